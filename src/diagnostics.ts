@@ -1,0 +1,59 @@
+import type { Range } from './ast.js';
+
+export type Severity = 'error' | 'warning' | 'note';
+
+/** A related place, e.g. the step before a failing one. */
+export interface RelatedNote { readonly message: string; readonly range?: Range }
+
+/** A finding about the source: data, rendered by the pure reporters in src/report. */
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** kebab-case, stable: tests and tools match on it. */
+  readonly code: string;
+  readonly message: string;
+  readonly range: Range;
+  readonly notes: readonly RelatedNote[];
+}
+
+/**
+ * Every message the front end can give, one template per code, so wording lives in one
+ * place and tests can assert on codes.
+ */
+export const messages = {
+  'syntax': (a: { expected: string; context?: string }) =>
+    a.context ? `${a.context}: expected ${a.expected}` : `expected ${a.expected}`,
+  'unexpected-character': (a: { char: string }) => `unexpected character ${a.char}`,
+  'unclosed': (a: { open: string; close: string }) => `'${a.open}' is never closed: expected '${a.close}'`,
+  'line-too-long': (a: { length: number; limit: number }) =>
+    `this line is ${a.length.toLocaleString('en-US')} characters long; lines may be at most ${a.limit.toLocaleString('en-US')}`,
+  'binary-file': () => 'this does not look like a text file (it holds NUL bytes or invalid UTF-8)',
+  'empty-file': () => 'the file is empty: nothing to check',
+  'unknown-name': (a: { name: string; suggestion: string }) =>
+    `unknown name '${a.name}': write ${a.suggestion}, or declare it`,
+  'not-a-function': (a: { name: string; shape: string }) =>
+    `'${a.name}' is ${a.shape}, not a function: declare it with 'function ${a.name} : R → R' to apply it`,
+  'wrong-arity': (a: { name: string; expected: number; got: number }) =>
+    `'${a.name}' takes ${a.expected} argument${a.expected === 1 ? '' : 's'}, but ${a.got} ${a.got === 1 ? 'is' : 'are'} given`,
+  'shape-mismatch': (a: { op: string; left: string; right: string }) => `cannot ${a.op} ${a.left} ${a.op === 'add' || a.op === 'subtract' ? 'and' : 'by'} ${a.right}`,
+  'shape-required': (a: { what: string; expected: string; got: string }) => `${a.what} needs ${a.expected}, but this is ${a.got}`,
+  'duplicate-declaration': (a: { name: string }) => `'${a.name}' is already declared in this scope`,
+  'bad-define': (a: { reason: string }) => `bad definition: ${a.reason}`,
+  'structure': (a: { reason: string }) => a.reason,
+  'unknown-rule': (a: { rule: string }) => `unknown rule '${a.rule}': the step is still checked, without it`,
+  'unknown-reference': (a: { name: string }) => `no earlier show is named "${a.name}"`,
+  'chain-mixed-relations': (a: { reason: string }) => a.reason,
+} as const;
+
+export type Code = keyof typeof messages;
+
+/** Makes a diagnostic from its code's template. */
+export function diagnostic<C extends Code>(
+  code: C,
+  args: Parameters<(typeof messages)[C]>[0],
+  range: Range,
+  severity: Severity = 'error',
+  notes: readonly RelatedNote[] = [],
+): Diagnostic {
+  const template = messages[code] as (a: typeof args) => string;
+  return { severity, code, message: template(args), range, notes };
+}

@@ -1,0 +1,85 @@
+import type { Range } from './ast.js';
+import type { Diagnostic, RelatedNote } from './diagnostics.js';
+
+/** Worst first: a show's verdict is the worst of its parts. */
+export const VERDICTS = ['error', 'refuted', 'unknown', 'checked', 'proved'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** How a verdict was reached. */
+export type Method = 'symbolic' | 'normal-form' | 'sampling' | 'structural' | 'none';
+
+/** A point where a step fails: every free name's value and both sides' values. */
+export interface Counterexample {
+  /** `[name, value]` in a stable order, e.g. `['β', '0.3']`, `['n', '2']`, `['g_t', '[1, 2]']`. */
+  readonly assignments: readonly (readonly [string, string])[];
+  readonly left: string;
+  readonly right: string;
+  /** e.g. "the right side is undefined here (log of a negative number)". */
+  readonly note?: string;
+}
+
+export interface StepResult {
+  /** From the relation to the end of the right side. */
+  readonly range: Range;
+  /** Where the relation stands: the step is reported at its start. */
+  readonly relRange: Range;
+  readonly section: string | null;
+  readonly relation: string;
+  readonly verdict: Verdict;
+  readonly method: Method;
+  /** Sampled points that were evaluated (0 when none). */
+  readonly samples: number;
+  readonly counterexample: Counterexample | null;
+  /** One sentence: why this verdict. */
+  readonly message: string;
+  readonly notes: readonly RelatedNote[];
+}
+
+export interface ShowResult {
+  readonly name: string | null;
+  /** The `show` line's range. */
+  readonly range: Range;
+  readonly section: string | null;
+  readonly relation: string;
+  readonly verdict: Verdict;
+  readonly message: string;
+  readonly counterexample: Counterexample | null;
+}
+
+/** Everything known about one file: what stops checking (diagnostics) and each verdict. */
+export interface FileReport {
+  readonly file: string;
+  readonly source: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly steps: readonly StepResult[];
+  readonly shows: readonly ShowResult[];
+}
+
+export interface Summary {
+  passed: number;
+  failed: number;
+  proved: number;
+  checked: number;
+  refuted: number;
+  unknown: number;
+  errors: number;
+}
+
+/** Counts over files: passed = proved + checked steps; failed = refuted + unknown + error steps. */
+export function summarize(files: readonly FileReport[]): Summary {
+  const s: Summary = { passed: 0, failed: 0, proved: 0, checked: 0, refuted: 0, unknown: 0, errors: 0 };
+  for (const f of files) {
+    s.errors += f.diagnostics.filter((d) => d.severity === 'error').length;
+    for (const step of f.steps) {
+      if (step.verdict === 'proved') s.proved++;
+      else if (step.verdict === 'checked') s.checked++;
+      else if (step.verdict === 'refuted') s.refuted++;
+      else if (step.verdict === 'unknown') s.unknown++;
+    }
+    for (const step of f.steps) {
+      if (step.verdict === 'proved' || step.verdict === 'checked') s.passed++;
+      else s.failed++;
+    }
+  }
+  return s;
+}
