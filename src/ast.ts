@@ -39,8 +39,11 @@ interface Node {
 
 /** A number as written (`2`, `0.5`, `1e-3`): exact decimal text, never a float. */
 export interface Num extends Node { readonly kind: 'Num'; readonly value: string }
-/** π, e (Euler's number, unless `e` is declared) and ∞. */
-export interface Const extends Node { readonly kind: 'Const'; readonly name: 'pi' | 'e' | 'inf' }
+/**
+ * π, e (Euler's number, unless `e` is declared), ∞, and (after resolution) the identity
+ * matrix `I` / `I_n`, whose size is its shape.
+ */
+export interface Const extends Node { readonly kind: 'Const'; readonly name: 'pi' | 'e' | 'inf' | 'I' }
 /** A name: a scalar, vector, matrix, family member, index or (before resolution) anything. */
 export interface Var extends Node { readonly kind: 'Var'; readonly name: Name }
 export interface Neg extends Node { readonly kind: 'Neg'; readonly arg: Expr }

@@ -50,7 +50,7 @@ const SUPERSCRIPT: Record<string, string> = { '2': '²', '3': '³' };
 export function printExpr(e: Expr): string {
   switch (e.kind) {
     case 'Num': return e.value;
-    case 'Const': return e.name === 'pi' ? 'π' : e.name === 'inf' ? '∞' : 'e';
+    case 'Const': return e.name === 'pi' ? 'π' : e.name === 'inf' ? '∞' : e.name;
     case 'Var': return printName(e.name);
     case 'Neg': return `-${wrap(e.arg, PREC.pow)}`;
     case 'Binary': {
