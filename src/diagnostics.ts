@@ -22,8 +22,20 @@ export interface Diagnostic {
 export const messages = {
   'syntax': (a: { expected: string; context?: string }) =>
     a.context ? `${a.context}: expected ${a.expected}` : `expected ${a.expected}`,
-  'unexpected-character': (a: { char: string }) => `unexpected character ${a.char}`,
-  'unclosed': (a: { open: string; close: string }) => `'${a.open}' is never closed: expected '${a.close}'`,
+  'unexpected-character': (a: { char: string; expected?: string }) =>
+    a.expected ? `unexpected character ${a.char}: expected ${a.expected}` : `unexpected character ${a.char}`,
+  /** `what` names the construct when the bracket alone is unclear: "the norm opened here …". */
+  'unclosed': (a: { open: string; close: string; what?: string }) =>
+    a.what ? `the ${a.what} opened here is never closed: expected '${a.close}'` : `'${a.open}' is never closed: expected '${a.close}'`,
+  'unmatched-closer': (a: { close: string; open: string }) => `'${a.close}' closes nothing: expected a '${a.open}' before it`,
+  'missing-operand': (a: { after: string }) => `expected an expression after '${a.after}'`,
+  'unknown-relation': (a: { relation: string }) =>
+    `'${a.relation}' is not a relation deriv knows: expected one of = ≠ < ≤ > ≥ → ⇔ ⇒`,
+  'file-too-large': (a: { limit: number }) =>
+    `this file is too large to parse: expected at most ${a.limit.toLocaleString('en-US')} characters of distinct lines, so parsing stops here`,
+  'too-deep': (a: { limit: number }) =>
+    `this expression is nested too deeply: expected at most ${a.limit} levels of brackets`,
+  'internal-error': (a: { detail: string }) => `internal error while parsing this line (${a.detail}): expected no error; please report it`,
   'line-too-long': (a: { length: number; limit: number }) =>
     `this line is ${a.length.toLocaleString('en-US')} characters long; lines may be at most ${a.limit.toLocaleString('en-US')}`,
   'binary-file': () => 'this does not look like a text file (it holds NUL bytes or invalid UTF-8)',
@@ -34,7 +46,12 @@ export const messages = {
     `'${a.name}' is ${a.shape}, not a function: declare it with 'function ${a.name} : R → R' to apply it`,
   'wrong-arity': (a: { name: string; expected: number; got: number }) =>
     `'${a.name}' takes ${a.expected} argument${a.expected === 1 ? '' : 's'}, but ${a.got} ${a.got === 1 ? 'is' : 'are'} given`,
-  'shape-mismatch': (a: { op: string; left: string; right: string }) => `cannot ${a.op} ${a.left} ${a.op === 'add' || a.op === 'subtract' ? 'and' : 'by'} ${a.right}`,
+  'shape-mismatch': (a: { op: 'add' | 'subtract' | 'multiply' | 'divide' | 'compare' | 'equate'; left: string; right: string }) =>
+    a.op === 'add' ? `cannot add ${a.left} to ${a.right}`
+      : a.op === 'subtract' ? `cannot subtract ${a.right} from ${a.left}`
+        : a.op === 'compare' ? `cannot compare ${a.left} with ${a.right}`
+          : a.op === 'equate' ? `the two sides have different shapes: ${a.left} and ${a.right}`
+            : `cannot ${a.op} ${a.left} by ${a.right}`,
   'shape-required': (a: { what: string; expected: string; got: string }) => `${a.what} needs ${a.expected}, but this is ${a.got}`,
   'duplicate-declaration': (a: { name: string }) => `'${a.name}' is already declared in this scope`,
   'bad-define': (a: { reason: string }) => `bad definition: ${a.reason}`,

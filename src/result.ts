@@ -65,20 +65,19 @@ export interface Summary {
   errors: number;
 }
 
-/** Counts over files: passed = proved + checked steps; failed = refuted + unknown + error steps. */
+/**
+ * Counts over files. Every verdict-bearing item counts: each step, and each show (a show's
+ * verdict covers its chain reaching the claim, which no single step does).
+ * passed = proved + checked; failed = refuted + unknown + error.
+ */
 export function summarize(files: readonly FileReport[]): Summary {
   const s: Summary = { passed: 0, failed: 0, proved: 0, checked: 0, refuted: 0, unknown: 0, errors: 0 };
   for (const f of files) {
     s.errors += f.diagnostics.filter((d) => d.severity === 'error').length;
-    for (const step of f.steps) {
-      if (step.verdict === 'proved') s.proved++;
-      else if (step.verdict === 'checked') s.checked++;
-      else if (step.verdict === 'refuted') s.refuted++;
-      else if (step.verdict === 'unknown') s.unknown++;
-    }
-    for (const step of f.steps) {
-      if (step.verdict === 'proved' || step.verdict === 'checked') s.passed++;
+    for (const item of [...f.steps, ...f.shows]) {
+      if (item.verdict === 'proved' || item.verdict === 'checked') s.passed++;
       else s.failed++;
+      if (item.verdict !== 'error') s[item.verdict]++;
     }
   }
   return s;

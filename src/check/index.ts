@@ -1,4 +1,10 @@
+import type { Range } from '../ast.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { parseDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
+import { resolve } from '../types/resolve.js';
+import { Checker } from './checker.js';
+import { loadNumeric } from './numeric.js';
 
 /** Options for checking one source text. */
 export interface CheckOptions {
@@ -18,5 +24,28 @@ export const DEFAULT_TIMEOUT_MS = 2000;
 
 /** Parses, resolves and checks one derivation; never throws. */
 export async function checkSource(text: string, options: CheckOptions = {}): Promise<FileReport> {
-  return { file: options.file ?? '<stdin>', source: text, diagnostics: [], steps: [], shows: [] };
+  const file = options.file ?? '<stdin>';
+  const empty = { file, source: text, diagnostics: [] as Diagnostic[], steps: [], shows: [] };
+  try {
+    const parsed = parseDerivation(text);
+    const resolved = resolve(parsed.ast);
+    const diagnostics = [...parsed.diagnostics, ...resolved.diagnostics];
+    const engine = await loadNumeric();
+    const checker = new Checker(engine, resolved, diagnostics, {
+      seed: options.seed ?? DEFAULT_SEED,
+      samples: options.samples ?? DEFAULT_SAMPLES,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    });
+    checker.run();
+    const byPlace = (a: { range: Range }, b: { range: Range }) => a.range[0] - b.range[0];
+    return {
+      file, source: text,
+      diagnostics: [...diagnostics].sort(byPlace),
+      steps: [...checker.steps].sort((a, b) => a.relRange[0] - b.relRange[0]),
+      shows: [...checker.shows].sort(byPlace),
+    };
+  } catch (err) {
+    const message = `internal error: ${(err as Error)?.message ?? String(err)}`;
+    return { ...empty, diagnostics: [diagnostic('structure', { reason: message }, [0, 0])] };
+  }
 }

@@ -1,0 +1,456 @@
+import type {
+  Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Range, RelOp, Show, Statement, Step,
+} from '../ast.js';
+import type { Diagnostic, RelatedNote } from '../diagnostics.js';
+import { printExpr, printFormula, printName } from '../print.js';
+import { VERDICTS, type Counterexample, type ShowResult, type StepResult, type Verdict } from '../result.js';
+import type { ResolvedFile } from '../types/resolve.js';
+import type { Scope } from '../types/scope.js';
+import { Prepared, type Context } from './model.js';
+import type { NumericEngine } from './numeric.js';
+import { indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
+import { decideStep, isExpr, type Outcome, type RewriteRule, type StepOptions } from './step.js';
+
+export interface CheckerOptions {
+  readonly seed: number;
+  readonly samples: number;
+  readonly timeoutMs: number;
+}
+
+/** The worse of two verdicts (error < refuted < unknown < checked < proved). */
+export function worst(a: Verdict, b: Verdict): Verdict {
+  return VERDICTS.indexOf(a) <= VERDICTS.indexOf(b) ? a : b;
+}
+
+const INDEX_SPAN = 5;
+/** A `for all t ≥ k` claim with no chain is checked for t = k … 12 (LANGUAGE.md §5.2). */
+const FOR_ALL_TOP = 12;
+
+interface Fact { readonly name: string; readonly claim: Formula }
+
+/** Walks a resolved file in order, keeping what is in scope, and decides every step and show. */
+export class Checker {
+  readonly steps: StepResult[] = [];
+  readonly shows: ShowResult[] = [];
+  private fileDefs: Define[] = [];
+  private sectionDefs: Define[] = [];
+  private fileAssumes: Condition[] = [];
+  private sectionAssumes: Condition[] = [];
+  private section: string | null = null;
+  private inSection = false;
+  private readonly facts: Fact[] = [];
+
+  constructor(
+    private readonly engine: NumericEngine,
+    private readonly file: ResolvedFile,
+    private readonly diagnostics: readonly Diagnostic[],
+    private readonly options: CheckerOptions,
+  ) {}
+
+  run(): void {
+    for (const st of this.file.ast.statements) this.statement(st);
+  }
+
+  private statement(st: Statement): void {
+    switch (st.kind) {
+      case 'Section':
+        this.section = st.name;
+        this.inSection = true;
+        this.sectionDefs = [];
+        this.sectionAssumes = [];
+        return;
+      case 'Define':
+        (this.inSection ? this.sectionDefs : this.fileDefs).push(st);
+        return;
+      case 'Assume':
+        (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...st.conditions);
+        return;
+      case 'ChainStatement':
+        this.chain(st.chain, this.context(st, new Map(), chainParts(st.chain)), []);
+        return;
+      case 'Show':
+        this.show(st);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Context
+
+  private context(
+    st: Statement, fixed: ReadonlyMap<string, readonly [number, number]>, within: readonly (Expr | Formula | null)[] = [],
+  ): Context {
+    const scope = this.file.scopes.get(st)!;
+    const defs = [...this.fileDefs, ...this.sectionDefs];
+    // Indices of families defined by recurrences range where the recurrences hold.
+    let lo = 0;
+    for (const d of defs) {
+      const c = d.condition;
+      if (!c || c.ops.length !== 1) continue;
+      const bound = c.operands[1]!;
+      if (bound.kind === 'Num' && /^\d+$/.test(bound.value)) {
+        const k = Number(bound.value) + (c.ops[0] === '>' ? 1 : 0);
+        if (c.ops[0] === '≥' || c.ops[0] === '>') lo = Math.max(lo, k);
+      }
+    }
+    // … and never make a family's subscript negative (`v_{t-1}` needs t ≥ 1).
+    const indexRanges = new Map(fixed);
+    for (const [key, bound] of indexLowerBounds(within.flatMap(exprsOf))) {
+      if (indexRanges.has(key) || bound <= lo) continue;
+      indexRanges.set(key, [bound, bound + INDEX_SPAN]);
+    }
+    return {
+      scope, defs, assumptions: [...this.fileAssumes, ...this.sectionAssumes],
+      indexRanges, defaultIndex: [lo, lo + INDEX_SPAN],
+    };
+  }
+
+  private rulesFor(ctx: Context, extra: readonly RewriteRule[]): RewriteRule[] {
+    const rules: RewriteRule[] = [];
+    for (const c of ctx.assumptions) {
+      const f = c.formula;
+      if (c.forAll.length === 0 && f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=') {
+        rules.push({ key: printExpr(f.operands[0]!), rhs: f.operands[1]! });
+      }
+    }
+    return [...rules, ...extra];
+  }
+
+  private factRule(name: string): RewriteRule | null {
+    const fact = [...this.facts].reverse().find((f) => f.name === name);
+    if (!fact || fact.claim.kind !== 'Compare' || fact.claim.ops.length !== 1 || fact.claim.ops[0] !== '=') return null;
+    return { key: printExpr(fact.claim.operands[0]!), rhs: fact.claim.operands[1]! };
+  }
+
+  // -------------------------------------------------------------------------
+  // Chains and steps
+
+  private hasError(range: Range): boolean {
+    return this.diagnostics.some((d) => d.severity === 'error' && d.range[0] < range[1] && range[0] < d.range[1]);
+  }
+
+  /** Checks each step of a chain; returns the worst verdict and the relations used. */
+  private chain(c: Chain, ctx: Context, extraRules: readonly RewriteRule[]): { verdict: Verdict; rels: (RelOp | Connective)[] } {
+    let prev: Expr | Formula | null = c.head;
+    let prevRange: Range | null = c.head ? c.head.range : null;
+    let verdict: Verdict = 'proved';
+    const rels: (RelOp | Connective)[] = [];
+    const prep = new Prepared(ctx);
+    const unfoldings = this.unfoldings(ctx);
+    for (const step of c.steps) {
+      rels.push(step.rel);
+      const result = this.step(step, prev, prevRange, ctx, prep, unfoldings, extraRules);
+      verdict = worst(verdict, result.verdict);
+      prev = step.rhs;
+      prevRange = step.rhs ? step.rhs.range : null;
+    }
+    return { verdict, rels };
+  }
+
+  private unfoldings(ctx: Context): Unfolding[] {
+    return ctx.defs.filter((d) => !d.params).map((d) => unfoldingOf(d, ctx.scope)).filter((u): u is Unfolding => u !== null);
+  }
+
+  private step(
+    step: Step, left: Expr | Formula | null, leftRange: Range | null, ctx: Context, prep: Prepared,
+    unfoldings: Unfolding[], extraRules: readonly RewriteRule[],
+  ): StepResult {
+    const range: Range = [step.relRange[0], step.range[1]];
+    const base = { range, relRange: step.relRange, section: this.section, relation: step.rel };
+    const notes: RelatedNote[] = leftRange ? [{ message: 'the step starts from here', range: leftRange }] : [];
+    const fail = (message: string): StepResult => {
+      const r: StepResult = { ...base, verdict: 'error', method: 'none', samples: 0, counterexample: null, message, notes };
+      this.steps.push(r);
+      return r;
+    };
+    if (step.rhs === null) return fail('this line has an error, so the step is not checked');
+    if (left === null) return fail('the line before has an error, so this step is not checked');
+    if (this.hasError(step.range) || (leftRange && this.hasError(leftRange))) return fail('this step has an error (see above), so it is not checked');
+    if (isExpr(left) !== isExpr(step.rhs)) {
+      return fail(isExpr(left) ? 'a statement cannot follow an expression in a chain' : 'an expression cannot follow a statement in a chain');
+    }
+    const { rules, hintOutcome } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
+    const outcome = this.decide(left, step.rel, step.rhs, step, ctx, prep, unfoldings, rules);
+    const combined = hintOutcome && VERDICTS.indexOf(hintOutcome.verdict) < VERDICTS.indexOf(outcome.verdict) ? hintOutcome : outcome;
+    const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes, ...this.hintWarnings(step)] };
+    this.steps.push(r);
+    return r;
+  }
+
+  private hintWarnings(step: Step): RelatedNote[] {
+    return [];
+    void step;
+  }
+
+  /** Rewrites a justification offers, and the check of any facts it cites (they must hold too). */
+  private hintRules(
+    step: Step, ctx: Context, prep: Prepared, unfoldings: Unfolding[], extraRules: readonly RewriteRule[],
+  ): { rules: RewriteRule[]; hintOutcome: Outcome | null } {
+    const rules = this.rulesFor(ctx, extraRules);
+    let hintOutcome: Outcome | null = null;
+    for (const it of step.hint?.items ?? []) {
+      if (it.kind === 'ref') {
+        const r = this.factRule(it.name);
+        if (r) rules.push(r);
+      }
+      if (it.kind === 'fact') {
+        const o = this.checkFact(it, step, ctx, prep, unfoldings, rules);
+        if (o && (!hintOutcome || VERDICTS.indexOf(o.verdict) < VERDICTS.indexOf(hintOutcome.verdict))) hintOutcome = o;
+        const f = it.formula;
+        if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && !it.dividing) {
+          rules.push({ key: printExpr(f.operands[0]!), rhs: f.operands[1]! });
+        }
+      }
+    }
+    return { rules, hintOutcome };
+  }
+
+  /** A cited fact must itself follow from the context; a failing one fails the step. */
+  private checkFact(
+    it: Extract<HintItem, { kind: 'fact' }>, step: Step, ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: RewriteRule[],
+  ): Outcome | null {
+    const f = it.formula;
+    if (f.kind === 'TagFact') {
+      const found = ctx.scope.lookup(f.subject.name);
+      if (found?.info.tags.has(f.tag) || (f.tag === 'invertible' && found?.info.tags.has('positive definite'))) return null;
+      return {
+        verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes: [],
+        message: `the justification says ${printFormula(f)}, but nothing declared or assumed says so`,
+      };
+    }
+    if (f.kind !== 'Compare') return null;
+    let result: Outcome | null = null;
+    for (let i = 0; i < f.ops.length; i++) {
+      const o = this.decide(f.operands[i]!, f.ops[i]!, f.operands[i + 1]!, step, ctx, prep, unfoldings, rules, 'fact');
+      if (o.verdict === 'proved' || o.verdict === 'checked') continue;
+      result = {
+        ...o,
+        message: `the fact cited in the justification, ${printFormula(f)}, does not follow: ${o.message}`,
+      };
+    }
+    return result;
+  }
+
+  private decide(
+    left: Expr | Formula, rel: RelOp | Connective, right: Expr | Formula, step: { relRange: Range; hint: Step['hint'] },
+    ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: readonly RewriteRule[], salt = '',
+  ): Outcome {
+    const opts: StepOptions = { seed: this.options.seed, samples: this.options.samples, deadline: Date.now() + this.options.timeoutMs };
+    const text = (x: Expr | Formula) => (isExpr(x) ? printExpr(x) : printFormula(x));
+    try {
+      return decideStep(this.engine, {
+        left, rel, right, hint: step.hint, prep, unfoldings, functions: ctx.defs.filter((d) => d.params), rules,
+        salt: `${salt}${text(left)} ${rel} ${text(right)}`,
+      }, opts);
+    } catch (err) {
+      const message = err instanceof RangeError ? 'this step is nested too deeply to check' : `internal error while checking: ${(err as Error).message}`;
+      return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message, notes: [] };
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Shows
+
+  private show(st: Show): void {
+    const claim = st.claim;
+    const showRange: Range = st.range;
+    const record = (verdict: Verdict, message: string, counterexample: Counterexample | null = null): void => {
+      this.shows.push({
+        name: st.name, range: showRange, section: this.section, relation: relationOf(claim), verdict, message, counterexample,
+      });
+      if (st.name) this.facts.push({ name: st.name, claim });
+    };
+    if (this.hasError(st.claim.range) || (st.forAll && this.hasError(st.forAll.range))) {
+      this.skipChains(st);
+      record('error', 'the claim has an error (see above), so it is not checked');
+      return;
+    }
+    const forAll = forAllRange(st.forAll);
+    if (st.induction) {
+      this.induction(st, forAll, record);
+      return;
+    }
+    const ranges = new Map<string, readonly [number, number]>();
+    if (forAll) ranges.set(forAll.key, st.chain ? [forAll.lo, forAll.lo + INDEX_SPAN] : [forAll.lo, Math.max(FOR_ALL_TOP, forAll.lo + INDEX_SPAN)]);
+    const ctx = this.context(st, ranges, [claim, ...(st.chain ? chainParts(st.chain) : [])]);
+    if (!st.chain) {
+      const o = this.direct(claim, st, ctx);
+      record(o.verdict, o.message, o.counterexample);
+      return;
+    }
+    const { verdict, message } = this.chainAgainstClaim(st.chain, claim, ctx, []);
+    record(verdict, message);
+  }
+
+  /** Skips the chains of a show whose claim has an error, reporting their steps as errors. */
+  private skipChains(st: Show): void {
+    for (const c of [st.chain, st.base, st.step]) {
+      for (const s of c?.steps ?? []) {
+        this.steps.push({
+          range: [s.relRange[0], s.range[1]], relRange: s.relRange, section: this.section, relation: s.rel,
+          verdict: 'error', method: 'none', samples: 0, counterexample: null, notes: [],
+          message: 'the claim this chain proves has an error, so the step is not checked',
+        });
+      }
+    }
+  }
+
+  /** A show with no chain: its claim, checked as one step. */
+  private direct(claim: Formula, st: Show, ctx: Context): Outcome {
+    const prep = new Prepared(ctx);
+    const unfoldings = this.unfoldings(ctx);
+    const rules = this.rulesFor(ctx, []);
+    const fake = { relRange: st.range, hint: st.hint };
+    if (claim.kind === 'Logic') return this.decide(claim.left, claim.op, claim.right, fake, ctx, prep, unfoldings, rules);
+    if (claim.kind === 'TagFact') {
+      return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes: [], message: 'a tag cannot be shown, only declared or assumed' };
+    }
+    let out: Outcome | null = null;
+    for (let i = 0; i < claim.ops.length; i++) {
+      const o = this.decide(claim.operands[i]!, claim.ops[i]!, claim.operands[i + 1]!, fake, ctx, prep, unfoldings, rules);
+      if (!out || VERDICTS.indexOf(o.verdict) < VERDICTS.indexOf(out.verdict)) out = o;
+    }
+    return out!;
+  }
+
+  /** Checks a chain's steps, that it starts and ends at the claim's sides, and that its relations give the claim's. */
+  private chainAgainstClaim(
+    chain: Chain, claim: Formula, ctx: Context, extraRules: readonly RewriteRule[],
+  ): { verdict: Verdict; message: string } {
+    const { verdict: stepsVerdict, rels } = this.chain(chain, ctx, extraRules);
+    let verdict = stepsVerdict;
+    const problems: string[] = [];
+    const last = chain.steps.length > 0 ? chain.steps[chain.steps.length - 1]!.rhs : chain.head;
+    const sides = claimSides(claim);
+    if (!sides) return { verdict: worst(verdict, 'unknown'), message: 'this kind of claim cannot be matched against a chain yet' };
+    if (chain.head === null || last === null) return { verdict: 'error', message: 'the chain has an error, so the claim is not established' };
+    const composed = compose(rels);
+    if ('error' in composed) {
+      problems.push(composed.error);
+      verdict = 'error';
+    } else if (!implies(composed.rel, sides.rel)) {
+      problems.push(`the chain shows '${composed.rel}', which does not give the claim's '${sides.rel}'`);
+      verdict = 'error';
+    }
+    const prep = new Prepared(ctx);
+    const unfoldings = this.unfoldings(ctx);
+    const rules = this.rulesFor(ctx, extraRules);
+    for (const [which, got, want] of [['starts', chain.head, sides.left], ['ends', last, sides.right]] as const) {
+      const same = isExpr(got) && isExpr(want) ? printExpr(got) === printExpr(want)
+        : !isExpr(got) && !isExpr(want) ? printFormula(got) === printFormula(want) : false;
+      if (same) continue;
+      if (isExpr(got) !== isExpr(want)) {
+        problems.push(`the chain ${which} at something of another kind than the claim's ${which === 'starts' ? 'left' : 'right'} side`);
+        verdict = 'error';
+        continue;
+      }
+      const o = this.decide(got, isExpr(got) ? '=' : '⇔', want, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, 'endpoint');
+      if (o.verdict !== 'proved' && o.verdict !== 'checked') {
+        const text = isExpr(want) ? printExpr(want) : printFormula(want);
+        problems.push(`the chain ${which} at ${isExpr(got) ? printExpr(got) : printFormula(got)}, not at the claim's ${which === 'starts' ? 'left' : 'right'} side ${text} (${o.message})`);
+        verdict = worst(verdict, o.verdict === 'unknown' ? 'unknown' : 'error');
+      } else {
+        verdict = worst(verdict, o.verdict);
+      }
+    }
+    const message = problems.length > 0 ? problems.join('; ')
+      : verdict === 'proved' ? 'every step is proved and the chain reaches the claim'
+        : verdict === 'checked' ? 'every step holds (some by sampling only) and the chain reaches the claim'
+          : `a step of the chain is ${verdict}`;
+    return { verdict, message };
+  }
+
+  private induction(st: Show, forAll: ForAll | null, record: (v: Verdict, m: string) => void): void {
+    const t = printName(st.induction!.name);
+    const lo = forAll && forAll.key === t ? forAll.lo : 0;
+    if (!st.base || !st.step) {
+      for (const c of [st.base, st.step]) if (c) this.chain(c, this.context(st, new Map()), []);
+      record('error', !st.base ? "an induction needs a 'base:' chain" : "an induction needs a 'step:' chain");
+      return;
+    }
+    const at = (e: Expr) => substituteFormula(st.claim, new Map([[t, e]]));
+    const num = (n: number): Expr => ({ kind: 'Num', value: String(n), range: st.range, shape: { kind: 'scalar' } });
+    const baseCtx = this.context(st, new Map(), chainParts(st.base));
+    const base = this.chainAgainstClaim(st.base, at(num(lo)), baseCtx, []);
+    // The step: t ≥ lo + 1, with the claim at t − 1 (the IH) available as a rewrite.
+    const tVar = st.induction!;
+    const prevT: Expr = { kind: 'Binary', op: '-', left: tVar, right: num(1), range: st.range, shape: { kind: 'scalar' } };
+    const ih = at(prevT);
+    const ihRules: RewriteRule[] = ih.kind === 'Compare' && ih.ops.length === 1 && ih.ops[0] === '='
+      ? [{ key: printExpr(ih.operands[0]!), rhs: ih.operands[1]! }] : [];
+    const stepCtx = this.context(st, new Map([[t, [lo + 1, lo + 1 + INDEX_SPAN]]]), [st.claim, ...chainParts(st.step)]);
+    const step = this.chainAgainstClaim(st.step, st.claim, stepCtx, ihRules);
+    const verdict = worst(base.verdict, step.verdict);
+    const message = verdict === 'proved' || verdict === 'checked'
+      ? `base and step both hold, so the claim holds for all ${t} ≥ ${lo}`
+      : [base.verdict !== 'proved' && base.verdict !== 'checked' ? `base: ${base.message}` : '',
+        step.verdict !== 'proved' && step.verdict !== 'checked' ? `step: ${step.message}` : ''].filter(Boolean).join('; ');
+    record(verdict, message);
+  }
+}
+
+function chainParts(c: Chain): (Expr | Formula | null)[] {
+  return [c.head, ...c.steps.map((s) => s.rhs)];
+}
+
+function exprsOf(x: Expr | Formula | null): Expr[] {
+  if (!x) return [];
+  if (x.kind === 'Compare') return [...x.operands];
+  if (x.kind === 'Logic') return [...exprsOf(x.left), ...exprsOf(x.right)];
+  if (x.kind === 'TagFact') return [x.subject];
+  return [x];
+}
+
+interface ForAll { readonly key: string; readonly lo: number }
+
+/** `for all t ≥ 0` → t from 0. */
+function forAllRange(c: Compare | null): ForAll | null {
+  if (!c || c.ops.length !== 1 || c.operands[0]!.kind !== 'Var') return null;
+  const v = c.operands[0];
+  const b = c.operands[1]!;
+  if (b.kind !== 'Num' || !/^\d+$/.test(b.value)) return null;
+  const op = c.ops[0];
+  const n = Number(b.value);
+  if (op !== '≥' && op !== '>') return null;
+  return { key: printName(v.name), lo: op === '>' ? n + 1 : n };
+}
+
+function relationOf(f: Formula): string {
+  if (f.kind === 'Compare') return f.ops.length === 1 ? f.ops[0]! : f.ops.join(' ');
+  if (f.kind === 'Logic') return f.op;
+  return 'tag';
+}
+
+function claimSides(f: Formula): { left: Expr | Formula; rel: RelOp | Connective; right: Expr | Formula } | null {
+  if (f.kind === 'Compare' && f.ops.length === 1) return { left: f.operands[0]!, rel: f.ops[0]!, right: f.operands[1]! };
+  if (f.kind === 'Logic') return { left: f.left, rel: f.op, right: f.right };
+  return null;
+}
+
+/** `=` then `≤` gives `≤`; `<` with `≤` gives `<`; `≠` or mixed directions are errors. */
+export function compose(rels: readonly (RelOp | Connective)[]): { rel: RelOp | Connective } | { error: string } {
+  if (rels.length === 0) return { error: 'the chain has no steps' };
+  if (rels.some((r) => r === '≠')) return { error: "a chain with '≠' in it proves nothing" };
+  if (rels.some((r) => r === '⇔' || r === '⇒')) {
+    if (rels.some((r) => r !== '⇔' && r !== '⇒')) return { error: 'the chain mixes statements and expressions' };
+    return { rel: rels.includes('⇒') ? '⇒' : '⇔' };
+  }
+  const up = rels.some((r) => r === '≤' || r === '<');
+  const down = rels.some((r) => r === '≥' || r === '>');
+  if (up && down) return { error: "the chain goes both ways ('≤' and '≥'), so it proves no relation" };
+  if (rels.includes('→')) return { rel: '→' };
+  if (up) return { rel: rels.includes('<') ? '<' : '≤' };
+  if (down) return { rel: rels.includes('>') ? '>' : '≥' };
+  return { rel: '=' };
+}
+
+/** Whether a chain's composed relation gives the claim's (a stronger one does). */
+function implies(got: RelOp | Connective, want: RelOp | Connective): boolean {
+  if (got === want) return true;
+  if (want === '≤') return got === '<' || got === '=';
+  if (want === '≥') return got === '>' || got === '=';
+  if (want === '⇒') return got === '⇔';
+  return false;
+}

@@ -1,0 +1,270 @@
+import type { Call, Compare, Condition, Define, Dim, Expr, Var } from '../ast.js';
+import { printName } from '../print.js';
+import type { Scope, SymbolInfo } from '../types/scope.js';
+import { Undefined, Unsupported, type Bindings, type FunctionInstance, type Host, type Interval, type NumericEngine, type Value } from './numeric.js';
+import { canonicalIndex, conditionAllows } from './rewrite.js';
+import type { Rng } from './rng.js';
+
+/** What a step may use: the names in scope, definitions, assumptions. */
+export interface Context {
+  readonly scope: Scope;
+  /** Definitions in scope, file-level first, in file order (later ones win). */
+  readonly defs: readonly Define[];
+  readonly assumptions: readonly Condition[];
+  /** Sampling range of integer names (`t` → [1, 6]); others get `defaultIndex`. */
+  readonly indexRanges: ReadonlyMap<string, readonly [number, number]>;
+  readonly defaultIndex: readonly [number, number];
+}
+
+/** An equality among the assumptions used as a substitution: `g_{t-1} = σ(h_{t-1})`. */
+interface Rule { readonly lhs: Var; readonly rhs: Expr }
+
+/** Facts about a context computed once and shared by all its points. */
+export class Prepared {
+  readonly rules: Rule[] = [];
+  /** Conditions sampling must satisfy (rejection), excluding rules and `for all` ones. */
+  readonly checks: Condition[] = [];
+  /** Conditions that could not be enforced (`for all z`): a counterexample is then only a suspicion. */
+  readonly unenforced: Condition[] = [];
+  readonly intervals = new Map<string, Interval>();
+
+  constructor(readonly ctx: Context) {
+    for (const c of ctx.assumptions) {
+      const f = c.formula;
+      if (c.forAll.length > 0) {
+        this.unenforced.push(c);
+        continue;
+      }
+      if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var') {
+        this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
+        continue;
+      }
+      if (f.kind === 'Compare') {
+        this.checks.push(c);
+        this.addIntervals(f);
+      }
+    }
+  }
+
+  /** `0 < β < 1`, `ε > 0`: a bound between a free scalar and a number samples inside it. */
+  private addIntervals(f: Compare): void {
+    for (let i = 0; i < f.ops.length; i++) {
+      const a = f.operands[i]!;
+      const b = f.operands[i + 1]!;
+      const op = f.ops[i]!;
+      const an = literal(a);
+      const bn = literal(b);
+      if (a.kind === 'Var' && !a.name.index && bn !== null) this.bound(printName(a.name), op, bn, false);
+      if (b.kind === 'Var' && !b.name.index && an !== null) this.bound(printName(b.name), op, an, true);
+    }
+  }
+
+  private bound(key: string, op: string, n: number, flipped: boolean): void {
+    const iv = this.intervals.get(key) ?? { lo: null, hi: null, loClosed: false, hiClosed: false };
+    // name op n, or (flipped) n op name.
+    const rel = flipped ? ({ '<': '>', '≤': '≥', '>': '<', '≥': '≤' } as Record<string, string>)[op] ?? op : op;
+    if (rel === '>' || rel === '≥') {
+      if (iv.lo === null || n >= iv.lo) this.intervals.set(key, { ...iv, lo: n, loClosed: rel === '≥' });
+    } else if (rel === '<' || rel === '≤') {
+      if (iv.hi === null || n <= iv.hi) this.intervals.set(key, { ...iv, hi: n, hiClosed: rel === '≤' });
+    }
+  }
+}
+
+function literal(e: Expr): number | null {
+  if (e.kind === 'Num') return Number(e.value);
+  if (e.kind === 'Neg' && e.arg.kind === 'Num') return -Number(e.arg.value);
+  return null;
+}
+
+const MAX_DEPTH = 400;
+
+/**
+ * One sampled point: every free name gets a value when first asked for, definitions
+ * are evaluated from their right sides, recurrences down to their base.
+ */
+export class Point implements Host {
+  /** Free values by `key` or `key@index`, in the order they were drawn. */
+  readonly values = new Map<string, { label: string; value: Value }>();
+  readonly dims = new Map<string, number>();
+  readonly functions = new Map<string, FunctionInstance>();
+  /** Keys of the values, dimensions (`dim:n`) and functions (`fn:σ`) used since the last clear. */
+  readonly touched = new Set<string>();
+  private readonly cache = new Map<string, Value>();
+  private depth = 0;
+
+  constructor(
+    readonly engine: NumericEngine,
+    readonly prep: Prepared,
+    readonly rng: Rng,
+    readonly k: number,
+    private readonly overrides: ReadonlyMap<string, Value> = new Map(),
+  ) {}
+
+  get ctx(): Context {
+    return this.prep.ctx;
+  }
+
+  dim(d: Dim): number {
+    if (typeof d === 'number') return d;
+    this.touched.add(`dim:${d}`);
+    let n = this.dims.get(d);
+    if (n === undefined) {
+      // Several dimensions, never only 1: 2 first (readable), then 3 and 4.
+      n = this.k === 0 ? 2 : [2, 3, 4, 3, 2][this.k % 5]!;
+      this.dims.set(d, n);
+    }
+    return n;
+  }
+
+  evaluate(e: Expr, bindings: Bindings = new Map()): Value {
+    return this.engine.evaluate(e, this, bindings);
+  }
+
+  variable(v: Var, bindings: Bindings): Value {
+    const found = this.ctx.scope.lookup(v.name);
+    if (!found) throw new Unsupported(`'${printName(v.name)}' has no declaration here`);
+    const { info } = found;
+    let index: number | null = null;
+    if (found.index) {
+      const iv = this.evaluate(found.index, bindings);
+      index = this.engine.toInteger(iv);
+      if (index === null) throw new Undefined(`the subscript of ${printName(v.name)} is not a whole number`);
+    }
+    const key = index === null ? info.key : `${info.key}@${index}`;
+    this.touched.add(key);
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.touchDims(cached);
+      return cached;
+    }
+    if (++this.depth > MAX_DEPTH) throw new Unsupported('a definition refers to itself too deeply to evaluate');
+    try {
+      const value = this.resolveValue(v, info, index, key);
+      this.cache.set(key, value);
+      return value;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private resolveValue(v: Var, info: SymbolInfo, index: number | null, key: string): Value {
+    const forced = this.overrides.get(key);
+    if (forced) return this.record(key, v, index, info, forced);
+    // Equalities among the assumptions act as substitutions.
+    for (const rule of this.prep.rules) {
+      const r = this.ctx.scope.lookup(rule.lhs.name);
+      if (!r || r.info.key !== info.key) continue;
+      if ((r.index === null) !== (index === null)) continue;
+      if (r.index !== null && this.engine.toInteger(this.evaluate(r.index)) !== index) continue;
+      return this.evaluate(rule.rhs);
+    }
+    // Definitions: the latest that applies wins.
+    const defs = this.ctx.defs;
+    for (let i = defs.length - 1; i >= 0; i--) {
+      const d = defs[i]!;
+      if (d.params) continue;
+      const t = this.ctx.scope.lookup(d.target);
+      const dkey = t?.info.key ?? printName(d.target);
+      if (dkey !== info.key) continue;
+      const target = d.target;
+      if (!target.index) {
+        if (index === null) return this.evaluate(d.value);
+        continue;
+      }
+      if (index === null) continue;
+      if (target.index.kind === 'Var' && !target.index.name.index) {
+        const idx: Expr = { kind: 'Num', value: String(Math.abs(index)), range: target.range };
+        if (index < 0 || !conditionAllows(d, idx)) continue;
+        return this.evaluate(d.value, new Map([[printName(target.index.name), this.engine.scalar(index)]]));
+      }
+      const lit = canonicalIndex(target.index);
+      if (lit.kind === 'Num' && Number(lit.value) === index) return this.evaluate(d.value);
+    }
+    return this.record(key, v, index, info, this.draw(info, key));
+  }
+
+  /** A cached matrix still uses its dimensions: mention them in a counterexample. */
+  private touchDims(v: Value): void {
+    if (this.engine.isMatrix(v)) for (const d of this.dims.keys()) this.touched.add(`dim:${d}`);
+  }
+
+  private record(key: string, v: Var, index: number | null, info: SymbolInfo, value: Value): Value {
+    const label = index === null ? printName(v.name) : printName({ ...v.name, index: { kind: 'Num', value: String(index), range: v.range } });
+    if (index !== null && index < 0) {
+      this.values.set(key, { label: printName({ ...v.name, index: null }) + `_{${index}}`, value });
+    } else {
+      this.values.set(key, { label: info.family || index !== null ? label : printName(v.name), value });
+    }
+    return value;
+  }
+
+  private draw(info: SymbolInfo, key: string): Value {
+    const e = this.engine;
+    if (info.kind === 'integer') {
+      const [lo, hi] = this.ctx.indexRanges.get(info.key) ?? this.ctx.defaultIndex;
+      return e.randomInteger(this.rng, this.k, lo, hi);
+    }
+    if (info.shape.kind === 'matrix') {
+      return e.randomMatrix(this.rng, this.k, this.dim(info.shape.rows), this.dim(info.shape.cols), info.tags);
+    }
+    return e.randomScalar(this.rng, this.k, this.prep.intervals.get(key) ?? null, key);
+  }
+
+  apply(call: Call, args: Value[], _bindings: Bindings): Value {
+    const key = printName({ ...call.fn, primes: 0 });
+    // A user's function definition: evaluate its body.
+    for (let i = this.ctx.defs.length - 1; i >= 0; i--) {
+      const d = this.ctx.defs[i]!;
+      if (!d.params || printName(d.target) !== key) continue;
+      if (call.fn.primes > 0) throw new Unsupported(`derivatives of the defined function ${key} are not evaluated yet`);
+      if (++this.depth > MAX_DEPTH) throw new Unsupported('a function definition refers to itself too deeply');
+      try {
+        return this.evaluate(d.value, new Map(d.params.map((p, j) => [printName(p.name), args[j]!])));
+      } finally {
+        this.depth--;
+      }
+    }
+    const info = this.ctx.scope.get(key);
+    if (!info?.fn) throw new Unsupported(`'${key}' is not a function here`);
+    this.touched.add(`fn:${key}`);
+    let f = this.functions.get(key);
+    if (!f) {
+      f = this.engine.randomFunction(this.rng, info.fn.elementwise);
+      this.functions.set(key, f);
+    }
+    return f.apply(args, call.fn.primes);
+  }
+
+  /** Whether the point satisfies every enforceable assumption (undefined counts as not). */
+  satisfiesAssumptions(): boolean {
+    for (const c of this.prep.checks) {
+      const f = c.formula as Compare;
+      this.engine.inexact = false;
+      try {
+        const vals = f.operands.map((o) => this.evaluate(o));
+        for (let i = 0; i < f.ops.length; i++) {
+          if (!this.engine.holds(f.ops[i]!, vals[i]!, vals[i + 1]!)) return false;
+        }
+      } catch (err) {
+        if (err instanceof Undefined) return false;
+        if (err instanceof Unsupported) continue;
+        throw err;
+      }
+    }
+    return true;
+  }
+
+  /** A copy of this point with every drawn value nudged slightly (same dimensions and indices). */
+  perturbed(rng: Rng): Point {
+    const overrides = new Map<string, Value>();
+    for (const [key, { value }] of this.values) {
+      const sym = this.ctx.scope.get(key.split('@')[0]!);
+      overrides.set(key, sym?.kind === 'integer' ? value : this.engine.perturb(value, rng));
+    }
+    const p = new Point(this.engine, this.prep, rng, this.k, overrides);
+    for (const [d, n] of this.dims) p.dims.set(d, n);
+    for (const [f, inst] of this.functions) p.functions.set(f, inst);
+    return p;
+  }
+}

@@ -1,0 +1,629 @@
+/**
+ * The numeric engine: the only file that imports mathjs.
+ *
+ * It interprets our AST directly with mathjs's typed functions on BigNumbers (40
+ * significant digits) and dense matrices: no text is ever parsed, so no user name can
+ * become a physical unit or reach an evaluator. Only the functions used are loaded
+ * (the full `mathjs` entry costs ~0.65 s cold here; this costs ~0.3 s).
+ */
+import type { BigNumber, MathJsInstance, Matrix } from 'mathjs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Call, Dim, Expr, MatrixTag, RelOp, Var } from '../ast.js';
+import { printName } from '../print.js';
+import { hashString, type Rng } from './rng.js';
+
+/** A sampled value: a BigNumber scalar or a 2-D matrix (vectors are n×1). */
+export type Value = BigNumber | Matrix;
+export type Bindings = ReadonlyMap<string, Value>;
+
+/** A side has no value at this point (log of a negative number, division by zero, …). */
+export class Undefined extends Error {}
+/** The engine cannot evaluate this construct at all. */
+export class Unsupported extends Error {}
+
+/** What the evaluator asks of the model it runs in. */
+export interface Host {
+  /** The value of a name that is not bound locally (a free name, a family member, a defined name). */
+  variable(v: Var, bindings: Bindings): Value;
+  /** A declared function applied to evaluated arguments. */
+  apply(call: Call, args: Value[], bindings: Bindings): Value;
+  /** The concrete size of a dimension (`n` → 3). */
+  dim(d: Dim): number;
+  /** `E[…]`, `Var[…]`, derivatives and limits, when the host supports them. */
+  special?(e: Expr, bindings: Bindings, evaluate: (e: Expr, b: Bindings) => Value): Value;
+}
+
+/** An interval for sampling a scalar; null ends are unbounded. */
+export interface Interval {
+  readonly lo: number | null;
+  readonly hi: number | null;
+  readonly loClosed: boolean;
+  readonly hiClosed: boolean;
+}
+
+/** A random smooth function: applies elementwise (R → R) or to a whole vector (R^n → R). */
+export interface FunctionInstance {
+  apply(args: Value[], derivative: number): Value;
+  describe(name: string): string;
+}
+
+const PRECISION = 40;
+/** Relative tolerance: far below anything a derivation writes, far above rounding at 40 digits. */
+const TOLERANCE = '1e-25';
+/** Relative tolerance once a double-precision step (an eigenvalue) is involved. */
+const INEXACT_TOLERANCE = '1e-9';
+/** Loops in ∑/∏ longer than this are not evaluated. */
+const MAX_TERMS = 100_000;
+
+const FUNCTIONS = [
+  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'transpose', 'inv', 'det', 'trace',
+  'sqrt', 'exp', 'log', 'sin', 'cos', 'tan', 'tanh', 'abs', 'bignumber', 'matrix', 'identity', 'zeros',
+  'factorial', 'compare', 'diag', 'pi', 'e', 'max', 'min', 'norm', 'sign',
+];
+
+let loading: Promise<NumericEngine> | null = null;
+
+/** Loads mathjs (once, lazily) and returns the engine. */
+export function loadNumeric(): Promise<NumericEngine> {
+  loading ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const root = path.join(path.dirname(require.resolve('mathjs/package.json')), 'lib', 'esm');
+    const url = (p: string) => pathToFileURL(path.join(root, p)).href;
+    const { create } = (await import(url('core/create.js'))) as { create: (deps: object, config: object) => MathJsInstance };
+    const parts = await Promise.all(FUNCTIONS.map((f) =>
+      import(url(`entry/dependenciesAny/dependencies${f[0]!.toUpperCase()}${f.slice(1)}.generated.js`)) as Promise<object>));
+    const deps = Object.assign({}, ...parts) as object;
+    const math = create(deps, { number: 'BigNumber', precision: PRECISION, predictable: true });
+    return new NumericEngine(math);
+  })();
+  return loading;
+}
+
+/** Evaluation, comparison, sampling and formatting of values. */
+export class NumericEngine {
+  private readonly tol: BigNumber;
+  private readonly looseTol: BigNumber;
+  /**
+   * Set when an evaluation went through a double-precision step (eigenvalues); the
+   * caller clears it before evaluating the values it is about to compare.
+   */
+  inexact = false;
+  private readonly zero: BigNumber;
+  private readonly one: BigNumber;
+
+  constructor(private readonly math: MathJsInstance) {
+    this.tol = math.bignumber(TOLERANCE);
+    this.looseTol = math.bignumber(INEXACT_TOLERANCE);
+    this.zero = math.bignumber(0);
+    this.one = math.bignumber(1);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Values
+
+  /** An exact scalar from a decimal string or a safe integer. */
+  scalar(x: string | number): BigNumber {
+    return this.math.bignumber(String(x));
+  }
+
+  isMatrix(v: Value): v is Matrix {
+    return typeof (v as Matrix).size === 'function';
+  }
+
+  /** The integer a value holds, or null (for indices and bounds). */
+  toInteger(v: Value): number | null {
+    if (this.isMatrix(v)) return null;
+    if (!v.isFinite() || !v.isInteger()) return null;
+    const n = v.toNumber();
+    return Number.isSafeInteger(n) ? n : null;
+  }
+
+  /** A scalar as a JS number (for messages and bounds). */
+  toNumber(v: Value): number {
+    return this.isMatrix(v) ? NaN : v.toNumber();
+  }
+
+  /** The zero of a shape. */
+  zeros(rows: number, cols: number): Value {
+    if (rows === 1 && cols === 1) return this.zero;
+    return this.math.zeros(rows, cols) as Matrix;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Evaluation
+
+  /** Evaluates an expression; throws Undefined where it has no value, Unsupported where it can't. */
+  evaluate(e: Expr, host: Host, bindings: Bindings = new Map()): Value {
+    const v = this.eval(e, host, bindings);
+    return v;
+  }
+
+  private eval(e: Expr, host: Host, b: Bindings): Value {
+    const m = this.math;
+    switch (e.kind) {
+      case 'Num': {
+        if (e.value === '0' && e.shape?.kind === 'matrix') return this.zeros(host.dim(e.shape.rows), host.dim(e.shape.cols));
+        return m.bignumber(e.value);
+      }
+      case 'Const': {
+        if (e.name === 'pi') return m.pi as unknown as BigNumber;
+        if (e.name === 'e') return m.e as unknown as BigNumber;
+        if (e.name === 'I') {
+          if (e.shape?.kind !== 'matrix') throw new Unsupported('the size of I is not known here: write I_n');
+          return m.identity(host.dim(e.shape.rows), host.dim(e.shape.cols)) as Matrix;
+        }
+        throw new Unsupported('∞ is not a value: it only appears in limits');
+      }
+      case 'Var': {
+        const key = printName(e.name);
+        const local = b.get(key);
+        if (local !== undefined) return local;
+        return host.variable(e, b);
+      }
+      case 'Neg': return this.neg(this.eval(e.arg, host, b));
+      case 'Binary': {
+        const l = this.eval(e.left, host, b);
+        const r = this.eval(e.right, host, b);
+        switch (e.op) {
+          case '+': return this.add(l, r);
+          case '-': return this.add(l, this.neg(r));
+          case '*': return this.mul(l, r);
+          case '/': return this.div(l, r);
+          case '^': return this.pow(l, r);
+        }
+        break;
+      }
+      case 'Transpose': {
+        const v = this.eval(e.arg, host, b);
+        return this.isMatrix(v) ? (m.transpose(v) as Matrix) : v;
+      }
+      case 'Factorial': {
+        const v = this.eval(e.arg, host, b);
+        const n = this.toInteger(v);
+        if (n === null || n < 0) throw new Undefined('factorial of something that is not a whole number ≥ 0');
+        if (n > 1000) throw new Unsupported('factorial too large');
+        return m.factorial(v as BigNumber) as BigNumber;
+      }
+      case 'Abs': {
+        const v = this.eval(e.arg, host, b);
+        return this.isMatrix(v) ? this.norm(v) : (m.abs(v) as BigNumber);
+      }
+      case 'Norm': {
+        const v = this.eval(e.arg, host, b);
+        return this.isMatrix(v) ? this.norm(v) : (m.abs(v) as BigNumber);
+      }
+      case 'Call': return this.call(e, host, b);
+      case 'BigOp': return this.bigOp(e, host, b);
+      case 'Expect': case 'Deriv': case 'Grad': case 'Limit': {
+        if (host.special) return host.special(e, b, (x, bb) => this.eval(x, host, bb));
+        const what = e.kind === 'Expect' ? 'expectations' : e.kind === 'Limit' ? 'limits' : 'derivatives';
+        throw new Unsupported(`${what} are not evaluated yet`);
+      }
+    }
+    throw new Unsupported(`cannot evaluate ${(e as Expr).kind}`);
+  }
+
+  private call(e: Call, host: Host, b: Bindings): Value {
+    const m = this.math;
+    const args = e.args.map((a) => this.eval(a, host, b));
+    const a = args[0]!;
+    const builtin = e.fn.primes === 0 && !e.fn.hat && e.fn.index === null ? e.fn.base : '';
+    const elementwise = (f: (x: BigNumber) => BigNumber): Value =>
+      this.isMatrix(a) ? (a.map((x: BigNumber) => f(x)) as Matrix) : f(a);
+    switch (builtin) {
+      case 'sin': return elementwise((x) => m.sin(x));
+      case 'cos': return elementwise((x) => m.cos(x));
+      case 'tan': return elementwise((x) => {
+        if (m.cos(x).isZero()) throw new Undefined('tan at an odd multiple of π/2');
+        return m.tan(x);
+      });
+      case 'tanh': return elementwise((x) => m.tanh(x));
+      case 'exp': return elementwise((x) => m.exp(x));
+      case 'log': return elementwise((x) => {
+        if (!x.isPositive() || x.isZero()) throw new Undefined(x.isZero() ? 'log of 0' : 'log of a negative number');
+        return m.log(x) as BigNumber;
+      });
+      case 'sqrt': return elementwise((x) => {
+        if (x.isNegative() && !x.isZero()) throw new Undefined('square root of a negative number');
+        return m.sqrt(x) as BigNumber;
+      });
+      case 'max': case 'min': {
+        let best = a as BigNumber;
+        for (const x of args.slice(1)) {
+          const c = (x as BigNumber).comparedTo(best);
+          if ((builtin === 'max' && c > 0) || (builtin === 'min' && c < 0)) best = x as BigNumber;
+        }
+        return best;
+      }
+      case 'diag': {
+        const entries = this.column(a);
+        const n = entries.length;
+        const rows = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? entries[i]! : this.zero)));
+        return m.matrix(rows) as Matrix;
+      }
+      case 'tr': return m.trace(a as Matrix) as unknown as BigNumber;
+      case 'det': return m.det(a as Matrix) as unknown as BigNumber;
+      case 'λ_max': return this.lambdaMax(a as Matrix);
+      default: return host.apply(e, args, b);
+    }
+  }
+
+  private bigOp(e: Extract<Expr, { kind: 'BigOp' }>, host: Host, b: Bindings): Value {
+    const lo = this.toInteger(this.eval(e.lower, host, b));
+    const hi = this.toInteger(this.eval(e.upper, host, b));
+    if (lo === null || hi === null) throw new Undefined('the bounds of a ∑ or ∏ are not whole numbers');
+    if (hi - lo > MAX_TERMS) throw new Unsupported(`a ∑ or ∏ with more than ${MAX_TERMS} terms`);
+    const key = printName(e.index);
+    const inner = new Map(b);
+    let acc: Value | null = null;
+    for (let i = lo; i <= hi; i++) {
+      inner.set(key, this.math.bignumber(i));
+      const v = this.eval(e.body, host, inner);
+      if (acc === null) acc = v;
+      else if (e.op === 'sum') acc = this.add(acc, v);
+      else acc = this.mul(v, acc); // ∏_{t=1}^{T} J_t = J_T ⋯ J_1
+    }
+    if (acc !== null) return acc;
+    // The empty sum is 0 and the empty product 1 (or I), of the body's shape.
+    const s = e.shape;
+    if (s?.kind === 'matrix') {
+      const rows = host.dim(s.rows);
+      const cols = host.dim(s.cols);
+      return e.op === 'sum' ? this.zeros(rows, cols) : (this.math.identity(rows, cols) as Matrix);
+    }
+    return e.op === 'sum' ? this.zero : this.one;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Arithmetic (shapes were checked by the shape pass; 1×1 results are scalars)
+
+  private scalarOf(v: Value): Value {
+    if (this.isMatrix(v)) {
+      const [r, c] = v.size();
+      if (r === 1 && c === 1) return v.get([0, 0]) as BigNumber;
+    }
+    return v;
+  }
+
+  add(a: Value, b: Value): Value {
+    return this.scalarOf(this.math.add(a, b) as Value);
+  }
+
+  neg(a: Value): Value {
+    return this.math.unaryMinus(a) as Value;
+  }
+
+  mul(a: Value, b: Value): Value {
+    return this.scalarOf(this.math.multiply(a, b) as Value);
+  }
+
+  private div(a: Value, b: Value): Value {
+    if (this.isMatrix(b)) throw new Unsupported('division by a matrix');
+    if (b.isZero()) throw new Undefined('division by zero');
+    return this.math.divide(a, b) as Value;
+  }
+
+  private pow(a: Value, b: Value): Value {
+    const m = this.math;
+    if (this.isMatrix(b)) throw new Unsupported('a matrix exponent');
+    if (this.isMatrix(a)) {
+      const k = this.toInteger(b);
+      if (k === null) throw new Unsupported('a matrix to a power that is not a whole number');
+      if (k < 0) {
+        const inv = this.inverse(a);
+        return k === -1 ? inv : (m.pow(inv, m.bignumber(-k)) as Matrix);
+      }
+      return m.pow(a, m.bignumber(k)) as Matrix;
+    }
+    if (a.isZero() && b.isNegative()) throw new Undefined('division by zero (0 to a negative power)');
+    if (a.isNegative() && !b.isInteger()) throw new Undefined('a negative number to a fractional power');
+    if (b.abs().greaterThan(100_000) && !a.abs().equals(1)) throw new Unsupported('an exponent too large to evaluate');
+    return m.pow(a, b) as BigNumber;
+  }
+
+  private inverse(a: Matrix): Matrix {
+    const d = this.math.det(a) as unknown as BigNumber;
+    if (d.abs().lessThan(this.tol)) throw new Undefined('the matrix is not invertible here');
+    return this.math.inv(a) as Matrix;
+  }
+
+  private column(v: Value): BigNumber[] {
+    if (!this.isMatrix(v)) return [v];
+    return (v.toArray() as BigNumber[][]).flat();
+  }
+
+  /** Euclidean norm of a vector; the L2 operator norm (largest singular value) of a matrix. */
+  private norm(v: Matrix): BigNumber {
+    const [r, c] = v.size();
+    if (r === 1 || c === 1) {
+      let s = this.zero;
+      for (const x of this.column(v)) s = s.plus(x.times(x));
+      return s.sqrt();
+    }
+    const vtv = this.math.multiply(this.math.transpose(v), v) as Matrix;
+    const l = this.lambdaMax(vtv);
+    return (l.isNegative() ? this.zero : l).sqrt();
+  }
+
+  /**
+   * The largest eigenvalue, computed in double precision (Jacobi on decimal BigNumbers
+   * costs ~100× more): it marks the evaluation inexact, so comparisons involving it use
+   * a 1e-9 relative tolerance instead of 1e-25.
+   */
+  private lambdaMax(a: Matrix): BigNumber {
+    const [r, c] = a.size();
+    if (r !== c) throw new Undefined('λ_max of a matrix that is not square');
+    const at = this.math.transpose(a) as Matrix;
+    if (!this.equal(a, at)) throw new Undefined('λ_max of a matrix that is not symmetric');
+    const rows = (a.toArray() as BigNumber[][]).map((row) => row.map((x) => x.toNumber()));
+    this.inexact = true;
+    return this.math.bignumber(Math.max(...jacobiEigenvalues(rows)));
+  }
+
+  // ---------------------------------------------------------------------------
+  // Comparison
+
+  /** Whether a value is finite everywhere. */
+  isFinite(v: Value): boolean {
+    return this.column(v).every((x) => x.isFinite());
+  }
+
+  /** Equal within a relative tolerance of 1e-25 (values carry 40 digits). */
+  equal(a: Value, b: Value): boolean {
+    const xs = this.column(a);
+    const ys = this.column(b);
+    if (this.isMatrix(a) && this.isMatrix(b)) {
+      const [r1, c1] = a.size();
+      const [r2, c2] = b.size();
+      if (r1 !== r2 || c1 !== c2) return false;
+    }
+    // A scalar 0 stands for the zero of any shape.
+    if (xs.length !== ys.length) {
+      if (ys.length === 1 && ys[0]!.isZero()) return xs.every((x) => this.close(x, this.zero));
+      if (xs.length === 1 && xs[0]!.isZero()) return ys.every((y) => this.close(y, this.zero));
+      return false;
+    }
+    return xs.every((x, i) => this.close(x, ys[i]!));
+  }
+
+  private close(x: BigNumber, y: BigNumber): boolean {
+    const scale = BigNumberMax(this.one, x.abs(), y.abs());
+    return x.minus(y).abs().lessThanOrEqualTo((this.inexact ? this.looseTol : this.tol).times(scale));
+  }
+
+  /** Whether `a op b` holds (scalars for order relations; equality within tolerance). */
+  holds(op: RelOp, a: Value, b: Value): boolean {
+    if (op === '=') return this.equal(a, b);
+    if (op === '≠') return !this.equal(a, b);
+    if (op === '→') throw new Unsupported('limits are not evaluated yet');
+    if (this.isMatrix(a) || this.isMatrix(b)) throw new Unsupported(`'${op}' between vectors or matrices`);
+    const eq = this.close(a, b);
+    switch (op) {
+      case '<': return a.lessThan(b) && !eq;
+      case '≤': return a.lessThan(b) || eq;
+      case '>': return a.greaterThan(b) && !eq;
+      case '≥': return a.greaterThan(b) || eq;
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Sampling
+
+  /**
+   * A scalar for sample number `k`: small integers and simple fractions for the first
+   * points (readable counterexamples, like MathCheck), then wider scales.
+   */
+  randomScalar(rng: Rng, k: number, interval: Interval | null, name = ''): BigNumber {
+    const m = this.math;
+    const iv = interval ?? { lo: null, hi: null, loClosed: false, hiClosed: false };
+    // Early points walk each name through a short list of readable values, each name
+    // from its own offset, so 0, 1, -1 … all come up and names differ from each other.
+    const early = k < 8;
+    const [offset, stride] = nameWalk(name);
+    const cycle = (list: readonly string[]): string => list[(k * stride + offset) % list.length]!;
+    const { lo, hi } = iv;
+    if (lo !== null && hi !== null) {
+      let f = early ? cycle(['0.5', '0.3', '0.7', '0.25', '0.9', '0.1', '0.6', '0.2'])
+        : rng.next() < 0.15 ? rng.pick(['0.001', '0.999', '0.01', '0.99']) : (rng.int(1, 9999) / 10000).toString();
+      if (iv.loClosed && (early ? k === 7 : rng.next() < 0.1)) f = '0';
+      if (iv.hiClosed && !early && rng.next() < 0.1) f = '1';
+      return m.bignumber(lo).plus(m.bignumber(hi - lo).times(m.bignumber(f)));
+    }
+    if (lo !== null || hi !== null) {
+      const closed = lo !== null ? iv.loClosed : iv.hiClosed;
+      const step = early ? m.bignumber(cycle(['1', '2', '0.5', '3', closed ? '0' : '0.25', '5', '0.3', '10']))
+        : rng.next() < 0.08 && closed ? this.zero : this.wide(rng).abs();
+      return lo !== null ? m.bignumber(lo).plus(step) : m.bignumber(hi!).minus(step);
+    }
+    return early ? m.bignumber(cycle(['2', '-1', '0.5', '3', '0', '1', '-2', '1.5'])) : this.wide(rng);
+  }
+
+  /** Sign × (1–999)/10^(0..3) × 10^(−2..2): many scales, still short decimals. */
+  private wide(rng: Rng): BigNumber {
+    const m = this.math;
+    const mant = m.bignumber(rng.int(1, 999)).div(m.bignumber(10).pow(rng.int(0, 2)));
+    const scale = m.bignumber(10).pow(rng.int(-2, 2));
+    const v = mant.times(scale);
+    return rng.next() < 0.5 ? v.neg() : v;
+  }
+
+  /** An integer in an interval (indices). */
+  randomInteger(rng: Rng, k: number, lo: number, hi: number): BigNumber {
+    const span = Math.max(0, hi - lo);
+    const n = k < 2 ? lo + Math.min(k, span) : lo + rng.int(0, span);
+    return this.math.bignumber(n);
+  }
+
+  /** A vector or matrix honouring its tags; entries small integers first, decimals later. */
+  randomMatrix(rng: Rng, k: number, rows: number, cols: number, tags: ReadonlySet<MatrixTag>): Matrix {
+    const m = this.math;
+    const entry = (): BigNumber => (k < 8 ? m.bignumber(rng.int(-3, 3)) : m.bignumber(rng.int(-50, 50)).div(10));
+    const fill = (r: number, c: number): BigNumber[][] => {
+      for (let attempt = 0; ; attempt++) {
+        const a = Array.from({ length: r }, () => Array.from({ length: c }, entry));
+        if (attempt > 5 || a.some((row) => row.some((x) => !x.isZero()))) return a;
+      }
+    };
+    const square = rows === cols;
+    if (square && tags.has('orthogonal')) {
+      const v = fill(rows, 1).map((row) => row[0]!);
+      const vv = v.reduce((s, x) => s.plus(x.times(x)), this.zero);
+      return m.matrix(v.map((vi, i) => v.map((vj, j) => (i === j ? this.one : this.zero).minus(vi.times(vj).times(2).div(vv))))) as Matrix;
+    }
+    if (square && tags.has('positive definite')) {
+      const b = m.matrix(fill(rows, cols)) as Matrix;
+      return m.add(m.multiply(m.transpose(b), b), m.identity(rows)) as Matrix;
+    }
+    const needInverse = tags.has('invertible');
+    for (let attempt = 0; attempt < 20; attempt++) {
+      let a = fill(rows, cols);
+      if (square && tags.has('diagonal')) a = a.map((row, i) => row.map((x, j) => (i === j ? (x.isZero() ? this.one : x) : this.zero)));
+      else if (square && tags.has('symmetric')) a = a.map((row, i) => row.map((x, j) => (j < i ? a[j]![i]! : x)));
+      const mat = m.matrix(a) as Matrix;
+      if (!needInverse || !square) return mat;
+      const d = (m.det(mat) as unknown as BigNumber).abs();
+      if (d.greaterThanOrEqualTo(this.one)) return mat;
+    }
+    // Fall back on a diagonally dominant matrix: invertible and well conditioned.
+    const a = fill(rows, cols).map((row, i) => row.map((x, j) => (i === j ? m.bignumber(rows * 4 + 1) : x)));
+    const mat = m.matrix(tags.has('symmetric') ? a.map((row, i) => row.map((x, j) => (j < i ? a[j]![i]! : x))) : a) as Matrix;
+    return mat;
+  }
+
+  /**
+   * A random smooth function for one sample: `a + b·x + c·sin(d·x + φ)` applied
+   * elementwise for `R → R`; for `R^n → R`, `a + wᵀx + c·sin(rᵀx + φ) + xᵀQx/4`.
+   */
+  randomFunction(rng: Rng, elementwise: boolean): FunctionInstance {
+    const m = this.math;
+    const pick = (xs: string[]) => m.bignumber(rng.pick(xs));
+    const a = pick(['0', '0.5', '-0.5', '1', '0.2']);
+    const b = pick(['1', '0.5', '-1', '1.5', '2', '-0.5']);
+    const c = pick(['1', '0.5', '2', '-1', '0.7']);
+    const d = pick(['1', '0.5', '1.5', '2', '0.7']);
+    const phi = pick(['0.3', '1', '0', '2', '0.5']);
+    const engine = this;
+    if (elementwise) {
+      const f = (x: BigNumber, order: number): BigNumber => {
+        // d^k/dx^k of c·sin(dx + φ) is c·d^k·sin(dx + φ + kπ/2).
+        const arg = d.times(x).plus(phi).plus((m.pi as unknown as BigNumber).times(order).div(2));
+        const wave = c.times(d.pow(order)).times(m.sin(arg));
+        if (order === 0) return a.plus(b.times(x)).plus(wave);
+        if (order === 1) return b.plus(wave);
+        return wave;
+      };
+      return {
+        apply(args, order) {
+          const x = args[0]!;
+          return engine.isMatrix(x) ? (x.map((v: BigNumber) => f(v, order)) as Matrix) : f(x, order);
+        },
+        describe: (name) => `${name}(x) = ${a} + ${b}x + ${c}·sin(${d}x + ${phi})`,
+      };
+    }
+    const vectors = new Map<number, { w: BigNumber[]; r: BigNumber[]; q: BigNumber[][] }>();
+    const paramsFor = (n: number) => {
+      let p = vectors.get(n);
+      if (!p) {
+        const ints = () => Array.from({ length: n }, () => m.bignumber(rng.int(-2, 2)));
+        const q0 = Array.from({ length: n }, ints);
+        p = { w: ints(), r: ints(), q: q0.map((row, i) => row.map((x, j) => (j < i ? q0[j]![i]! : x))) };
+        vectors.set(n, p);
+      }
+      return p;
+    };
+    return {
+      apply(args, order) {
+        if (order > 0) throw new Unsupported('derivatives of a function of a vector are not evaluated yet');
+        if (args.length !== 1) throw new Unsupported('functions of several arguments are not sampled yet');
+        const xs = engine.column(args[0]!);
+        const { w, r, q } = paramsFor(xs.length);
+        const dot = (u: BigNumber[]) => u.reduce((s, ui, i) => s.plus(ui.times(xs[i]!)), engine.zero);
+        let quad = engine.zero;
+        for (let i = 0; i < xs.length; i++) for (let j = 0; j < xs.length; j++) quad = quad.plus(xs[i]!.times(q[i]![j]!).times(xs[j]!));
+        return a.plus(dot(w)).plus(c.times(m.sin(dot(r).plus(phi)))).plus(quad.div(4));
+      },
+      describe: (name) => `${name}(x) = ${a} + wᵀx + ${c}·sin(rᵀx + ${phi}) + xᵀQx/4 (random w, r, Q)`,
+    };
+  }
+
+  /** The same value moved by a relative 1e-12 or so (to tell a removable point from a gap in the domain). */
+  perturb(v: Value, rng: Rng): Value {
+    const m = this.math;
+    const nudge = (x: BigNumber): BigNumber => {
+      const eps = m.bignumber(1 + rng.next()).times(m.bignumber('1e-12')).times(rng.next() < 0.5 ? 1 : -1);
+      return x.isZero() ? eps : x.times(this.one.plus(eps));
+    };
+    return this.isMatrix(v) ? (v.map((x: BigNumber) => nudge(x)) as Matrix) : nudge(v);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Formatting
+
+  /** Short, readable text: `0.3`, `-2`, `[0.5, -1]`, `[[1, 2], [3, 4]]`. */
+  format(v: Value): string {
+    if (!this.isMatrix(v)) return this.formatScalar(v);
+    const rows = v.toArray() as BigNumber[][];
+    if (rows.every((r) => r.length === 1)) return `[${rows.map((r) => this.formatScalar(r[0]!)).join(', ')}]`;
+    return `[${rows.map((r) => `[${r.map((x) => this.formatScalar(x)).join(', ')}]`).join(', ')}]`;
+  }
+
+  private formatScalar(x: BigNumber): string {
+    if (!x.isFinite()) return x.isNaN() ? 'undefined' : x.isNegative() ? '-∞' : '∞';
+    if (x.isZero()) return '0';
+    const exact = x.toString();
+    if (exact.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length <= 8 && !/e/i.test(exact)) return exact;
+    const short = x.toSignificantDigits(6);
+    const abs = short.abs();
+    if (abs.greaterThanOrEqualTo(1e-4) && abs.lessThan(1e9)) return short.toFixed().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+    return short.toExponential().replace(/\.?0+e/, 'e');
+  }
+}
+
+function BigNumberMax(a: BigNumber, b: BigNumber, c: BigNumber): BigNumber {
+  let best = a;
+  if (b.greaterThan(best)) best = b;
+  if (c.greaterThan(best)) best = c;
+  return best;
+}
+
+/** Eigenvalues of a small symmetric matrix by cyclic Jacobi rotations, in doubles. */
+function jacobiEigenvalues(input: number[][]): number[] {
+  const n = input.length;
+  const a = input.map((row) => [...row]);
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p]![q]! * a[p]![q]!;
+    if (off < 1e-30) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p]![q]!;
+        if (apq === 0) continue;
+        const theta = (a[q]![q]! - a[p]![p]!) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k]![p]!;
+          const akq = a[k]![q]!;
+          a[k]![p] = c * akp - s * akq;
+          a[k]![q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p]![k]!;
+          const aqk = a[q]![k]!;
+          a[p]![k] = c * apk - s * aqk;
+          a[q]![k] = s * apk + c * aqk;
+        }
+      }
+    }
+  }
+  return a.map((row, i) => row[i]!);
+}
+
+/** Where a name starts its list of readable values, and its stride (odd: it visits all 8). */
+function nameWalk(name: string): [number, number] {
+  const h = hashString(name)[0]!;
+  return [h % 8, [1, 3, 5, 7][(h >>> 3) % 4]!];
+}

@@ -1,0 +1,397 @@
+import type { Connective, Define, Expr, Formula, Hint, RelOp } from '../ast.js';
+import { printExpr, printFormula, printName } from '../print.js';
+import type { Counterexample, Method, Verdict } from '../result.js';
+import type { RelatedNote } from '../diagnostics.js';
+import { Point, type Prepared } from './model.js';
+import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
+import { Undefined, Unsupported, type NumericEngine, type Value } from './numeric.js';
+import { substitute, unfold, visit, type Unfolding } from './rewrite.js';
+import { Rng } from './rng.js';
+import { symbolicZero } from './symbolic.js';
+
+/** A rewrite a step may use: a definition-like equation `lhs = rhs` (a named show, the IH, an inline fact). */
+export interface RewriteRule {
+  /** `printName` of the left side's name, subscript included. */
+  readonly key: string;
+  readonly rhs: Expr;
+}
+
+/** Everything one step is checked against. */
+export interface StepProblem {
+  readonly left: Expr | Formula;
+  readonly rel: RelOp | Connective;
+  readonly right: Expr | Formula;
+  readonly hint: Hint | null;
+  readonly prep: Prepared;
+  readonly unfoldings: readonly Unfolding[];
+  readonly functions: readonly Define[];
+  /** Rewrites from assumptions, named shows, the IH and inline facts. */
+  readonly rules: readonly RewriteRule[];
+  /** Makes this step's sample points its own (same seed, same step → same points). */
+  readonly salt: string;
+}
+
+export interface StepOptions {
+  readonly seed: number;
+  readonly samples: number;
+  /** Absolute time (Date.now()) after which the step is `unknown`. */
+  readonly deadline: number;
+}
+
+export interface Outcome {
+  readonly verdict: Verdict;
+  readonly method: Method;
+  readonly samples: number;
+  readonly counterexample: Counterexample | null;
+  readonly message: string;
+  readonly notes: readonly RelatedNote[];
+}
+
+export function isExpr(x: Expr | Formula): x is Expr {
+  return x.kind !== 'Compare' && x.kind !== 'Logic' && x.kind !== 'TagFact';
+}
+
+function hasMatrix(e: Expr): boolean {
+  let hit = false;
+  visit(e, (x) => {
+    if (x.shape?.kind === 'matrix') hit = true;
+  });
+  return hit;
+}
+
+const sub = (l: Expr, r: Expr): Expr => ({ kind: 'Binary', op: '-', left: l, right: r, range: l.range, shape: l.shape });
+
+/**
+ * Symbolic attempt at `left = right`: structurally, then under growing sets of rewrites
+ * (none; what the hint names; every definition and assumption). Scalars go to nerdamer;
+ * anything with a vector or matrix in it to the non-commutative normal form, whose
+ * scalar coefficients nerdamer may then judge.
+ */
+export function symbolicProof(p: StepProblem, left: Expr, right: Expr, deadline: number): { method: Method; how: string } | null {
+  if (printExpr(left) === printExpr(right)) return { method: 'structural', how: 'both sides are the same expression' };
+  const scope = p.prep.ctx.scope;
+  const hinted = hintedKeys(p.hint, scope);
+  const candidates: { l: Expr; r: Expr; how: string }[] = [{ l: left, r: right, how: 'algebra' }];
+  const rulesMap = new Map(p.rules.map((r) => [r.key, r.rhs]));
+  const withRules = (e: Expr) => substitute(e, rulesMap);
+  if (rulesMap.size > 0) candidates.push({ l: withRules(left), r: withRules(right), how: 'using the assumptions and cited facts' });
+  if (hinted.size > 0) {
+    const u = (e: Expr) => unfold(e, p.unfoldings, p.functions, scope, hinted);
+    const how = 'unfolding what the justification names';
+    candidates.push({ l: u(left), r: right, how }, { l: left, r: u(right), how }, { l: u(left), r: u(right), how });
+  }
+  // Unfold what one side has and the other lacks (`Δθ_t` → `-δ v_t` → … until both
+  // sides speak of `v_{t-1}`), one side at a time so a recurrence is not unfolded on
+  // both sides in step; then the same with the assumptions' substitutions.
+  for (const rewrite of rulesMap.size > 0 ? [(e: Expr) => e, withRules] : [(e: Expr) => e]) {
+    let l2 = rewrite(left);
+    let r2 = rewrite(right);
+    for (let round = 0; round < 6; round++) {
+      const onRight = namesIn(r2);
+      const nl = rewrite(unfold(l2, p.unfoldings, p.functions, scope, (_, printed) => !onRight.has(printed)));
+      if (printExpr(nl) !== printExpr(l2)) {
+        l2 = nl;
+      } else {
+        const onLeft = namesIn(l2);
+        const nr = rewrite(unfold(r2, p.unfoldings, p.functions, scope, (_, printed) => !onLeft.has(printed)));
+        if (printExpr(nr) === printExpr(r2)) break;
+        r2 = nr;
+      }
+      candidates.push({ l: l2, r: r2, how: 'unfolding the definitions' });
+    }
+  }
+  let l3 = left;
+  let r3 = right;
+  for (let round = 0; round < 2; round++) {
+    const nl = withRules(unfold(l3, p.unfoldings, p.functions, scope, null));
+    const nr = withRules(unfold(r3, p.unfoldings, p.functions, scope, null));
+    if (printExpr(nl) === printExpr(l3) && printExpr(nr) === printExpr(r3)) break;
+    l3 = nl;
+    r3 = nr;
+    candidates.push({ l: l3, r: r3, how: 'unfolding every definition' });
+  }
+  for (const c of candidates) {
+    if (process.env.DERIV_DEBUG) console.log('candidate', c.how, printExpr(c.l), '|', printExpr(c.r));
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return null;
+    if (printExpr(c.l) === printExpr(c.r)) return { method: 'structural', how: c.how };
+    if (zeroDifference(c.l, c.r, scope, remaining)) {
+      return { method: hasMatrix(c.l) || hasMatrix(c.r) ? 'normal-form' : 'symbolic', how: c.how };
+    }
+  }
+  return null;
+}
+
+/** Printed names and calls in an expression. */
+function namesIn(e: Expr): Set<string> {
+  const out = new Set<string>();
+  visit(e, (x) => {
+    if (x.kind === 'Var') out.add(printName(x.name));
+    if (x.kind === 'Call') out.add(printExpr(x));
+  });
+  return out;
+}
+
+function zeroDifference(l: Expr, r: Expr, scope: Prepared['ctx']['scope'], timeoutMs: number): boolean {
+  if (!hasMatrix(l) && !hasMatrix(r)) return symbolicZero(sub(l, r), { timeoutMs }).status === 'zero';
+  const ctx = { tags: (key: string) => scope.get(key)?.tags ?? new Set<string>() };
+  const a = normalize(l, ctx);
+  const b = normalize(r, ctx);
+  if (isUnsupported(a) || isUnsupported(b)) return false;
+  const deadline = Date.now() + timeoutMs;
+  for (const { coeff } of differenceCoefficients(a, b)) {
+    const left = deadline - Date.now();
+    if (left <= 0 || symbolicZero(coeff, { timeoutMs: left }).status !== 'zero') return false;
+  }
+  return true;
+}
+
+function hintedKeys(hint: Hint | null, scope: Prepared['ctx']['scope']): Set<string> {
+  const out = new Set<string>();
+  for (const it of hint?.items ?? []) {
+    if (it.kind === 'def') for (const n of it.names) out.add(scope.lookup(n)?.info.key ?? printName(n));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Sampling
+
+type Side = { ok: true; value: Value } | { ok: false; reason: string };
+
+function evalSide(point: Point, e: Expr): Side {
+  try {
+    const value = point.evaluate(e);
+    if (!point.engine.isFinite(value)) return { ok: false, reason: 'not a finite number' };
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof Undefined) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
+
+function truth(point: Point, f: Formula): boolean | string {
+  switch (f.kind) {
+    case 'TagFact': return true;
+    case 'Logic': {
+      const a = truth(point, f.left);
+      const b = truth(point, f.right);
+      if (typeof a === 'string') return a;
+      if (typeof b === 'string') return b;
+      return f.op === '⇔' ? a === b : !a || b;
+    }
+    case 'Compare': {
+      const vals: Value[] = [];
+      for (const o of f.operands) {
+        const s = evalSide(point, o);
+        if (!s.ok) return s.reason;
+        vals.push(s.value);
+      }
+      return f.ops.every((op, i) => point.engine.holds(op, vals[i]!, vals[i + 1]!));
+    }
+  }
+}
+
+interface SampleResult {
+  readonly held: number;
+  readonly failure: Counterexample | null;
+  readonly unknown: string | null;
+  readonly notes: RelatedNote[];
+  /** For ⇔ chains: whether both truth values were seen. */
+  readonly vacuous: boolean;
+}
+
+/** Samples points satisfying the assumptions and tests the relation at each. */
+export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: StepOptions): SampleResult {
+  const rng = new Rng(opts.seed, p.salt);
+  const notes: RelatedNote[] = [];
+  let held = 0;
+  let rejected = 0;
+  let undefinedBoth = 0;
+  let sawTrue = false;
+  let sawFalse = false;
+  const maxAttempts = opts.samples * 10 + 20;
+  const excluded = new Set<string>();
+  for (let attempt = 0; attempt < maxAttempts && held < opts.samples; attempt++) {
+    if (Date.now() > opts.deadline) {
+      if (held >= Math.min(8, opts.samples)) {
+        notes.push({ message: `the time limit stopped sampling after ${held} points` });
+        break;
+      }
+      return { held, failure: null, unknown: `the time limit ran out after ${held} sampled points`, notes, vacuous: false };
+    }
+    const point = new Point(engine, p.prep, rng, attempt);
+    try {
+      if (!point.satisfiesAssumptions()) {
+        rejected++;
+        if (held === 0 && rejected >= 60) break;
+        continue;
+      }
+      point.touched.clear();
+      engine.inexact = false;
+      if (isExpr(p.left) && isExpr(p.right)) {
+        const l = evalSide(point, p.left);
+        const r = evalSide(point, p.right);
+        if (!l.ok && !r.ok) {
+          undefinedBoth++;
+          continue;
+        }
+        if (!l.ok || !r.ok) {
+          // One side undefined: a removable point if both sides agree right next to it.
+          const which = !l.ok ? 'left' : 'right';
+          const why = !l.ok ? l.reason : (r as { reason: string }).reason;
+          const near = removable(engine, point, p, new Rng(opts.seed, `${p.salt}#${attempt}`));
+          if (near === 'removable') {
+            const where = describePoint(point);
+            if (!excluded.has(where)) {
+              excluded.add(where);
+              notes.push({ message: `excluded the point ${where}, where the ${which} side is undefined (${why}); the sides agree next to it` });
+            }
+            continue;
+          }
+          return {
+            held, unknown: null, notes, vacuous: false,
+            failure: counterexample(point, l.ok ? engine.format(l.value) : 'undefined', r.ok ? engine.format(r.value) : 'undefined',
+              `the ${which} side is undefined here (${why}) but the other is not`),
+          };
+        }
+        if (!engine.holds(p.rel as RelOp, l.value, r.value)) {
+          return { held, unknown: null, notes, vacuous: false, failure: counterexample(point, engine.format(l.value), engine.format(r.value)) };
+        }
+      } else {
+        const a = truth(point, p.left as Formula);
+        const b = truth(point, p.right as Formula);
+        if (typeof a === 'string' || typeof b === 'string') {
+          undefinedBoth++;
+          continue;
+        }
+        if (a) sawTrue = true;
+        else sawFalse = true;
+        const ok = p.rel === '⇔' ? a === b : p.rel === '⇒' ? !a || b : false;
+        if (!ok) {
+          return {
+            held, unknown: null, notes, vacuous: false,
+            failure: counterexample(point, a ? 'true' : 'false', b ? 'true' : 'false',
+              p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not'),
+          };
+        }
+      }
+      held++;
+    } catch (err) {
+      if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false };
+      if (err instanceof Undefined) {
+        undefinedBoth++;
+        continue;
+      }
+      throw err;
+    }
+  }
+  if (held === 0) {
+    const why = rejected > 0 && undefinedBoth === 0
+      ? 'no sampled point satisfied the assumptions'
+      : 'no sampled point had both sides defined';
+    return { held, failure: null, unknown: why, notes, vacuous: false };
+  }
+  const vacuous = !isExpr(p.left) && !(sawTrue && sawFalse);
+  return { held, failure: null, unknown: null, notes, vacuous };
+}
+
+/**
+ * Whether a point where one side is undefined is a removable gap: at nudged points
+ * nearby both sides are defined and the relation holds. A gap that persists nearby (a
+ * log of a negative number) or a nearby point where the relation fails is not.
+ */
+function removable(engine: NumericEngine, point: Point, p: StepProblem, rng: Rng): 'removable' | 'not' {
+  let agreed = 0;
+  for (let i = 0; i < 3; i++) {
+    const near = point.perturbed(rng);
+    const nl = evalSide(near, p.left as Expr);
+    const nr = evalSide(near, p.right as Expr);
+    if (!nl.ok || !nr.ok) continue;
+    if (!engine.holds(p.rel as RelOp, nl.value, nr.value)) return 'not';
+    agreed++;
+  }
+  return agreed >= 2 ? 'removable' : 'not';
+}
+
+function describePoint(point: Point): string {
+  return assignments(point).map(([k, v]) => `${k} = ${v}`).join(', ');
+}
+
+function assignments(point: Point): [string, string][] {
+  const out: [string, string][] = [];
+  const ints: [string, string][] = [];
+  for (const [key, { label, value }] of point.values) {
+    if (!point.touched.has(key)) continue;
+    const sym = point.ctx.scope.get(key.split('@')[0]!);
+    (sym?.kind === 'integer' ? ints : out).push([label, point.engine.format(value)]);
+  }
+  const dims = [...point.dims].filter(([d]) => point.touched.has(`dim:${d}`)).map(([d, n]) => [d, String(n)] as [string, string]);
+  const fns = [...point.functions].filter(([name]) => point.touched.has(`fn:${name}`)).map(([name, f]) => [name, f.describe(name).replace(/^[^=]*= /, '')] as [string, string]);
+  return [...ints, ...dims, ...out, ...fns];
+}
+
+function counterexample(point: Point, left: string, right: string, note?: string): Counterexample {
+  const ce: Counterexample = { assignments: assignments(point), left, right };
+  return note ? { ...ce, note } : ce;
+}
+
+// ---------------------------------------------------------------------------
+
+/** Decides one step: structural/symbolic proof, then sampling, which has the last word. */
+export function decideStep(engine: NumericEngine, p: StepProblem, opts: StepOptions): Outcome {
+  const { left, right, rel } = p;
+  if (rel === '→') {
+    return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'limits are not checked yet', notes: [] };
+  }
+  let proof: { method: Method; how: string } | null = null;
+  if (isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
+    try {
+      proof = symbolicProof(p, left, right, opts.deadline);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+    }
+  } else if (!isExpr(left) && !isExpr(right) && rel === '⇔' && printFormula(left) === printFormula(right)) {
+    proof = { method: 'structural', how: 'both sides are the same statement' };
+  }
+  const s = sampleRelation(engine, p, opts);
+  const notes = [...s.notes];
+  if (s.failure) {
+    const disagreement = proof !== null;
+    const caveat = p.prep.unenforced.length > 0
+      ? ` (sampling could not enforce: ${p.prep.unenforced.map((c) => printFormula(c.formula)).join('; ')})`
+      : '';
+    if (caveat) {
+      return {
+        verdict: 'unknown', method: 'sampling', samples: s.held + 1, counterexample: s.failure, notes,
+        message: `fails at a sampled point, but that point may violate an assumption sampling cannot enforce${caveat}`,
+      };
+    }
+    return {
+      verdict: 'refuted', method: 'sampling', samples: s.held + 1, counterexample: s.failure, notes,
+      message: disagreement
+        ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : 'the symbolic engine'} found the sides equal, but they differ at this point`
+        : 'the two sides differ at this point',
+    };
+  }
+  if (s.unknown) {
+    return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, message: s.unknown, notes };
+  }
+  if (s.vacuous) {
+    return {
+      verdict: 'unknown', method: 'sampling', samples: s.held, counterexample: null, notes,
+      message: `the two statements agreed at ${s.held} sampled points, but at all of them both were ${'true or both false'} the same way, so sampling cannot tell whether they are equivalent`,
+    };
+  }
+  if (proof) {
+    const by = proof.method === 'structural' ? 'the sides are identical' : proof.method === 'normal-form' ? 'the matrix normal forms agree' : 'the symbolic engine reduced the difference to 0';
+    return {
+      verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
+      message: `${by} (${proof.how}), and ${s.held} sampled points agree`,
+    };
+  }
+  return {
+    verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
+    message: `held at ${s.held} sampled points; no symbolic proof`,
+  };
+}

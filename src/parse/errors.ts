@@ -1,0 +1,336 @@
+import type { FailedMatchResult } from 'ohm-js';
+import type { Range } from '../ast.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+
+/**
+ * Turns a failed line match into a message a student understands: Ohm says where the match
+ * stopped and what it expected there; we add what we know about the line (its brackets,
+ * the token before the failure, which statement it is) and never mention rule names.
+ */
+
+/** The line that failed (without its comment) and its statement keyword (`define`, `vector`, …). */
+export interface LineContext {
+  readonly code: string;
+  readonly keyword: string | null;
+}
+
+/** Brackets this deep are refused before parsing: Ohm recurses once per level. */
+export const MAX_NESTING = 50;
+
+// ---------------------------------------------------------------------------
+// Brackets
+
+const CLOSER_OF: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+const OPENER_OF: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
+const QUOTES: Readonly<Record<string, string>> = { '"': '"', '“': '”' };
+
+interface Unclosed { readonly index: number; readonly open: string; readonly close: string; readonly what?: string }
+
+interface BracketScan {
+  /** Openers never closed (innermost last), bars without a partner, an unterminated string. */
+  readonly unclosed: readonly Unclosed[];
+  /** Closers with no opener, by index. */
+  readonly unmatched: ReadonlyMap<number, string>;
+  /** Where the nesting first goes deeper than MAX_NESTING, or null. */
+  readonly tooDeepAt: number | null;
+}
+
+/** A bar that has no partner when bars pair up left to right. */
+function unpairedBar(positions: readonly number[], bar: string, what: string): Unclosed | null {
+  const index = positions.length % 2 === 1 ? positions[positions.length - 1] : undefined;
+  return index === undefined ? null : { index, open: bar, close: bar, what };
+}
+
+/** Finds unclosed and unmatched brackets, bars and quotes in a line. */
+export function scanBrackets(code: string): BracketScan {
+  const stack: { index: number; open: string }[] = [];
+  const unmatched = new Map<number, string>();
+  const normBars: number[] = [];
+  const absBars: number[] = [];
+  let tooDeepAt: number | null = null;
+  let unclosedString: Unclosed | null = null;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    const quote = QUOTES[c];
+    if (quote !== undefined) {
+      const end = code.indexOf(quote, i + 1);
+      if (end < 0) {
+        unclosedString = { index: i, open: c, close: quote };
+        break;
+      }
+      i = end;
+    } else if (CLOSER_OF[c] !== undefined) {
+      stack.push({ index: i, open: c });
+      if (stack.length > MAX_NESTING && tooDeepAt === null) tooDeepAt = i;
+    } else if (OPENER_OF[c] !== undefined) {
+      if (stack.length > 0 && stack[stack.length - 1]!.open === OPENER_OF[c]) stack.pop();
+      else unmatched.set(i, c);
+    } else if (c === '‖') {
+      normBars.push(i);
+    } else if (c === '\\' && code[i + 1] === '|') {
+      normBars.push(i);
+      i++;
+    } else if (c === '|') {
+      if (code[i + 1] === '|') {
+        normBars.push(i);
+        i++;
+      } else {
+        absBars.push(i);
+      }
+    }
+  }
+  const unclosed: Unclosed[] = stack.map(({ index, open }) => ({ index, open, close: CLOSER_OF[open]! }));
+  for (const bar of [unpairedBar(normBars, '‖', 'norm'), unpairedBar(absBars, '|', 'absolute value')]) {
+    if (bar) unclosed.push(bar);
+  }
+  if (unclosedString) unclosed.push(unclosedString);
+  return { unclosed, unmatched, tooDeepAt };
+}
+
+// ---------------------------------------------------------------------------
+// Tokens around the failure
+
+/** Relations people write that deriv does not know (≈, ~, =<, …). */
+const UNKNOWN_RELATION =
+  /^(?:=<|≈|≃|≅|≡|∼|~|∝|≪|≫|≲|≳|⊂|⊆|⊃|⊇|⇐|<==|:=|\\(?:approx|simeq|cong|equiv|sim|propto|ll|gg|subset|subseteq)(?![A-Za-z]))/u;
+
+/** Spellings of operators and relations after which an expression must follow. */
+const OPERATOR_BEFORE =
+  /(?:<=>|<=|>=|!=|->|=>|==|\*\*|[=+\-−–*/^·⋅×÷≤≥≠<>→⇔⇒⩽⩾⟶⟺⟹]|\\(?:le|leq|ge|geq|ne|neq|lt|gt|to|iff|implies|cdot|times|rightarrow|Rightarrow|Leftrightarrow))$/u;
+
+/** The unknown relation written at `index` (a line that starts with one still continues a chain). */
+export function unknownRelationAt(code: string, index: number): string | null {
+  return UNKNOWN_RELATION.exec(code.slice(index))?.[0] ?? null;
+}
+
+/** The token that starts at `p`: a word, a number, a LaTeX command, or one character. */
+function tokenAt(code: string, p: number): string {
+  const rest = code.slice(p);
+  const match = /^(?:\\[A-Za-z]+|\d+(?:\.\d+)?|[\p{L}\p{N}_]+|.)/su.exec(rest);
+  return match ? match[0] : rest.slice(0, 1);
+}
+
+/** The token that ends just before `end` (spaces skipped). */
+function tokenBefore(code: string, end: number): string {
+  const before = code.slice(0, end).trimEnd();
+  const operator = OPERATOR_BEFORE.exec(before);
+  if (operator) return operator[0];
+  const match = /(?:\\?\p{L}+|\d+|.)$/su.exec(before);
+  return match ? match[0] : '';
+}
+
+// ---------------------------------------------------------------------------
+// What Ohm expected
+
+/** Ohm's failure objects (not in its type declarations). */
+interface OhmFailure {
+  getText(): string;
+  getType(): string;
+  isFluffy(): boolean;
+  getPExpr(): { ruleName?: string; expr?: { ruleName?: string } };
+}
+type FailingMatch = FailedMatchResult & { getRightmostFailures(): OhmFailure[] };
+
+/** Phrases for described rules, by rule name. */
+const RULE_PHRASES: Readonly<Record<string, string>> = {
+  number: 'an expression',
+  relOp: 'a relation',
+  connective: 'a relation',
+  addOp: 'an operator',
+  mulOp: 'an operator',
+  string: 'a quoted string',
+  matrixTag: 'a matrix property (symmetric, invertible, diagonal, positive definite, orthogonal)',
+  dim: 'a dimension such as n or 3',
+  reals: 'a space such as R^n',
+  inKeyword: "'in R^n'",
+  defineEquals: "'='",
+  forAll: "'for all'",
+  hintKeyword: "'by …'",
+  pointsWord: "'points'",
+  toSym: "'→'",
+  blockKeyword: "'base:' or 'step:'",
+};
+
+/** Punctuation worth naming when it is what was expected. */
+const PUNCTUATION = new Set([':', ')', ']', '}', ',', '(', '{', '[', '=', '_', '^']);
+
+interface Expected {
+  readonly phrases: readonly string[];
+  readonly rules: ReadonlySet<string>;
+  readonly strings: ReadonlySet<string>;
+  /** A juxtaposed factor was refused because it is a number (`x 2`). */
+  readonly numberRefused: boolean;
+}
+
+function expectedAt(match: FailedMatchResult): Expected {
+  const failures = (match as FailingMatch).getRightmostFailures().filter((f) => !f.isFluffy());
+  const rules = new Set<string>();
+  const strings = new Set<string>();
+  let numberRefused = false;
+  let end = false;
+  for (const failure of failures) {
+    const pexpr = failure.getPExpr();
+    if (failure.getType() === 'string') strings.add(failure.getText());
+    else if (pexpr.ruleName) rules.add(pexpr.ruleName);
+    else if (pexpr.expr?.ruleName === 'number') numberRefused = true;
+    else if (failure.getText() === 'end of input') end = true;
+  }
+  const phrases: string[] = [];
+  const add = (phrase: string) => { if (!phrases.includes(phrase)) phrases.push(phrase) };
+  const inExpression = rules.has('number') || rules.has('addOp') || rules.has('mulOp');
+  // In a justification, every kind of item (a fact, "2.2", a rule) is "a justification".
+  if (rules.has('ruleName')) return { phrases: ['a justification'], rules, strings, numberRefused };
+  if (rules.has('number')) add('an expression');
+  else if (rules.has('nameLetter')) add('a name');
+  for (const rule of rules) {
+    // After an expression, `H invertible` is possible but not worth naming.
+    if (rule === 'matrixTag' && inExpression) continue;
+    if (RULE_PHRASES[rule] !== undefined) add(RULE_PHRASES[rule]);
+  }
+  for (const s of strings) if (PUNCTUATION.has(s) && !(inExpression && (s === '(' || s === '^'))) add(`'${s}'`);
+  if (end) add('the end of the line');
+  // Nothing we have words for: name the first few spellings Ohm tried.
+  if (phrases.length === 0) for (const s of [...strings].slice(0, 5)) add(`'${s}'`);
+  return { phrases, rules, strings, numberRefused };
+}
+
+/** `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? 'something else') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+// ---------------------------------------------------------------------------
+// Messages
+
+const DECLARATION_KEYWORDS = new Set(['scalar', 'integer', 'vector', 'matrix', 'function', 'random']);
+
+/** What must follow a keyword, when the line stops right after it. */
+function afterKeyword(word: string): string | null {
+  if (DECLARATION_KEYWORDS.has(word)) return `a name to declare after '${word}'`;
+  switch (word) {
+    case 'define': return "a name to define after 'define', as in 'define v_0 = 0'";
+    case 'assume': return "a condition after 'assume', such as 'ε > 0'";
+    case 'show': return "a claim after 'show', such as 'a = b'";
+    case 'answer': return `a quoted name after 'answer', as in 'answer "2.1": α = β'`;
+    case 'title': case 'section': return `a quoted ${word === 'title' ? 'title' : 'name'} after '${word}', as in '${word} "2.1"'`;
+    case 'by': case 'since':
+      return `a justification after '${word}', such as 'def v', 'assumption', 'IH', '"2.2"', a rule name or a fact`;
+    case 'def': case 'of': return "the name of a definition after 'def', as in 'def v'";
+    case 'for': case 'all': return "a condition such as 't ≥ 1' after 'for'";
+    case 'as': return "a limit such as 'T → ∞' after 'as'";
+    case 'in': return "a space such as R^n after 'in'";
+    case 'with': return "facts such as 'E[x] = 0' after 'with'";
+    case 'on': return "the induction variable after 'on'";
+    case 'dividing': return "'by' and a fact after 'dividing', as in 'dividing by ε > 0'";
+    default: return null;
+  }
+}
+
+/** Big operators and what their subscript holds, for `∑ x` without bounds. */
+const BIG_OPERATOR_SUBSCRIPT: Readonly<Record<string, string>> = {
+  '∑': '∑_{i=1}^{n}', sum: 'sum_{i=1}^{n}', '\\sum': '\\sum_{i=1}^{n}',
+  '∏': '∏_{i=1}^{n}', prod: 'prod_{i=1}^{n}', '\\prod': '\\prod_{i=1}^{n}',
+  '∇': '∇_x f', '\\nabla': '\\nabla_x f', lim: 'lim_{T→∞}', '\\lim': '\\lim_{T→∞}',
+};
+
+/** A message that knows the context: a define without '=', a vector without 'in R^n', ∑ without bounds, … */
+function contextMessage(keyword: string | null, expected: Expected, previous: string, before: string): string | null {
+  const { rules, strings } = expected;
+  const example = BIG_OPERATOR_SUBSCRIPT[previous];
+  if (example !== undefined && strings.has('_')) return `a subscript after '${previous}', as in ${example}`;
+  if (strings.has('^') && /(?:∑|∏|sum|prod)_\{[^}]*\}$/u.test(before)) return "'^' and the upper bound, as in ∑_{i=1}^{n}";
+  if (rules.has('relOp') && /(?:\bfor|∀|\\forall)(?:\s+all)?\s+\S+$/u.test(before)) {
+    return `a relation after '${previous}', as in 'for all t ≥ 0'`;
+  }
+  if (keyword === 'define' && rules.has('defineEquals')) return "'=' and a value after the name in a define";
+  if ((keyword === 'vector' || keyword === 'matrix') && rules.has('inKeyword')) {
+    return keyword === 'vector' ? "'in R^n' after the vector's names" : "'in R^{n×n}' after the matrix's names";
+  }
+  if (keyword === 'function' && strings.has(':') && !rules.has('number')) {
+    return "':' and the function's domain and codomain after its name, as in 'function f : R^n → R'";
+  }
+  if (keyword === 'function' && rules.has('toSym') && !rules.has('number')) {
+    return "'→' and the codomain, as in 'function f : R^n → R'";
+  }
+  if (rules.has('reals')) return `a space such as R^n after '${previous}'`;
+  if (keyword === 'matrix' && rules.has('matrixTag') && !rules.has('number')) {
+    return 'a matrix property (symmetric, invertible, diagonal, positive definite, orthogonal) or the end of the line';
+  }
+  if ((keyword === 'show' || keyword === 'answer') && strings.has(':') && previous.endsWith('"')) {
+    return `':' after the ${keyword}'s name`;
+  }
+  return null;
+}
+
+/** A range in the line: `length` characters from `index`, cut at the line's end. */
+function rangeAt(ctx: LineContext, index: number, length = 1): Range {
+  return [index, index + Math.min(length, Math.max(0, ctx.code.length - index))];
+}
+
+/** A diagnostic for a line that did not match; its range is an offset into the line. */
+export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diagnostic {
+  const { code } = ctx;
+  const failedAt = match.getRightmostFailurePosition();
+  const contentEnd = code.trimEnd().length;
+  const atEnd = failedAt >= contentEnd;
+  const p = Math.min(failedAt, contentEnd);
+  const brackets = scanBrackets(code);
+
+  const unclosed = brackets.unclosed.filter((u) => u.index <= p);
+  const innermost = unclosed[unclosed.length - 1];
+  const previous = tokenBefore(code, p);
+  const previousStart = code.slice(0, p).trimEnd().length - previous.length;
+  // `x =< y` fails after '=': the unknown relation starts at the token before the failure.
+  const unknownRelation = unknownRelationAt(code, p) ?? (previous === '=' ? unknownRelationAt(code, previousStart) : null);
+  const closer = brackets.unmatched.get(p);
+
+  if (unknownRelation) {
+    const start = code.startsWith(unknownRelation, p) ? p : previousStart;
+    return diagnostic('unknown-relation', { relation: unknownRelation }, rangeAt(ctx, start, unknownRelation.length));
+  }
+  if (closer !== undefined) {
+    return diagnostic('unmatched-closer', { close: closer, open: OPENER_OF[closer]! }, rangeAt(ctx, p));
+  }
+  if (innermost) {
+    const args = innermost.what ? { open: innermost.open, close: innermost.close, what: innermost.what }
+      : { open: innermost.open, close: innermost.close };
+    return diagnostic('unclosed', args, rangeAt(ctx, innermost.index));
+  }
+
+  const expected = expectedAt(match);
+  const found = atEnd ? null : tokenAt(code, p);
+  const range = rangeAt(ctx, p, found?.length ?? 0);
+
+  if (found !== null && /^\d/u.test(found) && expected.numberRefused) {
+    return diagnostic('syntax', {
+      expected: `an operator before the number '${found}' (write ${previous}·${found}, or put the number first)`,
+    }, range);
+  }
+  if (code[p - 1] === '\\' && found !== null) {
+    return diagnostic('syntax', {
+      context: `unknown command '\\${found}'`, expected: 'a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot',
+    }, rangeAt(ctx, p - 1, found.length + 1));
+  }
+  const contextual = contextMessage(ctx.keyword, expected, previous, code.slice(0, p).trimEnd()) ?? (
+    code.slice(0, p).trim().length > 0 ? afterKeyword(previous) : null);
+  if (contextual !== null) {
+    return diagnostic('syntax', { expected: found === null ? contextual : `${contextual}, not '${found}'` }, range);
+  }
+  if (expected.phrases.includes('an expression') && OPERATOR_BEFORE.test(code.slice(0, p).trimEnd())) {
+    return diagnostic('missing-operand', { after: previous }, range);
+  }
+  if (previous === '_') return diagnostic('syntax', { expected: "a subscript after '_', as in v_t or v_{t-1}" }, range);
+  const list = orList(expected.phrases);
+  if (found === null) return diagnostic('syntax', { expected: `${list} after '${previous}'` }, range);
+  if (!isKnownCharacter(found)) {
+    return diagnostic('unexpected-character', { char: `'${found}'`, expected: list }, range);
+  }
+  return diagnostic('syntax', { expected: `${list}, not '${found}'` }, range);
+}
+
+/** Characters the grammar uses somewhere (anything else is a stray character). */
+const KNOWN_SYMBOLS = new Set([...'()[]{}|‖+-−–*/·⋅∙×÷^=<>≤≥≠→⟶⇔⟺⇒⟹⩽⩾!,:;_\'′"“”\\.∑∏∇∂√∞πᵀ⊤∀∈ℝ𝔼⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾']);
+
+function isKnownCharacter(token: string): boolean {
+  return /^[\p{L}\p{N}]/u.test(token) || KNOWN_SYMBOLS.has(token);
+}

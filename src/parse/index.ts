@@ -1,0 +1,207 @@
+import type { MatchResult } from 'ohm-js';
+import type { Derivation, Expr, Formula, Range } from '../ast.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { explainFailure, MAX_NESTING, scanBrackets, unknownRelationAt } from './errors.js';
+import type {
+  BlockPart, ContinuationPart, HeadPart, LinePart, RelationToken, StatementPart,
+} from './line-ast.js';
+import { splitLines, type SourceLine } from './lines.js';
+import { buildLine, grammar, type Built } from './semantics.js';
+import { assemble, type LineRecord } from './structure.js';
+
+/** Lines longer than this are not parsed (Ohm's time grows with the line). */
+export const MAX_LINE_LENGTH = 20_000;
+
+/** The line kinds that the grammar parses, and the start rule for each. */
+const START_RULES = {
+  statement: 'StatementLine', block: 'BlockLine', continuation: 'ContinuationLine', head: 'HeadLine',
+} as const;
+type ParsedKind = keyof typeof START_RULES;
+
+/** How much of a line the classifying rules look at. */
+const LEAD_LENGTH = 64;
+
+/** What one line's parse gave, with ranges relative to the line (so it can be cached). */
+type LineOutcome = { readonly part: LinePart } | { readonly error: Diagnostic };
+
+/** How a line starts: a statement keyword, `base:`/`step:`, a relation, or anything else. */
+type Lead =
+  | { readonly kind: 'statement'; readonly keyword: string }
+  | { readonly kind: 'block'; readonly block: 'base' | 'step' }
+  /** `relation` is null for a relation deriv does not know (`≈`): the line still continues a chain. */
+  | { readonly kind: 'continuation'; readonly relation: RelationToken | null }
+  | { readonly kind: 'head' };
+
+/** How a line starts, and what parsing it gave; ranges relative to the line. */
+interface ParsedLine {
+  readonly lead: Lead;
+  readonly outcome: LineOutcome;
+}
+
+/**
+ * Ohm parses about 20–50 µs per character, so distinct line text is parsed once per file
+ * (a repeated line comes from the cache) and at most this much of it: a larger file gets an
+ * error at the first line past the budget instead of a parse that takes minutes.
+ */
+export const MAX_PARSED_CHARACTERS = 200_000;
+
+/** The per-file state of line parsing. */
+interface LineParser {
+  readonly cache: Map<string, ParsedLine>;
+  parsedCharacters: number;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Adds `offset` to every range in a value built from one line (a deep copy). */
+function shift<T>(value: T, offset: number): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => shift(v, offset)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = key === 'range' && Array.isArray(v) ? [v[0] + offset, v[1] + offset] : shift(v, offset);
+  }
+  return out as T;
+}
+
+function match(text: string, rule: string): MatchResult {
+  return grammar.match(text, rule);
+}
+
+type StartRule = (typeof START_RULES)[ParsedKind] | 'ExprLine' | 'FormulaLine';
+
+/**
+ * Parses text with a start rule; a failure is explained in words. Ranges are offsets into
+ * `code`. `keyword` is the statement keyword, for messages.
+ */
+function parseWithRule(code: string, rule: StartRule, keyword: string | null): { value: Built } | { error: Diagnostic } {
+  const tooDeepAt = scanBrackets(code).tooDeepAt;
+  if (tooDeepAt !== null) return { error: diagnostic('too-deep', { limit: MAX_NESTING }, [tooDeepAt, tooDeepAt + 1]) };
+  try {
+    const result = match(code, rule);
+    if (result.failed()) return { error: explainFailure({ code, keyword }, result) };
+    return { value: buildLine(result) };
+  } catch (error) {
+    return { error: lineCrash(error, code) };
+  }
+}
+
+/** Parses a line of a known kind. */
+function parseLine(code: string, kind: ParsedKind, keyword: string | null): LineOutcome {
+  const parsed = parseWithRule(code, START_RULES[kind], keyword);
+  return 'value' in parsed ? { part: parsed.value as LinePart } : parsed;
+}
+
+/** A crash while parsing one line, as a diagnostic at the line's start. */
+function lineCrash(error: unknown, code: string): Diagnostic {
+  const start = code.length - code.trimStart().length;
+  const range: Range = [start, Math.min(start + 1, code.length)];
+  if (error instanceof RangeError) return diagnostic('too-deep', { limit: MAX_NESTING }, range);
+  return diagnostic('internal-error', { detail: error instanceof Error ? error.message : String(error) }, range);
+}
+
+/** How a line starts (only its first characters are looked at). */
+function classify(code: string): Lead {
+  const start = code.slice(0, LEAD_LENGTH);
+  const statement = match(start, 'statementLead');
+  if (statement.succeeded()) return { kind: 'statement', keyword: buildLine(statement) as string };
+  const block = match(start, 'blockLead');
+  if (block.succeeded()) return { kind: 'block', block: buildLine(block) as 'base' | 'step' };
+  const relation = match(start, 'relationLead');
+  if (relation.succeeded()) return { kind: 'continuation', relation: buildLine(relation) as RelationToken };
+  if (unknownRelationAt(start, start.length - start.trimStart().length)) return { kind: 'continuation', relation: null };
+  return { kind: 'head' };
+}
+
+/** Classifies and parses a line's code (not yet seen in this file); ranges relative to the line. */
+function parseCode(code: string, lineLength: number, parser: LineParser): ParsedLine {
+  const lead = classify(code);
+  const contentStart = code.length - code.trimStart().length;
+  const at: Range = [contentStart, contentStart + 1];
+  if (lineLength > MAX_LINE_LENGTH) {
+    return { lead, outcome: { error: diagnostic('line-too-long', { length: lineLength, limit: MAX_LINE_LENGTH }, at) } };
+  }
+  parser.parsedCharacters += code.length;
+  return { lead, outcome: parseLine(code, lead.kind, lead.kind === 'statement' ? lead.keyword : null) };
+}
+
+/** The record for a line: parsed (from the cache when the same text was seen before) and shifted. */
+function recordLine(line: SourceLine, parser: LineParser): LineRecord | 'over-budget' {
+  const { code, start } = line;
+  if (code.trim() === '') return { kind: line.hasComment ? 'comment' : 'blank' };
+  const tooLong = line.text.length > MAX_LINE_LENGTH;
+  const cached = tooLong ? undefined : parser.cache.get(code);
+  if (cached === undefined && !tooLong && parser.parsedCharacters + code.length > MAX_PARSED_CHARACTERS) return 'over-budget';
+  const parsed = cached ?? parseCode(code, line.text.length, parser);
+  if (cached === undefined) parser.cache.set(code, parsed);
+  const { lead, outcome } = parsed;
+  const range: Range = [start + code.length - code.trimStart().length, start + code.trimEnd().length];
+  const part = 'part' in outcome ? shift(outcome.part, start) : null;
+  if ('error' in outcome) parser.diagnostics.push(shift(outcome.error, start));
+
+  // The lead decides the start rule, so it decides what kind of part the line gave.
+  switch (lead.kind) {
+    case 'statement':
+      return { kind: 'statement', part: part as StatementPart | null };
+    case 'block': {
+      const block = part as BlockPart | null;
+      return { kind: 'block', block: lead.block, range: block?.range ?? range, part: block };
+    }
+    case 'head':
+      return { kind: 'head', range, part: part as HeadPart | null };
+    case 'continuation':
+      return { kind: 'continuation', range, part: part as ContinuationPart | null, lead: lead.relation && shift(lead.relation, start) };
+  }
+}
+
+/** The first NUL or U+FFFD (a replacement for invalid UTF-8): the file is not text. */
+function binaryAt(text: string): number {
+  const nul = text.indexOf('\u0000');
+  const replacement = text.indexOf('\uFFFD');
+  if (nul < 0) return replacement;
+  return replacement < 0 ? nul : Math.min(nul, replacement);
+}
+
+function emptyDerivation(text: string): Derivation {
+  return { kind: 'Derivation', statements: [], range: [0, text.length] };
+}
+
+/** Parses a `.deriv` file. Never throws: every problem, even an internal one, is a diagnostic. */
+export function parseDerivation(text: string): { ast: Derivation; diagnostics: Diagnostic[] } {
+  try {
+    const binary = binaryAt(text);
+    if (binary >= 0) {
+      return { ast: emptyDerivation(text), diagnostics: [diagnostic('binary-file', undefined, [binary, binary + 1])] };
+    }
+    const parser: LineParser = { cache: new Map(), parsedCharacters: 0, diagnostics: [] };
+    const records: LineRecord[] = [];
+    for (const line of splitLines(text)) {
+      const record = recordLine(line, parser);
+      if (record === 'over-budget') {
+        parser.diagnostics.push(diagnostic('file-too-large', { limit: MAX_PARSED_CHARACTERS }, [line.start, line.start]));
+        break;
+      }
+      records.push(record);
+    }
+    if (records.every((r) => r.kind === 'blank' || r.kind === 'comment')) {
+      return { ast: emptyDerivation(text), diagnostics: [diagnostic('empty-file', undefined, [0, 0])] };
+    }
+    const assembled = assemble(records);
+    const all = [...parser.diagnostics, ...assembled.diagnostics].sort((a, b) => a.range[0] - b.range[0]);
+    return { ast: { kind: 'Derivation', statements: assembled.statements, range: [0, text.length] }, diagnostics: all };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ast: emptyDerivation(text), diagnostics: [diagnostic('internal-error', { detail }, [0, 0])] };
+  }
+}
+
+/** Parses one expression (e.g. `β v_{t-1} + (1-β) g_t`); ranges index `text`. Never throws. */
+export function parseExpression(text: string): { expr: Expr | null; diagnostics: Diagnostic[] } {
+  const parsed = parseWithRule(text, 'ExprLine', null);
+  return 'value' in parsed ? { expr: parsed.value as Expr, diagnostics: [] } : { expr: null, diagnostics: [parsed.error] };
+}
+
+/** Parses one formula (`0 < β < 1`, `a < b ⇔ c < d`, `H symmetric`); ranges index `text`. Never throws. */
+export function parseFormula(text: string): { formula: Formula | null; diagnostics: Diagnostic[] } {
+  const parsed = parseWithRule(text, 'FormulaLine', null);
+  return 'value' in parsed ? { formula: parsed.value as Formula, diagnostics: [] } : { formula: null, diagnostics: [parsed.error] };
+}

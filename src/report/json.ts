@@ -1,0 +1,164 @@
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import { summarize, type Counterexample, type FileReport, type Method, type Summary, type Verdict } from '../result.js';
+import { SourceFile } from '../source.js';
+
+/** The version of the JSON document's shape; bumped on any incompatible change. */
+export const JSON_REPORT_VERSION = 1;
+
+/**
+ * A counterexample in JSON. `assignments` is a list of `[name, value]` pairs, in the
+ * checker's stable order (a list, not an object, so order and every name survive).
+ */
+export interface JsonCounterexample {
+  assignments: [string, string][];
+  left: string;
+  right: string;
+  note?: string;
+}
+
+/** A diagnostic in JSON: 1-based lines, columns in code points, end exclusive. */
+export interface JsonDiagnostic {
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+}
+
+/** A step in JSON, placed at its relation; the end is the end of its right side. */
+export interface JsonStep {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  section: string | null;
+  relation: string;
+  verdict: Verdict;
+  method: Method;
+  samples: number;
+  counterexample: JsonCounterexample | null;
+  message: string;
+}
+
+/** A show in JSON, placed at its `show`. */
+export interface JsonShow {
+  name: string | null;
+  line: number;
+  column: number;
+  section: string | null;
+  relation: string;
+  verdict: Verdict;
+  message: string;
+  counterexample: JsonCounterexample | null;
+}
+
+/** One file in JSON: `errors` stop checking; `warnings` (and notes) do not fail the file. */
+export interface JsonFile {
+  file: string;
+  errors: JsonDiagnostic[];
+  warnings: JsonDiagnostic[];
+  steps: JsonStep[];
+  shows: JsonShow[];
+}
+
+/** The whole `--format json` document (schema/report.schema.json). */
+export interface JsonReport {
+  version: typeof JSON_REPORT_VERSION;
+  files: JsonFile[];
+  summary: Summary;
+}
+
+/** Options of the JSON format. */
+export interface JsonOptions {
+  /** Spaces of indentation; 0 gives one line. Default 2. */
+  readonly indent?: number;
+}
+
+function counterexample(cx: Counterexample | null): JsonCounterexample | null {
+  if (cx === null) return null;
+  const out: JsonCounterexample = {
+    assignments: cx.assignments.map(([name, value]) => [name, value]),
+    left: cx.left,
+    right: cx.right,
+  };
+  if (cx.note !== undefined) out.note = cx.note;
+  return out;
+}
+
+function diagnostic(source: SourceFile, d: Diagnostic): JsonDiagnostic {
+  const start = source.position(d.range[0]);
+  const end = source.position(Math.max(d.range[0], d.range[1]));
+  return {
+    code: d.code,
+    message: d.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    severity: d.severity,
+  };
+}
+
+function jsonFile(report: FileReport): JsonFile {
+  const source = new SourceFile(report.file, report.source);
+  return {
+    file: report.file,
+    errors: report.diagnostics.filter((d) => d.severity === 'error').map((d) => diagnostic(source, d)),
+    warnings: report.diagnostics.filter((d) => d.severity !== 'error').map((d) => diagnostic(source, d)),
+    steps: report.steps.map((s): JsonStep => {
+      const start = source.position(s.relRange[0]);
+      const end = source.position(Math.max(s.relRange[0], s.range[1]));
+      return {
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        section: s.section,
+        relation: s.relation,
+        verdict: s.verdict,
+        method: s.method,
+        samples: s.samples,
+        counterexample: counterexample(s.counterexample),
+        message: s.message,
+      };
+    }),
+    shows: report.shows.map((s): JsonShow => {
+      const start = source.position(s.range[0]);
+      return {
+        name: s.name,
+        line: start.line,
+        column: start.column,
+        section: s.section,
+        relation: s.relation,
+        verdict: s.verdict,
+        message: s.message,
+        counterexample: counterexample(s.counterexample),
+      };
+    }),
+  };
+}
+
+/** The JSON document as data, keys in their documented order. */
+export function toJsonReport(reports: readonly FileReport[]): JsonReport {
+  const s = summarize(reports);
+  return {
+    version: JSON_REPORT_VERSION,
+    files: reports.map(jsonFile),
+    summary: {
+      passed: s.passed,
+      failed: s.failed,
+      proved: s.proved,
+      checked: s.checked,
+      refuted: s.refuted,
+      unknown: s.unknown,
+      errors: s.errors,
+    },
+  };
+}
+
+/** The `--format json` document (see schema/report.schema.json), with a final newline. */
+export function formatJson(reports: readonly FileReport[], options: JsonOptions = {}): string {
+  return `${JSON.stringify(toJsonReport(reports), null, options.indent ?? 2)}\n`;
+}

@@ -1,0 +1,111 @@
+import type { Dim, Expr, MatrixTag, Name, Range, Shape } from '../ast.js';
+import { printName } from '../print.js';
+
+/** What a declared (or implicitly introduced) name is. */
+export type SymbolKind = 'scalar' | 'integer' | 'vector' | 'matrix' | 'function';
+
+export interface FunctionSignature {
+  /** Shape of the argument(s): scalar for `R → R` (then it acts elementwise), a vector for `R^n → R`. */
+  readonly params: readonly Shape[];
+  readonly result: Shape;
+  /** `R → R` functions apply elementwise to vectors and matrices. */
+  readonly elementwise: boolean;
+}
+
+export interface SymbolInfo {
+  /** The lookup key: a family's base (`v` for `v_t`), or the exact name (`x_0`). */
+  readonly key: string;
+  readonly kind: SymbolKind;
+  readonly shape: Shape;
+  /** Declared with an index variable (`vector g_t`): `g_{t-1}`, `g_i` are its members. */
+  readonly family: boolean;
+  readonly tags: ReadonlySet<MatrixTag>;
+  readonly fn: FunctionSignature | null;
+  /** Declared `random`: its facts (E[g_t] = μ …) live with the declaration. */
+  readonly random: boolean;
+  readonly iid: boolean;
+  /** Not declared: a single letter taken as a scalar (or an index, when it is one). */
+  readonly implicit: boolean;
+  readonly range: Range;
+}
+
+export const SCALAR: Shape = { kind: 'scalar' };
+export const ANY: Shape = { kind: 'any' };
+
+/** A vector in R^n is n×1. */
+export function vectorShape(n: Dim): Shape {
+  return { kind: 'matrix', rows: n, cols: 1 };
+}
+
+/** The key of a name without its subscript: the family it belongs to. */
+export function familyKey(n: Name): string {
+  return printName({ ...n, index: null });
+}
+
+/** Describes a shape the way a student reads it: `a vector in R^n`, `a matrix in R^{n×m}`. */
+export function describeShape(s: Shape | undefined): string {
+  if (!s || s.kind === 'any') return 'a value of any shape';
+  if (s.kind === 'scalar') return 'a scalar';
+  if (s.cols === 1) return `a vector in R^${dimText(s.rows)}`;
+  if (s.rows === 1) return `a row vector (a transposed vector in R^${dimText(s.cols)})`;
+  return `a matrix in R^{${s.rows}×${s.cols}}`;
+}
+
+function dimText(d: Dim): string {
+  return String(d).length === 1 ? String(d) : `{${d}}`;
+}
+
+/**
+ * The names visible at one point of a file: the file-level ones, then the current
+ * section's, which shadow them and end at the next `section`.
+ */
+export class Scope {
+  private readonly symbols = new Map<string, SymbolInfo>();
+
+  constructor(readonly parent: Scope | null = null) {}
+
+  /** Declares in this scope; returns false if it was already declared here. */
+  declare(info: SymbolInfo): boolean {
+    if (this.symbols.has(info.key)) return false;
+    this.symbols.set(info.key, info);
+    return true;
+  }
+
+  /** Replaces a declaration in this scope (used when a definition tells an implicit name's shape). */
+  set(info: SymbolInfo): void {
+    this.symbols.set(info.key, info);
+  }
+
+  /** The symbol with exactly this key, innermost first. */
+  get(key: string): SymbolInfo | undefined {
+    return this.symbols.get(key) ?? this.parent?.get(key);
+  }
+
+  /** Whether the key is declared in this very scope (not a parent). */
+  hasOwn(key: string): boolean {
+    return this.symbols.has(key);
+  }
+
+  /**
+   * What a name refers to: its exact key (`x_0`) if declared, else its family
+   * (`v` for `v_{t-1}`) with the subscript as the member index.
+   */
+  lookup(n: Name): { info: SymbolInfo; index: Expr | null } | undefined {
+    const exact = this.get(printName(n));
+    if (exact) return { info: exact, index: null };
+    if (n.index) {
+      const fam = this.get(familyKey(n));
+      if (fam) return { info: fam, index: n.index };
+    }
+    return undefined;
+  }
+
+  /** Every symbol visible here, inner scopes shadowing outer ones. */
+  all(): SymbolInfo[] {
+    const out = new Map<string, SymbolInfo>();
+    const chain: Scope[] = [];
+    for (let s: Scope | null = this; s; s = s.parent) chain.unshift(s);
+    for (const s of chain) for (const [k, v] of s.symbols) out.set(k, v);
+    return [...out.values()];
+  }
+}

@@ -1,0 +1,205 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDerivation } from '../src/parse/index.js';
+import { SourceFile } from '../src/source.js';
+
+/** Where a diagnostic starts, as `line:column` (1-based, columns in code points). */
+function at(text: string, offset: number): string {
+  const { line, column } = new SourceFile('test.deriv', text).position(offset);
+  return `${line}:${column}`;
+}
+
+/** Each diagnostic as `line:column code`. */
+function found(text: string): string[] {
+  return parseDerivation(text).diagnostics.map((d) => `${at(text, d.range[0])} ${d.code}`);
+}
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly code: string;
+  /** `line:column` of the diagnostic's start. */
+  readonly at: string;
+  /** A part of the message. */
+  readonly message?: string;
+}
+
+const DEEP = `${'('.repeat(5000)}x${')'.repeat(5000)}`;
+
+const invalid: Case[] = [
+  // Missing operands
+  { name: 'nothing after =', text: 'a = b +', code: 'missing-operand', at: '1:8', message: "expected an expression after '+'" },
+  { name: 'an operator where an operand goes', text: 'a + * b = c', code: 'missing-operand', at: '1:5', message: "after '+'" },
+  { name: 'a step with no right side', text: 'a\n  =', code: 'missing-operand', at: '2:4', message: "expected an expression after '='" },
+  { name: 'nothing after ≤', text: 'assume x ≤', code: 'missing-operand', at: '1:11', message: "after '≤'" },
+  { name: 'nothing after ^', text: 'x^ = 1', code: 'missing-operand', at: '1:4', message: "after '^'" },
+  { name: 'a comment right after the operator', text: 'a = b -   # oops', code: 'missing-operand', at: '1:8' },
+  // Brackets, bars and quotes
+  { name: 'an unclosed {', text: 'v_{t-1 = 0', code: 'unclosed', at: '1:3', message: "'{' is never closed: expected '}'" },
+  { name: '‖x without its closing bar', text: '‖x‖ + ‖y = 1', code: 'unclosed', at: '1:7', message: "the norm opened here is never closed: expected '‖'" },
+  { name: 'an unclosed (', text: 'f(a, b = 1', code: 'unclosed', at: '1:2', message: "'(' is never closed: expected ')'" },
+  { name: 'an unclosed ( on a step', text: 'a\n  = (b + c', code: 'unclosed', at: '2:5' },
+  { name: 'an unclosed |', text: '|x = 1', code: 'unclosed', at: '1:1', message: 'absolute value' },
+  { name: 'an unclosed [', text: 'E[x = 1', code: 'unclosed', at: '1:2', message: "expected ']'" },
+  { name: 'an unclosed string', text: 'title "Q1', code: 'unclosed', at: '1:7', message: "'\"' is never closed" },
+  { name: 'a ) that closes nothing', text: 'a + b) = c', code: 'unmatched-closer', at: '1:6', message: "')' closes nothing" },
+  // Statements
+  { name: 'a define with no =', text: 'define v_t β v_{t-1}', code: 'syntax', at: '1:12', message: "expected '=' and a value after the name in a define" },
+  { name: 'a define with nothing', text: 'define', code: 'syntax', at: '1:7', message: "expected a name to define after 'define'" },
+  { name: 'a declaration with no name', text: 'vector', code: 'syntax', at: '1:7', message: "expected a name to declare after 'vector'" },
+  { name: 'a declaration of a number', text: 'integer 3', code: 'syntax', at: '1:9', message: "after 'integer'" },
+  { name: 'a vector with no space', text: 'vector x', code: 'syntax', at: '1:9', message: "expected 'in R^n'" },
+  { name: 'a vector with no R^n after in', text: 'vector x in', code: 'syntax', at: '1:12', message: "a space such as R^n after 'in'" },
+  { name: 'a misspelled matrix tag', text: 'matrix W in R^{n×n} symetric', code: 'syntax', at: '1:21', message: 'a matrix property' },
+  { name: 'a function with no colon', text: 'function f R → R', code: 'syntax', at: '1:12', message: "expected ':'" },
+  { name: 'names with no comma', text: 'scalar a b', code: 'syntax', at: '1:10', message: "expected ',' or the end of the line" },
+  { name: 'a show with no claim', text: 'show', code: 'syntax', at: '1:5', message: "expected a claim after 'show'" },
+  { name: 'a named show with no colon', text: 'show "3.1" a = b', code: 'syntax', at: '1:12', message: "expected ':' after the show's name" },
+  { name: 'a show claim with no condition after for all', text: 'show a = b for all', code: 'syntax', at: '1:19', message: "after 'for'" },
+  { name: 'an answer with no name', text: 'answer a = b', code: 'syntax', at: '1:8', message: "a quoted name after 'answer'" },
+  { name: 'a title with no text', text: 'title', code: 'syntax', at: '1:6', message: "a quoted title after 'title'" },
+  // Justifications
+  { name: 'a by with nothing after it', text: 'a = b by', code: 'syntax', at: '1:9', message: "expected a justification after 'by'" },
+  { name: 'a since with nothing after it', text: 'a\n  = b   since   ', code: 'syntax', at: '2:14', message: "after 'since'" },
+  { name: 'def with no name', text: 'a = b by def', code: 'syntax', at: '1:13', message: "the name of a definition after 'def'" },
+  { name: 'a trailing comma in a justification', text: 'a = b by linearity,', code: 'syntax', at: '1:20', message: "expected a justification after ','" },
+  // Tokens
+  { name: 'an unknown relation', text: 'a ≈ b', code: 'unknown-relation', at: '1:3', message: "'≈' is not a relation" },
+  { name: 'a step with an unknown relation', text: 'a\n  ≈ b', code: 'unknown-relation', at: '2:3' },
+  { name: '=< for ≤', text: 'x =< y', code: 'unknown-relation', at: '1:3', message: "'=<'" },
+  { name: 'a number after a factor', text: 'x 2 = y', code: 'syntax', at: '1:3', message: "expected an operator before the number '2'" },
+  { name: 'a stray character', text: 'a @ b = c', code: 'unexpected-character', at: '1:3', message: "unexpected character '@'" },
+  { name: 'a control character', text: 'a \u0007 b', code: 'unexpected-character', at: '1:3' },
+  { name: 'a subscript with nothing after _', text: 'v_ = 1', code: 'syntax', at: '1:3', message: "expected a subscript after '_'" },
+  { name: 'as with no limit', text: 'a\n  → 0 as', code: 'syntax', at: '2:9', message: "after 'as'" },
+  // Structure
+  { name: 'a step: without a base:', text: 'show v_t = 0 for all t ≥ 0 by induction on t\n  step:\n    v_t\n    = 0', code: 'structure', at: '2:3', message: "'step:' needs a 'base:' before it" },
+  { name: 'a base: not under an induction show', text: 'show a = b\n  base:\n    a\n    = b', code: 'structure', at: '2:3', message: "belongs under a 'show … by induction on t'" },
+  { name: 'a base: with no show at all', text: 'base:\n  a\n  = b', code: 'structure', at: '1:1' },
+  { name: 'two base: blocks', text: 'show v_t = 0 for all t ≥ 0 by induction on t\n  base: v_0 = 0\n  base: v_0 = 0', code: 'structure', at: '3:3', message: 'already has' },
+  { name: 'a base: with no chain', text: 'show v_t = 0 for all t ≥ 0 by induction on t\n  base:\nscalar a', code: 'structure', at: '2:3', message: "expected the base case's chain" },
+  { name: 'a step line with no chain', text: 'scalar a\n  = a', code: 'structure', at: '2:3', message: 'no chain is open here' },
+  { name: 'a step line after a blank line', text: 'a\n  = a\n\n  = a', code: 'structure', at: '4:3', message: 'a blank line or a statement ends a chain' },
+  // Whitespace, line breaks and encodings
+  { name: 'tabs', text: '\tx =\t', code: 'missing-operand', at: '1:5' },
+  { name: 'a tab before an error', text: 'a\n\t=\t(b', code: 'unclosed', at: '2:4' },
+  { name: 'CRLF line endings', text: 'scalar a\r\na = \r\n  = b\r\n', code: 'missing-operand', at: '2:4' },
+  { name: 'a wide character before the error', text: '𝔼[x] = ‖x', code: 'unclosed', at: '1:8' },
+  { name: 'an empty file', text: '', code: 'empty-file', at: '1:1', message: 'the file is empty' },
+  { name: 'a file of blank lines', text: '  \n\t\n\r\n', code: 'empty-file', at: '1:1' },
+  { name: 'a comment-only file', text: '# nothing\n   # here\n', code: 'empty-file', at: '1:1' },
+  { name: 'binary garbage', text: 'PK\u0003\u0004\uFFFD\uFFFD\u0000x', code: 'binary-file', at: '1:5', message: 'does not look like a text file' },
+  { name: 'a NUL byte', text: 'scalar a\n  a\u0000', code: 'binary-file', at: '2:4' },
+  { name: 'a 1 MB line', text: `scalar a\n${'x'.repeat(1_000_000)}`, code: 'line-too-long', at: '2:1', message: '1,000,000 characters' },
+  { name: 'a 1 MB line of x + x + …', text: `a\n  = ${'x + '.repeat(250_000)}x`, code: 'line-too-long', at: '2:3' },
+  { name: '5,000 nested parentheses', text: `a = ${DEEP}`, code: 'too-deep', at: '1:55', message: 'nested too deeply' },
+  { name: '5,000 minus signs', text: `a = ${'-'.repeat(5000)}x`, code: 'too-deep', at: '1:1' },
+  { name: 'a tower of 3,000 powers', text: `a\n  = ${Array(3000).fill('x').join('^')}`, code: 'too-deep', at: '2:3' },
+  { name: 'a deep norm', text: `${'‖'.repeat(4000)}x${'‖'.repeat(4000)}`, code: 'too-deep', at: '1:1' },
+];
+
+describe('malformed input', () => {
+  it('has at least 35 cases', () => expect(invalid.length).toBeGreaterThanOrEqual(35));
+
+  it.each(invalid)('$name: $code at $at', ({ text, code, at: where, message }) => {
+    const { diagnostics } = parseDerivation(text);
+    expect(diagnostics.length, JSON.stringify(diagnostics)).toBeGreaterThanOrEqual(1);
+    const first = diagnostics[0]!;
+    expect(`${at(text, first.range[0])} ${first.code}`, first.message).toBe(`${where} ${code}`);
+    if (message) expect(first.message).toContain(message);
+    expect(first.severity).toBe('error');
+    expect(first.message).toMatch(/expected|unexpected|does not look|empty|characters long|too large/u);
+  });
+});
+
+describe('recovery', () => {
+  it('reports three mistakes on three lines as three errors', () => {
+    expect(found('a = b +\nc = = d\n  = (e')).toEqual(['1:8 missing-operand', '2:5 missing-operand', '3:5 unclosed']);
+  });
+
+  it('keeps going after a bad line: the good lines still parse', () => {
+    const { ast, diagnostics } = parseDerivation('scalar a\ndefine a β\nshow a = a\n  a\n  = a');
+    expect(diagnostics.map((d) => d.code)).toEqual(['syntax']);
+    expect(ast.statements.map((s) => s.kind)).toEqual(['Declare', 'Show']);
+  });
+
+  it('reports a repeated bad line each time, at its own place', () => {
+    expect(found('a\n  = b +\n  = b +')).toEqual(['2:8 missing-operand', '3:8 missing-operand']);
+  });
+
+  it('gives lone-CR files the right offsets', () => {
+    const text = 'scalar a\ra = \r  = b';
+    const [d] = parseDerivation(text).diagnostics;
+    expect([d!.code, d!.range[0]]).toEqual(['missing-operand', text.indexOf('= \r') + 1]);
+  });
+
+  it('points ranges of unclosed brackets at the bracket', () => {
+    const text = 'a\n  = f(x';
+    const [d] = parseDerivation(text).diagnostics;
+    expect(text.slice(...d!.range)).toBe('(');
+  });
+
+  it('never mentions rule names', () => {
+    const texts = invalid.map((c) => c.text).filter((t) => t.length < 1000);
+    for (const text of texts) {
+      for (const d of parseDerivation(text).diagnostics) {
+        expect(d.message).not.toMatch(/Expr|Term|Primary|Name|Postfix|Formula|Compare|Hint|Statement|Line\b|nameLetter|ruleName/u);
+      }
+    }
+  });
+
+  it('never throws, even on random bytes', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = 'ab x_{}()[]‖|=+-*/^ᵀ²∑∏_\\"#:,.0123456789 \n\t\rbysinceforall';
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: Math.floor(random() * 80) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(() => parseDerivation(text)).not.toThrow();
+    }
+  });
+});
+
+describe('fixtures: whole files and their diagnostics', () => {
+  const root = join(import.meta.dirname, 'fixtures', 'parse');
+  it.each(readdirSync(root))('%s', async (name) => {
+    const text = readFileSync(join(root, name, 'input.deriv'), 'utf8');
+    const lines = parseDerivation(text).diagnostics.map((d) => `${at(text, d.range[0])} ${d.code}: ${d.message}`);
+    await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot(join(root, name, 'diagnostics.txt'));
+  });
+});
+
+describe('performance', () => {
+  it('parses a 1 MB file of normal lines in well under 2 s', () => {
+    const lesson = [
+      'scalar α, β, δ',
+      'vector g_t, v_t in R^n',
+      'define v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1',
+      'show "2.2": v_t = (1-β) ∑_{i=1}^{t} β^{t-i} g_i   for all t ≥ 0   by induction on t',
+      '  base:',
+      '      v_0',
+      '    = 0                                                  by def v',
+      '  step:',
+      '      v_t',
+      '    = β v_{t-1} + (1-β) g_t                              by def v',
+      '    = β (1-β) ∑_{i=1}^{t-1} β^{t-1-i} g_i + (1-β) g_t    by IH',
+      '    = (1-β) ∑_{i=1}^{t} β^{t-i} g_i',
+      '',
+    ].join('\n');
+    const text = lesson.repeat(Math.ceil(1_000_000 / lesson.length));
+    const start = performance.now();
+    const { diagnostics, ast } = parseDerivation(text);
+    const elapsed = performance.now() - start;
+    expect(diagnostics).toEqual([]);
+    expect(ast.statements.length).toBeGreaterThan(5000);
+    expect(elapsed).toBeLessThan(2000);
+  });
+
+  it('stops with an error, not a hang, when a file holds too much distinct text', () => {
+    const lines = Array.from({ length: 12_000 }, (_, i) => `a_${i} = b_${i} + c_${i}   # line ${i}`).join('\n');
+    const start = performance.now();
+    const { diagnostics } = parseDerivation(lines);
+    expect(performance.now() - start).toBeLessThan(20_000);
+    expect(diagnostics.map((d) => d.code)).toEqual(['file-too-large']);
+  }, 30_000);
+});
