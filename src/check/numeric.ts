@@ -59,7 +59,7 @@ const MAX_TERMS = 100_000;
 
 const FUNCTIONS = [
   'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'transpose', 'inv', 'det', 'trace',
-  'sqrt', 'exp', 'log', 'sin', 'cos', 'tan', 'tanh', 'abs', 'bignumber', 'matrix', 'identity', 'zeros',
+  'sqrt', 'exp', 'log', 'sin', 'cos', 'tan', 'tanh', 'abs', 'bignumber', 'matrix',
   'factorial', 'compare', 'diag', 'pi', 'e', 'max', 'min', 'norm', 'sign',
 ];
 
@@ -90,6 +90,8 @@ export class NumericEngine {
    * caller clears it before evaluating the values it is about to compare.
    */
   inexact = false;
+  /** Evaluation stops with Unsupported past this time (Date.now()); set per step. */
+  deadline = Infinity;
   private readonly zero: BigNumber;
   private readonly one: BigNumber;
 
@@ -128,7 +130,16 @@ export class NumericEngine {
   /** The zero of a shape. */
   zeros(rows: number, cols: number): Value {
     if (rows === 1 && cols === 1) return this.zero;
-    return this.math.zeros(rows, cols) as Matrix;
+    return this.grid(rows, cols, () => this.zero);
+  }
+
+  /** The identity (BigNumber entries: mathjs's own `identity` and `zeros` give JS numbers). */
+  identity(rows: number, cols: number): Matrix {
+    return this.grid(rows, cols, (i, j) => (i === j ? this.one : this.zero));
+  }
+
+  private grid(rows: number, cols: number, f: (i: number, j: number) => BigNumber): Matrix {
+    return this.math.matrix(Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(i, j)))) as Matrix;
   }
 
   // ---------------------------------------------------------------------------
@@ -152,7 +163,7 @@ export class NumericEngine {
         if (e.name === 'e') return m.e as unknown as BigNumber;
         if (e.name === 'I') {
           if (e.shape?.kind !== 'matrix') throw new Unsupported('the size of I is not known here: write I_n');
-          return m.identity(host.dim(e.shape.rows), host.dim(e.shape.cols)) as Matrix;
+          return this.identity(host.dim(e.shape.rows), host.dim(e.shape.cols));
         }
         throw new Unsupported('∞ is not a value: it only appears in limits');
       }
@@ -259,6 +270,7 @@ export class NumericEngine {
     const inner = new Map(b);
     let acc: Value | null = null;
     for (let i = lo; i <= hi; i++) {
+      if (Date.now() > this.deadline) throw new Unsupported('the time limit ran out while evaluating a ∑ or ∏');
       inner.set(key, this.math.bignumber(i));
       const v = this.eval(e.body, host, inner);
       if (acc === null) acc = v;
@@ -271,7 +283,7 @@ export class NumericEngine {
     if (s?.kind === 'matrix') {
       const rows = host.dim(s.rows);
       const cols = host.dim(s.cols);
-      return e.op === 'sum' ? this.zeros(rows, cols) : (this.math.identity(rows, cols) as Matrix);
+      return e.op === 'sum' ? this.zeros(rows, cols) : this.identity(rows, cols);
     }
     return e.op === 'sum' ? this.zero : this.one;
   }
@@ -323,10 +335,34 @@ export class NumericEngine {
     return m.pow(a, b) as BigNumber;
   }
 
+  /**
+   * Gauss–Jordan with partial pivoting on BigNumbers. Not mathjs's `inv`: with
+   * BigNumbers it returns a wrong inverse for some 4×4 integer matrices (measured:
+   * P·inv(P) ≠ I for P = [[3,1,-2,-1],[-2,-1,1,2],[2,-2,1,-2],[-3,-1,2,3]]).
+   */
   private inverse(a: Matrix): Matrix {
-    const d = this.math.det(a) as unknown as BigNumber;
-    if (d.abs().lessThan(this.tol)) throw new Undefined('the matrix is not invertible here');
-    return this.math.inv(a) as Matrix;
+    const [n, c] = a.size();
+    if (n !== c) throw new Undefined('the inverse of a matrix that is not square');
+    const rows = (a.toArray() as BigNumber[][]).map((row, i) =>
+      [...row, ...Array.from({ length: n }, (_, j) => (i === j ? this.one : this.zero))]);
+    const scale = rows.reduce((mx, row) => row.slice(0, n).reduce((m2, x) => BigNumberMax(m2, x.abs(), m2), mx), this.one);
+    for (let col = 0; col < n; col++) {
+      let pivot = col;
+      for (let r = col + 1; r < n; r++) if (rows[r]![col]!.abs().greaterThan(rows[pivot]![col]!.abs())) pivot = r;
+      if (rows[pivot]![col]!.abs().lessThanOrEqualTo(this.tol.times(scale))) throw new Undefined('the matrix is not invertible here');
+      [rows[col], rows[pivot]] = [rows[pivot]!, rows[col]!];
+      const p = rows[col]!;
+      const inv = this.one.div(p[col]!);
+      for (let j = 0; j < 2 * n; j++) p[j] = p[j]!.times(inv);
+      for (let r = 0; r < n; r++) {
+        if (r === col) continue;
+        const f = rows[r]![col]!;
+        if (f.isZero()) continue;
+        const row = rows[r]!;
+        for (let j = 0; j < 2 * n; j++) row[j] = row[j]!.minus(f.times(p[j]!));
+      }
+    }
+    return this.math.matrix(rows.map((row) => row.slice(n))) as Matrix;
   }
 
   private column(v: Value): BigNumber[] {
@@ -474,7 +510,7 @@ export class NumericEngine {
     }
     if (square && tags.has('positive definite')) {
       const b = m.matrix(fill(rows, cols)) as Matrix;
-      return m.add(m.multiply(m.transpose(b), b), m.identity(rows)) as Matrix;
+      return m.add(m.multiply(m.transpose(b), b), this.identity(rows, rows)) as Matrix;
     }
     const needInverse = tags.has('invertible');
     for (let attempt = 0; attempt < 20; attempt++) {

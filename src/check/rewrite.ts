@@ -38,6 +38,26 @@ export function substitute(e: Expr, subst: ReadonlyMap<string, Expr>): Expr {
   }
 }
 
+/**
+ * Replaces every subexpression whose printed form is a key (a cited fact `f̂(x_0 - ε g) = …`,
+ * the IH `v_{t - 1} = …`, an assumption `g_{t - 1} = σ(h_{t - 1})`), outermost first.
+ */
+export function replaceByKey(e: Expr, rules: ReadonlyMap<string, Expr>): Expr {
+  if (rules.size === 0) return e;
+  const hit = rules.get(printExprText(e));
+  if (hit) return hit;
+  switch (e.kind) {
+    case 'Num': case 'Const': case 'Var': return e;
+    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect':
+      return { ...e, arg: replaceByKey(e.arg, rules) } as Expr;
+    case 'Binary': return { ...e, left: replaceByKey(e.left, rules), right: replaceByKey(e.right, rules) };
+    case 'Call': return { ...e, args: e.args.map((a) => replaceByKey(a, rules)) };
+    case 'BigOp': return { ...e, body: replaceByKey(e.body, rules) };
+    case 'Deriv': case 'Grad': return { ...e, body: replaceByKey(e.body, rules) } as Expr;
+    case 'Limit': return { ...e, body: replaceByKey(e.body, rules) };
+  }
+}
+
 /** Substitution in a formula. */
 export function substituteFormula(f: Formula, subst: ReadonlyMap<string, Expr>): Formula {
   switch (f.kind) {

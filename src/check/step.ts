@@ -5,7 +5,7 @@ import type { RelatedNote } from '../diagnostics.js';
 import { Point, type Prepared } from './model.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { Undefined, Unsupported, type NumericEngine, type Value } from './numeric.js';
-import { substitute, unfold, visit, type Unfolding } from './rewrite.js';
+import { replaceByKey, unfold, visit, type Unfolding } from './rewrite.js';
 import { Rng } from './rng.js';
 import { symbolicZero } from './symbolic.js';
 
@@ -73,7 +73,7 @@ export function symbolicProof(p: StepProblem, left: Expr, right: Expr, deadline:
   const hinted = hintedKeys(p.hint, scope);
   const candidates: { l: Expr; r: Expr; how: string }[] = [{ l: left, r: right, how: 'algebra' }];
   const rulesMap = new Map(p.rules.map((r) => [r.key, r.rhs]));
-  const withRules = (e: Expr) => substitute(e, rulesMap);
+  const withRules = (e: Expr) => replaceByKey(e, rulesMap);
   if (rulesMap.size > 0) candidates.push({ l: withRules(left), r: withRules(right), how: 'using the assumptions and cited facts' });
   if (hinted.size > 0) {
     const u = (e: Expr) => unfold(e, p.unfoldings, p.functions, scope, hinted);
@@ -204,6 +204,7 @@ interface SampleResult {
 /** Samples points satisfying the assumptions and tests the relation at each. */
 export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: StepOptions): SampleResult {
   const rng = new Rng(opts.seed, p.salt);
+  engine.deadline = opts.deadline;
   const notes: RelatedNote[] = [];
   let held = 0;
   let rejected = 0;

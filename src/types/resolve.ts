@@ -255,8 +255,13 @@ class Resolver {
     // Each step's two sides must have one shape.
     let prev = head;
     for (const s of steps) {
-      if (prev && s.rhs && isExpr(prev) && isExpr(s.rhs) && prev.shape && s.rhs.shape && !shapeEq(prev.shape, s.rhs.shape)) {
-        this.error(diagnostic('shape-mismatch', { op: 'equate', left: describeShape(prev.shape), right: describeShape(s.rhs.shape) }, s.relRange));
+      if (prev && s.rhs && isExpr(prev) && isExpr(s.rhs) && prev.shape && s.rhs.shape) {
+        if (!shapeEq(prev.shape, s.rhs.shape)) {
+          this.error(diagnostic('shape-mismatch', { op: 'equate', left: describeShape(prev.shape), right: describeShape(s.rhs.shape) }, s.relRange));
+        } else {
+          settle(prev, s.rhs.shape);
+          settle(s.rhs, prev.shape);
+        }
       }
       if (s.rhs && isExpr(s.rhs) && s.rel !== '=' && s.rel !== '≠' && s.rel !== '→' && s.rel !== '⇔' && s.rel !== '⇒' && s.rhs.shape && s.rhs.shape.kind === 'matrix') {
         this.error(diagnostic('shape-required', { what: `'${s.rel}'`, expected: 'scalars on both sides', got: describeShape(s.rhs.shape) }, s.relRange));

@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import { formatJson } from '../src/report/json.js';
+import type { FileReport } from '../src/result.js';
+
+/** Verdicts of a snippet: steps in order, then shows in order. */
+async function verdicts(text: string, options = {}): Promise<{ steps: string[]; shows: string[]; report: FileReport }> {
+  const report = await checkSource(text, { file: 'snippet.deriv', ...options });
+  expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+  return { steps: report.steps.map((s) => s.verdict), shows: report.shows.map((s) => s.verdict), report };
+}
+
+describe('linear algebra', () => {
+  const decl = 'matrix A, B, C in R^{n×n}\nmatrix S in R^{n×n} symmetric\nmatrix P in R^{n×n} invertible\nvector x, y, z in R^n\nscalar c\n';
+  const cases: [string, string, string][] = [
+    ['(A + B)²', 'A² + A B + B A + B²', 'proved'],
+    ['(A + B)²', 'A² + 2 A B + B²', 'refuted'],
+    ['(A B)ᵀ', 'Bᵀ Aᵀ', 'proved'],
+    ['(A B)ᵀ', 'Aᵀ Bᵀ', 'refuted'],
+    ['A B', 'B A', 'refuted'],
+    ['yᵀ A z', 'zᵀ Aᵀ y', 'proved'],
+    ['xᵀ S y', 'yᵀ S x', 'proved'],
+    ['xᵀ A y', 'yᵀ A x', 'refuted'],
+    ['Sᵀ', 'S', 'proved'],
+    ['Aᵀ', 'A', 'refuted'],
+    ['P P⁻¹', 'I', 'proved'],
+    ['(c A)ᵀ', 'c Aᵀ', 'proved'],
+    ['‖x - y‖²', 'xᵀx - 2 xᵀy + yᵀy', 'proved'],
+    ['‖x + y‖²', '‖x‖² + ‖y‖²', 'refuted'],
+    ['A (B C)', '(A B) C', 'proved'],
+    ['tr(A B)', 'tr(B A)', 'checked'],
+    ['det(A B)', 'det(A) det(B)', 'checked'],
+    ['‖A x‖', '‖A‖ ‖x‖', 'refuted'],
+  ];
+  it.each(cases)('%s = %s → %s', async (l, r, want) => {
+    const { steps, report } = await verdicts(`${decl}    ${l}\n  = ${r}\n`);
+    expect(steps).toEqual([want]);
+    if (want === 'refuted') {
+      const names = report.steps[0]!.counterexample!.assignments.map(([k]) => k);
+      expect(names).toContain('n');
+    }
+  });
+
+  it('shows the matrices of a refuted matrix step, at n ≥ 2', async () => {
+    const { report } = await verdicts(`${decl}    A B\n  = B A\n`);
+    const ce = new Map(report.steps[0]!.counterexample!.assignments);
+    expect(Number(ce.get('n'))).toBeGreaterThanOrEqual(2);
+    expect(ce.get('A')).toMatch(/^\[\[/);
+    expect(ce.get('B')).toMatch(/^\[\[/);
+  });
+
+  it('samples matrices at more than one dimension', async () => {
+    const { report } = await verdicts(`${decl}    A B C\n  = A (B C)\n`, { samples: 12 });
+    expect(report.steps[0]!.samples).toBe(12);
+  });
+
+  it('does not let nerdamer decide a matrix step (A B − B A is 0 to a commutative engine)', async () => {
+    const { report } = await verdicts(`${decl}    A B - B A\n  = 0\n`);
+    expect(report.steps[0]!.verdict).toBe('refuted');
+    expect(report.steps[0]!.message).not.toMatch(/disagreement/);
+  });
+});
+
+describe('uninterpreted functions', () => {
+  const decl = 'function σ : R → R\nmatrix W, U in R^{n×n}\nvector h, x, b in R^n\nscalar p, q\n';
+  it.each([
+    ['σ(p + q)', 'σ(p) + σ(q)', 'refuted'],
+    ['σ(p + q)', 'σ(q + p)', 'proved'],
+    ['W σ(h) + U x', 'U x + W σ(h)', 'proved'],
+    ['σ(W h + b)', 'σ(b + W h)', 'proved'],
+    ['σ(W h)', 'W σ(h)', 'refuted'],
+  ])('%s = %s → %s', async (l, r, want) => {
+    const { steps } = await verdicts(`${decl}    ${l}\n  = ${r}\n`);
+    expect(steps).toEqual([want]);
+  });
+});
+
+describe('definitions, assumptions and scope', () => {
+  it('unfolds a recurrence at any index and a plain definition', async () => {
+    const text = `scalar β\nvector g_t, v_t in R^n\ndefine v_t = β v_{t-1} + g_t for t ≥ 1\n    v_{t+1}\n  = β v_t + g_{t+1}    by def v\n  = β (β v_{t-1} + g_t) + g_{t+1}   by def v\n`;
+    expect((await verdicts(text)).steps).toEqual(['proved', 'proved']);
+  });
+
+  it('keeps section definitions to their section', async () => {
+    const text = `scalar a, b\nsection "one"\ndefine a = 2 b\n    a\n  = 2 b\nsection "two"\n    a\n  = 2 b\n`;
+    expect((await verdicts(text)).steps).toEqual(['proved', 'refuted']);
+  });
+
+  it('never samples outside the assumptions', async () => {
+    const text = `scalar β\nassume 0 < β < 1\n    β^2\n  < β\n`;
+    expect((await verdicts(text)).steps).toEqual(['checked']);
+    const without = `scalar β\n    β^2\n  < β\n`;
+    expect((await verdicts(without)).steps).toEqual(['refuted']);
+  });
+
+  it('uses an equality among the assumptions as a substitution', async () => {
+    const text = `scalar a, b\nassume a = b + 1\n    a - b\n  = 1   by assumption\n`;
+    expect((await verdicts(text)).steps).toEqual(['proved']);
+  });
+
+  it('says unknown when no point satisfies the assumptions', async () => {
+    const text = `scalar a\nassume a > 1, a < 0\n    a\n  = a + 0\n`;
+    const { report } = await verdicts(text);
+    expect(report.steps[0]!.verdict).toBe('unknown');
+    expect(report.steps[0]!.message).toMatch(/assumptions/);
+  });
+
+  it('checks a fact cited in a justification: a false one fails the step', async () => {
+    const text = `scalar a, b\n    a\n  = b   by a = b\n`;
+    expect((await verdicts(text)).steps).toEqual(['refuted']);
+  });
+
+  it('uses an earlier named show as a rewrite', async () => {
+    const text = `scalar a, b\ndefine a = b + 1\nshow "s": a = b + 1\n\n    2 a\n  = 2 (b + 1)   by "s"\n`;
+    const { steps, shows } = await verdicts(text);
+    expect(shows).toEqual(['proved']);
+    expect(steps).toEqual(['proved']);
+  });
+
+  it('warns on an unknown rule name but still checks the step', async () => {
+    const report = await checkSource(`scalar a\n    a + a\n  = 2 a   by magic\n`);
+    expect(report.diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'unknown-rule']]);
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
+});
+
+describe('shows', () => {
+  it('composes = and ≤ into ≤, and checks the endpoints', async () => {
+    const text = `scalar a\nshow a^2 + 1 ≥ 1\n    a^2 + 1\n  ≥ 0 + 1\n  = 1\n`;
+    const { steps, shows } = await verdicts(text);
+    expect(steps).toEqual(['checked', 'proved']);
+    expect(shows).toEqual(['checked']);
+  });
+
+  it('rejects a chain that goes both ways', async () => {
+    const text = `scalar a\nshow a ≤ a + 2\n    a\n  ≤ a + 3\n  ≥ a + 2\n`;
+    const { report } = await verdicts(text);
+    expect(report.shows[0]!.verdict).toBe('error');
+    expect(report.shows[0]!.message).toMatch(/both ways/);
+  });
+
+  it('rejects a chain that does not reach the claim', async () => {
+    const text = `scalar a\nshow a ≤ a + 1\n    a\n  = a\n`;
+    const { report } = await verdicts(text);
+    expect(report.shows[0]!.verdict).toBe('error');
+    expect(report.shows[0]!.message).toMatch(/ends at a, not at the claim's right side a \+ 1/);
+  });
+
+  it('rejects = claimed where the chain only gives ≤', async () => {
+    const text = `scalar a\nshow a = a + 1\n    a\n  ≤ a + 1\n`;
+    const { report } = await verdicts(text);
+    expect(report.shows[0]!.verdict).toBe('error');
+  });
+
+  it('takes the worst verdict of its steps', async () => {
+    const text = `scalar a\nshow a = a\n    a\n  = a + 1\n  = a\n`;
+    const { shows } = await verdicts(text);
+    expect(shows).toEqual(['refuted']);
+  });
+
+  it('checks a for-all claim with no chain over t = k … 12', async () => {
+    const ok = `scalar β\ninteger t\nvector g_t, v_t in R^n\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + (1-β) g_t for t ≥ 1\nshow v_t = (1-β) ∑_{i=1}^{t} β^{t-i} g_i   for all t ≥ 0\n`;
+    expect((await verdicts(ok)).shows).toEqual(['checked']);
+    const bad = ok.replace('β^{t-i}', 'β^{t-i+1}');
+    expect((await verdicts(bad)).shows).toEqual(['refuted']);
+  });
+
+  it('proves by induction with base and step', async () => {
+    const text = `scalar β\ninteger t\nvector g_t, v_t in R^n\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + g_t for t ≥ 1
+show v_t = ∑_{i=1}^{t} β^{t-i} g_i  for all t ≥ 0  by induction on t
+  base:
+      v_0
+    = 0                 by def v
+    = ∑_{i=1}^{0} β^{0-i} g_i
+  step:
+      v_t
+    = β v_{t-1} + g_t   by def v
+    = β ∑_{i=1}^{t-1} β^{t-1-i} g_i + g_t   by IH
+    = ∑_{i=1}^{t} β^{t-i} g_i
+`;
+    const { steps, shows } = await verdicts(text);
+    expect(steps.every((v) => v === 'proved' || v === 'checked')).toBe(true);
+    expect(shows).toEqual(['checked']);
+  });
+});
+
+describe('time limits', () => {
+  it('gives unknown, not a hang, for a step that runs over', async () => {
+    const text = `integer i, j\n    ∑_{i=1}^{100000} ∑_{j=1}^{100000} i j\n  = 0\n`;
+    const t = Date.now();
+    const { report } = await verdicts(text, { timeoutMs: 300 });
+    expect(report.steps[0]!.verdict).toBe('unknown');
+    expect(report.steps[0]!.message).toMatch(/time limit/);
+    expect(Date.now() - t).toBeLessThan(5000);
+  });
+});
+
+describe('determinism', () => {
+  const text = readFileSync(path.join(import.meta.dirname, '..', 'derivations', 'wrong.deriv'), 'utf8');
+
+  it('gives byte-identical JSON for the same file and seed', async () => {
+    const a = formatJson([await checkSource(text, { file: 'wrong.deriv', seed: 7 })]);
+    const b = formatJson([await checkSource(text, { file: 'wrong.deriv', seed: 7 })]);
+    expect(a).toBe(b);
+  });
+
+  it('gives the same verdicts for another seed', async () => {
+    const a = await checkSource(text, { file: 'wrong.deriv', seed: 1 });
+    const b = await checkSource(text, { file: 'wrong.deriv', seed: 99 });
+    expect(b.steps.map((s) => s.verdict)).toEqual(a.steps.map((s) => s.verdict));
+    expect(b.shows.map((s) => s.verdict)).toEqual(a.shows.map((s) => s.verdict));
+  });
+});
