@@ -42,6 +42,8 @@ export const messages = {
   'empty-file': () => 'the file is empty: nothing to check',
   'unknown-name': (a: { name: string; suggestion: string }) =>
     `unknown name '${a.name}': write ${a.suggestion}, or declare it`,
+  'unknown-function': (a: { name: string }) =>
+    `unknown function '${a.name}': declare it first, e.g. 'function ${a.name} : R → R'`,
   'not-a-function': (a: { name: string; shape: string }) =>
     `'${a.name}' is ${a.shape}, not a function: declare it with 'function ${a.name} : R → R' to apply it`,
   'wrong-arity': (a: { name: string; expected: number; got: number }) =>

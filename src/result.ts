@@ -33,6 +33,8 @@ export interface StepResult {
   /** One sentence: why this verdict. */
   readonly message: string;
   readonly notes: readonly RelatedNote[];
+  /** An `error` whose cause is a diagnostic reported on its own: reporters need not repeat it. */
+  readonly secondary?: boolean;
 }
 
 export interface ShowResult {
@@ -44,6 +46,8 @@ export interface ShowResult {
   readonly verdict: Verdict;
   readonly message: string;
   readonly counterexample: Counterexample | null;
+  /** An `error` whose cause is a diagnostic reported on its own. */
+  readonly secondary?: boolean;
 }
 
 /** Everything known about one file: what stops checking (diagnostics) and each verdict. */

@@ -160,16 +160,16 @@ export class Checker {
     const range: Range = [step.relRange[0], step.range[1]];
     const base = { range, relRange: step.relRange, section: this.section, relation: step.rel };
     const notes: RelatedNote[] = leftRange ? [{ message: 'the step starts from here', range: leftRange }] : [];
-    const fail = (message: string): StepResult => {
-      const r: StepResult = { ...base, verdict: 'error', method: 'none', samples: 0, counterexample: null, message, notes };
+    const fail = (message: string, secondary = true): StepResult => {
+      const r: StepResult = { ...base, verdict: 'error', method: 'none', samples: 0, counterexample: null, message, notes, secondary };
       this.steps.push(r);
       return r;
     };
     if (step.rhs === null) return fail('this line has an error, so the step is not checked');
     if (left === null) return fail('the line before has an error, so this step is not checked');
-    if (this.hasError(step.range) || (leftRange && this.hasError(leftRange))) return fail('this step has an error (see above), so it is not checked');
+    if (this.hasError(step.range) || (leftRange && this.hasError(leftRange))) return fail('this step has an error (reported on its own), so it is not checked');
     if (isExpr(left) !== isExpr(step.rhs)) {
-      return fail(isExpr(left) ? 'a statement cannot follow an expression in a chain' : 'an expression cannot follow a statement in a chain');
+      return fail(isExpr(left) ? 'a statement cannot follow an expression in a chain' : 'an expression cannot follow a statement in a chain', false);
     }
     const { rules, hintOutcome } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
     const outcome = this.decide(left, step.rel, step.rhs, step, ctx, prep, unfoldings, rules);
@@ -256,15 +256,16 @@ export class Checker {
   private show(st: Show): void {
     const claim = st.claim;
     const showRange: Range = st.range;
-    const record = (verdict: Verdict, message: string, counterexample: Counterexample | null = null): void => {
+    const record = (verdict: Verdict, message: string, counterexample: Counterexample | null = null, secondary = false): void => {
       this.shows.push({
         name: st.name, range: showRange, section: this.section, relation: relationOf(claim), verdict, message, counterexample,
+        ...(secondary ? { secondary } : {}),
       });
       if (st.name) this.facts.push({ name: st.name, claim });
     };
     if (this.hasError(st.claim.range) || (st.forAll && this.hasError(st.forAll.range))) {
       this.skipChains(st);
-      record('error', 'the claim has an error (see above), so it is not checked');
+      record('error', 'the claim has an error (reported on its own), so it is not checked', null, true);
       return;
     }
     const forAll = forAllRange(st.forAll);
@@ -290,7 +291,7 @@ export class Checker {
       for (const s of c?.steps ?? []) {
         this.steps.push({
           range: [s.relRange[0], s.range[1]], relRange: s.relRange, section: this.section, relation: s.rel,
-          verdict: 'error', method: 'none', samples: 0, counterexample: null, notes: [],
+          verdict: 'error', method: 'none', samples: 0, counterexample: null, notes: [], secondary: true,
           message: 'the claim this chain proves has an error, so the step is not checked',
         });
       }

@@ -488,7 +488,8 @@ export class NumericEngine {
   /** An integer in an interval (indices). */
   randomInteger(rng: Rng, k: number, lo: number, hi: number): BigNumber {
     const span = Math.max(0, hi - lo);
-    const n = k < 2 ? lo + Math.min(k, span) : lo + rng.int(0, span);
+    // Every value of a short range in the first points, then at random.
+    const n = k <= span ? lo + k : lo + rng.int(0, span);
     return this.math.bignumber(n);
   }
 

@@ -199,6 +199,31 @@ interface SampleResult {
   readonly notes: RelatedNote[];
   /** For ⇔ chains: whether both truth values were seen. */
   readonly vacuous: boolean;
+  /** Which index values and dimensions the points covered: `t = 1…6, n = 2…4`. */
+  readonly ranges?: string;
+}
+
+/** Records the integer indices and dimensions a held point used. */
+function noteIndices(point: Point, seen: Map<string, Set<number>>): void {
+  const add = (k: string, v: number) => {
+    if (!seen.has(k)) seen.set(k, new Set());
+    seen.get(k)!.add(v);
+  };
+  for (const [key, { label, value }] of point.values) {
+    if (!point.touched.has(key) || point.ctx.scope.get(key.split('@')[0]!)?.kind !== 'integer') continue;
+    const n = point.engine.toInteger(value);
+    if (n !== null) add(label, n);
+  }
+  for (const [d, n] of point.dims) if (point.touched.has(`dim:${d}`)) add(d, n);
+}
+
+function describeRanges(seen: Map<string, Set<number>>): string {
+  return [...seen].map(([k, vs]) => {
+    const sorted = [...vs].sort((a, b) => a - b);
+    const lo = sorted[0]!;
+    const hi = sorted[sorted.length - 1]!;
+    return lo === hi ? `${k} = ${lo}` : sorted.length === hi - lo + 1 ? `${k} = ${lo}…${hi}` : `${k} ∈ {${sorted.join(', ')}}`;
+  }).join(', ');
 }
 
 /** Samples points satisfying the assumptions and tests the relation at each. */
@@ -213,6 +238,7 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
   let sawFalse = false;
   const maxAttempts = opts.samples * 10 + 20;
   const excluded = new Set<string>();
+  const seen = new Map<string, Set<number>>();
   for (let attempt = 0; attempt < maxAttempts && held < opts.samples; attempt++) {
     if (Date.now() > opts.deadline) {
       if (held >= Math.min(8, opts.samples)) {
@@ -278,6 +304,7 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
         }
       }
       held++;
+      noteIndices(point, seen);
     } catch (err) {
       if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false };
       if (err instanceof Undefined) {
@@ -294,7 +321,7 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
     return { held, failure: null, unknown: why, notes, vacuous: false };
   }
   const vacuous = !isExpr(p.left) && !(sawTrue && sawFalse);
-  return { held, failure: null, unknown: null, notes, vacuous };
+  return { held, failure: null, unknown: null, notes, vacuous, ranges: describeRanges(seen) };
 }
 
 /**
@@ -388,11 +415,11 @@ export function decideStep(engine: NumericEngine, p: StepProblem, opts: StepOpti
     const by = proof.method === 'structural' ? 'the sides are identical' : proof.method === 'normal-form' ? 'the matrix normal forms agree' : 'the symbolic engine reduced the difference to 0';
     return {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
-      message: `${by} (${proof.how}), and ${s.held} sampled points agree`,
+      message: `${by} (${proof.how}), and ${s.held} sampled points agree${s.ranges ? ` (${s.ranges})` : ''}`,
     };
   }
   return {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
-    message: `held at ${s.held} sampled points; no symbolic proof`,
+    message: `held at ${s.held} sampled points${s.ranges ? ` (${s.ranges})` : ''}; no symbolic proof`,
   };
 }

@@ -28,6 +28,8 @@ export interface Finding {
   readonly label: string | null;
   /** True for proved and checked steps and shows: reported only on request. */
   readonly passing: boolean;
+  /** An error step or show whose cause is a diagnostic already reported: no block or line of its own. */
+  readonly secondary: boolean;
   /** Source offset used to order findings within a file. */
   readonly offset: number;
 }
@@ -87,6 +89,7 @@ function stepFinding(source: SourceFile, step: StepResult): Finding {
     samples: step.samples,
     label: null,
     passing: passes(verdict),
+    secondary: step.secondary === true,
     offset: step.relRange[0],
   };
 }
@@ -111,6 +114,7 @@ function showFinding(source: SourceFile, show: ShowResult): Finding {
     samples: 0,
     label: show.name === null ? null : label,
     passing: passes(verdict),
+    secondary: show.secondary === true,
     offset: show.range[0],
   };
 }
@@ -134,6 +138,7 @@ export function findingsOf(report: FileReport, source: SourceFile = new SourceFi
         samples: 0,
         label: null,
         passing: false,
+        secondary: false,
         offset: d.range[0],
       }),
     ),

@@ -35,7 +35,7 @@ export function formatGcc(reports: readonly FileReport[], options: GccOptions = 
     const source = new SourceFile(report.file, report.source);
     const file = sanitize(oneLine(report.file));
     for (const f of findingsOf(report, source)) {
-      if (f.passing && options.verbose !== true) continue;
+      if ((f.passing && options.verbose !== true) || f.secondary) continue;
       lines.push(`${file}:${f.at.line}:${f.at.column}: ${f.severity}: ${message(f)}`);
       for (const note of f.notes) {
         const at = note.range ? source.position(note.range[0]) : f.at;

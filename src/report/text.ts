@@ -110,7 +110,7 @@ function fileText(report: FileReport, p: Palette): string {
       const mark = p.verdict(v.verdict)(`${VERDICT_MARK[v.verdict]} ${v.label}`);
       const pad = ' '.repeat(locWidth - displayWidth(loc));
       out.push(`${loc}${pad}  ${mark}${' '.repeat(labelWidth - v.label.length)}  ${v.text}`.trimEnd());
-      if (passes(v.verdict)) continue;
+      if (passes(v.verdict) || f.secondary) continue;
     }
     pushBlock(block(file, source, f, p));
   }

@@ -474,7 +474,7 @@ class Resolver {
       const callee = this.variable({ kind: 'Var', name: fn, range: fn.range }, env);
       return this.product({ kind: 'Binary', op: '*', implicit: true, left: callee, right: args[0]!, range: e.range }, callee, args[0]!);
     }
-    this.error(diagnostic('unknown-name', { name: fn.base, suggestion: `a declared function ('function ${fn.base} : R → R')` }, fn.range));
+    this.error(diagnostic('unknown-function', { name: fn.base }, fn.range));
     return { ...e, args, shape: ANY };
   }
 

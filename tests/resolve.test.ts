@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { ChainStatement, Expr } from '../src/ast.js';
+import { checkSource } from '../src/check/index.js';
+import { parseDerivation } from '../src/parse/index.js';
+import { printExpr } from '../src/print.js';
+import { SourceFile } from '../src/source.js';
+import { resolve } from '../src/types/resolve.js';
+import { describeShape } from '../src/types/scope.js';
+
+const DECL = `vector g, h, x, u, b in R^n
+vector y in R^m
+matrix H, W, U in R^{n×n}
+matrix M in R^{m×n}
+scalar ε
+integer t, T
+function σ : R → R
+function f : R^n → R
+`;
+
+/** The first chain head of `DECL + line`, resolved. */
+function typed(expr: string): Expr {
+  const { ast, diagnostics } = parseDerivation(`${DECL}${expr}\n`);
+  expect(diagnostics).toEqual([]);
+  const r = resolve(ast);
+  expect(r.diagnostics.map((d) => d.message)).toEqual([]);
+  const chain = r.ast.statements.find((s): s is ChainStatement => s.kind === 'ChainStatement')!;
+  return chain.chain.head as Expr;
+}
+
+describe('shapes', () => {
+  it.each([
+    ['gᵀ H g', 'a scalar'],
+    ['W σ(h)', 'a vector in R^n'],
+    ['‖H‖', 'a scalar'],
+    ['‖x‖', 'a scalar'],
+    ['u uᵀ', 'a matrix in R^{n×n}'],
+    ['u uᵀ/‖u‖²', 'a matrix in R^{n×n}'],
+    ['I - u uᵀ', 'a matrix in R^{n×n}'],
+    ['M x', 'a vector in R^m'],
+    ['yᵀ M', 'a row vector (a transposed vector in R^n)'],
+    ['f(x - ε g)', 'a scalar'],
+    ['σ(W g + U x + b)', 'a vector in R^n'],
+    ['H⁻¹ g', 'a vector in R^n'],
+    ['x^T H', 'a row vector (a transposed vector in R^n)'],
+    ['ε^T', 'a scalar'],
+    ['diag(g) W', 'a matrix in R^{n×n}'],
+    ['tr(H) + det(W) + λ_max(H)', 'a scalar'],
+    ['ε(1 - ε)', 'a scalar'],
+  ])('%s is %s', (expr, shape) => {
+    expect(describeShape(typed(expr).shape)).toBe(shape);
+  });
+
+  it('reads δ(1-β) as a product and σ(h) as an application', () => {
+    expect(typed('ε(1 - ε)').kind).toBe('Binary');
+    expect(typed('σ(h)').kind).toBe('Call');
+  });
+
+  it('reads x^T as a transpose of a vector and ε^T as a power when T is declared', () => {
+    expect(typed('x^T').kind).toBe('Transpose');
+    expect(printExpr(typed('ε^T'))).toBe('ε^T');
+  });
+});
+
+describe('resolution and shape errors', () => {
+  const cases: [string, string, string, number, number, RegExp?][] = [
+    // [what, source line, code, line, column, message]
+    ['a vector plus a matrix', '    x + H', 'shape-mismatch', 9, 5, /cannot add a vector in R\^n to a matrix in R\^\{n×n\}/],
+    ['a vector times a vector', '    x g', 'shape-mismatch', 9, 5, /cannot multiply a vector in R\^n by a vector in R\^n/],
+    ['mismatched dimensions', '    M y', 'shape-mismatch', 9, 5, /R\^\{m×n\}.*R\^m/],
+    ['the two sides of a step', '    x\n  = gᵀ g', 'shape-mismatch', 10, 3, /different shapes/],
+    ['an unknown word', '    ab + 1', 'unknown-name', 9, 5, /unknown name 'ab': write a b or a\*b/],
+    ['an undeclared function applied', '    foo(x)', 'unknown-function', 9, 5, /declare it first/],
+    ['a scalar applied to two arguments', '    ε(x, g)', 'not-a-function', 9, 5],
+    ['a function with the wrong number of arguments', '    σ(ε, ε)', 'wrong-arity', 9, 5],
+    ['a function of a vector given a scalar', '    f(ε)', 'shape-required', 9, 7],
+    ['a square of a vector', '    x²', 'shape-required', 9, 5, /‖x‖²/],
+    ['an order between vectors', '    x\n  ≤ g', 'shape-required', 10, 3],
+    ['a function used without an argument', '    σ + 1', 'structure', 9, 5],
+    ['a bad define', 'define x = ε', 'bad-define', 9, 12, /vector in R\^n, but its definition is a scalar/],
+    ['a duplicate declaration', 'scalar ε', 'duplicate-declaration', 9, 8],
+    ['a tag on a scalar', 'assume ε invertible', 'shape-required', 9, 8],
+  ];
+  it.each(cases)('%s', async (_, line, code, l, c, message) => {
+    const text = `${DECL}${line}\n`;
+    const report = await checkSource(text, { file: 'bad.deriv' });
+    const d = report.diagnostics.find((x) => x.code === code);
+    expect(d, JSON.stringify(report.diagnostics)).toBeDefined();
+    const at = new SourceFile('bad.deriv', text).position(d!.range[0]);
+    expect([at.line, at.column]).toEqual([l, c]);
+    if (message) expect(d!.message).toMatch(message);
+  });
+
+  it('keeps going after an error: three mistakes, three errors', async () => {
+    const text = `${DECL}    x + H\n\n    ab\n\n    foo(ε)\n`;
+    const report = await checkSource(text);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['shape-mismatch', 'unknown-name', 'unknown-function']);
+  });
+
+  it('treats undeclared single letters as scalars, and letters in subscripts as indices', async () => {
+    const report = await checkSource('    a_k + b\n  = b + a_k\n');
+    expect(report.diagnostics).toEqual([]);
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
+
+  it('lets a section shadow a file-level name until the next section', async () => {
+    const text = 'scalar a\nsection "one"\nvector a in R^n\n    a + a\n  = 2 a\nsection "two"\n    a + a\n  = 2 a\n';
+    const report = await checkSource(text);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);
+  });
+});
