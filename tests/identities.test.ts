@@ -74,7 +74,7 @@ async function verdictOf(left: string, rel: string, right: string, assume = ''):
 }
 
 describe('scalar identities', () => {
-  it.each(cases)('%s %s %s → %s %s', async (left, rel, right, want, assume) => {
+  it.each(cases.map(([l, r, rr, w, a]) => [l, r, rr, w, a ?? ''] as const))('%s %s %s → %s %s', async (left, rel, right, want, assume) => {
     const { verdict, report } = await verdictOf(left, rel, right, assume);
     const step = report.steps[0]!;
     if (want === 'pass') expect(['proved', 'checked']).toContain(verdict);

@@ -125,6 +125,32 @@ function parseCode(code: string, lineLength: number, parser: LineParser): Parsed
 }
 
 /** The record for a line: parsed (from the cache when the same text was seen before) and shifted. */
+/**
+ * recordLine, but a crash (a stack overflow on a pathologically deep line) costs only
+ * that line: it is recorded as a line that did not parse, with a located diagnostic.
+ */
+function recordLineSafely(line: SourceLine, parser: LineParser): LineRecord | 'over-budget' {
+  try {
+    return recordLine(line, parser);
+  } catch (error) {
+    const lead = line.code.length - line.code.trimStart().length;
+    const at: Range = [line.start + lead, line.start + Math.min(lead + 1, line.code.length)];
+    parser.diagnostics.push(lineCrashAt(error, at));
+    const range: Range = [line.start + lead, line.start + line.code.trimEnd().length];
+    // A line that starts with a relation still continues its chain, as a step that did not parse.
+    return /^\s*(=|≤|≥|<|>|≠|⇔|⇒|→|<=|>=|!=|->|=>|<=>)/.test(line.code)
+      ? { kind: 'continuation', range, part: null, lead: null }
+      : { kind: 'head', range, part: null };
+  }
+}
+
+function lineCrashAt(error: unknown, range: Range): Diagnostic {
+  if (error instanceof RangeError) {
+    return diagnostic('structure', { reason: 'this line is too deeply nested to read (too many operators in one expression): split it over several steps' }, range);
+  }
+  return diagnostic('internal-error', { detail: error instanceof Error ? error.message : String(error) }, range);
+}
+
 function recordLine(line: SourceLine, parser: LineParser): LineRecord | 'over-budget' {
   const { code, start } = line;
   if (code.trim() === '') return { kind: line.hasComment ? 'comment' : 'blank' };
@@ -175,7 +201,7 @@ export function parseDerivation(text: string): { ast: Derivation; diagnostics: D
     const parser: LineParser = { cache: new Map(), parsedCharacters: 0, diagnostics: [] };
     const records: LineRecord[] = [];
     for (const line of splitLines(text)) {
-      const record = recordLine(line, parser);
+      const record = recordLineSafely(line, parser);
       if (record === 'over-budget') {
         parser.diagnostics.push(diagnostic('file-too-large', { limit: MAX_PARSED_CHARACTERS }, [line.start, line.start]));
         break;
