@@ -186,6 +186,19 @@ show v_t = ∑_{i=1}^{t} β^{t-i} g_i  for all t ≥ 0  by induction on t
   });
 });
 
+describe('messages', () => {
+  it('says what left − right comes to when it is short', async () => {
+    const text = 'scalar β, δ\nvector g, v in R^n\n    -δ (β v + (1-β) g)\n  = β (-δ v) + δ(1-β) g\n';
+    const { report } = await verdicts(text);
+    expect(report.steps[0]!.message).toMatch(/left − right = \(2·β·δ - 2·δ\) g/);
+  });
+
+  it('names the words that differ for matrices', async () => {
+    const { report } = await verdicts('matrix A, B in R^{n×n}\n    (A + B)²\n  = A² + 2 A B + B²\n');
+    expect(report.steps[0]!.message).toMatch(/left − right = -A B \+ B A/);
+  });
+});
+
 describe('time limits', () => {
   it('gives unknown, not a hang, for a step that runs over', async () => {
     const text = `integer i, j\n    ∑_{i=1}^{100000} ∑_{j=1}^{100000} i j\n  = 0\n`;

@@ -7,7 +7,7 @@ import { differenceCoefficients, isUnsupported, normalize } from './normal-form.
 import { Undefined, Unsupported, type NumericEngine, type Value } from './numeric.js';
 import { replaceByKey, unfold, visit, type Unfolding } from './rewrite.js';
 import { Rng } from './rng.js';
-import { symbolicZero } from './symbolic.js';
+import { symbolicSimplify, symbolicZero } from './symbolic.js';
 
 /** A rewrite a step may use: a definition-like equation `lhs = rhs` (a named show, the IH, an inline fact). */
 export interface RewriteRule {
@@ -120,6 +120,41 @@ export function symbolicProof(p: StepProblem, left: Expr, right: Expr, deadline:
     }
   }
   return null;
+}
+
+/**
+ * What `left − right` comes to, as the student wrote the two sides (no unfolding), when it
+ * is short: `(2 β δ - 2 δ) g_t` says at once where a sign slipped. Null when it would not help.
+ */
+export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx']['scope'], timeoutMs: number): string | null {
+  try {
+    const budget = Math.max(50, Math.min(300, timeoutMs));
+    const ctx = { tags: (key: string) => scope.get(key)?.tags ?? new Set<string>() };
+    const parts: string[] = [];
+    if (!hasMatrix(left) && !hasMatrix(right)) {
+      const d = symbolicSimplify(sub(left, right), { timeoutMs: budget });
+      if (!d) return null;
+      parts.push(printExpr(d));
+    } else {
+      const a = normalize(left, ctx);
+      const b = normalize(right, ctx);
+      if (isUnsupported(a) || isUnsupported(b)) return null;
+      const diff = differenceCoefficients(a, b);
+      if (diff.length === 0 || diff.length > 3) return null;
+      for (const { word, coeff } of diff) {
+        const c = symbolicSimplify(coeff, { timeoutMs: budget });
+        const text = c ? printExpr(c) : printExpr(coeff);
+        if (text === '0') continue;
+        const letters = word === '1' || word === 'I' ? '' : word;
+        const wrapped = /^[\p{L}\p{N}_{}ᵀ⁻¹'.]+$/u.test(text) ? text : `(${text})`;
+        parts.push(letters === '' ? text : text === '1' ? letters : text === '-1' ? `-${letters}` : `${wrapped} ${letters}`);
+      }
+    }
+    const out = parts.join(' + ').replace(/\+ -/g, '- ');
+    return out === '' || out === '0' || out.length > 120 ? null : out;
+  } catch {
+    return null;
+  }
 }
 
 /** Printed names and calls in an expression. */
@@ -395,11 +430,15 @@ export function decideStep(engine: NumericEngine, p: StepProblem, opts: StepOpti
         message: `fails at a sampled point, but that point may violate an assumption sampling cannot enforce${caveat}`,
       };
     }
+    const differ = isExpr(left) && isExpr(right) && rel === '=' && !disagreement && !s.failure.note
+      ? describeDifference(left, right, p.prep.ctx.scope, opts.deadline - Date.now()) : null;
     return {
       verdict: 'refuted', method: 'sampling', samples: s.held + 1, counterexample: s.failure, notes,
       message: disagreement
         ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : 'the symbolic engine'} found the sides equal, but they differ at this point`
-        : 'the two sides differ at this point',
+        : !isExpr(left) ? 'the two statements disagree at this point'
+          : rel === '=' ? `the two sides differ at this point${differ ? `; left − right = ${differ}` : ''}`
+            : `'${rel}' fails at this point`,
     };
   }
   if (s.unknown) {
