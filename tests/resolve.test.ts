@@ -30,6 +30,9 @@ function typed(expr: string): Expr {
 describe('shapes', () => {
   it.each([
     ['gᵀ H g', 'a scalar'],
+    ['gᵀHg', 'a scalar'],
+    ['εgᵀHg', 'a scalar'],
+    ['Wσ(h)', 'a vector in R^n'],
     ['W σ(h)', 'a vector in R^n'],
     ['‖H‖', 'a scalar'],
     ['‖x‖', 'a scalar'],

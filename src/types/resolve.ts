@@ -428,6 +428,8 @@ class Resolver {
       return { ...e, shape: ANY };
     }
     if (!isLetterName(n.base)) {
+      const product = this.declaredLetters(e, env);
+      if (product) return product;
       this.error(diagnostic('unknown-name', { name: n.base, suggestion: splitWord(n.base) }, n.range));
       return { ...e, shape: ANY };
     }
@@ -440,6 +442,37 @@ class Resolver {
     });
     const name: Name = n.index ? { ...n, index: this.indexExpr(n.index, env) } : n;
     return { ...e, name, shape: SCALAR };
+  }
+
+  /**
+   * `gᵀHg` as on paper: a word whose every letter is a declared name (not a function) is
+   * their product, the subscript, primes and hat going to the last letter. A word with
+   * an undeclared letter (`ab` with no `b`) stays an error.
+   */
+  private declaredLetters(e: Var, env: Env): Expr | null {
+    const letters = [...e.name.base];
+    if (letters.length < 2) return null;
+    return this.letterProduct(letters, e.name, env);
+  }
+
+  /** The product of one-letter declared names spelled by `letters`, decorations on the last; null if any is not one. */
+  private letterProduct(letters: readonly string[], decorated: Name, env: Env): Expr | null {
+    if (letters.length === 0 || letters.length > 8) return null;
+    const start = decorated.range[0];
+    let offset = start;
+    let out: Expr | null = null;
+    for (let i = 0; i < letters.length; i++) {
+      const ch = letters[i]!;
+      const name: Name = i === letters.length - 1
+        ? { ...decorated, base: ch, range: [offset, decorated.range[1]] }
+        : { base: ch, index: null, primes: 0, hat: false, range: [offset, offset + ch.length] };
+      const found = env.locals.has(printName(name)) ? null : env.scope.lookup(name);
+      if (!env.locals.has(printName(name)) && (!found || found.info.kind === 'function' || found.info.implicit)) return null;
+      const v = this.variable({ kind: 'Var', name, range: name.range }, env);
+      out = out === null ? v : this.product({ kind: 'Binary', op: '*', implicit: true, left: out, right: v, range: [start, name.range[1]] }, out, v);
+      offset += ch.length;
+    }
+    return out;
   }
 
   private call(e: Extract<Expr, { kind: 'Call' }>, env: Env): Expr {
@@ -473,6 +506,22 @@ class Resolver {
       }
       const callee = this.variable({ kind: 'Var', name: fn, range: fn.range }, env);
       return this.product({ kind: 'Binary', op: '*', implicit: true, left: callee, right: args[0]!, range: e.range }, callee, args[0]!);
+    }
+    // `Wσ(h)` as on paper: declared names, then a declared function of the last letter.
+    const letters = [...fn.base];
+    if (letters.length >= 2 && letters.length <= 8) {
+      const lastLetter = letters[letters.length - 1]!;
+      const headText = letters.slice(0, -1).join('');
+      const fnStart = fn.range[0] + headText.length;
+      const lastFn = env.scope.get(printName({ ...fn, base: lastLetter, primes: 0 }));
+      if (lastFn?.kind === 'function') {
+        const plain: Name = { base: headText, index: null, primes: 0, hat: false, range: [fn.range[0], fnStart] };
+        const head = this.letterProduct(letters.slice(0, -1), plain, env);
+        if (head) {
+          const call = this.call({ ...e, fn: { ...fn, base: lastLetter, range: [fnStart, fn.range[1]] }, range: [fnStart, e.range[1]] }, env);
+          return this.product({ kind: 'Binary', op: '*', implicit: true, left: head, right: call, range: e.range }, head, call);
+        }
+      }
     }
     this.error(diagnostic('unknown-function', { name: fn.base }, fn.range));
     return { ...e, args, shape: ANY };
