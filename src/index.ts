@@ -7,7 +7,7 @@ export {
   DEFAULT_TIMEOUT_MS,
   type CheckOptions,
 } from './check/index.js';
-export { parseDerivation } from './parse/index.js';
+export { parseDerivation, parseExpression, parseFormula } from './parse/index.js';
 
 export {
   VERDICTS,
@@ -15,6 +15,7 @@ export {
   type Counterexample,
   type FileReport,
   type Method,
+  type Outcome,
   type ShowResult,
   type StepResult,
   type Summary,
@@ -23,26 +24,6 @@ export {
 export { diagnostic, messages, type Code, type Diagnostic, type RelatedNote, type Severity } from './diagnostics.js';
 export { SourceFile } from './source.js';
 
-export {
-  codeFrame,
-  formatGcc,
-  formatJson,
-  formatReports,
-  formatText,
-  toJsonReport,
-  JSON_REPORT_VERSION,
-  REPORT_FORMATS,
-  type FormatOptions,
-  type GccOptions,
-  type JsonCounterexample,
-  type JsonDiagnostic,
-  type JsonFile,
-  type JsonOptions,
-  type JsonReport,
-  type JsonShow,
-  type JsonStep,
-  type ReportFormat,
-  type TextOptions,
-} from './report/index.js';
+export * from './report/index.js';
 
 export type * from './ast.js';

@@ -18,13 +18,8 @@ export interface Counterexample {
   readonly note?: string;
 }
 
-export interface StepResult {
-  /** From the relation to the end of the right side. */
-  readonly range: Range;
-  /** Where the relation stands: the step is reported at its start. */
-  readonly relRange: Range;
-  readonly section: string | null;
-  readonly relation: string;
+/** A verdict on one relation, with the evidence for it. */
+export interface Outcome {
   readonly verdict: Verdict;
   readonly method: Method;
   /** Sampled points that were evaluated (0 when none). */
@@ -33,6 +28,16 @@ export interface StepResult {
   /** One sentence: why this verdict. */
   readonly message: string;
   readonly notes: readonly RelatedNote[];
+}
+
+/** The outcome of one step of a chain, placed in its file. */
+export interface StepResult extends Outcome {
+  /** From the relation to the end of the right side. */
+  readonly range: Range;
+  /** Where the relation stands: the step is reported at its start. */
+  readonly relRange: Range;
+  readonly section: string | null;
+  readonly relation: string;
   /** An `error` whose cause is a diagnostic reported on its own: reporters need not repeat it. */
   readonly secondary?: boolean;
 }

@@ -3,13 +3,13 @@ import type {
 } from '../ast.js';
 import type { Diagnostic, RelatedNote } from '../diagnostics.js';
 import { printExpr, printFormula, printName } from '../print.js';
-import { VERDICTS, type Counterexample, type ShowResult, type StepResult, type Verdict } from '../result.js';
+import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
 import type { ResolvedFile } from '../types/resolve.js';
 import type { Scope } from '../types/scope.js';
 import { Prepared, type Context } from './model.js';
 import type { NumericEngine } from './numeric.js';
 import { indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
-import { decideStep, isExpr, type Outcome, type RewriteRule, type StepOptions } from './step.js';
+import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
 
 export interface CheckerOptions {
   readonly seed: number;

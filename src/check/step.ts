@@ -1,6 +1,6 @@
 import type { Connective, Define, Expr, Formula, Hint, RelOp } from '../ast.js';
 import { printExpr, printFormula, printName } from '../print.js';
-import type { Counterexample, Method, Verdict } from '../result.js';
+import type { Counterexample, Method, Outcome } from '../result.js';
 import type { RelatedNote } from '../diagnostics.js';
 import { Point, type Prepared } from './model.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
@@ -36,15 +36,6 @@ export interface StepOptions {
   readonly samples: number;
   /** Absolute time (Date.now()) after which the step is `unknown`. */
   readonly deadline: number;
-}
-
-export interface Outcome {
-  readonly verdict: Verdict;
-  readonly method: Method;
-  readonly samples: number;
-  readonly counterexample: Counterexample | null;
-  readonly message: string;
-  readonly notes: readonly RelatedNote[];
 }
 
 export function isExpr(x: Expr | Formula): x is Expr {
