@@ -257,14 +257,25 @@ export class Point implements Host {
 
   /** A copy of this point with every drawn value nudged slightly (same dimensions and indices). */
   perturbed(rng: Rng): Point {
+    return this.with(rng, (key, value) => (this.isInteger(key) ? value : this.engine.perturb(value, rng)));
+  }
+
+  /** A copy of this point with one drawn value replaced (same dimensions, functions and other values). */
+  replacing(key: string, value: Value, rng: Rng): Point {
+    return this.with(rng, (k, v) => (k === key ? value : v));
+  }
+
+  /** Whether a drawn value belongs to an integer index (never nudged or simplified). */
+  isInteger(key: string): boolean {
+    return this.ctx.scope.get(key.split('@')[0]!)?.kind === 'integer';
+  }
+
+  private with(rng: Rng, f: (key: string, value: Value) => Value): Point {
     const overrides = new Map<string, Value>();
-    for (const [key, { value }] of this.values) {
-      const sym = this.ctx.scope.get(key.split('@')[0]!);
-      overrides.set(key, sym?.kind === 'integer' ? value : this.engine.perturb(value, rng));
-    }
+    for (const [key, { value }] of this.values) overrides.set(key, f(key, value));
     const p = new Point(this.engine, this.prep, rng, this.k, overrides);
     for (const [d, n] of this.dims) p.dims.set(d, n);
-    for (const [f, inst] of this.functions) p.functions.set(f, inst);
+    for (const [fn, inst] of this.functions) p.functions.set(fn, inst);
     return p;
   }
 }

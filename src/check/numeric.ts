@@ -595,6 +595,22 @@ export class NumericEngine {
     return this.isMatrix(v) ? (v.map((x: BigNumber) => nudge(x)) as Matrix) : nudge(v);
   }
 
+  /**
+   * Simpler values to try in place of a counterexample's value, simplest first: small
+   * integers and halves for a scalar, the entries rounded for a vector or matrix.
+   */
+  simpler(v: Value): Value[] {
+    const m = this.math;
+    if (this.isMatrix(v)) {
+      const rounded = v.map((x: BigNumber) => x.round()) as Matrix;
+      return this.format(rounded) === this.format(v) ? [] : [rounded];
+    }
+    const size = (x: Value) => this.format(x).replace('-', '').length;
+    return ['0', '1', '-1', '2', '-2', '0.5', '3', '-3', '0.1', '10', '-0.5']
+      .map((x) => m.bignumber(x))
+      .filter((x) => size(x) < size(v) || (size(x) === size(v) && x.abs().lessThan(v.abs())));
+  }
+
   // ---------------------------------------------------------------------------
   // Formatting
 

@@ -309,7 +309,8 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
           };
         }
         if (!engine.holds(p.rel as RelOp, l.value, r.value)) {
-          return { held, unknown: null, notes, vacuous: false, failure: counterexample(point, engine.format(l.value), engine.format(r.value)) };
+          const small = shrink(engine, p, point, new Rng(opts.seed, `${p.salt}~${attempt}`), opts.deadline);
+          return { held, unknown: null, notes, vacuous: false, failure: counterexample(small.point, engine.format(small.left), engine.format(small.right)) };
         }
       } else {
         const a = truth(point, p.left as Formula);
@@ -348,6 +349,45 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
   }
   const vacuous = !isExpr(p.left) && !(sawTrue && sawFalse);
   return { held, failure: null, unknown: null, notes, vacuous, ranges: describeRanges(seen) };
+}
+
+/**
+ * A simpler counterexample, as property-based testers shrink theirs: each drawn value in
+ * turn is replaced by a simpler one (small integers, halves; rounded entries) as long as
+ * the point still satisfies the assumptions and the step still fails there.
+ */
+function shrink(engine: NumericEngine, p: StepProblem, point: Point, rng: Rng, deadline: number): { point: Point; left: Value; right: Value } {
+  const sides = (q: Point): { left: Value; right: Value } | null => {
+    try {
+      if (!q.satisfiesAssumptions()) return null;
+      q.touched.clear();
+      engine.inexact = false;
+      const l = evalSide(q, p.left as Expr);
+      const r = evalSide(q, p.right as Expr);
+      if (!l.ok || !r.ok || engine.holds(p.rel as RelOp, l.value, r.value)) return null;
+      return { left: l.value, right: r.value };
+    } catch {
+      return null;
+    }
+  };
+  let best = point;
+  let bestSides = sides(point);
+  if (!bestSides) return { point, left: engine.zeros(1, 1), right: engine.zeros(1, 1) };
+  let tries = 0;
+  for (const [key, { value }] of [...point.values]) {
+    if (!point.touched.has(key) || point.isInteger(key)) continue;
+    for (const candidate of engine.simpler(value)) {
+      if (++tries > 60 || Date.now() > deadline) return { point: best, ...bestSides };
+      const q = best.replacing(key, candidate, rng);
+      const s = sides(q);
+      if (s) {
+        best = q;
+        bestSides = s;
+        break;
+      }
+    }
+  }
+  return { point: best, ...bestSides };
 }
 
 /**
