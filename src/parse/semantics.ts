@@ -109,6 +109,16 @@ function binary(op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr, range:
   return implicit ? { kind: 'Binary', op, left, right, implicit, range } : { kind: 'Binary', op, left, right, range };
 }
 
+/** `a + b - c`, left to right (expressions and superscripts alike). */
+function foldAdditive(first: Node, ops: Node, terms: Node): Expr {
+  let result = expr(first);
+  ops.children.forEach((op, i) => {
+    const term = terms.child(i);
+    result = binary(text(op) as '+' | '-', result, expr(term), span(first, term));
+  });
+  return result;
+}
+
 /** A parenthesized expression keeps its node but takes the range with the brackets. */
 function widen(e: Expr, range: Range): Expr { return { ...e, range } }
 
@@ -285,14 +295,7 @@ const actions: DerivationActionDict<Built> = {
   },
 
   // Expressions
-  Expr(first, ops, terms) {
-    let result = expr(first);
-    ops.children.forEach((op, i) => {
-      const term = terms.child(i);
-      result = binary(text(op) as '+' | '-', result, expr(term), span(first, term));
-    });
-    return result;
-  },
+  Expr(first, ops, terms) { return foldAdditive(first, ops, terms) },
   addOp_plus(_a) { return '+' },
   addOp_minus(_a) { return '-' },
   mulOp_times(_a) { return '*' },
@@ -337,14 +340,7 @@ const actions: DerivationActionDict<Built> = {
   postfixOp_transpose(_mark): PostfixPiece { return { kind: 'transpose', end: rangeOf(this)[1] } },
   postfixOp_factorial(_bang): PostfixPiece { return { kind: 'factorial', end: rangeOf(this)[1] } },
   postfixOp_power(sup): PostfixPiece { return { kind: 'power', exponent: expr(sup), end: rangeOf(this)[1] } },
-  superscript(first, ops, terms) {
-    let result = expr(first);
-    ops.children.forEach((op, i) => {
-      const term = terms.child(i);
-      result = binary(text(op) as '+' | '-', result, expr(term), span(first, term));
-    });
-    return result;
-  },
+  superscript(first, ops, terms) { return foldAdditive(first, ops, terms) },
   superscriptAddOp_plus(_a) { return '+' },
   superscriptAddOp_minus(_a) { return '-' },
   superscriptTerm_neg(_minus, arg) { return { kind: 'Neg', arg: expr(arg), range: rangeOf(this) } },
