@@ -60,10 +60,11 @@ export class Checker {
         this.sectionAssumes = [];
         return;
       case 'Define':
-        (this.inSection ? this.sectionDefs : this.fileDefs).push(st);
+        // A definition with an error is not used: its uses are checked without it.
+        if (!this.hasError(st.range)) (this.inSection ? this.sectionDefs : this.fileDefs).push(st);
         return;
       case 'Assume':
-        (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...st.conditions);
+        (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...st.conditions.filter((c) => !this.hasError(c.range)));
         return;
       case 'ChainStatement':
         this.chain(st.chain, this.context(st, new Map(), chainParts(st.chain)), []);
@@ -174,14 +175,9 @@ export class Checker {
     const { rules, hintOutcome } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
     const outcome = this.decide(left, step.rel, step.rhs, step, ctx, prep, unfoldings, rules);
     const combined = hintOutcome && VERDICTS.indexOf(hintOutcome.verdict) < VERDICTS.indexOf(outcome.verdict) ? hintOutcome : outcome;
-    const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes, ...this.hintWarnings(step)] };
+    const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes] };
     this.steps.push(r);
     return r;
-  }
-
-  private hintWarnings(step: Step): RelatedNote[] {
-    return [];
-    void step;
   }
 
   /** Rewrites a justification offers, and the check of any facts it cites (they must hold too). */
