@@ -139,6 +139,7 @@ export class Point implements Host {
       return cached;
     }
     if (++this.depth > MAX_DEPTH) throw new Unsupported('a definition refers to itself too deeply to evaluate');
+    this.checkTime();
     try {
       const value = this.resolveValue(v, info, index, key);
       this.cache.set(key, value);
@@ -219,6 +220,7 @@ export class Point implements Host {
       if (!d.params || printName(d.target) !== key) continue;
       if (call.fn.primes > 0) throw new Unsupported(`derivatives of the defined function ${key} are not evaluated yet`);
       if (++this.depth > MAX_DEPTH) throw new Unsupported('a function definition refers to itself too deeply');
+      this.checkTime();
       try {
         return this.evaluate(d.value, new Map(d.params.map((p, j) => [printName(p.name), args[j]!])));
       } finally {
@@ -234,6 +236,10 @@ export class Point implements Host {
       this.functions.set(key, f);
     }
     return f.apply(args, call.fn.primes);
+  }
+
+  private checkTime(): void {
+    if (Date.now() > this.engine.deadline) throw new Unsupported('the time limit ran out while evaluating definitions');
   }
 
   /** Whether the point satisfies every enforceable assumption (undefined counts as not). */
