@@ -3,13 +3,11 @@
  *
  * It interprets our AST directly with mathjs's typed functions on BigNumbers (40
  * significant digits) and dense matrices: no text is ever parsed, so no user name can
- * become a physical unit or reach an evaluator. Only the functions used are loaded
- * (the full `mathjs` entry costs ~0.65 s cold here; this costs ~0.3 s).
+ * become a physical unit or reach an evaluator.
  */
 import type { BigNumber, MathJsInstance, Matrix } from 'mathjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Call, Dim, Expr, MatrixTag, RelOp, Var } from '../ast.js';
 import { printName } from '../print.js';
 import { hashString, type Rng } from './rng.js';
@@ -58,27 +56,28 @@ const INEXACT_TOLERANCE = '1e-9';
 const MAX_TERMS = 100_000;
 
 const FUNCTIONS = [
-  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'transpose', 'inv', 'det', 'trace',
-  'sqrt', 'exp', 'log', 'sin', 'cos', 'tan', 'tanh', 'abs', 'bignumber', 'matrix',
-  'factorial', 'compare', 'diag', 'pi', 'e', 'max', 'min', 'norm', 'sign',
+  'add', 'multiply', 'divide', 'pow', 'unaryMinus', 'transpose', 'det', 'trace',
+  'sqrt', 'exp', 'log', 'sin', 'cos', 'tan', 'tanh', 'abs', 'bignumber', 'matrix', 'factorial', 'pi', 'e',
 ];
 
-let loading: Promise<NumericEngine> | null = null;
+let engine: NumericEngine | null = null;
 
-/** Loads mathjs (once, lazily) and returns the engine. */
-export function loadNumeric(): Promise<NumericEngine> {
-  loading ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const root = path.join(path.dirname(require.resolve('mathjs/package.json')), 'lib', 'esm');
-    const url = (p: string) => pathToFileURL(path.join(root, p)).href;
-    const { create } = (await import(url('core/create.js'))) as { create: (deps: object, config: object) => MathJsInstance };
-    const parts = await Promise.all(FUNCTIONS.map((f) =>
-      import(url(`entry/dependenciesAny/dependencies${f[0]!.toUpperCase()}${f.slice(1)}.generated.js`)) as Promise<object>));
-    const deps = Object.assign({}, ...parts) as object;
-    const math = create(deps, { number: 'BigNumber', precision: PRECISION, predictable: true });
-    return new NumericEngine(math);
-  })();
-  return loading;
+/**
+ * Loads mathjs (once, lazily) and returns the engine. Only the functions used are
+ * loaded, from mathjs's CommonJS per-function entries by path: ~0.15 s cold, against
+ * ~0.3 s for the same entries as ES modules and ~0.65 s for `import 'mathjs'`.
+ */
+export async function loadNumeric(): Promise<NumericEngine> {
+  if (engine) return engine;
+  const require = createRequire(import.meta.url);
+  const root = path.join(path.dirname(require.resolve('mathjs/package.json')), 'lib', 'cjs');
+  const { create } = require(path.join(root, 'core', 'create.js')) as { create: (deps: object, config: object) => MathJsInstance };
+  const deps: Record<string, unknown> = {};
+  for (const f of FUNCTIONS) {
+    Object.assign(deps, require(path.join(root, 'entry', 'dependenciesAny', `dependencies${f[0]!.toUpperCase()}${f.slice(1)}.generated.js`)) as object);
+  }
+  engine = new NumericEngine(create(deps, { number: 'BigNumber', precision: PRECISION, predictable: true }));
+  return engine;
 }
 
 /** Evaluation, comparison, sampling and formatting of values. */
