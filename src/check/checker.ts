@@ -85,18 +85,9 @@ export class Checker {
   ): Context {
     const scope = this.file.scopes.get(st)!;
     const defs = [...this.fileDefs, ...this.sectionDefs];
-    // Indices of families defined by recurrences range where the recurrences hold.
-    let lo = 0;
-    for (const d of defs) {
-      const c = d.condition;
-      if (!c || c.ops.length !== 1) continue;
-      const bound = c.operands[1]!;
-      if (bound.kind === 'Num' && /^\d+$/.test(bound.value)) {
-        const k = Number(bound.value) + (c.ops[0] === '>' ? 1 : 0);
-        if (c.ops[0] === '≥' || c.ops[0] === '>') lo = Math.max(lo, k);
-      }
-    }
-    // … and never make a family's subscript negative (`v_{t-1}` needs t ≥ 1).
+    // Integer names are indices: 0, 1, 2, … — raised so that no family subscript goes
+    // negative (`v_{t-1}` needs t ≥ 1), unless a range is fixed (a `for all`, an induction).
+    const lo = 0;
     const indexRanges = new Map(fixed);
     for (const [key, bound] of indexLowerBounds(within.flatMap(exprsOf))) {
       if (indexRanges.has(key) || bound <= lo) continue;

@@ -1,7 +1,7 @@
-import type { Call, Compare, Condition, Define, Dim, Expr, Var } from '../ast.js';
+import type { Call, Compare, Condition, Define, Dim, Expr, Formula, Var } from '../ast.js';
 import { printName } from '../print.js';
 import type { Scope, SymbolInfo } from '../types/scope.js';
-import { Undefined, Unsupported, type Bindings, type FunctionInstance, type Host, type Interval, type NumericEngine, type Value } from './numeric.js';
+import { Skip, Undefined, Unsupported, type Bindings, type FunctionInstance, type Host, type Interval, type NumericEngine, type Value } from './numeric.js';
 import { canonicalIndex, conditionAllows } from './rewrite.js';
 import type { Rng } from './rng.js';
 
@@ -36,12 +36,16 @@ export class Prepared {
         continue;
       }
       if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var') {
+        // A substitution, and still a condition: `assume x = 1, x = 2` has no point.
         this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
+        this.checks.push(c);
         continue;
       }
       if (f.kind === 'Compare') {
         this.checks.push(c);
         this.addIntervals(f);
+      } else if (f.kind === 'Logic') {
+        this.checks.push(c);
       }
     }
   }
@@ -79,6 +83,13 @@ function literal(e: Expr): number | null {
 
 const MAX_DEPTH = 400;
 
+/** A small stable offset per dimension symbol (n → 0, m → 1, …). */
+function dimOffset(d: string): number {
+  let h = 0;
+  for (const ch of d) h = (h * 31 + ch.codePointAt(0)!) % 6;
+  return d === 'n' ? 0 : (h % 5) + 1;
+}
+
 /**
  * One sampled point: every free name gets a value when first asked for, definitions
  * are evaluated from their right sides, recurrences down to their base.
@@ -110,8 +121,9 @@ export class Point implements Host {
     this.touched.add(`dim:${d}`);
     let n = this.dims.get(d);
     if (n === undefined) {
-      // Several dimensions, never only 1: 2 first (readable), then 3 and 4.
-      n = this.k === 0 ? 2 : [2, 3, 4, 3, 2][this.k % 5]!;
+      // Several dimensions, never only 1: 2 first (readable), then 3, 4, 5; each symbol
+      // walks its own way, so n and m differ at most points.
+      n = this.k === 0 ? 2 : [2, 3, 4, 3, 2, 5][(this.k + dimOffset(d)) % 6]!;
       this.dims.set(d, n);
     }
     return n;
@@ -203,11 +215,19 @@ export class Point implements Host {
   private draw(info: SymbolInfo, key: string): Value {
     const e = this.engine;
     if (info.kind === 'integer') {
-      const [lo, hi] = this.ctx.indexRanges.get(info.key) ?? this.ctx.defaultIndex;
-      return e.randomInteger(this.rng, this.k, lo, hi);
+      let [lo, hi] = this.ctx.indexRanges.get(info.key) ?? this.ctx.defaultIndex;
+      // An assumption's bound on the integer (`assume k ≥ -3`, `assume t ≥ 2`) moves the range.
+      const iv = this.prep.intervals.get(key);
+      if (iv?.lo !== null && iv?.lo !== undefined) {
+        const b = Number.isInteger(iv.lo) && !iv.loClosed ? iv.lo + 1 : Math.ceil(iv.lo);
+        hi += b - lo;
+        lo = b;
+      }
+      if (iv?.hi !== null && iv?.hi !== undefined) hi = Math.min(hi, Number.isInteger(iv.hi) && !iv.hiClosed ? iv.hi - 1 : Math.floor(iv.hi));
+      return e.randomInteger(this.rng, this.k, lo, Math.max(lo, hi));
     }
     if (info.shape.kind === 'matrix') {
-      return e.randomMatrix(this.rng, this.k, this.dim(info.shape.rows), this.dim(info.shape.cols), info.tags);
+      return e.randomMatrix(this.rng, this.k, this.dim(info.shape.rows), this.dim(info.shape.cols), info.tags, key);
     }
     return e.randomScalar(this.rng, this.k, this.prep.intervals.get(key) ?? null, key);
   }
@@ -245,20 +265,32 @@ export class Point implements Host {
   /** Whether the point satisfies every enforceable assumption (undefined counts as not). */
   satisfiesAssumptions(): boolean {
     for (const c of this.prep.checks) {
-      const f = c.formula as Compare;
       this.engine.inexact = false;
       try {
-        const vals = f.operands.map((o) => this.evaluate(o));
-        for (let i = 0; i < f.ops.length; i++) {
-          if (!this.engine.holds(f.ops[i]!, vals[i]!, vals[i + 1]!)) return false;
-        }
+        if (!this.holds(c.formula)) return false;
       } catch (err) {
-        if (err instanceof Undefined) return false;
+        if (err instanceof Undefined || err instanceof Skip) return false;
         if (err instanceof Unsupported) continue;
         throw err;
       }
     }
     return true;
+  }
+
+  /** Whether a formula holds at this point (throws Undefined where a side has no value). */
+  holds(f: Formula): boolean {
+    switch (f.kind) {
+      case 'TagFact': return true;
+      case 'Logic': {
+        const a = this.holds(f.left);
+        const b = this.holds(f.right);
+        return f.op === '⇔' ? a === b : !a || b;
+      }
+      case 'Compare': {
+        const vals = f.operands.map((o) => this.evaluate(o));
+        return f.ops.every((op, i) => this.engine.holds(op, vals[i]!, vals[i + 1]!));
+      }
+    }
   }
 
   /** A copy of this point with every drawn value nudged slightly (same dimensions and indices). */

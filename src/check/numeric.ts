@@ -20,6 +20,11 @@ export type Bindings = ReadonlyMap<string, Value>;
 export class Undefined extends Error {}
 /** The engine cannot evaluate this construct at all. */
 export class Unsupported extends Error {}
+/** This point is out of reach (an astronomically large power): skip it, it says nothing. */
+export class Skip extends Error {}
+
+/** Matrices and vectors are sampled up to this size; larger dimensions are not evaluated. */
+export const MAX_DIMENSION = 12;
 
 /** What the evaluator asks of the model it runs in. */
 export interface Host {
@@ -230,7 +235,10 @@ export class NumericEngine {
         return m.tan(x);
       });
       case 'tanh': return elementwise((x) => m.tanh(x));
-      case 'exp': return elementwise((x) => m.exp(x));
+      case 'exp': return elementwise((x) => {
+        if (x.abs().greaterThan(1_000_000)) throw new Skip('exp of a number too large to evaluate');
+        return m.exp(x);
+      });
       case 'log': return elementwise((x) => {
         if (!x.isPositive() || x.isZero()) throw new Undefined(x.isZero() ? 'log of 0' : 'log of a negative number');
         return m.log(x) as BigNumber;
@@ -322,15 +330,22 @@ export class NumericEngine {
     if (this.isMatrix(a)) {
       const k = this.toInteger(b);
       if (k === null) throw new Unsupported('a matrix to a power that is not a whole number');
-      if (k < 0) {
-        const inv = this.inverse(a);
-        return k === -1 ? inv : (m.pow(inv, m.bignumber(-k)) as Matrix);
+      if (Math.abs(k) > 10_000) throw new Skip('a matrix power too large to evaluate');
+      // Repeated squaring (mathjs's pow gives JS numbers for A^0 under a BigNumber config).
+      let base = k < 0 ? this.inverse(a) : a;
+      let result: Value = this.identity(a.size()[0]!, a.size()[0]!);
+      for (let e = Math.abs(k); e > 0; e >>= 1) {
+        if (e & 1) result = this.mul(result, base);
+        if (e > 1) base = this.mul(base, base) as Matrix;
       }
-      return m.pow(a, m.bignumber(k)) as Matrix;
+      return result;
     }
     if (a.isZero() && b.isNegative()) throw new Undefined('division by zero (0 to a negative power)');
     if (a.isNegative() && !b.isInteger()) throw new Undefined('a negative number to a fractional power');
-    if (b.abs().greaterThan(100_000) && !a.abs().equals(1)) throw new Unsupported('an exponent too large to evaluate');
+    // |b·log|a|| beyond ~10⁶: the value has a million digits; the point says nothing.
+    if (!a.isZero() && !a.abs().equals(1) && b.abs().times(a.abs().ln().abs().plus(1)).greaterThan(1_000_000)) {
+      throw new Skip('a power too large to evaluate');
+    }
     return m.pow(a, b) as BigNumber;
   }
 
@@ -487,14 +502,23 @@ export class NumericEngine {
   /** An integer in an interval (indices). */
   randomInteger(rng: Rng, k: number, lo: number, hi: number): BigNumber {
     const span = Math.max(0, hi - lo);
-    // Every value of a short range in the first points, then at random.
-    const n = k <= span ? lo + k : lo + rng.int(0, span);
+    // Every value of a short range in the first points, then at random, now and then far
+    // beyond it (a claim true for t ≤ 6 only must not pass).
+    const n = k <= span ? lo + k : rng.next() < 0.7 ? lo + rng.int(0, span) : lo + rng.int(span, span + 30);
     return this.math.bignumber(n);
   }
 
-  /** A vector or matrix honouring its tags; entries small integers first, decimals later. */
-  randomMatrix(rng: Rng, k: number, rows: number, cols: number, tags: ReadonlySet<MatrixTag>): Matrix {
+  /**
+   * A vector or matrix honouring its tags, from a wide family so that no tag's extra
+   * property comes for free: entries small integers first, decimals later; now and then
+   * the zero vector/matrix, the identity, or the whole matrix scaled (by −1, 0.1, 10…).
+   * Positive definite: BᵀB + εI, scaled (eigenvalues anywhere in (0, ∞)); orthogonal: a
+   * product of 0–3 Householder reflections (both determinants, not symmetric);
+   * invertible: any nonsingular matrix, scaled (any determinant but 0).
+   */
+  randomMatrix(rng: Rng, k: number, rows: number, cols: number, tags: ReadonlySet<MatrixTag>, name = ''): Matrix {
     const m = this.math;
+    if (rows > MAX_DIMENSION || cols > MAX_DIMENSION) throw new Unsupported(`dimensions above ${MAX_DIMENSION} are not sampled`);
     const entry = (): BigNumber => (k < 8 ? m.bignumber(rng.int(-3, 3)) : m.bignumber(rng.int(-50, 50)).div(10));
     const fill = (r: number, c: number): BigNumber[][] => {
       for (let attempt = 0; ; attempt++) {
@@ -502,30 +526,53 @@ export class NumericEngine {
         if (attempt > 5 || a.some((row) => row.some((x) => !x.isZero()))) return a;
       }
     };
+    const scale = (mat: Matrix, factors: readonly string[]): Matrix => {
+      const f = m.bignumber(rng.pick(factors));
+      return mat.map((x: BigNumber) => x.times(f)) as Matrix;
+    };
+    const roll = rng.next();
     const square = rows === cols;
+    const positive = tags.has('positive definite');
+    const invertible = positive || tags.has('invertible') || tags.has('orthogonal');
     if (square && tags.has('orthogonal')) {
-      const v = fill(rows, 1).map((row) => row[0]!);
-      const vv = v.reduce((s, x) => s.plus(x.times(x)), this.zero);
-      return m.matrix(v.map((vi, i) => v.map((vj, j) => (i === j ? this.one : this.zero).minus(vi.times(vj).times(2).div(vv))))) as Matrix;
+      let q: Matrix = this.identity(rows, rows);
+      const reflections = k < 4 ? k % 4 : rng.int(0, 3);
+      for (let r = 0; r < reflections; r++) {
+        const v = fill(rows, 1).map((row) => row[0]!);
+        const vv = v.reduce((acc, x) => acc.plus(x.times(x)), this.zero);
+        const h = m.matrix(v.map((vi, i) => v.map((vj, j) => (i === j ? this.one : this.zero).minus(vi.times(vj).times(2).div(vv))))) as Matrix;
+        q = this.mul(q, h) as Matrix;
+      }
+      return q;
     }
-    if (square && tags.has('positive definite')) {
+    if (square && positive) {
+      const eps = m.bignumber(rng.pick(['0.01', '0.1', '1']));
+      if (tags.has('diagonal')) {
+        return this.grid(rows, cols, (i, j) => (i === j ? m.bignumber(rng.int(0, 5)).plus(eps) : this.zero));
+      }
       const b = m.matrix(fill(rows, cols)) as Matrix;
-      return m.add(m.multiply(m.transpose(b), b), this.identity(rows, rows)) as Matrix;
+      const p = m.add(m.multiply(m.transpose(b), b), this.identity(rows, rows).map((x: BigNumber) => x.times(eps))) as Matrix;
+      return k < 8 ? p : scale(p, ['1', '0.1', '10', '0.01']);
     }
-    const needInverse = tags.has('invertible');
+    // Special values at two early points of each name (its own, so names differ): the
+    // zero vector or matrix (unless invertible), and ±I; later, now and then.
+    const [offset] = nameWalk(name);
+    const special = k < 16 ? (k + offset) % 8 : roll < 0.05 ? 3 : roll > 0.97 ? 6 : -1;
+    if (special === 3 && k >= 1 && !invertible) return this.grid(rows, cols, () => this.zero);
+    if (special === 6 && square && !tags.has('diagonal')) return scale(this.identity(rows, cols), k < 8 ? ['1'] : ['-1', '2', '-1']);
     for (let attempt = 0; attempt < 20; attempt++) {
       let a = fill(rows, cols);
-      if (square && tags.has('diagonal')) a = a.map((row, i) => row.map((x, j) => (i === j ? (x.isZero() ? this.one : x) : this.zero)));
+      if (square && tags.has('diagonal')) a = a.map((row, i) => row.map((x, j) => (i === j ? x : this.zero)));
       else if (square && tags.has('symmetric')) a = a.map((row, i) => row.map((x, j) => (j < i ? a[j]![i]! : x)));
-      const mat = m.matrix(a) as Matrix;
-      if (!needInverse || !square) return mat;
+      let mat = m.matrix(a) as Matrix;
+      if (k >= 8 && rng.next() < 0.3) mat = scale(mat, ['-1', '0.1', '10', '-2', '0.01']);
+      if (!invertible || !square) return mat;
       const d = (m.det(mat) as unknown as BigNumber).abs();
-      if (d.greaterThanOrEqualTo(this.one)) return mat;
+      if (!d.isZero()) return mat;
     }
     // Fall back on a diagonally dominant matrix: invertible and well conditioned.
-    const a = fill(rows, cols).map((row, i) => row.map((x, j) => (i === j ? m.bignumber(rows * 4 + 1) : x)));
-    const mat = m.matrix(tags.has('symmetric') ? a.map((row, i) => row.map((x, j) => (j < i ? a[j]![i]! : x))) : a) as Matrix;
-    return mat;
+    const a = fill(rows, cols).map((row, i) => row.map((x, j) => (i === j ? m.bignumber(rows * 4 + 1) : tags.has('diagonal') ? this.zero : x)));
+    return m.matrix(tags.has('symmetric') ? a.map((row, i) => row.map((x, j) => (j < i ? a[j]![i]! : x))) : a) as Matrix;
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Counterexample, Method, Outcome } from '../result.js';
 import type { RelatedNote } from '../diagnostics.js';
 import { Point, type Prepared } from './model.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
-import { Undefined, Unsupported, type NumericEngine, type Value } from './numeric.js';
+import { Skip, Undefined, Unsupported, type NumericEngine, type Value } from './numeric.js';
 import { replaceByKey, unfold, visit, type Unfolding } from './rewrite.js';
 import { Rng } from './rng.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
@@ -313,11 +313,24 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
           return { held, unknown: null, notes, vacuous: false, failure: counterexample(small.point, engine.format(small.left), engine.format(small.right)) };
         }
       } else {
-        const a = truth(point, p.left as Formula);
-        const b = truth(point, p.right as Formula);
-        if (typeof a === 'string' || typeof b === 'string') {
+        let a = truth(point, p.left as Formula);
+        let b = truth(point, p.right as Formula);
+        if (typeof a === 'string' && typeof b === 'string') {
           undefinedBoth++;
           continue;
+        }
+        if (typeof a === 'string' || typeof b === 'string') {
+          // A statement with an undefined side is false there (√x < 2 at x = -1), unless
+          // the gap is removable: right next to the point both sides are defined and agree.
+          const near = point.perturbed(new Rng(opts.seed, `${p.salt}#${attempt}`));
+          const na = truth(near, p.left as Formula);
+          const nb = truth(near, p.right as Formula);
+          if (typeof na === 'boolean' && typeof nb === 'boolean' && (p.rel === '⇔' ? na === nb : !na || nb)) {
+            undefinedBoth++;
+            continue;
+          }
+          if (typeof a === 'string') a = false;
+          if (typeof b === 'string') b = false;
         }
         if (a) sawTrue = true;
         else sawFalse = true;
@@ -334,7 +347,7 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
       noteIndices(point, seen);
     } catch (err) {
       if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false };
-      if (err instanceof Undefined) {
+      if (err instanceof Undefined || err instanceof Skip) {
         undefinedBoth++;
         continue;
       }

@@ -1,6 +1,7 @@
 import type { FailedMatchResult } from 'ohm-js';
 import type { Range } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { table } from '../table.js';
 
 /**
  * Turns a failed line match into a message a student understands: Ohm says where the match
@@ -20,9 +21,9 @@ export const MAX_NESTING = 50;
 // ---------------------------------------------------------------------------
 // Brackets
 
-const CLOSER_OF: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
-const OPENER_OF: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
-const QUOTES: Readonly<Record<string, string>> = { '"': '"', '“': '”' };
+const CLOSER_OF: Readonly<Record<string, string>> = table({ '(': ')', '[': ']', '{': '}' });
+const OPENER_OF: Readonly<Record<string, string>> = table({ ')': '(', ']': '[', '}': '{' });
+const QUOTES: Readonly<Record<string, string>> = table({ '"': '"', '“': '”' });
 
 interface Unclosed { readonly index: number; readonly open: string; readonly close: string; readonly what?: string }
 
@@ -132,7 +133,7 @@ interface OhmFailure {
 type FailingMatch = FailedMatchResult & { getRightmostFailures(): OhmFailure[] };
 
 /** Phrases for described rules, by rule name. */
-const RULE_PHRASES: Readonly<Record<string, string>> = {
+const RULE_PHRASES: Readonly<Record<string, string>> = table({
   number: 'an expression',
   relOp: 'a relation',
   connective: 'a relation',
@@ -149,7 +150,7 @@ const RULE_PHRASES: Readonly<Record<string, string>> = {
   pointsWord: "'points'",
   toSym: "'→'",
   blockKeyword: "'base:' or 'step:'",
-};
+});
 
 /** Punctuation worth naming when it is what was expected. */
 const PUNCTUATION = new Set([':', ')', ']', '}', ',', '(', '{', '[', '=', '_', '^']);
@@ -227,11 +228,11 @@ function afterKeyword(word: string): string | null {
 }
 
 /** Big operators and what their subscript holds, for `∑ x` without bounds. */
-const BIG_OPERATOR_SUBSCRIPT: Readonly<Record<string, string>> = {
+const BIG_OPERATOR_SUBSCRIPT: Readonly<Record<string, string>> = table({
   '∑': '∑_{i=1}^{n}', sum: 'sum_{i=1}^{n}', '\\sum': '\\sum_{i=1}^{n}',
   '∏': '∏_{i=1}^{n}', prod: 'prod_{i=1}^{n}', '\\prod': '\\prod_{i=1}^{n}',
   '∇': '∇_x f', '\\nabla': '\\nabla_x f', lim: 'lim_{T→∞}', '\\lim': '\\lim_{T→∞}',
-};
+});
 
 /** A message that knows the context: a define without '=', a vector without 'in R^n', ∑ without bounds, … */
 function contextMessage(keyword: string | null, expected: Expected, previous: string, before: string): string | null {

@@ -1,3 +1,4 @@
+import { table } from '../table.js';
 /** Splitting a file into lines and taking the comment off each. */
 
 /** One line of the file. `start` is the offset of its first character in the whole text. */
@@ -12,7 +13,7 @@ export interface SourceLine {
   readonly hasComment: boolean;
 }
 
-const OPENING_QUOTES: Readonly<Record<string, string>> = { '"': '"', '“': '”' };
+const OPENING_QUOTES: Readonly<Record<string, string>> = table({ '"': '"', '“': '”' });
 
 /** The part of a line before its `#` comment. */
 export function stripComment(line: string): string {

@@ -1,19 +1,20 @@
+import { table } from '../table.js';
 /** Spellings of letters: Greek names, variant glyphs and superscripts, all mapped to one form. */
 
 /** ASCII / LaTeX names of Greek letters (`alpha`, `\alpha`) → the Unicode letter. */
-export const GREEK_LETTERS: Readonly<Record<string, string>> = {
+export const GREEK_LETTERS: Readonly<Record<string, string>> = table({
   alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ',
   eta: 'η', theta: 'θ', vartheta: 'θ', iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν',
   xi: 'ξ', omicron: 'ο', pi: 'π', varpi: 'π', rho: 'ρ', varrho: 'ρ', sigma: 'σ', varsigma: 'σ',
   tau: 'τ', upsilon: 'υ', phi: 'φ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
   Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ',
   Upsilon: 'Υ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
-};
+});
 
 /** Variant glyphs of one letter (ϵ and ε, µ the micro sign and μ) → the canonical letter. */
-const VARIANT_GLYPHS: Readonly<Record<string, string>> = {
+const VARIANT_GLYPHS: Readonly<Record<string, string>> = table({
   'ϵ': 'ε', 'ϑ': 'θ', 'ϕ': 'φ', 'ϱ': 'ρ', 'ς': 'σ', 'ϖ': 'π', 'µ': 'μ',
-};
+});
 
 /** A single letter as written → its canonical form. */
 export function normalizeLetter(letter: string): string {
@@ -46,7 +47,7 @@ export function normalizeWord(word: string): string {
 }
 
 /** Unicode superscript characters → what they stand for (`²` → `2`, `ⁿ` → `n`). */
-export const SUPERSCRIPTS: Readonly<Record<string, string>> = {
+export const SUPERSCRIPTS: Readonly<Record<string, string>> = table({
   '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9',
   '⁺': '+', '⁻': '-', '⁽': '(', '⁾': ')',
   'ᵃ': 'a', 'ᵇ': 'b', 'ᶜ': 'c', 'ᵈ': 'd', 'ᵉ': 'e', 'ᶠ': 'f', 'ᵍ': 'g', 'ʰ': 'h', 'ⁱ': 'i',
@@ -54,7 +55,7 @@ export const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   'ᵗ': 't', 'ᵘ': 'u', 'ᵛ': 'v', 'ʷ': 'w', 'ˣ': 'x', 'ʸ': 'y', 'ᶻ': 'z',
   'ᴬ': 'A', 'ᴮ': 'B', 'ᴰ': 'D', 'ᴱ': 'E', 'ᴳ': 'G', 'ᴴ': 'H', 'ᴵ': 'I', 'ᴶ': 'J', 'ᴷ': 'K',
   'ᴸ': 'L', 'ᴹ': 'M', 'ᴺ': 'N', 'ᴼ': 'O', 'ᴾ': 'P', 'ᴿ': 'R', 'ᵁ': 'U', 'ⱽ': 'V', 'ᵂ': 'W',
-};
+});
 
 /** Superscript text → plain text, character by character (`⁻¹` → `-1`). */
 export function fromSuperscript(text: string): string {

@@ -129,7 +129,21 @@ class Resolver {
     if (st.declKind === 'matrix' && shape.kind !== 'matrix') {
       this.error(diagnostic('structure', { reason: "a matrix is declared in R^{n×m}, e.g. 'matrix W in R^{n×n}'" }, st.space?.range ?? st.range));
     }
+    for (const space of [st.space, st.codomain]) {
+      for (const d of space?.dims ?? []) {
+        if (typeof d === 'number' && (d < 1 || !Number.isInteger(d))) {
+          this.error(diagnostic('structure', { reason: `a dimension must be a whole number of at least 1, not ${d}` }, space!.range));
+        }
+      }
+    }
+    if (st.tags.length > 0 && !(shape.kind === 'matrix' && sameDim(shape.rows, shape.cols))) {
+      this.error(diagnostic('shape-required', { what: `'${st.tags[0]}'`, expected: 'a square matrix', got: describeShape(shape) }, st.space?.range ?? st.range));
+    }
     for (const name of st.names) {
+      if (st.declKind === 'function' && BUILTIN_FUNCTIONS.has(name.base) && name.primes === 0 && !name.hat && !name.index) {
+        this.error(diagnostic('structure', { reason: `'${name.base}' is a built-in function: choose another name` }, name.range));
+        continue;
+      }
       const family = name.index !== null && name.index.kind === 'Var' && name.index.name.index === null;
       const key = family ? familyKey(name) : printName(name);
       const kind = st.declKind === 'random'
@@ -177,6 +191,11 @@ class Resolver {
 
   private define(st: Define): Define {
     const target = st.target;
+    const plain = !target.index && target.primes === 0 && !target.hat;
+    if (plain && (BUILTIN_FUNCTIONS.has(target.base) || target.base === 'π')) {
+      this.error(diagnostic('bad-define', { reason: `'${target.base}' is built in and cannot be redefined: choose another name` }, target.range));
+      return st;
+    }
     if (st.params) {
       const locals = new Map<string, Shape>();
       const params: Var[] = st.params.map((p) => {
@@ -293,8 +312,8 @@ class Resolver {
     switch (f.kind) {
       case 'TagFact': {
         const subject = this.expr(f.subject, env);
-        if (subject.kind !== 'Var' || subject.shape?.kind !== 'matrix') {
-          this.error(diagnostic('shape-required', { what: `'${f.tag}'`, expected: 'a matrix', got: describeShape(subject.shape) }, f.subject.range));
+        if (subject.kind !== 'Var' || subject.shape?.kind !== 'matrix' || !sameDim(subject.shape.rows, subject.shape.cols)) {
+          this.error(diagnostic('shape-required', { what: `'${f.tag}'`, expected: 'a square matrix', got: describeShape(subject.shape) }, f.subject.range));
         }
         return { ...f, subject: subject.kind === 'Var' ? subject : f.subject };
       }
@@ -577,6 +596,11 @@ class Resolver {
       const left = this.expr(e.left, env);
       const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
       if (left.shape?.kind === 'matrix' || !tDeclared) {
+        if (left.shape?.kind === 'scalar') {
+          this.error(diagnostic('structure', {
+            reason: `read ${printExpr(left)}^T as the transpose of a scalar (the scalar itself): declare 'integer T' to make it a power`,
+          }, e.right.range, 'warning'));
+        }
         return { kind: 'Transpose', arg: left, range: e.range, shape: transposeShape(left.shape) };
       }
       const right = this.expr(e.right, env);
@@ -593,6 +617,11 @@ class Resolver {
           const op = e.op === '+' ? 'add' : 'subtract';
           this.error(diagnostic('shape-mismatch', { op, left: describeShape(l), right: describeShape(r) }, e.range));
           return { ...out, shape: ANY };
+        }
+        for (const [side, other] of [[left, r], [right, l]] as const) {
+          if (side.kind === 'Const' && side.name === 'I' && side.shape?.kind === 'any' && other.kind === 'matrix' && !sameDim(other.rows, other.cols)) {
+            this.error(diagnostic('shape-required', { what: 'I', expected: 'a square matrix beside it', got: describeShape(other) }, side.range));
+          }
         }
         settle(left, r);
         settle(right, l);
@@ -617,13 +646,18 @@ class Resolver {
             this.error(diagnostic('shape-required', { what: 'a power', expected: `a scalar or a square matrix${hint}`, got: describeShape(l) }, left.range));
             return { ...out, shape: ANY };
           }
-          if (!isIntegerLiteral(right)) {
+          if (!isIntegerLiteral(right) && !this.isIntegerName(right, env)) {
             this.error(diagnostic('shape-required', { what: 'a matrix power', expected: 'a whole-number exponent (or -1 for the inverse)', got: printExpr(right) }, right.range));
           }
         }
         return { ...out, shape: l };
       }
     }
+  }
+
+  /** A declared integer (`A^k` with `integer k`). */
+  private isIntegerName(e: Expr, env: Env): boolean {
+    return e.kind === 'Var' && env.scope.lookup(e.name)?.info.kind === 'integer';
   }
 
   private product(out: Extract<Expr, { kind: 'Binary' }>, left: Expr, right: Expr): Expr {
@@ -656,7 +690,7 @@ function isExpr(x: Expr | Formula): x is Expr {
 
 function isIntegerLiteral(e: Expr): boolean {
   if (e.kind === 'Num') return /^\d+$/.test(e.value);
-  return e.kind === 'Neg' && e.arg.kind === 'Num' && e.arg.value === '1';
+  return e.kind === 'Neg' && e.arg.kind === 'Num' && /^\d+$/.test(e.arg.value);
 }
 
 /** Gives a polymorphic `0` or `I` the shape it meets. */

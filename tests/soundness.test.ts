@@ -1,0 +1,380 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import type { Counterexample, FileReport, Verdict } from '../src/result.js';
+
+/**
+ * Adversarial cases (a red-team pass): wrong steps and shows a student or an adversary
+ * might write, each with the behaviour the checker has today and must keep. The first
+ * rule: a wrong step is never `proved` or `checked`.
+ *
+ * Each case's source holds one judged item: by default the last step of the file (in
+ * source order), or with `at: 'show'` the last show.
+ *
+ * - `refuted`: verdict refuted, with a counterexample.
+ * - `fails`:   anything but proved/checked (refuted, unknown or error).
+ * - `error`:   an error diagnostic, and the item (if any) is not a pass.
+ * - `diagnostic`: an error diagnostic (elsewhere in the file: the item itself may be true).
+ * - `passes`:  proved or checked (true steps the checker must not lose).
+ * - `proved`:  proved.
+ *
+ * Cases with `fails`, `refuted`, `passes` and `proved` must have no error diagnostics, so
+ * that each one tests what it says rather than a typo.
+ */
+type Want = 'refuted' | 'fails' | 'error' | 'diagnostic' | 'passes' | 'proved';
+interface Case { readonly name: string; readonly src: string; readonly want: Want; readonly at?: 'step' | 'show' }
+
+const PASS: readonly Verdict[] = ['proved', 'checked'];
+
+const MAT = 'matrix A, B, C in R^{n×n}\nmatrix H in R^{n×n} symmetric\nmatrix S, R in R^{n×n} invertible\nvector x, y, z in R^n\n';
+const FUN = 'function σ : R → R\nfunction f : R^n → R\nvector x, y in R^n\nscalar a, b\n';
+const MOM = 'scalar β\ninteger t, i\nvector g_t, v_t in R^n\nassume 0 < β < 1\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1\n';
+const WN = 'scalar g\nvector u, w in R^n\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n';
+const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
+
+/** `head` then one step `rel right`. */
+const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
+
+const CASES: Case[] = [
+  // ---------------------------------------------------------------- matrices, transposes, norms
+  { name: '(S R)⁻¹ = S⁻¹ R⁻¹', src: step(MAT, '(S R)⁻¹', '=', 'S⁻¹ R⁻¹'), want: 'refuted' },
+  { name: '(S R)⁻¹ = R⁻¹ S⁻¹', src: step(MAT, '(S R)⁻¹', '=', 'R⁻¹ S⁻¹'), want: 'passes' },
+  { name: 'x yᵀ = y xᵀ', src: step(MAT, 'x yᵀ', '=', 'y xᵀ'), want: 'refuted' },
+  { name: '‖x + y‖ = ‖x‖ + ‖y‖', src: step(MAT, '‖x + y‖', '=', '‖x‖ + ‖y‖'), want: 'refuted' },
+  { name: '‖x + y‖² = ‖x‖² + ‖y‖²', src: step(MAT, '‖x+y‖²', '=', '‖x‖² + ‖y‖²'), want: 'refuted' },
+  { name: '‖x + y‖ ≤ ‖x‖ + ‖y‖', src: step(MAT, '‖x + y‖', '≤', '‖x‖ + ‖y‖'), want: 'passes' },
+  { name: '‖A x‖ = ‖A‖ ‖x‖', src: step(MAT, '‖A x‖', '=', '‖A‖ ‖x‖'), want: 'refuted' },
+  { name: '‖A x‖ ≤ ‖A‖ ‖x‖', src: step(MAT, '‖A x‖', '≤', '‖A‖ ‖x‖'), want: 'passes' },
+  { name: '‖A B‖ = ‖A‖ ‖B‖', src: step(MAT, '‖A B‖', '=', '‖A‖ ‖B‖'), want: 'refuted' },
+  { name: '‖A B‖ ≤ ‖A‖ ‖B‖', src: step(MAT, '‖A B‖', '≤', '‖A‖ ‖B‖'), want: 'passes' },
+  { name: '‖A + B‖ ≤ ‖A‖ + ‖B‖', src: step(MAT, '‖A + B‖', '≤', '‖A‖ + ‖B‖'), want: 'passes' },
+  { name: '‖A‖² = tr(AᵀA) (operator vs Frobenius norm)', src: step(MAT, '‖A‖²', '=', 'tr(AᵀA)'), want: 'refuted' },
+  { name: '‖A‖ ≤ √(tr(AᵀA))', src: step(MAT, '‖A‖', '≤', '√(tr(AᵀA))'), want: 'passes' },
+  { name: '‖A‖ = λ_max(AᵀA) (forgot the root)', src: step(MAT, '‖A‖', '=', 'λ_max(AᵀA)'), want: 'refuted' },
+  { name: '‖S⁻¹‖ = 1/‖S‖', src: step(MAT, '‖S⁻¹‖', '=', '1/‖S‖'), want: 'refuted' },
+  { name: '‖Aᵀ‖ = ‖A‖', src: step(MAT, '‖Aᵀ‖', '=', '‖A‖'), want: 'passes' },
+  { name: '‖x yᵀ‖ = ‖x‖ ‖y‖', src: step(MAT, '‖x yᵀ‖', '=', '‖x‖ ‖y‖'), want: 'passes' },
+  { name: 'tr(A B C) = tr(A C B)', src: step(MAT, 'tr(A B C)', '=', 'tr(A C B)'), want: 'refuted' },
+  { name: 'det(A + B) = det A + det B', src: step(MAT, 'det(A + B)', '=', 'det(A) + det(B)'), want: 'refuted' },
+  { name: 'det(2A) = 2 det(A)', src: step(MAT, 'det(2A)', '=', '2 det(A)'), want: 'refuted' },
+  { name: 'A H = H A (H symmetric)', src: step(MAT, 'A H', '=', 'H A'), want: 'refuted' },
+  { name: 'xᵀ A y = yᵀ A x (A not symmetric)', src: step(MAT, 'xᵀ A y', '=', 'yᵀ A x'), want: 'refuted' },
+  { name: 'xᵀ A y = yᵀ A x since A symmetric (it is not)', src: step(MAT, 'xᵀ A y', '=', 'yᵀ A x       since A symmetric'), want: 'refuted' },
+  { name: 'xᵀ H y = yᵀ H x (H symmetric)', src: step(MAT, 'xᵀ H y', '=', 'yᵀ H x'), want: 'proved' },
+  { name: '(xᵀ A y)ᵀ = yᵀ A x', src: step(MAT, '(xᵀ A y)ᵀ', '=', 'yᵀ A x'), want: 'refuted' },
+  { name: 'xᵀ A x = xᵀ Aᵀ x', src: step(MAT, 'xᵀ A x', '=', 'xᵀ Aᵀ x'), want: 'proved' },
+  { name: '(A + Aᵀ)/2 = A', src: step(MAT, '(A + Aᵀ)/2', '=', 'A'), want: 'refuted' },
+  { name: '(A + B)² = A² + 2AB + B²', src: step(MAT, '(A + B)²', '=', 'A² + 2AB + B²'), want: 'refuted' },
+  { name: '(A⁻¹)ᵀ = A⁻¹', src: step(MAT, '(A⁻¹)ᵀ', '=', 'A⁻¹'), want: 'refuted' },
+  { name: '(x − y)ᵀ A (x − y) expanded as if A were symmetric', src: step(MAT, '(x - y)ᵀ A (x - y)', '=', 'xᵀAx - 2 yᵀAx + yᵀAy'), want: 'refuted' },
+  { name: '(x − y)ᵀ H (x − y) expanded, H symmetric', src: step(MAT, '(x - y)ᵀ H (x - y)', '=', 'xᵀHx - 2 yᵀHx + yᵀHy'), want: 'proved' },
+  { name: '(x + y)ᵀ(x − y) = xᵀx − yᵀy', src: step(MAT, '(x + y)ᵀ(x - y)', '=', 'xᵀx - yᵀy'), want: 'proved' },
+  { name: '‖x‖ ≤ |xᵀy|', src: step(MAT, '‖x‖', '≤', '|xᵀy|'), want: 'refuted' },
+  { name: '|xᵀy| ≤ ‖x‖ ‖y‖', src: step(MAT, '|xᵀy|', '≤', '‖x‖ ‖y‖'), want: 'passes' },
+  { name: '(xᵀy)² = xᵀx yᵀy', src: step(MAT, '(xᵀy)²', '=', 'xᵀx yᵀy'), want: 'refuted' },
+  { name: '1×1: xᵀy x = y xᵀx', src: step(MAT, 'xᵀy x', '=', 'y xᵀ x'), want: 'refuted' },
+  { name: '1×1: xᵀy x = x xᵀ y', src: step(MAT, 'xᵀy x', '=', 'x xᵀ y'), want: 'proved' },
+  { name: '1×1: x yᵀ z = z yᵀ x', src: step(MAT, 'x yᵀ z', '=', 'z yᵀ x'), want: 'refuted' },
+  { name: '1×1: (xᵀy)⁻¹ = 1/(xᵀy)', src: step(MAT, '(xᵀy)⁻¹', '=', '1/(xᵀy)'), want: 'proved' },
+  { name: '1×1: x xᵀ x = (xᵀx) x', src: step(MAT, 'x xᵀ x', '=', '(xᵀx) x'), want: 'proved' },
+  { name: 'A^T A = A Aᵀ with integer T declared (still a transpose)', src: step(`${MAT}integer T\n`, 'A^T A', '=', 'A Aᵀ'), want: 'refuted' },
+  { name: 'x⁻¹ of a vector is an error', src: step(MAT, 'x⁻¹', '=', 'x'), want: 'error' },
+  { name: 'x / y of vectors is an error', src: step(MAT, 'x/y', '=', 'x'), want: 'error' },
+  { name: 'max of vectors is an error', src: step(MAT, 'max(x, y)', '=', 'max(y, x)'), want: 'error' },
+  { name: 'diag of a matrix is an error', src: step(MAT, 'diag(A)', '=', 'A'), want: 'error' },
+  { name: 'A + I with A non-square vs A + I_n is an error', src: step('matrix A in R^{n×m}\n', 'A + I', '=', 'A + I_n'), want: 'error' },
+  { name: 'x ≤ v (vector) is an error', src: step('scalar x\nvector v in R^n\n', 'x', '≤', 'v'), want: 'error' },
+  { name: 'v + x (vector + scalar) is an error', src: step('scalar x\nvector v in R^n\n', 'x', '=', 'v + x'), want: 'error' },
+  { name: 'A⁻¹ A = I (singular A is a removable point)', src: step(MAT, 'A⁻¹ A', '=', 'I'), want: 'passes' },
+  { name: 'S S⁻¹ = I (S invertible)', src: step(MAT, 'S S⁻¹', '=', 'I'), want: 'proved' },
+  { name: '(x yᵀ)⁻¹ is never defined: not a pass', src: step(MAT, '(x yᵀ)⁻¹', '=', '(y xᵀ)⁻¹'), want: 'fails' },
+
+  // ---------------------------------------------------------------- tags, scoping of tags
+  { name: 'symmetric only assumed in another section', src: 'matrix A in R^{n×n}\nsection "1"\nassume A symmetric\n    A\n  = Aᵀ\nsection "2"\n    A\n  = Aᵀ\n', want: 'refuted' },
+  { name: 'symmetric tag assumed in this section', src: 'matrix A in R^{n×n}\nsection "1"\nassume A symmetric\n    A\n  = Aᵀ\n', want: 'proved' },
+  { name: 'a section redeclares M without the tag', src: 'section "A"\nmatrix M in R^{n×n} symmetric\nsection "B"\nmatrix M in R^{n×n}\n    M\n  = Mᵀ\n', want: 'refuted' },
+  { name: 'orthogonal Q: Q Qᵀ = I', src: step('matrix Q in R^{n×n} orthogonal\n', 'Q Qᵀ', '=', 'I'), want: 'proved' },
+  { name: 'untagged A: det(A) ≠ 0', src: step(MAT, 'det(A)', '≠', '0'), want: 'refuted' },
+
+  // ---------------------------------------------------------------- uninterpreted functions
+  { name: 'σ(a + b) = σ(a) + σ(b)', src: step(FUN, 'σ(a+b)', '=', 'σ(a) + σ(b)'), want: 'refuted' },
+  { name: 'σ(2a) = 2σ(a)', src: step(FUN, 'σ(2a)', '=', '2σ(a)'), want: 'refuted' },
+  { name: 'σ(−a) = −σ(a)', src: step(FUN, 'σ(-a)', '=', '-σ(a)'), want: 'refuted' },
+  { name: 'σ(σ(a)) = σ(a)', src: step(FUN, 'σ(σ(a))', '=', 'σ(a)'), want: 'refuted' },
+  { name: "σ'(a) = σ(a)", src: step(FUN, "σ'(a)", '=', 'σ(a)'), want: 'refuted' },
+  { name: "σ(a) ≤ σ(a) + σ'(a)", src: step(FUN, 'σ(a)', '≤', "σ(a) + σ'(a)"), want: 'refuted' },
+  { name: 'σ(x)ᵀ y = σ(xᵀy)', src: step(FUN, 'σ(x)ᵀ y', '=', 'σ(xᵀy)'), want: 'refuted' },
+  { name: 'f(x + y) = f(x) + f(y), f : R^n → R', src: step(FUN, 'f(x+y)', '=', 'f(x) + f(y)'), want: 'refuted' },
+  { name: 'f(−x) = f(x)', src: step(FUN, 'f(-x)', '=', 'f(x)'), want: 'refuted' },
+  { name: 'f(2x) = 2 f(x)', src: step(FUN, 'f(2x)', '=', '2 f(x)'), want: 'refuted' },
+  { name: 'f((x+y)/2) ≤ (f(x)+f(y))/2 (convexity not given)', src: step(FUN, 'f((x+y)/2)', '≤', '(f(x) + f(y))/2'), want: 'refuted' },
+  { name: "σ'(a) σ(b) = σ(b) σ'(a)", src: step(FUN, "σ'(a) σ(b)", '=', "σ(b) σ'(a)"), want: 'proved' },
+  { name: 'σ(a)² ≥ 0', src: step(FUN, 'σ(a)²', '≥', '0'), want: 'passes' },
+  { name: 'derivatives are never passed unchecked: d/dx x² = 3x', src: step('scalar x\n', 'd/dx x²', '=', '3x'), want: 'fails' },
+
+  // ---------------------------------------------------------------- recurrences and off-by-one
+  { name: 'recurrence with g_{t−1} for g_t', src: step(MOM, 'v_t', '=', 'β v_{t-1} + (1-β) g_{t-1}'), want: 'refuted' },
+  { name: 'unrolled sum with β^{t−i+1}', src: step(MOM, 'v_t', '=', '(1-β) ∑_{i=1}^{t} β^{t-i+1} g_i'), want: 'refuted' },
+  { name: 'unrolled sum from i = 0', src: step(MOM, 'v_t', '=', '(1-β) ∑_{i=0}^{t} β^{t-i} g_i'), want: 'refuted' },
+  { name: 'unrolled sum, correct', src: step(MOM, 'v_t', '=', '(1-β) ∑_{i=1}^{t} β^{t-i} g_i'), want: 'passes' },
+  { name: 'v_{t+1} by the recurrence', src: step(MOM, 'v_{t+1}', '=', 'β v_t + (1-β) g_{t+1}'), want: 'proved' },
+  { name: 'v_1 = (1−β) g_1', src: step(MOM, 'v_1', '=', '(1-β) g_1'), want: 'proved' },
+  { name: 'the recurrence applied at the base: v_0 = (1−β) g_0', src: step(MOM, 'v_0', '=', '(1-β) g_0'), want: 'refuted' },
+  { name: 'show with β^{i−1} (reversed powers)', src: `${MOM}show v_t = (1-β) ∑_{i=1}^{t} β^{i-1} g_i for all t ≥ 0\n`, want: 'refuted', at: 'show' },
+  { name: '‖v_t‖ > 0 fails at t = 0 when the claim says for all t ≥ 0', src: `${MOM}show ‖v_t‖ > 0 for all t ≥ 0\n`, want: 'refuted', at: 'show' },
+  {
+    name: 'induction: a section changes the base case (v_0 = g_0), the proof cites v_0 = 0',
+    src: `${MOM}section "broken base"\ndefine v_0 = g_0
+show v_t = (1-β) ∑_{i=1}^{t} β^{t-i} g_i   for all t ≥ 0   by induction on t
+  base:
+      v_0
+    = 0                                                  by def v
+    = (1-β) ∑_{i=1}^{0} β^{0-i} g_i
+  step:
+      v_t
+    = β v_{t-1} + (1-β) g_t                              by def v
+    = β (1-β) ∑_{i=1}^{t-1} β^{t-1-i} g_i + (1-β) g_t    by IH
+    = (1-β) ∑_{i=1}^{t} β^{t-i} g_i
+`,
+    want: 'fails', at: 'show',
+  },
+  {
+    name: 'induction: a wrong claim whose step just cites IH',
+    src: `${MOM}show v_t = (1-β) ∑_{i=1}^{t} β^{t-i+1} g_i   for all t ≥ 0   by induction on t
+  base:
+      v_0
+    = 0                                                  by def v
+    = (1-β) ∑_{i=1}^{0} β^{0-i+1} g_i
+  step:
+      v_t
+    = (1-β) ∑_{i=1}^{t} β^{t-i+1} g_i                    by IH
+`,
+    want: 'fails', at: 'show',
+  },
+  {
+    name: 'induction: the base chain is at t = 1, not at the claim\'s base t = 0',
+    src: `${MOM}show v_t = (1-β) ∑_{i=1}^{t} β^{t-i} g_i   for all t ≥ 0   by induction on t
+  base:
+      v_1
+    = (1-β) g_1
+    = (1-β) ∑_{i=1}^{1} β^{1-i} g_i
+  step:
+      v_t
+    = β v_{t-1} + (1-β) g_t                              by def v
+    = β (1-β) ∑_{i=1}^{t-1} β^{t-1-i} g_i + (1-β) g_t    by IH
+    = (1-β) ∑_{i=1}^{t} β^{t-i} g_i
+`,
+    want: 'error', at: 'show',
+  },
+  {
+    name: 'induction: a_t = 2^t, correct',
+    src: `integer t\nscalar a_t\ndefine a_0 = 1\ndefine a_t = 2 a_{t-1}   for t ≥ 1
+show a_t = 2^t for all t ≥ 0 by induction on t
+  base:
+      a_0
+    = 1
+    = 2^0
+  step:
+      a_t
+    = 2 a_{t-1}     by def a
+    = 2 · 2^{t-1}   by IH
+    = 2^t
+`,
+    want: 'passes', at: 'show',
+  },
+  { name: 'induction without a step: chain', src: 'integer t\nscalar x_t\nshow x_t = 0 for all t ≥ 0 by induction on t\n  base:\n      x_0\n    = 0\n', want: 'error', at: 'show' },
+
+  // ---------------------------------------------------------------- sums with symbolic bounds
+  { name: '∑ i = t²/2', src: step(SUM, '∑_{i=1}^{t} i', '=', 't²/2'), want: 'refuted' },
+  { name: '∑ i = t(t+1)/2', src: step(SUM, '∑_{i=1}^{t} i', '=', 't(t+1)/2'), want: 'passes' },
+  { name: '∑_{i=1}^{t} β^i = (1 − β^t)/(1 − β) (off by one)', src: step(SUM, '∑_{i=1}^{t} β^i', '=', '(1 - β^t)/(1-β)'), want: 'refuted' },
+  { name: '∑_{i=0}^{t−1} β^i = (1 − β^t)/(1 − β)', src: step(SUM, '∑_{i=0}^{t-1} β^i', '=', '(1 - β^t)/(1-β)'), want: 'passes' },
+  { name: 'index shift done right', src: step(SUM, '∑_{i=1}^{t} a_i', '=', '∑_{i=0}^{t-1} a_{i+1}'), want: 'passes' },
+  { name: 'index shift of the bounds only', src: step(SUM, '∑_{i=1}^{t} a_i', '=', '∑_{i=2}^{t+1} a_i'), want: 'refuted' },
+  { name: 'double sum swapped with (t − j + 1)', src: step(SUM, '∑_{i=1}^{t} ∑_{j=1}^{i} a_j', '=', '∑_{j=1}^{t} (t - j + 1) a_j'), want: 'passes' },
+  { name: 'double sum swapped with (t − j)', src: step(SUM, '∑_{i=1}^{t} ∑_{j=1}^{i} a_j', '=', '∑_{j=1}^{t} (t - j) a_j'), want: 'refuted' },
+  { name: '∑ a_i² = (∑ a_i)²', src: step(SUM, '∑_{i=1}^{t} a_i²', '=', '(∑_{i=1}^{t} a_i)²'), want: 'refuted' },
+  { name: '∑ i = ∑ t', src: step(SUM, '∑_{i=1}^{t} i', '=', '∑_{i=1}^{t} t'), want: 'refuted' },
+  { name: '∏ β = β^t', src: step(SUM, '∏_{i=1}^{t} β', '=', 'β^t'), want: 'passes' },
+  { name: 'a ∑ with a fractional bound is not a pass', src: step(SUM, '∑_{i=1}^{2.5} i', '=', '3'), want: 'refuted' },
+
+  // ---------------------------------------------------------------- domains and nerdamer's false simplifications
+  { name: '√(ab) = √a √b', src: step('scalar a, b\n', '√(a b)', '=', '√a √b'), want: 'refuted' },
+  { name: 'log(ab) = log a + log b', src: step('scalar a, b\n', 'log(a b)', '=', 'log(a) + log(b)'), want: 'refuted' },
+  { name: '(x^a)^b = x^(ab)', src: step('scalar a, b, x\n', '(x^a)^b', '=', 'x^(a b)'), want: 'refuted' },
+  { name: '(x²)^(1/2) = x', src: step('scalar x\n', '(x²)^(1/2)', '=', 'x'), want: 'refuted' },
+  { name: '√(x²) = |x|', src: step('scalar x\n', '√(x²)', '=', '|x|'), want: 'passes' },
+  { name: 'log(x²) = 2 log x', src: step('scalar x\n', 'log(x²)', '=', '2 log(x)'), want: 'refuted' },
+  { name: 'log(x²) = 2 log|x|', src: step('scalar x\n', 'log(x²)', '=', '2 log(|x|)'), want: 'passes' },
+  { name: '√x √x = x', src: step('scalar x\n', '√(x) √(x)', '=', 'x'), want: 'refuted' },
+  { name: 'exp(log x) = x', src: step('scalar x\n', 'exp(log(x))', '=', 'x'), want: 'refuted' },
+  { name: 'log(exp x) = x', src: step('scalar x\n', 'log(exp(x))', '=', 'x'), want: 'proved' },
+  { name: '(x² − 1)/(x − 1) = x + 1 (removable)', src: step('scalar x\n', '(x² - 1)/(x - 1)', '=', 'x + 1'), want: 'passes' },
+  { name: 'x/x = 1 (removable)', src: step('scalar x\n', 'x/x', '=', '1'), want: 'passes' },
+  { name: '1/(1/x) = x (removable)', src: step('scalar x\n', '1/(1/x)', '=', 'x'), want: 'passes' },
+  { name: 'tan x cos x = sin x', src: step('scalar x\n', 'tan(x) cos(x)', '=', 'sin(x)'), want: 'passes' },
+  { name: '1/y ≤ 1000 (y = 0 is not removable)', src: step('scalar y\n', '1/y', '≤', '1000'), want: 'refuted' },
+  { name: 'sin(10^60) = 0', src: step('', 'sin(10^{60})', '=', '0'), want: 'refuted' },
+  { name: 'cos(10^60) = 1', src: step('', 'cos(10^{60})', '=', '1'), want: 'refuted' },
+  { name: '(x+y)^300 = (x+y)^299 (x+y) + 1', src: step('scalar x, y\n', '(x+y)^{300}', '=', '(x+y)^{299} (x+y) + 1'), want: 'refuted' },
+
+  // ---------------------------------------------------------------- ⇔ and ⇒
+  { name: 'xy = xz ⇔ y = z (dividing by x)', src: step('scalar x, y, z\n', 'x y = x z', '⇔', 'y = z'), want: 'refuted' },
+  { name: 'x < y ⇔ cx < cy (c not known positive)', src: step('scalar x, y, c\n', 'x < y', '⇔', 'c x < c y'), want: 'refuted' },
+  { name: 'x² < 4 ⇔ x < 2', src: step('scalar x\n', 'x² < 4', '⇔', 'x < 2'), want: 'refuted' },
+  { name: 'x < 2 ⇒ x² < 4', src: step('scalar x\n', 'x < 2', '⇒', 'x² < 4'), want: 'refuted' },
+  { name: 'x² = 1 ⇔ x = 1', src: step('scalar x\n', 'x² = 1', '⇔', 'x = 1'), want: 'refuted' },
+  { name: 'x ≤ y ⇔ −x ≤ −y', src: step('scalar x, y\n', 'x ≤ y', '⇔', '-x ≤ -y'), want: 'refuted' },
+  { name: 'x² − 5x + 6 = 0 ⇔ x = 3', src: step('scalar x\n', 'x² - 5x + 6 = 0', '⇔', 'x = 3'), want: 'refuted' },
+  { name: '1/x < 1 ⇔ 1 < x', src: step('scalar x\n', '1/x < 1', '⇔', '1 < x'), want: 'refuted' },
+  { name: 'x = y ⇒ x² = y²', src: step('scalar x, y\n', 'x = y', '⇒', 'x² = y²'), want: 'passes' },
+  { name: 'A x = A y ⇔ x = y (A not invertible) is not a pass', src: step(MAT, 'A x = A y', '⇔', 'x = y'), want: 'fails' },
+  { name: 'A x = b ⇔ x = A⁻¹ b (A not invertible) is not a pass', src: step(`${MAT}vector b in R^n\n`, 'A x = b', '⇔', 'x = A⁻¹ b'), want: 'fails' },
+  {
+    name: 'dividing by ε > 0 when ε is not assumed positive',
+    src: step('scalar ε\nvector g in R^n\nmatrix H in R^{n×n} symmetric\n', 'ε²/2 gᵀ H g < ε gᵀg', '⇔', 'ε/2 gᵀ H g < gᵀg            by dividing by ε > 0'),
+    want: 'refuted',
+  },
+  {
+    name: 'dividing by gᵀHg/2 > 0 when H is only symmetric',
+    src: step('scalar ε\nvector g in R^n\nmatrix H in R^{n×n} symmetric\n', 'ε/2 gᵀ H g < gᵀg', '⇔', 'ε < 2 gᵀg / (gᵀ H g)         by dividing by gᵀ H g / 2 > 0'),
+    want: 'refuted',
+  },
+  {
+    name: 'dividing by ε > 0 and gᵀHg > 0, both assumed',
+    src: step('scalar ε\nvector g in R^n\nmatrix H in R^{n×n} positive definite\nassume ε > 0\n', 'ε²/2 gᵀ H g < ε gᵀg', '⇔', 'ε/2 gᵀ H g < gᵀg            by dividing by ε > 0'),
+    want: 'passes',
+  },
+
+  // ---------------------------------------------------------------- justifications citing false facts
+  { name: 'by dividing by c > 0, c unconstrained', src: step('scalar a, b, c\n', 'a < b', '⇔', 'a < b      by dividing by c > 0'), want: 'refuted' },
+  { name: 'a true step citing a false fact', src: step('scalar a, b\n', 'a', '=', 'a          by a = b + 1'), want: 'refuted' },
+  { name: 'a true step since c > 0 (false)', src: step('scalar a, c\n', 'a + 0', '=', 'a          since c > 0'), want: 'refuted' },
+  { name: 'a = b by a = b', src: step('scalar a, b\n', 'a', '=', 'b            by a = b'), want: 'refuted' },
+  { name: 'a + b = 2a by a = b', src: step('scalar a, b\n', 'a + b', '=', '2a           by a = b'), want: 'refuted' },
+  { name: 'a wrong step citing a refuted show', src: 'scalar a, b\nshow "bad": a + b = a b\n\n    a + b\n  = a b          by "bad"\n', want: 'refuted' },
+  { name: 'the refuted show itself', src: 'scalar a, b\nshow "bad": a + b = a b\n', want: 'refuted', at: 'show' },
+  { name: 'since H symmetric, H only positive definite: not a pass', src: step('matrix H in R^{n×n} positive definite\nvector x, y in R^n\n', 'xᵀ H y', '=', 'yᵀ H x       since H symmetric'), want: 'fails' },
+  { name: 'a weightnorm step: wᵀu = |g| ‖u‖', src: step(WN, 'wᵀ u', '=', '|g| ‖u‖'), want: 'refuted' },
+  { name: 'a weightnorm step: ‖w‖ = g', src: step(WN, '‖w‖', '=', 'g'), want: 'refuted' },
+  { name: 'a weightnorm step: ‖w‖ = |g|', src: step(WN, '‖w‖', '=', '|g|'), want: 'passes' },
+  { name: 'a weightnorm step: w wᵀ/‖w‖² = u uᵀ/‖u‖²', src: step(WN, 'w wᵀ/‖w‖²', '=', 'u uᵀ/‖u‖²'), want: 'passes' },
+
+  // ---------------------------------------------------------------- assumptions
+  { name: 'assume x = y + 1: x = y', src: step('scalar x, y\nassume x = y + 1\n', 'x', '=', 'y'), want: 'refuted' },
+  { name: 'assume x = y + 1: x − y = 1', src: step('scalar x, y\nassume x = y + 1\n', 'x - y', '=', '1'), want: 'proved' },
+  { name: 'assume x + y = 1 (no name on the left): not a pass of a wrong step', src: step('scalar x, y\nassume x + y = 1\n', 'y', '=', '1 + x'), want: 'fails' },
+  { name: 'a for-all assumption never lets a wrong step pass', src: step("function σ : R → R\nscalar γ, x\nassume |σ'(z)| ≤ γ for all z\n", 'x + x', '=', '3x'), want: 'fails' },
+  { name: 'a define circular in itself is not a pass', src: step('scalar x\ndefine x = x + 1\n', 'x', '=', 'x + 1'), want: 'fails' },
+  { name: 'two defines referring to each other are not a pass', src: step('define a = b + 1\ndefine b = a - 1\n', 'a', '=', '5'), want: 'fails' },
+  { name: 'a later define wins: x = 1 after define x = 2', src: step('scalar x\ndefine x = 1\ndefine x = 2\n', 'x', '=', '1'), want: 'refuted' },
+
+  // ---------------------------------------------------------------- shows: chains that do not reach the claim, compositions
+  { name: 'chain ends beyond the claim', src: 'scalar x\nshow x² ≤ x²+1\n    x²\n  ≤ x² + 1\n  = x² + 2\n', want: 'fails', at: 'show' },
+  { name: 'chain goes both ways (≤ then ≥)', src: 'scalar x\nshow x ≤ x + 1\n    x\n  = x + 0\n  ≤ x + 1\n  ≥ x\n', want: 'error', at: 'show' },
+  { name: '≤ chain for a < claim', src: 'scalar x\nshow x < x + 1\n    x\n  ≤ x + 1\n', want: 'error', at: 'show' },
+  { name: '≥ then = for a > claim', src: 'scalar x\nshow x + 1 > x\n    x + 1\n  ≥ x\n  = x\n', want: 'error', at: 'show' },
+  { name: 'a chain with ≠', src: 'scalar x\nshow (x+1)² = x² + 2x + 1\n    (x+1)²\n  = x² + 2x + 1\n  ≠ x²\n', want: 'error', at: 'show' },
+  { name: 'a correct ≥ chain', src: 'scalar x\nassume x ≥ 0\nshow x² + 1 ≥ 2x - 5\n    x² + 1\n  = (x-1)² + 2x\n  ≥ 2x\n  ≥ 2x - 5\n', want: 'passes', at: 'show' },
+  { name: 'a chain of ≥ into → 0 is not a pass', src: 'integer T\nscalar δ\nassume 0 < δ < 1\nshow 1 + δ^T → 0 as T → ∞\n    1 + δ^T\n  ≥ δ^T\n  → 0 as T → ∞\n', want: 'fails', at: 'show' },
+  { name: 'a chain-less wrong show', src: 'scalar a, b\nshow a + b = a b\n', want: 'refuted', at: 'show' },
+  { name: 'a wrong coefficient show (wrong.deriv)', src: 'scalar α, β, δ, ε\ninteger t\nvector Δθ_t, g_t in R^n\ndefine α = β\ndefine ε = δ β\nshow α Δθ_{t-1} - ε g_t = β Δθ_{t-1} - δ(1-β) g_t\n', want: 'refuted', at: 'show' },
+
+  // ---------------------------------------------------------------- sections
+  { name: 'a definition from section A used in B', src: 'scalar a, b\nsection "A"\ndefine a = 2\nsection "B"\n    a\n  = 2\n', want: 'refuted' },
+  { name: 'an assumption from section A used in B', src: 'scalar a, b\nsection "A"\nassume b > 0\nsection "B"\n    b\n  > 0\n', want: 'refuted' },
+  { name: 'a declaration and definition from section C used in D', src: 'section "C"\nscalar q\ndefine q = 5\nsection "D"\n    q\n  = 5\n', want: 'refuted' },
+  { name: 'the same name declared twice', src: step('scalar x\nvector x in R^n\n', 'x + 1', '=', '1 + x'), want: 'diagnostic' },
+  { name: 'the same matrix declared twice', src: step('matrix H in R^{n×n} symmetric\nmatrix H in R^{n×n}\n', 'H', '=', 'Hᵀ'), want: 'diagnostic' },
+
+  // ---------------------------------------------------------------- names: e, E, i, π, x^T, δ^T, Δθ
+  { name: 'e = 2.718281828459045', src: step('', 'e', '=', '2.718281828459045'), want: 'refuted' },
+  { name: 'ln(e) = 1', src: step('', 'ln(e)', '=', '1'), want: 'proved' },
+  { name: 'e^x e^x = e^(2x)', src: step('scalar x\n', 'e^x e^x', '=', 'e^(2x)'), want: 'proved' },
+  { name: 'E (a name) = e', src: step('', 'E', '=', 'e'), want: 'refuted' },
+  { name: 'i² = −1 (i is a name)', src: step('', 'i²', '=', '-1'), want: 'refuted' },
+  { name: 'pi = 3.14159', src: step('', 'pi', '=', '3.14159'), want: 'refuted' },
+  { name: 'π = pi', src: step('', 'π', '=', 'pi'), want: 'proved' },
+  { name: 'declared e is a name', src: step('scalar e\n', 'e', '=', '2.718281828459045235360287471352662497757'), want: 'refuted' },
+  { name: 'declared I is a name', src: step('scalar I\n', 'I', '=', '1'), want: 'refuted' },
+  { name: 'define e = 3: ln(e) = 1', src: step('define e = 3\n', 'ln(e)', '=', '1'), want: 'refuted' },
+  { name: 'scalar E: E(x+1) is a product', src: step('scalar E, x\n', 'E(x+1)', '=', 'E x + E'), want: 'proved' },
+  { name: 'E[x] = x is not a pass', src: step('scalar x\n', 'E[x]', '=', 'x'), want: 'fails' },
+  { name: 'S, C as vector names', src: step('vector S, C in R^n\n', 'Sᵀ C', '=', 'Cᵀ S'), want: 'proved' },
+  { name: 'δ^T with integer T is a power', src: step('integer T\nscalar δ\n', 'δ^T', '=', 'δ'), want: 'refuted' },
+  { name: 'x^T with scalar T is a power', src: step('scalar x, T\n', 'x^T', '=', 'x'), want: 'refuted' },
+  { name: '(xᵀx)^T with integer T is a power', src: step('integer T\nvector x in R^n\n', '(xᵀx)^T', '=', 'xᵀx'), want: 'refuted' },
+  { name: 'x^T x = ‖x‖² (transpose of a vector)', src: step('integer T\nvector x in R^n\n', 'x^T x', '=', '‖x‖²'), want: 'proved' },
+  { name: 'Δθ is not Δ θ', src: step('scalar Δ, θ, Δθ\n', 'Δθ', '=', 'Δ θ'), want: 'refuted' },
+  { name: 'ab is not a b', src: step('scalar a, b, ab\n', 'ab', '=', 'a b'), want: 'refuted' },
+  { name: 'f̂ is not f', src: step('scalar f, f̂\n', 'f̂', '=', 'f'), want: 'refuted' },
+  { name: "u' is not u", src: step("scalar u, u'\n", "u'", '=', 'u'), want: 'refuted' },
+  { name: 'an undeclared word is an error', src: step('scalar x\n', 'x', '=', 'ab'), want: 'error' },
+  { name: 'prototype is an unknown name, not a crash', src: step('', 'prototype', '=', '1'), want: 'error' },
+  { name: '__proto__ is an error, not a crash', src: step('', '__proto__', '=', '1'), want: 'error' },
+
+  // ---------------------------------------------------------------- numbers close to each other
+  { name: '0.1 + 0.2 = 0.3', src: step('', '0.1 + 0.2', '=', '0.3'), want: 'proved' },
+  { name: '0.1 + 0.2 = 0.30000000000000004', src: step('', '0.1 + 0.2', '=', '0.30000000000000004'), want: 'refuted' },
+  { name: '10^{-7} = 0', src: step('', '10^{-7}', '=', '0'), want: 'refuted' },
+  { name: '1e-7 = 0', src: step('', '1e-7', '=', '0'), want: 'refuted' },
+  { name: 'x·10^{-7} = 0', src: step('scalar x\n', 'x · 10^{-7}', '=', '0'), want: 'refuted' },
+
+  // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded
+  { name: 'brackets nested 60 deep are an error', src: step('scalar x\n', 'x', '=', `${'('.repeat(60)}x${')'.repeat(60)}`), want: 'error' },
+  { name: 'x = x^x^…^1 (300 levels) is not a pass', src: step('scalar x\n', 'x', '=', `${'x^'.repeat(300)}1`), want: 'fails' },
+  { name: 'a 3000-term sum is an error, not a crash', src: step('scalar x\n', 'x', '=', `${Array(3000).fill('x').join('+')} - 2999 x`), want: 'error' },
+];
+
+function judged(report: FileReport, at: 'step' | 'show'): { verdict: Verdict; counterexample: Counterexample | null; message: string } | null {
+  const items = at === 'show' ? report.shows : report.steps;
+  return items.length > 0 ? items[items.length - 1]! : null;
+}
+
+describe('soundness: adversarial cases', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const report = await checkSource(c.src, { file: 'adversarial.deriv' });
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.message).join('\n')).not.toMatch(/internal error/);
+    const item = judged(report, c.at ?? 'step');
+    const what = `${item?.verdict}: ${item?.message}`;
+    switch (c.want) {
+      case 'error':
+        expect(errors.length > 0 || item?.verdict === 'error', what).toBe(true);
+        if (item) expect(PASS, what).not.toContain(item.verdict);
+        return;
+      case 'diagnostic':
+        expect(errors.length, what).toBeGreaterThan(0);
+        return;
+      case 'fails':
+        expect(errors.map((d) => d.message)).toEqual([]);
+        expect(item, 'nothing was judged').not.toBeNull();
+        expect(PASS, what).not.toContain(item!.verdict);
+        return;
+      case 'refuted':
+        expect(errors.map((d) => d.message)).toEqual([]);
+        expect(item?.verdict, what).toBe('refuted');
+        expect(item!.counterexample, what).not.toBeNull();
+        return;
+      case 'passes':
+        expect(errors.map((d) => d.message)).toEqual([]);
+        expect(PASS, what).toContain(item?.verdict);
+        return;
+      case 'proved':
+        expect(errors.map((d) => d.message)).toEqual([]);
+        expect(item?.verdict, what).toBe('proved');
+        return;
+    }
+  });
+});
+
+describe('soundness: the wrong steps under another seed', () => {
+  it('never passes any of the wrong single steps with seed 7', async () => {
+    const wrong = CASES.filter((c) => c.want === 'refuted' && (c.at ?? 'step') === 'step' && !c.src.includes('section') && !c.src.includes('show'));
+    // The same cases, each alone, with a seed other than the default.
+    for (const c of wrong) {
+      const report = await checkSource(c.src, { seed: 7 });
+      const item = judged(report, 'step')!;
+      expect(PASS, `${c.name} with seed 7: ${item.verdict}: ${item.message}`).not.toContain(item.verdict);
+    }
+  });
+});
