@@ -59,7 +59,7 @@ export const messages = {
   'bad-define': (a: { reason: string }) => `bad definition: ${a.reason}`,
   'structure': (a: { reason: string }) => a.reason,
   'unknown-rule': (a: { rule: string }) => `unknown rule '${a.rule}': the step is still checked, without it`,
-  'unknown-reference': (a: { name: string }) => `no earlier show is named "${a.name}"`,
+  'unknown-reference': (a: { reason: string }) => a.reason,
   'chain-mixed-relations': (a: { reason: string }) => a.reason,
 } as const;
 

@@ -253,7 +253,8 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'a + b = 2a by a = b', src: step('scalar a, b\n', 'a + b', '=', '2a           by a = b'), want: 'refuted' },
   { name: 'a wrong step citing a refuted show', src: 'scalar a, b\nshow "bad": a + b = a b\n\n    a + b\n  = a b          by "bad"\n', want: 'refuted' },
   { name: 'the refuted show itself', src: 'scalar a, b\nshow "bad": a + b = a b\n', want: 'refuted', at: 'show' },
-  { name: 'since H symmetric, H only positive definite: not a pass', src: step('matrix H in R^{n×n} positive definite\nvector x, y in R^n\n', 'xᵀ H y', '=', 'yᵀ H x       since H symmetric'), want: 'fails' },
+  // A positive definite matrix is symmetric (the usual convention, and how it is sampled).
+  { name: 'since H symmetric, H positive definite: a pass', src: step('matrix H in R^{n×n} positive definite\nvector x, y in R^n\n', 'xᵀ H y', '=', 'yᵀ H x       since H symmetric'), want: 'passes' },
   { name: 'a weightnorm step: wᵀu = |g| ‖u‖', src: step(WN, 'wᵀ u', '=', '|g| ‖u‖'), want: 'refuted' },
   { name: 'a weightnorm step: ‖w‖ = g', src: step(WN, '‖w‖', '=', 'g'), want: 'refuted' },
   { name: 'a weightnorm step: ‖w‖ = |g|', src: step(WN, '‖w‖', '=', '|g|'), want: 'passes' },
@@ -376,5 +377,89 @@ describe('soundness: the wrong steps under another seed', () => {
       const item = judged(report, 'step')!;
       expect(PASS, `${c.name} with seed 7: ${item.verdict}: ${item.message}`).not.toContain(item.verdict);
     }
+  });
+});
+
+/** Cases a red-team pass found wrong, fixed since: each failed before its fix. */
+describe('soundness: fixed after the red-team pass', () => {
+  const M = 'matrix A in R^{n×n}\nvector x in R^n\n';
+  const cases: { name: string; text: string; want: 'refuted' | 'fails' | 'passes' | 'error' }[] = [
+    { name: 'positive definite is not ≥ I', text: 'matrix P in R^{n×n} positive definite\nvector x in R^n\n    xᵀ P x\n  ≥ xᵀ x\n', want: 'refuted' },
+    { name: 'positive definite has no det ≥ 1', text: 'matrix P in R^{n×n} positive definite\n    det(P)\n  ≥ 1\n', want: 'refuted' },
+    { name: 'orthogonal is not symmetric', text: 'matrix Q in R^{n×n} orthogonal\n    Qᵀ\n  = Q\n', want: 'refuted' },
+    { name: 'orthogonal is not an involution', text: 'matrix Q in R^{n×n} orthogonal\n    Q Q\n  = I\n', want: 'refuted' },
+    { name: 'orthogonal det can be 1', text: 'matrix Q in R^{n×n} orthogonal\n    det(Q)\n  = -1\n', want: 'refuted' },
+    { name: 'invertible det can be small', text: 'matrix A in R^{n×n} invertible\n    |det(A)|\n  ≥ 1\n', want: 'refuted' },
+    { name: 'diagonal can be singular', text: 'matrix D in R^{n×n} diagonal\n    det(D)\n  ≠ 0\n', want: 'refuted' },
+    { name: 'symmetric can be negative definite', text: 'matrix H in R^{n×n} symmetric\n    λ_max(H)\n  ≥ 0\n', want: 'refuted' },
+    { name: 'a vector can be 0', text: `${M}    ‖x‖\n  > 0\n`, want: 'refuted' },
+    { name: 'a product with a matrix can be 0', text: `${M}    ‖A x‖\n  > 0\n`, want: 'refuted' },
+    { name: 'a matrix can be 0', text: `${M}    ‖A‖\n  > 0\n`, want: 'refuted' },
+    { name: 'dividing by ‖x‖² is not an equivalence', text: `${M}scalar a, b\n    ‖x‖² a ≤ ‖x‖² b\n  ⇔ a ≤ b\n`, want: 'refuted' },
+    { name: 'n and m differ', text: 'matrix A in R^{n×m}\n    det(Aᵀ A)\n  = det(A Aᵀ)\n', want: 'refuted' },
+    { name: 'I_n and I_m differ', text: 'matrix A in R^{n×m}\n    tr(I_n)\n  = tr(I_m)\n', want: 'fails' },
+    { name: 'a non-square orthogonal matrix', text: 'matrix A in R^{n×m} orthogonal\n    A\n  = A\n', want: 'error' },
+    { name: 'I beside a non-square matrix', text: 'matrix A in R^{2×3}\n    A + I\n  = I + A\n', want: 'error' },
+    { name: '√x < 2 ⇔ x < 4 loses x < 0', text: 'scalar x\n    √x < 2\n  ⇔ x < 4\n', want: 'refuted' },
+    { name: 'log x < 0 ⇔ x < 1 loses x ≤ 0', text: 'scalar x\n    log(x) < 0\n  ⇔ x < 1\n', want: 'refuted' },
+    { name: 'a vector-valued function is a vector', text: `function F : R^n → R^n\n${M}    F(x) F(x)ᵀ A\n  = A F(x) F(x)ᵀ\n`, want: 'refuted' },
+    { name: 'v_0 = 0 is in range', text: 'scalar β\nvector g_t, v_t in R^n\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + (1-β) g_t for t ≥ 1\n    ‖v_t‖\n  > 0\n', want: 'refuted' },
+    { name: 'integers go past 6', text: 'integer k\nshow 2^k ≤ 5000   for all k ≥ 0\n', want: 'refuted' },
+    { name: 'scalars go past 1e5', text: 'scalar y\n    y\n  ≤ 10^6\n', want: 'refuted' },
+    { name: 'an interval reaches near its ends', text: 'scalar x\nassume 0 < x < 1\n    x²\n  ≥ 10^(-9)\n', want: 'refuted' },
+    { name: 'a built-in cannot be redefined', text: 'define sin(x) = x\n    sin(y)\n  = y\n', want: 'error' },
+    { name: 'a built-in cannot be declared', text: 'function tan : R → R\n    tan(x)\n  = sin(x)/cos(x)\n', want: 'error' },
+    { name: 'contradictory equality assumptions have no point', text: 'scalar x\nassume x = 1, x = 2\n    x\n  = 1\n', want: 'fails' },
+    { name: 'a symbolic struggle leaves time to refute', text: 'scalar x\n    sin(x)^50 + cos(x)^50\n  = 1\n', want: 'refuted' },
+    { name: 'A^0 = I', text: `${M}    A^0\n  = I\n`, want: 'passes' },
+    { name: 'A^{-2} = (A A)⁻¹', text: 'matrix A in R^{n×n} invertible\n    A^{-2}\n  = (A A)⁻¹\n', want: 'passes' },
+    { name: 'a diagonal positive definite matrix commutes with a diagonal one', text: 'matrix P, D in R^{n×n} diagonal\nassume P positive definite\n    P D\n  = D P\n', want: 'passes' },
+    { name: 'for all x ≥ 1 holds in the check', text: 'scalar x\nshow x² ≥ x   for all x ≥ 1\n', want: 'passes' },
+    { name: 'a target with an offset', text: 'scalar a_t\ndefine a_0 = 1\ndefine a_{t+1} = 2 a_t for t ≥ 0\n    a_3\n  = 8\n', want: 'passes' },
+    { name: 'tr(I_n) = n', text: 'matrix A in R^{n×n}\n    tr(I_n)\n  = n\n', want: 'passes' },
+    { name: 'orthogonal is invertible', text: 'matrix Q in R^{n×n} orthogonal\n    Q Q⁻¹\n  = I      since Q invertible\n', want: 'passes' },
+    { name: 'a dimension of 0', text: 'vector x in R^0\n    x\n  = x\n', want: 'error' },
+  ];
+  it.each(cases)('$name', async ({ text, want }) => {
+    const report = await checkSource(text, { file: 'case.deriv' });
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    const item = report.steps[0] ?? report.shows[0];
+    if (want === 'error') {
+      expect(errors.length).toBeGreaterThan(0);
+      return;
+    }
+    expect(errors.map((d) => d.message)).toEqual([]);
+    const v = item!.verdict;
+    if (want === 'passes') expect(['proved', 'checked'], item!.message).toContain(v);
+    else if (want === 'fails') expect(['proved', 'checked'], item!.message).not.toContain(v);
+    else {
+      expect(v, item!.message).toBe('refuted');
+      expect(item!.counterexample).not.toBeNull();
+    }
+  });
+
+  it('reports a file with JavaScript prototype names in it as ordinary unknown names', async () => {
+    const report = await checkSource('    x\n  = constructor\n    toString\n  = valueOf\n');
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['unknown-name', 'unknown-name', 'unknown-name']);
+    expect(report.steps).toHaveLength(2);
+  });
+
+  it('refuses huge dimensions quickly instead of running out of memory', async () => {
+    const t = Date.now();
+    const report = await checkSource('vector x in R^{100000000}\nmatrix A in R^{3000×3000}\n    x\n  = x\n    A A\n  = A A\n');
+    expect(Date.now() - t).toBeLessThan(10_000);
+    expect(report.steps.every((s) => s.verdict !== 'checked')).toBe(true);
+  });
+
+  it('names the false fact a step cites, and warns about a missing show or IH', async () => {
+    const report = await checkSource('scalar a, b\n    a\n  = b   by a = b\n    a + a\n  = 2 a   by "nowhere"\n    a\n  = a   by IH\n');
+    expect(report.steps[0]!.message).toMatch(/fact cited/);
+    expect(report.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message).join('\n')).toMatch(/no show named "nowhere"[\s\S]*IH/);
+  });
+
+  it('lists what a defined value depends on in a counterexample', async () => {
+    const report = await checkSource('scalar g\nvector u, w in R^n\nassume u ≠ 0\ndefine w = g u / ‖u‖\n    ‖w‖\n  = g\n');
+    const names = report.steps[0]!.counterexample!.assignments.map(([k]) => k);
+    expect(names).toEqual(expect.arrayContaining(['g', 'u']));
   });
 });

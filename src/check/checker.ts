@@ -1,7 +1,7 @@
 import type {
   Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Range, RelOp, Show, Statement, Step,
 } from '../ast.js';
-import type { Diagnostic, RelatedNote } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, type RelatedNote } from '../diagnostics.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
 import type { ResolvedFile } from '../types/resolve.js';
@@ -9,6 +9,7 @@ import type { Scope } from '../types/scope.js';
 import { Prepared, type Context } from './model.js';
 import type { NumericEngine } from './numeric.js';
 import { indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
+import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
 
 export interface CheckerOptions {
@@ -26,12 +27,14 @@ const INDEX_SPAN = 5;
 /** A `for all t ≥ k` claim with no chain is checked for t = k … 12 (LANGUAGE.md §5.2). */
 const FOR_ALL_TOP = 12;
 
-interface Fact { readonly name: string; readonly claim: Formula }
+interface Fact { readonly name: string; readonly claim: Formula; readonly verdict: Verdict }
 
 /** Walks a resolved file in order, keeping what is in scope, and decides every step and show. */
 export class Checker {
   readonly steps: StepResult[] = [];
   readonly shows: ShowResult[] = [];
+  /** Warnings found while checking (a cited show that does not exist or did not pass). */
+  readonly warnings: Diagnostic[] = [];
   private fileDefs: Define[] = [];
   private sectionDefs: Define[] = [];
   private fileAssumes: Condition[] = [];
@@ -99,6 +102,12 @@ export class Checker {
     };
   }
 
+  /** A show's `for all x ≥ 1` holds throughout its checks, like an assumption. */
+  private withForAll(ctx: Context, forAll: Compare | null): Context {
+    if (!forAll) return ctx;
+    return { ...ctx, assumptions: [...ctx.assumptions, { formula: forAll, forAll: [], range: forAll.range }] };
+  }
+
   private rulesFor(ctx: Context, extra: readonly RewriteRule[]): RewriteRule[] {
     const rules: RewriteRule[] = [];
     for (const c of ctx.assumptions) {
@@ -110,10 +119,23 @@ export class Checker {
     return [...rules, ...extra];
   }
 
-  private factRule(name: string): RewriteRule | null {
+  /** The rewrite a cited show offers; only a show that passed is used (a warning says why not). */
+  private factRule(name: string, range: Range): RewriteRule | null {
     const fact = [...this.facts].reverse().find((f) => f.name === name);
-    if (!fact || fact.claim.kind !== 'Compare' || fact.claim.ops.length !== 1 || fact.claim.ops[0] !== '=') return null;
+    if (!fact) {
+      this.warn(range, `no show named "${name}" comes before this step; the step is checked without it`);
+      return null;
+    }
+    if (fact.verdict !== 'proved' && fact.verdict !== 'checked') {
+      this.warn(range, `show "${name}" is ${fact.verdict}, so it is not used here; the step is checked without it`);
+      return null;
+    }
+    if (fact.claim.kind !== 'Compare' || fact.claim.ops.length !== 1 || fact.claim.ops[0] !== '=') return null;
     return { key: printExpr(fact.claim.operands[0]!), rhs: fact.claim.operands[1]! };
+  }
+
+  private warn(range: Range, reason: string): void {
+    this.warnings.push(diagnostic('unknown-reference', { reason }, range, 'warning'));
   }
 
   // -------------------------------------------------------------------------
@@ -165,7 +187,11 @@ export class Checker {
     }
     const { rules, hintOutcome } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
     const outcome = this.decide(left, step.rel, step.rhs, step, ctx, prep, unfoldings, rules);
-    const combined = hintOutcome && VERDICTS.indexOf(hintOutcome.verdict) < VERDICTS.indexOf(outcome.verdict) ? hintOutcome : outcome;
+    // A cited fact that fails is the cause to report; a step that fails as well keeps its own evidence.
+    const combined: Outcome = !hintOutcome ? outcome
+      : VERDICTS.indexOf(outcome.verdict) < VERDICTS.indexOf(hintOutcome.verdict)
+        ? { ...outcome, message: `${hintOutcome.message}; and the step itself: ${outcome.message}` }
+        : hintOutcome;
     const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes] };
     this.steps.push(r);
     return r;
@@ -179,8 +205,11 @@ export class Checker {
     let hintOutcome: Outcome | null = null;
     for (const it of step.hint?.items ?? []) {
       if (it.kind === 'ref') {
-        const r = this.factRule(it.name);
+        const r = this.factRule(it.name, it.range);
         if (r) rules.push(r);
+      }
+      if (it.kind === 'IH' && extraRules.length === 0) {
+        this.warn(it.range, "'IH' is the claim at t − 1 inside the 'step:' of an induction; there is none here, so the step is checked without it");
       }
       if (it.kind === 'fact') {
         const o = this.checkFact(it, step, ctx, prep, unfoldings, rules);
@@ -201,7 +230,7 @@ export class Checker {
     const f = it.formula;
     if (f.kind === 'TagFact') {
       const found = ctx.scope.lookup(f.subject.name);
-      if (found?.info.tags.has(f.tag) || (f.tag === 'invertible' && found?.info.tags.has('positive definite'))) return null;
+      if (found && impliedTags(found.info.tags).has(f.tag)) return null;
       return {
         verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes: [],
         message: `the justification says ${printFormula(f)}, but nothing declared or assumed says so`,
@@ -248,7 +277,7 @@ export class Checker {
         name: st.name, range: showRange, section: this.section, relation: relationOf(claim), verdict, message, counterexample,
         ...(secondary ? { secondary } : {}),
       });
-      if (st.name) this.facts.push({ name: st.name, claim });
+      if (st.name) this.facts.push({ name: st.name, claim, verdict });
     };
     if (this.hasError(st.claim.range) || (st.forAll && this.hasError(st.forAll.range))) {
       this.skipChains(st);
@@ -262,7 +291,7 @@ export class Checker {
     }
     const ranges = new Map<string, readonly [number, number]>();
     if (forAll) ranges.set(forAll.key, st.chain ? [forAll.lo, forAll.lo + INDEX_SPAN] : [forAll.lo, Math.max(FOR_ALL_TOP, forAll.lo + INDEX_SPAN)]);
-    const ctx = this.context(st, ranges, [claim, ...(st.chain ? chainParts(st.chain) : [])]);
+    const ctx = this.withForAll(this.context(st, ranges, [claim, ...(st.chain ? chainParts(st.chain) : [])]), st.forAll);
     if (!st.chain) {
       const o = this.direct(claim, st, ctx);
       record(o.verdict, o.message, o.counterexample);
@@ -428,7 +457,13 @@ export function compose(rels: readonly (RelOp | Connective)[]): { rel: RelOp | C
   const up = rels.some((r) => r === '≤' || r === '<');
   const down = rels.some((r) => r === '≥' || r === '>');
   if (up && down) return { error: "the chain goes both ways ('≤' and '≥'), so it proves no relation" };
-  if (rels.includes('→')) return { rel: '→' };
+  if (rels.includes('→')) {
+    // Only upper bounds may lead to a limit: a ≤ b → 0 says a → 0 (for a ≥ 0); a ≥ b → 0 says nothing.
+    if (down || rels.filter((r) => r === '→').length > 1 || rels[rels.length - 1] !== '→') {
+      return { error: "only '=', '≤' and '<' steps may lead to a final '→'" };
+    }
+    return { rel: '→' };
+  }
   if (up) return { rel: rels.includes('<') ? '<' : '≤' };
   if (down) return { rel: rels.includes('>') ? '>' : '≥' };
   return { rel: '=' };

@@ -40,7 +40,7 @@ export async function checkSource(text: string, options: CheckOptions = {}): Pro
     const byPlace = (a: { range: Range }, b: { range: Range }) => a.range[0] - b.range[0];
     return {
       file, source: text,
-      diagnostics: [...diagnostics].sort(byPlace),
+      diagnostics: [...diagnostics, ...checker.warnings].sort(byPlace),
       steps: [...checker.steps].sort((a, b) => a.relRange[0] - b.relRange[0]),
       shows: [...checker.shows].sort(byPlace),
     };

@@ -2,7 +2,7 @@ import type { Call, Compare, Condition, Define, Dim, Expr, Formula, Var } from '
 import { printName } from '../print.js';
 import type { Scope, SymbolInfo } from '../types/scope.js';
 import { Skip, Undefined, Unsupported, type Bindings, type FunctionInstance, type Host, type Interval, type NumericEngine, type Value } from './numeric.js';
-import { canonicalIndex, conditionAllows } from './rewrite.js';
+import { canonicalIndex, conditionAllows, indexPattern } from './rewrite.js';
 import type { Rng } from './rng.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
@@ -27,8 +27,14 @@ export class Prepared {
   /** Conditions that could not be enforced (`for all z`): a counterexample is then only a suspicion. */
   readonly unenforced: Condition[] = [];
   readonly intervals = new Map<string, Interval>();
+  /** Dimension symbols (`n` in R^n): a name spelled the same is that dimension (`tr(I_n) = n`). */
+  readonly dimensions = new Set<string>();
 
   constructor(readonly ctx: Context) {
+    for (const info of ctx.scope.all()) {
+      const shapes = [info.shape, ...(info.fn ? [...info.fn.params, info.fn.result] : [])];
+      for (const sh of shapes) if (sh.kind === 'matrix') for (const d of [sh.rows, sh.cols]) if (typeof d === 'string') this.dimensions.add(d);
+    }
     for (const c of ctx.assumptions) {
       const f = c.formula;
       if (c.forAll.length > 0) {
@@ -102,6 +108,9 @@ export class Point implements Host {
   /** Keys of the values, dimensions (`dim:n`) and functions (`fn:σ`) used since the last clear. */
   readonly touched = new Set<string>();
   private readonly cache = new Map<string, Value>();
+  /** What each cached value was computed from, and the computations under way. */
+  private readonly deps = new Map<string, Set<string>>();
+  private readonly collectors: Set<string>[] = [];
   private depth = 0;
 
   constructor(
@@ -118,7 +127,7 @@ export class Point implements Host {
 
   dim(d: Dim): number {
     if (typeof d === 'number') return d;
-    this.touched.add(`dim:${d}`);
+    this.touch(`dim:${d}`);
     let n = this.dims.get(d);
     if (n === undefined) {
       // Several dimensions, never only 1: 2 first (readable), then 3, 4, 5; each symbol
@@ -144,21 +153,33 @@ export class Point implements Host {
       if (index === null) throw new Undefined(`the subscript of ${printName(v.name)} is not a whole number`);
     }
     const key = index === null ? info.key : `${info.key}@${index}`;
-    this.touched.add(key);
+    this.touch(key);
     const cached = this.cache.get(key);
     if (cached) {
+      // A value computed earlier still depends on what it was computed from.
+      for (const d of this.deps.get(key) ?? []) this.touch(d);
       this.touchDims(cached);
       return cached;
     }
     if (++this.depth > MAX_DEPTH) throw new Unsupported('a definition refers to itself too deeply to evaluate');
     this.checkTime();
+    const collected = new Set<string>();
+    this.collectors.push(collected);
     try {
       const value = this.resolveValue(v, info, index, key);
       this.cache.set(key, value);
+      this.deps.set(key, collected);
       return value;
     } finally {
+      this.collectors.pop();
       this.depth--;
     }
+  }
+
+  /** Marks a value (or `dim:n`, `fn:σ`) as used, also by every value being computed from it. */
+  private touch(key: string): void {
+    this.touched.add(key);
+    for (const c of this.collectors) c.add(key);
   }
 
   private resolveValue(v: Var, info: SymbolInfo, index: number | null, key: string): Value {
@@ -186,10 +207,12 @@ export class Point implements Host {
         continue;
       }
       if (index === null) continue;
-      if (target.index.kind === 'Var' && !target.index.name.index) {
-        const idx: Expr = { kind: 'Num', value: String(Math.abs(index)), range: target.range };
-        if (index < 0 || !conditionAllows(d, idx)) continue;
-        return this.evaluate(d.value, new Map([[printName(target.index.name), this.engine.scalar(index)]]));
+      const pattern = indexPattern(target.index);
+      if (pattern) {
+        const t = index - pattern.offset;
+        const idx: Expr = { kind: 'Num', value: String(Math.abs(t)), range: target.range };
+        if (index < 0 || t < 0 || !conditionAllows(d, idx)) continue;
+        return this.evaluate(d.value, new Map([[pattern.variable, this.engine.scalar(t)]]));
       }
       const lit = canonicalIndex(target.index);
       if (lit.kind === 'Num' && Number(lit.value) === index) return this.evaluate(d.value);
@@ -199,7 +222,7 @@ export class Point implements Host {
 
   /** A cached matrix still uses its dimensions: mention them in a counterexample. */
   private touchDims(v: Value): void {
-    if (this.engine.isMatrix(v)) for (const d of this.dims.keys()) this.touched.add(`dim:${d}`);
+    if (this.engine.isMatrix(v)) for (const d of this.dims.keys()) this.touch(`dim:${d}`);
   }
 
   private record(key: string, v: Var, index: number | null, info: SymbolInfo, value: Value): Value {
@@ -214,6 +237,7 @@ export class Point implements Host {
 
   private draw(info: SymbolInfo, key: string): Value {
     const e = this.engine;
+    if (!info.family && info.shape.kind === 'scalar' && this.prep.dimensions.has(key)) return e.scalar(this.dim(key));
     if (info.kind === 'integer') {
       let [lo, hi] = this.ctx.indexRanges.get(info.key) ?? this.ctx.defaultIndex;
       // An assumption's bound on the integer (`assume k ≥ -3`, `assume t ≥ 2`) moves the range.
@@ -249,13 +273,16 @@ export class Point implements Host {
     }
     const info = this.ctx.scope.get(key);
     if (!info?.fn) throw new Unsupported(`'${key}' is not a function here`);
-    this.touched.add(`fn:${key}`);
+    this.touch(`fn:${key}`);
     let f = this.functions.get(key);
     if (!f) {
       f = this.engine.randomFunction(this.rng, info.fn.elementwise);
       this.functions.set(key, f);
     }
-    return f.apply(args, call.fn.primes);
+    const result = info.fn.result;
+    const outDim = !info.fn.elementwise && result.kind === 'matrix' ? this.dim(result.rows) : undefined;
+    if (result.kind === 'matrix' && !info.fn.elementwise && result.cols !== 1) throw new Unsupported(`'${key}' returns a matrix: not sampled yet`);
+    return f.apply(args, call.fn.primes, outDim);
   }
 
   private checkTime(): void {

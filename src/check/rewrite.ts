@@ -168,6 +168,8 @@ export interface Unfolding {
   readonly def: Define;
   /** The index variable of `define v_t = …` (null for `v_0` or a plain name). */
   readonly indexVar: string | null;
+  /** The target's subscript is `indexVar + offset` (`define v_{t+1} = …` has offset 1). */
+  readonly offset: number;
   /** The literal index of `define v_0 = 0`. */
   readonly literal: string | null;
   /** Refers to its own symbol (a recurrence): unfold one level only. */
@@ -180,12 +182,22 @@ export function unfoldingOf(def: Define, scope: Scope): Unfolding | null {
   const found = scope.lookup(t);
   const key = found?.info.key ?? printName(t);
   let indexVar: string | null = null;
+  let offset = 0;
   let literal: string | null = null;
   if (t.index) {
-    if (t.index.kind === 'Var' && !t.index.name.index) indexVar = printName(t.index.name);
+    const pattern = indexPattern(t.index);
+    if (pattern) ({ variable: indexVar, offset } = pattern);
     else literal = printExprKey(canonicalIndex(t.index));
   }
-  return { key, def, indexVar, literal, recursive: mentions(def.value, key, scope) };
+  return { key, def, indexVar, offset, literal, recursive: mentions(def.value, key, scope) };
+}
+
+/** `t` → t + 0, `t+1` → t + 1: the subscript of a definition's target as its variable and offset. */
+export function indexPattern(index: Expr): { variable: string; offset: number } | null {
+  const lin = linear(index);
+  if (!lin || lin.terms.size !== 1) return null;
+  const [variable, coef] = [...lin.terms][0]!;
+  return coef === 1 ? { variable, offset: lin.constant } : null;
 }
 
 function printExprKey(e: Expr): string {
@@ -243,8 +255,10 @@ export function unfold(
           if (u.key !== key) continue;
           if (u.indexVar === null && u.literal === null && index === null) return u.def.value;
           if (u.literal !== null && index && printExprKey(canonicalIndex(index)) === u.literal) return u.def.value;
-          if (u.indexVar !== null && index && conditionAllows(u.def, canonicalIndex(index))) {
-            return substitute(u.def.value, new Map([[u.indexVar, index]]));
+          if (u.indexVar !== null && index) {
+            const at = u.offset === 0 ? index
+              : canonicalIndex({ kind: 'Binary', op: '-', left: index, right: { kind: 'Num', value: String(u.offset), range: index.range, shape: index.shape }, range: index.range, shape: index.shape });
+            if (conditionAllows(u.def, canonicalIndex(at))) return substitute(u.def.value, new Map([[u.indexVar, at]]));
           }
         }
         return x;

@@ -7,6 +7,7 @@ import { differenceCoefficients, isUnsupported, normalize } from './normal-form.
 import { Skip, Undefined, Unsupported, type NumericEngine, type Value } from './numeric.js';
 import { replaceByKey, unfold, visit, type Unfolding } from './rewrite.js';
 import { Rng } from './rng.js';
+import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
 
 /** A rewrite a step may use: a definition-like equation `lhs = rhs` (a named show, the IH, an inline fact). */
@@ -160,7 +161,7 @@ function namesIn(e: Expr): Set<string> {
 
 function zeroDifference(l: Expr, r: Expr, scope: Prepared['ctx']['scope'], timeoutMs: number): boolean {
   if (!hasMatrix(l) && !hasMatrix(r)) return symbolicZero(sub(l, r), { timeoutMs }).status === 'zero';
-  const ctx = { tags: (key: string) => scope.get(key)?.tags ?? new Set<string>() };
+  const ctx = { tags: (key: string) => impliedTags(scope.get(key)?.tags ?? new Set<string>()) };
   const a = normalize(l, ctx);
   const b = normalize(r, ctx);
   if (isUnsupported(a) || isUnsupported(b)) return false;
@@ -310,7 +311,7 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
         }
         if (!engine.holds(p.rel as RelOp, l.value, r.value)) {
           const small = shrink(engine, p, point, new Rng(opts.seed, `${p.salt}~${attempt}`), opts.deadline);
-          return { held, unknown: null, notes, vacuous: false, failure: counterexample(small.point, engine.format(small.left), engine.format(small.right)) };
+          return { held, unknown: null, notes, vacuous: false, failure: counterexample(small.point, ...formatSides(engine, small.left, small.right)) };
         }
       } else {
         let a = truth(point, p.left as Formula);
@@ -429,7 +430,7 @@ function assignments(point: Point): [string, string][] {
   const out: [string, string][] = [];
   const ints: [string, string][] = [];
   for (const [key, { label, value }] of point.values) {
-    if (!point.touched.has(key)) continue;
+    if (!point.touched.has(key) || point.dims.has(key)) continue;
     const sym = point.ctx.scope.get(key.split('@')[0]!);
     (sym?.kind === 'integer' ? ints : out).push([label, point.engine.format(value)]);
   }
@@ -443,6 +444,16 @@ function counterexample(point: Point, left: string, right: string, note?: string
   return note ? { ...ce, note } : ce;
 }
 
+/** Both sides as text, with more digits when 6 would print them alike. */
+function formatSides(engine: NumericEngine, l: Value, r: Value): [string, string] {
+  for (const digits of [6, 12, 24, 40]) {
+    const a = engine.format(l, digits);
+    const b = engine.format(r, digits);
+    if (a !== b || digits === 40) return [a, b];
+  }
+  return [engine.format(l), engine.format(r)];
+}
+
 // ---------------------------------------------------------------------------
 
 /** Decides one step: structural/symbolic proof, then sampling, which has the last word. */
@@ -454,7 +465,9 @@ export function decideStep(engine: NumericEngine, p: StepProblem, opts: StepOpti
   let proof: { method: Method; how: string } | null = null;
   if (isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
     try {
-      proof = symbolicProof(p, left, right, opts.deadline);
+      // The symbolic side gets half the time, so sampling can still refute a step
+      // that nerdamer chews on (sin(x)^50 + cos(x)^50 = 1).
+      proof = symbolicProof(p, left, right, Date.now() + (opts.deadline - Date.now()) / 2);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
     }
