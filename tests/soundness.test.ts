@@ -419,6 +419,12 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'tr(I_n) = n', text: 'matrix A in R^{n×n}\n    tr(I_n)\n  = n\n', want: 'passes' },
     { name: 'orthogonal is invertible', text: 'matrix Q in R^{n×n} orthogonal\n    Q Q⁻¹\n  = I      since Q invertible\n', want: 'passes' },
     { name: 'a dimension of 0', text: 'vector x in R^0\n    x\n  = x\n', want: 'error' },
+    { name: 'x² = 9 ⇔ x = 3 loses x = −3', text: 'scalar x\n    x² = 9\n  ⇔ x = 3\n', want: 'refuted' },
+    { name: '|x| = 3 ⇔ x = 3 loses x = −3', text: 'scalar x\n    |x| = 3\n  ⇔ x = 3\n', want: 'refuted' },
+    { name: 'x² = y² ⇒ x = y', text: 'scalar x, y\n    x² = y²\n  ⇒ x = y\n', want: 'refuted' },
+    { name: 'x² = 9 ⇒ x = 3', text: 'scalar x\n    x² = 9\n  ⇒ x = 3\n', want: 'refuted' },
+    { name: '2x + 1 = 7 ⇔ x = 3 (a true equivalence, no longer vacuous)', text: 'scalar x\n    2x + 1 = 7\n  ⇔ x = 3\n', want: 'passes' },
+    { name: 'x ≤ 3 ⇔ x < 3 differs on the boundary', text: 'scalar x\n    x ≤ 3\n  ⇔ x < 3\n', want: 'refuted' },
   ];
   it.each(cases)('$name', async ({ text, want }) => {
     const report = await checkSource(text, { file: 'case.deriv' });

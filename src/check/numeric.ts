@@ -664,6 +664,22 @@ export class NumericEngine {
     return this.isMatrix(v) ? (v.map((x: BigNumber) => nudge(x)) as Matrix) : nudge(v);
   }
 
+  /** −1, 0 or 1 (a scalar's sign). */
+  sign(v: Value): number {
+    if (this.isMatrix(v)) return NaN;
+    return v.isZero() ? 0 : v.isNegative() ? -1 : 1;
+  }
+
+  /** Halfway between two scalars. */
+  midpoint(a: Value, b: Value): Value {
+    return (a as BigNumber).plus(b as BigNumber).div(2);
+  }
+
+  /** Zero to within the comparison tolerance (absolute, as for a difference of sides of size ≤ 1). */
+  isTiny(v: Value): boolean {
+    return !this.isMatrix(v) && v.abs().lessThanOrEqualTo(this.tol);
+  }
+
   /**
    * Simpler values to try in place of a counterexample's value, simplest first: small
    * integers and halves for a scalar, the entries rounded for a vector or matrix.

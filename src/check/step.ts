@@ -262,6 +262,7 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
   let rejected = 0;
   let undefinedBoth = 0;
   let sawTrue = false;
+  const probePoints: Point[] = [];
   let sawFalse = false;
   const maxAttempts = opts.samples * 10 + 20;
   const excluded = new Set<string>();
@@ -346,6 +347,7 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
       }
       held++;
       noteIndices(point, seen);
+      if (!isExpr(p.left) && probePoints.length < 3) probePoints.push(point);
     } catch (err) {
       if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false };
       if (err instanceof Undefined || err instanceof Skip) {
@@ -361,8 +363,119 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
       : 'no sampled point had both sides defined';
     return { held, failure: null, unknown: why, notes, vacuous: false };
   }
+  if (probePoints.length > 0) {
+    // Random points almost never land on a solution of an equation: look for them.
+    for (const point of probePoints) {
+      const probe = probeRoots(engine, p, point, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
+      if (probe.failure) return { held, failure: probe.failure, unknown: null, notes, vacuous: false };
+      if (probe.roots > 0) sawTrue = true;
+      if (Date.now() > opts.deadline) break;
+    }
+  }
   const vacuous = !isExpr(p.left) && !(sawTrue && sawFalse);
   return { held, failure: null, unknown: null, notes, vacuous, ranges: describeRanges(seen) };
+}
+
+const GRID = ['-1000', '-100', '-10', '-7', '-5', '-4', '-3', '-2', '-1.5', '-1', '-0.5', '-0.1', '0',
+  '0.1', '0.5', '1', '1.5', '2', '3', '4', '5', '7', '10', '100', '1000'];
+
+/**
+ * Checks a ⇔/⇒ step on the solution sets of its sides: for each scalar a side depends
+ * on, with the others as sampled, the values where that side's two expressions meet
+ * (exact grid hits, or sign changes narrowed by bisection) are points where the
+ * statements must still agree. This is what catches `x² = 9 ⇔ x = 3` (at x = −3).
+ */
+function probeRoots(engine: NumericEngine, p: StepProblem, point: Point, rng: Rng, deadline: number): { failure: Counterexample | null; roots: number } {
+  let rootsSeen = 0;
+  const none = () => ({ failure: null, roots: rootsSeen });
+  const sides = [p.left, p.right] as Formula[];
+  for (const side of sides) {
+    if (side.kind !== 'Compare') continue;
+    const [a, b] = side.operands;
+    if (!a || !b || hasMatrix(a) || hasMatrix(b)) continue;
+    for (const [key, { value }] of [...point.values]) {
+      if (!point.touched.has(key) || point.isInteger(key) || engine.isMatrix(value)) continue;
+      const f = (x: Value): { q: Point; d: Value } | null => {
+        const q = point.replacing(key, x, rng);
+        try {
+          const l = evalSide(q, a);
+          const r = evalSide(q, b);
+          if (!l.ok || !r.ok) return null;
+          return { q, d: engine.add(l.value, engine.neg(r.value)) };
+        } catch {
+          return null;
+        }
+      };
+      const roots: Point[] = [];
+      let prev: { x: Value; d: Value } | null = null;
+      for (const g of GRID) {
+        if (Date.now() > deadline) return none();
+        const x = engine.scalar(g);
+        const at = f(x);
+        if (!at) {
+          prev = null;
+          continue;
+        }
+        const sign = engine.sign(at.d);
+        if (sign === 0) roots.push(at.q);
+        else if (prev && engine.sign(prev.d) === -sign) {
+          const root = bisect(engine, f, prev.x, x, deadline);
+          if (root) roots.push(root);
+        }
+        prev = { x, d: at.d };
+      }
+      for (const q of roots) {
+        try {
+          if (!q.satisfiesAssumptions()) continue;
+          const l = truthOrFalse(q, p.left as Formula);
+          const r = truthOrFalse(q, p.right as Formula);
+          rootsSeen++;
+          const ok = p.rel === '⇔' ? l === r : !l || r;
+          if (!ok) {
+            return {
+              roots: rootsSeen,
+              failure: counterexample(q, l ? 'true' : 'false', r ? 'true' : 'false',
+                p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not'),
+            };
+          }
+        } catch {
+          continue;
+        }
+      }
+    }
+  }
+  return none();
+}
+
+/** Narrows a sign change of f on [lo, hi] to a point where f is 0 to 40 digits. */
+function bisect(
+  engine: NumericEngine, f: (x: Value) => { q: Point; d: Value } | null, lo: Value, hi: Value, deadline: number,
+): Point | null {
+  let a = lo;
+  let b = hi;
+  let fa = f(a);
+  if (!fa) return null;
+  for (let i = 0; i < 140; i++) {
+    if (Date.now() > deadline) return null;
+    const mid = engine.midpoint(a, b);
+    const fm = f(mid);
+    if (!fm) return null;
+    const sm = engine.sign(fm.d);
+    if (sm === 0 || engine.isTiny(fm.d)) return fm.q;
+    if (sm === engine.sign(fa.d)) {
+      a = mid;
+      fa = fm;
+    } else {
+      b = mid;
+    }
+  }
+  return null;
+}
+
+/** A statement's truth at a point, an undefined side counting as false. */
+function truthOrFalse(point: Point, f: Formula): boolean {
+  const t = truth(point, f);
+  return typeof t === 'boolean' ? t : false;
 }
 
 /**
