@@ -424,6 +424,12 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'x² = y² ⇒ x = y', text: 'scalar x, y\n    x² = y²\n  ⇒ x = y\n', want: 'refuted' },
     { name: 'x² = 9 ⇒ x = 3', text: 'scalar x\n    x² = 9\n  ⇒ x = 3\n', want: 'refuted' },
     { name: '2x + 1 = 7 ⇔ x = 3 (a true equivalence, no longer vacuous)', text: 'scalar x\n    2x + 1 = 7\n  ⇔ x = 3\n', want: 'passes' },
+    { name: 'exp(−100) is not 0', text: '    exp(-100)\n  = 0\n', want: 'refuted' },
+    { name: '1 + 10⁻³⁰ is not 1', text: '    1 + 10^(-30)\n  = 1\n', want: 'refuted' },
+    { name: 'x + 10⁻²⁶ is not x', text: 'scalar x\n    x + 10^(-26)\n  = x\n', want: 'refuted' },
+    { name: '2/3 is not its 35-digit rounding', text: '    2/3\n  = 0.66666666666666666666666666666666667\n', want: 'refuted' },
+    { name: 'cancellation at 10⁵⁰ is rounding, not a difference', text: 'scalar x\n    (x + 10^50) - 10^50\n  = x\n', want: 'passes' },
+    { name: '10³⁰ < 10³⁰ + 1', text: '    10^30\n  < 10^30 + 1\n', want: 'passes' },
     { name: 'x ≤ 3 ⇔ x < 3 differs on the boundary', text: 'scalar x\n    x ≤ 3\n  ⇔ x < 3\n', want: 'refuted' },
   ];
   it.each(cases)('$name', async ({ text, want }) => {

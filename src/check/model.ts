@@ -282,7 +282,7 @@ export class Point implements Host {
     const result = info.fn.result;
     const outDim = !info.fn.elementwise && result.kind === 'matrix' ? this.dim(result.rows) : undefined;
     if (result.kind === 'matrix' && !info.fn.elementwise && result.cols !== 1) throw new Unsupported(`'${key}' returns a matrix: not sampled yet`);
-    return f.apply(args, call.fn.primes, outDim);
+    return f.apply(args, call.fn.primes, outDim, this.engine);
   }
 
   private checkTime(): void {
@@ -328,6 +328,16 @@ export class Point implements Host {
   /** A copy of this point with one drawn value replaced (same dimensions, functions and other values). */
   replacing(key: string, value: Value, rng: Rng): Point {
     return this.with(rng, (k, v) => (k === key ? value : v));
+  }
+
+  /** The same point (same drawn values, dimensions and functions) in another engine: another precision. */
+  inEngine(engine: NumericEngine): Point {
+    const overrides = new Map<string, Value>();
+    for (const [key, { value }] of this.values) overrides.set(key, engine.convert(value));
+    const p = new Point(engine, this.prep, this.rng, this.k, overrides);
+    for (const [d, n] of this.dims) p.dims.set(d, n);
+    for (const [fn, inst] of this.functions) p.functions.set(fn, inst);
+    return p;
   }
 
   /** Whether a drawn value belongs to an integer index (never nudged or simplified). */

@@ -48,8 +48,11 @@ export interface Interval {
 
 /** A random smooth function: applies elementwise (R → R) or to a whole vector (R^n → R). */
 export interface FunctionInstance {
-  /** `outDim` is the size of the result for a vector-valued function (`F : R^n → R^m`). */
-  apply(args: Value[], derivative: number, outDim?: number): Value;
+  /**
+   * The function at `args`, at the precision of `engine`; `outDim` is the size of the
+   * result of a vector-valued function (`F : R^n → R^m`).
+   */
+  apply(args: Value[], derivative: number, outDim: number | undefined, engine: NumericEngine): Value;
   describe(name: string): string;
 }
 
@@ -82,7 +85,8 @@ export async function loadNumeric(): Promise<NumericEngine> {
   for (const f of FUNCTIONS) {
     Object.assign(deps, require(path.join(root, 'entry', 'dependenciesAny', `dependencies${f[0]!.toUpperCase()}${f.slice(1)}.generated.js`)) as object);
   }
-  engine = new NumericEngine(create(deps, { number: 'BigNumber', precision: PRECISION, predictable: true }));
+  engine = new NumericEngine(create(deps, { number: 'BigNumber', precision: PRECISION, predictable: true }),
+    () => new NumericEngine(create(deps, { number: 'BigNumber', precision: PRECISION * 2, predictable: true })));
   return engine;
 }
 
@@ -97,10 +101,20 @@ export class NumericEngine {
   inexact = false;
   /** Evaluation stops with Unsupported past this time (Date.now()); set per step. */
   deadline = Infinity;
+  private preciseEngine: NumericEngine | null = null;
+
+  /**
+   * The same engine at twice the precision (made on first use): a difference between
+   * two sides that is rounding shrinks by ~40 orders there, a real one (exp(−100) vs 0) stays.
+   */
+  get precise(): NumericEngine | null {
+    if (!this.preciseEngine && this.makePrecise) this.preciseEngine = this.makePrecise();
+    return this.preciseEngine;
+  }
   private readonly zero: BigNumber;
   private readonly one: BigNumber;
 
-  constructor(private readonly math: MathJsInstance) {
+  constructor(readonly math: MathJsInstance, private readonly makePrecise: (() => NumericEngine) | null = null) {
     this.tol = math.bignumber(TOLERANCE);
     this.looseTol = math.bignumber(INEXACT_TOLERANCE);
     this.zero = math.bignumber(0);
@@ -345,8 +359,10 @@ export class NumericEngine {
     if (a.isZero() && b.isNegative()) throw new Undefined('division by zero (0 to a negative power)');
     if (a.isNegative() && !b.isInteger()) throw new Undefined('a negative number to a fractional power');
     // |b·log|a|| beyond ~10⁶: the value has a million digits; the point says nothing.
-    if (!a.isZero() && !a.abs().equals(1) && b.abs().times(a.abs().ln().abs().plus(1)).greaterThan(1_000_000)) {
-      throw new Skip('a power too large to evaluate');
+    // (The decimal exponent stands in for log|a|: decimal.js's ln is far too slow to call per power.)
+    const digits = Math.abs((a as unknown as { e: number }).e) + 1;
+    if (!b.isInteger() || b.abs().greaterThan(64)) {
+      if (!a.isZero() && !a.abs().equals(1) && b.abs().times(digits + 1).greaterThan(1_000_000)) throw new Skip('a power too large to evaluate');
     }
     return m.pow(a, b) as BigNumber;
   }
@@ -381,7 +397,7 @@ export class NumericEngine {
     return this.math.matrix(rows.map((row) => row.slice(n))) as Matrix;
   }
 
-  private column(v: Value): BigNumber[] {
+  column(v: Value): BigNumber[] {
     if (!this.isMatrix(v)) return [v];
     return (v.toArray() as BigNumber[][]).flat();
   }
@@ -518,7 +534,7 @@ export class NumericEngine {
     const span = Math.max(0, hi - lo);
     // Every value of a short range in the first points, then at random, now and then far
     // beyond it (a claim true for t ≤ 6 only must not pass).
-    const n = k <= span ? lo + k : rng.next() < 0.7 ? lo + rng.int(0, span) : lo + rng.int(span, span + 30);
+    const n = k <= span ? lo + k : rng.next() < 0.75 ? lo + rng.int(0, span) : lo + rng.int(span, span + 15);
     return this.math.bignumber(n);
   }
 
@@ -551,8 +567,20 @@ export class NumericEngine {
     if (square && tags.has('orthogonal')) {
       let q: Matrix = this.identity(rows, rows);
       const reflections = k < 4 ? k % 4 : rng.int(0, 3);
+      // vᵀv with no prime factor but 2 and 5: the reflection's entries are exact decimals,
+      // so the matrix is exactly orthogonal at every precision.
+      const terminating = (n: number) => { while (n % 2 === 0) n /= 2; while (n % 5 === 0) n /= 5; return n === 1; };
+      const reflector = (): BigNumber[] => {
+        for (let attempt = 0; attempt < 40; attempt++) {
+          const v = Array.from({ length: rows }, () => rng.int(-3, 3));
+          const vv = v.reduce((acc, x) => acc + x * x, 0);
+          if (vv > 0 && terminating(vv)) return v.map((x) => m.bignumber(x));
+        }
+        const i = rng.int(0, rows - 1);
+        return Array.from({ length: rows }, (_, j) => (j === i || j === (i + 1) % rows ? this.one : this.zero));
+      };
       for (let r = 0; r < reflections; r++) {
-        const v = fill(rows, 1).map((row) => row[0]!);
+        const v = reflector();
         const vv = v.reduce((acc, x) => acc.plus(x.times(x)), this.zero);
         const h = m.matrix(v.map((vi, i) => v.map((vj, j) => (i === j ? this.one : this.zero).minus(vi.times(vj).times(2).div(vv))))) as Matrix;
         q = this.mul(q, h) as Matrix;
@@ -591,62 +619,64 @@ export class NumericEngine {
 
   /**
    * A random smooth function for one sample: `a + b·x + c·sin(d·x + φ)` applied
-   * elementwise for `R → R`; for `R^n → R`, `a + wᵀx + c·sin(rᵀx + φ) + xᵀQx/4`.
+   * elementwise for `R → R`; for `R^n → R^m`, component i is
+   * `a_i + w_iᵀx + c·sin(r_iᵀx + φ_i) + xᵀQx/4`. Its parameters are short decimals, so
+   * the same function evaluates at any precision (the engine is given at each call).
    */
   randomFunction(rng: Rng, elementwise: boolean): FunctionInstance {
-    const m = this.math;
-    const pick = (xs: string[]) => m.bignumber(rng.pick(xs));
-    const a = pick(['0', '0.5', '-0.5', '1', '0.2']);
-    const b = pick(['1', '0.5', '-1', '1.5', '2', '-0.5']);
-    const c = pick(['1', '0.5', '2', '-1', '0.7']);
-    const d = pick(['1', '0.5', '1.5', '2', '0.7']);
-    const phi = pick(['0.3', '1', '0', '2', '0.5']);
-    const engine = this;
+    const [a, b, c, d, phi] = [
+      rng.pick(['0', '0.5', '-0.5', '1', '0.2']), rng.pick(['1', '0.5', '-1', '1.5', '2', '-0.5']),
+      rng.pick(['1', '0.5', '2', '-1', '0.7']), rng.pick(['1', '0.5', '1.5', '2', '0.7']), rng.pick(['0.3', '1', '0', '2', '0.5']),
+    ];
     if (elementwise) {
-      const f = (x: BigNumber, order: number): BigNumber => {
-        // d^k/dx^k of c·sin(dx + φ) is c·d^k·sin(dx + φ + kπ/2).
-        const arg = d.times(x).plus(phi).plus((m.pi as unknown as BigNumber).times(order).div(2));
-        const wave = c.times(d.pow(order)).times(m.sin(arg));
-        if (order === 0) return a.plus(b.times(x)).plus(wave);
-        if (order === 1) return b.plus(wave);
-        return wave;
-      };
       return {
-        apply(args, order) {
+        apply(args, order, _outDim, engine) {
+          const m = engine.math;
+          const [A, B, C, D, PHI] = [a, b, c, d, phi].map((x) => m.bignumber(x));
+          const f = (x: BigNumber): BigNumber => {
+            // d^k/dx^k of c·sin(dx + φ) is c·d^k·sin(dx + φ + kπ/2).
+            const arg = D!.times(x).plus(PHI!).plus((m.pi as unknown as BigNumber).times(order).div(2));
+            const wave = C!.times(D!.pow(order)).times(m.sin(arg));
+            if (order === 0) return A!.plus(B!.times(x)).plus(wave);
+            if (order === 1) return B!.plus(wave);
+            return wave;
+          };
           const x = args[0]!;
-          return engine.isMatrix(x) ? (x.map((v: BigNumber) => f(v, order)) as Matrix) : f(x, order);
+          return engine.isMatrix(x) ? (x.map((v: BigNumber) => f(v)) as Matrix) : f(x);
         },
         describe: (name) => `${name}(x) = ${a} + ${b}x + ${c}·sin(${d}x + ${phi})`,
       };
     }
-    const vectors = new Map<string, { w: BigNumber[][]; r: BigNumber[][]; q: BigNumber[][]; a: BigNumber[]; phi: BigNumber[] }>();
+    const vectors = new Map<string, { w: number[][]; r: number[][]; q: number[][]; a: string[]; phi: string[] }>();
     const paramsFor = (n: number, out: number) => {
       let p = vectors.get(`${n}×${out}`);
       if (!p) {
-        const ints = () => Array.from({ length: n }, () => m.bignumber(rng.int(-2, 2)));
+        const ints = () => Array.from({ length: n }, () => rng.int(-2, 2));
         const q0 = Array.from({ length: n }, ints);
         p = {
           w: Array.from({ length: out }, ints), r: Array.from({ length: out }, ints),
           q: q0.map((row, i) => row.map((x, j) => (j < i ? q0[j]![i]! : x))),
-          a: Array.from({ length: out }, () => pick(['0', '0.5', '-0.5', '1', '0.2'])),
-          phi: Array.from({ length: out }, () => pick(['0.3', '1', '0', '2', '0.5'])),
+          a: Array.from({ length: out }, () => rng.pick(['0', '0.5', '-0.5', '1', '0.2'])),
+          phi: Array.from({ length: out }, () => rng.pick(['0.3', '1', '0', '2', '0.5'])),
         };
         vectors.set(`${n}×${out}`, p);
       }
       return p;
     };
     return {
-      apply(args, order, outDim) {
+      apply(args, order, outDim, engine) {
         if (order > 0) throw new Unsupported('derivatives of a function of a vector are not evaluated yet');
         if (args.length !== 1) throw new Unsupported('functions of several arguments are not sampled yet');
+        const m = engine.math;
         const xs = engine.column(args[0]!);
         const out = outDim ?? 1;
         const { w, r, q, a: as, phi: phis } = paramsFor(xs.length, out);
-        const dot = (u: BigNumber[]) => u.reduce((s, ui, i) => s.plus(ui.times(xs[i]!)), engine.zero);
-        let quad = engine.zero;
+        const dot = (u: number[]) => u.reduce((s, ui, i) => s.plus(xs[i]!.times(ui)), m.bignumber(0));
+        let quad = m.bignumber(0);
         for (let i = 0; i < xs.length; i++) for (let j = 0; j < xs.length; j++) quad = quad.plus(xs[i]!.times(q[i]![j]!).times(xs[j]!));
-        // Component i: a_i + w_iᵀx + c·sin(r_iᵀx + φ_i) + xᵀQx/4 (one component for R^n → R).
-        const component = (i: number) => as[i]!.plus(dot(w[i]!)).plus(c.times(m.sin(dot(r[i]!).plus(phis[i]!)))).plus(quad.div(4));
+        const C = m.bignumber(c);
+        const component = (i: number) =>
+          m.bignumber(as[i]!).plus(dot(w[i]!)).plus(C.times(m.sin(dot(r[i]!).plus(m.bignumber(phis[i]!))))).plus(quad.div(4));
         if (outDim === undefined) return component(0);
         return m.matrix(Array.from({ length: out }, (_, i) => [component(i)])) as Matrix;
       },
@@ -662,6 +692,28 @@ export class NumericEngine {
       return x.isZero() ? eps : x.times(this.one.plus(eps));
     };
     return this.isMatrix(v) ? (v.map((x: BigNumber) => nudge(x)) as Matrix) : nudge(v);
+  }
+
+  /** A value of another engine (another precision) as one of this engine's. */
+  convert(v: Value): Value {
+    const m = this.math;
+    return this.isMatrix(v) ? (m.matrix((v.toArray() as BigNumber[][]).map((row) => row.map((x) => m.bignumber(x.toString())))) as Matrix)
+      : m.bignumber(v.toString());
+  }
+
+  /** The largest absolute entry of a − b (0 for a scalar 0 against a zero matrix). */
+  maxAbsDiff(a: Value, b: Value): BigNumber {
+    const xs = this.column(a);
+    const ys = this.column(b);
+    let best = this.zero;
+    const n = Math.max(xs.length, ys.length);
+    for (let i = 0; i < n; i++) {
+      const x = xs.length === 1 && n > 1 ? xs[0]! : xs[i] ?? this.zero;
+      const y = ys.length === 1 && n > 1 ? ys[0]! : ys[i] ?? this.zero;
+      const d = x.minus(y).abs();
+      if (d.greaterThan(best)) best = d;
+    }
+    return best;
   }
 
   /** −1, 0 or 1 (a scalar's sign). */

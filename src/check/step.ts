@@ -310,7 +310,7 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
               `the ${which} side is undefined here (${why}) but the other is not`),
           };
         }
-        if (!engine.holds(p.rel as RelOp, l.value, r.value)) {
+        if (!relationHolds(engine, point, p, l.value, r.value)) {
           const small = shrink(engine, p, point, new Rng(opts.seed, `${p.salt}~${attempt}`), opts.deadline);
           return { held, unknown: null, notes, vacuous: false, failure: counterexample(small.point, ...formatSides(engine, small.left, small.right)) };
         }
@@ -378,6 +378,56 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
 
 const GRID = ['-1000', '-100', '-10', '-7', '-5', '-4', '-3', '-2', '-1.5', '-1', '-0.5', '-0.1', '0',
   '0.1', '0.5', '1', '1.5', '2', '3', '4', '5', '7', '10', '100', '1000'];
+
+/**
+ * Whether `l rel r` holds at a point, beyond rounding: sides that are not exactly equal
+ * are evaluated again at twice the precision, where a rounding difference shrinks by
+ * ~40 orders and a real one (exp(−100) vs 0, 1 + 10⁻³⁰ vs 1) stays. Steps through a
+ * double-precision eigenvalue keep the 1e-9 tolerance.
+ */
+function relationHolds(engine: NumericEngine, point: Point, p: StepProblem, l: Value, r: Value): boolean {
+  const rel = p.rel as RelOp;
+  const coarse = engine.holds(rel, l, r);
+  const precise = engine.precise;
+  if (engine.inexact || !precise) return coarse;
+  const d1 = engine.maxAbsDiff(l, r);
+  if (d1.isZero()) return rel === '=' || rel === '≤' || rel === '≥';
+  // A difference below 1e-36 of the sides' own size is rounding at 40 digits; only a
+  // difference that is large against the sides themselves (exp(−100) vs 0) needs a second look.
+  const zero = engine.zeros(1, 1);
+  const sl = engine.maxAbsDiff(l, zero);
+  const sr = engine.maxAbsDiff(r, zero);
+  const size = sl.greaterThan(sr) ? sl : sr;
+  if ((rel === '=' || rel === '≠') && d1.lessThanOrEqualTo(size.times('1e-36'))) return rel === '=';
+  if (rel === '<' || rel === '≤' || rel === '>' || rel === '≥') {
+    // Only a near-tie needs a second look.
+    if (d1.greaterThan(size.greaterThan(1) ? size.times('1e-20') : engine.scalar('1e-20'))) return coarse;
+  }
+  let l2: Value;
+  let r2: Value;
+  try {
+    const q = point.inEngine(precise);
+    precise.deadline = engine.deadline;
+    l2 = q.evaluate(p.left as Expr);
+    r2 = q.evaluate(p.right as Expr);
+  } catch {
+    return coarse;
+  }
+  const d2 = precise.maxAbsDiff(l2, r2);
+  const rounding = d2.isZero() || d2.lessThan((precise.convert(d1) as typeof d1).times('1e-20'));
+  if (rel === '=') return rounding;
+  if (rel === '≠') return !rounding;
+  if (precise.isMatrix(l2) || precise.isMatrix(r2)) return coarse;
+  // A real difference, however small: its sign decides.
+  const up = (r2 as typeof d2).minus(l2 as typeof d2);
+  switch (rel) {
+    case '≤': return rounding || up.isPositive();
+    case '≥': return rounding || up.isNegative();
+    case '<': return !rounding && up.isPositive() && !up.isZero();
+    case '>': return !rounding && up.isNegative() && !up.isZero();
+    default: return coarse;
+  }
+}
 
 /**
  * Checks a ⇔/⇒ step on the solution sets of its sides: for each scalar a side depends
