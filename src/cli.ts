@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, checkSource, type CheckOptions } from './check/index.js';
+import { isolatedChecker } from './check/isolated.js';
 import { REPORT_FORMATS, formatReports, type ReportFormat } from './report/index.js';
 import { summarize, type FileReport } from './result.js';
 
@@ -289,5 +290,7 @@ export function nodeIo(): CliIo {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     watch: watchFiles,
+    // Each file in a worker with a hard time limit: one file that hangs never stops a batch.
+    check: isolatedChecker().check,
   };
 }
