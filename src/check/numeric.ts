@@ -727,9 +727,20 @@ export class NumericEngine {
     return (a as BigNumber).plus(b as BigNumber).div(2);
   }
 
-  /** Zero to within the comparison tolerance (absolute, as for a difference of sides of size ≤ 1). */
-  isTiny(v: Value): boolean {
-    return !this.isMatrix(v) && v.abs().lessThanOrEqualTo(this.tol);
+  /** Zero to within a tolerance (absolute; by default the comparison tolerance). */
+  isTiny(v: Value, tolerance?: string): boolean {
+    return !this.isMatrix(v) && v.abs().lessThanOrEqualTo(tolerance ? this.math.bignumber(tolerance) : this.tol);
+  }
+
+  /** Where the line through (a, fa) and (b, fb) crosses 0, if it does between a and b. */
+  secant(a: Value, fa: Value, b: Value, fb: Value): Value | null {
+    const [x0, y0, x1, y1] = [a, fa, b, fb] as BigNumber[];
+    const dy = y1!.minus(y0!);
+    if (dy.isZero()) return null;
+    const x = x0!.minus(y0!.times(x1!.minus(x0!)).div(dy));
+    const lo = x0!.lessThan(x1!) ? x0! : x1!;
+    const hi = x0!.lessThan(x1!) ? x1! : x0!;
+    return x.lessThan(lo) || x.greaterThan(hi) ? null : x;
   }
 
   /**

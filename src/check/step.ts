@@ -5,7 +5,7 @@ import type { RelatedNote } from '../diagnostics.js';
 import { Point, type Prepared } from './model.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { Skip, Undefined, Unsupported, type NumericEngine, type Value } from './numeric.js';
-import { replaceByKey, unfold, visit, type Unfolding } from './rewrite.js';
+import { freeNames, replaceByKey, unfold, visit, type Unfolding } from './rewrite.js';
 import { Rng } from './rng.js';
 import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
@@ -275,12 +275,17 @@ export function sampleRelation(engine: NumericEngine, p: StepProblem, opts: Step
       }
       return { held, failure: null, unknown: `the time limit ran out after ${held} sampled points`, notes, vacuous: false };
     }
-    const point = new Point(engine, p.prep, rng, attempt);
+    let point = new Point(engine, p.prep, rng, attempt);
     try {
       if (!point.satisfiesAssumptions()) {
-        rejected++;
-        if (held === 0 && rejected >= 60) break;
-        continue;
+        // An equation among the assumptions (α + β = 1) is never met by chance: solve it.
+        const solved = solveEqualities(engine, p, point, rng, opts.deadline);
+        if (!solved) {
+          rejected++;
+          if (held === 0 && rejected >= 60) break;
+          continue;
+        }
+        point = solved;
       }
       point.touched.clear();
       engine.inexact = false;
@@ -497,6 +502,58 @@ function probeRoots(engine: NumericEngine, p: StepProblem, point: Point, rng: Rn
   return none();
 }
 
+/**
+ * Moves one scalar of each unmet equality assumption (`assume α + β = 1`) to a value
+ * that meets it, found on the grid or by bisection; the point is kept only if every
+ * assumption then holds.
+ */
+function solveEqualities(engine: NumericEngine, p: StepProblem, start: Point, rng: Rng, deadline: number): Point | null {
+  let point = start;
+  for (const c of p.prep.checks) {
+    const f = c.formula;
+    if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
+    const [a, b] = f.operands;
+    if (!a || !b || hasMatrix(a) || hasMatrix(b)) continue;
+    try {
+      if (point.holds(f)) continue;
+    } catch {
+      return null;
+    }
+    const keys = [...freeNames(a), ...freeNames(b)].map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index && x.info.kind === 'scalar').map((x) => x!.info.key);
+    let solved: Point | null = null;
+    for (const key of keys) {
+      if (!point.values.has(key)) continue;
+      const fAt = (x: Value): { q: Point; d: Value } | null => {
+        const q = point.replacing(key, x, rng);
+        try {
+          const l = q.evaluate(a);
+          const r = q.evaluate(b);
+          return engine.isMatrix(l) || engine.isMatrix(r) ? null : { q, d: engine.add(l, engine.neg(r)) };
+        } catch {
+          return null;
+        }
+      };
+      let prev: { x: Value; d: Value } | null = null;
+      for (const g of GRID) {
+        if (Date.now() > deadline) return null;
+        const x = engine.scalar(g);
+        const at = fAt(x);
+        if (!at) { prev = null; continue; }
+        if (engine.sign(at.d) === 0) { solved = at.q; break; }
+        if (prev && engine.sign(prev.d) === -engine.sign(at.d)) {
+          solved = bisect(engine, fAt, prev.x, x, deadline);
+          if (solved) break;
+        }
+        prev = { x, d: at.d };
+      }
+      if (solved) break;
+    }
+    if (!solved) return null;
+    point = solved;
+  }
+  return point.satisfiesAssumptions() ? point : null;
+}
+
 /** Narrows a sign change of f on [lo, hi] to a point where f is 0 to 40 digits. */
 function bisect(
   engine: NumericEngine, f: (x: Value) => { q: Point; d: Value } | null, lo: Value, hi: Value, deadline: number,
@@ -504,19 +561,25 @@ function bisect(
   let a = lo;
   let b = hi;
   let fa = f(a);
-  if (!fa) return null;
-  for (let i = 0; i < 140; i++) {
+  let fb = f(b);
+  if (!fa || !fb) return null;
+  const exact = (d: Value) => engine.sign(d) === 0 || engine.isTiny(d, '1e-38');
+  for (let i = 0; i < 160; i++) {
     if (Date.now() > deadline) return null;
+    // A secant step first (exact for an equation linear in x), then halving.
+    const secant = engine.secant(a, fa.d, b, fb.d);
+    const fs = secant === null ? null : f(secant);
+    if (fs && exact(fs.d)) return fs.q;
     const mid = engine.midpoint(a, b);
     const fm = f(mid);
     if (!fm) return null;
-    const sm = engine.sign(fm.d);
-    if (sm === 0 || engine.isTiny(fm.d)) return fm.q;
-    if (sm === engine.sign(fa.d)) {
+    if (exact(fm.d)) return fm.q;
+    if (engine.sign(fm.d) === engine.sign(fa.d)) {
       a = mid;
       fa = fm;
     } else {
       b = mid;
+      fb = fm;
     }
   }
   return null;
