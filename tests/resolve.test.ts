@@ -112,3 +112,17 @@ describe('resolution and shape errors', () => {
     expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);
   });
 });
+
+describe('warnings for what is written twice', () => {
+  it('warns on a second title, a name defined twice in one scope, and a show name used twice', async () => {
+    const report = await checkSource('title "a"\ntitle "b"\nscalar x\ndefine x = 1\ndefine x = 2\nshow "s": x = 2\nshow "s": x = 2\n');
+    expect(report.diagnostics.map((d) => [d.severity, new SourceFile('f', report.source).position(d.range[0]).line])).toEqual([
+      ['warning', 2], ['warning', 5], ['warning', 7],
+    ]);
+  });
+
+  it('does not warn on a base case and a recurrence, or on a redefinition in another section', async () => {
+    const report = await checkSource('vector v_t, g_t in R^n\ndefine v_0 = 0\ndefine v_t = v_{t-1} + g_t for t ≥ 1\nsection "a"\ndefine v_t = g_t\nsection "b"\ndefine v_t = 2 g_t\n');
+    expect(report.diagnostics).toEqual([]);
+  });
+});

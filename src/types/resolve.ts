@@ -77,6 +77,9 @@ class Resolver {
   private readonly scopes = new Map<Statement, Scope>();
   private readonly fileScope = new Scope();
   private scope = this.fileScope;
+  private seenTitle = false;
+  private readonly showNames = new Set<string>();
+  private readonly definedHere = new Set<string>();
 
   run(ast: Derivation): ResolvedFile {
     const statements: Statement[] = [];
@@ -108,9 +111,13 @@ class Resolver {
 
   private statement(st: Statement): Statement {
     switch (st.kind) {
-      case 'Title': return st;
+      case 'Title':
+        if (this.seenTitle) this.error(diagnostic('structure', { reason: 'a file has one title: this second one is ignored' }, st.range, 'warning'));
+        this.seenTitle = true;
+        return st;
       case 'Section':
         this.scope = new Scope(this.fileScope);
+        for (const k of [...this.definedHere]) if (k.startsWith('section:')) this.definedHere.delete(k);
         return st;
       case 'Declare': return this.declare(st);
       case 'Assume': return this.assume(st);
@@ -191,6 +198,12 @@ class Resolver {
 
   private define(st: Define): Define {
     const target = st.target;
+    // The same name defined twice in one scope (`v_0` and `v_t` are two definitions of v, not one twice).
+    const defKey = `${this.scope === this.fileScope ? 'file' : 'section'}:${printName(target)}`;
+    if (this.definedHere.has(defKey)) {
+      this.error(diagnostic('structure', { reason: `'${printName(target)}' is already defined here; the later definition is the one used` }, target.range, 'warning'));
+    }
+    this.definedHere.add(defKey);
     const plain = !target.index && target.primes === 0 && !target.hat;
     if (plain && (BUILTIN_FUNCTIONS.has(target.base) || target.base === 'π')) {
       this.error(diagnostic('bad-define', { reason: `'${target.base}' is built in and cannot be redefined: choose another name` }, target.range));
@@ -245,6 +258,12 @@ class Resolver {
   }
 
   private show(st: Show): Show {
+    if (st.name !== null) {
+      if (this.showNames.has(st.name)) {
+        this.error(diagnostic('structure', { reason: `a show named "${st.name}" comes earlier; 'by "${st.name}"' will mean this one` }, st.range, 'warning'));
+      }
+      this.showNames.add(st.name);
+    }
     const env = this.env();
     const forAll = st.forAll ? (this.formula(st.forAll, env) as Compare) : null;
     const claim = this.formula(st.claim, env);
