@@ -5,7 +5,6 @@ import { diagnostic, type Diagnostic, type RelatedNote } from '../diagnostics.js
 import { printExpr, printFormula, printName } from '../print.js';
 import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
 import type { ResolvedFile } from '../types/resolve.js';
-import type { Scope } from '../types/scope.js';
 import { Prepared, type Context } from './model.js';
 import type { NumericEngine } from './numeric.js';
 import { indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';

@@ -51,10 +51,6 @@ function sameDim(a: Dim, b: Dim): boolean {
   return String(a) === String(b);
 }
 
-function isScalar(s: Shape | undefined): boolean {
-  return s?.kind === 'scalar';
-}
-
 function shapeEq(a: Shape, b: Shape): boolean {
   if (a.kind === 'any' || b.kind === 'any') return true;
   if (a.kind === 'scalar' || b.kind === 'scalar') return a.kind === b.kind;
