@@ -426,6 +426,7 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '2x + 1 = 7 ⇔ x = 3 (a true equivalence, no longer vacuous)', text: 'scalar x\n    2x + 1 = 7\n  ⇔ x = 3\n', want: 'passes' },
     { name: 'an equation among the assumptions is solved, not hoped for', text: 'scalar α, β\nassume α + β = 1\n    α\n  = 1 - β\n', want: 'passes' },
     { name: 'and a wrong step under it is refuted at a point that meets it', text: 'scalar α, β\nassume α + β = 1\n    α\n  = β\n', want: 'refuted' },
+    { name: 'a file-level definition is not read with a section\'s new meaning of its names', text: 'scalar x\ndefine y = x²\nsection "s"\ninteger x\n    √y\n  = x\n', want: 'fails' },
     { name: 'exp(−100) is not 0', text: '    exp(-100)\n  = 0\n', want: 'refuted' },
     { name: '1 + 10⁻³⁰ is not 1', text: '    1 + 10^(-30)\n  = 1\n', want: 'refuted' },
     { name: 'x + 10⁻²⁶ is not x', text: 'scalar x\n    x + 10^(-26)\n  = x\n', want: 'refuted' },

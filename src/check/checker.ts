@@ -5,9 +5,10 @@ import { diagnostic, type Diagnostic, type RelatedNote } from '../diagnostics.js
 import { printExpr, printFormula, printName } from '../print.js';
 import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
 import type { ResolvedFile } from '../types/resolve.js';
+import type { Scope } from '../types/scope.js';
 import { Prepared, type Context } from './model.js';
 import type { NumericEngine } from './numeric.js';
-import { indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
+import { freeNames, indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
 
@@ -86,7 +87,7 @@ export class Checker {
     st: Statement, fixed: ReadonlyMap<string, readonly [number, number]>, within: readonly (Expr | Formula | null)[] = [],
   ): Context {
     const scope = this.file.scopes.get(st)!;
-    const defs = [...this.fileDefs, ...this.sectionDefs];
+    const defs = [...this.fileDefs.filter((d) => !this.shadowedIn(d, scope)), ...this.sectionDefs];
     // Integer names are indices: 0, 1, 2, … — raised so that no family subscript goes
     // negative (`v_{t-1}` needs t ≥ 1), unless a range is fixed (a `for all`, an induction).
     const lo = 0;
@@ -106,6 +107,32 @@ export class Checker {
     if (!forAll) return ctx;
     return { ...ctx, assumptions: [...ctx.assumptions, { formula: forAll, forAll: [], range: forAll.range }] };
   }
+
+  /**
+   * Whether a file-level definition speaks of a name this section declares anew: there it
+   * would mean something else, so it is not used (its target is then a free name, which
+   * can only make steps fail, never pass), with a warning once.
+   */
+  private shadowedIn(def: Define, scope: Scope): boolean {
+    if (!scope.parent) return false;
+    const bound = new Set<string>((def.params ?? []).map((p) => printName(p.name)));
+    if (def.target.index?.kind === 'Var') bound.add(printName(def.target.index.name));
+    const clash = freeNames(def.value, bound).find((v) => {
+      const found = scope.lookup(v.name);
+      return found !== undefined && scope.hasOwn(found.info.key);
+    });
+    if (!clash) return false;
+    const key = `${this.section}\u0000${def.range[0]}`;
+    if (!this.shadowWarned.has(key)) {
+      this.shadowWarned.add(key);
+      this.warnings.push(diagnostic('structure', {
+        reason: `section "${this.section}" declares '${printName(clash.name)}' anew, which the definition of '${printName(def.target)}' uses; that definition is not used in this section`,
+      }, def.target.range, 'warning'));
+    }
+    return true;
+  }
+
+  private readonly shadowWarned = new Set<string>();
 
   private rulesFor(ctx: Context, extra: readonly RewriteRule[]): RewriteRule[] {
     const rules: RewriteRule[] = [];
