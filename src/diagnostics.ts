@@ -33,8 +33,10 @@ export const messages = {
     `'${a.relation}' is not a relation deriv knows: expected one of = ≠ < ≤ > ≥ → ⇔ ⇒`,
   'file-too-large': (a: { limit: number }) =>
     `this file is too large to parse: expected at most ${a.limit.toLocaleString('en-US')} characters of distinct lines, so parsing stops here`,
-  'too-deep': (a: { limit: number }) =>
-    `this expression is nested too deeply: expected at most ${a.limit} levels of brackets`,
+  'too-deep': (a: { limit?: number }) =>
+    a.limit !== undefined
+      ? `this expression is nested too deeply: expected at most ${a.limit} levels of brackets`
+      : 'this line is nested too deeply to read: expected fewer operators in one expression (split it over several steps)',
   'internal-error': (a: { detail: string }) => `internal error while parsing this line (${a.detail}): expected no error; please report it`,
   'line-too-long': (a: { length: number; limit: number }) =>
     `this line is ${a.length.toLocaleString('en-US')} characters long; lines may be at most ${a.limit.toLocaleString('en-US')}`,

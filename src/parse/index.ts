@@ -94,9 +94,7 @@ function parseLine(code: string, kind: ParsedKind, keyword: string | null): Line
 /** A crash while parsing one line, as a diagnostic at the line's start. */
 function lineCrash(error: unknown, code: string): Diagnostic {
   const start = code.length - code.trimStart().length;
-  const range: Range = [start, Math.min(start + 1, code.length)];
-  if (error instanceof RangeError) return diagnostic('too-deep', { limit: MAX_NESTING }, range);
-  return diagnostic('internal-error', { detail: error instanceof Error ? error.message : String(error) }, range);
+  return lineCrashAt(error, [start, Math.min(start + 1, code.length)]);
 }
 
 /** How a line starts (only its first characters are looked at). */
@@ -145,9 +143,7 @@ function recordLineSafely(line: SourceLine, parser: LineParser): LineRecord | 'o
 }
 
 function lineCrashAt(error: unknown, range: Range): Diagnostic {
-  if (error instanceof RangeError) {
-    return diagnostic('structure', { reason: 'this line is too deeply nested to read (too many operators in one expression): split it over several steps' }, range);
-  }
+  if (error instanceof RangeError) return diagnostic('too-deep', {}, range);
   return diagnostic('internal-error', { detail: error instanceof Error ? error.message : String(error) }, range);
 }
 
