@@ -103,7 +103,6 @@ export function symbolicProof(p: StepProblem, left: Expr, right: Expr, deadline:
     candidates.push({ l: l3, r: r3, how: 'unfolding every definition' });
   }
   for (const c of candidates) {
-    if (process.env.DERIV_DEBUG) console.log('candidate', c.how, printExpr(c.l), '|', printExpr(c.r));
     const remaining = deadline - Date.now();
     if (remaining <= 0) return null;
     if (printExpr(c.l) === printExpr(c.r)) return { method: 'structural', how: c.how };
