@@ -1,0 +1,49 @@
+import type { Connective, Define, Expr, Formula, Hint, RelOp } from '../ast.js';
+import type { Prepared } from './model.js';
+import { visit, type Unfolding } from './rewrite.js';
+
+/** A rewrite a step may use: a definition-like equation `lhs = rhs` (a named show, the IH, an inline fact). */
+export interface RewriteRule {
+  /** `printName` of the left side's name, subscript included. */
+  readonly key: string;
+  readonly rhs: Expr;
+}
+
+/** Everything one step is checked against. */
+export interface StepProblem {
+  readonly left: Expr | Formula;
+  readonly rel: RelOp | Connective;
+  readonly right: Expr | Formula;
+  readonly hint: Hint | null;
+  readonly prep: Prepared;
+  readonly unfoldings: readonly Unfolding[];
+  readonly functions: readonly Define[];
+  /** Rewrites from assumptions, named shows, the IH and inline facts. */
+  readonly rules: readonly RewriteRule[];
+  /** Makes this step's sample points its own (same seed, same step → same points). */
+  readonly salt: string;
+}
+
+export interface StepOptions {
+  readonly seed: number;
+  readonly samples: number;
+  /** Absolute time (Date.now()) after which the step is `unknown`. */
+  readonly deadline: number;
+}
+
+/** An expression, as opposed to a statement (a comparison, ⇔/⇒, a tag). */
+export function isExpr(x: Expr | Formula): x is Expr {
+  return x.kind !== 'Compare' && x.kind !== 'Logic' && x.kind !== 'TagFact';
+}
+
+/** Whether anything in an expression is a vector or a matrix. */
+export function hasMatrix(e: Expr): boolean {
+  let hit = false;
+  visit(e, (x) => {
+    if (x.shape?.kind === 'matrix') hit = true;
+  });
+  return hit;
+}
+
+/** `l − r`, typed like `l`. */
+export const sub = (l: Expr, r: Expr): Expr => ({ kind: 'Binary', op: '-', left: l, right: r, range: l.range, shape: l.shape });
