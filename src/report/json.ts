@@ -87,18 +87,15 @@ function counterexample(cx: Counterexample | null): JsonCounterexample | null {
   return out;
 }
 
+/** 1-based start and end of [from, to) (the end never before the start). */
+function span(source: SourceFile, from: number, to: number): { line: number; column: number; endLine: number; endColumn: number } {
+  const start = source.position(from);
+  const end = source.position(Math.max(from, to));
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
 function diagnostic(source: SourceFile, d: Diagnostic): JsonDiagnostic {
-  const start = source.position(d.range[0]);
-  const end = source.position(Math.max(d.range[0], d.range[1]));
-  return {
-    code: d.code,
-    message: d.message,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    severity: d.severity,
-  };
+  return { code: d.code, message: d.message, ...span(source, d.range[0], d.range[1]), severity: d.severity };
 }
 
 function jsonFile(report: FileReport): JsonFile {
@@ -108,13 +105,8 @@ function jsonFile(report: FileReport): JsonFile {
     errors: report.diagnostics.filter((d) => d.severity === 'error').map((d) => diagnostic(source, d)),
     warnings: report.diagnostics.filter((d) => d.severity !== 'error').map((d) => diagnostic(source, d)),
     steps: report.steps.map((s): JsonStep => {
-      const start = source.position(s.relRange[0]);
-      const end = source.position(Math.max(s.relRange[0], s.range[1]));
       return {
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
+        ...span(source, s.relRange[0], s.range[1]),
         section: s.section,
         relation: s.relation,
         verdict: s.verdict,
