@@ -27,7 +27,7 @@ const INDEX_SPAN = 5;
 /** A `for all t ≥ k` claim with no chain is checked for t = k … 12 (LANGUAGE.md §5.2). */
 const FOR_ALL_TOP = 12;
 
-interface Fact { readonly name: string; readonly claim: Formula; readonly verdict: Verdict }
+interface Fact { readonly name: string; readonly claim: Formula; readonly verdict: Verdict; readonly forAll: Compare | null }
 
 /** Walks a resolved file in order, keeping what is in scope, and decides every step and show. */
 export class Checker {
@@ -38,6 +38,8 @@ export class Checker {
   private fileDefs: Define[] = [];
   private sectionDefs: Define[] = [];
   private fileAssumes: Condition[] = [];
+  private readonly fileMeans = new Map<string, Expr>();
+  private sectionMeans = new Map<string, Expr>();
   private sectionAssumes: Condition[] = [];
   private section: string | null = null;
   private inSection = false;
@@ -61,10 +63,23 @@ export class Checker {
         this.inSection = true;
         this.sectionDefs = [];
         this.sectionAssumes = [];
+        this.sectionMeans = new Map();
         return;
       case 'Define':
         // A definition with an error is not used: its uses are checked without it.
         if (!this.hasError(st.range)) (this.inSection ? this.sectionDefs : this.fileDefs).push(st);
+        return;
+      case 'Declare':
+        if (st.declKind === 'random') {
+          // `random g_t … with E[g_t] = μ`: the mean of g, for E[·].
+          for (const f of st.facts) {
+            if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
+            const [lhs, rhs] = f.operands;
+            if (lhs?.kind !== 'Expect' || lhs.op !== 'E' || lhs.arg.kind !== 'Var' || !rhs) continue;
+            const found = this.file.scopes.get(st)?.lookup(lhs.arg.name);
+            if (found) (this.inSection ? this.sectionMeans : this.fileMeans).set(found.info.key, rhs);
+          }
+        }
         return;
       case 'Assume':
         (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...st.conditions.filter((c) => !this.hasError(c.range)));
@@ -87,7 +102,10 @@ export class Checker {
     st: Statement, fixed: ReadonlyMap<string, readonly [number, number]>, within: readonly (Expr | Formula | null)[] = [],
   ): Context {
     const scope = this.file.scopes.get(st)!;
-    const defs = [...this.fileDefs.filter((d) => !this.shadowedIn(d, scope)), ...this.sectionDefs];
+    // Named shows that passed are facts for the rest of the file: `v_t = … for all t ≥ 0`
+    // then works like a definition wherever v has none of its own (definitions come later
+    // in the list, so they win).
+    const defs = [...this.factDefinitions(scope), ...this.fileDefs.filter((d) => !this.shadowedIn(d, scope)), ...this.sectionDefs];
     // Integer names are indices: 0, 1, 2, … — raised so that no family subscript goes
     // negative (`v_{t-1}` needs t ≥ 1), unless a range is fixed (a `for all`, an induction).
     const lo = 0;
@@ -99,6 +117,7 @@ export class Checker {
     return {
       scope, defs, assumptions: [...this.fileAssumes, ...this.sectionAssumes],
       indexRanges, defaultIndex: [lo, lo + INDEX_SPAN],
+      means: new Map([...this.fileMeans, ...this.sectionMeans]),
     };
   }
 
@@ -133,6 +152,20 @@ export class Checker {
   }
 
   private readonly shadowWarned = new Set<string>();
+
+  /** Passing named shows of the form `name = expression` (maybe `for all t ≥ k`), as definitions. */
+  private factDefinitions(scope: Scope): Define[] {
+    const out: Define[] = [];
+    for (const f of this.facts) {
+      if (f.verdict !== 'proved' && f.verdict !== 'checked') continue;
+      const c = f.claim;
+      if (c.kind !== 'Compare' || c.ops.length !== 1 || c.ops[0] !== '=' || c.operands[0]!.kind !== 'Var') continue;
+      const lhs = c.operands[0];
+      if (!scope.lookup(lhs.name)) continue;
+      out.push({ kind: 'Define', target: lhs.name, params: null, value: c.operands[1]!, condition: f.forAll, range: c.range });
+    }
+    return out;
+  }
 
   private rulesFor(ctx: Context, extra: readonly RewriteRule[]): RewriteRule[] {
     const rules: RewriteRule[] = [];
@@ -303,7 +336,7 @@ export class Checker {
         name: st.name, range: showRange, section: this.section, relation: relationOf(claim), verdict, message, counterexample,
         ...(secondary ? { secondary } : {}),
       });
-      if (st.name) this.facts.push({ name: st.name, claim, verdict });
+      if (st.name) this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll });
     };
     if (this.hasError(st.claim.range) || (st.forAll && this.hasError(st.forAll.range))) {
       this.skipChains(st);

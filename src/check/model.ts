@@ -3,7 +3,7 @@ import { printName } from '../print.js';
 import type { Scope, SymbolInfo } from '../types/scope.js';
 import { Skip, Undefined, Unsupported, type Bindings, type FunctionInstance, type Host, type Interval, type NumericEngine, type Value } from './numeric.js';
 import { canonicalIndex, conditionAllows, indexPattern } from './rewrite.js';
-import type { Rng } from './rng.js';
+import { Rng } from './rng.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
 export interface Context {
@@ -14,6 +14,8 @@ export interface Context {
   /** Sampling range of integer names (`t` → [1, 6]); others get `defaultIndex`. */
   readonly indexRanges: ReadonlyMap<string, readonly [number, number]>;
   readonly defaultIndex: readonly [number, number];
+  /** The mean of each random symbol (by key), from `random g_t … with E[g_t] = μ`. */
+  readonly means: ReadonlyMap<string, Expr>;
 }
 
 /** An equality among the assumptions used as a substitution: `g_{t-1} = σ(h_{t-1})`. */
@@ -185,6 +187,7 @@ export class Point implements Host {
   private resolveValue(v: Var, info: SymbolInfo, index: number | null, key: string): Value {
     const forced = this.overrides.get(key);
     if (forced) return this.record(key, v, index, info, forced);
+    if (info.random && this.randomValue) return this.randomValue(info, key);
     // Equalities among the assumptions act as substitutions.
     for (const rule of this.prep.rules) {
       const r = this.ctx.scope.lookup(rule.lhs.name);
@@ -217,8 +220,22 @@ export class Point implements Host {
       const lit = canonicalIndex(target.index);
       if (lit.kind === 'Num' && Number(lit.value) === index) return this.evaluate(d.value);
     }
+    return this.drawFree(key, v, index, info);
+  }
+
+  /** A free value: drawn once per point (an expectation's child point asks its parent). */
+  private drawFree(key: string, v: Var, index: number | null, info: SymbolInfo): Value {
+    if (this.parent) {
+      const value = this.parent.drawFree(key, v, index, info);
+      return this.record(key, v, index, info, value);
+    }
+    const known = this.values.get(key);
+    if (known) return known.value;
     return this.record(key, v, index, info, this.draw(info, key));
   }
+
+  /** The point an expectation's child point was made from. */
+  private parent: Point | null = null;
 
   /** A cached matrix still uses its dimensions: mention them in a counterexample. */
   private touchDims(v: Value): void {
@@ -287,6 +304,63 @@ export class Point implements Host {
 
   private checkTime(): void {
     if (Date.now() > this.engine.deadline) throw new Unsupported('the time limit ran out while evaluating definitions');
+  }
+
+  /** In an expectation's child point: the value a random symbol takes there. */
+  private randomValue: ((info: SymbolInfo, key: string) => Value) | null = null;
+
+  /**
+   * `E[e]`: exact for an `e` affine in the random symbols, where it is `e` at their means.
+   * Affinity is tested at the point, along random directions A and B:
+   * e(μ+A) + e(μ−A) = 2e(μ) and e(μ+A+B) − e(μ+A) − e(μ+B) + e(μ) = 0; anything else
+   * (E[g gᵀ], Var[·]) is not evaluated yet.
+   */
+  special(e: Expr, bindings: Bindings): Value {
+    if (e.kind !== 'Expect' || e.op !== 'E') {
+      const what = e.kind === 'Expect' ? 'variances' : e.kind === 'Limit' ? 'limits' : 'derivatives';
+      throw new Unsupported(`${what} are not evaluated yet`);
+    }
+    const at = (a: number, b: number): Value => this.randomChild(a, b).evaluate(e.arg, bindings);
+    const m0 = at(0, 0);
+    const plusA = at(1, 0);
+    const minusA = at(-1, 0);
+    const plusB = at(0, 1);
+    const plusAB = at(1, 1);
+    const eng = this.engine;
+    const twice = eng.add(m0, m0);
+    const cross = eng.add(eng.add(plusAB, eng.neg(plusA)), eng.add(eng.neg(plusB), m0));
+    if (!eng.equal(eng.add(plusA, minusA), twice) || !eng.equal(cross, eng.zeros(1, 1))) {
+      throw new Unsupported('E[…] of something that is not affine in the random variables is not evaluated yet');
+    }
+    return m0;
+  }
+
+  /** A copy of this point where each random symbol is its mean + a·A + b·B (A, B fixed random directions). */
+  private randomChild(a: number, b: number): Point {
+    const overrides = new Map<string, Value>();
+    for (const [key, { value }] of this.values) {
+      const sym = this.ctx.scope.get(key.split('@')[0]!);
+      if (!sym?.random) overrides.set(key, value);
+    }
+    const child = new Point(this.engine, this.prep, this.rng, this.k, overrides);
+    child.parent = this;
+    for (const [d, n] of this.dims) child.dims.set(d, n);
+    for (const [fn, inst] of this.functions) child.functions.set(fn, inst);
+    child.randomValue = (info, key) => {
+      const meanExpr = this.ctx.means.get(info.key);
+      if (!meanExpr) throw new Unsupported(`no mean is declared for '${info.key}' (write 'random ${info.key} … with E[${info.key}] = …')`);
+      let value = this.evaluate(meanExpr);
+      const direction = (which: string): Value => {
+        const r = new Rng(this.k, `${which}:${key}`);
+        return info.shape.kind === 'matrix'
+          ? this.engine.randomMatrix(r, 3, this.dim(info.shape.rows), this.dim(info.shape.cols), new Set())
+          : this.engine.scalar(r.int(1, 9) * (r.next() < 0.5 ? -1 : 1));
+      };
+      if (a !== 0) value = this.engine.add(value, a > 0 ? direction('A') : this.engine.neg(direction('A')));
+      if (b !== 0) value = this.engine.add(value, direction('B'));
+      return value;
+    };
+    return child;
   }
 
   /** Whether the point satisfies every enforceable assumption (undefined counts as not). */

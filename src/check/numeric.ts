@@ -35,7 +35,7 @@ export interface Host {
   /** The concrete size of a dimension (`n` → 3). */
   dim(d: Dim): number;
   /** `E[…]`, `Var[…]`, derivatives and limits, when the host supports them. */
-  special?(e: Expr, bindings: Bindings, evaluate: (e: Expr, b: Bindings) => Value): Value;
+  special?(e: Expr, bindings: Bindings): Value;
 }
 
 /** An interval for sampling a scalar; null ends are unbounded. */
@@ -227,7 +227,7 @@ export class NumericEngine {
       case 'Call': return this.call(e, host, b);
       case 'BigOp': return this.bigOp(e, host, b);
       case 'Expect': case 'Deriv': case 'Grad': case 'Limit': {
-        if (host.special) return host.special(e, b, (x, bb) => this.eval(x, host, bb));
+        if (host.special) return host.special(e, b);
         const what = e.kind === 'Expect' ? 'expectations' : e.kind === 'Limit' ? 'limits' : 'derivatives';
         throw new Unsupported(`${what} are not evaluated yet`);
       }
