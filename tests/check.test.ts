@@ -119,6 +119,13 @@ describe('definitions, assumptions and scope', () => {
     expect(steps).toEqual(['proved']);
   });
 
+  it('does not use a fact about names another section declared', async () => {
+    const text = 'vector v, w in R^n\nsection "a"\nmatrix C in R^{n×n}\ndefine v = C w\nshow "s": v = C w\nsection "b"\n    v + v\n  = 2 v\n';
+    const { steps, shows } = await verdicts(text);
+    expect(shows).toEqual(['proved']);
+    expect(steps).toEqual(['proved']);
+  });
+
   it('warns on an unknown rule name but still checks the step', async () => {
     const report = await checkSource(`scalar a\n    a + a\n  = 2 a   by magic\n`);
     expect(report.diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'unknown-rule']]);

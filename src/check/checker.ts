@@ -162,6 +162,11 @@ export class Checker {
       if (c.kind !== 'Compare' || c.ops.length !== 1 || c.ops[0] !== '=' || c.operands[0]!.kind !== 'Var') continue;
       const lhs = c.operands[0];
       if (!scope.lookup(lhs.name)) continue;
+      // A fact about names this section cannot see (they were its own section's) says
+      // nothing here; used anyway, it would make every step about its subject unknown.
+      const bound = new Set<string>(f.forAll?.operands[0]?.kind === 'Var' ? [printName(f.forAll.operands[0].name)] : []);
+      if (lhs.name.index?.kind === 'Var') bound.add(printName(lhs.name.index.name));
+      if (freeNames(c.operands[1]!, bound).some((v) => !scope.lookup(v.name))) continue;
       out.push({ kind: 'Define', target: lhs.name, params: null, value: c.operands[1]!, condition: f.forAll, range: c.range });
     }
     return out;

@@ -337,15 +337,9 @@ export class Point implements Host {
 
   /** A copy of this point where each random symbol is its mean + a·A + b·B (A, B fixed random directions). */
   private randomChild(a: number, b: number): Point {
-    const overrides = new Map<string, Value>();
-    for (const [key, { value }] of this.values) {
-      const sym = this.ctx.scope.get(key.split('@')[0]!);
-      if (!sym?.random) overrides.set(key, value);
-    }
-    const child = new Point(this.engine, this.prep, this.rng, this.k, overrides);
+    // Random symbols get fresh values in the child; everything else it already drew stays.
+    const child = this.derive(this.engine, this.rng, (key, value) => (this.ctx.scope.get(key.split('@')[0]!)?.random ? undefined : value));
     child.parent = this;
-    for (const [d, n] of this.dims) child.dims.set(d, n);
-    for (const [fn, inst] of this.functions) child.functions.set(fn, inst);
     child.randomValue = (info, key) => {
       const meanExpr = this.ctx.means.get(info.key);
       if (!meanExpr) throw new Unsupported(`no mean is declared for '${info.key}' (write 'random ${info.key} … with E[${info.key}] = …')`);
@@ -406,12 +400,7 @@ export class Point implements Host {
 
   /** The same point (same drawn values, dimensions and functions) in another engine: another precision. */
   inEngine(engine: NumericEngine): Point {
-    const overrides = new Map<string, Value>();
-    for (const [key, { value }] of this.values) overrides.set(key, engine.convert(value));
-    const p = new Point(engine, this.prep, this.rng, this.k, overrides);
-    for (const [d, n] of this.dims) p.dims.set(d, n);
-    for (const [fn, inst] of this.functions) p.functions.set(fn, inst);
-    return p;
+    return this.derive(engine, this.rng, (_, value) => engine.convert(value));
   }
 
   /** Whether a drawn value belongs to an integer index (never nudged or simplified). */
@@ -420,9 +409,20 @@ export class Point implements Host {
   }
 
   private with(rng: Rng, f: (key: string, value: Value) => Value): Point {
+    return this.derive(this.engine, rng, f);
+  }
+
+  /**
+   * A point with this one's dimensions and functions, and its drawn values mapped by `f`
+   * (undefined: draw that one afresh). Definitions are evaluated again in the new point.
+   */
+  private derive(engine: NumericEngine, rng: Rng, f: (key: string, value: Value) => Value | undefined): Point {
     const overrides = new Map<string, Value>();
-    for (const [key, { value }] of this.values) overrides.set(key, f(key, value));
-    const p = new Point(this.engine, this.prep, rng, this.k, overrides);
+    for (const [key, { value }] of this.values) {
+      const v = f(key, value);
+      if (v !== undefined) overrides.set(key, v);
+    }
+    const p = new Point(engine, this.prep, rng, this.k, overrides);
     for (const [d, n] of this.dims) p.dims.set(d, n);
     for (const [fn, inst] of this.functions) p.functions.set(fn, inst);
     return p;
