@@ -3,10 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, checkSource, type CheckOptions } from './check/index.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './check/options.js';
 import { isolatedChecker } from './check/isolated.js';
 import { REPORT_FORMATS, formatReports, type ReportFormat } from './report/index.js';
 import { summarize, type FileReport } from './result.js';
+
+/** The checker, loaded on first use (the CLI's own start-up does not need it). */
+async function checkInProcess(text: string, options: CheckOptions): Promise<FileReport> {
+  const { checkSource } = await import('./check/index.js');
+  return checkSource(text, options);
+}
 
 /** Checks one source text; the real one is `checkSource`, tests pass their own. */
 export type CheckFn = (text: string, options: CheckOptions) => Promise<FileReport>;
@@ -119,7 +125,7 @@ interface CheckCommandOptions {
 
 /** Reads and checks every file (one bad file never stops the rest), prints the reports, returns the exit code. */
 async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io: CliIo): Promise<number> {
-  const check = io.check ?? checkSource;
+  const check = io.check ?? checkInProcess;
   const reports: FileReport[] = [];
   let unreadable = false;
   let stdin: Promise<string> | undefined;

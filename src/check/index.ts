@@ -6,21 +6,8 @@ import { resolve } from '../types/resolve.js';
 import { Checker } from './checker.js';
 import { loadNumeric } from './numeric.js';
 
-/** Options for checking one source text. */
-export interface CheckOptions {
-  /** The file name reported (default `<stdin>`). */
-  file?: string;
-  /** Sampling seed; the same seed gives the same verdicts and counterexamples. */
-  seed?: number;
-  /** Points sampled per step. */
-  samples?: number;
-  /** Time limit per step, in milliseconds; a step over it is `unknown`. */
-  timeoutMs?: number;
-}
-
-export const DEFAULT_SEED = 20261125;
-export const DEFAULT_SAMPLES = 24;
-export const DEFAULT_TIMEOUT_MS = 2000;
+export { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
 
 /** Parses, resolves and checks one derivation; never throws. */
 export async function checkSource(text: string, options: CheckOptions = {}): Promise<FileReport> {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { diagnostic } from '../diagnostics.js';
 import type { FileReport } from '../result.js';
-import { DEFAULT_TIMEOUT_MS, checkSource, type CheckOptions } from './index.js';
+import { DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
 
 /** Checks one text; the shape of `checkSource`. */
 export type Checker = (text: string, options: CheckOptions) => Promise<FileReport>;
@@ -16,7 +16,9 @@ export type Checker = (text: string, options: CheckOptions) => Promise<FileRepor
  */
 export function isolatedChecker(limits: { budgetMs?: number } = {}): { check: Checker; close: () => Promise<void> } {
   const url = new URL('./worker.js', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return { check: checkSource, close: async () => {} };
+  if (!existsSync(fileURLToPath(url))) {
+    return { check: async (text, options) => (await import('./index.js')).checkSource(text, options), close: async () => {} };
+  }
   let worker: Worker | null = null;
   let next = 0;
   const start = (): Worker => {

@@ -1,0 +1,17 @@
+/** Options for checking (kept apart so the CLI can read them without loading the checker). */
+
+/** Options for checking one source text. */
+export interface CheckOptions {
+  /** The file name reported (default `<stdin>`). */
+  file?: string;
+  /** Sampling seed; the same seed gives the same verdicts and counterexamples. */
+  seed?: number;
+  /** Points sampled per step. */
+  samples?: number;
+  /** Time limit per step, in milliseconds; a step over it is `unknown`. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_SEED = 20261125;
+export const DEFAULT_SAMPLES = 24;
+export const DEFAULT_TIMEOUT_MS = 2000;
