@@ -430,7 +430,7 @@ function shrink(engine: NumericEngine, p: StepProblem, point: Point, rng: Rng, d
       engine.inexact = false;
       const l = evalSide(q, p.left as Expr);
       const r = evalSide(q, p.right as Expr);
-      if (!l.ok || !r.ok || engine.holds(p.rel as RelOp, l.value, r.value)) return null;
+      if (!l.ok || !r.ok || relationHolds(engine, q, p, l.value, r.value)) return null;
       return { left: l.value, right: r.value };
     } catch {
       return null;
