@@ -436,7 +436,7 @@ describe('formatJson', () => {
     expect(doc.version).toBe(1);
     expect(Object.keys(doc.files[0])).toEqual(['file', 'errors', 'warnings', 'steps', 'shows']);
     expect(Object.keys(doc.files[0].steps[0])).toEqual([
-      'line', 'column', 'endLine', 'endColumn', 'section', 'relation', 'verdict', 'method', 'samples', 'counterexample', 'message',
+      'line', 'column', 'endLine', 'endColumn', 'section', 'relation', 'verdict', 'method', 'samples', 'counterexample', 'message', 'notes',
     ]);
     expect(Object.keys(doc.files[0].shows[0])).toEqual(['name', 'line', 'column', 'section', 'relation', 'verdict', 'message', 'counterexample']);
     expect(Object.keys(doc.files[1].errors[0])).toEqual(['code', 'message', 'line', 'column', 'endLine', 'endColumn', 'severity']);

@@ -6,8 +6,7 @@ import { printExpr, printFormula, printName } from '../print.js';
 import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
 import type { ResolvedFile } from '../types/resolve.js';
 import type { Scope } from '../types/scope.js';
-import { Prepared, type Context } from './model.js';
-import type { NumericEngine } from './numeric.js';
+import { Prepared, type Context } from './sampling/point.js';
 import { freeNames, indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
@@ -46,7 +45,6 @@ export class Checker {
   private readonly facts: Fact[] = [];
 
   constructor(
-    private readonly engine: NumericEngine,
     private readonly file: ResolvedFile,
     private readonly diagnostics: readonly Diagnostic[],
     private readonly options: CheckerOptions,
@@ -320,7 +318,7 @@ export class Checker {
     const opts: StepOptions = { seed: this.options.seed, samples: this.options.samples, deadline: Date.now() + this.options.timeoutMs };
     const text = (x: Expr | Formula) => (isExpr(x) ? printExpr(x) : printFormula(x));
     try {
-      return decideStep(this.engine, {
+      return decideStep({
         left, rel, right, hint: step.hint, prep, unfoldings, functions: ctx.defs.filter((d) => d.params), rules,
         salt: `${salt}${text(left)} ${rel} ${text(right)}`,
       }, opts);

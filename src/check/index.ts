@@ -4,7 +4,6 @@ import { parseDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
 import { resolve } from '../types/resolve.js';
 import { Checker } from './checker.js';
-import { loadNumeric } from './numeric.js';
 
 export { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
@@ -17,8 +16,7 @@ export async function checkSource(text: string, options: CheckOptions = {}): Pro
     const parsed = parseDerivation(text);
     const resolved = resolve(parsed.ast);
     const diagnostics = [...parsed.diagnostics, ...resolved.diagnostics];
-    const engine = await loadNumeric();
-    const checker = new Checker(engine, resolved, diagnostics, {
+    const checker = new Checker(resolved, diagnostics, {
       seed: options.seed ?? DEFAULT_SEED,
       samples: options.samples ?? DEFAULT_SAMPLES,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import type { Connective, Define, Expr, Formula, Hint, RelOp } from '../ast.js';
-import type { Prepared } from './model.js';
+import type { Prepared } from './sampling/point.js';
 import { visit, type Unfolding } from './rewrite.js';
 
 /** A rewrite a step may use: a definition-like equation `lhs = rhs` (a named show, the IH, an inline fact). */

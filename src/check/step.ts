@@ -1,12 +1,13 @@
 import type { Expr, Hint } from '../ast.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import type { Method, Outcome } from '../result.js';
-import type { Prepared } from './model.js';
+import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
+import { isBuiltin } from './evaluator/interpret.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
-import type { NumericEngine } from './numeric.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
-import { replaceByKey, unfold, visit } from './rewrite.js';
-import { sampleRelation } from './sampling.js';
+import { freeNames, replaceByKey, unfold, visit } from './rewrite.js';
+import { sampleRelation, type SampleResult } from './sampling/index.js';
+import type { Prepared } from './sampling/point.js';
 import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
 
@@ -19,7 +20,7 @@ export { isExpr, type RewriteRule, type StepOptions, type StepProblem } from './
  * anything with a vector or matrix in it to the non-commutative normal form, whose
  * scalar coefficients nerdamer may then judge.
  */
-export function symbolicProof(p: StepProblem, left: Expr, right: Expr, deadline: number): { method: Method; how: string } | null {
+export function symbolicProof(p: StepProblem, left: Expr, right: Expr, deadline: number): Proof | null {
   if (printExpr(left) === printExpr(right)) return { method: 'structural', how: 'both sides are the same expression' };
   const scope = p.prep.ctx.scope;
   const hinted = hintedKeys(p.hint, scope);
@@ -62,15 +63,54 @@ export function symbolicProof(p: StepProblem, left: Expr, right: Expr, deadline:
     r3 = nr;
     candidates.push({ l: l3, r: r3, how: 'unfolding every definition' });
   }
+  // The exact identity test first (rational steps, deterministic); nerdamer and the
+  // normal form only where it does not apply, and only on expressions within budget.
+  const ictx = { scope, functions: p.functions, dimensions: p.prep.dimensions };
+  const tested = new Set<string>();
+  const pending: { l: Expr; r: Expr; how: string }[] = [];
   for (const c of candidates) {
+    if (Date.now() > deadline) return null;
+    const key = `${printExpr(c.l)}\u0000${printExpr(c.r)}`;
+    if (tested.has(key)) continue;
+    tested.add(key);
+    if (printExpr(c.l) === printExpr(c.r)) return { method: 'structural', how: c.how };
+    const t: IdentityVerdict = identityTest(c.l, c.r, ictx, `${p.salt}|${key}`, deadline);
+    if (t.kind === 'identical') return { method: 'identity-test', how: c.how, errorBound: t.errorBound, points: t.points, size: t.size };
+    if (t.kind === 'not-applicable') pending.push(c);
+  }
+  for (const c of pending) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) return null;
-    if (printExpr(c.l) === printExpr(c.r)) return { method: 'structural', how: c.how };
+    if (size(c.l) + size(c.r) > SYMBOLIC_BUDGET) continue;
     if (zeroDifference(c.l, c.r, scope, remaining)) {
       return { method: hasMatrix(c.l) || hasMatrix(c.r) ? 'normal-form' : 'symbolic', how: c.how };
     }
   }
   return null;
+}
+
+/** A proof of a step's equality, and how it was found. */
+export interface Proof {
+  readonly method: Method;
+  readonly how: string;
+  /** For the identity test: the probability that a false identity passed, the points, the matrix size. */
+  readonly errorBound?: number;
+  readonly points?: number;
+  readonly size?: number | null;
+}
+
+/**
+ * nerdamer only sees expressions of at most this many nodes (a deterministic budget, so
+ * `proved` never depends on machine load; its wall-clock limit is only a last line).
+ */
+const SYMBOLIC_BUDGET = 160;
+
+function size(e: Expr): number {
+  let n = 0;
+  visit(e, () => {
+    n++;
+  });
+  return n;
 }
 
 /**
@@ -142,17 +182,42 @@ function hintedKeys(hint: Hint | null, scope: Prepared['ctx']['scope']): Set<str
 
 // ---------------------------------------------------------------------------
 
-/** Decides one step: structural/symbolic proof, then sampling, which has the last word. */
-export function decideStep(engine: NumericEngine, p: StepProblem, opts: StepOptions): Outcome {
+/** Whether an expression has no free names, no symbolic size and calls no declared function: its value is one number. */
+function isGround(e: Expr): boolean {
+  if (freeNames(e).length > 0) return false;
+  let call = false;
+  visit(e, (x) => {
+    if ((x.kind === 'Call' && !isBuiltin(x.fn.base)) || x.kind === 'Expect' || x.kind === 'Deriv' || x.kind === 'Grad' || x.kind === 'Limit') call = true;
+    // A size that is a symbol (I_n) takes several values.
+    if (x.shape?.kind === 'matrix' && (typeof x.shape.rows === 'string' || typeof x.shape.cols === 'string')) call = true;
+  });
+  return !call;
+}
+
+/** How the held points were decided, in words. */
+function evidenceText(s: SampleResult): string {
+  const e = s.evidence;
+  if (!e) return `${s.held} sampled points agree`;
+  const parts: string[] = [];
+  if (e.exact > 0) parts.push(`${e.exact} exactly`);
+  if (e.enclosed > 0) parts.push(`${e.enclosed} by enclosures within 10⁻³⁰`);
+  if (e.double > 0) parts.push(`${e.double} to double precision`);
+  const how = parts.length > 1 || (parts.length === 1 && e.exact !== s.held) ? ` (${parts.join(', ')})` : e.exact === s.held ? ' (exactly)' : '';
+  const skipped = e.undecided > 0 ? `; ${e.undecided} points could not be decided and were skipped` : '';
+  return `${s.held} sampled points${how}${skipped}`;
+}
+
+/** Decides one step: structural, identity test, symbolic proof; then sampling, which has the last word. */
+export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   const { left, right, rel } = p;
   if (rel === '→') {
     return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'limits are not checked yet', notes: [] };
   }
-  let proof: { method: Method; how: string } | null = null;
+  let proof: Proof | null = null;
   if (isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
     try {
-      // The symbolic side gets half the time, so sampling can still refute a step
-      // that nerdamer chews on (sin(x)^50 + cos(x)^50 = 1).
+      // The proof attempts get half the time, so sampling can still refute a step
+      // that the symbolic engine chews on (sin(x)^50 + cos(x)^50 = 1).
       proof = symbolicProof(p, left, right, Date.now() + (opts.deadline - Date.now()) / 2);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
@@ -160,10 +225,11 @@ export function decideStep(engine: NumericEngine, p: StepProblem, opts: StepOpti
   } else if (!isExpr(left) && !isExpr(right) && rel === '⇔' && printFormula(left) === printFormula(right)) {
     proof = { method: 'structural', how: 'both sides are the same statement' };
   }
-  const s = sampleRelation(engine, p, opts);
+  const ground = isExpr(left) && isExpr(right) && isGround(left) && isGround(right);
+  const s = sampleRelation(p, ground ? { ...opts, samples: 1 } : opts);
   const notes = [...s.notes];
   if (s.failure) {
-    const disagreement = proof !== null;
+    const disagreement = proof !== null && !s.domain;
     const caveat = p.prep.unenforced.length > 0
       ? ` (sampling could not enforce: ${p.prep.unenforced.map((c) => printFormula(c.formula)).join('; ')})`
       : '';
@@ -175,13 +241,16 @@ export function decideStep(engine: NumericEngine, p: StepProblem, opts: StepOpti
     }
     const differ = isExpr(left) && isExpr(right) && rel === '=' && !disagreement && !s.failure.note
       ? describeDifference(left, right, p.prep.ctx.scope, opts.deadline - Date.now()) : null;
+    const method: Method = ground ? 'evaluation' : 'sampling';
     return {
-      verdict: 'refuted', method: 'sampling', samples: s.held + 1, counterexample: s.failure, notes,
-      message: disagreement
-        ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : 'the symbolic engine'} found the sides equal, but they differ at this point`
-        : !isExpr(left) ? 'the two statements disagree at this point'
-          : rel === '=' ? `the two sides differ at this point${differ ? `; left − right = ${differ}` : ''}`
-            : `'${rel}' fails at this point`,
+      verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
+      message: s.domain ? s.failure.note!
+        : disagreement
+          ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : 'the symbolic engine'} found the sides equal, but they differ at this point`
+          : !isExpr(left) ? 'the two statements disagree at this point'
+            : ground ? `the two sides differ: left = ${s.failure.left}, right = ${s.failure.right}`
+              : rel === '=' ? `the two sides differ at this point${differ ? `; left − right = ${differ}` : ''}`
+                : `'${rel}' fails at this point`,
     };
   }
   if (s.unknown) {
@@ -190,18 +259,29 @@ export function decideStep(engine: NumericEngine, p: StepProblem, opts: StepOpti
   if (s.vacuous) {
     return {
       verdict: 'unknown', method: 'sampling', samples: s.held, counterexample: null, notes,
-      message: `the two statements agreed at ${s.held} sampled points, but at all of them both were ${'true or both false'} the same way, so sampling cannot tell whether they are equivalent`,
+      message: `the two statements agreed at ${s.held} sampled points, but at all of them both were true or both false the same way, so sampling cannot tell whether they are equivalent`,
+    };
+  }
+  const ranges = s.ranges ? ` (${s.ranges})` : '';
+  if (ground && !proof) {
+    return {
+      verdict: 'proved', method: 'evaluation', samples: s.held, counterexample: null, notes,
+      message: `both sides are numbers, and ${s.evidence && s.evidence.exact > 0 ? 'their exact values' : 'their enclosures'} decide it`,
     };
   }
   if (proof) {
-    const by = proof.method === 'structural' ? 'the sides are identical' : proof.method === 'normal-form' ? 'the matrix normal forms agree' : 'the symbolic engine reduced the difference to 0';
+    const by = proof.method === 'structural' ? 'the sides are identical'
+      : proof.method === 'normal-form' ? 'the matrix normal forms agree'
+        : proof.method === 'identity-test' ? `the exact identity test agrees at ${proof.points} random points modulo 2^61 − 1${proof.size ? ` with ${proof.size}×${proof.size} matrices` : ''} (error probability ≤ ${proof.errorBound!.toExponential(0)})`
+          : 'the symbolic engine reduced the difference to 0';
     return {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
-      message: `${by} (${proof.how}), and ${s.held} sampled points agree${s.ranges ? ` (${s.ranges})` : ''}`,
+      ...(proof.errorBound !== undefined ? { errorBound: proof.errorBound } : {}),
+      message: `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}`,
     };
   }
   return {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
-    message: `held at ${s.held} sampled points${s.ranges ? ` (${s.ranges})` : ''}; no symbolic proof`,
+    message: `held at ${evidenceText(s)}${ranges}; no symbolic proof`,
   };
 }

@@ -27,7 +27,8 @@ function message(f: Finding): string {
  * code points), as editors' problem matchers, Vim quickfix and Emacs compilation mode
  * read it: diagnostics with their severity, refuted and error steps and failing shows as
  * errors, unknown steps as warnings, related notes as `note:` lines after their finding.
- * Passing steps and shows appear (as notes) only with `verbose`. No colour, no frames.
+ * Passing steps and shows appear (as notes) only with `verbose`, but a passing step's
+ * domain notes always do. No colour, no frames.
  */
 export function formatGcc(reports: readonly FileReport[], options: GccOptions = {}): string {
   const lines: string[] = [];
@@ -35,7 +36,12 @@ export function formatGcc(reports: readonly FileReport[], options: GccOptions = 
     const source = new SourceFile(report.file, report.source);
     const file = sanitize(oneLine(report.file));
     for (const f of findingsOf(report, source)) {
-      if ((f.passing && options.verbose !== true) || f.secondary) continue;
+      if (f.secondary) continue;
+      if (f.passing && options.verbose !== true) {
+        // A passing step still says where it extends a side's domain (LANGUAGE.md §3).
+        for (const note of f.notes) if (!note.range) lines.push(`${file}:${f.at.line}:${f.at.column}: note: ${sanitize(oneLine(note.message))}`);
+        continue;
+      }
       lines.push(`${file}:${f.at.line}:${f.at.column}: ${f.severity}: ${message(f)}`);
       for (const note of f.notes) {
         const at = note.range ? source.position(note.range[0]) : f.at;

@@ -38,8 +38,12 @@ export interface JsonStep {
   verdict: Verdict;
   method: Method;
   samples: number;
+  /** For `identity-test`: the probability that a false identity passed. */
+  errorBound?: number;
   counterexample: JsonCounterexample | null;
   message: string;
+  /** What else the check found: where a side is undefined and the step extends it, excluded points. */
+  notes: string[];
 }
 
 /** A show in JSON, placed at its `show`. */
@@ -112,8 +116,10 @@ function jsonFile(report: FileReport): JsonFile {
         verdict: s.verdict,
         method: s.method,
         samples: s.samples,
+        ...(s.errorBound !== undefined ? { errorBound: s.errorBound } : {}),
         counterexample: counterexample(s.counterexample),
         message: s.message,
+        notes: s.notes.filter((n) => !n.range).map((n) => n.message),
       };
     }),
     shows: report.shows.map((s): JsonShow => {

@@ -110,7 +110,12 @@ function fileText(report: FileReport, p: Palette): string {
       const mark = p.verdict(v.verdict)(`${VERDICT_MARK[v.verdict]} ${v.label}`);
       const pad = ' '.repeat(locWidth - displayWidth(loc));
       out.push(`${loc}${pad}  ${mark}${' '.repeat(labelWidth - v.label.length)}  ${v.text}`.trimEnd());
-      if (passes(v.verdict) || f.secondary) continue;
+      if (passes(v.verdict)) {
+        // A passing step still says where it extends a side's domain (LANGUAGE.md §3).
+        for (const note of f.notes) if (!note.range) out.push(`   ${p.severity('note')('note:')} ${sanitize(note.message)}`);
+        continue;
+      }
+      if (f.secondary) continue;
     }
     pushBlock(block(file, source, f, p));
   }

@@ -1,0 +1,308 @@
+import type { Call, Define, Dim, Expr, Var } from '../../ast.js';
+import { printName } from '../../print.js';
+import type { Scope } from '../../types/scope.js';
+import { Inexact, Mat, Undefined, Unsupported, isMat, type Val } from '../evaluator/field.js';
+import { evaluate, isBuiltin, type Env, type Host } from '../evaluator/interpret.js';
+import * as L from '../evaluator/linalg.js';
+import { PRIME, modularField } from '../evaluator/modular.js';
+import { canonicalIndex, substitute } from '../rewrite.js';
+import { Rng, hashString } from '../rng.js';
+
+/**
+ * The exact identity test (Schwartz–Zippel; for matrices with Amitsur–Levitzki): both
+ * sides of `left = right`, rational functions of their free names, are evaluated at random
+ * points modulo the prime p = 2^61 − 1. Scalars become random residues; vectors and
+ * matrices random residue matrices of a size N large enough for the step's degree (a
+ * polynomial identity of degree d that holds for N×N matrices with 2N > d holds for
+ * matrices of every size — Amitsur & Levitzki 1950 — and smaller sizes embed into N×N by
+ * padding with identity and zero blocks); a family member with a symbolic subscript
+ * (`v_{t-1}`) is its own free name, so a proof covers every index; a declared function is
+ * a random oracle on its argument's residues. A difference at one point refutes the
+ * identity (as a formal one); agreement at k points proves it with error probability at
+ * most (D/p)^k, D a bound on the degree of the numerator of left − right.
+ */
+
+/** The reported error bound must be below this (LANGUAGE.md §3). */
+export const MAX_ERROR = 1e-30;
+/** Matrices are sampled at most this size (cost grows as N³ per product). */
+const MAX_N = 12;
+
+export type IdentityVerdict =
+  | { readonly kind: 'identical'; readonly points: number; readonly errorBound: number; readonly degree: number; readonly size: number | null }
+  | { readonly kind: 'differ' }
+  | { readonly kind: 'not-applicable'; readonly reason: string };
+
+/** What the test needs to know about names. */
+export interface IdentityContext {
+  readonly scope: Scope;
+  /** Function definitions (`define f̂(x) = …`), unfolded at their calls. */
+  readonly functions: readonly Define[];
+  /** Dimension symbols, which as values (`tr(I_n) = n`) break the padding argument. */
+  readonly dimensions: ReadonlySet<string>;
+}
+
+class NotApplicable extends Error {}
+
+/** Degrees of a rational expression: `total` bounds numerator + denominator degree, `nc` the number of matrix factors in a word. */
+interface Degree { readonly total: number; readonly nc: number }
+
+const ZERO: Degree = { total: 0, nc: 0 };
+
+/** A conservative degree bound (numerator + denominator) of an expression as a rational function. */
+function degreeOf(e: Expr, ctx: IdentityContext, calls: { count: number; argDegree: number }, bound: ReadonlySet<string>): Degree {
+  const rec = (x: Expr): Degree => degreeOf(x, ctx, calls, bound);
+  const sum = (a: Degree, b: Degree): Degree => ({ total: a.total + b.total, nc: Math.max(a.nc, b.nc) });
+  const prod = (a: Degree, b: Degree): Degree => ({ total: a.total + b.total, nc: a.nc + b.nc });
+  switch (e.kind) {
+    case 'Num': return ZERO;
+    case 'Const':
+      if (e.name === 'I') return ZERO;
+      throw new NotApplicable(e.name === 'inf' ? '∞ is not a value' : `${e.name === 'pi' ? 'π' : 'e'} is not rational`);
+    case 'Var': {
+      const key = printName(e.name);
+      if (bound.has(key)) return ZERO;
+      if (ctx.dimensions.has(key)) throw new NotApplicable('a dimension used as a value');
+      const found = ctx.scope.lookup(e.name);
+      if (found?.info.tags.has('orthogonal')) throw new NotApplicable('orthogonal matrices are not sampled modulo a prime');
+      return { total: 1, nc: e.shape?.kind === 'matrix' ? 1 : 0 };
+    }
+    case 'Neg': case 'Transpose': return rec(e.arg);
+    case 'Binary': {
+      const a = rec(e.left);
+      if (e.op === '^') {
+        const k = constantInteger(e.right);
+        if (k === null) throw new NotApplicable('a power that is not a fixed whole number');
+        const mag = Math.abs(k);
+        if (e.left.kind === 'Norm' || e.left.kind === 'Abs') {
+          if (k <= 0 || k % 2 !== 0) throw new NotApplicable('an odd power of a norm');
+          const inner = rec(e.left.arg);
+          return { total: inner.total * mag, nc: inner.nc * mag };
+        }
+        const matrix = e.left.shape?.kind === 'matrix';
+        // A matrix inverse is adj/det: degree below (2N − 1)·deg; N is not known yet, so count 2·MAX_N.
+        const inv = k < 0 && matrix ? 2 * MAX_N : 1;
+        return { total: a.total * mag * inv, nc: a.nc * mag * (k < 0 ? 2 : 1) };
+      }
+      const b = rec(e.right);
+      return e.op === '+' || e.op === '-' ? sum(a, b) : prod(a, b);
+    }
+    case 'Norm': case 'Abs': throw new NotApplicable('a norm or absolute value');
+    case 'Factorial': {
+      if (constantInteger(e.arg) === null) throw new NotApplicable('a factorial of a variable');
+      return ZERO;
+    }
+    case 'Call': {
+      const name = e.fn.base;
+      if (e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && isBuiltin(name)) {
+        if (name === 'diag') return rec(e.args[0]!);
+        if (name === 'inv') {
+          const a = rec(e.args[0]!);
+          return { total: a.total * 2 * MAX_N, nc: a.nc * 2 };
+        }
+        throw new NotApplicable(`${name} is not a rational function`);
+      }
+      const def = ctx.functions.find((d) => d.params && printName(d.target) === printName({ ...e.fn, primes: 0 }));
+      if (def) {
+        if (e.fn.primes > 0) throw new NotApplicable('the derivative of a defined function');
+        // The body with its parameters replaced: at most the body's degree times the arguments'.
+        const args = e.args.map(rec);
+        const body = degreeOf(def.value, ctx, calls, new Set((def.params ?? []).map((p) => printName(p.name))));
+        const argMax = args.reduce((m, d) => Math.max(m, d.total), 1);
+        return { total: Math.max(1, body.total) * argMax + body.total, nc: Math.max(1, body.nc) * args.reduce((m, d) => Math.max(m, d.nc), 1) };
+      }
+      // A declared function: a random oracle. Its output is a fresh variable; two calls
+      // whose arguments differ as functions collide with probability ≤ their degree / p.
+      const args = e.args.map(rec);
+      calls.count++;
+      calls.argDegree = Math.max(calls.argDegree, ...args.map((d) => d.total));
+      return { total: 1, nc: e.shape?.kind === 'matrix' ? 1 : 0 };
+    }
+    case 'BigOp': {
+      const lo = constantInteger(e.lower);
+      const hi = constantInteger(e.upper);
+      if (lo === null || hi === null) throw new NotApplicable('a ∑ or ∏ with bounds that are not fixed numbers');
+      if (hi - lo > 200) throw new NotApplicable('a ∑ or ∏ with many terms');
+      const inner = new Set(bound);
+      inner.add(printName(e.index));
+      const body = degreeOf(e.body, ctx, calls, inner);
+      const n = Math.max(0, hi - lo + 1);
+      return e.op === 'sum' ? { total: body.total * n, nc: body.nc } : { total: body.total * n, nc: body.nc * n };
+    }
+    case 'Expect': case 'Deriv': case 'Grad': case 'Limit':
+      throw new NotApplicable(`${e.kind === 'Expect' ? 'an expectation' : e.kind === 'Limit' ? 'a limit' : 'a derivative'}`);
+  }
+}
+
+function constantInteger(e: Expr): number | null {
+  if (e.kind === 'Num' && /^\d+$/.test(e.value)) return Number(e.value);
+  if (e.kind === 'Neg') {
+    const a = constantInteger(e.arg);
+    return a === null ? null : -a;
+  }
+  if (e.kind === 'Binary' && (e.op === '+' || e.op === '-' || e.op === '*')) {
+    const a = constantInteger(e.left);
+    const b = constantInteger(e.right);
+    if (a === null || b === null) return null;
+    return e.op === '+' ? a + b : e.op === '-' ? a - b : a * b;
+  }
+  return null;
+}
+
+/** A random residue from a seeded generator. */
+function residue(rng: Rng): bigint {
+  const hi = BigInt(rng.int(0, 2 ** 30 - 1));
+  const mid = BigInt(rng.int(0, 2 ** 30 - 1));
+  const lo = BigInt(rng.int(0, 3));
+  return ((hi << 32n) | (mid << 2n) | lo) % PRIME;
+}
+
+/** The modular host: every free name a random residue (or residue matrix), functions random oracles. */
+class ModularPoint implements Host<bigint> {
+  readonly field = modularField;
+  readonly deadline: number;
+  private readonly values = new Map<string, Val<bigint>>();
+
+  constructor(private readonly ctx: IdentityContext, private readonly rng: Rng, private readonly n: number, private readonly salt: string, deadline: number) {
+    this.deadline = deadline;
+  }
+
+  dim(d: Dim): number {
+    return typeof d === 'number' ? d : this.n;
+  }
+
+  integer(): bigint {
+    throw new Inexact('a symbolic index');
+  }
+
+  variable(v: Var, env: Env<bigint>): Val<bigint> {
+    // A subscript is kept symbolic (`v_{t-1}` is its own name), with ∑ indices in scope put in.
+    let index = v.name.index;
+    if (index && env.integers.size > 0) {
+      const bound = new Map<string, Expr>([...env.integers].map(([k, n]) => [k, { kind: 'Num', value: String(n), range: v.range } as Expr]));
+      index = substitute(index, bound);
+    }
+    const name = index ? { ...v.name, index: canonicalIndex(index) } : v.name;
+    const key = printName(name);
+    const known = this.values.get(key);
+    if (known !== undefined) return known;
+    const found = this.ctx.scope.lookup(v.name);
+    const shape = found?.info.shape ?? v.shape;
+    let value: Val<bigint>;
+    if (shape?.kind === 'matrix') {
+      const rows = this.dim(shape.rows);
+      const cols = this.dim(shape.cols);
+      const tags = found?.info.tags ?? new Set();
+      const data = Array.from({ length: rows * cols }, () => residue(this.rng));
+      const square = rows === cols;
+      if (square && (tags.has('symmetric') || tags.has('positive definite'))) {
+        for (let i = 0; i < rows; i++) for (let j = 0; j < i; j++) data[i * cols + j] = data[j * cols + i]!;
+      }
+      if (square && tags.has('diagonal')) for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (i !== j) data[i * cols + j] = 0n;
+      value = L.scalarOf(new Mat(rows, cols, data));
+    } else {
+      value = residue(this.rng);
+    }
+    this.values.set(key, value);
+    return value;
+  }
+
+  apply(call: Call, args: Val<bigint>[], _env: Env<bigint>): Val<bigint> {
+    const key = printName({ ...call.fn, primes: 0 });
+    const def = this.ctx.functions.find((d) => d.params && printName(d.target) === key);
+    if (def) {
+      if (call.fn.primes > 0) throw new Inexact('the derivative of a defined function');
+      return evaluate(def.value, this, { values: new Map((def.params ?? []).map((p, j) => [printName(p.name), args[j]!])), integers: new Map() });
+    }
+    const info = this.ctx.scope.get(key);
+    if (!info?.fn) throw new Unsupported(`'${key}' is not a function here`);
+    const oracle = (xs: readonly bigint[], out: number): bigint => {
+      const h = hashString(`${this.salt}|${key}|${call.fn.primes}|${out}|${xs.join(',')}`);
+      return ((BigInt(h[0]!) << 32n) | BigInt(h[1]!)) % PRIME;
+    };
+    const a = args[0]!;
+    if (info.fn.elementwise) return isMat(a) ? a.map((x) => oracle([x], 0)) : oracle([a], 0);
+    const xs = args.flatMap((x) => [...L.entries(x)]);
+    const result = info.fn.result;
+    if (result.kind === 'matrix') {
+      if (result.cols !== 1) throw new Inexact('a matrix-valued function');
+      const m = this.dim(result.rows);
+      return L.scalarOf(new Mat(m, 1, Array.from({ length: m }, (_, i) => oracle(xs, i))));
+    }
+    return oracle(xs, 0);
+  }
+}
+
+/** Runs the identity test on `left = right` (seeded: the same step gives the same points). */
+export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed: string, deadline: number): IdentityVerdict {
+  let degree: number;
+  let nc: number;
+  const calls = { count: 0, argDegree: 0 };
+  try {
+    const a = degreeOf(left, ctx, calls, new Set());
+    const b = degreeOf(right, ctx, calls, new Set());
+    degree = a.total + b.total;
+    nc = Math.max(a.nc, b.nc);
+  } catch (err) {
+    if (err instanceof NotApplicable) return { kind: 'not-applicable', reason: err.message };
+    throw err;
+  }
+  const matrices = hasMatrixShape(left) || hasMatrixShape(right);
+  // 2N > nc (Amitsur–Levitzki), at least 2.
+  const size = matrices ? Math.max(2, Math.floor(nc / 2) + 1) : null;
+  if (size !== null && size > MAX_N) return { kind: 'not-applicable', reason: 'the matrix degree is too high for a small test' };
+  // Oracle collisions: any two calls, ≤ argDegree / p each.
+  const d = Math.max(1, degree + calls.count * calls.count * Math.max(1, calls.argDegree));
+  const perPoint = d / Number(PRIME);
+  if (perPoint >= 1e-3) return { kind: 'not-applicable', reason: 'the degree is too high' };
+  const k = Math.max(2, Math.ceil(Math.log(MAX_ERROR) / Math.log(perPoint)));
+  const rng = new Rng(0, `identity:${seed}`);
+  let agreed = 0;
+  let undefinedAt = 0;
+  for (let attempt = 0; agreed < k && attempt < k + 8; attempt++) {
+    if (Date.now() > deadline) return { kind: 'not-applicable', reason: 'the time limit ran out' };
+    const host = new ModularPoint(ctx, rng, size ?? 2, `${seed}#${attempt}`, deadline);
+    let l: Val<bigint>;
+    let r: Val<bigint>;
+    try {
+      l = evaluate(left, host);
+      r = evaluate(right, host);
+    } catch (err) {
+      if (err instanceof Undefined) {
+        // A denominator vanished modulo p (probability ≤ D/p): another point.
+        undefinedAt++;
+        continue;
+      }
+      if (err instanceof Inexact || err instanceof Unsupported) return { kind: 'not-applicable', reason: err.message };
+      throw err;
+    }
+    if (!sameResidues(l, r)) return { kind: 'differ' };
+    agreed++;
+  }
+  if (agreed < k) return { kind: 'not-applicable', reason: undefinedAt > 0 ? 'a denominator kept vanishing' : 'too few points' };
+  return { kind: 'identical', points: k, errorBound: perPoint ** k, degree: d, size };
+}
+
+function sameResidues(a: Val<bigint>, b: Val<bigint>): boolean {
+  const xs = L.entries(a);
+  let ys = L.entries(b);
+  if (xs.length !== ys.length) {
+    // A scalar 0 stands for the zero of any shape.
+    if (ys.length === 1 && ys[0] === 0n) ys = xs.map(() => 0n);
+    else if (xs.length === 1 && xs[0] === 0n) return ys.every((y) => y === 0n);
+    else return false;
+  }
+  return xs.every((x, i) => x === ys[i]);
+}
+
+function hasMatrixShape(e: Expr): boolean {
+  if (e.shape?.kind === 'matrix') return true;
+  switch (e.kind) {
+    case 'Num': case 'Const': return false;
+    case 'Var': return false;
+    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect': return hasMatrixShape(e.arg);
+    case 'Binary': return hasMatrixShape(e.left) || hasMatrixShape(e.right);
+    case 'Call': return e.args.some(hasMatrixShape);
+    case 'BigOp': return hasMatrixShape(e.body);
+    case 'Deriv': case 'Grad': case 'Limit': return hasMatrixShape(e.body);
+  }
+}

@@ -1,0 +1,292 @@
+import { Decimal } from 'decimal.js';
+import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
+import type { Rational } from './rational.js';
+import { enclosedLambdaMax, type EnclosureEnds } from './spectral.js';
+
+/**
+ * Enclosures in decimal at a chosen precision (the only file that imports decimal.js).
+ * `+ − × ÷ √` round each end in its own direction (decimal.js's ROUND_FLOOR and
+ * ROUND_CEIL, which it applies to those operations exactly); exp, ln, sin, cos — within
+ * 1 ulp in decimal.js — are computed with 10 guard digits and widened by 100 units of
+ * the working precision, and more for trigonometry of large arguments.
+ */
+export class DecInterval {
+  /** `mag` is log10 of the largest magnitude seen while computing it (the agreement scale). */
+  constructor(readonly lo: Decimal, readonly hi: Decimal, readonly mag: number) {}
+}
+
+const magOf = (x: Decimal): number => (x.isZero() ? -Infinity : x.e);
+
+function make(lo: Decimal, hi: Decimal, ...from: DecInterval[]): DecInterval {
+  if (lo.isNaN() || hi.isNaN()) throw new Undecided('an enclosure lost its bounds');
+  let mag = Math.max(magOf(lo), magOf(hi));
+  for (const f of from) if (f.mag > mag) mag = f.mag;
+  return new DecInterval(lo, hi, mag);
+}
+
+const fields = new Map<number, Field<DecInterval> & { ends: EnclosureEnds<DecInterval> }>();
+
+/** The decimal enclosure backend at `digits` significant digits (made once per precision). */
+export function decimalField(digits: number): Field<DecInterval> & { ends: EnclosureEnds<DecInterval> } {
+  const known = fields.get(digits);
+  if (known) return known;
+  const near = Decimal.clone({ precision: digits + 10, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 30 });
+  const down = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_FLOOR });
+  const up = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_CEIL });
+  const piNear = near.acos(-1);
+  const eNear = near.exp(1);
+  const ulp = new near(10).pow(-digits + 2); // 100 units in the last place, relative
+  const piEnclosure = new DecInterval(down.sub(piNear, piNear.times(ulp)), up.add(piNear, piNear.times(ulp)), 0);
+  const eEnclosure = new DecInterval(down.sub(eNear, eNear.times(ulp)), up.add(eNear, eNear.times(ulp)), 0);
+  const point = (x: Decimal): DecInterval => new DecInterval(x, x, magOf(x));
+  const zero = point(new down(0));
+  const one = point(new down(1));
+  const isPoint = (a: DecInterval) => a.lo.eq(a.hi);
+  /** Widens a libm-style result r (computed with guard digits) to an enclosure; `abs` adds an absolute error. */
+  const widen = (r: Decimal, absErr: Decimal | null, ...from: DecInterval[]): DecInterval => {
+    let err = r.abs().times(ulp);
+    if (absErr) err = err.plus(absErr);
+    if (err.isZero()) err = new near(10).pow(-9e15);
+    return make(down.sub(r, err), up.add(r, err), ...from);
+  };
+  const neg = (a: DecInterval) => new DecInterval(a.hi.neg(), a.lo.neg(), a.mag);
+  const mulEnds = (a: DecInterval, b: DecInterval): DecInterval => {
+    if (isPoint(a) && isPoint(b)) return make(down.mul(a.lo, b.lo), up.mul(a.lo, b.lo), a, b);
+    const los = [down.mul(a.lo, b.lo), down.mul(a.lo, b.hi), down.mul(a.hi, b.lo), down.mul(a.hi, b.hi)];
+    const his = [up.mul(a.lo, b.lo), up.mul(a.lo, b.hi), up.mul(a.hi, b.lo), up.mul(a.hi, b.hi)];
+    return make(Decimal.min(...los), Decimal.max(...his), a, b);
+  };
+  const div = (a: DecInterval, b: DecInterval): DecInterval => {
+    if (b.lo.isZero() && b.hi.isZero()) throw new Undefined('division by zero');
+    if (b.lo.lte(0) && b.hi.gte(0)) throw new Undecided('a divisor that may be 0');
+    if (isPoint(a) && isPoint(b)) return make(down.div(a.lo, b.lo), up.div(a.lo, b.lo), a, b);
+    const los = [down.div(a.lo, b.lo), down.div(a.lo, b.hi), down.div(a.hi, b.lo), down.div(a.hi, b.hi)];
+    const his = [up.div(a.lo, b.lo), up.div(a.lo, b.hi), up.div(a.hi, b.lo), up.div(a.hi, b.hi)];
+    return make(Decimal.min(...los), Decimal.max(...his), a, b);
+  };
+  const abs = (a: DecInterval): DecInterval => {
+    if (a.lo.gte(0)) return a;
+    if (a.hi.lte(0)) return neg(a);
+    return make(new down(0), Decimal.max(a.lo.neg(), a.hi), a);
+  };
+  const powInt = (a: DecInterval, k: bigint): DecInterval => {
+    if (k === 0n) return one;
+    if (k < 0n) return div(one, powInt(a, -k));
+    const even = k % 2n === 0n;
+    let base = even ? abs(a) : a;
+    let result = one;
+    let e = k;
+    while (e > 0n) {
+      if (e & 1n) result = mulEnds(result, base);
+      e >>= 1n;
+      if (e > 0n) base = mulEnds(base, base);
+    }
+    return result;
+  };
+  const monotone = (f: (x: Decimal) => Decimal, a: DecInterval): DecInterval => {
+    if (isPoint(a)) {
+      const r = f(new near(a.lo));
+      return widen(r, null, a);
+    }
+    const lo = widen(f(new near(a.lo)), null);
+    const hi = widen(f(new near(a.hi)), null);
+    return make(lo.lo, hi.hi, a);
+  };
+  const guardExp = (x: Decimal) => {
+    if (x.abs().gt(1e9)) throw new Undecided('exp of a number too large to evaluate');
+  };
+  const trig = (which: 'sin' | 'cos', a: DecInterval): DecInterval => {
+    if (a.lo.isZero() && a.hi.isZero()) return which === 'sin' ? zero : one;
+    if (a.lo.abs().gt(new near(10).pow(Math.floor(digits / 2))) || a.hi.abs().gt(new near(10).pow(Math.floor(digits / 2)))) {
+      throw new Undecided('trigonometry of an argument too large for this precision');
+    }
+    const twoPi = piNear.times(2);
+    if (a.hi.minus(a.lo).gte(twoPi)) return make(new down(-1), new up(1), a);
+    const f = (x: Decimal) => (which === 'sin' ? near.sin(x) : near.cos(x));
+    // Reduction of a large argument costs |x|·(π's error): an absolute term.
+    const absErr = Decimal.max(1, a.lo.abs(), a.hi.abs()).times(ulp);
+    const ends = isPoint(a) ? [widen(f(a.lo), absErr)] : [widen(f(a.lo), absErr), widen(f(a.hi), absErr)];
+    let lo = Decimal.min(...ends.map((x) => x.lo));
+    let hi = Decimal.max(...ends.map((x) => x.hi));
+    if (!isPoint(a)) {
+      const crest = which === 'sin' ? piNear.div(2) : new near(0);
+      const trough = which === 'sin' ? piNear.div(-2) : piNear;
+      const contains = (x0: Decimal) => {
+        const slack = new near(10).pow(-digits + 5);
+        const from = a.lo.minus(x0).div(twoPi).minus(slack).ceil();
+        const to = a.hi.minus(x0).div(twoPi).plus(slack).floor();
+        return to.gte(from);
+      };
+      if (contains(crest)) hi = new up(1);
+      if (contains(trough)) lo = new down(-1);
+    }
+    return make(Decimal.max(lo, -1), Decimal.min(hi, 1), a);
+  };
+  const exp = (a: DecInterval): DecInterval => {
+    if (a.lo.isZero() && a.hi.isZero()) return one;
+    guardExp(a.lo);
+    guardExp(a.hi);
+    const r = monotone((x) => near.exp(x), a);
+    return r.lo.isNegative() ? make(new down(0), r.hi, r) : r;
+  };
+  const log = (a: DecInterval): DecInterval => {
+    if (a.hi.lte(0)) throw new Undefined(a.hi.isZero() && a.lo.isZero() ? 'log of 0' : 'log of a negative number');
+    if (a.lo.lte(0)) throw new Undecided('a log of something that may be 0 or negative');
+    if (a.lo.eq(1) && a.hi.eq(1)) return zero;
+    return monotone((x) => near.ln(x), a);
+  };
+  const elementary = (f: Elementary, a: DecInterval): DecInterval => {
+    switch (f) {
+      case 'abs': return abs(a);
+      case 'sqrt': {
+        if (a.hi.isNegative() && !a.hi.isZero()) throw new Undefined('square root of a negative number');
+        if (a.lo.isNegative() && !a.lo.isZero()) throw new Undecided('a square root of something that may be negative');
+        return make(down.sqrt(a.lo), up.sqrt(a.hi), a);
+      }
+      case 'exp': return exp(a);
+      case 'log': return log(a);
+      case 'sin': case 'cos': return trig(f, a);
+      case 'tan': {
+        if (a.lo.isZero() && a.hi.isZero()) return zero;
+        const c = trig('cos', a);
+        if (c.lo.lte(0) && c.hi.gte(0)) throw new Undecided('tan near an odd multiple of π/2');
+        return div(trig('sin', a), c);
+      }
+      case 'tanh': {
+        // tanh x = s·(1 − 2/(e^{2|x|} + 1)), in interval arithmetic: decimal.js's own
+        // tanh takes minutes for |x| ≳ 10⁵.
+        if (a.lo.isZero() && a.hi.isZero()) return zero;
+        const t = (x: Decimal): DecInterval => {
+          const ax = x.abs();
+          if (ax.gt(1e9)) return make(new down(1).minus(new up(10).pow(-digits - 5)), new up(1));
+          const big = exp(point(new near(ax).times(2)));
+          const frac = div(point(new down(2)), field.add(big, one));
+          const r = field.sub(one, frac);
+          return x.isNegative() ? neg(r) : r;
+        };
+        const lo = t(a.lo);
+        const hi = isPoint(a) ? lo : t(a.hi);
+        return make(Decimal.max(-1, lo.lo), Decimal.min(1, hi.hi), a);
+      }
+    }
+  };
+  const field: Field<DecInterval> & { ends: EnclosureEnds<DecInterval> } = {
+    name: `decimal:${digits}`,
+    zero,
+    one,
+    fromInt: (n) => point(new down(n.toString())),
+    fromRational(q: Rational) {
+      if (q.d === 1n) return point(new down(q.n.toString()));
+      const n = q.n.toString();
+      const d = q.d.toString();
+      return make(down.div(n, d), up.div(n, d));
+    },
+    add: (a, b) => make(down.add(a.lo, b.lo), up.add(a.hi, b.hi), a, b),
+    sub: (a, b) => make(down.sub(a.lo, b.hi), up.sub(a.hi, b.lo), a, b),
+    mul: mulEnds,
+    neg,
+    div,
+    powInt(a, k) {
+      if (k > 1_000_000n || k < -1_000_000n) {
+        if (!(a.lo.abs().eq(1) && a.hi.abs().eq(1)) && !(a.lo.isZero() && a.hi.isZero())) {
+          if (a.lo.gt(0)) return exp(mulEnds(point(new near(k.toString())), log(a)));
+          throw new Undecided('a power too large to evaluate');
+        }
+      }
+      return powInt(a, k);
+    },
+    pow(a, b) {
+      if (a.lo.isZero() && a.hi.isZero()) {
+        if (b.lo.gt(0)) return zero;
+        if (b.hi.lt(0)) throw new Undefined('division by zero (0 to a negative power)');
+        throw new Undecided('0 to a power that may be 0 or negative');
+      }
+      if (a.hi.lt(0) && isPoint(b) && !b.lo.isInteger()) throw new Undefined('a negative number to a fractional power');
+      if (a.lo.lte(0)) throw new Undecided('a power of something that may be 0 or negative');
+      return exp(mulEnds(b, log(a)));
+    },
+    elementary,
+    max: (a, b) => make(Decimal.max(a.lo, b.lo), Decimal.max(a.hi, b.hi), a, b),
+    min: (a, b) => make(Decimal.min(a.lo, b.lo), Decimal.min(a.hi, b.hi), a, b),
+    pi: () => piEnclosure,
+    e: () => eEnclosure,
+    sign(a): Sign {
+      if (a.lo.isPositive() && !a.lo.isZero()) return 1;
+      if (a.hi.isNegative() && !a.hi.isZero()) return -1;
+      if (a.lo.isZero() && a.hi.isZero()) return 0;
+      return null;
+    },
+    asInteger(a) {
+      if (!isPoint(a) || !a.lo.isInteger() || a.lo.abs().gt(Number.MAX_SAFE_INTEGER)) return null;
+      return BigInt(a.lo.toFixed(0));
+    },
+    magnitude: (a) => Math.max(Math.abs(a.lo.toNumber()), Math.abs(a.hi.toNumber())),
+    format: (a, d) => decimalText(a, d),
+    lambdaMax: (data, n) => enclosedLambdaMax(field, field.ends, data, n),
+    order: {
+      cmp(a, b) {
+        if (a.hi.lt(b.lo)) return -1;
+        if (a.lo.gt(b.hi)) return 1;
+        if (isPoint(a) && isPoint(b) && a.lo.eq(b.lo)) return 0;
+        return null;
+      },
+      closeness(a, b) {
+        const lo = Decimal.min(a.lo, b.lo);
+        const hi = Decimal.max(a.hi, b.hi);
+        const width = hi.minus(lo);
+        if (width.isZero()) return 'agree';
+        // log10(width) ≤ mag − 30, read from decimal exponents (width.e is ⌊log10 width⌋).
+        return width.e + 1 <= Math.max(a.mag, b.mag) - 30 ? 'agree' : null;
+      },
+    },
+    ends: {
+      mid: (a) => a.lo.plus(a.hi).div(2).toNumber(),
+      center: (a) => (isPoint(a) ? a : point(near.add(a.lo, a.hi).div(2))),
+      lower: (a) => point(a.lo),
+      upper: (a) => point(a.hi),
+      fromDouble: (x) => point(new down(x)),
+      hull: (a, b) => make(Decimal.min(a.lo, b.lo), Decimal.max(a.hi, b.hi), a, b),
+      disjoint: (a, b) => a.hi.lt(b.lo) || b.hi.lt(a.lo),
+      positive: (a) => a.lo.isPositive() && !a.lo.isZero(),
+      span: (lo, hi) => make(lo.lo, hi.hi, lo, hi),
+      eps: () => point(new down(10).pow(-digits + 4)),
+      refinements: 2,
+    },
+  };
+  fields.set(digits, field);
+  return field;
+}
+
+/** The decimal text of an enclosure's midpoint with `digits` significant digits (for messages). */
+export function decimalText(a: DecInterval, digits: number): string {
+  const m = a.lo.plus(a.hi).div(2);
+  if (m.isZero()) return '0';
+  const s = m.toSignificantDigits(digits);
+  const e = s.e;
+  if (e >= -4 && e < 9) return s.toFixed().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return s.toExponential().replace(/\.?0+e/, 'e').replace('e+', 'e');
+}
+
+/** Whether two enclosures certainly differ. */
+export function decDisjoint(a: DecInterval, b: DecInterval): boolean {
+  return a.hi.lt(b.lo) || b.hi.lt(a.lo);
+}
+
+/** The width of the hull of two enclosures, as log10 (−∞ for two equal points). */
+export function decHullWidthLog(a: DecInterval, b: DecInterval): number {
+  const lo = Decimal.min(a.lo, b.lo);
+  const hi = Decimal.max(a.hi, b.hi);
+  const w = hi.minus(lo);
+  if (w.isZero()) return -Infinity;
+  return Math.log10(w.toSignificantDigits(15).dividedBy(new Decimal(10).pow(w.e)).toNumber()) + w.e;
+}
+
+/** An enclosure as doubles (outward), for messages and estimates. */
+export function decToNumbers(a: DecInterval): [number, number] {
+  return [a.lo.toNumber(), a.hi.toNumber()];
+}
+
+/** Rejects anything decimal.js cannot hold. */
+export function checkFinite(a: DecInterval): void {
+  if (!a.lo.isFinite() || !a.hi.isFinite()) throw new Inexact('not a finite number');
+}

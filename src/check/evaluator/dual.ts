@@ -1,0 +1,99 @@
+import { Undecided, Undefined, Unsupported, type Elementary, type Field, type Sign } from './field.js';
+import type { Rational } from './rational.js';
+
+/** v + d·ε with ε² = 0: a value and its derivative along one direction (forward mode). */
+export class Dual<S> {
+  constructor(readonly v: S, readonly d: S) {}
+}
+
+/**
+ * Dual numbers over any backend: forward-mode differentiation, exact where the backend is
+ * exact and enclosed where it encloses (never a finite difference). Nesting gives higher
+ * derivatives (`dualField(dualField(F))`). A function not differentiable at the point
+ * (|x| at 0, √x at 0 along a nonzero direction) is Undefined there.
+ */
+export function dualField<S>(F: Field<S>): Field<Dual<S>> {
+  const c = (x: S): Dual<S> => new Dual(x, F.zero);
+  const zeroD = (x: Dual<S>): boolean => F.sign(x.d) === 0;
+  const self: Field<Dual<S>> = {
+    name: `dual(${F.name})`,
+    zero: c(F.zero),
+    one: c(F.one),
+    fromInt: (n) => c(F.fromInt(n)),
+    fromRational: (q: Rational) => c(F.fromRational(q)),
+    add: (a, b) => new Dual(F.add(a.v, b.v), F.add(a.d, b.d)),
+    sub: (a, b) => new Dual(F.sub(a.v, b.v), F.sub(a.d, b.d)),
+    mul: (a, b) => new Dual(F.mul(a.v, b.v), F.add(F.mul(a.v, b.d), F.mul(a.d, b.v))),
+    neg: (a) => new Dual(F.neg(a.v), F.neg(a.d)),
+    div(a, b) {
+      const q = F.div(a.v, b.v);
+      return new Dual(q, F.div(F.sub(a.d, F.mul(q, b.d)), b.v));
+    },
+    powInt(a, k) {
+      if (k === 0n) return self.one;
+      const v = F.powInt(a.v, k);
+      if (zeroD(a)) return c(v);
+      return new Dual(v, F.mul(F.mul(F.fromInt(k), F.powInt(a.v, k - 1n)), a.d));
+    },
+    pow(a, b) {
+      const v = F.pow(a.v, b.v);
+      if (zeroD(a) && zeroD(b)) return c(v);
+      // d(a^b) = a^b (b' log a + b a'/a)
+      let d = F.zero;
+      if (!zeroD(b)) d = F.mul(b.d, F.elementary('log', a.v));
+      if (!zeroD(a)) d = F.add(d, F.div(F.mul(b.v, a.d), a.v));
+      return new Dual(v, F.mul(v, d));
+    },
+    elementary(f: Elementary, a: Dual<S>): Dual<S> {
+      const v = F.elementary(f, a.v);
+      if (zeroD(a)) return c(v);
+      switch (f) {
+        case 'exp': return new Dual(v, F.mul(v, a.d));
+        case 'log': return new Dual(v, F.div(a.d, a.v));
+        case 'sqrt': {
+          if (F.sign(v) === 0) throw new Undefined('√ is not differentiable at 0');
+          return new Dual(v, F.div(a.d, F.mul(F.fromInt(2), v)));
+        }
+        case 'sin': return new Dual(v, F.mul(F.elementary('cos', a.v), a.d));
+        case 'cos': return new Dual(v, F.neg(F.mul(F.elementary('sin', a.v), a.d)));
+        case 'tan': {
+          const cos = F.elementary('cos', a.v);
+          return new Dual(v, F.div(a.d, F.mul(cos, cos)));
+        }
+        case 'tanh': return new Dual(v, F.mul(F.sub(F.one, F.mul(v, v)), a.d));
+        case 'abs': {
+          const s = F.sign(a.v);
+          if (s === null) throw new Undecided('|x| near 0');
+          if (s === 0) throw new Undefined('|x| is not differentiable at 0');
+          return new Dual(v, s > 0 ? a.d : F.neg(a.d));
+        }
+      }
+    },
+    max(a, b) {
+      const s = F.sign(F.sub(a.v, b.v));
+      if (s === null || s === 0) {
+        if (s === 0 && F.sign(F.sub(a.d, b.d)) === 0) return a;
+        throw s === 0 ? new Undefined('max is not differentiable where its arguments tie') : new Undecided('max of two values too close to tell apart');
+      }
+      return s > 0 ? a : b;
+    },
+    min(a, b) {
+      const s = F.sign(F.sub(a.v, b.v));
+      if (s === null || s === 0) {
+        if (s === 0 && F.sign(F.sub(a.d, b.d)) === 0) return a;
+        throw s === 0 ? new Undefined('min is not differentiable where its arguments tie') : new Undecided('min of two values too close to tell apart');
+      }
+      return s < 0 ? a : b;
+    },
+    pi: () => c(F.pi()),
+    e: () => c(F.e()),
+    sign: (a): Sign => F.sign(a.v),
+    asInteger: (a) => (zeroD(a) ? F.asInteger(a.v) : null),
+    magnitude: (a) => F.magnitude(a.v),
+    format: (a, digits) => `${F.format(a.v, digits)} + ${F.format(a.d, digits)}ε`,
+    lambdaMax() {
+      throw new Unsupported('derivatives of eigenvalues are not evaluated yet');
+    },
+  };
+  return self;
+}

@@ -1,0 +1,272 @@
+import type { BigOp, Call, Dim, Expr, Var } from '../../ast.js';
+import { printName } from '../../print.js';
+import { Inexact, Mat, Skip, Undefined, Unsupported, isMat, type Elementary, type Field, type Val } from './field.js';
+import * as L from './linalg.js';
+import { Rational } from './rational.js';
+
+/** Names bound inside an expression: ∑/∏ indices (exact integers) and function parameters. */
+export interface Env<S> {
+  readonly values: ReadonlyMap<string, Val<S>>;
+  readonly integers: ReadonlyMap<string, bigint>;
+}
+
+export function emptyEnv<S>(): Env<S> {
+  return { values: new Map(), integers: new Map() };
+}
+
+/** What the interpreter asks of the point it runs at. */
+export interface Host<S> {
+  readonly field: Field<S>;
+  /** The value of a name not bound locally: a free name, a family member, a defined name. */
+  variable(v: Var, env: Env<S>): Val<S>;
+  /** The exact value of an integer name (an index: `t` in `v_{t-1}`, `∑` bounds). */
+  integer(v: Var, env: Env<S>): bigint;
+  /** A declared or defined function applied to evaluated arguments. */
+  apply(call: Call, args: Val<S>[], env: Env<S>): Val<S>;
+  /** The concrete size of a dimension (`n` → 3). */
+  dim(d: Dim): number;
+  /** E[·], Var[·], derivatives and limits, where the host evaluates them. */
+  special?(e: Expr, env: Env<S>): Val<S>;
+  /** Date.now() past which evaluation stops (Unsupported). */
+  readonly deadline: number;
+}
+
+/** ∑ and ∏ with more terms than this are not evaluated. */
+export const MAX_TERMS = 100_000;
+
+const literals = new WeakMap<Expr, Rational>();
+
+/** The exact value of a number literal (cached per node). */
+export function literal(e: Extract<Expr, { kind: 'Num' }>): Rational {
+  let q = literals.get(e);
+  if (!q) {
+    q = Rational.parse(e.value);
+    literals.set(e, q);
+  }
+  return q;
+}
+
+/**
+ * Evaluates an expression over a backend (DESIGN.md item 3): one walk of the AST, the
+ * arithmetic in `host.field`. Throws Undefined where the value does not exist, Undecided
+ * where an enclosure cannot tell, Inexact where the backend cannot represent it,
+ * Unsupported where the construct is not evaluated.
+ */
+export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): Val<S> {
+  const F = host.field;
+  switch (e.kind) {
+    case 'Num': {
+      if (e.value === '0' && e.shape?.kind === 'matrix') return L.zeros(F, host.dim(e.shape.rows), host.dim(e.shape.cols));
+      return F.fromRational(literal(e));
+    }
+    case 'Const': {
+      if (e.name === 'pi') return F.pi();
+      if (e.name === 'e') return F.e();
+      if (e.name === 'I') {
+        if (e.shape?.kind !== 'matrix') throw new Unsupported('the size of I is not known here: write I_n');
+        return L.identity(F, host.dim(e.shape.rows));
+      }
+      throw new Unsupported('∞ is not a value: it only appears in limits');
+    }
+    case 'Var': {
+      const key = printName(e.name);
+      const bound = env.values.get(key);
+      if (bound !== undefined) return bound;
+      const i = env.integers.get(key);
+      if (i !== undefined) return F.fromInt(i);
+      return host.variable(e, env);
+    }
+    case 'Neg': return L.neg(F, evaluate(e.arg, host, env));
+    case 'Binary': {
+      if (e.op === '^') return power(e.left, e.right, host, env);
+      const l = evaluate(e.left, host, env);
+      const r = evaluate(e.right, host, env);
+      switch (e.op) {
+        case '+': return L.add(F, l, r);
+        case '-': return L.sub(F, l, r);
+        case '*': return L.mul(F, l, r);
+        case '/': return L.div(F, l, r);
+      }
+      break;
+    }
+    case 'Transpose': return L.transpose(evaluate(e.arg, host, env));
+    case 'Factorial': {
+      const n = exactValue(e.arg, host, env);
+      if (!n || !n.isInteger() || n.sign() < 0) throw new Undefined('factorial of something that is not a whole number ≥ 0');
+      if (n.n > 1000n) throw new Skip('a factorial too large to evaluate');
+      let f = 1n;
+      for (let k = 2n; k <= n.n; k++) f *= k;
+      return F.fromInt(f);
+    }
+    case 'Abs': case 'Norm': return L.norm(F, evaluate(e.arg, host, env));
+    case 'Call': return call(e, host, env);
+    case 'BigOp': return bigOp(e, host, env);
+    case 'Expect': case 'Deriv': case 'Grad': case 'Limit': {
+      if (host.special) return host.special(e, env);
+      const what = e.kind === 'Expect' ? 'expectations' : e.kind === 'Limit' ? 'limits' : 'derivatives';
+      throw new Unsupported(`${what} are not evaluated yet`);
+    }
+  }
+  throw new Unsupported(`cannot evaluate ${(e as Expr).kind}`);
+}
+
+/**
+ * The exact value of an expression built from numbers and integer names with `+ − × ÷`
+ * and whole powers (subscripts, bounds, exponents); null when it holds anything else.
+ */
+export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>): Rational | null {
+  switch (e.kind) {
+    case 'Num': return literal(e);
+    case 'Var': {
+      const key = printName(e.name);
+      const i = env.integers.get(key);
+      if (i !== undefined) return new Rational(i);
+      if (env.values.has(key)) {
+        const v = env.values.get(key)!;
+        if (isMat(v)) return null;
+        const k = host.field.asInteger(v);
+        return k === null ? null : new Rational(k);
+      }
+      try {
+        return new Rational(host.integer(e, env));
+      } catch (err) {
+        if (err instanceof Inexact) return null;
+        throw err;
+      }
+    }
+    case 'Neg': {
+      const a = exactValue(e.arg, host, env);
+      return a && a.neg();
+    }
+    case 'Binary': {
+      const a = exactValue(e.left, host, env);
+      if (!a) return null;
+      const b = exactValue(e.right, host, env);
+      if (!b) return null;
+      switch (e.op) {
+        case '+': return a.add(b);
+        case '-': return a.sub(b);
+        case '*': return a.mul(b);
+        case '/': return a.div(b);
+        case '^': return b.isInteger() && b.n >= -64n && b.n <= 64n ? a.pow(b.n) : null;
+      }
+      return null;
+    }
+    default: return null;
+  }
+}
+
+/** The whole number an index expression stands for (Undefined if it is not one). */
+export function integerValue<S>(e: Expr, host: Host<S>, env: Env<S>): bigint {
+  const q = exactValue(e, host, env);
+  if (q === null) {
+    const v = evaluate(e, host, env);
+    const k = isMat(v) ? null : host.field.asInteger(v);
+    if (k === null) throw new Undefined('a subscript or bound that is not a whole number');
+    return k;
+  }
+  if (!q.isInteger()) throw new Undefined('a subscript or bound that is not a whole number');
+  return q.n;
+}
+
+function power<S>(base: Expr, exponent: Expr, host: Host<S>, env: Env<S>): Val<S> {
+  const F = host.field;
+  let k: bigint | null = null;
+  let q = exactValue(exponent, host, env);
+  let ev: Val<S> | null = null;
+  if (q === null) {
+    ev = evaluate(exponent, host, env);
+    if (isMat(ev)) throw new Unsupported('a matrix exponent');
+    k = F.asInteger(ev);
+  } else if (q.isInteger()) {
+    k = q.n;
+  }
+  // ‖x‖^(2j) and |x|^(2j) are (xᵀx)^j: rational, so exact where the rest is.
+  if (k !== null && k > 0n && k % 2n === 0n && (base.kind === 'Norm' || base.kind === 'Abs')) {
+    const inner = evaluate(base.arg, host, env);
+    if (!isMat(inner) || inner.rows === 1 || inner.cols === 1) return F.powInt(L.sumSquares(F, inner), k / 2n);
+  }
+  const b = evaluate(base, host, env);
+  if (isMat(b)) {
+    if (k === null) throw new Unsupported('a matrix to a power that is not a whole number');
+    return L.matPow(F, b, k);
+  }
+  if (k !== null) return F.powInt(b, k);
+  if (q !== null) return F.pow(b, F.fromRational(q));
+  return F.pow(b, ev as S);
+}
+
+const ELEMENTARY: ReadonlySet<string> = new Set(['exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'tanh', 'abs']);
+
+function call<S>(e: Call, host: Host<S>, env: Env<S>): Val<S> {
+  const F = host.field;
+  const builtin = e.fn.primes === 0 && !e.fn.hat && e.fn.index === null ? e.fn.base : '';
+  if (builtin === '' || !isBuiltin(builtin)) {
+    const args = e.args.map((a) => evaluate(a, host, env));
+    return host.apply(e, args, env);
+  }
+  const args = e.args.map((a) => evaluate(a, host, env));
+  const a = args[0]!;
+  const name = builtin === 'ln' ? 'log' : builtin;
+  if (ELEMENTARY.has(name)) {
+    const f = name as Elementary;
+    return isMat(a) ? a.map((x) => F.elementary(f, x)) : F.elementary(f, a);
+  }
+  switch (name) {
+    case 'max': case 'min': {
+      let best: Val<S> = a;
+      for (const x of args.slice(1)) {
+        if (isMat(best) || isMat(x)) throw new Unsupported(`${name} of vectors`);
+        best = name === 'max' ? F.max(best, x) : F.min(best, x);
+      }
+      return best;
+    }
+    case 'diag': return L.diag(F, a);
+    case 'tr': return L.trace(F, a);
+    case 'det': return L.det(F, a);
+    case 'inv': return L.inverse(F, a);
+    case 'norm': return L.norm(F, a);
+    case 'λ_max': return L.lambdaMax(F, a);
+    case 'λ_min': return F.neg(L.lambdaMax(F, L.neg(F, a)));
+  }
+  throw new Unsupported(`'${name}' is not evaluated`);
+}
+
+const BUILTINS: ReadonlySet<string> = new Set([...ELEMENTARY, 'ln', 'max', 'min', 'diag', 'tr', 'det', 'inv', 'norm', 'λ_max', 'λ_min']);
+
+/** Whether a function name is evaluated by the interpreter itself. */
+export function isBuiltin(name: string): boolean {
+  return BUILTINS.has(name);
+}
+
+function bigOp<S>(e: BigOp, host: Host<S>, env: Env<S>): Val<S> {
+  const F = host.field;
+  const lo = integerValue(e.lower, host, env);
+  const hi = integerValue(e.upper, host, env);
+  if (hi - lo > BigInt(MAX_TERMS)) throw new Unsupported(`a ∑ or ∏ with more than ${MAX_TERMS} terms`);
+  const key = printName(e.index);
+  const values = new Map(env.values);
+  values.delete(key);
+  const integers = new Map(env.integers);
+  const inner: Env<S> = { values, integers };
+  let acc: Val<S> | null = null;
+  for (let i = lo; i <= hi; i++) {
+    if (Date.now() > host.deadline) throw new Unsupported('the time limit ran out while evaluating a ∑ or ∏');
+    integers.set(key, i);
+    const v = evaluate(e.body, host, inner);
+    if (acc === null) acc = v;
+    else if (e.op === 'sum') acc = L.add(F, acc, v);
+    else acc = L.mul(F, v, acc); // ∏_{t=1}^{T} J_t = J_T ⋯ J_1
+  }
+  if (acc !== null) return acc;
+  // The empty sum is 0 and the empty product 1 (or I), of the body's shape.
+  const s = e.shape;
+  if (s?.kind === 'matrix') {
+    const rows = host.dim(s.rows);
+    const cols = host.dim(s.cols);
+    return e.op === 'sum' ? L.zeros(F, rows, cols) : L.identity(F, rows);
+  }
+  return e.op === 'sum' ? F.zero : F.one;
+}
+
+export { Mat };

@@ -1,0 +1,279 @@
+import { Inexact, Undefined, type Elementary, type Field, type Sign } from './field.js';
+
+/** Exact numbers above this many bits are left to the enclosures (their cost grows with size). */
+export const MAX_EXACT_BITS = 20_000;
+
+const LIMIT = 1n << BigInt(MAX_EXACT_BITS / 2);
+const abs = (n: bigint): bigint => (n < 0n ? -n : n);
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = abs(a);
+  b = abs(b);
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+function bits(n: bigint): number {
+  return n === 0n ? 0 : abs(n).toString(16).length * 4;
+}
+
+/** An exact rational n/d with d > 0 and gcd(n, d) = 1 (BigInt). */
+export class Rational {
+  readonly n: bigint;
+  readonly d: bigint;
+
+  constructor(n: bigint, d: bigint = 1n) {
+    if (d === 0n) throw new Undefined('division by zero');
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
+    const g = d === 1n ? 1n : gcd(n, d);
+    this.n = g === 1n ? n : n / g;
+    this.d = g === 1n ? d : d / g;
+    if (this.n >= LIMIT || -this.n >= LIMIT || this.d >= LIMIT) throw new Inexact('a number too large for exact arithmetic');
+  }
+
+  static readonly ZERO = new Rational(0n);
+  static readonly ONE = new Rational(1n);
+
+  static of(n: number | bigint): Rational {
+    if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new Inexact(`${n} is not a whole number`);
+    return new Rational(BigInt(n));
+  }
+
+  /** Exact value of a decimal literal: `0.3`, `-2`, `1e-6`, `2.5E10`. Throws on anything else. */
+  static parse(text: string): Rational {
+    const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+    if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new Inexact(`'${text}' is not a number`);
+    const [, sign, whole, frac = '', exp = '0'] = m;
+    const e = Number(exp) - frac.length;
+    if (Math.abs(e) > 100_000) throw new Inexact('a number too large for exact arithmetic');
+    let n = BigInt(`${whole || '0'}${frac}`);
+    if (sign === '-') n = -n;
+    return e >= 0 ? new Rational(n * 10n ** BigInt(e)) : new Rational(n, 10n ** BigInt(-e));
+  }
+
+  isZero(): boolean {
+    return this.n === 0n;
+  }
+
+  isInteger(): boolean {
+    return this.d === 1n;
+  }
+
+  sign(): -1 | 0 | 1 {
+    return this.n === 0n ? 0 : this.n < 0n ? -1 : 1;
+  }
+
+  add(o: Rational): Rational {
+    if (this.d === 1n && o.d === 1n) return new Rational(this.n + o.n);
+    return new Rational(this.n * o.d + o.n * this.d, this.d * o.d);
+  }
+
+  sub(o: Rational): Rational {
+    return this.add(o.neg());
+  }
+
+  mul(o: Rational): Rational {
+    if (this.n === 0n || o.n === 0n) return Rational.ZERO;
+    return new Rational(this.n * o.n, this.d * o.d);
+  }
+
+  neg(): Rational {
+    return new Rational(-this.n, this.d);
+  }
+
+  div(o: Rational): Rational {
+    if (o.n === 0n) throw new Undefined('division by zero');
+    return new Rational(this.n * o.d, this.d * o.n);
+  }
+
+  /** this^k, k whole; 0^negative is undefined. */
+  pow(k: bigint): Rational {
+    if (k === 0n) return Rational.ONE;
+    if (this.n === 0n) {
+      if (k < 0n) throw new Undefined('division by zero (0 to a negative power)');
+      return Rational.ZERO;
+    }
+    if (abs(this.n) === 1n && this.d === 1n) return (k % 2n === 0n || this.n === 1n) ? Rational.ONE : new Rational(-1n);
+    const e = abs(k);
+    if ((bits(this.n) + bits(this.d)) * Number(e > 1_000_000n ? 1_000_000n : e) > MAX_EXACT_BITS) {
+      throw new Inexact('a power too large for exact arithmetic');
+    }
+    const r = new Rational(this.n ** e, this.d ** e);
+    return k < 0n ? Rational.ONE.div(r) : r;
+  }
+
+  cmp(o: Rational): -1 | 0 | 1 {
+    const l = this.n * o.d;
+    const r = o.n * this.d;
+    return l === r ? 0 : l < r ? -1 : 1;
+  }
+
+  equals(o: Rational): boolean {
+    return this.n === o.n && this.d === o.d;
+  }
+
+  /** The nearest double (exact for small integers and dyadic fractions). */
+  toNumber(): number {
+    if (this.d === 1n) return Number(this.n);
+    const bn = bits(this.n);
+    const bd = bits(this.d);
+    if (bn < 1000 && bd < 1000) return Number(this.n) / Number(this.d);
+    // Scale both into double range first.
+    const shift = BigInt(Math.max(0, Math.min(bn, bd) - 60));
+    return Number(this.n >> shift) / Number(this.d >> shift);
+  }
+
+  /** The exact square root when it is rational, else null. */
+  sqrt(): Rational | null {
+    if (this.n < 0n) return null;
+    const rn = isqrt(this.n);
+    const rd = isqrt(this.d);
+    return rn * rn === this.n && rd * rd === this.d ? new Rational(rn, rd) : null;
+  }
+
+  /** `3`, `-1/2`, `0.25` (a short decimal when it terminates). */
+  toString(): string {
+    if (this.d === 1n) return this.n.toString();
+    let d = this.d;
+    let twos = 0;
+    let fives = 0;
+    while (d % 2n === 0n) { d /= 2n; twos++; }
+    while (d % 5n === 0n) { d /= 5n; fives++; }
+    if (d === 1n && Math.max(twos, fives) <= 30) {
+      const places = Math.max(twos, fives);
+      const scaled = (this.n * 10n ** BigInt(places)) / this.d;
+      const s = abs(scaled).toString().padStart(places + 1, '0');
+      const text = `${s.slice(0, s.length - places)}.${s.slice(s.length - places)}`.replace(/\.?0+$/, '');
+      return (scaled < 0n ? '-' : '') + text;
+    }
+    return `${this.n}/${this.d}`;
+  }
+}
+
+/** ⌊√n⌋ for n ≥ 0 (Newton's method on BigInt). */
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+  if (x === 0n) x = 1n;
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x && x * x <= n && (x + 1n) * (x + 1n) > n) return x;
+    x = y;
+  }
+}
+
+/**
+ * Exact rational arithmetic: `+ − × ÷`, whole powers, and the few elementary values that
+ * are rational (exp 0 = 1, log 1 = 0, √ of a square, sin 0, cos 0, |x|). Anything else
+ * throws Inexact, and the caller evaluates in enclosures instead.
+ */
+export const exactField: Field<Rational> = {
+  name: 'exact',
+  zero: Rational.ZERO,
+  one: Rational.ONE,
+  fromInt: (n) => Rational.of(n),
+  fromRational: (q) => q,
+  add: (a, b) => a.add(b),
+  sub: (a, b) => a.sub(b),
+  mul: (a, b) => a.mul(b),
+  neg: (a) => a.neg(),
+  div: (a, b) => a.div(b),
+  powInt: (a, k) => a.pow(k),
+  pow(a, b) {
+    if (b.isInteger()) return a.pow(b.n);
+    if (a.isZero() && b.sign() > 0) return Rational.ZERO;
+    if (a.isZero()) throw new Undefined('division by zero (0 to a negative power)');
+    if (a.sign() < 0) throw new Undefined('a negative number to a fractional power');
+    if (a.equals(Rational.ONE)) return Rational.ONE;
+    if (b.d === 2n) {
+      const r = a.sqrt();
+      if (r) return r.pow(b.n);
+    }
+    throw new Inexact('a fractional power');
+  },
+  elementary(f: Elementary, a: Rational): Rational {
+    switch (f) {
+      case 'abs': return a.sign() < 0 ? a.neg() : a;
+      case 'sqrt': {
+        if (a.sign() < 0) throw new Undefined('square root of a negative number');
+        const r = a.sqrt();
+        if (r) return r;
+        break;
+      }
+      case 'exp': if (a.isZero()) return Rational.ONE; break;
+      case 'log':
+        if (a.sign() <= 0) throw new Undefined(a.isZero() ? 'log of 0' : 'log of a negative number');
+        if (a.equals(Rational.ONE)) return Rational.ZERO;
+        break;
+      case 'sin': case 'tan': case 'tanh': if (a.isZero()) return Rational.ZERO; break;
+      case 'cos': if (a.isZero()) return Rational.ONE; break;
+    }
+    throw new Inexact(`${f} is not exact here`);
+  },
+  max: (a, b) => (a.cmp(b) >= 0 ? a : b),
+  min: (a, b) => (a.cmp(b) <= 0 ? a : b),
+  pi() { throw new Inexact('π is not rational'); },
+  e() { throw new Inexact('e is not rational'); },
+  sign: (a): Sign => a.sign(),
+  asInteger: (a) => (a.isInteger() ? a.n : null),
+  magnitude: (a) => Math.abs(a.toNumber()),
+  format: (a, digits) => formatRational(a, digits),
+  order: {
+    cmp: (a, b) => a.cmp(b),
+    closeness: (a, b) => (a.equals(b) ? 'agree' : null),
+  },
+};
+
+/**
+ * An exact rational as text: exactly when short (`3`, `-1/2`, `0.25`), a large integer
+ * near a power of ten as `10^40 + 1`, otherwise `digits` significant digits.
+ */
+export function formatRational(q: Rational, digits: number): string {
+  const exact = q.toString();
+  const significant = exact.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
+  if (significant.length <= Math.max(16, digits) && !exact.includes('/')) return exact;
+  if (q.isInteger()) {
+    const a = abs(q.n);
+    const k = a.toString().length - 1;
+    for (const p of [k, k + 1]) {
+      const c = a - 10n ** BigInt(p);
+      if (c > -1_000_000n && c < 1_000_000n) {
+        const head = `${q.n < 0n ? '-' : ''}10^${p}`;
+        return c === 0n ? head : `${head} ${(c > 0n) === (q.n > 0n) ? '+' : '-'} ${abs(c)}`;
+      }
+    }
+  }
+  if (exact.includes('/') && exact.length <= 24) return exact;
+  return scientific(q, Math.max(digits, 6));
+}
+
+/** q to `digits` significant digits, as `1.23456e-7` or `0.00123` (exact decimal arithmetic). */
+function scientific(q: Rational, digits: number): string {
+  if (q.isZero()) return '0';
+  const neg = q.n < 0n;
+  const n = abs(q.n);
+  // Find e with 10^e ≤ |q| < 10^(e+1).
+  let e = n.toString().length - q.d.toString().length;
+  const ge = (num: bigint, den: bigint) => num >= den;
+  const tenPow = (k: number) => 10n ** BigInt(Math.abs(k));
+  const atLeast = (k: number) => (k >= 0 ? ge(n, q.d * tenPow(k)) : ge(n * tenPow(k), q.d));
+  while (!atLeast(e)) e--;
+  while (atLeast(e + 1)) e++;
+  const shift = digits - 1 - e;
+  const scaled = shift >= 0 ? (n * tenPow(shift) * 2n + q.d) / (2n * q.d) : (n * 2n + q.d * tenPow(shift)) / (2n * q.d * tenPow(shift));
+  let mant = scaled.toString();
+  let exp = e;
+  if (mant.length > digits) {
+    mant = mant.slice(0, digits);
+    exp++;
+  }
+  const m = mant.length > 1 ? `${mant[0]}.${mant.slice(1)}`.replace(/\.?0+$/, '') : mant;
+  if (exp >= -4 && exp < 9) {
+    const num = Number(`${m}e${exp}`);
+    return `${neg ? '-' : ''}${num.toPrecision(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')}`;
+  }
+  return `${neg ? '-' : ''}${m}e${exp}`;
+}

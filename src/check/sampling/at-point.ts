@@ -1,0 +1,64 @@
+import type { Expr, RelOp } from '../../ast.js';
+import { Inexact, Skip, Undecided, Undefined, type Field, type Val } from '../evaluator/field.js';
+import { exactField } from '../evaluator/rational.js';
+import { decideRelation } from './compare.js';
+import type { Point } from './point.js';
+
+/** What one point says about a step `left rel right`. */
+export type Outcome<S> =
+  | { kind: 'holds'; exact: boolean }
+  | { kind: 'provisional' }
+  | { kind: 'fails'; F: Field<S>; left: Val<S>; right: Val<S> }
+  | { kind: 'left-undefined'; reason: string }
+  | { kind: 'right-undefined'; reason: string; F: Field<S>; left: Val<S> }
+  | { kind: 'both-undefined' }
+  | { kind: 'undecided'; reason: string };
+
+type Side<S> = { ok: true; value: Val<S> } | { ok: false; reason: string };
+
+function side<S>(point: Point, F: Field<S>, e: Expr): Side<S> {
+  try {
+    return { ok: true, value: point.evaluate(F, e) };
+  } catch (err) {
+    if (err instanceof Undefined) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
+
+/**
+ * Per-step memory: exact evaluation is skipped once it failed at three points and never
+ * succeeded (a step through exp or σ is never rational; `x^(ab)` is at some points).
+ */
+export interface StepState { exactFailures: number; exactSuccesses: number }
+
+/** `left rel right` at one point, trying each precision until one decides. */
+export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, levels: readonly Field<unknown>[], state?: StepState): Outcome<unknown> {
+  let reason = 'no precision could decide it';
+  for (const F of levels) {
+    if (F === exactField && state && state.exactFailures >= 3 && state.exactSuccesses === 0) continue;
+    try {
+      const l = side(point, F, left);
+      const r = side(point, F, right);
+      if (!l.ok && !r.ok) return { kind: 'both-undefined' };
+      if (!l.ok) return { kind: 'left-undefined', reason: l.reason };
+      if (!r.ok) return { kind: 'right-undefined', reason: r.reason, F, left: l.value };
+      if (F === exactField && state) state.exactSuccesses++;
+      const res = decideRelation(F, rel, l.value, r.value);
+      if (res === 'holds') return { kind: 'holds', exact: F === exactField };
+      if (res === 'fails') return { kind: 'fails', F, left: l.value, right: r.value };
+      if (res === 'provisional') return { kind: 'provisional' };
+    } catch (err) {
+      if (err instanceof Inexact) {
+        if (F === exactField && state) state.exactFailures++;
+        continue;
+      }
+      if (err instanceof Undecided || err instanceof Skip) {
+        reason = err.message;
+        continue;
+      }
+      throw err;
+    }
+  }
+  return { kind: 'undecided', reason };
+}
+

@@ -1,0 +1,78 @@
+import type { RelOp } from '../../ast.js';
+import { Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import { entries } from '../evaluator/linalg.js';
+
+/**
+ * The one comparison policy (LANGUAGE.md §3; DESIGN.md item 4). At a point, `a rel b`:
+ * - `holds` when exact values, or enclosures, prove it; for `=` (and the equal part of
+ *   `≤`, `≥`) also when the enclosures agree within 10⁻³⁰ of the computation's scale;
+ * - `fails` only when exact values or disjoint enclosures prove it false;
+ * - `provisional` when it holds to double precision only (confirmed at higher precision
+ *   before a verdict rests on it);
+ * - `undecided` otherwise: more digits may tell, or the point is skipped and counted.
+ * No other file compares numbers.
+ */
+export type PointResult = 'holds' | 'fails' | 'provisional' | 'undecided';
+
+type Pair = { readonly c: -1 | 0 | 1 | null; readonly close: 'agree' | 'double' | null };
+
+function pairs<S>(F: Field<S>, a: Val<S>, b: Val<S>): Pair[] {
+  const order = F.order;
+  if (!order) throw new Unsupported(`values in ${F.name} arithmetic cannot be compared`);
+  let xs = entries(a);
+  let ys = entries(b);
+  if (xs.length !== ys.length || (isMat(a) && isMat(b) && (a.rows !== b.rows || a.cols !== b.cols))) {
+    // A scalar 0 stands for the zero of any shape.
+    if (!isMat(b) && F.sign(b) === 0) ys = xs.map(() => F.zero);
+    else if (!isMat(a) && F.sign(a) === 0) xs = ys.map(() => F.zero);
+    else throw new Unsupported('comparing values of different shapes');
+  }
+  return xs.map((x, i) => {
+    const c = order.cmp(x, ys[i]!);
+    return { c, close: c === null ? order.closeness(x, ys[i]!) : null };
+  });
+}
+
+/** Whether every entry of a and b agrees (exactly or within 10⁻³⁰ of the scale); null if undecided. */
+export function agree<S>(F: Field<S>, a: Val<S>, b: Val<S>): boolean | null {
+  const ps = pairs(F, a, b);
+  if (ps.some((p) => p.c === 1 || p.c === -1)) return false;
+  return ps.every((p) => p.c === 0 || p.close === 'agree') ? true : null;
+}
+
+/** Decides `a rel b` at one point from two values of one backend. */
+export function decideRelation<S>(F: Field<S>, rel: RelOp, a: Val<S>, b: Val<S>): PointResult {
+  if (rel === '→') throw new Unsupported('limits are not evaluated yet');
+  if (rel === '=' || rel === '≠') {
+    const ps = pairs(F, a, b);
+    const differ = ps.some((p) => p.c === 1 || p.c === -1);
+    const same = ps.every((p) => p.c === 0 || p.close === 'agree');
+    if (rel === '=') {
+      if (differ) return 'fails';
+      if (same) return 'holds';
+      return ps.every((p) => p.c === 0 || p.close !== null) ? 'provisional' : 'undecided';
+    }
+    if (differ) return 'holds';
+    return same ? 'fails' : 'undecided';
+  }
+  if (isMat(a) || isMat(b)) throw new Unsupported(`'${rel}' between vectors or matrices`);
+  const [p] = pairs(F, a, b);
+  const { c, close } = p!;
+  // a < b  ⇔  cmp = −1, seen from the side the relation points to.
+  const flip = rel === '>' || rel === '≥';
+  const dir = c === null ? null : flip ? -c : c;
+  const strict = rel === '<' || rel === '>';
+  if (dir === -1) return 'holds';
+  if (dir === 1) return 'fails';
+  if (dir === 0) return strict ? 'fails' : 'holds';
+  if (strict) return 'undecided';
+  return close === 'agree' ? 'holds' : close === 'double' ? 'provisional' : 'undecided';
+}
+
+/** The truth of a chain `a₀ op₁ a₁ op₂ a₂ …` from its pairwise results. */
+export function combine(results: readonly PointResult[]): PointResult {
+  if (results.includes('fails')) return 'fails';
+  if (results.includes('undecided')) return 'undecided';
+  if (results.includes('provisional')) return 'provisional';
+  return 'holds';
+}

@@ -1,0 +1,268 @@
+import type { MatrixTag } from '../../ast.js';
+import { Mat, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import * as L from '../evaluator/linalg.js';
+import { Rational, exactField } from '../evaluator/rational.js';
+import { hashString, type Rng } from '../rng.js';
+
+/**
+ * Sampling distributions: every drawn value is an exact rational (a short decimal), so a
+ * point evaluates exactly where the step is rational and in enclosures elsewhere, and a
+ * counterexample prints exactly.
+ */
+
+/** Matrices and vectors are sampled up to this size; larger dimensions are not evaluated. */
+export const MAX_DIMENSION = 12;
+
+/** An interval for sampling a scalar; null ends are unbounded. */
+export interface Interval {
+  readonly lo: number | null;
+  readonly hi: number | null;
+  readonly loClosed: boolean;
+  readonly hiClosed: boolean;
+}
+
+const q = (text: string): Rational => Rational.parse(text);
+const R = exactField;
+
+/** Where a name starts its list of readable values, and its stride (odd: it visits all 8). */
+export function nameWalk(name: string): [number, number] {
+  const h = hashString(name)[0]!;
+  return [h % 8, [1, 3, 5, 7][(h >>> 3) % 4]!];
+}
+
+/** ±(1–9) × 10^e. */
+function magnitude(exponent: number, rng: Rng): Rational {
+  const v = Rational.of(rng.int(1, 9)).mul(new Rational(10n).pow(BigInt(exponent)));
+  return rng.next() < 0.5 ? v.neg() : v;
+}
+
+/** Sign × (1–999)/10^(0..3) × 10^(−2..2): many scales, still short decimals. */
+function wide(rng: Rng): Rational {
+  const mant = Rational.of(rng.int(1, 999)).div(new Rational(10n).pow(BigInt(rng.int(0, 2))));
+  const scale = new Rational(10n).pow(BigInt(rng.next() < 0.8 ? rng.int(-2, 2) : rng.int(-9, 8)));
+  const v = mant.mul(scale);
+  return rng.next() < 0.5 ? v.neg() : v;
+}
+
+/**
+ * A scalar for sample number `k`: small integers and simple fractions for the first
+ * points (readable counterexamples, like MathCheck), a sweep of magnitudes (1e±6, 1e±9 …)
+ * for the next 8, then random values over many scales. Inside `interval` when given.
+ */
+export function randomScalar(rng: Rng, k: number, interval: Interval | null, name = ''): Rational {
+  const iv = interval ?? { lo: null, hi: null, loClosed: false, hiClosed: false };
+  const early = k < 8;
+  const [offset, stride] = nameWalk(name);
+  const cycle = (list: readonly string[]): string => list[(k * stride + offset) % list.length]!;
+  const sweep = k >= 8 && k < 16;
+  const { lo, hi } = iv;
+  if (lo !== null && hi !== null) {
+    let f = early ? cycle(['0.5', '0.3', '0.7', '0.25', '0.9', '0.1', '0.6', '0.2'])
+      : sweep ? cycle(['0.000001', '0.999999', '0.001', '0.999', '0.000000001', '0.999999999', '0.01', '0.99'])
+        : rng.next() < 0.2 ? rng.pick(['0.001', '0.999', '0.01', '0.99', '0.000001', '0.999999']) : (rng.int(1, 9999) / 10000).toString();
+    if (iv.loClosed && (early ? k === 7 : rng.next() < 0.1)) f = '0';
+    if (iv.hiClosed && !early && rng.next() < 0.1) f = '1';
+    return q(String(lo)).add(q(String(hi)).sub(q(String(lo))).mul(q(f)));
+  }
+  if (lo !== null || hi !== null) {
+    const closed = lo !== null ? iv.loClosed : iv.hiClosed;
+    const step = early ? q(cycle(['1', '2', '0.5', '3', closed ? '0' : '0.25', '5', '0.3', '10']))
+      : sweep ? abs(magnitude(Number(cycle(['6', '-6', '3', '-3', '9', '-9', '1', '-1'])), rng))
+        : rng.next() < 0.08 && closed ? Rational.ZERO : abs(wide(rng));
+    return lo !== null ? q(String(lo)).add(step) : q(String(hi)).sub(step);
+  }
+  if (early) return q(cycle(['2', '-1', '0.5', '3', '0', '1', '-2', '1.5']));
+  if (k < 20) {
+    // Each far magnitude with both signs: a claim true only at homework scales must fail here.
+    const signed = ['6+', '6-', '-6+', '-6-', '3+', '3-', '-3+', '-3-', '9+', '9-', '-9+', '-9-'];
+    const pick = signed[((k - 8) * (stride === 3 ? 11 : stride) + offset) % signed.length]!;
+    const m = abs(magnitude(Number(pick.slice(0, -1)), rng));
+    return pick.endsWith('+') ? m : m.neg();
+  }
+  return wide(rng);
+}
+
+const abs = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x);
+
+/** An integer in [lo, hi] (indices): every value of a short range first, then at random, now and then far beyond. */
+export function randomInteger(rng: Rng, k: number, lo: number, hi: number): Rational {
+  const span = Math.max(0, hi - lo);
+  const n = k <= span ? lo + k : rng.next() < 0.75 ? lo + rng.int(0, span) : lo + rng.int(span, span + 15);
+  return Rational.of(n);
+}
+
+/**
+ * A vector or matrix honouring its tags, from a wide family so that no tag's extra
+ * property comes for free: entries small integers first, decimals later; now and then
+ * the zero vector/matrix, the identity, or the whole matrix scaled (by −1, 0.1, 10…).
+ * Positive definite: BᵀB + εI, scaled (eigenvalues anywhere in (0, ∞)); orthogonal: a
+ * product of 0–3 Householder reflections (exact in rationals; both determinants);
+ * invertible: any nonsingular matrix, scaled.
+ */
+export function randomMatrix(rng: Rng, k: number, rows: number, cols: number, tags: ReadonlySet<MatrixTag>, name = ''): Mat<Rational> {
+  if (rows > MAX_DIMENSION || cols > MAX_DIMENSION) throw new Unsupported(`dimensions above ${MAX_DIMENSION} are not sampled`);
+  const entry = (): Rational => (k < 8 ? Rational.of(rng.int(-3, 3)) : Rational.of(rng.int(-50, 50)).div(Rational.of(10)));
+  const fill = (r: number, c: number): Rational[] => {
+    for (let attempt = 0; ; attempt++) {
+      const a = Array.from({ length: r * c }, entry);
+      if (attempt > 5 || a.some((x) => !x.isZero())) return a;
+    }
+  };
+  const scale = (m: Mat<Rational>, factors: readonly string[]): Mat<Rational> => {
+    const f = q(rng.pick(factors));
+    return m.map((x) => x.mul(f));
+  };
+  const roll = rng.next();
+  const square = rows === cols;
+  const positive = tags.has('positive definite');
+  const invertible = positive || tags.has('invertible') || tags.has('orthogonal');
+  if (square && tags.has('orthogonal')) {
+    let m: Val<Rational> = L.identity(R, rows);
+    const reflections = k < 4 ? k % 4 : rng.int(0, 3);
+    for (let r = 0; r < reflections; r++) {
+      let v = Array.from({ length: rows }, () => Rational.of(rng.int(-3, 3)));
+      if (v.every((x) => x.isZero())) v = v.map((_, i) => (i === 0 ? Rational.ONE : Rational.ZERO));
+      const vv = v.reduce((acc, x) => acc.add(x.mul(x)), Rational.ZERO);
+      const h = new Mat(rows, rows, v.flatMap((vi, i) => v.map((vj, j) => (i === j ? Rational.ONE : Rational.ZERO).sub(vi.mul(vj).mul(Rational.of(2)).div(vv)))));
+      m = L.mul(R, m, h);
+    }
+    return m as Mat<Rational>;
+  }
+  if (square && positive) {
+    const eps = q(rng.pick(['0.01', '0.1', '1']));
+    if (tags.has('diagonal')) {
+      return new Mat(rows, cols, Array.from({ length: rows * cols }, (_, i) => (Math.floor(i / cols) === i % cols ? Rational.of(rng.int(0, 5)).add(eps) : Rational.ZERO)));
+    }
+    const b = new Mat(rows, cols, fill(rows, cols));
+    const p = L.add(R, L.mul(R, L.transpose(b), b), L.identity(R, rows).map((x) => x.mul(eps))) as Mat<Rational>;
+    return k < 8 ? p : scale(p, ['1', '0.1', '10', '0.01']);
+  }
+  // Special values at two early points of each name (its own, so names differ): the
+  // zero vector or matrix (unless invertible), and ±I; later, now and then.
+  const [offset] = nameWalk(name);
+  const special = k < 16 ? (k + offset) % 8 : roll < 0.05 ? 3 : roll > 0.97 ? 6 : -1;
+  if (special === 3 && k >= 1 && !invertible) return new Mat(rows, cols, new Array<Rational>(rows * cols).fill(Rational.ZERO));
+  if (special === 6 && square && !tags.has('diagonal')) return scale(L.identity(R, rows), k < 8 ? ['1'] : ['-1']);
+  const shaped = (a: Rational[]): Rational[] => {
+    if (square && tags.has('diagonal')) return a.map((x, i) => (Math.floor(i / cols) === i % cols ? x : Rational.ZERO));
+    if (square && tags.has('symmetric')) return a.map((x, i) => (Math.floor(i / cols) > i % cols ? a[(i % cols) * cols + Math.floor(i / cols)]! : x));
+    return a;
+  };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    let m = new Mat(rows, cols, shaped(fill(rows, cols)));
+    if (k >= 8 && rng.next() < 0.3) m = scale(m, ['-1', '0.1', '10', '-2', '0.01']);
+    if (!invertible || !square) return m;
+    if (!L.det(R, m).isZero()) return m;
+  }
+  // Fall back on a diagonally dominant matrix: invertible and well conditioned.
+  const a = shaped(fill(rows, cols)).map((x, i) => (Math.floor(i / cols) === i % cols ? Rational.of(rows * 4 + 1) : x));
+  return new Mat(rows, cols, a);
+}
+
+/** A random smooth function for one sample, evaluated in any backend. */
+export interface FunctionInstance {
+  /**
+   * The function (or its `order`-th derivative, elementwise functions only) at `args`;
+   * `outDim` is the size of the result of a vector-valued function (`F : R^n → R^m`).
+   */
+  apply<S>(F: Field<S>, args: readonly Val<S>[], order: number, outDim: number | undefined): Val<S>;
+  describe(name: string): string;
+}
+
+/**
+ * `a + b·x + c·sin(d·x + φ)` applied elementwise for `R → R`, with exact derivatives of
+ * any order; for `R^n → R^m`, component i is `a_i + w_iᵀx + c·sin(r_iᵀx + φ_i) + xᵀQx/4`.
+ * Parameters are short decimals, so the same function evaluates in every backend.
+ */
+export function randomFunction(rng: Rng, elementwise: boolean): FunctionInstance {
+  const [a, b, c, d, phi] = [
+    rng.pick(['0', '0.5', '-0.5', '1', '0.2']), rng.pick(['1', '0.5', '-1', '1.5', '2', '-0.5']),
+    rng.pick(['1', '0.5', '2', '-1', '0.7']), rng.pick(['1', '0.5', '1.5', '2', '0.7']), rng.pick(['0.3', '1', '0', '2', '0.5']),
+  ];
+  if (elementwise) {
+    const [A, B, C, D, PHI] = [a, b, c, d, phi].map(q) as [Rational, Rational, Rational, Rational, Rational];
+    return {
+      apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
+        const f = (x: S): S => {
+          // d^k/dx^k of c·sin(dx + φ) is c·d^k·sin(dx + φ + kπ/2).
+          const theta = F.add(F.mul(F.fromRational(D), x), F.fromRational(PHI));
+          const turn = order % 4;
+          const trig = turn % 2 === 0 ? F.elementary('sin', theta) : F.elementary('cos', theta);
+          const signed = turn >= 2 ? F.neg(trig) : trig;
+          const wave = F.mul(F.fromRational(C.mul(D.pow(BigInt(order)))), signed);
+          if (order === 0) return F.add(F.add(F.fromRational(A), F.mul(F.fromRational(B), x)), wave);
+          if (order === 1) return F.add(F.fromRational(B), wave);
+          return wave;
+        };
+        const x = args[0]!;
+        return isMat(x) ? x.map(f) : f(x);
+      },
+      describe: (name) => `${name}(x) = ${a} + ${b}x + ${c}·sin(${d}x + ${phi})`,
+    };
+  }
+  const vectors = new Map<string, { w: number[][]; r: number[][]; q: number[][]; a: string[]; phi: string[] }>();
+  const paramsFor = (n: number, out: number) => {
+    let p = vectors.get(`${n}×${out}`);
+    if (!p) {
+      const ints = () => Array.from({ length: n }, () => rng.int(-2, 2));
+      const q0 = Array.from({ length: n }, ints);
+      p = {
+        w: Array.from({ length: out }, ints), r: Array.from({ length: out }, ints),
+        q: q0.map((row, i) => row.map((x, j) => (j < i ? q0[j]![i]! : x))),
+        a: Array.from({ length: out }, () => rng.pick(['0', '0.5', '-0.5', '1', '0.2'])),
+        phi: Array.from({ length: out }, () => rng.pick(['0.3', '1', '0', '2', '0.5'])),
+      };
+      vectors.set(`${n}×${out}`, p);
+    }
+    return p;
+  };
+  const C = q(c);
+  return {
+    apply<S>(F: Field<S>, args: readonly Val<S>[], order: number, outDim: number | undefined): Val<S> {
+      if (order > 0) throw new Unsupported('derivatives of a function of a vector are not evaluated yet');
+      if (args.length !== 1) throw new Unsupported('functions of several arguments are not sampled yet');
+      const xs = L.entries(args[0]!);
+      const out = outDim ?? 1;
+      const { w, r, q: qm, a: as, phi: phis } = paramsFor(xs.length, out);
+      const dot = (u: number[]) => u.reduce((s, ui, i) => F.add(s, F.mul(xs[i]!, F.fromInt(ui))), F.zero);
+      let quad = F.zero;
+      for (let i = 0; i < xs.length; i++) for (let j = 0; j < xs.length; j++) quad = F.add(quad, F.mul(F.mul(xs[i]!, F.fromInt(qm[i]![j]!)), xs[j]!));
+      const component = (i: number): S => F.add(F.add(F.add(F.fromRational(q(as[i]!)), dot(w[i]!)),
+        F.mul(F.fromRational(C), F.elementary('sin', F.add(dot(r[i]!), F.fromRational(q(phis[i]!)))))), F.div(quad, F.fromInt(4)));
+      if (outDim === undefined) return component(0);
+      return new Mat(out, 1, Array.from({ length: out }, (_, i) => component(i)));
+    },
+    describe: (name) => `${name}(x) = a + Wx + ${c}·sin(Rx + φ) + xᵀQx/4 (random a, W, R, Q, φ)`,
+  };
+}
+
+/** The same value moved by a relative 10⁻¹² or so (to look next to a point). */
+export function perturb(v: Val<Rational>, rng: Rng): Val<Rational> {
+  const nudge = (x: Rational): Rational => {
+    const eps = Rational.of(1_000_000 + rng.int(0, 999_999)).div(new Rational(10n ** 18n)).mul(Rational.of(rng.next() < 0.5 ? 1 : -1));
+    return x.isZero() ? eps : x.add(x.mul(eps));
+  };
+  return isMat(v) ? v.map(nudge) : nudge(v);
+}
+
+/**
+ * Simpler values to try in place of a counterexample's value, simplest first: small
+ * integers and halves for a scalar, the entries rounded for a vector or matrix.
+ */
+export function simpler(v: Val<Rational>): Val<Rational>[] {
+  if (isMat(v)) {
+    const rounded = v.map((x) => roundRational(x));
+    return rounded.data.every((x, i) => x.equals(v.data[i]!)) ? [] : [rounded];
+  }
+  const size = (x: Rational) => x.toString().replace('-', '').length;
+  return ['0', '1', '-1', '2', '-2', '0.5', '3', '-3', '0.1', '10', '-0.5']
+    .map(q)
+    .filter((x) => size(x) < size(v) || (size(x) === size(v) && abs(x).cmp(abs(v)) < 0));
+}
+
+function roundRational(x: Rational): Rational {
+  if (x.isInteger()) return x;
+  const twice = x.n * 2n;
+  const floor = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+  return new Rational(floor(twice + x.d, 2n * x.d));
+}

@@ -1,0 +1,223 @@
+import type { Expr, Formula, RelOp } from '../../ast.js';
+import type { RelatedNote } from '../../diagnostics.js';
+import type { Counterexample } from '../../result.js';
+import { Inexact, Skip, Undecided, Undefined, Unsupported } from '../evaluator/field.js';
+import { isExpr, type StepOptions, type StepProblem } from '../problem.js';
+import { Rng } from '../rng.js';
+import { decideAt, type StepState } from './at-point.js';
+import { allLevels, decimalLevels } from './levels.js';
+import { Point } from './point.js';
+import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
+import { cornerSearch, hasCorners, probeRoots, shrink, solveEqualities } from './search.js';
+
+/**
+ * Sampling: the points a step is tested at and its verdict at each, under the one
+ * comparison policy (compare.ts): exact where the step is rational, enclosures elsewhere
+ * (doubles first; decimal only where doubles cannot decide; a few double-precision
+ * agreements confirmed at 50+ digits). Undecidable points are skipped and counted.
+ */
+
+/** A double-precision agreement at this many points is confirmed at decimal precision. */
+const CONFIRM = 3;
+
+export interface SampleResult {
+  /** Points where the step was decided to hold. */
+  readonly held: number;
+  readonly failure: Counterexample | null;
+  readonly unknown: string | null;
+  readonly notes: RelatedNote[];
+  /** For ⇔ chains: whether both truth values were seen. */
+  readonly vacuous: boolean;
+  /** Which index values and dimensions the points covered: `t = 1…6, n = 2…4`. */
+  readonly ranges?: string;
+  /** How the held points were decided: exactly, by enclosures within 10⁻³⁰, to double precision only. */
+  readonly evidence?: { readonly exact: number; readonly enclosed: number; readonly double: number; readonly undecided: number };
+  /** The failure is a domain finding (a side undefined where the other is not). */
+  readonly domain?: boolean;
+}
+
+/** Records the integer indices and dimensions a held point used. */
+function noteIndices(point: Point, seen: Map<string, Set<number>>): void {
+  const add = (k: string, v: number) => {
+    if (!seen.has(k)) seen.set(k, new Set());
+    seen.get(k)!.add(v);
+  };
+  for (const [key, { label, value }] of point.values) {
+    if (!point.touched.has(key) || !point.isInteger(key) || value instanceof Object && 'rows' in value) continue;
+    const q = value as { isInteger(): boolean; n: bigint };
+    if (q.isInteger()) add(label, Number(q.n));
+  }
+  for (const [d, n] of point.dims) if (point.touched.has(`dim:${d}`)) add(d, n);
+}
+
+function describeRanges(seen: Map<string, Set<number>>): string {
+  return [...seen].map(([k, vs]) => {
+    const sorted = [...vs].sort((a, b) => a - b);
+    const lo = sorted[0]!;
+    const hi = sorted[sorted.length - 1]!;
+    return lo === hi ? `${k} = ${lo}` : sorted.length === hi - lo + 1 ? `${k} = ${lo}…${hi}` : `${k} ∈ {${sorted.join(', ')}}`;
+  }).join(', ');
+}
+
+/** Samples points satisfying the assumptions and tests the relation at each. */
+export function sampleRelation(p: StepProblem, opts: StepOptions): SampleResult {
+  const rng = new Rng(opts.seed, p.salt);
+  const notes: RelatedNote[] = [];
+  const levels = allLevels();
+  const state: StepState = { exactFailures: 0, exactSuccesses: 0 };
+  let held = 0;
+  let rejected = 0;
+  let undefinedBoth = 0;
+  let undecided = 0;
+  let undecidedWhy = '';
+  const evidence = { exact: 0, enclosed: 0, double: 0, undecided: 0 };
+  let confirmed = 0;
+  let sawTrue = false;
+  let sawFalse = false;
+  const probePoints: Point[] = [];
+  let firstHeld: Point | null = null;
+  const maxAttempts = opts.samples * 10 + 20;
+  const extended = new Set<string>();
+  const extend = (point: Point, reason: string): void => {
+    const where = describePoint(point);
+    if (extended.has(where) || extended.size >= 2) return;
+    extended.add(where);
+    notes.push({ message: `the left side is undefined at ${where} (${reason}) but the right side is defined there: the step extends the left side to that point` });
+  };
+  const seen = new Map<string, Set<number>>();
+  const statement = !isExpr(p.left);
+  const fail = (failure: Counterexample, domain = false): SampleResult => ({ held, failure, unknown: null, notes, vacuous: false, ...(domain ? { domain } : {}) });
+  for (let attempt = 0; attempt < maxAttempts && held < opts.samples; attempt++) {
+    if (Date.now() > opts.deadline) {
+      // Fewer points than asked for is not a pass: a busy machine must not change verdicts.
+      return { held, failure: null, unknown: `the time limit ran out after ${held} of ${opts.samples} sampled points (raise --timeout)`, notes, vacuous: false };
+    }
+    let point = new Point(p.prep, rng, attempt);
+    point.deadline = opts.deadline;
+    try {
+      if (!point.satisfiesAssumptions(levels)) {
+        // An equation among the assumptions (α + β = 1) is never met by chance: solve it.
+        const solved = solveEqualities(p, point, rng, opts.deadline);
+        if (!solved) {
+          rejected++;
+          if (held === 0 && rejected >= 60) break;
+          continue;
+        }
+        point = solved;
+      }
+      point.touched.clear();
+      if (!statement) {
+        const left = p.left as Expr;
+        const right = p.right as Expr;
+        const rel = p.rel as RelOp;
+        let o = decideAt(point, left, rel, right, levels, state);
+        if (o.kind === 'provisional' && confirmed < CONFIRM) {
+          // Doubles agree: confirm at 50+ digits (a difference of 10⁻²⁰ must still be found).
+          confirmed++;
+          o = decideAt(point, left, rel, right, decimalLevels());
+          if (o.kind === 'holds') o = { kind: 'holds', exact: false };
+        }
+        switch (o.kind) {
+          case 'holds':
+            if (o.exact) evidence.exact++;
+            else evidence.enclosed++;
+            break;
+          case 'provisional':
+            evidence.double++;
+            break;
+          case 'both-undefined':
+            undefinedBoth++;
+            continue;
+          case 'undecided':
+            undecided++;
+            undecidedWhy ||= o.reason;
+            continue;
+          case 'left-undefined':
+            // The step extends the left side's domain (LANGUAGE.md §3): it may pass, with a note.
+            extend(point, o.reason);
+            continue;
+          case 'right-undefined':
+            return fail(counterexample(point, formatValue(o.F, o.left), 'undefined',
+              `the right side is undefined here (${o.reason}) but the left is ${formatValue(o.F, o.left)}`), true);
+          case 'fails': {
+            const small = shrink(p, point, new Rng(opts.seed, `${p.salt}~${attempt}`), opts.deadline);
+            const [l, r] = small ? formatSides(small.F, small.left, small.right) : formatSides(o.F, o.left, o.right);
+            return fail(counterexample(small?.point ?? point, l, r));
+          }
+        }
+      } else {
+        const a = point.truth(p.left as Formula, levels);
+        const b = point.truth(p.right as Formula, levels);
+        if (a === 'unsupported' || b === 'unsupported') throw new Unsupported('this statement is not evaluated yet');
+        if (a === 'undecided' || b === 'undecided') {
+          undecided++;
+          continue;
+        }
+        if (a === 'undefined' && b === 'undefined') {
+          undefinedBoth++;
+          continue;
+        }
+        if (a === 'undefined') {
+          extend(point, 'a side of the left statement has no value');
+          continue;
+        }
+        if (b === 'undefined') {
+          return fail(counterexample(point, a ? 'true' : 'false', 'undefined', `the right statement is undefined here (a side has no value) but the left one is ${a ? 'true' : 'false'}`), true);
+        }
+        if (a) sawTrue = true;
+        else sawFalse = true;
+        const ok = p.rel === '⇔' ? a === b : p.rel === '⇒' ? !a || b : false;
+        if (!ok) {
+          return fail(counterexample(point, a ? 'true' : 'false', b ? 'true' : 'false',
+            p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not'));
+        }
+        evidence.exact++;
+        if (probePoints.length < 3) probePoints.push(point);
+      }
+      held++;
+      noteIndices(point, seen);
+      firstHeld ??= point;
+    } catch (err) {
+      if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false };
+      if (err instanceof Undefined || err instanceof Skip || err instanceof Undecided || err instanceof Inexact) {
+        undefinedBoth++;
+        continue;
+      }
+      throw err;
+    }
+  }
+  evidence.undecided = undecided;
+  if (held < opts.samples) {
+    const why = held === 0 && rejected > 0 && undefinedBoth === 0 && undecided === 0
+      ? 'no sampled point satisfied the assumptions'
+      : held === 0 && undecided === 0 ? 'no sampled point had both sides defined'
+        : `only ${held} of ${opts.samples} points could be decided${undecided > 0 ? ` (${undecided} could not be told apart even at 250 digits: ${undecidedWhy || 'the two sides are too close'})` : ''}${rejected > 0 ? `; ${rejected} points did not satisfy the assumptions` : ''}`;
+    if (held === 0 || held < Math.ceil(opts.samples / 2)) return { held, failure: null, unknown: why, notes, vacuous: false };
+  }
+  if (probePoints.length > 0) {
+    // Random points almost never land on a solution of an equation: look for them.
+    for (const point of probePoints) {
+      const probe = probeRoots(p, point, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
+      if (probe.failure) return fail(probe.failure);
+      if (probe.roots > 0) sawTrue = true;
+      if (Date.now() > opts.deadline) break;
+    }
+  }
+  // Small values for each free scalar, where domains, poles and branches change.
+  const cornered = statement ? formulaCorners(p.left as Formula) || formulaCorners(p.right as Formula)
+    : hasCorners(p.left as Expr) || hasCorners(p.right as Expr) || state.exactFailures > 0;
+  if (firstHeld && cornered) {
+    const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend);
+    if (failure) return fail(failure, failure.right === 'undefined');
+  }
+  const vacuous = statement && !(sawTrue && sawFalse);
+  return { held, failure: null, unknown: null, notes, vacuous, ranges: describeRanges(seen), evidence };
+}
+
+function formulaCorners(f: Formula): boolean {
+  if (f.kind === 'Compare') return f.operands.some(hasCorners);
+  if (f.kind === 'Logic') return formulaCorners(f.left) || formulaCorners(f.right);
+  return false;
+}
+
+export { assignments };

@@ -1,0 +1,516 @@
+import type { Call, Compare, Condition, Define, Dim, Expr, Formula, Var } from '../../ast.js';
+import { printName } from '../../print.js';
+import type { Scope, SymbolInfo } from '../../types/scope.js';
+import { Inexact, Mat, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import { evaluate, integerValue, type Env, type Host } from '../evaluator/interpret.js';
+import * as L from '../evaluator/linalg.js';
+import { Rational } from '../evaluator/rational.js';
+import { canonicalIndex, conditionAllows, indexPattern } from '../rewrite.js';
+import { Rng } from '../rng.js';
+import { agree, combine, decideRelation, type PointResult } from './compare.js';
+import { nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
+
+/** What a step may use: the names in scope, definitions, assumptions. */
+export interface Context {
+  readonly scope: Scope;
+  /** Definitions in scope, file-level first, in file order (later ones win). */
+  readonly defs: readonly Define[];
+  readonly assumptions: readonly Condition[];
+  /** Sampling range of integer names (`t` → [1, 6]); others get `defaultIndex`. */
+  readonly indexRanges: ReadonlyMap<string, readonly [number, number]>;
+  readonly defaultIndex: readonly [number, number];
+  /** The mean of each random symbol (by key), from `random g_t … with E[g_t] = μ`. */
+  readonly means: ReadonlyMap<string, Expr>;
+}
+
+/** An equality among the assumptions used as a substitution: `g_{t-1} = σ(h_{t-1})`. */
+interface Rule { readonly lhs: Var; readonly rhs: Expr }
+
+/** Facts about a context computed once and shared by all its points. */
+export class Prepared {
+  readonly rules: Rule[] = [];
+  /** Conditions sampling must satisfy (rejection), excluding `for all` ones. */
+  readonly checks: Condition[] = [];
+  /** Conditions that could not be enforced (`for all z`): a counterexample is then only a suspicion. */
+  readonly unenforced: Condition[] = [];
+  readonly intervals = new Map<string, Interval>();
+  /** Dimension symbols (`n` in R^n): a name spelled the same is that dimension (`tr(I_n) = n`). */
+  readonly dimensions = new Set<string>();
+
+  constructor(readonly ctx: Context) {
+    for (const info of ctx.scope.all()) {
+      const shapes = [info.shape, ...(info.fn ? [...info.fn.params, info.fn.result] : [])];
+      for (const sh of shapes) if (sh.kind === 'matrix') for (const d of [sh.rows, sh.cols]) if (typeof d === 'string') this.dimensions.add(d);
+    }
+    for (const c of ctx.assumptions) {
+      const f = c.formula;
+      if (c.forAll.length > 0) {
+        this.unenforced.push(c);
+        continue;
+      }
+      if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var') {
+        // A substitution, and still a condition: `assume x = 1, x = 2` has no point.
+        this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
+        this.checks.push(c);
+        continue;
+      }
+      if (f.kind === 'Compare') {
+        this.checks.push(c);
+        this.addIntervals(f);
+      } else if (f.kind === 'Logic') {
+        this.checks.push(c);
+      }
+    }
+  }
+
+  /** `0 < β < 1`, `ε > 0`: a bound between a free scalar and a number samples inside it. */
+  private addIntervals(f: Compare): void {
+    for (let i = 0; i < f.ops.length; i++) {
+      const a = f.operands[i]!;
+      const b = f.operands[i + 1]!;
+      const op = f.ops[i]!;
+      const an = literalNumber(a);
+      const bn = literalNumber(b);
+      if (a.kind === 'Var' && !a.name.index && bn !== null) this.bound(printName(a.name), op, bn, false);
+      if (b.kind === 'Var' && !b.name.index && an !== null) this.bound(printName(b.name), op, an, true);
+    }
+  }
+
+  private bound(key: string, op: string, n: number, flipped: boolean): void {
+    const iv = this.intervals.get(key) ?? { lo: null, hi: null, loClosed: false, hiClosed: false };
+    const rel = flipped ? ({ '<': '>', '≤': '≥', '>': '<', '≥': '≤' } as Record<string, string>)[op] ?? op : op;
+    if (rel === '>' || rel === '≥') {
+      if (iv.lo === null || n >= iv.lo) this.intervals.set(key, { ...iv, lo: n, loClosed: rel === '≥' });
+    } else if (rel === '<' || rel === '≤') {
+      if (iv.hi === null || n <= iv.hi) this.intervals.set(key, { ...iv, hi: n, hiClosed: rel === '≤' });
+    }
+  }
+}
+
+function literalNumber(e: Expr): number | null {
+  if (e.kind === 'Num') return Number(e.value);
+  if (e.kind === 'Neg' && e.arg.kind === 'Num') return -Number(e.arg.value);
+  return null;
+}
+
+const MAX_DEPTH = 400;
+
+/** A small stable offset per dimension symbol (n → 0, m → 1, …). */
+function dimOffset(d: string): number {
+  let h = 0;
+  for (const ch of d) h = (h * 31 + ch.codePointAt(0)!) % 6;
+  return d === 'n' ? 0 : (h % 5) + 1;
+}
+
+/** A drawn value: exact, with the label a counterexample shows. */
+export interface Drawn { readonly label: string; readonly value: Val<Rational> }
+
+/**
+ * One sampled point: every free name gets an exact value when first asked for (so every
+ * backend sees the same point), dimensions and random function instances likewise;
+ * evaluations in each backend keep their own cache of definitions.
+ */
+export class Point {
+  /** Free values by `key` or `key@index`, in the order they were drawn. */
+  readonly values = new Map<string, Drawn>();
+  readonly dims = new Map<string, number>();
+  readonly functions = new Map<string, FunctionInstance>();
+  /** Keys of the values, dimensions (`dim:n`) and functions (`fn:σ`) used since the last clear. */
+  readonly touched = new Set<string>();
+  /** Date.now() past which evaluation stops. */
+  deadline = Infinity;
+  private readonly evaluations = new Map<string, Evaluation<unknown>>();
+  /** The point an expectation's child point was made from. */
+  parent: Point | null = null;
+  /** In an expectation's child point: the value a random symbol takes there. */
+  randomValue: (<S>(ev: Evaluation<S>, info: SymbolInfo, key: string) => Val<S>) | null = null;
+
+  constructor(
+    readonly prep: Prepared,
+    readonly rng: Rng,
+    readonly k: number,
+    readonly overrides: ReadonlyMap<string, Val<Rational>> = new Map(),
+  ) {}
+
+  get ctx(): Context {
+    return this.prep.ctx;
+  }
+
+  /** This point's evaluation in a backend (made once per backend). */
+  in<S>(F: Field<S>): Evaluation<S> {
+    let ev = this.evaluations.get(F.name) as Evaluation<S> | undefined;
+    if (!ev) {
+      ev = new Evaluation(this, F);
+      this.evaluations.set(F.name, ev as Evaluation<unknown>);
+    }
+    return ev;
+  }
+
+  /** The value of an expression in a backend. */
+  evaluate<S>(F: Field<S>, e: Expr): Val<S> {
+    return this.in(F).evaluate(e);
+  }
+
+  dim(d: Dim): number {
+    if (typeof d === 'number') return d;
+    this.touch(`dim:${d}`);
+    let n = this.dims.get(d);
+    if (n === undefined) {
+      // Several dimensions, never only 1: 2 first (readable), then 3, 4, 5; each symbol
+      // walks its own way, so n and m differ at most points.
+      n = this.k === 0 ? 2 : [2, 3, 4, 3, 2, 5][(this.k + dimOffset(d)) % 6]!;
+      this.dims.set(d, n);
+    }
+    return n;
+  }
+
+  /** Marks a value (or `dim:n`, `fn:σ`) as used, also by every value being computed from it. */
+  touch(key: string): void {
+    this.touched.add(key);
+    for (const ev of this.evaluations.values()) ev.collect(key);
+  }
+
+  /** A free value: drawn once per point (an expectation's child point asks its parent). */
+  drawFree(key: string, v: Var, index: number | null, info: SymbolInfo): Val<Rational> {
+    const forced = this.overrides.get(key);
+    if (forced) return this.record(key, v, index, info, forced);
+    if (this.parent) return this.record(key, v, index, info, this.parent.drawFree(key, v, index, info));
+    const known = this.values.get(key);
+    if (known) return known.value;
+    return this.record(key, v, index, info, this.draw(info, key));
+  }
+
+  private record(key: string, v: Var, index: number | null, info: SymbolInfo, value: Val<Rational>): Val<Rational> {
+    const label = index === null ? printName(v.name) : printName({ ...v.name, index: { kind: 'Num', value: String(index), range: v.range } });
+    if (index !== null && index < 0) {
+      this.values.set(key, { label: printName({ ...v.name, index: null }) + `_{${index}}`, value });
+    } else {
+      this.values.set(key, { label: info.family || index !== null ? label : printName(v.name), value });
+    }
+    return value;
+  }
+
+  private draw(info: SymbolInfo, key: string): Val<Rational> {
+    if (!info.family && info.shape.kind === 'scalar' && this.prep.dimensions.has(key)) return Rational.of(this.dim(key));
+    if (info.kind === 'integer') {
+      let [lo, hi] = this.ctx.indexRanges.get(info.key) ?? this.ctx.defaultIndex;
+      // An assumption's bound on the integer (`assume k ≥ -3`, `assume t ≥ 2`) moves the range.
+      const iv = this.prep.intervals.get(key);
+      if (iv?.lo !== null && iv?.lo !== undefined) {
+        const b = Number.isInteger(iv.lo) && !iv.loClosed ? iv.lo + 1 : Math.ceil(iv.lo);
+        hi += b - lo;
+        lo = b;
+      }
+      if (iv?.hi !== null && iv?.hi !== undefined) hi = Math.min(hi, Number.isInteger(iv.hi) && !iv.hiClosed ? iv.hi - 1 : Math.floor(iv.hi));
+      return randomInteger(this.rng, this.k, lo, Math.max(lo, hi));
+    }
+    if (info.shape.kind === 'matrix') {
+      return randomMatrix(this.rng, this.k, this.dim(info.shape.rows), this.dim(info.shape.cols), info.tags, key);
+    }
+    return randomScalar(this.rng, this.k, this.prep.intervals.get(key) ?? null, key);
+  }
+
+  /** The random instance of a declared function at this point. */
+  functionInstance(key: string, elementwise: boolean): FunctionInstance {
+    this.touch(`fn:${key}`);
+    let f = this.functions.get(key);
+    if (!f) {
+      f = randomFunction(this.rng, elementwise);
+      this.functions.set(key, f);
+    }
+    return f;
+  }
+
+  /** Whether a drawn value belongs to an integer index (never nudged or simplified). */
+  isInteger(key: string): boolean {
+    return this.ctx.scope.get(key.split('@')[0]!)?.kind === 'integer';
+  }
+
+  /**
+   * A point with this one's dimensions and functions, and its drawn values mapped by `f`
+   * (undefined: draw that one afresh). Definitions are evaluated again in the new point.
+   */
+  derive(rng: Rng, f: (key: string, value: Val<Rational>) => Val<Rational> | undefined): Point {
+    const overrides = new Map<string, Val<Rational>>();
+    for (const [key, { value }] of this.values) {
+      const v = f(key, value);
+      if (v !== undefined) overrides.set(key, v);
+    }
+    const p = new Point(this.prep, rng, this.k, overrides);
+    p.deadline = this.deadline;
+    for (const [d, n] of this.dims) p.dims.set(d, n);
+    for (const [fn, inst] of this.functions) p.functions.set(fn, inst);
+    return p;
+  }
+
+  /** A copy of this point with one drawn value replaced. */
+  replacing(key: string, value: Val<Rational>, rng: Rng = this.rng): Point {
+    return this.derive(rng, (k, v) => (k === key ? value : v));
+  }
+
+  /**
+   * Whether the point satisfies every enforceable assumption, decided exactly or by
+   * enclosures; an assumption that cannot be decided here counts as not met.
+   */
+  satisfiesAssumptions(levels: readonly Field<unknown>[]): boolean {
+    for (const c of this.prep.checks) {
+      const t = this.truth(c.formula, levels);
+      if (t === 'unsupported') continue;
+      if (t !== true) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The truth of a formula here: true/false, `undefined` (a side has no value),
+   * `undecided` (no backend could tell), `unsupported` (not evaluated). Tries each
+   * backend in turn until one decides.
+   */
+  truth(f: Formula, levels: readonly Field<unknown>[]): boolean | 'undefined' | 'undecided' | 'unsupported' {
+    let last: 'undecided' | 'unsupported' = 'undecided';
+    for (const F of levels) {
+      try {
+        const r = this.formulaAt(F, f);
+        if (r === 'holds') return true;
+        if (r === 'fails') return false;
+      } catch (err) {
+        if (err instanceof Undefined) return 'undefined';
+        if (err instanceof Unsupported) {
+          last = 'unsupported';
+          break;
+        }
+        if (!(err instanceof Undecided || err instanceof Inexact)) throw err;
+      }
+    }
+    return last;
+  }
+
+  /** A formula's result in one backend (provisional counts as undecided: statements are confirmed). */
+  formulaAt<S>(F: Field<S>, f: Formula): PointResult {
+    switch (f.kind) {
+      case 'TagFact': return 'holds';
+      case 'Logic': {
+        const a = this.formulaAt(F, f.left);
+        const b = this.formulaAt(F, f.right);
+        if (a === 'undecided' || b === 'undecided' || a === 'provisional' || b === 'provisional') return 'undecided';
+        const ta = a === 'holds';
+        const tb = b === 'holds';
+        return (f.op === '⇔' ? ta === tb : !ta || tb) ? 'holds' : 'fails';
+      }
+      case 'Compare': {
+        const vals = f.operands.map((o) => this.evaluate(F, o));
+        const r = combine(f.ops.map((op, i) => decideRelation(F, op, vals[i]!, vals[i + 1]!)));
+        return r === 'provisional' ? 'undecided' : r;
+      }
+    }
+  }
+}
+
+/** One point's evaluation in one backend: the interpreter's host, with a cache of definitions. */
+export class Evaluation<S> implements Host<S> {
+  private readonly cache = new Map<string, Val<S>>();
+  /** What each cached value was computed from, and the computations under way. */
+  private readonly deps = new Map<string, Set<string>>();
+  private readonly collectors: Set<string>[] = [];
+  private depth = 0;
+
+  constructor(readonly point: Point, readonly field: Field<S>) {}
+
+  get deadline(): number {
+    return this.point.deadline;
+  }
+
+  private get ctx(): Context {
+    return this.point.ctx;
+  }
+
+  /** Records a dependency of the values being computed. */
+  collect(key: string): void {
+    for (const c of this.collectors) c.add(key);
+  }
+
+  evaluate(e: Expr, env?: Env<S>): Val<S> {
+    return evaluate(e, this, env);
+  }
+
+  dim(d: Dim): number {
+    return this.point.dim(d);
+  }
+
+  private lift(v: Val<Rational>): Val<S> {
+    const F = this.field;
+    return isMat(v) ? v.map((x) => F.fromRational(x)) : F.fromRational(v);
+  }
+
+  integer(v: Var, _env: Env<S>): bigint {
+    const found = this.ctx.scope.lookup(v.name);
+    if (found?.info.kind !== 'integer' || found.index) throw new Inexact(`${printName(v.name)} is not an integer name`);
+    const value = this.point.drawFree(found.info.key, v, null, found.info);
+    this.point.touch(found.info.key);
+    if (isMat(value) || !value.isInteger()) throw new Undefined(`${printName(v.name)} is not a whole number here`);
+    return value.n;
+  }
+
+  variable(v: Var, env: Env<S>): Val<S> {
+    const found = this.ctx.scope.lookup(v.name);
+    if (!found) throw new Unsupported(`'${printName(v.name)}' has no declaration here`);
+    const { info } = found;
+    let index: number | null = null;
+    if (found.index) {
+      const i = integerValue(found.index, this, env);
+      if (i > BigInt(Number.MAX_SAFE_INTEGER) || i < -BigInt(Number.MAX_SAFE_INTEGER)) throw new Undefined('a subscript too large');
+      index = Number(i);
+    }
+    const key = index === null ? info.key : `${info.key}@${index}`;
+    this.point.touch(key);
+    const cached = this.cache.get(key);
+    if (cached !== undefined) {
+      // A value computed earlier still depends on what it was computed from.
+      for (const d of this.deps.get(key) ?? []) this.point.touch(d);
+      if (isMat(cached)) for (const d of this.point.dims.keys()) this.point.touch(`dim:${d}`);
+      return cached;
+    }
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      throw new Unsupported('a definition refers to itself too deeply to evaluate');
+    }
+    this.checkTime();
+    const collected = new Set<string>();
+    this.collectors.push(collected);
+    try {
+      const value = this.resolveValue(v, info, index, key);
+      this.cache.set(key, value);
+      this.deps.set(key, collected);
+      return value;
+    } finally {
+      this.collectors.pop();
+      this.depth--;
+    }
+  }
+
+  private resolveValue(v: Var, info: SymbolInfo, index: number | null, key: string): Val<S> {
+    const forced = this.point.overrides.get(key);
+    if (forced) return this.lift(this.point.drawFree(key, v, index, info));
+    if (info.random && this.point.randomValue) return this.point.randomValue(this, info, key);
+    // Equalities among the assumptions act as substitutions.
+    for (const rule of this.point.prep.rules) {
+      const r = this.ctx.scope.lookup(rule.lhs.name);
+      if (!r || r.info.key !== info.key) continue;
+      if ((r.index === null) !== (index === null)) continue;
+      if (r.index !== null && Number(integerValue(r.index, this, { values: new Map(), integers: new Map() })) !== index) continue;
+      return this.evaluate(rule.rhs);
+    }
+    // Definitions: the latest that applies wins.
+    const defs = this.ctx.defs;
+    for (let i = defs.length - 1; i >= 0; i--) {
+      const d = defs[i]!;
+      if (d.params) continue;
+      const t = this.ctx.scope.lookup(d.target);
+      const dkey = t?.info.key ?? printName(d.target);
+      if (dkey !== info.key) continue;
+      const target = d.target;
+      if (!target.index) {
+        if (index === null) return this.evaluate(d.value);
+        continue;
+      }
+      if (index === null) continue;
+      const pattern = indexPattern(target.index);
+      if (pattern) {
+        const t = index - pattern.offset;
+        const idx: Expr = { kind: 'Num', value: String(Math.abs(t)), range: target.range };
+        if (index < 0 || t < 0 || !conditionAllows(d, idx)) continue;
+        return this.evaluate(d.value, { values: new Map(), integers: new Map([[pattern.variable, BigInt(t)]]) });
+      }
+      const lit = canonicalIndex(target.index);
+      if (lit.kind === 'Num' && Number(lit.value) === index) return this.evaluate(d.value);
+    }
+    return this.lift(this.point.drawFree(key, v, index, info));
+  }
+
+  apply(call: Call, args: Val<S>[], _env: Env<S>): Val<S> {
+    const key = printName({ ...call.fn, primes: 0 });
+    // A user's function definition: evaluate its body.
+    for (let i = this.ctx.defs.length - 1; i >= 0; i--) {
+      const d = this.ctx.defs[i]!;
+      if (!d.params || printName(d.target) !== key) continue;
+      if (call.fn.primes > 0) throw new Unsupported(`derivatives of the defined function ${key} are not evaluated yet`);
+      if (++this.depth > MAX_DEPTH) {
+        this.depth--;
+        throw new Unsupported('a function definition refers to itself too deeply');
+      }
+      this.checkTime();
+      try {
+        return this.evaluate(d.value, { values: new Map(d.params.map((p, j) => [printName(p.name), args[j]!])), integers: new Map() });
+      } finally {
+        this.depth--;
+      }
+    }
+    const info = this.ctx.scope.get(key);
+    if (!info?.fn) throw new Unsupported(`'${key}' is not a function here`);
+    const f = this.point.functionInstance(key, info.fn.elementwise);
+    const result = info.fn.result;
+    const outDim = !info.fn.elementwise && result.kind === 'matrix' ? this.dim(result.rows) : undefined;
+    if (result.kind === 'matrix' && !info.fn.elementwise && result.cols !== 1) throw new Unsupported(`'${key}' returns a matrix: not sampled yet`);
+    return f.apply(this.field, args, call.fn.primes, outDim);
+  }
+
+  private checkTime(): void {
+    if (Date.now() > this.point.deadline) throw new Unsupported('the time limit ran out while evaluating definitions');
+  }
+
+  /**
+   * `E[e]`: exact for an `e` affine in the random symbols, where it is `e` at their means.
+   * Affinity is tested at the point, along random directions A and B:
+   * e(μ+A) + e(μ−A) = 2e(μ) and e(μ+A+B) − e(μ+A) − e(μ+B) + e(μ) = 0; anything else
+   * (E[g gᵀ], Var[·]) is not evaluated yet.
+   */
+  special(e: Expr, env: Env<S>): Val<S> {
+    if (e.kind !== 'Expect' || e.op !== 'E') {
+      const what = e.kind === 'Expect' ? 'variances' : e.kind === 'Limit' ? 'limits' : 'derivatives';
+      throw new Unsupported(`${what} are not evaluated yet`);
+    }
+    const F = this.field;
+    const at = (a: number, b: number): Val<S> => this.randomChild(a, b).in(F).evaluate(e.arg, env);
+    const m0 = at(0, 0);
+    const plusA = at(1, 0);
+    const minusA = at(-1, 0);
+    const plusB = at(0, 1);
+    const plusAB = at(1, 1);
+    const twice = L.add(F, m0, m0);
+    const cross = L.add(F, L.sub(F, plusAB, plusA), L.sub(F, m0, plusB));
+    const affine1 = agree(F, L.add(F, plusA, minusA), twice);
+    const affine2 = agree(F, cross, L.zeros(F, 1, 1));
+    if (affine1 === false || affine2 === false) {
+      throw new Unsupported('E[…] of something that is not affine in the random variables is not evaluated yet');
+    }
+    if (affine1 === null || affine2 === null) throw new Undecided('cannot tell at this precision whether E[…] is of an affine expression');
+    return m0;
+  }
+
+  /** A copy of this point where each random symbol is its mean + a·A + b·B (A, B fixed random directions). */
+  private randomChild(a: number, b: number): Point {
+    const point = this.point;
+    const child = point.derive(point.rng, (key, value) => (point.ctx.scope.get(key.split('@')[0]!)?.random ? undefined : value));
+    child.parent = point;
+    child.randomValue = <T>(ev: Evaluation<T>, info: SymbolInfo, key: string): Val<T> => {
+      const F = ev.field;
+      const meanExpr = point.ctx.means.get(info.key);
+      if (!meanExpr) throw new Unsupported(`no mean is declared for '${info.key}' (write 'random ${info.key} … with E[${info.key}] = …')`);
+      let value = point.in(F).evaluate(meanExpr);
+      const direction = (which: string): Val<T> => {
+        const r = new Rng(point.k, `${which}:${key}`);
+        if (info.shape.kind === 'matrix') {
+          const m = randomMatrix(r, 3, point.dim(info.shape.rows), point.dim(info.shape.cols), new Set());
+          return m.map((x) => F.fromRational(x));
+        }
+        return F.fromInt(r.int(1, 9) * (r.next() < 0.5 ? -1 : 1));
+      };
+      if (a !== 0) value = L.add(F, value, a > 0 ? direction('A') : L.neg(F, direction('A')));
+      if (b !== 0) value = L.add(F, value, direction('B'));
+      return value;
+    };
+    return child;
+  }
+}
+
+export { Mat, nameWalk };

@@ -1,0 +1,46 @@
+import type { Counterexample } from '../../result.js';
+import { isMat, type Field, type Val } from '../evaluator/field.js';
+import { exactField, type Rational } from '../evaluator/rational.js';
+import type { Point } from './point.js';
+
+/** A value as readable text: `0.3`, `-2`, `[0.5, -1]`, `[[1, 2], [3, 4]]`. */
+export function formatValue<S>(F: Field<S>, v: Val<S>, digits = 6): string {
+  if (!isMat(v)) return F.format(v, digits);
+  const f = (x: S) => F.format(x, digits);
+  if (v.cols === 1) return `[${v.data.map(f).join(', ')}]`;
+  const rows: string[] = [];
+  for (let i = 0; i < v.rows; i++) rows.push(`[${v.data.slice(i * v.cols, (i + 1) * v.cols).map(f).join(', ')}]`);
+  return `[${rows.join(', ')}]`;
+}
+
+/** Both sides as text, with more digits when 6 would print them alike (sides that differ must look different). */
+export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] {
+  for (const digits of [6, 12, 20, 30, 45]) {
+    const a = formatValue(F, l, digits);
+    const b = formatValue(F, r, digits);
+    if (a !== b || digits === 45) return [a, b];
+  }
+  return [formatValue(F, l), formatValue(F, r)];
+}
+
+/** The drawn values a point used: indices, dimensions, names in the order drawn, function instances. */
+export function assignments(point: Point): [string, string][] {
+  const out: [string, string][] = [];
+  const ints: [string, string][] = [];
+  for (const [key, { label, value }] of point.values) {
+    if (!point.touched.has(key) || point.dims.has(key)) continue;
+    (point.isInteger(key) ? ints : out).push([label, formatValue(exactField, value as Val<Rational>)]);
+  }
+  const dims = [...point.dims].filter(([d]) => point.touched.has(`dim:${d}`)).map(([d, n]) => [d, String(n)] as [string, string]);
+  const fns = [...point.functions].filter(([name]) => point.touched.has(`fn:${name}`)).map(([name, f]) => [name, f.describe(name).replace(/^[^=]*= /, '')] as [string, string]);
+  return [...ints, ...dims, ...out, ...fns];
+}
+
+export function describePoint(point: Point): string {
+  return assignments(point).filter(([k]) => !point.functions.has(k)).map(([k, v]) => `${k} = ${v}`).join(', ');
+}
+
+export function counterexample(point: Point, left: string, right: string, note?: string): Counterexample {
+  const ce: Counterexample = { assignments: assignments(point), left, right };
+  return note ? { ...ce, note } : ce;
+}

@@ -1,0 +1,311 @@
+import type { Expr, Formula, RelOp } from '../../ast.js';
+import type { Counterexample } from '../../result.js';
+import { isMat, type Field, type Val } from '../evaluator/field.js';
+import { intervalField, type Interval } from '../evaluator/interval.js';
+import { Rational, exactField } from '../evaluator/rational.js';
+import { hasMatrix, type StepProblem } from '../problem.js';
+import { freeNames } from '../rewrite.js';
+import type { Rng } from '../rng.js';
+import { simpler } from './draw.js';
+import { decideAt } from './at-point.js';
+import { allLevels } from './levels.js';
+import type { Point } from './point.js';
+import { counterexample, formatSides, formatValue } from './report.js';
+
+/**
+ * Search around sampled points: solutions of equality assumptions, solutions of the
+ * equations inside ⇔/⇒ steps, and simpler counterexamples.
+ */
+
+const GRID = ['-1000', '-100', '-10', '-7', '-5', '-4', '-3', '-2', '-1.5', '-1', '-0.5', '-0.1', '0',
+  '0.1', '0.5', '1', '1.5', '2', '3', '4', '5', '7', '10', '100', '1000'].map((x) => Rational.parse(x));
+
+/** a − b at a point: exactly when it is rational, else a double estimate (never a decision). */
+function difference(q: Point, a: Expr, b: Expr): { exact: Rational | null; approx: number } | null {
+  try {
+    const l = q.evaluate(exactField, a);
+    const r = q.evaluate(exactField, b);
+    if (isMat(l) || isMat(r)) return null;
+    const d = l.sub(r);
+    return { exact: d, approx: d.toNumber() };
+  } catch {
+    // not rational here: estimate in doubles
+  }
+  try {
+    const l = q.evaluate(intervalField, a) as Val<Interval>;
+    const r = q.evaluate(intervalField, b) as Val<Interval>;
+    if (isMat(l) || isMat(r)) return null;
+    const mid = (x: Interval) => (x.lo === x.hi ? x.lo : x.lo / 2 + x.hi / 2);
+    const d = mid(l) - mid(r);
+    return Number.isFinite(d) ? { exact: null, approx: d } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Points along one scalar (`key`) where `a = b` holds, decided by the comparison policy:
+ * grid values where it holds, and sign changes between them narrowed by secant steps
+ * (exact for an equation linear in the scalar) and bisection.
+ */
+function rootsAlong(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number, firstOnly: boolean): Point[] {
+  const levels = allLevels();
+  const at = (x: Rational) => {
+    const q = point.replacing(key, x, rng);
+    q.deadline = deadline;
+    return q;
+  };
+  const isRoot = (q: Point) => {
+    try {
+      return decideAt(q, a, '=', b, levels).kind === 'holds';
+    } catch {
+      return false;
+    }
+  };
+  const out: Point[] = [];
+  const values = GRID.map((x) => ({ x, q: at(x) })).map((v) => ({ ...v, d: difference(v.q, a, b) }));
+  for (const v of values) {
+    if (v.d && (v.d.exact?.isZero() ?? Math.abs(v.d.approx) < 1e-9) && isRoot(v.q)) {
+      out.push(v.q);
+      if (firstOnly) return out;
+    }
+  }
+  for (let i = 0; i + 1 < values.length; i++) {
+    if (Date.now() > deadline) break;
+    const lo = values[i]!;
+    const hi = values[i + 1]!;
+    if (!lo.d || !hi.d || lo.d.approx === 0 || hi.d.approx === 0 || Math.sign(lo.d.approx) === Math.sign(hi.d.approx)) continue;
+    const root = bisect(at, a, b, lo.x, lo.d, hi.x, hi.d, deadline);
+    if (root && isRoot(root)) {
+      out.push(root);
+      if (firstOnly) return out;
+    }
+  }
+  return out;
+}
+
+function bisect(
+  at: (x: Rational) => Point, a: Expr, b: Expr,
+  x0: Rational, d0: { exact: Rational | null; approx: number }, x1: Rational, d1: { exact: Rational | null; approx: number }, deadline: number,
+): Point | null {
+  let [lo, dlo, hi, dhi] = [x0, d0, x1, d1];
+  for (let i = 0; i < 80; i++) {
+    if (Date.now() > deadline) return null;
+    // A secant step first (exact for an equation linear in x when the values are exact).
+    if (dlo.exact && dhi.exact && !dhi.exact.equals(dlo.exact)) {
+      const s = lo.sub(dlo.exact.mul(hi.sub(lo)).div(dhi.exact.sub(dlo.exact)));
+      if (s.cmp(lo) * s.cmp(hi) <= 0) {
+        const q = at(s);
+        const ds = difference(q, a, b);
+        if (ds?.exact?.isZero()) return q;
+      }
+    }
+    const mid = lo.add(hi).div(Rational.of(2));
+    const q = at(mid);
+    const dm = difference(q, a, b);
+    if (!dm) return null;
+    if (dm.exact?.isZero() || dm.approx === 0) return q;
+    if (Math.sign(dm.approx) === Math.sign(dlo.approx)) {
+      lo = mid;
+      dlo = dm;
+    } else {
+      hi = mid;
+      dhi = dm;
+    }
+    if (i > 60 && Math.abs(dm.approx) < 1e-14 * (1 + Math.abs(mid.toNumber()))) return q;
+  }
+  return null;
+}
+
+/**
+ * Moves one scalar of each unmet equality assumption (`assume α + β = 1`) to a value
+ * that meets it; the point is kept only if every assumption then holds.
+ */
+export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline: number): Point | null {
+  let point = start;
+  const levels = allLevels();
+  for (const c of p.prep.checks) {
+    const f = c.formula;
+    if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
+    const [a, b] = f.operands;
+    if (!a || !b || hasMatrix(a) || hasMatrix(b)) continue;
+    if (point.truth(f, levels) === true) continue;
+    const keys = [...freeNames(a), ...freeNames(b)].map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index && x.info.kind === 'scalar').map((x) => x!.info.key);
+    let solved: Point | null = null;
+    for (const key of keys) {
+      if (!point.values.has(key)) continue;
+      solved = rootsAlong(point, key, a, b, rng, deadline, true)[0] ?? null;
+      if (solved) break;
+    }
+    if (!solved) return null;
+    point = solved;
+  }
+  return point.satisfiesAssumptions(levels) ? point : null;
+}
+
+/**
+ * Checks a ⇔/⇒ step on the solution sets of its sides: for each scalar a side depends
+ * on, with the others as sampled, the values where that side's two expressions meet are
+ * points where the statements must still agree (`x² = 9 ⇔ x = 3` fails at x = −3).
+ */
+export function probeRoots(p: StepProblem, point: Point, rng: Rng, deadline: number): { failure: Counterexample | null; roots: number } {
+  let rootsSeen = 0;
+  const levels = allLevels();
+  for (const sideF of [p.left, p.right] as Formula[]) {
+    if (sideF.kind !== 'Compare') continue;
+    const [a, b] = sideF.operands;
+    if (!a || !b || hasMatrix(a) || hasMatrix(b)) continue;
+    for (const [key, { value }] of [...point.values]) {
+      if (!point.touched.has(key) || point.isInteger(key) || isMat(value)) continue;
+      if (Date.now() > deadline) return { failure: null, roots: rootsSeen };
+      for (const q of rootsAlong(point, key, a, b, rng, deadline, false)) {
+        if (!q.satisfiesAssumptions(levels)) continue;
+        const l = q.truth(p.left as Formula, levels);
+        const r = q.truth(p.right as Formula, levels);
+        if (typeof l !== 'boolean' || typeof r !== 'boolean') continue;
+        rootsSeen++;
+        const ok = p.rel === '⇔' ? l === r : !l || r;
+        if (!ok) {
+          return {
+            roots: rootsSeen,
+            failure: counterexample(q, l ? 'true' : 'false', r ? 'true' : 'false',
+              p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not'),
+          };
+        }
+      }
+    }
+  }
+  return { failure: null, roots: rootsSeen };
+}
+
+/**
+ * A simpler counterexample, as property-based testers shrink theirs: each drawn value in
+ * turn is replaced by a simpler one (small integers, halves; rounded entries) as long as
+ * the point still satisfies the assumptions and the step still certainly fails there.
+ */
+export function shrink(p: StepProblem, point: Point, rng: Rng, deadline: number): { point: Point; F: Field<unknown>; left: Val<unknown>; right: Val<unknown> } | null {
+  const levels = allLevels();
+  const failing = (q: Point) => {
+    try {
+      q.deadline = deadline;
+      if (!q.satisfiesAssumptions(levels)) return null;
+      q.touched.clear();
+      const o = decideAt(q, p.left as Expr, p.rel as RelOp, p.right as Expr, levels);
+      return o.kind === 'fails' ? { point: q, F: o.F, left: o.left, right: o.right } : null;
+    } catch {
+      return null;
+    }
+  };
+  let best = failing(point);
+  if (!best) return null;
+  let tries = 0;
+  for (const [key, { value }] of [...point.values]) {
+    if (!point.touched.has(key) || point.isInteger(key)) continue;
+    for (const candidate of simpler(value as Val<Rational>)) {
+      if (++tries > 60 || Date.now() > deadline) return best;
+      const s = failing(best.point.replacing(key, candidate, rng));
+      if (s) {
+        best = s;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** Small values every free scalar takes in the corner search: the edges of common domains. */
+const CORNERS = ['0', '1', '-1', '2', '-2', '0.5', '-0.5', '1.5', '3'].map((x) => Rational.parse(x));
+/** At most this many corner points per step (a deterministic budget, not a time one). */
+const MAX_CORNERS = 800;
+
+/**
+ * Whether a step can go wrong on a small set a random point misses: division (a pole),
+ * roots and logs (a domain edge), powers with a variable or fractional exponent (a
+ * branch), absolute values and norms (a kink).
+ */
+export function hasCorners(e: Expr): boolean {
+  let hit = false;
+  const visit = (x: Expr): void => {
+    if (hit) return;
+    switch (x.kind) {
+      case 'Binary':
+        if (x.op === '/') hit = true;
+        if (x.op === '^' && !(x.right.kind === 'Num' && /^\d+$/.test(x.right.value))) hit = true;
+        visit(x.left);
+        visit(x.right);
+        return;
+      case 'Call':
+        if (['sqrt', 'log', 'ln', 'tan', 'inv', 'max', 'min'].includes(x.fn.base)) hit = true;
+        x.args.forEach(visit);
+        return;
+      case 'Abs': case 'Norm': hit = true; return;
+      case 'Neg': case 'Transpose': case 'Factorial': case 'Expect': visit(x.arg); return;
+      case 'BigOp': visit(x.body); return;
+      case 'Deriv': case 'Grad': case 'Limit': visit(x.body); return;
+      default: return;
+    }
+  };
+  visit(e);
+  return hit;
+}
+
+/**
+ * Every combination of small values (0, ±1, ±2, ±½, 1.5, 3) for the free scalars of a
+ * step (at most four), the rest as at `base`: nerdamer's false rules (√(ab) = √a√b,
+ * (xᵃ)ᵇ = x^(ab)) and removable-looking poles fail at such corners, and random points
+ * rarely land there.
+ */
+export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void): Counterexample | null {
+  const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && !base.isInteger(k) && !isMat(base.values.get(k)!.value));
+  if (keys.length === 0 || keys.length > 4) return null;
+  const grid = keys.length === 4 ? CORNERS.slice(0, 5) : CORNERS;
+  const levels = allLevels();
+  let count = 0;
+  const combo = new Array<number>(keys.length).fill(0);
+  for (;;) {
+    if (++count > MAX_CORNERS || Date.now() > deadline) return null;
+    const values = new Map(keys.map((k, i) => [k, grid[combo[i]!]!]));
+    const q = base.derive(rng, (k, v) => values.get(k) ?? v);
+    q.deadline = deadline;
+    try {
+      if (q.satisfiesAssumptions(levels)) {
+        q.touched.clear();
+        const found = failureAt(p, q, levels);
+        if (found && 'extends' in found) extended(q, found.extends);
+        else if (found) return found;
+      }
+    } catch {
+      // this corner says nothing
+    }
+    let i = 0;
+    while (i < combo.length && ++combo[i]! === grid.length) combo[i++] = 0;
+    if (i === combo.length) return null;
+  }
+}
+
+/** The counterexample a point gives, if the step certainly fails there. */
+function failureAt(p: StepProblem, q: Point, levels: readonly Field<unknown>[]): Counterexample | { extends: string } | null {
+  if (p.left.kind === 'Compare' || p.left.kind === 'Logic' || p.left.kind === 'TagFact') {
+    const a = q.truth(p.left as Formula, levels);
+    const b = q.truth(p.right as Formula, levels);
+    if (typeof a === 'boolean' && b === 'undefined') {
+      return counterexample(q, a ? 'true' : 'false', 'undefined', `the right statement is undefined here (a side has no value) but the left one is ${a ? 'true' : 'false'}`);
+    }
+    if (a === 'undefined' && typeof b === 'boolean') return { extends: 'a side of the left statement has no value' };
+    if (typeof a !== 'boolean' || typeof b !== 'boolean') return null;
+    const ok = p.rel === '⇔' ? a === b : !a || b;
+    return ok ? null : counterexample(q, a ? 'true' : 'false', b ? 'true' : 'false',
+      p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not');
+  }
+  const o = decideAt(q, p.left as Expr, p.rel as RelOp, p.right as Expr, levels);
+  if (o.kind === 'fails') {
+    const [l, r] = formatSides(o.F, o.left, o.right);
+    return counterexample(q, l, r);
+  }
+  if (o.kind === 'right-undefined') {
+    const l = formatValue(o.F, o.left);
+    return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`);
+  }
+  if (o.kind === 'left-undefined') return { extends: o.reason };
+  return null;
+}

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { decimalField, type DecInterval } from '../src/check/evaluator/decimal.js';
+import { dualField, Dual } from '../src/check/evaluator/dual.js';
+import { Undecided, Undefined, type Elementary, type Field } from '../src/check/evaluator/field.js';
+import { intervalField, nextDown, nextUp, type Interval } from '../src/check/evaluator/interval.js';
+import { Mat } from '../src/check/evaluator/field.js';
+import * as L from '../src/check/evaluator/linalg.js';
+import { modularField, PRIME } from '../src/check/evaluator/modular.js';
+import { Rational, exactField, formatRational } from '../src/check/evaluator/rational.js';
+import { Rng } from '../src/check/rng.js';
+
+/** The exact rational value of a double. */
+function ofDouble(x: number): Rational {
+  if (x === 0) return Rational.ZERO;
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const bits = buf.getBigUint64(0);
+  const sign = bits >> 63n ? -1n : 1n;
+  const exp = Number((bits >> 52n) & 0x7ffn);
+  const frac = bits & ((1n << 52n) - 1n);
+  const mant = exp === 0 ? frac : frac | (1n << 52n);
+  const e = (exp === 0 ? 1 : exp) - 1075;
+  return e >= 0 ? new Rational(sign * mant * (1n << BigInt(e))) : new Rational(sign * mant, 1n << BigInt(-e));
+}
+
+const inside = (q: Rational, i: Interval) => ofDouble(i.lo).cmp(q) <= 0 && q.cmp(ofDouble(i.hi)) <= 0;
+
+describe('exact rationals', () => {
+  it.each([
+    ['0.1', '0.2', '0.3'],
+    ['1/3', '1/6', '1/2'],
+    ['1e40', '1', '10000000000000000000000000000000000000001'],
+  ])('%s + %s = %s', (a, b, sum) => {
+    const parse = (s: string) => (s.includes('/') ? Rational.of(Number(s.split('/')[0])).div(Rational.of(Number(s.split('/')[1]))) : Rational.parse(s));
+    expect(parse(a).add(parse(b)).equals(parse(sum))).toBe(true);
+  });
+
+  it('formats exactly, and large integers near a power of ten as 10^k + c', () => {
+    expect(formatRational(Rational.parse('0.25'), 6)).toBe('0.25');
+    expect(formatRational(Rational.of(-1).div(Rational.of(3)), 6)).toBe('-1/3');
+    expect(formatRational(Rational.parse('1e40').add(Rational.ONE), 6)).toBe('10^40 + 1');
+    expect(formatRational(Rational.parse('1e40'), 6)).toBe('10^40');
+    expect(formatRational(Rational.parse('-1e40').add(Rational.ONE), 6)).toBe('-10^40 + 1');
+  });
+
+  it('refuses what is not rational, and numbers past its size limit', () => {
+    expect(() => exactField.elementary('exp', Rational.ONE)).toThrow();
+    expect(exactField.elementary('exp', Rational.ZERO).equals(Rational.ONE)).toBe(true);
+    expect(exactField.elementary('sqrt', Rational.parse('2.25')).equals(Rational.parse('1.5'))).toBe(true);
+    expect(() => exactField.elementary('log', Rational.ZERO)).toThrow(Undefined);
+    expect(() => Rational.parse('10').pow(100_000n)).toThrow();
+  });
+});
+
+describe('modular arithmetic (the identity test)', () => {
+  it('inverts and divides modulo 2^61 − 1', () => {
+    const F = modularField;
+    const a = F.fromInt(123456789);
+    expect(F.mul(a, F.div(F.one, a))).toBe(1n);
+    expect(F.fromRational(Rational.parse('0.5'))).toBe((PRIME + 1n) / 2n);
+    expect(() => F.div(F.one, 0n)).toThrow(Undefined);
+  });
+});
+
+describe('double enclosures', () => {
+  const F = intervalField;
+  const rng = new Rng(7, 'intervals');
+  const randomDouble = () => (rng.next() - 0.5) * 10 ** rng.int(-20, 20);
+  it('rounds + − × ÷ outward: the exact result lies inside (2000 random pairs)', () => {
+    for (let i = 0; i < 2000; i++) {
+      const x = randomDouble();
+      const y = randomDouble();
+      const [qx, qy] = [ofDouble(x), ofDouble(y)];
+      const [a, b] = [F.fromInt(0), F.fromInt(0)].map((_, j) => ({ lo: j ? y : x, hi: j ? y : x, mag: 0 })) as [Interval, Interval];
+      expect(inside(qx.add(qy), F.add(a, b))).toBe(true);
+      expect(inside(qx.sub(qy), F.sub(a, b))).toBe(true);
+      expect(inside(qx.mul(qy), F.mul(a, b))).toBe(true);
+      if (y !== 0) expect(inside(qx.div(qy), F.div(a, b))).toBe(true);
+    }
+  });
+
+  it('keeps exact results exact: small integers stay points', () => {
+    const r = F.sub(F.mul(F.fromInt(7), F.fromInt(6)), F.fromInt(2));
+    expect([r.lo, r.hi]).toEqual([40, 40]);
+    const third = F.fromRational(Rational.of(1).div(Rational.of(3)));
+    expect(third.lo).toBeLessThan(third.hi);
+  });
+
+  it('encloses π, e, and the elementary functions (checked against 60-digit decimals)', () => {
+    const D = decimalField(60);
+    const fns: Elementary[] = ['exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'tanh'];
+    for (const x of ['0.5', '2', '3.14159', '100', '1e-8', '7.5']) {
+      for (const f of fns) {
+        const q = Rational.parse(x);
+        const di = D.elementary(f, D.fromRational(q));
+        const ii = F.elementary(f, F.fromRational(q));
+        const mid = Number(di.lo.plus(di.hi).div(2).toString());
+        expect(ii.lo <= mid && mid <= ii.hi, `${f}(${x}): [${ii.lo}, ${ii.hi}] ∌ ${mid}`).toBe(true);
+      }
+    }
+    const pi = F.pi();
+    expect(pi.lo).toBeLessThan(pi.hi);
+    expect(nextUp(pi.lo)).toBe(pi.hi);
+  });
+
+  it('says undefined only when certain, undecided when an enclosure holds 0', () => {
+    expect(() => F.elementary('log', F.fromInt(-1))).toThrow(Undefined);
+    expect(() => F.div(F.one, F.zero)).toThrow(Undefined);
+    const tiny = F.sub(F.fromRational(Rational.parse('0.1')), F.fromRational(Rational.parse('0.1')));
+    expect(() => F.div(F.one, tiny)).toThrow(Undecided);
+  });
+
+  it('takes sin over an interval holding a crest to 1', () => {
+    const r = F.elementary('sin', { lo: 1, hi: 2, mag: 0 });
+    expect(r.hi).toBe(1);
+    expect(r.lo).toBeLessThan(Math.sin(1));
+    expect(nextDown(1)).toBeLessThan(1);
+  });
+});
+
+describe('decimal enclosures', () => {
+  const D = decimalField(50);
+  it('encloses e and π to 50 digits', () => {
+    const e = D.e();
+    expect(e.lo.lt('2.71828182845904523536028747135266249775724709369995')).toBe(true);
+    expect(e.hi.gt('2.71828182845904523536028747135266249775724709369995')).toBe(true);
+  });
+  it('tells 1 + e^{-3000} − 1 from e^{-3000} only with digits enough, and never wrongly', () => {
+    const z = D.fromInt(3000);
+    const small = D.elementary('exp', D.neg(z));
+    const left = D.sub(D.add(D.one, small), D.one);
+    // The two enclosures overlap (both hold the true value).
+    expect(left.lo.lte(small.hi) && small.lo.lte(left.hi)).toBe(true);
+  });
+  it('keeps tanh of a huge argument fast and within [−1, 1]', () => {
+    const t0 = Date.now();
+    const r: DecInterval = D.elementary('tanh', D.fromInt(6_000_000_000));
+    expect(Date.now() - t0).toBeLessThan(500);
+    expect(r.hi.lte(1)).toBe(true);
+  });
+});
+
+describe('dual numbers', () => {
+  const D = dualField(exactField);
+  const x = (v: string) => new Dual(Rational.parse(v), Rational.ONE);
+  it('differentiates rational expressions exactly', () => {
+    // d/dx (x³ − 2x)/(x + 1) at x = 2: ((3·4 − 2)·3 − 4)/9 = 26/9
+    const v = x('2');
+    const f = D.div(D.sub(D.powInt(v, 3n), D.mul(D.fromInt(2), v)), D.add(v, D.one));
+    expect(f.d.equals(Rational.of(26).div(Rational.of(9)))).toBe(true);
+  });
+  it('gives every built-in its derivative (enclosures, against a central difference at 40 digits)', () => {
+    const E = decimalField(40);
+    const DE = dualField(E);
+    const fns: Elementary[] = ['exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'tanh', 'abs'];
+    for (const f of fns) {
+      const at = Rational.parse('0.7');
+      const d = DE.elementary(f, new Dual(E.fromRational(at), E.one)).d;
+      const h = Rational.parse('1e-15');
+      const fd = E.div(E.sub(E.elementary(f, E.fromRational(at.add(h))), E.elementary(f, E.fromRational(at.sub(h)))), E.fromRational(h.add(h)));
+      const diff = Math.abs(Number(d.lo.minus(fd.lo).toString()));
+      expect(diff, f).toBeLessThan(1e-20);
+    }
+  });
+  it('is undefined where a function is not differentiable', () => {
+    expect(() => D.elementary('abs', x('0'))).toThrow(Undefined);
+  });
+});
+
+describe('linear algebra over any backend', () => {
+  const m = (rows: number, cols: number, xs: number[]) => new Mat(rows, cols, xs.map((v) => Rational.of(v)));
+  it('inverts exactly (the 4×4 matrix mathjs 15 got wrong on BigNumbers)', () => {
+    const p = m(4, 4, [3, 1, -2, -1, -2, -1, 1, 2, 2, -2, 1, -2, -3, -1, 2, 3]);
+    const prod = L.mul(exactField, p, L.inverse(exactField, p)) as Mat<Rational>;
+    expect(prod.data.map((x) => x.toString())).toEqual(['1', '0', '0', '0', '0', '1', '0', '0', '0', '0', '1', '0', '0', '0', '0', '1']);
+  });
+  it('says a singular matrix is not invertible', () => {
+    expect(() => L.inverse(exactField, m(2, 2, [1, 2, 2, 4]))).toThrow(Undefined);
+    expect(L.det(exactField, m(2, 2, [1, 2, 2, 4])).isZero()).toBe(true);
+  });
+  it('encloses λ_max tightly in decimal and soundly in doubles', () => {
+    const a = [2, 1, 0, 1, 3, 1, 0, 1, 4]; // eigenvalues 3 and 3 ± √3
+    const top = 3 + Math.sqrt(3);
+    const I = intervalField;
+    const li = L.lambdaMax(I, new Mat(3, 3, a.map((v) => I.fromInt(v))));
+    expect(li.lo <= top && top <= li.hi).toBe(true);
+    const D = decimalField(50);
+    const ld = L.lambdaMax(D, new Mat(3, 3, a.map((v) => D.fromInt(v))));
+    const exact = '4.7320508075688772935274463415058723669428052538104';
+    expect(ld.lo.lte(exact) && ld.hi.gte(exact)).toBe(true);
+    expect(Number(ld.hi.minus(ld.lo).toString())).toBeLessThan(1e-30);
+  });
+  it('takes the operator norm of a matrix as its largest singular value', () => {
+    const I: Field<Interval> = intervalField;
+    const n = L.norm(I, new Mat(2, 2, [3, 0, 4, 5].map((v) => I.fromInt(v)))); // singular values 3√5, √5
+    expect(n.lo <= 3 * Math.sqrt(5) && 3 * Math.sqrt(5) <= n.hi).toBe(true);
+  });
+});
