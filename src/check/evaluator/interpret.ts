@@ -35,6 +35,17 @@ export interface Host<S> {
 export const MAX_TERMS = 100_000;
 
 const literals = new WeakMap<Expr, Rational>();
+const keys = new WeakMap<Var, string>();
+
+/** A name's printed key (cached per node: evaluation asks for it at every point). */
+export function varKey(v: Var): string {
+  let k = keys.get(v);
+  if (k === undefined) {
+    k = printName(v.name);
+    keys.set(v, k);
+  }
+  return k;
+}
 
 /** The exact value of a number literal (cached per node). */
 export function literal(e: Extract<Expr, { kind: 'Num' }>): Rational {
@@ -69,7 +80,7 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
       throw new Unsupported('∞ is not a value: it only appears in limits');
     }
     case 'Var': {
-      const key = printName(e.name);
+      const key = varKey(e);
       const bound = env.values.get(key);
       if (bound !== undefined) return bound;
       const i = env.integers.get(key);
@@ -118,7 +129,7 @@ export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>): Rational | n
   switch (e.kind) {
     case 'Num': return literal(e);
     case 'Var': {
-      const key = printName(e.name);
+      const key = varKey(e);
       const i = env.integers.get(key);
       if (i !== undefined) return new Rational(i);
       if (env.values.has(key)) {

@@ -10,7 +10,7 @@ import { enclosedLambdaMax, type EnclosureEnds } from './spectral.js';
  * Overflow gives an infinite end, which decides nothing: the point goes to decimal.
  */
 export class Interval {
-  /** `mag` is log10 of the largest magnitude seen while computing it (the agreement scale). */
+  /** `mag` is the largest magnitude seen while computing it (the agreement scale). */
   constructor(readonly lo: number, readonly hi: number, readonly mag: number) {}
 }
 
@@ -115,16 +115,15 @@ const LIBM = 2 ** -50;
 const widenDown = (r: number): number => (Number.isFinite(r) ? r - Math.abs(r) * LIBM - Number.MIN_VALUE : r === Infinity ? Number.MAX_VALUE : r);
 const widenUp = (r: number): number => (Number.isFinite(r) ? r + Math.abs(r) * LIBM + Number.MIN_VALUE : r === -Infinity ? -Number.MAX_VALUE : r);
 
-const log10 = (x: number): number => (x === 0 ? -Infinity : Math.log10(x));
-const magOf = (lo: number, hi: number): number => log10(Math.max(Math.abs(lo), Math.abs(hi)));
-
-function make(lo: number, hi: number, ...from: Interval[]): Interval {
-  let mag = magOf(lo, hi);
-  for (const f of from) if (f.mag > mag) mag = f.mag;
+/** An interval from its ends and the operands it was computed from (their scale carries over). */
+function make(lo: number, hi: number, a?: Interval, b?: Interval): Interval {
+  let mag = Math.max(Math.abs(lo), Math.abs(hi));
+  if (a && a.mag > mag) mag = a.mag;
+  if (b && b.mag > mag) mag = b.mag;
   return new Interval(lo, hi, Number.isNaN(mag) ? Infinity : mag);
 }
 
-const point = (x: number): Interval => new Interval(x, x, log10(Math.abs(x)));
+const point = (x: number): Interval => new Interval(x, x, Math.abs(x));
 
 function hullOf(...xs: number[]): [number, number] {
   let lo = Infinity;
@@ -309,8 +308,8 @@ export const intervalField: Field<Interval> = {
     closeness(a, b) {
       const width = Math.max(a.hi, b.hi) - Math.min(a.lo, b.lo);
       const mag = Math.max(a.mag, b.mag);
-      // Doubles never reach 10⁻³⁰; within 2⁻⁴⁰ of the scale is agreement at double precision.
-      return Number.isFinite(width) && (width === 0 || Math.log10(width) <= mag - 12) ? 'double' : null;
+      // Doubles never reach 10⁻³⁰; within 10⁻¹² of the scale is agreement at double precision.
+      return Number.isFinite(width) && width <= mag * 1e-12 ? 'double' : null;
     },
   },
 };

@@ -180,18 +180,36 @@ export function sumSquares<S>(F: Field<S>, v: Val<S>): S {
 export function lambdaMax<S>(F: Field<S>, a: Val<S>): S {
   if (!isMat(a)) return a;
   if (a.rows !== a.cols) throw new Undefined('λ_max of a matrix that is not square');
+  // A diagonal matrix (diag(v), I, a product of them): its largest entry, in any backend.
+  const n = a.rows;
+  let diagonal = true;
+  for (let i = 0; i < n && diagonal; i++) for (let j = 0; j < n; j++) if (i !== j && F.sign(a.data[i * n + j]!) !== 0) { diagonal = false; break; }
+  if (diagonal) {
+    let m: S = a.data[0] as S;
+    for (let i = 1; i < n; i++) m = F.max(m, a.data[i * n + i]!);
+    return m;
+  }
   if (!F.lambdaMax) throw new Inexact(`eigenvalues are not computed in ${F.name} arithmetic`);
   return F.lambdaMax(a.data, a.rows);
 }
+
+/** Norms already computed, per matrix value and backend (a product ∏ ‖W‖ asks T times). */
+const norms = new WeakMap<object, Map<string, unknown>>();
 
 /** The L2 norm: Euclidean for a vector, the largest singular value √λ_max(AᵀA) for a matrix. */
 export function norm<S>(F: Field<S>, a: Val<S>): S {
   if (!isMat(a)) return F.elementary('abs', a);
   if (a.rows === 1 || a.cols === 1) return F.elementary('sqrt', sumSquares(F, a));
+  let memo = norms.get(a);
+  const known = memo?.get(F.name) as S | undefined;
+  if (known !== undefined) return known;
   const ata = mul(F, transpose(a), a);
   const l = lambdaMax(F, ata);
   // λ_max(AᵀA) ≥ 0: an enclosure dipping below 0 by rounding is clipped by max.
-  return F.elementary('sqrt', F.max(l, F.zero));
+  const result = F.elementary('sqrt', F.max(l, F.zero));
+  if (!memo) norms.set(a, (memo = new Map()));
+  memo.set(F.name, result);
+  return result;
 }
 
 /** The Frobenius norm √(∑ a_ij²). */

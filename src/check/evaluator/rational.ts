@@ -9,7 +9,12 @@ const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 function gcd(a: bigint, b: bigint): bigint {
   a = abs(a);
   b = abs(b);
-  while (b !== 0n) [a, b] = [b, a % b];
+  if (a === 1n || b === 1n) return 1n;
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
@@ -32,6 +37,15 @@ export class Rational {
     this.n = g === 1n ? n : n / g;
     this.d = g === 1n ? d : d / g;
     if (this.n >= LIMIT || -this.n >= LIMIT || this.d >= LIMIT) throw new Inexact('a number too large for exact arithmetic');
+  }
+
+  /** n/d already in lowest terms with d > 0 (no gcd): for results known to be reduced. */
+  static reduced(n: bigint, d: bigint): Rational {
+    if (n >= LIMIT || -n >= LIMIT || d >= LIMIT) throw new Inexact('a number too large for exact arithmetic');
+    const r = Object.create(Rational.prototype) as { n: bigint; d: bigint };
+    r.n = n;
+    r.d = d;
+    return r as Rational;
   }
 
   static readonly ZERO = new Rational(0n);
@@ -67,8 +81,15 @@ export class Rational {
   }
 
   add(o: Rational): Rational {
-    if (this.d === 1n && o.d === 1n) return new Rational(this.n + o.n);
-    return new Rational(this.n * o.d + o.n * this.d, this.d * o.d);
+    if (this.d === 1n && o.d === 1n) return Rational.reduced(this.n + o.n, 1n);
+    if (this.n === 0n) return o;
+    if (o.n === 0n) return this;
+    // Henrici: with g = gcd(d₁, d₂), only a gcd with g is left to take.
+    const g = gcd(this.d, o.d);
+    if (g === 1n) return Rational.reduced(this.n * o.d + o.n * this.d, this.d * o.d);
+    const t = this.n * (o.d / g) + o.n * (this.d / g);
+    const g2 = gcd(t, g);
+    return Rational.reduced(t / g2, (this.d / g) * (o.d / g2));
   }
 
   sub(o: Rational): Rational {
@@ -77,11 +98,15 @@ export class Rational {
 
   mul(o: Rational): Rational {
     if (this.n === 0n || o.n === 0n) return Rational.ZERO;
-    return new Rational(this.n * o.n, this.d * o.d);
+    if (this.d === 1n && o.d === 1n) return Rational.reduced(this.n * o.n, 1n);
+    // Cross-cancel first: the gcds are of the smaller factors and the result is reduced.
+    const g1 = gcd(this.n, o.d);
+    const g2 = gcd(o.n, this.d);
+    return Rational.reduced((this.n / g1) * (o.n / g2), (this.d / g2) * (o.d / g1));
   }
 
   neg(): Rational {
-    return new Rational(-this.n, this.d);
+    return Rational.reduced(-this.n, this.d);
   }
 
   div(o: Rational): Rational {

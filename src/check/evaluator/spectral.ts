@@ -94,7 +94,10 @@ export function enclosedLambdaMax<S>(F: Field<S>, E: EnclosureEnds<S>, data: rea
   let upper: S = gersh as S;
   try {
     const r = F.elementary('sqrt', F.div(residual, norm));
-    const margin = F.mul(E.eps(), F.add(F.elementary('abs', c), F.one));
+    // The enclosure's own width moves eigenvalues by at most ‖rad A‖₂ ≤ ‖rad A‖_F (Weyl).
+    let rad = F.zero;
+    for (const x of a) rad = F.add(rad, F.powInt(F.div(F.sub(E.upper(x), E.lower(x)), F.fromInt(2)), 2n));
+    const margin = F.add(F.mul(E.eps(), F.add(F.elementary('abs', c), F.one)), E.upper(F.elementary('sqrt', rad)));
     for (let attempt = 0; attempt < 3; attempt++) {
       const widen = F.fromInt(2 * 10 ** (attempt * 3));
       const mu = E.upper(F.add(c, F.mul(widen, F.add(r, margin))));

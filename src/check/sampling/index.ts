@@ -8,7 +8,7 @@ import { decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { cornerSearch, hasCorners, probeRoots, shrink, solveEqualities } from './search.js';
+import { cornerSearch, hasCorners, meetByScaling, probeRoots, shrink, solveEqualities } from './search.js';
 
 /**
  * Sampling: the points a step is tested at and its verdict at each, under the one
@@ -59,8 +59,12 @@ function describeRanges(seen: Map<string, Set<number>>): string {
   }).join(', ');
 }
 
-/** Samples points satisfying the assumptions and tests the relation at each. */
-export function sampleRelation(p: StepProblem, opts: StepOptions): SampleResult {
+/**
+ * Samples points satisfying the assumptions and tests the relation at each; `confirm`
+ * re-decides a few double-precision agreements at 50+ digits (not needed when a
+ * certificate already proves the equality).
+ */
+export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true): SampleResult {
   const rng = new Rng(opts.seed, p.salt);
   const notes: RelatedNote[] = [];
   const levels = allLevels();
@@ -71,11 +75,12 @@ export function sampleRelation(p: StepProblem, opts: StepOptions): SampleResult 
   let undecided = 0;
   let undecidedWhy = '';
   const evidence = { exact: 0, enclosed: 0, double: 0, undecided: 0 };
-  let confirmed = 0;
   let sawTrue = false;
   let sawFalse = false;
   const probePoints: Point[] = [];
   let firstHeld: Point | null = null;
+  /** Points where the sides agree to double precision only, with what they cost to evaluate. */
+  const provisional: { point: Point; cost: number }[] = [];
   const maxAttempts = opts.samples * 10 + 20;
   const extended = new Set<string>();
   const extend = (point: Point, reason: string): void => {
@@ -87,6 +92,8 @@ export function sampleRelation(p: StepProblem, opts: StepOptions): SampleResult 
   const seen = new Map<string, Set<number>>();
   const statement = !isExpr(p.left);
   const fail = (failure: Counterexample, domain = false): SampleResult => ({ held, failure, unknown: null, notes, vacuous: false, ...(domain ? { domain } : {}) });
+  /** A point that fails the step must meet the assumptions strictly, not only to double precision. */
+  const genuine = (point: Point): boolean => point.satisfiesAssumptions(levels, true);
   for (let attempt = 0; attempt < maxAttempts && held < opts.samples; attempt++) {
     if (Date.now() > opts.deadline) {
       // Fewer points than asked for is not a pass: a busy machine must not change verdicts.
@@ -96,8 +103,9 @@ export function sampleRelation(p: StepProblem, opts: StepOptions): SampleResult 
     point.deadline = opts.deadline;
     try {
       if (!point.satisfiesAssumptions(levels)) {
-        // An equation among the assumptions (α + β = 1) is never met by chance: solve it.
-        const solved = solveEqualities(p, point, rng, opts.deadline);
+        // An equation among the assumptions (α + β = 1) is never met by chance: solve it;
+        // a bound on a norm or eigenvalue of one matrix is met by scaling the matrix.
+        const solved = solveEqualities(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng);
         if (!solved) {
           rejected++;
           if (held === 0 && rejected >= 60) break;
@@ -110,13 +118,8 @@ export function sampleRelation(p: StepProblem, opts: StepOptions): SampleResult 
         const left = p.left as Expr;
         const right = p.right as Expr;
         const rel = p.rel as RelOp;
-        let o = decideAt(point, left, rel, right, levels, state);
-        if (o.kind === 'provisional' && confirmed < CONFIRM) {
-          // Doubles agree: confirm at 50+ digits (a difference of 10⁻²⁰ must still be found).
-          confirmed++;
-          o = decideAt(point, left, rel, right, decimalLevels());
-          if (o.kind === 'holds') o = { kind: 'holds', exact: false };
-        }
+        const started = performance.now();
+        const o = decideAt(point, left, rel, right, levels, state);
         switch (o.kind) {
           case 'holds':
             if (o.exact) evidence.exact++;
@@ -124,6 +127,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions): SampleResult 
             break;
           case 'provisional':
             evidence.double++;
+            provisional.push({ point, cost: performance.now() - started });
             break;
           case 'both-undefined':
             undefinedBoth++;
@@ -137,9 +141,17 @@ export function sampleRelation(p: StepProblem, opts: StepOptions): SampleResult 
             extend(point, o.reason);
             continue;
           case 'right-undefined':
+            if (!genuine(point)) {
+              undecided++;
+              continue;
+            }
             return fail(counterexample(point, formatValue(o.F, o.left), 'undefined',
               `the right side is undefined here (${o.reason}) but the left is ${formatValue(o.F, o.left)}`), true);
           case 'fails': {
+            if (!genuine(point)) {
+              undecided++;
+              continue;
+            }
             const small = shrink(p, point, new Rng(opts.seed, `${p.salt}~${attempt}`), opts.deadline);
             const [l, r] = small ? formatSides(small.F, small.left, small.right) : formatSides(o.F, o.left, o.right);
             return fail(counterexample(small?.point ?? point, l, r));
@@ -159,6 +171,10 @@ export function sampleRelation(p: StepProblem, opts: StepOptions): SampleResult 
         }
         if (a === 'undefined') {
           extend(point, 'a side of the left statement has no value');
+          continue;
+        }
+        if ((b === 'undefined' || (p.rel === '⇔' ? a !== b : a && !b)) && !genuine(point)) {
+          undecided++;
           continue;
         }
         if (b === 'undefined') {
@@ -184,6 +200,26 @@ export function sampleRelation(p: StepProblem, opts: StepOptions): SampleResult 
         continue;
       }
       throw err;
+    }
+  }
+  // Doubles agreed: confirm at 50+ digits (a difference of 10⁻²⁰ must still be found), at
+  // the cheapest of those points (a deep recurrence in decimal costs a hundred times more).
+  if (!statement && confirm) {
+    for (const { point } of provisional.sort((a, b) => a.cost - b.cost).slice(0, CONFIRM)) {
+      if (Date.now() > opts.deadline) break;
+      point.touched.clear();
+      const o = decideAt(point, p.left as Expr, p.rel as RelOp, p.right as Expr, decimalLevels());
+      if (o.kind === 'holds') {
+        evidence.double--;
+        evidence.enclosed++;
+      } else if (o.kind === 'fails' && genuine(point)) {
+        const [l, r] = formatSides(o.F, o.left, o.right);
+        return fail(counterexample(point, l, r));
+      } else if (o.kind !== 'provisional') {
+        evidence.double--;
+        held--;
+        undecided++;
+      }
     }
   }
   evidence.undecided = undecided;

@@ -36,6 +36,22 @@ export class Prepared {
   readonly intervals = new Map<string, Interval>();
   /** Dimension symbols (`n` in R^n): a name spelled the same is that dimension (`tr(I_n) = n`). */
   readonly dimensions = new Set<string>();
+  private readonly lookups = new WeakMap<Var, ReturnType<Scope['lookup']> | null>();
+
+  /** What a name refers to in this context (cached per node). */
+  lookup(v: Var): ReturnType<Scope['lookup']> {
+    let found = this.lookups.get(v);
+    if (found === undefined) {
+      found = this.ctx.scope.lookup(v.name) ?? null;
+      this.lookups.set(v, found);
+    }
+    return found ?? undefined;
+  }
+
+  /** Which drawn keys are integer indices (a cache for Point.isInteger). */
+  readonly integerKeys = new Map<string, boolean>();
+  /** Substitutions that hold at every point by construction (the only rule for a name): not checked again. */
+  readonly byConstruction = new Set<Condition>();
 
   constructor(readonly ctx: Context) {
     for (const info of ctx.scope.all()) {
@@ -61,6 +77,17 @@ export class Prepared {
         this.checks.push(c);
       }
     }
+    const ruleCount = new Map<string, number>();
+    const keyOf = (v: Var) => ctx.scope.lookup(v.name)?.info.key ?? printName(v.name);
+    for (const r of this.rules) ruleCount.set(keyOf(r.lhs), (ruleCount.get(keyOf(r.lhs)) ?? 0) + 1);
+    for (const c of this.checks) {
+      const f = c.formula;
+      if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || f.operands[0]!.kind !== 'Var') continue;
+      // A rule is applied before any definition of its name, so the only rule for a name
+      // holds wherever it does not refer to that name itself.
+      const key = keyOf(f.operands[0]);
+      if (ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope)) this.byConstruction.add(c);
+    }
   }
 
   /** `0 < β < 1`, `ε > 0`: a bound between a free scalar and a number samples inside it. */
@@ -84,6 +111,29 @@ export class Prepared {
     } else if (rel === '<' || rel === '≤') {
       if (iv.hi === null || n <= iv.hi) this.intervals.set(key, { ...iv, hi: n, hiClosed: rel === '≤' });
     }
+  }
+}
+
+function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
+  let hit = false;
+  const walk = (x: Expr): void => {
+    if (hit) return;
+    if (x.kind === 'Var' && (scope.lookup(x.name)?.info.key ?? printName(x.name)) === key) hit = true;
+    for (const c of childrenOf(x)) walk(c);
+  };
+  walk(e);
+  return hit;
+}
+
+function childrenOf(e: Expr): Expr[] {
+  switch (e.kind) {
+    case 'Num': case 'Const': case 'Var': return [];
+    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect': return [e.arg];
+    case 'Binary': return [e.left, e.right];
+    case 'Call': return [...e.args];
+    case 'BigOp': return [e.lower, e.upper, e.body];
+    case 'Deriv': case 'Grad': return [e.body];
+    case 'Limit': return [e.to, e.body];
   }
 }
 
@@ -223,7 +273,12 @@ export class Point {
 
   /** Whether a drawn value belongs to an integer index (never nudged or simplified). */
   isInteger(key: string): boolean {
-    return this.ctx.scope.get(key.split('@')[0]!)?.kind === 'integer';
+    let known = this.prep.integerKeys.get(key);
+    if (known === undefined) {
+      known = this.ctx.scope.get(key.split('@')[0]!)?.kind === 'integer';
+      this.prep.integerKeys.set(key, known);
+    }
+    return known;
   }
 
   /**
@@ -250,11 +305,14 @@ export class Point {
 
   /**
    * Whether the point satisfies every enforceable assumption, decided exactly or by
-   * enclosures; an assumption that cannot be decided here counts as not met.
+   * enclosures; an assumption that cannot be decided here counts as not met. Leniently
+   * (while sampling), an equation met to double precision counts as met; strictly (before
+   * a counterexample is reported) it must be met exactly or within 10⁻³⁰.
    */
-  satisfiesAssumptions(levels: readonly Field<unknown>[]): boolean {
+  satisfiesAssumptions(levels: readonly Field<unknown>[], strict = false): boolean {
     for (const c of this.prep.checks) {
-      const t = this.truth(c.formula, levels);
+      if (this.prep.byConstruction.has(c)) continue;
+      const t = this.truth(c.formula, levels, !strict);
       if (t === 'unsupported') continue;
       if (t !== true) return false;
     }
@@ -266,11 +324,11 @@ export class Point {
    * `undecided` (no backend could tell), `unsupported` (not evaluated). Tries each
    * backend in turn until one decides.
    */
-  truth(f: Formula, levels: readonly Field<unknown>[]): boolean | 'undefined' | 'undecided' | 'unsupported' {
+  truth(f: Formula, levels: readonly Field<unknown>[], lenient = false): boolean | 'undefined' | 'undecided' | 'unsupported' {
     let last: 'undecided' | 'unsupported' = 'undecided';
     for (const F of levels) {
       try {
-        const r = this.formulaAt(F, f);
+        const r = this.formulaAt(F, f, lenient);
         if (r === 'holds') return true;
         if (r === 'fails') return false;
       } catch (err) {
@@ -285,13 +343,13 @@ export class Point {
     return last;
   }
 
-  /** A formula's result in one backend (provisional counts as undecided: statements are confirmed). */
-  formulaAt<S>(F: Field<S>, f: Formula): PointResult {
+  /** A formula's result in one backend (provisional counts as undecided unless `lenient`: statements are confirmed). */
+  formulaAt<S>(F: Field<S>, f: Formula, lenient = false): PointResult {
     switch (f.kind) {
       case 'TagFact': return 'holds';
       case 'Logic': {
-        const a = this.formulaAt(F, f.left);
-        const b = this.formulaAt(F, f.right);
+        const a = this.formulaAt(F, f.left, lenient);
+        const b = this.formulaAt(F, f.right, lenient);
         if (a === 'undecided' || b === 'undecided' || a === 'provisional' || b === 'provisional') return 'undecided';
         const ta = a === 'holds';
         const tb = b === 'holds';
@@ -300,7 +358,7 @@ export class Point {
       case 'Compare': {
         const vals = f.operands.map((o) => this.evaluate(F, o));
         const r = combine(f.ops.map((op, i) => decideRelation(F, op, vals[i]!, vals[i + 1]!)));
-        return r === 'provisional' ? 'undecided' : r;
+        return r === 'provisional' ? (lenient ? 'holds' : 'undecided') : r;
       }
     }
   }
@@ -343,7 +401,7 @@ export class Evaluation<S> implements Host<S> {
   }
 
   integer(v: Var, _env: Env<S>): bigint {
-    const found = this.ctx.scope.lookup(v.name);
+    const found = this.point.prep.lookup(v);
     if (found?.info.kind !== 'integer' || found.index) throw new Inexact(`${printName(v.name)} is not an integer name`);
     const value = this.point.drawFree(found.info.key, v, null, found.info);
     this.point.touch(found.info.key);
@@ -352,7 +410,7 @@ export class Evaluation<S> implements Host<S> {
   }
 
   variable(v: Var, env: Env<S>): Val<S> {
-    const found = this.ctx.scope.lookup(v.name);
+    const found = this.point.prep.lookup(v);
     if (!found) throw new Unsupported(`'${printName(v.name)}' has no declaration here`);
     const { info } = found;
     let index: number | null = null;

@@ -1,6 +1,6 @@
 import type { Expr, Formula, RelOp } from '../../ast.js';
 import type { Counterexample } from '../../result.js';
-import { isMat, type Field, type Val } from '../evaluator/field.js';
+import { isMat, type Field, type Mat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { hasMatrix, type StepProblem } from '../problem.js';
@@ -159,7 +159,7 @@ export function probeRoots(p: StepProblem, point: Point, rng: Rng, deadline: num
       if (!point.touched.has(key) || point.isInteger(key) || isMat(value)) continue;
       if (Date.now() > deadline) return { failure: null, roots: rootsSeen };
       for (const q of rootsAlong(point, key, a, b, rng, deadline, false)) {
-        if (!q.satisfiesAssumptions(levels)) continue;
+        if (!q.satisfiesAssumptions(levels, true)) continue;
         const l = q.truth(p.left as Formula, levels);
         const r = q.truth(p.right as Formula, levels);
         if (typeof l !== 'boolean' || typeof r !== 'boolean') continue;
@@ -188,7 +188,7 @@ export function shrink(p: StepProblem, point: Point, rng: Rng, deadline: number)
   const failing = (q: Point) => {
     try {
       q.deadline = deadline;
-      if (!q.satisfiesAssumptions(levels)) return null;
+      if (!q.satisfiesAssumptions(levels, true)) return null;
       q.touched.clear();
       const o = decideAt(q, p.left as Expr, p.rel as RelOp, p.right as Expr, levels);
       return o.kind === 'fails' ? { point: q, F: o.F, left: o.left, right: o.right } : null;
@@ -268,7 +268,7 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
     const q = base.derive(rng, (k, v) => values.get(k) ?? v);
     q.deadline = deadline;
     try {
-      if (q.satisfiesAssumptions(levels)) {
+      if (q.satisfiesAssumptions(levels, true)) {
         q.touched.clear();
         const found = failureAt(p, q, levels);
         if (found && 'extends' in found) extended(q, found.extends);
@@ -308,4 +308,67 @@ function failureAt(p: StepProblem, q: Point, levels: readonly Field<unknown>[]):
   }
   if (o.kind === 'left-undefined') return { extends: o.reason };
   return null;
+}
+
+/** Scale factors tried inside a bound: well inside, near the edge, on it. */
+const INSIDE = ['0.5', '0.9', '0.3', '0.99', '0.7', '1'];
+
+/**
+ * Meets a bound on a homogeneous function of one vector or matrix by scaling it
+ * (`assume λ_max(WᵀW) ≤ δ²/γ²`: W ← c·W with c² ≤ δ²/(γ² λ_max(WᵀW))), instead of
+ * hoping a random matrix lands inside. The degree of homogeneity is measured (f(2X)/f(X)
+ * must be 2^k for a whole k ≤ 4); the scaled point is kept only if every assumption holds.
+ */
+export function meetByScaling(p: StepProblem, start: Point, rng: Rng): Point | null {
+  const levels = allLevels();
+  let point = start;
+  for (const c of p.prep.checks) {
+    const f = c.formula;
+    if (f.kind !== 'Compare' || f.ops.length !== 1) continue;
+    if (point.truth(f, levels, true) === true) continue;
+    const op = f.ops[0]!;
+    if (op === '=' || op === '≠' || op === '→') return null;
+    const upper = op === '≤' || op === '<';
+    const [a, b] = f.operands as [Expr, Expr];
+    const moved = scaleInto(point, upper ? a : b, upper ? b : a, upper, rng);
+    if (!moved) return null;
+    point = moved;
+  }
+  return point.satisfiesAssumptions(levels) ? point : null;
+}
+
+/** Scales the one matrix or vector `small` depends on so that small ≤ big (or ≥, when `upper` is false). */
+function scaleInto(point: Point, small: Expr, big: Expr, upper: boolean, rng: Rng): Point | null {
+  const keysOf = (e: Expr) => new Set(freeNames(e).map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index).map((x) => x!.info.key));
+  const smallKeys = [...keysOf(small)].filter((k) => point.values.has(k) && isMat(point.values.get(k)!.value));
+  const bigKeys = keysOf(big);
+  if (smallKeys.length !== 1 || bigKeys.has(smallKeys[0]!)) return null;
+  const key = smallKeys[0]!;
+  const x = point.values.get(key)!.value as Mat<Rational>;
+  const at = (factor: Rational) => point.replacing(key, x.map((v) => v.mul(factor)), rng);
+  const mid = (q: Point, e: Expr): number | null => {
+    try {
+      const v = q.evaluate(intervalField, e);
+      if (isMat(v)) return null;
+      const i = v as Interval;
+      return i.lo / 2 + i.hi / 2;
+    } catch {
+      return null;
+    }
+  };
+  const f1 = mid(point, small);
+  const f2 = mid(at(Rational.of(2)), small);
+  const g = mid(point, big);
+  if (f1 === null || f2 === null || g === null || !(f1 > 0) || !(g > 0)) return null;
+  const k = Math.round(Math.log2(f2 / f1));
+  if (k < 1 || k > 4 || Math.abs(f2 / f1 - 2 ** k) > 1e-6 * 2 ** k) return null;
+  const u = Number(INSIDE[rng.int(0, INSIDE.length - 1)]);
+  const factor = (upper ? (g / f1) * u : (g / f1) / u) ** (1 / k);
+  if (!Number.isFinite(factor) || factor <= 0) return null;
+  // A short decimal just inside the bound (rounded toward the inside; the check decides).
+  const digits = 4;
+  const scale = 10 ** (digits - 1 - Math.floor(Math.log10(factor)));
+  const rounded = (upper ? Math.floor(factor * scale) : Math.ceil(factor * scale)) / scale;
+  if (!(rounded > 0)) return null;
+  return at(Rational.parse(rounded.toPrecision(digits)));
 }
