@@ -1,28 +1,55 @@
-// `npm run bench`: how fast deriv is, measured, not asserted.
-//  - cold start: `deriv check` on one file in a fresh process (what an editor pays on save);
-//  - warm check: checkSource on each derivation in-process, median of several runs.
-// Needs a build (npm install does it). Prints one line per measure.
+// `npm run bench`: how fast deriv is, measured, not asserted. Needs a build (npm install does it).
+//  - cold: `deriv check` on the whole homework in a fresh process (what a student pays);
+//  - warm: checkSource on each derivation in-process, median of several runs;
+//  - steps: every homework step's latency (median, p95, max), by method;
+//  - identities: the CAS-suite identity table checked by deriv and by SymPy's simplify, each
+//    in one whole process, when `python3 -c "import sympy"` works.
+// Each figure is printed with its target. Machines are shared and noisy: compare medians.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.join(root, 'derivations');
+const bin = path.join(root, 'bin/deriv.js');
 const files = readdirSync(dir).filter((f) => f.endsWith('.deriv')).sort();
+const homework = files.filter((f) => /^q\d/.test(f)).map((f) => path.join(dir, f));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+const time = existsSync('/usr/bin/time');
 
-const cold = [];
-for (let i = 0; i < 3; i++) {
-  const t = performance.now();
-  spawnSync(process.execPath, [path.join(root, 'bin/deriv.js'), 'check', '--format', 'json', path.join(dir, 'q2-momentum.deriv')], { encoding: 'utf8' });
-  cold.push(performance.now() - t);
+/** Runs a command `n` times; median wall and CPU (user + system) seconds. */
+function measure(cmd, args, n = 3) {
+  const walls = [];
+  const cpus = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const r = time
+      ? spawnSync('/usr/bin/time', ['-f', '%U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
+      : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+    walls.push(performance.now() - t);
+    if (time) {
+      const [u, s] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+      cpus.push((u + s) * 1000);
+    }
+  }
+  return { wall: median(walls), cpu: cpus.length ? median(cpus) : NaN };
 }
-console.log(`cold start, deriv check q2-momentum.deriv: ${median(cold).toFixed(0)} ms (median of 3)`);
+
+console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+
+const cold = measure(process.execPath, [bin, 'check', '--format', 'json', ...homework], 5);
+console.log(`cold, deriv check on the whole homework (q1–q4): ${ms(cold.wall)} wall, ${ms(cold.cpu)} CPU (median of 5; target < 1000 ms wall)`);
+const version = measure(process.execPath, [bin, '--version'], 5);
+console.log(`cold, deriv --version: ${ms(version.wall)} wall`);
 
 const { checkSource } = await import(path.join(root, 'dist/src/index.js'));
 let total = 0;
+const steps = [];
 for (const f of files) {
   const text = readFileSync(path.join(dir, f), 'utf8');
   await checkSource(text, { file: f });
@@ -35,7 +62,41 @@ for (const f of files) {
   }
   const m = median(times);
   total += m;
-  const steps = report.steps.length;
-  console.log(`${f.padEnd(22)} ${m.toFixed(0).padStart(6)} ms  ${steps} steps, ${report.shows.length} shows  (${(m / Math.max(1, steps + report.shows.length)).toFixed(1)} ms per item; median of ${runs})`);
+  for (const s of report.steps) steps.push({ file: f, ms: s.durationMs ?? 0, method: s.method, verdict: s.verdict, rel: s.relation });
+  console.log(`  warm ${f.padEnd(22)} ${ms(m).padStart(8)}  ${report.steps.length} steps, ${report.shows.length} shows (median of ${runs})`);
 }
-console.log(`all derivations: ${total.toFixed(0)} ms`);
+console.log(`warm, all derivations: ${ms(total)}`);
+
+const all = steps.map((s) => s.ms);
+console.log(`steps: ${steps.length}; median ${ms(median(all))} (target < 2 ms), p95 ${ms(quantile(all, 0.95))}, max ${ms(Math.max(...all))} (target ≤ 100 ms); over 100 ms: ${all.filter((x) => x > 100).length}`);
+const groups = new Map();
+for (const s of steps) {
+  const key = s.rel === '⇔' || s.rel === '⇒' ? 'statement (⇔ ⇒)' : ['<', '≤', '>', '≥'].includes(s.rel) ? `inequality, ${s.method}` : s.method;
+  if (!groups.has(key)) groups.set(key, []);
+  groups.get(key).push(s.ms);
+}
+for (const [k, xs] of [...groups].sort()) console.log(`  ${k.padEnd(26)} n=${String(xs.length).padStart(3)}  median ${ms(median(xs)).padStart(8)}  p95 ${ms(quantile(xs, 0.95)).padStart(8)}  max ${ms(Math.max(...xs)).padStart(8)}`);
+
+// The identity table: deriv and SymPy, each one whole process over the same identities.
+const table = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/cas-identities.json'), 'utf8')).cases.filter((c) => c.sympy && c.rel === '=');
+const tmp = mkdtempSync(path.join(tmpdir(), 'deriv-bench-'));
+const derivFile = path.join(tmp, 'identities.deriv');
+writeFileSync(derivFile, `scalar a, b, x, y, z\n${table.map((c) => `    ${c.left}\n  = ${c.right}\n`).join('\n')}`);
+const ours = measure(process.execPath, [bin, 'check', '--format', 'json', derivFile], 3);
+console.log(`identity table (${table.length} equalities), deriv in one process: ${ms(ours.wall)} wall, ${ms(ours.cpu)} CPU`);
+const python = spawnSync('python3', ['-c', 'import sympy'], { encoding: 'utf8' });
+if (python.status === 0) {
+  const pyFile = path.join(tmp, 'identities.py');
+  writeFileSync(pyFile, [
+    'from sympy import *',
+    'a, b, x, y, z = symbols("a b x y z")',
+    `exprs = [${table.map((c) => JSON.stringify(c.sympy)).join(', ')}]`,
+    'for e in exprs:',
+    '    simplify(sympify(e)) == 0',
+  ].join('\n'));
+  const sympy = measure('python3', [pyFile], 3);
+  console.log(`identity table, SymPy simplify(lhs − rhs) == 0 in one process: ${ms(sympy.wall)} wall, ${ms(sympy.cpu)} CPU`);
+  console.log(`deriv vs SymPy: ${(sympy.cpu / ours.cpu).toFixed(1)}× less CPU, ${(sympy.wall / ours.wall).toFixed(1)}× less wall (goal ≥ 5×)`);
+} else {
+  console.log('identity table vs SymPy: skipped (python3 cannot import sympy here)');
+}

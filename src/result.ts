@@ -42,6 +42,8 @@ export interface StepResult extends Outcome {
   readonly relation: string;
   /** An `error` whose cause is a diagnostic reported on its own: reporters need not repeat it. */
   readonly secondary?: boolean;
+  /** Wall time spent deciding it, in milliseconds (for `npm run bench`; not in any report). */
+  readonly durationMs?: number;
 }
 
 export interface ShowResult {

@@ -247,6 +247,7 @@ export class Checker {
     if (isExpr(left) !== isExpr(step.rhs)) {
       return fail(isExpr(left) ? 'a statement cannot follow an expression in a chain' : 'an expression cannot follow a statement in a chain', false);
     }
+    const started = performance.now();
     const { rules, hintOutcome } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
     const outcome = this.decide(left, step.rel, step.rhs, step, ctx, prep, unfoldings, rules);
     // A cited fact that fails is the cause to report; a step that fails as well keeps its own evidence.
@@ -254,7 +255,7 @@ export class Checker {
       : VERDICTS.indexOf(outcome.verdict) < VERDICTS.indexOf(hintOutcome.verdict)
         ? { ...outcome, message: `${hintOutcome.message}; and the step itself: ${outcome.message}` }
         : hintOutcome;
-    const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes] };
+    const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes], durationMs: performance.now() - started };
     this.steps.push(r);
     return r;
   }

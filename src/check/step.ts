@@ -14,14 +14,15 @@ import { symbolicSimplify, symbolicZero } from './symbolic.js';
 export { isExpr, type RewriteRule, type StepOptions, type StepProblem } from './problem.js';
 
 
+/** A pair of sides to compare, after some valid rewriting, and which rewriting. */
+interface Candidate { readonly l: Expr; readonly r: Expr; readonly how: string }
+
 /**
- * Symbolic attempt at `left = right`: structurally, then under growing sets of rewrites
- * (none; what the hint names; every definition and assumption). Scalars go to nerdamer;
- * anything with a vector or matrix in it to the non-commutative normal form, whose
- * scalar coefficients nerdamer may then judge.
+ * The forms of `left = right` a proof may compare: as written, then under growing sets of
+ * rewrites (what the hint names; the assumptions' substitutions; definitions unfolded
+ * where one side has a name the other lacks; every definition).
  */
-export function symbolicProof(p: StepProblem, left: Expr, right: Expr, deadline: number): Proof | null {
-  if (printExpr(left) === printExpr(right)) return { method: 'structural', how: 'both sides are the same expression' };
+function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
   const scope = p.prep.ctx.scope;
   const hinted = hintedKeys(p.hint, scope);
   const candidates: { l: Expr; r: Expr; how: string }[] = [{ l: left, r: right, how: 'algebra' }];
@@ -63,21 +64,39 @@ export function symbolicProof(p: StepProblem, left: Expr, right: Expr, deadline:
     r3 = nr;
     candidates.push({ l: l3, r: r3, how: 'unfolding every definition' });
   }
-  // The exact identity test first (rational steps, deterministic); nerdamer and the
-  // normal form only where it does not apply, and only on expressions within budget.
-  const ictx = { scope, functions: p.functions, dimensions: p.prep.dimensions };
+  return candidates;
+}
+
+/**
+ * The certificates that need no engine's word, tried first: the sides identical, or equal
+ * by the exact identity test (rational steps; deterministic). Returns the proof, or the
+ * candidates the identity test does not apply to (for nerdamer, after sampling).
+ */
+export function certify(p: StepProblem, left: Expr, right: Expr, deadline: number): { proof: Proof | null; pending: Candidate[] } {
+  if (printExpr(left) === printExpr(right)) return { proof: { method: 'structural', how: 'both sides are the same expression' }, pending: [] };
+  const ictx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
   const tested = new Set<string>();
-  const pending: { l: Expr; r: Expr; how: string }[] = [];
-  for (const c of candidates) {
-    if (Date.now() > deadline) return null;
+  const pending: Candidate[] = [];
+  for (const c of candidatesOf(p, left, right)) {
+    if (Date.now() > deadline) break;
     const key = `${printExpr(c.l)}\u0000${printExpr(c.r)}`;
     if (tested.has(key)) continue;
     tested.add(key);
-    if (printExpr(c.l) === printExpr(c.r)) return { method: 'structural', how: c.how };
+    if (printExpr(c.l) === printExpr(c.r)) return { proof: { method: 'structural', how: c.how }, pending: [] };
     const t: IdentityVerdict = identityTest(c.l, c.r, ictx, `${p.salt}|${key}`, deadline);
-    if (t.kind === 'identical') return { method: 'identity-test', how: c.how, errorBound: t.errorBound, points: t.points, size: t.size };
+    if (t.kind === 'identical') return { proof: { method: 'identity-test', how: c.how, errorBound: t.errorBound, points: t.points, size: t.size }, pending: [] };
     if (t.kind === 'not-applicable') pending.push(c);
   }
+  return { proof: null, pending };
+}
+
+/**
+ * nerdamer (scalars) or the non-commutative normal form (anything with a vector or
+ * matrix, nerdamer judging only its scalar coefficients) on the candidates the identity
+ * test could not take, each within the size budget.
+ */
+export function symbolicProof(p: StepProblem, pending: readonly Candidate[], deadline: number): Proof | null {
+  const scope = p.prep.ctx.scope;
   for (const c of pending) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) return null;
@@ -217,11 +236,10 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
     return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'limits are not checked yet', notes: [] };
   }
   let proof: Proof | null = null;
+  let pending: Candidate[] = [];
   if (isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
     try {
-      // The proof attempts get half the time, so sampling can still refute a step
-      // that the symbolic engine chews on (sin(x)^50 + cos(x)^50 = 1).
-      proof = symbolicProof(p, left, right, Date.now() + (opts.deadline - Date.now()) / 2);
+      ({ proof, pending } = certify(p, left, right, Date.now() + (opts.deadline - Date.now()) / 2));
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
     }
@@ -262,6 +280,15 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   }
   if (s.unknown) {
     return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, message: s.unknown, notes };
+  }
+  // Sampling found no counterexample: now ask nerdamer for a proof (never for a step a
+  // point refutes, where its time would be wasted).
+  if (!proof && pending.length > 0 && !s.vacuous) {
+    try {
+      proof = symbolicProof(p, pending, opts.deadline);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+    }
   }
   if (s.vacuous) {
     return {
