@@ -38,6 +38,8 @@ export interface CliIo {
   check?: CheckFn;
   /** File watching for `--watch`; without it `--watch` is a usage error. */
   watch?: WatchFn;
+  /** Serves `deriv lsp` on this process's stdio (given the version to report); without it `deriv lsp` is a usage error. */
+  lsp?: (version: string) => Promise<number>;
 }
 
 /** Exit codes: everything passed, something failed, usage error or unreadable input. */
@@ -240,6 +242,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       setCode(await checkCommand(files, opts, io));
     });
 
+  program
+    .command('lsp')
+    .description('a language server (Language Server Protocol) on stdin and stdout, for editors')
+    .option('--stdio', 'talk over stdin and stdout (the only transport; editors often pass it)')
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(async () => {
+      if (!io.lsp) {
+        io.stderr('deriv lsp: not available here\n');
+        setCode(EXIT.usage);
+        return;
+      }
+      setCode(await io.lsp(packageVersion()));
+    });
+
   notImplemented(program, 'grade', 'grade submissions against an answer key', io, setCode);
   notImplemented(program, 'render', 'typeset a derivation as LaTeX or HTML', io, setCode);
 
@@ -296,6 +313,7 @@ export function nodeIo(): CliIo {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     watch: watchFiles,
+    lsp: async (version) => (await import('./lsp/stdio.js')).serveStdio(version),
     // Each file in a worker with a hard time limit: one file that hangs never stops a batch.
     check: isolatedChecker().check,
   };
