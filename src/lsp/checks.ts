@@ -19,6 +19,12 @@ export interface CheckRunner {
   close(): Promise<void>;
 }
 
+/** A runner of worker threads, which says which of its threads are alive (a cancelled check's thread is not). */
+export interface WorkerCheckRunner extends CheckRunner {
+  /** The `threadId` of every worker not yet exited: the busy ones and the warm spare. */
+  liveThreads(): number[];
+}
+
 /** A tiny derivation a new worker checks first, so loading the checker is paid before an edit needs it. */
 const WARM_UP = 'scalar x\n    x + x\n  = 2 x\n';
 
@@ -48,12 +54,13 @@ interface PoolWorker {
  * already loaded) so the next check starts at once. Falls back to `inProcessChecks`
  * where the compiled worker is not there (running from source).
  */
-export function workerChecks(workerUrl: URL = new URL('../check/worker.js', import.meta.url)): CheckRunner {
-  if (!existsSync(fileURLToPath(workerUrl))) return inProcessChecks();
+export function workerChecks(workerUrl: URL = new URL('../check/worker.js', import.meta.url)): WorkerCheckRunner {
+  if (!existsSync(fileURLToPath(workerUrl))) return { ...inProcessChecks(), liveThreads: () => [] };
   let next = 0;
   let spare: PoolWorker | null = null;
   let closed = false;
   const busy = new Set<PoolWorker>();
+  const alive = new Set<number>();
 
   const spawn = (): PoolWorker => {
     // stdout and stderr are the worker's own: stdout is the protocol channel and must hold only messages.
@@ -61,6 +68,10 @@ export function workerChecks(workerUrl: URL = new URL('../check/worker.js', impo
     worker.stdout.on('data', (chunk: Buffer) => void process.stderr.write(chunk));
     worker.stderr.on('data', (chunk: Buffer) => void process.stderr.write(chunk));
     const pw: PoolWorker = { worker, pending: new Map() };
+    // threadId reads -1 once the thread has stopped: keep the number it had.
+    const threadId = worker.threadId;
+    alive.add(threadId);
+    worker.on('exit', () => alive.delete(threadId));
     worker.on('message', (m: { id: number; report: FileReport }) => {
       const done = pw.pending.get(m.id);
       pw.pending.delete(m.id);
@@ -125,6 +136,7 @@ export function workerChecks(workerUrl: URL = new URL('../check/worker.js', impo
   warmSpare();
   return {
     start,
+    liveThreads: () => [...alive],
     close: async () => {
       closed = true;
       const all = [...busy, ...(spare ? [spare] : [])];
