@@ -123,6 +123,7 @@ interface CheckCommandOptions {
   timeout: number;
   watch?: boolean;
   verbose?: boolean;
+  stdinFilename?: string;
 }
 
 /** Reads and checks every file (one bad file never stops the rest), prints the reports, returns the exit code. */
@@ -141,7 +142,7 @@ async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io
       continue;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const file = path === '-' ? STDIN_NAME : path;
+    const file = path === '-' ? (opts.stdinFilename ?? STDIN_NAME) : path;
     let report: FileReport;
     try {
       report = await check(text, { file, seed: opts.seed, samples: opts.samples, timeoutMs: opts.timeout });
@@ -157,6 +158,10 @@ async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io
 
 /** `deriv check`: once, or again on every save with `--watch`. */
 async function checkCommand(files: readonly string[], opts: CheckCommandOptions, io: CliIo): Promise<number> {
+  if (opts.stdinFilename !== undefined && !files.includes('-')) {
+    io.stderr('deriv: --stdin-filename names stdin: use it with - among the files\n');
+    return EXIT.usage;
+  }
   if (!opts.watch) return checkOnce(files, opts, io);
   if (files.includes('-')) {
     io.stderr('deriv: --watch needs files: it cannot watch stdin\n');
@@ -238,6 +243,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(new Option('--timeout <ms>', 'time limit per step, in milliseconds').argParser(integerOption('--timeout', 1)).default(DEFAULT_TIMEOUT_MS))
     .option('--watch', 'check again whenever a file is saved')
     .option('--verbose', 'gcc format: list passing steps too, as notes')
+    .option('--stdin-filename <name>', 'with -, the file name to report for stdin (an editor\'s unsaved buffer)')
     .action(async (files: string[], opts: CheckCommandOptions) => {
       setCode(await checkCommand(files, opts, io));
     });
