@@ -213,3 +213,53 @@ describe(`Vim's quickfix list over --format gcc${vim ? '' : ' (skipped: vim is n
     if (file !== 'derivations/wrong.deriv') expect(byte.some((e) => e.cursor < e.col)).toBe(true);
   });
 });
+
+describe('examples/vscode/tasks.json: the problem matchers VS Code runs', () => {
+  interface Matcher {
+    owner: string;
+    fileLocation: unknown;
+    pattern: { regexp: string; file: number; line: number; column: number; severity: number; message: number };
+    background?: { activeBegins: boolean; beginsPattern: string; endsPattern: string };
+  }
+  const tasks = (JSON.parse(readFileSync(path.join(root, 'examples', 'vscode', 'tasks.json'), 'utf8')) as {
+    tasks: { label: string; args: string[]; isBackground?: boolean; problemMatcher: Matcher }[];
+  }).tasks;
+
+  /** What VS Code reads from output with a matcher's pattern (its regexps are JavaScript's). */
+  function read(m: Matcher, out: string): Entry[] {
+    const re = new RegExp(m.pattern.regexp);
+    return out.split('\n').flatMap((line) => {
+      const g = re.exec(line);
+      return g ? [{ file: g[m.pattern.file]!, line: Number(g[m.pattern.line]), column: Number(g[m.pattern.column]), severity: g[m.pattern.severity]!, message: g[m.pattern.message]! }] : [];
+    });
+  }
+
+  it('carries the gcc-style regex exactly, in both tasks', () => {
+    expect(tasks.map((t) => t.label)).toEqual(['deriv: check this file', 'deriv: watch this file']);
+    for (const t of tasks) expect(t.problemMatcher.pattern.regexp).toBe(VSCODE_GCC.source);
+  });
+
+  it.each(FIXTURES)('%s: the check task (gcc) and the watch task (text) find the same problems', async (file) => {
+    const [check, watch] = tasks;
+    const args = (t: (typeof tasks)[number]) => t.args.slice(1).filter((a) => a !== '--watch').map((a) => (a === '${file}' ? file : a));
+    expect(args(check!)).toEqual(['check', '--format', 'gcc', file]);
+    expect(args(watch!)).toEqual(['check', file]);
+    const gcc = read(check!.problemMatcher, (await cli(args(check!))).out);
+    const text = read(watch!.problemMatcher, (await cli(args(watch!))).out);
+    const report = await checkSource(readFileSync(path.join(root, file), 'utf8'), { file });
+    const places = (es: Entry[]) => es.map(({ message: _m, ...e }) => e);
+    expect(places(gcc)).toEqual(places(expectedEntries(report)));
+    expect(places(text)).toEqual(places(gcc));
+  });
+
+  it('the watch task knows where each re-check begins and ends', async () => {
+    const bg = tasks[1]!.problemMatcher.background!;
+    expect(tasks[1]!.isBackground).toBe(true);
+    expect(bg.activeBegins).toBe(true);
+    const out = (await cli(['check', FIXTURES[0]!])).out.trimEnd().split('\n');
+    expect(out.filter((l) => new RegExp(bg.endsPattern).test(l))).toEqual([out.at(-1)]);
+    // The line --watch prints on stderr before each re-check (tests/cli.test.ts pins it).
+    expect('deriv: change detected, checking again').toMatch(new RegExp(bg.beginsPattern));
+    expect(out.some((l) => new RegExp(bg.beginsPattern).test(l))).toBe(false);
+  });
+});
