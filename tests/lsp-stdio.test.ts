@@ -78,4 +78,28 @@ describe(`checks in worker threads${why}`, () => {
     await runner.close();
     await expect.poll(() => runner.liveThreads()).toEqual([]);
   });
+
+  it.skipIf(!built)('runs at most `concurrency` checks; the others wait, and a waiting one can be cancelled', async () => {
+    const compiled = path.join(root, 'dist', 'src', 'lsp', 'checks.js');
+    const { workerChecks } = (await import(compiled)) as typeof import('../src/lsp/checks.js');
+    const runner = workerChecks(undefined, { concurrency: 1 });
+    const rnn = readFileSync(path.join(root, 'derivations', 'q1-rnn.deriv'), 'utf8');
+    const long = runner.start(Array.from({ length: 40 }, () => rnn).join('\n'), { file: 'long.deriv' });
+    const waiting = runner.start('x\n  = x\n', { file: 'w.deriv' });
+    const next = runner.start('scalar x\n    x + x\n  = 2 x\n', { file: 'n.deriv' });
+    expect(runner.liveThreads()).toHaveLength(1); // one worker: the long check's (the others have none yet)
+    waiting.cancel();
+    expect(await waiting.result).toBeNull();
+    // `next` waits behind the long check: stopping that lets it run.
+    long.cancel();
+    expect((await next.result)?.steps.map((s) => s.verdict)).toEqual(['proved']);
+    expect(await long.result).toBeNull();
+    // Closing settles what still runs or waits.
+    const running = runner.start(Array.from({ length: 40 }, () => rnn).join('\n'), { file: 'long.deriv' });
+    const queued = runner.start('x\n  = x\n', { file: 'q.deriv' });
+    await runner.close();
+    expect([await running.result, await queued.result]).toEqual([null, null]);
+    expect(await runner.start('x\n  = x\n', {}).result).toBeNull();
+    await expect.poll(() => runner.liveThreads()).toEqual([]);
+  });
 });

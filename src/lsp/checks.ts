@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_TIMEOUT_MS, type CheckOptions } from '../check/options.js';
 import { diagnostic } from '../diagnostics.js';
@@ -47,20 +48,37 @@ interface PoolWorker {
   readonly pending: Map<number, (report: FileReport) => void>;
 }
 
+/** A check waiting for a worker or running in one. */
+interface Job {
+  readonly text: string;
+  readonly options: CheckOptions;
+  readonly settle: (report: FileReport | null) => void;
+  state: 'queued' | 'running' | 'done';
+  /** Stops the running check (set once it runs). */
+  stop: () => void;
+}
+
 /**
  * Checks in worker threads, so the editor's messages are never kept waiting by a check.
  * A check that a newer edit makes useless is stopped by terminating its worker (a
  * check cannot be interrupted otherwise); one warm worker is kept idle (its checker
- * already loaded) so the next check starts at once. Falls back to `inProcessChecks`
- * where the compiled worker is not there (running from source).
+ * already loaded) so the next check starts at once. At most `concurrency` checks run at
+ * a time (default: one core left for the editor); the others wait their turn. Falls
+ * back to `inProcessChecks` where the compiled worker is not there (running from source).
  */
-export function workerChecks(workerUrl: URL = new URL('../check/worker.js', import.meta.url)): WorkerCheckRunner {
+export function workerChecks(
+  workerUrl: URL = new URL('../check/worker.js', import.meta.url),
+  limits: { concurrency?: number } = {},
+): WorkerCheckRunner {
   if (!existsSync(fileURLToPath(workerUrl))) return { ...inProcessChecks(), liveThreads: () => [] };
+  const concurrency = Math.max(1, limits.concurrency ?? availableParallelism() - 1);
   let next = 0;
   let spare: PoolWorker | null = null;
   let closed = false;
   const busy = new Set<PoolWorker>();
   const alive = new Set<number>();
+  const queue: Job[] = [];
+  const running = new Set<Job>();
 
   const spawn = (): PoolWorker => {
     // stdout and stderr are the worker's own: stdout is the protocol channel and must hold only messages.
@@ -87,7 +105,12 @@ export function workerChecks(workerUrl: URL = new URL('../check/worker.js', impo
   };
   const warmSpare = (): void => {
     if (closed || spare !== null) return;
-    const pw = spawn();
+    let pw: PoolWorker;
+    try {
+      pw = spawn();
+    } catch {
+      return; // no spare: the next check starts its own worker (and says why if it cannot)
+    }
     spare = pw;
     send(pw, WARM_UP, { file: 'warm-up.deriv', samples: 1 }, () => {});
     // A crash while warming up only loses the spare.
@@ -96,21 +119,28 @@ export function workerChecks(workerUrl: URL = new URL('../check/worker.js', impo
     });
   };
 
-  const start = (text: string, options: CheckOptions): CheckJob => {
-    const pw = spare ?? spawn();
+  /** Runs a queued job in the spare (or a new worker) until it reports, fails, runs out of time or is stopped. */
+  const run = (job: Job): void => {
+    const { text, options } = job;
+    let pw: PoolWorker;
+    try {
+      pw = spare ?? spawn();
+    } catch (error) {
+      job.state = 'done';
+      job.settle(failedReport(text, options, `cannot start a worker to check this file: ${error instanceof Error ? error.message : String(error)}`));
+      return;
+    }
     spare = null;
     busy.add(pw);
-    let settle: (report: FileReport | null) => void = () => {};
-    const result = new Promise<FileReport | null>((resolve) => {
-      settle = resolve;
-    });
-    let finished = false;
+    running.add(job);
+    job.state = 'running';
     const finish = (report: FileReport | null, keepWorker: boolean): void => {
-      if (finished) return;
-      finished = true;
+      if (job.state === 'done') return;
+      job.state = 'done';
       clearTimeout(timer);
       pw.worker.off('error', onError);
       busy.delete(pw);
+      running.delete(job);
       if (keepWorker && !closed && spare === null) {
         spare = pw;
         pw.worker.unref();
@@ -118,7 +148,8 @@ export function workerChecks(workerUrl: URL = new URL('../check/worker.js', impo
         void pw.worker.terminate();
         warmSpare();
       }
-      settle(report);
+      job.settle(report);
+      pump();
     };
     const onError = (e: Error): void => finish(failedReport(text, options, `internal error while checking this file: ${e.message}`), false);
     const budget = budgetFor(text, options);
@@ -127,10 +158,39 @@ export function workerChecks(workerUrl: URL = new URL('../check/worker.js', impo
       budget,
     );
     timer.unref();
+    job.stop = () => finish(null, false);
     pw.worker.on('error', onError);
     pw.worker.ref();
     send(pw, text, options, (report) => finish(report, true));
-    return { result, cancel: () => finish(null, false) };
+  };
+
+  /** Starts queued jobs while fewer than `concurrency` run. */
+  const pump = (): void => {
+    while (!closed && running.size < concurrency && queue.length > 0) run(queue.shift()!);
+  };
+
+  const start = (text: string, options: CheckOptions): CheckJob => {
+    let settle: (report: FileReport | null) => void = () => {};
+    const result = new Promise<FileReport | null>((resolve) => {
+      settle = resolve;
+    });
+    if (closed) {
+      settle(null);
+      return { result, cancel: () => {} };
+    }
+    const job: Job = { text, options, settle, state: 'queued', stop: () => {} };
+    queue.push(job);
+    pump();
+    const cancel = (): void => {
+      if (job.state === 'queued') {
+        queue.splice(queue.indexOf(job), 1);
+        job.state = 'done';
+        settle(null);
+      } else if (job.state === 'running') {
+        job.stop();
+      }
+    };
+    return { result, cancel };
   };
 
   warmSpare();
@@ -139,10 +199,11 @@ export function workerChecks(workerUrl: URL = new URL('../check/worker.js', impo
     liveThreads: () => [...alive],
     close: async () => {
       closed = true;
-      const all = [...busy, ...(spare ? [spare] : [])];
+      for (const job of queue.splice(0)) job.settle(null);
+      const workers = [...busy, ...(spare ? [spare] : [])];
+      for (const job of [...running]) job.stop();
       spare = null;
-      busy.clear();
-      await Promise.all(all.map((pw) => pw.worker.terminate()));
+      await Promise.all(workers.map((pw) => pw.worker.terminate()));
     },
   };
 }
@@ -157,6 +218,7 @@ export function inProcessChecks(): CheckRunner {
       let cancelled = false;
       const result = import('../check/index.js')
         .then(({ checkSource }) => checkSource(text, options))
+        .catch((error: unknown) => failedReport(text, options, `internal error while checking this file: ${error instanceof Error ? error.message : String(error)}`))
         .then((report) => (cancelled ? null : report));
       return { result, cancel: () => { cancelled = true; } };
     },
