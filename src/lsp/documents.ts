@@ -62,6 +62,7 @@ export class DocumentStore {
     this.docs.delete(uri);
   }
 
+  /** The open document at `uri`, if any. */
   get(uri: string): OpenDocument | undefined {
     return this.docs.get(uri);
   }
