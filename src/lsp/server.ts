@@ -75,11 +75,18 @@ export function startServer(connection: Connection, options: ServerOptions): { d
   let versionedEdits = false;
   let checkOptions: Omit<CheckOptions, 'file'> = { ...options.check };
   let debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  /** Line starts of each checked text, built once per report. */
+  const lineIndexes = new WeakMap<FileReport, LineIndex>();
+  const linesOf = (report: FileReport): LineIndex => {
+    let lines = lineIndexes.get(report);
+    if (lines === undefined) lineIndexes.set(report, (lines = new LineIndex(report.source)));
+    return lines;
+  };
 
   const onReport = (uri: string, version: number, report: FileReport): void => {
     const doc = store.get(uri);
     if (doc === undefined || doc.version !== version) return;
-    const items = toLspDiagnostics(report, { lines: new LineIndex(report.source), encoding: store.encoding, uri });
+    const items = toLspDiagnostics(report, { lines: linesOf(report), encoding: store.encoding, uri });
     published.set(uri, { version, items });
     void connection.sendDiagnostics({ uri, version, diagnostics: items.map((p) => p.diagnostic) });
   };
@@ -143,7 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions): { d
     const offset = doc.lines.offsetAt(position, store.encoding);
     const report = await currentReport(textDocument.uri);
     if (report === null || token.isCancellationRequested) return null;
-    return hoverAt(report, new LineIndex(report.source), offset, store.encoding, markdown);
+    return hoverAt(report, linesOf(report), offset, store.encoding, markdown);
   });
 
   connection.onCodeAction(async ({ textDocument, range }, token): Promise<CodeAction[]> => {
@@ -155,7 +162,7 @@ export function startServer(connection: Connection, options: ServerOptions): { d
     const report = await currentReport(textDocument.uri);
     const items = published.get(textDocument.uri);
     if (report === null || token.isCancellationRequested || items?.version !== version) return [];
-    const target = { uri: textDocument.uri, version, lines: new LineIndex(report.source), encoding: store.encoding, versioned: versionedEdits };
+    const target = { uri: textDocument.uri, version, lines: linesOf(report), encoding: store.encoding, versioned: versionedEdits };
     return quickFixes(items.items, start, end, target);
   });
 
