@@ -24,19 +24,43 @@ const VSCODE_GCC = /^(.*?):(\d+):(\d*):?\s+(?:fatal\s+)?(warning|error):\s+(.*)$
 /** One finding as an editor reads it. */
 interface Entry { file: string; line: number; column: number; severity: string; message: string }
 
-async function cli(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    readFile: (p) => readFile(path.resolve(root, p), 'utf8'),
-    readStdin: async () => stdin,
-    isTTY: false,
-    env: {},
-  };
-  const code = await run(args, io);
-  return { code, out, err };
+/** A CLI run: exit code, output, and the reports it printed. */
+interface CliRun { code: number; out: string; err: string; reports: FileReport[] }
+const runs = new Map<string, Promise<CliRun>>();
+
+/** Runs the CLI in-process with the real checker (each distinct command once: the seed is fixed, so it is the same run). */
+function cli(args: string[], stdin = ''): Promise<CliRun> {
+  const key = JSON.stringify([args, stdin]);
+  let result = runs.get(key);
+  if (result === undefined) {
+    result = (async () => {
+      let out = '';
+      let err = '';
+      const reports: FileReport[] = [];
+      const io: CliIo = {
+        stdout: (s) => void (out += s),
+        stderr: (s) => void (err += s),
+        readFile: (p) => readFile(path.resolve(root, p), 'utf8'),
+        readStdin: async () => stdin,
+        isTTY: false,
+        env: {},
+        check: async (text, options) => {
+          const report = await checkSource(text, options);
+          reports.push(report);
+          return report;
+        },
+      };
+      const code = await run(args, io);
+      return { code, out, err, reports };
+    })();
+    runs.set(key, result);
+  }
+  return result;
+}
+
+/** The report `deriv check --format gcc FILE` printed. */
+async function reportOf(file: string): Promise<FileReport> {
+  return (await cli(['check', '--format', 'gcc', file])).reports[0]!;
 }
 
 /**
@@ -107,11 +131,10 @@ describe('--format gcc reads as VS Code and Vim expect', () => {
   });
 
   it.each(FIXTURES)('%s: every finding matches the regex, at its place, with its severity', async (file) => {
-    const report = await checkSource(readFileSync(path.join(root, file), 'utf8'), { file });
-    const { out, code } = await cli(['check', '--format', 'gcc', file]);
+    const { out, code, reports: [report] } = await cli(['check', '--format', 'gcc', file]);
     expect(code).toBe(1);
     const entries = parseVsCode(out);
-    const expected = expectedEntries(report);
+    const expected = expectedEntries(report!);
     expect(entries.map(({ message: _m, ...e }) => e)).toEqual(expected.map(({ message: _m, ...e }) => e));
     // Each message carries the reason (and stays on one line).
     entries.forEach((e, i) => expect(e.message).toContain(expected[i]!.message));
@@ -121,7 +144,7 @@ describe('--format gcc reads as VS Code and Vim expect', () => {
   });
 
   it('mixed.deriv has every kind: errors, warnings, refuted, unknown and error steps, an unknown show', async () => {
-    const report = await checkSource(readFileSync(path.join(root, FIXTURES[0]!), 'utf8'), { file: FIXTURES[0] });
+    const report = await reportOf(FIXTURES[0]!);
     expect(new Set(report.diagnostics.map((d) => d.severity))).toEqual(new Set(['error', 'warning']));
     expect(new Set(report.steps.map((s) => s.verdict))).toEqual(new Set(['proved', 'refuted', 'unknown', 'error']));
     expect(report.shows.map((s) => s.verdict)).toContain('unknown');
@@ -143,7 +166,7 @@ describe('--stdin-filename', () => {
 
   it('is a usage error without -', async () => {
     const r = await cli(['check', '--stdin-filename', 'hw/q2.deriv', 'derivations/wrong.deriv']);
-    expect(r).toEqual({ code: 2, out: '', err: 'deriv: --stdin-filename names stdin: use it with - among the files\n' });
+    expect(r).toEqual({ code: 2, out: '', err: 'deriv: --stdin-filename names stdin: use it with - among the files\n', reports: [] });
   });
 });
 
@@ -246,7 +269,7 @@ describe('examples/vscode/tasks.json: the problem matchers VS Code runs', () => 
     expect(args(watch!)).toEqual(['check', file]);
     const gcc = read(check!.problemMatcher, (await cli(args(check!))).out);
     const text = read(watch!.problemMatcher, (await cli(args(watch!))).out);
-    const report = await checkSource(readFileSync(path.join(root, file), 'utf8'), { file });
+    const report = await reportOf(file);
     const places = (es: Entry[]) => es.map(({ message: _m, ...e }) => e);
     expect(places(gcc)).toEqual(places(expectedEntries(report)));
     expect(places(text)).toEqual(places(gcc));
