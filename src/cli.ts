@@ -38,6 +38,8 @@ export interface CliIo {
   check?: CheckFn;
   /** File watching for `--watch`; without it `--watch` is a usage error. */
   watch?: WatchFn;
+  /** Serves `deriv lsp` on this process's stdio (given the version to report); without it `deriv lsp` is a usage error. */
+  lsp?: (version: string) => Promise<number>;
 }
 
 /** Exit codes: everything passed, something failed, usage error or unreadable input. */
@@ -121,6 +123,7 @@ interface CheckCommandOptions {
   timeout: number;
   watch?: boolean;
   verbose?: boolean;
+  stdinFilename?: string;
 }
 
 /** Reads and checks every file (one bad file never stops the rest), prints the reports, returns the exit code. */
@@ -139,7 +142,7 @@ async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io
       continue;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const file = path === '-' ? STDIN_NAME : path;
+    const file = path === '-' ? (opts.stdinFilename ?? STDIN_NAME) : path;
     let report: FileReport;
     try {
       report = await check(text, { file, seed: opts.seed, samples: opts.samples, timeoutMs: opts.timeout });
@@ -155,6 +158,10 @@ async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io
 
 /** `deriv check`: once, or again on every save with `--watch`. */
 async function checkCommand(files: readonly string[], opts: CheckCommandOptions, io: CliIo): Promise<number> {
+  if (opts.stdinFilename !== undefined && !files.includes('-')) {
+    io.stderr('deriv: --stdin-filename names stdin: use it with - among the files\n');
+    return EXIT.usage;
+  }
   if (!opts.watch) return checkOnce(files, opts, io);
   if (files.includes('-')) {
     io.stderr('deriv: --watch needs files: it cannot watch stdin\n');
@@ -236,8 +243,24 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(new Option('--timeout <ms>', 'time limit per step, in milliseconds').argParser(integerOption('--timeout', 1)).default(DEFAULT_TIMEOUT_MS))
     .option('--watch', 'check again whenever a file is saved')
     .option('--verbose', 'gcc format: list passing steps too, as notes')
+    .option('--stdin-filename <name>', 'with -, the file name to report for stdin (an editor\'s unsaved buffer)')
     .action(async (files: string[], opts: CheckCommandOptions) => {
       setCode(await checkCommand(files, opts, io));
+    });
+
+  program
+    .command('lsp')
+    .description('a language server (Language Server Protocol) on stdin and stdout, for editors')
+    .option('--stdio', 'talk over stdin and stdout (the only transport; editors often pass it)')
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(async () => {
+      if (!io.lsp) {
+        io.stderr('deriv lsp: not available here\n');
+        setCode(EXIT.usage);
+        return;
+      }
+      setCode(await io.lsp(packageVersion()));
     });
 
   notImplemented(program, 'grade', 'grade submissions against an answer key', io, setCode);
@@ -296,6 +319,7 @@ export function nodeIo(): CliIo {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     watch: watchFiles,
+    lsp: async (version) => (await import('./lsp/stdio.js')).serveStdio(version),
     // Each file in a worker with a hard time limit: one file that hangs never stops a batch.
     check: isolatedChecker().check,
   };

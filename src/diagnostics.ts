@@ -5,6 +5,9 @@ export type Severity = 'error' | 'warning' | 'note';
 /** A related place, e.g. the step before a failing one. */
 export interface RelatedNote { readonly message: string; readonly range?: Range }
 
+/** A suggested edit that resolves a diagnostic: replace `range` with `newText` (e.g. `write a b`). */
+export interface Fix { readonly title: string; readonly range: Range; readonly newText: string }
+
 /** A finding about the source: data, rendered by the pure reporters in src/report. */
 export interface Diagnostic {
   readonly severity: Severity;
@@ -13,6 +16,8 @@ export interface Diagnostic {
   readonly message: string;
   readonly range: Range;
   readonly notes: readonly RelatedNote[];
+  /** Edits that resolve it, best first: editors offer them as quick fixes. */
+  readonly fixes?: readonly Fix[];
 }
 
 /**

@@ -231,7 +231,7 @@ describe('formatText', () => {
     expect(formatText([report])).toBe('s.deriv:2:1  ✓ proved  show a + a = 2a\n\n(1 proved; shows: 1 of 1 hold)\n1 passed, 0 failed\n');
     expect(formatGcc([report], { verbose: true })).toBe('s.deriv:2:1: note: show proved: same normal form\n');
     expect(formatGcc([{ ...report, shows: [{ ...show, verdict: 'unknown', message: 'timed out' }] }])).toBe(
-      's.deriv:2:1: error: show is not established: unknown — timed out\n',
+      's.deriv:2:1: warning: show is not established: unknown — timed out\n',
     );
   });
 

@@ -103,7 +103,7 @@ function showFinding(source: SourceFile, show: ShowResult): Finding {
     : `${label} is not established: ${verdict}`;
   return {
     kind: 'show',
-    severity: passes(verdict) ? 'note' : 'error',
+    severity: passes(verdict) ? 'note' : verdict === 'unknown' ? 'warning' : 'error',
     at: source.position(show.range[0]),
     range: show.range,
     title,
