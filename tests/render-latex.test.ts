@@ -231,15 +231,23 @@ function compile(tex: string): string[] {
 }
 
 describe(`the LaTeX compiles with pdflatex${pdflatex ? '' : ' — skipped: pdflatex is not installed (apt-get install texlive-latex-base texlive-latex-recommended)'}`, () => {
+  /** A fragment pasted into the smallest document that loads the packages it names. */
+  const paste = (fragment: string): string =>
+    `\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\begin{document}\n${fragment}\n\\end{document}\n`;
+
   for (const { name, text } of derivationFiles) {
-    it.skipIf(!pdflatex)(`${name}, as a fragment pasted into a document, with verdicts`, async () => {
-      const report = await checkSource(text, { file: name });
-      const fragment = formatLatex(report, { verdicts: true });
-      expect(fragment).toContain('\\tag*{');
-      const doc = `\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\begin{document}\n${fragment}\n\\end{document}\n`;
-      expect(compile(doc)).toEqual([]);
+    it.skipIf(!pdflatex)(`${name}, as a fragment pasted into a document`, () => {
+      expect(compile(paste(formatLatex({ file: name, source: text })))).toEqual([]);
     });
   }
+
+  it.skipIf(!pdflatex)('wrong.deriv with verdicts: a mark per step and claim', async () => {
+    const { text } = derivationFiles.find((f) => f.name === 'wrong.deriv')!;
+    const fragment = formatLatex(await checkSource(text, { file: 'wrong.deriv' }), { verdicts: true });
+    expect(fragment.match(/\\tag\*\{/g)).toHaveLength(7);
+    expect(fragment.match(/\\hfill\\mbox\{\$\\times\$~refuted\}/g)).toHaveLength(2);
+    expect(compile(paste(fragment))).toEqual([]);
+  });
 
   it.skipIf(!pdflatex)('q3-taylor.deriv, standalone', () => {
     const { text } = derivationFiles.find((f) => f.name === 'q3-taylor.deriv')!;
