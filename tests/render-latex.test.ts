@@ -275,3 +275,11 @@ describe(`the LaTeX compiles with pdflatex${pdflatex ? '' : ' — skipped: pdfla
     expect(compile(tex)).toEqual([]);
   });
 });
+
+it("the README's LaTeX example is what render --to latex writes for its worked example", () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```([a-z]*)\n([\s\S]*?)```/g)];
+  const source = blocks.find((b) => b[2]!.startsWith('scalar β, δ'))![2]!;
+  const latex = blocks.find((b) => b[1] === 'latex')![2]!;
+  expect(formatLatex({ file: 'momentum.deriv', source })).toBe(latex);
+});
