@@ -148,8 +148,12 @@ function chainHtml(ctx: FileContext, chain: Chain, caption: string | null): stri
     ].filter(Boolean).join(' ');
     const headLine = ctx.source.position(chain.range[0]).line;
     const headEnd = (ctx.source.lineStarts[headLine - 1] ?? 0) + ctx.source.lineText(headLine).length;
-    const lhs = row.lhs === null ? '' : chain.head === null ? sourceText(ctx, [chain.range[0], headEnd]) : renderMath(row.lhs);
-    const rhs = row.rhs === null ? '' : step?.rhs === null ? sourceText(ctx, step.range) : renderMath(row.rhs);
+    // Chains are set in display style, as in an align* block (full-size fractions and sums).
+    const display = (tex: string): string => renderMath(`\\displaystyle ${tex}`);
+    const head = row.lhs === null ? '' : chain.head === null ? sourceText(ctx, [chain.range[0], headEnd]) : display(row.lhs);
+    // A first statement stands where the statements after `⇔` do.
+    const lhs = row.statementHead ? '' : head;
+    const rhs = row.statementHead ? head : row.rhs === null ? '' : step?.rhs === null ? sourceText(ctx, step.range) : display(row.rhs);
     rows.push([
       `<tr ${attrs}>`,
       `<td class="ln-cell">${lineLink(ctx, at.line)}</td>`,

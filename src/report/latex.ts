@@ -50,14 +50,16 @@ export function latexHint(hint: Hint): string {
 }
 
 /**
- * One chain as an `align*` block: the first expression and the first step on one row,
- * every relation aligned (`&=`, `&\le`, `&\iff`), each justification after `&& \quad`.
+ * One chain as an `align*` block: every relation aligned (`&=`, `&\le`, `&\iff`), each
+ * justification after `&& \quad`. An expression chain has its first expression and first
+ * step on one row (`v_t &= …`); a chain of statements has its first statement on a row of
+ * its own (`& a < b`), aligned with the statements after the `&\iff`.
  */
 export function latexChain(chain: Chain, marks: StepMarks = () => null): string {
   const rows = chainRows(chain).map((row) => {
-    let tex = row.lhs ?? '';
+    let tex = row.statementHead ? `& ${row.lhs}` : (row.lhs ?? '');
     if (row.rhs !== null) tex += `${row.lhs === null ? '' : ' '}&${row.rhs}`;
-    if (row.hint !== null) tex += ` ${row.rhs === null ? '&&&' : '&&'} \\quad ${latexHint(row.hint)}`;
+    if (row.hint !== null) tex += ` ${row.rhs === null && !row.statementHead ? '&&&' : '&&'} \\quad ${latexHint(row.hint)}`;
     const mark = row.step === null ? null : marks(row.step);
     if (mark !== null) tex += ` \\tag*{${mark}}`;
     return tex;
@@ -109,10 +111,12 @@ export function formatLatex(input: LatexInput, options: LatexOptions = {}): stri
     `% ${commentSafe(input.file)}, typeset by deriv render --to latex`,
     `% Needs \\usepackage{${LATEX_PACKAGES.join(',')}}.`,
   ];
-  const legend = verdicts
-    ? ['\\noindent\\textit{Marks: $\\checkmark$ proved, $\\approx$ checked at sampled points, $\\times$ refuted, ? unknown, ! error.}', '']
-    : [];
-  const body = `${[...legend, blocks.join('\n\n')].join('\n')}\n`;
+  if (verdicts) {
+    // The legend goes under the title, if there is one.
+    const legend = '\\noindent\\textit{Marks: $\\checkmark$ proved, $\\approx$ checked at sampled points, $\\times$ refuted, ? unknown, ! error.}';
+    blocks.splice(blocks[0]?.startsWith('\\section*') ? 1 : 0, 0, legend);
+  }
+  const body = `${blocks.join('\n\n')}\n`;
   if (!options.standalone) return `${header.join('\n')}\n\n${body}`;
   return [
     ...header,

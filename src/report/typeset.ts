@@ -32,6 +32,11 @@ export interface ChainRow {
   readonly step: Step | null;
   /** The chain's first expression (LaTeX), on the first row; null on the others. */
   readonly lhs: string | null;
+  /**
+   * The first row of a chain of statements (`⇔`, `⇒`): the first statement stands alone,
+   * set where the right sides go, and each following row starts with its relation.
+   */
+  readonly statementHead: boolean;
   /** The relation and right side (LaTeX), e.g. `= -\delta v_t`; null on a row with only the first expression. */
   readonly rhs: string | null;
   readonly hint: Hint | null;
@@ -63,18 +68,29 @@ export function hintRich(hint: Hint): Rich {
   return [`${hint.keyword} `, ...joinRich(hint.items.map(hintItemRich), ', ')];
 }
 
-/** The rows of a chain: the first expression with the first step (or alone, when it carries a justification). */
+/** Whether a chain's first line is a statement (`a < b`, then `⇔ …` lines) rather than an expression. */
+function isStatementChain(chain: Chain): boolean {
+  const { head } = chain;
+  return head !== null && (head.kind === 'Compare' || head.kind === 'Logic' || head.kind === 'TagFact');
+}
+
+/**
+ * The rows of a chain. An expression chain starts with its first expression and first step
+ * on one row (`v_t = …`), unless the first expression carries its own justification; a
+ * chain of statements starts with its first statement alone.
+ */
 export function chainRows(chain: Chain): ChainRow[] {
   const rows: ChainRow[] = [];
   let lhs: string | null = chain.head === null ? '\\text{(does not parse)}' : latexMath(chain.head);
-  if (chain.headHint !== null || chain.steps.length === 0) {
-    rows.push({ step: null, lhs, rhs: null, hint: chain.headHint });
+  const statement = isStatementChain(chain);
+  if (statement || chain.headHint !== null || chain.steps.length === 0) {
+    rows.push({ step: null, lhs, statementHead: statement, rhs: null, hint: chain.headHint });
     lhs = null;
   }
   for (const step of chain.steps) {
     let rhs = `${latexRelation(step.rel)} ${step.rhs === null ? '\\text{(does not parse)}' : latexMath(step.rhs)}`;
     if (step.limit) rhs += ` \\text{ as } ${latexExpr(step.limit.wrt)} \\to ${latexExpr(step.limit.to)}`;
-    rows.push({ step, lhs, rhs, hint: step.hint });
+    rows.push({ step, lhs, statementHead: false, rhs, hint: step.hint });
     lhs = null;
   }
   return rows;
