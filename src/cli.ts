@@ -152,7 +152,7 @@ async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io
     }
     reports.push(report);
   }
-  io.stdout(formatReports(opts.format, reports, { color: opts.format === 'text' && useColor(io), verbose: opts.verbose }));
+  io.stdout(await formatReports(opts.format, reports, { color: opts.format === 'text' && useColor(io), verbose: opts.verbose }));
   return unreadable ? EXIT.usage : verdictExitCode(reports);
 }
 
@@ -188,6 +188,68 @@ async function checkCommand(files: readonly string[], opts: CheckCommandOptions,
   }
   await queue;
   return code;
+}
+
+/** What `deriv render` writes. */
+const RENDER_FORMATS = ['latex', 'html'] as const;
+
+interface RenderCommandOptions {
+  to: (typeof RENDER_FORMATS)[number];
+  verdicts?: boolean;
+  standalone?: boolean;
+  seed: number;
+  samples: number;
+  timeout: number;
+}
+
+/**
+ * `deriv render FILE --to latex|html`: LaTeX to paste into a homework (checked only with
+ * `--verdicts`), or the HTML report. Exit code as for `check` when checked; without
+ * checking, 1 when the file has errors (listed on stderr), else 0.
+ */
+async function renderCommand(path: string, opts: RenderCommandOptions, io: CliIo): Promise<number> {
+  let text: string;
+  try {
+    text = path === '-' ? await io.readStdin() : await io.readFile(path);
+  } catch (error) {
+    io.stderr(`deriv: cannot read ${path === '-' ? 'stdin' : path}: ${readError(error)}\n`);
+    return EXIT.usage;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const file = path === '-' ? STDIN_NAME : path;
+  if (opts.to === 'latex' && !opts.verdicts) {
+    const [{ formatLatex }, { parseDerivation }, { resolve }] = await Promise.all([
+      import('./report/latex.js'), import('./parse/index.js'), import('./types/resolve.js'),
+    ]);
+    io.stdout(formatLatex({ file, source: text }, { standalone: opts.standalone }));
+    const parsed = parseDerivation(text);
+    const diagnostics = [...parsed.diagnostics, ...resolve(parsed.ast).diagnostics];
+    const report: FileReport = { file, source: text, diagnostics, steps: [], shows: [] };
+    if (diagnostics.length > 0) io.stderr(await formatReports('gcc', [report]));
+    return diagnostics.some((d) => d.severity === 'error') ? EXIT.failed : EXIT.ok;
+  }
+  const check = io.check ?? checkInProcess;
+  let report: FileReport;
+  try {
+    report = await check(text, { file, seed: opts.seed, samples: opts.samples, timeoutMs: opts.timeout });
+  } catch (error) {
+    report = internalErrorReport(file, text, error);
+  }
+  if (opts.to === 'html') {
+    io.stdout(await formatReports('html', [report]));
+  } else {
+    const { formatLatex } = await import('./report/latex.js');
+    io.stdout(formatLatex(report, { verdicts: true, standalone: opts.standalone }));
+  }
+  return verdictExitCode([report]);
+}
+
+/** The sampling options `check` and `render` share. */
+function samplingOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--seed <n>', 'sampling seed').argParser(integerOption('--seed', 0)).default(DEFAULT_SEED))
+    .addOption(new Option('--samples <n>', 'points sampled per step').argParser(integerOption('--samples', 1)).default(DEFAULT_SAMPLES))
+    .addOption(new Option('--timeout <ms>', 'time limit per step, in milliseconds').argParser(integerOption('--timeout', 1)).default(DEFAULT_TIMEOUT_MS));
 }
 
 /** A command that comes in a later version: exits 2 with a note. */
@@ -233,14 +295,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .helpCommand(false)
     .showSuggestionAfterError();
 
-  program
+  samplingOptions(program
     .command('check')
     .description('check every chain of every file')
     .argument('<files...>', 'derivation files; - reads stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
-    .addOption(new Option('--seed <n>', 'sampling seed').argParser(integerOption('--seed', 0)).default(DEFAULT_SEED))
-    .addOption(new Option('--samples <n>', 'points sampled per step').argParser(integerOption('--samples', 1)).default(DEFAULT_SAMPLES))
-    .addOption(new Option('--timeout <ms>', 'time limit per step, in milliseconds').argParser(integerOption('--timeout', 1)).default(DEFAULT_TIMEOUT_MS))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text')))
     .option('--watch', 'check again whenever a file is saved')
     .option('--verbose', 'gcc format: list passing steps too, as notes')
     .option('--stdin-filename <name>', 'with -, the file name to report for stdin (an editor\'s unsaved buffer)')
@@ -264,7 +323,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
 
   notImplemented(program, 'grade', 'grade submissions against an answer key', io, setCode);
-  notImplemented(program, 'render', 'typeset a derivation as LaTeX or HTML', io, setCode);
+  samplingOptions(program
+    .command('render')
+    .description('typeset a derivation as LaTeX (to paste into a homework) or as an HTML report')
+    .argument('<file>', 'a derivation file; - reads stdin')
+    .addOption(new Option('--to <format>', 'latex or html').choices(RENDER_FORMATS).makeOptionMandatory())
+    .option('--verdicts', 'latex: check the file and mark each step ✓/✗ in the margin')
+    .option('--standalone', 'latex: a whole document, not a fragment to paste'))
+    .action(async (file: string, opts: RenderCommandOptions) => {
+      setCode(await renderCommand(file, opts, io));
+    });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

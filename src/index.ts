@@ -25,5 +25,8 @@ export { diagnostic, messages, type Code, type Diagnostic, type RelatedNote, typ
 export { SourceFile } from './source.js';
 
 export * from './report/index.js';
+export { formatHtml, escapeHtml, type HtmlOptions } from './report/html.js';
+export { formatLatex, latexChain, LATEX_PACKAGES, type LatexInput, type LatexOptions } from './report/latex.js';
+export { latexExpr, latexFormula, latexName } from './print/latex.js';
 
 export type * from './ast.js';

@@ -5,7 +5,8 @@ import type { Expr, Formula, Name } from './ast.js';
  * messages, counterexamples and keys (`nameKey`). Parentheses only where needed.
  */
 
-const PREC = { rel: 1, add: 2, bigop: 3, mul: 4, neg: 5, pow: 6, postfix: 7, atom: 8 } as const;
+/** Operator precedence, loosest first: one table for every printer (Unicode here, LaTeX in print/latex.ts). */
+export const PREC = { rel: 1, add: 2, bigop: 3, mul: 4, neg: 5, pow: 6, postfix: 7, atom: 8 } as const;
 
 function indexText(index: Expr): string {
   const s = printExpr(index);
@@ -26,7 +27,8 @@ export function nameKey(n: Name): string {
   return printName(n);
 }
 
-function precOf(e: Expr): number {
+/** How tightly an expression binds as printed (a `PREC` value). */
+export function precOf(e: Expr): number {
   switch (e.kind) {
     case 'Binary':
       return e.op === '+' || e.op === '-' ? PREC.add : e.op === '^' ? PREC.pow : PREC.mul;

@@ -20,7 +20,7 @@ export { formatText, type TextOptions } from './text.js';
 export { codeFrame } from './frame.js';
 
 /** The output formats of `deriv check`. */
-export const REPORT_FORMATS = ['text', 'gcc', 'json'] as const;
+export const REPORT_FORMATS = ['text', 'gcc', 'json', 'html'] as const;
 /** One of REPORT_FORMATS. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -30,9 +30,14 @@ export interface FormatOptions {
   readonly verbose?: boolean;
 }
 
-/** Renders reports in the given format. */
-export function formatReports(format: ReportFormat, reports: readonly FileReport[], options: FormatOptions = {}): string {
+/**
+ * Renders reports in the given format. Async because the HTML report (which parses the
+ * files again and typesets them with KaTeX) is loaded only when asked for.
+ */
+export async function formatReports(format: ReportFormat, reports: readonly FileReport[], options: FormatOptions = {}): Promise<string> {
   switch (format) {
+    case 'html':
+      return (await import('./html.js')).formatHtml(reports);
     case 'text':
       return formatText(reports, { color: options.color });
     case 'gcc':
