@@ -269,7 +269,7 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
     const method: Method = ground ? 'evaluation' : 'sampling';
     return {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
-      message: s.domain ? s.failure.note!
+      message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined' : 'the right statement is undefined where the left is defined')
         : disagreement
           ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : 'the symbolic engine'} found the sides equal, but they differ at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'
@@ -293,7 +293,7 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   if (s.vacuous) {
     return {
       verdict: 'unknown', method: 'sampling', samples: s.held, counterexample: null, notes,
-      message: `the two statements agreed at ${s.held} sampled points, but at all of them both were true or both false the same way, so sampling cannot tell whether they are equivalent`,
+      message: `the two statements agreed at ${s.held} sampled points, but ${s.vacuousWhy ?? 'at all of them both were true or both false the same way'}, so sampling cannot tell whether they are equivalent`,
     };
   }
   const ranges = s.ranges ? ` (${s.ranges})` : '';

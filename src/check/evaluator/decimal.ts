@@ -223,6 +223,7 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     magnitude: (a) => Math.max(Math.abs(a.lo.toNumber()), Math.abs(a.hi.toNumber())),
     format: (a, d) => decimalText(a, d),
     lambdaMax: (data, n) => enclosedLambdaMax(field, field.ends, data, n),
+    span: (lo, hi) => make(lo.lo, hi.hi, lo, hi),
     order: {
       cmp(a, b) {
         if (a.hi.lt(b.lo)) return -1;

@@ -91,6 +91,7 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
     asInteger: (a) => (zeroD(a) ? F.asInteger(a.v) : null),
     magnitude: (a) => F.magnitude(a.v),
     format: (a, digits) => `${F.format(a.v, digits)} + ${F.format(a.d, digits)}ε`,
+    ...(F.span ? { span: (lo: Dual<S>, hi: Dual<S>) => new Dual(F.span!(lo.v, hi.v), F.span!(lo.d, hi.d)) } : {}),
     lambdaMax() {
       throw new Unsupported('derivatives of eigenvalues are not evaluated yet');
     },

@@ -298,6 +298,7 @@ export const intervalField: Field<Interval> = {
     return formatDouble(a.lo === a.hi ? a.lo : a.lo / 2 + a.hi / 2, digits);
   },
   lambdaMax: (data, n) => enclosedLambdaMax(intervalField, INTERVAL_ENDS, data, n),
+  span: (lo, hi) => make(lo.lo, hi.hi, lo, hi),
   order: {
     cmp(a, b) {
       if (a.hi < b.lo) return -1;

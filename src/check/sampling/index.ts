@@ -8,7 +8,8 @@ import { decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { cornerSearch, hasCorners, meetByScaling, probeRoots, shrink, solveEqualities } from './search.js';
+import { hasEquation, searchInequality, searchStatement } from './explore.js';
+import { cornerSearch, hasCorners, meetByScaling, shrink, solveEqualities } from './search.js';
 
 /**
  * Sampling: the points a step is tested at and its verdict at each, under the one
@@ -34,6 +35,8 @@ export interface SampleResult {
   readonly evidence?: { readonly exact: number; readonly enclosed: number; readonly double: number; readonly undecided: number };
   /** The failure is a domain finding (a side undefined where the other is not). */
   readonly domain?: boolean;
+  /** Why a ⇔/⇒ step's agreement is no evidence (with `vacuous`). */
+  readonly vacuousWhy?: string;
 }
 
 /** Records the integer indices and dimensions a held point used. */
@@ -188,11 +191,12 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
             p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not'));
         }
         evidence.exact++;
-        if (probePoints.length < 3) probePoints.push(point);
+        if (probePoints.length < 2) probePoints.push(point);
       }
       held++;
       noteIndices(point, seen);
       firstHeld ??= point;
+      if (!statement && probePoints.length < 2) probePoints.push(point);
     } catch (err) {
       if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false };
       if (err instanceof Undefined || err instanceof Skip || err instanceof Undecided || err instanceof Inexact) {
@@ -230,14 +234,24 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         : `only ${held} of ${opts.samples} points could be decided${undecided > 0 ? ` (${undecided} could not be told apart even at 250 digits: ${undecidedWhy || 'the two sides are too close'})` : ''}${rejected > 0 ? `; ${rejected} points did not satisfy the assumptions` : ''}`;
     if (held === 0 || held < Math.ceil(opts.samples / 2)) return { held, failure: null, unknown: why, notes, vacuous: false };
   }
-  if (probePoints.length > 0) {
-    // Random points almost never land on a solution of an equation: look for them.
-    for (const point of probePoints) {
-      const probe = probeRoots(p, point, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
-      if (probe.failure) return fail(probe.failure);
-      if (probe.roots > 0) sawTrue = true;
-      if (Date.now() > opts.deadline) break;
+  // Where the truth can change: the boundaries of each comparison, the solution sets of
+  // equations (random points almost never land on them).
+  let vacuous = false;
+  let vacuousWhy = '';
+  if (statement && probePoints.length > 0) {
+    const search = searchStatement(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
+    if (search.failure) return fail(search.failure, search.failure.right === 'undefined');
+    const equations = hasEquation(p.left as Formula) || hasEquation(p.right as Formula);
+    if (equations && search.bothTrue === 0) {
+      vacuous = true;
+      vacuousWhy = 'the search found no point (with nonzero vectors) where the equations hold, so nothing says the statements agree where they are true';
+    } else if (!equations && !(sawTrue && sawFalse) && search.searched === 0) {
+      vacuous = true;
+      vacuousWhy = `at all ${held} sampled points both statements were ${sawTrue ? 'true' : 'false'}, and there was no boundary to search`;
     }
+  } else if (!statement && ['<', '≤', '>', '≥'].includes(p.rel) && probePoints.length > 0) {
+    const failure = searchInequality(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
+    if (failure) return fail(failure, failure.right === 'undefined');
   }
   // Small values for each free scalar, where domains, poles and branches change.
   const cornered = statement ? formulaCorners(p.left as Formula) || formulaCorners(p.right as Formula)
@@ -246,8 +260,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend);
     if (failure) return fail(failure, failure.right === 'undefined');
   }
-  const vacuous = statement && !(sawTrue && sawFalse);
-  return { held, failure: null, unknown: null, notes, vacuous, ranges: describeRanges(seen), evidence };
+  return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ranges: describeRanges(seen), evidence };
 }
 
 function formulaCorners(f: Formula): boolean {

@@ -12,14 +12,17 @@ import { exactField } from '../evaluator/rational.js';
  */
 export const DECIMAL_DIGITS = [50, 110, 250] as const;
 
+let all: readonly Field<unknown>[] | null = null;
+let decimals: readonly Field<unknown>[] | null = null;
+
 /** Exact, then doubles, then decimals. */
 export function allLevels(): readonly Field<unknown>[] {
-  return [exactField, intervalField, ...decimalLevels()] as Field<unknown>[];
+  return (all ??= [exactField, intervalField, ...decimalLevels()] as Field<unknown>[]);
 }
 
 /** Decimal enclosures only (to confirm what doubles could only make provisional). */
 export function decimalLevels(): readonly Field<unknown>[] {
-  return DECIMAL_DIGITS.map((d) => decimalField(d)) as Field<unknown>[];
+  return (decimals ??= DECIMAL_DIGITS.map((d) => decimalField(d)) as Field<unknown>[]);
 }
 
 

@@ -172,6 +172,13 @@ export class Point {
   private readonly evaluations = new Map<string, Evaluation<unknown>>();
   /** The point an expectation's child point was made from. */
   parent: Point | null = null;
+  /**
+   * Values known only within bounds (a root of an equation, bracketed): evaluated as
+   * enclosures; the exact backend cannot take them.
+   */
+  readonly enclosures = new Map<string, readonly [Rational, Rational]>();
+  /** A drawn name evaluated as a dual number in one field (what a derivative is taken along). */
+  seed: { readonly key: string; readonly field: Field<unknown>; readonly value: (v: never) => unknown } | null = null;
   /** In an expectation's child point: the value a random symbol takes there. */
   randomValue: (<S>(ev: Evaluation<S>, info: SymbolInfo, key: string) => Val<S>) | null = null;
 
@@ -287,12 +294,16 @@ export class Point {
    */
   derive(rng: Rng, f: (key: string, value: Val<Rational>) => Val<Rational> | undefined): Point {
     const overrides = new Map<string, Val<Rational>>();
+    const kept = new Set<string>();
     for (const [key, { value }] of this.values) {
       const v = f(key, value);
       if (v !== undefined) overrides.set(key, v);
+      if (v === value) kept.add(key);
     }
     const p = new Point(this.prep, rng, this.k, overrides);
     p.deadline = this.deadline;
+    // An enclosure stays with a value that was kept as it was.
+    for (const [k, e] of this.enclosures) if (kept.has(k)) p.enclosures.set(k, e);
     for (const [d, n] of this.dims) p.dims.set(d, n);
     for (const [fn, inst] of this.functions) p.functions.set(fn, inst);
     return p;
@@ -395,9 +406,18 @@ export class Evaluation<S> implements Host<S> {
     return this.point.dim(d);
   }
 
-  private lift(v: Val<Rational>): Val<S> {
+  /** A drawn value in this backend: a point, a seeded dual (the variable differentiated), or an enclosure. */
+  private lift(v: Val<Rational>, key: string): Val<S> {
     const F = this.field;
-    return isMat(v) ? v.map((x) => F.fromRational(x)) : F.fromRational(v);
+    const enclosure = this.point.enclosures.get(key);
+    if (enclosure) {
+      if (!F.span) throw new Inexact(`a value known only within bounds cannot be evaluated in ${F.name} arithmetic`);
+      return F.span(F.fromRational(enclosure[0]), F.fromRational(enclosure[1]));
+    }
+    const seed = this.point.seed;
+    const lifted = isMat(v) ? v.map((x) => F.fromRational(x)) : F.fromRational(v);
+    if (seed && seed.key === key && seed.field.name === F.name) return (seed.value as (x: Val<S>) => Val<S>)(lifted);
+    return lifted;
   }
 
   integer(v: Var, _env: Env<S>): bigint {
@@ -448,7 +468,7 @@ export class Evaluation<S> implements Host<S> {
 
   private resolveValue(v: Var, info: SymbolInfo, index: number | null, key: string): Val<S> {
     const forced = this.point.overrides.get(key);
-    if (forced) return this.lift(this.point.drawFree(key, v, index, info));
+    if (forced) return this.lift(this.point.drawFree(key, v, index, info), key);
     if (info.random && this.point.randomValue) return this.point.randomValue(this, info, key);
     // Equalities among the assumptions act as substitutions.
     for (const rule of this.point.prep.rules) {
@@ -482,7 +502,7 @@ export class Evaluation<S> implements Host<S> {
       const lit = canonicalIndex(target.index);
       if (lit.kind === 'Num' && Number(lit.value) === index) return this.evaluate(d.value);
     }
-    return this.lift(this.point.drawFree(key, v, index, info));
+    return this.lift(this.point.drawFree(key, v, index, info), key);
   }
 
   apply(call: Call, args: Val<S>[], _env: Env<S>): Val<S> {

@@ -18,9 +18,16 @@ export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, stri
   for (const digits of [6, 12, 20, 30, 45]) {
     const a = formatValue(F, l, digits);
     const b = formatValue(F, r, digits);
-    if (a !== b || digits === 45) return [a, b];
+    if ((a !== b && !sameNumbers(a, b)) || digits === 45) return [a, b];
   }
   return [formatValue(F, l), formatValue(F, r)];
+}
+
+/** Whether two printed values read as the same numbers (`1e-8` and `0.00000001`). */
+function sameNumbers(a: string, b: string): boolean {
+  const xs = a.match(/-?[\d.]+(?:e[-+]?\d+)?/g) ?? [];
+  const ys = b.match(/-?[\d.]+(?:e[-+]?\d+)?/g) ?? [];
+  return xs.length === ys.length && xs.length > 0 && xs.every((x, i) => Number(x) === Number(ys[i]));
 }
 
 /** The drawn values a point used: indices, dimensions, names in the order drawn, function instances. */
@@ -29,7 +36,9 @@ export function assignments(point: Point): [string, string][] {
   const ints: [string, string][] = [];
   for (const [key, { label, value }] of point.values) {
     if (!point.touched.has(key) || point.dims.has(key)) continue;
-    (point.isInteger(key) ? ints : out).push([label, formatValue(exactField, value as Val<Rational>)]);
+    // A value known only within bounds (a root of an equation) is shown as ≈ its middle.
+    const text = point.enclosures.has(key) ? `≈ ${formatValue(exactField, value as Val<Rational>, 12)}` : formatValue(exactField, value as Val<Rational>);
+    (point.isInteger(key) ? ints : out).push([label, text]);
   }
   const dims = [...point.dims].filter(([d]) => point.touched.has(`dim:${d}`)).map(([d, n]) => [d, String(n)] as [string, string]);
   const fns = [...point.functions].filter(([name]) => point.touched.has(`fn:${name}`)).map(([name, f]) => [name, f.describe(name).replace(/^[^=]*= /, '')] as [string, string]);

@@ -144,41 +144,6 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
 }
 
 /**
- * Checks a ⇔/⇒ step on the solution sets of its sides: for each scalar a side depends
- * on, with the others as sampled, the values where that side's two expressions meet are
- * points where the statements must still agree (`x² = 9 ⇔ x = 3` fails at x = −3).
- */
-export function probeRoots(p: StepProblem, point: Point, rng: Rng, deadline: number): { failure: Counterexample | null; roots: number } {
-  let rootsSeen = 0;
-  const levels = allLevels();
-  for (const sideF of [p.left, p.right] as Formula[]) {
-    if (sideF.kind !== 'Compare') continue;
-    const [a, b] = sideF.operands;
-    if (!a || !b || hasMatrix(a) || hasMatrix(b)) continue;
-    for (const [key, { value }] of [...point.values]) {
-      if (!point.touched.has(key) || point.isInteger(key) || isMat(value)) continue;
-      if (Date.now() > deadline) return { failure: null, roots: rootsSeen };
-      for (const q of rootsAlong(point, key, a, b, rng, deadline, false)) {
-        if (!q.satisfiesAssumptions(levels, true)) continue;
-        const l = q.truth(p.left as Formula, levels);
-        const r = q.truth(p.right as Formula, levels);
-        if (typeof l !== 'boolean' || typeof r !== 'boolean') continue;
-        rootsSeen++;
-        const ok = p.rel === '⇔' ? l === r : !l || r;
-        if (!ok) {
-          return {
-            roots: rootsSeen,
-            failure: counterexample(q, l ? 'true' : 'false', r ? 'true' : 'false',
-              p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not'),
-          };
-        }
-      }
-    }
-  }
-  return { failure: null, roots: rootsSeen };
-}
-
-/**
  * A simpler counterexample, as property-based testers shrink theirs: each drawn value in
  * turn is replaced by a simpler one (small integers, halves; rounded entries) as long as
  * the point still satisfies the assumptions and the step still certainly fails there.

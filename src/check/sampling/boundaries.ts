@@ -1,0 +1,343 @@
+import type { Expr } from '../../ast.js';
+import { Dual, dualField } from '../evaluator/dual.js';
+import { isMat, type Val } from '../evaluator/field.js';
+import { intervalField, type Interval } from '../evaluator/interval.js';
+import { Rational, exactField } from '../evaluator/rational.js';
+import type { Rng } from '../rng.js';
+import type { Point } from './point.js';
+
+/**
+ * Where the truth of `a op b` can change along one scalar, the others fixed at a point:
+ * the roots of f = a − b and its local extrema (LANGUAGE.md §3, "Search, not luck").
+ * A polynomial f (exact evaluation works and a fit of low degree reproduces it) gets its
+ * real roots isolated exactly: by recursion on derivatives, every real root lies in an
+ * interval between consecutive roots of f′ (or beyond Cauchy's bound), where f changes
+ * sign; bisection with exact signs narrows it. Anything else gets a scan of a
+ * logarithmic grid (both signs, 10⁻⁴ … 10⁹) for sign changes of f and of f′ — f′ exact,
+ * by dual numbers on double enclosures — each bisected: a root the grid straddles twice
+ * shows up as an extremum between them, where f is probed too.
+ */
+
+/** A place where f is 0 (or f′, for an extremum): exactly `at`, or somewhere in [lo, hi]. */
+export interface Bracket {
+  readonly lo: Rational;
+  readonly hi: Rational;
+  /** The exact root, when it is rational and known. */
+  readonly at: Rational | null;
+  /** True when f certainly changes sign in [lo, hi] (so a root of f lies there). */
+  readonly certain: boolean;
+}
+
+export interface Boundaries {
+  readonly roots: Bracket[];
+  readonly extrema: Bracket[];
+  /** Whether f was found to be a polynomial (then every real root was found). */
+  readonly polynomial: boolean;
+}
+
+const R = (n: number | string): Rational => (typeof n === 'number' ? Rational.of(n) : Rational.parse(n));
+const TWO = R(2);
+const MAX_DEGREE = 12;
+
+/** f along `key` at `point`, exactly when rational. */
+function exactAt(point: Point, key: string, a: Expr, b: Expr, x: Rational): Rational | null {
+  try {
+    const q = point.replacing(key, x);
+    const l = q.evaluate(exactField, a);
+    const r = q.evaluate(exactField, b);
+    if (isMat(l) || isMat(r)) return null;
+    return l.sub(r);
+  } catch {
+    return null;
+  }
+}
+
+/** f and f′ along `key` as doubles (midpoints of enclosures: estimates that steer the search, never decide). */
+function dualAt(point: Point, key: string, a: Expr, b: Expr, x: number): { f: number; df: number } | null {
+  try {
+    const F = dualField(intervalField);
+    const q = point.replacing(key, Rational.parse(x.toPrecision(17)));
+    q.seed = { key, field: F, value: (v: Dual<Interval>) => new Dual(v.v, intervalField.one) };
+    const l = q.evaluate(F, a) as Val<Dual<Interval>>;
+    const r = q.evaluate(F, b) as Val<Dual<Interval>>;
+    if (isMat(l) || isMat(r)) return null;
+    const mid = (i: Interval) => (i.lo === i.hi ? i.lo : i.lo / 2 + i.hi / 2);
+    const f = mid(l.v) - mid(r.v);
+    const df = mid(l.d) - mid(r.d);
+    return Number.isFinite(f) && Number.isFinite(df) ? { f, df } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A polynomial with rational coefficients, lowest degree first. */
+type Poly = Rational[];
+
+function evalPoly(p: Poly, x: Rational): Rational {
+  let s = Rational.ZERO;
+  for (let i = p.length - 1; i >= 0; i--) s = s.mul(x).add(p[i]!);
+  return s;
+}
+
+function derivative(p: Poly): Poly {
+  return p.slice(1).map((c, i) => c.mul(R(i + 1)));
+}
+
+function trim(p: Poly): Poly {
+  let n = p.length;
+  while (n > 0 && p[n - 1]!.isZero()) n--;
+  return p.slice(0, n);
+}
+
+/** Fits f along `key` by a polynomial of degree ≤ 12 through exact values, checked at two more points. */
+function fitPolynomial(point: Point, key: string, a: Expr, b: Expr): Poly | null {
+  const xs: Rational[] = [];
+  const ys: Rational[] = [];
+  for (let i = 0; i <= MAX_DEGREE + 2; i++) {
+    const x = R(i - 3);
+    const y = exactAt(point, key, a, b, x);
+    if (y === null) return null;
+    xs.push(x);
+    ys.push(y);
+    // Newton's divided differences on what we have; stop when two more points agree.
+    if (i >= 2) {
+      const p = interpolate(xs.slice(0, i - 1), ys.slice(0, i - 1));
+      if (evalPoly(p, xs[i - 1]!).equals(ys[i - 1]!) && evalPoly(p, xs[i]!).equals(ys[i]!)) {
+        // Confirm at a far point too (a wrong fit of a rational function must not pass).
+        const far = R('1000.5');
+        const yf = exactAt(point, key, a, b, far);
+        if (yf !== null && evalPoly(p, far).equals(yf)) return trim(p);
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/** The interpolating polynomial through (xs, ys), in monomial form. */
+function interpolate(xs: Rational[], ys: Rational[]): Poly {
+  const n = xs.length;
+  const coef = [...ys];
+  for (let j = 1; j < n; j++) {
+    for (let i = n - 1; i >= j; i--) coef[i] = coef[i]!.sub(coef[i - 1]!).div(xs[i]!.sub(xs[i - j]!));
+  }
+  // Newton form → monomials.
+  let p: Poly = [coef[n - 1]!];
+  for (let i = n - 2; i >= 0; i--) {
+    const next: Poly = new Array<Rational>(p.length + 1).fill(Rational.ZERO);
+    for (let k = 0; k < p.length; k++) {
+      next[k + 1] = next[k + 1]!.add(p[k]!);
+      next[k] = next[k]!.sub(p[k]!.mul(xs[i]!));
+    }
+    next[0] = next[0]!.add(coef[i]!);
+    p = next;
+  }
+  return p;
+}
+
+/** Cauchy's bound: every real root has |x| ≤ 1 + max |a_i / a_n|. */
+function cauchyBound(p: Poly): Rational {
+  const lead = p[p.length - 1]!;
+  let m = Rational.ZERO;
+  for (const c of p.slice(0, -1)) {
+    const r = c.div(lead);
+    const a = r.sign() < 0 ? r.neg() : r;
+    if (a.cmp(m) > 0) m = a;
+  }
+  return m.add(Rational.ONE);
+}
+
+/** Real roots of a polynomial, each bracketed to ~10⁻³⁰ of its size (exact when rational and found). */
+function polyRoots(p: Poly, depth = 0): Bracket[] {
+  p = trim(p);
+  if (p.length <= 1) return [];
+  if (p.length === 2) {
+    const x = p[0]!.neg().div(p[1]!);
+    return [{ lo: x, hi: x, at: x, certain: true }];
+  }
+  const bound = cauchyBound(p);
+  const crit = depth < MAX_DEGREE ? polyRoots(derivative(p), depth + 1) : [];
+  const cuts = [bound.neg(), ...crit.map((c) => c.at ?? c.lo.add(c.hi).div(TWO)), bound];
+  const out: Bracket[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    let lo = cuts[i]!;
+    let hi = cuts[i + 1]!;
+    const flo = evalPoly(p, lo);
+    const fhi = evalPoly(p, hi);
+    if (flo.isZero()) {
+      if (!out.some((r) => r.at?.equals(lo))) out.push({ lo, hi: lo, at: lo, certain: true });
+      continue;
+    }
+    if (fhi.isZero()) {
+      out.push({ lo: hi, hi, at: hi, certain: true });
+      continue;
+    }
+    if (flo.sign() === fhi.sign()) continue;
+    const s = flo.sign();
+    for (let k = 0; k < 110; k++) {
+      const mid = lo.add(hi).div(TWO);
+      const fm = evalPoly(p, mid);
+      if (fm.isZero()) {
+        lo = hi = mid;
+        break;
+      }
+      if (fm.sign() === s) lo = mid;
+      else hi = mid;
+    }
+    // A rational root with a small denominator is found exactly.
+    const guess = roundToDenominator(lo.add(hi).div(TWO));
+    const exact = guess && evalPoly(p, guess).isZero() ? guess : lo.equals(hi) ? lo : null;
+    out.push({ lo: exact ?? lo, hi: exact ?? hi, at: exact, certain: true });
+  }
+  return out;
+}
+
+/** The nearest fraction with denominator ≤ 1000 (continued fractions), or null. */
+function roundToDenominator(x: Rational): Rational | null {
+  let best: Rational | null = null;
+  for (const d of [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100, 125, 1000]) {
+    const n = x.mul(R(d));
+    const floor = n.n >= 0n ? n.n / n.d : -((-n.n + n.d - 1n) / n.d);
+    for (const k of [floor, floor + 1n]) {
+      const c = new Rational(k, BigInt(d));
+      if (best === null || absDiff(c, x).cmp(absDiff(best, x)) < 0) best = c;
+    }
+  }
+  return best;
+}
+
+const absDiff = (a: Rational, b: Rational): Rational => {
+  const d = a.sub(b);
+  return d.sign() < 0 ? d.neg() : d;
+};
+
+/** The decimal with the fewest significant digits in [lo, hi] (their middle, rounded; at most 60 digits). */
+export function shortestIn(lo: Rational, hi: Rational): Rational {
+  if (lo.cmp(hi) > 0) [lo, hi] = [hi, lo];
+  if (lo.sign() <= 0 && hi.sign() >= 0) return Rational.ZERO;
+  const mid = lo.add(hi).div(TWO);
+  const neg = mid.sign() < 0;
+  const a = neg ? mid.neg() : mid;
+  // 10^e ≤ a < 10^(e+1)
+  let e = a.n.toString().length - a.d.toString().length;
+  const ten = (k: number) => (k >= 0 ? new Rational(10n ** BigInt(k)) : new Rational(1n, 10n ** BigInt(-k)));
+  while (a.cmp(ten(e)) < 0) e--;
+  while (a.cmp(ten(e + 1)) >= 0) e++;
+  for (let digits = 1; digits <= 60; digits++) {
+    const unit = ten(e - digits + 1);
+    const k = a.div(unit);
+    const rounded = new Rational((k.n * 2n + k.d) / (2n * k.d)).mul(unit);
+    const x = neg ? rounded.neg() : rounded;
+    if (x.cmp(lo) >= 0 && x.cmp(hi) <= 0) return x;
+  }
+  return mid;
+}
+
+/** Starting points and grid: the sampled value, 0, ±{1, 2, 5}·10^k for k = −4 … 9. */
+function grid(x0: number): number[] {
+  const out = new Set<number>([x0, 0]);
+  for (let k = -4; k <= 9; k++) for (const m of [1, 2, 5]) { out.add(m * 10 ** k); out.add(-m * 10 ** k); }
+  return [...out].sort((p, q) => p - q);
+}
+
+/** Bisects a sign change of g between doubles lo and hi (g as a double estimate). */
+function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, glo: number): number | null {
+  for (let k = 0; k < 200; k++) {
+    const mid = lo / 2 + hi / 2;
+    if (mid === lo || mid === hi) return mid;
+    const gm = g(mid);
+    if (gm === null) return null;
+    if (gm === 0) return mid;
+    if (Math.sign(gm) === Math.sign(glo)) {
+      lo = mid;
+      glo = gm;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo / 2 + hi / 2;
+}
+
+/**
+ * Roots and extrema of `a − b` along one scalar at a point (see the file's comment). An
+ * integer index is searched only where `a − b` is a polynomial in it (a sum or product
+ * over 10⁹ terms is no probe).
+ */
+export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, deadline: number): Boundaries {
+  const poly = fitPolynomial(point, key, a, b);
+  if (poly) {
+    return { roots: polyRoots(poly), extrema: polyRoots(derivative(poly)), polynomial: true };
+  }
+  if (point.isInteger(key)) return { roots: [], extrema: [], polynomial: false };
+  const drawn = point.values.get(key)?.value;
+  const x0 = drawn && !isMat(drawn) ? (drawn as Rational).toNumber() : 1;
+  const f = (x: number) => dualAt(point, key, a, b, x);
+  const roots: number[] = [];
+  const extrema: number[] = [];
+  const xs = grid(x0);
+  // Where the function cannot be evaluated along this scalar at all, stop early.
+  const vals: ({ f: number; df: number } | null)[] = [];
+  for (const x of xs) {
+    vals.push(Date.now() > deadline ? null : f(x));
+    if (vals.length === 8 && vals.every((v) => v === null)) return { roots: [], extrema: [], polynomial: false };
+  }
+  for (let i = 0; i + 1 < xs.length; i++) {
+    const p = vals[i];
+    const q = vals[i + 1];
+    if (!p || !q) continue;
+    if (p.f === 0) roots.push(xs[i]!);
+    else if (Math.sign(p.f) !== Math.sign(q.f) && q.f !== 0) {
+      const r = bisectDouble((x) => f(x)?.f ?? null, xs[i]!, xs[i + 1]!, p.f);
+      if (r !== null) roots.push(r);
+    }
+    if (p.df !== 0 && q.df !== 0 && Math.sign(p.df) !== Math.sign(q.df)) {
+      const r = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, p.df);
+      if (r !== null) extrema.push(r);
+    }
+  }
+  const toBrackets = (ys: number[]): Bracket[] => {
+    const uniq = [...new Set(ys.map((y) => y.toPrecision(12)))].map(Number).sort((p, q) => p - q);
+    return uniq.map((y) => {
+      const c = Rational.parse(y.toPrecision(17));
+      const w = Rational.parse((Math.max(1e-300, Math.abs(y)) * 1e-12).toPrecision(3));
+      const nice = roundToDenominator(c);
+      if (nice && exactAt(point, key, a, b, nice)?.isZero()) return { lo: nice, hi: nice, at: nice, certain: true };
+      return { lo: c.sub(w), hi: c.add(w), at: null, certain: false };
+    });
+  };
+  return { roots: toBrackets(roots), extrema: toBrackets(extrema), polynomial: false };
+}
+
+/**
+ * The values of the scalar worth probing given the boundaries: each root and extremum,
+ * just beside each root on both sides (10⁻⁹ and 10⁻³ of its size away), and midway
+ * between consecutive ones; integers around each for an integer name.
+ */
+export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[] {
+  const centers = [...b.roots, ...b.extrema].map((r) => r.at ?? r.lo.add(r.hi).div(TWO)).sort((p, q) => p.cmp(q));
+  const out: Rational[] = [];
+  const size = (x: Rational) => {
+    const a = x.sign() < 0 ? x.neg() : x;
+    return a.cmp(Rational.ONE) > 0 ? a : Rational.ONE;
+  };
+  for (const r of [...b.roots, ...b.extrema]) {
+    out.push(r.at ?? shortestIn(r.lo, r.hi));
+    for (const e of ['1e-9', '1e-3']) {
+      const d = size(r.lo).mul(R(e));
+      // A short decimal just beside the boundary (between d/2 and 2d away): a readable point.
+      out.push(shortestIn(r.lo.sub(d.mul(TWO)), r.lo.sub(d.div(TWO))), shortestIn(r.hi.add(d.div(TWO)), r.hi.add(d.mul(TWO))));
+    }
+  }
+  for (let i = 0; i + 1 < centers.length; i++) out.push(shortestIn(centers[i]!, centers[i + 1]!));
+  if (centers.length > 0) {
+    out.push(centers[0]!.sub(size(centers[0]!)), centers[centers.length - 1]!.add(size(centers[centers.length - 1]!)));
+  }
+  void rng;
+  if (!integer) return out;
+  const ints = new Map<string, Rational>();
+  for (const x of out) {
+    const fl = x.n >= 0n ? x.n / x.d : -((-x.n + x.d - 1n) / x.d);
+    for (const k of [fl - 1n, fl, fl + 1n, fl + 2n]) ints.set(k.toString(), new Rational(k));
+  }
+  return [...ints.values()];
+}

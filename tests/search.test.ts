@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+
+/**
+ * "Search, not luck" (LANGUAGE.md §3, §5.5): a wrong inequality or ⇔ that fails only on a
+ * small or far-away set is refuted by looking where the truth can change; a right one is
+ * decided by that search, not left unknown.
+ */
+type Want = 'refuted' | 'pass' | 'unknown';
+
+const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: RegExp }[] = [
+  { name: '(x + 2.5)² − 0.01 > 0 fails only on (−2.6, −2.4)', text: 'scalar x\n    (x + 2.5)² - 0.01\n  > 0\n', want: 'refuted', cx: /x = -2\.\d+/ },
+  { name: 'a failure set of width 10⁻³ at 10⁶', text: 'scalar x\n    (x - 10^6)^2\n  ≥ 2.5 * 10^(-7)\n', want: 'refuted', cx: /x = (999999|1000000)/ },
+  { name: 'x > 2000 ⇔ x > 2001 (beyond the old probes)', text: 'scalar x\n    x > 2000\n  ⇔ x > 2001\n', want: 'refuted', cx: /x = 2000\.\d+/ },
+  { name: 'e^x > 1 + x fails at 0', text: 'scalar x\n    e^x\n  > 1 + x\n', want: 'refuted', cx: /x = 0$/ },
+  { name: 'e^x ≥ 1 + x', text: 'scalar x\n    e^x\n  ≥ 1 + x\n', want: 'pass' },
+  { name: 'an inequality failing only near x = 10⁶', text: 'scalar x\n    x^2 - 2·10^6 x + 10^12\n  ≥ 10^(-6)\n', want: 'refuted' },
+  { name: 'x² = 9 ⇔ x = 3 fails at −3', text: 'scalar x\n    x² = 9\n  ⇔ x = 3\n', want: 'refuted', cx: /x = -3$/ },
+  { name: '|x| = 3 ⇔ x = 3 fails at −3', text: 'scalar x\n    |x| = 3\n  ⇔ x = 3\n', want: 'refuted', cx: /x = -3$/ },
+  { name: 'x² = 2 ⇔ x = √2 fails at the root −√2 (an enclosure)', text: 'scalar x\n    x² = 2\n  ⇔ x = √2\n', want: 'refuted', cx: /x = ≈ -1\.41421/ },
+  { name: 'x/(x−1) > 0 ⇔ x > 1 fails for x < 0', text: 'scalar x\n    x/(x-1) > 0\n  ⇔ x > 1\n', want: 'refuted' },
+  { name: '√x = x − 2 ⇔ x = (x−2)² fails at x = 1', text: 'scalar x\n    √x = x - 2\n  ⇔ x = (x-2)²\n', want: 'refuted', cx: /x = 1$/ },
+  { name: '√x = x − 2 ⇒ x = (x−2)²', text: 'scalar x\n    √x = x - 2\n  ⇒ x = (x-2)²\n', want: 'pass' },
+  { name: 's p < s q ⇔ p < q under s ≠ 0 (s < 0)', text: 'scalar s, p, q\nassume s ≠ 0\n    s p < s q\n  ⇔ p < q\n', want: 'refuted', cx: /s = -/ },
+  { name: 's p < s q ⇔ p < q under s > 0', text: 'scalar s, p, q\nassume s > 0\n    s p < s q\n  ⇔ p < q\n', want: 'pass' },
+  {
+    name: '(n+1)/(n+2) > n/(n+1) ⇔ (n+1)² > n(n+2) ⇔ 1 > 0 under n ≥ 1',
+    text: 'scalar n\nassume n ≥ 1\n    (n+1)/(n+2) > n/(n+1)\n  ⇔ (n+1)² > n(n+2)\n  ⇔ 1 > 0\n',
+    want: 'pass',
+  },
+  { name: '(1 + λ) w = b ⇔ w = b/(1 − λ)', text: 'scalar λ\nvector w, b in R^n\n    (1 + λ) w = b\n  ⇔ w = b/(1 - λ)\n', want: 'refuted' },
+  { name: '(1 + λ) w = b ⇔ w = b/(1 − λ), λ ∉ {±1}: the solution set refutes it', text: 'scalar λ\nvector w, b in R^n\nassume λ > 2\n    (1 + λ) w = b\n  ⇔ w = b/(1 - λ)\n', want: 'refuted', message: /disagree/ },
+  { name: '2 w = 2 b ⇔ w = b', text: 'vector w, b in R^n\n    2 w = 2 b\n  ⇔ w = b\n', want: 'pass' },
+  { name: 'A w = b ⇔ w = A⁻¹ b for A invertible', text: 'vector w, b in R^n\nmatrix A in R^{n×n} invertible\n    A w = b\n  ⇔ w = A⁻¹ b\n', want: 'pass' },
+  { name: 'A w = b ⇔ w = Aᵀ b is wrong', text: 'vector w, b in R^n\nmatrix A in R^{n×n} invertible\n    A w = b\n  ⇔ w = Aᵀ b\n', want: 'refuted' },
+  {
+    name: 'xᵀ H x ≤ L xᵀx under λ_max(H) ≤ L (met by construction)',
+    text: 'scalar L\nvector x in R^n\nmatrix H in R^{n×n} symmetric positive definite\nassume λ_max(H) ≤ L\n    xᵀ H x\n  ≤ L xᵀx\n',
+    want: 'pass',
+  },
+  {
+    name: 'xᵀ H x ≤ L xᵀx without the bound',
+    text: 'scalar L\nvector x in R^n\nmatrix H in R^{n×n} symmetric positive definite\nassume L > 0\n    xᵀ H x\n  ≤ L xᵀx\n',
+    want: 'refuted',
+  },
+  { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
+  { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
+];
+
+describe('search where the truth can change', () => {
+  it.each(cases)('$name', async ({ text, want, cx, message }) => {
+    const report = await checkSource(text, { file: 'search.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    const steps = report.steps;
+    const verdicts = steps.map((s) => s.verdict);
+    if (want === 'pass') {
+      for (const s of steps) expect(['proved', 'checked'], s.message).toContain(s.verdict);
+      return;
+    }
+    const failing = steps.find((s) => s.verdict === want);
+    expect(failing, `${verdicts.join(', ')}: ${steps.map((s) => s.message).join(' | ')}`).toBeDefined();
+    if (cx) expect(failing!.counterexample!.assignments.map(([k, v]) => `${k} = ${v}`).join(', ')).toMatch(cx);
+    if (message) expect(`${failing!.message} ${failing!.counterexample?.note ?? ''}`).toMatch(message);
+  });
+
+  it('says which direction of a ⇔ fails', async () => {
+    const report = await checkSource('scalar x\n    x² = 9\n  ⇔ x = 3\n', { file: 'x.deriv' });
+    expect(report.steps[0]!.counterexample!.note).toMatch(/^⇒ fails here/);
+    const back = await checkSource('scalar x\n    x = 3\n  ⇔ x² = 9\n', { file: 'x.deriv' });
+    expect(back.steps[0]!.counterexample!.note).toMatch(/^⇐ fails here/);
+  });
+
+  it('does not count agreement where both equations are false, or only at zero vectors', async () => {
+    // Two unrelated equations in w: random points make both false; nothing solves them
+    // to a common point here unless the step is right, so a wrong step cannot pass.
+    const report = await checkSource('vector w, b, c in R^n\n    w = b\n  ⇔ w = c\n', { file: 'x.deriv' });
+    expect(report.steps[0]!.verdict).toBe('refuted');
+  });
+});
