@@ -223,7 +223,8 @@ function evidenceText(s: SampleResult): string {
   if (e.double > 0) parts.push(`${e.double} to double precision`);
   const how = parts.length > 1 || (parts.length === 1 && e.exact !== s.held) ? ` (${parts.join(', ')})` : e.exact === s.held ? ' (exactly)' : '';
   const skipped = e.undecided > 0 ? `; ${e.undecided} points could not be decided and were skipped` : '';
-  return `${s.held} sampled points${how}${skipped}`;
+  const met = e.rejected > 0 ? `; ${s.held} of ${s.held + e.rejected} points drawn met the assumptions` : '';
+  return `${s.held} sampled points${how}${s.searchText ?? ''}${skipped}${met}`;
 }
 
 /** Points that cross-check a step already proved structurally or by the identity test. */

@@ -46,35 +46,55 @@ function at(point: Point, key: string, x: Rational, rng: Rng, deadline: number):
   }
 }
 
+/** What a search did, for the verdict's message: points tried, and the scalars searched along. */
+export interface SearchSummary { readonly probes: number; readonly along: readonly string[] }
+
+/** `and at 14 points beside the roots and extrema of left − right along ε`. */
+export function describeSearch(s: SearchSummary, what: string): string {
+  const solved = s.along.filter((a) => a.endsWith(SOLVED)).map((a) => a.slice(0, -SOLVED.length));
+  const along = s.along.filter((a) => !a.endsWith(SOLVED));
+  if (along.length + solved.length === 0) return '';
+  const where = [along.length > 0 ? `${what} along ${along.join(', ')}` : '', solved.length > 0 ? `on the solutions of its equations for ${solved.join(', ')}` : '']
+    .filter(Boolean).join(', and ');
+  return ` and at ${s.probes} point${s.probes === 1 ? '' : 's'} ${where}`;
+}
+
+const SOLVED = ' (solved for)';
+
 /** Searches an inequality step's boundaries for a point where it certainly fails. */
-export function searchInequality(p: StepProblem, bases: readonly Point[], rng: Rng, deadline: number): Counterexample | null {
+export function searchInequality(p: StepProblem, bases: readonly Point[], rng: Rng, deadline: number): { failure: Counterexample | null; summary: SearchSummary } {
   const left = p.left as Expr;
   const right = p.right as Expr;
   const rel = p.rel as RelOp;
-  if (!scalar(left) || !scalar(right)) return null;
+  const along = new Set<string>();
+  let probes = 0;
+  const done = (failure: Counterexample | null) => ({ failure, summary: { probes, along: [...along] } });
+  if (!scalar(left) || !scalar(right)) return done(null);
   const levels = allLevels();
   for (const base of bases) {
     for (const key of scalarKeys(base)) {
-      if (Date.now() > deadline) return null;
+      if (Date.now() > deadline) return done(null);
       const b = boundariesAlong(base, key, left, right, deadline);
+      if (b.roots.length + b.extrema.length > 0 || b.polynomial) along.add(base.values.get(key)!.label);
       for (const x of probesFrom(b, base.isInteger(key), rng)) {
-        if (Date.now() > deadline) return null;
+        if (Date.now() > deadline) return done(null);
         const q = at(base, key, x, rng, deadline);
         if (!q) continue;
         q.touched.clear();
+        probes++;
         const o = decideAt(q, left, rel, right, levels);
         if (o.kind === 'fails') {
           const [l, r] = formatSides(o.F, o.left, o.right);
-          return counterexample(q, l, r, `found beside a boundary of the step: where left − right is 0 or turns, along ${base.values.get(key)!.label}`);
+          return done(counterexample(q, l, r, `found beside a boundary of the step: where left − right is 0 or turns, along ${base.values.get(key)!.label}`));
         }
         if (o.kind === 'right-undefined') {
           const l = formatValue(o.F, o.left);
-          return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`);
+          return done(counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`));
         }
       }
     }
   }
-  return null;
+  return done(null);
 }
 
 /** Every comparison `a op b` inside a statement. */
@@ -100,6 +120,7 @@ export interface StatementSearch {
   readonly probes: number;
   /** Boundary searches completed (a comparison along a scalar, or an equation solved for an unknown). */
   readonly searched: number;
+  readonly summary: SearchSummary;
 }
 
 /** Whether a point's drawn vectors and matrices are all nonzero (agreement at a zero vector says little). */
@@ -119,6 +140,8 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   let bothTrue = 0;
   let probes = 0;
   let searched = 0;
+  const along = new Set<string>();
+  const result = (failure: Counterexample | null): StatementSearch => ({ failure, bothTrue, probes, searched, summary: { probes, along: [...along] } });
   const oneWay = p.rel === '⇒';
   /** Tests both statements at q; `known` is a side that holds there by construction. */
   const test = (q: Point, known: 'left' | 'right' | null): Counterexample | null => {
@@ -140,7 +163,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   for (const base of bases) {
     for (const [side, f] of [['left', left], ['right', right]] as const) {
       for (const c of comparisons(f)) {
-        if (Date.now() > deadline) return { failure: null, bothTrue, probes, searched };
+        if (Date.now() > deadline) return result(null);
         // Along each scalar: probe the boundaries; on the roots of an equation that is the
         // whole statement, that statement holds (at an enclosure of an irrational root too).
         if (scalar(c.a) && scalar(c.b)) {
@@ -148,18 +171,19 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
             if (Date.now() > deadline) break;
             const b = boundariesAlong(base, key, c.a, c.b, deadline);
             searched++;
+            if (b.roots.length + b.extrema.length > 0 || b.polynomial) along.add(base.values.get(key)!.label);
             for (const x of probesFrom(b, base.isInteger(key), rng)) {
               const q = at(base, key, x, rng, deadline);
               if (!q) continue;
               const failure = test(q, null);
-              if (failure) return { failure, bothTrue, probes, searched };
+              if (failure) return result(failure);
             }
             if (c.op === '=' && c.whole) {
               for (const r of b.roots) {
                 const q = rootPoint(base, key, r, rng, deadline);
                 if (!q) continue;
                 const failure = test(q, side);
-                if (failure) return { failure, bothTrue, probes, searched };
+                if (failure) return result(failure);
               }
             }
           }
@@ -171,16 +195,17 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
             const solved = solveLinear(base, key, c.a, c.b, rng);
             if (!solved) continue;
             searched++;
+            along.add(`${base.values.get(key)!.label}${SOLVED}`);
             solved.deadline = deadline;
             if (!solved.satisfiesAssumptions(levels, true)) continue;
             const failure = test(solved, null);
-            if (failure) return { failure, bothTrue, probes, searched };
+            if (failure) return result(failure);
           }
         }
       }
     }
   }
-  return { failure: null, bothTrue, probes, searched };
+  return result(null);
 }
 
 /** The point at a root: exact when the root is, else the scalar as an enclosure of the root. */

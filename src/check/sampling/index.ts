@@ -8,7 +8,7 @@ import { decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { hasEquation, searchInequality, searchStatement } from './explore.js';
+import { describeSearch, hasEquation, searchInequality, searchStatement } from './explore.js';
 import { cornerSearch, hasCorners, meetByScaling, shrink, solveEqualities } from './search.js';
 
 /**
@@ -32,11 +32,13 @@ export interface SampleResult {
   /** Which index values and dimensions the points covered: `t = 1…6, n = 2…4`. */
   readonly ranges?: string;
   /** How the held points were decided: exactly, by enclosures within 10⁻³⁰, to double precision only. */
-  readonly evidence?: { readonly exact: number; readonly enclosed: number; readonly double: number; readonly undecided: number };
+  readonly evidence?: { readonly exact: number; readonly enclosed: number; readonly double: number; readonly undecided: number; readonly rejected: number };
   /** The failure is a domain finding (a side undefined where the other is not). */
   readonly domain?: boolean;
   /** Why a ⇔/⇒ step's agreement is no evidence (with `vacuous`). */
   readonly vacuousWhy?: string;
+  /** What the search of boundaries and solution sets covered (`and at 12 points … along ε`). */
+  readonly searchText?: string;
 }
 
 /** Records the integer indices and dimensions a held point used. */
@@ -77,7 +79,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   let undefinedBoth = 0;
   let undecided = 0;
   let undecidedWhy = '';
-  const evidence = { exact: 0, enclosed: 0, double: 0, undecided: 0 };
+  const evidence = { exact: 0, enclosed: 0, double: 0, undecided: 0, rejected: 0 };
   let sawTrue = false;
   let sawFalse = false;
   const probePoints: Point[] = [];
@@ -227,6 +229,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     }
   }
   evidence.undecided = undecided;
+  evidence.rejected = rejected;
   if (held < opts.samples) {
     const why = held === 0 && rejected > 0 && undefinedBoth === 0 && undecided === 0
       ? 'no sampled point satisfied the assumptions'
@@ -238,9 +241,11 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // equations (random points almost never land on them).
   let vacuous = false;
   let vacuousWhy = '';
+  let searchText = '';
   if (statement && probePoints.length > 0) {
     const search = searchStatement(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
     if (search.failure) return fail(search.failure, search.failure.right === 'undefined');
+    searchText = describeSearch(search.summary, 'at the boundaries of its comparisons');
     const equations = hasEquation(p.left as Formula) || hasEquation(p.right as Formula);
     if (equations && search.bothTrue === 0) {
       vacuous = true;
@@ -250,8 +255,9 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
       vacuousWhy = `at all ${held} sampled points both statements were ${sawTrue ? 'true' : 'false'}, and there was no boundary to search`;
     }
   } else if (!statement && ['<', '≤', '>', '≥'].includes(p.rel) && probePoints.length > 0) {
-    const failure = searchInequality(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
+    const { failure, summary } = searchInequality(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
     if (failure) return fail(failure, failure.right === 'undefined');
+    searchText = describeSearch(summary, 'beside the roots and extrema of left − right');
   }
   // Small values for each free scalar, where domains, poles and branches change.
   const cornered = statement ? formulaCorners(p.left as Formula) || formulaCorners(p.right as Formula)
@@ -260,7 +266,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend);
     if (failure) return fail(failure, failure.right === 'undefined');
   }
-  return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ranges: describeRanges(seen), evidence };
+  return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ...(searchText ? { searchText } : {}), ranges: describeRanges(seen), evidence };
 }
 
 function formulaCorners(f: Formula): boolean {
