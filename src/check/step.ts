@@ -2,6 +2,7 @@ import type { Expr, Hint } from '../ast.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import type { Method, Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
+import { expandPolynomial, polynomialExpr } from './engines/polynomial.js';
 import { isBuiltin } from './evaluator/interpret.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
@@ -142,7 +143,9 @@ export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx
     const ctx = { tags: (key: string) => scope.get(key)?.tags ?? new Set<string>() };
     const parts: string[] = [];
     if (!hasMatrix(left) && !hasMatrix(right)) {
-      const d = symbolicSimplify(sub(left, right), { timeoutMs: budget });
+      // A polynomial difference is expanded exactly here; nerdamer only for the rest.
+      const poly = expandPolynomial(sub(left, right));
+      const d = poly ? polynomialExpr(poly, left.range) : size(left) + size(right) <= SYMBOLIC_BUDGET ? symbolicSimplify(sub(left, right), { timeoutMs: budget }) : null;
       if (!d) return null;
       parts.push(printExpr(d));
     } else {
@@ -152,7 +155,8 @@ export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx
       const diff = differenceCoefficients(a, b);
       if (diff.length === 0 || diff.length > 3) return null;
       for (const { word, coeff } of diff) {
-        const c = symbolicSimplify(coeff, { timeoutMs: budget });
+        const poly = expandPolynomial(coeff);
+        const c = poly ? polynomialExpr(poly, coeff.range) : symbolicSimplify(coeff, { timeoutMs: budget });
         const text = c ? printExpr(c) : printExpr(coeff);
         if (text === '0') continue;
         const letters = word === '1' || word === 'I' ? '' : word;

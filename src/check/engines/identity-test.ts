@@ -2,7 +2,8 @@ import type { Call, Define, Dim, Expr, Var } from '../../ast.js';
 import { printName } from '../../print.js';
 import type { Scope } from '../../types/scope.js';
 import { Inexact, Mat, Undefined, Unsupported, isMat, type Val } from '../evaluator/field.js';
-import { evaluate, isBuiltin, type Env, type Host } from '../evaluator/interpret.js';
+import { evaluate, isBuiltin, literal, type Env, type Host, type Transcendental } from '../evaluator/interpret.js';
+import { Rational } from '../evaluator/rational.js';
 import * as L from '../evaluator/linalg.js';
 import { PRIME, modularField } from '../evaluator/modular.js';
 import { canonicalIndex, substitute } from '../rewrite.js';
@@ -17,7 +18,9 @@ import { Rng, hashString } from '../rng.js';
  * matrices of every size — Amitsur & Levitzki 1950 — and smaller sizes embed into N×N by
  * padding with identity and zero blocks); a family member with a symbolic subscript
  * (`v_{t-1}`) is its own free name, so a proof covers every index; a declared function is
- * a random oracle on its argument's residues. A difference at one point refutes the
+ * a random oracle on its argument's residues; exp, tanh, sin, cos and tan of arguments
+ * linear in the names become rational by substitution (see `linearForm`). A difference at
+ * one point refutes the
  * identity (as a formal one); agreement at k points proves it with error probability at
  * most (D/p)^k, D a bound on the degree of the numerator of left − right.
  */
@@ -41,7 +44,14 @@ export interface IdentityContext {
   readonly dimensions: ReadonlySet<string>;
 }
 
+/** The analysis's state: common denominators of the linear arguments of exp and of sin/cos/tan, per name. */
+interface Analysis extends IdentityContext {
+  readonly denominators: Map<string, bigint>;
+}
+
 class NotApplicable extends Error {}
+
+const TRANSCENDENTAL: ReadonlySet<string> = new Set(['exp', 'sin', 'cos', 'tan', 'tanh']);
 
 /** Degrees of a rational expression: `total` bounds numerator + denominator degree, `nc` the number of matrix factors in a word. */
 interface Degree { readonly total: number; readonly nc: number }
@@ -49,7 +59,7 @@ interface Degree { readonly total: number; readonly nc: number }
 const ZERO: Degree = { total: 0, nc: 0 };
 
 /** A conservative degree bound (numerator + denominator) of an expression as a rational function. */
-function degreeOf(e: Expr, ctx: IdentityContext, calls: { count: number; argDegree: number }, bound: ReadonlySet<string>): Degree {
+function degreeOf(e: Expr, ctx: Analysis, calls: { count: number; argDegree: number }, bound: ReadonlySet<string>): Degree {
   const rec = (x: Expr): Degree => degreeOf(x, ctx, calls, bound);
   const sum = (a: Degree, b: Degree): Degree => ({ total: a.total + b.total, nc: Math.max(a.nc, b.nc) });
   const prod = (a: Degree, b: Degree): Degree => ({ total: a.total + b.total, nc: a.nc + b.nc });
@@ -68,6 +78,7 @@ function degreeOf(e: Expr, ctx: IdentityContext, calls: { count: number; argDegr
     }
     case 'Neg': case 'Transpose': return rec(e.arg);
     case 'Binary': {
+      if (e.op === '^' && e.left.kind === 'Const' && e.left.name === 'e') return transcendentalDegree('exp', e.right, ctx, bound);
       const a = rec(e.left);
       if (e.op === '^') {
         const k = constantInteger(e.right);
@@ -94,6 +105,7 @@ function degreeOf(e: Expr, ctx: IdentityContext, calls: { count: number; argDegr
     case 'Call': {
       const name = e.fn.base;
       if (e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && isBuiltin(name)) {
+        if (TRANSCENDENTAL.has(name) && e.args.length === 1) return transcendentalDegree(name as Transcendental, e.args[0]!, ctx, bound);
         if (name === 'diag') return rec(e.args[0]!);
         if (name === 'inv') {
           const a = rec(e.args[0]!);
@@ -133,6 +145,113 @@ function degreeOf(e: Expr, ctx: IdentityContext, calls: { count: number; argDegr
   }
 }
 
+/**
+ * A linear argument `Σ q_v·v + q₀ + q_π·π` (rational q's, scalar free names v), or null.
+ * exp and sin/cos/tan of such arguments become rational in new symbols: exp(v/D) = E_v,
+ * and cos + i·sin of v/D = (1 + i t_v)/(1 − i t_v) with t_v = tan(v/2D) (the Weierstrass
+ * substitution), D the common denominator of v's coefficients. An identity of rational
+ * functions in independent symbols holds after substituting these values, so a proof in
+ * the symbols is a proof of the original (the converse is not needed).
+ */
+interface LinearForm { readonly coeffs: Map<string, Rational>; readonly constant: Rational; readonly pi: Rational }
+
+function constantOf(e: Expr): Rational | null {
+  switch (e.kind) {
+    case 'Num': return literal(e);
+    case 'Neg': { const a = constantOf(e.arg); return a && a.neg(); }
+    case 'Binary': {
+      const a = constantOf(e.left);
+      const b = a && constantOf(e.right);
+      if (!a || !b) return null;
+      switch (e.op) {
+        case '+': return a.add(b);
+        case '-': return a.sub(b);
+        case '*': return a.mul(b);
+        case '/': return b.isZero() ? null : a.div(b);
+        case '^': return b.isInteger() && b.n >= -16n && b.n <= 16n ? a.pow(b.n) : null;
+      }
+      return null;
+    }
+    default: return null;
+  }
+}
+
+function linearForm(e: Expr, bound: ReadonlySet<string>, integers?: ReadonlyMap<string, bigint>): LinearForm | null {
+  const c = constantOf(e);
+  if (c) return { coeffs: new Map(), constant: c, pi: Rational.ZERO };
+  const scale = (f: LinearForm, k: Rational): LinearForm => ({
+    coeffs: new Map([...f.coeffs].map(([v, q]) => [v, q.mul(k)])), constant: f.constant.mul(k), pi: f.pi.mul(k),
+  });
+  switch (e.kind) {
+    case 'Const': return e.name === 'pi' ? { coeffs: new Map(), constant: Rational.ZERO, pi: Rational.ONE } : null;
+    case 'Var': {
+      const key = printName(e.name);
+      const i = integers?.get(key);
+      if (i !== undefined) return { coeffs: new Map(), constant: new Rational(i), pi: Rational.ZERO };
+      if (bound.has(key) || e.shape?.kind === 'matrix') return null;
+      return { coeffs: new Map([[keyOf(e), Rational.ONE]]), constant: Rational.ZERO, pi: Rational.ZERO };
+    }
+    case 'Neg': { const a = linearForm(e.arg, bound, integers); return a && scale(a, Rational.ONE.neg()); }
+    case 'Binary': {
+      if (e.op === '+' || e.op === '-') {
+        const a = linearForm(e.left, bound, integers);
+        const b = a && linearForm(e.right, bound, integers);
+        if (!a || !b) return null;
+        const sign = e.op === '+' ? Rational.ONE : Rational.ONE.neg();
+        const coeffs = new Map(a.coeffs);
+        for (const [v, q] of b.coeffs) coeffs.set(v, (coeffs.get(v) ?? Rational.ZERO).add(q.mul(sign)));
+        return { coeffs, constant: a.constant.add(b.constant.mul(sign)), pi: a.pi.add(b.pi.mul(sign)) };
+      }
+      if (e.op === '*') {
+        const k = constantOf(e.left);
+        if (k) { const b = linearForm(e.right, bound, integers); return b && scale(b, k); }
+        const k2 = constantOf(e.right);
+        if (k2) { const a = linearForm(e.left, bound, integers); return a && scale(a, k2); }
+        return null;
+      }
+      if (e.op === '/') {
+        const k = constantOf(e.right);
+        if (!k || k.isZero()) return null;
+        const a = linearForm(e.left, bound, integers);
+        return a && scale(a, Rational.ONE.div(k));
+      }
+      return null;
+    }
+    default: return null;
+  }
+}
+
+/** The key a free scalar name stands under (its canonical printed name). */
+function keyOf(v: Var): string {
+  return printName(v.name.index ? { ...v.name, index: canonicalIndex(v.name.index) } : v.name);
+}
+
+const lcm = (a: bigint, b: bigint): bigint => {
+  let [x, y] = [a, b];
+  while (y !== 0n) [x, y] = [y, x % y];
+  return (a / x) * b;
+};
+
+/** Records a transcendental call's denominators and bounds its degree (see `linearForm`). */
+function transcendentalDegree(fn: Transcendental, arg: Expr, ctx: Analysis, bound: ReadonlySet<string>): Degree {
+  const f = linearForm(arg, bound);
+  if (!f) throw new NotApplicable(`${fn} of something that is not linear in the names`);
+  const family = fn === 'exp' || fn === 'tanh' ? 'exp' : 'trig';
+  if (family === 'trig' && !(f.pi.mul(Rational.of(2))).isInteger()) throw new NotApplicable(`${fn} of a multiple of π other than a half`);
+  const terms: [string, Rational][] = [...f.coeffs, ['1', f.constant], ...(family === 'exp' ? [['π', f.pi] as [string, Rational]] : [])];
+  let total = 0;
+  for (const [v, q] of terms) {
+    if (q.isZero()) continue;
+    const key = `${family}|${v}`;
+    const d = lcm(ctx.denominators.get(key) ?? 1n, q.d);
+    ctx.denominators.set(key, d);
+    total += Math.abs(Number(q.n)) * Number(d) / Number(q.d);
+  }
+  if (total > 200) throw new NotApplicable(`${fn} of an argument with large coefficients`);
+  const factor = fn === 'exp' ? 1 : fn === 'tanh' || fn === 'sin' || fn === 'cos' ? 4 : 8;
+  return { total: Math.max(1, total * factor), nc: 0 };
+}
+
 function constantInteger(e: Expr): number | null {
   if (e.kind === 'Num' && /^\d+$/.test(e.value)) return Number(e.value);
   if (e.kind === 'Neg') {
@@ -162,8 +281,56 @@ class ModularPoint implements Host<bigint> {
   readonly deadline: number;
   private readonly values = new Map<string, Val<bigint>>();
 
-  constructor(private readonly ctx: IdentityContext, private readonly rng: Rng, private readonly n: number, private readonly salt: string, deadline: number) {
+  constructor(private readonly ctx: Analysis, private readonly rng: Rng, private readonly n: number, private readonly salt: string, deadline: number) {
     this.deadline = deadline;
+  }
+
+  /** A residue for a substitution symbol (E_v or t_v), drawn once per point. */
+  private symbol(key: string): bigint {
+    let v = this.symbols.get(key);
+    if (v === undefined) {
+      v = residue(this.rng);
+      this.symbols.set(key, v);
+    }
+    return v;
+  }
+
+  private readonly symbols = new Map<string, bigint>();
+
+  transcendental(fn: Transcendental, arg: Expr, env: Env<bigint>): bigint | undefined {
+    const f = linearForm(arg, new Set(env.values.keys()), env.integers);
+    if (!f) return undefined;
+    const F = modularField;
+    const family = fn === 'exp' || fn === 'tanh' ? 'exp' : 'trig';
+    const terms: [string, Rational][] = [...f.coeffs, ['1', f.constant], ...(family === 'exp' ? [['π', f.pi] as [string, Rational]] : [])];
+    if (family === 'exp') {
+      // exp(L) = ∏ E_v^(q_v·D_v); tanh(L) = (exp(2L) − 1)/(exp(2L) + 1).
+      const times = fn === 'tanh' ? 2n : 1n;
+      let e = 1n;
+      for (const [v, q] of terms) {
+        if (q.isZero()) continue;
+        const d = this.ctx.denominators.get(`exp|${v}`);
+        if (d === undefined || (q.n * d) % q.d !== 0n) return undefined;
+        e = F.mul(e, F.powInt(this.symbol(`exp|${v}`), times * ((q.n * d) / q.d)));
+      }
+      return fn === 'exp' ? e : F.div(F.sub(e, 1n), F.add(e, 1n));
+    }
+    // cos L + i sin L = ∏ z_v^(q_v·D_v) · i^(2q_π), z_v = (1 + i t_v)/(1 − i t_v).
+    let z: Complex = [1n, 0n];
+    for (const [v, q] of terms) {
+      if (q.isZero()) continue;
+      const d = this.ctx.denominators.get(`trig|${v}`);
+      if (d === undefined || (q.n * d) % q.d !== 0n) return undefined;
+      const t = this.symbol(`trig|${v}`);
+      const zv = cdiv([1n, t], [1n, F.neg(t)]);
+      z = cmul(z, cpow(zv, (q.n * d) / q.d));
+    }
+    const quarter = f.pi.mul(Rational.of(2));
+    if (!quarter.isInteger()) return undefined;
+    z = cmul(z, cpow([0n, 1n], quarter.n));
+    if (fn === 'cos') return z[0];
+    if (fn === 'sin') return z[1];
+    return F.div(z[1], z[0]);
   }
 
   dim(d: Dim): number {
@@ -237,9 +404,10 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
   let degree: number;
   let nc: number;
   const calls = { count: 0, argDegree: 0 };
+  const analysis: Analysis = { ...ctx, denominators: new Map() };
   try {
-    const a = degreeOf(left, ctx, calls, new Set());
-    const b = degreeOf(right, ctx, calls, new Set());
+    const a = degreeOf(left, analysis, calls, new Set());
+    const b = degreeOf(right, analysis, calls, new Set());
     degree = a.total + b.total;
     nc = Math.max(a.nc, b.nc);
   } catch (err) {
@@ -260,7 +428,7 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
   let undefinedAt = 0;
   for (let attempt = 0; agreed < k && attempt < k + 8; attempt++) {
     if (Date.now() > deadline) return { kind: 'not-applicable', reason: 'the time limit ran out' };
-    const host = new ModularPoint(ctx, rng, size ?? 2, `${seed}#${attempt}`, deadline);
+    const host = new ModularPoint(analysis, rng, size ?? 2, `${seed}#${attempt}`, deadline);
     let l: Val<bigint>;
     let r: Val<bigint>;
     try {
@@ -280,6 +448,32 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
   }
   if (agreed < k) return { kind: 'not-applicable', reason: undefinedAt > 0 ? 'a denominator kept vanishing' : 'too few points' };
   return { kind: 'identical', points: k, errorBound: perPoint ** k, degree: d, size };
+}
+
+/** a + b·i modulo p (p ≡ 3 mod 4, so i² = −1 has no root in F_p and F_p[i] is a field). */
+type Complex = readonly [bigint, bigint];
+
+function cmul(a: Complex, b: Complex): Complex {
+  const F = modularField;
+  return [F.sub(F.mul(a[0], b[0]), F.mul(a[1], b[1])), F.add(F.mul(a[0], b[1]), F.mul(a[1], b[0]))];
+}
+
+function cdiv(a: Complex, b: Complex): Complex {
+  const F = modularField;
+  const norm = F.add(F.mul(b[0], b[0]), F.mul(b[1], b[1]));
+  const inv = F.div(1n, norm);
+  return cmul(a, [F.mul(b[0], inv), F.neg(F.mul(b[1], inv))]);
+}
+
+function cpow(a: Complex, k: bigint): Complex {
+  if (k < 0n) return cpow(cdiv([1n, 0n], a), -k);
+  let result: Complex = [1n, 0n];
+  let base = a;
+  for (let e = k; e > 0n; e >>= 1n) {
+    if (e & 1n) result = cmul(result, base);
+    base = cmul(base, base);
+  }
+  return result;
 }
 
 function sameResidues(a: Val<bigint>, b: Val<bigint>): boolean {

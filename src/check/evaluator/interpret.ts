@@ -27,9 +27,19 @@ export interface Host<S> {
   dim(d: Dim): number;
   /** E[·], Var[·], derivatives and limits, where the host evaluates them. */
   special?(e: Expr, env: Env<S>): Val<S>;
+  /**
+   * exp, sin, cos, tan, tanh of an argument, where the host evaluates them from the
+   * argument's form rather than its value (the identity test's substitutions); undefined
+   * to evaluate them as usual.
+   */
+  transcendental?(fn: Transcendental, arg: Expr, env: Env<S>): Val<S> | undefined;
   /** Date.now() past which evaluation stops (Unsupported). */
   readonly deadline: number;
 }
+
+/** The elementary functions a host may evaluate from their argument's form. */
+export type Transcendental = 'exp' | 'sin' | 'cos' | 'tan' | 'tanh';
+const TRANSCENDENTAL: ReadonlySet<string> = new Set(['exp', 'sin', 'cos', 'tan', 'tanh']);
 
 /** ∑ and ∏ with more terms than this are not evaluated. */
 export const MAX_TERMS = 100_000;
@@ -197,6 +207,10 @@ function power<S>(base: Expr, exponent: Expr, host: Host<S>, env: Env<S>): Val<S
     const inner = evaluate(base.arg, host, env);
     if (!isMat(inner) || inner.rows === 1 || inner.cols === 1) return F.powInt(L.sumSquares(F, inner), k / 2n);
   }
+  if (base.kind === 'Const' && base.name === 'e' && host.transcendental) {
+    const v = host.transcendental('exp', exponent, env);
+    if (v !== undefined) return v;
+  }
   const b = evaluate(base, host, env);
   if (isMat(b)) {
     if (k === null) throw new Unsupported('a matrix to a power that is not a whole number');
@@ -212,6 +226,10 @@ const ELEMENTARY: ReadonlySet<string> = new Set(['exp', 'log', 'sqrt', 'sin', 'c
 function call<S>(e: Call, host: Host<S>, env: Env<S>): Val<S> {
   const F = host.field;
   const builtin = e.fn.primes === 0 && !e.fn.hat && e.fn.index === null ? e.fn.base : '';
+  if (host.transcendental && TRANSCENDENTAL.has(builtin) && e.args.length === 1 && e.args[0]!.shape?.kind !== 'matrix') {
+    const v = host.transcendental(builtin as Transcendental, e.args[0]!, env);
+    if (v !== undefined) return v;
+  }
   if (builtin === '' || !isBuiltin(builtin)) {
     const args = e.args.map((a) => evaluate(a, host, env));
     return host.apply(e, args, env);
