@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import { formatJson } from '../src/report/json.js';
+import { formatGcc } from '../src/report/gcc.js';
+import { formatText } from '../src/report/text.js';
+
+/**
+ * Numbers a verdict can stand on (LANGUAGE.md §3): exact values or enclosures decide, no
+ * tolerance does; domains are read left to right; every output shows the same findings.
+ */
+const one = async (body: string, decl = 'scalar a, b, x, z\n') => {
+  const report = await checkSource(`${decl}${body}`, { file: 'n.deriv' });
+  expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+  return { report, step: report.steps[0]! };
+};
+
+describe('exact where the step is rational', () => {
+  it('refutes 10^40 + 1 = 10^40, showing both exact values', async () => {
+    const { step } = await one('    10^40 + 1\n  = 10^40\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.method).toBe('evaluation');
+    expect(step.counterexample).toMatchObject({ left: '10^40 + 1', right: '10^40' });
+  });
+
+  it('proves 10^40 + 1 > 10^40 by exact evaluation', async () => {
+    const { step } = await one('    10^40 + 1\n  > 10^40\n');
+    expect(step).toMatchObject({ verdict: 'proved', method: 'evaluation' });
+  });
+
+  it('proves a rational identity by the identity test, with its error bound in the JSON', async () => {
+    const { report, step } = await one('    (a + b)^3\n  = a^3 + 3 a^2 b + 3 a b^2 + b^3\n');
+    expect(step.method).toBe('identity-test');
+    const json = JSON.parse(formatJson([report]));
+    expect(json.files[0].steps[0].errorBound).toBeLessThanOrEqual(1e-30);
+    expect(json.files[0].steps[0].errorBound).toBeGreaterThan(0);
+  });
+
+  it('refutes a rational step exactly, however small the difference', async () => {
+    const { step } = await one('    x + 10^(-50)\n  = x\n');
+    expect(step.verdict).toBe('refuted');
+  });
+});
+
+describe('enclosures elsewhere, and no tolerance', () => {
+  it.each([
+    ['1 + e^{-z} - 1 = e^{-z} (right at z = 3000 too)', '    1 + e^{-z} - 1\n  = e^{-z}\n'],
+    ['tanh(x) < 1 (undecidable far out: skipped, never a counterexample)', '    tanh(x)\n  < 1\n'],
+    ['(x + 10^50) − 10^50 = x', '    (x + 10^50) - 10^50\n  = x\n'],
+    ['exp(x)·exp(−x) = 1', '    exp(x) exp(-x)\n  = 1\n'],
+  ])('%s passes', async (_, body) => {
+    const { step } = await one(body);
+    expect(['proved', 'checked'], step.message).toContain(step.verdict);
+  });
+
+  it('refutes exp(−100) = 0 with the two sides printed apart', async () => {
+    const { step } = await one('    exp(-100)\n  = 0\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.counterexample!.left).toMatch(/^3\.72\d*e-44$/);
+    expect(step.counterexample!.right).toBe('0');
+  });
+
+  it('refutes e^x + 10^(−20) = e^x: a difference of 10⁻²⁰ is found behind doubles that agree', async () => {
+    const { step } = await one('    e^x + 10^(-20)\n  = e^x\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.counterexample!.left).not.toBe(step.counterexample!.right);
+  });
+
+  it('skips and counts points it cannot decide, and says so', async () => {
+    const { step } = await one('    1 - tanh(x)\n  > 0\n');
+    expect(['proved', 'checked']).toContain(step.verdict);
+    // At x far out, 1 − tanh(x) and 0 cannot be told apart: those points are skipped, counted, and never a counterexample.
+    expect(step.message).toMatch(/\d+ points could not be decided and were skipped/);
+  });
+});
+
+describe('domains, read left to right', () => {
+  it('passes (a − b)/(√a − √b) = √a + √b with a note naming a point where the left is undefined', async () => {
+    const { report, step } = await one('    (a - b)/(√a - √b)\n  = √a + √b\n');
+    expect(['proved', 'checked']).toContain(step.verdict);
+    const note = step.notes.find((n) => /left side is undefined at/.test(n.message));
+    expect(note?.message).toMatch(/a = (\S+), b = \1\b/);
+    // In every format.
+    expect(formatText([report])).toMatch(/note: the left side is undefined at a = /);
+    expect(formatGcc([report])).toMatch(/n\.deriv:3:3: note: the left side is undefined at a = /);
+    expect(JSON.parse(formatJson([report])).files[0].steps[0].notes[0]).toMatch(/left side is undefined/);
+  });
+
+  it('refutes log(a b) = log(a) + log(b) with a domain message, never an engine disagreement', async () => {
+    const { step } = await one('    log(a b)\n  = log(a) + log(b)\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.message).toMatch(/right side is undefined/);
+    expect(step.message).not.toMatch(/engine disagreement/);
+    expect(step.counterexample!.note).toMatch(/^the right side is undefined here \(log of (a negative number|0)\) but the left is /);
+  });
+
+  it('refutes √(x²) = x at a negative x', async () => {
+    const { step } = await one('    √(x²)\n  = x\n');
+    expect(step.verdict).toBe('refuted');
+    const x = Number(new Map(step.counterexample!.assignments).get('x'));
+    expect(x).toBeLessThan(0);
+  });
+
+  it('passes (x² − 1)/(x − 1) = x + 1 but refutes x + 1 = (x² − 1)/(x − 1) at x = 1', async () => {
+    expect(['proved', 'checked']).toContain((await one('    (x^2 - 1)/(x - 1)\n  = x + 1\n')).step.verdict);
+    const { step } = await one('    x + 1\n  = (x^2 - 1)/(x - 1)\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.counterexample!.assignments).toEqual([['x', '1']]);
+  });
+});
+
+describe('deterministic', () => {
+  it('gives byte-identical JSON for the same seed', async () => {
+    const text = 'scalar x, y\n    sin(x + y)\n  = sin(x) cos(y) + cos(x) sin(y)\n    exp(x)\n  ≥ 1 + x\n    x² = 4\n  ⇔ x = 2\n';
+    const a = formatJson([await checkSource(text, { file: 'd.deriv' })]);
+    const b = formatJson([await checkSource(text, { file: 'd.deriv' })]);
+    expect(a).toBe(b);
+  });
+});
