@@ -5,6 +5,8 @@
 //  - identities: the CAS-suite identity table checked by deriv and by SymPy's simplify, each
 //    in one whole process, when `python3 -c "import sympy"` works.
 // Each figure is printed with its target. Machines are shared and noisy: compare medians.
+// `npm run bench -- --json FILE` also writes every figure to FILE; `node bench/compare.mjs A B`
+// prints the ratio of two such runs (a change's speed effect in one command).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const jsonAt = process.argv.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? process.argv[jsonAt + 1] : null;
+/** Every figure, for --json: name → { value, unit, target? }. */
+const figures = {};
+const record = (name, value, unit, target) => {
+  figures[name] = target === undefined ? { value, unit } : { value, unit, target };
+};
 const dir = path.join(root, 'derivations');
 const bin = path.join(root, 'bin/deriv.js');
 const files = readdirSync(dir).filter((f) => f.endsWith('.deriv')).sort();
@@ -44,8 +53,11 @@ console.log(`machine: ${process.platform} ${process.arch}, node ${process.versio
 
 const cold = measure(process.execPath, [bin, 'check', '--format', 'json', ...homework], 5);
 console.log(`cold, deriv check on the whole homework (q1–q4): ${ms(cold.wall)} wall, ${ms(cold.cpu)} CPU (median of 5; target < 1000 ms wall)`);
+record('cold homework wall', cold.wall, 'ms', 1000);
+record('cold homework cpu', cold.cpu, 'ms');
 const version = measure(process.execPath, [bin, '--version'], 5);
 console.log(`cold, deriv --version: ${ms(version.wall)} wall`);
+record('cold --version wall', version.wall, 'ms');
 
 const { checkSource } = await import(path.join(root, 'dist/src/index.js'));
 let total = 0;
@@ -64,18 +76,27 @@ for (const f of files) {
   total += m;
   for (const s of report.steps) steps.push({ file: f, ms: s.durationMs ?? 0, method: s.method, verdict: s.verdict, rel: s.relation });
   console.log(`  warm ${f.padEnd(22)} ${ms(m).padStart(8)}  ${report.steps.length} steps, ${report.shows.length} shows (median of ${runs})`);
+  record(`warm ${f}`, m, 'ms');
 }
 console.log(`warm, all derivations: ${ms(total)}`);
+record('warm all derivations', total, 'ms');
 
 const all = steps.map((s) => s.ms);
 console.log(`steps: ${steps.length}; median ${ms(median(all))} (target < 2 ms), p95 ${ms(quantile(all, 0.95))}, max ${ms(Math.max(...all))} (target ≤ 100 ms); over 100 ms: ${all.filter((x) => x > 100).length}`);
+record('step median', median(all), 'ms', 2);
+record('step p95', quantile(all, 0.95), 'ms');
+record('step max', Math.max(...all), 'ms', 100);
 const groups = new Map();
 for (const s of steps) {
   const key = s.rel === '⇔' || s.rel === '⇒' ? 'statement (⇔ ⇒)' : ['<', '≤', '>', '≥'].includes(s.rel) ? `inequality, ${s.method}` : s.method;
   if (!groups.has(key)) groups.set(key, []);
   groups.get(key).push(s.ms);
 }
-for (const [k, xs] of [...groups].sort()) console.log(`  ${k.padEnd(26)} n=${String(xs.length).padStart(3)}  median ${ms(median(xs)).padStart(8)}  p95 ${ms(quantile(xs, 0.95)).padStart(8)}  max ${ms(Math.max(...xs)).padStart(8)}`);
+for (const [k, xs] of [...groups].sort()) {
+  console.log(`  ${k.padEnd(26)} n=${String(xs.length).padStart(3)}  median ${ms(median(xs)).padStart(8)}  p95 ${ms(quantile(xs, 0.95)).padStart(8)}  max ${ms(Math.max(...xs)).padStart(8)}`);
+  record(`steps ${k} median`, median(xs), 'ms');
+  record(`steps ${k} p95`, quantile(xs, 0.95), 'ms');
+}
 
 // The identity table: deriv and SymPy, each one whole process over the same identities.
 const table = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/cas-identities.json'), 'utf8')).cases.filter((c) => c.sympy && c.rel === '=');
@@ -84,6 +105,7 @@ const derivFile = path.join(tmp, 'identities.deriv');
 writeFileSync(derivFile, `scalar a, b, x, y, z\n${table.map((c) => `    ${c.left}\n  = ${c.right}\n`).join('\n')}`);
 const ours = measure(process.execPath, [bin, 'check', '--format', 'json', derivFile], 3);
 console.log(`identity table (${table.length} equalities), deriv in one process: ${ms(ours.wall)} wall, ${ms(ours.cpu)} CPU`);
+record('identity table deriv cpu', ours.cpu, 'ms');
 const python = spawnSync('python3', ['-c', 'import sympy'], { encoding: 'utf8' });
 if (python.status === 0) {
   const pyFile = path.join(tmp, 'identities.py');
@@ -97,6 +119,14 @@ if (python.status === 0) {
   const sympy = measure('python3', [pyFile], 3);
   console.log(`identity table, SymPy simplify(lhs − rhs) == 0 in one process: ${ms(sympy.wall)} wall, ${ms(sympy.cpu)} CPU`);
   console.log(`deriv vs SymPy: ${(sympy.cpu / ours.cpu).toFixed(1)}× less CPU, ${(sympy.wall / ours.wall).toFixed(1)}× less wall (goal ≥ 5×)`);
+  record('identity table sympy cpu', sympy.cpu, 'ms');
+  record('deriv vs sympy (cpu ratio)', sympy.cpu / ours.cpu, '×', 5);
 } else {
   console.log('identity table vs SymPy: skipped (python3 cannot import sympy here)');
+}
+
+if (jsonFile) {
+  const os = await import('node:os');
+  writeFileSync(jsonFile, `${JSON.stringify({ machine: { platform: process.platform, arch: process.arch, node: process.version, cores: os.cpus().length, load: os.loadavg()[0] }, figures }, null, 2)}\n`);
+  console.log(`figures written to ${jsonFile}`);
 }
