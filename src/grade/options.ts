@@ -1,0 +1,16 @@
+/** Options of `deriv grade` and their defaults (light: the CLI reads them without loading the checker). */
+
+/** The output formats of `deriv grade`. */
+export const GRADE_FORMATS = ['gradescope', 'prairielearn', 'csv', 'json'] as const;
+/** One of GRADE_FORMATS. */
+export type GradeFormat = (typeof GRADE_FORMATS)[number];
+
+/** Who may see a Gradescope test. */
+export const VISIBILITIES = ['visible', 'hidden', 'after_due_date', 'after_published'] as const;
+/** One of VISIBILITIES. */
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** A submission's time limit, in milliseconds. */
+export const DEFAULT_SUBMISSION_TIMEOUT_MS = 60_000;
+/** Each grading worker's heap, in megabytes. */
+export const DEFAULT_MEMORY_MB = 1024;

@@ -1,0 +1,38 @@
+/**
+ * The grading worker: checks the answer key once (from the pool's `workerData`), then grades one
+ * submission per job. Compiled to dist/src/run/grade-worker.js; `runPool` loads it.
+ */
+import { Tinypool } from 'tinypool';
+import { gradeSubmission, type GradeOptions } from '../grade/grade.js';
+import { loadKey } from '../grade/key.js';
+import type { SubmissionResult } from '../grade/result.js';
+import type { Submission } from '../grade/submission.js';
+import { jobWorker } from './job.js';
+
+/** What every grading worker gets once: the key's text, and how to check it. */
+export interface GradeWorkerData {
+  readonly keyText: string;
+  readonly keyFile: string;
+  readonly samples?: number;
+  readonly keyTimeoutMs?: number;
+}
+
+/** One grading job. */
+export interface GradeTask {
+  readonly submission: Submission;
+  readonly options: GradeOptions;
+}
+
+export default jobWorker(
+  async () => {
+    const data = Tinypool.workerData as GradeWorkerData;
+    // The main thread has accepted this key; here it is only read (its problems were reported there).
+    const { key } = await loadKey(data.keyText, data.keyFile, {
+      ...(data.samples !== undefined ? { samples: data.samples } : {}),
+      ...(data.keyTimeoutMs !== undefined ? { timeoutMs: data.keyTimeoutMs } : {}),
+    });
+    if (!key) throw new Error('the answer key could not be read in the worker');
+    return key;
+  },
+  (key, task: GradeTask): Promise<SubmissionResult> => gradeSubmission(key, task.submission, task.options),
+);
