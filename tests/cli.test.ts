@@ -261,7 +261,7 @@ describe('deriv: usage', () => {
     expect(f.out()).toBe(`${pkg.version}\n`);
   });
 
-  for (const command of ['grade', 'render']) {
+  for (const command of ['render']) {
     it(`${command} is not implemented yet: exit 2`, async () => {
       const f = fake({});
       expect(await run([command, '--key', 'k.deriv', 'x'], f.io)).toBe(2);
