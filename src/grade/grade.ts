@@ -33,6 +33,9 @@ const FORMAT_CODES = new Set([
   'file-too-large', 'too-deep', 'line-too-long', 'binary-file', 'empty-file', 'internal-error',
 ]);
 
+/** At most this many unreadable lines are listed (a 10,000-line file of noise must not make a 10,000-line result). */
+const MAX_FORMAT_ERRORS = 50;
+
 const passes = (v: string): boolean => v === 'proved' || v === 'checked';
 
 function jsonCx(cx: Counterexample | null): JsonCounterexample | null {
@@ -300,6 +303,8 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
       if (d.severity !== 'error' || !FORMAT_CODES.has(d.code)) continue;
       const p = src.position(d.range[0]);
       formatErrors.push(`${f.path}:${p.line}:${p.column}: ${d.message}`);
+      // An empty or binary file says nothing: that is the whole story for it.
+      if (d.code === 'empty-file' || d.code === 'binary-file') problems.push(`${f.path}: ${d.message}`);
     }
     checked.push({ file: f.path, source: f.text, src, report, resolved });
   }
@@ -315,6 +320,10 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
   });
   if (deadline !== undefined && Date.now() > deadline) {
     problems.push(`the submission's time limit (${Math.round((options.timeLimitMs ?? 0) / 1000)} s) ran out; what was not checked by then earns no points`);
+  }
+  if (formatErrors.length > MAX_FORMAT_ERRORS) {
+    const more = formatErrors.length - MAX_FORMAT_ERRORS;
+    formatErrors.splice(MAX_FORMAT_ERRORS, more, `… and ${more} more lines that could not be read`);
   }
   return {
     student: sub.student, files: paths, title: titleOf(checked), seed: options.seed,

@@ -103,7 +103,7 @@ class Matcher {
   }
 
   /** Whether one student formula says what one key formula says. `near`: one side already agrees. */
-  one(k: Read, s: Read): { ok: boolean; verdict: Verdict; problem: MatchProblem | null; near: boolean } {
+  one(k: Read, s: Read, fallback = true): { ok: boolean; verdict: Verdict; problem: MatchProblem | null; near: boolean } {
     const K = k.formula;
     const S = s.formula;
     let best: { problem: MatchProblem; near: boolean } | null = null;
@@ -130,17 +130,27 @@ class Matcher {
           };
         }
       }
-    } else if (K.kind === 'Logic' && S.kind === 'Logic' && K.op === S.op) {
-      const pairings: [Formula, Formula, Formula, Formula][] = [[S.left, K.left, S.right, K.right]];
-      if (K.op === '⇔') pairings.push([S.right, K.left, S.left, K.right]);
-      for (const [s1, k1, s2, k2] of pairings) {
-        const a = this.one({ ...k, formula: k1 }, { ...s, formula: s1 });
-        if (!a.ok) continue;
-        const b = this.one({ ...k, formula: k2 }, { ...s, formula: s2 });
-        if (b.ok) return { ok: true, verdict: weaker(a.verdict, b.verdict), problem: null, near: true };
-        if (b.problem) best ??= { near: true, problem: b.problem };
+    } else if (K.kind === 'Logic' || S.kind === 'Logic') {
+      // Statements joined by ⇔ / ⇒ match part by part: sampling two ⇔'s against each other
+      // rarely lands where they differ, so the parts are compared, never the whole.
+      if (K.kind === 'Logic' && S.kind === 'Logic' && K.op === S.op) {
+        const pairings: [Formula, Formula, Formula, Formula][] = [[S.left, K.left, S.right, K.right]];
+        if (K.op === '⇔') pairings.push([S.right, K.left, S.left, K.right]);
+        for (const [s1, k1, s2, k2] of pairings) {
+          const a = this.one({ ...k, formula: k1 }, { ...s, formula: s1 }, false);
+          if (!a.ok) {
+            best ??= a.problem ? { near: false, problem: a.problem } : null;
+            continue;
+          }
+          const b = this.one({ ...k, formula: k2 }, { ...s, formula: s2 }, false);
+          if (b.ok) return { ok: true, verdict: weaker(a.verdict, b.verdict), problem: null, near: true };
+          if (b.problem) best = { near: true, problem: b.problem };
+        }
       }
-    } else if (K.kind === 'TagFact' && S.kind === 'TagFact') {
+      const problem = best?.problem ?? { verdict: 'refuted' as Verdict, counterexample: null, message: K.kind === 'Logic' && S.kind === 'Logic' ? `the key's says ${K.op === '⇔' ? 'if and only if' : 'implies'} between other statements` : `the key's is ${K.kind === 'Logic' ? 'an equivalence of two statements' : 'a single statement'}` };
+      return { ok: false, verdict: problem.verdict, near: best?.near ?? false, problem };
+    }
+    if (K.kind === 'TagFact' && S.kind === 'TagFact') {
       // A tag is declared, not computed: the same matrix with the same tag is the same claim.
       const same = K.tag === S.tag && (s.scope.lookup(S.subject.name)?.info.key ?? '?') === (k.scope.lookup(K.subject.name)?.info.key ?? '!');
       return same ? { ok: true, verdict: 'proved', problem: null, near: true }
@@ -149,10 +159,27 @@ class Matcher {
     if (K.kind === 'TagFact' || S.kind === 'TagFact') {
       return { ok: false, verdict: 'refuted', near: false, problem: best?.problem ?? { verdict: 'refuted', counterexample: null, message: 'a tag and an equation or inequality say different things' } };
     }
+    // One side the same and the other different (with a counterexample): another claim. Only
+    // forms with no side in common go to the whole-statement comparison below.
+    if (best?.near) return { ok: false, verdict: best.problem.verdict, problem: best.problem, near: true };
+    if (!fallback) {
+      return { ok: false, verdict: 'refuted', near: false, problem: best?.problem ?? { verdict: 'refuted', counterexample: null, message: 'its sides are not the key\'s' } };
+    }
+    // `<` and `≤` differ exactly where the two sides are equal, which sampling cannot see.
+    const strictness = (f: Compare): string => (f.ops.length !== 1 ? '?' : { '<': 'strict', '>': 'strict', '≤': 'weak', '≥': 'weak' }[f.ops[0] as string] ?? f.ops[0]!);
+    const [ks, ss] = [strictness(K), strictness(S)];
+    if ((ks === 'strict' && ss === 'weak') || (ks === 'weak' && ss === 'strict')) {
+      return {
+        ok: false, verdict: 'refuted', near: best?.near ?? false,
+        problem: best?.problem ?? {
+          verdict: 'refuted', counterexample: null,
+          message: `yours is ${ss === 'weak' ? 'a non-strict' : 'a strict'} inequality and the key's ${ks === 'weak' ? 'a non-strict' : 'a strict'} one: they differ where the two sides are equal`,
+        },
+      };
+    }
     // Any other form: the two statements must agree everywhere (the checker's ⇔, solution sets included).
     const o = this.decide(S, '⇔', K, s.scope);
     if (passes(o.verdict)) return { ok: true, verdict: o.verdict, problem: null, near: false };
-    if (best) return { ok: false, verdict: best.problem.verdict, problem: best.problem, near: true };
     return {
       ok: false, verdict: o.verdict, near: false,
       problem: { verdict: o.verdict, counterexample: o.counterexample, message: o.message },

@@ -88,13 +88,13 @@ export async function readSubmission(reader: SubmissionReader, given: string): P
   const student = given.replace(/[/\\]+$/, '') || given;
   let paths: string[];
   try {
-    const entries = await reader.listFolder(given);
+    const entries = await reader.listFolder(student);
     if (entries === null) {
       paths = [given];
     } else {
       paths = [];
       const others: string[] = [];
-      await derivFiles(reader, given, 0, paths, others);
+      await derivFiles(reader, student, 0, paths, others);
       if (paths.length === 0) {
         const seen = others.length > 0 ? ` (it holds ${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''})` : ' (it is empty)';
         return { student, files: [], problem: `no .deriv file was submitted${seen}: submit your derivation as a .deriv file` };

@@ -100,7 +100,7 @@ export function csvCell(value: string | number | null): string {
   if (typeof value === 'number') return String(value);
   let s = plain(value, 1000).replace(/[\r\n\t]+/g, ' ');
   if (/^[=+\-@]/.test(s)) s = `'${s}`;
-  return /[",;\s']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\s]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The rows, a blank line, then the summary per claim and a total line (RFC 4180 quoting, CRLF). */
