@@ -63,13 +63,14 @@ function defaultWorker(): URL | null {
 }
 
 /** The result for a job that ended without one. */
-function lostJob(key: AnswerKey, sub: Submission, seed: number, outcome: Extract<JobOutcome<SubmissionResult>, { ok: false }>): SubmissionResult {
-  const kind = outcome.kind === 'timeout' ? 'time-limit' : 'crash';
+function lostJob(
+  key: AnswerKey, sub: Submission, seed: number, outcome: Extract<JobOutcome<SubmissionResult>, { ok: false }>, timeLimitMs: number,
+): SubmissionResult {
   const reason = outcome.kind === 'timeout'
-    ? `grading your submission ${outcome.message}: nothing could be graded. A derivation this slow usually has a step that makes the checker work very hard; split it into smaller steps`
-    : outcome.kind === 'memory' ? `grading your submission stopped: ${outcome.message}. Nothing could be graded`
+    ? `grading your submission ran past its time limit (${Math.round(timeLimitMs / 1000)} s) and was stopped: nothing could be graded. A derivation this slow usually has a step that makes the checker work very hard (a huge number, a very long line); split it into smaller steps`
+    : outcome.kind === 'memory' ? 'grading your submission stopped: it ran out of memory. Nothing could be graded; a very long line or a huge expression is the usual cause'
       : `grading your submission stopped: ${outcome.message}. Nothing could be graded; please tell your TA`;
-  return ungradedResult(key, sub.student, sub.files.map((f) => f.path), seed, kind, reason, { elapsedMs: outcome.elapsedMs });
+  return ungradedResult(key, sub.student, sub.files.map((f) => f.path), seed, outcome.kind === 'timeout' ? 'time-limit' : 'crash', reason, { elapsedMs: outcome.elapsedMs });
 }
 
 /** Grades every submission, in-process or in a pool; never rejects. */
@@ -89,7 +90,7 @@ async function gradeAll(
       try {
         out.push(await gradeSubmission(key, subs[i]!, gradeOptions(i)));
       } catch (error) {
-        out.push(lostJob(key, subs[i]!, seeds[i]!, { ok: false, kind: 'crash', message: error instanceof Error ? error.message : String(error), elapsedMs: 0 }));
+        out.push(lostJob(key, subs[i]!, seeds[i]!, { ok: false, kind: 'crash', message: `it crashed (${error instanceof Error ? error.message : String(error)})`, elapsedMs: 0 }, opts.timeout));
       }
       onDone(i + 1);
     }
@@ -107,7 +108,7 @@ async function gradeAll(
     ...(io.onJobStart ? { onStart: io.onJobStart } : {}),
     onSettled: () => onDone(++done),
   });
-  return outcomes.map((o, i) => (o.ok ? o.value : lostJob(key, subs[i]!, seeds[i]!, o)));
+  return outcomes.map((o, i) => (o.ok ? o.value : lostJob(key, subs[i]!, seeds[i]!, o, opts.timeout)));
 }
 
 /** The key's own steps get more time than a student's: a key that fails only on a busy machine is no use. */
