@@ -88,10 +88,12 @@ export function roundPoints(x: number): number {
 }
 
 /**
- * The sampling seed for one student: the same `--seed-from` string and student give the same
- * seed, so a regrade gives the same result (SHA-256 of both, first 31 bits).
+ * The sampling seed for one student: the same `--seed-from` string and submission name (its
+ * file or folder name, wherever it sits) give the same seed, so a regrade gives the same result
+ * (SHA-256 of both, first 31 bits).
  */
 export function seedFor(seedFrom: string, student: string): number {
-  const digest = createHash('sha256').update(`${seedFrom}\u0000${student}`).digest();
+  const name = student.replace(/[/\\]+$/, '').split(/[/\\]/).pop() ?? student;
+  const digest = createHash('sha256').update(`${seedFrom}\u0000${name}`).digest();
   return digest.readUInt32BE(0) >>> 1;
 }
