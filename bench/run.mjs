@@ -39,3 +39,6 @@ for (const f of files) {
   console.log(`${f.padEnd(22)} ${m.toFixed(0).padStart(6)} ms  ${steps} steps, ${report.shows.length} shows  (${(m / Math.max(1, steps + report.shows.length)).toFixed(1)} ms per item; median of ${runs})`);
 }
 console.log(`all derivations: ${total.toFixed(0)} ms`);
+
+// `deriv grade`: one submission in a fresh process, and a batch of 300 (bench/grade.mjs).
+if (process.env.BENCH_GRADE !== '0') await import('./grade.mjs');

@@ -205,6 +205,8 @@ interface GradeCliOptions {
   memory: number;
   seedFrom?: string;
   visibility: Visibility;
+  checkKey?: boolean;
+  keySha256?: string;
 }
 
 /** `deriv grade`: the grading code is loaded only for this command. */
@@ -221,6 +223,8 @@ async function gradeCommand(submissions: readonly string[], opts: GradeCliOption
     ...(opts.out !== undefined ? { out: opts.out } : {}),
     ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
     ...(opts.seedFrom !== undefined ? { seedFrom: opts.seedFrom } : {}),
+    ...(opts.checkKey ? { checkKey: true } : {}),
+    ...(opts.keySha256 !== undefined ? { keySha256: opts.keySha256 } : {}),
   }, {
     stdout: io.stdout, stderr: io.stderr, readFile: io.readFile, readBytes, listFolder,
     ...(io.writeFileAtomic ? { writeFileAtomic: io.writeFileAtomic } : {}),
@@ -289,8 +293,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   program
     .command('grade')
     .description('grade submissions against an answer key (a .deriv whose shows and answers carry [N points])')
-    .argument('<submissions...>', 'files or folders; a folder is one student (its .deriv files read together)')
+    .argument('[submissions...]', 'files or folders; a folder is one student (its .deriv files read together)')
     .requiredOption('--key <file>', 'the answer key')
+    .option('--check-key', 'only check the key: list its claims and print its SHA-256')
+    .option('--key-sha256 <hex>', 'the SHA-256 --check-key printed: if the key still has it, its steps are not checked again')
     .addOption(new Option('-f, --format <format>', 'output format').choices(GRADE_FORMATS).default('csv'))
     .option('-o, --out <file>', 'write the results to this file (whole, or not at all)')
     .addOption(new Option('--jobs <n>', 'worker threads for several submissions (default: the cores)').argParser(integerOption('--jobs', 1)))

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,11 +44,12 @@ afterAll(() => {
 });
 
 /** A fake /autograder: the key in source/, the student's files in submission/, the metadata. */
-function gradescopeTree(name: string, student: string, key = readFileSync(KEY, 'utf8')): string {
+function gradescopeTree(name: string, student: string, key = readFileSync(KEY, 'utf8'), sha256?: string): string {
   const r = path.join(tmp, name);
   mkdirSync(path.join(r, 'source'), { recursive: true });
   mkdirSync(path.join(r, 'submission'), { recursive: true });
   writeFileSync(path.join(r, 'source', 'key.deriv'), key);
+  if (sha256) writeFileSync(path.join(r, 'source', 'key.sha256'), `${sha256}\n`);
   copyFileSync(path.join(q2, student), path.join(r, 'submission', 'q2.deriv'));
   writeFileSync(path.join(r, 'submission_metadata.json'), JSON.stringify({ id: 12345, users: [{ email: 'ada@example.com' }] }));
   return r;
@@ -70,6 +72,17 @@ describe('examples/gradescope/run_autograder', () => {
     expect(out.tests.map((t) => t.score)).toEqual([0, 3, 4, 10]);
     expect(out.extra_data.deriv.seed_from).toBe('12345');
     expect(out.extra_data.deriv.seed).toBe(seedFor('12345', 'submission'));
+  }, 120_000);
+
+  it('with the key.sha256 setup.sh writes, the key is not checked again; a stale one is ignored', () => {
+    const hash = createHash('sha256').update(readFileSync(KEY)).digest('hex');
+    const r = gradescopeTree('gs-sha', 'partial.deriv', readFileSync(KEY, 'utf8'), hash);
+    expect(runScript('gradescope/run_autograder', { AUTOGRADER_ROOT: r, DERIV: deriv }).status).toBe(0);
+    expect((JSON.parse(readFileSync(path.join(r, 'results', 'results.json'), 'utf8')) as { score: number }).score).toBe(15.71);
+    const stale = gradescopeTree('gs-stale', 'partial.deriv', readFileSync(KEY, 'utf8').replace('  = α (-v_{t-1}) - ε g_t\n', '  = α (-v_{t-1}) + ε g_t\n'), hash);
+    const run = runScript('gradescope/run_autograder', { AUTOGRADER_ROOT: stale, DERIV: deriv });
+    expect(run.stdout).toContain('has changed since it was checked');
+    expect((JSON.parse(readFileSync(path.join(stale, 'results', 'results.json'), 'utf8')) as { score: number }).score).toBe(0);
   }, 120_000);
 
   it('a key that does not pass: still a results.json, score 0, saying it is not the student\'s fault', () => {

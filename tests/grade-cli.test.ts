@@ -120,6 +120,39 @@ describe('deriv grade (in-process)', () => {
     expect(a.submissions.map((s) => s.points)).toEqual([15.71, 15.71]);
   });
 
+  it('--check-key lists the claims and the SHA-256; --key-sha256 skips checking the key again, unless it changed', async () => {
+    const f = fake({ 'key.deriv': KEY });
+    expect(await run(['grade', '--key', 'key.deriv', '--check-key'], f.io)).toBe(0);
+    const lines = f.out().split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      'key.deriv: the key passes; 4 claims, 20 points',
+      '  show "2.1 momentum"         3 points            line 14',
+      '  show "2.1 running average"  3 points            line 24',
+      '  answer "2.1"                4 points            line 35',
+      '  show "2.2"                  10 points, partial  line 40',
+    ]);
+    const hash = /^sha256 ([0-9a-f]{64})$/.exec(lines[5]!)![1]!;
+
+    // A key that no longer passes, with the hash of its passing self: checked again, and refused.
+    const bad = KEY.replace('  = α (-v_{t-1}) - ε g_t\n', '  = α (-v_{t-1}) + ε g_t\n');
+    const g = fake({ 'key.deriv': bad, 's.deriv': fixture('correct.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', '--key-sha256', hash, 's.deriv'], g.io)).toBe(2);
+    expect(g.err()).toMatch(/^deriv grade: key\.deriv has changed since it was checked \(its SHA-256 is not --key-sha256\): checking it again\nderiv grade: the key key\.deriv does not pass/);
+
+    // The same key: graded as before, without checking its steps.
+    const h = fake({ 'key.deriv': KEY, 's.deriv': fixture('wrong-step.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', '--key-sha256', hash, 's.deriv', '--format', 'json'], h.io)).toBe(0);
+    expect((JSON.parse(h.out()) as { submissions: { points: number }[] }).submissions[0]!.points).toBe(17);
+    expect(h.err()).toBe('');
+
+    const u = fake({ 'key.deriv': KEY });
+    expect(await run(['grade', '--key', 'key.deriv', '--key-sha256', 'abc', 's.deriv'], u.io)).toBe(2);
+    expect(u.err()).toBe('deriv grade: --key-sha256 takes the 64 hexadecimal digits that --check-key prints\n');
+    expect(await run(['grade', '--key', 'key.deriv', '--check-key', 's.deriv'], u.io)).toBe(2);
+    expect(await run(['grade', '--key', 'key.deriv'], u.io)).toBe(2);
+    expect(u.err()).toContain('deriv grade: no submissions given');
+  });
+
   it('a progress bar on a terminal (stderr) for a batch; nothing when piped', async () => {
     const files = { 'key.deriv': KEY, 'a.deriv': fixture('garbage.deriv'), 'b.deriv': fixture('garbage.deriv') };
     const tty = fake(files, { stderrIsTTY: true });

@@ -24,8 +24,12 @@ SEED_FROM="$(node -e '
     if (typeof s === "number" || typeof s === "string") process.stdout.write(String(s).replace(/[^\w.-]/g, ""));
   } catch {}' "$ROOT/data/data.json" 2>/dev/null)"
 
+# The key's SHA-256 from `deriv grade --check-key` (setup.sh writes it): the key is not checked again.
+KEY_SHA256="$(cat "$(dirname "$KEY")/key.sha256" 2>/dev/null | tr -cd '0-9a-f')"
+
 args=(grade --key "$KEY" "$ROOT/student" --format prairielearn --out "$RESULTS" --timeout "$((LIMIT_S * 1000))")
 if [ -n "$SEED_FROM" ]; then args+=(--seed-from "$SEED_FROM"); fi
+if [ ${#KEY_SHA256} -eq 64 ]; then args+=(--key-sha256 "$KEY_SHA256"); fi
 
 NODE_OPTIONS="--max-old-space-size=$MEMORY_MB" timeout --kill-after=2 "$((LIMIT_S + GRACE_S))" "$DERIV" "${args[@]}"
 status=$?

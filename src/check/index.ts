@@ -21,8 +21,11 @@ export interface CheckedSource {
   readonly checker: Checker | null;
 }
 
-/** `checkSource`, keeping the resolved file and the checker (`recordClaims`: the context of each show and answer). */
-export async function checkSourceWith(text: string, options: CheckOptions = {}, recordClaims = false): Promise<CheckedSource> {
+/**
+ * `checkSource`, keeping the resolved file and the checker (`recordClaims`: the context of each
+ * show and answer; `trusted`: steps are not decided, for an answer key checked before).
+ */
+export async function checkSourceWith(text: string, options: CheckOptions = {}, recordClaims = false, trusted = false): Promise<CheckedSource> {
   const file = options.file ?? '<stdin>';
   const empty = { file, source: text, diagnostics: [] as Diagnostic[], steps: [], shows: [] };
   try {
@@ -36,6 +39,7 @@ export async function checkSourceWith(text: string, options: CheckOptions = {}, 
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
       recordClaims,
+      trusted,
     });
     checker.run();
     const byPlace = (a: { range: Range }, b: { range: Range }) => a.range[0] - b.range[0];

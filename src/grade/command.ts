@@ -13,7 +13,7 @@ import type { GradeTask, GradeWorkerData } from '../run/grade-worker.js';
 import { plain } from './feedback.js';
 import { gradeSubmission, ungradedResult, type GradeOptions } from './grade.js';
 import { toGradescope } from './gradescope.js';
-import { loadKey, type AnswerKey } from './key.js';
+import { loadKey, sha256, type AnswerKey } from './key.js';
 import { DEFAULT_MEMORY_MB, type GradeFormat, type Visibility } from './options.js';
 import { toPrairieLearn } from './prairielearn.js';
 import { seedFor, type SubmissionResult } from './result.js';
@@ -37,6 +37,10 @@ export interface GradeCommandOptions {
   readonly seedFrom?: string;
   readonly visibility?: Visibility;
   readonly version?: string;
+  /** Only check the key: print its claims and its SHA-256 (for `keySha256` later). */
+  readonly checkKey?: boolean;
+  /** The key's SHA-256 from an earlier `checkKey`: if it still matches, the key's steps are not checked again. */
+  readonly keySha256?: string;
 }
 
 /** What the command needs from outside. */
@@ -97,7 +101,8 @@ async function gradeAll(
     return out;
   }
   let done = 0;
-  const data: GradeWorkerData = { keyText, keyFile: key.file, samples: opts.samples ?? DEFAULT_SAMPLES, keyTimeoutMs: keyTimeout(opts) };
+  // The key passed here: workers read it without checking its steps again.
+  const data: GradeWorkerData = { keyText, keyFile: key.file, keySha256: key.sha256, samples: opts.samples ?? DEFAULT_SAMPLES, keyTimeoutMs: keyTimeout(opts) };
   const outcomes = await runPool<GradeTask, SubmissionResult>(subs.map((submission, i) => ({ submission, options: gradeOptions(i) })), {
     worker,
     threads: opts.jobs ?? availableParallelism(),
@@ -118,6 +123,16 @@ function keyTimeout(opts: GradeCommandOptions): number {
 
 /** Runs `deriv grade`; returns the exit code (0 graded, 1 some submission could not be graded, 2 usage or key error). */
 export async function gradeCommand(opts: GradeCommandOptions, io: GradeIo): Promise<number> {
+  if (opts.checkKey ? opts.submissions.length > 0 : opts.submissions.length === 0) {
+    io.stderr(opts.checkKey
+      ? 'deriv grade: --check-key checks the key alone; give no submissions with it\n'
+      : 'deriv grade: no submissions given: deriv grade --key KEY SUBMISSION… (a file or a folder per student)\n');
+    return EXIT.usage;
+  }
+  if (opts.keySha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(opts.keySha256)) {
+    io.stderr('deriv grade: --key-sha256 takes the 64 hexadecimal digits that --check-key prints\n');
+    return EXIT.usage;
+  }
   if ((opts.format === 'gradescope' || opts.format === 'prairielearn') && opts.submissions.length !== 1) {
     io.stderr(`deriv grade: --format ${opts.format} writes the results of one submission; give one (a file or a folder), or use --format csv or json for a batch\n`);
     return EXIT.usage;
@@ -130,13 +145,29 @@ export async function gradeCommand(opts: GradeCommandOptions, io: GradeIo): Prom
     return EXIT.usage;
   }
   if (keyText.charCodeAt(0) === 0xfeff) keyText = keyText.slice(1);
-  const loaded = await loadKey(keyText, opts.key, { samples: opts.samples ?? DEFAULT_SAMPLES, timeoutMs: keyTimeout(opts) });
+  const checkedSha256 = opts.checkKey ? undefined : opts.keySha256;
+  if (checkedSha256 !== undefined && sha256(keyText) !== checkedSha256.toLowerCase()) {
+    io.stderr(`deriv grade: ${opts.key} has changed since it was checked (its SHA-256 is not --key-sha256): checking it again\n`);
+  }
+  const loaded = await loadKey(keyText, opts.key, {
+    samples: opts.samples ?? DEFAULT_SAMPLES, timeoutMs: keyTimeout(opts), ...(checkedSha256 !== undefined ? { checkedSha256 } : {}),
+  });
   if (!loaded.key || loaded.problems.length > 0) {
     io.stderr(`deriv grade: the key ${opts.key} does not pass, so no submission was graded:\n`);
     for (const p of loaded.problems) io.stderr(`${opts.key}:${p.line}:${p.column}: ${p.message}\n`);
     return EXIT.usage;
   }
   const key = loaded.key;
+  if (opts.checkKey) {
+    const width = Math.max(...key.claims.map((c) => c.kind.length + c.name.length + 3));
+    io.stdout(`${opts.key}: the key passes; ${key.claims.length} claims, ${key.total} points\n`);
+    for (const c of key.claims) {
+      const points = `${c.points} point${c.points === 1 ? '' : 's'}${c.partial ? ', partial' : ''}`;
+      io.stdout(`  ${`${c.kind} "${c.name}"`.padEnd(width)}  ${points.padEnd(18)}  line ${c.line}\n`);
+    }
+    io.stdout(`sha256 ${key.sha256}\n`);
+    return EXIT.ok;
+  }
 
   const subs: Submission[] = [];
   for (const s of opts.submissions) subs.push(await readSubmission(io, s));

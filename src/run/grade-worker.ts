@@ -13,6 +13,8 @@ import { jobWorker } from './job.js';
 export interface GradeWorkerData {
   readonly keyText: string;
   readonly keyFile: string;
+  /** The key's SHA-256, as the main thread checked it: its steps are not decided again here. */
+  readonly keySha256?: string;
   readonly samples?: number;
   readonly keyTimeoutMs?: number;
 }
@@ -30,6 +32,7 @@ export default jobWorker(
     const { key } = await loadKey(data.keyText, data.keyFile, {
       ...(data.samples !== undefined ? { samples: data.samples } : {}),
       ...(data.keyTimeoutMs !== undefined ? { timeoutMs: data.keyTimeoutMs } : {}),
+      ...(data.keySha256 !== undefined ? { checkedSha256: data.keySha256 } : {}),
     });
     if (!key) throw new Error('the answer key could not be read in the worker');
     return key;
