@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './check/options.js';
 import { isolatedChecker } from './check/isolated.js';
-import { DEFAULT_MEMORY_MB, DEFAULT_SUBMISSION_TIMEOUT_MS, GRADE_FORMATS, VISIBILITIES, type GradeFormat, type Visibility } from './grade/options.js';
+import { DEFAULT_GRADE_STEP_TIMEOUT_MS, DEFAULT_MEMORY_MB, DEFAULT_SUBMISSION_TIMEOUT_MS, GRADE_FORMATS, VISIBILITIES, type GradeFormat, type Visibility } from './grade/options.js';
 import { REPORT_FORMATS, formatReports, type ReportFormat } from './report/index.js';
 import { summarize, type FileReport } from './result.js';
 
@@ -301,7 +301,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('-o, --out <file>', 'write the results to this file (whole, or not at all)')
     .addOption(new Option('--jobs <n>', 'worker threads for several submissions (default: the cores)').argParser(integerOption('--jobs', 1)))
     .addOption(new Option('--timeout <ms>', 'time limit per submission, in milliseconds').argParser(integerOption('--timeout', 1)).default(DEFAULT_SUBMISSION_TIMEOUT_MS))
-    .addOption(new Option('--step-timeout <ms>', 'time limit per step, in milliseconds').argParser(integerOption('--step-timeout', 1)).default(DEFAULT_TIMEOUT_MS))
+    .addOption(new Option('--step-timeout <ms>', 'time limit per step, in milliseconds').argParser(integerOption('--step-timeout', 1)).default(DEFAULT_GRADE_STEP_TIMEOUT_MS))
     .addOption(new Option('--samples <n>', 'points sampled per step').argParser(integerOption('--samples', 1)).default(DEFAULT_SAMPLES))
     .addOption(new Option('--memory <mb>', 'heap per worker, in megabytes').argParser(integerOption('--memory', 64)).default(DEFAULT_MEMORY_MB))
     .option('--seed-from <string>', "fixes each student's sampling (e.g. the submission id): a regrade gives the same result")

@@ -64,7 +64,7 @@ describe('Gradescope results.json', () => {
     const out = toGradescope(r('wrong-step.deriv'), key);
     const text = out.tests[0]!.output;
     expect(text).toMatch(/^\*\*0 \/ 3 points\*\* for your show at wrong-step\.deriv:12:1\.\n\n/);
-    expect(text).toContain('**wrong-step.deriv:16:3**: this step does not follow \\(refuted\\): the two sides differ at this point; left − right = \\(-2·ε\\) g\\_t');
+    expect(text).toContain('**wrong-step.deriv:16:3**: this step does not follow (refuted): the two sides differ at this point; left − right = (-2·ε) g\\_t');
     expect(text).toContain('```text\n  16 | = α (-v_{t-1}) + ε g_t\ncounterexample: t = 1, n = 2,');
     expect(text).toMatch(/ {2}left {2}= \[.*\] {3}right = \[.*\]/);
   });

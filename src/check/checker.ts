@@ -336,7 +336,11 @@ export class Checker {
     if (this.options.trusted && !extra.always) {
       return { verdict: 'proved', method: 'none', samples: 0, counterexample: null, message: 'checked before (a trusted answer key)', notes: [] };
     }
-    const deadline = Math.min(Date.now() + this.options.timeoutMs, this.options.deadline ?? Infinity, extra.deadline ?? Infinity);
+    const fileDeadline = Math.min(this.options.deadline ?? Infinity, extra.deadline ?? Infinity);
+    if (Date.now() > fileDeadline) {
+      return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'the time limit for the whole file ran out before this step', notes: [] };
+    }
+    const deadline = Math.min(Date.now() + this.options.timeoutMs, fileDeadline);
     const opts: StepOptions = { seed: extra.seed ?? this.options.seed, samples: this.options.samples, deadline };
     const salt = extra.salt ?? '';
     const text = (x: Expr | Formula) => (isExpr(x) ? printExpr(x) : printFormula(x));

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS } from '../check/options.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../check/options.js';
 import { runPool, type JobOutcome } from '../run/pool.js';
 import { drawProgress } from '../run/progress.js';
 import type { GradeTask, GradeWorkerData } from '../run/grade-worker.js';
@@ -14,7 +14,7 @@ import { plain } from './feedback.js';
 import { gradeSubmission, ungradedResult, type GradeOptions } from './grade.js';
 import { toGradescope } from './gradescope.js';
 import { loadKey, sha256, type AnswerKey } from './key.js';
-import { DEFAULT_MEMORY_MB, type GradeFormat, type Visibility } from './options.js';
+import { DEFAULT_GRADE_STEP_TIMEOUT_MS, DEFAULT_MEMORY_MB, type GradeFormat, type Visibility } from './options.js';
 import { toPrairieLearn } from './prairielearn.js';
 import { seedFor, type SubmissionResult } from './result.js';
 import { readSubmission, type Submission, type SubmissionReader } from './submission.js';
@@ -84,7 +84,7 @@ async function gradeAll(
 ): Promise<SubmissionResult[]> {
   const seeds = subs.map((s) => (opts.seedFrom !== undefined ? seedFor(opts.seedFrom, s.student) : DEFAULT_SEED));
   const gradeOptions = (i: number): GradeOptions => ({
-    seed: seeds[i]!, samples: opts.samples ?? DEFAULT_SAMPLES, stepTimeoutMs: opts.stepTimeout ?? DEFAULT_TIMEOUT_MS, timeLimitMs: opts.timeout,
+    seed: seeds[i]!, samples: opts.samples ?? DEFAULT_SAMPLES, stepTimeoutMs: opts.stepTimeout ?? DEFAULT_GRADE_STEP_TIMEOUT_MS, timeLimitMs: opts.timeout,
   });
   const worker = io.gradeWorker ?? defaultWorker();
   // One submission (Gradescope's and PrairieLearn's case, on half a core): no worker to start.
@@ -118,7 +118,7 @@ async function gradeAll(
 
 /** The key's own steps get more time than a student's: a key that fails only on a busy machine is no use. */
 function keyTimeout(opts: GradeCommandOptions): number {
-  return Math.max(10_000, opts.stepTimeout ?? DEFAULT_TIMEOUT_MS);
+  return Math.max(DEFAULT_GRADE_STEP_TIMEOUT_MS, opts.stepTimeout ?? DEFAULT_GRADE_STEP_TIMEOUT_MS);
 }
 
 /** Runs `deriv grade`; returns the exit code (0 graded, 1 some submission could not be graded, 2 usage or key error). */

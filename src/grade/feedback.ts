@@ -19,11 +19,15 @@ export function plain(s: string, max = MAX_FIELD): string {
   return cleaned.length > max ? `${cleaned.slice(0, max)}…` : cleaned;
 }
 
-/** Text for Markdown: HTML characters as entities, Markdown punctuation escaped. */
+/**
+ * Text for Markdown: HTML characters as entities, and the punctuation that makes emphasis, code,
+ * links, tables or headings escaped (a math message keeps its parentheses and braces readable).
+ */
 export function md(s: string): string {
   return plain(s)
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/^([#+\-=]|\d+\.)/gm, '\\$1');
 }
 
 /** A fenced code block whose fence is longer than any run of backticks inside. */

@@ -5,13 +5,14 @@
  */
 import type { Answer, Show, Statement } from '../ast.js';
 import { checkSourceWith } from '../check/index.js';
-import { DEFAULT_SAMPLES, DEFAULT_TIMEOUT_MS } from '../check/options.js';
+import { DEFAULT_SAMPLES } from '../check/options.js';
 import { toJsonReport, type JsonCounterexample } from '../report/json.js';
 import type { Counterexample, FileReport, ShowResult, StepResult } from '../result.js';
 import { SourceFile } from '../source.js';
 import type { ResolvedFile } from '../types/resolve.js';
 import { sliceOf, type AnswerKey, type KeyClaim } from './key.js';
 import { matchClaim, type MatchOptions } from './match.js';
+import { DEFAULT_GRADE_STEP_TIMEOUT_MS } from './options.js';
 import { extraPremises } from './premises.js';
 import { roundPoints, type ClaimFailure, type ClaimResult, type FailureKind, type Place, type SubmissionResult } from './result.js';
 import type { Submission } from './submission.js';
@@ -158,6 +159,10 @@ class ClaimGrader {
       this.fail('time-limit', `checking stopped before this ${what}: the submission's time limit (${Math.round((this.timeLimitMs ?? 0) / 1000)} s) ran out`, { c, offset }, { group: 'time-limit' });
       return;
     }
+    if (item.verdict === 'unknown' && /time limit/.test(item.message)) {
+      this.fail('time-limit', `this ${what} could not be checked within its time limit: ${item.message}. If it is right, split it into smaller steps`, { c, offset }, { group: 'time-limit' });
+      return;
+    }
     const label = item.verdict === 'error' ? 'has an error' : item.verdict === 'refuted' ? 'does not follow (refuted)' : 'could not be checked (unknown)';
     this.fail(what === 'step' ? 'step' : 'show', `this ${what} ${label}: ${item.message}`, { c, offset }, { cx: item.counterexample });
   }
@@ -176,7 +181,7 @@ class ClaimGrader {
     const shows = failed.filter((x): x is ShowResult => !('relRange' in x) && !x.secondary);
     const shown = steps.length > 0 ? steps : shows;
     for (const item of shown.slice(0, 3)) this.failedItem(c, item, 'relRange' in item ? item.relRange[0] : item.range[0], 'relRange' in item ? 'step' : 'show');
-    if (shown.length > 3) this.fail(steps.length > 0 ? 'step' : 'show', `and ${shown.length - 3} more`, null, { group: 'more' });
+    if (shown.length > 3) this.fail(this.failures[this.failures.length - 1]?.kind ?? 'step', `and ${shown.length - 3} more`, null, { group: 'more' });
     if (shown.length === 0 && failed.length > 0) this.failedItem(c, failed[0]!, 'relRange' in failed[0]! ? failed[0].relRange[0] : failed[0]!.range[0], 'step');
   }
 
@@ -296,7 +301,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
     }
     const { report, resolved } = await checkSourceWith(f.text, {
       file: f.path, seed: options.seed, samples: options.samples ?? DEFAULT_SAMPLES,
-      timeoutMs: options.stepTimeoutMs ?? DEFAULT_TIMEOUT_MS, ...(deadline !== undefined ? { deadline } : {}),
+      timeoutMs: options.stepTimeoutMs ?? DEFAULT_GRADE_STEP_TIMEOUT_MS, ...(deadline !== undefined ? { deadline } : {}),
     });
     const src = new SourceFile(f.path, f.text);
     for (const d of report.diagnostics) {
@@ -312,8 +317,9 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
     const reason = problems.length === 1 ? `your submission could not be read: ${problems[0]}` : `none of your files could be read: ${problems.join('; ')}`;
     return ungradedResult(key, sub.student, paths, options.seed, 'unreadable', reason, { formatErrors, completed: true, elapsedMs: Date.now() - started });
   }
-  // Comparing claims with the key comes after checking the files: it gets a little time of its own.
-  const match: MatchOptions = deadline !== undefined ? { deadline: deadline + Math.max(2000, (options.timeLimitMs ?? 0) / 4) } : {};
+  // Comparing claims with the key comes after checking the files, in a window of its own: a slow
+  // section elsewhere must not cost a claim that was checked in time.
+  const match: MatchOptions = deadline !== undefined ? { deadline: Math.max(deadline, Date.now()) + Math.max(2000, (options.timeLimitMs ?? 0) / 4) } : {};
   const claims = key.claims.map((k) => {
     const g = new ClaimGrader(key, k, checked, match, deadline ?? null, options.timeLimitMs ?? null);
     return k.kind === 'show' ? g.show() : g.answer();

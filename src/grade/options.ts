@@ -14,3 +14,9 @@ export type Visibility = (typeof VISIBILITIES)[number];
 export const DEFAULT_SUBMISSION_TIMEOUT_MS = 60_000;
 /** Each grading worker's heap, in megabytes. */
 export const DEFAULT_MEMORY_MB = 1024;
+/**
+ * A step's time limit when grading, in milliseconds: generous, because a step that runs out of
+ * time costs the student points, and a busy machine or a cold start must never do that (the
+ * submission's own limit still bounds the whole).
+ */
+export const DEFAULT_GRADE_STEP_TIMEOUT_MS = 10_000;

@@ -169,7 +169,9 @@ class PremiseCheck {
     const bad = outcomes.find((o) => !passes(o));
     if (bad) {
       const at = bad.counterexample?.assignments.map(([n, v]) => `${n} = ${v}`).join(', ');
-      this.add(c.range, `your proof assumes ${text}, which the key does not make${at ? ` (it fails at ${at})` : ` (${bad.message})`}`, bad.counterexample);
+      this.add(c.range, bad.verdict === 'refuted'
+        ? `your proof assumes ${text}, which the key does not make${at ? ` (it fails at ${at})` : ` (${bad.message})`}`
+        : `your proof assumes ${text}, which could not be shown to follow from the key's assumptions (${bad.message})`, bad.counterexample);
     }
   }
 

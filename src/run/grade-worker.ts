@@ -4,7 +4,8 @@
  */
 import { Tinypool } from 'tinypool';
 import { gradeSubmission, type GradeOptions } from '../grade/grade.js';
-import { loadKey } from '../grade/key.js';
+import { loadKey, type AnswerKey } from '../grade/key.js';
+import { matchClaim } from '../grade/match.js';
 import type { SubmissionResult } from '../grade/result.js';
 import type { Submission } from '../grade/submission.js';
 import { jobWorker } from './job.js';
@@ -35,7 +36,21 @@ export default jobWorker(
       ...(data.keySha256 !== undefined ? { checkedSha256: data.keySha256 } : {}),
     });
     if (!key) throw new Error('the answer key could not be read in the worker');
+    // Warm the checker on the key's own claims before the first student's clock starts (and
+    // remember those decisions: a student who writes a claim as the key does is decided at once).
+    for (const c of key.claims) warmUp(key, c.name);
     return key;
   },
   (key, task: GradeTask): Promise<SubmissionResult> => gradeSubmission(key, task.submission, task.options),
 );
+
+/** Compares a key claim with itself: what a cold worker would otherwise do inside a student's time. */
+function warmUp(key: AnswerKey, name: string): void {
+  const entry = key.statements.get(name);
+  if (!entry) return;
+  const source = key.report.source;
+  const texts = entry.statement.kind === 'Show'
+    ? [source.slice(entry.statement.claim.range[0], entry.statement.claim.range[1])]
+    : entry.statement.claims.map((f) => source.slice(f.range[0], f.range[1]));
+  matchClaim(key, name, { texts, forAll: null }, {});
+}
