@@ -153,6 +153,18 @@ describe('deriv grade (in-process)', () => {
     expect(u.err()).toContain('deriv grade: no submissions given');
   });
 
+  it("the README's TA guide shows what --check-key prints for the worked key, and names files that exist", async () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const block = /\$ deriv grade --key examples\/keys\/q2-key\.deriv --check-key\n([\s\S]*?)```/.exec(readme)![1]!;
+    const f = fake({ 'examples/keys/q2-key.deriv': KEY });
+    expect(await run(['grade', '--key', 'examples/keys/q2-key.deriv', '--check-key'], f.io)).toBe(0);
+    expect(f.out()).toBe(block);
+    for (const file of ['examples/gradescope/setup.sh', 'examples/gradescope/run_autograder', 'examples/prairielearn/Dockerfile', 'examples/prairielearn/run.sh', 'examples/prairielearn/info.json']) {
+      expect(readme).toContain(path.basename(file));
+      expect(() => readFileSync(path.join(root, file))).not.toThrow();
+    }
+  });
+
   it('a progress bar on a terminal (stderr) for a batch; nothing when piped', async () => {
     const files = { 'key.deriv': KEY, 'a.deriv': fixture('garbage.deriv'), 'b.deriv': fixture('garbage.deriv') };
     const tty = fake(files, { stderrIsTTY: true });
