@@ -44,7 +44,10 @@ afterAll(() => {
 });
 
 /** A fake /autograder: the key in source/, the student's files in submission/, the metadata. */
-function gradescopeTree(name: string, student: string, key = readFileSync(KEY, 'utf8'), sha256?: string): string {
+/** The SHA-256 setup.sh would record for a key that passes (so the tree's runs skip checking it again). */
+const keyHash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function gradescopeTree(name: string, student: string, key = readFileSync(KEY, 'utf8'), sha256: string | undefined = key === readFileSync(KEY, 'utf8') ? keyHash(key) : undefined): string {
   const r = path.join(tmp, name);
   mkdirSync(path.join(r, 'source'), { recursive: true });
   mkdirSync(path.join(r, 'submission'), { recursive: true });
@@ -75,9 +78,11 @@ describe('examples/gradescope/run_autograder', () => {
   }, 120_000);
 
   it('with the key.sha256 setup.sh writes, the key is not checked again; a stale one is ignored', () => {
-    const hash = createHash('sha256').update(readFileSync(KEY)).digest('hex');
+    const hash = keyHash(readFileSync(KEY, 'utf8'));
     const r = gradescopeTree('gs-sha', 'partial.deriv', readFileSync(KEY, 'utf8'), hash);
-    expect(runScript('gradescope/run_autograder', { AUTOGRADER_ROOT: r, DERIV: deriv }).status).toBe(0);
+    const ok = runScript('gradescope/run_autograder', { AUTOGRADER_ROOT: r, DERIV: deriv });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).not.toContain('has changed');
     expect((JSON.parse(readFileSync(path.join(r, 'results', 'results.json'), 'utf8')) as { score: number }).score).toBe(15.71);
     const stale = gradescopeTree('gs-stale', 'partial.deriv', readFileSync(KEY, 'utf8').replace('  = α (-v_{t-1}) - ε g_t\n', '  = α (-v_{t-1}) + ε g_t\n'), hash);
     const run = runScript('gradescope/run_autograder', { AUTOGRADER_ROOT: stale, DERIV: deriv });
@@ -120,6 +125,7 @@ describe('examples/prairielearn/run.sh', () => {
     mkdirSync(path.join(r, 'student'), { recursive: true });
     mkdirSync(path.join(r, 'data'), { recursive: true });
     writeFileSync(path.join(r, 'tests', 'key.deriv'), key);
+    if (key === readFileSync(KEY, 'utf8')) writeFileSync(path.join(r, 'tests', 'key.sha256'), keyHash(key));
     copyFileSync(path.join(q2, student), path.join(r, 'student', 'q2.deriv'));
     writeFileSync(path.join(r, 'data', 'data.json'), JSON.stringify({ params: { deriv_seed: 'v7' }, submitted_answers: {} }));
     return r;
