@@ -27,3 +27,5 @@ export { SourceFile } from './source.js';
 export * from './report/index.js';
 
 export type * from './ast.js';
+
+export * from './grade/index.js';
