@@ -374,6 +374,20 @@ describe('answer keys', () => {
     expectClaim(r.claims[2], { points: 0, failures: [{ kind: 'unparsed', line: 33, message: /^your line stating "2\.1" could not be read: / }] });
   });
 
+  it('a proof about undeclared names (scalars) earns nothing where the key has vectors; answers are still compared', async () => {
+    const text = read(path.join(q2, 'correct.deriv')).replace('vector g_t, v_t, Δθ_t in R^n\n', '');
+    const r = await gradeFiles({ 'scalars.deriv': text }, 'scalars.deriv');
+    expect(r.claims.map((c) => c.points)).toEqual([0, 0, 4, 0]);
+    // Δθ is defined (as -v_t, the key's definition); g and v are used undeclared.
+    for (const i of [0, 1, 3]) {
+      expect(r.claims[i]!.failures.map((f) => f.kind)).toEqual(['assumption', 'assumption']);
+      expect(r.claims[i]!.failures.map((f) => f.message).sort()).toEqual([
+        'your proof uses g without declaring it, so it is a scalar there; the key has a vector',
+        'your proof uses v without declaring it, so it is a scalar there; the key has a vector',
+      ]);
+    }
+  });
+
   it('a misnamed claim is missing, with the near name', async () => {
     const text = read(path.join(q2, 'correct.deriv')).replace('show "2.2":', 'show "2.2 unrolled":');
     const r = await gradeFiles({ 'name.deriv': text }, 'name.deriv');

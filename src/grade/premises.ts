@@ -131,6 +131,12 @@ class PremiseCheck {
     if (info.random && !k.random) this.add(st.range, `you declare ${name} random; the key does not`);
   }
 
+  /** A name the student uses undeclared (a scalar) where the key declares something else. */
+  undeclared(range: readonly [number, number], name: string, info: SymbolInfo, k: SymbolInfo): void {
+    const what = (i: SymbolInfo) => (i.kind === 'integer' ? 'an integer' : i.kind === 'function' ? 'a function' : `a ${i.kind}`);
+    this.add(range, `your proof uses ${name} without declaring it, so it is ${what(info)} there; the key has ${what(k)}`);
+  }
+
   /** An assumption: it must follow from the key's assumptions alone (definitions left out). */
   assumption(c: Condition, studentScope: Scope, defines: (key: string) => Define[]): void {
     const text = sliceOf(this.source, c.range);
@@ -263,6 +269,14 @@ export function extraPremises(key: AnswerKey, name: string, file: ResolvedFile, 
     }
   }
 
+  // A name the student never declares is a scalar in their file: a proof about scalars says
+  // nothing about the key's vectors and matrices (which do not commute).
+  for (const k of relevant) {
+    const info = studentScope.get(k);
+    const theirs = entry.context.scope.get(k);
+    if (!info?.implicit || !theirs || theirs.implicit || theirs.kind === info.kind || (info.kind === 'scalar' && theirs.kind === 'integer')) continue;
+    check.undeclared(show.range, k, info, theirs);
+  }
   for (const st of statements) {
     if (st.kind === 'Declare') {
       for (const n of st.names) {
