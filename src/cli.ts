@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './check/options.js';
 import { isolatedChecker } from './check/isolated.js';
+import type { FolderEntry } from './grade/submission.js';
 import { DEFAULT_GRADE_STEP_TIMEOUT_MS, DEFAULT_MEMORY_MB, DEFAULT_SUBMISSION_TIMEOUT_MS, GRADE_FORMATS, VISIBILITIES, type GradeFormat, type Visibility } from './grade/options.js';
 import { REPORT_FORMATS, formatReports, type ReportFormat } from './report/index.js';
 import { summarize, type FileReport } from './result.js';
@@ -41,8 +42,8 @@ export interface CliIo {
   watch?: WatchFn;
   /** Reads at most `limit + 1` bytes of a file (grading decodes submissions itself). */
   readBytes?: (path: string, limit: number) => Promise<Uint8Array>;
-  /** A folder's entry names, or null when the path is not a folder (a submission folder is one student). */
-  listFolder?: (path: string) => Promise<string[] | null>;
+  /** A folder's entries (links not followed), or null when the path is not a folder (a submission folder is one student). */
+  listFolder?: (path: string) => Promise<FolderEntry[] | null>;
   /** Writes a file whole: a temporary file beside it, then renamed over it (`deriv grade --out`). */
   writeFileAtomic?: (path: string, text: string) => Promise<void>;
   /** Whether stderr is a terminal (the grading progress bar is drawn only then). */
@@ -362,10 +363,14 @@ async function readBytes(path: string, limit: number): Promise<Uint8Array> {
   }
 }
 
-/** A folder's entries, or null when the path is not a folder. */
-async function listFolder(path: string): Promise<string[] | null> {
+/** A folder's entries, saying which are files, folders or links (not followed); null when the path is not a folder. */
+async function listFolder(path: string): Promise<FolderEntry[] | null> {
   const s = await stat(path);
-  return s.isDirectory() ? readdir(path) : null;
+  if (!s.isDirectory()) return null;
+  return (await readdir(path, { withFileTypes: true })).map((d) => ({
+    name: d.name,
+    kind: d.isSymbolicLink() ? 'link' : d.isDirectory() ? 'folder' : d.isFile() ? 'file' : 'other',
+  }));
 }
 
 /** Writes a temporary file beside `path`, then renames it over `path`: readers see the old file or the whole new one. */

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -88,6 +88,18 @@ describe('examples/gradescope/run_autograder', () => {
     const run = runScript('gradescope/run_autograder', { AUTOGRADER_ROOT: stale, DERIV: deriv });
     expect(run.stdout).toContain('has changed since it was checked');
     expect((JSON.parse(readFileSync(path.join(stale, 'results', 'results.json'), 'utf8')) as { score: number }).score).toBe(0);
+  }, 120_000);
+
+  it('a link in the submission is not followed: the key stays where it is', () => {
+    const r = gradescopeTree('gs-link', 'missing.deriv');
+    symlinkSync(path.join(r, 'source', 'key.deriv'), path.join(r, 'submission', 'steal.deriv'));
+    symlinkSync(path.join(r, 'source'), path.join(r, 'submission', 'folder'));
+    expect(runScript('gradescope/run_autograder', { AUTOGRADER_ROOT: r, DERIV: deriv }).status).toBe(0);
+    const text = readFileSync(path.join(r, 'results', 'results.json'), 'utf8');
+    const out = JSON.parse(text) as { score: number; extra_data: { deriv: { files: string[] } } };
+    expect(out.score).toBe(10);
+    expect(out.extra_data.deriv.files).toEqual([path.join(r, 'submission', 'q2.deriv')]);
+    expect(text).not.toContain('answer key');
   }, 120_000);
 
   it('a key that does not pass: still a results.json, score 0, saying it is not the student\'s fault', () => {

@@ -41,7 +41,7 @@ function fake(files: Record<string, string>, over: Partial<CliIo> = {}): Fake {
       if (files[p] !== undefined) return null;
       const names = Object.keys(files).filter((k) => k.startsWith(`${p}/`)).map((k) => k.slice(p.length + 1).split('/')[0]!);
       if (names.length === 0) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return [...new Set(names)];
+      return [...new Set(names)].map((name) => ({ name, kind: 'file' as const }));
     },
     writeFileAtomic: async (p, text) => { written.set(p, text); },
     ...over,

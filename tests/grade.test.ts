@@ -27,12 +27,14 @@ function memory(files: Record<string, string | Uint8Array>): SubmissionReader {
     },
     async listFolder(p) {
       if (files[p] !== undefined) return null;
-      const names = new Set<string>();
-      for (const k of Object.keys(files)) if (k.startsWith(`${p}/`)) names.add(k.slice(p.length + 1).split('/')[0]!);
-      if (names.size === 0 && !Object.keys(files).some((k) => k === p)) {
-        if (p.endsWith('.deriv')) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      const entries = new Map<string, 'file' | 'folder'>();
+      for (const k of Object.keys(files)) {
+        if (!k.startsWith(`${p}/`)) continue;
+        const rest = k.slice(p.length + 1).split('/');
+        entries.set(rest[0]!, rest.length > 1 ? 'folder' : 'file');
       }
-      return [...names];
+      if (entries.size === 0 && p.endsWith('.deriv')) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      return [...entries].map(([name, kind]) => ({ name, kind }));
     },
   };
 }

@@ -27,12 +27,18 @@ export interface Submission {
   readonly problem: string | null;
 }
 
+/** An entry of a folder: what it is, without following links. */
+export interface FolderEntry {
+  readonly name: string;
+  readonly kind: 'file' | 'folder' | 'link' | 'other';
+}
+
 /** What reading needs from the file system (the CLI's io; tests pass fakes). */
 export interface SubmissionReader {
   /** Reads at most `limit + 1` bytes of a file. */
   readBytes(path: string, limit: number): Promise<Uint8Array>;
-  /** A folder's entry names, or null when `path` is not a folder. */
-  listFolder(path: string): Promise<string[] | null>;
+  /** A folder's entries, or null when `path` is not a folder. */
+  listFolder(path: string): Promise<FolderEntry[] | null>;
 }
 
 /** Decodes a file's bytes: UTF-8 (a byte-order mark is dropped) or UTF-16 with a byte-order mark. */
@@ -66,20 +72,19 @@ function readError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The `.deriv` files under a folder, sorted, skipping hidden entries and macOS zip debris. */
+/**
+ * The `.deriv` files under a folder, sorted, skipping hidden entries and macOS zip debris. Links
+ * are never followed: a submission must not read the key, or anything else, through one.
+ */
 async function derivFiles(reader: SubmissionReader, folder: string, depth: number, out: string[], others: string[]): Promise<void> {
-  const names = await reader.listFolder(folder);
-  if (names === null) return;
-  for (const name of [...names].sort()) {
+  const entries = await reader.listFolder(folder);
+  if (entries === null) return;
+  for (const { name, kind } of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (name.startsWith('.') || name === '__MACOSX' || out.length >= MAX_FILES) continue;
     const full = path.join(folder, name);
-    if (name.endsWith('.deriv')) {
-      out.push(full);
-    } else if (depth < MAX_DEPTH && (await reader.listFolder(full)) !== null) {
-      await derivFiles(reader, full, depth + 1, out, others);
-    } else {
-      others.push(name);
-    }
+    if (kind === 'file' && name.endsWith('.deriv')) out.push(full);
+    else if (kind === 'folder' && depth < MAX_DEPTH) await derivFiles(reader, full, depth + 1, out, others);
+    else others.push(kind === 'link' ? `${name} (a link, not followed)` : name);
   }
 }
 
