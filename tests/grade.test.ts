@@ -99,7 +99,7 @@ const CLASS: { file: string; total: number; claims: Record<string, Expected> }[]
       ...FULL,
       '2.1': {
         points: 0,
-        failures: [{ kind: 'claim-differs', line: 31, message: /^your ε = δβ is not the key's ε = δ\(1-β\): δ β is not δ \(1 - β\): the two sides differ at this point/, counterexample: true }],
+        failures: [{ kind: 'claim-differs', line: 31, message: /^your ε = δβ is not among the key's claims: δ β is not what the key has on the other side: the two sides differ at this point$/, counterexample: true }],
       },
     },
   },
@@ -125,7 +125,7 @@ const CLASS: { file: string; total: number; claims: Record<string, Expected> }[]
     claims: {
       ...FULL,
       '2.1 running average': { points: 0, failures: [{ kind: 'assumption', line: 20, message: /^your proof assumes β = 1\/2, which the key does not make \(it fails at β = [\d.]+\)$/, counterexample: true }] },
-      '2.2': { points: 0, failures: [{ kind: 'assumption', line: 37, message: /^your proof defines v_t = \(1-β\) ∑_\{i=1\}\^\{t\} β\^\{t-i\} g_i, which is not the key's definition \(v_0 = 0; v_t = β v_\{t-1\} \+ \(1-β\) g_t for t ≥ 1\)$/ }] },
+      '2.2': { points: 0, failures: [{ kind: 'assumption', line: 37, message: /^your proof defines v_t = \(1-β\) ∑_\{i=1\}\^\{t\} β\^\{t-i\} g_i, which is not the key's definition of v$/ }] },
     },
   },
   {
@@ -146,6 +146,14 @@ describe('grading the class against the Q2 key', () => {
       expect(r.report?.files).toHaveLength(1);
     });
   }
+
+  it("a student's message never shows the key's text; the TA's detail does", async () => {
+    const wrong = (await gradeFixture('wrong-answer.deriv')).claims[2]!.failures[0]!;
+    expect(wrong.message).not.toMatch(/1 ?- ?β|left − right/);
+    expect(wrong.detail).toMatch(/^your ε = δβ is not the key's ε = δ\(1-β\): δ β is not δ \(1 - β\): the two sides differ at this point; left − right = 2·δ·β - δ$/);
+    const premise = (await gradeFixture('assumption.deriv')).claims[3]!.failures[0]!;
+    expect(premise.detail).toBe("your proof defines v_t = (1-β) ∑_{i=1}^{t} β^{t-i} g_i, which is not the key's definition (v_0 = 0; v_t = β v_{t-1} + (1-β) g_t for t ≥ 1)");
+  });
 
   it('a claim that earned points says how; a partial one says how much held', async () => {
     const r = await gradeFixture('partial.deriv');
@@ -264,18 +272,19 @@ describe('reproducible sampling', () => {
 });
 
 describe('claim matching (decided by the checker, in the key\'s context)', () => {
-  const cases: { claim: string; texts: string[]; forAll?: string; ok: boolean; message?: RegExp; counterexample?: boolean }[] = [
+  // `detail` is the TA's text; the student's `message` must not give the key away.
+  const cases: { claim: string; texts: string[]; forAll?: string; ok: boolean; detail?: RegExp; message?: RegExp; counterexample?: boolean }[] = [
     { claim: '2.1', texts: ['α = β', 'ε = δ(1-β)'], ok: true },
     { claim: '2.1', texts: ['ε = δ - δβ', 'α = β'], ok: true },
     { claim: '2.1', texts: ['β = α', 'δ(1-β) = ε'], ok: true },
     { claim: '2.1', texts: ['α - β = 0', 'ε = δ(1-β)'], ok: true },
-    { claim: '2.1', texts: ['α = β', 'ε = δβ'], ok: false, message: /^your ε = δβ is not the key's ε = δ\(1-β\): δ β is not δ \(1 - β\)/, counterexample: true },
-    { claim: '2.1', texts: ['α = β'], ok: false, message: /^the key's ε = δ\(1-β\) is not among your claims$/ },
+    { claim: '2.1', texts: ['α = β', 'ε = δβ'], ok: false, detail: /^your ε = δβ is not the key's ε = δ\(1-β\): δ β is not δ \(1 - β\)/, message: /^your ε = δβ is not among the key's claims: δ β is not what the key has on the other side/, counterexample: true },
+    { claim: '2.1', texts: ['α = β'], ok: false, detail: /^the key's ε = δ\(1-β\) is not among your claims$/, message: /^one of the key's 2 claims is not among yours$/ },
     { claim: '2.1', texts: ['α = β', 'ε = δ(1-β)', 'δ = 1'], ok: false, message: /^you also state δ = 1, which is none of the key's claims$/ },
-    { claim: '2.1', texts: ['α = α', 'ε = δ(1-β)'], ok: false, message: /^your α = α is not the key's α = β: α is not β/, counterexample: true },
+    { claim: '2.1', texts: ['α = α', 'ε = δ(1-β)'], ok: false, detail: /^your α = α is not the key's α = β: α is not β/, counterexample: true },
     { claim: '2.1 momentum', texts: ['α Δθ_{t-1} - ε g_t = Δθ_t'], ok: true },
     { claim: '2.1 momentum', texts: ['Δθ_t = -ε g_t + α Δθ_{t-1}'], ok: true },
-    { claim: '2.1 momentum', texts: ['Δθ_t = α Δθ_{t-1} + ε g_t'], ok: false, message: /left − right = \(2·ε\) g_t$/, counterexample: true },
+    { claim: '2.1 momentum', texts: ['Δθ_t = α Δθ_{t-1} + ε g_t'], ok: false, detail: /left − right = \(2·ε\) g_t$/, counterexample: true },
     // Restating the definitions is not the claim: Δθ's own definition is left out of the comparison.
     { claim: '2.1 momentum', texts: ['Δθ_t = -α v_{t-1} - ε g_t'], ok: false, counterexample: true },
     { claim: '2.2', texts: ['v_t = ∑_{i=1}^{t} (1-β) β^{t-i} g_i'], ok: true },
@@ -293,8 +302,12 @@ describe('claim matching (decided by the checker, in the key\'s context)', () =>
       if (c.ok) expect(m.problems).toEqual([]);
       else {
         expect(m.problems).toHaveLength(1);
-        if (c.message) expect(m.problems[0]!.message).toMatch(c.message);
-        if (c.counterexample !== undefined) expect(m.problems[0]!.counterexample !== null).toBe(c.counterexample);
+        const p = m.problems[0]!;
+        if (c.message) expect(p.message).toMatch(c.message);
+        if (c.detail) expect(p.detail).toMatch(c.detail);
+        if (c.counterexample !== undefined) expect(p.counterexample !== null).toBe(c.counterexample);
+        // The key's side never shows in the student's words.
+        expect(p.message).not.toMatch(/left − right|δ \(1 - β\)|\(1-β\) ∑_\{i=1\}\^\{t\} β\^\{t-i\}/);
       }
     });
   }
@@ -307,25 +320,26 @@ describe('inequalities and ⇔ claims (the Q3 key)', () => {
     expect(loaded.problems).toEqual([]);
     q3 = loaded.key!;
   });
-  const cases: { claim: string; text: string; ok: boolean; message?: RegExp }[] = [
+  const cases: { claim: string; text: string; ok: boolean; detail?: RegExp }[] = [
     { claim: '3.2 step size', text: 'ε < 2 gᵀg / (gᵀ H g)', ok: true },
     { claim: '3.2 step size', text: '2 gᵀg / (gᵀ H g) > ε', ok: true },
     { claim: '3.2 step size', text: 'ε gᵀHg < 2 gᵀg', ok: true },
-    { claim: '3.2 step size', text: 'ε < gᵀg / (gᵀ H g)', ok: false, message: /is not 2 gᵀ g\/\(gᵀ H g\): the two sides differ at this point/ },
+    { claim: '3.2 step size', text: 'ε < gᵀg / (gᵀ H g)', ok: false, detail: /is not 2 gᵀ g\/\(gᵀ H g\): the two sides differ at this point/ },
     { claim: '3.2 step size', text: 'ε gᵀHg < 3 gᵀg', ok: false },
-    { claim: '3.2 step size', text: 'ε ≤ 2 gᵀg / (gᵀ H g)', ok: false, message: /yours is a non-strict inequality and the key's a strict one: they differ where the two sides are equal/ },
+    { claim: '3.2 step size', text: 'ε ≤ 2 gᵀg / (gᵀ H g)', ok: false, detail: /yours is a non-strict inequality and the key's \(.*\) a strict one: they differ where the two sides are equal/ },
     { claim: '3.2', text: 'ε < 2 gᵀg / (gᵀ H g)  ⇔  f̂(x_0 - ε g) < f(x_0)', ok: true },
     { claim: '3.2', text: 'f̂(x_0 - ε g) < f(x_0)  ⇔  ε < gᵀg / (gᵀ H g)', ok: false },
-    { claim: '3.2', text: 'ε < 2 gᵀg / (gᵀ H g)', ok: false, message: /the key's is an equivalence of two statements/ },
+    { claim: '3.2', text: 'ε < 2 gᵀg / (gᵀ H g)', ok: false, detail: /the key's is an equivalence of two statements/ },
     { claim: '3.1', text: 'f(x_0) - ε gᵀg + ε²/2 gᵀ H g = f̂(x_0 - ε g)', ok: true },
     { claim: '3.1', text: 'f̂(x_0 - ε g) = f(x_0) - ε ‖g‖² + ε²/2 gᵀ H g', ok: true },
-    { claim: '3.1', text: 'f̂(x_0 - ε g) = f(x_0) - ε gᵀg + ε² gᵀ H g', ok: false, message: /left − right = ε²·gᵀHg\/2$/ },
+    { claim: '3.1', text: 'f̂(x_0 - ε g) = f(x_0) - ε gᵀg + ε² gᵀ H g', ok: false, detail: /left − right = ε²·gᵀHg\/2$/ },
   ];
   for (const c of cases) {
     it(`${c.claim}: ${c.text} → ${c.ok ? 'matches' : 'does not'}`, () => {
       const m = matchClaim(q3, c.claim, { texts: [c.text], forAll: null }, {});
       expect(m.ok).toBe(c.ok);
-      if (c.message) expect(m.problems[0]!.message).toMatch(c.message);
+      if (c.detail) expect(m.problems[0]!.detail).toMatch(c.detail);
+      if (!c.ok) expect(m.problems[0]!.message).not.toMatch(/left − right|the key's [^:]*gᵀ|not 2 gᵀ/);
     });
   }
 });

@@ -90,10 +90,14 @@ export function claimText(c: ClaimResult): string {
   return plain(lines.join('\n'), 8000);
 }
 
-/** One line: the first reason (with its place), for a table cell or a PrairieLearn message. */
-export function claimReason(c: ClaimResult): string {
+/**
+ * One line: the first reason (with its place), for a PrairieLearn message or, with `forTa`, a
+ * table cell (then with the key's text where the student's message leaves it out).
+ */
+export function claimReason(c: ClaimResult, forTa = false): string {
   const f = c.failures[0];
   if (!f) return c.note ? `${c.note[0]!.toUpperCase()}${c.note.slice(1)}` : '';
   const more = c.failures.length > 1 ? ` (+${c.failures.length - 1} more)` : '';
-  return plain(`${f.place ? `${placeText(f.place)}: ` : ''}${f.message}${more}`, 500).replace(/\s+/g, ' ');
+  const text = forTa ? (f.detail ?? f.message) : f.message;
+  return plain(`${f.place ? `${placeText(f.place)}: ` : ''}${text}${more}`, 500).replace(/\s+/g, ' ');
 }

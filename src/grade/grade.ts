@@ -77,11 +77,11 @@ class ClaimGrader {
     return { file: c.file, line: p.line, column: p.column };
   }
 
-  private fail(kind: FailureKind, message: string, where: { c: Checked; offset: number } | null, extra: { cx?: Counterexample | null; group?: string } = {}): void {
+  private fail(kind: FailureKind, message: string, where: { c: Checked; offset: number } | null, extra: { cx?: Counterexample | null; group?: string; detail?: string } = {}): void {
     const place = where ? this.place(where.c, where.offset) : null;
     const code = where && place ? where.c.src.lineText(place.line).trim() : null;
     this.failures.push({
-      kind, message, place, code, counterexample: jsonCx(extra.cx ?? null),
+      kind, message, detail: extra.detail !== undefined && extra.detail !== message ? extra.detail : null, place, code, counterexample: jsonCx(extra.cx ?? null),
       group: extra.group ?? `${kind}${kind === 'step' && code ? `: ${code.replace(/\s+/g, ' ')}` : ''}`,
     });
   }
@@ -147,7 +147,7 @@ class ClaimGrader {
     const m = matchClaim(this.key, this.claim.name, { texts, forAll }, this.match);
     for (const p of m.problems) {
       const kind: FailureKind = p.verdict === 'refuted' ? 'claim-differs' : 'claim-undecided';
-      this.fail(kind, p.message, { c: found.at, offset: found.statement.range[0] }, { cx: p.counterexample, group: kind });
+      this.fail(kind, p.message, { c: found.at, offset: found.statement.range[0] }, { cx: p.counterexample, group: kind, detail: p.detail });
     }
     return m;
   }
@@ -205,7 +205,7 @@ class ClaimGrader {
     if (c.resolved) {
       for (const p of extraPremises(this.key, this.claim.name, c.resolved, c.source, st, this.match)) {
         premisesOk = false;
-        this.fail('assumption', p.message, { c, offset: p.range[0] }, { cx: p.counterexample, group: 'assumption' });
+        this.fail('assumption', p.message, { c, offset: p.range[0] }, { cx: p.counterexample, group: 'assumption', detail: p.detail });
       }
     }
     if (!m.ok || !premisesOk || (this.claim.derived && !hasChain)) return this.result(0, at, '');
@@ -271,7 +271,7 @@ export function ungradedResult(
     student, files, title: null, seed, points: 0, maxPoints: key.total,
     claims: key.claims.map((k) => ({
       name: k.name, kind: k.kind, maxPoints: k.points, points: 0, status: 'failed', at: null, note: '',
-      failures: [{ kind, message: reason, place: null, code: null, counterexample: null, group: kind }],
+      failures: [{ kind, message: reason, detail: null, place: null, code: null, counterexample: null, group: kind }],
     })),
     problems: [reason], formatErrors: extra.formatErrors ?? [], completed: extra.completed ?? false,
     elapsedMs: extra.elapsedMs ?? 0, report: null,

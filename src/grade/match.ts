@@ -12,11 +12,21 @@ import { resolveIn } from '../types/resolve.js';
 import type { Scope } from '../types/scope.js';
 import { decideAgainstKey, sliceOf, type AnswerKey } from './key.js';
 
-/** What stands in the way of a match, worded for the student. */
+/**
+ * What stands in the way of a match. `message` is for the student and never shows the key's
+ * text (a visible test must not give the answer away); `detail` is for the TA, with the key's
+ * claim and the difference of the two sides.
+ */
 export interface MatchProblem {
   readonly message: string;
+  readonly detail: string;
   readonly verdict: Verdict;
   readonly counterexample: Counterexample | null;
+}
+
+/** A checker message without what would give the key's side away (`left − right = …`). */
+function safe(message: string): string {
+  return message.replace(/; left − right = .*$/s, '');
 }
 
 /** The outcome of comparing a student's claim (or list of claims) with a key claim. */
@@ -125,7 +135,8 @@ class Matcher {
             near: true,
             problem: {
               verdict: o2.verdict, counterexample: o2.counterexample,
-              message: `${printExpr(s2)} is not ${printExpr(k2)}: ${o2.message}`,
+              message: `${printExpr(s2)} is not what the key has on the other side: ${safe(o2.message)}`,
+              detail: `${printExpr(s2)} is not ${printExpr(k2)}: ${o2.message}`,
             },
           };
         }
@@ -147,23 +158,25 @@ class Matcher {
           if (b.problem) best = { near: true, problem: b.problem };
         }
       }
-      const problem = best?.problem ?? { verdict: 'refuted' as Verdict, counterexample: null, message: K.kind === 'Logic' && S.kind === 'Logic' ? `the key's says ${K.op === '⇔' ? 'if and only if' : 'implies'} between other statements` : `the key's is ${K.kind === 'Logic' ? 'an equivalence of two statements' : 'a single statement'}` };
+      const why = K.kind === 'Logic' && S.kind === 'Logic' ? `the key's says ${K.op === '⇔' ? 'if and only if' : 'implies'} between other statements` : `the key's is ${K.kind === 'Logic' ? 'an equivalence of two statements' : 'a single statement'}`;
+      const problem = best?.problem ?? { verdict: 'refuted' as Verdict, counterexample: null, message: why, detail: why };
       return { ok: false, verdict: problem.verdict, near: best?.near ?? false, problem };
     }
     if (K.kind === 'TagFact' && S.kind === 'TagFact') {
       // A tag is declared, not computed: the same matrix with the same tag is the same claim.
       const same = K.tag === S.tag && (s.scope.lookup(S.subject.name)?.info.key ?? '?') === (k.scope.lookup(K.subject.name)?.info.key ?? '!');
       return same ? { ok: true, verdict: 'proved', problem: null, near: true }
-        : { ok: false, verdict: 'refuted', near: false, problem: { verdict: 'refuted', counterexample: null, message: 'another matrix or another tag' } };
+        : { ok: false, verdict: 'refuted', near: false, problem: { verdict: 'refuted', counterexample: null, message: 'another matrix or another tag', detail: `${printFormula(S)} is not ${printFormula(K)}` } };
     }
     if (K.kind === 'TagFact' || S.kind === 'TagFact') {
-      return { ok: false, verdict: 'refuted', near: false, problem: best?.problem ?? { verdict: 'refuted', counterexample: null, message: 'a tag and an equation or inequality say different things' } };
+      const why = 'a tag and an equation or inequality say different things';
+      return { ok: false, verdict: 'refuted', near: false, problem: best?.problem ?? { verdict: 'refuted', counterexample: null, message: why, detail: why } };
     }
     // One side the same and the other different (with a counterexample): another claim. Only
     // forms with no side in common go to the whole-statement comparison below.
     if (best?.near) return { ok: false, verdict: best.problem.verdict, problem: best.problem, near: true };
     if (!fallback) {
-      return { ok: false, verdict: 'refuted', near: false, problem: best?.problem ?? { verdict: 'refuted', counterexample: null, message: 'its sides are not the key\'s' } };
+      return { ok: false, verdict: 'refuted', near: false, problem: best?.problem ?? { verdict: 'refuted', counterexample: null, message: 'its sides are not the key\'s', detail: `its sides are not those of ${printFormula(K)}` } };
     }
     // `<` and `≤` differ exactly where the two sides are equal, which sampling cannot see.
     const strictness = (f: Compare): string => (f.ops.length !== 1 ? '?' : { '<': 'strict', '>': 'strict', '≤': 'weak', '≥': 'weak' }[f.ops[0] as string] ?? f.ops[0]!);
@@ -174,6 +187,7 @@ class Matcher {
         problem: best?.problem ?? {
           verdict: 'refuted', counterexample: null,
           message: `yours is ${ss === 'weak' ? 'a non-strict' : 'a strict'} inequality and the key's ${ks === 'weak' ? 'a non-strict' : 'a strict'} one: they differ where the two sides are equal`,
+          detail: `yours is ${ss === 'weak' ? 'a non-strict' : 'a strict'} inequality and the key's (${printFormula(K)}) ${ks === 'weak' ? 'a non-strict' : 'a strict'} one: they differ where the two sides are equal`,
         },
       };
     }
@@ -182,7 +196,7 @@ class Matcher {
     if (passes(o.verdict)) return { ok: true, verdict: o.verdict, problem: null, near: false };
     return {
       ok: false, verdict: o.verdict, near: false,
-      problem: { verdict: o.verdict, counterexample: o.counterexample, message: o.message },
+      problem: { verdict: o.verdict, counterexample: o.counterexample, message: safe(o.message), detail: o.message },
     };
   }
 }
@@ -202,7 +216,7 @@ export function matchClaim(key: AnswerKey, name: string, student: StudentClaim, 
     return parts.map((f) => ({ formula: f, text: parts.length > 1 ? printFormula(f) : sliceOf(key.report.source, f.range), scope: context.scope }));
   });
   const fail = (message: string, verdict: Verdict = 'error'): ClaimMatch => ({
-    ok: false, verdict, matched: 0, total: keyReads.length, extra: 0, problems: [{ message, verdict, counterexample: null }],
+    ok: false, verdict, matched: 0, total: keyReads.length, extra: 0, problems: [{ message, detail: message, verdict, counterexample: null }],
   });
 
   // Read the student's claims in the key's scope.
@@ -226,14 +240,16 @@ export function matchClaim(key: AnswerKey, name: string, student: StudentClaim, 
     const r = parsed.formula ? resolveIn(parsed.formula, context.scope) : null;
     const f = r?.value;
     if (!f || f.kind !== 'Compare' || r.diagnostics.some((d) => d.severity === 'error')) {
-      problems.push({ verdict: 'error', counterexample: null, message: `your "for all ${student.forAll}" could not be read in the key's names` });
+      const why = `your "for all ${student.forAll}" could not be read in the key's names`;
+      problems.push({ verdict: 'error', counterexample: null, message: why, detail: why });
     } else {
       for (const c of flatten(f)) {
         const cmp = c as Compare;
         const o = matcher.decide(cmp.operands[0]!, cmp.ops[0]!, cmp.operands[1]!, r.scope);
         if (!passes(o.verdict)) {
           const keyRange = statement.forAll ? `for all ${printFormula(statement.forAll)}` : 'for every value';
-          problems.push({ verdict: o.verdict, counterexample: o.counterexample, message: `your claim holds only for ${student.forAll}, but the key's is stated ${keyRange}` });
+          const why = `your claim holds only for ${student.forAll}, but the key's is stated ${keyRange}`;
+          problems.push({ verdict: o.verdict, counterexample: o.counterexample, message: why, detail: why });
         } else verdict = weaker(verdict, o.verdict);
       }
     }
@@ -271,10 +287,18 @@ export function matchClaim(key: AnswerKey, name: string, student: StudentClaim, 
     const problem = near !== undefined ? pair(i, near).problem : null;
     if (near !== undefined && problem) {
       explained.add(near);
-      const what = keyReads.length === 1 && studentReads.length === 1 ? 'your claim' : 'your';
-      problems.push({ ...problem, message: `${what} ${studentReads[near]!.text} is not the key's ${keyReads[i]!.text}: ${problem.message}` });
+      const single = keyReads.length === 1 && studentReads.length === 1;
+      problems.push({
+        ...problem,
+        message: single ? `your claim ${studentReads[near]!.text} is not the key's: ${problem.message}` : `your ${studentReads[near]!.text} is not among the key's claims: ${problem.message}`,
+        detail: `${single ? 'your claim' : 'your'} ${studentReads[near]!.text} is not the key's ${keyReads[i]!.text}: ${problem.detail}`,
+      });
     } else {
-      problems.push({ verdict: 'refuted', counterexample: null, message: `the key's ${keyReads[i]!.text} is not among your claims` });
+      problems.push({
+        verdict: 'refuted', counterexample: null,
+        message: `one of the key's ${keyReads.length} claims is not among yours`,
+        detail: `the key's ${keyReads[i]!.text} is not among your claims`,
+      });
     }
   }
   let extra = 0;
@@ -287,6 +311,7 @@ export function matchClaim(key: AnswerKey, name: string, student: StudentClaim, 
     problems.push({
       verdict: near?.verdict ?? 'refuted', counterexample: near?.counterexample ?? null,
       message: `you also state ${studentReads[j]!.text}, which is none of the key's claims${near ? ` (${near.message})` : ''}`,
+      detail: `you also state ${studentReads[j]!.text}, which is none of the key's claims${near ? ` (${near.detail})` : ''}`,
     });
   }
   const ok = problems.length === 0 && matched === keyReads.length && extra === 0;

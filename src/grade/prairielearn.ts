@@ -52,7 +52,8 @@ export function toPrairieLearn(r: SubmissionResult, key: KeySummary): PrairieLea
     output: plain([summary, ...(r.title ? [`Title: ${r.title}`] : []), ...r.problems].join('\n'), 5000),
     tests: r.claims.map((c) => ({
       name: `${c.kind} "${c.name}"`,
-      description: key.claims.find((k) => k.name === c.name)?.text ?? '',
+      // Not the key's claim itself: for an answer, that is the answer.
+      description: c.kind === 'show' ? `show "${c.name}" with a derivation` : `state the answer "${c.name}"`,
       points: c.points,
       max_points: c.maxPoints,
       message: claimReason(c),

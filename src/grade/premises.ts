@@ -23,6 +23,8 @@ export interface ExtraPremise {
   /** Where it is written (offsets into the student's file). */
   readonly range: readonly [number, number];
   readonly message: string;
+  /** For the TA: with the key's definitions where the message leaves them out. */
+  readonly detail: string;
   readonly counterexample: Counterexample | null;
 }
 
@@ -99,8 +101,8 @@ class PremiseCheck {
     this.keyScope = ctx.scope;
   }
 
-  private add(range: readonly [number, number], message: string, counterexample: Counterexample | null = null): void {
-    this.extra.push({ range, message, counterexample });
+  private add(range: readonly [number, number], message: string, counterexample: Counterexample | null = null, detail = message): void {
+    this.extra.push({ range, message, detail, counterexample });
   }
 
   private decide(left: Expr | Formula, rel: Compare['ops'][number] | '⇔' | '⇒', right: Expr | Formula, scope: Scope): Outcome {
@@ -210,7 +212,8 @@ class PremiseCheck {
       if (o && passes(o)) return;
     }
     const theirs = keyDefs.map((kd) => sliceOf(this.key.report.source, kd.range).replace(/^define\s+/, '')).join('; ');
-    this.add(d.range, `your proof ${as === 'definition' ? 'defines' : 'assumes'} ${text}, which is not the key's definition (${theirs})`);
+    const what = `your proof ${as === 'definition' ? 'defines' : 'assumes'} ${text}, which is not the key's definition`;
+    this.add(d.range, `${what} of ${printName({ ...d.target, index: null })}`, null, `${what} (${theirs})`);
   }
 
   /** Whether a student's definition has the key's value (parameters and index variables renamed to the key's). */

@@ -30,8 +30,10 @@ export type FailureKind =
 /** One reason a claim lost points, worded for the student. */
 export interface ClaimFailure {
   readonly kind: FailureKind;
-  /** One or two sentences: what is wrong and, where it helps, what to do. */
+  /** One or two sentences: what is wrong and, where it helps, what to do. Never shows the key's text. */
   readonly message: string;
+  /** The same for the TA, with the key's claim where it helps (CSV, JSON, Gradescope's extra_data); null when it adds nothing. */
+  readonly detail: string | null;
   /** The failing step or statement, when there is one. */
   readonly place: Place | null;
   /** The source line at `place`, as written (plain text: outputs escape it). */

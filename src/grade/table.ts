@@ -18,7 +18,7 @@ export interface GradeRow {
   status: ClaimStatus;
   /** The first failure's kind (`step`, `claim-differs`, `missing`, …), or empty when the claim passed. */
   failure: string;
-  /** The first reason, with its file:line:column. */
+  /** The first reason, with its file:line:column (for the TA: with the key's text where it helps). */
   reason: string;
 }
 
@@ -55,7 +55,7 @@ export function gradeRows(results: readonly SubmissionResult[]): GradeRow[] {
   return results.flatMap((r) => r.claims.map((c) => ({
     student: r.student, title: r.title ?? '', seed: r.seed, claim: c.name, kind: c.kind,
     points: c.points, max_points: c.maxPoints, status: c.status,
-    failure: c.status === 'passed' ? '' : (c.failures[0]?.kind ?? ''), reason: claimReason(c),
+    failure: c.status === 'passed' ? '' : (c.failures[0]?.kind ?? ''), reason: claimReason(c, true),
   })));
 }
 
