@@ -125,6 +125,9 @@ if (python.status === 0) {
   console.log('identity table vs SymPy: skipped (python3 cannot import sympy here)');
 }
 
+// `deriv grade`: one submission in a fresh process, and a batch of 300 (bench/grade.mjs).
+if (process.env.BENCH_GRADE !== '0') await import('./grade.mjs');
+
 if (jsonFile) {
   const os = await import('node:os');
   writeFileSync(jsonFile, `${JSON.stringify({ machine: { platform: process.platform, arch: process.arch, node: process.version, cores: os.cpus().length, load: os.loadavg()[0] }, figures }, null, 2)}\n`);

@@ -1,10 +1,12 @@
 import { readFileSync, watch as fsWatch } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './check/options.js';
 import { isolatedChecker } from './check/isolated.js';
+import type { FolderEntry } from './grade/submission.js';
+import { DEFAULT_GRADE_STEP_TIMEOUT_MS, DEFAULT_MEMORY_MB, DEFAULT_SUBMISSION_TIMEOUT_MS, GRADE_FORMATS, VISIBILITIES, type GradeFormat, type Visibility } from './grade/options.js';
 import { REPORT_FORMATS, formatReports, type ReportFormat } from './report/index.js';
 import { summarize, type FileReport } from './result.js';
 
@@ -40,6 +42,16 @@ export interface CliIo {
   watch?: WatchFn;
   /** Serves `deriv lsp` on this process's stdio (given the version to report); without it `deriv lsp` is a usage error. */
   lsp?: (version: string) => Promise<number>;
+  /** Reads at most `limit + 1` bytes of a file (grading decodes submissions itself). */
+  readBytes?: (path: string, limit: number) => Promise<Uint8Array>;
+  /** A folder's entries (links not followed), or null when the path is not a folder (a submission folder is one student). */
+  listFolder?: (path: string) => Promise<FolderEntry[] | null>;
+  /** Writes a file whole: a temporary file beside it, then renamed over it (`deriv grade --out`). */
+  writeFileAtomic?: (path: string, text: string) => Promise<void>;
+  /** Whether stderr is a terminal (the grading progress bar is drawn only then). */
+  stderrIsTTY?: boolean;
+  /** The compiled grading worker for a pool (default: the one beside the compiled CLI). */
+  gradeWorker?: URL;
 }
 
 /** Exit codes: everything passed, something failed, usage error or unreadable input. */
@@ -252,19 +264,43 @@ function samplingOptions(command: Command): Command {
     .addOption(new Option('--timeout <ms>', 'time limit per step, in milliseconds').argParser(integerOption('--timeout', 1)).default(DEFAULT_TIMEOUT_MS));
 }
 
-/** A command that comes in a later version: exits 2 with a note. */
-function notImplemented(program: Command, name: string, description: string, io: CliIo, setCode: (c: number) => void): void {
-  program
-    .command(name)
-    .description(`${description} (not implemented yet)`)
-    .argument('[args...]')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .helpOption(false)
-    .action(() => {
-      io.stderr(`deriv ${name}: not implemented yet\n`);
-      setCode(EXIT.usage);
-    });
+interface GradeCliOptions {
+  key: string;
+  format: GradeFormat;
+  out?: string;
+  jobs?: number;
+  timeout: number;
+  stepTimeout: number;
+  samples: number;
+  memory: number;
+  seedFrom?: string;
+  visibility: Visibility;
+  checkKey?: boolean;
+  keySha256?: string;
+}
+
+/** `deriv grade`: the grading code is loaded only for this command. */
+async function gradeCommand(submissions: readonly string[], opts: GradeCliOptions, io: CliIo): Promise<number> {
+  if (!io.readBytes || !io.listFolder) {
+    io.stderr('deriv grade: reading submissions is not available here\n');
+    return EXIT.usage;
+  }
+  const { gradeCommand: grade } = await import('./grade/command.js');
+  const { readBytes, listFolder } = io;
+  return grade({
+    key: opts.key, submissions, format: opts.format, timeout: opts.timeout, stepTimeout: opts.stepTimeout,
+    samples: opts.samples, memory: opts.memory, visibility: opts.visibility, version: packageVersion(),
+    ...(opts.out !== undefined ? { out: opts.out } : {}),
+    ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+    ...(opts.seedFrom !== undefined ? { seedFrom: opts.seedFrom } : {}),
+    ...(opts.checkKey ? { checkKey: true } : {}),
+    ...(opts.keySha256 !== undefined ? { keySha256: opts.keySha256 } : {}),
+  }, {
+    stdout: io.stdout, stderr: io.stderr, readFile: io.readFile, readBytes, listFolder,
+    ...(io.writeFileAtomic ? { writeFileAtomic: io.writeFileAtomic } : {}),
+    ...(io.stderrIsTTY !== undefined ? { stderrIsTTY: io.stderrIsTTY } : {}),
+    ...(io.gradeWorker ? { gradeWorker: io.gradeWorker } : {}),
+  });
 }
 
 /**
@@ -322,7 +358,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       setCode(await io.lsp(packageVersion()));
     });
 
-  notImplemented(program, 'grade', 'grade submissions against an answer key', io, setCode);
   samplingOptions(program
     .command('render')
     .description('typeset a derivation as LaTeX (to paste into a homework) or as an HTML report')
@@ -332,6 +367,26 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--standalone', 'latex: a whole document, not a fragment to paste'))
     .action(async (file: string, opts: RenderCommandOptions) => {
       setCode(await renderCommand(file, opts, io));
+    });
+
+  program
+    .command('grade')
+    .description('grade submissions against an answer key (a .deriv whose shows and answers carry [N points])')
+    .argument('[submissions...]', 'files or folders; a folder is one student (its .deriv files read together)')
+    .requiredOption('--key <file>', 'the answer key')
+    .option('--check-key', 'only check the key: list its claims and print its SHA-256')
+    .option('--key-sha256 <hex>', 'the SHA-256 --check-key printed: if the key still has it, its steps are not checked again')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(GRADE_FORMATS).default('csv'))
+    .option('-o, --out <file>', 'write the results to this file (whole, or not at all)')
+    .addOption(new Option('--jobs <n>', 'worker threads for several submissions (default: the cores)').argParser(integerOption('--jobs', 1)))
+    .addOption(new Option('--timeout <ms>', 'time limit per submission, in milliseconds').argParser(integerOption('--timeout', 1)).default(DEFAULT_SUBMISSION_TIMEOUT_MS))
+    .addOption(new Option('--step-timeout <ms>', 'time limit per step, in milliseconds').argParser(integerOption('--step-timeout', 1)).default(DEFAULT_GRADE_STEP_TIMEOUT_MS))
+    .addOption(new Option('--samples <n>', 'points sampled per step').argParser(integerOption('--samples', 1)).default(DEFAULT_SAMPLES))
+    .addOption(new Option('--memory <mb>', 'heap per worker, in megabytes').argParser(integerOption('--memory', 64)).default(DEFAULT_MEMORY_MB))
+    .option('--seed-from <string>', "fixes each student's sampling (e.g. the submission id): a regrade gives the same result")
+    .addOption(new Option('--visibility <when>', 'Gradescope: when students see each claim').choices(VISIBILITIES).default('visible'))
+    .action(async (submissions: string[], opts: GradeCliOptions) => {
+      setCode(await gradeCommand(submissions, opts, io));
     });
 
   try {
@@ -368,6 +423,45 @@ const watchFiles: WatchFn = (paths, onChange) =>
     }
   });
 
+/** Reads at most `limit + 1` bytes of a file. */
+async function readBytes(path: string, limit: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(limit + 1);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A folder's entries, saying which are files, folders or links (not followed); null when the path is not a folder. */
+async function listFolder(path: string): Promise<FolderEntry[] | null> {
+  const s = await stat(path);
+  if (!s.isDirectory()) return null;
+  return (await readdir(path, { withFileTypes: true })).map((d) => ({
+    name: d.name,
+    kind: d.isSymbolicLink() ? 'link' : d.isDirectory() ? 'folder' : d.isFile() ? 'file' : 'other',
+  }));
+}
+
+/** Writes a temporary file beside `path`, then renames it over `path`: readers see the old file or the whole new one. */
+async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** The real io: process streams, the file system, fs.watch. */
 export function nodeIo(): CliIo {
   // A closed pipe (`deriv check … | head`) is not an error worth a stack trace.
@@ -385,7 +479,11 @@ export function nodeIo(): CliIo {
       return Buffer.concat(chunks).toString('utf8');
     },
     isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
+    readBytes,
+    listFolder,
+    writeFileAtomic,
     watch: watchFiles,
     lsp: async (version) => (await import('./lsp/stdio.js')).serveStdio(version),
     // Each file in a worker with a hard time limit: one file that hangs never stops a batch.

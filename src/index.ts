@@ -30,3 +30,5 @@ export { formatLatex, latexChain, LATEX_PACKAGES, type LatexInput, type LatexOpt
 export { latexExpr, latexFormula, latexName } from './print/latex.js';
 
 export type * from './ast.js';
+
+export * from './grade/index.js';

@@ -260,14 +260,6 @@ describe('deriv: usage', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(f.out()).toBe(`${pkg.version}\n`);
   });
-
-  for (const command of ['grade']) {
-    it(`${command} is not implemented yet: exit 2`, async () => {
-      const f = fake({});
-      expect(await run([command, '--key', 'k.deriv', 'x'], f.io)).toBe(2);
-      expect(f.err()).toBe(`deriv ${command}: not implemented yet\n`);
-    });
-  }
 });
 
 describe('deriv check --watch', () => {

@@ -15,6 +15,15 @@ export interface CheckerOptions {
   readonly seed: number;
   readonly samples: number;
   readonly timeoutMs: number;
+  /** Absolute time (Date.now()) after which every remaining step is `unknown`: a budget for the whole file. */
+  readonly deadline?: number;
+  /** Keep the context each show and answer is checked in (`claimContexts`), for grading against an answer key. */
+  readonly recordClaims?: boolean;
+  /**
+   * Take every step as proved without deciding it: for an answer key already checked (its hash
+   * matched), whose walk is needed only for the contexts. `decideIn` still decides.
+   */
+  readonly trusted?: boolean;
 }
 
 /** The worse of two verdicts (error < refuted < unknown < checked < proved). */
@@ -43,6 +52,8 @@ export class Checker {
   private section: string | null = null;
   private inSection = false;
   private readonly facts: Fact[] = [];
+  /** With `recordClaims`: the context each show and answer saw (for `decideIn`). */
+  readonly claimContexts = new Map<Statement, Context>();
 
   constructor(
     private readonly file: ResolvedFile,
@@ -86,7 +97,11 @@ export class Checker {
         this.chain(st.chain, this.context(st, new Map(), chainParts(st.chain)), []);
         return;
       case 'Show':
+        if (this.options.recordClaims) this.claimContexts.set(st, this.claimContext(st));
         this.show(st);
+        return;
+      case 'Answer':
+        if (this.options.recordClaims) this.claimContexts.set(st, this.context(st, new Map(), st.claims));
         return;
       default:
         return;
@@ -302,7 +317,7 @@ export class Checker {
     if (f.kind !== 'Compare') return null;
     let result: Outcome | null = null;
     for (let i = 0; i < f.ops.length; i++) {
-      const o = this.decide(f.operands[i]!, f.ops[i]!, f.operands[i + 1]!, step, ctx, prep, unfoldings, rules, 'fact');
+      const o = this.decide(f.operands[i]!, f.ops[i]!, f.operands[i + 1]!, step, ctx, prep, unfoldings, rules, { salt: 'fact' });
       if (o.verdict === 'proved' || o.verdict === 'checked') continue;
       result = {
         ...o,
@@ -314,9 +329,19 @@ export class Checker {
 
   private decide(
     left: Expr | Formula, rel: RelOp | Connective, right: Expr | Formula, step: { relRange: Range; hint: Step['hint'] },
-    ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: readonly RewriteRule[], salt = '',
+    ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: readonly RewriteRule[],
+    extra: { readonly salt?: string; readonly seed?: number; readonly deadline?: number; readonly always?: boolean } = {},
   ): Outcome {
-    const opts: StepOptions = { seed: this.options.seed, samples: this.options.samples, deadline: Date.now() + this.options.timeoutMs };
+    if (this.options.trusted && !extra.always) {
+      return { verdict: 'proved', method: 'none', samples: 0, counterexample: null, message: 'checked before (a trusted answer key)', notes: [] };
+    }
+    const fileDeadline = Math.min(this.options.deadline ?? Infinity, extra.deadline ?? Infinity);
+    if (Date.now() > fileDeadline) {
+      return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'the time limit for the whole file ran out before this step', notes: [] };
+    }
+    const deadline = Math.min(Date.now() + this.options.timeoutMs, fileDeadline);
+    const opts: StepOptions = { seed: extra.seed ?? this.options.seed, samples: this.options.samples, deadline };
+    const salt = extra.salt ?? '';
     const text = (x: Expr | Formula) => (isExpr(x) ? printExpr(x) : printFormula(x));
     try {
       return decideStep({
@@ -327,6 +352,38 @@ export class Checker {
       const message = err instanceof RangeError ? 'this step is nested too deeply to check' : `internal error while checking: ${(err as Error).message}`;
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message, notes: [] };
     }
+  }
+
+  // -------------------------------------------------------------------------
+  // Grading (src/grade): deciding a relation in a context the walk recorded
+
+  /** The context a show's claim is read in: its `for all t ≥ k` holds, t from k on. */
+  private claimContext(st: Show): Context {
+    const forAll = forAllRange(st.forAll);
+    const ranges = new Map<string, readonly [number, number]>();
+    if (forAll) ranges.set(forAll.key, [forAll.lo, Math.max(FOR_ALL_TOP, forAll.lo + INDEX_SPAN)]);
+    return this.withForAll(this.context(st, ranges, [st.claim]), st.forAll);
+  }
+
+  /**
+   * For grading: decides `left rel right` in a context recorded by the walk (`claimContexts`),
+   * read in `scope` (the context's, or a child holding a student's names), leaving out the
+   * definitions of the symbols keyed in `without` (`'all'`: every definition).
+   */
+  decideIn(
+    ctx: Context, left: Expr | Formula, rel: RelOp | Connective, right: Expr | Formula,
+    how: {
+      readonly scope?: Scope; readonly without?: ReadonlySet<string> | 'all';
+      readonly seed?: number; readonly salt?: string; readonly deadline?: number;
+    },
+  ): Outcome {
+    const scope = how.scope ?? ctx.scope;
+    const without = how.without ?? new Set<string>();
+    const defs = without === 'all' ? [] : ctx.defs.filter((d) => !without.has(scope.lookup(d.target)?.info.key ?? printName(d.target)));
+    const c: Context = { ...ctx, scope, defs };
+    return this.decide(left, rel, right, { relRange: left.range, hint: null }, c, new Prepared(c), this.unfoldings(c), this.rulesFor(c, []), {
+      always: true, salt: `grade ${how.salt ?? ''}`, ...(how.seed !== undefined ? { seed: how.seed } : {}), ...(how.deadline !== undefined ? { deadline: how.deadline } : {}),
+    });
   }
 
   // -------------------------------------------------------------------------
@@ -426,7 +483,7 @@ export class Checker {
         verdict = 'error';
         continue;
       }
-      const o = this.decide(got, isExpr(got) ? '=' : '⇔', want, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, 'endpoint');
+      const o = this.decide(got, isExpr(got) ? '=' : '⇔', want, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, { salt: 'endpoint' });
       if (o.verdict !== 'proved' && o.verdict !== 'checked') {
         const text = isExpr(want) ? printExpr(want) : printFormula(want);
         problems.push(`the chain ${which} at ${isExpr(got) ? printExpr(got) : printFormula(got)}, not at the claim's ${which === 'starts' ? 'left' : 'right'} side ${text} (${o.message})`);

@@ -2,7 +2,7 @@ import type { Range } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { parseDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
-import { resolve } from '../types/resolve.js';
+import { resolve, type ResolvedFile } from '../types/resolve.js';
 import { Checker } from './checker.js';
 
 export { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
@@ -10,6 +10,21 @@ import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } 
 
 /** Parses, resolves and checks one derivation; never throws. */
 export async function checkSource(text: string, options: CheckOptions = {}): Promise<FileReport> {
+  return (await checkSourceWith(text, options)).report;
+}
+
+/** What grading needs besides the report: the resolved file and the checker that walked it (null if checking failed). */
+export interface CheckedSource {
+  readonly report: FileReport;
+  readonly resolved: ResolvedFile | null;
+  readonly checker: Checker | null;
+}
+
+/**
+ * `checkSource`, keeping the resolved file and the checker (`recordClaims`: the context of each
+ * show and answer; `trusted`: steps are not decided, for an answer key checked before).
+ */
+export async function checkSourceWith(text: string, options: CheckOptions = {}, recordClaims = false, trusted = false): Promise<CheckedSource> {
   const file = options.file ?? '<stdin>';
   const empty = { file, source: text, diagnostics: [] as Diagnostic[], steps: [], shows: [] };
   try {
@@ -20,17 +35,21 @@ export async function checkSource(text: string, options: CheckOptions = {}): Pro
       seed: options.seed ?? DEFAULT_SEED,
       samples: options.samples ?? DEFAULT_SAMPLES,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+      recordClaims,
+      trusted,
     });
     checker.run();
     const byPlace = (a: { range: Range }, b: { range: Range }) => a.range[0] - b.range[0];
-    return {
+    const report: FileReport = {
       file, source: text,
       diagnostics: [...diagnostics, ...checker.warnings].sort(byPlace),
       steps: [...checker.steps].sort((a, b) => a.relRange[0] - b.relRange[0]),
       shows: [...checker.shows].sort(byPlace),
     };
+    return { report, resolved, checker };
   } catch (err) {
     const message = `internal error: ${(err as Error)?.message ?? String(err)}`;
-    return { ...empty, diagnostics: [diagnostic('structure', { reason: message }, [0, 0])] };
+    return { report: { ...empty, diagnostics: [diagnostic('structure', { reason: message }, [0, 0])] }, resolved: null, checker: null };
   }
 }

@@ -1,60 +1,36 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { diagnostic } from '../diagnostics.js';
 import type { FileReport } from '../result.js';
+import type { CheckTask } from '../run/check-worker.js';
+import { JobPool } from '../run/pool.js';
 import { DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
 
 /** Checks one text; the shape of `checkSource`. */
 export type Checker = (text: string, options: CheckOptions) => Promise<FileReport>;
 
 /**
- * `checkSource` in a worker thread with a hard time limit per file: the per-step limits
- * bound every loop the checker runs, but not a single library call that takes minutes;
- * such a file is stopped and reported, and the next file gets a fresh worker. Falls back
- * to checking in-process where the compiled worker is not there (running from source).
+ * `checkSource` in a worker thread (src/run) with a hard time limit per file: the per-step limits
+ * bound every loop the checker runs, but not a single library call that takes minutes; such a
+ * file is stopped and reported, and the next file gets a fresh worker. Falls back to checking
+ * in-process where the compiled worker is not there (running from source).
  */
 export function isolatedChecker(limits: { budgetMs?: number } = {}): { check: Checker; close: () => Promise<void> } {
-  const url = new URL('./worker.js', import.meta.url);
+  const url = new URL('../run/check-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(url))) {
     return { check: async (text, options) => (await import('./index.js')).checkSource(text, options), close: async () => {} };
   }
-  let worker: Worker | null = null;
-  let next = 0;
-  const start = (): Worker => {
-    worker ??= new Worker(url);
-    worker.unref();
-    return worker;
+  let pool: JobPool<CheckTask, FileReport> | null = null;
+  const check: Checker = async (text, options) => {
+    pool ??= new JobPool<CheckTask, FileReport>({ worker: url, threads: 1 });
+    const lines = text.split('\n').length;
+    const budget = limits.budgetMs ?? Math.max(30_000, lines * 2 * (options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+    const outcome = await pool.run({ text, options }, { timeoutMs: budget });
+    if (outcome.ok) return outcome.value;
+    const reason = outcome.kind === 'timeout'
+      ? `checking this file ran over its time limit (${Math.round(budget / 1000)} s) and was stopped`
+      : `internal error while checking this file: ${outcome.message}`;
+    return { file: options.file ?? '<stdin>', source: text, steps: [], shows: [], diagnostics: [diagnostic('structure', { reason }, [0, 0])] };
   };
-  const check: Checker = (text, options) =>
-    new Promise((resolve) => {
-      const w = start();
-      const id = next++;
-      const lines = text.split('\n').length;
-      const budget = limits.budgetMs ?? Math.max(30_000, lines * 2 * (options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
-      const done = (report: FileReport): void => {
-        clearTimeout(timer);
-        w.off('message', onMessage);
-        w.off('error', onError);
-        resolve(report);
-      };
-      const fail = (reason: string): void => {
-        void w.terminate();
-        if (worker === w) worker = null;
-        done({
-          file: options.file ?? '<stdin>', source: text, steps: [], shows: [],
-          diagnostics: [diagnostic('structure', { reason }, [0, 0])],
-        });
-      };
-      const onMessage = (m: { id: number; report: FileReport }): void => {
-        if (m.id === id) done(m.report);
-      };
-      const onError = (e: Error): void => fail(`internal error while checking this file: ${e.message}`);
-      const timer = setTimeout(() => fail(`checking this file ran over its time limit (${Math.round(budget / 1000)} s) and was stopped`), budget);
-      w.on('message', onMessage);
-      w.on('error', onError);
-      w.ref();
-      w.postMessage({ id, text, options });
-    }).finally(() => worker?.unref()) as Promise<FileReport>;
-  return { check, close: async () => { if (worker) await worker.terminate(); } };
+  return { check, close: async () => { await pool?.close(); } };
 }

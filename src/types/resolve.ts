@@ -34,6 +34,21 @@ export function resolve(ast: Derivation): ResolvedFile {
   return new Resolver().run(ast);
 }
 
+/**
+ * Resolves one formula or expression against a given scope (grading reads a student's claim in
+ * the answer key's scope), with `locals` bound (a sum index, a definition's parameters). The
+ * scope is not changed: names the text introduces go to the returned child scope.
+ */
+export function resolveIn<T extends Expr | Formula>(
+  x: T, scope: Scope, locals: ReadonlyMap<string, Shape> = new Map(),
+): { value: T; scope: Scope; diagnostics: readonly Diagnostic[] } {
+  const child = new Scope(scope);
+  const r = new Resolver(child);
+  const env: Env = { scope: child, locals, inIndex: false };
+  const value = (isExpr(x) ? r.expr(x, env) : r.formula(x, env)) as T;
+  return { value, scope: child, diagnostics: r.diagnostics };
+}
+
 interface Env {
   readonly scope: Scope;
   /** Bound names (sum indices, function parameters, a definition's index): key → shape. */
@@ -71,8 +86,15 @@ function spaceShape(dims: readonly Dim[]): Shape {
 class Resolver {
   private readonly diags: Diagnostic[] = [];
   private readonly scopes = new Map<Statement, Scope>();
-  private readonly fileScope = new Scope();
-  private scope = this.fileScope;
+  private scope: Scope;
+
+  constructor(private readonly fileScope = new Scope()) {
+    this.scope = fileScope;
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.diags;
+  }
   private seenTitle = false;
   private readonly showNames = new Set<string>();
   private readonly definedHere = new Set<string>();

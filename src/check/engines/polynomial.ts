@@ -101,14 +101,20 @@ export function polynomialExpr(p: Poly, range: Range): Expr {
   });
   let out: Expr | null = null;
   for (const t of terms) {
+    // The first term carries its own sign (`-2 ε`, `-ε δ`); later ones are added or subtracted.
+    const negFirst = out === null && t.coef.sign() < 0;
     const abs = t.coef.sign() < 0 ? t.coef.neg() : t.coef;
     let m: Expr | null = abs.equals(Rational.ONE) && t.powers.length > 0 ? null : num(abs);
+    if (m && negFirst) m = m.kind === 'Num' ? { ...m, value: `-${m.value}` } : { kind: 'Neg', arg: m, range, shape: { kind: 'scalar' } };
+    let first = true;
     for (const [, k, node] of t.powers) {
-      const v: Expr = k === 1 ? node : { kind: 'Binary', op: '^', left: node, right: { kind: 'Num', value: String(k), range, shape: { kind: 'scalar' } }, range, shape: { kind: 'scalar' } };
+      let v: Expr = k === 1 ? node : { kind: 'Binary', op: '^', left: node, right: { kind: 'Num', value: String(k), range, shape: { kind: 'scalar' } }, range, shape: { kind: 'scalar' } };
+      if (m === null && first && negFirst) v = { kind: 'Neg', arg: v, range, shape: { kind: 'scalar' } };
+      first = false;
       m = m === null ? v : { kind: 'Binary', op: '*', left: m, right: v, implicit: true, range, shape: { kind: 'scalar' } };
     }
     const term = m!;
-    if (out === null) out = t.coef.sign() < 0 ? { kind: 'Neg', arg: term, range, shape: { kind: 'scalar' } } : term;
+    if (out === null) out = term;
     else out = { kind: 'Binary', op: t.coef.sign() < 0 ? '-' : '+', left: out, right: term, range, shape: { kind: 'scalar' } };
   }
   return out ?? { kind: 'Num', value: '0', range, shape: { kind: 'scalar' } };

@@ -1,0 +1,41 @@
+/** The worker side of `runPool`: a job module's default export, made by `jobWorker`. */
+import type { MessagePort } from 'node:worker_threads';
+import { threadId } from 'node:worker_threads';
+
+/** What a worker tells the pool about a job: it has started (its time limit runs from here). */
+export interface JobMessage {
+  readonly type: 'started';
+  readonly threadId: number;
+}
+
+/** Whether a message came from `jobWorker`. */
+export function isJobMessage(m: unknown): m is JobMessage {
+  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'started' && typeof (m as { threadId?: unknown }).threadId === 'number';
+}
+
+/** What the pool sends a worker for one job. */
+export interface JobEnvelope<T> {
+  readonly task: T;
+  readonly port: MessagePort;
+}
+
+/**
+ * Makes a job module's handler. `prepare` runs once per worker (loading what every job needs,
+ * e.g. checking the answer key) before the first job's clock starts; `run` does one job.
+ */
+export function jobWorker<C, T, R>(prepare: () => Promise<C>, run: (context: C, task: T) => Promise<R>): (envelope: JobEnvelope<T>) => Promise<R> {
+  let context: Promise<C> | null = null;
+  return async ({ task, port }) => {
+    try {
+      // A failed preparation is tried again by the next job rather than failing all of them.
+      const c = await (context ??= prepare().catch((error: unknown) => {
+        context = null;
+        throw error;
+      }));
+      port.postMessage({ type: 'started', threadId } satisfies JobMessage);
+      return await run(c, task);
+    } finally {
+      port.close();
+    }
+  };
+}

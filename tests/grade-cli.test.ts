@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, type CliIo } from '../src/cli.js';
+
+/** `deriv grade` driven in-process through run(argv, io), on in-memory files. */
+const root = path.join(import.meta.dirname, '..');
+const q2 = path.join(root, 'tests', 'fixtures', 'grade', 'q2');
+const KEY = readFileSync(path.join(root, 'examples', 'keys', 'q2-key.deriv'), 'utf8');
+const fixture = (name: string) => readFileSync(path.join(q2, name), 'utf8');
+
+interface Fake {
+  io: CliIo;
+  out: () => string;
+  err: () => string;
+  written: Map<string, string>;
+}
+
+function fake(files: Record<string, string>, over: Partial<CliIo> = {}): Fake {
+  let out = '';
+  let err = '';
+  const written = new Map<string, string>();
+  const enc = new TextEncoder();
+  const io: CliIo = {
+    stdout: (s) => { out += s; },
+    stderr: (s) => { err += s; },
+    readFile: async (p) => {
+      const t = files[p];
+      if (t === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${p}'`), { code: 'ENOENT' });
+      return t;
+    },
+    readStdin: async () => '',
+    isTTY: false,
+    env: {},
+    readBytes: async (p, limit) => {
+      const t = files[p];
+      if (t === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      return enc.encode(t).subarray(0, limit + 1);
+    },
+    listFolder: async (p) => {
+      if (files[p] !== undefined) return null;
+      const names = Object.keys(files).filter((k) => k.startsWith(`${p}/`)).map((k) => k.slice(p.length + 1).split('/')[0]!);
+      if (names.length === 0) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      return [...new Set(names)].map((name) => ({ name, kind: 'file' as const }));
+    },
+    writeFileAtomic: async (p, text) => { written.set(p, text); },
+    ...over,
+  };
+  return { io, out: () => out, err: () => err, written };
+}
+
+describe('deriv grade (in-process)', () => {
+  it('gradescope: one submission, results.json on stdout; exit 0', async () => {
+    const f = fake({ 'key.deriv': KEY, 's.deriv': fixture('wrong-step.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', 's.deriv', '--format', 'gradescope'], f.io)).toBe(0);
+    const doc = JSON.parse(f.out()) as { score: number; tests: { name: string; score: number }[] };
+    expect(doc.score).toBe(17);
+    expect(doc.tests.map((t) => t.score)).toEqual([0, 3, 4, 10]);
+    expect(f.err()).toBe('');
+  });
+
+  it('--out writes the file whole and prints nothing', async () => {
+    const f = fake({ 'key.deriv': KEY, 's.deriv': fixture('correct.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', 's.deriv', '--format', 'prairielearn', '--out', 'results.json'], f.io)).toBe(0);
+    expect(f.out()).toBe('');
+    const doc = JSON.parse(f.written.get('results.json')!) as { score: number; gradable: boolean };
+    expect(doc).toMatchObject({ score: 1, gradable: true });
+  });
+
+  it('csv is the default format; several submissions, one row per student × claim', async () => {
+    const f = fake({ 'key.deriv': KEY, 'a.deriv': fixture('correct.deriv'), 'b.deriv': fixture('missing.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', 'a.deriv', 'b.deriv'], f.io)).toBe(0);
+    const lines = f.out().split('\r\n');
+    expect(lines[0]).toBe('student,title,seed,claim,kind,points,max_points,status,failure,reason');
+    expect(lines.slice(1, 9).map((l) => l.split(',')[0])).toEqual(['a.deriv', 'a.deriv', 'a.deriv', 'a.deriv', 'b.deriv', 'b.deriv', 'b.deriv', 'b.deriv']);
+    expect(lines[8]).toMatch(/^b\.deriv,"Q2 — Sophie Germain",20261125,2\.2,show,0,10,failed,missing,"no show named ""2\.2"" was found"$/);
+  });
+
+  it('a key that does not pass: exit 2 before any student, with where and why', async () => {
+    const bad = KEY.replace('  = α (-v_{t-1}) - ε g_t\n', '  = α (-v_{t-1}) + ε g_t\n');
+    const f = fake({ 'key.deriv': bad, 's.deriv': fixture('correct.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', 's.deriv', '--format', 'json'], f.io)).toBe(2);
+    expect(f.out()).toBe('');
+    expect(f.err().split('\n')).toEqual([
+      'deriv grade: the key key.deriv does not pass, so no submission was graded:',
+      'key.deriv:14:1: the key\'s show "2.1 momentum" is refuted: a step of the chain is refuted',
+      'key.deriv:18:3: the key\'s step is refuted: the two sides differ at this point; left − right = (-2 ε) g_t',
+      expect.stringMatching(/^key\.deriv:19:3: the key's step is refuted: the two sides differ at this point/),
+      '',
+    ]);
+  });
+
+  it('usage errors: exit 2', async () => {
+    const f = fake({ 'key.deriv': KEY, 'a.deriv': 'x', 'b.deriv': 'y' });
+    expect(await run(['grade', '--key', 'key.deriv', 'a.deriv', 'b.deriv', '--format', 'gradescope'], f.io)).toBe(2);
+    expect(f.err()).toBe('deriv grade: --format gradescope writes the results of one submission; give one (a file or a folder), or use --format csv or json for a batch\n');
+    const g = fake({});
+    expect(await run(['grade', 'a.deriv'], g.io)).toBe(2);
+    expect(g.err()).toMatch(/required option '--key <file>' not specified/);
+    const h = fake({});
+    expect(await run(['grade', '--key', 'nope.deriv', 'a.deriv'], h.io)).toBe(2);
+    expect(h.err()).toMatch(/^deriv grade: cannot read the key nope\.deriv: ENOENT/);
+    const i = fake({});
+    expect(await run(['grade', '--key', 'k', 'a', '--format', 'pdf'], i.io)).toBe(2);
+    expect(await run(['grade', '--key', 'k', 'a', '--jobs', '0'], i.io)).toBe(2);
+  });
+
+  it('--seed-from fixes each student\'s seed: the same run twice is the same, byte for byte', async () => {
+    const files = { 'key.deriv': KEY, 'ada.deriv': fixture('partial.deriv'), 'bob.deriv': fixture('partial.deriv') };
+    const runOnce = async () => {
+      const f = fake(files);
+      expect(await run(['grade', '--key', 'key.deriv', 'ada.deriv', 'bob.deriv', '--format', 'json', '--seed-from', 'hw3'], f.io)).toBe(0);
+      return JSON.parse(f.out()) as { seed_from: string; submissions: { seed: number; elapsed_ms: number; points: number }[] };
+    };
+    const [a, b] = [await runOnce(), await runOnce()];
+    expect(a.seed_from).toBe('hw3');
+    expect(a.submissions[0]!.seed).not.toBe(a.submissions[1]!.seed);
+    const strip = (d: typeof a) => JSON.stringify(d.submissions.map((s) => ({ ...s, elapsed_ms: 0 })));
+    expect(strip(a)).toBe(strip(b));
+    expect(a.submissions.map((s) => s.points)).toEqual([15.71, 15.71]);
+  });
+
+  it('--check-key lists the claims and the SHA-256; --key-sha256 skips checking the key again, unless it changed', async () => {
+    const f = fake({ 'key.deriv': KEY });
+    expect(await run(['grade', '--key', 'key.deriv', '--check-key'], f.io)).toBe(0);
+    const lines = f.out().split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      'key.deriv: the key passes; 4 claims, 20 points',
+      '  show "2.1 momentum"         3 points            line 14',
+      '  show "2.1 running average"  3 points            line 24',
+      '  answer "2.1"                4 points            line 35',
+      '  show "2.2"                  10 points, partial  line 40',
+    ]);
+    const hash = /^sha256 ([0-9a-f]{64})$/.exec(lines[5]!)![1]!;
+
+    // A key that no longer passes, with the hash of its passing self: checked again, and refused.
+    const bad = KEY.replace('  = α (-v_{t-1}) - ε g_t\n', '  = α (-v_{t-1}) + ε g_t\n');
+    const g = fake({ 'key.deriv': bad, 's.deriv': fixture('correct.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', '--key-sha256', hash, 's.deriv'], g.io)).toBe(2);
+    expect(g.err()).toMatch(/^deriv grade: key\.deriv has changed since it was checked \(its SHA-256 is not --key-sha256\): checking it again\nderiv grade: the key key\.deriv does not pass/);
+
+    // The same key: graded as before, without checking its steps.
+    const h = fake({ 'key.deriv': KEY, 's.deriv': fixture('wrong-step.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', '--key-sha256', hash, 's.deriv', '--format', 'json'], h.io)).toBe(0);
+    expect((JSON.parse(h.out()) as { submissions: { points: number }[] }).submissions[0]!.points).toBe(17);
+    expect(h.err()).toBe('');
+
+    const u = fake({ 'key.deriv': KEY });
+    expect(await run(['grade', '--key', 'key.deriv', '--key-sha256', 'abc', 's.deriv'], u.io)).toBe(2);
+    expect(u.err()).toBe('deriv grade: --key-sha256 takes the 64 hexadecimal digits that --check-key prints\n');
+    expect(await run(['grade', '--key', 'key.deriv', '--check-key', 's.deriv'], u.io)).toBe(2);
+    expect(await run(['grade', '--key', 'key.deriv'], u.io)).toBe(2);
+    expect(u.err()).toContain('deriv grade: no submissions given');
+  });
+
+  it("the README's TA guide shows what --check-key prints for the worked key, and names files that exist", async () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const block = /\$ deriv grade --key examples\/keys\/q2-key\.deriv --check-key\n([\s\S]*?)```/.exec(readme)![1]!;
+    const f = fake({ 'examples/keys/q2-key.deriv': KEY });
+    expect(await run(['grade', '--key', 'examples/keys/q2-key.deriv', '--check-key'], f.io)).toBe(0);
+    expect(f.out()).toBe(block);
+    for (const file of ['examples/gradescope/setup.sh', 'examples/gradescope/run_autograder', 'examples/prairielearn/Dockerfile', 'examples/prairielearn/run.sh', 'examples/prairielearn/info.json']) {
+      expect(readme).toContain(path.basename(file));
+      expect(() => readFileSync(path.join(root, file))).not.toThrow();
+    }
+  });
+
+  it('a progress bar on a terminal (stderr) for a batch; nothing when piped', async () => {
+    const files = { 'key.deriv': KEY, 'a.deriv': fixture('garbage.deriv'), 'b.deriv': fixture('garbage.deriv') };
+    const tty = fake(files, { stderrIsTTY: true });
+    expect(await run(['grade', '--key', 'key.deriv', 'a.deriv', 'b.deriv'], tty.io)).toBe(0);
+    expect(tty.err()).toContain('\r\u001b[Kgrading 2/2 [##############################] 100%');
+    expect(tty.err()).toMatch(/graded 2 submissions in [\d.]+ s: mean 0 \/ 20, median 0\n$/);
+    const piped = fake(files);
+    expect(await run(['grade', '--key', 'key.deriv', 'a.deriv', 'b.deriv'], piped.io)).toBe(0);
+    expect(piped.err()).toBe('');
+  });
+});

@@ -1,0 +1,93 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runPool, type JobOutcome } from '../src/run/pool.js';
+import { compiled } from './helpers/compiled.js';
+
+/**
+ * The worker pool of src/run with a test worker (a real `jobWorker` module) whose jobs do what
+ * they are told: return, throw, hang, exhaust memory, exit their thread.
+ */
+let worker: URL;
+
+beforeAll(async () => {
+  const dir = path.join(await compiled(), 'test-workers');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'behave.mjs');
+  writeFileSync(file, `
+import { jobWorker } from '../src/run/job.js';
+export default jobWorker(async () => 'ready', async (_ready, job) => {
+  switch (job.do) {
+    case 'value': return job.value;
+    case 'sleep': await new Promise((r) => setTimeout(r, job.ms)); return job.value;
+    case 'throw': throw new Error('bad input ' + job.value);
+    case 'hang': for (;;) {}
+    case 'memory': { const keep = []; for (;;) keep.push(new Array(1e6).fill(Math.random())); }
+    case 'exit': process.exit(3);
+  }
+});
+`);
+  worker = pathToFileURL(file);
+}, 240_000);
+
+type Job = { do: 'value' | 'sleep' | 'throw' | 'hang' | 'memory' | 'exit'; value?: number; ms?: number };
+const summary = (outcomes: JobOutcome<number>[]) => outcomes.map((o) => (o.ok ? o.value : o.kind));
+
+describe('runPool', () => {
+  it('runs every job and returns the outcomes in task order', async () => {
+    const jobs: Job[] = [1, 2, 3, 4, 5].map((value) => ({ do: 'sleep', ms: (6 - value) * 20, value }));
+    const settled: number[] = [];
+    const out = await runPool<Job, number>(jobs, { worker, threads: 2, timeoutMs: 10_000, memoryMb: 128, onSettled: (i) => settled.push(i) });
+    expect(summary(out)).toEqual([1, 2, 3, 4, 5]);
+    expect([...settled].sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('stops a job that hangs, a job that runs out of memory, one that throws and one that exits its thread; the others finish', async () => {
+    const jobs: Job[] = [
+      { do: 'value', value: 1 }, { do: 'hang' }, { do: 'value', value: 2 }, { do: 'memory' },
+      { do: 'value', value: 3 }, { do: 'throw', value: 7 }, { do: 'exit' }, { do: 'value', value: 4 },
+    ];
+    const out = await runPool<Job, number>(jobs, { worker, threads: 2, timeoutMs: 5000, memoryMb: 64 });
+    expect(summary(out)).toEqual([1, 'timeout', 2, 'memory', 3, 'crash', 'crash', 4]);
+    const message = (i: number) => (out[i]!.ok ? '' : (out[i] as { message: string }).message);
+    expect(message(1)).toBe('it ran past its time limit (5 s) and was stopped');
+    expect(message(3)).toBe('it ran out of memory');
+    expect(message(5)).toMatch(/^the worker crashed \(bad input 7\)$/);
+    expect(message(6)).toMatch(/stopped unexpectedly|exited|crashed/);
+  }, 60_000);
+
+  it('a worker killed from outside mid-job: that job is lost, every other one finishes', async () => {
+    const jobs: Job[] = [0, 1, 2, 3, 4, 5].map((value) => ({ do: 'sleep', ms: 300, value }));
+    let killed = false;
+    const out = await runPool<Job, number>(jobs, {
+      worker, threads: 2, timeoutMs: 10_000, memoryMb: 128,
+      onStart: (index, _threadId, killWorker) => {
+        if (index !== 2 || killed) return;
+        killed = true;
+        setTimeout(killWorker, 50);
+      },
+    });
+    expect(killed).toBe(true);
+    expect(summary(out)).toEqual([0, 1, 'crash', 3, 4, 5]);
+  }, 60_000);
+
+  it('counts the time limit from when a job starts, not from when it was queued', async () => {
+    const jobs: Job[] = [1, 2, 3, 4].map((value) => ({ do: 'sleep', ms: 400, value }));
+    const out = await runPool<Job, number>(jobs, { worker, threads: 1, timeoutMs: 1000, memoryMb: 128 });
+    expect(summary(out)).toEqual([1, 2, 3, 4]);
+  }, 30_000);
+
+  it('can be cancelled: what has not finished ends as cancelled, at once', async () => {
+    const jobs: Job[] = [{ do: 'value', value: 1 }, { do: 'hang' }, { do: 'hang' }, { do: 'value', value: 2 }, { do: 'value', value: 3 }];
+    const ac = new AbortController();
+    const started = Date.now();
+    const out = await runPool<Job, number>(jobs, {
+      worker, threads: 2, timeoutMs: 60_000, memoryMb: 128, signal: ac.signal,
+      onStart: (index) => { if (index === 2) setTimeout(() => ac.abort(), 100); },
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(summary(out)).toEqual([1, 'cancelled', 'cancelled', 'cancelled', 'cancelled']);
+  }, 60_000);
+});
+
