@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './check/options.js';
 import { isolatedChecker } from './check/isolated.js';
 import { REPORT_FORMATS, formatReports, type ReportFormat } from './report/index.js';
+import { diagnostic } from './diagnostics.js';
 import { summarize, type FileReport } from './result.js';
 
 /** The checker, loaded on first use (the CLI's own start-up does not need it). */
@@ -93,15 +94,7 @@ function internalErrorReport(file: string, source: string, error: unknown): File
   return {
     file,
     source,
-    diagnostics: [
-      {
-        severity: 'error',
-        code: 'internal-error',
-        message: `internal error while checking this file: ${what} (please report it)`,
-        range: [0, 0],
-        notes: [],
-      },
-    ],
+    diagnostics: [diagnostic('internal-error', { detail: `while checking this file: ${what}` }, [0, 0])],
     steps: [],
     shows: [],
   };

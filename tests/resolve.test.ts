@@ -78,8 +78,8 @@ describe('resolution and shape errors', () => {
     ['a function of a vector given a scalar', '    f(ε)', 'shape-required', 9, 7],
     ['a square of a vector', '    x²', 'shape-required', 9, 5, /‖x‖²/],
     ['an order between vectors', '    x\n  ≤ g', 'shape-required', 10, 3],
-    ['a function used without an argument', '    σ + 1', 'structure', 9, 5],
-    ['a bad define', 'define x = ε', 'bad-define', 9, 12, /vector in R\^n, but its definition is a scalar/],
+    ['a function used without an argument', '    σ + 1', 'function-without-argument', 9, 5],
+    ['a bad define', 'define x = ε', 'define-shape', 9, 12, /vector in R\^n, but its definition is a scalar/],
     ['a duplicate declaration', 'scalar ε', 'duplicate-declaration', 9, 8],
     ['a tag on a scalar', 'assume ε invertible', 'shape-required', 9, 8],
   ];
@@ -113,12 +113,14 @@ describe('resolution and shape errors', () => {
   });
 });
 
-describe('warnings for what is written twice', () => {
-  it('warns on a second title, a name defined twice in one scope, and a show name used twice', async () => {
-    const report = await checkSource('title "a"\ntitle "b"\nscalar x\ndefine x = 1\ndefine x = 2\nshow "s": x = 2\nshow "s": x = 2\n');
-    expect(report.diagnostics.map((d) => [d.severity, new SourceFile('f', report.source).position(d.range[0]).line])).toEqual([
-      ['warning', 2], ['warning', 5], ['warning', 7],
+describe('what is written twice', () => {
+  it('warns on a second title and a show name used twice; a value defined twice is an error at the second', async () => {
+    const report = await checkSource('title "a"\ntitle "b"\nscalar x\ndefine x = 1\ndefine x = 2\nshow "s": x = 1\nshow "s": x = 1\n');
+    expect(report.diagnostics.map((d) => [d.severity, d.code, new SourceFile('f', report.source).position(d.range[0]).line])).toEqual([
+      ['warning', 'second-title', 2], ['error', 'defined-twice', 5], ['warning', 'show-name-reused', 7],
     ]);
+    // The first definition is the one used.
+    expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'proved']);
   });
 
   it('does not warn on a base case and a recurrence, or on a redefinition in another section', async () => {

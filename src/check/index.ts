@@ -32,7 +32,7 @@ export async function checkSource(text: string, options: CheckOptions = {}): Pro
       shows: [...checker.shows].sort(byPlace),
     };
   } catch (err) {
-    const message = `internal error: ${(err as Error)?.message ?? String(err)}`;
-    return { ...empty, diagnostics: [diagnostic('structure', { reason: message }, [0, 0])] };
+    const message = (err as Error)?.message ?? String(err);
+    return { ...empty, diagnostics: [diagnostic('file-crashed', { detail: message }, [0, 0])] };
   }
 }

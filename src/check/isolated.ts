@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { FileReport } from '../result.js';
 import { DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
 
@@ -38,19 +38,16 @@ export function isolatedChecker(limits: { budgetMs?: number } = {}): { check: Ch
         w.off('error', onError);
         resolve(report);
       };
-      const fail = (reason: string): void => {
+      const fail = (finding: Diagnostic): void => {
         void w.terminate();
         if (worker === w) worker = null;
-        done({
-          file: options.file ?? '<stdin>', source: text, steps: [], shows: [],
-          diagnostics: [diagnostic('structure', { reason }, [0, 0])],
-        });
+        done({ file: options.file ?? '<stdin>', source: text, steps: [], shows: [], diagnostics: [finding] });
       };
       const onMessage = (m: { id: number; report: FileReport }): void => {
         if (m.id === id) done(m.report);
       };
-      const onError = (e: Error): void => fail(`internal error while checking this file: ${e.message}`);
-      const timer = setTimeout(() => fail(`checking this file ran over its time limit (${Math.round(budget / 1000)} s) and was stopped`), budget);
+      const onError = (e: Error): void => fail(diagnostic('file-crashed', { detail: e.message }, [0, 0]));
+      const timer = setTimeout(() => fail(diagnostic('file-time-limit', { seconds: Math.round(budget / 1000) }, [0, 0])), budget);
       w.on('message', onMessage);
       w.on('error', onError);
       w.ref();

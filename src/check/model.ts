@@ -54,6 +54,10 @@ export class Prepared {
         this.addIntervals(f);
       } else if (f.kind === 'Logic') {
         this.checks.push(c);
+      } else if (f.subject.kind !== 'Var') {
+        // A tag on an expression (`assume I + A B invertible`) is enforced by rejection;
+        // a tag on a name is drawn by construction.
+        this.checks.push(c);
       }
     }
   }
@@ -375,11 +379,11 @@ export class Point implements Host {
   /** Whether a formula holds at this point (throws Undefined where a side has no value). */
   holds(f: Formula): boolean {
     switch (f.kind) {
-      case 'TagFact': return true;
+      case 'TagFact': return f.subject.kind === 'Var' || this.engine.hasTag(this.evaluate(f.subject), f.tag);
       case 'Logic': {
         const a = this.holds(f.left);
         const b = this.holds(f.right);
-        return f.op === '⇔' ? a === b : !a || b;
+        return f.op === '⇔' ? a === b : f.op === '⇒' ? !a || b : f.op === '∧' ? a && b : a || b;
       }
       case 'Compare': {
         const vals = f.operands.map((o) => this.evaluate(o));

@@ -434,6 +434,8 @@ class Normalizer {
         if (this.shapeOf(e.arg).kind !== 'scalar') throw new Unsupported('an elementwise |·| of a vector or matrix');
         return this.factorPoly({ kind: 'Abs', arg: this.scalarChild(e.arg), range: e.range, shape: SCALAR });
       case 'Norm':
+        // ‖A‖_F is another atom than ‖A‖ (on a vector they agree, but stay apart here).
+        if (e.sub) return this.atomPoly(`‖${this.invariantText(this.node(e.arg))}‖_${e.sub}`);
         return this.norm(e.arg, e.range);
       case 'Call':
         return this.call(e.fn, e.args, e.range, shape);

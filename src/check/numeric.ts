@@ -9,6 +9,7 @@ import type { BigNumber, MathJsInstance, Matrix } from 'mathjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Call, Dim, Expr, MatrixTag, RelOp, Var } from '../ast.js';
+import { builtinFunction, builtinNorm } from '../builtins.js';
 import { printName } from '../print.js';
 import { hashString, type Rng } from './rng.js';
 
@@ -222,7 +223,22 @@ export class NumericEngine {
       }
       case 'Norm': {
         const v = this.eval(e.arg, host, b);
+        if (builtinNorm(e.sub)?.evaluate === 'frobenius') return this.isMatrix(v) ? this.frobenius(v) : (m.abs(v) as BigNumber);
         return this.isMatrix(v) ? this.norm(v) : (m.abs(v) as BigNumber);
+      }
+      case 'Component': {
+        // x_i, A_{ij}: 1-based; past the end there is no value.
+        const v = this.eval(e.of, host, b);
+        const at = e.indices.map((i) => this.toInteger(this.eval(i, host, b)));
+        if (!this.isMatrix(v)) {
+          if (at.every((i) => i === 1)) return v;
+          throw new Undefined(`${printName(e.of.name)} has no component there`);
+        }
+        const [rows, cols] = v.size() as [number, number];
+        const [i, j] = at.length === 1 ? (rows === 1 ? [1, at[0]] : [at[0], 1]) : at;
+        if (i === null || j === null || i === undefined || j === undefined) throw new Undefined(`the index of ${printName(e.of.name)} is not a whole number`);
+        if (i < 1 || j < 1 || i > rows || j > cols) throw new Undefined(`${printName(e.of.name)} has no component (${i}, ${j}): it is ${rows}×${cols}`);
+        return v.get([i - 1, j - 1]) as BigNumber;
       }
       case 'Call': return this.call(e, host, b);
       case 'BigOp': return this.bigOp(e, host, b);
@@ -239,7 +255,7 @@ export class NumericEngine {
     const m = this.math;
     const args = e.args.map((a) => this.eval(a, host, b));
     const a = args[0]!;
-    const builtin = e.fn.primes === 0 && !e.fn.hat && e.fn.index === null ? e.fn.base : '';
+    const builtin = e.fn.primes === 0 && !e.fn.hat && e.fn.index === null ? builtinFunction(e.fn.base)?.evaluate ?? '' : '';
     const elementwise = (f: (x: BigNumber) => BigNumber): Value =>
       this.isMatrix(a) ? (a.map((x: BigNumber) => f(x)) as Matrix) : f(a);
     switch (builtin) {
@@ -277,9 +293,11 @@ export class NumericEngine {
         const rows = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? entries[i]! : this.zero)));
         return m.matrix(rows) as Matrix;
       }
-      case 'tr': return m.trace(a as Matrix) as unknown as BigNumber;
-      case 'det': return m.det(a as Matrix) as unknown as BigNumber;
-      case 'λ_max': return this.lambdaMax(a as Matrix);
+      // A scalar is a 1×1 matrix: its trace, determinant and eigenvalue are itself.
+      case 'trace': return this.isMatrix(a) ? m.trace(a) as unknown as BigNumber : a;
+      case 'det': return this.isMatrix(a) ? m.det(a) as unknown as BigNumber : a;
+      case 'λ_max': return this.isMatrix(a) ? this.lambdaMax(a) : a;
+      case 'λ_min': return this.isMatrix(a) ? this.lambdaMin(a) : a;
       default: return host.apply(e, args, b);
     }
   }
@@ -413,6 +431,48 @@ export class NumericEngine {
     const vtv = this.math.multiply(this.math.transpose(v), v) as Matrix;
     const l = this.lambdaMax(vtv);
     return (l.isNegative() ? this.zero : l).sqrt();
+  }
+
+  /** The Frobenius norm: the square root of the sum of the squared entries. */
+  private frobenius(v: Matrix): BigNumber {
+    let s = this.zero;
+    for (const x of this.column(v)) s = s.plus(x.times(x));
+    return s.sqrt();
+  }
+
+  /** The smallest eigenvalue of a symmetric matrix (in doubles, like λ_max). */
+  private lambdaMin(a: Matrix): BigNumber {
+    const [r, c] = a.size();
+    if (r !== c) throw new Undefined('λ_min of a matrix that is not square');
+    if (!this.equal(a, this.math.transpose(a) as Matrix)) throw new Undefined('λ_min of a matrix that is not symmetric');
+    const rows = (a.toArray() as BigNumber[][]).map((row) => row.map((x) => x.toNumber()));
+    this.inexact = true;
+    return this.math.bignumber(Math.min(...jacobiEigenvalues(rows)));
+  }
+
+  /**
+   * Whether a value has a matrix property (`assume I + A B invertible`): symmetric,
+   * diagonal, orthogonal (QᵀQ = I) within the comparison tolerance; invertible when its
+   * determinant is not 0 against the size of its entries; positive definite when symmetric
+   * with a smallest eigenvalue above 0 (in doubles).
+   */
+  hasTag(v: Value, tag: MatrixTag): boolean {
+    if (!this.isMatrix(v)) {
+      return tag === 'invertible' || tag === 'positive definite' ? !v.isZero() && (tag === 'invertible' || v.isPositive()) : true;
+    }
+    const [r, c] = v.size();
+    if (r !== c) return false;
+    const t = this.math.transpose(v) as Matrix;
+    switch (tag) {
+      case 'symmetric': return this.equal(v, t);
+      case 'diagonal': return (v.toArray() as BigNumber[][]).every((row, i) => row.every((x, j) => i === j || this.close(x, this.zero)));
+      case 'orthogonal': return this.equal(this.mul(t, v), this.identity(r, r));
+      case 'invertible': {
+        const scale = this.column(v).reduce((mx, x) => BigNumberMax(mx, x.abs(), mx), this.one);
+        return (this.math.det(v) as unknown as BigNumber).abs().greaterThan(this.tol.times(scale.pow(r)));
+      }
+      case 'positive definite': return this.equal(v, t) && this.lambdaMin(v).greaterThan(this.zero);
+    }
   }
 
   /**

@@ -28,13 +28,17 @@ function evalSide(point: Point, e: Expr): Side {
 
 function truth(point: Point, f: Formula): boolean | string {
   switch (f.kind) {
-    case 'TagFact': return true;
+    case 'TagFact': {
+      if (f.subject.kind === 'Var') return true;
+      const s = evalSide(point, f.subject);
+      return s.ok ? point.engine.hasTag(s.value, f.tag) : s.reason;
+    }
     case 'Logic': {
       const a = truth(point, f.left);
       const b = truth(point, f.right);
       if (typeof a === 'string') return a;
       if (typeof b === 'string') return b;
-      return f.op === '⇔' ? a === b : !a || b;
+      return f.op === '⇔' ? a === b : f.op === '⇒' ? !a || b : f.op === '∧' ? a && b : a || b;
     }
     case 'Compare': {
       const vals: Value[] = [];
