@@ -17,6 +17,9 @@ export async function checkSource(text: string, options: CheckOptions = {}): Pro
     const parsed = parseDerivation(text);
     const resolved = resolve(parsed.ast);
     const diagnostics = [...parsed.diagnostics, ...resolved.diagnostics];
+    // No line is dropped silently: a file with content and nothing to check says so.
+    const checks = parsed.ast.statements.some((st) => st.kind === 'ChainStatement' || st.kind === 'Show' || st.kind === 'Answer');
+    if (!checks && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(diagnostic('file-without-steps', {}, [0, 0]));
     const engine = await loadNumeric();
     const checker = new Checker(engine, resolved, diagnostics, {
       seed: options.seed ?? DEFAULT_SEED,

@@ -302,15 +302,17 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   const found = atEnd ? null : tokenAt(code, p);
   const range = rangeAt(ctx, p, found?.length ?? 0);
 
+  if (found !== null && VULGAR.test(found) && /\d$/u.test(code.slice(0, p))) {
+    const whole = /\d+$/u.exec(code.slice(0, p))![0];
+    return diagnostic('mixed-number', { whole, fraction: found[0]! }, rangeAt(ctx, p - whole.length, whole.length + 1));
+  }
   if (found !== null && /^\d/u.test(found) && expected.numberRefused) {
     return diagnostic('syntax', {
       expected: `an operator before the number '${found}' (write ${previous}·${found}, or put the number first)`,
     }, range);
   }
   if (code[p - 1] === '\\' && found !== null) {
-    return diagnostic('syntax', {
-      context: `unknown command '\\${found}'`, expected: 'a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot',
-    }, rangeAt(ctx, p - 1, found.length + 1));
+    return diagnostic('unknown-command', { command: `\\${found}` }, rangeAt(ctx, p - 1, found.length + 1));
   }
   const contextual = contextMessage(ctx.keyword, expected, previous, code.slice(0, p).trimEnd()) ?? (
     code.slice(0, p).trim().length > 0 ? afterKeyword(previous) : null);
@@ -329,8 +331,11 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   return diagnostic('syntax', { expected: `${list}, not '${found}'` }, range);
 }
 
+/** A Unicode fraction (½ ⅓ …). */
+const VULGAR = /^[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/u;
+
 /** Characters the grammar uses somewhere (anything else is a stray character). */
-const KNOWN_SYMBOLS = new Set([...'()[]{}|‖+-−–*/·⋅∙×÷^=<>≤≥≠→⟶⇔⟺⇒⟹⩽⩾!,:;_\'′"“”\\.∑∏∇∂√∞πᵀ⊤∀∈ℝ𝔼⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾']);
+const KNOWN_SYMBOLS = new Set([...'()[]{}|‖+-−–*/·⋅∙×÷^=<>≤≥≠→⟶⇔⟺⇒⟹⩽⩾!,:;_\'′"“”\\.∑∏∇∂√∞πᵀ⊤∀∈ℝ𝔼⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾₀₁₂₃₄₅₆₇₈₉₊₋₍₎∧∨½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒']);
 
 function isKnownCharacter(token: string): boolean {
   return /^[\p{L}\p{N}]/u.test(token) || KNOWN_SYMBOLS.has(token);

@@ -196,6 +196,15 @@ function buildChain(open: OpenChain, diagnostics: Diagnostic[]): Chain {
 
   const nextIsLogical = continuation.length > 0 && isConnective(continuation[0]!.rel);
   const { body } = head;
+  // A one-line chain of statements, `x² = 9 ⇔ x = 3 or x = -3`: one step per ⇔ / ⇒.
+  if (head.statements && (continuation.length === 0 || nextIsLogical)) {
+    const links = head.statements.links;
+    const split = links.map((link, i) => {
+      const last = i === links.length - 1;
+      return stepOf(link.rel, link.rhs, link.range, last ? head.hint : null, last ? limitOf(head.limit) : null);
+    });
+    return { kind: 'Chain', head: head.statements.first, headHint: null, steps: [...split, ...continuation], range };
+  }
   if (body.kind === 'Compare' && head.relations.length > 0 && !nextIsLogical) {
     const split = head.relations.map((rel, i) => {
       const rhs = body.operands[i + 1]!;
@@ -206,6 +215,11 @@ function buildChain(open: OpenChain, diagnostics: Diagnostic[]): Chain {
   }
   if (head.limit) {
     diagnostics.push(diagnostic('misplaced-limit', {}, head.limit.range));
+  }
+  // No line is dropped silently: a lone expression or statement has nothing to check.
+  if (continuation.length === 0 && open.owner.kind === 'statement') {
+    const what = body.kind === 'Compare' || body.kind === 'Logic' || body.kind === 'TagFact' ? 'a statement' : 'an expression';
+    diagnostics.push(diagnostic('nothing-to-check', { what }, headRange));
   }
   return { kind: 'Chain', head: body, headHint: head.hint, steps: continuation, range };
 }

@@ -913,11 +913,11 @@ class Resolver {
     if (l.kind === 'scalar') return { ...out, shape: r };
     if (r.kind === 'scalar') return { ...out, shape: l };
     if (l.kind === 'any' && r.kind === 'matrix') {
-      if (left.kind === 'Const' && left.name === 'I') (left as Mutable<Expr>).shape = { kind: 'matrix', rows: r.rows, cols: r.rows };
+      settleIdentity(left, { kind: 'matrix', rows: r.rows, cols: r.rows });
       return { ...out, shape: r };
     }
     if (r.kind === 'any' && l.kind === 'matrix') {
-      if (right.kind === 'Const' && right.name === 'I') (right as Mutable<Expr>).shape = { kind: 'matrix', rows: l.cols, cols: l.cols };
+      settleIdentity(right, { kind: 'matrix', rows: l.cols, cols: l.cols });
       return { ...out, shape: l };
     }
     if (l.kind === 'matrix' && r.kind === 'matrix') {
@@ -1038,6 +1038,20 @@ function settle(e: Expr, other: Shape): void {
   if (e.shape?.kind !== 'any' || other.kind === 'any') return;
   if (e.kind === 'Const' && e.name === 'I') (e as Mutable<Expr>).shape = other;
   else if (e.kind === 'Num' || e.kind === 'Neg') (e as Mutable<Expr>).shape = other;
+}
+
+/** Gives the `I` of `I`, `λI`, `-2I` (a scalar multiple of the identity) the square shape beside it. */
+function settleIdentity(e: Expr, shape: Shape): void {
+  if (e.shape?.kind !== 'any') return;
+  const m = e as Mutable<Expr>;
+  if (e.kind === 'Const' && e.name === 'I') m.shape = shape;
+  else if (e.kind === 'Neg') { settleIdentity(e.arg, shape); m.shape = shape; }
+  else if (e.kind === 'Binary' && (e.op === '*' || e.op === '/')) {
+    if (e.left.shape?.kind === 'scalar') settleIdentity(e.right, shape);
+    else if (e.right.shape?.kind === 'scalar') settleIdentity(e.left, shape);
+    else return;
+    m.shape = shape;
+  }
 }
 
 function transposeShape(s: Shape | undefined): Shape {
