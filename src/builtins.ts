@@ -80,6 +80,9 @@ const scalarsToScalar: ShapeRule = (args) => {
 const scalarOnly: ShapeRule = (args) =>
   isMatrix(args[0]!) ? { expected: 'a scalar (write ‖x‖ for the length of a vector)', arg: 0 } : { shape: SCALAR };
 
+const scalarVariance: ShapeRule = (args) =>
+  isMatrix(args[0]!) ? { expected: 'a scalar (the covariance matrix of a vector x is Cov[x])', arg: 0 } : { shape: SCALAR };
+
 const vectorToDiagonal: ShapeRule = (args) => {
   const a = args[0]!;
   if (isMatrix(a) && same(a.cols, 1)) return { shape: { kind: 'matrix', rows: a.rows, cols: a.rows } };
@@ -210,7 +213,7 @@ export const BUILTINS: readonly Builtin[] = [
     spellings: { unicode: ['𝔼'], ascii: ['E'], latex: ['\\mathbb{E}'] },
   }),
   row({
-    name: 'Var', notation: 'bracket', arity: 1, shape: scalarOnly, evaluate: 'variance', latex: '\\operatorname{Var}',
+    name: 'Var', notation: 'bracket', arity: 1, shape: scalarVariance, evaluate: 'variance', latex: '\\operatorname{Var}',
     doc: 'the variance of a scalar', spellings: { unicode: [], ascii: ['Var'], latex: ['\\operatorname{Var}', '\\mathrm{Var}', '\\text{Var}'] },
   }),
   row({

@@ -94,6 +94,8 @@ export const DIAGNOSTICS = {
   // ---- names and declarations
   'unknown-name': entry('error', (a: { name: string; suggestion: string }) =>
     `unknown name '${a.name}': write ${a.suggestion}, or declare it`),
+  'undeclared-word': entry('error', (a: { name: string }) =>
+    `unknown name '${a.name}': declare it first, e.g. 'scalar ${a.name}'`),
   'unknown-function': entry('error', (a: { name: string }) =>
     `unknown function '${a.name}': declare it first, e.g. 'function ${a.name} : R → R'`),
   'undeclared-function': entry('warning', (a: { name: string; product: string }) =>
@@ -101,6 +103,8 @@ export const DIAGNOSTICS = {
   'not-a-function': entry('error', (a: { name: string; shape: string }) =>
     `'${a.name}' is ${a.shape}, not a function: declare it with 'function ${a.name} : R → R' to apply it`),
   'function-without-argument': entry('error', (a: { name: string }) => `'${a.name}' is a function: apply it to an argument, as ${a.name}(x)`),
+  'derivative-body': entry('error', (a: { written: string }) =>
+    `'${a.written}' is a derivative: write the expression it differentiates after it, as ${a.written} f(x)`),
   'function-in-exponent': entry('error', (a: { name: string; braced: string }) =>
     `'${a.name}' is a function, and an exponent without braces is one name: write ${a.braced}`),
   'wrong-arity': entry('error', (a: { name: string; expected: string; got: number }) =>

@@ -76,7 +76,8 @@ export function printExpr(e: Expr): string {
         return atom ? `${base}^${exp}` : `${base}^(${exp})`;
       }
       const left = wrap(e.left, PREC.mul);
-      const right = wrap(e.right, PREC.mul + 1);
+      // `α (-v)` must keep its brackets: `α -v` reads as a difference.
+      const right = e.implicit && precOf(e.right) === PREC.neg ? `(${printExpr(e.right)})` : wrap(e.right, PREC.mul + 1);
       if (e.op === '/') return `${left}/${right}`;
       // `x 2` does not read back (a number after a factor): such a product keeps its dot.
       return e.implicit && !/^[\d.]/.test(right) ? `${left} ${right}` : `${left}·${right}`;

@@ -224,14 +224,17 @@ export function parseDerivation(text: string): { ast: Derivation; diagnostics: D
   }
 }
 
-/** Parses one expression (e.g. `β v_{t-1} + (1-β) g_t`); ranges index `text`. Never throws. */
-export function parseExpression(text: string): { expr: Expr | null; diagnostics: Diagnostic[] } {
-  const parsed = parseWithRule(text, 'ExprLine', null);
+/**
+ * Parses one expression (e.g. `β v_{t-1} + (1-β) g_t`); ranges index `text`. `words` are
+ * declared words to read as names (`lr_max`), as a file's declarations would. Never throws.
+ */
+export function parseExpression(text: string, words: readonly string[] = []): { expr: Expr | null; diagnostics: Diagnostic[] } {
+  const parsed = parseWithRule(text, 'ExprLine', null, languageWith(words));
   return 'value' in parsed ? { expr: parsed.value as Expr, diagnostics: [] } : { expr: null, diagnostics: [parsed.error] };
 }
 
-/** Parses one formula (`0 < β < 1`, `a < b ⇔ c < d`, `H symmetric`); ranges index `text`. Never throws. */
-export function parseFormula(text: string): { formula: Formula | null; diagnostics: Diagnostic[] } {
-  const parsed = parseWithRule(text, 'FormulaLine', null);
+/** Parses one formula (`0 < β < 1`, `a < b ⇔ c < d`, `H symmetric`); ranges index `text`; `words` as for parseExpression. Never throws. */
+export function parseFormula(text: string, words: readonly string[] = []): { formula: Formula | null; diagnostics: Diagnostic[] } {
+  const parsed = parseWithRule(text, 'FormulaLine', null, languageWith(words));
   return 'value' in parsed ? { formula: parsed.value as Formula, diagnostics: [] } : { formula: null, diagnostics: [parsed.error] };
 }

@@ -665,7 +665,8 @@ export function languageWith(words: readonly string[]): Language {
   const known = languages.get(key);
   if (known) return known;
   const alternatives = [...safe].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((w) => JSON.stringify(w)).join(' | ');
-  const derived = ohmGrammar(`DerivationWords <: Derivation {\n  declaredWord := (${alternatives}) ~idChar\n}`, { Derivation: grammar });
+  // A declared word may take a subscript (`lr_max_2`), so only a letter or digit may not follow it.
+  const derived = ohmGrammar(`DerivationWords <: Derivation {\n  declaredWord := (${alternatives}) ~alnum\n}`, { Derivation: grammar });
   const derivedSemantics = derived.extendSemantics(semantics);
   const language: Language = {
     match: (text, rule) => derived.match(text, rule),

@@ -105,13 +105,10 @@ class Resolver {
   private group: DefineGroup = { pending: new Map(), families: new Set(), repeats: new Set() };
   private readonly defined = new Map<Define, Define>();
   private readonly resolving = new Set<Define>();
-  /** Bases used somewhere as values (not only applied to a bracket): `n` in n(n+1). */
-  private valueNames = new Set<string>();
   /** Undeclared letters already warned about as functions. */
   private readonly warnedFunctions = new Set<string>();
 
   run(ast: Derivation): ResolvedFile {
-    this.valueNames = valueNames(ast);
     const statements: Statement[] = [];
     const all = ast.statements;
     this.startGroup(groupAt(all, 0));
@@ -602,7 +599,9 @@ class Resolver {
     if (!isLetterName(n.base)) {
       const product = this.declaredLetters(e, env);
       if (product) return product;
-      this.error(diagnostic('unknown-name', { name: n.base, suggestion: splitWord(n.base) }, n.range, { fixes: wordFixes(n.base, rangeOfBase(n)) }));
+      this.error([...n.base].every((l) => /\p{L}/u.test(l))
+        ? diagnostic('unknown-name', { name: n.base, suggestion: splitWord(n.base) }, n.range, { fixes: wordFixes(n.base, rangeOfBase(n)) })
+        : diagnostic('undeclared-word', { name: key }, n.range));
       return { ...e, shape: ANY };
     }
     // An undeclared letter: a scalar, or an integer index when it stands in a subscript.
@@ -767,7 +766,9 @@ class Resolver {
         return { ...e, args, shape: ANY };
       }
       const callee = this.variable({ kind: 'Var', name: fn, range: fn.range }, env);
-      if ((!declared || declared.implicit) && isLetterName(fn.base) && !fn.index && !this.valueNames.has(fn.base)
+      // `σ(2z)` with σ undeclared may be meant as an application: say how it is read, unless
+      // the letter stands in its own bracket (`n(n+1)`, `x(1-x)`: a product for sure).
+      if ((!declared || declared.implicit) && isLetterName(fn.base) && !fn.index && !mentionsBase(e.args, fn.base)
         && !this.warnedFunctions.has(fn.base) && callee.kind === 'Var') {
         this.warnedFunctions.add(fn.base);
         const fix: Fix = { message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] };
@@ -852,6 +853,12 @@ class Resolver {
         this.error(diagnostic('function-in-exponent', { name: printName(e.right.name), braced: `${base}^{${printName(e.right.name)}(…)}` }, e.right.range));
         return { ...e, left: this.expr(e.left, env), right: { ...e.right, shape: ANY }, shape: ANY };
       }
+    }
+    // `d/dx` with nothing after it is a derivative missing its body, not d divided by a name dx.
+    if (e.op === '/' && !left0 && e.left.kind === 'Var' && e.left.name.base === 'd' && !e.left.name.index && e.right.kind === 'Var'
+      && /^d\p{L}$/u.test(e.right.name.base) && !this.lookup(e.left.name, env) && !this.lookup(e.right.name, env)) {
+      this.error(diagnostic('derivative-body', { written: `d/${e.right.name.base}` }, e.range));
+      return { ...e, shape: ANY };
     }
     const left = left0 ?? this.expr(e.left, env);
     const right = right0 ?? this.expr(e.right, env);
@@ -969,36 +976,11 @@ function covers(general: Define, specific: Define): boolean {
   return true;
 }
 
-/** Bases used as values somewhere in the file (not only as `σ(…)`). */
-function valueNames(ast: Derivation): Set<string> {
-  const out = new Set<string>();
-  const exprs: Expr[] = [];
-  const formula = (f: Formula): void => {
-    if (f.kind === 'Compare') exprs.push(...f.operands);
-    else if (f.kind === 'Logic') { formula(f.left); formula(f.right); } else exprs.push(f.subject);
-  };
-  const any = (x: Expr | Formula | null): void => {
-    if (!x) return;
-    if (isExpr(x)) exprs.push(x); else formula(x);
-  };
-  const chain = (c: Chain | null): void => {
-    if (!c) return;
-    any(c.head);
-    for (const s of c.steps) any(s.rhs);
-  };
-  for (const st of ast.statements) {
-    switch (st.kind) {
-      case 'Assume': st.conditions.forEach((c) => formula(c.formula)); break;
-      case 'Define': exprs.push(st.value); if (!st.params) out.add(st.target.base); break;
-      case 'Show': formula(st.claim); chain(st.chain); chain(st.base); chain(st.step); break;
-      case 'Answer': st.claims.forEach(formula); break;
-      case 'ChainStatement': chain(st.chain); break;
-      case 'Declare': if (st.declKind !== 'function') for (const n of st.names) out.add(n.base); break;
-      default: break;
-    }
-  }
-  for (const e of exprs) visit(e, (x) => { if (x.kind === 'Var') out.add(x.name.base); });
-  return out;
+/** Whether a name with this base occurs in the expressions. */
+function mentionsBase(exprs: readonly Expr[], base: string): boolean {
+  let hit = false;
+  for (const e of exprs) visit(e, (x) => { if (x.kind === 'Var' && x.name.base === base) hit = true; });
+  return hit;
 }
 
 /** The indices of `A_{ij}`, `A_{i j}`, `A_{12}`, `x_i`: a word or number splits into one per character for a matrix. */
