@@ -160,7 +160,7 @@ export const BUILTINS: readonly Builtin[] = [
   row({
     name: 'abs', notation: 'call', arity: 1, shape: scalarOnly, lowering: 'abs', evaluate: 'abs', nerdamer: 'abs',
     latex: '\\lvert\\cdot\\rvert', doc: 'the absolute value |x| of a scalar',
-    spellings: { unicode: ['|·|'], ascii: ['abs'], latex: ['\\lvert', '\\vert'] },
+    spellings: { unicode: ['|·|'], ascii: ['abs'], latex: ['\\lvert\\cdot\\rvert'] },
   }),
   row({
     name: 'max', notation: 'call', arity: [2, Infinity], shape: scalarsToScalar, evaluate: 'max', nerdamer: 'max',

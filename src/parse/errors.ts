@@ -326,6 +326,11 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   if (code[p - 1] === '\\' && found !== null) {
     return diagnostic('unknown-command', { command: `\\${found}` }, rangeAt(ctx, p - 1, found.length + 1));
   }
+  if (found !== null && /^(?:⇔|⟺|⇒|⟹|<=>|=>|∧|∨|and|or|\\iff|\\implies|\\land|\\lor|\\wedge|\\vee)$/u.test(found) && expected.rules.has('relOp')) {
+    return diagnostic('syntax', {
+      expected: `a relation such as '=' before '${found}', which joins statements (x = 3 ${found} y = 1): what comes before it is an expression`,
+    }, range);
+  }
   const contextual = contextMessage(ctx.keyword, expected, previous, code.slice(0, p).trimEnd(), found) ?? (
     code.slice(0, p).trim().length > 0 ? afterKeyword(previous) : null);
   if (contextual !== null) {
