@@ -57,6 +57,19 @@ describe('the table of built-ins: one row each', () => {
     expect(rowOf(typed(use))).toBe(name);
   });
 
+  // The grammar spells the functions usable without parentheses: each row with `prefix` must parse so.
+  const prefixed = BUILTINS.filter((b) => b.prefix).flatMap((b) => [...b.spellings.ascii, ...b.spellings.latex]
+    .map((s) => [b.name, `${s} ${['tr', 'det'].includes(b.name) ? 'A' : 'x'}`] as const));
+  it.each(prefixed)('%s is applied without parentheses: %s', (name, use) => {
+    expect(rowOf(typed(use))).toBe(name);
+  });
+
+  it.each([
+    ['E(x)', 'E'],
+    ['Var(x)', 'Var'],
+    ['Cov(v, v)', 'Cov'],
+  ])('%s with round brackets is the operator %s', (use, name) => expect(rowOf(typed(use))).toBe(name));
+
   it.each([
     ['‖A‖_F', 'norm_F'],
     ['‖v‖', 'norm'],

@@ -38,6 +38,9 @@ const LATEX_FRAME =
 /** `\text{by …}`, `\quad\text{since …}`, `\text{ or }`: the wrapper around a keyword is LaTeX only. */
 const TEXT_WRAPPER = /\\(?:text|textrm|textnormal|mbox|mathrm)\s*\{(?=\s*(?:by|since|and|or|for|as|in)\b)/gu;
 
+/** Any `\text{` (after a justification's keyword). */
+const ANY_TEXT = /\\(?:text|textrm|textnormal|mbox|mathrm)\s*\{/gu;
+
 /**
  * A line of pasted LaTeX as deriv reads it: alignment `&`, `$` and a trailing `\\` are
  * spaces, and a `\text{…}` around a keyword (`\text{by def v}`) loses its wrapper. Every
@@ -61,7 +64,11 @@ export function unLatex(code: string): string {
   }
   const trailing = /\\\\(?:\[[^\]]*\])?\s*$/u.exec(code);
   if (trailing) blank(trailing.index, trailing.index + trailing[0].length);
-  for (const m of code.matchAll(TEXT_WRAPPER)) {
+  // After a justification's keyword, every \text{…} on the line is justification text too.
+  const keyword = /\\(?:text|textrm|textnormal|mbox|mathrm)\s*\{\s*(?:by|since)\b/u.exec(code);
+  const wrappers = [...code.matchAll(TEXT_WRAPPER), ...(keyword ? [...code.slice(keyword.index + 1).matchAll(ANY_TEXT)]
+    .map((m) => ({ ...m, index: m.index + keyword.index + 1 })) : [])];
+  for (const m of wrappers) {
     const open = m.index + m[0].length - 1;
     let depth = 0;
     for (let j = open; j < code.length; j++) {

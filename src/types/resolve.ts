@@ -5,6 +5,7 @@ import type {
 import { visit } from '../ast-walk.js';
 import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, type Builtin } from '../builtins.js';
 import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
+import { table } from '../table.js';
 import { isLetterName, printExpr, printName } from '../print.js';
 import { ANY, SCALAR, Scope, describeShape, familyKey, vectorShape, type SymbolInfo } from './scope.js';
 
@@ -25,6 +26,9 @@ export const KNOWN_RULES = new Set([
 ]);
 
 const ONE: Expr = { kind: 'Num', value: '1', range: [0, 0], shape: SCALAR };
+
+/** Operators written with brackets that people also write with round ones: `E(X)`, `Var(X)`. */
+const EXPECTATION_SPELLINGS: Readonly<Record<string, 'E' | 'Var' | 'Cov'>> = table({ E: 'E', '𝔼': 'E', Var: 'Var', Cov: 'Cov' });
 
 /** At most this many letters make a word of declared letters (`gᵀHg`, `λI`, `pq`). */
 const MAX_WORD_LETTERS = 8;
@@ -739,6 +743,11 @@ class Resolver {
     const key = printName(fn);
     this.ensureDefined({ ...fn, primes: 0 });
     const declared = env.scope.get(printName({ ...fn, primes: 0 }));
+    // E(X), Var(X), Cov(X, Y) with round brackets, as many write them: the same operators.
+    const bracket = !declared && fn.primes === 0 && !fn.index && !fn.hat && !fn.bar ? EXPECTATION_SPELLINGS[fn.base] : undefined;
+    if (bracket && e.args.length >= 1 && e.args.length <= 2) {
+      return this.expectation({ kind: 'Expect', op: bracket, arg: e.args[0]!, ...(e.args[1] ? { second: e.args[1] } : {}), range: e.range }, env);
+    }
     const args = e.args.map((a) => this.expr(a, env));
     if (declared && declared.kind === 'function' && declared.fn) {
       const sig = declared.fn;
