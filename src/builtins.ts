@@ -1,6 +1,7 @@
 import type { Expr, Range, Shape } from './ast.js';
 import { table } from './table.js';
-import { SCALAR, describeShape } from './types/scope.js';
+
+const SCALAR: Shape = { kind: 'scalar' };
 
 /**
  * The table of built-in functions and constants (LANGUAGE.md §4): one row each. The
@@ -278,8 +279,7 @@ export function arityText(b: Builtin): string {
   return hi === Infinity ? `${lo} or more` : `${lo} or ${hi}`;
 }
 
-/** What the shape rule says about arguments, in words (for tests and docs). */
-export function describeRule(b: Builtin, args: readonly Shape[]): string {
-  const r = b.shape(args);
-  return 'shape' in r ? describeShape(r.shape) : `needs ${r.expected}`;
+/** The subscript a norm row is written with (`norm_F` → `F`), or null for the default norm. */
+export function normSubscript(b: Builtin): string | null {
+  return b.name.startsWith('norm_') ? b.name.slice('norm_'.length) : null;
 }

@@ -1,4 +1,5 @@
 import type { Expr, Formula, Name } from './ast.js';
+import { builtinNorm, normSubscript } from './builtins.js';
 
 /**
  * Plain-text (Unicode) printing of expressions: the one canonical spelling used for
@@ -86,7 +87,12 @@ export function printExpr(e: Expr): string {
     case 'Factorial': return `${wrap(e.arg, PREC.atom)}!`;
     case 'Call': return `${printName(e.fn)}(${e.args.map(printExpr).join(', ')})`;
     case 'Abs': return `|${printExpr(e.arg)}|`;
-    case 'Norm': return `‖${printExpr(e.arg)}‖${e.sub ? `_${e.sub.length === 1 ? e.sub : `{${e.sub}}`}` : ''}`;
+    case 'Norm': {
+      // The subscript its row of the table of built-ins is written with; an unknown one as written.
+      const row = builtinNorm(e.sub);
+      const sub = row ? normSubscript(row) : e.sub ?? null;
+      return `‖${printExpr(e.arg)}‖${sub ? `_${sub.length === 1 ? sub : `{${sub}}`}` : ''}`;
+    }
     case 'Component':
       return e.indices.length === 1
         ? `${printName(e.of.name)}_${indexText(e.indices[0]!)}`

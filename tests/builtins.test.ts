@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ChainStatement, Expr, Shape } from '../src/ast.js';
-import { BUILTINS, arityText, builtin, builtinFunction, builtinNorm, describeRule } from '../src/builtins.js';
+import { BUILTINS, arityText, builtin, builtinFunction, builtinNorm, type Builtin } from '../src/builtins.js';
 import { checkSource } from '../src/check/index.js';
 import { parseDerivation } from '../src/parse/index.js';
 import { printExpr } from '../src/print.js';
 import { resolve } from '../src/types/resolve.js';
+import { describeShape } from '../src/types/scope.js';
+
+/** What a row's shape rule says about arguments, in words. */
+function describeRule(b: Builtin, args: readonly Shape[]): string {
+  const r = b.shape(args);
+  return 'shape' in r ? describeShape(r.shape) : `needs ${r.expected}`;
+}
 
 /** The resolved head of `expr`, under a few declarations. */
 function typed(expr: string): Expr {

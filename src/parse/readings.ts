@@ -56,9 +56,11 @@ function exponentReading(product: Extract<Expr, { kind: 'Binary' }>, code: strin
   // Unbraced: the exponent ends where the power does and follows the caret directly.
   const before = code.slice(pow.left.range[1], exponent.range[0]);
   if (exponent.range[1] !== pow.range[1] || !/^\s*(?:\^|\*\*)\s*$/u.test(before) || code[exponent.range[0]] === '(') return;
+  const atom = code.slice(exponent.range[0], exponent.range[1]);
+  // `g^Tg`: a transpose, read one way only.
+  if (atom === 'T') return;
   const written = code.slice(pow.range[0], next.range[1]);
   const base = code.slice(pow.left.range[0], pow.left.range[1]);
-  const atom = code.slice(exponent.range[0], exponent.range[1]);
   const rest = code.slice(next.range[0], next.range[1]);
   out.push(diagnostic('reading', {
     written, reading: `${code.slice(pow.range[0], pow.range[1])} · ${rest}`, other: `${base}^{${atom}${rest}}`,
