@@ -51,6 +51,8 @@ export interface Builtin {
   readonly latex: string;
   /** d/du f(u) as an expression in the argument `u`, for a scalar function of one argument. */
   readonly derivative: ((u: Expr) => Expr) | null;
+  /** f(Aᵀ) = f(A) (trace, determinant, eigenvalues, norms): the normal form keys Aᵀ and A alike. */
+  readonly transposeInvariant: boolean;
   /** One line for documentation and messages. */
   readonly doc: string;
 }
@@ -127,13 +129,14 @@ const d = (f: (b: ReturnType<typeof build>, u: Expr) => Expr) => (u: Expr): Expr
 // ---------------------------------------------------------------------------
 // The rows
 
-function row(r: Omit<Builtin, 'spellings' | 'prefix' | 'lowering' | 'derivative' | 'nerdamer'> & Partial<Builtin>): Builtin {
+function row(r: Omit<Builtin, 'spellings' | 'prefix' | 'lowering' | 'derivative' | 'nerdamer' | 'transposeInvariant'> & Partial<Builtin>): Builtin {
   return {
     spellings: { unicode: [], ascii: [r.name], latex: [] },
     prefix: false,
     lowering: 'call',
     derivative: null,
     nerdamer: null,
+    transposeInvariant: false,
     ...r,
   };
 }
@@ -176,12 +179,12 @@ export const BUILTINS: readonly Builtin[] = [
     doc: 'the diagonal matrix with a vector on its diagonal', spellings: { unicode: [], ascii: ['diag'], latex: ['\\operatorname{diag}'] },
   }),
   row({
-    name: 'tr', notation: 'call', arity: 1, prefix: true, shape: squareToScalar, evaluate: 'trace', latex: '\\operatorname{tr}',
+    name: 'tr', notation: 'call', arity: 1, prefix: true, shape: squareToScalar, evaluate: 'trace', transposeInvariant: true, latex: '\\operatorname{tr}',
     doc: 'the trace of a square matrix (of a scalar, the scalar)',
     spellings: { unicode: [], ascii: ['tr', 'trace'], latex: ['\\operatorname{tr}', '\\mathrm{tr}', '\\tr'] },
   }),
   row({
-    name: 'det', notation: 'call', arity: 1, prefix: true, shape: squareToScalar, evaluate: 'det', latex: '\\det',
+    name: 'det', notation: 'call', arity: 1, prefix: true, shape: squareToScalar, evaluate: 'det', transposeInvariant: true, latex: '\\det',
     doc: 'the determinant of a square matrix (of a scalar, the scalar)', spellings: { unicode: [], ascii: ['det'], latex: ['\\det'] },
   }),
   row({
@@ -189,22 +192,22 @@ export const BUILTINS: readonly Builtin[] = [
     doc: 'the inverse A⁻¹ of a square matrix (of a scalar, 1/x)', spellings: { unicode: ['⁻¹'], ascii: ['inv'], latex: ['^{-1}'] },
   }),
   row({
-    name: 'λ_max', notation: 'call', arity: 1, shape: squareToScalar, evaluate: 'λ_max', latex: '\\lambda_{\\max}',
+    name: 'λ_max', notation: 'call', arity: 1, shape: squareToScalar, evaluate: 'λ_max', transposeInvariant: true, latex: '\\lambda_{\\max}',
     doc: 'the largest eigenvalue of a symmetric matrix',
     spellings: { unicode: ['λ_max'], ascii: ['lambda_max'], latex: ['\\lambda_{\\max}', '\\lambda_\\max'] },
   }),
   row({
-    name: 'λ_min', notation: 'call', arity: 1, shape: squareToScalar, evaluate: 'λ_min', latex: '\\lambda_{\\min}',
+    name: 'λ_min', notation: 'call', arity: 1, shape: squareToScalar, evaluate: 'λ_min', transposeInvariant: true, latex: '\\lambda_{\\min}',
     doc: 'the smallest eigenvalue of a symmetric matrix',
     spellings: { unicode: ['λ_min'], ascii: ['lambda_min'], latex: ['\\lambda_{\\min}', '\\lambda_\\min'] },
   }),
   row({
-    name: 'norm', notation: 'norm', arity: 1, shape: anyToScalar, lowering: 'norm', evaluate: 'norm', latex: '\\lVert\\cdot\\rVert',
+    name: 'norm', notation: 'norm', arity: 1, shape: anyToScalar, lowering: 'norm', evaluate: 'norm', transposeInvariant: true, latex: '\\lVert\\cdot\\rVert',
     doc: 'the Euclidean norm of a vector, the L2 operator norm of a matrix (‖x‖ = ‖x‖₂ = ‖x‖_2)',
     spellings: { unicode: ['‖·‖', '‖·‖₂'], ascii: ['norm', '||·||', '||·||_2'], latex: ['\\lVert\\cdot\\rVert', '\\|\\cdot\\|'] },
   }),
   row({
-    name: 'norm_F', notation: 'norm', arity: 1, shape: anyToScalar, lowering: 'norm', evaluate: 'frobenius', latex: '\\lVert\\cdot\\rVert_F',
+    name: 'norm_F', notation: 'norm', arity: 1, shape: anyToScalar, lowering: 'norm', evaluate: 'frobenius', transposeInvariant: true, latex: '\\lVert\\cdot\\rVert_F',
     doc: 'the Frobenius norm ‖A‖_F (of a vector, its Euclidean norm)',
     spellings: { unicode: ['‖·‖_F'], ascii: ['||·||_F'], latex: ['\\lVert\\cdot\\rVert_F'] },
   }),

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChainStatement, Expr, Shape } from '../src/ast.js';
 import { BUILTINS, arityText, builtin, builtinFunction, builtinNorm, type Builtin } from '../src/builtins.js';
@@ -162,5 +164,23 @@ describe('built-ins evaluated where they are used', () => {
   it('says that Cov is not evaluated yet (unknown, never a pass)', async () => {
     const report = await checkSource('random x in R^n with E[x] = 0\nCov[x] = Cov[x]ᵀ\n');
     expect(report.steps.map((s) => s.verdict)).not.toContain('refuted');
+  });
+});
+
+describe('where built-ins live', () => {
+  it('builtins.ts imports no numeric or symbolic library (the evaluator maps its keys)', () => {
+    const text = readFileSync(join(__dirname, '..', 'src', 'builtins.ts'), 'utf8');
+    const imports = [...text.matchAll(/^import .* from '([^']+)';$/gmu)].map((m) => m[1]);
+    expect(imports).toEqual(['./ast.js', './table.js']);
+  });
+
+  it('no other source file lists the built-in function names', () => {
+    const dir = join(__dirname, '..', 'src');
+    const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts') && f !== 'builtins.ts');
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(text, f).not.toMatch(/\['sin', 'cos'/u);
+      expect(text, f).not.toMatch(/new Set\(\[[^\]]*'λ_max'/u);
+    }
   });
 });

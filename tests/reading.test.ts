@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Expr, Formula } from '../src/ast.js';
 import { checkSource } from '../src/check/index.js';
+import { run } from '../src/cli.js';
 import { parseDerivation, parseExpression, parseFormula } from '../src/parse/index.js';
 import { splitLines } from '../src/parse/lines.js';
 import { declaredWords } from '../src/parse/words.js';
@@ -286,6 +287,22 @@ describe('never drop a line', () => {
   it('reads a single statement line (no chain) as a step: x > 0 is checked', async () => {
     const report = await checkSource('scalar x\nassume x > 1\nx > 0\n');
     expect(report.steps.map((s) => s.verdict)).toEqual(['checked']);
+  });
+});
+
+describe('never drop a line: the exit code', () => {
+  async function exitCode(text: string): Promise<number> {
+    return run(['check', '--format', 'gcc', '-'], {
+      stdout: () => {}, stderr: () => {}, readFile: async () => '', readStdin: async () => text, isTTY: false, env: {},
+    });
+  }
+  it.each([
+    ['a line not understood', 'scalar x\nx = x\nx @ 1 = 2\n', 1],
+    ['an unknown word', 'scalar x\nab = x\n', 1],
+    ['a one-line ⇔ that is wrong', 'scalar x\nx² = 4 ⇔ x = 2\n', 1],
+    ['only warnings (nothing to check, a reading)', 'scalar x, t\nx + 1\ne^t(t) = e^t t\n', 0],
+  ])('%s exits %i', async (_what, text, code) => {
+    expect(await exitCode(text)).toBe(code);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Dim, Expr, Name, Range, Shape, Var } from '../ast.js';
+import { BUILTINS } from '../builtins.js';
 import { nameKey, printExpr, printName } from '../print.js';
 
 /**
@@ -369,7 +370,7 @@ function printPoly(p: Poly, range: Range): string {
 }
 
 /** Calls whose value does not change when the argument is transposed. */
-const TRANSPOSE_INVARIANT = new Set(['tr', 'det', 'λ_max', 'norm']);
+const TRANSPOSE_INVARIANT = new Set(BUILTINS.filter((b) => b.transposeInvariant).map((b) => b.name));
 const DEFERRED_KINDS: Record<string, string> = {
   BigOp: 'a sum or product (∑/∏)',
   Expect: 'an expectation (E/Var)',
