@@ -35,8 +35,8 @@ export function stripComment(line: string): string {
 const LATEX_FRAME =
   /^\s*(?:\\(?:begin|end)\s*\{\s*(?:align|aligned|alignat|equation|gather|gathered|multline|eqnarray|split|array)\*?\s*\}(?:\{[^}]*\})*|\\\[|\\\]|\$\$)\s*$/u;
 
-/** `\text{by …}`, `\quad\text{since …}`, `\text{ or }`: the wrapper around a keyword is LaTeX only. */
-const TEXT_WRAPPER = /\\(?:text|textrm|textnormal|mbox|mathrm)\s*\{(?=\s*(?:by|since|and|or|for|as|in)\b)/gu;
+/** `\text{by …}`, `\quad\text{since …}`, `\text{ or }`, `\text{ invertible}`: the wrapper around a keyword or tag is LaTeX only. */
+const TEXT_WRAPPER = /\\(?:text|textrm|textnormal|mbox|mathrm)\s*\{(?=\s*(?:by|since|and|or|for|as|in|symmetric|invertible|diagonal|positive|orthogonal)\b)/gu;
 
 /** Any `\text{` (after a justification's keyword). */
 const ANY_TEXT = /\\(?:text|textrm|textnormal|mbox|mathrm)\s*\{/gu;
