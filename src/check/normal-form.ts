@@ -440,6 +440,9 @@ class Normalizer {
         return this.norm(e.arg, e.range);
       case 'Call':
         return this.call(e.fn, e.args, e.range, shape);
+      case 'Component':
+        // x_i, A_{ij}: a scalar that commutes, one factor per component as written.
+        return this.factorPoly(e);
       default:
         throw new Unsupported(`'${printExpr(e)}' is not covered by the normal form`);
     }
@@ -583,6 +586,7 @@ class Normalizer {
       case 'Factorial': return { kind: 'Factorial', arg: this.clean(e.arg), range: e.range, shape: s };
       case 'Abs': case 'Norm': return { kind: 'Abs', arg: this.clean(e.arg), range: e.range, shape: s };
       case 'Call': return { kind: 'Call', fn: e.fn, args: e.args.map((a) => this.clean(a)), range: e.range, shape: s };
+      case 'Component': return e;
       default: throw new Unsupported(`'${printExpr(e)}' is not covered by the normal form`);
     }
   }

@@ -122,19 +122,24 @@ function combine(a: Linear, b: Linear): Linear {
 }
 
 /**
- * Lower bounds that keep every family subscript non-negative: `v_{t-1}` needs t ≥ 1.
- * Only subscripts of the form `t + c` with one integer name count.
+ * Lower bounds that keep every family subscript non-negative (`v_{t-1}` needs t ≥ 1) and
+ * every component index positive (`x_i` needs i ≥ 1). Only indices of the form `t + c`
+ * with one integer name count.
  */
 export function indexLowerBounds(exprs: readonly Expr[]): Map<string, number> {
   const out = new Map<string, number>();
+  // A family member's subscript is at least 0; a component's index at least 1 (`x_i` is 1-based).
+  const bound = (index: Expr, least: number): void => {
+    const lin = linear(index);
+    if (!lin || lin.terms.size !== 1) return;
+    const [key, coef] = [...lin.terms][0]!;
+    if (coef !== 1) return;
+    out.set(key, Math.max(out.get(key) ?? -Infinity, least - lin.constant));
+  };
   for (const e of exprs) {
     visit(e, (x) => {
-      if (x.kind !== 'Var' || !x.name.index) return;
-      const lin = linear(x.name.index);
-      if (!lin || lin.terms.size !== 1) return;
-      const [key, coef] = [...lin.terms][0]!;
-      if (coef !== 1) return;
-      out.set(key, Math.max(out.get(key) ?? -Infinity, -lin.constant));
+      if (x.kind === 'Var' && x.name.index) bound(x.name.index, 0);
+      if (x.kind === 'Component') for (const i of x.indices) bound(i, 1);
     });
   }
   return out;
