@@ -321,7 +321,7 @@ export class Point implements Host {
    */
   special(e: Expr, bindings: Bindings): Value {
     if (e.kind !== 'Expect' || e.op !== 'E') {
-      const what = e.kind === 'Expect' ? 'variances' : e.kind === 'Limit' ? 'limits' : 'derivatives';
+      const what = e.kind === 'Expect' ? (e.op === 'Cov' ? 'covariances' : 'variances') : e.kind === 'Limit' ? 'limits' : 'derivatives';
       throw new Unsupported(`${what} are not evaluated yet`);
     }
     const at = (a: number, b: number): Value => this.randomChild(a, b).evaluate(e.arg, bindings);

@@ -359,7 +359,7 @@ class Resolver {
     const env = this.env();
     const forAll = st.forAll ? (this.formula(st.forAll, env) as Compare) : null;
     const claim = this.formula(st.claim, env);
-    const limit = st.limit ? { wrt: this.expr(st.limit.wrt, env) as Var, to: this.expr(st.limit.to, env) } : null;
+    const limit = st.limit ? { wrt: this.variableOf(st.limit.wrt, env), to: this.expr(st.limit.to, env) } : null;
     return {
       ...st, forAll, claim, limit,
       induction: st.induction ? ({ ...st.induction, shape: SCALAR }) : null,
@@ -380,7 +380,7 @@ class Resolver {
       ...s,
       rhs: s.rhs === null ? null : this.exprOrFormula(s.rhs, env),
       hint: this.hint(s.hint, env),
-      limit: s.limit ? { wrt: this.expr(s.limit.wrt, env) as Var, to: this.expr(s.limit.to, env) } : null,
+      limit: s.limit ? { wrt: this.variableOf(s.limit.wrt, env), to: this.expr(s.limit.to, env) } : null,
     }));
     // Each step's two sides must have one shape.
     let prev = head;
@@ -506,17 +506,17 @@ class Resolver {
       }
       case 'Expect': return this.expectation(e, env);
       case 'Deriv': {
-        const wrt = this.expr(e.wrt, env) as Var;
+        const wrt = this.variableOf(e.wrt, env);
         const body = this.expr(e.body, env);
         return { ...e, wrt, body, shape: derivShape(body.shape, wrt.shape) };
       }
       case 'Grad': {
-        const wrt = this.expr(e.wrt, env) as Var;
+        const wrt = this.variableOf(e.wrt, env);
         const body = this.expect(this.expr(e.body, env), 'a gradient ∇', 'a scalar');
         return { ...e, wrt, body, shape: wrt.shape?.kind === 'matrix' ? wrt.shape : SCALAR };
       }
       case 'Limit': {
-        const wrt = this.expr(e.wrt, env) as Var;
+        const wrt = this.variableOf(e.wrt, env);
         const to = this.expr(e.to, env);
         const body = this.expr(e.body, env);
         return { ...e, wrt, to, body, shape: body.shape };
@@ -541,6 +541,15 @@ class Resolver {
       return { ...e, arg, ...(second ? { second } : {}), shape: ANY };
     }
     return { ...e, arg, ...(second ? { second } : {}), shape: r.shape };
+  }
+
+  /**
+   * The variable of a derivative, gradient or limit: it stays a name (`d/de` is about a name
+   * e, `d/dxy` about a word), whatever the name would read as elsewhere.
+   */
+  private variableOf(v: Var, env: Env): Var {
+    const r = this.expr(v, env);
+    return r.kind === 'Var' ? r : { ...v, shape: r.shape ?? ANY };
   }
 
   private expect(x: Expr, what: string, expected: string): Expr {
