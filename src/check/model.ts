@@ -54,9 +54,9 @@ export class Prepared {
         this.addIntervals(f);
       } else if (f.kind === 'Logic') {
         this.checks.push(c);
-      } else if (f.subject.kind !== 'Var') {
-        // A tag on an expression (`assume I + A B invertible`) is enforced by rejection;
-        // a tag on a name is drawn by construction.
+      } else {
+        // A tag is drawn by construction on a declared name, and enforced by rejection on
+        // anything else: an expression (`assume I + A B invertible`) or a defined name.
         this.checks.push(c);
       }
     }
@@ -379,7 +379,7 @@ export class Point implements Host {
   /** Whether a formula holds at this point (throws Undefined where a side has no value). */
   holds(f: Formula): boolean {
     switch (f.kind) {
-      case 'TagFact': return f.subject.kind === 'Var' || this.engine.hasTag(this.evaluate(f.subject), f.tag);
+      case 'TagFact': return this.engine.hasTag(this.evaluate(f.subject), f.tag);
       case 'Logic': {
         const a = this.holds(f.left);
         const b = this.holds(f.right);

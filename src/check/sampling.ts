@@ -29,7 +29,6 @@ function evalSide(point: Point, e: Expr): Side {
 function truth(point: Point, f: Formula): boolean | string {
   switch (f.kind) {
     case 'TagFact': {
-      if (f.subject.kind === 'Var') return true;
       const s = evalSide(point, f.subject);
       return s.ok ? point.engine.hasTag(s.value, f.tag) : s.reason;
     }
