@@ -192,11 +192,6 @@ export function formulaKey(f: Formula): string {
   }
 }
 
-/** The key of an expression or formula. */
-export function nodeKey(x: Expr | Formula): string {
-  return x.kind === 'Compare' || x.kind === 'Logic' || x.kind === 'TagFact' ? formulaKey(x) : exprKey(x);
-}
-
 // ---------------------------------------------------------------------------
 // Names
 

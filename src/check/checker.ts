@@ -1,7 +1,7 @@
 import type {
   Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Range, RelOp, Show, Statement, Step,
 } from '../ast.js';
-import { exprKey, formulaKey } from '../ast-walk.js';
+import { exprKey, formulaExprs, formulaKey } from '../ast-walk.js';
 import { diagnostic, type Diagnostic, type RelatedNote } from '../diagnostics.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
@@ -508,10 +508,7 @@ function chainParts(c: Chain): (Expr | Formula | null)[] {
 
 function exprsOf(x: Expr | Formula | null): Expr[] {
   if (!x) return [];
-  if (x.kind === 'Compare') return [...x.operands];
-  if (x.kind === 'Logic') return [...exprsOf(x.left), ...exprsOf(x.right)];
-  if (x.kind === 'TagFact') return [x.subject];
-  return [x];
+  return isExpr(x) ? [x] : formulaExprs(x);
 }
 
 interface ForAll { readonly key: string; readonly lo: number }
