@@ -20,14 +20,16 @@ export type Shape =
   | { readonly kind: 'any' };
 
 /**
- * A name as written: a base letter or word (`v`, `Δθ`, `α`, `λ`), an optional subscript
- * (`v_{t-1}` → index `t-1`; `x0` is `x_0`), primes (`u'`) and a hat (`f̂`).
+ * A name as written: a base letter or word (`v`, `Δθ`, `α`, `λ`, a declared `lr`), an
+ * optional subscript (`v_{t-1}` → index `t-1`; `x0` and `x₀` are `x_0`), primes (`u'`), a
+ * hat (`f̂`, `\hat{f}`) and a bar (`x̄`, `\bar{x}`; absent means no bar).
  */
 export interface Name {
   readonly base: string;
   readonly index: Expr | null;
   readonly primes: number;
   readonly hat: boolean;
+  readonly bar?: boolean;
   readonly range: Range;
 }
 
@@ -64,7 +66,18 @@ export interface Factorial extends Node { readonly kind: 'Factorial'; readonly a
  */
 export interface Call extends Node { readonly kind: 'Call'; readonly fn: Name; readonly args: readonly Expr[] }
 export interface Abs extends Node { readonly kind: 'Abs'; readonly arg: Expr }
-export interface Norm extends Node { readonly kind: 'Norm'; readonly arg: Expr }
+/**
+ * `‖x‖`; `sub` is the norm's subscript as written when it is not the default Euclidean /
+ * spectral one (`‖A‖_F` → `'F'`; `‖x‖₂` and `‖x‖_2` parse with `sub` null). The resolver
+ * checks it against the table of built-ins.
+ */
+export interface Norm extends Node { readonly kind: 'Norm'; readonly arg: Expr; readonly sub?: string | null }
+/**
+ * A component of a single vector (`x_i`, 1-based) or an entry of a single matrix
+ * (`A_{ij}`, `A_{i,j}`): made by the resolver from a subscripted name (or by the parser
+ * from `A_{i,j}`); `of` is the vector or matrix.
+ */
+export interface Component extends Node { readonly kind: 'Component'; readonly of: Var; readonly indices: readonly Expr[] }
 /** `∑_{i=lower}^{upper} body` and `∏…`; `index` is the bound variable's name. */
 export interface BigOp extends Node {
   readonly kind: 'BigOp';
@@ -74,8 +87,13 @@ export interface BigOp extends Node {
   readonly upper: Expr;
   readonly body: Expr;
 }
-/** `E[e]` and `Var[e]`. */
-export interface Expect extends Node { readonly kind: 'Expect'; readonly op: 'E' | 'Var'; readonly arg: Expr }
+/** `E[e]`, `Var[e]`, `Cov[x]` and `Cov[x, y]` (`second` is y). */
+export interface Expect extends Node {
+  readonly kind: 'Expect';
+  readonly op: 'E' | 'Var' | 'Cov';
+  readonly arg: Expr;
+  readonly second?: Expr;
+}
 /** `d/dx e`, `∂/∂x e` (body given) and `∂y/∂x`, `dy/dx` (body is the numerator). */
 export interface Deriv extends Node {
   readonly kind: 'Deriv';
@@ -90,11 +108,13 @@ export interface Limit extends Node { readonly kind: 'Limit'; readonly wrt: Var;
 
 export type Expr =
   | Num | Const | Var | Neg | Binary | Transpose | Factorial | Call | Abs | Norm
-  | BigOp | Expect | Deriv | Grad | Limit;
+  | Component | BigOp | Expect | Deriv | Grad | Limit;
 
 /** Relations between expressions, and the connectives between statements. */
 export type RelOp = '=' | '≠' | '<' | '≤' | '>' | '≥' | '→';
 export type Connective = '⇔' | '⇒';
+/** What joins two statements: `and`/`or` (bind tighter), then `⇔`/`⇒`. */
+export type LogicOp = Connective | '∧' | '∨';
 
 /** `a < b ≤ c`: operands.length === ops.length + 1. */
 export interface Compare extends Node {
@@ -102,15 +122,15 @@ export interface Compare extends Node {
   readonly operands: readonly Expr[];
   readonly ops: readonly RelOp[];
 }
-/** `A ⇔ B`, `A ⇒ B`. */
+/** `A ⇔ B`, `A ⇒ B`, `A and B` (`∧`), `A or B` (`∨`). */
 export interface Logic extends Node {
   readonly kind: 'Logic';
-  readonly op: Connective;
+  readonly op: LogicOp;
   readonly left: Formula;
   readonly right: Formula;
 }
-/** A tag stated as a fact: `H invertible`, `H symmetric`, `H positive definite`. */
-export interface TagFact extends Node { readonly kind: 'TagFact'; readonly subject: Var; readonly tag: MatrixTag }
+/** A tag stated as a fact about a square matrix: `H invertible`, `I + A B invertible`, `H positive definite`. */
+export interface TagFact extends Node { readonly kind: 'TagFact'; readonly subject: Expr; readonly tag: MatrixTag }
 export type Formula = Compare | Logic | TagFact;
 
 export type MatrixTag = 'symmetric' | 'invertible' | 'diagonal' | 'positive definite' | 'orthogonal';

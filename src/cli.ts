@@ -8,6 +8,7 @@ import { isolatedChecker } from './check/isolated.js';
 import type { FolderEntry } from './grade/submission.js';
 import { DEFAULT_GRADE_STEP_TIMEOUT_MS, DEFAULT_MEMORY_MB, DEFAULT_SUBMISSION_TIMEOUT_MS, GRADE_FORMATS, VISIBILITIES, type GradeFormat, type Visibility } from './grade/options.js';
 import { REPORT_FORMATS, formatReports, type ReportFormat } from './report/index.js';
+import { diagnostic } from './diagnostics.js';
 import { summarize, type FileReport } from './result.js';
 
 /** The checker, loaded on first use (the CLI's own start-up does not need it). */
@@ -107,15 +108,7 @@ function internalErrorReport(file: string, source: string, error: unknown): File
   return {
     file,
     source,
-    diagnostics: [
-      {
-        severity: 'error',
-        code: 'internal-error',
-        message: `internal error while checking this file: ${what} (please report it)`,
-        range: [0, 0],
-        notes: [],
-      },
-    ],
+    diagnostics: [diagnostic('internal-error', { detail: `while checking this file: ${what}` }, [0, 0])],
     steps: [],
     shows: [],
   };

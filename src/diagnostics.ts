@@ -5,81 +5,180 @@ export type Severity = 'error' | 'warning' | 'note';
 /** A related place, e.g. the step before a failing one. */
 export interface RelatedNote { readonly message: string; readonly range?: Range }
 
-/** A suggested edit that resolves a diagnostic: replace `range` with `newText` (e.g. `write a b`). */
-export interface Fix { readonly title: string; readonly range: Range; readonly newText: string }
+/** One text edit of a fix: replace `range` (whole-file offsets) by `text`. */
+export interface Edit { readonly range: Range; readonly text: string }
+
+/** A suggested change that would resolve a finding (`write p q`), for editors' quick fixes. */
+export interface Fix { readonly message: string; readonly edits: readonly Edit[] }
+
+/** The arguments a message was made from: kept as data, so every reporter renders the same finding. */
+export type DiagnosticArgs = Readonly<Record<string, string | number>>;
 
 /** A finding about the source: data, rendered by the pure reporters in src/report. */
 export interface Diagnostic {
   readonly severity: Severity;
-  /** kebab-case, stable: tests and tools match on it. */
+  /** kebab-case, stable: tests and tools match on it. One code, one message template. */
   readonly code: string;
   readonly message: string;
+  readonly args: DiagnosticArgs;
   readonly range: Range;
   readonly notes: readonly RelatedNote[];
-  /** Edits that resolve it, best first: editors offer them as quick fixes. */
+  /** Suggested fixes, best first; absent when there is none. */
   readonly fixes?: readonly Fix[];
 }
 
+interface Entry<A> {
+  readonly severity: Severity;
+  readonly message: (a: A) => string;
+}
+
+const entry = <A>(severity: Severity, message: (a: A) => string): Entry<A> => ({ severity, message });
+
+const plural = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many);
+
 /**
- * Every message the front end can give, one template per code, so wording lives in one
- * place and tests can assert on codes.
+ * Every message deriv can give, one entry per code: its severity and its template (after
+ * TypeScript's diagnosticMessages.json). Wording lives here only; tests assert on codes.
  */
-export const messages = {
-  'syntax': (a: { expected: string; context?: string }) =>
-    a.context ? `${a.context}: expected ${a.expected}` : `expected ${a.expected}`,
-  'unexpected-character': (a: { char: string; expected?: string }) =>
-    a.expected ? `unexpected character ${a.char}: expected ${a.expected}` : `unexpected character ${a.char}`,
+export const DIAGNOSTICS = {
+  // ---- reading a line
+  'syntax': entry('error', (a: { expected: string; context?: string }) =>
+    a.context ? `${a.context}: expected ${a.expected}` : `expected ${a.expected}`),
+  'unexpected-character': entry('error', (a: { char: string; expected?: string }) =>
+    a.expected ? `unexpected character ${a.char}: expected ${a.expected}` : `unexpected character ${a.char}`),
+  'unknown-command': entry('error', (a: { command: string }) =>
+    `unknown command '${a.command}': expected a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot`),
   /** `what` names the construct when the bracket alone is unclear: "the norm opened here …". */
-  'unclosed': (a: { open: string; close: string; what?: string }) =>
-    a.what ? `the ${a.what} opened here is never closed: expected '${a.close}'` : `'${a.open}' is never closed: expected '${a.close}'`,
-  'unmatched-closer': (a: { close: string; open: string }) => `'${a.close}' closes nothing: expected a '${a.open}' before it`,
-  'missing-operand': (a: { after: string }) => `expected an expression after '${a.after}'`,
-  'unknown-relation': (a: { relation: string }) =>
-    `'${a.relation}' is not a relation deriv knows: expected one of = ≠ < ≤ > ≥ → ⇔ ⇒`,
-  'file-too-large': (a: { limit: number }) =>
-    `this file is too large to parse: expected at most ${a.limit.toLocaleString('en-US')} characters of distinct lines, so parsing stops here`,
-  'too-deep': (a: { limit?: number }) =>
+  'unclosed': entry('error', (a: { open: string; close: string; what?: string }) =>
+    a.what ? `the ${a.what} opened here is never closed: expected '${a.close}'` : `'${a.open}' is never closed: expected '${a.close}'`),
+  'unmatched-closer': entry('error', (a: { close: string; open: string }) => `'${a.close}' closes nothing: expected a '${a.open}' before it`),
+  'missing-operand': entry('error', (a: { after: string }) => `expected an expression after '${a.after}'`),
+  'unknown-relation': entry('error', (a: { relation: string }) =>
+    `'${a.relation}' is not a relation deriv knows: expected one of = ≠ < ≤ > ≥ → ⇔ ⇒`),
+  'mixed-number': entry('error', (a: { whole: string; fraction: string }) =>
+    `'${a.whole}${a.fraction}' mixes a whole number and a fraction: write ${a.whole} + ${a.fraction} (or one fraction)`),
+  'file-too-large': entry('error', (a: { limit: number }) =>
+    `this file is too large to parse: expected at most ${a.limit.toLocaleString('en-US')} characters of distinct lines, so parsing stops here`),
+  'too-deep': entry('error', (a: { limit?: number }) =>
     a.limit !== undefined
       ? `this expression is nested too deeply: expected at most ${a.limit} levels of brackets`
-      : 'this line is nested too deeply to read: expected fewer operators in one expression (split it over several steps)',
-  'internal-error': (a: { detail: string }) => `internal error while parsing this line (${a.detail}): expected no error; please report it`,
-  'line-too-long': (a: { length: number; limit: number }) =>
-    `this line is ${a.length.toLocaleString('en-US')} characters long; lines may be at most ${a.limit.toLocaleString('en-US')}`,
-  'binary-file': () => 'this does not look like a text file (it holds NUL bytes or invalid UTF-8)',
-  'empty-file': () => 'the file is empty: nothing to check',
-  'unknown-name': (a: { name: string; suggestion: string }) =>
-    `unknown name '${a.name}': write ${a.suggestion}, or declare it`,
-  'unknown-function': (a: { name: string }) =>
-    `unknown function '${a.name}': declare it first, e.g. 'function ${a.name} : R → R'`,
-  'not-a-function': (a: { name: string; shape: string }) =>
-    `'${a.name}' is ${a.shape}, not a function: declare it with 'function ${a.name} : R → R' to apply it`,
-  'wrong-arity': (a: { name: string; expected: number; got: number }) =>
-    `'${a.name}' takes ${a.expected} argument${a.expected === 1 ? '' : 's'}, but ${a.got} ${a.got === 1 ? 'is' : 'are'} given`,
-  'shape-mismatch': (a: { op: 'add' | 'subtract' | 'multiply' | 'divide' | 'compare' | 'equate'; left: string; right: string }) =>
+      : 'this line is nested too deeply to read: expected fewer operators in one expression (split it over several steps)'),
+  'too-deep-to-check': entry('error', () => 'this expression is nested too deeply to check: split it over several steps'),
+  'internal-error': entry('error', (a: { detail: string }) => `internal error (${a.detail}); please report it`),
+  'line-too-long': entry('error', (a: { length: number; limit: number }) =>
+    `this line is ${a.length.toLocaleString('en-US')} characters long; lines may be at most ${a.limit.toLocaleString('en-US')}`),
+  'binary-file': entry('error', () => 'this does not look like a text file (it holds NUL bytes or invalid UTF-8)'),
+  'empty-file': entry('error', () => 'the file is empty: nothing to check'),
+  'file-time-limit': entry('error', (a: { seconds: number }) =>
+    `checking this file ran over its time limit (${a.seconds} s) and was stopped`),
+  'file-crashed': entry('error', (a: { detail: string }) => `internal error while checking this file: ${a.detail} (please report it)`),
+  /** A reading rule of LANGUAGE.md §1 chose between two plausible readings. */
+  'reading': entry('warning', (a: { written: string; reading: string; other: string }) =>
+    `read '${a.written}' as ${a.reading}; for the other reading write ${a.other}`),
+
+  // ---- lines into statements
+  'nothing-to-check': entry('warning', (a: { what: string }) =>
+    `this line is ${a.what} with no relation after it, so there is nothing to check: write '= …' (or '⇔ …') after it, on this line or the next`),
+  'file-without-steps': entry('warning', () =>
+    'nothing in this file is checked: it has no chain (a line with a relation such as a = b) and no show'),
+  'no-open-chain': entry('error', (a: { relation: string }) =>
+    `this line starts with '${a.relation}', so it continues a chain, but no chain is open here: `
+    + 'expected the first expression of the chain on a line before it (a blank line or a statement ends a chain)'),
+  'empty-block': entry('error', (a: { block: string }) => `expected the ${a.block} case's chain after '${a.block}:'`),
+  'misplaced-block': entry('error', (a: { block: string }) =>
+    `'${a.block}:' belongs under a 'show … by induction on t': expected such a show before it`),
+  'duplicate-block': entry('error', (a: { block: string }) => `this induction already has a '${a.block}:': expected only one`),
+  'step-before-base': entry('error', () => "'step:' needs a 'base:' before it: expected the base case first"),
+  'misplaced-limit': entry('error', () => "'as … → …' belongs to a step that ends in '→': expected it after a '→' relation"),
+
+  // ---- names and declarations
+  'unknown-name': entry('error', (a: { name: string; suggestion: string }) =>
+    `unknown name '${a.name}': write ${a.suggestion}, or declare it`),
+  'undeclared-word': entry('error', (a: { name: string }) =>
+    `unknown name '${a.name}': declare it first, e.g. 'scalar ${a.name}'`),
+  'unknown-function': entry('error', (a: { name: string }) =>
+    `unknown function '${a.name}': declare it first, e.g. 'function ${a.name} : R → R'`),
+  'undeclared-function': entry('warning', (a: { name: string; product: string }) =>
+    `'${a.name}' is not declared, so ${a.product} is read as a product; to apply a function, declare it: function ${a.name} : R → R`),
+  'not-a-function': entry('error', (a: { name: string; shape: string }) =>
+    `'${a.name}' is ${a.shape}, not a function: declare it with 'function ${a.name} : R → R' to apply it`),
+  'function-without-argument': entry('error', (a: { name: string }) => `'${a.name}' is a function: apply it to an argument, as ${a.name}(x)`),
+  'derivative-body': entry('error', (a: { written: string }) =>
+    `'${a.written}' is a derivative: write the expression it differentiates after it, as ${a.written} f(x)`),
+  'function-in-exponent': entry('error', (a: { name: string; braced: string }) =>
+    `'${a.name}' is a function, and an exponent without braces is one name: write ${a.braced}`),
+  'wrong-arity': entry('error', (a: { name: string; expected: string; got: number }) =>
+    `'${a.name}' takes ${a.expected} ${plural(a.expected === '1' ? 1 : 2, 'argument')}, but ${a.got} ${a.got === 1 ? 'is' : 'are'} given`),
+  'unknown-norm': entry('error', (a: { sub: string }) =>
+    `'‖·‖_${a.sub}' is not a norm deriv knows: expected ‖x‖ (= ‖x‖₂, Euclidean / spectral) or ‖A‖_F (Frobenius)`),
+  'component-index': entry('error', (a: { name: string; index: string }) =>
+    `the subscript of ${a.name}_${a.index} is not a whole number: a component of a vector or an entry of a matrix needs integer indices`),
+  'component-zero': entry('error', (a: { name: string; written: string }) =>
+    `components are numbered from 1, so ${a.written} is not a component of ${a.name}; declare ${a.written} to use it as a name of its own`),
+  'component-arity': entry('error', (a: { name: string; shape: string; expected: number; got: number }) =>
+    `${a.name} is ${a.shape}: its ${a.expected === 1 ? 'components take one index' : 'entries take two indices'}, but ${a.got} ${a.got === 1 ? 'is' : 'are'} given`),
+  'duplicate-declaration': entry('error', (a: { name: string }) => `'${a.name}' is already declared in this scope`),
+  'builtin-redeclared': entry('error', (a: { name: string }) => `'${a.name}' is a built-in function: choose another name`),
+  'bad-space': entry('error', (a: { kind: string; example: string }) => `a ${a.kind} is declared in ${a.example}`),
+  'bad-dimension': entry('error', (a: { dim: string }) => `a dimension must be a whole number of at least 1, not ${a.dim}`),
+  'second-title': entry('warning', () => 'a file has one title: this second one is ignored'),
+  'show-name-reused': entry('warning', (a: { name: string }) => `a show named "${a.name}" comes earlier; 'by "${a.name}"' will mean this one`),
+
+  // ---- shapes
+  'shape-mismatch': entry('error', (a: { op: string; left: string; right: string }) =>
     a.op === 'add' ? `cannot add ${a.left} to ${a.right}`
       : a.op === 'subtract' ? `cannot subtract ${a.right} from ${a.left}`
         : a.op === 'compare' ? `cannot compare ${a.left} with ${a.right}`
           : a.op === 'equate' ? `the two sides have different shapes: ${a.left} and ${a.right}`
-            : `cannot ${a.op} ${a.left} by ${a.right}`,
-  'shape-required': (a: { what: string; expected: string; got: string }) => `${a.what} needs ${a.expected}, but this is ${a.got}`,
-  'duplicate-declaration': (a: { name: string }) => `'${a.name}' is already declared in this scope`,
-  'bad-define': (a: { reason: string }) => `bad definition: ${a.reason}`,
-  'structure': (a: { reason: string }) => a.reason,
-  'unknown-rule': (a: { rule: string }) => `unknown rule '${a.rule}': the step is still checked, without it`,
-  'unknown-reference': (a: { reason: string }) => a.reason,
-  'chain-mixed-relations': (a: { reason: string }) => a.reason,
+            : `cannot ${a.op} ${a.left} by ${a.right}`),
+  'shape-required': entry('error', (a: { what: string; expected: string; got: string }) => `${a.what} needs ${a.expected}, but this is ${a.got}`),
+  'transpose-of-scalar': entry('warning', (a: { expr: string }) =>
+    `read ${a.expr}^T as the transpose of a scalar (the scalar itself): declare 'integer T' to make it a power`),
+
+  // ---- definitions
+  'defined-twice': entry('error', (a: { name: string }) =>
+    `'${a.name}' is already defined (see the note): a value is defined once, so this definition is not used`),
+  'builtin-redefined': entry('error', (a: { name: string }) => `'${a.name}' is built in and cannot be redefined: choose another name`),
+  'define-function': entry('error', (a: { name: string }) => `'${a.name}' is a function: define it as ${a.name}(x) = …`),
+  'define-shape': entry('error', (a: { name: string; declared: string; defined: string }) =>
+    `'${a.name}' is ${a.declared}, but its definition is ${a.defined}`),
+  'shadowed-definition': entry('warning', (a: { section: string; name: string; target: string }) =>
+    `section "${a.section}" declares '${a.name}' anew, which the definition of '${a.target}' uses; that definition is not used in this section`),
+
+  // ---- justifications
+  'unknown-rule': entry('warning', (a: { rule: string }) => `unknown rule '${a.rule}': the step is still checked, without it`),
+  'unknown-show': entry('warning', (a: { name: string }) =>
+    `no show named "${a.name}" comes before this step; the step is checked without it`),
+  'show-not-passed': entry('warning', (a: { name: string; verdict: string }) =>
+    `show "${a.name}" is ${a.verdict}, so it is not used here; the step is checked without it`),
+  'ih-outside-induction': entry('warning', () =>
+    "'IH' is the claim at t − 1 inside the 'step:' of an induction; there is none here, so the step is checked without it"),
 } as const;
 
-export type Code = keyof typeof messages;
+export type Code = keyof typeof DIAGNOSTICS;
 
-/** Makes a diagnostic from its code's template. */
+type ArgsOf<C extends Code> = Parameters<(typeof DIAGNOSTICS)[C]['message']>[0];
+
+/** The message template of each code (the registry's `message` functions). */
+export const messages: { readonly [C in Code]: (typeof DIAGNOSTICS)[C]['message'] } = Object.fromEntries(
+  Object.entries(DIAGNOSTICS).map(([code, e]) => [code, e.message]),
+) as { readonly [C in Code]: (typeof DIAGNOSTICS)[C]['message'] };
+
+/** The severity a code has (from the registry). */
+export function severityOf(code: Code): Severity {
+  return DIAGNOSTICS[code].severity;
+}
+
+/** Makes a diagnostic from its code's entry: severity and message from the registry, args kept. */
 export function diagnostic<C extends Code>(
   code: C,
-  args: Parameters<(typeof messages)[C]>[0],
+  args: ArgsOf<C>,
   range: Range,
-  severity: Severity = 'error',
-  notes: readonly RelatedNote[] = [],
+  extra: { readonly notes?: readonly RelatedNote[]; readonly fixes?: readonly Fix[] } = {},
 ): Diagnostic {
-  const template = messages[code] as (a: typeof args) => string;
-  return { severity, code, message: template(args), range, notes };
+  const { severity, message } = DIAGNOSTICS[code] as Entry<ArgsOf<C>>;
+  const kept: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries((args ?? {}) as object)) if (typeof v === 'string' || typeof v === 'number') kept[k] = v;
+  const d: Diagnostic = { severity, code, message: message(args), args: kept, range, notes: extra.notes ?? [] };
+  return extra.fixes && extra.fixes.length > 0 ? { ...d, fixes: extra.fixes } : d;
 }

@@ -21,7 +21,9 @@ export {
   type Summary,
   type Verdict,
 } from './result.js';
-export { diagnostic, messages, type Code, type Diagnostic, type RelatedNote, type Severity } from './diagnostics.js';
+export {
+  DIAGNOSTICS, diagnostic, messages, type Code, type Diagnostic, type DiagnosticArgs, type Edit, type Fix, type RelatedNote, type Severity,
+} from './diagnostics.js';
 export { SourceFile } from './source.js';
 
 export * from './report/index.js';

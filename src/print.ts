@@ -1,4 +1,5 @@
 import type { Expr, Formula, Name } from './ast.js';
+import { builtinNorm, normSubscript } from './builtins.js';
 
 /**
  * Plain-text (Unicode) printing of expressions: the one canonical spelling used for
@@ -13,10 +14,11 @@ function indexText(index: Expr): string {
   return /^[\p{L}\p{N}]$/u.test(s) || /^\d+$/.test(s) ? s : `{${s}}`;
 }
 
-/** A name as written canonically: `v_{t-1}`, `Δθ_t`, `f̂`, `u'`. */
+/** A name as written canonically: `v_{t-1}`, `Δθ_t`, `f̂`, `x̄`, `u'`. */
 export function printName(n: Name): string {
   let s = n.base;
   if (n.hat) s += '\u0302';
+  if (n.bar) s += '\u0304';
   if (n.index) s += `_${indexText(n.index)}`;
   s += "'".repeat(n.primes);
   return s;
@@ -29,15 +31,15 @@ export function nameKey(n: Name): string {
 
 /** How tightly an expression binds as printed (a `PREC` value). */
 export function precOf(e: Expr): number {
+  if (e.kind === 'Num') return e.value.startsWith('-') ? PREC.neg : PREC.atom;
   switch (e.kind) {
     case 'Binary':
       return e.op === '+' || e.op === '-' ? PREC.add : e.op === '^' ? PREC.pow : PREC.mul;
     case 'Neg': return PREC.neg;
     case 'BigOp': return PREC.bigop;
     case 'Transpose': case 'Factorial': return PREC.postfix;
-    case 'Num': return e.value.startsWith('-') ? PREC.neg : PREC.atom;
     case 'Deriv': case 'Grad': case 'Limit': return PREC.bigop;
-    default: return PREC.atom;
+    case 'Const': case 'Var': case 'Call': case 'Abs': case 'Norm': case 'Component': case 'Expect': return PREC.atom;
   }
 }
 
@@ -47,6 +49,14 @@ function wrap(e: Expr, min: number): string {
 }
 
 const SUPERSCRIPT: Record<string, string> = { '2': '²', '3': '³' };
+
+const LOGIC_WORD = { '⇔': '⇔', '⇒': '⇒', '∧': 'and', '∨': 'or' } as const;
+
+/** A name whose base is one letter, or the two-letter `Δθ`: it reads as one atom anywhere. */
+export function isLetterName(base: string): boolean {
+  const cps = [...base];
+  return (cps.length === 1 && /\p{L}/u.test(base)) || (cps.length === 2 && cps[0] === 'Δ' && /\p{L}/u.test(cps[1]!));
+}
 
 /** Prints an expression in Unicode math, e.g. `β v_{t-1} + (1 - β) g_t`. */
 export function printExpr(e: Expr): string {
@@ -62,22 +72,36 @@ export function printExpr(e: Expr): string {
       if (e.op === '^') {
         const base = wrap(e.left, PREC.postfix);
         if (e.right.kind === 'Num' && SUPERSCRIPT[e.right.value]) return base + SUPERSCRIPT[e.right.value];
+        // An exponent without brackets is one atom (LANGUAGE.md §1): a number or one name.
         const exp = printExpr(e.right);
-        return /^[\p{L}\p{N}]+$/u.test(exp) ? `${base}^${exp}` : `${base}^(${exp})`;
+        const atom = (e.right.kind === 'Num' && /^\d+$/.test(e.right.value)) || (e.right.kind === 'Var' && isLetterName(e.right.name.base))
+          || e.right.kind === 'Const';
+        return atom ? `${base}^${exp}` : `${base}^(${exp})`;
       }
       const left = wrap(e.left, PREC.mul);
-      const right = wrap(e.right, PREC.mul + 1);
+      // `α (-v)` must keep its brackets: `α -v` reads as a difference.
+      const right = e.implicit && precOf(e.right) === PREC.neg ? `(${printExpr(e.right)})` : wrap(e.right, PREC.mul + 1);
       if (e.op === '/') return `${left}/${right}`;
-      return e.implicit ? `${left} ${right}` : `${left}·${right}`;
+      // `x 2` does not read back (a number after a factor): such a product keeps its dot.
+      return e.implicit && !/^[\d.]/.test(right) ? `${left} ${right}` : `${left}·${right}`;
     }
     case 'Transpose': return `${wrap(e.arg, PREC.atom)}ᵀ`;
     case 'Factorial': return `${wrap(e.arg, PREC.atom)}!`;
     case 'Call': return `${printName(e.fn)}(${e.args.map(printExpr).join(', ')})`;
     case 'Abs': return `|${printExpr(e.arg)}|`;
-    case 'Norm': return `‖${printExpr(e.arg)}‖`;
+    case 'Norm': {
+      // The subscript its row of the table of built-ins is written with; an unknown one as written.
+      const row = builtinNorm(e.sub);
+      const sub = row ? normSubscript(row) : e.sub ?? null;
+      return `‖${printExpr(e.arg)}‖${sub ? `_${sub.length === 1 ? sub : `{${sub}}`}` : ''}`;
+    }
+    case 'Component':
+      return e.indices.length === 1
+        ? `${printName(e.of.name)}_${indexText(e.indices[0]!)}`
+        : `${printName(e.of.name)}_{${e.indices.map(printExpr).join(',')}}`;
     case 'BigOp':
       return `${e.op === 'sum' ? '∑' : '∏'}_{${printName(e.index)}=${printExpr(e.lower)}}^{${printExpr(e.upper)}} ${wrap(e.body, PREC.mul)}`;
-    case 'Expect': return `${e.op}[${printExpr(e.arg)}]`;
+    case 'Expect': return `${e.op}[${printExpr(e.arg)}${e.second ? `, ${printExpr(e.second)}` : ''}]`;
     case 'Deriv': {
       const d = e.partial ? '∂' : 'd';
       return `${d}/${d}${printExpr(e.wrt)} ${wrap(e.body, PREC.mul)}`;
@@ -92,7 +116,7 @@ export function printFormula(f: Formula): string {
   switch (f.kind) {
     case 'Compare':
       return f.operands.map((o, i) => (i === 0 ? printExpr(o) : ` ${f.ops[i - 1]} ${printExpr(o)}`)).join('');
-    case 'Logic': return `${printFormula(f.left)} ${f.op} ${printFormula(f.right)}`;
+    case 'Logic': return `${printFormula(f.left)} ${LOGIC_WORD[f.op]} ${printFormula(f.right)}`;
     case 'TagFact': return `${printExpr(f.subject)} ${f.tag}`;
   }
 }

@@ -172,9 +172,10 @@ describe('chains', () => {
     expect(steps(chain)).toEqual(['⇔ c < d', '⇒ e < f']);
   });
 
-  it('keeps a ⇔ formula whole', () => {
-    const chain = chainOf('a < b ⇔ c < d');
-    expect([chain.head?.kind, chain.steps]).toEqual(['Logic', []]);
+  it('makes a one-line chain of statements one step per ⇔ / ⇒, never nothing to check', () => {
+    const chain = chainOf('a < b ⇔ c < d ⇒ e = f or e = g');
+    expect([chain.head?.kind, chain.steps.map((s) => s.rel), chain.steps.map((s) => s.rhs?.kind)])
+      .toEqual(['Compare', ['⇔', '⇒'], ['Compare', 'Logic']]);
   });
 
   it('makes one step per relation on a continuation line, the hint on the last', () => {

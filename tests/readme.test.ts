@@ -13,3 +13,23 @@ it("reproduces the README's worked example exactly", async () => {
   const report = await checkSource(source, { file: 'momentum.deriv' });
   expect(formatText([report])).toBe(printed);
 });
+
+/** The README's table of readings: what you write and what deriv reads are the same value. */
+const PRELUDE = 'scalar a, d, p, q, r, t, x, y, z, λ, β₂\nvector u, v, w, w_k in R^n\nmatrix A in R^{n×n}\n';
+
+const rows = (() => {
+  const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('| rule | you write | deriv reads |'));
+  return [...table.matchAll(/^\| (.+?) \| `(.+?)` \| (.+?) \|$/gmu)].map((m) => [m[1]!, m[2]!, m[3]!] as const);
+})();
+
+it('has a row for each reading rule', () => expect(rows.length).toBeGreaterThanOrEqual(12));
+
+it.each(rows)('README reading: %s', async (_rule, written, reading) => {
+  // `e^t · (2t+1)` in the README is written `e^t · (2t+1)` in deriv too; a `(…)` note means: check the line itself.
+  const line = reading.startsWith('(') ? written : `${written} = ${reading.replace(/^`|`$/gu, '')}`;
+  const report = await checkSource(`${PRELUDE}${line}\n`);
+  expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+  expect(report.steps.length).toBeGreaterThan(0);
+  for (const s of report.steps) expect(['proved', 'checked'], `${line}: ${s.message}`).toContain(s.verdict);
+});

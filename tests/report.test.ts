@@ -51,7 +51,7 @@ function step(source: string, line: number, verdict: Verdict, extra: Partial<Ste
 function diag(source: string, needle: string, code: string, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
   const start = source.indexOf(needle);
   if (start < 0) throw new Error(`fixture: ${needle} not found`);
-  return { severity, code, message, range: [start, start + needle.length], notes: [] };
+  return { severity, code, message, args: {}, range: [start, start + needle.length], notes: [] };
 }
 
 const Q2 = [
@@ -249,7 +249,7 @@ describe('formatText', () => {
     const report: FileReport = {
       file: 'long.deriv',
       source: src,
-      diagnostics: [{ severity: 'error', code: 'syntax', message: 'expected an expression', range: [start, start + 3], notes: [] }],
+      diagnostics: [{ severity: 'error', code: 'syntax', message: 'expected an expression', args: {}, range: [start, start + 3], notes: [] }],
       steps: [],
       shows: [],
     };
@@ -439,7 +439,7 @@ describe('formatJson', () => {
       'line', 'column', 'endLine', 'endColumn', 'section', 'relation', 'verdict', 'method', 'samples', 'counterexample', 'message', 'notes',
     ]);
     expect(Object.keys(doc.files[0].shows[0])).toEqual(['name', 'line', 'column', 'section', 'relation', 'verdict', 'message', 'counterexample']);
-    expect(Object.keys(doc.files[1].errors[0])).toEqual(['code', 'message', 'line', 'column', 'endLine', 'endColumn', 'severity']);
+    expect(Object.keys(doc.files[1].errors[0])).toEqual(['code', 'message', 'line', 'column', 'endLine', 'endColumn', 'severity', 'args', 'fixes']);
     expect(Object.keys(doc.summary)).toEqual(['passed', 'failed', 'proved', 'checked', 'refuted', 'unknown', 'errors']);
   });
 
@@ -463,11 +463,11 @@ describe('formatJson', () => {
   it('puts warnings apart from errors', () => {
     expect(doc.files[0].errors).toEqual([]);
     expect(doc.files[0].warnings).toEqual([
-      { code: 'unknown-rule', message: "unknown rule 'Jensen': the step is still checked, without it", line: 10, column: 42, endLine: 10, endColumn: 48, severity: 'warning' },
+      { code: 'unknown-rule', message: "unknown rule 'Jensen': the step is still checked, without it", line: 10, column: 42, endLine: 10, endColumn: 48, severity: 'warning', args: {}, fixes: [] },
     ]);
     // CRLF: the `\r` does not shift columns.
     expect(doc.files[1].errors).toEqual([
-      { code: 'unclosed', message: "'(' is never closed: expected ')'", line: 4, column: 5, endLine: 4, endColumn: 6, severity: 'error' },
+      { code: 'unclosed', message: "'(' is never closed: expected ')'", line: 4, column: 5, endLine: 4, endColumn: 6, severity: 'error', args: {}, fixes: [] },
     ]);
     expect(doc.files[1].steps[0]).toMatchObject({ line: 3, column: 2, section: null });
   });

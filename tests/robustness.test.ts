@@ -39,3 +39,25 @@ describe('robustness', () => {
     if (verdict) expect(report.steps.map((s) => s.verdict)).toEqual([verdict]);
   });
 });
+
+/** Random lines of the new readings' tokens: every one gives findings, never a crash. */
+describe('robustness of the readings', () => {
+  const TOKENS = [
+    'x', 'y', 'A', 'u', 'σ', 'λ', 'e', '^', '_', '{', '}', '(', ')', '[', ']', '‖', '|', '\\|', '=', '⇔', 'and', 'or', '+', '-',
+    '·', '/', '²', '₂', '½', 'x̄', '\\bar{x}', '\\mathbf{u}', '\\left(', '\\right)', '\\left\\|', '\\right\\|', 'sin', '\\log',
+    'd/dx', 'd', '∑_{i=1}^{n}', 'x_i', 'A_{i,j}', 'A_{ij}', 'Cov[', 'E[', 'Var(', 'λ_min(', '‖A‖_F', '\\text{by}', '&', '\\\\',
+    'invertible', 'symmetric', ',', '2', '0', ' ', 'λI', 'pq', '__proto__', 'lr_max', '∧', '∨', '→', '≤', '∇_x', 'lim_{T→∞}',
+  ];
+  it('checks 150 files of random lines without an internal error', async () => {
+    let seed = 7;
+    const next = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let i = 0; i < 150; i++) {
+      const lines = ['scalar x, y, λ, p, q, lr_max, __proto__', 'vector u in R^n', 'matrix A in R^{n×n}'];
+      for (let l = 0; l < 3; l++) lines.push(Array.from({ length: 1 + next(9) }, () => TOKENS[next(TOKENS.length)]).join(next(2) ? ' ' : ''));
+      const text = lines.join('\n');
+      const report = await checkSource(text, { timeoutMs: 100, samples: 4 });
+      const crashes = [...report.diagnostics.map((d) => d.message), ...report.steps.map((s) => s.message)].filter((m) => /internal error/u.test(m));
+      expect(crashes, text).toEqual([]);
+    }
+  }, 120_000);
+});

@@ -270,7 +270,7 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'a for-all assumption never lets a wrong step pass', src: step("function σ : R → R\nscalar γ, x\nassume |σ'(z)| ≤ γ for all z\n", 'x + x', '=', '3x'), want: 'fails' },
   { name: 'a define circular in itself is not a pass', src: step('scalar x\ndefine x = x + 1\n', 'x', '=', 'x + 1'), want: 'fails' },
   { name: 'two defines referring to each other are not a pass', src: step('define a = b + 1\ndefine b = a - 1\n', 'a', '=', '5'), want: 'fails' },
-  { name: 'a later define wins: x = 1 after define x = 2', src: step('scalar x\ndefine x = 1\ndefine x = 2\n', 'x', '=', '1'), want: 'refuted' },
+  { name: 'a value defined twice is an error, not a silent choice', src: step('scalar x\ndefine x = 1\ndefine x = 2\n', 'x', '=', '2'), want: 'error' },
 
   // ---------------------------------------------------------------- shows: chains that do not reach the claim, compositions
   { name: 'chain ends beyond the claim', src: 'scalar x\nshow x² ≤ x²+1\n    x²\n  ≤ x² + 1\n  = x² + 2\n', want: 'fails', at: 'show' },

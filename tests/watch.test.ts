@@ -57,7 +57,7 @@ it.skipIf(!built)(`re-checks a file saved by rename, every time${built ? '' : ' 
       const before = out.length;
       const savedAt = performance.now();
       SAVES[save]!(file, text);
-      await expect.poll(() => out.slice(before), { timeout: 10_000 }).toMatch(expected);
+      await expect.poll(() => out.slice(before), { timeout: 30_000 }).toMatch(expected);
       // How long the user waits: printed with DERIV_TIMINGS=1, never asserted.
       if (process.env['DERIV_TIMINGS']) process.stderr.write(`watch: ${save}: re-checked ${Math.round(performance.now() - savedAt)} ms after the save\n`);
     }

@@ -1,6 +1,7 @@
 import type {
   Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Range, RelOp, Show, Statement, Step,
 } from '../ast.js';
+import { exprKey, formulaExprs, formulaKey } from '../ast-walk.js';
 import { diagnostic, type Diagnostic, type RelatedNote } from '../diagnostics.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
@@ -62,7 +63,30 @@ export class Checker {
   ) {}
 
   run(): void {
-    for (const st of this.file.ast.statements) this.statement(st);
+    // Definitions hold in their whole scope, whatever their place in it (LANGUAGE.md §2).
+    this.fileDefs = this.definitionsFrom(0);
+    this.file.ast.statements.forEach((st, i) => {
+      if (st.kind === 'Section') this.sectionDefs = this.definitionsFrom(i + 1);
+      this.statement(st);
+    });
+  }
+
+  /**
+   * The usable definitions of the scope that starts at statement `from` (up to the next
+   * section): a definition with an error is not used. A recurrence comes before the base
+   * cases of its family, so that where both apply (`define u_0 = 0` and `define u_t = …`
+   * with no `for`) the base case wins.
+   */
+  private definitionsFrom(from: number): Define[] {
+    const all = this.file.ast.statements;
+    const out: Define[] = [];
+    for (let i = from; i < all.length; i++) {
+      const st = all[i]!;
+      if (st.kind === 'Section') break;
+      if (st.kind === 'Define' && !this.hasError(st.range)) out.push(st);
+    }
+    const general = (d: Define) => d.target.index !== null && d.target.index.kind !== 'Num';
+    return [...out.filter(general), ...out.filter((d) => !general(d))];
   }
 
   private statement(st: Statement): void {
@@ -70,13 +94,11 @@ export class Checker {
       case 'Section':
         this.section = st.name;
         this.inSection = true;
-        this.sectionDefs = [];
         this.sectionAssumes = [];
         this.sectionMeans = new Map();
         return;
       case 'Define':
-        // A definition with an error is not used: its uses are checked without it.
-        if (!this.hasError(st.range)) (this.inSection ? this.sectionDefs : this.fileDefs).push(st);
+        // Collected for the whole scope in run(); a definition with an error is not used.
         return;
       case 'Declare':
         if (st.declKind === 'random') {
@@ -157,9 +179,9 @@ export class Checker {
     const key = `${this.section}\u0000${def.range[0]}`;
     if (!this.shadowWarned.has(key)) {
       this.shadowWarned.add(key);
-      this.warnings.push(diagnostic('structure', {
-        reason: `section "${this.section}" declares '${printName(clash.name)}' anew, which the definition of '${printName(def.target)}' uses; that definition is not used in this section`,
-      }, def.target.range, 'warning'));
+      this.warnings.push(diagnostic('shadowed-definition', {
+        section: this.section ?? '', name: printName(clash.name), target: printName(def.target),
+      }, def.target.range));
     }
     return true;
   }
@@ -190,7 +212,7 @@ export class Checker {
     for (const c of ctx.assumptions) {
       const f = c.formula;
       if (c.forAll.length === 0 && f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=') {
-        rules.push({ key: printExpr(f.operands[0]!), rhs: f.operands[1]! });
+        rules.push({ key: exprKey(f.operands[0]!), rhs: f.operands[1]! });
       }
     }
     return [...rules, ...extra];
@@ -200,19 +222,15 @@ export class Checker {
   private factRule(name: string, range: Range): RewriteRule | null {
     const fact = [...this.facts].reverse().find((f) => f.name === name);
     if (!fact) {
-      this.warn(range, `no show named "${name}" comes before this step; the step is checked without it`);
+      this.warnings.push(diagnostic('unknown-show', { name }, range));
       return null;
     }
     if (fact.verdict !== 'proved' && fact.verdict !== 'checked') {
-      this.warn(range, `show "${name}" is ${fact.verdict}, so it is not used here; the step is checked without it`);
+      this.warnings.push(diagnostic('show-not-passed', { name, verdict: fact.verdict }, range));
       return null;
     }
     if (fact.claim.kind !== 'Compare' || fact.claim.ops.length !== 1 || fact.claim.ops[0] !== '=') return null;
-    return { key: printExpr(fact.claim.operands[0]!), rhs: fact.claim.operands[1]! };
-  }
-
-  private warn(range: Range, reason: string): void {
-    this.warnings.push(diagnostic('unknown-reference', { reason }, range, 'warning'));
+    return { key: exprKey(fact.claim.operands[0]!), rhs: fact.claim.operands[1]! };
   }
 
   // -------------------------------------------------------------------------
@@ -286,15 +304,13 @@ export class Checker {
         const r = this.factRule(it.name, it.range);
         if (r) rules.push(r);
       }
-      if (it.kind === 'IH' && extraRules.length === 0) {
-        this.warn(it.range, "'IH' is the claim at t − 1 inside the 'step:' of an induction; there is none here, so the step is checked without it");
-      }
+      if (it.kind === 'IH' && extraRules.length === 0) this.warnings.push(diagnostic('ih-outside-induction', {}, it.range));
       if (it.kind === 'fact') {
         const o = this.checkFact(it, step, ctx, prep, unfoldings, rules);
         if (o && (!hintOutcome || VERDICTS.indexOf(o.verdict) < VERDICTS.indexOf(hintOutcome.verdict))) hintOutcome = o;
         const f = it.formula;
         if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && !it.dividing) {
-          rules.push({ key: printExpr(f.operands[0]!), rhs: f.operands[1]! });
+          rules.push({ key: exprKey(f.operands[0]!), rhs: f.operands[1]! });
         }
       }
     }
@@ -307,8 +323,12 @@ export class Checker {
   ): Outcome | null {
     const f = it.formula;
     if (f.kind === 'TagFact') {
-      const found = ctx.scope.lookup(f.subject.name);
+      const found = f.subject.kind === 'Var' ? ctx.scope.lookup(f.subject.name) : undefined;
       if (found && impliedTags(found.info.tags).has(f.tag)) return null;
+      // A tag assumed of the same expression (`assume I + A B invertible`).
+      const subject = exprKey(f.subject);
+      if (ctx.assumptions.some((c) => c.formula.kind === 'TagFact' && exprKey(c.formula.subject) === subject
+        && impliedTags(new Set([c.formula.tag])).has(f.tag))) return null;
       return {
         verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes: [],
         message: `the justification says ${printFormula(f)}, but nothing declared or assumed says so`,
@@ -440,7 +460,17 @@ export class Checker {
     const unfoldings = this.unfoldings(ctx);
     const rules = this.rulesFor(ctx, []);
     const fake = { relRange: st.range, hint: st.hint };
-    if (claim.kind === 'Logic') return this.decide(claim.left, claim.op, claim.right, fake, ctx, prep, unfoldings, rules);
+    if (claim.kind === 'Logic') {
+      if (claim.op === '⇔' || claim.op === '⇒') return this.decide(claim.left, claim.op, claim.right, fake, ctx, prep, unfoldings, rules);
+      if (claim.op === '∧') {
+        const parts = [claim.left, claim.right].map((part) => this.direct(part, st, ctx));
+        return VERDICTS.indexOf(parts[0]!.verdict) <= VERDICTS.indexOf(parts[1]!.verdict) ? parts[0]! : parts[1]!;
+      }
+      return {
+        verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes: [],
+        message: "a claim 'A or B' on its own is not checked yet: put it in a chain of statements (… ⇔ A or B)",
+      };
+    }
     if (claim.kind === 'TagFact') {
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes: [], message: 'a tag cannot be shown, only declared or assumed' };
     }
@@ -475,8 +505,8 @@ export class Checker {
     const unfoldings = this.unfoldings(ctx);
     const rules = this.rulesFor(ctx, extraRules);
     for (const [which, got, want] of [['starts', chain.head, sides.left], ['ends', last, sides.right]] as const) {
-      const same = isExpr(got) && isExpr(want) ? printExpr(got) === printExpr(want)
-        : !isExpr(got) && !isExpr(want) ? printFormula(got) === printFormula(want) : false;
+      const same = isExpr(got) && isExpr(want) ? exprKey(got) === exprKey(want)
+        : !isExpr(got) && !isExpr(want) ? formulaKey(got) === formulaKey(want) : false;
       if (same) continue;
       if (isExpr(got) !== isExpr(want)) {
         problems.push(`the chain ${which} at something of another kind than the claim's ${which === 'starts' ? 'left' : 'right'} side`);
@@ -516,7 +546,7 @@ export class Checker {
     const prevT: Expr = { kind: 'Binary', op: '-', left: tVar, right: num(1), range: st.range, shape: { kind: 'scalar' } };
     const ih = at(prevT);
     const ihRules: RewriteRule[] = ih.kind === 'Compare' && ih.ops.length === 1 && ih.ops[0] === '='
-      ? [{ key: printExpr(ih.operands[0]!), rhs: ih.operands[1]! }] : [];
+      ? [{ key: exprKey(ih.operands[0]!), rhs: ih.operands[1]! }] : [];
     const stepCtx = this.context(st, new Map([[t, [lo + 1, lo + 1 + INDEX_SPAN]]]), [st.claim, ...chainParts(st.step)]);
     const step = this.chainAgainstClaim(st.step, st.claim, stepCtx, ihRules);
     const verdict = worst(base.verdict, step.verdict);
@@ -534,10 +564,7 @@ function chainParts(c: Chain): (Expr | Formula | null)[] {
 
 function exprsOf(x: Expr | Formula | null): Expr[] {
   if (!x) return [];
-  if (x.kind === 'Compare') return [...x.operands];
-  if (x.kind === 'Logic') return [...exprsOf(x.left), ...exprsOf(x.right)];
-  if (x.kind === 'TagFact') return [x.subject];
-  return [x];
+  return isExpr(x) ? [x] : formulaExprs(x);
 }
 
 interface ForAll { readonly key: string; readonly lo: number }
@@ -562,7 +589,7 @@ function relationOf(f: Formula): string {
 
 function claimSides(f: Formula): { left: Expr | Formula; rel: RelOp | Connective; right: Expr | Formula } | null {
   if (f.kind === 'Compare' && f.ops.length === 1) return { left: f.operands[0]!, rel: f.ops[0]!, right: f.operands[1]! };
-  if (f.kind === 'Logic') return { left: f.left, rel: f.op, right: f.right };
+  if (f.kind === 'Logic' && (f.op === '⇔' || f.op === '⇒')) return { left: f.left, rel: f.op, right: f.right };
   return null;
 }
 

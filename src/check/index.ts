@@ -31,6 +31,9 @@ export async function checkSourceWith(text: string, options: CheckOptions = {}, 
     const parsed = parseDerivation(text);
     const resolved = resolve(parsed.ast);
     const diagnostics = [...parsed.diagnostics, ...resolved.diagnostics];
+    // No line is dropped silently: a file with content and nothing to check says so.
+    const checks = parsed.ast.statements.some((st) => st.kind === 'ChainStatement' || st.kind === 'Show' || st.kind === 'Answer');
+    if (!checks && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(diagnostic('file-without-steps', {}, [0, 0]));
     const checker = new Checker(resolved, diagnostics, {
       seed: options.seed ?? DEFAULT_SEED,
       samples: options.samples ?? DEFAULT_SAMPLES,
@@ -49,7 +52,7 @@ export async function checkSourceWith(text: string, options: CheckOptions = {}, 
     };
     return { report, resolved, checker };
   } catch (err) {
-    const message = `internal error: ${(err as Error)?.message ?? String(err)}`;
-    return { report: { ...empty, diagnostics: [diagnostic('structure', { reason: message }, [0, 0])] }, resolved: null, checker: null };
+    const message = (err as Error)?.message ?? String(err);
+    return { report: { ...empty, diagnostics: [diagnostic('file-crashed', { detail: message }, [0, 0])] }, resolved: null, checker: null };
   }
 }

@@ -27,10 +27,10 @@ export function isolatedChecker(limits: { budgetMs?: number } = {}): { check: Ch
     const budget = limits.budgetMs ?? Math.max(30_000, lines * 2 * (options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
     const outcome = await pool.run({ text, options }, { timeoutMs: budget });
     if (outcome.ok) return outcome.value;
-    const reason = outcome.kind === 'timeout'
-      ? `checking this file ran over its time limit (${Math.round(budget / 1000)} s) and was stopped`
-      : `internal error while checking this file: ${outcome.message}`;
-    return { file: options.file ?? '<stdin>', source: text, steps: [], shows: [], diagnostics: [diagnostic('structure', { reason }, [0, 0])] };
+    const finding = outcome.kind === 'timeout'
+      ? diagnostic('file-time-limit', { seconds: Math.round(budget / 1000) }, [0, 0])
+      : diagnostic('file-crashed', { detail: outcome.message }, [0, 0]);
+    return { file: options.file ?? '<stdin>', source: text, steps: [], shows: [], diagnostics: [finding] };
   };
   return { check, close: async () => { await pool?.close(); } };
 }

@@ -1,4 +1,5 @@
 import type { Dim, Expr, Name, Range, Shape, Var } from '../ast.js';
+import { BUILTINS } from '../builtins.js';
 import { nameKey, printExpr, printName } from '../print.js';
 
 /**
@@ -369,7 +370,7 @@ function printPoly(p: Poly, range: Range): string {
 }
 
 /** Calls whose value does not change when the argument is transposed. */
-const TRANSPOSE_INVARIANT = new Set(['tr', 'det', 'λ_max', 'norm']);
+const TRANSPOSE_INVARIANT = new Set(BUILTINS.filter((b) => b.transposeInvariant).map((b) => b.name));
 const DEFERRED_KINDS: Record<string, string> = {
   BigOp: 'a sum or product (∑/∏)',
   Expect: 'an expectation (E/Var)',
@@ -434,9 +435,14 @@ class Normalizer {
         if (this.shapeOf(e.arg).kind !== 'scalar') throw new Unsupported('an elementwise |·| of a vector or matrix');
         return this.factorPoly({ kind: 'Abs', arg: this.scalarChild(e.arg), range: e.range, shape: SCALAR });
       case 'Norm':
+        // ‖A‖_F is another atom than ‖A‖ (on a vector they agree, but stay apart here).
+        if (e.sub) return this.atomPoly(`‖${this.invariantText(this.node(e.arg))}‖_${e.sub}`);
         return this.norm(e.arg, e.range);
       case 'Call':
         return this.call(e.fn, e.args, e.range, shape);
+      case 'Component':
+        // x_i, A_{ij}: a scalar that commutes, one factor per component as written.
+        return this.factorPoly(e);
       default:
         throw new Unsupported(`'${printExpr(e)}' is not covered by the normal form`);
     }
@@ -580,6 +586,7 @@ class Normalizer {
       case 'Factorial': return { kind: 'Factorial', arg: this.clean(e.arg), range: e.range, shape: s };
       case 'Abs': case 'Norm': return { kind: 'Abs', arg: this.clean(e.arg), range: e.range, shape: s };
       case 'Call': return { kind: 'Call', fn: e.fn, args: e.args.map((a) => this.clean(a)), range: e.range, shape: s };
+      case 'Component': return e;
       default: throw new Unsupported(`'${printExpr(e)}' is not covered by the normal form`);
     }
   }

@@ -1,70 +1,48 @@
-import type { Define, Expr, Formula, Name, Var } from '../ast.js';
+import type { Define, Expr, Formula, Var } from '../ast.js';
+import { exprKey, freeNames, mapChildren, mapFormula, mentionsAny, substitute as substituteWalk, visit } from '../ast-walk.js';
 import { printExpr as printExprText, printName } from '../print.js';
 import type { Scope } from '../types/scope.js';
 
 /**
  * Rewriting on the typed AST: substitution of bound names, canonical subscripts, and
- * unfolding definitions (the symbolic path's way to use `by def v`).
+ * unfolding definitions (the symbolic path's way to use `by def v`). Every rewrite goes
+ * through the walk in src/ast-walk.ts, so names bound by ∑/∏, `lim` and derivatives are
+ * never rewritten inside them, and identity is the structural key `exprKey`.
  */
 
-/** Replaces free occurrences of names (by key) with expressions, subscripts included. */
-export function substitute(e: Expr, subst: ReadonlyMap<string, Expr>): Expr {
-  if (subst.size === 0) return e;
-  const name = (n: Name): Name => (n.index ? { ...n, index: canonicalIndex(substitute(n.index, subst)) } : n);
-  switch (e.kind) {
-    case 'Num': case 'Const': return e;
-    case 'Var': {
-      const key = printName(e.name);
-      const hit = subst.get(key);
-      if (hit) return hit;
-      return e.name.index ? { ...e, name: name(e.name) } : e;
-    }
-    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect':
-      return { ...e, arg: substitute(e.arg, subst) } as Expr;
-    case 'Binary': return { ...e, left: substitute(e.left, subst), right: substitute(e.right, subst) };
-    case 'Call': return { ...e, fn: name(e.fn), args: e.args.map((a) => substitute(a, subst)) };
-    case 'BigOp': {
-      const inner = new Map(subst);
-      inner.delete(printName(e.index));
-      return { ...e, lower: substitute(e.lower, subst), upper: substitute(e.upper, subst), body: substitute(e.body, inner) };
-    }
-    case 'Deriv': case 'Grad':
-      return { ...e, body: substitute(e.body, subst) } as Expr;
-    case 'Limit': {
-      const inner = new Map(subst);
-      inner.delete(printName(e.wrt.name));
-      return { ...e, to: substitute(e.to, subst), body: substitute(e.body, inner) };
-    }
-  }
+export { freeNames, visit };
+
+/**
+ * Replaces free occurrences of names (by key) with expressions, subscripts included (put
+ * in canonical form). A derivative whose variable would change is left as it is.
+ */
+export function substitute(e: Expr, subst: ReadonlyMap<string, Expr>, blocked?: (at: Expr) => void): Expr {
+  return substituteWalk(e, subst, canonicalIndex, blocked);
 }
 
 /**
- * Replaces every subexpression whose printed form is a key (a cited fact `f̂(x_0 - ε g) = …`,
- * the IH `v_{t - 1} = …`, an assumption `g_{t - 1} = σ(h_{t - 1})`), outermost first.
+ * Replaces every subexpression whose structural key (`exprKey`) is a key of `rules` (a
+ * cited fact `f̂(x_0 - ε g) = …`, the IH `v_{t-1} = …`, an assumption
+ * `g_{t-1} = σ(h_{t-1})`), outermost first; not inside subscripts or bounds, and not
+ * where the match or its replacement mentions a name bound there.
  */
 export function replaceByKey(e: Expr, rules: ReadonlyMap<string, Expr>): Expr {
   if (rules.size === 0) return e;
-  const hit = rules.get(printExprText(e));
-  if (hit) return hit;
-  switch (e.kind) {
-    case 'Num': case 'Const': case 'Var': return e;
-    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect':
-      return { ...e, arg: replaceByKey(e.arg, rules) } as Expr;
-    case 'Binary': return { ...e, left: replaceByKey(e.left, rules), right: replaceByKey(e.right, rules) };
-    case 'Call': return { ...e, args: e.args.map((a) => replaceByKey(a, rules)) };
-    case 'BigOp': return { ...e, body: replaceByKey(e.body, rules) };
-    case 'Deriv': case 'Grad': return { ...e, body: replaceByKey(e.body, rules) } as Expr;
-    case 'Limit': return { ...e, body: replaceByKey(e.body, rules) };
-  }
+  const rec = (x: Expr, bound: ReadonlySet<string>): Expr => {
+    const hit = rules.get(exprKey(x));
+    if (hit && !mentionsAny(x, bound) && !mentionsAny(hit, bound)) return hit;
+    if (x.kind === 'Var') return x;
+    return mapChildren(x, (child, s) => {
+      if (s.role === 'index' || s.role === 'bound' || s.role === 'point' || s.role === 'variable') return child;
+      return rec(child, s.binds.length > 0 ? new Set([...bound, ...s.binds]) : bound);
+    });
+  };
+  return rec(e, new Set());
 }
 
 /** Substitution in a formula. */
 export function substituteFormula(f: Formula, subst: ReadonlyMap<string, Expr>): Formula {
-  switch (f.kind) {
-    case 'Compare': return { ...f, operands: f.operands.map((o) => substitute(o, subst)) };
-    case 'Logic': return { ...f, left: substituteFormula(f.left, subst), right: substituteFormula(f.right, subst) };
-    case 'TagFact': return f;
-  }
+  return mapFormula(f, (e) => substitute(e, subst));
 }
 
 /**
@@ -144,19 +122,24 @@ function combine(a: Linear, b: Linear): Linear {
 }
 
 /**
- * Lower bounds that keep every family subscript non-negative: `v_{t-1}` needs t ≥ 1.
- * Only subscripts of the form `t + c` with one integer name count.
+ * Lower bounds that keep every family subscript non-negative (`v_{t-1}` needs t ≥ 1) and
+ * every component index positive (`x_i` needs i ≥ 1). Only indices of the form `t + c`
+ * with one integer name count.
  */
 export function indexLowerBounds(exprs: readonly Expr[]): Map<string, number> {
   const out = new Map<string, number>();
+  // A family member's subscript is at least 0; a component's index at least 1 (`x_i` is 1-based).
+  const bound = (index: Expr, least: number): void => {
+    const lin = linear(index);
+    if (!lin || lin.terms.size !== 1) return;
+    const [key, coef] = [...lin.terms][0]!;
+    if (coef !== 1) return;
+    out.set(key, Math.max(out.get(key) ?? -Infinity, least - lin.constant));
+  };
   for (const e of exprs) {
     visit(e, (x) => {
-      if (x.kind !== 'Var' || !x.name.index) return;
-      const lin = linear(x.name.index);
-      if (!lin || lin.terms.size !== 1) return;
-      const [key, coef] = [...lin.terms][0]!;
-      if (coef !== 1) return;
-      out.set(key, Math.max(out.get(key) ?? -Infinity, -lin.constant));
+      if (x.kind === 'Var' && x.name.index) bound(x.name.index, 0);
+      if (x.kind === 'Component') for (const i of x.indices) bound(i, 1);
     });
   }
   return out;
@@ -187,7 +170,7 @@ export function unfoldingOf(def: Define, scope: Scope): Unfolding | null {
   if (t.index) {
     const pattern = indexPattern(t.index);
     if (pattern) ({ variable: indexVar, offset } = pattern);
-    else literal = printExprKey(canonicalIndex(t.index));
+    else literal = exprKey(canonicalIndex(t.index));
   }
   return { key, def, indexVar, offset, literal, recursive: mentions(def.value, key, scope) };
 }
@@ -200,10 +183,6 @@ export function indexPattern(index: Expr): { variable: string; offset: number } 
   return coef === 1 ? { variable, offset: lin.constant } : null;
 }
 
-function printExprKey(e: Expr): string {
-  return printName({ base: '', index: e, primes: 0, hat: false, range: e.range });
-}
-
 /** Whether an expression mentions a symbol (by its key). */
 export function mentions(e: Expr, key: string, scope: Scope): boolean {
   let hit = false;
@@ -212,21 +191,6 @@ export function mentions(e: Expr, key: string, scope: Scope): boolean {
     if (x.kind === 'Call' && printName({ ...x.fn, primes: 0 }) === key) hit = true;
   });
   return hit;
-}
-
-/** Calls `f` on every node (subscripts included). */
-export function visit(e: Expr, f: (e: Expr) => void): void {
-  f(e);
-  switch (e.kind) {
-    case 'Num': case 'Const': return;
-    case 'Var': if (e.name.index) visit(e.name.index, f); return;
-    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect': visit(e.arg, f); return;
-    case 'Binary': visit(e.left, f); visit(e.right, f); return;
-    case 'Call': e.args.forEach((a) => visit(a, f)); return;
-    case 'BigOp': visit(e.lower, f); visit(e.upper, f); visit(e.body, f); return;
-    case 'Deriv': case 'Grad': visit(e.wrt, f); visit(e.body, f); return;
-    case 'Limit': visit(e.wrt, f); visit(e.to, f); visit(e.body, f);
-  }
 }
 
 /**
@@ -243,48 +207,53 @@ export function unfold(
 ): Expr {
   const allowed = (symbol: string, printed: string): boolean =>
     only === null ? true : typeof only === 'function' ? only(symbol, printed) : only.has(symbol);
-  const rec = (x: Expr): Expr => {
-    switch (x.kind) {
-      case 'Var': {
-        const found = scope.lookup(x.name);
-        const key = found?.info.key ?? printName(x.name);
-        if (!allowed(key, printName(x.name))) return x;
-        const index = found?.index ?? null;
-        for (let i = defs.length - 1; i >= 0; i--) {
-          const u = defs[i]!;
-          if (u.key !== key) continue;
-          if (u.indexVar === null && u.literal === null && index === null) return u.def.value;
-          if (u.literal !== null && index && printExprKey(canonicalIndex(index)) === u.literal) return u.def.value;
-          if (u.indexVar !== null && index) {
-            const at = u.offset === 0 ? index
-              : canonicalIndex({ kind: 'Binary', op: '-', left: index, right: { kind: 'Num', value: String(u.offset), range: index.range, shape: index.shape }, range: index.range, shape: index.shape });
-            if (conditionAllows(u.def, canonicalIndex(at))) return substitute(u.def.value, new Map([[u.indexVar, at]]));
-          }
+  // A definition's value is used only where none of its own names is bound (no capture);
+  // its parameters or index variable are replaced by what the use site gives.
+  const fits = (value: Expr, bound: ReadonlySet<string>, params: readonly string[] = []): boolean =>
+    bound.size === 0 || !freeNames(value, new Set(params)).some((v) => bound.has(printName(v.name)));
+  const rec = (x: Expr, bound: ReadonlySet<string>): Expr => {
+    if (x.kind === 'Var') {
+      if (bound.has(printName(x.name)) || (x.name.index && mentionsAny(x.name.index, bound))) return x;
+      const found = scope.lookup(x.name);
+      const key = found?.info.key ?? printName(x.name);
+      if (!allowed(key, printName(x.name))) return x;
+      const index = found?.index ?? null;
+      for (let i = defs.length - 1; i >= 0; i--) {
+        const u = defs[i]!;
+        if (u.key !== key) continue;
+        if (u.indexVar === null && u.literal === null && index === null) return fits(u.def.value, bound) ? u.def.value : x;
+        if (u.literal !== null && index && exprKey(canonicalIndex(index)) === u.literal) return fits(u.def.value, bound) ? u.def.value : x;
+        if (u.indexVar !== null && index) {
+          const at = u.offset === 0 ? index
+            : canonicalIndex({ kind: 'Binary', op: '-', left: index, right: { kind: 'Num', value: String(u.offset), range: index.range, shape: index.shape }, range: index.range, shape: index.shape });
+          if (!conditionAllows(u.def, canonicalIndex(at))) continue;
+          let blocked = false;
+          const out = substitute(u.def.value, new Map([[u.indexVar, at]]), () => { blocked = true; });
+          return blocked || !fits(u.def.value, bound, [u.indexVar]) ? x : out;
         }
-        return x;
       }
-      case 'Call': {
-        const args = x.args.map(rec);
-        const key = printName({ ...x.fn, primes: 0 });
-        if (x.fn.primes === 0 && allowed(key, printExprText(x))) {
-          for (let i = funcs.length - 1; i >= 0; i--) {
-            const f = funcs[i]!;
-            if (printName(f.target) !== key || !f.params || f.params.length !== args.length) continue;
-            return substitute(f.value, new Map(f.params.map((p, j) => [printName(p.name), args[j]!])));
-          }
-        }
-        return { ...x, args };
-      }
-      case 'Num': case 'Const': return x;
-      case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect':
-        return { ...x, arg: rec(x.arg) } as Expr;
-      case 'Binary': return { ...x, left: rec(x.left), right: rec(x.right) };
-      case 'BigOp': return { ...x, body: rec(x.body) };
-      case 'Deriv': case 'Grad': return { ...x, body: rec(x.body) } as Expr;
-      case 'Limit': return { ...x, body: rec(x.body) };
+      return x;
     }
+    const inner = mapChildren(x, (child, s) => {
+      if (s.role === 'index' || s.role === 'bound' || s.role === 'point' || s.role === 'variable') return child;
+      return rec(child, s.binds.length > 0 ? new Set([...bound, ...s.binds]) : bound);
+    });
+    if (inner.kind === 'Call') {
+      const key = printName({ ...inner.fn, primes: 0 });
+      if (inner.fn.primes === 0 && allowed(key, printExprText(x))) {
+        for (let i = funcs.length - 1; i >= 0; i--) {
+          const f = funcs[i]!;
+          if (printName(f.target) !== key || !f.params || f.params.length !== inner.args.length) continue;
+          const params = f.params.map((p) => printName(p.name));
+          let blocked = false;
+          const out = substitute(f.value, new Map(params.map((p, j) => [p, inner.args[j]!])), () => { blocked = true; });
+          return blocked || !fits(f.value, bound, params) ? inner : out;
+        }
+      }
+    }
+    return inner;
   };
-  return rec(e);
+  return rec(e, new Set());
 }
 
 /**
@@ -310,34 +279,4 @@ function boundValue(e: Expr, k: number): number | null {
   if (e.kind === 'Var' && !e.name.index) return k;
   const lin = linear(e);
   return lin && lin.terms.size === 0 ? lin.constant : null;
-}
-
-/** Keys of every symbol an expression mentions (for counterexamples and hints). */
-export function freeNames(e: Expr, bound: ReadonlySet<string> = new Set()): Var[] {
-  const out: Var[] = [];
-  const rec = (x: Expr, b: ReadonlySet<string>): void => {
-    switch (x.kind) {
-      case 'Var':
-        if (!b.has(printName(x.name))) out.push(x);
-        if (x.name.index) rec(x.name.index, b);
-        return;
-      case 'BigOp': {
-        rec(x.lower, b); rec(x.upper, b);
-        const inner = new Set(b); inner.add(printName(x.index));
-        rec(x.body, inner);
-        return;
-      }
-      case 'Num': case 'Const': return;
-      case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect': rec(x.arg, b); return;
-      case 'Binary': rec(x.left, b); rec(x.right, b); return;
-      case 'Call': x.args.forEach((a) => rec(a, b)); return;
-      case 'Deriv': case 'Grad': rec(x.body, b); return;
-      case 'Limit': {
-        const inner = new Set(b); inner.add(printName(x.wrt.name));
-        rec(x.to, b); rec(x.body, inner);
-      }
-    }
-  };
-  rec(e, bound);
-  return out;
 }

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Expr, Name, Range } from '../ast.js';
+import { children } from '../ast-walk.js';
+import { BUILTINS } from '../builtins.js';
 import { nameKey, printExpr } from '../print.js';
 
 /**
@@ -115,10 +117,11 @@ class Session {
 // ---------------------------------------------------------------------------
 // AST → nerdamer text
 
-const UNARY_BUILTINS = new Set(['sin', 'cos', 'tan', 'exp', 'log', 'sqrt', 'tanh']);
-const MINMAX = new Set(['max', 'min']);
+/** Built-in scalar functions nerdamer knows by the same meaning (from src/builtins.ts). */
+const UNARY_BUILTINS = new Set(BUILTINS.filter((b) => b.notation === 'call' && b.arity === 1 && b.nerdamer !== null && b.lowering === 'call').map((b) => b.name));
+const MINMAX = new Set(BUILTINS.filter((b) => b.notation === 'call' && typeof b.arity !== 'number' && b.nerdamer !== null).map((b) => b.name));
 /** Matrix functions: always opaque atoms keyed by their text. */
-const TEXT_ATOM_FUNCTIONS = new Set(['diag', 'tr', 'det', 'λ_max', 'λ_min']);
+const TEXT_ATOM_FUNCTIONS = new Set(BUILTINS.filter((b) => b.notation === 'call' && b.nerdamer === null).map((b) => b.name));
 
 /** A call that stands as one atom keyed by its text: a matrix function, or matrix arguments. */
 function isTextAtomCall(e: Extract<Expr, { kind: 'Call' }>): boolean {
@@ -128,18 +131,6 @@ function isTextAtomCall(e: Extract<Expr, { kind: 'Call' }>): boolean {
 /** sin, cos, …, max, min: written plainly (a primed, hatted or indexed `sin` is a user function). */
 function isBuiltin(fn: Name): boolean {
   return fn.index === null && fn.primes === 0 && !fn.hat && (UNARY_BUILTINS.has(fn.base) || MINMAX.has(fn.base));
-}
-
-function children(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'Num': case 'Const': case 'Var': return [];
-    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect': return [e.arg];
-    case 'Binary': return [e.left, e.right];
-    case 'Call': return e.args;
-    case 'BigOp': return [e.lower, e.upper, e.body];
-    case 'Deriv': case 'Grad': return [e.wrt, e.body];
-    case 'Limit': return [e.wrt, e.to, e.body];
-  }
 }
 
 function hasMatrix(e: Expr): boolean {

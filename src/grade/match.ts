@@ -4,6 +4,7 @@
  * may be written differently, a `,`-list matches as a set, an inequality matches up to `⇔`.
  */
 import type { Compare, Expr, Formula, RelOp } from '../ast.js';
+import { exprKey } from '../ast-walk.js';
 import type { Context } from '../check/sampling/point.js';
 import { parseFormula } from '../parse/index.js';
 import { printExpr, printFormula, printName } from '../print.js';
@@ -164,7 +165,8 @@ class Matcher {
     }
     if (K.kind === 'TagFact' && S.kind === 'TagFact') {
       // A tag is declared, not computed: the same matrix with the same tag is the same claim.
-      const same = K.tag === S.tag && (s.scope.lookup(S.subject.name)?.info.key ?? '?') === (k.scope.lookup(K.subject.name)?.info.key ?? '!');
+      const keyOfSubject = (e: Expr, scope: Scope) => (e.kind === 'Var' ? scope.lookup(e.name)?.info.key : undefined) ?? exprKey(e);
+      const same = K.tag === S.tag && keyOfSubject(S.subject, s.scope) === keyOfSubject(K.subject, k.scope);
       return same ? { ok: true, verdict: 'proved', problem: null, near: true }
         : { ok: false, verdict: 'refuted', near: false, problem: { verdict: 'refuted', counterexample: null, message: 'another matrix or another tag', detail: `${printFormula(S)} is not ${printFormula(K)}` } };
     }

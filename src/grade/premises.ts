@@ -12,7 +12,7 @@ import { substitute, unfoldingOf, visit } from '../check/rewrite.js';
 import { impliedTags } from '../check/tags.js';
 import { parseExpression, parseFormula } from '../parse/index.js';
 import { printFormula, printName } from '../print.js';
-import type { Counterexample, Outcome } from '../result.js';
+import type { Counterexample, Outcome, Verdict } from '../result.js';
 import { resolveIn, type ResolvedFile } from '../types/resolve.js';
 import { SCALAR, type Scope, type SymbolInfo } from '../types/scope.js';
 import { decideAgainstKey, sliceOf, type AnswerKey } from './key.js';
@@ -144,7 +144,7 @@ class PremiseCheck {
     const text = sliceOf(this.source, c.range);
     const f = c.formula;
     if (f.kind === 'TagFact') {
-      const k = this.keyScope.lookup(f.subject.name)?.info;
+      const k = f.subject.kind === 'Var' ? this.keyScope.lookup(f.subject.name)?.info : undefined;
       if (!k || !impliedTags(k.tags).has(f.tag)) this.add(c.range, `your proof assumes ${text}, which the key does not make`);
       return;
     }
@@ -173,7 +173,8 @@ class PremiseCheck {
     const g = r.value;
     const outcomes = g.kind === 'Compare'
       ? g.ops.map((op, i) => this.decide(g.operands[i]!, op, g.operands[i + 1]!, r.scope))
-      : g.kind === 'Logic' ? [this.decide(g.left, g.op, g.right, r.scope)] : [];
+      : g.kind === 'Logic' && (g.op === '⇔' || g.op === '⇒') ? [this.decide(g.left, g.op, g.right, r.scope)]
+        : g.kind === 'Logic' ? [{ verdict: 'unknown' as Verdict, counterexample: null, message: `an assumption joined with ${g.op === '∧' ? 'and' : 'or'} is not compared with the key's`, method: 'none' as const, samples: 0, notes: [] }] : [];
     const bad = outcomes.find((o) => !passes(o));
     if (bad) {
       const at = bad.counterexample?.assignments.map(([n, v]) => `${n} = ${v}`).join(', ');
@@ -211,7 +212,7 @@ class PremiseCheck {
       const o = this.sameValue(d, kd, mine?.indexVar ?? null, unfoldingOf(kd, this.keyScope)?.indexVar ?? null);
       if (o && passes(o)) return;
     }
-    const theirs = keyDefs.map((kd) => sliceOf(this.key.report.source, kd.range).replace(/^define\s+/, '')).join('; ');
+    const theirs = [...keyDefs].sort((p, q) => p.range[0] - q.range[0]).map((kd) => sliceOf(this.key.report.source, kd.range).replace(/^define\s+/, '')).join('; ');
     const what = `your proof ${as === 'definition' ? 'defines' : 'assumes'} ${text}, which is not the key's definition`;
     this.add(d.range, `${what} of ${printName({ ...d.target, index: null })}`, null, `${what} (${theirs})`);
   }
@@ -274,10 +275,12 @@ export function extraPremises(key: AnswerKey, name: string, file: ResolvedFile, 
 
   // A name the student never declares is a scalar in their file: a proof about scalars says
   // nothing about the key's vectors and matrices (which do not commute).
+  // (A name the student only defines, `define v_t = …` with g_t undeclared, is as much theirs.)
+  const declared = new Set(statements.flatMap((st) => (st.kind === 'Declare' ? st.names.map((n) => studentScope.lookup(n)?.info.key ?? printName(n)) : [])));
   for (const k of relevant) {
     const info = studentScope.get(k);
     const theirs = entry.context.scope.get(k);
-    if (!info?.implicit || !theirs || theirs.implicit || theirs.kind === info.kind || (info.kind === 'scalar' && theirs.kind === 'integer')) continue;
+    if (!info || declared.has(k) || !theirs || theirs.implicit || theirs.kind === info.kind || (info.kind === 'scalar' && theirs.kind === 'integer')) continue;
     check.undeclared(show.range, k, info, theirs);
   }
   for (const st of statements) {

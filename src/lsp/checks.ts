@@ -34,11 +34,11 @@ function budgetFor(text: string, options: CheckOptions): number {
   return Math.max(30_000, text.split('\n').length * 2 * (options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
 }
 
-/** A report saying why a file has no verdicts (a crash or the time limit). */
-function failedReport(text: string, options: CheckOptions, reason: string): FileReport {
+/** A report saying why a file has no verdicts: a crash (`detail`), or the time limit (`seconds`). */
+function failedReport(text: string, options: CheckOptions, why: { detail: string } | { seconds: number }): FileReport {
   return {
     file: options.file ?? '<stdin>', source: text, steps: [], shows: [],
-    diagnostics: [diagnostic('structure', { reason }, [0, 0])],
+    diagnostics: ['seconds' in why ? diagnostic('file-time-limit', why, [0, 0]) : diagnostic('file-crashed', why, [0, 0])],
   };
 }
 
@@ -127,7 +127,7 @@ export function workerChecks(
       pw = spare ?? spawn();
     } catch (error) {
       job.state = 'done';
-      job.settle(failedReport(text, options, `cannot start a worker to check this file: ${error instanceof Error ? error.message : String(error)}`));
+      job.settle(failedReport(text, options, { detail: `cannot start a worker: ${error instanceof Error ? error.message : String(error)}` }));
       return;
     }
     spare = null;
@@ -151,10 +151,10 @@ export function workerChecks(
       job.settle(report);
       pump();
     };
-    const onError = (e: Error): void => finish(failedReport(text, options, `internal error while checking this file: ${e.message}`), false);
+    const onError = (e: Error): void => finish(failedReport(text, options, { detail: e.message }), false);
     const budget = budgetFor(text, options);
     const timer = setTimeout(
-      () => finish(failedReport(text, options, `checking this file ran over its time limit (${Math.round(budget / 1000)} s) and was stopped`), false),
+      () => finish(failedReport(text, options, { seconds: Math.round(budget / 1000) }), false),
       budget,
     );
     timer.unref();
@@ -218,7 +218,7 @@ export function inProcessChecks(): CheckRunner {
       let cancelled = false;
       const result = import('../check/index.js')
         .then(({ checkSource }) => checkSource(text, options))
-        .catch((error: unknown) => failedReport(text, options, `internal error while checking this file: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) => failedReport(text, options, { detail: error instanceof Error ? error.message : String(error) }))
         .then((report) => (cancelled ? null : report));
       return { result, cancel: () => { cancelled = true; } };
     },

@@ -23,11 +23,11 @@ export function quickFixes(published: readonly Published[], start: number, end: 
     if (p.fixes.length === 0) continue;
     if (p.range[1] < start || p.range[0] > end) continue;
     p.fixes.forEach((fix, i) => {
-      const edit: TextEdit = { range: target.lines.rangeAt(fix.range[0], fix.range[1], target.encoding), newText: fix.newText };
+      const edits: TextEdit[] = fix.edits.map((e) => ({ range: target.lines.rangeAt(e.range[0], e.range[1], target.encoding), newText: e.text }));
       const workspaceEdit: WorkspaceEdit = target.versioned
-        ? { documentChanges: [{ textDocument: { uri: target.uri, version: target.version }, edits: [edit] }] }
-        : { changes: { [target.uri]: [edit] } };
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [p.diagnostic], isPreferred: i === 0, edit: workspaceEdit });
+        ? { documentChanges: [{ textDocument: { uri: target.uri, version: target.version }, edits }] }
+        : { changes: { [target.uri]: edits } };
+      actions.push({ title: fix.message, kind: CodeActionKind.QuickFix, diagnostics: [p.diagnostic], isPreferred: i === 0, edit: workspaceEdit });
     });
   }
   return actions;

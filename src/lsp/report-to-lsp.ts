@@ -75,7 +75,7 @@ export function toLspDiagnostics(report: FileReport, at: Placement): Published[]
     };
     const info = related(d.notes, at);
     if (info.length > 0) diagnostic.relatedInformation = info;
-    out.push({ diagnostic, range: d.range, fixes: fixesOf(d, report.source) });
+    out.push({ diagnostic, range: d.range, fixes: fixesOf(d) });
   }
   for (const f of findingsOf(report)) {
     if (f.kind === 'diagnostic' || f.passing || f.secondary) continue;

@@ -21,8 +21,8 @@ export const MAX_NESTING = 50;
 // ---------------------------------------------------------------------------
 // Brackets
 
-const CLOSER_OF: Readonly<Record<string, string>> = table({ '(': ')', '[': ']', '{': '}' });
-const OPENER_OF: Readonly<Record<string, string>> = table({ ')': '(', ']': '[', '}': '{' });
+const CLOSER_OF: Readonly<Record<string, string>> = table({ '(': ')', '[': ']', '{': '}', '₍': '₎', '⁽': '⁾' });
+const OPENER_OF: Readonly<Record<string, string>> = table({ ')': '(', ']': '[', '}': '{', '₎': '₍', '⁾': '⁽' });
 const QUOTES: Readonly<Record<string, string>> = table({ '"': '"', '“': '”' });
 
 interface Unclosed { readonly index: number; readonly open: string; readonly close: string; readonly what?: string }
@@ -235,8 +235,15 @@ const BIG_OPERATOR_SUBSCRIPT: Readonly<Record<string, string>> = table({
 });
 
 /** A message that knows the context: a define without '=', a vector without 'in R^n', ∑ without bounds, … */
-function contextMessage(keyword: string | null, expected: Expected, previous: string, before: string): string | null {
+function contextMessage(keyword: string | null, expected: Expected, previous: string, before: string, found: string | null): string | null {
   const { rules, strings } = expected;
+  const derivative = /(?:\bd|∂|\\partial)\s*\/\s*(?:d|∂|\\partial)\s*\\?\p{L}+$/u.exec(before);
+  if (derivative) return `the expression to differentiate after '${derivative[0]}', as in ${derivative[0]} f(x)`;
+  const fn = /(?:λ_(?:max|min)|lambda_(?:max|min)|\\lambda_\{?\\?(?:max|min)\}?|\bnorm|\babs|\bdiag|\bmax|\bmin)$/u.exec(before);
+  if (strings.has('(') && fn) return `'(' after '${fn[0]}', as in ${fn[0]}(A)`;
+  if (/(?<![|\\])\|$/u.test(before) && found?.startsWith('_')) {
+    return 'the end of the line or an operator after |…|: an absolute value takes no subscript (a norm does: ‖x‖_2)';
+  }
   const example = BIG_OPERATOR_SUBSCRIPT[previous];
   if (example !== undefined && strings.has('_')) return `a subscript after '${previous}', as in ${example}`;
   if (strings.has('^') && /(?:∑|∏|sum|prod)_\{[^}]*\}$/u.test(before)) return "'^' and the upper bound, as in ∑_{i=1}^{n}";
@@ -283,14 +290,17 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   const previousStart = code.slice(0, p).trimEnd().length - previous.length;
   // `x =< y` fails after '=': the unknown relation starts at the token before the failure.
   const unknownRelation = unknownRelationAt(code, p) ?? (previous === '=' ? unknownRelationAt(code, previousStart) : null);
-  const closer = brackets.unmatched.get(p);
+  // `a + b \right)`: the sizing command stands before the closer that closes nothing.
+  const sized = /^\\(?:right|bigr|Bigr|biggr|Biggr|big|Big|bigg|Bigg)\s*/u.exec(code.slice(p));
+  const closerAt = sized && brackets.unmatched.has(p + sized[0].length) ? p + sized[0].length : p;
+  const closer = brackets.unmatched.get(closerAt);
 
   if (unknownRelation) {
     const start = code.startsWith(unknownRelation, p) ? p : previousStart;
     return diagnostic('unknown-relation', { relation: unknownRelation }, rangeAt(ctx, start, unknownRelation.length));
   }
   if (closer !== undefined) {
-    return diagnostic('unmatched-closer', { close: closer, open: OPENER_OF[closer]! }, rangeAt(ctx, p));
+    return diagnostic('unmatched-closer', { close: closer, open: OPENER_OF[closer]! }, rangeAt(ctx, closerAt));
   }
   if (innermost) {
     const args = innermost.what ? { open: innermost.open, close: innermost.close, what: innermost.what }
@@ -299,20 +309,29 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   }
 
   const expected = expectedAt(match);
-  const found = atEnd ? null : tokenAt(code, p);
-  const range = rangeAt(ctx, p, found?.length ?? 0);
+  const token = atEnd ? null : tokenAt(code, p);
+  const range = rangeAt(ctx, p, token?.length ?? 0);
+  // A failure at a space (`λ_min A`) names no token: "expected '(' after 'λ_min'".
+  const found = token !== null && /^\s$/u.test(token) && !isKnownCharacter(token) && /[^\s]/u.test(code.slice(p)) ? null : token;
 
+  if (found !== null && VULGAR.test(found) && /\d$/u.test(code.slice(0, p))) {
+    const whole = /\d+$/u.exec(code.slice(0, p))![0];
+    return diagnostic('mixed-number', { whole, fraction: found[0]! }, rangeAt(ctx, p - whole.length, whole.length + 1));
+  }
   if (found !== null && /^\d/u.test(found) && expected.numberRefused) {
     return diagnostic('syntax', {
       expected: `an operator before the number '${found}' (write ${previous}·${found}, or put the number first)`,
     }, range);
   }
   if (code[p - 1] === '\\' && found !== null) {
-    return diagnostic('syntax', {
-      context: `unknown command '\\${found}'`, expected: 'a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot',
-    }, rangeAt(ctx, p - 1, found.length + 1));
+    return diagnostic('unknown-command', { command: `\\${found}` }, rangeAt(ctx, p - 1, found.length + 1));
   }
-  const contextual = contextMessage(ctx.keyword, expected, previous, code.slice(0, p).trimEnd()) ?? (
+  if (found !== null && /^(?:⇔|⟺|⇒|⟹|<=>|=>|∧|∨|and|or|\\iff|\\implies|\\land|\\lor|\\wedge|\\vee)$/u.test(found) && expected.rules.has('relOp')) {
+    return diagnostic('syntax', {
+      expected: `a relation such as '=' before '${found}', which joins statements (x = 3 ${found} y = 1): what comes before it is an expression`,
+    }, range);
+  }
+  const contextual = contextMessage(ctx.keyword, expected, previous, code.slice(0, p).trimEnd(), found) ?? (
     code.slice(0, p).trim().length > 0 ? afterKeyword(previous) : null);
   if (contextual !== null) {
     return diagnostic('syntax', { expected: found === null ? contextual : `${contextual}, not '${found}'` }, range);
@@ -329,8 +348,11 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   return diagnostic('syntax', { expected: `${list}, not '${found}'` }, range);
 }
 
+/** A Unicode fraction (½ ⅓ …). */
+const VULGAR = /^[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/u;
+
 /** Characters the grammar uses somewhere (anything else is a stray character). */
-const KNOWN_SYMBOLS = new Set([...'()[]{}|‖+-−–*/·⋅∙×÷^=<>≤≥≠→⟶⇔⟺⇒⟹⩽⩾!,:;_\'′"“”\\.∑∏∇∂√∞πᵀ⊤∀∈ℝ𝔼⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾']);
+const KNOWN_SYMBOLS = new Set([...'()[]{}|‖+-−–*/·⋅∙×÷^=<>≤≥≠→⟶⇔⟺⇒⟹⩽⩾!,:;_\'′"“”\\.∑∏∇∂√∞πᵀ⊤∀∈ℝ𝔼⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾₀₁₂₃₄₅₆₇₈₉₊₋₍₎∧∨½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒']);
 
 function isKnownCharacter(token: string): boolean {
   return /^[\p{L}\p{N}]/u.test(token) || KNOWN_SYMBOLS.has(token);

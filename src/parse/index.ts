@@ -1,4 +1,3 @@
-import type { MatchResult } from 'ohm-js';
 import type { Derivation, Expr, Formula, Range } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { explainFailure, MAX_NESTING, scanBrackets, unknownRelationAt } from './errors.js';
@@ -6,7 +5,9 @@ import type {
   BlockPart, ContinuationPart, HeadPart, LinePart, RelationToken, StatementPart,
 } from './line-ast.js';
 import { splitLines, type SourceLine } from './lines.js';
-import { buildLine, grammar, type Built } from './semantics.js';
+import { readingWarnings } from './readings.js';
+import { buildLine, languageWith, type Built, type Language } from './semantics.js';
+import { declaredWords } from './words.js';
 import { assemble, type LineRecord } from './structure.js';
 
 /** Lines longer than this are not parsed (Ohm's time grows with the line). */
@@ -21,8 +22,11 @@ type ParsedKind = keyof typeof START_RULES;
 /** How much of a line the classifying rules look at. */
 const LEAD_LENGTH = 64;
 
-/** What one line's parse gave, with ranges relative to the line (so it can be cached). */
-type LineOutcome = { readonly part: LinePart } | { readonly error: Diagnostic };
+/**
+ * What one line's parse gave, with ranges relative to the line (so it can be cached): its
+ * part and the warnings on how it was read, or the error that stopped it.
+ */
+type LineOutcome = { readonly part: LinePart; readonly warnings: readonly Diagnostic[] } | { readonly error: Diagnostic };
 
 /** How a line starts: a statement keyword, `base:`/`step:`, a relation, or anything else. */
 type Lead =
@@ -47,6 +51,8 @@ export const MAX_PARSED_CHARACTERS = 200_000;
 
 /** The per-file state of line parsing. */
 interface LineParser {
+  /** The grammar with the file's declared words. */
+  readonly language: Language;
   readonly cache: Map<string, ParsedLine>;
   parsedCharacters: number;
   readonly diagnostics: Diagnostic[];
@@ -63,9 +69,8 @@ function shift<T>(value: T, offset: number): T {
   return out as T;
 }
 
-function match(text: string, rule: string): MatchResult {
-  return grammar.match(text, rule);
-}
+/** The language without declared words (for single expressions and formulas). */
+const BASE_LANGUAGE: Language = languageWith([]);
 
 type StartRule = (typeof START_RULES)[ParsedKind] | 'ExprLine' | 'FormulaLine';
 
@@ -73,22 +78,22 @@ type StartRule = (typeof START_RULES)[ParsedKind] | 'ExprLine' | 'FormulaLine';
  * Parses text with a start rule; a failure is explained in words. Ranges are offsets into
  * `code`. `keyword` is the statement keyword, for messages.
  */
-function parseWithRule(code: string, rule: StartRule, keyword: string | null): { value: Built } | { error: Diagnostic } {
+function parseWithRule(code: string, rule: StartRule, keyword: string | null, language: Language = BASE_LANGUAGE): { value: Built } | { error: Diagnostic } {
   const tooDeepAt = scanBrackets(code).tooDeepAt;
   if (tooDeepAt !== null) return { error: diagnostic('too-deep', { limit: MAX_NESTING }, [tooDeepAt, tooDeepAt + 1]) };
   try {
-    const result = match(code, rule);
+    const result = language.match(code, rule);
     if (result.failed()) return { error: explainFailure({ code, keyword }, result) };
-    return { value: buildLine(result) };
+    return { value: language.build(result) };
   } catch (error) {
     return { error: lineCrash(error, code) };
   }
 }
 
 /** Parses a line of a known kind. */
-function parseLine(code: string, kind: ParsedKind, keyword: string | null): LineOutcome {
-  const parsed = parseWithRule(code, START_RULES[kind], keyword);
-  return 'value' in parsed ? { part: parsed.value as LinePart } : parsed;
+function parseLine(code: string, kind: ParsedKind, keyword: string | null, language: Language): LineOutcome {
+  const parsed = parseWithRule(code, START_RULES[kind], keyword, language);
+  return 'value' in parsed ? { part: parsed.value as LinePart, warnings: readingWarnings(parsed.value, code) } : parsed;
 }
 
 /** A crash while parsing one line, as a diagnostic at the line's start. */
@@ -97,14 +102,14 @@ function lineCrash(error: unknown, code: string): Diagnostic {
   return lineCrashAt(error, [start, Math.min(start + 1, code.length)]);
 }
 
-/** How a line starts (only its first characters are looked at). */
+/** How a line starts (only its first characters are looked at; the base language suffices). */
 function classify(code: string): Lead {
   const start = code.slice(0, LEAD_LENGTH);
-  const statement = match(start, 'statementLead');
+  const statement = BASE_LANGUAGE.match(start, 'statementLead');
   if (statement.succeeded()) return { kind: 'statement', keyword: buildLine(statement) as string };
-  const block = match(start, 'blockLead');
+  const block = BASE_LANGUAGE.match(start, 'blockLead');
   if (block.succeeded()) return { kind: 'block', block: buildLine(block) as 'base' | 'step' };
-  const relation = match(start, 'relationLead');
+  const relation = BASE_LANGUAGE.match(start, 'relationLead');
   if (relation.succeeded()) return { kind: 'continuation', relation: buildLine(relation) as RelationToken };
   if (unknownRelationAt(start, start.length - start.trimStart().length)) return { kind: 'continuation', relation: null };
   return { kind: 'head' };
@@ -119,7 +124,7 @@ function parseCode(code: string, lineLength: number, parser: LineParser): Parsed
     return { lead, outcome: { error: diagnostic('line-too-long', { length: lineLength, limit: MAX_LINE_LENGTH }, at) } };
   }
   parser.parsedCharacters += code.length;
-  return { lead, outcome: parseLine(code, lead.kind, lead.kind === 'statement' ? lead.keyword : null) };
+  return { lead, outcome: parseLine(code, lead.kind, lead.kind === 'statement' ? lead.keyword : null, parser.language) };
 }
 
 /** The record for a line: parsed (from the cache when the same text was seen before) and shifted. */
@@ -159,6 +164,7 @@ function recordLine(line: SourceLine, parser: LineParser): LineRecord | 'over-bu
   const range: Range = [start + code.length - code.trimStart().length, start + code.trimEnd().length];
   const part = 'part' in outcome ? shift(outcome.part, start) : null;
   if ('error' in outcome) parser.diagnostics.push(shift(outcome.error, start));
+  else for (const w of outcome.warnings) parser.diagnostics.push(shift(w, start));
 
   // The lead decides the start rule, so it decides what kind of part the line gave.
   switch (lead.kind) {
@@ -194,9 +200,11 @@ export function parseDerivation(text: string): { ast: Derivation; diagnostics: D
     if (binary >= 0) {
       return { ast: emptyDerivation(text), diagnostics: [diagnostic('binary-file', undefined, [binary, binary + 1])] };
     }
-    const parser: LineParser = { cache: new Map(), parsedCharacters: 0, diagnostics: [] };
+    const lines = splitLines(text);
+    const language = languageWith(declaredWords(lines.map((l) => l.code)));
+    const parser: LineParser = { language, cache: new Map(), parsedCharacters: 0, diagnostics: [] };
     const records: LineRecord[] = [];
-    for (const line of splitLines(text)) {
+    for (const line of lines) {
       const record = recordLineSafely(line, parser);
       if (record === 'over-budget') {
         parser.diagnostics.push(diagnostic('file-too-large', { limit: MAX_PARSED_CHARACTERS }, [line.start, line.start]));
@@ -216,14 +224,17 @@ export function parseDerivation(text: string): { ast: Derivation; diagnostics: D
   }
 }
 
-/** Parses one expression (e.g. `β v_{t-1} + (1-β) g_t`); ranges index `text`. Never throws. */
-export function parseExpression(text: string): { expr: Expr | null; diagnostics: Diagnostic[] } {
-  const parsed = parseWithRule(text, 'ExprLine', null);
+/**
+ * Parses one expression (e.g. `β v_{t-1} + (1-β) g_t`); ranges index `text`. `words` are
+ * declared words to read as names (`lr_max`), as a file's declarations would. Never throws.
+ */
+export function parseExpression(text: string, words: readonly string[] = []): { expr: Expr | null; diagnostics: Diagnostic[] } {
+  const parsed = parseWithRule(text, 'ExprLine', null, languageWith(words));
   return 'value' in parsed ? { expr: parsed.value as Expr, diagnostics: [] } : { expr: null, diagnostics: [parsed.error] };
 }
 
-/** Parses one formula (`0 < β < 1`, `a < b ⇔ c < d`, `H symmetric`); ranges index `text`. Never throws. */
-export function parseFormula(text: string): { formula: Formula | null; diagnostics: Diagnostic[] } {
-  const parsed = parseWithRule(text, 'FormulaLine', null);
+/** Parses one formula (`0 < β < 1`, `a < b ⇔ c < d`, `H symmetric`); ranges index `text`; `words` as for parseExpression. Never throws. */
+export function parseFormula(text: string, words: readonly string[] = []): { formula: Formula | null; diagnostics: Diagnostic[] } {
+  const parsed = parseWithRule(text, 'FormulaLine', null, languageWith(words));
   return 'value' in parsed ? { formula: parsed.value as Formula, diagnostics: [] } : { formula: null, diagnostics: [parsed.error] };
 }

@@ -23,6 +23,8 @@ export interface HeadPart {
   readonly body: Expr | Formula;
   /** The relations of `body` when it is a single Compare (`a = b ≤ c`), else empty. */
   readonly relations: readonly RelationToken[];
+  /** When `body` joins statements with ⇔/⇒ (`x² = 9 ⇔ x = 3`): the first and each link. */
+  readonly statements: { readonly first: Formula; readonly links: readonly LinkPart[] } | null;
   readonly limit: LimitPart | null;
   readonly hint: Hint | null;
   readonly range: Range;

@@ -61,3 +61,16 @@ export const SUPERSCRIPTS: Readonly<Record<string, string>> = table({
 export function fromSuperscript(text: string): string {
   return [...text].map((c) => SUPERSCRIPTS[c] ?? c).join('');
 }
+
+/** Unicode subscript characters → what they stand for (`₂` → `2`, `ₜ` → `t`). */
+export const SUBSCRIPTS: Readonly<Record<string, string>> = table({
+  '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
+  '₊': '+', '₋': '-', '₍': '(', '₎': ')',
+  'ₐ': 'a', 'ₑ': 'e', 'ₒ': 'o', 'ₓ': 'x', 'ₕ': 'h', 'ₖ': 'k', 'ₗ': 'l', 'ₘ': 'm', 'ₙ': 'n', 'ₚ': 'p',
+  'ₛ': 's', 'ₜ': 't', 'ᵢ': 'i', 'ᵣ': 'r', 'ᵤ': 'u', 'ᵥ': 'v', 'ⱼ': 'j',
+});
+
+/** Subscript text → plain text, character by character (`₁₂` → `12`). */
+export function fromSubscript(text: string): string {
+  return [...text].map((c) => SUBSCRIPTS[c] ?? c).join('');
+}

@@ -100,9 +100,7 @@ export function assemble(records: readonly LineRecord[]): { statements: Statemen
 
   const reportEmptyBlock = () => {
     if (awaitingBlock) {
-      diagnostics.push(diagnostic('structure', {
-        reason: `expected the ${awaitingBlock.block} case's chain after '${awaitingBlock.block}:'`,
-      }, awaitingBlock.range));
+      diagnostics.push(diagnostic('empty-block', { block: awaitingBlock.block }, awaitingBlock.range));
     }
     awaitingBlock = null;
   };
@@ -148,20 +146,16 @@ export function assemble(records: readonly LineRecord[]): { statements: Statemen
         awaitingShow = null;
         const { block, range } = record;
         if (!induction) {
-          diagnostics.push(diagnostic('structure', {
-            reason: `'${block}:' belongs under a 'show … by induction on t': expected such a show before it`,
-          }, range));
+          diagnostics.push(diagnostic('misplaced-block', { block }, range));
           break;
         }
         const seen = block === 'base' ? induction.hasBase : induction.hasStep;
         if (seen) {
-          diagnostics.push(diagnostic('structure', { reason: `this induction already has a '${block}:': expected only one` }, range));
+          diagnostics.push(diagnostic('duplicate-block', { block }, range));
           break;
         }
         if (block === 'step' && !induction.hasBase) {
-          diagnostics.push(diagnostic('structure', {
-            reason: "'step:' needs a 'base:' before it: expected the base case first",
-          }, range));
+          diagnostics.push(diagnostic('step-before-base', {}, range));
         }
         if (block === 'base') {
           induction.hasBase = true;
@@ -181,11 +175,7 @@ export function assemble(records: readonly LineRecord[]): { statements: Statemen
         if (open.chain) {
           open.chain.lines.push(record);
         } else {
-          const rel = record.lead?.op ?? 'a relation';
-          diagnostics.push(diagnostic('structure', {
-            reason: `this line starts with '${rel}', so it continues a chain, but no chain is open here: `
-              + 'expected the first expression of the chain on a line before it (a blank line or a statement ends a chain)',
-          }, record.lead?.range ?? record.range));
+          diagnostics.push(diagnostic('no-open-chain', { relation: record.lead?.op ?? 'a relation' }, record.lead?.range ?? record.range));
         }
         break;
       }
@@ -206,6 +196,15 @@ function buildChain(open: OpenChain, diagnostics: Diagnostic[]): Chain {
 
   const nextIsLogical = continuation.length > 0 && isConnective(continuation[0]!.rel);
   const { body } = head;
+  // A one-line chain of statements, `x² = 9 ⇔ x = 3 or x = -3`: one step per ⇔ / ⇒.
+  if (head.statements && (continuation.length === 0 || nextIsLogical)) {
+    const links = head.statements.links;
+    const split = links.map((link, i) => {
+      const last = i === links.length - 1;
+      return stepOf(link.rel, link.rhs, link.range, last ? head.hint : null, last ? limitOf(head.limit) : null);
+    });
+    return { kind: 'Chain', head: head.statements.first, headHint: null, steps: [...split, ...continuation], range };
+  }
   if (body.kind === 'Compare' && head.relations.length > 0 && !nextIsLogical) {
     const split = head.relations.map((rel, i) => {
       const rhs = body.operands[i + 1]!;
@@ -215,9 +214,12 @@ function buildChain(open: OpenChain, diagnostics: Diagnostic[]): Chain {
     return { kind: 'Chain', head: body.operands[0]!, headHint: null, steps: [...split, ...continuation], range };
   }
   if (head.limit) {
-    diagnostics.push(diagnostic('structure', {
-      reason: "'as … → …' belongs to a step that ends in '→': expected it after a '→' relation",
-    }, head.limit.range));
+    diagnostics.push(diagnostic('misplaced-limit', {}, head.limit.range));
+  }
+  // No line is dropped silently: a lone expression or statement has nothing to check.
+  if (continuation.length === 0 && open.owner.kind === 'statement') {
+    const what = body.kind === 'Compare' || body.kind === 'Logic' || body.kind === 'TagFact' ? 'a statement' : 'an expression';
+    diagnostics.push(diagnostic('nothing-to-check', { what }, headRange));
   }
   return { kind: 'Chain', head: body, headHint: head.hint, steps: continuation, range };
 }

@@ -1,4 +1,4 @@
-import type { Binary, Connective, Dim, Expr, Formula, Name, RelOp, Space } from '../ast.js';
+import type { Binary, Dim, Expr, Formula, LogicOp, Name, RelOp, Space } from '../ast.js';
 import { GREEK_LETTERS } from '../parse/names.js';
 import { PREC, precOf } from '../print.js';
 import { table } from '../table.js';
@@ -41,12 +41,13 @@ const GREEK_LATEX: Readonly<Record<string, string>> = (() => {
 })();
 
 /** Relations and connectives → LaTeX. */
-const RELATION_LATEX: Readonly<Record<RelOp | Connective, string>> = {
+const RELATION_LATEX: Readonly<Record<RelOp | LogicOp, string>> = {
   '=': '=', '≠': '\\ne', '<': '<', '≤': '\\le', '>': '>', '≥': '\\ge', '→': '\\to', '⇔': '\\iff', '⇒': '\\implies',
+  '∧': '\\land', '∨': '\\lor',
 };
 
-/** A relation or connective in LaTeX (`≤` → `\le`, `⇔` → `\iff`). */
-export function latexRelation(op: RelOp | Connective): string {
+/** A relation or connective in LaTeX (`≤` → `\le`, `⇔` → `\iff`, `∧` → `\land`). */
+export function latexRelation(op: RelOp | LogicOp): string {
   return RELATION_LATEX[op];
 }
 
@@ -90,6 +91,7 @@ export function latexName(n: Name, asFunction = false): string {
   }
   let s = latexBase(n.base, asFunction);
   if (n.hat) s = [...n.base].length === 1 ? `\\hat{${s}}` : `\\widehat{${s}}`;
+  if (n.bar) s = [...n.base].length === 1 ? `\\bar{${s}}` : `\\overline{${s}}`;
   if (n.index) s += `_${script(latexExpr(n.index))}`;
   return s + "'".repeat(n.primes);
 }
@@ -196,11 +198,12 @@ function print(e: Expr, tail: boolean): string {
       return `${latexName(fn, true)}(${args.map((a) => print(a, true)).join(', ')})`;
     }
     case 'Abs': return abs(print(e.arg, true));
-    case 'Norm': return norm(print(e.arg, true));
+    case 'Norm': return `${norm(print(e.arg, true))}${e.sub ? `_${script(e.sub)}` : ''}`;
+    case 'Component': return `${latexName(e.of.name)}_{${e.indices.map((i) => print(i, true)).join(',')}}`;
     case 'BigOp':
       return `\\${e.op}_{${latexName(e.index)}=${tight(print(e.lower, true))}}^{${tight(print(e.upper, true))}} ${operand(e.body, PREC.mul, tail)}`;
     case 'Expect':
-      return `${e.op === 'E' ? '\\mathbb{E}' : '\\operatorname{Var}'}[${print(e.arg, true)}]`;
+      return `${e.op === 'E' ? '\\mathbb{E}' : `\\operatorname{${e.op}}`}[${print(e.arg, true)}${e.second ? `, ${print(e.second, true)}` : ''}]`;
     case 'Deriv': {
       const d = e.partial ? '\\partial' : 'd';
       const wrt = latexName(e.wrt.name);

@@ -1,5 +1,5 @@
 import type { Range } from '../ast.js';
-import type { RelatedNote, Severity } from '../diagnostics.js';
+import type { Fix, RelatedNote, Severity } from '../diagnostics.js';
 import type { Counterexample, FileReport, ShowResult, StepResult, Verdict } from '../result.js';
 import { SourceFile } from '../source.js';
 
@@ -20,6 +20,8 @@ export interface Finding {
   readonly reason: string;
   readonly counterexample: Counterexample | null;
   readonly notes: readonly RelatedNote[];
+  /** A diagnostic's suggested fixes (`write p q`); empty otherwise. */
+  readonly fixes: readonly Fix[];
   /** A step's or show's verdict; null for diagnostics. */
   readonly verdict: Verdict | null;
   /** Sampled points (steps; 0 otherwise). */
@@ -85,6 +87,7 @@ function stepFinding(source: SourceFile, step: StepResult): Finding {
     reason: step.message,
     counterexample: step.counterexample,
     notes: step.notes,
+    fixes: [],
     verdict,
     samples: step.samples,
     label: null,
@@ -110,6 +113,7 @@ function showFinding(source: SourceFile, show: ShowResult): Finding {
     reason: show.message,
     counterexample: show.counterexample,
     notes: [],
+    fixes: [],
     verdict,
     samples: 0,
     label: show.name === null ? null : label,
@@ -134,6 +138,7 @@ export function findingsOf(report: FileReport, source: SourceFile = new SourceFi
         reason: '',
         counterexample: null,
         notes: d.notes,
+        fixes: d.fixes ?? [],
         verdict: null,
         samples: 0,
         label: null,

@@ -47,6 +47,10 @@ export function formatGcc(reports: readonly FileReport[], options: GccOptions = 
         const at = note.range ? source.position(note.range[0]) : f.at;
         lines.push(`${file}:${at.line}:${at.column}: note: ${sanitize(oneLine(note.message))}`);
       }
+      for (const fix of f.fixes) {
+        const at = fix.edits[0] ? source.position(fix.edits[0].range[0]) : f.at;
+        lines.push(`${file}:${at.line}:${at.column}: note: fix: ${sanitize(oneLine(fix.message))}`);
+      }
     }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';

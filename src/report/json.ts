@@ -16,7 +16,25 @@ export interface JsonCounterexample {
   note?: string;
 }
 
-/** A diagnostic in JSON: 1-based lines, columns in code points, end exclusive. */
+/** One edit of a fix in JSON: replace the range by `text`. */
+export interface JsonEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/** A suggested fix in JSON (`write p q`), with the edits that make it. */
+export interface JsonFix {
+  message: string;
+  edits: JsonEdit[];
+}
+
+/**
+ * A diagnostic in JSON: 1-based lines, columns in code points, end exclusive; `args` are
+ * the values its message was made from (by name), `fixes` the suggested changes.
+ */
 export interface JsonDiagnostic {
   code: string;
   message: string;
@@ -25,6 +43,8 @@ export interface JsonDiagnostic {
   endLine: number;
   endColumn: number;
   severity: Severity;
+  args: Record<string, string | number>;
+  fixes: JsonFix[];
 }
 
 /** A step in JSON, placed at its relation; the end is the end of its right side. */
@@ -99,7 +119,14 @@ function span(source: SourceFile, from: number, to: number): { line: number; col
 }
 
 function diagnostic(source: SourceFile, d: Diagnostic): JsonDiagnostic {
-  return { code: d.code, message: d.message, ...span(source, d.range[0], d.range[1]), severity: d.severity };
+  return {
+    code: d.code, message: d.message, ...span(source, d.range[0], d.range[1]), severity: d.severity,
+    args: { ...(d.args ?? {}) },
+    fixes: (d.fixes ?? []).map((f) => ({
+      message: f.message,
+      edits: f.edits.map((e) => ({ ...span(source, e.range[0], e.range[1]), text: e.text })),
+    })),
+  };
 }
 
 function jsonFile(report: FileReport): JsonFile {

@@ -81,6 +81,7 @@ function block(file: string, source: SourceFile, f: Finding, p: Palette): string
     const where = note.range ? ` (${file}:${source.position(note.range[0]).line}:${source.position(note.range[0]).column})` : '';
     lines.push(`   ${p.severity('note')('note:')} ${sanitize(note.message)}${where}`);
   }
+  for (const fix of f.fixes) lines.push(`   ${p.severity('note')('help:')} ${sanitize(fix.message)}`);
   return lines.join('\n');
 }
 

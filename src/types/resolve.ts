@@ -1,9 +1,12 @@
 import type {
-  Answer, Assume, Chain, Compare, Declare, Define, Derivation, Dim, Expr, Formula, Hint, HintItem,
-  MatrixTag, Name, Range, Shape, Show, Statement, Step, Var,
+  Answer, Assume, Call, Chain, Compare, Component, Declare, Define, Derivation, Dim, Expr, Formula, Hint,
+  HintItem, MatrixTag, Name, Range, Shape, Show, Statement, Step, Var,
 } from '../ast.js';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { printExpr, printName } from '../print.js';
+import { visit } from '../ast-walk.js';
+import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, type Builtin } from '../builtins.js';
+import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
+import { table } from '../table.js';
+import { isLetterName, printExpr, printName } from '../print.js';
 import { ANY, SCALAR, Scope, describeShape, familyKey, vectorShape, type SymbolInfo } from './scope.js';
 
 /** A derivation after resolution: names bound, calls told from products, every node shaped. */
@@ -13,11 +16,6 @@ export interface ResolvedFile {
   readonly scopes: ReadonlyMap<Statement, Scope>;
   readonly diagnostics: readonly Diagnostic[];
 }
-
-/** Scalar built-in functions (`ln` is `log`). */
-export const SCALAR_BUILTINS = new Set(['sin', 'cos', 'tan', 'exp', 'log', 'sqrt', 'tanh', 'max', 'min']);
-/** Every built-in function name, as the parser spells it. */
-export const BUILTIN_FUNCTIONS = new Set([...SCALAR_BUILTINS, 'ln', 'abs', 'norm', 'diag', 'tr', 'det', 'inv', 'λ_max']);
 
 /** Rule names a justification may cite (spaces and hyphens alike, any case). */
 export const KNOWN_RULES = new Set([
@@ -29,7 +27,18 @@ export const KNOWN_RULES = new Set([
 
 const ONE: Expr = { kind: 'Num', value: '1', range: [0, 0], shape: SCALAR };
 
-/** Binds names, turns `δ(1-β)` into a product and `x^T` into a transpose, and infers shapes. */
+/** Operators written with brackets that people also write with round ones: `E(X)`, `Var(X)`. */
+const EXPECTATION_SPELLINGS: Readonly<Record<string, 'E' | 'Var' | 'Cov'>> = table({ E: 'E', '𝔼': 'E', Var: 'Var', Cov: 'Cov' });
+
+/** At most this many letters make a word of declared letters (`gᵀHg`, `λI`, `pq`). */
+const MAX_WORD_LETTERS = 8;
+
+/**
+ * Binds names, turns `δ(1-β)` into a product, `x^T` into a transpose and `x_i` of a single
+ * vector into a component, reads words of declared letters as products, and infers shapes.
+ * Definitions of one scope may come in any order: a name used before its definition gets
+ * the definition's shape.
+ */
 export function resolve(ast: Derivation): ResolvedFile {
   return new Resolver().run(ast);
 }
@@ -44,7 +53,7 @@ export function resolveIn<T extends Expr | Formula>(
 ): { value: T; scope: Scope; diagnostics: readonly Diagnostic[] } {
   const child = new Scope(scope);
   const r = new Resolver(child);
-  const env: Env = { scope: child, locals, inIndex: false };
+  const env: Env = { scope: child, locals, integers: new Set(), inIndex: false };
   const value = (isExpr(x) ? r.expr(x, env) : r.formula(x, env)) as T;
   return { value, scope: child, diagnostics: r.diagnostics };
 }
@@ -53,14 +62,13 @@ interface Env {
   readonly scope: Scope;
   /** Bound names (sum indices, function parameters, a definition's index): key → shape. */
   readonly locals: ReadonlyMap<string, Shape>;
+  /** The bound names that are integers (∑/∏ indices, a recurrence's index). */
+  readonly integers: ReadonlySet<string>;
   /** Inside a subscript: undeclared letters there are integer indices. */
   readonly inIndex: boolean;
 }
 
-function isLetterName(base: string): boolean {
-  const cps = [...base];
-  return (cps.length === 1 && /\p{L}/u.test(base)) || (cps.length === 2 && cps[0] === 'Δ' && /\p{L}/u.test(cps[1]!));
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function sameDim(a: Dim, b: Dim): boolean {
   return String(a) === String(b);
@@ -83,6 +91,29 @@ function spaceShape(dims: readonly Dim[]): Shape {
   return normShape({ kind: 'matrix', rows: dims[0]!, cols: dims[1]! });
 }
 
+const plainName = (base: string, range: Range): Name => ({ base, index: null, primes: 0, hat: false, range });
+
+/** `t`, `t+1`, `t-1`: a subscript that is one integer variable plus a constant (a recurrence's target). */
+function indexVariable(index: Expr | null): string | null {
+  if (!index) return null;
+  if (index.kind === 'Var' && index.name.index === null) return printName(index.name);
+  if (index.kind === 'Binary' && (index.op === '+' || index.op === '-') && index.left.kind === 'Var' && index.left.name.index === null
+    && index.right.kind === 'Num' && /^\d+$/.test(index.right.value)) {
+    return printName(index.left.name);
+  }
+  return null;
+}
+
+/** The definitions of one scope (the file's top, or a section), known before any is resolved. */
+interface DefineGroup {
+  /** Unresolved definitions by the family key of their target (`u` for u_0, u_t and u). */
+  readonly pending: Map<string, Define[]>;
+  /** Family keys defined by a recurrence (`define u_t = …`): `u_0` there is a member. */
+  readonly families: Set<string>;
+  /** Definitions that repeat an earlier one (an error each): resolved, never used. */
+  readonly repeats: Set<Define>;
+}
+
 class Resolver {
   private readonly diags: Diagnostic[] = [];
   private readonly scopes = new Map<Statement, Scope>();
@@ -97,18 +128,29 @@ class Resolver {
   }
   private seenTitle = false;
   private readonly showNames = new Set<string>();
-  private readonly definedHere = new Set<string>();
+  private group: DefineGroup = { pending: new Map(), families: new Set(), repeats: new Set() };
+  private readonly defined = new Map<Define, Define>();
+  private readonly resolving = new Set<Define>();
+  /** Undeclared letters already warned about as functions. */
+  private readonly warnedFunctions = new Set<string>();
 
   run(ast: Derivation): ResolvedFile {
     const statements: Statement[] = [];
-    for (const st of ast.statements) {
+    const all = ast.statements;
+    this.startGroup(groupAt(all, 0));
+    for (let i = 0; i < all.length; i++) {
+      const st = all[i]!;
+      if (st.kind === 'Section') {
+        this.scope = new Scope(this.fileScope);
+        this.startGroup(groupAt(all, i + 1));
+      }
       try {
         const out = this.statement(st);
         this.scopes.set(out, this.scope);
         statements.push(out);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
-        this.diags.push(diagnostic('structure', { reason: 'this expression is nested too deeply to check' }, st.range));
+        this.diags.push(diagnostic('too-deep-to-check', {}, st.range));
         this.scopes.set(st, this.scope);
         statements.push(st);
       }
@@ -116,12 +158,134 @@ class Resolver {
     return { ast: { ...ast, statements }, scopes: this.scopes, diagnostics: this.diags };
   }
 
-  private env(locals: ReadonlyMap<string, Shape> = new Map()): Env {
-    return { scope: this.scope, locals, inIndex: false };
+  private env(locals: ReadonlyMap<string, Shape> = new Map(), integers: ReadonlySet<string> = new Set()): Env {
+    return { scope: this.scope, locals, integers, inIndex: false };
   }
 
   private error(d: Diagnostic): void {
     this.diags.push(d);
+  }
+
+  // -------------------------------------------------------------------------
+  // Definitions in any order
+
+  /**
+   * Learns a scope's definitions before resolving it: which families a recurrence
+   * defines, and which definitions repeat an earlier one (an error at the second).
+   */
+  private startGroup(defines: readonly Define[]): void {
+    const group: DefineGroup = { pending: new Map(), families: new Set(), repeats: new Set() };
+    const seen = new Map<string, Define>();
+    for (const d of defines) {
+      const fam = familyKey(d.target);
+      if (!d.params && indexVariable(d.target.index) !== null) group.families.add(fam);
+      const list = group.pending.get(fam) ?? [];
+      list.push(d);
+      group.pending.set(fam, list);
+      const key = `${d.params ? 'fn:' : ''}${printName(d.target)}`;
+      const first = seen.get(key) ?? defines.find((o) => o !== d && defines.indexOf(o) < defines.indexOf(d) && covers(o, d));
+      if (first) {
+        group.repeats.add(d);
+        this.error(diagnostic('defined-twice', { name: printName(d.target) }, d.target.range, {
+          notes: [{ message: `the first definition of ${printName(first.target)}`, range: first.target.range }],
+        }));
+      } else {
+        seen.set(key, d);
+      }
+    }
+    this.group = group;
+  }
+
+  /** Resolves the definitions of a name used before them, so it has their shape. */
+  private ensureDefined(n: Name): void {
+    const list = this.group.pending.get(familyKey(n));
+    if (!list) return;
+    for (const d of [...list]) if (!this.resolving.has(d)) this.define(d);
+  }
+
+  private define(st: Define): Define {
+    const done = this.defined.get(st);
+    if (done) return done;
+    this.resolving.add(st);
+    try {
+      const out = this.defineNow(st);
+      this.defined.set(st, out);
+      const list = this.group.pending.get(familyKey(st.target));
+      if (list) {
+        const i = list.indexOf(st);
+        if (i >= 0) list.splice(i, 1);
+      }
+      return out;
+    } finally {
+      this.resolving.delete(st);
+    }
+  }
+
+  private defineNow(st: Define): Define {
+    const target = st.target;
+    const repeat = this.group.repeats.has(st);
+    const plain = !target.index && target.primes === 0 && !target.hat && !target.bar;
+    if (plain && (isBuiltinFunctionName(target.base) || target.base === 'π')) {
+      this.error(diagnostic('builtin-redefined', { name: target.base }, target.range));
+      return st;
+    }
+    if (st.params) {
+      const locals = new Map<string, Shape>();
+      const params: Var[] = st.params.map((p) => {
+        const found = this.scope.lookup(p.name);
+        const shape = found && found.info.kind !== 'function' ? found.info.shape : SCALAR;
+        locals.set(printName(p.name), shape);
+        return { ...p, shape };
+      });
+      const value = this.expr(st.value, this.env(locals));
+      if (!repeat) {
+        this.scope.set({
+          key: printName(target), kind: 'function', shape: SCALAR, family: false, tags: new Set(),
+          fn: { params: params.map((p) => p.shape!), result: value.shape ?? ANY, elementwise: false },
+          random: false, iid: false, implicit: false, range: target.range,
+        });
+      }
+      return { ...st, params, value };
+    }
+    // A recurrence's index variable (`v_t … for t ≥ 1`) is bound in it, an integer.
+    const indexVar = indexVariable(target.index);
+    const locals = new Map<string, Shape>();
+    if (indexVar) locals.set(indexVar, SCALAR);
+    const env = this.env(locals, new Set(indexVar ? [indexVar] : []));
+    const value = this.expr(st.value, env);
+    const condition = st.condition ? (this.formula(st.condition, env) as Compare) : null;
+    const out: Define = { ...st, value, condition };
+    if (repeat) return out;
+    // What the target names: a declared name as written (`x_0`), else a member of a family
+    // (declared, or defined by a recurrence here: `define u_0 = 0` with `define u_t = …`),
+    // else a new name (a family when the subscript is a variable).
+    const fam = familyKey(target);
+    const exact = this.scope.getSingle(printName(target));
+    const family = target.index !== null && !(exact && !exact.implicit)
+      && (indexVar !== null || this.group.families.has(fam) || this.scope.getFamily(fam) !== undefined);
+    const key = family ? fam : printName(target);
+    const found = family ? this.scope.getFamily(fam) : exact;
+    const shape: Shape = value.shape?.kind === 'any' || !value.shape ? SCALAR : value.shape;
+    if (found && !found.implicit) {
+      if (found.kind === 'function') {
+        this.error(diagnostic('define-function', { name: printName(target) }, target.range));
+      } else if (value.shape && !shapeEq(found.shape, value.shape)) {
+        this.error(diagnostic('define-shape', {
+          name: printName(target), declared: describeShape(found.shape), defined: describeShape(value.shape),
+        }, st.value.range));
+      }
+      return out;
+    }
+    if (!isLetterName(target.base) && !found && !this.group.families.has(fam)) {
+      this.error(diagnostic('unknown-name', { name: target.base, suggestion: splitWord(target.base) }, target.range, {
+        fixes: wordFixes(target.base, target.range),
+      }));
+    }
+    this.scope.set({
+      key, kind: shapeKind(shape), shape, family, tags: new Set(), fn: null, random: false, iid: false, implicit: false,
+      range: target.range,
+    });
+    return out;
   }
 
   // -------------------------------------------------------------------------
@@ -130,13 +294,10 @@ class Resolver {
   private statement(st: Statement): Statement {
     switch (st.kind) {
       case 'Title':
-        if (this.seenTitle) this.error(diagnostic('structure', { reason: 'a file has one title: this second one is ignored' }, st.range, 'warning'));
+        if (this.seenTitle) this.error(diagnostic('second-title', {}, st.range));
         this.seenTitle = true;
         return st;
-      case 'Section':
-        this.scope = new Scope(this.fileScope);
-        for (const k of [...this.definedHere]) if (k.startsWith('section:')) this.definedHere.delete(k);
-        return st;
+      case 'Section': return st;
       case 'Declare': return this.declare(st);
       case 'Assume': return this.assume(st);
       case 'Define': return this.define(st);
@@ -149,24 +310,22 @@ class Resolver {
   private declare(st: Declare): Declare {
     const shape = st.declKind === 'function' ? SCALAR : spaceShape(st.space?.dims ?? []);
     if (st.declKind === 'vector' && (shape.kind !== 'matrix' || !sameDim(shape.cols, 1))) {
-      this.error(diagnostic('structure', { reason: "a vector is declared in R^n, e.g. 'vector x in R^n'" }, st.space?.range ?? st.range));
+      this.error(diagnostic('bad-space', { kind: 'vector', example: "R^n, e.g. 'vector x in R^n'" }, st.space?.range ?? st.range));
     }
     if (st.declKind === 'matrix' && shape.kind !== 'matrix') {
-      this.error(diagnostic('structure', { reason: "a matrix is declared in R^{n×m}, e.g. 'matrix W in R^{n×n}'" }, st.space?.range ?? st.range));
+      this.error(diagnostic('bad-space', { kind: 'matrix', example: "R^{n×m}, e.g. 'matrix W in R^{n×n}'" }, st.space?.range ?? st.range));
     }
     for (const space of [st.space, st.codomain]) {
       for (const d of space?.dims ?? []) {
-        if (typeof d === 'number' && (d < 1 || !Number.isInteger(d))) {
-          this.error(diagnostic('structure', { reason: `a dimension must be a whole number of at least 1, not ${d}` }, space!.range));
-        }
+        if (typeof d === 'number' && (d < 1 || !Number.isInteger(d))) this.error(diagnostic('bad-dimension', { dim: String(d) }, space!.range));
       }
     }
     if (st.tags.length > 0 && !(shape.kind === 'matrix' && sameDim(shape.rows, shape.cols))) {
       this.error(diagnostic('shape-required', { what: `'${st.tags[0]}'`, expected: 'a square matrix', got: describeShape(shape) }, st.space?.range ?? st.range));
     }
     for (const name of st.names) {
-      if (st.declKind === 'function' && BUILTIN_FUNCTIONS.has(name.base) && name.primes === 0 && !name.hat && !name.index) {
-        this.error(diagnostic('structure', { reason: `'${name.base}' is a built-in function: choose another name` }, name.range));
+      if (st.declKind === 'function' && isBuiltinFunctionName(name.base) && name.primes === 0 && !name.hat && !name.index) {
+        this.error(diagnostic('builtin-redeclared', { name: name.base }, name.range));
         continue;
       }
       const family = name.index !== null && name.index.kind === 'Var' && name.index.name.index === null;
@@ -184,7 +343,7 @@ class Resolver {
         key, kind, shape, family, tags: new Set(st.tags), fn,
         random: st.declKind === 'random', iid: st.iid, implicit: false, range: name.range,
       };
-      const prior = this.scope.hasOwn(key) ? this.scope.get(key) : undefined;
+      const prior = this.scope.own(key, family);
       if (prior && !prior.implicit && !(st.declKind === 'random' && shapeEq(prior.shape, shape))) {
         this.error(diagnostic('duplicate-declaration', { name: printName(name) }, name.range));
       } else {
@@ -200,7 +359,7 @@ class Resolver {
       const locals = new Map<string, Shape>();
       for (const v of c.forAll) locals.set(printName(v.name), SCALAR);
       const formula = this.formula(c.formula, this.env(locals));
-      if (formula.kind === 'TagFact') this.addTag(formula.subject, formula.tag);
+      if (formula.kind === 'TagFact' && formula.subject.kind === 'Var') this.addTag(formula.subject, formula.tag);
       return { ...c, formula, forAll: c.forAll.map((v) => ({ ...v, shape: SCALAR })) };
     });
     return { ...st, conditions };
@@ -214,78 +373,15 @@ class Resolver {
     this.scope.set({ ...found.info, tags });
   }
 
-  private define(st: Define): Define {
-    const target = st.target;
-    // The same name defined twice in one scope (`v_0` and `v_t` are two definitions of v, not one twice).
-    const defKey = `${this.scope === this.fileScope ? 'file' : 'section'}:${printName(target)}`;
-    if (this.definedHere.has(defKey)) {
-      this.error(diagnostic('structure', { reason: `'${printName(target)}' is already defined here; the later definition is the one used` }, target.range, 'warning'));
-    }
-    this.definedHere.add(defKey);
-    const plain = !target.index && target.primes === 0 && !target.hat;
-    if (plain && (BUILTIN_FUNCTIONS.has(target.base) || target.base === 'π')) {
-      this.error(diagnostic('bad-define', { reason: `'${target.base}' is built in and cannot be redefined: choose another name` }, target.range));
-      return st;
-    }
-    if (st.params) {
-      const locals = new Map<string, Shape>();
-      const params: Var[] = st.params.map((p) => {
-        const found = this.scope.lookup(p.name);
-        const shape = found && found.info.kind !== 'function' ? found.info.shape : SCALAR;
-        locals.set(printName(p.name), shape);
-        return { ...p, shape };
-      });
-      const value = this.expr(st.value, this.env(locals));
-      const key = printName(target);
-      const info: SymbolInfo = {
-        key, kind: 'function', shape: SCALAR, family: false, tags: new Set(),
-        fn: { params: params.map((p) => p.shape!), result: value.shape ?? ANY, elementwise: false },
-        random: false, iid: false, implicit: false, range: target.range,
-      };
-      this.scope.set(info);
-      return { ...st, params, value };
-    }
-    // A definition's index variable (`v_t … for t ≥ 1`) is bound in it.
-    const locals = new Map<string, Shape>();
-    const indexVar = target.index?.kind === 'Var' && target.index.name.index === null ? printName(target.index.name) : null;
-    if (indexVar) locals.set(indexVar, SCALAR);
-    const env = this.env(locals);
-    const value = this.expr(st.value, env);
-    const condition = st.condition ? (this.formula(st.condition, env) as Compare) : null;
-    const found = this.scope.lookup(target);
-    if (found) {
-      if (found.info.kind === 'function') {
-        this.error(diagnostic('bad-define', { reason: `'${printName(target)}' is a function: define it as ${printName(target)}(x) = …` }, target.range));
-      } else if (value.shape && !shapeEq(found.info.shape, value.shape)) {
-        this.error(diagnostic('bad-define', {
-          reason: `'${printName(target)}' is ${describeShape(found.info.shape)}, but its definition is ${describeShape(value.shape)}`,
-        }, st.value.range));
-      }
-    } else {
-      const family = indexVar !== null;
-      const key = family ? familyKey(target) : printName(target);
-      if (!isLetterName(target.base) && !this.scope.get(key)) {
-        this.error(diagnostic('unknown-name', { name: target.base, suggestion: splitWord(target.base) }, target.range));
-      }
-      this.scope.set({
-        key, kind: shapeKind(value.shape), shape: value.shape?.kind === 'any' ? SCALAR : value.shape ?? SCALAR,
-        family, tags: new Set(), fn: null, random: false, iid: false, implicit: false, range: target.range,
-      });
-    }
-    return { ...st, value, condition };
-  }
-
   private show(st: Show): Show {
     if (st.name !== null) {
-      if (this.showNames.has(st.name)) {
-        this.error(diagnostic('structure', { reason: `a show named "${st.name}" comes earlier; 'by "${st.name}"' will mean this one` }, st.range, 'warning'));
-      }
+      if (this.showNames.has(st.name)) this.error(diagnostic('show-name-reused', { name: st.name }, st.range));
       this.showNames.add(st.name);
     }
     const env = this.env();
     const forAll = st.forAll ? (this.formula(st.forAll, env) as Compare) : null;
     const claim = this.formula(st.claim, env);
-    const limit = st.limit ? { wrt: this.expr(st.limit.wrt, env) as Var, to: this.expr(st.limit.to, env) } : null;
+    const limit = st.limit ? { wrt: this.variableOf(st.limit.wrt, env), to: this.expr(st.limit.to, env) } : null;
     return {
       ...st, forAll, claim, limit,
       induction: st.induction ? ({ ...st.induction, shape: SCALAR }) : null,
@@ -306,7 +402,7 @@ class Resolver {
       ...s,
       rhs: s.rhs === null ? null : this.exprOrFormula(s.rhs, env),
       hint: this.hint(s.hint, env),
-      limit: s.limit ? { wrt: this.expr(s.limit.wrt, env) as Var, to: this.expr(s.limit.to, env) } : null,
+      limit: s.limit ? { wrt: this.variableOf(s.limit.wrt, env), to: this.expr(s.limit.to, env) } : null,
     }));
     // Each step's two sides must have one shape.
     let prev = head;
@@ -331,7 +427,7 @@ class Resolver {
     if (!h) return null;
     for (const it of h.items) {
       if (it.kind === 'rule' && !KNOWN_RULES.has(it.name.toLowerCase().replace(/[\s-]+/g, ' '))) {
-        this.error(diagnostic('unknown-rule', { rule: it.name }, it.range, 'warning'));
+        this.error(diagnostic('unknown-rule', { rule: it.name }, it.range));
       }
     }
     const items: HintItem[] = h.items.map((it) => (it.kind === 'fact' ? { ...it, formula: this.formula(it.formula, env) } : it));
@@ -349,10 +445,10 @@ class Resolver {
     switch (f.kind) {
       case 'TagFact': {
         const subject = this.expr(f.subject, env);
-        if (subject.kind !== 'Var' || subject.shape?.kind !== 'matrix' || !sameDim(subject.shape.rows, subject.shape.cols)) {
+        if (subject.shape?.kind !== 'matrix' || !sameDim(subject.shape.rows, subject.shape.cols)) {
           this.error(diagnostic('shape-required', { what: `'${f.tag}'`, expected: 'a square matrix', got: describeShape(subject.shape) }, f.subject.range));
         }
-        return { ...f, subject: subject.kind === 'Var' ? subject : f.subject };
+        return { ...f, subject };
       }
       case 'Logic':
         return { ...f, left: this.formula(f.left, env), right: this.formula(f.right, env) };
@@ -392,10 +488,14 @@ class Resolver {
       }
       case 'Binary': return this.binary(e, env);
       case 'Transpose': {
+        const split = this.splitPostfix(e, e.arg, env, (last) => ({ ...e, arg: last }));
+        if (split) return split;
         const arg = this.expr(e.arg, env);
         return { ...e, arg, shape: transposeShape(arg.shape) };
       }
       case 'Factorial': {
+        const split = this.splitPostfix(e, e.arg, env, (last) => ({ ...e, arg: last }));
+        if (split) return split;
         const arg = this.expect(this.expr(e.arg, env), 'a factorial', 'a scalar');
         return { ...e, arg, shape: SCALAR };
       }
@@ -407,42 +507,71 @@ class Resolver {
         }
         return { ...e, arg, shape: SCALAR };
       }
-      case 'Norm': return { ...e, arg: this.expr(e.arg, env), shape: SCALAR };
+      case 'Norm': {
+        const arg = this.expr(e.arg, env);
+        const row = builtinNorm(e.sub);
+        if (!row) this.error(diagnostic('unknown-norm', { sub: e.sub ?? '' }, e.range));
+        return { ...e, arg, sub: row && row.name !== 'norm' ? e.sub ?? null : null, shape: SCALAR };
+      }
+      case 'Component': return this.entry(e.of, e.indices, e, env);
       case 'BigOp': {
         const lower = this.expr(e.lower, { ...env, inIndex: true });
         const upper = this.expr(e.upper, { ...env, inIndex: true });
+        const key = printName(e.index);
         const locals = new Map(env.locals);
-        locals.set(printName(e.index), SCALAR);
-        const body = this.expr(e.body, { ...env, locals });
+        locals.set(key, SCALAR);
+        const body = this.expr(e.body, { ...env, locals, integers: new Set([...env.integers, key]) });
         if (e.op === 'prod' && body.shape?.kind === 'matrix' && !sameDim(body.shape.rows, body.shape.cols)) {
           this.error(diagnostic('shape-required', { what: 'a product ∏', expected: 'scalars or square matrices', got: describeShape(body.shape) }, e.body.range));
         }
         return { ...e, lower, upper, body, shape: body.shape };
       }
-      case 'Expect': {
-        const arg = this.expr(e.arg, env);
-        if (e.op === 'Var' && arg.shape?.kind === 'matrix') {
-          this.error(diagnostic('shape-required', { what: 'Var[…]', expected: 'a scalar', got: describeShape(arg.shape) }, e.arg.range));
-        }
-        return { ...e, arg, shape: e.op === 'Var' ? SCALAR : arg.shape };
-      }
+      case 'Expect': return this.expectation(e, env);
       case 'Deriv': {
-        const wrt = this.expr(e.wrt, env) as Var;
+        const wrt = this.variableOf(e.wrt, env);
         const body = this.expr(e.body, env);
         return { ...e, wrt, body, shape: derivShape(body.shape, wrt.shape) };
       }
       case 'Grad': {
-        const wrt = this.expr(e.wrt, env) as Var;
+        const wrt = this.variableOf(e.wrt, env);
         const body = this.expect(this.expr(e.body, env), 'a gradient ∇', 'a scalar');
         return { ...e, wrt, body, shape: wrt.shape?.kind === 'matrix' ? wrt.shape : SCALAR };
       }
       case 'Limit': {
-        const wrt = this.expr(e.wrt, env) as Var;
+        const wrt = this.variableOf(e.wrt, env);
         const to = this.expr(e.to, env);
         const body = this.expr(e.body, env);
         return { ...e, wrt, to, body, shape: body.shape };
       }
     }
+  }
+
+  /** `E[x]`, `Var[x]`, `Cov[x, y]`: arity and shapes from the table of built-ins. */
+  private expectation(e: Extract<Expr, { kind: 'Expect' }>, env: Env): Expr {
+    const arg = this.expr(e.arg, env);
+    const second = e.second ? this.expr(e.second, env) : undefined;
+    const row = builtin(e.op)!;
+    const args = second ? [arg, second] : [arg];
+    if (!arityFits(row, args.length)) {
+      this.error(diagnostic('wrong-arity', { name: `${e.op}[…]`, expected: arityText(row), got: args.length }, e.range));
+      return { ...e, arg, ...(second ? { second } : {}), shape: ANY };
+    }
+    const r = row.shape(args.map((a) => a.shape ?? ANY));
+    if ('expected' in r) {
+      const bad = args[r.arg]!;
+      this.error(diagnostic('shape-required', { what: `${e.op}[…]`, expected: r.expected, got: describeShape(bad.shape) }, bad.range));
+      return { ...e, arg, ...(second ? { second } : {}), shape: ANY };
+    }
+    return { ...e, arg, ...(second ? { second } : {}), shape: r.shape };
+  }
+
+  /**
+   * The variable of a derivative, gradient or limit: it stays a name (`d/de` is about a name
+   * e, `d/dxy` about a word), whatever the name would read as elsewhere.
+   */
+  private variableOf(v: Var, env: Env): Var {
+    const r = this.expr(v, env);
+    return r.kind === 'Var' ? r : { ...v, shape: r.shape ?? ANY };
   }
 
   private expect(x: Expr, what: string, expected: string): Expr {
@@ -456,21 +585,40 @@ class Resolver {
     return this.expr(e, { ...env, inIndex: true });
   }
 
+  /** A name's symbol: declared, or defined anywhere in this scope (its definition resolved first if need be). */
+  private lookup(n: Name, env: Env): ReturnType<Scope['lookup']> {
+    const found = env.scope.lookup(n);
+    if (found && !found.info.implicit) return found;
+    this.ensureDefined(n);
+    return env.scope.lookup(n);
+  }
+
   private variable(e: Var, env: Env): Expr {
     const n = e.name;
     const key = printName(n);
     const local = env.locals.get(key);
     if (local) return { ...e, shape: local };
-    const found = env.scope.lookup(n);
+    const found = this.lookup(n, env);
     if (found) {
       const name: Name = n.index ? { ...n, index: this.indexExpr(n.index, env) } : n;
       if (found.info.kind === 'function') {
-        this.error(diagnostic('structure', { reason: `'${key}' is a function: apply it to an argument, as ${key}(x)` }, e.range));
+        this.error(diagnostic('function-without-argument', { name: key }, e.range));
         return { ...e, name, shape: ANY };
       }
       return { ...e, name, shape: found.info.shape };
     }
-    if (!n.index && n.primes === 0 && !n.hat) {
+    // `x_i` of a single vector, `A_{ij}` of a single matrix (a local one too).
+    if (n.index) {
+      const baseKey = familyKey(n);
+      const localShape = env.locals.get(baseKey);
+      const single = localShape ? null : env.scope.getSingle(baseKey);
+      const shape = localShape ?? (single && single.kind !== 'function' ? single.shape : null);
+      if (shape?.kind === 'matrix') {
+        const of: Var = { kind: 'Var', name: { ...n, index: null, range: [n.range[0], n.range[0] + n.base.length] }, range: [e.range[0], e.range[0] + n.base.length], shape };
+        return this.entry(of, componentIndices(n.index, shape), e, env);
+      }
+    }
+    if (!n.index && n.primes === 0 && !n.hat && !n.bar) {
       if (n.base === 'e') return { kind: 'Const', name: 'e', range: e.range, shape: SCALAR };
       if (n.base === 'I') return { kind: 'Const', name: 'I', range: e.range, shape: ANY };
       if (n.base === 'π') return { kind: 'Const', name: 'pi', range: e.range, shape: SCALAR };
@@ -479,14 +627,16 @@ class Resolver {
       const dim: Dim = n.index.kind === 'Num' ? Number(n.index.value) : printExpr(n.index);
       return { kind: 'Const', name: 'I', range: e.range, shape: { kind: 'matrix', rows: dim, cols: dim } };
     }
-    if (BUILTIN_FUNCTIONS.has(n.base)) {
-      this.error(diagnostic('structure', { reason: `'${n.base}' is a function: apply it to an argument, as ${n.base}(x)` }, e.range));
+    if (isBuiltinFunctionName(n.base)) {
+      this.error(diagnostic('function-without-argument', { name: n.base }, e.range));
       return { ...e, shape: ANY };
     }
     if (!isLetterName(n.base)) {
       const product = this.declaredLetters(e, env);
       if (product) return product;
-      this.error(diagnostic('unknown-name', { name: n.base, suggestion: splitWord(n.base) }, n.range));
+      this.error([...n.base].every((l) => /\p{L}/u.test(l))
+        ? diagnostic('unknown-name', { name: n.base, suggestion: splitWord(n.base) }, n.range, { fixes: wordFixes(n.base, rangeOfBase(n)) })
+        : diagnostic('undeclared-word', { name: key }, n.range));
       return { ...e, shape: ANY };
     }
     // An undeclared letter: a scalar, or an integer index when it stands in a subscript.
@@ -500,10 +650,54 @@ class Resolver {
     return { ...e, name, shape: SCALAR };
   }
 
+  /** A component `x_i` (1-based) or an entry `A_{ij}`: integer indices, as many as the shape has. */
+  private entry(of: Var, indices: readonly Expr[], at: Expr, env: Env): Expr {
+    const shape = of.shape ?? this.expr(of, env).shape ?? ANY;
+    const ofVar: Var = { ...of, shape };
+    const written = printExpr(at);
+    const isVector = shape.kind === 'matrix' && (sameDim(shape.cols, 1) || sameDim(shape.rows, 1));
+    const expected = isVector ? 1 : 2;
+    if (shape.kind !== 'matrix' || indices.length !== expected) {
+      this.error(diagnostic('component-arity', {
+        name: printName(of.name), shape: describeShape(shape), expected, got: indices.length,
+      }, at.range));
+      return { kind: 'Component', of: ofVar, indices, range: at.range, shape: ANY };
+    }
+    const resolved = indices.map((i) => this.indexExpr(i, env));
+    for (const i of resolved) {
+      if (i.kind === 'Num' && /^0+$/.test(i.value)) {
+        this.error(diagnostic('component-zero', { name: printName(of.name), written }, at.range));
+        return { kind: 'Component', of: ofVar, indices: resolved, range: at.range, shape: ANY };
+      }
+      if (!this.isIntegerExpr(i, env)) {
+        this.error(diagnostic('component-index', { name: printName(of.name), index: printExpr(i) }, i.range));
+        return { kind: 'Component', of: ofVar, indices: resolved, range: at.range, shape: ANY };
+      }
+    }
+    return { kind: 'Component', of: ofVar, indices: resolved, range: at.range, shape: SCALAR } satisfies Component;
+  }
+
+  /** Whether an expression is a whole number: literals, integer names and ∑ indices, and +, −, · of them. */
+  private isIntegerExpr(e: Expr, env: Env): boolean {
+    switch (e.kind) {
+      case 'Num': return /^\d+$/.test(e.value);
+      case 'Var': {
+        const key = printName(e.name);
+        if (env.integers.has(key)) return true;
+        if (env.locals.has(key)) return false;
+        const kind = env.scope.lookup(e.name)?.info.kind;
+        return kind === 'integer' || (kind === undefined && e.shape?.kind === 'scalar');
+      }
+      case 'Neg': return this.isIntegerExpr(e.arg, env);
+      case 'Binary': return (e.op === '+' || e.op === '-' || e.op === '*') && this.isIntegerExpr(e.left, env) && this.isIntegerExpr(e.right, env);
+      default: return false;
+    }
+  }
+
   /**
-   * `gᵀHg` as on paper: a word whose every letter is a declared name (not a function) is
-   * their product, the subscript, primes and hat going to the last letter. A word with
-   * an undeclared letter (`ab` with no `b`) stays an error.
+   * `gᵀHg`, `λI` as on paper: a word whose every letter is a declared name (not a function)
+   * or a constant (e, I, π) is their product, the subscript, primes and hat going to the
+   * last letter. A word with an undeclared letter (`ab` with no `b`) stays an error.
    */
   private declaredLetters(e: Var, env: Env): Expr | null {
     const letters = [...e.name.base];
@@ -511,35 +705,85 @@ class Resolver {
     return this.letterProduct(letters, e.name, env);
   }
 
-  /** The product of one-letter declared names spelled by `letters`, decorations on the last; null if any is not one. */
-  private letterProduct(letters: readonly string[], decorated: Name, env: Env): Expr | null {
-    if (letters.length === 0 || letters.length > 8) return null;
+  /** Whether one letter may stand in a word of declared letters. */
+  private letterKnown(letter: string, env: Env): boolean {
+    if (env.locals.has(letter)) return true;
+    const n = plainName(letter, [0, 0]);
+    const found = this.lookup(n, env);
+    if (found) return found.info.kind !== 'function' && !found.info.implicit;
+    return letter === 'e' || letter === 'I' || letter === 'π';
+  }
+
+  /** The product of one-letter names spelled by `letters`, decorations on the last; null if any is not known. */
+  private letterProduct(letters: readonly string[], decorated: Name, env: Env, last?: (v: Expr) => Expr): Expr | null {
+    if (letters.length === 0 || letters.length > MAX_WORD_LETTERS) return null;
+    if (!letters.every((ch, i) => this.letterKnown(ch, env) || (i === letters.length - 1 && decorated.index !== null && env.scope.getFamily(ch) !== undefined))) return null;
     const start = decorated.range[0];
     let offset = start;
     let out: Expr | null = null;
     for (let i = 0; i < letters.length; i++) {
       const ch = letters[i]!;
-      const name: Name = i === letters.length - 1
+      const isLast = i === letters.length - 1;
+      const name: Name = isLast
         ? { ...decorated, base: ch, range: [offset, decorated.range[1]] }
-        : { base: ch, index: null, primes: 0, hat: false, range: [offset, offset + ch.length] };
-      const found = env.locals.has(printName(name)) ? null : env.scope.lookup(name);
-      if (!env.locals.has(printName(name)) && (!found || found.info.kind === 'function' || found.info.implicit)) return null;
-      const v = this.variable({ kind: 'Var', name, range: name.range }, env);
-      out = out === null ? v : this.product({ kind: 'Binary', op: '*', implicit: true, left: out, right: v, range: [start, name.range[1]] }, out, v);
+        : plainName(ch, [offset, offset + ch.length]);
+      let v = this.variable({ kind: 'Var', name, range: name.range }, env);
+      if (isLast && last) v = last(v);
+      out = out === null ? v : this.product({ kind: 'Binary', op: '*', implicit: true, left: out, right: v, range: [start, v.range[1]] }, out, v);
       offset += ch.length;
     }
     return out;
   }
 
-  private call(e: Extract<Expr, { kind: 'Call' }>, env: Env): Expr {
+  /**
+   * A superscript, transpose or factorial after a word of declared letters binds to the
+   * last letter (`3xy²` is 3·x·y², LANGUAGE.md §1), with a warning that shows the reading.
+   */
+  private splitPostfix(whole: Expr, arg: Expr, env: Env, rebuild: (last: Expr) => Expr): Expr | null {
+    if (arg.kind !== 'Var' || isLetterName(arg.name.base) || arg.name.base.length < 2) return null;
+    if (env.locals.has(printName(arg.name)) || this.lookup(arg.name, env)) return null;
+    const letters = [...arg.name.base];
+    // The last letter, already resolved, takes the postfix.
+    const product = this.letterProduct(letters, arg.name, env, (v) => this.postfixOn({ ...rebuild(v), range: [v.range[0], whole.range[1]] } as Expr, v, env));
+    if (!product) return null;
+    // A power could be meant for the whole word ((xy)²); a transpose (gᵀHg) is read one way only.
+    if (whole.kind === 'Binary') {
+      const text = printExpr(whole);
+      const lastLetter = letters[letters.length - 1]!;
+      const reading = `${letters.slice(0, -1).join(' · ')} · ${printExpr(rebuild({ kind: 'Var', name: { ...arg.name, base: lastLetter }, range: arg.range }))}`;
+      this.error(diagnostic('reading', { written: text, reading, other: `(${letters.join(' ')})${text.slice(printName(arg.name).length)}` }, whole.range));
+    }
+    return product;
+  }
+
+  /** The shape of a postfix node whose argument is already resolved. */
+  private postfixOn(node: Expr, arg: Expr, env: Env): Expr {
+    switch (node.kind) {
+      case 'Transpose': return { ...node, arg, shape: transposeShape(arg.shape) };
+      case 'Factorial': return { ...node, arg: this.expect(arg, 'a factorial', 'a scalar'), shape: SCALAR };
+      case 'Binary': {
+        const right = this.expr(node.right, env);
+        return this.binary({ ...node, left: arg, right }, env, arg, right);
+      }
+      default: return node;
+    }
+  }
+
+  private call(e: Call, env: Env): Expr {
     const fn = e.fn;
     const key = printName(fn);
-    const args = e.args.map((a) => this.expr(a, env));
+    this.ensureDefined({ ...fn, primes: 0 });
     const declared = env.scope.get(printName({ ...fn, primes: 0 }));
+    // E(X), Var(X), Cov(X, Y) with round brackets, as many write them: the same operators.
+    const bracket = !declared && fn.primes === 0 && !fn.index && !fn.hat && !fn.bar ? EXPECTATION_SPELLINGS[fn.base] : undefined;
+    if (bracket && e.args.length >= 1 && e.args.length <= 2) {
+      return this.expectation({ kind: 'Expect', op: bracket, arg: e.args[0]!, ...(e.args[1] ? { second: e.args[1] } : {}), range: e.range }, env);
+    }
+    const args = e.args.map((a) => this.expr(a, env));
     if (declared && declared.kind === 'function' && declared.fn) {
       const sig = declared.fn;
       if (args.length !== sig.params.length) {
-        this.error(diagnostic('wrong-arity', { name: key, expected: sig.params.length, got: args.length }, e.range));
+        this.error(diagnostic('wrong-arity', { name: key, expected: String(sig.params.length), got: args.length }, e.range));
         return { ...e, args, shape: ANY };
       }
       let shape: Shape = sig.result;
@@ -553,7 +797,8 @@ class Resolver {
       });
       return { ...e, args, shape };
     }
-    if (!declared && BUILTIN_FUNCTIONS.has(fn.base) && fn.primes === 0 && !fn.index) return this.builtin(e, args);
+    const row = !declared && fn.primes === 0 && !fn.index && !fn.hat && !fn.bar ? builtinFunction(fn.base) : undefined;
+    if (row) return this.builtin(e, args, row, env);
     // Not a function: `δ(1-β)` is a product.
     if (declared || isLetterName(fn.base)) {
       if (args.length !== 1) {
@@ -561,11 +806,20 @@ class Resolver {
         return { ...e, args, shape: ANY };
       }
       const callee = this.variable({ kind: 'Var', name: fn, range: fn.range }, env);
+      // `σ(2z)` with σ undeclared may be meant as an application: say how it is read, unless
+      // the letter stands in its own bracket (`n(n+1)`, `x(1-x)`: a product for sure).
+      if ((!declared || declared.implicit) && isLetterName(fn.base) && !fn.index && !mentionsBase(e.args, fn.base)
+        && !this.warnedFunctions.has(fn.base) && callee.kind === 'Var') {
+        this.warnedFunctions.add(fn.base);
+        const fix: Fix = { message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] };
+        this.error(diagnostic('undeclared-function', { name: fn.base, product: `${printExpr(e)}` }, fn.range, { fixes: [fix] }));
+      }
       return this.product({ kind: 'Binary', op: '*', implicit: true, left: callee, right: args[0]!, range: e.range }, callee, args[0]!);
     }
-    // `Wσ(h)` as on paper: declared names, then a declared function of the last letter.
+    // `Wσ(h)`, `pq(r+1)` as on paper: declared letters, then a declared function of the last
+    // letter or a bracket that multiplies.
     const letters = [...fn.base];
-    if (letters.length >= 2 && letters.length <= 8) {
+    if (letters.length >= 2 && letters.length <= MAX_WORD_LETTERS) {
       const lastLetter = letters[letters.length - 1]!;
       const headText = letters.slice(0, -1).join('');
       const fnStart = fn.range[0] + headText.length;
@@ -578,52 +832,40 @@ class Resolver {
           return this.product({ kind: 'Binary', op: '*', implicit: true, left: head, right: call, range: e.range }, head, call);
         }
       }
+      if (args.length === 1) {
+        const word = this.letterProduct(letters, fn, env);
+        if (word) return this.product({ kind: 'Binary', op: '*', implicit: true, left: word, right: args[0]!, range: e.range }, word, args[0]!);
+      }
     }
-    this.error(diagnostic('unknown-function', { name: fn.base }, fn.range));
+    const declare: Fix = { message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] };
+    this.error(diagnostic('unknown-function', { name: fn.base }, fn.range, {
+      fixes: [declare, ...(args.length === 1 ? wordFixes(fn.base, rangeOfBase(fn)) : [])],
+    }));
     return { ...e, args, shape: ANY };
   }
 
-  private builtin(e: Extract<Expr, { kind: 'Call' }>, args: Expr[]): Expr {
-    const name = e.fn.base;
-    const arity = name === 'max' || name === 'min' ? -1 : 1;
-    if (arity === 1 && args.length !== 1) {
-      this.error(diagnostic('wrong-arity', { name, expected: 1, got: args.length }, e.range));
+  /** A built-in applied to its arguments: arity and shape from its row, then its own node. */
+  private builtin(e: Call, args: Expr[], row: Builtin, env: Env): Expr {
+    const name = row.name;
+    if (!arityFits(row, args.length)) {
+      this.error(diagnostic('wrong-arity', { name: e.fn.base, expected: arityText(row), got: args.length }, e.range));
+      return { ...e, args, shape: ANY };
+    }
+    const r = row.shape(args.map((a) => a.shape ?? ANY));
+    if ('expected' in r) {
+      const bad = args[r.arg]!;
+      this.error(diagnostic('shape-required', { what: `${e.fn.base}(…)`, expected: r.expected, got: describeShape(bad.shape) }, bad.range));
       return { ...e, args, shape: ANY };
     }
     const a = args[0]!;
-    switch (name) {
-      case 'abs':
-        if (a.shape?.kind === 'matrix') {
-          this.error(diagnostic('shape-required', { what: 'abs(…)', expected: 'a scalar (write ‖x‖ for the length of a vector)', got: describeShape(a.shape) }, a.range));
-        }
-        return { kind: 'Abs', arg: a, range: e.range, shape: SCALAR };
+    switch (row.lowering) {
+      case 'abs': return { kind: 'Abs', arg: a, range: e.range, shape: SCALAR };
       case 'norm': return { kind: 'Norm', arg: a, range: e.range, shape: SCALAR };
-      case 'inv': {
+      case 'inverse': {
         const neg: Expr = { kind: 'Neg', arg: ONE, range: e.range, shape: SCALAR };
-        return this.binary({ kind: 'Binary', op: '^', left: a, right: neg, range: e.range }, this.env(), a, neg);
+        return this.binary({ kind: 'Binary', op: '^', left: a, right: neg, range: e.range }, env, a, neg);
       }
-      case 'diag': {
-        if (a.shape?.kind === 'matrix' && sameDim(a.shape.cols, 1)) {
-          return { ...e, args, shape: { kind: 'matrix', rows: a.shape.rows, cols: a.shape.rows } };
-        }
-        this.error(diagnostic('shape-required', { what: 'diag(…)', expected: 'a vector', got: describeShape(a.shape) }, a.range));
-        return { ...e, args, shape: ANY };
-      }
-      case 'tr': case 'det': case 'λ_max': {
-        if (a.shape?.kind !== 'matrix' || !sameDim(a.shape.rows, a.shape.cols)) {
-          this.error(diagnostic('shape-required', { what: `${name}(…)`, expected: 'a square matrix', got: describeShape(a.shape) }, a.range));
-        }
-        return { ...e, args, shape: SCALAR };
-      }
-      case 'max': case 'min':
-        if (args.length < 2) this.error(diagnostic('wrong-arity', { name, expected: 2, got: args.length }, e.range));
-        args.forEach((x) => this.expect(x, `${name}(…)`, 'scalars'));
-        return { ...e, args, shape: SCALAR };
-      default: {
-        const fn = name === 'ln' ? { ...e.fn, base: 'log' } : e.fn;
-        // Scalar functions apply elementwise to vectors.
-        return { ...e, fn, args, shape: a.shape?.kind === 'matrix' ? a.shape : SCALAR };
-      }
+      case 'call': return { ...e, fn: { ...e.fn, base: name }, args, shape: r.shape };
     }
   }
 
@@ -633,15 +875,30 @@ class Resolver {
       const left = this.expr(e.left, env);
       const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
       if (left.shape?.kind === 'matrix' || !tDeclared) {
-        if (left.shape?.kind === 'scalar') {
-          this.error(diagnostic('structure', {
-            reason: `read ${printExpr(left)}^T as the transpose of a scalar (the scalar itself): declare 'integer T' to make it a power`,
-          }, e.right.range, 'warning'));
-        }
+        if (left.shape?.kind === 'scalar') this.error(diagnostic('transpose-of-scalar', { expr: printExpr(left) }, e.right.range));
         return { kind: 'Transpose', arg: left, range: e.range, shape: transposeShape(left.shape) };
       }
       const right = this.expr(e.right, env);
       return { ...e, left, right, shape: SCALAR };
+    }
+    // `xy²` with x, y declared: the superscript binds to y.
+    if (e.op === '^' && !left0) {
+      const split = this.splitPostfix(e, e.left, env, (last) => ({ ...e, left: last }));
+      if (split) return split;
+    }
+    if (e.op === '^' && !right0 && e.right.kind === 'Var' && !e.right.name.index) {
+      const fn = env.scope.get(printName(e.right.name));
+      if (fn?.kind === 'function' || (!fn && isBuiltinFunctionName(e.right.name.base))) {
+        const base = printExpr(e.left);
+        this.error(diagnostic('function-in-exponent', { name: printName(e.right.name), braced: `${base}^{${printName(e.right.name)}(…)}` }, e.right.range));
+        return { ...e, left: this.expr(e.left, env), right: { ...e.right, shape: ANY }, shape: ANY };
+      }
+    }
+    // `d/dx` with nothing after it is a derivative missing its body, not d divided by a name dx.
+    if (e.op === '/' && !left0 && e.left.kind === 'Var' && e.left.name.base === 'd' && !e.left.name.index && e.right.kind === 'Var'
+      && /^d\p{L}$/u.test(e.right.name.base) && !this.lookup(e.left.name, env) && !this.lookup(e.right.name, env)) {
+      this.error(diagnostic('derivative-body', { written: `d/${e.right.name.base}` }, e.range));
+      return { ...e, shape: ANY };
     }
     const left = left0 ?? this.expr(e.left, env);
     const right = right0 ?? this.expr(e.right, env);
@@ -694,7 +951,7 @@ class Resolver {
 
   /** A declared integer (`A^k` with `integer k`). */
   private isIntegerName(e: Expr, env: Env): boolean {
-    return e.kind === 'Var' && env.scope.lookup(e.name)?.info.kind === 'integer';
+    return e.kind === 'Var' && (env.integers.has(printName(e.name)) || env.scope.lookup(e.name)?.info.kind === 'integer');
   }
 
   private product(out: Extract<Expr, { kind: 'Binary' }>, left: Expr, right: Expr): Expr {
@@ -703,11 +960,11 @@ class Resolver {
     if (l.kind === 'scalar') return { ...out, shape: r };
     if (r.kind === 'scalar') return { ...out, shape: l };
     if (l.kind === 'any' && r.kind === 'matrix') {
-      if (left.kind === 'Const' && left.name === 'I') left.shape = { kind: 'matrix', rows: r.rows, cols: r.rows };
+      settleIdentity(left, { kind: 'matrix', rows: r.rows, cols: r.rows });
       return { ...out, shape: r };
     }
     if (r.kind === 'any' && l.kind === 'matrix') {
-      if (right.kind === 'Const' && right.name === 'I') right.shape = { kind: 'matrix', rows: l.cols, cols: l.cols };
+      settleIdentity(right, { kind: 'matrix', rows: l.cols, cols: l.cols });
       return { ...out, shape: l };
     }
     if (l.kind === 'matrix' && r.kind === 'matrix') {
@@ -719,6 +976,74 @@ class Resolver {
     }
     return { ...out, shape: ANY };
   }
+}
+
+// ---------------------------------------------------------------------------
+
+/** The definitions of the scope that starts at statement `from` (up to the next section). */
+function groupAt(statements: readonly Statement[], from: number): Define[] {
+  const out: Define[] = [];
+  for (let i = from; i < statements.length; i++) {
+    const st = statements[i]!;
+    if (st.kind === 'Section') break;
+    if (st.kind === 'Define') out.push(st);
+  }
+  return out;
+}
+
+/**
+ * Whether an earlier definition already gives a later one's value: `define v_t = … for t ≥ 0`
+ * covers `define v_0 = …` (a recurrence without `for` leaves its base cases to others).
+ */
+function covers(general: Define, specific: Define): boolean {
+  if (general.params || specific.params || familyKey(general.target) !== familyKey(specific.target)) return false;
+  const variable = indexVariable(general.target.index);
+  const literal = specific.target.index;
+  if (variable === null || !literal || literal.kind !== 'Num' || !/^\d+$/.test(literal.value) || !general.condition) return false;
+  const gIndex = general.target.index!;
+  const offset = gIndex.kind === 'Binary' && gIndex.right.kind === 'Num' ? Number(gIndex.right.value) * (gIndex.op === '-' ? -1 : 1) : 0;
+  const t = Number(literal.value) - offset;
+  const c = general.condition;
+  for (let i = 0; i < c.ops.length; i++) {
+    const value = (x: Expr): number | null => (x.kind === 'Var' && printName(x.name) === variable ? t : x.kind === 'Num' && /^\d+$/.test(x.value) ? Number(x.value) : null);
+    const a = value(c.operands[i]!);
+    const b = value(c.operands[i + 1]!);
+    if (a === null || b === null) return false;
+    const op = c.ops[i]!;
+    const holds = op === '<' ? a < b : op === '≤' ? a <= b : op === '>' ? a > b : op === '≥' ? a >= b : op === '=' ? a === b : op === '≠' ? a !== b : false;
+    if (!holds) return false;
+  }
+  return true;
+}
+
+/** Whether a name with this base occurs in the expressions. */
+function mentionsBase(exprs: readonly Expr[], base: string): boolean {
+  let hit = false;
+  for (const e of exprs) visit(e, (x) => { if (x.kind === 'Var' && x.name.base === base) hit = true; });
+  return hit;
+}
+
+/** The indices of `A_{ij}`, `A_{i j}`, `A_{12}`, `x_i`: a word or number splits into one per character for a matrix. */
+function componentIndices(index: Expr, shape: Shape): Expr[] {
+  const matrix = shape.kind === 'matrix' && !sameDim(shape.cols, 1) && !sameDim(shape.rows, 1);
+  if (!matrix) return [index];
+  if (index.kind === 'Var' && !index.name.index && [...index.name.base].length === 2 && index.name.primes === 0) {
+    const [a, b] = [...index.name.base] as [string, string];
+    const at = index.range[0];
+    return [
+      { kind: 'Var', name: plainName(a, [at, at + a.length]), range: [at, at + a.length] },
+      { kind: 'Var', name: plainName(b, [at + a.length, index.range[1]]), range: [at + a.length, index.range[1]] },
+    ];
+  }
+  if (index.kind === 'Num' && /^\d\d$/.test(index.value)) {
+    const at = index.range[0];
+    return [
+      { kind: 'Num', value: index.value[0]!, range: [at, at + 1] },
+      { kind: 'Num', value: index.value[1]!, range: [at + 1, at + 2] },
+    ];
+  }
+  if (index.kind === 'Binary' && index.op === '*' && index.implicit) return [index.left, index.right];
+  return [index];
 }
 
 function isExpr(x: Expr | Formula): x is Expr {
@@ -733,8 +1058,22 @@ function isIntegerLiteral(e: Expr): boolean {
 /** Gives a polymorphic `0` or `I` the shape it meets. */
 function settle(e: Expr, other: Shape): void {
   if (e.shape?.kind !== 'any' || other.kind === 'any') return;
-  if (e.kind === 'Const' && e.name === 'I') e.shape = other;
-  else if (e.kind === 'Num' || e.kind === 'Neg') e.shape = other;
+  if (e.kind === 'Const' && e.name === 'I') (e as Mutable<Expr>).shape = other;
+  else if (e.kind === 'Num' || e.kind === 'Neg') (e as Mutable<Expr>).shape = other;
+}
+
+/** Gives the `I` of `I`, `λI`, `-2I` (a scalar multiple of the identity) the square shape beside it. */
+function settleIdentity(e: Expr, shape: Shape): void {
+  if (e.shape?.kind !== 'any') return;
+  const m = e as Mutable<Expr>;
+  if (e.kind === 'Const' && e.name === 'I') m.shape = shape;
+  else if (e.kind === 'Neg') { settleIdentity(e.arg, shape); m.shape = shape; }
+  else if (e.kind === 'Binary' && (e.op === '*' || e.op === '/')) {
+    if (e.left.shape?.kind === 'scalar') settleIdentity(e.right, shape);
+    else if (e.right.shape?.kind === 'scalar') settleIdentity(e.left, shape);
+    else return;
+    m.shape = shape;
+  }
 }
 
 function transposeShape(s: Shape | undefined): Shape {
@@ -760,6 +1099,18 @@ function shapeKind(s: Shape | undefined): SymbolInfo['kind'] {
 function splitWord(word: string): string {
   const letters = [...word];
   return `${letters.join(' ')} or ${letters.join('*')}`;
+}
+
+/** Where a name's base stands (without its subscript). */
+function rangeOfBase(n: Name): Range {
+  return [n.range[0], Math.min(n.range[1], n.range[0] + n.base.length)];
+}
+
+/** The fixes for an unknown word: write it as a product. */
+function wordFixes(word: string, range: Range): Fix[] {
+  const letters = [...word];
+  if (letters.length < 2 || !letters.every((l) => /\p{L}/u.test(l))) return [];
+  return [{ message: `write ${letters.join(' ')}`, edits: [{ range, text: letters.join(' ') }] }];
 }
 
 export type { Range };

@@ -57,44 +57,68 @@ function dimText(d: Dim): string {
 
 /**
  * The names visible at one point of a file: the file-level ones, then the current
- * section's, which shadow them and end at the next `section`.
+ * section's, which shadow them and end at the next `section`. Single names (`x`, `x_0`,
+ * `lr`) and families (`x_k`: the members `x_0`, `x_1`, …) live apart, so one letter may
+ * name both (`vector x, x_k in R^n`).
  */
 export class Scope {
   private readonly symbols = new Map<string, SymbolInfo>();
+  private readonly families = new Map<string, SymbolInfo>();
 
   constructor(readonly parent: Scope | null = null) {}
 
+  private mapOf(info: SymbolInfo): Map<string, SymbolInfo> {
+    return info.family ? this.families : this.symbols;
+  }
+
   /** Declares in this scope; returns false if it was already declared here. */
   declare(info: SymbolInfo): boolean {
-    if (this.symbols.has(info.key)) return false;
-    this.symbols.set(info.key, info);
+    const map = this.mapOf(info);
+    if (map.has(info.key)) return false;
+    map.set(info.key, info);
     return true;
   }
 
   /** Replaces a declaration in this scope (used when a definition tells an implicit name's shape). */
   set(info: SymbolInfo): void {
-    this.symbols.set(info.key, info);
+    this.mapOf(info).set(info.key, info);
   }
 
-  /** The symbol with exactly this key, innermost first. */
+  /** The symbol with exactly this key, innermost first: a single name, else a family. */
   get(key: string): SymbolInfo | undefined {
-    return this.symbols.get(key) ?? this.parent?.get(key);
+    return this.getSingle(key) ?? this.getFamily(key);
+  }
+
+  /** The single (non-family) name with this key, innermost first. */
+  getSingle(key: string): SymbolInfo | undefined {
+    return this.symbols.get(key) ?? this.parent?.getSingle(key);
+  }
+
+  /** The family with this key (`v` for `v_t`), innermost first. */
+  getFamily(key: string): SymbolInfo | undefined {
+    return this.families.get(key) ?? this.parent?.getFamily(key);
+  }
+
+  /** The symbol declared in this very scope (not a parent) under this key and kind of name. */
+  own(key: string, family: boolean): SymbolInfo | undefined {
+    return (family ? this.families : this.symbols).get(key);
   }
 
   /** Whether the key is declared in this very scope (not a parent). */
   hasOwn(key: string): boolean {
-    return this.symbols.has(key);
+    return this.symbols.has(key) || this.families.has(key);
   }
 
   /**
-   * What a name refers to: its exact key (`x_0`) if declared, else its family
-   * (`v` for `v_{t-1}`) with the subscript as the member index.
+   * What a name refers to: its exact key (`x_0`) if declared, else a member of its family
+   * (`v` for `v_{t-1}`, the subscript as the member index). A component of a single vector
+   * (`x_i`) is not a lookup: the resolver makes it a Component node.
    */
   lookup(n: Name): { info: SymbolInfo; index: Expr | null } | undefined {
-    const exact = this.get(printName(n));
+    const exact = this.getSingle(printName(n));
     if (exact) return { info: exact, index: null };
     if (n.index) {
-      const fam = this.get(familyKey(n));
+      const fam = this.getFamily(familyKey(n));
       if (fam) return { info: fam, index: n.index };
     }
     return undefined;
@@ -105,7 +129,10 @@ export class Scope {
     const out = new Map<string, SymbolInfo>();
     const chain: Scope[] = [];
     for (let s: Scope | null = this; s; s = s.parent) chain.unshift(s);
-    for (const s of chain) for (const [k, v] of s.symbols) out.set(k, v);
+    for (const s of chain) {
+      for (const [k, v] of s.symbols) out.set(`s:${k}`, v);
+      for (const [k, v] of s.families) out.set(`f:${k}`, v);
+    }
     return [...out.values()];
   }
 }

@@ -1,4 +1,5 @@
 import type { Call, Define, Dim, Expr, Var } from '../../ast.js';
+import { children } from '../../ast-walk.js';
 import { printName } from '../../print.js';
 import type { Scope } from '../../types/scope.js';
 import { Inexact, Mat, Undefined, Unsupported, isMat, type Val } from '../evaluator/field.js';
@@ -140,6 +141,7 @@ function degreeOf(e: Expr, ctx: Analysis, calls: { count: number; argDegree: num
       const n = Math.max(0, hi - lo + 1);
       return e.op === 'sum' ? { total: body.total * n, nc: body.nc } : { total: body.total * n, nc: body.nc * n };
     }
+    case 'Component': return { total: 1, nc: 0 };
     case 'Expect': case 'Deriv': case 'Grad': case 'Limit':
       throw new NotApplicable(`${e.kind === 'Expect' ? 'an expectation' : e.kind === 'Limit' ? 'a limit' : 'a derivative'}`);
   }
@@ -489,14 +491,5 @@ function sameResidues(a: Val<bigint>, b: Val<bigint>): boolean {
 }
 
 function hasMatrixShape(e: Expr): boolean {
-  if (e.shape?.kind === 'matrix') return true;
-  switch (e.kind) {
-    case 'Num': case 'Const': return false;
-    case 'Var': return false;
-    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect': return hasMatrixShape(e.arg);
-    case 'Binary': return hasMatrixShape(e.left) || hasMatrixShape(e.right);
-    case 'Call': return e.args.some(hasMatrixShape);
-    case 'BigOp': return hasMatrixShape(e.body);
-    case 'Deriv': case 'Grad': case 'Limit': return hasMatrixShape(e.body);
-  }
+  return e.shape?.kind === 'matrix' || children(e).some(hasMatrixShape);
 }

@@ -1,4 +1,5 @@
 import type { BigOp, Call, Dim, Expr, Var } from '../../ast.js';
+import { builtinFunction, builtinNorm } from '../../builtins.js';
 import { printName } from '../../print.js';
 import { Inexact, Mat, Skip, Undefined, Unsupported, isMat, type Elementary, type Field, type Val } from './field.js';
 import * as L from './linalg.js';
@@ -119,7 +120,24 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
       for (let k = 2n; k <= n.n; k++) f *= k;
       return F.fromInt(f);
     }
-    case 'Abs': case 'Norm': return L.norm(F, evaluate(e.arg, host, env));
+    case 'Abs': return L.norm(F, evaluate(e.arg, host, env));
+    case 'Norm': {
+      const v = evaluate(e.arg, host, env);
+      return builtinNorm(e.sub)?.evaluate === 'frobenius' ? L.frobenius(F, v) : L.norm(F, v);
+    }
+    case 'Component': {
+      // x_i, A_{ij}: 1-based; past the end there is no value.
+      const v = evaluate(e.of, host, env);
+      const at = e.indices.map((i) => integerValue(i, host, env));
+      const name = printName(e.of.name);
+      if (!isMat(v)) {
+        if (at.every((i) => i === 1n)) return v;
+        throw new Undefined(`${name} has no component there`);
+      }
+      const [i, j] = at.length === 1 ? (v.rows === 1 ? [1n, at[0]!] : [at[0]!, 1n]) : [at[0]!, at[1]!];
+      if (i < 1n || j < 1n || i > BigInt(v.rows) || j > BigInt(v.cols)) throw new Undefined(`${name} has no component (${i}, ${j}): it is ${v.rows}×${v.cols}`);
+      return v.at(Number(i) - 1, Number(j) - 1);
+    }
     case 'Call': return call(e, host, env);
     case 'BigOp': return bigOp(e, host, env);
     case 'Expect': case 'Deriv': case 'Grad': case 'Limit': {
@@ -225,18 +243,19 @@ const ELEMENTARY: ReadonlySet<string> = new Set(['exp', 'log', 'sqrt', 'sin', 'c
 
 function call<S>(e: Call, host: Host<S>, env: Env<S>): Val<S> {
   const F = host.field;
-  const builtin = e.fn.primes === 0 && !e.fn.hat && e.fn.index === null ? e.fn.base : '';
+  // What a built-in does is its row's `evaluate` key in the table of built-ins (src/builtins.ts).
+  const builtin = e.fn.primes === 0 && !e.fn.hat && e.fn.index === null ? builtinFunction(e.fn.base)?.evaluate ?? '' : '';
   if (host.transcendental && TRANSCENDENTAL.has(builtin) && e.args.length === 1 && e.args[0]!.shape?.kind !== 'matrix') {
     const v = host.transcendental(builtin as Transcendental, e.args[0]!, env);
     if (v !== undefined) return v;
   }
-  if (builtin === '' || !isBuiltin(builtin)) {
+  if (builtin === '') {
     const args = e.args.map((a) => evaluate(a, host, env));
     return host.apply(e, args, env);
   }
   const args = e.args.map((a) => evaluate(a, host, env));
   const a = args[0]!;
-  const name = builtin === 'ln' ? 'log' : builtin;
+  const name = builtin;
   if (ELEMENTARY.has(name)) {
     const f = name as Elementary;
     return isMat(a) ? a.map((x) => F.elementary(f, x)) : F.elementary(f, a);
@@ -251,21 +270,21 @@ function call<S>(e: Call, host: Host<S>, env: Env<S>): Val<S> {
       return best;
     }
     case 'diag': return L.diag(F, a);
-    case 'tr': return L.trace(F, a);
+    case 'trace': return L.trace(F, a);
     case 'det': return L.det(F, a);
-    case 'inv': return L.inverse(F, a);
+    case 'inverse': return L.inverse(F, a);
     case 'norm': return L.norm(F, a);
+    case 'frobenius': return L.frobenius(F, a);
     case 'λ_max': return L.lambdaMax(F, a);
     case 'λ_min': return F.neg(L.lambdaMax(F, L.neg(F, a)));
   }
   throw new Unsupported(`'${name}' is not evaluated`);
 }
 
-const BUILTINS: ReadonlySet<string> = new Set([...ELEMENTARY, 'ln', 'max', 'min', 'diag', 'tr', 'det', 'inv', 'norm', 'λ_max', 'λ_min']);
-
-/** Whether a function name is evaluated by the interpreter itself. */
+/** Whether a function name is a built-in the interpreter evaluates itself (a row of src/builtins.ts). */
 export function isBuiltin(name: string): boolean {
-  return BUILTINS.has(name);
+  const b = builtinFunction(name);
+  return b !== undefined && b.notation === 'call';
 }
 
 function bigOp<S>(e: BigOp, host: Host<S>, env: Env<S>): Val<S> {

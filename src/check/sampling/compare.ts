@@ -1,6 +1,6 @@
-import type { RelOp } from '../../ast.js';
+import type { MatrixTag, RelOp } from '../../ast.js';
 import { Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
-import { entries } from '../evaluator/linalg.js';
+import { det, entries, identity, lambdaMax, mul, neg, transpose } from '../evaluator/linalg.js';
 
 /**
  * The one comparison policy (LANGUAGE.md §3; DESIGN.md item 4). At a point, `a rel b`:
@@ -75,4 +75,48 @@ export function combine(results: readonly PointResult[]): PointResult {
   if (results.includes('undecided')) return 'undecided';
   if (results.includes('provisional')) return 'provisional';
   return 'holds';
+}
+
+/**
+ * Whether a value has a tag (`H symmetric`, `I + A B invertible`), under the same policy:
+ * symmetric and orthogonal by agreement (QᵀQ against I), diagonal by certain zeros off the
+ * diagonal, invertible by a determinant certainly not 0, positive definite by symmetry and
+ * λ_min certainly above 0. A scalar is a 1×1 matrix.
+ */
+export function hasTag<S>(F: Field<S>, v: Val<S>, tag: MatrixTag): PointResult {
+  const verdict = (b: boolean | null): PointResult => (b === null ? 'undecided' : b ? 'holds' : 'fails');
+  if (!isMat(v)) {
+    const s = F.sign(v);
+    if (tag === 'invertible') return verdict(s === null ? null : s !== 0);
+    if (tag === 'positive definite') return verdict(s === null ? null : s > 0);
+    return 'holds';
+  }
+  if (v.rows !== v.cols) return 'fails';
+  const n = v.rows;
+  switch (tag) {
+    case 'symmetric': return verdict(agree(F, v, transpose(v)));
+    case 'orthogonal': return verdict(agree(F, mul(F, transpose(v), v), identity(F, n)));
+    case 'diagonal': {
+      let undecided = false;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          if (i === j) continue;
+          const s = F.sign(v.at(i, j));
+          if (s === null) undecided = true;
+          else if (s !== 0) return 'fails';
+        }
+      }
+      return undecided ? 'undecided' : 'holds';
+    }
+    case 'invertible': {
+      const s = F.sign(det(F, v));
+      return verdict(s === null ? null : s !== 0);
+    }
+    case 'positive definite': {
+      const sym = agree(F, v, transpose(v));
+      if (sym !== true) return verdict(sym);
+      const s = F.sign(F.neg(lambdaMax(F, neg(F, v))));
+      return verdict(s === null ? null : s > 0);
+    }
+  }
 }

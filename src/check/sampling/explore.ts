@@ -1,10 +1,12 @@
-import type { Compare, Expr, Formula, RelOp } from '../../ast.js';
+import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
 import type { Counterexample } from '../../result.js';
-import { isMat, type Val } from '../evaluator/field.js';
+import { isMat, type Mat, type Val } from '../evaluator/field.js';
 import { Rational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import type { Rng } from '../rng.js';
+import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
+import { hasTag, type PointResult } from './compare.js';
 import { boundariesAlong, probesFrom, type Bracket } from './boundaries.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
@@ -193,7 +195,9 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
           for (const key of matrixKeys(base)) {
             if (Date.now() > deadline) break;
             const solved = solveLinear(base, key, c.a, c.b, rng);
-            if (!solved) continue;
+            // A solution that breaks the unknown's declared tags (a singular "invertible"
+            // matrix) is no point of the step's domain.
+            if (!solved || !respectsTags(solved, key)) continue;
             searched++;
             along.add(`${base.values.get(key)!.label}${SOLVED}`);
             solved.deadline = deadline;
@@ -206,6 +210,27 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     }
   }
   return result(null);
+}
+
+/** Whether a drawn matrix still has every tag its declaration gives it (and the tags those imply). */
+function respectsTags(point: Point, key: string): boolean {
+  const info = point.ctx.scope.get(key);
+  const value = point.overrides.get(key) ?? point.values.get(key)?.value;
+  if (!info || !value) return false;
+  for (const tag of impliedTags(info.tags)) {
+    let result: PointResult = 'undecided';
+    for (const F of allLevels()) {
+      try {
+        const v = isMat(value) ? (value as Mat<Rational>).map((x) => F.fromRational(x)) : F.fromRational(value as Rational);
+        result = hasTag(F, v, tag as MatrixTag);
+        if (result !== 'undecided') break;
+      } catch {
+        continue;
+      }
+    }
+    if (result !== 'holds') return false;
+  }
+  return true;
 }
 
 /** The point at a root: exact when the root is, else the scalar as an enclosure of the root. */

@@ -1,4 +1,5 @@
 import type { Call, Compare, Condition, Define, Dim, Expr, Formula, Var } from '../../ast.js';
+import { children } from '../../ast-walk.js';
 import { printName } from '../../print.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
 import { Inexact, Mat, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
@@ -7,7 +8,7 @@ import * as L from '../evaluator/linalg.js';
 import { Rational } from '../evaluator/rational.js';
 import { canonicalIndex, conditionAllows, indexPattern } from '../rewrite.js';
 import { Rng } from '../rng.js';
-import { agree, combine, decideRelation, type PointResult } from './compare.js';
+import { agree, combine, decideRelation, hasTag, type PointResult } from './compare.js';
 import { nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
@@ -73,7 +74,9 @@ export class Prepared {
       if (f.kind === 'Compare') {
         this.checks.push(c);
         this.addIntervals(f);
-      } else if (f.kind === 'Logic') {
+      } else {
+        // ⇔/⇒/and/or, and tags on any matrix expression (`assume I + A B invertible`):
+        // enforced by rejection.
         this.checks.push(c);
       }
     }
@@ -119,23 +122,12 @@ function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
   const walk = (x: Expr): void => {
     if (hit) return;
     if (x.kind === 'Var' && (scope.lookup(x.name)?.info.key ?? printName(x.name)) === key) hit = true;
-    for (const c of childrenOf(x)) walk(c);
+    for (const c of children(x)) walk(c);
   };
   walk(e);
   return hit;
 }
 
-function childrenOf(e: Expr): Expr[] {
-  switch (e.kind) {
-    case 'Num': case 'Const': case 'Var': return [];
-    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect': return [e.arg];
-    case 'Binary': return [e.left, e.right];
-    case 'Call': return [...e.args];
-    case 'BigOp': return [e.lower, e.upper, e.body];
-    case 'Deriv': case 'Grad': return [e.body];
-    case 'Limit': return [e.to, e.body];
-  }
-}
 
 function literalNumber(e: Expr): number | null {
   if (e.kind === 'Num') return Number(e.value);
@@ -357,14 +349,15 @@ export class Point {
   /** A formula's result in one backend (provisional counts as undecided unless `lenient`: statements are confirmed). */
   formulaAt<S>(F: Field<S>, f: Formula, lenient = false): PointResult {
     switch (f.kind) {
-      case 'TagFact': return 'holds';
+      case 'TagFact': return hasTag(F, this.evaluate(F, f.subject), f.tag);
       case 'Logic': {
         const a = this.formulaAt(F, f.left, lenient);
         const b = this.formulaAt(F, f.right, lenient);
         if (a === 'undecided' || b === 'undecided' || a === 'provisional' || b === 'provisional') return 'undecided';
         const ta = a === 'holds';
         const tb = b === 'holds';
-        return (f.op === '⇔' ? ta === tb : !ta || tb) ? 'holds' : 'fails';
+        const t = f.op === '⇔' ? ta === tb : f.op === '⇒' ? !ta || tb : f.op === '∧' ? ta && tb : ta || tb;
+        return t ? 'holds' : 'fails';
       }
       case 'Compare': {
         const vals = f.operands.map((o) => this.evaluate(F, o));
@@ -544,7 +537,7 @@ export class Evaluation<S> implements Host<S> {
    */
   special(e: Expr, env: Env<S>): Val<S> {
     if (e.kind !== 'Expect' || e.op !== 'E') {
-      const what = e.kind === 'Expect' ? 'variances' : e.kind === 'Limit' ? 'limits' : 'derivatives';
+      const what = e.kind === 'Expect' ? (e.op === 'Cov' ? 'covariances' : 'variances') : e.kind === 'Limit' ? 'limits' : 'derivatives';
       throw new Unsupported(`${what} are not evaluated yet`);
     }
     const F = this.field;

@@ -1,0 +1,253 @@
+import type { Expr, Formula, Name, Var } from './ast.js';
+import { nameKey } from './print.js';
+
+/**
+ * One walk over the AST, with binders. Every rewrite (substitution, unfolding, replacing a
+ * subexpression) goes through `slots` / `mapChildren`, so a new node kind is one edit here,
+ * and a name a node binds (the index of ∑/∏, the variable of `lim`, the variable of
+ * `d/dx`, `∂/∂x`, `∇_x`) is never rewritten inside it.
+ */
+
+/**
+ * What a child is to its parent:
+ * - `operand`: an ordinary subexpression;
+ * - `index`: the subscript of a name (`v_{t-1}`, `A_{ij}`);
+ * - `bound`: the bounds of ∑/∏ and where a limit goes (outside the binder's scope);
+ * - `body`: the scope of a binder (its `binds` are bound there);
+ * - `point`: the variable of `d/dx`, `∂/∂x`, `∇_x` — a free occurrence (the value depends
+ *   on where it is taken) that a rewrite must never replace by something else;
+ * - `variable`: the variable of `lim_{T→∞}` — a bound occurrence.
+ */
+export type Role = 'operand' | 'index' | 'bound' | 'body' | 'point' | 'variable';
+
+/** One child of a node: the subexpression, its role, and the names (keys) bound within it. */
+export interface Slot {
+  readonly expr: Expr;
+  readonly role: Role;
+  readonly binds: readonly string[];
+}
+
+const NONE: readonly string[] = [];
+
+function slot(expr: Expr, role: Role = 'operand', binds: readonly string[] = NONE): Slot {
+  return { expr, role, binds };
+}
+
+/** The names a node binds in its body: ∑/∏ index, the `lim` variable, the variable of a derivative. */
+export function bindersOf(e: Expr): readonly string[] {
+  switch (e.kind) {
+    case 'BigOp': return [nameKey(e.index)];
+    case 'Limit': case 'Deriv': case 'Grad': return [nameKey(e.wrt.name)];
+    default: return NONE;
+  }
+}
+
+/** The children of a node, in order, with their roles (subscripts of names included). */
+export function slots(e: Expr): readonly Slot[] {
+  switch (e.kind) {
+    case 'Num': case 'Const': return [];
+    case 'Var': return e.name.index ? [slot(e.name.index, 'index')] : [];
+    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': return [slot(e.arg)];
+    case 'Expect': return e.second ? [slot(e.arg), slot(e.second)] : [slot(e.arg)];
+    case 'Binary': return [slot(e.left), slot(e.right)];
+    case 'Call': return [...(e.fn.index ? [slot(e.fn.index, 'index')] : []), ...e.args.map((a) => slot(a))];
+    case 'Component': return [slot(e.of), ...e.indices.map((i) => slot(i, 'index'))];
+    case 'BigOp': {
+      const binds = bindersOf(e);
+      return [slot(e.lower, 'bound'), slot(e.upper, 'bound'), slot(e.body, 'body', binds)];
+    }
+    case 'Deriv': case 'Grad': return [slot(e.wrt, 'point'), slot(e.body, 'body', bindersOf(e))];
+    case 'Limit': return [slot(e.wrt, 'variable'), slot(e.to, 'bound'), slot(e.body, 'body', bindersOf(e))];
+  }
+}
+
+/** The direct subexpressions of a node. */
+export function children(e: Expr): Expr[] {
+  return slots(e).map((s) => s.expr);
+}
+
+function mapName(n: Name, f: (x: Expr) => Expr): Name {
+  if (!n.index) return n;
+  const index = f(n.index);
+  return index === n.index ? n : { ...n, index };
+}
+
+/**
+ * The node with each child replaced by `f(child, slot)`; the same object when nothing
+ * changed. The variable of a derivative or limit stays a name: a replacement that is not
+ * a name is ignored there.
+ */
+export function mapChildren(e: Expr, f: (child: Expr, slot: Slot) => Expr): Expr {
+  const all = slots(e);
+  if (all.length === 0) return e;
+  const out = all.map((s) => f(s.expr, s));
+  if (out.every((x, i) => x === all[i]!.expr)) return e;
+  let i = 0;
+  const next = (): Expr => out[i++]!;
+  const asVar = (x: Expr, old: Var): Var => (x.kind === 'Var' ? x : old);
+  switch (e.kind) {
+    case 'Var': return { ...e, name: mapName(e.name, next) };
+    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm':
+      return { ...e, arg: next() } as Expr;
+    case 'Expect': return e.second ? { ...e, arg: next(), second: next() } : { ...e, arg: next() };
+    case 'Binary': return { ...e, left: next(), right: next() };
+    case 'Call': {
+      const fn = mapName(e.fn, next);
+      return { ...e, fn, args: e.args.map(() => next()) };
+    }
+    case 'Component': return { ...e, of: asVar(next(), e.of), indices: e.indices.map(() => next()) };
+    case 'BigOp': return { ...e, lower: next(), upper: next(), body: next() };
+    case 'Deriv': case 'Grad': return { ...e, wrt: asVar(next(), e.wrt), body: next() } as Expr;
+    case 'Limit': return { ...e, wrt: asVar(next(), e.wrt), to: next(), body: next() };
+    case 'Num': case 'Const': return e;
+  }
+}
+
+/** Calls `f` on every node, outermost first (subscripts and binding occurrences included). */
+export function visit(e: Expr, f: (e: Expr) => void): void {
+  f(e);
+  for (const s of slots(e)) visit(s.expr, f);
+}
+
+/** The expressions a formula compares (for `H invertible`, the matrix). */
+export function formulaExprs(f: Formula): Expr[] {
+  switch (f.kind) {
+    case 'Compare': return [...f.operands];
+    case 'Logic': return [...formulaExprs(f.left), ...formulaExprs(f.right)];
+    case 'TagFact': return [f.subject];
+  }
+}
+
+/** A formula with each of its expressions mapped. */
+export function mapFormula(f: Formula, g: (e: Expr) => Expr): Formula {
+  switch (f.kind) {
+    case 'Compare': return { ...f, operands: f.operands.map(g) };
+    case 'Logic': return { ...f, left: mapFormula(f.left, g), right: mapFormula(f.right, g) };
+    case 'TagFact': return { ...f, subject: g(f.subject) };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Identity
+
+/**
+ * The structural identity of an expression: equal keys are the same expression, whatever
+ * the ranges, shapes, spacing, `a b` against `a·b`, or how it prints. Variables bound by
+ * ∑/∏ and `lim` are keyed by position, so `∑_{i=1}^{n} x_i` and `∑_{k=1}^{n} x_k` agree.
+ */
+export function exprKey(e: Expr): string {
+  return key(e, new Map());
+}
+
+function key(e: Expr, bound: ReadonlyMap<string, string>): string {
+  const sub = (x: Expr, s?: Slot): string => key(x, s && s.binds.length > 0 && e.kind !== 'Deriv' && e.kind !== 'Grad' ? rebind(bound, s.binds) : bound);
+  switch (e.kind) {
+    case 'Num': return e.value;
+    case 'Const': return `#${e.name}`;
+    case 'Var': return varKey(e.name, bound);
+    case 'Binary': return `(${e.op} ${sub(e.left)} ${sub(e.right)})`;
+    case 'Neg': return `(neg ${sub(e.arg)})`;
+    case 'Transpose': return `(T ${sub(e.arg)})`;
+    case 'Factorial': return `(! ${sub(e.arg)})`;
+    case 'Abs': return `(abs ${sub(e.arg)})`;
+    case 'Norm': return `(norm${e.sub ? `_${e.sub}` : ''} ${sub(e.arg)})`;
+    case 'Expect': return `(${e.op} ${sub(e.arg)}${e.second ? ` ${sub(e.second)}` : ''})`;
+    case 'Call': return `(call ${nameWithKeys(e.fn, bound)} ${e.args.map((a) => sub(a)).join(' ')})`;
+    case 'Component': return `(entry ${sub(e.of)} ${e.indices.map((i) => sub(i)).join(' ')})`;
+    case 'BigOp': {
+      const s = slots(e);
+      return `(${e.op} ${sub(e.lower)} ${sub(e.upper)} ${sub(e.body, s[2])})`;
+    }
+    case 'Deriv': return `(${e.partial ? '∂' : 'd'} ${sub(e.wrt)} ${sub(e.body)})`;
+    case 'Grad': return `(∇ ${sub(e.wrt)} ${sub(e.body)})`;
+    case 'Limit': {
+      const s = slots(e);
+      return `(lim ${sub(e.to)} ${sub(e.body, s[2])})`;
+    }
+  }
+}
+
+function rebind(bound: ReadonlyMap<string, string>, names: readonly string[]): Map<string, string> {
+  const out = new Map(bound);
+  for (const n of names) out.set(n, `%${out.size}`);
+  return out;
+}
+
+function nameWithKeys(n: Name, bound: ReadonlyMap<string, string>): string {
+  const decorated = `${n.base}${n.hat ? '\u0302' : ''}${n.bar ? '\u0304' : ''}${"'".repeat(n.primes)}`;
+  return n.index ? `${decorated}_{${key(n.index, bound)}}` : decorated;
+}
+
+function varKey(n: Name, bound: ReadonlyMap<string, string>): string {
+  const b = bound.get(nameKey(n));
+  return b ?? nameWithKeys(n, bound);
+}
+
+/** The structural identity of a formula (see exprKey). */
+export function formulaKey(f: Formula): string {
+  switch (f.kind) {
+    case 'Compare': return `(cmp ${f.operands.map((o, i) => (i === 0 ? exprKey(o) : `${f.ops[i - 1]} ${exprKey(o)}`)).join(' ')})`;
+    case 'Logic': return `(${f.op} ${formulaKey(f.left)} ${formulaKey(f.right)})`;
+    case 'TagFact': return `(tag ${f.tag} ${exprKey(f.subject)})`;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Names
+
+/** Every free occurrence of a name (subscripts included; bound ∑/∏/lim variables excluded). */
+export function freeNames(e: Expr, bound: ReadonlySet<string> = new Set()): Var[] {
+  const out: Var[] = [];
+  const rec = (x: Expr, b: ReadonlySet<string>): void => {
+    if (x.kind === 'Var' && !b.has(nameKey(x.name))) out.push(x);
+    for (const s of slots(x)) {
+      if (s.role === 'variable') continue;
+      rec(s.expr, s.binds.length > 0 ? new Set([...b, ...s.binds]) : b);
+    }
+  };
+  rec(e, bound);
+  return out;
+}
+
+/**
+ * Replaces free occurrences of names (by key) with expressions, subscripts included (a
+ * subscript is then put in canonical form by `index`). Names bound inside a node are not
+ * replaced there. A derivative whose variable would be replaced by another expression
+ * cannot say where it is taken: it is left as it is, and `blocked` (if given) is called.
+ */
+export function substitute(
+  e: Expr, subst: ReadonlyMap<string, Expr>, index: (x: Expr) => Expr = (x) => x, blocked?: (at: Expr) => void,
+): Expr {
+  if (subst.size === 0) return e;
+  if (e.kind === 'Var') {
+    const hit = subst.get(nameKey(e.name));
+    if (hit) return hit;
+  }
+  if ((e.kind === 'Deriv' || e.kind === 'Grad') && subst.has(nameKey(e.wrt.name))) {
+    const to = subst.get(nameKey(e.wrt.name))!;
+    if (!(to.kind === 'Var' && nameKey(to.name) === nameKey(e.wrt.name))) {
+      blocked?.(e);
+      return e;
+    }
+  }
+  return mapChildren(e, (child, s) => {
+    if (s.role === 'point' || s.role === 'variable') return child;
+    const inner = s.binds.length > 0 ? without(subst, s.binds) : subst;
+    const out = substitute(child, inner, index, blocked);
+    return s.role === 'index' && out !== child ? index(out) : out;
+  });
+}
+
+/** A substitution without some names (those a binder binds). */
+export function without(subst: ReadonlyMap<string, Expr>, names: readonly string[]): ReadonlyMap<string, Expr> {
+  if (!names.some((n) => subst.has(n))) return subst;
+  const inner = new Map(subst);
+  for (const n of names) inner.delete(n);
+  return inner;
+}
+
+/** Whether an expression mentions any of these names freely. */
+export function mentionsAny(e: Expr, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  return freeNames(e).some((v) => names.has(nameKey(v.name)));
+}

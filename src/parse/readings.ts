@@ -1,0 +1,93 @@
+import type { Expr } from '../ast.js';
+import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { printExpr } from '../print.js';
+
+/**
+ * Where a line can be read two plausible ways that give different values, deriv takes the
+ * reading of LANGUAGE.md §1 and says so with a `reading` warning, so a student is never
+ * surprised silently:
+ * - an exponent without braces is one atom: `e^t(2t+1)` is e^t · (2t+1), `x^2y` is x² · y
+ *   (only when the next factor touches the exponent: `e^t (2t+1)` is unambiguous);
+ * - a function without parentheses takes the juxtaposed product after it: `sin x y` is
+ *   sin(x y) (only when the product is spaced out: `sin 2x` is unambiguous).
+ * Works on one line's AST with ranges into that line's code.
+ */
+export function readingWarnings(part: unknown, code: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of expressionsIn(part)) {
+    if (e.kind === 'Binary' && e.op === '*' && e.implicit) exponentReading(e, code, out);
+    if (e.kind === 'Call') functionReading(e, code, out);
+  }
+  return out;
+}
+
+const EXPR_KINDS = new Set([
+  'Num', 'Const', 'Var', 'Neg', 'Binary', 'Transpose', 'Factorial', 'Call', 'Abs', 'Norm', 'Component', 'BigOp',
+  'Expect', 'Deriv', 'Grad', 'Limit',
+]);
+
+/** Every expression node in a piece of a line's AST (plain data), outermost first. */
+function expressionsIn(value: unknown): Expr[] {
+  const out: Expr[] = [];
+  const rec = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      v.forEach(rec);
+      return;
+    }
+    if (typeof v !== 'object' || v === null) return;
+    const kind = (v as { kind?: unknown }).kind;
+    if (typeof kind === 'string' && EXPR_KINDS.has(kind)) out.push(v as Expr);
+    for (const [key, child] of Object.entries(v)) if (key !== 'range' && key !== 'shape') rec(child);
+  };
+  rec(value);
+  return out;
+}
+
+/** The last factor of a product (`a·e^t` → `e^t`). */
+function lastFactor(e: Expr): Expr {
+  return e.kind === 'Binary' && (e.op === '*' || e.op === '/') ? lastFactor(e.right) : e;
+}
+
+function exponentReading(product: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  const pow = lastFactor(product.left);
+  const next = product.right;
+  if (pow.kind !== 'Binary' || pow.op !== '^' || pow.range[1] !== next.range[0]) return;
+  const exponent = pow.right;
+  // Unbraced: the exponent ends where the power does and follows the caret directly.
+  const before = code.slice(pow.left.range[1], exponent.range[0]);
+  if (exponent.range[1] !== pow.range[1] || !/^\s*(?:\^|\*\*)\s*$/u.test(before) || code[exponent.range[0]] === '(') return;
+  const atom = code.slice(exponent.range[0], exponent.range[1]);
+  // `g^Tg`: a transpose, read one way only.
+  if (atom === 'T') return;
+  const written = code.slice(pow.range[0], next.range[1]);
+  const base = code.slice(pow.left.range[0], pow.left.range[1]);
+  const rest = code.slice(next.range[0], next.range[1]);
+  out.push(diagnostic('reading', {
+    written, reading: `${code.slice(pow.range[0], pow.range[1])} · ${rest}`, other: `${base}^{${atom}${rest}}`,
+  }, [pow.range[0], next.range[1]]));
+}
+
+function functionReading(call: Extract<Expr, { kind: 'Call' }>, code: string, out: Diagnostic[]): void {
+  const arg = call.args[0];
+  if (call.args.length !== 1 || !arg) return;
+  // Written without parentheses, as a spaced-out product: `sin x y`.
+  if (code.slice(call.fn.range[1], arg.range[0]).includes('(') || code[arg.range[0]] === '(') return;
+  const factors: Expr[] = [];
+  const collect = (e: Expr): void => {
+    if (e.kind === 'Binary' && e.op === '*' && e.implicit) {
+      collect(e.left);
+      factors.push(e.right);
+    } else {
+      factors.push(e);
+    }
+  };
+  collect(arg);
+  if (factors.length < 2 || !factors.some((f, i) => i > 0 && f.range[0] > factors[i - 1]!.range[1])) return;
+  const fn = code.slice(call.fn.range[0], call.fn.range[1]).replace(/^\\/u, '');
+  const written = code.slice(call.range[0], call.range[1]);
+  const first = code.slice(factors[0]!.range[0], factors[0]!.range[1]);
+  const rest = code.slice(factors[1]!.range[0], arg.range[1]);
+  out.push(diagnostic('reading', {
+    written, reading: `${fn}(${printExpr(arg)})`, other: `${fn}(${first}) ${rest}`,
+  }, call.range));
+}

@@ -1,0 +1,36 @@
+import { isBuiltinFunctionName } from '../builtins.js';
+import { GREEK_LETTERS } from './names.js';
+
+/**
+ * The words a file declares that the grammar must read as one name: words with `_` that a
+ * name would split (`lr_max`, `__proto__`), and any word of several letters (`lr`), which an
+ * exponent reads whole only when declared (`e^lr`). Found by a look at the declaration lines
+ * before the file is parsed (LANGUAGE.md §1: a longer word is a name only if declared).
+ */
+export function declaredWords(codes: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const code of codes) {
+    const m = /^\s*(?:scalar|integer|vector|matrix|function|random)\s+(.*)$/u.exec(code);
+    if (!m) continue;
+    // The names come before `in R^n`, `∈`, `: R → R`, `iid` or `with`.
+    const names = m[1]!.split(/\s(?:in|iid|with)\b|∈|\\in\b|:/u)[0]!;
+    for (const raw of names.split(',')) {
+      const word = raw.trim();
+      if (isWord(word)) out.add(word);
+    }
+  }
+  return [...out];
+}
+
+/** Whether a declared name is a word the ordinary name rule would not read as one name. */
+function isWord(word: string): boolean {
+  if (!/^[\p{L}_][\p{L}\d_]*$/u.test(word)) return false;
+  if (GREEK_LETTERS[word] !== undefined || isBuiltinFunctionName(word)) return false;
+  const letters = [...word];
+  if (letters.length < 2) return false;
+  // `Δθ`, a Greek letter after Δ, is one name already.
+  if (letters.length === 2 && letters[0] === 'Δ') return false;
+  // `x_0`, `v_t`, `x0`, `lr2`: a name with a subscript, read as such.
+  if (/^\p{L}+(?:_(?:\d+|\p{L})|\d+)$/u.test(word)) return false;
+  return true;
+}

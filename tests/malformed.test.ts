@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import { DIAGNOSTICS, type Code } from '../src/diagnostics.js';
+import { SourceFile } from '../src/source.js';
+
+/**
+ * Malformed and ambiguous lines around the readings of LANGUAGE.md §1 (issue 8): each with
+ * the exact message, line and column a student sees (parse, resolve and check together,
+ * through checkSource). Messages name what was written; none says "expected 'd'" to
+ * someone who wrote a name.
+ */
+const cases: [string, string, string][] = [
+  // [file, 'line:column code', message]
+  ["scalar x\nx^ = 1\n", '2:4 missing-operand', "expected an expression after '^'"],
+  ["scalar x\ne^{x = 1\n", '2:3 unclosed', "'{' is never closed: expected '}'"],
+  ["sin + 1 = 2\n", '1:1 function-without-argument', "'sin' is a function: apply it to an argument, as sin(x)"],
+  ["\\sin = 1\n", '1:1 function-without-argument', "'sin' is a function: apply it to an argument, as sin(x)"],
+  ["scalar a, b\nlog(a, b) = 1\n", '2:1 wrong-arity', "'log' takes 1 argument, but 2 are given"],
+  ["scalar a\nmax(a) = a\n", '2:1 wrong-arity', "'max' takes 2 or more arguments, but 1 is given"],
+  ["vector x in R^n\n‖x‖_3 = 1\n", '2:1 unknown-norm', "'‖·‖_3' is not a norm deriv knows: expected ‖x‖ (= ‖x‖₂, Euclidean / spectral) or ‖A‖_F (Frobenius)"],
+  ["vector x in R^n\n‖x‖_ = 1\n", '2:5 syntax', "expected a subscript after '_', as in v_t or v_{t-1}"],
+  ["scalar x, y, z\nCov[x, y, z] = 0\n", '2:9 syntax', "expected ']', not ','"],
+  ["scalar x\nE[x = 1\n", '2:2 unclosed', "'[' is never closed: expected ']'"],
+  ["vector v in R^n\nVar[v] = 0\n", '2:5 shape-required', "Var[…] needs a scalar (the covariance matrix of a vector x is Cov[x]), but this is a vector in R^n"],
+  ["vector x in R^n\nx_0 = 1\n", '2:1 component-zero', "components are numbered from 1, so x_0 is not a component of x; declare x_0 to use it as a name of its own"],
+  ["vector x in R^n\nscalar a\nx_a = 1\n", '3:3 component-index', "the subscript of x_a is not a whole number: a component of a vector or an entry of a matrix needs integer indices"],
+  ["matrix A in R^{n×n}\nA_i = 1\n", '2:1 component-arity', "A is a matrix in R^{n×n}: its entries take two indices, but 1 is given"],
+  ["vector x in R^n\nx_{i,j} = 1\n", '2:1 component-arity', "x is a vector in R^n: its components take one index, but 2 are given"],
+  ["scalar x\n2½ x = x\n", '2:1 mixed-number', "'2½' mixes a whole number and a fraction: write 2 + ½ (or one fraction)"],
+  ["scalar x\n\\foo x = 1\n", '2:1 unknown-command', "unknown command '\\foo': expected a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot"],
+  ["\\begin{foo}\n", '1:1 unknown-command', "unknown command '\\begin': expected a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot"],
+  ["scalar x\nx² = 4 ⇔\n", '2:9 missing-operand', "expected an expression after '⇔'"],
+  ["scalar x\nx > 0 and\n", '2:10 syntax', "expected an expression after 'and'"],
+  ["scalar x\nand x > 0\n", '2:1 syntax', "expected an expression, not 'and'"],
+  ["matrix A in R^{n×m}\nassume I + A invertible\n", '2:8 shape-required', "I needs a square matrix beside it, but this is a matrix in R^{n×m}"],
+  ["scalar x\nassume x invertible\n", '2:8 shape-required', "'invertible' needs a square matrix, but this is a scalar"],
+  ["function f : R → R\nscalar x\ne^f(x) = 1\n", '3:3 function-in-exponent', "'f' is a function, and an exponent without braces is one name: write e^{f(…)}"],
+  ["scalar a\na· = 1\n", '2:4 missing-operand', "expected an expression after '·'"],
+  ["scalar x\nsin^ x = 1\n", '2:1 function-without-argument', "'sin' is a function: apply it to an argument, as sin(x)"],
+  ["\\frac{1}{ = 1\n", '1:9 unclosed', "'{' is never closed: expected '}'"],
+  ["scalar a, b\n\\left( a + b = 1\n", '2:6 unclosed', "'(' is never closed: expected ')'"],
+  ["scalar a, b\na + b \\right) = 1\n", '2:13 unmatched-closer', "')' closes nothing: expected a '(' before it"],
+  ["scalar x\n|x|_2 = 1\n", '2:4 syntax', "expected the end of the line or an operator after |…|: an absolute value takes no subscript (a norm does: ‖x‖_2), not '_2'"],
+  ["d/dx = 1\n", '1:1 derivative-body', "'d/dx' is a derivative: write the expression it differentiates after it, as d/dx f(x)"],
+  ["scalar a\na = d/\n", '2:7 missing-operand', "expected an expression after '/'"],
+  ["ab + 1 = 2\n", '1:1 unknown-name', "unknown name 'ab': write a b or a*b, or declare it"],
+  ["foo(x) = 1\n", '1:1 unknown-function', "unknown function 'foo': declare it first, e.g. 'function foo : R → R'"],
+  ["define u_0 = 0\ndefine u_0 = 1\nu_0 = 0\n", '2:8 defined-twice', "'u_0' is already defined (see the note): a value is defined once, so this definition is not used"],
+  ["define v_t = v_{t-1} for t ≥ 0\ndefine v_0 = 1\nv_0 = 1\n", '2:8 defined-twice', "'v_0' is already defined (see the note): a value is defined once, so this definition is not used"],
+  ["function sin : R → R\n", '1:10 builtin-redeclared', "'sin' is a built-in function: choose another name"],
+  ["define log = 2\n", '1:8 builtin-redefined', "'log' is built in and cannot be redefined: choose another name"],
+  ["scalar x\nsin x y = 1\n", '2:1 reading', "read 'sin x y' as sin(x y); for the other reading write sin(x) y"],
+  ["scalar t\ne^t(t) = 1\n", '2:1 reading', "read 'e^t(t)' as e^t · (t); for the other reading write e^{t(t)}"],
+  ["scalar x, y\n3xy² = 1\n", '2:2 reading', "read 'xy²' as x · y²; for the other reading write (x y)²"],
+  ["scalar z\nσ(z) = 1\n", '2:1 undeclared-function', "'σ' is not declared, so σ(z) is read as a product; to apply a function, declare it: function σ : R → R"],
+  ["scalar x\nx + 1\n", '2:1 nothing-to-check', "this line is an expression with no relation after it, so there is nothing to check: write '= …' (or '⇔ …') after it, on this line or the next"],
+  ["scalar x, y\nx > 0 and y > 0\n", '2:1 nothing-to-check', "this line is a statement with no relation after it, so there is nothing to check: write '= …' (or '⇔ …') after it, on this line or the next"],
+  ["vector x in R^n\nλ_min(x) = 1\n", '2:7 shape-required', "λ_min(…) needs a square matrix, but this is a vector in R^n"],
+  ["vector x in R^n\ntr(x) = 1\n", '2:4 shape-required', "tr(…) needs a square matrix, but this is a vector in R^n"],
+  ["matrix A in R^{n×n}\nCov[A] = 0\n", '2:5 shape-required', "Cov[…] needs a scalar or a vector, but this is a matrix in R^{n×n}"],
+  ["scalar x, y\nE[x, y] = 0\n", '2:1 wrong-arity', "'E[…]' takes 1 argument, but 2 are given"],
+  ["scalar x\nx^{ = 1\n", '2:3 unclosed', "'{' is never closed: expected '}'"],
+  ["scalar x\nx^() = 1\n", '2:4 syntax', "expected an expression, not ')'"],
+  ["scalar x\nx = 3 or\n", '2:9 syntax', "expected an expression after 'or'"],
+  ["scalar lr_max\nlr_max_2 = 1\n", '2:1 undeclared-word', "unknown name 'lr_max_2': declare it first, e.g. 'scalar lr_max_2'"],
+  ["scalar x\nx_{ = 1\n", '2:3 unclosed', "'{' is never closed: expected '}'"],
+  ["scalar x\nβ₍ = 1\n", '2:2 unclosed', "'₍' is never closed: expected '₎'"],
+  ["scalar a\na d/dx = 1\n", '2:8 syntax', "expected the expression to differentiate after 'd/dx', as in d/dx f(x), not '='"],
+  ["matrix A in R^{n×n}\nλ_min A = 1\n", '2:6 syntax', "expected '(' after 'λ_min', as in λ_min(A)"],
+  ["scalar x\n\\text{by} x = 1\n", '2:7 syntax', "expected an expression, not 'by'"],
+  ["vector x in R^n\nx = ½\n", '2:3 shape-mismatch', "the two sides have different shapes: a vector in R^n and a scalar"],
+  ["scalar x\nx \\text{by} = 1\n", '2:13 syntax', "expected a justification after 'by', such as 'def v', 'assumption', 'IH', '\"2.2\"', a rule name or a fact, not '='"],
+  ["matrix A in R^{n×m}\ntr(A) = 1\n", '2:4 shape-required', "tr(…) needs a square matrix, but this is a matrix in R^{n×m}"],
+  ["scalar x\nx^\\alpha_ = 1\n", '2:10 syntax', "expected a subscript after '_', as in v_t or v_{t-1}"],
+  ["scalar a, b\na ∧ = b\n", '2:3 syntax', "expected a relation such as '=' before '∧', which joins statements (x = 3 ∧ y = 1): what comes before it is an expression"],
+  ["scalar z\n\\log = 1\n", '2:1 function-without-argument', "'log' is a function: apply it to an argument, as log(x)"],
+  ["vector u, v in R^n\nCov[u, v] = u\n", '2:11 shape-mismatch', "the two sides have different shapes: a matrix in R^{n×n} and a vector in R^n"],
+  ["scalar x\nx ⇔ y = 1\n", '2:3 syntax', "expected a relation such as '=' before '⇔', which joins statements (x = 3 ⇔ y = 1): what comes before it is an expression"],
+  ["scalar x\nx = 1 ⇔\n", '2:8 missing-operand', "expected an expression after '⇔'"],
+];
+
+describe('malformed and ambiguous lines: exact message, line and column', () => {
+  it('has at least 40 cases', () => expect(cases.length).toBeGreaterThanOrEqual(40));
+
+  it.each(cases)('%j', async (text, where, message) => {
+    const report = await checkSource(text, { file: 'm.deriv' });
+    const [at, code] = where.split(' ') as [string, Code];
+    const d = report.diagnostics.find((x) => x.code === code);
+    expect(d, JSON.stringify(report.diagnostics.map((x) => x.message))).toBeDefined();
+    const p = new SourceFile('m.deriv', text).position(d!.range[0]);
+    expect(`${p.line}:${p.column}`).toBe(at);
+    expect(d!.message).toBe(message);
+    expect(d!.severity).toBe(DIAGNOSTICS[code].severity);
+    expect(d!.message).not.toMatch(/expected 'd'/u);
+  });
+});

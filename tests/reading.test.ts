@@ -1,0 +1,387 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Expr, Formula } from '../src/ast.js';
+import { checkSource } from '../src/check/index.js';
+import { run } from '../src/cli.js';
+import { parseDerivation, parseExpression, parseFormula } from '../src/parse/index.js';
+import { splitLines } from '../src/parse/lines.js';
+import { declaredWords } from '../src/parse/words.js';
+import { printExpr, printFormula, printName } from '../src/print.js';
+import type { FileReport } from '../src/result.js';
+import { SourceFile } from '../src/source.js';
+
+/**
+ * Reading every line the way the student meant it (LANGUAGE.md §1–§2, issue 8): each
+ * spelling and its AST, each reading rule and the warning that shows it, the cases a new
+ * user hit, and the round trip print → parse → same AST.
+ */
+
+/** A fully parenthesized prefix form: `(jux a b)` is juxtaposition, `(* a b)` an explicit product. */
+function sx(e: Expr | Formula): string {
+  switch (e.kind) {
+    case 'Num': return e.value;
+    case 'Const': return e.name;
+    case 'Var': return printName(e.name);
+    case 'Neg': return `(- ${sx(e.arg)})`;
+    case 'Binary': return `(${e.implicit ? 'jux' : e.op} ${sx(e.left)} ${sx(e.right)})`;
+    case 'Transpose': return `(T ${sx(e.arg)})`;
+    case 'Factorial': return `(! ${sx(e.arg)})`;
+    case 'Call': return `${printName(e.fn)}(${e.args.map(sx).join(', ')})`;
+    case 'Abs': return `|${sx(e.arg)}|`;
+    case 'Norm': return `‖${sx(e.arg)}‖${e.sub ? `_${e.sub}` : ''}`;
+    case 'Component': return `(entry ${sx(e.of)} ${e.indices.map(sx).join(' ')})`;
+    case 'BigOp': return `(${e.op} ${printName(e.index)} ${sx(e.lower)} ${sx(e.upper)} ${sx(e.body)})`;
+    case 'Expect': return `${e.op}[${sx(e.arg)}${e.second ? `, ${sx(e.second)}` : ''}]`;
+    case 'Deriv': return `(${e.partial ? '∂' : 'd'}/${sx(e.wrt)} ${sx(e.body)})`;
+    case 'Grad': return `(∇_${sx(e.wrt)} ${sx(e.body)})`;
+    case 'Limit': return `(lim ${sx(e.wrt)}→${sx(e.to)} ${sx(e.body)})`;
+    case 'Compare': return `(${e.operands.map((o, i) => (i === 0 ? sx(o) : `${e.ops[i - 1]} ${sx(o)}`)).join(' ')})`;
+    case 'Logic': return `(${sx(e.left)} ${e.op} ${sx(e.right)})`;
+    case 'TagFact': return `(${sx(e.subject)} ${e.tag})`;
+  }
+}
+
+function read(text: string): string {
+  const e = parseExpression(text);
+  if (e.expr) return sx(e.expr);
+  const f = parseFormula(text);
+  expect(f.diagnostics, text).toEqual([]);
+  return sx(f.formula!);
+}
+
+/** Each diagnostic as `line:column code: message`. */
+function said(report: FileReport | { source: string; diagnostics: FileReport['diagnostics'] }): string[] {
+  const source = new SourceFile('f', report.source);
+  return report.diagnostics.map((d) => {
+    const p = source.position(d.range[0]);
+    return `${p.line}:${p.column} ${d.code}: ${d.message}`;
+  });
+}
+
+const PASS = ['proved', 'checked'];
+
+describe('spellings (LANGUAGE.md §1) and their AST', () => {
+  it.each([
+    // exponents: one atom without braces
+    ['e^x(x+1)', '(jux (^ e x) (+ x 1))'],
+    ['e^t (2t+1)', '(jux (^ e t) (+ (jux 2 t) 1))'],
+    ['e^{x(x+1)}', '(^ e x((+ x 1)))'],
+    ['x^2y', '(jux (^ x 2) y)'],
+    ['x^y^z', '(^ x (^ y z))'],
+    ['e^-t', '(^ e (- t))'],
+    ['e^\\alpha t', '(jux (^ e α) t)'],
+    ['e^alpha', '(^ e α)'],
+    ['x^\\frac{1}{2}', '(^ x (/ 1 2))'],
+    ['2^n²', '(^ 2 (^ n 2))'],
+    ['x^{t-1}', '(^ x (- t 1))'],
+    // superscripts bind to one name: the resolver splits the word (see below)
+    ['3xy²', '(jux 3 (^ xy 2))'],
+    ['x²y', '(jux (^ x 2) y)'],
+    // functions without parentheses
+    ['sin 2x', 'sin((jux 2 x))'],
+    ['\\cos x \\sin y', '(jux cos(x) sin(y))'],
+    ['\\log z + 1', '(+ log(z) 1)'],
+    ['log z', 'log(z)'],
+    ['\\ln z', 'ln(z)'],
+    ['2 sin x cos x', '(jux (jux 2 sin(x)) cos(x))'],
+    ['sin x/2', '(/ sin(x) 2)'],
+    ['sin x^2', 'sin((^ x 2))'],
+    ['\\sin^2 x', '(^ sin(x) 2)'],
+    ['sin² x', '(^ sin(x) 2)'],
+    ['\\sin(x) y', '(jux sin(x) y)'],
+    ['sin (x + 1) y', '(jux sin((+ x 1)) y)'],
+    ['\\exp\\left(x\\right)', 'exp(x)'],
+    ['\\det A', 'det(A)'],
+    ['\\operatorname{tr} A', 'tr(A)'],
+    ['\\operatorname{tr}(A)', 'tr(A)'],
+    ['-\\sin x', '(- sin(x))'],
+    // d is a name except in d/dx
+    ['a d/2', '(/ (jux a d) 2)'],
+    ['d a/2', '(/ (jux d a) 2)'],
+    ['d/dx x^2', '(d/x (^ x 2))'],
+    ['d/dz e^z', '(d/z (^ e z))'],
+    ['\\frac{d}{dx} x', '(d/x x)'],
+    ['2 d/dx x', '(jux 2 (d/x x))'],
+    // Unicode subscripts and fractions
+    ['β₂', 'β_2'],
+    ['x₀', 'x_0'],
+    ['xᵢ', 'x_i'],
+    ['v₍ₜ₋₁₎', 'v_{t - 1}'],
+    ['½ z', '(jux (/ 1 2) z)'],
+    ['⅔', '(/ 2 3)'],
+    ['¼ x²', '(jux (/ 1 4) (^ x 2))'],
+    // bars, hats, fonts
+    ['x̄', 'x̄'],
+    ['\\bar{x}', 'x̄'],
+    ['\\bar x', 'x̄'],
+    ['bar(x)', 'x̄'],
+    ['\\overline{x}', 'x̄'],
+    ['x̄_t', 'x̄_t'],
+    ['\\hat{f}', 'f̂'],
+    ['\\mathbf{x}', 'x'],
+    ['\\boldsymbol{x}', 'x'],
+    ['\\bm{x}', 'x'],
+    ['\\mathbf{x}_t', 'x_t'],
+    ['\\mathbf{0}', '0'],
+    // brackets as LaTeX sizes them
+    ['\\left( a + b \\right) c', '(jux (+ a b) c)'],
+    ['\\big( a \\big)', 'a'],
+    ['\\Bigl( a + b \\Bigr)^2', '(^ (+ a b) 2)'],
+    ['\\mathbb{E}\\left[ x \\right]', 'E[x]'],
+    // norms and their subscripts
+    ['\\lVert x \\rVert', '‖x‖'],
+    ['\\|x\\|', '‖x‖'],
+    ['\\|x\\|_2', '‖x‖'],
+    ['‖x‖₂', '‖x‖'],
+    ['‖x‖₂²', '(^ ‖x‖ 2)'],
+    ['‖x‖_2^2', '(^ ‖x‖ 2)'],
+    ['||x||_2^2', '(^ ‖x‖ 2)'],
+    ['‖A‖_F', '‖A‖_F'],
+    ['‖A‖_{F}', '‖A‖_F'],
+    ['\\lVert A \\rVert_{\\text{F}}', '‖A‖_F'],
+    ['\\left\\| x \\right\\|', '‖x‖'],
+    // built-ins
+    ['λ_min(A)', 'λ_min(A)'],
+    ['\\lambda_{\\min}(A)', 'λ_min(A)'],
+    ['lambda_max(A)', 'λ_max(A)'],
+    ['Cov[x, y]', 'Cov[x, y]'],
+    ['Cov[x]', 'Cov[x]'],
+    ['\\mathbb{E}[x]', 'E[x]'],
+    ['𝔼[x]', 'E[x]'],
+    ['x^\\top', '(T x)'],
+    ['a \\cdot b', '(* a b)'],
+    ['a\\,b', '(jux a b)'],
+    ['a\\;b', '(jux a b)'],
+    ['a \\quad b', '(jux a b)'],
+    // components
+    ['A_{ij}', 'A_{ij}'],
+    ['A_{i,j}', '(entry A i j)'],
+    ['A_{i, j+1}', '(entry A i (+ j 1))'],
+    ['x_i', 'x_i'],
+    // words of declared letters stay words until the resolver
+    ['λI', 'λI'],
+    ['pq(r+1)', 'pq((+ r 1))'],
+    ['2σ(2z)', '(jux 2 σ((jux 2 z)))'],
+  ])('%s', (text, want) => expect(read(text)).toBe(want));
+
+  it.each([
+    ['x = 3 or x = -3', '((x = 3) ∨ (x = (- 3)))'],
+    ['x > 0 and y > 0', '((x > 0) ∧ (y > 0))'],
+    ['a < b or c < d and e < f', '((a < b) ∨ ((c < d) ∧ (e < f)))'],
+    ['x² = 9 ⇔ x = 3 or x = -3', '(((^ x 2) = 9) ⇔ ((x = 3) ∨ (x = (- 3))))'],
+    ['x > 0 ∧ y > 0', '((x > 0) ∧ (y > 0))'],
+    ['x > 0 \\lor y > 0', '((x > 0) ∨ (y > 0))'],
+    ['I + A B invertible', '((+ I (jux A B)) invertible)'],
+    ['H positive definite', '(H positive definite)'],
+  ])('%s', (text, want) => expect(read(text)).toBe(want));
+});
+
+describe('reading rules, each with the warning that shows the reading', () => {
+  const cases: [string, string, string[]][] = [
+    // [rule, file, diagnostics as `line:column code: message`]
+    ['an exponent is one atom: e^t(2t+1) is e^t · (2t+1)', 'scalar t\ne^t(2t+1) = e^t (2t+1)\n',
+      ["2:1 reading: read 'e^t(2t+1)' as e^t · (2t+1); for the other reading write e^{t(2t+1)}"]],
+    ['an exponent is one atom: x^2y is x² · y', 'scalar x, y\nx^2y = x² y\n',
+      ["2:1 reading: read 'x^2y' as x^2 · y; for the other reading write x^{2y}"]],
+    ['a space or braces leave no doubt', 'scalar t\ne^t (2t+1) = e^{t}(2t+1)\n', []],
+    ['a superscript binds to one name: 3xy² is 3·x·y²', 'scalar x, y\n3xy² = 3 x y²\n',
+      ["2:2 reading: read 'xy²' as x · y²; for the other reading write (x y)²"]],
+    ['a transpose binds to one name with no warning: gᵀHg', 'vector g in R^n\nmatrix H in R^{n×n}\ngᵀHg = gᵀ H g\n', []],
+    ['a function without parentheses takes the spaced product after it', 'scalar x, y\nsin x y = sin(x y)\n',
+      ["2:1 reading: read 'sin x y' as sin(x y); for the other reading write sin(x) y"]],
+    ['a function without parentheses, tight product: no doubt', 'scalar x, y\nsin 2x + \\cos x \\sin y = sin(2x) + cos(x) sin(y)\n', []],
+    ['an undeclared letter before a bracket is a product, with a warning', 'scalar z\n2σ(2z) = 4 σ z\n',
+      ["2:2 undeclared-function: 'σ' is not declared, so σ(2 z) is read as a product; to apply a function, declare it: function σ : R → R"]],
+    ['…however σ is used elsewhere', 'scalar z\n2σ(2z) = 4 z σ\n',
+      ["2:2 undeclared-function: 'σ' is not declared, so σ(2 z) is read as a product; to apply a function, declare it: function σ : R → R"]],
+    ['a letter in its own bracket is a product without a warning', 'scalar x\nx(1-x) + n(n+1) = x - x² + n² + n\n', []],
+    ['d is a name except in d/dx', 'scalar a, d\na d/2 = d a/2\n', []],
+    ['a word of declared letters is their product', 'scalar p, q, r, λ\nmatrix A in R^{n×n}\npq(r+1) = p q (r+1)\nλI A = λ A\n', []],
+    ['a name and a family share a letter', 'vector x, x_k in R^n\nx + x_k = x_k + x\n', []],
+    ['components of single vectors, 1-based, over a dimension', 'vector x, y in R^n\nxᵀy = ∑_{i=1}^{n} x_i y_i\n', []],
+    ['a one-line chain of statements is checked', 'scalar x\nx² = 9 ⇔ x = 3 or x = -3\n', []],
+  ];
+  it.each(cases)('%s', async (_rule, text, want) => {
+    const report = await checkSource(text, { file: 'r.deriv' });
+    expect(said(report)).toEqual(want);
+    expect(report.steps.length, 'every chain line is a step').toBeGreaterThan(0);
+    for (const s of report.steps) expect(PASS, `${s.verdict}: ${s.message}`).toContain(s.verdict);
+  });
+
+  it('offers the fix with the warning: declare σ as a function', async () => {
+    const report = await checkSource('scalar z\n2σ(2z) = 4 z\n');
+    expect(report.diagnostics[0]!.fixes).toEqual([
+      { message: 'declare function σ : R → R', edits: [{ range: [0, 0], text: 'function σ : R → R\n' }] },
+    ]);
+    expect(report.diagnostics[0]!.args).toEqual({ name: 'σ', product: 'σ(2 z)' });
+  });
+});
+
+describe('the cases a new user hit (issue 8), each with its right verdict', () => {
+  const cases: [string, string, string[]][] = [
+    // [what, file, verdict of each step in order]
+    ['3xy² is 3·x·y²', 'scalar x, y\n(x + y)³ = x³ + 3x²y + 3xy² + y³\n', ['proved']],
+    ['…and a wrong expansion is still refuted', 'scalar x, y\n(x + y)³ = x³ + 3x²y + 3xy + y³\n', ['refuted']],
+    ['e^t(2t+1) = e^t (2t+1)', 'scalar t\ne^t(2t+1) = e^t (2t+1)\n', ['proved']],
+    ['…and e^{t(2t+1)} is another value', 'scalar t\ne^{t(2t+1)} = e^t (2t+1)\n', ['refuted']],
+    ['pq(r+1) with p, q, r declared', 'scalar p, q, r\npq(r+1) = p q (r+1)\n', ['proved']],
+    ['x² = 4 ⇔ x = 2 on one line is refuted, not dropped', 'scalar x\nx² = 4 ⇔ x = 2\n', ['refuted']],
+    ['x² = 4 ⇔ x = 2 or x = -2', 'scalar x\nx² = 4 ⇔ x = 2 or x = -2\n', ['checked']],
+    ['a d/2 = d a/2', 'scalar a, d\na d/2 = d a/2\n', ['proved']],
+    ['\\log z', 'scalar z\nassume z > 0\n\\log z = log(z)\n', ['proved']],
+    ['log z', 'scalar z\nassume z > 0\nlog z + 1 = log(z) + 1\n', ['proved']],
+    ['\\cos x \\sin y', 'scalar x, y\n\\cos x \\sin y = cos(x) sin(y)\n', ['proved']],
+    ['…and \\cos x \\sin y is not cos(x sin y)', 'scalar x, y\n\\cos x \\sin y = cos(x sin(y))\n', ['refuted']],
+    ['β₂', 'scalar β₂\nβ₂ + β_2 = 2β_2\n', ['proved']],
+    ['‖x‖₂²', 'vector x in R^n\n‖x‖₂² = xᵀx\n', ['proved']],
+    ['‖x‖_2^2', 'vector x in R^n\n‖x‖_2^2 = xᵀx\n', ['proved']],
+    ['½ z', 'scalar z\n½ z = z/2\n', ['proved']],
+    ['x̄ and \\bar{x}', 'scalar x̄, x\n\\bar{x} + x = x̄ + x\n', ['proved']],
+    ['…and x̄ is not x', 'scalar x̄, x\nx̄ = x\n', ['refuted']],
+    ['λI', 'scalar λ\nmatrix A in R^{n×n}\nλI A = λ A\n', ['proved']],
+    ['λ_min(A) ≤ λ_max(A)', 'matrix A in R^{n×n} symmetric\nλ_min(A) ≤ λ_max(A)\n', ['checked']],
+    ['…and λ_min(A) ≥ λ_max(A) is refuted', 'matrix A in R^{n×n} symmetric\nλ_min(A) ≥ λ_max(A)\n', ['refuted']],
+    ['assume I + A B invertible', 'matrix A, B in R^{n×n}\nassume I + A B invertible\n(I + A B)⁻¹ (I + A B) = I\n', ['checked']],
+    ['a tag assumed of a defined matrix is enforced', 'matrix A in R^{n×n}\ndefine M = A Aᵀ\nassume M invertible\nM⁻¹ M = I\n', ['proved']],
+    ['uᵀAu = tr(uᵀAu): a scalar is 1×1', 'vector u in R^n\nmatrix A in R^{n×n}\nuᵀAu = tr(uᵀAu)\n', ['checked']],
+    ['…and uᵀAu = tr(A) is refuted', 'vector u in R^n\nmatrix A in R^{n×n}\nuᵀAu = tr(A)\n', ['refuted']],
+    ['scalar __proto__', 'scalar __proto__\n__proto__ + 1 = 1 + __proto__\n', ['proved']],
+    ['vector x, x_k in R^n', 'vector x, x_k in R^n\nx + x_k = x_k + x\n', ['proved']],
+    ['xᵀy = ∑ x_i y_i', 'vector x, y in R^n\nxᵀy = ∑_{i=1}^{n} x_i y_i\n', ['checked']],
+    ['…and xᵀy = ∑ x_i x_i is refuted', 'vector x, y in R^n\nxᵀy = ∑_{i=1}^{n} x_i x_i\n', ['refuted']],
+    ['A_{ij} entries: tr(A) = ∑ A_{ii}', 'matrix A in R^{n×n}\ntr(A) = ∑_{i=1}^{n} A_{i,i}\n', ['checked']],
+    ['definitions in any order: recurrence first', 'define u_t = u_{t-1} + 1 for t ≥ 1\ndefine u_0 = 0\nu_1 = u_0 + 1 = 1\n', ['proved', 'proved']],
+    ['definitions in any order: base case first', 'define u_0 = 0\ndefine u_t = u_{t-1} + 1 for t ≥ 1\nu_1 = u_0 + 1 = 1\n', ['proved', 'proved']],
+    ['…far apart, and a wrong value is refuted', 'define u_t = u_{t-1} + 1 for t ≥ 1\n\nscalar a\na = a\n\ndefine u_0 = 0\nu_2 = 3\n', ['proved', 'refuted']],
+    ['a definition used before it is written', 'vector u in R^n\n    w + w\n  = 2 w\ndefine w = 3u\n', ['proved']],
+    ['2σ(2z) with σ undeclared is a product (with a warning)', 'scalar z\n2σ(2z) = 4 z σ\n', ['proved']],
+    ['2σ(2z) with σ declared is an application', 'scalar z\nfunction σ : R → R\n2σ(2z) = 4 z σ(z)\n', ['refuted']],
+  ];
+  it.each(cases)('%s', async (_what, text, want) => {
+    const report = await checkSource(text, { file: 'why.deriv' });
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.message)).toEqual([]);
+    expect(report.steps.map((s) => s.verdict), report.steps.map((s) => s.message).join(' | ')).toEqual(want);
+  });
+});
+
+describe('never drop a line', () => {
+  it.each([
+    ['a lone expression', 'scalar x\nx + 1\n', ['2:1 nothing-to-check: this line is an expression with no relation after it, so there is nothing to check: write \'= …\' (or \'⇔ …\') after it, on this line or the next']],
+    ['a lone statement', 'scalar x, y\nx > 0 and y > 0\n', ['2:1 nothing-to-check: this line is a statement with no relation after it, so there is nothing to check: write \'= …\' (or \'⇔ …\') after it, on this line or the next']],
+    ['a file of declarations only', 'scalar x\ndefine y = x + 1\n', ['1:1 file-without-steps: nothing in this file is checked: it has no chain (a line with a relation such as a = b) and no show']],
+  ])('%s is a warning', async (_what, text, want) => {
+    const report = await checkSource(text, { file: 'drop.deriv' });
+    expect(said(report)).toEqual(want);
+  });
+
+  it('a line not understood is an error, so the file fails (exit 1)', async () => {
+    const report = await checkSource('scalar x\nx = x\nx ≈ 1\n  = 1\n');
+    expect(said(report)).toEqual([
+      "3:3 unknown-relation: '≈' is not a relation deriv knows: expected one of = ≠ < ≤ > ≥ → ⇔ ⇒",
+    ]);
+    // The chain the line starts is not lost: its step is an error.
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'error']);
+  });
+
+  it('reads a single statement line (no chain) as a step: x > 0 is checked', async () => {
+    const report = await checkSource('scalar x\nassume x > 1\nx > 0\n');
+    expect(report.steps.map((s) => s.verdict)).toEqual(['checked']);
+  });
+});
+
+describe('never drop a line: the exit code', () => {
+  async function exitCode(text: string): Promise<number> {
+    return run(['check', '--format', 'gcc', '-'], {
+      stdout: () => {}, stderr: () => {}, readFile: async () => '', readStdin: async () => text, isTTY: false, env: {},
+    });
+  }
+  it.each([
+    ['a line not understood', 'scalar x\nx = x\nx @ 1 = 2\n', 1],
+    ['an unknown word', 'scalar x\nab = x\n', 1],
+    ['a one-line ⇔ that is wrong', 'scalar x\nx² = 4 ⇔ x = 2\n', 1],
+    ['only warnings (nothing to check, a reading)', 'scalar x, t\nx + 1\ne^t(t) = e^t t\n', 0],
+  ])('%s exits %i', async (_what, text, code) => {
+    expect(await exitCode(text)).toBe(code);
+  });
+});
+
+describe('a pasted LaTeX align block reads as a derivation', () => {
+  it('ignores \\begin/\\end lines, &, a trailing \\\\ and the \\text{…} around a justification', async () => {
+    const text = [
+      'scalar x, β',
+      'function g : R → R',
+      '\\begin{align*}',
+      '(x+1)^2 &= x^2 + 2x + 1 \\quad \\text{by expanding} \\\\',
+      '&= x^2 + 2x + 1 + 0 \\\\',
+      '&\\le x^2 + 2x + 1 + \\beta^2 \\qquad\\text{since } \\beta^2 \\ge 0 \\\\',
+      '\\end{align*}',
+      '\\[',
+      'g(x) \\cdot 2 = 2 g(x) \\quad \\text{by linearity}',
+      '\\]',
+      '',
+    ].join('\n');
+    const report = await checkSource(text, { file: 'paste.deriv' });
+    expect(said(report)).toEqual([]);
+    expect(report.steps.map((s) => s.relation)).toEqual(['=', '=', '≤', '=']);
+    for (const s of report.steps) expect(PASS, s.message).toContain(s.verdict);
+  });
+
+  it('reads \\text{or} between statements', () => {
+    const { ast, diagnostics } = parseDerivation('x^2 = 9 \\iff x = 3 \\text{ or } x = -3\n');
+    expect(diagnostics).toEqual([]);
+    expect(ast.statements[0]!.kind).toBe('ChainStatement');
+  });
+});
+
+/** Every expression and formula in a parsed file (plain data walk). */
+function itemsOf(value: unknown, out: (Expr | Formula)[] = []): (Expr | Formula)[] {
+  if (Array.isArray(value)) {
+    for (const v of value) itemsOf(v, out);
+  } else if (typeof value === 'object' && value !== null) {
+    const kind = (value as { kind?: unknown }).kind;
+    if (typeof kind === 'string' && ITEM_KINDS.has(kind)) {
+      out.push(value as Expr | Formula);
+    } else {
+      for (const [k, v] of Object.entries(value)) if (k !== 'range') itemsOf(v, out);
+    }
+  }
+  return out;
+}
+
+const ITEM_KINDS = new Set([
+  'Num', 'Const', 'Var', 'Neg', 'Binary', 'Transpose', 'Factorial', 'Call', 'Abs', 'Norm', 'Component', 'BigOp',
+  'Expect', 'Deriv', 'Grad', 'Limit', 'Compare', 'Logic', 'TagFact',
+]);
+
+/** The AST without ranges (and shapes): what "the same AST" means. */
+function bare(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(bare);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'range' && k !== 'shape').map(([k, v]) => [k, bare(v)]));
+}
+
+const isFormula = (x: Expr | Formula): x is Formula => x.kind === 'Compare' || x.kind === 'Logic' || x.kind === 'TagFact';
+
+describe('round trip: print, parse again, same AST', () => {
+  const dir = join(__dirname, '..', 'derivations');
+  const files = [
+    ...readdirSync(dir).filter((f) => f.endsWith('.deriv')).map((f) => join(dir, f)),
+    join(__dirname, 'fixtures', 'reading', 'spellings.deriv'),
+  ];
+  it.each(files.map((f) => [f.replace(/^.*\//u, ''), f]))('%s', (_name, path) => {
+    const source = readFileSync(path, 'utf8');
+    const { ast, diagnostics } = parseDerivation(source);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const words = declaredWords(splitLines(source).map((l) => l.code));
+    const items = itemsOf(ast.statements);
+    expect(items.length).toBeGreaterThan(10);
+    for (const item of items) {
+      const text = isFormula(item) ? printFormula(item) : printExpr(item);
+      const back = isFormula(item) ? parseFormula(text, words).formula : parseExpression(text, words).expr;
+      expect(back, text).not.toBeNull();
+      expect(bare(back), text).toEqual(bare(item));
+    }
+  });
+});
