@@ -136,7 +136,10 @@ export class Checker {
     if (def.target.index?.kind === 'Var') bound.add(printName(def.target.index.name));
     const clash = freeNames(def.value, bound).find((v) => {
       const found = scope.lookup(v.name);
-      return found !== undefined && scope.hasOwn(found.info.key);
+      if (found === undefined || !scope.hasOwn(found.info.key)) return false;
+      // A tag the section assumes (`assume H invertible`) refines the same declaration.
+      const outer = scope.parent?.get(found.info.key);
+      return !(outer && outer.range[0] === found.info.range[0] && outer.range[1] === found.info.range[1]);
     });
     if (!clash) return false;
     const key = `${this.section}\u0000${def.range[0]}`;
@@ -313,7 +316,7 @@ export class Checker {
   }
 
   private decide(
-    left: Expr | Formula, rel: RelOp | Connective, right: Expr | Formula, step: { relRange: Range; hint: Step['hint'] },
+    left: Expr | Formula, rel: RelOp | Connective, right: Expr | Formula, step: { relRange: Range; hint: Step['hint']; limit?: Step['limit'] },
     ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: readonly RewriteRule[], salt = '',
   ): Outcome {
     const opts: StepOptions = { seed: this.options.seed, samples: this.options.samples, deadline: Date.now() + this.options.timeoutMs };
@@ -321,7 +324,7 @@ export class Checker {
     try {
       return decideStep({
         left, rel, right, hint: step.hint, prep, unfoldings, functions: ctx.defs.filter((d) => d.params), rules,
-        salt: `${salt}${text(left)} ${rel} ${text(right)}`,
+        salt: `${salt}${text(left)} ${rel} ${text(right)}`, limit: step.limit ?? null,
       }, opts);
     } catch (err) {
       const message = err instanceof RangeError ? 'this step is nested too deeply to check' : `internal error while checking: ${(err as Error).message}`;
@@ -382,7 +385,7 @@ export class Checker {
     const prep = new Prepared(ctx);
     const unfoldings = this.unfoldings(ctx);
     const rules = this.rulesFor(ctx, []);
-    const fake = { relRange: st.range, hint: st.hint };
+    const fake = { relRange: st.range, hint: st.hint, limit: st.limit };
     if (claim.kind === 'Logic') return this.decide(claim.left, claim.op, claim.right, fake, ctx, prep, unfoldings, rules);
     if (claim.kind === 'TagFact') {
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes: [], message: 'a tag cannot be shown, only declared or assumed' };

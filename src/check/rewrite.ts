@@ -28,8 +28,15 @@ export function substitute(e: Expr, subst: ReadonlyMap<string, Expr>): Expr {
       inner.delete(printName(e.index));
       return { ...e, lower: substitute(e.lower, subst), upper: substitute(e.upper, subst), body: substitute(e.body, inner) };
     }
-    case 'Deriv': case 'Grad':
-      return { ...e, body: substitute(e.body, subst) } as Expr;
+    case 'Deriv': case 'Grad': {
+      // The variable a derivative binds: renamed when replaced by a name, else kept in the body.
+      const key = printName(e.wrt.name);
+      const hit = subst.get(key);
+      if (hit?.kind === 'Var') return { ...e, wrt: hit, body: substitute(e.body, subst) } as Expr;
+      const inner = new Map(subst);
+      inner.delete(key);
+      return { ...e, body: substitute(e.body, inner) } as Expr;
+    }
     case 'Limit': {
       const inner = new Map(subst);
       inner.delete(printName(e.wrt.name));
@@ -53,7 +60,13 @@ export function replaceByKey(e: Expr, rules: ReadonlyMap<string, Expr>): Expr {
     case 'Binary': return { ...e, left: replaceByKey(e.left, rules), right: replaceByKey(e.right, rules) };
     case 'Call': return { ...e, args: e.args.map((a) => replaceByKey(a, rules)) };
     case 'BigOp': return { ...e, body: replaceByKey(e.body, rules) };
-    case 'Deriv': case 'Grad': return { ...e, body: replaceByKey(e.body, rules) } as Expr;
+    case 'Deriv': case 'Grad': {
+      // Never rewrite the variable a derivative is taken in (∇_w L(w) is not ∇_w L(g u/‖u‖)).
+      const wrt = printName(e.wrt.name);
+      const family = printName({ ...e.wrt.name, index: null });
+      const inner = new Map([...rules].filter(([k]) => k !== wrt && !k.startsWith(`${family}_`) && k !== family));
+      return { ...e, body: replaceByKey(e.body, inner) } as Expr;
+    }
     case 'Limit': return { ...e, body: replaceByKey(e.body, rules) };
   }
 }
@@ -280,7 +293,12 @@ export function unfold(
         return { ...x, arg: rec(x.arg) } as Expr;
       case 'Binary': return { ...x, left: rec(x.left), right: rec(x.right) };
       case 'BigOp': return { ...x, body: rec(x.body) };
-      case 'Deriv': case 'Grad': return { ...x, body: rec(x.body) } as Expr;
+      case 'Deriv': case 'Grad': {
+        // The variable a derivative is taken in (and its family) is never unfolded in its body.
+        const wrt = scope.lookup(x.wrt.name)?.info.key ?? printName(x.wrt.name);
+        const inner = unfold(x.body, defs, funcs, scope, (symbol, printed) => symbol !== wrt && allowed(symbol, printed));
+        return { ...x, body: inner } as Expr;
+      }
       case 'Limit': return { ...x, body: rec(x.body) };
     }
   };

@@ -222,11 +222,14 @@ class ModularPoint implements Host<bigint> {
     const a = args[0]!;
     if (info.fn.elementwise) return isMat(a) ? a.map((x) => oracle([x], 0)) : oracle([a], 0);
     const xs = args.flatMap((x) => [...L.entries(x)]);
-    const result = info.fn.result;
+    // A derivative of a function of a vector (`f'` its gradient, `F'` its Jacobian, `f''`
+    // its Hessian) has the shape of its call: an independent oracle of that shape.
+    const result = call.fn.primes > 0 && call.shape?.kind === 'matrix' ? call.shape : info.fn.result;
     if (result.kind === 'matrix') {
-      if (result.cols !== 1) throw new Inexact('a matrix-valued function');
+      if (result.cols !== 1 && call.fn.primes === 0) throw new Inexact('a matrix-valued function');
       const m = this.dim(result.rows);
-      return L.scalarOf(new Mat(m, 1, Array.from({ length: m }, (_, i) => oracle(xs, i))));
+      const c = this.dim(result.cols);
+      return L.scalarOf(new Mat(m, c, Array.from({ length: m * c }, (_, i) => oracle(xs, i))));
     }
     return oracle(xs, 0);
   }

@@ -97,7 +97,11 @@ export function enclosedLambdaMax<S>(F: Field<S>, E: EnclosureEnds<S>, data: rea
     // The enclosure's own width moves eigenvalues by at most ‖rad A‖₂ ≤ ‖rad A‖_F (Weyl).
     let rad = F.zero;
     for (const x of a) rad = F.add(rad, F.powInt(F.div(F.sub(E.upper(x), E.lower(x)), F.fromInt(2)), 2n));
-    const margin = F.add(F.mul(E.eps(), F.add(F.elementary('abs', c), F.one)), E.upper(F.elementary('sqrt', rad)));
+    // The rounding margin scales with the matrix (its largest entry), not with 1, so a tiny
+    // matrix gets an enclosure as tight, relatively, as a large one.
+    let scale = F.elementary('abs', c);
+    for (const x of a) scale = F.max(scale, F.elementary('abs', x));
+    const margin = F.add(F.mul(E.eps(), E.upper(scale)), E.upper(F.elementary('sqrt', rad)));
     for (let attempt = 0; attempt < 3; attempt++) {
       const widen = F.fromInt(2 * 10 ** (attempt * 3));
       const mu = E.upper(F.add(c, F.mul(widen, F.add(r, margin))));

@@ -1,10 +1,12 @@
 import type { Call, Compare, Condition, Define, Dim, Expr, Formula, Var } from '../../ast.js';
 import { printName } from '../../print.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
-import { Inexact, Mat, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import { intervalField } from '../evaluator/interval.js';
 import { evaluate, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import * as L from '../evaluator/linalg.js';
-import { Rational } from '../evaluator/rational.js';
+import { Rational, exactField } from '../evaluator/rational.js';
+import { definedDerivative, derivativeValue } from '../rules/derivative.js';
 import { canonicalIndex, conditionAllows, indexPattern } from '../rewrite.js';
 import { Rng } from '../rng.js';
 import { agree, combine, decideRelation, type PointResult } from './compare.js';
@@ -33,6 +35,8 @@ export class Prepared {
   readonly checks: Condition[] = [];
   /** Conditions that could not be enforced (`for all z`): a counterexample is then only a suspicion. */
   readonly unenforced: Condition[] = [];
+  /** Bounds `|σ^(k)(z)| ≤ c for all z` that each point's instance of σ is built to meet, by function key. */
+  readonly functionBounds = new Map<string, FunctionBound[]>();
   readonly intervals = new Map<string, Interval>();
   /** Dimension symbols (`n` in R^n): a name spelled the same is that dimension (`tr(I_n) = n`). */
   readonly dimensions = new Set<string>();
@@ -61,7 +65,15 @@ export class Prepared {
     for (const c of ctx.assumptions) {
       const f = c.formula;
       if (c.forAll.length > 0) {
-        this.unenforced.push(c);
+        // `|σ'(z)| ≤ γ for all z`: met by the instance of σ at each point; others cannot be.
+        const fb = functionBoundOf(c, ctx.scope);
+        if (fb) {
+          const list = this.functionBounds.get(fb.key) ?? [];
+          list.push(fb);
+          this.functionBounds.set(fb.key, list);
+        } else {
+          this.unenforced.push(c);
+        }
         continue;
       }
       if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var') {
@@ -112,6 +124,42 @@ export class Prepared {
       if (iv.hi === null || n <= iv.hi) this.intervals.set(key, { ...iv, hi: n, hiClosed: rel === '≤' });
     }
   }
+}
+
+/** `|σ^(k)(z)| ≤ c for all z` (or `<`): what a point's instance of σ is scaled to meet. */
+export interface FunctionBound { readonly key: string; readonly order: number; readonly bound: Expr; readonly strict: boolean }
+
+/** The function bound a `for all` condition states, or null when it is not of that form. */
+function functionBoundOf(c: Condition, scope: Scope): FunctionBound | null {
+  const f = c.formula;
+  if (f.kind !== 'Compare' || f.ops.length !== 1 || c.forAll.length !== 1) return null;
+  let [lhs, rhs] = f.operands as [Expr, Expr];
+  let op = f.ops[0]!;
+  if (op === '≥' || op === '>') {
+    [lhs, rhs] = [rhs, lhs];
+    op = op === '≥' ? '≤' : '<';
+  }
+  if (op !== '≤' && op !== '<') return null;
+  if (lhs.kind !== 'Abs' || lhs.arg.kind !== 'Call' || lhs.arg.args.length !== 1) return null;
+  const call = lhs.arg;
+  const z = printName(c.forAll[0]!.name);
+  const arg = call.args[0]!;
+  if (arg.kind !== 'Var' || printName(arg.name) !== z) return null;
+  const key = printName({ ...call.fn, primes: 0 });
+  const info = scope.get(key);
+  if (!info?.fn?.elementwise) return null;
+  if (mentionsKey(rhs, key, scope) || freeIn(rhs, z)) return null;
+  return { key, order: call.fn.primes, bound: rhs, strict: op === '<' };
+}
+
+function freeIn(e: Expr, key: string): boolean {
+  let hit = false;
+  const walk = (x: Expr): void => {
+    if (x.kind === 'Var' && printName(x.name) === key) hit = true;
+    for (const k of childrenOf(x)) walk(k);
+  };
+  walk(e);
+  return hit;
 }
 
 function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
@@ -266,9 +314,47 @@ export class Point {
     let f = this.functions.get(key);
     if (!f) {
       f = randomFunction(this.rng, elementwise);
+      for (const b of this.prep.functionBounds.get(key) ?? []) f = this.meetBound(f, b);
       this.functions.set(key, f);
     }
     return f;
+  }
+
+  /**
+   * The instance scaled so that sup |f^(k)| ≤ c (< c when strict) at this point: often
+   * exactly c, so a bound that needs more than the assumption gives is found wrong.
+   */
+  private meetBound(f: FunctionInstance, b: FunctionBound): FunctionInstance {
+    if (!f.sup || !f.scaled) throw new Skip('no function instance meets a for-all bound here');
+    let g = f;
+    let sup = g.sup!(b.order);
+    if (sup === null) {
+      g = g.scaled!(Rational.ONE, true);
+      sup = g.sup!(b.order);
+    }
+    const c = this.exactLowerValue(b.bound);
+    if (c === null || sup === null || c.sign() < 0 || (c.isZero() && b.strict)) throw new Skip(`no function instance meets a for-all bound at this point`);
+    if (sup.isZero()) return g;
+    const shrink = Rational.parse(b.strict ? this.rng.pick(['0.5', '0.9', '0.99']) : this.rng.pick(['1', '1', '0.9', '0.5']));
+    return g.scaled!(c.div(sup).mul(shrink), b.order === 0);
+  }
+
+  /** An exact value at most the value of a scalar expression here (exact where it can be, else below its enclosure). */
+  private exactLowerValue(e: Expr): Rational | null {
+    try {
+      const v = this.evaluate(exactField, e);
+      return isMat(v) ? null : v;
+    } catch (err) {
+      if (!(err instanceof Inexact)) return null;
+    }
+    try {
+      const v = this.evaluate(intervalField, e);
+      if (isMat(v) || !Number.isFinite(v.lo)) return null;
+      const lo = v.lo - Math.abs(v.lo) * 1e-9 - 1e-300;
+      return Rational.parse(lo.toExponential(15));
+    } catch {
+      return null;
+    }
   }
 
   /** Whether a drawn value belongs to an integer index (never nudged or simplified). */
@@ -372,7 +458,31 @@ export class Evaluation<S> implements Host<S> {
   private readonly collectors: Set<string>[] = [];
   private depth = 0;
 
-  constructor(readonly point: Point, readonly field: Field<S>) {}
+  constructor(
+    readonly point: Point,
+    readonly field: Field<S>,
+    /** Values that replace stored ones (by key): a derivative's dual seed. */
+    private readonly seeds: ReadonlyMap<string, Val<S>> = new Map(),
+  ) {}
+
+  /**
+   * A fresh evaluation of this point over another number system built on this one (dual
+   * numbers, jets: rules/derivative.ts) with some values seeded; this one's seeds are lifted along.
+   */
+  extend<T>(G: Field<T>, lift: (x: S) => T, seeds: ReadonlyMap<string, Val<T>>): Evaluation<T> {
+    const all = new Map<string, Val<T>>();
+    for (const [k, v] of this.seeds) all.set(k, isMat(v) ? v.map(lift) : lift(v));
+    for (const [k, v] of seeds) all.set(k, v);
+    return new Evaluation(this.point, G, all);
+  }
+
+  /** The key a name's value is stored under here (`g@0` for g_0). */
+  valueKey(v: Var, env: Env<S>): string {
+    const found = this.point.prep.lookup(v);
+    if (!found) throw new Unsupported(`'${printName(v.name)}' has no declaration here`);
+    if (!found.index) return found.info.key;
+    return `${found.info.key}@${integerValue(found.index, this, env)}`;
+  }
 
   get deadline(): number {
     return this.point.deadline;
@@ -421,6 +531,8 @@ export class Evaluation<S> implements Host<S> {
     }
     const key = index === null ? info.key : `${info.key}@${index}`;
     this.point.touch(key);
+    const seeded = this.seeds.get(key);
+    if (seeded !== undefined) return seeded;
     const cached = this.cache.get(key);
     if (cached !== undefined) {
       // A value computed earlier still depends on what it was computed from.
@@ -491,13 +603,13 @@ export class Evaluation<S> implements Host<S> {
     for (let i = this.ctx.defs.length - 1; i >= 0; i--) {
       const d = this.ctx.defs[i]!;
       if (!d.params || printName(d.target) !== key) continue;
-      if (call.fn.primes > 0) throw new Unsupported(`derivatives of the defined function ${key} are not evaluated yet`);
       if (++this.depth > MAX_DEPTH) {
         this.depth--;
         throw new Unsupported('a function definition refers to itself too deeply');
       }
       this.checkTime();
       try {
+        if (call.fn.primes > 0) return definedDerivative(this, d, args, call.fn.primes);
         return this.evaluate(d.value, { values: new Map(d.params.map((p, j) => [printName(p.name), args[j]!])), integers: new Map() });
       } finally {
         this.depth--;
@@ -523,6 +635,7 @@ export class Evaluation<S> implements Host<S> {
    * (E[g gᵀ], Var[·]) is not evaluated yet.
    */
   special(e: Expr, env: Env<S>): Val<S> {
+    if (e.kind === 'Deriv' || e.kind === 'Grad') return derivativeValue(this, e, env);
     if (e.kind !== 'Expect' || e.op !== 'E') {
       const what = e.kind === 'Expect' ? 'variances' : e.kind === 'Limit' ? 'limits' : 'derivatives';
       throw new Unsupported(`${what} are not evaluated yet`);
