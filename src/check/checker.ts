@@ -363,7 +363,7 @@ export class Checker {
       record(o.verdict, o.message, o.counterexample);
       return;
     }
-    const { verdict, message } = this.chainAgainstClaim(st.chain, claim, ctx, []);
+    const { verdict, message } = this.chainAgainstClaim(st.chain, claim, ctx, [], st.limit);
     record(verdict, message);
   }
 
@@ -400,7 +400,7 @@ export class Checker {
 
   /** Checks a chain's steps, that it starts and ends at the claim's sides, and that its relations give the claim's. */
   private chainAgainstClaim(
-    chain: Chain, claim: Formula, ctx: Context, extraRules: readonly RewriteRule[],
+    chain: Chain, claim: Formula, ctx: Context, extraRules: readonly RewriteRule[], limit: Show['limit'] = null,
   ): { verdict: Verdict; message: string } {
     const { verdict: stepsVerdict, rels } = this.chain(chain, ctx, extraRules);
     let verdict = stepsVerdict;
@@ -420,6 +420,13 @@ export class Checker {
     const prep = new Prepared(ctx);
     const unfoldings = this.unfoldings(ctx);
     const rules = this.rulesFor(ctx, extraRules);
+    if (!('error' in composed) && composed.rel === '→') {
+      const squeeze = this.limitComposition(chain, rels, sides.right, limit, ctx, prep, unfoldings, rules);
+      if (squeeze) {
+        if (squeeze.problem) problems.push(squeeze.problem);
+        verdict = worst(verdict, squeeze.verdict);
+      }
+    }
     for (const [which, got, want] of [['starts', chain.head, sides.left], ['ends', last, sides.right]] as const) {
       const same = isExpr(got) && isExpr(want) ? printExpr(got) === printExpr(want)
         : !isExpr(got) && !isExpr(want) ? printFormula(got) === printFormula(want) : false;
@@ -443,6 +450,33 @@ export class Checker {
         : verdict === 'checked' ? 'every step holds (some by sampling only) and the chain reaches the claim'
           : `a step of the chain is ${verdict}`;
     return { verdict, message };
+  }
+
+  /**
+   * A chain ending in `→ L as T → ∞` (LANGUAGE.md §2): with only `=` before it, the first
+   * quantity has the same limit; with `≤`/`<` steps it is squeezed, which needs L = 0 and
+   * the first quantity ≥ 0 (checked as a step of its own). The limit must be the claim's.
+   */
+  private limitComposition(
+    chain: Chain, rels: readonly (RelOp | Connective)[], target: Expr | Formula, limit: Show['limit'],
+    ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: readonly RewriteRule[],
+  ): { problem: string; verdict: Verdict } | null {
+    const last = chain.steps[chain.steps.length - 1]!;
+    const mine = last.limit;
+    if (limit && mine && (printExpr(limit.wrt) !== printExpr(mine.wrt) || printExpr(limit.to) !== printExpr(mine.to))) {
+      return { problem: `the chain's limit is as ${printExpr(mine.wrt)} → ${printExpr(mine.to)}, the claim's as ${printExpr(limit.wrt)} → ${printExpr(limit.to)}`, verdict: 'error' };
+    }
+    if (!rels.some((r) => r === '≤' || r === '<') || !chain.head || !isExpr(chain.head) || !isExpr(target)) return null;
+    if (!(target.kind === 'Num' && Number(target.value) === 0)) {
+      return { problem: `a chain of bounds shows only that a nonnegative quantity tends to 0, not to ${printExpr(target)}`, verdict: 'error' };
+    }
+    const zero: Expr = { kind: 'Num', value: '0', range: chain.head.range, shape: { kind: 'scalar' } };
+    const o = this.decide(zero, '≤', chain.head, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, 'squeeze');
+    if (o.verdict === 'proved' || o.verdict === 'checked') return o.verdict === 'checked' ? { problem: '', verdict: 'checked' } : null;
+    return {
+      problem: `the chain bounds ${printExpr(chain.head)} from above by something that tends to 0, which proves the limit only for a quantity ≥ 0; 0 ≤ ${printExpr(chain.head)} ${o.verdict === 'refuted' ? 'fails' : 'could not be shown'} (${o.message})`,
+      verdict: o.verdict === 'refuted' ? 'error' : 'unknown',
+    };
   }
 
   private induction(st: Show, forAll: ForAll | null, record: (v: Verdict, m: string) => void): void {

@@ -105,6 +105,8 @@ export function symbolicProof(p: StepProblem, pending: readonly Candidate[], dea
     const remaining = deadline - Date.now();
     if (remaining <= 0) return null;
     if (size(c.l) + size(c.r) > SYMBOLIC_BUDGET) continue;
+    // A derivative means nothing to nerdamer or the normal form: its taken form is another candidate.
+    if (hasDerivative(c.l, p.functions) || hasDerivative(c.r, p.functions)) continue;
     if (zeroDifference(c.l, c.r, scope, remaining)) {
       return { method: hasMatrix(c.l) || hasMatrix(c.r) ? 'normal-form' : 'symbolic', how: c.how, ...(c.rule ? { rule: c.rule } : {}) };
     }
@@ -198,6 +200,20 @@ export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx
   } catch {
     return null;
   }
+}
+
+/**
+ * `left − right` as written, with derivatives taken by the rules first (`∇_x(xᵀMx) − 2Mx`
+ * is `Mᵀ x - M x`); null when a derivative cannot be taken or the difference is not short.
+ */
+function differenceWithDerivatives(p: StepProblem, left: Expr, right: Expr, timeoutMs: number): string | null {
+  const fns = p.functions;
+  if (!hasDerivative(left, fns) && !hasDerivative(right, fns)) return describeDifference(left, right, p.prep.ctx.scope, timeoutMs);
+  const ctx = calculusContext(p);
+  const l = eliminateDerivatives(left, ctx);
+  const r = eliminateDerivatives(right, ctx);
+  if (!('expr' in l) || !('expr' in r)) return null;
+  return describeDifference(l.expr, r.expr, p.prep.ctx.scope, timeoutMs);
 }
 
 /** Printed names and calls in an expression. */
@@ -308,7 +324,7 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
       };
     }
     const differ = isExpr(left) && isExpr(right) && rel === '=' && !disagreement && !s.failure.note
-      ? describeDifference(left, right, p.prep.ctx.scope, opts.deadline - Date.now()) : null;
+      ? differenceWithDerivatives(p, left, right, opts.deadline - Date.now()) : null;
     const method: Method = ground ? 'evaluation' : 'sampling';
     return {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,

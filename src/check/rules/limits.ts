@@ -247,8 +247,9 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
   // 1. The rules, for every value of the other names.
   const lim = limitOf(left, key, rc) ?? productBound(left, key, rc);
   if (lim?.kind === 'value' && ((isZero(lim.value) && isZero(right)) || same(lim.value, right, rc))) {
-    const rules = [...new Set(lim.rules)];
-    const name = (rules[0] ?? 'a constant is its own limit').replace(/ \(.*$/, '');
+    const rules = [...new Set(lim.rules.filter((r) => r !== ''))];
+    if (rules.length === 0) rules.push('a quantity that does not change with T is its own limit');
+    const name = rules[0]!.replace(/ \(.*$/, '');
     return { verdict: 'proved', method: 'rule', rule: name, ...none, message: `proved by the limit rules: ${rules.join('; ')}` };
   }
   // 2. The rules at sampled points (and at the ends of the assumed intervals), which may refute.

@@ -230,13 +230,14 @@ class Differentiator {
   }
 
   /** Whether the value of e can change with x. Throws where a recurrence makes it unknowable. */
-  depends(e: Expr): boolean {
+  depends(e: Expr, ignoreFamily: string | null = null): boolean {
     let hit = false;
     const walk = (x: Expr, bound: ReadonlySet<string>): void => {
       if (hit) return;
       switch (x.kind) {
         case 'Var': {
           if (bound.has(printName(x.name))) return;
+          if (ignoreFamily !== null && x.name.index && nameId(x, this.ctx.scope).key === ignoreFamily) return;
           if (this.varDepends(x)) hit = true;
           return;
         }
@@ -271,8 +272,16 @@ class Differentiator {
     if (known !== undefined) return known;
     this.dependsMemo.set(memoKey, false); // a cycle through definitions adds nothing
     let result: boolean;
+    const recurrence = id.index !== null ? this.ctx.unfoldings.filter((u) => u.key === id.key && u.indexVar !== null && u.recursive).pop() : undefined;
     if (id.key === this.x.key && id.index !== null && this.x.index !== null) {
       result = this.memberDepends(v, id.indexExpr!);
+    } else if (recurrence) {
+      // A member of another recurrence: independent of x when its step is (apart from the
+      // family itself); otherwise x enters at every step, which no rule here unrolls.
+      if (this.depends(recurrence.def.value, id.key)) {
+        throw new NotDifferentiable(`${printName(v.name)} depends on ${this.xText()} at every step of its recurrence, which no rule here unrolls`);
+      }
+      result = false;
     } else {
       const def = this.definitionOf(v);
       result = def !== null && this.depends(def);

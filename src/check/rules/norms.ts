@@ -80,6 +80,7 @@ export class Bounder {
   private leq(a: Expr, b: Expr, depth: number): BoundProof | null {
     if (depth <= 0 || Date.now() > this.rc.deadline) return this.fail('the rules ran out of depth or time');
     if (same(a, b, this.rc)) return ok();
+    if (a.kind === 'Num' && Number(a.value) === 0 && nonnegative(b, this.rc)) return ok('norms, absolute values, even powers, √ and products of them are ≥ 0');
     // The assumptions: a ≤ q with q the same as b (or q ≤ b in one more step).
     for (const f of this.rc.facts) {
       if (!same(f.lhs, a, this.rc)) continue;

@@ -213,6 +213,8 @@ export class Point {
   readonly values = new Map<string, Drawn>();
   readonly dims = new Map<string, number>();
   readonly functions = new Map<string, FunctionInstance>();
+  /** Function instances before a `for all` bound scaled them, with the shrink drawn for each bound. */
+  private readonly rawFunctions = new Map<string, { instance: FunctionInstance; shrinks: readonly Rational[] }>();
   /** Keys of the values, dimensions (`dim:n`) and functions (`fn:σ`) used since the last clear. */
   readonly touched = new Set<string>();
   /** Date.now() past which evaluation stops. */
@@ -313,30 +315,37 @@ export class Point {
     this.touch(`fn:${key}`);
     let f = this.functions.get(key);
     if (!f) {
-      f = randomFunction(this.rng, elementwise);
-      for (const b of this.prep.functionBounds.get(key) ?? []) f = this.meetBound(f, b);
+      const bounds = this.prep.functionBounds.get(key) ?? [];
+      let raw = this.rawFunctions.get(key);
+      if (!raw) {
+        const instance = randomFunction(this.rng, elementwise);
+        raw = { instance, shrinks: bounds.map((b) => Rational.parse(b.strict ? this.rng.pick(['0.5', '0.9', '0.99']) : this.rng.pick(['1', '1', '0.9', '0.5']))) };
+        this.rawFunctions.set(key, raw);
+      }
+      f = bounds.length > 0 ? this.meetBounds(raw.instance, bounds, raw.shrinks) : raw.instance;
       this.functions.set(key, f);
     }
     return f;
   }
 
   /**
-   * The instance scaled so that sup |f^(k)| ≤ c (< c when strict) at this point: often
-   * exactly c, so a bound that needs more than the assumption gives is found wrong.
+   * The instance scaled so that sup |f^(k)| ≤ c (< c when strict) for every bound, at this
+   * point's values of c: often exactly c, so a bound that needs more than the assumption
+   * gives is found wrong. A point derived with other values scales the same raw instance anew.
    */
-  private meetBound(f: FunctionInstance, b: FunctionBound): FunctionInstance {
+  private meetBounds(f: FunctionInstance, bounds: readonly FunctionBound[], shrinks: readonly Rational[]): FunctionInstance {
     if (!f.sup || !f.scaled) throw new Skip('no function instance meets a for-all bound here');
-    let g = f;
-    let sup = g.sup!(b.order);
-    if (sup === null) {
-      g = g.scaled!(Rational.ONE, true);
-      sup = g.sup!(b.order);
-    }
-    const c = this.exactLowerValue(b.bound);
-    if (c === null || sup === null || c.sign() < 0 || (c.isZero() && b.strict)) throw new Skip(`no function instance meets a for-all bound at this point`);
-    if (sup.isZero()) return g;
-    const shrink = Rational.parse(b.strict ? this.rng.pick(['0.5', '0.9', '0.99']) : this.rng.pick(['1', '1', '0.9', '0.5']));
-    return g.scaled!(c.div(sup).mul(shrink), b.order === 0);
+    const g = bounds.some((b) => b.order === 0) ? f.scaled(Rational.ONE, true) : f;
+    let factor: Rational | null = null;
+    bounds.forEach((b, i) => {
+      const sup = g.sup!(b.order);
+      const c = this.exactLowerValue(b.bound);
+      if (c === null || sup === null || c.sign() < 0 || (c.isZero() && b.strict)) throw new Skip('no function instance meets a for-all bound at this point');
+      if (sup.isZero()) return;
+      const s = c.div(sup).mul(shrinks[i]!);
+      if (factor === null || s.cmp(factor) < 0) factor = s;
+    });
+    return factor === null ? g : g.scaled!(factor, bounds.some((b) => b.order === 0));
   }
 
   /** An exact value at most the value of a scalar expression here (exact where it can be, else below its enclosure). */
@@ -371,22 +380,24 @@ export class Point {
    * A point with this one's dimensions and functions, and its drawn values mapped by `f`
    * (undefined: draw that one afresh). Definitions are evaluated again in the new point.
    */
-  derive(rng: Rng, f: (key: string, value: Val<Rational>) => Val<Rational> | undefined): Point {
+  derive(rng: Rng, f: (key: string, value: Val<Rational>) => Val<Rational> | undefined, extra?: readonly [string, Val<Rational>]): Point {
     const overrides = new Map<string, Val<Rational>>();
     for (const [key, { value }] of this.values) {
       const v = f(key, value);
       if (v !== undefined) overrides.set(key, v);
     }
+    if (extra) overrides.set(extra[0], extra[1]);
     const p = new Point(this.prep, rng, this.k, overrides);
     p.deadline = this.deadline;
     for (const [d, n] of this.dims) p.dims.set(d, n);
-    for (const [fn, inst] of this.functions) p.functions.set(fn, inst);
+    for (const [fn, inst] of this.functions) if (!this.prep.functionBounds.has(fn)) p.functions.set(fn, inst);
+    for (const [fn, raw] of this.rawFunctions) p.rawFunctions.set(fn, raw);
     return p;
   }
 
   /** A copy of this point with one drawn value replaced. */
   replacing(key: string, value: Val<Rational>, rng: Rng = this.rng): Point {
-    return this.derive(rng, (k, v) => (k === key ? value : v));
+    return this.derive(rng, (k, v) => (k === key ? value : v), [key, value]);
   }
 
   /**
