@@ -268,7 +268,10 @@ class ModularPoint implements Host<bigint> {
       if (result.cols !== 1 && call.fn.primes === 0) throw new Inexact('a matrix-valued function');
       const m = this.dim(result.rows);
       const c = this.dim(result.cols);
-      return L.scalarOf(new Mat(m, c, Array.from({ length: m * c }, (_, i) => oracle(xs, i))));
+      // A Hessian (f'' of a scalar f) is symmetric: entries (i, j) and (j, i) are one oracle.
+      const symmetric = call.fn.primes === 2 && info.fn.result.kind === 'scalar' && m === c;
+      const at = (k: number) => (symmetric ? Math.min(Math.floor(k / c), k % c) * c + Math.max(Math.floor(k / c), k % c) : k);
+      return L.scalarOf(new Mat(m, c, Array.from({ length: m * c }, (_, i) => oracle(xs, at(i)))));
     }
     return oracle(xs, 0);
   }

@@ -37,6 +37,8 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
     },
     pow(a, b) {
       const v = F.pow(a.v, b.v);
+      // 0^b with b not whole: like √ at 0, not differentiable in general.
+      if (F.sign(a.v) === 0) throw new Undefined('a fractional power is not differentiable at 0');
       if (zeroD(a) && zeroD(b)) return c(v);
       // d(a^b) = a^b (b' log a + b a'/a)
       let d = F.zero;
@@ -46,6 +48,8 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
     },
     elementary(f: Elementary, a: Dual<S>): Dual<S> {
       const v = F.elementary(f, a.v);
+      // √u at u = 0: even with u' = 0 (u = t²) the derivative need not exist (√(t²) = |t|).
+      if (f === 'sqrt' && F.sign(v) === 0) throw new Undefined('√ is not differentiable at 0');
       if (zeroD(a)) return c(v);
       switch (f) {
         case 'exp': return new Dual(v, F.mul(v, a.d));

@@ -45,6 +45,8 @@ export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
     },
     pow(a, b) {
       const v = F.pow(a.v, b.v);
+      // 0^b with b not whole: like √ at 0, not differentiable in general.
+      if (F.sign(a.v) === 0) throw new Undefined('a fractional power is not differentiable at 0');
       if (flat(a) && flat(b)) return c(v);
       // d(a^b) = a^b (b' log a + b a'/a)
       const logA = flat(b) ? null : F.elementary('log', a.v);
@@ -59,6 +61,8 @@ export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
     },
     elementary(f: Elementary, a: Jet<S>): Jet<S> {
       const v = F.elementary(f, a.v);
+      // √u at u = 0: even with u' = 0 (u = t²) the derivative need not exist (√(t²) = |t|).
+      if (f === 'sqrt' && F.sign(v) === 0) throw new Undefined('√ is not differentiable at 0');
       if (flat(a)) return c(v);
       let slope: S;
       switch (f) {

@@ -272,6 +272,10 @@ class Differentiator {
     if (known !== undefined) return known;
     this.dependsMemo.set(memoKey, false); // a cycle through definitions adds nothing
     let result: boolean;
+    // A component x_i of the vector x itself: no expression here for its derivative.
+    if (id.key === this.x.key && id.index !== null && this.x.index === null) {
+      throw new NotDifferentiable(`the derivative of the component ${printName(v.name)} of ${this.x.key} is taken at points only`);
+    }
     const recurrence = id.index !== null ? this.ctx.unfoldings.filter((u) => u.key === id.key && u.indexVar !== null && u.recursive).pop() : undefined;
     if (id.key === this.x.key && id.index !== null && this.x.index !== null) {
       result = this.memberDepends(v, id.indexExpr!);
