@@ -13,3 +13,13 @@ it("reproduces the README's worked example exactly", async () => {
   const report = await checkSource(source, { file: 'momentum.deriv' });
   expect(formatText([report])).toBe(printed);
 });
+
+/** The calculus example is real output too. */
+it("reproduces the README's calculus example exactly", async () => {
+  const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const source = blocks.find((b) => b.startsWith('vector x, x_0, g in R^n'))!;
+  const printed = blocks.find((b) => b.startsWith('taylor.deriv:'))!;
+  const report = await checkSource(source, { file: 'taylor.deriv' });
+  expect(formatText([report])).toBe(printed);
+});

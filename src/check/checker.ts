@@ -10,6 +10,7 @@ import { Prepared, type Context } from './sampling/point.js';
 import { freeNames, indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
+import { nonnegative, ruleContext } from './rules/facts.js';
 
 export interface CheckerOptions {
   readonly seed: number;
@@ -471,6 +472,11 @@ export class Checker {
       return { problem: `a chain of bounds shows only that a nonnegative quantity tends to 0, not to ${printExpr(target)}`, verdict: 'error' };
     }
     const zero: Expr = { kind: 'Num', value: '0', range: chain.head.range, shape: { kind: 'scalar' } };
+    // A norm, an absolute value, a square …: ≥ 0 by the rules alone, no points needed.
+    const problem = {
+      left: zero, rel: '≤' as const, right: chain.head, hint: null, prep, unfoldings, functions: ctx.defs.filter((d) => d.params), rules, salt: 'squeeze',
+    };
+    if (nonnegative(chain.head, ruleContext(problem, Date.now() + this.options.timeoutMs))) return null;
     const o = this.decide(zero, '≤', chain.head, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, 'squeeze');
     if (o.verdict === 'proved' || o.verdict === 'checked') return o.verdict === 'checked' ? { problem: '', verdict: 'checked' } : null;
     return {

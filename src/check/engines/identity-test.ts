@@ -94,16 +94,18 @@ function degreeOf(e: Expr, ctx: IdentityContext, calls: Calls, bound: ReadonlySe
     }
     case 'Neg': case 'Transpose': return rec(e.arg);
     case 'Binary': {
+      if (e.op === '^' && (e.left.kind === 'Norm' || e.left.kind === 'Abs')) {
+        // ‖x‖^(2j) = (xᵀx)^j: rational (the norm itself is not, so it is not degreed first).
+        const k = constantInteger(e.right);
+        if (k === null || k <= 0 || k % 2 !== 0) throw new NotApplicable('an odd power of a norm');
+        const inner = rec(e.left.arg);
+        return { total: inner.total * k, nc: inner.nc * k };
+      }
       const a = rec(e.left);
       if (e.op === '^') {
         const k = constantInteger(e.right);
         if (k === null) throw new NotApplicable('a power that is not a fixed whole number');
         const mag = Math.abs(k);
-        if (e.left.kind === 'Norm' || e.left.kind === 'Abs') {
-          if (k <= 0 || k % 2 !== 0) throw new NotApplicable('an odd power of a norm');
-          const inner = rec(e.left.arg);
-          return { total: inner.total * mag, nc: inner.nc * mag };
-        }
         const matrix = e.left.shape?.kind === 'matrix';
         // A matrix inverse is adj/det: degree below (2N − 1)·deg; N is not known yet, so count 2·MAX_N.
         const inv = k < 0 && matrix ? 2 * MAX_N : 1;

@@ -91,6 +91,13 @@ export class Bounder {
     // Both sides products over the same range: factor by factor.
     if (a.kind === 'BigOp' && b.kind === 'BigOp' && a.op === 'prod' && b.op === 'prod') return this.products(a, b, depth);
     if (a.kind === 'BigOp' && b.kind === 'BigOp' && a.op === 'sum' && b.op === 'sum') return this.sums(a, b, depth);
+    // a ≤ a + c and a − c ≤ a for c ≥ 0.
+    if (b.kind === 'Binary' && b.op === '+') {
+      for (const [same1, other] of [[b.left, b.right], [b.right, b.left]] as const) {
+        if (same(a, same1, this.rc) && nonnegative(other, this.rc)) return ok(`adding a term ≥ 0 (${node(other)})`);
+      }
+    }
+    if (a.kind === 'Binary' && a.op === '-' && same(a.left, b, this.rc) && nonnegative(a.right, this.rc)) return ok(`subtracting a term ≥ 0 (${node(a.right)})`);
     // Sums term by term.
     if (a.kind === 'Binary' && b.kind === 'Binary' && a.op === '+' && b.op === '+') {
       const l = this.leq(a.left, b.left, depth - 1);
