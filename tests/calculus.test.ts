@@ -74,6 +74,13 @@ const IDENTITIES: [string, string, 'proved' | 'checked' | 'refuted'][] = [
   ['∇_x f(A x)', 'Aᵀ ∇_g f(g)', 'proved'],
   ['∇_x f(A x)', 'A ∇_g f(g)', 'refuted'],
   ['∇_x (xᵀ K⁻¹ x)', '(K⁻¹ + (K⁻¹)ᵀ) x', 'proved'],
+  // gradients in a matrix (shaped like the matrix)
+  ['∇_A (bᵀ A x)', 'b xᵀ', 'proved'],
+  ['∇_A (bᵀ A x)', 'x bᵀ', 'refuted'],
+  ['∇_A (1/2 ‖A x - b‖²)', '(A x - b) xᵀ', 'proved'],
+  ['∇_A (xᵀ Aᵀ A x)', '2 A x xᵀ', 'proved'],
+  ['∇_A tr(Aᵀ M A)', '(M + Mᵀ) A', 'proved'],
+  ['∇_A tr(Aᵀ M A)', '2 M A', 'refuted'],
   // Jacobians and Hessians
   ['∂/∂x (A x)', 'A', 'proved'],
   ['∂/∂x (A x)', 'Aᵀ', 'refuted'],

@@ -21,6 +21,9 @@ import { canonicalIndex, indexPattern, substitute, unfold, visit, type Unfolding
  * is composition: ∇_u L(w) = (∂w/∂u)ᵀ ∇L(w). For a first-order recurrence g_t = F(g_{t−1})
  * for t ≥ k + 1, ∂g_T/∂g_k is the ordered product ∏_{t=k+1}^{T} ∂g_t/∂g_{t−1} (T ≥ k).
  *
+ * By a matrix W, the gradient G of a scalar (shaped like W) is read off D_H(e) = tr(GᵀH):
+ * a word P H Q gives G = PᵀQᵀ, so ∇_W ½‖Wx − y‖² = (Wx − y)xᵀ.
+ *
  * Conventions as in derivative.ts: a gradient is a column shaped like x; ∂y/∂x is m×n.
  */
 
@@ -588,6 +591,71 @@ class Differentiator {
     throw new NotDifferentiable(`cannot read the Jacobian off ${printExpr(E)}`);
   }
 
+  /**
+   * For x a matrix: G with E = tr(Gᵀ H) (the gradient shaped like x), for a scalar E
+   * linear in H: a word P H Q gives G = PᵀQᵀ, a word P Hᵀ Q gives G = Q P, tr(P H Q) gives PᵀQᵀ.
+   */
+  coefMatrix(E: Expr): Expr {
+    if (!this.hasH(E)) throw new NotDifferentiable('internal: a term without the direction');
+    switch (E.kind) {
+      case 'Neg': return neg(this.coefMatrix(E.arg));
+      case 'Transpose': return this.coefMatrix(E.arg);
+      case 'Expect': return { ...E, arg: this.coefMatrix(E.arg), shape: this.h.shape };
+      case 'BigOp': if (E.op === 'sum') return { ...E, body: this.coefMatrix(E.body), shape: this.h.shape }; break;
+      case 'Call': if (E.fn.base === 'tr' && E.fn.primes === 0) return this.word(flatten(E.args[0]!), true); break;
+      case 'Binary':
+        if (E.op === '+' || E.op === '-') {
+          const a = this.coefMatrix(E.left);
+          const b = this.coefMatrix(E.right);
+          return E.op === '+' ? add(a, b)! : sub(a, b)!;
+        }
+        if (E.op === '/') return div(this.coefMatrix(E.left), E.right);
+        if (E.op === '*') return this.word(flatten(E), false);
+        break;
+      default: break;
+    }
+    throw new NotDifferentiable(`cannot read the gradient in a matrix off ${printExpr(E)}`);
+  }
+
+  /** G for a product chain (scalar, or inside a trace when `trace`) with the direction in one factor. */
+  private word(fs: readonly Expr[], trace: boolean): Expr {
+    const i = fs.findIndex((f) => this.hasH(f));
+    if (i < 0 || fs.findIndex((f, j) => j > i && this.hasH(f)) >= 0) throw new NotDifferentiable('internal: not linear in the direction');
+    const f = fs[i]!;
+    const rebuild = (g: Expr) => [...fs.slice(0, i), g, ...fs.slice(i + 1)];
+    const again = (g: Expr) => (trace ? this.word(flatten(productOf(rebuild(g))!), true) : this.coefMatrix(productOf(rebuild(g))!));
+    if (f.kind === 'Binary' && (f.op === '+' || f.op === '-')) {
+      const a = again(f.left);
+      const b = again(f.right);
+      return f.op === '+' ? add(a, b)! : sub(a, b)!;
+    }
+    if (f.kind === 'Neg') return neg(again(f.arg));
+    if (f.kind === 'Binary' && f.op === '/') return div(again(f.left), f.right);
+    if (!trace && isScalarShape(shapeOf(f))) {
+      // A scalar factor that carries the direction (uᵀ H v, tr(…)): the rest is a scalar.
+      const rest = productOf([...fs.slice(0, i), ...fs.slice(i + 1)]);
+      const g = this.coefMatrix(f);
+      return rest ? mul(rest, g) : g;
+    }
+    const P = productOf(fs.slice(0, i));
+    const Q = productOf(fs.slice(i + 1));
+    if (f === this.h) {
+      // P H Q (or tr(P H Q) = tr(Q P H)): G = Pᵀ Qᵀ.
+      const parts = [P && transposeOf(P), Q && transposeOf(Q)].filter((x): x is Expr => x !== null);
+      return productOf(parts) ?? identity((shapeOf(this.h) as { rows: Dim }).rows);
+    }
+    if (f.kind === 'Transpose' && f.arg === this.h) {
+      // P Hᵀ Q = (Qᵀ H Pᵀ)ᵀ, a scalar: G = Q P.
+      const parts = [Q, P].filter((x): x is Expr => x !== null);
+      return productOf(parts) ?? identity((shapeOf(this.h) as { rows: Dim }).rows);
+    }
+    if (f.kind === 'Transpose') {
+      const pushed = transposeOf(f.arg);
+      if (pushed.kind !== 'Transpose') return again(pushed);
+    }
+    throw new NotDifferentiable(`cannot read the gradient in a matrix off ${printExpr(f)}`);
+  }
+
   private coefProduct(L: Expr, R: Expr): Expr {
     const hl = this.hasH(L);
     const hr = this.hasH(R);
@@ -626,6 +694,16 @@ class Differentiator {
     }
     throw new NotDifferentiable(`cannot read the Jacobian off ${printExpr(mul(L, R))}`);
   }
+}
+
+/** The factors of a product chain, left to right (scalars included). */
+function flatten(e: Expr): Expr[] {
+  if (e.kind === 'Binary' && e.op === '*') return [...flatten(e.left), ...flatten(e.right)];
+  return [e];
+}
+
+function productOf(xs: readonly Expr[]): Expr | null {
+  return xs.length === 0 ? null : xs.reduce((a, b) => mul(a, b));
 }
 
 function visitChildren(e: Expr, f: (c: Expr) => void): void {
@@ -671,7 +749,14 @@ export function derivativeExpression(node: Deriv | Grad, ctx: CalculusContext): 
     const D = new Differentiator(ctx, x, num('1', node.range));
     return D.d(body) ?? zeroOf(sb, node.range);
   }
-  if (!isColumn(sx)) throw new NotDifferentiable('derivatives by a matrix are only evaluated at points, not taken symbolically');
+  if (!isColumn(sx)) {
+    // By a matrix: the gradient of a scalar, shaped like the matrix.
+    if (!isScalarShape(sb)) throw new NotDifferentiable('the derivative of a vector or matrix by a matrix is not a value');
+    const H = direction(sx, node.range);
+    const DM = new Differentiator(ctx, x, H);
+    const dm = DM.d(body);
+    return dm ? DM.coefMatrix(dm) : zeroOf(sx, node.range);
+  }
   const h = direction(sx, node.range);
   const D = new Differentiator(ctx, x, h);
   const d = D.d(body);
