@@ -3,6 +3,8 @@ import { checkSource } from '../src/check/index.js';
 import { Dual, dualField } from '../src/check/evaluator/dual.js';
 import { Jet, jetField } from '../src/check/evaluator/jet.js';
 import { Rational, exactField } from '../src/check/evaluator/rational.js';
+import { intervalField } from '../src/check/evaluator/interval.js';
+import { decimalField } from '../src/check/evaluator/decimal.js';
 import type { FileReport, StepResult } from '../src/result.js';
 
 /**
@@ -152,6 +154,27 @@ describe('derivatives as values', () => {
     const text = `scalar g\nvector u, w in R^n\nfunction L : R^n → R\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n    ∇_w L(w)\n  = 0\n`;
     const { steps } = await stepsOf(text);
     expect(steps[0]!.verdict).toBe('refuted');
+  });
+});
+
+describe('derivatives through eigenvalues and operator norms', () => {
+  it('encloses dλ_max = xᵀ dA x for a simple top eigenvalue, tightly at 50 digits', () => {
+    // A = [[3, 1], [1, 1]], dA = [[0, 1], [1, 2]]: λ = 2 + √2, x ∝ (1 + √2, 1), xᵀ dA x = (2(1 + √2) + 2)/(4 + 2√2) = 1.
+    for (const F of [intervalField, decimalField(50)] as const) {
+      const G = F as unknown as import('../src/check/evaluator/field.js').Field<unknown>;
+      const m = (xs: number[]) => xs.map((v) => G.fromInt(v));
+      const r = G.lambdaMaxTangents!(m([3, 1, 1, 1]), [m([0, 1, 1, 2])], 2);
+      expect(G.format(r.tangents[0], 8)).toMatch(/^(1|0\.99999999\d*|1\.0000000\d*)$/);
+      expect(G.order!.cmp(r.tangents[0], G.fromInt(2))).toBe(-1);
+      expect(G.order!.cmp(r.tangents[0], G.fromRational(Rational.parse('0.9999')))).toBe(1);
+    }
+  });
+
+  it('checks d/dt λ_max(tS) = λ_max(S) and d/dt ‖tA‖ = ‖A‖ (t > 0) by forward mode through the eigenvalue', async () => {
+    const text = `scalar t\nmatrix A in R^{n×n}\nmatrix S in R^{n×n} symmetric\nassume t > 0\n`
+      + `    d/dt λ_max(t S)\n  = λ_max(S)\n    d/dt ‖t A‖\n  = ‖A‖\n    d/dt ‖t A‖\n  = 2 ‖A‖\n`;
+    const { steps } = await stepsOf(text);
+    expect(steps.map((s) => s.verdict)).toEqual(['checked', 'checked', 'refuted']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Undecided, Undefined, Unsupported, type Elementary, type Field, type Sign } from './field.js';
+import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
 import type { Rational } from './rational.js';
 
 /** v + d·ε with ε² = 0: a value and its derivative along one direction (forward mode). */
@@ -95,8 +95,11 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
     asInteger: (a) => (zeroD(a) ? F.asInteger(a.v) : null),
     magnitude: (a) => F.magnitude(a.v),
     format: (a, digits) => `${F.format(a.v, digits)} + ${F.format(a.d, digits)}ε`,
-    lambdaMax() {
-      throw new Unsupported('derivatives of eigenvalues are not evaluated yet');
+    lambdaMax(data, n) {
+      // dλ_max = xᵀ dA x for the unit top eigenvector (enclosed by the backend).
+      if (!F.lambdaMaxTangents) throw new Inexact(`derivatives of eigenvalues are not computed in ${F.name} arithmetic`);
+      const r = F.lambdaMaxTangents(data.map((x) => x.v), [data.map((x) => x.d)], n);
+      return new Dual(r.value, r.tangents[0]!);
     },
   };
   return self;

@@ -60,6 +60,11 @@ export interface Field<S> {
    * the backend cannot (exact rationals, primes).
    */
   lambdaMax?(data: readonly S[], n: number): S;
+  /**
+   * λ_max and its derivatives along tangent matrices (each row-major n×n), enclosed;
+   * Undecided where the top eigenvalue is not certainly simple. Enclosing backends only.
+   */
+  lambdaMaxTangents?(data: readonly S[], tangents: readonly (readonly S[])[], n: number): { value: S; tangents: S[] };
   /** How two values compare, for backends that can order them (exact and enclosures). */
   readonly order?: Order<S>;
 }

@@ -1,4 +1,4 @@
-import { Undecided, Undefined, Unsupported, type Elementary, type Field, type Sign } from './field.js';
+import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
 import type { Rational } from './rational.js';
 
 /**
@@ -102,8 +102,11 @@ export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
     asInteger: (a) => (flat(a) ? F.asInteger(a.v) : null),
     magnitude: (a) => F.magnitude(a.v),
     format: (a, digits) => `${F.format(a.v, digits)} + [${a.d.map((x) => F.format(x, digits)).join(', ')}]ε`,
-    lambdaMax() {
-      throw new Unsupported('derivatives of eigenvalues are not evaluated yet');
+    lambdaMax(data, n) {
+      // dλ_max = xᵀ dA x for the unit top eigenvector, along every direction (enclosed by the backend).
+      if (!F.lambdaMaxTangents) throw new Inexact(`derivatives of eigenvalues are not computed in ${F.name} arithmetic`);
+      const r = F.lambdaMaxTangents(data.map((x) => x.v), Array.from({ length: k }, (_, j) => data.map((x) => x.d[j]!)), n);
+      return new Jet(r.value, r.tangents);
     },
   };
   function pick(a: Jet<S>, b: Jet<S>, want: 1 | -1): Jet<S> {
