@@ -148,13 +148,15 @@ function withCalculus(p: StepProblem, cs: readonly Candidate[]): Candidate[] {
     const key = `${printExpr(el.expr)}\u0000${printExpr(er.expr)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ l: el.expr, r: er.expr, how: `${c.how}, derivatives taken by the rules of calculus`, rule: 'differentiation' });
+    const notes = [...new Set([...el.notes, ...er.notes])];
+    const taken = `derivatives taken by the rules of calculus${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`;
+    out.push({ l: el.expr, r: er.expr, how: `${c.how}, ${taken}`, rule: 'differentiation' });
     // Where a derivative was taken at a defined point (∇_g f(g), g = A x), unfold it there.
     const scope = p.prep.ctx.scope;
     const ul = unfold(el.expr, p.unfoldings, p.functions, scope, null);
     const ur = unfold(er.expr, p.unfoldings, p.functions, scope, null);
     if (printExpr(ul) !== printExpr(el.expr) || printExpr(ur) !== printExpr(er.expr)) {
-      out.push({ l: ul, r: ur, how: `${c.how}, derivatives taken by the rules of calculus, definitions unfolded`, rule: 'differentiation' });
+      out.push({ l: ul, r: ur, how: `${c.how}, ${taken}, definitions unfolded`, rule: 'differentiation' });
     }
   }
   return out;

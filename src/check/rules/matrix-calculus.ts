@@ -54,7 +54,9 @@ export function calculusContext(p: StepProblem): CalculusContext {
 }
 
 /** A derivative-free form of an expression, or why there is none. */
-export type Elimination = { readonly expr: Expr; readonly changed: boolean } | { readonly unsupported: string };
+export type Elimination =
+  | { readonly expr: Expr; readonly changed: boolean; readonly notes: readonly string[] }
+  | { readonly unsupported: string };
 
 /** Thrown where a rule has no expression for a derivative (the caller says why it does not apply). */
 export class NotDifferentiable extends Error {}
@@ -738,13 +740,16 @@ function direction(shape: Shape, range: Expr['range']): Var {
 }
 
 /** The expression a derivative node stands for (by the conventions of derivative.ts). */
-export function derivativeExpression(node: Deriv | Grad, ctx: CalculusContext): Expr {
+export function derivativeExpression(node: Deriv | Grad, ctx: CalculusContext, notes: string[] = []): Expr {
   const x = node.wrt;
   const sx = shapeOf(x);
   const body = node.body;
   const sb = shapeOf(body);
   const recurrence = node.kind === 'Deriv' ? recurrenceJacobian(node, ctx) : null;
-  if (recurrence) return recurrence;
+  if (recurrence) {
+    notes.push(recurrence.note);
+    return recurrence.expr;
+  }
   if (sx.kind !== 'matrix') {
     const D = new Differentiator(ctx, x, num('1', node.range));
     return D.d(body) ?? zeroOf(sb, node.range);
@@ -770,7 +775,7 @@ export function derivativeExpression(node: Deriv | Grad, ctx: CalculusContext): 
  * the ordered product ∏_{t=k+1}^{T} ∂g_t/∂g_{t−1} (T ≥ k, so the product is never shorter
  * than empty). Null when the node is not of that form.
  */
-function recurrenceJacobian(node: Deriv, ctx: CalculusContext): Expr | null {
+function recurrenceJacobian(node: Deriv, ctx: CalculusContext): { expr: Expr; note: string } | null {
   const body = node.body;
   const x = node.wrt;
   if (body.kind !== 'Var' || !body.name.index || !x.name.index) return null;
@@ -809,10 +814,13 @@ function recurrenceJacobian(node: Deriv, ctx: CalculusContext): Expr | null {
   });
   if (!firstOrder) return null;
   const step = derivativeExpression({ kind: 'Deriv', partial: true, wrt: prev, body: value, range: node.range, shape: { kind: 'matrix', rows: (shapeOf(body) as { rows: Dim }).rows, cols: (shapeOf(x) as { rows: Dim }).rows } }, ctx);
-  return {
+  const product = (b: Expr): Expr => ({
     kind: 'BigOp', op: 'prod', index: { base: t, index: null, primes: 0, hat: false, range: node.range },
-    lower: num(String(k + 1), node.range), upper, body: step, range: node.range, shape: shapeOf(step),
-  };
+    lower: num(String(k + 1), node.range), upper, body: b, range: node.range, shape: shapeOf(step),
+  });
+  const member: Var = { kind: 'Var', name: { ...x.name, index: tVar(t, node) }, range: x.range, shape: x.shape };
+  const stepNode: Expr = { kind: 'Deriv', partial: true, wrt: prev, body: member, range: node.range, shape: shapeOf(step) };
+  return { expr: product(step), note: `${printExpr(node)} = ${printExpr(product(stepNode))}, the chain rule through the recurrence` };
 }
 
 function tVar(t: string, node: Expr): Var {
@@ -860,11 +868,12 @@ export function hasDerivative(e: Expr, functions: readonly Define[]): boolean {
 /** Replaces every derivative in e (innermost first) by its expression; says why when one cannot be taken. */
 export function eliminateDerivatives(e: Expr, ctx: CalculusContext): Elimination {
   let changed = false;
+  const notes: string[] = [];
   const rec = (x: Expr): Expr => {
     const y = mapChildren(x, rec);
     if (y.kind === 'Deriv' || y.kind === 'Grad') {
       changed = true;
-      return derivativeExpression(y, ctx);
+      return derivativeExpression(y, ctx, notes);
     }
     if (y.kind === 'Call') {
       const r = definedDerivativeExpression(y, ctx);
@@ -877,7 +886,7 @@ export function eliminateDerivatives(e: Expr, ctx: CalculusContext): Elimination
   };
   try {
     const expr = rec(e);
-    return { expr, changed };
+    return { expr, changed, notes };
   } catch (err) {
     if (err instanceof NotDifferentiable) return { unsupported: err.message };
     throw err;
