@@ -228,6 +228,11 @@ describe('limits', () => {
     expect(report.shows[0]!.message).toMatch(why);
   });
 
+  it('sees through definitions, and never takes T^(-1) for a growing power', async () => {
+    const { report } = await stepsOf(`${decl}define a = δ^T\nshow a → 0 as T → ∞\nshow c/T^(-1) → 0 as T → ∞\n`);
+    expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'unknown']);
+  });
+
   it('refutes q^T → 0 where |q| = 1 is allowed, with the point', async () => {
     const { report } = await stepsOf(`scalar δ\ninteger T\nassume 0 ≤ δ ≤ 1\nshow δ^T → 0 as T → ∞\n`);
     expect(report.shows[0]!.verdict).toBe('refuted');

@@ -5,14 +5,14 @@ import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat, type Field, ty
 import { intervalField } from '../evaluator/interval.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import type { StepOptions, StepProblem } from '../problem.js';
-import { freeNames } from '../rewrite.js';
+import { freeNames, unfold } from '../rewrite.js';
 import { Rng } from '../rng.js';
 import { decideRelation } from '../sampling/compare.js';
 import { allLevels } from '../sampling/levels.js';
 import { Point } from '../sampling/point.js';
 import { counterexample, formatValue } from '../sampling/report.js';
 import { Bounder } from './norms.js';
-import { belowOneInMagnitude, nonnegative, range, rangeText, ruleContext, same, type RuleContext } from './facts.js';
+import { belowOneInMagnitude, nonnegative, range, rangeText, ruleContext, same, unfoldOnce, type RuleContext } from './facts.js';
 
 /**
  * Limits as T → ∞ (LANGUAGE.md §5.7): `e → L as T → ∞` and `lim_{T→∞} e = L`.
@@ -52,10 +52,13 @@ function growsLinearly(e: Expr, key: string): boolean {
   return false;
 }
 
-/** T^k for a positive k (or T itself): a polynomial factor. */
+/** T itself or T^k with k a positive number: a polynomial factor that grows. */
 function isPolynomial(e: Expr, key: string): boolean {
   if (e.kind === 'Var' && printName(e.name) === key) return true;
-  if (e.kind === 'Binary' && e.op === '^' && e.left.kind === 'Var' && printName(e.left.name) === key && !dependsOn(e.right, key)) return true;
+  if (e.kind === 'Binary' && e.op === '^' && e.left.kind === 'Var' && printName(e.left.name) === key) {
+    const k = exactNumber(e.right);
+    return k !== null && k.sign() > 0;
+  }
   return false;
 }
 
@@ -244,8 +247,12 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
   }
   if (dependsOn(right, key)) return { verdict: 'unknown', method: 'none', ...none, message: `the limit ${printExpr(right)} still depends on ${key}` };
   const rc = ruleContext(p, Math.min(opts.deadline, Date.now() + (opts.deadline - Date.now()) / 2));
+  // Definitions unfolded, so that a name defined through T is seen to depend on it; a name
+  // that still has a definition (a recurrence) is left to the values along T.
+  const body = unfoldAll(left, p);
+  const defined = freeNames(body).some((v) => printName(v.name) !== key && unfoldOnce(v, rc) !== null);
   // 1. The rules, for every value of the other names.
-  const lim = limitOf(left, key, rc) ?? productBound(left, key, rc);
+  const lim = defined ? null : limitOf(body, key, rc) ?? productBound(body, key, rc);
   if (lim?.kind === 'value' && ((isZero(lim.value) && isZero(right)) || same(lim.value, right, rc))) {
     const rules = [...new Set(lim.rules.filter((r) => r !== ''))];
     if (rules.length === 0) rules.push('a quantity that does not change with T is its own limit');
@@ -265,9 +272,9 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
       if (!(err instanceof Unsupported || err instanceof Undefined || err instanceof Undecided || err instanceof Inexact || err instanceof Skip)) throw err;
     }
   }
-  for (const pt of [...endPoints(p, points[0] ?? null, rng), ...points]) {
+  for (const pt of defined ? [] : [...endPoints(p, points[0] ?? null, rng), ...points]) {
     if (Date.now() > opts.deadline) break;
-    const e = atPoint(left, pt, key);
+    const e = atPoint(body, pt, key);
     const target = atPoint(right, pt, key);
     if (!e || !target) continue;
     const at = limitOf(e, key, { ...rc, facts: [], forAll: [] });
@@ -286,6 +293,17 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
   }
   // 3. The values along a growing sequence of T.
   return sequenceCheck(p, left, right, key, points, opts);
+}
+
+/** Every definition unfolded (a few rounds; a recurrence stays a name). */
+function unfoldAll(e: Expr, p: StepProblem): Expr {
+  let cur = e;
+  for (let round = 0; round < 6; round++) {
+    const next = unfold(cur, p.unfoldings.filter((u) => !u.recursive), p.functions, p.prep.ctx.scope, null);
+    if (printExpr(next) === printExpr(cur)) break;
+    cur = next;
+  }
+  return cur;
 }
 
 /** Points with each scalar at a closed end of its assumed interval (`δ = 1` under `0 ≤ δ ≤ 1`). */
