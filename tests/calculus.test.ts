@@ -76,6 +76,12 @@ const IDENTITIES: [string, string, 'proved' | 'checked' | 'refuted'][] = [
   ['∇_x f(A x)', 'Aᵀ ∇_g f(g)', 'proved'],
   ['∇_x f(A x)', 'A ∇_g f(g)', 'refuted'],
   ['∇_x (xᵀ K⁻¹ x)', '(K⁻¹ + (K⁻¹)ᵀ) x', 'proved'],
+  // matrix functions of a scalar (forward mode through elimination, pivots with value 0 kept)
+  ['d/dz ((K + z B)⁻¹)', '-(K + z B)⁻¹ B (K + z B)⁻¹', 'proved'],
+  ['d/dz ((K + z B)⁻¹)', '-B (K + z B)⁻¹ (K + z B)⁻¹', 'refuted'],
+  ['d/dz det(K + z B)', 'det(K + z B) tr((K + z B)⁻¹ B)', 'proved'],
+  ['d/dz det(K + z B)', 'tr((K + z B)⁻¹ B)', 'refuted'],
+  ['d/dz ((M + z B)²)', 'B (M + z B) + (M + z B) B', 'proved'],
   // gradients in a matrix (shaped like the matrix)
   ['∇_A (bᵀ A x)', 'b xᵀ', 'proved'],
   ['∇_A (bᵀ A x)', 'x bᵀ', 'refuted'],

@@ -91,7 +91,12 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
     },
     pi: () => c(F.pi()),
     e: () => c(F.e()),
-    sign: (a): Sign => F.sign(a.v),
+    // 0 only when the value and the derivative both are: linear algebra skips exact zeros
+    // (an elimination step, a pivot), which would lose a derivative that is not 0.
+    sign: (a): Sign => {
+      const s = F.sign(a.v);
+      return s !== 0 ? s : F.sign(a.d) === 0 ? 0 : null;
+    },
     asInteger: (a) => (zeroD(a) ? F.asInteger(a.v) : null),
     magnitude: (a) => F.magnitude(a.v),
     format: (a, digits) => `${F.format(a.v, digits)} + ${F.format(a.d, digits)}ε`,

@@ -98,7 +98,12 @@ export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
     },
     pi: () => c(F.pi()),
     e: () => c(F.e()),
-    sign: (a): Sign => F.sign(a.v),
+    // 0 only when the value and every derivative are: linear algebra skips exact zeros
+    // (an elimination step, a pivot), which would lose a derivative that is not 0.
+    sign: (a): Sign => {
+      const s = F.sign(a.v);
+      return s !== 0 ? s : flat(a) ? 0 : null;
+    },
     asInteger: (a) => (flat(a) ? F.asInteger(a.v) : null),
     magnitude: (a) => F.magnitude(a.v),
     format: (a, digits) => `${F.format(a.v, digits)} + [${a.d.map((x) => F.format(x, digits)).join(', ')}]ε`,
