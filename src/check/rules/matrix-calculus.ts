@@ -742,6 +742,7 @@ function direction(shape: Shape, range: Expr['range']): Var {
 /** The expression a derivative node stands for (by the conventions of derivative.ts). */
 export function derivativeExpression(node: Deriv | Grad, ctx: CalculusContext, notes: string[] = []): Expr {
   const x = node.wrt;
+  if (ctx.scope.lookup(x.name)?.info.kind === 'integer') throw new NotDifferentiable(`a derivative in the integer index ${printName(x.name)} is not defined`);
   const sx = shapeOf(x);
   const body = node.body;
   const sb = shapeOf(body);

@@ -491,6 +491,7 @@ export class Evaluation<S> implements Host<S> {
   valueKey(v: Var, env: Env<S>): string {
     const found = this.point.prep.lookup(v);
     if (!found) throw new Unsupported(`'${printName(v.name)}' has no declaration here`);
+    if (found.info.kind === 'integer' && !found.index) throw new Unsupported(`a derivative in the integer index ${printName(v.name)} is not defined`);
     if (!found.index) return found.info.key;
     return `${found.info.key}@${integerValue(found.index, this, env)}`;
   }
