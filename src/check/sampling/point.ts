@@ -629,6 +629,9 @@ export class Evaluation<S> implements Host<S> {
     }
     const info = this.ctx.scope.get(key);
     if (!info?.fn) throw new Unsupported(`'${key}' is not a function here`);
+    if (call.fn.primes > 0 && !info.fn.elementwise && call.shape?.kind !== 'matrix') {
+      throw new Unsupported(`${key}' is for functions of a scalar; for ${key} of a vector write ∇_x ${key}(x) (its gradient) or ∂/∂x ${key}(x)`);
+    }
     const f = this.point.functionInstance(key, info.fn.elementwise);
     const result = info.fn.result;
     const outDim = !info.fn.elementwise && result.kind === 'matrix' ? this.dim(result.rows) : undefined;
