@@ -25,7 +25,6 @@ export interface BoundFailure { readonly why: string }
 const DEPTH = 6;
 
 const ok = (...rules: string[]): BoundProof => ({ rules });
-const isProof = (x: BoundProof | BoundFailure): x is BoundProof => 'rules' in x;
 
 /** The factors of a scalar product (`γ √λ` → [γ, √λ]); a matrix product stays one factor. */
 function scalarFactors(e: Expr): Expr[] {
@@ -267,4 +266,3 @@ function renameIndex(body: Expr, from: Name, to: Name): Expr {
   return rec(body);
 }
 
-export { isProof };
