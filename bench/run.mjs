@@ -1,7 +1,8 @@
 // `npm run bench`: how fast deriv is, measured, not asserted. Needs a build (npm install does it).
 //  - cold: `deriv check` on the whole homework in a fresh process (what a student pays);
 //  - warm: checkSource on each derivation in-process, median of several runs;
-//  - steps: every homework step's latency (median, p95, max), by method;
+//  - steps: every homework step's latency (median, p95, max), by method, with gradient,
+//    Jacobian (∂, d/dx) and limit steps in groups of their own; Q1.2's chain on its own;
 //  - identities: the CAS-suite identity table checked by deriv and by SymPy's simplify, each
 //    in one whole process, when `python3 -c "import sympy"` works.
 // Each figure is printed with its target. Machines are shared and noisy: compare medians.
@@ -74,7 +75,15 @@ for (const f of files) {
   }
   const m = median(times);
   total += m;
-  for (const s of report.steps) steps.push({ file: f, ms: s.durationMs ?? 0, method: s.method, verdict: s.verdict, rel: s.relation });
+  const lines = text.split('\n');
+  const lineOf = (offset) => text.slice(0, offset).split('\n').length - 1;
+  for (const s of report.steps) {
+    // What the step is about: its own line and the line before (the left side).
+    const at = lineOf(s.relRange[0]);
+    const around = `${lines[at - 1] ?? ''}\n${lines[at] ?? ''}`.replace(/#.*$/gm, '');
+    const topic = /∇|\\nabla|nabla_/.test(around) ? 'gradient' : /∂|\bd\/d|\\partial|\\frac\{d/.test(around) ? 'Jacobian, derivative' : s.relation === '→' ? 'limit' : null;
+    steps.push({ file: f, ms: s.durationMs ?? 0, method: s.method, verdict: s.verdict, rel: s.relation, topic, section: s.section });
+  }
   console.log(`  warm ${f.padEnd(22)} ${ms(m).padStart(8)}  ${report.steps.length} steps, ${report.shows.length} shows (median of ${runs})`);
   record(`warm ${f}`, m, 'ms');
 }
@@ -86,9 +95,12 @@ console.log(`steps: ${steps.length}; median ${ms(median(all))} (target < 2 ms), 
 record('step median', median(all), 'ms', 2);
 record('step p95', quantile(all, 0.95), 'ms');
 record('step max', Math.max(...all), 'ms', 100);
+const q12 = steps.filter((s) => s.file === 'q1-rnn.deriv' && s.section === '1.2 vanishing gradients');
+record('warm Q1.2', q12.reduce((a, s) => a + s.ms, 0), 'ms', 300);
+console.log(`warm, Q1.2 (the vanishing-gradient chain, T up to 12, n up to 5): ${ms(q12.reduce((a, s) => a + s.ms, 0))} over ${q12.length} steps (target < 300 ms)`);
 const groups = new Map();
 for (const s of steps) {
-  const key = s.rel === '⇔' || s.rel === '⇒' ? 'statement (⇔ ⇒)' : ['<', '≤', '>', '≥'].includes(s.rel) ? `inequality, ${s.method}` : s.method;
+  const key = s.topic ? `${s.topic} steps` : s.rel === '⇔' || s.rel === '⇒' ? 'statement (⇔ ⇒)' : ['<', '≤', '>', '≥'].includes(s.rel) ? `inequality, ${s.method}` : s.method;
   if (!groups.has(key)) groups.set(key, []);
   groups.get(key).push(s.ms);
 }

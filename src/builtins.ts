@@ -53,6 +53,8 @@ export interface Builtin {
   readonly derivative: ((u: Expr) => Expr) | null;
   /** f(Aᵀ) = f(A) (trace, determinant, eigenvalues, norms): the normal form keys Aᵀ and A alike. */
   readonly transposeInvariant: boolean;
+  /** c with |f(z)| ≤ c for every real z (sin, cos, tanh: 1), for bounds on diag(f(u)); null when unbounded. */
+  readonly absBound: string | null;
   /** One line for documentation and messages. */
   readonly doc: string;
 }
@@ -129,7 +131,7 @@ const d = (f: (b: ReturnType<typeof build>, u: Expr) => Expr) => (u: Expr): Expr
 // ---------------------------------------------------------------------------
 // The rows
 
-function row(r: Omit<Builtin, 'spellings' | 'prefix' | 'lowering' | 'derivative' | 'nerdamer' | 'transposeInvariant'> & Partial<Builtin>): Builtin {
+function row(r: Omit<Builtin, 'spellings' | 'prefix' | 'lowering' | 'derivative' | 'nerdamer' | 'transposeInvariant' | 'absBound'> & Partial<Builtin>): Builtin {
   return {
     spellings: { unicode: [], ascii: [r.name], latex: [] },
     prefix: false,
@@ -137,6 +139,7 @@ function row(r: Omit<Builtin, 'spellings' | 'prefix' | 'lowering' | 'derivative'
     derivative: null,
     nerdamer: null,
     transposeInvariant: false,
+    absBound: null,
     ...r,
   };
 }
@@ -150,10 +153,10 @@ const scalarFunction = (name: string, doc: string, derivative: Builtin['derivati
 
 /** Every built-in, one row each. */
 export const BUILTINS: readonly Builtin[] = [
-  scalarFunction('sin', 'sine (radians); elementwise on vectors', d(({ call }, u) => call('cos', u))),
-  scalarFunction('cos', 'cosine (radians); elementwise on vectors', d(({ call, neg }, u) => neg(call('sin', u)))),
+  scalarFunction('sin', 'sine (radians); elementwise on vectors', d(({ call }, u) => call('cos', u)), { absBound: '1' }),
+  scalarFunction('cos', 'cosine (radians); elementwise on vectors', d(({ call, neg }, u) => neg(call('sin', u))), { absBound: '1' }),
   scalarFunction('tan', 'tangent; elementwise on vectors', d(({ call, bin, num }, u) => bin('+', num('1'), bin('^', call('tan', u), num('2'))))),
-  scalarFunction('tanh', 'hyperbolic tangent; elementwise on vectors', d(({ call, bin, num }, u) => bin('-', num('1'), bin('^', call('tanh', u), num('2'))))),
+  scalarFunction('tanh', 'hyperbolic tangent; elementwise on vectors', d(({ call, bin, num }, u) => bin('-', num('1'), bin('^', call('tanh', u), num('2')))), { absBound: '1' }),
   scalarFunction('exp', 'the exponential; elementwise on vectors', d(({ call }, u) => call('exp', u))),
   scalarFunction('log', 'the natural logarithm (log and ln are the same); elementwise on vectors', d(({ bin, num }, u) => bin('/', num('1'), u)), {
     spellings: { unicode: [], ascii: ['log', 'ln'], latex: ['\\log', '\\ln'] },

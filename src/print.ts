@@ -104,6 +104,8 @@ export function printExpr(e: Expr): string {
     case 'Expect': return `${e.op}[${printExpr(e.arg)}${e.second ? `, ${printExpr(e.second)}` : ''}]`;
     case 'Deriv': {
       const d = e.partial ? '∂' : 'd';
+      // ∂y/∂x for a name, as written; ∂/∂x e otherwise.
+      if (e.body.kind === 'Var') return `${d}${printExpr(e.body)}/${d}${printExpr(e.wrt)}`;
       return `${d}/${d}${printExpr(e.wrt)} ${wrap(e.body, PREC.mul)}`;
     }
     case 'Grad': return `∇_${indexText(e.wrt)} ${wrap(e.body, PREC.mul)}`;

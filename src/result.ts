@@ -6,7 +6,7 @@ export const VERDICTS = ['error', 'refuted', 'unknown', 'checked', 'proved'] as 
 export type Verdict = (typeof VERDICTS)[number];
 
 /** How a verdict was reached. */
-export type Method = 'structural' | 'identity-test' | 'symbolic' | 'normal-form' | 'evaluation' | 'sampling' | 'none';
+export type Method = 'structural' | 'identity-test' | 'symbolic' | 'normal-form' | 'rule' | 'evaluation' | 'sampling' | 'none';
 
 /** A point where a step fails: every free name's value and both sides' values. */
 export interface Counterexample {
@@ -30,6 +30,11 @@ export interface Outcome {
   readonly notes: readonly RelatedNote[];
   /** For `identity-test`: the probability that a false identity passed (≤ 10⁻³⁰). */
   readonly errorBound?: number;
+  /**
+   * The named rule that proved the step (method `rule`: `submultiplicativity`, `q^T → 0`),
+   * or that took part in a proof by another method (`differentiation`).
+   */
+  readonly rule?: string;
 }
 
 /** The outcome of one step of a chain, placed in its file. */

@@ -158,7 +158,7 @@ describe('grading the class against the Q2 key', () => {
   it('a claim that earned points says how; a partial one says how much held', async () => {
     const r = await gradeFixture('partial.deriv');
     expect(r.claims[0]!.note).toBe("your claim is the key's (proved) and your show is proved");
-    expect(r.claims[3]!.note).toBe("your claim is the key's (checked); 4 of 7 steps and checks of your show pass");
+    expect(r.claims[3]!.note).toBe("your claim is the key's (proved); 4 of 7 steps and checks of your show pass");
   });
 
   it('garbage: the lines that cannot be read are listed', async () => {

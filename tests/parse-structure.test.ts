@@ -43,7 +43,7 @@ describe('the example derivations', () => {
   const files = readdirSync(DERIVATIONS).filter((f) => f.endsWith('.deriv'));
 
   it('are all here', () => {
-    expect(files.sort()).toEqual(['q1-rnn.deriv', 'q2-momentum.deriv', 'q3-taylor.deriv', 'q4-weightnorm.deriv', 'wrong.deriv']);
+    expect(files.sort()).toEqual(['calculus.deriv', 'q1-rnn.deriv', 'q2-momentum.deriv', 'q3-taylor.deriv', 'q4-weightnorm.deriv', 'wrong.deriv']);
   });
 
   describe.each(files)('%s', (file) => {

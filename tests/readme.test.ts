@@ -33,3 +33,13 @@ it.each(rows)('README reading: %s', async (_rule, written, reading) => {
   expect(report.steps.length).toBeGreaterThan(0);
   for (const s of report.steps) expect(['proved', 'checked'], `${line}: ${s.message}`).toContain(s.verdict);
 });
+
+/** The calculus example is real output too. */
+it("reproduces the README's calculus example exactly", async () => {
+  const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const source = blocks.find((b) => b.startsWith('vector x, x_0, g in R^n'))!;
+  const printed = blocks.find((b) => b.startsWith('taylor.deriv:'))!;
+  const report = await checkSource(source, { file: 'taylor.deriv' });
+  expect(formatText([report])).toBe(printed);
+});

@@ -11,6 +11,7 @@ import { Prepared, type Context } from './sampling/point.js';
 import { freeNames, indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
+import { nonnegative, ruleContext } from './rules/facts.js';
 
 export interface CheckerOptions {
   readonly seed: number;
@@ -173,7 +174,10 @@ export class Checker {
     if (def.target.index?.kind === 'Var') bound.add(printName(def.target.index.name));
     const clash = freeNames(def.value, bound).find((v) => {
       const found = scope.lookup(v.name);
-      return found !== undefined && scope.hasOwn(found.info.key);
+      if (found === undefined || !scope.hasOwn(found.info.key)) return false;
+      // A tag the section assumes (`assume H invertible`) refines the same declaration.
+      const outer = scope.parent?.get(found.info.key);
+      return !(outer && outer.range[0] === found.info.range[0] && outer.range[1] === found.info.range[1]);
     });
     if (!clash) return false;
     const key = `${this.section}\u0000${def.range[0]}`;
@@ -348,7 +352,7 @@ export class Checker {
   }
 
   private decide(
-    left: Expr | Formula, rel: RelOp | Connective, right: Expr | Formula, step: { relRange: Range; hint: Step['hint'] },
+    left: Expr | Formula, rel: RelOp | Connective, right: Expr | Formula, step: { relRange: Range; hint: Step['hint']; limit?: Step['limit'] },
     ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: readonly RewriteRule[],
     extra: { readonly salt?: string; readonly seed?: number; readonly deadline?: number; readonly always?: boolean } = {},
   ): Outcome {
@@ -366,7 +370,7 @@ export class Checker {
     try {
       return decideStep({
         left, rel, right, hint: step.hint, prep, unfoldings, functions: ctx.defs.filter((d) => d.params), rules,
-        salt: `${salt}${text(left)} ${rel} ${text(right)}`,
+        salt: `${salt}${text(left)} ${rel} ${text(right)}`, limit: step.limit ?? null,
       }, opts);
     } catch (err) {
       const message = err instanceof RangeError ? 'this step is nested too deeply to check' : `internal error while checking: ${(err as Error).message}`;
@@ -437,7 +441,7 @@ export class Checker {
       record(o.verdict, o.message, o.counterexample);
       return;
     }
-    const { verdict, message } = this.chainAgainstClaim(st.chain, claim, ctx, []);
+    const { verdict, message } = this.chainAgainstClaim(st.chain, claim, ctx, [], st.limit);
     record(verdict, message);
   }
 
@@ -459,7 +463,7 @@ export class Checker {
     const prep = new Prepared(ctx);
     const unfoldings = this.unfoldings(ctx);
     const rules = this.rulesFor(ctx, []);
-    const fake = { relRange: st.range, hint: st.hint };
+    const fake = { relRange: st.range, hint: st.hint, limit: st.limit };
     if (claim.kind === 'Logic') {
       if (claim.op === '⇔' || claim.op === '⇒') return this.decide(claim.left, claim.op, claim.right, fake, ctx, prep, unfoldings, rules);
       if (claim.op === '∧') {
@@ -484,7 +488,7 @@ export class Checker {
 
   /** Checks a chain's steps, that it starts and ends at the claim's sides, and that its relations give the claim's. */
   private chainAgainstClaim(
-    chain: Chain, claim: Formula, ctx: Context, extraRules: readonly RewriteRule[],
+    chain: Chain, claim: Formula, ctx: Context, extraRules: readonly RewriteRule[], limit: Show['limit'] = null,
   ): { verdict: Verdict; message: string } {
     const { verdict: stepsVerdict, rels } = this.chain(chain, ctx, extraRules);
     let verdict = stepsVerdict;
@@ -504,6 +508,13 @@ export class Checker {
     const prep = new Prepared(ctx);
     const unfoldings = this.unfoldings(ctx);
     const rules = this.rulesFor(ctx, extraRules);
+    if (!('error' in composed) && composed.rel === '→') {
+      const squeeze = this.limitComposition(chain, rels, sides.right, limit, ctx, prep, unfoldings, rules);
+      if (squeeze) {
+        if (squeeze.problem) problems.push(squeeze.problem);
+        verdict = worst(verdict, squeeze.verdict);
+      }
+    }
     for (const [which, got, want] of [['starts', chain.head, sides.left], ['ends', last, sides.right]] as const) {
       const same = isExpr(got) && isExpr(want) ? exprKey(got) === exprKey(want)
         : !isExpr(got) && !isExpr(want) ? formulaKey(got) === formulaKey(want) : false;
@@ -527,6 +538,38 @@ export class Checker {
         : verdict === 'checked' ? 'every step holds (some by sampling only) and the chain reaches the claim'
           : `a step of the chain is ${verdict}`;
     return { verdict, message };
+  }
+
+  /**
+   * A chain ending in `→ L as T → ∞` (LANGUAGE.md §2): with only `=` before it, the first
+   * quantity has the same limit; with `≤`/`<` steps it is squeezed, which needs L = 0 and
+   * the first quantity ≥ 0 (checked as a step of its own). The limit must be the claim's.
+   */
+  private limitComposition(
+    chain: Chain, rels: readonly (RelOp | Connective)[], target: Expr | Formula, limit: Show['limit'],
+    ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: readonly RewriteRule[],
+  ): { problem: string; verdict: Verdict } | null {
+    const last = chain.steps[chain.steps.length - 1]!;
+    const mine = last.limit;
+    if (limit && mine && (printExpr(limit.wrt) !== printExpr(mine.wrt) || printExpr(limit.to) !== printExpr(mine.to))) {
+      return { problem: `the chain's limit is as ${printExpr(mine.wrt)} → ${printExpr(mine.to)}, the claim's as ${printExpr(limit.wrt)} → ${printExpr(limit.to)}`, verdict: 'error' };
+    }
+    if (!rels.some((r) => r === '≤' || r === '<') || !chain.head || !isExpr(chain.head) || !isExpr(target)) return null;
+    if (!(target.kind === 'Num' && Number(target.value) === 0)) {
+      return { problem: `a chain of bounds shows only that a nonnegative quantity tends to 0, not to ${printExpr(target)}`, verdict: 'error' };
+    }
+    const zero: Expr = { kind: 'Num', value: '0', range: chain.head.range, shape: { kind: 'scalar' } };
+    // A norm, an absolute value, a square …: ≥ 0 by the rules alone, no points needed.
+    const problem = {
+      left: zero, rel: '≤' as const, right: chain.head, hint: null, prep, unfoldings, functions: ctx.defs.filter((d) => d.params), rules, salt: 'squeeze',
+    };
+    if (nonnegative(chain.head, ruleContext(problem, Date.now() + this.options.timeoutMs))) return null;
+    const o = this.decide(zero, '≤', chain.head, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, { salt: 'squeeze' });
+    if (o.verdict === 'proved' || o.verdict === 'checked') return o.verdict === 'checked' ? { problem: '', verdict: 'checked' } : null;
+    return {
+      problem: `the chain bounds ${printExpr(chain.head)} from above by something that tends to 0, which proves the limit only for a quantity ≥ 0; 0 ≤ ${printExpr(chain.head)} ${o.verdict === 'refuted' ? 'fails' : 'could not be shown'} (${o.message})`,
+      verdict: o.verdict === 'refuted' ? 'error' : 'unknown',
+    };
   }
 
   private induction(st: Show, forAll: ForAll | null, record: (v: Verdict, m: string) => void): void {

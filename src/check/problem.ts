@@ -1,4 +1,4 @@
-import type { Connective, Define, Expr, Formula, Hint, RelOp } from '../ast.js';
+import type { Connective, Define, Expr, Formula, Hint, RelOp, Var } from '../ast.js';
 import type { Prepared } from './sampling/point.js';
 import { visit, type Unfolding } from './rewrite.js';
 
@@ -22,6 +22,8 @@ export interface StepProblem {
   readonly rules: readonly RewriteRule[];
   /** Makes this step's sample points its own (same seed, same step → same points). */
   readonly salt: string;
+  /** For `→` steps and claims: `as T → ∞`. */
+  readonly limit?: { readonly wrt: Var; readonly to: Expr } | null;
 }
 
 export interface StepOptions {

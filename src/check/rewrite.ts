@@ -211,12 +211,17 @@ export function unfold(
   // its parameters or index variable are replaced by what the use site gives.
   const fits = (value: Expr, bound: ReadonlySet<string>, params: readonly string[] = []): boolean =>
     bound.size === 0 || !freeNames(value, new Set(params)).some((v) => bound.has(printName(v.name)));
-  const rec = (x: Expr, bound: ReadonlySet<string>): Expr => {
+  // `bound`: names a ∑/∏/lim/derivative binds here. `held`: symbols (by key) a derivative
+  // is taken in, never unfolded in its body (∇_w L(w) is not ∇_w L(g u/‖u‖); in ∂h_T/∂h_0
+  // h_T stays a function of h_0 for the rules of calculus).
+  const rec = (x: Expr, bound: ReadonlySet<string>, held: ReadonlySet<string>): Expr => {
     if (x.kind === 'Var') {
-      if (bound.has(printName(x.name)) || (x.name.index && mentionsAny(x.name.index, bound))) return x;
+      // A bound name is not the symbol; a member `J_t` with t bound (∏_{t=1}^{T} J_t) still unfolds
+      // (its index variable becomes that t; `fits` keeps the value's other names from being captured).
+      if (bound.has(printName(x.name))) return x;
       const found = scope.lookup(x.name);
       const key = found?.info.key ?? printName(x.name);
-      if (!allowed(key, printName(x.name))) return x;
+      if (held.has(key) || !allowed(key, printName(x.name))) return x;
       const index = found?.index ?? null;
       for (let i = defs.length - 1; i >= 0; i--) {
         const u = defs[i]!;
@@ -234,13 +239,15 @@ export function unfold(
       }
       return x;
     }
+    const wrt = x.kind === 'Deriv' || x.kind === 'Grad' ? scope.lookup(x.wrt.name)?.info.key ?? printName(x.wrt.name) : null;
+    const inside = wrt === null ? held : new Set([...held, wrt]);
     const inner = mapChildren(x, (child, s) => {
       if (s.role === 'index' || s.role === 'bound' || s.role === 'point' || s.role === 'variable') return child;
-      return rec(child, s.binds.length > 0 ? new Set([...bound, ...s.binds]) : bound);
+      return rec(child, s.binds.length > 0 ? new Set([...bound, ...s.binds]) : bound, s.role === 'body' ? inside : held);
     });
     if (inner.kind === 'Call') {
       const key = printName({ ...inner.fn, primes: 0 });
-      if (inner.fn.primes === 0 && allowed(key, printExprText(x))) {
+      if (inner.fn.primes === 0 && !held.has(key) && allowed(key, printExprText(x))) {
         for (let i = funcs.length - 1; i >= 0; i--) {
           const f = funcs[i]!;
           if (printName(f.target) !== key || !f.params || f.params.length !== inner.args.length) continue;
@@ -253,7 +260,7 @@ export function unfold(
     }
     return inner;
   };
-  return rec(e, new Set());
+  return rec(e, new Set(), new Set());
 }
 
 /**

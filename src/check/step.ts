@@ -1,4 +1,4 @@
-import type { Expr, Hint } from '../ast.js';
+import type { Expr, Hint, Var } from '../ast.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import type { Method, Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
@@ -11,12 +11,15 @@ import { sampleRelation, type SampleResult } from './sampling/index.js';
 import type { Prepared } from './sampling/point.js';
 import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
+import { decideLimit } from './rules/limits.js';
+import { abstractDerivatives, calculusContext, eliminateDerivatives, hasDerivative } from './rules/matrix-calculus.js';
+import { citedRules, proveByRules } from './rules/registry.js';
 
 export { isExpr, type RewriteRule, type StepOptions, type StepProblem } from './problem.js';
 
 
-/** A pair of sides to compare, after some valid rewriting, and which rewriting. */
-interface Candidate { readonly l: Expr; readonly r: Expr; readonly how: string }
+/** A pair of sides to compare, after some valid rewriting, and which rewriting (and named rule, if one took part). */
+interface Candidate { readonly l: Expr; readonly r: Expr; readonly how: string; readonly rule?: string }
 
 /**
  * The forms of `left = right` a proof may compare: as written, then under growing sets of
@@ -78,14 +81,15 @@ export function certify(p: StepProblem, left: Expr, right: Expr, deadline: numbe
   const ictx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
   const tested = new Set<string>();
   const pending: Candidate[] = [];
-  for (const c of candidatesOf(p, left, right)) {
+  for (const c of withCalculus(p, candidatesOf(p, left, right))) {
     if (Date.now() > deadline) break;
     const key = `${printExpr(c.l)}\u0000${printExpr(c.r)}`;
     if (tested.has(key)) continue;
     tested.add(key);
-    if (printExpr(c.l) === printExpr(c.r)) return { proof: { method: 'structural', how: c.how }, pending: [] };
+    const rule = c.rule ? { rule: c.rule } : {};
+    if (printExpr(c.l) === printExpr(c.r)) return { proof: { method: 'structural', how: c.how, ...rule }, pending: [] };
     const t: IdentityVerdict = identityTest(c.l, c.r, ictx, `${p.salt}|${key}`, deadline);
-    if (t.kind === 'identical') return { proof: { method: 'identity-test', how: c.how, errorBound: t.errorBound, points: t.points, size: t.size }, pending: [] };
+    if (t.kind === 'identical') return { proof: { method: 'identity-test', how: c.how, errorBound: t.errorBound, points: t.points, size: t.size, ...rule }, pending: [] };
     if (t.kind === 'not-applicable') pending.push(c);
   }
   return { proof: null, pending };
@@ -102,8 +106,10 @@ export function symbolicProof(p: StepProblem, pending: readonly Candidate[], dea
     const remaining = deadline - Date.now();
     if (remaining <= 0) return null;
     if (size(c.l) + size(c.r) > SYMBOLIC_BUDGET) continue;
+    // A derivative means nothing to nerdamer or the normal form: its taken form is another candidate.
+    if (hasDerivative(c.l, p.functions) || hasDerivative(c.r, p.functions)) continue;
     if (zeroDifference(c.l, c.r, scope, remaining)) {
-      return { method: hasMatrix(c.l) || hasMatrix(c.r) ? 'normal-form' : 'symbolic', how: c.how };
+      return { method: hasMatrix(c.l) || hasMatrix(c.r) ? 'normal-form' : 'symbolic', how: c.how, ...(c.rule ? { rule: c.rule } : {}) };
     }
   }
   return null;
@@ -117,6 +123,44 @@ export interface Proof {
   readonly errorBound?: number;
   readonly points?: number;
   readonly size?: number | null;
+  /** A named rule that took part (`differentiation`, `submultiplicativity`, …). */
+  readonly rule?: string;
+}
+
+/**
+ * The candidates again with their derivatives taken care of: once with each derivative as
+ * one unknown value (an identity for every value holds for the derivative's), once with
+ * the derivatives taken by the rules of matrix calculus (rules/matrix-calculus.ts).
+ */
+function withCalculus(p: StepProblem, cs: readonly Candidate[]): Candidate[] {
+  const fns = p.functions;
+  const has = (c: Candidate) => hasDerivative(c.l, fns) || hasDerivative(c.r, fns);
+  if (!cs.some(has)) return [...cs];
+  const ctx = calculusContext(p);
+  const out: Candidate[] = [...cs];
+  const seen = new Set<string>();
+  for (const c of cs) {
+    if (!has(c)) continue;
+    const a = abstractDerivatives([c.l, c.r]);
+    if (a.count > 0) out.push({ l: a.sides[0]!, r: a.sides[1]!, how: `${c.how}, each derivative taken as one unknown value` });
+    const el = eliminateDerivatives(c.l, ctx);
+    const er = eliminateDerivatives(c.r, ctx);
+    if (!('expr' in el) || !('expr' in er)) continue;
+    const key = `${printExpr(el.expr)}\u0000${printExpr(er.expr)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const notes = [...new Set([...el.notes, ...er.notes])];
+    const taken = `derivatives taken by the rules of calculus${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`;
+    out.push({ l: el.expr, r: er.expr, how: `${c.how}, ${taken}`, rule: 'differentiation' });
+    // Where a derivative was taken at a defined point (∇_g f(g), g = A x), unfold it there.
+    const scope = p.prep.ctx.scope;
+    const ul = unfold(el.expr, p.unfoldings, p.functions, scope, null);
+    const ur = unfold(er.expr, p.unfoldings, p.functions, scope, null);
+    if (printExpr(ul) !== printExpr(el.expr) || printExpr(ur) !== printExpr(er.expr)) {
+      out.push({ l: ul, r: ur, how: `${c.how}, ${taken}, definitions unfolded`, rule: 'differentiation' });
+    }
+  }
+  return out;
 }
 
 /**
@@ -169,6 +213,20 @@ export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx
   } catch {
     return null;
   }
+}
+
+/**
+ * `left − right` as written, with derivatives taken by the rules first (`∇_x(xᵀMx) − 2Mx`
+ * is `Mᵀ x - M x`); null when a derivative cannot be taken or the difference is not short.
+ */
+function differenceWithDerivatives(p: StepProblem, left: Expr, right: Expr, timeoutMs: number): string | null {
+  const fns = p.functions;
+  if (!hasDerivative(left, fns) && !hasDerivative(right, fns)) return describeDifference(left, right, p.prep.ctx.scope, timeoutMs);
+  const ctx = calculusContext(p);
+  const l = eliminateDerivatives(left, ctx);
+  const r = eliminateDerivatives(right, ctx);
+  if (!('expr' in l) || !('expr' in r)) return null;
+  return describeDifference(l.expr, r.expr, p.prep.ctx.scope, timeoutMs);
 }
 
 /** Printed names and calls in an expression. */
@@ -237,9 +295,8 @@ const CERTIFIED_SAMPLES = 8;
 /** Decides one step: structural, identity test, symbolic proof; then sampling, which has the last word. */
 export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   const { left, right, rel } = p;
-  if (rel === '→') {
-    return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'limits are not checked yet', notes: [] };
-  }
+  const limit = limitProblem(p);
+  if (limit) return limit.wrt ? decideLimit(p, limit.body, limit.target, limit.wrt, opts) : limitUnknown(limit.why);
   let proof: Proof | null = null;
   let pending: Candidate[] = [];
   if (isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
@@ -251,10 +308,21 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   } else if (!isExpr(left) && !isExpr(right) && rel === '⇔' && printFormula(left) === printFormula(right)) {
     proof = { method: 'structural', how: 'both sides are the same statement' };
   }
+  // Named rules (norms, spectra, monotonicity): a proof that needs no engine's word.
+  let ruleReasons: string[] = [];
+  if (!proof && isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
+    try {
+      const r = proveByRules({ problem: p, left, rel, right, deadline: Date.now() + (opts.deadline - Date.now()) / 3 });
+      if (r.proof) proof = { method: 'rule', how: r.proof.how, rule: r.proof.rule };
+      ruleReasons = r.reasons;
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+    }
+  }
   const ground = isExpr(left) && isExpr(right) && isGround(left) && isGround(right);
   // A certificate that needs no engine's word (identical sides, the exact identity test)
   // is cross-checked at fewer points; nerdamer's and the normal form's answers at all.
-  const certain = proof?.method === 'structural' || proof?.method === 'identity-test';
+  const certain = proof?.method === 'structural' || proof?.method === 'identity-test' || proof?.method === 'rule';
   const samples = ground ? 1 : certain ? Math.min(opts.samples, CERTIFIED_SAMPLES) : opts.samples;
   const s = sampleRelation(p, { ...opts, samples }, !certain);
   const notes = [...s.notes];
@@ -270,13 +338,13 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
       };
     }
     const differ = isExpr(left) && isExpr(right) && rel === '=' && !disagreement && !s.failure.note
-      ? describeDifference(left, right, p.prep.ctx.scope, opts.deadline - Date.now()) : null;
+      ? differenceWithDerivatives(p, left, right, opts.deadline - Date.now()) : null;
     const method: Method = ground ? 'evaluation' : 'sampling';
     return {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
       message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined' : 'the right statement is undefined where the left is defined')
         : disagreement
-          ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : 'the symbolic engine'} found the sides equal, but they differ at this point`
+          ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the rule (${proof!.rule})` : 'the symbolic engine'} proved the step, but it fails at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'
             : ground ? `the two sides differ: left = ${s.failure.left}, right = ${s.failure.right}`
               : rel === '=' ? `the two sides differ at this point${differ ? `; left − right = ${differ}` : ''}`
@@ -284,6 +352,10 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
     };
   }
   if (s.unknown) {
+    // A rule's proof stands without points (sampling could not evaluate here).
+    if (proof?.method === 'rule') {
+      return { verdict: 'proved', method: 'rule', rule: proof.rule!, samples: s.held, counterexample: null, notes, message: `proved by the rules: ${proof.how} (no sampled point could cross-check it: ${s.unknown})` };
+    }
     return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, message: s.unknown, notes };
   }
   // Sampling found no counterexample: now ask nerdamer for a proof (never for a step a
@@ -312,15 +384,41 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
     const by = proof.method === 'structural' ? 'the sides are identical'
       : proof.method === 'normal-form' ? 'the matrix normal forms agree'
         : proof.method === 'identity-test' ? `the exact identity test agrees at ${proof.points} random points modulo 2^61 − 1${proof.size ? ` with ${proof.size}×${proof.size} matrices` : ''} (error probability ≤ ${proof.errorBound!.toExponential(0)})`
-          : 'the symbolic engine reduced the difference to 0';
+          : proof.method === 'rule' ? 'proved by the rules'
+            : 'the symbolic engine reduced the difference to 0';
     return {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
       ...(proof.errorBound !== undefined ? { errorBound: proof.errorBound } : {}),
-      message: `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}`,
+      ...(proof.rule !== undefined ? { rule: proof.rule } : {}),
+      message: proof.method === 'rule' ? `${by}: ${proof.how}; and ${evidenceText(s)} agree${ranges}` : `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}`,
     };
   }
+  const rulesSaid = ruleReasons.length > 0 && citedRules(p.hint).length > 0 ? `; the cited rule does not apply (${ruleReasons.join('; ')})` : '';
   return {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
-    message: `held at ${evidenceText(s)}${ranges}; no symbolic proof`,
+    message: `held at ${evidenceText(s)}${ranges}; no symbolic proof${rulesSaid}`,
   };
+}
+
+/** A limit step: `e → L as T → ∞`, or `lim_{T→∞} e = L` with L free of T; null for other steps. */
+function limitProblem(p: StepProblem): { body: Expr; target: Expr; wrt: Var | null; why: string } | null {
+  const { left, right, rel } = p;
+  if (!isExpr(left) || !isExpr(right)) return null;
+  const toInfinity = (to: Expr) => to.kind === 'Const' && to.name === 'inf';
+  if (rel === '→') {
+    if (!p.limit) return { body: left, target: right, wrt: null, why: "a '→' step needs 'as T → ∞'" };
+    if (!toInfinity(p.limit.to)) return { body: left, target: right, wrt: null, why: 'only limits as a variable → ∞ are checked' };
+    return { body: left, target: right, wrt: p.limit.wrt, why: '' };
+  }
+  if (rel !== '=') return null;
+  for (const [a, b] of [[left, right], [right, left]] as const) {
+    if (a.kind !== 'Limit') continue;
+    if (!toInfinity(a.to)) return { body: a.body, target: b, wrt: null, why: 'only limits as a variable → ∞ are checked' };
+    return { body: a.body, target: b, wrt: a.wrt, why: '' };
+  }
+  return null;
+}
+
+function limitUnknown(why: string): Outcome {
+  return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: why, notes: [] };
 }

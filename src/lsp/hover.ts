@@ -40,7 +40,7 @@ function itemAt(report: FileReport, lines: LineIndex, offset: number): Item | nu
 /** The hover's paragraphs for a step: verdict with method and points, reason, counterexample. */
 function stepParagraphs(step: StepResult, markdown: boolean): string[] {
   const head = `${VERDICT_MARK[step.verdict]} ${step.verdict}`;
-  const details = [`method: ${step.method}`, `${step.samples} point${step.samples === 1 ? '' : 's'} sampled`];
+  const details = [`method: ${step.method}${step.rule ? ` (${step.rule})` : ''}`, `${step.samples} point${step.samples === 1 ? '' : 's'} sampled`];
   const out = [markdown ? `**${head}** · ${details.join(' · ')}` : `${head} · ${details.join(' · ')}`];
   if (step.message !== '') out.push(markdown ? escapeMarkdown(step.message) : step.message);
   if (step.counterexample) {

@@ -25,7 +25,7 @@ type PostfixPiece =
 /** One factor after the first in a product. */
 interface ProductPiece { readonly op: '*' | '/'; readonly implicit: boolean; readonly operand: Node }
 interface ShowLabel { readonly name: string | null; readonly points: Points | null }
-interface DerivHead { readonly partial: boolean; readonly wrt: Var }
+interface DerivHead { readonly partial: boolean; readonly wrt: Var; readonly order?: 2 }
 
 /** Everything `toAst` can give for a node: an AST node or a piece of one. */
 export type Built =
@@ -438,9 +438,25 @@ const actions: DerivationActionDict<Built> = {
   },
   GradVariable_braced(_open, variable, _close) { return varNode(variable) },
   GradVariable_simple(variable) { return varNode(variable) },
+  BigOperator_hessian(_nabla, _two, _u, variable, body) {
+    // ∇²_x e is the Hessian: the Jacobian of the gradient, ∂/∂x ∇_x e.
+    const wrt = piece<Var>(variable);
+    const range = rangeOf(this);
+    return { kind: 'Deriv', partial: true, wrt, body: { kind: 'Grad', wrt, body: expr(body), range }, range };
+  },
   BigOperator_deriv(head, body) {
-    const { partial, wrt } = piece<DerivHead>(head);
-    return { kind: 'Deriv', partial, wrt, body: expr(body), range: rangeOf(this) };
+    const { partial, wrt, order } = piece<DerivHead>(head);
+    const range = rangeOf(this);
+    const once: Expr = { kind: 'Deriv', partial, wrt, body: expr(body), range };
+    return order === 2 ? { kind: 'Deriv', partial, wrt, body: once, range } : once;
+  },
+  DerivOperator_partial2(_d1, _o1, _slash, _d2, variable, _o2): DerivHead { return { partial: true, wrt: varNode(variable), order: 2 } },
+  DerivOperator_total2(_d1, _o1, _slash, _d2, variable, _o2): DerivHead { return { partial: false, wrt: varNode(variable), order: 2 } },
+  DerivOperator_fracPartial2(_frac, _a, _d1, _o1, _b, _c, _d2, variable, _o2, _e): DerivHead {
+    return { partial: true, wrt: varNode(variable), order: 2 };
+  },
+  DerivOperator_fracTotal2(_frac, _a, _d1, _o1, _b, _c, _d2, variable, _o2, _e): DerivHead {
+    return { partial: false, wrt: varNode(variable), order: 2 };
   },
   DerivOperator_partial(_d1, _slash, _d2, variable): DerivHead { return { partial: true, wrt: varNode(variable) } },
   DerivOperator_total(_d1, _slash, _d2, variable): DerivHead { return { partial: false, wrt: varNode(variable) } },

@@ -60,6 +60,8 @@ export interface JsonStep {
   samples: number;
   /** For `identity-test`: the probability that a false identity passed. */
   errorBound?: number;
+  /** The named rule that proved the step (method `rule`), or that took part in its proof (`differentiation`). */
+  rule?: string;
   counterexample: JsonCounterexample | null;
   message: string;
   /** What else the check found: where a side is undefined and the step extends it, excluded points. */
@@ -144,6 +146,7 @@ function jsonFile(report: FileReport): JsonFile {
         method: s.method,
         samples: s.samples,
         ...(s.errorBound !== undefined ? { errorBound: s.errorBound } : {}),
+        ...(s.rule !== undefined ? { rule: s.rule } : {}),
         counterexample: counterexample(s.counterexample),
         message: s.message,
         notes: s.notes.filter((n) => !n.range).map((n) => n.message),

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
 import type { Rational } from './rational.js';
-import { enclosedLambdaMax, type EnclosureEnds } from './spectral.js';
+import { enclosedLambdaMax, enclosedLambdaMaxTangents, type EnclosureEnds } from './spectral.js';
 
 /**
  * Enclosures in decimal at a chosen precision (the only file that imports decimal.js).
@@ -224,6 +224,7 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     format: (a, d) => decimalText(a, d),
     lambdaMax: (data, n) => enclosedLambdaMax(field, field.ends, data, n),
     span: (lo, hi) => make(lo.lo, hi.hi, lo, hi),
+    lambdaMaxTangents: (data, tangents, n) => enclosedLambdaMaxTangents(field, field.ends, data, tangents, n),
     order: {
       cmp(a, b) {
         if (a.hi.lt(b.lo)) return -1;

@@ -1,4 +1,4 @@
-import { Undecided, Undefined, Unsupported, type Elementary, type Field, type Sign } from './field.js';
+import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
 import type { Rational } from './rational.js';
 
 /** v + d·ε with ε² = 0: a value and its derivative along one direction (forward mode). */
@@ -37,6 +37,8 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
     },
     pow(a, b) {
       const v = F.pow(a.v, b.v);
+      // 0^b with b not whole: like √ at 0, not differentiable in general.
+      if (F.sign(a.v) === 0) throw new Undefined('a fractional power is not differentiable at 0');
       if (zeroD(a) && zeroD(b)) return c(v);
       // d(a^b) = a^b (b' log a + b a'/a)
       let d = F.zero;
@@ -46,6 +48,8 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
     },
     elementary(f: Elementary, a: Dual<S>): Dual<S> {
       const v = F.elementary(f, a.v);
+      // √u at u = 0: even with u' = 0 (u = t²) the derivative need not exist (√(t²) = |t|).
+      if (f === 'sqrt' && F.sign(v) === 0) throw new Undefined('√ is not differentiable at 0');
       if (zeroD(a)) return c(v);
       switch (f) {
         case 'exp': return new Dual(v, F.mul(v, a.d));
@@ -87,13 +91,21 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
     },
     pi: () => c(F.pi()),
     e: () => c(F.e()),
-    sign: (a): Sign => F.sign(a.v),
+    // 0 only when the value and the derivative both are: linear algebra skips exact zeros
+    // (an elimination step, a pivot), which would lose a derivative that is not 0.
+    sign: (a): Sign => {
+      const s = F.sign(a.v);
+      return s !== 0 ? s : F.sign(a.d) === 0 ? 0 : null;
+    },
     asInteger: (a) => (zeroD(a) ? F.asInteger(a.v) : null),
     magnitude: (a) => F.magnitude(a.v),
     format: (a, digits) => `${F.format(a.v, digits)} + ${F.format(a.d, digits)}ε`,
     ...(F.span ? { span: (lo: Dual<S>, hi: Dual<S>) => new Dual(F.span!(lo.v, hi.v), F.span!(lo.d, hi.d)) } : {}),
-    lambdaMax() {
-      throw new Unsupported('derivatives of eigenvalues are not evaluated yet');
+    lambdaMax(data, n) {
+      // dλ_max = xᵀ dA x for the unit top eigenvector (enclosed by the backend).
+      if (!F.lambdaMaxTangents) throw new Inexact(`derivatives of eigenvalues are not computed in ${F.name} arithmetic`);
+      const r = F.lambdaMaxTangents(data.map((x) => x.v), [data.map((x) => x.d)], n);
+      return new Dual(r.value, r.tangents[0]!);
     },
   };
   return self;

@@ -70,6 +70,11 @@ export interface Field<S> {
   lambdaMax?(data: readonly S[], n: number): S;
   /** The enclosure from lo's lower end to hi's upper end (enclosing backends only). */
   span?(lo: S, hi: S): S;
+  /**
+   * λ_max and its derivatives along tangent matrices (each row-major n×n), enclosed;
+   * Undecided where the top eigenvalue is not certainly simple. Enclosing backends only.
+   */
+  lambdaMaxTangents?(data: readonly S[], tangents: readonly (readonly S[])[], n: number): { value: S; tangents: S[] };
   /** How two values compare, for backends that can order them (exact and enclosures). */
   readonly order?: Order<S>;
 }

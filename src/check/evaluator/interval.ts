@@ -1,6 +1,6 @@
 import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
 import type { Rational } from './rational.js';
-import { enclosedLambdaMax, type EnclosureEnds } from './spectral.js';
+import { enclosedLambdaMax, enclosedLambdaMaxTangents, type EnclosureEnds } from './spectral.js';
 
 /**
  * Enclosures in doubles: every interval provably contains the true value. `+ − × ÷ √` are
@@ -299,6 +299,7 @@ export const intervalField: Field<Interval> = {
   },
   lambdaMax: (data, n) => enclosedLambdaMax(intervalField, INTERVAL_ENDS, data, n),
   span: (lo, hi) => make(lo.lo, hi.hi, lo, hi),
+  lambdaMaxTangents: (data, tangents, n) => enclosedLambdaMaxTangents(intervalField, INTERVAL_ENDS, data, tangents, n),
   order: {
     cmp(a, b) {
       if (a.hi < b.lo) return -1;

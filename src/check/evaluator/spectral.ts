@@ -44,34 +44,8 @@ export function enclosedLambdaMax<S>(F: Field<S>, E: EnclosureEnds<S>, data: rea
   }
   const at = (i: number, j: number): S => a[i * n + j]!;
   // An approximate top eigenvector in doubles, refined at the backend's precision.
-  const { values, vectors } = jacobi(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => E.mid(at(i, j)))));
-  let top = 0;
-  for (let i = 1; i < n; i++) if (values[i]! > values[top]!) top = i;
-  let x: S[] = vectors.map((row) => E.fromDouble(row[top]!));
-  const quotient = (v: S[]): S => {
-    let num = F.zero;
-    let den = F.zero;
-    for (let i = 0; i < n; i++) {
-      let row = F.zero;
-      for (let j = 0; j < n; j++) row = F.add(row, F.mul(at(i, j), v[j]!));
-      num = F.add(num, F.mul(v[i]!, row));
-      den = F.add(den, F.mul(v[i]!, v[i]!));
-    }
-    return F.div(num, den);
-  };
-  for (let step = 0; step < E.refinements; step++) {
-    try {
-      const rho = E.center(quotient(x));
-      const shifted = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? F.sub(E.center(at(i, j)), rho) : E.center(at(i, j)))));
-      const y = solve(F, E, shifted, x).map((v) => E.center(v));
-      let big = F.zero;
-      for (const v of y) big = F.max(big, F.elementary('abs', v));
-      x = y.map((v) => E.center(F.div(v, big)));
-    } catch (err) {
-      if (err instanceof Undecided || err instanceof Undefined) break; // an exact eigenvector: nothing to refine
-      throw err;
-    }
-  }
+  const x = topVector(F, E, a, n);
+  const quotient = (v: S[]): S => rayleigh(F, at, v, n);
   const rho = quotient(x);
   const lower = E.lower(rho);
   // Gershgorin's bound, always valid.
@@ -97,7 +71,11 @@ export function enclosedLambdaMax<S>(F: Field<S>, E: EnclosureEnds<S>, data: rea
     // The enclosure's own width moves eigenvalues by at most ‖rad A‖₂ ≤ ‖rad A‖_F (Weyl).
     let rad = F.zero;
     for (const x of a) rad = F.add(rad, F.powInt(F.div(F.sub(E.upper(x), E.lower(x)), F.fromInt(2)), 2n));
-    const margin = F.add(F.mul(E.eps(), F.add(F.elementary('abs', c), F.one)), E.upper(F.elementary('sqrt', rad)));
+    // The rounding margin scales with the matrix (its largest entry), not with 1, so a tiny
+    // matrix gets an enclosure as tight, relatively, as a large one.
+    let scale = F.elementary('abs', c);
+    for (const x of a) scale = F.max(scale, F.elementary('abs', x));
+    const margin = F.add(F.mul(E.eps(), E.upper(scale)), E.upper(F.elementary('sqrt', rad)));
     for (let attempt = 0; attempt < 3; attempt++) {
       const widen = F.fromInt(2 * 10 ** (attempt * 3));
       const mu = E.upper(F.add(c, F.mul(widen, F.add(r, margin))));
@@ -110,6 +88,42 @@ export function enclosedLambdaMax<S>(F: Field<S>, E: EnclosureEnds<S>, data: rea
     if (!(err instanceof Undecided)) throw err;
   }
   return E.span(lower, upper);
+}
+
+/** x ↦ xᵀAx / xᵀx. */
+function rayleigh<S>(F: Field<S>, at: (i: number, j: number) => S, v: readonly S[], n: number): S {
+  let num = F.zero;
+  let den = F.zero;
+  for (let i = 0; i < n; i++) {
+    let row = F.zero;
+    for (let j = 0; j < n; j++) row = F.add(row, F.mul(at(i, j), v[j]!));
+    num = F.add(num, F.mul(v[i]!, row));
+    den = F.add(den, F.mul(v[i]!, v[i]!));
+  }
+  return F.div(num, den);
+}
+
+/** An approximate top eigenvector (points): Jacobi in doubles, then inverse iteration at the backend's precision. */
+function topVector<S>(F: Field<S>, E: EnclosureEnds<S>, a: readonly S[], n: number): S[] {
+  const at = (i: number, j: number): S => a[i * n + j]!;
+  const { values, vectors } = jacobi(Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => E.mid(at(i, j)))));
+  let top = 0;
+  for (let i = 1; i < n; i++) if (values[i]! > values[top]!) top = i;
+  let x: S[] = vectors.map((row) => E.fromDouble(row[top]!));
+  for (let step = 0; step < E.refinements; step++) {
+    try {
+      const rho = E.center(rayleigh(F, at, x, n));
+      const shifted = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? F.sub(E.center(at(i, j)), rho) : E.center(at(i, j)))));
+      const y = solve(F, E, shifted, x).map((v) => E.center(v));
+      let big = F.zero;
+      for (const v of y) big = F.max(big, F.elementary('abs', v));
+      x = y.map((v) => E.center(F.div(v, big)));
+    } catch (err) {
+      if (err instanceof Undecided || err instanceof Undefined) break; // an exact eigenvector: nothing to refine
+      throw err;
+    }
+  }
+  return x;
 }
 
 /** Whether μI − A is certainly positive definite (interval Cholesky: every pivot certainly > 0). */
@@ -200,4 +214,74 @@ export function jacobi(input: readonly (readonly number[])[]): { values: number[
     }
   }
   return { values: a.map((row, i) => row[i]!), vectors: v };
+}
+
+/**
+ * λ_max of a symmetric matrix A and its derivatives along tangent matrices Ȧ_k (forward
+ * mode through an eigenvalue), all enclosed. For a simple top eigenvalue with unit
+ * eigenvector x, dλ = xᵀ Ȧ x. With an approximate eigenvector x̃ (Rayleigh quotient ρ,
+ * residual r = ‖Ax̃ − ρx̃‖/‖x̃‖) and a certified gap δ ≤ ρ − λ₂ (λ₂ ≤ λ_max(A − c x̃x̃ᵀ/‖x̃‖²)
+ * for c ≥ 0 by interlacing, certified like λ_max itself), sin∠(x̃, x) ≤ s = r/δ (Davis–Kahan),
+ * and |xᵀȦx − x̃ᵀȦx̃/‖x̃‖²| ≤ ‖Ȧ‖_F (2s + 2s²). A top eigenvalue that is not certainly
+ * simple is Undecided: its derivative may not exist.
+ */
+export function enclosedLambdaMaxTangents<S>(
+  F: Field<S>, E: EnclosureEnds<S>, data: readonly S[], tangents: readonly (readonly S[])[], n: number,
+): { value: S; tangents: S[] } {
+  const value = enclosedLambdaMax(F, E, data, n);
+  const sym = (m: readonly S[]): S[] => {
+    const a = [...m];
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const h = E.hull(a[i * n + j]!, a[j * n + i]!);
+        a[i * n + j] = h;
+        a[j * n + i] = h;
+      }
+    }
+    return a;
+  };
+  const a = sym(data);
+  const at = (i: number, j: number): S => a[i * n + j]!;
+  if (n === 1) return { value, tangents: tangents.map((t) => t[0]!) };
+  // An approximate top eigenvector, refined at this precision.
+  const x = topVector(F, E, a, n);
+  let xx = F.zero;
+  for (const v of x) xx = F.add(xx, F.mul(v, v));
+  const ax = Array.from({ length: n }, (_, i) => {
+    let s = F.zero;
+    for (let j = 0; j < n; j++) s = F.add(s, F.mul(at(i, j), x[j]!));
+    return s;
+  });
+  let xax = F.zero;
+  for (let i = 0; i < n; i++) xax = F.add(xax, F.mul(x[i]!, ax[i]!));
+  const rho = F.div(xax, xx);
+  let res = F.zero;
+  for (let i = 0; i < n; i++) res = F.add(res, F.powInt(F.sub(ax[i]!, F.mul(rho, x[i]!)), 2n));
+  const r = F.elementary('sqrt', F.div(res, xx));
+  // λ₂ ≤ λ_max(A − c x̃x̃ᵀ/‖x̃‖²) for any c ≥ 0: c a bound on the spread of the spectrum.
+  let spread = F.one;
+  for (const v of a) spread = F.add(spread, F.elementary('abs', v));
+  const deflated = a.map((v, k) => F.sub(v, F.div(F.mul(spread, F.mul(x[Math.floor(k / n)]!, x[k % n]!)), xx)));
+  const second = E.upper(enclosedLambdaMax(F, E, deflated, n));
+  const gap = F.sub(E.lower(rho), second);
+  if (!E.positive(gap)) throw new Undecided('the largest eigenvalue is not certainly simple here, so its derivative is not enclosed');
+  const s = E.upper(F.div(r, gap));
+  const factor = F.add(F.mul(F.fromInt(2), s), F.mul(F.fromInt(2), F.mul(s, s)));
+  const out = tangents.map((t) => {
+    const d = sym(t);
+    let q = F.zero;
+    let frob = F.zero;
+    for (let i = 0; i < n; i++) {
+      let row = F.zero;
+      for (let j = 0; j < n; j++) {
+        row = F.add(row, F.mul(d[i * n + j]!, x[j]!));
+        frob = F.add(frob, F.mul(d[i * n + j]!, d[i * n + j]!));
+      }
+      q = F.add(q, F.mul(x[i]!, row));
+    }
+    const centre = F.div(q, xx);
+    const err = E.upper(F.mul(F.elementary('sqrt', frob), factor));
+    return E.span(F.sub(centre, err), F.add(centre, err));
+  });
+  return { value, tangents: out };
 }

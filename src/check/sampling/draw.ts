@@ -1,5 +1,6 @@
 import type { MatrixTag } from '../../ast.js';
 import { Mat, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import { Dual, dualField } from '../evaluator/dual.js';
 import * as L from '../evaluator/linalg.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { hashString, type Rng } from '../rng.js';
@@ -161,9 +162,18 @@ export function randomMatrix(rng: Rng, k: number, rows: number, cols: number, ta
 
 /** A random smooth function for one sample, evaluated in any backend. */
 export interface FunctionInstance {
+  /** For `R → R` instances: the exact supremum of |f^{(order)}| over R, or null when it is unbounded. */
+  readonly sup?: (order: number) => Rational | null;
   /**
-   * The function (or its `order`-th derivative, elementwise functions only) at `args`;
-   * `outDim` is the size of the result of a vector-valued function (`F : R^n → R^m`).
+   * For `R → R` instances: the same shape with its varying part scaled by s,
+   * a + s·(bx + c·sin(dx + φ)) (without the bx term when `bounded`): a function whose
+   * derivatives are s times as large, so that a `for all z` bound holds everywhere.
+   */
+  readonly scaled?: (s: Rational, bounded: boolean) => FunctionInstance;
+  /**
+   * The function (or its `order`-th derivative) at `args`; `outDim` is the size of the
+   * result of a vector-valued function (`F : R^n → R^m`). For a function of a vector the
+   * first derivative is the gradient (a column) or the m×n Jacobian, the second the Hessian.
    */
   apply<S>(F: Field<S>, args: readonly Val<S>[], order: number, outDim: number | undefined): Val<S>;
   describe(name: string): string;
@@ -179,27 +189,7 @@ export function randomFunction(rng: Rng, elementwise: boolean): FunctionInstance
     rng.pick(['0', '0.5', '-0.5', '1', '0.2']), rng.pick(['1', '0.5', '-1', '1.5', '2', '-0.5']),
     rng.pick(['1', '0.5', '2', '-1', '0.7']), rng.pick(['1', '0.5', '1.5', '2', '0.7']), rng.pick(['0.3', '1', '0', '2', '0.5']),
   ];
-  if (elementwise) {
-    const [A, B, C, D, PHI] = [a, b, c, d, phi].map(q) as [Rational, Rational, Rational, Rational, Rational];
-    return {
-      apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
-        const f = (x: S): S => {
-          // d^k/dx^k of c·sin(dx + φ) is c·d^k·sin(dx + φ + kπ/2).
-          const theta = F.add(F.mul(F.fromRational(D), x), F.fromRational(PHI));
-          const turn = order % 4;
-          const trig = turn % 2 === 0 ? F.elementary('sin', theta) : F.elementary('cos', theta);
-          const signed = turn >= 2 ? F.neg(trig) : trig;
-          const wave = F.mul(F.fromRational(C.mul(D.pow(BigInt(order)))), signed);
-          if (order === 0) return F.add(F.add(F.fromRational(A), F.mul(F.fromRational(B), x)), wave);
-          if (order === 1) return F.add(F.fromRational(B), wave);
-          return wave;
-        };
-        const x = args[0]!;
-        return isMat(x) ? x.map(f) : f(x);
-      },
-      describe: (name) => `${name}(x) = ${a} + ${b}x + ${c}·sin(${d}x + ${phi})`,
-    };
-  }
+  if (elementwise) return elementwiseInstance(...([a, b, c, d, phi].map(q) as [Rational, Rational, Rational, Rational, Rational]));
   const vectors = new Map<string, { w: number[][]; r: number[][]; q: number[][]; a: string[]; phi: string[] }>();
   const paramsFor = (n: number, out: number) => {
     let p = vectors.get(`${n}×${out}`);
@@ -219,20 +209,71 @@ export function randomFunction(rng: Rng, elementwise: boolean): FunctionInstance
   const C = q(c);
   return {
     apply<S>(F: Field<S>, args: readonly Val<S>[], order: number, outDim: number | undefined): Val<S> {
-      if (order > 0) throw new Unsupported('derivatives of a function of a vector are not evaluated yet');
       if (args.length !== 1) throw new Unsupported('functions of several arguments are not sampled yet');
       const xs = L.entries(args[0]!);
       const out = outDim ?? 1;
       const { w, r, q: qm, a: as, phi: phis } = paramsFor(xs.length, out);
-      const dot = (u: number[]) => u.reduce((s, ui, i) => F.add(s, F.mul(xs[i]!, F.fromInt(ui))), F.zero);
-      let quad = F.zero;
-      for (let i = 0; i < xs.length; i++) for (let j = 0; j < xs.length; j++) quad = F.add(quad, F.mul(F.mul(xs[i]!, F.fromInt(qm[i]![j]!)), xs[j]!));
-      const component = (i: number): S => F.add(F.add(F.add(F.fromRational(q(as[i]!)), dot(w[i]!)),
-        F.mul(F.fromRational(C), F.elementary('sin', F.add(dot(r[i]!), F.fromRational(q(phis[i]!)))))), F.div(quad, F.fromInt(4)));
-      if (outDim === undefined) return component(0);
-      return new Mat(out, 1, Array.from({ length: out }, (_, i) => component(i)));
+      const components = <T>(G: Field<T>, ys: readonly T[]): T[] => {
+        const dot = (u: number[]) => u.reduce((s, ui, i) => G.add(s, G.mul(ys[i]!, G.fromInt(ui))), G.zero);
+        let quad = G.zero;
+        for (let i = 0; i < ys.length; i++) for (let j = 0; j < ys.length; j++) quad = G.add(quad, G.mul(G.mul(ys[i]!, G.fromInt(qm[i]![j]!)), ys[j]!));
+        return Array.from({ length: out }, (_, i) => G.add(G.add(G.add(G.fromRational(q(as[i]!)), dot(w[i]!)),
+          G.mul(G.fromRational(C), G.elementary('sin', G.add(dot(r[i]!), G.fromRational(q(phis[i]!)))))), G.div(quad, G.fromInt(4))));
+      };
+      const n = xs.length;
+      if (order === 0) return outDim === undefined ? components(F, xs)[0]! : new Mat(out, 1, components(F, xs));
+      // Derivatives are exact: the instance evaluated over dual numbers, one seed per entry.
+      const D = dualField(F);
+      const seed = (ys: readonly S[], j: number) => ys.map((y, i) => new Dual(y, i === j ? F.one : F.zero));
+      if (order === 1) {
+        // The gradient (a column) of a scalar function; the m×n Jacobian of a vector one.
+        const cols = Array.from({ length: n }, (_, j) => components(D, seed(xs, j)).map((d) => d.d));
+        const data = Array.from({ length: out * n }, (_, k) => cols[k % n]![Math.floor(k / n)]!);
+        return outDim === undefined ? new Mat(n, 1, data) : L.scalarOf(new Mat(out, n, data));
+      }
+      if (order === 2 && outDim === undefined) {
+        // The Hessian: dual numbers of dual numbers, seeds e_i then e_j.
+        const DD = dualField(D);
+        const data: S[] = [];
+        for (let i = 0; i < n; i++) {
+          const inner = seed(xs, i);
+          for (let j = 0; j < n; j++) {
+            const ys = inner.map((y, k) => new Dual(y, k === j ? D.one : D.zero));
+            data.push(components(DD, ys)[0]!.d.d);
+          }
+        }
+        return new Mat(n, n, data);
+      }
+      throw new Unsupported('derivatives of this order of a function of a vector are not evaluated');
     },
     describe: (name) => `${name}(x) = a + Wx + ${c}·sin(Rx + φ) + xᵀQx/4 (random a, W, R, Q, φ)`,
+  };
+}
+
+/** `a + b·x + c·sin(d·x + φ)` elementwise, with exact derivatives of any order in every backend. */
+function elementwiseInstance(A: Rational, B: Rational, C: Rational, D: Rational, PHI: Rational): FunctionInstance {
+  const abs = (x: Rational) => (x.sign() < 0 ? x.neg() : x);
+  return {
+    apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
+      const f = (x: S): S => {
+        // d^k/dx^k of c·sin(dx + φ) is c·d^k·sin(dx + φ + kπ/2).
+        const theta = F.add(F.mul(F.fromRational(D), x), F.fromRational(PHI));
+        const turn = order % 4;
+        const trig = turn % 2 === 0 ? F.elementary('sin', theta) : F.elementary('cos', theta);
+        const signed = turn >= 2 ? F.neg(trig) : trig;
+        const wave = F.mul(F.fromRational(C.mul(D.pow(BigInt(order)))), signed);
+        if (order === 0) return F.add(F.add(F.fromRational(A), F.mul(F.fromRational(B), x)), wave);
+        if (order === 1) return F.add(F.fromRational(B), wave);
+        return wave;
+      };
+      const x = args[0]!;
+      return isMat(x) ? x.map(f) : f(x);
+    },
+    describe: (name) => `${name}(x) = ${A} + ${B}x + ${C}·sin(${D}x + ${PHI})`,
+    // sup |f| = |a| + |c| when b = 0; sup |f'| = |b| + |c d|; sup |f^(k)| = |c| d^k (k ≥ 2).
+    sup: (order) => order === 0 ? (B.isZero() ? abs(A).add(abs(C)) : null)
+      : order === 1 ? abs(B).add(abs(C.mul(D))) : abs(C.mul(D.pow(BigInt(order)))),
+    scaled: (s, bounded) => elementwiseInstance(bounded ? A.mul(s) : A, bounded ? Rational.ZERO : B.mul(s), C.mul(s), D, PHI),
   };
 }
 

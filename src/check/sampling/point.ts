@@ -2,10 +2,12 @@ import type { Call, Compare, Condition, Define, Dim, Expr, Formula, Var } from '
 import { children } from '../../ast-walk.js';
 import { printName } from '../../print.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
-import { Inexact, Mat, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import { intervalField } from '../evaluator/interval.js';
 import { evaluate, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import * as L from '../evaluator/linalg.js';
-import { Rational } from '../evaluator/rational.js';
+import { Rational, exactField } from '../evaluator/rational.js';
+import { definedDerivative, derivativeValue } from '../rules/derivative.js';
 import { canonicalIndex, conditionAllows, indexPattern } from '../rewrite.js';
 import { Rng } from '../rng.js';
 import { agree, combine, decideRelation, hasTag, type PointResult } from './compare.js';
@@ -34,6 +36,8 @@ export class Prepared {
   readonly checks: Condition[] = [];
   /** Conditions that could not be enforced (`for all z`): a counterexample is then only a suspicion. */
   readonly unenforced: Condition[] = [];
+  /** Bounds `|σ^(k)(z)| ≤ c for all z` that each point's instance of σ is built to meet, by function key. */
+  readonly functionBounds = new Map<string, FunctionBound[]>();
   readonly intervals = new Map<string, Interval>();
   /** Dimension symbols (`n` in R^n): a name spelled the same is that dimension (`tr(I_n) = n`). */
   readonly dimensions = new Set<string>();
@@ -62,7 +66,15 @@ export class Prepared {
     for (const c of ctx.assumptions) {
       const f = c.formula;
       if (c.forAll.length > 0) {
-        this.unenforced.push(c);
+        // `|σ'(z)| ≤ γ for all z`: met by the instance of σ at each point; others cannot be.
+        const fb = functionBoundOf(c, ctx.scope);
+        if (fb) {
+          const list = this.functionBounds.get(fb.key) ?? [];
+          list.push(fb);
+          this.functionBounds.set(fb.key, list);
+        } else {
+          this.unenforced.push(c);
+        }
         continue;
       }
       if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var') {
@@ -117,6 +129,42 @@ export class Prepared {
   }
 }
 
+/** `|σ^(k)(z)| ≤ c for all z` (or `<`): what a point's instance of σ is scaled to meet. */
+export interface FunctionBound { readonly key: string; readonly order: number; readonly bound: Expr; readonly strict: boolean }
+
+/** The function bound a `for all` condition states, or null when it is not of that form. */
+function functionBoundOf(c: Condition, scope: Scope): FunctionBound | null {
+  const f = c.formula;
+  if (f.kind !== 'Compare' || f.ops.length !== 1 || c.forAll.length !== 1) return null;
+  let [lhs, rhs] = f.operands as [Expr, Expr];
+  let op = f.ops[0]!;
+  if (op === '≥' || op === '>') {
+    [lhs, rhs] = [rhs, lhs];
+    op = op === '≥' ? '≤' : '<';
+  }
+  if (op !== '≤' && op !== '<') return null;
+  if (lhs.kind !== 'Abs' || lhs.arg.kind !== 'Call' || lhs.arg.args.length !== 1) return null;
+  const call = lhs.arg;
+  const z = printName(c.forAll[0]!.name);
+  const arg = call.args[0]!;
+  if (arg.kind !== 'Var' || printName(arg.name) !== z) return null;
+  const key = printName({ ...call.fn, primes: 0 });
+  const info = scope.get(key);
+  if (!info?.fn?.elementwise) return null;
+  if (mentionsKey(rhs, key, scope) || freeIn(rhs, z)) return null;
+  return { key, order: call.fn.primes, bound: rhs, strict: op === '<' };
+}
+
+function freeIn(e: Expr, key: string): boolean {
+  let hit = false;
+  const walk = (x: Expr): void => {
+    if (x.kind === 'Var' && printName(x.name) === key) hit = true;
+    for (const k of children(x)) walk(k);
+  };
+  walk(e);
+  return hit;
+}
+
 function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
   let hit = false;
   const walk = (x: Expr): void => {
@@ -157,6 +205,8 @@ export class Point {
   readonly values = new Map<string, Drawn>();
   readonly dims = new Map<string, number>();
   readonly functions = new Map<string, FunctionInstance>();
+  /** Function instances before a `for all` bound scaled them, with the shrink drawn for each bound. */
+  private readonly rawFunctions = new Map<string, { instance: FunctionInstance; shrinks: readonly Rational[] }>();
   /** Keys of the values, dimensions (`dim:n`) and functions (`fn:σ`) used since the last clear. */
   readonly touched = new Set<string>();
   /** Date.now() past which evaluation stops. */
@@ -264,10 +314,55 @@ export class Point {
     this.touch(`fn:${key}`);
     let f = this.functions.get(key);
     if (!f) {
-      f = randomFunction(this.rng, elementwise);
+      const bounds = this.prep.functionBounds.get(key) ?? [];
+      let raw = this.rawFunctions.get(key);
+      if (!raw) {
+        const instance = randomFunction(this.rng, elementwise);
+        raw = { instance, shrinks: bounds.map((b) => Rational.parse(b.strict ? this.rng.pick(['0.5', '0.9', '0.99']) : this.rng.pick(['1', '1', '0.9', '0.5']))) };
+        this.rawFunctions.set(key, raw);
+      }
+      f = bounds.length > 0 ? this.meetBounds(raw.instance, bounds, raw.shrinks) : raw.instance;
       this.functions.set(key, f);
     }
     return f;
+  }
+
+  /**
+   * The instance scaled so that sup |f^(k)| ≤ c (< c when strict) for every bound, at this
+   * point's values of c: often exactly c, so a bound that needs more than the assumption
+   * gives is found wrong. A point derived with other values scales the same raw instance anew.
+   */
+  private meetBounds(f: FunctionInstance, bounds: readonly FunctionBound[], shrinks: readonly Rational[]): FunctionInstance {
+    if (!f.sup || !f.scaled) throw new Skip('no function instance meets a for-all bound here');
+    const g = bounds.some((b) => b.order === 0) ? f.scaled(Rational.ONE, true) : f;
+    let factor: Rational | null = null;
+    bounds.forEach((b, i) => {
+      const sup = g.sup!(b.order);
+      const c = this.exactLowerValue(b.bound);
+      if (c === null || sup === null || c.sign() < 0 || (c.isZero() && b.strict)) throw new Skip('no function instance meets a for-all bound at this point');
+      if (sup.isZero()) return;
+      const s = c.div(sup).mul(shrinks[i]!);
+      if (factor === null || s.cmp(factor) < 0) factor = s;
+    });
+    return factor === null ? g : g.scaled!(factor, bounds.some((b) => b.order === 0));
+  }
+
+  /** An exact value at most the value of a scalar expression here (exact where it can be, else below its enclosure). */
+  private exactLowerValue(e: Expr): Rational | null {
+    try {
+      const v = this.evaluate(exactField, e);
+      return isMat(v) ? null : v;
+    } catch (err) {
+      if (!(err instanceof Inexact)) return null;
+    }
+    try {
+      const v = this.evaluate(intervalField, e);
+      if (isMat(v) || !Number.isFinite(v.lo)) return null;
+      const lo = v.lo - Math.abs(v.lo) * 1e-9 - 1e-300;
+      return Rational.parse(lo.toExponential(15));
+    } catch {
+      return null;
+    }
   }
 
   /** Whether a drawn value belongs to an integer index (never nudged or simplified). */
@@ -284,7 +379,7 @@ export class Point {
    * A point with this one's dimensions and functions, and its drawn values mapped by `f`
    * (undefined: draw that one afresh). Definitions are evaluated again in the new point.
    */
-  derive(rng: Rng, f: (key: string, value: Val<Rational>) => Val<Rational> | undefined): Point {
+  derive(rng: Rng, f: (key: string, value: Val<Rational>) => Val<Rational> | undefined, extra?: readonly [string, Val<Rational>]): Point {
     const overrides = new Map<string, Val<Rational>>();
     const kept = new Set<string>();
     for (const [key, { value }] of this.values) {
@@ -292,18 +387,20 @@ export class Point {
       if (v !== undefined) overrides.set(key, v);
       if (v === value) kept.add(key);
     }
+    if (extra) overrides.set(extra[0], extra[1]);
     const p = new Point(this.prep, rng, this.k, overrides);
     p.deadline = this.deadline;
     // An enclosure stays with a value that was kept as it was.
     for (const [k, e] of this.enclosures) if (kept.has(k)) p.enclosures.set(k, e);
     for (const [d, n] of this.dims) p.dims.set(d, n);
-    for (const [fn, inst] of this.functions) p.functions.set(fn, inst);
+    for (const [fn, inst] of this.functions) if (!this.prep.functionBounds.has(fn)) p.functions.set(fn, inst);
+    for (const [fn, raw] of this.rawFunctions) p.rawFunctions.set(fn, raw);
     return p;
   }
 
   /** A copy of this point with one drawn value replaced. */
   replacing(key: string, value: Val<Rational>, rng: Rng = this.rng): Point {
-    return this.derive(rng, (k, v) => (k === key ? value : v));
+    return this.derive(rng, (k, v) => (k === key ? value : v), [key, value]);
   }
 
   /**
@@ -376,7 +473,32 @@ export class Evaluation<S> implements Host<S> {
   private readonly collectors: Set<string>[] = [];
   private depth = 0;
 
-  constructor(readonly point: Point, readonly field: Field<S>) {}
+  constructor(
+    readonly point: Point,
+    readonly field: Field<S>,
+    /** Values that replace stored ones (by key): a derivative's dual seed. */
+    private readonly seeds: ReadonlyMap<string, Val<S>> = new Map(),
+  ) {}
+
+  /**
+   * A fresh evaluation of this point over another number system built on this one (dual
+   * numbers, jets: rules/derivative.ts) with some values seeded; this one's seeds are lifted along.
+   */
+  extend<T>(G: Field<T>, lift: (x: S) => T, seeds: ReadonlyMap<string, Val<T>>): Evaluation<T> {
+    const all = new Map<string, Val<T>>();
+    for (const [k, v] of this.seeds) all.set(k, isMat(v) ? v.map(lift) : lift(v));
+    for (const [k, v] of seeds) all.set(k, v);
+    return new Evaluation(this.point, G, all);
+  }
+
+  /** The key a name's value is stored under here (`g@0` for g_0). */
+  valueKey(v: Var, env: Env<S>): string {
+    const found = this.point.prep.lookup(v);
+    if (!found) throw new Unsupported(`'${printName(v.name)}' has no declaration here`);
+    if (found.info.kind === 'integer' && !found.index) throw new Unsupported(`a derivative in the integer index ${printName(v.name)} is not defined`);
+    if (!found.index) return found.info.key;
+    return `${found.info.key}@${integerValue(found.index, this, env)}`;
+  }
 
   get deadline(): number {
     return this.point.deadline;
@@ -434,6 +556,8 @@ export class Evaluation<S> implements Host<S> {
     }
     const key = index === null ? info.key : `${info.key}@${index}`;
     this.point.touch(key);
+    const seeded = this.seeds.get(key);
+    if (seeded !== undefined) return seeded;
     const cached = this.cache.get(key);
     if (cached !== undefined) {
       // A value computed earlier still depends on what it was computed from.
@@ -504,13 +628,13 @@ export class Evaluation<S> implements Host<S> {
     for (let i = this.ctx.defs.length - 1; i >= 0; i--) {
       const d = this.ctx.defs[i]!;
       if (!d.params || printName(d.target) !== key) continue;
-      if (call.fn.primes > 0) throw new Unsupported(`derivatives of the defined function ${key} are not evaluated yet`);
       if (++this.depth > MAX_DEPTH) {
         this.depth--;
         throw new Unsupported('a function definition refers to itself too deeply');
       }
       this.checkTime();
       try {
+        if (call.fn.primes > 0) return definedDerivative(this, d, args, call.fn.primes);
         return this.evaluate(d.value, { values: new Map(d.params.map((p, j) => [printName(p.name), args[j]!])), integers: new Map() });
       } finally {
         this.depth--;
@@ -518,6 +642,9 @@ export class Evaluation<S> implements Host<S> {
     }
     const info = this.ctx.scope.get(key);
     if (!info?.fn) throw new Unsupported(`'${key}' is not a function here`);
+    if (call.fn.primes > 0 && !info.fn.elementwise && call.shape?.kind !== 'matrix') {
+      throw new Unsupported(`${key}' is for functions of a scalar; for ${key} of a vector write ∇_x ${key}(x) (its gradient) or ∂/∂x ${key}(x)`);
+    }
     const f = this.point.functionInstance(key, info.fn.elementwise);
     const result = info.fn.result;
     const outDim = !info.fn.elementwise && result.kind === 'matrix' ? this.dim(result.rows) : undefined;
@@ -536,6 +663,7 @@ export class Evaluation<S> implements Host<S> {
    * (E[g gᵀ], Var[·]) is not evaluated yet.
    */
   special(e: Expr, env: Env<S>): Val<S> {
+    if (e.kind === 'Deriv' || e.kind === 'Grad') return derivativeValue(this, e, env);
     if (e.kind !== 'Expect' || e.op !== 'E') {
       const what = e.kind === 'Expect' ? (e.op === 'Cov' ? 'covariances' : 'variances') : e.kind === 'Limit' ? 'limits' : 'derivatives';
       throw new Unsupported(`${what} are not evaluated yet`);

@@ -1,0 +1,127 @@
+import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
+import type { Rational } from './rational.js';
+
+/**
+ * v + Σ_j d_j ε_j with ε_i ε_j = 0: a value and its derivatives along k directions at once
+ * (forward mode with a vector of tangents). One pass gives a whole Jacobian: each value and
+ * each elementary function is computed once, not once per direction as with `dual.ts`.
+ */
+export class Jet<S> {
+  constructor(readonly v: S, readonly d: readonly S[]) {}
+}
+
+/**
+ * Jets with k tangents over any backend: exact where the backend is exact, enclosed where it
+ * encloses, never a finite difference. Not differentiable at the point (|x| at 0, √x at 0):
+ * Undefined, as for dual numbers.
+ */
+export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
+  const zeros: readonly S[] = new Array<S>(k).fill(F.zero);
+  const c = (x: S): Jet<S> => new Jet(x, zeros);
+  const flat = (a: Jet<S>): boolean => a.d === zeros || a.d.every((x) => F.sign(x) === 0);
+  const scale = (a: Jet<S>, f: S): readonly S[] => (a.d === zeros ? zeros : a.d.map((x) => F.mul(f, x)));
+  const combine = (a: readonly S[], b: readonly S[], op: (x: S, y: S) => S): readonly S[] =>
+    a === zeros && b === zeros ? zeros : a.map((x, i) => op(x, b[i]!));
+  const self: Field<Jet<S>> = {
+    name: `jet${k}(${F.name})`,
+    zero: c(F.zero),
+    one: c(F.one),
+    fromInt: (n) => c(F.fromInt(n)),
+    fromRational: (q: Rational) => c(F.fromRational(q)),
+    add: (a, b) => new Jet(F.add(a.v, b.v), combine(a.d, b.d, (x, y) => F.add(x, y))),
+    sub: (a, b) => new Jet(F.sub(a.v, b.v), combine(a.d, b.d, (x, y) => F.sub(x, y))),
+    mul: (a, b) => new Jet(F.mul(a.v, b.v), combine(scale(b, a.v), scale(a, b.v), (x, y) => F.add(x, y))),
+    neg: (a) => new Jet(F.neg(a.v), a.d === zeros ? zeros : a.d.map((x) => F.neg(x))),
+    div(a, b) {
+      const q = F.div(a.v, b.v);
+      if (b.d === zeros) return new Jet(q, a.d === zeros ? zeros : a.d.map((x) => F.div(x, b.v)));
+      return new Jet(q, combine(a.d, b.d, (x, y) => F.div(F.sub(x, F.mul(q, y)), b.v)));
+    },
+    powInt(a, n) {
+      if (n === 0n) return self.one;
+      const v = F.powInt(a.v, n);
+      if (a.d === zeros) return c(v);
+      return new Jet(v, scale(a, F.mul(F.fromInt(n), F.powInt(a.v, n - 1n))));
+    },
+    pow(a, b) {
+      const v = F.pow(a.v, b.v);
+      // 0^b with b not whole: like √ at 0, not differentiable in general.
+      if (F.sign(a.v) === 0) throw new Undefined('a fractional power is not differentiable at 0');
+      if (flat(a) && flat(b)) return c(v);
+      // d(a^b) = a^b (b' log a + b a'/a)
+      const logA = flat(b) ? null : F.elementary('log', a.v);
+      const ratio = flat(a) ? null : F.div(b.v, a.v);
+      const d = a.d.map((da, i) => {
+        let s = F.zero;
+        if (logA !== null) s = F.add(s, F.mul(b.d[i]!, logA));
+        if (ratio !== null) s = F.add(s, F.mul(ratio, da));
+        return F.mul(v, s);
+      });
+      return new Jet(v, d);
+    },
+    elementary(f: Elementary, a: Jet<S>): Jet<S> {
+      const v = F.elementary(f, a.v);
+      // √u at u = 0: even with u' = 0 (u = t²) the derivative need not exist (√(t²) = |t|).
+      if (f === 'sqrt' && F.sign(v) === 0) throw new Undefined('√ is not differentiable at 0');
+      if (flat(a)) return c(v);
+      let slope: S;
+      switch (f) {
+        case 'exp': slope = v; break;
+        case 'log': slope = F.div(F.one, a.v); break;
+        case 'sqrt':
+          if (F.sign(v) === 0) throw new Undefined('√ is not differentiable at 0');
+          slope = F.div(F.one, F.mul(F.fromInt(2), v));
+          break;
+        case 'sin': slope = F.elementary('cos', a.v); break;
+        case 'cos': slope = F.neg(F.elementary('sin', a.v)); break;
+        case 'tan': {
+          const cos = F.elementary('cos', a.v);
+          slope = F.div(F.one, F.mul(cos, cos));
+          break;
+        }
+        case 'tanh': slope = F.sub(F.one, F.mul(v, v)); break;
+        case 'abs': {
+          const s = F.sign(a.v);
+          if (s === null) throw new Undecided('|x| near 0');
+          if (s === 0) throw new Undefined('|x| is not differentiable at 0');
+          slope = s > 0 ? F.one : F.neg(F.one);
+          break;
+        }
+      }
+      return new Jet(v, scale(a, slope));
+    },
+    max(a, b) {
+      return pick(a, b, 1);
+    },
+    min(a, b) {
+      return pick(a, b, -1);
+    },
+    pi: () => c(F.pi()),
+    e: () => c(F.e()),
+    // 0 only when the value and every derivative are: linear algebra skips exact zeros
+    // (an elimination step, a pivot), which would lose a derivative that is not 0.
+    sign: (a): Sign => {
+      const s = F.sign(a.v);
+      return s !== 0 ? s : flat(a) ? 0 : null;
+    },
+    asInteger: (a) => (flat(a) ? F.asInteger(a.v) : null),
+    magnitude: (a) => F.magnitude(a.v),
+    format: (a, digits) => `${F.format(a.v, digits)} + [${a.d.map((x) => F.format(x, digits)).join(', ')}]ε`,
+    lambdaMax(data, n) {
+      // dλ_max = xᵀ dA x for the unit top eigenvector, along every direction (enclosed by the backend).
+      if (!F.lambdaMaxTangents) throw new Inexact(`derivatives of eigenvalues are not computed in ${F.name} arithmetic`);
+      const r = F.lambdaMaxTangents(data.map((x) => x.v), Array.from({ length: k }, (_, j) => data.map((x) => x.d[j]!)), n);
+      return new Jet(r.value, r.tangents);
+    },
+  };
+  function pick(a: Jet<S>, b: Jet<S>, want: 1 | -1): Jet<S> {
+    const s = F.sign(F.sub(a.v, b.v));
+    if (s === null || s === 0) {
+      if (s === 0 && a.d.every((x, i) => F.sign(F.sub(x, b.d[i]!)) === 0)) return a;
+      const what = want > 0 ? 'max' : 'min';
+      throw s === 0 ? new Undefined(`${what} is not differentiable where its arguments tie`) : new Undecided(`${what} of two values too close to tell apart`);
+    }
+    return s === want ? a : b;
+  }
+  return self;
+}

@@ -1,0 +1,147 @@
+import type { Define, Deriv, Expr, Grad, Var } from '../../ast.js';
+import { printName } from '../../print.js';
+import { Dual, dualField } from '../evaluator/dual.js';
+import { Jet, jetField } from '../evaluator/jet.js';
+import { Mat, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import { evaluate, varKey, type Env, type Host } from '../evaluator/interpret.js';
+import * as L from '../evaluator/linalg.js';
+
+/**
+ * Derivatives as values (LANGUAGE.md §4, §5.6): `d/dx e`, `∂/∂x e`, `∂y/∂x`, `∇_x e` and
+ * `σ'(z)` of a defined function, computed at a sampled point by forward-mode dual numbers
+ * over the point's backend: exact where the backend is exact, enclosed where it encloses,
+ * never a finite difference. One pass per entry of the variable (a seed e_j); a nested
+ * derivative runs over dual numbers of dual numbers.
+ *
+ * Shape convention (the resolver's `derivShape`, numerator layout for Jacobians):
+ * - x a scalar: the derivative has the shape of the expression (entrywise);
+ * - e a scalar, x in R^n (or a matrix): the gradient, shaped like x (a column for a vector);
+ *   `∂e/∂x` and `∇_x e` are the same column;
+ * - y in R^m, x in R^n: the Jacobian ∂y/∂x, an m×n matrix with entries ∂y_i/∂x_j, so the
+ *   chain rule reads ∂z/∂x = (∂z/∂y)(∂y/∂x) and ∇_x f(y) = (∂y/∂x)ᵀ ∇_y f(y);
+ * - a matrix by a vector or a matrix (a 3-tensor) is not a value.
+ */
+
+/** The host of a point's evaluation, able to start an evaluation over dual numbers. */
+export interface DerivativeHost<S> extends Host<S> {
+  /**
+   * A fresh evaluation of the same point over a number system built on this backend (dual
+   * numbers, jets), where the values stored under `seeds` (keys as from `valueKey`) are
+   * replaced; the seeds of this evaluation are carried over (lifted), so mixed derivatives nest.
+   */
+  extend<T>(G: Field<T>, lift: (x: S) => T, seeds: ReadonlyMap<string, Val<T>>): DerivativeHost<T>;
+  /** The key a name's value is kept under at this point (`g@0` for g_0, `w` for a defined w). */
+  valueKey(v: Var, env: Env<S>): string;
+}
+
+const duals = new WeakMap<object, Field<unknown>>();
+const jets = new WeakMap<object, Map<number, Field<unknown>>>();
+
+/** The dual numbers over a backend (one field object per backend). */
+export function dualOf<S>(F: Field<S>): Field<Dual<S>> {
+  let D = duals.get(F) as Field<Dual<S>> | undefined;
+  if (!D) {
+    D = dualField(F);
+    duals.set(F, D as Field<unknown>);
+  }
+  return D;
+}
+
+/** Jets with k tangents over a backend (one field object per backend and k). */
+function jetOf<S>(F: Field<S>, k: number): Field<Jet<S>> {
+  let m = jets.get(F);
+  if (!m) jets.set(F, (m = new Map()));
+  let J = m.get(k) as Field<Jet<S>> | undefined;
+  if (!J) {
+    J = jetField(F, k);
+    m.set(k, J as Field<unknown>);
+  }
+  return J;
+}
+
+/** The host over dual numbers, nothing seeded but what this host had. */
+function dualHost<S>(host: DerivativeHost<S>, seeds: ReadonlyMap<string, Val<Dual<S>>> = new Map()): DerivativeHost<Dual<S>> {
+  const F = host.field;
+  return host.extend(dualOf(F), (x: S) => new Dual(x, F.zero), seeds);
+}
+
+/**
+ * The value of `d/dx e`, `∂y/∂x` or `∇_x e` at the host's point, by the convention above.
+ * Throws Unsupported for a 3-tensor (a matrix by a vector) or a variable that is not a name.
+ */
+export function derivativeValue<S>(host: DerivativeHost<S>, e: Deriv | Grad, env: Env<S>): Val<S> {
+  const F = host.field;
+  const wrt = e.wrt;
+  const x = evaluate(wrt, host, env);
+  const count = isMat(x) ? x.data.length : 1;
+  const bound = varKey(wrt);
+  const local = env.values.has(bound);
+  const key = local ? '' : host.valueKey(wrt, env);
+  // All directions in one pass over jets (k tangents): the seed of entry j is e_j.
+  const J = jetOf(F, count);
+  const zeros = new Array<S>(count).fill(F.zero);
+  const lift = (v: S): Jet<S> => new Jet(v, zeros);
+  const seeded: Val<Jet<S>> = isMat(x)
+    ? x.map((v, i) => new Jet(v, zeros.map((z, j) => (i === j ? F.one : z))))
+    : new Jet(x, [F.one]);
+  const values = new Map<string, Val<Jet<S>>>();
+  for (const [k, v] of env.values) values.set(k, isMat(v) ? v.map(lift) : lift(v));
+  let jhost: DerivativeHost<Jet<S>>;
+  if (local) {
+    values.set(bound, seeded);
+    jhost = host.extend(J, lift, new Map());
+  } else {
+    jhost = host.extend(J, lift, new Map([[key, seeded]]));
+  }
+  const y = evaluate(e.body, jhost, { values, integers: env.integers });
+  const partials: Val<S>[] = [];
+  for (let j = 0; j < count; j++) partials.push(isMat(y) ? y.map((t) => t.d[j]!) : y.d[j]!);
+  return assemble(x, partials, e);
+}
+
+/** Puts the partial derivatives (one per entry of x) into the shape the convention gives. */
+function assemble<S>(x: Val<S>, partials: readonly Val<S>[], e: Deriv | Grad): Val<S> {
+  if (!isMat(x)) return partials[0]!;
+  const first = partials[0]!;
+  if (!isMat(first)) return new Mat(x.rows, x.cols, partials as S[]);
+  if (e.kind === 'Grad') throw new Unsupported('∇ of a vector or matrix: write ∂y/∂x for a Jacobian');
+  if (x.cols !== 1 || first.cols !== 1) {
+    throw new Unsupported('the derivative of a matrix (or row) by a vector or matrix is a 3-tensor, which is not a value here');
+  }
+  // The Jacobian: column j holds ∂y/∂x_j.
+  const m = first.rows;
+  const n = partials.length;
+  const data = new Array<S>(m * n);
+  for (let j = 0; j < n; j++) {
+    const col = partials[j] as Mat<S>;
+    for (let i = 0; i < m; i++) data[i * n + j] = col.data[i]!;
+  }
+  return L.scalarOf(new Mat(m, n, data));
+}
+
+/**
+ * `f^{(k)}(a)` for a function the file defines (`define σ(z) = 1/(1 + exp(-z))`): the k-th
+ * derivative of its body in its one scalar parameter, by nested dual numbers; a vector
+ * argument is taken entrywise (σ acts elementwise).
+ */
+export function definedDerivative<S>(host: DerivativeHost<S>, def: Define, args: readonly Val<S>[], order: number): Val<S> {
+  const params = def.params ?? [];
+  const name = printName(def.target);
+  if (params.length !== 1) throw new Unsupported(`${name}' of a function of several arguments: write ∂/∂x ${name}(…)`);
+  const param = params[0]!;
+  if (param.shape?.kind === 'matrix') throw new Unsupported(`${name}' of a function of a vector: write ∇_x ${name}(x)`);
+  const a = args[0]!;
+  const at = (v: S): S => {
+    const r = derivativeOfBody(host, def.value, varKey(param), v, order);
+    if (isMat(r)) throw new Unsupported(`${name}' of a function whose value is not a scalar`);
+    return r;
+  };
+  return isMat(a) ? a.map(at) : at(a);
+}
+
+function derivativeOfBody<S>(host: DerivativeHost<S>, body: Expr, param: string, a: S, order: number): Val<S> {
+  if (order === 0) return evaluate(body, host, { values: new Map([[param, a]]), integers: new Map() });
+  const dhost = dualHost(host);
+  const r = derivativeOfBody(dhost, body, param, new Dual(a, host.field.one), order - 1);
+  return isMat(r) ? r.map((d) => d.d) : r.d;
+}

@@ -1,0 +1,104 @@
+import type { Expr, Hint, RelOp } from '../../ast.js';
+import { printExpr } from '../../print.js';
+import type { StepProblem } from '../problem.js';
+import { visit } from '../rewrite.js';
+import { ruleContext } from './facts.js';
+import { Bounder } from './norms.js';
+
+/**
+ * Named rules as provers (DESIGN.md item 6): a rule either proves a step (method `rule`,
+ * with its name) or says why it does not apply. The checker asks the rules a step's
+ * justification cites first, then the others that take its relation.
+ */
+
+/** One step as a rule sees it (sides already in ≤ form where that applies). */
+export interface RuleRequest {
+  readonly problem: StepProblem;
+  readonly left: Expr;
+  readonly rel: RelOp;
+  readonly right: Expr;
+  /** Absolute time after which rules give up. */
+  readonly deadline: number;
+}
+
+export type RuleResult =
+  | { readonly kind: 'proved'; readonly rule: string; readonly how: string }
+  | { readonly kind: 'not-applicable'; readonly rule: string; readonly why: string };
+
+export interface NamedRule {
+  /** The name reported (`rule` in the JSON). */
+  readonly name: string;
+  /** Names a justification may cite for it (lower case, spaces for hyphens). */
+  readonly aliases: readonly string[];
+  readonly relations: readonly RelOp[];
+  apply(req: RuleRequest): RuleResult;
+}
+
+const BOUND_ALIASES = [
+  'submultiplicativity', 'triangle inequality', 'cauchy schwarz', 'monotonicity', 'operator norm',
+  'assumption', 'definition',
+];
+
+/** Rule names in a proof, best first: the one the student cited, then submultiplicativity and the like, then the rest. */
+function mainRule(used: readonly string[], cited: readonly string[]): string {
+  const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ');
+  for (const c of cited) {
+    const hit = used.find((u) => norm(u).startsWith(norm(c)));
+    if (hit) return hit;
+  }
+  const named = used.find((u) => /submultiplicativity|triangle|Cauchy|monotonicity|√λ_max|diag/.test(u));
+  return named ?? used[0] ?? 'assumption';
+}
+
+function mentionsBound(e: Expr): boolean {
+  let hit = false;
+  visit(e, (x) => {
+    if (x.kind === 'Norm' || x.kind === 'Abs' || (x.kind === 'Call' && /^(λ_max|λ_min|sqrt)$/.test(x.fn.base)) || x.kind === 'BigOp') hit = true;
+  });
+  return hit;
+}
+
+/** Norm, spectrum and monotonicity rules (rules/norms.ts), for `≤` and for `=` as two bounds. */
+const bounds: NamedRule = {
+  name: 'bounds',
+  aliases: BOUND_ALIASES,
+  relations: ['≤', '≥', '='],
+  apply(req) {
+    const rc = ruleContext(req.problem, req.deadline);
+    const cited = citedRules(req.problem.hint);
+    const [a, b] = req.rel === '≥' ? [req.right, req.left] : [req.left, req.right];
+    if (req.rel === '=' && !(mentionsBound(a) && mentionsBound(b))) return { kind: 'not-applicable', rule: 'bounds', why: 'not a step between bounds' };
+    const up = new Bounder(rc).prove(a, b);
+    if (!('rules' in up)) return { kind: 'not-applicable', rule: cited[0] ?? 'bounds', why: up.why };
+    let used = up.rules;
+    if (req.rel === '=') {
+      const down = new Bounder(rc).prove(b, a);
+      if (!('rules' in down)) return { kind: 'not-applicable', rule: cited[0] ?? 'bounds', why: `only ${printExpr(a)} ≤ ${printExpr(b)} follows: ${down.why}` };
+      used = [...new Set([...up.rules, ...down.rules])];
+    }
+    used = [...new Set(used)];
+    if (used.length === 0) used = ['the sides are the same'];
+    return { kind: 'proved', rule: mainRule(used, cited).replace(/ \(.*$/, ''), how: used.join('; ') };
+  },
+};
+
+/** Every rule, in the order they are tried. */
+export const RULES: readonly NamedRule[] = [bounds];
+
+/** The rule names a justification cites (`by submultiplicativity`), normalized. */
+export function citedRules(hint: Hint | null): string[] {
+  return (hint?.items ?? []).filter((it) => it.kind === 'rule').map((it) => (it as { name: string }).name.toLowerCase().replace(/[\s-]+/g, ' '));
+}
+
+/** The first rule that proves the step, or why the rules that take it do not (cited ones first). */
+export function proveByRules(req: RuleRequest): { proof: Extract<RuleResult, { kind: 'proved' }> | null; reasons: string[] } {
+  const reasons: string[] = [];
+  for (const rule of RULES) {
+    if (!rule.relations.includes(req.rel)) continue;
+    if (Date.now() > req.deadline) break;
+    const r = rule.apply(req);
+    if (r.kind === 'proved') return { proof: r, reasons };
+    reasons.push(`${r.rule}: ${r.why}`);
+  }
+  return { proof: null, reasons };
+}

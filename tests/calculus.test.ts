@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import { Dual, dualField } from '../src/check/evaluator/dual.js';
+import { Jet, jetField } from '../src/check/evaluator/jet.js';
+import { Rational, exactField } from '../src/check/evaluator/rational.js';
+import { intervalField } from '../src/check/evaluator/interval.js';
+import { decimalField } from '../src/check/evaluator/decimal.js';
+import type { FileReport, StepResult } from '../src/result.js';
+
+/**
+ * Calculus (LANGUAGE.md §4, §5.5–5.7): derivatives as values, their symbolic forms, the
+ * named rules for norms and bounds, and limits. Every row is a real file checked in-process.
+ */
+
+/** The steps of a snippet, which must have no errors. */
+async function stepsOf(text: string, options = {}): Promise<{ steps: StepResult[]; report: FileReport }> {
+  const report = await checkSource(text, { file: 'calculus.deriv', timeoutMs: 8000, ...options });
+  expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+  return { steps: report.steps, report };
+}
+
+const DECLS = [
+  'scalar z, a, c, λ, y',
+  'vector x, b, w, v in R^n',
+  'vector r in R^m',
+  'matrix M, A, B in R^{n×n}',
+  'matrix S in R^{n×n} symmetric',
+  'matrix K in R^{n×n} invertible',
+  'matrix X in R^{m×n}',
+  'function σ : R → R',
+  'function f : R^n → R',
+  'function F : R^n → R^m',
+  'define s(z) = 1/(1 + exp(-z))',
+  'define q(z) = z³ - 2z',
+  'define g = A x',
+  '',
+].join('\n');
+
+/** [left, right, verdict]: a table of derivative identities, true and false. */
+const IDENTITIES: [string, string, 'proved' | 'checked' | 'refuted'][] = [
+  // scalar derivatives
+  ['d/dz (z³ + 2z)', '3 z² + 2', 'proved'],
+  ['d/dz (z³ + 2z)', '3 z² + 2z', 'refuted'],
+  ['d/dz (z exp(z))', '(1 + z) exp(z)', 'proved'],
+  ['d/dz sin(z)²', '2 sin(z) cos(z)', 'proved'],
+  ['d/dz log(1 + z²)', '2z/(1 + z²)', 'proved'],
+  ['d/dz log(1 + z²)', '1/(1 + z²)', 'refuted'],
+  ['d/dz tanh(z)', '1 - tanh(z)²', 'proved'],
+  ['d/dz √(1 + z²)', 'z/√(1 + z²)', 'proved'],
+  ['d/dz (a/z)', '-a/z²', 'proved'],
+  ['d/dz exp(a z)', 'a exp(a z)', 'proved'],
+  ['d/dz exp(a z)', 'exp(a z)', 'refuted'],
+  ['s\'(z)', 's(z) (1 - s(z))', 'proved'],
+  ['s\'(z)', 's(z)²', 'refuted'],
+  ['q\'(z)', '3 z² - 2', 'proved'],
+  ['q\'\'(z)', '6 z', 'proved'],
+  ['d/dz σ(a z)', 'a σ\'(a z)', 'proved'],
+  ['d/dz σ(z)', 'σ(z)²', 'refuted'],
+  ['d²/dz² (z⁴)', '12 z²', 'proved'],
+  ['d²/dz² sin(a z)', '-a² sin(a z)', 'proved'],
+  ['d/dz σ(σ(z))', 'σ\'(σ(z)) σ\'(z)', 'proved'],
+  // gradients
+  ['∇_x (bᵀ x)', 'b', 'proved'],
+  ['∇_x (xᵀ b)', '2 b', 'refuted'],
+  ['∇_x (xᵀ M x)', '(M + Mᵀ) x', 'proved'],
+  ['∇_x (xᵀ M x)', '2 M x', 'refuted'],
+  ['∇_x (xᵀ S x)', '2 S x', 'proved'],
+  ['∇_x ‖x‖²', '2 x', 'proved'],
+  ['∇_x ‖x‖', 'x/‖x‖', 'proved'],
+  ['∇_x (1/2 ‖X x - r‖²)', 'Xᵀ (X x - r)', 'proved'],
+  ['∇_x (1/2 ‖X x - r‖²)', 'Xᵀ (X x + r)', 'refuted'],
+  ['∇_w (1/2 ‖X w - r‖² + λ/2 ‖w‖²)', '(Xᵀ X + λ I_n) w - Xᵀ r', 'proved'],
+  ['∇_w log(1 + exp(-y wᵀ x))', '-y x/(1 + exp(y wᵀ x))', 'proved'],
+  ['∇_w log(1 + exp(-y wᵀ x))', 'y x/(1 + exp(y wᵀ x))', 'refuted'],
+  ['∇_x (bᵀ σ(x))', 'diag(σ\'(x)) b', 'proved'],
+  ['∇_x f(A x)', 'Aᵀ ∇_g f(g)', 'proved'],
+  ['∇_x f(A x)', 'A ∇_g f(g)', 'refuted'],
+  ['∇_x (xᵀ K⁻¹ x)', '(K⁻¹ + (K⁻¹)ᵀ) x', 'proved'],
+  // matrix functions of a scalar (forward mode through elimination, pivots with value 0 kept)
+  ['d/dz ((K + z B)⁻¹)', '-(K + z B)⁻¹ B (K + z B)⁻¹', 'proved'],
+  ['d/dz ((K + z B)⁻¹)', '-B (K + z B)⁻¹ (K + z B)⁻¹', 'refuted'],
+  ['d/dz det(K + z B)', 'det(K + z B) tr((K + z B)⁻¹ B)', 'proved'],
+  ['d/dz det(K + z B)', 'tr((K + z B)⁻¹ B)', 'refuted'],
+  ['d/dz ((M + z B)²)', 'B (M + z B) + (M + z B) B', 'proved'],
+  // gradients in a matrix (shaped like the matrix)
+  ['∇_A (bᵀ A x)', 'b xᵀ', 'proved'],
+  ['∇_A (bᵀ A x)', 'x bᵀ', 'refuted'],
+  ['∇_A (1/2 ‖A x - b‖²)', '(A x - b) xᵀ', 'proved'],
+  ['∇_A (xᵀ Aᵀ A x)', '2 A x xᵀ', 'proved'],
+  ['∇_A tr(Aᵀ M A)', '(M + Mᵀ) A', 'proved'],
+  ['∇_A tr(Aᵀ M A)', '2 M A', 'refuted'],
+  // Jacobians and Hessians
+  ['∂/∂x (A x)', 'A', 'proved'],
+  ['∂/∂x (A x)', 'Aᵀ', 'refuted'],
+  ['∂g/∂x', 'A', 'proved'],
+  ['∂/∂x σ(A x + b)', 'diag(σ\'(A x + b)) A', 'proved'],
+  ['∂/∂x σ(A x + b)', 'A diag(σ\'(A x + b))', 'refuted'],
+  ['∂/∂x F(x)', '∂/∂x F(x)', 'proved'],
+  ['∇²_x (xᵀ M x)', 'M + Mᵀ', 'proved'],
+  ['∇²_x (1/2 xᵀ S x)', 'S', 'proved'],
+  ['∇²_x (1/2 xᵀ S x)', '2 S', 'refuted'],
+  ['∂/∂x ∇_x f(x)', '(∂/∂x ∇_x f(x))ᵀ', 'proved'],
+];
+
+describe('a table of derivative identities', () => {
+  it('has at least 30 rows, true and false', () => {
+    expect(IDENTITIES.length).toBeGreaterThanOrEqual(30);
+    expect(IDENTITIES.filter(([, , v]) => v === 'refuted').length).toBeGreaterThanOrEqual(10);
+  });
+  it.each(IDENTITIES)('%s = %s → %s', async (l, r, want) => {
+    const { steps } = await stepsOf(`${DECLS}    ${l}\n  = ${r}\n`);
+    expect(steps.map((s) => s.verdict), steps[0]?.message).toEqual([want]);
+    if (want === 'refuted') expect(steps[0]!.counterexample).not.toBeNull();
+  });
+});
+
+describe('derivatives as values', () => {
+  it('jets give the same partials as one dual number per direction, exactly', () => {
+    const J = jetField(exactField, 3);
+    const D = dualField(exactField);
+    const at = ['0.5', '-2', '3'].map((v) => Rational.parse(v));
+    // f(x, y, z) = x y² / (1 + z²) − x³
+    const f = <T>(F: typeof J | typeof D | typeof exactField, [x, y, z]: T[]) => {
+      const G = F as unknown as import('../src/check/evaluator/field.js').Field<T>;
+      return G.sub(G.div(G.mul(x!, G.powInt(y!, 2n)), G.add(G.one, G.mul(z!, z!))), G.powInt(x!, 3n));
+    };
+    const jet = f(J, at.map((v, i) => new Jet(v, [0, 1, 2].map((j) => (i === j ? Rational.ONE : Rational.ZERO))))) as Jet<Rational>;
+    for (let j = 0; j < 3; j++) {
+      const dual = f(D, at.map((v, i) => new Dual(v, i === j ? Rational.ONE : Rational.ZERO))) as Dual<Rational>;
+      expect(jet.d[j]!.equals(dual.d)).toBe(true);
+    }
+    // ∂f/∂x = y²/(1 + z²) − 3x² = 4/10 − 3/4 = −7/20
+    expect(jet.d[0]!.equals(Rational.of(-7).div(Rational.of(20)))).toBe(true);
+  });
+
+  it('a gradient is a column shaped like x, a Jacobian is m×n (∂(Xx)/∂x = X)', async () => {
+    const { steps } = await stepsOf(`${DECLS}    ∂/∂x (X x)\n  = X\n    ∇_x (rᵀ X x)\n  = Xᵀ r\n`);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);
+  });
+
+  it('the gradient of a declared f : R^n → R at a point is its instance\'s exact gradient (chain rule through a definition)', async () => {
+    const text = `scalar g\nvector u, w in R^n\nfunction L : R^n → R\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n`
+      + `    ∇_u L(w)\n  = (∂w/∂u)ᵀ ∇_w L(w)\n  = (g/‖u‖) (I - u uᵀ/‖u‖²) ∇_w L(w)\n    ∇_u L(w)\n  = ∇_w L(w)\n`;
+    const { steps } = await stepsOf(text);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted']);
+  });
+
+  it('the Jacobian of a recurrence is the ordered product of the step Jacobians', async () => {
+    const text = `integer t, T\nvector h_t, v_t, b in R^n\nmatrix W in R^{n×n}\nfunction σ : R → R\n`
+      + `define h_t = σ(W h_{t-1} + v_t + b)      for t ≥ 1\n`
+      + `define J_t = diag(σ'(W h_{t-1} + v_t + b)) W      for t ≥ 1\n`
+      + `    ∂h_T/∂h_0\n  = ∏_{t=1}^{T} J_t\n    ∂h_T/∂h_0\n  = ∏_{t=1}^{T} J_tᵀ\n    ∂h_2/∂h_0\n  = J_2 J_1\n    ∂h_2/∂h_0\n  = J_1 J_2\n`;
+    const { steps } = await stepsOf(text);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved', 'refuted']);
+    expect(steps[0]!.rule).toBe('differentiation');
+  });
+
+  it('never unfolds a definition into the variable a derivative is taken in', async () => {
+    // ∇_w L(w) with w defined is the gradient of L at w, not ∇_w L(g u/‖u‖) = 0.
+    const text = `scalar g\nvector u, w in R^n\nfunction L : R^n → R\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n    ∇_w L(w)\n  = 0\n`;
+    const { steps } = await stepsOf(text);
+    expect(steps[0]!.verdict).toBe('refuted');
+  });
+});
+
+describe('derivatives through eigenvalues and operator norms', () => {
+  it('encloses dλ_max = xᵀ dA x for a simple top eigenvalue, tightly at 50 digits', () => {
+    // A = [[3, 1], [1, 1]], dA = [[0, 1], [1, 2]]: λ = 2 + √2, x ∝ (1 + √2, 1), xᵀ dA x = (2(1 + √2) + 2)/(4 + 2√2) = 1.
+    for (const F of [intervalField, decimalField(50)] as const) {
+      const G = F as unknown as import('../src/check/evaluator/field.js').Field<unknown>;
+      const m = (xs: number[]) => xs.map((v) => G.fromInt(v));
+      const r = G.lambdaMaxTangents!(m([3, 1, 1, 1]), [m([0, 1, 1, 2])], 2);
+      expect(G.format(r.tangents[0], 8)).toMatch(/^(1|0\.99999999\d*|1\.0000000\d*)$/);
+      expect(G.order!.cmp(r.tangents[0], G.fromInt(2))).toBe(-1);
+      expect(G.order!.cmp(r.tangents[0], G.fromRational(Rational.parse('0.9999')))).toBe(1);
+    }
+  });
+
+  it('checks d/dt λ_max(tS) = λ_max(S) and d/dt ‖tA‖ = ‖A‖ (t > 0) by forward mode through the eigenvalue', async () => {
+    const text = `scalar t\nmatrix A in R^{n×n}\nmatrix S in R^{n×n} symmetric\nassume t > 0\n`
+      + `    d/dt λ_max(t S)\n  = λ_max(S)\n    d/dt ‖t A‖\n  = ‖A‖\n    d/dt ‖t A‖\n  = 2 ‖A‖\n`;
+    const { steps } = await stepsOf(text);
+    expect(steps.map((s) => s.verdict)).toEqual(['checked', 'checked', 'refuted']);
+  });
+});
+
+describe('norms and bounds: rules that prove', () => {
+  const decl = `scalar γ, a\nvector x, b in R^n\nmatrix A, B, W in R^{n×n}\nfunction σ : R → R\nassume γ > 0\nassume |σ'(z)| ≤ γ for all z\n`;
+  const cases: [string, string, string, string | null][] = [
+    ['‖A B x‖', '‖A‖ ‖B‖ ‖x‖', 'proved', 'submultiplicativity'],
+    ['‖A + B‖', '‖A‖ + ‖B‖', 'proved', 'triangle inequality'],
+    ['|xᵀ b|', '‖x‖ ‖b‖', 'proved', 'Cauchy-Schwarz'],
+    ['‖W‖', '√(λ_max(Wᵀ W))', 'proved', '‖A‖ = √λ_max(AᵀA)'],
+    ['‖diag(σ\'(W x + b))‖', 'γ', 'proved', '‖diag(v)‖ = max_i |v_i|'],
+    ['‖diag(σ\'(W x + b)) W‖', 'γ ‖W‖', 'proved', null],
+    ['|σ\'(a + 1)|²', 'γ', 'refuted', null],
+    ['‖A B‖', '‖A‖', 'refuted', null],
+  ];
+  it.each(cases)('%s ≤ %s → %s', async (l, r, want, rule) => {
+    const { steps } = await stepsOf(`${decl}    ${l}\n  ≤ ${r}\n`);
+    expect(steps[0]!.verdict, steps[0]!.message).toBe(want);
+    if (want === 'proved') expect(steps[0]!.method).toBe('rule');
+    if (rule) expect(steps[0]!.rule).toBe(rule);
+    if (want === 'refuted') expect(steps[0]!.counterexample).not.toBeNull();
+  });
+
+  it('samples σ so that |σ\'(z)| ≤ γ holds everywhere, often with equality (no "may violate an assumption")', async () => {
+    const { steps } = await stepsOf(`${decl}    |σ'(a)|\n  ≤ γ\n    |σ'(a)|\n  ≤ γ/2\n`);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+    expect(steps[1]!.message).not.toMatch(/may violate/);
+  });
+
+  it('says why a cited rule does not apply', async () => {
+    const { steps } = await stepsOf(`${decl}    ‖A x‖\n  ≤ ‖x‖ ‖A‖ + 0         by submultiplicativity\n`);
+    expect(steps[0]!.verdict).toBe('checked');
+    expect(steps[0]!.message).toMatch(/the cited rule does not apply/);
+  });
+});
+
+describe('limits', () => {
+  const decl = `scalar δ, c\ninteger T\nassume 0 ≤ δ < 1\n`;
+  const cases: [string, string, RegExp][] = [
+    ['show δ^T → 0 as T → ∞', 'proved', /\|q\| < 1 ⇒ q\^T → 0/],
+    ['show c δ^T → 0 as T → ∞', 'proved', /product/],
+    ['show T² δ^T → 0 as T → ∞', 'proved', /decays faster/],
+    ['show 1/T → 0 as T → ∞', 'proved', /c\/T\^k → 0/],
+    ['show lim_{T→∞} (2 + δ^T) = 2', 'proved', /sum/],
+    ['show 1/(T + 1) → 0 as T → ∞', 'checked', /T = 4 … 128/],
+    ['show (1 + 1/T)^T → 0 as T → ∞', 'unknown', /do not approach 0/],
+  ];
+  it.each(cases)('%s → %s', async (claim, want, why) => {
+    const { report } = await stepsOf(`${decl}${claim}\n`);
+    expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);
+    expect(report.shows[0]!.message).toMatch(why);
+  });
+
+  it('sees through definitions, and never takes T^(-1) for a growing power', async () => {
+    const { report } = await stepsOf(`${decl}define a = δ^T\nshow a → 0 as T → ∞\nshow c/T^(-1) → 0 as T → ∞\n`);
+    expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'unknown']);
+  });
+
+  it('refutes q^T → 0 where |q| = 1 is allowed, with the point', async () => {
+    const { report } = await stepsOf(`scalar δ\ninteger T\nassume 0 ≤ δ ≤ 1\nshow δ^T → 0 as T → ∞\n`);
+    expect(report.shows[0]!.verdict).toBe('refuted');
+    expect(report.shows[0]!.counterexample?.assignments).toEqual([['δ', '1']]);
+  });
+
+  it('a chain of bounds ending in → 0 proves the limit of a quantity ≥ 0, and only of one', async () => {
+    const good = `${decl}vector x in R^n\nshow ‖δ^T x‖ → 0 as T → ∞\n    ‖δ^T x‖\n  ≤ |δ^T| ‖x‖\n  = δ^T ‖x‖\n  → 0 as T → ∞\n`;
+    const { report } = await stepsOf(good);
+    expect(report.shows[0]!.verdict).not.toBe('error');
+    expect(['proved', 'checked']).toContain(report.shows[0]!.verdict);
+    const bad = `${decl}show -1 - δ^T → 0 as T → ∞\n    -1 - δ^T\n  ≤ δ^T\n  → 0 as T → ∞\n`;
+    const r2 = await stepsOf(bad);
+    expect(r2.report.shows[0]!.verdict).toBe('error');
+    expect(r2.report.shows[0]!.message).toMatch(/only for a quantity ≥ 0/);
+  });
+});
