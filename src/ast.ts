@@ -74,8 +74,18 @@ export interface BigOp extends Node {
   readonly upper: Expr;
   readonly body: Expr;
 }
-/** `E[e]` and `Var[e]`. */
-export interface Expect extends Node { readonly kind: 'Expect'; readonly op: 'E' | 'Var'; readonly arg: Expr }
+/**
+ * `E[e]`, `Var[e]`, `Cov[e]` (the covariance matrix of a vector, the variance of a scalar)
+ * and `Cov[x, y]`, whose `arg` is the pair: a `Call` of the reserved name `,` on `[x, y]`
+ * (see `covPair`), so every walk over a call's arguments reaches both.
+ */
+export interface Expect extends Node { readonly kind: 'Expect'; readonly op: 'E' | 'Var' | 'Cov'; readonly arg: Expr }
+
+/** The two sides of `Cov[x, y]` (null for `Cov[x]` and for E/Var). */
+export function covPair(e: Expect): readonly [Expr, Expr] | null {
+  if (e.op !== 'Cov' || e.arg.kind !== 'Call' || e.arg.fn.base !== ',' || e.arg.args.length !== 2) return null;
+  return [e.arg.args[0]!, e.arg.args[1]!];
+}
 /** `d/dx e`, `∂/∂x e` (body given) and `∂y/∂x`, `dy/dx` (body is the numerator). */
 export interface Deriv extends Node {
   readonly kind: 'Deriv';

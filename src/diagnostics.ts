@@ -68,6 +68,8 @@ export const messages = {
   'unknown-rule': (a: { rule: string }) => `unknown rule '${a.rule}': the step is still checked, without it`,
   'unknown-reference': (a: { reason: string }) => a.reason,
   'chain-mixed-relations': (a: { reason: string }) => a.reason,
+  /** A fact of a `random` declaration the checker does not use (it says why). */
+  'unused-fact': (a: { reason: string }) => a.reason,
 } as const;
 
 export type Code = keyof typeof messages;

@@ -1,4 +1,4 @@
-import type { Expr, Formula, Name } from './ast.js';
+import { covPair, type Expr, type Formula, type Name } from './ast.js';
 
 /**
  * Plain-text (Unicode) printing of expressions: the one canonical spelling used for
@@ -77,7 +77,10 @@ export function printExpr(e: Expr): string {
     case 'Norm': return `‖${printExpr(e.arg)}‖`;
     case 'BigOp':
       return `${e.op === 'sum' ? '∑' : '∏'}_{${printName(e.index)}=${printExpr(e.lower)}}^{${printExpr(e.upper)}} ${wrap(e.body, PREC.mul)}`;
-    case 'Expect': return `${e.op}[${printExpr(e.arg)}]`;
+    case 'Expect': {
+      const pair = covPair(e);
+      return `${e.op}[${pair ? `${printExpr(pair[0])}, ${printExpr(pair[1])}` : printExpr(e.arg)}]`;
+    }
     case 'Deriv': {
       const d = e.partial ? '∂' : 'd';
       return `${d}/${d}${printExpr(e.wrt)} ${wrap(e.body, PREC.mul)}`;

@@ -408,6 +408,13 @@ const actions: DerivationActionDict<Built> = {
   Primary_expect(op, _open, arg, _close) {
     return { kind: 'Expect', op: text(op) as 'E' | 'Var', arg: expr(arg), range: rangeOf(this) };
   },
+  Primary_cov(_op, _open, first, _comma, second, _close) {
+    const x = expr(first);
+    if (second.children.length === 0) return { kind: 'Expect', op: 'Cov', arg: x, range: rangeOf(this) };
+    // Cov[x, y]: the pair is a call of the reserved name ',' (see Expect in src/ast.ts).
+    const pair: Expr = { kind: 'Call', fn: plainName(',', rangeOf(_comma)), args: [x, expr(second.children[0]!)], range: rangeOf(this) };
+    return { kind: 'Expect', op: 'Cov', arg: pair, range: rangeOf(this) };
+  },
   expectOp_e(_a) { return 'E' },
   expectOp_var(_a) { return 'Var' },
   Primary_normCall(_norm, _open, arg, _close) { return { kind: 'Norm', arg: expr(arg), range: rangeOf(this) } },

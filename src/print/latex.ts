@@ -1,4 +1,4 @@
-import type { Binary, Connective, Dim, Expr, Formula, Name, RelOp, Space } from '../ast.js';
+import { covPair, type Binary, type Connective, type Dim, type Expr, type Formula, type Name, type RelOp, type Space } from '../ast.js';
 import { GREEK_LETTERS } from '../parse/names.js';
 import { PREC, precOf } from '../print.js';
 import { table } from '../table.js';
@@ -199,8 +199,11 @@ function print(e: Expr, tail: boolean): string {
     case 'Norm': return norm(print(e.arg, true));
     case 'BigOp':
       return `\\${e.op}_{${latexName(e.index)}=${tight(print(e.lower, true))}}^{${tight(print(e.upper, true))}} ${operand(e.body, PREC.mul, tail)}`;
-    case 'Expect':
-      return `${e.op === 'E' ? '\\mathbb{E}' : '\\operatorname{Var}'}[${print(e.arg, true)}]`;
+    case 'Expect': {
+      const pair = covPair(e);
+      const op = e.op === 'E' ? '\\mathbb{E}' : `\\operatorname{${e.op}}`;
+      return `${op}[${pair ? `${print(pair[0], true)}, ${print(pair[1], true)}` : print(e.arg, true)}]`;
+    }
     case 'Deriv': {
       const d = e.partial ? '\\partial' : 'd';
       const wrt = latexName(e.wrt.name);

@@ -1,6 +1,8 @@
-import type {
-  Answer, Assume, Chain, Compare, Declare, Define, Derivation, Dim, Expr, Formula, Hint, HintItem,
-  MatrixTag, Name, Range, Shape, Show, Statement, Step, Var,
+import {
+  covPair,
+  type Answer, type Assume, type Chain, type Compare, type Declare, type Define, type Derivation, type Dim, type Expr,
+  type Formula, type Hint, type HintItem, type MatrixTag, type Name, type Range, type Shape, type Show, type Statement,
+  type Step, type Var,
 } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { printExpr, printName } from '../print.js';
@@ -398,9 +400,11 @@ class Resolver {
         return { ...e, lower, upper, body, shape: body.shape };
       }
       case 'Expect': {
+        if (e.op === 'Cov') return this.covariance(e, env);
         const arg = this.expr(e.arg, env);
         if (e.op === 'Var' && arg.shape?.kind === 'matrix') {
-          this.error(diagnostic('shape-required', { what: 'Var[…]', expected: 'a scalar', got: describeShape(arg.shape) }, e.arg.range));
+          const hint = arg.shape.cols === 1 ? ' (the covariance matrix of a vector is Cov[…])' : '';
+          this.error(diagnostic('shape-required', { what: 'Var[…]', expected: `a scalar${hint}`, got: describeShape(arg.shape) }, e.arg.range));
         }
         return { ...e, arg, shape: e.op === 'Var' ? SCALAR : arg.shape };
       }
@@ -421,6 +425,25 @@ class Resolver {
         return { ...e, wrt, to, body, shape: body.shape };
       }
     }
+  }
+
+  /** `Cov[x]` (n×n for x in R^n) and `Cov[x, y]` (n×m): scalars or vectors only. */
+  private covariance(e: Extract<Expr, { kind: 'Expect' }>, env: Env): Expr {
+    const pair = covPair(e);
+    const sides = (pair ?? [e.arg]).map((x) => this.expr(x, env));
+    const dims: Dim[] = [];
+    for (const x of sides) {
+      const sh = x.shape;
+      if (sh?.kind === 'matrix' && !sameDim(sh.cols, 1)) {
+        this.error(diagnostic('shape-required', { what: 'Cov[…]', expected: 'scalars or vectors', got: describeShape(sh) }, x.range));
+        return { ...e, shape: ANY };
+      }
+      dims.push(sh?.kind === 'matrix' ? sh.rows : 1);
+    }
+    const [rows, cols] = [dims[0]!, dims[dims.length - 1]!];
+    const shape: Shape = sameDim(rows, 1) && sameDim(cols, 1) ? SCALAR : { kind: 'matrix', rows, cols };
+    const arg: Expr = pair && e.arg.kind === 'Call' ? { ...e.arg, args: sides, shape: ANY } : sides[0]!;
+    return { ...e, arg, shape };
   }
 
   private expect(x: Expr, what: string, expected: string): Expr {

@@ -1,0 +1,206 @@
+import type { Declare, Expr, Formula, Name, Range, Shape } from '../../ast.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics.js';
+import { printExpr, printFormula, printName } from '../../print.js';
+import type { Scope } from '../../types/scope.js';
+import { covPair } from '../../ast.js';
+import { visit } from '../rewrite.js';
+
+/**
+ * What `random` declarations say (LANGUAGE.md §5.4): for each random name its declared
+ * moments, and which names may depend on each other. The checker reads every fact of a
+ * declaration; one it cannot use is a warning (`unused-fact`), never silence.
+ *
+ * Independence: members of an `iid` family are independent and identically distributed;
+ * distinct random names are independent of each other, unless a fact relates them (such a
+ * fact is not used, and the names are then taken as dependent: a step needing their joint
+ * moments is unknown, never decided on an assumption the file contradicts). Members of a
+ * family not declared `iid` have unknown joint moments.
+ *
+ * Moments used: the mean `E[g] = μ`; the second moment `E[g²] = ρ`, `E[g g] = ρ`
+ * (scalars) or `E[x xᵀ] = Σ` (vectors); the central one `Var[g] = s²`, `Cov[g] = s²`,
+ * `Cov[x] = Σ`, `Cov[x, x] = Σ`; and, for scalars only, `E[g³]` and `E[g⁴]` (a fourth
+ * moment needs the third: together they must be those of a distribution). A family's
+ * facts are written for its index (`E[g_t] = μ_t` gives each member its own mean).
+ */
+
+/** One declared moment: its value, and the family index it is written for (`t` in `E[g_t] = μ_t`). */
+export interface Moment {
+  readonly value: Expr;
+  readonly indexVar: string | null;
+  readonly range: Range;
+}
+
+/** What is known about one random name. */
+export interface RandomSpec {
+  /** The symbol key (`g` for the family `g_t`, `x`). */
+  readonly key: string;
+  /** As declared (`g_t`, `x`), for messages. */
+  readonly label: string;
+  readonly family: boolean;
+  readonly iid: boolean;
+  readonly shape: Shape;
+  readonly mean: Moment | null;
+  /** E[g²] or E[x xᵀ]. */
+  readonly second: Moment | null;
+  /** Var[g] or Cov[x]. */
+  readonly covariance: Moment | null;
+  /** E[g³], E[g⁴] (scalars). */
+  readonly third: Moment | null;
+  readonly fourth: Moment | null;
+}
+
+/** The random names in scope and the pairs (by key) that may be dependent. */
+export interface RandomModel {
+  readonly specs: ReadonlyMap<string, RandomSpec>;
+  /** `a\u0000b` with a < b: distinct names a fact relates, so not taken as independent. */
+  readonly dependent: ReadonlySet<string>;
+}
+
+export const EMPTY_MODEL: RandomModel = { specs: new Map(), dependent: new Set() };
+
+/** The model of a section: the file's, with the section's declarations over it. */
+export function mergeModels(outer: RandomModel, inner: RandomModel): RandomModel {
+  if (inner.specs.size === 0 && inner.dependent.size === 0) return outer;
+  if (outer.specs.size === 0 && outer.dependent.size === 0) return inner;
+  return { specs: new Map([...outer.specs, ...inner.specs]), dependent: new Set([...outer.dependent, ...inner.dependent]) };
+}
+
+/** The key of an unordered pair of names. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+type Slot = 'mean' | 'second' | 'covariance' | 'third' | 'fourth';
+
+const SLOT_TEXT: Record<Slot, string> = {
+  mean: 'the mean', second: 'the second moment', covariance: 'the covariance', third: 'the third moment', fourth: 'the fourth moment',
+};
+
+/**
+ * Reads one `random` declaration into `model` (its names and their moments). Returns the
+ * warnings for facts that are not used, each saying why.
+ */
+export function readRandomDeclaration(st: Declare, scope: Scope, model: { specs: Map<string, RandomSpec>; dependent: Set<string> }): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  const warn = (range: Range, reason: string): void => {
+    warnings.push(diagnostic('unused-fact', { reason }, range, 'warning'));
+  };
+  const mine = new Map<string, { spec: RandomSpec; name: Name }>();
+  for (const name of st.names) {
+    const found = scope.lookup(name);
+    if (!found || !found.info.random) continue;
+    const info = found.info;
+    if (st.iid && !info.family) {
+      warn(name.range, `'iid' is for a family of random names (random ${printName(name)}_t iid …); '${printName(name)}' is one name, so it has no members`);
+    }
+    const spec: RandomSpec = {
+      key: info.key, label: printName(name), family: info.family, iid: st.iid && info.family, shape: info.shape,
+      mean: null, second: null, covariance: null, third: null, fourth: null,
+    };
+    mine.set(info.key, { spec, name });
+  }
+  const slots = new Map<string, Partial<Record<Slot, Moment>>>();
+  for (const f of st.facts) {
+    const read = readFact(f, scope, mine);
+    if ('reason' in read) {
+      warn(f.range, `${printFormula(f)} is not used: ${read.reason}; a step that needs it is unknown`);
+      // A fact relating several random names: they are not independent.
+      const names = [...new Set(randomKeysIn(f, scope))];
+      for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) model.dependent.add(pairKey(names[i]!, names[j]!));
+      continue;
+    }
+    const got = slots.get(read.key) ?? {};
+    if (got[read.slot]) {
+      warn(f.range, `${printFormula(f)} is not used: ${SLOT_TEXT[read.slot]} of '${mine.get(read.key)!.spec.label}' is already declared in this declaration`);
+      continue;
+    }
+    got[read.slot] = read.moment;
+    slots.set(read.key, got);
+  }
+  for (const [key, { spec }] of mine) {
+    const s = slots.get(key) ?? {};
+    if ((s.third || s.fourth) && (!s.mean || (!s.second && !s.covariance))) {
+      const m = (s.third ?? s.fourth)!;
+      warn(m.range, `a third or fourth moment of '${spec.label}' is not used without its mean and second moment (or variance): together they must be those of a distribution`);
+      delete s.third;
+      delete s.fourth;
+    }
+    if (s.fourth && !s.third) {
+      warn(s.fourth.range, `E[${spec.label}⁴] is not used without E[${spec.label}³]: declare the third moment too (0 for a symmetric distribution), so the two can be checked to be those of a distribution`);
+      delete s.fourth;
+    }
+    model.specs.set(key, { ...spec, ...s });
+  }
+  return warnings;
+}
+
+type ReadFact = { key: string; slot: Slot; moment: Moment } | { reason: string };
+
+/** Which moment a fact declares, or why it declares none the checker uses. */
+function readFact(f: Formula, scope: Scope, mine: ReadonlyMap<string, { spec: RandomSpec; name: Name }>): ReadFact {
+  if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') {
+    return { reason: 'only equations E[…] = …, Var[…] = … and Cov[…] = … declare moments' };
+  }
+  const [lhs, rhs] = f.operands as [Expr, Expr];
+  if (lhs.kind !== 'Expect') return { reason: 'the left side should be E[…], Var[…] or Cov[…] of the random name' };
+  if (randomKeysIn(rhs, scope).length > 0) return { reason: 'a moment must not depend on a random name' };
+  /** The random name an operand is (with its family index variable), or why not. */
+  const subject = (e: Expr): { key: string; indexVar: string | null } | { reason: string } => {
+    if (e.kind !== 'Var') return { reason: `${printExpr(e)} is not one of the random names declared here` };
+    const found = scope.lookup(e.name);
+    const own = found ? mine.get(found.info.key) : undefined;
+    if (!found || !own) return { reason: `'${printName(e.name)}' is not one of the random names this declaration declares` };
+    if (!own.spec.family) return { key: own.spec.key, indexVar: null };
+    const index = found.index;
+    if (!index || index.kind !== 'Var' || index.name.index) {
+      return { reason: `a fact about a family is written for its index (E[${own.spec.label}] = …), not for one member` };
+    }
+    return { key: own.spec.key, indexVar: printName(index.name) };
+  };
+  const done = (s: { key: string; indexVar: string | null } | { reason: string }, slot: Slot): ReadFact => {
+    if ('reason' in s) return s;
+    const spec = mine.get(s.key)!.spec;
+    if ((slot === 'third' || slot === 'fourth') && spec.shape.kind !== 'scalar') {
+      return { reason: 'third and fourth moments are used for scalar random names only' };
+    }
+    return { key: s.key, slot, moment: { value: rhs, indexVar: s.indexVar, range: f.range } };
+  };
+  const same = (a: Expr, b: Expr): boolean => printExpr(a) === printExpr(b);
+  const arg = lhs.arg;
+  if (lhs.op === 'Var') return done(subject(arg), 'covariance');
+  if (lhs.op === 'Cov') {
+    const pair = covPair(lhs);
+    if (!pair) return done(subject(arg), 'covariance');
+    if (!same(pair[0], pair[1])) return { reason: 'a covariance between two random names is not used (distinct random names are taken as independent unless related)' };
+    return done(subject(pair[0]), 'covariance');
+  }
+  // E[…]
+  if (arg.kind === 'Var') return done(subject(arg), 'mean');
+  if (arg.kind === 'Binary' && arg.op === '^' && arg.right.kind === 'Num' && ['2', '3', '4'].includes(arg.right.value)) {
+    return done(subject(arg.left), arg.right.value === '2' ? 'second' : arg.right.value === '3' ? 'third' : 'fourth');
+  }
+  if (arg.kind === 'Binary' && arg.op === '*') {
+    const { left, right } = arg;
+    if (right.kind === 'Transpose' && same(left, right.arg)) return done(subject(left), 'second');
+    if (left.kind === 'Transpose' && same(left.arg, right)) {
+      return { reason: `E[${printExpr(right)}ᵀ${printExpr(right)}] is only the trace of the second moment; declare E[${printExpr(right)} ${printExpr(right)}ᵀ] = … or Cov[${printExpr(right)}] = …` };
+    }
+    if (same(left, right) && left.shape?.kind !== 'matrix') return done(subject(left), 'second');
+  }
+  return { reason: 'the moments used are E[g], E[g²], E[g³], E[g⁴] (scalars), E[x xᵀ], Var[g] and Cov[x]' };
+}
+
+/** Keys of the random names an expression or formula mentions. */
+function randomKeysIn(x: Expr | Formula, scope: Scope): string[] {
+  if (x.kind === 'Logic') return [...randomKeysIn(x.left, scope), ...randomKeysIn(x.right, scope)];
+  const out: string[] = [];
+  const exprs: Expr[] = x.kind === 'Compare' ? [...x.operands] : x.kind === 'TagFact' ? [] : [x];
+  for (const e of exprs) {
+    visit(e, (n) => {
+      if (n.kind !== 'Var') return;
+      const found = scope.lookup(n.name);
+      if (found?.info.random) out.push(found.info.key);
+    });
+  }
+  return out;
+}
