@@ -204,3 +204,21 @@ function randomKeysIn(x: Expr | Formula, scope: Scope): string[] {
   }
   return out;
 }
+
+/**
+ * Names that stand alone as a declared second moment or covariance (`Cov[x] = Σ`,
+ * `Var[g] = s`): sampling draws such a matrix positive definite and such a scalar ≥ 0, so
+ * the declared moments are those of a distribution at (almost) every point.
+ */
+export function momentNames(model: RandomModel): { matrices: Set<string>; scalars: Set<string> } {
+  const matrices = new Set<string>();
+  const scalars = new Set<string>();
+  for (const spec of model.specs.values()) {
+    for (const m of [spec.second, spec.covariance]) {
+      const v = m?.value;
+      if (v?.kind !== 'Var' || v.name.index) continue;
+      (v.shape?.kind === 'matrix' ? matrices : scalars).add(printName(v.name));
+    }
+  }
+  return { matrices, scalars };
+}

@@ -6,7 +6,7 @@ import { evaluate, integerValue, type Env, type Host } from '../evaluator/interp
 import { Rational } from '../evaluator/rational.js';
 import { canonicalIndex, conditionAllows, indexPattern } from '../rewrite.js';
 import { expectationAt } from '../rules/expectation.js';
-import type { RandomModel } from '../rules/moments.js';
+import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
 import { combine, decideRelation, type PointResult } from './compare.js';
 import { nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
@@ -51,6 +51,8 @@ export class Prepared {
 
   /** Which drawn keys are integer indices (a cache for Point.isInteger). */
   readonly integerKeys = new Map<string, boolean>();
+  /** Matrix names declared as a covariance or second moment: drawn positive definite. */
+  readonly covariances: ReadonlySet<string>;
   /** Substitutions that hold at every point by construction (the only rule for a name): not checked again. */
   readonly byConstruction = new Set<Condition>();
 
@@ -78,6 +80,10 @@ export class Prepared {
         this.checks.push(c);
       }
     }
+    // A declared covariance or second moment that is a name is drawn as one (rules/moments.ts).
+    const moments = momentNames(ctx.random);
+    this.covariances = moments.matrices;
+    for (const key of moments.scalars) if (!this.intervals.has(key)) this.bound(key, '≥', 0, false);
     const ruleCount = new Map<string, number>();
     const keyOf = (v: Var) => ctx.scope.lookup(v.name)?.info.key ?? printName(v.name);
     for (const r of this.rules) ruleCount.set(keyOf(r.lhs), (ruleCount.get(keyOf(r.lhs)) ?? 0) + 1);
@@ -260,7 +266,8 @@ export class Point {
       return randomInteger(this.rng, this.k, lo, Math.max(lo, hi));
     }
     if (info.shape.kind === 'matrix') {
-      return randomMatrix(this.rng, this.k, this.dim(info.shape.rows), this.dim(info.shape.cols), info.tags, key);
+      const tags = this.prep.covariances.has(key) ? new Set([...info.tags, 'positive definite' as const]) : info.tags;
+      return randomMatrix(this.rng, this.k, this.dim(info.shape.rows), this.dim(info.shape.cols), tags, key);
     }
     return randomScalar(this.rng, this.k, this.prep.intervals.get(key) ?? null, key);
   }
