@@ -6,7 +6,7 @@ export const VERDICTS = ['error', 'refuted', 'unknown', 'checked', 'proved'] as 
 export type Verdict = (typeof VERDICTS)[number];
 
 /** How a verdict was reached. */
-export type Method = 'structural' | 'identity-test' | 'symbolic' | 'normal-form' | 'evaluation' | 'sampling' | 'none';
+export type Method = 'structural' | 'identity-test' | 'symbolic' | 'normal-form' | 'rule' | 'evaluation' | 'sampling' | 'none';
 
 /** A point where a step fails: every free name's value and both sides' values. */
 export interface Counterexample {
@@ -28,8 +28,10 @@ export interface Outcome {
   /** One sentence: why this verdict. */
   readonly message: string;
   readonly notes: readonly RelatedNote[];
-  /** For `identity-test`: the probability that a false identity passed (≤ 10⁻³⁰). */
+  /** For `identity-test` (and a `rule` proof an identity test closed): the probability that a false identity passed (≤ 10⁻³⁰). */
   readonly errorBound?: number;
+  /** For `rule`: the rule's name (`sum rules`). */
+  readonly rule?: string;
 }
 
 /** The outcome of one step of a chain, placed in its file. */

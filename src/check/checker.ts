@@ -456,7 +456,9 @@ export class Checker {
     const ih = at(prevT);
     const ihRules: RewriteRule[] = ih.kind === 'Compare' && ih.ops.length === 1 && ih.ops[0] === '='
       ? [{ key: printExpr(ih.operands[0]!), rhs: ih.operands[1]! }] : [];
-    const stepCtx = this.context(st, new Map([[t, [lo + 1, lo + 1 + INDEX_SPAN]]]), [st.claim, ...chainParts(st.step)]);
+    // The step holds for t ≥ lo + 1: a fact its steps may stand on (a sum split at t − 1 needs it).
+    const atLeast: Compare = { kind: 'Compare', operands: [tVar, num(lo + 1)], ops: ['≥'], range: st.induction!.range };
+    const stepCtx = this.withForAll(this.context(st, new Map([[t, [lo + 1, lo + 1 + INDEX_SPAN]]]), [st.claim, ...chainParts(st.step)]), atLeast);
     const step = this.chainAgainstClaim(st.step, st.claim, stepCtx, ihRules);
     const verdict = worst(base.verdict, step.verdict);
     const message = verdict === 'proved' || verdict === 'checked'

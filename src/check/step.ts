@@ -8,6 +8,7 @@ import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './pr
 import { freeNames, replaceByKey, unfold, visit } from './rewrite.js';
 import { sampleRelation, type SampleResult } from './sampling/index.js';
 import type { Prepared } from './sampling/point.js';
+import { proveByRules } from './rules/registry.js';
 import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
 
@@ -112,6 +113,9 @@ export function symbolicProof(p: StepProblem, pending: readonly Candidate[], dea
 export interface Proof {
   readonly method: Method;
   readonly how: string;
+  /** For `rule`: its name and the rules it used, in words. */
+  readonly rule?: string;
+  readonly used?: readonly string[];
   /** For the identity test: the probability that a false identity passed, the points, the matrix size. */
   readonly errorBound?: number;
   readonly points?: number;
@@ -246,10 +250,20 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   } else if (!isExpr(left) && !isExpr(right) && rel === '⇔' && printFormula(left) === printFormula(right)) {
     proof = { method: 'structural', how: 'both sides are the same statement' };
   }
+  // Named rules (rules/registry.ts) on what the identity test could not take: ∑ with symbolic bounds, …
+  let ruleWhy: string | null = null;
+  if (!proof && pending.length > 0) {
+    const r = proveByRules(p, pending, Date.now() + (opts.deadline - Date.now()) / 2);
+    if (r.proof) {
+      proof = { method: 'rule', how: r.proof.how, rule: r.proof.rule, used: r.proof.used, ...(r.proof.errorBound !== undefined ? { errorBound: r.proof.errorBound } : {}) };
+    } else {
+      ruleWhy = r.reason;
+    }
+  }
   const ground = isExpr(left) && isExpr(right) && isGround(left) && isGround(right);
-  // A certificate that needs no engine's word (identical sides, the exact identity test)
-  // is cross-checked at fewer points; nerdamer's and the normal form's answers at all.
-  const certain = proof?.method === 'structural' || proof?.method === 'identity-test';
+  // A certificate that needs no engine's word (identical sides, the exact identity test, a
+  // rule) is cross-checked at fewer points; nerdamer's and the normal form's answers at all.
+  const certain = proof?.method === 'structural' || proof?.method === 'identity-test' || proof?.method === 'rule';
   const samples = ground ? 1 : certain ? Math.min(opts.samples, CERTIFIED_SAMPLES) : opts.samples;
   const s = sampleRelation(p, { ...opts, samples }, !certain);
   const notes = [...s.notes];
@@ -271,7 +285,7 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
       message: s.domain ? s.failure.note!
         : disagreement
-          ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : 'the symbolic engine'} found the sides equal, but they differ at this point`
+          ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the ${proof!.rule}` : 'the symbolic engine'} found the sides equal, but they differ at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'
             : ground ? `the two sides differ: left = ${s.failure.left}, right = ${s.failure.right}`
               : rel === '=' ? `the two sides differ at this point${differ ? `; left − right = ${differ}` : ''}`
@@ -307,15 +321,17 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
     const by = proof.method === 'structural' ? 'the sides are identical'
       : proof.method === 'normal-form' ? 'the matrix normal forms agree'
         : proof.method === 'identity-test' ? `the exact identity test agrees at ${proof.points} random points modulo 2^61 − 1${proof.size ? ` with ${proof.size}×${proof.size} matrices` : ''} (error probability ≤ ${proof.errorBound!.toExponential(0)})`
-          : 'the symbolic engine reduced the difference to 0';
+          : proof.method === 'rule' ? `by the ${proof.rule} (${proof.used!.join(', ')}${proof.errorBound !== undefined ? `; the rest by the exact identity test, error probability ≤ ${Math.max(proof.errorBound, 1e-300).toExponential(0)}` : ''})`
+            : 'the symbolic engine reduced the difference to 0';
     return {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
       ...(proof.errorBound !== undefined ? { errorBound: proof.errorBound } : {}),
+      ...(proof.rule !== undefined ? { rule: proof.rule } : {}),
       message: `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}`,
     };
   }
   return {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
-    message: `held at ${evidenceText(s)}${ranges}; no symbolic proof`,
+    message: `held at ${evidenceText(s)}${ranges}; no symbolic proof${ruleWhy ? ` (${ruleWhy})` : ''}`,
   };
 }

@@ -38,8 +38,10 @@ export interface JsonStep {
   verdict: Verdict;
   method: Method;
   samples: number;
-  /** For `identity-test`: the probability that a false identity passed. */
+  /** For `identity-test` (and a `rule` proof closed by one): the probability that a false identity passed. */
   errorBound?: number;
+  /** For `rule`: the rule's name. */
+  rule?: string;
   counterexample: JsonCounterexample | null;
   message: string;
   /** What else the check found: where a side is undefined and the step extends it, excluded points. */
@@ -117,6 +119,7 @@ function jsonFile(report: FileReport): JsonFile {
         method: s.method,
         samples: s.samples,
         ...(s.errorBound !== undefined ? { errorBound: s.errorBound } : {}),
+        ...(s.rule !== undefined ? { rule: s.rule } : {}),
         counterexample: counterexample(s.counterexample),
         message: s.message,
         notes: s.notes.filter((n) => !n.range).map((n) => n.message),
