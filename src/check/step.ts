@@ -226,8 +226,13 @@ function evidenceText(s: SampleResult): string {
   if (e.enclosed > 0) parts.push(`${e.enclosed} by enclosures`);
   if (e.double > 0) parts.push(`${e.double} to double precision`);
   const how = parts.length > 1 || (parts.length === 1 && e.exact !== s.held) ? ` (${parts.join(', ')})` : e.exact === s.held ? ' (exactly)' : '';
-  const skipped = e.undecided > 0 ? `; ${e.undecided} points could not be decided and were skipped` : '';
-  return `${s.held} sampled points${how}${skipped}`;
+  return `${s.held} sampled points${how}`;
+}
+
+/** Points that could not be decided, when there were any: `; 6 points could not be decided and were skipped`. */
+function skippedText(s: SampleResult): string {
+  const n = s.evidence?.undecided ?? 0;
+  return n > 0 ? `; ${n} point${n === 1 ? '' : 's'} could not be decided and ${n === 1 ? 'was' : 'were'} skipped` : '';
 }
 
 /** Points that cross-check a step already proved structurally or by the identity test. */
@@ -327,11 +332,11 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
       ...(proof.errorBound !== undefined ? { errorBound: proof.errorBound } : {}),
       ...(proof.rule !== undefined ? { rule: proof.rule } : {}),
-      message: `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}`,
+      message: `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}${skippedText(s)}`,
     };
   }
   return {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
-    message: `held at ${evidenceText(s)}${ranges}; no symbolic proof${ruleWhy ? ` (${ruleWhy})` : ''}`,
+    message: `held at ${evidenceText(s)}${ranges}${skippedText(s)}; no symbolic proof${ruleWhy ? ` (${ruleWhy})` : ''}`,
   };
 }

@@ -319,6 +319,38 @@ function inconsistency<S>(ev: Evaluation<S>, inst: Instance): string | null {
   return psdProblem(F, hankel, 'the moment matrix [1, E[g], E[g²]; E[g], E[g²], E[g³]; E[g²], E[g³], E[g⁴]]');
 }
 
+/** Points already told whether their declared moments are consistent. */
+const pointConsistency = new WeakMap<Point, boolean>();
+
+/**
+ * Whether the declared second-order (and higher) moments, those not written per family
+ * member, are those of some distribution at this point — a condition of the point, like an
+ * assumption (sampling rejects a point where they are not). Decided exactly; moments that
+ * are not rational here are left to the check made when an expectation needs them.
+ */
+export function momentsConsistent(point: Point): boolean {
+  const known = pointConsistency.get(point);
+  if (known !== undefined) return known;
+  let ok = true;
+  for (const spec of point.ctx.random.specs.values()) {
+    const moments = [spec.mean, spec.second, spec.covariance, spec.third, spec.fourth].filter((m) => m !== null);
+    if (!spec.second && !spec.covariance) continue;
+    if (moments.some((m) => m!.indexVar !== null)) continue;
+    const shape = spec.shape;
+    const rows = shape.kind === 'matrix' ? point.dim(shape.rows) : 1;
+    const cols = shape.kind === 'matrix' ? point.dim(shape.cols) : 1;
+    try {
+      if (inconsistency(point.in(exactField), { key: spec.key, spec, member: null, rows, cols, first: 0 }) !== null) ok = false;
+    } catch (err) {
+      if (err instanceof Skip || err instanceof Undecided) ok = false;
+      else if (!(err instanceof Inexact || err instanceof Unsupported)) throw err;
+    }
+    if (!ok) break;
+  }
+  pointConsistency.set(point, ok);
+  return ok;
+}
+
 /** Equal (true), different (false) or undecided (null), under the comparison policy's terms. */
 function equal<S>(F: Field<S>, a: S, b: S): boolean | null {
   const order = F.order;

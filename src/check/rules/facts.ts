@@ -226,6 +226,24 @@ export class Facts {
     return false;
   }
 
+  /** What a name refers to in this context. */
+  lookup(v: Var): ReturnType<Prepared['lookup']> {
+    return this.prep.lookup(v);
+  }
+
+  /**
+   * a − b for two subscripts when it is a known whole number (`t` and `t-1` differ by 1;
+   * two absent subscripts by 0), else null (`i` and `j` may or may not be equal).
+   */
+  difference(a: Expr | null, b: Expr | null): number | null {
+    if (a === null || b === null) return a === b ? 0 : null;
+    const x = affineOf(a, (k) => this.isIndex(k));
+    const y = affineOf(b, (k) => this.isIndex(k));
+    if (!x || !y) return printName({ base: '', index: a, primes: 0, hat: false, range: a.range }) === printName({ base: '', index: b, primes: 0, hat: false, range: b.range }) ? 0 : null;
+    const d = affineAdd(x, y, -1);
+    return d.terms.size === 0 ? d.constant : null;
+  }
+
   /** Whether a scalar is certainly nonzero (a number, or a name the assumptions keep off 0; products and quotients of such). */
   nonZero(e: Expr): boolean {
     const lit = literalOf(e);

@@ -1,7 +1,8 @@
 import type { Expr, Hint } from '../../ast.js';
 import type { StepProblem } from '../problem.js';
 import { Facts } from './facts.js';
-import { sumRules } from './sums.js';
+import { expectationRules } from './expectation-rules.js';
+import { congruenceRule, sumRules } from './sums.js';
 
 /**
  * Named rules as provers (DESIGN.md item 6). A rule looks at one pair of sides of a step
@@ -59,7 +60,7 @@ export interface RuleProof {
 }
 
 /** The rules, in the order they are tried (a justification's cited rules go first). */
-export const RULES: readonly ProofRule[] = [sumRules];
+export const RULES: readonly ProofRule[] = [sumRules, expectationRules, congruenceRule];
 
 /** A justification's rule names, normalized (`Geometric-Sum` → `geometric sum`). */
 export function citedRules(hint: Hint | null): string[] {

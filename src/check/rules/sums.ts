@@ -171,7 +171,7 @@ class Proof {
   errorBound = 0;
   /** Index symbols met, for writing affine forms back (`t`, `i`, the fresh `§1`). */
   readonly vars = new Map<string, Var>();
-  private tests = 0;
+  tests = 0;
 
   constructor(readonly input: RuleInput) {}
 
@@ -188,6 +188,17 @@ class Proof {
 
   note(why: string): void {
     if (!this.notes.includes(why)) this.notes.push(why);
+  }
+
+  /** Whether two atomized expressions are equal (the same text, or the exact identity test); its error bound counts. */
+  sameValue(a: Expr, b: Expr): boolean {
+    if (printExpr(a) === printExpr(b)) return true;
+    const p = this.input.problem;
+    const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
+    const t = identityTest(a, b, ctx, `${p.salt}|args|${this.tests++}`, this.input.deadline);
+    if (t.kind !== 'identical') return false;
+    this.errorBound += t.errorBound;
+    return true;
   }
 
   /** l = r by the exact identity test, powers with symbolic exponents and other non-rational parts as atoms. */
@@ -228,6 +239,31 @@ export const sumRules: ProofRule = {
     }
   },
 };
+
+/**
+ * Equal arguments, equal values: √, ‖·‖ (a vector's is √(vᵀv)), |·| (√(x²)), exp, log and
+ * the trigonometric functions as atoms, one per class of arguments the exact identity test
+ * finds equal; the rest by the identity test (`uᵀx / √(uᵀ I u) = uᵀx / ‖u‖`).
+ */
+export const congruenceRule: ProofRule = {
+  name: 'rule of equal arguments',
+  cites: ['congruence', 'equal arguments', 'definition of the norm'],
+  concerns: (l, r) => hasCongruent(l) || hasCongruent(r),
+  prove: (input) => sumRules.prove(input),
+};
+
+function hasCongruent(e: Expr): boolean {
+  let hit = false;
+  visit(e, (x) => {
+    if (x.kind === 'Norm' || x.kind === 'Abs' || (x.kind === 'Call' && CONGRUENT.has(x.fn.base) && x.fn.primes === 0)) hit = true;
+  });
+  return hit;
+}
+
+/** The sum rules' comparison of two sides (for other rules that rewrite first, such as the expectation rules). */
+export function sidesEqual(l: Expr, r: Expr, input: RuleInput): RuleOutcome {
+  return sumRules.prove({ ...input, left: l, right: r });
+}
 
 /**
  * l = r; where a split needs an index a little larger than the facts give (telescoping
@@ -780,8 +816,21 @@ function shifted(p: Piece, key: string, facts: Facts, proof: Proof): Piece {
  */
 class Atomizer {
   private readonly atoms = new Map<string, Var>();
+  /** One atom per function and class of equal arguments: √a and √b are one atom when a = b. */
+  private readonly classes: { fn: string; arg: Expr; atom: Var }[] = [];
 
   constructor(private readonly proof: Proof, private readonly facts: Facts) {}
+
+  /** The atom of fn(arg), shared with every earlier fn(arg′) whose argument is equal (exact identity test). */
+  private congruent(fn: string, arg: Expr, like: Expr): Var {
+    for (const c of this.classes) {
+      if (c.fn === fn && this.proof.sameValue(c.arg, arg)) return c.atom;
+    }
+    const atom = this.atom(`${fn}#${this.classes.length}`, like);
+    this.classes.push({ fn, arg, atom });
+    this.proof.used.add('equal arguments, equal values');
+    return atom;
+  }
 
   private atom(text: string, like: Expr): Var {
     let v = this.atoms.get(text);
@@ -798,7 +847,24 @@ class Atomizer {
       case 'BigOp': case 'Expect': case 'Deriv': case 'Grad': case 'Limit': return this.atom(canonicalText(e), e);
       case 'Binary': {
         if (e.op === '^' && !constantExponent(e.right)) return this.power(e);
+        if (e.op === '^' && (e.left.kind === 'Norm' || e.left.kind === 'Abs') && evenPower(e.right) && !isMatrixNorm(e.left)) {
+          // ‖x‖^(2j) = (xᵀx)^j is rational: the identity test takes it as it is.
+          return { ...e, left: { ...e.left, arg: this.atomize(e.left.arg) } };
+        }
         return { ...e, left: this.atomize(e.left), right: this.atomize(e.right) };
+      }
+      case 'Call': {
+        const fn = e.fn;
+        const builtin = fn.primes === 0 && !fn.hat && fn.index === null && e.args.length === 1 && CONGRUENT.has(fn.base) && !isMatrix(e.args[0]!.shape);
+        if (!builtin) return mapChildren(e, (x) => this.atomize(x));
+        return this.congruent(fn.base === 'ln' ? 'log' : fn.base, this.atomize(e.args[0]!), e);
+      }
+      case 'Norm': case 'Abs': {
+        if (isMatrixNorm(e)) return this.atom(printExpr(e), e);
+        // ‖v‖ = √(vᵀv) for a vector, |x| = √(x²) for a scalar.
+        const a = this.atomize(e.arg);
+        const square = isMatrix(a.shape) ? mul(transpose(a), a) : mul(a, a);
+        return this.congruent('sqrt', square, e);
       }
       default: return mapChildren(e, (x) => this.atomize(x));
     }
@@ -821,6 +887,19 @@ class Atomizer {
     }
     return out;
   }
+}
+
+/** Elementary functions whose values are equal at equal arguments (and only used as atoms). */
+const CONGRUENT: ReadonlySet<string> = new Set(['sqrt', 'exp', 'log', 'ln', 'sin', 'cos', 'tan', 'tanh']);
+
+function evenPower(e: Expr): boolean {
+  return e.kind === 'Num' && /^\d+$/.test(e.value) && Number(e.value) % 2 === 0 && Number(e.value) > 0;
+}
+
+/** The norm of a matrix (an operator norm, not a square root of a rational expression). */
+function isMatrixNorm(e: Extract<Expr, { kind: 'Norm' | 'Abs' }>): boolean {
+  const s = e.arg.shape;
+  return s?.kind === 'matrix' && String(s.rows) !== '1' && String(s.cols) !== '1';
 }
 
 function constantExponent(e: Expr): boolean {

@@ -5,7 +5,7 @@ import { Inexact, Mat, Undecided, Undefined, Unsupported, isMat, type Field, typ
 import { evaluate, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
 import { canonicalIndex, conditionAllows, indexPattern } from '../rewrite.js';
-import { expectationAt } from '../rules/expectation.js';
+import { expectationAt, momentsConsistent } from '../rules/expectation.js';
 import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
 import { combine, decideRelation, type PointResult } from './compare.js';
@@ -328,7 +328,8 @@ export class Point {
       if (t === 'unsupported') continue;
       if (t !== true) return false;
     }
-    return true;
+    // Declared moments are a condition too: E[g²] = ρ needs ρ ≥ E[g]² (rules/expectation.ts).
+    return momentsConsistent(this);
   }
 
   /**
