@@ -16,10 +16,8 @@ const DIR = path.join(import.meta.dirname, '..', 'derivations');
 
 const PENDING: Record<string, string> = {
   'q1-rnn.deriv § 1.2 vanishing gradients': 'operator norms, Jacobians and limits',
-  'q2-momentum.deriv § 2.2 unrolled': 'sums proved by rules',
   'q3-taylor.deriv § 3.2 when does the step help': '⇔ chains',
   'q3-taylor.deriv § 3.3 Newton\'s method': 'gradients and ⇔ between equations',
-  'q4-weightnorm.deriv § 4.1 WN is BN here': 'second moments of random vectors',
   'q4-weightnorm.deriv § 4.2 the gradient in u': 'gradients',
   'q4-weightnorm.deriv § 4.3 the norm of u grows': 'gradients',
 };

@@ -297,7 +297,7 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
                 : `'${rel}' fails at this point`,
     };
   }
-  if (s.unknown) {
+  if (s.unknown && !(proof?.method === 'rule' && s.unsupported)) {
     return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, message: s.unknown, notes };
   }
   // Sampling found no counterexample: now ask nerdamer for a proof (never for a step a
@@ -332,7 +332,10 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
       ...(proof.errorBound !== undefined ? { errorBound: proof.errorBound } : {}),
       ...(proof.rule !== undefined ? { rule: proof.rule } : {}),
-      message: `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}${skippedText(s)}`,
+      message: s.unknown
+        // A rule's proof stands on its own where points cannot be evaluated (Var[X] with no moments declared).
+        ? `${by} (${proof.how}); sampling could not cross-check it${s.held > 0 ? ` beyond ${evidenceText(s)}` : ''} (${s.unknown})`
+        : `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}${skippedText(s)}`,
     };
   }
   return {

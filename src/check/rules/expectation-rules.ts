@@ -68,6 +68,7 @@ const sub = (a: Expr, b: Expr): Expr => ({ kind: 'Binary', op: '-', left: a, rig
 const neg = (a: Expr): Expr => ({ kind: 'Neg', arg: a, range: a.range, shape: a.shape });
 const transpose = (a: Expr): Expr => (a.shape?.kind === 'matrix'
   ? { kind: 'Transpose', arg: a, range: a.range, shape: { kind: 'matrix', rows: a.shape.cols, cols: a.shape.rows } } : a);
+const square = (a: Expr): Expr => ({ kind: 'Binary', op: '^', left: a, right: { kind: 'Num', value: '2', range: a.range, shape: SCALAR }, range: a.range, shape: SCALAR });
 const zero = (like: Expr): Expr => ({ kind: 'Num', value: '0', range: like.range, shape: like.shape?.kind === 'matrix' ? like.shape : SCALAR });
 
 /** One random variable as it appears: a random name (`x`, `g_{t-1}`) and its spec. */
@@ -105,8 +106,7 @@ class Rewriter {
       case 'Num': case 'Const': case 'Var': return e;
       case 'Expect': {
         const inner = this.rewrite(e.arg);
-        const node = { ...e, arg: inner };
-        return this.expectation(node) ?? node;
+        return this.expectation({ ...e, arg: inner });
       }
       case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm':
         return { ...e, arg: this.rewrite(e.arg) } as Expr;
@@ -117,72 +117,179 @@ class Rewriter {
     }
   }
 
-  private expectation(e: Extract<Expr, { kind: 'Expect' }>): Expr | null {
+  private expectation(e: Extract<Expr, { kind: 'Expect' }>): Expr {
     if (e.op === 'E') return this.expect(e.arg);
     const pair = covPair(e);
+    if (e.op === 'Var' || !pair) {
+      const v = e.op === 'Var' && e.arg.shape?.kind !== 'matrix' ? this.variance(e.arg) : null;
+      if (v) return v;
+    }
     const [x, y] = pair ?? [e.arg, e.arg];
-    const ex = this.expect(x);
-    const ey = pair ? this.expect(y) : ex;
-    const second = this.expect(mul(x, transpose(y)));
-    if (!ex || !ey || !second) return null;
-    this.used.add(e.op === 'Var' ? 'Var[X] = E[X²] − E[X]²' : 'Cov[X, Y] = E[X Yᵀ] − E[X] E[Y]ᵀ');
-    return sub(second, mul(ex, transpose(ey)));
+    if (!pair && x.shape?.kind !== 'matrix') return this.opaqueVariance(x);
+    this.used.add('Cov[X, Y] = E[X Yᵀ] − E[X] E[Y]ᵀ');
+    return sub(this.expect(mul(x, transpose(y))), mul(this.expect(x), transpose(this.expect(y))));
   }
 
-  /** E[x] without E, or null (why is recorded). */
-  private expect(x: Expr): Expr | null {
+  /**
+   * Var[X] by the variance rules, or null: deterministic terms drop out, Var[c Y] = c² Var[Y],
+   * the variance of a sum of independent terms is the sum of their variances (∑ over an index
+   * whose terms are independent: each random name in them an iid member subscripted by the
+   * index), and a random name's declared variance.
+   */
+  private variance(x: Expr): Expr | null {
+    const pieces = additive(x).filter((p) => !this.deterministic(p));
+    if (pieces.length === 0) {
+      this.used.add('the variance of a constant is 0');
+      return zero(x);
+    }
+    if (pieces.length > MAX_PIECES) return null;
+    // Pieces grouped by the random names they involve; the groups must be independent.
+    const groups: { support: Occurrence[]; pieces: Expr[] }[] = [];
+    for (const p of pieces) {
+      const support = this.support(p);
+      if (!support) return null;
+      const g = groups.find((h) => h.support.some((a) => support.some((b) => a.key === b.key)));
+      if (g) {
+        g.pieces.push(p);
+        for (const o of support) if (!g.support.some((a) => a.key === o.key)) g.support.push(o);
+      } else {
+        groups.push({ support: [...support], pieces: [p] });
+      }
+    }
+    for (let a = 0; a < groups.length; a++) {
+      for (let b = a + 1; b < groups.length; b++) {
+        for (const p of groups[a]!.support) for (const q of groups[b]!.support) if (this.dependence(p, q)) return null;
+      }
+    }
+    if (groups.length > 1) this.used.add('the variance of a sum of independent terms');
+    let out: Expr | null = null;
+    for (const g of groups) {
+      const body = g.pieces.reduce((a, b) => add(a, b));
+      const v = g.pieces.length === 1 ? this.variancePiece(body) : null;
+      const term = v ?? this.opaqueVariance(body);
+      out = out === null ? term : add(out, term);
+    }
+    return out;
+  }
+
+  /** Var of one term: Var[c Y] = c² Var[Y]; Var[∑ of independent terms]; a name's declared variance. */
+  private variancePiece(p: Expr): Expr | null {
+    if (p.kind === 'Neg') return this.variancePiece(p.arg);
+    const factors = flatten(p);
+    if (factors && factors.length > 1) {
+      const det = factors.filter((f) => this.deterministic(f));
+      const rand = factors.filter((f) => !this.deterministic(f));
+      if (rand.length === 1 && det.every((f) => f.shape?.kind !== 'matrix')) {
+        const c = det.reduce((a, b) => mul(a, b));
+        this.used.add('Var[c X] = c² Var[X]');
+        const inner = this.variancePiece(rand[0]!) ?? this.opaqueVariance(rand[0]!);
+        return mul(square(c), inner);
+      }
+      return null;
+    }
+    if (p.kind === 'Binary' && p.op === '/' && this.deterministic(p.right)) {
+      const inner = this.variancePiece(p.left) ?? this.opaqueVariance(p.left);
+      this.used.add('Var[c X] = c² Var[X]');
+      return { kind: 'Binary', op: '/', left: inner, right: square(p.right), range: p.range, shape: SCALAR };
+    }
+    if (p.kind === 'BigOp' && p.op === 'sum' && this.deterministic(p.lower) && this.deterministic(p.upper)) {
+      const index = printName(p.index);
+      const support = this.support(p.body);
+      // Terms for distinct indices are independent when every random name in the body is an
+      // iid member whose subscript moves with the index.
+      if (!support || support.length === 0 || !support.every((o) => o.spec.iid && o.subscript !== null && this.facts.movesWith(o.subscript, index))) return null;
+      const body = this.variance(p.body);
+      if (!body) return null;
+      this.used.add('the variance of a sum of independent terms');
+      return { ...p, body, shape: SCALAR };
+    }
+    const occ = this.occurrence(p);
+    if (occ && occ.power === 1 && !occ.occ.transposed && occ.occ.spec.shape.kind !== 'matrix') {
+      const spec = occ.occ.spec;
+      if (spec.covariance) {
+        this.used.add('the declared variance');
+        return this.at(occ.occ, spec.covariance);
+      }
+    }
+    return null;
+  }
+
+  /** Var[X] = E[X²] − E[X]², with whatever E[…] the rules do not reach kept (canonically) as it is. */
+  private opaqueVariance(x: Expr): Expr {
+    this.used.add('Var[X] = E[X²] − E[X]²');
+    return sub(this.expect(square(x)), square(this.expect(x)));
+  }
+
+  /** The random names a term involves, or null when something random is not a name (a random-defined name not unfolded). */
+  private support(e: Expr): Occurrence[] | null {
+    const out: Occurrence[] = [];
+    let ok = true;
+    const walk = (x: Expr, bound: ReadonlySet<string>): void => {
+      if (!ok) return;
+      switch (x.kind) {
+        case 'Expect': return;
+        case 'Var': {
+          if (bound.has(printName(x.name))) return;
+          const found = this.facts.lookup(x);
+          if (found?.info.random) {
+            const o = this.occurrence(x);
+            if (!o) ok = false;
+            else if (!out.some((a) => a.key === o.occ.key)) out.push(o.occ);
+          } else if (this.randomDefined.has(found?.info.key ?? printName(x.name))) {
+            ok = false;
+          }
+          return;
+        }
+        case 'Call':
+          if (this.randomDefined.has(printName({ ...x.fn, primes: 0 }))) ok = false;
+          x.args.forEach((a) => walk(a, bound));
+          return;
+        case 'Num': case 'Const': return;
+        case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': walk(x.arg, bound); return;
+        case 'Binary': walk(x.left, bound); walk(x.right, bound); return;
+        case 'BigOp': walk(x.lower, bound); walk(x.upper, bound); walk(x.body, bound); return;
+        default: ok = false;
+      }
+    };
+    walk(e, new Set());
+    return ok ? out : null;
+  }
+
+  /** E[x] without E where the rules reach; what they do not reach stays as E[…] of the random part (deterministic factors out). */
+  private expect(x: Expr): Expr {
     if (this.deterministic(x)) return x;
     const pieces = additive(x);
     if (pieces.length > MAX_PIECES) {
       this.stop('too many terms inside E[…]');
-      return null;
-    }
-    let out: Expr | null = null;
-    for (const p of pieces) {
-      const v = this.expectPiece(p);
-      if (!v) return null;
-      out = out === null ? v : add(out, v);
+      return { kind: 'Expect', op: 'E', arg: x, range: x.range, shape: x.shape };
     }
     if (pieces.length > 1) this.used.add('linearity of E');
-    return out ?? zero(x);
+    return pieces.map((p) => this.expectPiece(p)).reduce((a, b) => add(a, b));
   }
 
-  private expectPiece(p: Expr): Expr | null {
+  private expectPiece(p: Expr): Expr {
     if (this.deterministic(p)) return p;
-    if (p.kind === 'Neg') {
-      const v = this.expectPiece(p.arg);
-      return v && neg(v);
-    }
+    if (p.kind === 'Neg') return neg(this.expectPiece(p.arg));
     if (p.kind === 'BigOp' && p.op === 'sum' && this.deterministic(p.lower) && this.deterministic(p.upper)) {
       const body = this.expect(p.body);
-      if (!body) return null;
       this.used.add('linearity of E over ∑');
       return { ...p, body, shape: body.shape ?? p.shape };
     }
-    if (p.kind === 'Transpose') {
-      const v = this.expect(p.arg);
-      return v && transpose(v);
-    }
+    if (p.kind === 'Transpose') return transpose(this.expect(p.arg));
     if (p.kind === 'Binary' && p.op === '/' && this.deterministic(p.right)) {
       const v = this.expect(p.left);
-      if (!v) return null;
       this.used.add('linearity of E');
       return { ...p, left: v, shape: v.shape ?? p.shape };
     }
     // A product: deterministic factors stay in place; the random ones give moments.
     const factors = flatten(p);
-    if (!factors) {
-      this.stop(`E[${printExpr(p)}] is not a product of random names and deterministic factors`);
-      return null;
-    }
+    if (!factors) return this.opaque([p]);
     const randomAt = factors.map((f, i) => (this.deterministic(f) ? -1 : i)).filter((i) => i >= 0);
     if (randomAt.length === 1 && factors.length > 1 && !this.occurrence(factors[randomAt[0]!]!)) {
       // One random factor that is not a name (a ∑, a bracket): E[A X B] = A E[X] B.
-      const inner = this.expect(factors[randomAt[0]!]!);
-      if (!inner) return null;
-      this.used.add('deterministic factors out of E');
       const out = [...factors];
-      out[randomAt[0]!] = inner;
+      out[randomAt[0]!] = this.expect(factors[randomAt[0]!]!);
+      this.used.add('deterministic factors out of E');
       return out.reduce((a, b) => mul(a, b));
     }
     const randoms: { at: number; occ: Occurrence; power: number }[] = [];
@@ -190,14 +297,57 @@ class Rewriter {
       const f = factors[i]!;
       const occ = this.occurrence(f);
       if (!occ) {
-        this.stop(f.kind === 'Var' || f.kind === 'Call'
-          ? `${printExpr(f)} depends on random names through its definition, which this form does not unfold`
-          : `E[${printExpr(p)}]: ${printExpr(f)} is random but not a random name`);
-        return null;
+        if (f.kind === 'Var' || f.kind === 'Call') this.stop(`${printExpr(f)} depends on random names through its definition, which this form does not unfold`);
+        return this.pullOut(factors, randomAt);
       }
       randoms.push({ at: i, ...occ });
     }
-    return this.moments(factors, randoms, p);
+    return this.moments(factors, randoms, p) ?? this.pullOut(factors, randomAt);
+  }
+
+  /**
+   * E of a product whose random part is not taken further: the deterministic factors come
+   * out (all of them for scalars; those before the first and after the last random factor
+   * for a matrix word), and the random part stays as one E[…], written canonically (scalar
+   * factors sorted, repeats as powers) so equal parts are one value.
+   */
+  private pullOut(factors: Expr[], randomAt: number[]): Expr {
+    const scalarWord = factors.every((f) => f.shape?.kind !== 'matrix');
+    if (scalarWord) {
+      const det = factors.filter((_, i) => !randomAt.includes(i));
+      const e = this.opaque(randomAt.map((i) => factors[i]!));
+      if (det.length > 0) this.used.add('deterministic factors out of E');
+      return [...det, e].reduce((a, b) => mul(a, b));
+    }
+    const first = randomAt[0]!;
+    const last = randomAt[randomAt.length - 1]!;
+    const before = factors.slice(0, first);
+    const after = factors.slice(last + 1);
+    if (before.length + after.length > 0) this.used.add('deterministic factors out of E');
+    const middle = factors.slice(first, last + 1).reduce((a, b) => mul(a, b));
+    const e: Expr = { kind: 'Expect', op: 'E', arg: middle, range: middle.range, shape: middle.shape };
+    return [...before, e, ...after].reduce((a, b) => mul(a, b));
+  }
+
+  /** E[…] of scalar random factors, canonical: sorted by text, repeats as powers. */
+  private opaque(randoms: Expr[]): Expr {
+    const counts = new Map<string, { base: Expr; n: number }>();
+    for (const f of randoms) {
+      let base = f;
+      let n = 1;
+      if (f.kind === 'Binary' && f.op === '^' && f.right.kind === 'Num' && /^\d$/.test(f.right.value)) {
+        base = f.left;
+        n = Number(f.right.value);
+      }
+      const k = printExpr(base);
+      const c = counts.get(k) ?? { base, n: 0 };
+      c.n += n;
+      counts.set(k, c);
+    }
+    const parts = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, { base, n }]): Expr => (n === 1 ? base
+      : { kind: 'Binary', op: '^', left: base, right: { kind: 'Num', value: String(n), range: base.range, shape: SCALAR }, range: base.range, shape: SCALAR }));
+    const arg = parts.reduce((a, b) => mul(a, b));
+    return { kind: 'Expect', op: 'E', arg, range: arg.range, shape: arg.shape };
   }
 
   /** A factor that is a random name (maybe transposed, maybe to a whole power), or null. */
@@ -226,6 +376,8 @@ class Rewriter {
   /** E of an ordered product whose random factors are `randoms`. */
   private moments(factors: Expr[], randoms: { at: number; occ: Occurrence; power: number }[], p: Expr): Expr | null {
     const out = [...factors];
+    // What this product uses is recorded only if it is taken apart.
+    const used = new Set<string>();
     // Group by variable; distinct ones must be independent.
     const groups = new Map<string, { occ: Occurrence; at: number[]; degree: number }>();
     for (const r of randoms) {
@@ -244,9 +396,9 @@ class Rewriter {
         }
       }
     }
-    if (list.length > 1) this.used.add('independence: E[X Y] = E[X] E[Y]');
-    // Vectors taken twice last, from the right, since they change the word's length.
-    list.sort((a, b) => Number(a.occ.spec.shape.kind === 'matrix' && a.degree === 2) - Number(b.occ.spec.shape.kind === 'matrix' && b.degree === 2) || b.at[0]! - a.at[0]!);
+    if (list.length > 1) used.add('independence: E[X Y] = E[X] E[Y]');
+    // Means and scalar moments in place; vectors taken twice afterwards, innermost pair first.
+    const pairs: { occ: Occurrence; nodes: [Expr, Expr]; flags: [boolean, boolean] }[] = [];
     for (const g of list) {
       const { occ } = g;
       const vectorial = occ.spec.shape.kind === 'matrix';
@@ -254,7 +406,7 @@ class Rewriter {
         const m = this.moment(occ, 'mean');
         if (!m) return null;
         out[g.at[0]!] = occ.transposed ? transpose(m) : m;
-        this.used.add('the declared mean');
+        used.add('the declared mean');
         continue;
       }
       if (!vectorial) {
@@ -263,29 +415,47 @@ class Rewriter {
         g.at.forEach((i, k) => {
           out[i] = k === 0 ? m : { kind: 'Num', value: '1', range: p.range, shape: SCALAR };
         });
-        this.used.add(g.degree === 2 ? 'the declared second moment' : 'the declared higher moments');
+        used.add(g.degree === 2 ? 'the declared second moment' : 'the declared higher moments');
         continue;
       }
-      // A random vector twice in a word: A r rᵀ B, A r (b r) B, A rᵀ b rᵀ B.
       if (g.degree !== 2 || g.at.length !== 2) {
         this.stop(`moments of order ${g.degree} of the random vector '${occ.spec.label}' are not used`);
         return null;
       }
       const [i, j] = g.at as [number, number];
-      const first = randoms.find((r) => r.at === i)!.occ;
-      const second = randoms.find((r) => r.at === j)!.occ;
+      const flag = (at: number) => randoms.find((r) => r.at === at)!.occ.transposed;
+      pairs.push({ occ, nodes: [factors[i]!, factors[j]!], flags: [flag(i), flag(j)] });
+    }
+    // A random vector twice in a word: A r rᵀ B, A r (b r) B, A rᵀ (b) rᵀ B — each pair taken
+    // when nothing random is left between its two factors (the nodes are found by identity).
+    while (pairs.length > 0) {
+      const k = pairs.findIndex((q) => {
+        const i = out.indexOf(q.nodes[0]);
+        const j = out.indexOf(q.nodes[1]);
+        return i >= 0 && j > i && !pairs.some((other) => other !== q && other.nodes.some((n) => {
+          const at = out.indexOf(n);
+          return at > i && at < j;
+        }));
+      });
+      if (k < 0) {
+        this.stop(`E[${printExpr(p)}]: random vectors taken twice and interleaved are not taken apart`);
+        return null;
+      }
+      const { occ, nodes, flags } = pairs.splice(k, 1)[0]!;
+      const i = out.indexOf(nodes[0]);
+      const j = out.indexOf(nodes[1]);
       const mid = out.slice(i + 1, j);
       const M = this.moment(occ, 'second');
       if (!M) return null;
       const midExpr = mid.length === 0 ? null : mid.reduce((a, b) => mul(a, b));
       let replaced: Expr[];
-      if (!first.transposed && second.transposed) {
+      if (!flags[0] && flags[1]) {
         // r (scalar) rᵀ = (scalar) r rᵀ
         replaced = midExpr ? [midExpr, M] : [M];
-      } else if (!first.transposed && !second.transposed && midExpr) {
+      } else if (!flags[0] && !flags[1] && midExpr) {
         // r (b r) = r rᵀ bᵀ, b a row
         replaced = [M, transpose(midExpr)];
-      } else if (first.transposed && second.transposed && midExpr) {
+      } else if (flags[0] && flags[1] && midExpr) {
         // rᵀ (b) rᵀ = bᵀ r rᵀ, b a column
         replaced = [transpose(midExpr), M];
       } else {
@@ -293,8 +463,9 @@ class Rewriter {
         return null;
       }
       out.splice(i, j - i + 1, ...replaced);
-      this.used.add('the declared second moment');
+      used.add('the declared second moment');
     }
+    for (const u of used) this.used.add(u);
     return out.reduce((a, b) => mul(a, b));
   }
 
@@ -304,18 +475,20 @@ class Rewriter {
       return this.model.dependent.has(pairKey(a.spec.key, b.spec.key)) ? `'${a.spec.label}' and '${b.spec.label}' are related by a declared fact that is not used` : null;
     }
     if (!a.spec.iid) return `members of '${a.spec.label}' are not declared iid`;
-    const diff = this.facts.difference(a.subscript, b.subscript);
-    if (diff === null || diff === 0) return `${printExpr(a.node)} and ${printExpr(b.node)} may be the same member (E[g_i g_j] depends on whether i = j)`;
-    return null;
+    if (this.facts.distinct(a.subscript, b.subscript)) return null;
+    return `${printExpr(a.node)} and ${printExpr(b.node)} may be the same member (E[g_i g_j] depends on whether i = j)`;
+  }
+
+  /** A declared moment's value at an occurrence's subscript. */
+  private at(occ: Occurrence, m: { value: Expr; indexVar: string | null }): Expr {
+    if (m.indexVar === null || !occ.subscript) return m.value;
+    return substitute(m.value, new Map([[m.indexVar, occ.subscript]]));
   }
 
   /** A declared moment of an occurrence, at its subscript. */
   private moment(occ: Occurrence, which: 'mean' | 'second' | 'third' | 'fourth'): Expr | null {
     const spec = occ.spec;
-    const at = (m: { value: Expr; indexVar: string | null }): Expr => {
-      if (m.indexVar === null || !occ.subscript) return m.value;
-      return substitute(m.value, new Map([[m.indexVar, occ.subscript]]));
-    };
+    const at = (m: { value: Expr; indexVar: string | null }): Expr => this.at(occ, m);
     if (which === 'mean') {
       if (spec.mean) return at(spec.mean);
       this.stop(`E[${spec.label}] is not declared`);
@@ -410,6 +583,11 @@ function additive(e: Expr): Expr[] {
       if (e.op === '^' && e.right.kind === 'Num' && /^[234]$/.test(e.right.value) && e.left.shape?.kind !== 'matrix' && e.left.kind !== 'Var') {
         // (a + b)², (wᵀ r)²: as products, so that each part's moments can be taken.
         const k = Number(e.right.value);
+        if (k === 2) {
+          // (a + b)² = (a + b)(a + b)ᵀ for a scalar, each word transposed factor by factor, so a
+          // square (wᵀ r)² reads wᵀ r rᵀ w and the pairs of a random vector nest.
+          return additive(e.left).flatMap((x) => additive(e.left).map((y) => mul(x, transposeWord(y))));
+        }
         let prod: Expr = e.left;
         for (let j = 1; j < k; j++) prod = mul(prod, e.left);
         return additive(prod);
@@ -421,6 +599,14 @@ function additive(e: Expr): Expr[] {
     case 'Transpose': return additive(e.arg).map((x) => transpose(x));
     default: return [e];
   }
+}
+
+/** A scalar word transposed factor by factor (equal to it): (wᵀ r)ᵀ = rᵀ w. */
+function transposeWord(e: Expr): Expr {
+  if (e.shape?.kind === 'matrix') return e;
+  const fs = flatten(e);
+  if (!fs || fs.every((f) => f.shape?.kind !== 'matrix')) return e;
+  return [...fs].reverse().map((f) => (f.shape?.kind === 'matrix' ? (f.kind === 'Transpose' ? f.arg : transpose(f)) : f)).reduce((a, b) => mul(a, b));
 }
 
 /** The factors of a product in order (Neg and nested products flattened), or null for a sum inside. */

@@ -1,4 +1,6 @@
 import { covPair, type Expect, type Expr } from '../../ast.js';
+import { printName } from '../../print.js';
+import { visit } from '../rewrite.js';
 import type { SymbolInfo } from '../../types/scope.js';
 import { Inexact, Mat, Skip, Undecided, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import type { Env } from '../evaluator/interpret.js';
@@ -335,7 +337,8 @@ export function momentsConsistent(point: Point): boolean {
   for (const spec of point.ctx.random.specs.values()) {
     const moments = [spec.mean, spec.second, spec.covariance, spec.third, spec.fourth].filter((m) => m !== null);
     if (!spec.second && !spec.covariance) continue;
-    if (moments.some((m) => m!.indexVar !== null)) continue;
+    // A family's moments written for its index but not depending on it (E[g_t] = μ) hold for every member.
+    if (moments.some((m) => m!.indexVar !== null && mentionsName(m!.value, m!.indexVar))) continue;
     const shape = spec.shape;
     const rows = shape.kind === 'matrix' ? point.dim(shape.rows) : 1;
     const cols = shape.kind === 'matrix' ? point.dim(shape.cols) : 1;
@@ -349,6 +352,14 @@ export function momentsConsistent(point: Point): boolean {
   }
   pointConsistency.set(point, ok);
   return ok;
+}
+
+function mentionsName(e: Expr, key: string): boolean {
+  let hit = false;
+  visit(e, (x) => {
+    if (x.kind === 'Var' && printName(x.name) === key) hit = true;
+  });
+  return hit;
 }
 
 /** Equal (true), different (false) or undecided (null), under the comparison policy's terms. */

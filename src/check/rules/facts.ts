@@ -89,6 +89,8 @@ export class Facts {
   private readonly relations: Affine[] = [];
   private readonly nonzero = new Set<string>();
   private readonly notOneSet = new Set<string>();
+  /** Affine forms known to be ≠ 0 (`assume i ≠ j`). */
+  private readonly unequal: Affine[] = [];
 
   constructor(private readonly prep: Prepared) {
     for (const c of prep.ctx.assumptions) {
@@ -106,6 +108,8 @@ export class Facts {
     for (const k of this.nonzero) f.nonzero.add(k);
     for (const k of this.notOneSet) f.notOneSet.add(k);
     for (const l of this.locals) f.locals.add(l);
+    f.unequal.length = 0;
+    f.unequal.push(...this.unequal);
     return f;
   }
 
@@ -151,6 +155,7 @@ export class Facts {
       }
       if (diff) this.addRelation(op === '<' || op === '>' ? affineAdd(diff, affineConst(-1)) : diff);
     }
+    if (op === '≠' && ia && ib) this.unequal.push(affineAdd(ia, ib, -1));
     if (op === '≠') {
       const lit = literalOf(b) ?? literalOf(a);
       const other = literalOf(b) !== null ? a : b;
@@ -231,17 +236,24 @@ export class Facts {
     return this.prep.lookup(v);
   }
 
-  /**
-   * a − b for two subscripts when it is a known whole number (`t` and `t-1` differ by 1;
-   * two absent subscripts by 0), else null (`i` and `j` may or may not be equal).
-   */
-  difference(a: Expr | null, b: Expr | null): number | null {
-    if (a === null || b === null) return a === b ? 0 : null;
+  /** Whether two subscripts certainly differ: by a nonzero constant, by an order the facts give, or by an assumed `≠`. */
+  distinct(a: Expr | null, b: Expr | null): boolean {
+    if (a === null || b === null) return false;
     const x = affineOf(a, (k) => this.isIndex(k));
     const y = affineOf(b, (k) => this.isIndex(k));
-    if (!x || !y) return printName({ base: '', index: a, primes: 0, hat: false, range: a.range }) === printName({ base: '', index: b, primes: 0, hat: false, range: b.range }) ? 0 : null;
+    if (!x || !y) return false;
     const d = affineAdd(x, y, -1);
-    return d.terms.size === 0 ? d.constant : null;
+    if (d.terms.size === 0) return d.constant !== 0;
+    if (this.nonNegative(affineAdd(d, affineConst(-1))) || this.nonNegative(affineAdd(affineScale(d, -1), affineConst(-1)))) return true;
+    const key = affineKey(d);
+    return this.unequal.some((u) => (affineKey(u) === key && u.constant === d.constant)
+      || (affineKey(affineScale(u, -1)) === key && -u.constant === d.constant));
+  }
+
+  /** Whether a subscript is affine in `index` with a nonzero coefficient (distinct indices, distinct members). */
+  movesWith(sub: Expr, index: string): boolean {
+    const a = affineOf(sub, (k) => k === index || this.isIndex(k));
+    return a !== null && (a.terms.get(index) ?? 0) !== 0;
   }
 
   /** Whether a scalar is certainly nonzero (a number, or a name the assumptions keep off 0; products and quotients of such). */

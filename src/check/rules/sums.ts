@@ -843,10 +843,24 @@ class Atomizer {
 
   atomize(e: Expr): Expr {
     switch (e.kind) {
-      case 'Num': case 'Const': case 'Var': return e;
+      case 'Num': case 'Const': return e;
+      case 'Var': {
+        // A dimension as a value (`d` in Var[qᵀk] / d) is one more scalar here: an identity
+        // for every value of it holds at the value the size takes (traces, which tie a value
+        // to a size, are never taken apart by the identity test).
+        const key = printName(e.name);
+        if (!e.name.index && e.shape?.kind !== 'matrix' && this.proof.input.problem.prep.dimensions.has(key)) return this.atom(`dim ${key}`, e);
+        return e;
+      }
       case 'BigOp': case 'Expect': case 'Deriv': case 'Grad': case 'Limit': return this.atom(canonicalText(e), e);
       case 'Binary': {
         if (e.op === '^' && !constantExponent(e.right)) return this.power(e);
+        if (e.op === '^' && e.left.kind === 'Call' && e.left.fn.base === 'sqrt' && e.left.fn.primes === 0 && evenPower(e.right)) {
+          // (√a)^(2k) = a^k where √a is defined.
+          const k = Number((e.right as { value: string }).value) / 2;
+          const a = this.atomize(e.left.args[0]!);
+          return k === 1 ? a : pow(a, num(k, e.range));
+        }
         if (e.op === '^' && (e.left.kind === 'Norm' || e.left.kind === 'Abs') && evenPower(e.right) && !isMatrixNorm(e.left)) {
           // ‖x‖^(2j) = (xᵀx)^j is rational: the identity test takes it as it is.
           return { ...e, left: { ...e.left, arg: this.atomize(e.left.arg) } };
@@ -878,7 +892,9 @@ class Atomizer {
     const safe = this.facts.nonZero(e.left)
       || (ex.constant >= 0 && [...ex.terms].every(([s, k]) => k >= 0 && this.facts.nonNegative({ constant: 0, terms: new Map([[s, 1]]) })));
     if (!safe) {
-      throw new NotApplicable(`${printExpr(e)} is split as a product of powers only for ${printExpr(e.left)} ≠ 0, which the assumptions do not say`);
+      // Not split (q = 0 is possible): one atom per base and exponent, equal where they are.
+      this.proof.note(`${printExpr(e)} is split as a product of powers only for ${printExpr(e.left)} ≠ 0, which the assumptions do not say`);
+      return this.atom(`${printExpr(e.left)}^(${affineText(ex)})`, e);
     }
     let out: Expr = ex.constant === 0 ? num(1, e.range) : pow(base, num(ex.constant, e.range));
     for (const [s, k] of [...ex.terms].sort(([x], [y]) => (x < y ? -1 : 1))) {
@@ -900,6 +916,11 @@ function evenPower(e: Expr): boolean {
 function isMatrixNorm(e: Extract<Expr, { kind: 'Norm' | 'Abs' }>): boolean {
   const s = e.arg.shape;
   return s?.kind === 'matrix' && String(s.rows) !== '1' && String(s.cols) !== '1';
+}
+
+/** An affine form as stable text (`1·t+-1·§1` style keys plus the constant). */
+function affineText(a: Affine): string {
+  return `${affineKey(a)}|${a.constant}`;
 }
 
 function constantExponent(e: Expr): boolean {

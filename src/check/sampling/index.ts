@@ -34,6 +34,8 @@ export interface SampleResult {
   readonly evidence?: { readonly exact: number; readonly enclosed: number; readonly double: number; readonly undecided: number };
   /** The failure is a domain finding (a side undefined where the other is not). */
   readonly domain?: boolean;
+  /** `unknown` because something in the step is not evaluated (E[X²] not declared, a limit), not for lack of time or points. */
+  readonly unsupported?: boolean;
 }
 
 /** Records the integer indices and dimensions a held point used. */
@@ -194,7 +196,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
       noteIndices(point, seen);
       firstHeld ??= point;
     } catch (err) {
-      if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false };
+      if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false, unsupported: true };
       if (err instanceof Undefined || err instanceof Skip || err instanceof Undecided || err instanceof Inexact) {
         undefinedBoth++;
         continue;
