@@ -115,6 +115,25 @@ describe('expectation and variance identities', () => {
   });
 });
 
+describe('never proves a false step (red team)', () => {
+  it.each([
+    ['Var[∑_{i=1}^{t} (g_i + g_{i+1})]', '∑_{i=1}^{t} Var[g_i + g_{i+1}]', 'terms that share g_{i+1} are not independent'],
+    ['E[g_i g_j]', 'E[g_i] E[g_j]', 'i and j may be equal'],
+    ['Var[g_i + g_j]', '2 ν - 2 μ²', 'i and j may be equal'],
+    ['E[(wᵀx)(xᵀw)(wᵀx)]', '0', 'a third moment of a vector is never assumed'],
+    ['E[x xᵀ x xᵀ]', 'I', 'a fourth moment of a vector is never assumed'],
+  ])('%s = %s is not passed (%s)', async (l, r) => {
+    const report = await check(`${DECLARATIONS}    ${l}\n  = ${r}\n`);
+    expect(['refuted', 'unknown']).toContain(report.steps[0]!.verdict);
+  });
+
+  it('takes interleaved random vectors apart only when they nest', async () => {
+    const text = 'random q, k in R^d with E[q] = 0, E[q qᵀ] = I, E[k] = 0, E[k kᵀ] = I\n    E[qᵀ k qᵀ k]\n  = E[qᵀ q kᵀ k]\n';
+    const report = await check(text);
+    expect(report.steps[0]!.verdict).toBe('refuted');
+  });
+});
+
 describe('random declarations', () => {
   const warnings = async (text: string): Promise<string[]> =>
     (await check(text)).diagnostics.filter((d) => d.code === 'unused-fact').map((d) => d.message);

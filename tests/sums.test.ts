@@ -60,6 +60,16 @@ describe('sum and product identities', () => {
     expect(report.steps.map((s) => s.verdict), report.steps[0]!.message).toEqual([want]);
   });
 
+  it.each([
+    ['∑_{i=1}^{t} q^{2i}', 'q² (1 - q^{2t})/(1 - q²)', 'q ≠ 1', 'q² = 1 at q = −1'],
+    ['∏_{i=1}^{t} J_i', '∏_{i=1}^{t} J_{t+1-i}', 't ≥ 1', 'matrix products keep their order'],
+    ['∑_{i=1}^{t} β^{t-i} g_i', '∑_{i=1}^{t} β^{i} g_i', 't ≥ 1', 'a reversed exponent'],
+    ['∑_{i=1}^{t} i', '∑_{i=1}^{t+1} i - t', 't ≥ 0', 'an off-by-one hidden in a split'],
+  ])('never passes %s = %s (%s: %s)', async (l, r, assume) => {
+    const report = await check(`${DECLARATIONS}assume ${assume}\n    ${l}\n  = ${r}\n`);
+    expect(['refuted', 'unknown']).toContain(report.steps[0]!.verdict);
+  });
+
   it('says why a rule does not apply, and the step is still sampled', async () => {
     const report = await check(`${DECLARATIONS}    ∑_{i=1}^{t} g_i\n  = ∑_{i=1}^{t-1} g_i + g_t\n`.replace('t = 0', ''));
     // t = 0 refutes it; with ∑_{i=1}^{t} q^{t-i} and q free the split of powers needs q ≠ 0:

@@ -196,8 +196,10 @@ class Rewriter {
       const index = printName(p.index);
       const support = this.support(p.body);
       // Terms for distinct indices are independent when every random name in the body is an
-      // iid member whose subscript moves with the index.
+      // iid member whose subscript moves with the index, one subscript per family (g_i and
+      // g_{i+1} in one term would share g_{i+1} with the next).
       if (!support || support.length === 0 || !support.every((o) => o.spec.iid && o.subscript !== null && this.facts.movesWith(o.subscript, index))) return null;
+      if (support.some((o) => support.some((q) => q.spec.key === o.spec.key && q.key !== o.key))) return null;
       const body = this.variance(p.body);
       if (!body) return null;
       this.used.add('the variance of a sum of independent terms');

@@ -854,6 +854,11 @@ class Atomizer {
       }
       case 'BigOp': case 'Expect': case 'Deriv': case 'Grad': case 'Limit': return this.atom(canonicalText(e), e);
       case 'Binary': {
+        if (e.op === '*') {
+          const fs = productFactors(e);
+          const combined = this.combinePowers(fs);
+          if (combined) return combined.map((f) => this.atomize(f)).reduce((a, b) => mul(a, b));
+        }
         if (e.op === '^' && !constantExponent(e.right)) return this.power(e);
         if (e.op === '^' && e.left.kind === 'Call' && e.left.fn.base === 'sqrt' && e.left.fn.primes === 0 && evenPower(e.right)) {
           // (√a)^(2k) = a^k where √a is defined.
@@ -882,6 +887,37 @@ class Atomizer {
       }
       default: return mapChildren(e, (x) => this.atomize(x));
     }
+  }
+
+  /**
+   * Powers of one scalar base in a product, q^a · q^b → q^{a+b}, where every exponent is
+   * certainly ≥ 0 (then it holds for q = 0 too) or q ≠ 0; null when nothing combines.
+   */
+  private combinePowers(fs: Expr[]): Expr[] | null {
+    const groups = new Map<string, { at: number[]; exps: Affine[]; base: Expr }>();
+    fs.forEach((f, i) => {
+      if (isMatrix(f.shape)) return;
+      const power = f.kind === 'Binary' && f.op === '^' ? this.proof.affine(f.right, this.facts) : null;
+      const base = power && f.kind === 'Binary' ? f.left : f;
+      if (isMatrix(base.shape) || base.kind === 'Num') return;
+      const ex = power ?? affineConst(1);
+      const k = printExpr(base);
+      const g = groups.get(k) ?? { at: [], exps: [], base };
+      g.at.push(i);
+      g.exps.push(ex);
+      groups.set(k, g);
+    });
+    let out: Expr[] | null = null;
+    for (const g of groups.values()) {
+      if (g.at.length < 2 || g.exps.every(affineIsConst)) continue;
+      if (!this.facts.nonZero(g.base) && !g.exps.every((x) => this.facts.nonNegative(x))) continue;
+      const total = g.exps.reduce((a, b) => affineAdd(a, b));
+      out ??= [...fs];
+      out[g.at[0]!] = pow(g.base, affineExpr(total, this.proof.vars, g.base.range));
+      for (const i of g.at.slice(1)) out[i] = num(1, g.base.range);
+      this.proof.used.add('powers of one base multiplied');
+    }
+    return out;
   }
 
   private power(e: Extract<Expr, { kind: 'Binary' }>): Expr {
@@ -916,6 +952,12 @@ function evenPower(e: Expr): boolean {
 function isMatrixNorm(e: Extract<Expr, { kind: 'Norm' | 'Abs' }>): boolean {
   const s = e.arg.shape;
   return s?.kind === 'matrix' && String(s.rows) !== '1' && String(s.cols) !== '1';
+}
+
+/** The factors of a chain of `*` (in order). */
+function productFactors(e: Expr): Expr[] {
+  if (e.kind === 'Binary' && e.op === '*') return [...productFactors(e.left), ...productFactors(e.right)];
+  return [e];
 }
 
 /** An affine form as stable text (`1·t+-1·§1` style keys plus the constant). */
