@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
+import { formatText } from '../src/report/text.js';
 import type { FileReport } from '../src/result.js';
 
 /**
@@ -198,4 +201,13 @@ random z in R^n with E[z] = 0, E[z zᵀ] = I
     const report = await check(text);
     expect(report.steps.map((s) => s.verdict)).toEqual(['proved']);
   });
+});
+
+it("reproduces the README's variance derivation exactly", async () => {
+  const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const source = blocks.find((b) => b.startsWith('scalar μ, σ'))!;
+  const printed = blocks.find((b) => b.startsWith('variance.deriv:'))!;
+  const report = await checkSource(source, { file: 'variance.deriv' });
+  expect(formatText([report])).toBe(printed);
 });

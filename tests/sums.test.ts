@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
+import { RULES } from '../src/check/rules/registry.js';
 import type { FileReport } from '../src/result.js';
+import { KNOWN_RULES } from '../src/types/resolve.js';
 
 /**
  * Sums and products proved by rules (LANGUAGE.md §5.3): every split and closed form stands
@@ -122,4 +124,8 @@ show "2.2": v_t = (1-β) ∑_{i=1}^{t} β^{t-i} g_i   for all t ≥ 0   by induc
     const wrong = await check(text.replace('= (1-β) ∑_{i=1}^{t-1} β^{t-i} g_i + (1-β) β^{t-t} g_t', '= (1-β) ∑_{i=1}^{t-1} β^{t-i} g_i + (1-β) β^{t-t+1} g_t'));
     expect(wrong.steps.map((s) => s.verdict)).toContain('refuted');
   });
+});
+
+it('knows every name a rule may be cited by (citing one is no warning)', () => {
+  for (const rule of RULES) for (const name of rule.cites) expect(KNOWN_RULES.has(name), name).toBe(true);
 });
