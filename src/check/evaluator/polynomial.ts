@@ -36,6 +36,8 @@ export class Poly<S> {
 
 /** Most monomials a polynomial may hold (a bound on work, never on correctness). */
 export const MAX_MONOMIALS = 20_000;
+/** Most pairs of monomials one product may combine. */
+const MAX_PRODUCT_WORK = 2_000_000;
 
 /** A backend of polynomials over `base`, for one expectation (atoms are numbered by the caller). */
 export class PolyField<S> implements Field<Poly<S>> {
@@ -91,6 +93,7 @@ export class PolyField<S> implements Field<Poly<S>> {
     if (a.degree + b.degree > this.maxDegree) {
       throw new Unsupported(`E[…] of a polynomial of degree above ${this.maxDegree} in the random names is not evaluated`);
     }
+    if (a.terms.size * b.terms.size > MAX_PRODUCT_WORK) throw new Unsupported('E[…] of a polynomial with too many terms to evaluate');
     const out = new Map<string, Term<S>>();
     for (const s of a.terms.values()) {
       for (const t of b.terms.values()) {
