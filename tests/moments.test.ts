@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
 import { formatText } from '../src/report/text.js';
 import type { FileReport } from '../src/result.js';
+import { SourceFile } from '../src/source.js';
 
 /**
  * Expectations, variances and covariances (LANGUAGE.md §5.4): exact at every sampled point
@@ -210,4 +211,21 @@ it("reproduces the README's variance derivation exactly", async () => {
   const printed = blocks.find((b) => b.startsWith('variance.deriv:'))!;
   const report = await checkSource(source, { file: 'variance.deriv' });
   expect(formatText([report])).toBe(printed);
+});
+
+describe('examples/variance.deriv: every line as annotated', () => {
+  const text = readFileSync(path.join(import.meta.dirname, '..', 'examples', 'variance.deriv'), 'utf8');
+  const lines = text.split('\n').map((raw, i) => ({ line: i + 1, raw, code: raw.replace(/#.*$/, '') }))
+    .filter(({ code }) => /^\s*(=|≤|≥|<|>|⇔|⇒)/.test(code) || /^\s*show\b/.test(code));
+  let report: FileReport | null = null;
+  it.each(lines.map((l) => [l.line, l.raw.trim()] as const))('line %i: %s', async (line, raw) => {
+    report ??= await check(text);
+    const src = new SourceFile(report.file, report.source);
+    const got = [...report.steps.map((s) => [s.relRange[0], s.verdict] as const), ...report.shows.map((s) => [s.range[0], s.verdict] as const)]
+      .filter(([at]) => src.position(at).line === line).map(([, v]) => v);
+    const want = raw.match(/#\s*expect:\s*(\w+)/)?.[1] ?? 'pass';
+    expect(got.length).toBeGreaterThan(0);
+    if (want === 'pass') expect(got.every((v) => v === 'proved' || v === 'checked'), got.join(', ')).toBe(true);
+    else expect(got).toContain(want);
+  });
 });

@@ -340,6 +340,6 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   }
   return {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
-    message: `held at ${evidenceText(s)}${ranges}${skippedText(s)}; no symbolic proof${ruleWhy ? ` (${ruleWhy})` : ''}`,
+    message: `held at ${evidenceText(s)}${ranges}${skippedText(s)}; no symbolic proof${ruleWhy ? ` (${ruleWhy.length > 300 ? `${ruleWhy.slice(0, 299)}…` : ruleWhy})` : ''}`,
   };
 }

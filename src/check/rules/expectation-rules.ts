@@ -420,8 +420,8 @@ class Rewriter {
         used.add(g.degree === 2 ? 'the declared second moment' : 'the declared higher moments');
         continue;
       }
-      if (g.degree !== 2 || g.at.length !== 2) {
-        this.stop(`moments of order ${g.degree} of the random vector '${occ.spec.label}' are not used`);
+      if (g.degree !== 2 || g.at.length !== 2 || occ.spec.shape.kind !== 'matrix' || String(occ.spec.shape.cols) !== '1') {
+        this.stop(`moments of order ${g.degree} of the random ${String((occ.spec.shape as { cols?: unknown }).cols) === '1' ? 'vector' : 'matrix'} '${occ.spec.label}' are not used`);
         return null;
       }
       const [i, j] = g.at as [number, number];

@@ -198,7 +198,11 @@ export class Facts {
     if (this.locals.has(s)) return null;
     if (this.prep.dimensions.has(s)) return 1;
     // An `integer` name is an index: 0, 1, 2, … unless an assumption bounds it below.
-    if (this.prep.ctx.scope.get(s)?.kind === 'integer') return 0;
+    if (this.prep.ctx.scope.get(s)?.kind === 'integer') {
+      // …unless the assumptions put it below 0 (`assume k ≤ -1`).
+      const hi = this.upper(s);
+      return hi !== null && hi < 0 ? null : 0;
+    }
     return null;
   }
 

@@ -163,6 +163,9 @@ function readFact(f: Formula, scope: Scope, mine: ReadonlyMap<string, { spec: Ra
     if ((slot === 'third' || slot === 'fourth') && spec.shape.kind !== 'scalar') {
       return { reason: 'third and fourth moments are used for scalar random names only' };
     }
+    if ((slot === 'second' || slot === 'covariance') && spec.shape.kind === 'matrix' && String(spec.shape.cols) !== '1') {
+      return { reason: `second moments of the random matrix '${spec.label}' are not used (only its mean)` };
+    }
     return { key: s.key, slot, moment: { value: rhs, indexVar: s.indexVar, range: f.range } };
   };
   const same = (a: Expr, b: Expr): boolean => printExpr(a) === printExpr(b);
