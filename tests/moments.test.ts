@@ -229,3 +229,24 @@ describe('examples/variance.deriv: every line as annotated', () => {
     else expect(got).toContain(want);
   });
 });
+
+describe('the homework: Q4.1 and Q2 proved step by step', () => {
+  const homework = async (file: string) => checkSource(readFileSync(path.join(import.meta.dirname, '..', 'derivations', file), 'utf8'), { file });
+
+  it('Q4.1 (whitened x: (y − E[y]) / √Var[y] = uᵀx / ‖u‖): every step and the show proved', async () => {
+    const report = await homework('q4-weightnorm.deriv');
+    const steps = report.steps.filter((s) => s.section === '4.1 WN is BN here');
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved']);
+    expect(report.shows.find((s) => s.name === '4.1')!.verdict).toBe('proved');
+    // The declaration's E[x xᵀ] = I is used, and nothing about it is left unsaid.
+    expect(report.diagnostics.filter((d) => d.code === 'unused-fact')).toEqual([]);
+  });
+
+  it('Q2.2 (induction) and Q2.3 (the bias): every step and show proved', async () => {
+    const report = await homework('q2-momentum.deriv');
+    const steps = report.steps.filter((s) => s.section?.startsWith('2.2') || s.section?.startsWith('2.3'));
+    expect(steps.length).toBe(10);
+    expect(steps.every((s) => s.verdict === 'proved'), steps.map((s) => `${s.verdict}: ${s.message}`).join('\n')).toBe(true);
+    expect(report.shows.filter((s) => s.section?.startsWith('2.2') || s.section?.startsWith('2.3')).map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved']);
+  });
+});
