@@ -786,22 +786,41 @@ function closedForm(p: Piece, key: string, facts: Facts, proof: Proof): Expr | n
   return negative ? neg(out) : out;
 }
 
-/** A piece with a family member `g_{i+c}` shifted so that it reads `g_i` (the range moves by c). */
+/**
+ * A piece shifted to a canonical index: a family member `g_{i+c}` reads `g_i`; otherwise the
+ * first part of the form `i + c` reads `i` (1/(i+1) → 1/i), so pieces that telescope meet.
+ * The range moves by c.
+ */
 function shifted(p: Piece, key: string, facts: Facts, proof: Proof): Piece {
   const { muls } = factorsOf(p.body);
+  let offset: number | null = null;
   for (const f of muls) {
     const k = classify(f, key, facts, proof);
-    if (k.kind !== 'family') continue;
-    if (k.offset === 0) return p;
-    const moved = affineExpr({ constant: -k.offset, terms: new Map([[key, 1]]) }, proof.vars, p.body.range);
-    proof.used.add('index shift');
-    return {
-      lower: affineAdd(p.lower, affineConst(k.offset)),
-      upper: affineAdd(p.upper, affineConst(k.offset)),
-      body: put(p.body, key, moved),
-    };
+    if (k.kind === 'family') {
+      offset = k.offset;
+      break;
+    }
   }
-  return p;
+  offset ??= firstOffset(p.body, key, facts, proof);
+  if (offset === null || offset === 0) return p;
+  const moved = affineExpr({ constant: -offset, terms: new Map([[key, 1]]) }, proof.vars, p.body.range);
+  proof.used.add('index shift');
+  return {
+    lower: affineAdd(p.lower, affineConst(offset)),
+    upper: affineAdd(p.upper, affineConst(offset)),
+    body: put(p.body, key, moved),
+  };
+}
+
+/** The offset c of the first part `i + c` of an expression (pre-order), or null. */
+function firstOffset(e: Expr, key: string, facts: Facts, proof: Proof): number | null {
+  const a = e.kind === 'Num' ? null : proof.affine(e, facts);
+  if (a && a.terms.size === 1 && a.terms.get(key) === 1) return a.constant;
+  let found: number | null = null;
+  forChildren(e, (c) => {
+    if (found === null) found = firstOffset(c, key, facts, proof);
+  });
+  return found;
 }
 
 // ---------------------------------------------------------------------------
