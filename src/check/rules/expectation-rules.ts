@@ -27,6 +27,7 @@ class NotApplicable extends Error {}
 const SCALAR: Shape = { kind: 'scalar' };
 const MAX_PIECES = 128;
 
+/** The expectation rules as a prover (see the file's comment). */
 export const expectationRules: ProofRule = {
   name: 'expectation rules',
   cites: ['linearity', 'linearity of expectation', 'independence', 'variance', 'expectation', 'bias'],

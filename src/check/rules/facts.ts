@@ -17,6 +17,7 @@ export interface Affine {
   readonly terms: ReadonlyMap<string, number>;
 }
 
+/** The constant form c. */
 export const affineConst = (c: number): Affine => ({ constant: c, terms: new Map() });
 
 /** a + k·b. */
@@ -30,6 +31,7 @@ export function affineAdd(a: Affine, b: Affine, k = 1): Affine {
   return { constant: a.constant + k * b.constant, terms };
 }
 
+/** k·a. */
 export function affineScale(a: Affine, k: number): Affine {
   if (k === 0) return affineConst(0);
   return { constant: a.constant * k, terms: new Map([...a.terms].map(([s, c]) => [s, c * k])) };
@@ -40,6 +42,7 @@ export function affineKey(a: Affine): string {
   return [...a.terms].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([s, c]) => `${c}·${s}`).join('+');
 }
 
+/** Whether a form has no symbols. */
 export function affineIsConst(a: Affine): boolean {
   return a.terms.size === 0;
 }

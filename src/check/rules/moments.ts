@@ -56,8 +56,6 @@ export interface RandomModel {
   readonly dependent: ReadonlySet<string>;
 }
 
-export const EMPTY_MODEL: RandomModel = { specs: new Map(), dependent: new Set() };
-
 /** The model of a section: the file's, with the section's declarations over it. */
 export function mergeModels(outer: RandomModel, inner: RandomModel): RandomModel {
   if (inner.specs.size === 0 && inner.dependent.size === 0) return outer;

@@ -219,6 +219,7 @@ class Proof {
   }
 }
 
+/** The sum rules as a prover (see the file's comment). */
 export const sumRules: ProofRule = {
   name: 'sum rules',
   cites: [
