@@ -112,10 +112,10 @@ export class PolyField<S> implements Field<Poly<S>> {
     if (out.size > MAX_MONOMIALS) throw new Unsupported('E[…] of a polynomial with too many terms to evaluate');
   }
 
-  /** The constant of a polynomial that must be one, or Unsupported naming what was asked of a random quantity. */
+  /** The constant of a polynomial that must be one, or Unsupported naming what was asked of a random quantity (`exp of`, `a division by`). */
   private constantOf(a: Poly<S>, what: string): S {
     const c = a.constantValue(this.base.zero);
-    if (c === null) throw new Unsupported(`${what} of a random quantity inside E[…] is not evaluated (only polynomials in the random names are)`);
+    if (c === null) throw new Unsupported(`${what} a random quantity inside E[…] is not evaluated (only polynomials in the random names are)`);
     return c;
   }
 
@@ -130,7 +130,7 @@ export class PolyField<S> implements Field<Poly<S>> {
   powInt(a: Poly<S>, k: bigint): Poly<S> {
     const c = a.constantValue(this.base.zero);
     if (c !== null) return this.constant(this.base.powInt(c, k));
-    if (k < 0n) this.constantOf(a, 'a negative power');
+    if (k < 0n) this.constantOf(a, 'a negative power of');
     if (BigInt(a.degree) * k > BigInt(this.maxDegree)) {
       throw new Unsupported(`E[…] of a polynomial of degree above ${this.maxDegree} in the random names is not evaluated`);
     }
@@ -140,20 +140,20 @@ export class PolyField<S> implements Field<Poly<S>> {
   }
 
   pow(a: Poly<S>, b: Poly<S>): Poly<S> {
-    return this.constant(this.base.pow(this.constantOf(a, 'a power'), this.constantOf(b, 'a power')));
+    return this.constant(this.base.pow(this.constantOf(a, 'a power of'), this.constantOf(b, 'a power with')));
   }
 
   elementary(f: Elementary, a: Poly<S>): Poly<S> {
     const name = f === 'sqrt' ? '√' : f === 'abs' ? '|…|' : f;
-    return this.constant(this.base.elementary(f, this.constantOf(a, name)));
+    return this.constant(this.base.elementary(f, this.constantOf(a, `${name} of`)));
   }
 
   max(a: Poly<S>, b: Poly<S>): Poly<S> {
-    return this.constant(this.base.max(this.constantOf(a, 'max'), this.constantOf(b, 'max')));
+    return this.constant(this.base.max(this.constantOf(a, 'max of'), this.constantOf(b, 'max of')));
   }
 
   min(a: Poly<S>, b: Poly<S>): Poly<S> {
-    return this.constant(this.base.min(this.constantOf(a, 'min'), this.constantOf(b, 'min')));
+    return this.constant(this.base.min(this.constantOf(a, 'min of'), this.constantOf(b, 'min of')));
   }
 
   pi(): Poly<S> {
@@ -165,7 +165,7 @@ export class PolyField<S> implements Field<Poly<S>> {
   }
 
   sign(a: Poly<S>): Sign {
-    return this.base.sign(this.constantOf(a, 'the sign'));
+    return this.base.sign(this.constantOf(a, 'the sign of'));
   }
 
   asInteger(a: Poly<S>): bigint | null {
@@ -174,7 +174,7 @@ export class PolyField<S> implements Field<Poly<S>> {
   }
 
   magnitude(a: Poly<S>): number {
-    return this.base.magnitude(this.constantOf(a, 'the size'));
+    return this.base.magnitude(this.constantOf(a, 'the size of'));
   }
 
   format(a: Poly<S>, digits: number): string {
