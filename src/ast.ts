@@ -94,6 +94,12 @@ export interface Expect extends Node {
   readonly arg: Expr;
   readonly second?: Expr;
 }
+
+/** The two sides of `Cov[x, y]` (null for `Cov[x]` and for E/Var). */
+export function covPair(e: Expect): readonly [Expr, Expr] | null {
+  return e.op === 'Cov' && e.second ? [e.arg, e.second] : null;
+}
+
 /** `d/dx e`, `∂/∂x e` (body given) and `∂y/∂x`, `dy/dx` (body is the numerator). */
 export interface Deriv extends Node {
   readonly kind: 'Deriv';

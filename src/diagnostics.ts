@@ -124,6 +124,36 @@ export const DIAGNOSTICS = {
   'second-title': entry('warning', () => 'a file has one title: this second one is ignored'),
   'show-name-reused': entry('warning', (a: { name: string }) => `a show named "${a.name}" comes earlier; 'by "${a.name}"' will mean this one`),
 
+  // ---- random declarations: a fact the checker does not use says why (never silence)
+  'iid-single': entry('warning', (a: { name: string }) =>
+    `'iid' is for a family of random names (random ${a.name}_t iid …); '${a.name}' is one name, so it has no members`),
+  'fact-not-equation': entry('warning', (a: { fact: string }) =>
+    `${a.fact} is not used: only equations E[…] = …, Var[…] = … and Cov[…] = … declare moments; a step that needs it is unknown`),
+  'fact-left-side': entry('warning', (a: { fact: string }) =>
+    `${a.fact} is not used: the left side should be E[…], Var[…] or Cov[…] of the random name; a step that needs it is unknown`),
+  'fact-random-value': entry('warning', (a: { fact: string }) =>
+    `${a.fact} is not used: a moment must not depend on a random name; a step that needs it is unknown`),
+  'fact-other-name': entry('warning', (a: { fact: string; name: string }) =>
+    `${a.fact} is not used: ${a.name} is not one of the random names this declaration declares; a step that needs it is unknown`),
+  'fact-family-member': entry('warning', (a: { fact: string; family: string }) =>
+    `${a.fact} is not used: a fact about a family is written for its index (E[${a.family}] = …), not for one member; a step that needs it is unknown`),
+  'fact-higher-moment-vector': entry('warning', (a: { fact: string }) =>
+    `${a.fact} is not used: third and fourth moments are used for scalar random names only; a step that needs it is unknown`),
+  'fact-matrix-second-moment': entry('warning', (a: { fact: string; name: string }) =>
+    `${a.fact} is not used: second moments of the random matrix '${a.name}' are not used (only its mean); a step that needs it is unknown`),
+  'fact-cross-covariance': entry('warning', (a: { fact: string }) =>
+    `${a.fact} is not used: a covariance between two random names is not used (distinct random names are taken as independent unless related); a step that needs it is unknown`),
+  'fact-trace': entry('warning', (a: { fact: string; x: string }) =>
+    `${a.fact} is not used: E[${a.x}ᵀ${a.x}] is only the trace of the second moment; declare E[${a.x} ${a.x}ᵀ] = … or Cov[${a.x}] = …; a step that needs it is unknown`),
+  'fact-unknown-moment': entry('warning', (a: { fact: string }) =>
+    `${a.fact} is not used: the moments used are E[g], E[g²], E[g³], E[g⁴] (scalars), E[x xᵀ], Var[g] and Cov[x]; a step that needs it is unknown`),
+  'fact-repeated': entry('warning', (a: { fact: string; moment: string; name: string }) =>
+    `${a.fact} is not used: ${a.moment} of '${a.name}' is already declared in this declaration`),
+  'moments-incomplete': entry('warning', (a: { name: string }) =>
+    `a third or fourth moment of '${a.name}' is not used without its mean and second moment (or variance): together they must be those of a distribution`),
+  'fourth-without-third': entry('warning', (a: { name: string }) =>
+    `E[${a.name}⁴] is not used without E[${a.name}³]: declare the third moment too (0 for a symmetric distribution), so the two can be checked to be those of a distribution`),
+
   // ---- shapes
   'shape-mismatch': entry('error', (a: { op: string; left: string; right: string }) =>
     a.op === 'add' ? `cannot add ${a.left} to ${a.right}`
@@ -157,7 +187,8 @@ export const DIAGNOSTICS = {
 
 export type Code = keyof typeof DIAGNOSTICS;
 
-type ArgsOf<C extends Code> = Parameters<(typeof DIAGNOSTICS)[C]['message']>[0];
+/** The arguments a code's message takes. */
+export type ArgsOf<C extends Code> = Parameters<(typeof DIAGNOSTICS)[C]['message']>[0];
 
 /** The message template of each code (the registry's `message` functions). */
 export const messages: { readonly [C in Code]: (typeof DIAGNOSTICS)[C]['message'] } = Object.fromEntries(

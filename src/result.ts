@@ -28,7 +28,7 @@ export interface Outcome {
   /** One sentence: why this verdict. */
   readonly message: string;
   readonly notes: readonly RelatedNote[];
-  /** For `identity-test`: the probability that a false identity passed (≤ 10⁻³⁰). */
+  /** For `identity-test` (and a `rule` proof an identity test closed): the probability that a false identity passed (≤ 10⁻³⁰). */
   readonly errorBound?: number;
   /**
    * The named rule that proved the step (method `rule`: `submultiplicativity`, `q^T → 0`),

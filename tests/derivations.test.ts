@@ -15,10 +15,8 @@ import type { FileReport } from '../src/result.js';
 const DIR = path.join(import.meta.dirname, '..', 'derivations');
 
 const PENDING: Record<string, string> = {
-  'q2-momentum.deriv § 2.2 unrolled': 'sums proved by rules',
   'q3-taylor.deriv § 3.2 when does the step help': '⇔ chains',
   'q3-taylor.deriv § 3.3 Newton\'s method': '⇔ between vector equations (solution sets)',
-  'q4-weightnorm.deriv § 4.1 WN is BN here': 'second moments of random vectors',
 };
 
 const RELATION_START = /^\s*(=|≤|≥|<|>|≠|⇔|⇒|→|<=>|<=|>=|=>|->|!=|\\le\b|\\ge\b|\\iff\b|\\implies\b|\\to\b)/;

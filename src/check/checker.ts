@@ -9,6 +9,7 @@ import type { ResolvedFile } from '../types/resolve.js';
 import type { Scope } from '../types/scope.js';
 import { Prepared, type Context } from './sampling/point.js';
 import { freeNames, indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
+import { mergeModels, readRandomDeclaration, type RandomSpec } from './rules/moments.js';
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
 import { nonnegative, ruleContext } from './rules/facts.js';
@@ -48,8 +49,8 @@ export class Checker {
   private fileDefs: Define[] = [];
   private sectionDefs: Define[] = [];
   private fileAssumes: Condition[] = [];
-  private readonly fileMeans = new Map<string, Expr>();
-  private sectionMeans = new Map<string, Expr>();
+  private readonly fileRandom = { specs: new Map<string, RandomSpec>(), dependent: new Set<string>() };
+  private sectionRandom = { specs: new Map<string, RandomSpec>(), dependent: new Set<string>() };
   private sectionAssumes: Condition[] = [];
   private section: string | null = null;
   private inSection = false;
@@ -96,21 +97,16 @@ export class Checker {
         this.section = st.name;
         this.inSection = true;
         this.sectionAssumes = [];
-        this.sectionMeans = new Map();
+        this.sectionRandom = { specs: new Map(), dependent: new Set() };
         return;
       case 'Define':
         // Collected for the whole scope in run(); a definition with an error is not used.
         return;
       case 'Declare':
-        if (st.declKind === 'random') {
-          // `random g_t … with E[g_t] = μ`: the mean of g, for E[·].
-          for (const f of st.facts) {
-            if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
-            const [lhs, rhs] = f.operands;
-            if (lhs?.kind !== 'Expect' || lhs.op !== 'E' || lhs.arg.kind !== 'Var' || !rhs) continue;
-            const found = this.file.scopes.get(st)?.lookup(lhs.arg.name);
-            if (found) (this.inSection ? this.sectionMeans : this.fileMeans).set(found.info.key, rhs);
-          }
+        if (st.declKind === 'random' && !this.hasError(st.range)) {
+          // `random g_t … iid with E[g_t] = μ, E[g_t²] = ρ`: its moments, for E[·], Var[·], Cov[·].
+          const scope = this.file.scopes.get(st);
+          if (scope) this.warnings.push(...readRandomDeclaration(st, scope, this.inSection ? this.sectionRandom : this.fileRandom));
         }
         return;
       case 'Assume':
@@ -153,7 +149,7 @@ export class Checker {
     return {
       scope, defs, assumptions: [...this.fileAssumes, ...this.sectionAssumes],
       indexRanges, defaultIndex: [lo, lo + INDEX_SPAN],
-      means: new Map([...this.fileMeans, ...this.sectionMeans]),
+      random: mergeModels(this.fileRandom, this.sectionRandom),
     };
   }
 
@@ -590,7 +586,9 @@ export class Checker {
     const ih = at(prevT);
     const ihRules: RewriteRule[] = ih.kind === 'Compare' && ih.ops.length === 1 && ih.ops[0] === '='
       ? [{ key: exprKey(ih.operands[0]!), rhs: ih.operands[1]! }] : [];
-    const stepCtx = this.context(st, new Map([[t, [lo + 1, lo + 1 + INDEX_SPAN]]]), [st.claim, ...chainParts(st.step)]);
+    // The step holds for t ≥ lo + 1: a fact its steps may stand on (a sum split at t − 1 needs it).
+    const atLeast: Compare = { kind: 'Compare', operands: [tVar, num(lo + 1)], ops: ['≥'], range: st.induction!.range };
+    const stepCtx = this.withForAll(this.context(st, new Map([[t, [lo + 1, lo + 1 + INDEX_SPAN]]]), [st.claim, ...chainParts(st.step)]), atLeast);
     const step = this.chainAgainstClaim(st.step, st.claim, stepCtx, ihRules);
     const verdict = worst(base.verdict, step.verdict);
     const message = verdict === 'proved' || verdict === 'checked'

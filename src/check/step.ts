@@ -13,7 +13,7 @@ import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
 import { decideLimit } from './rules/limits.js';
 import { abstractDerivatives, calculusContext, eliminateDerivatives, hasDerivative } from './rules/matrix-calculus.js';
-import { citedRules, proveByRules } from './rules/registry.js';
+import { citedRules, proveByRules, proveEqualityByRules } from './rules/registry.js';
 
 export { isExpr, type RewriteRule, type StepOptions, type StepProblem } from './problem.js';
 
@@ -119,6 +119,8 @@ export function symbolicProof(p: StepProblem, pending: readonly Candidate[], dea
 export interface Proof {
   readonly method: Method;
   readonly how: string;
+  /** For `rule` proofs of sums and expectations: the rules used, in words. */
+  readonly used?: readonly string[];
   /** For the identity test: the probability that a false identity passed, the points, the matrix size. */
   readonly errorBound?: number;
   readonly points?: number;
@@ -284,9 +286,14 @@ function evidenceText(s: SampleResult): string {
   if (e.enclosed > 0) parts.push(`${e.enclosed} by enclosures`);
   if (e.double > 0) parts.push(`${e.double} to double precision`);
   const how = parts.length > 1 || (parts.length === 1 && e.exact !== s.held) ? ` (${parts.join(', ')})` : e.exact === s.held ? ' (exactly)' : '';
-  const skipped = e.undecided > 0 ? `; ${e.undecided} points could not be decided and were skipped` : '';
   const met = e.rejected > 0 ? `; ${s.held} of ${s.held + e.rejected} points drawn met the assumptions` : '';
-  return `${s.held} sampled points${how}${s.searchText ?? ''}${skipped}${met}`;
+  return `${s.held} sampled points${how}${s.searchText ?? ''}${met}`;
+}
+
+/** Points that could not be decided, when there were any: `; 6 points could not be decided and were skipped`. */
+function skippedText(s: SampleResult): string {
+  const n = s.evidence?.undecided ?? 0;
+  return n > 0 ? `; ${n} point${n === 1 ? '' : 's'} could not be decided and ${n === 1 ? 'was' : 'were'} skipped` : '';
 }
 
 /** Points that cross-check a step already proved structurally or by the identity test. */
@@ -308,7 +315,8 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   } else if (!isExpr(left) && !isExpr(right) && rel === '⇔' && printFormula(left) === printFormula(right)) {
     proof = { method: 'structural', how: 'both sides are the same statement' };
   }
-  // Named rules (norms, spectra, monotonicity): a proof that needs no engine's word.
+  // Named rules: norms, spectra and monotonicity on the step as written (rules/norms.ts);
+  // sums, expectations and congruence on what the identity test could not take.
   let ruleReasons: string[] = [];
   if (!proof && isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
     try {
@@ -319,9 +327,18 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
       if (!(err instanceof RangeError)) throw err;
     }
   }
+  let ruleWhy: string | null = null;
+  if (!proof && pending.length > 0) {
+    const r = proveEqualityByRules(p, pending, Date.now() + (opts.deadline - Date.now()) / 2);
+    if (r.proof) {
+      proof = { method: 'rule', how: r.proof.how, rule: r.proof.rule, used: r.proof.used, ...(r.proof.errorBound !== undefined ? { errorBound: r.proof.errorBound } : {}) };
+    } else {
+      ruleWhy = r.reason;
+    }
+  }
   const ground = isExpr(left) && isExpr(right) && isGround(left) && isGround(right);
-  // A certificate that needs no engine's word (identical sides, the exact identity test)
-  // is cross-checked at fewer points; nerdamer's and the normal form's answers at all.
+  // A certificate that needs no engine's word (identical sides, the exact identity test, a
+  // rule) is cross-checked at fewer points; nerdamer's and the normal form's answers at all.
   const certain = proof?.method === 'structural' || proof?.method === 'identity-test' || proof?.method === 'rule';
   const samples = ground ? 1 : certain ? Math.min(opts.samples, CERTIFIED_SAMPLES) : opts.samples;
   const s = sampleRelation(p, { ...opts, samples }, !certain);
@@ -351,11 +368,9 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
                 : `'${rel}' fails at this point`,
     };
   }
-  if (s.unknown) {
-    // A rule's proof stands without points (sampling could not evaluate here).
-    if (proof?.method === 'rule') {
-      return { verdict: 'proved', method: 'rule', rule: proof.rule!, samples: s.held, counterexample: null, notes, message: `proved by the rules: ${proof.how} (no sampled point could cross-check it: ${s.unknown})` };
-    }
+  // A rule's proof stands where points cannot be evaluated (Var[X] with no moments declared);
+  // not where no point meets the assumptions (they may contradict each other) or time ran out.
+  if (s.unknown && !(proof?.method === 'rule' && s.unsupported)) {
     return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, message: s.unknown, notes };
   }
   // Sampling found no counterexample: now ask nerdamer for a proof (never for a step a
@@ -384,19 +399,22 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
     const by = proof.method === 'structural' ? 'the sides are identical'
       : proof.method === 'normal-form' ? 'the matrix normal forms agree'
         : proof.method === 'identity-test' ? `the exact identity test agrees at ${proof.points} random points modulo 2^61 − 1${proof.size ? ` with ${proof.size}×${proof.size} matrices` : ''} (error probability ≤ ${proof.errorBound!.toExponential(0)})`
-          : proof.method === 'rule' ? 'proved by the rules'
+          : proof.method === 'rule' ? (proof.used ? `by the ${proof.rule} (${proof.used.join(', ')}${proof.errorBound !== undefined ? `; the rest by the exact identity test, error probability ≤ ${Math.max(proof.errorBound, 1e-300).toExponential(0)}` : ''})` : 'proved by the rules')
             : 'the symbolic engine reduced the difference to 0';
     return {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
       ...(proof.errorBound !== undefined ? { errorBound: proof.errorBound } : {}),
       ...(proof.rule !== undefined ? { rule: proof.rule } : {}),
-      message: proof.method === 'rule' ? `${by}: ${proof.how}; and ${evidenceText(s)} agree${ranges}` : `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}`,
+      message: s.unknown
+        ? `${by}${proof.used ? ` (${proof.how})` : `: ${proof.how}`}; sampling could not cross-check it${s.held > 0 ? ` beyond ${evidenceText(s)}` : ''} (${s.unknown})`
+        : proof.method === 'rule' && !proof.used ? `${by}: ${proof.how}; and ${evidenceText(s)} agree${ranges}${skippedText(s)}`
+          : `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}${skippedText(s)}`,
     };
   }
   const rulesSaid = ruleReasons.length > 0 && citedRules(p.hint).length > 0 ? `; the cited rule does not apply (${ruleReasons.join('; ')})` : '';
   return {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
-    message: `held at ${evidenceText(s)}${ranges}; no symbolic proof${rulesSaid}`,
+    message: `held at ${evidenceText(s)}${ranges}${skippedText(s)}; no symbolic proof${rulesSaid}${ruleWhy ? ` (${ruleWhy.length > 300 ? `${ruleWhy.slice(0, 299)}…` : ruleWhy})` : ''}`,
   };
 }
 

@@ -58,7 +58,7 @@ export interface JsonStep {
   verdict: Verdict;
   method: Method;
   samples: number;
-  /** For `identity-test`: the probability that a false identity passed. */
+  /** For `identity-test` (and a `rule` proof closed by one): the probability that a false identity passed. */
   errorBound?: number;
   /** The named rule that proved the step (method `rule`), or that took part in its proof (`differentiation`). */
   rule?: string;

@@ -23,6 +23,12 @@ export const KNOWN_RULES = new Set([
   'triangle inequality', 'geometric sum', 'geometric series', 'algebra', 'expand', 'expanding', 'simplify',
   'symmetry', 'product rule', 'quotient rule', 'pythagoras', 'pythagorean theorem', 'induction',
   'empty sum', 'index shift', 'split last term', 'definition',
+  // The sum, expectation and congruence rules (src/check/rules/registry.ts).
+  'shift the index', 'split the last term', 'split first term', 'split the first term', 'empty product', 'telescoping',
+  'telescoping sum', 'combine sums', 'constant factor', 'gauss', 'sum of squares', 'arithmetic sum', 'independence',
+  'variance', 'expectation', 'bias', 'congruence', 'equal arguments', 'definition of the norm',
+  // The bound rules (src/check/rules/norms.ts).
+  'monotonicity', 'operator norm', 'assumption',
 ]);
 
 const ONE: Expr = { kind: 'Num', value: '1', range: [0, 0], shape: SCALAR };

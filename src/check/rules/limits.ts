@@ -217,7 +217,8 @@ function atPoint(e: Expr, point: Point, key: string): Expr | null {
         }
       }
       case 'Num': case 'Const': return x;
-      case 'Neg': case 'Abs': case 'Norm': case 'Transpose': case 'Factorial': case 'Expect': return { ...x, arg: rec(x.arg) } as Expr;
+      case 'Neg': case 'Abs': case 'Norm': case 'Transpose': case 'Factorial': return { ...x, arg: rec(x.arg) } as Expr;
+      case 'Expect': return x.second ? { ...x, arg: rec(x.arg), second: rec(x.second) } : { ...x, arg: rec(x.arg) };
       case 'Binary': return { ...x, left: rec(x.left), right: rec(x.right) };
       case 'Call': return { ...x, args: x.args.map(rec) };
       default:

@@ -1,5 +1,5 @@
 import type { BigOp, Call, Define, Deriv, Dim, Expr, Grad, Name, Shape, Var } from '../../ast.js';
-import { mapChildren } from '../../ast-walk.js';
+import { children, mapChildren } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import type { Scope } from '../../types/scope.js';
 import type { StepProblem } from '../problem.js';
@@ -715,16 +715,7 @@ function productOf(xs: readonly Expr[]): Expr | null {
 }
 
 function visitChildren(e: Expr, f: (c: Expr) => void): void {
-  switch (e.kind) {
-    case 'Num': case 'Const': return;
-    case 'Var': if (e.name.index) f(e.name.index); return;
-    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': case 'Expect': f(e.arg); return;
-    case 'Binary': f(e.left); f(e.right); return;
-    case 'Call': e.args.forEach(f); return;
-    case 'BigOp': f(e.lower); f(e.upper); f(e.body); return;
-    case 'Deriv': case 'Grad': f(e.wrt); f(e.body); return;
-    case 'Limit': f(e.to); f(e.body); return;
-  }
+  for (const c of children(e)) f(c);
 }
 
 function integerOf(e: Expr): number | null {

@@ -39,6 +39,8 @@ export interface SampleResult {
   readonly vacuousWhy?: string;
   /** What the search of boundaries and solution sets covered (`and at 12 points … along ε`). */
   readonly searchText?: string;
+  /** `unknown` because something in the step is not evaluated (E[X²] not declared, a limit), not for lack of time or points. */
+  readonly unsupported?: boolean;
 }
 
 /** Records the integer indices and dimensions a held point used. */
@@ -200,7 +202,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
       firstHeld ??= point;
       if (!statement && probePoints.length < 2) probePoints.push(point);
     } catch (err) {
-      if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false };
+      if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false, unsupported: true };
       if (err instanceof Undefined || err instanceof Skip || err instanceof Undecided || err instanceof Inexact) {
         undefinedBoth++;
         continue;

@@ -5,12 +5,13 @@ import type { Scope, SymbolInfo } from '../../types/scope.js';
 import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField } from '../evaluator/interval.js';
 import { evaluate, integerValue, type Env, type Host } from '../evaluator/interpret.js';
-import * as L from '../evaluator/linalg.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
 import { canonicalIndex, conditionAllows, indexPattern } from '../rewrite.js';
+import { expectationAt, momentsConsistent } from '../rules/expectation.js';
+import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
-import { agree, combine, decideRelation, hasTag, type PointResult } from './compare.js';
+import { combine, decideRelation, hasTag, type PointResult } from './compare.js';
 import { nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
@@ -22,8 +23,8 @@ export interface Context {
   /** Sampling range of integer names (`t` → [1, 6]); others get `defaultIndex`. */
   readonly indexRanges: ReadonlyMap<string, readonly [number, number]>;
   readonly defaultIndex: readonly [number, number];
-  /** The mean of each random symbol (by key), from `random g_t … with E[g_t] = μ`. */
-  readonly means: ReadonlyMap<string, Expr>;
+  /** The random names in scope and their declared moments (`random g_t … with E[g_t] = μ`). */
+  readonly random: RandomModel;
 }
 
 /** An equality among the assumptions used as a substitution: `g_{t-1} = σ(h_{t-1})`. */
@@ -55,6 +56,8 @@ export class Prepared {
 
   /** Which drawn keys are integer indices (a cache for Point.isInteger). */
   readonly integerKeys = new Map<string, boolean>();
+  /** Matrix names declared as a covariance or second moment: drawn positive definite. */
+  readonly covariances: ReadonlySet<string>;
   /** Substitutions that hold at every point by construction (the only rule for a name): not checked again. */
   readonly byConstruction = new Set<Condition>();
 
@@ -92,6 +95,10 @@ export class Prepared {
         this.checks.push(c);
       }
     }
+    // A declared covariance or second moment that is a name is drawn as one (rules/moments.ts).
+    const moments = momentNames(ctx.random);
+    this.covariances = moments.matrices;
+    for (const key of moments.scalars) if (!this.intervals.has(key)) this.bound(key, '≥', 0, false);
     const ruleCount = new Map<string, number>();
     const keyOf = (v: Var) => ctx.scope.lookup(v.name)?.info.key ?? printName(v.name);
     for (const r of this.rules) ruleCount.set(keyOf(r.lhs), (ruleCount.get(keyOf(r.lhs)) ?? 0) + 1);
@@ -266,11 +273,15 @@ export class Point {
   /** Marks a value (or `dim:n`, `fn:σ`) as used, also by every value being computed from it. */
   touch(key: string): void {
     this.touched.add(key);
+    // In an expectation's child point, what the argument used is used by the step.
+    this.parent?.touch(key);
     for (const ev of this.evaluations.values()) ev.collect(key);
   }
 
   /** A free value: drawn once per point (an expectation's child point asks its parent). */
   drawFree(key: string, v: Var, index: number | null, info: SymbolInfo): Val<Rational> {
+    // A name spelled like a dimension is that dimension: never moved by a search or a shrink.
+    if (!info.family && info.shape.kind === 'scalar' && this.prep.dimensions.has(key)) return this.record(key, v, index, info, Rational.of(this.dim(key)));
     const forced = this.overrides.get(key);
     if (forced) return this.record(key, v, index, info, forced);
     if (this.parent) return this.record(key, v, index, info, this.parent.drawFree(key, v, index, info));
@@ -304,7 +315,8 @@ export class Point {
       return randomInteger(this.rng, this.k, lo, Math.max(lo, hi));
     }
     if (info.shape.kind === 'matrix') {
-      return randomMatrix(this.rng, this.k, this.dim(info.shape.rows), this.dim(info.shape.cols), info.tags, key);
+      const tags = this.prep.covariances.has(key) ? new Set([...info.tags, 'positive definite' as const]) : info.tags;
+      return randomMatrix(this.rng, this.k, this.dim(info.shape.rows), this.dim(info.shape.cols), tags, key);
     }
     return randomScalar(this.rng, this.k, this.prep.intervals.get(key) ?? null, key);
   }
@@ -416,7 +428,8 @@ export class Point {
       if (t === 'unsupported') continue;
       if (t !== true) return false;
     }
-    return true;
+    // Declared moments are a condition too: E[g²] = ρ needs ρ ≥ E[g]² (rules/expectation.ts).
+    return momentsConsistent(this);
   }
 
   /**
@@ -656,59 +669,11 @@ export class Evaluation<S> implements Host<S> {
     if (Date.now() > this.point.deadline) throw new Unsupported('the time limit ran out while evaluating definitions');
   }
 
-  /**
-   * `E[e]`: exact for an `e` affine in the random symbols, where it is `e` at their means.
-   * Affinity is tested at the point, along random directions A and B:
-   * e(μ+A) + e(μ−A) = 2e(μ) and e(μ+A+B) − e(μ+A) − e(μ+B) + e(μ) = 0; anything else
-   * (E[g gᵀ], Var[·]) is not evaluated yet.
-   */
+  /** E[·], Var[·] and Cov[·] exactly, by the declared moments (rules/expectation.ts); derivatives and limits are not evaluated yet. */
   special(e: Expr, env: Env<S>): Val<S> {
     if (e.kind === 'Deriv' || e.kind === 'Grad') return derivativeValue(this, e, env);
-    if (e.kind !== 'Expect' || e.op !== 'E') {
-      const what = e.kind === 'Expect' ? (e.op === 'Cov' ? 'covariances' : 'variances') : e.kind === 'Limit' ? 'limits' : 'derivatives';
-      throw new Unsupported(`${what} are not evaluated yet`);
-    }
-    const F = this.field;
-    const at = (a: number, b: number): Val<S> => this.randomChild(a, b).in(F).evaluate(e.arg, env);
-    const m0 = at(0, 0);
-    const plusA = at(1, 0);
-    const minusA = at(-1, 0);
-    const plusB = at(0, 1);
-    const plusAB = at(1, 1);
-    const twice = L.add(F, m0, m0);
-    const cross = L.add(F, L.sub(F, plusAB, plusA), L.sub(F, m0, plusB));
-    const affine1 = agree(F, L.add(F, plusA, minusA), twice);
-    const affine2 = agree(F, cross, L.zeros(F, 1, 1));
-    if (affine1 === false || affine2 === false) {
-      throw new Unsupported('E[…] of something that is not affine in the random variables is not evaluated yet');
-    }
-    if (affine1 === null || affine2 === null) throw new Undecided('cannot tell at this precision whether E[…] is of an affine expression');
-    return m0;
-  }
-
-  /** A copy of this point where each random symbol is its mean + a·A + b·B (A, B fixed random directions). */
-  private randomChild(a: number, b: number): Point {
-    const point = this.point;
-    const child = point.derive(point.rng, (key, value) => (point.ctx.scope.get(key.split('@')[0]!)?.random ? undefined : value));
-    child.parent = point;
-    child.randomValue = <T>(ev: Evaluation<T>, info: SymbolInfo, key: string): Val<T> => {
-      const F = ev.field;
-      const meanExpr = point.ctx.means.get(info.key);
-      if (!meanExpr) throw new Unsupported(`no mean is declared for '${info.key}' (write 'random ${info.key} … with E[${info.key}] = …')`);
-      let value = point.in(F).evaluate(meanExpr);
-      const direction = (which: string): Val<T> => {
-        const r = new Rng(point.k, `${which}:${key}`);
-        if (info.shape.kind === 'matrix') {
-          const m = randomMatrix(r, 3, point.dim(info.shape.rows), point.dim(info.shape.cols), new Set());
-          return m.map((x) => F.fromRational(x));
-        }
-        return F.fromInt(r.int(1, 9) * (r.next() < 0.5 ? -1 : 1));
-      };
-      if (a !== 0) value = L.add(F, value, a > 0 ? direction('A') : L.neg(F, direction('A')));
-      if (b !== 0) value = L.add(F, value, direction('B'));
-      return value;
-    };
-    return child;
+    if (e.kind === 'Expect') return expectationAt(this, e, env);
+    throw new Unsupported('limits are not evaluated yet');
   }
 }
 

@@ -204,7 +204,9 @@ export function hasCorners(e: Expr): boolean {
         x.args.forEach(visit);
         return;
       case 'Abs': case 'Norm': hit = true; return;
-      case 'Neg': case 'Transpose': case 'Factorial': case 'Expect': visit(x.arg); return;
+      case 'Neg': case 'Transpose': case 'Factorial': visit(x.arg); return;
+      case 'Expect': visit(x.arg); if (x.second) visit(x.second); return;
+      case 'Component': x.indices.forEach(visit); return;
       case 'BigOp': visit(x.body); return;
       case 'Deriv': case 'Grad': case 'Limit': visit(x.body); return;
       default: return;

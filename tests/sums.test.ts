@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import { EQUALITY_RULES, RULES } from '../src/check/rules/registry.js';
+import type { FileReport } from '../src/result.js';
+import { KNOWN_RULES } from '../src/types/resolve.js';
+
+/**
+ * Sums and products proved by rules (LANGUAGE.md §5.3): every split and closed form stands
+ * on what the context establishes; where it does not apply, the step is still sampled.
+ */
+
+async function check(text: string): Promise<FileReport> {
+  const report = await checkSource(text, { file: 'sums.deriv' });
+  expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+  return report;
+}
+
+const DECLARATIONS = `scalar β, q, c
+integer t
+vector g_t, a_t in R^m
+matrix J_t, A in R^{m×m}
+assume 0 < β < 1
+`;
+
+describe('sum and product identities', () => {
+  const cases: [string, string, string, string, string?][] = [
+    // [left, right, expected, what it is, extra assumption]
+    ['∑_{i=1}^{t} i', 't(t+1)/2', 'proved', 'Gauss'],
+    ['∑_{i=1}^{t} i', 't(t-1)/2', 'refuted', 'Gauss off by one'],
+    ['∑_{i=1}^{t} i²', 't(t+1)(2t+1)/6', 'proved', 'squares'],
+    ['∑_{i=1}^{t} i²', 't(t+1)(2t+1)/3', 'refuted', 'squares with a wrong denominator'],
+    ['∑_{i=1}^{t} i³', '(t(t+1)/2)²', 'proved', 'cubes'],
+    ['∑_{i=0}^{t-1} (i+1)', 't(t+1)/2', 'proved', 'a shifted polynomial'],
+    ['∑_{i=1}^{t} c', 't c', 'proved', 'the sum of a constant'],
+    ['∑_{i=1}^{t} β^{t-i}', '(1 - β^t)/(1 - β)', 'proved', 'geometric, 0 < β < 1'],
+    ['∑_{i=1}^{t} β^{t-i}', '(1 - β^{t+1})/(1 - β)', 'refuted', 'geometric off by one'],
+    ['∑_{k=1}^{t} β^k', 'β (1 - β^t)/(1 - β)', 'proved', 'geometric, increasing powers'],
+    ['∑_{i=1}^{t} β^{2i}', 'β² (1 - β^{2t})/(1 - β²)', 'proved', 'geometric in β²'],
+    ['∑_{i=1}^{t} q^i', 'q (1 - q^t)/(1 - q)', 'refuted', 'geometric with q = 1 allowed: undefined on the right'],
+    ['∑_{i=1}^{t} q^i', 'q (1 - q^t)/(1 - q)', 'proved', 'geometric with q ≠ 1', 'q ≠ 1'],
+    ['∑_{i=0}^{t-1} g_{i+1}', '∑_{i=1}^{t} g_i', 'proved', 'index shift'],
+    ['∑_{i=0}^{t} g_{i+1}', '∑_{i=1}^{t} g_i', 'refuted', 'index shift off by one'],
+    ['∑_{i=1}^{t} (a_i - a_{i-1})', 'a_t - a_0', 'proved', 'telescoping (t = 0 written out)'],
+    ['∑_{i=1}^{t} (a_i - a_{i-1})', 'a_t - a_1', 'refuted', 'telescoping to the wrong end'],
+    ['∑_{i=1}^{t} (1/i - 1/(i+1))', '1 - 1/(t+1)', 'proved', 'telescoping without a family'],
+    ['∑_{i=1}^{t} (q^i - q^{i-1})', 'q^t - 1', 'proved', 'telescoping powers (q = 0 included)'],
+    ['∑_{i=0}^{t-1} 1/(i+1)', '∑_{i=1}^{t} 1/i', 'proved', 'index shift without a family'],
+    ['∑_{i=1}^{t} g_i', '∑_{i=1}^{t-1} g_i + g_t', 'refuted', 'split the last term where t = 0 is allowed'],
+    ['∑_{i=1}^{t} g_i', '∑_{i=1}^{t-1} g_i + g_t', 'proved', 'split the last term', 't ≥ 1'],
+    ['∑_{i=1}^{t} g_i', 'g_1 + ∑_{i=2}^{t} g_i', 'proved', 'split the first term', 't ≥ 1'],
+    ['∑_{i=1}^{t} g_i', '∑_{i=1}^{t-1} g_i + g_{t-1}', 'refuted', 'split the last term, wrong term', 't ≥ 1'],
+    ['c ∑_{i=1}^{t} g_i + ∑_{i=1}^{t} β g_i', '∑_{i=1}^{t} (c + β) g_i', 'proved', 'combine sums, constant factors in'],
+    ['A ∑_{i=1}^{t} g_i', '∑_{i=1}^{t} A g_i', 'proved', 'a matrix factor into the sum'],
+    ['(∑_{i=1}^{t} g_i)ᵀ A', '∑_{i=1}^{t} g_iᵀ A', 'proved', 'a transposed sum'],
+    ['∑_{i=1}^{0} g_i', '0', 'proved', 'the empty sum'],
+    ['∏_{i=1}^{0} J_i', 'I', 'proved', 'the empty product of matrices'],
+    ['∏_{i=1}^{0} β', '1', 'proved', 'the empty product'],
+    ['∏_{i=1}^{t} β', 'β^t', 'proved', 'the product of a constant'],
+    ['∏_{i=1}^{t} J_i', 'J_t ∏_{i=1}^{t-1} J_i', 'proved', 'split the last factor (later factors on the left)', 't ≥ 1'],
+    ['∏_{i=1}^{t} J_i', '(∏_{i=1}^{t-1} J_i) J_t', 'refuted', 'split the last factor on the wrong side', 't ≥ 1'],
+    ['∏_{i=1}^{3} J_i', 'J_3 J_2 J_1', 'proved', 'a fixed range written out'],
+  ];
+  it.each(cases)('%s = %s → %s (%s)', async (l, r, want, _what, assume) => {
+    const report = await check(`${DECLARATIONS}${assume ? `assume ${assume}\n` : ''}    ${l}\n  = ${r}\n`);
+    expect(report.steps.map((s) => s.verdict), report.steps[0]!.message).toEqual([want]);
+  });
+
+  it.each([
+    ['∑_{i=1}^{t} q^{2i}', 'q² (1 - q^{2t})/(1 - q²)', 'q ≠ 1', 'q² = 1 at q = −1'],
+    ['∏_{i=1}^{t} J_i', '∏_{i=1}^{t} J_{t+1-i}', 't ≥ 1', 'matrix products keep their order'],
+    ['∑_{i=1}^{t} β^{t-i} g_i', '∑_{i=1}^{t} β^{i} g_i', 't ≥ 1', 'a reversed exponent'],
+    ['∑_{i=1}^{t} i', '∑_{i=1}^{t+1} i - t', 't ≥ 0', 'an off-by-one hidden in a split'],
+  ])('never passes %s = %s (%s: %s)', async (l, r, assume) => {
+    const report = await check(`${DECLARATIONS}assume ${assume}\n    ${l}\n  = ${r}\n`);
+    expect(['refuted', 'unknown']).toContain(report.steps[0]!.verdict);
+  });
+
+  it('says why a rule does not apply, and the step is still sampled', async () => {
+    const report = await check(`${DECLARATIONS}    ∑_{i=1}^{t} g_i\n  = ∑_{i=1}^{t-1} g_i + g_t\n`.replace('t = 0', ''));
+    // t = 0 refutes it; with ∑_{i=1}^{t} q^{t-i} and q free the split of powers needs q ≠ 0:
+    const free = await check(`${DECLARATIONS}assume q ≠ 1\n    ∑_{i=1}^{t} q^{t-i}\n  = (1 - q^t)/(1 - q)\n`);
+    expect(report.steps[0]!.verdict).toBe('refuted');
+    expect(free.steps[0]!.verdict).toBe('checked');
+    expect(free.steps[0]!.message).toMatch(/sum rules: .*q ≠ 0/);
+  });
+
+  it('names the bound a split needs when the context does not give it', async () => {
+    const report = await check('integer t, s\nvector g_t in R^m\nassume s ≥ 1\n    ∑_{i=s}^{t} g_i\n  = ∑_{i=s}^{t-1} g_i + g_t\n');
+    expect(report.steps[0]!.verdict).toBe('refuted');
+    const ok = await check('integer t, s\nvector g_t in R^m\nassume 1 ≤ s ≤ t\n    ∑_{i=s}^{t} g_i\n  = ∑_{i=s}^{t-1} g_i + g_t\n');
+    expect(ok.steps[0]!.verdict).toBe('proved');
+  });
+
+  it('reports the rule and what it used, in the JSON too', async () => {
+    const report = await check(`${DECLARATIONS}assume t ≥ 1\n    ∑_{i=1}^{t} g_i\n  = ∑_{i=1}^{t-1} g_i + g_t\n`);
+    const step = report.steps[0]!;
+    expect(step.method).toBe('rule');
+    expect(step.rule).toBe('sum rules');
+    expect(step.message).toMatch(/split the last term/);
+  });
+});
+
+describe('Q2.2: the running average unrolled, by induction', () => {
+  it('proves the base and every step of the induction', async () => {
+    const text = `scalar β
+integer t, i
+vector g_t, v_t in R^n
+assume 0 < β < 1
+define v_0 = 0
+define v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1
+show "2.2": v_t = (1-β) ∑_{i=1}^{t} β^{t-i} g_i   for all t ≥ 0   by induction on t
+  base:
+      v_0
+    = 0                                                  by def v
+    = (1-β) ∑_{i=1}^{0} β^{0-i} g_i
+  step:
+      v_t
+    = β v_{t-1} + (1-β) g_t                              by def v
+    = β (1-β) ∑_{i=1}^{t-1} β^{t-1-i} g_i + (1-β) g_t    by IH
+    = (1-β) ∑_{i=1}^{t-1} β^{t-i} g_i + (1-β) β^{t-t} g_t
+    = (1-β) ∑_{i=1}^{t} β^{t-i} g_i
+`;
+    const report = await check(text);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved', 'proved', 'proved']);
+    expect(report.shows.map((s) => s.verdict)).toEqual(['proved']);
+    // The step splits ∑_{i=1}^{t} at t − 1: that needs t ≥ 1, the induction step's bound.
+    const wrong = await check(text.replace('= (1-β) ∑_{i=1}^{t-1} β^{t-i} g_i + (1-β) β^{t-t} g_t', '= (1-β) ∑_{i=1}^{t-1} β^{t-i} g_i + (1-β) β^{t-t+1} g_t'));
+    expect(wrong.steps.map((s) => s.verdict)).toContain('refuted');
+  });
+});
+
+it('knows every name a rule may be cited by (citing one is no warning)', () => {
+  for (const rule of EQUALITY_RULES) for (const name of rule.cites) expect(KNOWN_RULES.has(name), name).toBe(true);
+  for (const rule of RULES) for (const name of rule.aliases) expect(KNOWN_RULES.has(name), name).toBe(true);
+});
