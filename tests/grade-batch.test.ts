@@ -23,7 +23,10 @@ beforeAll(async () => {
   worker = pathToFileURL(path.join(await compiled(), 'src', 'run', 'grade-worker.js'));
   dir = mkdtempSync(path.join(tmpdir(), 'deriv-batch-'));
   for (const f of readdirSync(q2)) copyFileSync(path.join(q2, f), path.join(dir, f));
-  copyFileSync(path.join(q2, 'correct.deriv'), path.join(dir, 'killed.deriv'));
+  // The student whose worker is killed: one slow step first, so the kill (100 ms after the job
+  // starts) always lands mid-run, however fast the machine.
+  const slowStep = '    ∑_{i=1}^{60000} (sin(i x)^2 + cos(i x)^2)\n  = 60000\n';
+  writeFileSync(path.join(dir, 'killed.deriv'), `section "slow"\nscalar x\n${slowStep}\n${readFileSync(path.join(q2, 'correct.deriv'), 'utf8')}`);
   writeFileSync(path.join(dir, 'binary.deriv'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0xde, 0xad]));
   // A file that runs past the job's time limit: steps that each stay within the per-step
   // limit (long sums of trigonometric terms at every point) but together take far longer.

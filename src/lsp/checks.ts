@@ -67,7 +67,7 @@ interface Job {
  * back to `inProcessChecks` where the compiled worker is not there (running from source).
  */
 export function workerChecks(
-  workerUrl: URL = new URL('../check/worker.js', import.meta.url),
+  workerUrl: URL = new URL('./check-thread.js', import.meta.url),
   limits: { concurrency?: number } = {},
 ): WorkerCheckRunner {
   if (!existsSync(fileURLToPath(workerUrl))) return { ...inProcessChecks(), liveThreads: () => [] };
