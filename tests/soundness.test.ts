@@ -490,3 +490,57 @@ describe('soundness: fixed after the red-team pass', () => {
     expect(names).toEqual(expect.arrayContaining(['g', 'u']));
   });
 });
+
+/**
+ * Wrong steps whose failure set is tiny or far away: beside a pole, past 10¹², at an
+ * irrational root, at a point where a vector equals another. The search must find each one;
+ * and right steps near the same places must not be refuted by rounding. Where the two sides
+ * touch at an irrational point, a strict relation is `unknown`, never a pass.
+ */
+describe('search beside poles, far away, at irrational roots and coincidences', () => {
+  type Want2 = 'refuted' | 'passes' | 'unknown';
+  const cases: { name: string; text: string; want: Want2; point?: RegExp }[] = [
+    { name: 'beside the pole at 1/3', text: 'scalar x\n    1/(x - 1/3)\n  < 10^6\n', want: 'refuted' },
+    { name: 'beside the poles of tan', text: 'scalar x\n    tan(x)\n  < 10^6\n', want: 'refuted' },
+    { name: 'beside the irrational poles ±√2', text: 'scalar x\n    1/(x² - 2)\n  < 10^6\n', want: 'refuted' },
+    { name: 'two vectors can be equal', text: 'vector x, y in R^n\n    ‖x - y‖\n  > 0\n', want: 'refuted' },
+    { name: 'sin x = 0 has roots besides 0', text: 'scalar x\n    sin(x) = 0\n  ⇔ x = 0\n', want: 'refuted', point: /≈ -?3\.14159/ },
+    { name: 'log x > 10 ⇔ x > e¹⁰ is not x > 22026.4657948', text: 'scalar x\n    log(x) > 10\n  ⇔ x > 22026.4657948\n', want: 'refuted' },
+    { name: 'a cube root grows past 10²⁰', text: 'scalar x\nassume x > 0\n    x^(1/3)\n  < 10^20\n', want: 'refuted' },
+    { name: 'a tiny interval assumption is met', text: 'scalar x\nassume 0 < x < 10^(-9)\n    x\n  > 10^(-10)\n', want: 'refuted' },
+    { name: 'a huge lower bound is met', text: 'scalar x\nassume x > 10^50\n    x\n  < 10^51\n', want: 'refuted' },
+    { name: '10⁻⁴⁰ + 1 is not 1, and the sides print apart', text: '    10^(-40) + 1\n  = 1\n', want: 'refuted', point: /1\.0+1|10\^/ },
+    { name: '√x ≥ 0 where x ≥ 0', text: 'scalar x\n    x ≥ 0\n  ⇒ √x ≥ 0\n', want: 'passes' },
+    { name: 'exp(−x²) > 0 even where it underflows', text: 'scalar x\n    exp(-x^2)\n  > 0\n', want: 'passes' },
+    { name: 'x/(x+1) < 1 beside its pole', text: 'scalar x\nassume x > -1\n    x/(x+1)\n  < 1\n', want: 'passes' },
+    { name: '1/(x²+1) ≤ 1', text: 'scalar x\n    1/(x² + 1)\n  ≤ 1\n', want: 'passes' },
+    { name: '(x − π)² > 0 fails only at π', text: 'scalar x\n    (x - π)²\n  > 0\n', want: 'unknown' },
+    { name: 'sin x < 1 fails only where sin x = 1', text: 'scalar x\n    sin(x)\n  < 1\n', want: 'unknown' },
+    { name: '|x − π| > 0 fails only at a kink', text: 'scalar x\n    |x - π|\n  > 0\n', want: 'unknown' },
+    { name: 'cos x > −1 touches at π', text: 'scalar x\n    cos(x)\n  > -1\n', want: 'unknown' },
+    { name: 'max(x, π) > π fails on a half-line the enclosures cannot split', text: 'scalar x\n    max(x, π)\n  > π\n', want: 'unknown' },
+    { name: 'and inside a ⇔', text: 'scalar x\n    max(x, π) > π\n  ⇔ x > 0\n', want: 'unknown' },
+    { name: 'x/(x+1) < 1 fails left of the pole', text: 'scalar x\n    x/(x+1)\n  < 1\n', want: 'refuted' },
+    { name: 'x + 1/x > 2 touches at 1', text: 'scalar x\nassume x > 0\n    x + 1/x\n  > 2\n', want: 'refuted' },
+    { name: 'log x < x holds (no false touch)', text: 'scalar x\nassume x > 0\n    log(x)\n  < x\n', want: 'passes' },
+  ];
+  it.each(cases)('$name', async ({ text, want, point }) => {
+    const report = await checkSource(text, { file: 'case.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    const item = report.steps[0]!;
+    if (want === 'passes') expect(['proved', 'checked'], item.message).toContain(item.verdict);
+    else expect(item.verdict, item.message).toBe(want);
+    if (want === 'refuted') expect(item.counterexample).not.toBeNull();
+    if (point) expect(`${item.message}\n${JSON.stringify(item.counterexample)}`).toMatch(point);
+  });
+
+  it('a wrong step never passes for lack of time: a short limit gives unknown or refuted', async () => {
+    for (const { text, want } of cases.filter((c) => c.want !== 'passes')) {
+      for (const timeoutMs of [1, 5, 20]) {
+        const item = (await checkSource(text, { file: 'case.deriv', timeoutMs })).steps[0]!;
+        expect(['proved', 'checked'], `${text} at ${timeoutMs} ms: ${item.message}`).not.toContain(item.verdict);
+        if (want === 'refuted' && item.verdict === 'refuted') expect(item.counterexample).not.toBeNull();
+      }
+    }
+  });
+});

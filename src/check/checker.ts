@@ -1,3 +1,4 @@
+import { Signal } from './evaluator/field.js';
 import type {
   Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Range, RelOp, Show, Statement, Step,
 } from '../ast.js';
@@ -369,7 +370,9 @@ export class Checker {
         salt: `${salt}${text(left)} ${rel} ${text(right)}`, limit: step.limit ?? null,
       }, opts);
     } catch (err) {
-      const message = err instanceof RangeError ? 'this step is nested too deeply to check' : `internal error while checking: ${(err as Error).message}`;
+      // A signal that escaped (a value out of reach, a construct not evaluated) is a reason, not a crash.
+      const message = err instanceof RangeError ? 'this step is nested too deeply to check'
+        : err instanceof Signal ? err.message : `internal error while checking: ${(err as Error).message}`;
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message, notes: [] };
     }
   }

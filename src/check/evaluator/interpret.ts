@@ -195,6 +195,40 @@ export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>): Rational | n
   }
 }
 
+/**
+ * The exact value of a number written with `+ − × ÷` and whole powers (`10^(-9)`, `1/3`,
+ * `2^61 - 1`); null for anything else, for division by zero, and for a power whose
+ * result would exceed about 40,000 bits.
+ */
+export function constantValue(e: Expr): Rational | null {
+  switch (e.kind) {
+    case 'Num': return literal(e);
+    case 'Neg': {
+      const a = constantValue(e.arg);
+      return a && a.neg();
+    }
+    case 'Binary': {
+      const a = constantValue(e.left);
+      const b = a && constantValue(e.right);
+      if (!a || !b) return null;
+      switch (e.op) {
+        case '+': return a.add(b);
+        case '-': return a.sub(b);
+        case '*': return a.mul(b);
+        case '/': return b.isZero() ? null : a.div(b);
+        case '^': {
+          if (!b.isInteger() || (a.isZero() && b.n < 0n)) return null;
+          const bits = BigInt(Math.max(a.n < 0n ? (-a.n).toString(2).length : a.n.toString(2).length, a.d.toString(2).length));
+          const k = b.n < 0n ? -b.n : b.n;
+          return bits * k <= 40000n || bits <= 1n ? a.pow(b.n) : null;
+        }
+      }
+      return null;
+    }
+    default: return null;
+  }
+}
+
 /** The whole number an index expression stands for (Undefined if it is not one). */
 export function integerValue<S>(e: Expr, host: Host<S>, env: Env<S>): bigint {
   const q = exactValue(e, host, env);

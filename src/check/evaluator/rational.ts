@@ -130,6 +130,16 @@ export class Rational {
     return k < 0n ? Rational.ONE.div(r) : r;
   }
 
+  /** The largest integer ≤ this. */
+  floor(): bigint {
+    return this.n >= 0n ? this.n / this.d : -((-this.n + this.d - 1n) / this.d);
+  }
+
+  /** The smallest integer ≥ this. */
+  ceil(): bigint {
+    return -this.neg().floor();
+  }
+
   cmp(o: Rational): -1 | 0 | 1 {
     const l = this.n * o.d;
     const r = o.n * this.d;
@@ -297,8 +307,12 @@ function scientific(q: Rational, digits: number): string {
   }
   const m = mant.length > 1 ? `${mant[0]}.${mant.slice(1)}`.replace(/\.?0+$/, '') : mant;
   if (exp >= -4 && exp < 9) {
-    const num = Number(`${m}e${exp}`);
-    return `${neg ? '-' : ''}${num.toPrecision(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')}`;
+    // Plain decimal notation, placed in the digit string (no double rounding past 17 digits).
+    const ds = mant.replace(/0+$/, '') || '0';
+    const text = exp >= 0
+      ? (ds.length > exp + 1 ? `${ds.slice(0, exp + 1)}.${ds.slice(exp + 1)}` : ds.padEnd(exp + 1, '0'))
+      : `0.${'0'.repeat(-exp - 1)}${ds}`;
+    return `${neg ? '-' : ''}${text}`;
   }
   return `${neg ? '-' : ''}${m}e${exp}`;
 }

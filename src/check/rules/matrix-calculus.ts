@@ -48,7 +48,9 @@ export function calculusContext(p: StepProblem): CalculusContext {
     scope: prep.ctx.scope, unfoldings: p.unfoldings, functions: p.functions, substitutions,
     indexLowerBound(key: string): number | null {
       const iv = prep.intervals.get(key);
-      if (iv?.lo !== null && iv?.lo !== undefined) return Number.isInteger(iv.lo) && !iv.loClosed ? iv.lo + 1 : Math.ceil(iv.lo);
+      if (iv?.lo !== null && iv?.lo !== undefined && Math.abs(iv.lo.toNumber()) < 1e9) {
+        return Number(iv.lo.isInteger() && !iv.loClosed ? iv.lo.n + 1n : iv.lo.ceil());
+      }
       return (prep.ctx.indexRanges.get(key) ?? prep.ctx.defaultIndex)[0];
     },
   };

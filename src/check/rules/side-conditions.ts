@@ -1,5 +1,6 @@
 import type { Expr, Formula, RelOp, Var } from '../../ast.js';
 import { printName } from '../../print.js';
+import { Rational } from '../evaluator/rational.js';
 import type { Prepared } from '../sampling/point.js';
 
 /**
@@ -277,7 +278,7 @@ export class Facts {
     if (this.nonzero.has(key)) return true;
     const iv = this.prep.intervals.get(key);
     if (!iv) return this.prep.dimensions.has(key);
-    return (iv.lo !== null && (iv.lo > 0 || (iv.lo === 0 && !iv.loClosed))) || (iv.hi !== null && (iv.hi < 0 || (iv.hi === 0 && !iv.hiClosed)));
+    return (iv.lo !== null && (iv.lo.sign() > 0 || (iv.lo.isZero() && !iv.loClosed))) || (iv.hi !== null && (iv.hi.sign() < 0 || (iv.hi.isZero() && !iv.hiClosed)));
   }
 
   /** Whether a scalar is certainly ≠ 1. */
@@ -289,7 +290,8 @@ export class Facts {
     if (this.notOneSet.has(key)) return true;
     const iv = this.prep.intervals.get(key);
     if (!iv) return false;
-    return (iv.hi !== null && (iv.hi < 1 || (iv.hi === 1 && !iv.hiClosed))) || (iv.lo !== null && (iv.lo > 1 || (iv.lo === 1 && !iv.loClosed)));
+    const one = Rational.ONE;
+    return (iv.hi !== null && (iv.hi.cmp(one) < 0 || (iv.hi.cmp(one) === 0 && !iv.hiClosed))) || (iv.lo !== null && (iv.lo.cmp(one) > 0 || (iv.lo.cmp(one) === 0 && !iv.loClosed)));
   }
 
   /** Whether a scalar is certainly ≠ −1. */
@@ -299,7 +301,8 @@ export class Facts {
     if (e.kind !== 'Var' || e.name.index) return false;
     const iv = this.prep.intervals.get(printName(e.name));
     if (!iv) return false;
-    return (iv.lo !== null && (iv.lo > -1 || (iv.lo === -1 && !iv.loClosed))) || (iv.hi !== null && (iv.hi < -1 || (iv.hi === -1 && !iv.hiClosed)));
+    const m = Rational.of(-1);
+    return (iv.lo !== null && (iv.lo.cmp(m) > 0 || (iv.lo.cmp(m) === 0 && !iv.loClosed))) || (iv.hi !== null && (iv.hi.cmp(m) < 0 || (iv.hi.cmp(m) === 0 && !iv.hiClosed)));
   }
 }
 

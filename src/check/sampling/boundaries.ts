@@ -2,7 +2,10 @@ import type { Expr } from '../../ast.js';
 import { Dual, dualField } from '../evaluator/dual.js';
 import { isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
+import { constantValue } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
+import { printExpr } from '../../print.js';
+import { visit } from '../../ast-walk.js';
 import type { Rng } from '../rng.js';
 import type { Point } from './point.js';
 
@@ -13,7 +16,7 @@ import type { Point } from './point.js';
  * real roots isolated exactly: by recursion on derivatives, every real root lies in an
  * interval between consecutive roots of f′ (or beyond Cauchy's bound), where f changes
  * sign; bisection with exact signs narrows it. Anything else gets a scan of a
- * logarithmic grid (both signs, 10⁻⁴ … 10⁹) for sign changes of f and of f′ — f′ exact,
+ * logarithmic grid (both signs, 10⁻⁴ … 10⁹, then far out to 10²⁰⁰) for sign changes of f and of f′ — f′ exact,
  * by dual numbers on double enclosures — each bisected: a root the grid straddles twice
  * shows up as an extremum between them, where f is probed too.
  */
@@ -24,13 +27,19 @@ export interface Bracket {
   readonly hi: Rational;
   /** The exact root, when it is rational and known. */
   readonly at: Rational | null;
-  /** True when f certainly changes sign in [lo, hi] (so a root of f lies there). */
+  /** True when f certainly changes sign in [lo, hi] (a root lies there), or for an extremum, f′ does (f turns there). */
   readonly certain: boolean;
 }
 
 export interface Boundaries {
   readonly roots: Bracket[];
   readonly extrema: Bracket[];
+  /**
+   * Where a side is undefined or unbounded: the roots of its denominators, of the cosine
+   * under a tan, of the argument of a log or √ (a wrong bound that fails only next to a
+   * pole fails there). Probed beside, at 10⁻³ … 10⁻¹² of their size.
+   */
+  readonly poles: Bracket[];
   /** Whether f was found to be a polynomial (then every real root was found). */
   readonly polynomial: boolean;
 }
@@ -68,6 +77,72 @@ function dualAt(point: Point, key: string, a: Expr, b: Expr, x: number): { f: nu
   } catch {
     return null;
   }
+}
+
+/**
+ * f as a double enclosure along `key`: at the rational x, or over all of [x, hi] when hi is
+ * given (then a value means f is defined, so continuous, on the whole interval). Null when
+ * it cannot be evaluated there.
+ */
+function intervalAt(point: Point, key: string, a: Expr, b: Expr, x: Rational, hi?: Rational): Interval | null {
+  try {
+    const q = point.replacing(key, hi ? x.add(hi).div(TWO) : x);
+    if (hi) q.enclosures.set(key, [x, hi]);
+    const l = q.evaluate(intervalField, a);
+    const r = q.evaluate(intervalField, b);
+    if (isMat(l) || isMat(r)) return null;
+    return intervalField.sub(l as Interval, r as Interval);
+  } catch {
+    return null;
+  }
+}
+
+/** The sign f′ certainly has at the rational x along `key` (from interval dual numbers), or null. */
+function derivativeSignAt(point: Point, key: string, a: Expr, b: Expr, x: Rational): -1 | 1 | null {
+  try {
+    const F = dualField(intervalField);
+    const q = point.replacing(key, x);
+    q.seed = { key, field: F, value: (v: Dual<Interval>) => new Dual(v.v, intervalField.one) };
+    const l = q.evaluate(F, a) as Val<Dual<Interval>>;
+    const r = q.evaluate(F, b) as Val<Dual<Interval>>;
+    if (isMat(l) || isMat(r)) return null;
+    return certainSign(intervalField.sub(l.d, r.d));
+  } catch {
+    return null;
+  }
+}
+
+/** The sign f certainly has (−1, 0 only when exactly 0, 1), or null when its enclosure holds 0. */
+function certainSign(i: Interval | null): -1 | 1 | null {
+  if (!i) return null;
+  return i.lo > 0 ? 1 : i.hi < 0 ? -1 : null;
+}
+
+const ZERO: Expr = { kind: 'Num', value: '0', range: [0, 0], shape: { kind: 'scalar' } };
+
+/**
+ * The scalar expressions whose zeros make a side undefined or unbounded: divisors, bases
+ * of negative or fractional powers, cos(u) under tan(u), the argument of log and √.
+ */
+export function singularParts(e: Expr): Expr[] {
+  const out = new Map<string, Expr>();
+  const scalar = (x: Expr) => x.shape?.kind !== 'matrix';
+  const add = (x: Expr) => {
+    if (scalar(x) && x.kind !== 'Num') out.set(printExpr(x), x);
+  };
+  visit(e, (x) => {
+    if (x.kind === 'Binary' && x.op === '/') add(x.right);
+    if (x.kind === 'Binary' && x.op === '^') {
+      const k = constantValue(x.right);
+      if (k === null || k.sign() < 0 || !k.isInteger()) add(x.left);
+    }
+    if (x.kind === 'Call' && x.args.length === 1 && x.fn.primes === 0) {
+      const name = x.fn.base;
+      if (name === 'tan') add({ ...x, fn: { ...x.fn, base: 'cos' } });
+      if (name === 'log' || name === 'ln' || name === 'sqrt') add(x.args[0]!);
+    }
+  });
+  return [...out.values()].slice(0, 4);
 }
 
 /** A polynomial with rational coefficients, lowest degree first. */
@@ -233,10 +308,14 @@ export function shortestIn(lo: Rational, hi: Rational): Rational {
   return mid;
 }
 
-/** Starting points and grid: the sampled value, 0, ±{1, 2, 5}·10^k for k = −4 … 9. */
+/**
+ * Starting points and grid: the sampled value, 0, ±{1, 2, 5}·10^k for k = −4 … 9, and far
+ * out to ±10²⁰⁰ (a bound like x^(1/3) < 10²⁰ fails only past 10⁶⁰).
+ */
 function grid(x0: number): number[] {
   const out = new Set<number>([x0, 0]);
   for (let k = -4; k <= 9; k++) for (const m of [1, 2, 5]) { out.add(m * 10 ** k); out.add(-m * 10 ** k); }
+  for (const k of [12, 15, 20, 30, 50, 75, 100, 150, 200]) { out.add(10 ** k); out.add(-(10 ** k)); }
   return [...out].sort((p, q) => p - q);
 }
 
@@ -246,8 +325,8 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
     const mid = lo / 2 + hi / 2;
     if (mid === lo || mid === hi) return mid;
     const gm = g(mid);
-    if (gm === null) return null;
-    if (gm === 0) return mid;
+    // Not defined or not decidable at mid (|x − π| has no derivative at π): the place sought.
+    if (gm === null || gm === 0) return mid;
     if (Math.sign(gm) === Math.sign(glo)) {
       lo = mid;
       glo = gm;
@@ -264,6 +343,18 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
  * over 10⁹ terms is no probe).
  */
 export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, deadline: number): Boundaries {
+  const found = rootsAndExtrema(point, key, a, b, deadline);
+  const poles: Bracket[] = [];
+  if (!point.isInteger(key)) {
+    for (const g of [...singularParts(a), ...singularParts(b)]) {
+      if (Date.now() > deadline) break;
+      poles.push(...rootsAndExtrema(point, key, g, ZERO, deadline).roots);
+    }
+  }
+  return { ...found, poles };
+}
+
+function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: number): Omit<Boundaries, 'poles'> {
   const poly = fitPolynomial(point, key, a, b);
   if (poly) {
     return { roots: polyRoots(poly), extrema: polyRoots(derivative(poly)), polynomial: true };
@@ -271,16 +362,19 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
   if (point.isInteger(key)) return { roots: [], extrema: [], polynomial: false };
   const drawn = point.values.get(key)?.value;
   const x0 = drawn && !isMat(drawn) ? (drawn as Rational).toNumber() : 1;
-  const f = (x: number) => dualAt(point, key, a, b, x);
+  // Values under 10⁻²⁸⁰ are underflow, not signs (exp(−x²) far out): they count as 0.
+  const f = (x: number) => {
+    const v = dualAt(point, key, a, b, x);
+    return v && { f: Math.abs(v.f) < 1e-280 ? 0 : v.f, df: Math.abs(v.df) < 1e-280 ? 0 : v.df };
+  };
   const roots: number[] = [];
   const extrema: number[] = [];
   const xs = grid(x0);
-  // Where the function cannot be evaluated along this scalar at all, stop early.
+  // Where the function cannot be evaluated along this scalar at all (both signs, several
+  // scales), stop early; a function defined for x > 0 only is still scanned.
+  if ([x0, 1, -1, 1e3, -1e3, 1e-3, -1e-3, 1e6].every((x) => f(x) === null)) return { roots: [], extrema: [], polynomial: false };
   const vals: ({ f: number; df: number } | null)[] = [];
-  for (const x of xs) {
-    vals.push(Date.now() > deadline ? null : f(x));
-    if (vals.length === 8 && vals.every((v) => v === null)) return { roots: [], extrema: [], polynomial: false };
-  }
+  for (const x of xs) vals.push(Date.now() > deadline ? null : f(x));
   for (let i = 0; i + 1 < xs.length; i++) {
     const p = vals[i];
     const q = vals[i + 1];
@@ -295,17 +389,42 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
       if (r !== null) extrema.push(r);
     }
   }
-  const toBrackets = (ys: number[]): Bracket[] => {
-    const uniq = [...new Set(ys.map((y) => y.toPrecision(12)))].map(Number).sort((p, q) => p - q);
+  const toBrackets = (ys: number[], zeros: boolean): Bracket[] => {
+    // One per place (values alike to 12 digits), each kept at full precision.
+    const byPlace = new Map<string, number>();
+    for (const y of ys) if (!byPlace.has(y.toPrecision(12))) byPlace.set(y.toPrecision(12), y);
+    const uniq = [...byPlace.values()].sort((p, q) => p - q);
     return uniq.map((y) => {
       const c = Rational.parse(y.toPrecision(17));
       const w = Rational.parse((Math.max(1e-300, Math.abs(y)) * 1e-12).toPrecision(3));
       const nice = roundToDenominator(c);
       if (nice && exactAt(point, key, a, b, nice)?.isZero()) return { lo: nice, hi: nice, at: nice, certain: true };
-      return { lo: c.sub(w), hi: c.add(w), at: null, certain: false };
+      const lo = c.sub(w);
+      const hi = c.add(w);
+      // A root for certain (intermediate values): f has opposite certain signs at the ends
+      // and an enclosure over the whole bracket (so no pole or gap inside).
+      // An extremum for certain: f is defined (so continuous) on the bracket and f′ has
+      // opposite certain signs at its ends, so f turns inside (at a kink too: |x − π|).
+      const certain = Date.now() <= deadline && (() => {
+        const sign = zeros ? (x: Rational) => certainSign(intervalAt(point, key, a, b, x)) : (x: Rational) => derivativeSignAt(point, key, a, b, x);
+        const sl = sign(lo);
+        const sh = sign(hi);
+        return sl !== null && sh !== null && sl !== sh && intervalAt(point, key, a, b, lo, hi) !== null;
+      })();
+      return { lo, hi, at: null, certain };
     });
   };
-  return { roots: toBrackets(roots), extrema: toBrackets(extrema), polynomial: false };
+  return { roots: toBrackets(roots, true), extrema: toBrackets(extrema, false), polynomial: false };
+}
+
+/** The boundaries of several comparisons along one scalar, as one (so probes fall between theirs too). */
+export function mergeBoundaries(list: readonly Boundaries[]): Boundaries {
+  return {
+    roots: list.flatMap((b) => b.roots),
+    extrema: list.flatMap((b) => b.extrema),
+    poles: list.flatMap((b) => b.poles),
+    polynomial: list.every((b) => b.polynomial),
+  };
 }
 
 /**
@@ -314,7 +433,7 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
  * between consecutive ones; integers around each for an integer name.
  */
 export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[] {
-  const centers = [...b.roots, ...b.extrema].map((r) => r.at ?? r.lo.add(r.hi).div(TWO)).sort((p, q) => p.cmp(q));
+  const centers = [...b.roots, ...b.extrema, ...b.poles].map((r) => r.at ?? r.lo.add(r.hi).div(TWO)).sort((p, q) => p.cmp(q));
   const out: Rational[] = [];
   const size = (x: Rational) => {
     const a = x.sign() < 0 ? x.neg() : x;
@@ -328,7 +447,19 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[
       out.push(shortestIn(r.lo.sub(d.mul(TWO)), r.lo.sub(d.div(TWO))), shortestIn(r.hi.add(d.div(TWO)), r.hi.add(d.mul(TWO))));
     }
   }
-  for (let i = 0; i + 1 < centers.length; i++) out.push(shortestIn(centers[i]!, centers[i + 1]!));
+  for (const r of b.poles) {
+    // The pole itself (a domain finding when only one side is undefined there), and beside it.
+    if (r.at) out.push(r.at);
+    for (const e of ['1e-3', '1e-6', '1e-9', '1e-12']) {
+      const d = size(r.lo).mul(R(e));
+      out.push(shortestIn(r.lo.sub(d.mul(TWO)), r.lo.sub(d.div(TWO))), shortestIn(r.hi.add(d.div(TWO)), r.hi.add(d.mul(TWO))));
+    }
+  }
+  // Between consecutive boundaries: the shortest decimal in the middle third (never one of the ends).
+  for (let i = 0; i + 1 < centers.length; i++) {
+    const third = centers[i + 1]!.sub(centers[i]!).div(R(3));
+    if (!third.isZero()) out.push(shortestIn(centers[i]!.add(third), centers[i + 1]!.sub(third)));
+  }
   if (centers.length > 0) {
     out.push(centers[0]!.sub(size(centers[0]!)), centers[centers.length - 1]!.add(size(centers[centers.length - 1]!)));
   }
@@ -336,7 +467,7 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[
   if (!integer) return out;
   const ints = new Map<string, Rational>();
   for (const x of out) {
-    const fl = x.n >= 0n ? x.n / x.d : -((-x.n + x.d - 1n) / x.d);
+    const fl = x.floor();
     for (const k of [fl - 1n, fl, fl + 1n, fl + 2n]) ints.set(k.toString(), new Rational(k));
   }
   return [...ints.values()];

@@ -16,8 +16,9 @@ export const MAX_DIMENSION = 12;
 
 /** An interval for sampling a scalar; null ends are unbounded. */
 export interface Interval {
-  readonly lo: number | null;
-  readonly hi: number | null;
+  /** Exact ends (from assumptions like `0 < x < 10^(-9)`); null is unbounded. */
+  readonly lo: Rational | null;
+  readonly hi: Rational | null;
   readonly loClosed: boolean;
   readonly hiClosed: boolean;
 }
@@ -63,14 +64,14 @@ export function randomScalar(rng: Rng, k: number, interval: Interval | null, nam
         : rng.next() < 0.2 ? rng.pick(['0.001', '0.999', '0.01', '0.99', '0.000001', '0.999999']) : (rng.int(1, 9999) / 10000).toString();
     if (iv.loClosed && (early ? k === 7 : rng.next() < 0.1)) f = '0';
     if (iv.hiClosed && !early && rng.next() < 0.1) f = '1';
-    return q(String(lo)).add(q(String(hi)).sub(q(String(lo))).mul(q(f)));
+    return lo.add(hi.sub(lo).mul(q(f)));
   }
   if (lo !== null || hi !== null) {
     const closed = lo !== null ? iv.loClosed : iv.hiClosed;
     const step = early ? q(cycle(['1', '2', '0.5', '3', closed ? '0' : '0.25', '5', '0.3', '10']))
       : sweep ? abs(magnitude(Number(cycle(['6', '-6', '3', '-3', '9', '-9', '1', '-1'])), rng))
         : rng.next() < 0.08 && closed ? Rational.ZERO : abs(wide(rng));
-    return lo !== null ? q(String(lo)).add(step) : q(String(hi)).sub(step);
+    return lo !== null ? lo.add(step) : hi!.sub(step);
   }
   if (early) return q(cycle(['2', '-1', '0.5', '3', '0', '1', '-2', '1.5']));
   if (k < 20) {

@@ -7,7 +7,7 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, probesFrom, type Bracket } from './boundaries.js';
+import { boundariesAlong, mergeBoundaries, probesFrom, type Bracket } from './boundaries.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -48,11 +48,16 @@ function at(point: Point, key: string, x: Rational, rng: Rng, deadline: number):
   }
 }
 
-/** What a search did, for the verdict's message: points tried, and the scalars searched along. */
-export interface SearchSummary { readonly probes: number; readonly along: readonly string[] }
+/**
+ * What a search did, for the verdict's message: points tried, the scalars searched along,
+ * and a point where a strict inequality could not be decided (its sides agree there to
+ * every precision tried: they may be equal).
+ */
+export interface SearchSummary { readonly probes: number; readonly along: readonly string[]; readonly tight?: Point }
 
 /** `and at 14 points beside the roots and extrema of left − right along ε`. */
 export function describeSearch(s: SearchSummary, what: string): string {
+  if (s.probes === 0) return '';
   const solved = s.along.filter((a) => a.endsWith(SOLVED)).map((a) => a.slice(0, -SOLVED.length));
   const along = s.along.filter((a) => !a.endsWith(SOLVED));
   if (along.length + solved.length === 0) return '';
@@ -70,9 +75,11 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   const rel = p.rel as RelOp;
   const along = new Set<string>();
   let probes = 0;
-  const done = (failure: Counterexample | null) => ({ failure, summary: { probes, along: [...along] } });
+  let tight: Point | undefined;
+  const done = (failure: Counterexample | null) => ({ failure, summary: { probes, along: [...along], ...(tight ? { tight } : {}) } });
   if (!scalar(left) || !scalar(right)) return done(null);
   const levels = allLevels();
+  const strict = rel === '<' || rel === '>';
   for (const base of bases) {
     for (const key of scalarKeys(base)) {
       if (Date.now() > deadline) return done(null);
@@ -94,9 +101,52 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
           return done(counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`));
         }
       }
+      // At an enclosure of each irrational root or extremum (x ∈ [lo, hi], not a rational
+      // beside it): a bound that fails on all of it is refuted there; a strict one whose
+      // sides cannot be told apart there may fail ((x − π)² > 0 at x = π).
+      if (base.isInteger(key)) continue;
+      for (const r of [...b.roots, ...b.extrema].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
+        if (r.at || Date.now() > deadline) continue;
+        const q = enclosurePoint(base, key, r, rng, deadline);
+        if (!q) continue;
+        q.touched.clear();
+        probes++;
+        const o = decideAt(q, left, rel, right, levels);
+        if (o.kind === 'fails') {
+          const [l, r2] = formatSides(o.F, o.left, o.right);
+          return done(counterexample(q, l, r2, `found where left − right is 0 or turns, along ${base.values.get(key)!.label}`));
+        }
+        // Tight only where the step is decided at both ends of the bracket and not on it: the
+        // sides meet inside. (Undecided ends mean numbers out of reach — exp(−x²) underflowing
+        // far out — not sides that meet.)
+        // And only where f certainly has a root or turns there: a "root" found because
+        // doubles round x/(x+1) − 1 to 0 at x = 10³⁰ is not one.
+        if (strict && o.kind === 'undecided' && !tight && r.certain) {
+          const ends = [r.lo, r.hi].map((x) => at(base, key, x, rng, deadline));
+          if (ends.every((e) => e !== null && decideAt(e, left, rel, right, levels).kind === 'holds')) tight = q;
+        }
+      }
     }
   }
   return done(null);
+}
+
+/** |x| at a bracket's lower end (for ordering roots by size). */
+function magnitude(r: Bracket): Rational {
+  const x = r.at ?? r.lo;
+  return x.sign() < 0 ? x.neg() : x;
+}
+
+/** The point where the scalar is the enclosure [lo, hi] of a root or extremum, if it meets the assumptions for certain. */
+function enclosurePoint(base: Point, key: string, r: Bracket, rng: Rng, deadline: number): Point | null {
+  const q = base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng);
+  q.enclosures.set(key, [r.lo, r.hi]);
+  q.deadline = deadline;
+  try {
+    return q.satisfiesAssumptions(allLevels(), true) ? q : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Every comparison `a op b` inside a statement. */
@@ -150,6 +200,8 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     q.touched.clear();
     const a = known === 'left' ? true : q.truth(left, levels);
     const b = known === 'right' ? true : q.truth(right, levels);
+    // `A ⇒ B` holds wherever A is false, whatever B is (even without a value).
+    if (oneWay && a === false) return null;
     if (typeof a !== 'boolean' || typeof b !== 'boolean') {
       if (typeof a === 'boolean' && b === 'undefined') {
         return counterexample(q, a ? 'true' : 'false', 'undefined', `the right statement is undefined here (a side has no value) but the left one is ${a ? 'true' : 'false'}`);
@@ -162,50 +214,54 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     if (!a && b && !oneWay) return counterexample(q, 'false', 'true', `⇐ fails here: the right statement holds and the left one does not${known === 'right' ? ' (the point solves the right statement)' : ''}`);
     return null;
   };
+  const all = [...(['left', 'right'] as const).flatMap((side) => comparisons(side === 'left' ? left : right).map((c) => ({ ...c, side })))];
   for (const base of bases) {
-    for (const [side, f] of [['left', left], ['right', right]] as const) {
-      for (const c of comparisons(f)) {
+    // Along each scalar: the boundaries of every comparison of both statements together,
+    // probed at, beside and between them all (log x > 10 ⇔ x > 22026.4657948 differs only
+    // between the two roots); on the roots of an equation that is a whole statement, that
+    // statement holds (at an enclosure of an irrational root too).
+    const scalarComparisons = all.filter((c) => scalar(c.a) && scalar(c.b));
+    if (scalarComparisons.length > 0) {
+      for (const key of scalarKeys(base)) {
         if (Date.now() > deadline) return result(null);
-        // Along each scalar: probe the boundaries; on the roots of an equation that is the
-        // whole statement, that statement holds (at an enclosure of an irrational root too).
-        if (scalar(c.a) && scalar(c.b)) {
-          for (const key of scalarKeys(base)) {
-            if (Date.now() > deadline) break;
-            const b = boundariesAlong(base, key, c.a, c.b, deadline);
-            searched++;
-            if (b.roots.length + b.extrema.length > 0 || b.polynomial) along.add(base.values.get(key)!.label);
-            for (const x of probesFrom(b, base.isInteger(key), rng)) {
-              const q = at(base, key, x, rng, deadline);
-              if (!q) continue;
-              const failure = test(q, null);
-              if (failure) return result(failure);
-            }
-            if (c.op === '=' && c.whole) {
-              for (const r of b.roots) {
-                const q = rootPoint(base, key, r, rng, deadline);
-                if (!q) continue;
-                const failure = test(q, side);
-                if (failure) return result(failure);
-              }
-            }
-          }
+        const found = scalarComparisons.map((c) => ({ c, b: boundariesAlong(base, key, c.a, c.b, deadline) }));
+        searched += found.length;
+        const merged = mergeBoundaries(found.map((x) => x.b));
+        if (merged.roots.length + merged.extrema.length + merged.poles.length > 0 || merged.polynomial) along.add(base.values.get(key)!.label);
+        for (const x of probesFrom(merged, base.isInteger(key), rng)) {
+          if (Date.now() > deadline) return result(null);
+          const q = at(base, key, x, rng, deadline);
+          if (!q) continue;
+          const failure = test(q, null);
+          if (failure) return result(failure);
         }
-        // A vector or matrix unknown of a linear equation: solve for it.
-        if (c.op === '=' && c.whole) {
-          for (const key of matrixKeys(base)) {
-            if (Date.now() > deadline) break;
-            const solved = solveLinear(base, key, c.a, c.b, rng);
-            // A solution that breaks the unknown's declared tags (a singular "invertible"
-            // matrix) is no point of the step's domain.
-            if (!solved || !respectsTags(solved, key)) continue;
-            searched++;
-            along.add(`${base.values.get(key)!.label}${SOLVED}`);
-            solved.deadline = deadline;
-            if (!solved.satisfiesAssumptions(levels, true)) continue;
-            const failure = test(solved, null);
+        for (const { c, b } of found) {
+          if (c.op !== '=' || !c.whole) continue;
+          // Smallest roots first: the counterexample a student can check (x = π, not x = −5·10⁸).
+          for (const r of [...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
+            const q = rootPoint(base, key, r, rng, deadline);
+            if (!q) continue;
+            const failure = test(q, c.side);
             if (failure) return result(failure);
           }
         }
+      }
+    }
+    // A vector or matrix unknown of a linear equation: solve for it.
+    for (const c of all) {
+      if (c.op !== '=' || !c.whole) continue;
+      for (const key of matrixKeys(base)) {
+        if (Date.now() > deadline) return result(null);
+        const solved = solveLinear(base, key, c.a, c.b, rng);
+        // A solution that breaks the unknown's declared tags (a singular "invertible"
+        // matrix) is no point of the step's domain.
+        if (!solved || !respectsTags(solved, key)) continue;
+        searched++;
+        along.add(`${base.values.get(key)!.label}${SOLVED}`);
+        solved.deadline = deadline;
+        if (!solved.satisfiesAssumptions(levels, true)) continue;
+        const failure = test(solved, null);
+        if (failure) return result(failure);
       }
     }
   }
@@ -213,7 +269,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
 }
 
 /** Whether a drawn matrix still has every tag its declaration gives it (and the tags those imply). */
-function respectsTags(point: Point, key: string): boolean {
+export function respectsTags(point: Point, key: string): boolean {
   const info = point.ctx.scope.get(key);
   const value = point.overrides.get(key) ?? point.values.get(key)?.value;
   if (!info || !value) return false;
@@ -237,10 +293,7 @@ function respectsTags(point: Point, key: string): boolean {
 function rootPoint(base: Point, key: string, r: Bracket, rng: Rng, deadline: number): Point | null {
   if (r.at) return at(base, key, r.at, rng, deadline);
   if (!r.certain || base.isInteger(key)) return null;
-  const q = base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng);
-  q.enclosures.set(key, [r.lo, r.hi]);
-  q.deadline = deadline;
-  return q;
+  return enclosurePoint(base, key, r, rng, deadline);
 }
 
 /** A side's value at a point as text (for messages). */

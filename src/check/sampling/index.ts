@@ -1,7 +1,8 @@
 import type { Expr, Formula, RelOp } from '../../ast.js';
 import type { RelatedNote } from '../../diagnostics.js';
 import type { Counterexample } from '../../result.js';
-import { Inexact, Skip, Undecided, Undefined, Unsupported } from '../evaluator/field.js';
+import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat } from '../evaluator/field.js';
+import { Rational } from '../evaluator/rational.js';
 import { isExpr, type StepOptions, type StepProblem } from '../problem.js';
 import { Rng } from '../rng.js';
 import { decideAt, type StepState } from './at-point.js';
@@ -9,7 +10,7 @@ import { allLevels, decimalLevels } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
 import { describeSearch, hasEquation, searchInequality, searchStatement } from './explore.js';
-import { cornerSearch, hasCorners, meetByScaling, shrink, solveEqualities } from './search.js';
+import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, shrink, solveEqualities } from './search.js';
 
 /**
  * Sampling: the points a step is tested at and its verdict at each, under the one
@@ -82,6 +83,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   let undecided = 0;
   let undecidedWhy = '';
   const evidence = { exact: 0, enclosed: 0, double: 0, undecided: 0, rejected: 0 };
+  let touching: Point | null = null;
   let sawTrue = false;
   let sawFalse = false;
   const probePoints: Point[] = [];
@@ -101,6 +103,10 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   const fail = (failure: Counterexample, domain = false): SampleResult => ({ held, failure, unknown: null, notes, vacuous: false, ...(domain ? { domain } : {}) });
   /** A point that fails the step must meet the assumptions strictly, not only to double precision. */
   const genuine = (point: Point): boolean => point.satisfiesAssumptions(levels, true);
+  const timedOut = (during: string): SampleResult => ({
+    held, failure: null, notes, vacuous: false,
+    unknown: `the time limit ran out while ${during}, after ${held} sampled points held (raise --timeout)`,
+  });
   for (let attempt = 0; attempt < maxAttempts && held < opts.samples; attempt++) {
     if (Date.now() > opts.deadline) {
       // Fewer points than asked for is not a pass: a busy machine must not change verdicts.
@@ -125,7 +131,6 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         const left = p.left as Expr;
         const right = p.right as Expr;
         const rel = p.rel as RelOp;
-        const started = performance.now();
         const o = decideAt(point, left, rel, right, levels, state);
         switch (o.kind) {
           case 'holds':
@@ -134,7 +139,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
             break;
           case 'provisional':
             evidence.double++;
-            provisional.push({ point, cost: performance.now() - started });
+            provisional.push({ point, cost: workOf(point) });
             break;
           case 'both-undefined':
             undefinedBoth++;
@@ -142,6 +147,9 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
           case 'undecided':
             undecided++;
             undecidedWhy ||= o.reason;
+            // A strict relation whose sides cannot be told apart at an ordinary point
+            // (max(x, π) > π at x = −5) may fail there; far out (tanh(x) < 1 at x = 10⁹) it is skipped.
+            if ((rel === '<' || rel === '>') && ordinary(point)) touching ??= point;
             continue;
           case 'left-undefined':
             // The step extends the left side's domain (LANGUAGE.md §3): it may pass, with a note.
@@ -166,10 +174,12 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         }
       } else {
         const a = point.truth(p.left as Formula, levels);
-        const b = point.truth(p.right as Formula, levels);
+        // `A ⇒ B` holds wherever A is false, whatever B is there (even without a value).
+        const b = p.rel === '⇒' && a === false ? true : point.truth(p.right as Formula, levels);
         if (a === 'unsupported' || b === 'unsupported') throw new Unsupported('this statement is not evaluated yet');
         if (a === 'undecided' || b === 'undecided') {
           undecided++;
+          if (ordinary(point)) touching ??= point;
           continue;
         }
         if (a === 'undefined' && b === 'undefined') {
@@ -211,10 +221,11 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     }
   }
   // Doubles agreed: confirm at 50+ digits (a difference of 10⁻²⁰ must still be found), at
-  // the cheapest of those points (a deep recurrence in decimal costs a hundred times more).
+  // the cheapest of those points (a deep recurrence in decimal costs a hundred times more),
+  // cheapest by a measure of the work, not by a clock, so the points are the same on any machine.
   if (!statement && confirm) {
     for (const { point } of provisional.sort((a, b) => a.cost - b.cost).slice(0, CONFIRM)) {
-      if (Date.now() > opts.deadline) break;
+      if (Date.now() > opts.deadline) return timedOut('confirming agreements at higher precision');
       point.touched.clear();
       const o = decideAt(point, p.left as Expr, p.rel as RelOp, p.right as Expr, decimalLevels());
       if (o.kind === 'holds') {
@@ -232,6 +243,14 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   }
   evidence.undecided = undecided;
   evidence.rejected = rejected;
+  if (touching) {
+    return {
+      held, failure: null, notes, vacuous: false,
+      unknown: statement
+        ? `at ${describePoint(touching)} the sides of a comparison agree to every precision tried, so whether it holds there is unknown`
+        : `at ${describePoint(touching)} the two sides agree to every precision tried, so '${p.rel}' may fail there`,
+    };
+  }
   if (held < opts.samples) {
     const why = held === 0 && rejected > 0 && undefinedBoth === 0 && undecided === 0
       ? 'no sampled point satisfied the assumptions'
@@ -239,6 +258,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         : `only ${held} of ${opts.samples} points could be decided${undecided > 0 ? ` (${undecided} could not be told apart even at 250 digits: ${undecidedWhy || 'the two sides are too close'})` : ''}${rejected > 0 ? `; ${rejected} points did not satisfy the assumptions` : ''}`;
     if (held === 0 || held < Math.ceil(opts.samples / 2)) return { held, failure: null, unknown: why, notes, vacuous: false };
   }
+  if (Date.now() > opts.deadline) return timedOut('deciding the sampled points');
   // Where the truth can change: the boundaries of each comparison, the solution sets of
   // equations (random points almost never land on them).
   let vacuous = false;
@@ -259,6 +279,12 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   } else if (!statement && ['<', '≤', '>', '≥'].includes(p.rel) && probePoints.length > 0) {
     const { failure, summary } = searchInequality(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
     if (failure) return fail(failure, failure.right === 'undefined');
+    if (summary.tight) {
+      return {
+        held, failure: null, notes, vacuous: false,
+        unknown: `at ${describePoint(summary.tight)} (where left − right is 0 or turns) the two sides agree to every precision tried, so '${p.rel}' may fail there`,
+      };
+    }
     searchText = describeSearch(summary, 'beside the roots and extrema of left − right');
   }
   // Small values for each free scalar, where domains, poles and branches change.
@@ -268,7 +294,41 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend);
     if (failure) return fail(failure, failure.right === 'undefined');
   }
+  // Vectors and matrices that coincide (y = x, y = −x, y = 0): where ‖x − y‖ > 0 fails.
+  if (firstHeld && (statement || p.rel !== '=')) {
+    const failure = coincidenceSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}=`), opts.deadline);
+    if (failure) return fail(failure, failure.right === 'undefined');
+  }
+  // A search cut short by the time limit found nothing, which is not a pass.
+  if (Date.now() > opts.deadline) return timedOut('searching where the step could fail');
   return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ...(searchText ? { searchText } : {}), ranges: describeRanges(seen), evidence };
+}
+
+const HUNDRED = Rational.of(100);
+
+/** Whether every scalar value of a point is at most 100 in size (an ordinary place, not far out). */
+function ordinary(point: Point): boolean {
+  for (const { value } of point.values.values()) {
+    if (isMat(value)) continue;
+    const v = value as Rational;
+    if ((v.sign() < 0 ? v.neg() : v).cmp(HUNDRED) > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * A deterministic measure of what a point costs to evaluate: its integer values (recurrence
+ * depths, sum lengths) and dimensions. Used to pick the points confirmed at high precision.
+ */
+function workOf(point: Point): number {
+  let w = 0;
+  for (const [key, { value }] of point.values) {
+    if (!point.touched.has(key) || !point.isInteger(key) || isMat(value)) continue;
+    const n = Math.abs((value as Rational).toNumber());
+    w += Number.isFinite(n) ? n : 1e9;
+  }
+  for (const [d, n] of point.dims) if (point.touched.has(`dim:${d}`)) w += n * n;
+  return w;
 }
 
 function formulaCorners(f: Formula): boolean {

@@ -4,7 +4,7 @@ import { printName } from '../../print.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
 import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField } from '../evaluator/interval.js';
-import { evaluate, integerValue, type Env, type Host } from '../evaluator/interpret.js';
+import { constantValue, evaluate, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
 import { canonicalIndex, conditionAllows, indexPattern } from '../rewrite.js';
@@ -98,7 +98,7 @@ export class Prepared {
     // A declared covariance or second moment that is a name is drawn as one (rules/moments.ts).
     const moments = momentNames(ctx.random);
     this.covariances = moments.matrices;
-    for (const key of moments.scalars) if (!this.intervals.has(key)) this.bound(key, '≥', 0, false);
+    for (const key of moments.scalars) if (!this.intervals.has(key)) this.bound(key, '≥', Rational.ZERO, false);
     const ruleCount = new Map<string, number>();
     const keyOf = (v: Var) => ctx.scope.lookup(v.name)?.info.key ?? printName(v.name);
     for (const r of this.rules) ruleCount.set(keyOf(r.lhs), (ruleCount.get(keyOf(r.lhs)) ?? 0) + 1);
@@ -125,13 +125,13 @@ export class Prepared {
     }
   }
 
-  private bound(key: string, op: string, n: number, flipped: boolean): void {
+  private bound(key: string, op: string, n: Rational, flipped: boolean): void {
     const iv = this.intervals.get(key) ?? { lo: null, hi: null, loClosed: false, hiClosed: false };
     const rel = flipped ? ({ '<': '>', '≤': '≥', '>': '<', '≥': '≤' } as Record<string, string>)[op] ?? op : op;
     if (rel === '>' || rel === '≥') {
-      if (iv.lo === null || n >= iv.lo) this.intervals.set(key, { ...iv, lo: n, loClosed: rel === '≥' });
+      if (iv.lo === null || n.cmp(iv.lo) >= 0) this.intervals.set(key, { ...iv, lo: n, loClosed: rel === '≥' });
     } else if (rel === '<' || rel === '≤') {
-      if (iv.hi === null || n <= iv.hi) this.intervals.set(key, { ...iv, hi: n, hiClosed: rel === '≤' });
+      if (iv.hi === null || n.cmp(iv.hi) <= 0) this.intervals.set(key, { ...iv, hi: n, hiClosed: rel === '≤' });
     }
   }
 }
@@ -184,10 +184,8 @@ function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
 }
 
 
-function literalNumber(e: Expr): number | null {
-  if (e.kind === 'Num') return Number(e.value);
-  if (e.kind === 'Neg' && e.arg.kind === 'Num') return -Number(e.arg.value);
-  return null;
+function literalNumber(e: Expr): Rational | null {
+  return constantValue(e);
 }
 
 const MAX_DEPTH = 400;
@@ -306,12 +304,14 @@ export class Point {
       let [lo, hi] = this.ctx.indexRanges.get(info.key) ?? this.ctx.defaultIndex;
       // An assumption's bound on the integer (`assume k ≥ -3`, `assume t ≥ 2`) moves the range.
       const iv = this.prep.intervals.get(key);
+      // Bounds beyond ±10⁹ are clamped there (an index is sampled near where it starts).
+      const clamp = (x: bigint): number => Number(x > 1_000_000_000n ? 1_000_000_000n : x < -1_000_000_000n ? -1_000_000_000n : x);
       if (iv?.lo !== null && iv?.lo !== undefined) {
-        const b = Number.isInteger(iv.lo) && !iv.loClosed ? iv.lo + 1 : Math.ceil(iv.lo);
+        const b = clamp(iv.lo.isInteger() && !iv.loClosed ? iv.lo.n + 1n : iv.lo.ceil());
         hi += b - lo;
         lo = b;
       }
-      if (iv?.hi !== null && iv?.hi !== undefined) hi = Math.min(hi, Number.isInteger(iv.hi) && !iv.hiClosed ? iv.hi - 1 : Math.floor(iv.hi));
+      if (iv?.hi !== null && iv?.hi !== undefined) hi = Math.min(hi, clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor()));
       return randomInteger(this.rng, this.k, lo, Math.max(lo, hi));
     }
     if (info.shape.kind === 'matrix') {

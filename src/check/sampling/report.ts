@@ -1,6 +1,6 @@
 import type { Counterexample } from '../../result.js';
 import { isMat, type Field, type Val } from '../evaluator/field.js';
-import { exactField, type Rational } from '../evaluator/rational.js';
+import { Rational, exactField } from '../evaluator/rational.js';
 import type { Point } from './point.js';
 
 /** A value as readable text: `0.3`, `-2`, `[0.5, -1]`, `[[1, 2], [3, 4]]`. */
@@ -31,13 +31,29 @@ function sameNumbers(a: string, b: string): boolean {
 }
 
 /** The drawn values a point used: indices, dimensions, names in the order drawn, function instances. */
+/**
+ * A drawn value exactly as it is (up to 40 significant digits, `10^60 + 7`, `1/3`), so a
+ * student can plug it in; a longer one to 40 digits, marked `≈`.
+ */
+function exactText(v: Val<Rational>): string {
+  const text = formatValue(exactField, v, 40);
+  if (isMat(v)) return text;
+  const q = v as Rational;
+  if (/^-?10\^\d+( [+-] \d+)?$/.test(text) || /^-?\d+\/\d+$/.test(text)) return text;
+  try {
+    return Rational.parse(text).equals(q) ? text : `≈ ${text}`;
+  } catch {
+    return text;
+  }
+}
+
 export function assignments(point: Point): [string, string][] {
   const out: [string, string][] = [];
   const ints: [string, string][] = [];
   for (const [key, { label, value }] of point.values) {
     if (!point.touched.has(key) || point.dims.has(key)) continue;
     // A value known only within bounds (a root of an equation) is shown as ≈ its middle.
-    const text = point.enclosures.has(key) ? `≈ ${formatValue(exactField, value as Val<Rational>, 12)}` : formatValue(exactField, value as Val<Rational>);
+    const text = point.enclosures.has(key) ? `≈ ${formatValue(exactField, value as Val<Rational>, 12)}` : exactText(value as Val<Rational>);
     (point.isInteger(key) ? ints : out).push([label, text]);
   }
   const dims = [...point.dims].filter(([d]) => point.touched.has(`dim:${d}`)).map(([d, n]) => [d, String(n)] as [string, string]);
@@ -46,7 +62,7 @@ export function assignments(point: Point): [string, string][] {
 }
 
 export function describePoint(point: Point): string {
-  return assignments(point).filter(([k]) => !point.functions.has(k)).map(([k, v]) => `${k} = ${v}`).join(', ');
+  return assignments(point).filter(([k]) => !point.functions.has(k)).map(([k, v]) => (v.startsWith('≈') ? `${k} ${v}` : `${k} = ${v}`)).join(', ');
 }
 
 export function counterexample(point: Point, left: string, right: string, note?: string): Counterexample {

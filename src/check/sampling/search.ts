@@ -10,6 +10,7 @@ import { simpler } from './draw.js';
 import { decideAt } from './at-point.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
+import { respectsTags } from './explore.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 
 /**
@@ -254,6 +255,8 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
 function failureAt(p: StepProblem, q: Point, levels: readonly Field<unknown>[]): Counterexample | { extends: string } | null {
   if (p.left.kind === 'Compare' || p.left.kind === 'Logic' || p.left.kind === 'TagFact') {
     const a = q.truth(p.left as Formula, levels);
+    // `A ⇒ B` holds wherever A is false, whatever B is.
+    if (p.rel === '⇒' && a === false) return null;
     const b = q.truth(p.right as Formula, levels);
     if (typeof a === 'boolean' && b === 'undefined') {
       return counterexample(q, a ? 'true' : 'false', 'undefined', `the right statement is undefined here (a side has no value) but the left one is ${a ? 'true' : 'false'}`);
@@ -338,4 +341,44 @@ function scaleInto(point: Point, small: Expr, big: Expr, upper: boolean, rng: Rn
   const rounded = (upper ? Math.floor(factor * scale) : Math.ceil(factor * scale)) / scale;
   if (!(rounded > 0)) return null;
   return at(Rational.parse(rounded.toPrecision(digits)));
+}
+
+/** At most this many coincidence points per step. */
+const MAX_COINCIDENCES = 16;
+
+/**
+ * Vectors and matrices made to coincide, where random draws never land: y := x, y := −x,
+ * y := 2x for two names of one shape, and each name := 0 — where `‖x − y‖ > 0`, `x ≠ y`
+ * or `xᵀy ≠ 0` fail. Each point must meet the assumptions and keep the names' tags.
+ */
+export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | null {
+  const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value));
+  if (keys.length === 0) return null;
+  const levels = allLevels();
+  const value = (k: string) => base.values.get(k)!.value as Mat<Rational>;
+  const trials: Map<string, Val<Rational>>[] = [];
+  for (const k of keys) trials.push(new Map([[k, value(k).map(() => Rational.ZERO)]]));
+  for (const a of keys) {
+    for (const b of keys) {
+      if (a >= b) continue;
+      const va = value(a);
+      const vb = value(b);
+      if (va.rows !== vb.rows || va.cols !== vb.cols) continue;
+      for (const f of [Rational.ONE, Rational.of(-1), Rational.of(2)]) trials.push(new Map([[b, va.map((x) => x.mul(f))]]));
+    }
+  }
+  for (const overrides of trials.slice(0, MAX_COINCIDENCES)) {
+    if (Date.now() > deadline) return null;
+    const q = base.derive(rng, (k, v) => overrides.get(k) ?? v);
+    q.deadline = deadline;
+    try {
+      if (![...overrides.keys()].every((k) => respectsTags(q, k)) || !q.satisfiesAssumptions(levels, true)) continue;
+      q.touched.clear();
+      const found = failureAt(p, q, levels);
+      if (found && !('extends' in found)) return found;
+    } catch {
+      // this point says nothing
+    }
+  }
+  return null;
 }
