@@ -52,6 +52,30 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(['proved', 'checked'], step.message).toContain(step.verdict);
   });
 
+  it('refutes π + 10⁻¹⁰⁰ = π: agreement at 50 digits waits for 250, and the sides print apart', async () => {
+    const { step } = await one('    π + 10^(-100)\n  = π\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.counterexample!.left).not.toBe(step.counterexample!.right);
+    expect(step.counterexample!.left.startsWith('3.14159265358979')).toBe(true);
+  });
+
+  it('refutes a sampled step whose sides differ by 10⁻¹⁰⁰ of an irrational value', async () => {
+    const { step } = await one('    x + π/10^100\n  = x + π/10^100 + 10^(-120)\n');
+    expect(step.verdict).toBe('refuted');
+  });
+
+  it('does not prove a ground equality its enclosures only agree on (π + 10⁻²⁵⁰ = π)', async () => {
+    const { step } = await one('    π + 10^(-250)\n  = π\n');
+    expect(step.verdict).toBe('checked');
+    expect(step.message).toMatch(/agree to 250 digits; equality is not proved/);
+  });
+
+  it('refutes (2^61 − 1)·x = 0 as a difference, not an engine disagreement', async () => {
+    const { step } = await one('    (2^61 - 1) x\n  = 0\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.message).toMatch(/^the two sides differ at this point \(the identity test modulo 2\^61 − 1 missed it/);
+  });
+
   it('refutes exp(−100) = 0 with the two sides printed apart', async () => {
     const { step } = await one('    exp(-100)\n  = 0\n');
     expect(step.verdict).toBe('refuted');

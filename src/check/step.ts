@@ -360,6 +360,10 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
     return {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
       message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined' : 'the right statement is undefined where the left is defined')
+        : disagreement && proof!.method === 'identity-test' && isExpr(left)
+          // Arithmetic modulo the prime sees a coefficient that is a multiple of it as 0
+          // ((2^61 − 1) x = 0); exact values at the point do not.
+          ? `the two sides differ at this point (the identity test modulo 2^61 − 1 missed it: to that test a multiple of the prime is 0)`
         : disagreement
           ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the rule (${proof!.rule})` : 'the symbolic engine'} proved the step, but it fails at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'
@@ -389,6 +393,13 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
     };
   }
   const ranges = s.ranges ? ` (${s.ranges})` : '';
+  if (ground && !proof && s.evidence && s.evidence.agreed > 0) {
+    // Enclosures that agree to the highest precision are evidence, not a proof of equality.
+    return {
+      verdict: 'checked', method: 'evaluation', samples: s.held, counterexample: null, notes,
+      message: 'both sides are numbers whose enclosures agree to 250 digits; equality is not proved',
+    };
+  }
   if (ground && !proof) {
     return {
       verdict: 'proved', method: 'evaluation', samples: s.held, counterexample: null, notes,

@@ -1,12 +1,13 @@
 import type { Expr, RelOp } from '../../ast.js';
 import { Inexact, Skip, Undecided, Undefined, type Field, type Val } from '../evaluator/field.js';
 import { exactField } from '../evaluator/rational.js';
-import { decideRelation } from './compare.js';
+import { decideRelation, holdsByAgreement } from './compare.js';
 import type { Point } from './point.js';
 
 /** What one point says about a step `left rel right`. */
 export type Outcome<S> =
-  | { kind: 'holds'; exact: boolean }
+  /** `agreed`: the sides' enclosures agree (within 10⁻³⁰ of the scale) but equality is not proved. */
+  | { kind: 'holds'; exact: boolean; agreed?: boolean }
   | { kind: 'provisional' }
   | { kind: 'fails'; F: Field<S>; left: Val<S>; right: Val<S> }
   | { kind: 'left-undefined'; reason: string }
@@ -31,9 +32,13 @@ function side<S>(point: Point, F: Field<S>, e: Expr): Side<S> {
  */
 export interface StepState { exactFailures: number; exactSuccesses: number }
 
-/** `left rel right` at one point, trying each precision until one decides. */
-export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, levels: readonly Field<unknown>[], state?: StepState): Outcome<unknown> {
+/** `left rel right` at one point, trying each precision until one decides (see `confirmAgreement` below). */
+export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, levels: readonly Field<unknown>[], state?: StepState, confirmAgreement = false): Outcome<unknown> {
   let reason = 'no precision could decide it';
+  // With `confirmAgreement` (a verdict rests on this point), agreement within 10⁻³⁰ of the
+  // scale is confirmed at every higher precision given: a difference of 10⁻¹⁰⁰ is a
+  // difference (LANGUAGE.md §3: disjoint enclosures differ).
+  let agreed = false;
   for (const F of levels) {
     if (F === exactField && state && state.exactFailures >= 3 && state.exactSuccesses === 0) continue;
     try {
@@ -44,7 +49,11 @@ export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, leve
       if (!r.ok) return { kind: 'right-undefined', reason: r.reason, F, left: l.value };
       if (F === exactField && state) state.exactSuccesses++;
       const res = decideRelation(F, rel, l.value, r.value);
-      if (res === 'holds') return { kind: 'holds', exact: F === exactField };
+      if (res === 'holds' && confirmAgreement && F !== levels[levels.length - 1] && holdsByAgreement(F, rel, l.value, r.value)) {
+        agreed = true;
+        continue;
+      }
+      if (res === 'holds') return { kind: 'holds', exact: F === exactField, ...(holdsByAgreement(F, rel, l.value, r.value) ? { agreed: true } : {}) };
       if (res === 'fails') return { kind: 'fails', F, left: l.value, right: r.value };
       if (res === 'provisional') return { kind: 'provisional' };
     } catch (err) {
@@ -59,6 +68,8 @@ export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, leve
       throw err;
     }
   }
+  // Agreed at a lower precision and no higher one could tell more (out of reach there).
+  if (agreed) return { kind: 'holds', exact: false, agreed: true };
   return { kind: 'undecided', reason };
 }
 

@@ -69,6 +69,18 @@ export function decideRelation<S>(F: Field<S>, rel: RelOp, a: Val<S>, b: Val<S>)
   return close === 'agree' ? 'holds' : close === 'double' ? 'provisional' : 'undecided';
 }
 
+/**
+ * Whether `a rel b` holds at this precision only because the enclosures agree within 10⁻³⁰
+ * of the scale (not by exact equality or disjoint enclosures): more digits may still
+ * separate them (π + 10⁻¹⁰⁰ against π), so a verdict waits for the highest precision.
+ */
+export function holdsByAgreement<S>(F: Field<S>, rel: RelOp, a: Val<S>, b: Val<S>): boolean {
+  if (rel !== '=' && rel !== '≤' && rel !== '≥') return false;
+  const ps = pairs(F, a, b);
+  if (rel === '=') return ps.some((p) => p.c !== 0 && p.close === 'agree');
+  return ps[0]!.c === null && ps[0]!.close === 'agree';
+}
+
 /** The truth of a chain `a₀ op₁ a₁ op₂ a₂ …` from its pairwise results. */
 export function combine(results: readonly PointResult[]): PointResult {
   if (results.includes('fails')) return 'fails';

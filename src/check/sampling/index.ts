@@ -33,7 +33,7 @@ export interface SampleResult {
   /** Which index values and dimensions the points covered: `t = 1…6, n = 2…4`. */
   readonly ranges?: string;
   /** How the held points were decided: exactly, by enclosures within 10⁻³⁰, to double precision only. */
-  readonly evidence?: { readonly exact: number; readonly enclosed: number; readonly double: number; readonly undecided: number; readonly rejected: number };
+  readonly evidence?: { readonly exact: number; readonly enclosed: number; readonly double: number; readonly undecided: number; readonly rejected: number; readonly agreed: number };
   /** The failure is a domain finding (a side undefined where the other is not). */
   readonly domain?: boolean;
   /** Why a ⇔/⇒ step's agreement is no evidence (with `vacuous`). */
@@ -82,7 +82,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   let undefinedBoth = 0;
   let undecided = 0;
   let undecidedWhy = '';
-  const evidence = { exact: 0, enclosed: 0, double: 0, undecided: 0, rejected: 0 };
+  const evidence = { exact: 0, enclosed: 0, double: 0, undecided: 0, rejected: 0, agreed: 0 };
   let touching: Point | null = null;
   let sawTrue = false;
   let sawFalse = false;
@@ -131,11 +131,12 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         const left = p.left as Expr;
         const right = p.right as Expr;
         const rel = p.rel as RelOp;
-        const o = decideAt(point, left, rel, right, levels, state);
+        const o = decideAt(point, left, rel, right, levels, state, confirm);
         switch (o.kind) {
           case 'holds':
             if (o.exact) evidence.exact++;
             else evidence.enclosed++;
+            if (o.agreed) evidence.agreed++;
             break;
           case 'provisional':
             evidence.double++;
@@ -227,10 +228,11 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     for (const { point } of provisional.sort((a, b) => a.cost - b.cost).slice(0, CONFIRM)) {
       if (Date.now() > opts.deadline) return timedOut('confirming agreements at higher precision');
       point.touched.clear();
-      const o = decideAt(point, p.left as Expr, p.rel as RelOp, p.right as Expr, decimalLevels());
+      const o = decideAt(point, p.left as Expr, p.rel as RelOp, p.right as Expr, decimalLevels(), undefined, true);
       if (o.kind === 'holds') {
         evidence.double--;
         evidence.enclosed++;
+        if (o.agreed) evidence.agreed++;
       } else if (o.kind === 'fails' && genuine(point)) {
         const [l, r] = formatSides(o.F, o.left, o.right);
         return fail(counterexample(point, l, r));
