@@ -534,6 +534,19 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     if (point) expect(`${item.message}\n${JSON.stringify(item.counterexample)}`).toMatch(point);
   });
 
+  it('a shrunk or searched counterexample keeps its matrices\' declared tags', async () => {
+    const text = 'matrix H in R^{n×n} symmetric positive definite\n    λ_max(H)\n  ≤ 100 λ_min(H)\n';
+    const item = (await checkSource(text, { file: 'case.deriv' })).steps[0]!;
+    expect(item.verdict).toBe('refuted');
+    // The right side is 100 λ_min(H): positive at any positive definite H.
+    expect(Number(item.counterexample!.right), item.counterexample!.right).toBeGreaterThan(0);
+  });
+
+  it('positive definite matrices are drawn with tiny smallest eigenvalues too', async () => {
+    const text = 'matrix H in R^{n×n} symmetric positive definite\n    λ_min(H)\n  ≥ 10^(-3)\n';
+    expect((await checkSource(text, { file: 'case.deriv' })).steps[0]!.verdict).toBe('refuted');
+  });
+
   it('a wrong step never passes for lack of time: a short limit gives unknown or refuted', async () => {
     for (const { text, want } of cases.filter((c) => c.want !== 'passes')) {
       for (const timeoutMs of [1, 5, 20]) {

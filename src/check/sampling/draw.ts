@@ -131,11 +131,15 @@ export function randomMatrix(rng: Rng, k: number, rows: number, cols: number, ta
     return m as Mat<Rational>;
   }
   if (square && positive) {
-    const eps = q(rng.pick(['0.01', '0.1', '1']));
+    // BᵀB + εI: later points also take a tiny ε with a rank-deficient B, so λ_min = ε
+    // (λ_min(H) ≥ 10⁻³ is not true of every positive definite H).
+    const eps = q(rng.pick(k < 8 ? ['0.01', '0.1', '1'] : ['0.000001', '0.0001', '0.01', '0.1', '1']));
     if (tags.has('diagonal')) {
       return new Mat(rows, cols, Array.from({ length: rows * cols }, (_, i) => (Math.floor(i / cols) === i % cols ? Rational.of(rng.int(0, 5)).add(eps) : Rational.ZERO)));
     }
-    const b = new Mat(rows, cols, fill(rows, cols));
+    const entries = fill(rows, cols);
+    if (k >= 8 && rng.next() < 0.3) for (let j = 0; j < cols; j++) entries[j] = Rational.ZERO;
+    const b = new Mat(rows, cols, entries);
     const p = L.add(R, L.mul(R, L.transpose(b), b), L.identity(R, rows).map((x) => x.mul(eps))) as Mat<Rational>;
     return k < 8 ? p : scale(p, ['1', '0.1', '10', '0.01']);
   }

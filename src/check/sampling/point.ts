@@ -1,4 +1,4 @@
-import type { Call, Compare, Condition, Define, Dim, Expr, Formula, Var } from '../../ast.js';
+import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Var } from '../../ast.js';
 import { children } from '../../ast-walk.js';
 import { printName } from '../../print.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
@@ -60,6 +60,8 @@ export class Prepared {
   readonly covariances: ReadonlySet<string>;
   /** Substitutions that hold at every point by construction (the only rule for a name): not checked again. */
   readonly byConstruction = new Set<Condition>();
+  /** The tags a matrix is drawn with, by key (`H symmetric positive definite`; a covariance is positive definite). */
+  readonly tagsByKey = new Map<string, ReadonlySet<MatrixTag>>();
 
   constructor(readonly ctx: Context) {
     for (const info of ctx.scope.all()) {
@@ -214,6 +216,8 @@ export class Point {
   private readonly rawFunctions = new Map<string, { instance: FunctionInstance; shrinks: readonly Rational[] }>();
   /** Keys of the values, dimensions (`dim:n`) and functions (`fn:σ`) used since the last clear. */
   readonly touched = new Set<string>();
+  /** Keys whose value was put in place by a search or shrink, not drawn (their tags are checked). */
+  readonly changed = new Set<string>();
   /** Date.now() past which evaluation stops. */
   deadline = Infinity;
   private readonly evaluations = new Map<string, Evaluation<unknown>>();
@@ -278,6 +282,9 @@ export class Point {
 
   /** A free value: drawn once per point (an expectation's child point asks its parent). */
   drawFree(key: string, v: Var, index: number | null, info: SymbolInfo): Val<Rational> {
+    if (info.shape.kind === 'matrix' && !this.prep.tagsByKey.has(key)) {
+      this.prep.tagsByKey.set(key, this.prep.covariances.has(key) ? new Set([...info.tags, 'positive definite' as const]) : info.tags);
+    }
     // A name spelled like a dimension is that dimension: never moved by a search or a shrink.
     if (!info.family && info.shape.kind === 'scalar' && this.prep.dimensions.has(key)) return this.record(key, v, index, info, Rational.of(this.dim(key)));
     const forced = this.overrides.get(key);
@@ -401,6 +408,8 @@ export class Point {
     }
     if (extra) overrides.set(extra[0], extra[1]);
     const p = new Point(this.prep, rng, this.k, overrides);
+    for (const k of this.changed) if (kept.has(k)) p.changed.add(k);
+    for (const k of overrides.keys()) if (!kept.has(k)) p.changed.add(k);
     p.deadline = this.deadline;
     // An enclosure stays with a value that was kept as it was.
     for (const [k, e] of this.enclosures) if (kept.has(k)) p.enclosures.set(k, e);
@@ -422,6 +431,13 @@ export class Point {
    * a counterexample is reported) it must be met exactly or within 10⁻³⁰.
    */
   satisfiesAssumptions(levels: readonly Field<unknown>[], strict = false): boolean {
+    // A matrix a search or shrink put in place of a drawn one must still have its tags.
+    for (const key of this.changed) {
+      const tags = this.prep.tagsByKey.get(key);
+      const value = this.overrides.get(key);
+      if (!tags || !value) continue;
+      for (const tag of tags) if (!this.tagHolds(value, tag, levels)) return false;
+    }
     for (const c of this.prep.checks) {
       if (this.prep.byConstruction.has(c)) continue;
       const t = this.truth(c.formula, levels, !strict);
@@ -430,6 +446,21 @@ export class Point {
     }
     // Declared moments are a condition too: E[g²] = ρ needs ρ ≥ E[g]² (rules/expectation.ts).
     return momentsConsistent(this);
+  }
+
+  /** Whether a value certainly has a tag, at the first precision that decides. */
+  private tagHolds(value: Val<Rational>, tag: MatrixTag, levels: readonly Field<unknown>[]): boolean {
+    for (const F of levels) {
+      try {
+        const lift = (q: Rational) => F.fromRational(q);
+        const r = hasTag(F, isMat(value) ? value.map(lift) : lift(value as Rational), tag);
+        if (r === 'holds') return true;
+        if (r === 'fails') return false;
+      } catch (err) {
+        if (!(err instanceof Undecided || err instanceof Inexact || err instanceof Unsupported)) throw err;
+      }
+    }
+    return false;
   }
 
   /**
