@@ -103,6 +103,26 @@ describe('double enclosures', () => {
     expect(nextUp(pi.lo)).toBe(pi.hi);
   });
 
+  it('steps to the adjacent double exactly as the 64-bit pattern does, at every magnitude and sign', () => {
+    const f = new Float64Array(1);
+    const bits = new BigInt64Array(f.buffer);
+    const reference = (x: number): number => {
+      if (x === 0) return Number.MIN_VALUE;
+      f[0] = x;
+      bits[0] = x > 0 ? bits[0]! + 1n : bits[0]! - 1n;
+      return f[0]!;
+    };
+    const rng = new Rng(7, 'nextUp');
+    const xs = [1, -1, 0.1, -0.1, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE / 2, 2 ** 32, -(2 ** 32), 2 ** 32 - 2 ** -20, 1 - 2 ** -53, -(2 ** -1022)];
+    for (let k = 0; k < 5000; k++) xs.push((rng.next() - 0.5) * 10 ** rng.int(-300, 300));
+    for (const x of xs) {
+      expect(nextUp(x), String(x)).toBe(reference(x));
+      expect(nextDown(-x), String(x)).toBe(-reference(x));
+    }
+    expect(nextUp(Infinity)).toBe(Infinity);
+    expect(nextUp(-0)).toBe(Number.MIN_VALUE);
+  });
+
   it('says undefined only when certain, undecided when an enclosure holds 0', () => {
     expect(() => F.elementary('log', F.fromInt(-1))).toThrow(Undefined);
     expect(() => F.div(F.one, F.zero)).toThrow(Undefined);

@@ -16,13 +16,27 @@ export class Interval {
 
 const f64 = new Float64Array(1);
 const i64 = new BigInt64Array(f64.buffer);
+/** The double's two 32-bit words (low word first on a little-endian machine: no BigInt on the hot path). */
+const u32 = new Uint32Array(f64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The next double above x. */
 export function nextUp(x: number): number {
   if (Number.isNaN(x) || x === Infinity) return x;
   if (x === 0) return Number.MIN_VALUE;
   f64[0] = x;
-  i64[0] = x > 0 ? i64[0]! + 1n : i64[0]! - 1n;
+  if (!LITTLE_ENDIAN) {
+    i64[0] = x > 0 ? i64[0]! + 1n : i64[0]! - 1n;
+    return f64[0]!;
+  }
+  // The bits of a positive double count up with it, of a negative one down.
+  if (x > 0) {
+    u32[0] = (u32[0]! + 1) >>> 0;
+    if (u32[0] === 0) u32[1] = u32[1]! + 1;
+  } else {
+    if (u32[0] === 0) u32[1] = u32[1]! - 1;
+    u32[0] = (u32[0]! - 1) >>> 0;
+  }
   return f64[0]!;
 }
 
@@ -31,6 +45,7 @@ export function nextDown(x: number): number {
   return -nextUp(-x);
 }
 
+const TWO_53 = 2n ** 53n;
 const SPLIT = 134217729; // 2^27 + 1 (Dekker)
 const SAFE_HI = 1e290;
 const SAFE_LO = 1e-280;
@@ -76,13 +91,36 @@ function up(r: number, err: number): number {
 const addDown = (a: number, b: number): number => { const s = a + b; return Number.isFinite(s) ? down(s, sumError(a, b, s)) : down(s, 0); };
 const addUp = (a: number, b: number): number => { const s = a + b; return Number.isFinite(s) ? up(s, sumError(a, b, s)) : up(s, 0); };
 
-function mulBounds(a: number, b: number): [number, number] {
-  if (a === 0 || b === 0) return [0, 0];
+/** The ends `mulBounds` sets (module scratch: the hot path allocates nothing). */
+let ML = 0;
+let MH = 0;
+
+/** Sets [ML, MH] to an enclosure of a·b. */
+function mulBounds(a: number, b: number): void {
+  if (a === 0 || b === 0) {
+    ML = 0;
+    MH = 0;
+    return;
+  }
   const p = a * b;
-  if (Number.isNaN(p)) return [-Infinity, Infinity];
+  if (Number.isNaN(p)) {
+    ML = -Infinity;
+    MH = Infinity;
+    return;
+  }
   const e = productError(a, b, p);
-  if (Number.isNaN(e) && p === 0) return p >= 0 && (a > 0) === (b > 0) ? [0, Number.MIN_VALUE] : [-Number.MIN_VALUE, 0];
-  return [down(p, e), up(p, e)];
+  if (Number.isNaN(e) && p === 0) {
+    if ((a > 0) === (b > 0)) {
+      ML = 0;
+      MH = Number.MIN_VALUE;
+    } else {
+      ML = -Number.MIN_VALUE;
+      MH = 0;
+    }
+    return;
+  }
+  ML = down(p, e);
+  MH = up(p, e);
 }
 
 function divBounds(a: number, b: number): [number, number] {
@@ -169,13 +207,20 @@ function neg(a: Interval): Interval {
 }
 
 function mul(a: Interval, b: Interval): Interval {
-  if (a.lo === a.hi && b.lo === b.hi) {
-    const [lo, hi] = mulBounds(a.lo, b.lo);
-    return make(lo, hi, a, b);
-  }
-  const ps = [mulBounds(a.lo, b.lo), mulBounds(a.lo, b.hi), mulBounds(a.hi, b.lo), mulBounds(a.hi, b.hi)];
-  const [lo] = hullOf(...ps.map((p) => p[0]));
-  const [, hi] = hullOf(...ps.map((p) => p[1]));
+  mulBounds(a.lo, b.lo);
+  if (a.lo === a.hi && b.lo === b.hi) return make(ML, MH, a, b);
+  // The hull of the four products of ends (NaN ends never win a comparison).
+  let lo = ML;
+  let hi = MH;
+  mulBounds(a.lo, b.hi);
+  if (ML < lo || Number.isNaN(lo)) lo = ML;
+  if (MH > hi || Number.isNaN(hi)) hi = MH;
+  mulBounds(a.hi, b.lo);
+  if (ML < lo || Number.isNaN(lo)) lo = ML;
+  if (MH > hi || Number.isNaN(hi)) hi = MH;
+  mulBounds(a.hi, b.hi);
+  if (ML < lo || Number.isNaN(lo)) lo = ML;
+  if (MH > hi || Number.isNaN(hi)) hi = MH;
   return make(Number.isNaN(lo) ? -Infinity : lo, Number.isNaN(hi) ? Infinity : hi, a, b);
 }
 
@@ -260,7 +305,7 @@ export const intervalField: Field<Interval> = {
     const x = q.toNumber();
     if (!Number.isFinite(x)) throw new Inexact('a number outside double range');
     // Exact when the denominator is a power of two and the numerator fits.
-    const exact = (q.d & (q.d - 1n)) === 0n && q.n <= 2n ** 53n && q.n >= -(2n ** 53n);
+    const exact = (q.d & (q.d - 1n)) === 0n && q.n <= TWO_53 && q.n >= -TWO_53;
     return exact ? point(x) : make(nextDown(nextDown(x)), nextUp(nextUp(x)));
   },
   add: (a, b) => make(addDown(a.lo, b.lo), addUp(a.hi, b.hi), a, b),
