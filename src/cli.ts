@@ -134,9 +134,9 @@ interface CheckCommandOptions {
 /** Reads and checks every file (one bad file never stops the rest), prints the reports, returns the exit code. */
 async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io: CliIo): Promise<number> {
   const check = io.check ?? checkInProcess;
-  const reports: FileReport[] = [];
   let unreadable = false;
   let stdin: Promise<string> | undefined;
+  const inputs: { file: string; text: string }[] = [];
   for (const path of files) {
     let text: string;
     try {
@@ -147,16 +147,18 @@ async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io
       continue;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const file = path === '-' ? (opts.stdinFilename ?? STDIN_NAME) : path;
-    let report: FileReport;
+    inputs.push({ file: path === '-' ? (opts.stdinFilename ?? STDIN_NAME) : path, text });
+  }
+  // All files are handed to the checker at once (it checks as many at a time as it has
+  // workers); the reports keep the order of the files.
+  const reports = await Promise.all(inputs.map(async ({ file, text }): Promise<FileReport> => {
     try {
-      report = await check(text, { file, seed: opts.seed, samples: opts.samples, timeoutMs: opts.timeout });
+      return await check(text, { file, seed: opts.seed, samples: opts.samples, timeoutMs: opts.timeout });
     } catch (error) {
       if (io.env['DERIV_DEBUG']) io.stderr(`${error instanceof Error ? error.stack : String(error)}\n`);
-      report = internalErrorReport(file, text, error);
+      return internalErrorReport(file, text, error);
     }
-    reports.push(report);
-  }
+  }));
   io.stdout(await formatReports(opts.format, reports, { color: opts.format === 'text' && useColor(io), verbose: opts.verbose }));
   return unreadable ? EXIT.usage : verdictExitCode(reports);
 }

@@ -21,3 +21,13 @@ it.skipIf(!existsSync(compiled))('stops a file that runs over its limit and goes
   expect(report.steps.map((s) => s.verdict)).toEqual(['proved']);
   await fast.close();
 });
+
+it.skipIf(!existsSync(compiled))('checks files handed over together in parallel workers, each report for its own file', async () => {
+  const { isolatedChecker } = (await import(compiled)) as typeof import('../src/check/isolated.js');
+  const checker = isolatedChecker({ threads: 2 });
+  const texts = ['    a + a\n  = 2 a\n', '    a + a\n  = 3 a\n', 'x\n  = x\n', '    a a\n  = a²\n'];
+  const reports = await Promise.all(texts.map((t, i) => checker.check(t, { file: `f${i}.deriv` })));
+  expect(reports.map((r) => r.file)).toEqual(['f0.deriv', 'f1.deriv', 'f2.deriv', 'f3.deriv']);
+  expect(reports.map((r) => r.steps.map((s) => s.verdict).join())).toEqual(['proved', 'refuted', 'proved', 'proved']);
+  await checker.close();
+});

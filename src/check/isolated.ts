@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { diagnostic } from '../diagnostics.js';
 import type { FileReport } from '../result.js';
@@ -15,17 +16,26 @@ export type Checker = (text: string, options: CheckOptions) => Promise<FileRepor
  * file is stopped and reported, and the next file gets a fresh worker. Falls back to checking
  * in-process where the compiled worker is not there (running from source).
  */
-export function isolatedChecker(limits: { budgetMs?: number } = {}): { check: Checker; close: () => Promise<void> } {
+export function isolatedChecker(limits: { budgetMs?: number; threads?: number } = {}): { check: Checker; close: () => Promise<void> } {
   const url = new URL('../run/check-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(url))) {
     return { check: async (text, options) => (await import('./index.js')).checkSource(text, options), close: async () => {} };
   }
   let pool: JobPool<CheckTask, FileReport> | null = null;
+  // The pool is made once the files handed over in one go are counted: one worker per file,
+  // up to one per core (each worker loads the checker, so one file gets one worker).
+  let calls = 0;
+  let sized: Promise<JobPool<CheckTask, FileReport>> | null = null;
   const check: Checker = async (text, options) => {
-    pool ??= new JobPool<CheckTask, FileReport>({ worker: url, threads: 1 });
+    calls++;
+    sized ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, Math.min(calls, limits.threads ?? availableParallelism())) });
+      return pool;
+    });
+    const workers = await sized;
     const lines = text.split('\n').length;
     const budget = limits.budgetMs ?? Math.max(30_000, lines * 2 * (options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
-    const outcome = await pool.run({ text, options }, { timeoutMs: budget });
+    const outcome = await workers.run({ text, options }, { timeoutMs: budget });
     if (outcome.ok) return outcome.value;
     const finding = outcome.kind === 'timeout'
       ? diagnostic('file-time-limit', { seconds: Math.round(budget / 1000) }, [0, 0])
