@@ -69,14 +69,14 @@ export function violations(text: string, report: FileReport, elapsedMs: number, 
   return out;
 }
 
-/** Checks `text` as the fuzz runs do and returns the broken invariants. */
-export async function checkAndJudge(text: string): Promise<string[]> {
+/** Checks `text` as the fuzz runs do (per-step limit `timeoutMs`) and returns the broken invariants. */
+export async function checkAndJudge(text: string, timeoutMs = FUZZ_TIMEOUT_MS): Promise<string[]> {
   const t0 = performance.now();
   let report: FileReport;
   try {
-    report = await checkSource(text, { timeoutMs: FUZZ_TIMEOUT_MS, samples: FUZZ_SAMPLES });
+    report = await checkSource(text, { timeoutMs, samples: FUZZ_SAMPLES });
   } catch (err) {
     return [`checkSource threw: ${(err as Error)?.stack ?? String(err)}`];
   }
-  return violations(text, report, performance.now() - t0, FUZZ_TIMEOUT_MS);
+  return violations(text, report, performance.now() - t0, timeoutMs);
 }

@@ -27,4 +27,12 @@ describe('fuzz: nothing crashes, hangs or points outside the file', () => {
       expect(await checkAndJudge(text)).toEqual([]);
     }), fuzzParams('mutated real files', 16));
   }, timeoutFor(90_000));
+
+  // A deadline can strike inside any loop of the evaluator, the search or nerdamer: whatever
+  // it interrupts, the step ends `unknown`, never an internal error.
+  it('real files and generated ones under per-step limits of 1–60 ms', async () => {
+    await fc.assert(fc.asyncProperty(fc.oneof(fc.constantFrom(...REAL), derivation), fc.integer({ min: 1, max: 60 }), async (text, ms) => {
+      expect(await checkAndJudge(text, ms)).toEqual([]);
+    }), fuzzParams('short limits', 20));
+  }, timeoutFor(60_000));
 });
