@@ -174,7 +174,7 @@ const show = fc.oneof(
     `show "s1": v_t = ${r}   for all t ≥ 0   by induction on t`, '  base:', '      v_0', `    = ${l}   by def v`, '  step:', '      v_t',
     `    = ${mid}   by IH`, `    = ${r}`]) },
   { weight: 1, arbitrary: fc.tuple(expression('scalar', 1), expression('scalar', 1)).map(([l, r]) => [`answer "a1" [2 points]: ${l} = ${r}, x = 1`]) },
-  { weight: 1, arbitrary: fc.constant(['show "lim": q^T → 0 as T → ∞', '    q^T', '  → 0 as T → ∞']) },
+  { weight: 1, arbitrary: fc.constant<string[]>(['show "lim": q^T → 0 as T → ∞', '    q^T', '  → 0 as T → ∞']) },
 );
 
 /** One block of a derivation: a chain, a show, an assumption, a definition, a section, a comment. */
