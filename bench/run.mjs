@@ -1,6 +1,8 @@
 // `npm run bench`: how fast deriv is, measured, not asserted. Needs a build (npm install does it).
 //  - cold: `deriv check` on the whole homework in a fresh process (what a student pays);
 //  - warm: checkSource on each derivation in-process, median of several runs;
+//  - memory: peak resident size of each cold run (/usr/bin/time) and of this process;
+//  - points: how the sampled points of the homework's steps were decided (exact, enclosures, doubles);
 //  - steps: every homework step's latency (median, p95, max), by method, with gradient,
 //    Jacobian (∂, d/dx) and limit steps in groups of their own; Q1.2's chain on its own;
 //  - identities: the CAS-suite identity table checked by deriv and by SymPy's simplify, each
@@ -32,23 +34,29 @@ const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1
 const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 const time = existsSync('/usr/bin/time');
 
-/** Runs a command `n` times; median wall and CPU (user + system) seconds. */
+/** Runs a command `n` times; median wall and CPU (user + system) milliseconds, and the largest peak RSS (MB). */
 function measure(cmd, args, n = 3) {
   const walls = [];
   const cpus = [];
+  const peaks = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
     const r = time
-      ? spawnSync('/usr/bin/time', ['-f', '%U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
+      ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
       : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
     walls.push(performance.now() - t);
     if (time) {
-      const [u, s] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+      const [u, s, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
       cpus.push((u + s) * 1000);
+      peaks.push(kb / 1024);
     }
   }
-  return { wall: median(walls), cpu: cpus.length ? median(cpus) : NaN };
+  return { wall: median(walls), cpu: cpus.length ? median(cpus) : NaN, peakMb: peaks.length ? Math.max(...peaks) : NaN };
 }
+
+/** Memory targets: Gradescope's default container has 768 MB (issue 11), and one check must fit in it. */
+const MEMORY_TARGET_MB = 768;
+const mb = (x) => `${Number.isNaN(x) ? '?' : x.toFixed(0)} MB`;
 
 console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
 
@@ -56,13 +64,22 @@ const cold = measure(process.execPath, [bin, 'check', '--format', 'json', ...hom
 console.log(`cold, deriv check on the whole homework (q1–q4): ${ms(cold.wall)} wall, ${ms(cold.cpu)} CPU (median of 5; target < 1000 ms wall)`);
 record('cold homework wall', cold.wall, 'ms', 1000);
 record('cold homework cpu', cold.cpu, 'ms');
+console.log(`peak memory, deriv check on the whole homework: ${mb(cold.peakMb)} resident (target < ${MEMORY_TARGET_MB} MB: Gradescope's box)`);
+record('cold homework peak rss', cold.peakMb, 'MB', MEMORY_TARGET_MB);
+const one = measure(process.execPath, [bin, 'check', '--format', 'json', homework[0]], 5);
+console.log(`cold, deriv check ${path.basename(homework[0])}: ${ms(one.wall)} wall, ${ms(one.cpu)} CPU, ${mb(one.peakMb)} peak (target < 1000 ms wall, as for the whole homework)`);
+record('cold one check wall', one.wall, 'ms', 1000);
+record('cold one check peak rss', one.peakMb, 'MB', MEMORY_TARGET_MB);
 const version = measure(process.execPath, [bin, '--version'], 5);
-console.log(`cold, deriv --version: ${ms(version.wall)} wall`);
+console.log(`cold, deriv --version: ${ms(version.wall)} wall, ${mb(version.peakMb)} peak (no target in the issues; Node alone starts in ~40 ms)`);
 record('cold --version wall', version.wall, 'ms');
+record('cold --version peak rss', version.peakMb, 'MB', MEMORY_TARGET_MB);
 
 const { checkSource } = await import(path.join(root, 'dist/src/index.js'));
 let total = 0;
 const steps = [];
+/** Every step's result, for the count of exact and enclosure points. */
+const stepReports = [];
 for (const f of files) {
   const text = readFileSync(path.join(dir, f), 'utf8');
   await checkSource(text, { file: f });
@@ -83,12 +100,33 @@ for (const f of files) {
     const around = `${lines[at - 1] ?? ''}\n${lines[at] ?? ''}`.replace(/#.*$/gm, '');
     const topic = /∇|\\nabla|nabla_/.test(around) ? 'gradient' : /∂|\bd\/d|\\partial|\\frac\{d/.test(around) ? 'Jacobian, derivative' : s.relation === '→' ? 'limit' : null;
     steps.push({ file: f, ms: s.durationMs ?? 0, method: s.method, verdict: s.verdict, rel: s.relation, topic, section: s.section });
+    stepReports.push(s);
   }
   console.log(`  warm ${f.padEnd(22)} ${ms(m).padStart(8)}  ${report.steps.length} steps, ${report.shows.length} shows (median of ${runs})`);
   record(`warm ${f}`, m, 'ms');
 }
 console.log(`warm, all derivations: ${ms(total)}`);
 record('warm all derivations', total, 'ms');
+const warmPeak = process.resourceUsage().maxRSS / 1024;
+console.log(`peak memory of this process after every derivation ${runs + 1} times: ${mb(warmPeak)} resident (target < ${MEMORY_TARGET_MB} MB)`);
+record('warm peak rss', warmPeak, 'MB', MEMORY_TARGET_MB);
+
+// Exact vs enclosure points: how each step's sampled points were decided, from its message
+// ("8 sampled points (2 exactly, 6 to double precision) agree", "(exactly)", "(3 by enclosures, …)").
+const points = { exact: 0, enclosure: 0, double: 0 };
+for (const s of stepReports) {
+  const m = /(\d+) sampled points? \(([^)]*)\)/.exec(s.message);
+  if (!m) continue;
+  if (m[2] === 'exactly') { points.exact += Number(m[1]); continue; }
+  for (const [, n, how] of m[2].matchAll(/(\d+) (exactly|by enclosures|to double precision)/g)) {
+    points[how === 'exactly' ? 'exact' : how === 'by enclosures' ? 'enclosure' : 'double'] += Number(n);
+  }
+}
+const decided = points.exact + points.enclosure + points.double;
+console.log(`points of passing steps: ${points.exact} exact, ${points.enclosure} by enclosures, ${points.double} to double precision (provisional, confirmed at 50+ digits where cheapest); ${decided ? ((100 * points.exact) / decided).toFixed(0) : 0}% exact (target: every rational step exact, issue 6)`);
+record('points exact', points.exact, 'points');
+record('points by enclosures', points.enclosure, 'points');
+record('points to double precision', points.double, 'points');
 
 const all = steps.map((s) => s.ms);
 console.log(`steps: ${steps.length}; median ${ms(median(all))} (target < 2 ms), p95 ${ms(quantile(all, 0.95))}, max ${ms(Math.max(...all))} (target ≤ 100 ms); over 100 ms: ${all.filter((x) => x > 100).length}`);

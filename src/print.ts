@@ -72,9 +72,10 @@ export function printExpr(e: Expr): string {
       if (e.op === '^') {
         const base = wrap(e.left, PREC.postfix);
         if (e.right.kind === 'Num' && SUPERSCRIPT[e.right.value]) return base + SUPERSCRIPT[e.right.value];
-        // An exponent without brackets is one atom (LANGUAGE.md §1): a number or one name.
+        // An exponent without brackets is one atom (LANGUAGE.md §1): a number or one name
+        // (`x^r_t`; a braced subscript, `x^r_{t-1}`, does not read back bare).
         const exp = printExpr(e.right);
-        const atom = (e.right.kind === 'Num' && /^\d+$/.test(e.right.value)) || (e.right.kind === 'Var' && isLetterName(e.right.name.base))
+        const atom = (e.right.kind === 'Num' && /^\d+$/.test(e.right.value)) || (e.right.kind === 'Var' && isLetterName(e.right.name.base) && !exp.includes('{'))
           || e.right.kind === 'Const';
         return atom ? `${base}^${exp}` : `${base}^(${exp})`;
       }
@@ -88,7 +89,11 @@ export function printExpr(e: Expr): string {
     case 'Transpose': return `${wrap(e.arg, PREC.atom)}ᵀ`;
     case 'Factorial': return `${wrap(e.arg, PREC.atom)}!`;
     case 'Call': return `${printName(e.fn)}(${e.args.map(printExpr).join(', ')})`;
-    case 'Abs': return `|${printExpr(e.arg)}|`;
+    case 'Abs': {
+      // `||a||` would read as a norm: an absolute value next to a bar is written abs(…).
+      const arg = printExpr(e.arg);
+      return /^\||\|$/.test(arg) ? `abs(${arg})` : `|${arg}|`;
+    }
     case 'Norm': {
       // The subscript its row of the table of built-ins is written with; an unknown one as written.
       const row = builtinNorm(e.sub);
@@ -104,8 +109,9 @@ export function printExpr(e: Expr): string {
     case 'Expect': return `${e.op}[${printExpr(e.arg)}${e.second ? `, ${printExpr(e.second)}` : ''}]`;
     case 'Deriv': {
       const d = e.partial ? '∂' : 'd';
-      // ∂y/∂x for a name, as written; ∂/∂x e otherwise.
-      if (e.body.kind === 'Var') return `${d}${printExpr(e.body)}/${d}${printExpr(e.wrt)}`;
+      // ∂y/∂x for a name, as written; ∂/∂x e otherwise. `dy/dx` takes only a name whose
+      // subscript needs no braces (`dv_t/dx`; `dA_{ij}/dx` would read as a quotient of words).
+      if (e.body.kind === 'Var' && (e.partial || !/[{}]/.test(printExpr(e.body) + printExpr(e.wrt)))) return `${d}${printExpr(e.body)}/${d}${printExpr(e.wrt)}`;
       return `${d}/${d}${printExpr(e.wrt)} ${wrap(e.body, PREC.mul)}`;
     }
     case 'Grad': return `∇_${indexText(e.wrt)} ${wrap(e.body, PREC.mul)}`;
