@@ -359,7 +359,7 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
     const method: Method = ground ? 'evaluation' : 'sampling';
     return {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
-      message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined' : 'the right statement is undefined where the left is defined')
+      message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined' : 'the right statement is undefined where the left one holds: a solution is lost')
         : disagreement && proof!.method === 'identity-test' && isExpr(left)
           // Arithmetic modulo the prime sees a coefficient that is a multiple of it as 0
           // ((2^61 − 1) x = 0); exact values at the point do not.

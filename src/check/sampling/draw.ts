@@ -87,10 +87,11 @@ export function randomScalar(rng: Rng, k: number, interval: Interval | null, nam
 const abs = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x);
 
 /** An integer in [lo, hi] (indices): every value of a short range first, then at random, now and then up to 8 beyond. */
-export function randomInteger(rng: Rng, k: number, lo: number, hi: number): Rational {
+export function randomInteger(rng: Rng, k: number, lo: number, hi: number, cap: number | null = null): Rational {
   const span = Math.max(0, hi - lo);
   const n = k <= span ? lo + k : rng.next() < 0.75 ? lo + rng.int(0, span) : lo + rng.int(span, span + 8);
-  return Rational.of(n);
+  // Past the usual range now and then, but never past a bound an assumption sets.
+  return Rational.of(cap === null ? n : Math.min(n, Math.max(lo, cap)));
 }
 
 /**

@@ -199,12 +199,14 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   const test = (q: Point, known: 'left' | 'right' | null): Counterexample | null => {
     q.touched.clear();
     const a = known === 'left' ? true : q.truth(left, levels);
-    const b = known === 'right' ? true : q.truth(right, levels);
+    const raw = known === 'right' ? true : q.truth(right, levels);
     // `A ⇒ B` holds wherever A is false, whatever B is (even without a value).
     if (oneWay && a === false) return null;
+    // A right statement with no value is no solution: it agrees with a false left one.
+    const b = raw === 'undefined' && a === false ? false : raw;
     if (typeof a !== 'boolean' || typeof b !== 'boolean') {
-      if (typeof a === 'boolean' && b === 'undefined') {
-        return counterexample(q, a ? 'true' : 'false', 'undefined', `the right statement is undefined here (a side has no value) but the left one is ${a ? 'true' : 'false'}`);
+      if (a === true && b === 'undefined') {
+        return counterexample(q, 'true', 'undefined', 'the right statement is undefined here (a side has no value) but the left one is true: a solution is lost');
       }
       return null;
     }

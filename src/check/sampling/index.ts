@@ -191,18 +191,22 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
           extend(point, 'a side of the left statement has no value');
           continue;
         }
-        if ((b === 'undefined' || (p.rel === '⇔' ? a !== b : a && !b)) && !genuine(point)) {
+        // A statement with no value is not a solution (the solution set of log x ≥ 0 is
+        // x ≥ 1): where the left one is false too, the two agree; where it is true, a
+        // solution is lost.
+        const bb = b === 'undefined' && a === false ? false : b;
+        if ((bb === 'undefined' || (p.rel === '⇔' ? a !== bb : a && !bb)) && !genuine(point)) {
           undecided++;
           continue;
         }
-        if (b === 'undefined') {
-          return fail(counterexample(point, a ? 'true' : 'false', 'undefined', `the right statement is undefined here (a side has no value) but the left one is ${a ? 'true' : 'false'}`), true);
+        if (bb === 'undefined') {
+          return fail(counterexample(point, 'true', 'undefined', 'the right statement is undefined here (a side has no value) but the left one is true: a solution is lost'), true);
         }
         if (a) sawTrue = true;
         else sawFalse = true;
-        const ok = p.rel === '⇔' ? a === b : p.rel === '⇒' ? !a || b : false;
+        const ok = p.rel === '⇔' ? a === bb : p.rel === '⇒' ? !a || bb : false;
         if (!ok) {
-          return fail(counterexample(point, a ? 'true' : 'false', b ? 'true' : 'false',
+          return fail(counterexample(point, a ? 'true' : 'false', bb ? 'true' : 'false',
             p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not'));
         }
         evidence.exact++;

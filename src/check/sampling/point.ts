@@ -86,6 +86,14 @@ export class Prepared {
         // A substitution, and still a condition: `assume x = 1, x = 2` has no point.
         this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
         this.checks.push(c);
+        // `assume t = 2`: a number is also the name's interval, so an integer index (drawn
+        // from its interval, read in exponents and sum bounds) takes it too.
+        const v = f.operands[0] as Var;
+        const n = literalNumber(f.operands[1]!);
+        if (!v.name.index && n !== null) {
+          this.bound(printName(v.name), '≥', n, false);
+          this.bound(printName(v.name), '≤', n, false);
+        }
         continue;
       }
       if (f.kind === 'Compare') {
@@ -110,7 +118,10 @@ export class Prepared {
       // A rule is applied before any definition of its name, so the only rule for a name
       // holds wherever it does not refer to that name itself.
       const key = keyOf(f.operands[0]);
-      if (ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope)) this.byConstruction.add(c);
+      // An integer index is read where no rule reaches (exponents, sum bounds, subscripts):
+      // its equation stays a condition.
+      const integer = ctx.scope.lookup(f.operands[0].name)?.info.kind === 'integer';
+      if (!integer && ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope)) this.byConstruction.add(c);
     }
   }
 
@@ -318,8 +329,12 @@ export class Point {
         hi += b - lo;
         lo = b;
       }
-      if (iv?.hi !== null && iv?.hi !== undefined) hi = Math.min(hi, clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor()));
-      return randomInteger(this.rng, this.k, lo, Math.max(lo, hi));
+      let cap: number | null = null;
+      if (iv?.hi !== null && iv?.hi !== undefined) {
+        cap = clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor());
+        hi = Math.min(hi, cap);
+      }
+      return randomInteger(this.rng, this.k, lo, Math.max(lo, hi), cap);
     }
     if (info.shape.kind === 'matrix') {
       const tags = this.prep.covariances.has(key) ? new Set([...info.tags, 'positive definite' as const]) : info.tags;

@@ -257,9 +257,11 @@ function failureAt(p: StepProblem, q: Point, levels: readonly Field<unknown>[]):
     const a = q.truth(p.left as Formula, levels);
     // `A ⇒ B` holds wherever A is false, whatever B is.
     if (p.rel === '⇒' && a === false) return null;
-    const b = q.truth(p.right as Formula, levels);
-    if (typeof a === 'boolean' && b === 'undefined') {
-      return counterexample(q, a ? 'true' : 'false', 'undefined', `the right statement is undefined here (a side has no value) but the left one is ${a ? 'true' : 'false'}`);
+    const raw = q.truth(p.right as Formula, levels);
+    // A right statement with no value is no solution: it agrees with a false left one.
+    const b = raw === 'undefined' && a === false ? false : raw;
+    if (a === true && b === 'undefined') {
+      return counterexample(q, 'true', 'undefined', 'the right statement is undefined here (a side has no value) but the left one is true: a solution is lost');
     }
     if (a === 'undefined' && typeof b === 'boolean') return { extends: 'a side of the left statement has no value' };
     if (typeof a !== 'boolean' || typeof b !== 'boolean') return null;
