@@ -345,13 +345,31 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
 export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, deadline: number): Boundaries {
   const found = rootsAndExtrema(point, key, a, b, deadline);
   const poles: Bracket[] = [];
+  const extrema = [...found.extrema];
   if (!point.isInteger(key)) {
     for (const g of [...singularParts(a), ...singularParts(b)]) {
       if (Date.now() > deadline) break;
       poles.push(...rootsAndExtrema(point, key, g, ZERO, deadline).roots);
     }
+    // A narrow bump e^{−1000 (x − 3.3)²} underflows to 0 between grid points, hiding its
+    // turn: the turns of each exponent's argument are probed too.
+    for (const g of [...exponents(a), ...exponents(b)]) {
+      if (Date.now() > deadline) break;
+      extrema.push(...rootsAndExtrema(point, key, g, ZERO, deadline).extrema);
+    }
   }
-  return { ...found, poles };
+  return { ...found, extrema, poles };
+}
+
+/** The arguments of exp and of powers of e in an expression (scalar ones). */
+function exponents(e: Expr): Expr[] {
+  const out = new Map<string, Expr>();
+  visit(e, (x) => {
+    const arg = x.kind === 'Call' && x.fn.base === 'exp' && x.fn.primes === 0 && x.args.length === 1 ? x.args[0]!
+      : x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Const' && x.left.name === 'e' ? x.right : null;
+    if (arg && arg.shape?.kind !== 'matrix' && arg.kind !== 'Num') out.set(printExpr(arg), arg);
+  });
+  return [...out.values()];
 }
 
 function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: number): Omit<Boundaries, 'poles'> {

@@ -1,6 +1,7 @@
 import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
 import type { Counterexample } from '../../result.js';
 import { isMat, type Mat, type Val } from '../evaluator/field.js';
+import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import type { Rng } from '../rng.js';
@@ -128,7 +129,87 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       }
     }
   }
+  // Where the failing set needs several scalars at once ((x − 0.3)² + (y − 0.7)² ≥ 10⁻²
+  // fails only near (0.3, 0.7)): coordinate descent on the margin, each move to the best
+  // root or turn along one scalar, from each base point.
+  const keys = bases.length > 0 ? scalarKeys(bases[0]!).filter((k) => !bases[0]!.isInteger(k)) : [];
+  if (keys.length >= 2) {
+    const sign = rel === '<' || rel === '≤' ? -1 : 1;
+    for (const base of bases) {
+      let cur = base;
+      let m = marginAt(cur, left, right, sign);
+      if (m === null) continue;
+      for (let round = 0; round < DESCENT_ROUNDS; round++) {
+        let moved = false;
+        const start = cur;
+        for (const key of keys) {
+          if (Date.now() > deadline) return done(null);
+          const b = boundariesAlong(cur, key, left, right, deadline);
+          for (const r of [...b.extrema, ...b.roots]) {
+            const q = at(cur, key, r.at ?? r.lo.add(r.hi).div(Rational.of(2)), rng, deadline);
+            const mq = q && marginAt(q, left, right, sign);
+            if (q && mq !== null && mq !== undefined && mq < m) {
+              cur = q;
+              m = mq;
+              moved = true;
+            }
+          }
+        }
+        // Coupled scalars creep toward the minimum a little each round: go on along the
+        // round's whole move, 2, 4, 8… times as far, while that is better (over-relaxation).
+        if (moved) {
+          for (let f = 2; f <= 1 << 20; f *= 2) {
+            const factor = Rational.of(f);
+            const q = start.derive(rng, (k, v) => {
+              if (!keys.includes(k) || isMat(v)) return v;
+              const a = start.values.get(k)?.value as Rational | undefined;
+              const c = cur.values.get(k)?.value as Rational | undefined;
+              return a && c ? a.add(c.sub(a).mul(factor)) : v;
+            });
+            q.deadline = deadline;
+            let ok = false;
+            try {
+              ok = q.satisfiesAssumptions(allLevels(), true);
+            } catch {
+              ok = false;
+            }
+            const mq = ok ? marginAt(q, left, right, sign) : null;
+            if (mq === null || mq >= m) break;
+            cur = q;
+            m = mq;
+          }
+        }
+        if (moved) {
+          cur.touched.clear();
+          probes++;
+          const o = decideAt(cur, left, rel, right, levels);
+          if (o.kind === 'fails') {
+            const [l, r] = formatSides(o.F, o.left, o.right);
+            return done(counterexample(cur, l, r, `found by moving ${keys.map((k) => base.values.get(k)!.label).join(', ')} together toward where left − right is smallest`));
+          }
+        }
+        if (!moved) break;
+      }
+    }
+  }
   return done(null);
+}
+
+/** Rounds of coordinate descent (each halves the distance on a coupled quadratic). */
+const DESCENT_ROUNDS = 40;
+
+/** (left − right)·sign at a point, in doubles (the middle of its enclosure), or null. */
+function marginAt(q: Point, left: Expr, right: Expr, sign: 1 | -1): number | null {
+  try {
+    const l = q.evaluate(intervalField, left);
+    const r = q.evaluate(intervalField, right);
+    if (isMat(l) || isMat(r)) return null;
+    const mid = (i: Interval) => (i.lo === i.hi ? i.lo : i.lo / 2 + i.hi / 2);
+    const m = (mid(l as Interval) - mid(r as Interval)) * sign;
+    return Number.isFinite(m) ? m : null;
+  } catch {
+    return null;
+  }
 }
 
 /** |x| at a bracket's lower end (for ordering roots by size). */
