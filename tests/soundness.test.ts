@@ -529,6 +529,10 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     { name: 'three coupled scalars', text: 'scalar x, y, z\n    (x - y)² + (y - z)² + (z - 12345.678)²\n  > 10^(-6)\n', want: 'refuted' },
     { name: 'a narrow bump that underflows between grid points', text: 'scalar x\n    e^{-1000 (x - 3.3)^2}\n  < 0.5\n', want: 'refuted' },
     { name: 'a² + b² ≥ 2ab holds (the descent finds no failure)', text: 'scalar a, b\n    a² + b²\n  ≥ 2 a b\n', want: 'passes' },
+    { name: 'a declared function may be constant: ∇f(x) ≠ 0', text: 'vector x in R^n\nfunction f : R^n → R\n    ∇_x f(x)\n  ≠ 0\n', want: 'refuted' },
+    { name: 'and ‖∇f(x)‖² > 0', text: 'vector x in R^n\nfunction f : R^n → R\n    ‖∇_x f(x)‖²\n  > 0\n', want: 'refuted' },
+    { name: 'a gradient step need not grow ‖u‖', text: 'scalar η\nvector u in R^n\nfunction L : R^n → R\nassume u ≠ 0, η > 0\n    ‖u - η ∇_u L(u)‖²\n  > ‖u‖²\n', want: 'refuted' },
+    { name: '|xᵀy| < ‖x‖‖y‖ touches where y = x', text: 'vector x, y in R^n\nassume x ≠ 0, y ≠ 0\n    |xᵀy|\n  < ‖x‖ ‖y‖\n', want: 'unknown' },
     { name: '|x − π| > 0 fails only at a kink', text: 'scalar x\n    |x - π|\n  > 0\n', want: 'unknown' },
     { name: 'cos x > −1 touches at π', text: 'scalar x\n    cos(x)\n  > -1\n', want: 'unknown' },
     { name: 'max(x, π) > π fails on a half-line the enclosures cannot split', text: 'scalar x\n    max(x, π)\n  > π\n', want: 'unknown' },
@@ -556,8 +560,10 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
   });
 
   it('positive definite matrices are drawn with tiny smallest eigenvalues too', async () => {
-    const text = 'matrix H in R^{n×n} symmetric positive definite\n    λ_min(H)\n  ≥ 10^(-3)\n';
-    expect((await checkSource(text, { file: 'case.deriv' })).steps[0]!.verdict).toBe('refuted');
+    for (const bound of ['10^(-3)', '10^(-9)']) {
+      const text = `matrix H in R^{n×n} symmetric positive definite\n    λ_min(H)\n  ≥ ${bound}\n`;
+      expect((await checkSource(text, { file: 'case.deriv' })).steps[0]!.verdict).toBe('refuted');
+    }
   });
 
   it('a wrong step never passes for lack of time: a short limit gives unknown or refuted', async () => {

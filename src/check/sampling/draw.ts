@@ -134,7 +134,7 @@ export function randomMatrix(rng: Rng, k: number, rows: number, cols: number, ta
   if (square && positive) {
     // BᵀB + εI: later points also take a tiny ε with a rank-deficient B, so λ_min = ε
     // (λ_min(H) ≥ 10⁻³ is not true of every positive definite H).
-    const eps = q(rng.pick(k < 8 ? ['0.01', '0.1', '1'] : ['0.000001', '0.0001', '0.01', '0.1', '1']));
+    const eps = q(rng.pick(k < 8 ? ['0.01', '0.1', '1'] : ['0.000000000001', '0.000001', '0.0001', '0.01', '0.1', '1']));
     if (tags.has('diagonal')) {
       return new Mat(rows, cols, Array.from({ length: rows * cols }, (_, i) => (Math.floor(i / cols) === i % cols ? Rational.of(rng.int(0, 5)).add(eps) : Rational.ZERO)));
     }
@@ -190,17 +190,19 @@ export interface FunctionInstance {
  * any order; for `R^n → R^m`, component i is `a_i + w_iᵀx + c·sin(r_iᵀx + φ_i) + xᵀQx/4`.
  * Parameters are short decimals, so the same function evaluates in every backend.
  */
-export function randomFunction(rng: Rng, elementwise: boolean): FunctionInstance {
+export function randomFunction(rng: Rng, elementwise: boolean, constant = false): FunctionInstance {
   const [a, b, c, d, phi] = [
     rng.pick(['0', '0.5', '-0.5', '1', '0.2']), rng.pick(['1', '0.5', '-1', '1.5', '2', '-0.5']),
     rng.pick(['1', '0.5', '2', '-1', '0.7']), rng.pick(['1', '0.5', '1.5', '2', '0.7']), rng.pick(['0.3', '1', '0', '2', '0.5']),
   ];
+  // A constant function is a function too (its gradient is 0 everywhere: ∇f(x) ≠ 0 fails).
+  if (constant && elementwise) return elementwiseInstance(q(a), Rational.ZERO, Rational.ZERO, q(d), q(phi));
   if (elementwise) return elementwiseInstance(...([a, b, c, d, phi].map(q) as [Rational, Rational, Rational, Rational, Rational]));
   const vectors = new Map<string, { w: number[][]; r: number[][]; q: number[][]; a: string[]; phi: string[] }>();
   const paramsFor = (n: number, out: number) => {
     let p = vectors.get(`${n}×${out}`);
     if (!p) {
-      const ints = () => Array.from({ length: n }, () => rng.int(-2, 2));
+      const ints = () => Array.from({ length: n }, () => (constant ? 0 : rng.int(-2, 2)));
       const q0 = Array.from({ length: n }, ints);
       p = {
         w: Array.from({ length: out }, ints), r: Array.from({ length: out }, ints),
@@ -212,7 +214,7 @@ export function randomFunction(rng: Rng, elementwise: boolean): FunctionInstance
     }
     return p;
   };
-  const C = q(c);
+  const C = constant ? Rational.ZERO : q(c);
   return {
     apply<S>(F: Field<S>, args: readonly Val<S>[], order: number, outDim: number | undefined): Val<S> {
       if (args.length !== 1) throw new Unsupported('functions of several arguments are not sampled yet');
@@ -252,7 +254,7 @@ export function randomFunction(rng: Rng, elementwise: boolean): FunctionInstance
       }
       throw new Unsupported('derivatives of this order of a function of a vector are not evaluated');
     },
-    describe: (name) => `${name}(x) = a + Wx + ${c}·sin(Rx + φ) + xᵀQx/4 (random a, W, R, Q, φ)`,
+    describe: (name) => (constant ? `${name}(x) = a, a constant function (random a)` : `${name}(x) = a + Wx + ${c}·sin(Rx + φ) + xᵀQx/4 (random a, W, R, Q, φ)`),
   };
 }
 

@@ -351,7 +351,11 @@ export class Point {
       const bounds = this.prep.functionBounds.get(key) ?? [];
       let raw = this.rawFunctions.get(key);
       if (!raw) {
-        const instance = randomFunction(this.rng, elementwise);
+        // Each function is constant at one early point of its own (unless a bound on its
+        // derivatives is assumed: those instances are scaled to meet it).
+        const [offset] = nameWalk(key);
+        const constant = bounds.length === 0 && this.k < 16 && (this.k + offset) % 8 === 5;
+        const instance = randomFunction(this.rng, elementwise, constant);
         raw = { instance, shrinks: bounds.map((b) => Rational.parse(b.strict ? this.rng.pick(['0.5', '0.9', '0.99']) : this.rng.pick(['1', '1', '0.9', '0.5']))) };
         this.rawFunctions.set(key, raw);
       }

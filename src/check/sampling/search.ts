@@ -353,7 +353,7 @@ const MAX_COINCIDENCES = 16;
  * y := 2x for two names of one shape, and each name := 0 — where `‖x − y‖ > 0`, `x ≠ y`
  * or `xᵀy ≠ 0` fail. Each point must meet the assumptions and keep the names' tags.
  */
-export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | null {
+export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | { tight: Point } | null {
   const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value));
   if (keys.length === 0) return null;
   const levels = allLevels();
@@ -369,6 +369,7 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
       for (const f of [Rational.ONE, Rational.of(-1), Rational.of(2)]) trials.push(new Map([[b, va.map((x) => x.mul(f))]]));
     }
   }
+  let tight: Point | null = null;
   for (const overrides of trials.slice(0, MAX_COINCIDENCES)) {
     if (Date.now() > deadline) return null;
     const q = base.derive(rng, (k, v) => overrides.get(k) ?? v);
@@ -378,9 +379,15 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
       q.touched.clear();
       const found = failureAt(p, q, levels);
       if (found && !('extends' in found)) return found;
+      // A strict bound whose sides cannot be told apart where two values coincide
+      // (|xᵀx| < ‖x‖‖x‖ at y = x) may fail there.
+      if (!found && (p.rel === '<' || p.rel === '>') && !tight) {
+        q.touched.clear();
+        if (decideAt(q, p.left as Expr, p.rel, p.right as Expr, levels).kind === 'undecided') tight = q;
+      }
     } catch {
       // this point says nothing
     }
   }
-  return null;
+  return tight ? { tight } : null;
 }
