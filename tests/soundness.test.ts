@@ -552,11 +552,11 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
   });
 
   it('a shrunk or searched counterexample keeps its matrices\' declared tags', async () => {
-    const text = 'matrix H in R^{n×n} symmetric positive definite\n    λ_max(H)\n  ≤ 100 λ_min(H)\n';
+    const text = 'matrix H in R^{n×n} symmetric positive definite\n    λ_max(H)\n  ≤ 100 λ_min(H) + 1\n';
     const item = (await checkSource(text, { file: 'case.deriv' })).steps[0]!;
     expect(item.verdict).toBe('refuted');
-    // The right side is 100 λ_min(H): positive at any positive definite H.
-    expect(Number(item.counterexample!.right), item.counterexample!.right).toBeGreaterThan(0);
+    // The right side is 100 λ_min(H) + 1: above 1 at any positive definite H (it was −12.7).
+    expect(Number(item.counterexample!.right), item.counterexample!.right).toBeGreaterThan(0.99);
   });
 
   it('positive definite matrices are drawn with tiny smallest eigenvalues too', async () => {
