@@ -404,6 +404,12 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'I_n and I_m differ', text: 'matrix A in R^{n×m}\n    tr(I_n)\n  = tr(I_m)\n', want: 'fails' },
     { name: 'a non-square orthogonal matrix', text: 'matrix A in R^{n×m} orthogonal\n    A\n  = A\n', want: 'error' },
     { name: 'I beside a non-square matrix', text: 'matrix A in R^{2×3}\n    A + I\n  = I + A\n', want: 'error' },
+    { name: 'c I beside a non-square matrix', text: 'matrix A in R^{n×m}\n    A + 2 I\n  = A\n', want: 'error' },
+    { name: 'the I of X + c I takes X\'s size', text: 'matrix X in R^{n×n}\nvector w in R^n\nscalar c\n    (X + c I) w\n  = X w + c w\n', want: 'passes' },
+    { name: 'and a wrong step with it is refuted', text: 'matrix X in R^{n×n}\nvector w in R^n\nscalar c\n    (X + c I) w\n  = X w + 2 c w\n', want: 'refuted' },
+    { name: 'the ridge gradient', text: 'scalar λ\nvector w in R^n\nvector r in R^m\nmatrix X in R^{m×n}\n    ∇_w (1/2 ‖X w - r‖² + λ/2 ‖w‖²)\n  = (Xᵀ X + λ I) w - Xᵀ r\n', want: 'passes' },
+    { name: 'A^{t-1} is a whole-number power', text: 'integer t\nmatrix A in R^{n×n}\nassume t ≥ 1\n    A^t\n  = A A^{t-1}\n', want: 'passes' },
+    { name: 'and A^{t-1} A² is not A^t', text: 'integer t\nmatrix A in R^{n×n}\nassume t ≥ 1\n    A^t\n  = A^{t-1} A^2\n', want: 'refuted' },
     // LANGUAGE.md §3, domains: read left to right, a step may extend the left side's
     // domain (√x < 2 is undefined at x = −1, x < 4 is true there) but never shrink it.
     { name: 'x < 4 ⇔ √x < 2 loses x < 0', text: 'scalar x\n    x < 4\n  ⇔ √x < 2\n', want: 'refuted' },

@@ -919,13 +919,16 @@ class Resolver {
           return { ...out, shape: ANY };
         }
         for (const [side, other] of [[left, r], [right, l]] as const) {
-          if (side.kind === 'Const' && side.name === 'I' && side.shape?.kind === 'any' && other.kind === 'matrix' && !sameDim(other.rows, other.cols)) {
+          if (identityMultiple(side) && side.shape?.kind === 'any' && other.kind === 'matrix' && !sameDim(other.rows, other.cols)) {
             this.error(diagnostic('shape-required', { what: 'I', expected: 'a square matrix beside it', got: describeShape(other) }, side.range));
           }
         }
         settle(left, r);
         settle(right, l);
-        return { ...out, shape: l.kind === 'any' ? r : l };
+        // `X + c I`: the I of a scalar multiple takes the square shape beside it.
+        if (r.kind === 'matrix' && sameDim(r.rows, r.cols)) settleIdentity(left, r);
+        if (l.kind === 'matrix' && sameDim(l.rows, l.cols)) settleIdentity(right, l);
+        return { ...out, shape: l.kind === 'any' ? (left.shape ?? r) : l };
       }
       case '*': return this.product(out, left, right);
       case '/': {
@@ -946,13 +949,21 @@ class Resolver {
             this.error(diagnostic('shape-required', { what: 'a power', expected: `a scalar or a square matrix${hint}`, got: describeShape(l) }, left.range));
             return { ...out, shape: ANY };
           }
-          if (!isIntegerLiteral(right) && !this.isIntegerName(right, env)) {
+          if (!this.isIntegerValued(right, env)) {
             this.error(diagnostic('shape-required', { what: 'a matrix power', expected: 'a whole-number exponent (or -1 for the inverse)', got: printExpr(right) }, right.range));
           }
         }
         return { ...out, shape: l };
       }
     }
+  }
+
+  /** A whole number: a literal, a declared integer, or `+ − ×` of them (`A^{t-1}`, `A^{2k}`). */
+  private isIntegerValued(e: Expr, env: Env): boolean {
+    if (isIntegerLiteral(e) || this.isIntegerName(e, env)) return true;
+    if (e.kind === 'Neg') return this.isIntegerValued(e.arg, env);
+    if (e.kind === 'Binary' && (e.op === '+' || e.op === '-' || e.op === '*')) return this.isIntegerValued(e.left, env) && this.isIntegerValued(e.right, env);
+    return false;
   }
 
   /** A declared integer (`A^k` with `integer k`). */
@@ -1066,6 +1077,15 @@ function settle(e: Expr, other: Shape): void {
   if (e.shape?.kind !== 'any' || other.kind === 'any') return;
   if (e.kind === 'Const' && e.name === 'I') (e as Mutable<Expr>).shape = other;
   else if (e.kind === 'Num' || e.kind === 'Neg') (e as Mutable<Expr>).shape = other;
+}
+
+/** Whether an expression is `I`, `λI`, `−2I`, `I/2` (a scalar multiple of the identity). */
+function identityMultiple(e: Expr): boolean {
+  if (e.kind === 'Const') return e.name === 'I';
+  if (e.kind === 'Neg') return identityMultiple(e.arg);
+  if (e.kind === 'Binary' && e.op === '*') return (e.left.shape?.kind === 'scalar' && identityMultiple(e.right)) || (e.right.shape?.kind === 'scalar' && identityMultiple(e.left));
+  if (e.kind === 'Binary' && e.op === '/') return e.right.shape?.kind === 'scalar' && identityMultiple(e.left);
+  return false;
 }
 
 /** Gives the `I` of `I`, `λI`, `-2I` (a scalar multiple of the identity) the square shape beside it. */
