@@ -444,6 +444,8 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '|x| = 3 ⇔ x = 3 loses x = −3', text: 'scalar x\n    |x| = 3\n  ⇔ x = 3\n', want: 'refuted' },
     { name: 'x² = y² ⇒ x = y', text: 'scalar x, y\n    x² = y²\n  ⇒ x = y\n', want: 'refuted' },
     { name: 'x² = 9 ⇒ x = 3', text: 'scalar x\n    x² = 9\n  ⇒ x = 3\n', want: 'refuted' },
+    { name: 'x² = 9 ⇔ x = 3 or x = −3 on a continuation line', text: 'scalar x\n    x² = 9\n  ⇔ x = 3 or x = -3\n', want: 'passes' },
+    { name: 'x² = 9 ⇔ x = 3 or x = 3 on a continuation line', text: 'scalar x\n    x² = 9\n  ⇔ x = 3 or x = 3\n', want: 'refuted' },
     { name: '2x + 1 = 7 ⇔ x = 3 (a true equivalence, no longer vacuous)', text: 'scalar x\n    2x + 1 = 7\n  ⇔ x = 3\n', want: 'passes' },
     { name: 'an equation among the assumptions is solved, not hoped for', text: 'scalar α, β\nassume α + β = 1\n    α\n  = 1 - β\n', want: 'passes' },
     { name: 'and a wrong step under it is refuted at a point that meets it', text: 'scalar α, β\nassume α + β = 1\n    α\n  = β\n', want: 'refuted' },

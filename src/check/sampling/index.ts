@@ -277,7 +277,8 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     const equations = hasEquation(p.left as Formula) || hasEquation(p.right as Formula);
     if (equations && search.bothTrue === 0) {
       vacuous = true;
-      vacuousWhy = 'the search found no point (with nonzero vectors) where the equations hold, so nothing says the statements agree where they are true';
+      const vectors = probePoints.some((pt) => [...pt.values.values()].some((v) => isMat(v.value)));
+      vacuousWhy = `the search found no point${vectors ? ' (with nonzero vectors)' : ''} where the equations hold, so nothing says the statements agree where they are true`;
     } else if (!equations && !(sawTrue && sawFalse) && search.searched === 0) {
       vacuous = true;
       vacuousWhy = `at all ${held} sampled points both statements were ${sawTrue ? 'true' : 'false'}, and there was no boundary to search`;
