@@ -274,7 +274,8 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   let probes = 0;
   let searched = 0;
   const along = new Set<string>();
-  const result = (failure: Counterexample | null): StatementSearch => ({ failure, bothTrue, probes, searched, summary: { probes, along: [...along] } });
+  let tight: Point | undefined;
+  const result = (failure: Counterexample | null): StatementSearch => ({ failure, bothTrue, probes, searched, summary: { probes, along: [...along], ...(tight ? { tight } : {}) } });
   const oneWay = p.rel === '⇒';
   /** Tests both statements at q; `known` is a side that holds there by construction. */
   const test = (q: Point, known: 'left' | 'right' | null): Counterexample | null => {
@@ -326,6 +327,19 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
             if (!q) continue;
             const failure = test(q, c.side);
             if (failure) return result(failure);
+          }
+          // A double root (cos x = 1 at 2π) is a turn, not a sign change: where the equation
+          // cannot be decided on a certain turn's enclosure and the other statement is
+          // false, the step may fail there.
+          if (tight || base.isInteger(key)) continue;
+          for (const r of [...b.extrema].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
+            if (tight) break;
+            if (!r.certain || r.at || Date.now() > deadline) continue;
+            const q = enclosurePoint(base, key, r, rng, deadline);
+            if (!q) continue;
+            const own = q.truth(c.side === 'left' ? left : right, levels);
+            const other = q.truth(c.side === 'left' ? right : left, levels);
+            if (own === 'undecided' && other === false && (!oneWay || c.side === 'left')) tight = q;
           }
         }
       }

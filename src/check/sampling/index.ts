@@ -273,6 +273,12 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   if (statement && probePoints.length > 0) {
     const search = searchStatement(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
     if (search.failure) return fail(search.failure, search.failure.right === 'undefined');
+    if (search.summary.tight) {
+      return {
+        held, failure: null, notes, vacuous: false,
+        unknown: `at ${describePoint(search.summary.tight)} (where a side of an equation turns) the equation's sides agree to every precision tried while the other statement is false, so the step may fail there`,
+      };
+    }
     searchText = describeSearch(search.summary, 'at the boundaries of its comparisons');
     const equations = hasEquation(p.left as Formula) || hasEquation(p.right as Formula);
     if (equations && search.bothTrue === 0) {
