@@ -576,6 +576,12 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     }
   });
 
+  it('names what could not be decided, and never prints an empty point', async () => {
+    const item = (await checkSource('    (10^9)!\n  > 0\n', { file: 'case.deriv' })).steps[0]!;
+    expect(item.verdict).toBe('unknown');
+    expect(item.message).toBe('the step could not be decided (a factorial too large to evaluate)');
+  });
+
   it('a wrong step never passes for lack of time: a short limit gives unknown or refuted', async () => {
     for (const { text, want } of cases.filter((c) => c.want !== 'passes')) {
       for (const timeoutMs of [1, 5, 20]) {

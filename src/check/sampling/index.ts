@@ -84,6 +84,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   let undecidedWhy = '';
   const evidence = { exact: 0, enclosed: 0, double: 0, undecided: 0, rejected: 0, agreed: 0 };
   let touching: Point | null = null;
+  let touchingWhy = '';
   let sawTrue = false;
   let sawFalse = false;
   const probePoints: Point[] = [];
@@ -150,7 +151,10 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
             undecidedWhy ||= o.reason;
             // A strict relation whose sides cannot be told apart at an ordinary point
             // (max(x, π) > π at x = −5) may fail there; far out (tanh(x) < 1 at x = 10⁹) it is skipped.
-            if ((rel === '<' || rel === '>') && ordinary(point)) touching ??= point;
+            if ((rel === '<' || rel === '>') && ordinary(point) && !touching) {
+              touching = point;
+              touchingWhy = o.reason;
+            }
             continue;
           case 'left-undefined':
             // The step extends the left side's domain (LANGUAGE.md §3): it may pass, with a note.
@@ -250,11 +254,15 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   evidence.undecided = undecided;
   evidence.rejected = rejected;
   if (touching) {
+    const where = describePoint(touching);
+    const at = where ? `at ${where} ` : '';
     return {
       held, failure: null, notes, vacuous: false,
       unknown: statement
-        ? `at ${describePoint(touching)} the sides of a comparison agree to every precision tried, so whether it holds there is unknown`
-        : `at ${describePoint(touching)} the two sides agree to every precision tried, so '${p.rel}' may fail there`,
+        ? `${at}the sides of a comparison could not be told apart at any precision tried, so whether it holds there is unknown`
+        : touchingWhy && touchingWhy !== 'no precision could decide it'
+          ? `${at}the step could not be decided (${touchingWhy})`
+          : `${at}the two sides could not be told apart at any precision tried, so '${p.rel}' may fail there`,
     };
   }
   if (held < opts.samples) {

@@ -716,7 +716,7 @@ export class Evaluation<S> implements Host<S> {
   }
 
   private checkTime(): void {
-    if (Date.now() > this.point.deadline) throw new Unsupported('the time limit ran out while evaluating definitions');
+    if (Date.now() > this.point.deadline) throw new Unsupported('the time limit ran out while evaluating the step');
   }
 
   /** E[·], Var[·] and Cov[·] exactly, by the declared moments (rules/expectation.ts); derivatives and limits are not evaluated yet. */
