@@ -164,6 +164,8 @@ export const DIAGNOSTICS = {
   'shape-required': entry('error', (a: { what: string; expected: string; got: string }) => `${a.what} needs ${a.expected}, but this is ${a.got}`),
   'transpose-of-scalar': entry('warning', (a: { expr: string }) =>
     `read ${a.expr}^T as the transpose of a scalar (the scalar itself): declare 'integer T' to make it a power`),
+  'transpose-or-power': entry('warning', (a: { expr: string }) =>
+    `read ${a.expr}^T as the transpose ${a.expr}ᵀ, though T is also a declared name: for the T-th power, name the exponent otherwise (integer K, then ${a.expr}^K)`),
 
   // ---- definitions
   'defined-twice': entry('error', (a: { name: string }) =>

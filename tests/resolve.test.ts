@@ -129,3 +129,15 @@ describe('what is written twice', () => {
     expect(report.diagnostics.map((d) => d.code)).toEqual(['file-without-steps']);
   });
 });
+
+describe('A^T beside a declared T', () => {
+  it.each([
+    ['a square matrix: the transpose, with a warning naming the power', 'integer T\nmatrix A in R^{n×n}\n    A^T\n  = Aᵀ\n', ['transpose-or-power']],
+    ['a vector has no powers: the transpose, no warning', 'integer T\nvector x in R^n\n    x^T x\n  = xᵀ x\n', []],
+    ['T not declared: the transpose, no warning', 'matrix A in R^{n×n}\n    A^T\n  = Aᵀ\n', []],
+  ])('%s', async (_, text, codes) => {
+    const report = await checkSource(text);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(codes);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved']);
+  });
+});

@@ -882,6 +882,10 @@ class Resolver {
       const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
       if (left.shape?.kind === 'matrix' || !tDeclared) {
         if (left.shape?.kind === 'scalar') this.error(diagnostic('transpose-of-scalar', { expr: printExpr(left) }, e.right.range));
+        // Only a square matrix has powers: there A^T could mean either.
+        else if (tDeclared && left.shape?.kind === 'matrix' && sameDim(left.shape.rows, left.shape.cols) && !sameDim(left.shape.cols, 1)) {
+          this.error(diagnostic('transpose-or-power', { expr: printExpr(left) }, e.right.range));
+        }
         return { kind: 'Transpose', arg: left, range: e.range, shape: transposeShape(left.shape) };
       }
       const right = this.expr(e.right, env);
