@@ -86,7 +86,14 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       if (Date.now() > deadline) return done(null);
       const b = boundariesAlong(base, key, left, right, deadline);
       if (b.roots.length + b.extrema.length > 0 || b.polynomial) along.add(base.values.get(key)!.label);
-      for (const x of probesFrom(b, base.isInteger(key), rng)) {
+      // An integer the step is not a polynomial in (2^k ≤ 10³⁰, a recurrence a_t ≤ 10⁶) is
+      // sampled only up to about 13: further out, a ladder to 256 (scalar steps only: a
+      // matrix recurrence 256 deep is no probe).
+      const ladder = base.isInteger(key) && !b.polynomial && !matrixKeys(base).length
+        ? INTEGER_LADDER.map((n) => (base.values.get(key)!.value as Rational).add(Rational.of(n)))
+        : [];
+      if (ladder.length) along.add(base.values.get(key)!.label);
+      for (const x of [...probesFrom(b, base.isInteger(key), rng), ...ladder]) {
         if (Date.now() > deadline) return done(null);
         const q = at(base, key, x, rng, deadline);
         if (!q) continue;
@@ -194,6 +201,35 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   }
   return done(null);
 }
+
+/**
+ * An equation in integer indices tried far past where they are sampled (the ladder below),
+ * scalar steps only: a sum or recurrence that agrees up to 13 and then parts
+ * (t(t+1)/2 + t(t−1)⋯(t−13)) is found.
+ */
+export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | null {
+  if (matrixKeys(base).length > 0) return null;
+  const left = p.left as Expr;
+  const right = p.right as Expr;
+  const levels = allLevels();
+  for (const key of scalarKeys(base).filter((k) => base.isInteger(k))) {
+    for (const n of INTEGER_LADDER) {
+      if (Date.now() > deadline) return null;
+      const q = at(base, key, (base.values.get(key)!.value as Rational).add(Rational.of(n)), rng, deadline);
+      if (!q) continue;
+      q.touched.clear();
+      const o = decideAt(q, left, p.rel as RelOp, right, levels);
+      if (o.kind === 'fails') {
+        const [l, r] = formatSides(o.F, o.left, o.right);
+        return counterexample(q, l, r, `found past the sampled values of ${base.values.get(key)!.label}`);
+      }
+    }
+  }
+  return null;
+}
+
+/** How far past its sampled value an integer the step is not a polynomial in is probed. */
+const INTEGER_LADDER = [16, 24, 32, 48, 64, 96, 128, 192, 256];
 
 /** Rounds of coordinate descent (each halves the distance on a coupled quadratic). */
 const DESCENT_ROUNDS = 40;

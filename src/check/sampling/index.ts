@@ -9,7 +9,7 @@ import { decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { describeSearch, hasEquation, searchInequality, searchStatement } from './explore.js';
+import { describeSearch, hasEquation, integerLadder, searchInequality, searchStatement } from './explore.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, shrink, solveEqualities } from './search.js';
 
 /**
@@ -314,6 +314,13 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   if (firstHeld && cornered) {
     const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend);
     if (failure) return fail(failure, failure.right === 'undefined');
+  }
+  // Integer indices far past where they are sampled, for an equation (inequalities have
+  // their own ladder in the boundary search).
+  // Not for a step a certificate already covers for every value (`confirm` is off there).
+  if (firstHeld && !statement && p.rel === '=' && confirm) {
+    const failure = integerLadder(p, firstHeld, new Rng(opts.seed, `${p.salt}#`), opts.deadline);
+    if (failure) return fail(failure);
   }
   // Vectors and matrices that coincide (y = x, y = −x, y = 0): where ‖x − y‖ > 0 fails.
   if (firstHeld && (statement || p.rel !== '=')) {
