@@ -580,6 +580,16 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     }
   });
 
+  it('an inequality\'s IH is assumed in the step, with no false warning; a wrong step after it is still refuted', async () => {
+    const right = 'integer t\nshow 2^t ≥ t + 1 for all t ≥ 0 by induction on t\n  base:\n      2^0\n    = 1\n    ≥ 0 + 1\n  step:\n      2^t\n    = 2 · 2^{t-1}\n    ≥ 2 t     by IH\n    ≥ t + 1\n';
+    const a = await checkSource(right, { file: 'case.deriv' });
+    expect(a.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(a.shows.map((s) => s.verdict)).toEqual(['checked']);
+    const wrong = 'integer t\nshow 2^t ≥ 2t for all t ≥ 0 by induction on t\n  base:\n      2^0\n    ≥ 0\n  step:\n      2^t\n    = 2 · 2^{t-1}\n    ≥ 4 (t - 1)     by IH\n    ≥ 2t\n';
+    const b = await checkSource(wrong, { file: 'case.deriv' });
+    expect(b.shows.map((s) => s.verdict)).toEqual(['refuted']);
+  });
+
   it('names what could not be decided, and never prints an empty point', async () => {
     const item = (await checkSource('    (10^9)!\n  > 0\n', { file: 'case.deriv' })).steps[0]!;
     expect(item.verdict).toBe('unknown');

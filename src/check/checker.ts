@@ -47,6 +47,8 @@ export class Checker {
   readonly shows: ShowResult[] = [];
   /** Warnings found while checking (a cited show that does not exist or did not pass). */
   readonly warnings: Diagnostic[] = [];
+  /** How many induction steps are being checked (where `by IH` means the claim at t − 1). */
+  private inductionSteps = 0;
   private fileDefs: Define[] = [];
   private sectionDefs: Define[] = [];
   private fileAssumes: Condition[] = [];
@@ -305,7 +307,7 @@ export class Checker {
         const r = this.factRule(it.name, it.range);
         if (r) rules.push(r);
       }
-      if (it.kind === 'IH' && extraRules.length === 0) this.warnings.push(diagnostic('ih-outside-induction', {}, it.range));
+      if (it.kind === 'IH' && this.inductionSteps === 0) this.warnings.push(diagnostic('ih-outside-induction', {}, it.range));
       if (it.kind === 'fact') {
         const o = this.checkFact(it, step, ctx, prep, unfoldings, rules);
         if (o && (!hintOutcome || VERDICTS.indexOf(o.verdict) < VERDICTS.indexOf(hintOutcome.verdict))) hintOutcome = o;
@@ -591,8 +593,16 @@ export class Checker {
       ? [{ key: exprKey(ih.operands[0]!), rhs: ih.operands[1]! }] : [];
     // The step holds for t ≥ lo + 1: a fact its steps may stand on (a sum split at t − 1 needs it).
     const atLeast: Compare = { kind: 'Compare', operands: [tVar, num(lo + 1)], ops: ['≥'], range: st.induction!.range };
-    const stepCtx = this.withForAll(this.context(st, new Map([[t, [lo + 1, lo + 1 + INDEX_SPAN]]]), [st.claim, ...chainParts(st.step)]), atLeast);
-    const step = this.chainAgainstClaim(st.step, st.claim, stepCtx, ihRules);
+    let stepCtx = this.withForAll(this.context(st, new Map([[t, [lo + 1, lo + 1 + INDEX_SPAN]]]), [st.claim, ...chainParts(st.step)]), atLeast);
+    // An inequality's IH (2^{t−1} ≥ t) is assumed in the step: points meet it.
+    if (ihRules.length === 0 && ih.kind === 'Compare') stepCtx = this.withForAll(stepCtx, ih);
+    this.inductionSteps++;
+    let step: ReturnType<Checker['chainAgainstClaim']>;
+    try {
+      step = this.chainAgainstClaim(st.step, st.claim, stepCtx, ihRules);
+    } finally {
+      this.inductionSteps--;
+    }
     const verdict = worst(base.verdict, step.verdict);
     const message = verdict === 'proved' || verdict === 'checked'
       ? `base and step both hold, so the claim holds for all ${t} ≥ ${lo}`
