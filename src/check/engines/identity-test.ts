@@ -3,7 +3,7 @@ import { children, mapChildren } from '../../ast-walk.js';
 import { printName } from '../../print.js';
 import type { Scope } from '../../types/scope.js';
 import { Inexact, Mat, Undefined, Unsupported, isMat, type Val } from '../evaluator/field.js';
-import { evaluate, isBuiltin, literal, type Env, type Host, type Transcendental } from '../evaluator/interpret.js';
+import { constantValue, evaluate, isBuiltin, type Env, type Host, type Transcendental } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
 import * as L from '../evaluator/linalg.js';
 import { PRIME, modularField } from '../evaluator/modular.js';
@@ -192,26 +192,8 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
  */
 interface LinearForm { readonly coeffs: Map<string, Rational>; readonly constant: Rational; readonly pi: Rational }
 
-function constantOf(e: Expr): Rational | null {
-  switch (e.kind) {
-    case 'Num': return literal(e);
-    case 'Neg': { const a = constantOf(e.arg); return a && a.neg(); }
-    case 'Binary': {
-      const a = constantOf(e.left);
-      const b = a && constantOf(e.right);
-      if (!a || !b) return null;
-      switch (e.op) {
-        case '+': return a.add(b);
-        case '-': return a.sub(b);
-        case '*': return a.mul(b);
-        case '/': return b.isZero() ? null : a.div(b);
-        case '^': return b.isInteger() && b.n >= -16n && b.n <= 16n ? a.pow(b.n) : null;
-      }
-      return null;
-    }
-    default: return null;
-  }
-}
+/** A number written with `+ − × ÷` and whole powers (interpret.ts's `constantValue`). */
+const constantOf = constantValue;
 
 function linearForm(e: Expr, bound: ReadonlySet<string>, integers?: ReadonlyMap<string, bigint>): LinearForm | null {
   const c = constantOf(e);
