@@ -166,6 +166,9 @@ function trim(p: Poly): Poly {
 
 /** Fits f along `key` by a polynomial of degree ≤ 12 through exact values, checked at two more points. */
 function fitPolynomial(point: Point, key: string, a: Expr, b: Expr): Poly | null {
+  // |x − 98765| is exact and linear at every fit point below its kink: no fit for a
+  // piecewise expression.
+  if (piecewise(a) || piecewise(b)) return null;
   const xs: Rational[] = [];
   const ys: Rational[] = [];
   for (let i = 0; i <= MAX_DEGREE + 2; i++) {
@@ -187,6 +190,15 @@ function fitPolynomial(point: Point, key: string, a: Expr, b: Expr): Poly | null
     }
   }
   return null;
+}
+
+/** Whether an expression has a kink or a switch (|·|, max, min). */
+function piecewise(e: Expr): boolean {
+  let hit = false;
+  visit(e, (x) => {
+    if (x.kind === 'Abs' || (x.kind === 'Call' && ['abs', 'max', 'min'].includes(x.fn.base))) hit = true;
+  });
+  return hit;
 }
 
 /** The interpolating polynomial through (xs, ys), in monomial form. */
@@ -412,11 +424,13 @@ function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: 
     const byPlace = new Map<string, number>();
     for (const y of ys) if (!byPlace.has(y.toPrecision(12))) byPlace.set(y.toPrecision(12), y);
     const uniq = [...byPlace.values()].sort((p, q) => p - q);
-    return uniq.map((y) => {
+    return uniq.flatMap((y): Bracket[] => {
       const c = Rational.parse(y.toPrecision(17));
       const w = Rational.parse((Math.max(1e-300, Math.abs(y)) * 1e-12).toPrecision(3));
       const nice = roundToDenominator(c);
-      if (nice && exactAt(point, key, a, b, nice)?.isZero()) return { lo: nice, hi: nice, at: nice, certain: true };
+      if (nice && exactAt(point, key, a, b, nice)?.isZero()) return [{ lo: nice, hi: nice, at: nice, certain: true }];
+      // A turn at a short number (the kink of |x − 98765|) is probed there exactly too.
+      const near = !zeros && nice && absDiff(nice, c).cmp(w) <= 0 ? [{ lo: nice, hi: nice, at: nice, certain: false }] : [];
       const lo = c.sub(w);
       const hi = c.add(w);
       // A root for certain (intermediate values): f has opposite certain signs at the ends
@@ -429,7 +443,7 @@ function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: 
         const sh = sign(hi);
         return sl !== null && sh !== null && sl !== sh && intervalAt(point, key, a, b, lo, hi) !== null;
       })();
-      return { lo, hi, at: null, certain };
+      return [{ lo, hi, at: null, certain }, ...near];
     });
   };
   return { roots: toBrackets(roots, true), extrema: toBrackets(extrema, false), polynomial: false };
