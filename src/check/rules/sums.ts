@@ -215,7 +215,11 @@ class Proof {
       this.errorBound += t.errorBound;
       return;
     }
-    if (t.kind === 'differ') throw new NotApplicable('after aligning the ranges, the sums and the remaining terms do not match');
+    if (t.kind === 'differ') {
+      throw new NotApplicable(hasBigOp(l) || hasBigOp(r)
+        ? 'after aligning the ranges, the sums and the remaining terms do not match'
+        : 'taking functions of equal arguments as equal, the two sides still differ as rational expressions');
+    }
     throw new NotApplicable(`the rest is not a rational identity (${t.reason})`);
   }
 }
