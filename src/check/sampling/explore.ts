@@ -1,6 +1,6 @@
 import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
 import type { Counterexample } from '../../result.js';
-import { isMat, type Mat, type Val } from '../evaluator/field.js';
+import { Mat, isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
@@ -39,7 +39,7 @@ function scalar(e: Expr): boolean {
 }
 
 /** A probe point, if it satisfies the assumptions exactly. */
-function at(point: Point, key: string, x: Rational, rng: Rng, deadline: number): Point | null {
+function at(point: Point, key: string, x: Val<Rational>, rng: Rng, deadline: number): Point | null {
   const q = point.replacing(key, x, rng);
   q.deadline = deadline;
   try {
@@ -397,9 +397,53 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
         if (failure) return result(failure);
       }
     }
+    // An equation that is not linear in a vector unknown (‖w‖ = 2‖b‖, wᵀw = 1): along rays
+    // w := s·u, for u another vector of its shape, its own value or a unit vector, at a
+    // few rational s (±1, ±2, ±½, ±3, ±⅓). Both statements are evaluated there, so only
+    // a point where the equation really holds can refute.
+    for (const c of all) {
+      if (c.op !== '=' || !c.whole) continue;
+      const failure = rays(base, c, rng, deadline, (q) => test(q, null));
+      searched++;
+      if (failure) return result(failure);
+    }
   }
   return result(null);
 }
+
+/** Scalars tried along each ray of a vector unknown. */
+const RAY_SCALES = [[1, 1], [-1, 1], [2, 1], [-2, 1], [1, 2], [-1, 2], [3, 1], [-3, 1], [1, 3], [-1, 3]].map(([n, d]) => Rational.of(n!).div(Rational.of(d!)));
+
+/** Tries `w := s·u` for each vector w the equation uses (see searchStatement); the first failure. */
+function rays(base: Point, c: { a: Expr; b: Expr }, rng: Rng, deadline: number, test: (q: Point) => Counterexample | null): Counterexample | null {
+  const vectors = matrixKeys(base).filter((k) => (base.values.get(k)!.value as Mat<Rational>).cols === 1);
+  let tries = 0;
+  for (const key of vectors) {
+    const own = base.values.get(key)!.value as Mat<Rational>;
+    const n = own.rows;
+    const unit = (i: number) => new Mat<Rational>(n, 1, Array.from({ length: n }, (_, j) => (j === i ? Rational.ONE : Rational.ZERO)));
+    const directions = [
+      ...vectors.filter((k) => k !== key && (base.values.get(k)!.value as Mat<Rational>).rows === n).map((k) => base.values.get(k)!.value as Mat<Rational>),
+      own, unit(0), ...(n > 1 ? [unit(1)] : []),
+    ];
+    for (const u of directions) {
+      for (const s of RAY_SCALES) {
+        if (++tries > MAX_RAYS || Date.now() > deadline) return null;
+        const q = at(base, key, u.map((x) => x.mul(s)), rng, deadline);
+        if (!q) continue;
+        // Only where the equation holds is this a point of its solution set.
+        q.touched.clear();
+        if (q.truth({ kind: 'Compare', operands: [c.a, c.b], ops: ['='], range: c.a.range } as Compare, allLevels()) !== true) continue;
+        const failure = test(q);
+        if (failure) return failure;
+      }
+    }
+  }
+  return null;
+}
+
+/** At most this many ray points per equation. */
+const MAX_RAYS = 120;
 
 /** Whether a drawn matrix still has every tag its declaration gives it (and the tags those imply). */
 export function respectsTags(point: Point, key: string): boolean {
