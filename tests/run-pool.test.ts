@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runPool, type JobOutcome } from '../src/run/pool.js';
+import { describeWorkerError, runPool, type JobOutcome } from '../src/run/pool.js';
 import { compiled } from './helpers/compiled.js';
 
 /**
@@ -35,6 +35,30 @@ type Job = { do: 'value' | 'sleep' | 'throw' | 'hang' | 'memory' | 'exit'; value
 const summary = (outcomes: JobOutcome<number>[]) => outcomes.map((o) => (o.ok ? o.value : o.kind));
 
 describe('runPool', () => {
+  it.each([
+    [new Error('boom\nstack'), 'the worker crashed (boom)'],
+    [{ message: 'from a plain object' }, 'the worker crashed (from a plain object)'],
+    [{ code: 7 }, 'the worker crashed ({"code":7})'],
+    ['text', 'the worker crashed (text)'],
+  ])('says what a worker error was, never [object Object]: %s', (error, message) => {
+    expect(describeWorkerError(error)).toEqual({ kind: 'crash', message });
+  });
+
+  it('runs many jobs on one thread without piling up exit listeners (no MaxListenersExceededWarning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const jobs: Job[] = Array.from({ length: 30 }, (_, value) => ({ do: 'sleep', ms: 20, value }));
+      const outcomes = await runPool<Job, number>(jobs, { worker, threads: 1, timeoutMs: 10_000 });
+      expect(summary(outcomes)).toEqual(jobs.map((j) => j.value));
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('runs every job and returns the outcomes in task order', async () => {
     const jobs: Job[] = [1, 2, 3, 4, 5].map((value) => ({ do: 'sleep', ms: (6 - value) * 20, value }));
     const settled: number[] = [];

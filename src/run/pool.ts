@@ -40,9 +40,11 @@ export interface JobOptions {
 }
 
 /** A short reason for a worker's failure. */
-function describe(error: unknown): { kind: 'memory' | 'crash'; message: string } {
+export function describeWorkerError(error: unknown): { kind: 'memory' | 'crash'; message: string } {
   const code = (error as { code?: unknown } | null)?.code;
-  const text = error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message
+    : typeof error === 'object' && error !== null ? (typeof (error as { message?: unknown }).message === 'string' ? (error as { message: string }).message : JSON.stringify(error) ?? 'no detail')
+      : String(error);
   if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory|memory limit/i.test(text)) return { kind: 'memory', message: 'it ran out of memory' };
   return { kind: 'crash', message: `the worker crashed (${text.split('\n')[0]})` };
 }
@@ -50,6 +52,8 @@ function describe(error: unknown): { kind: 'memory' | 'crash'; message: string }
 /** A pool of worker threads that runs one job per worker at a time. */
 export class JobPool<T, R> {
   private readonly pool: Tinypool;
+  /** What to do when a worker thread exits, by thread: the jobs running there. */
+  private readonly exitWatchers = new Map<number, Set<() => void>>();
   private readonly startupMs: number;
 
   constructor(options: WorkerOptions) {
@@ -76,10 +80,13 @@ export class JobPool<T, R> {
       let settled = false;
       let reason: { kind: 'timeout' | 'crash' | 'cancelled'; message: string } | null = null;
       let timer: NodeJS.Timeout | undefined;
+      let unwatch = (): void => {};
       const settle = (outcome: JobOutcome<R>): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        // The worker lives on for the next job: its exit no longer concerns this one.
+        unwatch();
         options.signal?.removeEventListener('abort', onCancel);
         port1.close();
         resolveJob(outcome);
@@ -105,16 +112,33 @@ export class JobPool<T, R> {
         // A worker that exits without an error (killed from outside) would leave its job waiting;
         // give the pool's own report (e.g. out of memory) a moment to arrive first.
         const thread = this.pool.threads.find((t) => t.threadId === m.threadId);
-        thread?.once('exit', () => {
+        const onExit = (): void => {
           setTimeout(() => {
             if (!settled) stop({ kind: 'crash', message: 'its worker stopped unexpectedly' });
           }, 100).unref();
-        });
+        };
+        if (thread) {
+          // One exit listener per thread (tinypool's worker has no `off`), and each job's
+          // watcher leaves it when the job settles: no listeners pile up over a batch.
+          let watchers = this.exitWatchers.get(m.threadId);
+          if (!watchers) {
+            const set = new Set<() => void>();
+            watchers = set;
+            this.exitWatchers.set(m.threadId, set);
+            thread.once('exit', () => {
+              this.exitWatchers.delete(m.threadId);
+              for (const f of set) f();
+            });
+          }
+          const own = watchers;
+          own.add(onExit);
+          unwatch = () => void own.delete(onExit);
+        }
         options.onStart?.(m.threadId, () => void thread?.terminate());
       });
       this.pool.run({ task, port: port2 }, { transferList: [port2], signal: abort.signal }).then(
         (value: R) => settle({ ok: true, value, elapsedMs: Date.now() - started }),
-        (error: unknown) => settle({ ok: false, ...(reason ?? describe(error)), elapsedMs: Date.now() - started }),
+        (error: unknown) => settle({ ok: false, ...(reason ?? describeWorkerError(error)), elapsedMs: Date.now() - started }),
       );
     });
   }
