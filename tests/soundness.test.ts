@@ -455,6 +455,10 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'E[g gᵀ] needs second moments: not a pass', text: 'vector g, μ in R^n\nrandom g in R^n with E[g] = μ\n    E[g gᵀ]\n  = μ μᵀ\n', want: 'fails' },
     { name: 'E[X²] = E[X]² is not assumed', text: 'scalar m\nrandom X with E[X] = m\n    E[X²]\n  = m²\n', want: 'fails' },
     { name: 'a random symbol with no mean: E is not a pass', text: 'random X\n    E[X]\n  = 0\n', want: 'fails' },
+    // Found by `npm run fuzz`: a derivative inside E[…] crashed ('reading terms'): the
+    // random value was not lifted into the derivative's jets.
+    { name: 'a derivative inside E[…]: E[d/dx (x r)] = μ', text: 'scalar x, μ\nrandom r with E[r] = μ\n    E[d/dx (x r)]\n  = μ\n', want: 'passes' },
+    { name: 'and a wrong one', text: 'scalar x, μ\nrandom r with E[r] = μ\n    E[d/dx (x r)]\n  = 2 μ\n', want: 'refuted' },
     { name: 'exp(−100) is not 0', text: '    exp(-100)\n  = 0\n', want: 'refuted' },
     { name: '1 + 10⁻³⁰ is not 1', text: '    1 + 10^(-30)\n  = 1\n', want: 'refuted' },
     { name: 'x + 10⁻²⁶ is not x', text: 'scalar x\n    x + 10^(-26)\n  = x\n', want: 'refuted' },

@@ -374,7 +374,7 @@ export class Checker {
     } catch (err) {
       // A signal that escaped (a value out of reach, a construct not evaluated) is a reason, not a crash.
       const message = err instanceof RangeError ? 'this step is nested too deeply to check'
-        : err instanceof Signal ? err.message : `internal error while checking: ${(err as Error).message}`;
+        : err instanceof Signal ? err.message : `internal error while checking: ${(err as Error).message}${process.env["DERIV_DEBUG"] ? `\n${(err as Error).stack}` : ""}`;
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message, notes: [] };
     }
   }

@@ -20,8 +20,11 @@ export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
   const c = (x: S): Jet<S> => new Jet(x, zeros);
   const flat = (a: Jet<S>): boolean => a.d === zeros || a.d.every((x) => F.sign(x) === 0);
   const scale = (a: Jet<S>, f: S): readonly S[] => (a.d === zeros ? zeros : a.d.map((x) => F.mul(f, x)));
+  // A value lifted from another host (a random value inside E[…]) may carry fewer tangents:
+  // it does not vary with the seeded entries, so the missing ones are 0.
   const combine = (a: readonly S[], b: readonly S[], op: (x: S, y: S) => S): readonly S[] =>
-    a === zeros && b === zeros ? zeros : a.map((x, i) => op(x, b[i]!));
+    a === zeros && b === zeros ? zeros
+      : Array.from({ length: Math.max(a.length, b.length, k) }, (_, i) => op(a[i] ?? F.zero, b[i] ?? F.zero));
   const self: Field<Jet<S>> = {
     name: `jet${k}(${F.name})`,
     zero: c(F.zero),

@@ -541,6 +541,8 @@ export class Evaluation<S> implements Host<S> {
     readonly field: Field<S>,
     /** Values that replace stored ones (by key): a derivative's dual seed. */
     private readonly seeds: ReadonlyMap<string, Val<S>> = new Map(),
+    /** In an extension (dual numbers, jets): how a value of the evaluation it extends is lifted here. */
+    private readonly fromRoot: ((x: unknown) => S) | null = null,
   ) {}
 
   /**
@@ -551,7 +553,8 @@ export class Evaluation<S> implements Host<S> {
     const all = new Map<string, Val<T>>();
     for (const [k, v] of this.seeds) all.set(k, isMat(v) ? v.map(lift) : lift(v));
     for (const [k, v] of seeds) all.set(k, v);
-    return new Evaluation(this.point, G, all);
+    const root = this.fromRoot;
+    return new Evaluation(this.point, G, all, (x: unknown) => lift(root ? root(x) : (x as S)));
   }
 
   /** The key a name's value is stored under here (`g@0` for g_0). */
@@ -649,7 +652,12 @@ export class Evaluation<S> implements Host<S> {
   private resolveValue(v: Var, info: SymbolInfo, index: number | null, key: string): Val<S> {
     const forced = this.point.overrides.get(key);
     if (forced) return this.lift(this.point.drawFree(key, v, index, info), key);
-    if (info.random && this.point.randomValue) return this.point.randomValue(this, info, key);
+    if (info.random && this.point.randomValue) {
+      // The random value lives in the expectation's own arithmetic: lifted into an extension.
+      const r = this.point.randomValue(this, info, key);
+      const up = this.fromRoot;
+      return up ? (isMat(r) ? (r as Mat<unknown>).map(up) : up(r)) : r;
+    }
     // Equalities among the assumptions act as substitutions.
     for (const rule of this.point.prep.rules) {
       const r = this.ctx.scope.lookup(rule.lhs.name);
