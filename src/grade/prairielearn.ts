@@ -47,7 +47,8 @@ export function toPrairieLearn(r: SubmissionResult, key: KeySummary): PrairieLea
   }
   return {
     gradable,
-    score: r.maxPoints > 0 ? Math.min(1, Math.max(0, r.points / r.maxPoints)) : 0,
+    // Rounded to 6 decimals: 15.71/20 is 0.7855, not 0.7855000000000001.
+    score: r.maxPoints > 0 ? Math.round(Math.min(1, Math.max(0, r.points / r.maxPoints)) * 1e6) / 1e6 : 0,
     message: plain([summary, ...r.problems].join(' '), 2000),
     output: plain([summary, ...(r.title ? [`Title: ${r.title}`] : []), ...r.problems].join('\n'), 5000),
     tests: r.claims.map((c) => ({
