@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 /**
  * Gradescope's autograder `results.json` (https://gradescope-autograders.readthedocs.io/en/latest/specs/):
  * one test per key claim, Markdown output naming the failing step, the full report in `extra_data`.
@@ -57,7 +58,7 @@ function numberOf(name: string, index: number): string {
 /** The overall message: score, key, seed, and what kept parts of the submission from being read. */
 function overview(r: SubmissionResult, key: KeySummary, options: GradescopeOptions): string {
   const parts = [
-    `**${r.points} / ${r.maxPoints} points**, graded by deriv against ${mdInline(key.file)}.`,
+    `**${r.points} / ${r.maxPoints} points**, graded by deriv against ${mdInline(basename(key.file))}.`,
   ];
   if (r.title) parts.push(`Your file's title: ${mdInline(r.title)}`);
   if (r.problems.length > 0) parts.push(r.problems.map((p) => `- ${md(p)}`).join('\n'));
