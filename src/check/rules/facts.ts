@@ -5,6 +5,7 @@ import { Rational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import { unfold, visit } from '../rewrite.js';
 import { impliedTags } from '../tags.js';
+import { constantValue } from '../evaluator/interpret.js';
 
 /**
  * What the named rules know about a step's context: its assumptions as facts `a ≤ b`,
@@ -150,20 +151,6 @@ const ALL: Range = { lo: null, hi: null, loStrict: false, hiStrict: false };
 const point = (q: Rational): Range => ({ lo: q, hi: q, loStrict: false, hiStrict: false });
 const NONNEG: Range = { lo: Rational.ZERO, hi: null, loStrict: false, hiStrict: false };
 
-function decimal(e: Expr): Rational | null {
-  if (e.kind === 'Num') {
-    try {
-      return Rational.parse(e.value);
-    } catch {
-      return null;
-    }
-  }
-  if (e.kind === 'Neg') {
-    const a = decimal(e.arg);
-    return a && a.neg();
-  }
-  return null;
-}
 
 /** The name's interval from its assumptions (`0 ≤ δ < 1`, `γ > 0`), exact. */
 function nameRange(v: Var, rc: RuleContext): Range {
@@ -175,11 +162,11 @@ function nameRange(v: Var, rc: RuleContext): Range {
   };
   for (const f of rc.facts) {
     if (f.lhs.kind === 'Var' && printName(f.lhs.name) === key) {
-      const q = decimal(f.rhs);
+      const q = constantValue(f.rhs);
       if (q) tighten(null, false, q, f.strict);
     }
     if (f.rhs.kind === 'Var' && printName(f.rhs.name) === key) {
-      const q = decimal(f.lhs);
+      const q = constantValue(f.lhs);
       if (q) tighten(q, f.strict, null, false);
     }
   }
@@ -223,7 +210,7 @@ function divR(a: Range, b: Range): Range {
 
 /** Bounds of a scalar expression under the assumptions (exact; ALL when unknown). */
 export function range(e: Expr, rc: RuleContext): Range {
-  const q = decimal(e);
+  const q = constantValue(e);
   if (q) return point(q);
   switch (e.kind) {
     case 'Var': return e.shape?.kind === 'matrix' ? ALL : nameRange(e, rc);
@@ -232,7 +219,7 @@ export function range(e: Expr, rc: RuleContext): Range {
     case 'Binary': {
       const a = range(e.left, rc);
       if (e.op === '^') {
-        const k = decimal(e.right);
+        const k = constantValue(e.right);
         if (k && k.isInteger() && k.n % 2n === 0n && k.sign() > 0) return NONNEG;
         if (nonnegR(a)) return NONNEG;
         return ALL;
@@ -280,7 +267,7 @@ export function isGram(a: Expr): boolean {
 export function nonnegative(e: Expr, rc: RuleContext): boolean {
   if (nonnegR(range(e, rc))) return true;
   for (const f of rc.facts) {
-    const z = decimal(f.lhs);
+    const z = constantValue(f.lhs);
     if (z && z.sign() >= 0 && printExpr(f.rhs) === printExpr(e)) return true;
   }
   return false;

@@ -14,6 +14,7 @@ import { Point } from '../sampling/point.js';
 import { counterexample, formatValue } from '../sampling/report.js';
 import { Bounder } from './norms.js';
 import { belowOneInMagnitude, nonnegative, range, rangeText, ruleContext, same, unfoldOnce, type RuleContext } from './facts.js';
+import { constantValue } from '../evaluator/interpret.js';
 
 /**
  * Limits as T → ∞ (LANGUAGE.md §5.7): `e → L as T → ∞` and `lim_{T→∞} e = L`.
@@ -57,7 +58,7 @@ function growsLinearly(e: Expr, key: string): boolean {
 function isPolynomial(e: Expr, key: string): boolean {
   if (e.kind === 'Var' && printName(e.name) === key) return true;
   if (e.kind === 'Binary' && e.op === '^' && e.left.kind === 'Var' && printName(e.left.name) === key) {
-    const k = exactNumber(e.right);
+    const k = constantValue(e.right);
     return k !== null && k.sign() > 0;
   }
   return false;
@@ -150,7 +151,7 @@ function powerLimit(base: Expr, exponent: Expr, key: string, rc: RuleContext): L
     return { kind: 'value', value: ZERO, rules: [`|q| < 1 ⇒ q^T → 0 (q = ${printExpr(base)} lies in ${rangeText(r)} by the assumptions)`] };
   }
   // At a point (the base a number): q = 1 stays 1; |q| > 1 or q = −1 has no finite limit.
-  const q = exactNumber(base);
+  const q = constantValue(base);
   if (q !== null) {
     const mag = q.sign() < 0 ? q.neg() : q;
     if (q.equals(Rational.ONE)) return { kind: 'value', value: { kind: 'Num', value: '1', range: base.range, shape: { kind: 'scalar' } }, rules: ['1^T = 1'] };
@@ -159,25 +160,6 @@ function powerLimit(base: Expr, exponent: Expr, key: string, rc: RuleContext): L
   return null;
 }
 
-function exactNumber(e: Expr): Rational | null {
-  if (e.kind === 'Num') {
-    try {
-      return Rational.parse(e.value);
-    } catch {
-      return null;
-    }
-  }
-  if (e.kind === 'Neg') {
-    const a = exactNumber(e.arg);
-    return a && a.neg();
-  }
-  if (e.kind === 'Binary' && e.op === '/') {
-    const a = exactNumber(e.left);
-    const b = exactNumber(e.right);
-    return a && b && !b.isZero() ? a.div(b) : null;
-  }
-  return null;
-}
 
 /** A product ∏_{t}^{T} a_t bounded factor by factor by q with |q| < 1 (given as the step's right side's base). */
 function productBound(e: Expr, key: string, rc: RuleContext): LimitValue {
