@@ -556,6 +556,9 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     { name: '‖w‖ = 2‖b‖ ⇒ w = 2b fails at w = −2b (a ray)', text: 'vector w, b in R^n\n    ‖w‖ = 2 ‖b‖\n  ⇒ w = 2 b\n', want: 'refuted' },
     { name: 'wᵀw = 1 ⇔ w = b/‖b‖ fails on the rest of the sphere', text: 'vector w, b in R^n\nassume b ≠ 0\n    wᵀw = 1\n  ⇔ w = b/‖b‖\n', want: 'refuted' },
     { name: 'wᵀw = 1 ⇒ w_1 < 1 fails at a unit vector', text: 'vector w in R^n\n    wᵀ w = 1\n  ⇒ w_1 < 1\n', want: 'refuted' },
+    // On a ray ‖w‖ = 1 agrees with 1 + π/10⁶⁰ to 50 digits: no point of the solution set, so
+    // no refutation of this right step.
+    { name: '‖w‖ = 1 + π/10⁶⁰ ⇒ ‖w‖ > 1 is not refuted by 50-digit agreement', text: 'vector w in R^n\n    ‖w‖ = 1 + π/10^60\n  ⇒ ‖w‖ > 1\n', want: 'unknown' },
     { name: 'wᵀw = 1 ⇒ w_1 ≤ 1 holds', text: 'vector w in R^n\n    wᵀ w = 1\n  ⇒ w_1 ≤ 1\n', want: 'passes' },
     { name: '‖w‖ = ‖b‖ ⇔ wᵀw = bᵀb holds', text: 'vector w, b in R^n\n    ‖w‖ = ‖b‖\n  ⇔ wᵀw = bᵀb\n', want: 'passes' },
     { name: '|x − π| > 0 fails only at a kink', text: 'scalar x\n    |x - π|\n  > 0\n', want: 'unknown' },

@@ -10,7 +10,7 @@ import { simpler } from './draw.js';
 import { decideAt } from './at-point.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
-import { respectsTags } from './explore.js';
+import { failureStands, respectsTags } from './explore.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 
 /**
@@ -266,6 +266,7 @@ function failureAt(p: StepProblem, q: Point, levels: readonly Field<unknown>[]):
     if (a === 'undefined' && typeof b === 'boolean') return { extends: 'a side of the left statement has no value' };
     if (typeof a !== 'boolean' || typeof b !== 'boolean') return null;
     const ok = p.rel === '⇔' ? a === b : !a || b;
+    if (!ok && !failureStands(q, p.rel, p.left as Formula, p.right as Formula)) return null;
     return ok ? null : counterexample(q, a ? 'true' : 'false', b ? 'true' : 'false',
       p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not');
   }
