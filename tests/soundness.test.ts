@@ -559,6 +559,11 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     // On a ray ‖w‖ = 1 agrees with 1 + π/10⁶⁰ to 50 digits: no point of the solution set, so
     // no refutation of this right step.
     { name: '‖w‖ = 1 + π/10⁶⁰ ⇒ ‖w‖ > 1 is not refuted by 50-digit agreement', text: 'vector w in R^n\n    ‖w‖ = 1 + π/10^60\n  ⇒ ‖w‖ > 1\n', want: 'unknown' },
+    // At x = y, e^x < e^y is false for certain (the same expression), though no enclosure
+    // can show it; such a tie decides the comparison instead of making the step unknown.
+    { name: 'e^x < e^y ⇔ x < y holds', text: 'scalar x, y\n    e^x < e^y\n  ⇔ x < y\n', want: 'passes' },
+    { name: 'log x < log y ⇔ x < y holds for x, y > 0', text: 'scalar x, y\nassume x > 0\nassume y > 0\n    log(x) < log(y)\n  ⇔ x < y\n', want: 'passes' },
+    { name: 'e^x < e^y ⇔ x ≤ y fails at a tie', text: 'scalar x, y\n    e^x < e^y\n  ⇔ x ≤ y\n', want: 'refuted' },
     { name: 'wᵀw = 1 ⇒ w_1 ≤ 1 holds', text: 'vector w in R^n\n    wᵀ w = 1\n  ⇒ w_1 ≤ 1\n', want: 'passes' },
     { name: '‖w‖ = ‖b‖ ⇔ wᵀw = bᵀb holds', text: 'vector w, b in R^n\n    ‖w‖ = ‖b‖\n  ⇔ wᵀw = bᵀb\n', want: 'passes' },
     { name: '|x − π| > 0 fails only at a kink', text: 'scalar x\n    |x - π|\n  > 0\n', want: 'unknown' },

@@ -1,6 +1,6 @@
 import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Var } from '../../ast.js';
-import { children } from '../../ast-walk.js';
-import { printName } from '../../print.js';
+import { children, mapChildren } from '../../ast-walk.js';
+import { printExpr, printName } from '../../print.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
 import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField } from '../evaluator/interval.js';
@@ -467,6 +467,33 @@ export class Point {
     return momentsConsistent(this);
   }
 
+  /**
+   * An expression with each free drawn scalar replaced by its exact value, printed: equal
+   * texts mean equal values. Null when it names anything else (a vector, a definition, a
+   * bound index), where the text says nothing.
+   */
+  exactShape(e: Expr): string | null {
+    let ok = true;
+    const sub = (x: Expr): Expr => {
+      if (!ok) return x;
+      if (x.kind === 'Var') {
+        const found = this.prep.lookup(x);
+        const v = found && !found.index && this.values.has(found.info.key) ? this.values.get(found.info.key)!.value : undefined;
+        if (v === undefined || isMat(v)) {
+          ok = false;
+          return x;
+        }
+        const q = v as Rational;
+        const num = (n: bigint): Expr => ({ kind: 'Num', value: (n < 0n ? -n : n).toString(), range: x.range });
+        const r: Expr = q.d === 1n ? num(q.n) : { kind: 'Binary', op: '/', left: num(q.n), right: num(q.d), range: x.range };
+        return q.n < 0n ? { kind: 'Neg', arg: r, range: x.range } : r;
+      }
+      return mapChildren(x, sub);
+    };
+    const out = sub(e);
+    return ok ? printExpr(out) : null;
+  }
+
   /** Whether a value certainly has a tag, at the first precision that decides. */
   private tagHolds(value: Val<Rational>, tag: MatrixTag, levels: readonly Field<unknown>[]): boolean {
     for (const F of levels) {
@@ -521,7 +548,15 @@ export class Point {
       }
       case 'Compare': {
         const vals = f.operands.map((o) => this.evaluate(F, o));
-        const r = combine(f.ops.map((op, i) => decideRelation(F, op, vals[i]!, vals[i + 1]!)));
+        const r = combine(f.ops.map((op, i) => {
+          const one = decideRelation(F, op, vals[i]!, vals[i + 1]!);
+          // Sides that are the same expression once the drawn values are put in (e^x and e^y
+          // at x = y = 2) are equal for certain, which no enclosure can show: `<` fails there.
+          if (one !== 'undecided' && one !== 'provisional') return one;
+          const same = this.exactShape(f.operands[i]!);
+          if (same === null || same !== this.exactShape(f.operands[i + 1]!)) return one;
+          return op === '=' || op === '≤' || op === '≥' ? 'holds' : op === '→' ? one : 'fails';
+        }));
         return r === 'provisional' ? (lenient ? 'holds' : 'undecided') : r;
       }
     }
