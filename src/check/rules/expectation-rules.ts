@@ -89,9 +89,11 @@ class Rewriter {
   private readonly model: RandomModel;
   private readonly randomDefined: ReadonlySet<string>;
   private readonly facts: Facts;
+  private readonly deadline: number;
 
   constructor(input: RuleInput) {
     const prep = input.problem.prep;
+    this.deadline = input.deadline;
     this.model = prep.ctx.random;
     this.facts = input.facts;
     this.randomDefined = randomDependents(input, this.model);
@@ -103,6 +105,7 @@ class Rewriter {
 
   /** Every E/Var/Cov in e rewritten where the rules reach (innermost first). */
   rewrite(e: Expr): Expr {
+    if (Date.now() > this.deadline) throw new NotApplicable('the time limit ran out while taking E[·] apart');
     switch (e.kind) {
       case 'Num': case 'Const': case 'Var': return e;
       case 'Expect': {
@@ -138,7 +141,9 @@ class Rewriter {
    * index), and a random name's declared variance.
    */
   private variance(x: Expr): Expr | null {
-    const pieces = additive(x).filter((p) => !this.deterministic(p));
+    const all = additive(x);
+    if (!all) return null;
+    const pieces = all.filter((p) => !this.deterministic(p));
     if (pieces.length === 0) {
       this.used.add('the variance of a constant is 0');
       return zero(x);
@@ -260,9 +265,10 @@ class Rewriter {
 
   /** E[x] without E where the rules reach; what they do not reach stays as E[…] of the random part (deterministic factors out). */
   private expect(x: Expr): Expr {
+    if (Date.now() > this.deadline) throw new NotApplicable('the time limit ran out while taking E[·] apart');
     if (this.deterministic(x)) return x;
     const pieces = additive(x);
-    if (pieces.length > MAX_PIECES) {
+    if (!pieces || pieces.length > MAX_PIECES) {
       this.stop('too many terms inside E[…]');
       return { kind: 'Expect', op: 'E', arg: x, range: x.range, shape: x.shape };
     }
@@ -571,15 +577,34 @@ function randomDependents(input: RuleInput, model: RandomModel): Set<string> {
   return out;
 }
 
-/** A body as additive pieces: products distributed over sums and differences (order kept). */
-function additive(e: Expr): Expr[] {
+class TooManyPieces extends Error {}
+
+/**
+ * A body as additive pieces: products distributed over sums and differences (order kept).
+ * Null past MAX_PIECES, so nested squares cannot grow the list without bound.
+ */
+function additive(e: Expr): Expr[] | null {
+  try {
+    return additiveParts(e);
+  } catch (err) {
+    if (err instanceof TooManyPieces) return null;
+    throw err;
+  }
+}
+
+function bounded(xs: Expr[]): Expr[] {
+  if (xs.length > MAX_PIECES) throw new TooManyPieces();
+  return xs;
+}
+
+function additiveParts(e: Expr): Expr[] {
   switch (e.kind) {
     case 'Binary': {
-      if (e.op === '+') return [...additive(e.left), ...additive(e.right)];
-      if (e.op === '-') return [...additive(e.left), ...additive(e.right).map(neg)];
+      if (e.op === '+') return bounded([...additiveParts(e.left), ...additiveParts(e.right)]);
+      if (e.op === '-') return bounded([...additiveParts(e.left), ...additiveParts(e.right).map(neg)]);
       if (e.op === '*') {
-        const a = additive(e.left);
-        const b = additive(e.right);
+        const a = additiveParts(e.left);
+        const b = additiveParts(e.right);
         if (a.length * b.length > MAX_PIECES) return [e];
         return a.flatMap((x) => b.map((y) => mul(x, y)));
       }
@@ -589,17 +614,19 @@ function additive(e: Expr): Expr[] {
         if (k === 2) {
           // (a + b)² = (a + b)(a + b)ᵀ for a scalar, each word transposed factor by factor, so a
           // square (wᵀ r)² reads wᵀ r rᵀ w and the pairs of a random vector nest.
-          return additive(e.left).flatMap((x) => additive(e.left).map((y) => mul(x, transposeWord(y))));
+          const parts = additiveParts(e.left);
+          if (parts.length * parts.length > MAX_PIECES) throw new TooManyPieces();
+          return parts.flatMap((x) => parts.map((y) => mul(x, transposeWord(y))));
         }
         let prod: Expr = e.left;
         for (let j = 1; j < k; j++) prod = mul(prod, e.left);
-        return additive(prod);
+        return additiveParts(prod);
       }
-      if (e.op === '/') return additive(e.left).map((x) => ({ ...e, left: x }));
+      if (e.op === '/') return additiveParts(e.left).map((x) => ({ ...e, left: x }));
       return [e];
     }
-    case 'Neg': return additive(e.arg).map(neg);
-    case 'Transpose': return additive(e.arg).map((x) => transpose(x));
+    case 'Neg': return additiveParts(e.arg).map(neg);
+    case 'Transpose': return additiveParts(e.arg).map((x) => transpose(x));
     default: return [e];
   }
 }

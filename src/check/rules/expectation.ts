@@ -46,8 +46,26 @@ interface Values<S> {
 /** Instances whose declared moments were found consistent at a point (checked once per point). */
 const consistent = new WeakMap<Point, Set<string>>();
 
-/** `E[e]`, `Var[e]` or `Cov[…]` at the point `ev` evaluates at. */
+/**
+ * How many expectations are being evaluated, one inside another: each opens a fresh
+ * evaluation, so a definition that reaches itself through E[…] (`define w = Var[wᵀq] u`) is
+ * caught here rather than by the evaluation's own depth count.
+ */
+let nesting = 0;
+const MAX_NESTING = 12;
+
+/** `E[e]`, `Var[e]` or `Cov[…]` at the point `ev` evaluates at. Throws Unsupported past MAX_NESTING nested expectations. */
 export function expectationAt<S>(ev: Evaluation<S>, e: Expect, env: Env<S>): Val<S> {
+  if (nesting >= MAX_NESTING) throw new Unsupported('a definition refers to itself through E[…] too deeply to evaluate');
+  nesting++;
+  try {
+    return expectationAtPoint(ev, e, env);
+  } finally {
+    nesting--;
+  }
+}
+
+function expectationAtPoint<S>(ev: Evaluation<S>, e: Expect, env: Env<S>): Val<S> {
   const point = ev.point;
   // Inside another expectation, E[…] is a number: it is computed at the outer point.
   if (point.parent !== null) {
