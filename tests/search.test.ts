@@ -43,6 +43,13 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
     text: 'scalar L\nvector x in R^n\nmatrix H in R^{n×n} symmetric positive definite\nassume L > 0\n    xᵀ H x\n  ≤ L xᵀx\n',
     want: 'refuted',
   },
+  // Equations not affine in any unknown: Newton's method on the Jacobian, each root proved in a box (newton.ts).
+  { name: '(wᵀw) w = (bᵀb)² b ⇒ w = (bᵀb)^½ b fails at the root w = (bᵀb)^⅓ b', text: 'vector w, b in R^n\n    (wᵀw) w = (bᵀb)^2 b\n  ⇒ w = (bᵀb)^(1/2) b\n', want: 'refuted', cx: /w = ≈ \[/ },
+  { name: '(wᵀw) w = (bᵀb)² b ⇔ w = (bᵀb)^⅓ b', text: 'vector w, b in R^n\n    (wᵀw) w = (bᵀb)^2 b\n  ⇔ w = (bᵀb)^(1/3) b\n', want: 'pass', message: /solutions of its equations for w/ },
+  { name: 'wᵀw = 2 ⇒ w = 0 fails on the sphere (an irrational point)', text: 'vector w in R^n\n    wᵀw = 2\n  ⇒ w = 0\n', want: 'refuted', cx: /w = ≈ \[/ },
+  { name: 'wᵀw = 2 ⇔ ‖w‖ = √2', text: 'vector w in R^n\n    wᵀw = 2\n  ⇔ ‖w‖ = √2\n', want: 'pass' },
+  { name: 'wᵀw = 2 ⇔ ‖w‖ = 1.4142135623730951 (10⁻¹⁷ off)', text: 'vector w in R^n\n    wᵀw = 2\n  ⇔ ‖w‖ = 1.4142135623730951\n', want: 'refuted' },
+  { name: '(wᵀw − 2) w = 0 ⇔ w = 0 (a singular Jacobian on the sphere)', text: 'vector w in R^n\n    (wᵀw - 2) w = 0\n  ⇔ w = 0\n', want: 'refuted' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];
@@ -55,6 +62,7 @@ describe('search where the truth can change', () => {
     const verdicts = steps.map((s) => s.verdict);
     if (want === 'pass') {
       for (const s of steps) expect(['proved', 'checked'], s.message).toContain(s.verdict);
+      if (message) expect(steps.map((s) => s.message).join(' | ')).toMatch(message);
       return;
     }
     const failing = steps.find((s) => s.verdict === want);

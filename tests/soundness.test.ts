@@ -557,8 +557,9 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     { name: 'wᵀw = 1 ⇔ w = b/‖b‖ fails on the rest of the sphere', text: 'vector w, b in R^n\nassume b ≠ 0\n    wᵀw = 1\n  ⇔ w = b/‖b‖\n', want: 'refuted' },
     { name: 'wᵀw = 1 ⇒ w_1 < 1 fails at a unit vector', text: 'vector w in R^n\n    wᵀ w = 1\n  ⇒ w_1 < 1\n', want: 'refuted' },
     // On a ray ‖w‖ = 1 agrees with 1 + π/10⁶⁰ to 50 digits: no point of the solution set, so
-    // no refutation of this right step.
-    { name: '‖w‖ = 1 + π/10⁶⁰ ⇒ ‖w‖ > 1 is not refuted by 50-digit agreement', text: 'vector w in R^n\n    ‖w‖ = 1 + π/10^60\n  ⇒ ‖w‖ > 1\n', want: 'unknown' },
+    // no refutation of this right step; Newton's boxes (10⁻⁶⁰ wide) are on the sphere.
+    { name: '‖w‖ = 1 + π/10⁶⁰ ⇒ ‖w‖ > 1 is not refuted by 50-digit agreement', text: 'vector w in R^n\n    ‖w‖ = 1 + π/10^60\n  ⇒ ‖w‖ > 1\n', want: 'passes' },
+    { name: '‖w‖ = 1 + π/10⁶⁰ ⇒ ‖w‖ > 1 + 10⁻⁵⁹ fails on the sphere', text: 'vector w in R^n\n    ‖w‖ = 1 + π/10^60\n  ⇒ ‖w‖ > 1 + 10^(-59)\n', want: 'refuted' },
     // At x = y, e^x < e^y is false for certain (the same expression), though no enclosure
     // can show it; such a tie decides the comparison instead of making the step unknown.
     { name: 'e^x < e^y ⇔ x < y holds', text: 'scalar x, y\n    e^x < e^y\n  ⇔ x < y\n', want: 'passes' },

@@ -12,6 +12,7 @@ import { boundariesAlong, mergeBoundaries, probesFrom, type Bracket } from './bo
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
+import { newtonSolutions } from './newton.js';
 import { solveLinear } from './solve.js';
 
 /**
@@ -398,11 +399,13 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
       }
     }
     // A vector or matrix unknown of a linear equation: solve for it.
+    const nonlinear: { c: (typeof all)[number]; key: string }[] = [];
     for (const c of all) {
       if (c.op !== '=' || !c.whole) continue;
       for (const key of matrixKeys(base)) {
         if (Date.now() > deadline) return result(null);
         const solved = solveLinear(base, key, c.a, c.b, rng);
+        if (!solved) nonlinear.push({ c, key });
         // A solution that breaks the unknown's declared tags (a singular "invertible"
         // matrix) is no point of the step's domain.
         if (!solved || !respectsTags(solved, key)) continue;
@@ -423,6 +426,20 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
       const failure = rays(base, c, rng, deadline, (q) => test(q, null));
       searched++;
       if (failure) return result(failure);
+    }
+    // The same equations solved by Newton's method on the Jacobian, each root proved in a
+    // small box (newton.ts): the point holds the unknown as that box, and the equation there.
+    for (const { c, key } of nonlinear) {
+      if (Date.now() > deadline) return result(null);
+      const roots = newtonSolutions(base, key, c.a, c.b, rng, deadline);
+      if (roots.length > 0) {
+        searched++;
+        along.add(`${base.values.get(key)!.label}${SOLVED}`);
+      }
+      for (const q of roots) {
+        const failure = test(q, c.side);
+        if (failure) return result(failure);
+      }
     }
   }
   return result(null);

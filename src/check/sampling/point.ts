@@ -238,7 +238,7 @@ export class Point {
    * Values known only within bounds (a root of an equation, bracketed): evaluated as
    * enclosures; the exact backend cannot take them.
    */
-  readonly enclosures = new Map<string, readonly [Rational, Rational]>();
+  readonly enclosures = new Map<string, readonly [Val<Rational>, Val<Rational>]>();
   /** A drawn name evaluated as a dual number in one field (what a derivative is taken along). */
   seed: { readonly key: string; readonly field: Field<unknown>; readonly value: (v: never) => unknown } | null = null;
   /** In an expectation's child point: the value a random symbol takes there. */
@@ -622,16 +622,24 @@ export class Evaluation<S> implements Host<S> {
     return this.point.dim(d);
   }
 
-  /** A drawn value in this backend: a point, a seeded dual (the variable differentiated), or an enclosure. */
+  /**
+   * A drawn value in this backend: a point, an enclosure (a value known within bounds, entry
+   * by entry for a vector or matrix), and for the variable differentiated, a seeded dual of either.
+   */
   private lift(v: Val<Rational>, key: string): Val<S> {
     const F = this.field;
     const enclosure = this.point.enclosures.get(key);
+    let lifted: Val<S>;
     if (enclosure) {
       if (!F.span) throw new Inexact(`a value known only within bounds cannot be evaluated in ${F.name} arithmetic`);
-      return F.span(F.fromRational(enclosure[0]), F.fromRational(enclosure[1]));
+      const [lo, hi] = enclosure;
+      lifted = isMat(lo) && isMat(hi)
+        ? new Mat(lo.rows, lo.cols, lo.data.map((x, i) => F.span!(F.fromRational(x), F.fromRational(hi.data[i]!))))
+        : F.span(F.fromRational(lo as Rational), F.fromRational(hi as Rational));
+    } else {
+      lifted = isMat(v) ? v.map((x) => F.fromRational(x)) : F.fromRational(v);
     }
     const seed = this.point.seed;
-    const lifted = isMat(v) ? v.map((x) => F.fromRational(x)) : F.fromRational(v);
     if (seed && seed.key === key && seed.field.name === F.name) return (seed.value as (x: Val<S>) => Val<S>)(lifted);
     return lifted;
   }

@@ -1,0 +1,331 @@
+import type { Expr } from '../../ast.js';
+import { Dual, dualField } from '../evaluator/dual.js';
+import { decimalField } from '../evaluator/decimal.js';
+import { Mat, isMat, type Field, type Val } from '../evaluator/field.js';
+import { Interval, intervalField } from '../evaluator/interval.js';
+import { entries } from '../evaluator/linalg.js';
+import { Rational } from '../evaluator/rational.js';
+import type { Rng } from '../rng.js';
+import { allLevels } from './levels.js';
+import type { Point } from './point.js';
+
+/**
+ * Solutions of an equation `a = b` that is not affine in a vector or matrix unknown X
+ * (`A w + (wᵀw) w = b`, `wᵀw = 2`), for the ⇔/⇒ search (issue 7, item 2): Newton's method on
+ * the Jacobian of the residual r(X) = a − b, from a few starts, with the Jacobian taken by
+ * forward-mode dual numbers over double enclosures (one pass per entry of X; never finite
+ * differences) — an estimate that steers, never decides. A root found is then proved: the
+ * Krawczyk operator K(Y) = y − C r(y) + (I − C J(Y))(Y − y) over a small box Y around the
+ * rounded root y, evaluated in outward-rounded interval arithmetic, lies strictly inside Y,
+ * so r has exactly one zero in Y (R. Krawczyk, Computing 4 (1969); R. E. Moore, R. B.
+ * Kearfott, M. J. Cloud, *Introduction to Interval Analysis*, SIAM 2009, §8.2). The point
+ * returned carries X as that box (an enclosure), so the equation holds there by proof and
+ * the other statement is evaluated with enclosures: it can be found false on the whole box,
+ * never wrongly true.
+ *
+ * Square systems (as many equations as entries) are solved in every entry; one with fewer
+ * equations (k < m: `wᵀw = 2`) in the k entries where the Jacobian has its largest pivots,
+ * the others kept at the rounded values. A root where the Jacobian is singular (a sphere of
+ * solutions of `(wᵀw − 2) w = 0`) cannot be proved this way and gives no point.
+ */
+export function newtonSolutions(base: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number): Point[] {
+  const drawn = base.values.get(key)?.value;
+  if (!drawn || !isMat(drawn)) return [];
+  const x0 = drawn as Mat<Rational>;
+  const m = x0.data.length;
+  if (m > MAX_ENTRIES) return [];
+  const shape = (xs: readonly Rational[]) => new Mat<Rational>(x0.rows, x0.cols, [...xs]);
+  const exact = (x: number) => Rational.parse(x.toPrecision(17));
+  const problem: Residual = { base, key, a, b, shape, rng };
+
+  const starts: number[][] = [];
+  const own = x0.data.map((x) => x.toNumber());
+  starts.push(own, own.map((x) => -x), own.map((x) => 10 * x), own.map((x) => x / 10));
+  for (let i = 0; i < 2; i++) starts.push(own.map(() => rng.int(-30, 30) / 10));
+
+  const out: Point[] = [];
+  const found: number[][] = [];
+  for (const start of starts) {
+    if (Date.now() > deadline || out.length >= MAX_ROOTS) break;
+    const root = newton(problem, start, null, deadline);
+    if (!root) continue;
+    const scale = 1 + Math.max(...root.x.map(Math.abs));
+    if (found.some((f) => f.every((v, i) => Math.abs(v - root.x[i]!) <= 1e-6 * scale))) continue;
+    found.push(root.x);
+    // The entries solved for: all of them when square; else the k with the largest pivots,
+    // the rest fixed at their rounded values and the root polished in the k alone.
+    let active = [...Array(m).keys()];
+    let x = root.x.map(exact);
+    if (root.k < m) {
+      active = pivotColumns(root.J, root.k);
+      if (active.length < root.k) continue;
+      const polished = newton(problem, x.map((v) => v.toNumber()), { active, fixed: x }, deadline);
+      if (!polished) continue;
+      x = x.map((v, i) => (active.includes(i) ? exact(polished.x[i]!) : v));
+    } else if (root.k > m) {
+      continue;
+    }
+    const box = krawczyk(problem, x, active, deadline);
+    if (!box) continue;
+    const q = base.replacing(key, shape(x), rng);
+    q.enclosures.set(key, [shape(box.lo), shape(box.hi)]);
+    q.deadline = deadline;
+    try {
+      if (q.satisfiesAssumptions(allLevels(), true)) out.push(q);
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}
+
+/** At most this many entries in the unknown (Newton costs one evaluation per entry per step). */
+const MAX_ENTRIES = 16;
+/** At most this many distinct proved roots per equation and unknown. */
+const MAX_ROOTS = 3;
+const MAX_ITERATIONS = 40;
+
+interface Residual {
+  readonly base: Point;
+  readonly key: string;
+  readonly a: Expr;
+  readonly b: Expr;
+  readonly shape: (xs: readonly Rational[]) => Mat<Rational>;
+  readonly rng: Rng;
+}
+
+/** r(x) and its Jacobian (k × m, or only the `active` columns filled) as double estimates; null where undefined. */
+function estimate(p: Residual, x: readonly number[], active: readonly number[]): { r: number[]; J: number[][] } | null {
+  const xs = x.map((v) => Rational.parse(v.toPrecision(17)));
+  const mid = (i: Interval) => (i.lo === i.hi ? i.lo : i.lo / 2 + i.hi / 2);
+  let r: number[] | null = null;
+  const J: number[][] = [];
+  for (const j of active) {
+    const rows = residualAt(intervalField, p, xs, null, j);
+    if (!rows) return null;
+    r ??= rows.map((d) => mid(d.v));
+    rows.forEach((d, i) => {
+      (J[i] ??= new Array<number>(x.length).fill(0))[j] = mid(d.d);
+    });
+  }
+  if (!r || r.some((v) => !Number.isFinite(v)) || J.some((row) => row.some((v) => !Number.isFinite(v)))) return null;
+  return { r, J };
+}
+
+/**
+ * The residual's entries in dual numbers over F at the rational x (or over the box [lo, hi]
+ * when given), differentiated along entry `along` of the unknown (or not at all); null where
+ * it has no value.
+ */
+function residualAt<S>(
+  F0: Field<S>, p: Residual, x: readonly Rational[], box: { lo: readonly Rational[]; hi: readonly Rational[] } | null, along: number | null,
+): Dual<S>[] | null {
+  const F = dualField(F0);
+  try {
+    const q = p.base.replacing(p.key, p.shape(x), p.rng);
+    if (box) q.enclosures.set(p.key, [p.shape(box.lo), p.shape(box.hi)]);
+    if (along !== null) {
+      const seed = (v: Val<Dual<S>>): Val<Dual<S>> => (isMat(v) ? new Mat(v.rows, v.cols, v.data.map((d, i) => (i === along ? new Dual(d.v, F0.one) : d))) : v);
+      q.seed = { key: p.key, field: F, value: seed as (v: never) => unknown };
+    }
+    const l = entries(q.evaluate(F, p.a) as Val<Dual<S>>);
+    let r = entries(q.evaluate(F, p.b) as Val<Dual<S>>);
+    // `X = 0`: a scalar 0 stands for the zero of the left side's shape.
+    if (r.length === 1 && l.length > 1 && F0.sign(r[0]!.v) === 0) r = l.map(() => F.zero);
+    if (l.length !== r.length) return null;
+    return l.map((v, i) => F.sub(v, r[i]!));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Newton's method (damped: a step that does not shrink the residual is halved) from `start`;
+ * with `restrict`, only the active entries move and the others stay at `fixed`. Returns the
+ * converged x, the number of equations and the Jacobian there, or null.
+ */
+function newton(
+  p: Residual, start: readonly number[], restrict: { active: readonly number[]; fixed: readonly Rational[] } | null, deadline: number,
+): { x: number[]; k: number; J: number[][] } | null {
+  const m = start.length;
+  const active = restrict?.active ?? [...Array(m).keys()];
+  let x = [...start];
+  let cur = estimate(p, x, active);
+  if (!cur) return null;
+  const size = (r: readonly number[]) => Math.max(0, ...r.map(Math.abs));
+  for (let it = 0; it < MAX_ITERATIONS; it++) {
+    if (Date.now() > deadline) return null;
+    const scale = 1 + size(x);
+    if (size(cur.r) <= 1e-13 * scale) return { x, k: cur.r.length, J: cur.J };
+    const cols = active.map((j) => cur!.J.map((row) => row[j]!));
+    const step = leastSquaresStep(cols, cur.r);
+    if (!step) return null;
+    let t = 1;
+    let next: { r: number[]; J: number[][] } | null = null;
+    let nx = x;
+    for (let h = 0; h < 12; h++, t /= 2) {
+      nx = [...x];
+      active.forEach((j, c) => { nx[j] = x[j]! - t * step[c]!; });
+      next = estimate(p, nx, active);
+      if (next && size(next.r) < size(cur.r)) break;
+      next = null;
+    }
+    if (!next) return null;
+    x = nx;
+    cur = next;
+  }
+  return size(cur.r) <= 1e-13 * (1 + size(x)) ? { x, k: cur.r.length, J: cur.J } : null;
+}
+
+/** The step d with J d = r in the least-squares sense (J given by its columns), minimum norm when underdetermined; null if singular. */
+function leastSquaresStep(cols: readonly (readonly number[])[], r: readonly number[]): number[] | null {
+  const m = cols.length;
+  const k = r.length;
+  const dot = (u: readonly number[], v: readonly number[]) => u.reduce((s, x, i) => s + x * v[i]!, 0);
+  if (k >= m) {
+    // Normal equations JᵀJ d = Jᵀ r.
+    const A = cols.map((ci) => cols.map((cj) => dot(ci, cj)));
+    return solveDense(A, cols.map((c) => dot(c, r)));
+  }
+  // d = Jᵀ (J Jᵀ)⁻¹ r.
+  const rows = Array.from({ length: k }, (_, i) => cols.map((c) => c[i]!));
+  const y = solveDense(rows.map((ri) => rows.map((rj) => dot(ri, rj))), [...r]);
+  return y && cols.map((c) => dot(c, y));
+}
+
+/** Gaussian elimination with partial pivoting in doubles; null when a pivot vanishes. */
+function solveDense(A: number[][], rhs: number[]): number[] | null {
+  const n = rhs.length;
+  const M = A.map((row, i) => [...row, rhs[i]!]);
+  const norm = Math.max(1e-300, ...A.flat().map(Math.abs));
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let i = c + 1; i < n; i++) if (Math.abs(M[i]![c]!) > Math.abs(M[p]![c]!)) p = i;
+    if (Math.abs(M[p]![c]!) <= 1e-14 * norm) return null;
+    [M[c], M[p]] = [M[p]!, M[c]!];
+    for (let i = 0; i < n; i++) {
+      if (i === c) continue;
+      const f = M[i]![c]! / M[c]![c]!;
+      if (f !== 0) for (let j = c; j <= n; j++) M[i]![j]! -= f * M[c]![j]!;
+    }
+  }
+  return M.map((row, i) => row[n]! / row[i]!);
+}
+
+/** The k columns of J (k × m) chosen by Gaussian elimination with complete pivoting. */
+function pivotColumns(J: readonly (readonly number[])[], k: number): number[] {
+  const M = J.map((row) => [...row]);
+  const m = M[0]?.length ?? 0;
+  const norm = Math.max(1e-300, ...M.flat().map(Math.abs));
+  const chosen: number[] = [];
+  const usedRows = new Set<number>();
+  for (let step = 0; step < k; step++) {
+    let best = 0;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < k; i++) {
+      if (usedRows.has(i)) continue;
+      for (let j = 0; j < m; j++) {
+        if (chosen.includes(j)) continue;
+        if (Math.abs(M[i]![j]!) > best) [best, bi, bj] = [Math.abs(M[i]![j]!), i, j];
+      }
+    }
+    if (bi < 0 || best <= 1e-10 * norm) break;
+    usedRows.add(bi);
+    chosen.push(bj);
+    for (let i = 0; i < k; i++) {
+      if (usedRows.has(i)) continue;
+      const f = M[i]![bj]! / M[bi]![bj]!;
+      for (let j = 0; j < m; j++) M[i]![j]! -= f * M[bi]![j]!;
+    }
+  }
+  return chosen.sort((u, v) => u - v);
+}
+
+/**
+ * Proves a zero of the residual in a box around y (moving only the `active` entries, as many
+ * as there are equations) by the Krawczyk test; the box, or null. First y is refined in
+ * 110-digit decimals (a simplified Newton step C·r(y) per round, ~16 digits a round) and the
+ * box taken about 10⁻⁶⁰ wide, so an equation of the other statement that also holds there
+ * agrees to 50 and 250 digits (it counts as held); failing that, a box of 10⁻¹² … 10⁻⁶ in
+ * doubles (enough to find the other statement false).
+ */
+function krawczyk(p: Residual, y0: readonly Rational[], active: readonly number[], deadline: number): { lo: Rational[]; hi: Rational[] } | null {
+  const n = active.length;
+  const mid = (i: Interval) => i.lo / 2 + i.hi / 2;
+  // The Jacobian at y (estimates) for the preconditioner C ≈ J(y)⁻¹.
+  const Jy: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let c = 0; c < n; c++) {
+    const col = residualAt(intervalField, p, y0, null, active[c]!);
+    if (!col || col.length !== n) return null;
+    col.forEach((d, i) => { Jy[i]![c] = mid(d.d); });
+  }
+  const C = invert(Jy);
+  if (!C) return null;
+  const yMax = Rational.parse(String(Math.ceil(Math.max(1, ...y0.map((v) => Math.abs(v.toNumber()))))));
+  const radius = (e: number) => Rational.ONE.div(Rational.of(2n ** BigInt(e))).mul(yMax);
+  // High precision: refine, then a box of radius 2⁻²⁰⁰·|y|.
+  const D = decimalField(110);
+  let y = [...y0];
+  for (let round = 0; round < 6 && Date.now() <= deadline; round++) {
+    const r = residualAt(D, p, y, null, null);
+    if (!r || r.length !== n) break;
+    const rs = r.map((d) => D.ends!.mid(d.v));
+    if (rs.some((v) => !Number.isFinite(v))) break;
+    if (rs.every((v) => v === 0)) break;
+    y = y.map((v, i) => {
+      const c = active.indexOf(i);
+      if (c < 0) return v;
+      const delta = C[c]!.reduce((acc, cij, j) => acc + cij * rs[j]!, 0);
+      return v.sub(Rational.parse(delta.toPrecision(17)));
+    });
+  }
+  const fine = Date.now() <= deadline ? test(D, y, radius(200)) : null;
+  if (fine) return fine;
+  for (const e of [40, 30, 20]) {
+    if (Date.now() > deadline) return null;
+    const box = test(intervalField, y0, radius(e));
+    if (box) return box;
+  }
+  return null;
+
+  /** K(Y) − y = −C r(y) + (I − C J(Y)) [−ρ, ρ] inside (−ρ, ρ), entry by entry, in F. */
+  function test<S>(F: Field<S>, y: readonly Rational[], radius: Rational): { lo: Rational[]; hi: Rational[] } | null {
+    const lo = y.map((v, i) => (active.includes(i) ? v.sub(radius) : v));
+    const hi = y.map((v, i) => (active.includes(i) ? v.add(radius) : v));
+    const ry = residualAt(F, p, y, null, null);
+    if (!ry || ry.length !== n) return null;
+    const JY: S[][] = Array.from({ length: n }, () => new Array<S>(n));
+    for (let c = 0; c < n; c++) {
+      const col = residualAt(F, p, y, { lo, hi }, active[c]!);
+      if (!col) return null;
+      col.forEach((d, i) => { JY[i]![c] = d.d; });
+    }
+    const rho = F.fromRational(radius);
+    const box = F.span!(F.neg(rho), rho);
+    const Cq = C!.map((row) => row.map((c) => F.fromRational(Rational.parse(c.toPrecision(17)))));
+    for (let i = 0; i < n; i++) {
+      let acc = F.zero;
+      for (let j = 0; j < n; j++) acc = F.sub(acc, F.mul(Cq[i]![j]!, ry[j]!.v));
+      for (let j = 0; j < n; j++) {
+        let cj = i === j ? F.one : F.zero;
+        for (let l = 0; l < n; l++) cj = F.sub(cj, F.mul(Cq[i]![l]!, JY[l]![j]!));
+        acc = F.add(acc, F.mul(cj, box));
+      }
+      if (F.sign(F.add(acc, rho)) !== 1 || F.sign(F.sub(rho, acc)) !== 1) return null;
+    }
+    return { lo, hi };
+  }
+}
+
+/** The inverse of a square matrix in doubles (an approximate preconditioner), or null. */
+function invert(A: readonly (readonly number[])[]): number[][] | null {
+  const n = A.length;
+  const cols: number[][] = [];
+  for (let j = 0; j < n; j++) {
+    const col = solveDense(A.map((r) => [...r]), Array.from({ length: n }, (_, i) => (i === j ? 1 : 0)));
+    if (!col) return null;
+    cols.push(col);
+  }
+  return Array.from({ length: n }, (_, i) => cols.map((c) => c[i]!));
+}
