@@ -34,19 +34,26 @@ export function newtonSolutions(base: Point, key: string, a: Expr, b: Expr, rng:
   const x0 = drawn as Mat<Rational>;
   const m = x0.data.length;
   if (m > MAX_ENTRIES) return [];
+  // A structured matrix (symmetric, orthogonal, positive definite, …) would lose its
+  // structure in an entry-by-entry solve; only `invertible` survives it generically.
+  const tags = base.ctx.scope.get(key)?.tags ?? [];
+  if ([...tags].some((t) => t !== 'invertible')) return [];
   const shape = (xs: readonly Rational[]) => new Mat<Rational>(x0.rows, x0.cols, [...xs]);
   const exact = (x: number) => Rational.parse(x.toPrecision(17));
-  const problem: Residual = { base, key, a, b, shape, rng };
+  const problem: Residual = { base, key, a, b, shape, rng, budget: { evaluations: MAX_EVALUATIONS } };
 
   const starts: number[][] = [];
   const own = x0.data.map((x) => x.toNumber());
   starts.push(own, own.map((x) => -x), own.map((x) => 10 * x), own.map((x) => x / 10));
   for (let i = 0; i < 2; i++) starts.push(own.map(() => rng.int(-30, 30) / 10));
 
+  // An equation that does not move with the unknown (a zero Jacobian at the drawn value) is not solved for it.
+  const first = estimate(problem, own, [...Array(m).keys()]);
+  if (!first || first.J.every((row) => row.every((v) => v === 0))) return [];
   const out: Point[] = [];
   const found: number[][] = [];
   for (const start of starts) {
-    if (Date.now() > deadline || out.length >= MAX_ROOTS) break;
+    if (Date.now() > deadline || out.length >= MAX_ROOTS || problem.budget.evaluations <= 0) break;
     const root = newton(problem, start, null, deadline);
     if (!root) continue;
     const scale = 1 + Math.max(...root.x.map(Math.abs));
@@ -84,6 +91,8 @@ const MAX_ENTRIES = 16;
 /** At most this many distinct proved roots per equation and unknown. */
 const MAX_ROOTS = 3;
 const MAX_ITERATIONS = 40;
+/** At most this many evaluations of the residual per equation and unknown (all starts together). */
+const MAX_EVALUATIONS = 400;
 
 interface Residual {
   readonly base: Point;
@@ -92,6 +101,8 @@ interface Residual {
   readonly b: Expr;
   readonly shape: (xs: readonly Rational[]) => Mat<Rational>;
   readonly rng: Rng;
+  /** Evaluations left for this equation and unknown (each costs one pass over both sides). */
+  readonly budget: { evaluations: number };
 }
 
 /** r(x) and its Jacobian (k × m, or only the `active` columns filled) as double estimates; null where undefined. */
@@ -121,6 +132,7 @@ function residualAt<S>(
   F0: Field<S>, p: Residual, x: readonly Rational[], box: { lo: readonly Rational[]; hi: readonly Rational[] } | null, along: number | null,
 ): Dual<S>[] | null {
   const F = dualField(F0);
+  if (--p.budget.evaluations < 0) return null;
   try {
     const q = p.base.replacing(p.key, p.shape(x), p.rng);
     if (box) q.enclosures.set(p.key, [p.shape(box.lo), p.shape(box.hi)]);
