@@ -50,6 +50,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'wᵀw = 2 ⇔ ‖w‖ = √2', text: 'vector w in R^n\n    wᵀw = 2\n  ⇔ ‖w‖ = √2\n', want: 'pass' },
   { name: 'wᵀw = 2 ⇔ ‖w‖ = 1.4142135623730951 (10⁻¹⁷ off)', text: 'vector w in R^n\n    wᵀw = 2\n  ⇔ ‖w‖ = 1.4142135623730951\n', want: 'refuted' },
   { name: '(wᵀw − 2) w = 0 ⇔ w = 0 (a singular Jacobian on the sphere)', text: 'vector w in R^n\n    (wᵀw - 2) w = 0\n  ⇔ w = 0\n', want: 'refuted' },
+  // An equality assumption on a vector, met by construction (Newton, a proved box).
+  { name: 'wᵀw = 1 under assume ‖w‖ = 1', text: 'vector w in R^n\nassume ‖w‖ = 1\n    wᵀw\n  = 1\n', want: 'pass' },
+  { name: 'wᵀw = 1 + 10⁻⁴⁰ under assume ‖w‖ = 1', text: 'vector w in R^n\nassume ‖w‖ = 1\n    wᵀw\n  = 1 + 10^(-40)\n', want: 'refuted', cx: /w = ≈ \[/ },
+  { name: '(wᵀu)² ≤ uᵀu under assume ‖w‖ = 1', text: 'vector w, u in R^n\nassume ‖w‖ = 1\n    (wᵀu)^2\n  ≤ uᵀu\n', want: 'pass' },
+  { name: '(wᵀu)² ≤ uᵀu/2 under assume ‖w‖ = 1', text: 'vector w, u in R^n\nassume ‖w‖ = 1\n    (wᵀu)^2\n  ≤ uᵀu/2\n', want: 'refuted' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

@@ -28,7 +28,12 @@ import type { Point } from './point.js';
  * the others kept at the rounded values. A root where the Jacobian is singular (a sphere of
  * solutions of `(wᵀw − 2) w = 0`) cannot be proved this way and gives no point.
  */
-export function newtonSolutions(base: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number): Point[] {
+export function newtonSolutions(
+  base: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number,
+  /** `max` roots at most; `assumptions: false` keeps a root without checking the other assumptions (the caller does). */
+  opts: { readonly max?: number; readonly assumptions?: boolean } = {},
+): Point[] {
+  const maxRoots = opts.max ?? MAX_ROOTS;
   const drawn = base.values.get(key)?.value;
   if (!drawn || !isMat(drawn)) return [];
   const x0 = drawn as Mat<Rational>;
@@ -53,7 +58,7 @@ export function newtonSolutions(base: Point, key: string, a: Expr, b: Expr, rng:
   const out: Point[] = [];
   const found: number[][] = [];
   for (const start of starts) {
-    if (Date.now() > deadline || out.length >= MAX_ROOTS || problem.budget.evaluations <= 0) break;
+    if (Date.now() > deadline || out.length >= maxRoots || problem.budget.evaluations <= 0) break;
     const root = newton(problem, start, null, deadline);
     if (!root) continue;
     const scale = 1 + Math.max(...root.x.map(Math.abs));
@@ -77,6 +82,10 @@ export function newtonSolutions(base: Point, key: string, a: Expr, b: Expr, rng:
     const q = base.replacing(key, shape(x), rng);
     q.enclosures.set(key, [shape(box.lo), shape(box.hi)]);
     q.deadline = deadline;
+    if (opts.assumptions === false) {
+      out.push(q);
+      continue;
+    }
     try {
       if (q.satisfiesAssumptions(allLevels(), true)) out.push(q);
     } catch {

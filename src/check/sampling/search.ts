@@ -11,6 +11,7 @@ import { decideAt } from './at-point.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
 import { failureStands, respectsTags } from './explore.js';
+import { newtonSolutions } from './newton.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 
 /**
@@ -129,7 +130,22 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     const f = c.formula;
     if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
     const [a, b] = f.operands;
-    if (!a || !b || hasMatrix(a) || hasMatrix(b)) continue;
+    if (!a || !b) continue;
+    if (hasMatrix(a) || hasMatrix(b)) {
+      // `assume ‖w‖ = 1`, `assume wᵀ H w = 2`: solved for a vector or matrix it uses by
+      // Newton's method, the root proved in a box (newton.ts); the point holds w as that box.
+      if (point.truth(f, levels) === true) continue;
+      const keys = [...freeNames(a), ...freeNames(b)].map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index && x.info.shape.kind === 'matrix').map((x) => x!.info.key);
+      let solved: Point | null = null;
+      for (const key of new Set(keys)) {
+        if (!point.values.has(key) || Date.now() > deadline) continue;
+        solved = newtonSolutions(point, key, a, b, rng, deadline, { max: 1, assumptions: false })[0] ?? null;
+        if (solved) break;
+      }
+      if (!solved) return null;
+      point = solved;
+      continue;
+    }
     if (point.truth(f, levels) === true) continue;
     const keys = [...freeNames(a), ...freeNames(b)].map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index && x.info.kind === 'scalar').map((x) => x!.info.key);
     let solved: Point | null = null;
