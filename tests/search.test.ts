@@ -55,6 +55,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'wᵀw = 1 + 10⁻⁴⁰ under assume ‖w‖ = 1', text: 'vector w in R^n\nassume ‖w‖ = 1\n    wᵀw\n  = 1 + 10^(-40)\n', want: 'refuted', cx: /w = ≈ \[/ },
   { name: '(wᵀu)² ≤ uᵀu under assume ‖w‖ = 1', text: 'vector w, u in R^n\nassume ‖w‖ = 1\n    (wᵀu)^2\n  ≤ uᵀu\n', want: 'pass' },
   { name: '(wᵀu)² ≤ uᵀu/2 under assume ‖w‖ = 1', text: 'vector w, u in R^n\nassume ‖w‖ = 1\n    (wᵀu)^2\n  ≤ uᵀu/2\n', want: 'refuted' },
+  // An irrational root narrowed to 10⁻⁶⁰: an equation of the other statement holds there to 250 digits.
+  { name: 'e^{2x} = 4 ⇔ x = log 2', text: 'scalar x\n    e^(2x) = 4\n  ⇔ x = log 2\n', want: 'pass' },
+  { name: 'e^{2x} = 4 ⇔ x = log 2 + 10⁻⁴⁰', text: 'scalar x\n    e^(2x) = 4\n  ⇔ x = log 2 + 10^(-40)\n', want: 'refuted', cx: /x = ≈ 0\.6931/ },
+  { name: 'x³ − 2 = 0 ⇔ x = 2^⅓', text: 'scalar x\n    x^3 - 2 = 0\n  ⇔ x = 2^(1/3)\n', want: 'pass' },
+  { name: 'f(x) = 0 ⇔ 2 f(x) = 0', text: 'scalar x\nfunction f : R → R\n    f(x) = 0\n  ⇔ 2 f(x) = 0\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

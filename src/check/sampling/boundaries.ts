@@ -1,4 +1,6 @@
 import type { Expr } from '../../ast.js';
+import { Decimal } from 'decimal.js';
+import { decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { Dual, dualField } from '../evaluator/dual.js';
 import { isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
@@ -503,4 +505,86 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[
     for (const k of [fl - 1n, fl, fl + 1n, fl + 2n]) ints.set(k.toString(), new Rational(k));
   }
   return [...ints.values()];
+}
+
+const Dec = Decimal.clone({ precision: 120 });
+const REFINE_DIGITS = 110;
+
+/**
+ * A certain root's bracket narrowed to about 10⁻⁶⁰ of its size, so that an equation of
+ * another statement that also holds at the root (`e^{2x} = 4 ⇔ x = log 2`) agrees there to
+ * 50 and 250 digits: Newton's method in 110-digit decimals (f and f′ by dual numbers), each
+ * iterate kept inside the bracket (bisection otherwise), the ends moved only to points
+ * where f's sign is certain. Null when the root is not certain or the signs cannot be told.
+ */
+export function refineRoot(point: Point, key: string, a: Expr, b: Expr, r: Bracket, deadline: number): Bracket | null {
+  if (!r.certain || r.at) return null;
+  const D = decimalField(REFINE_DIGITS);
+  const F = dualField(D);
+  const at = (x: Rational): { sign: -1 | 0 | 1 | null; f: Decimal; df: Decimal } | null => {
+    try {
+      const q = point.replacing(key, x);
+      q.seed = { key, field: F, value: (v: Dual<DecInterval>) => new Dual(v.v, D.one) };
+      const l = q.evaluate(F, a) as Val<Dual<DecInterval>>;
+      const rr = q.evaluate(F, b) as Val<Dual<DecInterval>>;
+      if (isMat(l) || isMat(rr)) return null;
+      const f = D.sub(l.v, rr.v);
+      const df = D.sub(l.d, rr.d);
+      const mid = (i: DecInterval) => new Dec(i.lo.toString()).plus(new Dec(i.hi.toString())).div(2);
+      return { sign: D.sign(f), f: mid(f), df: mid(df) };
+    } catch {
+      return null;
+    }
+  };
+  let lo = r.lo;
+  let hi = r.hi;
+  const sLo = at(lo)?.sign ?? null;
+  const sHi = at(hi)?.sign ?? null;
+  if (sLo === null || sHi === null || sLo === 0 || sHi === 0 || sLo === sHi) return null;
+  const size = Rational.ONE.add(lo.sign() < 0 ? lo.neg() : lo);
+  const target = size.div(Rational.of(10n ** 60n));
+  let x = lo.add(hi).div(TWO);
+  const inside = (y: Rational) => y.cmp(lo) > 0 && y.cmp(hi) < 0;
+  /** Moves an end to y where f's sign there is certain; false where it cannot be told. */
+  const settle = (y: Rational, sign: -1 | 0 | 1 | null | undefined): boolean => {
+    if (sign === sLo) lo = y;
+    else if (sign === sHi) hi = y;
+    else return false;
+    return true;
+  };
+  for (let i = 0; i < 60 && hi.sub(lo).cmp(target) > 0; i++) {
+    if (Date.now() > deadline) return null;
+    const v = at(x);
+    if (!v) return null;
+    if (v.sign === 0) return { lo: x, hi: x, at: x, certain: true };
+    if (!settle(x, v.sign)) {
+      // f is within its enclosure's width of 0 here: close in from both sides of x.
+      const eps = target.div(Rational.of(4));
+      const a1 = at(x.sub(eps));
+      const b1 = at(x.add(eps));
+      if (a1?.sign === sLo && b1?.sign === sHi) return { lo: x.sub(eps), hi: x.add(eps), at: null, certain: true };
+      return null;
+    }
+    // Newton's step from x where it stays inside (lo, hi), else the midpoint. Near the root
+    // a Newton iterate is within ~d² of it, so nx ± d/2 brackets it: both ends move.
+    let next: Rational | null = null;
+    if (!v.df.isZero()) {
+      const nx = Rational.parse(decimalOf(x).minus(v.f.div(v.df)).toSignificantDigits(90).toString());
+      if (inside(nx)) next = nx;
+    }
+    if (next) {
+      const d = next.sub(x);
+      const half = (d.sign() < 0 ? d.neg() : d).div(TWO);
+      for (const y of [next.sub(half), next.add(half)]) if (inside(y)) settle(y, at(y)?.sign);
+      x = inside(next) ? next : lo.add(hi).div(TWO);
+    } else {
+      x = lo.add(hi).div(TWO);
+    }
+  }
+  return hi.sub(lo).cmp(target) <= 0 ? { lo, hi, at: null, certain: true } : null;
+}
+
+/** A rational as a 120-digit decimal (rounded; a starting value for Newton, never a decision). */
+function decimalOf(x: Rational): Decimal {
+  return new Dec(x.n.toString()).div(new Dec(x.d.toString()));
 }

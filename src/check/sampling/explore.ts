@@ -8,7 +8,7 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, mergeBoundaries, probesFrom, type Bracket } from './boundaries.js';
+import { boundariesAlong, mergeBoundaries, probesFrom, refineRoot, type Bracket } from './boundaries.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -376,8 +376,13 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
         for (const { c, b } of found) {
           if (c.op !== '=' || !c.whole) continue;
           // Smallest roots first: the counterexample a student can check (x = π, not x = −5·10⁸).
+          // An equation of the other statement cannot hold on a double-width enclosure of an
+          // irrational root: for the few smallest roots, the bracket is narrowed to 10⁻⁶⁰ first.
+          const otherHasEquation = hasEquation(c.side === 'left' ? right : left);
+          let refined = 0;
           for (const r of [...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
-            const q = rootPoint(base, key, r, rng, deadline);
+            const fine = otherHasEquation && !r.at && r.certain && refined++ < 3 ? refineRoot(base, key, c.a, c.b, r, deadline) : null;
+            const q = rootPoint(base, key, fine ?? r, rng, deadline);
             if (!q) continue;
             const failure = test(q, c.side);
             if (failure) return result(failure);
