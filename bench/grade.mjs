@@ -13,7 +13,9 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'deriv.js');
 const key = path.join(root, 'examples', 'keys', 'q2-key.deriv');
 const correct = readFileSync(path.join(root, 'tests', 'fixtures', 'grade', 'q2', 'correct.deriv'), 'utf8');
-const count = Number(process.argv[2] ?? process.env.BENCH_GRADE_COUNT ?? 300);
+// A count given as the first argument; `npm run bench -- --json F` imports this file with its own arguments.
+const countArg = /^\d+$/.test(process.argv[2] ?? '') ? process.argv[2] : undefined;
+const count = Number(countArg ?? process.env.BENCH_GRADE_COUNT ?? 300);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // Mistakes students make, each a small edit of a correct Q2 (a seeded choice per student).
