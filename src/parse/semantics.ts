@@ -120,6 +120,14 @@ function foldAdditive(first: Node, ops: Node, terms: Node): Expr {
   return result;
 }
 
+/** A product with maybe a big operator as its last factor (`(1-β) ∑…`). */
+function productTerm(product: Node, tail: Node, range: Range): Expr {
+  const left = expr(product);
+  if (count(tail) === 0) return left;
+  const { op, implicit, operand } = piece<ProductPiece>(tail.child(0));
+  return binary(op, left, expr(operand), range, implicit);
+}
+
 /** A parenthesized expression keeps its node but takes the range with the brackets. */
 function widen(e: Expr, range: Range): Expr { return { ...e, range } }
 
@@ -359,12 +367,8 @@ const actions: DerivationActionDict<Built> = {
   mulOp_times(_a) { return '*' },
   mulOp_divide(_a) { return '/' },
   Term_negBig(_minus, big) { return { kind: 'Neg', arg: expr(big), range: rangeOf(this) } },
-  Term_product(product, tail) {
-    const left = expr(product);
-    if (count(tail) === 0) return left;
-    const { op, implicit, operand } = piece<ProductPiece>(tail.child(0));
-    return binary(op, left, expr(operand), rangeOf(this), implicit);
-  },
+  Term_plain(product, tail) { return productTerm(product, tail, rangeOf(this)) },
+  Term_product(product, tail) { return productTerm(product, tail, rangeOf(this)) },
   BigOperatorTail_explicit(op, big): ProductPiece { return { op: text(op) as '*' | '/', implicit: false, operand: big } },
   BigOperatorTail_implicit(big): ProductPiece { return { op: '*', implicit: true, operand: big } },
   Product(first, tails) {
