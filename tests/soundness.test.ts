@@ -560,6 +560,14 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     // no refutation of this right step; Newton's boxes (10⁻⁶⁰ wide) are on the sphere.
     { name: '‖w‖ = 1 + π/10⁶⁰ ⇒ ‖w‖ > 1 is not refuted by 50-digit agreement', text: 'vector w in R^n\n    ‖w‖ = 1 + π/10^60\n  ⇒ ‖w‖ > 1\n', want: 'passes' },
     { name: '‖w‖ = 1 + π/10⁶⁰ ⇒ ‖w‖ > 1 + 10⁻⁵⁹ fails on the sphere', text: 'vector w in R^n\n    ‖w‖ = 1 + π/10^60\n  ⇒ ‖w‖ > 1 + 10^(-59)\n', want: 'refuted' },
+    // The norm rules keep the norm written: Frobenius bounds are not the 2-norm's (red team).
+    { name: '‖A B‖_F ≤ ‖A‖ ‖B‖ is wrong (Frobenius on the left)', text: 'matrix A, B in R^{n×n}\n    ‖A B‖_F\n  ≤ ‖A‖ ‖B‖\n', want: 'refuted' },
+    { name: '‖A‖_F ≤ √λ_max(AᵀA) is wrong', text: 'matrix A in R^{n×n}\n    ‖A‖_F\n  ≤ √(λ_max(Aᵀ A))\n', want: 'refuted' },
+    { name: '‖−A‖_F ≤ ‖A‖ is wrong', text: 'matrix A in R^{n×n}\n    ‖-A‖_F\n  ≤ ‖A‖\n', want: 'refuted' },
+    { name: '‖diag(tanh v)‖_F ≤ 1 is wrong', text: 'vector v in R^n\n    ‖diag(tanh(v))‖_F\n  ≤ 1\n', want: 'refuted' },
+    { name: '‖A + B‖_F ≤ ‖A‖ + ‖B‖ + ∑ 0 (no cross-check) is not proved', text: 'matrix A, B in R^{n×n}\n    ‖A + B‖_F\n  ≤ ‖A‖ + ‖B‖ + ∑_{i=1}^{10^9} 0\n', want: 'unknown' },
+    { name: '‖A B‖_F ≤ ‖A‖_F ‖B‖_F holds', text: 'matrix A, B in R^{n×n}\n    ‖A B‖_F\n  ≤ ‖A‖_F ‖B‖_F\n', want: 'passes' },
+    { name: '‖A + B‖_F ≤ ‖A‖_F + ‖B‖_F holds', text: 'matrix A, B in R^{n×n}\n    ‖A + B‖_F\n  ≤ ‖A‖_F + ‖B‖_F\n', want: 'passes' },
     // At x = y, e^x < e^y is false for certain (the same expression), though no enclosure
     // can show it; such a tie decides the comparison instead of making the step unknown.
     { name: 'e^x < e^y ⇔ x < y holds', text: 'scalar x, y\n    e^x < e^y\n  ⇔ x < y\n', want: 'passes' },

@@ -44,9 +44,15 @@ function matrixFactors(e: Expr): Expr[] {
 
 const node = (e: Expr): string => printExpr(e);
 
-function normOf(e: Expr): Expr {
+/**
+ * ‖e‖ (|e| for a scalar) in the norm `sub` names: null for the 2-norm (operator norm of a
+ * matrix), 'F' for Frobenius. The triangle inequality, ‖−x‖ = ‖x‖ and submultiplicativity
+ * hold in each, with the same norm on both sides; ‖A‖ = √λ_max(AᵀA) and ‖diag(v)‖ = max|v_i|
+ * only in the 2-norm.
+ */
+function normOf(e: Expr, sub: string | null = null): Expr {
   if (e.shape?.kind !== 'matrix') return { kind: 'Abs', arg: e, range: e.range, shape: { kind: 'scalar' } };
-  return { kind: 'Norm', arg: e, range: e.range, shape: { kind: 'scalar' } };
+  return sub ? { kind: 'Norm', arg: e, sub, range: e.range, shape: { kind: 'scalar' } } : { kind: 'Norm', arg: e, range: e.range, shape: { kind: 'scalar' } };
 }
 
 function product(xs: readonly Expr[]): Expr {
@@ -176,29 +182,32 @@ export class Bounder {
     }
     if (a.kind === 'Norm' || a.kind === 'Abs') {
       const x = a.arg;
+      // The norm written (2 or Frobenius): the bounds keep it; the 2-norm's own facts need it.
+      const sub = a.kind === 'Norm' ? a.sub ?? null : null;
+      const norm = (e: Expr) => normOf(e, sub);
       // A defined matrix or vector inside the norm: its definition.
       if (x.kind === 'Var') {
         const v = unfoldOnce(x, this.rc);
         if (v) out.push([{ ...a, arg: v }, `definition of ${printName(x.name)}`]);
       }
       if (x.kind === 'BigOp' && x.op === 'prod' && x.shape?.kind === 'matrix') {
-        out.push([{ ...x, body: normOf(x.body), shape: { kind: 'scalar' } }, 'submultiplicativity']);
+        out.push([{ ...x, body: norm(x.body), shape: { kind: 'scalar' } }, 'submultiplicativity']);
       }
       if (x.kind === 'Binary' && x.op === '*') {
         const fs = matrixFactors(x);
-        if (fs.length > 1) out.push([product(fs.map(normOf)), 'submultiplicativity']);
+        if (fs.length > 1) out.push([product(fs.map(norm)), 'submultiplicativity']);
       }
       if (x.kind === 'Binary' && (x.op === '+' || x.op === '-')) {
-        const sum: Expr = { kind: 'Binary', op: '+', left: normOf(x.left), right: normOf(x.right), range: a.range, shape: { kind: 'scalar' } };
+        const sum: Expr = { kind: 'Binary', op: '+', left: norm(x.left), right: norm(x.right), range: a.range, shape: { kind: 'scalar' } };
         out.push([sum, 'triangle inequality']);
       }
-      if (x.kind === 'Neg') out.push([normOf(x.arg), '‖−x‖ = ‖x‖']);
+      if (x.kind === 'Neg') out.push([norm(x.arg), '‖−x‖ = ‖x‖']);
       // |uᵀv| ≤ ‖u‖‖v‖.
       if (a.kind === 'Abs' && x.kind === 'Binary' && x.op === '*' && x.left.kind === 'Transpose' && x.left.arg.shape?.kind === 'matrix' && x.right.shape?.kind === 'matrix') {
         out.push([product([normOf(x.left.arg), normOf(x.right)]), 'Cauchy-Schwarz']);
       }
-      if (a.kind === 'Norm' && isMatrix(x)) out.push([sqrtOf(gram(x)), '‖A‖ = √λ_max(AᵀA)']);
-      if (a.kind === 'Norm' && isCall(x, 'diag')) {
+      if (a.kind === 'Norm' && sub === null && isMatrix(x)) out.push([sqrtOf(gram(x)), '‖A‖ = √λ_max(AᵀA)']);
+      if (a.kind === 'Norm' && sub === null && isCall(x, 'diag')) {
         const bound = this.entryBound(x.args[0]!);
         if (bound) out.push([bound.value, `‖diag(v)‖ = max_i |v_i| (each |v_i| ≤ ${node(bound.value)} by ${bound.why})`]);
       }
