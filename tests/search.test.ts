@@ -60,6 +60,13 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'e^{2x} = 4 ⇔ x = log 2 + 10⁻⁴⁰', text: 'scalar x\n    e^(2x) = 4\n  ⇔ x = log 2 + 10^(-40)\n', want: 'refuted', cx: /x = ≈ 0\.6931/ },
   { name: 'x³ − 2 = 0 ⇔ x = 2^⅓', text: 'scalar x\n    x^3 - 2 = 0\n  ⇔ x = 2^(1/3)\n', want: 'pass' },
   { name: 'f(x) = 0 ⇔ 2 f(x) = 0', text: 'scalar x\nfunction f : R → R\n    f(x) = 0\n  ⇔ 2 f(x) = 0\n', want: 'pass' },
+  // Near misses below the 50-digit agreement threshold, and one-sided evidence (red team).
+  { name: 'e^{2x} = 4 ⇔ x = log 2 + 10⁻⁵⁵', text: 'scalar x\n    e^(2x) = 4\n  ⇔ x = log 2 + 10^(-55)\n', want: 'refuted' },
+  { name: 'e^{2x} = 4 ⇔ x = log 2 + 10⁻⁸⁰', text: 'scalar x\n    e^(2x) = 4\n  ⇔ x = log 2 + 10^(-80)\n', want: 'refuted' },
+  { name: 'log x = 100 ⇔ x = e¹⁰⁰ + 10⁻¹⁰', text: 'scalar x\n    log(x) = 100\n  ⇔ x = e^100 + 10^(-10)\n', want: 'refuted' },
+  { name: 'exp(wᵀw) = 2 ⇔ wᵀw = log 2 + 10⁻⁷⁰', text: 'vector w in R^n\n    exp(wᵀw) = 2\n  ⇔ wᵀw = log 2 + 10^(-70)\n', want: 'refuted' },
+  { name: 'A³ = I ⇒ A = I is not passed on A = I alone', text: 'matrix A in R^{n×n}\n    A A A = I_n\n  ⇒ A = I_n\n', want: 'unknown' },
+  { name: 'A³ = B³ ⇒ A = B is not passed', text: 'matrix A, B in R^{n×n}\n    A A A = B B B\n  ⇒ A = B\n', want: 'unknown' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

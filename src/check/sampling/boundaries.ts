@@ -511,7 +511,7 @@ const Dec = Decimal.clone({ precision: 120 });
 const REFINE_DIGITS = 110;
 
 /**
- * A certain root's bracket narrowed to about 10⁻⁶⁰ of its size, so that an equation of
+ * A certain root's bracket narrowed to about 10⁻⁹⁰ of its size, so that an equation of
  * another statement that also holds at the root (`e^{2x} = 4 ⇔ x = log 2`) agrees there to
  * 50 and 250 digits: Newton's method in 110-digit decimals (f and f′ by dual numbers), each
  * iterate kept inside the bracket (bisection otherwise), the ends moved only to points
@@ -542,7 +542,7 @@ export function refineRoot(point: Point, key: string, a: Expr, b: Expr, r: Brack
   const sHi = at(hi)?.sign ?? null;
   if (sLo === null || sHi === null || sLo === 0 || sHi === 0 || sLo === sHi) return null;
   const size = Rational.ONE.add(lo.sign() < 0 ? lo.neg() : lo);
-  const target = size.div(Rational.of(10n ** 60n));
+  const target = size.div(Rational.of(10n ** 90n));
   let x = lo.add(hi).div(TWO);
   const inside = (y: Rational) => y.cmp(lo) > 0 && y.cmp(hi) < 0;
   /** Moves an end to y where f's sign there is certain; false where it cannot be told. */
@@ -569,7 +569,8 @@ export function refineRoot(point: Point, key: string, a: Expr, b: Expr, r: Brack
     // a Newton iterate is within ~d² of it, so nx ± d/2 brackets it: both ends move.
     let next: Rational | null = null;
     if (!v.df.isZero()) {
-      const nx = Rational.parse(decimalOf(x).minus(v.f.div(v.df)).toSignificantDigits(90).toString());
+      // The step as a short rational (its own 30 digits, not x's: a step of 10⁻⁹⁰ is kept).
+      const nx = x.sub(Rational.parse(v.f.div(v.df).toSignificantDigits(30).toString()));
       if (inside(nx)) next = nx;
     }
     if (next) {
@@ -584,7 +585,3 @@ export function refineRoot(point: Point, key: string, a: Expr, b: Expr, r: Brack
   return hi.sub(lo).cmp(target) <= 0 ? { lo, hi, at: null, certain: true } : null;
 }
 
-/** A rational as a 120-digit decimal (rounded; a starting value for Newton, never a decision). */
-function decimalOf(x: Rational): Decimal {
-  return new Dec(x.n.toString()).div(new Dec(x.d.toString()));
-}

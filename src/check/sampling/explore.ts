@@ -1,4 +1,5 @@
 import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
+import { printExpr } from '../../print.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
@@ -286,10 +287,17 @@ export interface StatementSearch {
   readonly failure: Counterexample | null;
   /** Points where both statements hold and the values are not degenerate (zero vectors). */
   readonly bothTrue: number;
+  /**
+   * The same, by how they were found: solving an equation of the left statement (evidence
+   * for ⇒), of the right one (for ⇐), or neither (probes: for both).
+   */
+  readonly bothFrom: { readonly left: number; readonly right: number; readonly any: number };
   /** Points tried. */
   readonly probes: number;
   /** Boundary searches completed (a comparison along a scalar, or an equation solved for an unknown). */
   readonly searched: number;
+  /** A solution Newton's method found and could not prove (newton.ts): the step cannot pass on the others. */
+  readonly unproved?: { readonly point: Point; readonly equation: string };
   readonly summary: SearchSummary;
 }
 
@@ -328,13 +336,22 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   let searched = 0;
   const along = new Set<string>();
   let tight: Point | undefined;
-  const result = (failure: Counterexample | null): StatementSearch => ({ failure, bothTrue, probes, searched, summary: { probes, along: [...along], ...(tight ? { tight } : {}) } });
+  let unproved: { point: Point; equation: string } | undefined;
+  const bothFrom = { left: 0, right: 0, any: 0 };
+  const result = (failure: Counterexample | null): StatementSearch => ({
+    failure, bothTrue, bothFrom: { ...bothFrom }, probes, searched, summary: { probes, along: [...along], ...(tight ? { tight } : {}) }, ...(unproved ? { unproved } : {}),
+  });
   const oneWay = p.rel === '⇒';
   /** Tests both statements at q; `known` is a side that holds there by construction. */
-  const test = (q: Point, known: 'left' | 'right' | null): Counterexample | null => {
+  /**
+   * Tests both statements at q; `known` is a side that holds there by construction, `source`
+   * the side whose equation was solved to find q (its direction's evidence), `evidence`
+   * false for a point that may refute but not support.
+   */
+  const test = (q: Point, known: 'left' | 'right' | null, evidence = true, source: 'left' | 'right' | null = known): Counterexample | null => {
     q.touched.clear();
-    const a = known === 'left' ? true : q.truth(left, levels);
-    const raw = known === 'right' ? true : q.truth(right, levels);
+    const a = known === 'left' ? true : q.truth(left, levels, false, true);
+    const raw = known === 'right' ? true : q.truth(right, levels, false, true);
     // `A ⇒ B` holds wherever A is false, whatever B is (even without a value).
     if (oneWay && a === false) return null;
     // A right statement with no value is no solution: it agrees with a false left one.
@@ -346,7 +363,11 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
       return null;
     }
     probes++;
-    if (a && b && nondegenerate(q)) bothTrue++;
+    if (a && b && evidence && nondegenerate(q)) {
+      bothTrue++;
+      if (source === null) bothFrom.any++;
+      else bothFrom[source]++;
+    }
     if (a !== b && !failureStands(q, p.rel, left, right, known)) return null;
     if (a && !b) return counterexample(q, 'true', 'false', `⇒ fails here: the left statement holds and the right one does not${known === 'left' ? ' (the point solves the left statement)' : ''}`);
     if (!a && b && !oneWay) return counterexample(q, 'false', 'true', `⇐ fails here: the right statement holds and the left one does not${known === 'right' ? ' (the point solves the right statement)' : ''}`);
@@ -377,7 +398,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
           if (c.op !== '=' || !c.whole) continue;
           // Smallest roots first: the counterexample a student can check (x = π, not x = −5·10⁸).
           // An equation of the other statement cannot hold on a double-width enclosure of an
-          // irrational root: for the few smallest roots, the bracket is narrowed to 10⁻⁶⁰ first.
+          // irrational root: for the few smallest roots, the bracket is narrowed to 10⁻⁹⁰ first.
           const otherHasEquation = hasEquation(c.side === 'left' ? right : left);
           let refined = 0;
           for (const r of [...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
@@ -418,7 +439,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
         along.add(`${base.values.get(key)!.label}${SOLVED}`);
         solved.deadline = deadline;
         if (!solved.satisfiesAssumptions(levels, true)) continue;
-        const failure = test(solved, null);
+        const failure = test(solved, null, true, c.side);
         if (failure) return result(failure);
       }
     }
@@ -428,7 +449,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     // a point where the equation really holds can refute.
     for (const c of all) {
       if (c.op !== '=' || !c.whole) continue;
-      const failure = rays(base, c, rng, deadline, (q) => test(q, null));
+      const failure = rays(base, c, rng, deadline, (q) => test(q, null, true, c.side));
       searched++;
       if (failure) return result(failure);
     }
@@ -437,12 +458,17 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     for (const { c, key } of nonlinear) {
       if (Date.now() > deadline) return result(null);
       const roots = newtonSolutions(base, key, c.a, c.b, rng, deadline);
+      if (roots.unproved && !unproved) unproved = { point: roots.unproved, equation: `${printExpr(c.a)} = ${printExpr(c.b)}` };
       if (roots.length > 0) {
         searched++;
         along.add(`${base.values.get(key)!.label}${SOLVED}`);
       }
+      // A matrix equation's solutions come in families Newton's few starts do not cover
+      // (A³ = I at I and at every rotation by 120°): its roots can refute, not support.
+      const drawn = base.values.get(key)!.value;
+      const vector = isMat(drawn) && drawn.cols === 1;
       for (const q of roots) {
-        const failure = test(q, c.side);
+        const failure = test(q, c.side, vector);
         if (failure) return result(failure);
       }
     }

@@ -182,9 +182,9 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
           }
         }
       } else {
-        const a = point.truth(p.left as Formula, levels);
+        const a = point.truth(p.left as Formula, levels, false, true);
         // `A ⇒ B` holds wherever A is false, whatever B is there (even without a value).
-        const b = p.rel === '⇒' && a === false ? true : point.truth(p.right as Formula, levels);
+        const b = p.rel === '⇒' && a === false ? true : point.truth(p.right as Formula, levels, false, true);
         if (a === 'unsupported' || b === 'unsupported') throw new Unsupported('this statement is not evaluated yet');
         if (a === 'undecided' || b === 'undecided') {
           undecided++;
@@ -296,12 +296,27 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         unknown: `at ${describePoint(search.summary.tight)} (where a side of an equation turns) the equation's sides agree to every precision tried while the other statement is false, so the step may fail there`,
       };
     }
+    if (search.unproved) {
+      return {
+        held, failure: null, notes, vacuous: false,
+        unknown: `Newton's method found a solution of ${search.unproved.equation} near ${describePoint(search.unproved.point)} that it could not prove (the Jacobian is singular there: the solutions are not isolated), so the search cannot tell whether the statements agree on all of them`,
+      };
+    }
     searchText = describeSearch(search.summary, 'at the boundaries of its comparisons');
     const equations = hasEquation(p.left as Formula) || hasEquation(p.right as Formula);
-    if (equations && search.bothTrue === 0) {
+    // Each direction needs its own evidence: ⇒ a point of the left statement's solutions
+    // (found by solving its equation, or a probe) where the right holds, ⇐ the converse.
+    // Solving only `A = I` (the right of `A³ = I ⇔ A = I`) says nothing about the left's other solutions.
+    const from = search.bothFrom;
+    const leftShort = hasEquation(p.left as Formula) && from.left + from.any === 0;
+    const rightShort = p.rel === '⇔' && hasEquation(p.right as Formula) && from.right + from.any === 0;
+    if (equations && (search.bothTrue === 0 || leftShort || rightShort)) {
       vacuous = true;
       const vectors = probePoints.some((pt) => [...pt.values.values()].some((v) => isMat(v.value)));
-      vacuousWhy = `the search found no point${vectors ? ' (with nonzero vectors)' : ''} where the equations hold, so nothing says the statements agree where they are true`;
+      const which = search.bothTrue === 0 ? 'the equations hold' : `the ${leftShort ? 'left' : 'right'} statement's equations hold (solving them), so nothing says ${leftShort ? '⇒' : '⇐'} holds on their solutions`;
+      vacuousWhy = search.bothTrue === 0
+        ? `the search found no point${vectors ? ' (with nonzero vectors)' : ''} where the equations hold, so nothing says the statements agree where they are true`
+        : `the search found no point${vectors ? ' (with nonzero vectors or matrices)' : ''} where ${which}`;
     } else if (!equations && !(sawTrue && sawFalse) && search.searched === 0) {
       vacuous = true;
       vacuousWhy = `at all ${held} sampled points both statements were ${sawTrue ? 'true' : 'false'}, and there was no boundary to search`;

@@ -32,7 +32,7 @@ export function newtonSolutions(
   base: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number,
   /** `max` roots at most; `assumptions: false` keeps a root without checking the other assumptions (the caller does). */
   opts: { readonly max?: number; readonly assumptions?: boolean } = {},
-): Point[] {
+): Point[] & { unproved?: Point } {
   const maxRoots = opts.max ?? MAX_ROOTS;
   const drawn = base.values.get(key)?.value;
   if (!drawn || !isMat(drawn)) return [];
@@ -55,7 +55,13 @@ export function newtonSolutions(
   // An equation that does not move with the unknown (a zero Jacobian at the drawn value) is not solved for it.
   const first = estimate(problem, own, [...Array(m).keys()]);
   if (!first || first.J.every((row) => row.every((v) => v === 0))) return [];
-  const out: Point[] = [];
+  // `unproved`: a root Newton converged to that could not be proved (a singular Jacobian:
+  // the solutions are not isolated there, `A³ = I` at a rotation), or of more equations than
+  // entries. The caller must not let the proved roots alone pass the step.
+  const out: Point[] & { unproved?: Point } = [];
+  const doubt = (x: readonly Rational[]) => {
+    if (!out.unproved) out.unproved = base.replacing(key, shape(x), rng);
+  };
   const found: number[][] = [];
   for (const start of starts) {
     if (Date.now() > deadline || out.length >= maxRoots || problem.budget.evaluations <= 0) break;
@@ -70,15 +76,25 @@ export function newtonSolutions(
     let x = root.x.map(exact);
     if (root.k < m) {
       active = pivotColumns(root.J, root.k);
-      if (active.length < root.k) continue;
+      if (active.length < root.k) {
+        doubt(x);
+        continue;
+      }
       const polished = newton(problem, x.map((v) => v.toNumber()), { active, fixed: x }, deadline);
-      if (!polished) continue;
+      if (!polished) {
+        doubt(x);
+        continue;
+      }
       x = x.map((v, i) => (active.includes(i) ? exact(polished.x[i]!) : v));
     } else if (root.k > m) {
+      doubt(x);
       continue;
     }
     const box = krawczyk(problem, x, active, deadline);
-    if (!box) continue;
+    if (!box) {
+      doubt(x);
+      continue;
+    }
     const q = base.replacing(key, shape(x), rng);
     q.enclosures.set(key, [shape(box.lo), shape(box.hi)]);
     q.deadline = deadline;
@@ -267,7 +283,7 @@ function pivotColumns(J: readonly (readonly number[])[], k: number): number[] {
  * Proves a zero of the residual in a box around y (moving only the `active` entries, as many
  * as there are equations) by the Krawczyk test; the box, or null. First y is refined in
  * 110-digit decimals (a simplified Newton step C·r(y) per round, ~16 digits a round) and the
- * box taken about 10⁻⁶⁰ wide, so an equation of the other statement that also holds there
+ * box taken about 10⁻⁸⁷ wide, so an equation of the other statement that also holds there
  * agrees to 50 and 250 digits (it counts as held); failing that, a box of 10⁻¹² … 10⁻⁶ in
  * doubles (enough to find the other statement false).
  */
@@ -285,10 +301,10 @@ function krawczyk(p: Residual, y0: readonly Rational[], active: readonly number[
   if (!C) return null;
   const yMax = Rational.parse(String(Math.ceil(Math.max(1, ...y0.map((v) => Math.abs(v.toNumber()))))));
   const radius = (e: number) => Rational.ONE.div(Rational.of(2n ** BigInt(e))).mul(yMax);
-  // High precision: refine, then a box of radius 2⁻²⁰⁰·|y|.
+  // High precision: refine, then a box of radius 2⁻²⁹⁰·|y| (about 10⁻⁸⁷).
   const D = decimalField(110);
   let y = [...y0];
-  for (let round = 0; round < 6 && Date.now() <= deadline; round++) {
+  for (let round = 0; round < 8 && Date.now() <= deadline; round++) {
     const r = residualAt(D, p, y, null, null);
     if (!r || r.length !== n) break;
     const rs = r.map((d) => D.ends!.mid(d.v));
@@ -301,7 +317,7 @@ function krawczyk(p: Residual, y0: readonly Rational[], active: readonly number[
       return v.sub(Rational.parse(delta.toPrecision(17)));
     });
   }
-  const fine = Date.now() <= deadline ? test(D, y, radius(200)) : null;
+  const fine = Date.now() <= deadline ? test(D, y, radius(290)) : null;
   if (fine) return fine;
   for (const e of [40, 30, 20]) {
     if (Date.now() > deadline) return null;

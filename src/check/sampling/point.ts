@@ -11,7 +11,7 @@ import { canonicalIndex, conditionAllows, indexPattern } from '../rewrite.js';
 import { expectationAt, momentsConsistent } from '../rules/expectation.js';
 import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
-import { combine, decideRelation, hasTag, type PointResult } from './compare.js';
+import { combine, decideRelation, hasTag, holdsByAgreement, type PointResult } from './compare.js';
 import { nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
@@ -514,14 +514,25 @@ export class Point {
    * `undecided` (no backend could tell), `unsupported` (not evaluated). Tries each
    * backend in turn until one decides.
    */
-  truth(f: Formula, levels: readonly Field<unknown>[], lenient = false): boolean | 'undefined' | 'undecided' | 'unsupported' {
+  truth(f: Formula, levels: readonly Field<unknown>[], lenient = false, confirm = false): boolean | 'undefined' | 'undecided' | 'unsupported' {
     let last: 'undecided' | 'unsupported' = 'undecided';
+    // With `confirm`, a result that rested on a comparison's sides agreeing within 10⁻³⁰
+    // (not exact, not disjoint) is taken again at each higher precision: the most precise
+    // level that decides has the last word (x = log 2 + 10⁻⁵⁵ at a 10⁻⁹⁰-wide root of
+    // e^{2x} = 4 agrees at 50 digits and fails at 110).
+    let agreedResult: boolean | null = null;
     for (const F of levels) {
       try {
+        this.agreement = false;
         const r = this.formulaAt(F, f, lenient);
+        if ((r === 'holds' || r === 'fails') && confirm && this.agreement && F !== levels[levels.length - 1]) {
+          agreedResult = r === 'holds';
+          continue;
+        }
         if (r === 'holds') return true;
         if (r === 'fails') return false;
       } catch (err) {
+        if (agreedResult !== null) return agreedResult;
         if (err instanceof Undefined) return 'undefined';
         if (err instanceof Unsupported) {
           last = 'unsupported';
@@ -530,8 +541,11 @@ export class Point {
         if (!(err instanceof Undecided || err instanceof Inexact)) throw err;
       }
     }
-    return last;
+    return agreedResult ?? last;
   }
+
+  /** Set by formulaAt: a comparison held by agreement within 10⁻³⁰ (see truth's `confirm`). */
+  private agreement = false;
 
   /** A formula's result in one backend (provisional counts as undecided unless `lenient`: statements are confirmed). */
   formulaAt<S>(F: Field<S>, f: Formula, lenient = false): PointResult {
@@ -550,6 +564,7 @@ export class Point {
         const vals = f.operands.map((o) => this.evaluate(F, o));
         const r = combine(f.ops.map((op, i) => {
           const one = decideRelation(F, op, vals[i]!, vals[i + 1]!);
+          if (one === 'holds' && holdsByAgreement(F, op, vals[i]!, vals[i + 1]!)) this.agreement = true;
           // Sides that are the same expression once the drawn values are put in (e^x and e^y
           // at x = y = 2) are equal for certain, which no enclosure can show: `<` fails there.
           if (one !== 'undecided' && one !== 'provisional') return one;
