@@ -67,6 +67,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'exp(wᵀw) = 2 ⇔ wᵀw = log 2 + 10⁻⁷⁰', text: 'vector w in R^n\n    exp(wᵀw) = 2\n  ⇔ wᵀw = log 2 + 10^(-70)\n', want: 'refuted' },
   { name: 'A³ = I ⇒ A = I is not passed on A = I alone', text: 'matrix A in R^{n×n}\n    A A A = I_n\n  ⇒ A = I_n\n', want: 'unknown' },
   { name: 'A³ = B³ ⇒ A = B is not passed', text: 'matrix A, B in R^{n×n}\n    A A A = B B B\n  ⇒ A = B\n', want: 'unknown' },
+  // An equation inside and/or: its irrational roots (red team).
+  { name: 'x³ = 2x and x ≥ 0 ⇔ x = 0 fails at √2', text: 'scalar x\n    x³ = 2x and x ≥ 0\n  ⇔ x = 0\n', want: 'refuted', cx: /x = ≈ 1\.41421/ },
+  { name: 'x³ = 2x or x = 7 ⇔ x = 0 or x = 7 fails at √2', text: 'scalar x\n    x³ = 2x or x = 7\n  ⇔ x = 0 or x = 7\n', want: 'refuted' },
+  { name: 'x³ = 2x and x ≥ 0 ⇔ x = 0 or x = √2', text: 'scalar x\n    x³ = 2x and x ≥ 0\n  ⇔ x = 0 or x = √2\n', want: 'pass' },
+  { name: 'sin x = 0 and 0 ≤ x ≤ 7 ⇒ x = 0 or x = π misses 2π', text: 'scalar x\n    sin(x) = 0 and 0 ≤ x and x ≤ 7\n  ⇒ x = 0 or x = π\n', want: 'refuted', cx: /x = ≈ 6\.2831/ },
+  { name: 'sin x = 0 and 0 ≤ x ≤ 7 ⇔ x = 0 or x = π or x = 2π', text: 'scalar x\n    sin(x) = 0 and 0 ≤ x and x ≤ 7\n  ⇔ x = 0 or x = π or x = 2π\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

@@ -585,3 +585,38 @@ export function refineRoot(point: Point, key: string, a: Expr, b: Expr, r: Brack
   return hi.sub(lo).cmp(target) <= 0 ? { lo, hi, at: null, certain: true } : null;
 }
 
+
+/**
+ * Roots of f = a − b in [lo, hi] by a uniform scan of `n` cells (a periodic f has roots the
+ * logarithmic grid of boundariesAlong steps over: sin x = 0 at 2π between 0 and 7): each
+ * cell where f is defined throughout (so continuous) and its ends' signs certainly differ
+ * is a certain bracket, bisected to about 10⁻¹² of its size.
+ */
+export function rootsBetween(point: Point, key: string, a: Expr, b: Expr, lo: Rational, hi: Rational, n: number, deadline: number): Bracket[] {
+  const out: Bracket[] = [];
+  if (hi.cmp(lo) <= 0) return out;
+  const step = hi.sub(lo).div(Rational.of(n));
+  const signAt = (x: Rational) => certainSign(intervalAt(point, key, a, b, x));
+  let x0 = lo;
+  let s0 = signAt(x0);
+  for (let i = 1; i <= n; i++) {
+    if (Date.now() > deadline) break;
+    const x1 = i === n ? hi : lo.add(step.mul(Rational.of(i)));
+    const s1 = signAt(x1);
+    if (s0 !== null && s1 !== null && s0 !== s1 && intervalAt(point, key, a, b, x0, x1)) {
+      let l = x0;
+      let h = x1;
+      for (let k = 0; k < 60 && h.sub(l).toNumber() > 1e-12 * (1 + Math.abs(l.toNumber())); k++) {
+        const m = l.add(h).div(TWO);
+        const sm = signAt(m);
+        if (sm === null) break;
+        if (sm === s0) l = m;
+        else h = m;
+      }
+      out.push({ lo: l, hi: h, at: null, certain: true });
+    }
+    x0 = x1;
+    s0 = s1;
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, mergeBoundaries, probesFrom, refineRoot, type Bracket } from './boundaries.js';
+import { boundariesAlong, mergeBoundaries, probesFrom, refineRoot, rootsBetween, type Bracket } from './boundaries.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -395,7 +395,34 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
           if (failure) return result(failure);
         }
         for (const { c, b } of found) {
-          if (c.op !== '=' || !c.whole) continue;
+          if (c.op !== '=') continue;
+          if (!c.whole) {
+            // An equation inside `and`/`or` (x³ = 2x and x ≥ 0): at its irrational roots it
+            // holds only on an enclosure, so the few smallest are narrowed to 10⁻⁹⁰, where
+            // it holds to 250 digits, and both statements are evaluated there.
+            let refined = 0;
+            const seenRoots: Bracket[] = [];
+            // Between the other comparisons' boundaries (0 ≤ x ≤ 7), a uniform scan as well.
+            const ends = [...new Set(merged.roots.filter((r) => r.at).map((r) => r.at!.toString()))].map((t) => merged.roots.find((r) => r.at?.toString() === t)!.at!)
+              .sort((u, v) => u.cmp(v));
+            const between: Bracket[] = [];
+            for (let i = 0; i + 1 < ends.length && i < 4; i++) {
+              if (ends[i + 1]!.sub(ends[i]!).toNumber() <= 1e6) between.push(...rootsBetween(base, key, c.a, c.b, ends[i]!, ends[i + 1]!, 64, deadline));
+            }
+            for (const r of [...b.roots, ...between].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
+              if (r.at || !r.certain || base.isInteger(key) || Date.now() > deadline) continue;
+              // (Overlapping grids report a root more than once.)
+              if (seenRoots.some((o) => o.lo.cmp(r.hi) <= 0 && r.lo.cmp(o.hi) <= 0)) continue;
+              seenRoots.push(r);
+              if (refined++ >= 6) break;
+              const fine = refineRoot(base, key, c.a, c.b, r, deadline);
+              const q = fine ? rootPoint(base, key, fine, rng, deadline) : null;
+              if (!q) continue;
+              const failure = test(q, null, true, c.side);
+              if (failure) return result(failure);
+            }
+            continue;
+          }
           // Smallest roots first: the counterexample a student can check (x = π, not x = −5·10⁸).
           // An equation of the other statement cannot hold on a double-width enclosure of an
           // irrational root: for the few smallest roots, the bracket is narrowed to 10⁻⁹⁰ first.
