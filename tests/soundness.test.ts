@@ -568,6 +568,9 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     { name: '‖A + B‖_F ≤ ‖A‖ + ‖B‖ + ∑ 0 (no cross-check) is not proved', text: 'matrix A, B in R^{n×n}\n    ‖A + B‖_F\n  ≤ ‖A‖ + ‖B‖ + ∑_{i=1}^{10^9} 0\n', want: 'unknown' },
     { name: '‖A B‖_F ≤ ‖A‖_F ‖B‖_F holds', text: 'matrix A, B in R^{n×n}\n    ‖A B‖_F\n  ≤ ‖A‖_F ‖B‖_F\n', want: 'passes' },
     { name: '‖A + B‖_F ≤ ‖A‖_F + ‖B‖_F holds', text: 'matrix A, B in R^{n×n}\n    ‖A + B‖_F\n  ≤ ‖A‖_F + ‖B‖_F\n', want: 'passes' },
+    // A 10⁻²⁰ difference that vanishes only at n = 2: confirmed at every size, not the cheapest (red team).
+    { name: 'exp(1+x²) + 10⁻²⁵·‖Cayley–Hamilton‖² = exp(1+x²) fails for n > 2', text: 'scalar x\nmatrix A in R^{n×n}\n    exp(1 + x²) + 10^(-25) tr((A A - tr(A) A + det(A) I)ᵀ (A A - tr(A) A + det(A) I))\n  = exp(1 + x²)\n', want: 'refuted' },
+    { name: 'exp(1+x²) + 10⁻²⁰ wᵀw (n − 2) = exp(1+x²) fails for n > 2', text: 'scalar x\nvector w in R^n\n    exp(1 + x²) + 10^(-20) (wᵀw) (n - 2)\n  = exp(1 + x²)\n', want: 'refuted' },
     // At x = y, e^x < e^y is false for certain (the same expression), though no enclosure
     // can show it; such a tie decides the comparison instead of making the step unknown.
     { name: 'e^x < e^y ⇔ x < y holds', text: 'scalar x, y\n    e^x < e^y\n  ⇔ x < y\n', want: 'passes' },

@@ -242,7 +242,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // the cheapest of those points (a deep recurrence in decimal costs a hundred times more),
   // cheapest by a measure of the work, not by a clock, so the points are the same on any machine.
   if (!statement && confirm) {
-    for (const { point } of provisional.sort((a, b) => a.cost - b.cost).slice(0, CONFIRM)) {
+    for (const { point } of confirmationPoints(provisional)) {
       if (Date.now() > opts.deadline) return timedOut('confirming agreements at higher precision');
       point.touched.clear();
       const o = decideAt(point, p.left as Expr, p.rel as RelOp, p.right as Expr, decimalLevels(), undefined, true);
@@ -398,3 +398,28 @@ function formulaCorners(f: Formula): boolean {
 }
 
 export { assignments };
+
+/** At most this many provisional points are confirmed at 50+ digits in all. */
+const MAX_CONFIRM = 8;
+
+/**
+ * The provisional points to confirm: the cheapest of each set of dimensions (a difference
+ * of 10⁻²⁰ that vanishes only for n = 2 — Cayley–Hamilton — is not confirmed away on the
+ * cheap n = 2 points alone), then the cheapest others, CONFIRM at least, MAX_CONFIRM at most.
+ */
+function confirmationPoints(provisional: readonly { point: Point; cost: number }[]): { point: Point; cost: number }[] {
+  const sorted = [...provisional].sort((a, b) => a.cost - b.cost);
+  const chosen: { point: Point; cost: number }[] = [];
+  const seen = new Set<string>();
+  for (const p of sorted) {
+    const shape = [...p.point.dims].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, n]) => `${d}=${n}`).join(',');
+    if (seen.has(shape)) continue;
+    seen.add(shape);
+    chosen.push(p);
+  }
+  for (const p of sorted) {
+    if (chosen.length >= CONFIRM) break;
+    if (!chosen.includes(p)) chosen.push(p);
+  }
+  return chosen.slice(0, MAX_CONFIRM);
+}
