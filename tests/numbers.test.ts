@@ -64,10 +64,15 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.verdict).toBe('refuted');
   });
 
-  it('does not prove a ground equality its enclosures only agree on (π + 10⁻²⁵⁰ = π)', async () => {
-    const { step } = await one('    π + 10^(-250)\n  = π\n');
+  it('does not prove a ground equality its enclosures only agree on (π + e⁻¹⁰⁰⁰ = π)', async () => {
+    const { step } = await one('    π + e^(-1000)\n  = π\n');
     expect(step.verdict).toBe('checked');
     expect(step.message).toMatch(/agree to 250 digits; equality is not proved/);
+  });
+
+  it('decides at the precision the step\'s own numbers need (π + 10⁻²⁵⁰ = π at 310 digits)', async () => {
+    const { step } = await one('    π + 10^(-250)\n  = π\n');
+    expect(step.verdict).toBe('refuted');
   });
 
   it('refutes (2^61 − 1)·x = 0 as a difference, not an engine disagreement', async () => {

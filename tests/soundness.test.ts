@@ -571,6 +571,10 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     // A 10⁻²⁰ difference that vanishes only at n = 2: confirmed at every size, not the cheapest (red team).
     { name: 'exp(1+x²) + 10⁻²⁵·‖Cayley–Hamilton‖² = exp(1+x²) fails for n > 2', text: 'scalar x\nmatrix A in R^{n×n}\n    exp(1 + x²) + 10^(-25) tr((A A - tr(A) A + det(A) I)ᵀ (A A - tr(A) A + det(A) I))\n  = exp(1 + x²)\n', want: 'refuted' },
     { name: 'exp(1+x²) + 10⁻²⁰ wᵀw (n − 2) = exp(1+x²) fails for n > 2', text: 'scalar x\nvector w in R^n\n    exp(1 + x²) + 10^(-20) (wᵀw) (n - 2)\n  = exp(1 + x²)\n', want: 'refuted' },
+    // Numbers the step writes that need more than 250 digits get a level of their own (red team).
+    { name: 'tanh x < 1 − 10⁻³⁰⁰ fails for x > 345.7', text: 'scalar x\n    tanh(x)\n  < 1 - 10^(-300)\n', want: 'refuted' },
+    { name: '1/(1 + e^{−x}) < 1 − 10⁻⁴⁰⁰ fails for x > 921', text: 'scalar x\n    1/(1 + e^(-x))\n  < 1 - 10^(-400)\n', want: 'refuted' },
+    { name: '(1 + e^{−x}) − 1 = e^{−x} + 10⁻⁵⁰⁰ is wrong', text: 'scalar x\n    (1 + e^(-x)) - 1\n  = e^(-x) + 10^(-500)\n', want: 'refuted' },
     // At x = y, e^x < e^y is false for certain (the same expression), though no enclosure
     // can show it; such a tie decides the comparison instead of making the step unknown.
     { name: 'e^x < e^y ⇔ x < y holds', text: 'scalar x, y\n    e^x < e^y\n  ⇔ x < y\n', want: 'passes' },

@@ -1,13 +1,14 @@
-import type { Expr, Hint, Var } from '../ast.js';
+import type { Expr, Formula, Hint, Var } from '../ast.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import type { Method, Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
 import { expandPolynomial, polynomialExpr } from './engines/polynomial.js';
-import { isBuiltin } from './evaluator/interpret.js';
+import { constantValue, isBuiltin } from './evaluator/interpret.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { freeNames, replaceByKey, unfold, visit } from './rewrite.js';
 import { sampleRelation, type SampleResult } from './sampling/index.js';
+import { withDigits } from './sampling/levels.js';
 import type { Prepared } from './sampling/point.js';
 import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
@@ -301,6 +302,43 @@ const CERTIFIED_SAMPLES = 8;
 
 /** Decides one step: structural, identity test, symbolic proof; then sampling, which has the last word. */
 export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
+  return withDigits(digitsNeeded(p), () => decideStepAt(p, opts));
+}
+
+/**
+ * The decimal digits a step's own numbers need, and 60 more: a literal's digits, and for a
+ * power of a number (`10^(−300)`) its exponent times the base's digits. Below 250 nothing changes.
+ */
+function digitsNeeded(p: StepProblem): number {
+  let need = 0;
+  const scan = (e: Expr | Formula): void => {
+    if (!isExpr(e)) {
+      if (e.kind === 'Compare') e.operands.forEach(scan);
+      else if (e.kind === 'Logic') {
+        scan(e.left);
+        scan(e.right);
+      } else scan(e.subject);
+      return;
+    }
+    scanExpr(e);
+  };
+  const scanExpr = (e: Expr) => visit(e, (x) => {
+    if (x.kind === 'Num') need = Math.max(need, x.value.replace(/[^0-9]/g, '').length);
+    if (x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Num') {
+      const k = constantValue(x.right);
+      const base = Number(x.left.value);
+      if (k !== null && Number.isFinite(base) && base > 0 && base !== 1) {
+        const exponent = Math.abs(k.toNumber());
+        if (Number.isFinite(exponent)) need = Math.max(need, exponent * Math.abs(Math.log10(base)));
+      }
+    }
+  });
+  scan(p.left);
+  scan(p.right);
+  return need + 60;
+}
+
+function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   const { left, right, rel } = p;
   const limit = limitProblem(p);
   if (limit) return limit.wrt ? decideLimit(p, limit.body, limit.target, limit.wrt, opts) : limitUnknown(limit.why);
