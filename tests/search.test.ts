@@ -73,6 +73,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x³ = 2x and x ≥ 0 ⇔ x = 0 or x = √2', text: 'scalar x\n    x³ = 2x and x ≥ 0\n  ⇔ x = 0 or x = √2\n', want: 'pass' },
   { name: 'sin x = 0 and 0 ≤ x ≤ 7 ⇒ x = 0 or x = π misses 2π', text: 'scalar x\n    sin(x) = 0 and 0 ≤ x and x ≤ 7\n  ⇒ x = 0 or x = π\n', want: 'refuted', cx: /x = ≈ 6\.2831/ },
   { name: 'sin x = 0 and 0 ≤ x ≤ 7 ⇔ x = 0 or x = π or x = 2π', text: 'scalar x\n    sin(x) = 0 and 0 ≤ x and x ≤ 7\n  ⇔ x = 0 or x = π or x = 2π\n', want: 'pass' },
+  // Several equality assumptions met together (red team).
+  { name: '(uᵀv)² ≤ 1 under uᵀu = 1, vᵀv = 1', text: 'vector u, v in R^n\nassume uᵀu = 1, vᵀv = 1\n    (uᵀv)^2\n  ≤ 1\n', want: 'pass' },
+  { name: '(uᵀv)² ≤ 1/2 under uᵀu = 1, vᵀv = 1', text: 'vector u, v in R^n\nassume uᵀu = 1, vᵀv = 1\n    (uᵀv)^2\n  ≤ 1/2\n', want: 'refuted' },
+  { name: 'uᵀv ≤ 1 under ‖u‖ = 1 and ‖v‖ = 1 on two lines', text: 'vector u, v in R^n\nassume ‖u‖ = 1\nassume ‖v‖ = 1\n    uᵀv\n  ≤ 1\n', want: 'pass' },
+  { name: 'a uᵀu + b = 1 under ‖u‖ = 1, a + b = 1', text: 'vector u in R^n\nscalar a, b\nassume ‖u‖ = 1, a + b = 1\n    a uᵀu + b\n  = 1\n', want: 'pass' },
+  { name: 'e^{−x²} > 0 (e^y is exp y: no log e at 250 digits)', text: 'scalar x\n    e^(-x²)\n  > 0\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

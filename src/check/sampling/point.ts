@@ -425,6 +425,14 @@ export class Point {
       if (v !== undefined) overrides.set(key, v);
       if (v === value) kept.add(key);
     }
+    // A value put in place but not drawn yet here (a vector solved for, never evaluated at
+    // this point) is carried over too, with its enclosure: `assume ‖u‖ = 1, ‖v‖ = 1` lost u.
+    for (const [key, value] of this.overrides) {
+      if (this.values.has(key)) continue;
+      const v = f(key, value);
+      if (v !== undefined) overrides.set(key, v);
+      if (v === value) kept.add(key);
+    }
     if (extra) overrides.set(extra[0], extra[1]);
     const p = new Point(this.prep, rng, this.k, overrides);
     for (const k of this.changed) if (kept.has(k)) p.changed.add(k);
