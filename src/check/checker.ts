@@ -374,7 +374,8 @@ export class Checker {
     } catch (err) {
       // A signal that escaped (a value out of reach, a construct not evaluated) is a reason, not a crash.
       const message = err instanceof RangeError ? 'this step is nested too deeply to check'
-        : err instanceof Signal ? err.message : `internal error while checking: ${(err as Error).message}${process.env["DERIV_DEBUG"] ? `\n${(err as Error).stack}` : ""}`;
+        : err instanceof Signal ? err.message
+        : err instanceof Error && err.message.startsWith('[DecimalError]') ? 'a number here is out of reach of decimal arithmetic (too many digits)' : `internal error while checking: ${(err as Error).message}${process.env["DERIV_DEBUG"] ? `\n${(err as Error).stack}` : ""}`;
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message, notes: [] };
     }
   }

@@ -17,8 +17,8 @@ let decimals: readonly Field<unknown>[] | null = null;
 /** A step whose own numbers need more than 250 digits (`1 − 10^(−300)`): one more level, while it is checked. */
 let extra: { digits: number; all: readonly Field<unknown>[]; decimals: readonly Field<unknown>[] } | null = null;
 
-/** At most this many digits for a step's extra level. */
-export const MAX_DIGITS = 2000;
+/** At most this many digits for a step's extra level (decimal.js keeps ln 10 and π to 1025 digits). */
+export const MAX_DIGITS = 960;
 
 /** Exact, then doubles, then decimals. */
 export function allLevels(): readonly Field<unknown>[] {
