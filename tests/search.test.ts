@@ -79,6 +79,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'uᵀv ≤ 1 under ‖u‖ = 1 and ‖v‖ = 1 on two lines', text: 'vector u, v in R^n\nassume ‖u‖ = 1\nassume ‖v‖ = 1\n    uᵀv\n  ≤ 1\n', want: 'pass' },
   { name: 'a uᵀu + b = 1 under ‖u‖ = 1, a + b = 1', text: 'vector u in R^n\nscalar a, b\nassume ‖u‖ = 1, a + b = 1\n    a uᵀu + b\n  = 1\n', want: 'pass' },
   { name: 'e^{−x²} > 0 (e^y is exp y: no log e at 250 digits)', text: 'scalar x\n    e^(-x²)\n  > 0\n', want: 'pass' },
+  // Products equal to 0: each scalar factor solved on its own (spheres where the whole Jacobian is singular).
+  { name: '(wᵀw − 1)(wᵀw − 3) = 0 ⇒ wᵀw = 1 fails on the √3 sphere', text: 'vector w in R^n\n    (wᵀw - 1)(wᵀw - 3) = 0\n  ⇒ wᵀw = 1\n', want: 'refuted' },
+  { name: '(wᵀw − 1)(wᵀw − 3) w = 0 ⇒ wᵀw = 1 or w = 0 fails on the √3 sphere', text: 'vector w in R^n\n    (wᵀw - 1)(wᵀw - 3) w = 0\n  ⇒ wᵀw = 1 or w = 0\n', want: 'refuted' },
+  { name: '(wᵀw − 3) w = 0 ⇒ w = 0 fails on the sphere', text: 'vector w in R^n\n    (wᵀw - 3) w = 0\n  ⇒ w = 0\n', want: 'refuted' },
+  { name: '(wᵀw − 2) w = 0 ⇒ ‖w‖ < 10', text: 'vector w in R^n\n    (wᵀw - 2) w = 0\n  ⇒ ‖w‖ < 10\n', want: 'pass' },
+  { name: 'wᵀw = 10⁻⁴⁰ ⇔ ‖w‖ = 2·10⁻²⁰ (a tiny sphere)', text: 'vector w in R^n\n    wᵀw = 10^(-40)\n  ⇔ ‖w‖ = 2·10^(-20)\n', want: 'refuted' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

@@ -297,7 +297,7 @@ export interface StatementSearch {
   /** Boundary searches completed (a comparison along a scalar, or an equation solved for an unknown). */
   readonly searched: number;
   /** A solution Newton's method found and could not prove (newton.ts): the step cannot pass on the others. */
-  readonly unproved?: { readonly point: Point; readonly equation: string };
+  readonly unproved?: { readonly point: Point; readonly equation: string; readonly where: string };
   readonly summary: SearchSummary;
 }
 
@@ -336,7 +336,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   let searched = 0;
   const along = new Set<string>();
   let tight: Point | undefined;
-  let unproved: { point: Point; equation: string } | undefined;
+  let unproved: { point: Point; equation: string; where: string } | undefined;
   const bothFrom = { left: 0, right: 0, any: 0 };
   const result = (failure: Counterexample | null): StatementSearch => ({
     failure, bothTrue, bothFrom: { ...bothFrom }, probes, searched, summary: { probes, along: [...along], ...(tight ? { tight } : {}) }, ...(unproved ? { unproved } : {}),
@@ -485,7 +485,13 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     for (const { c, key } of nonlinear) {
       if (Date.now() > deadline) return result(null);
       const roots = newtonSolutions(base, key, c.a, c.b, rng, deadline);
-      if (roots.unproved && !unproved) unproved = { point: roots.unproved, equation: `${printExpr(c.a)} = ${printExpr(c.b)}` };
+      const factors = zeroFactors(c.a, c.b);
+      // An unproved root where a scalar factor vanishes is covered: that factor's own
+      // solutions are solved and proved below.
+      if (roots.unproved && !unproved && !factors.some((f) => nearZero(roots.unproved!, f))) {
+        const value = roots.unproved.overrides.get(key) ?? base.values.get(key)!.value;
+        unproved = { point: roots.unproved, equation: `${printExpr(c.a)} = ${printExpr(c.b)}`, where: `${base.values.get(key)!.label} ≈ ${formatValue(intervalField, (value as Mat<Rational>).map((x) => intervalField.fromRational(x)), 6)}` };
+      }
       if (roots.length > 0) {
         searched++;
         along.add(`${base.values.get(key)!.label}${SOLVED}`);
@@ -497,6 +503,16 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
       for (const q of roots) {
         const failure = test(q, c.side, vector);
         if (failure) return result(failure);
+      }
+      // A product that is 0 is 0 where any scalar factor is: (wᵀw − 1)(wᵀw − 3) w = 0 has
+      // whole spheres of solutions, where its own Jacobian is singular; each factor's are
+      // isolated in one entry, so Newton proves them (the equation then holds to 250 digits).
+      for (const f of factors) {
+        if (Date.now() > deadline) return result(null);
+        for (const q of newtonSolutions(base, key, f, ZERO_SCALAR, rng, deadline)) {
+          const failure = test(q, null, vector, c.side);
+          if (failure) return result(failure);
+        }
       }
     }
   }
@@ -578,3 +594,38 @@ export function sideText(q: Point, e: Expr): string {
 }
 
 export type { Compare };
+
+const ZERO_SCALAR: Expr = { kind: 'Num', value: '0', range: [0, 0], shape: { kind: 'scalar' } };
+
+/** The scalar factors (not numbers) of a product set equal to 0 (`a = 0` or `0 = a`); [] otherwise. */
+function zeroFactors(a: Expr, b: Expr): Expr[] {
+  const isZero = (e: Expr) => e.kind === 'Num' && Number(e.value) === 0;
+  const product = isZero(b) ? a : isZero(a) ? b : null;
+  if (!product) return [];
+  const out: Expr[] = [];
+  const walk = (e: Expr): void => {
+    if (e.kind === 'Neg') return walk(e.arg);
+    if (e.kind === 'Binary' && e.op === '*') {
+      walk(e.left);
+      walk(e.right);
+      return;
+    }
+    if (e.kind === 'Binary' && e.op === '^' && e.right.kind === 'Num' && /^[1-9]\d*$/.test(e.right.value)) return walk(e.left);
+    if (e.shape?.kind !== 'matrix' && e.kind !== 'Num') out.push(e);
+  };
+  walk(product);
+  // A lone factor is the equation itself.
+  return out.length > 0 && !(out.length === 1 && out[0] === product) ? out.slice(0, 4) : [];
+}
+
+/** Whether a scalar expression is within 10⁻⁹ of 0 at q (double enclosures; an estimate that only excuses, never decides). */
+function nearZero(q: Point, e: Expr): boolean {
+  try {
+    const v = q.evaluate(intervalField, e);
+    if (isMat(v)) return false;
+    const i = v as Interval;
+    return Math.max(Math.abs(i.lo), Math.abs(i.hi)) <= 1e-9 * Math.max(1, i.mag);
+  } catch {
+    return false;
+  }
+}

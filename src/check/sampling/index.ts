@@ -299,7 +299,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     if (search.unproved) {
       return {
         held, failure: null, notes, vacuous: false,
-        unknown: `Newton's method found a solution of ${search.unproved.equation} near ${describePoint(search.unproved.point)} that it could not prove (the Jacobian is singular there: the solutions are not isolated), so the search cannot tell whether the statements agree on all of them`,
+        unknown: `Newton's method found a solution of ${search.unproved.equation} near ${search.unproved.where} that it could not prove (the Jacobian is singular there: the solutions are not isolated), so the search cannot tell whether the statements agree on all of them`,
       };
     }
     searchText = describeSearch(search.summary, 'at the boundaries of its comparisons');

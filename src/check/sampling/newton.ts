@@ -4,7 +4,7 @@ import { decimalField } from '../evaluator/decimal.js';
 import { Mat, isMat, type Field, type Val } from '../evaluator/field.js';
 import { Interval, intervalField } from '../evaluator/interval.js';
 import { entries } from '../evaluator/linalg.js';
-import { Rational } from '../evaluator/rational.js';
+import { Rational, exactField } from '../evaluator/rational.js';
 import type { Rng } from '../rng.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
@@ -60,7 +60,19 @@ export function newtonSolutions(
   // entries. The caller must not let the proved roots alone pass the step.
   const out: Point[] & { unproved?: Point } = [];
   const doubt = (x: readonly Rational[]) => {
-    if (!out.unproved) out.unproved = base.replacing(key, shape(x), rng);
+    // A root that is exactly rational (w = [1, 1] on the sphere of (wᵀw − 2) w = 0) needs no
+    // proof: it is a point of the solution set as it stands.
+    const q = base.replacing(key, shape(x), rng);
+    q.deadline = deadline;
+    if (exactlyZero(q, a, b)) {
+      try {
+        if (opts.assumptions === false || q.satisfiesAssumptions(allLevels(), true)) out.push(q);
+      } catch {
+        // not a usable point
+      }
+      return;
+    }
+    if (!out.unproved) out.unproved = q;
   };
   const found: number[][] = [];
   for (const start of starts) {
@@ -131,22 +143,31 @@ interface Residual {
 }
 
 /** r(x) and its Jacobian (k × m, or only the `active` columns filled) as double estimates; null where undefined. */
-function estimate(p: Residual, x: readonly number[], active: readonly number[]): { r: number[]; J: number[][] } | null {
+function estimate(p: Residual, x: readonly number[], active: readonly number[]): { r: number[]; J: number[][]; mag: number } | null {
   const xs = x.map((v) => Rational.parse(v.toPrecision(17)));
   const mid = (i: Interval) => (i.lo === i.hi ? i.lo : i.lo / 2 + i.hi / 2);
   let r: number[] | null = null;
+  let mag = 0;
   const J: number[][] = [];
   for (const j of active) {
     const rows = residualAt(intervalField, p, xs, null, j);
     if (!rows) return null;
+    if (!r) mag = lastScale;
     r ??= rows.map((d) => mid(d.v));
     rows.forEach((d, i) => {
       (J[i] ??= new Array<number>(x.length).fill(0))[j] = mid(d.d);
     });
   }
   if (!r || r.some((v) => !Number.isFinite(v)) || J.some((row) => row.some((v) => !Number.isFinite(v)))) return null;
-  return { r, J };
+  // The size of the terms that vary with x, |J|·|x|, as well: with 0 on one side
+  // ((wᵀw − 3) = 0) the sides' size is the residual's own.
+  const xs2 = Math.max(0, ...x.map(Math.abs));
+  mag = Math.max(mag, xs2 * Math.max(0, ...J.flat().map(Math.abs)));
+  return { r, J, mag };
 }
+
+/** The size of the two sides at the last residual evaluated (see residualAt). */
+let lastScale = 0;
 
 /**
  * The residual's entries in dual numbers over F at the rational x (or over the box [lo, hi]
@@ -170,6 +191,8 @@ function residualAt<S>(
     // `X = 0`: a scalar 0 stands for the zero of the left side's shape.
     if (r.length === 1 && l.length > 1 && F0.sign(r[0]!.v) === 0) r = l.map(() => F.zero);
     if (l.length !== r.length) return null;
+    // The sides' size, for a relative convergence test (an estimate; it decides nothing).
+    lastScale = Math.max(0, ...l.map((v) => F0.magnitude(v.v)), ...r.map((v) => F0.magnitude(v.v)));
     return l.map((v, i) => F.sub(v, r[i]!));
   } catch {
     return null;
@@ -192,13 +215,14 @@ function newton(
   const size = (r: readonly number[]) => Math.max(0, ...r.map(Math.abs));
   for (let it = 0; it < MAX_ITERATIONS; it++) {
     if (Date.now() > deadline) return null;
-    const scale = 1 + size(x);
-    if (size(cur.r) <= 1e-13 * scale) return { x, k: cur.r.length, J: cur.J };
+    // Converged: the residual is 10⁻¹³ of the size of what was computed (of the sides, not
+    // of 1: wᵀw = 10⁻⁴⁰ is not solved at wᵀw = 10⁻¹³).
+    if (size(cur.r) <= 1e-13 * cur.mag || size(cur.r) === 0) return { x, k: cur.r.length, J: cur.J };
     const cols = active.map((j) => cur!.J.map((row) => row[j]!));
     const step = leastSquaresStep(cols, cur.r);
     if (!step) return null;
     let t = 1;
-    let next: { r: number[]; J: number[][] } | null = null;
+    let next: { r: number[]; J: number[][]; mag: number } | null = null;
     let nx = x;
     for (let h = 0; h < 12; h++, t /= 2) {
       nx = [...x];
@@ -211,7 +235,7 @@ function newton(
     x = nx;
     cur = next;
   }
-  return size(cur.r) <= 1e-13 * (1 + size(x)) ? { x, k: cur.r.length, J: cur.J } : null;
+  return size(cur.r) <= 1e-13 * cur.mag || size(cur.r) === 0 ? { x, k: cur.r.length, J: cur.J } : null;
 }
 
 /** The step d with J d = r in the least-squares sense (J given by its columns), minimum norm when underdetermined; null if singular. */
@@ -365,4 +389,16 @@ function invert(A: readonly (readonly number[])[]): number[][] | null {
     cols.push(col);
   }
   return Array.from({ length: n }, (_, i) => cols.map((c) => c[i]!));
+}
+
+/** Whether a = b holds exactly (rational arithmetic) at q. */
+function exactlyZero(q: Point, a: Expr, b: Expr): boolean {
+  try {
+    const l = entries(q.evaluate(exactField, a) as Val<Rational>);
+    let r = entries(q.evaluate(exactField, b) as Val<Rational>);
+    if (r.length === 1 && l.length > 1 && r[0]!.isZero()) r = l.map(() => Rational.ZERO);
+    return l.length === r.length && l.every((v, i) => v.equals(r[i]!));
+  } catch {
+    return false;
+  }
 }
