@@ -8,7 +8,7 @@ import { differenceCoefficients, isUnsupported, normalize } from './normal-form.
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { freeNames, replaceByKey, unfold, visit } from './rewrite.js';
 import { sampleRelation, type SampleResult } from './sampling/index.js';
-import { withDigits } from './sampling/levels.js';
+import { MAX_DIGITS, withDigits } from './sampling/levels.js';
 import type { Prepared } from './sampling/point.js';
 import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
@@ -302,7 +302,14 @@ const CERTIFIED_SAMPLES = 8;
 
 /** Decides one step: structural, identity test, symbolic proof; then sampling, which has the last word. */
 export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
-  return withDigits(digitsNeeded(p), () => decideStepAt(p, opts));
+  const need = digitsNeeded(p);
+  const out = withDigits(need, () => decideStepAt(p, opts));
+  // Agreement at the highest precision tried is no evidence when the step's own numbers
+  // need more digits than that (π + 10^(−1000) = π).
+  if (out.verdict === 'checked' && need > MAX_DIGITS) {
+    return { ...out, verdict: 'unknown', message: `the step's own numbers need about ${Math.round(need)} digits, more than the ${MAX_DIGITS} the checker computes with, so agreement there says nothing` };
+  }
+  return out;
 }
 
 /**

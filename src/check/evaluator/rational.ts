@@ -191,7 +191,10 @@ export class Rational {
 /** ⌊√n⌋ for n ≥ 0 (Newton's method on BigInt). */
 function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+  // A start at or above √n: from the double estimate where n fits a double, else 2^⌈bits/2⌉
+  // (Number(n) is Infinity past 1.8·10³⁰⁸, and BigInt(Infinity) throws).
+  const approx = Number(n);
+  let x = Number.isFinite(approx) ? BigInt(Math.floor(Math.sqrt(approx))) : 1n << BigInt(Math.ceil(n.toString(2).length / 2));
   if (x === 0n) x = 1n;
   for (;;) {
     const y = (x + n / x) >> 1n;

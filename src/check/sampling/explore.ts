@@ -82,7 +82,8 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   const done = (failure: Counterexample | null) => ({ failure, summary: { probes, along: [...along], ...(tight ? { tight } : {}) } });
   if (!scalar(left) || !scalar(right)) return done(null);
   const levels = allLevels();
-  const strict = rel === '<' || rel === '>';
+  // `≠` fails at the roots of left − right, and is as strict as `<` there (x² ≠ 2 at √2 may fail).
+  const strict = rel === '<' || rel === '>' || rel === '≠';
   for (const base of bases) {
     for (const key of scalarKeys(base)) {
       if (Date.now() > deadline) return done(null);
@@ -142,7 +143,7 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   // fails only near (0.3, 0.7)): coordinate descent on the margin, each move to the best
   // root or turn along one scalar, from each base point.
   const keys = bases.length > 0 ? scalarKeys(bases[0]!).filter((k) => !bases[0]!.isInteger(k)) : [];
-  if (keys.length >= 2) {
+  if (keys.length >= 2 && rel !== '≠') {
     const sign = rel === '<' || rel === '≤' ? -1 : 1;
     for (const base of bases) {
       let cur = base;

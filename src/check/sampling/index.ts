@@ -321,7 +321,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
       vacuous = true;
       vacuousWhy = `at all ${held} sampled points both statements were ${sawTrue ? 'true' : 'false'}, and there was no boundary to search`;
     }
-  } else if (!statement && ['<', '≤', '>', '≥'].includes(p.rel) && probePoints.length > 0 && confirm) {
+  } else if (!statement && ['<', '≤', '>', '≥', '≠'].includes(p.rel) && probePoints.length > 0 && confirm) {
     // (Not for a step a rule or certificate proved for every value: the sampled points
     // cross-check it; the search is what makes a passing step slow — 150 ms for Q1.2's bounds.)
     const { failure, summary } = searchInequality(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);

@@ -16,7 +16,7 @@ export function formatValue<S>(F: Field<S>, v: Val<S>, digits = 6): string {
 /** Both sides as text, with more digits when 6 would print them alike (sides that differ must look different). */
 export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] {
   // As many digits as it takes for the printed sides to differ (π + 10⁻¹⁰⁰ against π).
-  const steps = [6, 12, 20, 30, 45, 70, 110, 160, 250];
+  const steps = [6, 12, 20, 30, 45, 70, 110, 160, 250, 400, 600, 960];
   for (const digits of steps) {
     const a = formatValue(F, l, digits);
     const b = formatValue(F, r, digits);
