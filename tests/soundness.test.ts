@@ -575,6 +575,13 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     { name: 'tanh x < 1 − 10⁻³⁰⁰ fails for x > 345.7', text: 'scalar x\n    tanh(x)\n  < 1 - 10^(-300)\n', want: 'refuted' },
     { name: '1/(1 + e^{−x}) < 1 − 10⁻⁴⁰⁰ fails for x > 921', text: 'scalar x\n    1/(1 + e^(-x))\n  < 1 - 10^(-400)\n', want: 'refuted' },
     { name: '(1 + e^{−x}) − 1 = e^{−x} + 10⁻⁵⁰⁰ is wrong', text: 'scalar x\n    (1 + e^(-x)) - 1\n  = e^(-x) + 10^(-500)\n', want: 'refuted' },
+    // Second red-team pass: ≠ searched at roots; numbers past what the checker computes with; √ past 10³⁰⁸.
+    { name: 'x ≠ 1234.5678 fails there', text: 'scalar x\n    x\n  ≠ 1234.5678\n', want: 'refuted' },
+    { name: 'x² ≠ 2 fails at √2', text: 'scalar x\n    x^2\n  ≠ 2\n', want: 'refuted' },
+    { name: 'x² + 1 ≠ 0 holds', text: 'scalar x\n    x^2 + 1\n  ≠ 0\n', want: 'passes' },
+    { name: 'π + 10⁻¹⁰⁰⁰ = π is out of reach, not checked', text: '    π + 10^(-1000)\n  = π\n', want: 'unknown' },
+    { name: '√(10^800) = 10^400 is proved exactly', text: '    √(10^800)\n  = 10^400\n', want: 'passes' },
+    { name: '√(10^500 + 1) = 10^250 is wrong', text: '    √(10^500 + 1)\n  = 10^250\n', want: 'refuted' },
     // At x = y, e^x < e^y is false for certain (the same expression), though no enclosure
     // can show it; such a tie decides the comparison instead of making the step unknown.
     { name: 'e^x < e^y ⇔ x < y holds', text: 'scalar x, y\n    e^x < e^y\n  ⇔ x < y\n', want: 'passes' },
