@@ -85,6 +85,10 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '(wᵀw − 3) w = 0 ⇒ w = 0 fails on the sphere', text: 'vector w in R^n\n    (wᵀw - 3) w = 0\n  ⇒ w = 0\n', want: 'refuted' },
   { name: '(wᵀw − 2) w = 0 ⇒ ‖w‖ < 10', text: 'vector w in R^n\n    (wᵀw - 2) w = 0\n  ⇒ ‖w‖ < 10\n', want: 'pass' },
   { name: 'wᵀw = 10⁻⁴⁰ ⇔ ‖w‖ = 2·10⁻²⁰ (a tiny sphere)', text: 'vector w in R^n\n    wᵀw = 10^(-40)\n  ⇔ ‖w‖ = 2·10^(-20)\n', want: 'refuted' },
+  // Second red-team pass: roots past the sixth, roots the logarithmic grid steps over, coincidences under assumptions.
+  { name: 'sin x = 0 and 0 ≤ x ≤ 25 ⇒ x ≤ 20 fails at 7π', text: 'scalar x\n    sin(x) = 0 and 0 ≤ x and x ≤ 25\n  ⇒ x ≤ 20\n', want: 'refuted', cx: /x = ≈ 21\.99/ },
+  { name: 'sin x = 0 ⇒ x < 90 or x > 100 fails at 29π', text: 'scalar x\n    sin(x) = 0\n  ⇒ x < 90 or x > 100\n', want: 'refuted' },
+  { name: 'uᵀv ≤ 0.99 under ‖u‖ = 1, ‖v‖ = 1 fails at v = u', text: 'vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1\n    uᵀ v\n  ≤ 0.99\n', want: 'refuted' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

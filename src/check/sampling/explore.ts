@@ -395,27 +395,37 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
           const failure = test(q, null);
           if (failure) return result(failure);
         }
+        // The exact boundaries of all comparisons (0 and 7 in 0 ≤ x ≤ 7): between them an
+        // equation's roots are also found by a uniform scan, which the logarithmic grid of
+        // boundariesAlong steps over for a periodic side (2π in sin x = 0, 0 ≤ x ≤ 7).
+        const ends = [...new Set(merged.roots.filter((r) => r.at).map((r) => r.at!.toString()))]
+          .map((t) => merged.roots.find((r) => r.at?.toString() === t)!.at!).sort((u, v) => u.cmp(v));
+        const scanned = (c: { a: Expr; b: Expr }): Bracket[] => {
+          const out: Bracket[] = [];
+          for (let i = 0; i + 1 < ends.length && i < 8; i++) {
+            const width = ends[i + 1]!.sub(ends[i]!).toNumber();
+            if (width > 1e6) continue;
+            out.push(...rootsBetween(base, key, c.a, c.b, ends[i]!, ends[i + 1]!, Math.min(1024, Math.max(64, Math.ceil(width * 4))), deadline));
+          }
+          return out;
+        };
         for (const { c, b } of found) {
           if (c.op !== '=') continue;
+          const between = base.isInteger(key) ? [] : scanned(c);
           if (!c.whole) {
             // An equation inside `and`/`or` (x³ = 2x and x ≥ 0): at its irrational roots it
-            // holds only on an enclosure, so the few smallest are narrowed to 10⁻⁹⁰, where
-            // it holds to 250 digits, and both statements are evaluated there.
-            let refined = 0;
+            // holds only on an enclosure, so they are narrowed to 10⁻⁹⁰, where it holds to 250
+            // digits, and both statements are evaluated there: every root the scan found, and
+            // the six smallest of the grid's.
+            let fromGrid = 0;
             const seenRoots: Bracket[] = [];
-            // Between the other comparisons' boundaries (0 ≤ x ≤ 7), a uniform scan as well.
-            const ends = [...new Set(merged.roots.filter((r) => r.at).map((r) => r.at!.toString()))].map((t) => merged.roots.find((r) => r.at?.toString() === t)!.at!)
-              .sort((u, v) => u.cmp(v));
-            const between: Bracket[] = [];
-            for (let i = 0; i + 1 < ends.length && i < 4; i++) {
-              if (ends[i + 1]!.sub(ends[i]!).toNumber() <= 1e6) between.push(...rootsBetween(base, key, c.a, c.b, ends[i]!, ends[i + 1]!, 64, deadline));
-            }
-            for (const r of [...b.roots, ...between].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
+            const grid = [...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v)));
+            for (const r of [...between.slice(0, 128), ...grid]) {
               if (r.at || !r.certain || base.isInteger(key) || Date.now() > deadline) continue;
               // (Overlapping grids report a root more than once.)
               if (seenRoots.some((o) => o.lo.cmp(r.hi) <= 0 && r.lo.cmp(o.hi) <= 0)) continue;
               seenRoots.push(r);
-              if (refined++ >= 6) break;
+              if (grid.includes(r) && fromGrid++ >= 6) break;
               const fine = refineRoot(base, key, c.a, c.b, r, deadline);
               const q = fine ? rootPoint(base, key, fine, rng, deadline) : null;
               if (!q) continue;
@@ -429,7 +439,8 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
           // irrational root: for the few smallest roots, the bracket is narrowed to 10⁻⁹⁰ first.
           const otherHasEquation = hasEquation(c.side === 'left' ? right : left);
           let refined = 0;
-          for (const r of [...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
+          for (const r of [...b.roots.sort((u, v) => magnitude(u).cmp(magnitude(v))), ...between.slice(0, 128)]) {
+            if (Date.now() > deadline) return result(null);
             const fine = otherHasEquation && !r.at && r.certain && refined++ < 3 ? refineRoot(base, key, c.a, c.b, r, deadline) : null;
             const q = rootPoint(base, key, fine ?? r, rng, deadline);
             if (!q) continue;

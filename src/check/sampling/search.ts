@@ -376,6 +376,9 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   const levels = allLevels();
   const value = (k: string) => base.values.get(k)!.value as Mat<Rational>;
   const trials: Map<string, Val<Rational>>[] = [];
+  // b := f·a copies a's enclosure too, scaled (a vector solved for `assume ‖u‖ = 1` is a box,
+  // and v := u meets `‖v‖ = 1` only as that box).
+  const enclosed = new Map<Map<string, Val<Rational>>, [string, readonly [Mat<Rational>, Mat<Rational>]]>();
   for (const k of keys) trials.push(new Map([[k, value(k).map(() => Rational.ZERO)]]));
   for (const a of keys) {
     for (const b of keys) {
@@ -383,13 +386,23 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
       const va = value(a);
       const vb = value(b);
       if (va.rows !== vb.rows || va.cols !== vb.cols) continue;
-      for (const f of [Rational.ONE, Rational.of(-1), Rational.of(2)]) trials.push(new Map([[b, va.map((x) => x.mul(f))]]));
+      const box = base.enclosures.get(a);
+      for (const f of [Rational.ONE, Rational.of(-1), Rational.of(2)]) {
+        const trial = new Map([[b, va.map((x) => x.mul(f))]]);
+        if (box && isMat(box[0]) && isMat(box[1])) {
+          const [lo, hi] = f.sign() < 0 ? [box[1], box[0]] : [box[0], box[1]];
+          enclosed.set(trial, [b, [(lo as Mat<Rational>).map((x) => x.mul(f)), (hi as Mat<Rational>).map((x) => x.mul(f))]]);
+        }
+        trials.push(trial);
+      }
     }
   }
   let tight: Point | null = null;
   for (const overrides of trials.slice(0, MAX_COINCIDENCES)) {
     if (Date.now() > deadline) return null;
     const q = base.derive(rng, (k, v) => overrides.get(k) ?? v);
+    const box = enclosed.get(overrides);
+    if (box) q.enclosures.set(box[0], box[1]);
     q.deadline = deadline;
     try {
       if (![...overrides.keys()].every((k) => respectsTags(q, k)) || !q.satisfiesAssumptions(levels, true)) continue;
