@@ -89,6 +89,9 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'sin x = 0 and 0 ≤ x ≤ 25 ⇒ x ≤ 20 fails at 7π', text: 'scalar x\n    sin(x) = 0 and 0 ≤ x and x ≤ 25\n  ⇒ x ≤ 20\n', want: 'refuted', cx: /x = ≈ 21\.99/ },
   { name: 'sin x = 0 ⇒ x < 90 or x > 100 fails at 29π', text: 'scalar x\n    sin(x) = 0\n  ⇒ x < 90 or x > 100\n', want: 'refuted' },
   { name: 'uᵀv ≤ 0.99 under ‖u‖ = 1, ‖v‖ = 1 fails at v = u', text: 'vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1\n    uᵀ v\n  ≤ 0.99\n', want: 'refuted' },
+  { name: 'x > log 2 + 10⁻²⁰ ⇔ e^x > 2 (boundaries inside one double bracket)', text: 'scalar x\n    x > log 2 + 10^(-20)\n  ⇔ e^x > 2\n', want: 'refuted' },
+  { name: 'x > log 2 ⇔ e^x > 2', text: 'scalar x\n    x > log 2\n  ⇔ e^x > 2\n', want: 'pass' },
+  { name: 'x² ≥ 2 and x ≥ 0 ⇒ x ≥ √2 + 10⁻²⁰', text: 'scalar x\n    x² ≥ 2 and x ≥ 0\n  ⇒ x ≥ √2 + 10^(-20)\n', want: 'refuted' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

@@ -395,6 +395,35 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
           const failure = test(q, null);
           if (failure) return result(failure);
         }
+        // Two comparisons whose boundaries fall in one double-width bracket (x > log 2 + 10⁻²⁰
+        // against e^x > 2): no probe lies between them. Both are narrowed to 10⁻⁹⁰ and, where
+        // they come apart, the points between and beside them are tried.
+        if (!base.isInteger(key)) {
+          let pairs = 0;
+          for (let i = 0; i < found.length && pairs < 6; i++) {
+            for (let j = i + 1; j < found.length && pairs < 6; j++) {
+              for (const r1 of found[i]!.b.roots) {
+                for (const r2 of found[j]!.b.roots) {
+                  if (pairs >= 6 || Date.now() > deadline) break;
+                  if (!r1.certain || !r2.certain || (r1.at && r2.at) || r1.lo.cmp(r2.hi) > 0 || r2.lo.cmp(r1.hi) > 0) continue;
+                  pairs++;
+                  const f1 = r1.at ? r1 : refineRoot(base, key, found[i]!.c.a, found[i]!.c.b, r1, deadline);
+                  const f2 = r2.at ? r2 : refineRoot(base, key, found[j]!.c.a, found[j]!.c.b, r2, deadline);
+                  if (!f1 || !f2) continue;
+                  const [lower, upper] = f1.hi.cmp(f2.lo) < 0 ? [f1, f2] : f2.hi.cmp(f1.lo) < 0 ? [f2, f1] : [null, null];
+                  if (!lower || !upper) continue;
+                  const gap = upper.lo.sub(lower.hi);
+                  for (const x of [lower.hi.add(gap.div(Rational.of(2))), lower.lo.sub(gap), upper.hi.add(gap)]) {
+                    const q = at(base, key, x, rng, deadline);
+                    if (!q) continue;
+                    const failure = test(q, null);
+                    if (failure) return result(failure);
+                  }
+                }
+              }
+            }
+          }
+        }
         // The exact boundaries of all comparisons (0 and 7 in 0 ≤ x ≤ 7): between them an
         // equation's roots are also found by a uniform scan, which the logarithmic grid of
         // boundariesAlong steps over for a periodic side (2π in sin x = 0, 0 ≤ x ≤ 7).
