@@ -92,6 +92,8 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x > log 2 + 10⁻²⁰ ⇔ e^x > 2 (boundaries inside one double bracket)', text: 'scalar x\n    x > log 2 + 10^(-20)\n  ⇔ e^x > 2\n', want: 'refuted' },
   { name: 'x > log 2 ⇔ e^x > 2', text: 'scalar x\n    x > log 2\n  ⇔ e^x > 2\n', want: 'pass' },
   { name: 'x² ≥ 2 and x ≥ 0 ⇒ x ≥ √2 + 10⁻²⁰', text: 'scalar x\n    x² ≥ 2 and x ≥ 0\n  ⇒ x ≥ √2 + 10^(-20)\n', want: 'refuted' },
+  { name: 'sin x ≤ 1 − 10⁻²⁰ fails at π/2 (a turn confirmed in decimals)', text: 'scalar x\n    sin x\n  ≤ 1 - 10^(-20)\n', want: 'refuted', cx: /x = ≈ 1\.5707/ },
+  { name: 'sin x ≤ 1', text: 'scalar x\n    sin x\n  ≤ 1\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

@@ -9,8 +9,8 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, mergeBoundaries, probesFrom, refineRoot, rootsBetween, type Bracket } from './boundaries.js';
-import { allLevels } from './levels.js';
+import { boundariesAlong, mergeBoundaries, probesFrom, refineRoot, refineTurn, rootsBetween, type Bracket } from './boundaries.js';
+import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 import { newtonSolutions } from './newton.js';
@@ -116,13 +116,21 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       // beside it): a bound that fails on all of it is refuted there; a strict one whose
       // sides cannot be told apart there may fail ((x − π)² > 0 at x = π).
       if (base.isInteger(key)) continue;
+      let confirmed = 0;
+      let turned = 0;
       for (const r of [...b.roots, ...b.extrema].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
         if (r.at || Date.now() > deadline) continue;
         const q = enclosurePoint(base, key, r, rng, deadline);
         if (!q) continue;
         q.touched.clear();
         probes++;
-        const o = decideAt(q, left, rel, right, levels);
+        let o = decideAt(q, left, rel, right, levels);
+        // Doubles agreeing at a root or turn is where a step fails by less than 10⁻¹⁶
+        // (sin x ≤ 1 − 10⁻²⁰ at π/2): confirmed in decimals.
+        if (o.kind === 'provisional' && confirmed++ < 8) {
+          q.touched.clear();
+          o = decideAt(q, left, rel, right, decimalLevels(), undefined, true);
+        }
         if (o.kind === 'fails') {
           const [l, r2] = formatSides(o.F, o.left, o.right);
           return done(counterexample(q, l, r2, `found where left − right is 0 or turns, along ${base.values.get(key)!.label}`));
@@ -132,6 +140,20 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
         // far out — not sides that meet.)
         // And only where f certainly has a root or turns there: a "root" found because
         // doubles round x/(x+1) − 1 to 0 at x = 10³⁰ is not one.
+        // A turn where the step cannot be decided on a double-width bracket (sin x ≤ 1 − 10⁻²⁰
+        // at π/2): narrowed to 10⁻⁹⁰ by the sign of f′, where it can.
+        if (o.kind === 'undecided' && r.certain && b.extrema.includes(r) && turned++ < 3) {
+          const fine = refineTurn(base, key, left, right, r, deadline);
+          const q2 = fine ? (fine.at ? at(base, key, fine.at, rng, deadline) : enclosurePoint(base, key, fine, rng, deadline)) : null;
+          if (q2) {
+            q2.touched.clear();
+            const o2 = decideAt(q2, left, rel, right, levels);
+            if (o2.kind === 'fails') {
+              const [l, r2] = formatSides(o2.F, o2.left, o2.right);
+              return done(counterexample(q2, l, r2, `found where left − right turns, along ${base.values.get(key)!.label}`));
+            }
+          }
+        }
         if (strict && o.kind === 'undecided' && !tight && r.certain) {
           const ends = [r.lo, r.hi].map((x) => at(base, key, x, rng, deadline));
           if (ends.every((e) => e !== null && decideAt(e, left, rel, right, levels).kind === 'holds')) tight = q;
