@@ -361,6 +361,8 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   let tight: Point | undefined;
   let unproved: { point: Point; equation: string; where: string } | undefined;
   const bothFrom = { left: 0, right: 0, any: 0 };
+  /** Pairs of boundaries narrowed apart so far (each costs two refinements in 110-digit decimals). */
+  let pairs = 0;
   const result = (failure: Counterexample | null): StatementSearch => ({
     failure, bothTrue, bothFrom: { ...bothFrom }, probes, searched, summary: { probes, along: [...along], ...(tight ? { tight } : {}) }, ...(unproved ? { unproved } : {}),
   });
@@ -421,12 +423,11 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
         // against e^x > 2): no probe lies between them. Both are narrowed to 10⁻⁹⁰ and, where
         // they come apart, the points between and beside them are tried.
         if (!base.isInteger(key)) {
-          let pairs = 0;
-          for (let i = 0; i < found.length && pairs < 6; i++) {
-            for (let j = i + 1; j < found.length && pairs < 6; j++) {
+          for (let i = 0; i < found.length && pairs < MAX_PAIRS; i++) {
+            for (let j = i + 1; j < found.length && pairs < MAX_PAIRS; j++) {
               for (const r1 of found[i]!.b.roots) {
                 for (const r2 of found[j]!.b.roots) {
-                  if (pairs >= 6 || Date.now() > deadline) break;
+                  if (pairs >= MAX_PAIRS || Date.now() > deadline) break;
                   if (!r1.certain || !r2.certain || (r1.at && r2.at) || r1.lo.cmp(r2.hi) > 0 || r2.lo.cmp(r1.hi) > 0) continue;
                   pairs++;
                   const f1 = r1.at ? r1 : refineRoot(base, key, found[i]!.c.a, found[i]!.c.b, r1, deadline);
@@ -581,6 +582,9 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   }
   return result(null);
 }
+
+/** At most this many pairs of overlapping boundaries are narrowed apart per step. */
+const MAX_PAIRS = 2;
 
 /** Scalars tried along each ray of a vector unknown. */
 const RAY_SCALES = [[1, 1], [-1, 1], [2, 1], [-2, 1], [1, 2], [-1, 2], [3, 1], [-3, 1], [1, 3], [-1, 3]].map(([n, d]) => Rational.of(n!).div(Rational.of(d!)));
