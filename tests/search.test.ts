@@ -94,6 +94,8 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x² ≥ 2 and x ≥ 0 ⇒ x ≥ √2 + 10⁻²⁰', text: 'scalar x\n    x² ≥ 2 and x ≥ 0\n  ⇒ x ≥ √2 + 10^(-20)\n', want: 'refuted' },
   { name: 'sin x ≤ 1 − 10⁻²⁰ fails at π/2 (a turn confirmed in decimals)', text: 'scalar x\n    sin x\n  ≤ 1 - 10^(-20)\n', want: 'refuted', cx: /x = ≈ 1\.5707/ },
   { name: 'sin x ≤ 1', text: 'scalar x\n    sin x\n  ≤ 1\n', want: 'pass' },
+  { name: 'x u = v ⇒ u = v/x loses the solutions at x = 0', text: 'scalar x\nvector u, v in R^n\n    x u = v\n  ⇒ u = v/x\n', want: 'refuted', cx: /x = 0/ },
+  { name: 'x u = v ⇔ u = v/x under x ≠ 0', text: 'scalar x\nvector u, v in R^n\nassume x ≠ 0\n    x u = v\n  ⇔ u = v/x\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

@@ -3,13 +3,13 @@ import { printExpr } from '../../print.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
-import { Rational } from '../evaluator/rational.js';
+import { Rational, exactField } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, mergeBoundaries, probesFrom, refineRoot, refineTurn, rootsBetween, type Bracket } from './boundaries.js';
+import { boundariesAlong, mergeBoundaries, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, type Bracket } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -532,6 +532,45 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
         if (!solved.satisfiesAssumptions(levels, true)) continue;
         const failure = test(solved, null, true, c.side);
         if (failure) return result(failure);
+      }
+    }
+    // The same at the poles of the statements' scalar parts (x = 0 in `x u = v ⇒ u = v/x`):
+    // there the left equation still has solutions (v = 0) and the right may have no value.
+    const matrices = matrixKeys(base);
+    if (matrices.length > 0) {
+      const singular = all.flatMap((c) => [...singularParts(c.a), ...singularParts(c.b)]);
+      let poleBases = 0;
+      for (const key of scalarKeys(base)) {
+        for (const sp of singular) {
+          if (poleBases >= 3 || Date.now() > deadline) break;
+          for (const r of boundariesAlong(base, key, sp, ZERO_SCALAR, deadline).roots) {
+            if (!r.at || poleBases >= 3) continue;
+            poleBases++;
+            const atPole = base.replacing(key, r.at, rng);
+            // (A derived point draws its values when they are first used: use them.)
+            for (const c of all) {
+              for (const side of [c.a, c.b]) {
+                try {
+                  atPole.evaluate(exactField, side);
+                } catch {
+                  // undefined at the pole is what is being looked for
+                }
+              }
+            }
+            for (const c of all) {
+              if (c.op !== '=' || !c.whole) continue;
+              for (const m of matrices) {
+                if (Date.now() > deadline) return result(null);
+                const solved = solveLinear(atPole, m, c.a, c.b, rng);
+                if (!solved || !respectsTags(solved, m)) continue;
+                solved.deadline = deadline;
+                if (!solved.satisfiesAssumptions(levels, true)) continue;
+                const failure = test(solved, null, false, c.side);
+                if (failure) return result(failure);
+              }
+            }
+          }
+        }
       }
     }
     // An equation that is not linear in a vector unknown (‖w‖ = 2‖b‖, wᵀw = 1): along rays
