@@ -96,6 +96,10 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'sin x ≤ 1', text: 'scalar x\n    sin x\n  ≤ 1\n', want: 'pass' },
   { name: 'x u = v ⇒ u = v/x loses the solutions at x = 0', text: 'scalar x\nvector u, v in R^n\n    x u = v\n  ⇒ u = v/x\n', want: 'refuted', cx: /x = 0/ },
   { name: 'x u = v ⇔ u = v/x under x ≠ 0', text: 'scalar x\nvector u, v in R^n\nassume x ≠ 0\n    x u = v\n  ⇔ u = v/x\n', want: 'pass' },
+  // Agreement finer than the smallest number the step writes.
+  { name: 'cos x ≥ −1 + 10⁻³⁰ fails at π', text: 'scalar x\n    cos x\n  ≥ -1 + 10^(-30)\n', want: 'refuted', cx: /x = ≈ 3\.14159/ },
+  { name: '(x − π)² ≥ 10⁻⁴⁰ fails at π', text: 'scalar x\n    (x - π)^2\n  ≥ 10^(-40)\n', want: 'refuted' },
+  { name: 'cos x ≥ −1', text: 'scalar x\n    cos x\n  ≥ -1\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

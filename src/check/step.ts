@@ -8,7 +8,8 @@ import { differenceCoefficients, isUnsupported, normalize } from './normal-form.
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { freeNames, replaceByKey, unfold, visit } from './rewrite.js';
 import { sampleRelation, type SampleResult } from './sampling/index.js';
-import { MAX_DIGITS, withDigits } from './sampling/levels.js';
+import { DECIMAL_DIGITS, MAX_DIGITS, withDigits } from './sampling/levels.js';
+import { withAgreement } from './evaluator/decimal.js';
 import type { Prepared } from './sampling/point.js';
 import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
@@ -303,7 +304,11 @@ const CERTIFIED_SAMPLES = 8;
 /** Decides one step: structural, identity test, symbolic proof; then sampling, which has the last word. */
 export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   const need = digitsNeeded(p);
-  const out = withDigits(need, () => decideStepAt(p, opts));
+  // Agreement must be finer than the smallest number the step writes (10^(−30) → 60 digits),
+  // and stay 50 digits inside the precision used.
+  const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
+  const agreement = Math.min(top - 50, 30 + tinyExponent(p));
+  const out = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, opts)));
   // Agreement at the highest precision tried is no evidence when the step's own numbers
   // need more digits than that (π + 10^(−1000) = π).
   if (out.verdict === 'checked' && need > MAX_DIGITS) {
@@ -343,6 +348,32 @@ function digitsNeeded(p: StepProblem): number {
   scan(p.left);
   scan(p.right);
   return need + 60;
+}
+
+/** The largest k of a `10^(−k)` (or any number to a negative power, in decimal digits) the step writes; 0 if none. */
+function tinyExponent(p: StepProblem): number {
+  let k = 0;
+  const scanExpr = (e: Expr) => visit(e, (x) => {
+    if (x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Num') {
+      const q = constantValue(x.right);
+      const base = Number(x.left.value);
+      if (q !== null && q.sign() < 0 && Number.isFinite(base) && base > 1) k = Math.max(k, Math.abs(q.toNumber()) * Math.log10(base));
+    }
+  });
+  const scan = (e: Expr | Formula): void => {
+    if (!isExpr(e)) {
+      if (e.kind === 'Compare') e.operands.forEach(scan);
+      else if (e.kind === 'Logic') {
+        scan(e.left);
+        scan(e.right);
+      } else scan(e.subject);
+      return;
+    }
+    scanExpr(e);
+  };
+  scan(p.left);
+  scan(p.right);
+  return Number.isFinite(k) ? k : 0;
 }
 
 function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {

@@ -26,6 +26,24 @@ function make(lo: Decimal, hi: Decimal, ...from: DecInterval[]): DecInterval {
 
 const fields = new Map<number, Field<DecInterval> & { ends: EnclosureEnds<DecInterval> }>();
 
+/**
+ * Enclosures within 10^(−agreementDigits) of the computation's scale "agree" (LANGUAGE.md §3:
+ * 30 digits). A step that writes a smaller number (`cos x ≥ −1 + 10^(−30)`) needs more, or
+ * its own failure would count as agreement: see withAgreement.
+ */
+let agreementDigits = 30;
+
+/** Runs `fn` with agreement at `digits` digits (at least 30), restored afterwards. Synchronous. */
+export function withAgreement<T>(digits: number, fn: () => T): T {
+  const prev = agreementDigits;
+  agreementDigits = Math.max(30, Math.floor(digits));
+  try {
+    return fn();
+  } finally {
+    agreementDigits = prev;
+  }
+}
+
 /** The decimal enclosure backend at `digits` significant digits (made once per precision). */
 export function decimalField(digits: number): Field<DecInterval> & { ends: EnclosureEnds<DecInterval> } {
   const known = fields.get(digits);
@@ -238,7 +256,7 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
         const width = hi.minus(lo);
         if (width.isZero()) return 'agree';
         // log10(width) ≤ mag − 30, read from decimal exponents (width.e is ⌊log10 width⌋).
-        return width.e + 1 <= Math.max(a.mag, b.mag) - 30 ? 'agree' : null;
+        return width.e + 1 <= Math.max(a.mag, b.mag) - agreementDigits ? 'agree' : null;
       },
     },
     ends: {

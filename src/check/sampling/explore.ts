@@ -147,7 +147,11 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
           const q2 = fine ? (fine.at ? at(base, key, fine.at, rng, deadline) : enclosurePoint(base, key, fine, rng, deadline)) : null;
           if (q2) {
             q2.touched.clear();
-            const o2 = decideAt(q2, left, rel, right, levels);
+            let o2 = decideAt(q2, left, rel, right, levels);
+            if (o2.kind === 'provisional') {
+              q2.touched.clear();
+              o2 = decideAt(q2, left, rel, right, decimalLevels(), undefined, true);
+            }
             if (o2.kind === 'fails') {
               const [l, r2] = formatSides(o2.F, o2.left, o2.right);
               return done(counterexample(q2, l, r2, `found where left − right turns, along ${base.values.get(key)!.label}`));
