@@ -100,6 +100,8 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'cos x ≥ −1 + 10⁻³⁰ fails at π', text: 'scalar x\n    cos x\n  ≥ -1 + 10^(-30)\n', want: 'refuted', cx: /x = ≈ 3\.14159/ },
   { name: '(x − π)² ≥ 10⁻⁴⁰ fails at π', text: 'scalar x\n    (x - π)^2\n  ≥ 10^(-40)\n', want: 'refuted' },
   { name: 'cos x ≥ −1', text: 'scalar x\n    cos x\n  ≥ -1\n', want: 'pass' },
+  { name: 'x > 0 under assume ‖u‖ = x fails at u = 0 (the assumption solved again for x)', text: 'scalar x\nvector u in R^n\nassume ‖u‖ = x\n    x\n  > 0\n', want: 'refuted', cx: /x = 0/ },
+  { name: 'x ≥ 0 under assume ‖u‖ = x', text: 'scalar x\nvector u in R^n\nassume ‖u‖ = x\n    x\n  ≥ 0\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

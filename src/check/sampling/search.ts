@@ -131,28 +131,35 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
     const [a, b] = f.operands;
     if (!a || !b) continue;
-    if (hasMatrix(a) || hasMatrix(b)) {
-      // `assume ‖w‖ = 1`, `assume wᵀ H w = 2`: solved for a vector or matrix it uses by
-      // Newton's method, the root proved in a box (newton.ts); the point holds w as that box.
-      if (point.truth(f, levels) === true) continue;
-      const keys = [...freeNames(a), ...freeNames(b)].map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index && x.info.shape.kind === 'matrix').map((x) => x!.info.key);
-      let solved: Point | null = null;
-      for (const key of new Set(keys)) {
+    if (point.truth(f, levels) === true) continue;
+    // (A derived point draws its values when they are first used: use them.)
+    for (const side of [a, b]) {
+      try {
+        point.evaluate(exactField, side);
+      } catch {
+        // drawn all the same
+      }
+    }
+    const names = [...freeNames(a), ...freeNames(b)].map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index);
+    const scalars = [...new Set(names.filter((x) => x!.info.kind === 'scalar').map((x) => x!.info.key))];
+    const matrices = [...new Set(names.filter((x) => x!.info.shape.kind === 'matrix').map((x) => x!.info.key))];
+    let solved: Point | null = null;
+    // A scalar first, where both sides are scalars (`assume ‖u‖ = x` is solved for x, so a
+    // u the search put at 0 stays there), then a vector or matrix by Newton's method, the
+    // root proved in a box (newton.ts; `assume ‖w‖ = 1`, `assume wᵀ H w = 2`).
+    if (a.shape?.kind !== 'matrix' && b.shape?.kind !== 'matrix') {
+      for (const key of scalars) {
+        if (!point.values.has(key) || Date.now() > deadline) continue;
+        solved = rootsAlong(point, key, a, b, rng, deadline, true)[0] ?? null;
+        if (solved) break;
+      }
+    }
+    if (!solved && (hasMatrix(a) || hasMatrix(b))) {
+      for (const key of matrices) {
         if (!point.values.has(key) || Date.now() > deadline) continue;
         solved = newtonSolutions(point, key, a, b, rng, deadline, { max: 1, assumptions: false })[0] ?? null;
         if (solved) break;
       }
-      if (!solved) return null;
-      point = solved;
-      continue;
-    }
-    if (point.truth(f, levels) === true) continue;
-    const keys = [...freeNames(a), ...freeNames(b)].map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index && x.info.kind === 'scalar').map((x) => x!.info.key);
-    let solved: Point | null = null;
-    for (const key of keys) {
-      if (!point.values.has(key)) continue;
-      solved = rootsAlong(point, key, a, b, rng, deadline, true)[0] ?? null;
-      if (solved) break;
     }
     if (!solved) return null;
     point = solved;
@@ -405,15 +412,23 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
     if (box) q.enclosures.set(box[0], box[1]);
     q.deadline = deadline;
     try {
-      if (![...overrides.keys()].every((k) => respectsTags(q, k)) || !q.satisfiesAssumptions(levels, true)) continue;
-      q.touched.clear();
-      const found = failureAt(p, q, levels);
+      if (![...overrides.keys()].every((k) => respectsTags(q, k))) continue;
+      // An equation assumption the coincidence broke (`assume ‖u‖ = x` at u = 0) is solved again.
+      let at = q;
+      if (!at.satisfiesAssumptions(levels, true)) {
+        const again = solveEqualities(p, at, rng, deadline);
+        if (!again || ![...overrides.entries()].every(([k, v]) => (again.overrides.get(k) ?? null) === v) || !again.satisfiesAssumptions(levels, true)) continue;
+        at = again;
+      }
+      const q2 = at;
+      q2.touched.clear();
+      const found = failureAt(p, q2, levels);
       if (found && !('extends' in found)) return found;
       // A strict bound whose sides cannot be told apart where two values coincide
       // (|xᵀx| < ‖x‖‖x‖ at y = x) may fail there.
       if (!found && (p.rel === '<' || p.rel === '>') && !tight) {
-        q.touched.clear();
-        if (decideAt(q, p.left as Expr, p.rel, p.right as Expr, levels).kind === 'undecided') tight = q;
+        q2.touched.clear();
+        if (decideAt(q2, p.left as Expr, p.rel, p.right as Expr, levels).kind === 'undecided') tight = q2;
       }
     } catch {
       // this point says nothing
