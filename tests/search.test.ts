@@ -102,6 +102,10 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'cos x ≥ −1', text: 'scalar x\n    cos x\n  ≥ -1\n', want: 'pass' },
   { name: 'x > 0 under assume ‖u‖ = x fails at u = 0 (the assumption solved again for x)', text: 'scalar x\nvector u in R^n\nassume ‖u‖ = x\n    x\n  > 0\n', want: 'refuted', cx: /x = 0/ },
   { name: 'x ≥ 0 under assume ‖u‖ = x', text: 'scalar x\nvector u in R^n\nassume ‖u‖ = x\n    x\n  ≥ 0\n', want: 'pass' },
+  // An equation assumption with irrational roots, met at a root narrowed to 10⁻⁹⁰.
+  { name: 'x⁴ = 4 under assume x² = 2', text: 'scalar x\nassume x^2 = 2\n    x^4\n  = 4\n', want: 'pass' },
+  { name: 'x > 0 under assume x² = 2 fails at −√2', text: 'scalar x\nassume x^2 = 2\n    x\n  > 0\n', want: 'refuted', cx: /x = ≈ -1\.41421/ },
+  { name: 'x = log 2 under assume e^x = 2', text: 'scalar x\nassume e^x = 2\n    x\n  = log 2\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

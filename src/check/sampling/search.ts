@@ -10,6 +10,7 @@ import { simpler } from './draw.js';
 import { decideAt } from './at-point.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
+import { boundariesAlong, refineRoot } from './boundaries.js';
 import { failureStands, respectsTags } from './explore.js';
 import { newtonSolutions } from './newton.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -150,7 +151,7 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     if (a.shape?.kind !== 'matrix' && b.shape?.kind !== 'matrix') {
       for (const key of scalars) {
         if (!point.values.has(key) || Date.now() > deadline) continue;
-        solved = rootsAlong(point, key, a, b, rng, deadline, true)[0] ?? null;
+        solved = rootsAlong(point, key, a, b, rng, deadline, true)[0] ?? irrationalRoot(point, key, a, b, rng, deadline);
         if (solved) break;
       }
     }
@@ -435,4 +436,22 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
     }
   }
   return tight ? { tight } : null;
+}
+
+/**
+ * A point where `a = b` holds at an irrational root of one scalar (`assume x² = 2`): a
+ * certain root of a − b, one of the roots chosen by the point's generator, narrowed to 10⁻⁹⁰
+ * (boundaries.ts); the scalar is that enclosure. Null when there is none.
+ */
+function irrationalRoot(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number): Point | null {
+  if (point.isInteger(key)) return null;
+  const roots = boundariesAlong(point, key, a, b, deadline).roots.filter((r) => r.certain && !r.at);
+  if (roots.length === 0) return null;
+  const r = roots[rng.int(0, roots.length - 1)]!;
+  const fine = refineRoot(point, key, a, b, r, deadline);
+  if (!fine) return null;
+  const q = point.replacing(key, fine.lo.add(fine.hi).div(Rational.of(2)), rng);
+  if (!fine.at) q.enclosures.set(key, [fine.lo, fine.hi]);
+  q.deadline = deadline;
+  return q;
 }
