@@ -367,6 +367,8 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   const bothFrom = { left: 0, right: 0, any: 0 };
   /** Pairs of boundaries narrowed apart so far (each costs two refinements in 110-digit decimals). */
   let pairs = 0;
+  /** Points whose statements were evaluated with agreement confirmed. */
+  let confirmations = 0;
   const result = (failure: Counterexample | null): StatementSearch => ({
     failure, bothTrue, bothFrom: { ...bothFrom }, probes, searched, summary: { probes, along: [...along], ...(tight ? { tight } : {}) }, ...(unproved ? { unproved } : {}),
   });
@@ -379,8 +381,14 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
    */
   const test = (q: Point, known: 'left' | 'right' | null, evidence = true, source: 'left' | 'right' | null = known): Counterexample | null => {
     q.touched.clear();
-    const a = known === 'left' ? true : q.truth(left, levels, false, true);
-    const raw = known === 'right' ? true : q.truth(right, levels, false, true);
+    // Agreement is confirmed at 110 and 250 digits at the first MAX_CONFIRMED points; past
+    // them a truth resting on agreement counts as undecided (tan x = 0 ⇔ sin x = 0 confirmed
+    // every root at 250 digits and ran out of time).
+    const mode = confirmations < MAX_CONFIRMED ? true : 'reject';
+    const a = known === 'left' ? true : q.truth(left, levels, false, mode);
+    if (q.confirmedAgreement) confirmations++;
+    const raw = known === 'right' ? true : q.truth(right, levels, false, mode);
+    if (q.confirmedAgreement) confirmations++;
     // `A ⇒ B` holds wherever A is false, whatever B is (even without a value).
     if (oneWay && a === false) return null;
     // A right statement with no value is no solution: it agrees with a false left one.
@@ -507,9 +515,12 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
           // cannot be decided on a certain turn's enclosure and the other statement is
           // false, the step may fail there.
           if (tight || base.isInteger(key)) continue;
+          let turns = 0;
           for (const r of [...b.extrema].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
             if (tight) break;
             if (!r.certain || r.at || Date.now() > deadline) continue;
+            // (The few smallest: each undecided one is tried at every precision up to 250 digits.)
+            if (turns++ >= 4) break;
             const q = enclosurePoint(base, key, r, rng, deadline);
             if (!q) continue;
             const own = q.truth(c.side === 'left' ? left : right, levels);
@@ -625,6 +636,9 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   }
   return result(null);
 }
+
+/** At most this many points of a ⇔/⇒ search have agreement confirmed at every precision. */
+const MAX_CONFIRMED = 24;
 
 /** At most this many pairs of overlapping boundaries are narrowed apart per step. */
 const MAX_PAIRS = 2;

@@ -522,19 +522,23 @@ export class Point {
    * `undecided` (no backend could tell), `unsupported` (not evaluated). Tries each
    * backend in turn until one decides.
    */
-  truth(f: Formula, levels: readonly Field<unknown>[], lenient = false, confirm = false): boolean | 'undefined' | 'undecided' | 'unsupported' {
+  truth(f: Formula, levels: readonly Field<unknown>[], lenient = false, confirm: boolean | 'reject' = false): boolean | 'undefined' | 'undecided' | 'unsupported' {
     let last: 'undecided' | 'unsupported' = 'undecided';
     // With `confirm`, a result that rested on a comparison's sides agreeing within 10⁻³⁰
     // (not exact, not disjoint) is taken again at each higher precision: the most precise
     // level that decides has the last word (x = log 2 + 10⁻⁵⁵ at a 10⁻⁹⁰-wide root of
     // e^{2x} = 4 agrees at 50 digits and fails at 110).
     let agreedResult: boolean | null = null;
+    this.confirmedAgreement = false;
     for (const F of levels) {
       try {
         this.agreement = false;
         const r = this.formulaAt(F, f, lenient);
+        // `reject`: a result resting on agreement counts as undecided (no budget left to confirm it).
+        if ((r === 'holds' || r === 'fails') && confirm === 'reject' && this.agreement) return 'undecided';
         if ((r === 'holds' || r === 'fails') && confirm && this.agreement && F !== levels[levels.length - 1]) {
           agreedResult = r === 'holds';
+          this.confirmedAgreement = true;
           continue;
         }
         if (r === 'holds') return true;
@@ -554,6 +558,8 @@ export class Point {
 
   /** Set by formulaAt: a comparison held by agreement within 10⁻³⁰ (see truth's `confirm`). */
   private agreement = false;
+  /** Whether the last `truth` with `confirm` went on to higher precisions to confirm an agreement (its cost). */
+  confirmedAgreement = false;
 
   /** A formula's result in one backend (provisional counts as undecided unless `lenient`: statements are confirmed). */
   formulaAt<S>(F: Field<S>, f: Formula, lenient = false): PointResult {
