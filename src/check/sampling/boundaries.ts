@@ -517,9 +517,13 @@ const REFINE_DIGITS = 110;
  * iterate kept inside the bracket (bisection otherwise), the ends moved only to points
  * where f's sign is certain. Null when the root is not certain or the signs cannot be told.
  */
-export function refineRoot(point: Point, key: string, a: Expr, b: Expr, r: Bracket, deadline: number): Bracket | null {
+export function refineRoot(
+  point: Point, key: string, a: Expr, b: Expr, r: Bracket, deadline: number,
+  /** Coarser and cheaper: `digits` of working precision, a bracket 10^(−exponent) of the root's size. */
+  opts: { readonly digits?: number; readonly exponent?: number } = {},
+): Bracket | null {
   if (!r.certain || r.at) return null;
-  const D = decimalField(REFINE_DIGITS);
+  const D = decimalField(opts.digits ?? REFINE_DIGITS);
   const F = dualField(D);
   const at = (x: Rational): { sign: -1 | 0 | 1 | null; f: Decimal; df: Decimal } | null => {
     try {
@@ -542,7 +546,7 @@ export function refineRoot(point: Point, key: string, a: Expr, b: Expr, r: Brack
   const sHi = at(hi)?.sign ?? null;
   if (sLo === null || sHi === null || sLo === 0 || sHi === 0 || sLo === sHi) return null;
   const size = Rational.ONE.add(lo.sign() < 0 ? lo.neg() : lo);
-  const target = size.div(Rational.of(10n ** 90n));
+  const target = size.div(Rational.of(10n ** BigInt(opts.exponent ?? 90)));
   let x = lo.add(hi).div(TWO);
   const inside = (y: Rational) => y.cmp(lo) > 0 && y.cmp(hi) < 0;
   /** Moves an end to y where f's sign there is certain; false where it cannot be told. */

@@ -442,8 +442,11 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
                   if (pairs >= MAX_PAIRS || Date.now() > deadline) break;
                   if (!r1.certain || !r2.certain || (r1.at && r2.at) || r1.lo.cmp(r2.hi) > 0 || r2.lo.cmp(r1.hi) > 0) continue;
                   pairs++;
-                  const f1 = r1.at ? r1 : refineRoot(base, key, found[i]!.c.a, found[i]!.c.b, r1, deadline);
-                  const f2 = r2.at ? r2 : refineRoot(base, key, found[j]!.c.a, found[j]!.c.b, r2, deadline);
+                  // (At 50 digits to 10⁻⁴⁰: cheap, and enough to part x > log 2 + 10⁻²⁰ from e^x > 2;
+                  // boundaries closer than that count as one.)
+                  const coarse = { digits: 50, exponent: 40 };
+                  const f1 = r1.at ? r1 : refineRoot(base, key, found[i]!.c.a, found[i]!.c.b, r1, deadline, coarse);
+                  const f2 = r2.at ? r2 : refineRoot(base, key, found[j]!.c.a, found[j]!.c.b, r2, deadline, coarse);
                   if (!f1 || !f2) continue;
                   const [lower, upper] = f1.hi.cmp(f2.lo) < 0 ? [f1, f2] : f2.hi.cmp(f1.lo) < 0 ? [f2, f1] : [null, null];
                   if (!lower || !upper) continue;
