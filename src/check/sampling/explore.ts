@@ -432,7 +432,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
           if (failure) return result(failure);
         }
         // Two comparisons whose boundaries fall in one double-width bracket (x > log 2 + 10⁻²⁰
-        // against e^x > 2): no probe lies between them. Both are narrowed to 10⁻⁹⁰ and, where
+        // against e^x > 2): no probe lies between them. Both are narrowed to 10⁻⁴⁰ and, where
         // they come apart, the points between and beside them are tried.
         if (!base.isInteger(key)) {
           for (let i = 0; i < found.length && pairs < MAX_PAIRS; i++) {
