@@ -317,63 +317,52 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   return out;
 }
 
+/** Every sub-expression of a step's two sides (expressions or statements), in no set order. */
+function eachNode(p: StepProblem, fn: (x: Expr) => void): void {
+  const scan = (e: Expr | Formula): void => {
+    if (isExpr(e)) visit(e, fn);
+    else if (e.kind === 'Compare') e.operands.forEach(scan);
+    else if (e.kind === 'Logic') {
+      scan(e.left);
+      scan(e.right);
+    } else scan(e.subject);
+  };
+  scan(p.left);
+  scan(p.right);
+}
+
+/** A power of a number the step writes (`10^(−300)`): its exponent in decimal digits (negative for a small number), or null. */
+function powerDigits(x: Expr): number | null {
+  if (x.kind !== 'Binary' || x.op !== '^' || x.left.kind !== 'Num') return null;
+  const k = constantValue(x.right);
+  const base = Number(x.left.value);
+  if (k === null || !Number.isFinite(base) || base <= 1) return null;
+  const d = k.toNumber() * Math.log10(base);
+  return Number.isFinite(d) ? d : null;
+}
+
 /**
  * The decimal digits a step's own numbers need, and 60 more: a literal's digits, and for a
  * power of a number (`10^(−300)`) its exponent times the base's digits. Below 250 nothing changes.
  */
 function digitsNeeded(p: StepProblem): number {
   let need = 0;
-  const scan = (e: Expr | Formula): void => {
-    if (!isExpr(e)) {
-      if (e.kind === 'Compare') e.operands.forEach(scan);
-      else if (e.kind === 'Logic') {
-        scan(e.left);
-        scan(e.right);
-      } else scan(e.subject);
-      return;
-    }
-    scanExpr(e);
-  };
-  const scanExpr = (e: Expr) => visit(e, (x) => {
+  eachNode(p, (x) => {
     if (x.kind === 'Num') need = Math.max(need, x.value.replace(/[^0-9]/g, '').length);
-    if (x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Num') {
-      const k = constantValue(x.right);
-      const base = Number(x.left.value);
-      if (k !== null && Number.isFinite(base) && base > 0 && base !== 1) {
-        const exponent = Math.abs(k.toNumber());
-        if (Number.isFinite(exponent)) need = Math.max(need, exponent * Math.abs(Math.log10(base)));
-      }
-    }
+    const d = powerDigits(x);
+    if (d !== null) need = Math.max(need, Math.abs(d));
   });
-  scan(p.left);
-  scan(p.right);
   return need + 60;
 }
 
-/** The largest k of a `10^(−k)` (or any number to a negative power, in decimal digits) the step writes; 0 if none. */
+/** The largest k of a `10^(−k)` (any number above 1 to a negative power, in decimal digits) the step writes; 0 if none. */
 function tinyExponent(p: StepProblem): number {
   let k = 0;
-  const scanExpr = (e: Expr) => visit(e, (x) => {
-    if (x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Num') {
-      const q = constantValue(x.right);
-      const base = Number(x.left.value);
-      if (q !== null && q.sign() < 0 && Number.isFinite(base) && base > 1) k = Math.max(k, Math.abs(q.toNumber()) * Math.log10(base));
-    }
+  eachNode(p, (x) => {
+    const d = powerDigits(x);
+    if (d !== null && d < 0) k = Math.max(k, -d);
   });
-  const scan = (e: Expr | Formula): void => {
-    if (!isExpr(e)) {
-      if (e.kind === 'Compare') e.operands.forEach(scan);
-      else if (e.kind === 'Logic') {
-        scan(e.left);
-        scan(e.right);
-      } else scan(e.subject);
-      return;
-    }
-    scanExpr(e);
-  };
-  scan(p.left);
-  scan(p.right);
-  return Number.isFinite(k) ? k : 0;
+  return k;
 }
 
 function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {

@@ -508,6 +508,21 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[
 }
 
 const Dec = Decimal.clone({ precision: 120 });
+
+/** f = a − b and f′ along `key` at the rational x, in the decimal field D (dual numbers); null where undefined. */
+function decimalDualAt(point: Point, key: string, a: Expr, b: Expr, x: Rational, D: ReturnType<typeof decimalField>): { f: DecInterval; df: DecInterval } | null {
+  const F = dualField(D);
+  try {
+    const q = point.replacing(key, x);
+    q.seed = { key, field: F, value: (v: Dual<DecInterval>) => new Dual(v.v, D.one) };
+    const l = q.evaluate(F, a) as Val<Dual<DecInterval>>;
+    const r = q.evaluate(F, b) as Val<Dual<DecInterval>>;
+    if (isMat(l) || isMat(r)) return null;
+    return { f: D.sub(l.v, r.v), df: D.sub(l.d, r.d) };
+  } catch {
+    return null;
+  }
+}
 const REFINE_DIGITS = 110;
 
 /**
@@ -524,21 +539,11 @@ export function refineRoot(
 ): Bracket | null {
   if (!r.certain || r.at) return null;
   const D = decimalField(opts.digits ?? REFINE_DIGITS);
-  const F = dualField(D);
   const at = (x: Rational): { sign: -1 | 0 | 1 | null; f: Decimal; df: Decimal } | null => {
-    try {
-      const q = point.replacing(key, x);
-      q.seed = { key, field: F, value: (v: Dual<DecInterval>) => new Dual(v.v, D.one) };
-      const l = q.evaluate(F, a) as Val<Dual<DecInterval>>;
-      const rr = q.evaluate(F, b) as Val<Dual<DecInterval>>;
-      if (isMat(l) || isMat(rr)) return null;
-      const f = D.sub(l.v, rr.v);
-      const df = D.sub(l.d, rr.d);
-      const mid = (i: DecInterval) => new Dec(i.lo.toString()).plus(new Dec(i.hi.toString())).div(2);
-      return { sign: D.sign(f), f: mid(f), df: mid(df) };
-    } catch {
-      return null;
-    }
+    const v = decimalDualAt(point, key, a, b, x, D);
+    if (!v) return null;
+    const mid = (i: DecInterval) => new Dec(i.lo.toString()).plus(new Dec(i.hi.toString())).div(2);
+    return { sign: D.sign(v.f), f: mid(v.f), df: mid(v.df) };
   };
   let lo = r.lo;
   let hi = r.hi;
@@ -634,19 +639,9 @@ export function rootsBetween(point: Point, key: string, a: Expr, b: Expr, lo: Ra
 export function refineTurn(point: Point, key: string, a: Expr, b: Expr, r: Bracket, deadline: number): Bracket | null {
   if (!r.certain || r.at) return null;
   const D = decimalField(REFINE_DIGITS);
-  const F = dualField(D);
   const slope = (x: Rational): { sign: -1 | 0 | 1 | null; value: number } | null => {
-    try {
-      const q = point.replacing(key, x);
-      q.seed = { key, field: F, value: (v: Dual<DecInterval>) => new Dual(v.v, D.one) };
-      const l = q.evaluate(F, a) as Val<Dual<DecInterval>>;
-      const rr = q.evaluate(F, b) as Val<Dual<DecInterval>>;
-      if (isMat(l) || isMat(rr)) return null;
-      const d = D.sub(l.d, rr.d);
-      return { sign: D.sign(d), value: D.ends.mid(d) };
-    } catch {
-      return null;
-    }
+    const v = decimalDualAt(point, key, a, b, x, D);
+    return v && { sign: D.sign(v.df), value: D.ends.mid(v.df) };
   };
   let lo = r.lo;
   let hi = r.hi;
