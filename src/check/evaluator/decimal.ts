@@ -281,7 +281,8 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
 export function decimalText(a: DecInterval, digits: number): string {
   const m = a.lo.plus(a.hi).div(2);
   if (m.isZero()) return '0';
-  const s = m.toSignificantDigits(digits);
+  // Rounded to nearest for reading (an enclosure's end type rounds down: 3.99999 for 4 − 10⁻²⁰).
+  const s = m.toSignificantDigits(digits, Decimal.ROUND_HALF_EVEN);
   const e = s.e;
   if (e >= -4 && e < 9) return s.toFixed().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
   return s.toExponential().replace(/\.?0+e/, 'e').replace('e+', 'e');
