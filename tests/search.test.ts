@@ -106,6 +106,13 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x⁴ = 4 under assume x² = 2', text: 'scalar x\nassume x^2 = 2\n    x^4\n  = 4\n', want: 'pass' },
   { name: 'x > 0 under assume x² = 2 fails at −√2', text: 'scalar x\nassume x^2 = 2\n    x\n  > 0\n', want: 'refuted', cx: /x = ≈ -1\.41421/ },
   { name: 'x = log 2 under assume e^x = 2', text: 'scalar x\nassume e^x = 2\n    x\n  = log 2\n', want: 'pass' },
+  // Third red-team pass.
+  { name: 'x⁴ = 4 + 10⁻⁹⁵ under assume x² = 2 (agreement finer than the root)', text: 'scalar x\nassume x^2 = 2\n    x^4\n  = 4 + 10^(-95)\n', want: 'refuted' },
+  { name: 'cos x ≥ −1 + 1/10⁴⁰ (a small number written as a quotient)', text: 'scalar x\n    cos x\n  ≥ -1 + 1/10^40\n', want: 'refuted' },
+  { name: 'cos x ≥ −1 + ε under assume ε = 10⁻⁴⁰', text: 'scalar x, ε\nassume ε = 10^(-40)\n    cos x\n  ≥ -1 + ε\n', want: 'refuted' },
+  { name: '‖w‖ ≠ 1 fails on the unit sphere', text: 'vector w in R^n\n    ‖w‖\n  ≠ 1\n', want: 'refuted' },
+  { name: 'cos(x) u = v ⇒ u = v/cos(x) is not passed (an irrational pole)', text: 'scalar x\nvector u, v in R^n\n    cos(x) u = v\n  ⇒ u = v/cos(x)\n', want: 'unknown' },
+  { name: 'cos(x) u = v ⇔ u = v/cos(x) under cos x ≠ 0', text: 'scalar x\nvector u, v in R^n\nassume cos(x) ≠ 0\n    cos(x) u = v\n  ⇔ u = v/cos(x)\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

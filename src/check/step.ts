@@ -317,7 +317,7 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   return out;
 }
 
-/** Every sub-expression of a step's two sides (expressions or statements), in no set order. */
+/** Every sub-expression of a step's two sides and of the assumptions it is checked under, in no set order. */
 function eachNode(p: StepProblem, fn: (x: Expr) => void): void {
   const scan = (e: Expr | Formula): void => {
     if (isExpr(e)) visit(e, fn);
@@ -329,6 +329,7 @@ function eachNode(p: StepProblem, fn: (x: Expr) => void): void {
   };
   scan(p.left);
   scan(p.right);
+  for (const c of p.prep.checks) scan(c.formula);
 }
 
 /** A power of a number the step writes (`10^(−300)`): its exponent in decimal digits (negative for a small number), or null. */
@@ -355,12 +356,22 @@ function digitsNeeded(p: StepProblem): number {
   return need + 60;
 }
 
-/** The largest k of a `10^(−k)` (any number above 1 to a negative power, in decimal digits) the step writes; 0 if none. */
+/**
+ * The largest k of a number about 10^(−k) the step (or an assumption) writes: a power of a
+ * number (`10^(−40)`, `2^(−120)`) or a constant rational below 1 (`1/10^40`, `3/10^35`); 0 if none.
+ */
 function tinyExponent(p: StepProblem): number {
   let k = 0;
   eachNode(p, (x) => {
     const d = powerDigits(x);
     if (d !== null && d < 0) k = Math.max(k, -d);
+    if (x.kind === 'Binary' && x.op === '/') {
+      const q = constantValue(x);
+      if (q !== null && !q.isZero()) {
+        const digits = q.d.toString().length - (q.n < 0n ? -q.n : q.n).toString().length;
+        if (digits > 0) k = Math.max(k, digits);
+      }
+    }
   });
   return k;
 }

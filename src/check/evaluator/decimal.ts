@@ -33,6 +33,11 @@ const fields = new Map<number, Field<DecInterval> & { ends: EnclosureEnds<DecInt
  */
 let agreementDigits = 30;
 
+/** The agreement in force (digits; see withAgreement). */
+export function agreementDigitsNow(): number {
+  return agreementDigits;
+}
+
 /** Runs `fn` with agreement at `digits` digits (at least 30), restored afterwards. Synchronous. */
 export function withAgreement<T>(digits: number, fn: () => T): T {
   const prev = agreementDigits;

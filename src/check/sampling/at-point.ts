@@ -32,9 +32,12 @@ function side<S>(point: Point, F: Field<S>, e: Expr): Side<S> {
  */
 export interface StepState { exactFailures: number; exactSuccesses: number }
 
+/** The reason of an undecided point whose values were all computed, but too close to tell at every precision. */
+export const NO_PRECISION = 'no precision could decide it';
+
 /** `left rel right` at one point, trying each precision until one decides (see `confirmAgreement` below). */
 export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, levels: readonly Field<unknown>[], state?: StepState, confirmAgreement = false): Outcome<unknown> {
-  let reason = 'no precision could decide it';
+  let reason = NO_PRECISION;
   // With `confirmAgreement` (a verdict rests on this point), agreement within 10⁻³⁰ of the
   // scale is confirmed at every higher precision given: a difference of 10⁻¹⁰⁰ is a
   // difference (LANGUAGE.md §3: disjoint enclosures differ).

@@ -1,6 +1,6 @@
 import type { Expr } from '../../ast.js';
 import { Decimal } from 'decimal.js';
-import { decimalField, type DecInterval } from '../evaluator/decimal.js';
+import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { Dual, dualField } from '../evaluator/dual.js';
 import { isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
@@ -538,7 +538,9 @@ export function refineRoot(
   opts: { readonly digits?: number; readonly exponent?: number } = {},
 ): Bracket | null {
   if (!r.certain || r.at) return null;
-  const D = decimalField(opts.digits ?? REFINE_DIGITS);
+  // Finer than the agreement in force: a step that writes 10^(−95) is not decided at a 10⁻⁹⁰ root.
+  const exponent = opts.exponent ?? Math.max(90, agreementDigitsNow() + 15);
+  const D = decimalField(opts.digits ?? Math.max(REFINE_DIGITS, exponent + 20));
   const at = (x: Rational): { sign: -1 | 0 | 1 | null; f: Decimal; df: Decimal } | null => {
     const v = decimalDualAt(point, key, a, b, x, D);
     if (!v) return null;
@@ -551,7 +553,7 @@ export function refineRoot(
   const sHi = at(hi)?.sign ?? null;
   if (sLo === null || sHi === null || sLo === 0 || sHi === 0 || sLo === sHi) return null;
   const size = Rational.ONE.add(lo.sign() < 0 ? lo.neg() : lo);
-  const target = size.div(Rational.of(10n ** BigInt(opts.exponent ?? 90)));
+  const target = size.div(Rational.of(10n ** BigInt(exponent)));
   let x = lo.add(hi).div(TWO);
   const inside = (y: Rational) => y.cmp(lo) > 0 && y.cmp(hi) < 0;
   /** Moves an end to y where f's sign there is certain; false where it cannot be told. */

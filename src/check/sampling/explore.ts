@@ -82,6 +82,24 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   const done = (failure: Counterexample | null) => ({ failure, summary: { probes, along: [...along], ...(tight ? { tight } : {}) } });
   if (!scalar(left) || !scalar(right)) return done(null);
   const levels = allLevels();
+  // `≠` also fails where a vector makes the sides equal (‖w‖ ≠ 1 on the unit sphere): Newton's
+  // method solves left = right for each vector or matrix, the root proved in a box (newton.ts).
+  if (rel === '≠') {
+    for (const base of bases.slice(0, 1)) {
+      for (const key of matrixKeys(base)) {
+        if (Date.now() > deadline) return done(null);
+        for (const q of newtonSolutions(base, key, left, right, rng, deadline, { max: 1 })) {
+          q.touched.clear();
+          probes++;
+          const o = decideAt(q, left, rel, right, levels);
+          if (o.kind === 'fails') {
+            const [l, r] = formatSides(o.F, o.left, o.right);
+            return done(counterexample(q, l, r, `found where the sides are equal, solving for ${base.values.get(key)!.label}`));
+          }
+        }
+      }
+    }
+  }
   // `≠` fails at the roots of left − right, and is as strict as `<` there (x² ≠ 2 at √2 may fail).
   const strict = rel === '<' || rel === '>' || rel === '≠';
   for (const base of bases) {
@@ -323,6 +341,8 @@ export interface StatementSearch {
   readonly probes: number;
   /** Boundary searches completed (a comparison along a scalar, or an equation solved for an unknown). */
   readonly searched: number;
+  /** An irrational zero of a divisor (or of a log's or √'s argument) where a vector equation's solutions may be lost. */
+  readonly poleDoubt?: { readonly where: string; readonly part: string };
   /** A solution Newton's method found and could not prove (newton.ts): the step cannot pass on the others. */
   readonly unproved?: { readonly point: Point; readonly equation: string; readonly where: string };
   readonly summary: SearchSummary;
@@ -364,6 +384,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   const along = new Set<string>();
   let tight: Point | undefined;
   let unproved: { point: Point; equation: string; where: string } | undefined;
+  let poleDoubt: { where: string; part: string } | undefined;
   const bothFrom = { left: 0, right: 0, any: 0 };
   /** Pairs of boundaries narrowed apart so far (each costs two refinements in 110-digit decimals). */
   let pairs = 0;
@@ -371,6 +392,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
   let confirmations = 0;
   const result = (failure: Counterexample | null): StatementSearch => ({
     failure, bothTrue, bothFrom: { ...bothFrom }, probes, searched, summary: { probes, along: [...along], ...(tight ? { tight } : {}) }, ...(unproved ? { unproved } : {}),
+    ...(poleDoubt ? { poleDoubt } : {}),
   });
   const oneWay = p.rel === '⇒';
   /** Tests both statements at q; `known` is a side that holds there by construction. */
@@ -558,10 +580,21 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     if (matrices.length > 0) {
       const singular = all.flatMap((c) => [...singularParts(c.a), ...singularParts(c.b)]);
       let poleBases = 0;
+      const poleSeen = new Set<string>();
       for (const key of scalarKeys(base)) {
         for (const sp of singular) {
           if (poleBases >= 3 || Date.now() > deadline) break;
-          for (const r of boundariesAlong(base, key, sp, ZERO_SCALAR, deadline).roots) {
+          for (const r of boundariesAlong(base, key, sp, ZERO_SCALAR, deadline).roots.sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
+            // An irrational pole (cos x = 0 at π/2) cannot be put in place exactly, and on an
+            // enclosure the right side is not "undefined" for certain: the step cannot pass on
+            // the other points (unless the assumptions rule the pole out).
+            // (The smallest such pole only: where the assumptions rule it out, that settles it.)
+            if (!r.at && r.certain && !poleDoubt && !poleSeen.has(printExpr(sp))) {
+              poleSeen.add(printExpr(sp));
+              const fine = refineRoot(base, key, sp, ZERO_SCALAR, r, deadline);
+              const q = fine ? enclosurePoint(base, key, fine, rng, deadline) : null;
+              if (q) poleDoubt = { where: `${base.values.get(key)!.label} ≈ ${formatValue(intervalField, intervalField.fromRational(fine!.lo), 6)}`, part: printExpr(sp) };
+            }
             if (!r.at || poleBases >= 3) continue;
             poleBases++;
             const atPole = base.replacing(key, r.at, rng);

@@ -5,7 +5,7 @@ import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat } from '../eval
 import { Rational } from '../evaluator/rational.js';
 import { isExpr, type StepOptions, type StepProblem } from '../problem.js';
 import { Rng } from '../rng.js';
-import { decideAt, type StepState } from './at-point.js';
+import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
@@ -242,6 +242,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // the cheapest of those points (a deep recurrence in decimal costs a hundred times more),
   // cheapest by a measure of the work, not by a clock, so the points are the same on any machine.
   if (!statement && confirm) {
+    let doubtful = false;
     for (const { point } of confirmationPoints(provisional)) {
       if (Date.now() > opts.deadline) return timedOut('confirming agreements at higher precision');
       point.touched.clear();
@@ -257,7 +258,17 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         evidence.double--;
         held--;
         undecided++;
+        // Too close to tell, not out of reach (an exp too large to evaluate is no doubt about the rest).
+        if (o.kind === 'undecided' && o.reason === NO_PRECISION) doubtful = true;
       }
+    }
+    // A double-precision agreement that higher precision could not confirm at one point is no
+    // evidence at the others either (x⁴ = 4 + 10⁻⁹⁵ under assume x² = 2 agrees to 16 digits
+    // everywhere): the unconfirmed ones count as undecided.
+    if (doubtful && evidence.double > 0) {
+      held -= evidence.double;
+      undecided += evidence.double;
+      evidence.double = 0;
     }
   }
   evidence.undecided = undecided;
@@ -294,6 +305,12 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
       return {
         held, failure: null, notes, vacuous: false,
         unknown: `at ${describePoint(search.summary.tight)} (where a side of an equation turns) the equation's sides agree to every precision tried while the other statement is false, so the step may fail there`,
+      };
+    }
+    if (search.poleDoubt) {
+      return {
+        held, failure: null, notes, vacuous: false,
+        unknown: `at ${search.poleDoubt.where}, where ${search.poleDoubt.part} is 0, a side may have no value while the other statement has solutions there; that point cannot be put in place exactly, so whether a solution is lost is unknown`,
       };
     }
     if (search.unproved) {
