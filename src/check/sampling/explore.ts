@@ -454,7 +454,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
           if (failure) return result(failure);
         }
         // Two comparisons whose boundaries fall in one double-width bracket (x > log 2 + 10⁻²⁰
-        // against e^x > 2): no probe lies between them. Both are narrowed to 10⁻⁴⁰ and, where
+        // against e^x > 2): no probe lies between them. Both are narrowed to 10⁻³² and, where
         // they come apart, the points between and beside them are tried.
         if (!base.isInteger(key)) {
           for (let i = 0; i < found.length && pairs < MAX_PAIRS; i++) {
@@ -464,9 +464,9 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
                   if (pairs >= MAX_PAIRS || Date.now() > deadline) break;
                   if (!r1.certain || !r2.certain || (r1.at && r2.at) || r1.lo.cmp(r2.hi) > 0 || r2.lo.cmp(r1.hi) > 0) continue;
                   pairs++;
-                  // (At 50 digits to 10⁻⁴⁰: cheap, and enough to part x > log 2 + 10⁻²⁰ from e^x > 2;
+                  // (At 45 digits to 10⁻³²: cheap, and enough to part x > log 2 + 10⁻²⁰ from e^x > 2;
                   // boundaries closer than that count as one.)
-                  const coarse = { digits: 50, exponent: 40 };
+                  const coarse = { digits: 45, exponent: 32 };
                   const f1 = r1.at ? r1 : refineRoot(base, key, found[i]!.c.a, found[i]!.c.b, r1, deadline, coarse);
                   const f2 = r2.at ? r2 : refineRoot(base, key, found[j]!.c.a, found[j]!.c.b, r2, deadline, coarse);
                   if (!f1 || !f2) continue;
@@ -677,7 +677,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
 const MAX_CONFIRMED = 24;
 
 /** At most this many pairs of overlapping boundaries are narrowed apart per step. */
-const MAX_PAIRS = 2;
+const MAX_PAIRS = 1;
 
 /** Scalars tried along each ray of a vector unknown. */
 const RAY_SCALES = [[1, 1], [-1, 1], [2, 1], [-2, 1], [1, 2], [-1, 2], [3, 1], [-3, 1], [1, 3], [-1, 3]].map(([n, d]) => Rational.of(n!).div(Rational.of(d!)));
