@@ -113,6 +113,8 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '‖w‖ ≠ 1 fails on the unit sphere', text: 'vector w in R^n\n    ‖w‖\n  ≠ 1\n', want: 'refuted' },
   { name: 'cos(x) u = v ⇒ u = v/cos(x) is not passed (an irrational pole)', text: 'scalar x\nvector u, v in R^n\n    cos(x) u = v\n  ⇒ u = v/cos(x)\n', want: 'unknown' },
   { name: 'cos(x) u = v ⇔ u = v/cos(x) under cos x ≠ 0', text: 'scalar x\nvector u, v in R^n\nassume cos(x) ≠ 0\n    cos(x) u = v\n  ⇔ u = v/cos(x)\n', want: 'pass' },
+  { name: '(A − λI) w = b ⇒ w = (A − λI)⁻¹ b is not passed (λ an eigenvalue)', text: 'scalar λ\nvector w, b in R^n\nmatrix A in R^{n×n} symmetric\n    (A - λ I) w = b\n  ⇒ w = (A - λ I)⁻¹ b\n', want: 'unknown' },
+  { name: '(A + λI) w = b ⇔ w = (A + λI)⁻¹ b for A PD, λ > 0', text: 'scalar λ\nvector w, b in R^n\nmatrix A in R^{n×n} symmetric positive definite\nassume λ > 0\n    (A + λ I) w = b\n  ⇔ w = (A + λ I)⁻¹ b\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
 ];

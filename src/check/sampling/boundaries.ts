@@ -136,7 +136,10 @@ export function singularParts(e: Expr): Expr[] {
     if (x.kind === 'Binary' && x.op === '/') add(x.right);
     if (x.kind === 'Binary' && x.op === '^') {
       const k = constantValue(x.right);
-      if (k === null || k.sign() < 0 || !k.isInteger()) add(x.left);
+      // A matrix to a negative power has no value where it is singular: det(M) = 0.
+      if (x.left.shape?.kind === 'matrix' && k !== null && k.sign() < 0) {
+        add({ kind: 'Call', fn: { base: 'det', hat: false, index: null, primes: 0, range: x.range }, args: [x.left], range: x.range, shape: { kind: 'scalar' } });
+      } else if (k === null || k.sign() < 0 || !k.isInteger()) add(x.left);
     }
     if (x.kind === 'Call' && x.args.length === 1 && x.fn.primes === 0) {
       const name = x.fn.base;
