@@ -528,7 +528,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
           // irrational root: for the few smallest roots, the bracket is narrowed to 10⁻⁹⁰ first.
           const otherHasEquation = hasEquation(c.side === 'left' ? right : left);
           let refined = 0;
-          for (const r of [...b.roots.sort((u, v) => magnitude(u).cmp(magnitude(v))), ...between.slice(0, 128)]) {
+          for (const r of [...[...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v))), ...between.slice(0, 128)]) {
             if (Date.now() > deadline) return result(null);
             const fine = otherHasEquation && !r.at && r.certain && refined++ < 3 ? refineRoot(base, key, c.a, c.b, r, deadline) : null;
             const q = rootPoint(base, key, fine ?? r, rng, deadline);
@@ -593,7 +593,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
               poleSeen.add(printExpr(sp));
               const fine = refineRoot(base, key, sp, ZERO_SCALAR, r, deadline);
               const q = fine ? enclosurePoint(base, key, fine, rng, deadline) : null;
-              if (q) poleDoubt = { where: `${base.values.get(key)!.label} ≈ ${formatValue(intervalField, intervalField.fromRational(fine!.lo), 6)}`, part: printExpr(sp) };
+              if (q) poleDoubt = { where: approximately(base, key, fine!.lo), part: printExpr(sp) };
             }
             if (!r.at || poleBases >= 3) continue;
             poleBases++;
@@ -644,7 +644,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
       // solutions are solved and proved below.
       if (roots.unproved && !unproved && !factors.some((f) => nearZero(roots.unproved!, f))) {
         const value = roots.unproved.overrides.get(key) ?? base.values.get(key)!.value;
-        unproved = { point: roots.unproved, equation: `${printExpr(c.a)} = ${printExpr(c.b)}`, where: `${base.values.get(key)!.label} ≈ ${formatValue(intervalField, (value as Mat<Rational>).map((x) => intervalField.fromRational(x)), 6)}` };
+        unproved = { point: roots.unproved, equation: `${printExpr(c.a)} = ${printExpr(c.b)}`, where: approximately(base, key, value) };
       }
       if (roots.length > 0) {
         searched++;
@@ -788,4 +788,10 @@ function nearZero(q: Point, e: Expr): boolean {
   } catch {
     return false;
   }
+}
+
+/** `x ≈ 1.5708`: a drawn name and a value put in place of it, to six digits (for reasons). */
+function approximately(base: Point, key: string, value: Val<Rational>): string {
+  const v = isMat(value) ? value.map((x) => intervalField.fromRational(x)) : intervalField.fromRational(value);
+  return `${base.values.get(key)!.label} ≈ ${formatValue(intervalField, v as Val<Interval>, 6)}`;
 }

@@ -152,7 +152,7 @@ function estimate(p: Residual, x: readonly number[], active: readonly number[]):
   for (const j of active) {
     const rows = residualAt(intervalField, p, xs, null, j);
     if (!rows) return null;
-    if (!r) mag = lastScale;
+    if (!r) mag = rows.scale;
     r ??= rows.map((d) => mid(d.v));
     rows.forEach((d, i) => {
       (J[i] ??= new Array<number>(x.length).fill(0))[j] = mid(d.d);
@@ -166,9 +166,6 @@ function estimate(p: Residual, x: readonly number[], active: readonly number[]):
   return { r, J, mag };
 }
 
-/** The size of the two sides at the last residual evaluated (see residualAt). */
-let lastScale = 0;
-
 /**
  * The residual's entries in dual numbers over F at the rational x (or over the box [lo, hi]
  * when given), differentiated along entry `along` of the unknown (or not at all); null where
@@ -176,7 +173,7 @@ let lastScale = 0;
  */
 function residualAt<S>(
   F0: Field<S>, p: Residual, x: readonly Rational[], box: { lo: readonly Rational[]; hi: readonly Rational[] } | null, along: number | null,
-): Dual<S>[] | null {
+): (Dual<S>[] & { readonly scale: number }) | null {
   const F = dualField(F0);
   if (--p.budget.evaluations < 0) return null;
   try {
@@ -191,9 +188,9 @@ function residualAt<S>(
     // `X = 0`: a scalar 0 stands for the zero of the left side's shape.
     if (r.length === 1 && l.length > 1 && F0.sign(r[0]!.v) === 0) r = l.map(() => F.zero);
     if (l.length !== r.length) return null;
-    // The sides' size, for a relative convergence test (an estimate; it decides nothing).
-    lastScale = Math.max(0, ...l.map((v) => F0.magnitude(v.v)), ...r.map((v) => F0.magnitude(v.v)));
-    return l.map((v, i) => F.sub(v, r[i]!));
+    // With the sides' size, for a relative convergence test (an estimate; it decides nothing).
+    const scale = Math.max(0, ...l.map((v) => F0.magnitude(v.v)), ...r.map((v) => F0.magnitude(v.v)));
+    return Object.assign(l.map((v, i) => F.sub(v, r[i]!)), { scale });
   } catch {
     return null;
   }
