@@ -225,9 +225,10 @@ export function randomFunction(rng: Rng, elementwise: boolean, constant = false)
       const out = outDim ?? 1;
       const { w, r, q: qm, a: as, phi: phis } = paramsFor(xs.length, out);
       const components = <T>(G: Field<T>, ys: readonly T[]): T[] => {
-        const dot = (u: number[]) => u.reduce((s, ui, i) => G.add(s, G.mul(ys[i]!, G.fromInt(ui))), G.zero);
+        const dot = (u: readonly number[]): T => integerCombination(G, u, ys);
+        // xᵀQx as Σᵢ xᵢ (Qx)ᵢ: n products instead of 2n² (the same value; cheaper for duals).
         let quad = G.zero;
-        for (let i = 0; i < ys.length; i++) for (let j = 0; j < ys.length; j++) quad = G.add(quad, G.mul(G.mul(ys[i]!, G.fromInt(qm[i]![j]!)), ys[j]!));
+        for (let i = 0; i < ys.length; i++) quad = G.add(quad, G.mul(ys[i]!, dot(qm[i]!)));
         return Array.from({ length: out }, (_, i) => G.add(G.add(G.add(G.fromRational(q(as[i]!)), dot(w[i]!)),
           G.mul(G.fromRational(C), G.elementary('sin', G.add(dot(r[i]!), G.fromRational(q(phis[i]!)))))), G.div(quad, G.fromInt(4))));
       };
@@ -259,6 +260,19 @@ export function randomFunction(rng: Rng, elementwise: boolean, constant = false)
     },
     describe: (name) => (constant ? `${name}(x) = a, a constant function (random a)` : `${name}(x) = a + Wx + ${c}·sin(Rx + φ) + xᵀQx/4 (random a, W, R, Q, φ)`),
   };
+}
+
+/** Σ cᵢ yᵢ for small integers cᵢ: additions for |cᵢ| ≤ 2 (exact in every field), a product otherwise. */
+function integerCombination<T>(G: Field<T>, cs: readonly number[], ys: readonly T[]): T {
+  let sum = G.zero;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    if (c === 0) continue;
+    const y = ys[i]!;
+    const term = c === 1 || c === -1 ? y : c === 2 || c === -2 ? G.add(y, y) : G.mul(y, G.fromInt(Math.abs(c)));
+    sum = c < 0 ? G.sub(sum, term) : G.add(sum, term);
+  }
+  return sum;
 }
 
 /** `a + b·x + c·sin(d·x + φ)` elementwise, with exact derivatives of any order in every backend. */
