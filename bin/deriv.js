@@ -1,5 +1,9 @@
 #!/usr/bin/env node
 // The `deriv` command: a thin shell over run() in src/cli.ts (built to dist/).
-import { nodeIo, run } from '../dist/src/cli.js';
+// `deriv check` starts its worker first, so the worker loads the checker while the CLI loads.
+const checker = process.argv[2] === 'check'
+  ? (await import('../dist/src/check/isolated.js')).isolatedChecker({ eager: true })
+  : undefined;
+const { nodeIo, run } = await import('../dist/src/cli.js');
 
-process.exitCode = await run(process.argv.slice(2), nodeIo());
+process.exitCode = await run(process.argv.slice(2), nodeIo({ checker }));

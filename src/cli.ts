@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './check/options.js';
-import { isolatedChecker } from './check/isolated.js';
+import { isolatedChecker, type Checker } from './check/isolated.js';
 import type { FolderEntry } from './grade/submission.js';
 import { DEFAULT_GRADE_STEP_TIMEOUT_MS, DEFAULT_MEMORY_MB, DEFAULT_SUBMISSION_TIMEOUT_MS, GRADE_FORMATS, VISIBILITIES, type GradeFormat, type Visibility } from './grade/options.js';
 import { REPORT_FORMATS, formatReports, type ReportFormat } from './report/index.js';
@@ -457,8 +457,8 @@ async function writeFileAtomic(path: string, text: string): Promise<void> {
   }
 }
 
-/** The real io: process streams, the file system, fs.watch. */
-export function nodeIo(): CliIo {
+/** The real io: process streams, the file system, fs.watch; `checker` is one already started (bin/deriv.js starts it early). */
+export function nodeIo(options: { checker?: { check: Checker } } = {}): CliIo {
   // A closed pipe (`deriv check … | head`) is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -482,6 +482,6 @@ export function nodeIo(): CliIo {
     watch: watchFiles,
     lsp: async (version) => (await import('./lsp/stdio.js')).serveStdio(version),
     // Each file in a worker with a hard time limit: one file that hangs never stops a batch.
-    check: isolatedChecker().check,
+    check: (options.checker ?? isolatedChecker()).check,
   };
 }

@@ -31,3 +31,23 @@ it.skipIf(!existsSync(compiled))('checks files handed over together in parallel 
   expect(reports.map((r) => r.steps.map((s) => s.verdict).join())).toEqual(['proved', 'refuted', 'proved', 'proved']);
   await checker.close();
 });
+
+it.skipIf(!existsSync(compiled))('gives the report checkSource gives, for files parsed in this thread and for a long one parsed in the worker', async () => {
+  const { isolatedChecker } = (await import(compiled)) as typeof import('../src/check/isolated.js');
+  const { checkSource } = await import('../src/check/index.js');
+  const q2 = readFileSync(path.join(import.meta.dirname, '..', 'derivations', 'q2-momentum.deriv'), 'utf8');
+  // Past 20,000 characters the worker parses the file itself (under the file's time limit).
+  const long = `${'# a comment to make the file long\n'.repeat(700)}scalar x\n    (x + 1)²\n  = x² + 2x + 1\n  = x² + 2x\n`;
+  expect(long.length).toBeGreaterThan(20_000);
+  const checker = isolatedChecker({ eager: true });
+  const [a, b] = await Promise.all([checker.check(q2, { file: 'q2.deriv' }), checker.check(long, { file: 'long.deriv' })]);
+  await checker.close();
+  const essentials = (r: Awaited<ReturnType<typeof checkSource>>) => ({
+    steps: r.steps.map((s) => [s.range, s.verdict, s.method, s.message]),
+    shows: r.shows.map((s) => [s.range, s.verdict, s.message]),
+    diagnostics: r.diagnostics.map((d) => [d.range, d.message]),
+  });
+  expect(essentials(a)).toEqual(essentials(await checkSource(q2, { file: 'q2.deriv' })));
+  expect(essentials(b)).toEqual(essentials(await checkSource(long, { file: 'long.deriv' })));
+  expect(b.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+});

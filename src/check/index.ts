@@ -1,6 +1,6 @@
 import type { Range } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { parseDerivation } from '../parse/index.js';
+import type { ParsedDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
 import { resolve, type ResolvedFile } from '../types/resolve.js';
 import { Checker } from './checker.js';
@@ -8,9 +8,13 @@ import { Checker } from './checker.js';
 export { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
 
-/** Parses, resolves and checks one derivation; never throws. */
-export async function checkSource(text: string, options: CheckOptions = {}): Promise<FileReport> {
-  return (await checkSourceWith(text, options)).report;
+/**
+ * Parses, resolves and checks one derivation; never throws. `parsed` is the text already
+ * parsed (`parseDerivation`), e.g. by the CLI's main thread while this one checks another file;
+ * without it the parser is loaded here.
+ */
+export async function checkSource(text: string, options: CheckOptions = {}, parsed?: ParsedDerivation): Promise<FileReport> {
+  return (await checkSourceWith(text, options, false, false, parsed)).report;
 }
 
 /** What grading needs besides the report: the resolved file and the checker that walked it (null if checking failed). */
@@ -24,11 +28,12 @@ export interface CheckedSource {
  * `checkSource`, keeping the resolved file and the checker (`recordClaims`: the context of each
  * show and answer; `trusted`: steps are not decided, for an answer key checked before).
  */
-export async function checkSourceWith(text: string, options: CheckOptions = {}, recordClaims = false, trusted = false): Promise<CheckedSource> {
+export async function checkSourceWith(text: string, options: CheckOptions = {}, recordClaims = false, trusted = false, given?: ParsedDerivation): Promise<CheckedSource> {
   const file = options.file ?? '<stdin>';
   const empty = { file, source: text, diagnostics: [] as Diagnostic[], steps: [], shows: [] };
   try {
-    const parsed = parseDerivation(text);
+    // (Loaded only when needed: a worker handed parsed files never loads Ohm and the grammar.)
+    const parsed = given ?? (await import('../parse/index.js')).parseDerivation(text);
     const resolved = resolve(parsed.ast);
     const diagnostics = [...parsed.diagnostics, ...resolved.diagnostics];
     // No line is dropped silently: a file with content and nothing to check says so.

@@ -193,8 +193,14 @@ function emptyDerivation(text: string): Derivation {
   return { kind: 'Derivation', statements: [], range: [0, text.length] };
 }
 
+/** A parsed `.deriv` file: plain data (it crosses to a worker thread by structured clone). */
+export interface ParsedDerivation {
+  readonly ast: Derivation;
+  readonly diagnostics: Diagnostic[];
+}
+
 /** Parses a `.deriv` file. Never throws: every problem, even an internal one, is a diagnostic. */
-export function parseDerivation(text: string): { ast: Derivation; diagnostics: Diagnostic[] } {
+export function parseDerivation(text: string): ParsedDerivation {
   try {
     const binary = binaryAt(text);
     if (binary >= 0) {

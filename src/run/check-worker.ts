@@ -1,15 +1,30 @@
 /** The worker of `deriv check` (src/check/isolated.ts): checks the texts it is sent, one job at a time. */
 import type { CheckOptions } from '../check/options.js';
+import type { ParsedDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
 import { jobWorker } from './job.js';
 
-/** One file to check. */
+/** One file to check, parsed already when `parsed` is there. */
 export interface CheckTask {
   readonly text: string;
   readonly options: CheckOptions;
+  readonly parsed?: ParsedDerivation;
+}
+
+// The checker starts loading with the worker, not with its first file (the CLI starts the
+// worker while it loads itself); a failed load is tried again by the next job.
+let loading: Promise<typeof import('../check/index.js')> | null = import('../check/index.js');
+loading.catch(() => undefined);
+
+/** The checker module (loaded once; scripts/bundle-worker.mjs also calls it, to train the code cache). */
+export function checker(): Promise<typeof import('../check/index.js')> {
+  return (loading ??= import('../check/index.js')).catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
 }
 
 export default jobWorker(
-  async () => (await import('../check/index.js')).checkSource,
-  (checkSource, task: CheckTask): Promise<FileReport> => checkSource(task.text, task.options),
+  async () => (await checker()).checkSource,
+  (checkSource, task: CheckTask): Promise<FileReport> => checkSource(task.text, task.options, task.parsed),
 );
