@@ -30,7 +30,7 @@ export type Checker = (text: string, options: CheckOptions) => Promise<FileRepor
  * in-process where the compiled worker is not there (running from source).
  */
 export function isolatedChecker(limits: { budgetMs?: number; threads?: number; eager?: boolean } = {}): { check: Checker; close: () => Promise<void> } {
-  const url = new URL('../run/check-worker.js', import.meta.url);
+  const url = new URL('../run/check-worker-bundled.js', import.meta.url);
   if (!existsSync(fileURLToPath(url))) {
     return { check: async (text, options) => (await import('./index.js')).checkSource(text, options), close: async () => {} };
   }
