@@ -100,6 +100,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'cos x ≥ −1 + 10⁻³⁰ fails at π', text: 'scalar x\n    cos x\n  ≥ -1 + 10^(-30)\n', want: 'refuted', cx: /x = ≈ 3\.14159/ },
   { name: '(x − π)² ≥ 10⁻⁴⁰ fails at π', text: 'scalar x\n    (x - π)^2\n  ≥ 10^(-40)\n', want: 'refuted' },
   { name: 'cos x ≥ −1', text: 'scalar x\n    cos x\n  ≥ -1\n', want: 'pass' },
+  // A turn whose regula falsi step, taken from the far end, rounded to a bisection.
+  { name: 'x^x ≥ e^(−1/e) + 10⁻²⁰ fails at 1/e', text: 'scalar x\nassume x > 0\n    x^x\n  ≥ e^(-1/e) + 10^(-20)\n', want: 'refuted', cx: /x = ≈ 0\.36787/ },
+  { name: 'x^x ≥ e^(−1/e) + 10⁻⁸⁰ fails at 1/e', text: 'scalar x\nassume x > 0\n    x^x\n  ≥ e^(-1/e) + 10^(-80)\n', want: 'refuted' },
+  { name: 'x^x ≥ e^(−1/e)', text: 'scalar x\nassume x > 0\n    x^x\n  ≥ e^(-1/e)\n', want: 'pass' },
+  { name: 'x³/3 − x ≥ −2/3 + 10⁻⁴⁰ for x ≥ 0 fails at 1', text: 'scalar x\nassume x ≥ 0\n    x^3/3 - x\n  ≥ -2/3 + 10^(-40)\n', want: 'refuted' },
   { name: 'x > 0 under assume ‖u‖ = x fails at u = 0 (the assumption solved again for x)', text: 'scalar x\nvector u in R^n\nassume ‖u‖ = x\n    x\n  > 0\n', want: 'refuted', cx: /x = 0/ },
   { name: 'x ≥ 0 under assume ‖u‖ = x', text: 'scalar x\nvector u in R^n\nassume ‖u‖ = x\n    x\n  ≥ 0\n', want: 'pass' },
   // An equation assumption with irrational roots, met at a root narrowed to 10⁻⁹⁰.

@@ -639,7 +639,8 @@ export function rootsBetween(point: Point, key: string, a: Expr, b: Expr, lo: Ra
  * A certain turn of f = a − b (f′ changes sign in [lo, hi]) narrowed to about 10⁻⁹⁰ of its
  * size by bisection on the sign of f′, taken by dual numbers in 110-digit decimals: at a
  * double-width bracket `sin x ≤ 1 − 10⁻²⁰` cannot be decided at π/2; at 10⁻⁹⁰ it fails.
- * Null when the signs cannot be told or the time runs out.
+ * A point where f′ is too small to sign is returned as the turn (`at`); null when the ends'
+ * signs cannot be told or the time runs out.
  */
 export function refineTurn(point: Point, key: string, a: Expr, b: Expr, r: Bracket, deadline: number): Bracket | null {
   if (!r.certain || r.at) return null;
@@ -664,14 +665,20 @@ export function refineTurn(point: Point, key: string, a: Expr, b: Expr, r: Brack
   for (let i = 0; i < 80 && hi.sub(lo).cmp(target) > 0; i++) {
     if (Date.now() > deadline) return null;
     let m: Rational;
-    const t = fLo / (fLo - fHi);
+    // The step is measured from the end where |f′| is smaller: from the other end its fraction
+    // of the bracket rounds to 1 in doubles once that end is 10⁻¹⁶ closer (x^x at 1/e bisected).
+    const nearHi = Math.abs(fHi) < Math.abs(fLo);
+    const t = nearHi ? fHi / (fHi - fLo) : fLo / (fLo - fHi);
     if (Number.isFinite(t) && t > 0 && t < 1 && i % 4 !== 3) {
-      m = lo.add(hi.sub(lo).mul(Rational.parse(t.toPrecision(17))));
+      const d = hi.sub(lo).mul(Rational.parse(t.toPrecision(17)));
+      m = nearHi ? hi.sub(d) : lo.add(d);
     } else {
       m = lo.add(hi).div(TWO);
     }
     const s = slope(m);
-    if (!s || s.sign === null) return null;
+    if (!s) return null;
+    // f′ too small to sign at 110 digits: m is the turn as nearly as this precision tells.
+    if (s.sign === null) return { lo: m, hi: m, at: m, certain: false };
     if (s.sign === 0) return { lo: m, hi: m, at: m, certain: true };
     if (s.sign === sLo) {
       lo = m;
