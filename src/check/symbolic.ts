@@ -565,6 +565,11 @@ function attempt(f: () => string): Outcome {
   }
 }
 
+/** Whether nerdamer's text applies a function to a number (`tanh(1000)`, `exp(-3/2)`, `e^(-1000)`). */
+function numericCall(text: string): boolean {
+  return /\b(?:exp|log|ln|tanh|sinh|cosh|sin|cos|tan|atan|asin|acos)\(\s*[-+]?[\d.]+(?:\s*[-+*/^]\s*[\d.]+)*\s*\)/.test(text) || /\be\^\(?\s*-?[\d.]/.test(text);
+}
+
 /** Does nerdamer reduce this scalar expression to 0? Never throws. */
 export function symbolicZero(expr: Expr, options: SymbolicOptions = {}): ZeroAnswer {
   try {
@@ -583,7 +588,10 @@ export function symbolicZero(expr: Expr, options: SymbolicOptions = {}): ZeroAns
     // so that is a true nonzero) and for constants too precise for floats.
     const skip = (expanded.ok && isPolynomialText(expanded.text)) || tr.bits > MAX_ROOT_BITS;
     const simplified = skip ? null : attempt(() => session.run(`simplify(${input})`));
-    if (simplified?.ok && simplified.text === '0') return { status: 'zero', via: 'simplify' };
+    // simplify evaluates a function of a number that expand left standing (tanh(1000)) as a
+    // float: its 0 is then rounding (x tanh(1000) = x was proved), not algebra.
+    const floats = expanded.ok && numericCall(expanded.text);
+    if (simplified?.ok && simplified.text === '0' && !floats) return { status: 'zero', via: 'simplify' };
 
     // Not zero: report the shorter residue, but never simplify's float-made fractions.
     let residue: string;
