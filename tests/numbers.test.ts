@@ -64,10 +64,44 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.verdict).toBe('refuted');
   });
 
-  it('does not prove a ground equality its enclosures only agree on (π + e⁻¹⁰⁰⁰ = π)', async () => {
-    const { step } = await one('    π + e^(-1000)\n  = π\n');
+  it('does not prove a ground equality its enclosures only agree on (π + e⁻⁶⁰⁰ = π + e⁻⁶⁰⁰(1 + 10⁻⁴⁰⁰))', async () => {
+    const { step } = await one('    π + e^(-600)\n  = π + e^(-600) + e^(-600) e^(-900)\n');
     expect(step.verdict).toBe('checked');
-    expect(step.message).toMatch(/agree to 250 digits; equality is not proved/);
+    expect(step.message).toMatch(/agree to \d+ digits; equality is not proved/);
+  });
+
+  it('says unknown where the step\'s own numbers need more digits than it computes with (π + e^(−e¹⁰) = π)', async () => {
+    const { step } = await one('    π + e^(-e^(10))\n  = π\n');
+    expect(step.verdict).toBe('unknown');
+    expect(step.message).toMatch(/need about \d+ digits, more than the 960/);
+  });
+
+  it('decides at the precision e^(−k) and exp(−k) need (π + e⁻¹⁰⁰⁰ = π at 494 digits)', async () => {
+    expect((await one('    π + e^(-1000)\n  = π\n')).step.verdict).toBe('refuted');
+    expect((await one('    π + exp(-1000)\n  = π\n')).step.verdict).toBe('refuted');
+  });
+
+  // Red team, stop 16: agreement measured against a huge intermediate, and nerdamer's floats.
+  it.each([
+    ['(e^{1000π} + 1) − e^{1000π} = 0 (the sides are 1 and 0, whatever the intermediates)', '    (e^(1000 π) + 1) - e^(1000 π)\n  = 0\n', ['refuted', 'unknown']],
+    ['(π^1000 + 1) − π^1000 = 0', '    (π^1000 + 1) - π^1000\n  = 0\n', ['refuted']],
+    ['(x + 1 + π^1000) − π^1000 = x', '    (x + 1 + π^1000) - π^1000\n  = x\n', ['refuted']],
+    ['x tanh(1000) = x (nerdamer\'s simplify rounds tanh(1000) to 1)', '    x tanh(1000)\n  = x\n', ['refuted']],
+    ['tanh(1000) = 1', '    tanh(1000)\n  = 1\n', ['refuted']],
+    ['tanh(1000) ≥ 1', '    tanh(1000)\n  ≥ 1\n', ['refuted']],
+  ])('never passes %s', async (_name, body, verdicts) => {
+    const { step } = await one(body);
+    expect(verdicts, step.message).toContain(step.verdict);
+  });
+
+  it('prints a side that differs from 1 at its 869th digit with those digits', async () => {
+    const { step } = await one('    tanh(1000)\n  = 1\n');
+    expect(step.counterexample!.left).toMatch(/^0\.9{100}/);
+  });
+
+  it('still proves sin(π/6) = 1/2 and sin² + cos² = 1 symbolically', async () => {
+    expect((await one('    sin(π/6)\n  = 1/2\n')).step.verdict).toBe('proved');
+    expect((await one('    sin(x)^2 + cos(x)^2\n  = 1\n')).step.verdict).toBe('proved');
   });
 
   it('decides at the precision the step\'s own numbers need (π + 10⁻²⁵⁰ = π at 310 digits)', async () => {

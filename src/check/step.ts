@@ -8,7 +8,7 @@ import { differenceCoefficients, isUnsupported, normalize } from './normal-form.
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { freeNames, replaceByKey, unfold, visit } from './rewrite.js';
 import { sampleRelation, type SampleResult } from './sampling/index.js';
-import { DECIMAL_DIGITS, MAX_DIGITS, withDigits } from './sampling/levels.js';
+import { DECIMAL_DIGITS, MAX_DIGITS, topDigits, withDigits } from './sampling/levels.js';
 import { withAgreement } from './evaluator/decimal.js';
 import type { Prepared } from './sampling/point.js';
 import { impliedTags } from './tags.js';
@@ -332,14 +332,51 @@ function eachNode(p: StepProblem, fn: (x: Expr) => void): void {
   for (const c of p.prep.checks) scan(c.formula);
 }
 
-/** A power of a number the step writes (`10^(−300)`): its exponent in decimal digits (negative for a small number), or null. */
+/**
+ * A power of a number the step writes (`10^(−300)`, `e^(−1000)`, `exp(−1000)`): its exponent
+ * in decimal digits (negative for a small number), or null.
+ */
 function powerDigits(x: Expr): number | null {
-  if (x.kind !== 'Binary' || x.op !== '^' || x.left.kind !== 'Num') return null;
-  const k = constantValue(x.right);
-  const base = Number(x.left.value);
-  if (k === null || !Number.isFinite(base) || base <= 1) return null;
-  const d = k.toNumber() * Math.log10(base);
-  return Number.isFinite(d) ? d : null;
+  let d: number | null = null;
+  if (x.kind === 'Binary' && x.op === '^') {
+    // A constant base to a constant power: 10^(−300), π^1000, √2^3001, e^{1000π}.
+    const base = groundEstimate(x.left);
+    const k = groundEstimate(x.right);
+    if (base !== null && k !== null && base > 0 && base !== 1) d = k * Math.log10(base);
+  } else if (x.kind === 'Call' && x.args.length === 1 && (x.fn.base === 'exp' || x.fn.base === 'tanh')) {
+    const k = groundEstimate(x.args[0]!);
+    // exp(k) is 10^(k log10 e); tanh(k) is 1 − 2e^(−2|k|) to the digits that tell it from ±1.
+    if (k !== null) d = x.fn.base === 'exp' ? k * Math.LOG10E : -2 * Math.abs(k) * Math.LOG10E;
+  }
+  return d !== null && Number.isFinite(d) ? d : null;
+}
+
+/**
+ * A double estimate of a constant expression (numbers, π, e, + − × ÷ ^, exp log sqrt sin
+ * cos tanh), or null. For choosing a precision only: never for a verdict.
+ */
+function groundEstimate(e: Expr): number | null {
+  switch (e.kind) {
+    case 'Num': return Number(e.value);
+    case 'Const': return e.name === 'pi' ? Math.PI : e.name === 'e' ? Math.E : null;
+    case 'Neg': { const v = groundEstimate(e.arg); return v === null ? null : -v; }
+    case 'Binary': {
+      const l = groundEstimate(e.left);
+      const r = groundEstimate(e.right);
+      if (l === null || r === null) return null;
+      const v = e.op === '+' ? l + r : e.op === '-' ? l - r : e.op === '*' ? l * r : e.op === '/' ? l / r : e.op === '^' ? l ** r : NaN;
+      return Number.isFinite(v) ? v : null;
+    }
+    case 'Call': {
+      if (e.args.length !== 1) return null;
+      const a = groundEstimate(e.args[0]!);
+      const f: Record<string, (t: number) => number> = { exp: Math.exp, log: Math.log, ln: Math.log, sqrt: Math.sqrt, sin: Math.sin, cos: Math.cos, tanh: Math.tanh };
+      const g = Object.hasOwn(f, e.fn.base) ? f[e.fn.base]! : null;
+      const v = a === null || g === null ? NaN : g(a);
+      return Number.isFinite(v) ? v : null;
+    }
+    default: return null;
+  }
 }
 
 /**
@@ -473,7 +510,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     // Enclosures that agree to the highest precision are evidence, not a proof of equality.
     return {
       verdict: 'checked', method: 'evaluation', samples: s.held, counterexample: null, notes,
-      message: 'both sides are numbers whose enclosures agree to 250 digits; equality is not proved',
+      message: `both sides are numbers whose enclosures agree to ${topDigits()} digits; equality is not proved`,
     };
   }
   if (ground && !proof) {

@@ -260,8 +260,13 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
         const hi = Decimal.max(a.hi, b.hi);
         const width = hi.minus(lo);
         if (width.isZero()) return 'agree';
-        // log10(width) ≤ mag − 30, read from decimal exponents (width.e is ⌊log10 width⌋).
-        return width.e + 1 <= Math.max(a.mag, b.mag) - agreementDigits ? 'agree' : null;
+        // log10(width) ≤ mag − 30, read from decimal exponents (width.e is ⌊log10 width⌋),
+        // and no wider than 10⁻³⁰ of the sides' own size (at least 1: sin π against 0): a
+        // cancellation of huge terms leaves an enclosure far wider than the sides, and
+        // (e^{1000π} + 1) − e^{1000π} against 0 is then undecided, not agreement.
+        const least = (x: DecInterval): number => (x.lo.isPositive() && !x.lo.isZero() ? x.lo.e + 1 : x.hi.isNegative() ? x.hi.e + 1 : 0);
+        const size = Math.max(0, least(a), least(b));
+        return width.e + 1 <= Math.min(Math.max(a.mag, b.mag), size) - agreementDigits ? 'agree' : null;
       },
     },
     ends: {
@@ -284,7 +289,8 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
 
 /** The decimal text of an enclosure's midpoint with `digits` significant digits (for messages). */
 export function decimalText(a: DecInterval, digits: number): string {
-  const m = a.lo.plus(a.hi).div(2);
+  // (The midpoint at full width: at Decimal's default precision 1 − 2·10⁻⁸⁶⁹ printed as 1.)
+  const m = Wide.add(a.lo, a.hi).div(2);
   if (m.isZero()) return '0';
   // Rounded to nearest for reading (an enclosure's end type rounds down: 3.99999 for 4 − 10⁻²⁰).
   const s = m.toSignificantDigits(digits, Decimal.ROUND_HALF_EVEN);
@@ -292,6 +298,9 @@ export function decimalText(a: DecInterval, digits: number): string {
   if (e >= -4 && e < 9) return s.toFixed().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
   return s.toExponential().replace(/\.?0+e/, 'e').replace('e+', 'e');
 }
+
+/** Decimals wide enough for any midpoint printed (past the highest precision used, 960 digits). */
+const Wide = Decimal.clone({ precision: 1100 });
 
 /** Whether two enclosures certainly differ. */
 export function decDisjoint(a: DecInterval, b: DecInterval): boolean {

@@ -20,6 +20,11 @@ let extra: { digits: number; all: readonly Field<unknown>[]; decimals: readonly 
 /** At most this many digits for a step's extra level (decimal.js keeps ln 10 and π to 1025 digits). */
 export const MAX_DIGITS = 960;
 
+/** The most digits any level in force computes with (250, or a step's extra level). */
+export function topDigits(): number {
+  return extra ? extra.digits : DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!;
+}
+
 /** Exact, then doubles, then decimals. */
 export function allLevels(): readonly Field<unknown>[] {
   if (extra) return extra.all;
