@@ -100,6 +100,21 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'cos x ≥ −1 + 10⁻³⁰ fails at π', text: 'scalar x\n    cos x\n  ≥ -1 + 10^(-30)\n', want: 'refuted', cx: /x = ≈ 3\.14159/ },
   { name: '(x − π)² ≥ 10⁻⁴⁰ fails at π', text: 'scalar x\n    (x - π)^2\n  ≥ 10^(-40)\n', want: 'refuted' },
   { name: 'cos x ≥ −1', text: 'scalar x\n    cos x\n  ≥ -1\n', want: 'pass' },
+  // `≠` fails only where the sides are equal: exactly, or by intermediate values at a root.
+  { name: 'x + e^(−100) ≠ x (agreement is no equality)', text: 'scalar x\n    x + e^(-100)\n  ≠ x\n', want: 'pass' },
+  { name: '1 + e^(−1000) ≠ 1', text: '    1 + e^(-1000)\n  ≠ 1\n', want: 'pass' },
+  { name: 'x + e^(−100) > x within the time limit (no probe at every grid point where doubles cancel)', text: 'scalar x\n    x + e^(-100)\n  > x\n', want: 'pass' },
+  { name: 'e^x ≠ 3 fails at log 3 (intermediate values)', text: 'scalar x\n    e^x\n  ≠ 3\n', want: 'refuted', cx: /x = ≈ 1\.0986/ },
+  { name: 'cos x ≠ x fails at the Dottie number', text: 'scalar x\n    cos x\n  ≠ x\n', want: 'refuted' },
+  { name: 'tan x ≠ 1000 fails 10⁻³ below π/2 (a root beside a pole)', text: 'scalar x\n    tan x\n  ≠ 1000\n', want: 'refuted', cx: /x = ≈ 1\.5697/ },
+  { name: 'tan x ≠ 10¹² fails 10⁻¹² below π/2', text: 'scalar x\n    tan x\n  ≠ 10^12\n', want: 'refuted' },
+  { name: 'x² + 1 ≠ 0', text: 'scalar x\n    x^2 + 1\n  ≠ 0\n', want: 'pass' },
+  { name: 'e^x ≠ 0', text: 'scalar x\n    e^x\n  ≠ 0\n', want: 'pass' },
+  { name: 'x² ≠ 2 ⇔ x ≠ √2 fails at −√2 (a whole ≠ is false at its roots)', text: 'scalar x\n    x^2 ≠ 2\n  ⇔ x ≠ √2\n', want: 'refuted', cx: /x = ≈ -1\.414/ },
+  { name: 'e^x ≠ 2 ⇔ x ≠ log 3 fails at log 2', text: 'scalar x\n    e^x ≠ 2\n  ⇔ x ≠ log 3\n', want: 'refuted' },
+  { name: 'e^x ≠ 2 ⇔ x ≠ log 2', text: 'scalar x\n    e^x ≠ 2\n  ⇔ x ≠ log 2\n', want: 'pass' },
+  { name: 'x² ≠ 2 ⇔ x ≠ √2 and x ≠ −√2', text: 'scalar x\n    x^2 ≠ 2\n  ⇔ x ≠ √2 and x ≠ -√2\n', want: 'pass' },
+  { name: 'x ≠ √2 ⇒ x² ≠ 2 fails at −√2', text: 'scalar x\n    x ≠ √2\n  ⇒ x^2 ≠ 2\n', want: 'refuted' },
   // A turn whose regula falsi step, taken from the far end, rounded to a bisection.
   { name: 'x^x ≥ e^(−1/e) + 10⁻²⁰ fails at 1/e', text: 'scalar x\nassume x > 0\n    x^x\n  ≥ e^(-1/e) + 10^(-20)\n', want: 'refuted', cx: /x = ≈ 0\.36787/ },
   { name: 'x^x ≥ e^(−1/e) + 10⁻⁸⁰ fails at 1/e', text: 'scalar x\nassume x > 0\n    x^x\n  ≥ e^(-1/e) + 10^(-80)\n', want: 'refuted' },
@@ -122,6 +137,17 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '(A + λI) w = b ⇔ w = (A + λI)⁻¹ b for A PD, λ > 0', text: 'scalar λ\nvector w, b in R^n\nmatrix A in R^{n×n} symmetric positive definite\nassume λ > 0\n    (A + λ I) w = b\n  ⇔ w = (A + λ I)⁻¹ b\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },
+  // The domain rule at poles that are not corner values, for certified steps too.
+  { name: 'x + 7 = (x² − 49)/(x − 7) fails at 7', text: 'scalar x\n    x + 7\n  = (x^2 - 49)/(x - 7)\n', want: 'refuted', cx: /x = 7/ },
+  { name: '1/(x − 1/3) = (x + 5)/((x − 1/3)(x + 5)) fails at −5', text: 'scalar x\n    1/(x - 1/3)\n  = (x + 5)/((x - 1/3)(x + 5))\n', want: 'refuted', cx: /x = -5/ },
+  { name: '1 = (x² − 2)/(x² − 2) fails at √2 (intermediate values)', text: 'scalar x\n    1\n  = (x^2 - 2)/(x^2 - 2)\n', want: 'refuted', cx: /x = ≈ -?1\.41421/, message: /undefined where x² - 2 = 0/ },
+  { name: 'sin x = tan x cos x fails at π/2', text: 'scalar x\n    sin(x)\n  = tan(x) cos(x)\n', want: 'refuted', cx: /x = ≈ -?1\.5707/ },
+  { name: 'tan x cos x = sin x extends the left side at π/2', text: 'scalar x\n    tan(x) cos(x)\n  = sin(x)\n', want: 'pass' },
+  { name: '1 = (x − π)/(x − π) fails at π', text: 'scalar x\n    1\n  = (x - π)/(x - π)\n', want: 'refuted' },
+  // A statement true only by agreement at a point of exact values refutes nothing.
+  { name: 'tanh x = 1 ⇒ x < 0 is not refuted far out (tanh x is never 1)', text: 'scalar x\n    tanh(x) = 1\n  ⇒ x < 0\n', want: 'unknown' },
+  { name: '1 + e^(−x²) = 1 ⇒ x = 0 is not refuted', text: 'scalar x\n    1 + e^(-x^2) = 1\n  ⇒ x = 0\n', want: 'unknown' },
+  { name: '(x² − 1)/(x − 1) = x + 1 extends the left side', text: 'scalar x\n    (x^2 - 1)/(x - 1)\n  = x + 1\n', want: 'pass' },
 ];
 
 describe('search where the truth can change', () => {

@@ -150,6 +150,38 @@ export function singularParts(e: Expr): Expr[] {
   return [...out.values()].slice(0, 4);
 }
 
+/**
+ * The scalar expressions whose zeros leave `e` without a value: divisors, bases of negative
+ * constant powers, arguments of log, and cos of tan's argument (not √'s argument: √0 = 0).
+ */
+export function poleParts(e: Expr): Expr[] {
+  const out = new Map<string, Expr>();
+  const add = (x: Expr) => {
+    if (x.shape?.kind !== 'matrix' && x.kind !== 'Num') out.set(printExpr(x), x);
+  };
+  visit(e, (x) => {
+    if (x.kind === 'Binary' && x.op === '/') add(x.right);
+    if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind !== 'matrix') {
+      const k = constantValue(x.right);
+      if (k !== null && k.sign() < 0) add(x.left);
+    }
+    if (x.kind === 'Call' && x.args.length === 1 && x.fn.primes === 0) {
+      if (x.fn.base === 'tan') add({ ...x, fn: { ...x.fn, base: 'cos' } });
+      if (x.fn.base === 'log' || x.fn.base === 'ln') add(x.args[0]!);
+    }
+  });
+  return [...out.values()].slice(0, 4);
+}
+
+/** The zeros of g along `key` (brackets, `at` where exact), the smallest first. */
+export function zerosAlong(point: Point, key: string, g: Expr, deadline: number): Bracket[] {
+  if (point.isInteger(key)) return [];
+  return rootsAndExtrema(point, key, g, ZERO, deadline).roots.sort((u, v) => {
+    const m = (r: Bracket) => { const c = r.lo.add(r.hi); return c.sign() < 0 ? c.neg() : c; };
+    return m(u).cmp(m(v));
+  });
+}
+
 /** A polynomial with rational coefficients, lowest degree first. */
 type Poly = Rational[];
 
@@ -360,14 +392,23 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
  * over 10⁹ terms is no probe).
  */
 export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, deadline: number): Boundaries {
-  const found = rootsAndExtrema(point, key, a, b, deadline);
   const poles: Bracket[] = [];
-  const extrema = [...found.extrema];
   if (!point.isInteger(key)) {
     for (const g of [...singularParts(a), ...singularParts(b)]) {
       if (Date.now() > deadline) break;
       poles.push(...rootsAndExtrema(point, key, g, ZERO, deadline).roots);
     }
+  }
+  // The grid also closes in on each pole from both sides: a root squeezed against one
+  // (tan x = 1000 at 10⁻³ below π/2) lies between grid points otherwise.
+  const centers = poles.map((r) => r.lo.add(r.hi).div(TWO).toNumber()).sort((u, v) => Math.abs(u) - Math.abs(v));
+  const nearPoles = centers.slice(0, 16).flatMap((c) => {
+    const s = Math.max(1, Math.abs(c));
+    return Number.isFinite(c) ? POLE_STEPS.flatMap((k) => [c - s * k, c + s * k]) : [];
+  });
+  const found = rootsAndExtrema(point, key, a, b, deadline, nearPoles);
+  const extrema = [...found.extrema];
+  if (!point.isInteger(key)) {
     // A narrow bump e^{−1000 (x − 3.3)²} underflows to 0 between grid points, hiding its
     // turn: the turns of each exponent's argument are probed too.
     for (const g of [...exponents(a), ...exponents(b)]) {
@@ -389,7 +430,10 @@ function exponents(e: Expr): Expr[] {
   return [...out.values()];
 }
 
-function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: number): Omit<Boundaries, 'poles'> {
+/** How far from a pole (times its size) the grid looks for roots beside it. */
+const POLE_STEPS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-10, 1e-12, 1e-14];
+
+function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: number, extra: readonly number[] = []): Omit<Boundaries, 'poles'> {
   const poly = fitPolynomial(point, key, a, b);
   if (poly) {
     return { roots: polyRoots(poly), extrema: polyRoots(derivative(poly)), polynomial: true };
@@ -404,17 +448,21 @@ function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: 
   };
   const roots: number[] = [];
   const extrema: number[] = [];
-  const xs = grid(x0);
+  const xs = extra.length > 0 ? [...new Set([...grid(x0), ...extra])].sort((p, q) => p - q) : grid(x0);
   // Where the function cannot be evaluated along this scalar at all (both signs, several
   // scales), stop early; a function defined for x > 0 only is still scanned.
   if ([x0, 1, -1, 1e3, -1e3, 1e-3, -1e-3, 1e6].every((x) => f(x) === null)) return { roots: [], extrema: [], polynomial: false };
   const vals: ({ f: number; df: number } | null)[] = [];
   for (const x of xs) vals.push(Date.now() > deadline ? null : f(x));
+  // Inside a run of grid points where f is 0 in doubles only the run's ends are roots to
+  // probe: the rest is cancellation (x + e^(−100) − x is 0 in doubles almost everywhere, and
+  // was probed at 1,199 points) or f ≡ 0 there (|x| − x for x > 0), alike at every point.
+  const zeroAt = (i: number): boolean => vals[i]?.f === 0;
   for (let i = 0; i + 1 < xs.length; i++) {
     const p = vals[i];
     const q = vals[i + 1];
     if (!p || !q) continue;
-    if (p.f === 0) roots.push(xs[i]!);
+    if (p.f === 0 && !(i > 0 && zeroAt(i - 1) && zeroAt(i + 1))) roots.push(xs[i]!);
     else if (Math.sign(p.f) !== Math.sign(q.f) && q.f !== 0) {
       const r = bisectDouble((x) => f(x)?.f ?? null, xs[i]!, xs[i + 1]!, p.f);
       if (r !== null) roots.push(r);
@@ -436,19 +484,28 @@ function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: 
       if (nice && exactAt(point, key, a, b, nice)?.isZero()) return [{ lo: nice, hi: nice, at: nice, certain: true }];
       // A turn at a short number (the kink of |x − 98765|) is probed there exactly too.
       const near = !zeros && nice && absDiff(nice, c).cmp(w) <= 0 ? [{ lo: nice, hi: nice, at: nice, certain: false }] : [];
-      const lo = c.sub(w);
-      const hi = c.add(w);
       // A root for certain (intermediate values): f has opposite certain signs at the ends
       // and an enclosure over the whole bracket (so no pole or gap inside).
       // An extremum for certain: f is defined (so continuous) on the bracket and f′ has
       // opposite certain signs at its ends, so f turns inside (at a kink too: |x − π|).
-      const certain = Date.now() <= deadline && (() => {
-        const sign = zeros ? (x: Rational) => certainSign(intervalAt(point, key, a, b, x)) : (x: Rational) => derivativeSignAt(point, key, a, b, x);
+      // A bracket that reaches a pole (tan x = 10¹² at 10⁻¹² below π/2) is narrowed, to
+      // 10⁻¹⁵ of its place at most (doubles tell no finer).
+      const sign = zeros ? (x: Rational) => certainSign(intervalAt(point, key, a, b, x)) : (x: Rational) => derivativeSignAt(point, key, a, b, x);
+      let bracket: Bracket = { lo: c.sub(w), hi: c.add(w), at: null, certain: false };
+      for (let shrink = 0; shrink < 3 && Date.now() <= deadline; shrink++) {
+        const width = shrink === 0 ? w : w.div(Rational.of(10n ** BigInt(shrink)));
+        const lo = c.sub(width);
+        const hi = c.add(width);
         const sl = sign(lo);
         const sh = sign(hi);
-        return sl !== null && sh !== null && sl !== sh && intervalAt(point, key, a, b, lo, hi) !== null;
-      })();
-      return [{ lo, hi, at: null, certain }, ...near];
+        const certain = sl !== null && sh !== null && sl !== sh && intervalAt(point, key, a, b, lo, hi) !== null;
+        if (shrink === 0) bracket = { lo, hi, at: null, certain };
+        if (certain) {
+          bracket = { lo, hi, at: null, certain };
+          break;
+        }
+      }
+      return [bracket, ...near];
     });
   };
   return { roots: toBrackets(roots, true), extrema: toBrackets(extrema, false), polynomial: false };

@@ -52,8 +52,11 @@ export function decideRelation<S>(F: Field<S>, rel: RelOp, a: Val<S>, b: Val<S>)
       if (same) return 'holds';
       return ps.every((p) => p.c === 0 || p.close !== null) ? 'provisional' : 'undecided';
     }
+    // `≠` fails only where the sides are exactly equal: agreement within 10⁻³⁰ is no proof of
+    // equality (x + e^(−100) ≠ x was refuted). At an irrational root it fails by the
+    // intermediate value theorem instead (explore.ts).
     if (differ) return 'holds';
-    return same ? 'fails' : 'undecided';
+    return ps.every((p) => p.c === 0) ? 'fails' : 'undecided';
   }
   if (isMat(a) || isMat(b)) throw new Unsupported(`'${rel}' between vectors or matrices`);
   const [p] = pairs(F, a, b);

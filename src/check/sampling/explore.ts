@@ -3,13 +3,13 @@ import { printExpr } from '../../print.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
-import { Rational, exactField } from '../evaluator/rational.js';
+import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, mergeBoundaries, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, type Bracket } from './boundaries.js';
+import { boundariesAlong, mergeBoundaries, poleParts, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, zerosAlong, type Bracket } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -91,11 +91,16 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
         for (const q of newtonSolutions(base, key, left, right, rng, deadline, { max: 1 })) {
           q.touched.clear();
           probes++;
+          // A root Newton returns is exact or proved in its box (Krawczyk): the sides are equal
+          // at a point of it, though at a proved one no precision shows them equal.
           const o = decideAt(q, left, rel, right, levels);
           if (o.kind === 'fails') {
             const [l, r] = formatSides(o.F, o.left, o.right);
             return done(counterexample(q, l, r, `found where the sides are equal, solving for ${base.values.get(key)!.label}`));
           }
+          q.touched.clear();
+          const [l, r] = sidesAt(q, left, right);
+          return done(counterexample(q, l, r, `the sides are equal at a point of this box (a root of left − right proved by the Krawczyk test), solving for ${base.values.get(key)!.label}`));
         }
       }
     }
@@ -142,6 +147,19 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
         if (!q) continue;
         q.touched.clear();
         probes++;
+        // `≠` fails in a certain root's bracket: left − right is defined (so continuous) on it
+        // and changes sign across it, so the sides are equal at some x inside (intermediate
+        // values), though no precision tells them apart at an irrational root (x² ≠ 2, e^x ≠ 3).
+        if (rel === '≠' && r.certain && b.roots.includes(r)) {
+          // (Narrowed, where cheaply done, so that the sides print alike.)
+          const fine = refineRoot(base, key, left, right, r, deadline, { digits: 45, exponent: 32 });
+          const shown = (fine && enclosurePoint(base, key, fine, rng, deadline)) ?? q;
+          shown.touched.clear();
+          const [l, r2] = sidesAt(shown, left, right);
+          const label = base.values.get(key)!.label;
+          const [lo, hi] = apart(r.lo, r.hi);
+          return done(counterexample(shown, l, r2, `left − right changes sign between ${label} = ${lo} and ${hi} and is continuous there, so the sides are equal at some ${label} in between`));
+        }
         let o = decideAt(q, left, rel, right, levels);
         // Doubles agreeing at a root or turn is where a step fails by less than 10⁻¹⁶
         // (sin x ≤ 1 − 10⁻²⁰ at π/2): confirmed in decimals.
@@ -313,6 +331,97 @@ function enclosurePoint(base: Point, key: string, r: Bracket, rng: Rng, deadline
   }
 }
 
+/**
+ * The domain rule at the poles of an equation or bound (LANGUAGE.md §3), which random points
+ * miss unless they are corner values: at each zero of a divisor (or log's argument, tan's
+ * cosine) of the right side along each scalar, the right side has no value; where the left
+ * has one there, the step is refuted. An exact zero is tried as it is (x + 7 =
+ * (x² − 49)/(x − 7) at 7); at an irrational one, g changes sign across a bracket on which the
+ * left side is defined, so at some point inside the right has no value and the left has one
+ * (1 = (x² − 2)/(x² − 2) near √2). Where the left has no value and the right has one, the
+ * step extends the left side (`extended`: a note).
+ * Runs for steps a certificate proved too: the identity test sees rational functions, not domains.
+ */
+export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void): Counterexample | null {
+  const left = p.left as Expr;
+  const right = p.right as Expr;
+  if (!scalar(left) || !scalar(right)) return null;
+  const rightParts = poleParts(right);
+  const leftParts = new Set(poleParts(left).map((g) => printExpr(g)));
+  const parts = [...rightParts.map((g) => ({ g, side: 'right' as const })), ...poleParts(left).map((g) => ({ g, side: 'left' as const }))];
+  if (parts.length === 0) return null;
+  const levels = allLevels();
+  for (const key of scalarKeys(base).filter((k) => !base.isInteger(k)).slice(0, 4)) {
+    const label = base.values.get(key)!.label;
+    for (const { g, side } of parts) {
+      let tried = 0;
+      for (const r of zerosAlong(base, key, g, deadline)) {
+        if (tried++ >= 4 || Date.now() > deadline) break;
+        if (r.at) {
+          const q = at(base, key, r.at, rng, deadline);
+          if (!q) continue;
+          q.touched.clear();
+          const o = decideAt(q, left, p.rel as RelOp, right, levels);
+          if (o.kind === 'right-undefined') {
+            const l = formatValue(o.F, o.left);
+            return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`);
+          }
+          if (o.kind === 'left-undefined') extended(q, o.reason);
+          if (o.kind === 'fails') {
+            const [l, r2] = formatSides(o.F, o.left, o.right);
+            return counterexample(q, l, r2);
+          }
+          continue;
+        }
+        // An irrational zero of a divisor one side has and the other does not.
+        if (!r.certain || (side === 'right' ? leftParts.has(printExpr(g)) : rightParts.some((h) => printExpr(h) === printExpr(g)))) continue;
+        const q = enclosurePoint(base, key, r, rng, deadline);
+        if (!q) continue;
+        q.touched.clear();
+        const F = decimalLevels()[0]!;
+        const valueOf = (e: Expr): string | null => {
+          try {
+            return formatValue(F, q.evaluate(F, e), 12);
+          } catch {
+            return null;
+          }
+        };
+        valueOf(g); // (the names it uses are the counterexample's)
+        if (side === 'left') {
+          if (valueOf(right) !== null) extended(q, `where ${printExpr(g)} = 0, between ${apart(r.lo, r.hi).join(' and ')}`);
+          continue;
+        }
+        const l = valueOf(left);
+        if (l === null) continue;
+        const [lo, hi] = apart(r.lo, r.hi);
+        return counterexample(q, l, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens between ${label} = ${lo} and ${hi} (it changes sign there), while the left side is defined on all of that interval (${l})`);
+      }
+    }
+  }
+  return null;
+}
+
+/** Two different numbers printed with as few digits (at least 12) as tell them apart. */
+function apart(lo: Rational, hi: Rational): [string, string] {
+  for (let digits = 12; digits < 120; digits += 4) {
+    const pair: [string, string] = [formatRational(lo, digits), formatRational(hi, digits)];
+    if (pair[0] !== pair[1]) return pair;
+  }
+  return [lo.toString(), hi.toString()];
+}
+
+/** Both sides at a point to 12 digits (at the first precision that evaluates them); `?` where none does. */
+function sidesAt(q: Point, left: Expr, right: Expr): [string, string] {
+  for (const F of decimalLevels()) {
+    try {
+      return [formatValue(F, q.evaluate(F, left), 12), formatValue(F, q.evaluate(F, right), 12)];
+    } catch {
+      continue;
+    }
+  }
+  return ['?', '?'];
+}
+
 /** Every comparison `a op b` inside a statement. */
 function comparisons(f: Formula): { a: Expr; op: RelOp; b: Expr; whole: boolean }[] {
   if (f.kind === 'Compare') {
@@ -354,13 +463,19 @@ export interface StatementSearch {
  * agreement at 50 digits (‖w‖ = 1 + π/10⁶⁰ at ‖w‖ = 1) is told apart there; a side that
  * holds by construction (`known`) is not evaluated again.
  */
-export function failureStands(q: Point, rel: string, left: Formula, right: Formula, known: 'left' | 'right' | null = null): boolean {
+export function failureStands(q: Point, rel: string, left: Formula, right: Formula, known: 'left' | 'right' | null = null, knownFalse: 'left' | 'right' | null = null): boolean {
   const levels = allLevels();
   const top = [levels[levels.length - 1]!];
   q.touched.clear();
-  const a = known === 'left' ? true : q.truth(left, top);
-  const b = known === 'right' ? true : q.truth(right, top);
+  const a = known === 'left' ? true : knownFalse === 'left' ? false : q.truth(left, top);
+  const agreedA = known !== 'left' && knownFalse !== 'left' && q.restedOnAgreement;
+  const b = known === 'right' ? true : knownFalse === 'right' ? false : q.truth(right, top);
+  const agreedB = known !== 'right' && knownFalse !== 'right' && q.restedOnAgreement;
   if (typeof a !== 'boolean' || typeof b !== 'boolean') return true;
+  // At a point of exact values, a truth resting on agreement is no proof (tanh x = 1 ⇒ x < 0
+  // was refuted at x = 8·10⁹, where tanh x is 1 to every digit tried but not 1). At an
+  // enclosure of a certain root, agreement is how the root's equation holds.
+  if ((agreedA || agreedB) && q.enclosures.size === 0) return false;
   return rel === '⇔' ? a !== b : a && !b;
 }
 
@@ -401,15 +516,15 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
    * the side whose equation was solved to find q (its direction's evidence), `evidence`
    * false for a point that may refute but not support.
    */
-  const test = (q: Point, known: 'left' | 'right' | null, evidence = true, source: 'left' | 'right' | null = known): Counterexample | null => {
+  const test = (q: Point, known: 'left' | 'right' | null, evidence = true, source: 'left' | 'right' | null = known, knownFalse: 'left' | 'right' | null = null): Counterexample | null => {
     q.touched.clear();
     // Agreement is confirmed at 110 and 250 digits at the first MAX_CONFIRMED points; past
     // them a truth resting on agreement counts as undecided (tan x = 0 ⇔ sin x = 0 confirmed
     // every root at 250 digits and ran out of time).
     const mode = confirmations < MAX_CONFIRMED ? true : 'reject';
-    const a = known === 'left' ? true : q.truth(left, levels, false, mode);
+    const a = known === 'left' ? true : knownFalse === 'left' ? false : q.truth(left, levels, false, mode);
     if (q.confirmedAgreement) confirmations++;
-    const raw = known === 'right' ? true : q.truth(right, levels, false, mode);
+    const raw = known === 'right' ? true : knownFalse === 'right' ? false : q.truth(right, levels, false, mode);
     if (q.confirmedAgreement) confirmations++;
     // `A ⇒ B` holds wherever A is false, whatever B is (even without a value).
     if (oneWay && a === false) return null;
@@ -427,7 +542,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
       if (source === null) bothFrom.any++;
       else bothFrom[source]++;
     }
-    if (a !== b && !failureStands(q, p.rel, left, right, known)) return null;
+    if (a !== b && !failureStands(q, p.rel, left, right, known, knownFalse)) return null;
     if (a && !b) return counterexample(q, 'true', 'false', `⇒ fails here: the left statement holds and the right one does not${known === 'left' ? ' (the point solves the left statement)' : ''}`);
     if (!a && b && !oneWay) return counterexample(q, 'false', 'true', `⇐ fails here: the right statement holds and the left one does not${known === 'right' ? ' (the point solves the right statement)' : ''}`);
     return null;
@@ -499,6 +614,20 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
           return out;
         };
         for (const { c, b } of found) {
+          // A whole `a ≠ b` is false at a root of a − b (by intermediate values at an
+          // irrational one): x² ≠ 2 ⇔ x ≠ √2 fails at −√2.
+          if (c.op === '≠' && c.whole && !base.isInteger(key)) {
+            let tried = 0;
+            for (const r of [...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
+              if (!r.at && !r.certain) continue;
+              if (tried++ >= 6 || Date.now() > deadline) break;
+              const q = rootPoint(base, key, r, rng, deadline);
+              if (!q) continue;
+              const failure = test(q, null, false, null, c.side);
+              if (failure) return result(failure);
+            }
+            continue;
+          }
           if (c.op !== '=') continue;
           const between = base.isInteger(key) ? [] : scanned(c);
           if (!c.whole) {

@@ -9,7 +9,7 @@ import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { describeSearch, failureStands, hasEquation, integerLadder, searchInequality, searchStatement } from './explore.js';
+import { describeSearch, failureStands, hasEquation, integerLadder, poleSearch, searchInequality, searchStatement } from './explore.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, shrink, solveEqualities } from './search.js';
 
 /**
@@ -356,6 +356,11 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     : hasCorners(p.left as Expr) || hasCorners(p.right as Expr) || state.exactFailures > 0;
   if (firstHeld && cornered) {
     const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend);
+    if (failure) return fail(failure, failure.right === 'undefined');
+  }
+  // The poles of the sides (divisors' zeros), where the domain rule may refute.
+  if (firstHeld && !statement) {
+    const failure = poleSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}/`), opts.deadline, extend);
     if (failure) return fail(failure, failure.right === 'undefined');
   }
   // Integer indices far past where they are sampled, for an equation (inequalities have

@@ -558,6 +558,10 @@ export class Point {
 
   /** Set by formulaAt: a comparison held by agreement within 10⁻³⁰ (see truth's `confirm`). */
   private agreement = false;
+  /** Whether the last `truth` rested on a comparison's sides agreeing within 10⁻³⁰ (not exact, not disjoint). */
+  get restedOnAgreement(): boolean {
+    return this.agreement;
+  }
   /** Whether the last `truth` with `confirm` went on to higher precisions to confirm an agreement (its cost). */
   confirmedAgreement = false;
 
