@@ -144,6 +144,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'sin x = tan x cos x fails at π/2', text: 'scalar x\n    sin(x)\n  = tan(x) cos(x)\n', want: 'refuted', cx: /x = ≈ -?1\.5707/ },
   { name: 'tan x cos x = sin x extends the left side at π/2', text: 'scalar x\n    tan(x) cos(x)\n  = sin(x)\n', want: 'pass' },
   { name: '1 = (x − π)/(x − π) fails at π', text: 'scalar x\n    1\n  = (x - π)/(x - π)\n', want: 'refuted' },
+  // Roots between grid points beside a turn, and near 0.
+  { name: '|x − 3| < 1/10 ⇒ |x² − 9| < 6/10 fails on (3.0984, 3.1)', text: 'scalar x\n    |x - 3| < 1/10\n  ⇒ |x^2 - 9| < 6/10\n', want: 'refuted' },
+  { name: '|x − 1| < 1/2 ⇒ |1/x − 1| < 9/10 fails just above 1/2 (a kink on a grid point)', text: 'scalar x\n    |x - 1| < 1/2\n  ⇒ |1/x - 1| < 9/10\n', want: 'refuted' },
+  { name: '|x − 1| < 1/2 ⇒ |1/x − 1| ≤ 1', text: 'scalar x\n    |x - 1| < 1/2\n  ⇒ |1/x - 1| ≤ 1\n', want: 'pass' },
+  { name: 'log x > −50 fails below 2·10⁻²²', text: 'scalar x\nassume x > 0\n    log x\n  > -50\n', want: 'refuted' },
+  { name: '√x > 10⁻²⁰ fails at 10⁻⁴⁰', text: 'scalar x\nassume x > 0\n    √x\n  > 10^(-20)\n', want: 'refuted' },
   // A statement true only by agreement at a point of exact values refutes nothing.
   { name: 'tanh x = 1 ⇒ x < 0 is not refuted far out (tanh x is never 1)', text: 'scalar x\n    tanh(x) = 1\n  ⇒ x < 0\n', want: 'unknown' },
   { name: '1 + e^(−x²) = 1 ⇒ x = 0 is not refuted', text: 'scalar x\n    1 + e^(-x^2) = 1\n  ⇒ x = 0\n', want: 'unknown' },

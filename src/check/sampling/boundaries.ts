@@ -358,13 +358,15 @@ export function shortestIn(lo: Rational, hi: Rational): Rational {
 }
 
 /**
- * Starting points and grid: the sampled value, 0, ±{1, 2, 5}·10^k for k = −4 … 9, and far
- * out to ±10²⁰⁰ (a bound like x^(1/3) < 10²⁰ fails only past 10⁶⁰).
+ * Starting points and grid: the sampled value, 0, ±{1, 2, 5}·10^k for k = −4 … 9, far
+ * out to ±10²⁰⁰ (a bound like x^(1/3) < 10²⁰ fails only past 10⁶⁰) and in to ±10⁻³⁰⁰.
  */
 function grid(x0: number): number[] {
   const out = new Set<number>([x0, 0]);
   for (let k = -4; k <= 9; k++) for (const m of [1, 2, 5]) { out.add(m * 10 ** k); out.add(-m * 10 ** k); }
   for (const k of [12, 15, 20, 30, 50, 75, 100, 150, 200]) { out.add(10 ** k); out.add(-(10 ** k)); }
+  // And near 0, where log x > −50 fails (below 2·10⁻²²) and √x > 10⁻²⁰ (below 10⁻⁴⁰).
+  for (const k of [6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300]) { out.add(10 ** -k); out.add(-(10 ** -k)); }
   return [...out].sort((p, q) => p - q);
 }
 
@@ -443,7 +445,8 @@ function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: 
   const x0 = drawn && !isMat(drawn) ? (drawn as Rational).toNumber() : 1;
   // Values under 10⁻²⁸⁰ are underflow, not signs (exp(−x²) far out): they count as 0.
   const f = (x: number) => {
-    const v = dualAt(point, key, a, b, x);
+    // A kink on a grid point (|x − 1| at 1) has no derivative there: f and f′ just beside it.
+    const v = dualAt(point, key, a, b, x) ?? (x === 0 ? null : dualAt(point, key, a, b, x + Math.abs(x) * 1e-13));
     return v && { f: Math.abs(v.f) < 1e-280 ? 0 : v.f, df: Math.abs(v.df) < 1e-280 ? 0 : v.df };
   };
   const roots: number[] = [];
@@ -469,7 +472,21 @@ function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: 
     }
     if (p.df !== 0 && q.df !== 0 && Math.sign(p.df) !== Math.sign(q.df)) {
       const r = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, p.df);
-      if (r !== null) extrema.push(r);
+      if (r !== null) {
+        extrema.push(r);
+        // f may dip through 0 and back between two grid points: a root on each side of the
+        // turn (|x² − 9| < 0.6 fails on (3.0984, 3.1), between the grid's 2 and 5).
+        // (At a kink f′ has no value there: f is taken just beside it.)
+        const t = f(r) ?? f(r - Math.abs(r) * 1e-14) ?? f(r + Math.abs(r) * 1e-14);
+        if (t && t.f !== 0) {
+          for (const [end, value] of [[xs[i]!, p.f], [xs[i + 1]!, q.f]] as const) {
+            if (value !== 0 && Math.sign(value) !== Math.sign(t.f)) {
+              const root = bisectDouble((x) => f(x)?.f ?? null, r, end, t.f);
+              if (root !== null) roots.push(root);
+            }
+          }
+        }
+      }
     }
   }
   const toBrackets = (ys: number[], zeros: boolean): Bracket[] => {
