@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
 import { formatJson } from '../src/report/json.js';
 import { formatGcc } from '../src/report/gcc.js';
+import { formatHtml } from '../src/report/html.js';
 import { formatText } from '../src/report/text.js';
 
 /**
@@ -146,6 +147,13 @@ describe('domains, read left to right', () => {
     expect(formatText([report])).toMatch(/note: the left side is undefined at a = /);
     expect(formatGcc([report])).toMatch(/n\.deriv:3:3: note: the left side is undefined at a = /);
     expect(JSON.parse(formatJson([report])).files[0].steps[0].notes[0]).toMatch(/left side is undefined/);
+    expect(formatHtml([report])).toMatch(/note: the left side is undefined at a = /);
+  });
+
+  it('says "here" for a ground step (there is no point to name)', async () => {
+    const { step } = await one('    log(0) - log(0) + 5\n  = 5\n');
+    const note = step.notes.find((n) => /undefined/.test(n.message));
+    if (note) expect(note.message).toMatch(/^the left side is undefined here \(/);
   });
 
   it('refutes log(a b) = log(a) + log(b) with a domain message, never an engine disagreement', async () => {

@@ -165,6 +165,10 @@ function chainHtml(ctx: FileContext, chain: Chain, caption: string | null): stri
     ].join(''));
     if (result && !passes(result.verdict)) {
       rows.push(`<tr class="detail v-${result.verdict}"><td></td><td colspan="4">${detailHtml(ctx, result.message, result.counterexample, result.notes)}</td></tr>`);
+    } else if (result) {
+      // A passing step's own notes (where it extends a side's domain), as text and gcc show them.
+      const own = result.notes.filter((n) => !n.range);
+      if (own.length > 0) rows.push(`<tr class="detail v-${result.verdict}"><td></td><td colspan="4">${notesHtml(ctx, own)}</td></tr>`);
     }
   }
   const head = caption === null ? '' : `<p class="caption">${escapeHtml(caption)}</p>`;

@@ -101,7 +101,11 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     const where = describePoint(point);
     if (extended.has(where) || extended.size >= 2) return;
     extended.add(where);
-    notes.push({ message: `the left side is undefined at ${where} (${reason}) but the right side is defined there: the step extends the left side to that point` });
+    // (A ground step has no point to name: "here".)
+    const at = where === '' ? 'here' : `at ${where}`;
+    notes.push({ message: statement
+      ? `a side of the left statement has no value ${at}, where the right statement has one: the step extends the left statement to that point`
+      : `the left side is undefined ${at} (${reason}) but the right side is defined there: the step extends the left side to that point` });
   };
   const seen = new Map<string, Set<number>>();
   const statement = !isExpr(p.left);
