@@ -157,6 +157,8 @@ export function singularParts(e: Expr): Expr[] {
 export function poleParts(e: Expr): Expr[] {
   const out = new Map<string, Expr>();
   const add = (x: Expr) => {
+    // g^k has g's zeros (cos(x)² is cos(x) here).
+    while (x.kind === 'Binary' && x.op === '^' && constantValue(x.right)?.isInteger() && constantValue(x.right)!.sign() > 0) x = x.left;
     if (x.shape?.kind !== 'matrix' && x.kind !== 'Num') out.set(printExpr(x), x);
   };
   visit(e, (x) => {
@@ -176,7 +178,8 @@ export function poleParts(e: Expr): Expr[] {
 /** The zeros of g along `key` (brackets, `at` where exact), the smallest first. */
 export function zerosAlong(point: Point, key: string, g: Expr, deadline: number): Bracket[] {
   if (point.isInteger(key)) return [];
-  return rootsAndExtrema(point, key, g, ZERO, deadline).roots.sort((u, v) => {
+  // (Roots only, and within 10⁶: the few smallest are wanted.)
+  return rootsAndExtrema(point, key, g, ZERO, deadline, [], { rootsOnly: true, within: 1e6 }).roots.sort((u, v) => {
     const m = (r: Bracket) => { const c = r.lo.add(r.hi); return c.sign() < 0 ? c.neg() : c; };
     return m(u).cmp(m(v));
   });
@@ -365,15 +368,19 @@ function grid(x0: number): number[] {
   const out = new Set<number>([x0, 0]);
   for (let k = -4; k <= 9; k++) for (const m of [1, 2, 5]) { out.add(m * 10 ** k); out.add(-m * 10 ** k); }
   for (const k of [12, 15, 20, 30, 50, 75, 100, 150, 200]) { out.add(10 ** k); out.add(-(10 ** k)); }
-  // And near 0, where log x > −50 fails (below 2·10⁻²²) and √x > 10⁻²⁰ (below 10⁻⁴⁰).
-  for (const k of [6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300]) { out.add(10 ** -k); out.add(-(10 ** -k)); }
+  // And ±10⁻³⁰⁰: a sign change between it and 10⁻⁴ is bisected geometrically, where log x > −50
+  // fails (below 2·10⁻²²) or √x > 10⁻²⁰ (below 10⁻⁴⁰).
+  out.add(1e-300);
+  out.add(-1e-300);
   return [...out].sort((p, q) => p - q);
 }
 
 /** Bisects a sign change of g between doubles lo and hi (g as a double estimate). */
 function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, glo: number): number | null {
   for (let k = 0; k < 200; k++) {
-    const mid = lo / 2 + hi / 2;
+    // Geometric while the ends are far apart in magnitude (10⁻³⁰⁰ to 10⁻⁴, 10¹⁰⁰ to 10¹⁵⁰).
+    const ratio = lo * hi > 0 ? Math.max(lo / hi, hi / lo) : 0;
+    const mid = ratio > 1e3 ? Math.sign(lo) * Math.sqrt(Math.abs(lo)) * Math.sqrt(Math.abs(hi)) : lo / 2 + hi / 2;
     if (mid === lo || mid === hi) return mid;
     const gm = g(mid);
     // Not defined or not decidable at mid (|x − π| has no derivative at π): the place sought.
@@ -435,7 +442,11 @@ function exponents(e: Expr): Expr[] {
 /** How far from a pole (times its size) the grid looks for roots beside it. */
 const POLE_STEPS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-10, 1e-12, 1e-14];
 
-function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: number, extra: readonly number[] = []): Omit<Boundaries, 'poles'> {
+function rootsAndExtrema(
+  point: Point, key: string, a: Expr, b: Expr, deadline: number, extra: readonly number[] = [],
+  /** `rootsOnly`: no turns sought; `within`: the grid only up to this size. */
+  opts: { readonly rootsOnly?: boolean; readonly within?: number } = {},
+): Omit<Boundaries, 'poles'> {
   const poly = fitPolynomial(point, key, a, b);
   if (poly) {
     return { roots: polyRoots(poly), extrema: polyRoots(derivative(poly)), polynomial: true };
@@ -451,7 +462,8 @@ function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: 
   };
   const roots: number[] = [];
   const extrema: number[] = [];
-  const xs = extra.length > 0 ? [...new Set([...grid(x0), ...extra])].sort((p, q) => p - q) : grid(x0);
+  const all = extra.length > 0 ? [...new Set([...grid(x0), ...extra])].sort((p, q) => p - q) : grid(x0);
+  const xs = opts.within === undefined ? all : all.filter((x) => Math.abs(x) <= opts.within!);
   // Where the function cannot be evaluated along this scalar at all (both signs, several
   // scales), stop early; a function defined for x > 0 only is still scanned.
   if ([x0, 1, -1, 1e3, -1e3, 1e-3, -1e-3, 1e6].every((x) => f(x) === null)) return { roots: [], extrema: [], polynomial: false };
@@ -470,7 +482,7 @@ function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: 
       const r = bisectDouble((x) => f(x)?.f ?? null, xs[i]!, xs[i + 1]!, p.f);
       if (r !== null) roots.push(r);
     }
-    if (p.df !== 0 && q.df !== 0 && Math.sign(p.df) !== Math.sign(q.df)) {
+    if (!opts.rootsOnly && p.df !== 0 && q.df !== 0 && Math.sign(p.df) !== Math.sign(q.df)) {
       const r = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, p.df);
       if (r !== null) {
         extrema.push(r);
@@ -515,12 +527,15 @@ function rootsAndExtrema(point: Point, key: string, a: Expr, b: Expr, deadline: 
         const hi = c.add(width);
         const sl = sign(lo);
         const sh = sign(hi);
-        const certain = sl !== null && sh !== null && sl !== sh && intervalAt(point, key, a, b, lo, hi) !== null;
+        const whole = intervalAt(point, key, a, b, lo, hi);
+        const certain = sl !== null && sh !== null && sl !== sh && whole !== null;
         if (shrink === 0) bracket = { lo, hi, at: null, certain };
         if (certain) {
           bracket = { lo, hi, at: null, certain };
           break;
         }
+        // Narrower only helps where the bracket holds a pole (no enclosure over it).
+        if (whole !== null) break;
       }
       return [bracket, ...near];
     });

@@ -346,9 +346,14 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const left = p.left as Expr;
   const right = p.right as Expr;
   if (!scalar(left) || !scalar(right)) return null;
+  // (A part both sides have leaves both without a value at its zeros: nothing to find.)
   const rightParts = poleParts(right);
   const leftParts = new Set(poleParts(left).map((g) => printExpr(g)));
-  const parts = [...rightParts.map((g) => ({ g, side: 'right' as const })), ...poleParts(left).map((g) => ({ g, side: 'left' as const }))];
+  const rightNames = new Set(rightParts.map((g) => printExpr(g)));
+  const parts = [
+    ...rightParts.filter((g) => !leftParts.has(printExpr(g))).map((g) => ({ g, side: 'right' as const })),
+    ...poleParts(left).filter((g) => !rightNames.has(printExpr(g))).map((g) => ({ g, side: 'left' as const })),
+  ];
   if (parts.length === 0) return null;
   const levels = allLevels();
   for (const key of scalarKeys(base).filter((k) => !base.isInteger(k)).slice(0, 4)) {
@@ -374,7 +379,7 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
           continue;
         }
         // An irrational zero of a divisor one side has and the other does not.
-        if (!r.certain || (side === 'right' ? leftParts.has(printExpr(g)) : rightParts.some((h) => printExpr(h) === printExpr(g)))) continue;
+        if (!r.certain) continue;
         const q = enclosurePoint(base, key, r, rng, deadline);
         if (!q) continue;
         q.touched.clear();
