@@ -135,6 +135,12 @@ describe('enclosures elsewhere, and no tolerance', () => {
     // At x far out, 1 − tanh(x) and 0 cannot be told apart: those points are skipped, counted, and never a counterexample.
     expect(step.message).toMatch(/\d+ points could not be decided and were skipped/);
   });
+
+  it('tries a step with no free names once, and names the precision it reached', async () => {
+    const { step } = await one('    sin(10^300 π)^2\n  ≤ 1\n');
+    if (step.verdict === 'unknown') expect(step.message).toMatch(/only 0 of 1 points could be decided \(1 could not be told apart at any precision up to 360 digits/);
+    else expect(step.verdict).toBe('proved');
+  });
 });
 
 describe('domains, read left to right', () => {

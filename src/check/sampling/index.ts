@@ -6,7 +6,7 @@ import { Rational } from '../evaluator/rational.js';
 import { isExpr, type StepOptions, type StepProblem } from '../problem.js';
 import { Rng } from '../rng.js';
 import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
-import { allLevels, decimalLevels } from './levels.js';
+import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
 import { describeSearch, failureStands, hasEquation, integerLadder, poleSearch, searchInequality, searchStatement } from './explore.js';
@@ -156,7 +156,9 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
             continue;
           case 'undecided':
             undecided++;
-            undecidedWhy ||= o.reason;
+            undecidedWhy ||= o.reason === NO_PRECISION ? '' : o.reason;
+            // A step with no free names has one point: trying it again says nothing new.
+            if (point.values.size === 0) attempt = maxAttempts;
             // A strict relation whose sides cannot be told apart at an ordinary point
             // (max(x, π) > π at x = −5) may fail there; far out (tanh(x) < 1 at x = 10⁹) it is skipped.
             if ((rel === '<' || rel === '>') && ordinary(point) && !touching) {
@@ -293,7 +295,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     const why = held === 0 && rejected > 0 && undefinedBoth === 0 && undecided === 0
       ? 'no sampled point satisfied the assumptions'
       : held === 0 && undecided === 0 ? 'no sampled point had both sides defined'
-        : `only ${held} of ${opts.samples} points could be decided${undecided > 0 ? ` (${undecided} could not be told apart even at 250 digits: ${undecidedWhy || 'the two sides are too close'})` : ''}${rejected > 0 ? `; ${rejected} points did not satisfy the assumptions` : ''}`;
+        : `only ${held} of ${opts.samples} points could be decided${undecided > 0 ? ` (${undecided} could not be told apart at any precision up to ${topDigits()} digits: ${undecidedWhy || 'the sides are too close, or their enclosures too wide, to compare'})` : ''}${rejected > 0 ? `; ${rejected} points did not satisfy the assumptions` : ''}`;
     if (held === 0 || held < Math.ceil(opts.samples / 2)) return { held, failure: null, unknown: why, notes, vacuous: false };
   }
   if (Date.now() > opts.deadline) return timedOut('deciding the sampled points');
