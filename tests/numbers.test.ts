@@ -137,9 +137,14 @@ describe('enclosures elsewhere, and no tolerance', () => {
   });
 
   it('tries a step with no free names once, and names the precision it reached', async () => {
-    const { step } = await one('    sin(10^300 π)^2\n  ≤ 1\n');
-    if (step.verdict === 'unknown') expect(step.message).toMatch(/only 0 of 1 points could be decided \(1 could not be told apart at any precision up to 360 digits/);
-    else expect(step.verdict).toBe('proved');
+    const { step } = await one('    sin(10^300 π)^2\n  ≤ 10^(-200)\n');
+    expect(step.verdict).toBe('unknown');
+    expect(step.message).toMatch(/only 0 of 1 points could be decided \(1 could not be told apart at any precision up to 360 digits/);
+  });
+
+  it('reduces a large argument of sin at the precision in force (sin(10^300 π)² ≤ 1 was unknown: [−1, 1])', async () => {
+    expect((await one('    sin(10^300 π)^2\n  ≤ 1\n')).step.verdict).toBe('proved');
+    expect((await one('    sin(10^300 π)\n  ≥ 1/2\n')).step.verdict).toBe('refuted');
   });
 });
 

@@ -120,7 +120,10 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
   };
   const trig = (which: 'sin' | 'cos', a: DecInterval): DecInterval => {
     if (a.lo.isZero() && a.hi.isZero()) return which === 'sin' ? zero : one;
-    if (a.lo.abs().gt(new near(10).pow(Math.floor(digits / 2))) || a.hi.abs().gt(new near(10).pow(Math.floor(digits / 2)))) {
+    // The reduction's error |x|·ulp is in the enclosure (below): the argument may reach
+    // 10^(digits − 40), as far as decimal.js's π (1025 digits) carries the reduction.
+    const reach = new near(10).pow(Math.min(digits - 40, 1000 - digits));
+    if (a.lo.abs().gt(reach) || a.hi.abs().gt(reach)) {
       throw new Undecided('trigonometry of an argument too large for this precision');
     }
     const twoPi = piNear.times(2);
@@ -136,8 +139,10 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
       const trough = which === 'sin' ? piNear.div(-2) : piNear;
       const contains = (x0: Decimal) => {
         const slack = new near(10).pow(-digits + 5);
-        const from = a.lo.minus(x0).div(twoPi).minus(slack).ceil();
-        const to = a.hi.minus(x0).div(twoPi).plus(slack).floor();
+        // (At this precision: the ends' own arithmetic runs at Decimal's default 20 digits,
+        // which loses the fraction of a large argument's turn count, sin(10^300 π) ∈ [−1, 1].)
+        const from = new near(a.lo).minus(x0).div(twoPi).minus(slack).ceil();
+        const to = new near(a.hi).minus(x0).div(twoPi).plus(slack).floor();
         return to.gte(from);
       };
       if (contains(crest)) hi = new up(1);
