@@ -150,6 +150,22 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '|x − 1| < 1/2 ⇒ |1/x − 1| ≤ 1', text: 'scalar x\n    |x - 1| < 1/2\n  ⇒ |1/x - 1| ≤ 1\n', want: 'pass' },
   { name: 'log x > −50 fails below 2·10⁻²²', text: 'scalar x\nassume x > 0\n    log x\n  > -50\n', want: 'refuted' },
   { name: '√x > 10⁻²⁰ fails at 10⁻⁴⁰', text: 'scalar x\nassume x > 0\n    √x\n  > 10^(-20)\n', want: 'refuted' },
+  // Second red-team pass: an inequality is read where both sides are defined.
+  { name: '0 < 1/x² (the right side has no value at 0: not a counterexample)', text: 'scalar x\n    0\n  < 1/x^2\n', want: 'pass' },
+  { name: '1 ≤ 1 + tan² x = 1/cos² x', text: 'scalar x\n    1\n  ≤ 1 + tan(x)^2\n  = 1/cos(x)^2\n', want: 'pass' },
+  { name: '0 ≤ tan² x', text: 'scalar x\n    0\n  ≤ tan(x)^2\n', want: 'pass' },
+  { name: '1 < 1/x² fails at 1', text: 'scalar x\n    1\n  < 1/x^2\n', want: 'refuted' },
+  // Roots beside a pole at any distance, and a ⇔ between ≠ statements narrowed.
+  { name: '1/x < 10¹⁵ fails at 10⁻¹⁵ (a slope past the doubles is no gap)', text: 'scalar x\n    1/x\n  < 10^15\n', want: 'refuted' },
+  { name: '1/x² < 10⁴⁰ fails beside 0', text: 'scalar x\n    1/x^2\n  < 10^40\n', want: 'refuted' },
+  { name: 'tan x < 10¹⁴ fails beside π/2', text: 'scalar x\n    tan(x)\n  < 10^14\n', want: 'refuted' },
+  { name: 'log x > −600 fails near 2.6·10⁻²⁶¹', text: 'scalar x\nassume x > 0\n    log(x)\n  > -600\n', want: 'refuted' },
+  { name: 'x ≠ √2 ⇔ x ≠ √2 + 10⁻⁴⁰ fails at √2', text: 'scalar x\n    x ≠ √2\n  ⇔ x ≠ √2 + 10^(-40)\n', want: 'refuted' },
+  { name: 'e^x ≠ 3 ⇔ x ≠ log 3 + 10⁻³⁰ fails at log 3', text: 'scalar x\n    e^x ≠ 3\n  ⇔ x ≠ log 3 + 10^(-30)\n', want: 'refuted' },
+  { name: 'e^x ≠ 3 ⇔ x ≠ log 3', text: 'scalar x\n    e^x ≠ 3\n  ⇔ x ≠ log 3\n', want: 'pass' },
+  // Doubles' agreement is also measured against the sides' size: sin of an overflowing argument is [−1, 1].
+  { name: 'sin(π^1000) x = 0 is not passed', text: 'scalar x\n    sin(π^1000) x\n  = 0\n', want: 'unknown' },
+  { name: 'sin(10^400) x = 0 fails', text: 'scalar x\n    sin(10^400) x\n  = 0\n', want: 'refuted' },
   // A statement true only by agreement at a point of exact values refutes nothing.
   { name: 'tanh x = 1 ⇒ x < 0 is not refuted far out (tanh x is never 1)', text: 'scalar x\n    tanh(x) = 1\n  ⇒ x < 0\n', want: 'unknown' },
   { name: '1 + e^(−x²) = 1 ⇒ x = 0 is not refuted', text: 'scalar x\n    1 + e^(-x^2) = 1\n  ⇒ x = 0\n', want: 'unknown' },

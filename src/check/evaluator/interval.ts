@@ -354,9 +354,12 @@ export const intervalField: Field<Interval> = {
     },
     closeness(a, b) {
       const width = Math.max(a.hi, b.hi) - Math.min(a.lo, b.lo);
-      const mag = Math.max(a.mag, b.mag);
-      // Doubles never reach 10⁻³⁰; within 10⁻¹² of the scale is agreement at double precision.
-      return Number.isFinite(width) && width <= mag * 1e-12 ? 'double' : null;
+      // Doubles never reach 10⁻³⁰; within 10⁻¹² of the scale is agreement at double precision,
+      // and within 10⁻¹² of the sides' own size (at least 1): sin(π^1000) x against 0, where
+      // sin of an overflowing argument is [−1, 1], is no agreement.
+      const least = (x: Interval): number => (x.lo > 0 ? x.lo : x.hi < 0 ? -x.hi : 0);
+      const scale = Math.min(Math.max(a.mag, b.mag), Math.max(1, least(a), least(b)));
+      return Number.isFinite(width) && width <= scale * 1e-12 ? 'double' : null;
     },
   },
 };

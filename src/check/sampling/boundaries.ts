@@ -75,7 +75,8 @@ function dualAt(point: Point, key: string, a: Expr, b: Expr, x: number): { f: nu
     const mid = (i: Interval) => (i.lo === i.hi ? i.lo : i.lo / 2 + i.hi / 2);
     const f = mid(l.v) - mid(r.v);
     const df = mid(l.d) - mid(r.d);
-    return Number.isFinite(f) && Number.isFinite(df) ? { f, df } : null;
+    // A slope past the doubles' range (1/x at 10⁻³⁰⁰) still leaves f's sign: f′ counts as 0 there.
+    return Number.isFinite(f) ? { f, df: Number.isFinite(df) ? df : 0 } : null;
   } catch {
     return null;
   }
@@ -440,7 +441,7 @@ function exponents(e: Expr): Expr[] {
 }
 
 /** How far from a pole (times its size) the grid looks for roots beside it. */
-const POLE_STEPS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-10, 1e-12, 1e-14];
+const POLE_STEPS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-10, 1e-12, 1e-14, 3e-15, 1e-15, 1e-20, 1e-50, 1e-100, 1e-200, 1e-300];
 
 function rootsAndExtrema(
   point: Point, key: string, a: Expr, b: Expr, deadline: number, extra: readonly number[] = [],

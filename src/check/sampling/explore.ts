@@ -130,10 +130,8 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
           const [l, r] = formatSides(o.F, o.left, o.right);
           return done(counterexample(q, l, r, `found beside a boundary of the step: where left − right is 0 or turns, along ${base.values.get(key)!.label}`));
         }
-        if (o.kind === 'right-undefined') {
-          const l = formatValue(o.F, o.left);
-          return done(counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`));
-        }
+        // (An inequality is read where both sides are defined: a point where the right has
+        // no value is no counterexample.)
       }
       // At an enclosure of each irrational root or extremum (x ∈ [lo, hi], not a rational
       // beside it): a bound that fails on all of it is refuted there; a strict one whose
@@ -345,7 +343,8 @@ function enclosurePoint(base: Point, key: string, r: Bracket, rng: Rng, deadline
 export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
-  if (!scalar(left) || !scalar(right)) return null;
+  // (An inequality is read where both sides are defined: its poles refute nothing.)
+  if (p.rel !== '=' || !scalar(left) || !scalar(right)) return null;
   // (A part both sides have leaves both without a value at its zeros: nothing to find.)
   const rightParts = poleParts(right);
   const leftParts = new Set(poleParts(left).map((g) => printExpr(g)));
@@ -626,7 +625,10 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
             for (const r of [...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
               if (!r.at && !r.certain) continue;
               if (tried++ >= 6 || Date.now() > deadline) break;
-              const q = rootPoint(base, key, r, rng, deadline);
+              // (Narrowed to 10⁻⁹⁰ for the three smallest, as an equation's roots are: the other
+              // statement's root may be 10⁻⁴⁰ away, x ≠ √2 ⇔ x ≠ √2 + 10⁻⁴⁰.)
+              const fine = !r.at && tried <= 3 ? refineRoot(base, key, c.a, c.b, r, deadline) : null;
+              const q = rootPoint(base, key, fine ?? r, rng, deadline);
               if (!q) continue;
               const failure = test(q, null, false, null, c.side);
               if (failure) return result(failure);

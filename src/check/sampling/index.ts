@@ -97,7 +97,10 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   const pointLevels = confirm ? levels : levels.slice(0, 2);
   const maxAttempts = confirm ? opts.samples * 10 + 20 : opts.samples * 3 + 10;
   const extended = new Set<string>();
-  const extend = (point: Point, reason: string): void => {
+  // `side` 'right': an inequality's right side has no value where its left has one; the
+  // inequality is read where both sides are defined (LANGUAGE.md §3 refutes only = and ⇔
+  // there: 0 < 1/x² at x = 0, 1 ≤ 1 + tan² x at π/2 are right steps).
+  const extend = (point: Point, reason: string, side: 'left' | 'right' = 'left'): void => {
     const where = describePoint(point);
     if (extended.has(where) || extended.size >= 2) return;
     extended.add(where);
@@ -105,7 +108,9 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     const at = where === '' ? 'here' : `at ${where}`;
     notes.push({ message: statement
       ? `a side of the left statement has no value ${at}, where the right statement has one: the step extends the left statement to that point`
-      : `the left side is undefined ${at} (${reason}) but the right side is defined there: the step extends the left side to that point` });
+      : side === 'right'
+        ? `the right side is undefined ${at} (${reason}) where the left side is defined: the inequality is read where both sides are defined`
+        : `the left side is undefined ${at} (${reason}) but the right side is defined there: the step extends the left side to that point` });
   };
   const seen = new Map<string, Set<number>>();
   const statement = !isExpr(p.left);
@@ -171,6 +176,10 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
             extend(point, o.reason);
             continue;
           case 'right-undefined':
+            if (rel !== '=') {
+              extend(point, o.reason, 'right');
+              continue;
+            }
             if (!genuine(point)) {
               undecided++;
               continue;

@@ -247,7 +247,7 @@ export function hasCorners(e: Expr): boolean {
  * (xᵃ)ᵇ = x^(ab)) and removable-looking poles fail at such corners, and random points
  * rarely land there.
  */
-export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void): Counterexample | null {
+export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string, side?: 'left' | 'right') => void): Counterexample | null {
   const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && !base.isInteger(k) && !isMat(base.values.get(k)!.value));
   if (keys.length === 0 || keys.length > 4) return null;
   const grid = keys.length === 4 ? CORNERS.slice(0, 5) : CORNERS;
@@ -263,7 +263,7 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
       if (q.satisfiesAssumptions(levels, true)) {
         q.touched.clear();
         const found = failureAt(p, q, levels);
-        if (found && 'extends' in found) extended(q, found.extends);
+        if (found && 'extends' in found) extended(q, found.extends, found.side);
         else if (found) return found;
       }
     } catch {
@@ -276,7 +276,7 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
 }
 
 /** The counterexample a point gives, if the step certainly fails there. */
-function failureAt(p: StepProblem, q: Point, levels: readonly Field<unknown>[]): Counterexample | { extends: string } | null {
+function failureAt(p: StepProblem, q: Point, levels: readonly Field<unknown>[]): Counterexample | { extends: string; side?: 'left' | 'right' } | null {
   if (p.left.kind === 'Compare' || p.left.kind === 'Logic' || p.left.kind === 'TagFact') {
     const a = q.truth(p.left as Formula, levels);
     // `A ⇒ B` holds wherever A is false, whatever B is.
@@ -299,6 +299,7 @@ function failureAt(p: StepProblem, q: Point, levels: readonly Field<unknown>[]):
     const [l, r] = formatSides(o.F, o.left, o.right);
     return counterexample(q, l, r);
   }
+  if (o.kind === 'right-undefined' && p.rel !== '=') return { extends: o.reason, side: 'right' };
   if (o.kind === 'right-undefined') {
     const l = formatValue(o.F, o.left);
     return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`);
