@@ -71,6 +71,12 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.message).toMatch(/agree to \d+ digits; equality is not proved/);
   });
 
+  it('says an unknown is for want of digits ((e^{1000π} + 1) − e^{1000π} = 1)', async () => {
+    const { step } = await one('    (e^(1000 π) + 1) - e^(1000 π)\n  = 1\n');
+    expect(step.verdict).toBe('unknown');
+    expect(step.message).toMatch(/need about 1424 digits, more than the 960/);
+  });
+
   it('says unknown where the step\'s own numbers need more digits than it computes with (π + e^(−e¹⁰) = π)', async () => {
     const { step } = await one('    π + e^(-e^(10))\n  = π\n');
     expect(step.verdict).toBe('unknown');

@@ -166,6 +166,8 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // Doubles' agreement is also measured against the sides' size: sin of an overflowing argument is [−1, 1].
   { name: 'sin(π^1000) x = 0 is not passed', text: 'scalar x\n    sin(π^1000) x\n  = 0\n', want: 'unknown' },
   { name: 'sin(10^400) x = 0 fails', text: 'scalar x\n    sin(10^400) x\n  = 0\n', want: 'refuted' },
+  { name: 'x + 1/x ≠ 2.0000001 fails beside the turn at 1 (a turn on a grid point; signs in decimals)', text: 'scalar x\n    x + 1/x\n  ≠ 2.0000001\n', want: 'refuted' },
+  { name: 'x + 1/x ≥ 2 for x > 0', text: 'scalar x\nassume x > 0\n    x + 1/x\n  ≥ 2\n', want: 'pass' },
   // A statement true only by agreement at a point of exact values refutes nothing.
   { name: 'tanh x = 1 ⇒ x < 0 is not refuted far out (tanh x is never 1)', text: 'scalar x\n    tanh(x) = 1\n  ⇒ x < 0\n', want: 'unknown' },
   { name: '1 + e^(−x²) = 1 ⇒ x = 0 is not refuted', text: 'scalar x\n    1 + e^(-x^2) = 1\n  ⇒ x = 0\n', want: 'unknown' },

@@ -314,6 +314,10 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   if (out.verdict === 'checked' && need > MAX_DIGITS) {
     return { ...out, verdict: 'unknown', message: `the step's own numbers need about ${Math.round(need)} digits, more than the ${MAX_DIGITS} the checker computes with, so agreement there says nothing` };
   }
+  // An unknown for want of digits says so ((e^{1000π} + 1) − e^{1000π} = 1 at 960 digits).
+  if (out.verdict === 'unknown' && need > MAX_DIGITS && /could not be told apart/.test(out.message)) {
+    return { ...out, message: `the step's own numbers need about ${Math.round(need)} digits, more than the ${MAX_DIGITS} the checker computes with, and at ${MAX_DIGITS} its sides could not be told apart` };
+  }
   return out;
 }
 

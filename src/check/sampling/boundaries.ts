@@ -483,6 +483,20 @@ function rootsAndExtrema(
       const r = bisectDouble((x) => f(x)?.f ?? null, xs[i]!, xs[i + 1]!, p.f);
       if (r !== null) roots.push(r);
     }
+    // A turn exactly on a grid point (x + 1/x at 1): f′ is 0 there, with opposite signs around.
+    const before = i > 0 ? vals[i - 1] : null;
+    const turnHere = !opts.rootsOnly && p.df === 0 && before && before.df !== 0 && q.df !== 0 && Math.sign(before.df) !== Math.sign(q.df);
+    if (turnHere) {
+      extrema.push(xs[i]!);
+      if (p.f !== 0) {
+        for (const [end, value] of [[xs[i - 1]!, before.f], [xs[i + 1]!, q.f]] as const) {
+          if (value !== 0 && Math.sign(value) !== Math.sign(p.f)) {
+            const root = bisectDouble((x) => f(x)?.f ?? null, xs[i]!, end, p.f);
+            if (root !== null) roots.push(root);
+          }
+        }
+      }
+    }
     if (!opts.rootsOnly && p.df !== 0 && q.df !== 0 && Math.sign(p.df) !== Math.sign(q.df)) {
       const r = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, p.df);
       if (r !== null) {
@@ -502,6 +516,13 @@ function rootsAndExtrema(
       }
     }
   }
+  let decimalSigns = 16;
+  const D50 = decimalField(50);
+  const decimalSign = (x: Rational): -1 | 1 | null => {
+    const v = decimalDualAt(point, key, a, b, x, D50);
+    const sg = v ? D50.sign(v.f) : null;
+    return sg === 1 || sg === -1 ? sg : null;
+  };
   const toBrackets = (ys: number[], zeros: boolean): Bracket[] => {
     // One per place (values alike to 12 digits), each kept at full precision.
     const byPlace = new Map<string, number>();
@@ -520,7 +541,11 @@ function rootsAndExtrema(
       // opposite certain signs at its ends, so f turns inside (at a kink too: |x − π|).
       // A bracket that reaches a pole (tan x = 10¹² at 10⁻¹² below π/2) is narrowed, to
       // 10⁻¹⁵ of its place at most (doubles tell no finer).
-      const sign = zeros ? (x: Rational) => certainSign(intervalAt(point, key, a, b, x)) : (x: Rational) => derivativeSignAt(point, key, a, b, x);
+      // A root's sign that doubles cannot tell (2 − 10⁻⁷ cancelling in x + 1/x ≠ 2.0000001) is
+      // taken in 50-digit decimals, for the first few brackets.
+      const sign = zeros
+        ? (x: Rational) => certainSign(intervalAt(point, key, a, b, x)) ?? (decimalSigns-- > 0 ? decimalSign(x) : null)
+        : (x: Rational) => derivativeSignAt(point, key, a, b, x);
       let bracket: Bracket = { lo: c.sub(w), hi: c.add(w), at: null, certain: false };
       for (let shrink = 0; shrink < 3 && Date.now() <= deadline; shrink++) {
         const width = shrink === 0 ? w : w.div(Rational.of(10n ** BigInt(shrink)));
