@@ -60,6 +60,8 @@ export interface ShowResult {
   readonly verdict: Verdict;
   readonly message: string;
   readonly counterexample: Counterexample | null;
+  /** What else the check of a claim with no chain found (a point where it extends the left side's domain). */
+  readonly notes?: readonly RelatedNote[];
   /** An `error` whose cause is a diagnostic reported on its own. */
   readonly secondary?: boolean;
 }

@@ -167,6 +167,16 @@ describe('domains, read left to right', () => {
     expect(formatHtml([report])).toMatch(/note: the left side is undefined at a = /);
   });
 
+  it('gives a claim with no chain its domain note too, in every format', async () => {
+    const report = await checkSource('scalar x\nshow (x^2 - 1)/(x - 1) = x + 1\n', { file: 's.deriv' });
+    expect(report.shows[0]!.verdict).toBe('proved');
+    const note = /the left side is undefined at x = 1 \(division by zero\)/;
+    expect(formatText([report])).toMatch(note);
+    expect(formatGcc([report])).toMatch(new RegExp(`s\\.deriv:2:1: note: ${note.source}`));
+    expect(JSON.parse(formatJson([report])).files[0].shows[0].notes[0]).toMatch(note);
+    expect(formatHtml([report])).toMatch(note);
+  });
+
   it('says "here" for a ground step (there is no point to name)', async () => {
     const { step } = await one('    log(0) - log(0) + 5\n  = 5\n');
     const note = step.notes.find((n) => /undefined/.test(n.message));

@@ -438,7 +438,7 @@ describe('formatJson', () => {
     expect(Object.keys(doc.files[0].steps[0])).toEqual([
       'line', 'column', 'endLine', 'endColumn', 'section', 'relation', 'verdict', 'method', 'samples', 'counterexample', 'message', 'notes',
     ]);
-    expect(Object.keys(doc.files[0].shows[0])).toEqual(['name', 'line', 'column', 'section', 'relation', 'verdict', 'message', 'counterexample']);
+    expect(Object.keys(doc.files[0].shows[0])).toEqual(['name', 'line', 'column', 'section', 'relation', 'verdict', 'message', 'counterexample', 'notes']);
     expect(Object.keys(doc.files[1].errors[0])).toEqual(['code', 'message', 'line', 'column', 'endLine', 'endColumn', 'severity', 'args', 'fixes']);
     expect(Object.keys(doc.summary)).toEqual(['passed', 'failed', 'proved', 'checked', 'refuted', 'unknown', 'errors']);
   });
@@ -456,7 +456,7 @@ describe('formatJson', () => {
     });
     expect(doc.files[0].shows[0]).toEqual({
       name: '2.1', line: 5, column: 1, section: '2.1', relation: '=', verdict: 'refuted',
-      message: 'the chain does not reach the claim: step 3 is refuted', counterexample: null,
+      message: 'the chain does not reach the claim: step 3 is refuted', counterexample: null, notes: [],
     });
   });
 

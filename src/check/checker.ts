@@ -418,9 +418,10 @@ export class Checker {
   private show(st: Show): void {
     const claim = st.claim;
     const showRange: Range = st.range;
-    const record = (verdict: Verdict, message: string, counterexample: Counterexample | null = null, secondary = false): void => {
+    const record = (verdict: Verdict, message: string, counterexample: Counterexample | null = null, secondary = false, notes: readonly RelatedNote[] = []): void => {
       this.shows.push({
         name: st.name, range: showRange, section: this.section, relation: relationOf(claim), verdict, message, counterexample,
+        ...(notes.length > 0 ? { notes } : {}),
         ...(secondary ? { secondary } : {}),
       });
       if (st.name) this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll });
@@ -440,7 +441,8 @@ export class Checker {
     const ctx = this.withForAll(this.context(st, ranges, [claim, ...(st.chain ? chainParts(st.chain) : [])]), st.forAll);
     if (!st.chain) {
       const o = this.direct(claim, st, ctx);
-      record(o.verdict, o.message, o.counterexample);
+      // (Read left to right like a step: its domain notes go with it, LANGUAGE.md §3.)
+      record(o.verdict, o.message, o.counterexample, false, o.notes.filter((n) => !n.range));
       return;
     }
     const { verdict, message } = this.chainAgainstClaim(st.chain, claim, ctx, [], st.limit);

@@ -112,7 +112,7 @@ function showFinding(source: SourceFile, show: ShowResult): Finding {
     title,
     reason: show.message,
     counterexample: show.counterexample,
-    notes: [],
+    notes: show.notes ?? [],
     fixes: [],
     verdict,
     samples: 0,

@@ -183,7 +183,9 @@ function claimHtml(ctx: FileContext, label: string, statement: Rich, show: Show 
   const verdict = result?.verdict;
   const attrs = `class="claim${verdict ? ` v-${verdict}` : ''}" data-line="${line}"${verdict ? ` data-verdict="${verdict}"` : ''}`;
   const mark = result ? markHtml(result.verdict, 0) : '';
-  const detail = result && !passes(result.verdict) ? `<div class="detail">${detailHtml(ctx, result.message, result.counterexample, [])}</div>` : '';
+  const notes = result?.notes ?? [];
+  const detail = result && !passes(result.verdict) ? `<div class="detail">${detailHtml(ctx, result.message, result.counterexample, notes)}</div>`
+    : notes.length > 0 ? `<div class="detail">${notesHtml(ctx, notes)}</div>` : '';
   return `<div ${attrs}><p>${lineLink(ctx, line)} <strong>${escapeHtml(label)}.</strong> ${richHtml(statement)}${mark ? ` ${mark}` : ''}</p>${detail}</div>`;
 }
 
@@ -208,7 +210,7 @@ function leftoverHtml(ctx: FileContext): string {
   const items = [...ctx.stepsAt.values(), ...ctx.showsAt.values()].map((r) => {
     const line = lineOf(ctx, 'relRange' in r ? r.relRange[0] : r.range[0]);
     const failing = !passes(r.verdict);
-    return `<li class="v-${r.verdict}" data-line="${line}" data-verdict="${r.verdict}">${lineLink(ctx, line)} ${markHtml(r.verdict, 'samples' in r ? r.samples : 0)}${failing ? detailHtml(ctx, r.message, r.counterexample, 'notes' in r ? r.notes : []) : ''}</li>`;
+    return `<li class="v-${r.verdict}" data-line="${line}" data-verdict="${r.verdict}">${lineLink(ctx, line)} ${markHtml(r.verdict, 'samples' in r ? r.samples : 0)}${failing ? detailHtml(ctx, r.message, r.counterexample, r.notes ?? []) : ''}</li>`;
   });
   return items.length === 0 ? '' : `<ul class="leftover">${items.join('')}</ul>`;
 }

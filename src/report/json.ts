@@ -78,6 +78,8 @@ export interface JsonShow {
   verdict: Verdict;
   message: string;
   counterexample: JsonCounterexample | null;
+  /** A claim with no chain: where it extends the left side's domain (as a step's notes). */
+  notes: string[];
 }
 
 /** One file in JSON: `errors` stop checking; `warnings` (and notes) do not fail the file. */
@@ -163,6 +165,7 @@ function jsonFile(report: FileReport): JsonFile {
         verdict: s.verdict,
         message: s.message,
         counterexample: counterexample(s.counterexample),
+        notes: (s.notes ?? []).map((n) => n.message),
       };
     }),
   };
