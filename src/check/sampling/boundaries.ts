@@ -516,7 +516,7 @@ function rootsAndExtrema(
       }
     }
   }
-  let decimalSigns = 16;
+  let decimalSigns = 6;
   const D50 = decimalField(50);
   const decimalSign = (x: Rational): -1 | 1 | null => {
     const v = decimalDualAt(point, key, a, b, x, D50);
@@ -553,15 +553,16 @@ function rootsAndExtrema(
         const hi = c.add(width);
         const sl = sign(lo);
         const sh = sign(hi);
-        const whole = intervalAt(point, key, a, b, lo, hi);
-        const certain = sl !== null && sh !== null && sl !== sh && whole !== null;
+        const opposite = sl !== null && sh !== null && sl !== sh;
+        const whole = opposite || zeros ? intervalAt(point, key, a, b, lo, hi) : null;
+        const certain = opposite && whole !== null;
         if (shrink === 0) bracket = { lo, hi, at: null, certain };
         if (certain) {
           bracket = { lo, hi, at: null, certain };
           break;
         }
-        // Narrower only helps where the bracket holds a pole (no enclosure over it).
-        if (whole !== null) break;
+        // Narrower only helps a root's bracket that holds a pole (no enclosure over it).
+        if (!zeros || whole !== null) break;
       }
       return [bracket, ...near];
     });
