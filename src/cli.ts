@@ -132,7 +132,8 @@ interface CheckCommandOptions {
 }
 
 /** Reads and checks every file (one bad file never stops the rest), prints the reports, returns the exit code. */
-async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io: CliIo): Promise<number> {
+/** `afterRead` runs once every file has been read (before checking): `--watch` starts watching there. */
+async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io: CliIo, afterRead?: () => void): Promise<number> {
   const check = io.check ?? checkInProcess;
   let unreadable = false;
   let stdin: Promise<string> | undefined;
@@ -149,6 +150,7 @@ async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     inputs.push({ file: path === '-' ? (opts.stdinFilename ?? STDIN_NAME) : path, text });
   }
+  afterRead?.();
   // All files are handed to the checker at once (it checks as many at a time as it has
   // workers); the reports keep the order of the files.
   const reports = await Promise.all(inputs.map(async ({ file, text }): Promise<FileReport> => {
@@ -178,19 +180,28 @@ async function checkCommand(files: readonly string[], opts: CheckCommandOptions,
     io.stderr('deriv: --watch is not available here\n');
     return EXIT.usage;
   }
-  let code = await checkOnce(files, opts, io);
-  // Re-checks run one after another, never overlapping.
-  let queue: Promise<void> = Promise.resolve();
-  const onChange = (): void => {
+  const watch = io.watch;
+  let code: number = EXIT.ok;
+  // Watching starts as soon as the first check has read the files, before it prints: a save
+  // right after the first report (or during the check) is never missed. Re-checks run one
+  // after another, never overlapping.
+  let watching: Promise<unknown> | null = null;
+  const first = checkOnce(files, opts, io, () => {
+    watching = watch(files, onChange).then(() => null, (error: unknown) => ({ error }));
+  });
+  let queue: Promise<void> = first.then((c) => {
+    code = c;
+  });
+  function onChange(): void {
     queue = queue.then(async () => {
       io.stderr('deriv: change detected, checking again\n');
       code = await checkOnce(files, opts, io);
     });
-  };
-  try {
-    await io.watch(files, onChange);
-  } catch (error) {
-    io.stderr(`deriv: cannot watch: ${readError(error)}\n`);
+  }
+  await first;
+  const failure = (await (watching ?? Promise.resolve(null))) as { error: unknown } | null;
+  if (failure) {
+    io.stderr(`deriv: cannot watch: ${readError(failure.error)}\n`);
     return EXIT.usage;
   }
   await queue;

@@ -278,6 +278,19 @@ describe('deriv check --watch', () => {
     expect(f.err()).toBe('deriv: change detected, checking again\n'.repeat(2));
   });
 
+  it('starts watching before it prints the first report: a save right after it is not lost', async () => {
+    let printedBeforeWatch: string | null = null;
+    const files = { 'a.deriv': GOOD };
+    const f = fake(files, {
+      watch: async () => {
+        printedBeforeWatch = f.out();
+      },
+    });
+    expect(await run(['check', '--watch', 'a.deriv'], f.io)).toBe(0);
+    expect(printedBeforeWatch).toBe('');
+    expect(f.out()).toMatch(/passed, 0 failed/);
+  });
+
   it('is a usage error on stdin or where watching is unavailable', async () => {
     const f = fake({ 'a.deriv': GOOD }, { watch: async () => {} });
     expect(await run(['check', '--watch', '-'], f.io)).toBe(2);
