@@ -20,9 +20,34 @@ export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, stri
   for (const digits of steps) {
     const a = formatValue(F, l, digits);
     const b = formatValue(F, r, digits);
-    if ((a !== b && !sameNumbers(a, b)) || digits === steps[steps.length - 1]) return [a, b];
+    if ((a !== b && !sameNumbers(a, b)) || digits === steps[steps.length - 1]) {
+      return digits > 45 ? (nearSides(F, l, r) ?? [a, b]) : [a, b];
+    }
   }
   return [formatValue(F, l), formatValue(F, r)];
+}
+
+/**
+ * Sides that differ past their 45th digit, readably: the side that is a short number as it
+ * is, the other as it plus or minus their difference (`tanh(1000)` against 1 is
+ * `1 − 2.02e-869`, not 869 nines). Null when neither side is short or the difference's sign
+ * is not certain.
+ */
+function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | null {
+  if (isMat(l) || isMat(r)) return null;
+  const d = F.sub(l, r);
+  const sign = F.sign(d);
+  if (sign !== 1 && sign !== -1) return null;
+  const size = formatValue(F, sign < 0 ? F.neg(d) : d, 3);
+  const short = (x: string) => x.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length <= 20 && !/e/.test(x);
+  const a = formatValue(F, l, 45);
+  const b = formatValue(F, r, 45);
+  // (Against 0 the other side is its own small value.)
+  if (b === '0') return [formatValue(F, l, 3), b];
+  if (a === '0') return [a, formatValue(F, r, 3)];
+  if (short(b)) return [`${b} ${sign < 0 ? '−' : '+'} ${size}`, b];
+  if (short(a)) return [a, `${a} ${sign < 0 ? '+' : '−'} ${size}`];
+  return null;
 }
 
 /** Whether two printed values read as the same numbers (`1e-8` and `0.00000001`). */
