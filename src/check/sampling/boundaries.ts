@@ -125,37 +125,11 @@ const ZERO: Expr = { kind: 'Num', value: '0', range: [0, 0], shape: { kind: 'sca
 
 /**
  * The scalar expressions whose zeros make a side undefined or unbounded: divisors, bases
- * of negative or fractional powers, cos(u) under tan(u), the argument of log and √.
+ * of negative or fractional powers, cos(u) under tan(u), the argument of log and √, det(M)
+ * of a matrix to a negative power. With `polesOnly`, those whose zeros leave it without a
+ * value (not √'s argument or a fractional power's base: √0 = 0; no det). g^k counts as g.
  */
-export function singularParts(e: Expr): Expr[] {
-  const out = new Map<string, Expr>();
-  const scalar = (x: Expr) => x.shape?.kind !== 'matrix';
-  const add = (x: Expr) => {
-    if (scalar(x) && x.kind !== 'Num') out.set(printExpr(x), x);
-  };
-  visit(e, (x) => {
-    if (x.kind === 'Binary' && x.op === '/') add(x.right);
-    if (x.kind === 'Binary' && x.op === '^') {
-      const k = constantValue(x.right);
-      // A matrix to a negative power has no value where it is singular: det(M) = 0.
-      if (x.left.shape?.kind === 'matrix' && k !== null && k.sign() < 0) {
-        add({ kind: 'Call', fn: { base: 'det', hat: false, index: null, primes: 0, range: x.range }, args: [x.left], range: x.range, shape: { kind: 'scalar' } });
-      } else if (k === null || k.sign() < 0 || !k.isInteger()) add(x.left);
-    }
-    if (x.kind === 'Call' && x.args.length === 1 && x.fn.primes === 0) {
-      const name = x.fn.base;
-      if (name === 'tan') add({ ...x, fn: { ...x.fn, base: 'cos' } });
-      if (name === 'log' || name === 'ln' || name === 'sqrt') add(x.args[0]!);
-    }
-  });
-  return [...out.values()].slice(0, 4);
-}
-
-/**
- * The scalar expressions whose zeros leave `e` without a value: divisors, bases of negative
- * constant powers, arguments of log, and cos of tan's argument (not √'s argument: √0 = 0).
- */
-export function poleParts(e: Expr): Expr[] {
+export function singularParts(e: Expr, polesOnly = false): Expr[] {
   const out = new Map<string, Expr>();
   const add = (x: Expr) => {
     // g^k has g's zeros (cos(x)² is cos(x) here).
@@ -164,13 +138,20 @@ export function poleParts(e: Expr): Expr[] {
   };
   visit(e, (x) => {
     if (x.kind === 'Binary' && x.op === '/') add(x.right);
-    if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind !== 'matrix') {
+    if (x.kind === 'Binary' && x.op === '^') {
       const k = constantValue(x.right);
-      if (k !== null && k.sign() < 0) add(x.left);
+      if (x.left.shape?.kind === 'matrix') {
+        // A matrix to a negative power has no value where it is singular: det(M) = 0.
+        if (!polesOnly && k !== null && k.sign() < 0) {
+          add({ kind: 'Call', fn: { base: 'det', hat: false, index: null, primes: 0, range: x.range }, args: [x.left], range: x.range, shape: { kind: 'scalar' } });
+        }
+      } else if (k !== null && k.sign() < 0) add(x.left);
+      else if (!polesOnly && (k === null || !k.isInteger())) add(x.left);
     }
     if (x.kind === 'Call' && x.args.length === 1 && x.fn.primes === 0) {
-      if (x.fn.base === 'tan') add({ ...x, fn: { ...x.fn, base: 'cos' } });
-      if (x.fn.base === 'log' || x.fn.base === 'ln') add(x.args[0]!);
+      const name = x.fn.base;
+      if (name === 'tan') add({ ...x, fn: { ...x.fn, base: 'cos' } });
+      if (name === 'log' || name === 'ln' || (name === 'sqrt' && !polesOnly)) add(x.args[0]!);
     }
   });
   return [...out.values()].slice(0, 4);
@@ -474,6 +455,15 @@ function rootsAndExtrema(
   // probe: the rest is cancellation (x + e^(−100) − x is 0 in doubles almost everywhere, and
   // was probed at 1,199 points) or f ≡ 0 there (|x| − x for x > 0), alike at every point.
   const zeroAt = (i: number): boolean => vals[i]?.f === 0;
+  /** The roots between a turn at x (f = fx there) and each neighbour where f has the other sign. */
+  const rootsBesideTurn = (x: number, fx: number, neighbours: readonly (readonly [number, number])[]): void => {
+    if (fx === 0) return;
+    for (const [end, value] of neighbours) {
+      if (value === 0 || Math.sign(value) === Math.sign(fx)) continue;
+      const root = bisectDouble((y) => f(y)?.f ?? null, x, end, fx);
+      if (root !== null) roots.push(root);
+    }
+  };
   for (let i = 0; i + 1 < xs.length; i++) {
     const p = vals[i];
     const q = vals[i + 1];
@@ -488,14 +478,7 @@ function rootsAndExtrema(
     const turnHere = !opts.rootsOnly && p.df === 0 && before && before.df !== 0 && q.df !== 0 && Math.sign(before.df) !== Math.sign(q.df);
     if (turnHere) {
       extrema.push(xs[i]!);
-      if (p.f !== 0) {
-        for (const [end, value] of [[xs[i - 1]!, before.f], [xs[i + 1]!, q.f]] as const) {
-          if (value !== 0 && Math.sign(value) !== Math.sign(p.f)) {
-            const root = bisectDouble((x) => f(x)?.f ?? null, xs[i]!, end, p.f);
-            if (root !== null) roots.push(root);
-          }
-        }
-      }
+      rootsBesideTurn(xs[i]!, p.f, [[xs[i - 1]!, before.f], [xs[i + 1]!, q.f]]);
     }
     if (!opts.rootsOnly && p.df !== 0 && q.df !== 0 && Math.sign(p.df) !== Math.sign(q.df)) {
       const r = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, p.df);
@@ -505,14 +488,7 @@ function rootsAndExtrema(
         // turn (|x² − 9| < 0.6 fails on (3.0984, 3.1), between the grid's 2 and 5).
         // (At a kink f′ has no value there: f is taken just beside it.)
         const t = f(r) ?? f(r - Math.abs(r) * 1e-14) ?? f(r + Math.abs(r) * 1e-14);
-        if (t && t.f !== 0) {
-          for (const [end, value] of [[xs[i]!, p.f], [xs[i + 1]!, q.f]] as const) {
-            if (value !== 0 && Math.sign(value) !== Math.sign(t.f)) {
-              const root = bisectDouble((x) => f(x)?.f ?? null, r, end, t.f);
-              if (root !== null) roots.push(root);
-            }
-          }
-        }
+        if (t) rootsBesideTurn(r, t.f, [[xs[i]!, p.f], [xs[i + 1]!, q.f]]);
       }
     }
   }
@@ -539,8 +515,8 @@ function rootsAndExtrema(
       // and an enclosure over the whole bracket (so no pole or gap inside).
       // An extremum for certain: f is defined (so continuous) on the bracket and f′ has
       // opposite certain signs at its ends, so f turns inside (at a kink too: |x − π|).
-      // A bracket that reaches a pole (tan x = 10¹² at 10⁻¹² below π/2) is narrowed, to
-      // 10⁻¹⁵ of its place at most (doubles tell no finer).
+      // A root's bracket that reaches a pole (tan x = 10¹² at 10⁻¹² below π/2) is narrowed, to
+      // 10⁻¹⁴ of its place at most (doubles tell little finer).
       // A root's sign that doubles cannot tell (2 − 10⁻⁷ cancelling in x + 1/x ≠ 2.0000001) is
       // taken in 50-digit decimals, for the first few brackets.
       const sign = zeros

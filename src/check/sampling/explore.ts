@@ -9,7 +9,7 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, mergeBoundaries, poleParts, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, zerosAlong, type Bracket } from './boundaries.js';
+import { boundariesAlong, mergeBoundaries, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, zerosAlong, type Bracket } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -346,12 +346,12 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   // (An inequality is read where both sides are defined: its poles refute nothing.)
   if (p.rel !== '=' || !scalar(left) || !scalar(right)) return null;
   // (A part both sides have leaves both without a value at its zeros: nothing to find.)
-  const rightParts = poleParts(right);
-  const leftParts = new Set(poleParts(left).map((g) => printExpr(g)));
+  const rightParts = singularParts(right, true);
+  const leftParts = new Set(singularParts(left, true).map((g) => printExpr(g)));
   const rightNames = new Set(rightParts.map((g) => printExpr(g)));
   const parts = [
     ...rightParts.filter((g) => !leftParts.has(printExpr(g))).map((g) => ({ g, side: 'right' as const })),
-    ...poleParts(left).filter((g) => !rightNames.has(printExpr(g))).map((g) => ({ g, side: 'left' as const })),
+    ...singularParts(left, true).filter((g) => !rightNames.has(printExpr(g))).map((g) => ({ g, side: 'left' as const })),
   ];
   if (parts.length === 0) return null;
   const levels = allLevels();
