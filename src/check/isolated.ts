@@ -55,7 +55,7 @@ export function isolatedChecker(limits: { budgetMs?: number; threads?: number; e
     });
     const workers = await sized;
     // Files are parsed here, one after another in the order handed over, while the worker
-    // checks the ones before (two cores at work: the homework took 0.8× the wall time). The
+    // checks the ones before (two cores at work on the start of a run). The
     // worker then never loads the parser. A long file is parsed in the worker, under its limit.
     const mine = parsing.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(() => parseHere(text));
     parsing = mine.then(() => undefined);

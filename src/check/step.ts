@@ -3,7 +3,9 @@ import { printExpr, printFormula, printName } from '../print.js';
 import type { Method, Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
 import { expandPolynomial, polynomialExpr } from './engines/polynomial.js';
-import { constantValue, isBuiltin } from './evaluator/interpret.js';
+import { constantValue, evaluate, isBuiltin, type Host } from './evaluator/interpret.js';
+import { Unsupported, isMat } from './evaluator/field.js';
+import { intervalField, type Interval } from './evaluator/interval.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { freeNames, replaceByKey, unfold, visit } from './rewrite.js';
@@ -356,32 +358,29 @@ function powerDigits(x: Expr): number | null {
 }
 
 /**
- * A double estimate of a constant expression (numbers, π, e, + − × ÷ ^, exp log sqrt sin
- * cos tanh), or null. For choosing a precision only: never for a verdict.
+ * A constant expression's value in double enclosures (the evaluator with no names: numbers,
+ * π, e and the built-ins), its midpoint, or null. For choosing a precision only: never for a verdict.
  */
 function groundEstimate(e: Expr): number | null {
-  switch (e.kind) {
-    case 'Num': return Number(e.value);
-    case 'Const': return e.name === 'pi' ? Math.PI : e.name === 'e' ? Math.E : null;
-    case 'Neg': { const v = groundEstimate(e.arg); return v === null ? null : -v; }
-    case 'Binary': {
-      const l = groundEstimate(e.left);
-      const r = groundEstimate(e.right);
-      if (l === null || r === null) return null;
-      const v = e.op === '+' ? l + r : e.op === '-' ? l - r : e.op === '*' ? l * r : e.op === '/' ? l / r : e.op === '^' ? l ** r : NaN;
-      return Number.isFinite(v) ? v : null;
-    }
-    case 'Call': {
-      if (e.args.length !== 1) return null;
-      const a = groundEstimate(e.args[0]!);
-      const f: Record<string, (t: number) => number> = { exp: Math.exp, log: Math.log, ln: Math.log, sqrt: Math.sqrt, sin: Math.sin, cos: Math.cos, tanh: Math.tanh };
-      const g = Object.hasOwn(f, e.fn.base) ? f[e.fn.base]! : null;
-      const v = a === null || g === null ? NaN : g(a);
-      return Number.isFinite(v) ? v : null;
-    }
-    default: return null;
+  try {
+    const v = evaluate(e, { ...GROUND_HOST, deadline: Date.now() + 20 });
+    if (isMat(v)) return null;
+    const mid = v.lo === v.hi ? v.lo : v.lo / 2 + v.hi / 2;
+    return Number.isFinite(mid) ? mid : null;
+  } catch {
+    return null;
   }
 }
+
+/** The evaluator's host for constant expressions: any name is out of reach (`groundEstimate`). */
+const GROUND_HOST: Host<Interval> = {
+  field: intervalField,
+  variable: () => { throw new Unsupported('not a constant'); },
+  integer: () => { throw new Unsupported('not a constant'); },
+  apply: () => { throw new Unsupported('not a constant'); },
+  dim: () => { throw new Unsupported('not a constant'); },
+  deadline: 0,
+};
 
 /**
  * The decimal digits a step's own numbers need, and 60 more: a literal's digits, and for a
