@@ -36,6 +36,11 @@ describe('exact where the step is rational', () => {
     expect(json.files[0].steps[0].errorBound).toBeGreaterThan(0);
   });
 
+  it('proves a step through a matrix inverse by the identity test (residues have no order to pivot by)', async () => {
+    const { step } = await one('    H H⁻¹ g\n  = g\n', 'vector g in R^n\nmatrix H in R^{n×n}\nassume H invertible\n');
+    expect(step).toMatchObject({ verdict: 'proved', method: 'identity-test' });
+  });
+
   it('refutes a rational step exactly, however small the difference', async () => {
     const { step } = await one('    x + 10^(-50)\n  = x\n');
     expect(step.verdict).toBe('refuted');

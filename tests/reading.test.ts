@@ -242,7 +242,7 @@ describe('the cases a new user hit (issue 8), each with its right verdict', () =
     ['λI', 'scalar λ\nmatrix A in R^{n×n}\nλI A = λ A\n', ['proved']],
     ['λ_min(A) ≤ λ_max(A)', 'matrix A in R^{n×n} symmetric\nλ_min(A) ≤ λ_max(A)\n', ['checked']],
     ['…and λ_min(A) ≥ λ_max(A) is refuted', 'matrix A in R^{n×n} symmetric\nλ_min(A) ≥ λ_max(A)\n', ['refuted']],
-    ['assume I + A B invertible', 'matrix A, B in R^{n×n}\nassume I + A B invertible\n(I + A B)⁻¹ (I + A B) = I\n', ['checked']],
+    ['assume I + A B invertible', 'matrix A, B in R^{n×n}\nassume I + A B invertible\n(I + A B)⁻¹ (I + A B) = I\n', ['proved']],
     ['a tag assumed of a defined matrix is enforced', 'matrix A in R^{n×n}\ndefine M = A Aᵀ\nassume M invertible\nM⁻¹ M = I\n', ['proved']],
     ['uᵀAu = tr(uᵀAu): a scalar is 1×1', 'vector u in R^n\nmatrix A in R^{n×n}\nuᵀAu = tr(uᵀAu)\n', ['checked']],
     ['…and uᵀAu = tr(A) is refuted', 'vector u in R^n\nmatrix A in R^{n×n}\nuᵀAu = tr(A)\n', ['refuted']],

@@ -57,6 +57,8 @@ export interface Field<S> {
   pi(): S;
   e(): S;
   sign(a: S): Sign;
+  /** Whether a is 0, for a field with no order (residues modulo p); absent: `sign(a) === 0`. */
+  isZero?(a: S): boolean;
   /** The value as a whole number when it certainly is one (exponents, factorials), else null. */
   asInteger(a: S): bigint | null;
   /** |a| as a double, for choosing pivots and scales (an estimate, never a decision). */

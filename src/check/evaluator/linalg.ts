@@ -1,4 +1,4 @@
-import { Inexact, Mat, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from './field.js';
+import { Inexact, Mat, Undecided, Undefined, Unsupported, isMat, type Field, type Sign, type Val } from './field.js';
 
 /**
  * Linear algebra over any backend: shapes were checked by the shape pass, so these only
@@ -29,7 +29,7 @@ export function add<S>(F: Field<S>, a: Val<S>, b: Val<S>): Val<S> {
   }
   // A scalar 0 stands for the zero of any shape.
   const [m, s] = isMat(a) ? [a, b as S] : [b as Mat<S>, a as S];
-  if (F.sign(s) === 0) return m;
+  if (zeroSign(F, s) === 0) return m;
   throw new Unsupported('adding a scalar to a vector or matrix');
 }
 
@@ -77,12 +77,17 @@ export function trace<S>(F: Field<S>, a: Val<S>): S {
   return s;
 }
 
+/** The sign where the field has an order; where it has none (residues), 0 or 1 for zero or not. */
+function zeroSign<S>(F: Field<S>, a: S): Sign {
+  return F.isZero ? (F.isZero(a) ? 0 : 1) : F.sign(a);
+}
+
 /** The row (from `from`) to pivot on: certainly nonzero, largest estimated magnitude; null if all are certainly 0. */
 function pivotRow<S>(F: Field<S>, rows: S[][], col: number, from: number): number | null {
   let best: number | null = null;
   let undecided = false;
   for (let r = from; r < rows.length; r++) {
-    const s = F.sign(rows[r]![col]!);
+    const s = zeroSign(F, rows[r]![col]!);
     if (s === null) undecided = true;
     else if (s !== 0 && (best === null || F.magnitude(rows[r]![col]!) > F.magnitude(rows[best]![col]!))) best = r;
   }
@@ -110,7 +115,7 @@ export function inverse<S>(F: Field<S>, a: Val<S>): Val<S> {
       if (r === col) continue;
       const row = rows[r]!;
       const f = row[col]!;
-      if (F.sign(f) === 0) continue;
+      if (zeroSign(F, f) === 0) continue;
       for (let j = 0; j < 2 * n; j++) row[j] = F.sub(row[j]!, F.mul(f, pr[j]!));
     }
   }
@@ -183,7 +188,7 @@ export function lambdaMax<S>(F: Field<S>, a: Val<S>): S {
   // A diagonal matrix (diag(v), I, a product of them): its largest entry, in any backend.
   const n = a.rows;
   let diagonal = true;
-  for (let i = 0; i < n && diagonal; i++) for (let j = 0; j < n; j++) if (i !== j && F.sign(a.data[i * n + j]!) !== 0) { diagonal = false; break; }
+  for (let i = 0; i < n && diagonal; i++) for (let j = 0; j < n; j++) if (i !== j && zeroSign(F, a.data[i * n + j]!) !== 0) { diagonal = false; break; }
   if (diagonal) {
     let m: S = a.data[0] as S;
     for (let i = 1; i < n; i++) m = F.max(m, a.data[i * n + i]!);

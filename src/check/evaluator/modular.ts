@@ -61,6 +61,7 @@ export const modularField: Field<bigint> = {
   pi() { throw new Inexact('π is not rational'); },
   e() { throw new Inexact('e is not rational'); },
   sign(): Sign { throw new Inexact('residues have no sign'); },
+  isZero: (a) => a === 0n,
   asInteger: () => null,
   magnitude: (a) => (a === 0n ? 0 : 1),
   format: (a) => `${a} (mod 2^61 − 1)`,
