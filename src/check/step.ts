@@ -3,6 +3,7 @@ import { printExpr, printFormula, printName } from '../print.js';
 import type { Method, Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
 import { expandPolynomial, polynomialExpr } from './engines/polynomial.js';
+import { equivalenceCandidates } from './engines/equivalence.js';
 import { constantValue, evaluate, isBuiltin, type Host } from './evaluator/interpret.js';
 import { Unsupported, isMat } from './evaluator/field.js';
 import { intervalField, type Interval } from './evaluator/interval.js';
@@ -97,6 +98,24 @@ export function certify(p: StepProblem, left: Expr, right: Expr, deadline: numbe
     if (t.kind === 'not-applicable') pending.push(c);
   }
   return { proof: null, pending };
+}
+
+/**
+ * A `⇔`/`⇒` step between comparisons of one kind, proved as `a − b = m·(c − d)` with a
+ * factor m known positive (nonzero; invertible) by the certificates of `=` steps
+ * (engines/equivalence.ts); null when no such equality is proved.
+ */
+function certifyEquivalence(p: StepProblem, deadline: number): Proof | null {
+  const candidates = equivalenceCandidates(p, deadline);
+  if ('none' in candidates) return null;
+  for (const c of candidates) {
+    if (Date.now() > deadline) return null;
+    const { proof } = certify({ ...p, left: c.left, right: c.right, rel: '=' }, c.left, c.right, deadline);
+    if (proof && (proof.method === 'structural' || proof.method === 'identity-test')) {
+      return { ...proof, how: `${c.why}${proof.how === 'algebra' || proof.how.startsWith('both sides') ? '' : `, ${proof.how}`}` };
+    }
+  }
+  return null;
 }
 
 /**
@@ -428,8 +447,15 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
     }
-  } else if (!isExpr(left) && !isExpr(right) && rel === '⇔' && printFormula(left) === printFormula(right)) {
-    proof = { method: 'structural', how: 'both sides are the same statement' };
+  } else if (!isExpr(left) && !isExpr(right) && (rel === '⇔' || rel === '⇒')) {
+    if (printFormula(left) === printFormula(right)) proof = { method: 'structural', how: 'both sides are the same statement' };
+    else {
+      try {
+        proof = certifyEquivalence(p, Date.now() + (opts.deadline - Date.now()) / 2);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+      }
+    }
   }
   // Named rules: norms, spectra and monotonicity on the step as written (rules/norms.ts);
   // sums, expectations and congruence on what the identity test could not take.
@@ -476,10 +502,10 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     return {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
       message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined' : 'the right statement is undefined where the left one holds: a solution is lost')
-        : disagreement && proof!.method === 'identity-test' && isExpr(left)
+        : disagreement && proof!.method === 'identity-test'
           // Arithmetic modulo the prime sees a coefficient that is a multiple of it as 0
           // ((2^61 − 1) x = 0); exact values at the point do not.
-          ? `the two sides differ at this point (the identity test modulo 2^61 − 1 missed it: to that test a multiple of the prime is 0)`
+          ? `the two ${isExpr(left) ? 'sides differ' : 'statements disagree'} at this point (the identity test modulo 2^61 − 1 missed it: to that test a multiple of the prime is 0)`
         : disagreement
           ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the rule (${proof!.rule})` : 'the symbolic engine'} proved the step, but it fails at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'
@@ -523,7 +549,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     };
   }
   if (proof) {
-    const by = proof.method === 'structural' ? 'the sides are identical'
+    const by = !isExpr(left) && proof.method === 'structural' && proof.how !== 'both sides are the same statement' ? 'the statements are the same comparison rearranged'
+      : proof.method === 'structural' ? 'the sides are identical'
       : proof.method === 'normal-form' ? 'the matrix normal forms agree'
         : proof.method === 'identity-test' ? `the exact identity test agrees at ${proof.points} random points modulo 2^61 − 1${proof.size ? ` with ${proof.size}×${proof.size} matrices` : ''} (error probability ≤ ${proof.errorBound!.toExponential(0)})`
           : proof.method === 'rule' ? (proof.used ? `by the ${proof.rule} (${proof.used.join(', ')}${proof.errorBound !== undefined ? `; the rest by the exact identity test, error probability ≤ ${Math.max(proof.errorBound, 1e-300).toExponential(0)}` : ''})` : 'proved by the rules')

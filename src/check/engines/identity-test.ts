@@ -482,6 +482,54 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
   return { kind: 'identical', points: k, errorBound: perPoint ** k, degree: d, size };
 }
 
+/**
+ * The constant c with `left = c · right` at one random point modulo p, read back as a small
+ * rational (rational reconstruction: |numerator|, denominator ≤ √(p/2), Wang 1981), or null
+ * when the test does not apply, `right` vanishes there or no small rational fits. Only a
+ * candidate: `left = c · right` must still pass `identityTest`.
+ */
+export function constantRatio(left: Expr, right: Expr, ctx: IdentityContext, seed: string, deadline: number): Rational | null {
+  const calls: Calls = { count: 0, argDegree: 0, transcendental: false, oracles: new Set() };
+  const analysis: Analysis = { ...ctx, denominators: new Map() };
+  let nc: number;
+  try {
+    nc = Math.max(degreeOf(left, analysis, calls, new Set()).nc, degreeOf(right, analysis, calls, new Set()).nc);
+  } catch (err) {
+    if (err instanceof NotApplicable) return null;
+    throw err;
+  }
+  const size = hasMatrixShape(left) || hasMatrixShape(right) ? Math.max(2, Math.floor(nc / 2) + 1) : null;
+  if (size !== null && size > MAX_N) return null;
+  const rng = new Rng(0, `ratio:${seed}`);
+  const host = new ModularPoint(analysis, rng, size ?? 2, `${seed}#ratio`, deadline);
+  try {
+    const lhs = calls.oracles.size > 0 ? withOracles(left, calls.oracles) : left;
+    const rhs = calls.oracles.size > 0 ? withOracles(right, calls.oracles) : right;
+    const ls = L.entries(evaluate(lhs, host));
+    const rs = L.entries(evaluate(rhs, host));
+    const i = rs.findIndex((r) => r !== 0n);
+    if (i < 0 || ls.length !== rs.length) return null;
+    return reconstruct(modularField.div(ls[i]!, rs[i]!));
+  } catch (err) {
+    if (err instanceof Undefined || err instanceof Inexact || err instanceof Unsupported) return null;
+    throw err;
+  }
+}
+
+/** The rational n/d ≡ r (mod p) with |n|, d ≤ √(p/2), if there is one (Wang's rational reconstruction). */
+function reconstruct(r: bigint): Rational | null {
+  const bound = 1n << 30n; // < √(p/2) ≈ 1.07·10⁹ · 1.5
+  let [r0, r1] = [PRIME, r];
+  let [t0, t1] = [0n, 1n];
+  while (r1 > bound) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  if (t1 === 0n || (t1 < 0n ? -t1 : t1) > bound) return null;
+  return t1 < 0n ? Rational.reduced(-r1, -t1) : Rational.reduced(r1, t1);
+}
+
 /** a + b·i modulo p (p ≡ 3 mod 4, so i² = −1 has no root in F_p and F_p[i] is a field). */
 type Complex = readonly [bigint, bigint];
 

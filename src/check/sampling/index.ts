@@ -313,7 +313,10 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   let vacuous = false;
   let vacuousWhy = '';
   let searchText = '';
-  if (statement && probePoints.length > 0) {
+  // (A statement step a certificate proved for every value, `confirm` off, is only
+  // cross-checked at the sampled points: its statements have values wherever the
+  // assumptions hold, so there is no boundary or domain left to search.)
+  if (statement && probePoints.length > 0 && confirm) {
     const search = searchStatement(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
     if (search.failure) return fail(search.failure, search.failure.right === 'undefined');
     if (search.summary.tight) {
@@ -369,7 +372,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // Small values for each free scalar, where domains, poles and branches change.
   const cornered = statement ? formulaCorners(p.left as Formula) || formulaCorners(p.right as Formula)
     : hasCorners(p.left as Expr) || hasCorners(p.right as Expr) || state.exactFailures > 0;
-  if (firstHeld && cornered) {
+  if (firstHeld && cornered && (confirm || !statement)) {
     const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend);
     if (failure) return fail(failure, failure.right === 'undefined');
   }
@@ -386,7 +389,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     if (failure) return fail(failure);
   }
   // Vectors and matrices that coincide (y = x, y = −x, y = 0): where ‖x − y‖ > 0 fails.
-  if (firstHeld && (statement || p.rel !== '=')) {
+  if (firstHeld && ((statement && confirm) || (!statement && p.rel !== '='))) {
     const found = coincidenceSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}=`), opts.deadline);
     if (found && 'tight' in found) {
       return {

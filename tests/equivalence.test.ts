@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+
+/**
+ * `⇔`/`⇒` steps between comparisons of one kind are proved when left − right of one is a
+ * factor known positive (nonzero, invertible) times the other's, and both statements have
+ * values wherever the assumptions hold (src/check/engines/equivalence.ts); anything else is
+ * sampled and searched as before, so a wrong step is still refuted.
+ */
+const cases: [what: string, text: string, verdict: string][] = [
+  ['terms moved across', 'scalar x, y\n    x + y < 3\n  ⇔ x < 3 - y\n', 'proved'],
+  ['a constant factor', 'scalar x\n    2x < 6\n  ⇔ x < 3\n', 'proved'],
+  ['a negative constant flips the comparison', 'scalar x\n    -2x < 6\n  ⇔ x > -3\n', 'proved'],
+  ['…and not flipping it is refuted', 'scalar x\n    -2x < 6\n  ⇔ x < -3\n', 'refuted'],
+  ['sides swapped', 'scalar x\n    x = 3\n  ⇔ 3 = x\n', 'proved'],
+  ['≠ by a constant', 'scalar x\n    x ≠ 3\n  ⇔ 2x ≠ 6\n', 'proved'],
+  ['⇒ by a constant', 'scalar x\n    x < 1\n  ⇒ 2x < 2\n', 'proved'],
+  ['an assumed positive factor', 'scalar x\nassume x > 0\n    x² < x\n  ⇔ x < 1\n', 'proved'],
+  ['…not assumed: refuted', 'scalar x\n    x² < x\n  ⇔ x < 1\n', 'refuted'],
+  ['…only ≥ 0: refuted at 0', 'scalar x\nassume x ≥ 0\n    x² < x\n  ⇔ x < 1\n', 'refuted'],
+  ['dividing by a positive name', 'scalar x, y\nassume y > 0\n    x/y < 1\n  ⇔ x < y\n', 'proved'],
+  ['…by a name of unknown sign: refuted', 'scalar x, y\n    x/y < 1\n  ⇔ x < y\n', 'refuted'],
+  ['a cited positive factor', 'scalar ε, x\nassume ε > 0\n    ε x < ε\n  ⇔ x < 1     by dividing by ε > 0\n', 'proved'],
+  ['a cited factor that is not positive fails the step', 'scalar x, y\n    x y < x\n  ⇔ y < 1     by dividing by x > 0\n', 'refuted'],
+  ['a nonzero factor for an equation', 'scalar x, y\nassume x ≠ 0\n    x y = x\n  ⇔ y = 1\n', 'proved'],
+  ['…a factor that may be 0: refuted', 'scalar x, y\n    x y = x\n  ⇔ y = 1\n', 'refuted'],
+  ['strict against non-strict: refuted', 'scalar x\n    x < 3\n  ⇔ 2x ≤ 6\n', 'refuted'],
+  ['a log where its argument is positive', 'scalar x\nassume x > 0\n    log(x) < 0\n  ⇔ x log(x) < 0\n', 'proved'],
+  ['an invertible matrix on the left', 'vector x, b in R^n\nmatrix A in R^{n×n}\nassume A invertible\n    A x = b\n  ⇔ x = A⁻¹ b\n', 'proved'],
+  ['…a matrix not known invertible: refuted', 'vector x, b in R^n\nmatrix A in R^{n×n}\n    A x = b\n  ⇔ x = A⁻¹ b\n', 'refuted'],
+  ['a multiple of the prime is not zero', 'scalar x\n    (2^61 - 1) x = 0\n  ⇔ 0 = 0\n', 'refuted'],
+];
+
+describe('⇔ and ⇒ by a factor known positive', () => {
+  it.each(cases)('%s', async (_what, text, verdict) => {
+    const report = await checkSource(text, { file: 'eq.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    const step = report.steps.at(-1)!;
+    expect(step.verdict, step.message).toBe(verdict);
+    if (verdict === 'proved') expect(step.method).toMatch(/identity-test|structural/);
+  });
+
+  it('says which factor, and why it is positive', async () => {
+    const report = await checkSource('scalar ε, x\nassume ε > 0\n    ε² x < ε²\n  ⇔ ε x < ε     by dividing by ε > 0\n', { file: 'eq.deriv' });
+    expect(report.steps[0]!.message).toContain('is ε times');
+    expect(report.steps[0]!.message).toContain('ε > 0 as the justification says');
+  });
+});
