@@ -56,6 +56,8 @@ describe('sum and product identities', () => {
     ['∏_{i=1}^{0} J_i', 'I', 'proved', 'the empty product of matrices'],
     ['∏_{i=1}^{0} β', '1', 'proved', 'the empty product'],
     ['∏_{i=1}^{t} β', 'β^t', 'proved', 'the product of a constant'],
+    ['∏_{i=1}^{t} c (β/c)', 'β^t', 'proved', 'the product of a constant equal to β (one atom per class of equal bases)', 'c > 0'],
+    ['∏_{i=1}^{t} c (β/c)', 'β^(t+1)', 'refuted', 'the product of a constant, one factor too many', 'c > 0'],
     ['∏_{i=1}^{t} J_i', 'J_t ∏_{i=1}^{t-1} J_i', 'proved', 'split the last factor (later factors on the left)', 't ≥ 1'],
     ['∏_{i=1}^{t} J_i', '(∏_{i=1}^{t-1} J_i) J_t', 'refuted', 'split the last factor on the wrong side', 't ≥ 1'],
     ['∏_{i=1}^{3} J_i', 'J_3 J_2 J_1', 'proved', 'a fixed range written out'],

@@ -949,11 +949,12 @@ class Atomizer {
     if (!safe) {
       // Not split (q = 0 is possible): one atom per base and exponent, equal where they are.
       this.proof.note(`${printExpr(e)} is split as a product of powers only for ${printExpr(e.left)} ≠ 0, which the assumptions do not say`);
-      return this.atom(`${printExpr(e.left)}^(${affineText(ex)})`, e);
+      return this.congruent(`^(${affineText(ex)})`, base, e);
     }
     let out: Expr = ex.constant === 0 ? num(1, e.range) : pow(base, num(ex.constant, e.range));
     for (const [s, k] of [...ex.terms].sort(([x], [y]) => (x < y ? -1 : 1))) {
-      const a = this.atom(`${printExpr(e.left)}^${s}`, e.left);
+      // One atom per exponent and class of equal bases: (γ·δ/γ)^T and δ^T are one.
+      const a = this.congruent(`^${s}`, base, e.left);
       out = mul(out, k === 1 ? a : pow(a, num(k, e.range)));
     }
     return out;
