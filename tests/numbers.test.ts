@@ -41,6 +41,12 @@ describe('exact where the step is rational', () => {
     expect(step).toMatchObject({ verdict: 'proved', method: 'identity-test' });
   });
 
+  it('does not give matrices of different sizes one size where an inverse is taken (A (AᵀA)⁻¹ Aᵀ is a projection)', async () => {
+    const { step } = await one('    A (Aᵀ A)⁻¹ Aᵀ\n  = I\n', 'matrix A in R^{m×n}\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.message).not.toMatch(/identity test|multiple of the prime/);
+  });
+
   it('refutes a rational step exactly, however small the difference', async () => {
     const { step } = await one('    x + 10^(-50)\n  = x\n');
     expect(step.verdict).toBe('refuted');

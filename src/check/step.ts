@@ -105,18 +105,28 @@ export function certify(p: StepProblem, left: Expr, right: Expr, deadline: numbe
  * factor m known positive (nonzero; invertible) by the certificates of `=` steps
  * (engines/equivalence.ts); null when no such equality is proved.
  */
-function certifyEquivalence(p: StepProblem, deadline: number): Proof | null {
+function certifyEquivalence(p: StepProblem, opts: StepOptions, deadline: number): Proof | null {
   const candidates = equivalenceCandidates(p, deadline);
   if ('none' in candidates) return null;
   for (const c of candidates) {
     if (Date.now() > deadline) return null;
-    const { proof } = certify({ ...p, left: c.left, right: c.right, rel: '=' }, c.left, c.right, deadline);
-    if (proof && (proof.method === 'structural' || proof.method === 'identity-test')) {
-      return { ...proof, how: `${c.why}${proof.how === 'algebra' || proof.how.startsWith('both sides') ? '' : `, ${proof.how}`}` };
+    const q: StepProblem = { ...p, left: c.left, right: c.right, rel: '=' };
+    const { proof } = certify(q, c.left, c.right, deadline);
+    if (!proof || (proof.method !== 'structural' && proof.method !== 'identity-test')) continue;
+    // Modulo p, a coefficient that is a multiple of p is 0 and the factor read back may be
+    // another rational of the same residue ((2^61 + 1)x = 5y ⇔ 2x = 5y): the equality must
+    // also hold in exact values at sampled points, where a nonzero difference shows.
+    if (proof.method === 'identity-test') {
+      const s = sampleRelation(q, { ...opts, deadline, samples: EQUIVALENCE_SAMPLES }, false, true);
+      if (s.failure || s.unknown) continue;
     }
+    return { ...proof, how: `${c.why}${proof.how === 'algebra' || proof.how.startsWith('both sides') ? '' : `, ${proof.how}`}` };
   }
   return null;
 }
+
+/** Points at which the equality behind a ⇔ certificate is checked in exact values (see certifyEquivalence). */
+const EQUIVALENCE_SAMPLES = 4;
 
 /**
  * nerdamer (scalars) or the non-commutative normal form (anything with a vector or
@@ -451,7 +461,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     if (printFormula(left) === printFormula(right)) proof = { method: 'structural', how: 'both sides are the same statement' };
     else {
       try {
-        proof = certifyEquivalence(p, Date.now() + (opts.deadline - Date.now()) / 2);
+        proof = certifyEquivalence(p, opts, Date.now() + (opts.deadline - Date.now()) / 2);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
       }

@@ -4,6 +4,7 @@ import { printExpr, printName } from '../../print.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
 import { sub, type StepProblem } from '../problem.js';
+import { substitute } from '../rewrite.js';
 import { range, ruleContext, type RuleContext } from '../rules/facts.js';
 import { impliedTags } from '../tags.js';
 import { constantRatio } from './identity-test.js';
@@ -64,9 +65,9 @@ class Signs {
   private readonly known = new Map<string, Sign>();
   /** Square matrices known invertible (tags: invertible, positive definite, orthogonal). */
   constructor(readonly p: StepProblem, readonly rc: RuleContext) {
-    const formulas: Formula[] = p.prep.ctx.assumptions.filter((a) => a.forAll.length === 0).map((a) => a.formula);
-    for (const item of p.hint?.items ?? []) if (item.kind === 'fact') formulas.push(item.formula);
-    for (const f of formulas) this.learn(f);
+    // Only the assumptions: a fact the justification cites is itself checked, which may be
+    // sampling only (`checked`), and a certificate must not rest on that.
+    for (const a of p.prep.ctx.assumptions) if (a.forAll.length === 0) this.learn(a.formula);
   }
 
   private learn(f: Formula): void {
@@ -188,7 +189,7 @@ class Signs {
         visiting.delete(key);
         return ok;
       }
-      case 'Component': return e.indices.every((i) => d(i, false));
+      case 'Component': return d(e.of) && e.indices.every((i) => d(i, false));
       case 'Neg': case 'Transpose': return d(e.arg);
       case 'Abs': case 'Norm': return !smooth && d(e.arg);
       case 'Binary':
@@ -206,10 +207,14 @@ class Signs {
         if (!e.args.every((a) => d(a))) return false;
         const def = this.p.functions.find((f) => printName(f.target) === printName(e.fn));
         if (def) {
+          // The body at these arguments: what is known of a global name never speaks for a parameter.
+          if (!def.params || def.params.length !== e.args.length || def.condition !== null) return false;
           const key = `fn:${printName(def.target)}`;
           if (visiting.has(key)) return false;
           visiting.add(key);
-          const ok = def.condition === null && d(def.value);
+          let blocked = false;
+          const body = substitute(def.value, new Map(def.params.map((v, i) => [printName(v.name), e.args[i]!])), () => { blocked = true; });
+          const ok = !blocked && d(body);
           visiting.delete(key);
           return ok;
         }
@@ -252,28 +257,28 @@ export function equivalenceCandidates(p: StepProblem, deadline: number): Equival
   const equation = l.kind === 'eq' || l.kind === 'ne';
   const vector = !scalar(l.d) || !scalar(r.d);
   // Factors to try: 1, the justification's facts, the assumptions' positive (nonzero) quantities.
-  const factors: { m: Expr | null; text: string; why: string }[] = [{ m: null, text: '1', why: '' }];
+  const factors: { m: Expr | null }[] = [{ m: null }];
   const seen = new Set<string>();
-  const offer = (m: Expr, why: string) => {
+  const offer = (m: Expr) => {
     const key = printExpr(m);
     if (seen.has(key) || constantValue(m)) return;
     seen.add(key);
-    factors.push({ m, text: key, why });
+    factors.push({ m });
   };
   for (const item of p.hint?.items ?? []) {
     if (item.kind !== 'fact' || item.formula.kind !== 'Compare' || item.formula.ops.length !== 1) continue;
     const [a, b] = item.formula.operands as [Expr, Expr];
     const x = constantValue(b) ? a : constantValue(a) ? b : null;
-    if (x) offer(x, 'as the justification says');
+    if (x) offer(x);
   }
   for (const a of p.prep.ctx.assumptions) {
     if (a.forAll.length > 0 || a.formula.kind !== 'Compare' || a.formula.ops.length !== 1) continue;
     const [x, y] = a.formula.operands as [Expr, Expr];
     const m = constantValue(y) ? x : constantValue(x) ? y : null;
-    if (m) offer(m, 'under the assumptions');
+    if (m) offer(m);
   }
   if (vector) {
-    visitMatrices(p, (m) => offer(m, 'it is invertible'));
+    visitMatrices(p, offer);
   }
   const ictx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
   const out: EquivalenceCandidate[] = [];
@@ -293,17 +298,34 @@ export function equivalenceCandidates(p: StepProblem, deadline: number): Equival
       const total: Sign = fs === 'nz' ? 'nz' : cs === fs ? 'pos' : 'neg';
       if (!(equation || total === 'pos')) continue;
       const right = c && !c.equals(Rational.ONE) ? mul(num(c), mb) : mb;
-      const factor = [c && !c.equals(Rational.ONE) ? c.toString() : '', f.m ? printExpr(f.m) : ''].filter(Boolean).join('·') || '1';
-      const whose = dir === 0 ? ['left', 'right'] : ['right', 'left'];
-      out.push({
-        left: a, right,
-        why: factor === '1'
-          ? 'left − right is the same for both statements'
-          : `the ${whose[0]} statement's left − right is ${factor} times the ${whose[1]} one's${f.m ? `, and ${f.m && !scalar(f.m) ? 'it is invertible' : `${printExpr(f.m)} ${fs === 'pos' ? '> 0' : fs === 'neg' ? '< 0' : '≠ 0'}`}${f.why && f.m && scalar(f.m) ? ` ${f.why}` : ''}` : ''}`,
-      });
+      out.push({ left: a, right, why: explain(a, b, c, f.m, dir === 0 ? 'left' : 'right', total) });
     }
   }
   return out;
+}
+
+/**
+ * The certificate in words: the identity `a = M·(b)` itself when it is short (`x² − x =
+ * x·(x − 1), and x > 0 under the assumptions`), else what it says.
+ */
+function explain(a: Expr, b: Expr, c: Rational | null, m: Expr | null, from: 'left' | 'right', sign: Sign): string {
+  const k = c && !c.equals(Rational.ONE) ? c : null;
+  let factor: Expr | null = m;
+  if (k) factor = k.equals(Rational.ONE.neg()) ? (m ? simpleNeg(m) : num(k)) : m ? mul(num(k), m) : num(k);
+  const ft = factor ? printExpr(factor) : null;
+  const identity = `${printExpr(a)} = ${ft ? `${ft}·(${printExpr(b)})` : printExpr(b)}`;
+  const to = from === 'left' ? 'right' : 'left';
+  const said = identity.length <= 140
+    ? `the differences of the statements' sides satisfy ${identity}`
+    : ft ? `the difference of the ${from} statement's sides is ${ft} times the ${to} one's` : 'the differences of the statements\' sides are the same';
+  if (!m) return said;
+  if (!scalar(m)) return `${said}, and ${printExpr(m)} is invertible`;
+  return `${said}, and ${ft} ${sign === 'pos' ? '> 0' : sign === 'neg' ? '< 0' : '≠ 0'} under the assumptions`;
+}
+
+/** −x, with −(−x) written x. */
+function simpleNeg(e: Expr): Expr {
+  return e.kind === 'Neg' ? e.arg : neg(e);
 }
 
 /** The square matrices a step names that are known invertible (for `H a = b ⇔ a = H⁻¹ b`). */

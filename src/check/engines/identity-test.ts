@@ -68,7 +68,7 @@ function withOracles(e: Expr, calls: ReadonlySet<Expr>): Expr {
 }
 
 /** Calls of unknown functions met while bounding the degree (each a random oracle). */
-interface Calls { count: number; argDegree: number; transcendental: boolean; readonly oracles: Set<Expr> }
+interface Calls { count: number; argDegree: number; transcendental: boolean; readonly oracles: Set<Expr>; inverse?: boolean }
 
 /** Degrees of a rational expression: `total` bounds numerator + denominator degree, `nc` the number of matrix factors in a word. */
 interface Degree { readonly total: number; readonly nc: number }
@@ -111,6 +111,7 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
         const matrix = e.left.shape?.kind === 'matrix';
         // A matrix inverse is adj/det: degree below (2N − 1)·deg; N is not known yet, so count 2·MAX_N.
         const inv = k < 0 && matrix ? 2 * MAX_N : 1;
+        if (k < 0 && matrix) calls.inverse = true;
         return { total: a.total * mag * inv, nc: a.nc * mag * (k < 0 ? 2 : 1) };
       }
       const b = rec(e.right);
@@ -145,6 +146,7 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
         if (name === 'diag') return rec(e.args[0]!);
         if (name === 'inv') {
           const a = rec(e.args[0]!);
+          if (e.args[0]!.shape?.kind === 'matrix') calls.inverse = true;
           return { total: a.total * 2 * MAX_N, nc: a.nc * 2 };
         }
         throw new NotApplicable(`${name} is not a rational function`);
@@ -443,6 +445,9 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
     if (err instanceof NotApplicable) return { kind: 'not-applicable', reason: err.message };
     throw err;
   }
+  if (calls.inverse && symbolicDims([left, right], ctx).size > 1) {
+    return { kind: 'not-applicable', reason: 'an inverse among matrices of different sizes (one size for all would make A (AᵀA)⁻¹ Aᵀ the identity)' };
+  }
   const matrices = hasMatrixShape(left) || hasMatrixShape(right);
   // 2N > nc (Amitsur–Levitzki), at least 2.
   const size = matrices ? Math.max(2, Math.floor(nc / 2) + 1) : null;
@@ -498,6 +503,7 @@ export function constantRatio(left: Expr, right: Expr, ctx: IdentityContext, see
     if (err instanceof NotApplicable) return null;
     throw err;
   }
+  if (calls.inverse && symbolicDims([left, right], ctx).size > 1) return null;
   const size = hasMatrixShape(left) || hasMatrixShape(right) ? Math.max(2, Math.floor(nc / 2) + 1) : null;
   if (size !== null && size > MAX_N) return null;
   const rng = new Rng(0, `ratio:${seed}`);
@@ -566,6 +572,32 @@ function sameResidues(a: Val<bigint>, b: Val<bigint>): boolean {
     else return false;
   }
   return xs.every((x, i) => x === ys[i]);
+}
+
+/**
+ * The symbolic sizes (`n`, `m`) in the shapes of expressions and of the defined functions
+ * they call. The test gives every symbolic size one value N: padding keeps identities
+ * without inverses (a smaller matrix embeds in an N×N one), not those with an inverse.
+ */
+function symbolicDims(es: readonly Expr[], ctx: IdentityContext): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<Define>();
+  const walk = (e: Expr): void => {
+    if (e.shape?.kind === 'matrix') {
+      if (typeof e.shape.rows === 'string') out.add(e.shape.rows);
+      if (typeof e.shape.cols === 'string') out.add(e.shape.cols);
+    }
+    if (e.kind === 'Call') {
+      const def = ctx.functions.find((d) => d.params && printName(d.target) === printName({ ...e.fn, primes: 0 }));
+      if (def && !seen.has(def)) {
+        seen.add(def);
+        walk(def.value);
+      }
+    }
+    children(e).forEach(walk);
+  };
+  es.forEach(walk);
+  return out;
 }
 
 function hasMatrixShape(e: Expr): boolean {

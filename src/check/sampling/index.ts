@@ -70,9 +70,10 @@ function describeRanges(seen: Map<string, Set<number>>): string {
 /**
  * Samples points satisfying the assumptions and tests the relation at each; `confirm`
  * re-decides a few double-precision agreements at 50+ digits (not needed when a
- * certificate already proves the equality).
+ * certificate already proves the equality); `lean` stops after the sampled points, with no
+ * search for where the step could fail.
  */
-export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true): SampleResult {
+export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true, lean = false): SampleResult {
   const rng = new Rng(opts.seed, p.salt);
   const notes: RelatedNote[] = [];
   const levels = allLevels();
@@ -308,6 +309,8 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     if (held === 0 || held < Math.ceil(opts.samples / 2)) return { held, failure: null, unknown: why, notes, vacuous: false };
   }
   if (Date.now() > opts.deadline) return timedOut('deciding the sampled points');
+  // `lean`: the sampled points only, no search (an equality a certificate rests on, checked in exact values).
+  if (lean) return { held, failure: null, unknown: null, notes, vacuous: false, ranges: describeRanges(seen), evidence };
   // Where the truth can change: the boundaries of each comparison, the solution sets of
   // equations (random points almost never land on them).
   let vacuous = false;
