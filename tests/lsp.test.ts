@@ -123,7 +123,7 @@ describe('deriv lsp through the protocol', () => {
     expect(text).toMatch(/```text\ncounterexample: 𝑥 = -?\d+\nleft = -?\d+, right = -?\d+\n```/);
     expect(onRefuted!.range).toEqual(refuted!.range);
     const onProved = await s.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: URI }, position: at(FIXTURE, '2 𝑥') });
-    expect((onProved!.contents as { value: string }).value).toMatch(/^\*\*✓ proved\*\* · method: identity-test · 8 points sampled\n\n\S/);
+    expect((onProved!.contents as { value: string }).value).toMatch(/^\*\*✓ proved\*\* · method: identity-test · 4 points sampled\n\n\S/);
     const onLastStep = await s.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: URI }, position: { line: 5, character: 0 } });
     expect((onLastStep!.contents as { value: string }).value).toMatch(/✓ proved/);
     expect(await s.client.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 3 } })).toBeNull();
