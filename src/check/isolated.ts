@@ -44,7 +44,9 @@ export function isolatedChecker(limits: { budgetMs?: number; threads?: number; e
   let calls = 0;
   let sized: Promise<JobPool<CheckTask, FileReport>> | null = null;
   if (limits.eager) {
-    pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, limits.threads ?? 1) });
+    // Without atomics the idle worker's event loop runs: it warms the checker up until the
+    // first file comes (src/run/warm-up.ts).
+    pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, limits.threads ?? 1), useAtomics: false });
     sized = Promise.resolve(pool);
   }
   const check: Checker = async (text, options) => {
