@@ -168,6 +168,37 @@ describe('enclosures elsewhere, and no tolerance', () => {
 });
 
 describe('domains, read left to right', () => {
+  // A certificate proves these for every value where both sides have one; the domain rule
+  // needs the places where only the left has one, which random points miss (red team).
+  const MATRICES = 'matrix A, B, H, W, P, Q in R^{n×n}\nmatrix S in R^{n×n} symmetric\nvector x, u in R^n\nscalar y, w, v, η\ninteger t, T\n';
+  it.each([
+    ['(QP)⁻¹ where Q may be 0', '    P⁻¹\n  = (Q P)⁻¹ Q\n'],
+    ['(I − A)⁻¹ at A = I', '    A\n  = A (I - A)⁻¹ (I - A)\n'],
+    ['(S − I)⁻¹ of a symmetric S', '    x\n  = (S - I)⁻¹ (S - I) x\n'],
+    ['(W + I)⁻¹ at W = −I', '    x\n  = (W + I)⁻¹ (W + I) x\n'],
+    ['(A + 3I)⁻¹ at A = −3I', '    B\n  = (A + 3I)⁻¹ (A + 3I) B\n'],
+    ['(uᵀu)⁻¹ at u = 0', '    u\n  = (uᵀ u)(uᵀ u)⁻¹ u\n'],
+    ['a scalar divisor in a vector step', '    u\n  = ((3y - 5) u)/(3y - 5)\n'],
+    ['a scalar divisor in a matrix step', '    A\n  = ((3η - 5) A)/(3η - 5)\n'],
+    ['a divisor inside ∏ with a symbolic bound', '    w^T\n  = ∏_{t=1}^{T} v (w/v)\n'],
+    ['…at an irrational-free root away from 0', '    w^T\n  = ∏_{t=1}^{T} (3v - 5) (w/(3v - 5))\n'],
+  ])('refutes a certified step where only the right side has no value: %s', async (_what, body) => {
+    const { step } = await one(body, MATRICES);
+    expect(step.verdict, step.message).toBe('refuted');
+    expect(step.counterexample?.right).toBe('undefined');
+  });
+
+  it('still proves them where the assumptions rule the singular places out', async () => {
+    expect((await one('    P⁻¹\n  = (Q P)⁻¹ Q\n', `${MATRICES}assume Q invertible, P invertible\n`)).step.verdict).toBe('proved');
+    expect((await one('    B\n  = (A + 3I)⁻¹ (A + 3I) B\n', `${MATRICES}assume A + 3I invertible\n`)).step.verdict).toBe('proved');
+  });
+
+  it('notes where a divisor inside ∏ leaves only the left side without a value', async () => {
+    const { step } = await one('    ∏_{t=1}^{T} v (w/v)\n  = w^T\n', 'scalar w, v\ninteger t, T\n');
+    expect(step.verdict).toBe('proved');
+    expect(step.notes.map((n) => n.message).join(' ')).toMatch(/left side is undefined at .*v = 0/);
+  });
+
   it('passes (a − b)/(√a − √b) = √a + √b with a note naming a point where the left is undefined', async () => {
     const { report, step } = await one('    (a - b)/(√a - √b)\n  = √a + √b\n');
     expect(['proved', 'checked']).toContain(step.verdict);

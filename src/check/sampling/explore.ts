@@ -1,10 +1,12 @@
 import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
-import { printExpr } from '../../print.js';
+import { printExpr, printName } from '../../print.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
+import { constantValue } from '../evaluator/interpret.js';
+import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
@@ -344,7 +346,9 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const left = p.left as Expr;
   const right = p.right as Expr;
   // (An inequality is read where both sides are defined: its poles refute nothing.)
-  if (p.rel !== '=' || !scalar(left) || !scalar(right)) return null;
+  if (p.rel !== '=') return null;
+  const found = singularMatrixSearch(p, base, rng, deadline, extended);
+  if (found) return found;
   // (A part both sides have leaves both without a value at its zeros: nothing to find.)
   const rightParts = singularParts(right, true);
   const leftParts = new Set(singularParts(left, true).map((g) => printExpr(g)));
@@ -355,6 +359,37 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   ];
   if (parts.length === 0) return null;
   const levels = allLevels();
+  // A divisor inside ∑/∏ counts only where the range is not empty: from the point as drawn,
+  // and from it with each integer that bounds a range raised to 3.
+  const bases: Point[] = [base];
+  for (const k of rangeBounds(left, right)) {
+    const q = base.values.has(k) && base.isInteger(k) ? at(base, k, Rational.of(3), rng, deadline) : null;
+    if (!q) continue;
+    // (Evaluated once, so the names the range's body uses are drawn and searched along.)
+    q.touched.clear();
+    const o = decideAt(q, left, p.rel as RelOp, right, levels);
+    if (o.kind === 'right-undefined') {
+      const l = formatValue(o.F, o.left);
+      return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`);
+    }
+    if (o.kind === 'fails') {
+      const [l, r] = formatSides(o.F, o.left, o.right);
+      return counterexample(q, l, r);
+    }
+    bases.push(q);
+  }
+  for (const from of bases) {
+    const out = poleSearchFrom(p, from, rng, deadline, extended, parts, levels);
+    if (out) return out;
+  }
+  return null;
+}
+
+/** poleSearch from one point: the zeros of each part along each scalar. */
+function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void,
+  parts: readonly { g: Expr; side: 'left' | 'right' }[], levels: ReturnType<typeof allLevels>): Counterexample | null {
+  const left = p.left as Expr;
+  const right = p.right as Expr;
   for (const key of scalarKeys(base).filter((k) => !base.isInteger(k)).slice(0, 4)) {
     const label = base.values.get(key)!.label;
     for (const { g, side } of parts) {
@@ -403,6 +438,87 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     }
   }
   return null;
+}
+
+/** The integer names that bound a ∑ or ∏ (their keys), where a divisor in the body needs a non-empty range. */
+function rangeBounds(...es: Expr[]): string[] {
+  const out = new Set<string>();
+  for (const e of es) {
+    visit(e, (x) => {
+      if (x.kind !== 'BigOp') return;
+      for (const b of [x.lower, x.upper]) visit(b, (v) => { if (v.kind === 'Var' && !v.name.index) out.add(printName(v.name)); });
+    });
+  }
+  return [...out];
+}
+
+/**
+ * The singular places of vectors and matrices, which no scalar search reaches: each square
+ * matrix inside an inverse (M⁻¹) or a scalar divisor (uᵀu) of one side only is set to c·I
+ * for c = 0, ±1 and ± each number the inverse or divisor writes (A = −3I makes A + 3I
+ * singular, Q = 0 makes (QP)⁻¹ have no value), each vector or other matrix to 0. The domain
+ * rule then applies there: the right side undefined where the left has a value refutes.
+ */
+function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void): Counterexample | null {
+  const left = p.left as Expr;
+  const right = p.right as Expr;
+  const partsOf = (e: Expr): Map<string, Expr> => {
+    const out = new Map<string, Expr>();
+    visit(e, (x) => {
+      if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind === 'matrix' && (constantValue(x.right)?.sign() ?? 0) < 0) out.set(printExpr(x.left), x.left);
+      if (x.kind === 'Call' && x.fn.base === 'inv' && x.args.length === 1 && x.args[0]!.shape?.kind === 'matrix') out.set(printExpr(x.args[0]!), x.args[0]!);
+      if (x.kind === 'Binary' && x.op === '/' && x.right.shape?.kind !== 'matrix' && hasMatrixName(x.right)) out.set(printExpr(x.right), x.right);
+      if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind !== 'matrix' && (constantValue(x.right)?.sign() ?? 0) < 0 && hasMatrixName(x.left)) out.set(printExpr(x.left), x.left);
+    });
+    return out;
+  };
+  const leftParts = partsOf(left);
+  const rightParts = partsOf(right);
+  const parts = [...[...rightParts].filter(([k]) => !leftParts.has(k)), ...[...leftParts].filter(([k]) => !rightParts.has(k))].map(([, g]) => g);
+  if (parts.length === 0) return null;
+  const levels = allLevels();
+  const keys = matrixKeys(base);
+  let tried = 0;
+  for (const g of parts) {
+    const names = new Set<string>();
+    const constants = new Set<string>(['0', '1', '-1']);
+    visit(g, (x) => {
+      if (x.kind === 'Var' && x.shape?.kind === 'matrix') names.add(printName(x.name));
+      const q = x.kind === 'Num' ? constantValue(x) : null;
+      if (q) { constants.add(q.toString()); constants.add(q.neg().toString()); }
+    });
+    for (const key of keys) {
+      if (!names.has(key.split('@')[0]!)) continue;
+      const value = base.values.get(key)!.value as Mat<Rational>;
+      const candidates = value.rows === value.cols && value.rows > 1
+        ? [...constants].map((c) => Rational.parse(c)).map((c) => value.map((_, i) => (Math.floor(i / value.cols) === i % value.cols ? c : Rational.ZERO)))
+        : [value.map(() => Rational.ZERO)];
+      for (const v of candidates) {
+        if (tried++ >= 24 || Date.now() > deadline) return null;
+        const q = at(base, key, v, rng, deadline);
+        if (!q) continue;
+        q.touched.clear();
+        const o = decideAt(q, left, p.rel as RelOp, right, levels);
+        if (o.kind === 'right-undefined') {
+          const l = formatValue(o.F, o.left);
+          return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`);
+        }
+        if (o.kind === 'left-undefined') extended(q, o.reason);
+        if (o.kind === 'fails') {
+          const [l, r] = formatSides(o.F, o.left, o.right);
+          return counterexample(q, l, r);
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether a vector or matrix name occurs in an expression. */
+function hasMatrixName(e: Expr): boolean {
+  let hit = false;
+  visit(e, (x) => { if (x.kind === 'Var' && x.shape?.kind === 'matrix') hit = true; });
+  return hit;
 }
 
 /** Two different numbers printed with as few digits (at least 12) as tell them apart. */
