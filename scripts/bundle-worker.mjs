@@ -3,9 +3,9 @@
 // then makes its V8 code cache by a training run that checks derivations/ in a fresh process.
 // See src/run/bundle.ts. Run by `npm run build` after tsc.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,14 +24,6 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-
-// The warm-up derivations a fresh worker checks while it waits for its first file
-// (src/run/warm-up.ts), parsed here: the worker never loads the parser.
-{
-  const { WARM_UP_SOURCES } = await import(pathToFileURL(path.join(root, 'dist', 'src', 'run', 'warm-up.js')).href);
-  const { parseDerivation } = await import(pathToFileURL(path.join(root, 'dist', 'src', 'parse', 'index.js')).href);
-  writeFileSync(path.join(root, 'dist', 'worker', 'warm-up.json'), JSON.stringify(WARM_UP_SOURCES.map((text) => ({ text, parsed: parseDerivation(text) }))));
-}
 
 // The training run: the bundle loaded without a cache checks every derivation (parsing
 // included), then V8 writes the bytecode of all it compiled.

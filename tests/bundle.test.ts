@@ -1,9 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { cacheFileOf, loadBundle } from '../src/run/bundle.js';
-import type { WarmUpItem } from '../src/run/warm-up.js';
 
 /** The check worker is bundled and run from V8's code cache (src/run/bundle.ts, scripts/bundle-worker.mjs). */
 const dir = mkdtempSync(path.join(tmpdir(), 'deriv-bundle-'));
@@ -46,28 +45,4 @@ it.skipIf(!existsSync(built))('the built worker bundle is current, takes its cod
   const { checkSource } = await (loaded.exports['checker'] as () => Promise<typeof import('../src/check/index.js')>)();
   const report = await checkSource('scalar x\n    (x + 1)²\n  = x² + 2x + 1\n  = x² + 1\n', { file: 'b.deriv' });
   expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
-});
-
-const warmUpJson = path.join(import.meta.dirname, '..', 'dist', 'worker', 'warm-up.json');
-it.skipIf(!existsSync(warmUpJson))('the warm-up derivations are parsed at build time, current, and all proved', async () => {
-  const { WARM_UP_SOURCES } = await import('../src/run/warm-up.js');
-  const { checkSource } = await import('../src/check/index.js');
-  const items = JSON.parse(readFileSync(warmUpJson, 'utf8')) as WarmUpItem[];
-  expect(items.map((i) => i.text)).toEqual(WARM_UP_SOURCES);
-  for (const item of items) {
-    const report = await checkSource(item.text, { file: 'warm-up.deriv' }, item.parsed);
-    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(report.steps.every((s) => s.verdict === 'proved'), report.steps.map((s) => s.message).join(' | ')).toBe(true);
-  }
-});
-
-it('a warm-up stops at the first job', async () => {
-  const { warmUp } = await import('../src/run/warm-up.js');
-  const items = Array.from({ length: 5 }, (_, i) => ({ text: `${i}`, parsed: {} as WarmUpItem['parsed'] }));
-  let checked = 0;
-  await warmUp(async () => { checked++; }, items, () => checked >= 2);
-  expect(checked).toBe(2);
-  checked = 0;
-  await warmUp(async () => { checked++; throw new Error('a failing warm-up only warms up less'); }, items, () => false);
-  expect(checked).toBe(5);
 });

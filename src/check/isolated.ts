@@ -44,9 +44,7 @@ export function isolatedChecker(limits: { budgetMs?: number; threads?: number; e
   let calls = 0;
   let sized: Promise<JobPool<CheckTask, FileReport>> | null = null;
   if (limits.eager) {
-    // Without atomics the idle worker's event loop runs: it warms the checker up until the
-    // first file comes (src/run/warm-up.ts).
-    pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, limits.threads ?? 1), useAtomics: false });
+    pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, limits.threads ?? 1) });
     sized = Promise.resolve(pool);
   }
   const check: Checker = async (text, options) => {

@@ -2,8 +2,7 @@
 import type { CheckOptions } from '../check/options.js';
 import type { ParsedDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
-import { jobWorker, type JobEnvelope } from './job.js';
-import { warmUp, type WarmUpItem } from './warm-up.js';
+import { jobWorker } from './job.js';
 
 /** One file to check, parsed already when `parsed` is there. */
 export interface CheckTask {
@@ -25,24 +24,7 @@ export function checker(): Promise<typeof import('../check/index.js')> {
   });
 }
 
-const handle = jobWorker(
+export default jobWorker(
   async () => (await checker()).checkSource,
   (checkSource, task: CheckTask): Promise<FileReport> => checkSource(task.text, task.options, task.parsed),
 );
-
-/** Jobs handed to this worker so far (a warm-up stops at the first). */
-let jobs = 0;
-
-export default (envelope: JobEnvelope<CheckTask>): Promise<FileReport> => {
-  jobs++;
-  return handle(envelope);
-};
-
-/**
- * Checks the warm-up derivations (src/run/warm-up.ts) while no job has come: the worker is
- * idle while the CLI parses the first file, and a warm checker checks it faster.
- */
-export async function warmUpUntilJob(items: readonly WarmUpItem[]): Promise<void> {
-  const { checkSource } = await checker();
-  await warmUp((text, parsed) => checkSource(text, { file: 'warm-up.deriv' }, parsed), items, () => jobs > 0);
-}

@@ -27,11 +27,6 @@ export interface WorkerOptions {
   readonly workerData?: unknown;
   /** How long a worker may take to start (load its modules, run `prepare`) before its job counts as crashed. */
   readonly startupMs?: number;
-  /**
-   * false: an idle worker waits for jobs on its event loop, so work of its own (the check
-   * worker's warm-up) runs meanwhile; true (tinypool's default): it blocks in Atomics.wait.
-   */
-  readonly useAtomics?: boolean;
 }
 
 /** How one job is run. */
@@ -72,7 +67,6 @@ export class JobPool<T, R> {
       workerData: options.workerData,
       // One job per worker at a time, so a time limit is one job's.
       concurrentTasksPerWorker: 1,
-      useAtomics: options.useAtomics ?? true,
     });
     this.startupMs = options.startupMs ?? 180_000;
   }
