@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { cacheFileOf, loadBundle } from '../src/run/bundle.js';
 
-/** The check worker is bundled and run from V8's code cache (src/run/bundle.ts, scripts/bundle-worker.mjs). */
+/** The check worker is bundled and run from V8's code cache (src/run/bundle.ts, scripts/bundle.mjs). */
 const dir = mkdtempSync(path.join(tmpdir(), 'deriv-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,5 +1,5 @@
 /**
- * Running a CommonJS bundle of ours (scripts/bundle-worker.mjs) from V8's code cache: the
+ * Running a CommonJS bundle of ours (scripts/bundle.mjs) from V8's code cache: the
  * bytecode of every function the build's training run compiled, so a fresh worker neither
  * resolves ~100 modules nor compiles what it runs (Node 20 has no module compile cache; Node
  * 22's `module.enableCompileCache` does this for ES modules). Only our own built files are run

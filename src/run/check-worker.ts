@@ -16,7 +16,7 @@ export interface CheckTask {
 let loading: Promise<typeof import('../check/index.js')> | null = import('../check/index.js');
 loading.catch(() => undefined);
 
-/** The checker module (loaded once; scripts/bundle-worker.mjs also calls it, to train the code cache). */
+/** The checker module (loaded once; scripts/bundle.mjs also calls it, to train the code cache). */
 export function checker(): Promise<typeof import('../check/index.js')> {
   return (loading ??= import('../check/index.js')).catch((error: unknown) => {
     loading = null;

@@ -36,7 +36,7 @@ const train = `
   writeFileSync(cacheFileOf(${JSON.stringify(bundle)}), loaded.script.createCachedData());
 `;
 const r = spawnSync(process.execPath, ['--input-type=module', '-e', train], { cwd: root, stdio: 'inherit' });
-if (r.status !== 0 || !existsSync(cache)) console.warn('bundle-worker: no code cache made (the worker loads without it)');
+if (r.status !== 0 || !existsSync(cache)) console.warn('bundle: no code cache made (the worker loads without it)');
 
 function trainingFiles() {
   const dir = path.join(root, 'derivations');
