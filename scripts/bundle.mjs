@@ -1,7 +1,11 @@
-// Build step: bundles the `deriv check` worker (dist/src/run/check-worker.js and everything it
-// loads, nerdamer excepted: it is required lazily from node_modules) into one CommonJS file,
-// then makes its V8 code cache by a training run that checks derivations/ in a fresh process.
-// See src/run/bundle.ts. Run by `npm run build` after tsc.
+// Build step: bundles two things into CommonJS files run from V8's code cache (see
+// src/run/bundle.ts; Node 20 has no module compile cache), each cache made by a training run
+// in a fresh process:
+// - the `deriv check` worker (dist/src/run/check-worker.js and everything it loads, nerdamer
+//   excepted: it is required lazily from node_modules), trained by checking derivations/;
+// - the parser the CLI's main thread runs on each file before handing it to the worker
+//   (dist/src/parse/index.js with Ohm and the grammar), trained by parsing derivations/.
+// Run by `npm run build` after tsc.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -9,34 +13,50 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = path.join(root, 'dist', 'worker', 'check-worker.cjs');
-const cache = bundle.replace(/\.cjs$/, '.cache');
-rmSync(cache, { force: true });
-await build({
-  entryPoints: [path.join(root, 'dist', 'src', 'run', 'check-worker.js')],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  logLevel: 'warning',
-  // `import.meta.url` (nerdamer is required relative to it) is the bundle's own address.
-  define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+const files = trainingFiles();
+
+await bundleWithCache({
+  entry: path.join(root, 'dist', 'src', 'run', 'check-worker.js'),
+  bundle: path.join(root, 'dist', 'worker', 'check-worker.cjs'),
+  // The bundle loaded without a cache checks every derivation (parsing included).
+  train: (loaded) => `
+    const { checkSource } = await ${loaded}.exports.checker();
+    for (const file of ${JSON.stringify(files)}) await checkSource(readFileSync(file, 'utf8'), { file });`,
 });
 
-// The training run: the bundle loaded without a cache checks every derivation (parsing
-// included), then V8 writes the bytecode of all it compiled.
-const train = `
-  const { loadBundle, cacheFileOf } = await import(${JSON.stringify(path.join(root, 'dist', 'src', 'run', 'bundle.js'))});
-  const { readFileSync, writeFileSync } = await import('node:fs');
-  const loaded = loadBundle(${JSON.stringify(bundle)}, undefined, false);
-  const { checkSource } = await loaded.exports.checker();
-  for (const file of ${JSON.stringify(trainingFiles())}) await checkSource(readFileSync(file, 'utf8'), { file });
-  writeFileSync(cacheFileOf(${JSON.stringify(bundle)}), loaded.script.createCachedData());
-`;
-const r = spawnSync(process.execPath, ['--input-type=module', '-e', train], { cwd: root, stdio: 'inherit' });
-if (r.status !== 0 || !existsSync(cache)) console.warn('bundle: no code cache made (the worker loads without it)');
+await bundleWithCache({
+  entry: path.join(root, 'dist', 'src', 'parse', 'index.js'),
+  bundle: path.join(root, 'dist', 'parser', 'parse.cjs'),
+  train: (loaded) => `
+    for (const file of ${JSON.stringify(files)}) ${loaded}.exports.parseDerivation(readFileSync(file, 'utf8'));`,
+});
+
+/** Bundles `entry`, then runs `train` on the bundle loaded without a cache and has V8 write the bytecode of all it compiled. */
+async function bundleWithCache({ entry, bundle, train }) {
+  const cache = bundle.replace(/\.cjs$/, '.cache');
+  rmSync(cache, { force: true });
+  await build({
+    entryPoints: [entry],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    // `import.meta.url` (nerdamer is required relative to it) is the bundle's own address.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  const script = `
+    const { loadBundle, cacheFileOf } = await import(${JSON.stringify(path.join(root, 'dist', 'src', 'run', 'bundle.js'))});
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const loaded = loadBundle(${JSON.stringify(bundle)}, undefined, false);
+    ${train('loaded')}
+    writeFileSync(cacheFileOf(${JSON.stringify(bundle)}), loaded.script.createCachedData());
+  `;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0 || !existsSync(cache)) console.warn(`bundle: no code cache made for ${path.relative(root, bundle)} (it loads without one)`);
+}
 
 function trainingFiles() {
   const dir = path.join(root, 'derivations');

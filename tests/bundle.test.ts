@@ -46,3 +46,14 @@ it.skipIf(!existsSync(built))('the built worker bundle is current, takes its cod
   const report = await checkSource('scalar x\n    (x + 1)²\n  = x² + 2x + 1\n  = x² + 1\n', { file: 'b.deriv' });
   expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
 });
+
+const builtParser = path.join(import.meta.dirname, '..', 'dist', 'parser', 'parse.cjs');
+it.skipIf(!existsSync(builtParser))('the built parser bundle is current, takes its code cache and parses as the module does', async () => {
+  const unbundled = path.join(import.meta.dirname, '..', 'dist', 'src', 'parse', 'index.js');
+  expect(statSync(builtParser).mtimeMs).toBeGreaterThanOrEqual(statSync(unbundled).mtimeMs);
+  const loaded = loadBundle(builtParser, unbundled)!;
+  expect(loaded.cached).toBe(true);
+  const { parseDerivation } = await import('../src/parse/index.js');
+  const text = 'scalar x\nassume x > 0\n    x² < x\n  ⇔ x < 1   by dividing by x > 0\n';
+  expect((loaded.exports['parseDerivation'] as typeof parseDerivation)(text)).toEqual(parseDerivation(text));
+});
