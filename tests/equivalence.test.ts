@@ -39,6 +39,9 @@ const cases: [what: string, text: string, verdict: string][] = [
   ['…with vectors', 'vector v, w in R^n\n    (2^61 + 1) v = w\n  ⇔ 2 v = w\n', 'refuted'],
   ['…with < on a thin set', 'scalar x\n    (2 + 10^6 (2^61 - 1)) x < 4 + (2·10^6 - 1)(2^61 - 1)\n  ⇔ 2x < 4\n', 'refuted'],
   ['a factor whose residue reads back as a small rational of the wrong sign', 'scalar a, b\n    -10^20 a < -10^20 b\n  ⇔ a < b\n', 'refuted'],
+  ['a factor a chained assumption makes positive', 'scalar a, b, x\nassume 0 < a < b\n    b x < b\n  ⇔ x < 1\n', 'proved'],
+  ['…written downwards', 'scalar a, b, x\nassume b > a > 0\n    b x < b\n  ⇔ x < 1\n', 'proved'],
+  ['…only ≥ 0 along the chain is no certificate', 'scalar a, b, x\nassume 0 ≤ a ≤ b\n    b x < b\n  ⇔ x < 1\n', 'not proved'],
   ['a negative cited factor', 'scalar a, b, ε\nassume ε > 0\n    a < b\n  ⇔ -ε a > -ε b   by dividing by -ε < 0\n', 'proved'],
 ];
 

@@ -100,6 +100,26 @@ class Signs {
       if (qb && !qa) say(a, op, qb);
       if (qa && !qb && flip[op]) say(b, flip[op]!, qa);
     }
+    // Along a chain in one direction, what lies past a number (`0 < a < b`: b > 0 too).
+    const up = f.ops.every((o) => o === '<' || o === '≤');
+    const down = f.ops.every((o) => o === '>' || o === '≥');
+    if (!up && !down) return;
+    const seq = up ? f.operands.map((x, i) => ({ x, strict: i > 0 && f.ops[i - 1] === '<' }))
+      : [...f.operands].reverse().map((x, i, all) => ({ x, strict: i > 0 && f.ops[all.length - 1 - i] === '>' }));
+    // seq is increasing: seq[i] ≥ seq[i−1], strictly where `strict`.
+    let floor: { q: Rational; strict: boolean } | null = null;
+    for (const { x, strict } of seq) {
+      const q = constantValue(x);
+      if (q) {
+        floor = { q, strict: false };
+        continue;
+      }
+      if (floor) {
+        floor = { q: floor.q, strict: floor.strict || strict };
+        const s = floor.q.sign();
+        if (scalar(x) && (s > 0 || (s === 0 && floor.strict))) this.known.set(printExpr(x), 'pos');
+      }
+    }
   }
 
   /** The sign of a scalar wherever the assumptions hold, when it is known; null otherwise. */
@@ -271,11 +291,10 @@ export function equivalenceCandidates(p: StepProblem, deadline: number): Equival
     const x = constantValue(b) ? a : constantValue(a) ? b : null;
     if (x) offer(x);
   }
+  // (Every name a comparison bounds: `0 < a < b` offers a and b, `x ≠ 0` offers x.)
   for (const a of p.prep.ctx.assumptions) {
-    if (a.forAll.length > 0 || a.formula.kind !== 'Compare' || a.formula.ops.length !== 1) continue;
-    const [x, y] = a.formula.operands as [Expr, Expr];
-    const m = constantValue(y) ? x : constantValue(x) ? y : null;
-    if (m) offer(m);
+    if (a.forAll.length > 0 || a.formula.kind !== 'Compare') continue;
+    for (const x of a.formula.operands) if (!constantValue(x)) offer(x);
   }
   if (vector) {
     visitMatrices(p, offer);
