@@ -209,6 +209,11 @@ describe('messages', () => {
     const { report } = await verdicts('matrix A, B in R^{n×n}\n    (A + B)²\n  = A² + 2 A B + B²\n');
     expect(report.steps[0]!.message).toMatch(/left − right = -A B \+ B A/);
   });
+
+  it('writes the identity matrix of a matrix difference as I, a negative coefficient with a minus', async () => {
+    const { report } = await verdicts('matrix A, B in R^{n×n}\n    A B\n  = B A + 2I\n');
+    expect(report.steps[0]!.message).toMatch(/left − right = A B - B A - 2 I(?![\w])/);
+  });
 });
 
 describe('time limits', () => {

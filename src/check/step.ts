@@ -238,8 +238,10 @@ export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx
         const c = poly ? polynomialExpr(poly, coeff.range) : symbolicSimplify(coeff, { timeoutMs: budget });
         const text = c ? printExpr(c) : printExpr(coeff);
         if (text === '0') continue;
-        const letters = word === '1' || word === 'I' ? '' : word;
-        const wrapped = /^[\p{L}\p{N}_{}ᵀ⁻¹'.]+$/u.test(text) ? text : `(${text})`;
+        // The empty word of a matrix difference is the identity matrix (A B − B A − I, not − 1).
+        const square = left.shape?.kind === 'matrix' || right.shape?.kind === 'matrix';
+        const letters = word === '1' || word === 'I' ? (square ? 'I' : '') : word;
+        const wrapped = /^-?[\p{L}\p{N}_{}ᵀ⁻¹'.]+$/u.test(text) ? text : `(${text})`;
         parts.push(letters === '' ? text : text === '1' ? letters : text === '-1' ? `-${letters}` : `${wrapped} ${letters}`);
       }
     }
