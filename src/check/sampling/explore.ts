@@ -366,16 +366,8 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     const q = base.values.has(k) && base.isInteger(k) ? at(base, k, Rational.of(3), rng, deadline) : null;
     if (!q) continue;
     // (Evaluated once, so the names the range's body uses are drawn and searched along.)
-    q.touched.clear();
-    const o = decideAt(q, left, p.rel as RelOp, right, levels);
-    if (o.kind === 'right-undefined') {
-      const l = formatValue(o.F, o.left);
-      return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`);
-    }
-    if (o.kind === 'fails') {
-      const [l, r] = formatSides(o.F, o.left, o.right);
-      return counterexample(q, l, r);
-    }
+    const found = domainAt(q, p, levels, extended);
+    if (found) return found;
     bases.push(q);
   }
   for (const from of bases) {
@@ -398,18 +390,8 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         if (tried++ >= 4 || Date.now() > deadline) break;
         if (r.at) {
           const q = at(base, key, r.at, rng, deadline);
-          if (!q) continue;
-          q.touched.clear();
-          const o = decideAt(q, left, p.rel as RelOp, right, levels);
-          if (o.kind === 'right-undefined') {
-            const l = formatValue(o.F, o.left);
-            return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`);
-          }
-          if (o.kind === 'left-undefined') extended(q, o.reason);
-          if (o.kind === 'fails') {
-            const [l, r2] = formatSides(o.F, o.left, o.right);
-            return counterexample(q, l, r2);
-          }
+          const found = q && domainAt(q, p, levels, extended);
+          if (found) return found;
           continue;
         }
         // An irrational zero of a divisor one side has and the other does not.
@@ -436,6 +418,25 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         return counterexample(q, l, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens between ${label} = ${lo} and ${hi} (it changes sign there), while the left side is defined on all of that interval (${l})`);
       }
     }
+  }
+  return null;
+}
+
+/**
+ * The domain rule for an equation at one probe point: the right side undefined where the
+ * left has a value refutes, the sides differing refutes, the left undefined alone is a note.
+ */
+function domainAt(q: Point, p: StepProblem, levels: ReturnType<typeof allLevels>, extended: (q: Point, reason: string) => void): Counterexample | null {
+  q.touched.clear();
+  const o = decideAt(q, p.left as Expr, p.rel as RelOp, p.right as Expr, levels);
+  if (o.kind === 'right-undefined') {
+    const l = formatValue(o.F, o.left);
+    return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`);
+  }
+  if (o.kind === 'left-undefined') extended(q, o.reason);
+  if (o.kind === 'fails') {
+    const [l, r] = formatSides(o.F, o.left, o.right);
+    return counterexample(q, l, r);
   }
   return null;
 }
@@ -496,18 +497,8 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
       for (const v of candidates) {
         if (tried++ >= 24 || Date.now() > deadline) return null;
         const q = at(base, key, v, rng, deadline);
-        if (!q) continue;
-        q.touched.clear();
-        const o = decideAt(q, left, p.rel as RelOp, right, levels);
-        if (o.kind === 'right-undefined') {
-          const l = formatValue(o.F, o.left);
-          return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`);
-        }
-        if (o.kind === 'left-undefined') extended(q, o.reason);
-        if (o.kind === 'fails') {
-          const [l, r] = formatSides(o.F, o.left, o.right);
-          return counterexample(q, l, r);
-        }
+        const found = q && domainAt(q, p, levels, extended);
+        if (found) return found;
       }
     }
   }
