@@ -60,10 +60,13 @@ const num = (q: Rational): Expr => {
   return q.sign() < 0 ? neg(abs) : abs;
 };
 
-/** What is known of signs: the assumptions' comparisons with 0 and the justification's facts, by printed expression. */
+/**
+ * What the assumptions say of signs (comparisons with a number, along chains too), by
+ * printed expression, and what follows from them by structure; which matrices are
+ * invertible (tags); and which expressions have a value wherever the assumptions hold.
+ */
 class Signs {
   private readonly known = new Map<string, Sign>();
-  /** Square matrices known invertible (tags: invertible, positive definite, orthogonal). */
   constructor(readonly p: StepProblem, readonly rc: RuleContext) {
     // Only the assumptions: a fact the justification cites is itself checked, which may be
     // sampling only (`checked`), and a certificate must not rest on that.
