@@ -182,10 +182,17 @@ describe('domains, read left to right', () => {
     ['a scalar divisor in a matrix step', '    A\n  = ((3η - 5) A)/(3η - 5)\n'],
     ['a divisor inside ∏ with a symbolic bound', '    w^T\n  = ∏_{t=1}^{T} v (w/v)\n'],
     ['…at an irrational-free root away from 0', '    w^T\n  = ∏_{t=1}^{T} (3v - 5) (w/(3v - 5))\n'],
+    ['a divisor of the range\'s index, zero at i = 5 only', '    ∑_{t=1}^{T} (t + 5)\n  = ∑_{t=1}^{T} (t² - 25)/(t - 5)\n'],
   ])('refutes a certified step where only the right side has no value: %s', async (_what, body) => {
     const { step } = await one(body, MATRICES);
     expect(step.verdict, step.message).toBe('refuted');
     expect(step.counterexample?.right).toBe('undefined');
+  });
+
+  it('refutes the resolvent (A − λI)⁻¹(A − λI)x = x at an eigenvalue λ, found along λ as a zero of det(A − λI)', async () => {
+    const { step } = await one('    x\n  = (A - λ I)⁻¹ (A - λ I) x\n', 'matrix A in R^{n×n}\nvector x in R^n\nscalar λ\n');
+    expect(step.verdict, step.message).toBe('refuted');
+    expect(step.counterexample?.note).toMatch(/det\(A - λ I\) = 0/);
   });
 
   it('still proves them where the assumptions rule the singular places out', async () => {

@@ -141,20 +141,25 @@ export function singularParts(e: Expr, polesOnly = false): Expr[] {
     if (x.kind === 'Binary' && x.op === '^') {
       const k = constantValue(x.right);
       if (x.left.shape?.kind === 'matrix') {
-        // A matrix to a negative power has no value where it is singular: det(M) = 0.
-        if (!polesOnly && k !== null && k.sign() < 0) {
-          add({ kind: 'Call', fn: { base: 'det', hat: false, index: null, primes: 0, range: x.range }, args: [x.left], range: x.range, shape: { kind: 'scalar' } });
-        }
+        // A matrix to a negative power has no value where it is singular: det(M) = 0 (a pole
+        // too: (A − λI)⁻¹ at an eigenvalue λ).
+        if (k !== null && k.sign() < 0) add(det(x.left, x.range));
       } else if (k !== null && k.sign() < 0) add(x.left);
       else if (!polesOnly && (k === null || !k.isInteger())) add(x.left);
     }
     if (x.kind === 'Call' && x.args.length === 1 && x.fn.primes === 0) {
       const name = x.fn.base;
+      if (name === 'inv' && x.args[0]!.shape?.kind === 'matrix') add(det(x.args[0]!, x.range));
       if (name === 'tan') add({ ...x, fn: { ...x.fn, base: 'cos' } });
       if (name === 'log' || name === 'ln' || (name === 'sqrt' && !polesOnly)) add(x.args[0]!);
     }
   });
   return [...out.values()].slice(0, 4);
+}
+
+/** det(m), a scalar. */
+function det(m: Expr, range: Expr['range']): Expr {
+  return { kind: 'Call', fn: { base: 'det', hat: false, index: null, primes: 0, range }, args: [m], range, shape: { kind: 'scalar' } };
 }
 
 /** The zeros of g along `key` (brackets, `at` where exact), the smallest first. */

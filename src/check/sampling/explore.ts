@@ -360,15 +360,22 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   if (parts.length === 0) return null;
   const levels = allLevels();
   // A divisor inside ∑/∏ counts only where the range is not empty: from the point as drawn,
-  // and from it with each integer that bounds a range raised to 3.
+  // and from it with each integer that bounds a range raised to 3 (searched along from
+  // there too). A divisor that depends on the range's index (i − 5) has its integer zeros
+  // in the range once its upper bound is 64: tried at that point only.
   const bases: Point[] = [base];
-  for (const k of rangeBounds(left, right)) {
-    const q = base.values.has(k) && base.isInteger(k) ? at(base, k, Rational.of(3), rng, deadline) : null;
-    if (!q) continue;
-    // (Evaluated once, so the names the range's body uses are drawn and searched along.)
-    const found = domainAt(q, p, levels, extended);
-    if (found) return found;
-    bases.push(q);
+  const { bounds, uppers, indices } = rangeBounds(left, right);
+  const byIndex = parts.some(({ g }) => mentionsAny(g, indices));
+  for (const k of bounds) {
+    if (!base.values.has(k) || !base.isInteger(k)) continue;
+    for (const n of byIndex && uppers.has(k) ? [3, 64] : [3]) {
+      const q = at(base, k, Rational.of(n), rng, deadline);
+      if (!q) continue;
+      // (Evaluated once, so the names the range's body uses are drawn and searched along.)
+      const found = domainAt(q, p, levels, extended);
+      if (found) return found;
+      if (n === 3) bases.push(q);
+    }
   }
   for (const from of bases) {
     const out = poleSearchFrom(p, from, rng, deadline, extended, parts, levels);
@@ -441,16 +448,28 @@ function domainAt(q: Point, p: StepProblem, levels: ReturnType<typeof allLevels>
   return null;
 }
 
-/** The integer names that bound a ∑ or ∏ (their keys), where a divisor in the body needs a non-empty range. */
-function rangeBounds(...es: Expr[]): string[] {
-  const out = new Set<string>();
+/** The integer names that bound a ∑ or ∏ (their keys; those in an upper bound), and the ranges' index names. */
+function rangeBounds(...es: Expr[]): { bounds: string[]; uppers: Set<string>; indices: Set<string> } {
+  const bounds = new Set<string>();
+  const uppers = new Set<string>();
+  const indices = new Set<string>();
+  const names = (b: Expr, into: Set<string>[]) => visit(b, (v) => { if (v.kind === 'Var' && !v.name.index) into.forEach((s) => s.add(printName(v.name))); });
   for (const e of es) {
     visit(e, (x) => {
       if (x.kind !== 'BigOp') return;
-      for (const b of [x.lower, x.upper]) visit(b, (v) => { if (v.kind === 'Var' && !v.name.index) out.add(printName(v.name)); });
+      indices.add(printName(x.index));
+      names(x.lower, [bounds]);
+      names(x.upper, [bounds, uppers]);
     });
   }
-  return [...out];
+  return { bounds: [...bounds], uppers, indices };
+}
+
+/** Whether an expression mentions any of these names. */
+function mentionsAny(e: Expr, names: ReadonlySet<string>): boolean {
+  let hit = false;
+  visit(e, (v) => { if (v.kind === 'Var' && names.has(printName(v.name))) hit = true; });
+  return hit;
 }
 
 /**
