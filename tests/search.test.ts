@@ -191,6 +191,13 @@ describe('search where the truth can change', () => {
     if (message) expect(`${failing!.message} ${failing!.counterexample?.note ?? ''}`).toMatch(message);
   });
 
+  it('names every value a ⇔ counterexample uses, also of the statement solved for it (red team: B was missing)', async () => {
+    const report = await checkSource('matrix B in R^{n×n}\nvector x, y in R^n\n    (B² + I) x = (B² + I) y\n  ⇔ x = y\n', { file: 'x.deriv' });
+    const step = report.steps[0]!;
+    expect(step.verdict).toBe('refuted');
+    expect(step.counterexample!.assignments.map(([k]) => k)).toEqual(expect.arrayContaining(['B', 'x', 'y']));
+  });
+
   it('says which direction of a ⇔ fails', async () => {
     const report = await checkSource('scalar x\n    x² = 9\n  ⇔ x = 3\n', { file: 'x.deriv' });
     expect(report.steps[0]!.counterexample!.note).toMatch(/^⇒ fails here/);

@@ -673,6 +673,15 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
       else bothFrom[source]++;
     }
     if (a !== b && !failureStands(q, p.rel, left, right, known, knownFalse)) return null;
+    // A side taken as known was not evaluated: evaluate it now, so the counterexample names
+    // every value it uses (B in (B² + I)x = (B² + I)y ⇔ x = y).
+    if (a !== b && (known ?? knownFalse)) {
+      try {
+        q.truth((known ?? knownFalse) === 'left' ? left : right, levels, false, 'reject');
+      } catch {
+        // its names stay unnamed; the verdict does not change
+      }
+    }
     if (a && !b) return counterexample(q, 'true', 'false', `⇒ fails here: the left statement holds and the right one does not${known === 'left' ? ' (the point solves the left statement)' : ''}`);
     if (!a && b && !oneWay) return counterexample(q, 'false', 'true', `⇐ fails here: the right statement holds and the left one does not${known === 'right' ? ' (the point solves the right statement)' : ''}`);
     return null;
