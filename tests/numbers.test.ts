@@ -182,6 +182,7 @@ describe('domains, read left to right', () => {
     ['a scalar divisor in a matrix step', '    A\n  = ((3η - 5) A)/(3η - 5)\n'],
     ['a divisor inside ∏ with a symbolic bound', '    w^T\n  = ∏_{t=1}^{T} v (w/v)\n'],
     ['…at an irrational-free root away from 0', '    w^T\n  = ∏_{t=1}^{T} (3v - 5) (w/(3v - 5))\n'],
+    ['a scalar divisor linear along a vector, zero where uᵀx = 1', '    x\n  = ((uᵀx - 1)/(uᵀx - 1)) x\n'],
     ['a divisor of the range\'s index, zero at i = 5 only', '    ∑_{t=1}^{T} (t + 5)\n  = ∑_{t=1}^{T} (t² - 25)/(t - 5)\n'],
   ])('refutes a certified step where only the right side has no value: %s', async (_what, body) => {
     const { step } = await one(body, MATRICES);

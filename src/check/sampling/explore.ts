@@ -513,6 +513,17 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
       const candidates = value.rows === value.cols && value.rows > 1
         ? [...constants].map((c) => Rational.parse(c)).map((c) => value.map((_, i) => (Math.floor(i / value.cols) === i % value.cols ? c : Rational.ZERO)))
         : [value.map(() => Rational.ZERO)];
+      // A scalar divisor linear along this vector or matrix scaled by s (uᵀv − 1 at s = 1/uᵀv):
+      // the secant through s = 0 and s = 1 is its zero, exactly.
+      if (g.shape?.kind !== 'matrix') {
+        const zero = at(base, key, value.map(() => Rational.ZERO), rng, deadline);
+        const g0 = zero && exactScalar(zero, g);
+        const g1 = exactScalar(base, g);
+        if (g0 && g1 && !g0.equals(g1)) {
+          const s = g0.div(g0.sub(g1));
+          if (!s.isZero() && !s.equals(Rational.ONE)) candidates.push(value.map((x) => x.mul(s)));
+        }
+      }
       for (const v of candidates) {
         if (tried++ >= 24 || Date.now() > deadline) return null;
         const q = at(base, key, v, rng, deadline);
@@ -522,6 +533,16 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
     }
   }
   return null;
+}
+
+/** A scalar's exact value at a point, or null (not rational there, or no value). */
+function exactScalar(q: Point, g: Expr): Rational | null {
+  try {
+    const v = q.evaluate(exactField, g);
+    return isMat(v) ? null : v;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether a vector or matrix name occurs in an expression. */
