@@ -42,6 +42,12 @@ const cases: [what: string, text: string, verdict: string][] = [
   ['a factor a chained assumption makes positive', 'scalar a, b, x\nassume 0 < a < b\n    b x < b\n  ⇔ x < 1\n', 'proved'],
   ['…written downwards', 'scalar a, b, x\nassume b > a > 0\n    b x < b\n  ⇔ x < 1\n', 'proved'],
   ['…only ≥ 0 along the chain is no certificate', 'scalar a, b, x\nassume 0 ≤ a ≤ b\n    b x < b\n  ⇔ x < 1\n', 'not proved'],
+  ['a factor both sides share, positive by the assumptions', 'scalar x, y, a, b\nassume x > 0, y > 0\n    x y a < x y b\n  ⇔ a < b\n', 'proved'],
+  ['…one of them of unknown sign: refuted', 'scalar x, y, a, b\nassume x > 0\n    x y a < x y b\n  ⇔ a < b\n', 'refuted'],
+  ['…multiplied in, in the other direction', 'scalar x, a, b\nassume x > 0\n    a < b\n  ⇔ x a < x b\n', 'proved'],
+  ['a factor of a side compared with 0, positive by structure', 'scalar x, y\n    e^x (x - y) < 0\n  ⇔ x < y\n', 'proved'],
+  ['exp of anything cancels from an equation', 'scalar x, a, b\n    exp(x) a = exp(x) b\n  ⇔ a = b\n', 'proved'],
+  ['(−1)^x is no positive factor', 'scalar x, y\n    (-1)^x y < 0\n  ⇔ y < 0\n', 'refuted'],
   ['a negative cited factor', 'scalar a, b, ε\nassume ε > 0\n    a < b\n  ⇔ -ε a > -ε b   by dividing by -ε < 0\n', 'proved'],
 ];
 

@@ -151,6 +151,8 @@ class Signs {
         if (e.op === '^') {
           const k = constantValue(e.right);
           const a = this.sign(e.left, depth + 1);
+          // A positive base to any power that has a value (e^x, 2^t) is positive.
+          if (a === 'pos' && this.defined(e, false, new Set())) return 'pos';
           if (!k || !k.isInteger() || !a) return null;
           if (k.n % 2n === 0n) return 'pos';
           return a;
@@ -162,6 +164,7 @@ class Signs {
         }
         return null;
       }
+      case 'Const': return e.name === 'e' || e.name === 'pi' ? 'pos' : null;
       case 'Call':
         return e.fn.base === 'exp' && e.fn.primes === 0 && e.args.length === 1 && this.defined(e.args[0]!, false, new Set()) ? 'pos' : null;
       default: return null;
@@ -294,6 +297,19 @@ export function equivalenceCandidates(p: StepProblem, deadline: number): Equival
     const x = constantValue(b) ? a : constantValue(a) ? b : null;
     if (x) offer(x);
   }
+  // Factors the two sides of a statement share (`x y a < x y b`: x, y and x y), or all of a
+  // side's factors when the other is 0 (`e^x (x − y) < 0`): the factor a student cancels.
+  for (const f of [p.left as Formula, p.right as Formula]) {
+    if (f.kind !== 'Compare' || f.ops.length !== 1) continue;
+    const [a, b] = f.operands as [Expr, Expr];
+    const fa = scalarFactors(a);
+    const fb = scalarFactors(b);
+    const zero = (e: Expr) => constantValue(e)?.isZero() === true;
+    const common = zero(b) ? fa : zero(a) ? fb : fa.filter((x) => fb.some((y) => printExpr(y) === printExpr(x)));
+    const moving = common.filter((x) => !constantValue(x));
+    for (const x of moving) offer(x);
+    if (moving.length > 1) offer(moving.reduce((u, v) => mul(u, v)));
+  }
   // (Every name a comparison bounds: `0 < a < b` offers a and b, `x ≠ 0` offers x.)
   for (const a of p.prep.ctx.assumptions) {
     if (a.forAll.length > 0 || a.formula.kind !== 'Compare') continue;
@@ -348,6 +364,12 @@ function explain(a: Expr, b: Expr, c: Rational | null, m: Expr | null, from: 'le
 /** −x, with −(−x) written x. */
 function simpleNeg(e: Expr): Expr {
   return e.kind === 'Neg' ? e.arg : neg(e);
+}
+
+/** The scalar factors of a product (`2 x y` → 2, x, y), not inside a product of matrices. */
+function scalarFactors(e: Expr): Expr[] {
+  if (e.kind === 'Binary' && e.op === '*' && scalar(e.left) && scalar(e.right)) return [...scalarFactors(e.left), ...scalarFactors(e.right)];
+  return scalar(e) ? [e] : [];
 }
 
 /** The square matrices a step names that are known invertible (for `H a = b ⇔ a = H⁻¹ b`). */
