@@ -482,3 +482,11 @@ describe('formatJson', () => {
     expect(formatJson([withNote], { indent: 0 })).not.toContain('\n  ');
   });
 });
+
+describe('a value known only within bounds', () => {
+  it('reads λ ≈ -2.83 in every format, not λ = ≈ -2.83 (red team)', async () => {
+    const { formatAssignments } = await import('../src/report/findings.js');
+    const cx = { assignments: [['n', '2'], ['λ', '≈ -2.82842712475']] as [string, string][], left: '[3, -3]', right: 'undefined' };
+    expect(formatAssignments(cx)).toBe('n = 2, λ ≈ -2.82842712475');
+  });
+});

@@ -5,6 +5,7 @@
  * escaped, and code goes in fences no backtick run can close.
  */
 import type { JsonCounterexample } from '../report/json.js';
+import { assignmentText } from '../report/findings.js';
 import type { ClaimFailure, ClaimResult, Place } from './result.js';
 
 /** The longest text any one field keeps (a 10 MB line must not become a 10 MB result). */
@@ -53,7 +54,7 @@ export function placeText(p: Place): string {
 
 /** A counterexample as lines: the values, then both sides. */
 export function counterexampleLines(cx: JsonCounterexample): string[] {
-  const lines = [`counterexample: ${cx.assignments.map(([n, v]) => `${n} = ${v}`).join(', ') || '(no free names)'}`];
+  const lines = [`counterexample: ${cx.assignments.map(([n, v]) => assignmentText(n, v)).join(', ') || '(no free names)'}`];
   lines.push(`  left  = ${cx.left}   right = ${cx.right}`);
   if (cx.note) lines.push(`  ${cx.note}`);
   return lines;

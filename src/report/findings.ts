@@ -62,7 +62,7 @@ function showLabel(show: ShowResult): string {
 
 /** `β = 0.3, δ = 2, g_t = [1, 2]`. */
 export function formatAssignments(cx: Counterexample): string {
-  return cx.assignments.map(([name, value]) => `${name} = ${value}`).join(', ');
+  return cx.assignments.map(([name, value]) => assignmentText(name, value)).join(', ');
 }
 
 /** Collapses line breaks so a message stays on one line. */
@@ -152,4 +152,9 @@ export function findingsOf(report: FileReport, source: SourceFile = new SourceFi
   ];
   // Array.prototype.sort is stable: equal places keep diagnostic, show, step order.
   return out.sort((a, b) => a.offset - b.offset || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+}
+
+/** `x = 3`, or `λ ≈ -2.828…` for a value known only within bounds (shown as ≈ its middle). */
+export function assignmentText(name: string, value: string): string {
+  return value.startsWith('≈') ? `${name} ${value}` : `${name} = ${value}`;
 }

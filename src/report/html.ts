@@ -81,7 +81,7 @@ function nameHtml(name: string): string {
 
 /** The counterexample block: each name's value, then both sides. */
 function counterexampleHtml(cx: Counterexample): string {
-  const assignments = cx.assignments.map(([name, value]) => `<li>${nameHtml(name)} = ${valueHtml(value)}</li>`).join('');
+  const assignments = cx.assignments.map(([name, value]) => `<li>${nameHtml(name)} ${value.startsWith('≈') ? '' : '= '}${valueHtml(value)}</li>`).join('');
   return [
     '<div class="cx"><p class="cx-title">Counterexample</p>',
     assignments === '' ? '' : `<ul class="assign">${assignments}</ul>`,
