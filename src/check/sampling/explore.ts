@@ -6,7 +6,7 @@ import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import { constantValue } from '../evaluator/interpret.js';
-import { visit } from '../rewrite.js';
+import { substitute, visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
@@ -366,9 +366,11 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const bases: Point[] = [base];
   const { bounds, uppers, indices } = rangeBounds(left, right);
   const byIndex = parts.some(({ g }) => mentionsAny(g, indices));
+  // Where such a divisor is affine in the index (i − 1000), its zero too, up to 5,000.
+  const zeros = byIndex ? indexZeros(base, parts.map(({ g }) => g), indices) : [];
   for (const k of bounds) {
     if (!base.values.has(k) || !base.isInteger(k)) continue;
-    for (const n of byIndex && uppers.has(k) ? [3, 64] : [3]) {
+    for (const n of byIndex && uppers.has(k) ? [...new Set([3, ...zeros, 64])] : [3]) {
       const q = at(base, k, Rational.of(n), rng, deadline);
       if (!q) continue;
       // (Evaluated once, so the names the range's body uses are drawn and searched along.)
@@ -465,6 +467,25 @@ function rangeBounds(...es: Expr[]): { bounds: string[]; uppers: Set<string>; in
   return { bounds: [...bounds], uppers, indices };
 }
 
+/**
+ * The whole zeros (1 … 5,000) of divisors that are affine in a range's index, at this
+ * point's other values: g(0) and g(1) give the line, g(2) must lie on it.
+ */
+function indexZeros(base: Point, parts: readonly Expr[], indices: ReadonlySet<string>): number[] {
+  const out = new Set<number>();
+  for (const g of parts) {
+    for (const i of indices) {
+      if (!mentionsAny(g, new Set([i]))) continue;
+      const atIndex = (n: number) => exactScalar(base, substitute(g, new Map([[i, { kind: 'Num', value: String(n), range: g.range, shape: { kind: 'scalar' } } as Expr]])));
+      const [g0, g1, g2] = [atIndex(0), atIndex(1), atIndex(2)];
+      if (!g0 || !g1 || !g2 || g0.equals(g1) || !g2.equals(g0.add(g1.sub(g0).mul(Rational.of(2))))) continue;
+      const z = g0.div(g0.sub(g1));
+      if (z.isInteger() && z.sign() > 0 && z.cmp(Rational.of(5000)) <= 0) out.add(Number(z.n));
+    }
+  }
+  return [...out].sort((a, b) => a - b).slice(0, 3);
+}
+
 /** Whether an expression mentions any of these names. */
 function mentionsAny(e: Expr, names: ReadonlySet<string>): boolean {
   let hit = false;
@@ -513,6 +534,15 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
       const candidates = value.rows === value.cols && value.rows > 1
         ? [...constants].map((c) => Rational.parse(c)).map((c) => value.map((_, i) => (Math.floor(i / value.cols) === i % value.cols ? c : Rational.ZERO)))
         : [value.map(() => Rational.ZERO)];
+      // Small whole patterns, where quadratic forms take whole values: k times ones in the
+      // first j entries of a vector (uᵀu = j k²: uᵀu − 2 at u = [1, 1]) or of a matrix's
+      // first row (AᵀA then has the eigenvalue j k²: AᵀA − 2I at A = [[1, 1], [0, 0]]).
+      for (const j of [1, 2, 3, 4]) {
+        for (const k of [1, 2, 3]) {
+          if (j > (value.cols === 1 ? value.rows : value.cols)) continue;
+          candidates.push(value.map((_, i) => (i < j ? Rational.of(k) : Rational.ZERO)));
+        }
+      }
       // A scalar divisor linear along this vector or matrix scaled by s (uᵀv − 1 at s = 1/uᵀv):
       // the secant through s = 0 and s = 1 is its zero, exactly.
       if (g.shape?.kind !== 'matrix') {
@@ -525,7 +555,7 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
         }
       }
       for (const v of candidates) {
-        if (tried++ >= 24 || Date.now() > deadline) return null;
+        if (tried++ >= 64 || Date.now() > deadline) return null;
         const q = at(base, key, v, rng, deadline);
         const found = q && domainAt(q, p, levels, extended);
         if (found) return found;
