@@ -241,3 +241,19 @@ describe('determinism', () => {
     expect(verdicts(c)).toEqual(verdicts(a));
   });
 });
+
+describe('integers bounded above only', () => {
+  // `assume t < 0` moved no range: every drawn t was ≥ 0 and failed it, so every step in its
+  // scope was unknown (red team).
+  it.each([
+    ['a step about t', 'integer t\nassume t < 0\n    t < 0\n  ⇔ t + 1 < 1\n', 'proved'],
+    ['a step not about t, in its scope', 'integer t\nscalar x\nassume t < 0\n    x + x\n  = 2x\n', 'proved'],
+    ['a bound that holds', 'integer t\nassume t ≤ -3\n    t^2\n  ≥ 9\n', 'pass'],
+    ['a bound that fails at the end', 'integer t\nassume t ≤ -3\n    t^2\n  ≥ 10\n', 'refuted'],
+  ])('%s', async (_what, text, want) => {
+    const { report } = await verdicts(text);
+    const verdict = report.steps[0]!.verdict;
+    if (want === 'pass') expect(['proved', 'checked'], report.steps[0]!.message).toContain(verdict);
+    else expect(verdict, report.steps[0]!.message).toBe(want);
+  });
+});

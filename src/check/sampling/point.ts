@@ -332,6 +332,12 @@ export class Point {
       let cap: number | null = null;
       if (iv?.hi !== null && iv?.hi !== undefined) {
         cap = clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor());
+        // Bounded above only, below where the range starts (`assume t < 0`): the same span
+        // ending at the bound (no value was ever drawn, and every step was unknown).
+        if ((iv.lo === null || iv.lo === undefined) && cap < lo) {
+          const span = hi - lo;
+          lo = cap - span;
+        }
         hi = Math.min(hi, cap);
       }
       return randomInteger(this.rng, this.k, lo, Math.max(lo, hi), cap);
