@@ -200,6 +200,12 @@ describe('domains, read left to right', () => {
     expect(step.counterexample?.right).toBe('undefined');
   });
 
+  it('refutes 1 = u_T where the recurrence for u divides by t − 20 (the integer ladder applies the domain rule)', async () => {
+    const { step } = await one('    1\n  = u_T\n', 'integer t, T\ndefine u_0 = 1\ndefine u_t = u_{t-1} (t - 20)/(t - 20)   for t ≥ 1\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.message).toMatch(/right side is undefined/);
+  });
+
   it('still proves (AᵀA + I)⁻¹ (AᵀA + I) x = x: AᵀA + I is never singular', async () => {
     expect((await one('    x\n  = (Aᵀ A + I)⁻¹ (Aᵀ A + I) x\n', MATRICES)).step.verdict).toBe('proved');
   });

@@ -288,6 +288,11 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
         const [l, r] = formatSides(o.F, o.left, o.right);
         return counterexample(q, l, r, `found past the sampled values of ${base.values.get(key)!.label}`);
       }
+      // The domain rule there too: a recurrence that divides by t − 20 has no value from 20 on.
+      if (o.kind === 'right-undefined') {
+        const l = formatValue(o.F, o.left);
+        return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}; found past the sampled values of ${base.values.get(key)!.label}`);
+      }
     }
   }
   return null;

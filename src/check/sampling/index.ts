@@ -389,7 +389,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // Not for a step a certificate already covers for every value (`confirm` is off there).
   if (firstHeld && !statement && p.rel === '=' && confirm) {
     const failure = integerLadder(p, firstHeld, new Rng(opts.seed, `${p.salt}#`), opts.deadline);
-    if (failure) return fail(failure);
+    if (failure) return fail(failure, failure.right === 'undefined');
   }
   // Vectors and matrices that coincide (y = x, y = −x, y = 0): where ‖x − y‖ > 0 fails.
   if (firstHeld && ((statement && confirm) || (!statement && p.rel !== '='))) {
