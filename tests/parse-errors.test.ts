@@ -30,6 +30,8 @@ const DEEP = `${'('.repeat(5000)}x${')'.repeat(5000)}`;
 const invalid: Case[] = [
   // Missing operands
   { name: 'nothing after =', text: 'a = b +', code: 'missing-operand', at: '1:8', message: "expected an expression after '+'" },
+  { name: 'an undeclared __proto__ (red team: read as a missing operand)', text: 'a = b + __proto__', code: 'undeclared-word', at: '1:9', message: "unknown name '__proto__': declare it first, e.g. 'scalar __proto__'" },
+  { name: 'an undeclared _a first', text: '_a + b = c', code: 'undeclared-word', at: '1:1', message: "unknown name '_a': declare it first, e.g. 'scalar _a'" },
   { name: 'an operator where an operand goes', text: 'a + * b = c', code: 'missing-operand', at: '1:5', message: "after '+'" },
   { name: 'a step with no right side', text: 'a\n  =', code: 'missing-operand', at: '2:4', message: "expected an expression after '='" },
   { name: 'nothing after ≤', text: 'assume x ≤', code: 'missing-operand', at: '1:11', message: "after '≤'" },
@@ -109,7 +111,7 @@ describe('malformed input', () => {
     expect(`${at(text, first.range[0])} ${first.code}`, first.message).toBe(`${where} ${code}`);
     if (message) expect(first.message).toContain(message);
     expect(first.severity).toBe('error');
-    expect(first.message).toMatch(/expected|unexpected|does not look|empty|characters long|too large/u);
+    expect(first.message).toMatch(/expected|unexpected|does not look|empty|characters long|too large|declare it/u);
   });
 });
 

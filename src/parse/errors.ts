@@ -336,6 +336,11 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   if (contextual !== null) {
     return diagnostic('syntax', { expected: found === null ? contextual : `${contextual}, not '${found}'` }, range);
   }
+  // A word that starts with '_' (`__proto__`) is a name only once declared: say so, not "expected an expression".
+  const underscored = /^_+[\p{L}\p{N}][\p{L}\p{N}_]*/u.exec(code.slice(p))?.[0];
+  if (underscored && expected.phrases.includes('an expression')) {
+    return diagnostic('undeclared-word', { name: underscored }, rangeAt(ctx, p, underscored.length));
+  }
   if (expected.phrases.includes('an expression') && OPERATOR_BEFORE.test(code.slice(0, p).trimEnd())) {
     return diagnostic('missing-operand', { after: previous }, range);
   }
