@@ -430,36 +430,52 @@ class ModularPoint implements Host<bigint> {
   }
 }
 
-/** Runs the identity test on `left = right` (seeded: the same step gives the same points). */
-export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed: string, deadline: number): IdentityVerdict {
-  let degree: number;
-  let nc: number;
+/** Both sides analysed for the test: degree, matrix size, oracles in place; or why the test does not apply. */
+interface Analysed {
+  readonly analysis: Analysis;
+  readonly calls: Calls;
+  readonly degree: number;
+  readonly size: number | null;
+  readonly lhs: Expr;
+  readonly rhs: Expr;
+}
+
+function prepare(left: Expr, right: Expr, ctx: IdentityContext): Analysed | { readonly reason: string } {
   const calls: Calls = { count: 0, argDegree: 0, transcendental: false, oracles: new Set() };
   const analysis: Analysis = { ...ctx, denominators: new Map() };
+  let degree: number;
+  let nc: number;
   try {
     const a = degreeOf(left, analysis, calls, new Set());
     const b = degreeOf(right, analysis, calls, new Set());
     degree = a.total + b.total;
     nc = Math.max(a.nc, b.nc);
   } catch (err) {
-    if (err instanceof NotApplicable) return { kind: 'not-applicable', reason: err.message };
+    if (err instanceof NotApplicable) return { reason: err.message };
     throw err;
   }
   if (calls.inverse && symbolicDims([left, right], ctx).size > 1) {
-    return { kind: 'not-applicable', reason: 'an inverse among matrices of different sizes (one size for all would make A (AᵀA)⁻¹ Aᵀ the identity)' };
+    return { reason: 'an inverse among matrices of different sizes (one size for all would make A (AᵀA)⁻¹ Aᵀ the identity)' };
   }
-  const matrices = hasMatrixShape(left) || hasMatrixShape(right);
   // 2N > nc (Amitsur–Levitzki), at least 2.
-  const size = matrices ? Math.max(2, Math.floor(nc / 2) + 1) : null;
-  if (size !== null && size > MAX_N) return { kind: 'not-applicable', reason: 'the matrix degree is too high for a small test' };
+  const size = hasMatrixShape(left) || hasMatrixShape(right) ? Math.max(2, Math.floor(nc / 2) + 1) : null;
+  if (size !== null && size > MAX_N) return { reason: 'the matrix degree is too high for a small test' };
+  const lhs = calls.oracles.size > 0 ? withOracles(left, calls.oracles) : left;
+  const rhs = calls.oracles.size > 0 ? withOracles(right, calls.oracles) : right;
+  return { analysis, calls, degree, size, lhs, rhs };
+}
+
+/** Runs the identity test on `left = right` (seeded: the same step gives the same points). */
+export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed: string, deadline: number): IdentityVerdict {
+  const prep = prepare(left, right, ctx);
+  if ('reason' in prep) return { kind: 'not-applicable', reason: prep.reason };
+  const { analysis, calls, degree, size, lhs, rhs } = prep;
   // Oracle collisions: any two calls, ≤ argDegree / p each.
   const d = Math.max(1, degree + calls.count * calls.count * Math.max(1, calls.argDegree));
   const perPoint = d / Number(PRIME);
   if (perPoint >= 1e-3) return { kind: 'not-applicable', reason: 'the degree is too high' };
   const k = Math.max(2, Math.ceil(Math.log(MAX_ERROR) / Math.log(perPoint)));
   const rng = new Rng(0, `identity:${seed}`);
-  const lhs = calls.oracles.size > 0 ? withOracles(left, calls.oracles) : left;
-  const rhs = calls.oracles.size > 0 ? withOracles(right, calls.oracles) : right;
   let agreed = 0;
   let undefinedAt = 0;
   for (let attempt = 0; agreed < k && attempt < k + 8; attempt++) {
@@ -494,25 +510,12 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
  * candidate: `left = c · right` must still pass `identityTest`.
  */
 export function constantRatio(left: Expr, right: Expr, ctx: IdentityContext, seed: string, deadline: number): Rational | null {
-  const calls: Calls = { count: 0, argDegree: 0, transcendental: false, oracles: new Set() };
-  const analysis: Analysis = { ...ctx, denominators: new Map() };
-  let nc: number;
+  const prep = prepare(left, right, ctx);
+  if ('reason' in prep) return null;
+  const host = new ModularPoint(prep.analysis, new Rng(0, `ratio:${seed}`), prep.size ?? 2, `${seed}#ratio`, deadline);
   try {
-    nc = Math.max(degreeOf(left, analysis, calls, new Set()).nc, degreeOf(right, analysis, calls, new Set()).nc);
-  } catch (err) {
-    if (err instanceof NotApplicable) return null;
-    throw err;
-  }
-  if (calls.inverse && symbolicDims([left, right], ctx).size > 1) return null;
-  const size = hasMatrixShape(left) || hasMatrixShape(right) ? Math.max(2, Math.floor(nc / 2) + 1) : null;
-  if (size !== null && size > MAX_N) return null;
-  const rng = new Rng(0, `ratio:${seed}`);
-  const host = new ModularPoint(analysis, rng, size ?? 2, `${seed}#ratio`, deadline);
-  try {
-    const lhs = calls.oracles.size > 0 ? withOracles(left, calls.oracles) : left;
-    const rhs = calls.oracles.size > 0 ? withOracles(right, calls.oracles) : right;
-    const ls = L.entries(evaluate(lhs, host));
-    const rs = L.entries(evaluate(rhs, host));
+    const ls = L.entries(evaluate(prep.lhs, host));
+    const rs = L.entries(evaluate(prep.rhs, host));
     const i = rs.findIndex((r) => r !== 0n);
     if (i < 0 || ls.length !== rs.length) return null;
     return reconstruct(modularField.div(ls[i]!, rs[i]!));
