@@ -239,8 +239,8 @@ export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx
         const text = c ? printExpr(c) : printExpr(coeff);
         if (text === '0') continue;
         // The empty word of a matrix difference is the identity matrix (A B − B A − I, not − 1).
-        const square = left.shape?.kind === 'matrix' || right.shape?.kind === 'matrix';
-        const letters = word === '1' || word === 'I' ? (square ? 'I' : '') : word;
+        const matrixValued = left.shape?.kind === 'matrix' || right.shape?.kind === 'matrix';
+        const letters = word === '1' || word === 'I' ? (matrixValued ? 'I' : '') : word;
         const wrapped = /^-?[\p{L}\p{N}_{}ᵀ⁻¹'.]+$/u.test(text) ? text : `(${text})`;
         parts.push(letters === '' ? text : text === '1' ? letters : text === '-1' ? `-${letters}` : `${wrapped} ${letters}`);
       }
@@ -519,10 +519,11 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     return {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
       message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined' : 'the right statement is undefined where the left one holds: a solution is lost')
-        : disagreement && proof!.method === 'identity-test'
+        : disagreement && proof!.method === 'identity-test' && isExpr(left)
           // Arithmetic modulo the prime sees a coefficient that is a multiple of it as 0
-          // ((2^61 − 1) x = 0); exact values at the point do not.
-          ? `the two ${isExpr(left) ? 'sides differ' : 'statements disagree'} at this point (the identity test modulo 2^61 − 1 missed it: to that test a multiple of the prime is 0)`
+          // ((2^61 − 1) x = 0); exact values at the point do not. (A ⇔ certificate's equality
+          // is checked in exact values too, so a statement's disagreement has another cause.)
+          ? `the two sides differ at this point (the identity test modulo 2^61 − 1 missed it: to that test a multiple of the prime is 0)`
         : disagreement
           ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the rule (${proof!.rule})` : 'the symbolic engine'} proved the step, but it fails at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'

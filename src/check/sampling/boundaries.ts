@@ -126,8 +126,8 @@ const ZERO: Expr = { kind: 'Num', value: '0', range: [0, 0], shape: { kind: 'sca
 /**
  * The scalar expressions whose zeros make a side undefined or unbounded: divisors, bases
  * of negative or fractional powers, cos(u) under tan(u), the argument of log and √, det(M)
- * of a matrix to a negative power. With `polesOnly`, those whose zeros leave it without a
- * value (not √'s argument or a fractional power's base: √0 = 0; no det). g^k counts as g.
+ * of a matrix inverse (M⁻¹, inv(M)). With `polesOnly`, those whose zeros leave it without a
+ * value (not √'s argument or a fractional power's base: √0 = 0). g^k counts as g.
  */
 export function singularParts(e: Expr, polesOnly = false): Expr[] {
   const out = new Map<string, Expr>();

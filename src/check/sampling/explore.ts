@@ -356,11 +356,12 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   if (found) return found;
   // (A part both sides have leaves both without a value at its zeros: nothing to find.)
   const rightParts = singularParts(right, true);
-  const leftParts = new Set(singularParts(left, true).map((g) => printExpr(g)));
+  const leftParts = singularParts(left, true);
+  const leftNames = new Set(leftParts.map((g) => printExpr(g)));
   const rightNames = new Set(rightParts.map((g) => printExpr(g)));
   const parts = [
-    ...rightParts.filter((g) => !leftParts.has(printExpr(g))).map((g) => ({ g, side: 'right' as const })),
-    ...singularParts(left, true).filter((g) => !rightNames.has(printExpr(g))).map((g) => ({ g, side: 'left' as const })),
+    ...rightParts.filter((g) => !leftNames.has(printExpr(g))).map((g) => ({ g, side: 'right' as const })),
+    ...leftParts.filter((g) => !rightNames.has(printExpr(g))).map((g) => ({ g, side: 'left' as const })),
   ];
   if (parts.length === 0) return null;
   const levels = allLevels();
