@@ -242,7 +242,7 @@ describe('determinism', () => {
   });
 });
 
-describe('integers bounded above only', () => {
+describe('integers bounded above only, negative indices, integer poles', () => {
   // `assume t < 0` moved no range: every drawn t was ≥ 0 and failed it, so every step in its
   // scope was unknown (red team).
   it.each([
@@ -250,6 +250,13 @@ describe('integers bounded above only', () => {
     ['a step not about t, in its scope', 'integer t\nscalar x\nassume t < 0\n    x + x\n  = 2x\n', 'proved'],
     ['a bound that holds', 'integer t\nassume t ≤ -3\n    t^2\n  ≥ 9\n', 'pass'],
     ['a bound that fails at the end', 'integer t\nassume t ≤ -3\n    t^2\n  ≥ 10\n', 'refuted'],
+    // Second red team: the bound itself came last, so a proved step never reached it.
+    ['a pole at the bound itself', 'integer t\nassume t < 0\n    1\n  = (t + 1)/(t + 1)\n', 'refuted'],
+    ['a definition for negative indices is used there', 'integer t\ndefine u_t = 5 for t ≤ -1\nassume t < 0\n    u_t\n  = 5\n', 'proved'],
+    ['…a backward recurrence too', 'integer t\ndefine u_0 = 1\ndefine u_t = u_{t+1}/2 for t ≤ -1\nassume t < 0\n    u_t\n  = 2^t\n', 'pass'],
+    ['…and a wrong value for it is refuted', 'integer t\ndefine u_0 = 1\ndefine u_t = u_{t+1}/2 for t ≤ -1\nassume t < 0\n    u_t\n  = 2^(t+1)\n', 'refuted'],
+    ['a literal subscript of a name never declared', 'define u_{-1} = 3\n    u_{-1}\n  = 3\n', 'pass'],
+    ['an integer pole no sampled value reaches', 'integer t\n    1\n  = (t - 40)/(t - 40)\n', 'refuted'],
   ])('%s', async (_what, text, want) => {
     const { report } = await verdicts(text);
     const verdict = report.steps[0]!.verdict;

@@ -206,6 +206,11 @@ describe('domains, read left to right', () => {
     expect(step.message).toMatch(/right side is undefined/);
   });
 
+  it('does not push a recurrence to a divisor\'s zero far out (the step stays decidable)', async () => {
+    const { step } = await one('    u_T + ∑_{i=1}^{T} (i - 1000)/(i - 1000)\n  = u_T + T\n', 'integer T, i\ndefine u_0 = 1\ndefine u_t = u_{t-1}/2 + 1 for t ≥ 1\n');
+    expect(['proved', 'checked']).toContain(step.verdict);
+  });
+
   it('still proves (AᵀA + I)⁻¹ (AᵀA + I) x = x: AᵀA + I is never singular', async () => {
     expect((await one('    x\n  = (Aᵀ A + I)⁻¹ (Aᵀ A + I) x\n', MATRICES)).step.verdict).toBe('proved');
   });

@@ -1,4 +1,4 @@
-import type { Define, Expr, Formula, Var } from '../ast.js';
+import type { Compare, Define, Expr, Formula, Var } from '../ast.js';
 import { exprKey, freeNames, mapChildren, mapFormula, mentionsAny, substitute as substituteWalk, visit } from '../ast-walk.js';
 import { printExpr as printExprText, printName } from '../print.js';
 import type { Scope } from '../types/scope.js';
@@ -270,7 +270,11 @@ export function unfold(
 export function conditionAllows(def: Define, index: Expr): boolean {
   const c = def.condition;
   if (!c || index.kind !== 'Num' || !/^\d+$/.test(index.value)) return true;
-  const k = Number(index.value);
+  return conditionHolds(c, Number(index.value));
+}
+
+/** Whether a definition's condition (`for t ≥ 1`, `for t ≤ -1`) holds where its variable is k (any integer). */
+export function conditionHolds(c: Compare, k: number): boolean {
   let ok = true;
   for (let i = 0; i < c.ops.length; i++) {
     const a = boundValue(c.operands[i]!, k);

@@ -373,7 +373,8 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const { bounds, uppers, indices } = rangeBounds(left, right);
   const byIndex = parts.some(({ g }) => mentionsAny(g, indices));
   // Where such a divisor is affine in the index (i − 1000), its zero too, up to 5,000.
-  const zeros = byIndex ? indexZeros(base, parts.map(({ g }) => g), indices) : [];
+  // (Not where a recurrence is unfolded: at T = 1000 it is too deep to evaluate.)
+  const zeros = byIndex && !p.unfoldings.some((u) => u.recursive) ? indexZeros(base, parts.map(({ g }) => g), indices) : [];
   for (const k of bounds) {
     if (!base.values.has(k) || !base.isInteger(k)) continue;
     for (const n of byIndex && uppers.has(k) ? [...new Set([3, ...zeros, 64])] : [3]) {
@@ -397,6 +398,16 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   parts: readonly { g: Expr; side: 'left' | 'right' }[], levels: ReturnType<typeof allLevels>): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
+  // An integer name where a divisor affine in it vanishes (t − 40 at t = 40): the grid along
+  // scalars skips integers, and the sampled ones rarely land there.
+  for (const key of scalarKeys(base).filter((k) => base.isInteger(k)).slice(0, 4)) {
+    for (const { g } of parts) {
+      const z = integerZero(base, key, g, rng);
+      const q = z === null ? null : at(base, key, Rational.of(z), rng, deadline);
+      const found = q && domainAt(q, p, levels, extended);
+      if (found) return found;
+    }
+  }
   for (const key of scalarKeys(base).filter((k) => !base.isInteger(k)).slice(0, 4)) {
     const label = base.values.get(key)!.label;
     for (const { g, side } of parts) {
@@ -443,7 +454,13 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
  */
 function domainAt(q: Point, p: StepProblem, levels: ReturnType<typeof allLevels>, extended: (q: Point, reason: string) => void): Counterexample | null {
   q.touched.clear();
-  const o = decideAt(q, p.left as Expr, p.rel as RelOp, p.right as Expr, levels);
+  let o: ReturnType<typeof decideAt>;
+  try {
+    o = decideAt(q, p.left as Expr, p.rel as RelOp, p.right as Expr, levels);
+  } catch {
+    // A probe that cannot be evaluated (a recurrence too deep at T = 1000) finds nothing there.
+    return null;
+  }
   if (o.kind === 'right-undefined') {
     const l = formatValue(o.F, o.left);
     return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}`);
@@ -490,6 +507,15 @@ function indexZeros(base: Point, parts: readonly Expr[], indices: ReadonlySet<st
     }
   }
   return [...out].sort((a, b) => a - b).slice(0, 3);
+}
+
+/** The whole zero (|z| ≤ 10⁶) of g along an integer name where g is affine in it (at 0, 1, 2), or null. */
+function integerZero(base: Point, key: string, g: Expr, rng: Rng): number | null {
+  const value = (n: number) => exactScalar(base.replacing(key, Rational.of(n), rng), g);
+  const [g0, g1, g2] = [value(0), value(1), value(2)];
+  if (!g0 || !g1 || !g2 || g0.equals(g1) || !g2.equals(g0.add(g1.sub(g0).mul(Rational.of(2))))) return null;
+  const z = g0.div(g0.sub(g1));
+  return z.isInteger() && Math.abs(Number(z.n)) <= 1e6 ? Number(z.n) : null;
 }
 
 /** Whether an expression mentions any of these names. */

@@ -7,7 +7,7 @@ import { intervalField } from '../evaluator/interval.js';
 import { constantValue, evaluate, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
-import { canonicalIndex, conditionAllows, indexPattern } from '../rewrite.js';
+import { canonicalIndex, conditionAllows, conditionHolds, indexPattern } from '../rewrite.js';
 import { expectationAt, momentsConsistent } from '../rules/expectation.js';
 import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
@@ -333,10 +333,10 @@ export class Point {
       if (iv?.hi !== null && iv?.hi !== undefined) {
         cap = clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor());
         // Bounded above only, below where the range starts (`assume t < 0`): the same span
-        // ending at the bound (no value was ever drawn, and every step was unknown).
+        // walked down from the bound, the bound first as a lower bound is (no value was ever
+        // drawn, and every step was unknown).
         if ((iv.lo === null || iv.lo === undefined) && cap < lo) {
-          const span = hi - lo;
-          lo = cap - span;
+          return Rational.of(cap).sub(randomInteger(this.rng, this.k, 0, hi - lo));
         }
         hi = Math.min(hi, cap);
       }
@@ -757,20 +757,23 @@ export class Evaluation<S> implements Host<S> {
       const dkey = t?.info.key ?? printName(d.target);
       if (dkey !== info.key) continue;
       const target = d.target;
-      if (!target.index) {
-        if (index === null) return this.evaluate(d.value);
-        continue;
-      }
-      if (index === null) continue;
+      // A name that is no family member (`u_1` never declared with an index variable) is
+      // the definition's target itself when their keys agree, subscript or not.
+      if (index === null) return this.evaluate(d.value);
+      if (!target.index) continue;
       const pattern = indexPattern(target.index);
       if (pattern) {
         const t = index - pattern.offset;
-        const idx: Expr = { kind: 'Num', value: String(Math.abs(t)), range: target.range };
-        if (index < 0 || t < 0 || !conditionAllows(d, idx)) continue;
+        // Before the start (a negative index) only a definition that says so applies
+        // (`define u_t = 5 for t ≤ -1`): one with no condition would recur without end there.
+        const applies = index < 0 || t < 0
+          ? d.condition !== null && conditionHolds(d.condition, t)
+          : conditionAllows(d, { kind: 'Num', value: String(t), range: target.range });
+        if (!applies) continue;
         return this.evaluate(d.value, { values: new Map(), integers: new Map([[pattern.variable, BigInt(t)]]) });
       }
-      const lit = canonicalIndex(target.index);
-      if (lit.kind === 'Num' && Number(lit.value) === index) return this.evaluate(d.value);
+      // A literal subscript, negative ones too (`define u_{-1} = 3`).
+      if (constantValue(canonicalIndex(target.index))?.equals(Rational.of(index))) return this.evaluate(d.value);
     }
     return this.lift(this.point.drawFree(key, v, index, info), key);
   }
