@@ -509,13 +509,16 @@ function indexZeros(base: Point, parts: readonly Expr[], indices: ReadonlySet<st
   return [...out].sort((a, b) => a - b).slice(0, 3);
 }
 
-/** The whole zero (|z| ≤ 10⁶) of g along an integer name where g is affine in it (at 0, 1, 2), or null. */
+/** The whole zero (|z| ≤ 10⁶, where the integer is sampled) of g along an integer name where g is affine in it (at 0, 1, 2), or null. */
 function integerZero(base: Point, key: string, g: Expr, rng: Rng): number | null {
   const value = (n: number) => exactScalar(base.replacing(key, Rational.of(n), rng), g);
   const [g0, g1, g2] = [value(0), value(1), value(2)];
   if (!g0 || !g1 || !g2 || g0.equals(g1) || !g2.equals(g0.add(g1.sub(g0).mul(Rational.of(2))))) return null;
   const z = g0.div(g0.sub(g1));
-  return z.isInteger() && Math.abs(Number(z.n)) <= 1e6 ? Number(z.n) : null;
+  if (!z.isInteger() || Math.abs(Number(z.n)) > 1e6) return null;
+  // Not below where the integer is sampled (an index starts at 0 unless an assumption says otherwise).
+  const floor = base.integerFloor(key);
+  return floor === null || Number(z.n) >= floor ? Number(z.n) : null;
 }
 
 /** Whether an expression mentions any of these names. */

@@ -316,31 +316,47 @@ export class Point {
     return value;
   }
 
+  /**
+   * Where an integer name is sampled: [lo, hi] (every value of it first), never past `cap`, an
+   * assumption's upper bound. The range starts at its index range (0, or raised so that no
+   * family subscript goes negative) or an assumption's lower bound (`assume k ≥ -3`); bounded
+   * above only, below where it starts (`assume t < 0`), it is walked down from the bound
+   * (`down`: hi first), since otherwise no value would ever be drawn.
+   */
+  integerRange(infoKey: string, key: string): { lo: number; hi: number; cap: number | null; down: boolean } {
+    let [lo, hi] = this.ctx.indexRanges.get(infoKey) ?? this.ctx.defaultIndex;
+    const iv = this.prep.intervals.get(key);
+    // Bounds beyond ±10⁹ are clamped there (an index is sampled near where it starts).
+    const clamp = (x: bigint): number => Number(x > 1_000_000_000n ? 1_000_000_000n : x < -1_000_000_000n ? -1_000_000_000n : x);
+    const hasLo = iv?.lo !== null && iv?.lo !== undefined;
+    if (hasLo) {
+      const b = clamp(iv!.lo!.isInteger() && !iv!.loClosed ? iv!.lo!.n + 1n : iv!.lo!.ceil());
+      hi += b - lo;
+      lo = b;
+    }
+    let cap: number | null = null;
+    if (iv?.hi !== null && iv?.hi !== undefined) {
+      cap = clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor());
+      if (!hasLo && cap < lo) return { lo: cap - (hi - lo), hi: cap, cap, down: true };
+      hi = Math.min(hi, cap);
+    }
+    return { lo, hi: Math.max(lo, hi), cap, down: false };
+  }
+
+  /** The least value an integer name may take where it is sampled, or null when it is bounded above only. */
+  integerFloor(key: string): number | null {
+    const info = this.ctx.scope.get(key.split('@')[0]!);
+    const r = this.integerRange(info?.key ?? key, key);
+    return r.down ? null : r.lo;
+  }
+
   private draw(info: SymbolInfo, key: string): Val<Rational> {
     if (!info.family && info.shape.kind === 'scalar' && this.prep.dimensions.has(key)) return Rational.of(this.dim(key));
     if (info.kind === 'integer') {
-      let [lo, hi] = this.ctx.indexRanges.get(info.key) ?? this.ctx.defaultIndex;
-      // An assumption's bound on the integer (`assume k ≥ -3`, `assume t ≥ 2`) moves the range.
-      const iv = this.prep.intervals.get(key);
-      // Bounds beyond ±10⁹ are clamped there (an index is sampled near where it starts).
-      const clamp = (x: bigint): number => Number(x > 1_000_000_000n ? 1_000_000_000n : x < -1_000_000_000n ? -1_000_000_000n : x);
-      if (iv?.lo !== null && iv?.lo !== undefined) {
-        const b = clamp(iv.lo.isInteger() && !iv.loClosed ? iv.lo.n + 1n : iv.lo.ceil());
-        hi += b - lo;
-        lo = b;
-      }
-      let cap: number | null = null;
-      if (iv?.hi !== null && iv?.hi !== undefined) {
-        cap = clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor());
-        // Bounded above only, below where the range starts (`assume t < 0`): the same span
-        // walked down from the bound, the bound first as a lower bound is (no value was ever
-        // drawn, and every step was unknown).
-        if ((iv.lo === null || iv.lo === undefined) && cap < lo) {
-          return Rational.of(cap).sub(randomInteger(this.rng, this.k, 0, hi - lo));
-        }
-        hi = Math.min(hi, cap);
-      }
-      return randomInteger(this.rng, this.k, lo, Math.max(lo, hi), cap);
+      const r = this.integerRange(info.key, key);
+      // Bounded above only, below where the range starts: walked down from the bound.
+      if (r.down) return Rational.of(r.hi).sub(randomInteger(this.rng, this.k, 0, r.hi - r.lo));
+      return randomInteger(this.rng, this.k, r.lo, r.hi, r.cap);
     }
     if (info.shape.kind === 'matrix') {
       const tags = this.prep.covariances.has(key) ? new Set([...info.tags, 'positive definite' as const]) : info.tags;
