@@ -41,6 +41,28 @@ describe('exact where the step is rational', () => {
     expect(step).toMatchObject({ verdict: 'proved', method: 'identity-test' });
   });
 
+  // log(exp(u)) = u for every real u; exp of a large whole constant is a power of the symbol
+  // for e. Each was left to nerdamer and 24 sampled points before (exp(1000) was "large").
+  it.each([
+    ['log(exp(x))', 'x', 'proved', 'identity-test'],
+    ['ln(e^(a b + 1)) - 1', 'b a', 'proved', 'identity-test'],
+    ['log(exp(x)) log(exp(z))', 'x z', 'proved', 'identity-test'],
+    ['exp(1000)/exp(999)', 'exp(1)', 'proved', 'identity-test'],
+    ['exp(1000 x)/exp(999 x)', 'exp(x)', 'proved', 'identity-test'],
+    ['log(exp(x))', 'x + 10^(-30)', 'refuted', 'sampling'],
+    ['exp(1000)/exp(999)', 'exp(1) + 10^(-40)', 'refuted', 'evaluation'],
+    ['log(exp(x))', 'log(exp(z))', 'refuted', 'sampling'],
+  ])('%s = %s is %s (%s)', async (left, right, verdict, method) => {
+    const { step } = await one(`    ${left}\n  = ${right}\n`);
+    expect(step, step.message).toMatchObject({ verdict, method });
+  });
+
+  it('does not cancel exp(log x), which is x only where x > 0', async () => {
+    const { step } = await one('    x\n  = exp(log(x))\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.message).toMatch(/undefined/);
+  });
+
   it('does not give matrices of different sizes one size where an inverse is taken (A (AᵀA)⁻¹ Aᵀ is a projection)', async () => {
     const { step } = await one('    A (Aᵀ A)⁻¹ Aᵀ\n  = I\n', 'matrix A in R^{m×n}\n');
     expect(step.verdict).toBe('refuted');

@@ -500,7 +500,9 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // rule) is cross-checked at fewer points; nerdamer's and the normal form's answers at all.
   const certain = proof?.method === 'structural' || proof?.method === 'identity-test' || proof?.method === 'rule';
   const samples = ground ? 1 : certain ? Math.min(opts.samples, CERTIFIED_SAMPLES) : opts.samples;
-  const s = sampleRelation(p, { ...opts, samples }, !certain);
+  // (A ground step has its one point: where doubles cannot decide it (exp(1000)), it is taken
+  // to high precision even when a certificate covers it, or it would have no decided point.)
+  const s = sampleRelation(p, { ...opts, samples }, !certain || ground);
   const notes = [...s.notes];
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;

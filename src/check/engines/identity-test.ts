@@ -28,6 +28,11 @@ import { Rng, hashString } from '../rng.js';
 
 /** The reported error bound must be below this (LANGUAGE.md §3). */
 export const MAX_ERROR = 1e-30;
+/**
+ * exp(1000) is E^1000 in the substitution symbol E = e: a power, cheap by squaring; the degree
+ * enters the error bound (degree/p)^k, and k grows to keep it below MAX_ERROR.
+ */
+const MAX_TRANSCENDENTAL_DEGREE = 10_000;
 /** Matrices are sampled at most this size (cost grows as N³ per product). */
 const MAX_N = 12;
 
@@ -268,7 +273,7 @@ function transcendentalDegree(fn: Transcendental, arg: Expr, ctx: Analysis, boun
     ctx.denominators.set(key, d);
     total += Math.abs(Number(q.n)) * Number(d) / Number(q.d);
   }
-  if (total > 200) throw new NotApplicable(`${fn} of an argument with large coefficients`);
+  if (total > MAX_TRANSCENDENTAL_DEGREE) throw new NotApplicable(`${fn} of an argument with large coefficients`);
   const factor = fn === 'exp' ? 1 : fn === 'tanh' || fn === 'sin' || fn === 'cos' ? 4 : 8;
   return { total: Math.max(1, total * factor), nc: 0 };
 }
@@ -440,7 +445,30 @@ interface Analysed {
   readonly rhs: Expr;
 }
 
-function prepare(left: Expr, right: Expr, ctx: IdentityContext): Analysed | { readonly reason: string } {
+/** Whether `e` is exp(u) or e^u (the built-in exponential), and then u. */
+function exponentOf(e: Expr): Expr | null {
+  if (e.kind === 'Call' && e.fn.base === 'exp' && e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && e.args.length === 1) return e.args[0]!;
+  if (e.kind === 'Binary' && e.op === '^' && e.left.kind === 'Const' && e.left.name === 'e') return e.right;
+  return null;
+}
+
+/**
+ * log(exp(u)) (or ln, or log(e^u)) replaced by u, for scalar u: the natural logarithm is the
+ * exponential's inverse on all of ℝ, and both are defined exactly where u is, so the value
+ * and the domain are unchanged. (exp(log u) = u only for u > 0: not rewritten.)
+ */
+function cancelLogOfExp(e: Expr): Expr {
+  if (e.kind === 'Call' && (e.fn.base === 'log' || e.fn.base === 'ln') && e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && e.args.length === 1) {
+    const u = exponentOf(e.args[0]!);
+    if (u !== null && u.shape?.kind !== 'matrix') return cancelLogOfExp(u);
+  }
+  if (e.kind === 'Deriv' || e.kind === 'Grad' || e.kind === 'Limit') return e;
+  return mapChildren(e, cancelLogOfExp);
+}
+
+function prepare(rawLeft: Expr, rawRight: Expr, ctx: IdentityContext): Analysed | { readonly reason: string } {
+  const left = cancelLogOfExp(rawLeft);
+  const right = cancelLogOfExp(rawRight);
   const calls: Calls = { count: 0, argDegree: 0, transcendental: false, oracles: new Set() };
   const analysis: Analysis = { ...ctx, denominators: new Map() };
   let degree: number;
