@@ -57,6 +57,31 @@ describe('exact where the step is rational', () => {
     expect(step, step.message).toMatchObject({ verdict, method });
   });
 
+  // Square roots as symbols s with s² = u, every sign of each tried at each point: what holds
+  // on every branch holds on the principal one; what holds on some only is left to others.
+  it.each([
+    ['sqrt(x + 1) - sqrt(x)', '1/(sqrt(x + 1) + sqrt(x))', 'proved', 'identity-test'],
+    ['(a - b)/(√a - √b)', '√a + √b', 'proved', 'identity-test'],
+    ['1/(sqrt(2) - 1)', 'sqrt(2) + 1', 'proved', 'identity-test'],
+    ['sqrt(1 + sqrt(x))^2 - sqrt(x)', '1', 'proved', 'identity-test'],
+    ['(sqrt(x) + 1)^2', 'x + 2 sqrt(x) + 1', 'proved', 'identity-test'],
+    ['\\sqrt{a b} (\\sqrt{a b} + 1)', 'a b + \\sqrt{a b}', 'proved', 'identity-test'],
+    ['sqrt(x^2)', 'x', 'refuted', 'sampling'],
+    ['sqrt(a b)', 'sqrt(a) sqrt(b)', 'refuted', 'sampling'],
+    ['(sqrt(x) + 1)^2', 'x + 2 sqrt(x) + 1 + 10^(-20)', 'refuted', 'sampling'],
+    ['sqrt(x + 1) - sqrt(x)', '1/(sqrt(x + 1) - sqrt(x))', 'refuted', 'sampling'],
+    ['sqrt(1 + sqrt(x))^2', '1 - sqrt(x)', 'refuted', 'sampling'],
+  ])('√: %s = %s is %s (%s)', async (left, right, verdict, method) => {
+    const { step } = await one(`    ${left}\n  = ${right}\n`);
+    expect(step, step.message).toMatchObject({ verdict, method });
+  });
+
+  it('names a point where the left side has no value when it extends it past a square root', async () => {
+    const { step } = await one('    sqrt(x + 5)^2\n  = x + 5\n');
+    expect(step.verdict).toBe('proved');
+    expect(step.notes.map((n) => n.message).join('\n')).toMatch(/left side is undefined at x = -\d/);
+  });
+
   it('does not cancel exp(log x), which is x only where x > 0', async () => {
     const { step } = await one('    x\n  = exp(log(x))\n');
     expect(step.verdict).toBe('refuted');
@@ -289,6 +314,19 @@ describe('domains, read left to right', () => {
     expect(step.verdict).toBe('refuted');
     const x = Number(new Map(step.counterexample!.assignments).get('x'));
     expect(x).toBeLessThan(0);
+  });
+
+  // The right side has no value beyond the zero of a square root's argument, which the few
+  // points that cross-check a proof rarely reach: the search tries both sides of each zero.
+  it.each([
+    ['x + 5', 'sqrt(x + 5)^2'],
+    ['1000 - x', 'sqrt(1000 - x)^2'],
+    ['1 - x^2/10000', 'sqrt(1 - x^2/10000)^2'],
+    ['a - b', '(a - b)^(1/2) (a - b)^(1/2)'],
+  ])('refutes %s = %s where the square root has no value and the left has one', async (left, right) => {
+    const { step } = await one(`    ${left}\n  = ${right}\n`);
+    expect(step.verdict, step.message).toBe('refuted');
+    expect(step.message).toMatch(/right side is undefined/);
   });
 
   it('passes (x² − 1)/(x − 1) = x + 1 but refutes x + 1 = (x² − 1)/(x − 1) at x = 1', async () => {

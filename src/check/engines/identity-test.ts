@@ -6,7 +6,7 @@ import { Inexact, Mat, Undefined, Unsupported, isMat, type Val } from '../evalua
 import { constantValue, evaluate, isBuiltin, type Env, type Host, type Transcendental } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
 import * as L from '../evaluator/linalg.js';
-import { PRIME, modularField } from '../evaluator/modular.js';
+import { PRIME, modularField, sqrtMod } from '../evaluator/modular.js';
 import { canonicalIndex, substitute } from '../rewrite.js';
 import { Rng, hashString } from '../rng.js';
 
@@ -33,6 +33,8 @@ export const MAX_ERROR = 1e-30;
  * enters the error bound (degree/p)^k, and k grows to keep it below MAX_ERROR.
  */
 const MAX_TRANSCENDENTAL_DEGREE = 10_000;
+/** At most this many square roots: each point is evaluated on every choice of their signs (2^m). */
+const MAX_RADICALS = 4;
 /** Matrices are sampled at most this size (cost grows as N³ per product). */
 const MAX_N = 12;
 
@@ -73,7 +75,16 @@ function withOracles(e: Expr, calls: ReadonlySet<Expr>): Expr {
 }
 
 /** Calls of unknown functions met while bounding the degree (each a random oracle). */
-interface Calls { count: number; argDegree: number; transcendental: boolean; readonly oracles: Set<Expr>; inverse?: boolean }
+interface Calls {
+  count: number;
+  argDegree: number;
+  transcendental: boolean;
+  readonly oracles: Set<Expr>;
+  inverse?: boolean;
+  /** Square roots met (√u is a symbol s with s² = u), and the product of max(2, deg u) over them. */
+  radicals: number;
+  radicalDegree: number;
+}
 
 /** Degrees of a rational expression: `total` bounds numerator + denominator degree, `nc` the number of matrix factors in a word. */
 interface Degree { readonly total: number; readonly nc: number }
@@ -153,6 +164,14 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
           const a = rec(e.args[0]!);
           if (e.args[0]!.shape?.kind === 'matrix') calls.inverse = true;
           return { total: a.total * 2 * MAX_N, nc: a.nc * 2 };
+        }
+        if (name === 'sqrt' && e.args.length === 1 && e.args[0]!.shape?.kind !== 'matrix') {
+          // √u: a symbol s with s² = u, every sign of it tried at each point (see identityTest).
+          const u = rec(e.args[0]!);
+          calls.radicals++;
+          calls.radicalDegree *= Math.max(2, u.total);
+          if (calls.radicals > MAX_RADICALS) throw new NotApplicable(`more than ${MAX_RADICALS} square roots`);
+          return { total: 1, nc: 0 };
         }
         throw new NotApplicable(`${name} is not a rational function`);
       }
@@ -307,8 +326,29 @@ class ModularPoint implements Host<bigint> {
   readonly deadline: number;
   private readonly values = new Map<string, Val<bigint>>();
 
-  constructor(private readonly ctx: Analysis, private readonly rng: Rng, private readonly n: number, private readonly salt: string, deadline: number) {
+  /** The radicands of the square roots met so far, by value, in the order met (see `root`). */
+  readonly radicands: bigint[] = [];
+
+  /** `negative[i]`: the i-th radicand met takes its negative square root (beyond the list: the positive one). */
+  constructor(private readonly ctx: Analysis, private readonly rng: Rng, private readonly n: number, private readonly salt: string, deadline: number,
+    private readonly negative: readonly boolean[] = []) {
     this.deadline = deadline;
+  }
+
+  /**
+   * A square root of the radicand, of the sign chosen for it: equal radicands (√(x+1) on both
+   * sides) share one, so one evaluation is one choice of sign per square root. No root
+   * modulo p (a non-residue): Undefined, and another point is drawn.
+   */
+  root(u: bigint): bigint {
+    let i = this.radicands.indexOf(u);
+    if (i < 0) {
+      i = this.radicands.length;
+      this.radicands.push(u);
+    }
+    const r = sqrtMod(u);
+    if (r === null) throw new Undefined('a square root that does not exist modulo p');
+    return this.negative[i] ? modularField.neg(r) : r;
   }
 
   /** A residue for a substitution symbol (E_v or t_v), drawn once per point. */
@@ -469,7 +509,7 @@ function cancelLogOfExp(e: Expr): Expr {
 function prepare(rawLeft: Expr, rawRight: Expr, ctx: IdentityContext): Analysed | { readonly reason: string } {
   const left = cancelLogOfExp(rawLeft);
   const right = cancelLogOfExp(rawRight);
-  const calls: Calls = { count: 0, argDegree: 0, transcendental: false, oracles: new Set() };
+  const calls: Calls = { count: 0, argDegree: 0, transcendental: false, oracles: new Set(), radicals: 0, radicalDegree: 1 };
   const analysis: Analysis = { ...ctx, denominators: new Map() };
   let degree: number;
   let nc: number;
@@ -500,31 +540,59 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
   const { analysis, calls, degree, size, lhs, rhs } = prep;
   // Oracle collisions: any two calls, ≤ argDegree / p each.
   const d = Math.max(1, degree + calls.count * calls.count * Math.max(1, calls.argDegree));
-  const perPoint = d / Number(PRIME);
+  // With square roots the points lie on the variety s_i² = u_i: a nonzero polynomial of degree d
+  // vanishes on at most d·∏ max(2, deg u_i) of its points above a line (Bézout), and a point
+  // is kept only where every radicand has a root modulo p (about 2^−m of them): at most
+  // 2^(m+1)·d·∏ max(2, deg u_i)/p per point.
+  const radicalFactor = calls.radicals > 0 ? calls.radicalDegree * 2 ** (calls.radicals + 1) : 1;
+  const perPoint = (d * radicalFactor) / Number(PRIME);
   if (perPoint >= 1e-3) return { kind: 'not-applicable', reason: 'the degree is too high' };
   const k = Math.max(2, Math.ceil(Math.log(MAX_ERROR) / Math.log(perPoint)));
   const rng = new Rng(0, `identity:${seed}`);
   let agreed = 0;
   let undefinedAt = 0;
-  for (let attempt = 0; agreed < k && attempt < k + 8; attempt++) {
+  const attempts = k + 8 + (calls.radicals > 0 ? 4 << calls.radicals : 0);
+  for (let attempt = 0; agreed < k && attempt < attempts; attempt++) {
     if (Date.now() > deadline) return { kind: 'not-applicable', reason: 'the time limit ran out' };
-    const host = new ModularPoint(analysis, rng, size ?? 2, `${seed}#${attempt}`, deadline);
-    let l: Val<bigint>;
-    let r: Val<bigint>;
-    try {
-      l = evaluate(lhs, host);
-      r = evaluate(rhs, host);
-    } catch (err) {
-      if (err instanceof Undefined) {
-        // A denominator vanished modulo p (probability ≤ D/p): another point.
-        undefinedAt++;
-        continue;
+    // Every sign of every square root at this point (a tree of choices: each evaluation
+    // branches on the roots it met beyond its prefix), each from the same values. A
+    // polynomial identity in the roots as symbols holds on every branch, the principal one
+    // (√ ≥ 0) among them; one that holds on some branches only is not proved here.
+    const pending: boolean[][] = [[]];
+    let branches = 0;
+    let undefinedHere = false;
+    while (pending.length > 0) {
+      const negative = pending.pop()!;
+      const pointRng = calls.radicals > 0 ? new Rng(0, `identity:${seed}:${attempt}`) : rng;
+      const host = new ModularPoint(analysis, pointRng, size ?? 2, `${seed}#${attempt}`, deadline, negative);
+      let l: Val<bigint>;
+      let r: Val<bigint>;
+      try {
+        l = evaluate(lhs, host);
+        r = evaluate(rhs, host);
+      } catch (err) {
+        if (err instanceof Undefined) {
+          // A denominator vanished modulo p (probability ≤ D/p), or a radicand has no root: another point.
+          undefinedHere = true;
+          break;
+        }
+        if (err instanceof Inexact || err instanceof Unsupported) return { kind: 'not-applicable', reason: err.message };
+        throw err;
       }
-      if (err instanceof Inexact || err instanceof Unsupported) return { kind: 'not-applicable', reason: err.message };
-      throw err;
+      // With exp, sin, … as unknown functions a difference says nothing (exp(a + b) = exp(a) exp(b));
+      // with square roots, the principal branch may be the one where the sides agree (√(x²) = x for x ≥ 0).
+      if (!sameResidues(l, r)) {
+        if (calls.transcendental) return { kind: 'not-applicable', reason: 'equal only through properties of exp, log, sin, …' };
+        if (calls.radicals > 0) return { kind: 'not-applicable', reason: 'the sides differ for some signs of the square roots' };
+        return { kind: 'differ' };
+      }
+      if (++branches > 2 ** MAX_RADICALS) return { kind: 'not-applicable', reason: `more than ${MAX_RADICALS} square roots` };
+      for (let j = negative.length; j < host.radicands.length; j++) pending.push([...negative, ...new Array<boolean>(j - negative.length).fill(false), true]);
     }
-    // With exp, sin, … as unknown functions a difference says nothing (exp(a + b) = exp(a) exp(b)).
-    if (!sameResidues(l, r)) return calls.transcendental ? { kind: 'not-applicable', reason: 'equal only through properties of exp, log, sin, …' } : { kind: 'differ' };
+    if (undefinedHere) {
+      undefinedAt++;
+      continue;
+    }
     agreed++;
   }
   if (agreed < k) return { kind: 'not-applicable', reason: undefinedAt > 0 ? 'a denominator kept vanishing' : 'too few points' };

@@ -34,6 +34,11 @@ export interface Host<S> {
    * to evaluate them as usual.
    */
   transcendental?(fn: Transcendental, arg: Expr, env: Env<S>): Val<S> | undefined;
+  /**
+   * A square root of a scalar, where the host picks which one (the identity test tries
+   * every sign of every square root); absent to evaluate √ as usual.
+   */
+  root?(radicand: S): S;
   /** Date.now() past which evaluation stops (Unsupported). */
   readonly deadline: number;
 }
@@ -296,6 +301,7 @@ function call<S>(e: Call, host: Host<S>, env: Env<S>): Val<S> {
   const args = e.args.map((a) => evaluate(a, host, env));
   const a = args[0]!;
   const name = builtin;
+  if (name === 'sqrt' && host.root && !isMat(a)) return host.root(a);
   if (ELEMENTARY.has(name)) {
     const f = name as Elementary;
     return isMat(a) ? a.map((x) => F.elementary(f, x)) : F.elementary(f, a);

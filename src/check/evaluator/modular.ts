@@ -21,6 +21,15 @@ function powMod(a: bigint, e: bigint): bigint {
   return result;
 }
 
+/**
+ * A square root of a residue modulo p, or null where there is none (a non-residue). p ≡ 3
+ * (mod 4), so a^((p+1)/4) is one when one exists (Euler's criterion); the other is its negative.
+ */
+export function sqrtMod(a: bigint): bigint | null {
+  const r = powMod(a, (PRIME + 1n) / 4n);
+  return (r * r) % PRIME === mod(a) ? r : null;
+}
+
 /** The inverse modulo p (Fermat); a must not be 0. */
 function inverse(a: bigint): bigint {
   return powMod(a, PRIME - 2n);

@@ -359,9 +359,18 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const leftParts = singularParts(left, true);
   const leftNames = new Set(leftParts.map((g) => printExpr(g)));
   const rightNames = new Set(rightParts.map((g) => printExpr(g)));
-  const parts = [
-    ...rightParts.filter((g) => !leftNames.has(printExpr(g))).map((g) => ({ g, side: 'right' as const })),
-    ...leftParts.filter((g) => !rightNames.has(printExpr(g))).map((g) => ({ g, side: 'left' as const })),
+  // √'s argument and a fractional power's base: no pole at their zeros (√0 = 0), but no value
+  // beyond one where they change sign (x + 5 = √(x + 5)² below −5): tried on both sides of it.
+  // (On the left, such a place is one the step extends the left side to: a note.)
+  const rightSigns = singularParts(right).filter((g) => !rightNames.has(printExpr(g)));
+  const leftSigns = singularParts(left).filter((g) => !leftNames.has(printExpr(g)));
+  const leftAll = new Set(leftSigns.map((g) => printExpr(g)));
+  const rightAll = new Set(rightSigns.map((g) => printExpr(g)));
+  const parts: Part[] = [
+    ...rightParts.filter((g) => !leftNames.has(printExpr(g))).map((g) => ({ g, side: 'right' as const, beyond: false })),
+    ...leftParts.filter((g) => !rightNames.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: false })),
+    ...rightSigns.filter((g) => !leftAll.has(printExpr(g))).map((g) => ({ g, side: 'right' as const, beyond: true })),
+    ...leftSigns.filter((g) => !rightAll.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
   ];
   if (parts.length === 0) return null;
   const levels = allLevels();
@@ -393,9 +402,15 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   return null;
 }
 
+/** A part whose zeros poleSearch visits: on which side, and whether the side has no value beyond a zero (√) rather than at it. */
+interface Part { readonly g: Expr; readonly side: 'left' | 'right'; readonly beyond: boolean }
+
+/** Offsets from a zero at which a part that changes sign there is negative on one side: near, then farther. */
+const BEYOND: readonly Rational[] = [Rational.of(1).div(Rational.of(1024)), Rational.of(1)];
+
 /** poleSearch from one point: the zeros of each part along each scalar. */
 function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void,
-  parts: readonly { g: Expr; side: 'left' | 'right' }[], levels: ReturnType<typeof allLevels>): Counterexample | null {
+  parts: readonly Part[], levels: ReturnType<typeof allLevels>): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
   // An integer name where a divisor affine in it vanishes (t − 40 at t = 40): the grid along
@@ -410,10 +425,25 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   }
   for (const key of scalarKeys(base).filter((k) => !base.isInteger(k)).slice(0, 4)) {
     const label = base.values.get(key)!.label;
-    for (const { g, side } of parts) {
+    for (const { g, side, beyond } of parts) {
       let tried = 0;
       for (const r of zerosAlong(base, key, g, deadline)) {
         if (tried++ >= 4 || Date.now() > deadline) break;
+        if (beyond) {
+          // On each side of the zero, a little way off and farther (scaled to its size):
+          // where g < 0 there, the right side has no value and the left may have one.
+          const zero = r.at ?? r.lo.add(r.hi).div(Rational.of(2));
+          const scale = Rational.of(1).add(zero.sign() < 0 ? zero.neg() : zero);
+          const half = r.at ? Rational.of(0) : r.hi.sub(r.lo);
+          for (const d of BEYOND) {
+            for (const x of [r.lo.sub(half).sub(d.mul(scale)), r.hi.add(half).add(d.mul(scale))]) {
+              const q = at(base, key, x, rng, deadline);
+              const found = q && domainAt(q, p, levels, extended);
+              if (found) return found;
+            }
+          }
+          continue;
+        }
         if (r.at) {
           const q = at(base, key, r.at, rng, deadline);
           const found = q && domainAt(q, p, levels, extended);
