@@ -71,6 +71,11 @@ describe('exact where the step is rational', () => {
     ['(sqrt(x) + 1)^2', 'x + 2 sqrt(x) + 1 + 10^(-20)', 'refuted', 'sampling'],
     ['sqrt(x + 1) - sqrt(x)', '1/(sqrt(x + 1) - sqrt(x))', 'refuted', 'sampling'],
     ['sqrt(1 + sqrt(x))^2', '1 - sqrt(x)', 'refuted', 'sampling'],
+    ['sqrt(8)', '2 sqrt(2)', 'proved', 'identity-test'],
+    ['sqrt(1/2) x', 'x/sqrt(2)', 'proved', 'identity-test'],
+    ['sqrt(4) x', '2 x', 'proved', 'identity-test'],
+    ['sqrt(8)', '3 sqrt(2)', 'refuted', 'evaluation'],
+    ['sqrt(18) x', '3 sqrt(2) x + 10^(-30)', 'refuted', 'sampling'],
   ])('√: %s = %s is %s (%s)', async (left, right, verdict, method) => {
     const { step } = await one(`    ${left}\n  = ${right}\n`);
     expect(step, step.message).toMatchObject({ verdict, method });

@@ -492,23 +492,55 @@ function exponentOf(e: Expr): Expr | null {
   return null;
 }
 
+const isBuiltinCall = (e: Expr, ...names: string[]): e is Call =>
+  e.kind === 'Call' && names.includes(e.fn.base) && e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && e.args.length === 1;
+
 /**
- * log(exp(u)) (or ln, or log(e^u)) replaced by u, for scalar u: the natural logarithm is the
- * exponential's inverse on all of ℝ, and both are defined exactly where u is, so the value
- * and the domain are unchanged. (exp(log u) = u only for u > 0: not rewritten.)
+ * The sides as the test takes them, each rewrite keeping the value and the domain:
+ * - log(exp(u)) (or ln, or log(e^u)) is u, for scalar u: the natural logarithm is the
+ *   exponential's inverse on all of ℝ, and both are defined exactly where u is
+ *   (exp(log u) = u only for u > 0: not rewritten);
+ * - √q of a positive rational constant is (s/d)·√f with f free of the squares found (√8 is
+ *   2√2, √(1/2) is √2/2, √4 is 2), so that roots of constants meet as one symbol.
  */
-function cancelLogOfExp(e: Expr): Expr {
-  if (e.kind === 'Call' && (e.fn.base === 'log' || e.fn.base === 'ln') && e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && e.args.length === 1) {
+function normalized(e: Expr): Expr {
+  if (isBuiltinCall(e, 'log', 'ln')) {
     const u = exponentOf(e.args[0]!);
-    if (u !== null && u.shape?.kind !== 'matrix') return cancelLogOfExp(u);
+    if (u !== null && u.shape?.kind !== 'matrix') return normalized(u);
+  }
+  if (isBuiltinCall(e, 'sqrt')) {
+    const q = constantValue(e.args[0]!);
+    if (q !== null && q.sign() > 0) {
+      const split = squareFree(q.n * q.d);
+      if (split) {
+        const num = (v: bigint): Expr => ({ kind: 'Num', value: v.toString(), range: e.range, shape: { kind: 'scalar' } });
+        const coefficient: Expr = { kind: 'Binary', op: '/', left: num(split.square), right: num(q.d), range: e.range, shape: { kind: 'scalar' } };
+        if (split.rest === 1n) return coefficient;
+        return { kind: 'Binary', op: '*', left: coefficient, right: { ...e, args: [num(split.rest)] }, range: e.range, shape: { kind: 'scalar' } };
+      }
+    }
   }
   if (e.kind === 'Deriv' || e.kind === 'Grad' || e.kind === 'Limit') return e;
-  return mapChildren(e, cancelLogOfExp);
+  return mapChildren(e, normalized);
+}
+
+/** n = square² · rest, the squares of primes below 1000 taken out (not a full factorization: any such split is exact); null for n beyond 10^30. */
+function squareFree(n: bigint): { square: bigint; rest: bigint } | null {
+  if (n <= 0n || n > 10n ** 30n) return null;
+  let square = 1n;
+  let rest = n;
+  for (let p = 2n; p < 1000n && p * p <= rest; p++) {
+    while (rest % (p * p) === 0n) {
+      rest /= p * p;
+      square *= p;
+    }
+  }
+  return { square, rest };
 }
 
 function prepare(rawLeft: Expr, rawRight: Expr, ctx: IdentityContext): Analysed | { readonly reason: string } {
-  const left = cancelLogOfExp(rawLeft);
-  const right = cancelLogOfExp(rawRight);
+  const left = normalized(rawLeft);
+  const right = normalized(rawRight);
   const calls: Calls = { count: 0, argDegree: 0, transcendental: false, oracles: new Set(), radicals: 0, radicalDegree: 1 };
   const analysis: Analysis = { ...ctx, denominators: new Map() };
   let degree: number;
