@@ -67,7 +67,9 @@ export function printExpr(e: Expr): string {
     case 'Neg': return `-${wrap(e.arg, PREC.pow)}`;
     case 'Binary': {
       if (e.op === '+' || e.op === '-') {
-        return `${wrap(e.left, PREC.add)} ${e.op} ${wrap(e.right, PREC.add + 1)}`;
+        // (`a - -2 b` reads badly: a term that starts with a minus keeps brackets.)
+        const right = wrap(e.right, PREC.add + 1);
+        return `${wrap(e.left, PREC.add)} ${e.op} ${right.startsWith('-') ? `(${right})` : right}`;
       }
       if (e.op === '^') {
         const base = wrap(e.left, PREC.postfix);

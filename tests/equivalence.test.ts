@@ -49,6 +49,13 @@ const cases: [what: string, text: string, verdict: string][] = [
   ['exp of anything cancels from an equation', 'scalar x, a, b\n    exp(x) a = exp(x) b\n  ⇔ a = b\n', 'proved'],
   ['(−1)^x is no positive factor', 'scalar x, y\n    (-1)^x y < 0\n  ⇔ y < 0\n', 'refuted'],
   ['a negative cited factor', 'scalar a, b, ε\nassume ε > 0\n    a < b\n  ⇔ -ε a > -ε b   by dividing by -ε < 0\n', 'proved'],
+  // Constants beyond rational reconstruction's 2³⁰ (each `checked` before: the residue read back as a wrong fraction).
+  ['a large constant factor', 'scalar a, b\n    10^12 a < 10^12 b\n  ⇔ a < b\n', 'proved'],
+  ['…a large divisor', 'scalar a, b\n    a/10^12 < b/10^12\n  ⇔ a < b\n', 'proved'],
+  ['…negative, flipping the comparison', 'scalar a, b\n    -10^12 a < -10^12 b\n  ⇔ a > b\n', 'proved'],
+  ['…negative, not flipping it: refuted', 'scalar a, b\n    -10^12 a < -10^12 b\n  ⇔ a < b\n', 'refuted'],
+  ['…over a small denominator', 'scalar a\n    (10^12/7) a = 5\n  ⇔ a = 35/10^12\n', 'proved'],
+  ['…off by one in the last digit: refuted', 'scalar a\n    (10^12/7) a = 5\n  ⇔ a = 36/10^12\n', 'refuted'],
 ];
 
 describe('⇔ and ⇒ by a factor known positive', () => {
@@ -65,5 +72,10 @@ describe('⇔ and ⇒ by a factor known positive', () => {
     const report = await checkSource('scalar ε, x\nassume ε > 0\n    ε² x < ε²\n  ⇔ ε x < ε     by dividing by ε > 0\n', { file: 'eq.deriv' });
     expect(report.steps[0]!.message).toContain('satisfy ε² x - ε² = ε·(ε x - ε)');
     expect(report.steps[0]!.message).toContain('ε > 0 under the assumptions');
+  });
+
+  it('writes a negative term after a minus in brackets', async () => {
+    const report = await checkSource('scalar a, b\n    -2 a < -2 b\n  ⇔ a > b\n', { file: 'eq.deriv' });
+    expect(report.steps[0]!.message).toContain('-2 a - (-2 b) = 2·(b - a)');
   });
 });

@@ -329,14 +329,18 @@ export function equivalenceCandidates(p: StepProblem, deadline: number): Equival
       // An invertible matrix multiplies a vector or matrix equation from the left.
       if (f.m && !scalar(f.m) && scalar(b)) continue;
       const mb = f.m ? mul(f.m, b) : b;
-      // A constant factor c (2x < 6 ⇔ x < 3; a − b = −(b − a)), read off one point modulo p.
-      const c = Date.now() < deadline ? constantRatio(a, mb, ictx, `${p.salt}|ratio|${printExpr(mb)}`, deadline) : null;
-      const cs = c ? (c.sign() > 0 ? 'pos' : c.sign() < 0 ? 'neg' : null) : 'pos';
-      if (!cs) continue;
-      const total: Sign = fs === 'nz' ? 'nz' : cs === fs ? 'pos' : 'neg';
-      if (!(equation || total === 'pos')) continue;
-      const right = c && !c.equals(Rational.ONE) ? mul(num(c), mb) : mb;
-      out.push({ left: a, right, why: explain(a, b, c, f.m, dir === 0 ? 'left' : 'right', total) });
+      // A constant factor c (2x < 6 ⇔ x < 3; a − b = −(b − a)), read off points modulo p:
+      // each reading of it a candidate (10¹⁰ may also read as a fraction of two numbers
+      // near 2³⁰; the certificate's exact check rejects the reading not meant).
+      const constants = Date.now() < deadline ? constantRatio(a, mb, ictx, `${p.salt}|ratio|${printExpr(mb)}`, deadline) : [];
+      for (const c of constants.length > 0 ? constants : [null]) {
+        const cs = c ? (c.sign() > 0 ? 'pos' : c.sign() < 0 ? 'neg' : null) : 'pos';
+        if (!cs) continue;
+        const total: Sign = fs === 'nz' ? 'nz' : cs === fs ? 'pos' : 'neg';
+        if (!(equation || total === 'pos')) continue;
+        const right = c && !c.equals(Rational.ONE) ? mul(num(c), mb) : mb;
+        out.push({ left: a, right, why: explain(a, b, c, f.m, dir === 0 ? 'left' : 'right', total) });
+      }
     }
   }
   return out;

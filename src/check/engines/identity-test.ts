@@ -632,28 +632,61 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
 }
 
 /**
- * The constant c with `left = c · right` at one random point modulo p, read back as a small
- * rational (rational reconstruction: |numerator|, denominator ≤ √(p/2), Wang 1981), or null
- * when the test does not apply, `right` vanishes there or no small rational fits. Only a
- * candidate: `left = c · right` must still pass `identityTest`.
+ * The constants c with `left = c · right` at random points modulo p, read back as rationals
+ * (rational reconstruction: |numerator|, denominator ≤ √(p/2), Wang 1981; or a large
+ * numerator or denominator over a small one: `ratiosOf`); none when the test does not apply,
+ * `right` vanishes there, the ratio is not constant or nothing fits. Only candidates:
+ * `left = c · right` must still pass `identityTest`, and in exact values.
  */
-export function constantRatio(left: Expr, right: Expr, ctx: IdentityContext, seed: string, deadline: number): Rational | null {
+export function constantRatio(left: Expr, right: Expr, ctx: IdentityContext, seed: string, deadline: number): Rational[] {
   const prep = prepare(left, right, ctx);
-  if ('reason' in prep) return null;
-  const host = new ModularPoint(prep.analysis, new Rng(0, `ratio:${seed}`), prep.size ?? 2, `${seed}#ratio`, deadline);
-  try {
+  if ('reason' in prep) return [];
+  /** left/right at one random point modulo p, or null. */
+  const ratioAt = (salt: string): bigint | null => {
+    const host = new ModularPoint(prep.analysis, new Rng(0, `${salt}:${seed}`), prep.size ?? 2, `${seed}#${salt}`, deadline);
     const ls = L.entries(evaluate(prep.lhs, host));
     const rs = L.entries(evaluate(prep.rhs, host));
     const i = rs.findIndex((r) => r !== 0n);
     if (i < 0 || ls.length !== rs.length) return null;
-    return reconstruct(modularField.div(ls[i]!, rs[i]!));
+    return modularField.div(ls[i]!, rs[i]!);
+  };
+  try {
+    const r = ratioAt('ratio');
+    // (A second point shows a ratio that is not constant before any identity test is spent on it.)
+    if (r === null || ratioAt('ratio2') !== r) return [];
+    return ratiosOf(r);
   } catch (err) {
-    if (err instanceof Undefined || err instanceof Inexact || err instanceof Unsupported) return null;
+    if (err instanceof Undefined || err instanceof Inexact || err instanceof Unsupported) return [];
     throw err;
   }
 }
 
 /** The rational n/d ≡ r (mod p) with |n|, d ≤ √(p/2), if there is one (Wang's rational reconstruction). */
+/**
+ * The rationals a residue r may stand for: a small numerator and denominator
+ * (`reconstruct`), a large numerator over a small denominator (10¹² x, 10¹²/7 x), the
+ * inverse of one (x/10¹²). They are equal modulo p, so the identity test cannot tell them
+ * apart: the caller checks each in exact values too.
+ */
+function ratiosOf(r: bigint): Rational[] {
+  const half = PRIME >> 1n;
+  /** n/d with d ≤ 1000 and |n| well below p/2 (so not a wrapped residue). */
+  const overSmall = (x: bigint): Rational | null => {
+    for (let d = 1n; d <= 1000n; d++) {
+      const n = (x * d) % PRIME;
+      if (n < half >> 8n) return Rational.reduced(n, d);
+      if (PRIME - n < half >> 8n) return Rational.reduced(n - PRIME, d);
+    }
+    return null;
+  };
+  const inverse = r === 0n ? null : overSmall(modularField.div(1n, r));
+  const out: Rational[] = [];
+  for (const q of [reconstruct(r), overSmall(r), inverse && !inverse.isZero() ? Rational.ONE.div(inverse) : null]) {
+    if (q && !out.some((o) => o.equals(q))) out.push(q);
+  }
+  return out;
+}
+
 function reconstruct(r: bigint): Rational | null {
   const bound = 1n << 30n; // < √(p/2) ≈ 1.07·10⁹ · 1.5
   let [r0, r1] = [PRIME, r];
