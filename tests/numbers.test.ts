@@ -328,10 +328,41 @@ describe('domains, read left to right', () => {
     ['1000 - x', 'sqrt(1000 - x)^2'],
     ['1 - x^2/10000', 'sqrt(1 - x^2/10000)^2'],
     ['a - b', '(a - b)^(1/2) (a - b)^(1/2)'],
+    // Found by a red team (each proved before its fix): a narrow or far gap between two zeros
+    // of the root's argument, or at a turn of it; a fifth scalar; two vectors at once.
+    ['(x - 1000000)^2 - 1', 'sqrt((x - 1000000)^2 - 1)^2'],
+    ['(x - 73/10)^2 - 1/10^6', 'sqrt((x - 73/10)^2 - 1/10^6)^2'],
+    ['cos(x) + 1 - 1/10^8', 'sqrt(cos(x) + 1 - 1/10^8)^2'],
+    ['|x - 50| - 1/1000', 'sqrt(|x - 50| - 1/1000)^2'],
+    ['a + b + z + x + sqrt(x) + 1', 'a + b + z + x + (x - 1)/(sqrt(x) - 1)'],
   ])('refutes %s = %s where the square root has no value and the left has one', async (left, right) => {
     const { step } = await one(`    ${left}\n  = ${right}\n`);
     expect(step.verdict, step.message).toBe('refuted');
     expect(step.message).toMatch(/right side is undefined/);
+  });
+
+  it.each([
+    ['sqrt(uᵀu) - sqrt(vᵀv)', '(uᵀu - vᵀv)/(sqrt(uᵀu) + sqrt(vᵀv))'],
+    ['sqrt((u - v)ᵀ(u - v))', '(u - v)ᵀ(u - v)/sqrt((u - v)ᵀ(u - v))'],
+  ])('refutes %s = %s where two vectors at once leave the right side without a value', async (left, right) => {
+    const { step } = await one(`    ${left}\n  = ${right}\n`, 'vector u, v in R^n\n');
+    expect(step.verdict, step.message).toBe('refuted');
+  });
+
+  it('does not prove a sum whose terms have a square root in a divisor that vanishes in the range', async () => {
+    const { step } = await one('    ∑_{i=1}^{n} 1\n  = ∑_{i=1}^{n} (sqrt(i) - sqrt(20))/(sqrt(i) - sqrt(20))\n', 'integer n\n');
+    expect(step.verdict).not.toBe('proved');
+  });
+
+  // A number of 2^53 or more can make a step hold modulo the identity test's prime only
+  // (√(2^61 − 1) is √0 there); the cross-check then goes to high precision.
+  it.each([
+    ['(1 + x^2)(1 + sqrt(2^61 - 1)/10^25)', '1 + x^2'],
+    ['(1 + x^2)(1 + (sqrt(2305843009213693953) + sqrt(2))^2/10^35)', '(1 + x^2)(1 + 8/10^35)'],
+    ['sin(x) + 2 + (2^61 - 1) sin(x)/10^35', 'sin(x) + 2'],
+  ])('refutes %s = %s, equal only modulo the prime', async (left, right) => {
+    const { step } = await one(`    ${left}\n  = ${right}\n`);
+    expect(step.verdict, step.message).toBe('refuted');
   });
 
   it('passes (x² − 1)/(x − 1) = x + 1 but refutes x + 1 = (x² − 1)/(x − 1) at x = 1', async () => {

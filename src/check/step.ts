@@ -360,6 +360,18 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
 }
 
 /** Every sub-expression of a step's two sides and of the assumptions it is checked under, in no set order. */
+/** Whether the step writes a number (or a constant subexpression) whose numerator or denominator is 2^53 or more. */
+function hasLargeNumber(p: StepProblem): boolean {
+  const limit = 1n << 53n;
+  let found = false;
+  eachNode(p, (x) => {
+    if (found || (x.kind !== 'Num' && x.kind !== 'Binary')) return;
+    const q = constantValue(x);
+    if (q && ((q.n < 0n ? -q.n : q.n) >= limit || q.d >= limit)) found = true;
+  });
+  return found;
+}
+
 function eachNode(p: StepProblem, fn: (x: Expr) => void): void {
   const scan = (e: Expr | Formula): void => {
     if (isExpr(e)) visit(e, fn);
@@ -501,8 +513,10 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   const certain = proof?.method === 'structural' || proof?.method === 'identity-test' || proof?.method === 'rule';
   const samples = ground ? 1 : certain ? Math.min(opts.samples, CERTIFIED_SAMPLES) : opts.samples;
   // (A ground step has its one point: where doubles cannot decide it (exp(1000)), it is taken
-  // to high precision even when a certificate covers it, or it would have no decided point.)
-  const s = sampleRelation(p, { ...opts, samples }, !certain || ground);
+  // to high precision even when a certificate covers it, or it would have no decided point.
+  // A step with a number of 2^53 or more may hold modulo the identity test's prime and not
+  // otherwise (√(2^61 − 1) is √0 there) by a relative 10⁻¹⁶ that doubles cannot see.)
+  const s = sampleRelation(p, { ...opts, samples }, !certain || ground || hasLargeNumber(p));
   const notes = [...s.notes];
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;

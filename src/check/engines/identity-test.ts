@@ -39,7 +39,7 @@ const MAX_RADICALS = 4;
 const MAX_N = 12;
 
 export type IdentityVerdict =
-  | { readonly kind: 'identical'; readonly points: number; readonly errorBound: number; readonly degree: number; readonly size: number | null }
+  | { readonly kind: 'identical'; readonly points: number; readonly errorBound: number; readonly degree: number; readonly size: number | null; readonly radicals?: number }
   | { readonly kind: 'differ' }
   | { readonly kind: 'not-applicable'; readonly reason: string };
 
@@ -485,6 +485,31 @@ interface Analysed {
   readonly rhs: Expr;
 }
 
+/**
+ * Whether a divisor (or a base with a negative power) in `e` has a square root: where such a
+ * divisor vanishes (√i − √20 at i = 20) no evaluation shows an exact 0, so a proof through
+ * it says nothing about where the sides have values.
+ */
+export function hasRadicalDivisor(e: Expr): boolean {
+  let found = false;
+  const hasRoot = (x: Expr): boolean => {
+    let hit = false;
+    visitAll(x, (y) => { if (y.kind === 'Call' && y.fn.base === 'sqrt') hit = true; });
+    return hit;
+  };
+  visitAll(e, (x) => {
+    if (found) return;
+    if (x.kind === 'Binary' && x.op === '/' && hasRoot(x.right)) found = true;
+    if (x.kind === 'Binary' && x.op === '^' && (constantValue(x.right)?.sign() ?? 0) < 0 && hasRoot(x.left)) found = true;
+  });
+  return found;
+}
+
+function visitAll(e: Expr, fn: (x: Expr) => void): void {
+  fn(e);
+  for (const c of children(e)) visitAll(c, fn);
+}
+
 /** Whether `e` is exp(u) or e^u (the built-in exponential), and then u. */
 function exponentOf(e: Expr): Expr | null {
   if (e.kind === 'Call' && e.fn.base === 'exp' && e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && e.args.length === 1) return e.args[0]!;
@@ -628,7 +653,7 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
     agreed++;
   }
   if (agreed < k) return { kind: 'not-applicable', reason: undefinedAt > 0 ? 'a denominator kept vanishing' : 'too few points' };
-  return { kind: 'identical', points: k, errorBound: perPoint ** k, degree: d, size };
+  return { kind: 'identical', points: k, errorBound: perPoint ** k, degree: d, size, ...(calls.radicals > 0 ? { radicals: calls.radicals } : {}) };
 }
 
 /**

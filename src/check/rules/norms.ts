@@ -2,6 +2,7 @@ import type { BigOp, Expr, Name } from '../../ast.js';
 import { substitute } from '../../ast-walk.js';
 import { builtinFunction } from '../../builtins.js';
 import { nameKey, printExpr, printName } from '../../print.js';
+import { hasRadicalDivisor } from '../engines/identity-test.js';
 import { forAllBound, isGram, nonnegative, same, unfoldOnce, type RuleContext } from './facts.js';
 
 /**
@@ -165,6 +166,9 @@ export class Bounder {
 
   private sums(a: BigOp, b: BigOp, depth: number): BoundProof | null {
     if (node(a.lower) !== node(b.lower) || node(a.upper) !== node(b.upper)) return this.fail('the two sums run over different ranges');
+    // (A term with a square root in a divisor may have no value somewhere in the range,
+    // √i − √20 at i = 20, where no evaluation shows an exact 0: the terms' domain is unknown.)
+    if (hasRadicalDivisor(a.body) || hasRadicalDivisor(b.body)) return this.fail('a term has a square root in a divisor: where it has no value cannot be told exactly');
     const p = this.leq(a.body, renameIndex(b.body, b.index, a.index), depth - 1);
     return p && ok('sums compared term by term', ...p.rules);
   }

@@ -1,7 +1,7 @@
 import type { BigOp, Expr, Range, Shape, Var } from '../../ast.js';
 import { mapChildren as mapEach, slots, type Slot } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
-import { identityTest } from '../engines/identity-test.js';
+import { hasRadicalDivisor, identityTest } from '../engines/identity-test.js';
 import { substitute, visit } from '../rewrite.js';
 import { affineAdd, affineConst, affineIsConst, affineKey, affineOf, type Affine, type Facts } from './side-conditions.js';
 import type { ProofRule, RuleInput, RuleOutcome } from './registry.js';
@@ -468,6 +468,16 @@ interface Linear {
 function equal(l: Expr, r: Expr, facts: Facts, proof: Proof, depth: number): void {
   if (Date.now() > proof.input.deadline) throw new NotApplicable('the time limit ran out');
   if (depth > MAX_DEPTH || (!hasBigOp(l) && !hasBigOp(r))) {
+    // Bodies of sums (depth > 0) with a square root in a divisor may have no value somewhere
+    // in the range (√i − √20 at i = 20) where no evaluation shows an exact 0.
+    const byIndex = (e: Expr): boolean => {
+      let hit = false;
+      visit(e, (x) => { if (x.kind === 'Var' && /^§\d+$/.test(x.name.base)) hit = true; });
+      return hit;
+    };
+    if (depth > 0 && ((hasRadicalDivisor(l) && byIndex(l)) || (hasRadicalDivisor(r) && byIndex(r)))) {
+      throw new NotApplicable('a term has a square root in a divisor: where it has no value cannot be told exactly');
+    }
     proof.identity(l, r, facts);
     return;
   }

@@ -162,6 +162,21 @@ function det(m: Expr, range: Expr['range']): Expr {
   return { kind: 'Call', fn: { base: 'det', hat: false, index: null, primes: 0, range }, args: [m], range, shape: { kind: 'scalar' } };
 }
 
+/**
+ * Where g may dip below 0 along `key` between its zeros: the middle of each extremum's
+ * bracket and the midpoint of each two neighbouring zeros, the nearest first (a narrow gap
+ * of √'s argument, (x − 10⁶)² − 1 on (999999, 1000001), that steps off a zero miss).
+ */
+export function dipsAlong(point: Point, key: string, g: Expr, deadline: number): Rational[] {
+  if (point.isInteger(key)) return [];
+  const { roots, extrema } = rootsAndExtrema(point, key, g, ZERO, deadline);
+  const mid = (r: Bracket): Rational => r.at ?? r.lo.add(r.hi).div(TWO);
+  const zeros = roots.map(mid).sort((u, v) => u.cmp(v));
+  const out = [...extrema.map(mid), ...zeros.slice(1).map((z, i) => z.add(zeros[i]!).div(TWO))];
+  const size = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x);
+  return out.sort((u, v) => size(u).cmp(size(v))).slice(0, 8);
+}
+
 /** The zeros of g along `key` (brackets, `at` where exact), the smallest first. */
 export function zerosAlong(point: Point, key: string, g: Expr, deadline: number): Bracket[] {
   if (point.isInteger(key)) return [];

@@ -11,7 +11,7 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, mergeBoundaries, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, zerosAlong, type Bracket } from './boundaries.js';
+import { boundariesAlong, dipsAlong, mergeBoundaries, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, zerosAlong, type Bracket } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -43,6 +43,18 @@ function scalar(e: Expr): boolean {
 }
 
 /** A probe point, if it satisfies the assumptions exactly. */
+/** `at` with several names replaced. */
+function atAll(point: Point, entries: readonly (readonly [string, Val<Rational>])[], rng: Rng, deadline: number): Point | null {
+  let q = point;
+  for (const [key, x] of entries) q = q.replacing(key, x, rng);
+  q.deadline = deadline;
+  try {
+    return q.satisfiesAssumptions(allLevels(), true) ? q : null;
+  } catch {
+    return null;
+  }
+}
+
 function at(point: Point, key: string, x: Val<Rational>, rng: Rng, deadline: number): Point | null {
   const q = point.replacing(key, x, rng);
   q.deadline = deadline;
@@ -415,7 +427,12 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   const right = p.right as Expr;
   // An integer name where a divisor affine in it vanishes (t − 40 at t = 40): the grid along
   // scalars skips integers, and the sampled ones rarely land there.
-  for (const key of scalarKeys(base).filter((k) => base.isInteger(k)).slice(0, 4)) {
+  // The scalars the parts use first (a + b + c + d + √x + 1 over (x − 1)/(√x − 1): x).
+  const used = new Set<string>();
+  for (const { g } of parts) visit(g, (x) => { if (x.kind === 'Var') used.add(printName(x.name)); });
+  const all = [...base.values.keys()].filter((k) => base.touched.has(k) && !isMat(base.values.get(k)!.value));
+  const keys = [...all.filter((k) => used.has(k.split('@')[0]!)), ...all.filter((k) => !used.has(k.split('@')[0]!))];
+  for (const key of keys.filter((k) => base.isInteger(k)).slice(0, 4)) {
     for (const { g } of parts) {
       const z = integerZero(base, key, g, rng);
       const q = z === null ? null : at(base, key, Rational.of(z), rng, deadline);
@@ -423,9 +440,18 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
       if (found) return found;
     }
   }
-  for (const key of scalarKeys(base).filter((k) => !base.isInteger(k)).slice(0, 4)) {
+  for (const key of keys.filter((k) => !base.isInteger(k)).slice(0, 4)) {
     const label = base.values.get(key)!.label;
     for (const { g, side, beyond } of parts) {
+      if (beyond) {
+        // Between two zeros and at each turn, where a narrow gap lies that the steps off one miss.
+        for (const x of dipsAlong(base, key, g, deadline)) {
+          if (Date.now() > deadline) break;
+          const q = at(base, key, x, rng, deadline);
+          const found = q && domainAt(q, p, levels, extended);
+          if (found) return found;
+        }
+      }
       let tried = 0;
       for (const r of zerosAlong(base, key, g, deadline)) {
         if (tried++ >= 4 || Date.now() > deadline) break;
@@ -625,6 +651,24 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
         const found = q && domainAt(q, p, levels, extended);
         if (found) return found;
       }
+    }
+    // Several at once: all of them 0 (√(uᵀu) + √(vᵀv) at u = v = 0), and each equal to
+    // another of its shape (√((u − v)ᵀ(u − v)) at u = v).
+    const mine = keys.filter((key) => names.has(key.split('@')[0]!));
+    const together: [string, Mat<Rational>][][] = [];
+    if (mine.length > 1) together.push(mine.map((key) => [key, (base.values.get(key)!.value as Mat<Rational>).map(() => Rational.ZERO)]));
+    for (const a of mine) {
+      for (const b of mine) {
+        const va = base.values.get(a)!.value as Mat<Rational>;
+        const vb = base.values.get(b)!.value as Mat<Rational>;
+        if (a < b && va.rows === vb.rows && va.cols === vb.cols) together.push([[b, va]]);
+      }
+    }
+    for (const entries of together) {
+      if (tried++ >= 64 || Date.now() > deadline) return null;
+      const q = atAll(base, entries, rng, deadline);
+      const found = q && domainAt(q, p, levels, extended);
+      if (found) return found;
     }
   }
   return null;
