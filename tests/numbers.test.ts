@@ -116,6 +116,19 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(['proved', 'checked'], step.message).toContain(step.verdict);
   });
 
+  // A side is written as the other plus or minus their difference only when the other is
+  // exactly the short number printed (2 + 10⁻³⁰⁰ prints as 2 at 45 digits).
+  it.each([
+    ['sqrt(2)^2', '2 + 1/10^300', '2', '2 + 1e-300'],
+    ['2 + 1/10^300', 'sqrt(2)^2', '2 + 1e-300', '2'],
+    ['tanh(1000)', '1', '1 − 5.15e-869', '1'],
+    ['1', 'tanh(1000)', '1', '1 − 5.15e-869'],
+  ])('prints %s against %s as %s and %s', async (left, right, l, r) => {
+    const { step } = await one(`    ${left}\n  = ${right}\n`);
+    expect(step.verdict).toBe('refuted');
+    expect([step.counterexample!.left, step.counterexample!.right]).toEqual([l, r]);
+  });
+
   it('refutes π + 10⁻¹⁰⁰ = π: agreement at 50 digits waits for 250, and the sides print apart', async () => {
     const { step } = await one('    π + 10^(-100)\n  = π\n');
     expect(step.verdict).toBe('refuted');

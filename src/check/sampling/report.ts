@@ -39,14 +39,24 @@ function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | nul
   const sign = F.sign(d);
   if (sign !== 1 && sign !== -1) return null;
   const size = formatValue(F, sign < 0 ? F.neg(d) : d, 3);
-  const short = (x: string) => x.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length <= 20 && !/e/.test(x);
   const a = formatValue(F, l, 45);
   const b = formatValue(F, r, 45);
+  // Short, and the side's value as far as it is known (2 + 10⁻³⁰⁰ prints as 2 at 45 digits,
+  // and is not 2: it is the other side that is 2 − 10⁻³⁰⁰ from it then, not this one).
+  const short = (x: string, side: S) => {
+    if (x.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length > 20 || /e/.test(x)) return false;
+    try {
+      const s = F.sign(F.sub(side, F.fromRational(Rational.parse(x))));
+      return s !== 1 && s !== -1;
+    } catch {
+      return false;
+    }
+  };
   // (Against 0 the other side is its own small value.)
   if (b === '0') return [formatValue(F, l, 3), b];
   if (a === '0') return [a, formatValue(F, r, 3)];
-  if (short(b)) return [`${b} ${sign < 0 ? '−' : '+'} ${size}`, b];
-  if (short(a)) return [a, `${a} ${sign < 0 ? '+' : '−'} ${size}`];
+  if (short(b, r as S)) return [`${b} ${sign < 0 ? '−' : '+'} ${size}`, b];
+  if (short(a, l as S)) return [a, `${a} ${sign < 0 ? '+' : '−'} ${size}`];
   return null;
 }
 
