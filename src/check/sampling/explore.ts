@@ -42,8 +42,7 @@ function scalar(e: Expr): boolean {
   return e.shape?.kind !== 'matrix';
 }
 
-/** A probe point, if it satisfies the assumptions exactly. */
-/** `at` with several names replaced. */
+/** A probe point with several names replaced, if it satisfies the assumptions exactly. */
 function atAll(point: Point, entries: readonly (readonly [string, Val<Rational>])[], rng: Rng, deadline: number): Point | null {
   let q = point;
   for (const [key, x] of entries) q = q.replacing(key, x, rng);
@@ -55,14 +54,9 @@ function atAll(point: Point, entries: readonly (readonly [string, Val<Rational>]
   }
 }
 
+/** A probe point with one name replaced, if it satisfies the assumptions exactly. */
 function at(point: Point, key: string, x: Val<Rational>, rng: Rng, deadline: number): Point | null {
-  const q = point.replacing(key, x, rng);
-  q.deadline = deadline;
-  try {
-    return q.satisfiesAssumptions(allLevels(), true) ? q : null;
-  } catch {
-    return null;
-  }
+  return atAll(point, [[key, x]], rng, deadline);
 }
 
 /**
