@@ -7,7 +7,7 @@ import { constantValue, evaluate, isBuiltin, type Env, type Host, type Transcend
 import { Rational } from '../evaluator/rational.js';
 import * as L from '../evaluator/linalg.js';
 import { PRIME, modularField, sqrtMod } from '../evaluator/modular.js';
-import { canonicalIndex, substitute } from '../rewrite.js';
+import { canonicalIndex, substitute, visit } from '../rewrite.js';
 import { Rng, hashString } from '../rng.js';
 
 /**
@@ -39,7 +39,7 @@ const MAX_RADICALS = 4;
 const MAX_N = 12;
 
 export type IdentityVerdict =
-  | { readonly kind: 'identical'; readonly points: number; readonly errorBound: number; readonly degree: number; readonly size: number | null; readonly radicals?: number }
+  | { readonly kind: 'identical'; readonly points: number; readonly errorBound: number; readonly degree: number; readonly size: number | null }
   | { readonly kind: 'differ' }
   | { readonly kind: 'not-applicable'; readonly reason: string };
 
@@ -198,8 +198,15 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
       if (hi - lo > 200) throw new NotApplicable('a ∑ or ∏ with many terms');
       const inner = new Set(bound);
       inner.add(printName(e.index));
+      const [radicals, radicalDegree] = [calls.radicals, calls.radicalDegree];
       const body = degreeOf(e.body, ctx, calls, inner);
       const n = Math.max(0, hi - lo + 1);
+      // The body's square roots are n of each (√(i x) for i = 1 … n): counted so.
+      if (calls.radicals > radicals) {
+        calls.radicals = radicals + (calls.radicals - radicals) * n;
+        calls.radicalDegree = radicalDegree * (calls.radicalDegree / radicalDegree) ** n;
+        if (calls.radicals > MAX_RADICALS) throw new NotApplicable(`more than ${MAX_RADICALS} square roots`);
+      }
       return e.op === 'sum' ? { total: body.total * n, nc: body.nc } : { total: body.total * n, nc: body.nc * n };
     }
     case 'Component': return { total: 1, nc: 0 };
@@ -494,10 +501,10 @@ export function hasRadicalDivisor(e: Expr): boolean {
   let found = false;
   const hasRoot = (x: Expr): boolean => {
     let hit = false;
-    visitAll(x, (y) => { if (y.kind === 'Call' && y.fn.base === 'sqrt') hit = true; });
+    visit(x, (y) => { if (isBuiltinCall(y, 'sqrt')) hit = true; });
     return hit;
   };
-  visitAll(e, (x) => {
+  visit(e, (x) => {
     if (found) return;
     if (x.kind === 'Binary' && x.op === '/' && hasRoot(x.right)) found = true;
     if (x.kind === 'Binary' && x.op === '^' && (constantValue(x.right)?.sign() ?? 0) < 0 && hasRoot(x.left)) found = true;
@@ -505,20 +512,16 @@ export function hasRadicalDivisor(e: Expr): boolean {
   return found;
 }
 
-function visitAll(e: Expr, fn: (x: Expr) => void): void {
-  fn(e);
-  for (const c of children(e)) visitAll(c, fn);
-}
+/** Whether `e` is a call of one of the built-ins `names` on one argument. */
+const isBuiltinCall = (e: Expr, ...names: string[]): e is Call =>
+  e.kind === 'Call' && names.includes(e.fn.base) && e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && e.args.length === 1;
 
 /** Whether `e` is exp(u) or e^u (the built-in exponential), and then u. */
 function exponentOf(e: Expr): Expr | null {
-  if (e.kind === 'Call' && e.fn.base === 'exp' && e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && e.args.length === 1) return e.args[0]!;
+  if (isBuiltinCall(e, 'exp')) return e.args[0]!;
   if (e.kind === 'Binary' && e.op === '^' && e.left.kind === 'Const' && e.left.name === 'e') return e.right;
   return null;
 }
-
-const isBuiltinCall = (e: Expr, ...names: string[]): e is Call =>
-  e.kind === 'Call' && names.includes(e.fn.base) && e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && e.args.length === 1;
 
 /**
  * The sides as the test takes them, each rewrite keeping the value and the domain:
@@ -653,7 +656,7 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
     agreed++;
   }
   if (agreed < k) return { kind: 'not-applicable', reason: undefinedAt > 0 ? 'a denominator kept vanishing' : 'too few points' };
-  return { kind: 'identical', points: k, errorBound: perPoint ** k, degree: d, size, ...(calls.radicals > 0 ? { radicals: calls.radicals } : {}) };
+  return { kind: 'identical', points: k, errorBound: perPoint ** k, degree: d, size };
 }
 
 /**
