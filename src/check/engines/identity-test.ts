@@ -566,7 +566,100 @@ function squareFree(n: bigint): { square: bigint; rest: bigint } | null {
   return { square, rest };
 }
 
-function prepare(rawLeft: Expr, rawRight: Expr, ctx: IdentityContext): Analysed | { readonly reason: string } {
+/** Coefficients below 2^this cannot be a nonzero multiple of p = 2^61 − 1. */
+const COEFFICIENT_BITS = 60;
+
+/**
+ * A bound on the coefficients of `e` as (numerator polynomial)/(C · denominator polynomial):
+ * `n` bits bound the sum of the absolute values of the numerator's coefficients (its length:
+ * L(a + b) ≤ L(a) + L(b), L(ab) ≤ L(a) L(b)), `c` is the exact constant denominator C, and `d`
+ * bits bound the denominator polynomial's length. Every atom (a root, exp, sin … and their
+ * substitution symbols, a declared function's value) is a name of its own; matrix products
+ * add a row's entries (at most MAX_N).
+ */
+interface Coefficients { readonly n: number; readonly c: bigint; readonly d: number }
+
+const FLAGGED: Coefficients = { n: Infinity, c: 1n, d: 0 };
+const log2 = (x: bigint): number => (x <= 1n ? 0 : x < 1n << 1000n ? Math.log2(Number(x)) : x.toString(2).length);
+const gcd = (a: bigint, b: bigint): bigint => {
+  let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+};
+
+function coefficients(e: Expr, ctx: IdentityContext, depth: number): Coefficients {
+  const rec = (x: Expr): Coefficients => coefficients(x, ctx, depth + 1);
+  if (depth > 200) return FLAGGED;
+  const q = e.kind === 'Num' || e.kind === 'Binary' ? constantValue(e) : null;
+  if (q) return { n: log2(q.n < 0n ? -q.n : q.n), c: q.d, d: 0 };
+  switch (e.kind) {
+    case 'Neg': case 'Transpose': return rec(e.arg);
+    case 'Binary': {
+      const a = rec(e.left);
+      if (e.op === '^') {
+        const k = constantValue(e.right);
+        if (!k || !k.isInteger()) return { n: 0, c: 1n, d: 0 };
+        const m = Math.abs(Number(k.n));
+        if (m > 10_000) return FLAGGED;
+        return k.sign() < 0 ? { n: m * (a.d + log2(a.c)), c: 1n, d: m * a.n } : { n: m * a.n, c: a.c ** BigInt(m), d: m * a.d };
+      }
+      const b = rec(e.right);
+      if (e.op === '+' || e.op === '-') {
+        const l = (a.c / gcd(a.c, b.c)) * b.c;
+        return { n: Math.max(a.n + log2(l / a.c) + b.d, b.n + log2(l / b.c) + a.d) + 1, c: l, d: a.d + b.d };
+      }
+      if (e.op === '/') {
+        const k = constantValue(e.right);
+        if (k && !k.isZero()) return { n: a.n + log2(k.d), c: a.c * (k.n < 0n ? -k.n : k.n), d: a.d };
+        return { n: a.n + b.d + log2(b.c), c: a.c, d: a.d + b.n };
+      }
+      const rows = e.left.shape?.kind === 'matrix' && e.right.shape?.kind === 'matrix' ? Math.log2(MAX_N) : 0;
+      // A constant factor q times N/c: (q.n/g)·N over q.d·c/g, g = gcd(q.n, c) ((10¹²/7)(a − 35/10¹²) is (10¹² a − 35)/7).
+      const k = constantValue(e.left) ?? constantValue(e.right);
+      if (k && !k.isZero()) {
+        const other = constantValue(e.left) ? b : a;
+        const g = gcd(k.n, other.c);
+        return { n: log2((k.n < 0n ? -k.n : k.n) / g) + other.n + rows, c: (k.d * other.c) / g, d: other.d };
+      }
+      return { n: a.n + b.n + rows, c: a.c * b.c, d: a.d + b.d };
+    }
+    case 'BigOp': {
+      const lo = constantInteger(e.lower);
+      const hi = constantInteger(e.upper);
+      const count = lo === null || hi === null ? 1 : Math.max(1, hi - lo + 1);
+      const body = rec(e.body);
+      return e.op === 'sum'
+        ? { n: body.n + (count - 1) * body.d + Math.log2(count), c: body.c, d: count * body.d }
+        : { n: count * body.n, c: body.c ** BigInt(Math.min(count, 1000)), d: count * body.d };
+    }
+    case 'Call': {
+      const def = ctx.functions.find((x) => x.params && printName(x.target) === printName({ ...e.fn, primes: 0 }));
+      if (def && e.fn.primes === 0 && (def.params ?? []).length === e.args.length) {
+        return rec(substitute(def.value, new Map((def.params ?? []).map((p, i) => [printName(p.name), e.args[i]!]))));
+      }
+      // The value is an atom (the test's symbols for exp, √, an oracle's value), but it is
+      // drawn for its argument's residue (√ of equal radicands, an oracle at equal
+      // arguments): an argument whose coefficients may reach p counts as such a side.
+      for (const x of e.args) {
+        const k = rec(x);
+        if (k.n + k.d + 1 >= COEFFICIENT_BITS) return FLAGGED;
+      }
+      return { n: 0, c: 1n, d: 0 };
+    }
+    default: return { n: 0, c: 1n, d: 0 };
+  }
+}
+
+/** Bits that bound the coefficients of left − right's numerator, its constant denominators cleared. */
+function differenceBits(left: Expr, right: Expr, ctx: IdentityContext): number {
+  const a = coefficients(left, ctx, 0);
+  const b = coefficients(right, ctx, 0);
+  const l = (a.c / gcd(a.c, b.c)) * b.c;
+  return Math.max(a.n + log2(l / a.c) + b.d, b.n + log2(l / b.c) + a.d) + 1;
+}
+
+/** Both sides analysed for the test; `bounded`: refuse coefficients that may reach p (not for constantRatio, whose answer is only a candidate). */
+function prepare(rawLeft: Expr, rawRight: Expr, ctx: IdentityContext, bounded = true): Analysed | { readonly reason: string } {
   const left = normalized(rawLeft);
   const right = normalized(rawRight);
   const calls: Calls = { count: 0, argDegree: 0, transcendental: false, oracles: new Set(), radicals: 0, radicalDegree: 1 };
@@ -584,6 +677,12 @@ function prepare(rawLeft: Expr, rawRight: Expr, ctx: IdentityContext): Analysed 
   }
   if (calls.inverse && symbolicDims([left, right], ctx).size > 1) {
     return { reason: 'an inverse among matrices of different sizes (one size for all would make A (AᵀA)⁻¹ Aᵀ the identity)' };
+  }
+  // Residues see a coefficient that is a multiple of p as 0: (x·2^31·2^30 − x)/10^45 is 0
+  // modulo p. Where no coefficient of left − right cleared of denominators can reach p, a
+  // polynomial that vanishes modulo p vanishes; elsewhere the test does not apply.
+  if (bounded && differenceBits(left, right, ctx) >= COEFFICIENT_BITS) {
+    return { reason: 'its coefficients may be as large as the prime the test works modulo' };
   }
   // 2N > nc (Amitsur–Levitzki), at least 2.
   const size = hasMatrixShape(left) || hasMatrixShape(right) ? Math.max(2, Math.floor(nc / 2) + 1) : null;
@@ -667,7 +766,7 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
  * `left = c · right` must still pass `identityTest`, and in exact values.
  */
 export function constantRatio(left: Expr, right: Expr, ctx: IdentityContext, seed: string, deadline: number): Rational[] {
-  const prep = prepare(left, right, ctx);
+  const prep = prepare(left, right, ctx, false);
   if ('reason' in prep) return [];
   /** left/right at one random point modulo p, or null. */
   const ratioAt = (salt: string): bigint | null => {

@@ -559,16 +559,26 @@ function indexZeros(base: Point, parts: readonly Expr[], indices: ReadonlySet<st
   return [...out].sort((a, b) => a - b).slice(0, 3);
 }
 
-/** The whole zero (|z| ≤ 10⁶, where the integer is sampled) of g along an integer name where g is affine in it (at 0, 1, 2), or null. */
+/**
+ * A whole zero of g along an integer name, where the integer is sampled: where g is affine
+ * in it (at 0, 1, 2), its zero (|z| ≤ 10⁶); else the first of the 128 integers from where it
+ * is sampled at which g is exactly 0 (t² − 49 at 7, √t − 3 at 9: √ of a square is exact).
+ */
 function integerZero(base: Point, key: string, g: Expr, rng: Rng): number | null {
   const value = (n: number) => exactScalar(base.replacing(key, Rational.of(n), rng), g);
-  const [g0, g1, g2] = [value(0), value(1), value(2)];
-  if (!g0 || !g1 || !g2 || g0.equals(g1) || !g2.equals(g0.add(g1.sub(g0).mul(Rational.of(2))))) return null;
-  const z = g0.div(g0.sub(g1));
-  if (!z.isInteger() || Math.abs(Number(z.n)) > 1e6) return null;
   // Not below where the integer is sampled (an index starts at 0 unless an assumption says otherwise).
   const floor = base.integerFloor(key);
-  return floor === null || Number(z.n) >= floor ? Number(z.n) : null;
+  const [g0, g1, g2] = [value(0), value(1), value(2)];
+  if (g0 && g1 && g2 && !g0.equals(g1) && g2.equals(g0.add(g1.sub(g0).mul(Rational.of(2))))) {
+    const z = g0.div(g0.sub(g1));
+    if (!z.isInteger() || Math.abs(Number(z.n)) > 1e6) return null;
+    return floor === null || Number(z.n) >= floor ? Number(z.n) : null;
+  }
+  const from = floor ?? -64;
+  for (let n = from; n < from + 128; n++) {
+    if (value(n)?.isZero()) return n;
+  }
+  return null;
 }
 
 /** Whether an expression mentions any of these names. */
