@@ -561,7 +561,7 @@ function indexZeros(base: Point, parts: readonly Expr[], indices: ReadonlySet<st
 
 /**
  * A whole zero of g along an integer name, where the integer is sampled: where g is affine
- * in it (at 0, 1, 2), its zero (|z| ≤ 10⁶); else the first of the 128 integers from where it
+ * in it (at 0, 1, 2), its zero (|z| ≤ 10⁶); else the first of the 64 integers from where it
  * is sampled at which g is exactly 0 (t² − 49 at 7, √t − 3 at 9: √ of a square is exact).
  */
 function integerZero(base: Point, key: string, g: Expr, rng: Rng): number | null {
@@ -574,8 +574,14 @@ function integerZero(base: Point, key: string, g: Expr, rng: Rng): number | null
     if (!z.isInteger() || Math.abs(Number(z.n)) > 1e6) return null;
     return floor === null || Number(z.n) >= floor ? Number(z.n) : null;
   }
-  const from = floor ?? -64;
-  for (let n = from; n < from + 128; n++) {
+  // (Not where the integer is an exponent, 1 − β^t: its exact powers grow with t, and such a
+  // divisor's integer zeros are rare.)
+  let exponent = false;
+  const name = key.split('@')[0]!;
+  visit(g, (x) => { if (x.kind === 'Binary' && x.op === '^' && mentionsAny(x.right, new Set([name]))) exponent = true; });
+  if (exponent) return null;
+  const from = floor ?? -32;
+  for (let n = from; n < from + 64; n++) {
     if (value(n)?.isZero()) return n;
   }
   return null;
