@@ -577,47 +577,64 @@ const COEFFICIENT_BITS = 60;
  * substitution symbols, a declared function's value) is a name of its own; matrix products
  * add a row's entries (at most MAX_N).
  */
-interface Coefficients { readonly n: number; readonly c: bigint; readonly d: number }
+interface Coefficients { readonly n: number; readonly c: bigint; readonly d: number; readonly q?: Rational }
 
 const FLAGGED: Coefficients = { n: Infinity, c: 1n, d: 0 };
+const ATOM: Coefficients = { n: 0, c: 1n, d: 0 };
 const log2 = (x: bigint): number => (x <= 1n ? 0 : x < 1n << 1000n ? Math.log2(Number(x)) : x.toString(2).length);
 const gcd = (a: bigint, b: bigint): bigint => {
   let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
   while (y !== 0n) [x, y] = [y, x % y];
   return x;
 };
+/** The bound of an exact constant (kept, so that constants combine exactly and once, bottom-up). */
+const ofConstant = (q: Rational): Coefficients => ({ n: log2(q.n < 0n ? -q.n : q.n), c: q.d, d: 0, q });
 
 function coefficients(e: Expr, ctx: IdentityContext, depth: number): Coefficients {
   const rec = (x: Expr): Coefficients => coefficients(x, ctx, depth + 1);
   if (depth > 200) return FLAGGED;
-  const q = e.kind === 'Num' || e.kind === 'Binary' ? constantValue(e) : null;
-  if (q) return { n: log2(q.n < 0n ? -q.n : q.n), c: q.d, d: 0 };
   switch (e.kind) {
-    case 'Neg': case 'Transpose': return rec(e.arg);
+    case 'Num': {
+      const q = constantValue(e);
+      return q ? ofConstant(q) : ATOM;
+    }
+    case 'Neg': {
+      const a = rec(e.arg);
+      return a.q ? ofConstant(a.q.neg()) : a;
+    }
+    case 'Transpose': return rec(e.arg);
     case 'Binary': {
       const a = rec(e.left);
       if (e.op === '^') {
-        const k = constantValue(e.right);
-        if (!k || !k.isInteger()) return { n: 0, c: 1n, d: 0 };
+        const b = rec(e.right);
+        const k = b.q;
+        if (!k || !k.isInteger()) return ATOM;
         const m = Math.abs(Number(k.n));
         if (m > 10_000) return FLAGGED;
+        if (a.q && !(a.q.isZero() && k.sign() < 0)) return ofConstant(a.q.pow(k.n));
         return k.sign() < 0 ? { n: m * (a.d + log2(a.c)), c: 1n, d: m * a.n } : { n: m * a.n, c: a.c ** BigInt(m), d: m * a.d };
       }
       const b = rec(e.right);
+      if (a.q && b.q) {
+        if (e.op === '+') return ofConstant(a.q.add(b.q));
+        if (e.op === '-') return ofConstant(a.q.sub(b.q));
+        if (e.op === '*') return ofConstant(a.q.mul(b.q));
+        if (e.op === '/' && !b.q.isZero()) return ofConstant(a.q.div(b.q));
+      }
       if (e.op === '+' || e.op === '-') {
         const l = (a.c / gcd(a.c, b.c)) * b.c;
         return { n: Math.max(a.n + log2(l / a.c) + b.d, b.n + log2(l / b.c) + a.d) + 1, c: l, d: a.d + b.d };
       }
       if (e.op === '/') {
-        const k = constantValue(e.right);
+        const k = b.q;
         if (k && !k.isZero()) return { n: a.n + log2(k.d), c: a.c * (k.n < 0n ? -k.n : k.n), d: a.d };
         return { n: a.n + b.d + log2(b.c), c: a.c, d: a.d + b.n };
       }
       const rows = e.left.shape?.kind === 'matrix' && e.right.shape?.kind === 'matrix' ? Math.log2(MAX_N) : 0;
       // A constant factor q times N/c: (q.n/g)·N over q.d·c/g, g = gcd(q.n, c) ((10¹²/7)(a − 35/10¹²) is (10¹² a − 35)/7).
-      const k = constantValue(e.left) ?? constantValue(e.right);
+      const k = a.q ?? b.q;
       if (k && !k.isZero()) {
-        const other = constantValue(e.left) ? b : a;
+        const other = a.q ? b : a;
         const g = gcd(k.n, other.c);
         return { n: log2((k.n < 0n ? -k.n : k.n) / g) + other.n + rows, c: (k.d * other.c) / g, d: other.d };
       }
@@ -644,9 +661,9 @@ function coefficients(e: Expr, ctx: IdentityContext, depth: number): Coefficient
         const k = rec(x);
         if (k.n + k.d + 1 >= COEFFICIENT_BITS) return FLAGGED;
       }
-      return { n: 0, c: 1n, d: 0 };
+      return ATOM;
     }
-    default: return { n: 0, c: 1n, d: 0 };
+    default: return ATOM;
   }
 }
 
@@ -796,6 +813,10 @@ export function constantRatio(left: Expr, right: Expr, ctx: IdentityContext, see
  * apart: the caller checks each in exact values too.
  */
 function ratiosOf(r: bigint): Rational[] {
+  // (A reading with both parts below 2^20 is the one meant: another of the same residue
+  // would need parts near 2^40.)
+  const small = reconstruct(r);
+  if (small && (small.n < 0n ? -small.n : small.n) < 1n << 20n && small.d < 1n << 20n) return [small];
   const half = PRIME >> 1n;
   /** n/d with d ≤ 1000 and |n| well below p/2 (so not a wrapped residue). */
   const overSmall = (x: bigint): Rational | null => {
@@ -808,7 +829,7 @@ function ratiosOf(r: bigint): Rational[] {
   };
   const inverse = r === 0n ? null : overSmall(modularField.div(1n, r));
   const out: Rational[] = [];
-  for (const q of [reconstruct(r), overSmall(r), inverse && !inverse.isZero() ? Rational.ONE.div(inverse) : null]) {
+  for (const q of [small, overSmall(r), inverse && !inverse.isZero() ? Rational.ONE.div(inverse) : null]) {
     if (q && !out.some((o) => o.equals(q))) out.push(q);
   }
   return out;
