@@ -87,6 +87,12 @@ describe('exact where the step is rational', () => {
     expect(step.notes.map((n) => n.message).join('\n')).toMatch(/left side is undefined at x = -\d/);
   });
 
+  it('names no empty list of what a rule used', async () => {
+    const { step } = await one('    sqrt(10^1000 + 7)^2\n  = 10^1000 + 7\n');
+    expect(step.verdict).toBe('proved');
+    expect(step.message).not.toContain('()');
+  });
+
   it('does not cancel exp(log x), which is x only where x > 0', async () => {
     const { step } = await one('    x\n  = exp(log(x))\n');
     expect(step.verdict).toBe('refuted');

@@ -360,6 +360,13 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
 }
 
 /** Every sub-expression of a step's two sides and of the assumptions it is checked under, in no set order. */
+/** What a rule used, in brackets (none when it used nothing to name and no identity test). */
+function ruleDetail(used: readonly string[], errorBound: number | undefined): string {
+  const parts = [...used];
+  if (errorBound !== undefined) parts.push(`${used.length > 0 ? 'the rest ' : ''}by the exact identity test, error probability ≤ ${Math.max(errorBound, 1e-300).toExponential(0)}`);
+  return parts.length > 0 ? ` (${parts.join(used.length > 0 && errorBound !== undefined ? '; ' : ', ')})` : '';
+}
+
 /** Whether the step writes a number (or a constant subexpression) whose numerator or denominator is 2^53 or more. */
 function hasLargeNumber(p: StepProblem): boolean {
   const limit = 1n << 53n;
@@ -587,7 +594,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       : proof.method === 'structural' ? 'the sides are identical'
       : proof.method === 'normal-form' ? 'the matrix normal forms agree'
         : proof.method === 'identity-test' ? `the exact identity test agrees at ${proof.points} random points modulo 2^61 − 1${proof.size ? ` with ${proof.size}×${proof.size} matrices` : ''} (error probability ≤ ${proof.errorBound!.toExponential(0)})`
-          : proof.method === 'rule' ? (proof.used ? `by the ${proof.rule} (${proof.used.join(', ')}${proof.errorBound !== undefined ? `; the rest by the exact identity test, error probability ≤ ${Math.max(proof.errorBound, 1e-300).toExponential(0)}` : ''})` : 'proved by the rules')
+          : proof.method === 'rule' ? (proof.used ? `by the ${proof.rule}${ruleDetail(proof.used, proof.errorBound)}` : 'proved by the rules')
             : 'the symbolic engine reduced the difference to 0';
     return {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
