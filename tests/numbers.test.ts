@@ -87,6 +87,11 @@ describe('exact where the step is rational', () => {
     expect(step.notes.map((n) => n.message).join('\n')).toMatch(/left side is undefined at x = -\d/);
   });
 
+  it('does not refute at an integer pole the assumptions exclude', async () => {
+    const { step } = await one('    1\n  = (t^2 - 4900)/(t^2 - 4900)\n', 'integer t\nassume t ≥ 80\n');
+    expect(step.verdict).toBe('proved');
+  });
+
   it('names no empty list of what a rule used', async () => {
     const { step } = await one('    sqrt(10^1000 + 7)^2\n  = 10^1000 + 7\n');
     expect(step.verdict).toBe('proved');
@@ -229,6 +234,8 @@ describe('enclosures elsewhere, and no tolerance', () => {
     ['sqrt(t) + 3', '(t - 9)/(sqrt(t) - 3)'],
     ['1', '(t^2 - 49)/(t^2 - 49)'],
     ['1', '(sqrt(t + 7) - 4)/(sqrt(t + 7) - 4)'],
+    ['1', '(t^2 - 4900)/(t^2 - 4900)'],
+    ['1', '(t^2 - 10000)/(t^2 - 10000)'],
   ])('refutes %s = %s at the integer where the divisor vanishes', async (left, right) => {
     const { step } = await one(`    ${left}\n  = ${right}\n`, 'integer t\n');
     expect(step.verdict, step.message).toBe('refuted');

@@ -177,6 +177,15 @@ export function dipsAlong(point: Point, key: string, g: Expr, deadline: number):
   return out.sort((u, v) => size(u).cmp(size(v))).slice(0, 8);
 }
 
+/**
+ * The real zeros of g along `key` where g is a polynomial in it (fitted exactly at rational
+ * points), integer names too; empty where it is not one (a recurrence's index, a kink).
+ */
+export function polynomialZerosAlong(point: Point, key: string, g: Expr): Bracket[] {
+  const poly = fitPolynomial(point, key, g, ZERO);
+  return poly ? polyRoots(poly) : [];
+}
+
 /** The zeros of g along `key` (brackets, `at` where exact), the smallest first. */
 export function zerosAlong(point: Point, key: string, g: Expr, deadline: number): Bracket[] {
   if (point.isInteger(key)) return [];

@@ -11,7 +11,7 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, dipsAlong, mergeBoundaries, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, zerosAlong, type Bracket } from './boundaries.js';
+import { boundariesAlong, dipsAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, zerosAlong, type Bracket } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -562,7 +562,8 @@ function indexZeros(base: Point, parts: readonly Expr[], indices: ReadonlySet<st
 /**
  * A whole zero of g along an integer name, where the integer is sampled: where g is affine
  * in it (at 0, 1, 2), its zero (|z| ≤ 10⁶); else the first of the 64 integers from where it
- * is sampled at which g is exactly 0 (t² − 49 at 7, √t − 3 at 9: √ of a square is exact).
+ * is sampled at which g is exactly 0 (t² − 49 at 7, √t − 3 at 9: √ of a square is exact),
+ * then the whole numbers beside a polynomial g's real zeros (t² − 4900 at 70).
  */
 function integerZero(base: Point, key: string, g: Expr, rng: Rng): number | null {
   const value = (n: number) => exactScalar(base.replacing(key, Rational.of(n), rng), g);
@@ -583,6 +584,14 @@ function integerZero(base: Point, key: string, g: Expr, rng: Rng): number | null
   const from = floor ?? -32;
   for (let n = from; n < from + 64; n++) {
     if (value(n)?.isZero()) return n;
+  }
+  // Farther: a polynomial's real zeros, and the whole numbers beside each (t² − 4900 at 70).
+  for (const r of polynomialZerosAlong(base, key, g).slice(0, 8)) {
+    for (const x of [r.lo, r.hi]) {
+      for (const n of [Number(x.floor()), Number(x.floor()) + 1]) {
+        if (Number.isSafeInteger(n) && Math.abs(n) <= 1e6 && n >= from && value(n)?.isZero()) return n;
+      }
+    }
   }
   return null;
 }
