@@ -87,6 +87,14 @@ describe('exact where the step is rational', () => {
     expect(step.notes.map((n) => n.message).join('\n')).toMatch(/left side is undefined at x = -\d/);
   });
 
+  it.each([
+    ['scalar x\ndefine f(u) = 1/(u - 3)\n', '1', 'f(x) (x - 3)'],
+    ['integer t\ndefine f(u) = 1/(u^2 - 49)\n', '1', 'f(t) (t^2 - 49)'],
+  ])('refutes a step whose right side has no value inside a defined function (%s%s = %s)', async (decl, left, right) => {
+    const { step } = await one(`    ${left}\n  = ${right}\n`, decl);
+    expect(step.verdict, step.message).toBe('refuted');
+  });
+
   it('does not refute at an integer pole the assumptions exclude', async () => {
     const { step } = await one('    1\n  = (t^2 - 4900)/(t^2 - 4900)\n', 'integer t\nassume t ≥ 80\n');
     expect(step.verdict).toBe('proved');
