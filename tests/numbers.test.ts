@@ -90,7 +90,8 @@ describe('exact where the step is rational', () => {
   it.each([
     ['scalar x\ndefine f(u) = 1/(u - 3)\n', '1', 'f(x) (x - 3)'],
     ['integer t\ndefine f(u) = 1/(u^2 - 49)\n', '1', 'f(t) (t^2 - 49)'],
-  ])('refutes a step whose right side has no value inside a defined function (%s%s = %s)', async (decl, left, right) => {
+    ['scalar x\ndefine v = 1/(x - 3)\n', '1', 'v (x - 3)'],
+  ])('refutes a step whose right side has no value inside a definition (%s%s = %s)', async (decl, left, right) => {
     const { step } = await one(`    ${left}\n  = ${right}\n`, decl);
     expect(step.verdict, step.message).toBe('refuted');
   });

@@ -1,5 +1,4 @@
-import type { Compare, Define, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
-import { mapChildren } from '../../ast-walk.js';
+import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
 import { printExpr, printName } from '../../print.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, isMat, type Val } from '../evaluator/field.js';
@@ -7,7 +6,7 @@ import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import { constantValue } from '../evaluator/interpret.js';
-import { substitute, visit } from '../rewrite.js';
+import { substitute, unfold, visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
@@ -43,15 +42,19 @@ function scalar(e: Expr): boolean {
   return e.shape?.kind !== 'matrix';
 }
 
-/** `e` with each call of a defined function replaced by its body at the call's arguments (a few levels deep), for finding where it has no value. */
-function withBodies(e: Expr, functions: readonly Define[], depth = 0): Expr {
-  if (depth > 4 || functions.length === 0) return e;
-  const inner = mapChildren(e, (x) => withBodies(x, functions, depth));
-  if (inner.kind !== 'Call' || inner.fn.primes > 0) return inner;
-  const def = functions.find((d) => d.params && printName(d.target) === printName(inner.fn) && d.params.length === inner.args.length);
-  if (!def) return inner;
-  const body = substitute(def.value, new Map(def.params!.map((q, i) => [printName(q.name), inner.args[i]!])));
-  return withBodies(body, functions, depth + 1);
+/**
+ * `e` with its definitions unfolded (names by their values, calls by their bodies: rewrite.ts's
+ * `unfold`, a few levels), for finding where it has no value: 1 = f(x)(x − 3) with
+ * f(u) = 1/(u − 3) has none at 3.
+ */
+function unfolded(e: Expr, p: StepProblem): Expr {
+  let out = e;
+  for (let level = 0; level < 3; level++) {
+    const next = unfold(out, p.unfoldings, p.functions, p.prep.ctx.scope, null);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
 }
 
 /** A probe point with several names replaced, if it satisfies the assumptions exactly. */
@@ -373,16 +376,18 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const found = singularMatrixSearch(p, base, rng, deadline, extended);
   if (found) return found;
   // (A part both sides have leaves both without a value at its zeros: nothing to find.)
-  // (Inside a defined function's body too: 1 = f(x)(x − 3) with f(u) = 1/(u − 3) at x = 3.)
-  const rightParts = singularParts(withBodies(right, p.functions), true);
-  const leftParts = singularParts(withBodies(left, p.functions), true);
+  // (Inside definitions too: 1 = f(x)(x − 3) with f(u) = 1/(u − 3) at x = 3.)
+  const rightAt = unfolded(right, p);
+  const leftAt = unfolded(left, p);
+  const rightParts = singularParts(rightAt, true);
+  const leftParts = singularParts(leftAt, true);
   const leftNames = new Set(leftParts.map((g) => printExpr(g)));
   const rightNames = new Set(rightParts.map((g) => printExpr(g)));
   // √'s argument and a fractional power's base: no pole at their zeros (√0 = 0), but no value
   // beyond one where they change sign (x + 5 = √(x + 5)² below −5): tried on both sides of it.
   // (On the left, such a place is one the step extends the left side to: a note.)
-  const rightSigns = singularParts(withBodies(right, p.functions)).filter((g) => !rightNames.has(printExpr(g)));
-  const leftSigns = singularParts(withBodies(left, p.functions)).filter((g) => !leftNames.has(printExpr(g)));
+  const rightSigns = singularParts(rightAt).filter((g) => !rightNames.has(printExpr(g)));
+  const leftSigns = singularParts(leftAt).filter((g) => !leftNames.has(printExpr(g)));
   const leftAll = new Set(leftSigns.map((g) => printExpr(g)));
   const rightAll = new Set(rightSigns.map((g) => printExpr(g)));
   const parts: Part[] = [
