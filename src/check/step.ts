@@ -359,12 +359,11 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   return out;
 }
 
-/** Every sub-expression of a step's two sides and of the assumptions it is checked under, in no set order. */
 /** What a rule used, in brackets (none when it used nothing to name and no identity test). */
 function ruleDetail(used: readonly string[], errorBound: number | undefined): string {
-  const parts = [...used];
-  if (errorBound !== undefined) parts.push(`${used.length > 0 ? 'the rest ' : ''}by the exact identity test, error probability ≤ ${Math.max(errorBound, 1e-300).toExponential(0)}`);
-  return parts.length > 0 ? ` (${parts.join(used.length > 0 && errorBound !== undefined ? '; ' : ', ')})` : '';
+  const test = errorBound === undefined ? null : `by the exact identity test, error probability ≤ ${Math.max(errorBound, 1e-300).toExponential(0)}`;
+  if (used.length === 0) return test ? ` (${test})` : '';
+  return ` (${used.join(', ')}${test ? `; the rest ${test}` : ''})`;
 }
 
 /** Whether the step writes a number (or a constant subexpression) whose numerator or denominator is 2^53 or more. */
@@ -379,6 +378,7 @@ function hasLargeNumber(p: StepProblem): boolean {
   return found;
 }
 
+/** Every sub-expression of a step's two sides and of the assumptions it is checked under, in no set order. */
 function eachNode(p: StepProblem, fn: (x: Expr) => void): void {
   const scan = (e: Expr | Formula): void => {
     if (isExpr(e)) visit(e, fn);

@@ -493,21 +493,25 @@ interface Analysed {
 }
 
 /**
- * Whether a divisor (or a base with a negative power) in `e` has a square root: where such a
- * divisor vanishes (√i − √20 at i = 20) no evaluation shows an exact 0, so a proof through
- * it says nothing about where the sides have values.
+ * Whether a divisor (or a base with a negative power) in `e` has a square root and mentions a
+ * name `index` accepts (a sum's index): where such a divisor vanishes (√i − √20 at i = 20) no
+ * evaluation shows an exact 0, so a proof through it says nothing about where the sides have values.
  */
-export function hasRadicalDivisor(e: Expr): boolean {
+export function hasRadicalDivisor(e: Expr, index: (name: string) => boolean): boolean {
   let found = false;
-  const hasRoot = (x: Expr): boolean => {
-    let hit = false;
-    visit(x, (y) => { if (isBuiltinCall(y, 'sqrt')) hit = true; });
-    return hit;
+  const suspect = (x: Expr): boolean => {
+    let root = false;
+    let indexed = false;
+    visit(x, (y) => {
+      if (isBuiltinCall(y, 'sqrt')) root = true;
+      if (y.kind === 'Var' && index(printName(y.name))) indexed = true;
+    });
+    return root && indexed;
   };
   visit(e, (x) => {
     if (found) return;
-    if (x.kind === 'Binary' && x.op === '/' && hasRoot(x.right)) found = true;
-    if (x.kind === 'Binary' && x.op === '^' && (constantValue(x.right)?.sign() ?? 0) < 0 && hasRoot(x.left)) found = true;
+    if (x.kind === 'Binary' && x.op === '/' && suspect(x.right)) found = true;
+    if (x.kind === 'Binary' && x.op === '^' && (constantValue(x.right)?.sign() ?? 0) < 0 && suspect(x.left)) found = true;
   });
   return found;
 }

@@ -166,9 +166,9 @@ export class Bounder {
 
   private sums(a: BigOp, b: BigOp, depth: number): BoundProof | null {
     if (node(a.lower) !== node(b.lower) || node(a.upper) !== node(b.upper)) return this.fail('the two sums run over different ranges');
-    // (A term with a square root in a divisor may have no value somewhere in the range,
+    // (A term with a square root in a divisor that depends on the index may have no value somewhere in the range,
     // √i − √20 at i = 20, where no evaluation shows an exact 0: the terms' domain is unknown.)
-    if (hasRadicalDivisor(a.body) || hasRadicalDivisor(b.body)) return this.fail('a term has a square root in a divisor: where it has no value cannot be told exactly');
+    if (hasRadicalDivisor(a.body, (n) => n === printName(a.index)) || hasRadicalDivisor(b.body, (n) => n === printName(b.index))) return this.fail('a term has a square root in a divisor: where it has no value cannot be told exactly');
     const p = this.leq(a.body, renameIndex(b.body, b.index, a.index), depth - 1);
     return p && ok('sums compared term by term', ...p.rules);
   }

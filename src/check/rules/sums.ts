@@ -177,6 +177,11 @@ class Proof {
   constructor(readonly input: RuleInput) {}
 
   /** The fresh index variable of sums at nesting depth d (a name no file can spell). */
+  /** Whether a printed name is one of the index variables `indexVar` made. */
+  isIndexVar(name: string): boolean {
+    return this.vars.has(name);
+  }
+
   indexVar(depth: number, range: Range): Var {
     const v: Var = { kind: 'Var', name: { base: `§${depth}`, index: null, primes: 0, hat: false, range }, range, shape: SCALAR };
     this.vars.set(`§${depth}`, v);
@@ -468,14 +473,10 @@ interface Linear {
 function equal(l: Expr, r: Expr, facts: Facts, proof: Proof, depth: number): void {
   if (Date.now() > proof.input.deadline) throw new NotApplicable('the time limit ran out');
   if (depth > MAX_DEPTH || (!hasBigOp(l) && !hasBigOp(r))) {
-    // Bodies of sums (depth > 0) with a square root in a divisor may have no value somewhere
-    // in the range (√i − √20 at i = 20) where no evaluation shows an exact 0.
-    const byIndex = (e: Expr): boolean => {
-      let hit = false;
-      visit(e, (x) => { if (x.kind === 'Var' && /^§\d+$/.test(x.name.base)) hit = true; });
-      return hit;
-    };
-    if (depth > 0 && ((hasRadicalDivisor(l) && byIndex(l)) || (hasRadicalDivisor(r) && byIndex(r)))) {
+    // Bodies of sums (depth > 0) with a square root in a divisor that depends on the index may
+    // have no value somewhere in the range (√i − √20 at i = 20) where no evaluation shows an exact 0.
+    const index = (name: string): boolean => proof.isIndexVar(name);
+    if (depth > 0 && (hasRadicalDivisor(l, index) || hasRadicalDivisor(r, index))) {
       throw new NotApplicable('a term has a square root in a divisor: where it has no value cannot be told exactly');
     }
     proof.identity(l, r, facts);
