@@ -55,6 +55,14 @@ export interface Builtin {
   readonly transposeInvariant: boolean;
   /** c with |f(z)| ≤ c for every real z (sin, cos, tanh: 1), for bounds on diag(f(u)); null when unbounded. */
   readonly absBound: string | null;
+  /**
+   * Where it has a value: at every argument of its shape, with a derivative too (`smooth`), at
+   * every argument but with no derivative at some (`kinked`: |x| at 0, max where its arguments
+   * tie), or on part of its arguments only (`partial`: log, √, tan, an inverse, λ_max of a
+   * matrix that is not symmetric, E/Var/Cov). The corner search moves only the names a partial
+   * one reads (sampling/search.ts `domainKeys`).
+   */
+  readonly domain: 'smooth' | 'kinked' | 'partial';
   /** One line for documentation and messages. */
   readonly doc: string;
 }
@@ -131,8 +139,9 @@ const d = (f: (b: ReturnType<typeof build>, u: Expr) => Expr) => (u: Expr): Expr
 // ---------------------------------------------------------------------------
 // The rows
 
-function row(r: Omit<Builtin, 'spellings' | 'prefix' | 'lowering' | 'derivative' | 'nerdamer' | 'transposeInvariant' | 'absBound'> & Partial<Builtin>): Builtin {
+function row(r: Omit<Builtin, 'spellings' | 'prefix' | 'lowering' | 'derivative' | 'nerdamer' | 'transposeInvariant' | 'absBound' | 'domain'> & Partial<Builtin>): Builtin {
   return {
+    domain: 'partial',
     spellings: { unicode: [], ascii: [r.name], latex: [] },
     prefix: false,
     lowering: 'call',
@@ -153,11 +162,11 @@ const scalarFunction = (name: string, doc: string, derivative: Builtin['derivati
 
 /** Every built-in, one row each. */
 export const BUILTINS: readonly Builtin[] = [
-  scalarFunction('sin', 'sine (radians); elementwise on vectors', d(({ call }, u) => call('cos', u)), { absBound: '1' }),
-  scalarFunction('cos', 'cosine (radians); elementwise on vectors', d(({ call, neg }, u) => neg(call('sin', u))), { absBound: '1' }),
+  scalarFunction('sin', 'sine (radians); elementwise on vectors', d(({ call }, u) => call('cos', u)), { absBound: '1', domain: 'smooth' }),
+  scalarFunction('cos', 'cosine (radians); elementwise on vectors', d(({ call, neg }, u) => neg(call('sin', u))), { absBound: '1', domain: 'smooth' }),
   scalarFunction('tan', 'tangent; elementwise on vectors', d(({ call, bin, num }, u) => bin('+', num('1'), bin('^', call('tan', u), num('2'))))),
-  scalarFunction('tanh', 'hyperbolic tangent; elementwise on vectors', d(({ call, bin, num }, u) => bin('-', num('1'), bin('^', call('tanh', u), num('2')))), { absBound: '1' }),
-  scalarFunction('exp', 'the exponential; elementwise on vectors', d(({ call }, u) => call('exp', u))),
+  scalarFunction('tanh', 'hyperbolic tangent; elementwise on vectors', d(({ call, bin, num }, u) => bin('-', num('1'), bin('^', call('tanh', u), num('2')))), { absBound: '1', domain: 'smooth' }),
+  scalarFunction('exp', 'the exponential; elementwise on vectors', d(({ call }, u) => call('exp', u)), { domain: 'smooth' }),
   scalarFunction('log', 'the natural logarithm (log and ln are the same); elementwise on vectors', d(({ bin, num }, u) => bin('/', num('1'), u)), {
     spellings: { unicode: [], ascii: ['log', 'ln'], latex: ['\\log', '\\ln'] },
   }),
@@ -165,29 +174,29 @@ export const BUILTINS: readonly Builtin[] = [
     spellings: { unicode: ['√'], ascii: ['sqrt'], latex: ['\\sqrt'] }, latex: '\\sqrt', prefix: false,
   }),
   row({
-    name: 'abs', notation: 'call', arity: 1, shape: scalarOnly, lowering: 'abs', evaluate: 'abs', nerdamer: 'abs',
+    name: 'abs', domain: 'kinked', notation: 'call', arity: 1, shape: scalarOnly, lowering: 'abs', evaluate: 'abs', nerdamer: 'abs',
     latex: '\\lvert\\cdot\\rvert', doc: 'the absolute value |x| of a scalar',
     spellings: { unicode: ['|·|'], ascii: ['abs'], latex: ['\\lvert\\cdot\\rvert'] },
   }),
   row({
-    name: 'max', notation: 'call', arity: [2, Infinity], shape: scalarsToScalar, evaluate: 'max', nerdamer: 'max',
+    name: 'max', domain: 'kinked', notation: 'call', arity: [2, Infinity], shape: scalarsToScalar, evaluate: 'max', nerdamer: 'max',
     latex: '\\max', doc: 'the largest of its scalar arguments', spellings: { unicode: [], ascii: ['max'], latex: ['\\max'] },
   }),
   row({
-    name: 'min', notation: 'call', arity: [2, Infinity], shape: scalarsToScalar, evaluate: 'min', nerdamer: 'min',
+    name: 'min', domain: 'kinked', notation: 'call', arity: [2, Infinity], shape: scalarsToScalar, evaluate: 'min', nerdamer: 'min',
     latex: '\\min', doc: 'the smallest of its scalar arguments', spellings: { unicode: [], ascii: ['min'], latex: ['\\min'] },
   }),
   row({
-    name: 'diag', notation: 'call', arity: 1, shape: vectorToDiagonal, evaluate: 'diag', latex: '\\operatorname{diag}',
+    name: 'diag', domain: 'smooth', notation: 'call', arity: 1, shape: vectorToDiagonal, evaluate: 'diag', latex: '\\operatorname{diag}',
     doc: 'the diagonal matrix with a vector on its diagonal', spellings: { unicode: [], ascii: ['diag'], latex: ['\\operatorname{diag}'] },
   }),
   row({
-    name: 'tr', notation: 'call', arity: 1, prefix: true, shape: squareToScalar, evaluate: 'trace', transposeInvariant: true, latex: '\\operatorname{tr}',
+    name: 'tr', domain: 'smooth', notation: 'call', arity: 1, prefix: true, shape: squareToScalar, evaluate: 'trace', transposeInvariant: true, latex: '\\operatorname{tr}',
     doc: 'the trace of a square matrix (of a scalar, the scalar)',
     spellings: { unicode: [], ascii: ['tr', 'trace'], latex: ['\\operatorname{tr}', '\\mathrm{tr}', '\\tr'] },
   }),
   row({
-    name: 'det', notation: 'call', arity: 1, prefix: true, shape: squareToScalar, evaluate: 'det', transposeInvariant: true, latex: '\\det',
+    name: 'det', domain: 'smooth', notation: 'call', arity: 1, prefix: true, shape: squareToScalar, evaluate: 'det', transposeInvariant: true, latex: '\\det',
     doc: 'the determinant of a square matrix (of a scalar, the scalar)', spellings: { unicode: [], ascii: ['det'], latex: ['\\det'] },
   }),
   row({
@@ -205,12 +214,12 @@ export const BUILTINS: readonly Builtin[] = [
     spellings: { unicode: ['λ_min'], ascii: ['lambda_min'], latex: ['\\lambda_{\\min}', '\\lambda_\\min'] },
   }),
   row({
-    name: 'norm', notation: 'norm', arity: 1, shape: anyToScalar, lowering: 'norm', evaluate: 'norm', transposeInvariant: true, latex: '\\lVert\\cdot\\rVert',
+    name: 'norm', domain: 'kinked', notation: 'norm', arity: 1, shape: anyToScalar, lowering: 'norm', evaluate: 'norm', transposeInvariant: true, latex: '\\lVert\\cdot\\rVert',
     doc: 'the Euclidean norm of a vector, the L2 operator norm of a matrix (‖x‖ = ‖x‖₂ = ‖x‖_2)',
     spellings: { unicode: ['‖·‖', '‖·‖₂'], ascii: ['norm', '||·||', '||·||_2'], latex: ['\\lVert\\cdot\\rVert', '\\|\\cdot\\|'] },
   }),
   row({
-    name: 'norm_F', notation: 'norm', arity: 1, shape: anyToScalar, lowering: 'norm', evaluate: 'frobenius', transposeInvariant: true, latex: '\\lVert\\cdot\\rVert_F',
+    name: 'norm_F', domain: 'kinked', notation: 'norm', arity: 1, shape: anyToScalar, lowering: 'norm', evaluate: 'frobenius', transposeInvariant: true, latex: '\\lVert\\cdot\\rVert_F',
     doc: 'the Frobenius norm ‖A‖_F (of a vector, its Euclidean norm)',
     spellings: { unicode: ['‖·‖_F'], ascii: ['||·||_F'], latex: ['\\lVert\\cdot\\rVert_F'] },
   }),

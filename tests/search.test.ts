@@ -172,6 +172,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'tanh x = 1 ⇒ x < 0 is not refuted far out (tanh x is never 1)', text: 'scalar x\n    tanh(x) = 1\n  ⇒ x < 0\n', want: 'unknown' },
   { name: '1 + e^(−x²) = 1 ⇒ x = 0 is not refuted', text: 'scalar x\n    1 + e^(-x^2) = 1\n  ⇒ x = 0\n', want: 'unknown' },
   { name: '(x² − 1)/(x − 1) = x + 1 extends the left side', text: 'scalar x\n    (x^2 - 1)/(x - 1)\n  = x + 1\n', want: 'pass' },
+  // A substitution holds only where its right side has a value: x = 2 is no point of
+  // `assume y = 1/(x − 2)`, so it is no counterexample either.
+  { name: 'y (x − 2) = 1 under assume y = 1/(x − 2)', text: 'scalar x, y\nassume y = 1/(x - 2)\n    1\n  = y (x - 2)\n', want: 'pass' },
+  { name: 'y (x − 3/2) = 1 under assume y = 1/(x − 3/2)', text: 'scalar x, y\nassume y = 1/(x - 3/2)\n    y (x - 3/2)\n  = 1\n', want: 'pass' },
+  { name: 'x = y² under assume y = √x', text: 'scalar x, y\nassume y = √x\n    x\n  = y²\n', want: 'pass' },
+  { name: 'y (x − 2) = x − 2 under assume y = 1/(x − 2) fails', text: 'scalar x, y\nassume y = 1/(x - 2)\n    y (x - 2)\n  = x - 2\n', want: 'refuted' },
 ];
 
 describe('search where the truth can change', () => {

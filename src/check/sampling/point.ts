@@ -1,5 +1,6 @@
 import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Var } from '../../ast.js';
 import { children, mapChildren } from '../../ast-walk.js';
+import { builtin } from '../../builtins.js';
 import { printExpr, printName } from '../../print.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
 import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
@@ -121,7 +122,13 @@ export class Prepared {
       // An integer index is read where no rule reaches (exponents, sum bounds, subscripts):
       // its equation stays a condition.
       const integer = ctx.scope.lookup(f.operands[0].name)?.info.kind === 'integer';
-      if (!integer && ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope)) this.byConstruction.add(c);
+      // (Only where its right side has a value: `assume y = 1/(x − 2)` does not hold at x = 2,
+      // so a rule whose right side may have none stays a condition too.)
+      const valuesOf = (k: string): Expr[] => [
+        ...this.rules.filter((r) => keyOf(r.lhs) === k).map((r) => r.rhs),
+        ...ctx.defs.filter((d) => !d.params && keyOf({ kind: 'Var', name: d.target, range: d.range }) === k).map((d) => d.value),
+      ];
+      if (!integer && ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope) && everywhereDefined(f.operands[1]!, ctx.scope, valuesOf, ctx.defs)) this.byConstruction.add(c);
     }
   }
 
@@ -183,6 +190,50 @@ function freeIn(e: Expr, key: string): boolean {
   };
   walk(e);
   return hit;
+}
+
+/**
+ * Whether an expression has a value wherever its free names have one: no divisor, no power
+ * but a whole-number literal one, only built-ins defined everywhere (builtins.ts `domain`) and
+ * declared functions (their instances are), subscripts of integers only, no sum, expectation,
+ * derivative, limit or user-defined function, and the same of the values of names defined or
+ * substituted (`valuesOf`, by key).
+ */
+function everywhereDefined(e: Expr, scope: Scope, valuesOf: (key: string) => readonly Expr[], defs: readonly Define[]): boolean {
+  const seen = new Set<string>();
+  const rec = (x: Expr): boolean => {
+    switch (x.kind) {
+      case 'Num': case 'Const': return true;
+      case 'Var': {
+        const key = scope.lookup(x.name)?.info.key ?? printName(x.name);
+        if (!seen.has(key)) {
+          seen.add(key);
+          if (!valuesOf(key).every(rec)) return false;
+        }
+        if (!x.name.index) return true;
+        let integers = true;
+        const ints = (y: Expr): void => {
+          if (y.kind === 'Var' && scope.lookup(y.name)?.info.kind !== 'integer') integers = false;
+          for (const c of children(y)) ints(c);
+        };
+        ints(x.name.index);
+        return integers && rec(x.name.index);
+      }
+      case 'Neg': case 'Transpose': case 'Abs': case 'Norm': return rec(x.arg);
+      case 'Binary':
+        if (x.op === '/') return false;
+        if (x.op === '^' && !(x.right.kind === 'Num' && /^\d+$/.test(x.right.value))) return false;
+        return rec(x.left) && rec(x.right);
+      case 'Call': {
+        const b = builtin(x.fn.base);
+        const key = printName({ ...x.fn, primes: 0 });
+        const total = b ? b.domain !== 'partial' : !defs.some((d) => d.params && printName(d.target) === key) && scope.get(key)?.fn !== undefined;
+        return total && x.args.every(rec);
+      }
+      default: return false;
+    }
+  };
+  return rec(e);
 }
 
 function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
