@@ -172,6 +172,17 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'tanh x = 1 ⇒ x < 0 is not refuted far out (tanh x is never 1)', text: 'scalar x\n    tanh(x) = 1\n  ⇒ x < 0\n', want: 'unknown' },
   { name: '1 + e^(−x²) = 1 ⇒ x = 0 is not refuted', text: 'scalar x\n    1 + e^(-x^2) = 1\n  ⇒ x = 0\n', want: 'unknown' },
   { name: '(x² − 1)/(x − 1) = x + 1 extends the left side', text: 'scalar x\n    (x^2 - 1)/(x - 1)\n  = x + 1\n', want: 'pass' },
+  // A step certified for every value has, in the corner search, only the names moved that
+  // decide where a side has a value (search.ts domainKeys): read directly, through a
+  // definition, a function's body or a substitution, or tied to those by an assumption.
+  // Each fails only on a circle the corners x = y = 1/2 are on.
+  { name: 'x = x (x² + y² − 1/2)/(x² + y² − 1/2) fails at x = y = 1/2', text: 'scalar x, y\n    x\n  = x (x² + y² - 1/2)/(x² + y² - 1/2)\n', want: 'refuted', cx: /x = 0\.5/ },
+  { name: 'the divisor through a definition', text: 'scalar x, y\ndefine w = x² + y² - 1/2\n    x\n  = x w / w\n', want: 'refuted', cx: /x = 0\.5/ },
+  { name: 'the divisor through a function\'s body', text: 'scalar x, y\nfunction f: R -> R\ndefine f(u) = u²\n    x\n  = x (f(x) + f(y) - 1/2)/(f(x) + f(y) - 1/2)\n', want: 'refuted', cx: /x = 0\.5/ },
+  { name: 'the divisor through a substitution among the assumptions', text: 'scalar x, y, z\nassume z = x² + y² - 1/2\n    x\n  = x z / z\n', want: 'refuted', cx: /x = 0\.5/ },
+  { name: 'c moved too where an assumption ties it to x (c < x)', text: 'scalar x, y, c\nassume c < x\n    c\n  = c (x² + y² - 1/2)/(x² + y² - 1/2)\n', want: 'refuted', cx: /x = 0\.5/ },
+  { name: 'c moved too where an assumption ties it to x (c < x − 1)', text: 'scalar x, y, c\nassume c < x - 1\n    c\n  = c (x² + y² - 1/2)/(x² + y² - 1/2)\n', want: 'refuted', cx: /x = 0\.5/ },
+  { name: 'the divisor on the left only: the left side is extended', text: 'scalar x, y, c\n    (x² + y² - 1/2) c/(x² + y² - 1/2)\n  = c\n', want: 'pass' },
   // A substitution holds only where its right side has a value: x = 2 is no point of
   // `assume y = 1/(x − 2)`, so it is no counterexample either.
   { name: 'y (x − 2) = 1 under assume y = 1/(x − 2)', text: 'scalar x, y\nassume y = 1/(x - 2)\n    1\n  = y (x - 2)\n', want: 'pass' },

@@ -10,7 +10,7 @@ import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
 import { describeSearch, failureStands, hasEquation, integerLadder, poleSearch, searchInequality, searchStatement } from './explore.js';
-import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, shrink, solveEqualities } from './search.js';
+import { coincidenceSearch, cornerSearch, domainKeys, hasCorners, meetByScaling, shrink, solveEqualities } from './search.js';
 
 /**
  * Sampling: the points a step is tested at and its verdict at each, under the one
@@ -375,8 +375,12 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // Small values for each free scalar, where domains, poles and branches change.
   const cornered = statement ? formulaCorners(p.left as Formula) || formulaCorners(p.right as Formula)
     : hasCorners(p.left as Expr) || hasCorners(p.right as Expr) || state.exactFailures > 0;
-  if (firstHeld && cornered && (confirm || !statement)) {
-    const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend);
+  // (For a step a certificate covers for every value, `confirm` off, a corner can only show
+  // where a side has no value: only the names that decide that are moved, and none is
+  // searched when there are none. It was a fifth of the homework's cold checking.)
+  const domain = confirm || statement ? undefined : domainKeys(p);
+  if (firstHeld && cornered && (confirm || !statement) && (!domain || domain.size > 0)) {
+    const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend, domain);
     if (failure) return fail(failure, failure.right === 'undefined');
   }
   // The poles of the sides (divisors' zeros), where the domain rule may refute.
