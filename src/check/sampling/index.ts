@@ -10,7 +10,8 @@ import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
 import { describeSearch, failureStands, hasEquation, integerLadder, poleSearch, searchInequality, searchStatement } from './explore.js';
-import { coincidenceSearch, cornerSearch, domainKeys, hasCorners, meetByScaling, shrink, solveEqualities } from './search.js';
+import { domainKeys } from './domain.js';
+import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, shrink, solveEqualities } from './search.js';
 
 /**
  * Sampling: the points a step is tested at and its verdict at each, under the one

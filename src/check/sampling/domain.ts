@@ -1,0 +1,167 @@
+/**
+ * Which names decide where an expression has a value (the corner and pole searches move only
+ * those): a static walk of the AST through definitions, substitutions among the assumptions
+ * and function bodies. Built-ins say where they have a value (builtins.ts `domain`).
+ */
+import type { Expr } from '../../ast.js';
+import { formulaExprs, visit } from '../../ast-walk.js';
+import { builtin } from '../../builtins.js';
+import { printName } from '../../print.js';
+import { isExpr, type StepProblem } from '../problem.js';
+
+/**
+ * How a subexpression is read: `free` (its value only), `smooth` (inside a derivative: also
+ * where it is differentiable, so |·|, ‖·‖, max and min count as partial), `partial` (inside a
+ * partial operation: every name read counts).
+ */
+type Mode = 'free' | 'smooth' | 'partial';
+/** A function's parameter: walks the argument it stands for, in the caller's parameters. */
+type Params = ReadonlyMap<string, (mode: Mode) => void>;
+const none: Params = new Map();
+
+/** The keys a name is drawn under (a family member's without its `@index`). */
+function keyOf(p: StepProblem, name: Parameters<typeof printName>[0]): string {
+  return p.prep.ctx.scope.lookup(name)?.info.key ?? printName(name);
+}
+
+/** A walk over expressions of `p` that adds to `out` the key of every name read in `partial` mode. */
+function walker(p: StepProblem, out: Set<string>): (e: Expr, mode: Mode) => void {
+  const scope = p.prep.ctx.scope;
+  const defsOf = new Map<string, Expr[]>();
+  for (const d of p.prep.ctx.defs) {
+    if (d.params) continue;
+    const k = keyOf(p, d.target);
+    defsOf.set(k, [...(defsOf.get(k) ?? []), d.value]);
+  }
+  for (const r of p.prep.rules) {
+    const k = keyOf(p, r.lhs.name);
+    defsOf.set(k, [...(defsOf.get(k) ?? []), r.rhs]);
+  }
+  // Definitions walked so far, by key and mode: each once per mode (recurrences end).
+  const walked = new Set<string>();
+  let depth = 0;
+  const walk = (e: Expr, mode: Mode, params: Params): void => {
+    const kink: Mode = mode === 'free' ? 'free' : 'partial';
+    switch (e.kind) {
+      case 'Num': case 'Const': return;
+      case 'Var': {
+        const param = e.name.index ? undefined : params.get(printName(e.name));
+        if (param) return param(mode);
+        const k = keyOf(p, e.name);
+        if (mode === 'partial') out.add(k);
+        if (e.name.index) walk(e.name.index, 'partial', params);
+        const values = defsOf.get(k);
+        if (values && !walked.has(`${k}|${mode}`)) {
+          walked.add(`${k}|${mode}`);
+          for (const v of values) walk(v, mode, none);
+        }
+        return;
+      }
+      case 'Neg': case 'Transpose':
+        return walk(e.arg, mode, params);
+      case 'Abs': case 'Norm':
+        return walk(e.arg, kink, params);
+      case 'Binary':
+        if (e.op === '/') {
+          walk(e.left, mode, params);
+          walk(e.right, 'partial', params);
+          return;
+        }
+        if (e.op === '^' && !(e.right.kind === 'Num' && /^\d+$/.test(e.right.value))) {
+          walk(e.left, 'partial', params);
+          walk(e.right, 'partial', params);
+          return;
+        }
+        walk(e.left, mode, params);
+        walk(e.right, mode, params);
+        return;
+      case 'Call': {
+        const fnKey = printName({ ...e.fn, primes: 0 });
+        const def = p.prep.ctx.defs.find((d) => d.params && printName(d.target) === fnKey);
+        // Arguments are evaluated before the call, then read where the body reads its parameters.
+        if (def?.params) {
+          for (const a of e.args) walk(a, mode, params);
+          if (++depth > 8) {
+            for (const a of e.args) walk(a, 'partial', params);
+          } else {
+            const inner = new Map(def.params.map((v, i) => [printName(v.name), (m: Mode) => {
+              const a = e.args[i];
+              if (a) walk(a, m, params);
+            }] as const));
+            walk(def.value, e.fn.primes > 0 && mode === 'free' ? 'smooth' : mode, inner);
+          }
+          depth--;
+          return;
+        }
+        // A declared function's instances are smooth (sampling/draw.ts); a built-in says (builtins.ts).
+        const b = builtin(e.fn.base);
+        const domain = b ? b.domain : scope.get(fnKey)?.fn !== undefined ? 'smooth' : 'partial';
+        const argMode: Mode = domain === 'smooth' ? mode : domain === 'kinked' ? kink : 'partial';
+        for (const a of e.args) walk(a, argMode, params);
+        return;
+      }
+      case 'Factorial': return walk(e.arg, 'partial', params);
+      case 'Component':
+        walk(e.of, mode, params);
+        for (const i of e.indices) walk(i, 'partial', params);
+        return;
+      case 'BigOp':
+        walk(e.lower, 'partial', params);
+        walk(e.upper, 'partial', params);
+        walk(e.body, mode, params);
+        return;
+      case 'Expect':
+        walk(e.arg, 'partial', params);
+        if (e.second) walk(e.second, 'partial', params);
+        return;
+      case 'Deriv': case 'Grad':
+        walk(e.wrt, mode, params);
+        walk(e.body, mode === 'partial' ? 'partial' : 'smooth', params);
+        return;
+      case 'Limit':
+        walk(e.wrt, 'partial', params);
+        walk(e.to, 'partial', params);
+        walk(e.body, 'partial', params);
+        return;
+      default: {
+        const never: never = e;
+        return never;
+      }
+    }
+  };
+  return (e, mode) => walk(e, mode, none);
+}
+
+/**
+ * The keys of the names whose values can decide whether a side of a step has a value: those
+ * read inside an operation with a value on part of its domain only (a divisor, √, log, tan, a
+ * power that is not a whole-number literal, an inverse, λ_max, a subscript or bound, a
+ * factorial, E/Var/Cov, derivatives and limits), directly or through a definition, an equality
+ * among the assumptions or a function's body; closed under the assumptions (one that mentions
+ * such a name brings in its other names). Outside this set a name's value never changes where
+ * the sides are defined, only what they are. Keys as the sampler draws them, without `@index`.
+ */
+export function domainKeys(p: StepProblem): Set<string> {
+  const out = new Set<string>();
+  const walk = walker(p, out);
+  for (const side of [p.left, p.right]) {
+    if (!isExpr(side)) for (const x of formulaExprs(side)) walk(x, 'partial');
+    else walk(side, 'free');
+  }
+  // An assumption ties its names together: one that mentions a name counted brings the rest in.
+  const names = p.prep.checks.map((c) => {
+    const keys = new Set<string>();
+    for (const x of formulaExprs(c.formula)) visit(x, (y) => { if (y.kind === 'Var') keys.add(keyOf(p, y.name)); });
+    return keys;
+  });
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const keys of names) {
+      if (![...keys].some((k) => out.has(k))) continue;
+      for (const k of keys) if (!out.has(k)) { out.add(k); changed = true; }
+    }
+  }
+  return out;
+}
+
+
