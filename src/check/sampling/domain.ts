@@ -165,3 +165,9 @@ export function domainKeys(p: StepProblem): Set<string> {
 }
 
 
+/** The keys of every name `e` reads, directly or through definitions, substitutions and function bodies. */
+export function keysRead(p: StepProblem, e: Expr): Set<string> {
+  const out = new Set<string>();
+  walker(p, out)(e, 'partial');
+  return out;
+}

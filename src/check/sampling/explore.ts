@@ -7,6 +7,7 @@ import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { substitute, unfold, visit } from '../rewrite.js';
+import { keysRead } from './domain.js';
 import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
@@ -439,11 +440,12 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   const right = p.right as Expr;
   // An integer name where a divisor affine in it vanishes (t − 40 at t = 40): the grid along
   // scalars skips integers, and the sampled ones rarely land there.
-  // The scalars the parts use first (a + b + c + d + √x + 1 over (x − 1)/(√x − 1): x).
+  // Only the scalars the parts read (directly or through definitions, substitutions and
+  // function bodies: domain.ts): along any other a part is constant, with no zero to find
+  // (a + b + c + d + √x + 1 over (x − 1)/(√x − 1): x only).
   const used = new Set<string>();
-  for (const { g } of parts) visit(g, (x) => { if (x.kind === 'Var') used.add(printName(x.name)); });
-  const all = [...base.values.keys()].filter((k) => base.touched.has(k) && !isMat(base.values.get(k)!.value));
-  const keys = [...all.filter((k) => used.has(k.split('@')[0]!)), ...all.filter((k) => !used.has(k.split('@')[0]!))];
+  for (const { g } of parts) for (const k of keysRead(p, g)) used.add(k);
+  const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && !isMat(base.values.get(k)!.value) && used.has(k.split('@')[0]!));
   for (const key of keys.filter((k) => base.isInteger(k)).slice(0, 4)) {
     for (const { g } of parts) {
       const z = integerZero(base, key, g, rng);
