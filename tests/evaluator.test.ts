@@ -60,6 +60,19 @@ describe('modular arithmetic (the identity test)', () => {
     expect(F.fromRational(Rational.parse('0.5'))).toBe((PRIME + 1n) / 2n);
     expect(() => F.div(F.one, 0n)).toThrow(Undefined);
   });
+
+  it('a · a⁻¹ = 1 for residues at the edges and 500 spread over the field; negative powers agree', () => {
+    const F = modularField;
+    const rng = new Rng(11, 'inverses');
+    const residues = [1n, 2n, 3n, PRIME - 1n, PRIME - 2n, (PRIME - 1n) / 2n, 1n << 60n, 1n << 30n];
+    for (let i = 0; i < 500; i++) residues.push((BigInt(rng.int(1, 2 ** 30)) * BigInt(rng.int(1, 2 ** 31)) + BigInt(i)) % PRIME || 1n);
+    for (const a of residues) {
+      const inv = F.div(F.one, a);
+      expect(inv >= 0n && inv < PRIME).toBe(true);
+      expect(F.mul(a, inv)).toBe(1n);
+      expect(F.powInt(a, -3n)).toBe(F.mul(inv, F.mul(inv, inv)));
+    }
+  });
 });
 
 describe('double enclosures', () => {
