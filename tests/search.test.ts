@@ -183,6 +183,16 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'c moved too where an assumption ties it to x (c < x)', text: 'scalar x, y, c\nassume c < x\n    c\n  = c (x² + y² - 1/2)/(x² + y² - 1/2)\n', want: 'refuted', cx: /x = 0\.5/ },
   { name: 'c moved too where an assumption ties it to x (c < x − 1)', text: 'scalar x, y, c\nassume c < x - 1\n    c\n  = c (x² + y² - 1/2)/(x² + y² - 1/2)\n', want: 'refuted', cx: /x = 0\.5/ },
   { name: 'the divisor on the left only: the left side is extended', text: 'scalar x, y, c\n    (x² + y² - 1/2) c/(x² + y² - 1/2)\n  = c\n', want: 'pass' },
+  // (Red team:) assumptions tie names through definitions, function bodies and recurrences;
+  // E[·] and Var[·] read the declared moments; a for-all bound scales a function's instance.
+  { name: 'tied through a definition (assume w > 0, w = x y)', text: 'scalar x, y, a\ndefine w = x y\nassume w > 0\n    a + y - y\n  = a (x + 1) / (x + 1)\n', want: 'refuted' },
+  { name: 'tied through a function body (assume f(x) > 0, f(u) = u y)', text: 'scalar x, y, a\ndefine f(u) = u y\nassume f(x) > 0\n    a + y - y\n  = a (x + 1) / (x + 1)\n', want: 'refuted' },
+  { name: 'tied through a recurrence (assume v_1 > 0)', text: 'scalar x, y, a\nscalar v_t\ninteger t\ndefine v_0 = y\ndefine v_t = x v_{t-1} for t ≥ 1\nassume v_1 > 0\n    a + y - y\n  = a (x + 1) / (x + 1)\n', want: 'refuted' },
+  { name: 'E[g_t²] is ρ, which may be 0 (with μ)', text: 'random g_t iid with E[g_t] = μ, E[g_t²] = ρ\ninteger t\nscalar a\n    a\n  = a ρ / E[g_t²]\n', want: 'refuted' },
+  { name: 'Var[g_t] may be 0', text: 'random g_t iid with E[g_t] = μ, E[g_t²] = ρ\ninteger t\nscalar a\n    a\n  = a (ρ - μ²) / Var[g_t]\n', want: 'refuted' },
+  { name: 'E[g]² + x² is 0 at μ = x = 0', text: 'random g with E[g] = μ\nscalar x, a\n    a\n  = a (E[g]² + x²) / (E[g]² + x²)\n', want: 'refuted' },
+  { name: 'σ is constant where its for-all bound γ is 0', text: 'scalar x, γ, a\nfunction σ : R → R\nassume γ ≥ 0\nassume |σ\'(z)| ≤ γ for all z\n    a + γ - γ\n  = a ((σ(1) - σ(0))² + x²) / ((σ(1) - σ(0))² + x²)\n', want: 'refuted' },
+  { name: 'u² + v² = 1 under u = √(x − 2), v = √(3 − x) (a narrow domain still samples)', text: 'scalar x, y, u, v\nassume u = √(x - 2), v = √(3 - x), y = log(x - 5/2)\n    u² + v²\n  = 1\n', want: 'pass' },
   // A substitution holds only where its right side has a value: x = 2 is no point of
   // `assume y = 1/(x − 2)`, so it is no counterexample either.
   { name: 'y (x − 2) = 1 under assume y = 1/(x − 2)', text: 'scalar x, y\nassume y = 1/(x - 2)\n    1\n  = y (x - 2)\n', want: 'pass' },

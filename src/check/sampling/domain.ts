@@ -4,7 +4,7 @@
  * and function bodies. Built-ins say where they have a value (builtins.ts `domain`).
  */
 import type { Expr } from '../../ast.js';
-import { formulaExprs, visit } from '../../ast-walk.js';
+import { formulaExprs } from '../../ast-walk.js';
 import { builtin } from '../../builtins.js';
 import { printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
@@ -24,9 +24,27 @@ function keyOf(p: StepProblem, name: Parameters<typeof printName>[0]): string {
   return p.prep.ctx.scope.lookup(name)?.info.key ?? printName(name);
 }
 
-/** A walk over expressions of `p` that adds to `out` the key of every name read in `partial` mode. */
+/** The walk gave up (more nodes than WALK_BUDGET): every name may count. */
+class TooLarge extends Error {}
+
+/** Nodes one walk may visit (nested function bodies multiply: f(u) = g(u + u + u) nine deep). */
+const WALK_BUDGET = 20_000;
+
+/**
+ * A walk over expressions of `p` that adds to `out` the key of every name read in `partial`
+ * mode; throws TooLarge past WALK_BUDGET nodes.
+ */
 function walker(p: StepProblem, out: Set<string>): (e: Expr, mode: Mode) => void {
   const scope = p.prep.ctx.scope;
+  // E[·], Var[·], Cov[·] read the declared moments (`random g with E[g] = μ, E[g²] = ρ`: at
+  // ρ = μ² = 0, Var[g] is 0), and a declared function's instance is scaled to meet its
+  // `for all` bounds (`|σ'(z)| ≤ γ for all z`: σ is constant at γ = 0).
+  const declared = moments(p);
+  const bounds = p.prep.ctx.assumptions.filter((c) => c.forAll.length > 0).flatMap((c) => formulaExprs(c.formula));
+  let budget = WALK_BUDGET;
+  // Arguments walked for a parameter already, by the caller's parameters and mode: walking
+  // them again adds nothing (a parameter read k times, nine calls deep, is k⁹ walks).
+  const argsDone = new WeakMap<Params, Map<Expr, Set<Mode>>>();
   const defsOf = new Map<string, Expr[]>();
   for (const d of p.prep.ctx.defs) {
     if (d.params) continue;
@@ -41,6 +59,7 @@ function walker(p: StepProblem, out: Set<string>): (e: Expr, mode: Mode) => void
   const walked = new Set<string>();
   let depth = 0;
   const walk = (e: Expr, mode: Mode, params: Params): void => {
+    if (--budget < 0) throw new TooLarge();
     const kink: Mode = mode === 'free' ? 'free' : 'partial';
     switch (e.kind) {
       case 'Num': case 'Const': return;
@@ -86,7 +105,14 @@ function walker(p: StepProblem, out: Set<string>): (e: Expr, mode: Mode) => void
           } else {
             const inner = new Map(def.params.map((v, i) => [printName(v.name), (m: Mode) => {
               const a = e.args[i];
-              if (a) walk(a, m, params);
+              if (!a) return;
+              let done = argsDone.get(params);
+              if (!done) argsDone.set(params, done = new Map());
+              const modes = done.get(a) ?? new Set<Mode>();
+              done.set(a, modes);
+              if (modes.has(m)) return;
+              modes.add(m);
+              walk(a, m, params);
             }] as const));
             walk(def.value, e.fn.primes > 0 && mode === 'free' ? 'smooth' : mode, inner);
           }
@@ -98,6 +124,10 @@ function walker(p: StepProblem, out: Set<string>): (e: Expr, mode: Mode) => void
         const domain = b ? b.domain : scope.get(fnKey)?.fn !== undefined ? 'smooth' : 'partial';
         const argMode: Mode = domain === 'smooth' ? mode : domain === 'kinked' ? kink : 'partial';
         for (const a of e.args) walk(a, argMode, params);
+        if (!b && mode !== 'free' && !walked.has(`bounds|${mode}`)) {
+          walked.add(`bounds|${mode}`);
+          for (const x of bounds) walk(x, mode, none);
+        }
         return;
       }
       case 'Factorial': return walk(e.arg, 'partial', params);
@@ -113,6 +143,10 @@ function walker(p: StepProblem, out: Set<string>): (e: Expr, mode: Mode) => void
       case 'Expect':
         walk(e.arg, 'partial', params);
         if (e.second) walk(e.second, 'partial', params);
+        if (!walked.has('moments')) {
+          walked.add('moments');
+          for (const m of declared) walk(m, 'partial', none);
+        }
         return;
       case 'Deriv': case 'Grad':
         walk(e.wrt, mode, params);
@@ -141,33 +175,57 @@ function walker(p: StepProblem, out: Set<string>): (e: Expr, mode: Mode) => void
  * such a name brings in its other names). Outside this set a name's value never changes where
  * the sides are defined, only what they are. Keys as the sampler draws them, without `@index`.
  */
-export function domainKeys(p: StepProblem): Set<string> {
+export function domainKeys(p: StepProblem): Set<string> | null {
   const out = new Set<string>();
-  const walk = walker(p, out);
-  for (const side of [p.left, p.right]) {
-    if (!isExpr(side)) for (const x of formulaExprs(side)) walk(x, 'partial');
-    else walk(side, 'free');
-  }
-  // An assumption ties its names together: one that mentions a name counted brings the rest in.
-  const names = p.prep.checks.map((c) => {
-    const keys = new Set<string>();
-    for (const x of formulaExprs(c.formula)) visit(x, (y) => { if (y.kind === 'Var') keys.add(keyOf(p, y.name)); });
-    return keys;
-  });
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const keys of names) {
-      if (![...keys].some((k) => out.has(k))) continue;
-      for (const k of keys) if (!out.has(k)) { out.add(k); changed = true; }
+  try {
+    const walk = walker(p, out);
+    for (const side of [p.left, p.right]) {
+      if (!isExpr(side)) for (const x of formulaExprs(side)) walk(x, 'partial');
+      else walk(side, 'free');
     }
+    // An assumption ties the names it reads together (through definitions, substitutions and
+    // function bodies too: `define w = x y` / `assume w > 0`): one that reads a name counted
+    // brings the rest in. (The declared moments tie theirs through E[·]: μ with ρ ≥ μ².)
+    const tied = [...p.prep.checks.map((c) => formulaExprs(c.formula)), moments(p)].map((exprs) => {
+      const keys = new Set<string>();
+      const read = walker(p, keys);
+      for (const x of exprs) read(x, 'partial');
+      return keys;
+    });
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const keys of tied) {
+        if (![...keys].some((k) => out.has(k))) continue;
+        for (const k of keys) if (!out.has(k)) { out.add(k); changed = true; }
+      }
+    }
+    return out;
+  } catch (err) {
+    if (err instanceof TooLarge) return null;
+    throw err;
+  }
+}
+
+/** The declared moments' values (`random g with E[g] = μ, E[g²] = ρ`: μ, ρ). */
+function moments(p: StepProblem): Expr[] {
+  const out: Expr[] = [];
+  for (const spec of p.prep.ctx.random.specs.values()) {
+    for (const m of [spec.mean, spec.second, spec.covariance, spec.third, spec.fourth]) if (m) out.push(m.value);
   }
   return out;
 }
 
-
-/** The keys of every name `e` reads, directly or through definitions, substitutions and function bodies. */
-export function keysRead(p: StepProblem, e: Expr): Set<string> {
+/**
+ * The keys of every name `e` reads, directly or through definitions, substitutions and
+ * function bodies; null when there are too many to follow (then every name may count).
+ */
+export function keysRead(p: StepProblem, e: Expr): Set<string> | null {
   const out = new Set<string>();
-  walker(p, out)(e, 'partial');
-  return out;
+  try {
+    walker(p, out)(e, 'partial');
+    return out;
+  } catch (err) {
+    if (err instanceof TooLarge) return null;
+    throw err;
+  }
 }

@@ -443,9 +443,14 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   // Only the scalars the parts read (directly or through definitions, substitutions and
   // function bodies: domain.ts): along any other a part is constant, with no zero to find
   // (a + b + c + d + √x + 1 over (x − 1)/(√x − 1): x only).
-  const used = new Set<string>();
-  for (const { g } of parts) for (const k of keysRead(p, g)) used.add(k);
-  const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && !isMat(base.values.get(k)!.value) && used.has(k.split('@')[0]!));
+  // (Every scalar where the parts are too large to follow.)
+  let used: Set<string> | null = new Set<string>();
+  for (const { g } of parts) {
+    const read = keysRead(p, g);
+    if (!read) { used = null; break; }
+    for (const k of read) used.add(k);
+  }
+  const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && !isMat(base.values.get(k)!.value) && (!used || used.has(k.split('@')[0]!)));
   for (const key of keys.filter((k) => base.isInteger(k)).slice(0, 4)) {
     for (const { g } of parts) {
       const z = integerZero(base, key, g, rng);

@@ -379,7 +379,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // (For a step a certificate covers for every value, `confirm` off, a corner can only show
   // where a side has no value: only the names that decide that are moved, and none is
   // searched when there are none. It was a fifth of the homework's cold checking.)
-  const domain = confirm || statement ? undefined : domainKeys(p);
+  const domain = confirm || statement ? undefined : domainKeys(p) ?? undefined;
   if (firstHeld && cornered && (confirm || !statement) && (!domain || domain.size > 0)) {
     const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend, domain);
     if (failure) return fail(failure, failure.right === 'undefined');

@@ -61,6 +61,8 @@ export class Prepared {
   readonly covariances: ReadonlySet<string>;
   /** Substitutions that hold at every point by construction (the only rule for a name): not checked again. */
   readonly byConstruction = new Set<Condition>();
+  /** Those of them whose right side may have no value (a divisor, √, log …): checked where a point must meet the assumptions strictly. */
+  readonly partialRules = new Set<Condition>();
   /** The tags a matrix is drawn with, by key (`H symmetric positive definite`; a covariance is positive definite). */
   readonly tagsByKey = new Map<string, ReadonlySet<MatrixTag>>();
 
@@ -122,13 +124,15 @@ export class Prepared {
       // An integer index is read where no rule reaches (exponents, sum bounds, subscripts):
       // its equation stays a condition.
       const integer = ctx.scope.lookup(f.operands[0].name)?.info.kind === 'integer';
+      if (!integer && ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope)) this.byConstruction.add(c);
       // (Only where its right side has a value: `assume y = 1/(x − 2)` does not hold at x = 2,
-      // so a rule whose right side may have none stays a condition too.)
+      // which is then no counterexample to 1 = y (x − 2). Such a rule is checked where a
+      // point must meet the assumptions strictly: a counterexample, a searched point.)
       const valuesOf = (k: string): Expr[] => [
         ...this.rules.filter((r) => keyOf(r.lhs) === k).map((r) => r.rhs),
         ...ctx.defs.filter((d) => !d.params && keyOf({ kind: 'Var', name: d.target, range: d.range }) === k).map((d) => d.value),
       ];
-      if (!integer && ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope) && everywhereDefined(f.operands[1]!, ctx.scope, valuesOf, ctx.defs)) this.byConstruction.add(c);
+      if (this.byConstruction.has(c) && !everywhereDefined(f.operands[1]!, ctx.scope, valuesOf, ctx.defs)) this.partialRules.add(c);
     }
   }
 
@@ -539,7 +543,7 @@ export class Point {
       for (const tag of tags) if (!this.tagHolds(value, tag, levels)) return false;
     }
     for (const c of this.prep.checks) {
-      if (this.prep.byConstruction.has(c)) continue;
+      if (this.prep.byConstruction.has(c) && !(strict && this.prep.partialRules.has(c))) continue;
       const t = this.truth(c.formula, levels, !strict);
       if (t === 'unsupported') continue;
       if (t !== true) return false;
