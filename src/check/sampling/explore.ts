@@ -440,17 +440,26 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   const right = p.right as Expr;
   // An integer name where a divisor affine in it vanishes (t − 40 at t = 40): the grid along
   // scalars skips integers, and the sampled ones rarely land there.
-  // Only the scalars the parts read (directly or through definitions, substitutions and
-  // function bodies: domain.ts): along any other a part is constant, with no zero to find
-  // (a + b + c + d + √x + 1 over (x − 1)/(√x − 1): x only).
-  // (Every scalar where the parts are too large to follow.)
-  let used: Set<string> | null = new Set<string>();
+  // The scalars the parts name first (a + b + c + d + √x + 1 over (x − 1)/(√x − 1): x; a
+  // family's member by its own name, g_1 not g_2), then those they read through definitions,
+  // substitutions and function bodies (domain.ts); none they do not read, along which a part
+  // is constant, with no zero to find. (Every scalar where the parts are too large to follow.)
+  const named = new Set<string>();
+  for (const { g } of parts) visit(g, (x) => { if (x.kind === 'Var') named.add(printName(x.name)); });
+  let read: Set<string> | null = new Set<string>();
   for (const { g } of parts) {
-    const read = keysRead(p, g);
-    if (!read) { used = null; break; }
-    for (const k of read) used.add(k);
+    const keys = keysRead(p, g);
+    if (!keys) { read = null; break; }
+    for (const k of keys) read.add(k);
   }
-  const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && !isMat(base.values.get(k)!.value) && (!used || used.has(k.split('@')[0]!)));
+  // (Those the step itself writes come before those the unfolding brought in: x before β and
+  // g_1 … g_3 in (x − 7/3)(v_3² + 1), v_3 a recurrence in β and g.)
+  const written = new Set<string>();
+  for (const side of [left, right]) visit(side, (x) => { if (x.kind === 'Var') written.add(printName(x.name)); });
+  const all = [...base.values.keys()].filter((k) => base.touched.has(k) && !isMat(base.values.get(k)!.value));
+  const nameOf = (k: string): string => (k.includes('@') ? base.values.get(k)!.label : k);
+  const tier = (k: string): number => (named.has(nameOf(k)) ? (written.has(nameOf(k)) ? 0 : 1) : 2);
+  const keys = all.filter((k) => tier(k) < 2 || !read || read.has(k.split('@')[0]!)).sort((a, b) => tier(a) - tier(b));
   for (const key of keys.filter((k) => base.isInteger(k)).slice(0, 4)) {
     for (const { g } of parts) {
       const z = integerZero(base, key, g, rng);

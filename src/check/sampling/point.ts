@@ -1,6 +1,5 @@
 import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Var } from '../../ast.js';
 import { children, mapChildren } from '../../ast-walk.js';
-import { builtin } from '../../builtins.js';
 import { printExpr, printName } from '../../print.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
 import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
@@ -61,8 +60,6 @@ export class Prepared {
   readonly covariances: ReadonlySet<string>;
   /** Substitutions that hold at every point by construction (the only rule for a name): not checked again. */
   readonly byConstruction = new Set<Condition>();
-  /** Those of them whose right side may have no value (a divisor, √, log …): checked where a point must meet the assumptions strictly. */
-  readonly partialRules = new Set<Condition>();
   /** The tags a matrix is drawn with, by key (`H symmetric positive definite`; a covariance is positive definite). */
   readonly tagsByKey = new Map<string, ReadonlySet<MatrixTag>>();
 
@@ -85,7 +82,17 @@ export class Prepared {
         }
         continue;
       }
-      if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var') {
+      // (Not for a name with a definition: `define γ = α + β` / `assume γ = 1` is a condition on
+      // α and β, and a substitution γ → 1 would let every α, β through — α = 1 − β was refuted
+      // at α = β = 0. Its equation is solved like any other. A member at a symbolic index, an
+      // induction hypothesis `assume g_{t-1} = σ(h_{t-1})` over recurrences, stays one: no
+      // point of free vectors g_0, h_0 would meet it.)
+      const definedName = (v: Var): boolean => {
+        if (v.name.index && hasVar(v.name.index)) return false;
+        const key = ctx.scope.lookup(v.name)?.info.key ?? printName(v.name);
+        return ctx.defs.some((d) => !d.params && (ctx.scope.lookup(d.target)?.info.key ?? printName(d.target)) === key);
+      };
+      if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var' && !definedName(f.operands[0])) {
         // A substitution, and still a condition: `assume x = 1, x = 2` has no point.
         this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
         this.checks.push(c);
@@ -124,15 +131,9 @@ export class Prepared {
       // An integer index is read where no rule reaches (exponents, sum bounds, subscripts):
       // its equation stays a condition.
       const integer = ctx.scope.lookup(f.operands[0].name)?.info.kind === 'integer';
+      // (Only where its right side has a value: where it has none, the name has none either
+      // and the point is skipped — `resolveValue`.)
       if (!integer && ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope)) this.byConstruction.add(c);
-      // (Only where its right side has a value: `assume y = 1/(x − 2)` does not hold at x = 2,
-      // which is then no counterexample to 1 = y (x − 2). Such a rule is checked where a
-      // point must meet the assumptions strictly: a counterexample, a searched point.)
-      const valuesOf = (k: string): Expr[] => [
-        ...this.rules.filter((r) => keyOf(r.lhs) === k).map((r) => r.rhs),
-        ...ctx.defs.filter((d) => !d.params && keyOf({ kind: 'Var', name: d.target, range: d.range }) === k).map((d) => d.value),
-      ];
-      if (this.byConstruction.has(c) && !everywhereDefined(f.operands[1]!, ctx.scope, valuesOf, ctx.defs)) this.partialRules.add(c);
     }
   }
 
@@ -196,48 +197,9 @@ function freeIn(e: Expr, key: string): boolean {
   return hit;
 }
 
-/**
- * Whether an expression has a value wherever its free names have one: no divisor, no power
- * but a whole-number literal one, only built-ins defined everywhere (builtins.ts `domain`) and
- * declared functions (their instances are), subscripts of integers only, no sum, expectation,
- * derivative, limit or user-defined function, and the same of the values of names defined or
- * substituted (`valuesOf`, by key).
- */
-function everywhereDefined(e: Expr, scope: Scope, valuesOf: (key: string) => readonly Expr[], defs: readonly Define[]): boolean {
-  const seen = new Set<string>();
-  const rec = (x: Expr): boolean => {
-    switch (x.kind) {
-      case 'Num': case 'Const': return true;
-      case 'Var': {
-        const key = scope.lookup(x.name)?.info.key ?? printName(x.name);
-        if (!seen.has(key)) {
-          seen.add(key);
-          if (!valuesOf(key).every(rec)) return false;
-        }
-        if (!x.name.index) return true;
-        let integers = true;
-        const ints = (y: Expr): void => {
-          if (y.kind === 'Var' && scope.lookup(y.name)?.info.kind !== 'integer') integers = false;
-          for (const c of children(y)) ints(c);
-        };
-        ints(x.name.index);
-        return integers && rec(x.name.index);
-      }
-      case 'Neg': case 'Transpose': case 'Abs': case 'Norm': return rec(x.arg);
-      case 'Binary':
-        if (x.op === '/') return false;
-        if (x.op === '^' && !(x.right.kind === 'Num' && /^\d+$/.test(x.right.value))) return false;
-        return rec(x.left) && rec(x.right);
-      case 'Call': {
-        const b = builtin(x.fn.base);
-        const key = printName({ ...x.fn, primes: 0 });
-        const total = b ? b.domain !== 'partial' : !defs.some((d) => d.params && printName(d.target) === key) && scope.get(key)?.fn !== undefined;
-        return total && x.args.every(rec);
-      }
-      default: return false;
-    }
-  };
-  return rec(e);
+/** Whether an expression names anything (a subscript `t − 1`, not `1`). */
+function hasVar(e: Expr): boolean {
+  return e.kind === 'Var' || children(e).some(hasVar);
 }
 
 function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
@@ -543,7 +505,7 @@ export class Point {
       for (const tag of tags) if (!this.tagHolds(value, tag, levels)) return false;
     }
     for (const c of this.prep.checks) {
-      if (this.prep.byConstruction.has(c) && !(strict && this.prep.partialRules.has(c))) continue;
+      if (this.prep.byConstruction.has(c)) continue;
       const t = this.truth(c.formula, levels, !strict);
       if (t === 'unsupported') continue;
       if (t !== true) return false;
@@ -817,7 +779,14 @@ export class Evaluation<S> implements Host<S> {
       if (!r || r.info.key !== info.key) continue;
       if ((r.index === null) !== (index === null)) continue;
       if (r.index !== null && Number(integerValue(r.index, this, { values: new Map(), integers: new Map() })) !== index) continue;
-      return this.evaluate(rule.rhs);
+      try {
+        return this.evaluate(rule.rhs);
+      } catch (err) {
+        // `assume y = 1/(x − 2)` at x = 2: the assumption has no value, so this is no point of
+        // it — skipped, never a counterexample (1 = y (x − 2) was refuted there).
+        if (err instanceof Undefined) throw new Skip(`${printName(rule.lhs.name)} = ${printExpr(rule.rhs)} has no value here (${err.message})`);
+        throw err;
+      }
     }
     // Definitions: the latest that applies wins.
     const defs = this.ctx.defs;

@@ -6,6 +6,7 @@ import { Rational, exactField } from '../evaluator/rational.js';
 import { hasMatrix, type StepProblem } from '../problem.js';
 import { freeNames } from '../rewrite.js';
 import type { Rng } from '../rng.js';
+import { keysRead } from './domain.js';
 import { simpler } from './draw.js';
 import { decideAt } from './at-point.js';
 import { allLevels } from './levels.js';
@@ -142,7 +143,13 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
       }
     }
     const names = [...freeNames(a), ...freeNames(b)].map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index);
-    const scalars = [...new Set(names.filter((x) => x!.info.kind === 'scalar').map((x) => x!.info.key))];
+    // The scalars written in it first, then those it reads through definitions (`define γ =
+    // α + β` / `assume γ = 1` is solved for α).
+    const read = [...keysRead(p, a) ?? [], ...keysRead(p, b) ?? []].filter((k) => {
+      const v = point.values.get(k)?.value;
+      return v !== undefined && !isMat(v) && !point.isInteger(k);
+    });
+    const scalars = [...new Set([...names.filter((x) => x!.info.kind === 'scalar').map((x) => x!.info.key), ...read])];
     const matrices = [...new Set(names.filter((x) => x!.info.shape.kind === 'matrix').map((x) => x!.info.key))];
     let solved: Point | null = null;
     // A scalar first, where both sides are scalars (`assume ‖u‖ = x` is solved for x, so a
