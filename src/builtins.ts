@@ -60,7 +60,7 @@ export interface Builtin {
    * every argument but with no derivative at some (`kinked`: |x| at 0, max where its arguments
    * tie), or on part of its arguments only (`partial`: log, √, tan, an inverse, λ_max of a
    * matrix that is not symmetric, E/Var/Cov). The corner search moves only the names a partial
-   * one reads (sampling/search.ts `domainKeys`).
+   * one reads (sampling/domain.ts `domainKeys`).
    */
   readonly domain: 'smooth' | 'kinked' | 'partial';
   /** One line for documentation and messages. */

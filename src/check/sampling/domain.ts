@@ -170,10 +170,12 @@ function walker(p: StepProblem, out: Set<string>): (e: Expr, mode: Mode) => void
  * The keys of the names whose values can decide whether a side of a step has a value: those
  * read inside an operation with a value on part of its domain only (a divisor, √, log, tan, a
  * power that is not a whole-number literal, an inverse, λ_max, a subscript or bound, a
- * factorial, E/Var/Cov, derivatives and limits), directly or through a definition, an equality
- * among the assumptions or a function's body; closed under the assumptions (one that mentions
- * such a name brings in its other names). Outside this set a name's value never changes where
- * the sides are defined, only what they are. Keys as the sampler draws them, without `@index`.
+ * factorial, E/Var/Cov with the declared moments, derivatives' kinks and limits), directly or
+ * through a definition, an equality among the assumptions, a function's body or its `for all`
+ * bounds; closed under the assumptions (one that reads such a name, through definitions too,
+ * brings in the others it reads). Outside this set a name's value never changes where the
+ * sides are defined, only what they are. Keys as the sampler draws them, without `@index`;
+ * null when the walk passes WALK_BUDGET nodes (then every name may count).
  */
 export function domainKeys(p: StepProblem): Set<string> | null {
   const out = new Set<string>();
