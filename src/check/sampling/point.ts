@@ -82,17 +82,7 @@ export class Prepared {
         }
         continue;
       }
-      // (Not for a name with a definition: `define γ = α + β` / `assume γ = 1` is a condition on
-      // α and β, and a substitution γ → 1 would let every α, β through — α = 1 − β was refuted
-      // at α = β = 0. Its equation is solved like any other. A member at a symbolic index, an
-      // induction hypothesis `assume g_{t-1} = σ(h_{t-1})` over recurrences, stays one: no
-      // point of free vectors g_0, h_0 would meet it.)
-      const definedName = (v: Var): boolean => {
-        if (v.name.index && hasVar(v.name.index)) return false;
-        const key = ctx.scope.lookup(v.name)?.info.key ?? printName(v.name);
-        return ctx.defs.some((d) => !d.params && (ctx.scope.lookup(d.target)?.info.key ?? printName(d.target)) === key);
-      };
-      if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var' && !definedName(f.operands[0])) {
+      if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var') {
         // A substitution, and still a condition: `assume x = 1, x = 2` has no point.
         this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
         this.checks.push(c);
@@ -131,8 +121,6 @@ export class Prepared {
       // An integer index is read where no rule reaches (exponents, sum bounds, subscripts):
       // its equation stays a condition.
       const integer = ctx.scope.lookup(f.operands[0].name)?.info.kind === 'integer';
-      // (Only where its right side has a value: where it has none, the name has none either
-      // and the point is skipped — `resolveValue`.)
       if (!integer && ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope)) this.byConstruction.add(c);
     }
   }
@@ -195,11 +183,6 @@ function freeIn(e: Expr, key: string): boolean {
   };
   walk(e);
   return hit;
-}
-
-/** Whether an expression names anything (a subscript `t − 1`, not `1`). */
-function hasVar(e: Expr): boolean {
-  return e.kind === 'Var' || children(e).some(hasVar);
 }
 
 function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
@@ -779,14 +762,7 @@ export class Evaluation<S> implements Host<S> {
       if (!r || r.info.key !== info.key) continue;
       if ((r.index === null) !== (index === null)) continue;
       if (r.index !== null && Number(integerValue(r.index, this, { values: new Map(), integers: new Map() })) !== index) continue;
-      try {
-        return this.evaluate(rule.rhs);
-      } catch (err) {
-        // `assume y = 1/(x − 2)` at x = 2: the assumption has no value, so this is no point of
-        // it — skipped, never a counterexample (1 = y (x − 2) was refuted there).
-        if (err instanceof Undefined) throw new Skip(`${printName(rule.lhs.name)} = ${printExpr(rule.rhs)} has no value here (${err.message})`);
-        throw err;
-      }
+      return this.evaluate(rule.rhs);
     }
     // Definitions: the latest that applies wins.
     const defs = this.ctx.defs;

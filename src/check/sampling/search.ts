@@ -6,7 +6,6 @@ import { Rational, exactField } from '../evaluator/rational.js';
 import { hasMatrix, type StepProblem } from '../problem.js';
 import { freeNames } from '../rewrite.js';
 import type { Rng } from '../rng.js';
-import { keysRead } from './domain.js';
 import { simpler } from './draw.js';
 import { decideAt } from './at-point.js';
 import { allLevels } from './levels.js';
@@ -143,13 +142,7 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
       }
     }
     const names = [...freeNames(a), ...freeNames(b)].map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index);
-    // The scalars written in it first, then those it reads through definitions (`define γ =
-    // α + β` / `assume γ = 1` is solved for α).
-    const read = [...keysRead(p, a) ?? [], ...keysRead(p, b) ?? []].filter((k) => {
-      const v = point.values.get(k)?.value;
-      return v !== undefined && !isMat(v) && !point.isInteger(k);
-    });
-    const scalars = [...new Set([...names.filter((x) => x!.info.kind === 'scalar').map((x) => x!.info.key), ...read])];
+    const scalars = [...new Set(names.filter((x) => x!.info.kind === 'scalar').map((x) => x!.info.key))];
     const matrices = [...new Set(names.filter((x) => x!.info.shape.kind === 'matrix').map((x) => x!.info.key))];
     let solved: Point | null = null;
     // A scalar first, where both sides are scalars (`assume ‖u‖ = x` is solved for x, so a
@@ -209,7 +202,6 @@ export function shrink(p: StepProblem, point: Point, rng: Rng, deadline: number)
   }
   return best;
 }
-
 
 /** Small values every free scalar takes in the corner search: the edges of common domains. */
 const CORNERS = ['0', '1', '-1', '2', '-2', '0.5', '-0.5', '1.5', '3'].map((x) => Rational.parse(x));
