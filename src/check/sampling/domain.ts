@@ -21,7 +21,7 @@ const none: Params = new Map();
 
 /** The keys a name is drawn under (a family member's without its `@index`). */
 function keyOf(p: StepProblem, name: Parameters<typeof printName>[0]): string {
-  return p.prep.ctx.scope.lookup(name)?.info.key ?? printName(name);
+  return p.prep.keyOfName(name);
 }
 
 /** The walk gave up (more nodes than WALK_BUDGET): every name may count. */

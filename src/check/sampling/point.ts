@@ -1,4 +1,4 @@
-import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Var } from '../../ast.js';
+import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Name, Var } from '../../ast.js';
 import { children, mapChildren } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
@@ -52,6 +52,18 @@ export class Prepared {
       this.lookups.set(v, found);
     }
     return found ?? undefined;
+  }
+
+  private readonly nameKeys = new WeakMap<Name, string>();
+
+  /** The key a name is drawn under (a definition's target; cached per node: every name a point resolves asks it). */
+  keyOfName(n: Name): string {
+    let key = this.nameKeys.get(n);
+    if (key === undefined) {
+      key = this.ctx.scope.lookup(n)?.info.key ?? printName(n);
+      this.nameKeys.set(n, key);
+    }
+    return key;
   }
 
   /** Which drawn keys are integer indices (a cache for Point.isInteger). */
@@ -758,7 +770,7 @@ export class Evaluation<S> implements Host<S> {
     }
     // Equalities among the assumptions act as substitutions.
     for (const rule of this.point.prep.rules) {
-      const r = this.ctx.scope.lookup(rule.lhs.name);
+      const r = this.point.prep.lookup(rule.lhs);
       if (!r || r.info.key !== info.key) continue;
       if ((r.index === null) !== (index === null)) continue;
       if (r.index !== null && Number(integerValue(r.index, this, { values: new Map(), integers: new Map() })) !== index) continue;
@@ -769,9 +781,7 @@ export class Evaluation<S> implements Host<S> {
     for (let i = defs.length - 1; i >= 0; i--) {
       const d = defs[i]!;
       if (d.params) continue;
-      const t = this.ctx.scope.lookup(d.target);
-      const dkey = t?.info.key ?? printName(d.target);
-      if (dkey !== info.key) continue;
+      if (this.point.prep.keyOfName(d.target) !== info.key) continue;
       const target = d.target;
       // A name that is no family member (`u_1` never declared with an index variable) is
       // the definition's target itself when their keys agree, subscript or not.
