@@ -201,6 +201,13 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'a pole along x beside four members of a family', text: 'scalar x\nscalar g_t\n    g_1 + g_2 + g_3 + g_4 - g_1 - g_2 - g_3 - g_4 + 1\n  = (x - 7/3) (g_1² + 1) / ((x - 7/3) (g_1² + 1))\n', want: 'refuted', cx: /x = 7\/3/ },
   { name: 'a pole along x beside a recurrence in β and g_1 … g_3', text: 'scalar β, x\nscalar g_t, v_t\ninteger t\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + (1 - β) g_t for t ≥ 1\n    v_3 - v_3 + 1\n  = (x - 7/3) (v_3² + 1) / ((x - 7/3) (v_3² + 1))\n', want: 'refuted', cx: /x = 7\/3/ },
   { name: 'a pole along a fifth member of a family', text: 'scalar g_t\ninteger t\n    g_1 + g_2 + g_3 + g_4 - g_1 - g_2 - g_3 - g_4 + 1\n  = (g_5 - 7/3) / (g_5 - 7/3)\n', want: 'refuted' },
+  // (Third red team:) up to eight scalars are searched, so a pole behind a definition or a
+  // substitution is reached beside four scalars the step writes.
+  { name: 'a pole behind a definition beside four written scalars', text: 'scalar a, x, y, z, u\ndefine w = a - 7/3\n    1\n  = (x² + y² + z² + u² + 1) w / ((x² + y² + z² + u² + 1) w)\n', want: 'refuted', cx: /a = 7\/3/ },
+  { name: 'a pole behind a substitution beside four written scalars', text: 'scalar a, x, y, z, u\nassume w = a - 7/3\n    1\n  = (x² + y² + z² + u² + 1) w / ((x² + y² + z² + u² + 1) w)\n', want: 'refuted', cx: /a = 7\/3/ },
+  { name: 'a pole along the fifth scalar written in the divisor', text: 'scalar a, b, c, d, x\n    1\n  = (a² + b² + c² + d² + 1)(x - 7/3) / ((a² + b² + c² + d² + 1)(x - 7/3))\n', want: 'refuted', cx: /x = 7\/3/ },
+  { name: 'log\'s argument 0 behind a definition beside four written scalars', text: 'scalar a, x, y, z, u\ndefine w = a - 7/3\n    0\n  = log((x² + y² + z² + u² + 1) w²) - log((x² + y² + z² + u² + 1) w²)\n', want: 'refuted' },
+  { name: '√ of a negative behind a definition beside four written scalars', text: 'scalar a, x, y, z, u\ndefine w = a - 7/3\n    0\n  = √(x² + y² + z² + u² + w) - √(x² + y² + z² + u² + w)\n', want: 'refuted' },
   { name: 'an unread substitution with no value somewhere (ℓ = log p) changes nothing', text: 'scalar x, p, ℓ\nassume ℓ = log(p)\n    x + 1\n  = (x² - 1)/(x - 1)\n', want: 'refuted', cx: /x = 1/ },
   { name: '…nor where the step reads p', text: 'scalar x, p, ℓ\nassume ℓ = log(p)\n    p + x + 1\n  = p + (x² - 1)/(x - 1)\n', want: 'refuted', cx: /x = 1/ },
   { name: '…nor for an inequality (y = √(z − 100))', text: 'scalar x, y, z\nassume y = √(z - 100)\n    (x - 7/3)²\n  ≥ 10^-9\n', want: 'refuted' },

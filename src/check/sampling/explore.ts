@@ -460,7 +460,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   const nameOf = (k: string): string => (k.includes('@') ? base.values.get(k)!.label : k);
   const tier = (k: string): number => (named.has(nameOf(k)) ? (written.has(nameOf(k)) ? 0 : 1) : 2);
   const keys = all.filter((k) => tier(k) < 2 || !read || read.has(k.split('@')[0]!)).sort((a, b) => tier(a) - tier(b));
-  for (const key of keys.filter((k) => base.isInteger(k)).slice(0, 4)) {
+  for (const key of keys.filter((k) => base.isInteger(k)).slice(0, 8)) {
     for (const { g } of parts) {
       const z = integerZero(base, key, g, rng);
       const q = z === null ? null : at(base, key, Rational.of(z), rng, deadline);
@@ -468,7 +468,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
       if (found) return found;
     }
   }
-  for (const key of keys.filter((k) => !base.isInteger(k)).slice(0, 4)) {
+  for (const key of keys.filter((k) => !base.isInteger(k)).slice(0, 8)) {
     const label = base.values.get(key)!.label;
     for (const { g, side, beyond } of parts) {
       if (beyond) {
