@@ -96,14 +96,15 @@ function walker(p: StepProblem, out: Set<string>): (e: Expr, mode: Mode) => void
         return;
       case 'Call': {
         const fnKey = printName({ ...e.fn, primes: 0 });
-        const def = p.prep.ctx.defs.find((d) => d.params && printName(d.target) === fnKey);
+        // Every body it has (a section may define it again; the latest one in scope applies).
+        const bodies = p.prep.ctx.defs.filter((d) => d.params && printName(d.target) === fnKey);
         // Arguments are evaluated before the call, then read where the body reads its parameters.
-        if (def?.params) {
+        if (bodies.length > 0) {
           for (const a of e.args) walk(a, mode, params);
-          if (++depth > 8) {
-            for (const a of e.args) walk(a, 'partial', params);
-          } else {
-            const inner = new Map(def.params.map((v, i) => [printName(v.name), (m: Mode) => {
+          // (Nine calls deep is past any derivation's: give up, every name counts.)
+          if (++depth > 8) throw new TooLarge();
+          for (const def of bodies) {
+            const inner = new Map(def.params!.map((v, i) => [printName(v.name), (m: Mode) => {
               const a = e.args[i];
               if (!a) return;
               let done = argsDone.get(params);
