@@ -4,6 +4,7 @@ import { Dual, dualField } from '../src/check/evaluator/dual.js';
 import { Jet, jetField } from '../src/check/evaluator/jet.js';
 import { Rational, exactField } from '../src/check/evaluator/rational.js';
 import { intervalField } from '../src/check/evaluator/interval.js';
+import { Kink, Undecided } from '../src/check/evaluator/field.js';
 import { decimalField } from '../src/check/evaluator/decimal.js';
 import type { FileReport, StepResult } from '../src/result.js';
 
@@ -111,6 +112,52 @@ describe('a table of derivative identities', () => {
     const { steps } = await stepsOf(`${DECLS}    ${l}\n  = ${r}\n`);
     expect(steps.map((s) => s.verdict), steps[0]?.message).toEqual([want]);
     if (want === 'refuted') expect(steps[0]!.counterexample).not.toBeNull();
+  });
+});
+
+/**
+ * Derivatives through kinks (|u| at 0, max and min at a tie), where the two-sided rule of
+ * dual numbers stops: one-sided derivatives decide. Where they agree the derivative exists
+ * (x|x| and ReLU² at 0), so a right step must not be refuted there; where they differ it does
+ * not, and a step that claims a value there is refuted at the kink. Each step reaches x = 0.
+ */
+const KINKS: [string, string, 'holds' | 'refuted'][] = [
+  ['2|x|', 'd/dx(x|x|)', 'holds'],
+  ['2 max(0, x)', 'd/dx(max(0, x)²)', 'holds'],
+  ['2 min(0, x)', 'd/dx(min(0, x)^2)', 'holds'],
+  ['2x', 'd/dx √(x⁴)', 'holds'],
+  ['3x|x|', 'd/dx (x²)^(3/2)', 'holds'],
+  ['2x', '∂/∂x (max(x, y)² + min(x, y)²)', 'holds'],
+  ['0', 'd/dx (max(x, 0) + min(x, 0) - x)', 'holds'],
+  ['2|x|', 'r\'(x)', 'holds'],
+  ['|y|', 'd/dx (x √(y²))', 'holds'],
+  // one-sided derivatives that differ: no derivative at 0, while the left side has a value
+  ['2|x|', 'd/dx(x|x|) + d/dx |x| - x/|x|', 'refuted'],
+  ['0', 'd/dx max(x, 0) - d/dx max(x, 0)', 'refuted'],
+  ['2 max(0, x)', 'd/dx(max(0, x)²) + d/dx max(0, x) - max(0, x)/x', 'refuted'],
+];
+
+describe('derivatives through kinks', () => {
+  it.each(KINKS)('%s = %s → %s', async (l, r, want) => {
+    const { steps } = await stepsOf(`scalar x, y\ndefine r(z) = z |z|\n    ${l}\n  = ${r}\n`);
+    const s = steps[0]!;
+    if (want === 'holds') expect(['proved', 'checked'], s.message).toContain(s.verdict);
+    else {
+      expect(s.verdict, s.message).toBe('refuted');
+      expect(s.counterexample!.assignments.find(([n]) => n === 'x')?.[1]).toBe('0');
+      expect(s.counterexample!.note).toMatch(/not differentiable/);
+    }
+  });
+  it('takes one-sided derivatives by directional dual numbers (|x|, max at a tie)', () => {
+    const D = dualField(exactField, true);
+    const at = (d: string) => new Dual(Rational.ZERO, Rational.parse(d));
+    expect(D.elementary('abs', at('1')).d.toString()).toBe('1');
+    expect(D.elementary('abs', at('-1')).d.toString()).toBe('1');
+    expect(D.max(at('1'), at('-2')).d.toString()).toBe('1');
+    expect(D.min(at('1'), at('-2')).d.toString()).toBe('-2');
+    // two-sided: a kink, or undecided where first-order values cannot tell (√(t⁴) vs √(t²))
+    expect(() => dualField(exactField).elementary('abs', at('1'))).toThrow(Kink);
+    expect(() => dualField(intervalField).elementary('sqrt', new Dual(intervalField.zero, intervalField.sub(intervalField.one, intervalField.one)))).toThrow(Undecided);
   });
 });
 

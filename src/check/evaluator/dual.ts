@@ -1,4 +1,4 @@
-import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
+import { Inexact, Kink, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
 import type { Rational } from './rational.js';
 
 /** v + d·ε with ε² = 0: a value and its derivative along one direction (forward mode). */
@@ -10,13 +10,19 @@ export class Dual<S> {
  * Dual numbers over any backend: forward-mode differentiation, exact where the backend is
  * exact and enclosed where it encloses (never a finite difference). Nesting gives higher
  * derivatives (`dualField(dualField(F))`). A function not differentiable at the point
- * (|x| at 0, √x at 0 along a nonzero direction) is Undefined there.
+ * (√x at 0 along a nonzero direction) is Undefined there; a kink (|u| at u = 0, max or min
+ * at a tie) throws Kink. `directional`: the tangent is a direction h and the result the
+ * one-sided directional derivative f'(x; h) = lim_{t→0⁺} (f(x + t h) − f(x))/t, which at a
+ * kink follows |·|'(0; d) = |d|, max'(tie; d₁, d₂) = max(d₁, d₂), min'(…) = min(d₁, d₂) (the
+ * chain rule of piecewise-smooth functions; Griewank & Walther, "Evaluating Derivatives",
+ * 2nd ed., §14.2). √ (and a fractional power) at 0 with no first-order change is Undecided:
+ * √(x⁴) is differentiable at 0 and √(x²) is not, and first-order values cannot tell them apart.
  */
-export function dualField<S>(F: Field<S>): Field<Dual<S>> {
+export function dualField<S>(F: Field<S>, directional = false): Field<Dual<S>> {
   const c = (x: S): Dual<S> => new Dual(x, F.zero);
   const zeroD = (x: Dual<S>): boolean => F.sign(x.d) === 0;
   const self: Field<Dual<S>> = {
-    name: `dual(${F.name})`,
+    name: `${directional ? 'directional ' : ''}dual(${F.name})`,
     zero: c(F.zero),
     one: c(F.one),
     fromInt: (n) => c(F.fromInt(n)),
@@ -37,8 +43,12 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
     },
     pow(a, b) {
       const v = F.pow(a.v, b.v);
-      // 0^b with b not whole: like √ at 0, not differentiable in general.
-      if (F.sign(a.v) === 0) throw new Undefined('a fractional power is not differentiable at 0');
+      // 0^b with b not whole: like √ at 0 (undecided when the base does not move to first order).
+      if (F.sign(a.v) === 0) {
+        // A base that does not depend on the seeded variable at all is a constant here.
+        if (a.d === F.zero && b.d === F.zero) return c(v);
+        throw atRootOfZero(zeroD(a), 'a fractional power');
+      }
       if (zeroD(a) && zeroD(b)) return c(v);
       // d(a^b) = a^b (b' log a + b a'/a)
       let d = F.zero;
@@ -48,16 +58,16 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
     },
     elementary(f: Elementary, a: Dual<S>): Dual<S> {
       const v = F.elementary(f, a.v);
-      // √u at u = 0: even with u' = 0 (u = t²) the derivative need not exist (√(t²) = |t|).
-      if (f === 'sqrt' && F.sign(v) === 0) throw new Undefined('√ is not differentiable at 0');
+      // √u at u = 0: with u' = 0 the derivative may exist (√(t⁴)) or not (√(t²) = |t|).
+      if (f === 'sqrt' && F.sign(v) === 0) {
+        if (a.d === F.zero) return c(v);
+        throw atRootOfZero(zeroD(a), '√');
+      }
       if (zeroD(a)) return c(v);
       switch (f) {
         case 'exp': return new Dual(v, F.mul(v, a.d));
         case 'log': return new Dual(v, F.div(a.d, a.v));
-        case 'sqrt': {
-          if (F.sign(v) === 0) throw new Undefined('√ is not differentiable at 0');
-          return new Dual(v, F.div(a.d, F.mul(F.fromInt(2), v)));
-        }
+        case 'sqrt': return new Dual(v, F.div(a.d, F.mul(F.fromInt(2), v)));
         case 'sin': return new Dual(v, F.mul(F.elementary('cos', a.v), a.d));
         case 'cos': return new Dual(v, F.neg(F.mul(F.elementary('sin', a.v), a.d)));
         case 'tan': {
@@ -68,7 +78,10 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
         case 'abs': {
           const s = F.sign(a.v);
           if (s === null) throw new Undecided('|x| near 0');
-          if (s === 0) throw new Undefined('|x| is not differentiable at 0');
+          if (s === 0) {
+            if (directional) return new Dual(v, F.elementary('abs', a.d));
+            throw new Kink('|x| is not differentiable at 0');
+          }
           return new Dual(v, s > 0 ? a.d : F.neg(a.d));
         }
       }
@@ -77,7 +90,8 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
       const s = F.sign(F.sub(a.v, b.v));
       if (s === null || s === 0) {
         if (s === 0 && F.sign(F.sub(a.d, b.d)) === 0) return a;
-        throw s === 0 ? new Undefined('max is not differentiable where its arguments tie') : new Undecided('max of two values too close to tell apart');
+        if (s === 0 && directional) return new Dual(a.v, F.max(a.d, b.d));
+        throw s === 0 ? new Kink('max is not differentiable where its arguments tie') : new Undecided('max of two values too close to tell apart');
       }
       return s > 0 ? a : b;
     },
@@ -85,7 +99,8 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
       const s = F.sign(F.sub(a.v, b.v));
       if (s === null || s === 0) {
         if (s === 0 && F.sign(F.sub(a.d, b.d)) === 0) return a;
-        throw s === 0 ? new Undefined('min is not differentiable where its arguments tie') : new Undecided('min of two values too close to tell apart');
+        if (s === 0 && directional) return new Dual(a.v, F.min(a.d, b.d));
+        throw s === 0 ? new Kink('min is not differentiable where its arguments tie') : new Undecided('min of two values too close to tell apart');
       }
       return s < 0 ? a : b;
     },
@@ -109,4 +124,15 @@ export function dualField<S>(F: Field<S>): Field<Dual<S>> {
     },
   };
   return self;
+}
+
+/**
+ * What √u (or u^b, b not whole) at u = 0 is to dual numbers: not differentiable when u moves
+ * to first order (one side has no value, the other an infinite slope); undecided when it does
+ * not (√(t⁴) = t² has a derivative, √(t²) = |t| has none).
+ */
+export function atRootOfZero(still: boolean, what: string): Undefined | Undecided {
+  return still
+    ? new Undecided(`${what} at 0 where its argument does not change to first order: whether it is differentiable depends on higher-order terms`)
+    : new Undefined(`${what} is not differentiable at 0`);
 }

@@ -17,6 +17,12 @@ export class Signal {
 }
 /** The value has none at this point (log of a negative number, division by zero): certain. */
 export class Undefined extends Signal {}
+/**
+ * A kink in a derivative's evaluation (|u| at u = 0, max or min where its arguments tie):
+ * the two-sided rule cannot go on, but the derivative may still exist (x|x| at 0). The
+ * caller takes the one-sided derivatives (`directional` dual numbers) and compares them.
+ */
+export class Kink extends Undefined {}
 /** An enclosure cannot tell at this precision (a divisor whose enclosure holds 0): try more digits. */
 export class Undecided extends Signal {}
 /** The backend cannot represent this value (exp in exact rationals, √ modulo a prime). */

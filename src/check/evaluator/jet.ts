@@ -1,4 +1,5 @@
-import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
+import { atRootOfZero } from './dual.js';
+import { Inexact, Kink, Undecided, type Elementary, type Field, type Sign } from './field.js';
 import type { Rational } from './rational.js';
 
 /**
@@ -12,10 +13,11 @@ export class Jet<S> {
 
 /**
  * Jets with k tangents over any backend: exact where the backend is exact, enclosed where it
- * encloses, never a finite difference. Not differentiable at the point (|x| at 0, √x at 0):
- * Undefined, as for dual numbers.
+ * encloses, never a finite difference. At a point where a function is not differentiable,
+ * and with `directional` (each tangent a direction, one-sided derivatives at kinks), as for
+ * dual numbers (dual.ts); tangents kept apart, since the kink rules are not linear in them.
  */
-export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
+export function jetField<S>(F: Field<S>, k: number, directional = false): Field<Jet<S>> {
   const zeros: readonly S[] = new Array<S>(k).fill(F.zero);
   const c = (x: S): Jet<S> => new Jet(x, zeros);
   const flat = (a: Jet<S>): boolean => a.d === zeros || a.d.every((x) => F.sign(x) === 0);
@@ -26,7 +28,7 @@ export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
     a === zeros && b === zeros ? zeros
       : Array.from({ length: Math.max(a.length, b.length, k) }, (_, i) => op(a[i] ?? F.zero, b[i] ?? F.zero));
   const self: Field<Jet<S>> = {
-    name: `jet${k}(${F.name})`,
+    name: `${directional ? 'directional ' : ''}jet${k}(${F.name})`,
     zero: c(F.zero),
     one: c(F.one),
     fromInt: (n) => c(F.fromInt(n)),
@@ -48,8 +50,10 @@ export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
     },
     pow(a, b) {
       const v = F.pow(a.v, b.v);
-      // 0^b with b not whole: like √ at 0, not differentiable in general.
-      if (F.sign(a.v) === 0) throw new Undefined('a fractional power is not differentiable at 0');
+      // A base that does not depend on the seeded entries is a constant here.
+      if (a.d === zeros && b.d === zeros) return c(v);
+      // 0^b with b not whole: like √ at 0.
+      if (F.sign(a.v) === 0) throw atRootOfZero(flat(a), 'a fractional power');
       if (flat(a) && flat(b)) return c(v);
       // d(a^b) = a^b (b' log a + b a'/a)
       const logA = flat(b) ? null : F.elementary('log', a.v);
@@ -64,15 +68,15 @@ export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
     },
     elementary(f: Elementary, a: Jet<S>): Jet<S> {
       const v = F.elementary(f, a.v);
-      // √u at u = 0: even with u' = 0 (u = t²) the derivative need not exist (√(t²) = |t|).
-      if (f === 'sqrt' && F.sign(v) === 0) throw new Undefined('√ is not differentiable at 0');
+      if (a.d === zeros) return c(v);
+      // √u at u = 0: with u' = 0 the derivative may exist (√(t⁴)) or not (√(t²) = |t|).
+      if (f === 'sqrt' && F.sign(v) === 0) throw atRootOfZero(flat(a), '√');
       if (flat(a)) return c(v);
       let slope: S;
       switch (f) {
         case 'exp': slope = v; break;
         case 'log': slope = F.div(F.one, a.v); break;
         case 'sqrt':
-          if (F.sign(v) === 0) throw new Undefined('√ is not differentiable at 0');
           slope = F.div(F.one, F.mul(F.fromInt(2), v));
           break;
         case 'sin': slope = F.elementary('cos', a.v); break;
@@ -86,7 +90,10 @@ export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
         case 'abs': {
           const s = F.sign(a.v);
           if (s === null) throw new Undecided('|x| near 0');
-          if (s === 0) throw new Undefined('|x| is not differentiable at 0');
+          if (s === 0) {
+            if (directional) return new Jet(v, a.d.map((x) => F.elementary('abs', x)));
+            throw new Kink('|x| is not differentiable at 0');
+          }
           slope = s > 0 ? F.one : F.neg(F.one);
           break;
         }
@@ -120,9 +127,12 @@ export function jetField<S>(F: Field<S>, k: number): Field<Jet<S>> {
   function pick(a: Jet<S>, b: Jet<S>, want: 1 | -1): Jet<S> {
     const s = F.sign(F.sub(a.v, b.v));
     if (s === null || s === 0) {
-      if (s === 0 && a.d.every((x, i) => F.sign(F.sub(x, b.d[i]!)) === 0)) return a;
+      if (s === 0 && a.d.every((x, i) => F.sign(F.sub(x, b.d[i] ?? F.zero)) === 0)) return a;
+      if (s === 0 && directional) {
+        return new Jet(a.v, combine(a.d, b.d, (x, y) => (want > 0 ? F.max(x, y) : F.min(x, y))));
+      }
       const what = want > 0 ? 'max' : 'min';
-      throw s === 0 ? new Undefined(`${what} is not differentiable where its arguments tie`) : new Undecided(`${what} of two values too close to tell apart`);
+      throw s === 0 ? new Kink(`${what} is not differentiable where its arguments tie`) : new Undecided(`${what} of two values too close to tell apart`);
     }
     return s === want ? a : b;
   }

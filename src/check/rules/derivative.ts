@@ -2,7 +2,7 @@ import type { Define, Deriv, Expr, Grad, Var } from '../../ast.js';
 import { printName } from '../../print.js';
 import { Dual, dualField } from '../evaluator/dual.js';
 import { Jet, jetField } from '../evaluator/jet.js';
-import { Mat, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import { Kink, Mat, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { evaluate, varKey, type Env, type Host } from '../evaluator/interpret.js';
 import * as L from '../evaluator/linalg.js';
 
@@ -35,34 +35,54 @@ export interface DerivativeHost<S> extends Host<S> {
 }
 
 const duals = new WeakMap<object, Field<unknown>>();
+const directionalDuals = new WeakMap<object, Field<unknown>>();
 const jets = new WeakMap<object, Map<number, Field<unknown>>>();
 
-/** The dual numbers over a backend (one field object per backend). */
-export function dualOf<S>(F: Field<S>): Field<Dual<S>> {
-  let D = duals.get(F) as Field<Dual<S>> | undefined;
+/** The dual numbers over a backend (one field object per backend and mode; dual.ts). */
+export function dualOf<S>(F: Field<S>, directional = false): Field<Dual<S>> {
+  const cache = directional ? directionalDuals : duals;
+  let D = cache.get(F) as Field<Dual<S>> | undefined;
   if (!D) {
-    D = dualField(F);
-    duals.set(F, D as Field<unknown>);
+    D = dualField(F, directional);
+    cache.set(F, D as Field<unknown>);
   }
   return D;
 }
 
-/** Jets with k tangents over a backend (one field object per backend and k). */
-function jetOf<S>(F: Field<S>, k: number): Field<Jet<S>> {
+/** Jets with k tangents over a backend (one field object per backend, k and mode). */
+function jetOf<S>(F: Field<S>, k: number, directional = false): Field<Jet<S>> {
   let m = jets.get(F);
   if (!m) jets.set(F, (m = new Map()));
-  let J = m.get(k) as Field<Jet<S>> | undefined;
+  const key = directional ? -k : k;
+  let J = m.get(key) as Field<Jet<S>> | undefined;
   if (!J) {
-    J = jetField(F, k);
-    m.set(k, J as Field<unknown>);
+    J = jetField(F, k, directional);
+    m.set(key, J as Field<unknown>);
   }
   return J;
 }
 
-/** The host over dual numbers, nothing seeded but what this host had. */
-function dualHost<S>(host: DerivativeHost<S>, seeds: ReadonlyMap<string, Val<Dual<S>>> = new Map()): DerivativeHost<Dual<S>> {
-  const F = host.field;
-  return host.extend(dualOf(F), (x: S) => new Dual(x, F.zero), seeds);
+/**
+ * A derivative through a kink (|u| at u = 0, max or min at a tie): the right derivative
+ * f'(x; +e_j) and the left one −f'(x; −e_j), by `oneSided(±1)` (directional dual numbers,
+ * dual.ts), along every entry j at once. Where they are equal the derivative exists and is
+ * that value (x|x| at 0: 0); where they differ it does not (|x| at 0: 1 and −1); where the
+ * enclosures cannot tell, the point is undecided. `kink` is what the two-sided pass threw.
+ */
+function throughKink<S>(F: Field<S>, kink: Kink, oneSided: (direction: 1 | -1) => readonly Val<S>[]): Val<S>[] {
+  const right = oneSided(1);
+  const left = oneSided(-1).map((v) => (isMat(v) ? v.map((x) => F.neg(x)) : F.neg(v)));
+  return right.map((r, j) => {
+    const l = left[j]!;
+    const rs = isMat(r) ? r.data : [r];
+    const ls = isMat(l) ? l.data : [l];
+    for (let i = 0; i < rs.length; i++) {
+      const s = F.sign(F.sub(rs[i]!, ls[i]!));
+      if (s === null) throw new Undecided(`${kink.message}, and its one-sided derivatives are too close to tell apart`);
+      if (s !== 0) throw new Undefined(kink.message);
+    }
+    return r;
+  });
 }
 
 /**
@@ -77,25 +97,35 @@ export function derivativeValue<S>(host: DerivativeHost<S>, e: Deriv | Grad, env
   const bound = varKey(wrt);
   const local = env.values.has(bound);
   const key = local ? '' : host.valueKey(wrt, env);
-  // All directions in one pass over jets (k tangents): the seed of entry j is e_j.
-  const J = jetOf(F, count);
-  const zeros = new Array<S>(count).fill(F.zero);
-  const lift = (v: S): Jet<S> => new Jet(v, zeros);
-  const seeded: Val<Jet<S>> = isMat(x)
-    ? x.map((v, i) => new Jet(v, zeros.map((z, j) => (i === j ? F.one : z))))
-    : new Jet(x, [F.one]);
-  const values = new Map<string, Val<Jet<S>>>();
-  for (const [k, v] of env.values) values.set(k, isMat(v) ? v.map(lift) : lift(v));
-  let jhost: DerivativeHost<Jet<S>>;
-  if (local) {
-    values.set(bound, seeded);
-    jhost = host.extend(J, lift, new Map());
-  } else {
-    jhost = host.extend(J, lift, new Map([[key, seeded]]));
+  // All directions in one pass over jets (k tangents): the seed of entry j is `unit`·e_j.
+  const partialsAlong = (directional: boolean, unit: S): Val<S>[] => {
+    const J = jetOf(F, count, directional);
+    const zeros = new Array<S>(count).fill(F.zero);
+    const lift = (v: S): Jet<S> => new Jet(v, zeros);
+    const seeded: Val<Jet<S>> = isMat(x)
+      ? x.map((v, i) => new Jet(v, zeros.map((z, j) => (i === j ? unit : z))))
+      : new Jet(x, [unit]);
+    const values = new Map<string, Val<Jet<S>>>();
+    for (const [k, v] of env.values) values.set(k, isMat(v) ? v.map(lift) : lift(v));
+    let jhost: DerivativeHost<Jet<S>>;
+    if (local) {
+      values.set(bound, seeded);
+      jhost = host.extend(J, lift, new Map());
+    } else {
+      jhost = host.extend(J, lift, new Map([[key, seeded]]));
+    }
+    const y = evaluate(e.body, jhost, { values, integers: env.integers });
+    const partials: Val<S>[] = [];
+    for (let j = 0; j < count; j++) partials.push(isMat(y) ? y.map((t) => t.d[j]!) : y.d[j]!);
+    return partials;
+  };
+  let partials: Val<S>[];
+  try {
+    partials = partialsAlong(false, F.one);
+  } catch (err) {
+    if (!(err instanceof Kink)) throw err;
+    partials = throughKink(F, err, (direction) => partialsAlong(true, direction > 0 ? F.one : F.neg(F.one)));
   }
-  const y = evaluate(e.body, jhost, { values, integers: env.integers });
-  const partials: Val<S>[] = [];
-  for (let j = 0; j < count; j++) partials.push(isMat(y) ? y.map((t) => t.d[j]!) : y.d[j]!);
   return assemble(x, partials, e);
 }
 
@@ -141,7 +171,17 @@ export function definedDerivative<S>(host: DerivativeHost<S>, def: Define, args:
 
 function derivativeOfBody<S>(host: DerivativeHost<S>, body: Expr, param: string, a: S, order: number): Val<S> {
   if (order === 0) return evaluate(body, host, { values: new Map([[param, a]]), integers: new Map() });
-  const dhost = dualHost(host);
-  const r = derivativeOfBody(dhost, body, param, new Dual(a, host.field.one), order - 1);
-  return isMat(r) ? r.map((d) => d.d) : r.d;
+  const F = host.field;
+  const along = (directional: boolean, unit: S): Val<S> => {
+    const dhost = host.extend(dualOf(F, directional), (x: S) => new Dual(x, F.zero), new Map());
+    const r = derivativeOfBody(dhost, body, param, new Dual(a, unit), order - 1);
+    return isMat(r) ? r.map((d) => d.d) : r.d;
+  };
+  try {
+    return along(false, F.one);
+  } catch (err) {
+    // One-sided derivatives only for the first derivative: a kink inside a higher one stays undefined.
+    if (!(err instanceof Kink) || order !== 1) throw err;
+    return throughKink(F, err, (direction) => [along(true, direction > 0 ? F.one : F.neg(F.one))])[0]!;
+  }
 }
