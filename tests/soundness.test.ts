@@ -324,6 +324,28 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: '1e-7 = 0', src: step('', '1e-7', '=', '0'), want: 'refuted' },
   { name: 'x·10^{-7} = 0', src: step('scalar x\n', 'x · 10^{-7}', '=', '0'), want: 'refuted' },
 
+  // ---------------------------------------------------------------- a substitution with no value: the point is outside the assumptions
+  // (`assume y = 1/(x − 2)`: no y meets it at x = 2, so x = 2 is not a counterexample)
+  { name: 'y = 1/(x − 2) ⊢ 1 = y(x − 2)', src: step('scalar x, y\nassume y = 1/(x - 2)\n', '1', '=', 'y(x - 2)'), want: 'passes' },
+  { name: 'y = √x ⊢ x = y²', src: step('scalar x, y\nassume y = √x\n', 'x', '=', 'y²'), want: 'passes' },
+  { name: 'y = √x ⊢ |x| = x', src: step('scalar x, y\nassume y = √x\n', '|x|', '=', 'x'), want: 'passes' },
+  { name: 'w = 1/x, y = w + 1 ⊢ x(y − 1) = 1', src: step('scalar x, y, w\nassume w = 1/x\nassume y = w + 1\n', 'x(y - 1)', '=', '1'), want: 'passes' },
+  { name: 'y = log(x − 3) ⊢ x > 3', src: step('scalar x, y\nassume y = log(x - 3)\n', 'x', '>', '3'), want: 'passes' },
+  { name: 'y = √x ⊢ y < x + 1/4', src: step('scalar x, y\nassume y = √x\n', 'y', '<', 'x + 1/4'), want: 'refuted' },
+  { name: 'y = √x ⊢ y = x', src: step('scalar x, y\nassume y = √x\n', 'y', '=', 'x'), want: 'refuted' },
+  { name: 'y = log(x − 3) ⊢ x > 3.5', src: step('scalar x, y\nassume y = log(x - 3)\n', 'x', '>', '3.5'), want: 'refuted' },
+  { name: 'y = √x ⊢ (y > 1 ⇔ x > 2)', src: step('scalar x, y\nassume y = √x\n', 'y > 1', '⇔', 'x > 2'), want: 'refuted' },
+  { name: 'y = 1/(x − 2) ⊢ y(x − 2) = x − 1', src: step('scalar x, y\nassume y = 1/(x - 2)\n', 'y(x - 2)', '=', 'x - 1'), want: 'refuted' },
+  { name: 'y = √(−1 − x²): no point', src: step('scalar x, y\nassume y = √(-1 - x²)\n', 'y', '=', '0'), want: 'fails' },
+
+  // ---------------------------------------------------------------- equations among the assumptions with many solutions
+  // (the solver took the first grid root every time: sin(x) = 0 was met only at x = 0)
+  { name: 'sin(x) = 0 ⊢ x = 0', src: step('scalar x\nassume sin(x) = 0\n', 'x', '=', '0'), want: 'refuted' },
+  { name: 'cos(x) = 1 ⊢ x = 0 (double roots: not proved, so not passed)', src: step('scalar x\nassume cos(x) = 1\n', 'x', '=', '0'), want: 'fails' },
+  { name: 'sin(x) = 0 ⊢ sin(2x) = 0', src: step('scalar x\nassume sin(x) = 0\n', 'sin(2x)', '=', '0'), want: 'passes' },
+  { name: 'exp(a) = 2 ⊢ a = log 2', src: step('scalar a\nassume exp(a) = 2\n', 'a', '=', 'log(2)'), want: 'passes' },
+  { name: 'a + b = 1 ⊢ a = 1 − b', src: step('scalar a, b\nassume a + b = 1\n', 'a', '=', '1 - b'), want: 'passes' },
+
   // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded
   { name: 'brackets nested 60 deep are an error', src: step('scalar x\n', 'x', '=', `${'('.repeat(60)}x${')'.repeat(60)}`), want: 'error' },
   { name: 'x = x^x^…^1 (300 levels) is not a pass', src: step('scalar x\n', 'x', '=', `${'x^'.repeat(300)}1`), want: 'fails' },

@@ -124,6 +124,21 @@ function certainSign(i: Interval | null): -1 | 1 | null {
 const ZERO: Expr = { kind: 'Num', value: '0', range: [0, 0], shape: { kind: 'scalar' } };
 
 /**
+ * Where the expressions may stop having a value along one scalar: the roots of their
+ * divisors, of the arguments of √ and log, … (singularParts), as points (a bracket's middle).
+ */
+export function domainCuts(point: Point, key: string, exprs: readonly Expr[], deadline: number): Rational[] {
+  const out: Rational[] = [];
+  for (const e of exprs) {
+    for (const g of singularParts(e)) {
+      if (Date.now() > deadline) return out;
+      for (const r of rootsAndExtrema(point, key, g, ZERO, deadline).roots) out.push(r.at ?? r.lo.add(r.hi).div(TWO));
+    }
+  }
+  return out.sort((p, q) => p.cmp(q)).filter((x, i, xs) => i === 0 || !x.equals(xs[i - 1]!));
+}
+
+/**
  * The scalar expressions whose zeros make a side undefined or unbounded: divisors, bases
  * of negative or fractional powers, cos(u) under tan(u), the argument of log and √, det(M)
  * of a matrix inverse (M⁻¹, inv(M)). With `polesOnly`, those whose zeros leave it without a

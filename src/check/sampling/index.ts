@@ -11,7 +11,7 @@ import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
 import { describeSearch, failureStands, hasEquation, integerLadder, poleSearch, searchInequality, searchStatement } from './explore.js';
 import { domainKeys } from './domain.js';
-import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, shrink, solveEqualities } from './search.js';
+import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
 
 /**
  * Sampling: the points a step is tested at and its verdict at each, under the one
@@ -91,6 +91,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   let sawFalse = false;
   const probePoints: Point[] = [];
   let firstHeld: Point | null = null;
+  let unsampled: string | null = null;
   /** Points where the sides agree to double precision only, with what they cost to evaluate. */
   const provisional: { point: Point; cost: number }[] = [];
   // A step a certificate covers for every value (`confirm` off) is cross-checked in exact and
@@ -134,7 +135,8 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
       if (!point.satisfiesAssumptions(levels)) {
         // An equation among the assumptions (α + β = 1) is never met by chance: solve it;
         // a bound on a norm or eigenvalue of one matrix is met by scaling the matrix.
-        const solved = solveEqualities(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng);
+        // A substitution with no value here (u = √(x − 2) at x = 0) is met by moving x into its domain.
+        const solved = solveEqualities(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng) ?? meetDomains(p, point, rng, opts.deadline);
         if (!solved) {
           rejected++;
           if (held === 0 && rejected >= 60) break;
@@ -243,6 +245,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         if (probePoints.length < 2) probePoints.push(point);
       }
       held++;
+      unsampled ??= point.unsampledRoots;
       noteIndices(point, seen);
       firstHeld ??= point;
       if (!statement && probePoints.length < 2) probePoints.push(point);
@@ -409,6 +412,8 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   }
   // A search cut short by the time limit found nothing, which is not a pass.
   if (Date.now() > opts.deadline) return timedOut('searching where the step could fail');
+  // Points only at some solutions of an equation among the assumptions are no evidence for the others.
+  if (unsampled) return { held, failure: null, unknown: unsampled, notes, vacuous: false };
   return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ...(searchText ? { searchText } : {}), ranges: describeRanges(seen), evidence };
 }
 

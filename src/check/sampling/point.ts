@@ -1,6 +1,7 @@
 import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Name, Var } from '../../ast.js';
 import { children, mapChildren } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
+import { builtin } from '../../builtins.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
 import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField } from '../evaluator/interval.js';
@@ -133,9 +134,19 @@ export class Prepared {
       // An integer index is read where no rule reaches (exponents, sum bounds, subscripts):
       // its equation stays a condition.
       const integer = ctx.scope.lookup(f.operands[0].name)?.info.kind === 'integer';
-      if (!integer && ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope)) this.byConstruction.add(c);
+      if (!integer && ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope)) {
+        this.byConstruction.add(c);
+        if (mayHaveNoValue(f.operands[1]!, ctx, keyOf)) this.partialSubstitutions.add(c);
+      }
     }
   }
+
+  /**
+   * Substitutions held by construction whose right side may have no value at a point
+   * (`assume y = 1/(x − 2)` at x = 2, `y = √x` at x < 0): no y meets the assumption there, so
+   * such a point is outside the assumptions and rejected, not a point where y is undefined.
+   */
+  readonly partialSubstitutions = new Set<Condition>();
 
   /** `0 < β < 1`, `ε > 0`: a bound between a free scalar and a number samples inside it. */
   private addIntervals(f: Compare): void {
@@ -197,6 +208,54 @@ function freeIn(e: Expr, key: string): boolean {
   return hit;
 }
 
+/**
+ * Whether an expression may have no value at some point: it divides, takes a non-whole or
+ * negative power, calls a partial built-in or a defined function, or reads a name whose
+ * definition or substitution may (anything unusual counts too: the test is conservative).
+ */
+function mayHaveNoValue(e: Expr, ctx: Context, keyOf: (v: Var) => string): boolean {
+  const bodies = new Map<string, Expr[]>();
+  const add = (k: string, x: Expr) => bodies.set(k, [...(bodies.get(k) ?? []), x]);
+  for (const d of ctx.defs) if (!d.params) add(ctx.scope.lookup(d.target)?.info.key ?? printName(d.target), d.value);
+  for (const c of ctx.assumptions) {
+    const f = c.formula;
+    if (c.forAll.length === 0 && f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var') add(keyOf(f.operands[0]), f.operands[1]!);
+  }
+  // Names under way count as total: a cycle (a recurrence) adds no division of its own.
+  const known = new Map<string, boolean>();
+  const partial = (x: Expr): boolean => {
+    switch (x.kind) {
+      case 'Num': case 'Const': case 'Neg': case 'Transpose': case 'Abs': case 'Norm':
+        break;
+      case 'Var': {
+        const k = keyOf(x);
+        if (!known.has(k)) {
+          known.set(k, false);
+          known.set(k, (bodies.get(k) ?? []).some(partial));
+        }
+        if (known.get(k)) return true;
+        break;
+      }
+      case 'Binary':
+        if (x.op === '/') return true;
+        if (x.op === '^') {
+          const n = constantValue(x.right);
+          if (n === null || !n.isInteger() || n.n < 0n) return true;
+        }
+        break;
+      case 'Call': {
+        const b = builtin(x.fn.base);
+        if (b ? b.domain === 'partial' : !ctx.scope.lookup(x.fn)?.info.fn || ctx.defs.some((d) => d.params && printName(d.target) === printName(x.fn))) return true;
+        break;
+      }
+      default:
+        return true;
+    }
+    return children(x).some(partial);
+  };
+  return partial(e);
+}
+
 function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
   let hit = false;
   const walk = (x: Expr): void => {
@@ -243,6 +302,12 @@ export class Point {
   readonly changed = new Set<string>();
   /** Date.now() past which evaluation stops. */
   deadline = Infinity;
+  /**
+   * Set when an equation among the assumptions was solved here and may have solutions no
+   * point could be put at (a root the scan saw but could not prove: cos x = 1 at 2π): why a
+   * step that held at such points is not shown to hold on all of the assumptions' solutions.
+   */
+  unsampledRoots: string | null = null;
   private readonly evaluations = new Map<string, Evaluation<unknown>>();
   /** The point an expectation's child point was made from. */
   parent: Point | null = null;
@@ -500,7 +565,10 @@ export class Point {
       for (const tag of tags) if (!this.tagHolds(value, tag, levels)) return false;
     }
     for (const c of this.prep.checks) {
-      if (this.prep.byConstruction.has(c)) continue;
+      if (this.prep.byConstruction.has(c)) {
+        if (this.prep.partialSubstitutions.has(c) && this.truth(c.formula, levels, !strict) === 'undefined') return false;
+        continue;
+      }
       const t = this.truth(c.formula, levels, !strict);
       if (t === 'unsupported') continue;
       if (t !== true) return false;

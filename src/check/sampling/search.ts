@@ -5,12 +5,13 @@ import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { hasMatrix, type StepProblem } from '../problem.js';
 import { freeNames } from '../rewrite.js';
+import { printFormula } from '../../print.js';
 import type { Rng } from '../rng.js';
 import { simpler } from './draw.js';
 import { decideAt } from './at-point.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
-import { boundariesAlong, refineRoot } from './boundaries.js';
+import { boundariesAlong, domainCuts, refineRoot } from './boundaries.js';
 import { failureStands, respectsTags } from './explore.js';
 import { newtonSolutions } from './newton.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -127,9 +128,13 @@ function bisect(
 export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline: number): Point | null {
   let point = start;
   const levels = allLevels();
+  let unsampled: string | null = null;
   for (const c of p.prep.checks) {
     const f = c.formula;
     if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
+    // A substitution holds by construction wherever its right side has a value; where it
+    // has none (y = log(x − 3) at x ≤ 3) no y meets it, and solving cannot help.
+    if (p.prep.byConstruction.has(c)) continue;
     const [a, b] = f.operands;
     if (!a || !b) continue;
     if (point.truth(f, levels) === true) continue;
@@ -151,8 +156,12 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     if (a.shape?.kind !== 'matrix' && b.shape?.kind !== 'matrix') {
       for (const key of scalars) {
         if (!point.values.has(key) || Date.now() > deadline) continue;
-        solved = rootsAlong(point, key, a, b, rng, deadline, true)[0] ?? irrationalRoot(point, key, a, b, rng, deadline);
-        if (solved) break;
+        const root = someRoot(point, key, a, b, rng, deadline);
+        if (root) {
+          solved = root.point;
+          if (root.unproved) unsampled ??= `the assumption ${printFormula(f)} may also hold where no sampled point could be put (near ${root.unproved}, a solution that could not be proved), so the step is not shown to hold on all of its solutions`;
+          break;
+        }
       }
     }
     if (!solved && (hasMatrix(a) || hasMatrix(b))) {
@@ -165,7 +174,53 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     if (!solved) return null;
     point = solved;
   }
-  return point.satisfiesAssumptions(levels) ? point : null;
+  if (!point.satisfiesAssumptions(levels)) return null;
+  point.unsampledRoots = unsampled;
+  return point;
+}
+
+/**
+ * Moves a point where a substitution has no value (`assume u = √(x − 2), v = √(3 − x)` at
+ * x = 7) into its domain: along each scalar the substitution reads, the places where its
+ * divisors and the arguments of √ and log are 0 cut the line into pieces; a random point of
+ * each piece is tried, in random order, until every assumption holds. Null if none does.
+ */
+export function meetDomains(p: StepProblem, start: Point, rng: Rng, deadline: number): Point | null {
+  const levels = allLevels();
+  // The scalars of those with no value here are moved; every one of them cuts the line.
+  const rhs: Expr[] = [];
+  const failing: Expr[] = [];
+  for (const c of p.prep.partialSubstitutions) {
+    if (c.formula.kind !== 'Compare') continue;
+    rhs.push(c.formula.operands[1]!);
+    if (start.truth(c.formula, levels) === 'undefined') failing.push(c.formula.operands[1]!);
+  }
+  if (failing.length === 0) return null;
+  const keys = new Set<string>();
+  for (const e of failing) {
+    for (const v of freeNames(e)) {
+      const found = start.ctx.scope.lookup(v.name);
+      if (found && !found.index && found.info.kind === 'scalar' && start.values.has(found.info.key) && !start.isInteger(found.info.key)) keys.add(found.info.key);
+    }
+  }
+  const fraction = () => Rational.of(rng.int(1, 9)).div(Rational.of(10));
+  for (const key of keys) {
+    if (Date.now() > deadline) break;
+    const cuts = domainCuts(start, key, rhs, deadline);
+    if (cuts.length === 0) continue;
+    const pieces: Rational[] = [cuts[0]!.sub(Rational.ONE.add(fraction())), cuts[cuts.length - 1]!.add(Rational.ONE.add(fraction()))];
+    for (let i = 0; i + 1 < cuts.length; i++) pieces.push(cuts[i]!.add(cuts[i + 1]!.sub(cuts[i]!).mul(fraction())));
+    for (let i = pieces.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [pieces[i], pieces[j]] = [pieces[j]!, pieces[i]!];
+    }
+    for (const x of pieces) {
+      const q = start.replacing(key, x, rng);
+      q.deadline = deadline;
+      if (q.satisfiesAssumptions(levels)) return q;
+    }
+  }
+  return null;
 }
 
 /**
@@ -445,9 +500,53 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
  * certain root of a − b, one of the roots chosen by the point's generator, narrowed to 10⁻⁹⁰
  * (boundaries.ts); the scalar is that enclosure. Null when there is none.
  */
-function irrationalRoot(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number): Point | null {
+/**
+ * A root of `a = b` along one scalar, drawn among those found: the rational ones (grid
+ * values, exact secant steps) and, half the time when there are some, an irrational one
+ * (boundaries.ts, proved in a box). Always the first would sample one solution of an
+ * equation with many (`assume sin(x) = 0` met only at x = 0, so `x = 0` was checked).
+ * `unproved`: where the scan saw a root it could not prove (a double root: cos x = 1 at 2π).
+ */
+function someRoot(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number): { point: Point; unproved: string | null } | null {
+  const rational = rootsAlong(point, key, a, b, rng, deadline, false);
+  const scan = point.isInteger(key) ? null : boundariesAlong(point, key, a, b, deadline);
+  const covered = (r: { lo: Rational; hi: Rational }) => rational.some((q) => {
+    const v = q.values.get(key)?.value;
+    return v !== undefined && !isMat(v) && (v as Rational).cmp(r.lo) >= 0 && (v as Rational).cmp(r.hi) <= 0;
+  });
+  // An extremum where f may be 0 is a root that does not change sign (a double root).
+  const mayBeZero = (x: Rational) => {
+    try {
+      const q = point.replacing(key, x, rng);
+      const l = q.evaluate(intervalField, a);
+      const r = q.evaluate(intervalField, b);
+      if (isMat(l) || isMat(r)) return false;
+      const d = intervalField.sub(l as Interval, r as Interval);
+      return d.lo <= 0 && d.hi >= 0;
+    } catch {
+      return false;
+    }
+  };
+  const mid = (r: { lo: Rational; hi: Rational }) => r.lo.add(r.hi).div(Rational.of(2));
+  // Within 10⁶ of 0: farther out, double enclosures of a periodic side lose the digits that
+  // prove a simple root (sin x = 0 near 10⁹), and the points sampled are not that far either.
+  const size = (q: Rational) => Math.abs(q.toNumber());
+  const near = (r: { lo: Rational; hi: Rational }) => size(mid(r)) <= 1e6;
+  const doubts = [...(scan?.roots.filter((r) => !r.certain && near(r) && !covered(r)) ?? []),
+    ...(scan?.extrema.filter((r) => near(r) && !covered(r) && mayBeZero(mid(r))) ?? [])];
+  // (The one nearest 0 is named: 2π rather than a double root near 10⁵.)
+  const doubtful = doubts.sort((r, t) => size(mid(r)) - size(mid(t)))[0];
+  const unproved = doubtful ? `${point.values.get(key)?.label ?? key} ≈ ${mid(doubtful).toNumber().toPrecision(6)}` : null;
+  if (rational.length === 0 || rng.int(0, 1) === 1) {
+    const irrational = scan ? irrationalRoot(point, key, a, b, rng, deadline, scan) : null;
+    if (irrational) return { point: irrational, unproved };
+  }
+  return rational.length === 0 ? null : { point: rational[rng.int(0, rational.length - 1)]!, unproved };
+}
+
+function irrationalRoot(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number, scan = boundariesAlong(point, key, a, b, deadline)): Point | null {
   if (point.isInteger(key)) return null;
-  const roots = boundariesAlong(point, key, a, b, deadline).roots.filter((r) => r.certain && !r.at);
+  const roots = scan.roots.filter((r) => r.certain && !r.at);
   if (roots.length === 0) return null;
   const r = roots[rng.int(0, roots.length - 1)]!;
   const fine = refineRoot(point, key, a, b, r, deadline);
