@@ -346,6 +346,15 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'exp(a) = 2 ⊢ a = log 2', src: step('scalar a\nassume exp(a) = 2\n', 'a', '=', 'log(2)'), want: 'passes' },
   { name: 'a + b = 1 ⊢ a = 1 − b', src: step('scalar a, b\nassume a + b = 1\n', 'a', '=', '1 - b'), want: 'passes' },
 
+  // ---------------------------------------------------------------- an equation on a defined name says what it is defined from
+  // (it was a substitution that ignored the definition: α = 1 − β refuted at α = β = 0)
+  { name: 'γ := α + β, γ = 1 ⊢ α = 1 − β', src: step('scalar α, β\ndefine γ = α + β\nassume γ = 1\n', 'α', '=', '1 - β'), want: 'passes' },
+  { name: 'γ := α + β, γ = 1 ⊢ α = β', src: step('scalar α, β\ndefine γ = α + β\nassume γ = 1\n', 'α', '=', 'β'), want: 'refuted' },
+  { name: 'w := y − x, w = 0 ⊢ x = y', src: step('scalar x, y\ndefine w = y - x\nassume w = 0\n', 'x', '=', 'y'), want: 'passes' },
+  { name: 'w := sin x, w = 0 ⊢ x = 0', src: step('scalar x\ndefine w = sin(x)\nassume w = 0\n', 'x', '=', '0'), want: 'refuted' },
+  { name: 'w := x², w = 4 ⊢ x = 2', src: step('scalar x\ndefine w = x²\nassume w = 4\n', 'x', '=', '2'), want: 'refuted' },
+  { name: 'w := x², w = 4 ⊢ x² = 4', src: step('scalar x\ndefine w = x²\nassume w = 4\n', 'x²', '=', '4'), want: 'passes' },
+
   // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded
   { name: 'brackets nested 60 deep are an error', src: step('scalar x\n', 'x', '=', `${'('.repeat(60)}x${')'.repeat(60)}`), want: 'error' },
   { name: 'x = x^x^…^1 (300 levels) is not a pass', src: step('scalar x\n', 'x', '=', `${'x^'.repeat(300)}1`), want: 'fails' },

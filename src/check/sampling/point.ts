@@ -81,6 +81,11 @@ export class Prepared {
       const shapes = [info.shape, ...(info.fn ? [...info.fn.params, info.fn.result] : [])];
       for (const sh of shapes) if (sh.kind === 'matrix') for (const d of [sh.rows, sh.cols]) if (typeof d === 'string') this.dimensions.add(d);
     }
+    // A name a definition gives (`define γ = α + β`) is no substitution's target: `assume γ = 1`
+    // says what α and β are (it is solved for one of them), not that γ is 1 whatever they are.
+    // (A family's member stays one: `assume g_{t-1} = σ(h_{t-1})`, an induction hypothesis, gives
+    // g at t − 1 while its recurrence gives the next; solving for what g_{t−1} unrolls to cannot.)
+    const defined = new Set(ctx.defs.filter((d) => !d.params && !d.target.index).map((d) => ctx.scope.lookup(d.target)?.info.key ?? printName(d.target)));
     for (const c of ctx.assumptions) {
       const f = c.formula;
       if (c.forAll.length > 0) {
@@ -95,7 +100,8 @@ export class Prepared {
         }
         continue;
       }
-      if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var') {
+      if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var'
+        && !defined.has(ctx.scope.lookup((f.operands[0] as Var).name)?.info.key ?? printName((f.operands[0] as Var).name))) {
         // A substitution, and still a condition: `assume x = 1, x = 2` has no point.
         this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
         this.checks.push(c);

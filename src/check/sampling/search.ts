@@ -5,14 +5,15 @@ import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { hasMatrix, type StepProblem } from '../problem.js';
 import { freeNames } from '../rewrite.js';
-import { printFormula } from '../../print.js';
+import { printExpr, printFormula } from '../../print.js';
 import type { Rng } from '../rng.js';
 import { simpler } from './draw.js';
 import { decideAt } from './at-point.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
-import { boundariesAlong, domainCuts, refineRoot } from './boundaries.js';
+import { boundariesAlong, domainCuts, refineRoot, type Boundaries } from './boundaries.js';
 import { failureStands, respectsTags } from './explore.js';
+import { keysRead } from './domain.js';
 import { newtonSolutions } from './newton.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 
@@ -74,11 +75,16 @@ function rootsAlong(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadl
       if (firstOnly) return out;
     }
   }
+  // (At most three sign changes are narrowed: an exact root between grid values comes from
+  // the secant of an equation linear in the scalar; a periodic side changes sign at most of
+  // them, and its roots are irrational: boundaries.ts finds and proves those.)
+  let bisected = 0;
   for (let i = 0; i + 1 < values.length; i++) {
-    if (Date.now() > deadline) break;
+    if (Date.now() > deadline || bisected >= 3) break;
     const lo = values[i]!;
     const hi = values[i + 1]!;
     if (!lo.d || !hi.d || lo.d.approx === 0 || hi.d.approx === 0 || Math.sign(lo.d.approx) === Math.sign(hi.d.approx)) continue;
+    bisected++;
     const root = bisect(at, a, b, lo.x, lo.d, hi.x, hi.d, deadline);
     if (root && isRoot(root)) {
       out.push(root);
@@ -147,7 +153,12 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
       }
     }
     const names = [...freeNames(a), ...freeNames(b)].map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index);
-    const scalars = [...new Set(names.filter((x) => x!.info.kind === 'scalar').map((x) => x!.info.key))];
+    // The scalars written, then those read through definitions (`assume γ = 1` with `define γ = α + β`).
+    const through = [...(keysRead(p, a) ?? []), ...(keysRead(p, b) ?? [])].filter((k) => {
+      const v = point.values.get(k)?.value;
+      return v !== undefined && !isMat(v) && !point.isInteger(k);
+    });
+    const scalars = [...new Set([...names.filter((x) => x!.info.kind === 'scalar').map((x) => x!.info.key), ...through])];
     const matrices = [...new Set(names.filter((x) => x!.info.shape.kind === 'matrix').map((x) => x!.info.key))];
     let solved: Point | null = null;
     // A scalar first, where both sides are scalars (`assume ‖u‖ = x` is solved for x, so a
@@ -156,7 +167,7 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     if (a.shape?.kind !== 'matrix' && b.shape?.kind !== 'matrix') {
       for (const key of scalars) {
         if (!point.values.has(key) || Date.now() > deadline) continue;
-        const root = someRoot(point, key, a, b, rng, deadline);
+        const root = someRoot(p, point, key, a, b, rng, deadline);
         if (root) {
           solved = root.point;
           if (root.unproved) unsampled ??= `the assumption ${printFormula(f)} may also hold where no sampled point could be put (near ${root.unproved}, a solution that could not be proved), so the step is not shown to hold on all of its solutions`;
@@ -507,9 +518,9 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
  * equation with many (`assume sin(x) = 0` met only at x = 0, so `x = 0` was checked).
  * `unproved`: where the scan saw a root it could not prove (a double root: cos x = 1 at 2π).
  */
-function someRoot(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number): { point: Point; unproved: string | null } | null {
+function someRoot(p: StepProblem, point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number): { point: Point; unproved: string | null } | null {
   const rational = rootsAlong(point, key, a, b, rng, deadline, false);
-  const scan = point.isInteger(key) ? null : boundariesAlong(point, key, a, b, deadline);
+  const scan = point.isInteger(key) ? null : scanAlong(p, point, key, a, b, deadline);
   const covered = (r: { lo: Rational; hi: Rational }) => rational.some((q) => {
     const v = q.values.get(key)?.value;
     return v !== undefined && !isMat(v) && (v as Rational).cmp(r.lo) >= 0 && (v as Rational).cmp(r.hi) <= 0;
@@ -544,9 +555,35 @@ function someRoot(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadlin
   return rational.length === 0 ? null : { point: rational[rng.int(0, rational.length - 1)]!, unproved };
 }
 
+const scans = new WeakMap<object, Map<string, Boundaries>>();
+
+/**
+ * boundariesAlong for an equation, once per step for the same values of everything else it
+ * reads (`sin x = 0` alone: once for all points; the scan is ~0.1 s).
+ */
+function scanAlong(p: StepProblem, point: Point, key: string, a: Expr, b: Expr, deadline: number): Boundaries {
+  const read = [...(keysRead(p, a) ?? ['?']), ...(keysRead(p, b) ?? ['?'])].filter((k) => k !== key);
+  if (read.includes('?')) return boundariesAlong(point, key, a, b, deadline);
+  const others = [...new Set(read)].sort().map((k) => {
+    const v = point.values.get(k)?.value;
+    return `${k}=${v === undefined ? '' : isMat(v) ? v.data.map(String).join(',') : String(v)}`;
+  });
+  const id = `${key}\u0000${printExpr(a)}\u0000${printExpr(b)}\u0000${others.join('\u0000')}`;
+  let cache = scans.get(p);
+  if (!cache) scans.set(p, (cache = new Map()));
+  let found = cache.get(id);
+  if (!found) {
+    found = boundariesAlong(point, key, a, b, deadline);
+    if (cache.size < 64) cache.set(id, found);
+  }
+  return found;
+}
+
 function irrationalRoot(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number, scan = boundariesAlong(point, key, a, b, deadline)): Point | null {
   if (point.isInteger(key)) return null;
-  const roots = scan.roots.filter((r) => r.certain && !r.at);
+  // Among the six nearest 0 (a counterexample at x ≈ π reads better than one near 10⁶).
+  const size = (r: { lo: Rational; hi: Rational }) => Math.abs(r.lo.add(r.hi).toNumber());
+  const roots = scan.roots.filter((r) => r.certain && !r.at).sort((r, t) => size(r) - size(t)).slice(0, 6);
   if (roots.length === 0) return null;
   const r = roots[rng.int(0, roots.length - 1)]!;
   const fine = refineRoot(point, key, a, b, r, deadline);
