@@ -355,6 +355,12 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'w := x², w = 4 ⊢ x = 2', src: step('scalar x\ndefine w = x²\nassume w = 4\n', 'x', '=', '2'), want: 'refuted' },
   { name: 'w := x², w = 4 ⊢ x² = 4', src: step('scalar x\ndefine w = x²\nassume w = 4\n', 'x²', '=', '4'), want: 'passes' },
 
+  // ---------------------------------------------------------------- a pole at a rational no double is, in a step with irrational values
+  // (the divisor's enclosure held 0 at x = 7/3, so the point was undecided and the step proved)
+  { name: '√2 + x − x = √2 (3x − 7)/(3x − 7)', src: step('scalar x\n', '√2 + x - x', '=', '√2 (3x - 7)/(3x - 7)'), want: 'refuted' },
+  { name: 'eᵇ + x − x = eᵇ (3x − 7)/(3x − 7)', src: step('scalar x, b\n', 'exp(b) + x - x', '=', 'exp(b) (3x - 7)/(3x - 7)'), want: 'refuted' },
+  { name: 'log(x)(5x − 7)/(5x − 7) = log x (the left is the one undefined)', src: step('scalar x\n', 'log(x) (5x - 7)/(5x - 7)', '=', 'log(x)'), want: 'passes' },
+
   // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded
   { name: 'brackets nested 60 deep are an error', src: step('scalar x\n', 'x', '=', `${'('.repeat(60)}x${')'.repeat(60)}`), want: 'error' },
   { name: 'x = x^x^…^1 (300 levels) is not a pass', src: step('scalar x\n', 'x', '=', `${'x^'.repeat(300)}1`), want: 'fails' },

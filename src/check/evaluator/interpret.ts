@@ -1,7 +1,7 @@
 import type { BigOp, Call, Dim, Expr, Var } from '../../ast.js';
 import { builtinFunction, builtinNorm } from '../../builtins.js';
 import { printName } from '../../print.js';
-import { Inexact, Mat, Skip, Undefined, Unsupported, isMat, type Elementary, type Field, type Val } from './field.js';
+import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Elementary, type Field, type Val } from './field.js';
 import * as L from './linalg.js';
 import { Rational } from './rational.js';
 
@@ -41,6 +41,11 @@ export interface Host<S> {
   root?(radicand: S): S;
   /** Date.now() past which evaluation stops (Unsupported). */
   readonly deadline: number;
+  /**
+   * The exact rational value of a free scalar name at this point, or null (a definition,
+   * a value known only within bounds): decides a divisor whose enclosure holds 0.
+   */
+  exactScalar?(v: Var, env: Env<S>): Rational | null;
 }
 
 /** The elementary functions a host may evaluate from their argument's form. */
@@ -112,7 +117,17 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
         case '+': return L.add(F, l, r);
         case '-': return L.sub(F, l, r);
         case '*': return L.mul(F, l, r);
-        case '/': return L.div(F, l, r);
+        case '/':
+          try {
+            return L.div(F, l, r);
+          } catch (err) {
+            // An enclosure of the divisor that holds 0 at a rational point (3x − 7 at x = 7/3,
+            // which no double is): its exact value says whether it is 0.
+            if (err instanceof Undecided && !isMat(r) && host.exactScalar && rationalValue(e.right, host, env)?.isZero()) {
+              throw new Undefined('division by zero');
+            }
+            throw err;
+          }
       }
       break;
     }
@@ -193,6 +208,41 @@ export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>): Rational | n
         case '*': return a.mul(b);
         case '/': return a.div(b);
         case '^': return b.isInteger() && b.n >= -64n && b.n <= 64n ? a.pow(b.n) : null;
+      }
+      return null;
+    }
+    default: return null;
+  }
+}
+
+/**
+ * The exact value of a rational expression in numbers, integer names and the free scalars
+ * the host knows exactly (`exactScalar`); null when it holds anything else.
+ */
+function rationalValue<S>(e: Expr, host: Host<S>, env: Env<S>): Rational | null {
+  switch (e.kind) {
+    case 'Num': return literal(e);
+    case 'Var': {
+      const key = varKey(e);
+      const i = env.integers.get(key);
+      if (i !== undefined) return new Rational(i);
+      if (env.values.has(key)) return null;
+      return host.exactScalar?.(e, env) ?? null;
+    }
+    case 'Neg': {
+      const a = rationalValue(e.arg, host, env);
+      return a && a.neg();
+    }
+    case 'Binary': {
+      const a = rationalValue(e.left, host, env);
+      const b = a && rationalValue(e.right, host, env);
+      if (!a || !b) return null;
+      switch (e.op) {
+        case '+': return a.add(b);
+        case '-': return a.sub(b);
+        case '*': return a.mul(b);
+        case '/': return b.isZero() ? null : a.div(b);
+        case '^': return b.isInteger() && b.n >= -64n && b.n <= 64n && !(a.isZero() && b.n < 0n) ? a.pow(b.n) : null;
       }
       return null;
     }

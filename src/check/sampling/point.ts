@@ -794,6 +794,21 @@ export class Evaluation<S> implements Host<S> {
     return value.n;
   }
 
+  exactScalar(v: Var): Rational | null {
+    const found = this.point.prep.lookup(v);
+    if (!found || found.index) return null;
+    const { info } = found;
+    const key = info.key;
+    if (info.random || info.kind !== 'scalar' || this.point.enclosures.has(key)) return null;
+    // Only a drawn value (or one a search put in place) is the name's value: not a substitution's or a definition's.
+    if (!this.point.overrides.has(key)) {
+      if (this.point.prep.rules.some((r) => this.point.prep.keyOfName(r.lhs.name) === key)) return null;
+      if (this.ctx.defs.some((d) => this.point.prep.keyOfName(d.target) === key)) return null;
+    }
+    const value = this.point.values.get(key)?.value;
+    return value !== undefined && !isMat(value) ? (value as Rational) : null;
+  }
+
   variable(v: Var, env: Env<S>): Val<S> {
     const found = this.point.prep.lookup(v);
     if (!found) throw new Unsupported(`'${printName(v.name)}' has no declaration here`);
