@@ -344,6 +344,12 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'cos(x) = 1 ⊢ x = 0 (double roots: not proved, so not passed)', src: step('scalar x\nassume cos(x) = 1\n', 'x', '=', '0'), want: 'fails' },
   { name: 'sin(x) = 0 ⊢ sin(2x) = 0', src: step('scalar x\nassume sin(x) = 0\n', 'sin(2x)', '=', '0'), want: 'passes' },
   { name: 'exp(a) = 2 ⊢ a = log 2', src: step('scalar a\nassume exp(a) = 2\n', 'a', '=', 'log(2)'), want: 'passes' },
+  // (Red team:) a rational root no grid point is, from the scan; a pole is no root; 0 is not near 10⁻³⁰⁰
+  { name: '(x − 1)(x + 13) = 0 ⊢ x = 1', src: step('scalar x\nassume (x - 1)(x + 13) = 0\n', 'x', '=', '1'), want: 'refuted' },
+  { name: '3x² − 4x + 1 = 0 ⊢ x = 1', src: step('scalar x\nassume 3x^2 - 4x + 1 = 0\n', 'x', '=', '1'), want: 'refuted' },
+  { name: '(x − 1)(x − 2)(x − 13) = 0 ⊢ (x − 1)(x − 2) = 0', src: step('scalar x\nassume (x - 1)(x - 2)(x - 13) = 0\n', '(x - 1)(x - 2)', '=', '0'), want: 'refuted' },
+  { name: 'tan x = 0 ⊢ sin x = 0', src: step('scalar x\nassume tan(x) = 0\n', 'sin(x)', '=', '0'), want: 'passes' },
+  { name: 'sin(πx) = 0 ⊢ cos(2πx) = 1', src: step('scalar x\nassume sin(π x) = 0\n', 'cos(2π x)', '=', '1'), want: 'passes' },
   { name: 'a + b = 1 ⊢ a = 1 − b', src: step('scalar a, b\nassume a + b = 1\n', 'a', '=', '1 - b'), want: 'passes' },
 
   // ---------------------------------------------------------------- an equation on a defined name says what it is defined from

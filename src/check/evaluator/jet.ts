@@ -54,7 +54,8 @@ export function jetField<S>(F: Field<S>, k: number, directional = false): Field<
       if (a.d === zeros && b.d === zeros) return c(v);
       // 0^b with b not whole: like √ at 0.
       if (F.sign(a.v) === 0) throw atRootOfZero(flat(a), 'a fractional power');
-      if (flat(a) && flat(b)) return c(v);
+      // Zero derivatives, but still depending on the seeded entries (`zeros` is kept for what does not).
+      if (flat(a) && flat(b)) return new Jet(v, a.d === zeros ? b.d : a.d);
       // d(a^b) = a^b (b' log a + b a'/a)
       const logA = flat(b) ? null : F.elementary('log', a.v);
       const ratio = flat(a) ? null : F.div(b.v, a.v);
@@ -71,7 +72,8 @@ export function jetField<S>(F: Field<S>, k: number, directional = false): Field<
       if (a.d === zeros) return c(v);
       // √u at u = 0: with u' = 0 the derivative may exist (√(t⁴)) or not (√(t²) = |t|).
       if (f === 'sqrt' && F.sign(v) === 0) throw atRootOfZero(flat(a), '√');
-      if (flat(a)) return c(v);
+      // A zero derivative that still depends on the seeded entries keeps them (√(sin(z²)) at 0 is |z|).
+      if (flat(a)) return new Jet(v, a.d);
       let slope: S;
       switch (f) {
         case 'exp': slope = v; break;

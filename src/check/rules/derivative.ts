@@ -5,6 +5,7 @@ import { Jet, jetField } from '../evaluator/jet.js';
 import { Kink, Mat, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { evaluate, varKey, type Env, type Host } from '../evaluator/interpret.js';
 import * as L from '../evaluator/linalg.js';
+import { Rational } from '../evaluator/rational.js';
 
 /**
  * Derivatives as values (LANGUAGE.md §4, §5.6): `d/dx e`, `∂/∂x e`, `∂y/∂x`, `∇_x e` and
@@ -98,13 +99,14 @@ export function derivativeValue<S>(host: DerivativeHost<S>, e: Deriv | Grad, env
   const local = env.values.has(bound);
   const key = local ? '' : host.valueKey(wrt, env);
   // All directions in one pass over jets (k tangents): the seed of entry j is `unit`·e_j.
-  const partialsAlong = (directional: boolean, unit: S): Val<S>[] => {
-    const J = jetOf(F, count, directional);
-    const zeros = new Array<S>(count).fill(F.zero);
+  // Tangent j of entry i is `seed(i, j)`: the unit vectors (all partials at once), or one direction.
+  const partialsAlong = (directional: boolean, unit: S, tangents = count, seed = (i: number, j: number): S => (i === j ? unit : F.zero)): Val<S>[] => {
+    const J = jetOf(F, tangents, directional);
+    const zeros = new Array<S>(tangents).fill(F.zero);
     const lift = (v: S): Jet<S> => new Jet(v, zeros);
     const seeded: Val<Jet<S>> = isMat(x)
-      ? x.map((v, i) => new Jet(v, zeros.map((z, j) => (i === j ? unit : z))))
-      : new Jet(x, [unit]);
+      ? x.map((v, i) => new Jet(v, zeros.map((_, j) => seed(i, j))))
+      : new Jet(x, [seed(0, 0)]);
     const values = new Map<string, Val<Jet<S>>>();
     for (const [k, v] of env.values) values.set(k, isMat(v) ? v.map(lift) : lift(v));
     let jhost: DerivativeHost<Jet<S>>;
@@ -116,7 +118,7 @@ export function derivativeValue<S>(host: DerivativeHost<S>, e: Deriv | Grad, env
     }
     const y = evaluate(e.body, jhost, { values, integers: env.integers });
     const partials: Val<S>[] = [];
-    for (let j = 0; j < count; j++) partials.push(isMat(y) ? y.map((t) => t.d[j]!) : y.d[j]!);
+    for (let j = 0; j < tangents; j++) partials.push(isMat(y) ? y.map((t) => t.d[j]!) : y.d[j]!);
     return partials;
   };
   let partials: Val<S>[];
@@ -125,8 +127,40 @@ export function derivativeValue<S>(host: DerivativeHost<S>, e: Deriv | Grad, env
   } catch (err) {
     if (!(err instanceof Kink)) throw err;
     partials = throughKink(F, err, (direction) => partialsAlong(true, direction > 0 ? F.one : F.neg(F.one)));
+    if (count > 1) linearAlongDirection(F, err, partials, (h) => partialsAlong(true, F.one, 1, (i) => h[i]!)[0]!);
   }
   return assemble(x, partials, e);
+}
+
+/**
+ * Through a kink, partial derivatives that exist need not make a gradient: |u₁ + u₂| − |u₁ − u₂|
+ * at 0 has both partials 0 but slope 2 along (1, 1). The one-sided derivatives along a fixed
+ * direction h with no special relation to the axes, (2/3, −3/4, 4/5, …), and along −h must be
+ * the partials' h·∇ and −h·∇; where they are not (or cannot be told), the point is undecided:
+ * whether such a ∇ means the partials or the derivative is the reader's, so it decides nothing.
+ */
+function linearAlongDirection<S>(F: Field<S>, kink: Kink, partials: readonly Val<S>[], along: (h: readonly S[]) => Val<S>): void {
+  const h = partials.map((_, j) => F.fromRational(Rational.of((j % 2 === 0 ? 1 : -1) * (j + 2)).div(Rational.of(j + 3))));
+  const predicted = (sign: 1 | -1): S[] => {
+    const first = partials[0]!;
+    const size = isMat(first) ? first.data.length : 1;
+    return Array.from({ length: size }, (_, i) => {
+      let sum = F.zero;
+      partials.forEach((pj, j) => {
+        sum = F.add(sum, F.mul(h[j]!, isMat(pj) ? pj.data[i]! : pj));
+      });
+      return sign > 0 ? sum : F.neg(sum);
+    });
+  };
+  const entries = (v: Val<S>): readonly S[] => (isMat(v) ? v.data : [v]);
+  const right = entries(along(h));
+  const left = entries(along(h.map((x) => F.neg(x))));
+  const [pr, pl] = [predicted(1), predicted(-1)];
+  for (let i = 0; i < pr.length; i++) {
+    if (F.sign(F.sub(right[i]!, pr[i]!)) !== 0 || F.sign(F.sub(left[i]!, pl[i]!)) !== 0) {
+      throw new Undecided(`${kink.message}: its partial derivatives exist here, but its slope along a direction is not their combination, so it has no gradient in the usual sense`);
+    }
+  }
 }
 
 /** Puts the partial derivatives (one per entry of x) into the shape the convention gives. */

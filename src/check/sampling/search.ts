@@ -521,10 +521,24 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
 function someRoot(p: StepProblem, point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number): { point: Point; unproved: string | null } | null {
   const rational = rootsAlong(point, key, a, b, rng, deadline, false);
   const scan = point.isInteger(key) ? null : scanAlong(p, point, key, a, b, deadline);
-  const covered = (r: { lo: Rational; hi: Rational }) => rational.some((q) => {
+  const valueOf = (q: Point): Rational | null => {
     const v = q.values.get(key)?.value;
-    return v !== undefined && !isMat(v) && (v as Rational).cmp(r.lo) >= 0 && (v as Rational).cmp(r.hi) <= 0;
-  });
+    return v === undefined || isMat(v) ? null : (v as Rational);
+  };
+  // The scan's exact roots join the grid's (−13 of (x − 1)(x + 13) lies on no grid point).
+  for (const r of scan?.roots ?? []) {
+    if (r.at && !rational.some((q) => valueOf(q)?.equals(r.at!))) rational.push(point.replacing(key, r.at, rng));
+  }
+  const known = rational.map(valueOf).filter((v): v is Rational => v !== null).map((v) => v.toNumber());
+  const mid = (r: { lo: Rational; hi: Rational }) => r.lo.add(r.hi).div(Rational.of(2));
+  const size = (q: Rational) => Math.abs(q.toNumber());
+  // A bracket at (or within 10⁻⁹ of) a root already in hand, or at a pole of a side (tan x = 0
+  // changes sign at π/2 without a root there), is no missing solution.
+  const accounted = (r: { lo: Rational; hi: Rational }) => {
+    const m = mid(r).toNumber();
+    if (known.some((k) => Math.abs(m - k) <= 1e-9 * Math.max(1, Math.abs(k)))) return true;
+    return (scan?.poles ?? []).some((q) => q.lo.cmp(r.hi) <= 0 && r.lo.cmp(q.hi) <= 0 || Math.abs(mid(q).toNumber() - m) <= 1e-9 * Math.max(1, Math.abs(m)));
+  };
   // An extremum where f may be 0 is a root that does not change sign (a double root).
   const mayBeZero = (x: Rational) => {
     try {
@@ -538,13 +552,12 @@ function someRoot(p: StepProblem, point: Point, key: string, a: Expr, b: Expr, r
       return false;
     }
   };
-  const mid = (r: { lo: Rational; hi: Rational }) => r.lo.add(r.hi).div(Rational.of(2));
-  // Within 10⁶ of 0: farther out, double enclosures of a periodic side lose the digits that
-  // prove a simple root (sin x = 0 near 10⁹), and the points sampled are not that far either.
-  const size = (q: Rational) => Math.abs(q.toNumber());
-  const near = (r: { lo: Rational; hi: Rational }) => size(mid(r)) <= 1e6;
-  const doubts = [...(scan?.roots.filter((r) => !r.certain && near(r) && !covered(r)) ?? []),
-    ...(scan?.extrema.filter((r) => near(r) && !covered(r) && mayBeZero(mid(r))) ?? [])];
+  // Double roots within 10⁶ of 0; sign changes not proved within 10⁴ (farther out, double
+  // enclosures of a periodic side lose the digits that prove a simple root: sin 1000x = 0
+  // near 8·10⁵), where the points sampled are too.
+  // (A sign change with f far from 0 in its middle is a pole's: tan x = 0 at 15π/2.)
+  const doubts = [...(scan?.roots.filter((r) => !r.certain && !r.at && size(mid(r)) <= 1e4 && !accounted(r) && mayBeZero(mid(r))) ?? []),
+    ...(scan?.extrema.filter((r) => size(mid(r)) <= 1e6 && !accounted(r) && mayBeZero(mid(r))) ?? [])];
   // (The one nearest 0 is named: 2π rather than a double root near 10⁵.)
   const doubtful = doubts.sort((r, t) => size(mid(r)) - size(mid(t)))[0];
   const unproved = doubtful ? `${point.values.get(key)?.label ?? key} ≈ ${mid(doubtful).toNumber().toPrecision(6)}` : null;
@@ -579,6 +592,8 @@ function scanAlong(p: StepProblem, point: Point, key: string, a: Expr, b: Expr, 
   return found;
 }
 
+const refined = new WeakMap<object, ReturnType<typeof refineRoot>>();
+
 function irrationalRoot(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number, scan = boundariesAlong(point, key, a, b, deadline)): Point | null {
   if (point.isInteger(key)) return null;
   // Among the six nearest 0 (a counterexample at x ≈ π reads better than one near 10⁶).
@@ -586,7 +601,12 @@ function irrationalRoot(point: Point, key: string, a: Expr, b: Expr, rng: Rng, d
   const roots = scan.roots.filter((r) => r.certain && !r.at).sort((r, t) => size(r) - size(t)).slice(0, 6);
   if (roots.length === 0) return null;
   const r = roots[rng.int(0, roots.length - 1)]!;
-  const fine = refineRoot(point, key, a, b, r, deadline);
+  // A scan shared by points with the same other values has the same brackets: refine each once.
+  let fine = refined.get(r);
+  if (fine === undefined) {
+    fine = refineRoot(point, key, a, b, r, deadline);
+    refined.set(r, fine);
+  }
   if (!fine) return null;
   const q = point.replacing(key, fine.lo.add(fine.hi).div(Rational.of(2)), rng);
   if (!fine.at) q.enclosures.set(key, [fine.lo, fine.hi]);
