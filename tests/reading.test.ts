@@ -226,6 +226,12 @@ describe('the cases a new user hit (issue 8), each with its right verdict', () =
     ['e^t(2t+1) = e^t (2t+1)', 'scalar t\ne^t(2t+1) = e^t (2t+1)\n', ['proved']],
     ['…and e^{t(2t+1)} is another value', 'scalar t\ne^{t(2t+1)} = e^t (2t+1)\n', ['refuted']],
     ['pq(r+1) with p, q, r declared', 'scalar p, q, r\npq(r+1) = p q (r+1)\n', ['proved']],
+    // A superscript after a bracket read as a product binds to that bracket (it was (a(x+1))²).
+    ['a(x + 1)² is a·(x + 1)²', 'scalar a, x\na(x + 1)² = a (x + 1)^2\n', ['proved']],
+    ['…and (a(x + 1))² is a²(x + 1)²', 'scalar a, x\n(a(x + 1))² = a² (x + 1)^2\n', ['proved']],
+    ['…so a(x + 1)² = (a(x + 1))² is refuted', 'scalar a, x\na(x + 1)² = (a(x + 1))²\n', ['refuted']],
+    ['β(1 − β)² and pq(r+1)²', 'scalar β, p, q, r\nβ(1 - β)² = β (1-β)²\npq(r+1)² = p q (r+1)²\n', ['proved', 'proved']],
+    ['σ(x)² of a declared σ is (σ(x))²', 'scalar x\nfunction σ : R → R\nσ(x)² = σ(x) σ(x)\n', ['proved']],
     ['x² = 4 ⇔ x = 2 on one line is refuted, not dropped', 'scalar x\nx² = 4 ⇔ x = 2\n', ['refuted']],
     ['x² = 4 ⇔ x = 2 or x = -2', 'scalar x\nx² = 4 ⇔ x = 2 or x = -2\n', ['checked']],
     ['a d/2 = d a/2', 'scalar a, d\na d/2 = d a/2\n', ['proved']],

@@ -505,7 +505,14 @@ class Resolver {
         const arg = this.expect(this.expr(e.arg, env), 'a factorial', 'a scalar');
         return { ...e, arg, shape: SCALAR };
       }
-      case 'Call': return this.call(e, env);
+      case 'Call': {
+        const pre = this.preResolved.get(e);
+        if (pre) {
+          this.preResolved.delete(e);
+          return pre;
+        }
+        return this.call(e, env);
+      }
       case 'Abs': {
         const arg = this.expr(e.arg, env);
         if (arg.shape?.kind === 'matrix') {
@@ -746,6 +753,7 @@ class Resolver {
    * last letter (`3xy²` is 3·x·y², LANGUAGE.md §1), with a warning that shows the reading.
    */
   private splitPostfix(whole: Expr, arg: Expr, env: Env, rebuild: (last: Expr) => Expr): Expr | null {
+    if (arg.kind === 'Call') return this.splitCallPostfix(whole, arg, env, rebuild);
     if (arg.kind !== 'Var' || isLetterName(arg.name.base) || arg.name.base.length < 2) return null;
     if (env.locals.has(printName(arg.name)) || this.lookup(arg.name, env)) return null;
     const letters = [...arg.name.base];
@@ -760,6 +768,28 @@ class Resolver {
       this.error(diagnostic('reading', { written: text, reading, other: `(${letters.join(' ')})${text.slice(printName(arg.name).length)}` }, whole.range));
     }
     return product;
+  }
+
+  /**
+   * `a(x + 1)²`, `β(1 − β)ᵀ`, `Wσ(h)²`: a bracket read as a product (not a function's
+   * application) takes the superscript after it, as on paper (LANGUAGE.md §1: it binds to the
+   * closing bracket just before it), so the power is a(x + 1)², not (a(x + 1))². Null when the
+   * call is an application (`σ(h)²`, `sin(x)²`), which takes it whole.
+   */
+  /** Calls splitCallPostfix resolved and did not split, for the usual path to take as they are. */
+  private readonly preResolved = new WeakMap<Call, Expr>();
+
+  private splitCallPostfix(whole: Expr, arg: Call, env: Env, rebuild: (last: Expr) => Expr): Expr | null {
+    // `(a(x + 1))²`: the brackets around it (its range starts before the name) take it whole.
+    if (arg.range[0] !== arg.fn.range[0]) return null;
+    const read = this.call(arg, env);
+    if (read.kind !== 'Binary' || read.op !== '*' || !read.implicit) {
+      // Resolved once: the usual path takes this reading instead of resolving the call again.
+      this.preResolved.set(arg, read);
+      return null;
+    }
+    const last = this.postfixOn({ ...rebuild(read.right), range: [read.right.range[0], whole.range[1]] } as Expr, read.right, env);
+    return this.product({ kind: 'Binary', op: '*', implicit: true, left: read.left, right: last, range: whole.range }, read.left, last);
   }
 
   /** The shape of a postfix node whose argument is already resolved. */
