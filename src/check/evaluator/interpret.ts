@@ -123,7 +123,7 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
           } catch (err) {
             // An enclosure of the divisor that holds 0 at a rational point (3x − 7 at x = 7/3,
             // which no double is): its exact value says whether it is 0.
-            if (err instanceof Undecided && !isMat(r) && host.exactScalar && rationalValue(e.right, host, env)?.isZero()) {
+            if (err instanceof Undecided && !isMat(r) && host.exactScalar && exactValue(e.right, host, env, true)?.isZero()) {
               throw new Undefined('division by zero');
             }
             throw err;
@@ -171,9 +171,12 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
 
 /**
  * The exact value of an expression built from numbers and integer names with `+ − × ÷`
- * and whole powers (subscripts, bounds, exponents); null when it holds anything else.
+ * and whole powers (subscripts, bounds, exponents); null when it holds anything else. With
+ * `scalars`, also the free scalars the host knows exactly (`exactScalar`: a divisor whose
+ * enclosure holds 0), and null rather than an error for a name with no whole value or a
+ * division by 0.
  */
-export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>): Rational | null {
+export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>, scalars = false): Rational | null {
   switch (e.kind) {
     case 'Num': return literal(e);
     case 'Var': {
@@ -186,63 +189,31 @@ export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>): Rational | n
         const k = host.field.asInteger(v);
         return k === null ? null : new Rational(k);
       }
+      const q = scalars ? host.exactScalar?.(e, env) : null;
+      if (q) return q;
       try {
         return new Rational(host.integer(e, env));
       } catch (err) {
-        if (err instanceof Inexact) return null;
+        if (err instanceof Inexact || (scalars && err instanceof Undefined)) return null;
         throw err;
       }
     }
     case 'Neg': {
-      const a = exactValue(e.arg, host, env);
+      const a = exactValue(e.arg, host, env, scalars);
       return a && a.neg();
     }
     case 'Binary': {
-      const a = exactValue(e.left, host, env);
+      const a = exactValue(e.left, host, env, scalars);
       if (!a) return null;
-      const b = exactValue(e.right, host, env);
+      const b = exactValue(e.right, host, env, scalars);
       if (!b) return null;
+      if (scalars && b.isZero() && e.op === '/') return null;
       switch (e.op) {
         case '+': return a.add(b);
         case '-': return a.sub(b);
         case '*': return a.mul(b);
         case '/': return a.div(b);
-        case '^': return b.isInteger() && b.n >= -64n && b.n <= 64n ? a.pow(b.n) : null;
-      }
-      return null;
-    }
-    default: return null;
-  }
-}
-
-/**
- * The exact value of a rational expression in numbers, integer names and the free scalars
- * the host knows exactly (`exactScalar`); null when it holds anything else.
- */
-function rationalValue<S>(e: Expr, host: Host<S>, env: Env<S>): Rational | null {
-  switch (e.kind) {
-    case 'Num': return literal(e);
-    case 'Var': {
-      const key = varKey(e);
-      const i = env.integers.get(key);
-      if (i !== undefined) return new Rational(i);
-      if (env.values.has(key)) return null;
-      return host.exactScalar?.(e, env) ?? null;
-    }
-    case 'Neg': {
-      const a = rationalValue(e.arg, host, env);
-      return a && a.neg();
-    }
-    case 'Binary': {
-      const a = rationalValue(e.left, host, env);
-      const b = a && rationalValue(e.right, host, env);
-      if (!a || !b) return null;
-      switch (e.op) {
-        case '+': return a.add(b);
-        case '-': return a.sub(b);
-        case '*': return a.mul(b);
-        case '/': return b.isZero() ? null : a.div(b);
-        case '^': return b.isInteger() && b.n >= -64n && b.n <= 64n && !(a.isZero() && b.n < 0n) ? a.pow(b.n) : null;
+        case '^': return b.isInteger() && b.n >= -64n && b.n <= 64n && !(scalars && a.isZero() && b.n < 0n) ? a.pow(b.n) : null;
       }
       return null;
     }
