@@ -232,6 +232,14 @@ describe('the cases a new user hit (issue 8), each with its right verdict', () =
     ['…so a(x + 1)² = (a(x + 1))² is refuted', 'scalar a, x\na(x + 1)² = (a(x + 1))²\n', ['refuted']],
     ['β(1 − β)² and pq(r+1)²', 'scalar β, p, q, r\nβ(1 - β)² = β (1-β)²\npq(r+1)² = p q (r+1)²\n', ['proved', 'proved']],
     ['σ(x)² of a declared σ is (σ(x))²', 'scalar x\nfunction σ : R → R\nσ(x)² = σ(x) σ(x)\n', ['proved']],
+    // (Red team:) brackets around a word of declared letters keep it whole; ASCII ^T and a
+    // declared vector before a bracket follow the same rule.
+    ['(ab)² is a²b², not a·b²', 'scalar a, b\n(ab)² = a² b²\n(ab)^2 = a b^2\n', ['proved', 'refuted']],
+    ['(AB)ᵀ = BᵀAᵀ and (AB)⁻¹ = B⁻¹A⁻¹', 'matrix A, B in R^{n×n} invertible\n(AB)ᵀ = BᵀAᵀ\n(AB)⁻¹ = B⁻¹A⁻¹\n(AB)^T = B^T A^T\n', ['proved', 'proved', 'proved']],
+    ['(Ax)ᵀ = xᵀAᵀ', 'matrix A in R^{n×n}\nvector x in R^n\n(Ax)ᵀ = xᵀAᵀ\n', ['proved']],
+    ['A(B + C)^T is A·(B + C)ᵀ', 'matrix A, B, C in R^{n×n}\nA(B+C)^T = A B^T + A C^T\nA(B+C)^T = (A(B+C))^T\n', ['proved', 'refuted']],
+    ['x(u + v)ᵀ is an outer product', 'vector x, u, v in R^n\nx(u+v)ᵀ = x uᵀ + x vᵀ\n', ['proved']],
+    ['c(1 − q)^T with integer T', 'scalar c, q\ninteger T\nassume 0 < q < 1\nc(1 - q)^T = c (1-q)^T\n', ['proved']],
     ['x² = 4 ⇔ x = 2 on one line is refuted, not dropped', 'scalar x\nx² = 4 ⇔ x = 2\n', ['refuted']],
     ['x² = 4 ⇔ x = 2 or x = -2', 'scalar x\nx² = 4 ⇔ x = 2 or x = -2\n', ['checked']],
     ['a d/2 = d a/2', 'scalar a, d\na d/2 = d a/2\n', ['proved']],

@@ -748,6 +748,21 @@ class Resolver {
     return out;
   }
 
+  /** `left^T` with `left` resolved: a transpose, or a power when left is a scalar and T a declared name. */
+  private transposeOrPower(e: Extract<Expr, { kind: 'Binary' }>, left: Expr, env: Env): Expr {
+    const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
+    if (left.shape?.kind === 'matrix' || !tDeclared) {
+      if (left.shape?.kind === 'scalar') this.error(diagnostic('transpose-of-scalar', { expr: printExpr(left) }, e.right.range));
+      // Only a square matrix has powers: there A^T could mean either.
+      else if (tDeclared && left.shape?.kind === 'matrix' && sameDim(left.shape.rows, left.shape.cols) && !sameDim(left.shape.cols, 1)) {
+        this.error(diagnostic('transpose-or-power', { expr: printExpr(left) }, e.right.range));
+      }
+      return { kind: 'Transpose', arg: left, range: e.range, shape: transposeShape(left.shape) };
+    }
+    const right = this.expr(e.right, env);
+    return { ...e, left, right, shape: SCALAR };
+  }
+
   /**
    * A superscript, transpose or factorial after a word of declared letters binds to the
    * last letter (`3xy²` is 3·x·y², LANGUAGE.md §1), with a warning that shows the reading.
@@ -755,6 +770,8 @@ class Resolver {
   private splitPostfix(whole: Expr, arg: Expr, env: Env, rebuild: (last: Expr) => Expr): Expr | null {
     if (arg.kind === 'Call') return this.splitCallPostfix(whole, arg, env, rebuild);
     if (arg.kind !== 'Var' || isLetterName(arg.name.base) || arg.name.base.length < 2) return null;
+    // `(ab)²`, `(AB)ᵀ`: the brackets around the word (its range starts before the name) take it whole.
+    if (arg.range[0] !== arg.name.range[0]) return null;
     if (env.locals.has(printName(arg.name)) || this.lookup(arg.name, env)) return null;
     const letters = [...arg.name.base];
     // The last letter, already resolved, takes the postfix.
@@ -779,16 +796,25 @@ class Resolver {
   /** Calls splitCallPostfix resolved and did not split, for the usual path to take as they are. */
   private readonly preResolved = new WeakMap<Call, Expr>();
 
-  private splitCallPostfix(whole: Expr, arg: Call, env: Env, rebuild: (last: Expr) => Expr): Expr | null {
+  private splitCallPostfix(whole: Expr, arg: Call, env: Env, rebuild: (last: Expr) => Expr, on?: (last: Expr) => Expr): Expr | null {
     // `(a(x + 1))²`: the brackets around it (its range starts before the name) take it whole.
     if (arg.range[0] !== arg.fn.range[0]) return null;
+    const apply = on ?? ((last: Expr) => this.postfixOn({ ...rebuild(last), range: [last.range[0], whole.range[1]] } as Expr, last, env));
+    // A declared vector or matrix before the bracket (`x(u + v)ᵀ`, an outer product): the
+    // product is formed after the superscript, or its shapes would be checked without it.
+    const declared = arg.args.length === 1 && !arg.fn.index && arg.fn.primes === 0 ? env.scope.get(printName(arg.fn)) : undefined;
+    if (declared && declared.kind !== 'function' && declared.shape.kind === 'matrix' && !env.locals.has(printName(arg.fn))) {
+      const callee = this.variable({ kind: 'Var', name: arg.fn, range: arg.fn.range }, env);
+      const last = apply(this.expr(arg.args[0]!, env));
+      return this.product({ kind: 'Binary', op: '*', implicit: true, left: callee, right: last, range: whole.range }, callee, last);
+    }
     const read = this.call(arg, env);
     if (read.kind !== 'Binary' || read.op !== '*' || !read.implicit) {
       // Resolved once: the usual path takes this reading instead of resolving the call again.
       this.preResolved.set(arg, read);
       return null;
     }
-    const last = this.postfixOn({ ...rebuild(read.right), range: [read.right.range[0], whole.range[1]] } as Expr, read.right, env);
+    const last = apply(read.right);
     return this.product({ kind: 'Binary', op: '*', implicit: true, left: read.left, right: last, range: whole.range }, read.left, last);
   }
 
@@ -908,19 +934,14 @@ class Resolver {
   private binary(e: Extract<Expr, { kind: 'Binary' }>, env: Env, left0?: Expr, right0?: Expr): Expr {
     // `x^T` is a transpose unless the base is a scalar and T a declared name (`δ^T`, integer T).
     if (e.op === '^' && !left0 && e.right.kind === 'Var' && e.right.name.base === 'T' && !e.right.name.index && e.right.name.primes === 0) {
-      const left = this.expr(e.left, env);
-      const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
-      if (left.shape?.kind === 'matrix' || !tDeclared) {
-        if (left.shape?.kind === 'scalar') this.error(diagnostic('transpose-of-scalar', { expr: printExpr(left) }, e.right.range));
-        // Only a square matrix has powers: there A^T could mean either.
-        else if (tDeclared && left.shape?.kind === 'matrix' && sameDim(left.shape.rows, left.shape.cols) && !sameDim(left.shape.cols, 1)) {
-          this.error(diagnostic('transpose-or-power', { expr: printExpr(left) }, e.right.range));
-        }
-        return { kind: 'Transpose', arg: left, range: e.range, shape: transposeShape(left.shape) };
+      // `A(B + C)^T`, `c(1 − q)^T`: after a bracket read as a product, the bracket takes it.
+      if (e.left.kind === 'Call') {
+        const split = this.splitCallPostfix(e, e.left, env, (last) => ({ ...e, left: last }), (last) => this.transposeOrPower(e, last, env));
+        if (split) return split;
       }
-      const right = this.expr(e.right, env);
-      return { ...e, left, right, shape: SCALAR };
+      return this.transposeOrPower(e, this.expr(e.left, env), env);
     }
+
     // `xy²` with x, y declared: the superscript binds to y.
     if (e.op === '^' && !left0) {
       const split = this.splitPostfix(e, e.left, env, (last) => ({ ...e, left: last }));
