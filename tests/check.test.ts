@@ -196,6 +196,25 @@ show v_t = ∑_{i=1}^{t} β^{t-i} g_i  for all t ≥ 0  by induction on t
     expect(steps).toEqual(['proved', 'proved', 'proved', 'proved', 'proved']);
     expect(shows).toEqual(['proved']);
   });
+
+  it('blames the wrong line of a false claim\'s step, not the one by IH (the IH is assumed there)', async () => {
+    const claim = (c: string, ih: string) => `integer t\nscalar S_t\ndefine S_0 = 0\ndefine S_t = S_{t-1} + 2t   for t ≥ 1
+show S_t = ${c}   for all t ≥ 0   by induction on t
+  base:
+      S_0
+    = 0
+  step:
+      S_t
+    = S_{t-1} + 2t                by def S
+    = ${ih} + 2t                by IH
+    = ${c}
+`;
+    // S_t = t² + t is true; S_t = t² is not, and its last line is where it goes wrong.
+    expect(await verdicts(claim('t^2 + t', '(t-1)^2 + (t-1)'))).toMatchObject({ steps: ['proved', 'proved', 'proved', 'proved'], shows: ['proved'] });
+    const bad = await verdicts(claim('t^2', '(t-1)^2'));
+    expect(bad.steps).toEqual(['proved', 'proved', 'proved', 'refuted']);
+    expect(bad.shows).toEqual(['refuted']);
+  });
 });
 
 describe('messages', () => {
