@@ -197,6 +197,16 @@ show v_t = ∑_{i=1}^{t} β^{t-i} g_i  for all t ≥ 0  by induction on t
     expect(shows).toEqual(['proved']);
   });
 
+  it('reads define v_0 = 0 for a vector family as the zero vector (a matrix times it stays a vector)', async () => {
+    const text = `scalar β\ninteger t\nvector g_t, v_t in R^n\nmatrix P in R^{n×n}\ndefine v_0 = 0\ndefine v_t = β P v_{t-1} + g_t   for t ≥ 1
+    v_2
+  = β P g_1 + g_2
+    v_2
+  = β g_1 + g_2
+`;
+    expect((await verdicts(text)).steps).toEqual(['proved', 'refuted']);
+  });
+
   it('blames the wrong line of a false claim\'s step, not the one by IH (the IH is assumed there)', async () => {
     const claim = (c: string, ih: string) => `integer t\nscalar S_t\ndefine S_0 = 0\ndefine S_t = S_{t-1} + 2t   for t ≥ 1
 show S_t = ${c}   for all t ≥ 0   by induction on t

@@ -874,7 +874,7 @@ export class Evaluation<S> implements Host<S> {
       const target = d.target;
       // A name that is no family member (`u_1` never declared with an index variable) is
       // the definition's target itself when their keys agree, subscript or not.
-      if (index === null) return this.evaluate(d.value);
+      if (index === null) return this.asDeclared(info, this.evaluate(d.value));
       if (!target.index) continue;
       const pattern = indexPattern(target.index);
       if (pattern) {
@@ -885,12 +885,25 @@ export class Evaluation<S> implements Host<S> {
           ? d.condition !== null && conditionHolds(d.condition, t)
           : conditionAllows(d, { kind: 'Num', value: String(t), range: target.range });
         if (!applies) continue;
-        return this.evaluate(d.value, { values: new Map(), integers: new Map([[pattern.variable, BigInt(t)]]) });
+        return this.asDeclared(info, this.evaluate(d.value, { values: new Map(), integers: new Map([[pattern.variable, BigInt(t)]]) }));
       }
       // A literal subscript, negative ones too (`define u_{-1} = 3`).
-      if (constantValue(canonicalIndex(target.index))?.equals(Rational.of(index))) return this.evaluate(d.value);
+      if (constantValue(canonicalIndex(target.index))?.equals(Rational.of(index))) return this.asDeclared(info, this.evaluate(d.value));
     }
     return this.lift(this.point.drawFree(key, v, index, info), key);
+  }
+
+  /**
+   * A definition's value in its name's declared shape: `define v_0 = 0` for a vector v_t is
+   * the zero vector (as a scalar 0 it became a matrix in `P v_0`, and `P v_0 + g_1` a shape
+   * error). Any other value is as it is.
+   */
+  private asDeclared(info: SymbolInfo, value: Val<S>): Val<S> {
+    const shape = info.shape;
+    if (isMat(value) || shape.kind !== 'matrix' || this.field.sign(value) !== 0) return value;
+    const rows = this.dim(shape.rows);
+    const cols = this.dim(shape.cols);
+    return new Mat(rows, cols, new Array<S>(rows * cols).fill(this.field.zero));
   }
 
   apply(call: Call, args: Val<S>[], _env: Env<S>): Val<S> {
