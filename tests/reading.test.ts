@@ -239,6 +239,7 @@ describe('the cases a new user hit (issue 8), each with its right verdict', () =
     ['(Ax)ᵀ = xᵀAᵀ', 'matrix A in R^{n×n}\nvector x in R^n\n(Ax)ᵀ = xᵀAᵀ\n', ['proved']],
     ['A(B + C)^T is A·(B + C)ᵀ', 'matrix A, B, C in R^{n×n}\nA(B+C)^T = A B^T + A C^T\nA(B+C)^T = (A(B+C))^T\n', ['proved', 'refuted']],
     ['x(u + v)ᵀ is an outer product', 'vector x, u, v in R^n\nx(u+v)ᵀ = x uᵀ + x vᵀ\n', ['proved']],
+    ['…and so is g_{t−1}(u + v)ᵀ of a family\'s member', 'integer t\nvector u, v, g_t in R^n\ng_{t-1}(u+v)ᵀ = g_{t-1} uᵀ + g_{t-1} vᵀ\n', ['proved']],
     ['c(1 − q)^T with integer T', 'scalar c, q\ninteger T\nassume 0 < q < 1\nc(1 - q)^T = c (1-q)^T\n', ['proved']],
     ['x² = 4 ⇔ x = 2 on one line is refuted, not dropped', 'scalar x\nx² = 4 ⇔ x = 2\n', ['refuted']],
     ['x² = 4 ⇔ x = 2 or x = -2', 'scalar x\nx² = 4 ⇔ x = 2 or x = -2\n', ['checked']],

@@ -802,8 +802,9 @@ class Resolver {
     const apply = on ?? ((last: Expr) => this.postfixOn({ ...rebuild(last), range: [last.range[0], whole.range[1]] } as Expr, last, env));
     // A declared vector or matrix before the bracket (`x(u + v)ᵀ`, an outer product): the
     // product is formed after the superscript, or its shapes would be checked without it.
-    const declared = arg.args.length === 1 && !arg.fn.index && arg.fn.primes === 0 ? env.scope.get(printName(arg.fn)) : undefined;
-    if (declared && declared.kind !== 'function' && declared.shape.kind === 'matrix' && !env.locals.has(printName(arg.fn))) {
+    // (A family's member too: `g_{t−1}(u + v)ᵀ`.)
+    const declared = arg.args.length === 1 && arg.fn.primes === 0 && !env.locals.has(printName(arg.fn)) ? env.scope.lookup(arg.fn)?.info : undefined;
+    if (declared && !declared.implicit && declared.kind !== 'function' && declared.shape.kind === 'matrix') {
       const callee = this.variable({ kind: 'Var', name: arg.fn, range: arg.fn.range }, env);
       const last = apply(this.expr(arg.args[0]!, env));
       return this.product({ kind: 'Binary', op: '*', implicit: true, left: callee, right: last, range: whole.range }, callee, last);
