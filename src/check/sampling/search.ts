@@ -507,11 +507,6 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
 }
 
 /**
- * A point where `a = b` holds at an irrational root of one scalar (`assume x² = 2`): a
- * certain root of a − b, one of the roots chosen by the point's generator, narrowed to 10⁻⁹⁰
- * (boundaries.ts); the scalar is that enclosure. Null when there is none.
- */
-/**
  * A root of `a = b` along one scalar, drawn among those found: the rational ones (grid
  * values, exact secant steps) and, half the time when there are some, an irrational one
  * (boundaries.ts, proved in a box). Always the first would sample one solution of an
@@ -594,6 +589,12 @@ function scanAlong(p: StepProblem, point: Point, key: string, a: Expr, b: Expr, 
 
 const refined = new WeakMap<object, ReturnType<typeof refineRoot>>();
 
+/**
+ * A point where `a = b` holds at an irrational root of one scalar (`assume x² = 2`): a
+ * certain root of a − b, one of the six nearest 0 chosen by the point's generator, narrowed to 10⁻⁹⁰
+ * (boundaries.ts); the scalar is that enclosure. Null when there is
+ * none. `scan`: the boundaries along the scalar, when the caller has them.
+ */
 function irrationalRoot(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadline: number, scan = boundariesAlong(point, key, a, b, deadline)): Point | null {
   if (point.isInteger(key)) return null;
   // Among the six nearest 0 (a counterexample at x ≈ π reads better than one near 10⁶).
