@@ -185,6 +185,8 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['an exponent is one atom: x^2y is x² · y', 'scalar x, y\nx^2y = x² y\n',
       ["2:1 reading: read 'x^2y' as x^2 · y; for the other reading write x^{2y}"]],
     ['a space or braces leave no doubt', 'scalar t\ne^t (2t+1) = e^{t}(2t+1)\n', []],
+    ['2e-1 is 2·10⁻¹, with a warning (e is Euler\'s number: 2e − 1 is another value)', 'scalar x\nx · 2e-1 = x/5\n',
+      ["2:5 reading: read '2e-1' as 2 · 10^{-1}; for the other reading write 2 e - 1"]],
     ['a superscript binds to one name: 3xy² is 3·x·y²', 'scalar x, y\n3xy² = 3 x y²\n',
       ["2:2 reading: read 'xy²' as x · y²; for the other reading write (x y)²"]],
     ['a transpose binds to one name with no warning: gᵀHg', 'vector g in R^n\nmatrix H in R^{n×n}\ngᵀHg = gᵀ H g\n', []],

@@ -17,8 +17,23 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
   for (const e of expressionsIn(part)) {
     if (e.kind === 'Binary' && e.op === '*' && e.implicit) exponentReading(e, code, out);
     if (e.kind === 'Call') functionReading(e, code, out);
+    if (e.kind === 'Num') scientificReading(e, code, out);
   }
   return out;
+}
+
+/**
+ * `2e-1` is read as 2·10⁻¹, as programs write it; LANGUAGE.md §1 lists no such numbers and
+ * §4 makes e Euler's number, so `2e - 1` is another value: say which reading was taken.
+ */
+function scientificReading(num: Extract<Expr, { kind: 'Num' }>, code: string, out: Diagnostic[]): void {
+  const written = code.slice(num.range[0], num.range[1]);
+  const m = /^([\d.]+)[eE]([+-]?)(\d+)$/u.exec(written);
+  if (!m) return;
+  const [, mantissa, sign, digits] = m;
+  out.push(diagnostic('reading', {
+    written, reading: `${mantissa} · 10^{${sign === '-' ? '-' : ''}${digits}}`, other: sign ? `${mantissa} e ${sign} ${digits}` : `${mantissa} · e · ${digits}`,
+  }, num.range));
 }
 
 const EXPR_KINDS = new Set([
