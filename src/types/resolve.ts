@@ -964,6 +964,25 @@ class Resolver {
     }
     const left = left0 ?? this.expr(e.left, env);
     const right = right0 ?? this.expr(e.right, env);
+    // `a/b(x + 1)`, `a/bc`: a product the resolver reads out of one word or bracket is
+    // juxtaposition, as tight as `/` and after it (LANGUAGE.md §1: a/b c = (a/b)·c), so the
+    // division takes its first factor only, with a warning that shows the reading.
+    if (e.op === '/' && !right0 && juxtaposedWord(e.right)) {
+      const factors = implicitFactors(right);
+      if (factors.length >= 2) {
+        const wrap = (f: Expr) => (f.kind === 'Binary' && (f.op === '+' || f.op === '-') ? `(${printExpr(f)})` : printExpr(f));
+        this.error(diagnostic('reading', {
+          written: printExpr(e),
+          reading: `(${wrap(left)}/${wrap(factors[0]!)}) · ${factors.slice(1).map(wrap).join(' · ')}`,
+          other: `${wrap(left)}/(${printExpr(right)})`,
+        }, e.range));
+        let acc = this.binary({ ...e, right: factors[0]!, range: [e.range[0], factors[0]!.range[1]] }, env, left, factors[0]!);
+        for (const f of factors.slice(1)) {
+          acc = this.product({ kind: 'Binary', op: '*', implicit: true, left: acc, right: f, range: [e.range[0], f.range[1]] }, acc, f);
+        }
+        return acc;
+      }
+    }
     const l = left.shape ?? ANY;
     const r = right.shape ?? ANY;
     const out = { ...e, left, right };
@@ -1196,3 +1215,21 @@ function wordFixes(word: string, range: Range): Fix[] {
 }
 
 export type { Range };
+
+/**
+ * Whether an operand is one word or bracket the resolver may read as a product: a call of a
+ * name that is not a function (`b(x + 1)`), a word of letters (`bc`), either under a
+ * superscript (`b(x + 1)²`); not one in brackets of its own (`(b c)`, `(b(x + 1))`).
+ */
+function juxtaposedWord(e: Expr): boolean {
+  if (e.kind === 'Call') return e.range[0] === e.fn.range[0];
+  if (e.kind === 'Var') return e.range[0] === e.name.range[0] && e.name.base.length >= 2 && !e.name.index;
+  if (e.kind === 'Binary' && e.op === '^') return e.range[0] === e.left.range[0] && juxtaposedWord(e.left);
+  if (e.kind === 'Transpose' || e.kind === 'Factorial') return e.range[0] === e.arg.range[0] && juxtaposedWord(e.arg);
+  return false;
+}
+
+/** The factors of a left-nested implicit product (`b·c·d` → b, c, d); one factor for anything else. */
+function implicitFactors(e: Expr): Expr[] {
+  return e.kind === 'Binary' && e.op === '*' && e.implicit ? [...implicitFactors(e.left), e.right] : [e];
+}
