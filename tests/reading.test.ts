@@ -190,6 +190,7 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['…and a/bc is (a/b)·c', 'scalar a, b, c\na/bc = (a/b) c\n',
       ["2:1 reading: read 'a/bc' as (a/b) · c; for the other reading write a/(b c)"]],
     ['…while a/(b(x + 1)) and 1/2(x + 1) leave no doubt', 'scalar a, b, x\na/(b(x+1)) + 1/2(x+1) = a/b/(x+1) + (x+1)/2\n', []],
+    ['…nor does a \\frac, whose denominator is whole', 'scalar a, b, c, x\n\\frac{a}{bc} + \\frac{1}{x(x+1)} = a/(b c) + 1/x - 1/(x+1)\n', []],
     ['2e-1 is 2·10⁻¹, with a warning (e is Euler\'s number: 2e − 1 is another value)', 'scalar x\nx · 2e-1 = x/5\n',
       ["2:5 reading: read '2e-1' as 2 · 10^{-1}; for the other reading write 2 e - 1"]],
     ['a superscript binds to one name: 3xy² is 3·x·y²', 'scalar x, y\n3xy² = 3 x y²\n',
@@ -234,6 +235,7 @@ describe('the cases a new user hit (issue 8), each with its right verdict', () =
     ['…and e^{t(2t+1)} is another value', 'scalar t\ne^{t(2t+1)} = e^t (2t+1)\n', ['refuted']],
     ['pq(r+1) with p, q, r declared', 'scalar p, q, r\npq(r+1) = p q (r+1)\n', ['proved']],
     // A superscript after a bracket read as a product binds to that bracket (it was (a(x+1))²).
+    ['\\frac{1}{x(x + 1)} = 1/x − 1/(x + 1) (a \\frac denominator is whole)', 'scalar a, b, c, x\n\\frac{1}{x(x+1)} = \\frac{1}{x} - \\frac{1}{x+1}\n\\frac{a}{bc} = a/(b c)\n', ['proved', 'proved']],
     ['a(x + 1)² is a·(x + 1)²', 'scalar a, x\na(x + 1)² = a (x + 1)^2\n', ['proved']],
     ['…and (a(x + 1))² is a²(x + 1)²', 'scalar a, x\n(a(x + 1))² = a² (x + 1)^2\n', ['proved']],
     ['…so a(x + 1)² = (a(x + 1))² is refuted', 'scalar a, x\na(x + 1)² = (a(x + 1))²\n', ['refuted']],

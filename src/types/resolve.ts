@@ -967,7 +967,8 @@ class Resolver {
     // `a/b(x + 1)`, `a/bc`: a product the resolver reads out of one word or bracket is
     // juxtaposition, as tight as `/` and after it (LANGUAGE.md §1: a/b c = (a/b)·c), so the
     // division takes its first factor only, with a warning that shows the reading.
-    if (e.op === '/' && !right0 && juxtaposedWord(e.right)) {
+    // (Only a `/` written as such: `\frac{a}{bc}` ends at its brace, after the denominator.)
+    if (e.op === '/' && !right0 && e.range[1] === e.right.range[1] && juxtaposedWord(e.right)) {
       const factors = implicitFactors(right);
       if (factors.length >= 2) {
         const wrap = (f: Expr) => (f.kind === 'Binary' && (f.op === '+' || f.op === '-') ? `(${printExpr(f)})` : printExpr(f));

@@ -1,4 +1,5 @@
 import { covPair, type Expr, type Shape, type Var } from '../../ast.js';
+import { children } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import { canonicalIndex, substitute, visit } from '../rewrite.js';
 import type { Facts } from './side-conditions.js';
@@ -38,6 +39,12 @@ export const expectationRules: ProofRule = {
       const l = ctx.rewrite(input.left);
       const r = ctx.rewrite(input.right);
       if (ctx.used.size === 0) return { kind: 'not-applicable', reason: ctx.why ?? 'no E[·] here could be taken apart' };
+      // A definition that reaches itself through Var[…] squares the expression at each
+      // unfolding (shared subtrees: cheap to build, but the sum rules print and expand them):
+      // past this many nodes the rules stop, so memory stays bounded, not only time.
+      if (treeSizeOver(l, MAX_NODES) || treeSizeOver(r, MAX_NODES)) {
+        return { kind: 'not-applicable', reason: `the expectations, taken apart, come to more than ${MAX_NODES} terms and factors` };
+      }
       const eq = sidesEqual(l, r, { ...input, left: l, right: r });
       if (eq.kind === 'not-applicable') return { kind: 'not-applicable', reason: `after ${[...ctx.used].join(', ')}: ${eq.reason}${ctx.why ? ` (${ctx.why})` : ''}` };
       return { ...eq, used: [...ctx.used, ...eq.used] };
@@ -47,6 +54,20 @@ export const expectationRules: ProofRule = {
     }
   },
 };
+
+/** Nodes of a side the sum rules are given at most, after the expectations are taken apart. */
+const MAX_NODES = 20_000;
+
+/** Whether e, counted as a tree (shared subtrees each time), has more than `limit` nodes; stops counting there. */
+function treeSizeOver(e: Expr, limit: number): boolean {
+  let n = 0;
+  const rec = (x: Expr): boolean => {
+    if (++n > limit) return true;
+    for (const c of children(x)) if (rec(c)) return true;
+    return false;
+  };
+  return rec(e);
+}
 
 function hasExpect(e: Expr): boolean {
   let hit = false;
