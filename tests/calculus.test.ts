@@ -154,6 +154,12 @@ describe('derivatives through kinks', () => {
       expect(s.counterexample!.note).toMatch(/not differentiable/);
     }
   });
+  it('takes a fractional power at 0 one-sidedly through a kink: |x|^{3/2} has slope 0 there, |x|^{1/2} none', async () => {
+    const at0 = (body: string) => stepsOf(`scalar x\nassume x = 0\n    0\n  = d/dx ${body}\n`);
+    const ok = (await at0('|x|^(3/2)')).steps[0]!;
+    expect(['proved', 'checked'], ok.message).toContain(ok.verdict);
+    expect((await at0('|x|^(1/2)')).steps[0]!.verdict).toBe('refuted');
+  });
   it('has no gradient where its partials exist but its slope along a direction is not their combination', async () => {
     const { steps } = await stepsOf('vector u in R^n\nassume u = 0\n    0\n  = ∇_u (|u_1 + u_2| - |u_1 - u_2|)\n');
     expect(['proved', 'checked'], steps[0]!.message).not.toContain(steps[0]!.verdict);

@@ -44,7 +44,10 @@ export function dualField<S>(F: Field<S>, directional = false): Field<Dual<S>> {
     pow(a, b) {
       const v = F.pow(a.v, b.v);
       // 0^b with b not whole: like √ at 0 (undecided when the base does not move to first order).
-      if (F.sign(a.v) === 0) throw atRootOfZero(zeroD(a), 'a fractional power');
+      if (F.sign(a.v) === 0) {
+        if (directional && zeroD(b)) return new Dual(v, oneSidedPowerAtZero(F, a.d, b.v));
+        throw atRootOfZero(zeroD(a), 'a fractional power');
+      }
       if (zeroD(a) && zeroD(b)) return c(v);
       // d(a^b) = a^b (b' log a + b a'/a)
       let d = F.zero;
@@ -130,4 +133,19 @@ export function atRootOfZero(still: boolean, what: string): Undefined | Undecide
   return still
     ? new Undecided(`${what} at 0 where its argument does not change to first order: whether it is differentiable depends on higher-order terms`)
     : new Undefined(`${what} is not differentiable at 0`);
+}
+
+/**
+ * The one-sided slope of u^b (b not whole, constant) where u = 0 and u moves at rate d along
+ * the direction: (d t)^b for t → 0⁺ has slope 0 when b > 1 and d > 0 (|x|^{3/2} at 0); none
+ * when d < 0 (the base goes negative) or b < 1 (an infinite slope); undecided when d is 0.
+ */
+export function oneSidedPowerAtZero<S>(F: Field<S>, d: S, b: S): S {
+  const s = F.sign(d);
+  if (s === null || s === 0) throw atRootOfZero(true, 'a fractional power');
+  if (s < 0) throw new Undefined('a fractional power of a base that goes negative has no derivative at 0');
+  const above = F.sign(F.sub(b, F.one));
+  if (above === null) throw new Undecided('a fractional power at 0 with an exponent too close to 1 to tell');
+  if (above < 0) throw new Undefined('a fractional power with an exponent below 1 is not differentiable at 0');
+  return F.zero;
 }

@@ -1,4 +1,4 @@
-import { atRootOfZero } from './dual.js';
+import { atRootOfZero, oneSidedPowerAtZero } from './dual.js';
 import { Inexact, Kink, Undecided, type Elementary, type Field, type Sign } from './field.js';
 import type { Rational } from './rational.js';
 
@@ -52,8 +52,11 @@ export function jetField<S>(F: Field<S>, k: number, directional = false): Field<
       const v = F.pow(a.v, b.v);
       // A base that does not depend on the seeded entries is a constant here.
       if (a.d === zeros && b.d === zeros) return c(v);
-      // 0^b with b not whole: like √ at 0.
-      if (F.sign(a.v) === 0) throw atRootOfZero(flat(a), 'a fractional power');
+      // 0^b with b not whole: like √ at 0; one-sided, along each direction (dual.ts).
+      if (F.sign(a.v) === 0) {
+        if (directional && flat(b)) return new Jet(v, a.d.map((x) => oneSidedPowerAtZero(F, x, b.v)));
+        throw atRootOfZero(flat(a), 'a fractional power');
+      }
       // Zero derivatives, but still depending on the seeded entries (`zeros` is kept for what does not).
       if (flat(a) && flat(b)) return new Jet(v, a.d === zeros ? b.d : a.d);
       // d(a^b) = a^b (b' log a + b a'/a)
