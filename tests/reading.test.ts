@@ -189,6 +189,8 @@ describe('reading rules, each with the warning that shows the reading', () => {
       ["2:1 reading: read 'a/b(x + 1)' as (a/b) · (x + 1); for the other reading write a/(b (x + 1))"]],
     ['…and a/bc is (a/b)·c', 'scalar a, b, c\na/bc = (a/b) c\n',
       ["2:1 reading: read 'a/bc' as (a/b) · c; for the other reading write a/(b c)"]],
+    ['…in brackets too: (a/b(x + 1)) reads as a/b(x + 1) does', 'scalar a, b, x\n2(a/b(x+1)) = 2 (a/b)(x+1)\n',
+      ["2:2 reading: read 'a/b(x + 1)' as (a/b) · (x + 1); for the other reading write a/(b (x + 1))"]],
     ['…while a/(b(x + 1)) and 1/2(x + 1) leave no doubt', 'scalar a, b, x\na/(b(x+1)) + 1/2(x+1) = a/b/(x+1) + (x+1)/2\n', []],
     ['…nor does a \\frac, whose denominator is whole', 'scalar a, b, c, x\n\\frac{a}{bc} + \\frac{1}{x(x+1)} = a/(b c) + 1/x - 1/(x+1)\n', []],
     ['2e-1 is 2·10⁻¹, with a warning (e is Euler\'s number: 2e − 1 is another value)', 'scalar x\nx · 2e-1 = x/5\n',

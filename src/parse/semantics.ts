@@ -392,7 +392,8 @@ const actions: DerivationActionDict<Built> = {
   PowAtom(base, ops) { return postfixChain(base, ops) },
   PowAtomBase_paren(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
   PowAtomBase_frac(_frac, _o1, numerator, _c1, _o2, denominator, _c2) {
-    return binary('/', expr(numerator), expr(denominator), rangeOf(this));
+    // The denominator spans its braces, as a bracketed group does: \frac{a}{bc} is a/(b c).
+    return binary('/', expr(numerator), widen(expr(denominator), [rangeOf(_o2)[0], rangeOf(_c2)[1]]), rangeOf(this));
   },
   PowAtomBase_name(n) { return varNode(n) },
   atomName(core, primes1, index, primes2) {
@@ -529,7 +530,8 @@ const actions: DerivationActionDict<Built> = {
     return { kind: 'Deriv', partial: false, wrt: varNode(variable), body: varNode(body), range: rangeOf(this) };
   },
   Primary_frac(_frac, _o1, numerator, _c1, _o2, denominator, _c2) {
-    return binary('/', expr(numerator), expr(denominator), rangeOf(this));
+    // The denominator spans its braces, as a bracketed group does: \frac{a}{bc} is a/(b c).
+    return binary('/', expr(numerator), widen(expr(denominator), [rangeOf(_o2)[0], rangeOf(_c2)[1]]), rangeOf(this));
   },
   Primary_sqrt(root, arg) {
     return { kind: 'Call', fn: plainName('sqrt', rangeOf(root)), args: [expr(arg)], range: rangeOf(this) };

@@ -787,15 +787,15 @@ class Resolver {
     return product;
   }
 
+  /** Calls splitCallPostfix resolved and did not split, for the usual path to take as they are. */
+  private readonly preResolved = new WeakMap<Call, Expr>();
+
   /**
    * `a(x + 1)²`, `β(1 − β)ᵀ`, `Wσ(h)²`: a bracket read as a product (not a function's
    * application) takes the superscript after it, as on paper (LANGUAGE.md §1: it binds to the
    * closing bracket just before it), so the power is a(x + 1)², not (a(x + 1))². Null when the
    * call is an application (`σ(h)²`, `sin(x)²`), which takes it whole.
    */
-  /** Calls splitCallPostfix resolved and did not split, for the usual path to take as they are. */
-  private readonly preResolved = new WeakMap<Call, Expr>();
-
   private splitCallPostfix(whole: Expr, arg: Call, env: Env, rebuild: (last: Expr) => Expr, on?: (last: Expr) => Expr): Expr | null {
     // `(a(x + 1))²`: the brackets around it (its range starts before the name) take it whole.
     if (arg.range[0] !== arg.fn.range[0]) return null;
@@ -967,8 +967,8 @@ class Resolver {
     // `a/b(x + 1)`, `a/bc`: a product the resolver reads out of one word or bracket is
     // juxtaposition, as tight as `/` and after it (LANGUAGE.md §1: a/b c = (a/b)·c), so the
     // division takes its first factor only, with a warning that shows the reading.
-    // (Only a `/` written as such: `\frac{a}{bc}` ends at its brace, after the denominator.)
-    if (e.op === '/' && !right0 && e.range[1] === e.right.range[1] && juxtaposedWord(e.right)) {
+    // (Not a `\frac` denominator: it spans its braces, so it is in brackets of its own.)
+    if (e.op === '/' && !right0 && juxtaposedWord(e.right)) {
       const factors = implicitFactors(right);
       if (factors.length >= 2) {
         const wrap = (f: Expr) => (f.kind === 'Binary' && (f.op === '+' || f.op === '-') ? `(${printExpr(f)})` : printExpr(f));
