@@ -56,11 +56,14 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
   const near = Decimal.clone({ precision: digits + 10, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 30 });
   const down = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_FLOOR });
   const up = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_CEIL });
-  const piNear = near.acos(-1);
-  const eNear = near.exp(1);
+  // π and e are computed on first use (at 260 digits, exp(1) alone is ~35 ms of a cold start,
+  // and most levels never meet either).
+  let piValue: Decimal | null = null;
+  let piInterval: DecInterval | null = null;
+  let eInterval: DecInterval | null = null;
+  const piNear = (): Decimal => (piValue ??= near.acos(-1));
   const ulp = new near(10).pow(-digits + 2); // 100 units in the last place, relative
-  const piEnclosure = new DecInterval(down.sub(piNear, piNear.times(ulp)), up.add(piNear, piNear.times(ulp)), 0);
-  const eEnclosure = new DecInterval(down.sub(eNear, eNear.times(ulp)), up.add(eNear, eNear.times(ulp)), 0);
+  const around = (x: Decimal): DecInterval => new DecInterval(down.sub(x, x.times(ulp)), up.add(x, x.times(ulp)), 0);
   const point = (x: Decimal): DecInterval => new DecInterval(x, x, magOf(x));
   const zero = point(new down(0));
   const one = point(new down(1));
@@ -126,7 +129,7 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     if (a.lo.abs().gt(reach) || a.hi.abs().gt(reach)) {
       throw new Undecided('trigonometry of an argument too large for this precision');
     }
-    const twoPi = piNear.times(2);
+    const twoPi = piNear().times(2);
     if (a.hi.minus(a.lo).gte(twoPi)) return make(new down(-1), new up(1), a);
     const f = (x: Decimal) => (which === 'sin' ? near.sin(x) : near.cos(x));
     // Reduction of a large argument costs |x|·(π's error): an absolute term.
@@ -135,8 +138,8 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     let lo = Decimal.min(...ends.map((x) => x.lo));
     let hi = Decimal.max(...ends.map((x) => x.hi));
     if (!isPoint(a)) {
-      const crest = which === 'sin' ? piNear.div(2) : new near(0);
-      const trough = which === 'sin' ? piNear.div(-2) : piNear;
+      const crest = which === 'sin' ? piNear().div(2) : new near(0);
+      const trough = which === 'sin' ? piNear().div(-2) : piNear();
       const contains = (x0: Decimal) => {
         const slack = new near(10).pow(-digits + 5);
         // (At this precision: the ends' own arithmetic runs at Decimal's default 20 digits,
@@ -236,8 +239,8 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     elementary,
     max: (a, b) => make(Decimal.max(a.lo, b.lo), Decimal.max(a.hi, b.hi), a, b),
     min: (a, b) => make(Decimal.min(a.lo, b.lo), Decimal.min(a.hi, b.hi), a, b),
-    pi: () => piEnclosure,
-    e: () => eEnclosure,
+    pi: () => (piInterval ??= around(piNear())),
+    e: () => (eInterval ??= around(near.exp(1))),
     sign(a): Sign {
       if (a.lo.isPositive() && !a.lo.isZero()) return 1;
       if (a.hi.isNegative() && !a.hi.isZero()) return -1;
