@@ -58,8 +58,25 @@ export function isLetterName(base: string): boolean {
   return (cps.length === 1 && /\p{L}/u.test(base)) || (cps.length === 2 && cps[0] === 'Δ' && /\p{L}/u.test(cps[1]!));
 }
 
+/**
+ * Each composite expression's text, once: the checker prints the same trees many times (as
+ * keys of its caches, to compare candidates), and an AST is never changed once built (only
+ * `shape` is settled in place, which the text does not show).
+ */
+const printed = new WeakMap<Expr, string>();
+
 /** Prints an expression in Unicode math, e.g. `β v_{t-1} + (1 - β) g_t`. */
 export function printExpr(e: Expr): string {
+  if (e.kind === 'Num') return e.value;
+  let s = printed.get(e);
+  if (s === undefined) {
+    s = printUncached(e);
+    printed.set(e, s);
+  }
+  return s;
+}
+
+function printUncached(e: Expr): string {
   switch (e.kind) {
     case 'Num': return e.value;
     case 'Const': return e.name === 'pi' ? 'π' : e.name === 'inf' ? '∞' : e.name;
