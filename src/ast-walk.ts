@@ -136,10 +136,24 @@ export function mapFormula(f: Formula, g: (e: Expr) => Expr): Formula {
  * ∑/∏ and `lim` are keyed by position, so `∑_{i=1}^{n} x_i` and `∑_{k=1}^{n} x_k` agree.
  */
 export function exprKey(e: Expr): string {
-  return key(e, new Map());
+  return key(e, NOTHING_BOUND);
 }
 
+const NOTHING_BOUND: ReadonlyMap<string, string> = new Map();
+/** The key of each composite expression with nothing bound around it (its key then depends on it alone; an AST is never changed once built). */
+const closedKeys = new WeakMap<Expr, string>();
+
 function key(e: Expr, bound: ReadonlyMap<string, string>): string {
+  if (bound.size > 0 || e.kind === 'Num') return keyOf(e, bound);
+  let k = closedKeys.get(e);
+  if (k === undefined) {
+    k = keyOf(e, bound);
+    closedKeys.set(e, k);
+  }
+  return k;
+}
+
+function keyOf(e: Expr, bound: ReadonlyMap<string, string>): string {
   const sub = (x: Expr, s?: Slot): string => key(x, s && s.binds.length > 0 && e.kind !== 'Deriv' && e.kind !== 'Grad' ? rebind(bound, s.binds) : bound);
   switch (e.kind) {
     case 'Num': return e.value;
