@@ -144,6 +144,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'sin x = tan x cos x fails at π/2', text: 'scalar x\n    sin(x)\n  = tan(x) cos(x)\n', want: 'refuted', cx: /x = ≈ -?1\.5707/ },
   { name: 'tan x cos x = sin x extends the left side at π/2', text: 'scalar x\n    tan(x) cos(x)\n  = sin(x)\n', want: 'pass' },
   { name: '1 = (x − π)/(x − π) fails at π', text: 'scalar x\n    1\n  = (x - π)/(x - π)\n', want: 'refuted' },
+  // Poles far out, and on the grid's last point (both were missed: the zeros of a divisor
+  // were sought within 10⁶ only, and a zero on the last grid point was not looked at).
+  { name: '√x + 1000 = (x − 10⁶)/(√x − 1000) fails at 10⁶', text: 'scalar x\n    √x + 1000\n  = (x - 10^6)/(√x - 1000)\n', want: 'refuted', cx: /x = 1000000/ },
+  { name: '√x + 10⁴ = (x − 10⁸)/(√x − 10⁴) fails at 10⁸', text: 'scalar x\n    √x + 10^4\n  = (x - 10^8)/(√x - 10^4)\n', want: 'refuted', cx: /x = 100000000/ },
+  { name: '1 = (x − 3·10⁹)/(x − 3·10⁹) fails at 3·10⁹', text: 'scalar x\n    1\n  = (x - 3·10^9)/(x - 3·10^9)\n', want: 'refuted', cx: /x = 3000000000/ },
+  { name: '1 = (y − 10¹²)/(y − 10¹²) fails at 10¹² (a divisor of a second scalar)', text: 'scalar x, y\n    x - x + 1\n  = (y - 10^12)/(y - 10^12)\n', want: 'refuted', cx: /y = 1000000000000/ },
   // Roots between grid points beside a turn, and near 0.
   { name: '|x − 3| < 1/10 ⇒ |x² − 9| < 6/10 fails on (3.0984, 3.1)', text: 'scalar x\n    |x - 3| < 1/10\n  ⇒ |x^2 - 9| < 6/10\n', want: 'refuted' },
   { name: '|x − 1| < 1/2 ⇒ |1/x − 1| < 9/10 fails just above 1/2 (a kink on a grid point)', text: 'scalar x\n    |x - 1| < 1/2\n  ⇒ |1/x - 1| < 9/10\n', want: 'refuted' },

@@ -204,8 +204,8 @@ export function polynomialZerosAlong(point: Point, key: string, g: Expr): Bracke
 /** The zeros of g along `key` (brackets, `at` where exact), the smallest first. */
 export function zerosAlong(point: Point, key: string, g: Expr, deadline: number): Bracket[] {
   if (point.isInteger(key)) return [];
-  // (Roots only, and within 10⁶: the few smallest are wanted.)
-  return rootsAndExtrema(point, key, g, ZERO, deadline, [], { rootsOnly: true, within: 1e6 }).roots.sort((u, v) => {
+  // (Roots only, over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1.)
+  return rootsAndExtrema(point, key, g, ZERO, deadline, [], { rootsOnly: true }).roots.sort((u, v) => {
     const m = (r: Bracket) => { const c = r.lo.add(r.hi); return c.sign() < 0 ? c.neg() : c; };
     return m(u).cmp(m(v));
   });
@@ -470,8 +470,8 @@ const POLE_STEPS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 1e-5, 1e-6, 1e-7, 
 
 function rootsAndExtrema(
   point: Point, key: string, a: Expr, b: Expr, deadline: number, extra: readonly number[] = [],
-  /** `rootsOnly`: no turns sought; `within`: the grid only up to this size. */
-  opts: { readonly rootsOnly?: boolean; readonly within?: number } = {},
+  /** `rootsOnly`: no turns sought. */
+  opts: { readonly rootsOnly?: boolean } = {},
 ): Omit<Boundaries, 'poles'> {
   const poly = fitPolynomial(point, key, a, b);
   if (poly) {
@@ -488,8 +488,7 @@ function rootsAndExtrema(
   };
   const roots: number[] = [];
   const extrema: number[] = [];
-  const all = extra.length > 0 ? [...new Set([...grid(x0), ...extra])].sort((p, q) => p - q) : grid(x0);
-  const xs = opts.within === undefined ? all : all.filter((x) => Math.abs(x) <= opts.within!);
+  const xs = extra.length > 0 ? [...new Set([...grid(x0), ...extra])].sort((p, q) => p - q) : grid(x0);
   // Where the function cannot be evaluated along this scalar at all (both signs, several
   // scales), stop early; a function defined for x > 0 only is still scanned.
   if ([x0, 1, -1, 1e3, -1e3, 1e-3, -1e-3, 1e6].every((x) => f(x) === null)) return { roots: [], extrema: [], polynomial: false };
@@ -536,6 +535,9 @@ function rootsAndExtrema(
       }
     }
   }
+  // (The loop looks at each point with its right neighbour: the last point is a root by itself.)
+  const last = vals[xs.length - 1];
+  if (last && last.f === 0 && !(xs.length > 1 && zeroAt(xs.length - 2))) roots.push(xs[xs.length - 1]!);
   let decimalSigns = 6;
   const D50 = decimalField(50);
   const decimalSign = (x: Rational): -1 | 1 | null => {
