@@ -360,6 +360,13 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'w := sin x, w = 0 ⊢ x = 0', src: step('scalar x\ndefine w = sin(x)\nassume w = 0\n', 'x', '=', '0'), want: 'refuted' },
   { name: 'w := x², w = 4 ⊢ x = 2', src: step('scalar x\ndefine w = x²\nassume w = 4\n', 'x', '=', '2'), want: 'refuted' },
   { name: 'w := x², w = 4 ⊢ x² = 4', src: step('scalar x\ndefine w = x²\nassume w = 4\n', 'x²', '=', '4'), want: 'passes' },
+  // A family's member at a fixed index its definitions give, too (`assume v_1 = 4` was a
+  // substitution that ignored the recurrence: g_1 = 4 was refuted at g_1 = 0).
+  { name: 'v_t := v_{t−1} + g_t, v_0 := 0, v_1 = 4 ⊢ g_1 = 4', src: step('scalar g_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + g_t   for t ≥ 1\nassume v_1 = 4\n', 'g_1', '=', '4'), want: 'passes' },
+  { name: 'v_t := v_{t−1} + g_t, v_0 := 0, v_1 = 4 ⊢ g_1 = 5', src: step('scalar g_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + g_t   for t ≥ 1\nassume v_1 = 4\n', 'g_1', '=', '5'), want: 'refuted' },
+  { name: 'y_t := 2 x_t, y_1 = 4 ⊢ x_1 = 2', src: step('scalar x_t\ndefine y_t = 2 x_t   for t ≥ 1\nassume y_1 = 4\n', 'x_1', '=', '2'), want: 'passes' },
+  { name: 'x_0 := c, x_t := 2 x_{t−1}, x_1 = 4 ⊢ c = 2', src: step('scalar c\ndefine x_0 = c\ndefine x_t = 2 x_{t-1}   for t ≥ 1\nassume x_1 = 4\n', 'c', '=', '2'), want: 'passes' },
+  { name: 'x_t := 2 x_{t−1} for t ≥ 1, x_0 = 3 (not defined at 0: a substitution) ⊢ x_1 = 6', src: step('scalar c\ndefine x_t = 2 x_{t-1}   for t ≥ 1\nassume x_0 = 3\n', 'x_1', '=', '6'), want: 'passes' },
 
   // ---------------------------------------------------------------- a pole at a rational no double is, in a step with irrational values
   // (the divisor's enclosure held 0 at x = 7/3, so the point was undecided and the step proved)

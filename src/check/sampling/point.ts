@@ -1,5 +1,5 @@
 import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Name, Var } from '../../ast.js';
-import { children, mapChildren } from '../../ast-walk.js';
+import { children, exprKey, mapChildren } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import { builtin } from '../../builtins.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
@@ -8,7 +8,7 @@ import { intervalField } from '../evaluator/interval.js';
 import { constantValue, evaluate, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
-import { canonicalIndex, conditionAllows, conditionHolds, indexPattern } from '../rewrite.js';
+import { canonicalIndex, conditionAllows, conditionHolds, indexPattern, unfoldingOf, type Unfolding } from '../rewrite.js';
 import { expectationAt, momentsConsistent } from '../rules/expectation.js';
 import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
@@ -30,6 +30,27 @@ export interface Context {
 
 /** An equality among the assumptions used as a substitution: `g_{t-1} = σ(h_{t-1})`. */
 interface Rule { readonly lhs: Var; readonly rhs: Expr }
+
+/**
+ * Whether the definitions give a name's value: a plain name one defines (`define γ = α + β`),
+ * or a family's member at a fixed index that a definition of the family covers there
+ * (`define v_1 = …`, or `define v_t = … for t ≥ 1` at v_1), as unfolding (rewrite.ts) reads them.
+ */
+function definedByDefinitions(ctx: Context): (n: Name) => boolean {
+  const unfoldings = ctx.defs.filter((d) => !d.params).map((d) => unfoldingOf(d, ctx.scope)).filter((u): u is Unfolding => u !== null);
+  return (n) => {
+    const found = ctx.scope.lookup(n);
+    const key = found?.info.key ?? printName(n);
+    const index = found?.index ?? null;
+    if (index === null) return unfoldings.some((u) => u.key === key && u.indexVar === null && u.literal === null);
+    const at = canonicalIndex(index);
+    if (at.kind !== 'Num' || !/^-?\d+$/.test(at.value)) return false;
+    const k = Number(at.value);
+    return unfoldings.some((u) => u.key === key && (u.literal !== null
+      ? exprKey(at) === u.literal
+      : u.indexVar !== null && conditionAllows(u.def, { ...at, value: String(k - u.offset) })));
+  };
+}
 
 /** Facts about a context computed once and shared by all its points. */
 export class Prepared {
@@ -83,9 +104,11 @@ export class Prepared {
     }
     // A name a definition gives (`define γ = α + β`) is no substitution's target: `assume γ = 1`
     // says what α and β are (it is solved for one of them), not that γ is 1 whatever they are.
-    // (A family's member stays one: `assume g_{t-1} = σ(h_{t-1})`, an induction hypothesis, gives
-    // g at t − 1 while its recurrence gives the next; solving for what g_{t−1} unrolls to cannot.)
-    const defined = new Set(ctx.defs.filter((d) => !d.params && !d.target.index).map((d) => ctx.scope.lookup(d.target)?.info.key ?? printName(d.target)));
+    // So is a family's member at a fixed index its definitions give (`assume v_1 = 4` under
+    // `define v_t = v_{t-1} + g_t for t ≥ 1`, `v_0 = 0`: g_1 is 4). A member at a symbolic index
+    // stays one: `assume g_{t-1} = σ(h_{t-1})`, an induction hypothesis, gives g at t − 1 while
+    // its recurrence gives the next; solving for what g_{t−1} unrolls to cannot.
+    const determined = definedByDefinitions(ctx);
     for (const c of ctx.assumptions) {
       const f = c.formula;
       if (c.forAll.length > 0) {
@@ -101,7 +124,7 @@ export class Prepared {
         continue;
       }
       if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var'
-        && !defined.has(ctx.scope.lookup((f.operands[0] as Var).name)?.info.key ?? printName((f.operands[0] as Var).name))) {
+        && !determined((f.operands[0] as Var).name)) {
         // A substitution, and still a condition: `assume x = 1, x = 2` has no point.
         this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
         this.checks.push(c);

@@ -153,8 +153,11 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
       }
     }
     const names = [...freeNames(a), ...freeNames(b)].map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index);
-    // The scalars written, then those read through definitions (`assume γ = 1` with `define γ = α + β`).
-    const through = [...(keysRead(p, a) ?? []), ...(keysRead(p, b) ?? [])].filter((k) => {
+    // The scalars written, then those read through definitions (`assume γ = 1` with `define γ = α + β`;
+    // a family's key stands for the members drawn: `assume v_1 = 4` with `v_t = v_{t-1} + g_t` reads g@1).
+    const drawnKeys = [...point.values.keys()];
+    const members = (k: string): string[] => [k, ...drawnKeys.filter((d) => d.startsWith(`${k}@`))];
+    const through = [...(keysRead(p, a) ?? []), ...(keysRead(p, b) ?? [])].flatMap(members).filter((k) => {
       const v = point.values.get(k)?.value;
       return v !== undefined && !isMat(v) && !point.isInteger(k);
     });
