@@ -71,6 +71,9 @@ const cases: [string, string, string][] = [
   ["vector x in R^n\nx = ½\n", '2:3 shape-mismatch', "the two sides have different shapes: a vector in R^n and a scalar"],
   ["scalar x\nx \\text{by} = 1\n", '2:13 syntax', "expected a justification after 'by', such as 'def v', 'assumption', 'IH', '\"2.2\"', a rule name or a fact, not '='"],
   ["matrix A in R^{n×m}\ntr(A) = 1\n", '2:4 shape-required', "tr(…) needs a square matrix, but this is a matrix in R^{n×m}"],
+  // A matrix power of a name not declared integer says how to declare it.
+  ["matrix A in R^{n×n}\nA^(t-1) = A\n", '2:3 shape-required', "a matrix power needs a whole-number exponent (or -1 for the inverse), but this is t - 1 (declare 'integer t' if it is a whole number)"],
+  ["matrix A in R^{n×n}\ninteger k\nA^(k/2) = A\n", '3:3 shape-required', "a matrix power needs a whole-number exponent (or -1 for the inverse), but this is k/2"],
   ["scalar x\nx^\\alpha_ = 1\n", '2:10 syntax', "expected a subscript after '_', as in v_t or v_{t-1}"],
   ["scalar a, b\na ∧ = b\n", '2:3 syntax', "expected a relation such as '=' before '∧', which joins statements (x = 3 ∧ y = 1): what comes before it is an expression"],
   ["scalar z\n\\log = 1\n", '2:1 function-without-argument', "'log' is a function: apply it to an argument, as log(x)"],

@@ -2,7 +2,7 @@ import type {
   Answer, Assume, Call, Chain, Compare, Component, Declare, Define, Derivation, Dim, Expr, Formula, Hint,
   HintItem, MatrixTag, Name, Range, Shape, Show, Statement, Step, Var,
 } from '../ast.js';
-import { visit } from '../ast-walk.js';
+import { freeNames, visit } from '../ast-walk.js';
 import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, type Builtin } from '../builtins.js';
 import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
 import { table } from '../table.js';
@@ -1026,7 +1026,10 @@ class Resolver {
             return { ...out, shape: ANY };
           }
           if (!this.isIntegerValued(right, env)) {
-            this.error(diagnostic('shape-required', { what: 'a matrix power', expected: 'a whole-number exponent (or -1 for the inverse)', got: printExpr(right) }, right.range));
+            // Names not declared integer (undeclared single letters are scalars): say how to declare them.
+            const names = [...new Set(freeNames(right).filter((v) => !this.isIntegerName(v, env)).map((v) => printName(v.name)))];
+            const hint = names.length > 0 ? ` (declare 'integer ${names.join(', ')}' if ${names.length > 1 ? 'they are whole numbers' : 'it is a whole number'})` : '';
+            this.error(diagnostic('shape-required', { what: 'a matrix power', expected: 'a whole-number exponent (or -1 for the inverse)', got: printExpr(right) + hint }, right.range));
           }
         }
         return { ...out, shape: l };
