@@ -366,6 +366,9 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'v_t := v_{t−1} + g_t, v_0 := 0, v_1 = 4 ⊢ g_1 = 5', src: step('scalar g_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + g_t   for t ≥ 1\nassume v_1 = 4\n', 'g_1', '=', '5'), want: 'refuted' },
   { name: 'y_t := 2 x_t, y_1 = 4 ⊢ x_1 = 2', src: step('scalar x_t\ndefine y_t = 2 x_t   for t ≥ 1\nassume y_1 = 4\n', 'x_1', '=', '2'), want: 'passes' },
   { name: 'x_0 := c, x_t := 2 x_{t−1}, x_1 = 4 ⊢ c = 2', src: step('scalar c\ndefine x_0 = c\ndefine x_t = 2 x_{t-1}   for t ≥ 1\nassume x_1 = 4\n', 'c', '=', '2'), want: 'passes' },
+  // `0 I` takes the size of the declared matrix it defines (it was 'the size of I is not known').
+  { name: 'M_t ∈ R^{n×n}, M_0 := 0 I, M_t := A M_{t−1} + I ⊢ M_2 = A + I', src: step('matrix A in R^{n×n}\nmatrix M_t in R^{n×n}\ndefine M_0 = 0 I\ndefine M_t = A M_{t-1} + I   for t ≥ 1\n', 'M_2', '=', 'A + I'), want: 'passes' },
+  { name: 'M_t ∈ R^{n×n}, M_0 := 0 I, M_t := A M_{t−1} + I ⊢ M_2 = A', src: step('matrix A in R^{n×n}\nmatrix M_t in R^{n×n}\ndefine M_0 = 0 I\ndefine M_t = A M_{t-1} + I   for t ≥ 1\n', 'M_2', '=', 'A'), want: 'refuted' },
   { name: 'x_t := 2 x_{t−1} for t ≥ 1, x_0 = 3 (not defined at 0: a substitution) ⊢ x_1 = 6', src: step('scalar c\ndefine x_t = 2 x_{t-1}   for t ≥ 1\nassume x_0 = 3\n', 'x_1', '=', '6'), want: 'passes' },
 
   // ---------------------------------------------------------------- a pole at a rational no double is, in a step with irrational values

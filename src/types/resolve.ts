@@ -273,6 +273,8 @@ class Resolver {
     const found = family ? this.scope.getFamily(fam) : exact;
     const shape: Shape = value.shape?.kind === 'any' || !value.shape ? SCALAR : value.shape;
     if (found && !found.implicit) {
+      // A multiple of I (`define M_0 = 0 I`) takes the declared square matrix's size.
+      if (value.shape?.kind === 'any' && found.shape.kind === 'matrix' && sameDim(found.shape.rows, found.shape.cols)) settleIdentity(value, found.shape);
       if (found.kind === 'function') {
         this.error(diagnostic('define-function', { name: printName(target) }, target.range));
       } else if (value.shape && !shapeEq(found.shape, value.shape)) {
@@ -1176,6 +1178,8 @@ function settleIdentity(e: Expr, shape: Shape): void {
   else if (e.kind === 'Binary' && (e.op === '*' || e.op === '/')) {
     if (e.left.shape?.kind === 'scalar') settleIdentity(e.right, shape);
     else if (e.right.shape?.kind === 'scalar') settleIdentity(e.left, shape);
+    // (A 0 before I, whose own shape is open since 0 is also the zero matrix: `0 I`.)
+    else if (e.op === '*' && e.left.kind === 'Num') settleIdentity(e.right, shape);
     else return;
     m.shape = shape;
   }
