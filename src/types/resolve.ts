@@ -970,16 +970,22 @@ class Resolver {
     // juxtaposition, as tight as `/` and after it (LANGUAGE.md §1: a/b c = (a/b)·c), so the
     // division takes its first factor only, with a warning that shows the reading.
     // (Not a `\frac` denominator: it spans its braces, so it is in brackets of its own.)
-    if (e.op === '/' && !right0 && juxtaposedWord(e.right)) {
-      const factors = implicitFactors(right);
+    // (`a/-bc`, `a/-b(x + 1)` too: the minus goes with the first factor. A bracketed `(-bc)`
+    // ends after its last factor's end, at its closing bracket: whole.)
+    const negated = e.right.kind === 'Neg' && e.right.range[1] === e.right.arg.range[1] && juxtaposedWord(e.right.arg);
+    if (e.op === '/' && !right0 && (juxtaposedWord(e.right) || negated)) {
+      const factors = implicitFactors(negated && right.kind === 'Neg' ? right.arg : right);
       if (factors.length >= 2) {
-        const wrap = (f: Expr) => (f.kind === 'Binary' && (f.op === '+' || f.op === '-') ? `(${printExpr(f)})` : printExpr(f));
+        const first: Expr = negated
+          ? { kind: 'Neg', arg: factors[0]!, range: [right.range[0], factors[0]!.range[1]], shape: factors[0]!.shape ?? ANY }
+          : factors[0]!;
+        const wrap = (f: Expr) => (f.kind === 'Neg' || (f.kind === 'Binary' && (f.op === '+' || f.op === '-')) ? `(${printExpr(f)})` : printExpr(f));
         this.error(diagnostic('reading', {
           written: printExpr(e),
-          reading: `(${wrap(left)}/${wrap(factors[0]!)}) · ${factors.slice(1).map(wrap).join(' · ')}`,
+          reading: `(${wrap(left)}/${wrap(first)}) · ${factors.slice(1).map(wrap).join(' · ')}`,
           other: `${wrap(left)}/(${printExpr(right)})`,
         }, e.range));
-        let acc = this.binary({ ...e, right: factors[0]!, range: [e.range[0], factors[0]!.range[1]] }, env, left, factors[0]!);
+        let acc = this.binary({ ...e, right: first, range: [e.range[0], first.range[1]] }, env, left, first);
         for (const f of factors.slice(1)) {
           acc = this.product({ kind: 'Binary', op: '*', implicit: true, left: acc, right: f, range: [e.range[0], f.range[1]] }, acc, f);
         }
