@@ -789,6 +789,27 @@ class Resolver {
     return product;
   }
 
+  /**
+   * `√x(x + 1)`: the symbol √ takes one atom, as an exponent does (`√x x` is √x·x), so a
+   * bracket after the name, read as a product, multiplies √x: √x · (x + 1), with a warning
+   * (it was √(x(x + 1))). Not `sqrt(…)`, `\sqrt{…}` or `√(…)`, whose brackets say what is
+   * under the root, nor a function's application (`√f(x)`). Null where it does not apply.
+   */
+  private rootOfAtom(e: Call, env: Env): Expr | null {
+    const arg = e.args[0];
+    if (e.fn.base !== 'sqrt' || e.fn.range[1] - e.fn.range[0] !== 1 || e.args.length !== 1 || arg?.kind !== 'Call') return null;
+    // (Brackets around the call, `√(x(x + 1))`, start before its name.)
+    if (arg.range[0] !== arg.fn.range[0] || arg.args.length !== 1) return null;
+    const callee = arg.fn;
+    const declared = env.scope.get(printName({ ...callee, primes: 0 }));
+    if (declared?.kind === 'function' || (!declared && builtinFunction(callee.base)) || (!declared && !isLetterName(callee.base))) return null;
+    const root: Call = { ...e, args: [{ kind: 'Var', name: callee, range: callee.range }], range: [e.range[0], callee.range[1]] };
+    const product: Expr = { kind: 'Binary', op: '*', implicit: true, left: root, right: arg.args[0]!, range: e.range };
+    const text = printExpr(e).replace(/^sqrt\((.*)\)$/, '√$1');
+    this.error(diagnostic('reading', { written: text, reading: `√${printName(callee)} · (${printExpr(arg.args[0]!)})`, other: `√(${printExpr(arg)})` }, e.range));
+    return this.expr(product, env);
+  }
+
   /** Calls splitCallPostfix resolved and did not split, for the usual path to take as they are. */
   private readonly preResolved = new WeakMap<Call, Expr>();
 
@@ -836,6 +857,8 @@ class Resolver {
 
   private call(e: Call, env: Env): Expr {
     const fn = e.fn;
+    const rootSplit = this.rootOfAtom(e, env);
+    if (rootSplit) return rootSplit;
     const key = printName(fn);
     this.ensureDefined({ ...fn, primes: 0 });
     const declared = env.scope.get(printName({ ...fn, primes: 0 }));
