@@ -75,6 +75,9 @@ export const DIAGNOSTICS = {
   /** A reading rule of LANGUAGE.md §1 chose between two plausible readings. */
   'reading': entry('warning', (a: { written: string; reading: string; other: string }) =>
     `read '${a.written}' as ${a.reading}; for the other reading write ${a.other}`),
+  /** `\sin^{-1} x`: a power of the value, not the inverse function. */
+  'inverse-function-power': entry('warning', (a: { written: string; fn: string }) =>
+    `read '${a.written}' as 1/${a.fn}(…), a power of the value (as ${a.fn}^2 x is (${a.fn} x)²); the inverse function arc${a.fn} is not built in`),
 
   // ---- lines into statements
   'nothing-to-check': entry('warning', (a: { what: string }) =>

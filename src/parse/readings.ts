@@ -18,8 +18,23 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
     if (e.kind === 'Binary' && e.op === '*' && e.implicit) exponentReading(e, code, out);
     if (e.kind === 'Call') functionReading(e, code, out);
     if (e.kind === 'Num') scientificReading(e, code, out);
+    if (e.kind === 'Binary' && e.op === '^') inverseFunctionReading(e, code, out);
   }
   return out;
+}
+
+/**
+ * `\sin^{-1} x`, `sin⁻¹ x`: a function name with the power −1 is read as LANGUAGE.md §1 reads
+ * `\sin^2 x`, a power of the value (1/sin x); many mean the inverse function (arcsin), which
+ * is not built in, so say which reading was taken.
+ */
+function inverseFunctionReading(pow: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  const call = pow.left;
+  // The power written on the function's name (`applied` gives the power the call's range).
+  if (call.kind !== 'Call' || call.range[0] !== pow.range[0] || call.range[1] !== pow.range[1]) return;
+  const k = pow.right;
+  if (!(k.kind === 'Neg' && k.arg.kind === 'Num' && k.arg.value === '1')) return;
+  out.push(diagnostic('inverse-function-power', { written: code.slice(pow.range[0], pow.range[1]), fn: call.fn.base }, pow.range));
 }
 
 /**
