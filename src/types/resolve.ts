@@ -967,6 +967,17 @@ class Resolver {
       }
       return this.transposeOrPower(e, this.expr(e.left, env), env);
     }
+    // `A^{-T}`: the inverse of the transpose, (Aᵀ)⁻¹ = (A⁻¹)ᵀ, where T is not a declared name.
+    if (e.op === '^' && !left0 && e.right.kind === 'Neg' && e.right.arg.kind === 'Var' && e.right.arg.name.base === 'T'
+      && !e.right.arg.name.index && e.right.arg.name.primes === 0 && !env.locals.has('T') && env.scope.get('T') === undefined) {
+      const left = this.expr(e.left, env);
+      if (left.shape?.kind === 'matrix') {
+        const neg: Expr = { kind: 'Neg', arg: ONE, range: e.right.range, shape: SCALAR };
+        const inverse = this.binary({ kind: 'Binary', op: '^', left, right: neg, range: e.range }, env, left, neg);
+        return { kind: 'Transpose', arg: inverse, range: e.range, shape: transposeShape(inverse.shape) };
+      }
+      return this.binary(e, env, left);
+    }
 
     // `xy²` with x, y declared: the superscript binds to y.
     if (e.op === '^' && !left0) {
