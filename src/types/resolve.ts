@@ -958,6 +958,18 @@ class Resolver {
   }
 
   private binary(e: Extract<Expr, { kind: 'Binary' }>, env: Env, left0?: Expr, right0?: Expr): Expr {
+    // `\Delta \theta_t`: LaTeX ignores the space after a command, so where Δ names nothing and
+    // Δθ_t is declared or defined, this is that one name, as `\Delta\theta_t` is.
+    if (e.op === '*' && e.implicit && !left0 && !right0 && e.left.kind === 'Var' && e.right.kind === 'Var') {
+      const delta = e.left.name;
+      const next = e.right.name;
+      if (delta.base === 'Δ' && !delta.index && delta.primes === 0 && !delta.hat && !delta.bar && isLetterName(next.base) && !next.base.startsWith('Δ')
+        && !env.locals.has('Δ') && env.scope.get('Δ') === undefined) {
+        const joined: Name = { ...next, base: `Δ${next.base}`, range: [delta.range[0], next.range[1]] };
+        const found = this.lookup(joined, env);
+        if (found && !found.info.implicit) return this.expr({ kind: 'Var', name: joined, range: e.range }, env);
+      }
+    }
     // `x^T` is a transpose unless the base is a scalar and T a declared name (`δ^T`, integer T).
     if (e.op === '^' && !left0 && e.right.kind === 'Var' && e.right.name.base === 'T' && !e.right.name.index && e.right.name.primes === 0) {
       // `A(B + C)^T`, `c(1 − q)^T`: after a bracket read as a product, the bracket takes it.
