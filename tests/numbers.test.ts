@@ -221,6 +221,12 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.message).not.toMatch(/engine disagreement|identity test/);
   });
 
+  it('refutes a step off the indices its definition holds for, saying so, not as an engine disagreement', async () => {
+    const { step } = await one('    Δθ_t\n  = β v_t\n', 'scalar β\nvector Δθ_t, v_t in R^n\ndefine Δθ_t = β v_t   for t ≥ 1\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.message).toBe('the two sides differ at this point; the proof unfolded the definition of Δθ_t (for t ≥ 1), which may not apply here');
+  });
+
   // Multiples of the prime made by products with names in them (found by a red team: each was
   // proved, the first three through log(exp(u)), √ and a ⇔ factor).
   it.each([

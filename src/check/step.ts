@@ -539,6 +539,9 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     const differ = isExpr(left) && isExpr(right) && rel === '=' && !disagreement && !s.failure.note
       ? differenceWithDerivatives(p, left, right, opts.deadline - Date.now()) : null;
     const method: Method = ground ? 'evaluation' : 'sampling';
+    // A proof that unfolded a definition holding only for some indices (`define Δθ_t = … for
+    // t ≥ 1`) says nothing where it does not hold (t = 0): that is the disagreement, not an engine's fault.
+    const conditional = disagreement && /unfolding/.test(proof!.how) ? conditionalDefinitions(p) : [];
     return {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
       message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined' : 'the right statement is undefined where the left one holds: a solution is lost')
@@ -547,6 +550,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
           // ((2^61 − 1) x = 0); exact values at the point do not. (A ⇔ certificate's equality
           // is checked in exact values too, so a statement's disagreement has another cause.)
           ? `the two sides differ at this point (the identity test modulo 2^61 − 1 missed it: to that test a multiple of the prime is 0)`
+        : conditional.length > 0
+          ? `the two sides differ at this point; the proof unfolded ${conditional.join(' and ')}, which may not apply here`
         : disagreement
           ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the rule (${proof!.rule})` : 'the symbolic engine'} proved the step, but it fails at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'
@@ -634,4 +639,18 @@ function limitProblem(p: StepProblem): { body: Expr; target: Expr; wrt: Var | nu
 
 function limitUnknown(why: string): Outcome {
   return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: why, notes: [] };
+}
+
+/** The definitions with a condition (`define v_t = … for t ≥ 1`) the step's sides name, as `the definition of v_t (for t ≥ 1)`. */
+function conditionalDefinitions(p: StepProblem): string[] {
+  const named = new Set<string>();
+  for (const side of [p.left, p.right]) {
+    if (!isExpr(side)) continue;
+    visit(side, (x) => { if (x.kind === 'Var') named.add(p.prep.keyOfName(x.name)); });
+  }
+  const out = new Set<string>();
+  for (const u of p.unfoldings) {
+    if (u.def.condition && named.has(u.key)) out.add(`the definition of ${printName(u.def.target)} (for ${printFormula(u.def.condition)})`);
+  }
+  return [...out];
 }
