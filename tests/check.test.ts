@@ -223,6 +223,55 @@ show x_t = x_0 + t d   for all t ≥ 0   by induction on t
 `;
     expect(await verdicts(text)).toMatchObject({ steps: ['proved', 'proved', 'proved', 'proved'], shows: ['proved'] });
   });
+
+  it('blames the wrong line of a false induction, not its correct line by IH', async () => {
+    // (The IH is met by rejection: where the claim is false the definitions contradict it, so
+    // a point there was no counterexample to S_{t−1} + t = (t − 1)² + t; it was refuted at t = 3.)
+    const text = `integer t\ndefine S_0 = 0\ndefine S_t = S_{t-1} + t   for t ≥ 1
+show S_t = t²   for all t ≥ 0   by induction on t
+  base:
+      S_0
+    = 0²
+  step:
+      S_t
+    = S_{t-1} + t     by def S
+    = (t-1)² + t      by IH
+    = t²
+`;
+    expect(await verdicts(text)).toMatchObject({ steps: ['proved', 'proved', 'proved', 'refuted'], shows: ['refuted'] });
+  });
+
+  it('still refutes plain algebra in the step of a claim false at every t (the IH holds nowhere)', async () => {
+    const text = `integer t\ndefine S_0 = 0\ndefine S_t = S_{t-1} + t   for t ≥ 1
+show S_t = t² + 1   for all t ≥ 0   by induction on t
+  base:
+      S_0
+    = 0² + 1
+  step:
+      S_t
+    = S_{t-1} + t           by def S
+    = (t-1)² + 1 + t        by IH
+    = t² + 5
+`;
+    // (The line by IH is unknown: no t meets the hypothesis, so nothing can be sampled.)
+    // (The show is an error: its chain ends at t² + 5, not at the claim's t² + 1.)
+    expect(await verdicts(text)).toMatchObject({ steps: ['refuted', 'proved', 'unknown', 'refuted'], shows: ['error'] });
+  });
+
+  it('proves a true induction whose closed form is a sum (S_t = ∑ i = t(t + 1)/2)', async () => {
+    const text = `integer t\ndefine S_0 = 0\ndefine S_t = S_{t-1} + t   for t ≥ 1
+show S_t = t(t+1)/2   for all t ≥ 0   by induction on t
+  base:
+      S_0
+    = 0(0+1)/2
+  step:
+      S_t
+    = S_{t-1} + t           by def S
+    = (t-1)t/2 + t          by IH
+    = t(t+1)/2
+`;
+    expect(await verdicts(text)).toMatchObject({ steps: ['proved', 'proved', 'proved', 'proved'], shows: ['proved'] });
+  });
 });
 
 describe('messages', () => {

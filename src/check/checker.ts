@@ -251,9 +251,16 @@ export class Checker {
     const rels: (RelOp | Connective)[] = [];
     const prep = new Prepared(ctx);
     const unfoldings = this.unfoldings(ctx);
+    // A line `by IH` is checked where the induction's hypothesis holds (see induction()).
+    const hypotheses = [...ctx.hypotheses ?? []];
+    const ihCtx: Context = { ...ctx, assumptions: [...ctx.assumptions, ...hypotheses] };
+    let ihPrep: Prepared | null = null;
     for (const step of c.steps) {
       rels.push(step.rel);
-      const result = this.step(step, prev, prevRange, ctx, prep, unfoldings, extraRules);
+      const citesIH = hypotheses.length > 0 && (step.hint?.items.some((i) => i.kind === 'IH') ?? false);
+      const result = citesIH
+        ? this.step(step, prev, prevRange, ihCtx, ihPrep ??= new Prepared(ihCtx), unfoldings, extraRules)
+        : this.step(step, prev, prevRange, ctx, prep, unfoldings, extraRules);
       verdict = worst(verdict, result.verdict);
       prev = step.rhs;
       prevRange = step.rhs ? step.rhs.range : null;
@@ -597,8 +604,18 @@ export class Checker {
     // The step holds for t ≥ lo + 1: a fact its steps may stand on (a sum split at t − 1 needs it).
     const atLeast: Compare = { kind: 'Compare', operands: [tVar, num(lo + 1)], ops: ['≥'], range: st.induction!.range };
     let stepCtx = this.withForAll(this.context(st, new Map([[t, [lo + 1, lo + 1 + INDEX_SPAN]]]), [st.claim, ...chainParts(st.step)]), atLeast);
-    // An inequality's IH (2^{t−1} ≥ t) is assumed in the step: points meet it.
-    if (ihRules.length === 0 && ih.kind === 'Compare') stepCtx = this.withForAll(stepCtx, ih);
+    // The IH is assumed in the step: points meet it. An inequality's (2^{t−1} ≥ t) as any
+    // condition; an equation's (S_{t−1} = (t − 1)²) by rejection only, not as a substitution
+    // (x_{t−1} = x_0 + (t − 1)d would define x_0 by itself at t = 1): where the claim is false
+    // the definitions contradict it, and a point there is no counterexample to a line `by IH`.
+    // (Only in the lines that cite it: where no t makes the claim true at t − 1, no point would
+    // meet it, and a line of plain algebra beside it must still be checked.)
+    if (ih.kind === 'Compare') {
+      const hypothesis = { formula: ih, forAll: [], range: ih.range };
+      stepCtx = ihRules.length > 0
+        ? { ...stepCtx, hypotheses: new Set([...(stepCtx.hypotheses ?? []), hypothesis]) }
+        : { ...stepCtx, assumptions: [...stepCtx.assumptions, hypothesis] };
+    }
     this.inductionSteps++;
     let step: ReturnType<Checker['chainAgainstClaim']>;
     try {

@@ -26,6 +26,12 @@ export interface Context {
   readonly defaultIndex: readonly [number, number];
   /** The random names in scope and their declared moments (`random g_t … with E[g_t] = μ`). */
   readonly random: RandomModel;
+  /**
+   * An induction's equation hypothesis (its claim at t − 1), kept out of `assumptions`: the
+   * steps that cite it (`by IH`) add it, met by rejection only, never as a substitution
+   * (the definitions contradict it wherever the claim is false).
+   */
+  readonly hypotheses?: ReadonlySet<Condition>;
 }
 
 /** An equality among the assumptions used as a substitution: `g_{t-1} = σ(h_{t-1})`. */
@@ -124,7 +130,7 @@ export class Prepared {
         continue;
       }
       if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var'
-        && !determined((f.operands[0] as Var).name)) {
+        && !determined((f.operands[0] as Var).name) && !ctx.hypotheses?.has(c)) {
         // A substitution, and still a condition: `assume x = 1, x = 2` has no point.
         this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
         this.checks.push(c);
