@@ -207,6 +207,23 @@ show v_t = ∑_{i=1}^{t} β^{t-i} g_i  for all t ≥ 0  by induction on t
     expect((await verdicts(text)).steps).toEqual(['proved', 'refuted']);
   });
 
+  it('does not check a step that reads a definition with an error (it was refuted with the name free)', async () => {
+    const text = `scalar a, β\nvector g_t, v_t in R^n\ndefine v_0 = a - a\ndefine v_t = β v_{t-1} + g_t   for t ≥ 1
+show v_1 = g_1
+    v_1
+  = β v_0 + g_1   by def v
+  = g_1
+    g_1 + g_1
+  = 2 g_1
+`;
+    const report = await checkSource(text, { file: 'snippet.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['define-shape']);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['error', 'error', 'proved']);
+    expect(report.shows.map((s) => s.verdict)).toEqual(['error']);
+    expect(report.steps[1]!.message).toBe('this step reads v, whose definition has an error (reported on its own), so it is not checked');
+    expect(report.shows[0]!.message).toBe('a step of the chain has an error');
+  });
+
   it('proves a closed form that names the family\'s own first member (x_t = x_0 + t d)', async () => {
     // (An IH assumed as a substitution x_{t−1} := x_0 + (t − 1) d was tried and reverted: at
     // t = 1 it defines x_0 by itself, and it disagrees with definitions that are not recurrences.)

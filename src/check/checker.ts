@@ -2,12 +2,12 @@ import { Signal } from './evaluator/field.js';
 import type {
   Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Range, RelOp, Show, Statement, Step,
 } from '../ast.js';
-import { exprKey, formulaExprs, formulaKey } from '../ast-walk.js';
+import { exprKey, formulaExprs, formulaKey, visit } from '../ast-walk.js';
 import { diagnostic, type Diagnostic, type RelatedNote } from '../diagnostics.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
 import type { ResolvedFile } from '../types/resolve.js';
-import type { Scope } from '../types/scope.js';
+import { familyKey, type Scope } from '../types/scope.js';
 import { Prepared, type Context } from './sampling/point.js';
 import { freeNames, indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
 import { mergeModels, readRandomDeclaration, type RandomSpec } from './rules/moments.js';
@@ -50,6 +50,8 @@ export class Checker {
   /** How many induction steps are being checked (where `by IH` means the claim at t − 1). */
   private inductionSteps = 0;
   private fileDefs: Define[] = [];
+  /** The symbols (family keys: `v` for `v_0`) a definition with an error gives: a step that reads one is not checked. */
+  private readonly brokenDefinitions = new Set<string>();
   private sectionDefs: Define[] = [];
   private fileAssumes: Condition[] = [];
   private readonly fileRandom = { specs: new Map<string, RandomSpec>(), dependent: new Set<string>() };
@@ -89,6 +91,7 @@ export class Checker {
       const st = all[i]!;
       if (st.kind === 'Section') break;
       if (st.kind === 'Define' && !this.hasError(st.range)) out.push(st);
+      else if (st.kind === 'Define') this.brokenDefinitions.add(familyKey(st.target));
     }
     const general = (d: Define) => d.target.index !== null && d.target.index.kind !== 'Num';
     return [...out.filter(general), ...out.filter((d) => !general(d))];
@@ -268,6 +271,28 @@ export class Checker {
     return { verdict, rels };
   }
 
+  /** A symbol with a broken definition that these sides read, directly or through the definitions in scope (its name), or null. */
+  private readsBrokenDefinition(sides: readonly (Expr | Formula)[], ctx: Context): string | null {
+    if (this.brokenDefinitions.size === 0) return null;
+    const seen = new Set<string>();
+    const queue: Expr[] = sides.flatMap(exprsOf);
+    while (queue.length > 0) {
+      const e = queue.pop()!;
+      const hit: string[] = [];
+      visit(e, (x) => {
+        const name = x.kind === 'Var' ? x.name : x.kind === 'Call' ? x.fn : null;
+        if (!name || hit.length > 0) return;
+        const key = familyKey(name);
+        if (this.brokenDefinitions.has(key)) hit.push(printName({ ...name, index: null }));
+        if (seen.has(key)) return;
+        seen.add(key);
+        for (const d of ctx.defs) if (familyKey(d.target) === key) queue.push(d.value);
+      });
+      if (hit.length > 0) return hit[0]!;
+    }
+    return null;
+  }
+
   private unfoldings(ctx: Context): Unfolding[] {
     return ctx.defs.filter((d) => !d.params).map((d) => unfoldingOf(d, ctx.scope)).filter((u): u is Unfolding => u !== null);
   }
@@ -287,6 +312,8 @@ export class Checker {
     if (step.rhs === null) return fail('this line has an error, so the step is not checked');
     if (left === null) return fail('the line before has an error, so this step is not checked');
     if (this.hasError(step.range) || (leftRange && this.hasError(leftRange))) return fail('this step has an error (reported on its own), so it is not checked');
+    const broken = this.readsBrokenDefinition([left, step.rhs], ctx);
+    if (broken) return fail(`this step reads ${broken}, whose definition has an error (reported on its own), so it is not checked`);
     if (isExpr(left) !== isExpr(step.rhs)) {
       return fail(isExpr(left) ? 'a statement cannot follow an expression in a chain' : 'an expression cannot follow a statement in a chain', false);
     }
@@ -547,7 +574,7 @@ export class Checker {
     const message = problems.length > 0 ? problems.join('; ')
       : verdict === 'proved' ? 'every step is proved and the chain reaches the claim'
         : verdict === 'checked' ? 'every step holds (some by sampling only) and the chain reaches the claim'
-          : `a step of the chain is ${verdict}`;
+          : verdict === 'error' ? 'a step of the chain has an error' : `a step of the chain is ${verdict}`;
     return { verdict, message };
   }
 
