@@ -475,8 +475,9 @@ const actions: DerivationActionDict<Built> = {
     return { kind: 'Limit', wrt: varNode(variable), to: expr(to), body: expr(body), range: rangeOf(this) };
   },
 
-  Primary_paren(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
-  Primary_norm(_open, arg, _close, sub) {
+  Primary_lead(lead) { return build(lead) },
+  PrimaryLead_paren(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
+  PrimaryLead_norm(_open, arg, _close, sub) {
     // ‖x‖₂ and ‖x‖_2 are ‖x‖: the default norm has no subscript.
     const written = optional(sub, text);
     return { kind: 'Norm', arg: expr(arg), sub: written === null || written === '2' ? null : written, range: rangeOf(this) };
@@ -487,7 +488,7 @@ const actions: DerivationActionDict<Built> = {
   normSubscriptText_text(_command, _s1, _open, _s2, word, _s3, _close) { return word.sourceString },
   normSubscriptText_number(_digits) { return this.sourceString },
   normSubscriptText_letter(_letter) { return this.sourceString },
-  Primary_application(app) { return build(app) },
+  PrimaryLead_application(app) { return build(app) },
   FunctionApplication_paren(fn, power, _open, args, _close) {
     return applied(fn, power, list(args, expr), rangeOf(this));
   },
@@ -516,7 +517,7 @@ const actions: DerivationActionDict<Built> = {
     const of: Var = varOf({ base: s.base, hat: s.hat, ...(s.bar ? { bar: true } : {}), index: null, primes: s.primes, range: rangeOf(stem) });
     return { kind: 'Component', of, indices: [expr(first), ...list(rest, expr)], range: rangeOf(this) };
   },
-  Primary_abs(_open, arg, _close) { return { kind: 'Abs', arg: expr(arg), range: rangeOf(this) } },
+  PrimaryLead_abs(_open, arg, _close) { return { kind: 'Abs', arg: expr(arg), range: rangeOf(this) } },
   DerivQuotient_partial(_d1, body, _slash, _d2, variable) {
     return { kind: 'Deriv', partial: true, wrt: varNode(variable), body: expr(body), range: rangeOf(this) };
   },
@@ -529,17 +530,17 @@ const actions: DerivationActionDict<Built> = {
   DerivQuotient_fracTotal(_frac, _o1, _d1, body, _c1, _o2, _d2, variable, _c2) {
     return { kind: 'Deriv', partial: false, wrt: varNode(variable), body: varNode(body), range: rangeOf(this) };
   },
-  Primary_frac(_frac, _o1, numerator, _c1, _o2, denominator, _c2) {
+  PrimaryLead_frac(_frac, _o1, numerator, _c1, _o2, denominator, _c2) {
     // The denominator spans its braces, as a bracketed group does: \frac{a}{bc} is a/(b c).
     return binary('/', expr(numerator), widen(expr(denominator), [rangeOf(_o2)[0], rangeOf(_c2)[1]]), rangeOf(this));
   },
-  Primary_sqrt(root, arg) {
+  PrimaryLead_sqrt(root, arg) {
     return { kind: 'Call', fn: plainName('sqrt', rangeOf(root)), args: [expr(arg)], range: rangeOf(this) };
   },
-  Primary_latexSqrt(root, _open, arg, _close) {
+  PrimaryLead_latexSqrt(root, _open, arg, _close) {
     return { kind: 'Call', fn: plainName('sqrt', rangeOf(root)), args: [expr(arg)], range: rangeOf(this) };
   },
-  Primary_expect(op, _open, arg, _comma, second, _close) {
+  PrimaryLead_expect(op, _open, arg, _comma, second, _close) {
     const other = optional(second, expr);
     return {
       kind: 'Expect', op: text(op) as 'E' | 'Var' | 'Cov', arg: expr(arg), ...(other ? { second: other } : {}), range: rangeOf(this),
@@ -548,8 +549,8 @@ const actions: DerivationActionDict<Built> = {
   expectOp_e(_a) { return 'E' },
   expectOp_var(_a) { return 'Var' },
   expectOp_cov(_a) { return 'Cov' },
-  Primary_normCall(_norm, _open, arg, _close) { return { kind: 'Norm', arg: expr(arg), range: rangeOf(this) } },
-  Primary_absCall(_abs, _open, arg, _close) { return { kind: 'Abs', arg: expr(arg), range: rangeOf(this) } },
+  PrimaryLead_normCall(_norm, _open, arg, _close) { return { kind: 'Norm', arg: expr(arg), range: rangeOf(this) } },
+  PrimaryLead_absCall(_abs, _open, arg, _close) { return { kind: 'Abs', arg: expr(arg), range: rangeOf(this) } },
   Primary_call(callee, _open, args, _close) {
     return { kind: 'Call', fn: name(callee), args: list(args, expr), range: rangeOf(this) };
   },
