@@ -362,10 +362,10 @@ const actions: DerivationActionDict<Built> = {
 
   // Expressions
   Expr(first, ops, terms) { return foldAdditive(first, ops, terms) },
-  addOp_plus(_a) { return '+' },
-  addOp_minus(_a) { return '-' },
-  mulOp_times(_a) { return '*' },
-  mulOp_divide(_a) { return '/' },
+  addOpSymbol_plus(_a) { return '+' },
+  addOpSymbol_minus(_a) { return '-' },
+  mulOpSymbol_times(_a) { return '*' },
+  mulOpSymbol_divide(_a) { return '/' },
   Term_negBig(_minus, big) { return { kind: 'Neg', arg: expr(big), range: rangeOf(this) } },
   Term_plain(product, tail) { return productTerm(product, tail, rangeOf(this)) },
   Term_product(product, tail) { return productTerm(product, tail, rangeOf(this)) },
@@ -384,11 +384,14 @@ const actions: DerivationActionDict<Built> = {
   },
   ProductTail_implicit(operand): ProductPiece { return { op: '*', implicit: true, operand } },
   Unary_neg(_minus, arg) { return { kind: 'Neg', arg: expr(arg), range: rangeOf(this) } },
-  Pow_power(base, _caret, exponent) { return binary('^', expr(base), expr(exponent), rangeOf(this)) },
+  Pow(base, caret, exponent) {
+    return caret.numChildren === 0 ? expr(base) : binary('^', expr(base), expr(exponent.child(0)), rangeOf(this));
+  },
   PowExponent_braced(_open, exponent, _close) { return expr(exponent) },
   PowExponent_neg(_minus, arg) { return { kind: 'Neg', arg: expr(arg), range: rangeOf(this) } },
-  PowExponent_tower(base, _caret, exponent) { return binary('^', expr(base), expr(exponent), rangeOf(this)) },
-  PowExponent_atom(atom) { return expr(atom) },
+  PowExponent_atom(atom, caret, exponent) {
+    return caret.numChildren === 0 ? expr(atom) : binary('^', expr(atom), expr(exponent.child(0)), rangeOf(this));
+  },
   PowAtom(base, ops) { return postfixChain(base, ops) },
   PowAtomBase_paren(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
   PowAtomBase_frac(_frac, _o1, numerator, _c1, _o2, denominator, _c2) {
@@ -568,6 +571,10 @@ const actions: DerivationActionDict<Built> = {
   Name_braced(stem, _u, _open, index, _close, primes) {
     const s = piece<NameStem>(stem);
     return { ...coreFields(s), index: expr(index), primes: s.primes + count(primes), range: rangeOf(this) };
+  },
+  Name_simple(stem, index, primes) {
+    const s = piece<NameStem>(stem);
+    return { ...coreFields(s), index: optional(index, expr), primes: s.primes + count(primes), range: rangeOf(this) };
   },
   nameStem(core, primes): NameStem { return { ...piece<NameCore>(core), primes: count(primes) } },
   nameSimple(core, primes1, index, primes2) {
