@@ -362,10 +362,10 @@ const actions: DerivationActionDict<Built> = {
 
   // Expressions
   Expr(first, ops, terms) { return foldAdditive(first, ops, terms) },
-  addOp_plus(_a) { return '+' },
-  addOp_minus(_a) { return '-' },
-  mulOp_times(_a) { return '*' },
-  mulOp_divide(_a) { return '/' },
+  addOpSymbol_plus(_a) { return '+' },
+  addOpSymbol_minus(_a) { return '-' },
+  mulOpSymbol_times(_a) { return '*' },
+  mulOpSymbol_divide(_a) { return '/' },
   Term_negBig(_minus, big) { return { kind: 'Neg', arg: expr(big), range: rangeOf(this) } },
   Term_plain(product, tail) { return productTerm(product, tail, rangeOf(this)) },
   Term_product(product, tail) { return productTerm(product, tail, rangeOf(this)) },
@@ -384,11 +384,14 @@ const actions: DerivationActionDict<Built> = {
   },
   ProductTail_implicit(operand): ProductPiece { return { op: '*', implicit: true, operand } },
   Unary_neg(_minus, arg) { return { kind: 'Neg', arg: expr(arg), range: rangeOf(this) } },
-  Pow_power(base, _caret, exponent) { return binary('^', expr(base), expr(exponent), rangeOf(this)) },
+  Pow(base, caret, exponent) {
+    return caret.numChildren === 0 ? expr(base) : binary('^', expr(base), expr(exponent.child(0)), rangeOf(this));
+  },
   PowExponent_braced(_open, exponent, _close) { return expr(exponent) },
   PowExponent_neg(_minus, arg) { return { kind: 'Neg', arg: expr(arg), range: rangeOf(this) } },
-  PowExponent_tower(base, _caret, exponent) { return binary('^', expr(base), expr(exponent), rangeOf(this)) },
-  PowExponent_atom(atom) { return expr(atom) },
+  PowExponent_atom(atom, caret, exponent) {
+    return caret.numChildren === 0 ? expr(atom) : binary('^', expr(atom), expr(exponent.child(0)), rangeOf(this));
+  },
   PowAtom(base, ops) { return postfixChain(base, ops) },
   PowAtomBase_paren(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
   PowAtomBase_frac(_frac, _o1, numerator, _c1, _o2, denominator, _c2) {
@@ -475,8 +478,9 @@ const actions: DerivationActionDict<Built> = {
     return { kind: 'Limit', wrt: varNode(variable), to: expr(to), body: expr(body), range: rangeOf(this) };
   },
 
-  Primary_paren(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
-  Primary_norm(_open, arg, _close, sub) {
+  Primary_lead(lead) { return build(lead) },
+  PrimaryLead_paren(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
+  PrimaryLead_norm(_open, arg, _close, sub) {
     // ‖x‖₂ and ‖x‖_2 are ‖x‖: the default norm has no subscript.
     const written = optional(sub, text);
     return { kind: 'Norm', arg: expr(arg), sub: written === null || written === '2' ? null : written, range: rangeOf(this) };
@@ -487,7 +491,7 @@ const actions: DerivationActionDict<Built> = {
   normSubscriptText_text(_command, _s1, _open, _s2, word, _s3, _close) { return word.sourceString },
   normSubscriptText_number(_digits) { return this.sourceString },
   normSubscriptText_letter(_letter) { return this.sourceString },
-  Primary_application(app) { return build(app) },
+  PrimaryLead_application(app) { return build(app) },
   FunctionApplication_paren(fn, power, _open, args, _close) {
     return applied(fn, power, list(args, expr), rangeOf(this));
   },
@@ -516,7 +520,7 @@ const actions: DerivationActionDict<Built> = {
     const of: Var = varOf({ base: s.base, hat: s.hat, ...(s.bar ? { bar: true } : {}), index: null, primes: s.primes, range: rangeOf(stem) });
     return { kind: 'Component', of, indices: [expr(first), ...list(rest, expr)], range: rangeOf(this) };
   },
-  Primary_abs(_open, arg, _close) { return { kind: 'Abs', arg: expr(arg), range: rangeOf(this) } },
+  PrimaryLead_abs(_open, arg, _close) { return { kind: 'Abs', arg: expr(arg), range: rangeOf(this) } },
   DerivQuotient_partial(_d1, body, _slash, _d2, variable) {
     return { kind: 'Deriv', partial: true, wrt: varNode(variable), body: expr(body), range: rangeOf(this) };
   },
@@ -529,17 +533,17 @@ const actions: DerivationActionDict<Built> = {
   DerivQuotient_fracTotal(_frac, _o1, _d1, body, _c1, _o2, _d2, variable, _c2) {
     return { kind: 'Deriv', partial: false, wrt: varNode(variable), body: varNode(body), range: rangeOf(this) };
   },
-  Primary_frac(_frac, _o1, numerator, _c1, _o2, denominator, _c2) {
+  PrimaryLead_frac(_frac, _o1, numerator, _c1, _o2, denominator, _c2) {
     // The denominator spans its braces, as a bracketed group does: \frac{a}{bc} is a/(b c).
     return binary('/', expr(numerator), widen(expr(denominator), [rangeOf(_o2)[0], rangeOf(_c2)[1]]), rangeOf(this));
   },
-  Primary_sqrt(root, arg) {
+  PrimaryLead_sqrt(root, arg) {
     return { kind: 'Call', fn: plainName('sqrt', rangeOf(root)), args: [expr(arg)], range: rangeOf(this) };
   },
-  Primary_latexSqrt(root, _open, arg, _close) {
+  PrimaryLead_latexSqrt(root, _open, arg, _close) {
     return { kind: 'Call', fn: plainName('sqrt', rangeOf(root)), args: [expr(arg)], range: rangeOf(this) };
   },
-  Primary_expect(op, _open, arg, _comma, second, _close) {
+  PrimaryLead_expect(op, _open, arg, _comma, second, _close) {
     const other = optional(second, expr);
     return {
       kind: 'Expect', op: text(op) as 'E' | 'Var' | 'Cov', arg: expr(arg), ...(other ? { second: other } : {}), range: rangeOf(this),
@@ -548,8 +552,8 @@ const actions: DerivationActionDict<Built> = {
   expectOp_e(_a) { return 'E' },
   expectOp_var(_a) { return 'Var' },
   expectOp_cov(_a) { return 'Cov' },
-  Primary_normCall(_norm, _open, arg, _close) { return { kind: 'Norm', arg: expr(arg), range: rangeOf(this) } },
-  Primary_absCall(_abs, _open, arg, _close) { return { kind: 'Abs', arg: expr(arg), range: rangeOf(this) } },
+  PrimaryLead_normCall(_norm, _open, arg, _close) { return { kind: 'Norm', arg: expr(arg), range: rangeOf(this) } },
+  PrimaryLead_absCall(_abs, _open, arg, _close) { return { kind: 'Abs', arg: expr(arg), range: rangeOf(this) } },
   Primary_call(callee, _open, args, _close) {
     return { kind: 'Call', fn: name(callee), args: list(args, expr), range: rangeOf(this) };
   },
@@ -567,6 +571,10 @@ const actions: DerivationActionDict<Built> = {
   Name_braced(stem, _u, _open, index, _close, primes) {
     const s = piece<NameStem>(stem);
     return { ...coreFields(s), index: expr(index), primes: s.primes + count(primes), range: rangeOf(this) };
+  },
+  Name_simple(stem, index, primes) {
+    const s = piece<NameStem>(stem);
+    return { ...coreFields(s), index: optional(index, expr), primes: s.primes + count(primes), range: rangeOf(this) };
   },
   nameStem(core, primes): NameStem { return { ...piece<NameCore>(core), primes: count(primes) } },
   nameSimple(core, primes1, index, primes2) {
@@ -589,9 +597,10 @@ const actions: DerivationActionDict<Built> = {
   digitIndex(_digits) { return { kind: 'Num', value: this.sourceString, range: rangeOf(this) } },
   nameCore_declared(word) { return build(word) },
   declaredWord(_word) { return { base: this.sourceString, hat: false } },
-  nameCore_latex(_backslash, core) { return build(core) },
-  nameCore_hatCall(call) { return build(call) },
-  nameCore_barCall(call) { return build(call) },
+  nameCore_marked(marked) { return build(marked) },
+  nameCoreMarked_latex(_backslash, core) { return build(core) },
+  nameCoreMarked_hatCall(call) { return build(call) },
+  nameCoreMarked_barCall(call) { return build(call) },
   hatCall(_hat, core, _close): NameCore { return { ...piece<NameCore>(core), hat: true } },
   barCall(_bar, core, _close): NameCore { return { ...piece<NameCore>(core), bar: true } },
   nameCore_letters(letters, accents): NameCore { return withAccents(normalizeWord(letters.sourceString), accents) },
