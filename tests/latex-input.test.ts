@@ -150,3 +150,27 @@ describe('LaTeX as a renderer writes it reads back as the same AST', () => {
     expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved']);
   });
 });
+
+describe('derivatives as LaTeX typesets them', () => {
+  // `\mathrm{d}` (upright, as typeset) was the name d, so \frac{\mathrm{d}}{\mathrm{d}x} x^2 = 2x
+  // was refuted; and \frac{d x^3}{dx} was (d x³)/(d x), refuted too.
+  it.each([
+    ['\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2 = 2x'],
+    ['\\frac{\\operatorname{d}}{\\operatorname{d} x} \\sin x = \\cos x'],
+    ['\\frac{\\mathrm{d}^2}{\\mathrm{d}x^2} x^3 = 6x'],
+    ['\\mathrm{d}/\\mathrm{d}x (x y) = y'],
+    ['\\frac{d x^3}{d x} = 3x^2'],
+    ['\\frac{d y}{d x} = 0'],
+    ['\\frac{\\mathrm{d} (x^2 + x)}{\\mathrm{d}x} = 2x + 1'],
+    ['\\frac{\\partial x^2 y}{\\partial x} = 2 x y'],
+  ])('%s', async (line) => {
+    const report = await checkSource(`scalar x, y\n${line}\n`, { file: 'd.deriv' });
+    expect(report.diagnostics.map((d) => d.message)).toEqual([]);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved']);
+  });
+
+  it('still reads a \\frac whose denominator is not d and a name as a fraction', async () => {
+    const report = await checkSource('scalar a, b, d, x\n\\frac{d a}{b} = d a/b\n\\frac{d}{d} = 1\n', { file: 'd.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);
+  });
+});

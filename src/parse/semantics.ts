@@ -531,7 +531,8 @@ const actions: DerivationActionDict<Built> = {
     return { kind: 'Deriv', partial: true, wrt: varNode(variable), body: expr(body), range: rangeOf(this) };
   },
   DerivQuotient_fracTotal(_frac, _o1, _d1, body, _c1, _o2, _d2, variable, _c2) {
-    return { kind: 'Deriv', partial: false, wrt: varNode(variable), body: varNode(body), range: rangeOf(this) };
+    // (Any body, as the braces delimit it: \frac{d x^3}{dx}, \frac{\mathrm{d} y}{\mathrm{d} x}.)
+    return { kind: 'Deriv', partial: false, wrt: varNode(variable), body: expr(body), range: rangeOf(this) };
   },
   PrimaryLead_frac(_frac, _o1, numerator, _c1, _o2, denominator, _c2) {
     // The denominator spans its braces, as a bracketed group does: \frac{a}{bc} is a/(b c).
