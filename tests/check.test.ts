@@ -224,6 +224,12 @@ show v_1 = g_1
     expect(report.shows[0]!.message).toBe('a step of the chain has an error');
   });
 
+  it('keeps a broken definition to its own section', async () => {
+    const text = `section "1"\nscalar a\nvector v in R^n\ndefine v = a - a\n    v + v\n  = 2 v\nsection "2"\nscalar v\n    v + v\n  = 2 v\n`;
+    const report = await checkSource(text, { file: 'snippet.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['error', 'proved']);
+  });
+
   it('proves a closed form that names the family\'s own first member (x_t = x_0 + t d)', async () => {
     // (An IH assumed as a substitution x_{t−1} := x_0 + (t − 1) d was tried and reverted: at
     // t = 1 it defines x_0 by itself, and it disagrees with definitions that are not recurrences.)

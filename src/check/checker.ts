@@ -50,8 +50,9 @@ export class Checker {
   /** How many induction steps are being checked (where `by IH` means the claim at t − 1). */
   private inductionSteps = 0;
   private fileDefs: Define[] = [];
-  /** The symbols (family keys: `v` for `v_0`) a definition with an error gives: a step that reads one is not checked. */
-  private readonly brokenDefinitions = new Set<string>();
+  /** The symbols (family keys: `v` for `v_0`) a definition with an error gives, file level then this section's: a step that reads one is not checked. */
+  private readonly fileBroken = new Set<string>();
+  private sectionBroken = new Set<string>();
   private sectionDefs: Define[] = [];
   private fileAssumes: Condition[] = [];
   private readonly fileRandom = { specs: new Map<string, RandomSpec>(), dependent: new Set<string>() };
@@ -71,9 +72,9 @@ export class Checker {
 
   run(): void {
     // Definitions hold in their whole scope, whatever their place in it (LANGUAGE.md §2).
-    this.fileDefs = this.definitionsFrom(0);
+    this.fileDefs = this.definitionsFrom(0, this.fileBroken);
     this.file.ast.statements.forEach((st, i) => {
-      if (st.kind === 'Section') this.sectionDefs = this.definitionsFrom(i + 1);
+      if (st.kind === 'Section') this.sectionDefs = this.definitionsFrom(i + 1, this.sectionBroken = new Set());
       this.statement(st);
     });
   }
@@ -84,14 +85,14 @@ export class Checker {
    * cases of its family, so that where both apply (`define u_0 = 0` and `define u_t = …`
    * with no `for`) the base case wins.
    */
-  private definitionsFrom(from: number): Define[] {
+  private definitionsFrom(from: number, broken: Set<string>): Define[] {
     const all = this.file.ast.statements;
     const out: Define[] = [];
     for (let i = from; i < all.length; i++) {
       const st = all[i]!;
       if (st.kind === 'Section') break;
       if (st.kind === 'Define' && !this.hasError(st.range)) out.push(st);
-      else if (st.kind === 'Define') this.brokenDefinitions.add(familyKey(st.target));
+      else if (st.kind === 'Define') broken.add(familyKey(st.target));
     }
     const general = (d: Define) => d.target.index !== null && d.target.index.kind !== 'Num';
     return [...out.filter(general), ...out.filter((d) => !general(d))];
@@ -273,7 +274,8 @@ export class Checker {
 
   /** A symbol with a broken definition that these sides read, directly or through the definitions in scope (its name), or null. */
   private readsBrokenDefinition(sides: readonly (Expr | Formula)[], ctx: Context): string | null {
-    if (this.brokenDefinitions.size === 0) return null;
+    if (this.fileBroken.size === 0 && this.sectionBroken.size === 0) return null;
+    const isBroken = (key: string) => this.fileBroken.has(key) || this.sectionBroken.has(key);
     const seen = new Set<string>();
     const queue: Expr[] = sides.flatMap(exprsOf);
     while (queue.length > 0) {
@@ -283,7 +285,7 @@ export class Checker {
         const name = x.kind === 'Var' ? x.name : x.kind === 'Call' ? x.fn : null;
         if (!name || hit.length > 0) return;
         const key = familyKey(name);
-        if (this.brokenDefinitions.has(key)) hit.push(printName({ ...name, index: null }));
+        if (isBroken(key)) hit.push(printName({ ...name, index: null }));
         if (seen.has(key)) return;
         seen.add(key);
         for (const d of ctx.defs) if (familyKey(d.target) === key) queue.push(d.value);
