@@ -106,6 +106,8 @@ export interface Deriv extends Node {
   readonly partial: boolean;
   readonly wrt: Var;
   readonly body: Expr;
+  /** Written `dy/dx` or `\frac{d y}{d x}` with a plain d, which a declared name d makes a quotient instead. */
+  readonly leibniz?: boolean;
 }
 /** `∇_x e`. */
 export interface Grad extends Node { readonly kind: 'Grad'; readonly wrt: Var; readonly body: Expr }

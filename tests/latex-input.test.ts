@@ -169,6 +169,15 @@ describe('derivatives as LaTeX typesets them', () => {
     expect(report.steps.map((s) => s.verdict)).toEqual(['proved']);
   });
 
+  it('reads d/dn and \\frac{d …}{d n} as quotients, with a warning, where d is a declared name (a dimension)', async () => {
+    const report = await checkSource('scalar d, n, σ\nassume n > 0, d > 0\n\\frac{d σ^2}{d n} = σ^2/n\ndσ/dn = σ/n\n\\frac{\\mathrm{d}}{\\mathrm{d}n} n^2 = 2n\n', { file: 'd.deriv' });
+    expect(report.diagnostics.map((d) => d.message)).toEqual([
+      "read 'd/dn σ²' as (d σ²)/(d n), since d is declared; for the other reading write \\frac{\\mathrm{d}}{\\mathrm{d}n} σ²",
+      "read 'dσ/dn' as (d σ)/(d n), since d is declared; for the other reading write \\frac{\\mathrm{d}}{\\mathrm{d}n} σ",
+    ]);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved']);
+  });
+
   it('still reads a \\frac whose denominator is not d and a name as a fraction', async () => {
     const report = await checkSource('scalar a, b, d, x\n\\frac{d a}{b} = d a/b\n\\frac{d}{d} = 1\n', { file: 'd.deriv' });
     expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);

@@ -170,6 +170,11 @@ function coreFields(c: NameCore): { base: string; hat: boolean; bar?: boolean } 
 }
 
 /** `sin x`, `\sin^2 x`, `\log(z)`: the call, then its power. */
+/** `leibniz: true` where both d's of a quotient are a plain `d` (a declared name d then reads as itself: src/types/resolve.ts). */
+function plainD(d1: Node, d2: Node): { leibniz?: true } {
+  return d1.sourceString === 'd' && d2.sourceString === 'd' ? { leibniz: true } : {};
+}
+
 function applied(fn: Node, power: Node, args: Expr[], range: Range): Expr {
   const call: Expr = { kind: 'Call', fn: plainName(text(fn), rangeOf(fn)), args, range };
   const exponent = optional(power, expr);
@@ -524,15 +529,15 @@ const actions: DerivationActionDict<Built> = {
   DerivQuotient_partial(_d1, body, _slash, _d2, variable) {
     return { kind: 'Deriv', partial: true, wrt: varNode(variable), body: expr(body), range: rangeOf(this) };
   },
-  DerivQuotient_total(_d1, body, _slash, _d2, variable) {
-    return { kind: 'Deriv', partial: false, wrt: varNode(variable), body: varNode(body), range: rangeOf(this) };
+  DerivQuotient_total(d1, body, _slash, d2, variable) {
+    return { kind: 'Deriv', partial: false, wrt: varNode(variable), body: varNode(body), range: rangeOf(this), ...plainD(d1, d2) };
   },
   DerivQuotient_fracPartial(_frac, _o1, _d1, body, _c1, _o2, _d2, variable, _c2) {
     return { kind: 'Deriv', partial: true, wrt: varNode(variable), body: expr(body), range: rangeOf(this) };
   },
-  DerivQuotient_fracTotal(_frac, _o1, _d1, body, _c1, _o2, _d2, variable, _c2) {
+  DerivQuotient_fracTotal(_frac, _o1, d1, body, _c1, _o2, d2, variable, _c2) {
     // (Any body, as the braces delimit it: \frac{d x^3}{dx}, \frac{\mathrm{d} y}{\mathrm{d} x}.)
-    return { kind: 'Deriv', partial: false, wrt: varNode(variable), body: expr(body), range: rangeOf(this) };
+    return { kind: 'Deriv', partial: false, wrt: varNode(variable), body: expr(body), range: rangeOf(this), ...plainD(d1, d2) };
   },
   PrimaryLead_frac(_frac, _o1, numerator, _c1, _o2, denominator, _c2) {
     // The denominator spans its braces, as a bracketed group does: \frac{a}{bc} is a/(b c).

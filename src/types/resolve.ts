@@ -543,6 +543,19 @@ class Resolver {
       }
       case 'Expect': return this.expectation(e, env);
       case 'Deriv': {
+        // `\frac{d σ²}{d n}` with `scalar d` declared (a dimension): the quotient of products, as
+        // written, with a warning; an upright d (`\mathrm{d}`) is always the derivative's.
+        const d = e.leibniz && !env.locals.has('d') ? env.scope.get('d') : undefined;
+        if (d && !d.implicit && d.kind !== 'function') {
+          const dAt = (at: number): Expr => ({ kind: 'Var', name: { base: 'd', index: null, primes: 0, hat: false, range: [at, at + 1] }, range: [at, at + 1] });
+          const top: Expr = { kind: 'Binary', op: '*', implicit: true, left: dAt(e.range[0]), right: e.body, range: [e.range[0], e.body.range[1]] };
+          const bottom: Expr = { kind: 'Binary', op: '*', implicit: true, left: dAt(e.wrt.range[0] - 1), right: e.wrt, range: [e.wrt.range[0] - 1, e.wrt.range[1]] };
+          this.error(diagnostic('reading', {
+            written: printExpr(e), reading: `(d ${printExpr(e.body)})/(d ${printExpr(e.wrt)}), since d is declared`,
+            other: `\\frac{\\mathrm{d}}{\\mathrm{d}${printExpr(e.wrt)}} ${printExpr(e.body)}`,
+          }, e.range));
+          return this.expr({ kind: 'Binary', op: '/', left: top, right: bottom, range: e.range }, env);
+        }
         const wrt = this.variableOf(e.wrt, env);
         const body = this.expr(e.body, env);
         return { ...e, wrt, body, shape: derivShape(body.shape, wrt.shape) };
