@@ -13,9 +13,9 @@ import { fuzzParams, timeoutFor } from './settings.js';
 
 const WORDS = ['lr_max'];
 
-/** The AST as plain data without source positions (`implicit` says how a product was written: `a b` or `a·b`, not what it is). */
+/** The AST as plain data without source positions (`implicit` says how a product was written: `a b` or `a·b`, not what it is; `leibniz`, how a derivative was: `dy/dx` or `d/dx y`). */
 function shapeOf(e: Expr): unknown {
-  return JSON.parse(JSON.stringify(e, (k, v: unknown) => (k === 'range' || k === 'implicit' ? undefined : v)));
+  return JSON.parse(JSON.stringify(e, (k, v: unknown) => (k === 'range' || k === 'implicit' || k === 'leibniz' ? undefined : v)));
 }
 
 /** Prints the fuzzer found that did not read back (fixed in src/print.ts). */
