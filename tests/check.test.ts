@@ -224,6 +224,13 @@ show v_1 = g_1
     expect(report.shows[0]!.message).toBe('a step of the chain has an error');
   });
 
+  it('does not take a definition made twice for a broken one (the first is used), and stops a show with no chain that reads a broken one', async () => {
+    const twice = await checkSource('define y = 1\ndefine y = 2\n    y\n  = 1\n', { file: 'snippet.deriv' });
+    expect(twice.steps.map((s) => s.verdict)).toEqual(['proved']);
+    const direct = await checkSource('vector u in R^n\nmatrix A in R^{n×n}\ndefine y = u + A\nshow 2y = y + y\n', { file: 'snippet.deriv' });
+    expect(direct.shows.map((s) => [s.verdict, s.message])).toEqual([['error', 'the claim reads y, whose definition has an error (reported on its own), so it is not checked']]);
+  });
+
   it('keeps a broken definition to its own section', async () => {
     const text = `section "1"\nscalar a\nvector v in R^n\ndefine v = a - a\n    v + v\n  = 2 v\nsection "2"\nscalar v\n    v + v\n  = 2 v\n`;
     const report = await checkSource(text, { file: 'snippet.deriv' });

@@ -201,6 +201,8 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['2e-1 is 2·10⁻¹, with a warning (e is Euler\'s number: 2e − 1 is another value)', 'scalar x\nx · 2e-1 = x/5\n',
       ["2:5 reading: read '2e-1' as 2 · 10^{-1}; for the other reading write 2 e - 1"]],
     ['\\Delta \\theta_t is the name Δθ_t where Δθ is declared and Δ is not (LaTeX ignores the space)', 'scalar β\nvector Δθ_t, v_t in R^n\ndefine Δθ_t = β v_t   for t ≥ 1\n\\Delta \\theta_1 = β v_1\n', []],
+    ['…anywhere in a product and under a power (red team)', 'scalar η, α\nscalar Δθ_t, g_t\ndefine Δθ_t = -η g_t\n2 \\Delta \\theta_t + α \\Delta \\theta_{t} = -(2 + α) η g_t\n\\Delta \\theta_t^2 = \\Delta \\theta_t\\Delta \\theta_t\n', []],
+    ['…while a declared Δ is a name of its own', 'scalar Δ, x\n\\Delta x = x Δ\n', []],
     ['A^{-T} is the inverse of the transpose', 'matrix A in R^{n×n}\nA^{-T} = (A^T)^{-1} = (A^{-1})^T\n', []],
     ['\\sin^{-1} x is a power of sin x, with a warning (not arcsin)', 'scalar x\n\\sin^{-1} x + cos⁻¹(x) = 1/sin(x) + 1/cos(x)\n',
       ["2:1 inverse-function-power: read '\\sin^{-1} x' as 1/sin(…), a power of the value (as sin^2 x is (sin x)²); the inverse function arcsin is not built in",

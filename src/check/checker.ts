@@ -92,7 +92,10 @@ export class Checker {
       const st = all[i]!;
       if (st.kind === 'Section') break;
       if (st.kind === 'Define' && !this.hasError(st.range)) out.push(st);
-      else if (st.kind === 'Define') broken.add(familyKey(st.target));
+      // (Not one defined twice: the first definition is the one used.)
+      else if (st.kind === 'Define' && this.diagnostics.some((d) => d.severity === 'error' && d.code !== 'defined-twice' && d.range[0] < st.range[1] && st.range[0] < d.range[1])) {
+        broken.add(familyKey(st.target));
+      }
     }
     const general = (d: Define) => d.target.index !== null && d.target.index.kind !== 'Num';
     return [...out.filter(general), ...out.filter((d) => !general(d))];
@@ -500,6 +503,10 @@ export class Checker {
 
   /** A show with no chain: its claim, checked as one step. */
   private direct(claim: Formula, st: Show, ctx: Context): Outcome {
+    const broken = this.readsBrokenDefinition([claim], ctx);
+    if (broken) {
+      return { verdict: 'error', method: 'none', samples: 0, counterexample: null, notes: [], message: `the claim reads ${broken}, whose definition has an error (reported on its own), so it is not checked` };
+    }
     const prep = new Prepared(ctx);
     const unfoldings = this.unfoldings(ctx);
     const rules = this.rulesFor(ctx, []);

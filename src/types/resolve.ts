@@ -823,6 +823,50 @@ class Resolver {
     return this.expr(product, env);
   }
 
+  /**
+   * The product `… Δ X …` with Δ (a name nothing declares) and the name X after it joined
+   * into the declared or defined name ΔX (see binary()); null where that does not apply.
+   * The left factor's last factor must be Δ; the right's first atom X (or the base of a
+   * power or transpose that starts the right factor).
+   */
+  private joinDelta(e: Extract<Expr, { kind: 'Binary' }>, env: Env): Expr | null {
+    if (env.locals.has('Δ') || env.scope.get('Δ') !== undefined) return null;
+    // The left factor without its last factor Δ (undefined: Δ was all of it), or null.
+    const dropDelta = (x: Expr): Expr | undefined | null => {
+      if (x.kind === 'Var') return isBareDelta(x.name) ? undefined : null;
+      if (x.kind === 'Binary' && x.op === '*' && x.implicit) {
+        const rest = dropDelta(x.right);
+        return rest === null ? null : rest === undefined ? x.left : { ...x, right: rest, range: [x.range[0], rest.range[1]] };
+      }
+      return null;
+    };
+    const rest = dropDelta(e.left);
+    if (rest === null) return null;
+    const delta = lastFactor(e.left);
+    // The right factor with its first atom X replaced by ΔX, or null.
+    const joinFirst = (x: Expr): Expr | null => {
+      if (x.kind === 'Var') {
+        const n = x.name;
+        if (!isLetterName(n.base) || n.base.startsWith('Δ')) return null;
+        const joined: Name = { ...n, base: `Δ${n.base}`, range: [delta.range[0], n.range[1]] };
+        const found = this.lookup(joined, env);
+        return found && !found.info.implicit ? { kind: 'Var', name: joined, range: [delta.range[0], x.range[1]] } : null;
+      }
+      if (x.kind === 'Binary' && (x.op === '^' || (x.op === '*' && x.implicit)) && x.range[0] === x.left.range[0]) {
+        const left = joinFirst(x.left);
+        return left ? { ...x, left, range: [left.range[0], x.range[1]] } : null;
+      }
+      if (x.kind === 'Transpose' && x.range[0] === x.arg.range[0]) {
+        const arg = joinFirst(x.arg);
+        return arg ? { ...x, arg, range: [arg.range[0], x.range[1]] } : null;
+      }
+      return null;
+    };
+    const right = joinFirst(e.right);
+    if (!right) return null;
+    return rest === undefined ? right : { ...e, left: rest, right, range: e.range };
+  }
+
   /** Calls splitCallPostfix resolved and did not split, for the usual path to take as they are. */
   private readonly preResolved = new WeakMap<Call, Expr>();
 
@@ -972,16 +1016,11 @@ class Resolver {
 
   private binary(e: Extract<Expr, { kind: 'Binary' }>, env: Env, left0?: Expr, right0?: Expr): Expr {
     // `\Delta \theta_t`: LaTeX ignores the space after a command, so where Δ names nothing and
-    // Δθ_t is declared or defined, this is that one name, as `\Delta\theta_t` is.
-    if (e.op === '*' && e.implicit && !left0 && !right0 && e.left.kind === 'Var' && e.right.kind === 'Var') {
-      const delta = e.left.name;
-      const next = e.right.name;
-      if (delta.base === 'Δ' && !delta.index && delta.primes === 0 && !delta.hat && !delta.bar && isLetterName(next.base) && !next.base.startsWith('Δ')
-        && !env.locals.has('Δ') && env.scope.get('Δ') === undefined) {
-        const joined: Name = { ...next, base: `Δ${next.base}`, range: [delta.range[0], next.range[1]] };
-        const found = this.lookup(joined, env);
-        if (found && !found.info.implicit) return this.expr({ kind: 'Var', name: joined, range: e.range }, env);
-      }
+    // Δθ_t is declared or defined, this is that one name, as `\Delta\theta_t` is — anywhere in
+    // a product (`α \Delta \theta_{t-1}`) and under a power (`\Delta \theta_t^2` is (Δθ_t)²).
+    if (e.op === '*' && e.implicit && !left0 && !right0) {
+      const joined = this.joinDelta(e, env);
+      if (joined) return this.expr(joined, env);
     }
     // `x^T` is a transpose unless the base is a scalar and T a declared name (`δ^T`, integer T).
     if (e.op === '^' && !left0 && e.right.kind === 'Var' && e.right.name.base === 'T' && !e.right.name.index && e.right.name.primes === 0) {
@@ -1305,4 +1344,14 @@ function juxtaposedWord(e: Expr): boolean {
 /** The factors of a left-nested implicit product (`b·c·d` → b, c, d); one factor for anything else. */
 function implicitFactors(e: Expr): Expr[] {
   return e.kind === 'Binary' && e.op === '*' && e.implicit ? [...implicitFactors(e.left), e.right] : [e];
+}
+
+/** Δ alone, undecorated. */
+function isBareDelta(n: Name): boolean {
+  return n.base === 'Δ' && !n.index && n.primes === 0 && !n.hat && !n.bar;
+}
+
+/** The last factor of a left-nested implicit product (itself for anything else). */
+function lastFactor(e: Expr): Expr {
+  return e.kind === 'Binary' && e.op === '*' && e.implicit ? lastFactor(e.right) : e;
 }
