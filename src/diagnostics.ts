@@ -76,8 +76,8 @@ export const DIAGNOSTICS = {
   'reading': entry('warning', (a: { written: string; reading: string; other: string }) =>
     `read '${a.written}' as ${a.reading}; for the other reading write ${a.other}`),
   /** `\sin^{-1} x`: a power of the value, not the inverse function. */
-  'inverse-function-power': entry('warning', (a: { written: string; fn: string }) =>
-    `read '${a.written}' as 1/${a.fn}(…), a power of the value (as ${a.fn}^2 x is (${a.fn} x)²); the inverse function arc${a.fn} is not built in`),
+  'inverse-function-power': entry('warning', (a: { written: string; fn: string; inverse: string }) =>
+    `read '${a.written}' as 1/${a.fn}(…), a power of the value (as ${a.fn}^2 x is (${a.fn} x)²); the inverse function is ${a.inverse}`),
 
   // ---- lines into statements
   'nothing-to-check': entry('warning', (a: { what: string }) =>
@@ -169,6 +169,9 @@ export const DIAGNOSTICS = {
     `read ${a.expr}^T as the transpose of a scalar (the scalar itself): declare 'integer T' to make it a power`),
   'transpose-or-power': entry('warning', (a: { expr: string }) =>
     `read ${a.expr}^T as the transpose ${a.expr}ᵀ, though T is also a declared name: for the T-th power, name the exponent otherwise (integer K, then ${a.expr}^K)`),
+  /** `A^{-T}` with T declared: a power, not the inverse transpose. */
+  'inverse-transpose-or-power': entry('warning', (a: { expr: string }) =>
+    `read ${a.expr}^{-T} as the (-T)-th power, since T is a declared name: for the inverse of the transpose write (${a.expr}^{-1})^T`),
 
   // ---- definitions
   'defined-twice': entry('error', (a: { name: string }) =>

@@ -1,6 +1,7 @@
 import type { Expr } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { printExpr } from '../print.js';
+import { table } from '../table.js';
 
 /**
  * Where a line can be read two plausible ways that give different values, deriv takes the
@@ -23,6 +24,12 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
   return out;
 }
 
+/** The usual names of the inverse functions; exp's and log's are built in (each other). */
+const INVERSE_FUNCTION: Readonly<Record<string, string>> = table({
+  sin: 'arcsin (not built in)', cos: 'arccos (not built in)', tan: 'arctan (not built in)', tanh: 'artanh (not built in)',
+  exp: 'log', log: 'exp', ln: 'exp',
+});
+
 /**
  * `\sin^{-1} x`, `sin⁻¹ x`: a function name with the power −1 is read as LANGUAGE.md §1 reads
  * `\sin^2 x`, a power of the value (1/sin x); many mean the inverse function (arcsin), which
@@ -34,7 +41,8 @@ function inverseFunctionReading(pow: Extract<Expr, { kind: 'Binary' }>, code: st
   if (call.kind !== 'Call' || call.range[0] !== pow.range[0] || call.range[1] !== pow.range[1]) return;
   const k = pow.right;
   if (!(k.kind === 'Neg' && k.arg.kind === 'Num' && k.arg.value === '1')) return;
-  out.push(diagnostic('inverse-function-power', { written: code.slice(pow.range[0], pow.range[1]), fn: call.fn.base }, pow.range));
+  const fn = call.fn.base;
+  out.push(diagnostic('inverse-function-power', { written: code.slice(pow.range[0], pow.range[1]), fn, inverse: INVERSE_FUNCTION[fn] ?? `the inverse of ${fn}` }, pow.range));
 }
 
 /**

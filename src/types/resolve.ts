@@ -1031,11 +1031,14 @@ class Resolver {
       }
       return this.transposeOrPower(e, this.expr(e.left, env), env);
     }
-    // `A^{-T}`: the inverse of the transpose, (Aᵀ)⁻¹ = (A⁻¹)ᵀ, where T is not a declared name.
+    // `A^{-T}`: the inverse of the transpose, (Aᵀ)⁻¹ = (A⁻¹)ᵀ, where T is not a declared name
+    // (where it is, a power, with a warning).
     if (e.op === '^' && !left0 && e.right.kind === 'Neg' && e.right.arg.kind === 'Var' && e.right.arg.name.base === 'T'
-      && !e.right.arg.name.index && e.right.arg.name.primes === 0 && !env.locals.has('T') && env.scope.get('T') === undefined) {
+      && !e.right.arg.name.index && e.right.arg.name.primes === 0) {
       const left = this.expr(e.left, env);
-      if (left.shape?.kind === 'matrix') {
+      const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
+      if (tDeclared && left.shape?.kind === 'matrix') this.error(diagnostic('inverse-transpose-or-power', { expr: printExpr(left) }, e.right.range));
+      if (!tDeclared && left.shape?.kind === 'matrix') {
         const neg: Expr = { kind: 'Neg', arg: ONE, range: e.right.range, shape: SCALAR };
         const inverse = this.binary({ kind: 'Binary', op: '^', left, right: neg, range: e.range }, env, left, neg);
         return { kind: 'Transpose', arg: inverse, range: e.range, shape: transposeShape(inverse.shape) };
