@@ -283,9 +283,11 @@ show S_t = t² + 1   for all t ≥ 0   by induction on t
     = (t-1)² + 1 + t        by IH
     = t² + 5
 `;
-    // (The line by IH is unknown: no t meets the hypothesis, so nothing can be sampled.)
+    // (The line by IH is unknown: no t meets the hypothesis, so nothing can be sampled; it says so.)
     // (The show is an error: its chain ends at t² + 5, not at the claim's t² + 1.)
-    expect(await verdicts(text)).toMatchObject({ steps: ['refuted', 'proved', 'unknown', 'refuted'], shows: ['error'] });
+    const got = await verdicts(text);
+    expect(got).toMatchObject({ steps: ['refuted', 'proved', 'unknown', 'refuted'], shows: ['error'] });
+    expect(got.report.steps[2]!.message).toMatch(/^the induction hypothesis \(the claim at t − 1\) held at no sampled point/);
   });
 
   it('proves a true induction whose closed form is a sum (S_t = ∑ i = t(t + 1)/2)', async () => {

@@ -9,6 +9,7 @@ import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type Step
 import type { ResolvedFile } from '../types/resolve.js';
 import { familyKey, type Scope } from '../types/scope.js';
 import { Prepared, type Context } from './sampling/point.js';
+import { NO_POINT } from './sampling/index.js';
 import { freeNames, indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
 import { mergeModels, readRandomDeclaration, type RandomSpec } from './rules/moments.js';
 import { impliedTags } from './tags.js';
@@ -265,9 +266,15 @@ export class Checker {
     for (const step of c.steps) {
       rels.push(step.rel);
       const citesIH = hypotheses.length > 0 && (step.hint?.items.some((i) => i.kind === 'IH') ?? false);
-      const result = citesIH
+      let result = citesIH
         ? this.step(step, prev, prevRange, ihCtx, ihPrep ??= new Prepared(ihCtx), unfoldings, extraRules)
         : this.step(step, prev, prevRange, ctx, prep, unfoldings, extraRules);
+      // Where no point meets the hypothesis, say so: the claim is then false at t − 1 for every t tried.
+      if (citesIH && result.verdict === 'unknown' && result.message === NO_POINT) {
+        const at = this.steps.indexOf(result);
+        result = { ...result, message: 'the induction hypothesis (the claim at t − 1) held at no sampled point, so this line cannot be checked; the claim itself may be false (see its base)' };
+        if (at >= 0) this.steps[at] = result;
+      }
       verdict = worst(verdict, result.verdict);
       prev = step.rhs;
       prevRange = step.rhs ? step.rhs.range : null;

@@ -13,6 +13,9 @@ import { describeSearch, failureStands, hasEquation, integerLadder, poleSearch, 
 import { domainKeys } from './domain.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
 
+/** The reason of an unknown step no sampled point of which met the assumptions. */
+export const NO_POINT = 'no sampled point satisfied the assumptions';
+
 /**
  * Sampling: the points a step is tested at and its verdict at each, under the one
  * comparison policy (compare.ts): exact where the step is rational, enclosures elsewhere
@@ -307,7 +310,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   }
   if (held < opts.samples) {
     const why = held === 0 && rejected > 0 && undefinedBoth === 0 && undecided === 0
-      ? 'no sampled point satisfied the assumptions'
+      ? NO_POINT
       : held === 0 && undecided === 0 ? 'no sampled point had both sides defined'
         : `only ${held} of ${opts.samples} points could be decided${undecided > 0 ? ` (${undecided} could not be told apart at any precision up to ${topDigits()} digits: ${undecidedWhy || 'the sides are too close, or their enclosures too wide, to compare'})` : ''}${rejected > 0 ? `; ${rejected} points did not satisfy the assumptions` : ''}`;
     if (held === 0 || held < Math.ceil(opts.samples / 2)) return { held, failure: null, unknown: why, notes, vacuous: false };
