@@ -214,6 +214,8 @@ describe('reading rules, each with the warning that shows the reading', () => {
         "2:15 inverse-function-power: read 'cos⁻¹(x)' as 1/cos(…), a power of the value (as cos^2 x is (cos x)²); the inverse function is arccos (not built in)"]],
     ['√ takes one atom, as an exponent does: √x(x + 1) is √x · (x + 1)', 'scalar x\n√x(x+1) = √x (x+1)\n',
       ["2:1 reading: read '√x(x + 1)' as √x · (x + 1); for the other reading write √(x(x + 1))"]],
+    ['…with a superscript on the bracket too', 'scalar x\n√x(x+1)² = √x (x+1)^2\n',
+      ["2:1 reading: read '√x(x + 1)²' as √x · (x + 1)²; for the other reading write √(x(x + 1)²)"]],
     ['…while √(x(x + 1)), sqrt(x(x + 1)), \\sqrt{x(x+1)} and √f(x) leave no doubt', 'scalar x\nfunction f : R → R\n√(x(x+1)) + sqrt(x(x+1)) + \\sqrt{x(x+1)} + √f(x) = 3 √(x² + x) + √(f(x))\n', []],
     ['a superscript binds to one name: 3xy² is 3·x·y²', 'scalar x, y\n3xy² = 3 x y²\n',
       ["2:2 reading: read 'xy²' as x · y²; for the other reading write (x y)²"]],

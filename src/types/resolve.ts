@@ -809,17 +809,23 @@ class Resolver {
    * under the root, nor a function's application (`√f(x)`). Null where it does not apply.
    */
   private rootOfAtom(e: Call, env: Env): Expr | null {
-    const arg = e.args[0];
-    if (e.fn.base !== 'sqrt' || e.fn.range[1] - e.fn.range[0] !== 1 || e.args.length !== 1 || arg?.kind !== 'Call') return null;
+    if (e.fn.base !== 'sqrt' || e.fn.range[1] - e.fn.range[0] !== 1 || e.args.length !== 1) return null;
+    // The bracket may carry a superscript (`√x(x + 1)²`: √x · (x + 1)²).
+    const under = e.args[0]!;
+    const power = under.kind === 'Binary' && under.op === '^' && under.range[0] === under.left.range[0] ? under : null;
+    const arg = power ? power.left : under;
+    if (arg.kind !== 'Call') return null;
     // (Brackets around the call, `√(x(x + 1))`, start before its name.)
     if (arg.range[0] !== arg.fn.range[0] || arg.args.length !== 1) return null;
     const callee = arg.fn;
     const declared = env.scope.get(printName({ ...callee, primes: 0 }));
     if (declared?.kind === 'function' || (!declared && builtinFunction(callee.base)) || (!declared && !isLetterName(callee.base))) return null;
     const root: Call = { ...e, args: [{ kind: 'Var', name: callee, range: callee.range }], range: [e.range[0], callee.range[1]] };
-    const product: Expr = { kind: 'Binary', op: '*', implicit: true, left: root, right: arg.args[0]!, range: e.range };
+    const bracket: Expr = power ? { ...power, left: arg.args[0]!, range: [callee.range[1], power.range[1]] } : arg.args[0]!;
+    const product: Expr = { kind: 'Binary', op: '*', implicit: true, left: root, right: bracket, range: e.range };
     const text = printExpr(e).replace(/^sqrt\((.*)\)$/, '√$1');
-    this.error(diagnostic('reading', { written: text, reading: `√${printName(callee)} · (${printExpr(arg.args[0]!)})`, other: `√(${printExpr(arg)})` }, e.range));
+    const shown = power ? printExpr(bracket) : `(${printExpr(bracket)})`;
+    this.error(diagnostic('reading', { written: text, reading: `√${printName(callee)} · ${shown}`, other: `√(${printExpr(under)})` }, e.range));
     return this.expr(product, env);
   }
 
