@@ -382,7 +382,10 @@ const actions: DerivationActionDict<Built> = {
   ProductTail_explicit(op, operand): ProductPiece {
     return { op: text(op) as '*' | '/', implicit: false, operand };
   },
-  ProductTail_implicit(operand): ProductPiece { return { op: '*', implicit: true, operand } },
+  ProductTail(tail): ProductPiece {
+    // (The implicit case is unnamed in the grammar: its node is the JuxtFactor.)
+    return tail.ctorName === 'JuxtFactor' ? { op: '*', implicit: true, operand: tail } : piece<ProductPiece>(tail);
+  },
   Unary_neg(_minus, arg) { return { kind: 'Neg', arg: expr(arg), range: rangeOf(this) } },
   Pow(base, caret, exponent) {
     return caret.numChildren === 0 ? expr(base) : binary('^', expr(base), expr(exponent.child(0)), rangeOf(this));
@@ -478,7 +481,10 @@ const actions: DerivationActionDict<Built> = {
     return { kind: 'Limit', wrt: varNode(variable), to: expr(to), body: expr(body), range: rangeOf(this) };
   },
 
-  Primary_lead(lead) { return build(lead) },
+  Primary(primary) {
+    // (The grammar leaves the cases that are one rule unnamed: a name is a Var here, the others build themselves.)
+    return primary.ctorName === 'Name' ? varNode(primary) : build(primary);
+  },
   PrimaryLead_paren(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
   PrimaryLead_norm(_open, arg, _close, sub) {
     // ‖x‖₂ and ‖x‖_2 are ‖x‖: the default norm has no subscript.
@@ -508,7 +514,6 @@ const actions: DerivationActionDict<Built> = {
   prefixFunction_text(_command, _s1, _open, _s2, word, _s3, _close) { return word.sourceString },
   prefixFunction_plain(word) { return word.sourceString },
   Primary_font(_command, _open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
-  Primary_fraction(f) { return build(f) },
   PowAtomBase_fraction(f) { return build(f) },
   vulgarFraction(_f) {
     const [p, q] = VULGAR_FRACTIONS[this.sourceString]!;
@@ -566,7 +571,6 @@ const actions: DerivationActionDict<Built> = {
   constant_infinity(_inf) { return { kind: 'Const', name: 'inf', range: rangeOf(this) } },
   constant_pi(_pi) { return { kind: 'Const', name: 'pi', range: rangeOf(this) } },
   number(_n) { return { kind: 'Num', value: this.sourceString, range: rangeOf(this) } },
-  Primary_name(n) { return varNode(n) },
 
   // Names
   Name_braced(stem, _u, _open, index, _close, primes) {
@@ -596,9 +600,7 @@ const actions: DerivationActionDict<Built> = {
   },
   nameIndex_name(_u, letter) { return varOf(plainName(text(letter), rangeOf(letter))) },
   digitIndex(_digits) { return { kind: 'Num', value: this.sourceString, range: rangeOf(this) } },
-  nameCore_declared(word) { return build(word) },
   declaredWord(_word) { return { base: this.sourceString, hat: false } },
-  nameCore_marked(marked) { return build(marked) },
   nameCoreMarked_latex(_backslash, core) { return build(core) },
   nameCoreMarked_hatCall(call) { return build(call) },
   nameCoreMarked_barCall(call) { return build(call) },
