@@ -122,10 +122,24 @@ function foldAdditive(first: Node, ops: Node, terms: Node): Expr {
 
 /** A product with maybe a big operator as its last factor (`(1-β) ∑…`). */
 function productTerm(product: Node, tail: Node, range: Range): Expr {
-  const left = expr(product);
+  return withBigTail(expr(product), tail, range);
+}
+
+/** A product's value, then maybe a big operator as its last factor. */
+function withBigTail(left: Expr, tail: Node, range: Range): Expr {
   if (count(tail) === 0) return left;
   const { op, implicit, operand } = piece<ProductPiece>(tail.child(0));
   return binary(op, left, expr(operand), range, implicit);
+}
+
+/** A product's factors (ProductTail*), left to right. */
+function foldProduct(first: Node, tails: Node): Expr {
+  let result = expr(first);
+  for (const tail of tails.children) {
+    const { op, implicit, operand } = piece<ProductPiece>(tail);
+    result = binary(op, result, expr(operand), span(first, tail), implicit);
+  }
+  return result;
 }
 
 /** A parenthesized expression keeps its node but takes the range with the brackets. */
@@ -160,6 +174,7 @@ function postfixChain(primary: Node, ops: Node): Expr {
 
 /** A name's base with its combining hat and bar. */
 function withAccents(base: string, accents: Node): NameCore {
+  if (accents.numChildren === 0) return { base, hat: false };
   const marks = accents.children.map((a) => a.sourceString);
   return { base, hat: marks.includes('\u0302'), ...(marks.includes('\u0304') ? { bar: true } : {}) };
 }
@@ -367,18 +382,11 @@ const actions: DerivationActionDict<Built> = {
   mulOpSymbol_times(_a) { return '*' },
   mulOpSymbol_divide(_a) { return '/' },
   Term_negBig(_minus, big) { return { kind: 'Neg', arg: expr(big), range: rangeOf(this) } },
-  Term_plain(product, tail) { return productTerm(product, tail, rangeOf(this)) },
+  Term_plain(first, tails, tail) { return withBigTail(foldProduct(first, tails), tail, rangeOf(this)) },
   Term_product(product, tail) { return productTerm(product, tail, rangeOf(this)) },
   BigOperatorTail_explicit(op, big): ProductPiece { return { op: text(op) as '*' | '/', implicit: false, operand: big } },
   BigOperatorTail_implicit(big): ProductPiece { return { op: '*', implicit: true, operand: big } },
-  Product(first, tails) {
-    let result = expr(first);
-    for (const tail of tails.children) {
-      const { op, implicit, operand } = piece<ProductPiece>(tail);
-      result = binary(op, result, expr(operand), span(first, tail), implicit);
-    }
-    return result;
-  },
+  Product(first, tails) { return foldProduct(first, tails) },
   ProductTail_explicit(op, operand): ProductPiece {
     return { op: text(op) as '*' | '/', implicit: false, operand };
   },
@@ -387,8 +395,9 @@ const actions: DerivationActionDict<Built> = {
     return tail.ctorName === 'JuxtFactor' ? { op: '*', implicit: true, operand: tail } : piece<ProductPiece>(tail);
   },
   Unary_neg(_minus, arg) { return { kind: 'Neg', arg: expr(arg), range: rangeOf(this) } },
-  Pow(base, caret, exponent) {
-    return caret.numChildren === 0 ? expr(base) : binary('^', expr(base), expr(exponent.child(0)), rangeOf(this));
+  Pow(primary, ops, caret, exponent) {
+    const base = postfixChain(primary, ops);
+    return caret.numChildren === 0 ? base : binary('^', base, expr(exponent.child(0)), rangeOf(this));
   },
   PowExponent_braced(_open, exponent, _close) { return expr(exponent) },
   PowExponent_neg(_minus, arg) { return { kind: 'Neg', arg: expr(arg), range: rangeOf(this) } },
@@ -578,10 +587,17 @@ const actions: DerivationActionDict<Built> = {
     return { ...coreFields(s), index: expr(index), primes: s.primes + count(primes), range: rangeOf(this) };
   },
   Name_simple(stem, index, primes) {
+    // (Spelled out, not spread from coreFields: this runs at every name. The keys keep coreFields' order.)
     const s = piece<NameStem>(stem);
-    return { ...coreFields(s), index: optional(index, expr), primes: s.primes + count(primes), range: rangeOf(this) };
+    const i = optional(index, expr);
+    const p = s.primes + count(primes);
+    return s.bar ? { base: s.base, hat: s.hat, bar: true, index: i, primes: p, range: rangeOf(this) }
+      : { base: s.base, hat: s.hat, index: i, primes: p, range: rangeOf(this) };
   },
-  nameStem(core, primes): NameStem { return { ...piece<NameCore>(core), primes: count(primes) } },
+  nameStem(core, primes): NameStem {
+    const c = piece<NameCore>(core);
+    return c.bar ? { base: c.base, hat: c.hat, bar: c.bar, primes: count(primes) } : { base: c.base, hat: c.hat, primes: count(primes) };
+  },
   nameSimple(core, primes1, index, primes2) {
     return {
       ...coreFields(piece<NameCore>(core)), index: optional(index, expr), primes: count(primes1) + count(primes2),
