@@ -50,10 +50,13 @@ interface LineParser {
 
 /** Adds `offset` to every range in a value built from one line (a deep copy). */
 function shift<T>(value: T, offset: number): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => shift(v, offset)) as T;
   if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => shift(v, offset)) as T;
+  // (Object.keys, not Object.entries: no pair array per key; this copies every node of every line.)
+  const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
+  for (const key of Object.keys(source)) {
+    const v = source[key];
     out[key] = key === 'range' && Array.isArray(v) ? [v[0] + offset, v[1] + offset] : shift(v, offset);
   }
   return out as T;
