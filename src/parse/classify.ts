@@ -47,7 +47,7 @@ export function classifyQuickly(start: string): Lead | null {
   const c = start[i];
   if (c === undefined) return null;
   if (c === '=') {
-    // relOp_eq is `"==" | "=" ~">"`; `=>` is the connective.
+    // relOpSymbol_eq is `"==" | "=" ~">"`; `=>` is the connective.
     const next = start[i + 1];
     if (next === '>') return { kind: 'continuation', relation: { op: '⇒', range: [i, i + 2] } };
     return { kind: 'continuation', relation: { op: '=', range: next === '=' ? [i, i + 2] : [i, i + 1] } };
