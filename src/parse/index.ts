@@ -1,12 +1,13 @@
 import type { Derivation, Expr, Formula, Range } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { explainFailure, MAX_NESTING, scanBrackets, unknownRelationAt } from './errors.js';
+import { explainFailure, MAX_NESTING, scanBrackets } from './errors.js';
+import { classify, type Lead } from './classify.js';
 import type {
-  BlockPart, ContinuationPart, HeadPart, LinePart, RelationToken, StatementPart,
+  BlockPart, ContinuationPart, HeadPart, LinePart, StatementPart,
 } from './line-ast.js';
 import { splitLines, type SourceLine } from './lines.js';
 import { readingWarnings } from './readings.js';
-import { buildLine, languageWith, type Built, type Language } from './semantics.js';
+import { languageWith, type Built, type Language } from './semantics.js';
 import { declaredWords } from './words.js';
 import { assemble, type LineRecord } from './structure.js';
 
@@ -19,22 +20,11 @@ const START_RULES = {
 } as const;
 type ParsedKind = keyof typeof START_RULES;
 
-/** How much of a line the classifying rules look at. */
-const LEAD_LENGTH = 64;
-
 /**
  * What one line's parse gave, with ranges relative to the line (so it can be cached): its
  * part and the warnings on how it was read, or the error that stopped it.
  */
 type LineOutcome = { readonly part: LinePart; readonly warnings: readonly Diagnostic[] } | { readonly error: Diagnostic };
-
-/** How a line starts: a statement keyword, `base:`/`step:`, a relation, or anything else. */
-type Lead =
-  | { readonly kind: 'statement'; readonly keyword: string }
-  | { readonly kind: 'block'; readonly block: 'base' | 'step' }
-  /** `relation` is null for a relation deriv does not know (`≈`): the line still continues a chain. */
-  | { readonly kind: 'continuation'; readonly relation: RelationToken | null }
-  | { readonly kind: 'head' };
 
 /** How a line starts, and what parsing it gave; ranges relative to the line. */
 interface ParsedLine {
@@ -60,10 +50,13 @@ interface LineParser {
 
 /** Adds `offset` to every range in a value built from one line (a deep copy). */
 function shift<T>(value: T, offset: number): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => shift(v, offset)) as T;
   if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => shift(v, offset)) as T;
+  // (Object.keys, not Object.entries: no pair array per key; this copies every node of every line.)
+  const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
+  for (const key of Object.keys(source)) {
+    const v = source[key];
     out[key] = key === 'range' && Array.isArray(v) ? [v[0] + offset, v[1] + offset] : shift(v, offset);
   }
   return out as T;
@@ -100,19 +93,6 @@ function parseLine(code: string, kind: ParsedKind, keyword: string | null, langu
 function lineCrash(error: unknown, code: string): Diagnostic {
   const start = code.length - code.trimStart().length;
   return lineCrashAt(error, [start, Math.min(start + 1, code.length)]);
-}
-
-/** How a line starts (only its first characters are looked at; the base language suffices). */
-function classify(code: string): Lead {
-  const start = code.slice(0, LEAD_LENGTH);
-  const statement = BASE_LANGUAGE.match(start, 'statementLead');
-  if (statement.succeeded()) return { kind: 'statement', keyword: buildLine(statement) as string };
-  const block = BASE_LANGUAGE.match(start, 'blockLead');
-  if (block.succeeded()) return { kind: 'block', block: buildLine(block) as 'base' | 'step' };
-  const relation = BASE_LANGUAGE.match(start, 'relationLead');
-  if (relation.succeeded()) return { kind: 'continuation', relation: buildLine(relation) as RelationToken };
-  if (unknownRelationAt(start, start.length - start.trimStart().length)) return { kind: 'continuation', relation: null };
-  return { kind: 'head' };
 }
 
 /** Classifies and parses a line's code (not yet seen in this file); ranges relative to the line. */

@@ -75,7 +75,9 @@ function expressionsIn(value: unknown): Expr[] {
     if (typeof v !== 'object' || v === null) return;
     const kind = (v as { kind?: unknown }).kind;
     if (typeof kind === 'string' && EXPR_KINDS.has(kind)) out.push(v as Expr);
-    for (const [key, child] of Object.entries(v)) if (key !== 'range' && key !== 'shape') rec(child);
+    // (Object.keys, not Object.entries: no pair array per key; this walks every node of every line.)
+    const node = v as Record<string, unknown>;
+    for (const key of Object.keys(node)) if (key !== 'range' && key !== 'shape') rec(node[key]);
   };
   rec(value);
   return out;
