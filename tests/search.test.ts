@@ -220,6 +220,9 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'an unread substitution with no value somewhere (ℓ = log p) changes nothing', text: 'scalar x, p, ℓ\nassume ℓ = log(p)\n    x + 1\n  = (x² - 1)/(x - 1)\n', want: 'refuted', cx: /x = 1/ },
   { name: '…nor where the step reads p', text: 'scalar x, p, ℓ\nassume ℓ = log(p)\n    p + x + 1\n  = p + (x² - 1)/(x - 1)\n', want: 'refuted', cx: /x = 1/ },
   { name: '…nor for an inequality (y = √(z − 100))', text: 'scalar x, y, z\nassume y = √(z - 100)\n    (x - 7/3)²\n  ≥ 10^-9\n', want: 'refuted' },
+  // The integer ladder in exact values first: a difference 10⁻⁶⁰ of the sides' size at t = 16
+  // (red team: with enclosures only, 2^{t²} + t(t − 1)⋯(t − 15) = 2^{t²} was checked).
+  { name: '2^{t²} + t(t − 1)⋯(t − 15) = 2^{t²} fails at t = 16 (exact values on the ladder)', text: 'integer t\n    2^{t^2} + t(t-1)(t-2)(t-3)(t-4)(t-5)(t-6)(t-7)(t-8)(t-9)(t-10)(t-11)(t-12)(t-13)(t-14)(t-15)\n  = 2^{t^2}\n', want: 'refuted' },
   { name: '…nor for an integer ladder (y = log β)', text: 'integer t\nscalar y, β\nassume t ≥ 0\nassume y = log(β)\n    min(t, 20)\n  = t\n', want: 'refuted' },
   { name: 'α + β = 2 under define γ = α + β, assume γ = 1 fails', text: 'scalar α, β\ndefine γ = α + β\nassume γ = 1\n    α + β\n  = 2\n', want: 'refuted' },
   { name: 'y (x − 2) = x − 2 under assume y = 1/(x − 2) fails', text: 'scalar x, y\nassume y = 1/(x - 2)\n    y (x - 2)\n  = x - 2\n', want: 'refuted' },

@@ -45,7 +45,8 @@ export class PolyField<S> implements Field<Poly<S>> {
   readonly zero: Poly<S>;
   readonly one: Poly<S>;
 
-  constructor(readonly base: Field<S>, readonly maxDegree: number) {
+  /** `deadline`: Date.now() past which a product stops (Unsupported), so one E[…] cannot outlast its step. */
+  constructor(readonly base: Field<S>, readonly maxDegree: number, readonly deadline = Infinity) {
     this.name = `poly(${base.name})`;
     this.zero = new Poly(new Map());
     this.one = this.constant(base.one);
@@ -96,6 +97,7 @@ export class PolyField<S> implements Field<Poly<S>> {
     if (a.terms.size * b.terms.size > MAX_PRODUCT_WORK) throw new Unsupported('E[…] of a polynomial with too many terms to evaluate');
     const out = new Map<string, Term<S>>();
     for (const s of a.terms.values()) {
+      if (Date.now() > this.deadline) throw new Unsupported('the time limit ran out while evaluating E[…]');
       for (const t of b.terms.values()) {
         const atoms = merge(s.atoms, t.atoms);
         this.accumulate(out, atoms.join('.'), atoms, this.base.mul(s.coeff, t.coeff));

@@ -111,7 +111,7 @@ class MomentTable<S> {
   private readonly values = new Map<string, Values<S>>();
 
   constructor(private readonly ev: Evaluation<S>, private readonly model: RandomModel) {
-    this.P = new PolyField(ev.field, MAX_MOMENT_DEGREE);
+    this.P = new PolyField(ev.field, MAX_MOMENT_DEGREE, ev.point.deadline);
   }
 
   /** The argument as a polynomial in the random atoms, at a copy of the point. */

@@ -298,19 +298,33 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
   if (matrixKeys(base).length > 0) return null;
   const left = p.left as Expr;
   const right = p.right as Expr;
-  // Enclosures only: the ladder looks for a difference, which doubles or 50 digits show, and
-  // exact values so far out cost too much (Var[v_t] of a running average at t + 256 is a
-  // polynomial of 33,000 terms in rationals of 200 digits: seconds a rung).
-  const levels = [intervalField, decimalLevels()[0]!] as ReturnType<typeof allLevels>;
+  // Exact values first (a difference of 10⁻⁶⁰ relative, 2^{t²} + t(t − 1)⋯(t − 15) against
+  // 2^{t²}, shows only there), each rung within LADDER_EXACT_MS; past that (Var[v_t] of a
+  // running average at t + 256 is a polynomial of 33,000 terms in 200-digit rationals:
+  // seconds a rung), enclosures for the rest, which show any difference doubles or 50 digits see.
+  const levels = allLevels();
+  const enclosures = [intervalField, decimalLevels()[0]!] as ReturnType<typeof allLevels>;
+  let exact = true;
   for (const key of scalarKeys(base).filter((k) => base.isInteger(k))) {
     for (const n of INTEGER_LADDER) {
       if (Date.now() > deadline) return null;
       const q = at(base, key, (base.values.get(key)!.value as Rational).add(Rational.of(n)), rng, deadline);
       if (!q) continue;
       q.touched.clear();
-      let o: ReturnType<typeof decideAt>;
+      let o: ReturnType<typeof decideAt> | null = null;
+      if (exact) {
+        q.deadline = Math.min(deadline, Date.now() + LADDER_EXACT_MS);
+        try {
+          o = decideAt(q, left, p.rel as RelOp, right, levels);
+        } catch (err) {
+          if (!(err instanceof Signal)) throw err;
+          exact = false;
+        } finally {
+          q.deadline = deadline;
+        }
+      }
       try {
-        o = decideAt(q, left, p.rel as RelOp, right, levels);
+        o ??= decideAt(q, left, p.rel as RelOp, right, enclosures);
       } catch (err) {
         // A rung the evaluator cannot take (E[…] of too many terms) finds nothing; farther ones cannot either.
         if (err instanceof Signal) break;
@@ -332,6 +346,8 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
 
 /** How far past its sampled value an integer the step is not a polynomial in is probed. */
 const INTEGER_LADDER = [16, 24, 32, 48, 64, 96, 128, 192, 256];
+/** The most one rung of the ladder may take in exact values before the rest use enclosures. */
+const LADDER_EXACT_MS = 100;
 
 /** Rounds of coordinate descent (each halves the distance on a coupled quadratic). */
 const DESCENT_ROUNDS = 40;
