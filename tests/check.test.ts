@@ -231,6 +231,13 @@ show v_1 = g_1
     expect(direct.shows.map((s) => [s.verdict, s.message])).toEqual([['error', 'the claim reads y, whose definition has an error (reported on its own), so it is not checked']]);
   });
 
+  it('uses a section\'s own definition over a broken file-level one, and the first of two where the second is also broken (red team)', async () => {
+    const own = await checkSource('scalar a\nvector u in R^n\ndefine w = a - u\nsection "S"\ndefine w = 5\n    w\n  = 5\n', { file: 'snippet.deriv' });
+    expect(own.steps.map((s) => s.verdict)).toEqual(['proved']);
+    const twice = await checkSource('vector u in R^n\ndefine c = 2\ndefine c = 1 - u\n    c\n  = 2\n', { file: 'snippet.deriv' });
+    expect(twice.steps.map((s) => s.verdict)).toEqual(['proved']);
+  });
+
   it('keeps a broken definition to its own section', async () => {
     const text = `section "1"\nscalar a\nvector v in R^n\ndefine v = a - a\n    v + v\n  = 2 v\nsection "2"\nscalar v\n    v + v\n  = 2 v\n`;
     const report = await checkSource(text, { file: 'snippet.deriv' });

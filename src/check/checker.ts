@@ -93,9 +93,10 @@ export class Checker {
       const st = all[i]!;
       if (st.kind === 'Section') break;
       if (st.kind === 'Define' && !this.hasError(st.range)) out.push(st);
-      // (Not one defined twice: the first definition is the one used.)
-      else if (st.kind === 'Define' && this.diagnostics.some((d) => d.severity === 'error' && d.code !== 'defined-twice' && d.range[0] < st.range[1] && st.range[0] < d.range[1])) {
-        broken.add(familyKey(st.target));
+      // (Not one defined twice, whatever else is wrong with it: the first definition is the one used.)
+      else if (st.kind === 'Define') {
+        const errors = this.diagnostics.filter((d) => d.severity === 'error' && d.range[0] < st.range[1] && st.range[0] < d.range[1]);
+        if (!errors.some((d) => d.code === 'defined-twice')) broken.add(familyKey(st.target));
       }
     }
     const general = (d: Define) => d.target.index !== null && d.target.index.kind !== 'Num';
@@ -285,7 +286,9 @@ export class Checker {
   /** A symbol with a broken definition that these sides read, directly or through the definitions in scope (its name), or null. */
   private readsBrokenDefinition(sides: readonly (Expr | Formula)[], ctx: Context): string | null {
     if (this.fileBroken.size === 0 && this.sectionBroken.size === 0) return null;
-    const isBroken = (key: string) => this.fileBroken.has(key) || this.sectionBroken.has(key);
+    // (A file-level one the section defines anew is not the one used there.)
+    const isBroken = (key: string) => this.sectionBroken.has(key)
+      || (this.fileBroken.has(key) && !this.sectionDefs.some((d) => familyKey(d.target) === key));
     const seen = new Set<string>();
     const queue: Expr[] = sides.flatMap(exprsOf);
     while (queue.length > 0) {

@@ -550,9 +550,10 @@ class Resolver {
           const dAt = (at: number): Expr => ({ kind: 'Var', name: { base: 'd', index: null, primes: 0, hat: false, range: [at, at + 1] }, range: [at, at + 1] });
           const top: Expr = { kind: 'Binary', op: '*', implicit: true, left: dAt(e.range[0]), right: e.body, range: [e.range[0], e.body.range[1]] };
           const bottom: Expr = { kind: 'Binary', op: '*', implicit: true, left: dAt(e.wrt.range[0] - 1), right: e.wrt, range: [e.wrt.range[0] - 1, e.wrt.range[1]] };
+          const body = e.body.kind === 'Binary' && (e.body.op === '+' || e.body.op === '-') ? `(${printExpr(e.body)})` : printExpr(e.body);
           this.error(diagnostic('reading', {
-            written: printExpr(e), reading: `(d ${printExpr(e.body)})/(d ${printExpr(e.wrt)}), since d is declared`,
-            other: `\\frac{\\mathrm{d}}{\\mathrm{d}${printExpr(e.wrt)}} ${printExpr(e.body)}`,
+            written: printExpr(e), reading: `(d ${body})/(d ${printExpr(e.wrt)}), since d is declared`,
+            other: `\\frac{\\mathrm{d}}{\\mathrm{d}${printExpr(e.wrt)}} ${body}`,
           }, e.range));
           return this.expr({ kind: 'Binary', op: '/', left: top, right: bottom, range: e.range }, env);
         }
