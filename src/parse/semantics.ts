@@ -37,6 +37,7 @@ interface NameStem extends NameCore { readonly primes: number }
 /** One postfix operator of a Postfix: ᵀ, a superscript power, or !. */
 type PostfixPiece =
   | { readonly kind: 'transpose'; readonly end: number }
+  | { readonly kind: 'inverse-transpose'; readonly end: number }
   | { readonly kind: 'factorial'; readonly end: number }
   | { readonly kind: 'power'; readonly exponent: Expr; readonly end: number };
 /** One factor after the first in a product. */
@@ -183,6 +184,10 @@ function postfixChain(primary: Node, ops: Node): Expr {
     const p = piece<PostfixPiece>(op);
     const range: Range = [start, p.end];
     if (p.kind === 'transpose') result = { kind: 'Transpose', arg: result, range };
+    else if (p.kind === 'inverse-transpose') {
+      const minusOne: Expr = { kind: 'Neg', arg: { kind: 'Num', value: '1', range }, range };
+      result = { kind: 'Transpose', arg: binary('^', result, minusOne, range), range };
+    }
     else if (p.kind === 'factorial') result = { kind: 'Factorial', arg: result, range };
     else result = binary('^', result, p.exponent, range);
   }
@@ -448,6 +453,7 @@ const actions: DerivationActionDict<Built> = {
   atomCore_letter(letter, accents): NameCore { return withAccents(text(letter), accents) },
   Postfix(primary, ops) { return postfixChain(primary, ops) },
   postfixOp_transpose(_mark): PostfixPiece { return { kind: 'transpose', end: rangeOf(this)[1] } },
+  postfixOp_inverseTranspose(_mark): PostfixPiece { return { kind: 'inverse-transpose', end: rangeOf(this)[1] } },
   postfixOp_factorial(_bang): PostfixPiece { return { kind: 'factorial', end: rangeOf(this)[1] } },
   postfixOp_power(sup): PostfixPiece { return { kind: 'power', exponent: expr(sup), end: rangeOf(this)[1] } },
   superscript(first, ops, terms) { return foldAdditive(first, ops, terms) },
