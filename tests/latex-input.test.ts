@@ -178,6 +178,12 @@ describe('derivatives as LaTeX typesets them', () => {
     expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved']);
   });
 
+  it('does not take a family d_k for a declared d (red team)', async () => {
+    const report = await checkSource('scalar d_k, x, y\ndy/dx = 0\n', { file: 'd.deriv' });
+    expect(report.diagnostics.map((d) => d.message)).toEqual([]);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved']);
+  });
+
   it('still reads a \\frac whose denominator is not d and a name as a fraction', async () => {
     const report = await checkSource('scalar a, b, d, x\n\\frac{d a}{b} = d a/b\n\\frac{d}{d} = 1\n', { file: 'd.deriv' });
     expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);

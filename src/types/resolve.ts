@@ -546,7 +546,7 @@ class Resolver {
         // `\frac{d σ²}{d n}` with `scalar d` declared (a dimension): the quotient of products, as
         // written, with a warning; an upright d (`\mathrm{d}`) is always the derivative's.
         const d = e.leibniz && !env.locals.has('d') ? env.scope.get('d') : undefined;
-        if (d && !d.implicit && d.kind !== 'function') {
+        if (d && !d.implicit && !d.family && d.kind !== 'function') {
           const dAt = (at: number): Expr => ({ kind: 'Var', name: { base: 'd', index: null, primes: 0, hat: false, range: [at, at + 1] }, range: [at, at + 1] });
           const top: Expr = { kind: 'Binary', op: '*', implicit: true, left: dAt(e.range[0]), right: e.body, range: [e.range[0], e.body.range[1]] };
           const bottom: Expr = { kind: 'Binary', op: '*', implicit: true, left: dAt(e.wrt.range[0] - 1), right: e.wrt, range: [e.wrt.range[0] - 1, e.wrt.range[1]] };
