@@ -238,6 +238,12 @@ show v_1 = g_1
     expect(twice.steps.map((s) => s.verdict)).toEqual(['proved']);
   });
 
+  it('does not check a step that reads a define line that did not parse (it was refuted with the name free)', async () => {
+    const report = await checkSource('scalar x\ndefine y = (1 +\ndefine f(u) = u +\n    y\n  = 1\n    f(x)\n  = x\n    x + 1\n  = 1 + x\nsection "2"\nscalar y\n    y + y\n  = 2 y\n', { file: 'snippet.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['error', 'error', 'proved', 'proved']);
+    expect(report.steps[0]!.message).toBe('this step reads y, whose definition has an error (reported on its own), so it is not checked');
+  });
+
   it('keeps a broken definition to its own section', async () => {
     const text = `section "1"\nscalar a\nvector v in R^n\ndefine v = a - a\n    v + v\n  = 2 v\nsection "2"\nscalar v\n    v + v\n  = 2 v\n`;
     const report = await checkSource(text, { file: 'snippet.deriv' });

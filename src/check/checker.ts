@@ -9,6 +9,7 @@ import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type Step
 import type { ResolvedFile } from '../types/resolve.js';
 import { familyKey, type Scope } from '../types/scope.js';
 import { Prepared, type Context } from './sampling/point.js';
+import type { BrokenDefinition } from '../parse/index.js';
 import { NO_POINT } from './sampling/index.js';
 import { freeNames, indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
 import { mergeModels, readRandomDeclaration, type RandomSpec } from './rules/moments.js';
@@ -29,6 +30,8 @@ export interface CheckerOptions {
    * matched), whose walk is needed only for the contexts. `decideIn` still decides.
    */
   readonly trusted?: boolean;
+  /** `define` lines that did not parse (the parser's `brokenDefinitions`): what reads their targets is not checked. */
+  readonly brokenDefinitions?: readonly BrokenDefinition[];
 }
 
 /** The worse of two verdicts (error < refuted < unknown < checked < proved). */
@@ -89,6 +92,10 @@ export class Checker {
   private definitionsFrom(from: number, broken: Set<string>): Define[] {
     const all = this.file.ast.statements;
     const out: Define[] = [];
+    // A define line that did not parse, in this scope (from the statement before `from`, a section, to the next one).
+    const begin = from === 0 ? 0 : all[from - 1]!.range[0];
+    const end = all.slice(from).find((st) => st.kind === 'Section')?.range[0] ?? Infinity;
+    for (const b of this.options.brokenDefinitions ?? []) if (b.range[0] >= begin && b.range[0] < end) broken.add(familyKey(b.target));
     for (let i = from; i < all.length; i++) {
       const st = all[i]!;
       if (st.kind === 'Section') break;
@@ -286,9 +293,9 @@ export class Checker {
   /** A symbol with a broken definition that these sides read, directly or through the definitions in scope (its name), or null. */
   private readsBrokenDefinition(sides: readonly (Expr | Formula)[], ctx: Context): string | null {
     if (this.fileBroken.size === 0 && this.sectionBroken.size === 0) return null;
-    // (A file-level one the section defines anew is not the one used there.)
+    // (A file-level one the section defines or declares anew is not the one used there.)
     const isBroken = (key: string) => this.sectionBroken.has(key)
-      || (this.fileBroken.has(key) && !this.sectionDefs.some((d) => familyKey(d.target) === key));
+      || (this.fileBroken.has(key) && !this.sectionDefs.some((d) => familyKey(d.target) === key) && !(ctx.scope.parent && ctx.scope.hasOwn(key)));
     const seen = new Set<string>();
     const queue: Expr[] = sides.flatMap(exprsOf);
     while (queue.length > 0) {

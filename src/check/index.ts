@@ -46,6 +46,7 @@ export async function checkSourceWith(text: string, options: CheckOptions = {}, 
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
       recordClaims,
       trusted,
+      ...(parsed.brokenDefinitions ? { brokenDefinitions: parsed.brokenDefinitions } : {}),
     });
     checker.run();
     const byPlace = (a: { range: Range }, b: { range: Range }) => a.range[0] - b.range[0];

@@ -1,4 +1,4 @@
-import type { Derivation, Expr, Formula, Range } from '../ast.js';
+import type { Derivation, Expr, Formula, Name, Range } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { explainFailure, MAX_NESTING, scanBrackets } from './errors.js';
 import { classify, type Lead } from './classify.js';
@@ -46,6 +46,27 @@ interface LineParser {
   readonly cache: Map<string, ParsedLine>;
   parsedCharacters: number;
   readonly diagnostics: Diagnostic[];
+  readonly brokenDefinitions: BrokenDefinition[];
+}
+
+/** The target of a `define` line that did not parse (`define y = (1 +`): a step that reads it is not checked. */
+export interface BrokenDefinition {
+  readonly target: Name;
+  /** The line's range in the file. */
+  readonly range: Range;
+}
+
+/** `define NAME …` up to its `=`, `:=`, `≔`, `≜`, `\coloneqq` or parameter list: the name's text and offset. */
+const DEFINE_TARGET = /^(\s*define\s+)(.*?)\s*(?:=|:=|≔|≜|\\coloneqq|\(|$)/u;
+
+/** The target of a `define` line that did not parse, read by the grammar, or null. */
+function brokenTarget(code: string, start: number, language: Language): Name | null {
+  const m = DEFINE_TARGET.exec(code);
+  if (!m || m[2] === undefined || m[2].trim() === '' || m[2].length > 200) return null;
+  const parsed = parseWithRule(m[2], 'ExprLine', null, language);
+  if (!('value' in parsed)) return null;
+  const e = parsed.value as Expr;
+  return e.kind === 'Var' ? shift(e.name, start + m[1]!.length) : null;
 }
 
 /** Adds `offset` to every range in a value built from one line (a deep copy). */
@@ -143,8 +164,13 @@ function recordLine(line: SourceLine, parser: LineParser): LineRecord | 'over-bu
   const { lead, outcome } = parsed;
   const range: Range = [start + code.length - code.trimStart().length, start + code.trimEnd().length];
   const part = 'part' in outcome ? shift(outcome.part, start) : null;
-  if ('error' in outcome) parser.diagnostics.push(shift(outcome.error, start));
-  else for (const w of outcome.warnings) parser.diagnostics.push(shift(w, start));
+  if ('error' in outcome) {
+    parser.diagnostics.push(shift(outcome.error, start));
+    if (lead.kind === 'statement' && lead.keyword === 'define') {
+      const target = brokenTarget(code, start, parser.language);
+      if (target) parser.brokenDefinitions.push({ target, range });
+    }
+  } else for (const w of outcome.warnings) parser.diagnostics.push(shift(w, start));
 
   // The lead decides the start rule, so it decides what kind of part the line gave.
   switch (lead.kind) {
@@ -177,6 +203,8 @@ function emptyDerivation(text: string): Derivation {
 export interface ParsedDerivation {
   readonly ast: Derivation;
   readonly diagnostics: Diagnostic[];
+  /** `define` lines that did not parse, by their target (the checker does not check what reads them). */
+  readonly brokenDefinitions?: readonly BrokenDefinition[];
 }
 
 /** Parses a `.deriv` file. Never throws: every problem, even an internal one, is a diagnostic. */
@@ -188,7 +216,7 @@ export function parseDerivation(text: string): ParsedDerivation {
     }
     const lines = splitLines(text);
     const language = languageWith(declaredWords(lines.map((l) => l.code)));
-    const parser: LineParser = { language, cache: new Map(), parsedCharacters: 0, diagnostics: [] };
+    const parser: LineParser = { language, cache: new Map(), parsedCharacters: 0, diagnostics: [], brokenDefinitions: [] };
     const records: LineRecord[] = [];
     for (const line of lines) {
       const record = recordLineSafely(line, parser);
@@ -203,7 +231,7 @@ export function parseDerivation(text: string): ParsedDerivation {
     }
     const assembled = assemble(records);
     const all = [...parser.diagnostics, ...assembled.diagnostics].sort((a, b) => a.range[0] - b.range[0]);
-    return { ast: { kind: 'Derivation', statements: assembled.statements, range: [0, text.length] }, diagnostics: all };
+    return { ast: { kind: 'Derivation', statements: assembled.statements, range: [0, text.length] }, diagnostics: all, brokenDefinitions: parser.brokenDefinitions };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ast: emptyDerivation(text), diagnostics: [diagnostic('internal-error', { detail }, [0, 0])] };
