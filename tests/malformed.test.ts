@@ -28,6 +28,8 @@ const cases: [string, string, string][] = [
   ["vector x in R^n\nx_{i,j} = 1\n", '2:1 component-arity', "x is a vector in R^n: its components take one index, but 2 are given"],
   ["scalar x\n2½ x = x\n", '2:1 mixed-number', "'2½' mixes a whole number and a fraction: write 2 + ½ (or one fraction)"],
   ["scalar x\n\\foo x = 1\n", '2:1 unknown-command', "unknown command '\\foo': expected a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot"],
+  // A command read only in part (\cos of \cosh) is named whole (it was "expected something else, not 'h'").
+  ["scalar x\n\\cosh x + \\arctan x = 1\n", '2:1 unknown-command', "unknown command '\\cosh': expected a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot"],
   ["\\begin{foo}\n", '1:1 unknown-command', "unknown command '\\begin': expected a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot"],
   ["scalar x\nx² = 4 ⇔\n", '2:9 missing-operand', "expected an expression after '⇔'"],
   ["scalar x\nx > 0 and\n", '2:10 syntax', "expected an expression after 'and'"],

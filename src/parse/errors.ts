@@ -326,6 +326,12 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   if (code[p - 1] === '\\' && found !== null) {
     return diagnostic('unknown-command', { command: `\\${found}` }, rangeAt(ctx, p - 1, found.length + 1));
   }
+  // A command read only in part (`\cosh`: `\cos` then 'h'): the whole word is the unknown command.
+  const partial = /\\([A-Za-z]+)$/u.exec(code.slice(0, p));
+  if (partial && found !== null && /^[A-Za-z]/u.test(found)) {
+    const command = `\\${partial[1]}${/^[A-Za-z]*/u.exec(code.slice(p))![0]}`;
+    return diagnostic('unknown-command', { command }, rangeAt(ctx, p - partial[0].length, command.length));
+  }
   if (found !== null && /^(?:⇔|⟺|⇒|⟹|<=>|=>|∧|∨|and|or|\\iff|\\implies|\\land|\\lor|\\wedge|\\vee)$/u.test(found) && expected.rules.has('relOp')) {
     return diagnostic('syntax', {
       expected: `a relation such as '=' before '${found}', which joins statements (x = 3 ${found} y = 1): what comes before it is an expression`,
