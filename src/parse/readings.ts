@@ -112,6 +112,8 @@ function functionReading(call: Extract<Expr, { kind: 'Call' }>, code: string, ou
   if (call.args.length !== 1 || !arg) return;
   // Written without parentheses, as a spaced-out product: `sin x y`.
   if (code.slice(call.fn.range[1], arg.range[0]).includes('(') || code[arg.range[0]] === '(') return;
+  // (Nor in braces: `\sqrt{x(x+1)}` says what is under the root.)
+  if (code.slice(call.fn.range[1], arg.range[0]).includes('{')) return;
   const factors: Expr[] = [];
   const collect = (e: Expr): void => {
     if (e.kind === 'Binary' && e.op === '*' && e.implicit) {
@@ -122,7 +124,20 @@ function functionReading(call: Extract<Expr, { kind: 'Call' }>, code: string, ou
     }
   };
   collect(arg);
-  if (factors.length < 2 || !factors.some((f, i) => i > 0 && f.range[0] > factors[i - 1]!.range[1])) return;
+  // `\sqrt` (or `sqrt`) without braces: LaTeX puts one token under the radical (`\sqrt 2x`
+  // shows √2·x), so a product after it is in doubt even written tight, and so is a letter
+  // before a bracket (`\sqrt x(x+1)`, which reads on as the product x·(x+1)). (The symbol √
+  // is read in src/types/resolve.ts, rootOfAtom.)
+  const root = call.fn.base === 'sqrt' && code.slice(call.fn.range[0], call.fn.range[1]) !== '√';
+  if (root && factors.length === 1 && arg.kind === 'Call' && arg.range[0] === arg.fn.range[0] && arg.args.length === 1 && [...arg.fn.base].length === 1) {
+    const fn = code.slice(call.fn.range[0], call.fn.range[1]).replace(/^\\/u, '');
+    out.push(diagnostic('reading', {
+      written: code.slice(call.range[0], call.range[1]), reading: `${fn}(${code.slice(arg.range[0], arg.range[1])})`,
+      other: `${fn}(${code.slice(arg.fn.range[0], arg.fn.range[1])}) ${code.slice(arg.fn.range[1], arg.range[1])}`,
+    }, call.range));
+    return;
+  }
+  if (factors.length < 2 || (!root && !factors.some((f, i) => i > 0 && f.range[0] > factors[i - 1]!.range[1]))) return;
   const fn = code.slice(call.fn.range[0], call.fn.range[1]).replace(/^\\/u, '');
   const written = code.slice(call.range[0], call.range[1]);
   const first = code.slice(factors[0]!.range[0], factors[0]!.range[1]);
