@@ -35,6 +35,7 @@ const cases: [string, string, string][] = [
   ["scalar x\nx > 0 and\n", '2:10 syntax', "expected an expression after 'and'"],
   ["scalar x\nand x > 0\n", '2:1 syntax', "expected an expression, not 'and'"],
   ["matrix A in R^{n×m}\nassume I + A invertible\n", '2:8 shape-required', "I needs a square matrix beside it, but this is a matrix in R^{n×m}"],
+  ["matrix M_t in R^{n×m}\ndefine M_0 = 0 I\n", '2:14 shape-required', "I needs a square matrix beside it, but this is a matrix in R^{n×m}"],
   ["scalar x\nassume x invertible\n", '2:8 shape-required', "'invertible' needs a square matrix, but this is a scalar"],
   ["function f : R → R\nscalar x\ne^f(x) = 1\n", '3:3 function-in-exponent', "'f' is a function, and an exponent without braces is one name: write e^{f(…)}"],
   ["scalar a\na· = 1\n", '2:4 missing-operand', "expected an expression after '·'"],

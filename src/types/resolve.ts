@@ -273,8 +273,13 @@ class Resolver {
     const found = family ? this.scope.getFamily(fam) : exact;
     const shape: Shape = value.shape?.kind === 'any' || !value.shape ? SCALAR : value.shape;
     if (found && !found.implicit) {
-      // A multiple of I (`define M_0 = 0 I`) takes the declared square matrix's size.
+      // A multiple of I (`define M_0 = 0 I`) takes the declared square matrix's size; a
+      // matrix that is not square has no identity.
       if (value.shape?.kind === 'any' && found.shape.kind === 'matrix' && sameDim(found.shape.rows, found.shape.cols)) settleIdentity(value, found.shape);
+      else if (value.shape?.kind === 'any' && found.shape.kind === 'matrix' && identityMultiple(value)) {
+        this.error(diagnostic('shape-required', { what: 'I', expected: 'a square matrix beside it', got: describeShape(found.shape) }, st.value.range));
+        return out;
+      }
       if (found.kind === 'function') {
         this.error(diagnostic('define-function', { name: printName(target) }, target.range));
       } else if (value.shape && !shapeEq(found.shape, value.shape)) {
@@ -1278,7 +1283,9 @@ function settle(e: Expr, other: Shape): void {
 function identityMultiple(e: Expr): boolean {
   if (e.kind === 'Const') return e.name === 'I';
   if (e.kind === 'Neg') return identityMultiple(e.arg);
-  if (e.kind === 'Binary' && e.op === '*') return (e.left.shape?.kind === 'scalar' && identityMultiple(e.right)) || (e.right.shape?.kind === 'scalar' && identityMultiple(e.left));
+  if (e.kind === 'Binary' && e.op === '*') {
+    return ((e.left.shape?.kind === 'scalar' || e.left.kind === 'Num') && identityMultiple(e.right)) || (e.right.shape?.kind === 'scalar' && identityMultiple(e.left));
+  }
   if (e.kind === 'Binary' && e.op === '/') return e.right.shape?.kind === 'scalar' && identityMultiple(e.left);
   return false;
 }
