@@ -843,23 +843,17 @@ class Resolver {
    */
   private joinDelta(e: Extract<Expr, { kind: 'Binary' }>, env: Env): Expr | null {
     if (env.locals.has('Δ') || env.scope.get('Δ') !== undefined) return null;
-    // The left factor without its last factor Δ (undefined: Δ was all of it), or null.
-    const dropDelta = (x: Expr): Expr | undefined | null => {
-      if (x.kind === 'Var') return isBareDelta(x.name) ? undefined : null;
-      if (x.kind === 'Binary' && x.op === '*' && x.implicit) {
-        const rest = dropDelta(x.right);
-        return rest === null ? null : rest === undefined ? x.left : { ...x, right: rest, range: [x.range[0], rest.range[1]] };
-      }
-      return null;
-    };
-    const rest = dropDelta(e.left);
-    if (rest === null) return null;
-    const delta = lastFactor(e.left);
+    // The left factor's last factor must be Δ itself, not in brackets of its own (`(x \Delta)`):
+    // a product is left-nested, so that is the left factor or its right operand.
+    const product = e.left.kind === 'Binary' && e.left.op === '*' && e.left.implicit ? e.left : null;
+    const delta = product ? product.right : e.left;
+    if (delta.kind !== 'Var' || !isBareDelta(delta.name) || delta.range[0] !== delta.name.range[0] || delta.range[1] !== delta.name.range[1]) return null;
+    const rest = product?.left;
     // The right factor with its first atom X replaced by ΔX, or null.
     const joinFirst = (x: Expr): Expr | null => {
       if (x.kind === 'Var') {
         const n = x.name;
-        if (!isLetterName(n.base) || n.base.startsWith('Δ')) return null;
+        if (!isLetterName(n.base) || n.base.startsWith('Δ') || x.range[0] !== n.range[0]) return null;
         const joined: Name = { ...n, base: `Δ${n.base}`, range: [delta.range[0], n.range[1]] };
         const found = this.lookup(joined, env);
         return found && !found.info.implicit ? { kind: 'Var', name: joined, range: [delta.range[0], x.range[1]] } : null;
@@ -1368,7 +1362,3 @@ function isBareDelta(n: Name): boolean {
   return n.base === 'Δ' && !n.index && n.primes === 0 && !n.hat && !n.bar;
 }
 
-/** The last factor of a left-nested implicit product (itself for anything else). */
-function lastFactor(e: Expr): Expr {
-  return e.kind === 'Binary' && e.op === '*' && e.implicit ? lastFactor(e.right) : e;
-}
