@@ -244,6 +244,13 @@ show v_1 = g_1
     expect(report.steps[0]!.message).toBe('this step reads y, whose definition has an error (reported on its own), so it is not checked');
   });
 
+  it('takes only free names for a broken definition\'s target, and a valid definition of the same target over an unparsed one (red team)', async () => {
+    const report = await checkSource('scalar x\ndefine y = (1 +\ndefine h(y) = y^2\n    ∑_{y=1}^{3} y\n  = 6\n    h(2)\n  = 4   by def h\n', { file: 'snippet.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);
+    const again = await checkSource('scalar x\ndefine y = (1 +\ndefine y = x\n    y\n  = x\n', { file: 'snippet.deriv' });
+    expect(again.steps.map((s) => s.verdict)).toEqual(['proved']);
+  });
+
   it('keeps a broken definition to its own section', async () => {
     const text = `section "1"\nscalar a\nvector v in R^n\ndefine v = a - a\n    v + v\n  = 2 v\nsection "2"\nscalar v\n    v + v\n  = 2 v\n`;
     const report = await checkSource(text, { file: 'snippet.deriv' });

@@ -1,6 +1,6 @@
 import { Signal } from './evaluator/field.js';
 import type {
-  Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Range, RelOp, Show, Statement, Step,
+  Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Name, Range, RelOp, Show, Statement, Step,
 } from '../ast.js';
 import { exprKey, formulaExprs, formulaKey, visit } from '../ast-walk.js';
 import { diagnostic, type Diagnostic, type RelatedNote } from '../diagnostics.js';
@@ -95,7 +95,7 @@ export class Checker {
     // A define line that did not parse, in this scope (from the statement before `from`, a section, to the next one).
     const begin = from === 0 ? 0 : all[from - 1]!.range[0];
     const end = all.slice(from).find((st) => st.kind === 'Section')?.range[0] ?? Infinity;
-    for (const b of this.options.brokenDefinitions ?? []) if (b.range[0] >= begin && b.range[0] < end) broken.add(familyKey(b.target));
+    const unparsed = (this.options.brokenDefinitions ?? []).filter((b) => b.range[0] >= begin && b.range[0] < end).map((b) => b.target);
     for (let i = from; i < all.length; i++) {
       const st = all[i]!;
       if (st.kind === 'Section') break;
@@ -106,6 +106,8 @@ export class Checker {
         if (!errors.some((d) => d.code === 'defined-twice')) broken.add(familyKey(st.target));
       }
     }
+    // (A target a valid definition of this scope gives as written is that definition's.)
+    for (const t of unparsed) if (!out.some((d) => printName(d.target) === printName(t))) broken.add(familyKey(t));
     const general = (d: Define) => d.target.index !== null && d.target.index.kind !== 'Num';
     return [...out.filter(general), ...out.filter((d) => !general(d))];
   }
@@ -297,20 +299,25 @@ export class Checker {
     const isBroken = (key: string) => this.sectionBroken.has(key)
       || (this.fileBroken.has(key) && !this.sectionDefs.some((d) => familyKey(d.target) === key) && !(ctx.scope.parent && ctx.scope.hasOwn(key)));
     const seen = new Set<string>();
-    const queue: Expr[] = sides.flatMap(exprsOf);
+    // Free names only (a ∑ index or a function's parameter named y is not the y defined), with
+    // the names each definition binds (its parameters, its index variable).
+    const queue: { e: Expr; bound: ReadonlySet<string> }[] = sides.flatMap(exprsOf).map((e) => ({ e, bound: new Set<string>() }));
     while (queue.length > 0) {
-      const e = queue.pop()!;
-      const hit: string[] = [];
-      visit(e, (x) => {
-        const name = x.kind === 'Var' ? x.name : x.kind === 'Call' ? x.fn : null;
-        if (!name || hit.length > 0) return;
+      const { e, bound } = queue.pop()!;
+      const names: Name[] = freeNames(e, new Set(bound)).map((v) => v.name);
+      visit(e, (x) => { if (x.kind === 'Call') names.push(x.fn); });
+      for (const name of names) {
         const key = familyKey(name);
-        if (isBroken(key)) hit.push(printName({ ...name, index: null }));
-        if (seen.has(key)) return;
+        if (isBroken(key)) return printName({ ...name, index: null });
+        if (seen.has(key)) continue;
         seen.add(key);
-        for (const d of ctx.defs) if (familyKey(d.target) === key) queue.push(d.value);
-      });
-      if (hit.length > 0) return hit[0]!;
+        for (const d of ctx.defs) {
+          if (familyKey(d.target) !== key) continue;
+          const binds = new Set<string>((d.params ?? []).map((q) => printName(q.name)));
+          if (d.target.index?.kind === 'Var') binds.add(printName(d.target.index.name));
+          queue.push({ e: d.value, bound: binds });
+        }
+      }
     }
     return null;
   }
