@@ -519,11 +519,13 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // rule) is cross-checked at fewer points; nerdamer's and the normal form's answers at all.
   const certain = proof?.method === 'structural' || proof?.method === 'identity-test' || proof?.method === 'rule';
   const samples = ground ? 1 : certain ? Math.min(opts.samples, CERTIFIED_SAMPLES) : opts.samples;
-  // (A ground step has its one point: where doubles cannot decide it (exp(1000)), it is taken
-  // to high precision even when a certificate covers it, or it would have no decided point.
-  // A step with a number of 2^53 or more may hold modulo the identity test's prime and not
-  // otherwise (√(2^61 − 1) is √0 there) by a relative 10⁻¹⁶ that doubles cannot see.)
-  const s = sampleRelation(p, { ...opts, samples }, !certain || ground || hasLargeNumber(p));
+  // (A ground step has its one point: where doubles cannot decide it (exp(1000)), a certified
+  // one is taken to 50 digits, or it would have no decided point; climbing to 250 digits and
+  // beyond to confirm an agreement the certificate already proves cost exp(1000)/exp(999) =
+  // exp(1) 60 ms. A step with a number of 2^53 or more may hold modulo the identity test's
+  // prime and not otherwise (√(2^61 − 1) is √0 there) by a relative 10⁻¹⁶ that doubles
+  // cannot see: it is confirmed at every precision.)
+  const s = sampleRelation(p, { ...opts, samples }, !certain || hasLargeNumber(p), false, ground);
   const notes = [...s.notes];
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;

@@ -75,9 +75,10 @@ function describeRanges(seen: Map<string, Set<number>>): string {
  * Samples points satisfying the assumptions and tests the relation at each; `confirm`
  * re-decides a few double-precision agreements at 50+ digits (not needed when a
  * certificate already proves the equality); `lean` stops after the sampled points, with no
- * search for where the step could fail.
+ * search for where the step could fail; `oneDecimal` (without `confirm`) lets a point doubles
+ * cannot decide go to 50 digits.
  */
-export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true, lean = false): SampleResult {
+export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true, lean = false, oneDecimal = false): SampleResult {
   const rng = new Rng(opts.seed, p.salt);
   const notes: RelatedNote[] = [];
   const levels = allLevels();
@@ -100,7 +101,9 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // A step a certificate covers for every value (`confirm` off) is cross-checked in exact and
   // double arithmetic only: a point doubles cannot decide is skipped, not taken to 50 digits
   // (Q1.2's ‖∂g_T/∂g_0‖ = ‖∏ J_t‖ spent 130 of its 190 ms there), and fewer points are tried.
-  const pointLevels = confirm ? levels : levels.slice(0, 2);
+  // (`oneDecimal`: a certified step of numbers alone has one point; where doubles cannot
+  // decide it (exp(1000)) it is taken to 50 digits, without climbing to confirm an agreement.)
+  const pointLevels = confirm ? levels : levels.slice(0, oneDecimal ? 3 : 2);
   const maxAttempts = confirm ? opts.samples * 10 + 20 : opts.samples * 3 + 10;
   const extended = new Set<string>();
   // `side` 'right': an inequality's right side has no value where its left has one; the
