@@ -333,6 +333,26 @@ describe('messages', () => {
     expect(report.steps[0]!.message).toMatch(/left − right = \(2 β δ - 2 δ\) g/);
   });
 
+  // Rational functions (common factors cancelled) and functions other than √ as names of
+  // their own are expanded exactly, without nerdamer (engines/polynomial.ts).
+  it.each([
+    ['scalar a, b\n    1/a + 1/b\n  = 2/(a + b)\n', '(a² + b²)/(a b (a + b))'],
+    ['scalar x\n    (x^2 - 1)/(x - 1)\n  = x + 2\n', '-1'],
+    ['scalar x\n    1/(x (x + 1))\n  = 1/x + 1/(x + 1)\n', '-2/(x + 1)'],
+    ['scalar x\n    x/(1 - x)\n  = x/(x - 1)\n', '-2 x/(x - 1)'],
+    ['scalar a, b\n    a/(a b)\n  = 1/a\n', '(a - b)/(a b)'],
+    ['scalar x\n    x e^x + 2 x e^x\n  = 2 x e^x\n', 'x e^x'],
+    ['scalar x\n    π x + x\n  = 4x\n', 'π x - 3 x'],
+    ['scalar x, y\n    (x + y)^20\n  = (x + y)^19 (x + y) + 10^(-30)\n', '-1/1000000000000000000000000000000'],
+    // √ is not a name of its own (√x·√x is x): nerdamer's word, as before.
+    ['scalar x\n    sqrt(x) (sqrt(x) + 1)\n  = x + 2 sqrt(x)\n', '-sqrt(x)'],
+  ])('says what left − right comes to: %s', async (text, residue) => {
+    const { report } = await verdicts(text);
+    expect(report.steps[0]!.verdict).toBe('refuted');
+    expect(report.steps[0]!.message).toContain(`left − right = ${residue}`);
+    expect(report.steps[0]!.message).not.toMatch(new RegExp(`left − right = ${residue.replace(/[()^+*/]/g, '\\$&')}.`));
+  });
+
   it('names the words that differ for matrices', async () => {
     const { report } = await verdicts('matrix A, B in R^{n×n}\n    (A + B)²\n  = A² + 2 A B + B²\n');
     expect(report.steps[0]!.message).toMatch(/left − right = -A B \+ B A/);

@@ -19,7 +19,7 @@ const HOSTILE_WORDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty',
 const HOSTILE: readonly string[] = [
   `scalar ${HOSTILE_WORDS.join(', ')}\n\n    (constructor + __proto__)^2\n  = constructor² + 2 constructor __proto__ + __proto__²\n  = sin(process)^2 + cos(process)^2 + toString - 1 + require/eval\n\n    log(globalThis alert)\n  = log(globalThis) + log(alert)\n\n    exp(this + import) - exp(this) exp(import)\n  = 0\n`,
   'scalar x\ntitle "\\"); process.exit(1); (\\""\n    sqrt(x²)\n  = |x|   by "\\u0022); require(\'child_process\')"\n\n    x^2 - 1\n  = (x - 1)(x + 1)   # ${process.exit(1)} `rm -rf /`\n',
-  'function constructor : R → R\nscalar prototype, valueOf\n    constructor(prototype + valueOf)\n  = constructor(valueOf + prototype)\n\n    sin(prototype)² \n  = 1 - cos(prototype)²\n',
+  'function constructor : R → R\nscalar prototype, valueOf\n    constructor(prototype + valueOf)\n  = constructor(valueOf + prototype)\n\n    sin(prototype)² \n  = 1 - cos(prototype)²\n\n    sqrt(valueOf) (sqrt(valueOf) + 1)\n  = valueOf + 2 sqrt(valueOf)\n',
   'scalar exit\nassume exit > 0\ndefine hasOwnProperty = exit² + 1\n    hasOwnProperty\n  = exit² + 1   by def hasOwnProperty\n  = (exit + 1)² - 2exit\n\n    (exit^3 - 1)/(exit - 1)\n  = exit² + exit + 1\n',
   'integer t\nvector __proto__, constructor in R^n\nmatrix toString in R^{n×n} symmetric\n    __proto__ᵀ toString constructor\n  = constructor^T toString __proto__\n\n    ∑_{t=1}^{3} t·eval\n  = 6 eval\n',
 ];

@@ -2,7 +2,7 @@ import type { Expr, Formula, Hint, Var } from '../ast.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import type { Method, Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
-import { expandPolynomial, polynomialExpr } from './engines/polynomial.js';
+import { expandPolynomial, expandRational, polynomialExpr, rationalExpr } from './engines/polynomial.js';
 import { equivalenceCandidates } from './engines/equivalence.js';
 import { constantValue, evaluate, isBuiltin, type Host } from './evaluator/interpret.js';
 import { Unsupported, isMat } from './evaluator/field.js';
@@ -222,9 +222,13 @@ export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx
     const ctx = { tags: (key: string) => scope.get(key)?.tags ?? new Set<string>() };
     const parts: string[] = [];
     if (!hasMatrix(left) && !hasMatrix(right)) {
-      // A polynomial difference is expanded exactly here; nerdamer only for the rest.
-      const poly = expandPolynomial(sub(left, right));
-      const d = poly ? polynomialExpr(poly, left.range) : size(left) + size(right) <= SYMBOLIC_BUDGET ? symbolicSimplify(sub(left, right), { timeoutMs: budget }) : null;
+      // A polynomial or rational difference is expanded exactly here (functions other than √
+      // as names of their own); nerdamer only for the rest.
+      const diff = sub(left, right);
+      const poly = expandPolynomial(diff, true);
+      const rat = poly ? null : expandRational(diff, true);
+      const d = poly ? polynomialExpr(poly, left.range) : rat ? rationalExpr(rat, left.range)
+        : size(left) + size(right) <= SYMBOLIC_BUDGET ? symbolicSimplify(diff, { timeoutMs: budget }) : null;
       if (!d) return null;
       parts.push(printExpr(d));
     } else {
@@ -234,7 +238,7 @@ export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx
       const diff = differenceCoefficients(a, b);
       if (diff.length === 0 || diff.length > 3) return null;
       for (const { word, coeff } of diff) {
-        const poly = expandPolynomial(coeff);
+        const poly = expandPolynomial(coeff, true);
         const c = poly ? polynomialExpr(poly, coeff.range) : symbolicSimplify(coeff, { timeoutMs: budget });
         const text = c ? printExpr(c) : printExpr(coeff);
         if (text === '0') continue;

@@ -73,6 +73,12 @@ describe('fuzz: soundness of verdicts', () => {
         return;
       }
       expect(['proved', 'checked'], `${s!.verdict} (${s!.method}): ${s!.message}`).not.toContain(s!.verdict);
+      // What the message says left − right comes to must be left − right.
+      const residue = /left − right = (.*)$/.exec(s!.message)?.[1];
+      if (residue) {
+        const check = await checkSource(`${HEADER}    (${show(start)}) - (${show(wrong)})\n  = ${residue.replace(/·/g, ' ')}\n`, { timeoutMs: FUZZ_TIMEOUT_MS, samples: FUZZ_SAMPLES });
+        expect(['refuted', 'error'], `left − right = ${residue}: ${check.steps[0]?.verdict} ${check.steps[0]?.message}`).not.toContain(check.steps[0]?.verdict ?? 'error');
+      }
     }), fuzzParams('mutated identities', 60));
     if (knownHits.length) console.log(`known unsound case (knownUnsound) hit ${knownHits.length} times, e.g. ${knownHits[0]}`);
   }, timeoutFor(60_000));

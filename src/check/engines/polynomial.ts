@@ -1,17 +1,20 @@
-import type { Expr, Range, Var } from '../../ast.js';
-import { printName } from '../../print.js';
-import { literal } from '../evaluator/interpret.js';
+import type { Expr, Range } from '../../ast.js';
+import { printExpr, printName } from '../../print.js';
+import { constantValue, literal } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
 
 /**
  * Exact expansion of a scalar polynomial with rational coefficients (sparse, in the
  * names it mentions): what `left − right` of a wrong polynomial step comes to, without
  * asking nerdamer. Null for anything that is not a polynomial (a division by a name, a
- * root, a function) or that would expand past a size budget.
+ * root, a function) or that would expand past a size budget; with `atoms`, a function
+ * call other than √, π, e and a power of e is a name of its own
+ * (`cos(2 x) − 2 cos(x)²`), as long as no two of them apply one function (exp(x)·exp(−x),
+ * sin² + cos²: nerdamer knows how those combine).
  */
 
 /** A monomial's names and exponents, sorted by name; its key is their printed product. */
-interface Term { readonly coef: Rational; readonly powers: readonly (readonly [string, number, Var])[] }
+interface Term { readonly coef: Rational; readonly powers: readonly (readonly [string, number, Expr])[] }
 type Poly = Map<string, Term>;
 
 const MAX_TERMS = 400;
@@ -34,7 +37,7 @@ function mul(p: Poly, q: Poly): Poly | null {
   let out: Poly = new Map();
   for (const a of p.values()) {
     for (const b of q.values()) {
-      const powers = new Map<string, [number, Var]>();
+      const powers = new Map<string, [number, Expr]>();
       for (const [v, k, node] of [...a.powers, ...b.powers]) powers.set(v, [(powers.get(v)?.[0] ?? 0) + k, node]);
       const sorted = [...powers].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([v, [k, node]]) => [v, k, node] as const);
       const term: Term = { coef: a.coef.mul(b.coef), powers: sorted };
@@ -47,8 +50,24 @@ function mul(p: Poly, q: Poly): Poly | null {
 
 const constant = (c: Rational): Poly => (c.isZero() ? new Map() : new Map([['', { coef: c, powers: [] }]]));
 
-/** The expansion of a scalar expression, or null when it is not a polynomial within budget. */
-export function expandPolynomial(e: Expr): Poly | null {
+/** The expansion of a scalar expression, or null when it is not a polynomial within budget (see above for `atoms`). */
+export function expandPolynomial(e: Expr, atoms = false, heads = new Map<string, string>()): Poly | null {
+  const atomOf = (x: Expr): Poly | null => {
+    if (!atoms || x.shape?.kind === 'matrix') return null;
+    // √ and |·| are not names of their own: √x·√x is x, |x|² is x².
+    if (x.kind === 'Call' && x.fn.base === 'sqrt') return null;
+    const head = x.kind === 'Call' ? printName(x.fn) : x.kind === 'Binary' ? 'exp' : x.kind;
+    // (π and e sort before the names, as they are written: π x; a call after them: x sin(x).)
+    const key = `${x.kind === 'Const' ? ' ' : ''}⟨${printExpr(x)}⟩`;
+    if ((heads.get(head) ?? key) !== key) return null;
+    heads.set(head, key);
+    return new Map([[`${key}^1`, { coef: Rational.ONE, powers: [[key, 1, x]] }]]);
+  };
+  const go = (x: Expr): Poly | null => expand(x, go, atomOf);
+  return go(e);
+}
+
+function expand(e: Expr, go: (x: Expr) => Poly | null, atomOf: (x: Expr) => Poly | null): Poly | null {
   if (e.shape?.kind === 'matrix') return null;
   switch (e.kind) {
     case 'Num': return constant(literal(e));
@@ -57,20 +76,26 @@ export function expandPolynomial(e: Expr): Poly | null {
       return new Map([[`${name}^1`, { coef: Rational.ONE, powers: [[name, 1, e]] }]]);
     }
     case 'Neg': {
-      const a = expandPolynomial(e.arg);
+      const a = go(e.arg);
       return a && add(new Map(), a, -1);
     }
     case 'Binary': {
-      const a = expandPolynomial(e.left);
-      if (!a) return null;
       if (e.op === '^') {
+        // A power of a number is that number (10^(-30)), however large its exponent.
+        const q = constantValue(e);
+        if (q) return constant(q);
         const k = e.right.kind === 'Num' && /^\d+$/.test(e.right.value) ? Number(e.right.value) : null;
-        if (k === null || k > MAX_EXPONENT) return null;
-        let r: Poly | null = constant(Rational.ONE);
-        for (let i = 0; i < k && r; i++) r = mul(r, a);
+        // (Only e^u is a name of its own: x^(−1) would not cancel against x, nor x^(1/2)·x^(1/2) make x.)
+        if (k === null) return e.left.kind === 'Const' && e.left.name === 'e' ? atomOf(e) : null;
+        if (k > MAX_EXPONENT) return null;
+        const a = go(e.left);
+        let r: Poly | null = a && constant(Rational.ONE);
+        for (let i = 0; i < k && r && a; i++) r = mul(r, a);
         return r;
       }
-      const b = expandPolynomial(e.right);
+      const a = go(e.left);
+      if (!a) return null;
+      const b = go(e.right);
       if (!b) return null;
       switch (e.op) {
         case '+': return add(a, b, 1);
@@ -83,6 +108,8 @@ export function expandPolynomial(e: Expr): Poly | null {
       }
       return null;
     }
+    case 'Call': return atomOf(e);
+    case 'Const': return e.name === 'pi' || e.name === 'e' ? atomOf(e) : null;
     default: return null;
   }
 }
@@ -105,7 +132,12 @@ export function polynomialExpr(p: Poly, range: Range): Expr {
     const negFirst = out === null && t.coef.sign() < 0;
     const abs = t.coef.sign() < 0 ? t.coef.neg() : t.coef;
     let m: Expr | null = abs.equals(Rational.ONE) && t.powers.length > 0 ? null : num(abs);
-    if (m && negFirst) m = m.kind === 'Num' ? { ...m, value: `-${m.value}` } : { kind: 'Neg', arg: m, range, shape: { kind: 'scalar' } };
+    // (-1/10^30, not -(1/10^30): the numerator carries the sign.)
+    if (m && negFirst) {
+      m = m.kind === 'Num' ? { ...m, value: `-${m.value}` }
+        : m.kind === 'Binary' && m.left.kind === 'Num' ? { ...m, left: { ...m.left, value: `-${m.left.value}` } }
+          : { kind: 'Neg', arg: m, range, shape: { kind: 'scalar' } };
+    }
     let first = true;
     for (const [, k, node] of t.powers) {
       let v: Expr = k === 1 ? node : { kind: 'Binary', op: '^', left: node, right: { kind: 'Num', value: String(k), range, shape: { kind: 'scalar' } }, range, shape: { kind: 'scalar' } };
@@ -118,4 +150,215 @@ export function polynomialExpr(p: Poly, range: Range): Expr {
     else out = { kind: 'Binary', op: t.coef.sign() < 0 ? '-' : '+', left: out, right: term, range, shape: { kind: 'scalar' } };
   }
   return out ?? { kind: 'Num', value: '0', range, shape: { kind: 'scalar' } };
+}
+
+// ---------------------------------------------------------------------------
+// Rational functions: a polynomial over a product of polynomial factors
+
+/** num / ∏ factor^exp; each factor monic (leading coefficient 1 in lex order) and not constant, keyed by its expansion. */
+export interface RationalFunction {
+  readonly num: Poly;
+  readonly den: ReadonlyMap<string, { readonly poly: Poly; readonly exp: number }>;
+}
+
+/** Lex order of monomials, names in sorted order: > 0 when a comes first. */
+function lex(a: Term['powers'], b: Term['powers']): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const va = a[i]?.[0];
+    const vb = b[j]?.[0];
+    if (va !== undefined && (vb === undefined || va < vb)) return 1;
+    if (vb !== undefined && (va === undefined || vb < va)) return -1;
+    if (a[i]![1] !== b[j]![1]) return a[i]![1] - b[j]![1];
+    i++;
+    j++;
+  }
+  return 0;
+}
+
+function leading(p: Poly): Term | null {
+  let best: Term | null = null;
+  for (const t of p.values()) if (!best || lex(t.powers, best.powers) > 0) best = t;
+  return best;
+}
+
+/** a / b for monomials, or null when b does not divide a. */
+function divideTerm(a: Term, b: Term): Term | null {
+  const powers = new Map(a.powers.map(([v, k, node]) => [v, [k, node] as [number, Expr]]));
+  for (const [v, k] of b.powers) {
+    const have = powers.get(v);
+    if (!have || have[0] < k) return null;
+    if (have[0] === k) powers.delete(v);
+    else powers.set(v, [have[0] - k, have[1]]);
+  }
+  const sorted = [...powers].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([v, [k, node]]) => [v, k, node] as const);
+  return { coef: a.coef.div(b.coef), powers: sorted };
+}
+
+/**
+ * p / f when f divides p exactly, else null. (With one divisor, the division algorithm in any
+ * monomial order leaves no remainder exactly when f divides p: LT(f·q) = LT(f)·LT(q).)
+ */
+function divideExact(p: Poly, f: Poly): Poly | null {
+  const lf = leading(f);
+  if (!lf) return null;
+  let rest: Poly = p;
+  let quotient: Poly = new Map();
+  for (let steps = 0; rest.size > 0; steps++) {
+    if (steps > MAX_TERMS) return null;
+    const t = divideTerm(leading(rest)!, lf);
+    if (!t) return null;
+    const q: Poly = new Map([[keyOf(t.powers), t]]);
+    const qf = mul(q, f);
+    if (!qf) return null;
+    rest = add(rest, qf, -1);
+    quotient = add(quotient, q, 1);
+  }
+  return quotient;
+}
+
+const scale = (p: Poly, c: Rational): Poly => mul(p, constant(c)) ?? new Map();
+
+/**
+ * 1/p as a rational function: the constant into the numerator, each name every term has
+ * (`a b` in a² b + a b²) a factor of its own, the rest one monic factor.
+ */
+function asDenominator(p: Poly): RationalFunction | null {
+  const lt = leading(p);
+  if (!lt) return null; // division by 0
+  const den = new Map<string, { poly: Poly; exp: number }>();
+  let rest = scale(p, Rational.ONE.div(lt.coef));
+  const terms = [...rest.values()];
+  for (const [v, , node] of terms[0]!.powers) {
+    const k = Math.min(...terms.map((t) => t.powers.find(([w]) => w === v)?.[1] ?? 0));
+    if (k === 0) continue;
+    const name: Poly = new Map([[`${v}^1`, { coef: Rational.ONE, powers: [[v, 1, node]] }]]);
+    den.set(`${v}^1`, { poly: name, exp: k });
+    rest = divideExact(rest, power(name, k)!) ?? rest;
+  }
+  if (rest.size > 1 || (rest.size === 1 && [...rest.values()][0]!.powers.length > 0)) {
+    const key = [...rest.keys()].sort().map((k) => `${rest.get(k)!.coef.n}/${rest.get(k)!.coef.d}·${k}`).join('+');
+    den.set(key, { poly: rest, exp: 1 });
+  }
+  return { num: constant(Rational.ONE.div(lt.coef)), den };
+}
+
+function power(f: Poly, k: number): Poly | null {
+  let r: Poly | null = constant(Rational.ONE);
+  for (let i = 0; i < k && r; i++) r = mul(r, f);
+  return r;
+}
+
+function rmul(a: RationalFunction, b: RationalFunction): RationalFunction | null {
+  const num = mul(a.num, b.num);
+  if (!num) return null;
+  const den = new Map(a.den);
+  for (const [k, f] of b.den) den.set(k, { poly: f.poly, exp: (den.get(k)?.exp ?? 0) + f.exp });
+  return { num, den };
+}
+
+function radd(a: RationalFunction, b: RationalFunction, sign: 1 | -1): RationalFunction | null {
+  // The least common multiple of the factors as written; each numerator times what its own lacks.
+  const den = new Map(a.den);
+  for (const [k, f] of b.den) if ((den.get(k)?.exp ?? 0) < f.exp) den.set(k, f);
+  const lift = (x: RationalFunction): Poly | null => {
+    let n: Poly | null = x.num;
+    for (const [k, f] of den) {
+      const missing = f.exp - (x.den.get(k)?.exp ?? 0);
+      const m = missing > 0 ? power(f.poly, missing) : constant(Rational.ONE);
+      n = n && m && mul(n, m);
+    }
+    return n;
+  };
+  const na = lift(a);
+  const nb = lift(b);
+  return na && nb ? { num: add(na, nb, sign), den } : null;
+}
+
+/** Cancels every factor of the denominator that divides the numerator. */
+function cancel(r: RationalFunction): RationalFunction {
+  let num = r.num;
+  const den = new Map<string, { poly: Poly; exp: number }>();
+  for (const [k, f] of r.den) {
+    let exp = f.exp;
+    while (exp > 0 && num.size > 0) {
+      const q = divideExact(num, f.poly);
+      if (!q) break;
+      num = q;
+      exp--;
+    }
+    if (exp > 0 && num.size > 0) den.set(k, { poly: f.poly, exp });
+  }
+  return { num, den };
+}
+
+/**
+ * A scalar expression as a rational function with its common factors cancelled (`1/a + 1/b −
+ * 2/(a + b)` is (a² + b²)/(a b (a + b))), atoms as in `expandPolynomial`; null when it is not
+ * one within budget or divides by 0.
+ */
+export function expandRational(e: Expr, atoms = false): RationalFunction | null {
+  const heads = new Map<string, string>();
+  const poly = (x: Expr): Poly | null => expandPolynomial(x, atoms, heads);
+  const go = (x: Expr): RationalFunction | null => {
+    if (x.shape?.kind === 'matrix') return null;
+    const p = poly(x);
+    if (p) return { num: p, den: new Map() };
+    if (x.kind === 'Neg') {
+      const a = go(x.arg);
+      return a && { num: add(new Map(), a.num, -1), den: a.den };
+    }
+    if (x.kind !== 'Binary') return null;
+    if (x.op === '^') {
+      const neg = x.right.kind === 'Neg' && x.right.arg.kind === 'Num' && /^\d+$/.test(x.right.arg.value);
+      const k = neg ? Number((x.right as { arg: { value: string } }).arg.value) : x.right.kind === 'Num' && /^\d+$/.test(x.right.value) ? Number(x.right.value) : null;
+      if (k === null || k > MAX_EXPONENT) return null;
+      const a = go(x.left);
+      if (!a) return null;
+      let r: RationalFunction | null = { num: constant(Rational.ONE), den: new Map() };
+      for (let i = 0; i < k && r; i++) r = rmul(r, a);
+      return r && (neg ? invert(r) : r);
+    }
+    const a = go(x.left);
+    const b = a && go(x.right);
+    if (!a || !b) return null;
+    switch (x.op) {
+      case '+': return radd(a, b, 1);
+      case '-': return radd(a, b, -1);
+      case '*': return rmul(a, b);
+      case '/': {
+        const inv = invert(b);
+        return inv && rmul(a, inv);
+      }
+    }
+    return null;
+  };
+  const r = go(e);
+  return r && cancel(r);
+}
+
+/** 1/r: the numerator becomes a factor of the denominator, and each factor moves up. */
+function invert(r: RationalFunction): RationalFunction | null {
+  const c = cancel(r);
+  const d = asDenominator(c.num);
+  if (!d) return null;
+  let num: Poly | null = d.num;
+  for (const f of c.den.values()) {
+    const m = power(f.poly, f.exp);
+    num = num && m && mul(num, m);
+  }
+  return num && { num, den: d.den };
+}
+
+/** A rational function as an expression: the numerator over the factors (`(a² + b²)/(a b (a + b))`). */
+export function rationalExpr(r: RationalFunction, range: Range): Expr {
+  const top = polynomialExpr(r.num, range);
+  let bottom: Expr | null = null;
+  for (const f of r.den.values()) {
+    const base = polynomialExpr(f.poly, range);
+    const factor: Expr = f.exp === 1 ? base : { kind: 'Binary', op: '^', left: base, right: { kind: 'Num', value: String(f.exp), range, shape: { kind: 'scalar' } }, range, shape: { kind: 'scalar' } };
+    bottom = bottom === null ? factor : { kind: 'Binary', op: '*', left: bottom, right: factor, implicit: true, range, shape: { kind: 'scalar' } };
+  }
+  return bottom === null ? top : { kind: 'Binary', op: '/', left: top, right: bottom, range, shape: { kind: 'scalar' } };
 }
