@@ -29,6 +29,9 @@ export const KNOWN_RULES = new Set([
   'variance', 'expectation', 'bias', 'congruence', 'equal arguments', 'definition of the norm',
   // The bound rules (src/check/rules/norms.ts).
   'monotonicity', 'operator norm', 'assumption',
+  // The case split on signs (src/check/rules/piecewise.ts).
+  'cases', 'case split', 'case analysis', 'split into cases', 'definition of abs', 'definition of the absolute value',
+  'definition of max', 'definition of min', 'definition of relu',
 ]);
 
 const ONE: Expr = { kind: 'Num', value: '1', range: [0, 0], shape: SCALAR };

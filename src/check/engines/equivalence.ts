@@ -31,7 +31,7 @@ export interface EquivalenceCandidate {
 }
 
 type Kind = 'lt' | 'le' | 'eq' | 'ne';
-type Sign = 'pos' | 'neg' | 'nz';
+export type Sign = 'pos' | 'neg' | 'nz';
 
 interface Normal { readonly d: Expr; readonly kind: Kind }
 
@@ -263,6 +263,15 @@ class Signs {
       default: return false;
     }
   }
+}
+
+/**
+ * The strict sign the assumptions give a scalar expression ('pos': > 0, 'neg': < 0, 'nz': ≠ 0)
+ * wherever they hold, or null; for rules that split on signs (rules/piecewise.ts).
+ */
+export function assumedSign(p: StepProblem, deadline: number): (e: Expr) => Sign | null {
+  const signs = new Signs(p, ruleContext(p, deadline));
+  return (e) => signs.sign(e);
 }
 
 /**

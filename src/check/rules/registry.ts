@@ -5,6 +5,7 @@ import { visit } from '../rewrite.js';
 import { expectationRules } from './expectation-rules.js';
 import { ruleContext } from './facts.js';
 import { Bounder } from './norms.js';
+import { piecewiseRule } from './piecewise.js';
 import { Facts } from './side-conditions.js';
 import { congruenceRule, sumRules } from './sums.js';
 
@@ -165,7 +166,7 @@ export interface RuleProof {
 }
 
 /** The rules, in the order they are tried (a justification's cited rules go first). */
-export const EQUALITY_RULES: readonly ProofRule[] = [sumRules, expectationRules, congruenceRule];
+export const EQUALITY_RULES: readonly ProofRule[] = [sumRules, expectationRules, congruenceRule, piecewiseRule];
 
 /**
  * Tries every rule that concerns a candidate pair (rules the justification cites first).

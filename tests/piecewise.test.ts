@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+
+/**
+ * Equalities with |·|, max and min are proved by the case split on signs
+ * (src/check/rules/piecewise.ts): every choice of branch is an identity, or impossible
+ * (a strict sign from the assumptions, a tie between switches), or lies where a switch is 0
+ * and so is another case. A wrong step stays refuted, and a step whose cases do not close
+ * is left to sampling (`checked`), never proved.
+ */
+const cases: [what: string, text: string, verdict: 'proved' | 'refuted' | 'not proved'][] = [
+  ['|·| of a product', 'scalar a, b\n    |a b|\n  = |a| |b|\n', 'proved'],
+  ['|·| of a quotient', 'scalar a, b\n    |a/b|\n  = |a|/|b|\n', 'proved'],
+  ['|·| of a power', 'scalar x\n    |x^3|\n  = |x|^3\n', 'proved'],
+  ['|·| of a multiple', 'scalar x, y\n    |2x - 2y|\n  = 2|x - y|\n', 'proved'],
+  ['|·| of a large multiple', 'scalar x\n    |10^7 x|\n  = 10^7 |x|\n', 'proved'],
+  ['max + min', 'scalar a, b\n    max(a, b) + min(a, b)\n  = a + b\n', 'proved'],
+  ['max through |·|', 'scalar a, b\n    max(a, b)\n  = (a + b + |a - b|)/2\n', 'proved'],
+  ['min through |·|', 'scalar a, b\n    min(a, b)\n  = (a + b - |a - b|)/2\n', 'proved'],
+  ['ReLU through |·|', 'scalar x\n    (x + |x|)/2\n  = max(0, x)\n', 'proved'],
+  ['ReLU(x) − ReLU(−x)', 'scalar x\n    max(x, 0) - max(-x, 0)\n  = x\n', 'proved'],
+  ['ReLU(x) + ReLU(−x)', 'scalar x\n    max(x, 0) + max(-x, 0)\n  = |x|\n', 'proved'],
+  ['max of three, regrouped', 'scalar a, b, c\n    max(a, b, c)\n  = max(c, max(b, a))\n', 'proved'],
+  ['nested |·|', 'scalar x\n    ||x| - 1|\n  = max(|x| - 1, 1 - |x|)\n', 'proved'],
+  ['|x| = x where x > 0', 'scalar x\nassume x > 0\n    |x|\n  = x\n', 'proved'],
+  ['|x| = x where x ≥ 0 (at 0 both branches agree)', 'scalar x\nassume x ≥ 0\n    |x|\n  = x\n', 'proved'],
+  ['|x| = −x where x ≤ 0', 'scalar x\nassume x ≤ 0\n    |x|\n  = -x\n', 'proved'],
+  ['max(x, y) = x where x > y', 'scalar x, y\nassume x > y\n    max(x, y)\n  = x\n', 'proved'],
+  ['min(x, y) = y where x ≥ y', 'scalar x, y\nassume x ≥ y\n    min(x, y)\n  = y\n', 'proved'],
+  ['cited', 'scalar a, b\n    |a b|\n  = |a| |b|     by cases\n', 'proved'],
+  // Found by a red team (each was checked, not proved).
+  ['a switch that is a constant not written as one', 'scalar x\n    max(x, x + 1)\n  = x + 1\n', 'proved'],
+  ['x ≥ 0 and x ≤ 0: the case x ≥ 0 is the case x ≤ 0 at 0', 'scalar x\nassume x ≥ 0\nassume x ≤ 0\n    |x|\n  = -x\n', 'proved'],
+  ['seven |·| that split into the same product', 'scalar a, b, c, d, f, g, h\n    |a b c d f g h|\n  = |a| |b| |c| |d| |f| |g| |h|\n', 'proved'],
+  // Wrong steps stay refuted.
+  ['|a + b| = |a| + |b|', 'scalar a, b\n    |a + b|\n  = |a| + |b|\n', 'refuted'],
+  ['||a| − |b|| = |a − b|', 'scalar a, b\n    ||a| - |b||\n  = |a - b|\n', 'refuted'],
+  ['max(a, b) = a', 'scalar a, b\n    max(a, b)\n  = a\n', 'refuted'],
+  ['min and max swapped', 'scalar a, b\n    min(a, b)\n  = (a + b + |a - b|)/2\n', 'refuted'],
+  ['|x| = x without an assumption', 'scalar x\n    |x|\n  = x\n', 'refuted'],
+  ['|x − 1| = x − 1 where only x ≥ 0', 'scalar x\nassume x ≥ 0\n    |x - 1|\n  = x - 1\n', 'refuted'],
+  ['min(x, y) = x where x ≥ y', 'scalar x, y\nassume x ≥ y\n    min(x, y)\n  = x\n', 'refuted'],
+  // Assumptions that leave only the zeros of a switch prove nothing by themselves.
+  ['x ≥ 0 and −x ≥ 0 leave x = 0 only', 'scalar x\nassume x ≥ 0\nassume -x ≥ 0\n    |x|\n  = x + 1\n', 'refuted'],
+  ['x ≥ y and y ≥ x leave x = y only', 'scalar x, y\nassume x ≥ y\nassume y ≥ x\n    max(x, y)\n  = x + 1\n', 'refuted'],
+  // A coefficient that is a multiple of the identity test's prime is not 0.
+  ['a multiple of the prime', 'scalar x\n    |(2^61 - 1) x|\n  = 0\n', 'refuted'],
+  // Under a binder a kink has no one sign: not split.
+  ['|·| under a derivative', 'scalar x\n    d/dx (x |x|)\n  = 2x\n', 'refuted'],
+];
+
+describe('the case split on signs (|·|, max, min)', () => {
+  it.each(cases)('%s', async (_what, text, verdict) => {
+    const report = await checkSource(text, { file: 'cases.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    const step = report.steps.at(-1)!;
+    if (verdict === 'not proved') expect(step.verdict, step.message).not.toBe('proved');
+    else expect(step.verdict, step.message).toBe(verdict);
+  });
+
+  it('says which signs it split on, and which cases could not occur', async () => {
+    const report = await checkSource('scalar a, b\n    max(a, b) + min(a, b)\n  = a + b\n', { file: 'cases.deriv' });
+    const step = report.steps[0]!;
+    expect(step.method).toBe('rule');
+    expect(step.message).toContain('case split on signs');
+    expect(step.message).toContain('the sign of a - b: 4 cases (2 only where a sign is 0, and covered there by another), each an identity');
+  });
+
+  it('leaves a true step whose cases do not close to sampling (checked, not proved)', async () => {
+    // x³ + x and x have the same sign, but not by a constant ratio: the case x³ + x ≥ 0, x ≤ 0 stays open.
+    const report = await checkSource('scalar x\n    |x^3 + x|\n  = |x| (x^2 + 1)\n', { file: 'cases.deriv' });
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe('checked');
+  });
+});
