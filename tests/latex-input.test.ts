@@ -189,3 +189,29 @@ describe('derivatives as LaTeX typesets them', () => {
     expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);
   });
 });
+
+describe('LaTeX braces \\{ … \\} as brackets', () => {
+  const same = (a: string, b: string) => expect(JSON.stringify(strip(parseExpression(a)))).toBe(JSON.stringify(strip(parseExpression(b))));
+  // Ranges differ with the spelling; the tree does not.
+  const strip = (x: unknown): unknown => (Array.isArray(x) ? x.map(strip) : x && typeof x === 'object'
+    ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'range').map(([k, v]) => [k, strip(v)])) : x);
+
+  it.each([
+    ['\\max\\{0, x\\}', 'max(0, x)'],
+    ['\\min\\left\\{a, b\\right\\}', 'min(a, b)'],
+    ['\\left\\{ x + 1 \\right\\} y', '(x + 1) y'],
+    ['2\\{a - b\\}', '2(a - b)'],
+  ])('reads %s as %s', (latexText, plain) => same(latexText, plain));
+
+  it('checks a ReLU step written with \\max\\{0, x\\}', async () => {
+    const report = await checkSource('scalar x\n    \\max\\{0, x\\}\n  = (x + |x|)/2\n', { file: 'relu.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
+
+  it('says which \\{ is never closed', async () => {
+    const report = await checkSource('scalar x\n    \\max\\{0, x\n  = x\n', { file: 'relu.deriv' });
+    const error = report.diagnostics.find((d) => d.severity === 'error')!;
+    expect(error.message).toContain("'\\{' is never closed: expected '\\}'");
+  });
+});

@@ -21,8 +21,9 @@ export const MAX_NESTING = 50;
 // ---------------------------------------------------------------------------
 // Brackets
 
-const CLOSER_OF: Readonly<Record<string, string>> = table({ '(': ')', '[': ']', '{': '}', '₍': '₎', '⁽': '⁾' });
-const OPENER_OF: Readonly<Record<string, string>> = table({ ')': '(', ']': '[', '}': '{', '₎': '₍', '⁾': '⁽' });
+// (LaTeX's \{ and \} are brackets of their own, two characters each: see scanBrackets.)
+const CLOSER_OF: Readonly<Record<string, string>> = table({ '(': ')', '[': ']', '{': '}', '₍': '₎', '⁽': '⁾', '\\{': '\\}' });
+const OPENER_OF: Readonly<Record<string, string>> = table({ ')': '(', ']': '[', '}': '{', '₎': '₍', '⁾': '⁽', '\\}': '\\{' });
 const QUOTES: Readonly<Record<string, string>> = table({ '"': '"', '“': '”' });
 
 interface Unclosed { readonly index: number; readonly open: string; readonly close: string; readonly what?: string }
@@ -60,6 +61,12 @@ export function scanBrackets(code: string): BracketScan {
         break;
       }
       i = end;
+    } else if (c === '\\' && (code[i + 1] === '{' || code[i + 1] === '}')) {
+      const token = code.slice(i, i + 2);
+      if (token === '\\{') stack.push({ index: i, open: token });
+      else if (stack.length > 0 && stack[stack.length - 1]!.open === '\\{') stack.pop();
+      else unmatched.set(i, token);
+      i++;
     } else if (CLOSER_OF[c] !== undefined) {
       stack.push({ index: i, open: c });
       if (stack.length > MAX_NESTING && tooDeepAt === null) tooDeepAt = i;

@@ -523,6 +523,7 @@ const actions: DerivationActionDict<Built> = {
     return primary.ctorName === 'Name' ? varNode(primary) : build(primary);
   },
   PrimaryLead_paren(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
+  PrimaryLead_brace(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
   PrimaryLead_norm(_open, arg, _close, sub) {
     // ‖x‖₂ and ‖x‖_2 are ‖x‖: the default norm has no subscript.
     const written = optional(sub, text);
@@ -536,6 +537,9 @@ const actions: DerivationActionDict<Built> = {
   normSubscriptText_letter(_letter) { return this.sourceString },
   PrimaryLead_application(app) { return build(app) },
   FunctionApplication_paren(fn, power, _open, args, _close) {
+    return applied(fn, power, list(args, expr), rangeOf(this));
+  },
+  FunctionApplication_brace(fn, power, _open, args, _close) {
     return applied(fn, power, list(args, expr), rangeOf(this));
   },
   FunctionApplication_bare(fn, power, argument) { return applied(fn, power, [expr(argument)], rangeOf(this)) },
@@ -598,6 +602,9 @@ const actions: DerivationActionDict<Built> = {
   PrimaryLead_normCall(_norm, _open, arg, _close) { return { kind: 'Norm', arg: expr(arg), range: rangeOf(this) } },
   PrimaryLead_absCall(_abs, _open, arg, _close) { return { kind: 'Abs', arg: expr(arg), range: rangeOf(this) } },
   Primary_call(callee, _open, args, _close) {
+    return { kind: 'Call', fn: name(callee), args: list(args, expr), range: rangeOf(this) };
+  },
+  Primary_callBrace(callee, _open, args, _close) {
     return { kind: 'Call', fn: name(callee), args: list(args, expr), range: rangeOf(this) };
   },
   Callee_lambdaExtreme(extreme) { return plainName(`λ_${text(extreme)}`, rangeOf(this)) },
