@@ -215,3 +215,33 @@ describe('LaTeX braces \\{ … \\} as brackets', () => {
     expect(error.message).toContain("'\\{' is never closed: expected '\\}'");
   });
 });
+
+describe('LaTeX shorthand: \\frac12, \\sin{x}', () => {
+  const strip = (x: unknown): unknown => (Array.isArray(x) ? x.map(strip) : x && typeof x === 'object'
+    ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'range').map(([k, v]) => [k, strip(v)])) : x);
+  it.each([
+    ['\\frac12', '1/2'],
+    ['\\frac12 x^2', '(1/2) x^2'],
+    ['\\frac1x', '1/x'],
+    ['\\frac{a}b', 'a/b'],
+    ['\\frac1{b c}', '1/(b c)'],
+    ['\\sin{x}', 'sin(x)'],
+    ['\\log{x + 1}', 'log(x + 1)'],
+    ['\\sin^2{x}', 'sin(x)^2'],
+    ['\\sin{x}^2', 'sin(x^2)'],
+  ])('reads %s as %s', (latexText, plain) => {
+    expect(strip(parseExpression(latexText))).toEqual(strip(parseExpression(plain)));
+  });
+
+  it('says how \\sin{x}^2 is read (as LaTeX shows it: sin x²)', async () => {
+    const report = await checkSource('scalar x\n    \\sin{x}^2 + \\cos{x}^2\n  = 1\n', { file: 'trig.deriv' });
+    expect(report.diagnostics.map((d) => d.message)).toContain("read '\\sin{x}^2' as sin(x^2); for the other reading write sin(x)^2");
+    expect(report.steps[0]!.verdict).toBe('refuted');
+  });
+
+  it('checks ½‖w‖² written \\frac12 \\|w\\|^2', async () => {
+    const report = await checkSource('vector w in R^n\n    \\frac12 \\|w\\|^2\n  = \\frac{w^T w}{2}\n', { file: 'l2.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
+});

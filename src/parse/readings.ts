@@ -112,6 +112,17 @@ function functionReading(call: Extract<Expr, { kind: 'Call' }>, code: string, ou
   if (call.args.length !== 1 || !arg) return;
   // Written without parentheses, as a spaced-out product: `sin x y`.
   if (code.slice(call.fn.range[1], arg.range[0]).includes('(') || code[arg.range[0]] === '(') return;
+  // A braced argument with a power (`\sin{x}^2`) reads as LaTeX shows it, sin x²: say so.
+  if (code[arg.range[0]] === '{' && arg.kind === 'Binary' && arg.op === '^') {
+    const fn = code.slice(call.fn.range[0], call.fn.range[1]).replace(/^\\/u, '');
+    const inner = code.slice(arg.left.range[0] + 1, arg.left.range[1] - 1).trim();
+    const power = code.slice(arg.right.range[0], arg.right.range[1]);
+    out.push(diagnostic('reading', {
+      written: code.slice(call.range[0], call.range[1]),
+      reading: `${fn}(${/^[\p{L}\p{N}_]+$/u.test(inner) ? inner : `(${inner})`}^${power})`, other: `${fn}(${inner})^${power}`,
+    }, call.range));
+    return;
+  }
   // (Nor in braces: `\sqrt{x(x+1)}` says what is under the root.)
   if (code.slice(call.fn.range[1], arg.range[0]).includes('{')) return;
   const factors: Expr[] = [];

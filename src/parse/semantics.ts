@@ -551,6 +551,10 @@ const actions: DerivationActionDict<Built> = {
     return result;
   },
   ArgumentFactor(factor) { return expr(factor) },
+  BracedArgument(_open, inner, _close, caret, exponent) {
+    const base = widen(expr(inner), [rangeOf(_open)[0], rangeOf(_close)[1]]);
+    return caret.numChildren === 0 ? base : binary('^', base, expr(exponent.child(0)), rangeOf(this));
+  },
   prefixFunction_latex(_backslash, word) { return word.sourceString },
   prefixFunction_text(_command, _s1, _open, _s2, word, _s3, _close) { return word.sourceString },
   prefixFunction_plain(word) { return word.sourceString },
@@ -584,6 +588,13 @@ const actions: DerivationActionDict<Built> = {
     // The denominator spans its braces, as a bracketed group does: \frac{a}{bc} is a/(b c).
     return binary('/', expr(numerator), widen(expr(denominator), [rangeOf(_o2)[0], rangeOf(_c2)[1]]), rangeOf(this));
   },
+  PrimaryLead_fracShort(_frac, numerator, denominator) {
+    return binary('/', expr(numerator), expr(denominator), rangeOf(this));
+  },
+  // (A braced argument spans its braces, as a bracketed group does: \frac1{bc} is 1/(b c).)
+  FracArg_braced(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
+  FracArg_digit(_d) { return { kind: 'Num', value: this.sourceString, range: rangeOf(this) } },
+  FracArg_letter(_l) { return varOf(plainName(this.sourceString, rangeOf(this))) },
   PrimaryLead_sqrt(root, arg) {
     return { kind: 'Call', fn: plainName('sqrt', rangeOf(root)), args: [expr(arg)], range: rangeOf(this) };
   },
