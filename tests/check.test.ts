@@ -364,6 +364,25 @@ describe('messages', () => {
   });
 });
 
+describe('exact expansion where residues modulo p cannot be trusted', () => {
+  // Coefficients as large as the identity test's prime: left − right expanded in exact
+  // rationals (engines/polynomial.ts); proved with no error probability, never by nerdamer.
+  it.each([
+    ['scalar x\n    (x + 10^50) - 10^50\n  = x\n', 'proved'],
+    ['scalar x, y\n    (10^30 x + y)^2\n  = 10^60 x^2 + 2·10^30 x y + y^2\n', 'proved'],
+    ['scalar x\n    1/(10^40 x) + 1/(10^40 x)\n  = 2/(10^40 x)\n', 'proved'],
+    ['scalar x\n    sin(x)^2 (2^70 + 1) - 2^70 sin(x)^2\n  = sin(x)^2\n', 'proved'],
+    ['scalar x, y\n    (10^30 x + y)^2\n  = 10^60 x^2 + 2·10^30 x y + y^2 + 1\n', 'refuted'],
+    ['scalar x\n    (2^61 - 1) x\n  = 0\n', 'refuted'],
+    ['scalar x\n    (x + 10^50)^2 - 10^100\n  = x^2 + 10^50 x\n', 'refuted'],
+  ])('%s', async (text, verdict) => {
+    const { report } = await verdicts(text);
+    const step = report.steps[0]!;
+    expect(step.verdict, step.message).toBe(verdict);
+    if (verdict === 'proved') expect(step.message).toContain('exact expansion');
+  });
+});
+
 describe('time limits', () => {
   it('gives unknown, not a hang, for a step that runs over', async () => {
     const text = `integer i, j\n    ∑_{i=1}^{100000} ∑_{j=1}^{100000} i j\n  = 0\n`;
