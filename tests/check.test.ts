@@ -344,13 +344,18 @@ describe('messages', () => {
     ['scalar x\n    x e^x + 2 x e^x\n  = 2 x e^x\n', 'x e^x'],
     ['scalar x\n    π x + x\n  = 4x\n', 'π x - 3 x'],
     ['scalar x, y\n    (x + y)^20\n  = (x + y)^19 (x + y) + 10^(-30)\n', '-1/1000000000000000000000000000000'],
-    // √ is not a name of its own (√x·√x is x): nerdamer's word, as before.
+    ['scalar x\n    cos(2x)\n  = 2 cos(x)^2\n', '-2 cos(x)² + cos(2 x)'],
+    ['scalar x\n    log(1 + x)\n  = x\n', 'log(1 + x) - x'],
+    ['scalar a, b\n    |a + b|\n  = |a| + |b|\n', '|a + b| - |a| - |b|'],
+    // Powers of e combine, |u|² is u², √x·√x is x: nerdamer's word, as before.
+    ['scalar x\n    exp(x) exp(-x)\n  = 2\n', '-1'],
+    ['scalar x\n    |x| |x| + 1\n  = x^2\n', '1'],
     ['scalar x\n    sqrt(x) (sqrt(x) + 1)\n  = x + 2 sqrt(x)\n', '-sqrt(x)'],
   ])('says what left − right comes to: %s', async (text, residue) => {
     const { report } = await verdicts(text);
     expect(report.steps[0]!.verdict).toBe('refuted');
     expect(report.steps[0]!.message).toContain(`left − right = ${residue}`);
-    expect(report.steps[0]!.message).not.toMatch(new RegExp(`left − right = ${residue.replace(/[()^+*/]/g, '\\$&')}.`));
+    expect(report.steps[0]!.message).not.toMatch(new RegExp(`left − right = ${residue.replace(/[()^+*/|]/g, '\\$&')}.`));
   });
 
   it('names the words that differ for matrices', async () => {

@@ -8,9 +8,9 @@ import { Rational } from '../evaluator/rational.js';
  * names it mentions): what `left − right` of a wrong polynomial step comes to, without
  * asking nerdamer. Null for anything that is not a polynomial (a division by a name, a
  * root, a function) or that would expand past a size budget; with `atoms`, a function
- * call other than √, π, e and a power of e is a name of its own
- * (`cos(2 x) − 2 cos(x)²`), as long as no two of them apply one function (exp(x)·exp(−x),
- * sin² + cos²: nerdamer knows how those combine).
+ * call other than √, |·|, π, e and a power of e is a name of its own
+ * (`cos(2 x) − 2 cos(x)²`), as long as no two powers of e differ (e^x·e^(−x) is 1) and no
+ * |u| is squared (|u|² is u²): nerdamer knows how those combine.
  */
 
 /** A monomial's names and exponents, sorted by name; its key is their printed product. */
@@ -54,17 +54,26 @@ const constant = (c: Rational): Poly => (c.isZero() ? new Map() : new Map([['', 
 export function expandPolynomial(e: Expr, atoms = false, heads = new Map<string, string>()): Poly | null {
   const atomOf = (x: Expr): Poly | null => {
     if (!atoms || x.shape?.kind === 'matrix') return null;
-    // √ and |·| are not names of their own: √x·√x is x, |x|² is x².
+    // √ is not a name of its own: √x·√x is x, and nerdamer writes √(x²) as |x|.
     if (x.kind === 'Call' && x.fn.base === 'sqrt') return null;
     const head = x.kind === 'Call' ? printName(x.fn) : x.kind === 'Binary' ? 'exp' : x.kind;
     // (π and e sort before the names, as they are written: π x; a call after them: x sin(x).)
     const key = `${x.kind === 'Const' ? ' ' : ''}⟨${printExpr(x)}⟩`;
-    if ((heads.get(head) ?? key) !== key) return null;
+    // Two powers of e combine (e^x·e^(−x) is 1): nerdamer's.
+    if (head === 'exp' && (heads.get(head) ?? key) !== key) return null;
     heads.set(head, key);
+    if (x.kind === 'Abs') heads.set(`|·|${key}`, key);
     return new Map([[`${key}^1`, { coef: Rational.ONE, powers: [[key, 1, x]] }]]);
   };
   const go = (x: Expr): Poly | null => expand(x, go, atomOf);
-  return go(e);
+  const out = go(e);
+  return out && !absSquared(out, heads) ? out : null;
+}
+
+/** Whether a term has |u|² or a higher power (it is u², which a name of its own would not show): nerdamer's. */
+function absSquared(p: Poly, heads: ReadonlyMap<string, string>): boolean {
+  for (const t of p.values()) for (const [v, k] of t.powers) if (k >= 2 && heads.has(`|·|${v}`)) return true;
+  return false;
 }
 
 function expand(e: Expr, go: (x: Expr) => Poly | null, atomOf: (x: Expr) => Poly | null): Poly | null {
@@ -108,7 +117,7 @@ function expand(e: Expr, go: (x: Expr) => Poly | null, atomOf: (x: Expr) => Poly
       }
       return null;
     }
-    case 'Call': return atomOf(e);
+    case 'Call': case 'Abs': return atomOf(e);
     case 'Const': return e.name === 'pi' || e.name === 'e' ? atomOf(e) : null;
     default: return null;
   }
@@ -124,7 +133,8 @@ export function polynomialExpr(p: Poly, range: Range): Expr {
   const terms = [...p.values()].sort((a, b) => {
     const da = a.powers.reduce((s, [, k]) => s + k, 0);
     const db = b.powers.reduce((s, [, k]) => s + k, 0);
-    return db - da || (keyOf(a.powers) < keyOf(b.powers) ? -1 : 1);
+    // (Of one degree, the positive terms first: log(1 + x) − x, not −x + log(1 + x).)
+    return db - da || b.coef.sign() - a.coef.sign() || (keyOf(a.powers) < keyOf(b.powers) ? -1 : 1);
   });
   let out: Expr | null = null;
   for (const t of terms) {
@@ -335,7 +345,8 @@ export function expandRational(e: Expr, atoms = false): RationalFunction | null 
     return null;
   };
   const r = go(e);
-  return r && cancel(r);
+  const out = r && cancel(r);
+  return out && !absSquared(out.num, heads) && ![...out.den.values()].some((f) => f.exp > 1 || absSquared(f.poly, heads)) ? out : null;
 }
 
 /** 1/r: the numerator becomes a factor of the denominator, and each factor moves up. */
