@@ -347,6 +347,9 @@ describe('messages', () => {
     ['scalar x\n    cos(2x)\n  = 2 cos(x)^2\n', '-2 cos(x)² + cos(2 x)'],
     ['scalar x\n    log(1 + x)\n  = x\n', 'log(1 + x) - x'],
     ['scalar a, b\n    |a + b|\n  = |a| + |b|\n', '|a + b| - |a| - |b|'],
+    // Two powers of e as names of their own, where nerdamer's word was false (red team: it
+    // said (e^x + e^y)^(x - 1) - 1).
+    ['scalar x, y\n    \\frac{e^{x}}{e^{x}+e^{y}}\n  = 1\n', '-e^y/(e^x + e^y)'],
     // Powers of e combine, |u|² is u², √x·√x is x: nerdamer's word, as before.
     ['scalar x\n    exp(x) exp(-x)\n  = 2\n', '-1'],
     ['scalar x\n    |x| |x| + 1\n  = x^2\n', '1'],

@@ -209,6 +209,17 @@ describe('LaTeX braces \\{ … \\} as brackets', () => {
     expect(report.steps[0]!.verdict).toBe('proved');
   });
 
+  it.each([
+    ['\\max \\{0, x\\}', 'max(0, x)'],
+    ['\\min\\,\\{0, x\\}', 'min(0, x)'],
+    ['x^\\frac12', 'x^(1/2)'],
+  ])('reads %s (LaTeX ignores the space; one-token \\frac in an exponent) as %s', (latexText, plain) => same(latexText, plain));
+
+  it('says a stray \\} closes nothing', async () => {
+    const report = await checkSource('scalar x\n    x + \\}\n  = x\n', { file: 'relu.deriv' });
+    expect(report.diagnostics.find((d) => d.severity === 'error')!.message).toBe("'\\}' closes nothing: expected a '\\{' before it");
+  });
+
   it('says which \\{ is never closed', async () => {
     const report = await checkSource('scalar x\n    \\max\\{0, x\n  = x\n', { file: 'relu.deriv' });
     const error = report.diagnostics.find((d) => d.severity === 'error')!;
@@ -228,15 +239,33 @@ describe('LaTeX shorthand: \\frac12, \\sin{x}', () => {
     ['\\sin{x}', 'sin(x)'],
     ['\\log{x + 1}', 'log(x + 1)'],
     ['\\sin^2{x}', 'sin(x)^2'],
-    ['\\sin{x}^2', 'sin(x^2)'],
+    ['\\sin{x}^2', 'sin(x)^2'],
+    ['\\sin{x} y', 'sin(x) y'],
+    ['\\frac d{dx} x^3', 'd/dx x^3'],
+    ['\\frac\\partial{\\partial x} x^3', '∂/∂x x^3'],
   ])('reads %s as %s', (latexText, plain) => {
     expect(strip(parseExpression(latexText))).toEqual(strip(parseExpression(plain)));
   });
 
-  it('says how \\sin{x}^2 is read (as LaTeX shows it: sin x²)', async () => {
+  it('reads \\sin{x}^2 as (sin x)², saying so (LaTeX shows sin x²)', async () => {
     const report = await checkSource('scalar x\n    \\sin{x}^2 + \\cos{x}^2\n  = 1\n', { file: 'trig.deriv' });
-    expect(report.diagnostics.map((d) => d.message)).toContain("read '\\sin{x}^2' as sin(x^2); for the other reading write sin(x)^2");
-    expect(report.steps[0]!.verdict).toBe('refuted');
+    expect(report.diagnostics.map((d) => d.message)).toContain("read '\\sin{x}^2' as sin(x)^2; for the other reading write sin(x^2)");
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
+
+  it.each(['\\sin{(x)}^2', '\\sin^2{x}', '\\sqrt{x}^2', '\\sin(x)^2'])('does not warn where the display is plain: %s', async (written) => {
+    const report = await checkSource(`scalar x\n    ${written}\n  = ${written}\n`, { file: 'trig.deriv' });
+    expect(report.diagnostics).toEqual([]);
+  });
+
+  it('reads \\frac d{dx} as the derivative (red team: it was d/(d·x), and d/dx x² = x passed)', async () => {
+    const report = await checkSource('scalar x\n    \\frac d{d x} x^2\n  = 2x\n\n    \\frac d{d x} x^2\n  = x\n', { file: 'd.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+  });
+
+  it('says that 2\\frac12 is the product 2·½, not the mixed number LaTeX shows', async () => {
+    const report = await checkSource('scalar x\n    2\\frac12\n  = 1\n', { file: 'm.deriv' });
+    expect(report.diagnostics.map((d) => d.message)).toContain("read '2\\frac12' as 2·(1/2); for the other reading write 2 + 1/2");
   });
 
   it('checks ½‖w‖² written \\frac12 \\|w\\|^2', async () => {

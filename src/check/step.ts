@@ -232,9 +232,12 @@ function size(e: Expr): number {
 
 /**
  * What `left − right` comes to, as the student wrote the two sides (no unfolding), when it
- * is short: `(2 β δ - 2 δ) g_t` says at once where a sign slipped. Null when it would not help.
+ * is short: `(2 β δ - 2 δ) g_t` says at once where a sign slipped. Null when it would not help,
+ * or when nerdamer's expansion is not `agrees`' equal of what it expands.
  */
-export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx']['scope'], timeoutMs: number): string | null {
+export function describeDifference(
+  left: Expr, right: Expr, scope: Prepared['ctx']['scope'], timeoutMs: number, agrees: (a: Expr, b: Expr) => boolean = () => true,
+): string | null {
   try {
     const budget = Math.max(50, Math.min(300, timeoutMs));
     const ctx = { tags: (key: string) => scope.get(key)?.tags ?? new Set<string>() };
@@ -245,8 +248,15 @@ export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx
       const diff = sub(left, right);
       const poly = expandPolynomial(diff, true);
       const rat = poly ? null : expandRational(diff, true);
-      const d = poly ? polynomialExpr(poly, left.range) : rat ? rationalExpr(rat, left.range)
+      // (nerdamer's word only where sampled points agree with it: its softmax residue was false.)
+      let d = poly ? polynomialExpr(poly, left.range) : rat ? rationalExpr(rat, left.range)
         : size(left) + size(right) <= SYMBOLIC_BUDGET ? symbolicSimplify(diff, { timeoutMs: budget }) : null;
+      if (d && !poly && !rat && !agrees(diff, d)) d = null;
+      // Else powers of e as names of their own too (e^x e^(−x) stays as written, but exactly).
+      if (!d) {
+        const all = expandRational(diff, 'all');
+        d = all && rationalExpr(all, left.range);
+      }
       if (!d) return null;
       parts.push(printExpr(d));
     } else {
@@ -257,7 +267,8 @@ export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx
       if (diff.length === 0 || diff.length > 3) return null;
       for (const { word, coeff } of diff) {
         const poly = expandPolynomial(coeff, true);
-        const c = poly ? polynomialExpr(poly, coeff.range) : symbolicSimplify(coeff, { timeoutMs: budget });
+        const simplified = poly ? null : symbolicSimplify(coeff, { timeoutMs: budget });
+        const c = poly ? polynomialExpr(poly, coeff.range) : simplified && agrees(coeff, simplified) ? simplified : null;
         const text = c ? printExpr(c) : printExpr(coeff);
         if (text === '0') continue;
         // The empty word of a matrix difference is the identity matrix (A B − B A − I, not − 1).
@@ -278,15 +289,24 @@ export function describeDifference(left: Expr, right: Expr, scope: Prepared['ctx
  * `left − right` as written, with derivatives taken by the rules first (`∇_x(xᵀMx) − 2Mx`
  * is `Mᵀ x - M x`); null when a derivative cannot be taken or the difference is not short.
  */
-function differenceWithDerivatives(p: StepProblem, left: Expr, right: Expr, timeoutMs: number): string | null {
+function differenceWithDerivatives(p: StepProblem, left: Expr, right: Expr, opts: StepOptions): string | null {
   const fns = p.functions;
-  if (!hasDerivative(left, fns) && !hasDerivative(right, fns)) return describeDifference(left, right, p.prep.ctx.scope, timeoutMs);
+  const timeoutMs = opts.deadline - Date.now();
+  // a = b at a few sampled points (exact values or enclosures; no search), for nerdamer's answers.
+  const agrees = (a: Expr, b: Expr): boolean => {
+    const s = sampleRelation({ ...p, left: a, right: b, rel: '=' }, { ...opts, samples: RESIDUE_SAMPLES, deadline: Math.min(opts.deadline, Date.now() + 200) }, false, true);
+    return !s.failure && !s.unknown && s.held > 0;
+  };
+  if (!hasDerivative(left, fns) && !hasDerivative(right, fns)) return describeDifference(left, right, p.prep.ctx.scope, timeoutMs, agrees);
   const ctx = calculusContext(p);
   const l = eliminateDerivatives(left, ctx);
   const r = eliminateDerivatives(right, ctx);
   if (!('expr' in l) || !('expr' in r)) return null;
-  return describeDifference(l.expr, r.expr, p.prep.ctx.scope, timeoutMs);
+  return describeDifference(l.expr, r.expr, p.prep.ctx.scope, timeoutMs, agrees);
 }
+
+/** Points at which nerdamer's left − right is checked before a message shows it. */
+const RESIDUE_SAMPLES = 3;
 
 /** Printed names and calls in an expression. */
 function namesIn(e: Expr): Set<string> {
@@ -561,7 +581,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       };
     }
     const differ = isExpr(left) && isExpr(right) && rel === '=' && !disagreement && !s.failure.note
-      ? differenceWithDerivatives(p, left, right, opts.deadline - Date.now()) : null;
+      ? differenceWithDerivatives(p, left, right, opts) : null;
     const method: Method = ground ? 'evaluation' : 'sampling';
     // A proof that unfolded a definition holding only for some indices (`define Δθ_t = … for
     // t ≥ 1`) says nothing where it does not hold (t = 0): that is the disagreement, not an engine's fault.

@@ -299,7 +299,9 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   const unknownRelation = unknownRelationAt(code, p) ?? (previous === '=' ? unknownRelationAt(code, previousStart) : null);
   // `a + b \right)`: the sizing command stands before the closer that closes nothing.
   const sized = /^\\(?:right|bigr|Bigr|biggr|Biggr|big|Big|bigg|Bigg)\s*/u.exec(code.slice(p));
-  const closerAt = sized && brackets.unmatched.has(p + sized[0].length) ? p + sized[0].length : p;
+  // (A `\}` that closes nothing fails after its backslash.)
+  const closerAt = sized && brackets.unmatched.has(p + sized[0].length) ? p + sized[0].length
+    : !brackets.unmatched.has(p) && code[p - 1] === '\\' && brackets.unmatched.get(p - 1) === '\\}' ? p - 1 : p;
   const closer = brackets.unmatched.get(closerAt);
 
   if (unknownRelation) {

@@ -16,12 +16,56 @@ import { table } from '../table.js';
 export function readingWarnings(part: unknown, code: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const e of expressionsIn(part)) {
-    if (e.kind === 'Binary' && e.op === '*' && e.implicit) exponentReading(e, code, out);
+    if (e.kind === 'Binary' && e.op === '*' && e.implicit) {
+      exponentReading(e, code, out);
+      mixedNumberReading(e, code, out);
+    }
     if (e.kind === 'Call') functionReading(e, code, out);
     if (e.kind === 'Num') scientificReading(e, code, out);
-    if (e.kind === 'Binary' && e.op === '^') inverseFunctionReading(e, code, out);
+    if (e.kind === 'Binary' && e.op === '^') {
+      inverseFunctionReading(e, code, out);
+      bracedPowerReading(e, code, out);
+    }
   }
   return out;
+}
+
+/**
+ * `\sin{x}^2`: the braces are read as the argument's brackets, (sin x)², but LaTeX shows
+ * sin x², which reads as sin(x²); say so.
+ */
+function bracedPowerReading(pow: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  const call = pow.left;
+  if (call.kind !== 'Call' || call.args.length !== 1) return;
+  const arg = call.args[0]!;
+  const between = code.slice(call.fn.range[1], arg.range[0]);
+  // (Not \sin^2{x}, whose power is on the name; not \sqrt{x}^2, whose radical groups what is
+  // under it; not \sin{(x)}^2, which shows its brackets.)
+  if (call.fn.base === 'sqrt' || pow.right.range[0] < call.range[1] || /^\s*\(/u.test(code.slice(arg.range[0], arg.range[1]))) return;
+  if (!/(?:^|[^\\])\{\s*$/u.test(between) || code[call.range[1] - 1] !== '}') return;
+  const fn = code.slice(call.fn.range[0], call.fn.range[1]).replace(/^\\/u, '');
+  const inner = code.slice(arg.range[0], arg.range[1]).trim();
+  const power = code.slice(pow.right.range[0], pow.right.range[1]);
+  const base = /^[\p{L}\p{N}_]+$/u.test(inner) ? inner : `(${inner})`;
+  out.push(diagnostic('reading', {
+    written: code.slice(pow.range[0], pow.range[1]), reading: `${fn}(${inner})^${power}`, other: `${fn}(${base}^${power})`,
+  }, pow.range));
+}
+
+/**
+ * `2\frac12`, `2 \frac{1}{2}`: LaTeX typesets a mixed number, 2½, but it reads (as `2½` would
+ * not: that is an error) as the product 2·½; say so.
+ */
+function mixedNumberReading(product: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  const { left, right } = product;
+  if (left.kind !== 'Num' || right.kind !== 'Binary' || right.op !== '/' || right.left.kind !== 'Num' || right.right.kind !== 'Num') return;
+  const frac = code.slice(right.range[0], right.range[1]);
+  if (!/^\\[dt]?frac(?![A-Za-z])/u.test(frac)) return;
+  const whole = code.slice(left.range[0], left.range[1]);
+  const fraction = `${right.left.value}/${right.right.value}`;
+  out.push(diagnostic('reading', {
+    written: code.slice(left.range[0], right.range[1]), reading: `${whole}·(${fraction})`, other: `${whole} + ${fraction}`,
+  }, [left.range[0], right.range[1]]));
 }
 
 /** The usual names of the inverse functions; exp's and log's are built in (each other). */
@@ -112,17 +156,6 @@ function functionReading(call: Extract<Expr, { kind: 'Call' }>, code: string, ou
   if (call.args.length !== 1 || !arg) return;
   // Written without parentheses, as a spaced-out product: `sin x y`.
   if (code.slice(call.fn.range[1], arg.range[0]).includes('(') || code[arg.range[0]] === '(') return;
-  // A braced argument with a power (`\sin{x}^2`) reads as LaTeX shows it, sin x²: say so.
-  if (code[arg.range[0]] === '{' && arg.kind === 'Binary' && arg.op === '^') {
-    const fn = code.slice(call.fn.range[0], call.fn.range[1]).replace(/^\\/u, '');
-    const inner = code.slice(arg.left.range[0] + 1, arg.left.range[1] - 1).trim();
-    const power = code.slice(arg.right.range[0], arg.right.range[1]);
-    out.push(diagnostic('reading', {
-      written: code.slice(call.range[0], call.range[1]),
-      reading: `${fn}(${/^[\p{L}\p{N}_]+$/u.test(inner) ? inner : `(${inner})`}^${power})`, other: `${fn}(${inner})^${power}`,
-    }, call.range));
-    return;
-  }
   // (Nor in braces: `\sqrt{x(x+1)}` says what is under the root.)
   if (code.slice(call.fn.range[1], arg.range[0]).includes('{')) return;
   const factors: Expr[] = [];

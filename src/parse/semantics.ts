@@ -437,6 +437,9 @@ const actions: DerivationActionDict<Built> = {
     // The denominator spans its braces, as a bracketed group does: \frac{a}{bc} is a/(b c).
     return binary('/', expr(numerator), widen(expr(denominator), [rangeOf(_o2)[0], rangeOf(_c2)[1]]), rangeOf(this));
   },
+  PowAtomBase_fracShort(_frac, numerator, denominator) {
+    return binary('/', expr(numerator), expr(denominator), rangeOf(this));
+  },
   PowAtomBase_name(n) { return varNode(n) },
   atomName(core, primes1, index, primes2) {
     return {
@@ -514,6 +517,13 @@ const actions: DerivationActionDict<Built> = {
   DerivOperator_fracTotal(_frac, _o1, _d1, _c1, _o2, _d2, variable, _c2): DerivHead {
     return { partial: false, wrt: varNode(variable) };
   },
+  // \frac d{dx}, \frac\partial{\partial x}: LaTeX's one-token numerator.
+  DerivOperator_fracPartialShort(_frac, _d1, _o2, _d2, variable, _c2): DerivHead {
+    return { partial: true, wrt: varNode(variable) };
+  },
+  DerivOperator_fracTotalShort(_frac, _d1, _o2, _d2, variable, _c2): DerivHead {
+    return { partial: false, wrt: varNode(variable) };
+  },
   BigOperator_limit(_lim, _u, _open, variable, _arrow, to, _close, body) {
     return { kind: 'Limit', wrt: varNode(variable), to: expr(to), body: expr(body), range: rangeOf(this) };
   },
@@ -542,6 +552,9 @@ const actions: DerivationActionDict<Built> = {
   FunctionApplication_brace(fn, power, _open, args, _close) {
     return applied(fn, power, list(args, expr), rangeOf(this));
   },
+  // \sin{x}: LaTeX's braces around the argument, read as its brackets (\sin{x}^2 is (sin x)²,
+  // with a warning: LaTeX shows sin x²).
+  FunctionApplication_braced(fn, power, _open, argument, _close) { return applied(fn, power, [expr(argument)], rangeOf(this)) },
   FunctionApplication_bare(fn, power, argument) { return applied(fn, power, [expr(argument)], rangeOf(this)) },
   FunctionPower_caret(_caret, exponent) { return expr(exponent) },
   FunctionPower_superscript(sup) { return expr(sup) },
@@ -551,10 +564,6 @@ const actions: DerivationActionDict<Built> = {
     return result;
   },
   ArgumentFactor(factor) { return expr(factor) },
-  BracedArgument(_open, inner, _close, caret, exponent) {
-    const base = widen(expr(inner), [rangeOf(_open)[0], rangeOf(_close)[1]]);
-    return caret.numChildren === 0 ? base : binary('^', base, expr(exponent.child(0)), rangeOf(this));
-  },
   prefixFunction_latex(_backslash, word) { return word.sourceString },
   prefixFunction_text(_command, _s1, _open, _s2, word, _s3, _close) { return word.sourceString },
   prefixFunction_plain(word) { return word.sourceString },

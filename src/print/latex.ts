@@ -172,10 +172,12 @@ function binary(e: Binary, tail: boolean): string {
     case '^':
       return `${scriptBase(e.left)}^${script(print(e.right, true))}`;
     case '*': {
-      // Juxtaposed or `\cdot`, as written.
+      // Juxtaposed or `\cdot`, as written; but a number before a fraction of numbers takes
+      // `\cdot` (2 \frac{1}{2} typesets as the mixed number 2½).
       const left = operand(e.left, PREC.mul, false);
       const right = rightOperand(e.right, PREC.mul + 1, tail);
-      return e.implicit ? `${left} ${right}` : `${left} \\cdot ${right}`;
+      const mixed = e.left.kind === 'Num' && right.startsWith('\\frac{') && /^\\frac\{[\d.]+\}\{[\d.]+\}/.test(right);
+      return e.implicit && !mixed ? `${left} ${right}` : `${left} \\cdot ${right}`;
     }
   }
 }

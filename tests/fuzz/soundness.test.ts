@@ -76,7 +76,7 @@ describe('fuzz: soundness of verdicts', () => {
       // What the message says left − right comes to must be left − right.
       const residue = /left − right = (.*)$/.exec(s!.message)?.[1];
       if (residue) {
-        const check = await checkSource(`${HEADER}    (${show(start)}) - (${show(wrong)})\n  = ${residue.replace(/·/g, ' ')}\n`, { timeoutMs: FUZZ_TIMEOUT_MS, samples: FUZZ_SAMPLES });
+        const check = await checkSource(`${HEADER}    (${show(start)}) - (${show(wrong)})\n  = ${residue}\n`, { timeoutMs: FUZZ_TIMEOUT_MS, samples: FUZZ_SAMPLES });
         expect(['refuted', 'error'], `left − right = ${residue}: ${check.steps[0]?.verdict} ${check.steps[0]?.message}`).not.toContain(check.steps[0]?.verdict ?? 'error');
       }
     }), fuzzParams('mutated identities', 60));

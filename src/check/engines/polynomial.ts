@@ -51,7 +51,7 @@ function mul(p: Poly, q: Poly): Poly | null {
 const constant = (c: Rational): Poly => (c.isZero() ? new Map() : new Map([['', { coef: c, powers: [] }]]));
 
 /** The expansion of a scalar expression, or null when it is not a polynomial within budget (see above for `atoms`). */
-export function expandPolynomial(e: Expr, atoms = false, heads = new Map<string, string>()): Poly | null {
+export function expandPolynomial(e: Expr, atoms: boolean | 'all' = false, heads = new Map<string, string>()): Poly | null {
   const atomOf = (x: Expr): Poly | null => {
     if (!atoms || x.shape?.kind === 'matrix') return null;
     // √ is not a name of its own: √x·√x is x, and nerdamer writes √(x²) as |x|.
@@ -59,8 +59,8 @@ export function expandPolynomial(e: Expr, atoms = false, heads = new Map<string,
     const head = x.kind === 'Call' ? printName(x.fn) : x.kind === 'Binary' ? 'exp' : x.kind;
     // (π and e sort before the names, as they are written: π x; a call after them: x sin(x).)
     const key = `${x.kind === 'Const' ? ' ' : ''}⟨${printExpr(x)}⟩`;
-    // Two powers of e combine (e^x·e^(−x) is 1): nerdamer's.
-    if (head === 'exp' && (heads.get(head) ?? key) !== key) return null;
+    // Two powers of e combine (e^x·e^(−x) is 1): nerdamer's, unless `atoms` is 'all'.
+    if (head === 'exp' && atoms !== 'all' && (heads.get(head) ?? key) !== key) return null;
     heads.set(head, key);
     if (x.kind === 'Abs') heads.set(`|·|${key}`, key);
     return new Map([[`${key}^1`, { coef: Rational.ONE, powers: [[key, 1, x]] }]]);
@@ -308,7 +308,7 @@ function cancel(r: RationalFunction): RationalFunction {
  * 2/(a + b)` is (a² + b²)/(a b (a + b))), atoms as in `expandPolynomial`; null when it is not
  * one within budget or divides by 0.
  */
-export function expandRational(e: Expr, atoms = false): RationalFunction | null {
+export function expandRational(e: Expr, atoms: boolean | 'all' = false): RationalFunction | null {
   const heads = new Map<string, string>();
   const poly = (x: Expr): Poly | null => expandPolynomial(x, atoms, heads);
   const go = (x: Expr): RationalFunction | null => {
