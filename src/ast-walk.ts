@@ -1,4 +1,4 @@
-import type { Expr, Formula, Name, Var } from './ast.js';
+import type { Expr, Formula, Name, RelOp, Var } from './ast.js';
 import { nameKey } from './print.js';
 
 /**
@@ -264,4 +264,11 @@ export function without(subst: ReadonlyMap<string, Expr>, names: readonly string
 export function mentionsAny(e: Expr, names: ReadonlySet<string>): boolean {
   if (names.size === 0) return false;
   return freeNames(e).some((v) => names.has(nameKey(v.name)));
+}
+
+/** The comparisons a formula asserts through `∧`, one per pair of neighbours (`0 < a < b`: 0 < a and a < b), in order. */
+export function comparedPairs(f: Formula): { readonly a: Expr; readonly op: RelOp; readonly b: Expr }[] {
+  if (f.kind === 'Logic' && f.op === '∧') return [...comparedPairs(f.left), ...comparedPairs(f.right)];
+  if (f.kind !== 'Compare') return [];
+  return f.ops.map((op, i) => ({ a: f.operands[i]!, op, b: f.operands[i + 1]! }));
 }

@@ -190,11 +190,12 @@ describe('derivatives as LaTeX typesets them', () => {
   });
 });
 
+/** An AST without its ranges: they differ with the spelling; the tree does not. */
+const strip = (x: unknown): unknown => (Array.isArray(x) ? x.map(strip) : x && typeof x === 'object'
+  ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'range').map(([k, v]) => [k, strip(v)])) : x);
+
 describe('LaTeX braces \\{ … \\} as brackets', () => {
   const same = (a: string, b: string) => expect(JSON.stringify(strip(parseExpression(a)))).toBe(JSON.stringify(strip(parseExpression(b))));
-  // Ranges differ with the spelling; the tree does not.
-  const strip = (x: unknown): unknown => (Array.isArray(x) ? x.map(strip) : x && typeof x === 'object'
-    ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'range').map(([k, v]) => [k, strip(v)])) : x);
 
   it.each([
     ['\\max\\{0, x\\}', 'max(0, x)'],
@@ -228,8 +229,6 @@ describe('LaTeX braces \\{ … \\} as brackets', () => {
 });
 
 describe('LaTeX shorthand: \\frac12, \\sin{x}', () => {
-  const strip = (x: unknown): unknown => (Array.isArray(x) ? x.map(strip) : x && typeof x === 'object'
-    ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'range').map(([k, v]) => [k, strip(v)])) : x);
   it.each([
     ['\\frac12', '1/2'],
     ['\\frac12 x^2', '(1/2) x^2'],

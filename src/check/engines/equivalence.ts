@@ -1,5 +1,5 @@
 import type { Expr, Formula, RelOp } from '../../ast.js';
-import { children } from '../../ast-walk.js';
+import { children, comparedPairs } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
@@ -80,10 +80,7 @@ class Signs {
       return;
     }
     if (f.kind !== 'Compare') return;
-    for (let i = 0; i < f.ops.length; i++) {
-      const a = f.operands[i]!;
-      const b = f.operands[i + 1]!;
-      const op = f.ops[i]!;
+    for (const { a, op, b } of comparedPairs(f)) {
       const qa = constantValue(a);
       const qb = constantValue(b);
       // X op c, with c a number: what it says of X's sign.

@@ -1,5 +1,5 @@
 import type { Expr, Formula } from '../../ast.js';
-import { mapChildren } from '../../ast-walk.js';
+import { comparedPairs, mapChildren } from '../../ast-walk.js';
 import { printExpr } from '../../print.js';
 import { SCALAR } from '../../types/scope.js';
 import { assumedSign, type Sign } from '../engines/equivalence.js';
@@ -351,16 +351,7 @@ class KnownSigns {
     if (this.differences) return this.differences;
     const out: { d: Expr; strict: boolean }[] = [];
     const learn = (f: Formula): void => {
-      if (f.kind === 'Logic' && f.op === '∧') {
-        learn(f.left);
-        learn(f.right);
-        return;
-      }
-      if (f.kind !== 'Compare') return;
-      for (let i = 0; i < f.ops.length; i++) {
-        const a = f.operands[i]!;
-        const b = f.operands[i + 1]!;
-        const op = f.ops[i]!;
+      for (const { a, op, b } of comparedPairs(f)) {
         if (!scalarShape(a) || !scalarShape(b)) continue;
         if (op === '>' || op === '≥') out.push({ d: sub(a, b), strict: op === '>' });
         if (op === '<' || op === '≤') out.push({ d: sub(b, a), strict: op === '<' });
