@@ -265,6 +265,8 @@ describe('LaTeX shorthand: \\frac12, \\sin{x}', () => {
   it('says that 2\\frac12 is the product 2·½, not the mixed number LaTeX shows', async () => {
     const report = await checkSource('scalar x\n    2\\frac12\n  = 1\n', { file: 'm.deriv' });
     expect(report.diagnostics.map((d) => d.message)).toContain("read '2\\frac12' as 2·(1/2); for the other reading write 2 + 1/2");
+    const negative = await checkSource('scalar x\n    (-2\\frac12)\n  = -1\n', { file: 'm.deriv' });
+    expect(negative.diagnostics.map((d) => d.message)).toContain("read '-2\\frac12' as -2·(1/2); for the other reading write -(2 + 1/2)");
   });
 
   it('checks ½‖w‖² written \\frac12 \\|w\\|^2', async () => {

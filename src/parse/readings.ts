@@ -58,13 +58,16 @@ function bracedPowerReading(pow: Extract<Expr, { kind: 'Binary' }>, code: string
  */
 function mixedNumberReading(product: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
   const { left, right } = product;
-  if (left.kind !== 'Num' || right.kind !== 'Binary' || right.op !== '/' || right.left.kind !== 'Num' || right.right.kind !== 'Num') return;
+  // (A minus before the whole number reads −2·½ just the same: `-2\frac12`.)
+  const whole0 = left.kind === 'Neg' ? left.arg : left;
+  if (whole0.kind !== 'Num' || right.kind !== 'Binary' || right.op !== '/' || right.left.kind !== 'Num' || right.right.kind !== 'Num') return;
   const frac = code.slice(right.range[0], right.range[1]);
   if (!/^\\[dt]?frac(?![A-Za-z])/u.test(frac)) return;
   const whole = code.slice(left.range[0], left.range[1]);
   const fraction = `${right.left.value}/${right.right.value}`;
+  const mixed = left.kind === 'Neg' ? `-(${whole0.value} + ${fraction})` : `${whole} + ${fraction}`;
   out.push(diagnostic('reading', {
-    written: code.slice(left.range[0], right.range[1]), reading: `${whole}·(${fraction})`, other: `${whole} + ${fraction}`,
+    written: code.slice(left.range[0], right.range[1]), reading: `${whole}·(${fraction})`, other: mixed,
   }, [left.range[0], right.range[1]]));
 }
 

@@ -1,5 +1,5 @@
 import type { Call, Define, Dim, Expr, Var } from '../../ast.js';
-import { children, mapChildren } from '../../ast-walk.js';
+import { bindersOf, children, mapChildren } from '../../ast-walk.js';
 import { printName } from '../../print.js';
 import type { Scope } from '../../types/scope.js';
 import { Inexact, Mat, Undefined, Unsupported, isMat, type Val } from '../evaluator/field.js';
@@ -601,10 +601,25 @@ const gcd = (a: bigint, b: bigint): bigint => {
 /** The bound of an exact constant (kept, so that constants combine exactly and once, bottom-up). */
 const ofConstant = (q: Rational): Coefficients => ({ n: log2(q.n < 0n ? -q.n : q.n), c: q.d, d: 0, q });
 
-function coefficients(e: Expr, ctx: IdentityContext, depth: number): Coefficients {
-  const rec = (x: Expr): Coefficients => coefficients(x, ctx, depth + 1);
+function coefficients(e: Expr, ctx: IdentityContext, depth: number, indices: ReadonlyMap<string, number> = new Map()): Coefficients {
+  const rec = (x: Expr): Coefficients => coefficients(x, ctx, depth + 1, indices);
   if (depth > 200) return FLAGGED;
   switch (e.kind) {
+    // The index of a ∑/∏ with whole-number bounds: a name as large as its largest bound
+    // (∏_{i=1}^{22} i is 22!, not an atom of length 1).
+    case 'Var': {
+      const bits = e.name.index ? undefined : indices.get(printName(e.name));
+      return bits === undefined ? ATOM : { n: bits, c: 1n, d: 0 };
+    }
+    // n! of a whole number is that number (22! is 70 bits); of anything else, an atom as before.
+    case 'Factorial': {
+      const k = rec(e.arg).q;
+      if (!k || !k.isInteger() || k.sign() < 0) return ATOM;
+      if (k.n > 5000n) return FLAGGED;
+      let f = 1n;
+      for (let i = 2n; i <= k.n; i++) f *= i;
+      return ofConstant(new Rational(f));
+    }
     case 'Num': {
       const q = constantValue(e);
       return q ? ofConstant(q) : ATOM;
@@ -655,7 +670,9 @@ function coefficients(e: Expr, ctx: IdentityContext, depth: number): Coefficient
       const lo = constantInteger(e.lower);
       const hi = constantInteger(e.upper);
       const count = lo === null || hi === null ? 1 : Math.max(1, hi - lo + 1);
-      const body = rec(e.body);
+      // (Unknown bounds: the index is as large as anything; whole-number ones bound it.)
+      const size = lo === null || hi === null ? Infinity : Math.log2(Math.max(Math.abs(lo), Math.abs(hi)) + 1);
+      const body = coefficients(e.body, ctx, depth + 1, new Map([...indices, ...bindersOf(e).map((b) => [b, size] as const)]));
       return e.op === 'sum'
         ? { n: body.n + (count - 1) * body.d + Math.log2(count), c: body.c, d: count * body.d }
         : { n: count * body.n, c: body.c ** BigInt(Math.min(count, 1000)), d: count * body.d };
