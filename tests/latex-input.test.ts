@@ -216,6 +216,14 @@ describe('LaTeX braces \\{ … \\} as brackets', () => {
     ['x^\\frac12', 'x^(1/2)'],
   ])('reads %s (LaTeX ignores the space; one-token \\frac in an exponent) as %s', (latexText, plain) => same(latexText, plain));
 
+  it('counts \\{ in the nesting limit, and says where it is passed', async () => {
+    const text = `scalar x\n    ${'\\{'.repeat(55)}x${'\\}'.repeat(55)}\n  = x\n`;
+    const report = await checkSource(text, { file: 'deep.deriv' });
+    const error = report.diagnostics.find((d) => d.severity === 'error')!;
+    expect(error.message).toBe('this expression is nested too deeply: expected at most 50 levels of brackets');
+    expect(error.range[0]).toBe(text.indexOf('\\{') + 2 * 50);
+  });
+
   it('says a stray \\} closes nothing', async () => {
     const report = await checkSource('scalar x\n    x + \\}\n  = x\n', { file: 'relu.deriv' });
     expect(report.diagnostics.find((d) => d.severity === 'error')!.message).toBe("'\\}' closes nothing: expected a '\\{' before it");

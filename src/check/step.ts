@@ -111,10 +111,7 @@ export function certify(p: StepProblem, left: Expr, right: Expr, deadline: numbe
 /** Whether left − right of two scalar sides is 0 as a rational function, in exact arithmetic (null expansions: no). */
 function expandsToZero(l: Expr, r: Expr): boolean {
   if (l.shape?.kind === 'matrix' || r.shape?.kind === 'matrix') return false;
-  const diff = sub(l, r);
-  const poly = expandPolynomial(diff, true);
-  if (poly) return poly.size === 0;
-  const rat = expandRational(diff, true);
+  const rat = expandRational(sub(l, r), true);
   return rat !== null && rat.num.size === 0;
 }
 
@@ -246,12 +243,11 @@ export function describeDifference(
       // A polynomial or rational difference is expanded exactly here (functions other than √
       // as names of their own); nerdamer only for the rest.
       const diff = sub(left, right);
-      const poly = expandPolynomial(diff, true);
-      const rat = poly ? null : expandRational(diff, true);
+      const rat = expandRational(diff, true);
       // (nerdamer's word only where sampled points agree with it: its softmax residue was false.)
-      let d = poly ? polynomialExpr(poly, left.range) : rat ? rationalExpr(rat, left.range)
+      let d = rat ? rationalExpr(rat, left.range)
         : size(left) + size(right) <= SYMBOLIC_BUDGET ? symbolicSimplify(diff, { timeoutMs: budget }) : null;
-      if (d && !poly && !rat && !agrees(diff, d)) d = null;
+      if (d && !rat && !agrees(diff, d)) d = null;
       // Else powers of e as names of their own too (e^x e^(−x) stays as written, but exactly).
       if (!d) {
         const all = expandRational(diff, 'all');

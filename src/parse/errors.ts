@@ -63,8 +63,10 @@ export function scanBrackets(code: string): BracketScan {
       i = end;
     } else if (c === '\\' && (code[i + 1] === '{' || code[i + 1] === '}')) {
       const token = code.slice(i, i + 2);
-      if (token === '\\{') stack.push({ index: i, open: token });
-      else if (stack.length > 0 && stack[stack.length - 1]!.open === '\\{') stack.pop();
+      if (token === '\\{') {
+        stack.push({ index: i, open: token });
+        if (stack.length > MAX_NESTING && tooDeepAt === null) tooDeepAt = i;
+      } else if (stack.length > 0 && stack[stack.length - 1]!.open === '\\{') stack.pop();
       else unmatched.set(i, token);
       i++;
     } else if (CLOSER_OF[c] !== undefined) {

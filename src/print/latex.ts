@@ -176,7 +176,7 @@ function binary(e: Binary, tail: boolean): string {
       // `\cdot` (2 \frac{1}{2} typesets as the mixed number 2½).
       const left = operand(e.left, PREC.mul, false);
       const right = rightOperand(e.right, PREC.mul + 1, tail);
-      const mixed = e.left.kind === 'Num' && right.startsWith('\\frac{') && /^\\frac\{[\d.]+\}\{[\d.]+\}/.test(right);
+      const mixed = e.left.kind === 'Num' && /^\\frac\{[\d.]+\}\{[\d.]+\}/.test(right);
       return e.implicit && !mixed ? `${left} ${right}` : `${left} \\cdot ${right}`;
     }
   }

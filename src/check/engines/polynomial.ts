@@ -98,9 +98,7 @@ function expand(e: Expr, go: (x: Expr) => Poly | null, atomOf: (x: Expr) => Poly
         if (k === null) return e.left.kind === 'Const' && e.left.name === 'e' ? atomOf(e) : null;
         if (k > MAX_EXPONENT) return null;
         const a = go(e.left);
-        let r: Poly | null = a && constant(Rational.ONE);
-        for (let i = 0; i < k && r && a; i++) r = mul(r, a);
-        return r;
+        return a && power(a, k);
       }
       const a = go(e.left);
       if (!a) return null;

@@ -6,6 +6,7 @@ import { assumedSign, type Sign } from '../engines/equivalence.js';
 import { constantRatio, identityTest, MAX_ERROR, type IdentityContext } from '../engines/identity-test.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
+import { sub } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { ProofRule, RuleInput, RuleOutcome } from './registry.js';
 
@@ -31,7 +32,6 @@ type Kink = { kind: 'abs'; arg: Expr } | { kind: 'max' | 'min'; a: Expr; b: Expr
 
 const scalarShape = (e: Expr): boolean => e.shape === undefined || e.shape.kind !== 'matrix';
 const mk = (e: Expr): Expr => ({ ...e, shape: SCALAR } as Expr);
-const sub = (a: Expr, b: Expr): Expr => mk({ kind: 'Binary', op: '-', left: a, right: b, range: a.range });
 const neg = (a: Expr): Expr => mk({ kind: 'Neg', arg: a, range: a.range });
 const isZero = (e: Expr): boolean => e.kind === 'Num' && /^0+(\.0*)?$/.test(e.value);
 
