@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeWorkerError, runPool, type JobOutcome } from '../src/run/pool.js';
+import { describeWorkerError, JobPool, runPool, type JobOutcome } from '../src/run/pool.js';
 import { compiled } from './helpers/compiled.js';
 
 /**
@@ -79,6 +79,25 @@ describe('runPool', () => {
     expect(message(3)).toBe('it ran out of memory');
     expect(message(5)).toMatch(/^the worker crashed \(bad input 7\)$/);
     expect(message(6)).toMatch(/stopped unexpectedly|exited|crashed/);
+  }, 60_000);
+
+  it('a thread that has exited before its job\'s first message is read: a crash at once, not a wait for the time limit', async () => {
+    const pool = new JobPool<Job, number>({ worker, threads: 1 });
+    try {
+      // A warm thread takes the next job at once.
+      expect(await pool.run({ do: 'value', value: 1 }, { timeoutMs: 10_000 })).toMatchObject({ ok: true, value: 1 });
+      const outcome = pool.run({ do: 'exit' }, { timeoutMs: 10_000 });
+      // Keep this thread busy while the worker says it started and exits.
+      const until = Date.now() + 600;
+      while (Date.now() < until) { /* busy */ }
+      const t0 = Date.now();
+      const out = await outcome;
+      expect(out).toMatchObject({ ok: false, kind: 'crash' });
+      expect(Date.now() - t0).toBeLessThan(5000);
+      expect(await pool.run({ do: 'value', value: 2 }, { timeoutMs: 10_000 })).toMatchObject({ ok: true, value: 2 });
+    } finally {
+      await pool.close();
+    }
   }, 60_000);
 
   it('a worker killed from outside mid-job: that job is lost, every other one finishes', async () => {

@@ -2,15 +2,18 @@
 import type { MessagePort } from 'node:worker_threads';
 import { threadId } from 'node:worker_threads';
 
-/** What a worker tells the pool about a job: it has started (its time limit runs from here). */
-export interface JobMessage {
-  readonly type: 'started';
-  readonly threadId: number;
-}
+/**
+ * What a worker tells the pool about a job on the job's own port: it has started (its time
+ * limit runs from here), and it has finished (its value or error follows from the pool). The
+ * port then closes; a port that closes with no `finished` before it means the thread died.
+ */
+export type JobMessage = { readonly type: 'started'; readonly threadId: number } | { readonly type: 'finished' };
 
 /** Whether a message came from `jobWorker`. */
 export function isJobMessage(m: unknown): m is JobMessage {
-  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'started' && typeof (m as { threadId?: unknown }).threadId === 'number';
+  if (typeof m !== 'object' || m === null) return false;
+  const type = (m as { type?: unknown }).type;
+  return type === 'finished' || (type === 'started' && typeof (m as { threadId?: unknown }).threadId === 'number');
 }
 
 /** What the pool sends a worker for one job. */
@@ -35,6 +38,8 @@ export function jobWorker<C, T, R>(prepare: () => Promise<C>, run: (context: C, 
       port.postMessage({ type: 'started', threadId } satisfies JobMessage);
       return await run(c, task);
     } finally {
+      // Messages on a port arrive before its close: the pool knows this job ended normally.
+      port.postMessage({ type: 'finished' } satisfies JobMessage);
       port.close();
     }
   };

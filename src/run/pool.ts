@@ -52,8 +52,6 @@ export function describeWorkerError(error: unknown): { kind: 'memory' | 'crash';
 /** A pool of worker threads that runs one job per worker at a time. */
 export class JobPool<T, R> {
   private readonly pool: Tinypool;
-  /** What to do when a worker thread exits, by thread: the jobs running there. */
-  private readonly exitWatchers = new Map<number, Set<() => void>>();
   private readonly startupMs: number;
 
   constructor(options: WorkerOptions) {
@@ -80,13 +78,10 @@ export class JobPool<T, R> {
       let settled = false;
       let reason: { kind: 'timeout' | 'crash' | 'cancelled'; message: string } | null = null;
       let timer: NodeJS.Timeout | undefined;
-      let unwatch = (): void => {};
       const settle = (outcome: JobOutcome<R>): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        // The worker lives on for the next job: its exit no longer concerns this one.
-        unwatch();
         options.signal?.removeEventListener('abort', onCancel);
         port1.close();
         resolveJob(outcome);
@@ -104,37 +99,28 @@ export class JobPool<T, R> {
       }
       options.signal?.addEventListener('abort', onCancel, { once: true });
       timer = setTimeout(() => stop({ kind: 'crash', message: `its worker did not start within ${Math.round(this.startupMs / 1000)} s` }), this.startupMs);
+      // The job's own port closes when its job ends (after a `finished` message) or when its thread
+      // dies in any way: process.exit, killed from outside, out of memory. A thread that exits
+      // without an error would otherwise leave its job waiting. (A Worker's 'exit' listener is no
+      // use here: the thread may have exited before this job's first message is read.)
+      let finished = false;
+      port1.on('close', () => {
+        if (finished) return;
+        // Give the pool's own report (an error, out of memory) a moment to arrive first.
+        setTimeout(() => {
+          if (!settled) stop({ kind: 'crash', message: 'its worker stopped unexpectedly' });
+        }, 250).unref();
+      });
       port1.on('message', (m: unknown) => {
-        if (!isJobMessage(m) || m.type !== 'started') return;
+        if (!isJobMessage(m)) return;
+        if (m.type === 'finished') {
+          finished = true;
+          return;
+        }
         started = Date.now();
         clearTimeout(timer);
         timer = setTimeout(() => stop({ kind: 'timeout', message: `it ran past its time limit (${Math.round(options.timeoutMs / 1000)} s) and was stopped` }), options.timeoutMs);
-        // A worker that exits without an error (killed from outside) would leave its job waiting;
-        // give the pool's own report (e.g. out of memory) a moment to arrive first.
-        const thread = this.pool.threads.find((t) => t.threadId === m.threadId);
-        const onExit = (): void => {
-          setTimeout(() => {
-            if (!settled) stop({ kind: 'crash', message: 'its worker stopped unexpectedly' });
-          }, 100).unref();
-        };
-        if (thread) {
-          // One exit listener per thread (tinypool's worker has no `off`), and each job's
-          // watcher leaves it when the job settles: no listeners pile up over a batch.
-          let watchers = this.exitWatchers.get(m.threadId);
-          if (!watchers) {
-            const set = new Set<() => void>();
-            watchers = set;
-            this.exitWatchers.set(m.threadId, set);
-            thread.once('exit', () => {
-              this.exitWatchers.delete(m.threadId);
-              for (const f of set) f();
-            });
-          }
-          const own = watchers;
-          own.add(onExit);
-          unwatch = () => void own.delete(onExit);
-        }
-        options.onStart?.(m.threadId, () => void thread?.terminate());
+        options.onStart?.(m.threadId, () => void this.pool.threads.find((t) => t.threadId === m.threadId)?.terminate());
       });
       this.pool.run({ task, port: port2 }, { transferList: [port2], signal: abort.signal }).then(
         (value: R) => settle({ ok: true, value, elapsedMs: Date.now() - started }),
