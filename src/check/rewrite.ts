@@ -204,6 +204,7 @@ export function unfold(
   funcs: readonly Define[],
   scope: Scope,
   only: ReadonlySet<string> | ((symbol: string, printed: string) => boolean) | null,
+  onConditional?: (def: Define, indexVar: string, at: Expr) => void,
 ): Expr {
   const allowed = (symbol: string, printed: string): boolean =>
     only === null ? true : typeof only === 'function' ? only(symbol, printed) : only.has(symbol);
@@ -214,7 +215,8 @@ export function unfold(
   // `bound`: names a ∑/∏/lim/derivative binds here. `held`: symbols (by key) a derivative
   // is taken in, never unfolded in its body (∇_w L(w) is not ∇_w L(g u/‖u‖); in ∂h_T/∂h_0
   // h_T stays a function of h_0 for the rules of calculus).
-  const rec = (x: Expr, bound: ReadonlySet<string>, held: ReadonlySet<string>): Expr => {
+  // `from`: the lower bound of each name a ∑/∏ binds here (∑_{t=1}^{T}: t → 1).
+  const rec = (x: Expr, bound: ReadonlySet<string>, held: ReadonlySet<string>, from: ReadonlyMap<string, Expr>): Expr => {
     if (x.kind === 'Var') {
       // A bound name is not the symbol; a member `J_t` with t bound (∏_{t=1}^{T} J_t) still unfolds
       // (its index variable becomes that t; `fits` keeps the value's other names from being captured).
@@ -232,9 +234,18 @@ export function unfold(
           const at = u.offset === 0 ? index
             : canonicalIndex({ kind: 'Binary', op: '-', left: index, right: { kind: 'Num', value: String(u.offset), range: index.range, shape: index.shape }, range: index.range, shape: index.shape });
           if (!conditionAllows(u.def, canonicalIndex(at))) continue;
+          // At a ∑/∏ index the whole range must lie where the condition holds (∑_{t=0}^{T} a_t is
+          // not unfolded by `define a_t = … for t ≥ 1`).
+          if (u.def.condition && freeNames(at).some((v) => bound.has(printName(v.name))) && !holdsOverRange(u.def.condition, at, from)) continue;
           let blocked = false;
           const out = substitute(u.def.value, new Map([[u.indexVar, at]]), () => { blocked = true; });
-          return blocked || !fits(u.def.value, bound, [u.indexVar]) ? x : out;
+          if (blocked || !fits(u.def.value, bound, [u.indexVar])) return x;
+          // Applied at a symbolic index its condition was not checked at (`v_t` by `… for t ≥ 1`):
+          // the caller learns where the result holds. (Under a binder the binder's range decides.)
+          if (onConditional && u.def.condition && !isWhole(canonicalIndex(at)) && !freeNames(at).some((v) => bound.has(printName(v.name)))) {
+            onConditional(u.def, u.indexVar, canonicalIndex(at));
+          }
+          return out;
         }
       }
       return x;
@@ -243,7 +254,9 @@ export function unfold(
     const inside = wrt === null ? held : new Set([...held, wrt]);
     const inner = mapChildren(x, (child, s) => {
       if (s.role === 'index' || s.role === 'bound' || s.role === 'point' || s.role === 'variable') return child;
-      return rec(child, s.binds.length > 0 ? new Set([...bound, ...s.binds]) : bound, s.role === 'body' ? inside : held);
+      const lows = x.kind === 'BigOp' && s.role === 'body' ? new Map([...from, [printName(x.index), x.lower]])
+        : s.binds.some((b) => from.has(b)) ? new Map([...from].filter(([b]) => !s.binds.includes(b))) : from;
+      return rec(child, s.binds.length > 0 ? new Set([...bound, ...s.binds]) : bound, s.role === 'body' ? inside : held, lows);
     });
     if (inner.kind === 'Call') {
       const key = printName({ ...inner.fn, primes: 0 });
@@ -260,7 +273,7 @@ export function unfold(
     }
     return inner;
   };
-  return rec(e, new Set(), new Set());
+  return rec(e, new Set(), new Set(), new Map());
 }
 
 /**
@@ -271,6 +284,36 @@ export function conditionAllows(def: Define, index: Expr): boolean {
   const c = def.condition;
   if (!c || index.kind !== 'Num' || !/^\d+$/.test(index.value)) return true;
   return conditionHolds(c, Number(index.value));
+}
+
+/**
+ * Whether a definition's condition holds at `at` (a ∑/∏ index plus a constant) for every
+ * value of the index from its lower bound up. The conditions are comparisons of one variable
+ * with constants, so where one holds is an interval (`≠` aside, never taken): holding at the
+ * least value and at 2^53 it holds in between.
+ */
+function holdsOverRange(c: Compare, at: Expr, from: ReadonlyMap<string, Expr>): boolean {
+  if (c.ops.includes('≠')) return false;
+  const lin = linear(at);
+  if (!lin || lin.terms.size !== 1) return false;
+  const [name, coef] = [...lin.terms][0]!;
+  const lower = from.get(name);
+  const low = lower && linear(lower);
+  if (coef !== 1 || !low || low.terms.size !== 0) return false;
+  return conditionHolds(c, low.constant + lin.constant) && conditionHolds(c, 2 ** 53);
+}
+
+function isWhole(e: Expr): boolean {
+  return e.kind === 'Num' && /^\d+$/.test(e.value);
+}
+
+/**
+ * An index expression linear in integer names with integer coefficients (`t - 1` → t·1 − 1),
+ * as its coefficients by printed name and its constant; null otherwise.
+ */
+export function linearIndex(e: Expr): { readonly terms: ReadonlyMap<string, number>; readonly constant: number } | null {
+  const lin = linear(e);
+  return lin && { terms: lin.terms, constant: lin.constant };
 }
 
 /** Whether a definition's condition (`for t ≥ 1`, `for t ≤ -1`) holds where its variable is k (any integer). */

@@ -1,4 +1,5 @@
-import type { Expr, Formula, Hint, Var } from '../ast.js';
+import type { Define, Expr, Formula, Hint, Var } from '../ast.js';
+import { formulaExprs, mentionsAny } from '../ast-walk.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import type { Method, Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
@@ -9,7 +10,7 @@ import { Unsupported, isMat } from './evaluator/field.js';
 import { intervalField, type Interval } from './evaluator/interval.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
-import { freeNames, replaceByKey, unfold, visit } from './rewrite.js';
+import { conditionHolds, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
 import { sampleRelation, type SampleResult } from './sampling/index.js';
 import { DECIMAL_DIGITS, MAX_DIGITS, topDigits, withDigits } from './sampling/levels.js';
 import { withAgreement } from './evaluator/decimal.js';
@@ -24,7 +25,10 @@ export { isExpr, type RewriteRule, type StepOptions, type StepProblem } from './
 
 
 /** A pair of sides to compare, after some valid rewriting, and which rewriting (and named rule, if one took part). */
-interface Candidate { readonly l: Expr; readonly r: Expr; readonly how: string; readonly rule?: string }
+interface Candidate { readonly l: Expr; readonly r: Expr; readonly how: string; readonly rule?: string; readonly unfolded: readonly Unfolded[] }
+
+/** A conditional definition a rewriting unfolded at a symbolic index: it holds there only where the condition does. */
+interface Unfolded { readonly def: Define; readonly at: Expr }
 
 /**
  * The forms of `left = right` a proof may compare: as written, then under growing sets of
@@ -34,14 +38,26 @@ interface Candidate { readonly l: Expr; readonly r: Expr; readonly how: string; 
 function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
   const scope = p.prep.ctx.scope;
   const hinted = hintedKeys(p.hint, scope);
-  const candidates: { l: Expr; r: Expr; how: string }[] = [{ l: left, r: right, how: 'algebra' }];
+  const candidates: Candidate[] = [{ l: left, r: right, how: 'algebra', unfolded: [] }];
   const rulesMap = new Map(p.rules.map((r) => [r.key, r.rhs]));
   const withRules = (e: Expr) => replaceByKey(e, rulesMap);
-  if (rulesMap.size > 0) candidates.push({ l: withRules(left), r: withRules(right), how: 'using the assumptions and cited facts' });
+  // Each candidate keeps the conditional definitions its unfoldings relied on (see coverIndices).
+  let used: Unfolded[] = [];
+  const record = (def: Define, _v: string, at: Expr) => void used.push({ def, at });
+  const taken = (): readonly Unfolded[] => {
+    const out = used;
+    used = [];
+    return out;
+  };
+  if (rulesMap.size > 0) candidates.push({ l: withRules(left), r: withRules(right), how: 'using the assumptions and cited facts', unfolded: [] });
   if (hinted.size > 0) {
-    const u = (e: Expr) => unfold(e, p.unfoldings, p.functions, scope, hinted);
+    const u = (e: Expr) => unfold(e, p.unfoldings, p.functions, scope, hinted, record);
     const how = 'unfolding what the justification names';
-    candidates.push({ l: u(left), r: right, how }, { l: left, r: u(right), how }, { l: u(left), r: u(right), how });
+    const ul = u(left);
+    const fromLeft = taken();
+    const ur = u(right);
+    const fromRight = taken();
+    candidates.push({ l: ul, r: right, how, unfolded: fromLeft }, { l: left, r: ur, how, unfolded: fromRight }, { l: ul, r: ur, how, unfolded: [...fromLeft, ...fromRight] });
   }
   // Unfold what one side has and the other lacks (`Δθ_t` → `-δ v_t` → … until both
   // sides speak of `v_{t-1}`), one side at a time so a recurrence is not unfolded on
@@ -49,29 +65,35 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
   for (const rewrite of rulesMap.size > 0 ? [(e: Expr) => e, withRules] : [(e: Expr) => e]) {
     let l2 = rewrite(left);
     let r2 = rewrite(right);
+    let so_far: readonly Unfolded[] = [];
     for (let round = 0; round < 6; round++) {
       const onRight = namesIn(r2);
-      const nl = rewrite(unfold(l2, p.unfoldings, p.functions, scope, (_, printed) => !onRight.has(printed)));
+      const nl = rewrite(unfold(l2, p.unfoldings, p.functions, scope, (_, printed) => !onRight.has(printed), record));
       if (printExpr(nl) !== printExpr(l2)) {
         l2 = nl;
       } else {
+        taken();
         const onLeft = namesIn(l2);
-        const nr = rewrite(unfold(r2, p.unfoldings, p.functions, scope, (_, printed) => !onLeft.has(printed)));
+        const nr = rewrite(unfold(r2, p.unfoldings, p.functions, scope, (_, printed) => !onLeft.has(printed), record));
         if (printExpr(nr) === printExpr(r2)) break;
         r2 = nr;
       }
-      candidates.push({ l: l2, r: r2, how: 'unfolding the definitions' });
+      so_far = [...so_far, ...taken()];
+      candidates.push({ l: l2, r: r2, how: 'unfolding the definitions', unfolded: so_far });
     }
+    taken();
   }
   let l3 = left;
   let r3 = right;
+  let so_far: readonly Unfolded[] = [];
   for (let round = 0; round < 2; round++) {
-    const nl = withRules(unfold(l3, p.unfoldings, p.functions, scope, null));
-    const nr = withRules(unfold(r3, p.unfoldings, p.functions, scope, null));
+    const nl = withRules(unfold(l3, p.unfoldings, p.functions, scope, null, record));
+    const nr = withRules(unfold(r3, p.unfoldings, p.functions, scope, null, record));
     if (printExpr(nl) === printExpr(l3) && printExpr(nr) === printExpr(r3)) break;
     l3 = nl;
     r3 = nr;
-    candidates.push({ l: l3, r: r3, how: 'unfolding every definition' });
+    so_far = [...so_far, ...taken()];
+    candidates.push({ l: l3, r: r3, how: 'unfolding every definition', unfolded: so_far });
   }
   return candidates;
 }
@@ -91,7 +113,7 @@ export function certify(p: StepProblem, left: Expr, right: Expr, deadline: numbe
     const key = `${printExpr(c.l)}\u0000${printExpr(c.r)}`;
     if (tested.has(key)) continue;
     tested.add(key);
-    const rule = c.rule ? { rule: c.rule } : {};
+    const rule = { ...(c.rule ? { rule: c.rule } : {}), unfolded: c.unfolded };
     if (printExpr(c.l) === printExpr(c.r)) return { proof: { method: 'structural', how: c.how, ...rule }, pending: [] };
     const t: IdentityVerdict = identityTest(c.l, c.r, ictx, `${p.salt}|${key}`, deadline);
     if (t.kind === 'identical') return { proof: { method: 'identity-test', how: c.how, errorBound: t.errorBound, points: t.points, size: t.size, ...rule }, pending: [] };
@@ -100,7 +122,7 @@ export function certify(p: StepProblem, left: Expr, right: Expr, deadline: numbe
       // test cannot take: left − right expanded in exact rationals (calls as names of their
       // own, engines/polynomial.ts) may still come to 0, a proof with no error probability.
       if (!c.rule && expandsToZero(c.l, c.r)) {
-        return { proof: { method: 'rule', how: c.how, rule: 'exact expansion', used: ['left − right expands to 0 in exact rational arithmetic'] }, pending: [] };
+        return { proof: { method: 'rule', how: c.how, rule: 'exact expansion', used: ['left − right expands to 0 in exact rational arithmetic'], unfolded: c.unfolded }, pending: [] };
       }
       pending.push(c);
     }
@@ -157,7 +179,7 @@ export function symbolicProof(p: StepProblem, pending: readonly Candidate[], dea
     // A derivative means nothing to nerdamer or the normal form: its taken form is another candidate.
     if (hasDerivative(c.l, p.functions) || hasDerivative(c.r, p.functions)) continue;
     if (zeroDifference(c.l, c.r, scope, remaining)) {
-      return { method: hasMatrix(c.l) || hasMatrix(c.r) ? 'normal-form' : 'symbolic', how: c.how, ...(c.rule ? { rule: c.rule } : {}) };
+      return { method: hasMatrix(c.l) || hasMatrix(c.r) ? 'normal-form' : 'symbolic', how: c.how, ...(c.rule ? { rule: c.rule } : {}), unfolded: c.unfolded };
     }
   }
   return null;
@@ -175,6 +197,8 @@ export interface Proof {
   readonly size?: number | null;
   /** A named rule that took part (`differentiation`, `submultiplicativity`, …). */
   readonly rule?: string;
+  /** The conditional definitions the proof unfolded at symbolic indices; absent when not known (rules: see coverIndices). */
+  readonly unfolded?: readonly Unfolded[];
 }
 
 /**
@@ -192,7 +216,8 @@ function withCalculus(p: StepProblem, cs: readonly Candidate[]): Candidate[] {
   for (const c of cs) {
     if (!has(c)) continue;
     const a = abstractDerivatives([c.l, c.r]);
-    if (a.count > 0) out.push({ l: a.sides[0]!, r: a.sides[1]!, how: `${c.how}, each derivative taken as one unknown value` });
+    const inherited = { unfolded: c.unfolded };
+    if (a.count > 0) out.push({ l: a.sides[0]!, r: a.sides[1]!, how: `${c.how}, each derivative taken as one unknown value`, ...inherited });
     const el = eliminateDerivatives(c.l, ctx);
     const er = eliminateDerivatives(c.r, ctx);
     if (!('expr' in el) || !('expr' in er)) continue;
@@ -201,13 +226,15 @@ function withCalculus(p: StepProblem, cs: readonly Candidate[]): Candidate[] {
     seen.add(key);
     const notes = [...new Set([...el.notes, ...er.notes])];
     const taken = `derivatives taken by the rules of calculus${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`;
-    out.push({ l: el.expr, r: er.expr, how: `${c.how}, ${taken}`, rule: 'differentiation' });
+    out.push({ l: el.expr, r: er.expr, how: `${c.how}, ${taken}`, rule: 'differentiation', ...inherited });
     // Where a derivative was taken at a defined point (∇_g f(g), g = A x), unfold it there.
     const scope = p.prep.ctx.scope;
-    const ul = unfold(el.expr, p.unfoldings, p.functions, scope, null);
-    const ur = unfold(er.expr, p.unfoldings, p.functions, scope, null);
+    const more: Unfolded[] = [...c.unfolded];
+    const record = (def: Define, _v: string, at: Expr) => void more.push({ def, at });
+    const ul = unfold(el.expr, p.unfoldings, p.functions, scope, null, record);
+    const ur = unfold(er.expr, p.unfoldings, p.functions, scope, null, record);
     if (printExpr(ul) !== printExpr(el.expr) || printExpr(ur) !== printExpr(er.expr)) {
-      out.push({ l: ul, r: ur, how: `${c.how}, ${taken}, definitions unfolded`, rule: 'differentiation' });
+      out.push({ l: ul, r: ur, how: `${c.how}, ${taken}, definitions unfolded`, rule: 'differentiation', unfolded: more });
     }
   }
   return out;
@@ -537,7 +564,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   if (!proof && isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
     try {
       const r = proveByRules({ problem: p, left, rel, right, deadline: Date.now() + (opts.deadline - Date.now()) / 3 });
-      if (r.proof) proof = { method: 'rule', how: r.proof.how, rule: r.proof.rule };
+      // (A rule that unfolds a definition says so: `definition of J_t`.)
+      if (r.proof) proof = { method: 'rule', how: r.proof.how, rule: r.proof.rule, ...(/definition of/.test(r.proof.how) ? {} : { unfolded: [] }) };
       ruleReasons = r.reasons;
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
@@ -547,7 +575,11 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   if (!proof && pending.length > 0) {
     const r = proveEqualityByRules(p, pending, Date.now() + (opts.deadline - Date.now()) / 2);
     if (r.proof) {
-      proof = { method: 'rule', how: r.proof.how, rule: r.proof.rule, used: r.proof.used, ...(r.proof.errorBound !== undefined ? { errorBound: r.proof.errorBound } : {}) };
+      const from = pending[r.candidate ?? -1]?.unfolded;
+      proof = {
+        method: 'rule', how: r.proof.how, rule: r.proof.rule, used: r.proof.used, ...(r.proof.errorBound !== undefined ? { errorBound: r.proof.errorBound } : {}),
+        ...(from && !r.proof.used.some((u) => /definition of/.test(u)) ? { unfolded: from } : {}),
+      };
     } else {
       ruleWhy = r.reason;
     }
@@ -635,13 +667,33 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     };
   }
   if (proof) {
+    // A proof that unfolded a conditional definition at a symbolic index (`a_t` by `define a_t
+    // = … for t ≥ 1`) holds where the condition does; the few indices of the step's range it
+    // leaves out (t = 0) are decided on their own.
+    const cover = isExpr(left) && isExpr(right) ? coverIndices(p, opts, left, right, proof.unfolded) : null;
+    if (cover && 'outcome' in cover) return cover.outcome;
+    if (cover && 'unproved' in cover) {
+      const full = sampleRelation(p, opts, true, false);
+      if (full.failure) {
+        return {
+          verdict: 'refuted', method: 'sampling', samples: full.held + 1, counterexample: full.failure, notes: [...full.notes],
+          message: `the two sides differ at this point; ${cover.unproved}`,
+        };
+      }
+      if (full.unknown) return { verdict: 'unknown', method: 'none', samples: full.held, counterexample: null, message: `${cover.unproved}, and sampling could not decide it (${full.unknown})`, notes: [...full.notes] };
+      return {
+        verdict: 'checked', method: 'sampling', samples: full.held, counterexample: null, notes: [...full.notes],
+        message: `held at ${evidenceText(full)}${full.ranges ? ` (${full.ranges})` : ''}${skippedText(full)}; no proof: ${cover.unproved}`,
+      };
+    }
+    const coverText = cover && 'proved' in cover ? `; ${cover.proved}` : '';
     const by = !isExpr(left) && proof.method === 'structural' && proof.how !== 'both sides are the same statement' ? 'the statements are the same comparison rearranged'
       : proof.method === 'structural' ? 'the sides are identical'
       : proof.method === 'normal-form' ? 'the matrix normal forms agree'
         : proof.method === 'identity-test' ? `the exact identity test agrees at ${proof.points} random points modulo 2^61 − 1${proof.size ? ` with ${proof.size}×${proof.size} matrices` : ''} (error probability ≤ ${proof.errorBound!.toExponential(0)})`
           : proof.method === 'rule' ? (proof.used ? `by the ${proof.rule}${ruleDetail(proof.used, proof.errorBound)}` : 'proved by the rules')
             : 'the symbolic engine reduced the difference to 0';
-    return {
+    const out: Outcome = {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
       ...(proof.errorBound !== undefined ? { errorBound: proof.errorBound } : {}),
       ...(proof.rule !== undefined ? { rule: proof.rule } : {}),
@@ -650,6 +702,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
         : proof.method === 'rule' && !proof.used ? `${by}: ${proof.how}; and ${evidenceText(s)} agree${ranges}${skippedText(s)}`
           : `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}${skippedText(s)}`,
     };
+    return coverText ? { ...out, message: `${out.message}${coverText}` } : out;
   }
   const rulesSaid = ruleReasons.length > 0 && citedRules(p.hint).length > 0 ? `; the cited rule does not apply (${ruleReasons.join('; ')})` : '';
   return {
@@ -679,6 +732,104 @@ function limitProblem(p: StepProblem): { body: Expr; target: Expr; wrt: Var | nu
 
 function limitUnknown(why: string): Outcome {
   return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: why, notes: [] };
+}
+
+/** Index values scanned above where an index is sampled from, for the ones a definition's condition leaves out. */
+const COVER_SCAN = 12;
+/** At most this many left-out index values are decided on their own; more, and the proof stands aside for sampling. */
+const COVER_MAX = 3;
+
+/**
+ * Where a proof's unfoldings hold. A definition with a condition (`define a_t = 1.5 for t ≥ 1`)
+ * unfolded at a symbolic index (a_t, a_{t-1}) gives an equation true where the condition is;
+ * the step claims every index from where it is sampled (t ≥ 0 by default, raised by
+ * subscripts like v_{t-1} and by assumptions). Up to COVER_MAX left-out values are decided on
+ * their own (the step with t = 0 put in): all proved, the proof stands with a note saying so;
+ * one refuted, that is the verdict. Otherwise (more values, an index that is not a plain
+ * integer name, an assumption that speaks of it) the proof does not cover the step and
+ * sampling decides. Null when every unfolding is covered. (Before, `a_t = 1.5` was proved
+ * though a_0 is free: a lean cross-check drew a_0 from the step's own constants.)
+ */
+function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr, known: readonly Unfolded[] | undefined):
+  { outcome: Outcome } | { unproved: string } | { proved: string } | null {
+  const scope = p.prep.ctx.scope;
+  // Where the proof does not say what it unfolded (a named rule), the definitions of what the
+  // step names directly, one level.
+  const used: Unfolded[] = known ? [...known] : [];
+  if (!known) for (const e of [left, right]) unfold(e, p.unfoldings, p.functions, scope, null, (def, _v, at) => void used.push({ def, at }));
+  if (used.length === 0) return null;
+  const describe = (def: Define) => `the definition of ${printName(def.target)} (for ${printFormula(def.condition!)})`;
+  const bounds = calculusContext(p);
+  const left_out = new Map<string, { values: Set<number>; why: Set<string> }>();
+  for (const { def, at } of used) {
+    const lin = linearIndex(at);
+    const terms = lin ? [...lin.terms].filter(([, c]) => c !== 0) : [];
+    if (!lin || terms.length > 1) return { unproved: `the proof unfolded ${describe(def)} at ${printExpr(at)}, and where that applies is not worked out` };
+    if (terms.length === 0) {
+      if (!conditionHolds(def.condition!, lin.constant)) return { unproved: `the proof unfolded ${describe(def)} at ${lin.constant}, where it does not apply` };
+      continue;
+    }
+    const [name, coef] = terms[0]!;
+    const info = scope.get(name);
+    if (info?.kind !== 'integer' || info.family) return { unproved: `the proof unfolded ${describe(def)} at ${printExpr(at)}, and ${name} is not an integer index` };
+    // The step's range of the index, as sampling has it (sampling/point.ts integerRange): up
+    // from its least value, or down from an upper bound below that (`assume t < 0`).
+    const floor = bounds.indexLowerBound(info.key);
+    const iv = p.prep.intervals.get(info.key);
+    const hasLo = iv?.lo !== null && iv?.lo !== undefined;
+    const cap = iv?.hi !== null && iv?.hi !== undefined && Math.abs(iv.hi.toNumber()) < 1e9
+      ? Number(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor()) : null;
+    if (floor === null) return { unproved: `the proof unfolded ${describe(def)}, and ${name} has no least value here` };
+    const down = cap !== null && !hasLo && cap < floor;
+    for (let k = 0; k < COVER_SCAN; k++) {
+      const v = down ? cap - k : floor + k;
+      if (!down && cap !== null && v > cap) break;
+      if (conditionHolds(def.condition!, coef * v + lin.constant)) continue;
+      if (k === COVER_SCAN - 1) return { unproved: `the proof unfolded ${describe(def)}, which leaves out more than ${COVER_MAX} values of ${name}` };
+      const entry = left_out.get(name) ?? { values: new Set<number>(), why: new Set<string>() };
+      entry.values.add(v);
+      entry.why.add(describe(def));
+      left_out.set(name, entry);
+    }
+  }
+  if (left_out.size === 0) return null;
+  const total = [...left_out.values()].reduce((n, e) => n + e.values.size, 0);
+  const names = [...left_out.keys()];
+  const why = [...new Set([...left_out.values()].flatMap((e) => [...e.why]))].join(' and ');
+  const where = [...left_out].map(([n, e]) => `${n} = ${[...e.values].sort((a, b) => a - b).join(', ')}`).join('; ');
+  if (total > COVER_MAX || left_out.size > 1) return { unproved: `the proof unfolded ${why}, which leaves out ${where}` };
+  // An assumption that speaks of the index holds at the sampled index, not at the one put in.
+  const [name] = names as [string];
+  const speaks = p.prep.ctx.assumptions.some((a) => formulaExprs(a.formula).some((e) => mentionsAny(e, new Set([name]))));
+  if (speaks) return { unproved: `the proof unfolded ${why}, which leaves out ${where}, and an assumption speaks of ${name}` };
+  const values = [...left_out.get(name)!.values].sort((a, b) => a - b);
+  for (const v of values) {
+    const at = new Map([[name, { kind: 'Num', value: String(v), range: left.range, shape: { kind: 'scalar' } } as Expr]]);
+    // At a whole-number index every definition's condition is decided: unfold them there
+    // (a_0 by `define a_0 = 3`), so the instance is often a ground step.
+    const instance = (e: Expr): Expr => {
+      let x = substitute(e, at);
+      for (let round = 0; round < 4; round++) {
+        const y = unfold(x, p.unfoldings, p.functions, scope, null);
+        if (printExpr(y) === printExpr(x)) break;
+        x = y;
+      }
+      return x;
+    };
+    const q: StepProblem = { ...p, left: instance(left), right: instance(right) };
+    const o = decideStepAt(q, opts);
+    if (o.verdict === 'refuted') {
+      return {
+        outcome: {
+          ...o,
+          counterexample: o.counterexample && { ...o.counterexample, assignments: [[name, String(v)], ...o.counterexample.assignments] },
+          message: `at ${name} = ${v}, where ${why} does not apply: ${o.message}`,
+        },
+      };
+    }
+    if (o.verdict !== 'proved') return { unproved: `the proof unfolded ${why}, which leaves out ${name} = ${v}, and there the step is ${o.verdict} (${o.message})` };
+  }
+  return { proved: `${why} leaves out ${name} = ${values.join(', ')}, ${values.length === 1 ? 'which is' : 'which are'} proved on ${values.length === 1 ? 'its' : 'their'} own` };
 }
 
 /** The definitions with a condition (`define v_t = … for t ≥ 1`) the step's sides name, as `the definition of v_t (for t ≥ 1)`. */

@@ -170,11 +170,12 @@ export const EQUALITY_RULES: readonly ProofRule[] = [sumRules, expectationRules,
 
 /**
  * Tries every rule that concerns a candidate pair (rules the justification cites first).
- * Returns the first proof, or why the rules did not apply (the cited rule's reason first).
+ * Returns the first proof and the index of its candidate, or why the rules did not apply
+ * (the cited rule's reason first).
  */
 export function proveEqualityByRules(
   problem: StepProblem, candidates: readonly { l: Expr; r: Expr; how: string }[], deadline: number,
-): { proof: RuleProof | null; reason: string | null } {
+): { proof: RuleProof | null; reason: string | null; candidate?: number } {
   const cited = citedRules(problem.hint);
   const citedBy = (r: ProofRule) => r.cites.some((c) => cited.includes(c));
   const ordered = [...EQUALITY_RULES].sort((a, b) => Number(citedBy(b)) - Number(citedBy(a)));
@@ -188,7 +189,7 @@ export function proveEqualityByRules(
       facts ??= new Facts(problem.prep);
       const out = rule.prove({ left: c.l, right: c.r, how: c.how, problem, facts, deadline });
       if (out.kind === 'proved') {
-        return { proof: { rule: rule.name, how: c.how, used: out.used, ...(out.errorBound !== undefined ? { errorBound: out.errorBound } : {}) }, reason: null };
+        return { proof: { rule: rule.name, how: c.how, used: out.used, ...(out.errorBound !== undefined ? { errorBound: out.errorBound } : {}) }, reason: null, candidate: candidates.indexOf(c) };
       }
       const why = `${rule.name}: ${out.reason}`;
       if (citedBy(rule)) citedReason ??= why;

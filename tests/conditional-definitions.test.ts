@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import type { StepReport, Verdict } from '../src/result.js';
+
+/**
+ * A definition with a condition (`define a_t = … for t ≥ 1`) unfolded at a symbolic index
+ * gives an equation true only where the condition holds. A step claims every index from where
+ * it is sampled (t ≥ 0 by default; raised by a subscript such as a_{t-1} or by an
+ * assumption), so the indices the condition leaves out are decided on their own. Before,
+ * `a_t = 1.5` under `define a_t = 1.5 for t ≥ 1` was proved, though a_0 is free.
+ */
+const FREE_BASE = 'integer t\nscalar a_t\ndefine a_t = 1.5 for t ≥ 1\n';
+const BASE = 'integer t\nscalar a_t\ndefine a_0 = 3\ndefine a_t = a_{t-1}^2 + 1 for t ≥ 1\n';
+const SAME_BASE = 'integer t\nscalar a_t\ndefine a_0 = 1.5\ndefine a_t = 1.5 for t ≥ 1\n';
+const WRONG_BASE = 'integer t\nscalar a_t\ndefine a_0 = 2\ndefine a_t = 1.5 for t ≥ 1\n';
+const SUMS = 'integer t, T\nscalar a_t\ndefine a_t = 1.5 for t ≥ 1\n';
+const NEGATIVE = 'integer t\ndefine u_t = 5 for t ≤ -2\nassume t < 0\n';
+const MOMENTUM = 'scalar β\ninteger t\nvector g_t, v_t in R^n\nassume 0 < β < 1\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1\n';
+
+interface Case {
+  readonly src: string;
+  readonly step: string;
+  readonly verdict: Verdict;
+  /** Words the message must hold. */
+  readonly says?: RegExp;
+  /** The index the counterexample names. */
+  readonly at?: [string, string];
+}
+
+const CASES: Case[] = [
+  // a_0 is free: the step is false at t = 0.
+  { src: FREE_BASE, step: 'a_t = 1.5', verdict: 'refuted', says: /^at t = 0, where the definition of a_t \(for t ≥ 1\) does not apply/, at: ['t', '0'] },
+  { src: FREE_BASE, step: 'a_t = 1.5 by def a', verdict: 'refuted', at: ['t', '0'] },
+  { src: FREE_BASE, step: 'a_t^2 = 2.25', verdict: 'refuted', at: ['t', '0'] },
+  { src: FREE_BASE, step: 'a_{t-1} = 1.5', verdict: 'refuted', at: ['t', '1'] },
+  { src: FREE_BASE, step: 'a_{-1} = 1.5', verdict: 'refuted' },
+  // Covered: t + 1 ≥ 1 for every t ≥ 0; an assumption t ≥ 1.
+  { src: FREE_BASE, step: 'a_{t+1} = 1.5', verdict: 'proved' },
+  { src: `${FREE_BASE}assume t ≥ 1\n`, step: 'a_t = 1.5', verdict: 'proved' },
+  // A base that agrees: t = 0 is proved on its own, and the message says so.
+  { src: SAME_BASE, step: 'a_t = 1.5', verdict: 'proved', says: /leaves out t = 0, which is proved on its own/ },
+  { src: WRONG_BASE, step: 'a_t = 1.5', verdict: 'refuted', at: ['t', '0'] },
+  { src: BASE, step: '|a_t| = a_t', verdict: 'proved', says: /t = 0, which is proved on its own/ },
+  { src: BASE, step: 'a_t ≥ 1', verdict: 'proved' },
+  { src: BASE, step: 'a_t = a_{t-1}^2 + 1', verdict: 'proved' },
+  { src: BASE, step: 'a_t = a_{t-1}^2 + 2', verdict: 'refuted' },
+  // Under ∑/∏ the index's range decides: from 0 it leaves out a_0 (this was proved by the sum
+  // rules when the cross-check drew a_0 = 1.5), from 1 it does not.
+  { src: SUMS, step: '∑_{t=0}^{T} a_t = 1.5 (T + 1)', verdict: 'refuted' },
+  { src: SUMS, step: '∏_{t=0}^{T} a_t = 1.5^(T+1)', verdict: 'refuted' },
+  { src: SUMS, step: '∑_{t=1}^{T} a_t = 1.5 T', verdict: 'proved' },
+  { src: SUMS, step: '∑_{t=0}^{T} a_{t+1} = 1.5 (T + 1)', verdict: 'proved' },
+  // An index sampled downwards from an upper bound.
+  { src: NEGATIVE, step: 'u_t = 5', verdict: 'refuted', at: ['t', '-1'] },
+  { src: NEGATIVE.replace('-2', '-1'), step: 'u_t = 5', verdict: 'proved' },
+  // The homework's recurrence: v_{t-1} in the step starts t at 1, where the definition applies.
+  { src: MOMENTUM, step: 'v_t = β v_{t-1} + (1-β) g_t', verdict: 'proved' },
+  { src: MOMENTUM, step: 'v_{t+1} = β v_t + (1-β) g_{t+1}', verdict: 'proved' },
+  { src: MOMENTUM, step: 'v_t = β v_{t-1} + β g_t', verdict: 'refuted' },
+];
+
+async function stepOf(src: string, line: string): Promise<StepReport> {
+  const [head, ...rest] = line.split(/ (?=[=≤≥<>] )/);
+  const text = `${src}    ${head}\n  ${rest.join(' ')}\n`;
+  const report = await checkSource(text, {});
+  expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  expect(report.steps).toHaveLength(1);
+  return report.steps[0]!;
+}
+
+describe('conditional definitions unfolded at a symbolic index', () => {
+  it.each(CASES.map((c) => [c.step, c] as const))('%s', async (_name, c) => {
+    const s = await stepOf(c.src, c.step);
+    expect({ verdict: s.verdict, message: s.message }).toMatchObject({ verdict: c.verdict });
+    if (c.says) expect(s.message).toMatch(c.says);
+    if (c.at) expect(s.counterexample?.assignments).toContainEqual(c.at);
+  });
+});
