@@ -350,10 +350,16 @@ describe('messages', () => {
     // Two powers of e as names of their own, where nerdamer's word was false (red team: it
     // said (e^x + e^y)^(x - 1) - 1).
     ['scalar x, y\n    \\frac{e^{x}}{e^{x}+e^{y}}\n  = 1\n', '-e^y/(e^x + e^y)'],
-    // Powers of e combine, |u|² is u², √x·√x is x: nerdamer's word, as before.
+    // Powers of e combine: nerdamer's word, as before.
     ['scalar x\n    exp(x) exp(-x)\n  = 2\n', '-1'],
+    // |u|² is u², √u·√u is u, √(u²) is |u|, √ and log of rationals by their primes: exact and
+    // local (they were nerdamer's word; its load was the identity table's slowest step).
     ['scalar x\n    |x| |x| + 1\n  = x^2\n', '1'],
     ['scalar x\n    sqrt(x) (sqrt(x) + 1)\n  = x + 2 sqrt(x)\n', '-sqrt(x)'],
+    ['scalar x\n    sqrt(x^2)\n  = x\n', '|x| - x'],
+    ['scalar x\n    sqrt(x + 1) - sqrt(x)\n  = 1/(sqrt(x + 1) - sqrt(x))\n', '(-2 sqrt(x + 1) sqrt(x) + 2 x)/(sqrt(x + 1) - sqrt(x))'],
+    ['scalar x\n    sqrt(8) x\n  = 3 sqrt(2) x\n', '-sqrt(2) x'],
+    ['scalar x\n    log(12) x\n  = (log(2) + log(3)) x\n', 'log(2) x'],
   ])('says what left − right comes to: %s', async (text, residue) => {
     const { report } = await verdicts(text);
     expect(report.steps[0]!.verdict).toBe('refuted');

@@ -17,7 +17,7 @@ import pkg from '../package.json' with { type: 'json' };
 const HOSTILE_WORDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'process', 'require', 'globalThis', 'eval', 'alert', 'this', 'import', 'prototype', 'valueOf', 'exit'];
 
 const HOSTILE: readonly string[] = [
-  `scalar ${HOSTILE_WORDS.join(', ')}\n\n    (constructor + __proto__)^2\n  = constructor² + 2 constructor __proto__ + __proto__²\n  = sin(process)^2 + cos(process)^2 + toString - 1 + require/eval\n\n    log(globalThis alert)\n  = log(globalThis) + log(alert)\n\n    exp(this + import) - exp(this) exp(import)\n  = 0\n`,
+  `scalar ${HOSTILE_WORDS.join(', ')}\n\n    (constructor + __proto__)^2\n  = constructor² + 2 constructor __proto__ + __proto__²\n  = sin(process)^2 + cos(process)^2 + toString - 1 + require/eval\n\n    log(globalThis alert)\n  = log(globalThis) + log(alert)\n\n    exp(this + import) - exp(this) exp(import)\n  = 0\n\n    exp(valueOf) exp(-valueOf)\n  = 2\n`,
   'scalar x\ntitle "\\"); process.exit(1); (\\""\n    sqrt(x²)\n  = |x|   by "\\u0022); require(\'child_process\')"\n\n    x^2 - 1\n  = (x - 1)(x + 1)   # ${process.exit(1)} `rm -rf /`\n',
   'function constructor : R → R\nscalar prototype, valueOf\n    constructor(prototype + valueOf)\n  = constructor(valueOf + prototype)\n\n    sin(prototype)² \n  = 1 - cos(prototype)²\n\n    sqrt(valueOf) (sqrt(valueOf) + 1)\n  = valueOf + 2 sqrt(valueOf)\n',
   'scalar exit\nassume exit > 0\ndefine hasOwnProperty = exit² + 1\n    hasOwnProperty\n  = exit² + 1   by def hasOwnProperty\n  = (exit + 1)² - 2exit\n\n    (exit^3 - 1)/(exit - 1)\n  = exit² + exit + 1\n',
@@ -64,7 +64,8 @@ describe('no user text reaches anything that evaluates code', () => {
     }
     expect(seen.eval).toEqual([]);
     expect(seen.fn).toEqual([]);
-    // The watch is live: the corpus has scalar steps nerdamer is asked about.
+    // The watch is live: the corpus has scalar steps nerdamer is asked about (e^u·e^(−u), two
+    // powers of e, is still its word in left − right).
     expect(seen.nerdamer.length).toBeGreaterThan(0);
     const words = new Set(seen.nerdamer.flatMap((c) => c.match(/[A-Za-z_$][\w$]*/g) ?? []));
     for (const w of words) expect(HOSTILE_WORDS, `nerdamer saw '${w}'`).not.toContain(w);

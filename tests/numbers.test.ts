@@ -136,6 +136,24 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(['proved', 'checked'], step.message).toContain(step.verdict);
   });
 
+  // √ and log of a positive rational, exactly: √q as c·√s (s squarefree), log q as ∑ k·log p
+  // over q's primes. Such a step is proved by exact expansion; before, log(10^100) = 100 log 10
+  // was only `checked` (enclosures agree), after a failed attempt by nerdamer.
+  it.each([
+    ['log(10^100) = 100 log(10)', '    log(10^100)\n  = 100 log(10)\n', 'proved'],
+    ['log(12) = 2 log(2) + log(3)', '    log(12)\n  = 2 log(2) + log(3)\n', 'proved'],
+    ['log(1/8) x = -3 log(2) x', '    log(1/8) x\n  = -3 log(2) x\n', 'proved'],
+    ['sqrt(12) x = 2 sqrt(3) x', '    sqrt(12) x\n  = 2 sqrt(3) x\n', 'proved'],
+    ['sqrt(2) sqrt(6) x = 2 sqrt(3) x', '    sqrt(2) sqrt(6) x\n  = 2 sqrt(3) x\n', 'proved'],
+    ['(sqrt(2) + 1)^2 = 3 + 2 sqrt(2)', '    (sqrt(2) + 1)^2\n  = 3 + 2 sqrt(2)\n', 'proved'],
+    ['log(12) = log(2) + log(3)', '    log(12)\n  = log(2) + log(3)\n', 'refuted'],
+    ['sqrt(12) x = 3 sqrt(2) x', '    sqrt(12) x\n  = 3 sqrt(2) x\n', 'refuted'],
+    ['log(1000003 · 2) = log(1000003) + log(2) (a prime beyond the small ones)', '    log(1000003 · 2)\n  = log(1000003) + log(2)\n', 'proved'],
+  ])('%s: %s', async (_, body, verdict) => {
+    const { step } = await one(body);
+    expect(step.verdict, step.message).toBe(verdict);
+  });
+
   // A side is written as the other plus or minus their difference only when the other is
   // exactly the short number printed (2 + 10⁻³⁰⁰ prints as 2 at 45 digits).
   it.each([

@@ -270,14 +270,14 @@ export function describeDifference(
       // A polynomial or rational difference is expanded exactly here (functions other than √
       // as names of their own); nerdamer only for the rest.
       const diff = sub(left, right);
-      const rat = expandRational(diff, true);
+      const rat = expandRational(diff, true, { roots: true });
       // (nerdamer's word only where sampled points agree with it: its softmax residue was false.)
       let d = rat ? rationalExpr(rat, left.range)
         : size(left) + size(right) <= SYMBOLIC_BUDGET ? symbolicSimplify(diff, { timeoutMs: budget }) : null;
       if (d && !rat && !agrees(diff, d)) d = null;
       // Else powers of e as names of their own too (e^x e^(−x) stays as written, but exactly).
       if (!d) {
-        const all = expandRational(diff, 'all');
+        const all = expandRational(diff, 'all', { roots: true });
         d = all && rationalExpr(all, left.range);
       }
       if (!d) return null;

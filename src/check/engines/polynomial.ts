@@ -8,9 +8,10 @@ import { Rational } from '../evaluator/rational.js';
  * names it mentions): what `left − right` of a wrong polynomial step comes to, without
  * asking nerdamer. Null for anything that is not a polynomial (a division by a name, a
  * root, a function) or that would expand past a size budget; with `atoms`, a function
- * call other than √, |·|, π, e and a power of e is a name of its own
- * (`cos(2 x) − 2 cos(x)²`), as long as no two powers of e differ (e^x·e^(−x) is 1) and no
- * |u| is squared (|u|² is u²): nerdamer knows how those combine.
+ * call, |·|, π, e and a power of e is a name of its own (`cos(2 x) − 2 cos(x)²`), with what
+ * its square is applied (|u|² is u²; √ of a positive rational is c·√s with (√s)² = s; with
+ * `roots`, √u too), log of a positive rational is ∑ k·log p over its primes, and no two
+ * powers of e may differ (e^x·e^(−x) is 1: nerdamer knows how those combine).
  */
 
 /** A monomial's names and exponents, sorted by name; its key is their printed product. */
@@ -50,24 +51,157 @@ function mul(p: Poly, q: Poly): Poly | null {
 
 const constant = (c: Rational): Poly => (c.isZero() ? new Map() : new Map([['', { coef: c, powers: [] }]]));
 
+/**
+ * What an atom's square is, by its key: √u → u, |u| → u², √2 → 2. The expansion applies these
+ * (`reduceSquares`), so (√2)² is 2 and |x|² is x². Each holds wherever the atom is defined.
+ */
+type Squares = Map<string, Poly>;
+
+/**
+ * Options of an expansion: `roots` makes √u of a non-constant u a name of its own whose square
+ * is u (for the text of left − right: true wherever √u is defined, which a certificate could
+ * not assume); √ and log of a positive rational are always taken (√8 = 2√2, log 10^100 =
+ * 100 log 2 + 100 log 5).
+ */
+export interface ExpansionOptions { readonly roots?: boolean }
+
 /** The expansion of a scalar expression, or null when it is not a polynomial within budget (see above for `atoms`). */
-export function expandPolynomial(e: Expr, atoms: boolean | 'all' = false, heads = new Map<string, string>()): Poly | null {
+export function expandPolynomial(
+  e: Expr, atoms: boolean | 'all' = false, heads = new Map<string, string>(), options: ExpansionOptions = {}, squares: Squares = new Map(),
+): Poly | null {
+  const name = (x: Expr, key: string): Poly => new Map([[`${key}^1`, { coef: Rational.ONE, powers: [[key, 1, x]] }]]);
   const atomOf = (x: Expr): Poly | null => {
     if (!atoms || x.shape?.kind === 'matrix') return null;
-    // √ is not a name of its own: √x·√x is x, and nerdamer writes √(x²) as |x|.
-    if (x.kind === 'Call' && x.fn.base === 'sqrt') return null;
+    if (x.kind === 'Call' && x.args.length === 1 && (x.fn.base === 'sqrt' || x.fn.base === 'log' || x.fn.base === 'ln') && !x.fn.index && x.fn.primes === 0) {
+      const q = constantValue(x.args[0]!);
+      // (Trial division of numbers past 4096 bits would cost seconds: such a number is left whole.)
+      const small = q !== null && bits(q.n) + bits(q.d) <= MAX_FACTORED_BITS;
+      if (q && small && q.sign() > 0) return x.fn.base === 'sqrt' ? constantRoot(x, q, squares) : constantLog(x, q);
+      if (x.fn.base === 'sqrt') {
+        // √ of anything else: only for the text of left − right (see ExpansionOptions); √(u²) is |u|.
+        if (!options.roots || q) return null;
+        const u = x.args[0]!;
+        if (u.kind === 'Binary' && u.op === '^' && u.right.kind === 'Num' && u.right.value === '2') return atomOf({ kind: 'Abs', arg: u.left, range: x.range, shape: x.shape });
+        const key = `⟨${printExpr(x)}⟩`;
+        const radicand = go(u);
+        if (radicand) squares.set(key, radicand);
+        return name(x, key);
+      }
+    }
     const head = x.kind === 'Call' ? printName(x.fn) : x.kind === 'Binary' ? 'exp' : x.kind;
     // (π and e sort before the names, as they are written: π x; a call after them: x sin(x).)
     const key = `${x.kind === 'Const' ? ' ' : ''}⟨${printExpr(x)}⟩`;
     // Two powers of e combine (e^x·e^(−x) is 1): nerdamer's, unless `atoms` is 'all'.
     if (head === 'exp' && atoms !== 'all' && (heads.get(head) ?? key) !== key) return null;
     heads.set(head, key);
-    if (x.kind === 'Abs') heads.set(`|·|${key}`, key);
-    return new Map([[`${key}^1`, { coef: Rational.ONE, powers: [[key, 1, x]] }]]);
+    if (x.kind === 'Abs') {
+      heads.set(`|·|${key}`, key);
+      // |u|² is u² (when u expands).
+      const u = go(x.arg);
+      const sq = u && mul(u, u);
+      if (sq) squares.set(key, sq);
+    }
+    return name(x, key);
   };
-  const go = (x: Expr): Poly | null => expand(x, go, atomOf);
+  const go = (x: Expr): Poly | null => expand(x, go, atomOf, (p) => reduceSquares(p, squares));
   const out = go(e);
   return out && !absSquared(out, heads) ? out : null;
+}
+
+/** Numerators and denominators up to this many bits (together) are factored for √ and log. */
+const MAX_FACTORED_BITS = 4096;
+
+function bits(n: bigint): number {
+  return (n < 0n ? -n : n).toString(16).length * 4;
+}
+
+/** Small primes, for √ and log of rationals. */
+const PRIMES: readonly bigint[] = (() => {
+  const out: bigint[] = [];
+  for (let n = 2; n < 1000; n++) if (out.every((p) => n % Number(p) !== 0)) out.push(BigInt(n));
+  return out;
+})();
+
+/** n as ∏ p^k over the small primes, and what is left (1, or a number with no small prime factor). */
+function factor(n: bigint): { powers: Map<bigint, number>; rest: bigint } {
+  const powers = new Map<bigint, number>();
+  for (const p of PRIMES) {
+    if (p * p > n) break;
+    while (n % p === 0n) {
+      powers.set(p, (powers.get(p) ?? 0) + 1);
+      n /= p;
+    }
+  }
+  // (What is left under 10⁶ is 1 or a prime.)
+  if (n > 1n && n < 1_000_000n) {
+    powers.set(n, (powers.get(n) ?? 0) + 1);
+    n = 1n;
+  }
+  return { powers, rest: n };
+}
+
+/** √q for a rational q > 0 as c·√s, s a whole number with no square small-prime factor (√8 = 2√2; √(1/2) = √2/2); (√s)² = s. */
+function constantRoot(x: Expr & { kind: 'Call' }, q: Rational, squares: Squares): Poly {
+  // √(n/d) = √(n d)/d.
+  const { powers, rest } = factor(q.n * q.d);
+  let outside = 1n;
+  let inside = rest;
+  for (const [p, k] of powers) {
+    outside *= p ** BigInt(Math.floor(k / 2));
+    if (k % 2 === 1) inside *= p;
+  }
+  const coef = new Rational(outside, 1n).div(new Rational(q.d, 1n));
+  if (inside === 1n) return constant(coef);
+  const node: Expr = { ...x, args: [{ kind: 'Num', value: inside.toString(), range: x.range, shape: { kind: 'scalar' } }] };
+  const key = ` ⟨${printExpr(node)}⟩`; // (a number: sorts before the names, as π does)
+  squares.set(key, constant(new Rational(inside, 1n)));
+  return new Map([[`${key}^1`, { coef, powers: [[key, 1, node]] }]]);
+}
+
+/** log q for a rational q > 0 as ∑ k·log p over its prime factors (what has no small prime factor stays whole): log 10^100 = 100 log 2 + 100 log 5. */
+function constantLog(x: Expr & { kind: 'Call' }, q: Rational): Poly {
+  let out: Poly = new Map();
+  const logOf = (n: bigint, k: number, sign: 1 | -1) => {
+    const node: Expr = { ...x, fn: { ...x.fn, base: 'log' }, args: [{ kind: 'Num', value: n.toString(), range: x.range, shape: { kind: 'scalar' } }] };
+    const key = ` ⟨${printExpr(node)}⟩`; // (a number: sorts before the names, as π does)
+    out = add(out, new Map([[`${key}^1`, { coef: new Rational(BigInt(k), 1n), powers: [[key, 1, node]] }]]), sign);
+  };
+  for (const [n, sign] of [[q.n, 1], [q.d, -1]] as const) {
+    const { powers, rest } = factor(n);
+    for (const [p, k] of powers) logOf(p, k, sign);
+    if (rest > 1n) logOf(rest, 1, sign);
+  }
+  return out;
+}
+
+/** Applies what atoms' squares are (Squares) until no term has an atom squared; null past the size budget. */
+function reduceSquares(p: Poly, squares: Squares): Poly | null {
+  if (squares.size === 0) return p;
+  let cur = p;
+  for (let round = 0; round < 8; round++) {
+    let changed = false;
+    let out: Poly = new Map();
+    for (const t of cur.values()) {
+      const hit = t.powers.find(([v, k]) => k >= 2 && squares.has(v));
+      if (!hit) {
+        out = add(out, new Map([[keyOf(t.powers), t]]), 1);
+        continue;
+      }
+      changed = true;
+      const [v, k, node] = hit;
+      const rest = t.powers.filter(([w]) => w !== v);
+      let term: Poly | null = new Map([[keyOf(rest), { coef: t.coef, powers: rest }]]);
+      const sq = power(squares.get(v)!, Math.floor(k / 2));
+      term = sq && mul(term, sq);
+      if (term && k % 2 === 1) term = mul(term, new Map([[`${v}^1`, { coef: Rational.ONE, powers: [[v, 1, node]] }]]));
+      if (!term) return null;
+      out = add(out, term, 1);
+      if (out.size > MAX_TERMS) return null;
+    }
+    cur = out;
+    if (!changed) return cur;
+  }
+  return null;
 }
 
 /** Whether a term has |u|² or a higher power (it is u², which a name of its own would not show): nerdamer's. */
@@ -76,7 +210,7 @@ function absSquared(p: Poly, heads: ReadonlyMap<string, string>): boolean {
   return false;
 }
 
-function expand(e: Expr, go: (x: Expr) => Poly | null, atomOf: (x: Expr) => Poly | null): Poly | null {
+function expand(e: Expr, go: (x: Expr) => Poly | null, atomOf: (x: Expr) => Poly | null, reduce: (p: Poly) => Poly | null): Poly | null {
   if (e.shape?.kind === 'matrix') return null;
   switch (e.kind) {
     case 'Num': return constant(literal(e));
@@ -98,7 +232,8 @@ function expand(e: Expr, go: (x: Expr) => Poly | null, atomOf: (x: Expr) => Poly
         if (k === null) return e.left.kind === 'Const' && e.left.name === 'e' ? atomOf(e) : null;
         if (k > MAX_EXPONENT) return null;
         const a = go(e.left);
-        return a && power(a, k);
+        const pk = a && power(a, k);
+        return pk && reduce(pk);
       }
       const a = go(e.left);
       if (!a) return null;
@@ -107,7 +242,10 @@ function expand(e: Expr, go: (x: Expr) => Poly | null, atomOf: (x: Expr) => Poly
       switch (e.op) {
         case '+': return add(a, b, 1);
         case '-': return add(a, b, -1);
-        case '*': return mul(a, b);
+        case '*': {
+          const ab = mul(a, b);
+          return ab && reduce(ab);
+        }
         case '/': {
           if (b.size !== 1 || !b.has('')) return null;
           return mul(a, constant(Rational.ONE.div(b.get('')!.coef)));
@@ -306,10 +444,16 @@ function cancel(r: RationalFunction): RationalFunction {
  * 2/(a + b)` is (a² + b²)/(a b (a + b))), atoms as in `expandPolynomial`; null when it is not
  * one within budget or divides by 0.
  */
-export function expandRational(e: Expr, atoms: boolean | 'all' = false): RationalFunction | null {
+export function expandRational(e: Expr, atoms: boolean | 'all' = false, options: ExpansionOptions = {}): RationalFunction | null {
   const heads = new Map<string, string>();
-  const poly = (x: Expr): Poly | null => expandPolynomial(x, atoms, heads);
-  const go = (x: Expr): RationalFunction | null => {
+  const squares: Squares = new Map();
+  const poly = (x: Expr): Poly | null => expandPolynomial(x, atoms, heads, options, squares);
+  const reduced = (r: RationalFunction | null): RationalFunction | null => {
+    const num = r && reduceSquares(r.num, squares);
+    return r && num && { num, den: r.den };
+  };
+  const go = (x: Expr): RationalFunction | null => reduced(step(x));
+  const step = (x: Expr): RationalFunction | null => {
     if (x.shape?.kind === 'matrix') return null;
     const p = poly(x);
     if (p) return { num: p, den: new Map() };
