@@ -15,6 +15,10 @@ const SAME_BASE = 'integer t\nscalar a_t\ndefine a_0 = 1.5\ndefine a_t = 1.5 for
 const WRONG_BASE = 'integer t\nscalar a_t\ndefine a_0 = 2\ndefine a_t = 1.5 for t ≥ 1\n';
 const SUMS = 'integer t, T\nscalar a_t\ndefine a_t = 1.5 for t ≥ 1\n';
 const NEGATIVE = 'integer t\ndefine u_t = 5 for t ≤ -2\nassume t < 0\n';
+const NOT_AT = (k: number) => `integer t\nscalar a_t\ndefine a_${k} = 0\ndefine a_t = 1 for t ≠ ${k}\n`;
+const BOUNDED = 'integer t\nscalar a_t\ndefine a_t = 1 for t ≤ 15\n';
+const UP_TO_T = 'integer t, T\nscalar a_t\nassume 1 ≤ T ≤ 3\ndefine a_5 = 0\ndefine a_t = 1 for t ≤ T\n';
+const TWO_BASES = 'integer t\nscalar a_t\ndefine a_0 = 5\ndefine a_1 = 10\ndefine a_t = 2 a_{t-1} for t ≥ 2\n';
 const MOMENTUM = 'scalar β\ninteger t\nvector g_t, v_t in R^n\nassume 0 < β < 1\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1\n';
 
 interface Case {
@@ -53,6 +57,20 @@ const CASES: Case[] = [
   // An index sampled downwards from an upper bound.
   { src: NEGATIVE, step: 'u_t = 5', verdict: 'refuted', at: ['t', '-1'] },
   { src: NEGATIVE.replace('-2', '-1'), step: 'u_t = 5', verdict: 'proved' },
+  // Where the condition fails far from where the index starts (the first version scanned 12
+  // values: t ≠ 12 and t ≤ 15 passed), exactly.
+  { src: NOT_AT(12), step: 'a_t = 1 by def a', verdict: 'refuted', at: ['t', '12'] },
+  { src: NOT_AT(40), step: 'a_t = 1', verdict: 'refuted', at: ['t', '40'] },
+  { src: NOT_AT(11).replace('define a_11 = 0', 'define a_11 = 1'), step: 'a_t = 1', verdict: 'proved', says: /leaves out t = 11, which is proved on its own/ },
+  { src: BOUNDED, step: 'a_t = 1 by def a', verdict: 'refuted' },
+  // A condition that names another value (t ≤ T) was read as t ≤ t, always true.
+  { src: UP_TO_T, step: 'a_t = 1 by def a', verdict: 'refuted' },
+  { src: UP_TO_T, step: 'a_3 + 0 = 1', verdict: 'refuted' },
+  { src: `${UP_TO_T}assume t ≤ T\n`, step: 'a_t = 1', verdict: 'checked' },
+  // An assumption that only bounds the index says which values are claimed.
+  { src: `${TWO_BASES}assume t ≥ 1\n`, step: 'a_t = 2 a_{t-1} by def a', verdict: 'proved', says: /leaves out t = 1, which is proved on its own/ },
+  { src: `${TWO_BASES}assume t ≥ 2\n`, step: 'a_t = 2 a_{t-1} by def a', verdict: 'proved' },
+  { src: TWO_BASES.replace('a_1 = 10', 'a_1 = 3'), step: 'a_t = 2 a_{t-1} by def a', verdict: 'refuted', at: ['t', '1'] },
   // The homework's recurrence: v_{t-1} in the step starts t at 1, where the definition applies.
   { src: MOMENTUM, step: 'v_t = β v_{t-1} + (1-β) g_t', verdict: 'proved' },
   { src: MOMENTUM, step: 'v_{t+1} = β v_t + (1-β) g_{t+1}', verdict: 'proved' },
@@ -74,5 +92,25 @@ describe('conditional definitions unfolded at a symbolic index', () => {
     expect({ verdict: s.verdict, message: s.message }).toMatchObject({ verdict: c.verdict });
     if (c.says) expect(s.message).toMatch(c.says);
     if (c.at) expect(s.counterexample?.assignments).toContainEqual(c.at);
+  });
+});
+
+describe('an induction over a recurrence with two bases', () => {
+  it('proves the step whose definition leaves out t = 1, that value on its own', async () => {
+    const text = 'integer t\nscalar a_t\ndefine a_0 = 0\ndefine a_1 = 1\ndefine a_t = a_{t-1} + 1   for t ≥ 2\n'
+      + 'show a_t = t   for all t ≥ 0   by induction on t\n  base:\n      a_0\n    = 0        by def a\n'
+      + '  step:\n      a_t\n    = a_{t-1} + 1     by def a\n    = (t-1) + 1       by IH\n    = t\n';
+    const report = await checkSource(text, {});
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'proved']);
+    expect(report.shows.map((s) => s.verdict)).toEqual(['proved']);
+  });
+
+  it('says a disagreement at an index the definition does not cover is about the definition, not the identity test', async () => {
+    const text = 'integer t, s\nscalar a_t\ndefine a_0 = 5\ndefine a_1 = 3\ndefine a_t = 2 a_{t-1}   for t ≥ 2\n    a_{t+s+1}\n  = 2 a_{t+s}    by def a\n';
+    const report = await checkSource(text, {});
+    expect(report.steps[0]!.verdict).toBe('refuted');
+    expect(report.steps[0]!.message).toMatch(/the definition of a_t \(for t ≥ 2\)/);
+    expect(report.steps[0]!.message).not.toMatch(/identity test/);
   });
 });

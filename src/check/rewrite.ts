@@ -236,7 +236,7 @@ export function unfold(
           if (!conditionAllows(u.def, canonicalIndex(at))) continue;
           // At a ∑/∏ index the whole range must lie where the condition holds (∑_{t=0}^{T} a_t is
           // not unfolded by `define a_t = … for t ≥ 1`).
-          if (u.def.condition && freeNames(at).some((v) => bound.has(printName(v.name))) && !holdsOverRange(u.def.condition, at, from)) continue;
+          if (u.def.condition && freeNames(at).some((v) => bound.has(printName(v.name))) && !holdsOverRange(u.def.condition, u.indexVar, at, from)) continue;
           let blocked = false;
           const out = substitute(u.def.value, new Map([[u.indexVar, at]]), () => { blocked = true; });
           if (blocked || !fits(u.def.value, bound, [u.indexVar])) return x;
@@ -283,7 +283,12 @@ export function unfold(
 export function conditionAllows(def: Define, index: Expr): boolean {
   const c = def.condition;
   if (!c || index.kind !== 'Num' || !/^\d+$/.test(index.value)) return true;
-  return conditionHolds(c, Number(index.value));
+  return conditionHolds(c, Number(index.value), definitionVariable(def));
+}
+
+/** The index variable of `define v_{t+1} = …` (t), or null. */
+export function definitionVariable(def: Define): string | null {
+  return def.target.index ? indexPattern(def.target.index)?.variable ?? null : null;
 }
 
 /**
@@ -292,7 +297,7 @@ export function conditionAllows(def: Define, index: Expr): boolean {
  * with constants, so where one holds is an interval (`≠` aside, never taken): holding at the
  * least value and at 2^53 it holds in between.
  */
-function holdsOverRange(c: Compare, at: Expr, from: ReadonlyMap<string, Expr>): boolean {
+function holdsOverRange(c: Compare, variable: string, at: Expr, from: ReadonlyMap<string, Expr>): boolean {
   if (c.ops.includes('≠')) return false;
   const lin = linear(at);
   if (!lin || lin.terms.size !== 1) return false;
@@ -300,7 +305,7 @@ function holdsOverRange(c: Compare, at: Expr, from: ReadonlyMap<string, Expr>): 
   const lower = from.get(name);
   const low = lower && linear(lower);
   if (coef !== 1 || !low || low.terms.size !== 0) return false;
-  return conditionHolds(c, low.constant + lin.constant) && conditionHolds(c, 2 ** 53);
+  return conditionHolds(c, low.constant + lin.constant, variable) && conditionHolds(c, 2 ** 53, variable);
 }
 
 function isWhole(e: Expr): boolean {
@@ -316,21 +321,76 @@ export function linearIndex(e: Expr): { readonly terms: ReadonlyMap<string, numb
   return lin && { terms: lin.terms, constant: lin.constant };
 }
 
-/** Whether a definition's condition (`for t ≥ 1`, `for t ≤ -1`) holds where its variable is k (any integer). */
-export function conditionHolds(c: Compare, k: number): boolean {
+/**
+ * Whether a definition's condition (`for t ≥ 1`, `for t ≤ -1`, `for 1 ≤ t ≤ T`) holds where
+ * its variable is k: true, false, or null when it cannot be told (it names something else,
+ * such as T, and `valueOf` — a sampled point's values — does not give it). Before, every bare
+ * name in a condition was read as the variable, so `t ≤ T` always held.
+ */
+export function conditionTruth(c: Compare, k: number, variable: string | null, valueOf?: (e: Expr) => number | null): boolean | null {
   let ok = true;
   for (let i = 0; i < c.ops.length; i++) {
-    const a = boundValue(c.operands[i]!, k);
-    const b = boundValue(c.operands[i + 1]!, k);
-    if (a === null || b === null) continue;
+    const a = boundValue(c.operands[i]!, k, variable, valueOf);
+    const b = boundValue(c.operands[i + 1]!, k, variable, valueOf);
+    if (a === null || b === null) return null;
     const op = c.ops[i]!;
-    ok &&= op === '<' ? a < b : op === '≤' ? a <= b : op === '>' ? a > b : op === '≥' ? a >= b : op === '=' ? a === b : op === '≠' ? a !== b : true;
+    ok &&= op === '<' ? a < b : op === '≤' ? a <= b : op === '>' ? a > b : op === '≥' ? a >= b : op === '=' ? a === b : op === '≠' ? a !== b : false;
   }
   return ok;
 }
 
-function boundValue(e: Expr, k: number): number | null {
-  if (e.kind === 'Var' && !e.name.index) return k;
+/** Whether a definition's condition surely holds where its variable is k (not when that cannot be told). */
+export function conditionHolds(c: Compare, k: number, variable: string | null): boolean {
+  return conditionTruth(c, k, variable) === true;
+}
+
+function boundValue(e: Expr, k: number, variable: string | null, valueOf?: (e: Expr) => number | null): number | null {
   const lin = linear(e);
-  return lin && lin.terms.size === 0 ? lin.constant : null;
+  if (lin && [...lin.terms.keys()].every((n) => n === variable)) return lin.constant + (variable === null ? 0 : (lin.terms.get(variable) ?? 0) * k);
+  // Another name: its value at a point, unless the variable is in it too.
+  if (variable !== null && freeNames(e).some((v) => printName(v.name) === variable)) return null;
+  return valueOf ? valueOf(e) : null;
+}
+
+/**
+ * Where a condition holds, as an interval of its variable's whole values (`lo`, `hi`; null:
+ * no bound) less some `excluded` values; null when an operand is neither the variable nor a
+ * whole constant (`t ≤ T`).
+ */
+export function conditionSet(c: Compare, variable: string): { lo: number | null; hi: number | null; excluded: number[] } | null {
+  let lo: number | null = null;
+  let hi: number | null = null;
+  const excluded: number[] = [];
+  const read = (e: Expr): { isVar: true } | { value: number } | null => {
+    if (e.kind === 'Var' && !e.name.index && printName(e.name) === variable) return { isVar: true };
+    const lin = linear(e);
+    return lin && lin.terms.size === 0 ? { value: lin.constant } : null;
+  };
+  const FLIP: Record<string, string> = { '<': '>', '≤': '≥', '>': '<', '≥': '≤', '=': '=', '≠': '≠' };
+  for (let i = 0; i < c.ops.length; i++) {
+    const a = read(c.operands[i]!);
+    const b = read(c.operands[i + 1]!);
+    if (!a || !b) return null;
+    let op = c.ops[i]!;
+    if ('value' in a && 'value' in b) {
+      if (conditionTruth({ ...c, ops: [op], operands: [c.operands[i]!, c.operands[i + 1]!] }, 0, null) === false) return { lo: 1, hi: 0, excluded: [] };
+      continue;
+    }
+    if ('isVar' in a && 'isVar' in b) {
+      if (op === '<' || op === '>' || op === '≠') return { lo: 1, hi: 0, excluded: [] };
+      continue;
+    }
+    let k: number;
+    if ('value' in a) {
+      k = a.value;
+      op = (FLIP[op] ?? op) as typeof op;
+    } else k = (b as { value: number }).value;
+    if (op === '≥' || op === '=') lo = lo === null ? k : Math.max(lo, k);
+    if (op === '>') lo = lo === null ? k + 1 : Math.max(lo, k + 1);
+    if (op === '≤' || op === '=') hi = hi === null ? k : Math.min(hi, k);
+    if (op === '<') hi = hi === null ? k - 1 : Math.min(hi, k - 1);
+    if (op === '≠') excluded.push(k);
+    if (!['≥', '>', '≤', '<', '=', '≠'].includes(op)) return null;
+  }
+  return { lo, hi, excluded };
 }

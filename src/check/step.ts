@@ -1,4 +1,4 @@
-import type { Define, Expr, Formula, Hint, Var } from '../ast.js';
+import type { Compare, Define, Expr, Formula, Hint, Var } from '../ast.js';
 import { formulaExprs, mentionsAny } from '../ast-walk.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import type { Method, Outcome } from '../result.js';
@@ -10,7 +10,7 @@ import { Unsupported, isMat } from './evaluator/field.js';
 import { intervalField, type Interval } from './evaluator/interval.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
-import { conditionHolds, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
+import { conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
 import { sampleRelation, type SampleResult } from './sampling/index.js';
 import { DECIMAL_DIGITS, MAX_DIGITS, topDigits, withDigits } from './sampling/levels.js';
 import { withAgreement } from './evaluator/decimal.js';
@@ -28,7 +28,7 @@ export { isExpr, type RewriteRule, type StepOptions, type StepProblem } from './
 interface Candidate { readonly l: Expr; readonly r: Expr; readonly how: string; readonly rule?: string; readonly unfolded: readonly Unfolded[] }
 
 /** A conditional definition a rewriting unfolded at a symbolic index: it holds there only where the condition does. */
-interface Unfolded { readonly def: Define; readonly at: Expr }
+interface Unfolded { readonly def: Define; readonly variable: string; readonly at: Expr }
 
 /**
  * The forms of `left = right` a proof may compare: as written, then under growing sets of
@@ -43,7 +43,7 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
   const withRules = (e: Expr) => replaceByKey(e, rulesMap);
   // Each candidate keeps the conditional definitions its unfoldings relied on (see coverIndices).
   let used: Unfolded[] = [];
-  const record = (def: Define, _v: string, at: Expr) => void used.push({ def, at });
+  const record = (def: Define, variable: string, at: Expr) => void used.push({ def, variable, at });
   const taken = (): readonly Unfolded[] => {
     const out = used;
     used = [];
@@ -230,7 +230,7 @@ function withCalculus(p: StepProblem, cs: readonly Candidate[]): Candidate[] {
     // Where a derivative was taken at a defined point (∇_g f(g), g = A x), unfold it there.
     const scope = p.prep.ctx.scope;
     const more: Unfolded[] = [...c.unfolded];
-    const record = (def: Define, _v: string, at: Expr) => void more.push({ def, at });
+    const record = (def: Define, variable: string, at: Expr) => void more.push({ def, variable, at });
     const ul = unfold(el.expr, p.unfoldings, p.functions, scope, null, record);
     const ur = unfold(er.expr, p.unfoldings, p.functions, scope, null, record);
     if (printExpr(ul) !== printExpr(el.expr) || printExpr(ur) !== printExpr(er.expr)) {
@@ -617,13 +617,13 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     return {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
       message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined' : 'the right statement is undefined where the left one holds: a solution is lost')
+        : conditional.length > 0
+          ? `the two sides differ at this point; the proof unfolded ${conditional.join(' and ')}, which may not apply here`
         : disagreement && proof!.method === 'identity-test' && isExpr(left)
           // Arithmetic modulo the prime sees a coefficient that is a multiple of it as 0
           // ((2^61 − 1) x = 0); exact values at the point do not. (A ⇔ certificate's equality
           // is checked in exact values too, so a statement's disagreement has another cause.)
           ? `the two sides differ at this point (the identity test modulo 2^61 − 1 missed it: to that test a multiple of the prime is 0)`
-        : conditional.length > 0
-          ? `the two sides differ at this point; the proof unfolded ${conditional.join(' and ')}, which may not apply here`
         : disagreement
           ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the rule (${proof!.rule})` : 'the symbolic engine'} proved the step, but it fails at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'
@@ -734,8 +734,6 @@ function limitUnknown(why: string): Outcome {
   return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: why, notes: [] };
 }
 
-/** Index values scanned above where an index is sampled from, for the ones a definition's condition leaves out. */
-const COVER_SCAN = 12;
 /** At most this many left-out index values are decided on their own; more, and the proof stands aside for sampling. */
 const COVER_MAX = 3;
 
@@ -756,19 +754,23 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
   // Where the proof does not say what it unfolded (a named rule), the definitions of what the
   // step names directly, one level.
   const used: Unfolded[] = known ? [...known] : [];
-  if (!known) for (const e of [left, right]) unfold(e, p.unfoldings, p.functions, scope, null, (def, _v, at) => void used.push({ def, at }));
+  if (!known) for (const e of [left, right]) unfold(e, p.unfoldings, p.functions, scope, null, (def, variable, at) => void used.push({ def, variable, at }));
   if (used.length === 0) return null;
   const describe = (def: Define) => `the definition of ${printName(def.target)} (for ${printFormula(def.condition!)})`;
   const bounds = calculusContext(p);
   const left_out = new Map<string, { values: Set<number>; why: Set<string> }>();
-  for (const { def, at } of used) {
+  for (const { def, variable, at } of used) {
     const lin = linearIndex(at);
     const terms = lin ? [...lin.terms].filter(([, c]) => c !== 0) : [];
     if (!lin || terms.length > 1) return { unproved: `the proof unfolded ${describe(def)} at ${printExpr(at)}, and where that applies is not worked out` };
     if (terms.length === 0) {
-      if (!conditionHolds(def.condition!, lin.constant)) return { unproved: `the proof unfolded ${describe(def)} at ${lin.constant}, where it does not apply` };
+      if (conditionTruth(def.condition!, lin.constant, variable) !== true) return { unproved: `the proof unfolded ${describe(def)} at ${lin.constant}, where it does not surely apply` };
       continue;
     }
+    // Where the condition holds: an interval less some points (a condition that names
+    // another value, `t ≤ T`, is left to sampling, which reads T at each point).
+    const set = conditionSet(def.condition!, variable);
+    if (!set) return { unproved: `the proof unfolded ${describe(def)}, whose condition names more than its index, so where it applies is not worked out` };
     const [name, coef] = terms[0]!;
     const info = scope.get(name);
     if (info?.kind !== 'integer' || info.family) return { unproved: `the proof unfolded ${describe(def)} at ${printExpr(at)}, and ${name} is not an integer index` };
@@ -781,11 +783,31 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
       ? Number(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor()) : null;
     if (floor === null) return { unproved: `the proof unfolded ${describe(def)}, and ${name} has no least value here` };
     const down = cap !== null && !hasLo && cap < floor;
-    for (let k = 0; k < COVER_SCAN; k++) {
-      const v = down ? cap - k : floor + k;
-      if (!down && cap !== null && v > cap) break;
-      if (conditionHolds(def.condition!, coef * v + lin.constant)) continue;
-      if (k === COVER_SCAN - 1) return { unproved: `the proof unfolded ${describe(def)}, which leaves out more than ${COVER_MAX} values of ${name}` };
+    const rangeLo = down ? -Infinity : floor;
+    const rangeHi = cap ?? Infinity;
+    // The index values where s = coef·v + c lies in [lo, hi].
+    const c0 = lin.constant;
+    // (s = lo or hi put back as a bound on v: an upper bound rounds down, a lower one up.)
+    const bound = (s: number | null, upper: boolean): number => {
+      if (s === null) return upper ? Infinity : -Infinity;
+      const v = (s - c0) / coef;
+      return upper ? Math.floor(v) : Math.ceil(v);
+    };
+    const within: [number, number] = coef > 0 ? [bound(set.lo, false), bound(set.hi, true)] : [bound(set.hi, false), bound(set.lo, true)];
+    const out: number[] = [];
+    const outside: [number, number][] = within[0] > within[1] ? [[rangeLo, rangeHi]] : [[rangeLo, Math.min(rangeHi, within[0] - 1)], [Math.max(rangeLo, within[1] + 1), rangeHi]];
+    for (const [a, b] of outside) {
+      if (a > b || a === Infinity || b === -Infinity) continue;
+      if (!Number.isFinite(a) || !Number.isFinite(b) || b - a + 1 > COVER_MAX) {
+        return { unproved: `the proof unfolded ${describe(def)}, which leaves out ${Number.isFinite(b - a) ? `${b - a + 1} values` : 'infinitely many values'} of ${name} in the step's range` };
+      }
+      for (let v = a; v <= b; v++) out.push(v);
+    }
+    for (const e of set.excluded) {
+      const v = (e - c0) / coef;
+      if (Number.isInteger(v) && v >= rangeLo && v <= rangeHi && v >= within[0] && v <= within[1]) out.push(v);
+    }
+    for (const v of out) {
       const entry = left_out.get(name) ?? { values: new Set<number>(), why: new Set<string>() };
       entry.values.add(v);
       entry.why.add(describe(def));
@@ -800,9 +822,18 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
   if (total > COVER_MAX || left_out.size > 1) return { unproved: `the proof unfolded ${why}, which leaves out ${where}` };
   // An assumption that speaks of the index holds at the sampled index, not at the one put in.
   const [name] = names as [string];
-  const speaks = p.prep.ctx.assumptions.some((a) => formulaExprs(a.formula).some((e) => mentionsAny(e, new Set([name]))));
-  if (speaks) return { unproved: `the proof unfolded ${why}, which leaves out ${where}, and an assumption speaks of ${name}` };
-  const values = [...left_out.get(name)!.values].sort((a, b) => a - b);
+  // An assumption that only bounds the index (`assume t ≥ 1`, `t ≠ 3`) says which values the
+  // step claims; one that says more of it (an induction hypothesis `a_{t-1} = …`) holds at
+  // the sampled index, not at the one put in.
+  const bounds_only: Compare[] = [];
+  for (const a of p.prep.ctx.assumptions) {
+    if (!formulaExprs(a.formula).some((e) => mentionsAny(e, new Set([name])))) continue;
+    const onlyIndex = a.formula.kind === 'Compare' && formulaExprs(a.formula).every((e) => freeNames(e).every((v) => printName(v.name) === name && !v.name.index));
+    if (!onlyIndex) return { unproved: `the proof unfolded ${why}, which leaves out ${where}, and an assumption speaks of ${name}` };
+    bounds_only.push(a.formula as Compare);
+  }
+  const values = [...left_out.get(name)!.values].sort((a, b) => a - b).filter((v) => bounds_only.every((c) => conditionTruth(c, v, name) !== false));
+  if (values.length === 0) return null;
   for (const v of values) {
     const at = new Map([[name, { kind: 'Num', value: String(v), range: left.range, shape: { kind: 'scalar' } } as Expr]]);
     // At a whole-number index every definition's condition is decided: unfold them there

@@ -8,7 +8,7 @@ import { intervalField } from '../evaluator/interval.js';
 import { constantValue, evaluate, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
-import { canonicalIndex, conditionAllows, conditionHolds, indexPattern, unfoldingOf, type Unfolding } from '../rewrite.js';
+import { canonicalIndex, conditionAllows, conditionTruth, indexPattern, unfoldingOf, type Unfolding } from '../rewrite.js';
 import { expectationAt, momentsConsistent } from '../rules/expectation.js';
 import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
@@ -910,9 +910,15 @@ export class Evaluation<S> implements Host<S> {
         const t = index - pattern.offset;
         // Before the start (a negative index) only a definition that says so applies
         // (`define u_t = 5 for t ≤ -1`): one with no condition would recur without end there.
-        const applies = index < 0 || t < 0
-          ? d.condition !== null && conditionHolds(d.condition, t)
-          : conditionAllows(d, { kind: 'Num', value: String(t), range: target.range });
+        // (A condition that names another integer, `for t ≤ T`, reads T at this point.)
+        const truth = d.condition === null ? null : conditionTruth(d.condition, t, pattern.variable, (e) => {
+          try {
+            return Number(integerValue(e, this, { values: new Map(), integers: new Map() }));
+          } catch {
+            return null;
+          }
+        });
+        const applies = index < 0 || t < 0 ? truth === true : d.condition === null || truth === true;
         if (!applies) continue;
         return this.asDeclared(info, this.evaluate(d.value, { values: new Map(), integers: new Map([[pattern.variable, BigInt(t)]]) }));
       }
