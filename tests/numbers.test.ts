@@ -154,6 +154,11 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.verdict, step.message).toBe(verdict);
   });
 
+  it('counts one point in the singular: "1 sampled point … agrees"', async () => {
+    const { step } = await one('    log(12)\n  = 2 log(2) + log(3)\n');
+    expect(step.message).toMatch(/and 1 sampled point \(.*\) agrees$/);
+  });
+
   // A side is written as the other plus or minus their difference only when the other is
   // exactly the short number printed (2 + 10⁻³⁰⁰ prints as 2 at 45 digits).
   it.each([

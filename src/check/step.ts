@@ -65,7 +65,7 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
   for (const rewrite of rulesMap.size > 0 ? [(e: Expr) => e, withRules] : [(e: Expr) => e]) {
     let l2 = rewrite(left);
     let r2 = rewrite(right);
-    let so_far: readonly Unfolded[] = [];
+    let soFar: readonly Unfolded[] = [];
     for (let round = 0; round < 6; round++) {
       const onRight = namesIn(r2);
       const nl = rewrite(unfold(l2, p.unfoldings, p.functions, scope, (_, printed) => !onRight.has(printed), record));
@@ -78,22 +78,22 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
         if (printExpr(nr) === printExpr(r2)) break;
         r2 = nr;
       }
-      so_far = [...so_far, ...taken()];
-      candidates.push({ l: l2, r: r2, how: 'unfolding the definitions', unfolded: so_far });
+      soFar = [...soFar, ...taken()];
+      candidates.push({ l: l2, r: r2, how: 'unfolding the definitions', unfolded: soFar });
     }
     taken();
   }
   let l3 = left;
   let r3 = right;
-  let so_far: readonly Unfolded[] = [];
+  let soFar: readonly Unfolded[] = [];
   for (let round = 0; round < 2; round++) {
     const nl = withRules(unfold(l3, p.unfoldings, p.functions, scope, null, record));
     const nr = withRules(unfold(r3, p.unfoldings, p.functions, scope, null, record));
     if (printExpr(nl) === printExpr(l3) && printExpr(nr) === printExpr(r3)) break;
     l3 = nl;
     r3 = nr;
-    so_far = [...so_far, ...taken()];
-    candidates.push({ l: l3, r: r3, how: 'unfolding every definition', unfolded: so_far });
+    soFar = [...soFar, ...taken()];
+    candidates.push({ l: l3, r: r3, how: 'unfolding every definition', unfolded: soFar });
   }
   return candidates;
 }
@@ -380,14 +380,20 @@ function isGround(e: Expr): boolean {
 /** How the held points were decided, in words. */
 function evidenceText(s: SampleResult): string {
   const e = s.evidence;
-  if (!e) return `${s.held} sampled points agree`;
+  const points = `${s.held} sampled point${s.held === 1 ? '' : 's'}`;
+  if (!e) return points;
   const parts: string[] = [];
   if (e.exact > 0) parts.push(`${e.exact} exactly`);
   if (e.enclosed > 0) parts.push(`${e.enclosed} by enclosures`);
   if (e.double > 0) parts.push(`${e.double} to double precision`);
   const how = parts.length > 1 || (parts.length === 1 && e.exact !== s.held) ? ` (${parts.join(', ')})` : e.exact === s.held ? ' (exactly)' : '';
   const met = e.rejected > 0 ? `; ${s.held} of ${s.held + e.rejected} points drawn met the assumptions` : '';
-  return `${s.held} sampled points${how}${s.searchText ?? ''}${met}`;
+  return `${points}${how}${s.searchText ?? ''}${met}`;
+}
+
+/** The verb after evidenceText: one point agrees, several agree. */
+function agree(s: SampleResult): string {
+  return s.held === 1 ? 'agrees' : 'agree';
 }
 
 /** Points that could not be decided, when there were any: `; 6 points could not be decided and were skipped`. */
@@ -699,8 +705,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       ...(proof.rule !== undefined ? { rule: proof.rule } : {}),
       message: s.unknown
         ? `${by}${proof.used ? ` (${proof.how})` : `: ${proof.how}`}; sampling could not cross-check it${s.held > 0 ? ` beyond ${evidenceText(s)}` : ''} (${s.unknown})`
-        : proof.method === 'rule' && !proof.used ? `${by}: ${proof.how}; and ${evidenceText(s)} agree${ranges}${skippedText(s)}`
-          : `${by} (${proof.how}), and ${evidenceText(s)} agree${ranges}${skippedText(s)}`,
+        : proof.method === 'rule' && !proof.used ? `${by}: ${proof.how}; and ${evidenceText(s)} ${agree(s)}${ranges}${skippedText(s)}`
+          : `${by} (${proof.how}), and ${evidenceText(s)} ${agree(s)}${ranges}${skippedText(s)}`,
     };
     return coverText ? { ...out, message: `${out.message}${coverText}` } : out;
   }
@@ -758,7 +764,7 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
   if (used.length === 0) return null;
   const describe = (def: Define) => `the definition of ${printName(def.target)} (for ${printFormula(def.condition!)})`;
   const bounds = calculusContext(p);
-  const left_out = new Map<string, { values: Set<number>; why: Set<string> }>();
+  const leftOut = new Map<string, { values: Set<number>; why: Set<string> }>();
   for (const { def, variable, at } of used) {
     const lin = linearIndex(at);
     const terms = lin ? [...lin.terms].filter(([, c]) => c !== 0) : [];
@@ -808,31 +814,31 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
       if (Number.isInteger(v) && v >= rangeLo && v <= rangeHi && v >= within[0] && v <= within[1]) out.push(v);
     }
     for (const v of out) {
-      const entry = left_out.get(name) ?? { values: new Set<number>(), why: new Set<string>() };
+      const entry = leftOut.get(name) ?? { values: new Set<number>(), why: new Set<string>() };
       entry.values.add(v);
       entry.why.add(describe(def));
-      left_out.set(name, entry);
+      leftOut.set(name, entry);
     }
   }
-  if (left_out.size === 0) return null;
-  const total = [...left_out.values()].reduce((n, e) => n + e.values.size, 0);
-  const names = [...left_out.keys()];
-  const why = [...new Set([...left_out.values()].flatMap((e) => [...e.why]))].join(' and ');
-  const where = [...left_out].map(([n, e]) => `${n} = ${[...e.values].sort((a, b) => a - b).join(', ')}`).join('; ');
-  if (total > COVER_MAX || left_out.size > 1) return { unproved: `the proof unfolded ${why}, which leaves out ${where}` };
+  if (leftOut.size === 0) return null;
+  const total = [...leftOut.values()].reduce((n, e) => n + e.values.size, 0);
+  const names = [...leftOut.keys()];
+  const why = [...new Set([...leftOut.values()].flatMap((e) => [...e.why]))].join(' and ');
+  const where = [...leftOut].map(([n, e]) => `${n} = ${[...e.values].sort((a, b) => a - b).join(', ')}`).join('; ');
+  if (total > COVER_MAX || leftOut.size > 1) return { unproved: `the proof unfolded ${why}, which leaves out ${where}` };
   // An assumption that speaks of the index holds at the sampled index, not at the one put in.
   const [name] = names as [string];
   // An assumption that only bounds the index (`assume t ≥ 1`, `t ≠ 3`) says which values the
   // step claims; one that says more of it (an induction hypothesis `a_{t-1} = …`) holds at
   // the sampled index, not at the one put in.
-  const bounds_only: Compare[] = [];
+  const boundsOnly: Compare[] = [];
   for (const a of p.prep.ctx.assumptions) {
     if (!formulaExprs(a.formula).some((e) => mentionsAny(e, new Set([name])))) continue;
     const onlyIndex = a.formula.kind === 'Compare' && formulaExprs(a.formula).every((e) => freeNames(e).every((v) => printName(v.name) === name && !v.name.index));
     if (!onlyIndex) return { unproved: `the proof unfolded ${why}, which leaves out ${where}, and an assumption speaks of ${name}` };
-    bounds_only.push(a.formula as Compare);
+    boundsOnly.push(a.formula as Compare);
   }
-  const values = [...left_out.get(name)!.values].sort((a, b) => a - b).filter((v) => bounds_only.every((c) => conditionTruth(c, v, name) !== false));
+  const values = [...leftOut.get(name)!.values].sort((a, b) => a - b).filter((v) => boundsOnly.every((c) => conditionTruth(c, v, name) !== false));
   if (values.length === 0) return null;
   for (const v of values) {
     const at = new Map([[name, { kind: 'Num', value: String(v), range: left.range, shape: { kind: 'scalar' } } as Expr]]);
