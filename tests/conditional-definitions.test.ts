@@ -19,6 +19,7 @@ const NOT_AT = (k: number) => `integer t\nscalar a_t\ndefine a_${k} = 0\ndefine 
 const BOUNDED = 'integer t\nscalar a_t\ndefine a_t = 1 for t ≤ 15\n';
 const UP_TO_T = 'integer t, T\nscalar a_t\nassume 1 ≤ T ≤ 3\ndefine a_5 = 0\ndefine a_t = 1 for t ≤ T\n';
 const TWO_BASES = 'integer t\nscalar a_t\ndefine a_0 = 5\ndefine a_1 = 10\ndefine a_t = 2 a_{t-1} for t ≥ 2\n';
+const FAR = (condition: string) => `integer t, i\ndefine a_t = t for ${condition}\n`;
 const MOMENTUM = 'scalar β\ninteger t\nvector g_t, v_t in R^n\nassume 0 < β < 1\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1\n';
 
 interface Case {
@@ -71,6 +72,20 @@ const CASES: Case[] = [
   { src: `${TWO_BASES}assume t ≥ 1\n`, step: 'a_t = 2 a_{t-1} by def a', verdict: 'proved', says: /leaves out t = 1, which is proved on its own/ },
   { src: `${TWO_BASES}assume t ≥ 2\n`, step: 'a_t = 2 a_{t-1} by def a', verdict: 'proved' },
   { src: TWO_BASES.replace('a_1 = 10', 'a_1 = 3'), step: 'a_t = 2 a_{t-1} by def a', verdict: 'refuted', at: ['t', '1'] },
+  // Infinitely many left out, far from where sampling goes: the nearest are decided on their own.
+  { src: FAR('t ≤ 1000'), step: 'a_t = t by def a', verdict: 'refuted', at: ['t', '1001'] },
+  { src: FAR('t ≤ 10^6'), step: 'a_t = t by def a', verdict: 'refuted', at: ['t', '1000001'] },
+  { src: `${FAR('t ≥ -1000')}assume t < 0\n`, step: 'a_t = t by def a', verdict: 'refuted' },
+  // Bounds that are not whole numbers are read exactly (they were unknown, so a_t was free and a
+  // true step refuted).
+  { src: `${FAR('t < 5.5')}assume t ≤ 5\n`, step: 'a_t = t by def a', verdict: 'proved' },
+  { src: `${FAR('t > 0.5')}assume t ≥ 1\n`, step: 'a_t = t by def a', verdict: 'proved' },
+  { src: FAR('t < 5.5'), step: 'a_2 + 0 = 2', verdict: 'proved' },
+  { src: FAR('t < 1000.5'), step: 'a_t = t by def a', verdict: 'refuted', at: ['t', '1001'] },
+  { src: 'integer t, T\ndefine a_t = t for t ≤ T/2\nassume 2t ≤ T\n', step: 'a_t = t by def a', verdict: 'checked' },
+  // Under a sum, a member far away that no definition gives: the sampler tries the definitions' boundaries.
+  { src: 'integer t, i\ndefine a_i = 1 for i ≠ 500\ndefine a_500 = 0\n', step: '∑_{i=1}^{t} a_i = t', verdict: 'refuted' },
+  { src: 'integer t, i\ndefine a_i = 1 for i ≤ 1000\n', step: '∑_{i=1}^{t} a_i = t', verdict: 'refuted' },
   // The homework's recurrence: v_{t-1} in the step starts t at 1, where the definition applies.
   { src: MOMENTUM, step: 'v_t = β v_{t-1} + (1-β) g_t', verdict: 'proved' },
   { src: MOMENTUM, step: 'v_{t+1} = β v_t + (1-β) g_{t+1}', verdict: 'proved' },

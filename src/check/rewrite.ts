@@ -2,6 +2,8 @@ import type { Compare, Define, Expr, Formula, Var } from '../ast.js';
 import { exprKey, freeNames, mapChildren, mapFormula, mentionsAny, substitute as substituteWalk, visit } from '../ast-walk.js';
 import { printExpr as printExprText, printName } from '../print.js';
 import type { Scope } from '../types/scope.js';
+import { constantValue } from './evaluator/interpret.js';
+import type { Rational } from './evaluator/rational.js';
 
 /**
  * Rewriting on the typed AST: substitution of bound names, canonical subscripts, and
@@ -327,14 +329,15 @@ export function linearIndex(e: Expr): { readonly terms: ReadonlyMap<string, numb
  * such as T, and `valueOf` — a sampled point's values — does not give it). Before, every bare
  * name in a condition was read as the variable, so `t ≤ T` always held.
  */
-export function conditionTruth(c: Compare, k: number, variable: string | null, valueOf?: (e: Expr) => number | null): boolean | null {
+export function conditionTruth(c: Compare, k: number, variable: string | null, valueOf?: (e: Expr) => Rational | null): boolean | null {
   let ok = true;
   for (let i = 0; i < c.ops.length; i++) {
     const a = boundValue(c.operands[i]!, k, variable, valueOf);
     const b = boundValue(c.operands[i + 1]!, k, variable, valueOf);
     if (a === null || b === null) return null;
     const op = c.ops[i]!;
-    ok &&= op === '<' ? a < b : op === '≤' ? a <= b : op === '>' ? a > b : op === '≥' ? a >= b : op === '=' ? a === b : op === '≠' ? a !== b : false;
+    const d = a.cmp(b);
+    ok &&= op === '<' ? d < 0 : op === '≤' ? d <= 0 : op === '>' ? d > 0 : op === '≥' ? d >= 0 : op === '=' ? d === 0 : op === '≠' ? d !== 0 : false;
   }
   return ok;
 }
@@ -344,11 +347,14 @@ export function conditionHolds(c: Compare, k: number, variable: string | null): 
   return conditionTruth(c, k, variable) === true;
 }
 
-function boundValue(e: Expr, k: number, variable: string | null, valueOf?: (e: Expr) => number | null): number | null {
-  const lin = linear(e);
-  if (lin && [...lin.terms.keys()].every((n) => n === variable)) return lin.constant + (variable === null ? 0 : (lin.terms.get(variable) ?? 0) * k);
+/** An operand of a condition where the variable is k, exactly (`5.5`, `2t`, `t^2`); another name's value from `valueOf`. */
+function boundValue(e: Expr, k: number, variable: string | null, valueOf?: (e: Expr) => Rational | null): Rational | null {
+  const names = freeNames(e).map((v) => printName(v.name));
+  if (names.length === 0 || names.every((n) => n === variable)) {
+    return constantValue(names.length === 0 ? e : substitute(e, new Map([[variable!, num(k, e.range)]])));
+  }
   // Another name: its value at a point, unless the variable is in it too.
-  if (variable !== null && freeNames(e).some((v) => printName(v.name) === variable)) return null;
+  if (variable !== null && names.includes(variable)) return null;
   return valueOf ? valueOf(e) : null;
 }
 
@@ -361,36 +367,50 @@ export function conditionSet(c: Compare, variable: string): { lo: number | null;
   let lo: number | null = null;
   let hi: number | null = null;
   const excluded: number[] = [];
-  const read = (e: Expr): { isVar: true } | { value: number } | null => {
+  const read = (e: Expr): { isVar: true } | { value: Rational } | null => {
     if (e.kind === 'Var' && !e.name.index && printName(e.name) === variable) return { isVar: true };
-    const lin = linear(e);
-    return lin && lin.terms.size === 0 ? { value: lin.constant } : null;
+    if (freeNames(e).length > 0) return null;
+    const value = constantValue(e);
+    return value && { value };
   };
   const FLIP: Record<string, string> = { '<': '>', '≤': '≥', '>': '<', '≥': '≤', '=': '=', '≠': '≠' };
+  const EMPTY = { lo: 1, hi: 0, excluded: [] };
   for (let i = 0; i < c.ops.length; i++) {
     const a = read(c.operands[i]!);
     const b = read(c.operands[i + 1]!);
     if (!a || !b) return null;
-    let op = c.ops[i]!;
+    let op: string = c.ops[i]!;
     if ('value' in a && 'value' in b) {
-      if (conditionTruth({ ...c, ops: [op], operands: [c.operands[i]!, c.operands[i + 1]!] }, 0, null) === false) return { lo: 1, hi: 0, excluded: [] };
+      if (conditionTruth({ ...c, ops: [c.ops[i]!], operands: [c.operands[i]!, c.operands[i + 1]!] }, 0, null) === false) return EMPTY;
       continue;
     }
     if ('isVar' in a && 'isVar' in b) {
-      if (op === '<' || op === '>' || op === '≠') return { lo: 1, hi: 0, excluded: [] };
+      if (op === '<' || op === '>' || op === '≠') return EMPTY;
       continue;
     }
-    let k: number;
+    let q: Rational;
     if ('value' in a) {
-      k = a.value;
-      op = (FLIP[op] ?? op) as typeof op;
-    } else k = (b as { value: number }).value;
-    if (op === '≥' || op === '=') lo = lo === null ? k : Math.max(lo, k);
-    if (op === '>') lo = lo === null ? k + 1 : Math.max(lo, k + 1);
-    if (op === '≤' || op === '=') hi = hi === null ? k : Math.min(hi, k);
-    if (op === '<') hi = hi === null ? k - 1 : Math.min(hi, k - 1);
-    if (op === '≠') excluded.push(k);
-    if (!['≥', '>', '≤', '<', '=', '≠'].includes(op)) return null;
+      q = a.value;
+      op = FLIP[op] ?? op;
+    } else q = (b as { value: Rational }).value;
+    // Whole values only: t < 5.5 is t ≤ 5, t ≥ 0.5 is t ≥ 1.
+    if (Math.abs(q.toNumber()) > 2 ** 52) return null;
+    const floor = Number(q.floor());
+    const ceil = Number(q.ceil());
+    const whole = q.isInteger();
+    const raise = (v: number) => { lo = lo === null ? v : Math.max(lo, v); };
+    const lower = (v: number) => { hi = hi === null ? v : Math.min(hi, v); };
+    if (op === '≥') raise(ceil);
+    else if (op === '>') raise(floor + 1);
+    else if (op === '≤') lower(floor);
+    else if (op === '<') lower(ceil - 1);
+    else if (op === '=') {
+      if (!whole) return EMPTY;
+      raise(floor);
+      lower(floor);
+    } else if (op === '≠') {
+      if (whole) excluded.push(floor);
+    } else return null;
   }
   return { lo, hi, excluded };
 }

@@ -765,6 +765,8 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
   const describe = (def: Define) => `the definition of ${printName(def.target)} (for ${printFormula(def.condition!)})`;
   const bounds = calculusContext(p);
   const leftOut = new Map<string, { values: Set<number>; why: Set<string> }>();
+  // Set when more values are left out than are decided one by one: then the nearest are only probed.
+  let tooMany: string | null = null;
   for (const { def, variable, at } of used) {
     const lin = linearIndex(at);
     const terms = lin ? [...lin.terms].filter(([, c]) => c !== 0) : [];
@@ -776,7 +778,7 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
     // Where the condition holds: an interval less some points (a condition that names
     // another value, `t ≤ T`, is left to sampling, which reads T at each point).
     const set = conditionSet(def.condition!, variable);
-    if (!set) return { unproved: `the proof unfolded ${describe(def)}, whose condition names more than its index, so where it applies is not worked out` };
+    if (!set) return { unproved: `the proof unfolded ${describe(def)}, whose condition is not a bound on its index alone, so where it applies is not worked out` };
     const [name, coef] = terms[0]!;
     const info = scope.get(name);
     if (info?.kind !== 'integer' || info.family) return { unproved: `the proof unfolded ${describe(def)} at ${printExpr(at)}, and ${name} is not an integer index` };
@@ -805,7 +807,10 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
     for (const [a, b] of outside) {
       if (a > b || a === Infinity || b === -Infinity) continue;
       if (!Number.isFinite(a) || !Number.isFinite(b) || b - a + 1 > COVER_MAX) {
-        return { unproved: `the proof unfolded ${describe(def)}, which leaves out ${Number.isFinite(b - a) ? `${b - a + 1} values` : 'infinitely many values'} of ${name} in the step's range` };
+        tooMany ??= `the proof unfolded ${describe(def)}, which leaves out ${Number.isFinite(b - a) ? `${b - a + 1} values` : 'infinitely many values'} of ${name} in the step's range`;
+        // The nearest of them are still tried (past `for t ≤ 1000`, t = 1001, where sampling never goes).
+        for (const v of [a, a + 1, b, b - 1]) if (Number.isFinite(v) && v >= a && v <= b) out.push(v);
+        continue;
       }
       for (let v = a; v <= b; v++) out.push(v);
     }
@@ -825,7 +830,8 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
   const names = [...leftOut.keys()];
   const why = [...new Set([...leftOut.values()].flatMap((e) => [...e.why]))].join(' and ');
   const where = [...leftOut].map(([n, e]) => `${n} = ${[...e.values].sort((a, b) => a - b).join(', ')}`).join('; ');
-  if (total > COVER_MAX || leftOut.size > 1) return { unproved: `the proof unfolded ${why}, which leaves out ${where}` };
+  if (!tooMany && (total > COVER_MAX || leftOut.size > 1)) return { unproved: `the proof unfolded ${why}, which leaves out ${where}` };
+  if (tooMany && leftOut.size > 1) return { unproved: tooMany };
   // An assumption that speaks of the index holds at the sampled index, not at the one put in.
   const [name] = names as [string];
   // An assumption that only bounds the index (`assume t ≥ 1`, `t ≠ 3`) says which values the
@@ -835,11 +841,11 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
   for (const a of p.prep.ctx.assumptions) {
     if (!formulaExprs(a.formula).some((e) => mentionsAny(e, new Set([name])))) continue;
     const onlyIndex = a.formula.kind === 'Compare' && formulaExprs(a.formula).every((e) => freeNames(e).every((v) => printName(v.name) === name && !v.name.index));
-    if (!onlyIndex) return { unproved: `the proof unfolded ${why}, which leaves out ${where}, and an assumption speaks of ${name}` };
+    if (!onlyIndex) return { unproved: tooMany ?? `the proof unfolded ${why}, which leaves out ${where}, and an assumption speaks of ${name}` };
     boundsOnly.push(a.formula as Compare);
   }
   const values = [...leftOut.get(name)!.values].sort((a, b) => a - b).filter((v) => boundsOnly.every((c) => conditionTruth(c, v, name) !== false));
-  if (values.length === 0) return null;
+  if (values.length === 0) return tooMany ? { unproved: tooMany } : null;
   for (const v of values) {
     const at = new Map([[name, { kind: 'Num', value: String(v), range: left.range, shape: { kind: 'scalar' } } as Expr]]);
     // At a whole-number index every definition's condition is decided: unfold them there
@@ -864,8 +870,10 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
         },
       };
     }
+    if (tooMany) continue;
     if (o.verdict !== 'proved') return { unproved: `the proof unfolded ${why}, which leaves out ${name} = ${v}, and there the step is ${o.verdict} (${o.message})` };
   }
+  if (tooMany) return { unproved: tooMany };
   return { proved: `${why} leaves out ${name} = ${values.join(', ')}, ${values.length === 1 ? 'which is' : 'which are'} proved on ${values.length === 1 ? 'its' : 'their'} own` };
 }
 

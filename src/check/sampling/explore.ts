@@ -6,7 +6,7 @@ import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import { constantValue } from '../evaluator/interpret.js';
-import { substitute, unfold, visit } from '../rewrite.js';
+import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit } from '../rewrite.js';
 import { keysRead } from './domain.js';
 import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
@@ -140,7 +140,7 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       // sampled only up to about 13: further out, a ladder to 256 (scalar steps only: a
       // matrix recurrence 256 deep is no probe).
       const ladder = base.isInteger(key) && !b.polynomial && !matrixKeys(base).length
-        ? INTEGER_LADDER.map((n) => (base.values.get(key)!.value as Rational).add(Rational.of(n)))
+        ? [...INTEGER_LADDER.map((n) => (base.values.get(key)!.value as Rational).add(Rational.of(n))), ...definitionBoundaries(p)]
         : [];
       if (ladder.length) along.add(base.values.get(key)!.label);
       for (const x of [...probesFrom(b, base.isInteger(key), rng), ...ladder]) {
@@ -305,10 +305,12 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
   const levels = allLevels();
   const enclosures = [intervalField, decimalLevels()[0]!] as ReturnType<typeof allLevels>;
   let exact = true;
+  const boundaries = definitionBoundaries(p);
   for (const key of scalarKeys(base).filter((k) => base.isInteger(k))) {
-    for (const n of INTEGER_LADDER) {
+    const start = base.values.get(key)!.value as Rational;
+    for (const x of [...INTEGER_LADDER.map((n) => start.add(Rational.of(n))), ...boundaries]) {
       if (Date.now() > deadline) return null;
-      const q = at(base, key, (base.values.get(key)!.value as Rational).add(Rational.of(n)), rng, deadline);
+      const q = at(base, key, x, rng, deadline);
       if (!q) continue;
       q.touched.clear();
       let o: ReturnType<typeof decideAt> | null = null;
@@ -346,6 +348,34 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
 
 /** How far past its sampled value an integer the step is not a polynomial in is probed. */
 const INTEGER_LADDER = [16, 24, 32, 48, 64, 96, 128, 192, 256];
+
+/** Index values past this size are not tried as a definition's boundary (a sum of a million terms is no probe). */
+const MAX_BOUNDARY = 100_000;
+
+/**
+ * Where a family's definitions change, as whole values: each side of a condition's bounds
+ * and its ≠ points (`for t ≤ 1000`: 1000, 1001; `for i ≠ 500`: 499, 500, 501). An index
+ * there is tried as it is, wherever it is sampled: a member past the last definition has no
+ * value, and sampling, which stays near 0…13 and the ladder's 256, never reached 1001.
+ */
+export function definitionBoundaries(p: StepProblem): Rational[] {
+  const out = new Set<number>();
+  for (const d of p.prep.ctx.defs) {
+    const variable = d.condition && definitionVariable(d);
+    const set = variable ? conditionSet(d.condition!, variable) : null;
+    if (!set) continue;
+    const shift = d.target.index ? (indexOffset(d.target.index) ?? 0) : 0;
+    const around = [...(set.lo !== null ? [set.lo - 1, set.lo] : []), ...(set.hi !== null ? [set.hi, set.hi + 1] : []), ...set.excluded.flatMap((e) => [e - 1, e, e + 1])];
+    for (const v of around) if (Math.abs(v + shift) <= MAX_BOUNDARY) out.add(v + shift);
+  }
+  return [...out].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b).map((v) => Rational.of(v));
+}
+
+/** The constant of a target's subscript `t + c` (c), or null. */
+function indexOffset(index: Expr): number | null {
+  const lin = linearIndex(index);
+  return lin && lin.terms.size === 1 ? lin.constant : null;
+}
 /** The most one rung of the ladder may take in exact values before the rest use enclosures. */
 const LADDER_EXACT_MS = 100;
 

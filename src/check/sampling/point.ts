@@ -5,7 +5,7 @@ import { builtin } from '../../builtins.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
 import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField } from '../evaluator/interval.js';
-import { constantValue, evaluate, integerValue, type Env, type Host } from '../evaluator/interpret.js';
+import { constantValue, evaluate, exactValue, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
 import { canonicalIndex, conditionAllows, conditionTruth, indexPattern, unfoldingOf, type Unfolding } from '../rewrite.js';
@@ -913,7 +913,7 @@ export class Evaluation<S> implements Host<S> {
         // (A condition that names another integer, `for t ≤ T`, reads T at this point.)
         const truth = d.condition === null ? null : conditionTruth(d.condition, t, pattern.variable, (e) => {
           try {
-            return Number(integerValue(e, this, { values: new Map(), integers: new Map() }));
+            return exactValue(e, this, { values: new Map(), integers: new Map() });
           } catch {
             return null;
           }
