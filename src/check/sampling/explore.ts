@@ -7,7 +7,6 @@ import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit } from '../rewrite.js';
-import { assumedSign } from '../engines/equivalence.js';
 import { keysRead } from './domain.js';
 import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
@@ -455,21 +454,6 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     ...leftSigns.filter((g) => !rightAll.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
   ];
   if (parts.length === 0) return null;
-  // A part the assumptions give a strict sign has no zero where they hold (1 − β under
-  // 0 < β < 1, e^x + e^(−x)): nothing to search (a divisor: nonzero; √'s argument: positive).
-  const sign = assumedSign(p, deadline);
-  const open = parts.filter(({ g, beyond }) => {
-    const s = sign(g);
-    return beyond ? s !== 'pos' : s === null;
-  });
-  if (open.length === 0) return null;
-  return poleSearchParts(p, base, rng, deadline, extended, open);
-}
-
-/** poleSearch over the parts that may vanish. */
-function poleSearchParts(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void, parts: readonly Part[]): Counterexample | null {
-  const left = p.left as Expr;
-  const right = p.right as Expr;
   const levels = allLevels();
   // A divisor inside ∑/∏ counts only where the range is not empty: from the point as drawn,
   // and from it with each integer that bounds a range raised to 3 (searched along from
