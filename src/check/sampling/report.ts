@@ -2,6 +2,7 @@ import type { Counterexample } from '../../result.js';
 import { isMat, type Field, type Val } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import type { Point } from './point.js';
+import { printExpr, printName } from '../../print.js';
 
 /** A value as readable text: `0.3`, `-2`, `[0.5, -1]`, `[[1, 2], [3, 4]]`. */
 export function formatValue<S>(F: Field<S>, v: Val<S>, digits = 6): string {
@@ -92,6 +93,21 @@ export function assignments(point: Point): [string, string][] {
     // A value known only within bounds (a root of an equation) is shown as ≈ its middle.
     const text = point.enclosures.has(key) ? `≈ ${formatValue(exactField, value as Val<Rational>, 12)}` : exactText(value as Val<Rational>);
     (point.isInteger(key) ? ints : out).push([label, text]);
+  }
+  // A name an assumption fixes (`assume a = 2`) is substituted, never drawn: its value at the
+  // point, taken from the assumption, is part of the counterexample too.
+  const seen = new Set(out.map(([label]) => label));
+  for (const rule of point.prep.rules) {
+    const key = point.prep.keyOfName(rule.lhs.name);
+    const label = printName(rule.lhs.name);
+    if (rule.lhs.name.index || !point.touched.has(key) || point.values.has(key) || seen.has(label)) continue;
+    seen.add(label);
+    try {
+      out.push([label, exactText(point.evaluate(exactField, rule.lhs) as Val<Rational>)]);
+    } catch {
+      // Not rational here (a = √2): its own text tells the value.
+      out.push([label, printExpr(rule.rhs)]);
+    }
   }
   const dims = [...point.dims].filter(([d]) => point.touched.has(`dim:${d}`)).map(([d, n]) => [d, String(n)] as [string, string]);
   const fns = [...point.functions].filter(([name]) => point.touched.has(`fn:${name}`)).map(([name, f]) => [name, f.describe(name).replace(/^[^=]*= /, '')] as [string, string]);
