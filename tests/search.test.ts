@@ -226,6 +226,25 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '…nor for an integer ladder (y = log β)', text: 'integer t\nscalar y, β\nassume t ≥ 0\nassume y = log(β)\n    min(t, 20)\n  = t\n', want: 'refuted' },
   { name: 'α + β = 2 under define γ = α + β, assume γ = 1 fails', text: 'scalar α, β\ndefine γ = α + β\nassume γ = 1\n    α + β\n  = 2\n', want: 'refuted' },
   { name: 'y (x − 2) = x − 2 under assume y = 1/(x − 2) fails', text: 'scalar x, y\nassume y = 1/(x - 2)\n    y (x - 2)\n  = x - 2\n', want: 'refuted' },
+  // A pole on an edge of the assumptions (red team): its 10⁻¹² bracket straddles the edge, so no
+  // assumption check placed it and cos(x)/cos(x) = 1 was proved under 0 < x ≤ π/2. Narrowed to
+  // 10⁻⁹⁰, it is placed; a pole just past the edge stays outside.
+  { name: '1 = cos(x)/cos(x) under 0 < x ≤ π/2 fails at π/2', text: 'scalar x\nassume 0 < x ≤ π/2\n    1\n  = cos(x)/cos(x)\n', want: 'refuted', cx: /x = ≈ 1\.5707963267/, message: /within 10⁻⁹⁰ of x ≈ 1\.5707963267/ },
+  { name: '…and under π/2 ≤ x < 3', text: 'scalar x\nassume π/2 ≤ x < 3\n    1\n  = cos(x)/cos(x)\n', want: 'refuted' },
+  { name: '…and 1 = (x − π/2)/(x − π/2) under 0 < x ≤ π/2', text: 'scalar x\nassume 0 < x ≤ π/2\n    1\n  = (x - π/2)/(x - π/2)\n', want: 'refuted' },
+  { name: '…and under x ≤ 1.5707963267949 (3·10⁻¹⁵ past π/2)', text: 'scalar x\nassume 0 < x ≤ 1.5707963267949\n    1\n  = cos(x)/cos(x)\n', want: 'refuted' },
+  { name: 'sin x = tan(x) cos(x) under 0 ≤ x ≤ π/2 fails at π/2 (the right side has no value)', text: 'scalar x\nassume 0 ≤ x ≤ π/2\n    sin(x)\n  = tan(x) cos(x)\n', want: 'refuted' },
+  { name: '1 = cos(x)/cos(x) under 0 < x < π/2 holds (the edge left out)', text: 'scalar x\nassume 0 < x < π/2\n    1\n  = cos(x)/cos(x)\n', want: 'pass' },
+  { name: '…and under x ≤ 1.5707963267948 (before π/2)', text: 'scalar x\nassume 0 < x ≤ 1.5707963267948\n    1\n  = cos(x)/cos(x)\n', want: 'pass' },
+  { name: '…and under x ≤ π/2 − 10⁻⁹⁵', text: 'scalar x\nassume 0 < x ≤ π/2 - 10^(-95)\n    1\n  = cos(x)/cos(x)\n', want: 'pass' },
+  // A divisor that reads a ∑ index and a scalar (red team): x + k − 1/3 has no zeros along x
+  // while k has no value; the range's first members are put in.
+  { name: 'n = ∑_{k=1}^{n} (x + k − 1/3)/(x + k − 1/3) fails at x = −2/3', text: 'scalar x\ninteger n\nassume n ≥ 1\n    n\n  = ∑_{k=1}^{n} (x + k - 1/3)/(x + k - 1/3)\n', want: 'refuted', cx: /x = -2\/3/ },
+  { name: '…written k + x − 1/3', text: 'scalar x\ninteger n\nassume n ≥ 1\n    n\n  = ∑_{k=1}^{n} (k + x - 1/3)/(k + x - 1/3)\n', want: 'refuted', cx: /x = -2\/3/ },
+  { name: '…and at the range\'s third member from 0 (x = −2 − 1/2)', text: 'scalar x\ninteger n\nassume n ≥ 3\n    n + 1\n  = ∑_{k=0}^{n} (2x + 2k + 1)/(2x + 2k + 1)\n', want: 'refuted' },
+  // A name an assumption fixes is shown in the counterexample (it was missing: no values at all).
+  { name: 'a + 1 = 4 under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    a + 1\n  = 4\n', want: 'refuted', cx: /^a = 2$/ },
+  { name: '1 = (a − 2)/(a − 2) under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    1\n  = (a - 2)/(a - 2)\n', want: 'refuted', cx: /^a = 2$/ },
 ];
 
 describe('search where the truth can change', () => {

@@ -404,6 +404,35 @@ function magnitude(r: Bracket): Rational {
 
 /** The point where the scalar is the enclosure [lo, hi] of a root or extremum, if it meets the assumptions for certain. */
 function enclosurePoint(base: Point, key: string, r: Bracket, rng: Rng, deadline: number): Point | null {
+  return enclosureAt(base, key, r, rng, deadline);
+}
+
+/**
+ * enclosurePoint for the zero of g (= a − b) in r, narrowed to 10⁻⁹⁰ of its size when r
+ * straddles an edge of the assumptions (one end meets them, the other not): cos x = 0 at π/2
+ * under `x ≤ π/2` lies on a 10⁻¹² bracket no assumption check can place; narrowed, it is at
+ * the edge within the agreement in force (LANGUAGE.md §3) or clearly on one side of it.
+ */
+function zeroPoint(base: Point, key: string, g: Expr, b: Expr, r: Bracket, rng: Rng, deadline: number): { q: Point; r: Bracket; narrowed: boolean } | null {
+  const q = enclosureAt(base, key, r, rng, deadline);
+  if (q) return { q, r, narrowed: false };
+  if (r.at || !r.certain) return null;
+  const meets = (x: Rational): boolean => {
+    try {
+      const e = base.replacing(key, x, rng);
+      e.deadline = deadline;
+      return e.satisfiesAssumptions(allLevels(), true);
+    } catch {
+      return false;
+    }
+  };
+  if (meets(r.lo) === meets(r.hi)) return null;
+  const fine = refineRoot(base, key, g, b, r, deadline);
+  const q2 = fine && enclosureAt(base, key, fine, rng, deadline);
+  return q2 ? { q: q2, r: fine, narrowed: true } : null;
+}
+
+function enclosureAt(base: Point, key: string, r: Bracket, rng: Rng, deadline: number): Point | null {
   const q = base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng);
   q.enclosures.set(key, [r.lo, r.hi]);
   q.deadline = deadline;
@@ -454,6 +483,10 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     ...leftSigns.filter((g) => !rightAll.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
   ];
   if (parts.length === 0) return null;
+  // A part that reads a ∑/∏ index (x + k − 1/3 in ∑_{k=1}^{n}) has no zeros along the scalars
+  // as it stands (k has no value outside the range): it is searched with the index at each of
+  // the range's first three members too, a constant lower bound's (a zero at x = −2/3 for k = 1).
+  parts.push(...indexInstances(parts, left, right));
   const levels = allLevels();
   // A divisor inside ∑/∏ counts only where the range is not empty: from the point as drawn,
   // and from it with each integer that bounds a range raised to 3 (searched along from
@@ -481,6 +514,33 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     if (out) return out;
   }
   return null;
+}
+
+/** The parts that read a ∑/∏ index, with the index put at the range's first three members (constant lower bounds only). */
+function indexInstances(parts: readonly Part[], left: Expr, right: Expr): Part[] {
+  const lowers = new Map<string, bigint>();
+  for (const side of [left, right]) {
+    visit(side, (x) => {
+      if (x.kind !== 'BigOp') return;
+      const v = constantValue(x.lower);
+      if (v?.isInteger()) lowers.set(printName(x.index), v.n);
+    });
+  }
+  if (lowers.size === 0) return [];
+  const out: Part[] = [];
+  for (const part of parts) {
+    const named = [...lowers.keys()].filter((k) => mentionsAny(part.g, new Set([k])));
+    if (named.length === 0) continue;
+    for (const offset of [0n, 1n, 2n]) {
+      const subst = new Map<string, Expr>(named.map((k) => {
+        const n = lowers.get(k)! + offset;
+        const num: Expr = { kind: 'Num', value: (n < 0n ? -n : n).toString(), range: part.g.range, shape: { kind: 'scalar' } };
+        return [k, n < 0n ? { kind: 'Neg', arg: num, range: part.g.range, shape: { kind: 'scalar' } } : num];
+      }));
+      out.push({ ...part, g: substitute(part.g, subst) });
+    }
+  }
+  return out;
 }
 
 /** A part whose zeros poleSearch visits: on which side, and whether the side has no value beyond a zero (√) rather than at it. */
@@ -562,8 +622,9 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         }
         // An irrational zero of a divisor one side has and the other does not.
         if (!r.certain) continue;
-        const q = enclosurePoint(base, key, r, rng, deadline);
-        if (!q) continue;
+        const z = zeroPoint(base, key, g, ZERO_SCALAR, r, rng, deadline);
+        if (!z) continue;
+        const q = z.q;
         q.touched.clear();
         const F = decimalLevels()[0]!;
         const valueOf = (e: Expr): string | null => {
@@ -574,14 +635,16 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
           }
         };
         valueOf(g); // (the names it uses are the counterexample's)
+        // (A bracket narrowed to an assumption's edge is named by its place: its ends differ in the 90th digit.)
+        const [lo, hi] = apart(z.r.lo, z.r.hi);
+        const place = z.narrowed ? `within 10⁻⁹⁰ of ${label} ≈ ${formatRational(z.r.lo, 12)}` : `between ${label} = ${lo} and ${hi}`;
         if (side === 'left') {
-          if (valueOf(right) !== null) extended(q, `where ${printExpr(g)} = 0, between ${apart(r.lo, r.hi).join(' and ')}`);
+          if (valueOf(right) !== null) extended(q, `where ${printExpr(g)} = 0, ${z.narrowed ? place : `between ${lo} and ${hi}`}`);
           continue;
         }
         const l = valueOf(left);
         if (l === null) continue;
-        const [lo, hi] = apart(r.lo, r.hi);
-        return counterexample(q, l, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens between ${label} = ${lo} and ${hi} (it changes sign there), while the left side is defined on all of that interval (${l})`);
+        return counterexample(q, l, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens ${place} (it changes sign there), while the left side is defined on all of that interval (${l})`);
       }
     }
   }
