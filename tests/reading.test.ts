@@ -84,6 +84,11 @@ describe('spellings (LANGUAGE.md §1) and their AST', () => {
     ['\\log z + 1', '(+ log(z) 1)'],
     ['log z', 'log(z)'],
     ['\\ln z', 'ln(z)'],
+    // the logarithm to a base: log with the base as its subscript, brackets or not
+    ['log_2 x', 'log_2(x)'],
+    ['\\log_{10} x + 1', '(+ log_10(x) 1)'],
+    ['\\log_b{x}', 'log_b(x)'],
+    ['log_2^2 x', '(^ log_2(x) 2)'],
     ['2 sin x cos x', '(jux (jux 2 sin(x)) cos(x))'],
     ['sin x/2', '(/ sin(x) 2)'],
     ['sin x^2', 'sin((^ x 2))'],
@@ -284,6 +289,10 @@ describe('the cases a new user hit (issue 8), each with its right verdict', () =
     ['a d/2 = d a/2', 'scalar a, d\na d/2 = d a/2\n', ['proved']],
     ['\\log z', 'scalar z\nassume z > 0\n\\log z = log(z)\n', ['proved']],
     ['log z', 'scalar z\nassume z > 0\nlog z + 1 = log(z) + 1\n', ['proved']],
+    // log_2(8) said "unknown function 'log'"; log_b x is log x / log b
+    ['log_2(8) = 3', 'log_2(8) = 3\nlog_2(8) = 4\n', ['proved', 'refuted']],
+    ['log_b x without brackets', 'scalar x, b\nassume x > 0, b > 1\nlog_b x = log(x)/log(b)\n\\log_{10} x + 2 = log_{10}(100 x)\nlog_2 x = log_4 x\n', ['proved', 'checked', 'refuted']],
+    ['log_b x has no value at b = 1', 'scalar x, b\nassume x > 0, b > 0\nlog(x) = log_b(x) log(b)\n', ['refuted']],
     ['\\cos x \\sin y', 'scalar x, y\n\\cos x \\sin y = cos(x) sin(y)\n', ['proved']],
     ['…and \\cos x \\sin y is not cos(x sin y)', 'scalar x, y\n\\cos x \\sin y = cos(x sin(y))\n', ['refuted']],
     ['β₂', 'scalar β₂\nβ₂ + β_2 = 2β_2\n', ['proved']],

@@ -218,6 +218,14 @@ function applied(fn: Node, power: Node, args: Expr[], range: Range): Expr {
   return exponent ? binary('^', call, exponent, range) : call;
 }
 
+/** `log_b x` (with an optional power, `log_2^2 x`): log with the base b as its subscript. */
+function loggedTo(word: Node, base: Node, power: Node, argument: Expr, range: Range): Expr {
+  const fn: Name = { ...plainName('log', rangeOf(word)), index: expr(base) };
+  const call: Expr = { kind: 'Call', fn: { ...fn, range: [rangeOf(word)[0], rangeOf(base)[1]] }, args: [argument], range };
+  const exponent = optional(power, expr);
+  return exponent ? binary('^', call, exponent, range) : call;
+}
+
 /** ½ ⅓ …: numerator and denominator. */
 const VULGAR_FRACTIONS: Readonly<Record<string, readonly [string, string]>> = table({
   '½': ['1', '2'], '⅓': ['1', '3'], '⅔': ['2', '3'], '¼': ['1', '4'], '¾': ['3', '4'], '⅕': ['1', '5'],
@@ -556,6 +564,14 @@ const actions: DerivationActionDict<Built> = {
   // with a warning: LaTeX shows sin x²).
   FunctionApplication_braced(fn, power, _open, argument, _close) { return applied(fn, power, [expr(argument)], rangeOf(this)) },
   FunctionApplication_bare(fn, power, argument) { return applied(fn, power, [expr(argument)], rangeOf(this)) },
+  // log_2 x: a call of log with the base as its subscript, as log_2(x) is (types/resolve.ts reads it).
+  FunctionApplication_logBraced(word, base, power, _open, argument, _close) { return loggedTo(word, base, power, expr(argument), rangeOf(this)) },
+  FunctionApplication_logBare(word, base, power, argument) { return loggedTo(word, base, power, expr(argument), rangeOf(this)) },
+  LogBase_braced(_u, _open, e, _close) { return expr(e) },
+  LogBase_plain(_u, atom) {
+    const range = rangeOf(atom);
+    return /^\d+$/.test(atom.sourceString) ? { kind: 'Num', value: atom.sourceString, range } : varOf(plainName(atom.sourceString, range));
+  },
   FunctionPower_caret(_caret, exponent) { return expr(exponent) },
   FunctionPower_superscript(sup) { return expr(sup) },
   FunctionArgument(first, factors) {

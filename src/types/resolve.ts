@@ -951,6 +951,13 @@ class Resolver {
       });
       return { ...e, args, shape };
     }
+    // log_b(x), log_{10} x as on paper: the logarithm to base b is log x / log b (no value where
+    // b = 1, b ≤ 0 or x ≤ 0, as it should).
+    if (!declared && fn.base === 'log' && fn.index && fn.primes === 0 && !fn.hat && !fn.bar && e.args.length === 1) {
+      const plain: Name = { ...fn, index: null };
+      const log = (arg: Expr, range: Expr['range']): Expr => ({ kind: 'Call', fn: { ...plain, range: fn.range }, args: [arg], range });
+      return this.expr({ kind: 'Binary', op: '/', left: log(e.args[0]!, e.range), right: log(fn.index, fn.index.range), range: e.range }, env);
+    }
     const row = !declared && fn.primes === 0 && !fn.index && !fn.hat && !fn.bar ? builtinFunction(fn.base) : undefined;
     if (row) return this.builtin(e, args, row, env);
     // Not a function: `δ(1-β)` is a product.
