@@ -220,6 +220,21 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(verdicts, step.message).toContain(step.verdict);
   });
 
+  // Numbers in scientific notation past exact arithmetic's reach (1e99999999999): they were
+  // "not a number" to every backend, so `1e99999999999 > 1` "could not be told apart"; in
+  // enclosures they are powers of ten, and they count toward the digits a step needs.
+  it.each([
+    ['1e99999999999 > 1', '    1e99999999999\n  > 1\n', ['proved']],
+    ['1e-99999999999 > 0', '    1e-99999999999\n  > 0\n', ['proved']],
+    ['1e99999999999 = 1e99999999999', '    1e99999999999\n  = 1e99999999999\n', ['proved']],
+    ['1e99999999999 < 1', '    1e99999999999\n  < 1\n', ['refuted']],
+    ['x + 1e-99999999999 = x is not passed', '    x + 1e-99999999999\n  = x\n', ['unknown', 'refuted']],
+    ['x + 1e-500 = x is refuted', '    x + 1e-500\n  = x\n', ['refuted']],
+  ])('scientific notation past exact arithmetic: %s', async (_name, body, verdicts) => {
+    const { step } = await one(body);
+    expect(verdicts, step.message).toContain(step.verdict);
+  });
+
   it('prints a side that differs from 1 at its 869th digit as 1 minus the difference', async () => {
     const { step } = await one('    tanh(1000)\n  = 1\n');
     expect(step.counterexample!.left).toBe('1 − 5.15e-869');

@@ -475,6 +475,11 @@ function powerDigits(x: Expr): number | null {
     const base = groundEstimate(x.left);
     const k = groundEstimate(x.right);
     if (base !== null && k !== null && base > 0 && base !== 1) d = k * Math.log10(base);
+  } else if (x.kind === 'Num') {
+    // A number in scientific notation: 1e-99999999999 is 10^(−99999999999) as much as the power is.
+    const m = /^(\d*)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(x.value);
+    const lead = m ? (m[1] ?? '').replace(/^0+/, '').length : 0;
+    if (m) d = Number(m[3]) + (lead > 0 ? lead - 1 : -((m[2] ?? '').match(/^0*/)![0].length + 1));
   } else if (x.kind === 'Call' && x.args.length === 1 && (x.fn.base === 'exp' || x.fn.base === 'tanh')) {
     const k = groundEstimate(x.args[0]!);
     // exp(k) is 10^(k log10 e); tanh(k) is 1 − 2e^(−2|k|) to the digits that tell it from ±1.

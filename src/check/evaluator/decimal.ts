@@ -218,6 +218,8 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     neg,
     div,
     powInt(a, k) {
+      // 10^k is exact in decimal (1e99999999999 written in a step): within decimal.js's exponent range.
+      if (isPoint(a) && a.lo.eq(10) && k <= 9_000_000_000_000_000n && k >= -9_000_000_000_000_000n) return point(new near(`1e${k}`));
       if (k > 1_000_000n || k < -1_000_000n) {
         if (!(a.lo.abs().eq(1) && a.hi.abs().eq(1)) && !(a.lo.isZero() && a.hi.isZero())) {
           if (a.lo.gt(0)) return exp(mulEnds(point(new near(k.toString())), log(a)));

@@ -79,6 +79,19 @@ export function literal(e: Extract<Expr, { kind: 'Num' }>): Rational {
 }
 
 /**
+ * A number written with an exponent past exact arithmetic's reach (`1e99999999999`, the
+ * limit of Rational.parse): its digits as a rational and the power of ten; null otherwise.
+ */
+function hugeLiteral(text: string): { mantissa: Rational; exponent: bigint } | null {
+  const m = /^(\d*)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(text);
+  if (!m) return null;
+  const frac = m[2] ?? '';
+  const exponent = BigInt(m[3]!) - BigInt(frac.length);
+  if (exponent <= 100_000n && exponent >= -100_000n) return null;
+  return { mantissa: new Rational(BigInt(`${m[1] || '0'}${frac}`)), exponent };
+}
+
+/**
  * Evaluates an expression over a backend (DESIGN.md item 3): one walk of the AST, the
  * arithmetic in `host.field`. Throws Undefined where the value does not exist, Undecided
  * where an enclosure cannot tell, Inexact where the backend cannot represent it,
@@ -89,6 +102,9 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
   switch (e.kind) {
     case 'Num': {
       if (e.value === '0' && e.shape?.kind === 'matrix') return L.zeros(F, host.dim(e.shape.rows), host.dim(e.shape.cols));
+      const huge = hugeLiteral(e.value);
+      // 1e99999999999: too large for exact arithmetic, a power of ten in enclosures (as 10^(10^11) is).
+      if (huge) return F.mul(F.fromRational(huge.mantissa), F.powInt(F.fromRational(Rational.of(10)), huge.exponent));
       return F.fromRational(literal(e));
     }
     case 'Const': {
@@ -178,7 +194,7 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
  */
 export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>, scalars = false): Rational | null {
   switch (e.kind) {
-    case 'Num': return literal(e);
+    case 'Num': return hugeLiteral(e.value) ? null : literal(e);
     case 'Var': {
       const key = varKey(e);
       const i = env.integers.get(key);
@@ -228,7 +244,7 @@ export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>, scalars = fal
  */
 export function constantValue(e: Expr): Rational | null {
   switch (e.kind) {
-    case 'Num': return literal(e);
+    case 'Num': return hugeLiteral(e.value) ? null : literal(e);
     case 'Neg': {
       const a = constantValue(e.arg);
       return a && a.neg();
