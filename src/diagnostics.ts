@@ -174,8 +174,12 @@ export const DIAGNOSTICS = {
     `read ${a.expr}^{-T} as the (-T)-th power, since T is a declared name: for the inverse of the transpose write (${a.expr}^{-1})^T`),
 
   // ---- definitions
-  'defined-twice': entry('error', (a: { name: string }) =>
-    `'${a.name}' is already defined (see the note): a value is defined once, so this definition is not used`),
+  'defined-twice': entry('error', (a: { name: string; member?: string; conditions?: boolean }) =>
+    a.conditions
+      ? `'${a.name}' is already defined (see the note), and whether the two conditions leave each other's values out cannot be told (only plain bounds such as 't ≥ 1' or '2 ≤ t ≤ 4' can): this definition is not used`
+      : a.member && a.member !== a.name
+      ? `this definition of '${a.name}' also gives ${a.member}, which is already defined (see the note): a value is defined once, so this definition is not used (its condition must leave ${a.member} out)`
+      : `'${a.member ?? a.name}' is already defined (see the note): a value is defined once, so this definition is not used`),
   'builtin-redefined': entry('error', (a: { name: string }) => `'${a.name}' is built in and cannot be redefined: choose another name`),
   'define-function': entry('error', (a: { name: string }) => `'${a.name}' is a function: define it as ${a.name}(x) = …`),
   'define-shape': entry('error', (a: { name: string; declared: string; defined: string }) =>

@@ -124,6 +124,33 @@ describe('what is written twice', () => {
     expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'proved']);
   });
 
+  // Two definitions that give one member, in either order (the second is the error), and
+  // definitions of one name whose conditions part (before: "already defined", wrongly).
+  it.each([
+    ['a base case the recurrence also gives, the base first', 'define a_0 = 1\ndefine a_t = 2 a_{t-1} for t ≥ 0\n', [4], /also gives a_0, which is already defined/],
+    ['…the recurrence first', 'define a_t = 2 a_{t-1} for t ≥ 0\ndefine a_0 = 1\n', [4], /'a_0' is already defined/],
+    ['a member of a definition with no condition', 'define a_t = t\ndefine a_3 = 7\n', [4], /'a_3' is already defined/],
+    ['…the member first', 'define a_3 = 7\ndefine a_t = t\n', [4], /also gives a_3/],
+    ['two recurrences that overlap from t = 2', 'define a_{t+1} = 2 a_t for t ≥ 0\ndefine a_{t+2} = 5 for t ≥ 0\n', [4], /also gives a_2/],
+    ['ranges that meet at t = 1', 'define a_t = 0 for t ≤ 1\ndefine a_t = t for t ≥ 1\n', [4], /also gives a_1/],
+    ['a member left out by ≠ is no overlap', 'define a_t = 1 for t ≠ 3\ndefine a_3 = 7\n', [], null],
+    ['ranges that part', 'define a_t = 0 for t ≤ 1\ndefine a_t = t for 2 ≤ t ≤ 4\ndefine a_t = 1 for t ≥ 5\n', [], null],
+    ['a base case and a recurrence from t = 1', 'define a_0 = 1\ndefine a_t = 2 a_{t-1} for t ≥ 1\n', [], null],
+    ['a negative member', 'define a_t = t for t ≤ 0\ndefine a_{-2} = 7\n', [4], /'a_\{-2\}' is already defined|'a_-2' is already defined/],
+    ['the same name under a condition that is not plain bounds', 'integer T\ndefine a_t = 0 for t ≤ T\ndefine a_t = 1 for t > T\n', [5], /cannot be told/],
+  ])('definitions that give one member: %s', async (_name, defs, lines, message) => {
+    const report = await checkSource(`integer t\nscalar a_t\n${defs}`);
+    const errors = report.diagnostics.filter((d) => d.code === 'defined-twice');
+    expect(errors.map((d) => new SourceFile('f', report.source).position(d.range[0]).line)).toEqual(lines);
+    if (message) expect(errors[0]!.message).toMatch(message);
+  });
+
+  it('reads ranges that part as one definition each: a_1 + a_3 = 3', async () => {
+    const report = await checkSource('integer t\nscalar a_t\ndefine a_t = 0 for t ≤ 1\ndefine a_t = t for t ≥ 2\n    a_1 + a_3\n  = 3\n    a_1 + a_3\n  = 4\n');
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+  });
+
   it('does not warn on a base case and a recurrence, or on a redefinition in another section', async () => {
     const report = await checkSource('vector v_t, g_t in R^n\ndefine v_0 = 0\ndefine v_t = v_{t-1} + g_t for t ≥ 1\nsection "a"\ndefine v_t = g_t\nsection "b"\ndefine v_t = 2 g_t\n');
     expect(report.diagnostics.map((d) => d.code)).toEqual(['file-without-steps']);

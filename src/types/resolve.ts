@@ -184,22 +184,49 @@ class Resolver {
    */
   private startGroup(defines: readonly Define[]): void {
     const group: DefineGroup = { pending: new Map(), families: new Set(), repeats: new Set() };
-    const seen = new Map<string, Define>();
+    // Per family: definitions of one member (a_3) by that index, the others in a list; each
+    // new one is compared with those it may share a member with (not every pair: a file may
+    // define thousands of members).
+    const byMember = new Map<string, Map<string, Define>>();
+    const general = new Map<string, Define[]>();
     for (const d of defines) {
       const fam = familyKey(d.target);
       if (!d.params && indexVariable(d.target.index) !== null) group.families.add(fam);
       const list = group.pending.get(fam) ?? [];
       list.push(d);
       group.pending.set(fam, list);
-      const key = `${d.params ? 'fn:' : ''}${printName(d.target)}`;
-      const first = seen.get(key) ?? defines.find((o) => o !== d && defines.indexOf(o) < defines.indexOf(d) && covers(o, d));
+      const members = byMember.get(fam) ?? new Map<string, Define>();
+      byMember.set(fam, members);
+      const others = general.get(fam) ?? [];
+      general.set(fam, others);
+      // The same name twice (unless their conditions part: a_t for t ≤ 1 and for t ≥ 2), or two
+      // that give one member, in either order (a_0 and a_t for t ≥ 0 both give a_0).
+      const literal = !d.params && d.target.index ? wholeLiteral(d.target.index) : null;
+      const candidates = literal !== null
+        ? [...(members.has(String(literal)) ? [members.get(String(literal))!] : []), ...others]
+        : [...others, ...members.values()];
+      let first: Define | undefined;
+      let at: bigint | null = null;
+      for (const o of candidates) {
+        const shared = sharedIndex(o, d);
+        if (shared !== null) {
+          first = o;
+          at = shared === 'unknown' ? null : shared;
+          break;
+        }
+      }
       if (first) {
         group.repeats.add(d);
-        this.error(diagnostic('defined-twice', { name: printName(d.target) }, d.target.range, {
-          notes: [{ message: `the first definition of ${printName(first.target)}`, range: first.target.range }],
+        const member = at === null ? undefined : `${familyKey(d.target)}_${at < 0n ? `{${at}}` : at}`;
+        const both = member && printName(first.target) !== printName(d.target) && printName(first.target) !== member ? `, which gives ${member} too` : '';
+        const conditions = at === null && !!first.condition && !!d.condition;
+        this.error(diagnostic('defined-twice', { name: printName(d.target), ...(member ? { member } : {}), ...(conditions ? { conditions } : {}) }, d.target.range, {
+          notes: [{ message: `the first definition of ${printName(first.target)}${both}`, range: first.target.range }],
         }));
+      } else if (literal !== null) {
+        members.set(String(literal), d);
       } else {
-        seen.set(key, d);
+        others.push(d);
       }
     }
     this.group = group;
@@ -1216,25 +1243,93 @@ function groupAt(statements: readonly Statement[], from: number): Define[] {
  * Whether an earlier definition already gives a later one's value: `define v_t = … for t ≥ 0`
  * covers `define v_0 = …` (a recurrence without `for` leaves its base cases to others).
  */
-function covers(general: Define, specific: Define): boolean {
-  if (general.params || specific.params || familyKey(general.target) !== familyKey(specific.target)) return false;
-  const variable = indexVariable(general.target.index);
-  const literal = specific.target.index;
-  if (variable === null || !literal || literal.kind !== 'Num' || !/^\d+$/.test(literal.value) || !general.condition) return false;
-  const gIndex = general.target.index!;
-  const offset = gIndex.kind === 'Binary' && gIndex.right.kind === 'Num' ? Number(gIndex.right.value) * (gIndex.op === '-' ? -1 : 1) : 0;
-  const t = Number(literal.value) - offset;
-  const c = general.condition;
-  for (let i = 0; i < c.ops.length; i++) {
-    const value = (x: Expr): number | null => (x.kind === 'Var' && printName(x.name) === variable ? t : x.kind === 'Num' && /^\d+$/.test(x.value) ? Number(x.value) : null);
-    const a = value(c.operands[i]!);
-    const b = value(c.operands[i + 1]!);
-    if (a === null || b === null) return false;
-    const op = c.ops[i]!;
-    const holds = op === '<' ? a < b : op === '≤' ? a <= b : op === '>' ? a > b : op === '≥' ? a >= b : op === '=' ? a === b : op === '≠' ? a !== b : false;
-    if (!holds) return false;
+/** Whole numbers as a definition's indices: lo … hi (null: no bound) less some points. */
+interface IndexSet { readonly lo: bigint | null; readonly hi: bigint | null; readonly excluded: readonly bigint[] }
+
+/** An integer literal, negated or not (`3`, `-2`); null otherwise. */
+function wholeLiteral(e: Expr): bigint | null {
+  if (e.kind === 'Num' && /^\d+$/.test(e.value)) return BigInt(e.value);
+  if (e.kind === 'Neg') {
+    const a = wholeLiteral(e.arg);
+    return a === null ? null : -a;
   }
-  return true;
+  return null;
+}
+
+/**
+ * The members of its family a definition gives: `a_3` gives 3, `a_{t+1} … for t ≥ 0` gives
+ * 1, 2, …, `a_t` with no condition every index. Null for a function, a name that is no
+ * member, or a condition that is not plain whole bounds on its variable (`t ≤ T`).
+ */
+function indicesDefined(d: Define): IndexSet | null {
+  const index = d.target.index;
+  if (d.params || !index) return null;
+  const n = wholeLiteral(index);
+  if (n !== null) return { lo: n, hi: n, excluded: [] };
+  const variable = indexVariable(index);
+  if (variable === null) return null;
+  const offset = index.kind === 'Binary' && index.right.kind === 'Num' ? BigInt(index.right.value) * (index.op === '-' ? -1n : 1n) : 0n;
+  let lo: bigint | null = null;
+  let hi: bigint | null = null;
+  const excluded: bigint[] = [];
+  const c = d.condition;
+  for (let i = 0; c && i < c.ops.length; i++) {
+    const a = c.operands[i]!;
+    const b = c.operands[i + 1]!;
+    const isVar = (x: Expr) => x.kind === 'Var' && printName(x.name) === variable;
+    const FLIP: Record<string, string> = { '<': '>', '≤': '≥', '>': '<', '≥': '≤', '=': '=', '≠': '≠' };
+    let op: string = c.ops[i]!;
+    let k: bigint | null;
+    if (isVar(a) && !isVar(b)) k = wholeLiteral(b);
+    else if (isVar(b) && !isVar(a)) {
+      k = wholeLiteral(a);
+      op = FLIP[op] ?? op;
+    } else return null;
+    if (k === null) return null;
+    const raise = (v: bigint) => { lo = lo === null || v > lo ? v : lo; };
+    const lower = (v: bigint) => { hi = hi === null || v < hi ? v : hi; };
+    if (op === '≥') raise(k);
+    else if (op === '>') raise(k + 1n);
+    else if (op === '≤') lower(k);
+    else if (op === '<') lower(k - 1n);
+    else if (op === '=') { raise(k); lower(k); }
+    else if (op === '≠') excluded.push(k);
+    else return null;
+  }
+  const shift = (v: bigint | null) => (v === null ? null : v + offset);
+  return { lo: shift(lo), hi: shift(hi), excluded: excluded.map((v) => v + offset) };
+}
+
+/**
+ * A member two definitions of one family both give (the least, or the one nearest 0), `unknown`
+ * when the same name is defined twice and it cannot be told (a condition `t ≤ T`), null when
+ * none: `a_0 = 1` and `a_t = 2a_{t−1} for t ≥ 0` both give a_0.
+ */
+function sharedIndex(a: Define, b: Define): bigint | 'unknown' | null {
+  if (a.params || b.params) return a.params && b.params && printName(a.target) === printName(b.target) ? 'unknown' : null;
+  if (familyKey(a.target) !== familyKey(b.target)) return null;
+  const same = printName(a.target) === printName(b.target);
+  const sa = indicesDefined(a);
+  const sb = indicesDefined(b);
+  if (!sa || !sb) return same ? 'unknown' : null;
+  const max = (x: bigint | null, y: bigint | null) => (x === null ? y : y === null ? x : x > y ? x : y);
+  const min = (x: bigint | null, y: bigint | null) => (x === null ? y : y === null ? x : x < y ? x : y);
+  const lo = max(sa.lo, sb.lo);
+  const hi = min(sa.hi, sb.hi);
+  if (lo !== null && hi !== null && lo > hi) return null;
+  const out = new Set([...sa.excluded, ...sb.excluded].map(String));
+  // The first members of the common range, from its lower end (or from 0 outward): the
+  // exclusions are finitely many, so a common range of more members than them is shared.
+  const start = lo ?? (hi !== null && hi < 0n ? hi : 0n);
+  const step = lo === null && hi !== null && hi < 0n ? -1n : 1n;
+  for (let k = start, i = 0; i <= out.size; k += step, i++) {
+    if ((lo !== null && k < lo) || (hi !== null && k > hi)) break;
+    if (!out.has(String(k))) return k;
+  }
+  if (lo === null && hi === null) {
+    for (let k = -1n, i = 0; i <= out.size; k--, i++) if (!out.has(String(k))) return k;
+  }
+  return null;
 }
 
 /** Whether a name with this base occurs in the expressions. */
