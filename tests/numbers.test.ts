@@ -149,6 +149,14 @@ describe('enclosures elsewhere, and no tolerance', () => {
     ['log(12) = log(2) + log(3)', '    log(12)\n  = log(2) + log(3)\n', 'refuted'],
     ['sqrt(12) x = 3 sqrt(2) x', '    sqrt(12) x\n  = 3 sqrt(2) x\n', 'refuted'],
     ['log(1000003 · 2) = log(1000003) + log(2) (a prime beyond the small ones)', '    log(1000003 · 2)\n  = log(1000003) + log(2)\n', 'proved'],
+    // (Red team, last stop: these were only checked.) √6 is √2·√3; log √q is ½ log q.
+    ['√2 √3 x = √6 x', '    √2 √3 x\n  = √6 x\n', 'proved'],
+    ['√6/√3 x = √2 x', '    √6/√3 x\n  = √2 x\n', 'proved'],
+    ['(x + √2)(x + √3) = x² + (√2 + √3) x + √6', '    (x + √2)(x + √3)\n  = x² + (√2 + √3) x + √6\n', 'proved'],
+    ['√2 √3 x = √5 x', '    √2 √3 x\n  = √5 x\n', 'refuted'],
+    ['log(√8) x = 3/2 log(2) x', '    log(√8) x\n  = 3/2 log(2) x\n', 'proved'],
+    ['log(8^(1/3)) x = log(2) x', '    log(8^(1/3)) x\n  = log(2) x\n', 'proved'],
+    ['log(√8) x = log(2) x', '    log(√8) x\n  = log(2) x\n', 'refuted'],
   ])('%s: %s', async (_, body, verdict) => {
     const { step } = await one(body);
     expect(step.verdict, step.message).toBe(verdict);

@@ -77,6 +77,19 @@ export function expandPolynomial(
       // (Trial division of numbers past 4096 bits would cost seconds: such a number is left whole.)
       const small = q !== null && bits(q.n) + bits(q.d) <= MAX_FACTORED_BITS;
       if (q && small && q.sign() > 0) return x.fn.base === 'sqrt' ? constantRoot(x, q, squares) : constantLog(x, q);
+      // log √q = ½ log q, log q^(a/b) = (a/b) log q, for a rational q > 0.
+      const arg = x.args[0]!;
+      if (x.fn.base !== 'sqrt' && q === null) {
+        const inner = arg.kind === 'Call' && arg.fn.base === 'sqrt' && arg.args.length === 1 && !arg.fn.index && arg.fn.primes === 0
+          ? { base: arg.args[0]!, k: new Rational(1n, 2n) }
+          : arg.kind === 'Binary' && arg.op === '^' ? { base: arg.left, k: constantValue(arg.right) } : null;
+        const b = inner && inner.k && constantValue(inner.base);
+        if (inner && inner.k && b && b.sign() > 0 && bits(b.n) + bits(b.d) <= MAX_FACTORED_BITS) {
+          const k = inner.k;
+          const log = constantLog(x, b);
+          return new Map([...log].map(([key, t]) => [key, { ...t, coef: t.coef.mul(k) }]));
+        }
+      }
       if (x.fn.base === 'sqrt') {
         // √ of anything else: only for the text of left − right (see ExpansionOptions); √(u²) is |u|.
         if (!options.roots || q) return null;
@@ -141,7 +154,7 @@ function factor(n: bigint): { powers: Map<bigint, number>; rest: bigint } {
 }
 
 /** √q for a rational q > 0 as c·√s, s a whole number with no square small-prime factor (√8 = 2√2; √(1/2) = √2/2); (√s)² = s. */
-function constantRoot(x: Expr & { kind: 'Call' }, q: Rational, squares: Squares): Poly {
+function constantRoot(x: Expr & { kind: 'Call' }, q: Rational, squares: Squares): Poly | null {
   // √(n/d) = √(n d)/d.
   const { powers, rest } = factor(q.n * q.d);
   let outside = 1n;
@@ -152,10 +165,19 @@ function constantRoot(x: Expr & { kind: 'Call' }, q: Rational, squares: Squares)
   }
   const coef = new Rational(outside, 1n).div(new Rational(q.d, 1n));
   if (inside === 1n) return constant(coef);
-  const node: Expr = { ...x, args: [{ kind: 'Num', value: inside.toString(), range: x.range, shape: { kind: 'scalar' } }] };
-  const key = ` ⟨${printExpr(node)}⟩`; // (a number: sorts before the names, as π does)
-  squares.set(key, constant(new Rational(inside, 1n)));
-  return new Map([[`${key}^1`, { coef, powers: [[key, 1, node]] }]]);
+  // √6 is √2·√3: one atom per prime (and one for what has no small prime factor), so
+  // √2·√3 = √6 and √8/√2 = 2 expand alike.
+  const root = (n: bigint): Poly => {
+    const node: Expr = { ...x, args: [{ kind: 'Num', value: n.toString(), range: x.range, shape: { kind: 'scalar' } }] };
+    const key = ` ⟨${printExpr(node)}⟩`; // (a number: sorts before the names, as π does)
+    squares.set(key, constant(new Rational(n, 1n)));
+    return new Map([[`${key}^1`, { coef: Rational.ONE, powers: [[key, 1, node]] }]]);
+  };
+  const odd = [...powers].filter(([, k]) => k % 2 === 1).map(([p]) => p);
+  if (rest > 1n) odd.push(rest);
+  let out: Poly | null = constant(coef);
+  for (const p of odd) out = out && mul(out, root(p));
+  return out;
 }
 
 /** log q for a rational q > 0 as ∑ k·log p over its prime factors (what has no small prime factor stays whole): log 10^100 = 100 log 2 + 100 log 5. */
