@@ -4,6 +4,7 @@ import { printExpr } from '../../print.js';
 import { SCALAR } from '../../types/scope.js';
 import { assumedSign, type Sign } from '../engines/equivalence.js';
 import { constantRatio, identityTest, MAX_ERROR, type IdentityContext } from '../engines/identity-test.js';
+import { expandPolynomial } from '../engines/polynomial.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
 import { sub } from '../problem.js';
@@ -237,6 +238,36 @@ export const piecewiseRule: ProofRule = {
 };
 
 /** What is known of a switch's sign: from the assumptions (strict or not), or a tie to another switch. */
+/**
+ * Whether the vectors (sparse, by term) have a one-dimensional space of dependencies, spanned
+ * by one with every coefficient > 0: exact Gaussian elimination over the rationals.
+ */
+function positiveCircuit(vectors: readonly Map<string, Rational>[]): boolean {
+  const keys = [...new Set(vectors.flatMap((v) => [...v.keys()]))];
+  const k = vectors.length;
+  const rows = keys.map((key) => vectors.map((v) => v.get(key) ?? Rational.ZERO));
+  const pivots: number[] = [];
+  let r = 0;
+  for (let c = 0; c < k && r < rows.length; c++) {
+    const at = rows.findIndex((row, i) => i >= r && !row[c]!.isZero());
+    if (at < 0) continue;
+    [rows[r], rows[at]] = [rows[at]!, rows[r]!];
+    const pivot = rows[r]![c]!;
+    rows[r] = rows[r]!.map((x) => x.div(pivot));
+    for (let i = 0; i < rows.length; i++) {
+      if (i === r || rows[i]![c]!.isZero()) continue;
+      const f = rows[i]![c]!;
+      rows[i] = rows[i]!.map((x, j) => x.sub(f.mul(rows[r]![j]!)));
+    }
+    pivots.push(c);
+    r++;
+  }
+  if (pivots.length !== k - 1) return false;
+  const free = [...Array(k).keys()].find((c) => !pivots.includes(c))!;
+  // c_free = 1, each pivot's coefficient −(its row's entry in the free column).
+  return pivots.every((_, i) => rows[i]![free]!.neg().sign() > 0);
+}
+
 interface SignFact { readonly sign: 1 | -1; readonly strict: boolean; readonly errorBound: number }
 
 /**
@@ -285,7 +316,50 @@ class KnownSigns {
         }
       }
     }
+    for (const i of this.positiveDependency(switches, signs)) zero.add(i);
     return { empty: false, zero: [...zero], errorBound };
+  }
+
+  /**
+   * The switches a case pins to 0 by a positive combination: where each σ_i·s_i ≥ 0 (σ_i the
+   * case's sign) and ∑ c_i σ_i s_i is identically 0 for some c_i > 0, every s_i in the sum is 0
+   * (z ≤ 2, z ≥ y, y ≥ 2: −(z − 2) + (z − y) + (y − 2) = 0, so y = z = 2). The switches are
+   * expanded exactly (engines/polynomial.ts); each set of them is tried whose dependency is one
+   * up to scale (every positive dependency is a sum of such: a circuit's).
+   */
+  private positiveDependency(switches: readonly Expr[], signs: readonly boolean[]): number[] {
+    const polys = switches.map((s) => this.expansion(s));
+    const live = polys.flatMap((p, i) => (p && p.size > 0 ? [i] : []));
+    const out = new Set<number>();
+    if (live.length < 2) return [];
+    for (let mask = 1; mask < 1 << live.length; mask++) {
+      const members = live.filter((_, k) => (mask >> k) & 1);
+      if (members.length < 2 || members.every((i) => out.has(i))) continue;
+      if (Date.now() > this.deadline) break;
+      const vectors = members.map((i) => {
+        const v = new Map<string, Rational>();
+        for (const [key, t] of polys[i]!) v.set(key, signs[i] ? t.coef : t.coef.neg());
+        return v;
+      });
+      if (positiveCircuit(vectors)) members.forEach((i) => out.add(i));
+    }
+    return [...out];
+  }
+
+  private readonly expansions = new Map<string, ReturnType<typeof expandPolynomial>>();
+
+  private expansion(s: Expr): ReturnType<typeof expandPolynomial> {
+    const key = printExpr(s);
+    if (!this.expansions.has(key)) {
+      let p: ReturnType<typeof expandPolynomial> = null;
+      try {
+        p = expandPolynomial(s, true);
+      } catch {
+        p = null;
+      }
+      this.expansions.set(key, p);
+    }
+    return this.expansions.get(key)!;
   }
 
   /**
