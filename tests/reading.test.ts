@@ -108,6 +108,12 @@ describe('spellings (LANGUAGE.md §1) and their AST', () => {
     ['d/dz e^z', '(d/z (^ e z))'],
     ['\\frac{d}{dx} x', '(d/x x)'],
     ['2 d/dx x', '(jux 2 (d/x x))'],
+    // dy/dx with spaces, as on paper (it was d·y/d·x)
+    ['dy / dx', '(d/x y)'],
+    ['d y/d x', '(d/x y)'],
+    ['d y / d x', '(d/x y)'],
+    ['2 d y/d x', '(jux 2 (d/x y))'],
+    ['a d / 2', '(/ (jux a d) 2)'],
     // Unicode subscripts and fractions
     ['β₂', 'β_2'],
     ['x₀', 'x_0'],
@@ -287,6 +293,7 @@ describe('the cases a new user hit (issue 8), each with its right verdict', () =
     ['x² = 4 ⇔ x = 2 on one line is refuted, not dropped', 'scalar x\nx² = 4 ⇔ x = 2\n', ['refuted']],
     ['x² = 4 ⇔ x = 2 or x = -2', 'scalar x\nx² = 4 ⇔ x = 2 or x = -2\n', ['checked']],
     ['a d/2 = d a/2', 'scalar a, d\na d/2 = d a/2\n', ['proved']],
+    ['d y/d x of y = x³', 'scalar x\ndefine y = x^3\nd y/d x = 3x^2\ndy / dx = 3x^2\n', ['proved', 'proved']],
     ['\\log z', 'scalar z\nassume z > 0\n\\log z = log(z)\n', ['proved']],
     ['log z', 'scalar z\nassume z > 0\nlog z + 1 = log(z) + 1\n', ['proved']],
     // log_2(8) said "unknown function 'log'"; log_b x is log x / log b

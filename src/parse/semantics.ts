@@ -599,8 +599,12 @@ const actions: DerivationActionDict<Built> = {
   DerivQuotient_partial(_d1, body, _slash, _d2, variable) {
     return { kind: 'Deriv', partial: true, wrt: varNode(variable), body: expr(body), range: rangeOf(this) };
   },
-  DerivQuotient_total(d1, body, _slash, d2, variable) {
+  DerivQuotient_total(d1, body, _slash, _lead, d2, variable) {
     return { kind: 'Deriv', partial: false, wrt: varNode(variable), body: varNode(body), range: rangeOf(this), ...plainD(d1, d2) };
+  },
+  // `d y/d x` as on paper with spaces: dy/dx (a quotient, with a warning, where d is declared).
+  DerivQuotient_spaced(_d1, _s1, body, _slash, _lead, _d2, _s2, variable) {
+    return { kind: 'Deriv', partial: false, wrt: varNode(variable), body: varNode(body), range: rangeOf(this), leibniz: true };
   },
   DerivQuotient_fracPartial(_frac, _o1, _d1, body, _c1, _o2, _d2, variable, _c2) {
     return { kind: 'Deriv', partial: true, wrt: varNode(variable), body: expr(body), range: rangeOf(this) };
