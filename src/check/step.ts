@@ -536,6 +536,12 @@ function tinyExponent(p: StepProblem): number {
   eachNode(p, (x) => {
     const d = powerDigits(x);
     if (d !== null && d < 0) k = Math.max(k, -d);
+    // A decimal's last place: 1.5707963267948966192313216916397514420985846996875529 (an edge
+    // 10⁻⁵² from π/2) is told from π/2 only past its 52nd decimal.
+    if (x.kind === 'Num') {
+      const m = /^\d*\.(\d+)(?:[eE]([+-]?\d+))?$/.exec(x.value);
+      if (m) k = Math.max(k, m[1]!.length - Number(m[2] ?? 0));
+    }
     if (x.kind === 'Binary' && x.op === '/') {
       const q = constantValue(x);
       if (q !== null && !q.isZero()) {

@@ -1,4 +1,8 @@
 import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
+import { comparedPairs, freeNames } from '../../ast-walk.js';
+import { expandPolynomial } from '../engines/polynomial.js';
+import { identityTest, type IdentityContext } from '../engines/identity-test.js';
+import { decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { printExpr, printName } from '../../print.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, Signal, isMat, type Val } from '../evaluator/field.js';
@@ -413,7 +417,7 @@ function enclosurePoint(base: Point, key: string, r: Bracket, rng: Rng, deadline
  * under `x ≤ π/2` lies on a 10⁻¹² bracket no assumption check can place; narrowed, it is at
  * the edge within the agreement in force (LANGUAGE.md §3) or clearly on one side of it.
  */
-function zeroPoint(base: Point, key: string, g: Expr, b: Expr, r: Bracket, rng: Rng, deadline: number): { q: Point; r: Bracket; narrowed: boolean } | null {
+function zeroPoint(p: StepProblem, base: Point, key: string, g: Expr, b: Expr, r: Bracket, rng: Rng, deadline: number): { q: Point; r: Bracket; narrowed: boolean; edge?: Expr } | null {
   const q = enclosureAt(base, key, r, rng, deadline);
   if (q) return { q, r, narrowed: false };
   if (r.at || !r.certain) return null;
@@ -427,6 +431,9 @@ function zeroPoint(base: Point, key: string, g: Expr, b: Expr, r: Bracket, rng: 
     }
   };
   if (meets(r.lo) === meets(r.hi)) return null;
+  // On the edge exactly (cos x = 0 at π/2 under x ≤ π/2), or narrowed to one side of it.
+  const edge = b.kind === 'Num' && b.value === '0' ? edgeZero(p, base, key, g, r, rng, deadline) : null;
+  if (edge) return { q: edge.q, r, narrowed: false, edge: edge.at };
   const fine = refineRoot(base, key, g, b, r, deadline);
   const q2 = fine && enclosureAt(base, key, fine, rng, deadline);
   return q2 ? { q: q2, r: fine, narrowed: true } : null;
@@ -437,9 +444,76 @@ function enclosureAt(base: Point, key: string, r: Bracket, rng: Rng, deadline: n
   q.enclosures.set(key, [r.lo, r.hi]);
   q.deadline = deadline;
   try {
+    // (By agreement too, within the agreement in force: finer than any number the step or an
+    // assumption writes, so an edge 10⁻⁵⁰ from a pole is told from it; checkStep's tinyExponent.)
     return q.satisfiesAssumptions(allLevels(), true) ? q : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * The zero of g in r placed exactly on an edge of the assumptions (`x ≤ π/2` with g = cos x):
+ * an edge b without free names near r where g(b) is 0 exactly, by exact expansion or the
+ * identity test (cos(π/2), (√2)² − 2). The point holds x as a 10⁻¹¹⁰-wide enclosure of b and
+ * b itself (Point.symbolic), so the edge's own comparison is decided exactly there. Null when
+ * no edge is such a zero or the point does not meet the other assumptions.
+ */
+function edgeZero(p: StepProblem, base: Point, key: string, g: Expr, r: Bracket, rng: Rng, deadline: number): { q: Point; at: Expr } | null {
+  const label = base.values.get(key)?.label;
+  if (!label || key.includes('@')) return null;
+  const isName = (e: Expr): boolean => {
+    if (e.kind !== 'Var') return false;
+    const found = base.prep.lookup(e);
+    return !!found && !found.index && found.info.key === key;
+  };
+  const width = r.hi.sub(r.lo);
+  const F = decimalField(120);
+  const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
+  const seen = new Set<string>();
+  for (const c of p.prep.ctx.assumptions) {
+    if (c.forAll.length > 0) continue;
+    for (const { a, b } of comparedPairs(c.formula)) {
+      const edge = isName(a) ? b : isName(b) ? a : null;
+      if (!edge || freeNames(edge).length > 0 || edge.shape?.kind === 'matrix' || seen.has(printExpr(edge))) continue;
+      seen.add(printExpr(edge));
+      if (Date.now() > deadline) return null;
+      let lo: Rational;
+      let hi: Rational;
+      try {
+        const v = base.evaluate(F, edge);
+        if (isMat(v)) continue;
+        const d = v as DecInterval;
+        lo = Rational.parse(d.lo.toString());
+        hi = Rational.parse(d.hi.toString());
+      } catch {
+        continue;
+      }
+      if (hi.cmp(r.lo.sub(width)) < 0 || lo.cmp(r.hi.add(width)) > 0) continue;
+      const at = substitute(g, new Map([[label, edge]]));
+      if (!exactlyZero(at, ctx, `${p.salt}|edge|${printExpr(at)}`, deadline)) continue;
+      const q = base.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
+      q.enclosures.set(key, [lo, hi]);
+      q.symbolic.set(key, edge);
+      q.deadline = deadline;
+      try {
+        if (q.satisfiesAssumptions(allLevels(), true, true)) return { q, at: edge };
+      } catch {
+        continue;
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether a scalar expression without free names is 0 exactly: by exact expansion, or by the identity test. */
+function exactlyZero(e: Expr, ctx: IdentityContext, seed: string, deadline: number): boolean {
+  try {
+    const poly = expandPolynomial(e, true);
+    if (poly && poly.size === 0) return true;
+    return identityTest(e, ZERO_SCALAR, ctx, seed, deadline).kind === 'identical';
+  } catch {
+    return false;
   }
 }
 
@@ -483,10 +557,7 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     ...leftSigns.filter((g) => !rightAll.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
   ];
   if (parts.length === 0) return null;
-  // A part that reads a ∑/∏ index (x + k − 1/3 in ∑_{k=1}^{n}) has no zeros along the scalars
-  // as it stands (k has no value outside the range): it is searched with the index at each of
-  // the range's first three members too, a constant lower bound's (a zero at x = −2/3 for k = 1).
-  parts.push(...indexInstances(parts, left, right));
+  // A part that reads a ∑/∏ index is searched with the index put in (indexInstances).
   const levels = allLevels();
   // A divisor inside ∑/∏ counts only where the range is not empty: from the point as drawn,
   // and from it with each integer that bounds a range raised to 3 (searched along from
@@ -498,6 +569,7 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   // Where such a divisor is affine in the index (i − 1000), its zero too, up to 5,000.
   // (Not where a recurrence is unfolded: at T = 1000 it is too deep to evaluate.)
   const zeros = byIndex && !p.unfoldings.some((u) => u.recursive) ? indexZeros(base, parts.map(({ g }) => g), indices) : [];
+  parts.splice(0, parts.length, ...indexInstances(parts, leftAt, rightAt));
   for (const k of bounds) {
     if (!base.values.has(k) || !base.isInteger(k)) continue;
     for (const n of byIndex && uppers.has(k) ? [...new Set([3, ...zeros, 64])] : [3]) {
@@ -516,28 +588,42 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   return null;
 }
 
-/** The parts that read a ∑/∏ index, with the index put at the range's first three members (constant lower bounds only). */
+/**
+ * The parts inside a ∑/∏ that read its index (x + k − 1/3 in ∑_{k=1}^{n}): as they stand they
+ * have no meaning (k has no value outside the range, or a declared k's, which is another
+ * name), so they are replaced by instances with the index at the range's first three members
+ * and its last (k = m, m + 1, m + 2, n: a zero at x = −2/3 for k = 1, at x = 1/m for x k − 1).
+ */
 function indexInstances(parts: readonly Part[], left: Expr, right: Expr): Part[] {
-  const lowers = new Map<string, bigint>();
+  const binders: { index: string; values: Expr[]; inner: Set<string> }[] = [];
+  const num = (n: bigint, range: Expr['range']): Expr => {
+    const lit: Expr = { kind: 'Num', value: (n < 0n ? -n : n).toString(), range, shape: { kind: 'scalar' } };
+    return n < 0n ? { kind: 'Neg', arg: lit, range, shape: { kind: 'scalar' } } : lit;
+  };
   for (const side of [left, right]) {
     visit(side, (x) => {
       if (x.kind !== 'BigOp') return;
-      const v = constantValue(x.lower);
-      if (v?.isInteger()) lowers.set(printName(x.index), v.n);
+      const lower = constantValue(x.lower);
+      const values = [0n, 1n, 2n].map((j): Expr => (lower?.isInteger() ? num(lower.n + j, x.lower.range)
+        : j === 0n ? x.lower : { kind: 'Binary', op: '+', left: x.lower, right: num(j, x.lower.range), range: x.lower.range, shape: { kind: 'scalar' } }));
+      const inner = new Set([...singularParts(x.body), ...singularParts(x.body, true)].map((g) => printExpr(g)));
+      binders.push({ index: printName(x.index), values: [...values, x.upper], inner });
     });
   }
-  if (lowers.size === 0) return [];
   const out: Part[] = [];
   for (const part of parts) {
-    const named = [...lowers.keys()].filter((k) => mentionsAny(part.g, new Set([k])));
-    if (named.length === 0) continue;
-    for (const offset of [0n, 1n, 2n]) {
-      const subst = new Map<string, Expr>(named.map((k) => {
-        const n = lowers.get(k)! + offset;
-        const num: Expr = { kind: 'Num', value: (n < 0n ? -n : n).toString(), range: part.g.range, shape: { kind: 'scalar' } };
-        return [k, n < 0n ? { kind: 'Neg', arg: num, range: part.g.range, shape: { kind: 'scalar' } } : num];
-      }));
-      out.push({ ...part, g: substitute(part.g, subst) });
+    const text = printExpr(part.g);
+    const bound = binders.filter((b) => b.inner.has(text) && mentionsAny(part.g, new Set([b.index])));
+    if (bound.length === 0) {
+      out.push(part);
+      continue;
+    }
+    const seen = new Set<string>();
+    for (let j = 0; j < 4; j++) {
+      const g = substitute(part.g, new Map(bound.map((b) => [b.index, b.values[j]!])));
+      if (seen.has(printExpr(g))) continue;
+      seen.add(printExpr(g));
+      out.push({ ...part, g });
     }
   }
   return out;
@@ -622,7 +708,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         }
         // An irrational zero of a divisor one side has and the other does not.
         if (!r.certain) continue;
-        const z = zeroPoint(base, key, g, ZERO_SCALAR, r, rng, deadline);
+        const z = zeroPoint(p, base, key, g, ZERO_SCALAR, r, rng, deadline);
         if (!z) continue;
         const q = z.q;
         q.touched.clear();
@@ -637,14 +723,17 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         valueOf(g); // (the names it uses are the counterexample's)
         // (A bracket narrowed to an assumption's edge is named by its place: its ends differ in the 90th digit.)
         const [lo, hi] = apart(z.r.lo, z.r.hi);
-        const place = z.narrowed ? `within 10⁻⁹⁰ of ${label} ≈ ${formatRational(z.r.lo, 12)}` : `between ${label} = ${lo} and ${hi}`;
+        const place = z.edge ? `at ${label} = ${printExpr(z.edge)} exactly, an edge of the assumptions`
+          : z.narrowed ? `within 10⁻⁹⁰ of ${label} ≈ ${formatRational(z.r.lo, 12)}` : `between ${label} = ${lo} and ${hi}`;
         if (side === 'left') {
-          if (valueOf(right) !== null) extended(q, `where ${printExpr(g)} = 0, ${z.narrowed ? place : `between ${lo} and ${hi}`}`);
+          if (valueOf(right) !== null) extended(q, `where ${printExpr(g)} = 0, ${z.narrowed || z.edge ? place : `between ${lo} and ${hi}`}`);
           continue;
         }
         const l = valueOf(left);
         if (l === null) continue;
-        return counterexample(q, l, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens ${place} (it changes sign there), while the left side is defined on all of that interval (${l})`);
+        return counterexample(q, l, 'undefined', z.edge
+          ? `the right side is undefined where ${printExpr(g)} = 0, which happens ${place}, while the left side is defined there (${l})`
+          : `the right side is undefined where ${printExpr(g)} = 0, which happens ${place} (it changes sign there), while the left side is defined on all of that interval (${l})`);
       }
     }
   }

@@ -351,6 +351,12 @@ export class Point {
    * enclosures; the exact backend cannot take them.
    */
   readonly enclosures = new Map<string, readonly [Val<Rational>, Val<Rational>]>();
+  /**
+   * The exact value of an enclosed name, as an expression without free names, where it is
+   * known (a pole proved to lie exactly on an assumption's edge: x = π/2). Comparisons whose
+   * sides are then the same expression are decided exactly (exactShape).
+   */
+  readonly symbolic = new Map<string, Expr>();
   /** A drawn name evaluated as a dual number in one field (what a derivative is taken along). */
   seed: { readonly key: string; readonly field: Field<unknown>; readonly value: (v: never) => unknown } | null = null;
   /** In an expectation's child point: the value a random symbol takes there. */
@@ -574,6 +580,7 @@ export class Point {
     p.deadline = this.deadline;
     // An enclosure stays with a value that was kept as it was.
     for (const [k, e] of this.enclosures) if (kept.has(k)) p.enclosures.set(k, e);
+    for (const [k, e] of this.symbolic) if (kept.has(k) && p.enclosures.has(k)) p.symbolic.set(k, e);
     for (const [d, n] of this.dims) p.dims.set(d, n);
     for (const [fn, inst] of this.functions) if (!this.prep.functionBounds.has(fn)) p.functions.set(fn, inst);
     for (const [fn, raw] of this.rawFunctions) p.rawFunctions.set(fn, raw);
@@ -591,7 +598,9 @@ export class Point {
    * (while sampling), an equation met to double precision counts as met; strictly (before
    * a counterexample is reported) it must be met exactly or within 10⁻³⁰.
    */
-  satisfiesAssumptions(levels: readonly Field<unknown>[], strict = false): boolean {
+  satisfiesAssumptions(levels: readonly Field<unknown>[], strict = false,
+    /** Not by agreement within 10⁻³⁰ either (a point enclosed near an assumption's edge: on which side is what matters). */
+    certain = false): boolean {
     // A matrix a search or shrink put in place of a drawn one must still have its tags.
     for (const key of this.changed) {
       const tags = this.prep.tagsByKey.get(key);
@@ -604,7 +613,7 @@ export class Point {
         if (this.prep.partialSubstitutions.has(c) && this.truth(c.formula, levels, !strict) === 'undefined') return false;
         continue;
       }
-      const t = this.truth(c.formula, levels, !strict);
+      const t = this.truth(c.formula, levels, !strict, certain ? 'reject' : false);
       if (t === 'unsupported') continue;
       if (t !== true) return false;
     }
@@ -623,6 +632,12 @@ export class Point {
       if (!ok) return x;
       if (x.kind === 'Var') {
         const found = this.prep.lookup(x);
+        // An enclosed name is its exact expression where known, else nothing exact.
+        if (found && !found.index && this.enclosures.has(found.info.key)) {
+          const known = this.symbolic.get(found.info.key);
+          if (!known) ok = false;
+          return known ?? x;
+        }
         const v = found && !found.index && this.values.has(found.info.key) ? this.values.get(found.info.key)!.value : undefined;
         if (v === undefined || isMat(v)) {
           ok = false;
@@ -719,7 +734,11 @@ export class Point {
         const vals = f.operands.map((o) => this.evaluate(F, o));
         const r = combine(f.ops.map((op, i) => {
           const one = decideRelation(F, op, vals[i]!, vals[i + 1]!);
-          if (one === 'holds' && holdsByAgreement(F, op, vals[i]!, vals[i + 1]!)) this.agreement = true;
+          if (one === 'holds' && holdsByAgreement(F, op, vals[i]!, vals[i + 1]!)) {
+            // (Agreement of sides that are one expression is equality, for certain.)
+            const same = this.exactShape(f.operands[i]!);
+            if (same === null || same !== this.exactShape(f.operands[i + 1]!)) this.agreement = true;
+          }
           // Sides that are the same expression once the drawn values are put in (e^x and e^y
           // at x = y = 2) are equal for certain, which no enclosure can show: `<` fails there.
           if (one !== 'undecided' && one !== 'provisional') return one;

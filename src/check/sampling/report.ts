@@ -91,7 +91,9 @@ export function assignments(point: Point): [string, string][] {
   for (const [key, { label, value }] of point.values) {
     if (!point.touched.has(key) || point.dims.has(key)) continue;
     // A value known only within bounds (a root of an equation) is shown as ≈ its middle.
-    const text = point.enclosures.has(key) ? `≈ ${formatValue(exactField, value as Val<Rational>, 12)}` : exactText(value as Val<Rational>);
+    // (Or, where its exact value is known, that: x = π/2.)
+    const exact = point.symbolic.get(key);
+    const text = exact ? printExpr(exact) : point.enclosures.has(key) ? `≈ ${formatValue(exactField, value as Val<Rational>, 12)}` : exactText(value as Val<Rational>);
     (point.isInteger(key) ? ints : out).push([label, text]);
   }
   // A name an assumption fixes (`assume a = 2`) is substituted, never drawn: its value at the
