@@ -715,7 +715,10 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         const F = decimalLevels()[0]!;
         const valueOf = (e: Expr): string | null => {
           try {
-            return formatValue(F, q.evaluate(F, e), 12);
+            const v = q.evaluate(F, e);
+            // A value whose enclosure holds 0 (log x − 1 within 10⁻⁹⁰ of e) is 0 as far as told,
+            // not the 10⁻⁵⁰ its enclosure's middle prints.
+            return !isMat(v) && F.sign(v) === null ? '≈ 0' : formatValue(F, v, 12);
           } catch {
             return null;
           }
