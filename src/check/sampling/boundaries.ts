@@ -147,8 +147,15 @@ export function domainCuts(point: Point, key: string, exprs: readonly Expr[], de
 export function singularParts(e: Expr, polesOnly = false): Expr[] {
   const out = new Map<string, Expr>();
   const add = (x: Expr) => {
-    // g^k has g's zeros (cos(x)² is cos(x) here).
-    while (x.kind === 'Binary' && x.op === '^' && constantValue(x.right)?.isInteger() && constantValue(x.right)!.sign() > 0) x = x.left;
+    // g^k has g's zeros (cos(x)² is cos(x) here), and so do √g, g^(1/3), |g| (√(1 − 3x) is 0
+    // at the edge of its domain, where it neither changes sign nor turns).
+    for (;;) {
+      const k = x.kind === 'Binary' && x.op === '^' ? constantValue(x.right) : null;
+      if (k && k.sign() > 0) x = (x as Expr & { kind: 'Binary' }).left;
+      else if (x.kind === 'Call' && x.fn.base === 'sqrt' && x.args.length === 1 && x.fn.primes === 0) x = x.args[0]!;
+      else if (x.kind === 'Abs') x = x.arg;
+      else break;
+    }
     if (x.shape?.kind !== 'matrix' && x.kind !== 'Num') out.set(printExpr(x), x);
   };
   visit(e, (x) => {
@@ -209,6 +216,12 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number)
     const m = (r: Bracket) => { const c = r.lo.add(r.hi); return c.sign() < 0 ? c.neg() : c; };
     return m(u).cmp(m(v));
   });
+}
+
+/** The turns of g along `key` (its extrema: brackets where g′ changes sign, `at` where exact); none along an integer. */
+export function turnsAlong(point: Point, key: string, g: Expr, deadline: number): Bracket[] {
+  if (point.isInteger(key)) return [];
+  return rootsAndExtrema(point, key, g, ZERO, deadline).extrema;
 }
 
 /** A polynomial with rational coefficients, lowest degree first. */

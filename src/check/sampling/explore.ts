@@ -16,7 +16,7 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, dipsAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, zerosAlong, type Bracket } from './boundaries.js';
+import { boundariesAlong, dipsAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, turnsAlong, zerosAlong, type Bracket } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -506,6 +506,170 @@ function edgeZero(p: StepProblem, base: Point, key: string, g: Expr, r: Bracket,
   return null;
 }
 
+/**
+ * Where g, a divisor (or log's argument) of one side, touches 0 along `key` without changing
+ * sign, which no bracket of a sign change shows: a turn of g (its smallest four) where g is
+ * within 10⁻⁸⁰ of 0 once the turn is narrowed to 10⁻⁹⁰. The turn's exact place is guessed —
+ * a short fraction, or one times π, a square root or a logarithm of one — and g there proved
+ * 0 exactly (exactlyZero); then the side has no value there: a counterexample where the
+ * right side is undefined and the left is defined (a note for the left). Where no guess is
+ * proved, the right side's turn is a doubt: the step cannot be decided there.
+ */
+function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: 'left' | 'right', rng: Rng, deadline: number,
+  extended: (q: Point, reason: string) => void, doubt: (why: string) => void): Counterexample | null {
+  const label = base.values.get(key)?.label;
+  if (!label || key.includes('@')) return null;
+  const magnitude = (r: Bracket) => { const m = r.lo.add(r.hi); return m.sign() < 0 ? m.neg() : m; };
+  const turns = turnsAlong(base, key, g, deadline).sort((u, v) => magnitude(u).cmp(magnitude(v))).slice(0, 4);
+  const D = decimalField(120);
+  for (const t of turns) {
+    if (Date.now() > deadline) return null;
+    const mid = t.at ?? t.lo.add(t.hi).div(Rational.of(2));
+    // (Cheaply first: far from 0 in doubles, no touching zero.)
+    let near: Interval | null = null;
+    try {
+      const v = base.replacing(key, mid, rng).evaluate(intervalField, g);
+      near = isMat(v) ? null : (v as Interval);
+    } catch {
+      continue;
+    }
+    if (!near || Math.min(Math.abs(near.lo), Math.abs(near.hi)) > 1e-6) continue;
+    if (t.at) continue; // (a rational turn is an exact point the zeros' search tries)
+    const fine = refineTurn(base, key, g, ZERO_SCALAR, t, deadline);
+    if (!fine) continue;
+    const w = fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2));
+    let tiny = false;
+    try {
+      const v = base.replacing(key, w, rng).evaluate(D, g);
+      tiny = !isMat(v) && D.sign(v) === null;
+    } catch {
+      tiny = true;
+    }
+    if (!tiny) continue;
+    // (A turn outside the assumptions is no doubt: checked on the turn's enclosure.)
+    if (!enclosureAt(base, key, fine.at ? { ...fine, lo: fine.at, hi: fine.at } : fine, rng, deadline)) continue;
+    let placed = false;
+    for (const c of exactGuesses(w, g.range)) {
+      if (Date.now() > deadline) return null;
+      const at = substitute(g, new Map([[label, c]]));
+      const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
+      if (!exactlyZero(at, ctx, `${p.salt}|touch|${printExpr(at)}`, deadline)) continue;
+      let lo: Rational;
+      let hi: Rational;
+      try {
+        const v = base.evaluate(D, c) as DecInterval;
+        lo = Rational.parse(v.lo.toString());
+        hi = Rational.parse(v.hi.toString());
+      } catch {
+        continue;
+      }
+      placed = true;
+      const q = base.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
+      q.enclosures.set(key, [lo, hi]);
+      q.symbolic.set(key, c);
+      q.deadline = deadline;
+      try {
+        if (!q.satisfiesAssumptions(allLevels(), true, true)) break;
+      } catch {
+        break;
+      }
+      q.touched.clear();
+      const F = decimalLevels()[0]!;
+      const other = side === 'left' ? p.right as Expr : p.left as Expr;
+      let value: string | null = null;
+      try {
+        const v = q.evaluate(F, other);
+        value = !isMat(v) && F.sign(v) === null ? '≈ 0' : formatValue(F, v, 12);
+      } catch {
+        value = null;
+      }
+      try {
+        q.evaluate(F, g);
+      } catch {
+        // (the names it uses are the counterexample's)
+      }
+      // (The other side without a value there either, or none that enclosures can tell: a
+      // doubt, unless that side is the left, whose gap is only a note.)
+      if (value === null) {
+        placed = false;
+        break;
+      }
+      if (side === 'left') {
+        extended(q, `where ${printExpr(g)} = 0, at ${label} = ${printExpr(c)} exactly`);
+        break;
+      }
+      return counterexample(q, value, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens at ${label} = ${printExpr(c)} exactly (it touches 0 there), while the left side is defined there (${value})`);
+    }
+    if (side === 'right' && !placed) doubt(`near ${label} ≈ ${formatRational(w, 12)}, ${printExpr(g)} comes within 10⁻⁸⁰ of 0 without changing sign, and whether it is 0 there (the right side having no value) cannot be told`);
+  }
+  return null;
+}
+
+/**
+ * Exact values a number known to ~10⁻⁹⁰ may be, to be proved (never taken on trust): a
+ * fraction with denominator ≤ 1000, or such a fraction times π, or the square root or the
+ * logarithm of one.
+ */
+function exactGuesses(w: Rational, range: Expr['range']): Expr[] {
+  const D = decimalField(120);
+  const out: Expr[] = [];
+  const num = (q: Rational): Expr => {
+    const lit = (n: bigint): Expr => ({ kind: 'Num', value: (n < 0n ? -n : n).toString(), range, shape: { kind: 'scalar' } });
+    const abs: Expr = q.d === 1n ? lit(q.n) : { kind: 'Binary', op: '/', left: lit(q.n), right: lit(q.d), range, shape: { kind: 'scalar' } };
+    return q.sign() < 0 ? { kind: 'Neg', arg: abs, range, shape: { kind: 'scalar' } } : abs;
+  };
+  const nearFraction = (x: Rational): Rational | null => {
+    // Continued fractions: the last convergent with denominator ≤ 1000, if within 10⁻⁶⁰.
+    let [h0, h1, k0, k1] = [0n, 1n, 1n, 0n];
+    let n = x.n;
+    let d = x.d;
+    let best: Rational | null = null;
+    for (let i = 0; i < 40 && d !== 0n; i++) {
+      const a = n >= 0n ? n / d : -((-n + d - 1n) / d);
+      [h0, h1] = [h1, a * h1 + h0];
+      [k0, k1] = [k1, a * k1 + k0];
+      if (k1 > 1000n) break;
+      best = new Rational(h1, k1);
+      [n, d] = [d, n - a * d];
+    }
+    if (!best) return null;
+    const diff = best.sub(x);
+    const size = Rational.ONE.add(x.sign() < 0 ? x.neg() : x);
+    return (diff.sign() < 0 ? diff.neg() : diff).cmp(size.div(new Rational(10n ** 60n))) <= 0 ? best : null;
+  };
+  const asRational = (v: DecInterval): Rational | null => {
+    try {
+      return Rational.parse(v.lo.plus(v.hi).div(2).toString());
+    } catch {
+      return null;
+    }
+  };
+  const q = nearFraction(w);
+  if (q) out.push(num(q));
+  const pi: Expr = { kind: 'Const', name: 'pi', range, shape: { kind: 'scalar' } };
+  const overPi = asRational(D.div(D.fromRational(w), D.pi()));
+  const qp = overPi && nearFraction(overPi);
+  if (qp && !qp.isZero()) {
+    // (As written on paper: π/2, −π, 3π/4.)
+    const top: Expr = qp.n === 1n ? pi : qp.n === -1n ? { kind: 'Neg', arg: pi, range, shape: { kind: 'scalar' } }
+      : { kind: 'Binary', op: '*', left: num(new Rational(qp.n)), right: pi, range, shape: { kind: 'scalar' } };
+    out.push(qp.d === 1n ? top : { kind: 'Binary', op: '/', left: top, right: num(new Rational(qp.d)), range, shape: { kind: 'scalar' } });
+  }
+  const sq = nearFraction(w.mul(w));
+  if (sq && sq.sign() > 0) {
+    const root: Expr = { kind: 'Call', fn: { base: 'sqrt', index: null, primes: 0, hat: false, range }, args: [num(sq)], range, shape: { kind: 'scalar' } };
+    out.push(w.sign() < 0 ? { kind: 'Neg', arg: root, range, shape: { kind: 'scalar' } } : root);
+  }
+  try {
+    const ex = asRational(D.elementary('exp', D.fromRational(w)));
+    const qe = ex && nearFraction(ex);
+    if (qe && qe.sign() > 0) out.push({ kind: 'Call', fn: { base: 'log', index: null, primes: 0, hat: false, range }, args: [num(qe)], range, shape: { kind: 'scalar' } });
+  } catch {
+    // (exp out of range: no logarithm to guess)
+  }
+  return out;
+}
+
 /** Whether a scalar expression without free names is 0 exactly: by exact expansion, or by the identity test. */
 function exactlyZero(e: Expr, ctx: IdentityContext, seed: string, deadline: number): boolean {
   try {
@@ -528,7 +692,9 @@ function exactlyZero(e: Expr, ctx: IdentityContext, seed: string, deadline: numb
  * step extends the left side (`extended`: a note).
  * Runs for steps a certificate proved too: the identity test sees rational functions, not domains.
  */
-export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void): Counterexample | null {
+export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void,
+  /** Told where a divisor of the right side comes within 10⁻⁸⁰ of 0 without changing sign at a point no exact value was found for. */
+  doubt: (why: string) => void = () => {}): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
   // (An inequality is read where both sides are defined: its poles refute nothing.)
@@ -582,7 +748,7 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     }
   }
   for (const from of bases) {
-    const out = poleSearchFrom(p, from, rng, deadline, extended, parts, levels);
+    const out = poleSearchFrom(p, from, rng, deadline, extended, parts, levels, doubt);
     if (out) return out;
   }
   return null;
@@ -637,7 +803,7 @@ const BEYOND: readonly Rational[] = [Rational.of(1).div(Rational.of(1024)), Rati
 
 /** poleSearch from one point: the zeros of each part along each scalar. */
 function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void,
-  parts: readonly Part[], levels: ReturnType<typeof allLevels>): Counterexample | null {
+  parts: readonly Part[], levels: ReturnType<typeof allLevels>, doubt: (why: string) => void): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
   // An integer name where a divisor affine in it vanishes (t − 40 at t = 40): the grid along
@@ -681,6 +847,12 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
           const found = q && domainAt(q, p, levels, extended);
           if (found) return found;
         }
+      }
+      if (!beyond) {
+        // A zero g touches without changing sign (1 − sin x at π/2, (x − √2)² at √2): at a
+        // turn of g where it is within 10⁻⁸⁰ of 0.
+        const found = touchingZero(p, base, key, g, side, rng, deadline, extended, doubt);
+        if (found) return found;
       }
       let tried = 0;
       for (const r of zerosAlong(base, key, g, deadline)) {
@@ -733,7 +905,12 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
           continue;
         }
         const l = valueOf(left);
-        if (l === null) continue;
+        if (l === null) {
+          // On an edge exactly the right side has no value; the left's enclosure cannot tell
+          // its own (√(cos x) at π/2 is 0): the step cannot be decided there.
+          if (z.edge) doubt(`at ${label} = ${printExpr(z.edge)}, where ${printExpr(g)} = 0, the right side has no value and whether the left has one cannot be told`);
+          continue;
+        }
         return counterexample(q, l, 'undefined', z.edge
           ? `the right side is undefined where ${printExpr(g)} = 0, which happens ${place}, while the left side is defined there (${l})`
           : `the right side is undefined where ${printExpr(g)} = 0, which happens ${place} (it changes sign there), while the left side is defined on all of that interval (${l})`);

@@ -395,8 +395,10 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   }
   // The poles of the sides (divisors' zeros), where the domain rule may refute.
   if (firstHeld && !statement) {
-    const failure = poleSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}/`), opts.deadline, extend);
+    let doubt: string | null = null;
+    const failure = poleSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}/`), opts.deadline, extend, (why) => { doubt ??= why; });
     if (failure) return fail(failure, failure.right === 'undefined');
+    if (doubt) return { held, failure: null, unknown: doubt, notes, vacuous: false };
   }
   // Integer indices far past where they are sampled, for an equation (inequalities have
   // their own ladder in the boundary search).
