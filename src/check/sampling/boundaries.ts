@@ -208,20 +208,34 @@ export function polynomialZerosAlong(point: Point, key: string, g: Expr): Bracke
   return poly ? polyRoots(poly) : [];
 }
 
-/** The zeros of g along `key` (brackets, `at` where exact), the smallest first. */
-export function zerosAlong(point: Point, key: string, g: Expr, deadline: number): Bracket[] {
+/**
+ * The zeros of g along `key` (brackets, `at` where exact), the smallest first. With
+ * `touching`, the places where g may touch 0 without changing sign are put there too (turns
+ * where g is within 10⁻⁶ of 0 in doubles: to be narrowed, and proved, by the caller).
+ */
+export function zerosAlong(point: Point, key: string, g: Expr, deadline: number, touching?: number[]): Bracket[] {
   if (point.isInteger(key)) return [];
   // (Roots only, over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1.)
-  return rootsAndExtrema(point, key, g, ZERO, deadline, [], { rootsOnly: true }).roots.sort((u, v) => {
+  return rootsAndExtrema(point, key, g, ZERO, deadline, [], { rootsOnly: true, ...(touching ? { touching } : {}) }).roots.sort((u, v) => {
     const m = (r: Bracket) => { const c = r.lo.add(r.hi); return c.sign() < 0 ? c.neg() : c; };
     return m(u).cmp(m(v));
   });
 }
 
-/** The turns of g along `key` (its extrema: brackets where g′ changes sign, `at` where exact); none along an integer. */
-export function turnsAlong(point: Point, key: string, g: Expr, deadline: number): Bracket[] {
-  if (point.isInteger(key)) return [];
-  return rootsAndExtrema(point, key, g, ZERO, deadline).extrema;
+/**
+ * A turn of g along `key` near x (a double), as a bracket on whose ends g′ certainly has
+ * opposite signs (for refineTurn), or null.
+ */
+export function turnNear(point: Point, key: string, g: Expr, x: number): Bracket | null {
+  for (const w of [1e-12, 1e-9, 1e-6]) {
+    const d = Math.max(1e-300, Math.abs(x)) * w;
+    const lo = Rational.parse((x - d).toPrecision(17));
+    const hi = Rational.parse((x + d).toPrecision(17));
+    const a = derivativeSignAt(point, key, g, ZERO, lo);
+    const b = derivativeSignAt(point, key, g, ZERO, hi);
+    if (a !== null && b !== null && a !== b) return { lo, hi, at: null, certain: true };
+  }
+  return null;
 }
 
 /** A polynomial with rational coefficients, lowest degree first. */
@@ -483,11 +497,18 @@ const POLE_STEPS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 1e-5, 1e-6, 1e-7, 
 
 function rootsAndExtrema(
   point: Point, key: string, a: Expr, b: Expr, deadline: number, extra: readonly number[] = [],
-  /** `rootsOnly`: no turns sought. */
-  opts: { readonly rootsOnly?: boolean } = {},
+  /** `rootsOnly`: no turns sought; `touching`: where f may touch 0 between grid points without changing sign is reported there. */
+  opts: { readonly rootsOnly?: boolean; readonly touching?: number[] } = {},
 ): Omit<Boundaries, 'poles'> {
   const poly = fitPolynomial(point, key, a, b);
   if (poly) {
+    // (A polynomial's touching zeros are its multiple ones: at the zeros of p′ where p is near 0.)
+    if (opts.touching) {
+      for (const r of polyRoots(derivative(poly))) {
+        const m = r.at ?? r.lo.add(r.hi).div(TWO);
+        if (Math.abs(evalPoly(poly, m).toNumber()) < 1e-6) opts.touching.push(m.toNumber());
+      }
+    }
     return { roots: polyRoots(poly), extrema: polyRoots(derivative(poly)), polynomial: true };
   }
   if (point.isInteger(key)) return { roots: [], extrema: [], polynomial: false };
@@ -511,6 +532,7 @@ function rootsAndExtrema(
   // probe: the rest is cancellation (x + e^(−100) − x is 0 in doubles almost everywhere, and
   // was probed at 1,199 points) or f ≡ 0 there (|x| − x for x > 0), alike at every point.
   const zeroAt = (i: number): boolean => vals[i]?.f === 0;
+  const touchingCells: number[] = [];
   /** The roots between a turn at x (f = fx there) and each neighbour where f has the other sign. */
   const rootsBesideTurn = (x: number, fx: number, neighbours: readonly (readonly [number, number])[]): void => {
     if (fx === 0) return;
@@ -536,6 +558,22 @@ function rootsAndExtrema(
       extrema.push(xs[i]!);
       rootsBesideTurn(xs[i]!, p.f, [[xs[i - 1]!, before.f], [xs[i + 1]!, q.f]]);
     }
+    // A turn between grid points where f may come to 0 without changing sign (1 − sin x at
+    // π/2, between 1 and 2): where the cubic through f and f′ at both ends dips to within a
+    // half of the ends' size, bisected on f′ (the four nearest 0 only).
+    if (opts.touching && p.df !== 0 && q.df !== 0 && Math.sign(p.df) !== Math.sign(q.df) && Math.sign(p.f) === Math.sign(q.f) && p.f !== 0) {
+      const h = xs[i + 1]! - xs[i]!;
+      let least = Infinity;
+      for (let s = 1; s < 16; s++) {
+        const t = s / 16;
+        const h00 = 2 * t ** 3 - 3 * t ** 2 + 1;
+        const h10 = t ** 3 - 2 * t ** 2 + t;
+        const h01 = -2 * t ** 3 + 3 * t ** 2;
+        const h11 = t ** 3 - t ** 2;
+        least = Math.min(least, Math.abs(h00 * p.f + h10 * h * p.df + h01 * q.f + h11 * h * q.df));
+      }
+      if (Number.isFinite(h) && least <= 0.5 * Math.max(Math.abs(p.f), Math.abs(q.f))) touchingCells.push(i);
+    }
     if (!opts.rootsOnly && p.df !== 0 && q.df !== 0 && Math.sign(p.df) !== Math.sign(q.df)) {
       const r = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, p.df);
       if (r !== null) {
@@ -546,6 +584,14 @@ function rootsAndExtrema(
         const t = f(r) ?? f(r - Math.abs(r) * 1e-14) ?? f(r + Math.abs(r) * 1e-14);
         if (t) rootsBesideTurn(r, t.f, [[xs[i]!, p.f], [xs[i + 1]!, q.f]]);
       }
+    }
+  }
+  if (opts.touching) {
+    for (const i of touchingCells.sort((u, v) => Math.min(Math.abs(xs[u]!), Math.abs(xs[u + 1]!)) - Math.min(Math.abs(xs[v]!), Math.abs(xs[v + 1]!))).slice(0, 4)) {
+      if (Date.now() > deadline) break;
+      const t = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, vals[i]!.df);
+      const at = t === null ? null : f(t);
+      if (t !== null && at && Math.abs(at.f) < 1e-6) opts.touching.push(t);
     }
   }
   // (The loop looks at each point with its right neighbour: the last point is a root by itself.)

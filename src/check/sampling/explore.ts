@@ -16,7 +16,7 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, dipsAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, turnsAlong, zerosAlong, type Bracket } from './boundaries.js';
+import { boundariesAlong, dipsAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, turnNear, zerosAlong, type Bracket } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -509,32 +509,38 @@ function edgeZero(p: StepProblem, base: Point, key: string, g: Expr, r: Bracket,
 /**
  * Where g, a divisor (or log's argument) of one side, touches 0 along `key` without changing
  * sign, which no bracket of a sign change shows: a turn of g (its smallest four) where g is
- * within 10⁻⁸⁰ of 0 once the turn is narrowed to 10⁻⁹⁰. The turn's exact place is guessed —
- * a short fraction, or one times π, a square root or a logarithm of one — and g there proved
- * 0 exactly (exactlyZero); then the side has no value there: a counterexample where the
- * right side is undefined and the left is defined (a note for the left). Where no guess is
- * proved, the right side's turn is a doubt: the step cannot be decided there.
+ * within 10⁻⁸⁰ of 0 once the turn is narrowed to 10⁻⁹⁰ (`places`: where the zeros' scan saw
+ * such turns). The turn's exact place is guessed — a short fraction, or one times π, a
+ * square root or a logarithm of one — and g there proved 0 exactly (exactlyZero); then the
+ * side has no value there: a counterexample where the right side is undefined and the left
+ * is defined. Where no guess is proved, the turn is a doubt: the step cannot be decided
+ * there. The left side's are tried at short rational places only (notes, not worth a
+ * narrowing).
  */
-function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: 'left' | 'right', rng: Rng, deadline: number,
+function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: 'left' | 'right', places: readonly number[], rng: Rng, deadline: number,
   extended: (q: Point, reason: string) => void, doubt: (why: string) => void): Counterexample | null {
   const label = base.values.get(key)?.label;
   if (!label || key.includes('@')) return null;
-  const magnitude = (r: Bracket) => { const m = r.lo.add(r.hi); return m.sign() < 0 ? m.neg() : m; };
-  const turns = turnsAlong(base, key, g, deadline).sort((u, v) => magnitude(u).cmp(magnitude(v))).slice(0, 4);
   const D = decimalField(120);
-  for (const t of turns) {
+  for (const x of places.slice(0, 4)) {
     if (Date.now() > deadline) return null;
-    const mid = t.at ?? t.lo.add(t.hi).div(Rational.of(2));
-    // (Cheaply first: far from 0 in doubles, no touching zero.)
-    let near: Interval | null = null;
+    // (A whole or short rational turn is an exact point: tried as it is.)
+    const short = Rational.parse(x.toPrecision(12));
     try {
-      const v = base.replacing(key, mid, rng).evaluate(intervalField, g);
-      near = isMat(v) ? null : (v as Interval);
+      const v = base.replacing(key, short, rng).evaluate(exactField, g);
+      if (!isMat(v) && (v as Rational).isZero()) {
+        const q = at(base, key, short, rng, deadline);
+        const found = q && domainAt(q, p, allLevels(), extended);
+        if (found) return found;
+        continue;
+      }
     } catch {
-      continue;
+      // not rational there
     }
-    if (!near || Math.min(Math.abs(near.lo), Math.abs(near.hi)) > 1e-6) continue;
-    if (t.at) continue; // (a rational turn is an exact point the zeros' search tries)
+    // (The left side's gaps are only notes: not worth narrowing a turn to 10⁻⁹⁰ for.)
+    if (side === 'left') continue;
+    const t = turnNear(base, key, g, x);
+    if (!t) continue;
     const fine = refineTurn(base, key, g, ZERO_SCALAR, t, deadline);
     if (!fine) continue;
     const w = fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2));
@@ -575,10 +581,9 @@ function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: '
       }
       q.touched.clear();
       const F = decimalLevels()[0]!;
-      const other = side === 'left' ? p.right as Expr : p.left as Expr;
       let value: string | null = null;
       try {
-        const v = q.evaluate(F, other);
+        const v = q.evaluate(F, p.left as Expr);
         value = !isMat(v) && F.sign(v) === null ? '≈ 0' : formatValue(F, v, 12);
       } catch {
         value = null;
@@ -588,19 +593,14 @@ function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: '
       } catch {
         // (the names it uses are the counterexample's)
       }
-      // (The other side without a value there either, or none that enclosures can tell: a
-      // doubt, unless that side is the left, whose gap is only a note.)
+      // (The left side without a value there either, or none that enclosures can tell: a doubt.)
       if (value === null) {
         placed = false;
         break;
       }
-      if (side === 'left') {
-        extended(q, `where ${printExpr(g)} = 0, at ${label} = ${printExpr(c)} exactly`);
-        break;
-      }
       return counterexample(q, value, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens at ${label} = ${printExpr(c)} exactly (it touches 0 there), while the left side is defined there (${value})`);
     }
-    if (side === 'right' && !placed) doubt(`near ${label} ≈ ${formatRational(w, 12)}, ${printExpr(g)} comes within 10⁻⁸⁰ of 0 without changing sign, and whether it is 0 there (the right side having no value) cannot be told`);
+    if (!placed) doubt(`near ${label} ≈ ${formatRational(w, 12)}, ${printExpr(g)} comes within 10⁻⁸⁰ of 0 without changing sign, and whether it is 0 there (the right side having no value) cannot be told`);
   }
   return null;
 }
@@ -848,14 +848,16 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
           if (found) return found;
         }
       }
-      if (!beyond) {
-        // A zero g touches without changing sign (1 − sin x at π/2, (x − √2)² at √2): at a
-        // turn of g where it is within 10⁻⁸⁰ of 0.
-        const found = touchingZero(p, base, key, g, side, rng, deadline, extended, doubt);
+      // A zero g touches without changing sign (1 − sin x at π/2, (x − √2)² at √2): at a
+      // turn of g where it is within 10⁻⁸⁰ of 0 (found by the same scan as the zeros).
+      const touching: number[] = [];
+      const zeros = zerosAlong(base, key, g, deadline, beyond ? undefined : touching);
+      if (touching.length > 0) {
+        const found = touchingZero(p, base, key, g, side, touching, rng, deadline, extended, doubt);
         if (found) return found;
       }
       let tried = 0;
-      for (const r of zerosAlong(base, key, g, deadline)) {
+      for (const r of zeros) {
         if (tried++ >= 4 || Date.now() > deadline) break;
         if (beyond) {
           // On each side of the zero, a little way off and farther (scaled to its size):
