@@ -2,7 +2,7 @@ import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
 import { comparedPairs, freeNames } from '../../ast-walk.js';
 import { expandPolynomial } from '../engines/polynomial.js';
 import { identityTest, type IdentityContext } from '../engines/identity-test.js';
-import { decimalField, type DecInterval } from '../evaluator/decimal.js';
+import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { printExpr, printName } from '../../print.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, Signal, isMat, type Val } from '../evaluator/field.js';
@@ -434,6 +434,10 @@ function zeroPoint(p: StepProblem, base: Point, key: string, g: Expr, b: Expr, r
   // On the edge exactly (cos x = 0 at π/2 under x ≤ π/2), or narrowed to one side of it.
   const edge = b.kind === 'Num' && b.value === '0' ? edgeZero(p, base, key, g, r, rng, deadline) : null;
   if (edge) return { q: edge.q, r, narrowed: false, edge: edge.at };
+  // (Cheaply first: g with the same sign at the edge as at the bracket's end inside, so its
+  // zero lies past the edge: no narrowing, which an edge 10⁻³⁰⁰ from the pole makes take
+  // 300-digit Newton steps.)
+  if (b.kind === 'Num' && b.value === '0' && zeroPastEdge(p, base, key, g, r, meets(r.lo) ? r.lo : r.hi, rng)) return null;
   const fine = refineRoot(base, key, g, b, r, deadline);
   const q2 = fine && enclosureAt(base, key, fine, rng, deadline);
   return q2 ? { q: q2, r: fine, narrowed: true } : null;
@@ -462,45 +466,19 @@ function enclosureAt(base: Point, key: string, r: Bracket, rng: Rng, deadline: n
 function edgeZero(p: StepProblem, base: Point, key: string, g: Expr, r: Bracket, rng: Rng, deadline: number): { q: Point; at: Expr } | null {
   const label = base.values.get(key)?.label;
   if (!label || key.includes('@')) return null;
-  const isName = (e: Expr): boolean => {
-    if (e.kind !== 'Var') return false;
-    const found = base.prep.lookup(e);
-    return !!found && !found.index && found.info.key === key;
-  };
-  const width = r.hi.sub(r.lo);
-  const F = decimalField(120);
   const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
-  const seen = new Set<string>();
-  for (const c of p.prep.ctx.assumptions) {
-    if (c.forAll.length > 0) continue;
-    for (const { a, b } of comparedPairs(c.formula)) {
-      const edge = isName(a) ? b : isName(b) ? a : null;
-      if (!edge || freeNames(edge).length > 0 || edge.shape?.kind === 'matrix' || seen.has(printExpr(edge))) continue;
-      seen.add(printExpr(edge));
-      if (Date.now() > deadline) return null;
-      let lo: Rational;
-      let hi: Rational;
-      try {
-        const v = base.evaluate(F, edge);
-        if (isMat(v)) continue;
-        const d = v as DecInterval;
-        lo = Rational.parse(d.lo.toString());
-        hi = Rational.parse(d.hi.toString());
-      } catch {
-        continue;
-      }
-      if (hi.cmp(r.lo.sub(width)) < 0 || lo.cmp(r.hi.add(width)) > 0) continue;
-      const at = substitute(g, new Map([[label, edge]]));
-      if (!exactlyZero(at, ctx, `${p.salt}|edge|${printExpr(at)}`, deadline)) continue;
-      const q = base.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
-      q.enclosures.set(key, [lo, hi]);
-      q.symbolic.set(key, edge);
-      q.deadline = deadline;
-      try {
-        if (q.satisfiesAssumptions(allLevels(), true, true)) return { q, at: edge };
-      } catch {
-        continue;
-      }
+  for (const { expr: edge, lo, hi } of edgesNear(p, base, key, r)) {
+    if (Date.now() > deadline) return null;
+    const at = substitute(g, new Map([[label, edge]]));
+    if (!exactlyZero(at, ctx, `${p.salt}|edge|${printExpr(at)}`, deadline)) continue;
+    const q = base.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
+    q.enclosures.set(key, [lo, hi]);
+    q.symbolic.set(key, edge);
+    q.deadline = deadline;
+    try {
+      if (q.satisfiesAssumptions(allLevels(), true, true)) return { q, at: edge };
+    } catch {
+      continue;
     }
   }
   return null;
@@ -595,7 +573,7 @@ function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: '
       }
       // (The left side without a value there either, or none that enclosures can tell: a doubt.)
       if (value === null) {
-        placed = false;
+        placed = leftUndefinedAt(p, label, c);
         break;
       }
       return counterexample(q, value, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens at ${label} = ${printExpr(c)} exactly (it touches 0 there), while the left side is defined there (${value})`);
@@ -668,6 +646,79 @@ function exactGuesses(w: Rational, range: Expr['range']): Expr[] {
     // (exp out of range: no logarithm to guess)
   }
   return out;
+}
+
+/**
+ * Whether g has, at each edge of the assumptions near the bracket r (`x ≤ π/2 − 10⁻³⁰⁰`),
+ * the same certain sign as at `inside`, r's end within the assumptions: then its zero in r
+ * lies past the edge. Signs in decimal at the precision in force, plus 40 digits.
+ */
+function zeroPastEdge(p: StepProblem, base: Point, key: string, g: Expr, r: Bracket, inside: Rational, rng: Rng): boolean {
+  const label = base.values.get(key)?.label;
+  if (!label || key.includes('@')) return false;
+  const D = decimalField(agreementDigitsNow() + 70);
+  const signOf = (e: Expr, at: Point): -1 | 0 | 1 | null => {
+    try {
+      const v = at.evaluate(D, e);
+      return isMat(v) ? null : D.sign(v);
+    } catch {
+      return null;
+    }
+  };
+  const sIn = signOf(g, base.replacing(key, inside, rng));
+  if (sIn === null || sIn === 0) return false;
+  let found = false;
+  for (const edge of edgesNear(p, base, key, r)) {
+    const s = signOf(substitute(g, new Map([[label, edge.expr]])), base);
+    if (s !== sIn) return false;
+    found = true;
+  }
+  return found;
+}
+
+/** The edges of the assumptions on `key` (sides without free names compared with it) whose value lies near the bracket r. */
+function edgesNear(p: StepProblem, base: Point, key: string, r: Bracket): { expr: Expr; lo: Rational; hi: Rational }[] {
+  const isName = (e: Expr): boolean => {
+    if (e.kind !== 'Var') return false;
+    const found = base.prep.lookup(e);
+    return !!found && !found.index && found.info.key === key;
+  };
+  const width = r.hi.sub(r.lo);
+  const F = decimalField(120);
+  const out: { expr: Expr; lo: Rational; hi: Rational }[] = [];
+  const seen = new Set<string>();
+  for (const c of p.prep.ctx.assumptions) {
+    if (c.forAll.length > 0) continue;
+    for (const { a, b } of comparedPairs(c.formula)) {
+      const edge = isName(a) ? b : isName(b) ? a : null;
+      if (!edge || freeNames(edge).length > 0 || edge.shape?.kind === 'matrix' || seen.has(printExpr(edge))) continue;
+      seen.add(printExpr(edge));
+      try {
+        const v = base.evaluate(F, edge);
+        if (isMat(v)) continue;
+        const d = v as DecInterval;
+        const lo = Rational.parse(d.lo.toString());
+        const hi = Rational.parse(d.hi.toString());
+        if (hi.cmp(r.lo.sub(width)) < 0 || lo.cmp(r.hi.add(width)) > 0) continue;
+        out.push({ expr: edge, lo, hi });
+      } catch {
+        continue;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the left side certainly has no value where `label` is the exact constant c: a
+ * divisor of it (or log's argument, tan's cosine) is 0 there exactly (tan x at π/2).
+ */
+function leftUndefinedAt(p: StepProblem, label: string, c: Expr): boolean {
+  const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
+  return singularParts(unfolded(p.left as Expr, p), true).some((g) => {
+    const at = substitute(g, new Map([[label, c]]));
+    return freeNames(at).length === 0 && exactlyZero(at, ctx, `${p.salt}|left|${printExpr(at)}`, Date.now() + 200);
+  });
 }
 
 /** Whether a scalar expression without free names is 0 exactly: by exact expansion, or by the identity test. */
@@ -910,7 +961,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         if (l === null) {
           // On an edge exactly the right side has no value; the left's enclosure cannot tell
           // its own (√(cos x) at π/2 is 0): the step cannot be decided there.
-          if (z.edge) doubt(`at ${label} = ${printExpr(z.edge)}, where ${printExpr(g)} = 0, the right side has no value and whether the left has one cannot be told`);
+          if (z.edge && !leftUndefinedAt(p, label, z.edge)) doubt(`at ${label} = ${printExpr(z.edge)}, where ${printExpr(g)} = 0, the right side has no value and whether the left has one cannot be told`);
           continue;
         }
         return counterexample(q, l, 'undefined', z.edge
