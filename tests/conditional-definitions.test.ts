@@ -90,6 +90,9 @@ const CASES: Case[] = [
   { src: MOMENTUM, step: 'v_t = β v_{t-1} + (1-β) g_t', verdict: 'proved' },
   { src: MOMENTUM, step: 'v_{t+1} = β v_t + (1-β) g_{t+1}', verdict: 'proved' },
   { src: MOMENTUM, step: 'v_t = β v_{t-1} + β g_t', verdict: 'refuted' },
+  // Pieces that switch past 100,000 (red team: checked; boundaries were capped for sums' sake).
+  { src: 'integer t\nscalar a_t\ndefine a_t = t for t ≤ 100000\ndefine a_t = t + 1 for t ≥ 100001\n', step: 'a_t = t', verdict: 'refuted', at: ['t', '100001'] },
+  { src: 'integer t\nscalar a_t\ndefine a_t = t for t ≥ -100000\ndefine a_t = 0 for t ≤ -100001\n', step: 'a_t = t', verdict: 'refuted' },
 ];
 
 async function stepOf(src: string, line: string): Promise<StepReport> {

@@ -82,7 +82,7 @@ export function literal(e: Extract<Expr, { kind: 'Num' }>): Rational {
  * A number written with an exponent past exact arithmetic's reach (`1e99999999999`, the
  * limit of Rational.parse): its digits as a rational and the power of ten; null otherwise.
  */
-function hugeLiteral(text: string): { mantissa: Rational; exponent: bigint } | null {
+export function hugeLiteral(text: string): { mantissa: Rational; exponent: bigint } | null {
   const m = /^(\d*)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(text);
   if (!m) return null;
   const frac = m[2] ?? '';

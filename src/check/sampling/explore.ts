@@ -9,7 +9,7 @@ import { Mat, Signal, isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
-import { constantValue } from '../evaluator/interpret.js';
+import { constantValue, hugeLiteral } from '../evaluator/interpret.js';
 import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit } from '../rewrite.js';
 import { keysRead } from './domain.js';
 import type { Rng } from '../rng.js';
@@ -364,15 +364,25 @@ const MAX_BOUNDARY = 100_000;
  */
 export function definitionBoundaries(p: StepProblem): Rational[] {
   const out = new Set<number>();
+  // (Past 100,000 too where the step has no ∑ or ∏ to make such an index costly: a_t's pieces
+  // may switch at 100,001.)
+  let sums = false;
+  for (const side of [p.left, p.right]) if (isExprNode(side)) visit(side, (x) => { if (x.kind === 'BigOp') sums = true; });
+  const cap = sums ? MAX_BOUNDARY : 2 ** 52;
   for (const d of p.prep.ctx.defs) {
     const variable = d.condition && definitionVariable(d);
     const set = variable ? conditionSet(d.condition!, variable) : null;
     if (!set) continue;
     const shift = d.target.index ? (indexOffset(d.target.index) ?? 0) : 0;
     const around = [...(set.lo !== null ? [set.lo - 1, set.lo] : []), ...(set.hi !== null ? [set.hi, set.hi + 1] : []), ...set.excluded.flatMap((e) => [e - 1, e, e + 1])];
-    for (const v of around) if (Math.abs(v + shift) <= MAX_BOUNDARY) out.add(v + shift);
+    for (const v of around) if (Math.abs(v + shift) <= cap) out.add(v + shift);
   }
   return [...out].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b).map((v) => Rational.of(v));
+}
+
+/** Whether a step's side is an expression (not a statement). */
+function isExprNode(e: StepProblem['left']): e is Expr {
+  return e.kind !== 'Compare' && e.kind !== 'Logic' && e.kind !== 'TagFact';
 }
 
 /** The constant of a target's subscript `t + c` (c), or null. */
@@ -774,6 +784,24 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     ...leftSigns.filter((g) => !rightAll.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
   ];
   if (parts.length === 0) return null;
+  // A number past exact arithmetic's reach (1e-99999999999, 10^(−10^12)) puts a divisor's zero
+  // where neither exact values nor doubles can reach (x + 1e-99999999999 at −1e-99999999999):
+  // the search cannot say there is none.
+  const unreachable = [leftAt, rightAt].find((side) => {
+    let hit: string | null = null;
+    visit(side, (x) => {
+      if (x.kind === 'Num' && hugeLiteral(x.value)) hit = x.value;
+      if (x.kind === 'Binary' && x.op === '^' && freeNames(x).length === 0 && constantValue(x) === null) {
+        const b = constantValue(x.left);
+        if (b && !b.isZero() && !(b.d === 1n && (b.n === 1n || b.n === -1n))) hit = printExpr(x);
+      }
+    });
+    return hit !== null;
+  });
+  if (unreachable) {
+    doubt('the step writes a number past what exact arithmetic takes (beyond 10^±100000), and where a side has no value near it cannot be searched');
+    return null;
+  }
   // A part that reads a ∑/∏ index is searched with the index put in (indexInstances).
   const levels = allLevels();
   // A divisor inside ∑/∏ counts only where the range is not empty: from the point as drawn,
