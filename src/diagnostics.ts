@@ -180,6 +180,8 @@ export const DIAGNOSTICS = {
       : a.member && a.member !== a.name
       ? `this definition of '${a.name}' also gives ${a.member}, which is already defined (see the note): a value is defined once, so this definition is not used (its condition must leave ${a.member} out)`
       : `'${a.member ?? a.name}' is already defined (see the note): a value is defined once, so this definition is not used`),
+  'condition-without-index': entry('error', (a: { name: string }) =>
+    `a condition ('for …') only says which indices of a family a definition gives (define a_t = … for t ≥ 1); '${a.name}' has no index, so it would be ignored: define it for every value (with max, min or |·| for cases), or state what you need with 'assume'`),
   'builtin-redefined': entry('error', (a: { name: string }) => `'${a.name}' is built in and cannot be redefined: choose another name`),
   'define-function': entry('error', (a: { name: string }) => `'${a.name}' is a function: define it as ${a.name}(x) = …`),
   'define-shape': entry('error', (a: { name: string; declared: string; defined: string }) =>

@@ -89,6 +89,8 @@ describe('spellings (LANGUAGE.md §1) and their AST', () => {
     ['\\log_{10} x + 1', '(+ log_10(x) 1)'],
     ['\\log_b{x}', 'log_b(x)'],
     ['log_2^2 x', '(^ log_2(x) 2)'],
+    ['log_2 (8)', 'log_2(8)'],
+    ['log_2^2(8)', '(^ log_2(8) 2)'],
     ['2 sin x cos x', '(jux (jux 2 sin(x)) cos(x))'],
     ['sin x/2', '(/ sin(x) 2)'],
     ['sin x^2', 'sin((^ x 2))'],

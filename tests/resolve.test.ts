@@ -145,6 +145,18 @@ describe('what is written twice', () => {
     if (message) expect(errors[0]!.message).toMatch(message);
   });
 
+  // A condition on a function or a plain name was ignored silently (red team: f(−2) = 4 was
+  // proved under define f(x) = x² for x ≥ 0): an error that says why.
+  it.each([
+    ['a function', 'scalar x\nfunction f : R → R\ndefine f(x) = x^2 for x ≥ 0\n', 3],
+    ['a plain name', 'scalar x, y\ndefine y = 1/x for x ≠ 0\n', 2],
+  ])('a condition on %s is an error, not ignored', async (_what, text, line) => {
+    const report = await checkSource(text);
+    const errors = report.diagnostics.filter((d) => d.code === 'condition-without-index');
+    expect(errors.map((d) => new SourceFile('f', report.source).position(d.range[0]).line)).toEqual([line]);
+    expect(errors[0]!.message).toMatch(/has no index, so it would be ignored/);
+  });
+
   it('reads ranges that part as one definition each: a_1 + a_3 = 3', async () => {
     const report = await checkSource('integer t\nscalar a_t\ndefine a_t = 0 for t ≤ 1\ndefine a_t = t for t ≥ 2\n    a_1 + a_3\n  = 3\n    a_1 + a_3\n  = 4\n');
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

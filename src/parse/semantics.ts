@@ -565,6 +565,7 @@ const actions: DerivationActionDict<Built> = {
   FunctionApplication_braced(fn, power, _open, argument, _close) { return applied(fn, power, [expr(argument)], rangeOf(this)) },
   FunctionApplication_bare(fn, power, argument) { return applied(fn, power, [expr(argument)], rangeOf(this)) },
   // log_2 x: a call of log with the base as its subscript, as log_2(x) is (types/resolve.ts reads it).
+  FunctionApplication_logParen(word, base, power, _open, argument, _close) { return loggedTo(word, base, power, expr(argument), rangeOf(this)) },
   FunctionApplication_logBraced(word, base, power, _open, argument, _close) { return loggedTo(word, base, power, expr(argument), rangeOf(this)) },
   FunctionApplication_logBare(word, base, power, argument) { return loggedTo(word, base, power, expr(argument), rangeOf(this)) },
   LogBase_braced(_u, _open, e, _close) { return expr(e) },

@@ -274,6 +274,7 @@ class Resolver {
         return { ...p, shape };
       });
       const value = this.expr(st.value, this.env(locals));
+      if (st.condition) this.error(diagnostic('condition-without-index', { name: `${printName(target)}(…)` }, st.condition.range));
       if (!repeat) {
         this.scope.set({
           key: printName(target), kind: 'function', shape: SCALAR, family: false, tags: new Set(),
@@ -290,6 +291,7 @@ class Resolver {
     const env = this.env(locals, new Set(indexVar ? [indexVar] : []));
     const value = this.expr(st.value, env);
     const condition = st.condition ? (this.formula(st.condition, env) as Compare) : null;
+    if (st.condition && !indexVar) this.error(diagnostic('condition-without-index', { name: printName(target) }, st.condition.range));
     const out: Define = { ...st, value, condition };
     if (repeat) return out;
     // What the target names: a declared name as written (`x_0`), else a member of a family
