@@ -101,6 +101,8 @@ export const DIAGNOSTICS = {
     `unknown name '${a.name}': declare it first, e.g. 'scalar ${a.name}'`),
   'unknown-function': entry('error', (a: { name: string }) =>
     `unknown function '${a.name}': declare it first, e.g. 'function ${a.name} : R → R'`),
+  'undeclared-d': entry('warning', () =>
+    `'d' is not declared, so it is read as a number d multiplying what follows; for a derivative write dy/dx (or d y / d x), d/dx (…) or \\frac{d}{dx}; to mean a number, declare it: scalar d`),
   'undeclared-function': entry('warning', (a: { name: string; product: string }) =>
     `'${a.name}' is not declared, so ${a.product} is read as a product; to apply a function, declare it: function ${a.name} : R → R`),
   'not-a-function': entry('error', (a: { name: string; shape: string }) =>

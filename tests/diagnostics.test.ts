@@ -63,6 +63,18 @@ describe('fixes', () => {
     expect(Object.keys(error)).toEqual(schema.$defs['diagnostic']!.required);
   });
 
+  // (Red team:) an undeclared d outside dy/dx was silently a number: (d y)/(d x) = 3x² refuted
+  // with "d = 1" and no word on how it was read.
+  it.each([
+    ['(d y)/(d x)', 'scalar x\ndefine y = x^3\n(d y)/(d x) = 3x^2\n', 1],
+    ['d sin(x)/d x', 'scalar x\nd sin(x)/d x = cos(x)\n', 1],
+    ['d y / d x (a derivative)', 'scalar x\ndefine y = x^3\nd y / d x = 3x^2\n', 0],
+    ['a declared d', 'scalar x, y, d\n(d y)/(d x) = y/x\n', 0],
+  ])('warns once where an undeclared d is read as a number: %s', async (_what, text, count) => {
+    const report = await checkSource(text);
+    expect(report.diagnostics.filter((d) => d.code === 'undeclared-d')).toHaveLength(count);
+  });
+
   it('shows fixes as help: lines in text and as notes in gcc', async () => {
     const report = await checkSource('ab = 1\n', { file: 'f.deriv' });
     expect(formatText([report])).toContain('   help: write a b');

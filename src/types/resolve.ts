@@ -707,6 +707,8 @@ class Resolver {
     }
     // An undeclared letter: a scalar, or an integer index when it stands in a subscript.
     const isFamily = n.index !== null;
+    // (An undeclared d outside dy/dx is most likely a derivative written another way: (d y)/(d x), d sin(x)/d x.)
+    if (n.base === 'd' && !isFamily && n.primes === 0 && !env.inIndex) this.error(diagnostic('undeclared-d', {}, n.range));
     const fkey = isFamily ? familyKey(n) : key;
     this.fileScope.set({
       key: fkey, kind: env.inIndex && !isFamily ? 'integer' : 'scalar', shape: SCALAR, family: isFamily, tags: new Set(),
