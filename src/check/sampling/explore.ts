@@ -509,7 +509,8 @@ function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: '
   extended: (q: Point, reason: string) => void, doubt: (why: string) => void): Counterexample | null {
   const label = base.values.get(key)?.label;
   if (!label || key.includes('@')) return null;
-  const D = decimalField(120);
+  // (At the precision in force: an edge 10⁻³⁰⁰ past the place is told from it.)
+  const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
   for (const x of places.slice(0, 4)) {
     if (Date.now() > deadline) return null;
     // (A whole or short rational turn is an exact point: tried as it is.)
@@ -532,16 +533,30 @@ function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: '
     const fine = refineTurn(base, key, g, ZERO_SCALAR, t, deadline);
     if (!fine) continue;
     const w = fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2));
+    // Within 10⁻⁸⁰ of 0 at the turn (at 120 digits), or not a touch. (Finer cannot be told
+    // here: 1 − sin x − 10⁻³⁰⁰ dips below 0 only within 10⁻¹⁵⁰ of π/2, past the turn's bracket.)
     let tiny = false;
     try {
-      const v = base.replacing(key, w, rng).evaluate(D, g);
-      tiny = !isMat(v) && D.sign(v) === null;
+      const v = base.replacing(key, w, rng).evaluate(decimalField(120), g);
+      tiny = !isMat(v) && decimalField(120).sign(v) === null;
     } catch {
       tiny = true;
     }
     if (!tiny) continue;
-    // (A turn outside the assumptions is no doubt: checked on the turn's enclosure.)
-    if (!enclosureAt(base, key, fine.at ? { ...fine, lo: fine.at, hi: fine.at } : fine, rng, deadline)) continue;
+    // (A turn outside the assumptions is no doubt: checked on the turn's enclosure, and at its
+    // ends where the enclosure straddles an edge, x ≤ π/2 + 10⁻³⁰⁰.)
+    const meets = (y: Rational): boolean => {
+      try {
+        const e = base.replacing(key, y, rng);
+        e.deadline = deadline;
+        return e.satisfiesAssumptions(allLevels(), true);
+      } catch {
+        return false;
+      }
+    };
+    // (A turn placed as a point, where f′ could not be signed, is known to about 10⁻⁸⁰ only.)
+    const slack = fine.at ? Rational.ONE.add(w.sign() < 0 ? w.neg() : w).div(new Rational(10n ** 80n)) : Rational.ZERO;
+    if (!enclosureAt(base, key, fine.at ? { ...fine, lo: fine.at, hi: fine.at } : fine, rng, deadline) && !meets(fine.lo.sub(slack)) && !meets(fine.hi.add(slack))) continue;
     let placed = false;
     for (const c of exactGuesses(w, g.range)) {
       if (Date.now() > deadline) return null;
@@ -558,6 +573,7 @@ function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: '
         continue;
       }
       placed = true;
+      // (An assumption its enclosure cannot decide, x ≤ π/2 + 10⁻³⁰⁰ against π/2 at too few digits, is a doubt.)
       const q = base.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
       q.enclosures.set(key, [lo, hi]);
       q.symbolic.set(key, c);
@@ -588,7 +604,7 @@ function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: '
       }
       return counterexample(q, value, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens at ${label} = ${printExpr(c)} exactly (it touches 0 there), while the left side is defined there (${value})`);
     }
-    if (!placed) doubt(`near ${label} ≈ ${formatRational(w, 12)}, ${printExpr(g)} comes within 10⁻⁸⁰ of 0 without changing sign, and whether it is 0 there (the right side having no value) cannot be told`);
+    if (!placed) doubt(`near ${label} ≈ ${formatRational(w, 12)}, ${printExpr(g)} comes within 10⁻⁸⁰ of 0 at a turn, and whether it reaches 0 there (where the right side would have no value) cannot be told`);
   }
   return null;
 }
@@ -694,7 +710,7 @@ function edgesNear(p: StepProblem, base: Point, key: string, r: Bracket): { expr
     return !!found && !found.index && found.info.key === key;
   };
   const width = r.hi.sub(r.lo);
-  const F = decimalField(120);
+  const F = decimalField(Math.max(120, agreementDigitsNow() + 40));
   const out: { expr: Expr; lo: Rational; hi: Rational }[] = [];
   const seen = new Set<string>();
   for (const c of p.prep.ctx.assumptions) {
