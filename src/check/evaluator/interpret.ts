@@ -102,6 +102,8 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
   switch (e.kind) {
     case 'Num': {
       if (e.value === '0' && e.shape?.kind === 'matrix') return L.zeros(F, host.dim(e.shape.rows), host.dim(e.shape.cols));
+      const known = literals.get(e);
+      if (known) return F.fromRational(known);
       const huge = hugeLiteral(e.value);
       // 1e99999999999: too large for exact arithmetic, a power of ten in enclosures (as 10^(10^11) is).
       if (huge) return F.mul(F.fromRational(huge.mantissa), F.powInt(F.fromRational(Rational.of(10)), huge.exponent));
@@ -194,7 +196,7 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
  */
 export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>, scalars = false): Rational | null {
   switch (e.kind) {
-    case 'Num': return hugeLiteral(e.value) ? null : literal(e);
+    case 'Num': return literals.get(e) ?? (hugeLiteral(e.value) ? null : literal(e));
     case 'Var': {
       const key = varKey(e);
       const i = env.integers.get(key);
@@ -244,7 +246,7 @@ export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>, scalars = fal
  */
 export function constantValue(e: Expr): Rational | null {
   switch (e.kind) {
-    case 'Num': return hugeLiteral(e.value) ? null : literal(e);
+    case 'Num': return literals.get(e) ?? (hugeLiteral(e.value) ? null : literal(e));
     case 'Neg': {
       const a = constantValue(e.arg);
       return a && a.neg();

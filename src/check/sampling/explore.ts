@@ -857,13 +857,16 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
  */
 function indexInstances(parts: readonly Part[], left: Expr, right: Expr): Part[] {
   const binders: { index: string; values: Expr[]; inner: Set<string> }[] = [];
+  // (Only ranges whose index some part reads: most steps with ∑ have none.)
+  const read = new Set<string>();
+  for (const part of parts) visit(part.g, (x) => { if (x.kind === 'Var' && !x.name.index) read.add(printName(x.name)); });
   const num = (n: bigint, range: Expr['range']): Expr => {
     const lit: Expr = { kind: 'Num', value: (n < 0n ? -n : n).toString(), range, shape: { kind: 'scalar' } };
     return n < 0n ? { kind: 'Neg', arg: lit, range, shape: { kind: 'scalar' } } : lit;
   };
   for (const side of [left, right]) {
     visit(side, (x) => {
-      if (x.kind !== 'BigOp') return;
+      if (x.kind !== 'BigOp' || !read.has(printName(x.index))) return;
       const lower = constantValue(x.lower);
       const values = [0n, 1n, 2n].map((j): Expr => (lower?.isInteger() ? num(lower.n + j, x.lower.range)
         : j === 0n ? x.lower : { kind: 'Binary', op: '+', left: x.lower, right: num(j, x.lower.range), range: x.lower.range, shape: { kind: 'scalar' } }));
