@@ -431,15 +431,7 @@ function zeroPoint(p: StepProblem, base: Point, key: string, g: Expr, b: Expr, r
   const q = enclosureAt(base, key, r, rng, deadline);
   if (q) return { q, r, narrowed: false };
   if (r.at || !r.certain) return null;
-  const meets = (x: Rational): boolean => {
-    try {
-      const e = base.replacing(key, x, rng);
-      e.deadline = deadline;
-      return e.satisfiesAssumptions(allLevels(), true);
-    } catch {
-      return false;
-    }
-  };
+  const meets = (x: Rational): boolean => meetsAt(base, key, x, rng, deadline);
   if (meets(r.lo) === meets(r.hi)) return null;
   // On the edge exactly (cos x = 0 at π/2 under x ≤ π/2), or narrowed to one side of it.
   const edge = b.kind === 'Num' && b.value === '0' ? edgeZero(p, base, key, g, r, rng, deadline) : null;
@@ -451,6 +443,17 @@ function zeroPoint(p: StepProblem, base: Point, key: string, g: Expr, b: Expr, r
   const fine = refineRoot(base, key, g, b, r, deadline);
   const q2 = fine && enclosureAt(base, key, fine, rng, deadline);
   return q2 ? { q: q2, r: fine, narrowed: true } : null;
+}
+
+/** Whether the point with `key` put at the rational x meets the assumptions (strictly). */
+function meetsAt(base: Point, key: string, x: Rational, rng: Rng, deadline: number): boolean {
+  try {
+    const e = base.replacing(key, x, rng);
+    e.deadline = deadline;
+    return e.satisfiesAssumptions(allLevels(), true);
+  } catch {
+    return false;
+  }
 }
 
 function enclosureAt(base: Point, key: string, r: Bracket, rng: Rng, deadline: number): Point | null {
@@ -545,15 +548,7 @@ function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: '
     if (!tiny) continue;
     // (A turn outside the assumptions is no doubt: checked on the turn's enclosure, and at its
     // ends where the enclosure straddles an edge, x ≤ π/2 + 10⁻³⁰⁰.)
-    const meets = (y: Rational): boolean => {
-      try {
-        const e = base.replacing(key, y, rng);
-        e.deadline = deadline;
-        return e.satisfiesAssumptions(allLevels(), true);
-      } catch {
-        return false;
-      }
-    };
+    const meets = (y: Rational): boolean => meetsAt(base, key, y, rng, deadline);
     // (A turn placed as a point, where f′ could not be signed, is known to about 10⁻⁸⁰ only.)
     const slack = fine.at ? Rational.ONE.add(w.sign() < 0 ? w.neg() : w).div(new Rational(10n ** 80n)) : Rational.ZERO;
     if (!enclosureAt(base, key, fine.at ? { ...fine, lo: fine.at, hi: fine.at } : fine, rng, deadline) && !meets(fine.lo.sub(slack)) && !meets(fine.hi.add(slack))) continue;
