@@ -136,6 +136,8 @@ describe('what is written twice', () => {
     ['a member left out by ≠ is no overlap', 'define a_t = 1 for t ≠ 3\ndefine a_3 = 7\n', [], null],
     ['ranges that part', 'define a_t = 0 for t ≤ 1\ndefine a_t = t for 2 ≤ t ≤ 4\ndefine a_t = 1 for t ≥ 5\n', [], null],
     ['a base case and a recurrence from t = 1', 'define a_0 = 1\ndefine a_t = 2 a_{t-1} for t ≥ 1\n', [], null],
+    ['bounds that are not whole numbers part (t ≤ 0, t > 0.5)', 'define a_t = 0 for t ≤ 0\ndefine a_t = t for t > 0.5\n', [], null],
+    ['…and meet at 1 (t ≤ 3/2, t > 1/2)', 'define a_t = 0 for t ≤ 3/2\ndefine a_t = t for t > 1/2\n', [4], /also gives a_1/],
     ['a negative member', 'define a_t = t for t ≤ 0\ndefine a_{-2} = 7\n', [4], /'a_\{-2\}' is already defined|'a_-2' is already defined/],
     ['the same name under a condition that is not plain bounds', 'integer T\ndefine a_t = 0 for t ≤ T\ndefine a_t = 1 for t > T\n', [5], /cannot be told/],
   ])('definitions that give one member: %s', async (_name, defs, lines, message) => {

@@ -1260,6 +1260,27 @@ function wholeLiteral(e: Expr): bigint | null {
   return null;
 }
 
+/** A number written as a whole number, a decimal or a fraction of two (`3`, `-0.5`, `1/2`), as numerator and positive denominator; null otherwise. */
+function literalFraction(e: Expr): readonly [bigint, bigint] | null {
+  if (e.kind === 'Num' && /^\d+(\.\d+)?$/.test(e.value)) {
+    const [whole, frac = ''] = e.value.split('.');
+    return [BigInt(`${whole}${frac}`), 10n ** BigInt(frac.length)];
+  }
+  if (e.kind === 'Neg') {
+    const a = literalFraction(e.arg);
+    return a && [-a[0], a[1]];
+  }
+  if (e.kind === 'Binary' && e.op === '/') {
+    const a = literalFraction(e.left);
+    const b = literalFraction(e.right);
+    if (!a || !b || b[0] === 0n) return null;
+    const n = a[0] * b[1];
+    const d = a[1] * b[0];
+    return d < 0n ? [-n, -d] : [n, d];
+  }
+  return null;
+}
+
 /**
  * The members of its family a definition gives: `a_3` gives 3, `a_{t+1} … for t ≥ 0` gives
  * 1, 2, …, `a_t` with no condition every index. Null for a function, a name that is no
@@ -1283,21 +1304,26 @@ function indicesDefined(d: Define): IndexSet | null {
     const isVar = (x: Expr) => x.kind === 'Var' && printName(x.name) === variable;
     const FLIP: Record<string, string> = { '<': '>', '≤': '≥', '>': '<', '≥': '≤', '=': '=', '≠': '≠' };
     let op: string = c.ops[i]!;
-    let k: bigint | null;
-    if (isVar(a) && !isVar(b)) k = wholeLiteral(b);
+    let q: readonly [bigint, bigint] | null;
+    if (isVar(a) && !isVar(b)) q = literalFraction(b);
     else if (isVar(b) && !isVar(a)) {
-      k = wholeLiteral(a);
+      q = literalFraction(a);
       op = FLIP[op] ?? op;
     } else return null;
-    if (k === null) return null;
+    if (q === null) return null;
+    // Whole values only: t > 0.5 is t ≥ 1, t ≤ 2.5 is t ≤ 2.
+    const [n, d] = q;
+    const floor = n >= 0n ? n / d : -((-n + d - 1n) / d);
+    const ceil = n >= 0n ? (n + d - 1n) / d : -(-n / d);
+    const whole = n % d === 0n;
     const raise = (v: bigint) => { lo = lo === null || v > lo ? v : lo; };
     const lower = (v: bigint) => { hi = hi === null || v < hi ? v : hi; };
-    if (op === '≥') raise(k);
-    else if (op === '>') raise(k + 1n);
-    else if (op === '≤') lower(k);
-    else if (op === '<') lower(k - 1n);
-    else if (op === '=') { raise(k); lower(k); }
-    else if (op === '≠') excluded.push(k);
+    if (op === '≥') raise(ceil);
+    else if (op === '>') raise(floor + 1n);
+    else if (op === '≤') lower(floor);
+    else if (op === '<') lower(ceil - 1n);
+    else if (op === '=') { raise(whole ? floor : 1n); lower(whole ? floor : 0n); }
+    else if (op === '≠') { if (whole) excluded.push(floor); }
     else return null;
   }
   const shift = (v: bigint | null) => (v === null ? null : v + offset);
