@@ -284,6 +284,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'tan x = sin(x)/√(1 − sin²x) under 0 < x ≤ π/2 holds (both sides without a value at π/2)', text: 'scalar x\nassume 0 < x ≤ π/2\n    tan(x)\n  = sin(x)/sqrt(1 - sin(x)^2)\n', want: 'pass' },
   { name: '2/(π − 2x) = 1/(π/2 − x) under 0 < x ≤ π/2 holds', text: 'scalar x\nassume 0 < x ≤ π/2\n    2/(π - 2x)\n  = 1/(π/2 - x)\n', want: 'pass' },
   { name: '√(cos x) = cos(x)/√(cos x) under 0 < x ≤ π/2 is not passed (the left is 0 at π/2)', text: 'scalar x\nassume 0 < x ≤ π/2\n    √(cos(x))\n  = cos(x)/√(cos(x))\n', want: 'unknown' },
+  // (Red team:) bounds that are constants but not rational (π < x < 2π) met no sampled point,
+  // so every step under them was unknown; the sampler now draws just inside them.
+  { name: 'x + 1 = 1 + x under π < x < 2π holds', text: 'scalar x\nassume π < x < 2π\n    x + 1\n  = 1 + x\n', want: 'pass' },
+  { name: 'sin x < 0 under π < x < 2π holds', text: 'scalar x\nassume π < x < 2π\n    sin(x)\n  < 0\n', want: 'pass' },
+  { name: 'sin x > 0 under π < x < 2π fails', text: 'scalar x\nassume π < x < 2π\n    sin(x)\n  > 0\n', want: 'refuted' },
+  { name: '|x| = x under π/2 < x ≤ π holds', text: 'scalar x\nassume π/2 < x ≤ π\n    |x|\n  = x\n', want: 'pass' },
   // A name an assumption fixes is shown in the counterexample (it was missing: no values at all).
   { name: 'a + 1 = 4 under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    a + 1\n  = 4\n', want: 'refuted', cx: /^a = 2$/ },
   { name: '1 = (a − 2)/(a − 2) under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    1\n  = (a - 2)/(a - 2)\n', want: 'refuted', cx: /^a = 2$/ },

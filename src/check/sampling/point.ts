@@ -189,8 +189,11 @@ export class Prepared {
       const a = f.operands[i]!;
       const b = f.operands[i + 1]!;
       const op = f.ops[i]!;
-      const an = literalNumber(a);
-      const bn = literalNumber(b);
+      // (A constant bound that is not rational, π/2 or √2, is taken just inside: the sampler
+      // then draws from π < x < 2π, which it met at no point before; the assumption itself is
+      // still what each point is checked against.)
+      const an = literalNumber(a) ?? (b.kind === 'Var' ? insideBound(a, op, true) : null);
+      const bn = literalNumber(b) ?? (a.kind === 'Var' ? insideBound(b, op, false) : null);
       if (a.kind === 'Var' && !a.name.index && bn !== null) this.bound(printName(a.name), op, bn, false);
       if (b.kind === 'Var' && !b.name.index && an !== null) this.bound(printName(b.name), op, an, true);
     }
@@ -302,6 +305,49 @@ function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
   return hit;
 }
 
+
+/** Constants only: any name is out of reach. */
+const GROUND: Host<import('../evaluator/interval.js').Interval> = {
+  field: intervalField,
+  variable: () => { throw new Unsupported('not a constant'); },
+  integer: () => { throw new Unsupported('not a constant'); },
+  apply: () => { throw new Unsupported('not a constant'); },
+  dim: () => { throw new Unsupported('not a constant'); },
+  deadline: 0,
+};
+
+/**
+ * A rational just inside a constant bound that is not rational (`x < π`: a little below π),
+ * from its double enclosure moved outward by 10⁻¹⁴ of its size; null for anything with names.
+ * `flipped`: the bound is on the left (`π < x`).
+ */
+function insideBound(e: Expr, op: string, flipped: boolean): Rational | null {
+  if (freeNamesOf(e)) return null;
+  let v: ReturnType<typeof evaluate<import('../evaluator/interval.js').Interval>>;
+  try {
+    v = evaluate(e, { ...GROUND, deadline: Date.now() + 20 });
+  } catch {
+    return null;
+  }
+  if (isMat(v) || !Number.isFinite(v.lo) || !Number.isFinite(v.hi)) return null;
+  const rel = flipped ? ({ '<': '>', '≤': '≥', '>': '<', '≥': '≤' } as Record<string, string>)[op] ?? op : op;
+  const nudge = (x: number) => Math.abs(x) * 1e-14 + 1e-300;
+  // x > b: a lower bound above b's enclosure; x < b: an upper bound below it.
+  if (rel === '>' || rel === '≥') return Rational.parse((v.hi + nudge(v.hi)).toPrecision(17));
+  if (rel === '<' || rel === '≤') return Rational.parse((v.lo - nudge(v.lo)).toPrecision(17));
+  return null;
+}
+
+/** Whether an expression names anything (a variable or a function). */
+function freeNamesOf(e: Expr): boolean {
+  let hit = false;
+  const walk = (x: Expr): void => {
+    if (x.kind === 'Var' || (x.kind === 'Call' && !builtin(x.fn.base))) hit = true;
+    for (const c of children(x)) walk(c);
+  };
+  walk(e);
+  return hit;
+}
 
 function literalNumber(e: Expr): Rational | null {
   return constantValue(e);
