@@ -5,9 +5,8 @@ import type { Method, Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
 import { expandPolynomial, expandRational, polynomialExpr, rationalExpr } from './engines/polynomial.js';
 import { equivalenceCandidates } from './engines/equivalence.js';
-import { constantValue, evaluate, isBuiltin, type Host } from './evaluator/interpret.js';
-import { Unsupported, isMat } from './evaluator/field.js';
-import { intervalField, type Interval } from './evaluator/interval.js';
+import { constantValue, evaluate, groundHost, isBuiltin } from './evaluator/interpret.js';
+import { isMat } from './evaluator/field.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
@@ -494,7 +493,7 @@ function powerDigits(x: Expr): number | null {
  */
 function groundEstimate(e: Expr): number | null {
   try {
-    const v = evaluate(e, { ...GROUND_HOST, deadline: Date.now() + 20 });
+    const v = evaluate(e, { ...groundHost, deadline: Date.now() + 20 });
     if (isMat(v)) return null;
     const mid = v.lo === v.hi ? v.lo : v.lo / 2 + v.hi / 2;
     return Number.isFinite(mid) ? mid : null;
@@ -503,15 +502,6 @@ function groundEstimate(e: Expr): number | null {
   }
 }
 
-/** The evaluator's host for constant expressions: any name is out of reach (`groundEstimate`). */
-const GROUND_HOST: Host<Interval> = {
-  field: intervalField,
-  variable: () => { throw new Unsupported('not a constant'); },
-  integer: () => { throw new Unsupported('not a constant'); },
-  apply: () => { throw new Unsupported('not a constant'); },
-  dim: () => { throw new Unsupported('not a constant'); },
-  deadline: 0,
-};
 
 /**
  * The decimal digits a step's own numbers need, and 60 more: a literal's digits, and for a

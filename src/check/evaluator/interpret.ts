@@ -4,6 +4,7 @@ import { printName } from '../../print.js';
 import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Elementary, type Field, type Val } from './field.js';
 import * as L from './linalg.js';
 import { Rational } from './rational.js';
+import { intervalField, type Interval } from './interval.js';
 
 /** Names bound inside an expression: ∑/∏ indices (exact integers) and function parameters. */
 export interface Env<S> {
@@ -403,3 +404,13 @@ function bigOp<S>(e: BigOp, host: Host<S>, env: Env<S>): Val<S> {
 }
 
 export { Mat };
+
+/** The evaluator's host for constant expressions in double enclosures: any name is out of reach (Unsupported). */
+export const groundHost: Host<Interval> = {
+  field: intervalField,
+  variable: () => { throw new Unsupported('not a constant'); },
+  integer: () => { throw new Unsupported('not a constant'); },
+  apply: () => { throw new Unsupported('not a constant'); },
+  dim: () => { throw new Unsupported('not a constant'); },
+  deadline: 0,
+};

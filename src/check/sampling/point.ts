@@ -5,7 +5,7 @@ import { builtin } from '../../builtins.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
 import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField } from '../evaluator/interval.js';
-import { constantValue, evaluate, exactValue, integerValue, type Env, type Host } from '../evaluator/interpret.js';
+import { constantValue, evaluate, exactValue, groundHost, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
 import { canonicalIndex, conditionAllows, conditionTruth, indexPattern, unfoldingOf, type Unfolding } from '../rewrite.js';
@@ -306,15 +306,6 @@ function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
 }
 
 
-/** Constants only: any name is out of reach. */
-const GROUND: Host<import('../evaluator/interval.js').Interval> = {
-  field: intervalField,
-  variable: () => { throw new Unsupported('not a constant'); },
-  integer: () => { throw new Unsupported('not a constant'); },
-  apply: () => { throw new Unsupported('not a constant'); },
-  dim: () => { throw new Unsupported('not a constant'); },
-  deadline: 0,
-};
 
 /**
  * A rational just inside a constant bound that is not rational (`x < π`: a little below π),
@@ -325,7 +316,7 @@ function insideBound(e: Expr, op: string, flipped: boolean): Rational | null {
   if (freeNamesOf(e)) return null;
   let v: ReturnType<typeof evaluate<import('../evaluator/interval.js').Interval>>;
   try {
-    v = evaluate(e, { ...GROUND, deadline: Date.now() + 20 });
+    v = evaluate(e, { ...groundHost, deadline: Date.now() + 20 });
   } catch {
     return null;
   }
