@@ -258,6 +258,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // (made-up counterexamples: "k = 0, x ≈ 0.002" for a true step).
   { name: 'n − m + 1 = ∑_{k=m}^{n} (x k − 1)/(x k − 1) fails at x = 1/m', text: 'integer n, m\nscalar x\nassume 1 ≤ m ≤ n\n    n - m + 1\n  = ∑_{k=m}^{n} (x k - 1)/(x k - 1)\n', want: 'refuted' },
   { name: '…and with the index at the range\'s end, ∑_{k=n}^{2n}', text: 'integer n\nscalar x\nassume n ≥ 1\n    n + 1\n  = ∑_{k=n}^{2n} (x - k - 1/3)/(x - k - 1/3)\n', want: 'refuted' },
+  // (Review:) an instance past the range at the point is no pole: at n = 1 the term for k = 3
+  // is not in the sum (this refuted a right step).
+  { name: 'n = ∑_{k=1}^{n} (x² + 5/2 − k)/(…) under 1 ≤ n ≤ 2 holds (x² − 1/2 is the term for k = 3)', text: 'scalar x\ninteger n\nassume 1 ≤ n ≤ 2\n    n\n  = ∑_{k=1}^{n} (x^2 + 5/2 - k)/(x^2 + 5/2 - k)\n', want: 'pass' },
+  { name: '…and n = ∑_{k=1}^{n} (5/2 − k − sin x)/(…) under n = 1 (the term for k = 2 touches 0 nowhere in the sum)', text: 'scalar x\ninteger n\nassume n = 1\n    n\n  = ∑_{k=1}^{n} (5/2 - k - sin(x))/(5/2 - k - sin(x))\n', want: 'pass' },
+  { name: '…but fails under 3 ≤ n ≤ 4', text: 'scalar x\ninteger n\nassume 3 ≤ n ≤ 4\n    n\n  = ∑_{k=1}^{n} (x^2 + 5/2 - k)/(x^2 + 5/2 - k)\n', want: 'refuted' },
   { name: 'a declared k as a ∑ index: n − m + 1 = ∑_{k=m}^{n} (x − k)/(x − k) for 0 < x < 1/2 holds', text: 'integer n, m, k\nscalar x\nassume 1 ≤ m ≤ n, 0 < x < 1/2\n    n - m + 1\n  = ∑_{k=m}^{n} (x - k)/(x - k)\n', want: 'pass' },
   // A divisor that touches 0 without changing sign (red team: each was proved): at a turn
   // where it is within 10⁻⁸⁰ of 0, the place is guessed (π/2, √2, …) and proved a zero

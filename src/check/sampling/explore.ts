@@ -479,7 +479,7 @@ function enclosureAt(base: Point, key: string, r: Bracket, rng: Rng, deadline: n
 function edgeZero(p: StepProblem, base: Point, key: string, g: Expr, r: Bracket, rng: Rng, deadline: number): { q: Point; at: Expr } | null {
   const label = base.values.get(key)?.label;
   if (!label || key.includes('@')) return null;
-  const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
+  const ctx = identityContext(p);
   for (const { expr: edge, lo, hi } of edgesNear(p, base, key, r)) {
     if (Date.now() > deadline) return null;
     const at = substitute(g, new Map([[label, edge]]));
@@ -508,8 +508,12 @@ function edgeZero(p: StepProblem, base: Point, key: string, g: Expr, r: Bracket,
  * there. The left side's are tried at short rational places only (notes, not worth a
  * narrowing).
  */
-function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: 'left' | 'right', places: readonly number[], rng: Rng, deadline: number,
+function touchingZero(p: StepProblem, base: Point, key: string, part: Part, places: readonly number[], rng: Rng, deadline: number,
   extended: (q: Point, reason: string) => void, doubt: (why: string) => void): Counterexample | null {
+  const { g, side } = part;
+  // (An index instance's touch counts only where the index value is in its range: base's.)
+  if (!inRanges(base, part)) return null;
+  const ctx = identityContext(p);
   const label = base.values.get(key)?.label;
   if (!label || key.includes('@')) return null;
   // (At the precision in force: an edge 10⁻³⁰⁰ past the place is told from it.)
@@ -556,7 +560,6 @@ function touchingZero(p: StepProblem, base: Point, key: string, g: Expr, side: '
     for (const c of exactGuesses(w, g.range)) {
       if (Date.now() > deadline) return null;
       const at = substitute(g, new Map([[label, c]]));
-      const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
       if (!exactlyZero(at, ctx, `${p.salt}|touch|${printExpr(at)}`, deadline)) continue;
       let lo: Rational;
       let hi: Rational;
@@ -735,11 +738,16 @@ function edgesNear(p: StepProblem, base: Point, key: string, r: Bracket): { expr
  * divisor of it (or log's argument, tan's cosine) is 0 there exactly (tan x at π/2).
  */
 function leftUndefinedAt(p: StepProblem, label: string, c: Expr): boolean {
-  const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
+  const ctx = identityContext(p);
   return singularParts(unfolded(p.left as Expr, p), true).some((g) => {
     const at = substitute(g, new Map([[label, c]]));
     return freeNames(at).length === 0 && exactlyZero(at, ctx, `${p.salt}|left|${printExpr(at)}`, Date.now() + 200);
   });
+}
+
+/** What the identity test needs to know of a step's names. */
+function identityContext(p: StepProblem): IdentityContext {
+  return { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
 }
 
 /** Whether a scalar expression without free names is 0 exactly: by exact expansion, or by the identity test. */
@@ -851,7 +859,7 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
  * and its last (k = m, m + 1, m + 2, n: a zero at x = −2/3 for k = 1, at x = 1/m for x k − 1).
  */
 function indexInstances(parts: readonly Part[], left: Expr, right: Expr): Part[] {
-  const binders: { index: string; values: Expr[]; inner: Set<string> }[] = [];
+  const binders: { index: string; lower: Expr; upper: Expr; values: Expr[]; inner: Set<string> }[] = [];
   // (Only ranges whose index some part reads: most steps with ∑ have none.)
   const read = new Set<string>();
   for (const part of parts) visit(part.g, (x) => { if (x.kind === 'Var' && !x.name.index) read.add(printName(x.name)); });
@@ -866,7 +874,7 @@ function indexInstances(parts: readonly Part[], left: Expr, right: Expr): Part[]
       const values = [0n, 1n, 2n].map((j): Expr => (lower?.isInteger() ? num(lower.n + j, x.lower.range)
         : j === 0n ? x.lower : { kind: 'Binary', op: '+', left: x.lower, right: num(j, x.lower.range), range: x.lower.range, shape: { kind: 'scalar' } }));
       const inner = new Set([...singularParts(x.body), ...singularParts(x.body, true)].map((g) => printExpr(g)));
-      binders.push({ index: printName(x.index), values: [...values, x.upper], inner });
+      binders.push({ index: printName(x.index), lower: x.lower, upper: x.upper, values: [...values, x.upper], inner });
     });
   }
   const out: Part[] = [];
@@ -882,14 +890,37 @@ function indexInstances(parts: readonly Part[], left: Expr, right: Expr): Part[]
       const g = substitute(part.g, new Map(bound.map((b) => [b.index, b.values[j]!])));
       if (seen.has(printExpr(g))) continue;
       seen.add(printExpr(g));
-      out.push({ ...part, g });
+      out.push({ ...part, g, ranges: bound.map((b) => ({ lower: b.lower, upper: b.upper, value: b.values[j]! })) });
     }
   }
   return out;
 }
 
 /** A part whose zeros poleSearch visits: on which side, and whether the side has no value beyond a zero (√) rather than at it. */
-interface Part { readonly g: Expr; readonly side: 'left' | 'right'; readonly beyond: boolean }
+interface Part {
+  readonly g: Expr;
+  readonly side: 'left' | 'right';
+  readonly beyond: boolean;
+  /**
+   * For a ∑/∏ index instance (indexInstances): the ranges' bounds and the index value put in.
+   * A zero of the instance takes a side's value away only where that value is in its range.
+   */
+  readonly ranges?: readonly { readonly lower: Expr; readonly upper: Expr; readonly value: Expr }[];
+}
+
+/** Whether a part's index values lie in their ranges at q (always, for a part that is no instance); false where it cannot be told. */
+function inRanges(q: Point, part: Part): boolean {
+  if (!part.ranges) return true;
+  try {
+    return part.ranges.every(({ lower, upper, value }) => {
+      const [lo, hi, v] = [lower, upper, value].map((e) => q.evaluate(exactField, e));
+      if (isMat(lo!) || isMat(hi!) || isMat(v!)) return false;
+      return (lo as Rational).cmp(v as Rational) <= 0 && (v as Rational).cmp(hi as Rational) <= 0;
+    });
+  } catch {
+    return false;
+  }
+}
 
 /** Offsets from a zero at which a part that changes sign there is negative on one side: near, then farther. */
 const BEYOND: readonly Rational[] = [Rational.of(1).div(Rational.of(1024)), Rational.of(1)];
@@ -931,7 +962,8 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   }
   for (const key of keys.filter((k) => !base.isInteger(k)).slice(0, 8)) {
     const label = base.values.get(key)!.label;
-    for (const { g, side, beyond } of parts) {
+    for (const part of parts) {
+      const { g, side, beyond } = part;
       if (beyond) {
         // Between two zeros and at each turn, where a narrow gap lies that the steps off one miss.
         for (const x of dipsAlong(base, key, g, deadline)) {
@@ -946,7 +978,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
       const touching: number[] = [];
       const zeros = zerosAlong(base, key, g, deadline, beyond ? undefined : touching);
       if (touching.length > 0) {
-        const found = touchingZero(p, base, key, g, side, touching, rng, deadline, extended, doubt);
+        const found = touchingZero(p, base, key, part, touching, rng, deadline, extended, doubt);
         if (found) return found;
       }
       let tried = 0;
@@ -976,7 +1008,8 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         // An irrational zero of a divisor one side has and the other does not.
         if (!r.certain) continue;
         const z = zeroPoint(p, base, key, g, ZERO_SCALAR, r, rng, deadline);
-        if (!z) continue;
+        // (An index instance's zero counts only where the index value is in its range there.)
+        if (!z || !inRanges(z.q, part)) continue;
         const q = z.q;
         q.touched.clear();
         const F = decimalLevels()[0]!;
