@@ -1243,24 +1243,20 @@ function groupAt(statements: readonly Statement[], from: number): Define[] {
   return out;
 }
 
-/**
- * Whether an earlier definition already gives a later one's value: `define v_t = … for t ≥ 0`
- * covers `define v_0 = …` (a recurrence without `for` leaves its base cases to others).
- */
 /** Whole numbers as a definition's indices: lo … hi (null: no bound) less some points. */
 interface IndexSet { readonly lo: bigint | null; readonly hi: bigint | null; readonly excluded: readonly bigint[] }
 
 /** An integer literal, negated or not (`3`, `-2`); null otherwise. */
 function wholeLiteral(e: Expr): bigint | null {
-  if (e.kind === 'Num' && /^\d+$/.test(e.value)) return BigInt(e.value);
-  if (e.kind === 'Neg') {
-    const a = wholeLiteral(e.arg);
-    return a === null ? null : -a;
-  }
-  return null;
+  const q = e.kind === 'Num' || e.kind === 'Neg' ? literalFraction(e) : null;
+  return q && q[0] % q[1] === 0n ? q[0] / q[1] : null;
 }
 
-/** A number written as a whole number, a decimal or a fraction of two (`3`, `-0.5`, `1/2`), as numerator and positive denominator; null otherwise. */
+/**
+ * A number written as a whole number, a decimal or a fraction of two (`3`, `-0.5`, `1/2`), as
+ * numerator and positive denominator; null otherwise. (The checker's constantValue does more;
+ * name resolution stands before the checker and does not import it.)
+ */
 function literalFraction(e: Expr): readonly [bigint, bigint] | null {
   if (e.kind === 'Num' && /^\d+(\.\d+)?$/.test(e.value)) {
     const [whole, frac = ''] = e.value.split('.');

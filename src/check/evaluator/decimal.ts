@@ -218,7 +218,7 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     neg,
     div,
     powInt(a, k) {
-      // 10^k is exact in decimal (1e99999999999 written in a step): within decimal.js's exponent range.
+      // 10^k is exact in decimal (1e99999999999 written in a step): within decimal.js's exponent range, ±9·10¹⁵.
       if (isPoint(a) && a.lo.eq(10) && k <= 9_000_000_000_000_000n && k >= -9_000_000_000_000_000n) return point(new near(`1e${k}`));
       if (k > 1_000_000n || k < -1_000_000n) {
         if (!(a.lo.abs().eq(1) && a.hi.abs().eq(1)) && !(a.lo.isZero() && a.hi.isZero())) {

@@ -237,7 +237,6 @@ export const piecewiseRule: ProofRule = {
   },
 };
 
-/** What is known of a switch's sign: from the assumptions (strict or not), or a tie to another switch. */
 /**
  * Whether the vectors (sparse, by term) have a one-dimensional space of dependencies, spanned
  * by one with every coefficient > 0: exact Gaussian elimination over the rationals.
@@ -268,6 +267,7 @@ function positiveCircuit(vectors: readonly Map<string, Rational>[]): boolean {
   return pivots.every((_, i) => rows[i]![free]!.neg().sign() > 0);
 }
 
+/** What is known of a switch's sign: from the assumptions (strict or not), or a tie to another switch. */
 interface SignFact { readonly sign: 1 | -1; readonly strict: boolean; readonly errorBound: number }
 
 /**

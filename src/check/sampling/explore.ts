@@ -416,10 +416,6 @@ function magnitude(r: Bracket): Rational {
   return x.sign() < 0 ? x.neg() : x;
 }
 
-/** The point where the scalar is the enclosure [lo, hi] of a root or extremum, if it meets the assumptions for certain. */
-function enclosurePoint(base: Point, key: string, r: Bracket, rng: Rng, deadline: number): Point | null {
-  return enclosureAt(base, key, r, rng, deadline);
-}
 
 /**
  * enclosurePoint for the zero of g (= a − b) in r, narrowed to 10⁻⁹⁰ of its size when r
@@ -428,7 +424,7 @@ function enclosurePoint(base: Point, key: string, r: Bracket, rng: Rng, deadline
  * the edge within the agreement in force (LANGUAGE.md §3) or clearly on one side of it.
  */
 function zeroPoint(p: StepProblem, base: Point, key: string, g: Expr, b: Expr, r: Bracket, rng: Rng, deadline: number): { q: Point; r: Bracket; narrowed: boolean; edge?: Expr } | null {
-  const q = enclosureAt(base, key, r, rng, deadline);
+  const q = enclosurePoint(base, key, r, rng, deadline);
   if (q) return { q, r, narrowed: false };
   if (r.at || !r.certain) return null;
   const meets = (x: Rational): boolean => meetsAt(base, key, x, rng, deadline);
@@ -441,7 +437,7 @@ function zeroPoint(p: StepProblem, base: Point, key: string, g: Expr, b: Expr, r
   // 300-digit Newton steps.)
   if (b.kind === 'Num' && b.value === '0' && zeroPastEdge(p, base, key, g, r, meets(r.lo) ? r.lo : r.hi, rng)) return null;
   const fine = refineRoot(base, key, g, b, r, deadline);
-  const q2 = fine && enclosureAt(base, key, fine, rng, deadline);
+  const q2 = fine && enclosurePoint(base, key, fine, rng, deadline);
   return q2 ? { q: q2, r: fine, narrowed: true } : null;
 }
 
@@ -456,7 +452,8 @@ function meetsAt(base: Point, key: string, x: Rational, rng: Rng, deadline: numb
   }
 }
 
-function enclosureAt(base: Point, key: string, r: Bracket, rng: Rng, deadline: number): Point | null {
+/** The point where the scalar is the enclosure [lo, hi] of a root or extremum, if it meets the assumptions for certain. */
+function enclosurePoint(base: Point, key: string, r: Bracket, rng: Rng, deadline: number): Point | null {
   const q = base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng);
   q.enclosures.set(key, [r.lo, r.hi]);
   q.deadline = deadline;
@@ -555,7 +552,7 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
     const meets = (y: Rational): boolean => meetsAt(base, key, y, rng, deadline);
     // (A turn placed as a point, where f′ could not be signed, is known to about 10⁻⁸⁰ only.)
     const slack = fine.at ? Rational.ONE.add(w.sign() < 0 ? w.neg() : w).div(new Rational(10n ** 80n)) : Rational.ZERO;
-    if (!enclosureAt(base, key, fine.at ? { ...fine, lo: fine.at, hi: fine.at } : fine, rng, deadline) && !meets(fine.lo.sub(slack)) && !meets(fine.hi.add(slack))) continue;
+    if (!enclosurePoint(base, key, fine.at ? { ...fine, lo: fine.at, hi: fine.at } : fine, rng, deadline) && !meets(fine.lo.sub(slack)) && !meets(fine.hi.add(slack))) continue;
     let placed = false;
     for (const c of exactGuesses(w, g.range)) {
       if (Date.now() > deadline) return null;
@@ -570,17 +567,21 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
       } catch {
         continue;
       }
-      placed = true;
-      // (An assumption its enclosure cannot decide, x ≤ π/2 + 10⁻³⁰⁰ against π/2 at too few digits, is a doubt.)
       const q = base.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
       q.enclosures.set(key, [lo, hi]);
       q.symbolic.set(key, c);
       q.deadline = deadline;
+      let inside = false;
       try {
-        if (!q.satisfiesAssumptions(allLevels(), true, true)) break;
+        inside = q.satisfiesAssumptions(allLevels(), true, true);
       } catch {
-        break;
+        inside = false;
       }
+      // Outside the assumptions for certain where neither end of c's enclosure meets them;
+      // an edge the enclosure cannot be told from leaves a doubt (placed stays false).
+      placed = !inside && !meets(lo) && !meets(hi);
+      if (!inside) break;
+      placed = true;
       q.touched.clear();
       const F = decimalLevels()[0]!;
       let value: string | null = null;

@@ -1,10 +1,10 @@
 import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Name, Var } from '../../ast.js';
-import { children, exprKey, mapChildren } from '../../ast-walk.js';
+import { children, exprKey, freeNames, mapChildren } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import { builtin } from '../../builtins.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
 import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
-import { intervalField } from '../evaluator/interval.js';
+import { intervalField, type Interval as DoubleEnclosure } from '../evaluator/interval.js';
 import { constantValue, evaluate, exactValue, groundHost, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
@@ -309,12 +309,12 @@ function mentionsKey(e: Expr, key: string, scope: Scope): boolean {
 
 /**
  * A rational just inside a constant bound that is not rational (`x < π`: a little below π),
- * from its double enclosure moved outward by 10⁻¹⁴ of its size; null for anything with names.
- * `flipped`: the bound is on the left (`π < x`).
+ * from its double enclosure moved 10⁻¹⁴ of its size to the allowed side; null for anything
+ * with names, or that the doubles cannot evaluate. `flipped`: the bound is on the left (`π < x`).
  */
 function insideBound(e: Expr, op: string, flipped: boolean): Rational | null {
-  if (freeNamesOf(e)) return null;
-  let v: ReturnType<typeof evaluate<import('../evaluator/interval.js').Interval>>;
+  if (freeNames(e).length > 0) return null;
+  let v: Val<DoubleEnclosure>;
   try {
     v = evaluate(e, { ...groundHost, deadline: Date.now() + 20 });
   } catch {
@@ -327,17 +327,6 @@ function insideBound(e: Expr, op: string, flipped: boolean): Rational | null {
   if (rel === '>' || rel === '≥') return Rational.parse((v.hi + nudge(v.hi)).toPrecision(17));
   if (rel === '<' || rel === '≤') return Rational.parse((v.lo - nudge(v.lo)).toPrecision(17));
   return null;
-}
-
-/** Whether an expression names anything (a variable or a function). */
-function freeNamesOf(e: Expr): boolean {
-  let hit = false;
-  const walk = (x: Expr): void => {
-    if (x.kind === 'Var' || (x.kind === 'Call' && !builtin(x.fn.base))) hit = true;
-    for (const c of children(x)) walk(c);
-  };
-  walk(e);
-  return hit;
 }
 
 function literalNumber(e: Expr): Rational | null {
