@@ -200,6 +200,14 @@ export function dipsAlong(point: Point, key: string, g: Expr, deadline: number):
 }
 
 /**
+ * What zerosAlong reports of g's touches: `places` where g may touch 0 without changing sign
+ * (the four nearest 0 that `keep` keeps: those that may meet the assumptions), and whether g
+ * turns anywhere along the scalar keeping its sign (`turns`: a descent across several scalars
+ * is worth trying).
+ */
+export interface Touching { readonly places: number[]; readonly keep?: (x: number) => boolean; turns: boolean }
+
+/**
  * The real zeros of g along `key` where g is a polynomial in it (fitted exactly at rational
  * points), integer names too; empty where it is not one (a recurrence's index, a kink).
  */
@@ -213,21 +221,74 @@ export function polynomialZerosAlong(point: Point, key: string, g: Expr): Bracke
  * `touching`, the places where g may touch 0 without changing sign are put there too (turns
  * where g is within 10⁻⁶ of 0 in doubles: to be narrowed, and proved, by the caller).
  */
-export function zerosAlong(point: Point, key: string, g: Expr, deadline: number, touching?: number[]): Bracket[] {
+export function zerosAlong(point: Point, key: string, g: Expr, deadline: number, touching?: Touching): Bracket[] {
   if (point.isInteger(key)) return [];
+  // A periodic g turns several times between the grid's points (1 − cos x at 2π, between 5
+  // and 10, where g′ has one sign at both ends): its touches are sought on a uniform grid of
+  // half steps around 0 and around the drawn value too.
+  const extra: number[] = [];
+  if (touching && periodic(g)) {
+    const drawn = point.values.get(key)?.value;
+    const x0 = drawn && !isMat(drawn) ? Math.round((drawn as Rational).toNumber()) : 0;
+    for (const c of new Set([0, Number.isFinite(x0) ? x0 : 0])) for (let j = -32; j <= 32; j++) extra.push(c + j / 2);
+  }
   // (Roots only, over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1.)
-  return rootsAndExtrema(point, key, g, ZERO, deadline, [], { rootsOnly: true, ...(touching ? { touching } : {}) }).roots.sort((u, v) => {
+  return rootsAndExtrema(point, key, g, ZERO, deadline, extra, { rootsOnly: true, ...(touching ? { touching } : {}) }).roots.sort((u, v) => {
     const m = (r: Bracket) => { const c = r.lo.add(r.hi); return c.sign() < 0 ? c.neg() : c; };
     return m(u).cmp(m(v));
   });
 }
 
 /**
+ * The turn of g along `key` nearest 0 in value where g keeps its sign (a minimum of |g|: six
+ * turns nearest the drawn value looked at, placed by bisecting g′ in doubles), as the place
+ * and |g| there; null where g has none. A step of a descent toward a zero g touches across
+ * several scalars at once (2 − sin x − sin y at (π/2, π/2)): estimates that steer, never decide.
+ */
+export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: number): { x: number; f: number } | null {
+  if (point.isInteger(key)) return null;
+  const drawn = point.values.get(key)?.value;
+  const x0 = drawn && !isMat(drawn) ? (drawn as Rational).toNumber() : 0;
+  const set = new Set(grid(x0));
+  if (periodic(g)) for (const c of new Set([0, Number.isFinite(x0) ? Math.round(x0) : 0])) for (let j = -32; j <= 32; j++) set.add(c + j / 2);
+  const xs = [...set].sort((u, v) => u - v);
+  const f = (x: number) => dualAt(point, key, g, ZERO, x);
+  const vals = xs.map((x) => (Date.now() > deadline ? null : f(x)));
+  const cells: number[] = [];
+  let best: { x: number; f: number } | null = null;
+  for (let i = 0; i + 1 < xs.length; i++) {
+    const p = vals[i];
+    const q = vals[i + 1];
+    // (g′ toward 0 on the left end and away from it on the right: |g| turns in between.)
+    if (p && q && p.f !== 0 && Math.sign(p.f) === Math.sign(q.f) && p.df !== 0 && q.df !== 0 && Math.sign(p.df) === -Math.sign(p.f) && Math.sign(q.df) === Math.sign(q.f)) cells.push(i);
+    // (A turn on a grid point: (y − 1)² at 1.)
+    const before = i > 0 ? vals[i - 1] : null;
+    if (p && p.df === 0 && before && q && before.df !== 0 && Math.sign(before.df) === -Math.sign(p.f) && Math.sign(q.df) === Math.sign(p.f) && (!best || Math.abs(p.f) < best.f)) best = { x: xs[i]!, f: Math.abs(p.f) };
+  }
+  const distance = (i: number) => Math.min(Math.abs(xs[i]! - x0), Math.abs(xs[i + 1]! - x0));
+  for (const i of cells.sort((u, v) => distance(u) - distance(v)).slice(0, 6)) {
+    if (Date.now() > deadline) break;
+    const t = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, vals[i]!.df);
+    const v = t === null ? null : f(t);
+    if (t !== null && v && Math.sign(v.f) !== -Math.sign(vals[i]!.f) && (!best || Math.abs(v.f) < best.f)) best = { x: t, f: Math.abs(v.f) };
+  }
+  return best;
+}
+
+/** Whether e reads sin, cos or tan: a function that may turn near 0 again and again. */
+function periodic(e: Expr): boolean {
+  let hit = false;
+  visit(e, (x) => { if (x.kind === 'Call' && !x.fn.index && (x.fn.base === 'sin' || x.fn.base === 'cos' || x.fn.base === 'tan')) hit = true; });
+  return hit;
+}
+
+/**
  * A turn of g along `key` near x (a double), as a bracket on whose ends g′ certainly has
- * opposite signs (for refineTurn), or null.
+ * opposite signs (for refineTurn), or null. (Up to 10⁻³ of x wide: g′ of a flat touch,
+ * (sin x − 1)² expanded, cannot be signed in doubles nearer than ~10⁻⁵ of π/2.)
  */
 export function turnNear(point: Point, key: string, g: Expr, x: number): Bracket | null {
-  for (const w of [1e-12, 1e-9, 1e-6]) {
+  for (const w of [1e-12, 1e-9, 1e-6, 1e-5, 1e-4, 1e-3]) {
     const d = Math.max(1e-300, Math.abs(x)) * w;
     const lo = Rational.parse((x - d).toPrecision(17));
     const hi = Rational.parse((x + d).toPrecision(17));
@@ -497,8 +558,11 @@ const POLE_STEPS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 1e-5, 1e-6, 1e-7, 
 
 function rootsAndExtrema(
   point: Point, key: string, a: Expr, b: Expr, deadline: number, extra: readonly number[] = [],
-  /** `rootsOnly`: no turns sought; `touching`: where f may touch 0 between grid points without changing sign is reported there. */
-  opts: { readonly rootsOnly?: boolean; readonly touching?: number[] } = {},
+  /**
+   * `rootsOnly`: no turns sought; `touching`: where f may touch 0 between grid points without
+   * changing sign is reported there (the four nearest 0 that `keep` keeps).
+   */
+  opts: { readonly rootsOnly?: boolean; readonly touching?: Touching } = {},
 ): Omit<Boundaries, 'poles'> {
   const poly = fitPolynomial(point, key, a, b);
   if (poly) {
@@ -506,7 +570,8 @@ function rootsAndExtrema(
     if (opts.touching) {
       for (const r of polyRoots(derivative(poly))) {
         const m = r.at ?? r.lo.add(r.hi).div(TWO);
-        if (Math.abs(evalPoly(poly, m).toNumber()) < 1e-6) opts.touching.push(m.toNumber());
+        opts.touching.turns = true;
+        if (Math.abs(evalPoly(poly, m).toNumber()) < 1e-6) opts.touching.places.push(m.toNumber());
       }
     }
     return { roots: polyRoots(poly), extrema: polyRoots(derivative(poly)), polynomial: true };
@@ -553,6 +618,8 @@ function rootsAndExtrema(
     }
     // A turn exactly on a grid point (x + 1/x at 1): f′ is 0 there, with opposite signs around.
     const before = i > 0 ? vals[i - 1] : null;
+    // (|f| turning on a grid point, (x − y)² at x = y.)
+    if (opts.touching && p.df === 0 && p.f !== 0 && before && before.df !== 0 && q.df !== 0 && Math.sign(before.df) === -Math.sign(p.f) && Math.sign(q.df) === Math.sign(p.f)) opts.touching.turns = true;
     const turnHere = !opts.rootsOnly && p.df === 0 && before && before.df !== 0 && q.df !== 0 && Math.sign(before.df) !== Math.sign(q.df);
     if (turnHere) {
       extrema.push(xs[i]!);
@@ -562,6 +629,8 @@ function rootsAndExtrema(
     // π/2, between 1 and 2): where the cubic through f and f′ at both ends dips to within a
     // half of the ends' size, bisected on f′ (the four nearest 0 only).
     if (opts.touching && p.df !== 0 && q.df !== 0 && Math.sign(p.df) !== Math.sign(q.df) && Math.sign(p.f) === Math.sign(q.f) && p.f !== 0) {
+      // (|f| turns here: toward 0 and away again.)
+      if (Math.sign(p.df) === -Math.sign(p.f)) opts.touching.turns = true;
       const h = xs[i + 1]! - xs[i]!;
       let least = Infinity;
       for (let s = 1; s < 16; s++) {
@@ -587,11 +656,17 @@ function rootsAndExtrema(
     }
   }
   if (opts.touching) {
-    for (const i of touchingCells.sort((u, v) => Math.min(Math.abs(xs[u]!), Math.abs(xs[u + 1]!)) - Math.min(Math.abs(xs[v]!), Math.abs(xs[v + 1]!))).slice(0, 4)) {
-      if (Date.now() > deadline) break;
+    // (The nearest 0 first; at most 16 cells bisected, 4 places kept: a far one is outside
+    // the assumptions as often as not, x ≥ 2 with 1 − sin x at 5π/2.)
+    let kept = 0;
+    for (const i of touchingCells.sort((u, v) => Math.min(Math.abs(xs[u]!), Math.abs(xs[u + 1]!)) - Math.min(Math.abs(xs[v]!), Math.abs(xs[v + 1]!))).slice(0, 16)) {
+      if (Date.now() > deadline || kept >= 4) break;
       const t = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, vals[i]!.df);
       const at = t === null ? null : f(t);
-      if (t !== null && at && Math.abs(at.f) < 1e-6) opts.touching.push(t);
+      if (t !== null && at && Math.abs(at.f) < 1e-6 && (!opts.touching.keep || opts.touching.keep(t))) {
+        opts.touching.places.push(t);
+        kept++;
+      }
     }
   }
   // (The loop looks at each point with its right neighbour: the last point is a root by itself.)
@@ -833,11 +908,52 @@ export function rootsBetween(point: Point, key: string, a: Expr, b: Expr, lo: Ra
 }
 
 /**
+ * Where g (near 0 at the double x) touches 0 along `key`, estimated: the secant method on
+ * u = g/g′ in 110-digit decimals, which has a simple zero where g has a zero of any
+ * multiplicity (u ≈ (x − c)/m near c), so a flat touch ((sin x − 1)² expanded, g′ ∝ (x − c)³)
+ * converges as fast as a plain one. Stops where g's enclosure holds 0 (about 10⁻²⁷ from c for
+ * a fourfold touch). Returns the estimate and how near it is known (the last step's size),
+ * or null; a guide for guesses that are then proved, never a certain place.
+ */
+export function touchNear(point: Point, key: string, g: Expr, x: number, deadline: number): { at: Rational; step: Rational } | null {
+  const D = decimalField(REFINE_DIGITS);
+  const u = (y: Rational): { u: Decimal; zero: boolean } | null => {
+    const v = decimalDualAt(point, key, g, ZERO, y, D);
+    if (!v) return null;
+    const mid = (i: DecInterval) => new Dec(i.lo.toString()).plus(new Dec(i.hi.toString())).div(2);
+    const df = mid(v.df);
+    if (D.sign(v.f) === null) return { u: new Dec(0), zero: true };
+    return df.isZero() ? null : { u: mid(v.f).div(df), zero: false };
+  };
+  let x0 = Rational.parse(x.toPrecision(17));
+  let x1 = Rational.parse((x + 1e-7 * (1 + Math.abs(x))).toPrecision(17));
+  let u0 = u(x0);
+  if (!u0) return null;
+  if (u0.zero) return { at: x0, step: Rational.parse((1e-16 * (1 + Math.abs(x))).toPrecision(3)) };
+  let step: Rational | null = null;
+  for (let i = 0; i < 40; i++) {
+    if (Date.now() > deadline) return null;
+    const u1 = u(x1);
+    if (!u1) return null;
+    if (u1.zero) return { at: x1, step: step ?? x1.sub(x0) };
+    const du = u1.u.minus(u0.u);
+    if (du.isZero()) return null;
+    const dx = x1.sub(x0);
+    const d = Rational.parse(u1.u.mul(new Dec(dx.n.toString()).div(new Dec(dx.d.toString()))).div(du).toSignificantDigits(30).toString());
+    [x0, u0] = [x1, u1];
+    x1 = x1.sub(d);
+    step = d.sign() < 0 ? d.neg() : d;
+    if (step.isZero()) return { at: x1, step: Rational.parse('1e-100') };
+  }
+  return null;
+}
+
+/**
  * A certain turn of f = a − b (f′ changes sign in [lo, hi]) narrowed to about 10⁻⁹⁰ of its
  * size by bisection on the sign of f′, taken by dual numbers in 110-digit decimals: at a
  * double-width bracket `sin x ≤ 1 − 10⁻²⁰` cannot be decided at π/2; at 10⁻⁹⁰ it fails.
- * A point where f′ is too small to sign is returned as the turn (`at`); null when the ends'
- * signs cannot be told or the time runs out.
+ * A point where f′ is too small to sign is returned as the turn (`at`, not certain), with
+ * the bracket [lo, hi] it lies in; null when the ends' signs cannot be told or the time runs out.
  */
 export function refineTurn(point: Point, key: string, a: Expr, b: Expr, r: Bracket, deadline: number): Bracket | null {
   if (!r.certain || r.at) return null;
@@ -874,8 +990,9 @@ export function refineTurn(point: Point, key: string, a: Expr, b: Expr, r: Brack
     }
     const s = slope(m);
     if (!s) return null;
-    // f′ too small to sign at 110 digits: m is the turn as nearly as this precision tells.
-    if (s.sign === null) return { lo: m, hi: m, at: m, certain: false };
+    // f′ too small to sign at 110 digits: m is the turn as nearly as this precision tells,
+    // somewhere in [lo, hi] (the ends' signs still certain).
+    if (s.sign === null) return { lo, hi, at: m, certain: false };
     if (s.sign === 0) return { lo: m, hi: m, at: m, certain: true };
     if (s.sign === sLo) {
       lo = m;

@@ -16,7 +16,7 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, dipsAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, turnNear, zerosAlong, type Bracket } from './boundaries.js';
+import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, touchNear, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -513,8 +513,6 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
   const ctx = identityContext(p);
   const label = base.values.get(key)?.label;
   if (!label || key.includes('@')) return null;
-  // (At the precision in force: an edge 10⁻³⁰⁰ past the place is told from it.)
-  const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
   for (const x of places.slice(0, 4)) {
     if (Date.now() > deadline) return null;
     // (A whole or short rational turn is an exact point: tried as it is.)
@@ -532,11 +530,14 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
     }
     // (The left side's gaps are only notes: not worth narrowing a turn to 10⁻⁹⁰ for.)
     if (side === 'left') continue;
-    const t = turnNear(base, key, g, x);
-    if (!t) continue;
-    const fine = refineTurn(base, key, g, ZERO_SCALAR, t, deadline);
+    // The turn placed by the secant on g/g′ (touchNear: as fast for a flat touch, (sin x − 1)²
+    // expanded, as for a plain one), else narrowed by the sign of g′ (refineTurn).
+    const fine = touchAt(base, key, g, x, deadline);
     if (!fine) continue;
     const w = fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2));
+    // (Guesses are taken to as many digits as w is known, 12 to 60.)
+    const size = Rational.ONE.add(w.sign() < 0 ? w.neg() : w);
+    const known = Math.min(60, Math.max(12, -Math.ceil(Math.log10(Math.max(1e-300, fine.hi.sub(fine.lo).div(size).toNumber()))) - 3));
     // Within 10⁻⁸⁰ of 0 at the turn (at 120 digits), or not a touch. (Finer cannot be told
     // here: 1 − sin x − 10⁻³⁰⁰ dips below 0 only within 10⁻¹⁵⁰ of π/2, past the turn's bracket.)
     let tiny = false;
@@ -550,58 +551,18 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
     // (A turn outside the assumptions is no doubt: checked on the turn's enclosure, and at its
     // ends where the enclosure straddles an edge, x ≤ π/2 + 10⁻³⁰⁰.)
     const meets = (y: Rational): boolean => meetsAt(base, key, y, rng, deadline);
-    // (A turn placed as a point, where f′ could not be signed, is known to about 10⁻⁸⁰ only.)
-    const slack = fine.at ? Rational.ONE.add(w.sign() < 0 ? w.neg() : w).div(new Rational(10n ** 80n)) : Rational.ZERO;
-    if (!enclosurePoint(base, key, fine.at ? { ...fine, lo: fine.at, hi: fine.at } : fine, rng, deadline) && !meets(fine.lo.sub(slack)) && !meets(fine.hi.add(slack))) continue;
+    // (The turn lies in [lo, hi]: certainly, where g′'s signs placed it; about, where the secant did.)
+    if (!enclosurePoint(base, key, fine, rng, deadline) && !meets(fine.lo) && !meets(fine.hi)) continue;
     let placed = false;
-    for (const c of exactGuesses(w, g.range)) {
+    for (const c of exactGuesses(w, g.range, known)) {
       if (Date.now() > deadline) return null;
       const at = substitute(g, new Map([[label, c]]));
       if (!exactlyZero(at, ctx, `${p.salt}|touch|${printExpr(at)}`, deadline)) continue;
-      let lo: Rational;
-      let hi: Rational;
-      try {
-        const v = base.evaluate(D, c) as DecInterval;
-        lo = Rational.parse(v.lo.toString());
-        hi = Rational.parse(v.hi.toString());
-      } catch {
-        continue;
-      }
-      const q = base.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
-      q.enclosures.set(key, [lo, hi]);
-      q.symbolic.set(key, c);
-      q.deadline = deadline;
-      let inside = false;
-      try {
-        inside = q.satisfiesAssumptions(allLevels(), true, true);
-      } catch {
-        inside = false;
-      }
-      // Outside the assumptions for certain where neither end of c's enclosure meets them;
-      // an edge the enclosure cannot be told from leaves a doubt (placed stays false).
-      placed = !inside && !meets(lo) && !meets(hi);
-      if (!inside) break;
-      placed = true;
-      q.touched.clear();
-      const F = decimalLevels()[0]!;
-      let value: string | null = null;
-      try {
-        const v = q.evaluate(F, p.left as Expr);
-        value = !isMat(v) && F.sign(v) === null ? '≈ 0' : formatValue(F, v, 12);
-      } catch {
-        value = null;
-      }
-      try {
-        q.evaluate(F, g);
-      } catch {
-        // (the names it uses are the counterexample's)
-      }
-      // (The left side without a value there either, or none that enclosures can tell: a doubt.)
-      if (value === null) {
-        placed = leftUndefinedAt(p, label, c);
-        break;
-      }
-      return counterexample(q, value, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens at ${label} = ${printExpr(c)} exactly (it touches 0 there), while the left side is defined there (${value})`);
+      const out = touchPoint(p, base, [{ key, label, c }], g, rng, deadline);
+      if (!out) continue;
+      if (out.kind === 'found') return out.found;
+      placed = out.certain;
+      break;
     }
     if (!placed) doubt(`near ${label} ≈ ${formatRational(w, 12)}, ${printExpr(g)} comes within 10⁻⁸⁰ of 0 at a turn, and whether it reaches 0 there (where the right side would have no value) cannot be told`);
   }
@@ -609,18 +570,190 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
 }
 
 /**
- * Exact values a number known to ~10⁻⁹⁰ may be, to be proved (never taken on trust): a
- * fraction with denominator ≤ 1000, or such a fraction times π, or the square root or the
- * logarithm of one.
+ * Where a divisor g of the right side touches 0 only where several scalars meet (2 − sin x −
+ * sin y at x = y = π/2; 1 − sin x + (y − 1)²), which no search along one scalar sees: a
+ * descent that moves each scalar g reads to its turn where |g| is least (lowestTurnAlong), in
+ * rounds (a zigzag down a valley extrapolated), until g is within 10⁻⁹ of 0 in doubles. Each
+ * scalar's exact value is then guessed (exactGuesses, to the digits the descent tells) and g there, the others at their values, proved 0 exactly
+ * before touchPoint applies the domain rule. No guess proved leaves the step as it was.
  */
-function exactGuesses(w: Rational, range: Expr['range']): Expr[] {
+function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts: readonly Part[], rng: Rng, deadline: number): Counterexample | null {
+  const ctx = identityContext(p);
+  for (const part of parts) {
+    if (part.side !== 'right' || part.beyond || !inRanges(base, part) || Date.now() > deadline) continue;
+    const { g } = part;
+    const reads = new Set<string>();
+    visit(g, (x) => { if (x.kind === 'Var') reads.add(printName(x.name)); });
+    const along = keys.filter((k) => !k.includes('@') && reads.has(base.values.get(k)!.label));
+    if (along.length < 2) continue;
+    let q = base;
+    const moved = new Map<string, number>();
+    let least = Infinity;
+    const size = (r: Point): number => {
+      try {
+        const v = r.evaluate(intervalField, g);
+        return isMat(v) ? Infinity : Math.abs(((v as Interval).lo + (v as Interval).hi) / 2);
+      } catch {
+        return Infinity;
+      }
+    };
+    let lastMove = 0;
+    for (let round = 0; round < 8 && least >= 1e-12 && Date.now() <= deadline; round++) {
+      const before = least;
+      const from = new Map(moved);
+      for (const key of along) {
+        const t = lowestTurnAlong(q, key, g, deadline);
+        if (!t || t.f >= least) continue;
+        q = q.replacing(key, Rational.parse(t.x.toPrecision(17)), rng);
+        moved.set(key, t.x);
+        least = t.f;
+      }
+      // A zigzag down a narrow valley ((x − 3y)² + (y − 7/5)²) shrinks by a constant factor a
+      // round: the round's move, extended up to 64 times, reaches the valley's bottom.
+      // (And by ρ/(1 − ρ) of it, ρ the ratio of this round's move to the last one's: the
+      // geometric series' sum, the bottom itself where the valley is quadratic.)
+      const move = Math.hypot(...[...moved].map(([key, x]) => x - (from.get(key) ?? x)));
+      const rho = lastMove > 0 ? move / lastMove : 0;
+      lastMove = move;
+      if (from.size === moved.size && round > 0) {
+        let jump: { r: Point; f: number; at: Map<string, number> } | null = null;
+        for (const k of [rho > 0 && rho < 1 ? rho / (1 - rho) : 1, 1, 2, 4, 8, 16, 32, 64]) {
+          const at = new Map([...moved].map(([key, x]) => [key, x + k * (x - from.get(key)!)]));
+          let r = q;
+          for (const [key, x] of at) if (Number.isFinite(x)) r = r.replacing(key, Rational.parse(x.toPrecision(17)), rng);
+          const f = size(r);
+          if (f < (jump?.f ?? least)) jump = { r, f, at };
+        }
+        if (jump) {
+          q = jump.r;
+          for (const [key, x] of jump.at) moved.set(key, x);
+          least = jump.f;
+        }
+      }
+      if (least >= before / 2) break;
+    }
+    if (!(least < 1e-9) || moved.size < 2) continue;
+    // (The scalars g reads that the descent left where they were are put in as their values.)
+    const rest = new Map<string, Expr>();
+    for (const name of reads) {
+      const key = [...q.values.keys()].find((k) => q.values.get(k)!.label === name && !moved.has(k));
+      const v = key === undefined ? null : q.values.get(key)!.value;
+      if (v && !isMat(v)) rest.set(name, rationalExpr(v as Rational, g.range));
+    }
+    // (To as many digits as the descent tells: about √|g| from the zero, where g is quadratic there.)
+    const digits = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.sqrt(least) || 1e-16)) - 1));
+    const options = [...moved].map(([key, x]) => ({ key, label: base.values.get(key)!.label, cs: exactGuesses(Rational.parse(x.toPrecision(17)), g.range, digits).slice(0, 3) }));
+    let combos: { key: string; label: string; c: Expr }[][] = [[]];
+    for (const o of options) combos = combos.flatMap((done) => o.cs.map((c) => [...done, { key: o.key, label: o.label, c }]));
+    for (const at of combos.slice(0, 27)) {
+      if (Date.now() > deadline) return null;
+      const zero = substitute(g, new Map([...rest, ...at.map(({ label, c }) => [label, c] as const)]));
+      if (freeNames(zero).length > 0 || !exactlyZero(zero, ctx, `${p.salt}|across|${printExpr(zero)}`, deadline)) continue;
+      const out = touchPoint(p, q, at, g, rng, deadline);
+      if (out?.kind === 'found') return out.found;
+    }
+  }
+  return null;
+}
+
+/** A rational as an expression (3, −1/2), as written on paper. */
+function rationalExpr(q: Rational, range: Expr['range']): Expr {
+  const lit = (n: bigint): Expr => ({ kind: 'Num', value: (n < 0n ? -n : n).toString(), range, shape: { kind: 'scalar' } });
+  const abs: Expr = q.d === 1n ? lit(q.n) : { kind: 'Binary', op: '/', left: lit(q.n), right: lit(q.d), range, shape: { kind: 'scalar' } };
+  return q.sign() < 0 ? { kind: 'Neg', arg: abs, range, shape: { kind: 'scalar' } } : abs;
+}
+
+/** What touchPoint found at an exact zero of a divisor: a counterexample, or why none, and whether that is certain (else a doubt). */
+type Touched = { readonly kind: 'found'; readonly found: Counterexample } | { readonly kind: 'outside' | 'left-undefined'; readonly certain: boolean };
+
+/**
+ * The domain rule at a proved zero of g, the right side's divisor, where each scalar `key` is
+ * the exact value c (its enclosure at the precision in force plus 40 digits, and c itself:
+ * Point.symbolic): the right side has no value there, so where the point meets the
+ * assumptions and the left side has a value, a counterexample. Else why not: outside the
+ * assumptions (certainly, where no end of one scalar's enclosure meets them), or the left
+ * without a value too (certainly, where one of its own divisors is proved 0 there). Null
+ * where c cannot be evaluated.
+ */
+function touchPoint(p: StepProblem, base: Point, at: readonly { key: string; label: string; c: Expr }[], g: Expr, rng: Rng, deadline: number): Touched | null {
+  // (At the precision in force: an edge 10⁻³⁰⁰ past the place is told from it.)
+  const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
+  let q = base;
+  const ends: [Rational, Rational][] = [];
+  for (const { key, c } of at) {
+    try {
+      const v = base.evaluate(D, c) as DecInterval;
+      const lo = Rational.parse(v.lo.toString());
+      const hi = Rational.parse(v.hi.toString());
+      q = q.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
+      ends.push([lo, hi]);
+    } catch {
+      return null;
+    }
+  }
+  at.forEach(({ key, c }, i) => {
+    q.enclosures.set(key, ends[i]!);
+    q.symbolic.set(key, c);
+  });
+  q.deadline = deadline;
+  let inside = false;
+  try {
+    inside = q.satisfiesAssumptions(allLevels(), true, true);
+  } catch {
+    inside = false;
+  }
+  if (!inside) {
+    // Outside the assumptions for certain where neither end of c's enclosure meets them (one
+    // scalar); an edge the enclosure cannot be told from leaves a doubt.
+    const [lo, hi] = ends[0]!;
+    const certain = at.length === 1 && !meetsAt(base, at[0]!.key, lo, rng, deadline) && !meetsAt(base, at[0]!.key, hi, rng, deadline);
+    return { kind: 'outside', certain };
+  }
+  q.touched.clear();
+  const F = decimalLevels()[0]!;
+  let value: string | null = null;
+  try {
+    const v = q.evaluate(F, p.left as Expr);
+    value = !isMat(v) && F.sign(v) === null ? '≈ 0' : formatValue(F, v, 12);
+  } catch {
+    value = null;
+  }
+  try {
+    q.evaluate(F, g);
+  } catch {
+    // (the names it uses are the counterexample's)
+  }
+  // (The left side without a value there either, or none that enclosures can tell: a doubt.)
+  if (value === null) return { kind: 'left-undefined', certain: leftUndefinedAt(p, new Map(at.map(({ label, c }) => [label, c]))) };
+  const where = at.map(({ label, c }) => `${label} = ${printExpr(c)}`).join(', ');
+  return { kind: 'found', found: counterexample(q, value, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens at ${where} exactly (it touches 0 there), while the left side is defined there (${value})`) };
+}
+
+/**
+ * Where g touches 0 near the double x along `key`, as a bracket: the secant estimate of
+ * touchNear with ±10³ of its last step (`at`, not certain: steering, never deciding), where
+ * g's 110-digit enclosure holds 0 there; else a turn narrowed by the sign of g′ (refineTurn), certain
+ * where it could be signed throughout. Null where neither places one.
+ */
+function touchAt(base: Point, key: string, g: Expr, x: number, deadline: number): Bracket | null {
+  const est = touchNear(base, key, g, x, deadline);
+  if (est) {
+    const slack = est.step.mul(Rational.of(1000));
+    return { lo: est.at.sub(slack), hi: est.at.add(slack), at: est.at, certain: false };
+  }
+  const t = turnNear(base, key, g, x);
+  return t && refineTurn(base, key, g, ZERO_SCALAR, t, deadline);
+}
+
+/**
+ * Exact values a number known to ~10⁻⁹⁰ (or to `digits` digits: 60 at most) may be, to be
+ * proved (never taken on trust): a fraction with denominator ≤ 1000, or such a fraction
+ * times π, or the square root or the logarithm of one.
+ */
+function exactGuesses(w: Rational, range: Expr['range'], digits = 60): Expr[] {
   const D = decimalField(120);
   const out: Expr[] = [];
-  const num = (q: Rational): Expr => {
-    const lit = (n: bigint): Expr => ({ kind: 'Num', value: (n < 0n ? -n : n).toString(), range, shape: { kind: 'scalar' } });
-    const abs: Expr = q.d === 1n ? lit(q.n) : { kind: 'Binary', op: '/', left: lit(q.n), right: lit(q.d), range, shape: { kind: 'scalar' } };
-    return q.sign() < 0 ? { kind: 'Neg', arg: abs, range, shape: { kind: 'scalar' } } : abs;
-  };
+  const num = (q: Rational): Expr => rationalExpr(q, range);
   const nearFraction = (x: Rational): Rational | null => {
     // Continued fractions: the last convergent with denominator ≤ 1000, if within 10⁻⁶⁰.
     let [h0, h1, k0, k1] = [0n, 1n, 1n, 0n];
@@ -638,7 +771,7 @@ function exactGuesses(w: Rational, range: Expr['range']): Expr[] {
     if (!best) return null;
     const diff = best.sub(x);
     const size = Rational.ONE.add(x.sign() < 0 ? x.neg() : x);
-    return (diff.sign() < 0 ? diff.neg() : diff).cmp(size.div(new Rational(10n ** 60n))) <= 0 ? best : null;
+    return (diff.sign() < 0 ? diff.neg() : diff).cmp(size.div(new Rational(10n ** BigInt(digits)))) <= 0 ? best : null;
   };
   const asRational = (v: DecInterval): Rational | null => {
     try {
@@ -735,13 +868,13 @@ function edgesNear(p: StepProblem, base: Point, key: string, r: Bracket): { expr
 }
 
 /**
- * Whether the left side certainly has no value where `label` is the exact constant c: a
- * divisor of it (or log's argument, tan's cosine) is 0 there exactly (tan x at π/2).
+ * Whether the left side certainly has no value where each name is its exact constant (label →
+ * c): a divisor of it (or log's argument, tan's cosine) is 0 there exactly (tan x at π/2).
  */
-function leftUndefinedAt(p: StepProblem, label: string, c: Expr): boolean {
+function leftUndefinedAt(p: StepProblem, values: ReadonlyMap<string, Expr>): boolean {
   const ctx = identityContext(p);
   return singularParts(unfolded(p.left as Expr, p), true).some((g) => {
-    const at = substitute(g, new Map([[label, c]]));
+    const at = substitute(g, values);
     return freeNames(at).length === 0 && exactlyZero(at, ctx, `${p.salt}|left|${printExpr(at)}`, Date.now() + 200);
   });
 }
@@ -961,6 +1094,8 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
       if (found) return found;
     }
   }
+  // (How many scalars each part turns along keeping its sign: a descent across them needs two.)
+  const turning = new Map<Part, number>();
   for (const key of keys.filter((k) => !base.isInteger(k)).slice(0, 8)) {
     const label = base.values.get(key)!.label;
     for (const part of parts) {
@@ -976,10 +1111,16 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
       }
       // A zero g touches without changing sign (1 − sin x at π/2, (x − √2)² at √2): at a
       // turn of g where it is within 10⁻⁸⁰ of 0 (found by the same scan as the zeros).
-      const touching: number[] = [];
+      // (Places that may meet the assumptions: at the turn or just beside it, an edge there.)
+      const keep = (x: number): boolean => {
+        const d = 1e-9 * (1 + Math.abs(x));
+        return [x, x - d, x + d].some((y) => meetsAt(base, key, Rational.parse(y.toPrecision(17)), rng, deadline));
+      };
+      const touching: Touching = { places: [], keep, turns: false };
       const zeros = zerosAlong(base, key, g, deadline, beyond ? undefined : touching);
-      if (touching.length > 0) {
-        const found = touchingZero(p, base, key, part, touching, rng, deadline, extended, doubt);
+      if (touching.turns) turning.set(part, (turning.get(part) ?? 0) + 1);
+      if (touching.places.length > 0) {
+        const found = touchingZero(p, base, key, part, touching.places, rng, deadline, extended, doubt);
         if (found) return found;
       }
       let tried = 0;
@@ -1037,7 +1178,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         if (l === null) {
           // On an edge exactly the right side has no value; the left's enclosure cannot tell
           // its own (√(cos x) at π/2 is 0): the step cannot be decided there.
-          if (z.edge && !leftUndefinedAt(p, label, z.edge)) doubt(`at ${label} = ${printExpr(z.edge)}, where ${printExpr(g)} = 0, the right side has no value and whether the left has one cannot be told`);
+          if (z.edge && !leftUndefinedAt(p, new Map([[label, z.edge]]))) doubt(`at ${label} = ${printExpr(z.edge)}, where ${printExpr(g)} = 0, the right side has no value and whether the left has one cannot be told`);
           continue;
         }
         return counterexample(q, l, 'undefined', z.edge
@@ -1046,7 +1187,8 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
       }
     }
   }
-  return null;
+  // (Then a zero that only several scalars together reach.)
+  return touchAcross(p, base, keys.filter((k) => !base.isInteger(k)).slice(0, 4), parts.filter((part) => (turning.get(part) ?? 0) >= 2), rng, deadline);
 }
 
 /**
