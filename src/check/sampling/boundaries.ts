@@ -580,9 +580,15 @@ function rootsAndExtrema(
   const drawn = point.values.get(key)?.value;
   const x0 = drawn && !isMat(drawn) ? (drawn as Rational).toNumber() : 1;
   // Values under 10⁻²⁸⁰ are underflow, not signs (exp(−x²) far out): they count as 0.
+  const kinkAtZero = (): { f: number; df: number } | null => {
+    const at0 = intervalAt(point, key, a, b, Rational.ZERO);
+    const beside = at0 && dualAt(point, key, a, b, 1e-300);
+    return at0 && beside && Number.isFinite(at0.lo) && Number.isFinite(at0.hi) ? { f: at0.lo / 2 + at0.hi / 2, df: beside.df } : null;
+  };
   const f = (x: number) => {
-    // A kink on a grid point (|x − 1| at 1) has no derivative there: f and f′ just beside it.
-    const v = dualAt(point, key, a, b, x) ?? (x === 0 ? null : dualAt(point, key, a, b, x + Math.abs(x) * 1e-13));
+    // A kink on a grid point (|x − 1| at 1) has no derivative there: f and f′ just beside it;
+    // at 0 (|x|), f there where it has a value (not 1/x's pole) and f′ at 10⁻³⁰⁰.
+    const v = dualAt(point, key, a, b, x) ?? (x === 0 ? kinkAtZero() : dualAt(point, key, a, b, x + Math.abs(x) * 1e-13));
     return v && { f: Math.abs(v.f) < 1e-280 ? 0 : v.f, df: Math.abs(v.df) < 1e-280 ? 0 : v.df };
   };
   const roots: number[] = [];

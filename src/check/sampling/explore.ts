@@ -288,9 +288,99 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
         }
         if (!moved) break;
       }
+      // A strict bound that fails at one point only (|x − 1/7| + |y| > 0 at (1/7, 0); 2 − sin x
+      // − sin y > 0 at (π/2, π/2)): the descent comes within doubles' reach of it, never onto
+      // it. The bottom's exact place is guessed and the sides proved equal there.
+      if ((rel === '<' || rel === '>') && m < 1e-8) {
+        const found = equalAtBottom(p, cur, keys, m, rng, deadline);
+        if (found) {
+          probes++;
+          return done(found);
+        }
+      }
     }
   }
   return done(null);
+}
+
+/**
+ * Where a strict bound's descent (searchInequality) ended within `m` of equal sides at `cur`:
+ * each scalar's exact value guessed (exactGuesses, to the digits the margin tells: about √m
+ * from a quadratic bottom), and the sides compared exactly there (rational guesses) or proved
+ * equal by exact expansion or the identity test (π/2, √2: the point then holds each scalar
+ * as an enclosure and as its expression, Point.symbolic). A counterexample, or null.
+ */
+function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: number, rng: Rng, deadline: number): Counterexample | null {
+  const left = p.left as Expr;
+  const right = p.right as Expr;
+  const rel = p.rel as RelOp;
+  const digits = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.sqrt(Math.max(m, 1e-32)))) - 1));
+  const options = keys.filter((k) => !k.includes('@')).slice(0, 4).map((key) => {
+    const v = cur.values.get(key)!.value as Rational;
+    return { key, label: cur.values.get(key)!.label, cs: exactGuesses(v, left.range, digits, true).slice(0, 3) };
+  }).filter((o) => o.cs.length > 0);
+  if (options.length === 0) return null;
+  let combos: { key: string; label: string; c: Expr }[][] = [[]];
+  for (const o of options) combos = combos.flatMap((done) => o.cs.map((c) => [...done, { key: o.key, label: o.label, c }]));
+  const ctx = identityContext(p);
+  const levels = allLevels();
+  const moved = options.map((o) => o.label).join(', ');
+  for (const at of combos.slice(0, 27)) {
+    if (Date.now() > deadline) return null;
+    const exact = at.map(({ key, c }) => [key, constantValue(c)] as const);
+    if (exact.every(([, v]) => v !== null)) {
+      const q = atAll(cur, exact.map(([k, v]) => [k, v!] as const), rng, deadline);
+      if (!q) continue;
+      q.touched.clear();
+      const o = decideAt(q, left, rel, right, levels);
+      if (o.kind === 'fails') {
+        const [l, r] = formatSides(o.F, o.left, o.right);
+        return counterexample(q, l, r, `found by moving ${moved} together toward where left − right is smallest, to its exact place`);
+      }
+      continue;
+    }
+    // (The other names the sides read are put in at their values.)
+    const values = new Map<string, Expr>(at.map(({ label, c }) => [label, c]));
+    const diff: Expr = { kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } };
+    for (const name of new Set(freeNames(diff).map((v) => printName(v.name)))) {
+      if (values.has(name)) continue;
+      const key = [...cur.values.keys()].find((k) => cur.values.get(k)!.label === name);
+      const v = key === undefined ? null : cur.values.get(key)!.value;
+      if (v && !isMat(v)) values.set(name, rationalExpr(v as Rational, left.range));
+    }
+    const zero = substitute(diff, values);
+    if (freeNames(zero).length > 0 || !exactlyZero(zero, ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline)) continue;
+    const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
+    let q = cur;
+    const ends: [Rational, Rational][] = [];
+    try {
+      for (const { key, c } of at) {
+        const v = cur.evaluate(D, c) as DecInterval;
+        const lo = Rational.parse(v.lo.toString());
+        const hi = Rational.parse(v.hi.toString());
+        q = q.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
+        ends.push([lo, hi]);
+      }
+    } catch {
+      continue;
+    }
+    at.forEach(({ key, c }, i) => {
+      q.enclosures.set(key, ends[i]!);
+      q.symbolic.set(key, c);
+    });
+    q.deadline = deadline;
+    try {
+      if (!q.satisfiesAssumptions(levels, true, true)) continue;
+    } catch {
+      continue;
+    }
+    q.touched.clear();
+    // (Proved equal: both sides print as the one whose enclosure is narrower, so they read alike.)
+    const shown = equalSides(q, left, right);
+    const where = at.map(({ label, c }) => `${label} = ${printExpr(c)}`).join(', ');
+    return counterexample(q, shown, shown, `the sides are equal at ${where} exactly (left − right is 0 there by exact algebra), so '${rel}' fails; found by moving ${moved} together toward where left − right is smallest`);
+  }
+  return null;
 }
 
 /**
@@ -642,7 +732,7 @@ function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts
     }
     // (To as many digits as the descent tells: about √|g| from the zero, where g is quadratic there.)
     const digits = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.sqrt(least) || 1e-16)) - 1));
-    const options = [...moved].map(([key, x]) => ({ key, label: base.values.get(key)!.label, cs: exactGuesses(Rational.parse(x.toPrecision(17)), g.range, digits).slice(0, 3) }));
+    const options = [...moved].map(([key, x]) => ({ key, label: base.values.get(key)!.label, cs: exactGuesses(Rational.parse(x.toPrecision(17)), g.range, digits, true).slice(0, 3) }));
     let combos: { key: string; label: string; c: Expr }[][] = [[]];
     for (const o of options) combos = combos.flatMap((done) => o.cs.map((c) => [...done, { key: o.key, label: o.label, c }]));
     for (const at of combos.slice(0, 27)) {
@@ -748,9 +838,9 @@ function touchAt(base: Point, key: string, g: Expr, x: number, deadline: number)
 /**
  * Exact values a number known to ~10⁻⁹⁰ (or to `digits` digits: 60 at most) may be, to be
  * proved (never taken on trust): a fraction with denominator ≤ 1000, or such a fraction
- * times π, or the square root or the logarithm of one.
+ * times π (with `nearer`, reduced into (−π, π] first), or the square root or the logarithm of one.
  */
-function exactGuesses(w: Rational, range: Expr['range'], digits = 60): Expr[] {
+function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = false): Expr[] {
   const D = decimalField(120);
   const out: Expr[] = [];
   const num = (q: Rational): Expr => rationalExpr(q, range);
@@ -785,11 +875,20 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60): Expr[] {
   const pi: Expr = { kind: 'Const', name: 'pi', range, shape: { kind: 'scalar' } };
   const overPi = asRational(D.div(D.fromRational(w), D.pi()));
   const qp = overPi && nearFraction(overPi);
+  /** q·π as written on paper: π/2, −π, 3π/4. */
+  const timesPi = (q: Rational): Expr => {
+    const top: Expr = q.n === 1n ? pi : q.n === -1n ? { kind: 'Neg', arg: pi, range, shape: { kind: 'scalar' } }
+      : { kind: 'Binary', op: '*', left: num(new Rational(q.n)), right: pi, range, shape: { kind: 'scalar' } };
+    return q.d === 1n ? top : { kind: 'Binary', op: '/', left: top, right: num(new Rational(q.d)), range, shape: { kind: 'scalar' } };
+  };
   if (qp && !qp.isZero()) {
-    // (As written on paper: π/2, −π, 3π/4.)
-    const top: Expr = qp.n === 1n ? pi : qp.n === -1n ? { kind: 'Neg', arg: pi, range, shape: { kind: 'scalar' } }
-      : { kind: 'Binary', op: '*', left: num(new Rational(qp.n)), right: pi, range, shape: { kind: 'scalar' } };
-    out.push(qp.d === 1n ? top : { kind: 'Binary', op: '/', left: top, right: num(new Rational(qp.d)), range, shape: { kind: 'scalar' } });
+    // (With `nearer`, a far multiple of π — a descent's bottom at −6829319π/2 — is tried first
+    // as its place within (−π, π], where a periodic side is the same: to be proved there too.)
+    const two = Rational.of(2);
+    const turns = qp.div(two).add(Rational.of(1).div(two)).floor();
+    const reduced = qp.sub(new Rational(turns).mul(two));
+    if (nearer && turns !== 0n) out.push(reduced.isZero() ? num(reduced) : timesPi(reduced));
+    out.push(timesPi(qp));
   }
   const sq = nearFraction(w.mul(w));
   if (sq && sq.sign() > 0) {
@@ -1413,6 +1512,27 @@ function apart(lo: Rational, hi: Rational): [string, string] {
 }
 
 /** Both sides at a point to 12 digits (at the first precision that evaluates them); `?` where none does. */
+/**
+ * The value of two sides proved equal at q, as one text: the one of the narrower enclosure
+ * (a side whose enclosure holds 0 tells less than one that does not), `≈ 0` where both hold 0.
+ */
+function equalSides(q: Point, left: Expr, right: Expr): string {
+  for (const F of decimalLevels()) {
+    try {
+      const l = q.evaluate(F, left);
+      const r = q.evaluate(F, right);
+      if (isMat(l) || isMat(r)) return formatValue(F, r, 12);
+      const [a, b] = [l as DecInterval, r as DecInterval];
+      if (F.sign(a) === null && F.sign(b) === null) return '≈ 0';
+      const pick = F.sign(a) === null ? b : F.sign(b) === null ? a : a.hi.minus(a.lo).lte(b.hi.minus(b.lo)) ? a : b;
+      return formatValue(F, pick, 12);
+    } catch {
+      continue;
+    }
+  }
+  return '?';
+}
+
 function sidesAt(q: Point, left: Expr, right: Expr): [string, string] {
   for (const F of decimalLevels()) {
     try {
