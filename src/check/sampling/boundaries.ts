@@ -915,14 +915,16 @@ export function rootsBetween(point: Point, key: string, a: Expr, b: Expr, lo: Ra
 
 /**
  * Where g (near 0 at the double x) touches 0 along `key`, estimated: the secant method on
- * u = g/g′ in 110-digit decimals, which has a simple zero where g has a zero of any
+ * u = g/g′ in 140-digit decimals, which has a simple zero where g has a zero of any
  * multiplicity (u ≈ (x − c)/m near c), so a flat touch ((sin x − 1)² expanded, g′ ∝ (x − c)³)
- * converges as fast as a plain one. Stops where g's enclosure holds 0 (about 10⁻²⁷ from c for
+ * converges as fast as a plain one. Stops where g's enclosure holds 0 (about 10⁻³⁵ from c for
  * a fourfold touch). Returns the estimate and how near it is known (the last step's size),
  * or null; a guide for guesses that are then proved, never a certain place.
  */
 export function touchNear(point: Point, key: string, g: Expr, x: number, deadline: number): { at: Rational; step: Rational } | null {
-  const D = decimalField(REFINE_DIGITS);
+  // (At 140 digits: stopped where g's enclosure holds 0 there, g is then within 10⁻⁸⁰ of 0 at
+  // 120, as touchingZero's test of a touch asks.)
+  const D = decimalField(140);
   const u = (y: Rational): { u: Decimal; zero: boolean } | null => {
     const v = decimalDualAt(point, key, g, ZERO, y, D);
     if (!v) return null;
@@ -946,10 +948,11 @@ export function touchNear(point: Point, key: string, g: Expr, x: number, deadlin
     if (du.isZero()) return null;
     const dx = x1.sub(x0);
     const d = Rational.parse(u1.u.mul(new Dec(dx.n.toString()).div(new Dec(dx.d.toString()))).div(du).toSignificantDigits(30).toString());
+    // (A step of 0: x1 is where the secant stays; known as near as the step before.)
+    if (d.isZero()) return { at: x1, step: step ?? Rational.parse((1e-16 * (1 + Math.abs(x))).toPrecision(3)) };
     [x0, u0] = [x1, u1];
     x1 = x1.sub(d);
     step = d.sign() < 0 ? d.neg() : d;
-    if (step.isZero()) return { at: x1, step: Rational.parse('1e-100') };
   }
   return null;
 }

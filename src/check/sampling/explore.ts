@@ -625,25 +625,14 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
     const fine = touchAt(base, key, g, x, deadline);
     if (!fine) continue;
     const w = fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2));
-    // (Guesses are taken to as many digits as w is known, 12 to 60.)
+    // (Guesses are taken to as many digits as w is known, 12 to 60; 40 at most where the secant
+    // placed it, whose last step may understate how near.)
     const size = Rational.ONE.add(w.sign() < 0 ? w.neg() : w);
-    const known = Math.min(60, Math.max(12, -Math.ceil(Math.log10(Math.max(1e-300, fine.hi.sub(fine.lo).div(size).toNumber()))) - 3));
-    // Within 10⁻⁸⁰ of 0 at the turn (at 120 digits), or not a touch. (Finer cannot be told
-    // here: 1 − sin x − 10⁻³⁰⁰ dips below 0 only within 10⁻¹⁵⁰ of π/2, past the turn's bracket.)
-    let tiny = false;
-    try {
-      const v = base.replacing(key, w, rng).evaluate(decimalField(120), g);
-      tiny = !isMat(v) && decimalField(120).sign(v) === null;
-    } catch {
-      tiny = true;
-    }
-    if (!tiny) continue;
-    // (A turn outside the assumptions is no doubt: checked on the turn's enclosure, and at its
-    // ends where the enclosure straddles an edge, x ≤ π/2 + 10⁻³⁰⁰.)
-    const meets = (y: Rational): boolean => meetsAt(base, key, y, rng, deadline);
-    // (The turn lies in [lo, hi]: certainly, where g′'s signs placed it; about, where the secant did.)
-    if (!enclosurePoint(base, key, fine, rng, deadline) && !meets(fine.lo) && !meets(fine.hi)) continue;
+    const known = Math.min(fine.certain ? 60 : 40, Math.max(12, -Math.ceil(Math.log10(Math.max(1e-300, fine.hi.sub(fine.lo).div(size).toNumber()))) - 3));
+    // The place guessed and g proved 0 there first: a proof needs no nearness (w to 10⁻¹⁵ leaves
+    // (sin x − 1)² at 10⁻⁶⁰, no tiny value, yet 5π/2 is proved its zero).
     let placed = false;
+    let tried = false;
     for (const c of exactGuesses(w, g.range, known)) {
       if (Date.now() > deadline) return null;
       const at = substitute(g, new Map([[label, c]]));
@@ -652,8 +641,26 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
       if (!out) continue;
       if (out.kind === 'found') return out.found;
       placed = out.certain;
+      tried = true;
       break;
     }
+    if (placed) continue;
+    // Else a doubt where g is within 10⁻⁸⁰ of 0 at the turn (at 120 digits) — or not a touch.
+    // (Finer cannot be told here: 1 − sin x − 10⁻³⁰⁰ dips below 0 only within 10⁻¹⁵⁰ of π/2,
+    // past the turn's bracket.)
+    let tiny = false;
+    try {
+      const v = base.replacing(key, w, rng).evaluate(decimalField(120), g);
+      tiny = !isMat(v) && decimalField(120).sign(v) === null;
+    } catch {
+      tiny = true;
+    }
+    if (!tiny && !tried) continue;
+    // (A turn outside the assumptions is no doubt: checked on the turn's enclosure, and at its
+    // ends where the enclosure straddles an edge, x ≤ π/2 + 10⁻³⁰⁰.)
+    const meets = (y: Rational): boolean => meetsAt(base, key, y, rng, deadline);
+    // (The turn lies in [lo, hi]: certainly, where g′'s signs placed it; about, where the secant did.)
+    if (!tried && !enclosurePoint(base, key, fine, rng, deadline) && !meets(fine.lo) && !meets(fine.hi)) continue;
     if (!placed) doubt(`near ${label} ≈ ${formatRational(w, 12)}, ${printExpr(g)} comes within 10⁻⁸⁰ of 0 at a turn, and whether it reaches 0 there (where the right side would have no value) cannot be told`);
   }
   return null;
@@ -761,7 +768,8 @@ type Touched = { readonly kind: 'found'; readonly found: Counterexample } | { re
  * the exact value c (its enclosure at the precision in force plus 40 digits, and c itself:
  * Point.symbolic): the right side has no value there, so where the point meets the
  * assumptions and the left side has a value, a counterexample. Else why not: outside the
- * assumptions (certainly, where no end of one scalar's enclosure meets them), or the left
+ * assumptions (certainly, where no end of one scalar's enclosure meets them or one is
+ * decided false at the point itself), or the left
  * without a value too (certainly, where one of its own divisors is proved 0 there). Null
  * where c cannot be evaluated.
  */
@@ -796,7 +804,13 @@ function touchPoint(p: StepProblem, base: Point, at: readonly { key: string; lab
     // Outside the assumptions for certain where neither end of c's enclosure meets them (one
     // scalar); an edge the enclosure cannot be told from leaves a doubt.
     const [lo, hi] = ends[0]!;
-    const certain = at.length === 1 && !meetsAt(base, at[0]!.key, lo, rng, deadline) && !meetsAt(base, at[0]!.key, hi, rng, deadline);
+    let certain = at.length === 1 && !meetsAt(base, at[0]!.key, lo, rng, deadline) && !meetsAt(base, at[0]!.key, hi, rng, deadline);
+    // (Or an assumption decided false at c itself: x < π/2 at x = π/2, by equal texts.)
+    try {
+      certain ||= q.violatesAssumption(allLevels());
+    } catch {
+      // (undecided: a doubt)
+    }
     return { kind: 'outside', certain };
   }
   q.touched.clear();

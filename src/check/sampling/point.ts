@@ -648,6 +648,19 @@ export class Point {
   }
 
   /**
+   * Whether some assumption is certainly false here: decided false (exactly, by disjoint
+   * enclosures, or by equal texts at a symbolic point: x < π/2 at x = π/2), not merely
+   * undecided or without a value.
+   */
+  violatesAssumption(levels: readonly Field<unknown>[]): boolean {
+    for (const c of this.prep.checks) {
+      if (this.prep.byConstruction.has(c)) continue;
+      if (this.truth(c.formula, levels, false, 'reject') === false) return true;
+    }
+    return false;
+  }
+
+  /**
    * An expression with each free drawn scalar replaced by its exact value, printed: equal
    * texts mean equal values. Null when it names anything else (a vector, a definition, a
    * bound index), where the text says nothing.
