@@ -295,10 +295,15 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '1 = (x⁴ − 4x² + 4)/(…) fails at ±√2', text: 'scalar x\n    1\n  = (x^4 - 4x^2 + 4)/(x^4 - 4x^2 + 4)\n', want: 'refuted', cx: /^x = -?sqrt\(2\)$/ },
   { name: 'x² + 2 = (x² + 2)(x² − 2)²/(x⁴ − 4x² + 4) fails at ±√2', text: 'scalar x\n    x^2 + 2\n  = (x^2 + 2)(x^2 - 2)^2/(x^4 - 4x^2 + 4)\n', want: 'refuted' },
   { name: '1 = (sin²x − 2 sin x + 1)/(…) under x ≥ 2 fails at 5π/2', text: 'scalar x\nassume x ≥ 2\n    1\n  = (sin(x)^2 - 2 sin(x) + 1)/(sin(x)^2 - 2 sin(x) + 1)\n', want: 'refuted', cx: /^x = 5·π\/2$/ },
-  { name: '1 = (e^{2x} − 4eˣ + 4)/(…) is not passed (log 2)', text: 'scalar x\n    1\n  = (exp(2x) - 4 exp(x) + 4)/(exp(2x) - 4 exp(x) + 4)\n', want: 'not-pass' },
-  { name: '1 = (x⁴ − 2x³ − x² + 2x + 1)/(…) is not passed (the golden ratio)', text: 'scalar x\n    1\n  = (x^4 - 2x^3 - x^2 + 2x + 1)/(x^4 - 2x^3 - x^2 + 2x + 1)\n', want: 'not-pass' },
-  { name: '1 = (x⁶ − 4x³ + 4)/(…) is not passed (∛2)', text: 'scalar x\n    1\n  = (x^6 - 4x^3 + 4)/(x^6 - 4x^3 + 4)\n', want: 'not-pass' },
-  { name: '1 = (sin²x − sin x + 1/4)/(…) under 2 < x < 3 is not passed (5π/6)', text: 'scalar x\nassume 2 < x < 3\n    1\n  = (sin(x)^2 - sin(x) + 1/4)/(sin(x)^2 - sin(x) + 1/4)\n', want: 'not-pass' },
+  { name: '1 = (e^{2x} − 4eˣ + 4)/(…) fails at log 2 (exp(2 log 2) is 4)', text: 'scalar x\n    1\n  = (exp(2x) - 4 exp(x) + 4)/(exp(2x) - 4 exp(x) + 4)\n', want: 'refuted', cx: /^x = log\(2\)$/ },
+  { name: '1 = (e^{2x} − 6eˣ + 9)/(…) fails at log 3', text: 'scalar x\n    1\n  = (e^(2x) - 6 e^x + 9)/(e^(2x) - 6 e^x + 9)\n', want: 'refuted', cx: /^x = log\(3\)$/ },
+  { name: '1 = (x⁴ − 2x³ − x² + 2x + 1)/(…) fails at (1 ± √5)/2', text: 'scalar x\n    1\n  = (x^4 - 2x^3 - x^2 + 2x + 1)/(x^4 - 2x^3 - x^2 + 2x + 1)\n', want: 'refuted', cx: /^x = \(1 [-+] sqrt\(5\)\)\/2$/ },
+  { name: '1 = (x⁶ − 4x³ + 4)/(…) fails at ∛2', text: 'scalar x\n    1\n  = (x^6 - 4x^3 + 4)/(x^6 - 4x^3 + 4)\n', want: 'refuted', cx: /^x = 2\^\(1\/3\)$/ },
+  { name: '1 = (sin²x − sin x + 1/4)/(…) under 2 < x < 3 fails at 5π/6 (sin(5π/6) is 1/2)', text: 'scalar x\nassume 2 < x < 3\n    1\n  = (sin(x)^2 - sin(x) + 1/4)/(sin(x)^2 - sin(x) + 1/4)\n', want: 'refuted', cx: /^x = 5·π\/6$/ },
+  { name: '1 = (4 sin²x − 4√3 sin x + 3)/(…) under 0 < x < 2 fails at π/3', text: 'scalar x\nassume 0 < x < 2\n    1\n  = (4 sin(x)^2 - 4 √3 sin(x) + 3)/(4 sin(x)^2 - 4 √3 sin(x) + 3)\n', want: 'refuted', cx: /^x = π\/3$/ },
+  { name: '1 = (1 − 2 sin x cos x)/(…) fails at π/4', text: 'scalar x\n    1\n  = (1 - 2 sin(x) cos(x))/(1 - 2 sin(x) cos(x))\n', want: 'refuted', cx: /π\/4$/ },
+  { name: '1 = (3/2 + cos x + cos y + cos(x + y))/(…) fails at (2π/3, 2π/3)', text: 'scalar x, y\n    1\n  = (3/2 + cos(x) + cos(y) + cos(x + y))/(3/2 + cos(x) + cos(y) + cos(x + y))\n', want: 'refuted', cx: /2·π\/3, y = -?2·π\/3$/ },
+  { name: '1 = (e^{2x} − 4eˣ + 4 + 10⁻³⁰)/(…) holds', text: 'scalar x\n    1\n  = (exp(2x) - 4 exp(x) + 4 + 10^(-30))/(exp(2x) - 4 exp(x) + 4 + 10^(-30))\n', want: 'pass' },
   { name: '1 = (1 − sin x)/(1 − sin x) under 0 < x < π/2 holds (the touch is on a strict edge)', text: 'scalar x\nassume 0 < x < π/2\n    1\n  = (1 - sin(x))/(1 - sin(x))\n', want: 'pass' },
   { name: '1 = (x² − 2√2 x + 2)/(…) under x > √2 holds', text: 'scalar x\nassume x > √2\n    1\n  = (x^2 - 2√2 x + 2)/(x^2 - 2√2 x + 2)\n', want: 'pass' },
   // A strict bound false at one point of the plane (it was checked): the descent's bottom is
@@ -349,8 +354,7 @@ describe('search where the truth can change', () => {
       if (message) expect(steps.map((s) => s.message).join(' | ')).toMatch(message);
       return;
     }
-    // ('not-pass': refuted or unknown, either is sound; proved or checked is not.)
-    const failing = steps.find((s) => (want === 'not-pass' ? s.verdict === 'refuted' || s.verdict === 'unknown' : s.verdict === want));
+    const failing = steps.find((s) => s.verdict === want);
     expect(failing, `${verdicts.join(', ')}: ${steps.map((s) => s.message).join(' | ')}`).toBeDefined();
     if (cx) expect(failing!.counterexample!.assignments.map(([k, v]) => `${k} = ${v}`).join(', ')).toMatch(cx);
     if (message) expect(`${failing!.message} ${failing!.counterexample?.note ?? ''}`).toMatch(message);

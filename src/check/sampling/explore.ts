@@ -1,5 +1,5 @@
 import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
-import { comparedPairs, freeNames } from '../../ast-walk.js';
+import { comparedPairs, freeNames, mapChildren } from '../../ast-walk.js';
 import { expandPolynomial } from '../engines/polynomial.js';
 import { identityTest, type IdentityContext } from '../engines/identity-test.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
@@ -879,7 +879,9 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
   };
   const asRational = (v: DecInterval): Rational | null => {
     try {
-      return Rational.parse(v.lo.plus(v.hi).div(2).toString());
+      // (Exactly: Decimal's own arithmetic here would round to its default 20 digits, and a
+      // guess to 40 digits would then miss 5π/6.)
+      return Rational.parse(v.lo.toString()).add(Rational.parse(v.hi.toString())).div(Rational.of(2));
     } catch {
       return null;
     }
@@ -908,6 +910,28 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
   if (sq && sq.sign() > 0) {
     const root: Expr = { kind: 'Call', fn: { base: 'sqrt', index: null, primes: 0, hat: false, range }, args: [num(sq)], range, shape: { kind: 'scalar' } };
     out.push(w.sign() < 0 ? { kind: 'Neg', arg: root, range, shape: { kind: 'scalar' } } : root);
+  }
+  // (a ± √q)/c, a quadratic irrational (the golden ratio, 1 + √2), for c ≤ 12 and |a| ≤ 20;
+  // and ∛q. (Only where w is known to 20 digits or more: a coarser one matches too many.)
+  if (digits >= 20) {
+    for (let c = 1n; c <= 12n; c++) {
+      const cw = w.mul(new Rational(c));
+      for (let a = -20n; a <= 20n; a++) {
+        if (a === 0n) continue;
+        const t = cw.sub(new Rational(a));
+        const q2 = nearFraction(t.mul(t));
+        if (!q2 || q2.sign() <= 0 || q2.sqrt()) continue;
+        const root: Expr = { kind: 'Call', fn: { base: 'sqrt', index: null, primes: 0, hat: false, range }, args: [num(q2)], range, shape: { kind: 'scalar' } };
+        const top: Expr = { kind: 'Binary', op: t.sign() < 0 ? '-' : '+', left: num(new Rational(a)), right: root, range, shape: { kind: 'scalar' } };
+        out.push(c === 1n ? top : { kind: 'Binary', op: '/', left: top, right: num(new Rational(c)), range, shape: { kind: 'scalar' } });
+      }
+    }
+    const cube = nearFraction(w.mul(w).mul(w));
+    if (cube && !cube.isZero()) {
+      const third: Expr = { kind: 'Binary', op: '/', left: num(Rational.ONE), right: num(Rational.of(3)), range, shape: { kind: 'scalar' } };
+      const r: Expr = { kind: 'Binary', op: '^', left: num(cube.sign() < 0 ? cube.neg() : cube), right: third, range, shape: { kind: 'scalar' } };
+      out.push(cube.sign() < 0 ? { kind: 'Neg', arg: r, range, shape: { kind: 'scalar' } } : r);
+    }
   }
   try {
     const ex = asRational(D.elementary('exp', D.fromRational(w)));
@@ -998,14 +1022,97 @@ function identityContext(p: StepProblem): IdentityContext {
 }
 
 /** Whether a scalar expression without free names is 0 exactly: by exact expansion, or by the identity test. */
-function exactlyZero(e: Expr, ctx: IdentityContext, seed: string, deadline: number): boolean {
+function exactlyZero(e0: Expr, ctx: IdentityContext, seed: string, deadline: number): boolean {
   try {
+    const e = exactTrig(e0);
     const poly = expandPolynomial(e, true);
     if (poly && poly.size === 0) return true;
     return identityTest(e, ZERO_SCALAR, ctx, seed, deadline).kind === 'identical';
   } catch {
     return false;
   }
+}
+
+/**
+ * Constants written as the numbers they are, so that exact expansion proves what it could not:
+ * sin, cos and tan of a rational multiple of π whose value is a square root of a rational
+ * (π/6, π/4, π/3, 5π/6, …: multiples of π/4 and π/6) as that value (1/2, √2/2, √3/2), beyond
+ * the identity test's multiples of π/2 (sin(5π/6)² − sin(5π/6) + 1/4 = 0); exp of whole
+ * multiples of logs of numbers (exp(2 log 2) = 4); and (q^r)^n where r·n is whole ((∛2)⁶ = 4).
+ * Everything else is left as it is.
+ */
+function exactTrig(e: Expr): Expr {
+  const range = e.range;
+  const scalar = { kind: 'scalar' } as const;
+  const num = (n: number): Expr => ({ kind: 'Num', value: String(n), range, shape: scalar });
+  const root = (n: number): Expr => ({ kind: 'Call', fn: { base: 'sqrt', index: null, primes: 0, hat: false, range }, args: [num(n)], range, shape: scalar });
+  const over2 = (x: Expr): Expr => ({ kind: 'Binary', op: '/', left: x, right: num(2), range, shape: scalar });
+  const neg = (x: Expr): Expr => ({ kind: 'Neg', arg: x, range, shape: scalar });
+  /** sin(kπ/12) for k a multiple of 2 or 3 (0 ≤ k < 24), else null. */
+  const sinOf = (k: number): Expr | null => {
+    const first: Record<number, () => Expr> = { 0: () => num(0), 2: () => over2(num(1)), 3: () => over2(root(2)), 4: () => over2(root(3)), 6: () => num(1), 8: () => over2(root(3)), 9: () => over2(root(2)), 10: () => over2(num(1)) };
+    const m = ((k % 24) + 24) % 24;
+    const f = first[m % 12];
+    return m === 12 ? num(0) : f ? (m < 12 ? f() : neg(f())) : null;
+  };
+  const multipleOfPi = (arg: Expr): number | null => {
+    if (freeNames(arg).length > 0) return null;
+    const poly = expandPolynomial(arg, true);
+    if (!poly) return null;
+    if (poly.size === 0) return 0;
+    if (poly.size !== 1) return null;
+    const term = [...poly.values()][0]!;
+    const [atom, power, x] = term.powers[0] ?? [];
+    if (term.powers.length !== 1 || power !== 1 || !x || x.kind !== 'Const' || x.name !== 'pi' || atom === undefined) return null;
+    const k = term.coef.mul(Rational.of(12));
+    return k.isInteger() && (k.n % 2n === 0n || k.n % 3n === 0n) && k.n < 10n ** 6n && k.n > -(10n ** 6n) ? Number(k.n) : null;
+  };
+  /** exp of a sum of integer multiples of logs of numbers (2 log 2, log 3 − log 2): that number. */
+  const expOfLogs = (arg: Expr): Rational | null => {
+    if (freeNames(arg).length > 0) return null;
+    const poly = expandPolynomial(arg, true);
+    if (!poly) return null;
+    let out = Rational.ONE;
+    for (const term of poly.values()) {
+      const [, power, x] = term.powers[0] ?? [];
+      if (term.powers.length !== 1 || power !== 1 || !x || x.kind !== 'Call' || x.fn.base !== 'log' || !term.coef.isInteger() || term.coef.n > 64n || term.coef.n < -64n) return null;
+      const n = constantValue(x.args[0]!);
+      if (!n || n.sign() <= 0) return null;
+      const k = Number(term.coef.n);
+      for (let i = 0; i < Math.abs(k); i++) out = k > 0 ? out.mul(n) : out.div(n);
+    }
+    return out;
+  };
+  const lit = (q: Rational): Expr => rationalExpr(q, range);
+  const rec = (x: Expr): Expr => {
+    // exp(2 log 2) = 4, e^(log 3) = 3.
+    const expArg = x.kind === 'Call' && x.args.length === 1 && !x.fn.index && x.fn.primes === 0 && x.fn.base === 'exp' ? x.args[0]!
+      : x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Const' && x.left.name === 'e' ? x.right : null;
+    const value = expArg && expOfLogs(expArg);
+    if (value) return lit(value);
+    // (q^r)^n = q^(r n) where that is a whole power (∛2 to the 6th is 4).
+    if (x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Binary' && x.left.op === '^') {
+      const [q, r, n] = [constantValue(x.left.left), constantValue(x.left.right), constantValue(x.right)];
+      const rn = r && n && r.mul(n);
+      if (q && q.sign() > 0 && rn && rn.isInteger() && rn.n <= 64n && rn.n >= -64n) {
+        let out = Rational.ONE;
+        for (let i = 0n; i < (rn.n < 0n ? -rn.n : rn.n); i++) out = rn.n > 0n ? out.mul(q) : out.div(q);
+        return lit(out);
+      }
+    }
+    if (x.kind === 'Call' && x.args.length === 1 && !x.fn.index && x.fn.primes === 0 && (x.fn.base === 'sin' || x.fn.base === 'cos' || x.fn.base === 'tan')) {
+      const k = multipleOfPi(x.args[0]!);
+      if (k !== null) {
+        const s = sinOf(k);
+        const c = sinOf(k + 6);
+        if (x.fn.base === 'sin' && s) return s;
+        if (x.fn.base === 'cos' && c) return c;
+        if (x.fn.base === 'tan' && s && c && !(c.kind === 'Num' && c.value === '0')) return { kind: 'Binary', op: '/', left: s, right: c, range, shape: scalar };
+      }
+    }
+    return mapChildren(x, rec);
+  };
+  return rec(e);
 }
 
 /**
