@@ -240,12 +240,14 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
 }
 
 /**
- * The turn of g along `key` nearest 0 in value where g keeps its sign (a minimum of |g|: six
- * turns nearest the drawn value looked at, placed by bisecting g′ in doubles), as the place
+ * The turn of g along `key` nearest 0 in value where g keeps its sign (a minimum of |g|: eight
+ * turns nearest the drawn value looked at, those `keep` keeps, placed by bisecting g′ in doubles), as the place
  * and |g| there; null where g has none. A step of a descent toward a zero g touches across
  * several scalars at once (2 − sin x − sin y at (π/2, π/2)): estimates that steer, never decide.
  */
-export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: number): { x: number; f: number } | null {
+export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: number,
+  /** Which turns count (those that may meet the assumptions): all where absent. */
+  keep: (x: number) => boolean = () => true): { x: number; f: number } | null {
   if (point.isInteger(key)) return null;
   const drawn = point.values.get(key)?.value;
   const x0 = drawn && !isMat(drawn) ? (drawn as Rational).toNumber() : 0;
@@ -263,14 +265,14 @@ export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: nu
     if (p && q && p.f !== 0 && Math.sign(p.f) === Math.sign(q.f) && p.df !== 0 && q.df !== 0 && Math.sign(p.df) === -Math.sign(p.f) && Math.sign(q.df) === Math.sign(q.f)) cells.push(i);
     // (A turn on a grid point: (y − 1)² at 1.)
     const before = i > 0 ? vals[i - 1] : null;
-    if (p && p.df === 0 && before && q && before.df !== 0 && Math.sign(before.df) === -Math.sign(p.f) && Math.sign(q.df) === Math.sign(p.f) && (!best || Math.abs(p.f) < best.f)) best = { x: xs[i]!, f: Math.abs(p.f) };
+    if (p && p.df === 0 && before && q && before.df !== 0 && Math.sign(before.df) === -Math.sign(p.f) && Math.sign(q.df) === Math.sign(p.f) && (!best || Math.abs(p.f) < best.f) && keep(xs[i]!)) best = { x: xs[i]!, f: Math.abs(p.f) };
   }
   const distance = (i: number) => Math.min(Math.abs(xs[i]! - x0), Math.abs(xs[i + 1]! - x0));
-  for (const i of cells.sort((u, v) => distance(u) - distance(v)).slice(0, 6)) {
+  for (const i of cells.sort((u, v) => distance(u) - distance(v)).slice(0, 8)) {
     if (Date.now() > deadline) break;
     const t = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, vals[i]!.df);
     const v = t === null ? null : f(t);
-    if (t !== null && v && Math.sign(v.f) !== -Math.sign(vals[i]!.f) && (!best || Math.abs(v.f) < best.f)) best = { x: t, f: Math.abs(v.f) };
+    if (t !== null && v && Math.sign(v.f) !== -Math.sign(vals[i]!.f) && (!best || Math.abs(v.f) < best.f) && keep(t)) best = { x: t, f: Math.abs(v.f) };
   }
   return best;
 }

@@ -695,11 +695,17 @@ function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts
       }
     };
     let lastMove = 0;
-    for (let round = 0; round < 8 && least >= 1e-12 && Date.now() <= deadline; round++) {
+    for (let round = 0; round < 24 && least >= 1e-12 && Date.now() <= deadline; round++) {
       const before = least;
       const from = new Map(moved);
       for (const key of along) {
-        const t = lowestTurnAlong(q, key, g, deadline);
+        // (Turns where the point may still meet the assumptions: x ≥ 2 keeps 5π/2, not π/2.)
+        const from = q;
+        const keep = (x: number): boolean => {
+          const d = 1e-9 * (1 + Math.abs(x));
+          return [x, x - d, x + d].some((y) => meetsAt(from, key, Rational.parse(y.toPrecision(17)), rng, deadline));
+        };
+        const t = lowestTurnAlong(q, key, g, deadline, keep);
         if (!t || t.f >= least) continue;
         q = q.replacing(key, Rational.parse(t.x.toPrecision(17)), rng);
         moved.set(key, t.x);
@@ -852,7 +858,8 @@ function touchAt(base: Point, key: string, g: Expr, x: number, deadline: number)
 /**
  * Exact values a number known to ~10⁻⁹⁰ (or to `digits` digits: 60 at most) may be, to be
  * proved (never taken on trust): a fraction with denominator ≤ 1000, or such a fraction
- * times π (with `nearer`, reduced into (−π, π] first), or the square root or the logarithm of one.
+ * times π (with `nearer`, reduced into (−π, π] first) or e, the square root or the logarithm
+ * of one, and where w is known to 20 digits, (a ± √q)/c and ∛q.
  */
 function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = false): Expr[] {
   const D = decimalField(120);
@@ -905,6 +912,17 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
     const reduced = qp.sub(new Rational(turns).mul(two));
     if (nearer && turns !== 0n) out.push(reduced.isZero() ? num(reduced) : timesPi(reduced));
     out.push(timesPi(qp));
+  }
+  // (q·e: (y − e)² at e.)
+  try {
+    const overE = asRational(D.div(D.fromRational(w), D.elementary('exp', D.fromRational(Rational.ONE))));
+    const qe = overE && nearFraction(overE);
+    if (qe && !qe.isZero()) {
+      const e: Expr = { kind: 'Const', name: 'e', range, shape: { kind: 'scalar' } };
+      out.push(qe.equals(Rational.ONE) ? e : { kind: 'Binary', op: '*', left: num(qe), right: e, range, shape: { kind: 'scalar' } });
+    }
+  } catch {
+    // (no multiple of e to guess)
   }
   const sq = nearFraction(w.mul(w));
   if (sq && sq.sign() > 0) {
