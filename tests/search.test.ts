@@ -309,6 +309,10 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '1 = (x² − 2ex + e²)/(…) fails at e', text: 'scalar x\n    1\n  = (x^2 - 2 e x + e^2)/(x^2 - 2 e x + e^2)\n', want: 'refuted', cx: /^x = e$/ },
   { name: '1 = (sin²x + (y − e)²)/(…) fails at y = e', text: 'scalar x, y\n    1\n  = (sin(x)^2 + (y - e)^2)/(sin(x)^2 + (y - e)^2)\n', want: 'refuted', cx: /y = e$/ },
   { name: '1 = ((x − y)² + (y − z)² + (z − π)² + 10⁻⁶)/(…) holds', text: 'scalar x, y, z\n    1\n  = ((x - y)^2 + (y - z)^2 + (z - π)^2 + 1/10^6)/((x - y)^2 + (y - z)^2 + (z - π)^2 + 1/10^6)\n', want: 'pass' },
+  // (Near touches are no touches, and cost no more than the time limit: the secant gives up
+  // where g/g′ does not shrink, and guesses are tried only where g is within 10⁻⁴⁰ of 0.)
+  { name: '1 = (sin²x − 2 sin x + 1 + 10⁻¹⁵)/(…) holds within the time limit', text: 'scalar x\n    1\n  = (sin(x)^2 - 2 sin(x) + 1 + 10^(-15))/(sin(x)^2 - 2 sin(x) + 1 + 10^(-15))\n', want: 'pass' },
+  { name: '1 = (1.0000001 − sin x)/(…) holds', text: 'scalar x\n    1\n  = (1.0000001 - sin(x))/(1.0000001 - sin(x))\n', want: 'pass' },
   { name: '1 = (e^{2x} − 4eˣ + 4 + 10⁻³⁰)/(…) holds', text: 'scalar x\n    1\n  = (exp(2x) - 4 exp(x) + 4 + 10^(-30))/(exp(2x) - 4 exp(x) + 4 + 10^(-30))\n', want: 'pass' },
   { name: '1 = (1 − sin x)/(1 − sin x) under 0 < x < π/2 holds (the touch is on a strict edge)', text: 'scalar x\nassume 0 < x < π/2\n    1\n  = (1 - sin(x))/(1 - sin(x))\n', want: 'pass' },
   { name: '1 = (x² − 2√2 x + 2)/(…) under x > √2 holds', text: 'scalar x\nassume x > √2\n    1\n  = (x^2 - 2√2 x + 2)/(x^2 - 2√2 x + 2)\n', want: 'pass' },

@@ -286,11 +286,10 @@ function periodic(e: Expr): boolean {
 
 /**
  * A turn of g along `key` near x (a double), as a bracket on whose ends g′ certainly has
- * opposite signs (for refineTurn), or null. (Up to 10⁻³ of x wide: g′ of a flat touch,
- * (sin x − 1)² expanded, cannot be signed in doubles nearer than ~10⁻⁵ of π/2.)
+ * opposite signs (for refineTurn), or null.
  */
 export function turnNear(point: Point, key: string, g: Expr, x: number): Bracket | null {
-  for (const w of [1e-12, 1e-9, 1e-6, 1e-5, 1e-4, 1e-3]) {
+  for (const w of [1e-12, 1e-9, 1e-6]) {
     const d = Math.max(1e-300, Math.abs(x)) * w;
     const lo = Rational.parse((x - d).toPrecision(17));
     const hi = Rational.parse((x + d).toPrecision(17));
@@ -948,6 +947,9 @@ export function touchNear(point: Point, key: string, g: Expr, x: number, deadlin
     if (u1.zero) return { at: x1, step: step ?? x1.sub(x0) };
     const du = u1.u.minus(u0.u);
     if (du.isZero()) return null;
+    // Near a zero of g, u shrinks faster than by half a step; where it does not, g has no zero
+    // here (a positive least value: 10⁻¹⁵ + (sin x − 1)², where u has a pole, not a zero).
+    if (i >= 2 && u1.u.abs().gt(u0.u.abs().div(2))) return null;
     const dx = x1.sub(x0);
     const d = Rational.parse(u1.u.mul(new Dec(dx.n.toString()).div(new Dec(dx.d.toString()))).div(du).toSignificantDigits(30).toString());
     // (A step of 0: x1 is where the secant stays; known as near as the step before.)

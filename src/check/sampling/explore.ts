@@ -629,11 +629,20 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
     // placed it, whose last step may understate how near.)
     const size = Rational.ONE.add(w.sign() < 0 ? w.neg() : w);
     const known = Math.min(fine.certain ? 60 : 40, Math.max(12, -Math.ceil(Math.log10(Math.max(1e-300, fine.hi.sub(fine.lo).div(size).toNumber()))) - 3));
-    // The place guessed and g proved 0 there first: a proof needs no nearness (w to 10⁻¹⁵ leaves
-    // (sin x − 1)² at 10⁻⁶⁰, no tiny value, yet 5π/2 is proved its zero).
+    // The place guessed and g proved 0 there first, where g is within 10⁻⁴⁰ of 0 there (a
+    // proof needs no more nearness than that: a place known to 10⁻³⁵ leaves (sin x − 1)² at
+    // 10⁻¹⁴⁰, yet 5π/2 is proved its zero; a turn at 10⁻¹², 1 + 10⁻¹² − sin x, is not worth the guesses).
+    let near = false;
+    try {
+      const D60 = decimalField(60);
+      const v = base.replacing(key, w, rng).evaluate(D60, g) as DecInterval;
+      near = v.lo.abs().lt('1e-40') && v.hi.abs().lt('1e-40');
+    } catch {
+      near = false;
+    }
     let placed = false;
     let tried = false;
-    for (const c of exactGuesses(w, g.range, known)) {
+    for (const c of near ? exactGuesses(w, g.range, known) : []) {
       if (Date.now() > deadline) return null;
       const at = substitute(g, new Map([[label, c]]));
       if (!exactlyZero(at, ctx, `${p.salt}|touch|${printExpr(at)}`, deadline)) continue;
@@ -929,12 +938,15 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
     const root: Expr = { kind: 'Call', fn: { base: 'sqrt', index: null, primes: 0, hat: false, range }, args: [num(sq)], range, shape: { kind: 'scalar' } };
     out.push(w.sign() < 0 ? { kind: 'Neg', arg: root, range, shape: { kind: 'scalar' } } : root);
   }
-  // (a ± √q)/c, a quadratic irrational (the golden ratio, 1 + √2), for c ≤ 12 and |a| ≤ 20;
+  // (a ± √q)/c, a quadratic irrational (the golden ratio, 1 + √2), for c ≤ 8 and |a| ≤ 12;
   // and ∛q. (Only where w is known to 20 digits or more: a coarser one matches too many.)
   if (digits >= 20) {
-    for (let c = 1n; c <= 12n; c++) {
-      const cw = w.mul(new Rational(c));
-      for (let a = -20n; a <= 20n; a++) {
+    // (On w to `digits` + 5 places: a short rational, so each continued fraction is cheap.)
+    const scale = 10n ** BigInt(digits + 5);
+    const wr = new Rational((w.n * scale) / w.d, scale);
+    for (let c = 1n; c <= 8n; c++) {
+      const cw = wr.mul(new Rational(c));
+      for (let a = -12n; a <= 12n; a++) {
         if (a === 0n) continue;
         const t = cw.sub(new Rational(a));
         const q2 = nearFraction(t.mul(t));
@@ -1042,7 +1054,7 @@ function identityContext(p: StepProblem): IdentityContext {
 /** Whether a scalar expression without free names is 0 exactly: by exact expansion, or by the identity test. */
 function exactlyZero(e0: Expr, ctx: IdentityContext, seed: string, deadline: number): boolean {
   try {
-    const e = exactTrig(e0);
+    const e = exactConstants(e0);
     const poly = expandPolynomial(e, true);
     if (poly && poly.size === 0) return true;
     return identityTest(e, ZERO_SCALAR, ctx, seed, deadline).kind === 'identical';
@@ -1059,7 +1071,7 @@ function exactlyZero(e0: Expr, ctx: IdentityContext, seed: string, deadline: num
  * multiples of logs of numbers (exp(2 log 2) = 4); and (q^r)^n where r·n is whole ((∛2)⁶ = 4).
  * Everything else is left as it is.
  */
-function exactTrig(e: Expr): Expr {
+function exactConstants(e: Expr): Expr {
   const range = e.range;
   const scalar = { kind: 'scalar' } as const;
   const num = (n: number): Expr => ({ kind: 'Num', value: String(n), range, shape: scalar });
