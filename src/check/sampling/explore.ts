@@ -350,24 +350,8 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     }
     const zero = substitute(diff, values);
     if (freeNames(zero).length > 0 || !exactlyZero(zero, ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline)) continue;
-    const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
-    let q = cur;
-    const ends: [Rational, Rational][] = [];
-    try {
-      for (const { key, c } of at) {
-        const v = cur.evaluate(D, c) as DecInterval;
-        const lo = Rational.parse(v.lo.toString());
-        const hi = Rational.parse(v.hi.toString());
-        q = q.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
-        ends.push([lo, hi]);
-      }
-    } catch {
-      continue;
-    }
-    at.forEach(({ key, c }, i) => {
-      q.enclosures.set(key, ends[i]!);
-      q.symbolic.set(key, c);
-    });
+    const q = symbolicPoint(cur, at, rng);
+    if (!q) continue;
     q.deadline = deadline;
     try {
       if (!q.satisfiesAssumptions(levels, true, true)) continue;
@@ -775,6 +759,34 @@ function rationalExpr(q: Rational, range: Expr['range']): Expr {
   return q.sign() < 0 ? { kind: 'Neg', arg: abs, range, shape: { kind: 'scalar' } } : abs;
 }
 
+/**
+ * The point where each scalar `key` is the exact constant c: its enclosure at the precision
+ * in force plus 40 digits (an edge 10⁻³⁰⁰ past the place is told from it) and c itself
+ * (Point.symbolic: a comparison whose sides become the same text is decided exactly). Null
+ * where c cannot be evaluated.
+ */
+function symbolicPoint(base: Point, at: readonly { key: string; c: Expr }[], rng: Rng): Point | null {
+  const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
+  let q = base;
+  const ends: [Rational, Rational][] = [];
+  try {
+    for (const { key, c } of at) {
+      const v = base.evaluate(D, c) as DecInterval;
+      const lo = Rational.parse(v.lo.toString());
+      const hi = Rational.parse(v.hi.toString());
+      q = q.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
+      ends.push([lo, hi]);
+    }
+  } catch {
+    return null;
+  }
+  at.forEach(({ key, c }, i) => {
+    q.enclosures.set(key, ends[i]!);
+    q.symbolic.set(key, c);
+  });
+  return q;
+}
+
 /** What touchPoint found at an exact zero of a divisor: a counterexample, or why none, and whether that is certain (else a doubt). */
 type Touched = { readonly kind: 'found'; readonly found: Counterexample } | { readonly kind: 'outside' | 'left-undefined'; readonly certain: boolean };
 
@@ -789,25 +801,8 @@ type Touched = { readonly kind: 'found'; readonly found: Counterexample } | { re
  * where c cannot be evaluated.
  */
 function touchPoint(p: StepProblem, base: Point, at: readonly { key: string; label: string; c: Expr }[], g: Expr, rng: Rng, deadline: number): Touched | null {
-  // (At the precision in force: an edge 10⁻³⁰⁰ past the place is told from it.)
-  const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
-  let q = base;
-  const ends: [Rational, Rational][] = [];
-  for (const { key, c } of at) {
-    try {
-      const v = base.evaluate(D, c) as DecInterval;
-      const lo = Rational.parse(v.lo.toString());
-      const hi = Rational.parse(v.hi.toString());
-      q = q.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
-      ends.push([lo, hi]);
-    } catch {
-      return null;
-    }
-  }
-  at.forEach(({ key, c }, i) => {
-    q.enclosures.set(key, ends[i]!);
-    q.symbolic.set(key, c);
-  });
+  const q = symbolicPoint(base, at, rng);
+  if (!q) return null;
   q.deadline = deadline;
   let inside = false;
   try {
@@ -818,7 +813,7 @@ function touchPoint(p: StepProblem, base: Point, at: readonly { key: string; lab
   if (!inside) {
     // Outside the assumptions for certain where neither end of c's enclosure meets them (one
     // scalar); an edge the enclosure cannot be told from leaves a doubt.
-    const [lo, hi] = ends[0]!;
+    const [lo, hi] = q.enclosures.get(at[0]!.key) as [Rational, Rational];
     let certain = at.length === 1 && !meetsAt(base, at[0]!.key, lo, rng, deadline) && !meetsAt(base, at[0]!.key, hi, rng, deadline);
     // (Or an assumption decided false at c itself: x < π/2 at x = π/2, by equal texts.)
     try {
