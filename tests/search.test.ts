@@ -313,6 +313,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // where g/g′ does not shrink, and guesses are tried only where g is within 10⁻⁴⁰ of 0.)
   { name: '1 = (sin²x − 2 sin x + 1 + 10⁻¹⁵)/(…) holds within the time limit', text: 'scalar x\n    1\n  = (sin(x)^2 - 2 sin(x) + 1 + 10^(-15))/(sin(x)^2 - 2 sin(x) + 1 + 10^(-15))\n', want: 'pass' },
   { name: '1 = (1.0000001 − sin x)/(…) holds', text: 'scalar x\n    1\n  = (1.0000001 - sin(x))/(1.0000001 - sin(x))\n', want: 'pass' },
+  // (Second red team:) zeros 10⁻⁹ apart that doubles place badly (cancellation): certain on the
+  // grid cell they were bisected in.
+  { name: '1 = (eˣ + e⁻ˣ − 2 − 10⁻¹⁸)/(…) fails (zeros at ±10⁻⁹)', text: 'scalar x\n    1\n  = (exp(x) + exp(-x) - 2 - 10^(-18))/(exp(x) + exp(-x) - 2 - 10^(-18))\n', want: 'refuted' },
+  { name: '1 = (eˣ − 1 − x − 10⁻¹²)/(…) fails', text: 'scalar x\n    1\n  = (exp(x) - 1 - x - 10^(-12))/(exp(x) - 1 - x - 10^(-12))\n', want: 'refuted' },
+  { name: '1 = (1 + 10⁻²⁰ − eˣ)/(…) fails (1 + 10⁻²⁰ is 1 in doubles)', text: 'scalar x\n    1\n  = (1 + 10^(-20) - exp(x))/(1 + 10^(-20) - exp(x))\n', want: 'refuted' },
+  { name: '1 = (eˣ + e⁻ˣ − 2 + 10⁻¹⁸)/(…) holds', text: 'scalar x\n    1\n  = (exp(x) + exp(-x) - 2 + 10^(-18))/(exp(x) + exp(-x) - 2 + 10^(-18))\n', want: 'pass' },
   { name: '1 = (e^{2x} − 4eˣ + 4 + 10⁻³⁰)/(…) holds', text: 'scalar x\n    1\n  = (exp(2x) - 4 exp(x) + 4 + 10^(-30))/(exp(2x) - 4 exp(x) + 4 + 10^(-30))\n', want: 'pass' },
   { name: '1 = (1 − sin x)/(1 − sin x) under 0 < x < π/2 holds (the touch is on a strict edge)', text: 'scalar x\nassume 0 < x < π/2\n    1\n  = (1 - sin(x))/(1 - sin(x))\n', want: 'pass' },
   { name: '1 = (x² − 2√2 x + 2)/(…) under x > √2 holds', text: 'scalar x\nassume x > √2\n    1\n  = (x^2 - 2√2 x + 2)/(x^2 - 2√2 x + 2)\n', want: 'pass' },
@@ -324,6 +330,15 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '2 − sin x − sin y > 0 fails at (π/2, π/2), named near 0', text: 'scalar x, y\n    2 - sin(x) - sin(y)\n  > 0\n', want: 'refuted', cx: /^x = π\/2, y = π\/2$/ },
   { name: 'sin x + sin y < 2 fails at (π/2, π/2)', text: 'scalar x, y\n    sin(x) + sin(y)\n  < 2\n', want: 'refuted', cx: /^x = π\/2, y = π\/2$/ },
   { name: '(x − y)² + (y − √2)² > 0 fails at (√2, √2)', text: 'scalar x, y\n    (x - y)^2 + (y - √2)^2\n  > 0\n', want: 'refuted', cx: /^x = sqrt\(2\), y = sqrt\(2\)$/ },
+  // (Second red team:) one scalar whose sides agree at a turn to every precision, and bottoms
+  // at kinks, which the descent comes to within m of (not √m).
+  { name: 'sin x + cos x < √2 fails at π/4', text: 'scalar x\n    sin(x) + cos(x)\n  < √2\n', want: 'refuted', cx: /^x = π\/4$/ },
+  { name: '(x³ − 2)² > 0 fails at ∛2', text: 'scalar x\n    (x^3 - 2)^2\n  > 0\n', want: 'refuted', cx: /^x = 2\^\(1\/3\)$/ },
+  { name: '|sin x − 1/2| > 0 fails at π/6, within the time limit', text: 'scalar x\n    |sin(x) - 1/2|\n  > 0\n', want: 'refuted', cx: /π\/6$/ },
+  { name: '|x − √3 + 1| + |y − 2e| > 0 fails at (√3 − 1, 2e)', text: 'scalar x, y\n    |x - √3 + 1| + |y - 2e|\n  > 0\n', want: 'refuted', cx: /^x = -1 \+ sqrt\(3\), y = 2·e$/ },
+  { name: '|7x − 3 − √2| + |y| > 0 fails at ((3 + √2)/7, 0)', text: 'scalar x, y\n    |7x - 3 - √2| + |y|\n  > 0\n', want: 'refuted', cx: /^x = \(3 \+ sqrt\(2\)\)\/7, y = 0$/ },
+  { name: 'sin x + cos x ≤ √2 holds', text: 'scalar x\n    sin(x) + cos(x)\n  ≤ √2\n', want: 'pass' },
+  { name: '|x − √2| + |y| + 10⁻⁹ > 0 holds', text: 'scalar x, y\n    |x - √2| + |y| + 10^(-9)\n  > 0\n', want: 'pass' },
   { name: '|x| + |y| + 10⁻⁹ > 0 holds', text: 'scalar x, y\n    |x| + |y| + 1/10^9\n  > 0\n', want: 'pass' },
   { name: '3 − sin x − sin y > 0 holds', text: 'scalar x, y\n    3 - sin(x) - sin(y)\n  > 0\n', want: 'pass' },
   { name: '2 − sin x − sin y ≥ 0 holds', text: 'scalar x, y\n    2 - sin(x) - sin(y)\n  ≥ 0\n', want: 'pass' },

@@ -605,6 +605,8 @@ function rootsAndExtrema(
   // was probed at 1,199 points) or f ≡ 0 there (|x| − x for x > 0), alike at every point.
   const zeroAt = (i: number): boolean => vals[i]?.f === 0;
   const touchingCells: number[] = [];
+  /** The grid cell a root was bisected in (its ends' signs differed in doubles). */
+  const cellOf = new Map<number, [number, number]>();
   /** The roots between a turn at x (f = fx there) and each neighbour where f has the other sign. */
   const rootsBesideTurn = (x: number, fx: number, neighbours: readonly (readonly [number, number])[]): void => {
     if (fx === 0) return;
@@ -621,7 +623,10 @@ function rootsAndExtrema(
     if (p.f === 0 && !(i > 0 && zeroAt(i - 1) && zeroAt(i + 1))) roots.push(xs[i]!);
     else if (Math.sign(p.f) !== Math.sign(q.f) && q.f !== 0) {
       const r = bisectDouble((x) => f(x)?.f ?? null, xs[i]!, xs[i + 1]!, p.f);
-      if (r !== null) roots.push(r);
+      if (r !== null) {
+        roots.push(r);
+        cellOf.set(r, [xs[i]!, xs[i + 1]!]);
+      }
     }
     // A turn exactly on a grid point (x + 1/x at 1): f′ is 0 there, with opposite signs around.
     const before = i > 0 ? vals[i - 1] : null;
@@ -727,10 +732,40 @@ function rootsAndExtrema(
         // Narrower only helps a root's bracket that holds a pole (no enclosure over it).
         if (!zeros || whole !== null) break;
       }
-      return [bracket, ...near];
+      // A root doubles place badly (e^x + e^(−x) − 2 − 10⁻¹⁸, cancelling: bisected to 2.4·10⁻⁹,
+      // not 10⁻⁹) is still certain on the grid cell it was found in, where the ends' signs
+      // are certain and f is defined throughout.
+      // (Beside the narrow one, whose middle is still the place to probe: log x > −600 fails
+      // only below 10⁻²⁶⁰, which the cell's middle is far from.)
+      const cell = zeros && !bracket.certain ? cellOf.get(y) : undefined;
+      const wide: Bracket[] = [];
+      if (cell && Date.now() <= deadline) {
+        const [lo, hi] = cell.map((v) => Rational.parse(v.toPrecision(17))) as [Rational, Rational];
+        const sl = sign(lo);
+        const sh = sign(hi);
+        if (sl !== null && sh !== null && sl !== sh && intervalAt(point, key, a, b, lo, hi)) wide.push({ lo, hi, at: null, certain: true });
+      }
+      return [bracket, ...wide, ...near];
     });
   };
-  return { roots: toBrackets(roots, true), extrema: toBrackets(extrema, false), polynomial: false };
+  // A grid point where f is 0 in doubles only (e^x + e^(−x) − 2 − 10⁻¹⁸ at 0, −10⁻¹⁸ in
+  // decimals) with a certain other sign at a neighbour: a root between them for certain, though
+  // no bracket around the point itself shows one (the zeros are 1.4·10⁻⁹ away).
+  const between: Bracket[] = [];
+  for (let i = 0; i < xs.length && between.length < 4; i++) {
+    if (vals[i]?.f !== 0 || (i > 0 && zeroAt(i - 1) && i + 1 < xs.length && zeroAt(i + 1)) || Date.now() > deadline) continue;
+    const x = Rational.parse(xs[i]!.toPrecision(17));
+    const s0 = exactAt(point, key, a, b, x)?.sign() ?? (decimalSigns-- > 0 ? decimalSign(x) : null);
+    if (s0 === null || s0 === 0) continue;
+    for (const j of [i - 1, i + 1]) {
+      if (j < 0 || j >= xs.length) continue;
+      const y = Rational.parse(xs[j]!.toPrecision(17));
+      const sj = certainSign(intervalAt(point, key, a, b, y)) ?? (decimalSigns-- > 0 ? decimalSign(y) : null);
+      const [lo, hi] = j < i ? [y, x] : [x, y];
+      if (sj !== null && sj !== s0 && intervalAt(point, key, a, b, lo, hi)) between.push({ lo, hi, at: null, certain: true });
+    }
+  }
+  return { roots: [...toBrackets(roots, true), ...between], extrema: toBrackets(extrema, false), polynomial: false };
 }
 
 /** The boundaries of several comparisons along one scalar, as one (so probes fall between theirs too). */

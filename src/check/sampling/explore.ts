@@ -9,7 +9,7 @@ import { Mat, Signal, isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
-import { constantValue, hugeLiteral } from '../evaluator/interpret.js';
+import { constantValue, evaluate, groundHost, hugeLiteral, type Host } from '../evaluator/interpret.js';
 import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit } from '../rewrite.js';
 import { keysRead } from './domain.js';
 import type { Rng } from '../rng.js';
@@ -222,7 +222,16 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
         }
         if (strict && o.kind === 'undecided' && !tight && r.certain) {
           const ends = [r.lo, r.hi].map((x) => at(base, key, x, rng, deadline));
-          if (ends.every((e) => e !== null && decideAt(e, left, rel, right, levels).kind === 'holds')) tight = q;
+          if (ends.every((e) => e !== null && decideAt(e, left, rel, right, levels).kind === 'holds')) {
+            tight = q;
+            // The sides agree at the turn to every precision (sin x + cos x < √2 at π/4): where
+            // its exact place is guessed and the sides proved equal there, the bound fails.
+            const found = rel === '<' || rel === '>' ? equalAtBottom(p, q, [key], 1e-24, rng, deadline) : null;
+            if (found) {
+              tight = undefined;
+              return done(found);
+            }
+          }
         }
       }
     }
@@ -314,18 +323,21 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
   const left = p.left as Expr;
   const right = p.right as Expr;
   const rel = p.rel as RelOp;
-  const digits = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.sqrt(Math.max(m, 1e-32)))) - 1));
+  // (A kink's bottom is about m from the place, a smooth one about √m: guessed at both.)
+  const linear = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.max(m, 1e-32))) - 1));
+  const quadratic = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.sqrt(Math.max(m, 1e-32)))) - 1));
   const options = keys.filter((k) => !k.includes('@')).slice(0, 4).map((key) => {
     const v = cur.values.get(key)!.value as Rational;
-    return { key, label: cur.values.get(key)!.label, cs: exactGuesses(v, left.range, digits, true).slice(0, 3) };
+    const seen = new Set<string>();
+    const cs = [...new Set([linear, quadratic])].flatMap((d) => exactGuesses(v, left.range, d, true).slice(0, 6)).filter((c) => !seen.has(printExpr(c)) && seen.add(printExpr(c)));
+    return { key, label: cur.values.get(key)!.label, cs: cs.slice(0, 8) };
   }).filter((o) => o.cs.length > 0);
   if (options.length === 0) return null;
-  let combos: { key: string; label: string; c: Expr }[][] = [[]];
-  for (const o of options) combos = combos.flatMap((done) => o.cs.map((c) => [...done, { key: o.key, label: o.label, c }]));
+  const combos = guessCombinations(options, 64);
   const ctx = identityContext(p);
   const levels = allLevels();
   const moved = options.map((o) => o.label).join(', ');
-  for (const at of combos.slice(0, 27)) {
+  for (const at of combos) {
     if (Date.now() > deadline) return null;
     const exact = at.map(({ key, c }) => [key, constantValue(c)] as const);
     if (exact.every(([, v]) => v !== null)) {
@@ -335,7 +347,7 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
       const o = decideAt(q, left, rel, right, levels);
       if (o.kind === 'fails') {
         const [l, r] = formatSides(o.F, o.left, o.right);
-        return counterexample(q, l, r, `found by moving ${moved} together toward where left − right is smallest, to its exact place`);
+        return counterexample(q, l, r, options.length > 1 ? `found by moving ${moved} together toward where left − right is smallest, to its exact place` : `found where left − right turns along ${moved}, at its exact place`);
       }
       continue;
     }
@@ -362,7 +374,8 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     // (Proved equal: both sides print as the one whose enclosure is narrower, so they read alike.)
     const shown = equalSides(q, left, right);
     const where = at.map(({ label, c }) => `${label} = ${printExpr(c)}`).join(', ');
-    return counterexample(q, shown, shown, `the sides are equal at ${where} exactly (left − right is 0 there by exact algebra), so '${rel}' fails; found by moving ${moved} together toward where left − right is smallest`);
+    const how = options.length > 1 ? `found by moving ${moved} together toward where left − right is smallest` : `found where left − right turns along ${moved}`;
+    return counterexample(q, shown, shown, `the sides are equal at ${where} exactly (left − right is 0 there by exact algebra), so '${rel}' fails; ${how}`);
   }
   return null;
 }
@@ -738,10 +751,8 @@ function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts
     }
     // (To as many digits as the descent tells: about √|g| from the zero, where g is quadratic there.)
     const digits = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.sqrt(least) || 1e-16)) - 1));
-    const options = [...moved].map(([key, x]) => ({ key, label: base.values.get(key)!.label, cs: exactGuesses(Rational.parse(x.toPrecision(17)), g.range, digits, true).slice(0, 3) }));
-    let combos: { key: string; label: string; c: Expr }[][] = [[]];
-    for (const o of options) combos = combos.flatMap((done) => o.cs.map((c) => [...done, { key: o.key, label: o.label, c }]));
-    for (const at of combos.slice(0, 27)) {
+    const options = [...moved].map(([key, x]) => ({ key, label: base.values.get(key)!.label, cs: exactGuesses(Rational.parse(x.toPrecision(17)), g.range, digits, true).slice(0, 6) }));
+    for (const at of guessCombinations(options, 64)) {
       if (Date.now() > deadline) return null;
       const zero = substitute(g, new Map([...rest, ...at.map(({ label, c }) => [label, c] as const)]));
       if (freeNames(zero).length > 0 || !exactlyZero(zero, ctx, `${p.salt}|across|${printExpr(zero)}`, deadline)) continue;
@@ -750,6 +761,16 @@ function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts
     }
   }
   return null;
+}
+
+/**
+ * One guess per scalar, every combination, the likeliest first: by the sum of the guesses'
+ * ranks in their lists (π, π, π before 355/113, 355/113, π's rank-0 neighbours run out), at most `max`.
+ */
+function guessCombinations(options: readonly { key: string; label: string; cs: readonly Expr[] }[], max: number): { key: string; label: string; c: Expr }[][] {
+  let combos: { at: { key: string; label: string; c: Expr }[]; rank: number }[] = [{ at: [], rank: 0 }];
+  for (const o of options) combos = combos.flatMap((done) => o.cs.map((c, i) => ({ at: [...done.at, { key: o.key, label: o.label, c }], rank: done.rank + i })));
+  return combos.sort((u, v) => u.rank - v.rank).slice(0, max).map((x) => x.at);
 }
 
 /** A rational as an expression (3, −1/2), as written on paper. */
@@ -863,7 +884,7 @@ function touchAt(base: Point, key: string, g: Expr, x: number, deadline: number)
  * Exact values a number known to ~10⁻⁹⁰ (or to `digits` digits: 60 at most) may be, to be
  * proved (never taken on trust): a fraction with denominator ≤ 1000, or such a fraction
  * times π (with `nearer`, reduced into (−π, π] first) or e, the square root or the logarithm
- * of one, and where w is known to 20 digits, (a ± √q)/c and ∛q.
+ * of one, and where w is known to 10 digits, (a ± √q)/c and ∛q.
  */
 function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = false): Expr[] {
   const D = decimalField(120);
@@ -912,7 +933,8 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
     // (With `nearer`, a far multiple of π — a descent's bottom at −6829319π/2 — is tried first
     // as its place within (−π, π], where a periodic side is the same: to be proved there too.)
     const two = Rational.of(2);
-    const turns = qp.div(two).add(Rational.of(1).div(two)).floor();
+    // (q − 2⌈(q − 1)/2⌉ lies in (−1, 1]: π stays π, 5π/2 becomes π/2.)
+    const turns = -qp.sub(Rational.ONE).div(two).neg().floor();
     const reduced = qp.sub(new Rational(turns).mul(two));
     if (nearer && turns !== 0n) out.push(reduced.isZero() ? num(reduced) : timesPi(reduced));
     out.push(timesPi(qp));
@@ -934,8 +956,8 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
     out.push(w.sign() < 0 ? { kind: 'Neg', arg: root, range, shape: { kind: 'scalar' } } : root);
   }
   // (a ± √q)/c, a quadratic irrational (the golden ratio, 1 + √2), for c ≤ 8 and |a| ≤ 12;
-  // and ∛q. (Only where w is known to 20 digits or more: a coarser one matches too many.)
-  if (digits >= 20) {
+  // and ∛q. (Only where w is known to 10 digits or more: a coarser one matches too many.)
+  if (digits >= 10) {
     // (On w to `digits` + 5 places: a short rational, so each continued fraction is cheap.)
     const scale = 10n ** BigInt(digits + 5);
     const wr = new Rational((w.n * scale) / w.d, scale);
@@ -1058,6 +1080,18 @@ function exactlyZero(e0: Expr, ctx: IdentityContext, seed: string, deadline: num
   }
 }
 
+/** The sign a constant expression certainly has (by its 60-digit enclosure), or null. */
+function constantSign(e: Expr): -1 | 1 | null {
+  try {
+    const D = decimalField(60);
+    const v = evaluate(e, { ...groundHost, field: D, deadline: Date.now() + 50 } as unknown as Host<DecInterval>);
+    const sg = isMat(v) ? null : D.sign(v as DecInterval);
+    return sg === 1 || sg === -1 ? sg : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Constants written as the numbers they are, so that exact expansion proves what it could not:
  * sin, cos and tan of a rational multiple of π whose value is a square root of a rational
@@ -1124,6 +1158,16 @@ function exactConstants(e: Expr): Expr {
         for (let i = 0n; i < (rn.n < 0n ? -rn.n : rn.n); i++) out = rn.n > 0n ? out.mul(q) : out.div(q);
         return lit(out);
       }
+    }
+    // |c| for a constant c: 0 where c expands to 0 (|√2 − √2|), c or −c where its sign is certain.
+    if (x.kind === 'Abs' && freeNames(x.arg).length === 0) {
+      const inner = rec(x.arg);
+      const poly = expandPolynomial(inner, true);
+      if (poly && poly.size === 0) return num(0);
+      const sign = constantSign(inner);
+      if (sign === 1) return inner;
+      if (sign === -1) return neg(inner);
+      return { ...x, arg: inner };
     }
     if (x.kind === 'Call' && x.args.length === 1 && !x.fn.index && x.fn.primes === 0 && (x.fn.base === 'sin' || x.fn.base === 'cos' || x.fn.base === 'tan')) {
       const k = multipleOfPi(x.args[0]!);
