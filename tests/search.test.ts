@@ -319,6 +319,14 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '1 = (eˣ − 1 − x − 10⁻¹²)/(…) fails', text: 'scalar x\n    1\n  = (exp(x) - 1 - x - 10^(-12))/(exp(x) - 1 - x - 10^(-12))\n', want: 'refuted' },
   { name: '1 = (1 + 10⁻²⁰ − eˣ)/(…) fails (1 + 10⁻²⁰ is 1 in doubles)', text: 'scalar x\n    1\n  = (1 + 10^(-20) - exp(x))/(1 + 10^(-20) - exp(x))\n', want: 'refuted' },
   { name: '1 = (eˣ + e⁻ˣ − 2 + 10⁻¹⁸)/(…) holds', text: 'scalar x\n    1\n  = (exp(x) + exp(-x) - 2 + 10^(-18))/(exp(x) + exp(-x) - 2 + 10^(-18))\n', want: 'pass' },
+  // (Second red team:) a step of numbers alone whose right side divides by a constant that is
+  // exactly 0 (unknown: no enclosure shows it); a root of a power is no number past reach.
+  { name: '0 = tan(π/2) fails (cos(π/2) = 0 exactly)', text: '    0\n  = tan(π/2)\n', want: 'refuted' },
+  { name: '5 = 1/cos(π/2) fails', text: '    5\n  = 1/cos(π/2)\n', want: 'refuted' },
+  { name: '1 = (sin(π/6) − 1/2)/(sin(π/6) − 1/2) fails', text: '    1\n  = (sin(π/6) - 1/2)/(sin(π/6) - 1/2)\n', want: 'refuted' },
+  { name: '((−2)²)^(1/2) = 2 holds', text: '    ((-2)^2)^(1/2)\n  = 2\n', want: 'pass' },
+  { name: 'cos(π/3) = 1/2 holds', text: '    cos(π/3)\n  = 1/2\n', want: 'pass' },
+  { name: 'sin(π/6) = 0.5000001 fails', text: '    sin(π/6)\n  = 0.5000001\n', want: 'refuted' },
   { name: '1 = (e^{2x} − 4eˣ + 4 + 10⁻³⁰)/(…) holds', text: 'scalar x\n    1\n  = (exp(2x) - 4 exp(x) + 4 + 10^(-30))/(exp(2x) - 4 exp(x) + 4 + 10^(-30))\n', want: 'pass' },
   { name: '1 = (1 − sin x)/(1 − sin x) under 0 < x < π/2 holds (the touch is on a strict edge)', text: 'scalar x\nassume 0 < x < π/2\n    1\n  = (1 - sin(x))/(1 - sin(x))\n', want: 'pass' },
   { name: '1 = (x² − 2√2 x + 2)/(…) under x > √2 holds', text: 'scalar x\nassume x > √2\n    1\n  = (x^2 - 2√2 x + 2)/(x^2 - 2√2 x + 2)\n', want: 'pass' },

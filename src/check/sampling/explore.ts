@@ -1235,7 +1235,11 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       if (x.kind === 'Num' && hugeLiteral(x.value)) hit = x.value;
       if (x.kind === 'Binary' && x.op === '^' && freeNames(x).length === 0 && constantValue(x) === null) {
         const b = constantValue(x.left);
-        if (b && !b.isZero() && !(b.d === 1n && (b.n === 1n || b.n === -1n))) hit = printExpr(x);
+        // (A power past reach has an exponent past 10⁵ or none that is known: 10^(−10^12); not
+        // a root, ((−2)²)^(1/2).)
+        const k = constantValue(x.right);
+        const far = k === null || (k.sign() < 0 ? k.neg() : k).cmp(Rational.of(100000)) > 0;
+        if (b && !b.isZero() && !(b.d === 1n && (b.n === 1n || b.n === -1n)) && far) hit = printExpr(x);
       }
     });
     return hit !== null;
@@ -1271,6 +1275,35 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   for (const from of bases) {
     const out = poleSearchFrom(p, from, rng, deadline, extended, parts, levels, doubt);
     if (out) return out;
+  }
+  return null;
+}
+
+/**
+ * The domain rule for a step without names whose right side divides by a constant that is 0
+ * exactly (1/cos(π/2), tan(π/2), 1/(sin(π/6) − 1/2): no enclosure shows it, exact expansion or
+ * the identity test proves it): where the left side has a value, a counterexample; else null.
+ */
+export function constantPole(p: StepProblem, point: Point, deadline: number): Counterexample | null {
+  const left = p.left as Expr;
+  const right = unfolded(p.right as Expr, p);
+  if (freeNames(right).length > 0 || freeNames(unfolded(left, p)).length > 0) return null;
+  const ctx = identityContext(p);
+  for (const g of singularParts(right, true)) {
+    if (Date.now() > deadline) return null;
+    if (!exactlyZero(g, ctx, `${p.salt}|constant|${printExpr(g)}`, deadline)) continue;
+    if (leftUndefinedAt(p, new Map())) return null;
+    point.touched.clear();
+    const F = decimalLevels()[0]!;
+    let value: string | null = null;
+    try {
+      const v = point.evaluate(F, left);
+      value = !isMat(v) && F.sign(v) === null ? '≈ 0' : formatValue(F, v, 12);
+    } catch {
+      value = null;
+    }
+    if (value === null) return null;
+    return counterexample(point, value, 'undefined', `the right side is undefined: ${printExpr(g)} = 0 exactly, while the left side is defined (${value})`);
   }
   return null;
 }

@@ -9,7 +9,7 @@ import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { describeSearch, failureStands, hasEquation, integerLadder, poleSearch, searchInequality, searchStatement } from './explore.js';
+import { constantPole, describeSearch, failureStands, hasEquation, integerLadder, poleSearch, searchInequality, searchStatement } from './explore.js';
 import { domainKeys } from './domain.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
 
@@ -172,8 +172,14 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
           case 'undecided':
             undecided++;
             undecidedWhy ||= o.reason === NO_PRECISION ? '' : o.reason;
-            // A step with no free names has one point: trying it again says nothing new.
-            if (point.values.size === 0) attempt = maxAttempts;
+            // A step with no free names has one point: trying it again says nothing new. Where
+            // the right side divides by a constant that is 0 exactly (1/cos(π/2)), it has no
+            // value, which no enclosure shows: the domain rule refutes there.
+            if (point.values.size === 0) {
+              attempt = maxAttempts;
+              const found = rel === '=' ? constantPole(p, point, opts.deadline) : null;
+              if (found) return fail(found, true);
+            }
             // A strict relation whose sides cannot be told apart at an ordinary point
             // (max(x, π) > π at x = −5) may fail there; far out (tanh(x) < 1 at x = 10⁹) it is skipped.
             if ((rel === '<' || rel === '>') && ordinary(point) && !touching) {
