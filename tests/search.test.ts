@@ -318,6 +318,15 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '1 = (eˣ + e⁻ˣ − 2 − 10⁻¹⁸)/(…) fails (zeros at ±10⁻⁹)', text: 'scalar x\n    1\n  = (exp(x) + exp(-x) - 2 - 10^(-18))/(exp(x) + exp(-x) - 2 - 10^(-18))\n', want: 'refuted' },
   { name: '1 = (eˣ − 1 − x − 10⁻¹²)/(…) fails', text: 'scalar x\n    1\n  = (exp(x) - 1 - x - 10^(-12))/(exp(x) - 1 - x - 10^(-12))\n', want: 'refuted' },
   { name: '1 = (1 + 10⁻²⁰ − eˣ)/(…) fails (1 + 10⁻²⁰ is 1 in doubles)', text: 'scalar x\n    1\n  = (1 + 10^(-20) - exp(x))/(1 + 10^(-20) - exp(x))\n', want: 'refuted' },
+  // (Third red team:) a divisor that crosses 0 by less than the doubles' noise beside a turn:
+  // signs in decimals at 10⁻ᵏ beside it find the crossing.
+  { name: '1 = (cos x − 1 + 10⁻¹⁶)/(…) fails (zeros at ±1.5·10⁻⁸)', text: 'scalar x\n    1\n  = (cos(x) - 1 + 10^(-16))/(cos(x) - 1 + 10^(-16))\n', want: 'refuted' },
+  { name: '1 = (cos x − 1 + 10⁻¹⁶)/(…) under 6 < x < 7 fails (near 2π)', text: 'scalar x\nassume 6 < x < 7\n    1\n  = (cos(x) - 1 + 10^(-16))/(cos(x) - 1 + 10^(-16))\n', want: 'refuted' },
+  { name: '1 = (sin x − 1 + 10⁻²⁰)/(…) fails (zeros 1.4·10⁻¹⁰ from π/2)', text: 'scalar x\n    1\n  = (sin(x) - 1 + 10^(-20))/(sin(x) - 1 + 10^(-20))\n', want: 'refuted' },
+  { name: '1 = (log(1 + x²) − 10⁻²⁵)/(…) fails', text: 'scalar x\n    1\n  = (log(1 + x^2) - 10^(-25))/(log(1 + x^2) - 10^(-25))\n', want: 'refuted' },
+  { name: '1 = (√(x² + 1) − 1 − 10⁻²⁵)/(…) fails', text: 'scalar x\n    1\n  = (√(x^2 + 1) - 1 - 10^(-25))/(√(x^2 + 1) - 1 - 10^(-25))\n', want: 'refuted' },
+  { name: '1 = (sin x − 1 − 10⁻²⁰)/(…) holds', text: 'scalar x\n    1\n  = (sin(x) - 1 - 10^(-20))/(sin(x) - 1 - 10^(-20))\n', want: 'pass' },
+  { name: '1 = (cos x − 1 − 10⁻¹⁶)/(…) holds', text: 'scalar x\n    1\n  = (cos(x) - 1 - 10^(-16))/(cos(x) - 1 - 10^(-16))\n', want: 'pass' },
   { name: '1 = (eˣ + e⁻ˣ − 2 + 10⁻¹⁸)/(…) holds', text: 'scalar x\n    1\n  = (exp(x) + exp(-x) - 2 + 10^(-18))/(exp(x) + exp(-x) - 2 + 10^(-18))\n', want: 'pass' },
   // (Second red team:) a step of numbers alone whose right side divides by a constant that is
   // exactly 0 (unknown: no enclosure shows it); a root of a power is no number past reach.

@@ -277,6 +277,42 @@ export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: nu
   return best;
 }
 
+/**
+ * A sign change of g beside c (a turn or root doubles cannot resolve: cos x − 1 + 10⁻¹⁶, whose
+ * zeros 1.5·10⁻⁸ from 0 are below the doubles' noise), as a certain bracket: g's signs in
+ * 60-digit decimals at c and at c ± 10⁻ᵏ(1 + |c|), k = 2, 4, …, 40, and the first neighbouring
+ * pair with certain opposite signs where g is defined throughout (so continuous). Null where
+ * there is none.
+ */
+export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, deadline: number): Bracket | null {
+  const D = decimalField(60);
+  const scale = Rational.ONE.add(c.sign() < 0 ? c.neg() : c);
+  const sign = (x: Rational): -1 | 0 | 1 | null => {
+    const v = decimalDualAt(point, key, g, ZERO, x, D);
+    return v ? D.sign(v.f) : null;
+  };
+  const s0 = sign(c);
+  if (s0 === null) return null;
+  for (const dir of [1, -1]) {
+    let prev = c;
+    let sp: -1 | 0 | 1 | null = s0;
+    for (let k = 40; k >= 2; k -= 2) {
+      if (Date.now() > deadline) return null;
+      const x = c.add(scale.div(new Rational(10n ** BigInt(k))).mul(Rational.of(dir)));
+      const sx = sign(x);
+      if (sx !== null && sx !== 0 && sp !== null && sp !== 0 && sx !== sp) {
+        const [lo, hi] = dir > 0 ? [prev, x] : [x, prev];
+        if (intervalAt(point, key, g, ZERO, lo, hi)) return { lo, hi, at: null, certain: true };
+      }
+      if (sx !== null && sx !== 0) {
+        prev = x;
+        sp = sx;
+      }
+    }
+  }
+  return null;
+}
+
 /** Whether e reads sin, cos or tan: a function that may turn near 0 again and again. */
 function periodic(e: Expr): boolean {
   let hit = false;
@@ -696,6 +732,8 @@ function rootsAndExtrema(
     const byPlace = new Map<string, number>();
     for (const y of ys) if (!byPlace.has(y.toPrecision(12))) byPlace.set(y.toPrecision(12), y);
     const uniq = [...byPlace.values()].sort((p, q) => p - q);
+    // (The three nearest 0 are looked beside in decimals where doubles cannot place them.)
+    const nearest = new Set([...uniq].sort((p, q) => Math.abs(p) - Math.abs(q)).slice(0, 3));
     return uniq.flatMap((y): Bracket[] => {
       const c = Rational.parse(y.toPrecision(17));
       const w = Rational.parse((Math.max(1e-300, Math.abs(y)) * 1e-12).toPrecision(3));
@@ -744,6 +782,11 @@ function rootsAndExtrema(
         const sl = sign(lo);
         const sh = sign(hi);
         if (sl !== null && sh !== null && sl !== sh && intervalAt(point, key, a, b, lo, hi)) wide.push({ lo, hi, at: null, certain: true });
+      }
+      // (And beside it, in decimals, where doubles' noise hides the sign change itself.)
+      if (zeros && !bracket.certain && wide.length === 0 && nearest.has(y) && Date.now() <= deadline) {
+        const found = signChangeNear(point, key, a, c, deadline);
+        if (found && b.kind === 'Num' && b.value === '0') wide.push(found);
       }
       return [bracket, ...wide, ...near];
     });

@@ -16,7 +16,7 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, singularParts, touchNear, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
+import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, signChangeNear, singularParts, touchNear, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -617,6 +617,28 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
     }
     // (The left side's gaps are only notes: not worth narrowing a turn to 10⁻⁹⁰ for.)
     if (side === 'left') continue;
+    // A turn that crosses 0 by less than the doubles' noise (sin x − 1 + 10⁻²⁰, whose zeros are
+    // 1.4·10⁻¹⁰ either side of π/2): a sign change beside it in decimals is a zero for certain.
+    const crossing = signChangeNear(base, key, g, Rational.parse(x.toPrecision(17)), deadline);
+    const qc = crossing && enclosurePoint(base, key, crossing, rng, deadline);
+    if (qc) {
+      qc.touched.clear();
+      const F = decimalLevels()[0]!;
+      let value: string | null = null;
+      try {
+        const v = qc.evaluate(F, p.left as Expr);
+        value = !isMat(v) && F.sign(v) === null ? '≈ 0' : formatValue(F, v, 12);
+      } catch {
+        value = null;
+      }
+      try {
+        qc.evaluate(F, g);
+      } catch {
+        // (the names it uses are the counterexample's)
+      }
+      const [lo, hi] = apart(crossing!.lo, crossing!.hi);
+      if (value !== null) return counterexample(qc, value, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens between ${label} = ${lo} and ${hi} (it changes sign there, by less than doubles can tell), while the left side is defined on all of that interval (${value})`);
+    }
     // The turn placed by the secant on g/g′ (touchNear: as fast for a flat touch, (sin x − 1)²
     // expanded, as for a plain one), else narrowed by the sign of g′ (refineTurn).
     const fine = touchAt(base, key, g, x, deadline);
