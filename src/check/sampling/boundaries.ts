@@ -282,7 +282,7 @@ export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: nu
  * zeros 1.5·10⁻⁸ from 0 are below the doubles' noise), as a certain bracket: g's signs in
  * 60-digit decimals at c and at c ± 10⁻ᵏ(1 + |c|), k = 2, 4, …, 40, and the first neighbouring
  * pair with certain opposite signs where g is defined throughout (so continuous). Null where
- * there is none.
+ * there is none, or where g has c's sign 10⁻² either side (no ladder then).
  */
 export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, deadline: number): Bracket | null {
   const D = decimalField(60);
@@ -293,6 +293,10 @@ export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, 
   };
   const s0 = sign(c);
   if (s0 === null) return null;
+  // (Cheaply first: the same sign at c and 10⁻² either side, as where exp(x) underflows near
+  // −745, is no crossing worth the ladder.)
+  const far = [1, -1].map((dir) => sign(c.add(scale.div(Rational.of(100)).mul(Rational.of(dir)))));
+  if (s0 !== 0 && far.every((sf) => sf === s0)) return null;
   for (const dir of [1, -1]) {
     let prev = c;
     let sp: -1 | 0 | 1 | null = s0;
