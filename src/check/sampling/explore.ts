@@ -622,20 +622,7 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
     const crossing = signChangeNear(base, key, g, Rational.parse(x.toPrecision(17)), deadline);
     const qc = crossing && enclosurePoint(base, key, crossing, rng, deadline);
     if (qc) {
-      qc.touched.clear();
-      const F = decimalLevels()[0]!;
-      let value: string | null = null;
-      try {
-        const v = qc.evaluate(F, p.left as Expr);
-        value = !isMat(v) && F.sign(v) === null ? '≈ 0' : formatValue(F, v, 12);
-      } catch {
-        value = null;
-      }
-      try {
-        qc.evaluate(F, g);
-      } catch {
-        // (the names it uses are the counterexample's)
-      }
+      const value = leftWhereUndefined(qc, p.left as Expr, g);
       const [lo, hi] = apart(crossing!.lo, crossing!.hi);
       if (value !== null) return counterexample(qc, value, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens between ${label} = ${lo} and ${hi} (it changes sign there, by less than doubles can tell), while the left side is defined on all of that interval (${value})`);
     }
@@ -830,6 +817,29 @@ function symbolicPoint(base: Point, at: readonly { key: string; c: Expr }[], rng
   return q;
 }
 
+/**
+ * The left side's value at q, where the right side has none (g = 0 there), as the
+ * counterexample prints it (`≈ 0` where its enclosure holds 0), or null where it has none
+ * either; g is evaluated too, so that the names it reads are the counterexample's.
+ */
+function leftWhereUndefined(q: Point, left: Expr, g: Expr): string | null {
+  q.touched.clear();
+  const F = decimalLevels()[0]!;
+  let value: string | null = null;
+  try {
+    const v = q.evaluate(F, left);
+    value = !isMat(v) && F.sign(v) === null ? '≈ 0' : formatValue(F, v, 12);
+  } catch {
+    value = null;
+  }
+  try {
+    q.evaluate(F, g);
+  } catch {
+    // (the names it uses are the counterexample's)
+  }
+  return value;
+}
+
 /** What touchPoint found at an exact zero of a divisor: a counterexample, or why none, and whether that is certain (else a doubt). */
 type Touched = { readonly kind: 'found'; readonly found: Counterexample } | { readonly kind: 'outside' | 'left-undefined'; readonly certain: boolean };
 
@@ -866,20 +876,7 @@ function touchPoint(p: StepProblem, base: Point, at: readonly { key: string; lab
     }
     return { kind: 'outside', certain };
   }
-  q.touched.clear();
-  const F = decimalLevels()[0]!;
-  let value: string | null = null;
-  try {
-    const v = q.evaluate(F, p.left as Expr);
-    value = !isMat(v) && F.sign(v) === null ? '≈ 0' : formatValue(F, v, 12);
-  } catch {
-    value = null;
-  }
-  try {
-    q.evaluate(F, g);
-  } catch {
-    // (the names it uses are the counterexample's)
-  }
+  const value = leftWhereUndefined(q, p.left as Expr, g);
   // (The left side without a value there either, or none that enclosures can tell: a doubt.)
   if (value === null) return { kind: 'left-undefined', certain: leftUndefinedAt(p, new Map(at.map(({ label, c }) => [label, c]))) };
   const where = at.map(({ label, c }) => `${label} = ${printExpr(c)}`).join(', ');
@@ -1315,15 +1312,7 @@ export function constantPole(p: StepProblem, point: Point, deadline: number): Co
     if (Date.now() > deadline) return null;
     if (!exactlyZero(g, ctx, `${p.salt}|constant|${printExpr(g)}`, deadline)) continue;
     if (leftUndefinedAt(p, new Map())) return null;
-    point.touched.clear();
-    const F = decimalLevels()[0]!;
-    let value: string | null = null;
-    try {
-      const v = point.evaluate(F, left);
-      value = !isMat(v) && F.sign(v) === null ? '≈ 0' : formatValue(F, v, 12);
-    } catch {
-      value = null;
-    }
+    const value = leftWhereUndefined(point, left, g);
     if (value === null) return null;
     return counterexample(point, value, 'undefined', `the right side is undefined: ${printExpr(g)} = 0 exactly, while the left side is defined (${value})`);
   }
