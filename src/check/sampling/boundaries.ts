@@ -788,9 +788,10 @@ function rootsAndExtrema(
         if (sl !== null && sh !== null && sl !== sh && intervalAt(point, key, a, b, lo, hi)) wide.push({ lo, hi, at: null, certain: true });
       }
       // (And beside it, in decimals, where doubles' noise hides the sign change itself.)
-      if (zeros && !bracket.certain && wide.length === 0 && nearest.has(y) && Date.now() <= deadline) {
+      // (A divisor's zeros only, b = 0: an inequality's search has its own turns to probe.)
+      if (zeros && !bracket.certain && wide.length === 0 && nearest.has(y) && b.kind === 'Num' && b.value === '0' && Date.now() <= deadline) {
         const found = signChangeNear(point, key, a, c, deadline);
-        if (found && b.kind === 'Num' && b.value === '0') wide.push(found);
+        if (found) wide.push(found);
       }
       return [bracket, ...wide, ...near];
     });
