@@ -155,7 +155,14 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         const left = p.left as Expr;
         const right = p.right as Expr;
         const rel = p.rel as RelOp;
-        const o = decideAt(point, left, rel, right, pointLevels, state, confirm);
+        let o = decideAt(point, left, rel, right, pointLevels, state, confirm);
+        // (The one point of a step of numbers alone that 50 digits cannot decide — a divisor
+        // 10⁻¹² from 0 that a 10-place decimal makes, 1 = (π − 3.1415926536)/(…) — is taken
+        // to every precision: there is no other point to decide the step.)
+        if (o.kind === 'undecided' && point.values.size === 0 && pointLevels.length < levels.length && Date.now() <= opts.deadline) {
+          point.touched.clear();
+          o = decideAt(point, left, rel, right, levels, state, confirm);
+        }
         switch (o.kind) {
           case 'holds':
             if (o.exact) evidence.exact++;
