@@ -226,12 +226,7 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // A periodic g turns several times between the grid's points (1 − cos x at 2π, between 5
   // and 10, where g′ has one sign at both ends): its touches are sought on a uniform grid of
   // half steps around 0 and around the drawn value too.
-  const extra: number[] = [];
-  if (touching && periodic(g)) {
-    const drawn = point.values.get(key)?.value;
-    const x0 = drawn && !isMat(drawn) ? Math.round((drawn as Rational).toNumber()) : 0;
-    for (const c of new Set([0, Number.isFinite(x0) ? x0 : 0])) for (let j = -32; j <= 32; j++) extra.push(c + j / 2);
-  }
+  const extra = touching && periodic(g) ? periodicGrid(point, key) : [];
   // (Roots only, over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1.)
   return rootsAndExtrema(point, key, g, ZERO, deadline, extra, { rootsOnly: true, ...(touching ? { touching } : {}) }).roots.sort((u, v) => {
     const m = (r: Bracket) => { const c = r.lo.add(r.hi); return c.sign() < 0 ? c.neg() : c; };
@@ -252,7 +247,7 @@ export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: nu
   const drawn = point.values.get(key)?.value;
   const x0 = drawn && !isMat(drawn) ? (drawn as Rational).toNumber() : 0;
   const set = new Set(grid(x0));
-  if (periodic(g)) for (const c of new Set([0, Number.isFinite(x0) ? Math.round(x0) : 0])) for (let j = -32; j <= 32; j++) set.add(c + j / 2);
+  if (periodic(g)) for (const x of periodicGrid(point, key)) set.add(x);
   const xs = [...set].sort((u, v) => u - v);
   const f = (x: number) => dualAt(point, key, g, ZERO, x);
   const vals = xs.map((x) => (Date.now() > deadline ? null : f(x)));
@@ -315,6 +310,15 @@ export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, 
     }
   }
   return null;
+}
+
+/** Half steps over ±16 around 0 and around the drawn value (rounded): where a periodic function's turns lie that the log grid steps over. */
+function periodicGrid(point: Point, key: string): number[] {
+  const drawn = point.values.get(key)?.value;
+  const x0 = drawn && !isMat(drawn) ? Math.round((drawn as Rational).toNumber()) : 0;
+  const out: number[] = [];
+  for (const c of new Set([0, Number.isFinite(x0) ? x0 : 0])) for (let j = -32; j <= 32; j++) out.push(c + j / 2);
+  return out;
 }
 
 /** Whether e reads sin, cos or tan: a function that may turn near 0 again and again. */
