@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -21,6 +22,14 @@ it('runs a CommonJS bundle, makes its code cache, and takes the cache on the nex
   expect((second.exports['twice'] as (x: number) => number)(4)).toBe(8);
 });
 
+it('reads a bundle with non-ASCII text as UTF-8 (built bundles are ASCII, read as Latin-1)', () => {
+  const bundle = path.join(dir, 'u.cjs');
+  writeFileSync(bundle, "exports.word = '∑ λ 𝔼'; exports.test = (s) => /^[∑λ]+𝔼$/u.test(s);\n");
+  const loaded = loadBundle(bundle)!;
+  expect(loaded.exports['word']).toBe('∑ λ 𝔼');
+  expect((loaded.exports['test'] as (s: string) => boolean)('λ∑𝔼')).toBe(true);
+});
+
 it('ignores a cache V8 rejects, and a bundle older than the module it was made from', () => {
   const bundle = path.join(dir, 'c.cjs');
   writeFileSync(bundle, 'exports.answer = 42;\n');
@@ -37,6 +46,11 @@ it('ignores a cache V8 rejects, and a bundle older than the module it was made f
 });
 
 const built = path.join(import.meta.dirname, '..', 'dist', 'worker', 'check-worker.cjs');
+const builtParser = path.join(import.meta.dirname, '..', 'dist', 'parser', 'parse.cjs');
+it.skipIf(!existsSync(built) || !existsSync(builtParser))('the built bundles are ASCII', () => {
+  for (const file of [built, builtParser]) expect(isAscii(readFileSync(file))).toBe(true);
+});
+
 it.skipIf(!existsSync(built))('the built worker bundle is current, takes its code cache and checks', async () => {
   const unbundled = path.join(import.meta.dirname, '..', 'dist', 'src', 'run', 'check-worker.js');
   expect(statSync(built).mtimeMs).toBeGreaterThanOrEqual(statSync(unbundled).mtimeMs);
@@ -47,13 +61,15 @@ it.skipIf(!existsSync(built))('the built worker bundle is current, takes its cod
   expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
 });
 
-const builtParser = path.join(import.meta.dirname, '..', 'dist', 'parser', 'parse.cjs');
 it.skipIf(!existsSync(builtParser))('the built parser bundle is current, takes its code cache and parses as the module does', async () => {
   const unbundled = path.join(import.meta.dirname, '..', 'dist', 'src', 'parse', 'index.js');
   expect(statSync(builtParser).mtimeMs).toBeGreaterThanOrEqual(statSync(unbundled).mtimeMs);
   const loaded = loadBundle(builtParser, unbundled)!;
   expect(loaded.cached).toBe(true);
   const { parseDerivation } = await import('../src/parse/index.js');
-  const text = 'scalar x\nassume x > 0\n    x² < x\n  ⇔ x < 1   by dividing by x > 0\n';
+  // (Unicode the grammar and the reading rules match with regular expressions, escaped to
+  // ASCII in the bundle: ≤ ⇔ ∑ ᵀ ⁻¹ ‖·‖ λ_max, a Greek name, a subscript.)
+  const text = 'scalar x, α\nvector v in R^3\nmatrix A in ℝ^{3×3}\nassume x > 0\n    x² < x\n  ⇔ x < 1   by dividing by x > 0\n'
+    + '    ∑_{k=1}^{3} k α_k + ‖A v‖ + λ_max(Aᵀ A)\n  ≤ (A⁻¹)ᵀ\n  ≠ 3xy²\n  ≈ x\n';
   expect((loaded.exports['parseDerivation'] as typeof parseDerivation)(text)).toEqual(parseDerivation(text));
 });

@@ -5,6 +5,7 @@
  * 22's `module.enableCompileCache` does this for ES modules). Only our own built files are run
  * here, never a user's text. A cache V8 rejects (another Node, other flags) is ignored.
  */
+import { isAscii } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -29,7 +30,9 @@ export function loadBundle(bundle: string, notOlderThan?: string, useCache = tru
   let source: string;
   try {
     if (notOlderThan !== undefined && statSync(bundle).mtimeMs < statSync(notOlderThan).mtimeMs) return null;
-    source = readFileSync(bundle, 'utf8');
+    // (The build makes bundles ASCII, read as Latin-1: a one-byte string copied, not ~12 ms of UTF-8 decoding.)
+    const bytes = readFileSync(bundle);
+    source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch {
     return null;
   }
