@@ -386,6 +386,16 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'sin x > 0 under π < x < 2π fails', text: 'scalar x\nassume π < x < 2π\n    sin(x)\n  > 0\n', want: 'refuted' },
   { name: '|x| = x under π/2 < x ≤ π holds', text: 'scalar x\nassume π/2 < x ≤ π\n    |x|\n  = x\n', want: 'pass' },
   // A name an assumption fixes is shown in the counterexample (it was missing: no values at all).
+  // Strict bounds false at one point that were checked: a touch too flat for a certain turn
+  // (f ~ (x − π/2)⁴), a touch on an included edge (no enclosure point: its bracket crosses the
+  // edge), and a bottom whose second scalar's turn hid on a run of f′ = 0 (y² + c at −10⁻³⁰⁰,
+  // 0, 10⁻³⁰⁰), with the first scalar sent to x ≈ −1.7·10⁸ among equally low turns.
+  { name: 'sin x + 1/sin x > 2 under 0 < x < π fails at π/2', text: 'scalar x\nassume 0 < x < π\n    sin(x) + 1/sin(x)\n  > 2\n', want: 'refuted', cx: /^x = π\/2$/ },
+  { name: 'sin x + 1/sin x > 2 under 0 < x < π/2 holds (the touch is on a strict edge)', text: 'scalar x\nassume 0 < x < π/2\n    sin(x) + 1/sin(x)\n  > 2\n', want: 'pass' },
+  { name: 'sin x + cos x < √2 under 0 < x ≤ π/4 fails at the included edge π/4', text: 'scalar x\nassume 0 < x ≤ π/4\n    sin(x) + cos(x)\n  < √2\n', want: 'refuted', cx: /^x = π\/4$/ },
+  { name: 'sin x + cos x < √2 under 0 < x < π/4 holds', text: 'scalar x\nassume 0 < x < π/4\n    sin(x) + cos(x)\n  < √2\n', want: 'pass' },
+  { name: '(2 sin x − 1)² + y² > 0 fails at (π/6, 0)', text: 'scalar x, y\n    (2 sin(x) - 1)^2 + y^2\n  > 0\n', want: 'refuted', cx: /^x = π\/6, y = 0$/ },
+  { name: '(2 sin x − 1)² + y² + 10⁻⁹ > 0 holds', text: 'scalar x, y\n    (2 sin(x) - 1)^2 + y^2 + 10^(-9)\n  > 0\n', want: 'pass' },
   { name: 'a + 1 = 4 under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    a + 1\n  = 4\n', want: 'refuted', cx: /^a = 2$/ },
   { name: '1 = (a − 2)/(a − 2) under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    1\n  = (a - 2)/(a - 2)\n', want: 'refuted', cx: /^a = 2$/ },
 ];

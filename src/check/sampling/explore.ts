@@ -167,10 +167,32 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       if (base.isInteger(key)) continue;
       let confirmed = 0;
       let turned = 0;
+      // Turns whose exact place is guessed though no enclosure tells the sides apart there,
+      // where the bracket is not certain or the assumptions cut it (a strict bound may fail
+      // at the one point, and the sides are then proved equal there: equalAtBottom).
+      let guessed = 0;
+      const guessTurn = (r: Bracket, near: Point): Counterexample | null => {
+        if (!(rel === '<' || rel === '>') || !b.extrema.includes(r) || guessed >= 2) return null;
+        guessed++;
+        return equalAtBottom(p, near, [key], 1e-24, rng, deadline);
+      };
       for (const r of [...b.roots, ...b.extrema].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
         if (r.at || Date.now() > deadline) continue;
         const q = enclosurePoint(base, key, r, rng, deadline);
-        if (!q) continue;
+        // (A turn at an included edge of the assumptions, sin x + cos x < √2 under
+        // 0 < x ≤ π/4 at π/4: its bracket reaches past the edge, so there is no enclosure
+        // point; the guessed place is held to the assumptions exactly.)
+        if (!q) {
+          const beside = strict ? base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng) : null;
+          if (beside) {
+            beside.deadline = deadline;
+            // (Evaluated once, so that every name the sides read has its value at this point.)
+            marginAt(beside, left, right, 1);
+          }
+          const found = beside?.values.has(key) ? guessTurn(r, beside) : null;
+          if (found) return done(found);
+          continue;
+        }
         q.touched.clear();
         probes++;
         // `≠` fails in a certain root's bracket: left − right is defined (so continuous) on it
@@ -220,6 +242,12 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
             }
           }
         }
+        // (A touch so flat that f′'s signs cannot be told beside it, sin x + 1/sin x > 2 at
+        // π/2, where f ~ (x − π/2)⁴: no certain bracket.)
+        if (strict && o.kind === 'undecided' && !r.certain) {
+          const found = guessTurn(r, q);
+          if (found) return done(found);
+        }
         if (strict && o.kind === 'undecided' && !tight && r.certain) {
           const ends = [r.lo, r.hi].map((x) => at(base, key, x, rng, deadline));
           if (ends.every((e) => e !== null && decideAt(e, left, rel, right, levels).kind === 'holds')) {
@@ -252,10 +280,14 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
         for (const key of keys) {
           if (Date.now() > deadline) return done(null);
           const b = boundariesAlong(cur, key, left, right, deadline);
-          for (const r of [...b.extrema, ...b.roots]) {
+          // (Nearest 0 first, and a later one only where it is better by more than doubles'
+          // noise: of the many turns of a periodic part that are equally low, the one near 0,
+          // whose exact place is guessable and where other scalars' turns are still found —
+          // (2 sin x − 1)² + y² went to x ≈ −1.7·10⁸, where y's were not.)
+          for (const r of [...b.extrema, ...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
             const q = at(cur, key, r.at ?? r.lo.add(r.hi).div(Rational.of(2)), rng, deadline);
             const mq = q && marginAt(q, left, right, sign);
-            if (q && mq !== null && mq !== undefined && mq < m) {
+            if (q && mq !== null && mq !== undefined && mq < m - 1e-12 * Math.abs(m)) {
               cur = q;
               m = mq;
               moved = true;
