@@ -251,7 +251,7 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '1 = (x² − 2)/(x² − 2) under x ≤ √2 cut to 40 digits holds', text: 'scalar x\nassume 0 < x ≤ 1.4142135623730950488016887242096980785696\n    1\n  = (x^2 - 2)/(x^2 - 2)\n', want: 'pass' },
   { name: 'the pole at π/2 exactly is named so', text: 'scalar x\nassume 0 < x ≤ π/2\n    1\n  = cos(x)/cos(x)\n', want: 'refuted', cx: /^x = π\/2$/, message: /at x = π\/2 exactly, an edge of the assumptions/ },
   { name: '1 = (log x − 1)/(log x − 1) under x ≥ e fails at e', text: 'scalar x\nassume x ≥ e\n    1\n  = (log(x) - 1)/(log(x) - 1)\n', want: 'refuted' },
-  { name: 'a left side 0 at the pole prints ≈ 0 (not its enclosure\'s middle, 3.5e-50)', text: 'scalar x\nassume x ≥ e\n    log(x) - 1\n  = (log(x) - 1)^2/(log(x) - 1)\n', want: 'refuted', message: /defined on all of that interval \(≈ 0\)/ },
+  { name: 'a left side 0 at the pole prints ≈ 0 (not its enclosure\'s middle, 3.5e-50)', text: 'scalar x\nassume x ≥ e\n    log(x) - 1\n  = (log(x) - 1)^2/(log(x) - 1)\n', want: 'refuted', message: /defined (on all of that interval|there) \(≈ 0\)/ },
   { name: '1 = (2 cos x − 1)/(2 cos x − 1) under 0 < x ≤ π/3 fails at π/3', text: 'scalar x\nassume 0 < x ≤ π/3\n    1\n  = (2 cos(x) - 1)/(2 cos(x) - 1)\n', want: 'refuted' },
   { name: '1 = cos(x)/cos(x) under 0 < x ≤ a, a = π/2 fails', text: 'scalar x, a\nassume a = π/2\nassume 0 < x ≤ a\n    1\n  = cos(x)/cos(x)\n', want: 'refuted' },
   // A ∑ whose lower bound is a name, and a declared name that is also the ∑'s index

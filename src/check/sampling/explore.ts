@@ -1,6 +1,6 @@
 import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
 import { comparedPairs, freeNames, mapChildren } from '../../ast-walk.js';
-import { expandPolynomial } from '../engines/polynomial.js';
+import { expandPolynomial, expandRational, polynomialExpr } from '../engines/polynomial.js';
 import { identityTest, type IdentityContext } from '../engines/identity-test.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { printExpr, printName } from '../../print.js';
@@ -135,6 +135,7 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   }
   // `≠` fails at the roots of left − right, and is as strict as `<` there (x² ≠ 2 at √2 may fail).
   const strict = rel === '<' || rel === '>' || rel === '≠';
+  let exactTies = 0;
   for (const base of bases) {
     for (const key of scalarKeys(base)) {
       if (Date.now() > deadline) return done(null);
@@ -157,6 +158,13 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
         if (o.kind === 'fails') {
           const [l, r] = formatSides(o.F, o.left, o.right);
           return done(counterexample(q, l, r, `found beside a boundary of the step: where left − right is 0 or turns, along ${base.values.get(key)!.label}`));
+        }
+        // A strict bound whose sides no precision tells apart at an exact turn (x e^(−x) < 1/e
+        // at 1): proved equal there by algebra, it fails.
+        if (o.kind === 'undecided' && (rel === '<' || rel === '>') && exactTies < 2) {
+          exactTies++;
+          const found = equalAtBottom(p, q, [key], 1e-24, rng, deadline);
+          if (found) return done(found);
         }
         // (An inequality is read where both sides are defined: a point where the right has
         // no value is no counterexample.)
@@ -381,7 +389,9 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
         const [l, r] = formatSides(o.F, o.left, o.right);
         return counterexample(q, l, r, options.length > 1 ? `found by moving ${moved} together toward where left − right is smallest, to its exact place` : `found where left − right turns along ${moved}, at its exact place`);
       }
-      continue;
+      // (Sides no precision tells apart at a rational point, x e^(−x) and 1/e at 1: proved
+      // equal by algebra, below.)
+      if (o.kind !== 'undecided') continue;
     }
     // (The other names the sides read are put in at their values.)
     const values = new Map<string, Expr>(at.map(({ label, c }) => [label, c]));
@@ -403,6 +413,9 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
       continue;
     }
     q.touched.clear();
+    // (Proved equal by algebra, which treats log(−1) or a 0/0 as any other atom or quotient:
+    // the sides must also have values there, by their enclosures.)
+    if (!sidesDefined(q, left, right)) continue;
     // (Proved equal: both sides print as the one whose enclosure is narrower, so they read alike.)
     const shown = equalSides(q, left, right);
     const where = at.map(({ label, c }) => `${label} = ${printExpr(c)}`).join(', ');
@@ -998,6 +1011,18 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
       const e: Expr = { kind: 'Const', name: 'e', range, shape: { kind: 'scalar' } };
       out.push(qe.equals(Rational.ONE) ? e : { kind: 'Binary', op: '*', left: num(qe), right: e, range, shape: { kind: 'scalar' } });
     }
+    // (q/e and e^q: x log x at its bottom 1/e, x e^(−x/2) at 2.)
+    const timesE = asRational(D.mul(D.fromRational(w), D.elementary('exp', D.fromRational(Rational.ONE))));
+    const qOverE = timesE && nearFraction(timesE);
+    if (qOverE && !qOverE.isZero()) {
+      const e: Expr = { kind: 'Const', name: 'e', range, shape: { kind: 'scalar' } };
+      out.push({ kind: 'Binary', op: '/', left: num(qOverE), right: e, range, shape: { kind: 'scalar' } });
+    }
+    if (w.sign() > 0) {
+      const logW = asRational(D.elementary('log', D.fromRational(w)));
+      const k = logW && nearFraction(logW);
+      if (k && !k.isZero() && k.d <= 4n) out.push({ kind: 'Call', fn: { base: 'exp', index: null, primes: 0, hat: false, range }, args: [num(k)], range, shape: { kind: 'scalar' } });
+    }
   } catch {
     // (no multiple of e to guess)
   }
@@ -1125,6 +1150,9 @@ function exactlyZero(e0: Expr, ctx: IdentityContext, seed: string, deadline: num
     const e = exactConstants(e0);
     const poly = expandPolynomial(e, true);
     if (poly && poly.size === 0) return true;
+    // (A quotient by constants, 1/e − 1/e: 0 where the numerator is, if no divisor may be 0.)
+    const r = poly ? null : expandRational(e, true);
+    if (r && r.num.size === 0 && [...r.den.values()].every((f) => constantSign(polynomialExpr(f.poly, e.range)) !== null)) return true;
     return identityTest(e, ZERO_SCALAR, ctx, seed, deadline).kind === 'identical';
   } catch {
     return false;
@@ -1148,7 +1176,9 @@ function constantSign(e: Expr): -1 | 1 | null {
  * sin, cos and tan of a rational multiple of π whose value is a square root of a rational
  * (π/6, π/4, π/3, 5π/6, …: multiples of π/4 and π/6) as that value (1/2, √2/2, √3/2), beyond
  * the identity test's multiples of π/2 (sin(5π/6)² − sin(5π/6) + 1/4 = 0); exp of whole
- * multiples of logs of numbers (exp(2 log 2) = 4); and (q^r)^n where r·n is whole ((∛2)⁶ = 4).
+ * multiples of logs of numbers (exp(2 log 2) = 4); exp(k) as e^k for whole k; log e = 1 and
+ * log(e^r) = r for rational r; max and min of constants by the certain sign of their difference;
+ * and (q^r)^n where r·n is whole ((∛2)⁶ = 4).
  * Everything else is left as it is.
  */
 function exactConstants(e: Expr): Expr {
@@ -1200,6 +1230,22 @@ function exactConstants(e: Expr): Expr {
       : x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Const' && x.left.name === 'e' ? x.right : null;
     const value = expArg && expOfLogs(expArg);
     if (value) return lit(value);
+    // exp(k) = e^k for a whole k, so that algebra sees the one atom e (e^(−1) − 1/e = 0).
+    const k = expArg ? constantValue(expArg) : null;
+    // (A negative power as 1/eⁿ: expansion takes e^(−n) as an atom of its own, not as 1/eⁿ.)
+    if (k && k.isInteger() && k.n <= 64n && k.n >= -64n) {
+      const power: Expr = { kind: 'Binary', op: '^', left: { kind: 'Const', name: 'e', range, shape: scalar }, right: num(Number(k.n < 0n ? -k.n : k.n)), range, shape: scalar };
+      return k.n < 0n ? { kind: 'Binary', op: '/', left: num(1), right: power, range, shape: scalar } : power;
+    }
+    // log e = 1, log(e^r) = log(exp r) = r for a rational r (log(x)/x at its bottom x = e).
+    if (x.kind === 'Call' && x.args.length === 1 && !x.fn.index && x.fn.primes === 0 && x.fn.base === 'log') {
+      const a = x.args[0]!;
+      if (a.kind === 'Const' && a.name === 'e') return num(1);
+      const power = a.kind === 'Call' && a.args.length === 1 && !a.fn.index && a.fn.primes === 0 && a.fn.base === 'exp' ? a.args[0]!
+        : a.kind === 'Binary' && a.op === '^' && a.left.kind === 'Const' && a.left.name === 'e' ? a.right : null;
+      const r = power && constantValue(power);
+      if (r) return lit(r);
+    }
     // (q^r)^n = q^(r n) where that is a whole power (∛2 to the 6th is 4).
     if (x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Binary' && x.left.op === '^') {
       const [q, r, n] = [constantValue(x.left.left), constantValue(x.left.right), constantValue(x.right)];
@@ -1209,6 +1255,13 @@ function exactConstants(e: Expr): Expr {
         for (let i = 0n; i < (rn.n < 0n ? -rn.n : rn.n); i++) out = rn.n > 0n ? out.mul(q) : out.div(q);
         return lit(out);
       }
+    }
+    // max and min of constants where the sign of their difference is certain (max(3/2, π) = π).
+    if (x.kind === 'Call' && x.args.length === 2 && !x.fn.index && x.fn.primes === 0 && (x.fn.base === 'max' || x.fn.base === 'min') && x.args.every((a) => freeNames(a).length === 0)) {
+      const [a, b] = [rec(x.args[0]!), rec(x.args[1]!)];
+      const sign = constantSign({ kind: 'Binary', op: '-', left: a, right: b, range, shape: scalar });
+      if (sign !== null) return (sign > 0) === (x.fn.base === 'max') ? a : b;
+      return { ...x, args: [a, b] };
     }
     // |c| for a constant c: 0 where c expands to 0 (|√2 − √2|), c or −c where its sign is certain.
     if (x.kind === 'Abs' && freeNames(x.arg).length === 0) {
@@ -1782,6 +1835,46 @@ function apart(lo: Rational, hi: Rational): [string, string] {
  * The value of two sides proved equal at q, as one text: the one of the narrower enclosure
  * (a side whose enclosure holds 0 tells less than one that does not), `≈ 0` where both hold 0.
  */
+/**
+ * A strict bound whose sides no precision tells apart at a sampled point of rational values
+ * (max(x, π) > π at x = −5, x e^(−x) < 1/e at 1): where algebra proves left − right is 0 there
+ * (exactlyZero) and both sides have values, the counterexample; else null (the step stays
+ * unknown with its doubt).
+ */
+export function equalAtSampledPoint(p: StepProblem, q: Point, deadline: number): Counterexample | null {
+  if (!(p.rel === '<' || p.rel === '>') || !isExprNode(p.left) || !isExprNode(p.right)) return null;
+  const left = p.left;
+  const right = p.right;
+  const diff: Expr = { kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } };
+  const values = new Map<string, Expr>();
+  for (const name of new Set(freeNames(diff).map((v) => printName(v.name)))) {
+    const key = [...q.values.keys()].find((k) => q.values.get(k)!.label === name);
+    const v = key === undefined ? null : q.values.get(key)!.value;
+    if (!v || isMat(v) || q.enclosures.has(key!)) return null;
+    values.set(name, rationalExpr(v as Rational, left.range));
+  }
+  const zero = substitute(diff, values);
+  if (freeNames(zero).length > 0 || !exactlyZero(zero, identityContext(p), `${p.salt}|sampled|${printExpr(zero)}`, deadline)) return null;
+  if (!sidesDefined(q, left, right)) return null;
+  q.touched.clear();
+  const shown = equalSides(q, left, right);
+  return counterexample(q, shown, shown, `the sides are equal here exactly (left − right is 0 by exact algebra), so '${p.rel}' fails`);
+}
+
+/** Whether both sides have values at q, by their decimal enclosures at some precision. */
+function sidesDefined(q: Point, left: Expr, right: Expr): boolean {
+  for (const F of decimalLevels()) {
+    try {
+      q.evaluate(F, left);
+      q.evaluate(F, right);
+      return true;
+    } catch {
+      continue;
+    }
+  }
+  return false;
+}
+
 function equalSides(q: Point, left: Expr, right: Expr): string {
   for (const F of decimalLevels()) {
     try {

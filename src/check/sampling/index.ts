@@ -9,7 +9,7 @@ import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { constantPole, describeSearch, failureStands, hasEquation, integerLadder, poleSearch, searchInequality, searchStatement } from './explore.js';
+import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, poleSearch, searchInequality, searchStatement } from './explore.js';
 import { domainKeys } from './domain.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
 
@@ -313,6 +313,8 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   evidence.undecided = undecided;
   evidence.rejected = rejected;
   if (touching) {
+    const found = statement ? null : equalAtSampledPoint(p, touching, opts.deadline);
+    if (found) return fail(found);
     const where = describePoint(touching);
     const at = where ? `at ${where} ` : '';
     return {
