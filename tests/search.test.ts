@@ -396,6 +396,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'sin x + cos x < √2 under 0 < x < π/4 holds', text: 'scalar x\nassume 0 < x < π/4\n    sin(x) + cos(x)\n  < √2\n', want: 'pass' },
   { name: '(2 sin x − 1)² + y² > 0 fails at (π/6, 0)', text: 'scalar x, y\n    (2 sin(x) - 1)^2 + y^2\n  > 0\n', want: 'refuted', cx: /^x = π\/6, y = 0$/ },
   { name: '(2 sin x − 1)² + y² + 10⁻⁹ > 0 holds', text: 'scalar x, y\n    (2 sin(x) - 1)^2 + y^2 + 10^(-9)\n  > 0\n', want: 'pass' },
+  // Two turns of a sine between grid points (5 and 10): the multiples of π/2 where its
+  // argument turns are tried where the sides are within 10⁻⁹ there.
+  { name: 'cos x < 1 under 0 < x < 10 fails at 2π', text: 'scalar x\nassume 0 < x < 10\n    cos(x)\n  < 1\n', want: 'refuted', cx: /^x = 2·π$/ },
+  { name: 'cos x < 1 under 0 < x < 2π holds', text: 'scalar x\nassume 0 < x < 2π\n    cos(x)\n  < 1\n', want: 'pass' },
+  { name: 'sin(2x + 1) > −1 under 3 < x < 20 fails at 7π/4 − 1/2', text: 'scalar x\nassume 3 < x < 20\n    sin(2x + 1)\n  > -1\n', want: 'refuted', cx: /^x = 7\/4·π - 1\/2$/ },
+  { name: 'sin(2x + 1) ≥ −1 under 3 < x < 20 holds', text: 'scalar x\nassume 3 < x < 20\n    sin(2x + 1)\n  ≥ -1\n', want: 'pass' },
   { name: 'a + 1 = 4 under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    a + 1\n  = 4\n', want: 'refuted', cx: /^a = 2$/ },
   { name: '1 = (a − 2)/(a − 2) under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    1\n  = (a - 2)/(a - 2)\n', want: 'refuted', cx: /^a = 2$/ },
 ];

@@ -270,6 +270,13 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
           }
         }
       }
+      // A sine or cosine of a x + b turns where a x + b is a multiple of π/2, and two such turns
+      // can lie between grid points (cos x < 1 under 0 < x < 10 touches at 2π, between 5 and
+      // 10): where the sides are within 10⁻⁹ there, the place is tried exactly.
+      if (rel === '<' || rel === '>') {
+        const found = periodicTies(p, base, key, rng, deadline);
+        if (found) return done(found);
+      }
     }
   }
   // Where the failing set needs several scalars at once ((x − 0.3)² + (y − 0.7)² ≥ 10⁻²
@@ -352,6 +359,79 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   return done(null);
 }
 
+/** How far (in quarter turns, k of kπ/2) periodicTies looks on each side of a sine's turn nearest 0. */
+const PERIODIC_REACH = 24;
+
+/**
+ * A strict bound whose sides meet where a sine or cosine of `key` turns: for each sin(a x + b)
+ * and cos(a x + b) with a, b short rationals (read from doubles, so only a guide), the places
+ * x = (kπ/2 − b)/a, |k| ≤ PERIODIC_REACH, where the sides are within 10⁻⁹ in doubles are tried
+ * exactly (equalAtBottom: proved equal there, and inside the assumptions). A counterexample, or null.
+ */
+function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadline: number): Counterexample | null {
+  const left = p.left as Expr;
+  const right = p.right as Expr;
+  const args = new Map<string, Expr>();
+  for (const side of [left, right]) {
+    visit(side, (x) => {
+      if (x.kind === 'Call' && x.args.length === 1 && !x.fn.index && x.fn.primes === 0 && (x.fn.base === 'sin' || x.fn.base === 'cos')) args.set(printExpr(x.args[0]!), x.args[0]!);
+    });
+  }
+  if (args.size === 0) return null;
+  const short = (v: number): Rational | null => {
+    if (!Number.isFinite(v)) return null;
+    const r = Rational.parse(v.toPrecision(15));
+    for (let d = 1n; d <= 12n; d++) {
+      const n = r.mul(new Rational(d)).add(new Rational(1n, 2n)).floor();
+      if (Math.abs(Number(n) / Number(d) - v) <= 1e-12 * Math.max(1, Math.abs(v))) return new Rational(n, d);
+    }
+    return null;
+  };
+  const argAt = (arg: Expr, x: number): number | null => {
+    const q = base.replacing(key, Rational.of(x), rng);
+    q.deadline = deadline;
+    try {
+      const v = q.evaluate(intervalField, arg);
+      return isMat(v) ? null : (v as Interval).lo / 2 + (v as Interval).hi / 2;
+    } catch {
+      return null;
+    }
+  };
+  let tried = 0;
+  for (const arg of [...args.values()].slice(0, 4)) {
+    const [v0, v1, v2] = [argAt(arg, 0), argAt(arg, 1), argAt(arg, 2)];
+    if (v0 === null || v1 === null || v2 === null) continue;
+    const a = short(v1 - v0);
+    const b = short(v0);
+    // (Linear in x: the third value on the line.)
+    if (!a || a.isZero() || !b || Math.abs(v2 - v0 - 2 * (v1 - v0)) > 1e-9 * Math.max(1, Math.abs(v2))) continue;
+    const k0 = Math.round((b.toNumber() * 2) / Math.PI);
+    for (let j = 0; j <= 2 * PERIODIC_REACH; j++) {
+      if (Date.now() > deadline || tried >= 6) return null;
+      // (Nearest the turn at a x + b ≈ 0 first, alternating sides.)
+      const k = -k0 + (j % 2 === 0 ? j / 2 : -(j + 1) / 2);
+      const x = ((k * Math.PI) / 2 - b.toNumber()) / a.toNumber();
+      const near = base.replacing(key, Rational.parse(x.toPrecision(17)), rng);
+      near.deadline = deadline;
+      const m = marginAt(near, left, right, 1);
+      if (m === null || Math.abs(m) > 1e-9 || !near.values.has(key)) continue;
+      tried++;
+      const range = left.range;
+      const scalar = { kind: 'scalar' } as const;
+      const num = (q: Rational): Expr => rationalExpr(q, range);
+      const pi: Expr = { kind: 'Const', name: 'pi', range, shape: scalar };
+      // x = (kπ/2 − b)/a, written as (k/(2a))·π − b/a.
+      const c = new Rational(BigInt(k), 2n).div(a);
+      const d = b.div(a);
+      const times: Expr = c.isZero() ? num(Rational.ZERO) : { kind: 'Binary', op: '*', left: num(c), right: pi, range, shape: scalar };
+      const place: Expr = d.isZero() ? times : { kind: 'Binary', op: '-', left: times, right: num(d), range, shape: scalar };
+      const found = equalAtBottom(p, near, [key], 1e-24, rng, deadline, place);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /**
  * Where a strict bound's descent (searchInequality) ended within `m` of equal sides at `cur`:
  * each scalar's exact value guessed (exactGuesses, to the digits the margin tells: about √m
@@ -359,14 +439,16 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
  * equal by exact expansion or the identity test (π/2, √2: the point then holds each scalar
  * as an enclosure and as its expression, Point.symbolic). A counterexample, or null.
  */
-function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: number, rng: Rng, deadline: number): Counterexample | null {
+function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: number, rng: Rng, deadline: number,
+  /** The one place to try for keys[0], instead of guesses (a multiple of π/2 where a sine turns). */
+  given?: Expr): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
   const rel = p.rel as RelOp;
   // (A kink's bottom is about m from the place, a smooth one about √m: guessed at both.)
   const linear = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.max(m, 1e-32))) - 1));
   const quadratic = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.sqrt(Math.max(m, 1e-32)))) - 1));
-  const options = keys.filter((k) => !k.includes('@')).slice(0, 4).map((key) => {
+  const options = given ? [{ key: keys[0]!, label: cur.values.get(keys[0]!)!.label, cs: [given] }] : keys.filter((k) => !k.includes('@')).slice(0, 4).map((key) => {
     const v = cur.values.get(key)!.value as Rational;
     const seen = new Set<string>();
     const cs = [...new Set([linear, quadratic])].flatMap((d) => exactGuesses(v, left.range, d, true).slice(0, 6)).filter((c) => !seen.has(printExpr(c)) && seen.add(printExpr(c)));
