@@ -402,6 +402,20 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'cos x < 1 under 0 < x < 2π holds', text: 'scalar x\nassume 0 < x < 2π\n    cos(x)\n  < 1\n', want: 'pass' },
   { name: 'sin(2x + 1) > −1 under 3 < x < 20 fails at 7π/4 − 1/2', text: 'scalar x\nassume 3 < x < 20\n    sin(2x + 1)\n  > -1\n', want: 'refuted', cx: /^x = 7\/4·π - 1\/2$/ },
   { name: 'sin(2x + 1) ≥ −1 under 3 < x < 20 holds', text: 'scalar x\nassume 3 < x < 20\n    sin(2x + 1)\n  ≥ -1\n', want: 'pass' },
+  // (Fifth red team:) a root on an included edge; edges that are the touch's place written
+  // another way (0.25·π, 4x ≤ π, π/8 + π/8: equal by algebra, not by text); a touch where
+  // the sides differ by 10⁻⁶⁰ the wrong way; `≠` at a touch; a bottom doubles place to 8 digits.
+  { name: 'x² < 2 under 0 < x ≤ √2 fails at √2', text: 'scalar x\nassume 0 < x ≤ √2\n    x^2\n  < 2\n', want: 'refuted', cx: /^x = sqrt\(2\)$/ },
+  { name: 'x² < 2 under 0 < x < √2 holds', text: 'scalar x\nassume 0 < x < √2\n    x^2\n  < 2\n', want: 'pass' },
+  { name: 'x³ < 2 under 0 < x ≤ 2^(1/3) fails at ∛2', text: 'scalar x\nassume 0 < x ≤ 2^(1/3)\n    x^3\n  < 2\n', want: 'refuted' },
+  { name: 'sin x + cos x < √2 under 0 < x ≤ 0.25·π fails at π/4', text: 'scalar x\nassume 0 < x ≤ 0.25*π\n    sin(x) + cos(x)\n  < √2\n', want: 'refuted', cx: /^x = π\/4$/ },
+  { name: 'sin x + cos x < √2 under 0 < 4x ≤ π fails at π/4', text: 'scalar x\nassume 0 < 4x ≤ π\n    sin(x) + cos(x)\n  < √2\n', want: 'refuted', cx: /^x = π\/4$/ },
+  { name: 'sin x + cos x < √2 under 0 < x ≤ π/8 + π/8 fails at π/4', text: 'scalar x\nassume 0 < x ≤ π/8 + π/8\n    sin(x) + cos(x)\n  < √2\n', want: 'refuted', cx: /^x = π\/4$/ },
+  { name: 'sin x + cos x < √2 under 0 < 4x < π holds', text: 'scalar x\nassume 0 < 4x < π\n    sin(x) + cos(x)\n  < √2\n', want: 'pass' },
+  { name: 'sin x + 1/sin x > 2 + 10⁻⁶⁰ under 0 < x < π fails at π/2', text: 'scalar x\nassume 0 < x < π\n    sin(x) + 1/sin(x)\n  > 2 + 10^(-60)\n', want: 'refuted', cx: /^x = π\/2$/ },
+  { name: 'sin x + 1/sin x ≠ 2 under 0 < x < π fails at π/2', text: 'scalar x\nassume 0 < x < π\n    sin(x) + 1/sin(x)\n  ≠ 2\n', want: 'refuted', cx: /^x = π\/2$/ },
+  { name: 'x y (1 − x − y) < 1/27 under 0 < x, y < 1 fails at (1/3, 1/3)', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    x*y*(1 - x - y)\n  < 1/27\n', want: 'refuted', cx: /^x = 1\/3, y = 1\/3$/ },
+  { name: 'x y (1 − x − y) < 1/27 + 10⁻²⁰ holds', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    x*y*(1 - x - y)\n  < 1/27 + 10^(-20)\n', want: 'pass' },
   { name: 'a + 1 = 4 under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    a + 1\n  = 4\n', want: 'refuted', cx: /^a = 2$/ },
   { name: '1 = (a − 2)/(a − 2) under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    1\n  = (a - 2)/(a - 2)\n', want: 'refuted', cx: /^a = 2$/ },
 ];

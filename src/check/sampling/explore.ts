@@ -175,12 +175,13 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       if (base.isInteger(key)) continue;
       let confirmed = 0;
       let turned = 0;
-      // Turns whose exact place is guessed though no enclosure tells the sides apart there,
-      // where the bracket is not certain or the assumptions cut it (a strict bound may fail
+      // Turns (and, where the assumptions cut the bracket, roots) whose exact place is guessed
+      // though no enclosure tells the sides apart there, where the bracket is not certain or
+      // the assumptions cut it (a strict bound may fail
       // at the one point, and the sides are then proved equal there: equalAtBottom).
       let guessed = 0;
-      const guessTurn = (r: Bracket, near: Point): Counterexample | null => {
-        if (!(rel === '<' || rel === '>') || !b.extrema.includes(r) || guessed >= 2) return null;
+      const guessTurn = (r: Bracket, near: Point, roots = false): Counterexample | null => {
+        if (!(rel === '<' || rel === '>' || rel === '≠') || !(b.extrema.includes(r) || (roots && b.roots.includes(r))) || guessed >= 2) return null;
         guessed++;
         return equalAtBottom(p, near, [key], 1e-24, rng, deadline);
       };
@@ -197,7 +198,8 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
             // (Evaluated once, so that every name the sides read has its value at this point.)
             marginAt(beside, left, right, 1);
           }
-          const found = beside?.values.has(key) ? guessTurn(r, beside) : null;
+          // (A root there too: x² < 2 under 0 < x ≤ √2 fails at the edge √2.)
+          const found = beside?.values.has(key) ? guessTurn(r, beside, true) : null;
           if (found) return done(found);
           continue;
         }
@@ -252,8 +254,10 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
         }
         // (A touch so flat that f′'s signs cannot be told beside it, sin x + 1/sin x > 2 at
         // π/2, where f ~ (x − π/2)⁴: no certain bracket.)
-        if (strict && o.kind === 'undecided' && !r.certain) {
-          const found = guessTurn(r, q);
+        // (And a root the sides tie at, which sampling saw no failure beside: it is on an
+        // included edge, x² < 2 under 0 < x ≤ √2.)
+        if (strict && o.kind === 'undecided' && (!r.certain || b.roots.includes(r))) {
+          const found = guessTurn(r, q, true);
           if (found) return done(found);
         }
         if (strict && o.kind === 'undecided' && !tight && r.certain) {
@@ -445,9 +449,12 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
   const left = p.left as Expr;
   const right = p.right as Expr;
   const rel = p.rel as RelOp;
-  // (A kink's bottom is about m from the place, a smooth one about √m: guessed at both.)
-  const linear = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.max(m, 1e-32))) - 1));
-  const quadratic = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.sqrt(Math.max(m, 1e-32)))) - 1));
+  // (A kink's bottom is about m from the place, a smooth one about √m: guessed at both. A
+  // margin of 0 or −0 in doubles is one below their resolution, ~10⁻¹⁷, not one of 10⁻³²:
+  // xy(1 − x − y) < 1/27 ended at (0.333333337, 0.333333331), 8 digits from (1/3, 1/3).)
+  const floor = m <= 0 ? 1e-17 : 1e-32;
+  const linear = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.max(m, floor))) - 1));
+  const quadratic = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.sqrt(Math.max(m, floor)))) - 1));
   const options = given ? [{ key: keys[0]!, label: cur.values.get(keys[0]!)!.label, cs: [given] }] : keys.filter((k) => !k.includes('@')).slice(0, 4).map((key) => {
     const v = cur.values.get(key)!.value as Rational;
     const seen = new Set<string>();
@@ -485,7 +492,8 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
       if (v && !isMat(v)) values.set(name, rationalExpr(v as Rational, left.range));
     }
     const zero = substitute(diff, values);
-    if (freeNames(zero).length > 0 || !exactlyZero(zero, ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline)) continue;
+    if (freeNames(zero).length > 0) continue;
+    const equal = exactlyZero(zero, ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline);
     const q = symbolicPoint(cur, at, rng);
     if (!q) continue;
     q.deadline = deadline;
@@ -495,6 +503,16 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
       continue;
     }
     q.touched.clear();
+    // Not equal there, but maybe on the wrong side by less than the doubles could see
+    // (sin x + 1/sin x > 2 + 10⁻⁶⁰ at π/2): decided in decimals on the place's enclosure.
+    if (!equal) {
+      const o = decideAt(q, left, rel, right, decimalLevels(), undefined, true);
+      if (o.kind === 'fails') {
+        const [l, r] = formatSides(o.F, o.left, o.right);
+        return counterexample(q, l, r, options.length > 1 ? `found by moving ${moved} together toward where left − right is smallest, to its exact place` : `found where left − right turns along ${moved}, at its exact place`);
+      }
+      continue;
+    }
     // (Proved equal by algebra, which treats log(−1) or a 0/0 as any other atom or quotient:
     // the sides must also have values there, by their enclosures.)
     if (!sidesDefined(q, left, right)) continue;

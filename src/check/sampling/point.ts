@@ -7,6 +7,7 @@ import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Fiel
 import { intervalField, type Interval as DoubleEnclosure } from '../evaluator/interval.js';
 import { constantValue, evaluate, exactValue, groundHost, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
+import { expandPolynomial } from '../engines/polynomial.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
 import { canonicalIndex, conditionAllows, conditionTruth, indexPattern, unfoldingOf, type Unfolding } from '../rewrite.js';
 import { expectationAt, momentsConsistent } from '../rules/expectation.js';
@@ -666,6 +667,27 @@ export class Point {
    * bound index), where the text says nothing.
    */
   exactShape(e: Expr): string | null {
+    const form = this.exactForm(e);
+    return form && printExpr(form);
+  }
+
+  /**
+   * Whether two expressions certainly have one value here: the same text once the drawn
+   * values are put in (exactShape), or a difference that expands to 0 with π, e, √2 and calls
+   * as atoms (x ≤ 0.25·π at x = π/4, 4x ≤ π, x ≤ π/8 + π/8).
+   */
+  sameValue(a: Expr, b: Expr): boolean {
+    const fa = this.exactForm(a);
+    const fb = fa && this.exactForm(b);
+    if (!fa || !fb) return false;
+    if (printExpr(fa) === printExpr(fb)) return true;
+    if (a.shape?.kind === 'matrix' || b.shape?.kind === 'matrix') return false;
+    const poly = expandPolynomial({ kind: 'Binary', op: '-', left: fa, right: fb, range: a.range, shape: { kind: 'scalar' } }, true);
+    return poly !== null && poly.size === 0;
+  }
+
+  /** exactShape's expression, before it is printed. */
+  private exactForm(e: Expr): Expr | null {
     let ok = true;
     const sub = (x: Expr): Expr => {
       if (!ok) return x;
@@ -690,7 +712,7 @@ export class Point {
       return mapChildren(x, sub);
     };
     const out = sub(e);
-    return ok ? printExpr(out) : null;
+    return ok ? out : null;
   }
 
   /** Whether a value certainly has a tag, at the first precision that decides. */
@@ -775,14 +797,12 @@ export class Point {
           const one = decideRelation(F, op, vals[i]!, vals[i + 1]!);
           if (one === 'holds' && holdsByAgreement(F, op, vals[i]!, vals[i + 1]!)) {
             // (Agreement of sides that are one expression is equality, for certain.)
-            const same = this.exactShape(f.operands[i]!);
-            if (same === null || same !== this.exactShape(f.operands[i + 1]!)) this.agreement = true;
+            if (!this.sameValue(f.operands[i]!, f.operands[i + 1]!)) this.agreement = true;
           }
           // Sides that are the same expression once the drawn values are put in (e^x and e^y
           // at x = y = 2) are equal for certain, which no enclosure can show: `<` fails there.
           if (one !== 'undecided' && one !== 'provisional') return one;
-          const same = this.exactShape(f.operands[i]!);
-          if (same === null || same !== this.exactShape(f.operands[i + 1]!)) return one;
+          if (!this.sameValue(f.operands[i]!, f.operands[i + 1]!)) return one;
           return op === '=' || op === '≤' || op === '≥' ? 'holds' : op === '→' ? one : 'fails';
         }));
         return r === 'provisional' ? (lenient ? 'holds' : 'undecided') : r;
