@@ -136,6 +136,8 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   // `≠` fails at the roots of left − right, and is as strict as `<` there (x² ≠ 2 at √2 may fail).
   const strict = rel === '<' || rel === '>' || rel === '≠';
   let exactTies = 0;
+  /** The lines (scalar, argument, a, b) periodicTies has walked, over all base points. */
+  const periodicSeen = new Set<string>();
   for (const base of bases) {
     for (const key of scalarKeys(base)) {
       if (Date.now() > deadline) return done(null);
@@ -176,9 +178,9 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       let confirmed = 0;
       let turned = 0;
       // Turns (and, where the assumptions cut the bracket, roots) whose exact place is guessed
-      // though no enclosure tells the sides apart there, where the bracket is not certain or
-      // the assumptions cut it (a strict bound may fail
-      // at the one point, and the sides are then proved equal there: equalAtBottom).
+      // where no enclosure tells the sides apart, the bracket is not certain or the assumptions
+      // cut it: a strict bound may fail at that one point, where the sides are then proved
+      // equal (equalAtBottom).
       let guessed = 0;
       const guessTurn = (r: Bracket, near: Point, roots = false): Counterexample | null => {
         if (!(rel === '<' || rel === '>' || rel === '≠') || !(b.extrema.includes(r) || (roots && b.roots.includes(r))) || guessed >= 2) return null;
@@ -278,7 +280,7 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       // can lie between grid points (cos x < 1 under 0 < x < 10 touches at 2π, between 5 and
       // 10): where the sides are within 10⁻⁹ there, the place is tried exactly.
       if (rel === '<' || rel === '>') {
-        const found = periodicTies(p, base, key, rng, deadline);
+        const found = periodicTies(p, base, key, rng, deadline, periodicSeen);
         if (found) return done(found);
       }
     }
@@ -372,7 +374,7 @@ const PERIODIC_REACH = 24;
  * x = (kπ/2 − b)/a, |k| ≤ PERIODIC_REACH, where the sides are within 10⁻⁹ in doubles are tried
  * exactly (equalAtBottom: proved equal there, and inside the assumptions). A counterexample, or null.
  */
-function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadline: number): Counterexample | null {
+function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadline: number, seen: Set<string>): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
   const args = new Map<string, Expr>();
@@ -409,6 +411,10 @@ function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadli
     const b = short(v0);
     // (Linear in x: the third value on the line.)
     if (!a || a.isZero() || !b || Math.abs(v2 - v0 - 2 * (v1 - v0)) > 1e-9 * Math.max(1, Math.abs(v2))) continue;
+    // (Another base point with the same line has the same places.)
+    const line = `${key}|${printExpr(arg)}|${a.toString()}|${b.toString()}`;
+    if (seen.has(line)) continue;
+    seen.add(line);
     const k0 = Math.round((b.toNumber() * 2) / Math.PI);
     for (let j = 0; j <= 2 * PERIODIC_REACH; j++) {
       if (Date.now() > deadline || tried >= 6) return null;
