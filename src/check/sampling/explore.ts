@@ -1283,7 +1283,7 @@ function constantSign(e: Expr): -1 | 1 | null {
  * (π/6, π/4, π/3, 5π/6, …: multiples of π/4 and π/6) as that value (1/2, √2/2, √3/2), beyond
  * the identity test's multiples of π/2 (sin(5π/6)² − sin(5π/6) + 1/4 = 0); exp of whole
  * multiples of logs of numbers (exp(2 log 2) = 4); exp(k) as e^k for whole k; log e = 1 and
- * log(e^r) = r for rational r; max and min of constants by the certain sign of their difference;
+ * log(e^r) = r and log(1/e^r) = −r for rational r; max and min of constants by the certain sign of their difference;
  * and (q^r)^n where r·n is whole ((∛2)⁶ = 4).
  * Everything else is left as it is.
  */
@@ -1347,10 +1347,17 @@ function exactConstants(e: Expr): Expr {
     if (x.kind === 'Call' && x.args.length === 1 && !x.fn.index && x.fn.primes === 0 && x.fn.base === 'log') {
       const a = x.args[0]!;
       if (a.kind === 'Const' && a.name === 'e') return num(1);
-      const power = a.kind === 'Call' && a.args.length === 1 && !a.fn.index && a.fn.primes === 0 && a.fn.base === 'exp' ? a.args[0]!
-        : a.kind === 'Binary' && a.op === '^' && a.left.kind === 'Const' && a.left.name === 'e' ? a.right : null;
+      const powerOf = (u: Expr): Expr | null => u.kind === 'Call' && u.args.length === 1 && !u.fn.index && u.fn.primes === 0 && u.fn.base === 'exp' ? u.args[0]!
+        : u.kind === 'Binary' && u.op === '^' && u.left.kind === 'Const' && u.left.name === 'e' ? u.right : null;
+      const power = powerOf(a);
       const r = power && constantValue(power);
       if (r) return lit(r);
+      // (log(1/e) = −1, log(1/e^r) = −r: x log x at its bottom 1/e.)
+      if (a.kind === 'Binary' && a.op === '/' && constantValue(a.left)?.equals(Rational.ONE)) {
+        const d = a.right;
+        const s = d.kind === 'Const' && d.name === 'e' ? Rational.ONE : (() => { const u = powerOf(d); return u && constantValue(u); })();
+        if (s) return lit(s.neg());
+      }
     }
     // (q^r)^n = q^(r n) where that is a whole power (∛2 to the 6th is 4).
     if (x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Binary' && x.left.op === '^') {
