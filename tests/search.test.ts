@@ -416,6 +416,13 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'sin x + 1/sin x ≠ 2 under 0 < x < π fails at π/2', text: 'scalar x\nassume 0 < x < π\n    sin(x) + 1/sin(x)\n  ≠ 2\n', want: 'refuted', cx: /^x = π\/2$/ },
   { name: 'x y (1 − x − y) < 1/27 under 0 < x, y < 1 fails at (1/3, 1/3)', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    x*y*(1 - x - y)\n  < 1/27\n', want: 'refuted', cx: /^x = 1\/3, y = 1\/3$/ },
   { name: 'x y (1 − x − y) < 1/27 + 10⁻²⁰ holds', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    x*y*(1 - x - y)\n  < 1/27 + 10^(-20)\n', want: 'pass' },
+  // 0 < |g| or g^(2k) > 0 where g changes sign at a place with no short form: g is 0 in
+  // the bracket (intermediate values); these were unknown.
+  { name: '(x³ − x − 1)² > 0 fails at the plastic number', text: 'scalar x\n    (x^3 - x - 1)^2\n  > 0\n', want: 'refuted', cx: /^x = ≈ 1\.3247/, message: /changes sign between/ },
+  { name: '|sin x − 1/3| > 0 fails at arcsin(1/3)', text: 'scalar x\n    |sin(x) - 1/3|\n  > 0\n', want: 'refuted', cx: /^x = ≈ 0\.3398/ },
+  { name: '0 < |x⁵ − x − 3| fails at its real root', text: 'scalar x\n    0\n  < |x^5 - x - 3|\n', want: 'refuted' },
+  { name: '(x³ − x − 1)² > 0 under x > 2 holds', text: 'scalar x\nassume x > 2\n    (x^3 - x - 1)^2\n  > 0\n', want: 'pass' },
+  { name: '(x² + 1)² > 0 holds', text: 'scalar x\n    (x^2 + 1)^2\n  > 0\n', want: 'pass' },
   { name: 'a + 1 = 4 under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    a + 1\n  = 4\n', want: 'refuted', cx: /^a = 2$/ },
   { name: '1 = (a − 2)/(a − 2) under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    1\n  = (a - 2)/(a - 2)\n', want: 'refuted', cx: /^a = 2$/ },
 ];

@@ -141,6 +141,14 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   for (const base of bases) {
     for (const key of scalarKeys(base)) {
       if (Date.now() > deadline) return done(null);
+      // A strict bound between 0 and |g| or g^(2k) fails where g is 0, at a place with no
+      // short form too ((x³ − x − 1)² > 0 at the plastic number): g changes sign on a bracket
+      // on which it is defined, so it is 0 somewhere inside (intermediate values). (First:
+      // one scan of g decides it, where the turns of |g| take the longest to look at.)
+      if ((rel === '<' || rel === '>') && !base.isInteger(key)) {
+        const found = evenPowerRoot(p, base, key, rng, deadline);
+        if (found) return done(found);
+      }
       const b = boundariesAlong(base, key, left, right, deadline);
       if (b.roots.length + b.extrema.length > 0 || b.polynomial) along.add(base.values.get(key)!.label);
       // An integer the step is not a polynomial in (2^k ≤ 10³⁰, a recurrence a_t ≤ 10⁶) is
@@ -363,6 +371,60 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
     }
   }
   return done(null);
+}
+
+/**
+ * `0 < |g|`, `g^(2k) > 0` and the like (one side 0, the other |g|, √(g²) or an even power of
+ * g): where g certainly changes sign along `key` on a bracket over which it has an enclosure
+ * (so it is continuous there) and every assumption certainly holds on all of it, g is 0 at
+ * some point inside, where the sides are equal. A counterexample at that bracket, or null.
+ */
+function evenPowerRoot(p: StepProblem, base: Point, key: string, rng: Rng, deadline: number): Counterexample | null {
+  const left = p.left as Expr;
+  const right = p.right as Expr;
+  const zero = (e: Expr) => e.kind === 'Num' && e.value === '0';
+  // (The side that must be the larger: left for >, right for <; the other must be 0.)
+  const big = p.rel === '>' ? (zero(right) ? left : null) : zero(left) ? right : null;
+  if (!big) return null;
+  const evenPower = (e: Expr): Expr | null => {
+    if (e.kind === 'Abs') return e.arg;
+    if (e.kind === 'Call' && e.args.length === 1 && !e.fn.index && e.fn.primes === 0 && e.fn.base === 'abs') return e.args[0]!;
+    if (e.kind === 'Binary' && e.op === '^') {
+      const k = constantValue(e.right);
+      if (k && k.isInteger() && k.n > 0n && k.n % 2n === 0n) return e.left;
+    }
+    if (e.kind === 'Call' && e.args.length === 1 && !e.fn.index && e.fn.primes === 0 && e.fn.base === 'sqrt') {
+      const inner = e.args[0]!;
+      return inner.kind === 'Binary' && inner.op === '^' && constantValue(inner.right)?.equals(Rational.of(2)) ? inner.left : null;
+    }
+    return null;
+  };
+  const g = evenPower(big);
+  if (!g || g.shape?.kind === 'matrix') return null;
+  const label = base.values.get(key)!.label;
+  for (const r of zerosAlong(base, key, g, deadline).filter((b) => b.certain && !b.at).slice(0, 3)) {
+    if (Date.now() > deadline) return null;
+    const q = base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng);
+    q.enclosures.set(key, [r.lo, r.hi]);
+    q.deadline = deadline;
+    try {
+      if (!q.satisfiesAssumptions(allLevels(), true, true)) continue;
+    } catch {
+      continue;
+    }
+    // (Its exact place, where a short form names it: (x − π)² > 0 at π. The sides are
+    // evaluated first, so that every name they read has its value here.)
+    marginAt(q, left, right, 1);
+    const exact = q.values.has(key) ? equalAtBottom(p, q, [key], 1e-24, rng, deadline) : null;
+    if (exact) return exact;
+    q.touched.clear();
+    // (Both sides are 0 at that x: the values at the bracket's middle, 10⁻⁶⁵ and 0, would
+    // read as sides that differ. They are evaluated all the same, for the names they read.)
+    sidesAt(q, left, right);
+    const [lo, hi] = apart(r.lo, r.hi);
+    return counterexample(q, '0', '0', `${printExpr(g)} changes sign between ${label} = ${lo} and ${hi} and is continuous there, so it is 0 at some ${label} in between, where the sides are equal`);
+  }
+  return null;
 }
 
 /** How far (in quarter turns, k of kπ/2) periodicTies looks on each side of a sine's turn nearest 0. */
@@ -1969,6 +2031,12 @@ export function equalAtSampledPoint(p: StepProblem, q: Point, deadline: number):
   const zero = substitute(diff, values);
   if (freeNames(zero).length > 0 || !exactlyZero(zero, identityContext(p), `${p.salt}|sampled|${printExpr(zero)}`, deadline)) return null;
   if (!sidesDefined(q, left, right)) return null;
+  // (Sampled leniently: held to every assumption exactly before it is reported.)
+  try {
+    if (!q.satisfiesAssumptions(allLevels(), true, true)) return null;
+  } catch {
+    return null;
+  }
   q.touched.clear();
   const shown = equalSides(q, left, right);
   return counterexample(q, shown, shown, `the sides are equal here exactly (left − right is 0 by exact algebra), so '${p.rel}' fails`);

@@ -90,6 +90,8 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   let undecidedWhy = '';
   const evidence = { exact: 0, enclosed: 0, double: 0, undecided: 0, rejected: 0, agreed: 0 };
   let touching: Point | null = null;
+  /** A point where the step fails that an assumption deriv cannot evaluate may exclude. */
+  let unevaluated: Point | null = null;
   let touchingWhy = '';
   let sawTrue = false;
   let sawFalse = false;
@@ -204,6 +206,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
               continue;
             }
             if (!genuine(point)) {
+              if (point.unevaluatedAssumption) unevaluated ??= point;
               undecided++;
               continue;
             }
@@ -211,6 +214,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
               `the right side is undefined here (${o.reason}) but the left is ${formatValue(o.F, o.left)}`), true);
           case 'fails': {
             if (!genuine(point)) {
+              if (point.unevaluatedAssumption) unevaluated ??= point;
               undecided++;
               continue;
             }
@@ -312,6 +316,12 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   }
   evidence.undecided = undecided;
   evidence.rejected = rejected;
+  // The step fails at a point an assumption deriv cannot evaluate may exclude: neither a
+  // counterexample nor a pass.
+  if (unevaluated) {
+    const where = describePoint(unevaluated);
+    return { held, failure: null, notes, vacuous: false, unknown: `${where ? `at ${where} ` : ''}the step fails, but an assumption there could not be evaluated (it may exclude that point)` };
+  }
   if (touching) {
     const found = statement ? null : equalAtSampledPoint(p, touching, opts.deadline);
     if (found) return fail(found);

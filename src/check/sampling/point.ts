@@ -365,6 +365,12 @@ export class Point {
   /** Date.now() past which evaluation stops. */
   deadline = Infinity;
   /**
+   * Set when a strict satisfiesAssumptions met an assumption it cannot evaluate (a `lim` or a
+   * ∑ of 200,000 terms in it): the point is then no counterexample, since that assumption may
+   * exclude it, and a step that fails there is not shown to hold either.
+   */
+  unevaluatedAssumption = false;
+  /**
    * Set when an equation among the assumptions was solved here and may have solutions no
    * point could be put at (a root the scan saw but could not prove: cos x = 1 at 2π): why a
    * step that held at such points is not shown to hold on all of the assumptions' solutions.
@@ -641,7 +647,13 @@ export class Point {
         continue;
       }
       const t = this.truth(c.formula, levels, !strict, certain ? 'reject' : false);
-      if (t === 'unsupported') continue;
+      // (While sampling, such an assumption is passed over; before a counterexample is
+      // reported it is not met: x > 3 under lim_{t→0}(x + t) > 5 was refuted at x = 0.)
+      if (t === 'unsupported') {
+        if (!strict) continue;
+        this.unevaluatedAssumption = true;
+        return false;
+      }
       if (t !== true) return false;
     }
     // Declared moments are a condition too: E[g²] = ρ needs ρ ≥ E[g]² (rules/expectation.ts).
