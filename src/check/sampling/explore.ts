@@ -99,6 +99,24 @@ export function describeSearch(s: SearchSummary, what: string): string {
 
 const SOLVED = ' (solved for)';
 
+/**
+ * A place where the sides were proved equal (or g's zero certain) but an assumption that
+ * cannot be evaluated there (a lim) may exclude it: set by equalAtBottom and evenPowerRoot
+ * during one searchInequality, which then ends unknown there instead of passing.
+ */
+let unevaluatedPlace: Point | null = null;
+
+/** Whether q meets the assumptions exactly; where an unevaluable one is why not, q is kept as unevaluatedPlace. */
+function meetsAssumptionsExactly(q: Point): boolean {
+  try {
+    if (q.satisfiesAssumptions(allLevels(), true, true)) return true;
+  } catch {
+    return false;
+  }
+  if (q.unevaluatedAssumption) unevaluatedPlace ??= q;
+  return false;
+}
+
 /** Searches an inequality step's boundaries for a point where it certainly fails. */
 export function searchInequality(p: StepProblem, bases: readonly Point[], rng: Rng, deadline: number): { failure: Counterexample | null; summary: SearchSummary } {
   const left = p.left as Expr;
@@ -107,7 +125,13 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   const along = new Set<string>();
   let probes = 0;
   let tight: Point | undefined;
-  const done = (failure: Counterexample | null) => ({ failure, summary: { probes, along: [...along], ...(tight ? { tight } : {}) } });
+  unevaluatedPlace = null;
+  const done = (failure: Counterexample | null) => {
+    // (A failure an unevaluable assumption may exclude is a doubt, not a pass.)
+    if (!failure && unevaluatedPlace) tight ??= unevaluatedPlace;
+    unevaluatedPlace = null;
+    return { failure, summary: { probes, along: [...along], ...(tight ? { tight } : {}) } };
+  };
   if (!scalar(left) || !scalar(right)) return done(null);
   const levels = allLevels();
   // `≠` also fails where a vector makes the sides equal (‖w‖ ≠ 1 on the unit sphere): Newton's
@@ -407,11 +431,7 @@ function evenPowerRoot(p: StepProblem, base: Point, key: string, rng: Rng, deadl
     const q = base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng);
     q.enclosures.set(key, [r.lo, r.hi]);
     q.deadline = deadline;
-    try {
-      if (!q.satisfiesAssumptions(allLevels(), true, true)) continue;
-    } catch {
-      continue;
-    }
+    if (!meetsAssumptionsExactly(q)) continue;
     // (Its exact place, where a short form names it: (x − π)² > 0 at π. The sides are
     // evaluated first, so that every name they read has its value here.)
     marginAt(q, left, right, 1);
@@ -538,11 +558,24 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     if (Date.now() > deadline) return null;
     const exact = at.map(({ key, c }) => [key, constantValue(c)] as const);
     if (exact.every(([, v]) => v !== null)) {
-      const q = atAll(cur, exact.map(([k, v]) => [k, v!] as const), rng, deadline);
-      if (!q) continue;
+      let q = cur;
+      for (const [k, v] of exact) q = q.replacing(k, v!, rng);
+      q.deadline = deadline;
+      let meets = false;
+      try {
+        meets = q.satisfiesAssumptions(levels, true);
+      } catch {
+        meets = false;
+      }
+      // (Outside the assumptions; or, where an unevaluable one is why, a doubt if the step
+      // fails or ties there: decided below.)
+      if (!meets && !q.unevaluatedAssumption) continue;
       q.touched.clear();
       const o = decideAt(q, left, rel, right, levels);
-      if (o.kind === 'fails') {
+      if (!meets) {
+        if (o.kind === 'fails') unevaluatedPlace ??= q;
+        if (o.kind !== 'undecided') continue;
+      } else if (o.kind === 'fails') {
         const [l, r] = formatSides(o.F, o.left, o.right);
         return counterexample(q, l, r, options.length > 1 ? `found by moving ${moved} together toward where left − right is smallest, to its exact place` : `found where left − right turns along ${moved}, at its exact place`);
       }
@@ -565,9 +598,15 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     const q = symbolicPoint(cur, at, rng);
     if (!q) continue;
     q.deadline = deadline;
+    let meets = false;
     try {
-      if (!q.satisfiesAssumptions(levels, true, true)) continue;
+      meets = q.satisfiesAssumptions(levels, true, true);
     } catch {
+      meets = false;
+    }
+    // (Proved equal where an unevaluable assumption may exclude the place: a doubt.)
+    if (!meets) {
+      if (equal && q.unevaluatedAssumption) unevaluatedPlace ??= q;
       continue;
     }
     q.touched.clear();
@@ -1195,7 +1234,8 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
     // (no multiple of e to guess)
   }
   const sq = nearFraction(w.mul(w));
-  if (sq && sq.sign() > 0) {
+  // (Not √q of a square: √1 is the fraction 1, tried already.)
+  if (sq && sq.sign() > 0 && !sq.sqrt()) {
     const root: Expr = { kind: 'Call', fn: { base: 'sqrt', index: null, primes: 0, hat: false, range }, args: [num(sq)], range, shape: { kind: 'scalar' } };
     out.push(w.sign() < 0 ? { kind: 'Neg', arg: root, range, shape: { kind: 'scalar' } } : root);
   }
