@@ -68,11 +68,18 @@ function atAll(point: Point, entries: readonly (readonly [string, Val<Rational>]
   for (const [key, x] of entries) q = q.replacing(key, x, rng);
   q.deadline = deadline;
   try {
-    return q.satisfiesAssumptions(allLevels(), true) ? q : null;
+    if (q.satisfiesAssumptions(allLevels(), true)) return q;
+    // (Kept, during an inequality's search, where only an unevaluable assumption rejected it:
+    // the search then looks whether the step fails there.)
+    if (q.unevaluatedAssumption && unevaluatedProbes && unevaluatedProbes.length < 16) unevaluatedProbes.push(q);
+    return null;
   } catch {
     return null;
   }
 }
+
+/** Probe points only an unevaluable assumption rejected, during one searchInequality (else null). */
+let unevaluatedProbes: Point[] | null = null;
 
 /** A probe point with one name replaced, if it satisfies the assumptions exactly. */
 function at(point: Point, key: string, x: Val<Rational>, rng: Rng, deadline: number): Point | null {
@@ -84,7 +91,13 @@ function at(point: Point, key: string, x: Val<Rational>, rng: Rng, deadline: num
  * and a point where a strict inequality could not be decided (its sides agree there to
  * every precision tried: they may be equal).
  */
-export interface SearchSummary { readonly probes: number; readonly along: readonly string[]; readonly tight?: Point }
+export interface SearchSummary {
+  readonly probes: number;
+  readonly along: readonly string[];
+  readonly tight?: Point;
+  /** A place where the step fails (or its sides are proved equal) that an assumption deriv cannot evaluate may exclude. */
+  readonly unevaluated?: Point;
+}
 
 /** `and at 14 points beside the roots and extrema of left − right along ε`. */
 export function describeSearch(s: SearchSummary, what: string): string {
@@ -126,11 +139,24 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   let probes = 0;
   let tight: Point | undefined;
   unevaluatedPlace = null;
+  unevaluatedProbes = [];
   const done = (failure: Counterexample | null) => {
-    // (A failure an unevaluable assumption may exclude is a doubt, not a pass.)
-    if (!failure && unevaluatedPlace) tight ??= unevaluatedPlace;
+    // (A failure an unevaluable assumption may exclude is a doubt, not a pass: a place proved
+    // equal there, or a probe it rejected where the step fails.)
+    let unevaluated = failure ? null : unevaluatedPlace;
+    const rejected = unevaluatedProbes ?? [];
     unevaluatedPlace = null;
-    return { failure, summary: { probes, along: [...along], ...(tight ? { tight } : {}) } };
+    unevaluatedProbes = null;
+    if (!failure && !unevaluated) {
+      for (const q of rejected) {
+        q.touched.clear();
+        if (decideAt(q, left, rel, right, allLevels()).kind === 'fails') {
+          unevaluated = q;
+          break;
+        }
+      }
+    }
+    return { failure, summary: { probes, along: [...along], ...(tight ? { tight } : {}), ...(unevaluated ? { unevaluated } : {}) } };
   };
   if (!scalar(left) || !scalar(right)) return done(null);
   const levels = allLevels();

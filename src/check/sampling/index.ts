@@ -399,6 +399,10 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     // cross-check it; the search is what makes a passing step slow — 150 ms for Q1.2's bounds.)
     const { failure, summary } = searchInequality(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
     if (failure) return fail(failure, failure.right === 'undefined');
+    if (summary.unevaluated) {
+      const where = describePoint(summary.unevaluated);
+      return { held, failure: null, notes, vacuous: false, unknown: `${where ? `at ${where} ` : ''}the step fails, but an assumption there could not be evaluated (it may exclude that point)` };
+    }
     if (summary.tight) {
       return {
         held, failure: null, notes, vacuous: false,
