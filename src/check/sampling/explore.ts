@@ -450,7 +450,8 @@ function evenPowerRoot(p: StepProblem, base: Point, key: string, rng: Rng, deadl
     return null;
   };
   const g = evenPower(big);
-  if (!g || g.shape?.kind === 'matrix') return null;
+  // (Scalars only: |v| of a vector is its norm, 0 at v = 0 alone.)
+  if (!g || g.shape?.kind !== 'scalar') return null;
   const label = base.values.get(key)!.label;
   for (const r of zerosAlong(base, key, g, deadline).filter((b) => b.certain && !b.at).slice(0, 3)) {
     if (Date.now() > deadline) return null;
@@ -648,9 +649,9 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     }
     // (Proved equal by algebra, which treats log(−1) or a 0/0 as any other atom or quotient:
     // the sides must also have values there, by their enclosures.)
-    if (!sidesDefined(q, left, right)) continue;
     // (Proved equal: both sides print as the one whose enclosure is narrower, so they read alike.)
     const shown = equalSides(q, left, right);
+    if (shown === null) continue;
     const where = at.map(({ label, c }) => `${label} = ${printExpr(c)}`).join(', ');
     const how = options.length > 1 ? `found by moving ${moved} together toward where left − right is smallest` : `found where left − right turns along ${moved}`;
     return counterexample(q, shown, shown, `the sides are equal at ${where} exactly (left − right is 0 there by exact algebra), so '${rel}' fails; ${how}`);
@@ -2096,7 +2097,6 @@ export function equalAtSampledPoint(p: StepProblem, q: Point, deadline: number):
   }
   const zero = substitute(diff, values);
   if (freeNames(zero).length > 0 || !exactlyZero(zero, identityContext(p), `${p.salt}|sampled|${printExpr(zero)}`, deadline)) return null;
-  if (!sidesDefined(q, left, right)) return null;
   // (Sampled leniently: held to every assumption exactly before it is reported.)
   try {
     if (!q.satisfiesAssumptions(allLevels(), true, true)) return null;
@@ -2104,25 +2104,15 @@ export function equalAtSampledPoint(p: StepProblem, q: Point, deadline: number):
     return null;
   }
   q.touched.clear();
+  // (Proved equal by algebra, which treats log(−1) or a 0/0 as any other atom or quotient:
+  // the sides must also have values there, by their enclosures.)
   const shown = equalSides(q, left, right);
+  if (shown === null) return null;
   return counterexample(q, shown, shown, `the sides are equal here exactly (left − right is 0 by exact algebra), so '${p.rel}' fails`);
 }
 
-/** Whether both sides have values at q, by their decimal enclosures at some precision. */
-function sidesDefined(q: Point, left: Expr, right: Expr): boolean {
-  for (const F of decimalLevels()) {
-    try {
-      q.evaluate(F, left);
-      q.evaluate(F, right);
-      return true;
-    } catch {
-      continue;
-    }
-  }
-  return false;
-}
-
-function equalSides(q: Point, left: Expr, right: Expr): string {
+/** Both sides printed as one value (the one with the narrower enclosure), at the first decimal level where both have values; null where they have none. */
+function equalSides(q: Point, left: Expr, right: Expr): string | null {
   for (const F of decimalLevels()) {
     try {
       const l = q.evaluate(F, left);
@@ -2136,7 +2126,7 @@ function equalSides(q: Point, left: Expr, right: Expr): string {
       continue;
     }
   }
-  return '?';
+  return null;
 }
 
 function sidesAt(q: Point, left: Expr, right: Expr): [string, string] {

@@ -641,6 +641,7 @@ export class Point {
       if (!tags || !value) continue;
       for (const tag of tags) if (!this.tagHolds(value, tag, levels)) return false;
     }
+    let unevaluated = false;
     for (const c of this.prep.checks) {
       if (this.prep.byConstruction.has(c)) {
         if (this.prep.partialSubstitutions.has(c) && this.truth(c.formula, levels, !strict) === 'undefined') return false;
@@ -648,16 +649,18 @@ export class Point {
       }
       const t = this.truth(c.formula, levels, !strict, certain ? 'reject' : false);
       // (While sampling, such an assumption is passed over; before a counterexample is
-      // reported it is not met: x > 3 under lim_{t→0}(x + t) > 5 was refuted at x = 0.)
+      // reported it is not met: x > 3 under lim_{t→0}(x + t) > 5 was refuted at x = 0. The
+      // others are still looked at: one that is false here excludes the point for certain.)
       if (t === 'unsupported') {
-        if (!strict) continue;
-        this.unevaluatedAssumption = true;
-        return false;
+        if (strict) unevaluated = true;
+        continue;
       }
       if (t !== true) return false;
     }
     // Declared moments are a condition too: E[g²] = ρ needs ρ ≥ E[g]² (rules/expectation.ts).
-    return momentsConsistent(this);
+    if (!momentsConsistent(this)) return false;
+    if (unevaluated) this.unevaluatedAssumption = true;
+    return !unevaluated;
   }
 
   /**
