@@ -353,6 +353,41 @@ function evalPoly(p: Poly, x: Rational): Rational {
   return s;
 }
 
+/**
+ * The sign of p(x), in integers: p's coefficients times the least common multiple of their
+ * denominators (c_i), and x = n/d, so that d^deg·p(x) = Σ c_i nⁱ d^(deg−i) (Horner's rule on
+ * that sum). No fraction is reduced: bisection's 110-bit midpoints made reducing them (gcd)
+ * 95% of isolating the roots of (x⁵ − x − 3)² + 10⁻⁴⁰, 2.5 s.
+ */
+function polySign(p: Poly, x: Rational): -1 | 0 | 1 {
+  return polySignAt(p, x.n, x.d);
+}
+
+/** polySign at n/d (d > 0, not necessarily in lowest terms). */
+function polySignAt(p: Poly, n: bigint, d: bigint): -1 | 0 | 1 {
+  let c = integerCoefficients.get(p);
+  if (!c) {
+    const gcd = (a: bigint, b: bigint): bigint => {
+      while (b !== 0n) [a, b] = [b, a % b];
+      return a < 0n ? -a : a;
+    };
+    const l = p.reduce((m, q) => (m / gcd(m, q.d)) * q.d, 1n);
+    c = p.map((q) => (q.n * l) / q.d);
+    integerCoefficients.set(p, c);
+  }
+  if (c.length === 0) return 0;
+  let s = c[c.length - 1]!;
+  let dk = 1n;
+  for (let i = c.length - 2; i >= 0; i--) {
+    dk *= d;
+    s = s * n + c[i]! * dk;
+  }
+  return s > 0n ? 1 : s < 0n ? -1 : 0;
+}
+
+/** polySign's integer coefficients, per polynomial. */
+const integerCoefficients = new WeakMap<Poly, bigint[]>();
+
 function derivative(p: Poly): Poly {
   return p.slice(1).map((c, i) => c.mul(R(i + 1)));
 }
@@ -430,7 +465,12 @@ function cauchyBound(p: Poly): Rational {
     const a = r.sign() < 0 ? r.neg() : r;
     if (a.cmp(m) > 0) m = a;
   }
-  return m.add(Rational.ONE);
+  // (Rounded up to a power of 2: every bisection midpoint is then a dyadic fraction, and
+  // adding two is cheap, where a bound like 1 + 10⁴⁰/3 made each a large reduced fraction.)
+  const b = m.add(Rational.ONE);
+  let k = BigInt(Math.max(0, b.n.toString(2).length - b.d.toString(2).length));
+  while (new Rational(1n << k).cmp(b) < 0) k++;
+  return new Rational(1n << k);
 }
 
 /** Real roots of a polynomial, each bracketed to ~10⁻³⁰ of its size (exact when rational and found). */
@@ -448,31 +488,43 @@ function polyRoots(p: Poly, depth = 0): Bracket[] {
   for (let i = 0; i + 1 < cuts.length; i++) {
     let lo = cuts[i]!;
     let hi = cuts[i + 1]!;
-    const flo = evalPoly(p, lo);
-    const fhi = evalPoly(p, hi);
-    if (flo.isZero()) {
+    const flo = polySign(p, lo);
+    const fhi = polySign(p, hi);
+    if (flo === 0) {
       if (!out.some((r) => r.at?.equals(lo))) out.push({ lo, hi: lo, at: lo, certain: true });
       continue;
     }
-    if (fhi.isZero()) {
+    if (fhi === 0) {
       out.push({ lo: hi, hi, at: hi, certain: true });
       continue;
     }
-    if (flo.sign() === fhi.sign()) continue;
-    const s = flo.sign();
+    if (flo === fhi) continue;
+    // (Over one denominator that doubles at each halving: no fraction is reduced until the end.)
+    const gcd = (a: bigint, b: bigint): bigint => {
+      while (b !== 0n) [a, b] = [b, a % b];
+      return a;
+    };
+    let den = (lo.d / gcd(lo.d, hi.d)) * hi.d;
+    let ln = lo.n * (den / lo.d);
+    let hn = hi.n * (den / hi.d);
     for (let k = 0; k < 110; k++) {
-      const mid = lo.add(hi).div(TWO);
-      const fm = evalPoly(p, mid);
-      if (fm.isZero()) {
-        lo = hi = mid;
+      const mn = ln + hn;
+      den *= 2n;
+      ln *= 2n;
+      hn *= 2n;
+      const fm = polySignAt(p, mn, den);
+      if (fm === 0) {
+        ln = hn = mn;
         break;
       }
-      if (fm.sign() === s) lo = mid;
-      else hi = mid;
+      if (fm === flo) ln = mn;
+      else hn = mn;
     }
+    lo = new Rational(ln, den);
+    hi = new Rational(hn, den);
     // A rational root with a small denominator is found exactly.
     const guess = roundToDenominator(lo.add(hi).div(TWO));
-    const exact = guess && evalPoly(p, guess).isZero() ? guess : lo.equals(hi) ? lo : null;
+    const exact = guess && polySign(p, guess) === 0 ? guess : lo.equals(hi) ? lo : null;
     out.push({ lo: exact ?? lo, hi: exact ?? hi, at: exact, certain: true });
   }
   return out;
