@@ -21,6 +21,7 @@ import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 import { newtonSolutions } from './newton.js';
+import { randomScalar } from './draw.js';
 import { solveLinear } from './solve.js';
 
 /**
@@ -62,6 +63,13 @@ function unfolded(e: Expr, p: StepProblem): Expr {
   return out;
 }
 
+/** A point with several names replaced (not checked against the assumptions). */
+function atAllUnchecked(point: Point, entries: readonly (readonly [string, Val<Rational>])[], rng: Rng): Point {
+  let q = point;
+  for (const [key, x] of entries) q = q.replacing(key, x, rng);
+  return q;
+}
+
 /** A probe point with several names replaced, if it satisfies the assumptions exactly. */
 function atAll(point: Point, entries: readonly (readonly [string, Val<Rational>])[], rng: Rng, deadline: number): Point | null {
   let q = point;
@@ -72,10 +80,45 @@ function atAll(point: Point, entries: readonly (readonly [string, Val<Rational>]
     // (Kept, during an inequality's search, where only an unevaluable assumption rejected it:
     // the search then looks whether the step fails there.)
     if (q.unevaluatedAssumption && unevaluatedProbes && unevaluatedProbes.length < 16) unevaluatedProbes.push(q);
-    return null;
+    return entries.some(([k]) => bystanders?.has(k)) ? null : redrawBystanders(q, rng, deadline);
   } catch {
     return null;
   }
+}
+
+/** The scalars a step does not read, during one searchInequality (else null): a probe the assumptions reject is tried with them drawn again. */
+let bystanders: ReadonlySet<string> | null = null;
+
+/** How many times a rejected probe's bystanders are drawn again. */
+const BYSTANDER_DRAWS = 6;
+
+/**
+ * A point the assumptions rejected, with the scalars the step does not read drawn again until
+ * it meets them (strictly; `certain`: and not by agreement), at most BYSTANDER_DRAWS times:
+ * sin x < 1 under x < y < 2 reaches x = π/2 only with a y above it. Null where none does.
+ */
+function redrawBystanders(q: Point, rng: Rng, deadline: number, certain = false): Point | null {
+  const others = bystanders;
+  if (!others || others.size === 0) return null;
+  // (Not where a scalar the step reads is outside its own bounds, 0 < x at x = −4·10¹⁴: no
+  // bystander helps there.)
+  for (const [k, { value }] of q.values) {
+    const bounds = others.has(k) || isMat(value) ? undefined : q.prep.intervals.get(k);
+    const v = value as Rational;
+    if (bounds && ((bounds.lo && v.cmp(bounds.lo) < 0) || (bounds.hi && v.cmp(bounds.hi) > 0))) return null;
+  }
+  for (let i = 0; i < BYSTANDER_DRAWS && Date.now() <= deadline; i++) {
+    // (Drawn as the sampler draws past its first points: at random within the bounds.)
+    const drawn = [...others].map((k) => [k, randomScalar(rng, 16 + i, q.prep.intervals.get(k) ?? null, k)] as const);
+    const r = atAllUnchecked(q, drawn, rng);
+    r.deadline = deadline;
+    try {
+      if (r.satisfiesAssumptions(allLevels(), true, certain)) return r;
+    } catch {
+      // (not met)
+    }
+  }
+  return null;
 }
 
 /** Probe points only an unevaluable assumption rejected, during one searchInequality (else null). */
@@ -140,7 +183,10 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   let tight: Point | undefined;
   unevaluatedPlace = null;
   unevaluatedProbes = [];
+  const read = [keysRead(p, left), keysRead(p, right)];
+  bystanders = read[0] && read[1] && bases[0] ? new Set([...bases[0].values].filter(([k, v]) => !isMat(v.value) && !read[0]!.has(k) && !read[1]!.has(k)).map(([k]) => k)) : null;
   const done = (failure: Counterexample | null) => {
+    bystanders = null;
     // (A failure an unevaluable assumption may exclude is a doubt, not a pass: a place proved
     // equal there, or a probe it rejected where the step fails.)
     let unevaluated = failure ? null : unevaluatedPlace;
@@ -353,6 +399,9 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       let cur = base;
       let m = marginAt(cur, left, right, sign);
       if (m === null) continue;
+      /** The exact places of the moves to a sine's turn, each with the values of the keys it was found at. */
+      const places = new Map<string, { place: Expr; at: ReadonlyMap<string, Rational>; order: number }>();
+      let placed = 0;
       for (let round = 0; round < DESCENT_ROUNDS; round++) {
         let moved = false;
         const start = cur;
@@ -363,13 +412,38 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
           // noise: of the many turns of a periodic part that are equally low, the one near 0,
           // whose exact place is guessable and where other scalars' turns are still found —
           // (2 sin x − 1)² + y² went to x ≈ −1.7·10⁸, where y's were not.)
-          for (const r of [...b.extrema, ...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
-            const q = at(cur, key, r.at ?? r.lo.add(r.hi).div(Rational.of(2)), rng, deadline);
+          // (And the turns of a sine or cosine of a·key + b near the current one, which the
+          // grid of boundariesAlong can step over: cos x < 1 + y² from x = 5, where sin x has
+          // one sign at 5 and 10 and cos x turns at 2π and 3π between. Its exact place goes to
+          // equalAtBottom with it.)
+          const moves: { x: Rational; place?: Expr; reads?: ReadonlySet<string> | null }[] = [...b.extrema, ...b.roots].map((r) => ({ x: r.at ?? r.lo.add(r.hi).div(Rational.of(2)) }));
+          // (And a short step inside each bound the assumptions give it, where the margin may
+          // be least without a turn: sin(x + y) < 1 on (0, 1)² from (1/2, 1/2), where neither
+          // scalar alone reaches x + y = π/2.)
+          const bounds = cur.prep.intervals.get(key);
+          if (bounds?.lo && bounds.hi) {
+            const step = bounds.hi.sub(bounds.lo).div(Rational.of(1000));
+            moves.push({ x: bounds.lo.add(step) }, { x: bounds.hi.sub(step) });
+          }
+          for (const line of periodicLines(p, cur, key, rng, deadline)) {
+            const reads = keysRead(p, line.arg);
+            const x0 = (cur.values.get(key)!.value as Rational).toNumber();
+            const k0 = Math.round(((line.a.toNumber() * x0 + line.b.toNumber()) * 2) / Math.PI);
+            for (let k = k0 - DESCENT_PERIODIC_REACH; k <= k0 + DESCENT_PERIODIC_REACH; k++) {
+              const x = periodicPlace(line, k);
+              if (Number.isFinite(x)) moves.push({ x: Rational.parse(x.toPrecision(17)), place: periodicPlaceExpr(line, k, left.range), reads });
+            }
+          }
+          const size = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x);
+          for (const move of moves.sort((u, v) => size(u.x).cmp(size(v.x)))) {
+            const q = at(cur, key, move.x, rng, deadline);
             const mq = q && marginAt(q, left, right, sign);
             if (q && mq !== null && mq !== undefined && mq < m - 1e-12 * Math.abs(m)) {
               cur = q;
               m = mq;
               moved = true;
+              if (move.place) places.set(key, { place: move.place, at: new Map(keys.filter((k) => k === key || !move.reads || move.reads.has(k)).map((k) => [k, cur.values.get(k)!.value as Rational])), order: placed++ });
+              else places.delete(key);
             }
           }
         }
@@ -412,7 +486,18 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       // − sin y > 0 at (π/2, π/2)): the descent comes within doubles' reach of it, never onto
       // it. The bottom's exact place is guessed and the sides proved equal there.
       if ((rel === '<' || rel === '>') && m < 1e-8) {
-        const found = equalAtBottom(p, cur, keys, m, rng, deadline);
+        // (A place holds where its key and the keys its sine reads are still where it was found;
+        // those keys are then tried at their values there: sin(x + y) turns at x = π/2 − y for
+        // that y. The latest first; one that needs a key another has placed is left out: two
+        // places each found at the other's earlier value do not hold together.)
+        const given = new Map<string, Expr>();
+        const valid = [...places].filter(([, v]) => [...v.at].every(([k2, x]) => (cur.values.get(k2)?.value as Rational | undefined)?.equals(x)));
+        for (const [k, v] of valid.sort((u, w) => w[1].order - u[1].order)) {
+          if (given.has(k) || [...v.at.keys()].some((k2) => k2 !== k && places.has(k2) && given.get(k2) === places.get(k2)!.place)) continue;
+          for (const [k2, x] of v.at) if (k2 !== k && !given.has(k2)) given.set(k2, rationalExpr(x, left.range));
+          given.set(k, v.place);
+        }
+        const found = equalAtBottom(p, cur, keys, m, rng, deadline, given);
         if (found) {
           probes++;
           return done(found);
@@ -474,6 +559,9 @@ function evenPowerRoot(p: StepProblem, base: Point, key: string, rng: Rng, deadl
   return null;
 }
 
+/** At most this many values of a bounded integer the step reads are each tried by periodicTies. */
+const PERIODIC_INTEGER_VALUES = 8;
+
 /** How far (in quarter turns, k of kπ/2) periodicTies looks on each side of a sine's turn nearest 0. */
 const PERIODIC_REACH = 24;
 
@@ -486,13 +574,72 @@ const PERIODIC_REACH = 24;
 function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadline: number, seen: Set<string>): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
+  let tried = 0;
+  // (And at each other value of an integer the step reads, where its bounds leave at most
+  // PERIODIC_INTEGER_VALUES: cos(n x) < 1 under 1 ≤ n ≤ 4, 0 < x < 2 touches at n = 4,
+  // x = π/2 only, and the base points may have n = 1 and 2.)
+  const variants = [base];
+  for (const [k, { value }] of base.values) {
+    if (k === key || !base.isInteger(k) || !base.touched.has(k) || isMat(value)) continue;
+    const bounds = base.prep.intervals.get(k);
+    if (!bounds?.lo || !bounds.hi) continue;
+    const lo = bounds.lo.ceil();
+    const hi = bounds.hi.floor();
+    if (hi - lo >= BigInt(PERIODIC_INTEGER_VALUES)) continue;
+    for (let n = lo; n <= hi; n++) {
+      if (n === (value as Rational).n && (value as Rational).d === 1n) continue;
+      const q = at(base, k, new Rational(n), rng, deadline);
+      if (q) variants.push(q);
+    }
+  }
+  const bounds = base.prep.intervals.get(key);
+  for (const line of variants.flatMap((v) => periodicLines(p, v, key, rng, deadline).map((l) => ({ ...l, base: v })))) {
+    const base = line.base;
+    // (Another base point with the same line has the same places.)
+    const id = `${key}|${printExpr(line.arg)}|${line.a.toString()}|${line.b.toString()}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const k0 = Math.round((line.b.toNumber() * 2) / Math.PI);
+    for (let j = 0; j <= 2 * PERIODIC_REACH; j++) {
+      if (Date.now() > deadline || tried >= 6) return null;
+      // (Nearest the turn at a x + b ≈ 0 first, alternating sides.)
+      const k = -k0 + (j % 2 === 0 ? j / 2 : -(j + 1) / 2);
+      const x = Rational.parse(periodicPlace(line, k).toPrecision(17));
+      // (Not a place outside the key's own bounds, which would use up the tries.)
+      if ((bounds?.lo && x.cmp(bounds.lo) < 0) || (bounds?.hi && x.cmp(bounds.hi) > 0)) continue;
+      const near = base.replacing(key, x, rng);
+      near.deadline = deadline;
+      const m = marginAt(near, left, right, 1);
+      if (m === null || Math.abs(m) > 1e-9 || !near.values.has(key)) continue;
+      tried++;
+      const found = equalAtBottom(p, near, [key], 1e-24, rng, deadline, new Map([[key, periodicPlaceExpr(line, k, left.range)]]));
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** A sine's or cosine's argument a·x + b along one scalar x, a and b short rationals read from doubles (a guide only). */
+interface PeriodicLine {
+  readonly arg: Expr;
+  readonly a: Rational;
+  readonly b: Rational;
+}
+
+/**
+ * The arguments a·x + b (x the scalar `key`, the other names at their values at `base`) of
+ * the sines and cosines of a step, where a ≠ 0 and b are rationals: exact where the argument
+ * is rational in the point's values, else with denominators ≤ 12 read off doubles at x = 0,
+ * 1, 2 (at most 4 arguments). Where they turn, x = (kπ/2 − b)/a.
+ */
+function periodicLines(p: StepProblem, base: Point, key: string, rng: Rng, deadline: number): PeriodicLine[] {
   const args = new Map<string, Expr>();
-  for (const side of [left, right]) {
+  for (const side of [p.left as Expr, p.right as Expr]) {
     visit(side, (x) => {
       if (x.kind === 'Call' && x.args.length === 1 && !x.fn.index && x.fn.primes === 0 && (x.fn.base === 'sin' || x.fn.base === 'cos')) args.set(printExpr(x.args[0]!), x.args[0]!);
     });
   }
-  if (args.size === 0) return null;
+  if (args.size === 0) return [];
   const short = (v: number): Rational | null => {
     if (!Number.isFinite(v)) return null;
     const r = Rational.parse(v.toPrecision(15));
@@ -512,43 +659,59 @@ function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadli
       return null;
     }
   };
-  let tried = 0;
+  // (Exactly, where the argument is rational in the point's values: sin(x + y) at y = 37/100
+  // turns at π/2 − 37/100.)
+  const argExactly = (arg: Expr, x: number): Rational | null => {
+    const q = base.replacing(key, Rational.of(x), rng);
+    q.deadline = deadline;
+    try {
+      const v = q.evaluate(exactField, arg);
+      return isMat(v) ? null : (v as Rational);
+    } catch {
+      return null;
+    }
+  };
+  const lines: PeriodicLine[] = [];
   for (const arg of [...args.values()].slice(0, 4)) {
+    const [e0, e1, e2] = [argExactly(arg, 0), argExactly(arg, 1), argExactly(arg, 2)];
+    if (e0 && e1 && e2) {
+      const a = e1.sub(e0);
+      if (!a.isZero() && e2.sub(e0).equals(a.mul(Rational.of(2)))) lines.push({ arg, a, b: e0 });
+      continue;
+    }
     const [v0, v1, v2] = [argAt(arg, 0), argAt(arg, 1), argAt(arg, 2)];
     if (v0 === null || v1 === null || v2 === null) continue;
     const a = short(v1 - v0);
     const b = short(v0);
     // (Linear in x: the third value on the line.)
     if (!a || a.isZero() || !b || Math.abs(v2 - v0 - 2 * (v1 - v0)) > 1e-9 * Math.max(1, Math.abs(v2))) continue;
-    // (Another base point with the same line has the same places.)
-    const line = `${key}|${printExpr(arg)}|${a.toString()}|${b.toString()}`;
-    if (seen.has(line)) continue;
-    seen.add(line);
-    const k0 = Math.round((b.toNumber() * 2) / Math.PI);
-    for (let j = 0; j <= 2 * PERIODIC_REACH; j++) {
-      if (Date.now() > deadline || tried >= 6) return null;
-      // (Nearest the turn at a x + b ≈ 0 first, alternating sides.)
-      const k = -k0 + (j % 2 === 0 ? j / 2 : -(j + 1) / 2);
-      const x = ((k * Math.PI) / 2 - b.toNumber()) / a.toNumber();
-      const near = base.replacing(key, Rational.parse(x.toPrecision(17)), rng);
-      near.deadline = deadline;
-      const m = marginAt(near, left, right, 1);
-      if (m === null || Math.abs(m) > 1e-9 || !near.values.has(key)) continue;
-      tried++;
-      const range = left.range;
-      const scalar = { kind: 'scalar' } as const;
-      const num = (q: Rational): Expr => rationalExpr(q, range);
-      const pi: Expr = { kind: 'Const', name: 'pi', range, shape: scalar };
-      // x = (kπ/2 − b)/a, written as (k/(2a))·π − b/a.
-      const c = new Rational(BigInt(k), 2n).div(a);
-      const d = b.div(a);
-      const times: Expr = c.isZero() ? num(Rational.ZERO) : { kind: 'Binary', op: '*', left: num(c), right: pi, range, shape: scalar };
-      const place: Expr = d.isZero() ? times : { kind: 'Binary', op: '-', left: times, right: num(d), range, shape: scalar };
-      const found = equalAtBottom(p, near, [key], 1e-24, rng, deadline, place);
-      if (found) return found;
-    }
+    lines.push({ arg, a, b });
   }
-  return null;
+  return lines;
+}
+
+/** Where a line's sine or cosine turns for the k-th time, x = (kπ/2 − b)/a, in doubles. */
+function periodicPlace(line: PeriodicLine, k: number): number {
+  return ((k * Math.PI) / 2 - line.b.toNumber()) / line.a.toNumber();
+}
+
+/** periodicPlace exactly, written (k/(2a))·π − b/a as on paper: π/2, 3π/2 − 1/5. */
+function periodicPlaceExpr(line: PeriodicLine, k: number, range: Expr['range']): Expr {
+  const scalar = { kind: 'scalar' } as const;
+  const c = new Rational(BigInt(k), 2n).div(line.a);
+  const d = line.b.div(line.a);
+  if (c.isZero()) return rationalExpr(d.neg(), range);
+  const times = piTimes(c, range);
+  return d.isZero() ? times : { kind: 'Binary', op: '-', left: times, right: rationalExpr(d, range), range, shape: scalar };
+}
+
+/** q·π (q ≠ 0) as written on paper: π/2, −π, 3π/4. */
+function piTimes(q: Rational, range: Expr['range']): Expr {
+  const scalar = { kind: 'scalar' } as const;
+  const pi: Expr = { kind: 'Const', name: 'pi', range, shape: scalar };
+  const top: Expr = q.n === 1n ? pi : q.n === -1n ? { kind: 'Neg', arg: pi, range, shape: scalar }
+    : { kind: 'Binary', op: '*', left: rationalExpr(new Rational(q.n), range), right: pi, range, shape: scalar };
+  return q.d === 1n ? top : { kind: 'Binary', op: '/', left: top, right: rationalExpr(new Rational(q.d), range), range, shape: scalar };
 }
 
 /**
@@ -559,8 +722,11 @@ function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadli
  * as an enclosure and as its expression, Point.symbolic). A counterexample, or null.
  */
 function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: number, rng: Rng, deadline: number,
-  /** The one place to try for keys[0], instead of guesses (a multiple of π/2 where a sine turns). */
-  given?: Expr): Counterexample | null {
+  /**
+   * Places known for some keys (a multiple of π/2 where a sine turns): tried first, before
+   * the guesses; where every key has one, only those are tried.
+   */
+  given?: ReadonlyMap<string, Expr>): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
   const rel = p.rel as RelOp;
@@ -570,10 +736,13 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
   const floor = m <= 0 ? 1e-17 : 1e-32;
   const linear = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.max(m, floor))) - 1));
   const quadratic = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.sqrt(Math.max(m, floor)))) - 1));
-  const options = given ? [{ key: keys[0]!, label: cur.values.get(keys[0]!)!.label, cs: [given] }] : keys.filter((k) => !k.includes('@')).slice(0, 4).map((key) => {
+  const only = given !== undefined && keys.every((k) => given.has(k));
+  const options = keys.filter((k) => !k.includes('@')).slice(0, 4).map((key) => {
     const v = cur.values.get(key)!.value as Rational;
     const seen = new Set<string>();
-    const cs = [...new Set([linear, quadratic])].flatMap((d) => exactGuesses(v, left.range, d, true).slice(0, 6)).filter((c) => !seen.has(printExpr(c)) && seen.add(printExpr(c)));
+    const place = given?.get(key);
+    const guesses = only ? [] : [...new Set([linear, quadratic])].flatMap((d) => exactGuesses(v, left.range, d, true).slice(0, 6));
+    const cs = [...(place ? [place] : []), ...guesses].filter((c) => !seen.has(printExpr(c)) && seen.add(printExpr(c)));
     return { key, label: cur.values.get(key)!.label, cs: cs.slice(0, 8) };
   }).filter((o) => o.cs.length > 0);
   if (options.length === 0) return null;
@@ -594,6 +763,8 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
       } catch {
         meets = false;
       }
+      const redrawn = meets || q.unevaluatedAssumption ? null : redrawBystanders(q, rng, deadline);
+      if (redrawn) [q, meets] = [redrawn, true];
       // (Outside the assumptions; or, where an unevaluable one is why, a doubt if the step
       // fails or ties there: decided below.)
       if (!meets && !q.unevaluatedAssumption) continue;
@@ -622,7 +793,7 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     const zero = substitute(diff, values);
     if (freeNames(zero).length > 0) continue;
     const equal = exactlyZero(zero, ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline);
-    const q = symbolicPoint(cur, at, rng);
+    let q = symbolicPoint(cur, at, rng);
     if (!q) continue;
     q.deadline = deadline;
     let meets = false;
@@ -631,6 +802,8 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     } catch {
       meets = false;
     }
+    const redrawn = meets || q.unevaluatedAssumption ? null : redrawBystanders(q, rng, deadline, true);
+    if (redrawn) [q, meets] = [redrawn, true];
     // (Proved equal where an unevaluable assumption may exclude the place: a doubt.)
     if (!meets) {
       if (equal && q.unevaluatedAssumption) unevaluatedPlace ??= q;
@@ -758,6 +931,9 @@ function indexOffset(index: Expr): number | null {
 }
 /** The most one rung of the ladder may take in exact values before the rest use enclosures. */
 const LADDER_EXACT_MS = 100;
+
+/** How many turns (k of kπ/2) on each side of the current one a descent's move along a sine tries. */
+const DESCENT_PERIODIC_REACH = 8;
 
 /** Rounds of coordinate descent (each halves the distance on a coupled quadratic). */
 const DESCENT_ROUNDS = 40;
@@ -1218,15 +1394,9 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
   };
   const q = nearFraction(w);
   if (q) out.push(num(q));
-  const pi: Expr = { kind: 'Const', name: 'pi', range, shape: { kind: 'scalar' } };
   const overPi = asRational(D.div(D.fromRational(w), D.pi()));
   const qp = overPi && nearFraction(overPi);
-  /** q·π as written on paper: π/2, −π, 3π/4. */
-  const timesPi = (q: Rational): Expr => {
-    const top: Expr = q.n === 1n ? pi : q.n === -1n ? { kind: 'Neg', arg: pi, range, shape: { kind: 'scalar' } }
-      : { kind: 'Binary', op: '*', left: num(new Rational(q.n)), right: pi, range, shape: { kind: 'scalar' } };
-    return q.d === 1n ? top : { kind: 'Binary', op: '/', left: top, right: num(new Rational(q.d)), range, shape: { kind: 'scalar' } };
-  };
+  const timesPi = (q: Rational): Expr => piTimes(q, range);
   if (qp && !qp.isZero()) {
     // (With `nearer`, a far multiple of π — a descent's bottom at −6829319π/2 — is tried first
     // as its place within (−π, π], where a periodic side is the same: to be proved there too.)

@@ -73,6 +73,24 @@ export class Prepared {
   readonly dimensions = new Set<string>();
   private readonly lookups = new WeakMap<Var, ReturnType<Scope['lookup']> | null>();
 
+  private plainDefinitions: Map<string, Expr | null> | null = null;
+
+  /**
+   * The body of the one definition of a plain name (`define c = π/4`: no parameters, no index,
+   * no condition), by key; null where there is none or more than one.
+   */
+  plainDefinition(key: string): Expr | null {
+    if (!this.plainDefinitions) {
+      this.plainDefinitions = new Map();
+      for (const d of this.ctx.defs) {
+        const k = this.ctx.scope.lookup(d.target)?.info.key ?? printName(d.target);
+        const plain = !d.params && !d.target.index && !d.condition;
+        this.plainDefinitions.set(k, plain && !this.plainDefinitions.has(k) ? d.value : null);
+      }
+    }
+    return this.plainDefinitions.get(key) ?? null;
+  }
+
   /** What a name refers to in this context (cached per node). */
   lookup(v: Var): ReturnType<Scope['lookup']> {
     let found = this.lookups.get(v);
@@ -704,10 +722,20 @@ export class Point {
   /** exactShape's expression, before it is printed. */
   private exactForm(e: Expr): Expr | null {
     let ok = true;
+    let unfolded = 0;
     const sub = (x: Expr): Expr => {
       if (!ok) return x;
       if (x.kind === 'Var') {
         const found = this.prep.lookup(x);
+        // A plain name one definition gives (`define c = π/4`) is its body (x ≤ c at x = π/4).
+        const body = found && !found.index && !x.name.index ? this.prep.plainDefinition(found.info.key) : null;
+        if (body) {
+          if (++unfolded > 32) {
+            ok = false;
+            return x;
+          }
+          return sub(body);
+        }
         // An enclosed name is its exact expression where known, else nothing exact.
         if (found && !found.index && this.enclosures.has(found.info.key)) {
           const known = this.symbolic.get(found.info.key);
