@@ -419,6 +419,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'cos(n x) < 1 under 1 ≤ n ≤ 3, 0 < x < 2 holds', text: 'scalar x\ninteger n\nassume 1 ≤ n ≤ 3, 0 < x < 2\n    cos(n·x)\n  < 1\n', want: 'pass' },
   { name: 'tan x < 1 under 0 < x ≤ c, c defined as π/4, fails at π/4', text: 'scalar x\ndefine c = π/4\nassume 0 < x ≤ c\n    tan(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/4$/ },
   { name: 'tan x < 1 under 0 < x < c, c defined as π/4, holds', text: 'scalar x\ndefine c = π/4\nassume 0 < x < c\n    tan(x)\n  < 1\n', want: 'pass' },
+  // (An edge an assumption sets through a constant: cos(π/2) is 0 and sin(π/4) is √2/2 exactly.)
+  { name: 'sin x < 1 under 0 < x < 3, cos x ≥ 0 fails at π/2', text: 'scalar x\nassume 0 < x < 3, cos(x) ≥ 0\n    sin(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/2$/ },
+  { name: 'sin x < 1 under 0 < x < 3, cos x > 0 holds', text: 'scalar x\nassume 0 < x < 3, cos(x) > 0\n    sin(x)\n  < 1\n', want: 'pass' },
+  { name: 'tan x < 1 under 0 < x < 3, sin x ≤ √2/2 fails at π/4', text: 'scalar x\nassume 0 < x < 3, sin(x) ≤ √2/2\n    tan(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/4$/ },
+  { name: 'tan x < 1 under 0 < x < 3, sin x < √2/2 holds', text: 'scalar x\nassume 0 < x < 3, sin(x) < √2/2\n    tan(x)\n  < 1\n', want: 'pass' },
   // (Fifth red team:) a root on an included edge; edges that are the touch's place written
   // another way (0.25·π, 4x ≤ π, π/8 + π/8: equal by algebra, not by text); a touch where
   // the sides differ by 10⁻⁶⁰ the wrong way; `≠` at a touch; a bottom doubles place to 8 digits.

@@ -15,6 +15,7 @@ import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
 import { combine, decideRelation, hasTag, holdsByAgreement, type PointResult } from './compare.js';
 import { nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
+import { exactConstants } from './exact-constants.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
 export interface Context {
@@ -707,7 +708,8 @@ export class Point {
   /**
    * Whether two expressions certainly have one value here: the same text once the drawn
    * values are put in (exactShape), or a difference that expands to 0 with π, e, √2 and calls
-   * as atoms (x ≤ 0.25·π at x = π/4, 4x ≤ π, x ≤ π/8 + π/8).
+   * as atoms once constants are the numbers they are (x ≤ 0.25·π at x = π/4, 4x ≤ π,
+   * x ≤ π/8 + π/8, cos x ≥ 0 at π/2).
    */
   sameValue(a: Expr, b: Expr): boolean {
     const fa = this.exactForm(a);
@@ -715,8 +717,13 @@ export class Point {
     if (!fa || !fb) return false;
     if (printExpr(fa) === printExpr(fb)) return true;
     if (a.shape?.kind === 'matrix' || b.shape?.kind === 'matrix') return false;
-    const poly = expandPolynomial({ kind: 'Binary', op: '-', left: fa, right: fb, range: a.range, shape: { kind: 'scalar' } }, true);
-    return poly !== null && poly.size === 0;
+    // (Constants as the numbers they are: cos x ≥ 0 holds at x = π/2, cos(π/2) being 0.)
+    try {
+      const poly = expandPolynomial(exactConstants({ kind: 'Binary', op: '-', left: fa, right: fb, range: a.range, shape: { kind: 'scalar' } }), true);
+      return poly !== null && poly.size === 0;
+    } catch {
+      return false;
+    }
   }
 
   /** exactShape's expression, before it is printed. */
