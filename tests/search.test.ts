@@ -396,6 +396,9 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'sin x + cos x < √2 under 0 < x < π/4 holds', text: 'scalar x\nassume 0 < x < π/4\n    sin(x) + cos(x)\n  < √2\n', want: 'pass' },
   { name: '(2 sin x − 1)² + y² > 0 fails at (π/6, 0)', text: 'scalar x, y\n    (2 sin(x) - 1)^2 + y^2\n  > 0\n', want: 'refuted', cx: /^x = π\/6, y = 0$/ },
   { name: '(2 sin x − 1)² + y² + 10⁻⁹ > 0 holds', text: 'scalar x, y\n    (2 sin(x) - 1)^2 + y^2 + 10^(-9)\n  > 0\n', want: 'pass' },
+  // (At a corner of included edges: the root's bracket straddles x ≤ π/6, and its end inside is the move.)
+  { name: '(2 sin x − 1)² + y² > 0 under 0 < x ≤ π/6, 0 ≤ y < 1 fails at the corner (π/6, 0)', text: 'scalar x, y\nassume 0 < x ≤ π/6, 0 ≤ y < 1\n    (2 sin(x) - 1)^2 + y^2\n  > 0\n', want: 'refuted', cx: /^x = π\/6, y = 0$/ },
+  { name: '(2 sin x − 1)² + y² > 0 under 0 < x < π/6, 0 ≤ y < 1 holds', text: 'scalar x, y\nassume 0 < x < π/6, 0 ≤ y < 1\n    (2 sin(x) - 1)^2 + y^2\n  > 0\n', want: 'pass' },
   // Two turns of a sine between grid points (5 and 10): the multiples of π/2 where its
   // argument turns are tried where the sides are within 10⁻⁹ there.
   { name: 'cos x < 1 under 0 < x < 10 fails at 2π', text: 'scalar x\nassume 0 < x < 10\n    cos(x)\n  < 1\n', want: 'refuted', cx: /^x = 2·π$/ },

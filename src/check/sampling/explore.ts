@@ -417,11 +417,18 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
           // grid of boundariesAlong can step over: cos x < 1 + y² from x = 5, where sin x has
           // one sign at 5 and 10 and cos x turns at 2π and 3π between. Its exact place goes to
           // equalAtBottom with it.)
-          const moves: { x: Rational; place?: Expr; reads?: ReadonlySet<string> | null }[] = [...b.extrema, ...b.roots].map((r) => ({ x: r.at ?? r.lo.add(r.hi).div(Rational.of(2)) }));
+          // (A bracket's ends too, where the assumptions reject its middle: the root of
+          // 2 sin x − 1 at an included edge, x ≤ π/6, whose bracket straddles it. Not at an
+          // excluded edge, where the bottom is not reached: cos x + cos y < 2 under 0 < x went
+          // to (10⁻³⁰, 10⁻³⁰) instead of (2π, 2π).)
+          const bounds = cur.prep.intervals.get(key);
+          const straddlesOpen = (r: Bracket): boolean => (bounds?.lo !== null && bounds?.lo !== undefined && !bounds.loClosed && r.lo.cmp(bounds.lo) <= 0 && r.hi.cmp(bounds.lo) >= 0)
+            || (bounds?.hi !== null && bounds?.hi !== undefined && !bounds.hiClosed && r.lo.cmp(bounds.hi) <= 0 && r.hi.cmp(bounds.hi) >= 0);
+          const moves: { x: Rational; place?: Expr; reads?: ReadonlySet<string> | null; ends?: readonly Rational[] }[] = [...b.extrema, ...b.roots]
+            .map((r) => (r.at ? { x: r.at } : { x: r.lo.add(r.hi).div(Rational.of(2)), ...(straddlesOpen(r) ? {} : { ends: [r.lo, r.hi] }) }));
           // (And a short step inside each bound the assumptions give it, where the margin may
           // be least without a turn: sin(x + y) < 1 on (0, 1)² from (1/2, 1/2), where neither
           // scalar alone reaches x + y = π/2.)
-          const bounds = cur.prep.intervals.get(key);
           if (bounds?.lo && bounds.hi) {
             const step = bounds.hi.sub(bounds.lo).div(Rational.of(1000));
             moves.push({ x: bounds.lo.add(step) }, { x: bounds.hi.sub(step) });
@@ -437,7 +444,8 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
           }
           const size = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x);
           for (const move of moves.sort((u, v) => size(u.x).cmp(size(v.x)))) {
-            const q = at(cur, key, move.x, rng, deadline);
+            let q = at(cur, key, move.x, rng, deadline);
+            for (const x of q ? [] : move.ends ?? []) q ??= at(cur, key, x, rng, deadline);
             const mq = q && marginAt(q, left, right, sign);
             if (q && mq !== null && mq !== undefined && mq < m - 1e-12 * Math.abs(m)) {
               cur = q;
@@ -1356,7 +1364,9 @@ function touchAt(base: Point, key: string, g: Expr, x: number, deadline: number)
  * of one, and where w is known to 10 digits, (a ± √q)/c and ∛q.
  */
 function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = false): Expr[] {
-  const D = decimalField(120);
+  // (30 digits past those the guesses must match, at most 120: exp and log at 120 digits
+  // were half of a descent's guessing, for places known to 12.)
+  const D = decimalField(Math.min(120, Math.max(40, digits + 30)));
   const out: Expr[] = [];
   const num = (q: Rational): Expr => rationalExpr(q, range);
   const nearFraction = (x: Rational): Rational | null => {
@@ -1404,14 +1414,14 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
   }
   // (q·e: (y − e)² at e.)
   try {
-    const overE = asRational(D.div(D.fromRational(w), D.elementary('exp', D.fromRational(Rational.ONE))));
+    const overE = asRational(D.div(D.fromRational(w), D.e()));
     const qe = overE && nearFraction(overE);
     if (qe && !qe.isZero()) {
       const e: Expr = { kind: 'Const', name: 'e', range, shape: { kind: 'scalar' } };
       out.push(qe.equals(Rational.ONE) ? e : { kind: 'Binary', op: '*', left: num(qe), right: e, range, shape: { kind: 'scalar' } });
     }
     // (q/e and e^q: x log x at its bottom 1/e, x e^(−x/2) at 2.)
-    const timesE = asRational(D.mul(D.fromRational(w), D.elementary('exp', D.fromRational(Rational.ONE))));
+    const timesE = asRational(D.mul(D.fromRational(w), D.e()));
     const qOverE = timesE && nearFraction(timesE);
     if (qOverE && !qOverE.isZero()) {
       const e: Expr = { kind: 'Const', name: 'e', range, shape: { kind: 'scalar' } };
