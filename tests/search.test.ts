@@ -423,6 +423,9 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'tan x < 1 under 0 < x ≤ c, c defined as π/4, fails at π/4', text: 'scalar x\ndefine c = π/4\nassume 0 < x ≤ c\n    tan(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/4$/ },
   { name: 'tan x < 1 under 0 < x < c, c defined as π/4, holds', text: 'scalar x\ndefine c = π/4\nassume 0 < x < c\n    tan(x)\n  < 1\n', want: 'pass' },
   // (An edge an assumption sets through a constant: cos(π/2) is 0 and sin(π/4) is √2/2 exactly.)
+  // ((e^(1/2))² is e exactly: the top of log(x)/x² at √e.)
+  { name: 'log(x)/x² < 1/(2e) under x > 0 fails at √e', text: 'scalar x\nassume x > 0\n    log(x)/x^2\n  < 1/(2e)\n', want: 'refuted', cx: /^x = exp\(1\/2\)$/ },
+  { name: 'log(x)/x² ≤ 1/(2e) under x > 0 holds', text: 'scalar x\nassume x > 0\n    log(x)/x^2\n  ≤ 1/(2e)\n', want: 'pass' },
   { name: 'sin x < 1 under 0 < x < 3, cos x ≥ 0 fails at π/2', text: 'scalar x\nassume 0 < x < 3, cos(x) ≥ 0\n    sin(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/2$/ },
   { name: 'sin x < 1 under 0 < x < 3, cos x > 0 holds', text: 'scalar x\nassume 0 < x < 3, cos(x) > 0\n    sin(x)\n  < 1\n', want: 'pass' },
   { name: 'tan x < 1 under 0 < x < 3, sin x ≤ √2/2 fails at π/4', text: 'scalar x\nassume 0 < x < 3, sin(x) ≤ √2/2\n    tan(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/4$/ },

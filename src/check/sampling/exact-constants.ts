@@ -37,7 +37,7 @@ export function constantSign(e: Expr): -1 | 1 | null {
  * the identity test's multiples of π/2 (sin(5π/6)² − sin(5π/6) + 1/4 = 0); exp of whole
  * multiples of logs of numbers (exp(2 log 2) = 4); exp(k) as e^k for whole k; log e = 1 and
  * log(e^r) = r and log(1/e^r) = −r for rational r; max and min of constants by the certain sign of their difference;
- * and (q^r)^n where r·n is whole ((∛2)⁶ = 4).
+ * and (q^r)^n and (e^r)^n where r·n is whole ((∛2)⁶ = 4, (e^(1/2))² = e).
  * Everything else is left as it is.
  */
 export function exactConstants(e: Expr): Expr {
@@ -111,6 +111,14 @@ export function exactConstants(e: Expr): Expr {
         const s = d.kind === 'Const' && d.name === 'e' ? Rational.ONE : (() => { const u = powerOf(d); return u && constantValue(u); })();
         if (s) return lit(s.neg());
       }
+    }
+    // (e^r)^n = e^(r n) where that is whole ((e^(1/2))² = e: log(x)/x² at its top √e).
+    if (x.kind === 'Binary' && x.op === '^') {
+      const inner = x.left.kind === 'Call' && x.left.args.length === 1 && !x.left.fn.index && x.left.fn.primes === 0 && x.left.fn.base === 'exp' ? x.left.args[0]!
+        : x.left.kind === 'Binary' && x.left.op === '^' && x.left.left.kind === 'Const' && x.left.left.name === 'e' ? x.left.right : null;
+      const [r, n] = inner ? [constantValue(inner), constantValue(x.right)] : [null, null];
+      const rn = r && n && n.isInteger() && r.mul(n);
+      if (rn && rn.isInteger() && rn.n <= 64n && rn.n >= -64n) return rec({ kind: 'Call', fn: { base: 'exp', index: null, primes: 0, hat: false, range }, args: [lit(rn)], range, shape: scalar });
     }
     // (q^r)^n = q^(r n) where that is a whole power (∛2 to the 6th is 4).
     if (x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Binary' && x.left.op === '^') {
