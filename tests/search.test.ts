@@ -420,6 +420,29 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'sin x < 1 under 0 < x < y < 1.5 holds', text: 'scalar x, y\nassume 0 < x, x < y, y < 1.5\n    sin(x)\n  < 1\n', want: 'pass' },
   { name: 'cos(n x) < 1 under 1 ≤ n ≤ 4, 0 < x < 2 fails at n = 4, x = π/2', text: 'scalar x\ninteger n\nassume 1 ≤ n ≤ 4, 0 < x < 2\n    cos(n·x)\n  < 1\n', want: 'refuted', cx: /^n = 4, x = π\/2$/ },
   { name: 'cos(n x) < 1 under 1 ≤ n ≤ 3, 0 < x < 2 holds', text: 'scalar x\ninteger n\nassume 1 ≤ n ≤ 3, 0 < x < 2\n    cos(n·x)\n  < 1\n', want: 'pass' },
+  // (Seventh red team:) an irrational included bound (x ≤ 2π is sampled 10⁻¹⁴ inside it);
+  // `≠` at a touch; a corner of included bounds; a turn beside an excluded edge; an integer
+  // bounded on one side or over a wide range; arguments that are multiples of π; a sine's
+  // turn reached first as a root's bracket (sin(x + y) under −1 < x < 0).
+  { name: 'cos x < 1 under 0 < x ≤ 2π fails at 2π', text: 'scalar x\nassume 0 < x ≤ 2*π\n    cos(x)\n  < 1\n', want: 'refuted', cx: /^x = 2·π$/ },
+  { name: 'cos x ≠ 1 under 0 < x < 10 fails at 2π', text: 'scalar x\nassume 0 < x < 10\n    cos(x)\n  ≠ 1\n', want: 'refuted', cx: /^x = 2·π$/ },
+  { name: 'cos x ≠ 1 under 0 < x < 6 holds', text: 'scalar x\nassume 0 < x < 6\n    cos(x)\n  ≠ 1\n', want: 'pass' },
+  { name: 'sin(x + y) ≠ 1 on (0, 1)² fails where x + y = π/2', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    sin(x + y)\n  ≠ 1\n', want: 'refuted' },
+  { name: 'sin(x + y) < 1 under 0 < x ≤ π/4, 0 < y ≤ π/4 fails at the corner', text: 'scalar x, y\nassume 0 < x ≤ π/4, 0 < y ≤ π/4\n    sin(x + y)\n  < 1\n', want: 'refuted', cx: /^x = π\/4, y = π\/4$/ },
+  { name: 'sin(x + y) < 1 under 0 < x < π/4, 0 < y ≤ π/4 holds', text: 'scalar x, y\nassume 0 < x < π/4, 0 < y ≤ π/4\n    sin(x + y)\n  < 1\n', want: 'pass' },
+  { name: 'sin(x + y) < 1 under −1 < x < 0, 0 < y < 2 fails', text: 'scalar x, y\nassume -1 < x < 0, 0 < y < 2\n    sin(x + y)\n  < 1\n', want: 'refuted' },
+  { name: 'cos x < 1 − 10⁻³⁰ under 0 < x < 6 fails beside 0', text: 'scalar x\nassume 0 < x < 6\n    cos(x)\n  < 1 - 10^(-30)\n', want: 'refuted' },
+  { name: 'cos x < 1 − 10⁻³⁰ under 10⁻⁹ < x < 6 holds', text: 'scalar x\nassume 10^(-9) < x < 6\n    cos(x)\n  < 1 - 10^(-30)\n', want: 'pass' },
+  { name: 'cos(n x) < 1 under n ≥ 1, 0 < x < 2 fails at n = 4, x = π/2', text: 'scalar x\ninteger n\nassume n ≥ 1, 0 < x < 2\n    cos(n*x)\n  < 1\n', want: 'refuted', cx: /^n = 4, x = π\/2$/ },
+  { name: 'cos(n x) < 1 under 1 ≤ n ≤ 100, 0 < x < 0.07 fails at a large n', text: 'scalar x\ninteger n\nassume 1 ≤ n ≤ 100, 0 < x < 0.07\n    cos(n*x)\n  < 1\n', want: 'refuted' },
+  { name: 'cos(n x) < 1 under 1 ≤ n ≤ 80, 0 < x < 0.07 holds', text: 'scalar x\ninteger n\nassume 1 ≤ n ≤ 80, 0 < x < 0.07\n    cos(n*x)\n  < 1\n', want: 'pass' },
+  { name: 'cos(nπx) < 1 under 1 ≤ n ≤ 3, 0 < x < 0.7 fails at n = 3, x = 2/3', text: 'scalar x\ninteger n\nassume 1 ≤ n ≤ 3, 0 < x < 0.7\n    cos(n*π*x)\n  < 1\n', want: 'refuted', cx: /^n = 3, x = 2\/3$/ },
+  { name: 'cos(n x + π) > −1 under 1 ≤ n ≤ 4, 0 < x < 1.6 fails at n = 4, x = π/2', text: 'scalar x\ninteger n\nassume 1 ≤ n ≤ 4, 0 < x < 1.6\n    cos(n*x + π)\n  > -1\n', want: 'refuted', cx: /^n = 4, x = π\/2$/ },
+  { name: '(x² − 2)² > 0 under 1 < x ≤ √2 fails at the included edge √2 (a certain turn there)', text: 'scalar x\nassume 1 < x ≤ √2\n    (x^2 - 2)^2\n  > 0\n', want: 'refuted', cx: /^x = sqrt\(2\)$/ },
+  { name: '(x³ − 2)² > 0 under 1.2 < x ≤ ∛2 fails at ∛2', text: 'scalar x\nassume 1.2 < x ≤ 2^(1/3)\n    (x^3 - 2)^2\n  > 0\n', want: 'refuted' },
+  { name: '(x² − 2)² > 0 under 1 < x < √2 holds', text: 'scalar x\nassume 1 < x < √2\n    (x^2 - 2)^2\n  > 0\n', want: 'pass' },
+  { name: 'sin x < 1 under 2 < x ≤ 5π/2 fails at 5π/2', text: 'scalar x\nassume 2 < x ≤ 5π/2\n    sin(x)\n  < 1\n', want: 'refuted', cx: /^x = 5·π\/2$/ },
+  { name: 'cos(π x) < 1 under 0 < x < 2 holds', text: 'scalar x\nassume 0 < x < 2\n    cos(π x)\n  < 1\n', want: 'pass' },
   { name: 'tan x < 1 under 0 < x ≤ c, c defined as π/4, fails at π/4', text: 'scalar x\ndefine c = π/4\nassume 0 < x ≤ c\n    tan(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/4$/ },
   { name: 'tan x < 1 under 0 < x < c, c defined as π/4, holds', text: 'scalar x\ndefine c = π/4\nassume 0 < x < c\n    tan(x)\n  < 1\n', want: 'pass' },
   // (An edge an assumption sets through a constant: cos(π/2) is 0 and sin(π/4) is √2/2 exactly.)

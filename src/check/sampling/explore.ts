@@ -64,6 +64,16 @@ function unfolded(e: Expr, p: StepProblem): Expr {
   return out;
 }
 
+/**
+ * Whether x is certainly outside a scalar's simple bounds (Prepared.intervals), by more than
+ * 10⁻⁹ of their size: an irrational bound is kept there a little inside itself (x ≤ 2π as a
+ * rational 10⁻¹⁴ below 2π), and a place at the bound itself is inside.
+ */
+function outside(x: Rational, bounds: { readonly lo: Rational | null; readonly hi: Rational | null }): boolean {
+  const slack = (b: Rational): Rational => (b.sign() < 0 ? b.neg() : b).add(Rational.ONE).div(Rational.of(1e9));
+  return (bounds.lo !== null && x.cmp(bounds.lo.sub(slack(bounds.lo))) < 0) || (bounds.hi !== null && x.cmp(bounds.hi.add(slack(bounds.hi))) > 0);
+}
+
 /** A point with several names replaced (not checked against the assumptions). */
 function atAllUnchecked(point: Point, entries: readonly (readonly [string, Val<Rational>])[], rng: Rng): Point {
   let q = point;
@@ -106,7 +116,7 @@ function redrawBystanders(q: Point, rng: Rng, deadline: number, certain = false)
   for (const [k, { value }] of q.values) {
     const bounds = others.has(k) || isMat(value) ? undefined : q.prep.intervals.get(k);
     const v = value as Rational;
-    if (bounds && ((bounds.lo && v.cmp(bounds.lo) < 0) || (bounds.hi && v.cmp(bounds.hi) > 0))) return null;
+    if (bounds && outside(v, bounds)) return null;
   }
   for (let i = 0; i < BYSTANDER_DRAWS && Date.now() <= deadline; i++) {
     // (Drawn as the sampler draws past its first points: at random within the bounds.)
@@ -299,6 +309,19 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
         // 0 < x ≤ π/4 at π/4: its bracket reaches past the edge, so there is no enclosure
         // point; the guessed place is held to the assumptions exactly.)
         if (!q) {
+          // (The bracket's ends inside the assumptions, probed: cos x < 1 − 10⁻³⁰ under
+          // 0 < x fails on (0, 1.4·10⁻¹⁵) only, beside the excluded turn at 0.)
+          for (const end of [r.lo, r.hi]) {
+            const qe = at(base, key, end, rng, deadline);
+            if (!qe) continue;
+            qe.touched.clear();
+            probes++;
+            const o = decideAt(qe, left, rel, right, levels);
+            if (o.kind === 'fails') {
+              const [l, r2] = formatSides(o.F, o.left, o.right);
+              return done(counterexample(qe, l, r2, `found beside an edge of the assumptions, where left − right turns along ${base.values.get(key)!.label}`));
+            }
+          }
           const beside = strict ? base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng) : null;
           if (beside) {
             beside.deadline = deadline;
@@ -369,6 +392,13 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
         }
         if (strict && o.kind === 'undecided' && !tight && r.certain) {
           const ends = [r.lo, r.hi].map((x) => at(base, key, x, rng, deadline));
+          // (A certain turn whose bracket an included edge cuts, (x² − 2)² > 0 under
+          // 1 < x ≤ √2: its enclosure point met the assumptions within agreement, an end does
+          // not; its exact place is guessed as at an uncertain turn.)
+          if (ends.some((e) => e === null)) {
+            const found = guessTurn(r, q);
+            if (found) return done(found);
+          }
           if (ends.every((e) => e !== null && decideAt(e, left, rel, right, levels).kind === 'holds')) {
             tight = q;
             // The sides agree at the turn to every precision (sin x + cos x < √2 at π/4): where
@@ -384,7 +414,7 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       // A sine or cosine of a x + b turns where a x + b is a multiple of π/2, and two such turns
       // can lie between grid points (cos x < 1 under 0 < x < 10 touches at 2π, between 5 and
       // 10): where the sides are within 10⁻⁹ there, the place is tried exactly.
-      if (rel === '<' || rel === '>') {
+      if (rel === '<' || rel === '>' || rel === '≠') {
         const found = periodicTies(p, base, key, rng, deadline, periodicSeen);
         if (found) return done(found);
       }
@@ -394,9 +424,12 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
   // fails only near (0.3, 0.7)): coordinate descent on the margin, each move to the best
   // root or turn along one scalar, from each base point.
   const keys = bases.length > 0 ? scalarKeys(bases[0]!).filter((k) => !bases[0]!.isInteger(k)) : [];
-  if (keys.length >= 2 && rel !== '≠') {
-    const sign = rel === '<' || rel === '≤' ? -1 : 1;
+  if (keys.length >= 2) {
     for (const base of bases) {
+      // (`≠` fails where the sides meet: toward them from the side the base point is on,
+      // sin(x + y) ≠ 1 at x + y = π/2.)
+      const ne = rel === '≠' ? marginAt(base, left, right, 1) : null;
+      const sign: 1 | -1 = rel === '<' || rel === '≤' || (ne !== null && ne < 0) ? -1 : 1;
       let cur = base;
       let m = marginAt(cur, left, right, sign);
       if (m === null) continue;
@@ -433,10 +466,15 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
             const step = bounds.hi.sub(bounds.lo).div(Rational.of(1000));
             moves.push({ x: bounds.lo.add(step) }, { x: bounds.hi.sub(step) });
           }
+          // (And an included bound itself: sin(x + y) < 1 under 0 < x ≤ π/4, 0 < y ≤ π/4 fails
+          // at the corner only. An irrational one is held 10⁻¹⁴ inside, close enough to guess.)
+          if (bounds?.lo && bounds.loClosed) moves.push({ x: bounds.lo });
+          if (bounds?.hi && bounds.hiClosed) moves.push({ x: bounds.hi });
           for (const line of periodicLines(p, cur, key, rng, deadline)) {
             const reads = keysRead(p, line.arg);
             const x0 = (cur.values.get(key)!.value as Rational).toNumber();
-            const k0 = Math.round(((line.a.toNumber() * x0 + line.b.toNumber()) * 2) / Math.PI);
+            const [a, b] = lineNumbers(line);
+            const k0 = Math.round(((a * x0 + b) * 2) / Math.PI);
             for (let k = k0 - DESCENT_PERIODIC_REACH; k <= k0 + DESCENT_PERIODIC_REACH; k++) {
               const x = periodicPlace(line, k);
               if (Number.isFinite(x)) moves.push({ x: Rational.parse(x.toPrecision(17)), place: periodicPlaceExpr(line, k, left.range), reads });
@@ -447,10 +485,17 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
             let q = at(cur, key, move.x, rng, deadline);
             for (const x of q ? [] : move.ends ?? []) q ??= at(cur, key, x, rng, deadline);
             const mq = q && marginAt(q, left, right, sign);
-            if (q && mq !== null && mq !== undefined && mq < m - 1e-12 * Math.abs(m)) {
+            if (!q || mq === null || mq === undefined) continue;
+            const better = mq < m - 1e-12 * Math.abs(m);
+            // (A sine's turn where the move just made went, as low within doubles' noise, is
+            // taken for its exact place: the turn's bracket found first along y is where
+            // sin(x + y) turns. Not one elsewhere as low: 2 − sin x − sin y went to 17π/2.)
+            const here = cur.values.get(key)!.value as Rational;
+            const same = move.place !== undefined && Math.abs(move.x.toNumber() - here.toNumber()) <= 1e-9 * (1 + Math.abs(here.toNumber()));
+            if (better || (same && mq <= m + 1e-15 * Math.max(1, Math.abs(m)))) {
               cur = q;
-              m = mq;
-              moved = true;
+              m = Math.min(m, mq);
+              if (better) moved = true;
               if (move.place) places.set(key, { place: move.place, at: new Map(keys.filter((k) => k === key || !move.reads || move.reads.has(k)).map((k) => [k, cur.values.get(k)!.value as Rational])), order: placed++ });
               else places.delete(key);
             }
@@ -494,7 +539,7 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
       // A strict bound that fails at one point only (|x − 1/7| + |y| > 0 at (1/7, 0); 2 − sin x
       // − sin y > 0 at (π/2, π/2)): the descent comes within doubles' reach of it, never onto
       // it. The bottom's exact place is guessed and the sides proved equal there.
-      if ((rel === '<' || rel === '>') && m < 1e-8) {
+      if ((rel === '<' || rel === '>' || rel === '≠') && m < 1e-8) {
         // (A place holds where its key and the keys its sine reads are still where it was found;
         // those keys are then tried at their values there: sin(x + y) turns at x = π/2 − y for
         // that y. The latest first; one that needs a key another has placed is left out: two
@@ -568,7 +613,7 @@ function evenPowerRoot(p: StepProblem, base: Point, key: string, rng: Rng, deadl
   return null;
 }
 
-/** At most this many values of a bounded integer the step reads are each tried by periodicTies. */
+/** At most this many values of a bounded integer the step reads are each tried by periodicTies (half at each end of its range). */
 const PERIODIC_INTEGER_VALUES = 8;
 
 /** How far (in quarter turns, k of kπ/2) periodicTies looks on each side of a sine's turn nearest 0. */
@@ -591,11 +636,16 @@ function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadli
   for (const [k, { value }] of base.values) {
     if (k === key || !base.isInteger(k) || !base.touched.has(k) || isMat(value)) continue;
     const bounds = base.prep.intervals.get(k);
-    if (!bounds?.lo || !bounds.hi) continue;
-    const lo = bounds.lo.ceil();
-    const hi = bounds.hi.floor();
-    if (hi - lo >= BigInt(PERIODIC_INTEGER_VALUES)) continue;
-    for (let n = lo; n <= hi; n++) {
+    if (!bounds?.lo && !bounds?.hi) continue;
+    // (Bounded on one side, the values nearest it; over a range of more, those at each end:
+    // cos(n x) < 1 under 1 ≤ n ≤ 100, 0 < x < 0.07 touches at n ≥ 90 only.)
+    const half = BigInt(PERIODIC_INTEGER_VALUES / 2);
+    const lo = bounds.lo ? bounds.lo.ceil() : bounds.hi!.floor() - 2n * half + 1n;
+    const hi = bounds.hi ? bounds.hi.floor() : lo + 2n * half - 1n;
+    const values: bigint[] = [];
+    for (let n = lo; n <= hi && n < lo + half; n++) values.push(n);
+    for (let n = hi > lo + 2n * half ? hi - half + 1n : lo + half; n <= hi; n++) values.push(n);
+    for (const n of values) {
       if (n === (value as Rational).n && (value as Rational).d === 1n) continue;
       const q = at(base, k, new Rational(n), rng, deadline);
       if (q) variants.push(q);
@@ -605,17 +655,17 @@ function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadli
   for (const line of variants.flatMap((v) => periodicLines(p, v, key, rng, deadline).map((l) => ({ ...l, base: v })))) {
     const base = line.base;
     // (Another base point with the same line has the same places.)
-    const id = `${key}|${printExpr(line.arg)}|${line.a.toString()}|${line.b.toString()}`;
+    const id = `${key}|${printExpr(line.arg)}|${line.a.toString()}${line.aPi ? 'π' : ''}|${line.b.toString()}${line.bPi ? 'π' : ''}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const k0 = Math.round((line.b.toNumber() * 2) / Math.PI);
+    const k0 = Math.round((lineNumbers(line)[1] * 2) / Math.PI);
     for (let j = 0; j <= 2 * PERIODIC_REACH; j++) {
       if (Date.now() > deadline || tried >= 6) return null;
       // (Nearest the turn at a x + b ≈ 0 first, alternating sides.)
       const k = -k0 + (j % 2 === 0 ? j / 2 : -(j + 1) / 2);
       const x = Rational.parse(periodicPlace(line, k).toPrecision(17));
       // (Not a place outside the key's own bounds, which would use up the tries.)
-      if ((bounds?.lo && x.cmp(bounds.lo) < 0) || (bounds?.hi && x.cmp(bounds.hi) > 0)) continue;
+      if (bounds && outside(x, bounds)) continue;
       const near = base.replacing(key, x, rng);
       near.deadline = deadline;
       const m = marginAt(near, left, right, 1);
@@ -628,11 +678,22 @@ function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadli
   return null;
 }
 
-/** A sine's or cosine's argument a·x + b along one scalar x, a and b short rationals read from doubles (a guide only). */
+/**
+ * A sine's or cosine's argument a·x + b along one scalar x: a and b rationals, each times π
+ * where `aPi`/`bPi` say (cos(nπx), cos(n x + π)); a multiple of π for a only where b is one
+ * too (or 0), so that every place is rational or a rational times π plus a rational.
+ */
 interface PeriodicLine {
   readonly arg: Expr;
   readonly a: Rational;
   readonly b: Rational;
+  readonly aPi?: boolean;
+  readonly bPi?: boolean;
+}
+
+/** A line's a and b as doubles. */
+function lineNumbers(line: PeriodicLine): [number, number] {
+  return [line.a.toNumber() * (line.aPi ? Math.PI : 1), line.b.toNumber() * (line.bPi ? Math.PI : 1)];
 }
 
 /**
@@ -690,23 +751,33 @@ function periodicLines(p: StepProblem, base: Point, key: string, rng: Rng, deadl
     }
     const [v0, v1, v2] = [argAt(arg, 0), argAt(arg, 1), argAt(arg, 2)];
     if (v0 === null || v1 === null || v2 === null) continue;
+    // (Linear in x: the third value on the line.)
+    if (Math.abs(v2 - v0 - 2 * (v1 - v0)) > 1e-9 * Math.max(1, Math.abs(v2))) continue;
     const a = short(v1 - v0);
     const b = short(v0);
-    // (Linear in x: the third value on the line.)
-    if (!a || a.isZero() || !b || Math.abs(v2 - v0 - 2 * (v1 - v0)) > 1e-9 * Math.max(1, Math.abs(v2))) continue;
-    lines.push({ arg, a, b });
+    const aPi = a ? null : short((v1 - v0) / Math.PI);
+    const bPi = b && !b.isZero() ? null : short(v0 / Math.PI);
+    if (a && !a.isZero() && b) lines.push({ arg, a, b });
+    else if (a && !a.isZero() && bPi) lines.push({ arg, a, b: bPi, bPi: true });
+    else if (aPi && !aPi.isZero() && bPi) lines.push({ arg, a: aPi, b: bPi, aPi: true, bPi: true });
   }
   return lines;
 }
 
 /** Where a line's sine or cosine turns for the k-th time, x = (kπ/2 − b)/a, in doubles. */
 function periodicPlace(line: PeriodicLine, k: number): number {
-  return ((k * Math.PI) / 2 - line.b.toNumber()) / line.a.toNumber();
+  const [a, b] = lineNumbers(line);
+  return ((k * Math.PI) / 2 - b) / a;
 }
 
 /** periodicPlace exactly, written (k/(2a))·π − b/a as on paper: π/2, 3π/2 − 1/5. */
 function periodicPlaceExpr(line: PeriodicLine, k: number, range: Expr['range']): Expr {
   const scalar = { kind: 'scalar' } as const;
+  // (b = b′π: x = ((k/2 − b′)/a)·π, or with a = a′π too the rational (k/2 − b′)/a′.)
+  if (line.bPi) {
+    const q = new Rational(BigInt(k), 2n).sub(line.b).div(line.a);
+    return line.aPi || q.isZero() ? rationalExpr(q, range) : piTimes(q, range);
+  }
   const c = new Rational(BigInt(k), 2n).div(line.a);
   const d = line.b.div(line.a);
   if (c.isZero()) return rationalExpr(d.neg(), range);
