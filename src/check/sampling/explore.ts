@@ -265,17 +265,23 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
         ? [...INTEGER_LADDER.map((n) => (base.values.get(key)!.value as Rational).add(Rational.of(n))), ...definitionBoundaries(p)]
         : [];
       if (ladder.length) along.add(base.values.get(key)!.label);
-      for (const x of [...probesFrom(b, base.isInteger(key), rng), ...ladder]) {
-        if (Date.now() > deadline) return done(null);
+      /** The step decided at x along `key` (null where the assumptions reject x), and its counterexample where it fails there. */
+      const probe = (x: Rational, why: string): { q: Point; o: ReturnType<typeof decideAt>; failure: Counterexample | null } | null => {
         const q = at(base, key, x, rng, deadline);
-        if (!q) continue;
+        if (!q) return null;
         q.touched.clear();
         probes++;
         const o = decideAt(q, left, rel, right, levels);
-        if (o.kind === 'fails') {
-          const [l, r] = formatSides(o.F, o.left, o.right);
-          return done(counterexample(q, l, r, `found beside a boundary of the step: where left − right is 0 or turns, along ${base.values.get(key)!.label}`));
-        }
+        if (o.kind !== 'fails') return { q, o, failure: null };
+        const [l, r] = formatSides(o.F, o.left, o.right);
+        return { q, o, failure: counterexample(q, l, r, `${why}, along ${base.values.get(key)!.label}`) };
+      };
+      for (const x of [...probesFrom(b, base.isInteger(key), rng), ...ladder]) {
+        if (Date.now() > deadline) return done(null);
+        const tried = probe(x, 'found beside a boundary of the step: where left − right is 0 or turns');
+        if (!tried) continue;
+        if (tried.failure) return done(tried.failure);
+        const { q, o } = tried;
         // A strict bound whose sides no precision tells apart at an exact turn (x e^(−x) < 1/e
         // at 1): proved equal there by algebra, it fails.
         if (o.kind === 'undecided' && (rel === '<' || rel === '>') && exactTies < 2) {
@@ -312,15 +318,8 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
           // (The bracket's ends inside the assumptions, probed: cos x < 1 − 10⁻³⁰ under
           // 0 < x fails on (0, 1.4·10⁻¹⁵) only, beside the excluded turn at 0.)
           for (const end of [r.lo, r.hi]) {
-            const qe = at(base, key, end, rng, deadline);
-            if (!qe) continue;
-            qe.touched.clear();
-            probes++;
-            const o = decideAt(qe, left, rel, right, levels);
-            if (o.kind === 'fails') {
-              const [l, r2] = formatSides(o.F, o.left, o.right);
-              return done(counterexample(qe, l, r2, `found beside an edge of the assumptions, where left − right turns along ${base.values.get(key)!.label}`));
-            }
+            const failure = probe(end, 'found beside an edge of the assumptions, where left − right turns')?.failure;
+            if (failure) return done(failure);
           }
           const beside = strict ? base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng) : null;
           if (beside) {
