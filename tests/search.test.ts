@@ -442,6 +442,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '(x³ − 2)² > 0 under 1.2 < x ≤ ∛2 fails at ∛2', text: 'scalar x\nassume 1.2 < x ≤ 2^(1/3)\n    (x^3 - 2)^2\n  > 0\n', want: 'refuted' },
   { name: '(x² − 2)² > 0 under 1 < x < √2 holds', text: 'scalar x\nassume 1 < x < √2\n    (x^2 - 2)^2\n  > 0\n', want: 'pass' },
   { name: 'sin x < 1 under 2 < x ≤ 5π/2 fails at 5π/2', text: 'scalar x\nassume 2 < x ≤ 5π/2\n    sin(x)\n  < 1\n', want: 'refuted', cx: /^x = 5·π\/2$/ },
+  // (A `≠` whose sides no precision tells apart at a sampled point was skipped there, so
+  // sin(nπ/2) ≠ 1 was checked: now proved equal at n = 1, as for `<`.)
+  { name: 'sin(nπ/2) ≠ 1 under 1 ≤ n ≤ 4 fails at n = 1', text: 'integer n\nassume 1 ≤ n ≤ 4\n    sin(n·π/2)\n  ≠ 1\n', want: 'refuted', cx: /^n = 1$/ },
+  { name: 'sin(nπ/2) ≠ 1 under 2 ≤ n ≤ 5 fails at n = 5', text: 'integer n\nassume 2 ≤ n ≤ 5\n    sin(n·π/2)\n  ≠ 1\n', want: 'refuted', cx: /^n = 5$/ },
+  { name: 'sin(nπ/2) ≠ 1 under 2 ≤ n ≤ 4 holds', text: 'integer n\nassume 2 ≤ n ≤ 4\n    sin(n·π/2)\n  ≠ 1\n', want: 'pass' },
   { name: 'cos(π x) < 1 under 0 < x < 2 holds', text: 'scalar x\nassume 0 < x < 2\n    cos(π x)\n  < 1\n', want: 'pass' },
   { name: 'tan x < 1 under 0 < x ≤ c, c defined as π/4, fails at π/4', text: 'scalar x\ndefine c = π/4\nassume 0 < x ≤ c\n    tan(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/4$/ },
   { name: 'tan x < 1 under 0 < x < c, c defined as π/4, holds', text: 'scalar x\ndefine c = π/4\nassume 0 < x < c\n    tan(x)\n  < 1\n', want: 'pass' },

@@ -2194,7 +2194,7 @@ function apart(lo: Rational, hi: Rational): [string, string] {
  * unknown with its doubt).
  */
 export function equalAtSampledPoint(p: StepProblem, q: Point, deadline: number): Counterexample | null {
-  if (!(p.rel === '<' || p.rel === '>') || !isExprNode(p.left) || !isExprNode(p.right)) return null;
+  if (!(p.rel === '<' || p.rel === '>' || p.rel === '≠') || !isExprNode(p.left) || !isExprNode(p.right)) return null;
   const left = p.left;
   const right = p.right;
   const diff: Expr = { kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } };

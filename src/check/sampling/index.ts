@@ -189,9 +189,10 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
               const found = rel === '=' ? constantPole(p, point, opts.deadline) : null;
               if (found) return fail(found, true);
             }
-            // A strict relation whose sides cannot be told apart at an ordinary point
-            // (max(x, π) > π at x = −5) may fail there; far out (tanh(x) < 1 at x = 10⁹) it is skipped.
-            if ((rel === '<' || rel === '>') && ordinary(point) && !touching) {
+            // A strict relation or `≠` whose sides cannot be told apart at an ordinary point
+            // (max(x, π) > π at x = −5; sin(nπ/2) ≠ 1 at n = 1) may fail there; far out
+            // (tanh(x) < 1 at x = 10⁹) it is skipped.
+            if ((rel === '<' || rel === '>' || rel === '≠') && ordinary(point) && !touching) {
               touching = point;
               touchingWhy = o.reason;
             }
