@@ -186,6 +186,19 @@ function meetsAssumptionsExactly(q: Point): boolean {
 
 /** Searches an inequality step's boundaries for a point where it certainly fails. */
 export function searchInequality(p: StepProblem, bases: readonly Point[], rng: Rng, deadline: number): { failure: Counterexample | null; summary: SearchSummary } {
+  // (The module state one search sets is cleared however it ends, a time limit's throw too:
+  // no other search redraws this step's bystanders.)
+  try {
+    return searchInequalityFrom(p, bases, rng, deadline);
+  } finally {
+    bystanders = null;
+    unevaluatedProbes = null;
+    unevaluatedPlace = null;
+  }
+}
+
+/** searchInequality's search, which sets the module state it reads (bystanders, unevaluatedProbes, unevaluatedPlace). */
+function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng, deadline: number): { failure: Counterexample | null; summary: SearchSummary } {
   const left = p.left as Expr;
   const right = p.right as Expr;
   const rel = p.rel as RelOp;
