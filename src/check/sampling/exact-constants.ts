@@ -35,8 +35,8 @@ export function constantSign(e: Expr): -1 | 1 | null {
  * sin, cos and tan of a rational multiple of π whose value is a square root of a rational
  * (π/6, π/4, π/3, 5π/6, …: multiples of π/4 and π/6) as that value (1/2, √2/2, √3/2), beyond
  * the identity test's multiples of π/2 (sin(5π/6)² − sin(5π/6) + 1/4 = 0); exp of whole
- * multiples of logs of numbers (exp(2 log 2) = 4); exp(k) as e^k for whole k; log e = 1 and
- * log(e^r) = r and log(1/e^r) = −r for rational r; max and min of constants by the certain sign of their difference;
+ * multiples of logs of numbers (exp(2 log 2) = 4); exp(k) as e^k for whole k; log e = 1,
+ * log(e^r) = r for a constant r and log(1/e^r) = −r for rational r; max and min of constants by the certain sign of their difference;
  * and (q^r)^n and (e^r)^n where r·n is whole ((∛2)⁶ = 4, (e^(1/2))² = e).
  * Everything else is left as it is.
  */
@@ -105,6 +105,8 @@ export function exactConstants(e: Expr): Expr {
       const power = powerOf(a);
       const r = power && constantValue(power);
       if (r) return lit(r);
+      // (And of any real constant: log(e^(π/2)) = π/2.)
+      if (power && freeNames(power).length === 0) return rec(power);
       // (log(1/e) = −1, log(1/e^r) = −r: x log x at its bottom 1/e.)
       if (a.kind === 'Binary' && a.op === '/' && constantValue(a.left)?.equals(Rational.ONE)) {
         const d = a.right;
