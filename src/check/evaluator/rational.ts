@@ -6,7 +6,8 @@ export const MAX_EXACT_BITS = 20_000;
 const LIMIT = 1n << BigInt(MAX_EXACT_BITS / 2);
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
-function gcd(a: bigint, b: bigint): bigint {
+/** The greatest common divisor of two integers (≥ 0). */
+export function gcd(a: bigint, b: bigint): bigint {
   a = abs(a);
   b = abs(b);
   if (a === 1n || b === 1n) return 1n;

@@ -5,7 +5,7 @@ import { Dual, dualField } from '../evaluator/dual.js';
 import { isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { constantValue } from '../evaluator/interpret.js';
-import { Rational, exactField } from '../evaluator/rational.js';
+import { Rational, exactField, gcd } from '../evaluator/rational.js';
 import { printExpr } from '../../print.js';
 import { visit } from '../../ast-walk.js';
 import type { Rng } from '../rng.js';
@@ -367,10 +367,6 @@ function polySign(p: Poly, x: Rational): -1 | 0 | 1 {
 function polySignAt(p: Poly, n: bigint, d: bigint): -1 | 0 | 1 {
   let c = integerCoefficients.get(p);
   if (!c) {
-    const gcd = (a: bigint, b: bigint): bigint => {
-      while (b !== 0n) [a, b] = [b, a % b];
-      return a < 0n ? -a : a;
-    };
     const l = p.reduce((m, q) => (m / gcd(m, q.d)) * q.d, 1n);
     c = p.map((q) => (q.n * l) / q.d);
     integerCoefficients.set(p, c);
@@ -500,10 +496,6 @@ function polyRoots(p: Poly, depth = 0): Bracket[] {
     }
     if (flo === fhi) continue;
     // (Over one denominator that doubles at each halving: no fraction is reduced until the end.)
-    const gcd = (a: bigint, b: bigint): bigint => {
-      while (b !== 0n) [a, b] = [b, a % b];
-      return a;
-    };
     let den = (lo.d / gcd(lo.d, hi.d)) * hi.d;
     let ln = lo.n * (den / lo.d);
     let hn = hi.n * (den / hi.d);

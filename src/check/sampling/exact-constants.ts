@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../../ast.js';
 import { freeNames, mapChildren } from '../../ast-walk.js';
-import { expandPolynomial } from '../engines/polynomial.js';
+import { expandPolynomial, expandRational, polynomialExpr } from '../engines/polynomial.js';
 import { decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { isMat } from '../evaluator/field.js';
 import { constantValue, evaluate, groundHost, type Host } from '../evaluator/interpret.js';
@@ -16,6 +16,19 @@ export function rationalExpr(q: Rational, range: Expr['range']): Expr {
   const lit = (n: bigint): Expr => ({ kind: 'Num', value: (n < 0n ? -n : n).toString(), range, shape: { kind: 'scalar' } });
   const abs: Expr = q.d === 1n ? lit(q.n) : { kind: 'Binary', op: '/', left: lit(q.n), right: lit(q.d), range, shape: { kind: 'scalar' } };
   return q.sign() < 0 ? { kind: 'Neg', arg: abs, range, shape: { kind: 'scalar' } } : abs;
+}
+
+/**
+ * Whether e (constants already as the numbers they are: exactConstants) is 0 by exact
+ * expansion: a polynomial in its atoms (π, e, √2, calls) with no terms, or a quotient whose
+ * numerator has none and whose divisors are constants of certain sign (1/e − 1/e). No error
+ * probability; false where this cannot show it (the identity test may).
+ */
+export function zeroByExpansion(e: Expr): boolean {
+  const poly = expandPolynomial(e, true);
+  if (poly) return poly.size === 0;
+  const r = expandRational(e, true);
+  return r !== null && r.num.size === 0 && [...r.den.values()].every((f) => constantSign(polynomialExpr(f.poly, e.range)) !== null);
 }
 
 /** The sign a constant expression certainly has (by its 60-digit enclosure), or null. */

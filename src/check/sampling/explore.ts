@@ -1,6 +1,5 @@
 import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
 import { comparedPairs, freeNames } from '../../ast-walk.js';
-import { expandPolynomial, expandRational, polynomialExpr } from '../engines/polynomial.js';
 import { identityTest, type IdentityContext } from '../engines/identity-test.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { printExpr, printName } from '../../print.js';
@@ -15,7 +14,7 @@ import { keysRead } from './domain.js';
 import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
-import { constantSign, exactConstants, rationalExpr } from './exact-constants.js';
+import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { hasTag, type PointResult } from './compare.js';
 import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, signChangeNear, singularParts, touchNear, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
@@ -83,8 +82,7 @@ function atAllUnchecked(point: Point, entries: readonly (readonly [string, Val<R
 
 /** A probe point with several names replaced, if it satisfies the assumptions exactly. */
 function atAll(point: Point, entries: readonly (readonly [string, Val<Rational>])[], rng: Rng, deadline: number): Point | null {
-  let q = point;
-  for (const [key, x] of entries) q = q.replacing(key, x, rng);
+  const q = atAllUnchecked(point, entries, rng);
   q.deadline = deadline;
   try {
     if (q.satisfiesAssumptions(allLevels(), true)) return q;
@@ -210,7 +208,6 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
   const read = [keysRead(p, left), keysRead(p, right)];
   bystanders = read[0] && read[1] && bases[0] ? new Set([...bases[0].values].filter(([k, v]) => !isMat(v.value) && !read[0]!.has(k) && !read[1]!.has(k)).map(([k]) => k)) : null;
   const done = (failure: Counterexample | null) => {
-    bystanders = null;
     // (A failure an unevaluable assumption may exclude is a doubt, not a pass: a place proved
     // equal there, or a probe it rejected where the step fails.)
     let unevaluated = failure ? null : unevaluatedPlace;
@@ -1641,11 +1638,7 @@ function identityContext(p: StepProblem): IdentityContext {
 function exactlyZero(e0: Expr, ctx: IdentityContext, seed: string, deadline: number): boolean {
   try {
     const e = exactConstants(e0);
-    const poly = expandPolynomial(e, true);
-    if (poly && poly.size === 0) return true;
-    // (A quotient by constants, 1/e − 1/e: 0 where the numerator is, if no divisor may be 0.)
-    const r = poly ? null : expandRational(e, true);
-    if (r && r.num.size === 0 && [...r.den.values()].every((f) => constantSign(polynomialExpr(f.poly, e.range)) !== null)) return true;
+    if (zeroByExpansion(e)) return true;
     return identityTest(e, ZERO_SCALAR, ctx, seed, deadline).kind === 'identical';
   } catch {
     return false;

@@ -7,7 +7,6 @@ import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Fiel
 import { intervalField, type Interval as DoubleEnclosure } from '../evaluator/interval.js';
 import { constantValue, evaluate, exactValue, groundHost, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
-import { expandPolynomial, expandRational, polynomialExpr } from '../engines/polynomial.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
 import { canonicalIndex, conditionAllows, conditionTruth, indexPattern, unfoldingOf, type Unfolding } from '../rewrite.js';
 import { expectationAt, momentsConsistent } from '../rules/expectation.js';
@@ -15,7 +14,7 @@ import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
 import { combine, decideRelation, hasTag, holdsByAgreement, type PointResult } from './compare.js';
 import { nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
-import { constantSign, exactConstants } from './exact-constants.js';
+import { exactConstants, zeroByExpansion } from './exact-constants.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
 export interface Context {
@@ -719,12 +718,8 @@ export class Point {
     if (a.shape?.kind === 'matrix' || b.shape?.kind === 'matrix') return false;
     // (Constants as the numbers they are: cos x ≥ 0 holds at x = π/2, cos(π/2) being 0.)
     try {
-      const diff = exactConstants({ kind: 'Binary', op: '-', left: fa, right: fb, range: a.range, shape: { kind: 'scalar' } });
-      const poly = expandPolynomial(diff, true);
-      if (poly) return poly.size === 0;
-      // (A quotient by constants, x ≤ π/2·e/e at π/2: 0 where its numerator is, if no divisor may be 0.)
-      const r = expandRational(diff, true);
-      return r !== null && r.num.size === 0 && [...r.den.values()].every((f) => constantSign(polynomialExpr(f.poly, diff.range)) !== null);
+      // (A quotient by constants too: x ≤ π/2·e/e at π/2.)
+      return zeroByExpansion(exactConstants({ kind: 'Binary', op: '-', left: fa, right: fb, range: a.range, shape: { kind: 'scalar' } }));
     } catch {
       return false;
     }
