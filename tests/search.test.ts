@@ -476,6 +476,21 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'sin x + 1/sin x ≠ 2 under 0 < x < π fails at π/2', text: 'scalar x\nassume 0 < x < π\n    sin(x) + 1/sin(x)\n  ≠ 2\n', want: 'refuted', cx: /^x = π\/2$/ },
   { name: 'x y (1 − x − y) < 1/27 under 0 < x, y < 1 fails at (1/3, 1/3)', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    x*y*(1 - x - y)\n  < 1/27\n', want: 'refuted', cx: /^x = 1\/3, y = 1\/3$/ },
   { name: 'x y (1 − x − y) < 1/27 + 10⁻²⁰ holds', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    x*y*(1 - x - y)\n  < 1/27 + 10^(-20)\n', want: 'pass' },
+  // Ordered assumptions between scalars (0 < a < b < c < d): each scalar was drawn on its own
+  // and then rejected, so a true step was unknown ("no sampled point satisfied the
+  // assumptions") and a false one could be missed; now each is drawn above those below it.
+  // A bystander tied to the touch by a non-strict order or bound (y in x ≤ y ≤ π/2) is tried
+  // at the ends no random draw meets.
+  { name: 'a + b < c + d under 0 < a < b < c < d holds', text: 'scalar a, b, c, d\nassume 0 < a < b < c < d\n    a + b\n  < c + d\n', want: 'pass' },
+  { name: 'a + d < b + c under 0 < a < b < c < d fails', text: 'scalar a, b, c, d\nassume 0 < a < b < c < d\n    a + d\n  < b + c\n', want: 'refuted' },
+  { name: 'x(2 − x) ≤ 1 under 0 < x ≤ y, y ≤ z, z ≤ 1 holds', text: 'scalar x, y, z\nassume 0 < x ≤ y, y ≤ z, z ≤ 1\n    x (2 - x)\n  ≤ 1\n', want: 'pass' },
+  { name: 'x(2 − x) < 1 under 0 < x ≤ y, y ≤ z, z ≤ 1 fails at x = 1', text: 'scalar x, y, z\nassume 0 < x ≤ y, y ≤ z, z ≤ 1\n    x (2 - x)\n  < 1\n', want: 'refuted', cx: /^x = 1$/ },
+  { name: 'b/c ≤ 1 under 0 < a ≤ b ≤ c holds', text: 'scalar a, b, c\nassume 0 < a ≤ b ≤ c\n    a/c\n  ≤ b/c\n  ≤ 1\n', want: 'pass' },
+  { name: 'sin x < 1 under 0 < x ≤ y ≤ π/2 fails at x = y = π/2', text: 'scalar x, y\nassume 0 < x ≤ y ≤ π/2\n    sin(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/2$/ },
+  { name: 'sin x < 1 under 0 < x ≤ y ≤ z ≤ π/2 fails at π/2', text: 'scalar x, y, z\nassume 0 < x ≤ y ≤ z ≤ π/2\n    sin(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/2$/ },
+  { name: 'cos x > 0 under 0 < x, x ≤ y, y ≤ π/2 fails at π/2', text: 'scalar x, y\nassume 0 < x, x ≤ y, y ≤ π/2\n    cos(x)\n  > 0\n', want: 'refuted', cx: /^x = π\/2$/ },
+  { name: 'cos x > 0 under 0 < x < y < π/2 holds', text: 'scalar x, y\nassume 0 < x < y < π/2\n    cos(x)\n  > 0\n', want: 'pass' },
+  { name: 'sin x ≤ 1 under 0 < x ≤ y ≤ π/2 holds', text: 'scalar x, y\nassume 0 < x ≤ y ≤ π/2\n    sin(x)\n  ≤ 1\n', want: 'pass' },
   // 0 < |g| or g^(2k) > 0 where g changes sign at a place with no short form: g is 0 in
   // the bracket (intermediate values); these were unknown.
   { name: '(x³ − x − 1)² > 0 fails at the plastic number', text: 'scalar x\n    (x^3 - x - 1)^2\n  > 0\n', want: 'refuted', cx: /^x = ≈ 1\.3247/, message: /changes sign between/ },

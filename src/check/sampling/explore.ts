@@ -116,6 +116,14 @@ function redrawBystanders(q: Point, rng: Rng, deadline: number, certain = false)
     const v = value as Rational;
     if (bounds && outside(v, bounds)) return null;
   }
+  for (const r of bystandersAtEnds(q, others, rng)) {
+    r.deadline = deadline;
+    try {
+      if (r.satisfiesAssumptions(allLevels(), true, certain)) return r;
+    } catch {
+      // (not met)
+    }
+  }
   for (let i = 0; i < BYSTANDER_DRAWS && Date.now() <= deadline; i++) {
     // (Drawn as the sampler draws past its first points: at random within the bounds.)
     const drawn = [...others].map((k) => [k, randomScalar(rng, 16 + i, q.prep.intervals.get(k) ?? null, k)] as const);
@@ -128,6 +136,61 @@ function redrawBystanders(q: Point, rng: Rng, deadline: number, certain = false)
     }
   }
   return null;
+}
+
+/**
+ * The point with its bystanders at ends no random draw meets: each equal to the scalar a
+ * non-strict order puts beside it (`x ≤ y`: y = x, reached from the names the step reads
+ * first, exactly, π/2 included), or to a constant a non-strict bound allows (`y ≤ π/2`).
+ * `sin x < 1` under `0 < x ≤ y ≤ π/2` fails only at x = y = π/2.
+ */
+function* bystandersAtEnds(q: Point, others: ReadonlySet<string>, rng: Rng): Generator<Point> {
+  const prep = q.prep;
+  // One name's value put in another's place, exact (an enclosed name keeps its exact expression).
+  const copy = (p: Point, to: string, from: string): Point | null => {
+    const c = p.symbolic.get(from);
+    if (p.enclosures.has(from)) return c ? symbolicPoint(p, [{ key: to, c }], rng) : null;
+    const v = p.values.get(from)?.value ?? p.overrides.get(from);
+    return v === undefined || isMat(v) ? null : p.replacing(to, v, rng);
+  };
+  const atConstant = (p: Point, key: string, c: Expr): Point | null => {
+    const n = constantValue(c);
+    return n ? p.replacing(key, n, rng) : symbolicPoint(p, [{ key, c }], rng);
+  };
+  // Along the non-strict orders, outward from the names that are not bystanders.
+  let chained: Point | null = q;
+  const done = new Set<string>();
+  for (let grew = true; grew && chained;) {
+    grew = false;
+    for (const k of others) {
+      if (done.has(k)) continue;
+      const next = [...(prep.below.get(k) ?? []), ...(prep.above.get(k) ?? [])].find((e) => !e.strict && (!others.has(e.key) || done.has(e.key)) && (chained!.values.has(e.key) || chained!.overrides.has(e.key)));
+      if (!next) continue;
+      chained = copy(chained!, k, next.key);
+      done.add(k);
+      grew = true;
+      if (!chained) break;
+    }
+  }
+  if (chained && done.size > 0) yield chained;
+  // Each at its first constant end, all together; then one at a time, at each of its ends.
+  let ends: Point | null = q;
+  let moved = false;
+  for (const k of others) {
+    const c = prep.attainable.get(k)?.[0];
+    if (!c || !ends) continue;
+    ends = atConstant(ends, k, c);
+    moved = true;
+  }
+  if (ends && moved) yield ends;
+  if (others.size > 1) {
+    for (const k of others) {
+      for (const c of (prep.attainable.get(k) ?? []).slice(0, 2)) {
+        const r = atConstant(q, k, c);
+        if (r) yield r;
+      }
+    }
+  }
 }
 
 /** Probe points only an unevaluable assumption rejected, during one searchInequality (else null). */

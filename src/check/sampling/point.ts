@@ -193,6 +193,76 @@ export class Prepared {
         if (mayHaveNoValue(f.operands[1]!, ctx, keyOf)) this.partialSubstitutions.add(c);
       }
     }
+    this.addOrderings();
+  }
+
+  /**
+   * Orderings between two free real scalars in the assumptions (`0 < a < b < c`, `x ≤ y`), kept
+   * acyclic: each scalar is drawn above the ones `below` it (drawn first) and below those
+   * `above` it already drawn, since drawing each on its own met `a < b < c < d` at no point.
+   * Their constant bounds carry along them (`x ≤ y ≤ 1`: x ≤ 1).
+   */
+  readonly below = new Map<string, OrderEdge[]>();
+  readonly above = new Map<string, OrderEdge[]>();
+
+  private addOrderings(): void {
+    const edges: { lo: OrderEdge; hi: OrderEdge; strict: boolean }[] = [];
+    const ends = (e: Expr): OrderEdge | null => {
+      if (e.kind !== 'Var' || e.name.index) return null;
+      const info = this.ctx.scope.lookup(e.name)?.info;
+      if (!info || info.kind !== 'scalar' || info.family || info.shape.kind !== 'scalar') return null;
+      if (this.dimensions.has(info.key) || this.plainDefinition(info.key) || this.rules.some((r) => this.keyOfName(r.lhs.name) === info.key)) return null;
+      return { key: info.key, v: e, strict: false };
+    };
+    for (const c of this.checks) {
+      const f = c.formula;
+      if (f.kind !== 'Compare') continue;
+      for (let i = 0; i < f.ops.length; i++) {
+        const op = f.ops[i]!;
+        if (op !== '<' && op !== '≤' && op !== '>' && op !== '≥') continue;
+        const a = ends(f.operands[i]!);
+        const b = ends(f.operands[i + 1]!);
+        if (!a || !b || a.key === b.key) continue;
+        const strict = op === '<' || op === '>';
+        edges.push(op === '<' || op === '≤' ? { lo: a, hi: b, strict } : { lo: b, hi: a, strict });
+      }
+    }
+    // (An edge that would close a cycle, x ≤ y ≤ x, is left to rejection.)
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+      if (from === to) return true;
+      if (seen.has(from)) return false;
+      seen.add(from);
+      return (this.above.get(from) ?? []).some((e) => reaches(e.key, to, seen));
+    };
+    const kept: typeof edges = [];
+    for (const e of edges) {
+      if (reaches(e.hi.key, e.lo.key)) continue;
+      kept.push(e);
+      this.above.set(e.lo.key, [...(this.above.get(e.lo.key) ?? []), { ...e.hi, strict: e.strict }]);
+      this.below.set(e.hi.key, [...(this.below.get(e.hi.key) ?? []), { ...e.lo, strict: e.strict }]);
+    }
+    // Constant bounds along the edges, to a fixed point (each pass carries them one edge further).
+    for (let pass = 0; pass <= kept.length; pass++) {
+      let changed = false;
+      for (const { lo, hi, strict } of kept) {
+        const l = this.intervals.get(lo.key);
+        const h = this.intervals.get(hi.key);
+        if (l?.lo) changed = this.tighten(hi.key, 'lo', l.lo, l.loClosed && !strict) || changed;
+        if (h?.hi) changed = this.tighten(lo.key, 'hi', h.hi, h.hiClosed && !strict) || changed;
+      }
+      if (!changed) break;
+    }
+  }
+
+  /** Raises a lower end (lowers an upper one) of a sampling interval; an open end wins a tie. Whether it changed. */
+  private tighten(key: string, end: 'lo' | 'hi', n: Rational, closed: boolean): boolean {
+    const iv = this.intervals.get(key) ?? { lo: null, hi: null, loClosed: false, hiClosed: false };
+    const cur = iv[end];
+    const curClosed = end === 'lo' ? iv.loClosed : iv.hiClosed;
+    const c = cur === null ? 1 : end === 'lo' ? n.cmp(cur) : cur.cmp(n);
+    if (c < 0 || (c === 0 && (closed || !curClosed))) return false;
+    this.intervals.set(key, end === 'lo' ? { ...iv, lo: n, loClosed: closed } : { ...iv, hi: n, hiClosed: closed });
+    return true;
   }
 
   /**
@@ -215,8 +285,15 @@ export class Prepared {
       const bn = literalNumber(b) ?? (a.kind === 'Var' ? insideBound(b, op, false) : null);
       if (a.kind === 'Var' && !a.name.index && bn !== null) this.bound(printName(a.name), op, bn, false);
       if (b.kind === 'Var' && !b.name.index && an !== null) this.bound(printName(b.name), op, an, true);
+      if (op === '≤' || op === '≥') {
+        if (a.kind === 'Var' && !a.name.index && freeNames(b).length === 0) this.attainable.set(printName(a.name), [...(this.attainable.get(printName(a.name)) ?? []), b]);
+        if (b.kind === 'Var' && !b.name.index && freeNames(a).length === 0) this.attainable.set(printName(b.name), [...(this.attainable.get(printName(b.name)) ?? []), a]);
+      }
     }
   }
+
+  /** The constants a scalar may equal by a non-strict bound (`y ≤ π/2`: π/2), by key: where a search tries it. */
+  readonly attainable = new Map<string, Expr[]>();
 
   private bound(key: string, op: string, n: Rational, flipped: boolean): void {
     const iv = this.intervals.get(key) ?? { lo: null, hi: null, loClosed: false, hiClosed: false };
@@ -228,6 +305,9 @@ export class Prepared {
     }
   }
 }
+
+/** One end of an ordering between two scalars (Prepared.below/above): the other scalar, a node that names it, and whether the order is strict. */
+export interface OrderEdge { readonly key: string; readonly v: Var; readonly strict: boolean }
 
 /** `|σ^(k)(z)| ≤ c for all z` (or `<`): what a point's instance of σ is scaled to meet. */
 export interface FunctionBound { readonly key: string; readonly order: number; readonly bound: Expr; readonly strict: boolean }
@@ -531,7 +611,46 @@ export class Point {
       const tags = this.prep.covariances.has(key) ? new Set([...info.tags, 'positive definite' as const]) : info.tags;
       return randomMatrix(this.rng, this.k, this.dim(info.shape.rows), this.dim(info.shape.cols), tags, key);
     }
-    return randomScalar(this.rng, this.k, this.prep.intervals.get(key) ?? null, key);
+    return randomScalar(this.rng, this.k, this.orderedInterval(key), key);
+  }
+
+  /**
+   * A scalar's sampling interval, narrowed to lie above the scalars ordered below it (drawn
+   * first) and below those ordered above it that are drawn already (Prepared.below/above);
+   * its own interval where they leave no room.
+   */
+  private orderedInterval(key: string): Interval | null {
+    const own = this.prep.intervals.get(key) ?? null;
+    const below = this.prep.below.get(key);
+    const above = this.prep.above.get(key);
+    if (!below && !above) return own;
+    let iv: Interval = own ?? { lo: null, hi: null, loClosed: false, hiClosed: false };
+    const scalarOf = (e: OrderEdge, draw: boolean): Rational | null => {
+      const known = this.overrides.get(e.key) ?? this.values.get(e.key)?.value;
+      if (known !== undefined) return isMat(known) ? null : known as Rational;
+      if (!draw) return null;
+      const info = this.ctx.scope.get(e.key);
+      if (!info) return null;
+      const v = this.drawFree(e.key, e.v, null, info);
+      return isMat(v) ? null : v as Rational;
+    };
+    for (const e of below ?? []) {
+      const n = scalarOf(e, true);
+      if (n === null) continue;
+      const c = iv.lo === null ? 1 : n.cmp(iv.lo);
+      if (c > 0 || (c === 0 && e.strict)) iv = { ...iv, lo: n, loClosed: !e.strict };
+    }
+    for (const e of above ?? []) {
+      const n = scalarOf(e, false);
+      if (n === null) continue;
+      const c = iv.hi === null ? -1 : n.cmp(iv.hi);
+      if (c < 0 || (c === 0 && e.strict)) iv = { ...iv, hi: n, hiClosed: !e.strict };
+    }
+    if (iv.lo !== null && iv.hi !== null) {
+      const c = iv.lo.cmp(iv.hi);
+      if (c > 0 || (c === 0 && !(iv.loClosed && iv.hiClosed))) return own;
+    }
+    return iv;
   }
 
   /** The random instance of a declared function at this point. */
