@@ -491,6 +491,14 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'cos x > 0 under 0 < x, x ≤ y, y ≤ π/2 fails at π/2', text: 'scalar x, y\nassume 0 < x, x ≤ y, y ≤ π/2\n    cos(x)\n  > 0\n', want: 'refuted', cx: /^x = π\/2$/ },
   { name: 'cos x > 0 under 0 < x < y < π/2 holds', text: 'scalar x, y\nassume 0 < x < y < π/2\n    cos(x)\n  > 0\n', want: 'pass' },
   { name: 'sin x ≤ 1 under 0 < x ≤ y ≤ π/2 holds', text: 'scalar x, y\nassume 0 < x ≤ y ≤ π/2\n    sin(x)\n  ≤ 1\n', want: 'pass' },
+  // Bounds on subscripted names (β_1, β₂ declared on their own, v_0 of a family) were not read
+  // as sampling intervals: under 0 < β_1 < 1, 0 < β_2 < 1 no point was drawn inside.
+  { name: 'β_1 β_2 < 1 under 0 < β_1 < 1, 0 < β_2 < 1 holds', text: 'scalar β_1, β_2\nassume 0 < β_1 < 1, 0 < β_2 < 1\n    β_1 β_2\n  < 1\n', want: 'pass' },
+  { name: 'β₁ β₂ ≤ β₁ under 0 < β₁ < 1, 0 < β₂ < 1 holds', text: 'scalar β₁, β₂\nassume 0 < β₁ < 1, 0 < β₂ < 1\n    β₁ β₂\n  ≤ β₁\n', want: 'pass' },
+  { name: 'β_1/β_2 < 1 under 0 < β_1 < β_2 < 1 holds', text: 'scalar β_1, β_2\nassume 0 < β_1 < β_2 < 1\n    β_1/β_2\n  < 1\n', want: 'pass' },
+  { name: 'β_1² < β_1 under 0 < β_1 ≤ 1 fails at 1', text: 'scalar β_1\nassume 0 < β_1 ≤ 1\n    β_1^2\n  < β_1\n', want: 'refuted', cx: /^β_1 = 1$/ },
+  { name: 'x_1 + x_2 < 2 x_3 under 0 < x_1 < x_2 < x_3 < 1 holds', text: 'scalar x_1, x_2, x_3\nassume 0 < x_1 < x_2 < x_3 < 1\n    x_1 + x_2\n  < 2 x_3\n', want: 'pass' },
+  { name: 'v_0² < 1 under 0 < v_0 < 1 (v_t a family) holds', text: 'scalar v_t\nassume 0 < v_0 < 1\n    v_0^2\n  < 1\n', want: 'pass' },
   // 0 < |g| or g^(2k) > 0 where g changes sign at a place with no short form: g is 0 in
   // the bracket (intermediate values); these were unknown.
   { name: '(x³ − x − 1)² > 0 fails at the plastic number', text: 'scalar x\n    (x^3 - x - 1)^2\n  > 0\n', want: 'refuted', cx: /^x = ≈ 1\.3247/, message: /changes sign between/ },

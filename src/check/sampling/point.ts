@@ -157,9 +157,10 @@ export class Prepared {
         // from its interval, read in exponents and sum bounds) takes it too.
         const v = f.operands[0] as Var;
         const n = literalNumber(f.operands[1]!);
-        if (!v.name.index && n !== null) {
-          this.bound(printName(v.name), '≥', n, false);
-          this.bound(printName(v.name), '≤', n, false);
+        const vk = this.boundKey(v);
+        if (vk !== null && n !== null) {
+          this.bound(vk, '≥', n, false);
+          this.bound(vk, '≤', n, false);
         }
         continue;
       }
@@ -208,9 +209,10 @@ export class Prepared {
   private addOrderings(): void {
     const edges: { lo: OrderEdge; hi: OrderEdge; strict: boolean }[] = [];
     const ends = (e: Expr): OrderEdge | null => {
-      if (e.kind !== 'Var' || e.name.index) return null;
-      const info = this.ctx.scope.lookup(e.name)?.info;
-      if (!info || info.kind !== 'scalar' || info.family || info.shape.kind !== 'scalar') return null;
+      if (e.kind !== 'Var') return null;
+      const found = this.ctx.scope.lookup(e.name);
+      const info = found?.info;
+      if (!info || found!.index || info.kind !== 'scalar' || info.family || info.shape.kind !== 'scalar') return null;
       if (this.dimensions.has(info.key) || this.plainDefinition(info.key) || this.rules.some((r) => this.keyOfName(r.lhs.name) === info.key)) return null;
       return { key: info.key, v: e, strict: false };
     };
@@ -283,13 +285,29 @@ export class Prepared {
       // still what each point is checked against.)
       const an = literalNumber(a) ?? (b.kind === 'Var' ? insideBound(a, op, true) : null);
       const bn = literalNumber(b) ?? (a.kind === 'Var' ? insideBound(b, op, false) : null);
-      if (a.kind === 'Var' && !a.name.index && bn !== null) this.bound(printName(a.name), op, bn, false);
-      if (b.kind === 'Var' && !b.name.index && an !== null) this.bound(printName(b.name), op, an, true);
+      const ak = this.boundKey(a);
+      const bk = this.boundKey(b);
+      if (ak !== null && bn !== null) this.bound(ak, op, bn, false);
+      if (bk !== null && an !== null) this.bound(bk, op, an, true);
       if (op === '≤' || op === '≥') {
-        if (a.kind === 'Var' && !a.name.index && freeNames(b).length === 0) this.attainable.set(printName(a.name), [...(this.attainable.get(printName(a.name)) ?? []), b]);
-        if (b.kind === 'Var' && !b.name.index && freeNames(a).length === 0) this.attainable.set(printName(b.name), [...(this.attainable.get(printName(b.name)) ?? []), a]);
+        if (ak !== null && freeNames(b).length === 0) this.attainable.set(ak, [...(this.attainable.get(ak) ?? []), b]);
+        if (bk !== null && freeNames(a).length === 0) this.attainable.set(bk, [...(this.attainable.get(bk) ?? []), a]);
       }
     }
+  }
+
+  /**
+   * The key a bound on a name is drawn under: the name's own (x, β_1 declared on its own), a
+   * family's member at a fixed index (`v@0` for v_0), or null (v_t, not a name).
+   */
+  private boundKey(e: Expr): string | null {
+    if (e.kind !== 'Var') return null;
+    if (!e.name.index) return printName(e.name);
+    const found = this.ctx.scope.lookup(e.name);
+    if (!found) return null;
+    if (!found.index) return found.info.key;
+    const at = constantValue(canonicalIndex(found.index));
+    return at && at.isInteger() ? `${found.info.key}@${at.n}` : null;
   }
 
   /** The constants a scalar may equal by a non-strict bound (`y ≤ π/2`: π/2), by key: where a search tries it. */
