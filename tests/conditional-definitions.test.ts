@@ -92,7 +92,10 @@ const CASES: Case[] = [
   { src: MOMENTUM, step: 'v_t = β v_{t-1} + β g_t', verdict: 'refuted' },
   // Pieces that switch past 100,000 (red team: checked; boundaries were capped for sums' sake).
   { src: 'integer t\nscalar a_t\ndefine a_t = t for t ≤ 100000\ndefine a_t = t + 1 for t ≥ 100001\n', step: 'a_t = t', verdict: 'refuted', at: ['t', '100001'] },
-  { src: 'integer t\nscalar a_t\ndefine a_t = t for t ≥ -100000\ndefine a_t = 0 for t ≤ -100001\n', step: 'a_t = t', verdict: 'refuted' },
+  // (An integer is 0, 1, 2, … unless an assumption says otherwise: the negative piece is
+  // reached under one. Without it the step holds at every t ≥ 0.)
+  { src: 'integer t\nscalar a_t\nassume t ≥ -200000\ndefine a_t = t for t ≥ -100000\ndefine a_t = 0 for t ≤ -100001\n', step: 'a_t = t', verdict: 'refuted' },
+  { src: 'integer t\nscalar a_t\ndefine a_t = t for t ≥ -100000\ndefine a_t = 0 for t ≤ -100001\n', step: 'a_t = t', verdict: 'checked' },
 ];
 
 async function stepOf(src: string, line: string): Promise<StepReport> {

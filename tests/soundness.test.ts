@@ -377,6 +377,14 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'eᵇ + x − x = eᵇ (3x − 7)/(3x − 7)', src: step('scalar x, b\n', 'exp(b) + x - x', '=', 'exp(b) (3x - 7)/(3x - 7)'), want: 'refuted' },
   { name: 'log(x)(5x − 7)/(5x − 7) = log x (the left is the one undefined)', src: step('scalar x\n', 'log(x) (5x - 7)/(5x - 7)', '=', 'log(x)'), want: 'passes' },
 
+  // ---------------------------------------------------------------- integers are 0, 1, 2, … unless assumed otherwise
+  // (Red team: the inequality search probed n = −2 beside the roots of n³ − n and refuted a true step.)
+  { name: 'integer n: n³ ≥ n passes', src: step('integer n\n', 'n^3', '≥', 'n'), want: 'passes' },
+  { name: 'integer n: n ≥ 0 passes', src: step('integer n\n', 'n', '≥', '0'), want: 'passes' },
+  { name: 'integer n: n + 1 > 0 passes', src: step('integer n\n', 'n + 1', '>', '0'), want: 'passes' },
+  { name: 'integer n: n³ > n is refuted (at n = 0)', src: step('integer n\n', 'n^3', '>', 'n'), want: 'refuted' },
+  { name: 'integer n, n ≥ −3: n³ ≥ n is refuted (at n = −3)', src: step('integer n\nassume n ≥ -3\n', 'n^3', '≥', 'n'), want: 'refuted' },
+  { name: 'integer t: (t − 1)² ≥ 0 ⇔ t ≥ 0 passes', src: step('integer t\n', '(t - 1)^2 ≥ 0', '⇔', 't ≥ 0'), want: 'passes' },
   // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded
   { name: 'brackets nested 60 deep are an error', src: step('scalar x\n', 'x', '=', `${'('.repeat(60)}x${')'.repeat(60)}`), want: 'error' },
   { name: 'x = x^x^…^1 (300 levels) is not a pass', src: step('scalar x\n', 'x', '=', `${'x^'.repeat(300)}1`), want: 'fails' },

@@ -731,6 +731,22 @@ export class Point {
     }
   }
 
+  /**
+   * Whether every integer index is where it may be: 0, 1, 2, … unless an assumption says
+   * otherwise (README; the start raised where a family's subscript would go negative), as it
+   * is sampled. A search's probe below that (n = −2 for n³ ≥ n under `integer n`) is outside.
+   */
+  private indicesInRange(): boolean {
+    const below = (key: string, value: Val<Rational>): boolean => {
+      if (isMat(value) || !this.isInteger(key)) return false;
+      const floor = this.integerFloor(key);
+      return floor !== null && (value as Rational).cmp(Rational.of(floor)) < 0;
+    };
+    for (const [key, value] of this.overrides) if (below(key, value)) return false;
+    for (const [key, { value }] of this.values) if (below(key, value)) return false;
+    return true;
+  }
+
   /** Whether a drawn value belongs to an integer index (never nudged or simplified). */
   isInteger(key: string): boolean {
     let known = this.prep.integerKeys.get(key);
@@ -796,6 +812,7 @@ export class Point {
       if (!tags || !value) continue;
       for (const tag of tags) if (!this.tagHolds(value, tag, levels)) return false;
     }
+    if (!this.indicesInRange()) return false;
     let unevaluated = false;
     for (const c of this.prep.checks) {
       if (this.prep.byConstruction.has(c)) {
