@@ -285,6 +285,9 @@ export class Prepared {
       // still what each point is checked against.)
       const an = literalNumber(a) ?? (b.kind === 'Var' ? insideBound(a, op, true) : null);
       const bn = literalNumber(b) ?? (a.kind === 'Var' ? insideBound(b, op, false) : null);
+      // |x − c| < d (d > |x − c|): c − d < x < c + d, for rational c and d.
+      if ((op === '<' || op === '≤') && a.kind === 'Abs') this.addWindow(a.arg, literalNumber(b), op === '≤');
+      if ((op === '>' || op === '≥') && b.kind === 'Abs') this.addWindow(b.arg, literalNumber(a), op === '≥');
       const ak = this.boundKey(a);
       const bk = this.boundKey(b);
       if (ak !== null && bn !== null) this.bound(ak, op, bn, false);
@@ -294,6 +297,24 @@ export class Prepared {
         if (bk !== null && freeNames(a).length === 0) this.attainable.set(bk, [...(this.attainable.get(bk) ?? []), a]);
       }
     }
+  }
+
+  /** `|e| < d` (`≤` when closed) where e is x, x − c, c − x or x + c, c and d rational: x's interval. */
+  private addWindow(e: Expr, d: Rational | null, closed: boolean): void {
+    if (d === null) return;
+    let key: string | null = null;
+    let c: Rational | null = null;
+    if (e.kind === 'Var') [key, c] = [this.boundKey(e), Rational.ZERO];
+    else if (e.kind === 'Binary' && (e.op === '-' || e.op === '+')) {
+      const [v, k] = e.left.kind === 'Var' ? [e.left, e.right] : [e.right, e.left];
+      const n = v.kind === 'Var' ? literalNumber(k) : null;
+      // x − c and c − x are c's distance; x + c is −c's.
+      if (v.kind === 'Var' && n !== null) [key, c] = [this.boundKey(v), e.op === '+' ? n.neg() : n];
+    }
+    if (key === null || c === null) return;
+    const op = closed ? '≤' : '<';
+    this.bound(key, closed ? '≥' : '>', c.sub(d), false);
+    this.bound(key, op, c.add(d), false);
   }
 
   /**
