@@ -385,6 +385,24 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'integer n: n³ > n is refuted (at n = 0)', src: step('integer n\n', 'n^3', '>', 'n'), want: 'refuted' },
   { name: 'integer n, n ≥ −3: n³ ≥ n is refuted (at n = −3)', src: step('integer n\nassume n ≥ -3\n', 'n^3', '≥', 'n'), want: 'refuted' },
   { name: 'integer t: (t − 1)² ≥ 0 ⇔ t ≥ 0 passes', src: step('integer t\n', '(t - 1)^2 ≥ 0', '⇔', 't ≥ 0'), want: 'passes' },
+  // ---------------------------------------------------------------- far magnitudes and kinks (red team)
+  // Sampled values stop near 10¹⁰: a step whose truth changes at its own constant 10¹² was checked.
+  { name: 'max(x, 10¹²) = 10¹² is refuted', src: step('scalar x\n', 'max(x, 10^(12))', '=', '10^(12)'), want: 'refuted' },
+  { name: 'max(x, 10¹²) ≤ 10¹² is refuted', src: step('scalar x\n', 'max(x, 10^(12))', '≤', '10^(12)'), want: 'refuted' },
+  { name: 'e^(x − 10¹²) < 1 is refuted', src: step('scalar x\n', 'e^(x - 10^(12))', '<', '1'), want: 'refuted' },
+  { name: '|x − 10¹²| = 10¹² − x is refuted', src: step('scalar x\n', '|x - 10^(12)|', '=', '10^(12) - x'), want: 'refuted' },
+  { name: 'max(x, y + 10¹²) = y + 10¹² is refuted', src: step('scalar x, y\n', 'max(x, y + 10^(12))', '=', 'y + 10^(12)'), want: 'refuted' },
+  { name: 'log(1 + e^(x − 10¹¹)) < 1 is refuted', src: step('scalar x\n', 'log(1 + e^(x - 10^(11)))', '<', '1'), want: 'refuted' },
+  { name: 'max(x, 10¹²) = 10¹² under x ≤ 10¹² passes', src: step('scalar x\nassume x ≤ 10^(12)\n', 'max(x, 10^(12))', '=', '10^(12)'), want: 'passes' },
+  { name: 'e^(x − 10¹²) < 1 under x < 10¹² passes', src: step('scalar x\nassume x < 10^(12)\n', 'e^(x - 10^(12))', '<', '1'), want: 'passes' },
+  // An equality false only between two kinks, or at one, was checked: nothing looked there.
+  { name: 'max(|x − 1/3|, 1/10) = |x − 1/3| is refuted', src: step('scalar x\n', 'max(|x - 1/3|, 1/10)', '=', '|x - 1/3|'), want: 'refuted' },
+  { name: 'max(|x − 5|, 1/10) = |x − 5| is refuted', src: step('scalar x\n', 'max(|x - 5|, 1/10)', '=', '|x - 5|'), want: 'refuted' },
+  { name: 'min(|x − 1/3|, 1/10) = 1/10 is refuted', src: step('scalar x\n', 'min(|x - 1/3|, 1/10)', '=', '1/10'), want: 'refuted' },
+  { name: 'max(|x − 1/3|, 10⁻³⁰) = |x − 1/3| is refuted', src: step('scalar x\n', 'max(|x - 1/3|, 10^(-30))', '=', '|x - 1/3|'), want: 'refuted' },
+  { name: 'max(|x − 1/3|, 1/10) ≤ |x − 1/3| is refuted', src: step('scalar x\n', 'max(|x - 1/3|, 1/10)', '≤', '|x - 1/3|'), want: 'refuted' },
+  { name: 'max(|x − 1/3|, 1/10) ≥ |x − 1/3| passes', src: step('scalar x\n', 'max(|x - 1/3|, 1/10)', '≥', '|x - 1/3|'), want: 'passes' },
+  { name: 'max(|x − 1/3|, 1/10) = |x − 1/3| under |x − 1/3| ≥ 1/10 passes', src: step('scalar x\nassume |x - 1/3| ≥ 1/10\n', 'max(|x - 1/3|, 1/10)', '=', '|x - 1/3|'), want: 'passes' },
   // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded
   { name: 'brackets nested 60 deep are an error', src: step('scalar x\n', 'x', '=', `${'('.repeat(60)}x${')'.repeat(60)}`), want: 'error' },
   { name: 'x = x^x^…^1 (300 levels) is not a pass', src: step('scalar x\n', 'x', '=', `${'x^'.repeat(300)}1`), want: 'fails' },

@@ -1,5 +1,5 @@
 import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
-import { comparedPairs, freeNames } from '../../ast-walk.js';
+import { children, comparedPairs, freeNames } from '../../ast-walk.js';
 import { identityTest, type IdentityContext } from '../engines/identity-test.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { printExpr, printName } from '../../print.js';
@@ -8,7 +8,7 @@ import { Mat, Signal, isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
-import { constantValue, hugeLiteral } from '../evaluator/interpret.js';
+import { constantValue, evaluate, groundHost, hugeLiteral } from '../evaluator/interpret.js';
 import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit } from '../rewrite.js';
 import { keysRead } from './domain.js';
 import type { Rng } from '../rng.js';
@@ -1039,6 +1039,157 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
     }
   }
   return null;
+}
+
+/**
+ * The step's own far magnitudes: where it has a constant beyond the sizes sampling reaches
+ * (|c| > 10⁸; drawn values stop near 10¹⁰), each real scalar it reads at ±2|c|, one at a time
+ * and all together. `max(x, 10¹²) = 10¹²` changes its truth at x = 10¹², and was checked.
+ */
+export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | null {
+  if (matrixKeys(base).length > 0) return null;
+  const left = p.left as Expr;
+  const right = p.right as Expr;
+  const sizes = farConstants([unfolded(left, p), unfolded(right, p)], deadline);
+  if (sizes.length === 0) return null;
+  const keys = scalarKeys(base).filter((k) => !base.isInteger(k));
+  if (keys.length === 0) return null;
+  const levels = allLevels();
+  const probes: (readonly [string, Val<Rational>])[][] = [];
+  for (const m of sizes) {
+    for (const x of [m.mul(Rational.of(2)), m.mul(Rational.of(-2))]) {
+      for (const k of keys) probes.push([[k, x]]);
+      if (keys.length > 1) probes.push(keys.map((k) => [k, x] as const));
+    }
+  }
+  for (const entries of probes.slice(0, MAGNITUDE_PROBES)) {
+    if (Date.now() > deadline) return null;
+    const q = atAll(base, entries, rng, deadline);
+    if (!q) continue;
+    q.touched.clear();
+    let o: ReturnType<typeof decideAt>;
+    try {
+      o = decideAt(q, left, p.rel as RelOp, right, levels);
+    } catch (err) {
+      if (err instanceof Signal) continue;
+      throw err;
+    }
+    if (o.kind === 'fails') {
+      const [l, r] = formatSides(o.F, o.left, o.right);
+      return counterexample(q, l, r, 'found far out, at twice the size of a constant in the step');
+    }
+    if (o.kind === 'right-undefined' && p.rel === '=') {
+      const l = formatValue(o.F, o.left);
+      return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}; found far out, at twice the size of a constant in the step`);
+    }
+  }
+  return null;
+}
+
+/**
+ * The kinks of a step's sides: along each real scalar it reads, the roots and turns of each
+ * argument of |·| and of each difference of two arguments of max or min, and points beside
+ * them. `max(|x − 1/3|, 1/10) = |x − 1/3|` fails only on (7/30, 13/30), which the sampled
+ * points missed, and is false at x = 1/3.
+ */
+export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | null {
+  if (matrixKeys(base).length > 0) return null;
+  const left = p.left as Expr;
+  const right = p.right as Expr;
+  const kinks = kinkParts([unfolded(left, p), unfolded(right, p)]).slice(0, KINKS);
+  if (kinks.length === 0) return null;
+  const keys = scalarKeys(base).slice(0, 3);
+  const levels = allLevels();
+  const tried = new Set<string>();
+  for (const g of kinks) {
+    const reads = new Set(freeNames(g).map((v) => base.prep.keyOfName(v.name)));
+    for (const key of keys) {
+      if (Date.now() > deadline) return null;
+      if (!reads.has(key.split('@')[0]!)) continue;
+      const b = boundariesAlong(base, key, g, ZERO_SCALAR, deadline);
+      for (const x of probesFrom(b, base.isInteger(key), rng).slice(0, 12)) {
+        if (Date.now() > deadline) return null;
+        const seen = `${key}=${x.toString()}`;
+        if (tried.has(seen)) continue;
+        tried.add(seen);
+        const q = at(base, key, x, rng, deadline);
+        if (!q) continue;
+        q.touched.clear();
+        let o: ReturnType<typeof decideAt>;
+        try {
+          o = decideAt(q, left, p.rel as RelOp, right, levels);
+        } catch (err) {
+          if (err instanceof Signal) continue;
+          throw err;
+        }
+        const label = base.values.get(key)?.label ?? key;
+        if (o.kind === 'fails') {
+          const [l, r] = formatSides(o.F, o.left, o.right);
+          return counterexample(q, l, r, `found at a kink of the step (where an argument of |·| is 0 or two of max or min tie), along ${label}`);
+        }
+        if (o.kind === 'right-undefined' && p.rel === '=') {
+          const l = formatValue(o.F, o.left);
+          return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}; found at a kink of the step, along ${label}`);
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** Kinks kinkSearch looks at, at most. */
+const KINKS = 6;
+
+/** The arguments of |·| and the differences of max's and min's arguments in scalar expressions (where their kinks are). */
+function kinkParts(es: readonly Expr[]): Expr[] {
+  const out: Expr[] = [];
+  const seen = new Set<string>();
+  const add = (g: Expr): void => {
+    const k = printExpr(g);
+    if (seen.has(k) || freeNames(g).length === 0) return;
+    seen.add(k);
+    out.push(g);
+  };
+  // (Inner ones first: max(|x − 1/3|, 1/10) fails first at 1/3, a simpler point than beside 7/30.)
+  const look = (e: Expr): void => {
+    for (const c of children(e)) look(c);
+    if (e.kind === 'Abs' && e.arg.shape?.kind !== 'matrix') add(e.arg);
+    if (e.kind === 'Call' && (e.fn.base === 'max' || e.fn.base === 'min') && !e.fn.index && e.args.every((a) => a.shape?.kind !== 'matrix')) {
+      for (let i = 0; i < e.args.length; i++) {
+        for (let j = i + 1; j < e.args.length; j++) add({ kind: 'Binary', op: '-', left: e.args[i]!, right: e.args[j]!, range: e.range, shape: { kind: 'scalar' } });
+      }
+    }
+  };
+  for (const e of es) look(e);
+  return out;
+}
+
+/** Probes of magnitudeSearch at most. */
+const MAGNITUDE_PROBES = 16;
+
+/** The sizes of the constant parts of expressions past 10⁸ (to two digits, exact, at most three): where magnitudeSearch looks. */
+function farConstants(es: readonly Expr[], deadline: number): Rational[] {
+  const out = new Map<string, Rational>();
+  const look = (e: Expr): void => {
+    if (out.size >= 3) return;
+    if (freeNames(e).length === 0) {
+      try {
+        const v = evaluate(e, { ...groundHost, deadline: Math.min(deadline, Date.now() + 20) });
+        if (isMat(v) || !Number.isFinite(v.lo) || !Number.isFinite(v.hi)) return;
+        const m = Math.max(Math.abs(v.lo), Math.abs(v.hi));
+        if (m > 1e8 && m < 1e300) {
+          const r = new Rational(BigInt(Number(m.toPrecision(2))));
+          out.set(r.toString(), r);
+        }
+      } catch {
+        // (no value: nothing to look at)
+      }
+      return;
+    }
+    for (const c of children(e)) look(c);
+  };
+  for (const e of es) look(e);
+  return [...out.values()];
 }
 
 /** How far past its sampled value an integer the step is not a polynomial in is probed. */
