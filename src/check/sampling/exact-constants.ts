@@ -49,7 +49,7 @@ export function constantSign(e: Expr): -1 | 1 | null {
  * (π/6, π/4, π/3, 5π/6, …: multiples of π/4 and π/6) as that value (1/2, √2/2, √3/2), beyond
  * the identity test's multiples of π/2 (sin(5π/6)² − sin(5π/6) + 1/4 = 0); exp of whole
  * multiples of logs of numbers (exp(2 log 2) = 4); exp(k) as e^k for whole k; log e = 1,
- * log(e^r) = r for a constant r and log(1/e^r) = −r for rational r; max and min of constants by the certain sign of their difference;
+ * log(e^r) = r for a constant r and log(1/e^r) = −r for rational r; max and min of constants by the certain sign of their difference (either, where it expands to 0);
  * and (q^r)^n and (e^r)^n where r·n is whole ((∛2)⁶ = 4, (e^(1/2))² = e).
  * Everything else is left as it is.
  */
@@ -148,8 +148,11 @@ export function exactConstants(e: Expr): Expr {
     // max and min of constants where the sign of their difference is certain (max(3/2, π) = π).
     if (x.kind === 'Call' && x.args.length === 2 && !x.fn.index && x.fn.primes === 0 && (x.fn.base === 'max' || x.fn.base === 'min') && x.args.every((a) => freeNames(a).length === 0)) {
       const [a, b] = [rec(x.args[0]!), rec(x.args[1]!)];
-      const sign = constantSign({ kind: 'Binary', op: '-', left: a, right: b, range, shape: scalar });
+      const difference: Expr = { kind: 'Binary', op: '-', left: a, right: b, range, shape: scalar };
+      const sign = constantSign(difference);
       if (sign !== null) return (sign > 0) === (x.fn.base === 'max') ? a : b;
+      // (Equal ones, max(0, 0) at a softplus bound's touch z = 0: either.)
+      if (zeroByExpansion(difference)) return a;
       return { ...x, args: [a, b] };
     }
     // |c| for a constant c: 0 where c expands to 0 (|√2 − √2|), c or −c where its sign is certain.

@@ -438,6 +438,9 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         // doubles round x/(x+1) − 1 to 0 at x = 10³⁰ is not one.
         // A turn where the step cannot be decided on a double-width bracket (sin x ≤ 1 − 10⁻²⁰
         // at π/2): narrowed to 10⁻⁹⁰ by the sign of f′, where it can.
+        // (Where the narrowed turn holds, the sides do not meet on this bracket: its enclosure
+        // was only too wide, sin x + cos x < 1.41422 at a turn near x = 9·10⁶, not tight.)
+        let settled = false;
         if (o.kind === 'undecided' && r.certain && b.extrema.includes(r) && turned++ < 3) {
           const fine = refineTurn(base, key, left, right, r, deadline);
           const q2 = fine ? (fine.at ? at(base, key, fine.at, rng, deadline) : enclosurePoint(base, key, fine, rng, deadline)) : null;
@@ -452,6 +455,17 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
               const [l, r2] = formatSides(o2.F, o2.left, o2.right);
               return done(counterexample(q2, l, r2, `found where left − right turns, along ${base.values.get(key)!.label}`));
             }
+            // (On an enclosure of the narrowed turn, or at the turn where f′ is 0 exactly: a point
+            // beside it where f′ was too small to sign is not the turn; log(x)/x < 1/e holds beside e.)
+            // Where f′ was too small to sign, the turn is still inside [lo, hi]: decided on all of it.
+            settled = o2.kind === 'holds' && fine!.certain;
+            if (o2.kind === 'holds' && !fine!.certain) {
+              const around = enclosurePoint(base, key, { lo: fine!.lo, hi: fine!.hi, at: null, certain: true }, rng, deadline);
+              if (around) {
+                around.touched.clear();
+                settled = decideAt(around, left, rel, right, levels).kind === 'holds';
+              }
+            }
           }
         }
         // (A touch so flat that f′'s signs cannot be told beside it, sin x + 1/sin x > 2 at
@@ -462,7 +476,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           const found = guessTurn(r, q, true);
           if (found) return done(found);
         }
-        if (strict && o.kind === 'undecided' && !tight && r.certain) {
+        if (strict && o.kind === 'undecided' && !tight && r.certain && !settled) {
           const ends = [r.lo, r.hi].map((x) => at(base, key, x, rng, deadline));
           // (A certain turn whose bracket an included edge cuts, (x² − 2)² > 0 under
           // 1 < x ≤ √2: its enclosure point met the assumptions within agreement, an end does

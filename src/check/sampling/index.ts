@@ -407,7 +407,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     if (summary.tight) {
       return {
         held, failure: null, notes, vacuous: false,
-        unknown: `at ${describePoint(summary.tight)} (where left − right is 0 or turns) the two sides agree to every precision tried, so '${p.rel}' may fail there`,
+        unknown: `at ${describePoint(summary.tight)} (where left − right is 0 or turns) the two sides could not be told apart on an interval that holds that place, at any precision tried, so '${p.rel}' may fail there`,
       };
     }
     searchText = describeSearch(summary, 'beside the roots and extrema of left − right');
