@@ -549,6 +549,14 @@ describe('search where the truth can change', () => {
     expect(step.counterexample!.assignments.map(([k]) => k)).toEqual(expect.arrayContaining(['B', 'x', 'y']));
   });
 
+  it('prints a side whose enclosure holds 0 as ≈ 0, not as a tiny value it does not have (red team: cos(π/2) was −4.979e-17)', async () => {
+    const report = await checkSource('scalar x\ninteger n\n    (-1)^n*cos(x)\n  = cos(x + n*pi/2)\n', { file: 'search.deriv' });
+    const step = report.steps[0]!;
+    expect(step.verdict).toBe('refuted');
+    expect(step.counterexample!.assignments).toEqual([['n', '1'], ['x', '0']]);
+    expect([step.counterexample!.left, step.counterexample!.right]).toEqual(['-1', '≈ 0']);
+  });
+
   it('says which direction of a ⇔ fails', async () => {
     const report = await checkSource('scalar x\n    x² = 9\n  ⇔ x = 3\n', { file: 'x.deriv' });
     expect(report.steps[0]!.counterexample!.note).toMatch(/^⇒ fails here/);

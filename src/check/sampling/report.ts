@@ -16,6 +16,10 @@ export function formatValue<S>(F: Field<S>, v: Val<S>, digits = 6): string {
 
 /** Both sides as text, with more digits when 6 would print them alike (sides that differ must look different). */
 export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] {
+  // A side whose enclosure holds 0, where the other's does not, is `≈ 0` (cos(π/2) printed
+  // as −4.979e-17 read as a value it does not have).
+  const near0 = (v: Val<S>) => !isMat(v) && F.sign(v) === null;
+  if (near0(l) !== near0(r)) return [near0(l) ? '≈ 0' : formatValue(F, l), near0(r) ? '≈ 0' : formatValue(F, r)];
   // As many digits as it takes for the printed sides to differ (π + 10⁻¹⁰⁰ against π).
   const steps = [6, 12, 20, 30, 45, 70, 110, 160, 250, 400, 600, 960];
   for (const digits of steps) {
