@@ -1079,23 +1079,33 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
   for (const entries of probes.slice(0, MAGNITUDE_PROBES)) {
     if (Date.now() > deadline) return null;
     const q = atAll(base, entries, rng, deadline);
-    if (!q) continue;
-    q.touched.clear();
-    let o: ReturnType<typeof decideAt>;
-    try {
-      o = decideAt(q, left, p.rel as RelOp, right, levels);
-    } catch (err) {
-      if (err instanceof Signal) continue;
-      throw err;
-    }
-    if (o.kind === 'fails') {
-      const [l, r] = formatSides(o.F, o.left, o.right);
-      return counterexample(q, l, r, 'found far out, at twice the size of a constant in the step');
-    }
-    if (o.kind === 'right-undefined' && p.rel === '=') {
-      const l = formatValue(o.F, o.left);
-      return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}; found far out, at twice the size of a constant in the step`);
-    }
+    const found = q && probeFailure(p, q, levels, 'found far out, at twice the size of a constant in the step');
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The step decided at a probe point inside the assumptions: its counterexample (noting
+ * `where` it was found) where it fails there, or, for `=`, where the right side has no
+ * value and the left has one (the domain rule); else null.
+ */
+function probeFailure(p: StepProblem, q: Point, levels: ReturnType<typeof allLevels>, where: string): Counterexample | null {
+  q.touched.clear();
+  let o: ReturnType<typeof decideAt>;
+  try {
+    o = decideAt(q, p.left as Expr, p.rel as RelOp, p.right as Expr, levels);
+  } catch (err) {
+    if (err instanceof Signal) return null;
+    throw err;
+  }
+  if (o.kind === 'fails') {
+    const [l, r] = formatSides(o.F, o.left, o.right);
+    return counterexample(q, l, r, where);
+  }
+  if (o.kind === 'right-undefined' && p.rel === '=') {
+    const l = formatValue(o.F, o.left);
+    return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}; ${where}`);
   }
   return null;
 }
@@ -1127,24 +1137,8 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         if (tried.has(seen)) continue;
         tried.add(seen);
         const q = at(base, key, x, rng, deadline);
-        if (!q) continue;
-        q.touched.clear();
-        let o: ReturnType<typeof decideAt>;
-        try {
-          o = decideAt(q, left, p.rel as RelOp, right, levels);
-        } catch (err) {
-          if (err instanceof Signal) continue;
-          throw err;
-        }
-        const label = base.values.get(key)?.label ?? key;
-        if (o.kind === 'fails') {
-          const [l, r] = formatSides(o.F, o.left, o.right);
-          return counterexample(q, l, r, `found at a kink of the step (where an argument of |·| is 0 or two of max or min tie), along ${label}`);
-        }
-        if (o.kind === 'right-undefined' && p.rel === '=') {
-          const l = formatValue(o.F, o.left);
-          return counterexample(q, l, 'undefined', `the right side is undefined here (${o.reason}) but the left is ${l}; found at a kink of the step, along ${label}`);
-        }
+        const found = q && probeFailure(p, q, levels, `found at a kink of the step (where an argument of |·| is 0 or two of max or min tie), along ${base.values.get(key)?.label ?? key}`);
+        if (found) return found;
       }
     }
   }
