@@ -490,6 +490,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'sin x < 1 under 0 < x ≤ y ≤ z ≤ π/2 fails at π/2', text: 'scalar x, y, z\nassume 0 < x ≤ y ≤ z ≤ π/2\n    sin(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/2$/ },
   { name: 'cos x > 0 under 0 < x, x ≤ y, y ≤ π/2 fails at π/2', text: 'scalar x, y\nassume 0 < x, x ≤ y, y ≤ π/2\n    cos(x)\n  > 0\n', want: 'refuted', cx: /^x = π\/2$/ },
   { name: 'cos x > 0 under 0 < x < y < π/2 holds', text: 'scalar x, y\nassume 0 < x < y < π/2\n    cos(x)\n  > 0\n', want: 'pass' },
+  // (Red team:) a bound that a substitution gives (z = π/2) is its value to the exact proofs:
+  // x ≤ z held at x = π/2 only by agreement, and the touch was never met.
+  { name: 'cos x > 0 under 0 < x ≤ y ≤ z, z = π/2 fails at π/2', text: 'scalar x, y, z\nassume 0 < x ≤ y ≤ z, z = π/2\n    cos(x)\n  > 0\n', want: 'refuted', cx: /^x = π\/2$/ },
+  { name: 'sin x < 1 under 0 < x, x ≤ z, z = π/2 fails at π/2', text: 'scalar x, z\nassume 0 < x, x ≤ z, z = π/2\n    sin(x)\n  < 1\n', want: 'refuted', cx: /^x = π\/2$/ },
+  { name: 'sin x < 1 under 0 < x, x < z, z = π/2 holds', text: 'scalar x, z\nassume 0 < x, x < z, z = π/2\n    sin(x)\n  < 1\n', want: 'pass' },
   { name: 'sin x ≤ 1 under 0 < x ≤ y ≤ π/2 holds', text: 'scalar x, y\nassume 0 < x ≤ y ≤ π/2\n    sin(x)\n  ≤ 1\n', want: 'pass' },
   // Bounds on subscripted names (β_1, β₂ declared on their own, v_0 of a family) were not read
   // as sampling intervals: under 0 < β_1 < 1, 0 < β_2 < 1 no point was drawn inside.

@@ -91,6 +91,12 @@ export class Prepared {
     return this.plainDefinitions.get(key) ?? null;
   }
 
+  /** The right side of the one substitution (`assume z = π/2`) for a plain name, by key; null where there is none or more than one. */
+  onlySubstitution(key: string): Expr | null {
+    const rules = this.rules.filter((r) => !r.lhs.name.index && this.keyOfName(r.lhs.name) === key);
+    return rules.length === 1 ? rules[0]!.rhs : null;
+  }
+
   /** What a name refers to in this context (cached per node). */
   lookup(v: Var): ReturnType<Scope['lookup']> {
     let found = this.lookups.get(v);
@@ -909,7 +915,10 @@ export class Point {
       if (x.kind === 'Var') {
         const found = this.prep.lookup(x);
         // A plain name one definition gives (`define c = π/4`) is its body (x ≤ c at x = π/4).
-        const body = found && !found.index && !x.name.index ? this.prep.plainDefinition(found.info.key) : null;
+        // So is a name the one substitution gives (`assume z = π/2`: y ≤ z at y = π/2), unless a search put a value in its place.
+        const body = found && !found.index && !x.name.index
+          ? this.prep.plainDefinition(found.info.key) ?? (this.overrides.has(found.info.key) ? null : this.prep.onlySubstitution(found.info.key))
+          : null;
         if (body) {
           if (++unfolded > 32) {
             ok = false;
