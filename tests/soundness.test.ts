@@ -385,6 +385,13 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'integer n: n³ > n is refuted (at n = 0)', src: step('integer n\n', 'n^3', '>', 'n'), want: 'refuted' },
   { name: 'integer n, n ≥ −3: n³ ≥ n is refuted (at n = −3)', src: step('integer n\nassume n ≥ -3\n', 'n^3', '≥', 'n'), want: 'refuted' },
   { name: 'integer t: (t − 1)² ≥ 0 ⇔ t ≥ 0 passes', src: step('integer t\n', '(t - 1)^2 ≥ 0', '⇔', 't ≥ 0'), want: 'passes' },
+  // A subscript k·t + c keeps t where it is not negative (v_{2t−3} needs t ≥ 2), as t − 1 did; a
+  // rung of the inequality's ladder too deep to evaluate ends the ladder (v_{2t} ≥ 0 was unknown).
+  { name: 'v_{2t−3} ≥ 0 for v_t = t passes', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{2*t - 3}', '≥', '0'), want: 'passes' },
+  { name: 'v_{3t−2} ≥ 0 for v_t = t passes', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{3*t - 2}', '≥', '0'), want: 'passes' },
+  { name: 'v_{2t} ≥ 0 for v_t = t passes', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{2*t}', '≥', '0'), want: 'passes' },
+  { name: 'v_{2t} ≥ 1 for v_t = t is refuted (at t = 0)', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{2*t}', '≥', '1'), want: 'refuted' },
+  { name: 'v_{2t−3} ≥ 2 for v_t = t is refuted (at t = 2)', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{2*t - 3}', '≥', '2'), want: 'refuted' },
   // ---------------------------------------------------------------- far magnitudes and kinks (red team)
   // Sampled values stop near 10¹⁰: a step whose truth changes at its own constant 10¹² was checked.
   { name: 'max(x, 10¹²) = 10¹² is refuted', src: step('scalar x\n', 'max(x, 10^(12))', '=', '10^(12)'), want: 'refuted' },

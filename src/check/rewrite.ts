@@ -125,8 +125,8 @@ function combine(a: Linear, b: Linear): Linear {
 
 /**
  * Lower bounds that keep every family subscript non-negative (`v_{t-1}` needs t ≥ 1) and
- * every component index positive (`x_i` needs i ≥ 1). Only indices of the form `t + c`
- * with one integer name count.
+ * every component index positive (`x_i` needs i ≥ 1). Only indices of the form `k·t + c`
+ * with one integer name and a whole k ≥ 1 count (`v_{2t−3}` needs t ≥ 2).
  */
 export function indexLowerBounds(exprs: readonly Expr[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -135,8 +135,10 @@ export function indexLowerBounds(exprs: readonly Expr[]): Map<string, number> {
     const lin = linear(index);
     if (!lin || lin.terms.size !== 1) return;
     const [key, coef] = [...lin.terms][0]!;
-    if (coef !== 1) return;
-    out.set(key, Math.max(out.get(key) ?? -Infinity, least - lin.constant));
+    // (k·t + c with k a whole number ≥ 1: v_{2t−3} needs t ≥ 2. A falling subscript, v_{5−t},
+    // would need an upper bound: not raised.)
+    if (!Number.isInteger(coef) || coef < 1) return;
+    out.set(key, Math.max(out.get(key) ?? -Infinity, Math.ceil((least - lin.constant) / coef)));
   };
   for (const e of exprs) {
     visit(e, (x) => {

@@ -349,9 +349,17 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         const [l, r] = formatSides(o.F, o.left, o.right);
         return { q, o, failure: counterexample(q, l, r, `${why}, along ${base.values.get(key)!.label}`) };
       };
+      const rungs = new Set(ladder);
       for (const x of [...probesFrom(b, base.isInteger(key), rng), ...ladder]) {
         if (Date.now() > deadline) return done(null);
-        const tried = probe(x, 'found beside a boundary of the step: where left − right is 0 or turns');
+        let tried: ReturnType<typeof probe>;
+        try {
+          tried = probe(x, 'found beside a boundary of the step: where left − right is 0 or turns');
+        } catch (err) {
+          // A rung of the ladder the evaluator cannot take (a recurrence 500 deep) ends the ladder, as in integerLadder.
+          if (err instanceof Signal && rungs.has(x)) break;
+          throw err;
+        }
         if (!tried) continue;
         if (tried.failure) return done(tried.failure);
         const { q, o } = tried;
