@@ -392,6 +392,12 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'v_{2t} ≥ 0 for v_t = t passes', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{2*t}', '≥', '0'), want: 'passes' },
   { name: 'v_{2t} ≥ 1 for v_t = t is refuted (at t = 0)', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{2*t}', '≥', '1'), want: 'refuted' },
   { name: 'v_{2t−3} ≥ 2 for v_t = t is refuted (at t = 2)', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{2*t - 3}', '≥', '2'), want: 'refuted' },
+  // A falling subscript caps its index (v_{5−t} needs t ≤ 5): v_{−6} was a free value at t = 11.
+  { name: 'v_{5−t} ≤ 5 for v_t = t passes', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{5-t}', '≤', '5'), want: 'passes' },
+  { name: 'v_{5−t} = 5 − t for v_t = t passes', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{5-t}', '=', '5 - t'), want: 'passes' },
+  { name: 'v_{5−t} + v_t = 5 for v_t = t passes', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{5-t} + v_t', '=', '5'), want: 'passes' },
+  { name: 'v_{−t} ≤ 0 for v_t = t passes', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{-t}', '≤', '0'), want: 'passes' },
+  { name: 'v_{5−t} ≤ 4 for v_t = t is refuted (at t = 0)', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{5-t}', '≤', '4'), want: 'refuted' },
   // ---------------------------------------------------------------- far magnitudes and kinks (red team)
   // Sampled values stop near 10¹⁰: a step whose truth changes at its own constant 10¹² was checked.
   { name: 'max(x, 10¹²) = 10¹² is refuted', src: step('scalar x\n', 'max(x, 10^(12))', '=', '10^(12)'), want: 'refuted' },

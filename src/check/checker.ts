@@ -11,7 +11,7 @@ import { familyKey, type Scope } from '../types/scope.js';
 import { Prepared, type Context } from './sampling/point.js';
 import type { BrokenDefinition } from '../parse/index.js';
 import { NO_POINT } from './sampling/index.js';
-import { freeNames, indexLowerBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
+import { freeNames, indexBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
 import { mergeModels, readRandomDeclaration, type RandomSpec } from './rules/moments.js';
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
@@ -161,15 +161,22 @@ export class Checker {
     const defs = [...this.factDefinitions(scope), ...this.fileDefs.filter((d) => !this.shadowedIn(d, scope)), ...this.sectionDefs];
     // Integer names are indices: 0, 1, 2, … — raised so that no family subscript goes
     // negative (`v_{t-1}` needs t ≥ 1), unless a range is fixed (a `for all`, an induction).
+    // A falling subscript caps it (`v_{5−t}` needs t ≤ 5), where that leaves room above where it starts.
     const lo = 0;
     const indexRanges = new Map(fixed);
-    for (const [key, bound] of indexLowerBounds(within.flatMap(exprsOf))) {
+    const { lower, upper } = indexBounds(within.flatMap(exprsOf));
+    for (const [key, bound] of lower) {
       if (indexRanges.has(key) || bound <= lo) continue;
       indexRanges.set(key, [bound, bound + INDEX_SPAN]);
     }
+    const indexCaps = new Map<string, number>();
+    for (const [key, cap] of upper) {
+      if (fixed.has(key) || cap < (indexRanges.get(key)?.[0] ?? lo)) continue;
+      indexCaps.set(key, cap);
+    }
     return {
       scope, defs, assumptions: [...this.fileAssumes, ...this.sectionAssumes],
-      indexRanges, defaultIndex: [lo, lo + INDEX_SPAN],
+      indexRanges, indexCaps, defaultIndex: [lo, lo + INDEX_SPAN],
       random: mergeModels(this.fileRandom, this.sectionRandom),
     };
   }

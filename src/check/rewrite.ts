@@ -124,21 +124,21 @@ function combine(a: Linear, b: Linear): Linear {
 }
 
 /**
- * Lower bounds that keep every family subscript non-negative (`v_{t-1}` needs t ≥ 1) and
- * every component index positive (`x_i` needs i ≥ 1). Only indices of the form `k·t + c`
- * with one integer name and a whole k ≥ 1 count (`v_{2t−3}` needs t ≥ 2).
+ * Bounds that keep every family subscript non-negative and every component index positive
+ * (`x_i` needs i ≥ 1), for indices `k·t + c` with one integer name and a whole k: k ≥ 1 gives a
+ * lower bound (`v_{t-1}` needs t ≥ 1, `v_{2t−3}` t ≥ 2), k ≤ −1 an upper one (`v_{5−t}` needs
+ * t ≤ 5).
  */
-export function indexLowerBounds(exprs: readonly Expr[]): Map<string, number> {
-  const out = new Map<string, number>();
-  // A family member's subscript is at least 0; a component's index at least 1 (`x_i` is 1-based).
+export function indexBounds(exprs: readonly Expr[]): { lower: Map<string, number>; upper: Map<string, number> } {
+  const lower = new Map<string, number>();
+  const upper = new Map<string, number>();
   const bound = (index: Expr, least: number): void => {
     const lin = linear(index);
     if (!lin || lin.terms.size !== 1) return;
     const [key, coef] = [...lin.terms][0]!;
-    // (k·t + c with k a whole number ≥ 1: v_{2t−3} needs t ≥ 2. A falling subscript, v_{5−t},
-    // would need an upper bound: not raised.)
-    if (!Number.isInteger(coef) || coef < 1) return;
-    out.set(key, Math.max(out.get(key) ?? -Infinity, Math.ceil((least - lin.constant) / coef)));
+    if (!Number.isInteger(coef) || coef === 0) return;
+    if (coef > 0) lower.set(key, Math.max(lower.get(key) ?? -Infinity, Math.ceil((least - lin.constant) / coef)));
+    else upper.set(key, Math.min(upper.get(key) ?? Infinity, Math.floor((lin.constant - least) / -coef)));
   };
   for (const e of exprs) {
     visit(e, (x) => {
@@ -146,7 +146,7 @@ export function indexLowerBounds(exprs: readonly Expr[]): Map<string, number> {
       if (x.kind === 'Component') for (const i of x.indices) bound(i, 1);
     });
   }
-  return out;
+  return { lower, upper };
 }
 
 /** A definition, ready to unfold: its target's symbol key and how to instantiate it. */

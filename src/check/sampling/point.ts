@@ -24,6 +24,8 @@ export interface Context {
   readonly assumptions: readonly Condition[];
   /** Sampling range of integer names (`t` → [1, 6]); others get `defaultIndex`. */
   readonly indexRanges: ReadonlyMap<string, readonly [number, number]>;
+  /** The largest value an integer name may take so that no falling subscript goes negative (`v_{5−t}`: t ≤ 5). */
+  readonly indexCaps?: ReadonlyMap<string, number>;
   readonly defaultIndex: readonly [number, number];
   /** The random names in scope and their declared moments (`random g_t … with E[g_t] = μ`). */
   readonly random: RandomModel;
@@ -634,7 +636,22 @@ export class Point {
       if (!hasLo && cap < lo) return { lo: cap - (hi - lo), hi: cap, cap, down: true };
       hi = Math.min(hi, cap);
     }
+    // Not past where a falling subscript would go negative (`v_{5−t}`: t ≤ 5).
+    const fall = this.ctx.indexCaps?.get(infoKey);
+    if (fall !== undefined && fall >= lo) {
+      hi = Math.min(hi, fall);
+      cap = cap === null ? fall : Math.min(cap, fall);
+    }
     return { lo, hi: Math.max(lo, hi), cap, down: false };
+  }
+
+  /** The largest value an integer name may take so that no falling subscript goes negative (`v_{5−t}`: 5), or null. */
+  integerCeiling(key: string): number | null {
+    const info = this.ctx.scope.get(key.split('@')[0]!);
+    const fall = this.ctx.indexCaps?.get(info?.key ?? key);
+    if (fall === undefined) return null;
+    const r = this.integerRange(info?.key ?? key, key);
+    return r.down || fall < r.lo ? null : fall;
   }
 
   /** The least value an integer name may take where it is sampled, or null when it is bounded above only. */
@@ -760,14 +777,17 @@ export class Point {
 
   /**
    * Whether every integer index is where it may be: 0, 1, 2, … unless an assumption says
-   * otherwise (README; the start raised where a family's subscript would go negative), as it
-   * is sampled. A search's probe below that (n = −2 for n³ ≥ n under `integer n`) is outside.
+   * otherwise (README; the start raised where a family's subscript would go negative, and
+   * capped where a falling one would: v_{5−t}), as it is sampled. A search's probe beyond
+   * that (n = −2 for n³ ≥ n under `integer n`) is outside.
    */
   private indicesInRange(): boolean {
     const below = (key: string, value: Val<Rational>): boolean => {
       if (isMat(value) || !this.isInteger(key)) return false;
       const floor = this.integerFloor(key);
-      return floor !== null && (value as Rational).cmp(Rational.of(floor)) < 0;
+      if (floor !== null && (value as Rational).cmp(Rational.of(floor)) < 0) return true;
+      const ceiling = this.integerCeiling(key);
+      return ceiling !== null && (value as Rational).cmp(Rational.of(ceiling)) > 0;
     };
     for (const [key, value] of this.overrides) if (below(key, value)) return false;
     for (const [key, { value }] of this.values) if (below(key, value)) return false;
