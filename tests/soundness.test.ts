@@ -416,6 +416,11 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'max(|x − 1/3|, 1/10) ≤ |x − 1/3| is refuted', src: step('scalar x\n', 'max(|x - 1/3|, 1/10)', '≤', '|x - 1/3|'), want: 'refuted' },
   { name: 'max(|x − 1/3|, 1/10) ≥ |x − 1/3| passes', src: step('scalar x\n', 'max(|x - 1/3|, 1/10)', '≥', '|x - 1/3|'), want: 'passes' },
   { name: 'max(|x − 1/3|, 1/10) = |x − 1/3| under |x − 1/3| ≥ 1/10 passes', src: step('scalar x\nassume |x - 1/3| ≥ 1/10\n', 'max(|x - 1/3|, 1/10)', '=', '|x - 1/3|'), want: 'passes' },
+  // A kink whose failing side the assumptions narrow to a strip closer than the points beside it.
+  { name: '|x| = x under x > −10⁻²⁰ is refuted', src: step('scalar x\nassume x > -10^(-20)\n', '|x|', '=', 'x'), want: 'refuted' },
+  { name: '|x − 1| = x − 1 under x > 1 − 10⁻¹⁵ is refuted', src: step('scalar x\nassume x > 1 - 10^(-15)\n', '|x - 1|', '=', 'x - 1'), want: 'refuted' },
+  { name: 'min(x, 1 − x) = x under 0 < x < 1/2 + 10⁻¹⁰ is refuted', src: step('scalar x\nassume 0 < x < 1/2 + 10^(-10)\n', 'min(x, 1 - x)', '=', 'x'), want: 'refuted' },
+  { name: 'min(x, 1 − x) = x under 0 < x ≤ 1/2 passes', src: step('scalar x\nassume 0 < x ≤ 1/2\n', 'min(x, 1 - x)', '=', 'x'), want: 'passes' },
   // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded
   { name: 'brackets nested 60 deep are an error', src: step('scalar x\n', 'x', '=', `${'('.repeat(60)}x${')'.repeat(60)}`), want: 'error' },
   { name: 'x = x^x^…^1 (300 levels) is not a pass', src: step('scalar x\n', 'x', '=', `${'x^'.repeat(300)}1`), want: 'fails' },

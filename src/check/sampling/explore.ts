@@ -1139,7 +1139,20 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       if (Date.now() > deadline) return null;
       if (!reads.has(key.split('@')[0]!)) continue;
       const b = boundariesAlong(base, key, g, ZERO_SCALAR, deadline);
-      for (const x of probesFrom(b, base.isInteger(key), rng).slice(0, 12)) {
+      // (And halfway to a bound of the scalar that lies closer to the kink than the points
+      // beside it: |x| = x under x > −10⁻²⁰ fails only on (−10⁻²⁰, 0).)
+      const bounds = base.prep.intervals.get(key);
+      const strip: Rational[] = [];
+      for (const r of [...b.roots, ...b.extrema]) {
+        const c = r.at ?? r.lo.add(r.hi).div(Rational.of(2));
+        const near = (c.sign() < 0 ? c.neg() : c).add(Rational.ONE).div(Rational.of(1000));
+        for (const end of [bounds?.lo, bounds?.hi]) {
+          if (!end || end.equals(c)) continue;
+          const d = end.sub(c);
+          if ((d.sign() < 0 ? d.neg() : d).cmp(near) < 0) strip.push(c.add(end).div(Rational.of(2)));
+        }
+      }
+      for (const x of [...probesFrom(b, base.isInteger(key), rng).slice(0, 12), ...strip.slice(0, 4)]) {
         if (Date.now() > deadline) return null;
         const seen = `${key}=${x.toString()}`;
         if (tried.has(seen)) continue;
