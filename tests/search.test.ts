@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
+import { formatText } from '../src/report/text.js';
 
 /**
  * "Search, not luck" (LANGUAGE.md §3, §5.5): a wrong inequality or ⇔ that fails only on a
@@ -560,6 +561,8 @@ describe('search where the truth can change', () => {
     expect(step.verdict).toBe('refuted');
     expect(step.counterexample!.assignments).toEqual([['n', '1'], ['x', '0']]);
     expect([step.counterexample!.left, step.counterexample!.right]).toEqual(['-1', '≈ 0']);
+    // (In the text report as `right ≈ 0`, not `right = ≈ 0`.)
+    expect(formatText([report])).toContain('     left  = -1   right ≈ 0\n');
   });
 
   it('says which direction of a ⇔ fails', async () => {

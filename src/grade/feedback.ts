@@ -55,7 +55,7 @@ export function placeText(p: Place): string {
 /** A counterexample as lines: the values, then both sides. */
 export function counterexampleLines(cx: JsonCounterexample): string[] {
   const lines = [`counterexample: ${cx.assignments.map(([n, v]) => assignmentText(n, v)).join(', ') || '(no free names)'}`];
-  lines.push(`  left  = ${cx.left}   right = ${cx.right}`);
+  lines.push(`  ${assignmentText('left ', cx.left)}   ${assignmentText('right', cx.right)}`);
   if (cx.note) lines.push(`  ${cx.note}`);
   return lines;
 }

@@ -3,6 +3,7 @@ import { summarize, type FileReport, type Verdict } from '../result.js';
 import { SourceFile } from '../source.js';
 import {
   VERDICT_MARK,
+  assignmentText,
   findingsOf,
   formatAssignments,
   passes,
@@ -74,7 +75,8 @@ function block(file: string, source: SourceFile, f: Finding, p: Palette): string
   if (cx !== null) {
     if (cx.assignments.length > 0) lines.push(`   counterexample: ${sanitize(formatAssignments(cx))}`);
     else lines.push('   counterexample:');
-    lines.push(`     left  = ${sanitize(cx.left)}   right = ${sanitize(cx.right)}`);
+    // (`left  ≈ 0`, not `left  = ≈ 0`: a side known only within bounds, as its values are.)
+    lines.push(`     ${assignmentText('left ', sanitize(cx.left))}   ${assignmentText('right', sanitize(cx.right))}`);
     if (cx.note !== undefined && cx.note !== '') lines.push(`     ${sanitize(cx.note)}`);
   }
   for (const note of f.notes) {
