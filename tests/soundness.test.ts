@@ -398,6 +398,10 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'v_{5−t} + v_t = 5 for v_t = t passes', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{5-t} + v_t', '=', '5'), want: 'passes' },
   { name: 'v_{−t} ≤ 0 for v_t = t passes', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{-t}', '≤', '0'), want: 'passes' },
   { name: 'v_{5−t} ≤ 4 for v_t = t is refuted (at t = 0)', src: step('integer t\nscalar v_t\ndefine v_0 = 0\ndefine v_t = v_{t-1} + 1 for t ≥ 1\n', 'v_{5-t}', '≤', '4'), want: 'refuted' },
+  // A subscript of two integers keeps them where it is not negative (v_{t−s}: t ≥ s); v_{−1} was free at s > t.
+  { name: 'v_{t−s} = 2^(t−s+1) − 1 for v_t = 2v_{t−1} + 1 passes', src: step('integer t, s\nscalar v_t\ndefine v_0 = 1\ndefine v_t = 2 v_{t-1} + 1 for t ≥ 1\n', 'v_{t-s}', '=', '2^(t-s+1) - 1'), want: 'passes' },
+  { name: '2^s v_{t−s} = v_t − 2^s + 1 passes', src: step('integer t, s\nscalar v_t\ndefine v_0 = 1\ndefine v_t = 2 v_{t-1} + 1 for t ≥ 1\n', '2^s v_{t-s}', '=', 'v_t - 2^s + 1'), want: 'passes' },
+  { name: 'v_{t−s} ≥ 2 is refuted (at t = s)', src: step('integer t, s\nscalar v_t\ndefine v_0 = 1\ndefine v_t = 2 v_{t-1} + 1 for t ≥ 1\n', 'v_{t-s}', '≥', '2'), want: 'refuted' },
   // ---------------------------------------------------------------- far magnitudes and kinks (red team)
   // Sampled values stop near 10¹⁰: a step whose truth changes at its own constant 10¹² was checked.
   { name: 'max(x, 10¹²) = 10¹² is refuted', src: step('scalar x\n', 'max(x, 10^(12))', '=', '10^(12)'), want: 'refuted' },

@@ -164,7 +164,7 @@ export class Checker {
     // A falling subscript caps it (`v_{5−t}` needs t ≤ 5), where that leaves room above where it starts.
     const lo = 0;
     const indexRanges = new Map(fixed);
-    const { lower, upper } = indexBounds(within.flatMap(exprsOf));
+    const { lower, upper, joint } = indexBounds(within.flatMap(exprsOf));
     for (const [key, bound] of lower) {
       if (indexRanges.has(key) || bound <= lo) continue;
       indexRanges.set(key, [bound, bound + INDEX_SPAN]);
@@ -177,6 +177,7 @@ export class Checker {
     return {
       scope, defs, assumptions: [...this.fileAssumes, ...this.sectionAssumes],
       indexRanges, indexCaps, defaultIndex: [lo, lo + INDEX_SPAN],
+      indexConstraints: joint.filter((c) => c.terms.every(([key]) => !fixed.has(key))),
       random: mergeModels(this.fileRandom, this.sectionRandom),
     };
   }

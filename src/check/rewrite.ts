@@ -127,13 +127,18 @@ function combine(a: Linear, b: Linear): Linear {
  * Bounds that keep every family subscript non-negative and every component index positive
  * (`x_i` needs i ≥ 1), for indices `k·t + c` with one integer name and a whole k: k ≥ 1 gives a
  * lower bound (`v_{t-1}` needs t ≥ 1, `v_{2t−3}` t ≥ 2), k ≤ −1 an upper one (`v_{5−t}` needs
- * t ≤ 5).
+ * t ≤ 5); a subscript of several integer names, a joint constraint (`v_{t−s}`: t ≥ s).
  */
-export function indexBounds(exprs: readonly Expr[]): { lower: Map<string, number>; upper: Map<string, number> } {
+export function indexBounds(exprs: readonly Expr[]): { lower: Map<string, number>; upper: Map<string, number>; joint: IndexConstraint[] } {
   const lower = new Map<string, number>();
   const upper = new Map<string, number>();
+  const joint: IndexConstraint[] = [];
   const bound = (index: Expr, least: number): void => {
     const lin = linear(index);
+    if (lin && lin.terms.size > 1 && [...lin.terms.values()].every((c) => Number.isInteger(c))) {
+      joint.push({ terms: [...lin.terms], constant: lin.constant, least });
+      return;
+    }
     if (!lin || lin.terms.size !== 1) return;
     const [key, coef] = [...lin.terms][0]!;
     if (!Number.isInteger(coef) || coef === 0) return;
@@ -146,8 +151,11 @@ export function indexBounds(exprs: readonly Expr[]): { lower: Map<string, number
       if (x.kind === 'Component') for (const i of x.indices) bound(i, 1);
     });
   }
-  return { lower, upper };
+  return { lower, upper, joint };
 }
+
+/** A subscript of several integer names that must stay at least `least` (`v_{t−s}`: t − s ≥ 0). */
+export interface IndexConstraint { readonly terms: readonly (readonly [string, number])[]; readonly constant: number; readonly least: number }
 
 /** A definition, ready to unfold: its target's symbol key and how to instantiate it. */
 export interface Unfolding {

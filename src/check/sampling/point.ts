@@ -8,7 +8,7 @@ import { intervalField, type Interval as DoubleEnclosure } from '../evaluator/in
 import { constantValue, evaluate, exactValue, groundHost, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
-import { canonicalIndex, conditionAllows, conditionTruth, indexPattern, unfoldingOf, type Unfolding } from '../rewrite.js';
+import { canonicalIndex, conditionAllows, conditionTruth, indexPattern, unfoldingOf, type IndexConstraint, type Unfolding } from '../rewrite.js';
 import { expectationAt, momentsConsistent } from '../rules/expectation.js';
 import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
@@ -26,6 +26,8 @@ export interface Context {
   readonly indexRanges: ReadonlyMap<string, readonly [number, number]>;
   /** The largest value an integer name may take so that no falling subscript goes negative (`v_{5−t}`: t ≤ 5). */
   readonly indexCaps?: ReadonlyMap<string, number>;
+  /** Subscripts of several integer names that must not go negative (`v_{t−s}`: t ≥ s). */
+  readonly indexConstraints?: readonly IndexConstraint[];
   readonly defaultIndex: readonly [number, number];
   /** The random names in scope and their declared moments (`random g_t … with E[g_t] = μ`). */
   readonly random: RandomModel;
@@ -791,6 +793,24 @@ export class Point {
     };
     for (const [key, value] of this.overrides) if (below(key, value)) return false;
     for (const [key, { value }] of this.values) if (below(key, value)) return false;
+    // A subscript of several of them (`v_{t−s}`: t ≥ s), where none starts below 0 by an assumption.
+    for (const c of this.ctx.indexConstraints ?? []) {
+      let sum = Rational.of(c.constant);
+      let known = true;
+      for (const [key, coef] of c.terms) {
+        // (Drawn here where not yet: the point is then drawn again, not evaluated outside.)
+        const info = this.ctx.scope.get(key);
+        const v = this.overrides.get(key) ?? this.values.get(key)?.value
+          ?? (info && info.kind === 'integer' && !info.family ? this.drawFree(key, { kind: 'Var', name: { base: key, index: null, primes: 0, hat: false, range: info.range }, range: info.range }, null, info) : undefined);
+        const floor = v === undefined || isMat(v) || !this.isInteger(key) ? null : this.integerFloor(key);
+        if (floor === null || floor < 0) {
+          known = false;
+          break;
+        }
+        sum = sum.add((v as Rational).mul(Rational.of(coef)));
+      }
+      if (known && sum.cmp(Rational.of(c.least)) < 0) return false;
+    }
     return true;
   }
 
