@@ -402,6 +402,11 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'v_{t−s} = 2^(t−s+1) − 1 for v_t = 2v_{t−1} + 1 passes', src: step('integer t, s\nscalar v_t\ndefine v_0 = 1\ndefine v_t = 2 v_{t-1} + 1 for t ≥ 1\n', 'v_{t-s}', '=', '2^(t-s+1) - 1'), want: 'passes' },
   { name: '2^s v_{t−s} = v_t − 2^s + 1 passes', src: step('integer t, s\nscalar v_t\ndefine v_0 = 1\ndefine v_t = 2 v_{t-1} + 1 for t ≥ 1\n', '2^s v_{t-s}', '=', 'v_t - 2^s + 1'), want: 'passes' },
   { name: 'v_{t−s} ≥ 2 is refuted (at t = s)', src: step('integer t, s\nscalar v_t\ndefine v_0 = 1\ndefine v_t = 2 v_{t-1} + 1 for t ≥ 1\n', 'v_{t-s}', '≥', '2'), want: 'refuted' },
+  // Inside a sum, the index variable is at the end of its range where the subscript is least
+  // (∑_{i=0}^{t} v_{5−i}: t ≤ 5); its own subscript no longer bounds a free integer i.
+  { name: '∑_{i=0}^{t} v_{5−i} = 2^7 − 2^(6−t) − t − 1 passes', src: step('integer t, i\nscalar v_t\ndefine v_0 = 1\ndefine v_t = 2 v_{t-1} + 1 for t ≥ 1\n', '∑_{i=0}^{t} v_{5-i}', '=', '2^7 - 2^(6-t) - t - 1'), want: 'passes' },
+  { name: '∑_{i=0}^{t} v_{5−i} = 2^7 − 2^(6−t) − t is refuted', src: step('integer t, i\nscalar v_t\ndefine v_0 = 1\ndefine v_t = 2 v_{t-1} + 1 for t ≥ 1\n', '∑_{i=0}^{t} v_{5-i}', '=', '2^7 - 2^(6-t) - t'), want: 'refuted' },
+  { name: '∑_{i=1}^{t} v_{i−1} = 2^(t+1) − t − 2 passes', src: step('integer t, i\nscalar v_t\ndefine v_0 = 1\ndefine v_t = 2 v_{t-1} + 1 for t ≥ 1\n', '∑_{i=1}^{t} v_{i-1}', '=', '2^(t+1) - t - 2'), want: 'passes' },
   // ---------------------------------------------------------------- far magnitudes and kinks (red team)
   // Sampled values stop near 10¹⁰: a step whose truth changes at its own constant 10¹² was checked.
   { name: 'max(x, 10¹²) = 10¹² is refuted', src: step('scalar x\n', 'max(x, 10^(12))', '=', '10^(12)'), want: 'refuted' },

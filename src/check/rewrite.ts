@@ -1,5 +1,5 @@
 import type { Compare, Define, Expr, Formula, Var } from '../ast.js';
-import { exprKey, freeNames, mapChildren, mapFormula, mentionsAny, substitute as substituteWalk, visit } from '../ast-walk.js';
+import { children, exprKey, freeNames, mapChildren, mapFormula, mentionsAny, substitute as substituteWalk, visit } from '../ast-walk.js';
 import { printExpr as printExprText, printName } from '../print.js';
 import type { Scope } from '../types/scope.js';
 import { constantValue } from './evaluator/interpret.js';
@@ -127,30 +127,50 @@ function combine(a: Linear, b: Linear): Linear {
  * Bounds that keep every family subscript non-negative and every component index positive
  * (`x_i` needs i ≥ 1), for indices `k·t + c` with one integer name and a whole k: k ≥ 1 gives a
  * lower bound (`v_{t-1}` needs t ≥ 1, `v_{2t−3}` t ≥ 2), k ≤ −1 an upper one (`v_{5−t}` needs
- * t ≤ 5); a subscript of several integer names, a joint constraint (`v_{t−s}`: t ≥ s).
+ * t ≤ 5); a subscript of several integer names, a joint constraint (`v_{t−s}`: t ≥ s). Inside a
+ * sum or product, its index variable is at the end of its range where the subscript is least.
  */
 export function indexBounds(exprs: readonly Expr[]): { lower: Map<string, number>; upper: Map<string, number>; joint: IndexConstraint[] } {
   const lower = new Map<string, number>();
   const upper = new Map<string, number>();
   const joint: IndexConstraint[] = [];
-  const bound = (index: Expr, least: number): void => {
-    const lin = linear(index);
-    if (lin && lin.terms.size > 1 && [...lin.terms.values()].every((c) => Number.isInteger(c))) {
-      joint.push({ terms: [...lin.terms], constant: lin.constant, least });
+  // A sum's or product's index variable is replaced by the end of its range where the subscript
+  // is least (∑_{i=0}^{t} v_{5−i}: 5 − t ≥ 0; ∑_{i=0}^{s} v_{t−i}: t ≥ s; ∑_{i=1}^{t} v_{i−1}: 0).
+  const bound = (index: Expr, least: number, ranges: ReadonlyMap<string, { lo: Expr; hi: Expr }>): void => {
+    let lin = linear(index);
+    for (let depth = 0; lin && depth < 4; depth++) {
+      const inner = [...lin.terms].find(([k, c]) => c !== 0 && ranges.has(k));
+      if (!inner) break;
+      const [k, c] = inner;
+      const end = linear(c > 0 ? ranges.get(k)!.lo : ranges.get(k)!.hi);
+      if (!end) return;
+      const rest: Linear = { terms: new Map([...lin.terms].filter(([key]) => key !== k)), vars: lin.vars, constant: lin.constant };
+      lin = combine(rest, scale(end, c));
+    }
+    if (!lin || [...lin.terms].some(([k, c]) => c !== 0 && ranges.has(k))) return;
+    const terms = [...lin.terms].filter(([, c]) => c !== 0);
+    if (terms.length > 1 && terms.every(([, c]) => Number.isInteger(c))) {
+      joint.push({ terms, constant: lin.constant, least });
       return;
     }
-    if (!lin || lin.terms.size !== 1) return;
-    const [key, coef] = [...lin.terms][0]!;
-    if (!Number.isInteger(coef) || coef === 0) return;
+    if (terms.length !== 1) return;
+    const [key, coef] = terms[0]!;
+    if (!Number.isInteger(coef)) return;
     if (coef > 0) lower.set(key, Math.max(lower.get(key) ?? -Infinity, Math.ceil((least - lin.constant) / coef)));
     else upper.set(key, Math.min(upper.get(key) ?? Infinity, Math.floor((lin.constant - least) / -coef)));
   };
-  for (const e of exprs) {
-    visit(e, (x) => {
-      if (x.kind === 'Var' && x.name.index) bound(x.name.index, 0);
-      if (x.kind === 'Component') for (const i of x.indices) bound(i, 1);
-    });
-  }
+  const walk = (e: Expr, ranges: ReadonlyMap<string, { lo: Expr; hi: Expr }>): void => {
+    if (e.kind === 'Var' && e.name.index) bound(e.name.index, 0, ranges);
+    if (e.kind === 'Component') for (const i of e.indices) bound(i, 1, ranges);
+    if (e.kind === 'BigOp') {
+      walk(e.lower, ranges);
+      walk(e.upper, ranges);
+      walk(e.body, new Map([...ranges, [printName(e.index), { lo: e.lower, hi: e.upper }]]));
+      return;
+    }
+    for (const c of children(e)) walk(c, ranges);
+  };
+  for (const e of exprs) walk(e, new Map());
   return { lower, upper, joint };
 }
 
