@@ -446,8 +446,8 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         // doubles round x/(x+1) − 1 to 0 at x = 10³⁰ is not one.
         // A turn where the step cannot be decided on a double-width bracket (sin x ≤ 1 − 10⁻²⁰
         // at π/2): narrowed to 10⁻⁹⁰ by the sign of f′, where it can.
-        // (Where the narrowed turn holds, the sides do not meet on this bracket: its enclosure
-        // was only too wide, sin x + cos x < 1.41422 at a turn near x = 9·10⁶, not tight.)
+        // (Where the step holds on the whole bracket, the sides do not meet there: its first
+        // enclosure was only too wide, sin x + cos x < 1.41422 at a turn near x = 9·10⁶.)
         let settled = false;
         if (o.kind === 'undecided' && r.certain && b.extrema.includes(r) && turned++ < 3) {
           const fine = refineTurn(base, key, left, right, r, deadline);
@@ -463,16 +463,14 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
               const [l, r2] = formatSides(o2.F, o2.left, o2.right);
               return done(counterexample(q2, l, r2, `found where left − right turns, along ${base.values.get(key)!.label}`));
             }
-            // (On an enclosure of the narrowed turn, or at the turn where f′ is 0 exactly: a point
-            // beside it where f′ was too small to sign is not the turn; log(x)/x < 1/e holds beside e.)
-            // Where f′ was too small to sign, the turn is still inside [lo, hi]: decided on all of it.
-            settled = o2.kind === 'holds' && fine!.certain;
-            if (o2.kind === 'holds' && !fine!.certain) {
-              const around = enclosurePoint(base, key, { lo: fine!.lo, hi: fine!.hi, at: null, certain: true }, rng, deadline);
-              if (around) {
-                around.touched.clear();
-                settled = decideAt(around, left, rel, right, levels).kind === 'holds';
-              }
+            // Settled only where the step holds on all of the bracket, shown on enclosures of its
+            // pieces beside the narrowed turn (a point beside a turn where f′ was too small to sign
+            // is not the turn: log(x)/x < 1/e holds beside e; and the bracket may hold other turns).
+            if (o2.kind === 'holds') {
+              const f = fine!;
+              const pieces: [Rational, Rational][] = f.certain && f.at ? [[r.lo, f.at], [f.at, r.hi]]
+                : f.certain ? [[r.lo, f.lo], [f.hi, r.hi]] : [[r.lo, f.lo], [f.lo, f.hi], [f.hi, r.hi]];
+              settled = holdsAcross(base, key, left, rel, right, pieces, rng, deadline);
             }
           }
         }
@@ -1062,6 +1060,37 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
   }
   return null;
 }
+
+/**
+ * Whether a comparison holds at every value of `key` on the given pieces of its line, by
+ * enclosures (doubles, then 50 and 100 digits), a piece no enclosure decides split in two, at
+ * most PIECES in all: a rigorous "no failure here", or false.
+ */
+function holdsAcross(base: Point, key: string, left: Expr, rel: RelOp, right: Expr, first: readonly [Rational, Rational][], rng: Rng, deadline: number): boolean {
+  const levels = [intervalField, ...decimalLevels().slice(0, 2)] as ReturnType<typeof allLevels>;
+  const queue = first.filter(([lo, hi]) => lo.cmp(hi) < 0);
+  for (let used = 0; queue.length > 0; used++) {
+    if (used >= PIECES || Date.now() > deadline) return false;
+    const [lo, hi] = queue.pop()!;
+    const q = enclosurePoint(base, key, { lo, hi, at: null, certain: false }, rng, deadline);
+    if (!q) return false;
+    q.touched.clear();
+    let o: ReturnType<typeof decideAt>;
+    try {
+      o = decideAt(q, left, rel, right, levels);
+    } catch {
+      return false;
+    }
+    if (o.kind === 'holds') continue;
+    if (o.kind !== 'undecided') return false;
+    const mid = lo.add(hi).div(Rational.of(2));
+    queue.push([lo, mid], [mid, hi]);
+  }
+  return true;
+}
+
+/** Pieces holdsAcross evaluates, at most. */
+const PIECES = 64;
 
 /**
  * The step's own far magnitudes: where it has a constant beyond the sizes sampling reaches
