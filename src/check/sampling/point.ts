@@ -344,14 +344,11 @@ export class Prepared {
   /** The constants a scalar may equal by a non-strict bound (`y ≤ π/2`: π/2), by key: where a search tries it. */
   readonly attainable = new Map<string, Expr[]>();
 
+  /** An assumption's bound `key op n` (`n op key` when flipped) on a scalar's sampling interval. */
   private bound(key: string, op: string, n: Rational, flipped: boolean): void {
-    const iv = this.intervals.get(key) ?? { lo: null, hi: null, loClosed: false, hiClosed: false };
     const rel = flipped ? ({ '<': '>', '≤': '≥', '>': '<', '≥': '≤' } as Record<string, string>)[op] ?? op : op;
-    if (rel === '>' || rel === '≥') {
-      if (iv.lo === null || n.cmp(iv.lo) >= 0) this.intervals.set(key, { ...iv, lo: n, loClosed: rel === '≥' });
-    } else if (rel === '<' || rel === '≤') {
-      if (iv.hi === null || n.cmp(iv.hi) <= 0) this.intervals.set(key, { ...iv, hi: n, hiClosed: rel === '≤' });
-    }
+    if (rel === '>' || rel === '≥') this.tighten(key, 'lo', n, rel === '≥');
+    else if (rel === '<' || rel === '≤') this.tighten(key, 'hi', n, rel === '≤');
   }
 }
 
