@@ -3,6 +3,7 @@ import { isMat, type Field, type Val } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import type { Point } from './point.js';
 import { printExpr, printName } from '../../print.js';
+import { formulaExprs, freeNames } from '../../ast-walk.js';
 
 /** A value as readable text: `0.3`, `-2`, `[0.5, -1]`, `[[1, 2], [3, 4]]`. */
 export function formatValue<S>(F: Field<S>, v: Val<S>, digits = 6): string {
@@ -89,11 +90,37 @@ function exactText(v: Val<Rational>): string {
   }
 }
 
+/**
+ * The drawn values the step did not read that the assumptions tie to one it did, directly or
+ * through others (`0 < x ≤ y ≤ π/2`: y, where `sin x < 1` fails at x = y = π/2): without
+ * them a counterexample would not show that it meets the assumptions.
+ */
+function bystanders(point: Point): Set<string> {
+  const groups = point.prep.checks.map((c) => {
+    const keys = new Set<string>();
+    for (const e of formulaExprs(c.formula)) {
+      for (const v of freeNames(e)) if (!v.name.index) keys.add(point.prep.keyOfName(v.name));
+    }
+    return [...keys].filter((k) => !point.dims.has(k));
+  });
+  const tied = new Set<string>();
+  const read = (k: string): boolean => point.touched.has(k) || tied.has(k);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const g of groups) {
+      if (!g.some(read)) continue;
+      for (const k of g) if (!read(k)) { tied.add(k); grew = true; }
+    }
+  }
+  return tied;
+}
+
 export function assignments(point: Point): [string, string][] {
   const out: [string, string][] = [];
   const ints: [string, string][] = [];
+  const tied = bystanders(point);
   for (const [key, { label, value }] of point.values) {
-    if (!point.touched.has(key) || point.dims.has(key)) continue;
+    if (!(point.touched.has(key) || tied.has(key)) || point.dims.has(key)) continue;
     // A value known only within bounds (a root of an equation) is shown as ≈ its middle.
     // (Or, where its exact value is known, that: x = π/2.)
     const exact = point.symbolic.get(key);
@@ -106,7 +133,7 @@ export function assignments(point: Point): [string, string][] {
   for (const rule of point.prep.rules) {
     const key = point.prep.keyOfName(rule.lhs.name);
     const label = printName(rule.lhs.name);
-    if (rule.lhs.name.index || !point.touched.has(key) || point.values.has(key) || seen.has(label)) continue;
+    if (rule.lhs.name.index || !(point.touched.has(key) || tied.has(key)) || point.values.has(key) || seen.has(label)) continue;
     seen.add(label);
     try {
       out.push([label, exactText(point.evaluate(exactField, rule.lhs) as Val<Rational>)]);
