@@ -288,11 +288,36 @@ describe('limits', () => {
     ['show T² δ^T → 0 as T → ∞', 'proved', /decays faster/],
     ['show 1/T → 0 as T → ∞', 'proved', /c\/T\^k → 0/],
     ['show lim_{T→∞} (2 + δ^T) = 2', 'proved', /sum/],
-    ['show 1/(T + 1) → 0 as T → ∞', 'checked', /T = 4 … 1048576/],
     ['show (1 + 1/T)^T → 0 as T → ∞', 'unknown', /do not clearly approach 0/],
-    // Slow convergence is followed far enough (a closed form in T: out to 2^20).
-    ['show 1/√T → 0 as T → ∞', 'checked', /T = 4 … 1048576/],
-    ['show log(T)/T → 0 as T → ∞', 'checked', /shrinks/],
+    // Orders of growth: c·T^p·(log T)^q, the highest order in a sum winning.
+    ['show 1/(T + 1) → 0 as T → ∞', 'proved', /finite limit over one that grows/],
+    ['show 1/√T → 0 as T → ∞', 'proved', /√ u → ∞/],
+    ['show T^(-1/2) → 0 as T → ∞', 'proved', /T\^-1\/2/],
+    ['show log(T)/T → 0 as T → ∞', 'proved', /\(log T\)\^1/],
+    ['show lim_{T→∞} (1 - 1/sqrt(T)) = 1', 'proved', /sum/],
+    ['show lim_{T→∞} (3T^2 + 1)/(T^2 - 5) = 3', 'proved', /~ 3/],
+    ['show lim_{T→∞} (T+1)^2/T^2 = 1', 'proved', /~ 1/],
+    ['show lim_{T→∞} T^2/(T + 1) = ∞', 'proved', /~ 1·T\^1/],
+    ['show lim_{T→∞} log(T^3)/log(T) = 3', 'proved', /~ 3/],
+    ['show lim_{T→∞} c/(T + 1) = 0', 'proved', /finite limit over one that grows/],
+    ['show lim_{T→∞} e^{-T} = 0', 'proved', /exp\(u\) → 0/],
+    ['show lim_{T→∞} 2^T = ∞', 'proved', /q > 1/],
+    // (Red team:) false limits the values along T = 4 … 2^20 seemed to approach were `checked`.
+    ['show lim_{T→∞} (1 - 1/sqrt(T)) = 0.999', 'refuted', /→ 1$/],
+    ['show lim_{T→∞} log(T)/14 = 1', 'refuted', /→ ∞/],
+    ['show 1 - log(T)/14 → 0 as T → ∞', 'refuted', /→ −∞/],
+    ['show lim_{T→∞} T/(T + 10^6) = 1/2', 'refuted', /→ 1$/],
+    ['show lim_{T→∞} (3T^2 + 1)/(T^2 - 5) = 2', 'refuted', /→ 3$/],
+    ['show lim_{T→∞} (-2)^T = 0', 'refuted', /no limit/],
+    // Values along a sequence suggest a limit and never show one: unknown, with the values.
+    ['show lim_{T→∞} (-1)^T T/(T + 1) = 1', 'unknown', /suggests the limit but does not show it/],
+    ['show lim_{T→∞} (1 + (-1)^T)/2 = 1', 'refuted', /no limit/],
+    ['show lim_{T→∞} 1/T^{(-1)^T} = 0', 'unknown', /T = 4/],
+    // (Red team:) no limit times a limit 0, or two without one, may still have one: not refuted.
+    ['show (-1)^T (1/T) → 0 as T → ∞', 'unknown', /T = 4/],
+    ['show (-1)^T + (-1)^(T+1) → 0 as T → ∞', 'unknown', /T = 4/],
+    ['show 2^T (1/2)^T → 1 as T → ∞', 'unknown', /T = 4/],
+    ['show 2^T - 2^T → 0 as T → ∞', 'unknown', /T = 4/],
   ];
   it.each(cases)('%s → %s', async (claim, want, why) => {
     const { report } = await stepsOf(`${decl}${claim}\n`);
@@ -302,7 +327,8 @@ describe('limits', () => {
 
   it('sees through definitions, and never takes T^(-1) for a growing power', async () => {
     const { report } = await stepsOf(`${decl}define a = δ^T\nshow a → 0 as T → ∞\nshow c/T^(-1) → 0 as T → ∞\n`);
-    expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'unknown']);
+    // (c/T^(−1) = c·T grows without bound where c ≠ 0.)
+    expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
   });
 
   it('refutes q^T → 0 where |q| = 1 is allowed, with the point', async () => {

@@ -24,13 +24,14 @@ import { constantValue } from '../evaluator/interpret.js';
  *    0 ≤ a_t ≤ q with |q| < 1 (a product of factors each ≤ q).
  * 2. The same rules at sampled points, with every other name at its exact value: a point
  *    where the limit is certainly something else (q = 1: q^T stays 1) refutes the claim.
- * 3. Otherwise the values along T = 4, 8, …, 128 at sampled points, shown in the message:
- *    `checked` when they approach L at every point, `unknown` when they do not.
+ * 3. Otherwise `unknown`, with the values along T = 4, 8, …, 128 at sampled points in the
+ *    message: values along a sequence suggest a limit and never show one.
  */
 
-/** What a limit comes to by the rules: a value (an expression free of T), ∞, no limit, or unknown. */
+/** What a limit comes to by the rules: a value (an expression free of T), ±∞, no limit, or unknown (null). */
 type LimitValue =
   | { readonly kind: 'value'; readonly value: Expr; readonly rules: readonly string[] }
+  | { readonly kind: 'infinite'; readonly sign: 1 | -1; readonly rules: readonly string[] }
   | { readonly kind: 'none'; readonly why: string }
   | null;
 
@@ -69,17 +70,97 @@ function isZero(e: Expr): boolean {
 }
 
 const mulE = (a: Expr, b: Expr): Expr => ({ kind: 'Binary', op: '*', implicit: true, left: a, right: b, range: a.range, shape: { kind: 'scalar' } });
+const negE = (a: Expr): Expr => ({ kind: 'Neg', arg: a, range: a.range, shape: { kind: 'scalar' } });
 
-/** The limit of a scalar e as the name `key` → ∞, by the rules. */
+/** The sign of a finite limit known exactly (a number), else null. */
+function exactSign(v: Expr): -1 | 0 | 1 | null {
+  const q = constantValue(v);
+  return q === null ? null : (q.sign() as -1 | 0 | 1);
+}
+
+const rulesOf = (x: LimitValue): readonly string[] => (x && x.kind !== 'none' ? x.rules : []);
+
+/**
+ * The limit of a + b (or a − b) from the limits of a and b. No limit plus a finite limit has
+ * none (else a = (a + b) − b would have one); two without one may cancel: unknown.
+ */
+function sumLimit(a: LimitValue, b0: LimitValue, e: Expr, op: '+' | '-'): LimitValue {
+  const b: LimitValue = op === '-' && b0?.kind === 'value' ? { ...b0, value: isZero(b0.value) ? ZERO : negE(b0.value) }
+    : op === '-' && b0?.kind === 'infinite' ? { ...b0, sign: (-b0.sign) as 1 | -1 } : b0;
+  if (!a || !b) return null;
+  const rules = [...rulesOf(a), ...rulesOf(b), 'the limit of a sum is the sum of the limits'];
+  if (a.kind === 'value' && b.kind === 'value') {
+    const value: Expr = isZero(b.value) ? a.value
+      : isZero(a.value) ? b.value
+        : e.kind === 'Binary' && op === '-' && b0?.kind === 'value' ? { ...e, left: a.value, right: b0.value } : { ...(e as Expr & { kind: 'Binary' }), op: '+', left: a.value, right: b.value };
+    return { kind: 'value', value, rules };
+  }
+  if (a.kind === 'none' && b.kind === 'value') return a;
+  if (b.kind === 'none' && a.kind === 'value') return b;
+  if (a.kind === 'infinite' && b.kind === 'value') return { ...a, rules };
+  if (b.kind === 'infinite' && a.kind === 'value') return { ...b, rules };
+  if (a.kind === 'infinite' && b.kind === 'infinite' && a.sign === b.sign) return { ...a, rules };
+  return null;
+}
+
+/**
+ * The limit of a·b from the limits of a and b. No limit times a limit that is a nonzero
+ * number has none (else a = ab/b would have one); times 0 or another without one: unknown.
+ */
+function productLimit(a: LimitValue, b: LimitValue): LimitValue {
+  if (!a || !b) return null;
+  const rules = [...rulesOf(a), ...rulesOf(b), 'the limit of a product is the product of the limits'];
+  if (a.kind === 'value' && b.kind === 'value') {
+    return { kind: 'value', value: isZero(a.value) || isZero(b.value) ? ZERO : mulE(a.value, b.value), rules };
+  }
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    if (x.kind === 'none' && y.kind === 'value') {
+      const s = exactSign(y.value);
+      return s !== null && s !== 0 ? x : null;
+    }
+    if (x.kind === 'infinite' && y.kind === 'value') {
+      const s = exactSign(y.value);
+      return s !== null && s !== 0 ? { kind: 'infinite', sign: (x.sign * s) as 1 | -1, rules } : null;
+    }
+  }
+  if (a.kind === 'infinite' && b.kind === 'infinite') return { kind: 'infinite', sign: (a.sign * b.sign) as 1 | -1, rules };
+  return null;
+}
+
+/** The limit of a/b from the limits of a and b (b's a nonzero number or ±∞; a finite over ±∞ is 0). */
+function quotientLimit(a: LimitValue, b: LimitValue, e: Expr & { kind: 'Binary' }): LimitValue {
+  if (!a || !b) return null;
+  const rules = [...rulesOf(a), ...rulesOf(b), 'the limit of a quotient is the quotient of the limits'];
+  if (b.kind === 'value') {
+    const s = exactSign(b.value);
+    if (s === null || s === 0) return null;
+    if (a.kind === 'value') return { kind: 'value', value: isZero(a.value) ? ZERO : { ...e, left: a.value, right: b.value }, rules };
+    if (a.kind === 'infinite') return { kind: 'infinite', sign: (a.sign * s) as 1 | -1, rules };
+    return a;
+  }
+  if (b.kind === 'infinite' && a.kind === 'value') return { kind: 'value', value: ZERO, rules: [...rules, 'a finite limit over one that grows without bound is 0'] };
+  return null;
+}
+
+/** The limit of a scalar e as the name `key` → ∞, by the rules, else by its order of growth. */
 export function limitOf(e: Expr, key: string, rc: RuleContext): LimitValue {
+  const byRules = ruleLimit(e, key, rc);
+  if (byRules) return byRules;
+  return orderLimit(e, key);
+}
+
+function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
   if (!dependsOn(e, key)) return { kind: 'value', value: e, rules: [] };
   switch (e.kind) {
+    case 'Var':
+      return printName(e.name) === key ? { kind: 'infinite', sign: 1, rules: [`${key} → ∞`] } : null;
     case 'Neg': {
       const a = limitOf(e.arg, key, rc);
+      if (a?.kind === 'infinite') return { ...a, sign: (-a.sign) as 1 | -1 };
       return a?.kind === 'value' ? { ...a, value: isZero(a.value) ? ZERO : { ...e, arg: a.value } } : a;
     }
     case 'Binary': {
-      if (e.op === '^') return powerLimit(e.left, e.right, key, rc);
+      if (e.op === '^') return powerLimit(e.left, e.right, key, rc) ?? constantPower(e, key, rc);
       if (e.op === '*') {
         // T^k q^T → 0: exponential decay beats any polynomial.
         for (const [p, g] of [[e.left, e.right], [e.right, e.left]] as const) {
@@ -87,39 +168,32 @@ export function limitOf(e: Expr, key: string, rc: RuleContext): LimitValue {
             return { kind: 'value', value: ZERO, rules: [`T^k q^T → 0 for |q| < 1 (|${printExpr(g.left)}| < 1 by the assumptions: ${printExpr(g)} decays faster than ${printExpr(p)} grows)`] };
           }
         }
-        const a = limitOf(e.left, key, rc);
-        const b = limitOf(e.right, key, rc);
-        if (a?.kind === 'value' && b?.kind === 'value') {
-          const value = isZero(a.value) || isZero(b.value) ? ZERO : mulE(a.value, b.value);
-          return { kind: 'value', value, rules: [...a.rules, ...b.rules, 'the limit of a product is the product of the limits'] };
-        }
-        return a?.kind === 'none' ? a : b?.kind === 'none' ? b : null;
+        return productLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc));
       }
       if (e.op === '/') {
         // c / T^k → 0 with c fixed.
         if (!dependsOn(e.left, key) && isPolynomial(e.right, key)) return { kind: 'value', value: ZERO, rules: [`c/T^k → 0 (${printExpr(e.right)} → ∞)`] };
-        const a = limitOf(e.left, key, rc);
-        if (a?.kind === 'value' && !dependsOn(e.right, key)) return { kind: 'value', value: isZero(a.value) ? ZERO : { ...e, left: a.value }, rules: a.rules };
-        return null;
+        return quotientLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc), e);
       }
-      if (e.op === '+' || e.op === '-') {
-        const a = limitOf(e.left, key, rc);
-        const b = limitOf(e.right, key, rc);
-        if (a?.kind === 'value' && b?.kind === 'value') {
-          const value: Expr = isZero(b.value) ? a.value
-            : isZero(a.value) ? (e.op === '+' ? b.value : { kind: 'Neg', arg: b.value, range: e.range, shape: { kind: 'scalar' } })
-              : { ...e, left: a.value, right: b.value };
-          return { kind: 'value', value, rules: [...a.rules, ...b.rules, 'the limit of a sum is the sum of the limits'] };
-        }
-        return a?.kind === 'none' ? a : b?.kind === 'none' ? b : null;
-      }
+      if (e.op === '+' || e.op === '-') return sumLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc), e, e.op);
       return null;
     }
     case 'Call': {
-      if (e.fn.base === 'exp' && e.fn.primes === 0 && e.args.length === 1) {
+      if (e.fn.primes !== 0 || e.args.length !== 1) return null;
+      const fn = e.fn.base;
+      if (fn === 'exp') {
         // exp(−c·T) = (e^{−c})^T → 0 for c > 0.
         const a = e.args[0]!;
         if (a.kind === 'Neg' && growsLinearly(a.arg, key)) return { kind: 'value', value: ZERO, rules: ['exp(−cT) → 0 for c > 0'] };
+        return expLimit(limitOf(a, key, rc), e);
+      }
+      if (fn === 'log' || fn === 'sqrt') {
+        const a = limitOf(e.args[0]!, key, rc);
+        if (a?.kind === 'infinite' && a.sign > 0) return { kind: 'infinite', sign: 1, rules: [...a.rules, `${fn === 'log' ? 'log' : '√'} u → ∞ as u → ∞`] };
+        // Continuous where the limit is a number inside the domain.
+        const s = a?.kind === 'value' ? exactSign(a.value) : null;
+        if (a?.kind === 'value' && s !== null && (s > 0 || (s === 0 && fn === 'sqrt'))) return { kind: 'value', value: { ...e, args: [a.value] }, rules: [...a.rules, `${fn} is continuous there`] };
+        return null;
       }
       return null;
     }
@@ -134,6 +208,113 @@ export function limitOf(e: Expr, key: string, rc: RuleContext): LimitValue {
     }
     default: return null;
   }
+}
+
+/** exp of an argument with a limit: 0 at −∞, ∞ at ∞, exp(L) at L (exp is continuous). */
+function expLimit(a: LimitValue, e: Expr): LimitValue {
+  if (a?.kind === 'infinite') {
+    return a.sign < 0 ? { kind: 'value', value: ZERO, rules: [...a.rules, 'exp(u) → 0 as u → −∞'] } : { kind: 'infinite', sign: 1, rules: [...a.rules, 'exp(u) → ∞ as u → ∞'] };
+  }
+  if (a?.kind === 'value') {
+    const value: Expr = e.kind === 'Call' ? { ...e, args: [a.value] } : { ...(e as Expr & { kind: 'Binary' }), right: a.value };
+    return { kind: 'value', value, rules: [...a.rules, 'exp is continuous'] };
+  }
+  return null;
+}
+
+/** u^k with k a number free of T: e^u as exp; a whole positive k by continuity (and ∞^k = ∞). */
+function constantPower(e: Expr & { kind: 'Binary' }, key: string, rc: RuleContext): LimitValue {
+  if (e.left.kind === 'Const' && e.left.name === 'e') return expLimit(limitOf(e.right, key, rc), e);
+  if (dependsOn(e.right, key)) return null;
+  const k = constantValue(e.right);
+  if (k === null || !k.isInteger() || k.sign() <= 0) return null;
+  const a = limitOf(e.left, key, rc);
+  if (a?.kind === 'value') return { kind: 'value', value: { ...e, left: a.value }, rules: [...a.rules, 'a whole power is continuous'] };
+  if (a?.kind === 'infinite') return { kind: 'infinite', sign: (a.sign < 0 && k.n % 2n === 1n ? -1 : 1), rules: a.rules };
+  return null;
+}
+
+/**
+ * The order of growth of e as T → ∞: e ~ c·T^p·(log T)^q (e over that tends to 1), with c a
+ * nonzero number; null where e is not built so from T and numbers by + − × ÷, numeric
+ * powers, √, log and |·|. In a sum the larger order wins, equal orders add (cancelling:
+ * null); log(c T^p …) ~ p log T for p > 0 (Hardy's orders of infinity, the first levels).
+ */
+interface Order { readonly c: Rational; readonly p: Rational; readonly q: Rational }
+
+function order(e: Expr, key: string): Order | null {
+  if (!dependsOn(e, key)) {
+    const v = constantValue(e);
+    return v !== null && !v.isZero() ? { c: v, p: Rational.ZERO, q: Rational.ZERO } : null;
+  }
+  switch (e.kind) {
+    case 'Var': return printName(e.name) === key && !e.name.index ? { c: Rational.ONE, p: Rational.ONE, q: Rational.ZERO } : null;
+    case 'Neg': {
+      const a = order(e.arg, key);
+      return a && { ...a, c: a.c.neg() };
+    }
+    case 'Abs': {
+      const a = order(e.arg, key);
+      return a && { ...a, c: a.c.sign() < 0 ? a.c.neg() : a.c };
+    }
+    case 'Binary': {
+      if (e.op === '^') {
+        if (dependsOn(e.right, key)) return null;
+        const k = constantValue(e.right);
+        const a = order(e.left, key);
+        return k === null || a === null ? null : orderPower(a, k);
+      }
+      const a = order(e.left, key);
+      const b = order(e.right, key);
+      if (!a || !b) return null;
+      if (e.op === '*') return { c: a.c.mul(b.c), p: a.p.add(b.p), q: a.q.add(b.q) };
+      if (e.op === '/') return { c: a.c.div(b.c), p: a.p.sub(b.p), q: a.q.sub(b.q) };
+      if (e.op === '+' || e.op === '-') {
+        const bb = e.op === '-' ? { ...b, c: b.c.neg() } : b;
+        const cmp = a.p.cmp(bb.p) || a.q.cmp(bb.q);
+        if (cmp > 0) return a;
+        if (cmp < 0) return bb;
+        const c = a.c.add(bb.c);
+        return c.isZero() ? null : { ...a, c };
+      }
+      return null;
+    }
+    case 'Call': {
+      if (e.fn.primes !== 0 || e.args.length !== 1) return null;
+      const a = order(e.args[0]!, key);
+      if (!a) return null;
+      if (e.fn.base === 'sqrt') return orderPower(a, Rational.of(1).div(Rational.of(2)));
+      // log(c T^p (log T)^q) = p log T + q log log T + log c + o(1) ~ p log T, for p > 0, c > 0.
+      if (e.fn.base === 'log' && a.c.sign() > 0 && a.p.sign() > 0) return { c: a.p, p: Rational.ZERO, q: Rational.ONE };
+      return null;
+    }
+    default: return null;
+  }
+}
+
+/** (c T^p L^q)^k: a whole k, or c > 0 with c^k a rational number. */
+function orderPower(a: Order, k: Rational): Order | null {
+  let c: Rational;
+  try {
+    if (k.isInteger()) c = a.c.pow(k.n);
+    else if (a.c.sign() > 0) c = exactField.pow(a.c, k);
+    else return null;
+  } catch {
+    return null;
+  }
+  return { c, p: a.p.mul(k), q: a.q.mul(k) };
+}
+
+/** The limit an order of growth gives: ±∞ above order 0, 0 below, c at order 0. */
+function orderLimit(e: Expr, key: string): LimitValue {
+  const o = order(e, key);
+  if (!o) return null;
+  const at = o.p.sign() || o.q.sign();
+  const frac = (q: Rational): string => (q.d === 1n ? q.n.toString() : `${q.n}/${q.d}`);
+  const why = `${printExpr(e)} ~ ${frac(o.c)}${o.p.isZero() ? '' : `·${key}^${frac(o.p)}`}${o.q.isZero() ? '' : `·(log ${key})^${frac(o.q)}`} as ${key} → ∞ (the term of highest order of growth)`;
+  if (at > 0) return { kind: 'infinite', sign: o.c.sign() < 0 ? -1 : 1, rules: [why] };
+  if (at < 0) return { kind: 'value', value: ZERO, rules: [why] };
+  return { kind: 'value', value: numberExpr(o.c, e), rules: [why] };
 }
 
 function isPolynomialUpper(e: Expr, key: string): boolean {
@@ -155,7 +336,9 @@ function powerLimit(base: Expr, exponent: Expr, key: string, rc: RuleContext): L
   if (q !== null) {
     const mag = q.sign() < 0 ? q.neg() : q;
     if (q.equals(Rational.ONE)) return { kind: 'value', value: { kind: 'Num', value: '1', range: base.range, shape: { kind: 'scalar' } }, rules: ['1^T = 1'] };
-    if (mag.cmp(Rational.ONE) >= 0) return { kind: 'none', why: `${printExpr(base)}^T has no limit (|q| ≥ 1, q ≠ 1)` };
+    const shown = base.kind === 'Num' || base.kind === 'Var' ? printExpr(base) : `(${printExpr(base)})`;
+    if (q.cmp(Rational.ONE) > 0) return { kind: 'infinite', sign: 1, rules: [`q^T → ∞ for q > 1 (q = ${printExpr(base)})`] };
+    if (mag.cmp(Rational.ONE) >= 0) return { kind: 'none', why: `${shown}^T has no limit (q ≤ −1: it changes sign at every step)` };
   }
   return null;
 }
@@ -248,7 +431,9 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
   const defined = freeNames(body).some((v) => printName(v.name) !== key && unfoldOnce(v, rc) !== null);
   // 1. The rules, for every value of the other names.
   const lim = defined ? null : limitOf(body, key, rc) ?? productBound(body, key, rc);
-  if (lim?.kind === 'value' && ((isZero(lim.value) && isZero(right)) || same(lim.value, right, rc))) {
+  const infinity = infiniteSign(right);
+  if ((lim?.kind === 'value' && infinity === null && ((isZero(lim.value) && isZero(right)) || same(lim.value, right, rc)))
+    || (lim?.kind === 'infinite' && lim.sign === infinity)) {
     const rules = [...new Set(lim.rules.filter((r) => r !== ''))];
     if (rules.length === 0) rules.push('a quantity that does not change with T is its own limit');
     const name = rules[0]!.replace(/ \(.*$/, '');
@@ -274,20 +459,29 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
     if (!e || !target) continue;
     const at = limitOf(e, key, { ...rc, facts: [], forAll: [] });
     if (!at) continue;
-    const differs = at.kind === 'none' || differsExactly(at.value, target, pt);
+    const differs = at.kind === 'none'
+      || (at.kind === 'infinite' ? at.sign !== infinity : infinity !== null || differsExactly(at.value, target, pt));
     if (differs && pt.satisfiesAssumptions(levels, true)) {
-      const said = at.kind === 'none' ? at.why : `here ${printExpr(left)} → ${printExpr(at.value)}`;
+      const reached = at.kind === 'infinite' ? (at.sign > 0 ? '∞' : '−∞') : at.kind === 'value' ? printExpr(at.value) : '';
+      const said = at.kind === 'none' ? at.why : `here ${printExpr(left)} → ${reached}`;
       pt.touched.clear();
       for (const v of freeNames(left)) if (printName(v.name) !== key) try { pt.evaluate(exactField, v); } catch { /* shown if drawn */ }
       return {
         verdict: 'refuted', method: 'rule', rule: at.kind === 'none' ? 'no limit' : 'limit at a point', samples: 1,
-        counterexample: counterexample(pt, at.kind === 'none' ? 'no limit' : printExpr(at.value), printExpr(right)),
+        counterexample: counterexample(pt, at.kind === 'none' ? 'no limit' : reached, printExpr(right)),
         notes: [], message: `the limit is not ${printExpr(right)} at this point: ${said}`,
       };
     }
   }
   // 3. The values along a growing sequence of T.
   return sequenceCheck(p, left, right, key, points, opts);
+}
+
+/** +1 or −1 where a limit is written ∞ or −∞, else null. */
+function infiniteSign(e: Expr): 1 | -1 | null {
+  if (e.kind === 'Const' && e.name === 'inf') return 1;
+  if (e.kind === 'Neg' && e.arg.kind === 'Const' && e.arg.name === 'inf') return -1;
+  return null;
 }
 
 /** Every definition unfolded (a few rounds; a recurrence stays a name). */
@@ -375,9 +569,11 @@ function sequenceCheck(_p: StepProblem, left: Expr, right: Expr, key: string, po
     held++;
   }
   if (held === 0) return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes: [], message: 'no rule decides this limit, and no sampled point could be evaluated along a growing T' };
+  // Values along a sequence are evidence, never a check: log(T)/14 approaches 1 as far as
+  // T = 2^20 and tends to ∞; (−1)^T T/(T + 1) is near 1 at every even T and has no limit.
   return {
-    verdict: 'checked', method: 'sampling', samples: held, counterexample: null, notes: [],
-    message: `no rule proves this limit; along ${key} = ${along} the distance to ${printExpr(right)} shrinks at ${held} sampled points (e.g. ${shown})`,
+    verdict: 'unknown', method: 'sampling', samples: held, counterexample: null, notes: [],
+    message: `no rule decides this limit; along ${key} = ${along} the distance to ${printExpr(right)} shrinks at ${held} sampled points (e.g. ${shown}), which suggests the limit but does not show it`,
   };
 }
 
