@@ -133,6 +133,26 @@ describe('definitions, assumptions and scope', () => {
     expect(report.diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'unknown-rule']]);
     expect(report.steps[0]!.verdict).toBe('proved');
   });
+
+  // A justification runs to the end of the line (LANGUAGE.md §1). (Red team: each of these
+  // was a syntax error that dropped the step.)
+  it.each([
+    ['by inspection!', 'unknown-rule'],
+    ['by eq. 3', 'unknown-rule'],
+    ['by the rule: expand', 'unknown-rule'],
+    ['by 50% luck', 'unknown-rule'],
+    ['since x_1, x_2 are independent', 'unknown-rule'],
+    ['by independence of x_1 and x_2', 'unknown-rule'],
+    ['by Cauchy–Schwarz', null],
+    ['by Cauchy—Schwarz.', null],
+  ])('reads a justification in words to the end of the line: %s', async (hint, warning) => {
+    const report = await checkSource(`scalar a
+    a + a
+  = 2 a   ${hint}
+`);
+    expect(report.diagnostics.map((d) => d.code)).toEqual(warning ? [warning] : []);
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
 });
 
 describe('shows', () => {

@@ -386,15 +386,21 @@ const actions: DerivationActionDict<Built> = {
   },
 
   // Justifications
-  Hint(keyword, items) {
+  Hint(keyword, body) {
+    return {
+      keyword: text(keyword) as 'by' | 'since', text: body.sourceString.trim(),
+      items: build(body) as unknown as HintItem[], range: rangeOf(this),
+    };
+  },
+  HintBody_items(items, _end) {
     // `by a = b and c = d` cites two facts.
     const split = (it: HintItem): HintItem[] => (it.kind === 'fact' && it.formula.kind === 'Logic' && it.formula.op === '∧'
       ? [...split({ ...it, formula: it.formula.left, range: it.formula.left.range }), ...split({ ...it, formula: it.formula.right, range: it.formula.right.range })]
       : [it]);
-    return {
-      keyword: text(keyword) as 'by' | 'since', text: items.sourceString.trim(),
-      items: list(items, piece<HintItem>).flatMap(split), range: rangeOf(this),
-    };
+    return list(items, piece<HintItem>).flatMap(split);
+  },
+  HintBody_text(words) {
+    return [{ kind: 'rule', name: words.sourceString.trim().split(/\s+/u).join(' '), range: rangeOf(this) }];
   },
   hintKeyword_by(_a) { return 'by' },
   hintKeyword_since(_a) { return 'since' },

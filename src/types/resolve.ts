@@ -18,6 +18,11 @@ export interface ResolvedFile {
 }
 
 /** Rule names a justification may cite (spaces and hyphens alike, any case). */
+/** A rule's name as cited, compared without case, spaces, hyphens or dashes and a closing stop: `Cauchy–Schwarz.` is 'cauchy schwarz'. */
+export function ruleKey(name: string): string {
+  return name.toLowerCase().replace(/[.!]+$/u, '').replace(/[\s\-\u2010-\u2015]+/gu, ' ').trim();
+}
+
 export const KNOWN_RULES = new Set([
   'linearity', 'linearity of expectation', 'chain rule', 'submultiplicativity', 'cauchy schwarz',
   'triangle inequality', 'geometric sum', 'geometric series', 'algebra', 'expand', 'expanding', 'simplify',
@@ -471,7 +476,7 @@ class Resolver {
   private hint(h: Hint | null, env: Env): Hint | null {
     if (!h) return null;
     for (const it of h.items) {
-      if (it.kind === 'rule' && !KNOWN_RULES.has(it.name.toLowerCase().replace(/[\s-]+/g, ' '))) {
+      if (it.kind === 'rule' && !KNOWN_RULES.has(ruleKey(it.name))) {
         this.error(diagnostic('unknown-rule', { rule: it.name }, it.range));
       }
     }

@@ -1,5 +1,6 @@
 import type { Expr, Hint, RelOp } from '../../ast.js';
 import { printExpr } from '../../print.js';
+import { ruleKey } from '../../types/resolve.js';
 import type { StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import { expectationRules } from './expectation-rules.js';
@@ -45,9 +46,8 @@ const BOUND_ALIASES = [
 
 /** Rule names in a proof, best first: the one the student cited, then submultiplicativity and the like, then the rest. */
 function mainRule(used: readonly string[], cited: readonly string[]): string {
-  const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ');
   for (const c of cited) {
-    const hit = used.find((u) => norm(u).startsWith(norm(c)));
+    const hit = used.find((u) => ruleKey(u).startsWith(ruleKey(c)));
     if (hit) return hit;
   }
   const named = used.find((u) => /submultiplicativity|triangle|Cauchy|monotonicity|√λ_max|diag/.test(u));
@@ -91,7 +91,7 @@ export const RULES: readonly NamedRule[] = [bounds];
 
 /** The rule names a justification cites (`by submultiplicativity`), normalized. */
 export function citedRules(hint: Hint | null): string[] {
-  return (hint?.items ?? []).filter((it) => it.kind === 'rule').map((it) => (it as { name: string }).name.toLowerCase().replace(/[\s-]+/g, ' '));
+  return (hint?.items ?? []).filter((it) => it.kind === 'rule').map((it) => ruleKey((it as { name: string }).name));
 }
 
 /** The first rule that proves the step, or why the rules that take it do not (cited ones first). */
