@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
 import { run, type CliIo } from '../src/cli.js';
 import { formatGcc } from '../src/report/gcc.js';
+import { formatText } from '../src/report/text.js';
 import type { FileReport, ShowResult, StepResult, Verdict } from '../src/result.js';
 import { SourceFile } from '../src/source.js';
 
@@ -121,6 +122,23 @@ describe('--format gcc reads as VS Code and Vim expect', () => {
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(VSCODE_GCC.exec(line)?.[4]).toBe(word);
     expect(lines.map((l) => parseVimGcc(l)?.type)).toEqual([word[0], word[0]]);
+  });
+
+  // (Red team:) a step after a line that does not parse had nothing on its line in gcc
+  // output and no reason in the text view.
+  it('says on its own line why a step after a broken line is not checked, as a note', async () => {
+    for (const src of ['scalar a\n    a = a + 1.\n  = a\n  = a + 5\n', 'scalar a, b\n    (a+b)^2\n  = a^2 + 2a b\n      + b^2\n  = (a+b)^2\n']) {
+      const report = await checkSource(src, { file: 'f.deriv' });
+      const secondary = report.steps.filter((s) => s.secondary);
+      expect(secondary).toHaveLength(1);
+      const line = new SourceFile('f.deriv', src).position(secondary[0]!.relRange[0]).line;
+      const gcc = formatGcc([report]).split('\n');
+      expect(gcc.filter((l) => l.startsWith(`f.deriv:${line}:`) && /the line before has an error/.test(l))).toEqual([expect.stringMatching(/: note: /)]);
+      expect(parseVsCode(formatGcc([report])).filter((e) => e.line === line)).toEqual([]);
+      const text = formatText([report], { color: false }).split('\n');
+      const at = text.findIndex((l) => l.startsWith(`f.deriv:${line}:`) && l.includes('! error'));
+      expect(text[at + 1]).toMatch(/^ {3}the line before has an error, so this step is not checked$/);
+    }
   });
 
   it('lists nothing for passing steps and shows (notes only with --verbose, which matchers skip)', () => {

@@ -36,7 +36,12 @@ export function formatGcc(reports: readonly FileReport[], options: GccOptions = 
     const source = new SourceFile(report.file, report.source);
     const file = sanitize(oneLine(report.file));
     for (const f of findingsOf(report, source)) {
-      if (f.secondary) continue;
+      // A step not checked because of an error reported on its own: a note on its line
+      // (an editor shows something there), not a second error.
+      if (f.secondary) {
+        lines.push(`${file}:${f.at.line}:${f.at.column}: note: ${message(f)}`);
+        continue;
+      }
       if (f.passing && options.verbose !== true) {
         // A passing step still says where it extends a side's domain (LANGUAGE.md §3).
         for (const note of f.notes) if (!note.range) lines.push(`${file}:${f.at.line}:${f.at.column}: note: ${sanitize(oneLine(note.message))}`);

@@ -118,7 +118,11 @@ function fileText(report: FileReport, p: Palette): string {
         for (const note of f.notes) if (!note.range) out.push(`   ${p.severity('note')('note:')} ${sanitize(note.message)}`);
         continue;
       }
-      if (f.secondary) continue;
+      if (f.secondary) {
+        // Why it was not checked, in one line (the cause is reported on its own).
+        if (f.reason) out.push(`   ${sanitize(f.reason)}`);
+        continue;
+      }
     }
     pushBlock(block(file, source, f, p));
   }
