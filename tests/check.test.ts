@@ -155,6 +155,27 @@ describe('definitions, assumptions and scope', () => {
   });
 });
 
+// (Red team:) a start value declared on its own is the family's member (LANGUAGE.md §1: a
+// subscript on a letter that names a family is a member of it); it was a second x_0, and
+// true steps were refuted with two values for it.
+describe('a family member declared on its own', () => {
+  it.each([
+    ['scalar x_0, a, b\ndefine x_t = a x_{t-1} + b   for t ≥ 1\n    x_1\n  = a x_0 + b\n', ['proved']],
+    ['scalar x_0, a, b\ndefine x_t = a x_{t-1} + b   for t ≥ 1\n    x_2\n  = a² x_0 + a b + b\n    x_2\n  = a² x_0 + b\n', ['proved', 'refuted']],
+    ['scalar β\nvector v_0 in R^n\nvector g_t in R^n\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1\n    v_1\n  = β v_0 + (1-β) g_1\n', ['proved']],
+    ['scalar β\nvector v_0 in R^n\nvector g_t, v_t in R^n\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1\n    v_2\n  = β² v_0 + β(1-β) g_1 + (1-β) g_2\n    v_2\n  = β² v_0 + β(1-β) g_1 + (1-β) g_1\n', ['proved', 'refuted']],
+  ])('%#', async (text, want) => {
+    const report = await checkSource(text);
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.steps.map((s) => s.verdict)).toEqual(want);
+    for (const s of report.steps) {
+      const names = (s.counterexample?.assignments ?? []).map(([k]) => k);
+      expect(names.filter((k) => /_0$/.test(k))).toHaveLength(Math.min(1, names.filter((k) => /_0$/.test(k)).length));
+      expect(names.every((k) => !k.includes('t - 1'))).toBe(true);
+    }
+  });
+});
+
 describe('shows', () => {
   it('composes = and ≤ into ≤, and checks the endpoints', async () => {
     // a² + 1 ≥ 0 + 1 term by term (a² ≥ 0, an even power): proved by the bound rules.

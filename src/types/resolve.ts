@@ -237,6 +237,15 @@ class Resolver {
     this.group = group;
   }
 
+  /** The shape of a name declared on its own as a member of the family `base` at a whole index (`v_0`), or null. */
+  private declaredMemberShape(base: string): Shape | null {
+    for (const info of this.scope.all()) {
+      if (info.family || info.implicit || info.kind === 'function' || !info.key.startsWith(`${base}_`)) continue;
+      if (/^(\d+|\{\d+\})$/u.test(info.key.slice(base.length + 1))) return info.shape;
+    }
+    return null;
+  }
+
   /** Resolves the definitions of a name used before them, so it has their shape. */
   private ensureDefined(n: Name): void {
     const list = this.group.pending.get(familyKey(n));
@@ -715,12 +724,15 @@ class Resolver {
     // (An undeclared d outside dy/dx is most likely a derivative written another way: (d y)/(d x), d sin(x)/d x.)
     if (n.base === 'd' && !isFamily && n.primes === 0 && !env.inIndex) this.error(diagnostic('undeclared-d', {}, n.range));
     const fkey = isFamily ? familyKey(n) : key;
+    // A family whose start is declared on its own (`vector v_0 in R^n` with `define v_t =
+    // β v_{t−1} + …`) has that member's shape: v_0 is a member of it (LANGUAGE.md §1).
+    const shape = (isFamily ? this.declaredMemberShape(fkey) : null) ?? SCALAR;
     this.fileScope.set({
-      key: fkey, kind: env.inIndex && !isFamily ? 'integer' : 'scalar', shape: SCALAR, family: isFamily, tags: new Set(),
+      key: fkey, kind: env.inIndex && !isFamily ? 'integer' : shapeKind(shape), shape, family: isFamily, tags: new Set(),
       fn: null, random: false, iid: false, implicit: true, range: e.range,
     });
     const name: Name = n.index ? { ...n, index: this.indexExpr(n.index, env) } : n;
-    return { ...e, name, shape: SCALAR };
+    return { ...e, name, shape };
   }
 
   /** A component `x_i` (1-based) or an entry `A_{ij}`: integer indices, as many as the shape has. */

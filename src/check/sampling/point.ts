@@ -112,6 +112,23 @@ export class Prepared {
   }
 
   private readonly nameKeys = new WeakMap<Name, string>();
+  private readonly singleMembers = new Map<string, SymbolInfo | null>();
+
+  /**
+   * The name declared on its own that a family's member at a whole index is (`scalar x_0`
+   * with `define x_t = a x_{t−1} + b`: the x_0 the recurrence starts from is the declared
+   * one, LANGUAGE.md §1: a subscript on a letter that names a family is a member of it), or
+   * undefined.
+   */
+  singleMember(v: Var, index: number): SymbolInfo | undefined {
+    const text = printName({ ...v.name, index: { kind: 'Num', value: String(index), range: v.range, shape: { kind: 'scalar' } } as Expr });
+    let found = this.singleMembers.get(text);
+    if (found === undefined) {
+      found = index >= 0 ? this.ctx.scope.getSingle(text) ?? null : null;
+      this.singleMembers.set(text, found);
+    }
+    return found ?? undefined;
+  }
 
   /** The key a name is drawn under (a definition's target; cached per node: every name a point resolves asks it). */
   keyOfName(n: Name): string {
@@ -1116,7 +1133,9 @@ export class Evaluation<S> implements Host<S> {
     if (!found) throw new Unsupported(`'${printName(v.name)}' has no declaration here`);
     if (found.info.kind === 'integer' && !found.index) throw new Unsupported(`a derivative in the integer index ${printName(v.name)} is not defined`);
     if (!found.index) return found.info.key;
-    return `${found.info.key}@${integerValue(found.index, this, env)}`;
+    const at = integerValue(found.index, this, env);
+    const single = at <= BigInt(Number.MAX_SAFE_INTEGER) && at >= 0n ? this.point.prep.singleMember(v, Number(at)) : undefined;
+    return single ? single.key : `${found.info.key}@${at}`;
   }
 
   get deadline(): number {
@@ -1189,12 +1208,19 @@ export class Evaluation<S> implements Host<S> {
   variable(v: Var, env: Env<S>): Val<S> {
     const found = this.point.prep.lookup(v);
     if (!found) throw new Unsupported(`'${printName(v.name)}' has no declaration here`);
-    const { info } = found;
+    let { info } = found;
     let index: number | null = null;
     if (found.index) {
       const i = integerValue(found.index, this, env);
       if (i > BigInt(Number.MAX_SAFE_INTEGER) || i < -BigInt(Number.MAX_SAFE_INTEGER)) throw new Undefined('a subscript too large');
       index = Number(i);
+      const single = this.point.prep.singleMember(v, index);
+      if (single) {
+        // (Read under its own name: x_0, not the x_{t−1} that reached it.)
+        v = { ...v, name: { ...v.name, index: { kind: 'Num', value: String(index), range: v.range, shape: { kind: 'scalar' } } } };
+        info = single;
+        index = null;
+      }
     }
     const key = index === null ? info.key : `${info.key}@${index}`;
     this.point.touch(key);
