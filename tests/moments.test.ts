@@ -83,6 +83,26 @@ describe('expectation and variance identities', () => {
     expect(values.get('i')).toBe(values.get('j'));
   });
 
+  // (Red team:) a member at a free index beside one at a whole index: sampled n stayed near
+  // 0…13 and never met 6, 20 or 40, so E[x_n x_6] = μ² was checked; and the refuting point
+  // lost its n (a value handed to E[…]'s own point was recorded there only).
+  it.each([
+    ['E[x_n x_6]', 'μ²', 6],
+    ['E[x_n x_{40}]', 'μ²', 40],
+    ['Cov[x_n, x_{20}]', '0', 20],
+    ['Var[x_n + x_{20}]', '2σ²', 20],
+    ['E[x_{n+1} x_6]', 'μ²', 5],
+  ])('refutes %s = %s where the free index meets the whole one (n = %s), and shows n', async (l, r, n) => {
+    const report = await check(`scalar μ, σ\ninteger n\nrandom x_i iid with E[x_i] = μ, Var[x_i] = σ²\n    ${l}\n  = ${r}\n`);
+    expect(report.steps[0]!.verdict).toBe('refuted');
+    expect(new Map(report.steps[0]!.counterexample!.assignments).get('n')).toBe(String(n));
+  });
+
+  it('shows the index of a refuting point inside E[…]', async () => {
+    const report = await check(`scalar μ, σ\ninteger n\nrandom x_i iid with E[x_i] = μ, Var[x_i] = σ²\n    E[x_n x_3]\n  = μ²\n`);
+    expect(report.steps[0]!.counterexample!.assignments.map(([k]) => k)).toContain('n');
+  });
+
   it('takes E over a sum with symbolic bounds at every index it samples', async () => {
     const report = await check(`${DECLARATIONS}    E[∑_{i=1}^{t} β^{t-i} g_i²]\n  = ν ∑_{i=1}^{t} β^{t-i}\n`);
     expect(report.steps[0]!.verdict).toBe('proved');

@@ -1258,7 +1258,7 @@ const MAX_BOUNDARY = 100_000;
 
 /**
  * Where a family's definitions change, as whole values: each side of a condition's bounds
- * and its ≠ points (`for t ≤ 1000`: 1000, 1001; `for i ≠ 500`: 499, 500, 501). An index
+ * and its ≠ points, and the whole subscripts the step writes (`for t ≤ 1000`: 1000, 1001; `for i ≠ 500`: 499, 500, 501). An index
  * there is tried as it is, wherever it is sampled: a member past the last definition has no
  * value, and sampling, which stays near 0…13 and the ladder's 256, never reached 1001.
  */
@@ -1276,6 +1276,18 @@ export function definitionBoundaries(p: StepProblem): Rational[] {
     const shift = d.target.index ? (indexOffset(d.target.index) ?? 0) : 0;
     const around = [...(set.lo !== null ? [set.lo - 1, set.lo] : []), ...(set.hi !== null ? [set.hi, set.hi + 1] : []), ...set.excluded.flatMap((e) => [e - 1, e, e + 1])];
     for (const v of around) if (Math.abs(v + shift) <= cap) out.add(v + shift);
+  }
+  // A member at a whole index beside one at a free one (E[x_n x_6]: x_n is x_6 at n = 6,
+  // where the expectation is another; x_{n+1} and x_6 meet at n = 5): each whole subscript
+  // and its neighbours, which sampling near 0…13 and the ladder pass over.
+  for (const side of [p.left, p.right]) {
+    if (!isExprNode(side)) continue;
+    visit(side, (x) => {
+      if (x.kind !== 'Var' || !x.name.index) return;
+      const at = constantValue(x.name.index);
+      if (!at || !at.isInteger() || at.n < 0n || at.n > BigInt(cap)) return;
+      for (const d of [-1, 0, 1]) if (Number(at.n) + d >= 0) out.add(Number(at.n) + d);
+    });
   }
   return [...out].sort((a, b) => Math.abs(a) - Math.abs(b) || a - b).map((v) => Rational.of(v));
 }

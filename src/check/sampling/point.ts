@@ -611,6 +611,11 @@ export class Point {
     // A name spelled like a dimension is that dimension: never moved by a search or a shrink.
     if (!info.family && info.shape.kind === 'scalar' && this.prep.dimensions.has(key)) return this.record(key, v, index, info, Rational.of(this.dim(key)));
     const forced = this.overrides.get(key);
+    // (A value the child was handed from its parent is the parent's too, and is recorded there:
+    // a counterexample lists the parent's values, and E[x_n x_6] at n = 6 lost its n.)
+    if (forced && this.parent && !this.parent.values.has(key) && this.parent.overrides.get(key) === forced) {
+      return this.record(key, v, index, info, this.parent.drawFree(key, v, index, info));
+    }
     if (forced) return this.record(key, v, index, info, forced);
     if (this.parent) return this.record(key, v, index, info, this.parent.drawFree(key, v, index, info));
     const known = this.values.get(key);
