@@ -59,10 +59,12 @@ export const DIAGNOSTICS = {
     `'${a.whole}${a.fraction}' mixes a whole number and a fraction: write ${a.whole} + ${a.fraction} (or one fraction)`),
   'file-too-large': entry('error', (a: { limit: number }) =>
     `this file is too large to parse: expected at most ${a.limit.toLocaleString('en-US')} characters of distinct lines, so parsing stops here`),
-  'too-deep': entry('error', (a: { limit?: number }) =>
+  'too-deep': entry('error', (a: { limit?: number; operations?: number }) =>
     a.limit !== undefined
       ? `this expression is nested too deeply: expected at most ${a.limit} levels of brackets`
-      : 'this line is nested too deeply to read: expected fewer operators in one expression (split it over several steps)'),
+      : a.operations !== undefined
+        ? `this expression is too long to check: expected at most ${a.operations.toLocaleString('en-US')} operations inside one another (a sum of some ${a.operations.toLocaleString('en-US')} terms is as deep); split it over several steps`
+        : 'this line is nested too deeply to read: expected fewer operators in one expression (split it over several steps)'),
   'too-deep-to-check': entry('error', () => 'this expression is nested too deeply to check: split it over several steps'),
   'internal-error': entry('error', (a: { detail: string }) => `internal error (${a.detail}); please report it`),
   'line-too-long': entry('error', (a: { length: number; limit: number }) =>

@@ -39,6 +39,9 @@ const CORPUS: readonly Entry[] = [
     text: Array.from({ length: 420_000 }, (_, i) => `zq${i} ~~ ${'w'.repeat(10)}`).join('\n'),
   },
   { name: 'a 100,000-term sum', text: `    ${Array(100_000).fill('x').join(' + ')}\n  = 100000 x`, verdicts: ['error'], errors: ['line-too-long'] },
+  // (Red team:) a tree this deep overflowed the stack in the worker (the file lost every verdict).
+  { name: 'a 3,500-term sum', text: `    ${Array(3500).fill('x').join(' + ')}\n  = 3500 x`, verdicts: ['error'], errors: ['too-deep'] },
+  { name: 'x followed by 4000 ⁻¹', text: `    x${'⁻¹'.repeat(4000)}\n  = x`, verdicts: ['error'], errors: ['too-deep'] },
   { name: '(a+b)^200', text: '    (a+b)^200\n  = a^200 + b^200\n  = (b + a)^200', verdicts: ['refuted', 'refuted'] },
   { name: 'x^(10^9)', text: '    x^(10^9)\n  = (x^2)^(5·10^8)\n  = x^(10^9) + 1', verdicts: ['proved', 'refuted'] },
   { name: '10^(10^10)', text: '    10^(10^10) + 1\n  = 10^(10^10)\n\n    10^(10^10)\n  = 0', verdicts: ['unknown', 'refuted'] },

@@ -325,3 +325,22 @@ it("the README's LaTeX example is what render --to latex writes for its worked e
   const latex = blocks.find((b) => b[1] === 'latex')![2]!;
   expect(formatLatex({ file: 'momentum.deriv', source })).toBe(latex);
 });
+
+// (Red team:) a line of 3,000 terms overflowed the printer's stack (`render --to latex` and
+// `--format html` crashed with a stack trace). The parser refuses a tree past 1,000 levels at
+// the line, so the typesetters only ever walk what it accepts.
+describe('an expression too long to typeset', () => {
+  it.each([
+    ['3,000 terms', `scalar x\n    ${Array(3000).fill('x').join(' + ')}\n  = 3000 x\n`],
+    ['4,000 inverses', `scalar x\n    x${'⁻¹'.repeat(4000)}\n  = x\n`],
+    ['990 terms (accepted)', `scalar x\n    ${Array(990).fill('x').join(' + ')}\n  = 990 x\n`],
+  ])('%s: a located error or a rendering, never a crash', async (_name, text) => {
+    const report = await checkSource(text, { file: 'long.deriv' });
+    expect(() => formatLatex({ file: 'long.deriv', source: text })).not.toThrow();
+    expect(() => formatLatex(report, { verdicts: true })).not.toThrow();
+    const { formatHtml } = await import('../src/report/html.js');
+    expect(() => formatHtml([report])).not.toThrow();
+    if (_name.includes('accepted')) expect(report.steps.map((s) => s.verdict)).toEqual(['proved']);
+    else expect(report.diagnostics.map((d) => [d.code, d.message])).toEqual([['too-deep', expect.stringMatching(/at most 1,000 operations/)]]);
+  });
+});

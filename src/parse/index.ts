@@ -98,10 +98,35 @@ function parseWithRule(code: string, rule: StartRule, keyword: string | null, la
   try {
     const result = language.match(code, rule);
     if (result.failed()) return { error: explainFailure({ code, keyword }, result) };
-    return { value: language.build(result) };
+    const value = language.build(result);
+    // A line of thousands of terms (or ⁻¹ after ⁻¹) builds a tree as deep: past this, the
+    // checker's and the typesetters' walks would overflow the stack. Said here, at the line.
+    if (depthOf(value) > MAX_EXPRESSION_DEPTH) {
+      const start = code.length - code.trimStart().length;
+      return { error: diagnostic('too-deep', { operations: MAX_EXPRESSION_DEPTH }, [start, code.trimEnd().length]) };
+    }
+    return { value };
   } catch (error) {
     return { error: lineCrash(error, code) };
   }
+}
+
+/** The most operations one expression may hold inside one another (a sum of 1,000 terms is 1,000 deep). */
+export const MAX_EXPRESSION_DEPTH = 1000;
+
+/** How deep the nodes (objects with a `kind`) of a built line nest; computed without recursion. */
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    const depth = !Array.isArray(v) && 'kind' in v ? d + 1 : d;
+    if (depth > max) max = depth;
+    if (max > MAX_EXPRESSION_DEPTH) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth]);
+  }
+  return max;
 }
 
 /** Parses a line of a known kind. */
