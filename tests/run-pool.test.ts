@@ -115,6 +115,13 @@ describe('runPool', () => {
     expect(summary(out)).toEqual([0, 1, 'crash', 3, 4, 5]);
   }, 60_000);
 
+  // (Red team:) a 200,000-step file's budget, 2.4·10⁹ ms, overflowed setTimeout, which fired at
+  // once: the file was "stopped" before anything was checked.
+  it('a time limit past what setTimeout takes (2³¹ − 1 ms) is a long limit, not none', async () => {
+    const out = await runPool<Job, number>([{ do: 'sleep', ms: 200, value: 5 }], { worker, threads: 1, timeoutMs: 2_400_004_000 });
+    expect(summary(out)).toEqual([5]);
+  });
+
   it('counts the time limit from when a job starts, not from when it was queued', async () => {
     const jobs: Job[] = [1, 2, 3, 4].map((value) => ({ do: 'sleep', ms: 400, value }));
     const out = await runPool<Job, number>(jobs, { worker, threads: 1, timeoutMs: 1000, memoryMb: 128 });

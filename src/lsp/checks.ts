@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_TIMEOUT_MS, type CheckOptions } from '../check/options.js';
 import { diagnostic } from '../diagnostics.js';
 import type { FileReport } from '../result.js';
+import { timerDelay } from '../run/timer.js';
 
 /** A check under way: its report (null once cancelled), and a way to stop it. */
 export interface CheckJob {
@@ -155,7 +156,7 @@ export function workerChecks(
     const budget = budgetFor(text, options);
     const timer = setTimeout(
       () => finish(failedReport(text, options, { seconds: Math.round(budget / 1000) }), false),
-      budget,
+      timerDelay(budget),
     );
     timer.unref();
     job.stop = () => finish(null, false);

@@ -8,6 +8,7 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import { Tinypool } from 'tinypool';
+import { timerDelay } from './timer.js';
 import { isJobMessage } from './job.js';
 
 /** How one job ended: its value, or why there is none. */
@@ -119,7 +120,7 @@ export class JobPool<T, R> {
         }
         started = Date.now();
         clearTimeout(timer);
-        timer = setTimeout(() => stop({ kind: 'timeout', message: `it ran past its time limit (${Math.round(options.timeoutMs / 1000)} s) and was stopped` }), options.timeoutMs);
+        timer = setTimeout(() => stop({ kind: 'timeout', message: `it ran past its time limit (${Math.round(options.timeoutMs / 1000)} s) and was stopped` }), timerDelay(options.timeoutMs));
         options.onStart?.(m.threadId, () => void this.pool.threads.find((t) => t.threadId === m.threadId)?.terminate());
       });
       this.pool.run({ task, port: port2 }, { transferList: [port2], signal: abort.signal }).then(
@@ -173,3 +174,4 @@ export async function runPool<T, R>(tasks: readonly T[], options: PoolOptions<R>
   }
   return outcomes;
 }
+
