@@ -1,5 +1,5 @@
 import { readFileSync, watch as fsWatch } from 'node:fs';
-import { open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -94,7 +94,18 @@ function useColor(io: CliIo): boolean {
 }
 
 /** A short reason for an unreadable file. */
+/** The most a file or stdin may hold: far above any derivation (the parser takes ~5 MB), far below memory. */
+const MAX_INPUT_BYTES = 64 << 20;
+
+/** An input past MAX_INPUT_BYTES (/dev/zero, `yes | deriv check -`): read no further. */
+class InputTooLarge extends Error {
+  constructor() {
+    super(`it is larger than ${MAX_INPUT_BYTES >> 20} MB, far more than a derivation holds`);
+  }
+}
+
 function readError(error: unknown): string {
+  if (error instanceof InputTooLarge) return error.message;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a directory';
@@ -478,10 +489,24 @@ export function nodeIo(options: { checker?: { check: Checker } } = {}): CliIo {
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
-    readFile: (path) => readFile(path, 'utf8'),
+    readFile: async (path) => {
+      const bytes = await readBytes(path, MAX_INPUT_BYTES);
+      if (bytes.length > MAX_INPUT_BYTES) throw new InputTooLarge();
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    },
     readStdin: async () => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+        chunks.push(b);
+        size += b.length;
+        // (`yes | deriv check -` grew to 9 GB and never ended.)
+        if (size > MAX_INPUT_BYTES) {
+          process.stdin.destroy();
+          throw new InputTooLarge();
+        }
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
     isTTY: process.stdout.isTTY === true,

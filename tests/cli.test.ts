@@ -316,4 +316,22 @@ describe.skipIf(!BUILT)('bin/deriv.js (after npm run build)', () => {
     }
     expect(status).toBe(2);
   });
+
+  // (Red team:) `yes 'x = x' | deriv check -` grew to 9 GB and never ended; /dev/zero said
+  // "Invalid string length". Past 64 MB an input is not read further: a read error, exit 2.
+  it.each([
+    ['stdin past 64 MB', ['check', '-'], Buffer.alloc((64 << 20) + 4096, 'x = x\n'), /cannot read stdin: it is larger than 64 MB/],
+    ['/dev/zero', ['check', '/dev/zero'], Buffer.alloc(0), /cannot read \/dev\/zero: it is larger than 64 MB/],
+  ])('refuses %s with a read error', (_name, args, input, message) => {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [BIN.pathname, ...args], { input, stdio: 'pipe', maxBuffer: 1 << 20 });
+    } catch (error) {
+      status = (error as { status: number }).status;
+      stderr = String((error as { stderr: Buffer }).stderr);
+    }
+    expect(status).toBe(2);
+    expect(stderr).toMatch(message);
+  }, 60_000);
 });
