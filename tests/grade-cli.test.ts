@@ -76,6 +76,16 @@ describe('deriv grade (in-process)', () => {
     expect(lines[8]).toMatch(/^b\.deriv,"Q2 — Sophie Germain",20261125,2\.2,show,0,10,failed,missing,"no show named ""2\.2"" was found"$/);
   });
 
+  // (Red team:) `grade --key K nosuch.deriv` exited 0 with nothing on stderr: the student got 0.
+  it('a submission path that does not exist: graded 0 as unreadable, said on stderr, exit 1', async () => {
+    const f = fake({ 'key.deriv': KEY, 'a.deriv': fixture('correct.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', 'a.deriv', 'nosuch.deriv'], f.io)).toBe(1);
+    expect(f.err()).toBe('deriv grade: nosuch.deriv: no such file or folder (graded 0 as unreadable)\n');
+    expect(f.out()).toMatch(/^nosuch\.deriv,.*,0,\d+,failed,unreadable,/m);
+    const g = fake({ 'key.deriv': KEY, 'a.deriv': fixture('correct.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', 'a.deriv'], g.io)).toBe(0);
+  });
+
   it('a key that does not pass: exit 2 before any student, with where and why', async () => {
     const bad = KEY.replace('  = α (-v_{t-1}) - ε g_t\n', '  = α (-v_{t-1}) + ε g_t\n');
     const f = fake({ 'key.deriv': bad, 's.deriv': fixture('correct.deriv') });

@@ -214,9 +214,13 @@ export async function gradeCommand(opts: GradeCommandOptions, io: GradeIo): Prom
   }
   const lost = results.filter((r) => !r.completed);
   for (const r of lost) io.stderr(`deriv grade: ${plain(r.student, 200)}: ${plain(r.problems[0] ?? 'not graded', 300)}\n`);
+  // A path that does not exist is graded 0 ("unreadable") like an empty hand-in, but it is
+  // most likely a typo in the command: said on stderr, and exit 1 (a student silently got 0).
+  const missing = subs.filter((s) => s.missing);
+  for (const s of missing) io.stderr(`deriv grade: ${plain(s.student, 200)}: no such file or folder (graded 0 as unreadable)\n`);
   if (subs.length > 1 && io.stderrIsTTY) {
     const s = gradeSummary(results, key);
     io.stderr(`graded ${s.submissions} submissions in ${((Date.now() - started) / 1000).toFixed(1)} s: mean ${s.mean_points} / ${s.max_points}, median ${s.median_points}\n`);
   }
-  return lost.length > 0 ? EXIT.failed : EXIT.ok;
+  return lost.length > 0 || missing.length > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -25,6 +25,8 @@ export interface Submission {
   readonly files: readonly SubmissionFile[];
   /** Why nothing could be graded (no `.deriv` file in a folder, an unreadable path), or null. */
   readonly problem: string | null;
+  /** The path given does not exist (a typo on the command line, not a student's empty hand-in). */
+  readonly missing?: boolean;
 }
 
 /** An entry of a folder: what it is, without following links. */
@@ -106,7 +108,8 @@ export async function readSubmission(reader: SubmissionReader, given: string): P
       }
     }
   } catch (error) {
-    return { student, files: [], problem: `the submission could not be read: ${readError(error)}` };
+    const missing = (error as { code?: unknown } | null)?.code === 'ENOENT';
+    return { student, files: [], problem: `the submission could not be read: ${readError(error)}`, ...(missing ? { missing } : {}) };
   }
   const files: SubmissionFile[] = [];
   for (const p of paths) {
