@@ -42,6 +42,8 @@ const CORPUS: readonly Entry[] = [
   // (Red team:) a tree this deep overflowed the stack in the worker (the file lost every verdict).
   { name: 'a 3,500-term sum', text: `    ${Array(3500).fill('x').join(' + ')}\n  = 3500 x`, verdicts: ['error'], errors: ['too-deep'] },
   { name: 'x followed by 4000 ⁻¹', text: `    x${'⁻¹'.repeat(4000)}\n  = x`, verdicts: ['error'], errors: ['too-deep'] },
+  // (Red team:) each symbolic derivative multiplied the size: 12 s and 870 MB under a 100 ms limit.
+  { name: 'eight nested d/dx', text: `    ${'d/dx '.repeat(8)}exp(sin(x)^2 cos(x)^3 tan(x))\n  = 0`, verdicts: ['refuted'] },
   { name: '(a+b)^200', text: '    (a+b)^200\n  = a^200 + b^200\n  = (b + a)^200', verdicts: ['refuted', 'refuted'] },
   { name: 'x^(10^9)', text: '    x^(10^9)\n  = (x^2)^(5·10^8)\n  = x^(10^9) + 1', verdicts: ['proved', 'refuted'] },
   { name: '10^(10^10)', text: '    10^(10^10) + 1\n  = 10^(10^10)\n\n    10^(10^10)\n  = 0', verdicts: ['unknown', 'refuted'] },
