@@ -62,6 +62,9 @@ const invalid: Case[] = [
   { name: 'an answer with no name', text: 'answer a = b', code: 'syntax', at: '1:8', message: "a quoted name after 'answer'" },
   { name: 'a title with no text', text: 'title', code: 'syntax', at: '1:6', message: "a quoted title after 'title'" },
   // Justifications
+  // (Red team:) an invisible character was quoted as it is: the message showed nothing.
+  { name: 'a right-to-left override', text: 'a = \u202Eb', code: 'unexpected-character', at: '1:5', message: 'unexpected character U+202E, an invisible character' },
+  { name: 'a zero-width space after an operator', text: 'a = b +\u200B', code: 'syntax', at: '1:9', message: "after 'U+200B, an invisible character'" },
   { name: 'a by with nothing after it', text: 'a = b by', code: 'syntax', at: '1:9', message: "expected a justification after 'by'" },
   { name: 'a since with nothing after it', text: 'a\n  = b   since   ', code: 'syntax', at: '2:14', message: "after 'since'" },
   { name: 'def with no name', text: 'a = b by def', code: 'syntax', at: '1:13', message: "the name of a definition after 'def'" },

@@ -284,6 +284,12 @@ describe('codeFrame', () => {
     expect(codeFrame(new SourceFile('f', src), [6, 6])).toBe('>  1 | x = (1\n     |       ^');
   });
 
+  // (Red team:) a right-to-left override was printed as it is and turned the terminal line around.
+  it('shows an invisible format character as � in a frame, the caret still under its place', () => {
+    expect(codeFrame(new SourceFile('f', 'a \u202E= b\n'), [2, 3])).toBe('>  1 | a \uFFFD= b\n     |   ^');
+    expect(codeFrame(new SourceFile('f', '\u200Bx + \u2066y\n'), [5, 6])).toBe('>  1 | \uFFFDx + \uFFFDy\n     |      ^');
+  });
+
   it('frames an empty last line after the final newline', () => {
     expect(codeFrame(new SourceFile('f', 'a\n'), [2, 2])).toBe('   1 | a\n>  2 |\n     | ^');
   });

@@ -295,8 +295,9 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
 
   const unclosed = brackets.unclosed.filter((u) => u.index <= p);
   const innermost = unclosed[unclosed.length - 1];
-  const previous = tokenBefore(code, p);
-  const previousStart = code.slice(0, p).trimEnd().length - previous.length;
+  const previousToken = tokenBefore(code, p);
+  const previousStart = code.slice(0, p).trimEnd().length - previousToken.length;
+  const previous = visibleToken(previousToken);
   // `x =< y` fails after '=': the unknown relation starts at the token before the failure.
   const unknownRelation = unknownRelationAt(code, p) ?? (previous === '=' ? unknownRelationAt(code, previousStart) : null);
   // `a + b \right)`: the sizing command stands before the closer that closes nothing.
@@ -323,7 +324,12 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   const token = atEnd ? null : tokenAt(code, p);
   const range = rangeAt(ctx, p, token?.length ?? 0);
   // A failure at a space (`λ_min A`) names no token: "expected '(' after 'λ_min'".
-  const found = token !== null && /^\s$/u.test(token) && !isKnownCharacter(token) && /[^\s]/u.test(code.slice(p)) ? null : token;
+  const found0 = token !== null && /^\s$/u.test(token) && !isKnownCharacter(token) && /[^\s]/u.test(code.slice(p)) ? null : token;
+  const found = found0 === null ? null : visibleToken(found0);
+  // An invisible character where the line stops reading is the cause, whatever was expected.
+  if (found0 !== null && INVISIBLE.test(found0[0]!)) {
+    return diagnostic('unexpected-character', { char: visibleToken(found0[0]!), expected: orList(expected.phrases) }, rangeAt(ctx, p, found0[0]!.length));
+  }
 
   if (found !== null && VULGAR.test(found) && /\d$/u.test(code.slice(0, p))) {
     const whole = /\d+$/u.exec(code.slice(0, p))![0];
@@ -335,7 +341,7 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
     }, range);
   }
   if (code[p - 1] === '\\' && found !== null) {
-    return diagnostic('unknown-command', { command: `\\${found}` }, rangeAt(ctx, p - 1, found.length + 1));
+    return diagnostic('unknown-command', { command: `\\${found}` }, rangeAt(ctx, p - 1, found0!.length + 1));
   }
   // A command read only in part (`\cosh`: `\cos` then 'h'): the whole word is the unknown command.
   const partial = /\\([A-Za-z]+)$/u.exec(code.slice(0, p));
@@ -364,8 +370,8 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   if (previous === '_') return diagnostic('syntax', { expected: "a subscript after '_', as in v_t or v_{t-1}" }, range);
   const list = orList(expected.phrases);
   if (found === null) return diagnostic('syntax', { expected: `${list} after '${previous}'` }, range);
-  if (!isKnownCharacter(found)) {
-    return diagnostic('unexpected-character', { char: `'${found}'`, expected: list }, range);
+  if (!isKnownCharacter(found0!)) {
+    return diagnostic('unexpected-character', { char: found0 !== found ? found : `'${found}'`, expected: list }, range);
   }
   return diagnostic('syntax', { expected: `${list}, not '${found}'` }, range);
 }
@@ -378,4 +384,13 @@ const KNOWN_SYMBOLS = new Set([...'()[]{}|‖+-−–*/·⋅∙×÷^=<>≤≥≠
 
 function isKnownCharacter(token: string): boolean {
   return /^[\p{L}\p{N}]/u.test(token) || KNOWN_SYMBOLS.has(token);
+}
+
+/** Invisible characters (format controls: zero-width space, bidirectional overrides, BOM). */
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+
+/** A token as a message quotes it: an invisible character by its code (a quote of it shows nothing). */
+function visibleToken(token: string): string {
+  if (!INVISIBLE.test(token)) return token;
+  return [...token].map((c) => (INVISIBLE.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, an invisible character` : c)).join('');
 }
