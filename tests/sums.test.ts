@@ -77,6 +77,21 @@ describe('sum and product identities', () => {
     expect(['refuted', 'unknown']).toContain(report.steps[0]!.verdict);
   });
 
+  // (Red team:) the sum of a constant, n·c, stood for an empty sum where c has no value:
+  // ∑_{i=1}^{n} 1/n was "n·(1/n) = 1" at n = 0, where the sum is 0; with sampling unable to
+  // cross-check (a blocker beside it), the false step was proved.
+  it.each([
+    ['integer n, i, j\n', '∑_{i=1}^{n} 1/n', '1 + ∑_{j=1}^{200000} 0', 'unknown'],
+    ['integer n, i\n', '∑_{i=1}^{n} 1/n', '1', 'refuted'],
+    ['integer n, i\n', '∑_{i=1}^{n} log(n)', 'n log(n)', 'refuted'],
+    ['integer n, i\nassume n ≥ 1\n', '∑_{i=1}^{n} 1/n', '1', 'proved'],
+    ['scalar μ, σ\ninteger n, i\nrandom x_i iid with E[x_i] = μ, Var[x_i] = σ²\n', 'Var[∑_{i=1}^{n} x_i/√n] + E[x_1³] - E[x_1³]', 'σ²', 'unknown'],
+    ['scalar μ, σ\ninteger n, i\nrandom x_i iid with E[x_i] = μ, Var[x_i] = σ²\nassume n ≥ 1\n', 'Var[∑_{i=1}^{n} x_i/√n]', 'σ²', 'proved'],
+  ])('an empty range: %s%s = %s → %s', async (decl, l, r, want) => {
+    const report = await checkSource(`${decl}    ${l}\n  = ${r}\n`);
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(want);
+  });
+
   it('says why a rule does not apply, and the step is still sampled', async () => {
     const report = await check(`${DECLARATIONS}    ∑_{i=1}^{t} g_i\n  = ∑_{i=1}^{t-1} g_i + g_t\n`.replace('t = 0', ''));
     // t = 0 refutes it; with ∑_{i=1}^{t} q^{t-i} and q free the split of powers needs q ≠ 0:

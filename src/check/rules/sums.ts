@@ -3,6 +3,7 @@ import { mapChildren as mapEach, slots, type Slot } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import { hasRadicalDivisor, identityTest } from '../engines/identity-test.js';
 import { substitute, visit } from '../rewrite.js';
+import { constantValue } from '../evaluator/interpret.js';
 import { affineAdd, affineConst, affineIsConst, affineKey, affineOf, type Affine, type Facts } from './side-conditions.js';
 import type { ProofRule, RuleInput, RuleOutcome } from './registry.js';
 
@@ -744,6 +745,20 @@ function faulhaber(k: number, n: Expr): Expr {
   }
 }
 
+/** Whether e may have no value somewhere: a divisor not known to be nonzero, a function with a domain, a power that is not whole. */
+function mayLackValue(e: Expr, facts: Facts): boolean {
+  let lacks = false;
+  visit(e, (x) => {
+    if (x.kind === 'Binary' && x.op === '/' && !facts.nonZero(x.right)) lacks = true;
+    if (x.kind === 'Call' && !['exp', 'sin', 'cos', 'tanh', 'abs', 'max', 'min', 'sigmoid', 'σ'].includes(x.fn.base)) lacks = true;
+    if (x.kind === 'Binary' && x.op === '^') {
+      const k = constantValue(x.right);
+      if (!k || !k.isInteger() || k.sign() < 0) lacks = true;
+    }
+  });
+  return lacks;
+}
+
 /** The closed form of a piece's sum when it is a constant, a polynomial in the index or geometric; else null. */
 function closedForm(p: Piece, key: string, facts: Facts, proof: Proof): Expr | null {
   const r = p.body.range;
@@ -765,6 +780,15 @@ function closedForm(p: Piece, key: string, facts: Facts, proof: Proof): Expr | n
   muls.forEach((f, i) => {
     if (kinds[i]!.kind === 'const') constant = mul(constant, f);
   });
+  // An empty range sums to 0 without reading the body: count·c stands for it only where c
+  // has a value. (∑_{i=1}^{n} 1/n = n·(1/n) was "1" at n = 0, where the sum is 0.)
+  if (!facts.nonNegative(affineAdd(count, affineConst(-1)))) {
+    const unsure = divs.find((d) => !facts.nonZero(d)) ?? muls.find((f, i) => kinds[i]!.kind === 'const' && mayLackValue(f, facts));
+    if (unsure) {
+      proof.note(`the closed form of ${rangeWords} reads ${printExpr(unsure)}, which may have no value where the range is empty (and the sum is 0)`);
+      return null;
+    }
+  }
   for (const d of divs) constant = div(constant, d);
   let scalarSum: Expr;
   if (geoms.length === 1) {
