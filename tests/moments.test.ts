@@ -98,6 +98,20 @@ describe('expectation and variance identities', () => {
     expect(new Map(report.steps[0]!.counterexample!.assignments).get('n')).toBe(String(n));
   });
 
+  // (Red team:) an assumption on a random name's value does not reach its declared moments:
+  // E[X] ≥ 0 under 0 ≤ X ≤ 1 was refuted at μ = −1. A step without E[…] is still refuted on it.
+  it.each([
+    ['E[X]', '≥', '0', 'unknown'],
+    ['E[X]', '≤', '1', 'unknown'],
+    ['Var[X]', '≤', '1/4', 'unknown'],
+    ['X²', '≤', 'X', 'checked'],
+    ['X²', '≤', 'X/2', 'refuted'],
+  ])('under assume 0 ≤ X ≤ 1: %s %s %s → %s', async (l, rel, r, want) => {
+    const report = await check(`scalar μ, s\nrandom X with E[X] = μ, Var[X] = s²\nassume 0 ≤ X ≤ 1\n    ${l}\n  ${rel} ${r}\n`);
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(want);
+    if (want === 'unknown') expect(report.steps[0]!.message).toMatch(/0 ≤ X ≤ 1, which the declared moments are drawn without/);
+  });
+
   it('shows the index of a refuting point inside E[…]', async () => {
     const report = await check(`scalar μ, σ\ninteger n\nrandom x_i iid with E[x_i] = μ, Var[x_i] = σ²\n    E[x_n x_3]\n  = μ²\n`);
     expect(report.steps[0]!.counterexample!.assignments.map(([k]) => k)).toContain('n');

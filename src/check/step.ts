@@ -239,6 +239,16 @@ function withCalculus(p: StepProblem, cs: readonly Candidate[]): Candidate[] {
   return out;
 }
 
+/** Whether a step takes an expectation (E, Var, Cov) on either side, definitions unfolded. */
+function readsExpectation(p: StepProblem): boolean {
+  let found = false;
+  for (const side of [p.left, p.right]) {
+    if (!isExpr(side)) continue;
+    visit(unfold(side, p.unfoldings, p.functions, p.prep.ctx.scope, null), (x) => { if (x.kind === 'Expect') found = true; });
+  }
+  return found;
+}
+
 /**
  * nerdamer only sees expressions of at most this many nodes (a deterministic budget, so
  * `proved` never depends on machine load; its wall-clock limit is only a last line).
@@ -606,8 +616,9 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   const notes = [...s.notes];
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;
-    const caveat = p.prep.unenforced.length > 0
-      ? ` (sampling could not enforce: ${p.prep.unenforced.map((c) => printFormula(c.formula)).join('; ')})`
+    const unenforced = [...p.prep.unenforced, ...(p.prep.onRandom.length > 0 && readsExpectation(p) ? p.prep.onRandom : [])];
+    const caveat = unenforced.length > 0
+      ? ` (sampling could not enforce: ${unenforced.map((c) => printFormula(c.formula)).join('; ')}${unenforced.some((c) => p.prep.onRandom.includes(c)) ? ', which the declared moments are drawn without' : ''})`
       : '';
     if (caveat) {
       return {

@@ -1,5 +1,5 @@
 import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Name, Var } from '../../ast.js';
-import { children, exprKey, freeNames, mapChildren } from '../../ast-walk.js';
+import { children, exprKey, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import { builtin } from '../../builtins.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
@@ -63,6 +63,18 @@ function definedByDefinitions(ctx: Context): (n: Name) => boolean {
   };
 }
 
+/** Whether a formula reads a random name's value outside E[·], Var[·], Cov[·] (`0 ≤ X ≤ 1`, not `E[X] ≥ 0`). */
+function readsRandomValue(f: Formula, scope: Scope): boolean {
+  let found = false;
+  const rec = (e: Expr): void => {
+    if (found || e.kind === 'Expect') return;
+    if (e.kind === 'Var' && scope.lookup(e.name)?.info.random) found = true;
+    for (const c of children(e)) rec(c);
+  };
+  for (const e of formulaExprs(f)) rec(e);
+  return found;
+}
+
 /** Facts about a context computed once and shared by all its points. */
 export class Prepared {
   readonly rules: Rule[] = [];
@@ -70,6 +82,12 @@ export class Prepared {
   readonly checks: Condition[] = [];
   /** Conditions that could not be enforced (`for all z`): a counterexample is then only a suspicion. */
   readonly unenforced: Condition[] = [];
+  /**
+   * Conditions on a random name's value (`assume 0 ≤ X ≤ 1`): a point's draw of X meets them,
+   * but its declared moments are drawn without them (E[X] = μ may be −1), so a step that
+   * takes an expectation is not refuted on them (a counterexample is only a suspicion there).
+   */
+  readonly onRandom: Condition[] = [];
   /** Bounds `|σ^(k)(z)| ≤ c for all z` that each point's instance of σ is built to meet, by function key. */
   readonly functionBounds = new Map<string, FunctionBound[]>();
   readonly intervals = new Map<string, Interval>();
@@ -163,6 +181,7 @@ export class Prepared {
     const determined = definedByDefinitions(ctx);
     for (const c of ctx.assumptions) {
       const f = c.formula;
+      if (readsRandomValue(f, ctx.scope)) this.onRandom.push(c);
       if (c.forAll.length > 0) {
         // `|σ'(z)| ≤ γ for all z`: met by the instance of σ at each point; others cannot be.
         const fb = functionBoundOf(c, ctx.scope);
