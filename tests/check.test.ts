@@ -176,6 +176,23 @@ describe('a family member declared on its own', () => {
   });
 });
 
+// (Red team:) an assumption on a family's member at a free index (`‖A_t‖ ≤ γ`) speaks of A_t
+// alone, but most students mean every member: a step about A_{t−1}, or a ∏ over t, was refuted
+// with A_4 = I. It is unknown, with the hint to write `for all t`; A_t itself is still decided.
+describe('an assumption on one member of a family', () => {
+  const decl = 'scalar γ\ninteger t, T\nmatrix A_t in R^{n×n}\nassume 0 < γ < 1, ‖A_t‖ ≤ γ\n';
+  it.each([
+    ['‖A_{t-1}‖', '≤ γ', 'unknown'],
+    ['∏_{t=1}^{T} ‖A_t‖', '≤ γ^T', 'unknown'],
+    ['‖A_t‖', '≤ γ', 'proved'],
+    ['‖A_t‖', '≤ γ/2', 'refuted'],
+  ])('%s %s → %s', async (l, r, want) => {
+    const report = await checkSource(`${decl}    ${l}\n  ${r}\n`);
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(want);
+    if (want === 'unknown') expect(report.steps[0]!.message).toMatch(/write 'for all t'/);
+  });
+});
+
 describe('shows', () => {
   it('composes = and ≤ into ≤, and checks the endpoints', async () => {
     // a² + 1 ≥ 0 + 1 term by term (a² ≥ 0, an even power): proved by the bound rules.

@@ -1,5 +1,5 @@
-import type { Compare, Define, Expr, Formula, Hint, Var } from '../ast.js';
-import { formulaExprs, mentionsAny } from '../ast-walk.js';
+import type { Compare, Condition, Define, Expr, Formula, Hint, Var } from '../ast.js';
+import { exprKey, formulaExprs, mentionsAny } from '../ast-walk.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import type { Method, Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
@@ -9,7 +9,7 @@ import { constantValue, evaluate, groundHost, isBuiltin } from './evaluator/inte
 import { isMat } from './evaluator/field.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
-import { conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
+import { canonicalIndex, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
 import { sampleRelation, type SampleResult } from './sampling/index.js';
 import { DECIMAL_DIGITS, MAX_DIGITS, topDigits, withDigits } from './sampling/levels.js';
 import { withAgreement } from './evaluator/decimal.js';
@@ -237,6 +237,43 @@ function withCalculus(p: StepProblem, cs: readonly Candidate[]): Candidate[] {
     }
   }
   return out;
+}
+
+/**
+ * The assumptions on a family's member at a free index (`‖A_t‖ ≤ γ`) whose family the step
+ * reads at another index (‖A_{t−1}‖): a point where the step fails there may be one the
+ * student's assumption (meant for every member) excludes.
+ */
+function otherMembers(p: StepProblem): Condition[] {
+  if (p.prep.onMember.size === 0) return [];
+  const out = new Set<Condition>();
+  for (const side of [p.left, p.right]) {
+    if (!isExpr(side)) continue;
+    const e = unfold(side, p.unfoldings, p.functions, p.prep.ctx.scope, null);
+    // (A ∑ or ∏ index is another variable, whatever its name: ∏_{t=1}^{T} ‖A_t‖ reads every member.)
+    const bound = new Set<string>();
+    visit(e, (x) => { if (x.kind === 'BigOp') bound.add(printName(x.index)); });
+    visit(e, (x) => {
+      if (x.kind !== 'Var' || !x.name.index) return;
+      const found = p.prep.ctx.scope.lookup(x.name);
+      if (!found?.index) return;
+      const at = exprKey(canonicalIndex(found.index));
+      const other = freeNames(found.index).some((v) => bound.has(printName(v.name)));
+      for (const m of p.prep.onMember.get(found.info.key) ?? []) if (other || !m.indices.has(at)) out.add(m.condition);
+    });
+  }
+  return [...out];
+}
+
+/** The free index names the conditions on members read (`t`), for the hint. */
+function memberIndexNames(conditions: readonly Condition[]): string {
+  const names = new Set<string>();
+  for (const c of conditions) {
+    for (const e of formulaExprs(c.formula)) {
+      visit(e, (x) => { if (x.kind === 'Var' && x.name.index) for (const v of freeNames(x.name.index)) names.add(printName(v.name)); });
+    }
+  }
+  return [...names].join(', ') || 't';
 }
 
 /** Whether a step takes an expectation (E, Var, Cov) on either side, definitions unfolded. */
@@ -616,9 +653,10 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   const notes = [...s.notes];
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;
-    const unenforced = [...p.prep.unenforced, ...(p.prep.onRandom.length > 0 && readsExpectation(p) ? p.prep.onRandom : [])];
+    const members = otherMembers(p);
+    const unenforced = [...p.prep.unenforced, ...(p.prep.onRandom.length > 0 && readsExpectation(p) ? p.prep.onRandom : []), ...members];
     const caveat = unenforced.length > 0
-      ? ` (sampling could not enforce: ${unenforced.map((c) => printFormula(c.formula)).join('; ')}${unenforced.some((c) => p.prep.onRandom.includes(c)) ? ', which the declared moments are drawn without' : ''})`
+      ? ` (sampling could not enforce: ${unenforced.map((c) => printFormula(c.formula)).join('; ')}${unenforced.some((c) => p.prep.onRandom.includes(c)) ? ', which the declared moments are drawn without' : ''}${members.length > 0 ? `; it speaks of one member, and the step reads others: if it holds for every member, write 'for all ${memberIndexNames(members)}'` : ''})`
       : '';
     if (caveat) {
       return {

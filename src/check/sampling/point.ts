@@ -1,5 +1,5 @@
 import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Name, Var } from '../../ast.js';
-import { children, exprKey, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
+import { children, exprKey, formulaExprs, freeNames, mapChildren, visit } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import { builtin } from '../../builtins.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
@@ -88,6 +88,12 @@ export class Prepared {
    * takes an expectation is not refuted on them (a counterexample is only a suspicion there).
    */
   readonly onRandom: Condition[] = [];
+  /**
+   * Conditions on a family's member at a free index (`assume ‖A_t‖ ≤ γ`), by the family's key,
+   * with the indices they read: they speak of that member alone, and a step that reads
+   * another (‖A_{t−1}‖ ≤ γ) is not refuted on them (most such assumptions mean every member).
+   */
+  readonly onMember = new Map<string, { readonly condition: Condition; readonly indices: Set<string> }[]>();
   /** Bounds `|σ^(k)(z)| ≤ c for all z` that each point's instance of σ is built to meet, by function key. */
   readonly functionBounds = new Map<string, FunctionBound[]>();
   readonly intervals = new Map<string, Interval>();
@@ -182,6 +188,24 @@ export class Prepared {
     for (const c of ctx.assumptions) {
       const f = c.formula;
       if (readsRandomValue(f, ctx.scope)) this.onRandom.push(c);
+      if (c.forAll.length === 0) {
+        const read = new Map<string, Set<string>>();
+        for (const e of formulaExprs(f)) {
+          visit(e, (x) => {
+            if (x.kind !== 'Var' || !x.name.index) return;
+            const found = ctx.scope.lookup(x.name);
+            if (!found?.index || constantValue(canonicalIndex(found.index)) !== null) return;
+            const set = read.get(found.info.key) ?? new Set<string>();
+            set.add(exprKey(canonicalIndex(found.index)));
+            read.set(found.info.key, set);
+          });
+        }
+        for (const [key, indices] of read) {
+          const list = this.onMember.get(key) ?? [];
+          list.push({ condition: c, indices });
+          this.onMember.set(key, list);
+        }
+      }
       if (c.forAll.length > 0) {
         // `|σ'(z)| ≤ γ for all z`: met by the instance of σ at each point; others cannot be.
         const fb = functionBoundOf(c, ctx.scope);
