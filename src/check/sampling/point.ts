@@ -188,13 +188,17 @@ export class Prepared {
     for (const c of ctx.assumptions) {
       const f = c.formula;
       if (readsRandomValue(f, ctx.scope)) this.onRandom.push(c);
-      if (c.forAll.length === 0) {
+      // (Not an induction hypothesis: it is about the one member below by design.)
+      if (c.forAll.length === 0 && !ctx.hypotheses?.has(c)) {
         const read = new Map<string, Set<string>>();
         for (const e of formulaExprs(f)) {
+          const bound = new Set<string>();
+          visit(e, (x) => { if (x.kind === 'BigOp') bound.add(printName(x.index)); });
           visit(e, (x) => {
             if (x.kind !== 'Var' || !x.name.index) return;
             const found = ctx.scope.lookup(x.name);
             if (!found?.index || constantValue(canonicalIndex(found.index)) !== null) return;
+            if (freeNames(found.index).some((v) => bound.has(printName(v.name)))) return;
             const set = read.get(found.info.key) ?? new Set<string>();
             set.add(exprKey(canonicalIndex(found.index)));
             read.set(found.info.key, set);
