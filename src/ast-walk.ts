@@ -139,6 +139,45 @@ export function exprKey(e: Expr): string {
   return key(e, NOTHING_BOUND);
 }
 
+/**
+ * A key equal for two expressions that differ only by trivial rewriting (LANGUAGE.md §2: a
+ * show's chain starts and ends at the claim's sides "up to trivial rewriting"): the order of
+ * terms of a sum and of scalar factors of a product, a − b as a + (−b), and −(−a) as a.
+ * Nothing is expanded, factored or computed: (a + b)² and a² + 2ab + b² differ.
+ */
+export function trivialKey(e: Expr): string {
+  const terms: string[] = [];
+  const addTerms = (x: Expr, negated: boolean): void => {
+    if (x.kind === 'Binary' && (x.op === '+' || x.op === '-')) {
+      addTerms(x.left, negated);
+      addTerms(x.right, x.op === '-' ? !negated : negated);
+    } else if (x.kind === 'Neg') {
+      addTerms(x.arg, !negated);
+    } else {
+      terms.push(`${negated ? '-' : '+'}${productKey(x)}`);
+    }
+  };
+  addTerms(e, false);
+  return terms.length === 1 && terms[0]!.startsWith('+') ? terms[0]!.slice(1) : `(sum ${terms.sort().join(' ')})`;
+}
+
+function productKey(e: Expr): string {
+  if (e.kind === 'Binary' && (e.op === '/' || e.op === '^')) return `(${e.op} ${trivialKey(e.left)} ${trivialKey(e.right)})`;
+  if (!(e.kind === 'Binary' && e.op === '*')) return exprKey(e);
+  const factors: Expr[] = [];
+  const collect = (x: Expr): void => {
+    if (x.kind === 'Binary' && x.op === '*') {
+      collect(x.left);
+      collect(x.right);
+    } else factors.push(x);
+  };
+  collect(e);
+  const keys = factors.map((f) => trivialKey(f));
+  // (Scalars commute; vectors and matrices keep their order.)
+  const scalar = factors.every((f) => f.shape?.kind === 'scalar');
+  return `(prod ${(scalar ? keys.sort() : keys).join(' ')})`;
+}
+
 const NOTHING_BOUND: ReadonlyMap<string, string> = new Map();
 /** The key of each composite expression with nothing bound around it (its key then depends on it alone; an AST is never changed once built). */
 const closedKeys = new WeakMap<Expr, string>();

@@ -447,7 +447,8 @@ async function readBytes(path: string, limit: number): Promise<Uint8Array> {
     const buffer = Buffer.alloc(limit + 1);
     let filled = 0;
     while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      // (Position null: read on from where the last read ended, so pipes and FIFOs read too.)
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
       if (bytesRead === 0) break;
       filled += bytesRead;
     }

@@ -193,6 +193,29 @@ describe('an assumption on one member of a family', () => {
   });
 });
 
+// LANGUAGE.md §2: a chain reaches its claim's sides "up to trivial rewriting" (the order of
+// terms and factors, numbers computed), not by a proof it does not write. (Red team: the chain
+// `(a+b)² = (a+b)²` under `show (a+b)² = a² + 2ab + b²` derived nothing and earned a key's points.)
+describe('a show\'s chain reaches the claim up to trivial rewriting', () => {
+  it.each([
+    ['(a+b)^2 = a^2 + 2a b + b^2', '    (a+b)^2\n  = (a+b)^2\n', 'error', /ends at \(a \+ b\)², not at the claim's right side a² \+ 2 a b \+ b² \(they are equal, but the chain must end there: add the step '= a² \+ 2 a b \+ b²'\)/],
+    ['(a+b)^2 = a^2 + 2a b + b^2', '    (b+a)^2\n  = b^2 + 2 b a + a^2\n', 'proved', /reaches the claim/],
+    ['(a+b)^2 = a^2 + 2a b + b^2', '    (a+b)(a+b)\n  = b^2 + 2 b a + a^2\n', 'error', /starts at \(a \+ b\) \(a \+ b\), not at the claim's left side \(a \+ b\)² \(they are equal, but the chain must start there: start it at \(a \+ b\)²\)/],
+    ['(a+b)^2 = a^2 + 2a b + b^2', '    (a+b)^2\n  = b^2 + 2 b a + a^2\n', 'proved', /reaches the claim/],
+    ['a μ (1 - β) = a μ - a β μ', '    μ a (1 - β)\n  = a μ - μ a β\n', 'proved', /reaches the claim/],
+    ['(a+b)^2 = a^2 + 2a b + b^2', '    (a+b)^2\n  = a^2 + 2a b + b^2 + 1\n', 'error', /ends at a² \+ 2 a b \+ b² \+ 1, not at the claim's right side/],
+  ])('show %s with a chain → %s', async (claim, chain, want, why) => {
+    const report = await checkSource(`scalar a, b, μ, β\nshow "1": ${claim}\n${chain}`);
+    expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);
+    expect(report.shows[0]!.message).toMatch(why);
+  });
+
+  it('computes numbers in the claim at a base index (2t at t = 0 is 0)', async () => {
+    const report = await checkSource('integer t\nshow 2^t ≥ 2t for all t ≥ 1 by induction on t\n  base:\n      2^1\n    ≥ 2\n  step:\n      2^t\n    = 2 · 2^{t-1}\n    ≥ 2 · 2(t - 1)     by IH\n    = 4t - 4\n    ≥ 2t\n');
+    expect(report.shows[0]!.message).not.toMatch(/not at the claim/);
+  });
+});
+
 describe('shows', () => {
   it('composes = and ≤ into ≤, and checks the endpoints', async () => {
     // a² + 1 ≥ 0 + 1 term by term (a² ≥ 0, an even power): proved by the bound rules.

@@ -334,4 +334,10 @@ describe.skipIf(!BUILT)('bin/deriv.js (after npm run build)', () => {
     expect(status).toBe(2);
     expect(stderr).toMatch(message);
   }, 60_000);
+
+  // (A read with positions failed on them: ESPIPE.)
+  it('reads a file that is a pipe (<(…) in a shell)', () => {
+    const out = execFileSync('bash', ['-c', `"${process.execPath}" "${BIN.pathname}" check <(printf 'scalar a\\n    a + a\\n  = 2a\\n')`], { encoding: 'utf8' });
+    expect(out).toMatch(/✓ proved/);
+  });
 });

@@ -2,7 +2,8 @@ import { Signal } from './evaluator/field.js';
 import type {
   Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Name, Range, RelOp, Show, Statement, Step,
 } from '../ast.js';
-import { exprKey, formulaExprs, formulaKey, visit } from '../ast-walk.js';
+import { exprKey, formulaExprs, formulaKey, mapChildren, trivialKey, visit } from '../ast-walk.js';
+import { constantValue } from './evaluator/interpret.js';
 import { diagnostic, type Diagnostic, type RelatedNote } from '../diagnostics.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
@@ -595,11 +596,23 @@ export class Checker {
       }
     }
     for (const [which, got, want] of [['starts', chain.head, sides.left], ['ends', last, sides.right]] as const) {
-      const same = isExpr(got) && isExpr(want) ? exprKey(got) === exprKey(want)
+      const same = isExpr(got) && isExpr(want) ? exprKey(got) === exprKey(want) || trivialKey(foldNumbers(got)) === trivialKey(foldNumbers(want))
         : !isExpr(got) && !isExpr(want) ? formulaKey(got) === formulaKey(want) : false;
       if (same) continue;
       if (isExpr(got) !== isExpr(want)) {
         problems.push(`the chain ${which} at something of another kind than the claim's ${which === 'starts' ? 'left' : 'right'} side`);
+        verdict = 'error';
+        continue;
+      }
+      // A chain reaches its claim's sides up to trivial rewriting (LANGUAGE.md §2: the order
+      // of terms and factors), not by a proof the chain does not write: `(a+b)² = (a+b)²`
+      // under `show (a+b)² = a² + 2ab + b²` derives nothing, and earned a key's points.
+      if (isExpr(got) && isExpr(want)) {
+        const o = this.decide(got, '=', want, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, { salt: 'endpoint' });
+        const equal = o.verdict === 'proved' || o.verdict === 'checked';
+        problems.push(`the chain ${which} at ${printExpr(got)}, not at the claim's ${which === 'starts' ? 'left' : 'right'} side ${printExpr(want)}${equal
+          ? ` (they are equal, but the chain must ${which === 'starts' ? 'start' : 'end'} there: ${which === 'starts' ? `start it at ${printExpr(want)}` : `add the step '= ${printExpr(want)}'`})`
+          : ` (${o.message})`}`);
         verdict = 'error';
         continue;
       }
@@ -765,4 +778,22 @@ function implies(got: RelOp | Connective, want: RelOp | Connective): boolean {
   if (want === '≥') return got === '>' || got === '=';
   if (want === '⇒') return got === '⇔';
   return false;
+}
+
+/**
+ * Every part without names replaced by its rational value (2·0 by 0, 2^0 by 1): the claim
+ * at a base index (2t at t = 0) reads as the chain writes it. Parts with no rational value
+ * (π, √2) stay as they are.
+ */
+function foldNumbers(e: Expr): Expr {
+  if (e.kind === 'Num' || e.kind === 'Var') return e;
+  if (freeNames(e).length === 0 && e.shape?.kind === 'scalar') {
+    const q = constantValue(e);
+    if (q !== null) {
+      const abs: Expr = { kind: 'Num', value: q.sign() < 0 ? q.neg().toString() : q.toString(), range: e.range, shape: e.shape };
+      const value: Expr = q.d === 1n ? abs : { kind: 'Binary', op: '/', left: { ...abs, value: (q.n < 0n ? -q.n : q.n).toString() }, right: { ...abs, value: q.d.toString() }, range: e.range, shape: e.shape };
+      return q.sign() < 0 ? { kind: 'Neg', arg: value, range: e.range, shape: e.shape } : value;
+    }
+  }
+  return mapChildren(e, (c) => foldNumbers(c));
 }
