@@ -64,6 +64,11 @@ export interface ShowResult {
   readonly notes?: readonly RelatedNote[];
   /** An `error` whose cause is a diagnostic reported on its own. */
   readonly secondary?: boolean;
+  /**
+   * For a show with a chain: whether the chain reaches the claim (starts and ends at its sides,
+   * relations composing to its relation), whatever its steps' verdicts; partial credit counts it.
+   */
+  readonly reaches?: boolean;
 }
 
 /** Everything known about one file: what stops checking (diagnostics) and each verdict. */

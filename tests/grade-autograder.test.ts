@@ -147,7 +147,7 @@ describe('examples/prairielearn/run.sh', () => {
     const out = JSON.parse(readFileSync(path.join(r, 'results', 'results.json'), 'utf8')) as { score: number; gradable: boolean; tests: unknown[] };
     expect(validPrairieLearn(out), JSON.stringify(validPrairieLearn.errors)).toBe(true);
     expect(out.gradable).toBe(true);
-    expect(out.score).toBeCloseTo(15.71 / 20, 10);
+    expect(out.score).toBeCloseTo(17.14 / 20, 10);
     expect(out.tests).toHaveLength(4);
   }, 120_000);
 

@@ -127,7 +127,7 @@ describe('deriv grade (in-process)', () => {
     expect(a.submissions[0]!.seed).not.toBe(a.submissions[1]!.seed);
     const strip = (d: typeof a) => JSON.stringify(d.submissions.map((s) => ({ ...s, elapsed_ms: 0 })));
     expect(strip(a)).toBe(strip(b));
-    expect(a.submissions.map((s) => s.points)).toEqual([15.71, 15.71]);
+    expect(a.submissions.map((s) => s.points)).toEqual([17.14, 17.14]);
   });
 
   it('--check-key lists the claims and the SHA-256; --key-sha256 skips checking the key again, unless it changed', async () => {

@@ -117,9 +117,9 @@ describe('PrairieLearn results.json', () => {
   it('score in 0…1, one test per claim with points and max_points', () => {
     const out = toPrairieLearn(r('partial.deriv'), key);
     expect(out.gradable).toBe(true);
-    expect(out.score).toBe(0.7855); // rounded: no 0.7855000000000001 in a student's results
+    expect(out.score).toBe(0.857); // rounded: no 0.8570000000000001 in a student's results
     expect(out.tests.map((t) => [t.name, t.points, t.max_points])).toEqual([
-      ['show "2.1 momentum"', 3, 3], ['show "2.1 running average"', 3, 3], ['answer "2.1"', 4, 4], ['show "2.2"', 5.71, 10],
+      ['show "2.1 momentum"', 3, 3], ['show "2.1 running average"', 3, 3], ['answer "2.1"', 4, 4], ['show "2.2"', 7.14, 10],
     ]);
     expect(out.tests[3]!.message).toMatch(/^partial\.deriv:46:5: this step does not follow \(refuted\): .* \(\+1 more\)$/);
     expect(out.tests[3]!.output).toContain('counterexample: t = ');
@@ -163,7 +163,7 @@ describe('CSV and JSON for the course', () => {
     expect(rows[29]).toEqual(['']);
     expect(rows[30]).toEqual(['claim', 'kind', 'max_points', 'mean_points', 'full', 'some', 'none', 'most_common_failure', 'most_common_failure_count']);
     expect(rows[31]).toEqual(['2.1 momentum', 'show', '3', '2.14', '5', '0', '2', 'missing', '1']);
-    expect(rows[34]).toEqual(['2.2', 'show', '10', '6.53', '4', '1', '2', 'missing', '2']);
+    expect(rows[34]).toEqual(['2.2', 'show', '10', '6.73', '4', '1', '2', 'missing', '2']);
     expect(rows[35]![0]).toBe('(total)');
   });
 
@@ -182,7 +182,7 @@ describe('CSV and JSON for the course', () => {
   it('the summary: mean, how many earned each claim, the most common failure', () => {
     const s = gradeSummary(all(), key);
     expect(s.submissions).toBe(7);
-    expect(s.mean_points).toBe(Math.round(((20 + 17 + 15.71 + 16 + 10 + 0 + 20) / 7) * 100) / 100);
+    expect(s.mean_points).toBe(Math.round(((20 + 17 + 17.14 + 16 + 10 + 0 + 20) / 7) * 100) / 100);
     expect(s.claims.map((c) => [c.claim, c.full, c.some, c.none])).toEqual([
       ['2.1 momentum', 5, 0, 2], ['2.1 running average', 6, 0, 1], ['2.1', 5, 0, 2], ['2.2', 4, 1, 2],
     ]);
@@ -198,7 +198,7 @@ describe('CSV and JSON for the course', () => {
     expect(doc.key.claims).toHaveLength(4);
     expect(doc.seed_from).toBe('hw');
     expect(doc.submissions.map((x) => [x.student, x.points])).toEqual([
-      ['correct.deriv', 20], ['wrong-step.deriv', 17], ['partial.deriv', 15.71], ['wrong-answer.deriv', 16], ['missing.deriv', 10], ['garbage.deriv', 0], ['hostile-title.deriv', 20],
+      ['correct.deriv', 20], ['wrong-step.deriv', 17], ['partial.deriv', 17.14], ['wrong-answer.deriv', 16], ['missing.deriv', 10], ['garbage.deriv', 0], ['hostile-title.deriv', 20],
     ]);
     expect(doc.rows).toHaveLength(28);
     expect(doc.summary.claims).toHaveLength(4);

@@ -108,11 +108,11 @@ const CLASS: { file: string; total: number; claims: Record<string, Expected> }[]
     claims: { ...FULL, '2.2': { points: 0, failures: [{ kind: 'missing', line: null, message: /^no show named "2\.2" was found$/ }] } },
   },
   {
-    file: 'partial.deriv', total: 15.71,
+    file: 'partial.deriv', total: 17.14,
     claims: {
       ...FULL,
       '2.2': {
-        points: 5.71,
+        points: 7.14,
         failures: [
           { kind: 'step', line: 46, message: /^this step does not follow \(refuted\)/, counterexample: true },
           { kind: 'step', line: 47, message: /^this step does not follow \(refuted\)/, counterexample: true },
@@ -158,7 +158,7 @@ describe('grading the class against the Q2 key', () => {
   it('a claim that earned points says how; a partial one says how much held', async () => {
     const r = await gradeFixture('partial.deriv');
     expect(r.claims[0]!.note).toBe("your claim is the key's (proved) and your show is proved");
-    expect(r.claims[3]!.note).toBe("your claim is the key's (proved); 4 of 7 steps and checks of your show pass");
+    expect(r.claims[3]!.note).toBe("your claim is the key's (proved); 5 of 7 steps and checks of your show pass (reaching the claim is one)");
   });
 
   it('garbage: the lines that cannot be read are listed', async () => {
@@ -407,5 +407,58 @@ describe('answer keys', () => {
     const text = read(path.join(q2, 'correct.deriv')).replace('show "2.2":', 'show "2.2 unrolled":');
     const r = await gradeFiles({ 'name.deriv': text }, 'name.deriv');
     expectClaim(r.claims[3], { points: 0, failures: [{ kind: 'missing', line: null, message: /^no show named "2\.2" was found \(you have "2\.2 unrolled": the name must be exactly "2\.2"\)$/ }] });
+  });
+});
+
+// (Red team, grading against a small key:) an answer earned its points under a definition of
+// the student's own, a line in error in its section was never reported, and partial credit
+// left out the unit for reaching the claim when a step failed.
+describe('a small key: premises and errors of answers, partial credit', () => {
+  const KEY_TEXT = [
+    'scalar a, b, c, x',
+    'section "2"',
+    'define c = 3',
+    'answer "2" [3 points]: x = 2 c',
+    '    2 c',
+    '  = 6                by def c',
+    'section "3"',
+    'show "3" [4 points, partial]: (a-b)(a+b) = a^2 - b^2',
+    '    (a-b)(a+b)',
+    '  = a^2 + a b - b a - b^2',
+    '  = a^2 - b^2',
+    '',
+  ].join('\n');
+  let small: AnswerKey;
+  beforeAll(async () => {
+    const loaded = await loadKey(KEY_TEXT, 'key.deriv');
+    expect(loaded.problems).toEqual([]);
+    small = loaded.key!;
+  });
+  const grade = async (text: string) => gradeSubmission(small, await readSubmission(memory({ 's.deriv': text }), 's.deriv'), { seed: 7 });
+
+  it.each([
+    ['its own definition of c', 'scalar a, b, c, x\nsection "2"\ndefine c = 7\nanswer "2": x = 2 c\n', 0, /defines c = 7, which is not the key's definition of c/],
+    ['the key\'s definition of c', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nanswer "2": x = 2 c\n', 3, null],
+    ['a line in error in its section', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nanswer "2": x = 2 c\nfoo bar baz\n', 0, /this line has an error, so what it says is not checked: unknown name 'foo'/],
+  ])('answer "2" with %s: %s points', async (_name, text, points, why) => {
+    const r = await grade(text);
+    const claim = r.claims.find((c) => c.name === '2')!;
+    expect(claim.points).toBe(points);
+    if (why) expect(claim.failures.map((f) => f.message).join('\n')).toMatch(why);
+  });
+
+  it('lists every error line to the student, also where no claim reads it', async () => {
+    const r = await grade('scalar a, b, c, x\nsection "9"\n  = a\nfoo\n');
+    expect(r.errors).toEqual([
+      expect.stringMatching(/^s\.deriv:3:3: this line starts with '=', so it continues a chain, but no chain is open here/),
+      expect.stringMatching(/^s\.deriv:4:1: unknown name 'foo'/),
+    ]);
+  });
+
+  it('partial credit: the passing steps, plus one for reaching the claim', async () => {
+    // Three steps, two of them wrong (into and out of the slip); the chain reaches the claim:
+    // (1 + 1)/(3 + 1) of 4 points (it was 1/4: the unit for reaching the claim was lost).
+    const r = await grade('scalar a, b, c, x\nsection "3"\nshow "3": (a-b)(a+b) = a^2 - b^2\n    (a-b)(a+b)\n  = a^2 + a b - b a - b^2\n  = a^2 - b^2 + 1\n  = a^2 - b^2\n');
+    expect(r.claims.find((c) => c.name === '3')!.points).toBe(2);
   });
 });

@@ -490,11 +490,12 @@ export class Checker {
   private show(st: Show): void {
     const claim = st.claim;
     const showRange: Range = st.range;
-    const record = (verdict: Verdict, message: string, counterexample: Counterexample | null = null, secondary = false, notes: readonly RelatedNote[] = []): void => {
+    const record = (verdict: Verdict, message: string, counterexample: Counterexample | null = null, secondary = false, notes: readonly RelatedNote[] = [], reaches?: boolean): void => {
       this.shows.push({
         name: st.name, range: showRange, section: this.section, relation: relationOf(claim), verdict, message, counterexample,
         ...(notes.length > 0 ? { notes } : {}),
         ...(secondary ? { secondary } : {}),
+        ...(reaches !== undefined ? { reaches } : {}),
       });
       if (st.name) this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll });
     };
@@ -517,8 +518,8 @@ export class Checker {
       record(o.verdict, o.message, o.counterexample, false, o.notes.filter((n) => !n.range));
       return;
     }
-    const { verdict, message } = this.chainAgainstClaim(st.chain, claim, ctx, [], st.limit);
-    record(verdict, message);
+    const { verdict, message, reaches } = this.chainAgainstClaim(st.chain, claim, ctx, [], st.limit);
+    record(verdict, message, null, false, [], reaches);
   }
 
   /** Skips the chains of a show whose claim has an error, reporting their steps as errors. */
@@ -569,14 +570,14 @@ export class Checker {
   /** Checks a chain's steps, that it starts and ends at the claim's sides, and that its relations give the claim's. */
   private chainAgainstClaim(
     chain: Chain, claim: Formula, ctx: Context, extraRules: readonly RewriteRule[], limit: Show['limit'] = null,
-  ): { verdict: Verdict; message: string } {
+  ): { verdict: Verdict; message: string; reaches: boolean } {
     const { verdict: stepsVerdict, rels } = this.chain(chain, ctx, extraRules);
     let verdict = stepsVerdict;
     const problems: string[] = [];
     const last = chain.steps.length > 0 ? chain.steps[chain.steps.length - 1]!.rhs : chain.head;
     const sides = claimSides(claim);
-    if (!sides) return { verdict: worst(verdict, 'unknown'), message: 'this kind of claim cannot be matched against a chain yet' };
-    if (chain.head === null || last === null) return { verdict: 'error', message: 'the chain has an error, so the claim is not established' };
+    if (!sides) return { verdict: worst(verdict, 'unknown'), message: 'this kind of claim cannot be matched against a chain yet', reaches: false };
+    if (chain.head === null || last === null) return { verdict: 'error', message: 'the chain has an error, so the claim is not established', reaches: false };
     const composed = compose(rels);
     if ('error' in composed) {
       problems.push(composed.error);
@@ -629,7 +630,7 @@ export class Checker {
       : verdict === 'proved' ? 'every step is proved and the chain reaches the claim'
         : verdict === 'checked' ? 'every step holds (some by sampling only) and the chain reaches the claim'
           : verdict === 'error' ? 'a step of the chain has an error' : `a step of the chain is ${verdict}`;
-    return { verdict, message };
+    return { verdict, message, reaches: problems.length === 0 };
   }
 
   /**
@@ -664,7 +665,7 @@ export class Checker {
     };
   }
 
-  private induction(st: Show, forAll: ForAll | null, record: (v: Verdict, m: string) => void): void {
+  private induction(st: Show, forAll: ForAll | null, record: (v: Verdict, m: string, cx?: Counterexample | null, secondary?: boolean, notes?: readonly RelatedNote[], reaches?: boolean) => void): void {
     const t = printName(st.induction!.name);
     const lo = forAll && forAll.key === t ? forAll.lo : 0;
     if (!st.base || !st.step) {
@@ -705,11 +706,12 @@ export class Checker {
       this.inductionSteps--;
     }
     const verdict = worst(base.verdict, step.verdict);
+    const reaches = base.reaches && step.reaches;
     const message = verdict === 'proved' || verdict === 'checked'
       ? `base and step both hold, so the claim holds for all ${t} ≥ ${lo}`
       : [base.verdict !== 'proved' && base.verdict !== 'checked' ? `base: ${base.message}` : '',
         step.verdict !== 'proved' && step.verdict !== 'checked' ? `step: ${step.message}` : ''].filter(Boolean).join('; ');
-    record(verdict, message);
+    record(verdict, message, null, false, [], reaches);
   }
 }
 

@@ -8,6 +8,7 @@ import { checkSourceWith } from '../check/index.js';
 import { DEFAULT_SAMPLES } from '../check/options.js';
 import { toJsonReport, type JsonCounterexample } from '../report/json.js';
 import type { Counterexample, FileReport, ShowResult, StepResult } from '../result.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { SourceFile } from '../source.js';
 import type { ResolvedFile } from '../types/resolve.js';
 import { sliceOf, type AnswerKey, type KeyClaim } from './key.js';
@@ -168,11 +169,30 @@ class ClaimGrader {
   }
 
   /** The steps and shows of a region of a file that do not pass; at most a few are reported. */
-  private failing(c: Checked, from: number, to: number): { units: number; passing: number; failed: (StepResult | ShowResult)[] } {
+  private failing(c: Checked, from: number, to: number): { units: number; passing: number; failed: (StepResult | ShowResult)[]; errors: Diagnostic[] } {
     const steps = c.report.steps.filter((s) => s.relRange[0] >= from && s.relRange[0] < to);
     const shows = c.report.shows.filter((s) => s.range[0] >= from && s.range[0] < to);
     const failed = [...steps, ...shows].filter((x) => !passes(x.verdict));
-    return { units: steps.length + shows.length, passing: steps.length + shows.length - failed.length, failed };
+    // An error on a line of the region that no failing step or show stands on (a line that
+    // continues no chain, `foo bar baz` in an answer's section) fails it too: what the line
+    // says is not checked, and it is not nothing.
+    const failingLines = new Set(failed.map((x) => c.src.position('relRange' in x ? x.relRange[0] : x.range[0]).line));
+    // (One per line: `foo bar baz` is one line in error, not three.)
+    const errors = c.report.diagnostics.filter((d) => d.severity === 'error' && d.range[0] >= from && d.range[0] < to)
+      .filter((d) => {
+        const line = c.src.position(d.range[0]).line;
+        if (failingLines.has(line)) return false;
+        failingLines.add(line);
+        return true;
+      });
+    const units = steps.length + shows.length + errors.length;
+    return { units, passing: steps.length + shows.length - failed.length, failed, errors };
+  }
+
+  /** The errors of a region, as failures (at most three, then how many more). */
+  private reportErrors(c: Checked, errors: readonly Diagnostic[]): void {
+    for (const d of errors.slice(0, 3)) this.fail('step', `this line has an error, so what it says is not checked: ${d.message}`, { c, offset: d.range[0] });
+    if (errors.length > 3) this.fail('step', `and ${errors.length - 3} more lines with errors`, null, { group: 'more' });
   }
 
   private reportFailures(c: Checked, failed: readonly (StepResult | ShowResult)[]): void {
@@ -201,6 +221,7 @@ class ClaimGrader {
     const region = this.failing(c, st.range[0], end + 1);
     const verdict = c.report.shows.find((s) => s.range[0] === st.range[0])?.verdict ?? 'error';
     if (region.failed.length > 0) this.reportFailures(c, region.failed);
+    this.reportErrors(c, region.errors);
     let premisesOk = true;
     if (c.resolved) {
       for (const p of extraPremises(this.key, this.claim.name, c.resolved, c.source, st, this.match)) {
@@ -209,11 +230,20 @@ class ClaimGrader {
       }
     }
     if (!m.ok || !premisesOk || (this.claim.derived && !hasChain)) return this.result(0, at, '');
-    const whole = passes(verdict);
-    const share = this.claim.partial ? region.passing / Math.max(1, region.units) : whole ? 1 : 0;
+    const whole = passes(verdict) && region.errors.length === 0;
+    // Partial credit (README): the share of the show's steps that pass, plus one for reaching
+    // the claim (its chain starts and ends at the claim's sides), whatever the steps' verdicts.
+    const own = c.report.shows.find((s) => s.range[0] === st.range[0]);
+    // (Not for a show the time limit stopped before: what was not checked earns nothing.)
+    const stopped = this.failures.some((f) => f.kind === 'time-limit');
+    const reachUnit = stopped ? 0 : own?.reaches !== undefined ? (own.reaches ? 1 : 0) : passes(verdict) ? 1 : 0;
+    const others = region.failed.filter((x) => x !== own).length;
+    const units = region.units - (own ? 1 : 0);
+    const passing = units - others - region.errors.length + reachUnit;
+    const share = this.claim.partial ? passing / Math.max(1, units + 1) : whole ? 1 : 0;
     const note = whole
       ? `your claim is the key's (${m.verdict}) and your show is ${verdict}`
-      : `your claim is the key's (${m.verdict}); ${region.passing} of ${region.units} steps and checks of your show pass`;
+      : `your claim is the key's (${m.verdict}); ${passing} of ${units + 1} steps and checks of your show pass${reachUnit ? ' (reaching the claim is one)' : ''}`;
     return this.result(this.claim.points * share, at, note);
   }
 
@@ -230,9 +260,20 @@ class ClaimGrader {
     const [from, to] = sectionAround(c, st);
     const region = this.failing(c, from, to);
     if (region.failed.length > 0) this.reportFailures(c, region.failed);
+    this.reportErrors(c, region.errors);
+    // An answer rests on premises too (`define c = 7` where the key's c is 3 makes x = 2c
+    // another answer): the same check as a show's.
+    let premisesOk = true;
+    if (c.resolved) {
+      for (const p of extraPremises(this.key, this.claim.name, c.resolved, c.source, st, this.match)) {
+        premisesOk = false;
+        this.fail('assumption', p.message, { c, offset: p.range[0] }, { cx: p.counterexample, group: 'assumption', detail: p.detail });
+      }
+    }
+    if (!premisesOk) return this.result(0, at, '');
     const sectionShare = region.units === 0 ? 1 : region.passing / region.units;
     if (!this.claim.partial) {
-      if (!m.ok || region.failed.length > 0) return this.result(0, at, '');
+      if (!m.ok || region.failed.length > 0 || region.errors.length > 0) return this.result(0, at, '');
       return this.result(this.claim.points, at, `your answer is the key's (${m.verdict})${region.units > 0 ? ' and every step of its section passes' : ''}`);
     }
     const claimShare = Math.max(0, m.matched - m.extra) / Math.max(1, m.total);
@@ -287,6 +328,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
   const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : undefined;
   const paths = sub.files.map((f) => f.path);
   const formatErrors: string[] = [];
+  const errors: string[] = [];
   const problems: string[] = [];
   if (sub.problem) {
     return ungradedResult(key, sub.student, paths, options.seed, 'unreadable', sub.problem, { formatErrors: [sub.problem], completed: true });
@@ -305,7 +347,12 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
     });
     const src = new SourceFile(f.path, f.text);
     for (const d of report.diagnostics) {
-      if (d.severity !== 'error' || !FORMAT_CODES.has(d.code)) continue;
+      if (d.severity !== 'error') continue;
+      if (!FORMAT_CODES.has(d.code)) {
+        const p = src.position(d.range[0]);
+        if (errors.length < MAX_FORMAT_ERRORS) errors.push(`${f.path}:${p.line}:${p.column}: ${d.message}`);
+        continue;
+      }
       const p = src.position(d.range[0]);
       formatErrors.push(`${f.path}:${p.line}:${p.column}: ${d.message}`);
       // An empty or binary file says nothing: that is the whole story for it.
@@ -334,7 +381,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
   return {
     student: sub.student, files: paths, title: titleOf(checked), seed: options.seed,
     points: roundPoints(claims.reduce((s, c) => s + c.points, 0)), maxPoints: key.total,
-    claims, problems, formatErrors, completed: true, elapsedMs: Date.now() - started,
+    claims, problems, formatErrors, ...(errors.length > 0 ? { errors } : {}), completed: true, elapsedMs: Date.now() - started,
     report: toJsonReport(checked.map((c) => c.report)),
   };
 }

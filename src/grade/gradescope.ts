@@ -65,6 +65,9 @@ function overview(r: SubmissionResult, key: KeySummary, options: GradescopeOptio
   if (r.formatErrors.length > 0) {
     parts.push(`These lines could not be read (fix them and submit again):\n\n${mdCode(r.formatErrors.slice(0, 20))}`);
   }
+  if ((r.errors ?? []).length > 0) {
+    parts.push(`These lines have errors (what they say is not checked):\n\n${mdCode(r.errors!.slice(0, 20))}`);
+  }
   parts.push(`Sampling seed ${r.seed}${options.seedFrom ? ` (from ${mdInline(options.seedFrom)})` : ''}: a regrade gives the same result.`);
   return parts.join('\n\n');
 }
@@ -83,16 +86,15 @@ export function toGradescope(r: SubmissionResult, key: KeySummary, options: Grad
     output_format: 'md',
     visibility,
   }));
-  if (r.formatErrors.length > 0) {
-    // An informational test (no score): where the submission does not parse.
-    tests.unshift({
-      name: 'Reading your files',
-      name_format: 'text',
-      status: 'failed',
-      output: `Some lines could not be read; what they state earns nothing until they do:\n\n${mdCode(r.formatErrors.slice(0, 50))}`,
-      output_format: 'md',
-      visibility: 'visible',
-    });
+  const errors = r.errors ?? [];
+  if (r.formatErrors.length > 0 || errors.length > 0) {
+    // An informational test (no score): where the submission does not parse, or has errors
+    // (an unknown name, a line that continues no chain) that no claim of the key reports.
+    const output = [
+      ...(r.formatErrors.length > 0 ? [`Some lines could not be read; what they state earns nothing until they do:\n\n${mdCode(r.formatErrors.slice(0, 50))}`] : []),
+      ...(errors.length > 0 ? [`Some lines have errors; what they state is not checked:\n\n${mdCode(errors.slice(0, 50))}`] : []),
+    ].join('\n\n');
+    tests.unshift({ name: 'Reading your files', name_format: 'text', status: 'failed', output, output_format: 'md', visibility: 'visible' });
   }
   return {
     score: r.points,
@@ -106,7 +108,7 @@ export function toGradescope(r: SubmissionResult, key: KeySummary, options: Grad
         version: options.version ?? null,
         key: { file: key.file, sha256: key.sha256, total: key.total },
         student: r.student, files: r.files, seed: r.seed, seed_from: options.seedFrom ?? null,
-        completed: r.completed, problems: r.problems, format_errors: r.formatErrors,
+        completed: r.completed, problems: r.problems, format_errors: r.formatErrors, errors: r.errors ?? [],
         claims: r.claims,
         report: r.report,
       },

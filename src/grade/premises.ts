@@ -6,7 +6,7 @@
  * of v that is the claim itself, or `matrix H … positive definite` where the key only says
  * symmetric is not, and the output says which.
  */
-import type { Compare, Condition, Declare, Define, Expr, Formula, Show, Statement } from '../ast.js';
+import type { Answer, Compare, Condition, Declare, Define, Expr, Formula, Show, Statement } from '../ast.js';
 import type { Context } from '../check/sampling/point.js';
 import { substitute, unfoldingOf, visit } from '../check/rewrite.js';
 import { impliedTags } from '../check/tags.js';
@@ -47,7 +47,9 @@ function keysIn(x: Expr | Formula | null, scope: Scope, out = new Set<string>())
 }
 
 /** Everything a show says: its claim, its `for all`, its chains and the facts its justifications cite. */
-function showParts(st: Show): (Expr | Formula | null)[] {
+function showParts(st: Show | Answer): (Expr | Formula | null)[] {
+  // (An answer says its claims: what its names are defined or assumed to be is its premise.)
+  if (st.kind === 'Answer') return [...st.claims];
   const parts: (Expr | Formula | null)[] = [st.claim, st.forAll];
   for (const c of [st.chain, st.base, st.step]) {
     if (!c) continue;
@@ -244,7 +246,7 @@ class PremiseCheck {
  * bear on it) that the key's context for the claim `name` does not give. Empty when the proof
  * would carry over to the key's setting.
  */
-export function extraPremises(key: AnswerKey, name: string, file: ResolvedFile, source: string, show: Show, options: MatchOptions): ExtraPremise[] {
+export function extraPremises(key: AnswerKey, name: string, file: ResolvedFile, source: string, show: Show | Answer, options: MatchOptions): ExtraPremise[] {
   const entry = key.statements.get(name);
   const studentScope = file.scopes.get(show);
   if (!entry || !studentScope) return [];

@@ -77,6 +77,12 @@ export interface SubmissionResult {
   readonly problems: readonly string[];
   /** Syntax errors and unreadable files ("file:line:col: message"): PrairieLearn's `format_errors`. */
   readonly formatErrors: readonly string[];
+  /**
+   * The other errors in the files ("file:line:col: message": an unknown name, a line that
+   * continues no chain, mismatched shapes): the student sees them even where no claim of
+   * the key reads the line.
+   */
+  readonly errors?: readonly string[];
   /** Whether grading finished (false: crashed, killed or out of memory; the claims then have 0). */
   readonly completed: boolean;
   readonly elapsedMs: number;
