@@ -126,6 +126,13 @@ describe('PrairieLearn results.json', () => {
     expect(out.tests.map((t) => t.description)).toEqual(['show "2.1 momentum" with a derivation', 'show "2.1 running average" with a derivation', 'state the answer "2.1"', 'show "2.2" with a derivation']);
   });
 
+  // (Red team:) the message showed the key's path (../g/key.deriv) to students.
+  it('names the key by its file name only, never where it lies', () => {
+    const out = toPrairieLearn(r('partial.deriv'), { ...key, file: '../secret/keys/q2-key.deriv' });
+    expect(out.message).toMatch(/graded by deriv against q2-key\.deriv \(seed/);
+    expect(JSON.stringify(out)).not.toContain('secret');
+  });
+
   it('a submission that does not parse is not gradable, with the format errors', () => {
     const out = toPrairieLearn(r('garbage.deriv'), key);
     expect(out.gradable).toBe(false);

@@ -4,6 +4,7 @@
  * one test per key claim with `points` / `max_points`. Checked against
  * `schema/prairielearn-results.schema.json` in the tests; kept well under PrairieLearn's 1 MB.
  */
+import { basename } from 'node:path';
 import { claimReason, claimText, plain } from './feedback.js';
 import type { KeySummary } from './gradescope.js';
 import type { SubmissionResult } from './result.js';
@@ -31,7 +32,7 @@ export interface PrairieLearnResults {
 /** PrairieLearn's results.json for one submission. */
 export function toPrairieLearn(r: SubmissionResult, key: KeySummary): PrairieLearnResults {
   const gradable = r.formatErrors.length === 0 && r.completed;
-  const summary = `${r.points} / ${r.maxPoints} points, graded by deriv against ${key.file} (seed ${r.seed}).`;
+  const summary = `${r.points} / ${r.maxPoints} points, graded by deriv against ${basename(key.file)} (seed ${r.seed}).`; // (Its name, not where it lies: as on Gradescope.)
   if (!gradable) {
     const errors = [...r.formatErrors, ...(r.completed ? [] : r.problems)].slice(0, 50);
     return {
