@@ -283,3 +283,29 @@ describe('LaTeX shorthand: \\frac12, \\sin{x}', () => {
     expect(report.steps[0]!.verdict).toBe('proved');
   });
 });
+
+// (Red team:) spellings a student pastes from LaTeX, Word or a PDF that were errors.
+describe('more spellings of the same symbols', () => {
+  const same = (a: string, b: string) => expect(JSON.stringify(strip(parseExpression(a, ['v']).expr))).toBe(JSON.stringify(strip(parseExpression(b, ['v']).expr)));
+  it.each([
+    ['\\sum\\limits_{i=1}^{n} i', '\\sum_{i=1}^{n} i'],
+    ['\\prod\\nolimits_{i=1}^{n} i', '\\prod_{i=1}^{n} i'],
+    ['\\lim\\limits_{n \\to \\infty} 1/n', '\\lim_{n \\to \\infty} 1/n'],
+    ['\\Vert v \\Vert^2', '‖v‖^2'],
+    ['\\left\\Vert v \\right\\Vert', '‖v‖'],
+    ['∥v∥', '‖v‖'],
+    ['v⊺ v', 'vᵀ v'],
+    ['a ∗ b', 'a · b'],
+    ['a － b', 'a − b'],
+  ])('reads %s as %s', (text, plain) => {
+    expect(parseExpression(text, ['v']).diagnostics).toEqual([]);
+    same(text, plain);
+  });
+
+  it('keeps every column where a character is read as another (∥ as ‖)', async () => {
+    const report = await checkSource('vector v in R^n\n    ∥v∥²\n  = v⊺v + 1\n', { file: 'c.deriv' });
+    expect(report.steps[0]!.verdict).toBe('refuted');
+    expect(report.source).toContain('∥v∥²');
+    expect(report.steps[0]!.relRange[0]).toBe('vector v in R^n\n    ∥v∥²\n  '.length);
+  });
+});

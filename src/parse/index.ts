@@ -233,7 +233,21 @@ export interface ParsedDerivation {
 }
 
 /** Parses a `.deriv` file. Never throws: every problem, even an internal one, is a diagnostic. */
-export function parseDerivation(text: string): ParsedDerivation {
+/**
+ * Characters read as another of the language's, one for one (so every offset stays): ∥ (the
+ * parallel sign) as ‖, ⊺ (intercal) as ᵀ, ∗ (asterisk operator) as ·, the full-width − and
+ * the slanted ≦ ≧ as − ≤ ≥. They come from Word, PDFs and other fonts' math.
+ */
+const ALIASES: Readonly<Record<string, string>> = { '\u2225': '\u2016', '\u22BA': '\u1D40', '\u2217': '\u00B7', '\uFF0D': '\u2212', '\u2266': '\u2264', '\u2267': '\u2265' };
+const ALIASED = /[\u2225\u22BA\u2217\uFF0D\u2266\u2267]/gu;
+
+function aliasCharacters(text: string): string {
+  // (search, not test: a global expression's test() carries lastIndex over to the next text.)
+  return text.search(ALIASED) >= 0 ? text.replace(ALIASED, (c) => ALIASES[c]!) : text;
+}
+
+export function parseDerivation(source: string): ParsedDerivation {
+  const text = aliasCharacters(source);
   try {
     const binary = binaryAt(text);
     if (binary >= 0) {
@@ -268,12 +282,12 @@ export function parseDerivation(text: string): ParsedDerivation {
  * declared words to read as names (`lr_max`), as a file's declarations would. Never throws.
  */
 export function parseExpression(text: string, words: readonly string[] = []): { expr: Expr | null; diagnostics: Diagnostic[] } {
-  const parsed = parseWithRule(text, 'ExprLine', null, languageWith(words));
+  const parsed = parseWithRule(aliasCharacters(text), 'ExprLine', null, languageWith(words));
   return 'value' in parsed ? { expr: parsed.value as Expr, diagnostics: [] } : { expr: null, diagnostics: [parsed.error] };
 }
 
 /** Parses one formula (`0 < β < 1`, `a < b ⇔ c < d`, `H symmetric`); ranges index `text`; `words` as for parseExpression. Never throws. */
 export function parseFormula(text: string, words: readonly string[] = []): { formula: Formula | null; diagnostics: Diagnostic[] } {
-  const parsed = parseWithRule(text, 'FormulaLine', null, languageWith(words));
+  const parsed = parseWithRule(aliasCharacters(text), 'FormulaLine', null, languageWith(words));
   return 'value' in parsed ? { formula: parsed.value as Formula, diagnostics: [] } : { formula: null, diagnostics: [parsed.error] };
 }
