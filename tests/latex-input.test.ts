@@ -302,6 +302,17 @@ describe('more spellings of the same symbols', () => {
     same(text, plain);
   });
 
+  // (Red team:) 𝑥 pasted from Word or a PDF was a second, undeclared name beside x.
+  it.each([
+    ['𝑥 + 𝑥', '2x'],
+    ['𝜃²', 'θ θ'],
+    ['𝐰ᵀ𝐰', '‖w‖²'],
+  ])('reads the mathematical letters of %s as plain letters: = %s', async (l, r) => {
+    const report = await checkSource(`scalar x, θ\nvector w in R^n\n    ${l}\n  = ${r}\n`, { file: 'm.deriv' });
+    expect(report.diagnostics).toEqual([]);
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
+
   it('keeps every column where a character is read as another (∥ as ‖)', async () => {
     const report = await checkSource('vector v in R^n\n    ∥v∥²\n  = v⊺v + 1\n', { file: 'c.deriv' });
     expect(report.steps[0]!.verdict).toBe('refuted');

@@ -18,7 +18,16 @@ const VARIANT_GLYPHS: Readonly<Record<string, string>> = table({
 
 /** A single letter as written → its canonical form. */
 export function normalizeLetter(letter: string): string {
-  return VARIANT_GLYPHS[letter] ?? letter;
+  return VARIANT_GLYPHS[letter] ?? plainLetter(letter);
+}
+
+/**
+ * A letter of Unicode's mathematical alphabets (𝑥 𝐱 𝒙 𝜃, U+1D400–U+1D7FF, as Word and PDFs
+ * paste them) as the letter it styles: 𝑥 is x, not a second name beside it.
+ */
+function plainLetter(letter: string): string {
+  const code = letter.codePointAt(0)!;
+  return code >= 0x1d400 && code <= 0x1d7ff ? letter.normalize('NFKC') : letter;
 }
 
 /** The Greek letter a name spells (`theta`, `θ`, `ϑ`), or null. */
@@ -34,7 +43,8 @@ function greekLetter(text: string): string | null {
  * `Δ`/`Delta` before one letter is the two-letter prefix name (`Δθ`, `Deltatheta`), and any
  * other word stays as written (the resolver decides whether it is known).
  */
-export function normalizeWord(word: string): string {
+export function normalizeWord(styled: string): string {
+  const word = /[\u{1d400}-\u{1d7ff}]/u.test(styled) ? [...styled].map(plainLetter).join('') : styled;
   const greek = greekLetter(word);
   if (greek !== null) return greek;
   for (const prefix of ['Δ', 'Delta']) {
