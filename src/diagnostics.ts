@@ -105,6 +105,8 @@ export const DIAGNOSTICS = {
     `unknown function '${a.name}': declare it first, e.g. 'function ${a.name} : R → R'`),
   'undeclared-d': entry('warning', () =>
     `'d' is not declared, so it is read as a number d multiplying what follows; for a derivative write dy/dx (or d y / d x), d/dx (…) or \\frac{d}{dx}; to mean a number, declare it: scalar d`),
+  'prime-not-transpose': entry('warning', (a: { name: string; of: string; shape: string }) =>
+    `'${a.name}' is not declared, so it is read as a new scalar name, not as the transpose of ${a.of} (${a.shape}): for the transpose write ${a.of}ᵀ or ${a.of}^T; for a new name, declare it`),
   'undeclared-function': entry('warning', (a: { name: string; product: string }) =>
     `'${a.name}' is not declared, so ${a.product} is read as a product; to apply a function, declare it: function ${a.name} : R → R`),
   'not-a-function': entry('error', (a: { name: string; shape: string }) =>

@@ -158,6 +158,17 @@ describe('definitions, assumptions and scope', () => {
 // (Red team:) a start value declared on its own is the family's member (LANGUAGE.md §1: a
 // subscript on a letter that names a family is a member of it); it was a second x_0, and
 // true steps were refuted with two values for it.
+// (Red team:) `A'A` for AᵀA (MATLAB's spelling) read A' as a new scalar without a word.
+it.each([
+  ["A'A", 'AᵀA', 'A', 'a matrix in R^{n×n}'],
+  ["x' y", 'xᵀy', 'x', 'a vector in R^n'],
+])('warns that %s reads a prime, not a transpose', async (l, r, of, shape) => {
+  const report = await checkSource(`vector x, y in R^n\nmatrix A in R^{n×n}\n    ${l}\n  = ${r}\n`);
+  expect(report.diagnostics.filter((d) => d.code === 'prime-not-transpose').map((d) => d.message)).toEqual([
+    `'${of}'' is not declared, so it is read as a new scalar name, not as the transpose of ${of} (${shape}): for the transpose write ${of}ᵀ or ${of}^T; for a new name, declare it`,
+  ]);
+});
+
 describe('a family member declared on its own', () => {
   it.each([
     ['scalar x_0, a, b\ndefine x_t = a x_{t-1} + b   for t ≥ 1\n    x_1\n  = a x_0 + b\n', ['proved']],

@@ -723,6 +723,13 @@ class Resolver {
     const isFamily = n.index !== null;
     // (An undeclared d outside dy/dx is most likely a derivative written another way: (d y)/(d x), d sin(x)/d x.)
     if (n.base === 'd' && !isFamily && n.primes === 0 && !env.inIndex) this.error(diagnostic('undeclared-d', {}, n.range));
+    // (`A'A` for AᵀA, as MATLAB writes it: a prime on a declared vector or matrix is another name.)
+    if (n.primes > 0) {
+      const unprimed = this.scope.lookup({ ...n, primes: 0 })?.info;
+      if (unprimed && unprimed.shape.kind === 'matrix' && unprimed.kind !== 'function') {
+        this.error(diagnostic('prime-not-transpose', { name: printName(n), of: printName({ ...n, primes: 0 }), shape: describeShape(unprimed.shape) }, n.range));
+      }
+    }
     const fkey = isFamily ? familyKey(n) : key;
     // A family whose start is declared on its own (`vector v_0 in R^n` with `define v_t =
     // β v_{t−1} + …`) has that member's shape: v_0 is a member of it (LANGUAGE.md §1).
