@@ -112,7 +112,7 @@ describe('deriv lsp through the protocol', () => {
     expect(refuted!.range.start).toEqual({ line: 3, character: 9 }); // 8 code points, 9 UTF-16 units
     expect(refuted!.range.end).toEqual({ line: 3, character: 15 });
     expect(refuted).toMatchObject({ severity: 1, source: 'deriv', code: 'refuted' });
-    expect(refuted!.message).toMatch(/^step does not follow: refuted\n.*\ncounterexample: 𝑥 = -?\d+.*\nleft = .*, right = /s);
+    expect(refuted!.message).toMatch(/^step does not follow: refuted\n.*\ncounterexample: x = -?\d+.*\nleft = .*, right = /s);
     expect(refuted!.relatedInformation?.[0]).toMatchObject({ location: { uri: URI, range: { start: at(FIXTURE, '2 𝑥') } }, message: expect.stringMatching(/step starts/) });
 
     // hover: the verdict, method, points and counterexample of the step on that line.
@@ -120,7 +120,7 @@ describe('deriv lsp through the protocol', () => {
     expect(onRefuted?.contents).toMatchObject({ kind: 'markdown' });
     const text = (onRefuted!.contents as { value: string }).value;
     expect(text).toMatch(/^\*\*✗ refuted\*\* · method: sampling · 1 point sampled/);
-    expect(text).toMatch(/```text\ncounterexample: 𝑥 = -?\d+\nleft = -?\d+, right = -?\d+\n```/);
+    expect(text).toMatch(/```text\ncounterexample: x = -?\d+\nleft = -?\d+, right = -?\d+\n```/);
     expect(onRefuted!.range).toEqual(refuted!.range);
     const onProved = await s.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: URI }, position: at(FIXTURE, '2 𝑥') });
     expect((onProved!.contents as { value: string }).value).toMatch(/^\*\*✓ proved\*\* · method: identity-test · 4 points sampled\n\n\S/);
@@ -183,7 +183,7 @@ describe('deriv lsp through the protocol', () => {
     expect(refuted!.range).toEqual({ start: { line: 3, character: 8 }, end: { line: 3, character: 13 } });
     const hover = await s.client.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: URI }, position: { line: 3, character: 10 } });
     expect(hover.contents).toMatchObject({ kind: 'plaintext' });
-    expect((hover.contents as { value: string }).value).toMatch(/^✗ refuted · method: sampling · 1 point sampled\n\n.*\n\ncounterexample: 𝑥 = /s);
+    expect((hover.contents as { value: string }).value).toMatch(/^✗ refuted · method: sampling · 1 point sampled\n\n.*\n\ncounterexample: x = /s);
     // A code-point range in an edit: replace the `3` after 𝑥 on line 4.
     s.client.sendNotification('textDocument/didChange', {
       textDocument: { uri: URI, version: 2 },
