@@ -10,6 +10,12 @@ import { formatText } from '../src/report/text.js';
 type Want = 'refuted' | 'pass' | 'unknown';
 
 const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: RegExp }[] = [
+  // (Red team:) kinks of a step about vectors, where a vector is small or beside another.
+  { name: '∇_x max(‖x‖², 10⁻⁶) = 2x fails for ‖x‖ < 10⁻³', text: 'vector x in R^n\n    ∇_x max(‖x‖², 10^(-6))\n  = 2x\n', want: 'refuted', message: /scaled by/ },
+  { name: '∇_x |bᵀx − 10⁻⁶| = b fails for 0 < bᵀx < 10⁻⁶', text: 'vector x, b in R^n\nassume bᵀx > 0\n    ∇_x |bᵀx - 10^(-6)|\n  = b\n', want: 'refuted' },
+  { name: '∇_x max(‖x − b‖, 10⁻³) = (x − b)/‖x − b‖ fails beside b', text: 'vector x, b in R^n\n    ∇_x max(‖x - b‖, 10^(-3))\n  = (x - b)/‖x - b‖\n', want: 'refuted', message: /moved close to another vector/ },
+  { name: '∇_x max(‖x‖², 0) = 2x holds', text: 'vector x in R^n\n    ∇_x max(‖x‖², 0)\n  = 2x\n', want: 'pass' },
+  { name: '∇_x |bᵀx| = b holds under bᵀx > 0', text: 'vector x, b in R^n\nassume bᵀx > 0\n    ∇_x |bᵀx|\n  = b\n', want: 'pass' },
   { name: '(x + 2.5)² − 0.01 > 0 fails only on (−2.6, −2.4)', text: 'scalar x\n    (x + 2.5)² - 0.01\n  > 0\n', want: 'refuted', cx: /x = -2\.\d+/ },
   { name: 'a failure set of width 10⁻³ at 10⁶', text: 'scalar x\n    (x - 10^6)^2\n  ≥ 2.5 * 10^(-7)\n', want: 'refuted', cx: /x = (999999|1000000)/ },
   { name: 'x > 2000 ⇔ x > 2001 (beyond the old probes)', text: 'scalar x\n    x > 2000\n  ⇔ x > 2001\n', want: 'refuted', cx: /x = 2000\.\d+/ },

@@ -1198,6 +1198,41 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
 /** Kinks kinkSearch looks at, at most. */
 const KINKS = 6;
 
+/** The sizes a vector is scaled to by vectorKinkSearch (from 10⁻¹² to 10⁶ times its drawn size). */
+const VECTOR_SCALES = [-1, -2, -3, -4, -5, -6, -8, -10, -12, 1, 2, 3, 4, 6].map((k) => (k < 0 ? Rational.ONE.div(Rational.of(10n ** BigInt(-k))) : Rational.of(10n ** BigInt(k))));
+
+/**
+ * The kinks of a step about vectors: |·|, max and min of scalars that depend on a vector
+ * (max(‖x‖², 10⁻⁶), |bᵀx − 10⁻⁶|, max(‖x − b‖, 10⁻³)) change where the vector is small, large
+ * or beside another, which drawn vectors (entries of size 1 to 10) never are. Each vector is
+ * scaled by 10⁻¹² … 10⁶, and moved toward each other vector of its shape (x = b + s(x − b)).
+ * `∇_x max(‖x‖², 10⁻⁶) = 2x` fails only for ‖x‖ < 10⁻³, and was checked.
+ */
+export function vectorKinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | null {
+  const kinks = kinkParts([unfolded(p.left as Expr, p), unfolded(p.right as Expr, p)]);
+  if (kinks.length === 0) return null;
+  const vectors = matrixKeys(base).filter((k) => {
+    const v = base.values.get(k)!.value;
+    return isMat(v) && v.cols === 1;
+  }).slice(0, 3);
+  if (vectors.length === 0) return null;
+  const levels = allLevels();
+  for (const key of vectors) {
+    const v = base.values.get(key)!.value as Mat<Rational>;
+    const others = vectors.filter((o) => o !== key).map((o) => base.values.get(o)!.value as Mat<Rational>).filter((o) => o.rows === v.rows);
+    for (const s of VECTOR_SCALES) {
+      for (const centre of [null, ...others]) {
+        if (Date.now() > deadline) return null;
+        const moved = centre === null ? v.map((x) => x.mul(s)) : v.map((x, i) => centre.data[i]!.add(x.sub(centre.data[i]!).mul(s)));
+        const q = at(base, key, moved, rng, deadline);
+        const found = q && probeFailure(p, q, levels, `found where ${base.values.get(key)?.label ?? key} is ${centre === null ? `scaled by ${s.toString()}` : 'moved close to another vector'} (a kink of |·|, max or min)`);
+        if (found) return found;
+      }
+    }
+  }
+  return null;
+}
+
 /** The arguments of |·| and the differences of max's and min's arguments in scalar expressions (where their kinks are). */
 function kinkParts(es: readonly Expr[]): Expr[] {
   const out: Expr[] = [];

@@ -9,7 +9,7 @@ import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, poleSearch, searchInequality, searchStatement } from './explore.js';
+import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
 import { domainKeys } from './domain.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
 
@@ -440,6 +440,11 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // The kinks of |·|, max and min (an equality false only between two kinks, or at one).
   if (firstHeld && !statement && confirm) {
     const failure = kinkSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}|`), opts.deadline);
+    if (failure) return fail(failure, failure.right === 'undefined');
+  }
+  // The kinks of a step about vectors, where a vector is small, large or beside another.
+  if (firstHeld && !statement && confirm) {
+    const failure = vectorKinkSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}‖`), opts.deadline);
     if (failure) return fail(failure, failure.right === 'undefined');
   }
   // The step's own far magnitudes (max(x, 10¹²) = 10¹² changes at x = 10¹², past every sampled value).
