@@ -10,6 +10,12 @@ import { formatText } from '../src/report/text.js';
 type Want = 'refuted' | 'pass' | 'unknown';
 
 const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: RegExp }[] = [
+  // (Red team:) integer bounds that fail only past the ladder's 256.
+  { name: 'n! ≤ 100ⁿ fails from n = 269 on', text: 'integer n\n    n!\n  ≤ 100^n\n', want: 'refuted', cx: /^n = 384$/ },
+  { name: '∑_{i=1}^{n} 0.99^i ≤ 98 fails from n = 458 on', text: 'integer n, i\n    ∑_{i=1}^{n} 0.99^i\n  ≤ 98\n', want: 'refuted' },
+  { name: '∑_{i=1}^{n} 1/i < 10 fails from n = 12,367 on', text: 'integer n, i\n    ∑_{i=1}^{n} 1/i\n  < 10\n', want: 'refuted', cx: /^n = 16384$/ },
+  { name: '∑_{i=1}^{n} 0.99^i ≤ 99 holds', text: 'integer n, i\n    ∑_{i=1}^{n} 0.99^i\n  ≤ 99\n', want: 'pass' },
+  { name: 'n! ≤ nⁿ holds', text: 'integer n\n    n!\n  ≤ n^n\n', want: 'pass' },
   // (Red team:) kinks of a step about vectors, where a vector is small or beside another.
   { name: '∇_x max(‖x‖², 10⁻⁶) = 2x fails for ‖x‖ < 10⁻³', text: 'vector x in R^n\n    ∇_x max(‖x‖², 10^(-6))\n  = 2x\n', want: 'refuted', message: /scaled by/ },
   { name: '∇_x |bᵀx − 10⁻⁶| = b fails for 0 < bᵀx < 10⁻⁶', text: 'vector x, b in R^n\nassume bᵀx > 0\n    ∇_x |bᵀx - 10^(-6)|\n  = b\n', want: 'refuted' },

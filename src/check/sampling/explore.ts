@@ -335,26 +335,49 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       // sampled only up to about 13: further out, a ladder to 256 (scalar steps only: a
       // matrix recurrence 256 deep is no probe).
       const ladder = base.isInteger(key) && !b.polynomial && !matrixKeys(base).length
-        ? [...INTEGER_LADDER.map((n) => (base.values.get(key)!.value as Rational).add(Rational.of(n))), ...definitionBoundaries(p)]
+        ? [...ladderOf(p).map((n) => (base.values.get(key)!.value as Rational).add(Rational.of(n))), ...definitionBoundaries(p)]
         : [];
       if (ladder.length) along.add(base.values.get(key)!.label);
       /** The step decided at x along `key` (null where the assumptions reject x), and its counterexample where it fails there. */
-      const probe = (x: Rational, why: string): { q: Point; o: ReturnType<typeof decideAt>; failure: Counterexample | null } | null => {
+      const probe = (x: Rational, why: string, far = false): { q: Point; o: ReturnType<typeof decideAt>; failure: Counterexample | null } | null => {
         const q = at(base, key, x, rng, deadline);
         if (!q) return null;
         q.touched.clear();
         probes++;
-        const o = decideAt(q, left, rel, right, levels);
+        let o: ReturnType<typeof decideAt> | null = null;
+        if (far) {
+          // A far rung: exact values within LADDER_EXACT_MS (n! against 100ⁿ at 384: past
+          // doubles), else double enclosures (∑_{i=1}^{16384} 0.99^i takes seconds exactly),
+          // and the rungs past one that ran out are not tried exactly.
+          if (farExact) {
+            q.deadline = Math.min(deadline, Date.now() + LADDER_EXACT_MS);
+            try {
+              o = decideAt(q, left, rel, right, levels);
+            } catch (err) {
+              if (!(err instanceof Signal)) throw err;
+              farExact = false;
+            } finally {
+              q.deadline = deadline;
+            }
+          }
+          if (o === null) {
+            q.touched.clear();
+            o = decideAt(q, left, rel, right, [intervalField] as ReturnType<typeof allLevels>);
+          }
+        }
+        o ??= decideAt(q, left, rel, right, levels);
         if (o.kind !== 'fails') return { q, o, failure: null };
         const [l, r] = formatSides(o.F, o.left, o.right);
         return { q, o, failure: counterexample(q, l, r, `${why}, along ${base.values.get(key)!.label}`) };
       };
       const rungs = new Set(ladder);
+      const far = new Set(ladder.filter((x) => x.cmp(Rational.of(300)) > 0).map((x) => x.toString()));
+      let farExact = true;
       for (const x of [...probesFrom(b, base.isInteger(key), rng), ...ladder]) {
         if (Date.now() > deadline) return done(null);
         let tried: ReturnType<typeof probe>;
         try {
-          tried = probe(x, 'found beside a boundary of the step: where left − right is 0 or turns');
+          tried = probe(x, 'found beside a boundary of the step: where left − right is 0 or turns', rungs.has(x) && far.has(x.toString()));
         } catch (err) {
           // A rung of the ladder the evaluator cannot take (a recurrence 500 deep) ends the ladder, as in integerLadder.
           if (err instanceof Signal && rungs.has(x)) break;
@@ -1023,7 +1046,7 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
   const boundaries = definitionBoundaries(p);
   for (const key of scalarKeys(base).filter((k) => base.isInteger(k))) {
     const start = base.values.get(key)!.value as Rational;
-    for (const x of [...INTEGER_LADDER.map((n) => start.add(Rational.of(n))), ...boundaries]) {
+    for (const x of [...ladderOf(p).map((n) => start.add(Rational.of(n))), ...boundaries]) {
       if (Date.now() > deadline) return null;
       const q = at(base, key, x, rng, deadline);
       if (!q) continue;
@@ -1041,7 +1064,8 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
         }
       }
       try {
-        o ??= decideAt(q, left, p.rel as RelOp, right, enclosures);
+        // (A far rung in doubles only: 16,384 terms of q^{t−i} in 50-digit decimals take seconds.)
+        o ??= decideAt(q, left, p.rel as RelOp, right, x.cmp(start.add(Rational.of(300))) > 0 ? [intervalField] as ReturnType<typeof allLevels> : enclosures);
       } catch (err) {
         // A rung the evaluator cannot take (E[…] of too many terms) finds nothing; farther ones cannot either.
         if (err instanceof Signal) break;
@@ -1287,6 +1311,31 @@ function farConstants(es: readonly Expr[], deadline: number): Rational[] {
 
 /** How far past its sampled value an integer the step is not a polynomial in is probed. */
 const INTEGER_LADDER = [16, 24, 32, 48, 64, 96, 128, 192, 256];
+
+/**
+ * Farther rungs for a step with no recurrence to unroll (a closed form, sums and products):
+ * n! ≤ 100ⁿ fails from 269 on, ∑_{i=1}^{n} 0.99^i ≤ 98 from 458, ∑_{i=1}^{n} 1/i < 10 from
+ * 12,367. (A recurrence that deep is too deep to evaluate: its ladder stops at 256.)
+ */
+const FAR_LADDER = [384, 512, 768, 1024, 2048, 4096, 8192, 16384];
+
+/** The terms a far rung may cost at most: a ∑ nested d deep at n has about nᵈ terms. */
+const FAR_TERMS = 200_000;
+
+/**
+ * The ladder's rungs for a step: the far ones too where nothing is unrolled by recursion, as
+ * far as their terms stay few (a double sum stops at 384: 16,384² terms is no probe).
+ */
+function ladderOf(p: StepProblem): readonly number[] {
+  if (p.unfoldings.some((u) => u.recursive)) return INTEGER_LADDER;
+  let depth = 0;
+  const nesting = (e: Expr, d: number): void => {
+    if (e.kind === 'BigOp') depth = Math.max(depth, d + 1);
+    for (const c of children(e)) nesting(c, e.kind === 'BigOp' ? d + 1 : d);
+  };
+  for (const side of [p.left, p.right]) if (isExprNode(side)) nesting(unfolded(side, p), 0);
+  return [...INTEGER_LADDER, ...FAR_LADDER.filter((n) => n ** depth <= FAR_TERMS)];
+}
 
 /** Index values past this size are not tried as a definition's boundary (a sum of a million terms is no probe). */
 const MAX_BOUNDARY = 100_000;
