@@ -126,6 +126,8 @@ export const DIAGNOSTICS = {
     `components are numbered from 1, so ${a.written} is not a component of ${a.name}; declare ${a.written} to use it as a name of its own`),
   'component-arity': entry('error', (a: { name: string; shape: string; expected: number; got: number }) =>
     `${a.name} is ${a.shape}: its ${a.expected === 1 ? 'components take one index' : 'entries take two indices'}, but ${a.got} ${a.got === 1 ? 'is' : 'are'} given`),
+  'random-redeclared': entry('warning', (a: { name: string }) =>
+    `'${a.name}' is declared random a second time: its moments are the ones this line gives, not those of its first declaration`),
   'duplicate-declaration': entry('error', (a: { name: string }) => `'${a.name}' is already declared in this scope`),
   'builtin-redeclared': entry('error', (a: { name: string }) => `'${a.name}' is a built-in function: choose another name`),
   'bad-space': entry('error', (a: { kind: string; example: string }) => `a ${a.kind} is declared in ${a.example}`),

@@ -204,6 +204,15 @@ describe('random declarations', () => {
     expect(await warnings(`${decl}\n`)).toEqual([expect.stringMatching(message)]);
   });
 
+  // (Red team:) a second `random g …` replaced the first one's moments without a word.
+  it('warns that a second random declaration replaces the first one\'s moments', async () => {
+    const report = await checkSource('scalar μ, s\nrandom g with E[g] = μ\nrandom g with Var[g] = s²\n    Var[g]\n  = s²\n', { file: 'r.deriv' });
+    expect(report.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['random-redeclared', "'g' is declared random a second time: its moments are the ones this line gives, not those of its first declaration"],
+    ]);
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
+
   it('uses every moment it accepts, with no warning', async () => {
     const text = `scalar μ, ρ, s, κ, m4
 matrix Σ in R^{n×n}

@@ -406,6 +406,12 @@ class Resolver {
       if (prior && !prior.implicit && !(st.declKind === 'random' && shapeEq(prior.shape, shape))) {
         this.error(diagnostic('duplicate-declaration', { name: printName(name) }, name.range));
       } else {
+        // (Two random declarations of one name: the later one's moments are used, silently so far.)
+        if (prior?.random && st.declKind === 'random' && st.facts.length > 0) {
+          this.error(diagnostic('random-redeclared', { name: printName(name) }, name.range, {
+            notes: [{ message: `the first declaration of ${printName(name)}`, range: prior.range }],
+          }));
+        }
         this.scope.set(info);
       }
     }
