@@ -111,6 +111,10 @@ export const DIAGNOSTICS = {
     `'${a.name}' is not declared, so ${a.product} is read as a product; to apply a function, declare it: function ${a.name} : R → R`),
   'not-a-function': entry('error', (a: { name: string; shape: string }) =>
     `'${a.name}' is ${a.shape}, not a function: declare it with 'function ${a.name} : R → R' to apply it`),
+  'moment-without-brackets': entry('error', (a: { name: string; what: string }) =>
+    `'${a.name}' is the ${a.what}: write it with brackets, as ${a.name}[X]`),
+  'bare-expectation': entry('warning', () =>
+    `'E' is not declared, so it is read as a number E multiplying what follows; for the expectation write E[X] (with brackets); to mean a number, declare it: scalar E`),
   'function-without-argument': entry('error', (a: { name: string }) => `'${a.name}' is a function: apply it to an argument, as ${a.name}(x)`),
   'derivative-body': entry('error', (a: { written: string }) =>
     `'${a.written}' is a derivative: write the expression it differentiates after it, as ${a.written} f(x)`),

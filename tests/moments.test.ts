@@ -204,6 +204,21 @@ describe('random declarations', () => {
     expect(await warnings(`${decl}\n`)).toEqual([expect.stringMatching(message)]);
   });
 
+  // (Red team:) `Var X` said "write V a r"; `E X` was E·X, refuted with E = 0, without a word.
+  it.each([
+    ['Var X', '0', 'moment-without-brackets', "'Var' is the variance: write it with brackets, as Var[X]"],
+    ['Cov X', '0', 'moment-without-brackets', "'Cov' is the covariance: write it with brackets, as Cov[X]"],
+    ['E X', 'μ', 'bare-expectation', "'E' is not declared, so it is read as a number E multiplying what follows; for the expectation write E[X] (with brackets); to mean a number, declare it: scalar E"],
+  ])('%s: says how to write it', async (l, r, code, message) => {
+    const report = await checkSource(`scalar μ\nrandom X with E[X] = μ\n    ${l}\n  = ${r}\n`, { file: 'r.deriv' });
+    expect(report.diagnostics.map((d) => [d.code, d.message])).toEqual([[code, message]]);
+  });
+
+  it('a declared E is a name, with no warning', async () => {
+    const report = await checkSource('scalar E, x\nrandom X\n    E x\n  = x E\n', { file: 'r.deriv' });
+    expect(report.diagnostics).toEqual([]);
+  });
+
   // (Red team:) a second `random g …` replaced the first one's moments without a word.
   it('warns that a second random declaration replaces the first one\'s moments', async () => {
     const report = await checkSource('scalar μ, s\nrandom g with E[g] = μ\nrandom g with Var[g] = s²\n    Var[g]\n  = s²\n', { file: 'r.deriv' });

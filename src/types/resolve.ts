@@ -717,6 +717,16 @@ class Resolver {
       this.error(diagnostic('function-without-argument', { name: n.base }, e.range));
       return { ...e, shape: ANY };
     }
+    // `Var X`, `Cov X` for Var[X], Cov[X] (a word that otherwise reads as V·a·r).
+    const moment = n.base === 'Var' ? 'variance' : n.base === 'Cov' ? 'covariance' : null;
+    if (moment && !n.index && n.primes === 0) {
+      this.error(diagnostic('moment-without-brackets', { name: n.base, what: moment }, e.range));
+      return { ...e, shape: ANY };
+    }
+    // `E X` for E[X] where random names are declared: E is read as a number (a warning).
+    if (n.base === 'E' && !n.index && n.primes === 0 && !env.inIndex && this.scope.all().some((i) => i.random)) {
+      this.error(diagnostic('bare-expectation', {}, e.range));
+    }
     if (!isLetterName(n.base)) {
       const product = this.declaredLetters(e, env);
       if (product) return product;
