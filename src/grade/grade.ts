@@ -189,6 +189,17 @@ class ClaimGrader {
     return { units, passing: steps.length + shows.length - failed.length, failed, errors };
   }
 
+  /** Whether a show or answer rests only on the key's premises; each one it does not is a failure. */
+  private premisesHold(c: Checked, st: Show | Answer): boolean {
+    if (!c.resolved) return true;
+    let ok = true;
+    for (const p of extraPremises(this.key, this.claim.name, c.resolved, c.source, st, this.match)) {
+      ok = false;
+      this.fail('assumption', p.message, { c, offset: p.range[0] }, { cx: p.counterexample, group: 'assumption', detail: p.detail });
+    }
+    return ok;
+  }
+
   /** The errors of a region, as failures (at most three, then how many more). */
   private reportErrors(c: Checked, errors: readonly Diagnostic[]): void {
     for (const d of errors.slice(0, 3)) this.fail('step', `this line has an error, so what it says is not checked: ${d.message}`, { c, offset: d.range[0] });
@@ -222,13 +233,7 @@ class ClaimGrader {
     const verdict = c.report.shows.find((s) => s.range[0] === st.range[0])?.verdict ?? 'error';
     if (region.failed.length > 0) this.reportFailures(c, region.failed);
     this.reportErrors(c, region.errors);
-    let premisesOk = true;
-    if (c.resolved) {
-      for (const p of extraPremises(this.key, this.claim.name, c.resolved, c.source, st, this.match)) {
-        premisesOk = false;
-        this.fail('assumption', p.message, { c, offset: p.range[0] }, { cx: p.counterexample, group: 'assumption', detail: p.detail });
-      }
-    }
+    const premisesOk = this.premisesHold(c, st);
     if (!m.ok || !premisesOk || (this.claim.derived && !hasChain)) return this.result(0, at, '');
     const whole = passes(verdict) && region.errors.length === 0;
     // Partial credit (README): the share of the show's steps that pass, plus one for reaching
@@ -263,14 +268,7 @@ class ClaimGrader {
     this.reportErrors(c, region.errors);
     // An answer rests on premises too (`define c = 7` where the key's c is 3 makes x = 2c
     // another answer): the same check as a show's.
-    let premisesOk = true;
-    if (c.resolved) {
-      for (const p of extraPremises(this.key, this.claim.name, c.resolved, c.source, st, this.match)) {
-        premisesOk = false;
-        this.fail('assumption', p.message, { c, offset: p.range[0] }, { cx: p.counterexample, group: 'assumption', detail: p.detail });
-      }
-    }
-    if (!premisesOk) return this.result(0, at, '');
+    if (!this.premisesHold(c, st)) return this.result(0, at, '');
     const sectionShare = region.units === 0 ? 1 : region.passing / region.units;
     if (!this.claim.partial) {
       if (!m.ok || region.failed.length > 0 || region.errors.length > 0) return this.result(0, at, '');
