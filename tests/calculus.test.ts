@@ -318,6 +318,9 @@ describe('limits', () => {
     ['show (-1)^T + (-1)^(T+1) → 0 as T → ∞', 'unknown', /T = 4/],
     ['show 2^T (1/2)^T → 1 as T → ∞', 'unknown', /T = 4/],
     ['show 2^T - 2^T → 0 as T → ∞', 'unknown', /T = 4/],
+    // √ of something tending to 0 from below has no value at all: not "√ is continuous at 0".
+    ['show lim_{T→∞} √(-1/T) = 0', 'unknown', /T = 4|could not be evaluated|no sampled point/],
+    ['show lim_{T→∞} √(1/T) = 0', 'proved', /T\^-1\/2/],
   ];
   it.each(cases)('%s → %s', async (claim, want, why) => {
     const { report } = await stepsOf(`${decl}${claim}\n`);

@@ -190,9 +190,10 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
       if (fn === 'log' || fn === 'sqrt') {
         const a = limitOf(e.args[0]!, key, rc);
         if (a?.kind === 'infinite' && a.sign > 0) return { kind: 'infinite', sign: 1, rules: [...a.rules, `${fn === 'log' ? 'log' : '√'} u → ∞ as u → ∞`] };
-        // Continuous where the limit is a number inside the domain.
+        // Continuous where the limit is a number inside the domain, away from its edge (√ of
+        // −1/T has no value however near 0 it comes: the limit 0 says nothing of the side).
         const s = a?.kind === 'value' ? exactSign(a.value) : null;
-        if (a?.kind === 'value' && s !== null && (s > 0 || (s === 0 && fn === 'sqrt'))) return { kind: 'value', value: { ...e, args: [a.value] }, rules: [...a.rules, `${fn} is continuous there`] };
+        if (a?.kind === 'value' && s !== null && s > 0) return { kind: 'value', value: { ...e, args: [a.value] }, rules: [...a.rules, `${fn} is continuous there`] };
         return null;
       }
       return null;
