@@ -154,28 +154,34 @@ export function trivialKey(e: Expr): string {
     } else if (x.kind === 'Neg') {
       addTerms(x.arg, !negated);
     } else {
-      terms.push(`${negated ? '-' : '+'}${productKey(x)}`);
+      const [flip, k] = productKey(x);
+      terms.push(`${negated !== flip ? '-' : '+'}${k}`);
     }
   };
   addTerms(e, false);
   return terms.length === 1 && terms[0]!.startsWith('+') ? terms[0]!.slice(1) : `(sum ${terms.sort().join(' ')})`;
 }
 
-function productKey(e: Expr): string {
-  if (e.kind === 'Binary' && (e.op === '/' || e.op === '^')) return `(${e.op} ${trivialKey(e.left)} ${trivialKey(e.right)})`;
-  if (!(e.kind === 'Binary' && e.op === '*')) return exprKey(e);
+/** A term's key, and whether it carries a sign of its own: (−a)·b is −(a·b). */
+function productKey(e: Expr): [boolean, string] {
+  if (e.kind === 'Binary' && (e.op === '/' || e.op === '^')) return [false, `(${e.op} ${trivialKey(e.left)} ${trivialKey(e.right)})`];
+  if (!(e.kind === 'Binary' && e.op === '*')) return [false, exprKey(e)];
   const factors: Expr[] = [];
+  let flip = false;
   const collect = (x: Expr): void => {
     if (x.kind === 'Binary' && x.op === '*') {
       collect(x.left);
       collect(x.right);
+    } else if (x.kind === 'Neg') {
+      flip = !flip;
+      collect(x.arg);
     } else factors.push(x);
   };
   collect(e);
   const keys = factors.map((f) => trivialKey(f));
   // (Scalars commute; vectors and matrices keep their order.)
   const scalar = factors.every((f) => f.shape?.kind === 'scalar');
-  return `(prod ${(scalar ? keys.sort() : keys).join(' ')})`;
+  return [flip, keys.length === 1 ? keys[0]! : `(prod ${(scalar ? keys.sort() : keys).join(' ')})`];
 }
 
 const NOTHING_BOUND: ReadonlyMap<string, string> = new Map();

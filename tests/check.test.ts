@@ -214,6 +214,8 @@ describe('a show\'s chain reaches the claim up to trivial rewriting', () => {
     ['(a+b)^2 = a^2 + 2a b + b^2', '    (a+b)(a+b)\n  = b^2 + 2 b a + a^2\n', 'error', /starts at \(a \+ b\) \(a \+ b\), not at the claim's left side \(a \+ b\)² \(they are equal, but the chain must start there: start it at \(a \+ b\)²\)/],
     ['(a+b)^2 = a^2 + 2a b + b^2', '    (a+b)^2\n  = b^2 + 2 b a + a^2\n', 'proved', /reaches the claim/],
     ['a μ (1 - β) = a μ - a β μ', '    μ a (1 - β)\n  = a μ - μ a β\n', 'proved', /reaches the claim/],
+    ['(a - b) μ = μ a - μ b', '    μ (a - b)\n  = -b μ + a μ\n', 'proved', /reaches the claim/],
+    ['-a b = b (-a)', '    (-a) b\n  = -(b a)\n', 'proved', /reaches the claim/],
     ['(a+b)^2 = a^2 + 2a b + b^2', '    (a+b)^2\n  = a^2 + 2a b + b^2 + 1\n', 'error', /ends at a² \+ 2 a b \+ b² \+ 1, not at the claim's right side/],
   ])('show %s with a chain → %s', async (claim, chain, want, why) => {
     const report = await checkSource(`scalar a, b, μ, β\nshow "1": ${claim}\n${chain}`);
