@@ -210,6 +210,12 @@ describe('reading rules, each with the warning that shows the reading', () => {
       ["2:1 reading: read 'a/-b(x + 1)' as (a/(-b)) · (x + 1); for the other reading write a/(-(b (x + 1)))"]],
     ['…while a/(-bc) leaves no doubt', 'scalar a, b, c\na/(-bc) = -a/(b c)\n', []],
     ['…while a/(b(x + 1)) and 1/2(x + 1) leave no doubt', 'scalar a, b, x\na/(b(x+1)) + 1/2(x+1) = a/b/(x+1) + (x+1)/2\n', []],
+    // (Red team:) a divisor written tight against the next factor: x/(2y) is as likely meant.
+    ['…and x/2y is (x/2)·y, with a warning', 'scalar x, y\nx/2y = (x/2) y\n',
+      ["2:1 reading: read 'x/2y' as (x/2) · y; for the other reading write x/(2y)"]],
+    ['…and 1/2π is (1/2)·π, with a warning', 'scalar x\n1/2π = π/2\n',
+      ["2:1 reading: read '1/2π' as (1/2) · π; for the other reading write 1/(2π)"]],
+    ['…while x/2 y, spaced, is the rule\'s own reading', 'scalar x, y\nx/2 y = (x/2) y\n', []],
     ['…nor does a \\frac, whose denominator is whole', 'scalar a, b, c, x\n\\frac{a}{bc} + \\frac{1}{x(x+1)} = a/(b c) + 1/x - 1/(x+1)\n', []],
     ['2e-1 is 2·10⁻¹, with a warning (e is Euler\'s number: 2e − 1 is another value)', 'scalar x\nx · 2e-1 = x/5\n',
       ["2:5 reading: read '2e-1' as 2 · 10^{-1}; for the other reading write 2 e - 1"]],

@@ -19,6 +19,7 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
     if (e.kind === 'Binary' && e.op === '*' && e.implicit) {
       exponentReading(e, code, out);
       mixedNumberReading(e, code, out);
+      quotientReading(e, code, out);
     }
     if (e.kind === 'Call') functionReading(e, code, out);
     if (e.kind === 'Num') scientificReading(e, code, out);
@@ -133,6 +134,30 @@ function expressionsIn(value: unknown): Expr[] {
 /** The last factor of a product (`a·e^t` → `e^t`). */
 function lastFactor(e: Expr): Expr {
   return e.kind === 'Binary' && (e.op === '*' || e.op === '/') ? lastFactor(e.right) : e;
+}
+
+/**
+ * `x/2y`, `1/2π`: `/` and juxtaposition bind alike, left first (LANGUAGE.md §1), so this is
+ * (x/2)·y; written tight, x/(2y) is as likely meant: say which was taken. (Spaced, `a/b c`,
+ * the reading is the rule's own; a word of letters, `a/bc`, is the resolver's.)
+ */
+function quotientReading(product: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  const quotient = product.left;
+  const next = product.right;
+  if (quotient.kind !== 'Binary' || quotient.op !== '/' || quotient.range[1] !== next.range[0]) return;
+  const divisor = quotient.right;
+  // (Only a divisor written as a bare number or name, tight against what follows: `x/2y`.)
+  if (divisor.range[1] !== quotient.range[1] || code[divisor.range[0]] === '(' || code[divisor.range[0]] === '{') return;
+  if (!(divisor.kind === 'Num' || divisor.kind === 'Var' || divisor.kind === 'Const')) return;
+  // (A fraction of numbers before a bracket, `1/2(x + 1)`, is ½(x + 1): no doubt.)
+  if (quotient.left.kind === 'Num' && divisor.kind === 'Num' && code[next.range[0]] === '(') return;
+  const num = code.slice(quotient.left.range[0], quotient.left.range[1]);
+  const by = code.slice(divisor.range[0], divisor.range[1]);
+  const rest = code.slice(next.range[0], next.range[1]);
+  const wrap = (t: string): string => (/^[\p{L}\p{N}_.]+$/u.test(t) ? t : `(${t})`);
+  out.push(diagnostic('reading', {
+    written: code.slice(quotient.range[0], next.range[1]), reading: `(${wrap(num)}/${by}) · ${rest}`, other: `${wrap(num)}/(${by}${rest})`,
+  }, [quotient.range[0], next.range[1]]));
 }
 
 function exponentReading(product: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
