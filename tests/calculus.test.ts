@@ -321,11 +321,22 @@ describe('limits', () => {
     // √ of something tending to 0 from below has no value at all: not "√ is continuous at 0".
     ['show lim_{T→∞} √(-1/T) = 0', 'unknown', /T = 4|could not be evaluated|no sampled point/],
     ['show lim_{T→∞} √(1/T) = 0', 'proved', /T\^-1\/2/],
+    // (Red team:) (−1)^{2T} is 1: no sign change where the exponent steps by an even number.
+    ['show lim_{T→∞} (-1)^{2T} = 1', 'unknown', /T = 4/],
+    ['show lim_{T→∞} (-1)^{2T+1} = -1', 'unknown', /T = 4/],
+    ['show lim_{T→∞} (-1)^{3T} = 1', 'refuted', /no limit/],
+    ['show lim_{T→∞} (1/0)/T = 0', 'unknown', /./],
   ];
   it.each(cases)('%s → %s', async (claim, want, why) => {
     const { report } = await stepsOf(`${decl}${claim}\n`);
     expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);
     expect(report.shows[0]!.message).toMatch(why);
+  });
+
+  // (Red team:) a member at an index that moves with T was frozen at the point's T.
+  it('never freezes x_T at one T when it checks a limit at points', async () => {
+    const { report } = await stepsOf('integer T, t\nscalar x_t\nassume x_t = 1/(t+1)\nshow lim_{T→∞} x_T = 0\nshow lim_{T→∞} T x_T = 1\n');
+    expect(report.shows.map((s) => s.verdict)).toEqual(['unknown', 'unknown']);
   });
 
   it('sees through definitions, and never takes T^(-1) for a growing power', async () => {

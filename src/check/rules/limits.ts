@@ -55,6 +55,17 @@ function growsLinearly(e: Expr, key: string): boolean {
   return false;
 }
 
+/** The k of an exponent k·T + c that growsLinearly accepts (1 for T + c). */
+function linearStep(e: Expr, key: string): number {
+  if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) return growsLinearly(e.left, key) ? linearStep(e.left, key) : linearStep(e.right, key);
+  if (e.kind === 'Binary' && e.op === '*') {
+    const k = e.left.kind === 'Num' ? Number(e.left.value) : e.right.kind === 'Num' ? Number(e.right.value) : NaN;
+    const other = e.left.kind === 'Num' ? e.right : e.left;
+    return k * linearStep(other, key);
+  }
+  return 1;
+}
+
 /** T itself or T^k with k a positive number: a polynomial factor that grows. */
 function isPolynomial(e: Expr, key: string): boolean {
   if (e.kind === 'Var' && printName(e.name) === key) return true;
@@ -150,7 +161,7 @@ export function limitOf(e: Expr, key: string, rc: RuleContext): LimitValue {
 }
 
 function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
-  if (!dependsOn(e, key)) return { kind: 'value', value: e, rules: [] };
+  if (!dependsOn(e, key)) return hasNoValue(e) ? null : { kind: 'value', value: e, rules: [] };
   switch (e.kind) {
     case 'Var':
       return printName(e.name) === key ? { kind: 'infinite', sign: 1, rules: [`${key} → ∞`] } : null;
@@ -171,8 +182,8 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
         return productLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc));
       }
       if (e.op === '/') {
-        // c / T^k → 0 with c fixed.
-        if (!dependsOn(e.left, key) && isPolynomial(e.right, key)) return { kind: 'value', value: ZERO, rules: [`c/T^k → 0 (${printExpr(e.right)} → ∞)`] };
+        // c / T^k → 0 with c fixed (a number: not ∞, not 1/0).
+        if (!dependsOn(e.left, key) && !hasNoValue(e.left) && isPolynomial(e.right, key)) return { kind: 'value', value: ZERO, rules: [`c/T^k → 0 (${printExpr(e.right)} → ∞)`] };
         return quotientLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc), e);
       }
       if (e.op === '+' || e.op === '-') return sumLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc), e, e.op);
@@ -209,6 +220,16 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
     }
     default: return null;
   }
+}
+
+/** Whether an expression free of T may be no number at all: ∞ in it, or a division by a constant that is 0 ((1/0)/T is not 0). */
+function hasNoValue(e: Expr): boolean {
+  let none = false;
+  visit(e, (x) => {
+    if (x.kind === 'Const' && x.name === 'inf') none = true;
+    if (x.kind === 'Binary' && x.op === '/' && constantValue(x.right)?.isZero()) none = true;
+  });
+  return none;
 }
 
 /** exp of an argument with a limit: 0 at −∞, ∞ at ∞, exp(L) at L (exp is continuous). */
@@ -339,7 +360,9 @@ function powerLimit(base: Expr, exponent: Expr, key: string, rc: RuleContext): L
     if (q.equals(Rational.ONE)) return { kind: 'value', value: { kind: 'Num', value: '1', range: base.range, shape: { kind: 'scalar' } }, rules: ['1^T = 1'] };
     const shown = base.kind === 'Num' || base.kind === 'Var' ? printExpr(base) : `(${printExpr(base)})`;
     if (q.cmp(Rational.ONE) > 0) return { kind: 'infinite', sign: 1, rules: [`q^T → ∞ for q > 1 (q = ${printExpr(base)})`] };
-    if (mag.cmp(Rational.ONE) >= 0) return { kind: 'none', why: `${shown}^T has no limit (q ≤ −1: it changes sign at every step)` };
+    // q ≤ −1 changes sign at every step only where the exponent steps by an odd number:
+    // (−1)^{2T} is 1. (An even step: unknown here.)
+    if (mag.cmp(Rational.ONE) >= 0) return linearStep(exponent, key) % 2 === 1 ? { kind: 'none', why: `${shown}^${printExpr(exponent)} has no limit (q ≤ −1: it changes sign at every step)` } : null;
   }
   return null;
 }
@@ -367,7 +390,9 @@ function atPoint(e: Expr, point: Point, key: string): Expr | null {
     switch (x.kind) {
       case 'Var': {
         if (printName(x.name) === key) return x;
-        if (x.shape?.kind === 'matrix') {
+        // A member at an index that moves with T (x_T) has no one value here: not frozen
+        // at the point's T (x_T = 1/(T + 1) "tended" to 1/2 at T = 1).
+        if (x.shape?.kind === 'matrix' || dependsOn(x, key)) {
           ok = false;
           return x;
         }
