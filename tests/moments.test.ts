@@ -106,10 +106,17 @@ describe('expectation and variance identities', () => {
     ['Var[X]', '≤', '1/4', 'unknown'],
     ['X²', '≤', 'X', 'checked'],
     ['X²', '≤', 'X/2', 'refuted'],
+    // (Red team:) a name the declared moments are, read without E[…]: μ ≤ 1 holds.
+    ['μ', '≤', '1', 'unknown'],
   ])('under assume 0 ≤ X ≤ 1: %s %s %s → %s', async (l, rel, r, want) => {
     const report = await check(`scalar μ, s\nrandom X with E[X] = μ, Var[X] = s²\nassume 0 ≤ X ≤ 1\n    ${l}\n  ${rel} ${r}\n`);
     expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(want);
     if (want === 'unknown') expect(report.steps[0]!.message).toMatch(/0 ≤ X ≤ 1, which the declared moments are drawn without/);
+  });
+
+  it('an expectation of another random name is refuted as ever under a bound on X', async () => {
+    const report = await check('scalar μ\nrandom X with E[X] = μ\nrandom Y with E[Y] = 0, E[Y^2] = 1\nassume 0 ≤ X ≤ 1\n    E[Y^2]\n  = 0\n');
+    expect(report.steps[0]!.verdict).toBe('refuted');
   });
 
   it('shows the index of a refuting point inside E[…]', async () => {

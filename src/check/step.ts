@@ -276,12 +276,31 @@ function memberIndexNames(conditions: readonly Condition[]): string {
   return [...names].join(', ') || 't';
 }
 
-/** Whether a step takes an expectation (E, Var, Cov) on either side, definitions unfolded. */
-function readsExpectation(p: StepProblem): boolean {
+/**
+ * Whether a step reads the distribution of a random name a condition bounds (`0 ≤ X ≤ 1`):
+ * an expectation of it (E[2X + 1]), or a name its declared moments are (`E[X] = μ`: μ ≤ 1
+ * holds, and μ = 2 is no counterexample), definitions unfolded. E[Y²] of another Y does not.
+ */
+function readsMomentsOf(p: StepProblem, c: Condition): boolean {
+  const scope = p.prep.ctx.scope;
+  const bounded = new Set<string>();
+  for (const e of formulaExprs(c.formula)) {
+    visit(e, (x) => { if (x.kind === 'Var') { const info = scope.lookup(x.name)?.info; if (info?.random) bounded.add(info.key); } });
+  }
+  const momentNames = new Set<string>();
+  for (const key of bounded) {
+    const spec = p.prep.ctx.random.specs.get(key);
+    for (const m of [spec?.mean, spec?.second, spec?.covariance, spec?.third, spec?.fourth]) if (m) for (const v of freeNames(m.value)) momentNames.add(printName(v.name));
+  }
   let found = false;
   for (const side of [p.left, p.right]) {
     if (!isExpr(side)) continue;
-    visit(unfold(side, p.unfoldings, p.functions, p.prep.ctx.scope, null), (x) => { if (x.kind === 'Expect') found = true; });
+    visit(unfold(side, p.unfoldings, p.functions, scope, null), (x) => {
+      if (x.kind === 'Expect') {
+        visit(x, (y) => { if (y.kind === 'Var' && bounded.has(scope.lookup(y.name)?.info.key ?? '')) found = true; });
+      }
+      if (x.kind === 'Var' && momentNames.has(printName(x.name))) found = true;
+    });
   }
   return found;
 }
@@ -654,7 +673,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;
     const members = otherMembers(p);
-    const unenforced = [...p.prep.unenforced, ...(p.prep.onRandom.length > 0 && readsExpectation(p) ? p.prep.onRandom : []), ...members];
+    const unenforced = [...p.prep.unenforced, ...(p.prep.onRandom.length > 0 ? p.prep.onRandom.filter((c) => readsMomentsOf(p, c)) : []), ...members];
     const caveat = unenforced.length > 0
       ? ` (sampling could not enforce: ${unenforced.map((c) => printFormula(c.formula)).join('; ')}${unenforced.some((c) => p.prep.onRandom.includes(c)) ? ', which the declared moments are drawn without' : ''}${members.length > 0 ? `; it speaks of one member, and the step reads others: if it holds for every member, write 'for all ${memberIndexNames(members)}'` : ''})`
       : '';
