@@ -112,7 +112,7 @@ export const DIAGNOSTICS = {
   'not-a-function': entry('error', (a: { name: string; shape: string }) =>
     `'${a.name}' is ${a.shape}, not a function: declare it with 'function ${a.name} : R → R' to apply it`),
   'moment-without-brackets': entry('error', (a: { name: string; what: string }) =>
-    `'${a.name}' is the ${a.what}: write it with brackets, as ${a.name}[X]`),
+    `'${a.name}' is the ${a.what}: write it with brackets around what it is of, as ${a.name}[…]`),
   'bare-expectation': entry('warning', () =>
     `'E' is not declared, so it is read as a number E multiplying what follows; for the expectation write E[X] (with brackets); to mean a number, declare it: scalar E`),
   'function-without-argument': entry('error', (a: { name: string }) => `'${a.name}' is a function: apply it to an argument, as ${a.name}(x)`),

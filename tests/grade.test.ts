@@ -455,6 +455,12 @@ describe('a small key: premises and errors of answers, partial credit', () => {
     ]);
   });
 
+  it('lists at most 50 error lines, then how many more', async () => {
+    const r = await grade(`scalar a, b, c, x\nsection "9"\n${Array.from({ length: 70 }, (_, i) => `zz${i}`).join('\n')}\n`);
+    expect(r.errors).toHaveLength(51);
+    expect(r.errors![50]).toBe('… and 20 more errors');
+  });
+
   it('partial credit: the passing steps, plus one for reaching the claim', async () => {
     // Three steps, two of them wrong (into and out of the slip); the chain reaches the claim:
     // (1 + 1)/(3 + 1) of 4 points (it was 1/4: the unit for reaching the claim was lost).

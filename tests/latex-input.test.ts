@@ -313,6 +313,16 @@ describe('more spellings of the same symbols', () => {
     expect(report.steps[0]!.verdict).toBe('proved');
   });
 
+  // (Red team:) ℎ (U+210E) is the italic h the alphabet leaves out; \Vert nested in a norm.
+  it.each([
+    ['scalar h\nassume h = 2\n    ℎ + 1\n  = 3\n', 'proved'],
+    ['vector u, v in R^n\n    \\Vert \\Vert u \\Vert v \\Vert\n  = ‖u‖ ‖v‖\n', 'checked'],
+  ])('reads %j', async (text, want) => {
+    const report = await checkSource(text, { file: 'h.deriv' });
+    expect(report.diagnostics).toEqual([]);
+    expect(report.steps[0]!.verdict).toBe(want);
+  });
+
   it('keeps every column where a character is read as another (∥ as ‖)', async () => {
     const report = await checkSource('vector v in R^n\n    ∥v∥²\n  = v⊺v + 1\n', { file: 'c.deriv' });
     expect(report.steps[0]!.verdict).toBe('refuted');

@@ -213,12 +213,17 @@ describe('random declarations', () => {
 
   // (Red team:) `Var X` said "write V a r"; `E X` was E·X, refuted with E = 0, without a word.
   it.each([
-    ['Var X', '0', 'moment-without-brackets', "'Var' is the variance: write it with brackets, as Var[X]"],
-    ['Cov X', '0', 'moment-without-brackets', "'Cov' is the covariance: write it with brackets, as Cov[X]"],
+    ['Var X', '0', 'moment-without-brackets', "'Var' is the variance: write it with brackets around what it is of, as Var[…]"],
+    ['Cov X', '0', 'moment-without-brackets', "'Cov' is the covariance: write it with brackets around what it is of, as Cov[…]"],
     ['E X', 'μ', 'bare-expectation', "'E' is not declared, so it is read as a number E multiplying what follows; for the expectation write E[X] (with brackets); to mean a number, declare it: scalar E"],
   ])('%s: says how to write it', async (l, r, code, message) => {
     const report = await checkSource(`scalar μ\nrandom X with E[X] = μ\n    ${l}\n  = ${r}\n`, { file: 'r.deriv' });
     expect(report.diagnostics.map((d) => [d.code, d.message])).toEqual([[code, message]]);
+  });
+
+  it('a bare E X does not make E a name: E(X) after it is still the expectation', async () => {
+    const report = await checkSource('random X with E[X] = 0, E[X^2] = 1\n    E X\n  = 0\n\n    E(X)\n  = 0\n', { file: 'r.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['unknown', 'proved']);
   });
 
   it('a declared E is a name, with no warning', async () => {

@@ -348,7 +348,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
       if (d.severity !== 'error') continue;
       if (!FORMAT_CODES.has(d.code)) {
         const p = src.position(d.range[0]);
-        if (errors.length < MAX_FORMAT_ERRORS) errors.push(`${f.path}:${p.line}:${p.column}: ${d.message}`);
+        errors.push(`${f.path}:${p.line}:${p.column}: ${d.message}`);
         continue;
       }
       const p = src.position(d.range[0]);
@@ -375,6 +375,10 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
   if (formatErrors.length > MAX_FORMAT_ERRORS) {
     const more = formatErrors.length - MAX_FORMAT_ERRORS;
     formatErrors.splice(MAX_FORMAT_ERRORS, more, `… and ${more} more lines that could not be read`);
+  }
+  if (errors.length > MAX_FORMAT_ERRORS) {
+    const more = errors.length - MAX_FORMAT_ERRORS;
+    errors.splice(MAX_FORMAT_ERRORS, more, `… and ${more} more errors`);
   }
   return {
     student: sub.student, files: paths, title: titleOf(checked), seed: options.seed,

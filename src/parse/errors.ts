@@ -387,7 +387,7 @@ function isKnownCharacter(token: string): boolean {
 }
 
 /** Invisible characters (format controls: zero-width space, bidirectional overrides, BOM). */
-const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+const INVISIBLE = /[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff\u{e0000}-\u{e007f}]/u;
 
 /** A token as a message quotes it: an invisible character by its code (a quote of it shows nothing). */
 function visibleToken(token: string): string {

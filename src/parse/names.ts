@@ -27,7 +27,9 @@ export function normalizeLetter(letter: string): string {
  */
 function plainLetter(letter: string): string {
   const code = letter.codePointAt(0)!;
-  return code >= 0x1d400 && code <= 0x1d7ff ? letter.normalize('NFKC') : letter;
+  // (ℎ, U+210E, is the italic h: the one letter the alphabet leaves out, kept among the
+  // letterlike symbols.)
+  return (code >= 0x1d400 && code <= 0x1d7ff) || code === 0x210e ? letter.normalize('NFKC') : letter;
 }
 
 /** The Greek letter a name spells (`theta`, `θ`, `ϑ`), or null. */
@@ -44,7 +46,7 @@ function greekLetter(text: string): string | null {
  * other word stays as written (the resolver decides whether it is known).
  */
 export function normalizeWord(styled: string): string {
-  const word = /[\u{1d400}-\u{1d7ff}]/u.test(styled) ? [...styled].map(plainLetter).join('') : styled;
+  const word = /[\u{1d400}-\u{1d7ff}\u210e]/u.test(styled) ? [...styled].map(plainLetter).join('') : styled;
   const greek = greekLetter(word);
   if (greek !== null) return greek;
   for (const prefix of ['Δ', 'Delta']) {

@@ -49,7 +49,7 @@ export function codePointWidth(ch: string): number {
 export function sanitize(text: string): string {
   // (Also the invisible format characters: a right-to-left override printed as it is turns
   // the rest of the terminal line around; one code point for one, so columns stay aligned.)
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\ufeff\u{e0000}-\u{e007f}]/gu, (c) => {
     const code = c.charCodeAt(0);
     if (code < 0x20) return String.fromCharCode(0x2400 + code);
     if (code === 0x7f) return '\u2421';

@@ -719,6 +719,7 @@ class Resolver {
     }
     // `Var X`, `Cov X` for Var[X], Cov[X] (a word that otherwise reads as V·a·r).
     const moment = n.base === 'Var' ? 'variance' : n.base === 'Cov' ? 'covariance' : null;
+    // (The argument is not known here: the message shows brackets around what follows.)
     if (moment && !n.index && n.primes === 0) {
       this.error(diagnostic('moment-without-brackets', { name: n.base, what: moment }, e.range));
       return { ...e, shape: ANY };
@@ -726,6 +727,8 @@ class Resolver {
     // `E X` for E[X] where random names are declared: E is read as a number (a warning).
     if (n.base === 'E' && !n.index && n.primes === 0 && !env.inIndex && this.scope.all().some((i) => i.random)) {
       this.error(diagnostic('bare-expectation', {}, e.range));
+      // (Not declared by this use: a later E(X) is still the expectation.)
+      return { ...e, shape: SCALAR };
     }
     if (!isLetterName(n.base)) {
       const product = this.declaredLetters(e, env);
