@@ -145,6 +145,12 @@ describe('definitions, assumptions and scope', () => {
     ['by independence of x_1 and x_2', 'unknown-rule'],
     ['by Cauchy–Schwarz', null],
     ['by Cauchy—Schwarz.', null],
+    // (Red team, second round:) a stop after what is read, and words around a relation.
+    ['by linearity.', null],
+    ['by algebra!', null],
+    ['by AM–GM with n = 2', 'unknown-rule'],
+    ['by the fact that a^2 ≥ 0', 'unknown-rule'],
+    ['by a ≥ 0 (trivially)', 'unknown-rule'],
   ])('reads a justification in words to the end of the line: %s', async (hint, warning) => {
     const report = await checkSource(`scalar a
     a + a

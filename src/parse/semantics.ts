@@ -392,7 +392,7 @@ const actions: DerivationActionDict<Built> = {
       items: build(body) as unknown as HintItem[], range: rangeOf(this),
     };
   },
-  HintBody_items(items, _end) {
+  HintBody_items(items, _stop, _end) {
     // `by a = b and c = d` cites two facts.
     const split = (it: HintItem): HintItem[] => (it.kind === 'fact' && it.formula.kind === 'Logic' && it.formula.op === '∧'
       ? [...split({ ...it, formula: it.formula.left, range: it.formula.left.range }), ...split({ ...it, formula: it.formula.right, range: it.formula.right.range })]

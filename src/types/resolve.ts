@@ -495,7 +495,22 @@ class Resolver {
         this.error(diagnostic('unknown-rule', { rule: it.name }, it.range));
       }
     }
-    const items: HintItem[] = h.items.map((it) => (it.kind === 'fact' ? { ...it, formula: this.formula(it.formula, env) } : it));
+    const items: HintItem[] = h.items.map((it) => {
+      if (it.kind !== 'fact') return it;
+      // Words that read as a fact of unknown names (`by AM–GM with n = 2`, `by the fact that
+      // a² ≥ 0`) are words: a justification runs to the end of the line (LANGUAGE.md §1),
+      // so they are a rule name the checker does not know (a warning), not errors.
+      const before = this.diags.length;
+      const formula = this.formula(it.formula, env);
+      const fresh = this.diags.slice(before);
+      if (fresh.some((d) => d.code === 'unknown-name' || d.code === 'undeclared-word')) {
+        this.diags.length = before;
+        const name = h.text;
+        this.error(diagnostic('unknown-rule', { rule: name }, it.range));
+        return { kind: 'rule', name, range: it.range };
+      }
+      return { ...it, formula };
+    });
     return { ...h, items };
   }
 
