@@ -455,6 +455,17 @@ describe('a small key: premises and errors of answers, partial credit', () => {
     ]);
   });
 
+  // (Red team:) a justification after an answer made the line unreadable (0 points), and
+  // `a = 1 and b = 2` was one claim, not the key's two.
+  it.each([
+    ['x = 6   since c = 3', 3],
+    ['x = 2 c   by def c', 3],
+  ])('answer "2": %s earns %s', async (claims, points) => {
+    const r = await grade(`scalar a, b, c, x\nsection "2"\ndefine c = 3\nanswer "2": ${claims}\n`);
+    expect(r.formatErrors).toEqual([]);
+    expect(r.claims.find((c) => c.name === '2')!.points).toBe(points);
+  });
+
   it('lists at most 50 error lines, then how many more', async () => {
     const r = await grade(`scalar a, b, c, x\nsection "9"\n${Array.from({ length: 70 }, (_, i) => `zz${i}`).join('\n')}\n`);
     expect(r.errors).toHaveLength(51);

@@ -469,6 +469,8 @@ describe('statements (LANGUAGE.md §2)', () => {
     const answer = only('answer "2.1": α = β, ε = δ(1-β)', 'Answer');
     expect([answer.name, answer.claims.map(sx)]).toEqual(['2.1', ['(α = β)', '(ε = δ((- 1 β)))']]);
     expect(only('answer "2.1" [5 points]: α = β', 'Answer')).toMatchObject<Partial<Answer>>({ points: { points: 5, partial: false, range: [13, 23] } });
+    // (Red team:) `and` states two claims, as a comma does; a justification after them is read.
+    expect(only('answer "D1": a = 1 and b = 2   since the key says so', 'Answer').claims.map(sx)).toEqual(['(a = 1)', '(b = 2)']);
   });
 
   it('conditions may be joined by and', () => {

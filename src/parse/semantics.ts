@@ -348,10 +348,12 @@ const actions: DerivationActionDict<Built> = {
   ShowLabel_points(points, _colon): ShowLabel { return { name: null, points: piece<Points>(points) } },
   ShowForAll(_for, condition) { return formula(condition) },
   Induction(_by, _induction, _on, variable) { return varNode(variable) },
-  Answer(_kw, title, points, _colon, claims) {
+  Answer(_kw, title, points, _colon, claims, _hint) {
+    // `answer "D1": a = 1 and b = 2` states two claims, as `a = 1, b = 2` does.
+    const split = (f: Formula): Formula[] => (f.kind === 'Logic' && f.op === '∧' ? [...split(f.left), ...split(f.right)] : [f]);
     return {
       kind: 'Answer', name: text(title), points: optional(points, piece<Points>),
-      claims: list(claims, formula), range: rangeOf(this),
+      claims: list(claims, formula).flatMap(split), range: rangeOf(this),
     };
   },
   Points(_open, amount, _word, _comma, partial, _close) {
