@@ -323,6 +323,12 @@ describe('more spellings of the same symbols', () => {
     expect(report.steps[0]!.verdict).toBe(want);
   });
 
+  // (Red team:) quoted text was rewritten too: show "a∗b" was reported as "a·b".
+  it('keeps quoted text as written', async () => {
+    const report = await checkSource('title "x∗y"\nscalar a, b\nshow "a∗b": a ∗ b = b a\n', { file: 'q.deriv' });
+    expect(report.shows.map((s) => [s.name, s.verdict])).toEqual([['a∗b', 'proved']]);
+  });
+
   it('keeps every column where a character is read as another (∥ as ‖)', async () => {
     const report = await checkSource('vector v in R^n\n    ∥v∥²\n  = v⊺v + 1\n', { file: 'c.deriv' });
     expect(report.steps[0]!.verdict).toBe('refuted');

@@ -239,11 +239,12 @@ export interface ParsedDerivation {
  * the slanted ≦ ≧ as − ≤ ≥. They come from Word, PDFs and other fonts' math.
  */
 const ALIASES: Readonly<Record<string, string>> = { '\u2225': '\u2016', '\u22BA': '\u1D40', '\u2217': '\u00B7', '\uFF0D': '\u2212', '\u2266': '\u2264', '\u2267': '\u2265' };
-const ALIASED = /[\u2225\u22BA\u2217\uFF0D\u2266\u2267]/gu;
+const ALIASED = /[\u2225\u22BA\u2217\uFF0D\u2266\u2267]/u;
+/** The characters to read as others, and quoted text, which is kept as written (`title "x∗y"`). */
+const ALIASED_OR_QUOTED = /"[^"\n\r]*"|[\u2225\u22BA\u2217\uFF0D\u2266\u2267]/gu;
 
 function aliasCharacters(text: string): string {
-  // (search, not test: a global expression's test() carries lastIndex over to the next text.)
-  return text.search(ALIASED) >= 0 ? text.replace(ALIASED, (c) => ALIASES[c]!) : text;
+  return ALIASED.test(text) ? text.replace(ALIASED_OR_QUOTED, (m) => ALIASES[m] ?? m) : text;
 }
 
 export function parseDerivation(source: string): ParsedDerivation {
