@@ -466,6 +466,19 @@ describe('a small key: premises and errors of answers, partial credit', () => {
     expect(r.claims.find((c) => c.name === '2')!.points).toBe(points);
   });
 
+  // (Red team:) the visible output of a wrong answer with no free names showed the key's
+  // value (`left = 7  right = 6`, "the two sides differ: left = 3, right = 2").
+  it('never shows the key\'s value of an answer with no free names to the student', async () => {
+    const r = await grade('scalar a, b, c, x\nsection "2"\ndefine c = 3\nanswer "2": x = 7\n');
+    const claim = r.claims.find((c) => c.name === '2')!;
+    expect(claim.points).toBe(0);
+    const { toGradescope } = await import('../src/grade/gradescope.js');
+    const { toPrairieLearn } = await import('../src/grade/prairielearn.js');
+    const seen = JSON.stringify(toGradescope(r, small).tests) + JSON.stringify(toPrairieLearn(r, small).tests);
+    expect(seen).not.toMatch(/right ?= ?6|= 6\b/);
+    expect(seen).toMatch(/your side is 7 here; the key's is another/);
+  });
+
   it('lists at most 50 error lines, then how many more', async () => {
     const r = await grade(`scalar a, b, c, x\nsection "9"\n${Array.from({ length: 70 }, (_, i) => `zz${i}`).join('\n')}\n`);
     expect(r.errors).toHaveLength(51);

@@ -60,11 +60,25 @@ export function counterexampleLines(cx: JsonCounterexample): string[] {
   return lines;
 }
 
+/**
+ * The counterexample a student sees: where a claim is compared with the key's and nothing
+ * in it is free, the key's side is the key's answer itself (`x = 7` against `right = 6`):
+ * it is left out. (The CSV and JSON, for the TA, keep it.)
+ */
+function studentCounterexample(f: ClaimFailure): string[] {
+  const cx = f.counterexample;
+  if (!cx) return [];
+  if ((f.kind === 'claim-differs' || f.kind === 'claim-undecided') && cx.assignments.length === 0) {
+    return [`your side is ${cx.left} here; the key's is another`];
+  }
+  return counterexampleLines(cx);
+}
+
 function failureMarkdown(f: ClaimFailure): string {
   const parts = [f.place ? `**${md(placeText(f.place))}**: ${md(f.message)}` : md(f.message)];
   const code = [
     ...(f.code !== null && f.place ? [`${String(f.place.line).padStart(4)} | ${f.code}`] : []),
-    ...(f.counterexample ? counterexampleLines(f.counterexample) : []),
+    ...studentCounterexample(f),
   ];
   if (code.length > 0) parts.push(mdCode(code));
   return parts.join('\n\n');
@@ -86,7 +100,7 @@ export function claimText(c: ClaimResult): string {
   for (const f of c.failures) {
     lines.push('', f.place ? `${placeText(f.place)}: ${f.message}` : f.message);
     if (f.code !== null && f.place) lines.push(`${String(f.place.line).padStart(4)} | ${f.code}`);
-    if (f.counterexample) lines.push(...counterexampleLines(f.counterexample));
+    lines.push(...studentCounterexample(f));
   }
   return plain(lines.join('\n'), 8000);
 }

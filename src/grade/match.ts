@@ -27,7 +27,9 @@ export interface MatchProblem {
 
 /** A checker message without what would give the key's side away (`left − right = …`). */
 function safe(message: string): string {
-  return message.replace(/; left − right = .*$/s, '');
+  // (And the sides' values of a claim with no names, `: left = 3, right = 2`: the key's side
+  // is the key's answer.)
+  return message.replace(/; left − right = .*$/s, '').replace(/:? ?left = [^,;]*, right = [^;]*$/su, '');
 }
 
 /** The outcome of comparing a student's claim (or list of claims) with a key claim. */
