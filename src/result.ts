@@ -69,6 +69,8 @@ export interface ShowResult {
    * relations composing to its relation), whatever its steps' verdicts; partial credit counts it.
    */
   readonly reaches?: boolean;
+  /** For a show with a chain: whether the chain starts at the claim's left side (up to trivial rewriting). */
+  readonly starts?: boolean;
 }
 
 /** Everything known about one file: what stops checking (diagnostics) and each verdict. */

@@ -485,6 +485,16 @@ describe('a small key: premises and errors of answers, partial credit', () => {
     expect(r.errors![50]).toBe('… and 20 more errors');
   });
 
+  // (Red team:) partial credit paid for chains that derive nothing: nine `= (a−b)²` earned
+  // 5.4 of 6, and `a = a = a` under the claim 4.5 of 6.
+  it.each([
+    ['steps whose sides are the same expression', '    (a-b)(a+b)\n  = (a-b)(a+b)\n  = (a-b)(a+b)\n  = (a-b)(a+b)\n', 0],
+    ['a chain that is not about the claim', '    a\n  = a\n  = a\n  = a\n', 0],
+  ])('partial credit: %s earn nothing', async (_name, chain, points) => {
+    const r = await grade(`scalar a, b, c, x\nsection "3"\nshow "3": (a-b)(a+b) = a^2 - b^2\n${chain}`);
+    expect(r.claims.find((c) => c.name === '3')!.points).toBe(points);
+  });
+
   it('partial credit: the passing steps, plus one for reaching the claim', async () => {
     // Three steps, two of them wrong (into and out of the slip); the chain reaches the claim:
     // (1 + 1)/(3 + 1) of 4 points (it was 1/4: the unit for reaching the claim was lost).

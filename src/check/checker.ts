@@ -490,12 +490,13 @@ export class Checker {
   private show(st: Show): void {
     const claim = st.claim;
     const showRange: Range = st.range;
-    const record = (verdict: Verdict, message: string, counterexample: Counterexample | null = null, secondary = false, notes: readonly RelatedNote[] = [], reaches?: boolean): void => {
+    const record = (verdict: Verdict, message: string, counterexample: Counterexample | null = null, secondary = false, notes: readonly RelatedNote[] = [], reaches?: boolean, starts?: boolean): void => {
       this.shows.push({
         name: st.name, range: showRange, section: this.section, relation: relationOf(claim), verdict, message, counterexample,
         ...(notes.length > 0 ? { notes } : {}),
         ...(secondary ? { secondary } : {}),
         ...(reaches !== undefined ? { reaches } : {}),
+        ...(starts !== undefined ? { starts } : {}),
       });
       if (st.name) this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll });
     };
@@ -518,8 +519,8 @@ export class Checker {
       record(o.verdict, o.message, o.counterexample, false, o.notes.filter((n) => !n.range));
       return;
     }
-    const { verdict, message, reaches } = this.chainAgainstClaim(st.chain, claim, ctx, [], st.limit);
-    record(verdict, message, null, false, [], reaches);
+    const { verdict, message, reaches, starts } = this.chainAgainstClaim(st.chain, claim, ctx, [], st.limit);
+    record(verdict, message, null, false, [], reaches, starts);
   }
 
   /** Skips the chains of a show whose claim has an error, reporting their steps as errors. */
@@ -570,14 +571,14 @@ export class Checker {
   /** Checks a chain's steps, that it starts and ends at the claim's sides, and that its relations give the claim's. */
   private chainAgainstClaim(
     chain: Chain, claim: Formula, ctx: Context, extraRules: readonly RewriteRule[], limit: Show['limit'] = null,
-  ): { verdict: Verdict; message: string; reaches: boolean } {
+  ): { verdict: Verdict; message: string; reaches: boolean; starts: boolean } {
     const { verdict: stepsVerdict, rels } = this.chain(chain, ctx, extraRules);
     let verdict = stepsVerdict;
     const problems: string[] = [];
     const last = chain.steps.length > 0 ? chain.steps[chain.steps.length - 1]!.rhs : chain.head;
     const sides = claimSides(claim);
-    if (!sides) return { verdict: worst(verdict, 'unknown'), message: 'this kind of claim cannot be matched against a chain yet', reaches: false };
-    if (chain.head === null || last === null) return { verdict: 'error', message: 'the chain has an error, so the claim is not established', reaches: false };
+    if (!sides) return { verdict: worst(verdict, 'unknown'), message: 'this kind of claim cannot be matched against a chain yet', reaches: false, starts: false };
+    if (chain.head === null || last === null) return { verdict: 'error', message: 'the chain has an error, so the claim is not established', reaches: false, starts: false };
     const composed = compose(rels);
     if ('error' in composed) {
       problems.push(composed.error);
@@ -630,7 +631,7 @@ export class Checker {
       : verdict === 'proved' ? 'every step is proved and the chain reaches the claim'
         : verdict === 'checked' ? 'every step holds (some by sampling only) and the chain reaches the claim'
           : verdict === 'error' ? 'a step of the chain has an error' : `a step of the chain is ${verdict}`;
-    return { verdict, message, reaches: problems.length === 0 };
+    return { verdict, message, reaches: problems.length === 0, starts: !problems.some((p) => p.startsWith('the chain starts at')) };
   }
 
   /**

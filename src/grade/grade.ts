@@ -243,9 +243,15 @@ class ClaimGrader {
     const stopped = this.failures.some((f) => f.kind === 'time-limit');
     const reachUnit = stopped ? 0 : own?.reaches !== undefined ? (own.reaches ? 1 : 0) : passes(verdict) ? 1 : 0;
     const others = region.failed.filter((x) => x !== own).length;
-    const units = region.units - (own ? 1 : 0);
+    // A step whose two sides are the same expression (`= (a-b)²` again) derives nothing: it
+    // is no unit of partial credit, passing or not (nine of them earned 5.4 of 6).
+    const idle = c.report.steps.filter((x) => x.relRange[0] >= st.range[0] && x.relRange[0] <= end && x.method === 'structural' && x.message.startsWith('the sides are identical (both sides are the same expression)')).length;
+    const units = region.units - (own ? 1 : 0) - idle;
     const passing = units - others - region.errors.length + reachUnit;
-    const share = this.claim.partial ? passing / Math.max(1, units + 1) : whole ? 1 : 0;
+    // A chain that does not start at the claim's left side is not about the claim: its
+    // steps earn nothing (`a = a = a` under show (a−b)² = a² − 2ab + b² earned 4.5 of 6).
+    const about = own?.starts !== false;
+    const share = this.claim.partial ? (about ? Math.max(0, passing) / Math.max(1, units + 1) : 0) : whole ? 1 : 0;
     const note = whole
       ? `your claim is the key's (${m.verdict}) and your show is ${verdict}`
       : `your claim is the key's (${m.verdict}); ${passing} of ${units + 1} steps and checks of your show pass${reachUnit ? ' (reaching the claim is one)' : ''}`;
