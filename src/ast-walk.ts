@@ -164,24 +164,38 @@ export function trivialKey(e: Expr): string {
 
 /** A term's key, and whether it carries a sign of its own: (−a)·b is −(a·b). */
 function productKey(e: Expr): [boolean, string] {
-  if (e.kind === 'Binary' && (e.op === '/' || e.op === '^')) return [false, `(${e.op} ${trivialKey(e.left)} ${trivialKey(e.right)})`];
-  if (!(e.kind === 'Binary' && e.op === '*')) return [false, exprKey(e)];
+  const byNumber = (x: Expr): boolean => x.kind === 'Binary' && x.op === '/' && x.right.kind === 'Num';
+  if (e.kind === 'Binary' && e.op === '^') return [false, `(^ ${trivialKey(e.left)} ${trivialKey(e.right)})`];
+  if (e.kind === 'Binary' && e.op === '/' && !byNumber(e)) return [false, `(/ ${trivialKey(e.left)} ${trivialKey(e.right)})`];
+  if (!(e.kind === 'Binary' && (e.op === '*' || byNumber(e)))) return [false, exprKey(e)];
+  // (A division by a number is a product by its reciprocal, and a factor 1 is none: x/2,
+  // (1/2)x and ½x are one term; a·1 is a.)
   const factors: Expr[] = [];
+  const reciprocals: string[] = [];
   let flip = false;
   const collect = (x: Expr): void => {
     if (x.kind === 'Binary' && x.op === '*') {
       collect(x.left);
       collect(x.right);
+    } else if (byNumber(x)) {
+      collect((x as Extract<Expr, { kind: 'Binary' }>).left);
+      reciprocals.push(`(recip ${((x as Extract<Expr, { kind: 'Binary' }>).right as Extract<Expr, { kind: 'Num' }>).value})`);
     } else if (x.kind === 'Neg') {
       flip = !flip;
       collect(x.arg);
-    } else factors.push(x);
+    } else if (!(x.kind === 'Num' && x.value === '1')) factors.push(x);
   };
   collect(e);
-  const keys = factors.map((f) => trivialKey(f));
-  // (Scalars commute; vectors and matrices keep their order.)
-  const scalar = factors.every((f) => f.shape?.kind === 'scalar');
-  return [flip, keys.length === 1 ? keys[0]! : `(prod ${(scalar ? keys.sort() : keys).join(' ')})`];
+  const keys = [...factors.map((f) => trivialKey(f)), ...reciprocals];
+  if (keys.length === 0) return [flip, '1'];
+  if (factors.length === 0 || factors.every((f) => f.shape?.kind === 'scalar')) keys.sort();
+  else {
+    // (Scalars commute with everything: their keys first, sorted; the rest keep their order.)
+    const scalars = [...factors.filter((f) => f.shape?.kind === 'scalar').map((f) => trivialKey(f)), ...reciprocals].sort();
+    const rest = factors.filter((f) => f.shape?.kind !== 'scalar').map((f) => trivialKey(f));
+    return [flip, `(prod ${[...scalars, ...rest].join(' ')})`];
+  }
+  return [flip, keys.length === 1 ? keys[0]! : `(prod ${keys.join(' ')})`];
 }
 
 const NOTHING_BOUND: ReadonlyMap<string, string> = new Map();

@@ -47,6 +47,8 @@ export interface StepResult extends Outcome {
   readonly relation: string;
   /** An `error` whose cause is a diagnostic reported on its own: reporters need not repeat it. */
   readonly secondary?: boolean;
+  /** Its two sides differ by trivial rewriting only (`a b` for `b·a`): it derives nothing (grading; not in any report). */
+  readonly trivial?: boolean;
   /** Wall time spent deciding it, in milliseconds (for `npm run bench`; not in any report). */
   readonly durationMs?: number;
 }

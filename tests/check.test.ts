@@ -151,6 +151,9 @@ describe('definitions, assumptions and scope', () => {
     ['by AM–GM with n = 2', 'unknown-rule'],
     ['by the fact that a^2 ≥ 0', 'unknown-rule'],
     ['by a ≥ 0 (trivially)', 'unknown-rule'],
+    ['by def of v', null],
+    ['by def. of v', null],
+    ['by defn of v', null],
   ])('reads a justification in words to the end of the line: %s', async (hint, warning) => {
     const report = await checkSource(`scalar a
     a + a
@@ -223,6 +226,9 @@ describe('a show\'s chain reaches the claim up to trivial rewriting', () => {
     ['(a - b) μ = μ a - μ b', '    μ (a - b)\n  = -b μ + a μ\n', 'proved', /reaches the claim/],
     ['-a b = b (-a)', '    (-a) b\n  = -(b a)\n', 'proved', /reaches the claim/],
     ['(a+b)^2 = a^2 + 2a b + b^2', '    (a+b)^2\n  = a^2 + 2a b + b^2 + 1\n', 'error', /ends at a² \+ 2 a b \+ b² \+ 1, not at the claim's right side/],
+    // (Red team:) a division by a number is a product by its reciprocal; a factor 1 is none.
+    ['a/2 + b = (a + 2b)/2', '    (1/2)a + b\n  = ½(a + 2b)\n', 'proved', /reaches the claim/],
+    ['a·1 = a', '    a\n  = a\n', 'proved', /reaches the claim/],
   ])('show %s with a chain → %s', async (claim, chain, want, why) => {
     const report = await checkSource(`scalar a, b, μ, β\nshow "1": ${claim}\n${chain}`);
     expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);

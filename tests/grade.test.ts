@@ -495,6 +495,23 @@ describe('a small key: premises and errors of answers, partial credit', () => {
     expect(r.claims.find((c) => c.name === '3')!.points).toBe(points);
   });
 
+  // (Red team, last round:) padding a chain with steps that only rewrite trivially (`·` for
+  // juxtaposition, reordered factors) raised partial credit; an induction whose base and
+  // step chains are not about the claim earned 8 of 10 on the Q2 key.
+  it('partial credit: steps that only rewrite trivially are no units', async () => {
+    const plain = await grade('scalar a, b, c, x\nsection "3"\nshow "3": (a-b)(a+b) = a^2 - b^2\n    (a-b)(a+b)\n  = a^2 + b^2\n  = a^2 - b^2\n');
+    const padded = await grade('scalar a, b, c, x\nsection "3"\nshow "3": (a-b)(a+b) = a^2 - b^2\n    (a-b)(a+b)\n  = (a-b)·(a+b)\n  = (a+b)(a-b)\n  = a^2 + b^2\n  = a^2 - b^2\n');
+    const points = (r: SubmissionResult) => r.claims.find((c) => c.name === '3')!.points;
+    expect(points(padded)).toBe(points(plain));
+  });
+
+  it('an induction whose chains are not about the claim earns nothing', async () => {
+    const text = read(path.join(q2, 'correct.deriv')).split('section "2.2 unrolled"')[0]
+      + 'section "2.2 unrolled"\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1\nshow "2.2": v_t = (1-β) ∑_{i=1}^{t} β^{t-i} g_i   for all t ≥ 0   by induction on t\n  base:\n      1 + 1\n    = 2\n  step:\n      1 + 1\n    = 2\n    = 3 - 1\n';
+    const r = await gradeFiles({ 'bogus.deriv': text }, 'bogus.deriv');
+    expect(r.claims.find((c) => c.name === '2.2')!.points).toBe(0);
+  });
+
   it('partial credit: the passing steps, plus one for reaching the claim', async () => {
     // Three steps, two of them wrong (into and out of the slip); the chain reaches the claim:
     // (1 + 1)/(3 + 1) of 4 points (it was 1/4: the unit for reaching the claim was lost).

@@ -363,7 +363,11 @@ export class Checker {
       : VERDICTS.indexOf(outcome.verdict) < VERDICTS.indexOf(hintOutcome.verdict)
         ? { ...outcome, message: `${hintOutcome.message}; and the step itself: ${outcome.message}` }
         : hintOutcome;
-    const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes], durationMs: performance.now() - started };
+    // (A step that only rewrites trivially — terms or factors reordered, `·` for juxtaposition,
+    // numbers computed — derives nothing: grading's partial credit does not count it.)
+    const trivial = step.rel === '=' && left !== null && isExpr(left) && step.rhs !== null && isExpr(step.rhs)
+      && trivialKey(foldNumbers(left)) === trivialKey(foldNumbers(step.rhs));
+    const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes], durationMs: performance.now() - started, ...(trivial ? { trivial } : {}) };
     this.steps.push(r);
     return r;
   }
@@ -666,7 +670,7 @@ export class Checker {
     };
   }
 
-  private induction(st: Show, forAll: ForAll | null, record: (v: Verdict, m: string, cx?: Counterexample | null, secondary?: boolean, notes?: readonly RelatedNote[], reaches?: boolean) => void): void {
+  private induction(st: Show, forAll: ForAll | null, record: (v: Verdict, m: string, cx?: Counterexample | null, secondary?: boolean, notes?: readonly RelatedNote[], reaches?: boolean, starts?: boolean) => void): void {
     const t = printName(st.induction!.name);
     const lo = forAll && forAll.key === t ? forAll.lo : 0;
     if (!st.base || !st.step) {
@@ -708,11 +712,12 @@ export class Checker {
     }
     const verdict = worst(base.verdict, step.verdict);
     const reaches = base.reaches && step.reaches;
+    const starts = base.starts && step.starts;
     const message = verdict === 'proved' || verdict === 'checked'
       ? `base and step both hold, so the claim holds for all ${t} ≥ ${lo}`
       : [base.verdict !== 'proved' && base.verdict !== 'checked' ? `base: ${base.message}` : '',
         step.verdict !== 'proved' && step.verdict !== 'checked' ? `step: ${step.message}` : ''].filter(Boolean).join('; ');
-    record(verdict, message, null, false, [], reaches);
+    record(verdict, message, null, false, [], reaches, starts);
   }
 }
 

@@ -245,7 +245,8 @@ class ClaimGrader {
     const others = region.failed.filter((x) => x !== own).length;
     // A step whose two sides are the same expression (`= (a-b)²` again) derives nothing: it
     // is no unit of partial credit, passing or not (nine of them earned 5.4 of 6).
-    const idle = c.report.steps.filter((x) => x.relRange[0] >= st.range[0] && x.relRange[0] <= end && x.method === 'structural' && x.message.startsWith('the sides are identical (both sides are the same expression)')).length;
+    const idle = c.report.steps.filter((x) => x.relRange[0] >= st.range[0] && x.relRange[0] <= end && passes(x.verdict)
+      && (x.trivial === true || (x.method === 'structural' && x.message.startsWith('the sides are identical (both sides are the same expression)')))).length;
     const units = region.units - (own ? 1 : 0) - idle;
     const passing = units - others - region.errors.length + reachUnit;
     // A chain that does not start at the claim's left side is not about the claim: its
