@@ -345,6 +345,15 @@ describe('limits', () => {
     expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
   });
 
+  // (Red team:) a point with nothing free printed "counterexample: ;" in gcc output.
+  it('says "(no free names)" for a counterexample with nothing free, in every format', async () => {
+    const { report } = await stepsOf('integer T\nshow lim_{T→∞} (-1)^T = 1\n');
+    const { formatGcc } = await import('../src/report/gcc.js');
+    const { formatText } = await import('../src/report/text.js');
+    expect(formatGcc([report])).toContain('counterexample: (no free names); left = no limit, right = 1');
+    expect(formatText([report], { color: false })).toContain('counterexample: (no free names)');
+  });
+
   it('refutes q^T → 0 where |q| = 1 is allowed, with the point', async () => {
     const { report } = await stepsOf(`scalar δ\ninteger T\nassume 0 ≤ δ ≤ 1\nshow δ^T → 0 as T → ∞\n`);
     expect(report.shows[0]!.verdict).toBe('refuted');

@@ -29,7 +29,7 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 
 /** The counterexample as lines: the assignments, then both sides, then its note. */
 export function counterexampleLines(cx: Counterexample): string[] {
-  const lines = [cx.assignments.length > 0 ? `counterexample: ${formatAssignments(cx)}` : 'counterexample:'];
+  const lines = [`counterexample: ${formatAssignments(cx)}`];
   lines.push(`left = ${cx.left}, right = ${cx.right}`);
   if (cx.note !== undefined && cx.note !== '') lines.push(cx.note);
   return lines;

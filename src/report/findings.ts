@@ -62,7 +62,8 @@ function showLabel(show: ShowResult): string {
 
 /** `β = 0.3, δ = 2, g_t = [1, 2]`. */
 export function formatAssignments(cx: Counterexample): string {
-  return cx.assignments.map(([name, value]) => assignmentText(name, value)).join(', ');
+  // (A point with nothing free, a limit refuted by a rule, says so rather than nothing.)
+  return cx.assignments.map(([name, value]) => assignmentText(name, value)).join(', ') || '(no free names)';
 }
 
 /** Collapses line breaks so a message stays on one line. */

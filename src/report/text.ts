@@ -73,8 +73,7 @@ function block(file: string, source: SourceFile, f: Finding, p: Palette): string
   if (f.reason !== '') lines.push(`   ${sanitize(f.reason)}`);
   const cx = f.counterexample;
   if (cx !== null) {
-    if (cx.assignments.length > 0) lines.push(`   counterexample: ${sanitize(formatAssignments(cx))}`);
-    else lines.push('   counterexample:');
+    lines.push(`   counterexample: ${sanitize(formatAssignments(cx))}`);
     // (`left  ≈ 0`, not `left  = ≈ 0`: a side known only within bounds, as its values are.)
     lines.push(`     ${assignmentText('left ', sanitize(cx.left))}   ${assignmentText('right', sanitize(cx.right))}`);
     if (cx.note !== undefined && cx.note !== '') lines.push(`     ${sanitize(cx.note)}`);
