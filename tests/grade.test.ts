@@ -439,6 +439,9 @@ describe('a small key: premises and errors of answers, partial credit', () => {
   it.each([
     ['its own definition of c', 'scalar a, b, c, x\nsection "2"\ndefine c = 7\nanswer "2": x = 2 c\n', 0, /defines c = 7, which is not the key's definition of c/],
     ['the key\'s definition of c', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nanswer "2": x = 2 c\n', 3, null],
+    // (Red team:) a student's own abbreviation: c = d + 1 with d = 2 is the key's c = 3.
+    ['an abbreviation of its own (d = 2, c = d + 1)', 'scalar a, b, c, x\nsection "2"\ndefine d = 2\ndefine c = d + 1\nanswer "2": x = 2 c\n', 3, null],
+    ['an abbreviation of its own that makes c another (d = 5, c = d + 1)', 'scalar a, b, c, x\nsection "2"\ndefine d = 5\ndefine c = d + 1\nanswer "2": x = 2 c\n', 0, /defines c = d \+ 1, which is not the key's definition of c/],
     ['a line in error in its section', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nanswer "2": x = 2 c\nfoo bar baz\n', 0, /this line has an error, so what it says is not checked: unknown name 'foo'/],
   ])('answer "2" with %s: %s points', async (_name, text, points, why) => {
     const r = await grade(text);

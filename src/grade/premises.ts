@@ -8,10 +8,10 @@
  */
 import type { Answer, Compare, Condition, Declare, Define, Expr, Formula, Show, Statement } from '../ast.js';
 import type { Context } from '../check/sampling/point.js';
-import { substitute, unfoldingOf, visit } from '../check/rewrite.js';
+import { freeNames, substitute, unfoldingOf, visit } from '../check/rewrite.js';
 import { impliedTags } from '../check/tags.js';
 import { parseExpression, parseFormula } from '../parse/index.js';
-import { printFormula, printName } from '../print.js';
+import { printExpr, printFormula, printName } from '../print.js';
 import type { Counterexample, Outcome, Verdict } from '../result.js';
 import { resolveIn, type ResolvedFile } from '../types/resolve.js';
 import { SCALAR, type Scope, type SymbolInfo } from '../types/scope.js';
@@ -102,6 +102,13 @@ class PremiseCheck {
   ) {
     this.keyScope = ctx.scope;
   }
+
+  /**
+   * The student's own abbreviations (plain `define d = 2` of a name the key does not define),
+   * by name: put into a definition's value before it is compared with the key's, so that
+   * `define c = d + 1` with `define d = 2` is the key's `define c = 3`.
+   */
+  abbreviations = new Map<string, Expr>();
 
   private add(range: readonly [number, number], message: string, counterexample: Counterexample | null = null, detail = message): void {
     this.extra.push({ range, message, detail, counterexample });
@@ -233,7 +240,18 @@ class PremiseCheck {
       locals.set(indexVar, SCALAR);
       if (indexVar !== keyIndexVar) rename.set(indexVar, { kind: 'Var', name: { base: keyIndexVar, index: null, primes: 0, hat: false, range: d.range }, range: d.range, shape: SCALAR });
     }
-    const parsed = parseExpression(sliceOf(this.source, d.value.range));
+    let written = sliceOf(this.source, d.value.range);
+    if (this.abbreviations.size > 0) {
+      // (A few rounds: an abbreviation may use another.)
+      let value = d.value;
+      for (let round = 0; round < 5; round++) {
+        const names = freeNames(value).filter((v) => !v.name.index && this.abbreviations.has(printName(v.name)));
+        if (names.length === 0) break;
+        value = substitute(value, new Map(names.map((v) => [printName(v.name), this.abbreviations.get(printName(v.name))!])));
+      }
+      if (value !== d.value) written = printExpr(value);
+    }
+    const parsed = parseExpression(written);
     if (!parsed.expr) return null;
     const r = resolveIn(parsed.expr, this.keyScope, locals);
     if (r.diagnostics.some((x) => x.severity === 'error')) return null;
@@ -253,6 +271,11 @@ export function extraPremises(key: AnswerKey, name: string, file: ResolvedFile, 
   const check = new PremiseCheck(key, entry.context, source, name, options);
   const keyDefs = (skey: string): Define[] => entry.context.defs.filter((kd) => (entry.context.scope.lookup(kd.target)?.info.key ?? printName(kd.target)) === skey);
   const statements = inScope(file, show);
+  for (const st of statements) {
+    if (st.kind !== 'Define' || st.params || st.target.index || st.condition) continue;
+    const k = studentScope.lookup(st.target)?.info.key ?? printName(st.target);
+    if (keyDefs(k).length === 0 && !entry.context.scope.get(k)) check.abbreviations.set(printName(st.target), st.value);
+  }
 
   // The names the show depends on: its own, and those its definitions and assumptions tie to them.
   const relevant = new Set<string>();
