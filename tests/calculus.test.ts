@@ -334,6 +334,12 @@ describe('limits', () => {
   });
 
   // (Red team:) a member at an index that moves with T was frozen at the point's T.
+  // (Red team:) the sign of a parameter comes from the assumptions: a T → ∞ under a > 0.
+  it('reads a parameter\'s sign from the assumptions', async () => {
+    const { report } = await stepsOf('integer T\nscalar a\nassume a > 0\nshow lim_{T→∞} a T = ∞\nshow lim_{T→∞} -a T = ∞\nshow lim_{T→∞} T^2 a = ∞\n');
+    expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
+  });
+
   it('never freezes x_T at one T when it checks a limit at points', async () => {
     const { report } = await stepsOf('integer T, t\nscalar x_t\nassume x_t = 1/(t+1)\nshow lim_{T→∞} x_T = 0\nshow lim_{T→∞} T x_T = 1\n');
     expect(report.shows.map((s) => s.verdict)).toEqual(['unknown', 'unknown']);

@@ -83,10 +83,19 @@ function isZero(e: Expr): boolean {
 const mulE = (a: Expr, b: Expr): Expr => ({ kind: 'Binary', op: '*', implicit: true, left: a, right: b, range: a.range, shape: { kind: 'scalar' } });
 const negE = (a: Expr): Expr => ({ kind: 'Neg', arg: a, range: a.range, shape: { kind: 'scalar' } });
 
-/** The sign of a finite limit known exactly (a number), else null. */
+/**
+ * The sign of a finite limit: of a number, or where the assumptions give it (`a T → ∞` under
+ * `a > 0`: the range of a, `rules/facts.ts`); else null.
+ */
+let signContext: RuleContext | null = null;
 function exactSign(v: Expr): -1 | 0 | 1 | null {
   const q = constantValue(v);
-  return q === null ? null : (q.sign() as -1 | 0 | 1);
+  if (q !== null) return q.sign() as -1 | 0 | 1;
+  if (!signContext) return null;
+  const r = range(v, signContext);
+  if (r.lo !== null && (r.lo.sign() > 0 || (r.lo.sign() === 0 && r.loStrict))) return 1;
+  if (r.hi !== null && (r.hi.sign() < 0 || (r.hi.sign() === 0 && r.hiStrict))) return -1;
+  return null;
 }
 
 const rulesOf = (x: LimitValue): readonly string[] => (x && x.kind !== 'none' ? x.rules : []);
@@ -155,9 +164,15 @@ function quotientLimit(a: LimitValue, b: LimitValue, e: Expr & { kind: 'Binary' 
 
 /** The limit of a scalar e as the name `key` → ∞, by the rules, else by its order of growth. */
 export function limitOf(e: Expr, key: string, rc: RuleContext): LimitValue {
-  const byRules = ruleLimit(e, key, rc);
-  if (byRules) return byRules;
-  return orderLimit(e, key);
+  const outer = signContext;
+  signContext = rc;
+  try {
+    const byRules = ruleLimit(e, key, rc);
+    if (byRules) return byRules;
+    return orderLimit(e, key);
+  } finally {
+    signContext = outer;
+  }
 }
 
 function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
