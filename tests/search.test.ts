@@ -10,6 +10,9 @@ import { formatText } from '../src/report/text.js';
 type Want = 'refuted' | 'pass' | 'unknown';
 
 const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: RegExp }[] = [
+  // (Red team:) a divisor's zero that needs other integers than the first held point's.
+  { name: 'β^{t−i} = β^t/β^i under 0 ≤ β ≤ 1 fails at β = 0, t = i ≥ 1', text: 'integer t, i\nscalar β\nassume 0 <= β <= 1\n    β^{t-i}\n  = β^t / β^i\n', want: 'refuted', cx: /β = 0/ },
+  { name: 'β^{t−i} = β^t/β^i under 0 < β ≤ 1 holds', text: 'integer t, i\nscalar β\nassume 0 < β <= 1\n    β^{t-i}\n  = β^t / β^i\n', want: 'pass' },
   // (Red team:) integer bounds that fail only past the ladder's 256.
   { name: 'n! ≤ 100ⁿ fails from n = 269 on', text: 'integer n\n    n!\n  ≤ 100^n\n', want: 'refuted', cx: /^n = 384$/ },
   { name: '∑_{i=1}^{n} 0.99^i ≤ 98 fails from n = 458 on', text: 'integer n, i\n    ∑_{i=1}^{n} 0.99^i\n  ≤ 98\n', want: 'refuted' },

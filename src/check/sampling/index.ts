@@ -97,6 +97,8 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   let sawFalse = false;
   const probePoints: Point[] = [];
   let firstHeld: Point | null = null;
+  /** The first held points (for the pole search from other integer values). */
+  const heldPoints: Point[] = [];
   let unsampled: string | null = null;
   /** Points where the sides agree to double precision only, with what they cost to evaluate. */
   const provisional: { point: Point; cost: number }[] = [];
@@ -273,6 +275,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
       noteIndices(point, seen);
       firstHeld ??= point;
       if (!statement && probePoints.length < 2) probePoints.push(point);
+      if (heldPoints.length < 8) heldPoints.push(point);
     } catch (err) {
       if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false, unsupported: true };
       if (err instanceof Undefined || err instanceof Skip || err instanceof Undecided || err instanceof Inexact) {
@@ -426,7 +429,18 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // The poles of the sides (divisors' zeros), where the domain rule may refute.
   if (firstHeld && !statement) {
     let doubt: string | null = null;
-    const failure = poleSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}/`), opts.deadline, extend, (why) => { doubt ??= why; });
+    let failure = poleSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}/`), opts.deadline, extend, (why) => { doubt ??= why; });
+    // A divisor's zero may need other integers (β^i is 0 at β = 0 only for i ≥ 1, and the
+    // left side has a value there only for t ≥ i: β^{t−i} = β^t/β^i): from up to two more
+    // held points whose integers are all at least 1 and differ from the first's.
+    const ints = (q: Point): string => [...q.values.keys()].filter((k) => q.touched.has(k) && q.isInteger(k)).map((k) => `${k}=${(q.values.get(k)!.value as Rational).toString()}`).join(',');
+    const positive = (q: Point): boolean => [...q.values.keys()].filter((k) => q.touched.has(k) && q.isInteger(k)).every((k) => (q.values.get(k)!.value as Rational).sign() > 0);
+    const tried = new Set([ints(firstHeld)]);
+    for (const q of heldPoints) {
+      if (failure || tried.size >= 3 || ints(q) === '' || tried.has(ints(q)) || !positive(q)) continue;
+      tried.add(ints(q));
+      failure = poleSearch(p, q, new Rng(opts.seed, `${p.salt}/${tried.size}`), opts.deadline, extend, (why) => { doubt ??= why; });
+    }
     if (failure) return fail(failure, failure.right === 'undefined');
     if (doubt) return { held, failure: null, unknown: doubt, notes, vacuous: false };
   }
