@@ -440,19 +440,24 @@ const watchFiles: WatchFn = (paths, onChange) =>
     }
   });
 
-/** Reads at most `limit + 1` bytes of a file. */
+/**
+ * Reads at most `limit + 1` bytes of a file, in chunks as they come (a buffer of the limit's
+ * size, 64 MB for `deriv check`, was allocated and zeroed for every file read).
+ */
 async function readBytes(path: string, limit: number): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const buffer = Buffer.alloc(limit + 1);
+    const chunks: Buffer[] = [];
     let filled = 0;
-    while (filled < buffer.length) {
+    while (filled <= limit) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 16, limit + 1 - filled));
       // (Position null: read on from where the last read ended, so pipes and FIFOs read too.)
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
       filled += bytesRead;
     }
-    return buffer.subarray(0, filled);
+    return Buffer.concat(chunks, filled);
   } finally {
     await handle.close();
   }

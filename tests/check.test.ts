@@ -228,6 +228,7 @@ describe('a show\'s chain reaches the claim up to trivial rewriting', () => {
     ['(a+b)^2 = a^2 + 2a b + b^2', '    (a+b)^2\n  = a^2 + 2a b + b^2 + 1\n', 'error', /ends at a² \+ 2 a b \+ b² \+ 1, not at the claim's right side/],
     // (Red team:) a division by a number is a product by its reciprocal; a factor 1 is none.
     ['a/2 + b = (a + 2b)/2', '    (1/2)a + b\n  = ½(a + 2b)\n', 'proved', /reaches the claim/],
+    ['a/2 + b = (a + 2b)/2', '    0.5a + b\n  = (a + 2b)/2\n', 'proved', /reaches the claim/],
     ['a·1 = a', '    a\n  = a\n', 'proved', /reaches the claim/],
   ])('show %s with a chain → %s', async (claim, chain, want, why) => {
     const report = await checkSource(`scalar a, b, μ, β\nshow "1": ${claim}\n${chain}`);

@@ -794,7 +794,8 @@ function implies(got: RelOp | Connective, want: RelOp | Connective): boolean {
  * (π, √2) stay as they are.
  */
 function foldNumbers(e: Expr): Expr {
-  if (e.kind === 'Num' || e.kind === 'Var') return e;
+  // (A decimal is folded too: 0.5 x is ½x and x/2.)
+  if (e.kind === 'Var' || (e.kind === 'Num' && /^\d+$/u.test(e.value))) return e;
   if (freeNames(e).length === 0 && e.shape?.kind === 'scalar') {
     const q = constantValue(e);
     if (q !== null) {
