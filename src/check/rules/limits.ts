@@ -87,12 +87,10 @@ const negE = (a: Expr): Expr => ({ kind: 'Neg', arg: a, range: a.range, shape: {
  * The sign of a finite limit: of a number, or where the assumptions give it (`a T → ∞` under
  * `a > 0`: the range of a, `rules/facts.ts`); else null.
  */
-let signContext: RuleContext | null = null;
-function exactSign(v: Expr): -1 | 0 | 1 | null {
+function exactSign(v: Expr, rc: RuleContext): -1 | 0 | 1 | null {
   const q = constantValue(v);
   if (q !== null) return q.sign() as -1 | 0 | 1;
-  if (!signContext) return null;
-  const r = range(v, signContext);
+  const r = range(v, rc);
   if (r.lo !== null && (r.lo.sign() > 0 || (r.lo.sign() === 0 && r.loStrict))) return 1;
   if (r.hi !== null && (r.hi.sign() < 0 || (r.hi.sign() === 0 && r.hiStrict))) return -1;
   return null;
@@ -127,7 +125,7 @@ function sumLimit(a: LimitValue, b0: LimitValue, e: Expr, op: '+' | '-'): LimitV
  * The limit of a·b from the limits of a and b. No limit times a limit that is a nonzero
  * number has none (else a = ab/b would have one); times 0 or another without one: unknown.
  */
-function productLimit(a: LimitValue, b: LimitValue): LimitValue {
+function productLimit(a: LimitValue, b: LimitValue, rc: RuleContext): LimitValue {
   if (!a || !b) return null;
   const rules = [...rulesOf(a), ...rulesOf(b), 'the limit of a product is the product of the limits'];
   if (a.kind === 'value' && b.kind === 'value') {
@@ -135,11 +133,11 @@ function productLimit(a: LimitValue, b: LimitValue): LimitValue {
   }
   for (const [x, y] of [[a, b], [b, a]] as const) {
     if (x.kind === 'none' && y.kind === 'value') {
-      const s = exactSign(y.value);
+      const s = exactSign(y.value, rc);
       return s !== null && s !== 0 ? x : null;
     }
     if (x.kind === 'infinite' && y.kind === 'value') {
-      const s = exactSign(y.value);
+      const s = exactSign(y.value, rc);
       return s !== null && s !== 0 ? { kind: 'infinite', sign: (x.sign * s) as 1 | -1, rules } : null;
     }
   }
@@ -148,11 +146,11 @@ function productLimit(a: LimitValue, b: LimitValue): LimitValue {
 }
 
 /** The limit of a/b from the limits of a and b (b's a nonzero number or ±∞; a finite over ±∞ is 0). */
-function quotientLimit(a: LimitValue, b: LimitValue, e: Expr & { kind: 'Binary' }): LimitValue {
+function quotientLimit(a: LimitValue, b: LimitValue, e: Expr & { kind: 'Binary' }, rc: RuleContext): LimitValue {
   if (!a || !b) return null;
   const rules = [...rulesOf(a), ...rulesOf(b), 'the limit of a quotient is the quotient of the limits'];
   if (b.kind === 'value') {
-    const s = exactSign(b.value);
+    const s = exactSign(b.value, rc);
     if (s === null || s === 0) return null;
     if (a.kind === 'value') return { kind: 'value', value: isZero(a.value) ? ZERO : { ...e, left: a.value, right: b.value }, rules };
     if (a.kind === 'infinite') return { kind: 'infinite', sign: (a.sign * s) as 1 | -1, rules };
@@ -164,15 +162,9 @@ function quotientLimit(a: LimitValue, b: LimitValue, e: Expr & { kind: 'Binary' 
 
 /** The limit of a scalar e as the name `key` → ∞, by the rules, else by its order of growth. */
 export function limitOf(e: Expr, key: string, rc: RuleContext): LimitValue {
-  const outer = signContext;
-  signContext = rc;
-  try {
-    const byRules = ruleLimit(e, key, rc);
-    if (byRules) return byRules;
-    return orderLimit(e, key);
-  } finally {
-    signContext = outer;
-  }
+  const byRules = ruleLimit(e, key, rc);
+  if (byRules) return byRules;
+  return orderLimit(e, key);
 }
 
 function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
@@ -194,12 +186,12 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
             return { kind: 'value', value: ZERO, rules: [`T^k q^T → 0 for |q| < 1 (|${printExpr(g.left)}| < 1 by the assumptions: ${printExpr(g)} decays faster than ${printExpr(p)} grows)`] };
           }
         }
-        return productLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc));
+        return productLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc), rc);
       }
       if (e.op === '/') {
         // c / T^k → 0 with c fixed (a number: not ∞, not 1/0).
         if (!dependsOn(e.left, key) && !hasNoValue(e.left) && isPolynomial(e.right, key)) return { kind: 'value', value: ZERO, rules: [`c/T^k → 0 (${printExpr(e.right)} → ∞)`] };
-        return quotientLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc), e);
+        return quotientLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc), e, rc);
       }
       if (e.op === '+' || e.op === '-') return sumLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc), e, e.op);
       return null;
@@ -218,7 +210,7 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
         if (a?.kind === 'infinite' && a.sign > 0) return { kind: 'infinite', sign: 1, rules: [...a.rules, `${fn === 'log' ? 'log' : '√'} u → ∞ as u → ∞`] };
         // Continuous where the limit is a number inside the domain, away from its edge (√ of
         // −1/T has no value however near 0 it comes: the limit 0 says nothing of the side).
-        const s = a?.kind === 'value' ? exactSign(a.value) : null;
+        const s = a?.kind === 'value' ? exactSign(a.value, rc) : null;
         if (a?.kind === 'value' && s !== null && s > 0) return { kind: 'value', value: { ...e, args: [a.value] }, rules: [...a.rules, `${fn} is continuous there`] };
         return null;
       }
