@@ -433,12 +433,14 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     // A divisor's zero may need other integers (β^i is 0 at β = 0 only for i ≥ 1, and the
     // left side has a value there only for t ≥ i: β^{t−i} = β^t/β^i): from up to two more
     // held points whose integers are all at least 1 and differ from the first's.
-    const ints = (q: Point): string => [...q.values.keys()].filter((k) => q.touched.has(k) && q.isInteger(k)).map((k) => `${k}=${(q.values.get(k)!.value as Rational).toString()}`).join(',');
-    const positive = (q: Point): boolean => [...q.values.keys()].filter((k) => q.touched.has(k) && q.isInteger(k)).every((k) => (q.values.get(k)!.value as Rational).sign() > 0);
-    const tried = new Set([ints(firstHeld)]);
+    const integersOf = (q: Point): Rational[] => [...q.values.keys()].filter((k) => q.touched.has(k) && q.isInteger(k)).map((k) => q.values.get(k)!.value as Rational);
+    const tried = new Set([integersOf(firstHeld).join(',')]);
     for (const q of heldPoints) {
-      if (failure || tried.size >= 3 || ints(q) === '' || tried.has(ints(q)) || !positive(q)) continue;
-      tried.add(ints(q));
+      if (failure || tried.size >= 3) break;
+      const ints = integersOf(q);
+      const key = ints.join(',');
+      if (ints.length === 0 || tried.has(key) || ints.some((n) => n.sign() <= 0)) continue;
+      tried.add(key);
       failure = poleSearch(p, q, new Rng(opts.seed, `${p.salt}/${tried.size}`), opts.deadline, extend, (why) => { doubt ??= why; });
     }
     if (failure) return fail(failure, failure.right === 'undefined');
