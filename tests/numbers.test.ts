@@ -123,6 +123,18 @@ describe('exact where the step is rational', () => {
     const { step } = await one('    x + 10^(-50)\n  = x\n');
     expect(step.verdict).toBe('refuted');
   });
+
+  // A power past the exact limit (2^3000 is 9,000 bits of numerator and denominator) threw
+  // out of the check of trivial rewriting and lost the whole file ("internal error while
+  // checking this file"), the steps after it too.
+  it.each([
+    ['2^3000', '2^3000', 'proved'], ['10^3000', '10^3000', 'proved'], ['1.5^3000', '1.5^3000', 'proved'], ['2^(-3000)', '2^(-3000)', 'proved'],
+    ['2^3000 + 1', '2^3000', 'refuted'], ['1.5^3000 + 1', '1.5^3000', 'refuted'],
+  ])('checks %s = %s (%s) and the steps after it', async (left, right, verdict) => {
+    const report = await checkSource(`scalar x\n    ${left}\n  = ${right}\n\n    x + 1\n  = 1 + x\n`, { file: 'n.deriv' });
+    expect(report.diagnostics.map((d) => d.message)).toEqual([]);
+    expect(report.steps.map((s) => s.verdict)).toEqual([verdict, 'proved']);
+  });
 });
 
 describe('enclosures elsewhere, and no tolerance', () => {

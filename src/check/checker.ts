@@ -356,17 +356,25 @@ export class Checker {
       return fail(isExpr(left) ? 'a statement cannot follow an expression in a chain' : 'an expression cannot follow a statement in a chain', false);
     }
     const started = performance.now();
-    const { rules, hintOutcome } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
-    const outcome = this.decide(left, step.rel, step.rhs, step, ctx, prep, unfoldings, rules);
-    // A cited fact that fails is the cause to report; a step that fails as well keeps its own evidence.
-    const combined: Outcome = !hintOutcome ? outcome
-      : VERDICTS.indexOf(outcome.verdict) < VERDICTS.indexOf(hintOutcome.verdict)
-        ? { ...outcome, message: `${hintOutcome.message}; and the step itself: ${outcome.message}` }
-        : hintOutcome;
-    // (A step that only rewrites trivially — terms or factors reordered, `·` for juxtaposition,
-    // numbers computed — derives nothing: grading's partial credit does not count it.)
-    const trivial = step.rel === '=' && left !== null && isExpr(left) && step.rhs !== null && isExpr(step.rhs)
-      && trivialKey(foldNumbers(left)) === trivialKey(foldNumbers(step.rhs));
+    let combined: Outcome;
+    let trivial = false;
+    // (decide() reports what escapes it; this is for the work around it: one step's fault is
+    // that step's `unknown`, never the loss of the file's other steps.)
+    try {
+      const { rules, hintOutcome } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
+      const outcome = this.decide(left, step.rel, step.rhs, step, ctx, prep, unfoldings, rules);
+      // A cited fact that fails is the cause to report; a step that fails as well keeps its own evidence.
+      combined = !hintOutcome ? outcome
+        : VERDICTS.indexOf(outcome.verdict) < VERDICTS.indexOf(hintOutcome.verdict)
+          ? { ...outcome, message: `${hintOutcome.message}; and the step itself: ${outcome.message}` }
+          : hintOutcome;
+      // (A step that only rewrites trivially — terms or factors reordered, `·` for juxtaposition,
+      // numbers computed — derives nothing: grading's partial credit does not count it.)
+      trivial = step.rel === '=' && left !== null && isExpr(left) && step.rhs !== null && isExpr(step.rhs)
+        && trivialKey(foldNumbers(left)) === trivialKey(foldNumbers(step.rhs));
+    } catch (err) {
+      combined = escaped(err);
+    }
     const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes], durationMs: performance.now() - started, ...(trivial ? { trivial } : {}) };
     this.steps.push(r);
     return r;
@@ -448,11 +456,7 @@ export class Checker {
         salt: `${salt}${text(left)} ${rel} ${text(right)}`, limit: step.limit ?? null,
       }, opts);
     } catch (err) {
-      // A signal that escaped (a value out of reach, a construct not evaluated) is a reason, not a crash.
-      const message = err instanceof RangeError ? 'this step is nested too deeply to check'
-        : err instanceof Signal ? err.message
-        : err instanceof Error && err.message.startsWith('[DecimalError]') ? 'a number here is out of reach of decimal arithmetic (too many digits)' : `internal error while checking: ${(err as Error).message}${process.env["DERIV_DEBUG"] ? `\n${(err as Error).stack}` : ""}`;
-      return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message, notes: [] };
+      return escaped(err);
     }
   }
 
@@ -793,6 +797,15 @@ function implies(got: RelOp | Connective, want: RelOp | Connective): boolean {
  * at a base index (2t at t = 0) reads as the chain writes it. Parts with no rational value
  * (π, √2) stay as they are.
  */
+/** The `unknown` of a step whose check threw: a signal that escaped (a value out of reach, a construct not evaluated) is a reason, not a crash. */
+function escaped(err: unknown): Outcome {
+  const message = err instanceof RangeError ? 'this step is nested too deeply to check'
+    : err instanceof Signal ? err.message
+    : err instanceof Error && err.message.startsWith('[DecimalError]') ? 'a number here is out of reach of decimal arithmetic (too many digits)'
+    : `internal error while checking: ${(err as Error)?.message ?? String(err)}${process.env['DERIV_DEBUG'] ? `\n${(err as Error)?.stack}` : ''}`;
+  return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message, notes: [] };
+}
+
 function foldNumbers(e: Expr): Expr {
   // (A decimal is folded too: 0.5 x is ½x and x/2.)
   if (e.kind === 'Var' || (e.kind === 'Num' && /^\d+$/u.test(e.value))) return e;

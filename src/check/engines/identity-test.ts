@@ -637,7 +637,15 @@ function coefficients(e: Expr, ctx: IdentityContext, depth: number, indices: Rea
         if (!k || !k.isInteger()) return ATOM;
         const m = Math.abs(Number(k.n));
         if (m > 10_000) return FLAGGED;
-        if (a.q && !(a.q.isZero() && k.sign() < 0)) return ofConstant(a.q.pow(k.n));
+        if (a.q && !(a.q.isZero() && k.sign() < 0)) {
+          // (A constant power past the exact limit, 2^3000 + 1, is flagged like a large exponent.)
+          try {
+            return ofConstant(a.q.pow(k.n));
+          } catch (err) {
+            if (err instanceof Inexact) return FLAGGED;
+            throw err;
+          }
+        }
         return k.sign() < 0 ? { n: m * (a.d + log2(a.c)), c: 1n, d: m * a.n } : { n: m * a.n, c: a.c ** BigInt(m), d: m * a.d };
       }
       const b = rec(e.right);

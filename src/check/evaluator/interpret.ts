@@ -1,7 +1,7 @@
 import type { BigOp, Call, Dim, Expr, Var } from '../../ast.js';
 import { builtinFunction, builtinNorm } from '../../builtins.js';
 import { printName } from '../../print.js';
-import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Elementary, type Field, type Val } from './field.js';
+import { Inexact, Mat, Signal, Skip, Undecided, Undefined, Unsupported, isMat, type Elementary, type Field, type Val } from './field.js';
 import * as L from './linalg.js';
 import { Rational } from './rational.js';
 import { intervalField, type Interval } from './interval.js';
@@ -243,7 +243,7 @@ export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>, scalars = fal
 /**
  * The exact value of a number written with `+ − × ÷` and whole powers (`10^(-9)`, `1/3`,
  * `2^61 - 1`); null for anything else, for division by zero, and for a power whose
- * result would exceed about 40,000 bits.
+ * result would exceed about 20,000 bits (MAX_EXACT_BITS); never throws.
  */
 export function constantValue(e: Expr): Rational | null {
   switch (e.kind) {
@@ -265,7 +265,14 @@ export function constantValue(e: Expr): Rational | null {
           if (!b.isInteger() || (a.isZero() && b.n < 0n)) return null;
           const bits = BigInt(Math.max(a.n < 0n ? (-a.n).toString(2).length : a.n.toString(2).length, a.d.toString(2).length));
           const k = b.n < 0n ? -b.n : b.n;
-          return bits * k <= 40000n || bits <= 1n ? a.pow(b.n) : null;
+          if (bits * k > 40000n && bits > 1n) return null;
+          // (Rational.pow has its own limit, on the bits of numerator and denominator together.)
+          try {
+            return a.pow(b.n);
+          } catch (err) {
+            if (err instanceof Signal) return null;
+            throw err;
+          }
         }
       }
       return null;
