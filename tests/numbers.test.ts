@@ -437,6 +437,19 @@ describe('domains, read left to right', () => {
     if (note) expect(note.message).toMatch(/^the left side is undefined here \(/);
   });
 
+  // Sides that are the same expression have the same value and the same domain: they were
+  // unknown where sampling found no value (log(x − 10^20) is defined past every sampled x;
+  // (10^6)! is out of reach). Not so where no point meets the assumptions.
+  it.each([
+    ['log(x - 10^20)', 'scalar x\n', 'proved'],
+    ['(10^6)!', 'scalar x\n', 'proved'],
+    ['x/x', 'scalar x\n', 'proved'],
+    ['x', 'scalar x\nassume x > 1, x < 0\n', 'unknown'],
+  ])('decides %s = itself (%s) as %s', async (side, decl, verdict) => {
+    const { step } = await one(`    ${side}\n  = ${side}\n`, decl);
+    expect(step.verdict, step.message).toBe(verdict);
+  });
+
   it('refutes log(a b) = log(a) + log(b) with a domain message, never an engine disagreement', async () => {
     const { step } = await one('    log(a b)\n  = log(a) + log(b)\n');
     expect(step.verdict).toBe('refuted');

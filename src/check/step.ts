@@ -10,7 +10,7 @@ import { isMat } from './evaluator/field.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { canonicalIndex, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
-import { sampleRelation, type SampleResult } from './sampling/index.js';
+import { NO_POINT, sampleRelation, type SampleResult } from './sampling/index.js';
 import { DECIMAL_DIGITS, MAX_DIGITS, topDigits, withDigits } from './sampling/levels.js';
 import { withAgreement } from './evaluator/decimal.js';
 import type { Prepared } from './sampling/point.js';
@@ -97,13 +97,16 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
   return candidates;
 }
 
+/** How a step whose sides print the same is proved. */
+const SAME_EXPRESSION = 'both sides are the same expression';
+
 /**
  * The certificates that need no engine's word, tried first: the sides identical, or equal
  * by the exact identity test (rational steps; deterministic). Returns the proof, or the
  * candidates the identity test does not apply to (for nerdamer, after sampling).
  */
 export function certify(p: StepProblem, left: Expr, right: Expr, deadline: number): { proof: Proof | null; pending: Candidate[] } {
-  if (printExpr(left) === printExpr(right)) return { proof: { method: 'structural', how: 'both sides are the same expression' }, pending: [] };
+  if (printExpr(left) === printExpr(right)) return { proof: { method: 'structural', how: SAME_EXPRESSION }, pending: [] };
   const ictx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
   const tested = new Set<string>();
   const pending: Candidate[] = [];
@@ -709,7 +712,11 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   }
   // A rule's proof stands where points cannot be evaluated (Var[X] with no moments declared);
   // not where no point meets the assumptions (they may contradict each other) or time ran out.
-  if (s.unknown && !(proof?.method === 'rule' && s.unsupported)) {
+  // Nor does sampling's want of a value stop sides that are the same expression, which have
+  // the same value and the same domain (`log(x − 10^20)` has none at the sampled points,
+  // `(10^6)!` is out of reach).
+  const sameSides = proof?.method === 'structural' && proof.how === SAME_EXPRESSION && s.unknown !== NO_POINT;
+  if (s.unknown && !(proof?.method === 'rule' && s.unsupported) && !sameSides) {
     return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, message: s.unknown, notes };
   }
   // Sampling found no counterexample: now ask nerdamer for a proof (never for a step a
