@@ -81,3 +81,37 @@ describe('the case split on signs (|·|, max, min)', () => {
     expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe('checked');
   });
 });
+
+/**
+ * Steps that fail only within a tiny constant of a kink at an irrational point, or far out
+ * where a tiny constant sets the scale (red team: each was checked). The kink search closes in
+ * on such roots in decimals, and the magnitude search probes at 1/c and 1/√c of a tiny c.
+ */
+const needles: [text: string, verdict: 'refuted' | 'checked' | 'proved'][] = [
+  ['    abs(x - sqrt(2))\n  ≥ 10^(-50)\n', 'refuted'],
+  ['    abs(x - π)\n  ≥ 10^(-50)\n', 'refuted'],
+  ['    abs(x - exp(1))\n  ≥ 10^(-13)\n', 'refuted'],
+  ['    abs(x^2 - 2)\n  ≥ 10^(-50)\n', 'refuted'],
+  ['    abs(exp(x) - 3)\n  ≥ 10^(-20)\n', 'refuted'],
+  ['    max(abs(x - π), 10^(-40))\n  = abs(x - π)\n', 'refuted'],
+  ['    min(abs(x - sqrt(2)), 10^(-20))\n  = 10^(-20)\n', 'refuted'],
+  ['    abs(x - π) - 10^(-50)\n  ≥ 0\n', 'refuted'],
+  ['    sqrt(x^2 + 1) - abs(x)\n  ≥ 10^(-30)\n', 'refuted'],
+  ['    min(tanh(x), 1 - 10^(-40))\n  = tanh(x)\n', 'refuted'],
+  ['    min(x/sqrt(1 + x^2), 1 - 10^(-40))\n  = x/sqrt(1 + x^2)\n', 'refuted'],
+  ['    x/sqrt(1 + x^2)\n  ≤ 1 - 10^(-40)\n', 'refuted'],
+  // Their true neighbours.
+  ['    max(abs(x - π), 10^(-40))\n  ≥ abs(x - π)\n', 'checked'],
+  ['    abs(x - sqrt(2))\n  ≥ 0\n', 'proved'],
+  ['    sqrt(x^2 + 1) - abs(x)\n  > 0\n', 'checked'],
+  ['    x/sqrt(1 + x^2)\n  < 1\n', 'checked'],
+  ['    min(tanh(x), 1 + 10^(-40))\n  = tanh(x)\n', 'checked'],
+];
+
+describe('failures within a tiny constant of a kink, or far out where one sets the scale', () => {
+  it.each(needles)('%s is %s', async (body, verdict) => {
+    const report = await checkSource(`scalar x\n${body}`, { file: 'needles.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(verdict);
+  });
+});

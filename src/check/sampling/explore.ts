@@ -16,7 +16,7 @@ import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, signChangeNear, singularParts, touchNear, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
+import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -1125,11 +1125,15 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
   if (matrixKeys(base).length > 0) return null;
   const left = p.left as Expr;
   const right = p.right as Expr;
-  const sizes = farConstants([unfolded(left, p), unfolded(right, p)], deadline);
+  const { far, tiny } = extremeConstants([unfolded(left, p), unfolded(right, p)], deadline);
+  // A tiny constant c sets a far scale too: √(x² + 1) − |x| ≥ 10⁻³⁰ fails past 1/(2c), and
+  // x/√(1 + x²) ≤ 1 − 10⁻⁴⁰ past 1/√(2c): probed at 1/c and 1/√c (to two digits).
+  const sizes = [...far, ...tiny.flatMap((c) => [Rational.ONE.div(c), Rational.parse((1 / Math.sqrt(c.toNumber())).toPrecision(2))])];
   if (sizes.length === 0) return null;
   const keys = scalarKeys(base).filter((k) => !base.isInteger(k));
   if (keys.length === 0) return null;
-  const levels = allLevels();
+  // (With a tiny constant, in decimals: doubles round 1 − 10⁻⁴⁰ to 1, and hold only provisionally.)
+  const levels = tiny.length > 0 ? decimalLevels() : allLevels();
   const probes: (readonly [string, Val<Rational>])[][] = [];
   for (const m of sizes) {
     for (const x of [m.mul(Rational.of(2)), m.mul(Rational.of(-2))]) {
@@ -1140,7 +1144,7 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
   for (const entries of probes.slice(0, MAGNITUDE_PROBES)) {
     if (Date.now() > deadline) return null;
     const q = atAll(base, entries, rng, deadline);
-    const found = q && probeFailure(p, q, levels, 'found far out, at twice the size of a constant in the step');
+    const found = q && probeFailure(p, q, levels, 'found far out, at twice the size of a constant in the step or of its reciprocal');
     if (found) return found;
   }
   return null;
@@ -1186,6 +1190,10 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const keys = scalarKeys(base).slice(0, 3);
   const levels = allLevels();
   const tried = new Set<string>();
+  // Closer to a root than doubles come only where the step's constants are that fine (or
+  // that large): otherwise the failures beside a kink are as wide as the points beside it.
+  const extreme = extremeConstants([unfolded(left, p), unfolded(right, p)], deadline);
+  let polishing = extreme.tiny.length > 0 || extreme.far.length > 0 ? POLISHED_ROOTS : 0;
   for (const g of kinks) {
     const reads = new Set(freeNames(g).map((v) => base.prep.keyOfName(v.name)));
     for (const key of keys) {
@@ -1205,13 +1213,17 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
           if ((d.sign() < 0 ? d.neg() : d).cmp(near) < 0) strip.push(c.add(end).div(Rational.of(2)));
         }
       }
-      for (const x of [...probesFrom(b, base.isInteger(key), rng).slice(0, 12), ...strip.slice(0, 4)]) {
+      // (A point within 10⁻²⁵ of a root is decided in decimals: in doubles it is rounded, and
+      // holds there only provisionally.)
+      const polished = polishing > 0 ? polishedRoots(base, key, g, b.roots.filter((r) => r.certain && !r.at).slice(0, polishing), deadline) : [];
+      polishing -= Math.min(polishing, b.roots.filter((r) => r.certain && !r.at).length);
+      for (const x of [...probesFrom(b, base.isInteger(key), rng).slice(0, 12), ...strip.slice(0, 4), ...polished]) {
         if (Date.now() > deadline) return null;
         const seen = `${key}=${x.toString()}`;
         if (tried.has(seen)) continue;
         tried.add(seen);
         const q = at(base, key, x, rng, deadline);
-        const found = q && probeFailure(p, q, levels, `found at a kink of the step (where an argument of |·| is 0 or two of max or min tie), along ${base.values.get(key)?.label ?? key}`);
+        const found = q && probeFailure(p, q, polished.includes(x) ? decimalLevels() : levels, `found at a kink of the step (where an argument of |·| is 0 or two of max or min tie), along ${base.values.get(key)?.label ?? key}`);
         if (found) return found;
       }
     }
@@ -1221,6 +1233,32 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
 
 /** Kinks kinkSearch looks at, at most. */
 const KINKS = 6;
+
+/** How close (10^(−k) of its size) kinkSearch closes in on an irrational root, step by step. */
+const POLISH_EXPONENTS = [25, 50, 90];
+
+/** Irrational roots kinkSearch closes in on, at most, in one step. */
+const POLISHED_ROOTS = 4;
+
+/**
+ * Points ever closer to each irrational root (a certain bracket) of a kink's argument g:
+ * Newton's method in decimals (refineRoot), to 10⁻²⁵, 10⁻⁵⁰ and 10⁻⁹⁰ of its size. A
+ * point beside the root at double precision is 10⁻¹⁶ away: `|x − √2| ≥ 10⁻⁵⁰` and
+ * `min(|x − π|, 10⁻²⁰) = 10⁻²⁰` fail only closer than that, and were checked.
+ */
+function polishedRoots(base: Point, key: string, g: Expr, roots: readonly Bracket[], deadline: number): Rational[] {
+  const out: Rational[] = [];
+  for (const r of roots) {
+    let bracket: Bracket | null = r;
+    for (const exponent of POLISH_EXPONENTS) {
+      if (Date.now() > deadline) return out;
+      bracket = refineRoot(base, key, g, ZERO_SCALAR, bracket, deadline, { exponent, digits: exponent + 20 });
+      if (!bracket) break;
+      out.push(bracket.at ?? shortestIn(bracket.lo, bracket.hi));
+    }
+  }
+  return out;
+}
 
 /** The sizes a vector is scaled to by vectorKinkSearch (from 10⁻¹² to 10⁶ times its drawn size). */
 const VECTOR_SCALES = [-1, -2, -3, -4, -5, -6, -8, -10, -12, 1, 2, 3, 4, 6].map((k) => (k < 0 ? Rational.ONE.div(Rational.of(10n ** BigInt(-k))) : Rational.of(10n ** BigInt(k))));
@@ -1284,29 +1322,36 @@ function kinkParts(es: readonly Expr[]): Expr[] {
 /** Probes of magnitudeSearch at most. */
 const MAGNITUDE_PROBES = 16;
 
-/** The sizes of the constant parts of expressions past 10⁸ (to two digits, exact, at most three): where magnitudeSearch looks. */
-function farConstants(es: readonly Expr[], deadline: number): Rational[] {
-  const out = new Map<string, Rational>();
+/**
+ * The magnitudes of the constant parts of expressions (to two digits, exact): those past 10⁸
+ * (`max(x, 10¹²)`) and those below 10⁻⁸ (`|x − π| ≥ 10⁻⁵⁰`, the 10⁻⁴⁰ inside `1 − 10⁻⁴⁰`), at most
+ * three of each. Where magnitudeSearch looks, and whether kinkSearch closes in on roots.
+ */
+function extremeConstants(es: readonly Expr[], deadline: number): { far: Rational[]; tiny: Rational[] } {
+  const far = new Map<string, Rational>();
+  const tiny = new Map<string, Rational>();
   const look = (e: Expr): void => {
-    if (out.size >= 3) return;
+    if (far.size >= 3 && tiny.size >= 3) return;
     if (freeNames(e).length === 0) {
+      let v: Val<Interval>;
       try {
-        const v = evaluate(e, { ...groundHost, deadline: Math.min(deadline, Date.now() + 20) });
-        if (isMat(v) || !Number.isFinite(v.lo) || !Number.isFinite(v.hi)) return;
-        const m = Math.max(Math.abs(v.lo), Math.abs(v.hi));
-        if (m > 1e8 && m < 1e300) {
-          const r = new Rational(BigInt(Number(m.toPrecision(2))));
-          out.set(r.toString(), r);
-        }
+        v = evaluate(e, { ...groundHost, deadline: Math.min(deadline, Date.now() + 20) });
       } catch {
-        // (no value: nothing to look at)
+        return; // (no value: nothing to look at)
       }
+      if (isMat(v) || !Number.isFinite(v.lo) || !Number.isFinite(v.hi)) return;
+      const m = Math.max(Math.abs(v.lo), Math.abs(v.hi));
+      const r = (x: number) => Rational.parse(x.toPrecision(2));
+      if (m > 1e8 && m < 1e300 && far.size < 3) far.set(r(m).toString(), r(m));
+      else if (m > 1e-300 && m < 1e-8 && tiny.size < 3) tiny.set(r(m).toString(), r(m));
+      // (The parts of a constant too: 1 − 10⁻⁴⁰ is near 1, and its 10⁻⁴⁰ sets the scale.)
+      if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) for (const c of children(e)) look(c);
       return;
     }
     for (const c of children(e)) look(c);
   };
   for (const e of es) look(e);
-  return [...out.values()];
+  return { far: [...far.values()], tiny: [...tiny.values()] };
 }
 
 /** How far past its sampled value an integer the step is not a polynomial in is probed. */
