@@ -76,6 +76,9 @@ const same = (a: string | number, b: string | number) => String(a) === String(b)
 /** Scalar functions act elementwise: a vector in, a vector out. */
 const elementwise: ShapeRule = (args) => ({ shape: args[0]!.kind === 'any' ? SCALAR : args[0]! });
 
+/** Whether a built-in is a scalar function taken entry by entry of a vector or matrix (sin, exp, √, …). */
+export const isElementwise = (b: Builtin): boolean => b.shape === elementwise;
+
 /** tr, det, λ: a square matrix (a scalar is a 1×1 matrix) → a scalar. */
 const squareToScalar: ShapeRule = (args) => {
   const a = args[0]!;

@@ -177,6 +177,9 @@ export const DIAGNOSTICS = {
           : a.op === 'equate' ? `the two sides have different shapes: ${a.left} and ${a.right}`
             : `cannot ${a.op} ${a.left} by ${a.right}`),
   'shape-required': entry('error', (a: { what: string; expected: string; got: string }) => `${a.what} needs ${a.expected}, but this is ${a.got}`),
+  /** exp(A), log(A), √A … of a square matrix: entry by entry, which is not what exp(A) means in linear algebra (the matrix exponential). */
+  'elementwise-matrix': entry('warning', (a: { call: string; fn: string }) =>
+    `read ${a.call} entry by entry (the ${a.fn} of each entry), not as a matrix function such as the matrix exponential (none is built in)`),
   'transpose-of-scalar': entry('warning', (a: { expr: string }) =>
     `read ${a.expr}^T as the transpose of a scalar (the scalar itself): declare 'integer T' to make it a power`),
   'transpose-or-power': entry('warning', (a: { expr: string }) =>

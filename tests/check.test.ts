@@ -178,6 +178,19 @@ it.each([
   ]);
 });
 
+// (Red team:) exp(A − A) = I_n was refuted with no word that exp(A) is taken entry by entry
+// (not the matrix exponential); a vector or a rectangular matrix has no other reading.
+it.each([
+  ['exp(A - A)', ['read exp(A - A) entry by entry (the exp of each entry), not as a matrix function such as the matrix exponential (none is built in)']],
+  ['log(A)', ['read log(A) entry by entry (the log of each entry), not as a matrix function such as the matrix exponential (none is built in)']],
+  ['exp(x)', []],
+  ['exp(B)', []],
+  ['exp(xᵀ A x)', []],
+])('says how %s of a matrix is read', async (e, want) => {
+  const report = await checkSource(`vector x in R^n\nmatrix A in R^{n×n}\nmatrix B in R^{n×m}\n    ${e}\n  = ${e}\n`);
+  expect([...new Set(report.diagnostics.filter((d) => d.code === 'elementwise-matrix').map((d) => d.message))]).toEqual(want);
+});
+
 describe('a family member declared on its own', () => {
   it.each([
     ['scalar x_0, a, b\ndefine x_t = a x_{t-1} + b   for t ≥ 1\n    x_1\n  = a x_0 + b\n', ['proved']],

@@ -3,7 +3,7 @@ import type {
   HintItem, MatrixTag, Name, Range, Shape, Show, Statement, Step, Var,
 } from '../ast.js';
 import { freeNames, visit } from '../ast-walk.js';
-import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, type Builtin } from '../builtins.js';
+import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, isElementwise, type Builtin } from '../builtins.js';
 import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
 import { table } from '../table.js';
 import { isLetterName, printExpr, printName } from '../print.js';
@@ -1108,6 +1108,11 @@ class Resolver {
       return { ...e, args, shape: ANY };
     }
     const a = args[0]!;
+    // (A vector or a rectangular matrix has no other reading; a square one has.)
+    const s = a.shape;
+    if (isElementwise(row) && s?.kind === 'matrix' && s.rows !== 1 && s.cols !== 1 && String(s.rows) === String(s.cols)) {
+      this.error(diagnostic('elementwise-matrix', { call: `${e.fn.base}(${printExpr(a)})`, fn: e.fn.base }, e.range));
+    }
     switch (row.lowering) {
       case 'abs': return { kind: 'Abs', arg: a, range: e.range, shape: SCALAR };
       case 'norm': return { kind: 'Norm', arg: a, range: e.range, shape: SCALAR };
