@@ -39,8 +39,31 @@ export function precOf(e: Expr): number {
     case 'BigOp': return PREC.bigop;
     case 'Transpose': case 'Factorial': return PREC.postfix;
     case 'Deriv': case 'Grad': case 'Limit': return PREC.bigop;
-    case 'Const': case 'Var': case 'Call': case 'Abs': case 'Norm': case 'Component': case 'Expect': return PREC.atom;
+    case 'Var': return namePrec(e.name.base);
+    case 'Const': case 'Call': case 'Abs': case 'Norm': case 'Component': case 'Expect': return PREC.atom;
   }
+}
+
+/**
+ * How tightly a name's text binds. A name the checker makes for a 1×1 product (`xᵀy`,
+ * `u (A + B) v`: the scalar atoms of normal-form.ts) reads back as that product, so it is
+ * bracketed as one: `(xᵀy)²`, not `xᵀy²`, which reads as xᵀ·y². A name, a call (`tr(A)`) or a
+ * norm (`‖x‖`) is one atom.
+ */
+function namePrec(base: string): number {
+  // (ᵀ is a letter to Unicode, and superscripts are numbers: to the grammar both are operators.)
+  if (/^(?:(?![ᵀ⁰¹²³⁴⁵⁶⁷⁸⁹⁻ⁿ])[\p{L}\p{M}\p{N}_])+$/u.test(base)) return PREC.atom;
+  if (/^‖[^‖]*‖(?:_[\p{L}\p{N}]+|_\{[^{}]*\})?$/u.test(base)) return PREC.atom;
+  // A call: the bracket opened after its name closes at the end.
+  const open = /^[\p{L}\p{N}_]+\(/u.exec(base);
+  if (open) {
+    let depth = 0;
+    for (let i = open[0].length - 1; i < base.length; i++) {
+      if (base[i] === '(') depth++;
+      else if (base[i] === ')' && --depth === 0) return i === base.length - 1 ? PREC.atom : PREC.mul;
+    }
+  }
+  return PREC.mul;
 }
 
 function wrap(e: Expr, min: number): string {
@@ -81,7 +104,8 @@ function printUncached(e: Expr): string {
     case 'Num': return e.value;
     case 'Const': return e.name === 'pi' ? 'π' : e.name === 'inf' ? '∞' : e.name;
     case 'Var': return printName(e.name);
-    case 'Neg': return `-${wrap(e.arg, PREC.pow)}`;
+    // (A name that stands for a product takes its minus as the product would: -aᵀb.)
+    case 'Neg': return `-${e.arg.kind === 'Var' ? printExpr(e.arg) : wrap(e.arg, PREC.pow)}`;
     case 'Binary': {
       if (e.op === '+' || e.op === '-') {
         // (`a - -2 b` reads badly: a term that starts with a minus keeps brackets.)
@@ -100,7 +124,10 @@ function printUncached(e: Expr): string {
       }
       const left = wrap(e.left, PREC.mul);
       // `α (-v)` must keep its brackets: `α -v` reads as a difference.
-      const right = e.implicit && precOf(e.right) === PREC.neg ? `(${printExpr(e.right)})` : wrap(e.right, PREC.mul + 1);
+      // A name that stands for a product needs no brackets after another factor (products
+      // associate: `2 aᵀb`), though it does in a divisor, a power or a transpose.
+      const right = e.implicit && precOf(e.right) === PREC.neg ? `(${printExpr(e.right)})`
+        : e.op === '*' && e.right.kind === 'Var' ? printExpr(e.right) : wrap(e.right, PREC.mul + 1);
       if (e.op === '/') return `${left}/${right}`;
       // `x 2` does not read back (a number after a factor): such a product keeps its dot.
       return e.implicit && !/^[\d.]/.test(right) ? `${left} ${right}` : `${left}·${right}`;

@@ -111,3 +111,8 @@ export function summarize(files: readonly FileReport[]): Summary {
   }
   return s;
 }
+
+/** `x = 3`, or `λ ≈ -2.828…` for a value known only within bounds (shown as ≈ its middle). */
+export function assignmentText(name: string, value: string): string {
+  return value.startsWith('≈') ? `${name} ${value}` : `${name} = ${value}`;
+}

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decimalField, type DecInterval } from '../src/check/evaluator/decimal.js';
+import { decimalField, enclosureText, type DecInterval } from '../src/check/evaluator/decimal.js';
 import { dualField, Dual } from '../src/check/evaluator/dual.js';
 import { Undecided, Undefined, type Elementary, type Field } from '../src/check/evaluator/field.js';
 import { intervalField, nextDown, nextUp, type Interval } from '../src/check/evaluator/interval.js';
 import { Mat } from '../src/check/evaluator/field.js';
 import * as L from '../src/check/evaluator/linalg.js';
 import { modularField, PRIME } from '../src/check/evaluator/modular.js';
-import { Rational, exactField, formatRational } from '../src/check/evaluator/rational.js';
+import { Rational, exactField, formatRational, readNumber } from '../src/check/evaluator/rational.js';
 import { Rng } from '../src/check/rng.js';
 
 /** The exact rational value of a double. */
@@ -41,6 +41,23 @@ describe('exact rationals', () => {
     expect(formatRational(Rational.parse('1e40').add(Rational.ONE), 6)).toBe('10^40 + 1');
     expect(formatRational(Rational.parse('1e40'), 6)).toBe('10^40');
     expect(formatRational(Rational.parse('-1e40').add(Rational.ONE), 6)).toBe('-10^40 + 1');
+  });
+
+  // A large integer near a power (of 10, then 2, 3, 5, 6, 7) or a factorial prints as that and
+  // the rest, as a step would write it, and reads back exactly (a counterexample's sides).
+  const factorial = (k: bigint): bigint => (k < 2n ? 1n : k * factorial(k - 1n));
+  it.each([
+    ['2^3000', 2n ** 3000n, '2^3000'],
+    ['2^3000 + 1', 2n ** 3000n + 1n, '2^3000 + 1'],
+    ['−3^500 + 7', -(3n ** 500n) + 7n, '-3^500 + 7'],
+    ['1000!', factorial(1000n), '1000!'],
+    ['1000! − 2', factorial(1000n) - 2n, '1000! - 2'],
+    ['10^40 + 1', 10n ** 40n + 1n, '10^40 + 1'],
+    ['7·3^200, near none', 7n * 3n ** 200n, '1.85929792213112e96'],
+  ])('formats %s as written, and reads it back', (_, n, text) => {
+    const q = new Rational(n);
+    expect(formatRational(q, 15)).toBe(text);
+    if (!/e/.test(text)) expect(readNumber(text)?.equals(q)).toBe(true);
   });
 
   it('refuses what is not rational, and numbers past its size limit', () => {
@@ -152,6 +169,27 @@ describe('double enclosures', () => {
 });
 
 describe('decimal enclosures', () => {
+  // Only the digits both ends of an enclosure round to alike are printed (LANGUAGE.md §3): the
+  // true value rounds to the text too. With none shared, its middle and a covering radius.
+  it.each([
+    ['1.2345678', '1.2345679', 12, '1.234568'],
+    ['0.12345', '0.12349', 12, '0.123'],
+    ['9.9999999', '10.000001', 6, '10'],
+    ['0.12345678901234567890123', '0.12345678901234567890456', 30, '0.1234567890123456789'],
+    ['1e-50', '3e-50', 6, '2e-50 ± 1e-50'],
+    ['-1', '1', 6, '0 ± 1'],
+    ['2', '2', 6, '2'],
+  ])('prints [%s, %s] at %s digits as %s', (lo, hi, digits, text) => {
+    const F = decimalField(120);
+    expect(enclosureText(F.ends.lower(F.fromRational(Rational.parse(lo))).lo, F.ends.upper(F.fromRational(Rational.parse(hi))).hi, digits)).toBe(text);
+  });
+
+  it('prints a double as the digits of its exact value, at most 17 unless asked', () => {
+    expect(enclosureText(0.1, 0.1, 17)).toBe('0.10000000000000001');
+    expect(enclosureText(0.1, 0.1, 30)).toBe('0.100000000000000005551115123126');
+    expect(intervalField.format({ lo: nextDown(1 / 3), hi: nextUp(1 / 3) } as Interval, 17)).toBe('0.333333333333333');
+  });
+
   const D = decimalField(50);
   it('encloses e and π to 50 digits', () => {
     const e = D.e();

@@ -192,6 +192,33 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect([step.counterexample!.left, step.counterexample!.right]).toEqual([l, r]);
   });
 
+  // The sides print so that they visibly differ, with only correct digits (LANGUAGE.md §3):
+  // exactly where that is short (a large integer near a power or a factorial as that), else at
+  // the fewest digits where what the two texts stand for does not meet (0.333333 stands for
+  // 1/3 too), else one side and the other as it plus or minus their difference. Never two
+  // equal texts, never a wall of digits, never digits past an enclosure's width; and where a
+  // '≠' fails at a root that a sign change brackets, both sides as their common value there.
+  it.each([
+    ['1000! + 1', '=', '1000!', '1000! + 1', '1000!'],
+    ['2^3000 + 1', '=', '2^3000', '2^3000 + 1', '2^3000'],
+    ['3^200 · 7 + 1', '=', '3^200 · 7', '1.85929792213112e96', 'left − 1'],
+    ['x', '≤', '10^100', '1.000000001e100', '10^100'],
+    ['min(x, 10^40)', '=', 'x', '10^40', '1.000000001e40'],
+    ['max(x, -10^50)', '=', 'x', '-10^50', '-1.000000001e50'],
+    ['0.333333333333333333333333333333333', '=', '1/3', '0.333333333333333333333333333333333', '1/3'],
+    ['2/3', '=', '0.666666666666666666667', '2/3', '0.666666666666666666667'],
+    ['1/7', '=', '0.142857142857142857142857142857142857', '1/7', '0.142857142857142857142857142857142857'],
+    // (cos 3 = −0.98999249660044545727…: 15 digits, every one correct, not 110 whose last are not.)
+    ['cos(2x)', '=', '1 - 2 sin(x)^2 + 10^(-100)', '-0.989992496600445', 'left + 1e-100'],
+    ['π + 10^(-100)', '=', 'π', '3.14159265358979', 'left − 1e-100'],
+    ['x^2 - 2', '≠', '0', '0', '0'],
+    ['x^2', '≠', '2', '2', '2'],
+  ])('prints the sides of %s %s %s as %s and %s', async (left, rel, right, l, r) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`);
+    expect(step.verdict, step.message).toBe('refuted');
+    expect([step.counterexample!.left, step.counterexample!.right]).toEqual([l, r]);
+  });
+
   it('refutes π + 10⁻¹⁰⁰ = π: agreement at 50 digits waits for 250, and the sides print apart', async () => {
     const { step } = await one('    π + 10^(-100)\n  = π\n');
     expect(step.verdict).toBe('refuted');
@@ -263,7 +290,7 @@ describe('enclosures elsewhere, and no tolerance', () => {
     const { step } = await one('    tanh(1000)\n  = 1\n');
     expect(step.counterexample!.left).toBe('1 − 5.15e-869');
     expect(step.counterexample!.right).toBe('1');
-    expect((await one('    log(1 + exp(-1000))\n  = 0\n')).step.counterexample!.left).toBe('5.08e-435');
+    expect((await one('    log(1 + exp(-1000))\n  = 0\n')).step.counterexample!.left).toBe('5.07596e-435');
   });
 
   it('still proves sin(π/6) = 1/2 and sin² + cos² = 1 symbolically', async () => {

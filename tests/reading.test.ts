@@ -216,6 +216,15 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['…and 1/2π is (1/2)·π, with a warning', 'scalar x\n1/2π = π/2\n',
       ["2:1 reading: read '1/2π' as (1/2) · π; for the other reading write 1/(2π)"]],
     ['…while x/2 y, spaced, is the rule\'s own reading', 'scalar x, y\nx/2 y = (x/2) y\n', []],
+    // Only a slash written between a numerator and a bare divisor is in doubt: ½‖x‖², the
+    // usual spelling of a loss, is ½ times ‖x‖² (it was said to read as (½/½)·‖x‖²), as are a
+    // fraction character, a \frac and its braces before anything else.
+    ['…while ½‖x‖², ½ a², ½x and ⅓x are a fraction times what follows', 'scalar a, x, y\nvector w in R^n\n½‖w‖² + ½ a² + ½x + ⅓y = ‖w‖²/2 + a²/2 + x/2 + y/3\n', []],
+    ['…and so are \\frac12 x, \\tfrac{1}{2}x and \\frac{x}{2}y', 'scalar x, y\n\\frac12 x + \\tfrac{1}{2}x + \\frac{x}{2}y = x + x y/2\n', []],
+    ['…while x÷2y is (x÷2)·y, with a warning', 'scalar x, y\nx÷2y = (x/2) y\n',
+      ["2:1 reading: read 'x÷2y' as (x/2) · y; for the other reading write x/(2y)"]],
+    ['…and 1/2x, with a warning too', 'scalar x\n1/2x = x/2\n',
+      ["2:1 reading: read '1/2x' as (1/2) · x; for the other reading write 1/(2x)"]],
     ['…nor does a \\frac, whose denominator is whole', 'scalar a, b, c, x\n\\frac{a}{bc} + \\frac{1}{x(x+1)} = a/(b c) + 1/x - 1/(x+1)\n', []],
     ['2e-1 is 2·10⁻¹, with a warning (e is Euler\'s number: 2e − 1 is another value)', 'scalar x\nx · 2e-1 = x/5\n',
       ["2:5 reading: read '2e-1' as 2 · 10^{-1}; for the other reading write 2 e - 1"]],

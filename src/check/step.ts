@@ -1,7 +1,7 @@
 import type { Compare, Condition, Define, Expr, Formula, Hint, Var } from '../ast.js';
 import { exprKey, formulaExprs, mentionsAny } from '../ast-walk.js';
 import { printExpr, printFormula, printName } from '../print.js';
-import type { Method, Outcome } from '../result.js';
+import { assignmentText, type Method, type Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
 import { expandPolynomial, expandRational, polynomialExpr, rationalExpr } from './engines/polynomial.js';
 import { equivalenceCandidates } from './engines/equivalence.js';
@@ -705,7 +705,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
         : disagreement
           ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the rule (${proof!.rule})` : 'the symbolic engine'} proved the step, but it fails at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'
-            : ground ? `the two sides differ: left = ${s.failure.left}, right = ${s.failure.right}`
+            : ground ? `the two sides differ: ${assignmentText('left', s.failure.left)}, ${assignmentText('right', s.failure.right)}`
               : rel === '=' ? `the two sides differ at this point${differ ? `; left − right = ${differ}` : ''}`
                 : `'${rel}' fails at this point`,
     };

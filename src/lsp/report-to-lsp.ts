@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { Range } from '../ast.js';
 import type { Fix, RelatedNote, Severity } from '../diagnostics.js';
-import { findingsOf, formatAssignments, type Finding } from '../report/findings.js';
+import { assignmentText, findingsOf, formatAssignments, type Finding } from '../report/findings.js';
 import type { Counterexample, FileReport } from '../result.js';
 import { fixesOf } from './fixes.js';
 import type { LineIndex, PositionEncoding } from './positions.js';
@@ -30,7 +30,7 @@ const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
 /** The counterexample as lines: the assignments, then both sides, then its note. */
 export function counterexampleLines(cx: Counterexample): string[] {
   const lines = [`counterexample: ${formatAssignments(cx)}`];
-  lines.push(`left = ${cx.left}, right = ${cx.right}`);
+  lines.push(`${assignmentText('left', cx.left)}, ${assignmentText('right', cx.right)}`);
   if (cx.note !== undefined && cx.note !== '') lines.push(cx.note);
   return lines;
 }

@@ -146,6 +146,9 @@ function quotientReading(product: Extract<Expr, { kind: 'Binary' }>, code: strin
   const next = product.right;
   if (quotient.kind !== 'Binary' || quotient.op !== '/' || quotient.range[1] !== next.range[0]) return;
   const divisor = quotient.right;
+  // (Only a quotient written with a slash, `x/2y` or `x÷2y`: not a fraction character, whose
+  // numerator and divisor are the one character `½` (½‖x‖² is ½ times ‖x‖²), nor a \frac.)
+  if (!/^\s*[/÷]\s*$/u.test(code.slice(quotient.left.range[1], divisor.range[0]))) return;
   // (Only a divisor written as a bare number or name, tight against what follows: `x/2y`.)
   if (divisor.range[1] !== quotient.range[1] || code[divisor.range[0]] === '(' || code[divisor.range[0]] === '{') return;
   if (!(divisor.kind === 'Num' || divisor.kind === 'Var' || divisor.kind === 'Const')) return;

@@ -1,6 +1,6 @@
 import type { Range } from '../ast.js';
 import type { Fix, RelatedNote, Severity } from '../diagnostics.js';
-import type { Counterexample, FileReport, ShowResult, StepResult, Verdict } from '../result.js';
+import { assignmentText, type Counterexample, type FileReport, type ShowResult, type StepResult, type Verdict } from '../result.js';
 import { SourceFile } from '../source.js';
 
 /** A 1-based place in a file; columns count code points. */
@@ -155,7 +155,4 @@ export function findingsOf(report: FileReport, source: SourceFile = new SourceFi
   return out.sort((a, b) => a.offset - b.offset || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
 }
 
-/** `x = 3`, or `λ ≈ -2.828…` for a value known only within bounds (shown as ≈ its middle). */
-export function assignmentText(name: string, value: string): string {
-  return value.startsWith('≈') ? `${name} ${value}` : `${name} = ${value}`;
-}
+export { assignmentText };

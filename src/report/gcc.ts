@@ -1,6 +1,6 @@
 import type { FileReport } from '../result.js';
 import { SourceFile } from '../source.js';
-import { findingsOf, formatAssignments, oneLine, type Finding } from './findings.js';
+import { assignmentText, findingsOf, formatAssignments, oneLine, type Finding } from './findings.js';
 import { sanitize } from './frame.js';
 
 /** Options of the gcc-style format. */
@@ -16,7 +16,7 @@ function message(f: Finding): string {
   if (f.reason !== '') text += `${f.title.includes(':') ? ' — ' : ': '}${f.reason}`;
   const cx = f.counterexample;
   if (cx !== null) {
-    text += `; counterexample: ${formatAssignments(cx)}; left = ${cx.left}, right = ${cx.right}`;
+    text += `; counterexample: ${formatAssignments(cx)}; ${assignmentText('left', cx.left)}, ${assignmentText('right', cx.right)}`;
     if (cx.note !== undefined && cx.note !== '') text += ` (${cx.note})`;
   }
   return sanitize(oneLine(text));

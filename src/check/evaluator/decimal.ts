@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
-import type { Rational } from './rational.js';
+import { Rational, formatRational } from './rational.js';
 import { enclosedLambdaMax, enclosedLambdaMaxTangents, type EnclosureEnds } from './spectral.js';
 
 /**
@@ -297,19 +297,60 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
   return field;
 }
 
-/** The decimal text of an enclosure's midpoint with `digits` significant digits (for messages). */
+/** The decimal text of an enclosure with at most `digits` significant digits, each one correct (enclosureText). */
 export function decimalText(a: DecInterval, digits: number): string {
-  // (The midpoint at full width: at Decimal's default precision 1 − 2·10⁻⁸⁶⁹ printed as 1.)
-  const m = Wide.add(a.lo, a.hi).div(2);
-  if (m.isZero()) return '0';
-  // Rounded to nearest for reading (an enclosure's end type rounds down: 3.99999 for 4 − 10⁻²⁰).
-  const s = m.toSignificantDigits(digits, Decimal.ROUND_HALF_EVEN);
-  const e = s.e;
-  if (e >= -4 && e < 9) return s.toFixed().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return enclosureText(a.lo, a.hi, digits);
+}
+
+/**
+ * An enclosure [lo, hi] as text with at most `digits` significant digits, every one of them
+ * correct (LANGUAGE.md §3): the most digits at which both ends round alike, so the true value
+ * rounds to the text too (`-0.989992496600446` of an enclosure 10⁻¹¹⁰ wide, never its
+ * midpoint's digits past the width). Where not even one digit is shared, its middle and a
+ * radius that covers it (`1.4e-34 ± 1.4e-33`). A double end is read exactly (exactDouble).
+ */
+export function enclosureText(lo: Decimal | number, hi: Decimal | number, digits: number): string {
+  const a = typeof lo === 'number' ? exactDouble(lo) : new Wide(lo);
+  const b = typeof hi === 'number' ? exactDouble(hi) : new Wide(hi);
+  if (a.eq(b)) {
+    // (A large whole number as exact arithmetic prints it: 2^3000 + 1, not 1.23023192216e903.)
+    if (a.isInteger() && a.e >= 16 && a.e < 3000) return formatRational(new Rational(BigInt(a.toFixed())), digits);
+    return plainText(a.toSignificantDigits(digits, Decimal.ROUND_HALF_EVEN));
+  }
+  // No digit past the width's can be shared: start one past it.
+  const top = Decimal.max(a.abs(), b.abs());
+  for (let d = Math.min(digits, Math.max(1, top.e - b.minus(a).e + 2)); d >= 1; d--) {
+    const x = a.toSignificantDigits(d, Decimal.ROUND_HALF_EVEN);
+    if (x.eq(b.toSignificantDigits(d, Decimal.ROUND_HALF_EVEN))) return plainText(x);
+  }
+  const mid = a.plus(b).div(2).toSignificantDigits(2, Decimal.ROUND_HALF_EVEN);
+  const radius = Decimal.max(b.minus(mid), mid.minus(a)).toSignificantDigits(2, Decimal.ROUND_UP);
+  return `${plainText(mid)} ± ${plainText(radius)}`;
+}
+
+/** A decimal as short text: plain from 10⁻⁴ to 10⁹ (`0.25`, `-3`), else `1.5e-7`. */
+function plainText(s: Decimal): string {
+  if (s.isZero()) return '0';
+  if (s.e >= -4 && s.e < 9) return s.toFixed().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
   return s.toExponential().replace(/\.?0+e/, 'e').replace('e+', 'e');
 }
 
-/** Decimals wide enough for any midpoint printed (past the highest precision used, 960 digits). */
+/** A double's exact value (m·2^e, at most 767 significant digits: Wide holds it). */
+function exactDouble(x: number): Decimal {
+  if (!Number.isFinite(x)) return new Wide(x);
+  if (Number.isSafeInteger(x)) return new Wide(x);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const exp = Number((bits >> 52n) & 0x7ffn);
+  const frac = bits & ((1n << 52n) - 1n);
+  const mant = (exp === 0 ? frac : frac | (1n << 52n)) * (bits >> 63n ? -1n : 1n);
+  const e = (exp === 0 ? 1 : exp) - 1075;
+  // m·2^e = m·5^(−e)·10^e for e < 0, exactly.
+  return e >= 0 ? new Wide((mant << BigInt(e)).toString()) : new Wide(`${mant * 5n ** BigInt(-e)}e${e}`);
+}
+
+/** Decimals wide enough for any end printed (past the highest precision used, 960 digits, and a double's 767). */
 const Wide = Decimal.clone({ precision: 1100 });
 
 /** Whether two enclosures certainly differ. */

@@ -1,5 +1,6 @@
 import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
 import type { Rational } from './rational.js';
+import { enclosureText } from './decimal.js';
 import { enclosedLambdaMax, enclosedLambdaMaxTangents, type EnclosureEnds } from './spectral.js';
 
 /**
@@ -340,7 +341,8 @@ export const intervalField: Field<Interval> = {
   format(a, digits) {
     if (a.hi === Infinity) return `> ${formatDouble(a.lo, digits)}`;
     if (a.lo === -Infinity) return `< ${formatDouble(a.hi, digits)}`;
-    return formatDouble(a.lo === a.hi ? a.lo : a.lo / 2 + a.hi / 2, digits);
+    // (Only the digits both ends share, as in decimal: the midpoint's last ones are noise.)
+    return enclosureText(a.lo, a.hi, Math.min(17, digits));
   },
   lambdaMax: (data, n) => enclosedLambdaMax(intervalField, INTERVAL_ENDS, data, n),
   span: (lo, hi) => make(lo.lo, hi.hi, lo, hi),

@@ -267,26 +267,76 @@ export const exactField: Field<Rational> = {
 };
 
 /**
- * An exact rational as text: exactly when short (`3`, `-1/2`, `0.25`), a large integer
- * near a power of ten as `10^40 + 1`, otherwise `digits` significant digits.
+ * An exact rational as text: exactly when short (`3`, `-1/2`, `0.25`), a large integer near
+ * a power or a factorial as that and the rest (`10^40 + 1`, `2^3000`, `1000! + 1`: readNumber
+ * reads each back), otherwise `digits` significant digits.
  */
 export function formatRational(q: Rational, digits: number): string {
   const exact = q.toString();
   const significant = exact.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
   if (significant.length <= Math.max(16, digits) && !exact.includes('/')) return exact;
   if (q.isInteger()) {
-    const a = abs(q.n);
-    const k = a.toString().length - 1;
-    for (const p of [k, k + 1]) {
-      const c = a - 10n ** BigInt(p);
-      if (c > -1_000_000n && c < 1_000_000n) {
-        const head = `${q.n < 0n ? '-' : ''}10^${p}`;
-        return c === 0n ? head : `${head} ${(c > 0n) === (q.n > 0n) ? '+' : '-'} ${abs(c)}`;
-      }
-    }
+    const near = nearForm(q.n);
+    if (near) return near;
   }
   if (exact.includes('/') && exact.length <= 24) return exact;
   return scientific(q, Math.max(digits, 6));
+}
+
+/** Bases whose powers a large integer is written near (4, 8 and 9 are powers of 2 and 3). */
+const BASES = [10n, 2n, 3n, 5n, 6n, 7n];
+
+/**
+ * n as `b^k ± c` or `k! ± c` with |c| < 10⁶, the nearest such form (powers of ten first), or
+ * null: a large integer a step wrote that way prints as it was written, not as 900 digits.
+ */
+function nearForm(n: bigint): string | null {
+  const a = abs(n);
+  let best: { head: string; c: bigint } | null = null;
+  const consider = (head: string, value: bigint) => {
+    const c = a - value;
+    if (abs(c) < 1_000_000n && (!best || abs(c) < abs(best.c))) best = { head, c };
+  };
+  const bitLength = a.toString(2).length;
+  for (const b of BASES) {
+    const k = Math.round(bitLength / Math.log2(Number(b)));
+    for (const j of [k - 1, k, k + 1]) if (j > 1) consider(`${b}^${j}`, b ** BigInt(j));
+  }
+  let f = 1n;
+  for (let k = 2n; f <= 2n * a; k++) {
+    f *= k;
+    consider(`${k}!`, f);
+  }
+  if (!best) return null;
+  const { head, c } = best as { head: string; c: bigint };
+  const signed = `${n < 0n ? '-' : ''}${head}`;
+  return c === 0n ? signed : `${signed} ${(c > 0n) === (n > 0n) ? '+' : '-'} ${abs(c)}`;
+}
+
+/**
+ * The exact value of a number as formatRational and the enclosures print it (`0.25`, `-1/3`,
+ * `1.5e-7`, `10^40 + 1`, `-2^3000`, `1000! - 2`), or null for other text.
+ */
+export function readNumber(text: string): Rational | null {
+  try {
+    const form = /^(-?)(?:(\d+)\^(\d+)|(\d+)!)(?: ([+-]) (\d+))?$/.exec(text);
+    if (form) {
+      const [, minus, base, power, factorial, op, rest] = form;
+      // (No larger than exact arithmetic holds: 3000! has 30,000 bits.)
+      const bitsOf = factorial !== undefined ? Number(factorial) * Math.log2(Number(factorial) + 1) : Number(power) * Math.log2(Number(base));
+      if (!(bitsOf <= MAX_EXACT_BITS)) return null;
+      let head = 1n;
+      if (factorial !== undefined) for (let k = 2n; k <= BigInt(factorial); k++) head *= k;
+      else head = BigInt(base!) ** BigInt(power!);
+      const value = (minus ? -head : head) + (rest === undefined ? 0n : op === '-' ? -BigInt(rest) : BigInt(rest));
+      return new Rational(value);
+    }
+    const fraction = /^(-?\d+)\/(\d+)$/.exec(text);
+    if (fraction) return new Rational(BigInt(fraction[1]!), BigInt(fraction[2]!));
+    return Rational.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** q to `digits` significant digits, as `1.23456e-7` or `0.00123` (exact decimal arithmetic). */

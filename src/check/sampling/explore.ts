@@ -307,8 +307,9 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
             return done(counterexample(q, l, r, `found where the sides are equal, solving for ${base.values.get(key)!.label}`));
           }
           q.touched.clear();
-          const [l, r] = sidesAt(q, left, right);
-          return done(counterexample(q, l, r, `the sides are equal at a point of this box (a root of left − right proved by the Krawczyk test), solving for ${base.values.get(key)!.label}`));
+          // (Printed as their common value there: their values at the box's middle differ.)
+          const shown = equalSides(q, left, right) ?? '?';
+          return done(counterexample(q, shown, shown, `the sides are equal at a point of this box (a root of left − right proved by the Krawczyk test), solving for ${base.values.get(key)!.label}`));
         }
       }
     }
@@ -446,10 +447,12 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           const fine = refineRoot(base, key, left, right, r, deadline, { digits: 45, exponent: 32 });
           const shown = (fine && enclosurePoint(base, key, fine, rng, deadline)) ?? q;
           shown.touched.clear();
-          const [l, r2] = sidesAt(shown, left, right);
+          // (Printed as their common value there, not as their values at the bracket's middle,
+          // which differ: x² − 2 ≠ 0 is false at √2, not at 1.41421356237 where left = 1.4e-33.)
+          const value = equalSides(shown, left, right) ?? '?';
           const label = base.values.get(key)!.label;
           const [lo, hi] = apart(r.lo, r.hi);
-          return done(counterexample(shown, l, r2, `left − right changes sign between ${label} = ${lo} and ${hi} and is continuous there, so the sides are equal at some ${label} in between`));
+          return done(counterexample(shown, value, value, `left − right changes sign between ${label} = ${lo} and ${hi} and is continuous there, so the sides are equal at some ${label} in between`));
         }
         let o = decideAt(q, left, rel, right, levels);
         // Doubles agreeing at a root or turn is where a step fails by less than 10⁻¹⁶
@@ -721,7 +724,7 @@ function evenPowerRoot(p: StepProblem, base: Point, key: string, rng: Rng, deadl
     q.touched.clear();
     // (Both sides are 0 at that x: the values at the bracket's middle, 10⁻⁶⁵ and 0, would
     // read as sides that differ. They are evaluated all the same, for the names they read.)
-    sidesAt(q, left, right);
+    equalSides(q, left, right);
     const [lo, hi] = apart(r.lo, r.hi);
     return counterexample(q, '0', '0', `${printExpr(g)} changes sign between ${label} = ${lo} and ${hi} and is continuous there, so it is 0 at some ${label} in between, where the sides are equal`);
   }
@@ -2601,11 +2604,6 @@ function apart(lo: Rational, hi: Rational): [string, string] {
   return [lo.toString(), hi.toString()];
 }
 
-/** Both sides at a point to 12 digits (at the first precision that evaluates them); `?` where none does. */
-/**
- * The value of two sides proved equal at q, as one text: the one of the narrower enclosure
- * (a side whose enclosure holds 0 tells less than one that does not), `≈ 0` where both hold 0.
- */
 /**
  * A strict bound whose sides no precision tells apart at a sampled point of rational values
  * (max(x, π) > π at x = −5, x e^(−x) < 1/e at 1): where algebra proves left − right is 0 there
@@ -2640,7 +2638,12 @@ export function equalAtSampledPoint(p: StepProblem, q: Point, deadline: number):
   return counterexample(q, shown, shown, `the sides are equal here exactly (left − right is 0 by exact algebra), so '${p.rel}' fails`);
 }
 
-/** Both sides printed as one value (the one with the narrower enclosure), at the first decimal level where both have values; null where they have none. */
+/**
+ * The value of two sides equal at q (or at some point of its enclosures: a root bracketed),
+ * as one text: the one of the narrower enclosure (a side whose enclosure holds 0 tells less
+ * than one that does not), `≈ 0` where both hold 0; at the first decimal level where both
+ * have values, null where they have none.
+ */
 function equalSides(q: Point, left: Expr, right: Expr): string | null {
   for (const F of decimalLevels()) {
     try {
@@ -2656,17 +2659,6 @@ function equalSides(q: Point, left: Expr, right: Expr): string | null {
     }
   }
   return null;
-}
-
-function sidesAt(q: Point, left: Expr, right: Expr): [string, string] {
-  for (const F of decimalLevels()) {
-    try {
-      return [formatValue(F, q.evaluate(F, left), 12), formatValue(F, q.evaluate(F, right), 12)];
-    } catch {
-      continue;
-    }
-  }
-  return ['?', '?'];
 }
 
 /** Every comparison `a op b` inside a statement. */

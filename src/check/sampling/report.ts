@@ -1,6 +1,6 @@
 import type { Counterexample } from '../../result.js';
 import { isMat, type Field, type Val } from '../evaluator/field.js';
-import { Rational, exactField } from '../evaluator/rational.js';
+import { Rational, exactField, readNumber } from '../evaluator/rational.js';
 import type { Point } from './point.js';
 import { printExpr, printName } from '../../print.js';
 import { formulaExprs, freeNames } from '../../ast-walk.js';
@@ -15,32 +15,79 @@ export function formatValue<S>(F: Field<S>, v: Val<S>, digits = 6): string {
   return `[${rows.join(', ')}]`;
 }
 
-/** Both sides as text, with more digits when 6 would print them alike (sides that differ must look different). */
+/**
+ * Both sides as text that visibly differ (LANGUAGE.md §3): at the fewest digits where the
+ * values their texts stand for do not meet (`0.333333333333333333333333333333333` against
+ * `1/3`, `1.000000001e100` against `10^100`); past 45 digits, one side and the other as it
+ * plus or minus their difference (nearSides).
+ */
 export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] {
   // A side whose enclosure holds 0, where the other's does not, is `≈ 0` (cos(π/2) printed
   // as −4.979e-17 read as a value it does not have).
   const near0 = (v: Val<S>) => !isMat(v) && F.sign(v) === null;
   if (near0(l) !== near0(r)) return [near0(l) ? '≈ 0' : formatValue(F, l), near0(r) ? '≈ 0' : formatValue(F, r)];
-  // As many digits as it takes for the printed sides to differ (π + 10⁻¹⁰⁰ against π).
-  const steps = [6, 12, 20, 30, 45, 70, 110, 160, 250, 400, 600, 960];
-  for (const digits of steps) {
-    const a = formatValue(F, l, digits);
-    const b = formatValue(F, r, digits);
-    if ((a !== b && !sameNumbers(a, b)) || digits === steps[steps.length - 1]) {
-      return digits > 45 ? (nearSides(F, l, r) ?? [a, b]) : [a, b];
-    }
+  for (const digits of [6, 12, 20, 30, 45]) {
+    if (printedApart(F, l, r, digits)) return [formatValue(F, l, digits), formatValue(F, r, digits)];
   }
-  return [formatValue(F, l), formatValue(F, r)];
+  return nearSides(F, l, r) ?? [formatValue(F, l, 45), formatValue(F, r, 45)];
+}
+
+/** Whether two values printed at `digits` read as different numbers: at some entry, what the two texts stand for does not meet. */
+function printedApart<S>(F: Field<S>, l: Val<S>, r: Val<S>, digits: number): boolean {
+  const xs = isMat(l) ? l.data : [l];
+  const ys = isMat(r) ? r.data : [r];
+  if (xs.length !== ys.length) return true;
+  return xs.some((x, i) => {
+    const y = ys[i]!;
+    const a = F.format(x, digits);
+    const b = F.format(y, digits);
+    const m = standsFor(F, x, a);
+    const n = standsFor(F, y, b);
+    // (Text no rational holds, 1e-5000: as written.)
+    if (!m || !n) return a !== b;
+    return m[1].cmp(n[0]) < 0 || n[1].cmp(m[0]) < 0;
+  });
+}
+
+/**
+ * The values a printed number stands for: itself where it is the value exactly (`1/3`,
+ * `10^40 + 1`, `0.25`), else every value that rounds to it at its last digit (`0.333333` is
+ * 0.3333325 to 0.3333335, and so says nothing against 1/3), or the range of `m ± r`. Null for
+ * text that is no such number.
+ */
+function standsFor<S>(F: Field<S>, v: S, text: string): [Rational, Rational] | null {
+  const range = /^(\S+) ± (\S+)$/.exec(text);
+  if (range) {
+    const [mid, radius] = [readNumber(range[1]!), readNumber(range[2]!)];
+    return mid && radius ? [mid.sub(radius), mid.add(radius)] : null;
+  }
+  const value = readNumber(text);
+  if (!value) return null;
+  try {
+    if (F.sign(F.sub(v, F.fromRational(value))) === 0) return [value, value];
+  } catch {
+    // (Not comparable in this backend: taken as rounded.)
+  }
+  const digits = /^-?\d+(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(text);
+  if (!digits) return null;
+  const last = Number(digits[2] ?? 0) - (digits[1]?.length ?? 0);
+  const half = (last >= 0 ? new Rational(10n ** BigInt(last)) : new Rational(1n, 10n ** BigInt(-last))).div(Rational.of(2));
+  return [value.sub(half), value.add(half)];
 }
 
 /**
  * Sides that differ past their 45th digit, readably: the side that is a short number as it
  * is, the other as it plus or minus their difference (`tanh(1000)` against 1 is
- * `1 − 2.02e-869`, not 869 nines). Null when neither side is short or the difference's sign
+ * `1 − 5.15e-869`, not 869 nines); where neither is short, the left to 15 digits and the
+ * right as `left ± difference` (`π + 10⁻¹⁰⁰` against π: `3.14159265358979` and
+ * `left − 1e-100`; a matrix, `left + [[0, 1e-100], …]`). Null when the difference's sign
  * is not certain.
  */
 function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | null {
-  if (isMat(l) || isMat(r)) return null;
+  if (isMat(l) || isMat(r)) {
+    if (!isMat(l) || !isMat(r) || l.data.length !== r.data.length) return null;
+    return [formatValue(F, l, 15), `left + ${formatValue(F, r.map((y, i) => F.sub(y, l.data[i]!)), 3)}`];
+  }
   const d = F.sub(l, r);
   const sign = F.sign(d);
   if (sign !== 1 && sign !== -1) return null;
@@ -51,26 +98,18 @@ function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | nul
   // and is not 2: it is the other side that is 2 − 10⁻³⁰⁰ from it then, not this one).
   const short = (x: string, side: S) => {
     if (x.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length > 20 || /e/.test(x)) return false;
+    const value = readNumber(x);
+    if (!value) return false;
     try {
-      const s = F.sign(F.sub(side, F.fromRational(Rational.parse(x))));
+      const s = F.sign(F.sub(side, F.fromRational(value)));
       return s !== 1 && s !== -1;
     } catch {
       return false;
     }
   };
-  // (Against 0 the other side is its own small value.)
-  if (b === '0') return [formatValue(F, l, 3), b];
-  if (a === '0') return [a, formatValue(F, r, 3)];
   if (short(b, r as S)) return [`${b} ${sign < 0 ? '−' : '+'} ${size}`, b];
   if (short(a, l as S)) return [a, `${a} ${sign < 0 ? '+' : '−'} ${size}`];
-  return null;
-}
-
-/** Whether two printed values read as the same numbers (`1e-8` and `0.00000001`). */
-function sameNumbers(a: string, b: string): boolean {
-  const xs = a.match(/-?[\d.]+(?:e[-+]?\d+)?/g) ?? [];
-  const ys = b.match(/-?[\d.]+(?:e[-+]?\d+)?/g) ?? [];
-  return xs.length === ys.length && xs.length > 0 && xs.every((x, i) => Number(x) === Number(ys[i]));
+  return [formatValue(F, l, 15), `left ${sign < 0 ? '+' : '−'} ${size}`];
 }
 
 /** The drawn values a point used: indices, dimensions, names in the order drawn, function instances. */
