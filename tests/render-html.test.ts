@@ -128,3 +128,13 @@ describe('the HTML report of several files', () => {
     expect(html).not.toContain('katex-error');
   });
 });
+
+// A side known only within bounds reads `left ≈ 0`, as in the text output (it read `left = ≈ 0`).
+it('writes a side or value known only within bounds as ≈, without an =', async () => {
+  const report = await checkSource('scalar x\n    x\n  = x + 1\n', { file: 'approx.deriv' });
+  const step = report.steps[0]!;
+  const approx: FileReport = { ...report, steps: [{ ...step, counterexample: { assignments: [['x', '≈ 1.41421']], left: '≈ 0', right: '1' } }] };
+  const html = formatHtml([approx]);
+  expect(html).not.toMatch(/=\s*(<[^>]*>)*\s*≈/);
+  expect(html).toMatch(/left (<[^>]*>)*≈ 0/);
+});

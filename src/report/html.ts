@@ -79,13 +79,17 @@ function nameHtml(name: string): string {
   return expr?.kind === 'Var' ? renderMath(latexName(expr.name)) : `<code>${escapeHtml(name)}</code>`;
 }
 
+/** `= ` before a value, or nothing before one known only within bounds (it starts with ≈). */
+const equalsFor = (value: string): string => (value.startsWith('≈') ? '' : '= ');
+
 /** The counterexample block: each name's value, then both sides. */
 function counterexampleHtml(cx: Counterexample): string {
-  const assignments = cx.assignments.map(([name, value]) => `<li>${nameHtml(name)} ${value.startsWith('≈') ? '' : '= '}${valueHtml(value)}</li>`).join('');
+  const assignments = cx.assignments.map(([name, value]) => `<li>${nameHtml(name)} ${equalsFor(value)}${valueHtml(value)}</li>`).join('');
   return [
     '<div class="cx"><p class="cx-title">Counterexample</p>',
     assignments === '' ? '' : `<ul class="assign">${assignments}</ul>`,
-    `<p class="sides"><span>left = ${valueHtml(cx.left)}</span> <span>right = ${valueHtml(cx.right)}</span></p>`,
+    // (`left ≈ 0`, not `left = ≈ 0`: a side known only within bounds, as in the text output.)
+    `<p class="sides"><span>left ${equalsFor(cx.left)}${valueHtml(cx.left)}</span> <span>right ${equalsFor(cx.right)}${valueHtml(cx.right)}</span></p>`,
     cx.note ? `<p class="cx-note">${escapeHtml(cx.note)}</p>` : '',
     '</div>',
   ].join('');
