@@ -9,7 +9,7 @@ import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
+import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, matrixScaleSearch, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
 import { domainKeys } from './domain.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
 
@@ -461,6 +461,12 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // The kinks of a step about vectors, where a vector is small, large or beside another.
   if (firstHeld && !statement && confirm) {
     const failure = vectorKinkSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}‖`), opts.deadline);
+    if (failure) return fail(failure, failure.right === 'undefined');
+  }
+  // Vectors and matrices far out and near 0, and with one large entry (drawn entries are
+  // small: ‖A‖ ≤ 100 held at every drawn point), for inequalities and steps with kinks.
+  if (firstHeld && !statement && confirm) {
+    const failure = matrixScaleSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}×`), opts.deadline);
     if (failure) return fail(failure, failure.right === 'undefined');
   }
   // The step's own far magnitudes (max(x, 10¹²) = 10¹² changes at x = 10¹², past every sampled value).
