@@ -572,6 +572,22 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'cancellation at 10⁵⁰ is rounding, not a difference', text: 'scalar x\n    (x + 10^50) - 10^50\n  = x\n', want: 'passes' },
     { name: '10³⁰ < 10³⁰ + 1', text: '    10^30\n  < 10^30 + 1\n', want: 'passes' },
     { name: 'x ≤ 3 ⇔ x < 3 differs on the boundary', text: 'scalar x\n    x ≤ 3\n  ⇔ x < 3\n', want: 'refuted' },
+    // (Red team:) dimensions past the sampled 2 … 5, and assumptions about them.
+    { name: 'dims: ‖A‖_F ≤ √5 ‖A‖ fails at n = 6, A = I', text: `${M}    ‖A‖_F\n  ≤ √5 ‖A‖\n`, want: 'refuted' },
+    { name: 'dims: tr(I_n) ≤ 5 fails at n = 6', text: `${M}    tr(I_n)\n  ≤ 5\n`, want: 'refuted' },
+    { name: 'dims: det(MᵀM) = 0 fails for M in R^{n×6}, n ≥ 6', text: 'matrix M in R^{n×6}\n    det(Mᵀ M)\n  = 0\n', want: 'refuted' },
+    { name: 'dims: min(tr(I_n), 5) = tr(I_n) fails at n = 6', text: `${M}    min(tr(I_n), 5)\n  = tr(I_n)\n`, want: 'refuted' },
+    { name: 'dims: tr(I_n) ≤ 9 under n ≥ 6 fails at 12', text: `${M}assume n ≥ 6\n    tr(I_n)\n  ≤ 9\n`, want: 'refuted' },
+    { name: 'dims: tr(I_n) ≤ 9 under n ≤ 10 fails at 10', text: `${M}assume n ≤ 10\n    tr(I_n)\n  ≤ 9\n`, want: 'refuted' },
+    { name: 'dims: tr(I_n) = 7 under n = 7 holds', text: `${M}assume n = 7\n    tr(I_n)\n  = 7\n`, want: 'passes' },
+    { name: 'dims: (A A)ᵀ = Aᵀ Aᵀ under n ≥ 6 holds', text: `${M}assume n ≥ 6\n    (A A)ᵀ\n  = Aᵀ Aᵀ\n`, want: 'passes' },
+    { name: 'dims: tr(I_n) ≥ 6 under n ≥ 6 holds', text: `${M}assume n ≥ 6\n    tr(I_n)\n  ≥ 6\n`, want: 'passes' },
+    { name: 'dims: tr(I_n) > 10 under n > 10 holds', text: `${M}assume n > 10\n    tr(I_n)\n  > 10\n`, want: 'passes' },
+    { name: 'dims: tr(I_n) ≤ 12 under n ≤ 12 holds', text: `${M}assume n ≤ 12\n    tr(I_n)\n  ≤ 12\n`, want: 'passes' },
+    { name: 'dims: ‖A‖_F ≤ √n ‖A‖ holds', text: `${M}    ‖A‖_F\n  ≤ √n ‖A‖\n`, want: 'passes' },
+    { name: 'dims: ‖A x‖ ≤ ‖A‖_F ‖x‖ holds', text: `${M}    ‖A x‖\n  ≤ ‖A‖_F ‖x‖\n`, want: 'passes' },
+    { name: 'dims: det(MᵀM) ≥ 0 holds for M in R^{n×6}', text: 'matrix M in R^{n×6}\n    det(Mᵀ M)\n  ≥ 0\n', want: 'passes' },
+    { name: 'dims: det(M Mᵀ) = 0 holds for M in R^{n×2} under n ≥ 3', text: 'matrix M in R^{n×2}\nassume n ≥ 3\n    det(M Mᵀ)\n  = 0\n', want: 'passes' },
   ];
   it.each(cases)('$name', async ({ text, want }) => {
     const report = await checkSource(text, { file: 'case.deriv' });
