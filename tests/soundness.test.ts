@@ -639,6 +639,34 @@ describe('soundness: fixed after the red-team pass', () => {
  * and right steps near the same places must not be refuted by rounding. Where the two sides
  * touch at an irrational point, a strict relation is `unknown`, never a pass.
  */
+/**
+ * (Red team:) the identity test runs at a matrix size of its own; where it finds an equation's
+ * sides different there, the sampled points must try that size, however few they are, and its
+ * proof says what its matrices were.
+ */
+describe('the identity test\'s size', () => {
+  const ABC = 'matrix A, B, C in R^{n×n}\n';
+  const hall = `${ABC}    (A B - B A)² C - C (A B - B A)²\n  = 0\n`;
+  const cases: { name: string; text: string; samples: number; want: 'refuted' | 'passes'; message?: RegExp }[] = [
+    { name: '[A, B]² C = C [A, B]² fails at n = 3 with 1 point', text: hall, samples: 1, want: 'refuted', message: /\["n","3"\]/ },
+    { name: '[A, B]² C = C [A, B]² fails at n = 3 with 2 points', text: hall, samples: 2, want: 'refuted', message: /\["n","3"\]/ },
+    { name: '[A, B]² C = C [A, B]² fails with 24 points', text: hall, samples: 24, want: 'refuted' },
+    { name: '[A, B]² C = C [A, B]² holds for 2×2 matrices', text: hall.replace('R^{n×n}', 'R^{2×2}'), samples: 1, want: 'passes', message: /with 2×2 matrices \(error/ },
+    { name: '[A, B] C − C [A, B] expanded holds with 1 point', text: `${ABC}    (A B - B A) C - C (A B - B A)\n  = A B C - B A C - C A B + C B A\n`, samples: 1, want: 'passes', message: /with 2×2 matrices \(n = 2\)/ },
+    { name: '(A B)ᵀ(A B) = Bᵀ Aᵀ A B with R^{2×2} names 2×2', text: 'matrix A, B in R^{2×2}\n    (A B)ᵀ (A B)\n  = Bᵀ Aᵀ A B\n', samples: 1, want: 'passes', message: /with 2×2 matrices \(error/ },
+    { name: '(A B)ᵀ = Bᵀ Aᵀ with R^{3×3} names 3×3', text: 'matrix A, B in R^{3×3}\n    (A B)ᵀ\n  = Bᵀ Aᵀ\n', samples: 1, want: 'passes', message: /with 3×3 matrices \(error/ },
+    { name: 'Mᵀ x + Mᵀ y = Mᵀ(x + y) with M in R^{n×6} names both sizes', text: 'matrix M in R^{n×6}\nvector x, y in R^n\n    Mᵀ x + Mᵀ y\n  = Mᵀ (x + y)\n', samples: 1, want: 'passes', message: /with 2×6 matrices and vectors in R\^2 \(n = 2\)/ },
+  ];
+  it.each(cases)('$name', async ({ text, samples, want, message }) => {
+    const report = await checkSource(text, { file: 'case.deriv', samples });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    const item = report.steps[0]!;
+    if (want === 'passes') expect(['proved', 'checked'], item.message).toContain(item.verdict);
+    else expect(item.verdict, item.message).toBe('refuted');
+    if (message) expect(`${item.message} ${JSON.stringify(item.counterexample)}`).toMatch(message);
+  });
+});
+
 describe('search beside poles, far away, at irrational roots and coincidences', () => {
   type Want2 = 'refuted' | 'passes' | 'unknown';
   const cases: { name: string; text: string; want: Want2; point?: RegExp }[] = [

@@ -24,6 +24,8 @@ export interface DimensionProbe {
   readonly identity: boolean;
   /** The sampler's point number it is drawn as (small integer entries below 8, decimals above). */
   readonly k: number;
+  /** A size the identity test found the sides different at. */
+  readonly forced: boolean;
 }
 
 /** The sizes tried beyond the sampled 2 … 5. */
@@ -64,7 +66,7 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
     };
     if (seen.has(key) || (!always && [...dims].every(walked))) return;
     seen.add(key);
-    out.push({ dims, identity, k });
+    out.push({ dims, identity, k, forced: always });
   };
   const all = (n: number) => new Map(symbols.map((d) => [d, n] as const));
   // The identity test's size: drawn afresh three times (decimal entries: a random point of a

@@ -509,8 +509,10 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         else if (o.kind === 'fails' && genuine(point)) {
           const small = shrink(p, point, new Rng(opts.seed, `${p.salt}~dim`), opts.deadline);
           const [l, r] = small ? formatSides(small.F, small.left, small.right) : formatSides(o.F, o.left, o.right);
-          const where = `${[...probe.dims].map(([d, n]) => `${d} = ${n}`).join(', ')}${probe.identity ? ', its square matrices I' : ''}`;
-          return fail(counterexample(small?.point ?? point, l, r, `found at a larger dimension (${where}) than the sampled points'`));
+          const where = [...probe.dims].map(([d, n]) => `${d} = ${n}`).join(', ');
+          return fail(counterexample(small?.point ?? point, l, r, probe.forced
+            ? `found with ${where}, where the identity test found the sides different`
+            : `found at a larger dimension than the sampled points reach (${where}${probe.identity ? ', its square matrices I' : ''})`));
         } else if (o.kind === 'right-undefined' && p.rel === '=' && genuine(point)) {
           return fail(counterexample(point, formatValue(o.F, o.left), 'undefined',
             `the right side is undefined here (${o.reason}) but the left is ${formatValue(o.F, o.left)}`), true);
