@@ -9,6 +9,9 @@ import { formatText } from '../src/report/text.js';
  */
 type Want = 'refuted' | 'pass' | 'unknown';
 
+/** One of each kind of matrix, and a vector (the matrix scale search's cases). */
+const MATS = 'matrix A in R^{n×n}\nmatrix S in R^{n×n} symmetric\nmatrix P in R^{n×n} positive definite\nmatrix Q in R^{n×n} orthogonal\nmatrix D in R^{n×n} diagonal\nmatrix R in R^{n×n} invertible\nvector x in R^n\n';
+
 const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: RegExp }[] = [
   // (Red team:) a divisor's zero that needs other integers than the first held point's.
   { name: 'β^{t−i} = β^t/β^i under 0 ≤ β ≤ 1 fails at β = 0, t = i ≥ 1', text: 'integer t, i\nscalar β\nassume 0 <= β <= 1\n    β^{t-i}\n  = β^t / β^i\n', want: 'refuted', cx: /β = 0/ },
@@ -19,6 +22,28 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '∑_{i=1}^{n} 1/i < 10 fails from n = 12,367 on', text: 'integer n, i\n    ∑_{i=1}^{n} 1/i\n  < 10\n', want: 'refuted', cx: /^n = 16384$/ },
   { name: '∑_{i=1}^{n} 0.99^i ≤ 99 holds', text: 'integer n, i\n    ∑_{i=1}^{n} 0.99^i\n  ≤ 99\n', want: 'pass' },
   { name: 'n! ≤ nⁿ holds', text: 'integer n\n    n!\n  ≤ n^n\n', want: 'pass' },
+  // (Red team:) vectors and matrices far out, near 0, and with one large entry (drawn entries are small).
+  { name: 'A_{12} ≤ 3 fails where A_{12} is large (R^{2×2})', text: 'matrix A in R^{2×2}\n    A_{12}\n  ≤ 3\n', want: 'refuted' },
+  { name: '‖A‖ ≤ 100 fails for a large A', text: `${MATS}    ‖A‖\n  ≤ 100\n`, want: 'refuted' },
+  { name: 'tr(A) < 20 fails for a large A', text: `${MATS}    tr(A)\n  < 20\n`, want: 'refuted' },
+  { name: 'xᵀ A x ≤ 1000 fails for a large x or A', text: `${MATS}    xᵀ A x\n  ≤ 1000\n`, want: 'refuted' },
+  { name: 'λ_max(S) ≤ 40 fails for a large symmetric S', text: `${MATS}    λ_max(S)\n  ≤ 40\n`, want: 'refuted' },
+  { name: 'min(‖A‖, 30) = ‖A‖ fails for a large A', text: `${MATS}    min(‖A‖, 30)\n  = ‖A‖\n`, want: 'refuted' },
+  { name: 'det(A) ≤ 10⁶ fails for a large A', text: `${MATS}    det(A)\n  ≤ 10^6\n`, want: 'refuted' },
+  { name: '‖A‖ ≤ 10¹² fails past a constant of the step', text: `${MATS}    ‖A‖\n  ≤ 10^12\n`, want: 'refuted' },
+  { name: 'λ_max(P) ≤ 1000 fails for a large positive definite P', text: `${MATS}    λ_max(P)\n  ≤ 1000\n`, want: 'refuted' },
+  { name: 'D_{11} ≤ 100 fails for a large diagonal D', text: `${MATS}    D_{11}\n  ≤ 100\n`, want: 'refuted' },
+  { name: 'max(‖R‖, 10⁻⁴) = ‖R‖ fails for a small invertible R', text: `${MATS}    max(‖R‖, 10^(-4))\n  = ‖R‖\n`, want: 'refuted' },
+  { name: '‖x‖ ≤ 100 fails for a large x', text: `${MATS}    ‖x‖\n  ≤ 100\n`, want: 'refuted' },
+  { name: 'A_{12} ≤ ‖A‖ holds', text: 'matrix A in R^{2×2}\n    A_{12}\n  ≤ ‖A‖\n', want: 'pass' },
+  { name: '‖A‖ ≤ ‖A‖_F holds', text: `${MATS}    ‖A‖\n  ≤ ‖A‖_F\n`, want: 'pass' },
+  { name: 'xᵀ A x ≤ ‖A‖ xᵀx holds', text: `${MATS}    xᵀ A x\n  ≤ ‖A‖ xᵀ x\n`, want: 'pass' },
+  { name: 'λ_max(S) ≤ ‖S‖ holds', text: `${MATS}    λ_max(S)\n  ≤ ‖S‖\n`, want: 'pass' },
+  { name: 'min(‖A‖, ‖A‖_F) = ‖A‖ holds', text: `${MATS}    min(‖A‖, ‖A‖_F)\n  = ‖A‖\n`, want: 'pass' },
+  { name: 'λ_min(P) > 0 and xᵀ P x ≥ 0 hold', text: `${MATS}    λ_min(P)\n  > 0\n    xᵀ P x\n  ≥ 0\n`, want: 'pass' },
+  { name: '‖Q‖ ≤ 1 holds (an orthogonal matrix is not scaled)', text: `${MATS}    ‖Q‖\n  ≤ 1\n`, want: 'pass' },
+  { name: '|D_{11}| ≤ ‖D‖ holds', text: `${MATS}    |D_{11}|\n  ≤ ‖D‖\n`, want: 'pass' },
+  { name: '‖A x‖ ≤ ‖x‖ under ‖A‖ ≤ 1 holds', text: `${MATS}assume ‖A‖ ≤ 1\n    ‖A x‖\n  ≤ ‖x‖\n`, want: 'pass' },
   // (Red team:) kinks of a step about vectors, where a vector is small or beside another.
   { name: '∇_x max(‖x‖², 10⁻⁶) = 2x fails for ‖x‖ < 10⁻³', text: 'vector x in R^n\n    ∇_x max(‖x‖², 10^(-6))\n  = 2x\n', want: 'refuted', message: /scaled by/ },
   { name: '∇_x |bᵀx − 10⁻⁶| = b fails for 0 < bᵀx < 10⁻⁶', text: 'vector x, b in R^n\nassume bᵀx > 0\n    ∇_x |bᵀx - 10^(-6)|\n  = b\n', want: 'refuted' },

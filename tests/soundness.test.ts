@@ -572,6 +572,22 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'cancellation at 10⁵⁰ is rounding, not a difference', text: 'scalar x\n    (x + 10^50) - 10^50\n  = x\n', want: 'passes' },
     { name: '10³⁰ < 10³⁰ + 1', text: '    10^30\n  < 10^30 + 1\n', want: 'passes' },
     { name: 'x ≤ 3 ⇔ x < 3 differs on the boundary', text: 'scalar x\n    x ≤ 3\n  ⇔ x < 3\n', want: 'refuted' },
+    // (Red team:) dimensions past the sampled 2 … 5, and assumptions about them.
+    { name: 'dims: ‖A‖_F ≤ √5 ‖A‖ fails at n = 6, A = I', text: `${M}    ‖A‖_F\n  ≤ √5 ‖A‖\n`, want: 'refuted' },
+    { name: 'dims: tr(I_n) ≤ 5 fails at n = 6', text: `${M}    tr(I_n)\n  ≤ 5\n`, want: 'refuted' },
+    { name: 'dims: det(MᵀM) = 0 fails for M in R^{n×6}, n ≥ 6', text: 'matrix M in R^{n×6}\n    det(Mᵀ M)\n  = 0\n', want: 'refuted' },
+    { name: 'dims: min(tr(I_n), 5) = tr(I_n) fails at n = 6', text: `${M}    min(tr(I_n), 5)\n  = tr(I_n)\n`, want: 'refuted' },
+    { name: 'dims: tr(I_n) ≤ 9 under n ≥ 6 fails at 12', text: `${M}assume n ≥ 6\n    tr(I_n)\n  ≤ 9\n`, want: 'refuted' },
+    { name: 'dims: tr(I_n) ≤ 9 under n ≤ 10 fails at 10', text: `${M}assume n ≤ 10\n    tr(I_n)\n  ≤ 9\n`, want: 'refuted' },
+    { name: 'dims: tr(I_n) = 7 under n = 7 holds', text: `${M}assume n = 7\n    tr(I_n)\n  = 7\n`, want: 'passes' },
+    { name: 'dims: (A A)ᵀ = Aᵀ Aᵀ under n ≥ 6 holds', text: `${M}assume n ≥ 6\n    (A A)ᵀ\n  = Aᵀ Aᵀ\n`, want: 'passes' },
+    { name: 'dims: tr(I_n) ≥ 6 under n ≥ 6 holds', text: `${M}assume n ≥ 6\n    tr(I_n)\n  ≥ 6\n`, want: 'passes' },
+    { name: 'dims: tr(I_n) > 10 under n > 10 holds', text: `${M}assume n > 10\n    tr(I_n)\n  > 10\n`, want: 'passes' },
+    { name: 'dims: tr(I_n) ≤ 12 under n ≤ 12 holds', text: `${M}assume n ≤ 12\n    tr(I_n)\n  ≤ 12\n`, want: 'passes' },
+    { name: 'dims: ‖A‖_F ≤ √n ‖A‖ holds', text: `${M}    ‖A‖_F\n  ≤ √n ‖A‖\n`, want: 'passes' },
+    { name: 'dims: ‖A x‖ ≤ ‖A‖_F ‖x‖ holds', text: `${M}    ‖A x‖\n  ≤ ‖A‖_F ‖x‖\n`, want: 'passes' },
+    { name: 'dims: det(MᵀM) ≥ 0 holds for M in R^{n×6}', text: 'matrix M in R^{n×6}\n    det(Mᵀ M)\n  ≥ 0\n', want: 'passes' },
+    { name: 'dims: det(M Mᵀ) = 0 holds for M in R^{n×2} under n ≥ 3', text: 'matrix M in R^{n×2}\nassume n ≥ 3\n    det(M Mᵀ)\n  = 0\n', want: 'passes' },
   ];
   it.each(cases)('$name', async ({ text, want }) => {
     const report = await checkSource(text, { file: 'case.deriv' });
@@ -623,6 +639,34 @@ describe('soundness: fixed after the red-team pass', () => {
  * and right steps near the same places must not be refuted by rounding. Where the two sides
  * touch at an irrational point, a strict relation is `unknown`, never a pass.
  */
+/**
+ * (Red team:) the identity test runs at a matrix size of its own; where it finds an equation's
+ * sides different there, the sampled points must try that size, however few they are, and its
+ * proof says what its matrices were.
+ */
+describe('the identity test\'s size', () => {
+  const ABC = 'matrix A, B, C in R^{n×n}\n';
+  const hall = `${ABC}    (A B - B A)² C - C (A B - B A)²\n  = 0\n`;
+  const cases: { name: string; text: string; samples: number; want: 'refuted' | 'passes'; message?: RegExp }[] = [
+    { name: '[A, B]² C = C [A, B]² fails at n = 3 with 1 point', text: hall, samples: 1, want: 'refuted', message: /\["n","3"\]/ },
+    { name: '[A, B]² C = C [A, B]² fails at n = 3 with 2 points', text: hall, samples: 2, want: 'refuted', message: /\["n","3"\]/ },
+    { name: '[A, B]² C = C [A, B]² fails with 24 points', text: hall, samples: 24, want: 'refuted' },
+    { name: '[A, B]² C = C [A, B]² holds for 2×2 matrices', text: hall.replace('R^{n×n}', 'R^{2×2}'), samples: 1, want: 'passes', message: /with 2×2 matrices \(error/ },
+    { name: '[A, B] C − C [A, B] expanded holds with 1 point', text: `${ABC}    (A B - B A) C - C (A B - B A)\n  = A B C - B A C - C A B + C B A\n`, samples: 1, want: 'passes', message: /with 2×2 matrices \(n = 2\)/ },
+    { name: '(A B)ᵀ(A B) = Bᵀ Aᵀ A B with R^{2×2} names 2×2', text: 'matrix A, B in R^{2×2}\n    (A B)ᵀ (A B)\n  = Bᵀ Aᵀ A B\n', samples: 1, want: 'passes', message: /with 2×2 matrices \(error/ },
+    { name: '(A B)ᵀ = Bᵀ Aᵀ with R^{3×3} names 3×3', text: 'matrix A, B in R^{3×3}\n    (A B)ᵀ\n  = Bᵀ Aᵀ\n', samples: 1, want: 'passes', message: /with 3×3 matrices \(error/ },
+    { name: 'Mᵀ x + Mᵀ y = Mᵀ(x + y) with M in R^{n×6} names both sizes', text: 'matrix M in R^{n×6}\nvector x, y in R^n\n    Mᵀ x + Mᵀ y\n  = Mᵀ (x + y)\n', samples: 1, want: 'passes', message: /with 2×6 matrices and vectors in R\^2 \(n = 2\)/ },
+  ];
+  it.each(cases)('$name', async ({ text, samples, want, message }) => {
+    const report = await checkSource(text, { file: 'case.deriv', samples });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    const item = report.steps[0]!;
+    if (want === 'passes') expect(['proved', 'checked'], item.message).toContain(item.verdict);
+    else expect(item.verdict, item.message).toBe('refuted');
+    if (message) expect(`${item.message} ${JSON.stringify(item.counterexample)}`).toMatch(message);
+  });
+});
+
 describe('search beside poles, far away, at irrational roots and coincidences', () => {
   type Want2 = 'refuted' | 'passes' | 'unknown';
   const cases: { name: string; text: string; want: Want2; point?: RegExp }[] = [

@@ -105,31 +105,34 @@ const SAME_EXPRESSION = 'both sides are the same expression';
  * by the exact identity test (rational steps; deterministic). Returns the proof, or the
  * candidates the identity test does not apply to (for nerdamer, after sampling).
  */
-export function certify(p: StepProblem, left: Expr, right: Expr, deadline: number): { proof: Proof | null; pending: Candidate[] } {
-  if (printExpr(left) === printExpr(right)) return { proof: { method: 'structural', how: SAME_EXPRESSION }, pending: [] };
+export function certify(p: StepProblem, left: Expr, right: Expr, deadline: number): { proof: Proof | null; pending: Candidate[]; differAt: number[] } {
+  if (printExpr(left) === printExpr(right)) return { proof: { method: 'structural', how: SAME_EXPRESSION }, pending: [], differAt: [] };
   const ictx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
   const tested = new Set<string>();
   const pending: Candidate[] = [];
+  /** The sizes of the symbolic dimensions where the identity test found the sides different: sampling must try them. */
+  const differAt = new Set<number>();
   for (const c of withCalculus(p, candidatesOf(p, left, right))) {
     if (Date.now() > deadline) break;
     const key = `${printExpr(c.l)}\u0000${printExpr(c.r)}`;
     if (tested.has(key)) continue;
     tested.add(key);
     const rule = { ...(c.rule ? { rule: c.rule } : {}), unfolded: c.unfolded };
-    if (printExpr(c.l) === printExpr(c.r)) return { proof: { method: 'structural', how: c.how, ...rule }, pending: [] };
+    if (printExpr(c.l) === printExpr(c.r)) return { proof: { method: 'structural', how: c.how, ...rule }, pending: [], differAt: [] };
     const t: IdentityVerdict = identityTest(c.l, c.r, ictx, `${p.salt}|${key}`, deadline);
-    if (t.kind === 'identical') return { proof: { method: 'identity-test', how: c.how, errorBound: t.errorBound, points: t.points, size: t.size, ...rule }, pending: [] };
+    if (t.kind === 'identical') return { proof: { method: 'identity-test', how: c.how, errorBound: t.errorBound, points: t.points, sizes: t.sizes, ...rule }, pending: [], differAt: [] };
+    if (t.kind === 'differ' && t.size !== null) differAt.add(t.size);
     if (t.kind === 'not-applicable') {
       // Coefficients too large for residues modulo p ((x + 10^50) − 10^50 = x), or calls the
       // test cannot take: left − right expanded in exact rationals (calls as names of their
       // own, engines/polynomial.ts) may still come to 0, a proof with no error probability.
       if (!c.rule && expandsToZero(c.l, c.r)) {
-        return { proof: { method: 'rule', how: c.how, rule: 'exact expansion', used: ['left − right expands to 0 in exact rational arithmetic'], unfolded: c.unfolded }, pending: [] };
+        return { proof: { method: 'rule', how: c.how, rule: 'exact expansion', used: ['left − right expands to 0 in exact rational arithmetic'], unfolded: c.unfolded }, pending: [], differAt: [] };
       }
       pending.push(c);
     }
   }
-  return { proof: null, pending };
+  return { proof: null, pending, differAt: [...differAt] };
 }
 
 /** Whether left − right of two scalar sides is 0 as a rational function, in exact arithmetic (null expansions: no). */
@@ -193,10 +196,10 @@ export interface Proof {
   readonly how: string;
   /** For `rule` proofs of sums and expectations: the rules used, in words. */
   readonly used?: readonly string[];
-  /** For the identity test: the probability that a false identity passed, the points, the matrix size. */
+  /** For the identity test: the probability that a false identity passed, the points, what its matrices were (`3×3 matrices (n = 3)`). */
   readonly errorBound?: number;
   readonly points?: number;
-  readonly size?: number | null;
+  readonly sizes?: string | null;
   /** A named rule that took part (`differentiation`, `submultiplicativity`, …). */
   readonly rule?: string;
   /** The conditional definitions the proof unfolded at symbolic indices; absent when not known (rules: see coverIndices). */
@@ -618,9 +621,10 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   if (limit) return limit.wrt ? decideLimit(p, limit.body, limit.target, limit.wrt, opts) : limitUnknown(limit.why);
   let proof: Proof | null = null;
   let pending: Candidate[] = [];
+  let differAt: number[] = [];
   if (isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
     try {
-      ({ proof, pending } = certify(p, left, right, Date.now() + (opts.deadline - Date.now()) / 2));
+      ({ proof, pending, differAt } = certify(p, left, right, Date.now() + (opts.deadline - Date.now()) / 2));
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
     }
@@ -671,7 +675,10 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // exp(1) 60 ms. A step with a number of 2^53 or more may hold modulo the identity test's
   // prime and not otherwise (√(2^61 − 1) is √0 there) by a relative 10⁻¹⁶ that doubles
   // cannot see: it is confirmed at every precision.)
-  const s = sampleRelation(p, { ...opts, samples }, !certain || hasLargeNumber(p), false, ground);
+  // (Where the identity test found the sides of an equation different with its symbolic
+  // dimensions at N, the points try N too, whatever their number: with --samples 1 the one
+  // point had n = 2, where (AB − BA)² commutes with C.)
+  const s = sampleRelation(p, { ...opts, samples }, !certain || hasLargeNumber(p), false, ground, rel === '=' && !proof ? differAt : []);
   const notes = [...s.notes];
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;
@@ -772,7 +779,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     const by = !isExpr(left) && proof.method === 'structural' && proof.how !== 'both sides are the same statement' ? 'the statements are the same comparison rearranged'
       : proof.method === 'structural' ? 'the sides are identical'
       : proof.method === 'normal-form' ? 'the matrix normal forms agree'
-        : proof.method === 'identity-test' ? `the exact identity test agrees at ${proof.points} random points modulo 2^61 − 1${proof.size ? ` with ${proof.size}×${proof.size} matrices` : ''} (error probability ≤ ${proof.errorBound!.toExponential(0)})`
+        : proof.method === 'identity-test' ? `the exact identity test agrees at ${proof.points} random points modulo 2^61 − 1${proof.sizes ? ` with ${proof.sizes}` : ''} (error probability ≤ ${proof.errorBound!.toExponential(0)})`
           : proof.method === 'rule' ? (proof.used ? `by the ${proof.rule}${ruleDetail(proof.used, proof.errorBound)}` : 'proved by the rules')
             : 'the symbolic engine reduced the difference to 0';
     const out: Outcome = {

@@ -39,8 +39,13 @@ const MAX_RADICALS = 4;
 const MAX_N = 12;
 
 export type IdentityVerdict =
-  | { readonly kind: 'identical'; readonly points: number; readonly errorBound: number; readonly degree: number; readonly size: number | null }
-  | { readonly kind: 'differ' }
+  | {
+    readonly kind: 'identical'; readonly points: number; readonly errorBound: number; readonly degree: number;
+    /** The size every symbolic dimension took (null where there is none); `sizes` says what the matrices were (`3×3 matrices (n = 3)`, `2×2 matrices`). */
+    readonly size: number | null; readonly sizes: string | null;
+  }
+  /** `size`: what every symbolic dimension was where the sides differed (null where there is none: the declared sizes). */
+  | { readonly kind: 'differ'; readonly size: number | null }
   | { readonly kind: 'not-applicable'; readonly reason: string };
 
 /** What the test needs to know about names. */
@@ -495,6 +500,8 @@ interface Analysed {
   readonly calls: Calls;
   readonly degree: number;
   readonly size: number | null;
+  /** Whether the step has a symbolic dimension, which takes `size` (else the declared sizes stand). */
+  readonly symbolic: boolean;
   readonly lhs: Expr;
   readonly rhs: Expr;
 }
@@ -728,7 +735,8 @@ function prepare(rawLeft: Expr, rawRight: Expr, ctx: IdentityContext, bounded = 
     if (err instanceof NotApplicable) return { reason: err.message };
     throw err;
   }
-  if (calls.inverse && symbolicDims([left, right], ctx).size > 1) {
+  const dims = symbolicDims([left, right], ctx);
+  if (calls.inverse && dims.size > 1) {
     return { reason: 'an inverse among matrices of different sizes (one size for all would make A (AᵀA)⁻¹ Aᵀ the identity)' };
   }
   // Residues see a coefficient that is a multiple of p as 0: (x·2^31·2^30 − x)/10^45 is 0
@@ -742,14 +750,14 @@ function prepare(rawLeft: Expr, rawRight: Expr, ctx: IdentityContext, bounded = 
   if (size !== null && size > MAX_N) return { reason: 'the matrix degree is too high for a small test' };
   const lhs = calls.oracles.size > 0 ? withOracles(left, calls.oracles) : left;
   const rhs = calls.oracles.size > 0 ? withOracles(right, calls.oracles) : right;
-  return { analysis, calls, degree, size, lhs, rhs };
+  return { analysis, calls, degree, size, symbolic: dims.size > 0, lhs, rhs };
 }
 
 /** Runs the identity test on `left = right` (seeded: the same step gives the same points). */
 export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed: string, deadline: number): IdentityVerdict {
   const prep = prepare(left, right, ctx);
   if ('reason' in prep) return { kind: 'not-applicable', reason: prep.reason };
-  const { analysis, calls, degree, size, lhs, rhs } = prep;
+  const { analysis, calls, degree, size, symbolic, lhs, rhs } = prep;
   // Oracle collisions: any two calls, ≤ argDegree / p each.
   const d = Math.max(1, degree + calls.count * calls.count * Math.max(1, calls.argDegree));
   // With square roots the points lie on the variety s_i² = u_i: a nonzero polynomial of degree d
@@ -796,7 +804,7 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
       if (!sameResidues(l, r)) {
         if (calls.transcendental) return { kind: 'not-applicable', reason: 'equal only through properties of exp, log, sin, …' };
         if (calls.radicals > 0) return { kind: 'not-applicable', reason: 'the sides differ for some signs of the square roots' };
-        return { kind: 'differ' };
+        return { kind: 'differ', size: symbolic ? size : null };
       }
       if (++branches > 2 ** MAX_RADICALS) return { kind: 'not-applicable', reason: `more than ${MAX_RADICALS} square roots` };
       for (let j = negative.length; j < host.radicands.length; j++) pending.push([...negative, ...new Array<boolean>(j - negative.length).fill(false), true]);
@@ -808,7 +816,37 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
     agreed++;
   }
   if (agreed < k) return { kind: 'not-applicable', reason: undefinedAt > 0 ? 'a denominator kept vanishing' : 'too few points' };
-  return { kind: 'identical', points: k, errorBound: perPoint ** k, degree: d, size };
+  return { kind: 'identical', points: k, errorBound: perPoint ** k, degree: d, size: symbolic ? size : null, sizes: size === null ? null : describeSizes([left, right], ctx, size) };
+}
+
+/**
+ * What the test's vectors and matrices were: the shapes of the names it drew with every
+ * symbolic dimension at N, and what N was (`3×3 matrices (n = 3)`; `2×2 matrices` for declared
+ * R^{2×2} ones; `3×6 matrices (n = 3)` for R^{n×6}); null when it drew none.
+ */
+function describeSizes(es: readonly Expr[], ctx: IdentityContext, n: number): string | null {
+  const matrices = new Set<string>();
+  const vectors = new Set<string>();
+  const symbols = new Set<string>();
+  const size = (d: Dim): number => {
+    if (typeof d === 'number') return d;
+    symbols.add(d);
+    return n;
+  };
+  for (const e of es) {
+    visit(e, (x) => {
+      if (x.kind !== 'Var') return;
+      const shape = ctx.scope.lookup(x.name)?.info.shape ?? x.shape;
+      if (shape?.kind !== 'matrix') return;
+      const [r, c] = [size(shape.rows), size(shape.cols)];
+      if (c === 1) vectors.add(`R^${r}`);
+      else if (r === 1) vectors.add(`R^${c}`);
+      else matrices.add(`${r}×${c}`);
+    });
+  }
+  const parts = [matrices.size > 0 ? `${[...matrices].join(', ')} matrices` : '', vectors.size > 0 ? `vectors in ${[...vectors].join(', ')}` : ''].filter(Boolean);
+  if (parts.length === 0) return null;
+  return `${parts.join(' and ')}${symbols.size > 0 ? ` (${[...symbols].join(' = ')} = ${n})` : ''}`;
 }
 
 /**

@@ -1298,6 +1298,103 @@ export function vectorKinkSearch(p: StepProblem, base: Point, rng: Rng, deadline
   return null;
 }
 
+/** The factors matrixScaleSearch scales a vector or matrix by (both signs): far out, and near 0. */
+const MATRIX_SCALES = ['10', '1000', '1000000', '0.001', '0.000001'].map((s) => Rational.parse(s));
+
+/** The size matrixScaleSearch sets one entry to. */
+const LARGE_ENTRY = Rational.of(1_000_000);
+
+/** Probes of matrixScaleSearch at most. */
+const MATRIX_PROBES = 48;
+
+/**
+ * A step's vectors and matrices large and small: drawn entries are small (−5 … 5, now and then
+ * ten times that), so `A_{12} ≤ 3`, `‖A‖ ≤ 100`, `λ_max(S) ≤ 40` or `det(A) ≤ 10⁶` held at every
+ * drawn point. For an inequality, or a step with a kink (|·|, max, min), each vector or matrix
+ * is scaled by ±10, ±10³, ±10⁶, ±10⁻³, ±10⁻⁶ (and by 10^k past a constant of the step beyond
+ * 10⁸), has one entry set to ±10⁶ (each entry the step names, and the first ones), and all are
+ * scaled together. Tags stay true: an orthogonal matrix is left alone, a positive definite one
+ * is scaled by positive factors and grows on its diagonal only, a symmetric one changes two
+ * entries at once, a diagonal one its diagonal only; an invertible one that a new entry makes
+ * singular is rejected with the probe (`Point.changed`), as is a probe the assumptions reject.
+ */
+export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | null {
+  const left = unfolded(p.left as Expr, p);
+  const right = unfolded(p.right as Expr, p);
+  if (!['<', '≤', '>', '≥', '≠'].includes(p.rel) && kinkParts([left, right]).length === 0) return null;
+  const keys = matrixKeys(base).slice(0, 4);
+  if (keys.length === 0) return null;
+  const scales = [...MATRIX_SCALES];
+  // (A constant past 10⁸, ‖A‖ ≤ 10¹²: a factor past it, and past its square root for a product of two.)
+  for (const c of extremeConstants([left, right], deadline).far) {
+    const digits = c.toString().replace('-', '').length;
+    for (const k of [digits + 1, Math.ceil((digits + 1) / 2)]) {
+      const s = new Rational(10n ** BigInt(k));
+      if (!scales.some((t) => t.equals(s))) scales.push(s);
+    }
+  }
+  const named = namedEntries([left, right], base);
+  const probes: { entries: (readonly [string, Val<Rational>])[]; what: string }[] = [];
+  const together: (readonly [string, Mat<Rational>, boolean])[] = [];
+  for (const key of keys) {
+    const v = base.values.get(key)!.value as Mat<Rational>;
+    const label = base.values.get(key)?.label ?? key;
+    const tags = impliedTags(base.prep.tagsByKey.get(key) ?? new Set());
+    if (tags.has('orthogonal')) continue;
+    const positive = tags.has('positive definite');
+    together.push([key, v, positive]);
+    for (const s of scales) {
+      for (const f of positive ? [s] : [s, s.neg()]) probes.push({ entries: [[key, v.map((x) => x.mul(f))]], what: `${label} is scaled by ${f.toString()}` });
+    }
+    const places = [...(named.get(key) ?? []), [0, 0], [0, 1], [1, 0]] as [number, number][];
+    const seen = new Set<string>();
+    for (const [i, j] of places) {
+      if (i >= v.rows || j >= v.cols || seen.has(`${i},${j}`)) continue;
+      seen.add(`${i},${j}`);
+      if (i !== j && (positive || tags.has('diagonal'))) continue;
+      for (const sign of positive ? [1] : [1, -1]) {
+        const data = [...v.data];
+        const big = sign > 0 ? LARGE_ENTRY : LARGE_ENTRY.neg();
+        // (A positive definite matrix stays one with a positive number added on its diagonal.)
+        data[i * v.cols + j] = positive ? data[i * v.cols + j]!.add(big) : big;
+        if (tags.has('symmetric')) data[j * v.cols + i] = data[i * v.cols + j]!;
+        const where = v.cols === 1 ? `${i + 1}` : `${i + 1}${j + 1}`;
+        probes.push({ entries: [[key, new Mat(v.rows, v.cols, data)]], what: `${label}_{${where}} is ${positive ? 'raised by' : 'set to'} ${big.toString()}` });
+      }
+    }
+  }
+  if (together.length > 1) {
+    for (const s of [scales[1]!, scales[2]!, scales[1]!.neg(), scales[2]!.neg()]) {
+      if (together.some(([, , positive]) => positive && s.sign() < 0)) continue;
+      probes.push({ entries: together.map(([key, v]) => [key, v.map((x) => x.mul(s))] as const), what: `every vector and matrix is scaled by ${s.toString()}` });
+    }
+  }
+  const levels = allLevels();
+  for (const { entries, what } of probes.slice(0, MATRIX_PROBES)) {
+    if (Date.now() > deadline) return null;
+    const q = atAll(base, entries, rng, deadline);
+    const found = q && probeFailure(p, q, levels, `found where ${what} (drawn entries are small)`);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The entries (0-based) a step names with whole subscripts, `A_{12}`, `x_3`, by the key of the vector or matrix. */
+function namedEntries(es: readonly Expr[], base: Point): Map<string, [number, number][]> {
+  const out = new Map<string, [number, number][]>();
+  for (const e of es) {
+    visit(e, (x) => {
+      if (x.kind !== 'Component') return;
+      const at = x.indices.map((i) => constantValue(i));
+      if (at.some((n) => n === null || !n.isInteger() || n.n < 1n || n.n > 64n)) return;
+      const [i, j] = at.map((n) => Number(n!.n) - 1);
+      const key = base.prep.keyOfName(x.of.name);
+      out.set(key, [...(out.get(key) ?? []), [i!, j ?? 0]]);
+    });
+  }
+  return out;
+}
+
 /** The arguments of |·| and the differences of max's and min's arguments in scalar expressions (where their kinks are). */
 function kinkParts(es: readonly Expr[]): Expr[] {
   const out: Expr[] = [];

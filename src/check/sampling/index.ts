@@ -9,8 +9,9 @@ import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
+import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, matrixScaleSearch, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
 import { domainKeys } from './domain.js';
+import { dimensionProbes, identityOverrides } from './dimensions.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
 
 /** The reason of an unknown step no sampled point of which met the assumptions. */
@@ -78,7 +79,9 @@ function describeRanges(seen: Map<string, Set<number>>): string {
  * search for where the step could fail; `oneDecimal` (without `confirm`) lets a point doubles
  * cannot decide go to 50 digits.
  */
-export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true, lean = false, oneDecimal = false): SampleResult {
+export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true, lean = false, oneDecimal = false,
+  /** Sizes every dimension symbol is also tried at, whatever the step (where the identity test found its sides different). */
+  sizes: readonly number[] = []): SampleResult {
   const rng = new Rng(opts.seed, p.salt);
   const notes: RelatedNote[] = [];
   const levels = allLevels();
@@ -463,6 +466,12 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     const failure = vectorKinkSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}‖`), opts.deadline);
     if (failure) return fail(failure, failure.right === 'undefined');
   }
+  // Vectors and matrices far out and near 0, and with one large entry (drawn entries are
+  // small: ‖A‖ ≤ 100 held at every drawn point), for inequalities and steps with kinks.
+  if (firstHeld && !statement && confirm) {
+    const failure = matrixScaleSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}×`), opts.deadline);
+    if (failure) return fail(failure, failure.right === 'undefined');
+  }
   // The step's own far magnitudes (max(x, 10¹²) = 10¹² changes at x = 10¹², past every sampled value).
   if (firstHeld && !statement && confirm) {
     const failure = magnitudeSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}*`), opts.deadline);
@@ -478,6 +487,41 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
       };
     }
     if (found) return fail(found, found.right === 'undefined');
+  }
+  // Larger dimensions: 6, 7, 8 and 12 where the step could depend on its size (tr(I_n) ≤ 5,
+  // det(Mᵀ M) = 0 for M in R^{n×6}), and the identity test's size where its sides differed.
+  if (firstHeld && !statement) {
+    for (const probe of dimensionProbes(p, firstHeld, sizes, confirm)) {
+      if (Date.now() > opts.deadline) break;
+      const drng = new Rng(opts.seed, `${p.salt}#dim${probe.k}`);
+      let point = new Point(p.prep, drng, probe.k, probe.identity ? identityOverrides(firstHeld, probe.dims) : new Map());
+      for (const [d, n] of probe.dims) point.dims.set(d, n);
+      point.deadline = opts.deadline;
+      try {
+        if (!point.satisfiesAssumptions(levels)) {
+          const solved = solveEqualities(p, point, drng, opts.deadline) ?? meetByScaling(p, point, drng) ?? meetDomains(p, point, drng, opts.deadline);
+          if (!solved) continue;
+          point = solved;
+        }
+        point.touched.clear();
+        const o = decideAt(point, p.left as Expr, p.rel as RelOp, p.right as Expr, levels, state, confirm);
+        if (o.kind === 'holds' || o.kind === 'provisional') noteIndices(point, seen);
+        else if (o.kind === 'fails' && genuine(point)) {
+          const small = shrink(p, point, new Rng(opts.seed, `${p.salt}~dim`), opts.deadline);
+          const [l, r] = small ? formatSides(small.F, small.left, small.right) : formatSides(o.F, o.left, o.right);
+          const where = [...probe.dims].map(([d, n]) => `${d} = ${n}`).join(', ');
+          return fail(counterexample(small?.point ?? point, l, r, probe.forced
+            ? `found with ${where}, where the identity test found the sides different`
+            : `found at a larger dimension than the sampled points reach (${where}${probe.identity ? ', its square matrices I' : ''})`));
+        } else if (o.kind === 'right-undefined' && p.rel === '=' && genuine(point)) {
+          return fail(counterexample(point, formatValue(o.F, o.left), 'undefined',
+            `the right side is undefined here (${o.reason}) but the left is ${formatValue(o.F, o.left)}`), true);
+        }
+      } catch (err) {
+        if (err instanceof Unsupported || err instanceof Undefined || err instanceof Skip || err instanceof Undecided || err instanceof Inexact) continue;
+        throw err;
+      }
+    }
   }
   // A search cut short by the time limit found nothing, which is not a pass.
   if (Date.now() > opts.deadline) return timedOut('searching where the step could fail');

@@ -13,7 +13,7 @@ import { expectationAt, momentsConsistent } from '../rules/expectation.js';
 import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
 import { combine, decideRelation, hasTag, holdsByAgreement, type PointResult } from './compare.js';
-import { nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
+import { MAX_DIMENSION, nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
 import { exactConstants, zeroByExpansion } from './exact-constants.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
@@ -405,6 +405,23 @@ export class Prepared {
     return at && at.isInteger() ? `${found.info.key}@${at.n}` : null;
   }
 
+  /**
+   * The sizes a dimension symbol is sampled in: 2 … MAX_DIMENSION, within its assumptions'
+   * constant bounds (`assume n ≥ 6`, `n < 10`, `n = 7`); lo above MAX_DIMENSION where they
+   * leave nothing there. Bounds that leave nothing of 2 … (n ≤ 1) are not taken: 1 is never
+   * sampled (a 1×1 matrix breaks shape rules), and no point meets such an assumption.
+   */
+  dimensionRange(d: string): { lo: number; hi: number } {
+    const iv = this.intervals.get(d);
+    let lo = 2;
+    let hi = MAX_DIMENSION;
+    const clamp = (x: bigint): number => Number(x > 1_000_000n ? 1_000_000n : x < -1_000_000n ? -1_000_000n : x);
+    if (iv?.lo) lo = Math.max(lo, clamp(iv.lo.isInteger() && !iv.loClosed ? iv.lo.n + 1n : iv.lo.ceil()));
+    if (iv?.hi) hi = Math.min(hi, clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor()));
+    if (lo > MAX_DIMENSION) return { lo, hi: lo };
+    return hi < lo ? { lo: 2, hi: 5 } : { lo, hi };
+  }
+
   /** The constants a scalar may equal by a non-strict bound (`y ≤ π/2`: π/2), by key: where a search tries it. */
   readonly attainable = new Map<string, Expr[]>();
 
@@ -635,8 +652,12 @@ export class Point {
     let n = this.dims.get(d);
     if (n === undefined) {
       // Several dimensions, never only 1: 2 first (readable), then 3, 4, 5; each symbol
-      // walks its own way, so n and m differ at most points.
-      n = this.k === 0 ? 2 : [2, 3, 4, 3, 2, 5][(this.k + dimOffset(d)) % 6]!;
+      // walks its own way, so n and m differ at most points. An assumption's bounds move the
+      // walk (`assume n ≥ 6`: 6, 7, 8, 9; `n = 7`: 7), up to MAX_DIMENSION.
+      const { lo, hi } = this.prep.dimensionRange(d);
+      if (lo > MAX_DIMENSION) throw new Unsupported(`dimensions above ${MAX_DIMENSION} are not sampled`);
+      const step = this.k === 0 ? 0 : [0, 1, 2, 1, 0, 3][(this.k + dimOffset(d)) % 6]!;
+      n = lo + (step % (hi - lo + 1));
       this.dims.set(d, n);
     }
     return n;

@@ -1,0 +1,136 @@
+import type { Expr } from '../../ast.js';
+import { Mat, isMat, type Val } from '../evaluator/field.js';
+import * as L from '../evaluator/linalg.js';
+import { Rational, exactField } from '../evaluator/rational.js';
+import type { StepProblem } from '../problem.js';
+import { MAX_DIMENSION } from './draw.js';
+import { visit } from '../../ast-walk.js';
+import type { Point } from './point.js';
+
+/**
+ * Larger dimensions (LANGUAGE.md §3 "Search, not luck"): the sampled points walk each
+ * dimension symbol over 2 … 5 (within its assumptions), so a step that fails only for n ≥ 6
+ * (`tr(I_n) ≤ 5`, `‖A‖_F ≤ √5 ‖A‖` at A = I, `det(Mᵀ M) = 0` for M in R^{n×6}) held at every
+ * point. Where a step could depend on its size, it is also tried at 6, 7, 8 and 12 (the
+ * sampler's limit, MAX_DIMENSION), beside each fixed size its shapes mix with a symbolic one,
+ * at the largest size its assumptions allow, and at the size the identity test found its
+ * sides different at.
+ */
+
+/** One extra point: the size of each dimension symbol, and square matrices at I or drawn. */
+export interface DimensionProbe {
+  readonly dims: ReadonlyMap<string, number>;
+  /** Every square matrix the step reads is the identity (where ‖A‖_F/‖A‖ = √n is largest). */
+  readonly identity: boolean;
+  /** The sampler's point number it is drawn as (small integer entries below 8, decimals above). */
+  readonly k: number;
+  /** A size the identity test found the sides different at. */
+  readonly forced: boolean;
+}
+
+/** The sizes tried beyond the sampled 2 … 5. */
+const LARGER = [6, 7, 8, MAX_DIMENSION];
+
+/** Points the dimension search tries at most (a 12×12 point costs ~20 times a 2×2 one). */
+const MAX_PROBES = 14;
+
+/**
+ * The extra points of a step whose held point `base` read a dimension symbol: only where the
+ * step could depend on the size (`searching`: an inequality or ≠, a kink, a fixed size among
+ * the shapes beside a symbolic one, a dimension read as a number), and at `forced` sizes (the
+ * identity test's, tried whatever else the step is) first. Each size is taken into each
+ * symbol's range (`Prepared.dimensionRange`: `assume n ≤ 7` stops at 7).
+ */
+export function dimensionProbes(p: StepProblem, base: Point, forced: readonly number[], searching: boolean): DimensionProbe[] {
+  const symbols = [...base.dims.keys()].filter((d) => base.touched.has(`dim:${d}`));
+  if (symbols.length === 0) return [];
+  const fixed = fixedSizes(base);
+  const sensitive = searching && (['<', '≤', '>', '≥', '≠'].includes(p.rel)
+    || hasKink(p.left as Expr) || hasKink(p.right as Expr)
+    || fixed.some((f) => f >= 4)
+    || symbols.some((d) => base.touched.has(d)));
+  const out: DimensionProbe[] = [];
+  const seen = new Set<string>();
+  const add = (sizes: ReadonlyMap<string, number>, identity: boolean, k: number, always = false): void => {
+    const dims = new Map<string, number>();
+    for (const [d, n] of sizes) {
+      const { lo, hi } = base.prep.dimensionRange(d);
+      if (lo > MAX_DIMENSION) return;
+      dims.set(d, Math.min(hi, Math.max(lo, n)));
+    }
+    const key = `${[...dims].map(([d, n]) => `${d}=${n}`).join(',')}|${identity}|${k}`;
+    // (Sizes the sampled points walk, lo … lo + 3 of each range, are not tried again.)
+    const walked = ([d, n]: [string, number]): boolean => {
+      const { lo, hi } = base.prep.dimensionRange(d);
+      return n >= lo && n <= Math.min(hi, lo + 3);
+    };
+    if (seen.has(key) || (!always && [...dims].every(walked))) return;
+    seen.add(key);
+    out.push({ dims, identity, k, forced: always });
+  };
+  const all = (n: number) => new Map(symbols.map((d) => [d, n] as const));
+  // The identity test's size: drawn afresh three times (decimal entries: a random point of a
+  // nonzero polynomial is rarely one of its zeros).
+  for (const n of forced) for (const k of [9, 10, 11]) add(all(n), false, k, true);
+  if (!sensitive) return out;
+  const sizes = new Set<number>(LARGER);
+  for (const f of fixed) for (const n of [f - 1, f, f + 1]) if (n > 5 && n <= MAX_DIMENSION) sizes.add(n);
+  for (const d of symbols) {
+    const { hi } = base.prep.dimensionRange(d);
+    if (hi > 5 && hi <= MAX_DIMENSION) sizes.add(hi);
+  }
+  const ordered = [...sizes].sort((a, b) => a - b);
+  for (const n of ordered) {
+    add(all(n), false, 1);
+    add(all(n), true, 1);
+  }
+  // Each symbol alone at the smallest and largest size, the others as they were.
+  if (symbols.length > 1) {
+    for (const d of symbols) {
+      for (const n of [ordered[0]!, ordered[ordered.length - 1]!]) {
+        add(new Map(symbols.map((e) => [e, e === d ? n : base.dims.get(e)!] as const)), false, 1);
+      }
+    }
+  }
+  return out.slice(0, MAX_PROBES + forced.length * 3);
+}
+
+/** Whether an expression takes |·|, max or min (of anything: min(tr(I_n), 5) has no free name). */
+function hasKink(e: Expr): boolean {
+  let found = false;
+  visit(e, (x) => {
+    if (x.kind === 'Abs' || (x.kind === 'Call' && (x.fn.base === 'max' || x.fn.base === 'min') && !x.fn.index)) found = true;
+  });
+  return found;
+}
+
+/** The fixed sizes in the shapes of the vectors and matrices a point read (6 in R^{n×6}). */
+function fixedSizes(base: Point): number[] {
+  const out = new Set<number>();
+  for (const key of base.values.keys()) {
+    if (!base.touched.has(key)) continue;
+    const info = base.ctx.scope.get(key.split('@')[0]!);
+    if (info?.shape.kind !== 'matrix') continue;
+    for (const d of [info.shape.rows, info.shape.cols]) if (typeof d === 'number' && d > 1) out.add(d);
+  }
+  return [...out];
+}
+
+/**
+ * The values a probe puts in place before anything is drawn: every square matrix the held
+ * point read, as the identity of its size there (I has every tag: symmetric, diagonal,
+ * orthogonal, positive definite, invertible).
+ */
+export function identityOverrides(base: Point, dims: ReadonlyMap<string, number>): Map<string, Val<Rational>> {
+  const out = new Map<string, Val<Rational>>();
+  for (const [key, { value }] of base.values) {
+    if (!base.touched.has(key) || !isMat(value)) continue;
+    const info = base.ctx.scope.get(key.split('@')[0]!);
+    if (info?.shape.kind !== 'matrix') continue;
+    const size = (d: string | number): number | undefined => (typeof d === 'number' ? d : dims.get(d));
+    const rows = size(info.shape.rows);
+    if (rows === undefined || rows !== size(info.shape.cols) || rows === 1) continue;
+    out.set(key, L.identity(exactField, rows) as Mat<Rational>);
+  }
+  return out;
+}
