@@ -12,7 +12,7 @@ type Want = 'refuted' | 'pass' | 'unknown';
 /** One of each kind of matrix, and a vector (the matrix scale search's cases). */
 const MATS = 'matrix A in R^{n×n}\nmatrix S in R^{n×n} symmetric\nmatrix P in R^{n×n} positive definite\nmatrix Q in R^{n×n} orthogonal\nmatrix D in R^{n×n} diagonal\nmatrix R in R^{n×n} invertible\nvector x in R^n\n';
 
-const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: RegExp }[] = [
+const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: RegExp; timeoutMs?: number }[] = [
   // (Red team:) a divisor's zero that needs other integers than the first held point's.
   { name: 'β^{t−i} = β^t/β^i under 0 ≤ β ≤ 1 fails at β = 0, t = i ≥ 1', text: 'integer t, i\nscalar β\nassume 0 <= β <= 1\n    β^{t-i}\n  = β^t / β^i\n', want: 'refuted', cx: /β = 0/ },
   { name: 'β^{t−i} = β^t/β^i under 0 < β ≤ 1 holds', text: 'integer t, i\nscalar β\nassume 0 < β <= 1\n    β^{t-i}\n  = β^t / β^i\n', want: 'pass' },
@@ -400,7 +400,9 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '|sin x − 1/2| > 0 fails at π/6, within the time limit', text: 'scalar x\n    |sin(x) - 1/2|\n  > 0\n', want: 'refuted', cx: /π\/6$/ },
   { name: '|x − √3 + 1| + |y − 2e| > 0 fails at (√3 − 1, 2e)', text: 'scalar x, y\n    |x - √3 + 1| + |y - 2e|\n  > 0\n', want: 'refuted', cx: /^x = -1 \+ sqrt\(3\), y = 2·e$/ },
   { name: '|7x − 3 − √2| + |y| > 0 fails at ((3 + √2)/7, 0)', text: 'scalar x, y\n    |7x - 3 - √2| + |y|\n  > 0\n', want: 'refuted', cx: /^x = \(3 \+ sqrt\(2\)\)\/7, y = 0$/ },
-  { name: 'sin x + cos x ≤ √2 holds', text: 'scalar x\n    sin(x) + cos(x)\n  ≤ √2\n', want: 'pass' },
+  // (Its sides touch at every x = π/4 + 2kπ, each decided at 250 digits: about 1.5 s of a
+  // 2 s limit, which a loaded machine ran over. The verdict is what is tested, not the speed.)
+  { name: 'sin x + cos x ≤ √2 holds', text: 'scalar x\n    sin(x) + cos(x)\n  ≤ √2\n', want: 'pass', timeoutMs: 20_000 },
   { name: '|x − √2| + |y| + 10⁻⁹ > 0 holds', text: 'scalar x, y\n    |x - √2| + |y| + 10^(-9)\n  > 0\n', want: 'pass' },
   { name: '|x| + |y| + 10⁻⁹ > 0 holds', text: 'scalar x, y\n    |x| + |y| + 1/10^9\n  > 0\n', want: 'pass' },
   { name: '3 − sin x − sin y > 0 holds', text: 'scalar x, y\n    3 - sin(x) - sin(y)\n  > 0\n', want: 'pass' },
@@ -572,8 +574,8 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
 ];
 
 describe('search where the truth can change', () => {
-  it.each(cases)('$name', async ({ text, want, cx, message }) => {
-    const report = await checkSource(text, { file: 'search.deriv' });
+  it.each(cases)('$name', async ({ text, want, cx, message, timeoutMs }) => {
+    const report = await checkSource(text, { file: 'search.deriv', ...(timeoutMs ? { timeoutMs } : {}) });
     expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
     const steps = report.steps;
     const verdicts = steps.map((s) => s.verdict);
