@@ -100,6 +100,15 @@ const needles: [text: string, verdict: 'refuted' | 'checked' | 'proved'][] = [
   ['    min(tanh(x), 1 - 10^(-40))\n  = tanh(x)\n', 'refuted'],
   ['    min(x/sqrt(1 + x^2), 1 - 10^(-40))\n  = x/sqrt(1 + x^2)\n', 'refuted'],
   ['    x/sqrt(1 + x^2)\n  ≤ 1 - 10^(-40)\n', 'refuted'],
+  // (Second red team:) kinks of two scalars at once, kinks that touch 0 without crossing, and
+  // needles finer than 10⁻⁹⁰.
+  ['    abs(x - sqrt(3)) + abs(y)\n  ≥ 10^(-40)\n', 'refuted'],
+  ['    max(abs(x - sqrt(3)), abs(y - sqrt(7)))\n  ≥ 10^(-40)\n', 'refuted'],
+  ['    abs(sin(x) - 1)\n  ≥ 10^(-40)\n', 'refuted'],
+  ['    abs((x - sqrt(2))^2)\n  ≥ 10^(-40)\n', 'refuted'],
+  ['    max(x^2 - 2*sqrt(3)*x + 3, 0)\n  ≥ 10^(-40)\n', 'refuted'],
+  ['    abs(x - sqrt(2))\n  ≥ 10^(-150)\n', 'refuted'],
+  ['    abs(x - sqrt(3)) + abs(y) + 10^(-40)\n  > 0\n', 'checked'],
   // Their true neighbours.
   ['    max(abs(x - π), 10^(-40))\n  ≥ abs(x - π)\n', 'checked'],
   ['    abs(x - sqrt(2))\n  ≥ 0\n', 'proved'],
@@ -110,7 +119,7 @@ const needles: [text: string, verdict: 'refuted' | 'checked' | 'proved'][] = [
 
 describe('failures within a tiny constant of a kink, or far out where one sets the scale', () => {
   it.each(needles)('%s is %s', async (body, verdict) => {
-    const report = await checkSource(`scalar x\n${body}`, { file: 'needles.deriv' });
+    const report = await checkSource(`scalar x, y\n${body}`, { file: 'needles.deriv' });
     expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
     expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(verdict);
   });

@@ -1196,7 +1196,11 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   // Closer to a root than doubles come only where the step's constants are that fine (or
   // that large): otherwise the failures beside a kink are as wide as the points beside it.
   const extreme = extremeConstants([unfolded(left, p), unfolded(right, p)], deadline);
-  let polishing = extreme.tiny.length > 0 || extreme.far.length > 0 ? POLISHED_ROOTS : 0;
+  const exponents = polishExponents(extreme);
+  let polishing = exponents.length > 0 ? POLISHED_ROOTS : 0;
+  /** Per scalar, the kink points found along it (exact roots, then the closest polished ones), for the probe of all together. */
+  const atKinks = new Map<string, Rational[]>();
+  const fine = new Set<Rational>();
   for (const g of kinks) {
     const reads = new Set(freeNames(g).map((v) => base.prep.keyOfName(v.name)));
     for (const key of keys) {
@@ -1216,20 +1220,33 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
           if ((d.sign() < 0 ? d.neg() : d).cmp(near) < 0) strip.push(c.add(end).div(Rational.of(2)));
         }
       }
-      // (A point within 10⁻²⁵ of a root is decided in decimals: in doubles it is rounded, and
-      // holds there only provisionally.)
-      const polished = polishing > 0 ? polishedRoots(base, key, g, b.roots.filter((r) => r.certain && !r.at).slice(0, polishing), deadline) : [];
-      polishing -= Math.min(polishing, b.roots.filter((r) => r.certain && !r.at).length);
+      // Irrational roots, and turns where g may touch 0 without crossing (|sin x − 1|), closed
+      // in on in decimals. (A point within 10⁻²⁵ of one is decided in decimals: in doubles it
+      // is rounded, and holds there only provisionally.)
+      const open = [...b.roots, ...b.extrema].filter((r) => r.certain && !r.at).slice(0, polishing);
+      const polished = open.length > 0 ? polishedPoints(base, key, g, b.roots.filter((r) => open.includes(r)), b.extrema.filter((r) => open.includes(r)), exponents, deadline) : [];
+      polishing -= open.length;
+      for (const x of polished) fine.add(x);
+      const kinkPoints = [...b.roots.filter((r) => r.at).map((r) => r.at!), ...polished.slice(-1)];
+      if (kinkPoints.length > 0 && !atKinks.has(key)) atKinks.set(key, kinkPoints);
       for (const x of [...probesFrom(b, base.isInteger(key), rng).slice(0, 12), ...strip.slice(0, 4), ...polished]) {
         if (Date.now() > deadline) return null;
         const seen = `${key}=${x.toString()}`;
         if (tried.has(seen)) continue;
         tried.add(seen);
         const q = at(base, key, x, rng, deadline);
-        const found = q && probeFailure(p, q, polished.includes(x) ? decimalLevels() : levels, `found at a kink of the step (where an argument of |·| is 0 or two of max or min tie), along ${base.values.get(key)?.label ?? key}`);
+        const found = q && probeFailure(p, q, fine.has(x) ? decimalLevels() : levels, `found at a kink of the step (where an argument of |·| is 0 or two of max or min tie), along ${base.values.get(key)?.label ?? key}`);
         if (found) return found;
       }
     }
+  }
+  // Every scalar at a kink at once: |x − √3| + |y| ≥ 10⁻⁴⁰ fails only at x = √3, y = 0, and no
+  // search along one scalar reaches it (the other is where it was drawn).
+  if (atKinks.size > 1) {
+    const entries = [...atKinks].map(([key, xs]) => [key, xs[xs.length - 1]!] as const);
+    const q = atAll(base, entries, rng, deadline);
+    const found = q && probeFailure(p, q, entries.some(([, x]) => fine.has(x)) ? decimalLevels() : levels, 'found at kinks of the step along every scalar at once (where arguments of |·| are 0 or two of max or min tie)');
+    if (found) return found;
   }
   return null;
 }
@@ -1237,28 +1254,50 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
 /** Kinks kinkSearch looks at, at most. */
 const KINKS = 6;
 
-/** How close (10^(−k) of its size) kinkSearch closes in on an irrational root, step by step. */
+/** How close (10^(−k) of its size) kinkSearch closes in on an irrational root, step by step (and past 90 as the step's constants need). */
 const POLISH_EXPONENTS = [25, 50, 90];
 
-/** Irrational roots kinkSearch closes in on, at most, in one step. */
+/** The closest kinkSearch closes in (10^(−k) of the root's size): 250-digit decimals decide 10 digits beyond. */
+const MAX_POLISH_EXPONENT = 230;
+
+/** Irrational roots and turns kinkSearch closes in on, at most, in one step. */
 const POLISHED_ROOTS = 4;
 
 /**
- * Points ever closer to each irrational root (a certain bracket) of a kink's argument g:
- * Newton's method in decimals (refineRoot), to 10⁻²⁵, 10⁻⁵⁰ and 10⁻⁹⁰ of its size. A
- * point beside the root at double precision is 10⁻¹⁶ away: `|x − √2| ≥ 10⁻⁵⁰` and
- * `min(|x − π|, 10⁻²⁰) = 10⁻²⁰` fail only closer than that, and were checked.
+ * How close kinkSearch closes in on roots: none where the step has no constant below 10⁻⁸ or
+ * past 10⁸; else 10⁻²⁵, 10⁻⁵⁰, 10⁻⁹⁰ of the root's size, and past that as far as the smallest
+ * constant over the largest needs (|x − √2| ≥ 10⁻¹⁵⁰: 10⁻¹⁶⁰), up to 10⁻²³⁰.
  */
-function polishedRoots(base: Point, key: string, g: Expr, roots: readonly Bracket[], deadline: number): Rational[] {
+function polishExponents(extreme: { far: Rational[]; tiny: Rational[] }): number[] {
+  if (extreme.tiny.length === 0 && extreme.far.length === 0) return [];
+  const digits = (r: Rational) => Math.abs(Math.log10(r.toNumber()));
+  const needed = Math.ceil(Math.max(0, ...extreme.tiny.map(digits)) + Math.max(0, ...extreme.far.map(digits))) + 10;
+  const deeper = Math.min(needed, MAX_POLISH_EXPONENT);
+  return deeper > POLISH_EXPONENTS[POLISH_EXPONENTS.length - 1]! ? [...POLISH_EXPONENTS, deeper] : [...POLISH_EXPONENTS];
+}
+
+/**
+ * Points ever closer to each irrational root (a certain bracket) of a kink's argument g, by
+ * Newton's method in decimals (refineRoot) to each of `exponents` (10⁻²⁵, 10⁻⁵⁰, … of its
+ * size); and to each turn (refineTurn, to 10⁻⁹⁰), where g may touch 0 without crossing it. A
+ * point beside a root at double precision is 10⁻¹⁶ away: `|x − √2| ≥ 10⁻⁵⁰`,
+ * `min(|x − π|, 10⁻²⁰) = 10⁻²⁰` and `|sin x − 1| ≥ 10⁻⁴⁰` fail only closer, and were checked.
+ */
+function polishedPoints(base: Point, key: string, g: Expr, roots: readonly Bracket[], turns: readonly Bracket[], exponents: readonly number[], deadline: number): Rational[] {
   const out: Rational[] = [];
   for (const r of roots) {
     let bracket: Bracket | null = r;
-    for (const exponent of POLISH_EXPONENTS) {
+    for (const exponent of exponents) {
       if (Date.now() > deadline) return out;
       bracket = refineRoot(base, key, g, ZERO_SCALAR, bracket, deadline, { exponent, digits: exponent + 20 });
       if (!bracket) break;
       out.push(bracket.at ?? shortestIn(bracket.lo, bracket.hi));
     }
+  }
+  for (const r of turns) {
+    if (Date.now() > deadline) return out;
+    const t = refineTurn(base, key, g, ZERO_SCALAR, r, deadline);
+    if (t) out.push(t.at ?? shortestIn(t.lo, t.hi));
   }
   return out;
 }
