@@ -365,15 +365,36 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.message).toMatch(/\d+ points could not be decided and were skipped/);
   });
 
-  it('tries a step with no free names once, and names the precision it reached', async () => {
+  // (10^300 π and 10^(−200) need 560 digits: past the 1,025 digits of π decimal.js holds once
+  // the argument is reduced. At 10^(−100), 460 digits decide it.)
+  it('tries a step with no free names once, and says why it stays unknown', async () => {
     const { step } = await one('    sin(10^300 π)^2\n  ≤ 10^(-200)\n');
     expect(step.verdict).toBe('unknown');
-    expect(step.message).toMatch(/only 0 of 1 points could be decided \(1 could not be told apart at any precision up to 360 digits/);
+    expect(step.message).toMatch(/out of reach of decimal arithmetic \(too many digits\)/);
+    expect((await one('    sin(10^300 π)^2\n  ≤ 10^(-100)\n')).step.verdict).toBe('proved');
   });
 
   it('reduces a large argument of sin at the precision in force (sin(10^300 π)² ≤ 1 was unknown: [−1, 1])', async () => {
     expect((await one('    sin(10^300 π)^2\n  ≤ 1\n')).step.verdict).toBe('proved');
     expect((await one('    sin(10^300 π)\n  ≥ 1/2\n')).step.verdict).toBe('refuted');
+  });
+});
+
+// (Second red team:) a tiny number beside a huge one: their sides agreed to 250 digits
+// (exp(350) + 10^(−100) differs from exp(350) at the 252nd) and were checked. The precision and
+// the agreement now span the step's largest power and its smallest number.
+describe('a tiny number beside a huge one', () => {
+  it.each([
+    ['exp(350) + 10^(-100)', '=', 'exp(350)', 'refuted'],
+    ['1.1^10000', '=', '1.1^10000 + 10^(-100)', 'refuted'],
+    ['exp(1000)', '≥', 'exp(1000) + 10^(-100)', 'refuted'],
+    ['x^2 + exp(1000)', '≥', 'exp(1000) + 10^(-100)', 'refuted'],
+    ['exp(350) + 10^(-100)', '>', 'exp(350)', 'proved'],
+    ['(exp(350) + 1) - exp(350)', '=', '1', 'proved'],
+    ['exp(20) + 10^(-40)', '=', 'exp(20) + 10^(-40)', 'proved'],
+  ])('%s %s %s is %s', async (left, rel, right, verdict) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`);
+    expect(step.verdict, step.message).toBe(verdict);
   });
 });
 

@@ -483,11 +483,14 @@ const CERTIFIED_SAMPLES = 4;
 
 /** Decides one step: structural, identity test, symbolic proof; then sampling, which has the last word. */
 export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
-  const need = digitsNeeded(p);
-  // Agreement must be finer than the smallest number the step writes (10^(−30) → 60 digits),
-  // and stay 50 digits inside the precision used.
+  // Agreement must be finer than the smallest number the step writes (10^(−30) → 60 digits)
+  // relative to the largest (exp(350) + 10^(−100) = exp(350) differ at the 252nd digit: they
+  // agreed to 250 and were checked), and stay 50 digits inside the precision used.
+  const tiny = tinyExponent(p);
+  const large = tiny > 0 ? largeExponent(p) : 0;
+  const need = Math.max(digitsNeeded(p), tiny + large + 60);
   const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
-  const agreement = Math.min(top - 50, 30 + tinyExponent(p));
+  const agreement = Math.min(top - 50, 30 + tiny + large);
   const out = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, opts)));
   // Agreement at the highest precision tried is no evidence when the step's own numbers
   // need more digits than that (π + 10^(−1000) = π).
@@ -613,6 +616,16 @@ function tinyExponent(p: StepProblem): number {
     }
   });
   return k;
+}
+
+/** The largest k of a number about 10^k the step (or an assumption) writes as a power (`exp(350)`, `10^40`, `1.1^10000`); 0 if none. */
+function largeExponent(p: StepProblem): number {
+  let k = 0;
+  eachNode(p, (x) => {
+    const d = powerDigits(x);
+    if (d !== null && d > 0) k = Math.max(k, d);
+  });
+  return Math.ceil(k);
 }
 
 function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
