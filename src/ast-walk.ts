@@ -216,7 +216,8 @@ function keyOf(e: Expr, bound: ReadonlyMap<string, string>): string {
   const sub = (x: Expr, s?: Slot): string => key(x, s && s.binds.length > 0 && e.kind !== 'Deriv' && e.kind !== 'Grad' ? rebind(bound, s.binds) : bound);
   switch (e.kind) {
     case 'Num': return e.value;
-    case 'Const': return `#${e.name}`;
+    // (With its size where it has one: I_m and I_n differ where m ≠ n.)
+    case 'Const': return e.shape?.kind === 'matrix' ? `#${e.name}[${e.shape.rows},${e.shape.cols}]` : `#${e.name}`;
     case 'Var': return varKey(e.name, bound);
     case 'Binary': return `(${e.op} ${sub(e.left)} ${sub(e.right)})`;
     case 'Neg': return `(neg ${sub(e.arg)})`;

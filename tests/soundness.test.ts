@@ -588,6 +588,17 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'dims: ‖A x‖ ≤ ‖A‖_F ‖x‖ holds', text: `${M}    ‖A x‖\n  ≤ ‖A‖_F ‖x‖\n`, want: 'passes' },
     { name: 'dims: det(MᵀM) ≥ 0 holds for M in R^{n×6}', text: 'matrix M in R^{n×6}\n    det(Mᵀ M)\n  ≥ 0\n', want: 'passes' },
     { name: 'dims: det(M Mᵀ) = 0 holds for M in R^{n×2} under n ≥ 3', text: 'matrix M in R^{n×2}\nassume n ≥ 3\n    det(M Mᵀ)\n  = 0\n', want: 'passes' },
+    // (Second red team:) a name spelled like a size is that size, in I_n with nothing else of
+    // size n declared, and where a search moved it (‖Q‖_F² ≤ n was refuted at n = −10²⁰⁰);
+    // I_m and I_n are not the same expression.
+    { name: 'dims: tr(I_n) = n under n ≥ 6, nothing of size n declared, holds', text: 'assume n ≥ 6\n    tr(I_n)\n  = n\n', want: 'passes' },
+    { name: 'dims: det(3 I_n) = 3^n under n ≥ 6 holds', text: 'assume n ≥ 6\n    det(3 I_n)\n  = 3^n\n', want: 'passes' },
+    { name: 'dims: ‖I_n‖_F = √n holds', text: '    ‖I_n‖_F\n  = √n\n', want: 'passes' },
+    { name: 'dims: ‖Q‖_F² ≤ n holds for an orthogonal Q', text: 'matrix Q in R^{n×n} orthogonal\n    ‖Q‖_F^2\n  ≤ n\n', want: 'passes' },
+    { name: 'dims: ‖Q‖_F² ‖x‖ ≤ n ‖x‖ holds for an orthogonal Q', text: 'matrix Q in R^{n×n} orthogonal\nvector x in R^n\n    ‖Q‖_F^2 ‖x‖\n  ≤ n ‖x‖\n', want: 'passes' },
+    { name: 'dims: tr(I_m) = tr(I_n) fails where m ≠ n', text: 'matrix A in R^{n×m}\n    tr(I_m)\n  = tr(I_n)\n', want: 'refuted' },
+    { name: 'dims: tr(I_m) = tr(I_n) under n, m ≥ 12 fails', text: 'matrix A in R^{n×m}\nassume n ≥ 12, m ≥ 12\n    tr(I_m)\n  = tr(I_n)\n', want: 'refuted' },
+    { name: 'dims: det(2 I_m) = det(2 I_n) fails where m ≠ n', text: 'matrix A in R^{n×m}\n    det(2 I_m)\n  = det(2 I_n)\n', want: 'refuted' },
   ];
   it.each(cases)('$name', async ({ text, want }) => {
     const report = await checkSource(text, { file: 'case.deriv' });
@@ -822,5 +833,22 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
         if (want === 'refuted' && item.verdict === 'refuted') expect(item.counterexample).not.toBeNull();
       }
     }
+  });
+});
+
+// (Second red team:) an assumption relating sizes (m = n + 1, n = 1) was a substitution for the
+// number and not for the size: true steps were refuted at n = m = 3, or at n = 2 under n = 1.
+// Now a condition checked at each point: never refuted, unknown where no point meets it.
+describe('assumptions about sizes', () => {
+  it.each([
+    ['matrix A in R^{n×m}\nassume m = n + 1\n    det(Aᵀ A)\n  = 0\n'],
+    ['matrix A in R^{n×m}\nassume m = 2 n\n    det(Aᵀ A)\n  = 0\n'],
+    ['matrix A in R^{n×m}\nassume n = m\n    det(Aᵀ A)\n  = det(A Aᵀ)\n'],
+    ['matrix A, B in R^{n×n}\nassume n = 1\n    A B\n  = B A\n'],
+    ['vector x in R^n\nassume n = 1\n    ‖x‖\n  = |x_1|\n'],
+  ])('%s is not refuted', async (text) => {
+    const report = await checkSource(text, { file: 'sizes.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).not.toBe('refuted');
   });
 });

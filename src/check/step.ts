@@ -1,5 +1,5 @@
 import type { Compare, Condition, Define, Expr, Formula, Hint, Var } from '../ast.js';
-import { exprKey, formulaExprs, mentionsAny } from '../ast-walk.js';
+import { exprKey, formulaExprs, formulaKey, mentionsAny } from '../ast-walk.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import { assignmentText, type Method, type Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
@@ -106,7 +106,8 @@ const SAME_EXPRESSION = 'both sides are the same expression';
  * candidates the identity test does not apply to (for nerdamer, after sampling).
  */
 export function certify(p: StepProblem, left: Expr, right: Expr, deadline: number): { proof: Proof | null; pending: Candidate[]; differAt: number[] } {
-  if (printExpr(left) === printExpr(right)) return { proof: { method: 'structural', how: SAME_EXPRESSION }, pending: [], differAt: [] };
+  // (By key, not by text: I_m and I_n print alike.)
+  if (exprKey(left) === exprKey(right)) return { proof: { method: 'structural', how: SAME_EXPRESSION }, pending: [], differAt: [] };
   const ictx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
   const tested = new Set<string>();
   const pending: Candidate[] = [];
@@ -114,11 +115,12 @@ export function certify(p: StepProblem, left: Expr, right: Expr, deadline: numbe
   const differAt = new Set<number>();
   for (const c of withCalculus(p, candidatesOf(p, left, right))) {
     if (Date.now() > deadline) break;
-    const key = `${printExpr(c.l)}\u0000${printExpr(c.r)}`;
+    // (By key, not by text: I_m and I_n print alike.)
+    const key = `${exprKey(c.l)}\u0000${exprKey(c.r)}`;
     if (tested.has(key)) continue;
     tested.add(key);
     const rule = { ...(c.rule ? { rule: c.rule } : {}), unfolded: c.unfolded };
-    if (printExpr(c.l) === printExpr(c.r)) return { proof: { method: 'structural', how: c.how, ...rule }, pending: [], differAt: [] };
+    if (exprKey(c.l) === exprKey(c.r)) return { proof: { method: 'structural', how: c.how, ...rule }, pending: [], differAt: [] };
     const t: IdentityVerdict = identityTest(c.l, c.r, ictx, `${p.salt}|${key}`, deadline);
     if (t.kind === 'identical') return { proof: { method: 'identity-test', how: c.how, errorBound: t.errorBound, points: t.points, sizes: t.sizes, ...rule }, pending: [], differAt: [] };
     if (t.kind === 'differ' && t.size !== null) differAt.add(t.size);
@@ -642,7 +644,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       if (!(err instanceof RangeError)) throw err;
     }
   } else if (!isExpr(left) && !isExpr(right) && (rel === '⇔' || rel === '⇒')) {
-    if (printFormula(left) === printFormula(right)) proof = { method: 'structural', how: 'both sides are the same statement' };
+    if (formulaKey(left) === formulaKey(right)) proof = { method: 'structural', how: 'both sides are the same statement' };
     else {
       try {
         proof = certifyEquivalence(p, opts, Date.now() + (opts.deadline - Date.now()) / 2);

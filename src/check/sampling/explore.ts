@@ -35,7 +35,8 @@ import { solveLinear } from './solve.js';
 
 /** The scalars of a point worth searching along: drawn, used, not a vector or matrix. */
 function scalarKeys(point: Point): string[] {
-  return [...point.values.keys()].filter((k) => point.touched.has(k) && !isMat(point.values.get(k)!.value)).slice(0, 6);
+  // (Not a dimension's name: it is that size, which a search along it would leave behind.)
+  return [...point.values.keys()].filter((k) => point.touched.has(k) && !isMat(point.values.get(k)!.value) && !point.prep.dimensions.has(k)).slice(0, 6);
 }
 
 /** Keys of drawn vectors and matrices used at this point. */

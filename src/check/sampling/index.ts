@@ -1,4 +1,5 @@
 import type { Expr, Formula, RelOp } from '../../ast.js';
+import { formulaExprs, visit } from '../../ast-walk.js';
 import type { RelatedNote } from '../../diagnostics.js';
 import type { Counterexample } from '../../result.js';
 import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat } from '../evaluator/field.js';
@@ -73,6 +74,21 @@ function describeRanges(seen: Map<string, Set<number>>): string {
 }
 
 /**
+ * The sizes a step's own values have (I_n, 0 of R^{n×m}) are dimensions too, beside the
+ * declared shapes': a name spelled like one is that size. `assume n ≥ 6` / `tr(I_n) = n` was
+ * refuted with the size n at 7 and the number n at 10.
+ */
+function addDimensionsOf(p: StepProblem): void {
+  const sides = [p.left, p.right].flatMap((x) => (isExpr(x) ? [x] : formulaExprs(x)));
+  for (const e of sides) {
+    visit(e, (x) => {
+      if (x.shape?.kind !== 'matrix') return;
+      for (const d of [x.shape.rows, x.shape.cols]) if (typeof d === 'string') p.prep.dimensions.add(d);
+    });
+  }
+}
+
+/**
  * Samples points satisfying the assumptions and tests the relation at each; `confirm`
  * re-decides a few double-precision agreements at 50+ digits (not needed when a
  * certificate already proves the equality); `lean` stops after the sampled points, with no
@@ -82,6 +98,7 @@ function describeRanges(seen: Map<string, Set<number>>): string {
 export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true, lean = false, oneDecimal = false,
   /** Sizes every dimension symbol is also tried at, whatever the step (where the identity test found its sides different). */
   sizes: readonly number[] = []): SampleResult {
+  addDimensionsOf(p);
   const rng = new Rng(opts.seed, p.salt);
   const notes: RelatedNote[] = [];
   const levels = allLevels();

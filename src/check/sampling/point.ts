@@ -224,8 +224,11 @@ export class Prepared {
       }
       if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var'
         && !determined((f.operands[0] as Var).name) && !ctx.hypotheses?.has(c)) {
-        // A substitution, and still a condition: `assume x = 1, x = 2` has no point.
-        this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
+        // A substitution, and still a condition: `assume x = 1, x = 2` has no point. (Not for a
+        // dimension, `assume m = n + 1`: a size is drawn as a size, within its bounds, and the
+        // assumption is checked at each point; as a substitution, m was n + 1 where read as a
+        // number and another size where read as one, and true steps were refuted.)
+        if (!this.dimensions.has(printName((f.operands[0] as Var).name))) this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
         this.checks.push(c);
         // `assume t = 2`: a number is also the name's interval, so an integer index (drawn
         // from its interval, read in exponents and sum bounds) takes it too.
@@ -419,7 +422,11 @@ export class Prepared {
     if (iv?.lo) lo = Math.max(lo, clamp(iv.lo.isInteger() && !iv.loClosed ? iv.lo.n + 1n : iv.lo.ceil()));
     if (iv?.hi) hi = Math.min(hi, clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor()));
     if (lo > MAX_DIMENSION) return { lo, hi: lo };
-    return hi < lo ? { lo: 2, hi: 5 } : { lo, hi };
+    if (hi < lo) return { lo: 2, hi: 5 };
+    // (At least three sizes where no assumption caps them: under n, m ≥ 12 the sizes were
+    // 12 alone, n and m always equal, and tr(I_m) = tr(I_n) held at every point.)
+    if (!iv?.hi && hi - lo < 2) hi = lo + 2;
+    return { lo, hi };
   }
 
   /** The constants a scalar may equal by a non-strict bound (`y ≤ π/2`: π/2), by key: where a search tries it. */

@@ -318,7 +318,7 @@ export function hasCorners(e: Expr): boolean {
  */
 export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string, side?: 'left' | 'right') => void, only?: ReadonlySet<string>): Counterexample | null {
   const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && !base.isInteger(k) && !isMat(base.values.get(k)!.value)
-    && (!only || only.has(k.split('@')[0]!)));
+    && !base.prep.dimensions.has(k) && (!only || only.has(k.split('@')[0]!)));
   if (keys.length === 0 || keys.length > 4) return null;
   const grid = keys.length === 4 ? CORNERS.slice(0, 5) : CORNERS;
   const levels = allLevels();
