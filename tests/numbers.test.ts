@@ -383,6 +383,37 @@ describe('enclosures elsewhere, and no tolerance', () => {
 // (Second red team:) a tiny number beside a huge one: their sides agreed to 250 digits
 // (exp(350) + 10^(−100) differs from exp(350) at the 252nd) and were checked. The precision and
 // the agreement now span the step's largest power and its smallest number.
+// (Second red team:) printed places and values a student can take at their word: a point
+// closed in on a root, whole where it is 60 digits or fewer (cut to 40, |x − √2| ≥ 10⁻⁵⁰ did
+// not fail there); the root of a ≠ inside a narrow bracket, not the middle of a wide one
+// (x² ≠ 2·10¹⁰⁰ named x ≈ 2²²³); an exact value printed rounded, marked ≈.
+describe('counterexamples as printed', () => {
+  it('prints a point closed in on a root whole, where it fails', async () => {
+    const { step } = await one('    abs(x - sqrt(2))\n  ≥ 10^(-50)\n');
+    expect(step.verdict).toBe('refuted');
+    const [, x] = step.counterexample!.assignments.find(([k]) => k === 'x')!;
+    expect(x).not.toMatch(/≈/);
+    // |x − √2| < 10⁻⁵⁰ at the printed x: 51 digits, the first 50 those of √2 (…5376948…, rounded up).
+    expect(x).toBe('1.41421356237309504880168872420969807856967187537695');
+    expect(step.counterexample!.left).toBe('1.92682e-51');
+  });
+
+  it.each([
+    ['x^2', '2*10^100', /^≈ 1\.41421356237e50$/],
+    ['x^3 - x', '10^(-50)', /^≈ -1e-50$/],
+    ['x^2', '3*10^(-100)', /^≈ 1\.73205080757e-50$/],
+  ])('names the root of %s ≠ %s where it is', async (left, right, place) => {
+    const { step } = await one(`    ${left}\n  ≠ ${right}\n`);
+    expect(step.verdict).toBe('refuted');
+    expect(step.counterexample!.assignments.find(([k]) => k === 'x')![1]).toMatch(place);
+  });
+
+  it('marks an exact value printed rounded with ≈', async () => {
+    const { step } = await one('    10^50 + 1\n  = 2*10^50 + 3\n');
+    expect(step.counterexample).toMatchObject({ left: '10^50 + 1', right: '≈ 2e50' });
+  });
+});
+
 describe('a tiny number beside a huge one', () => {
   it.each([
     ['exp(350) + 10^(-100)', '=', 'exp(350)', 'refuted'],

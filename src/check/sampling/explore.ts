@@ -16,7 +16,7 @@ import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
+import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -444,15 +444,17 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         // and changes sign across it, so the sides are equal at some x inside (intermediate
         // values), though no precision tells them apart at an irrational root (x² ≠ 2, e^x ≠ 3).
         if (rel === '≠' && r.certain && b.roots.includes(r)) {
-          // (Narrowed, where cheaply done, so that the sides print alike.)
-          const fine = refineRoot(base, key, left, right, r, deadline, { digits: 45, exponent: 32 });
-          const shown = (fine && enclosurePoint(base, key, fine, rng, deadline)) ?? q;
+          // (Narrowed, where cheaply done, so that the sides print alike: first by bisection, a
+          // bracket [0, 2²²⁴] of x² = 2·10¹⁰⁰ printed its middle, 2²²³, as the place.)
+          const narrow = narrowBracket(base, key, left, right, r, deadline);
+          const fine = refineRoot(base, key, left, right, narrow, deadline, { digits: 45, exponent: 32 });
+          const shown = (fine && enclosurePoint(base, key, fine, rng, deadline)) ?? (narrow !== r ? enclosurePoint(base, key, narrow, rng, deadline) : null) ?? q;
           shown.touched.clear();
           // (Printed as their common value there, not as their values at the bracket's middle,
           // which differ: x² − 2 ≠ 0 is false at √2, not at 1.41421356237 where left = 1.4e-33.)
           const value = equalSides(shown, left, right) ?? '?';
           const label = base.values.get(key)!.label;
-          const [lo, hi] = apart(r.lo, r.hi);
+          const [lo, hi] = apart(narrow.lo, narrow.hi);
           return done(counterexample(shown, value, value, `left − right changes sign between ${label} = ${lo} and ${hi} and is continuous there, so the sides are equal at some ${label} in between`));
         }
         let o = decideAt(q, left, rel, right, levels);
@@ -711,8 +713,10 @@ function evenPowerRoot(p: StepProblem, base: Point, key: string, rng: Rng, deadl
   // (Scalars only: |v| of a vector is its norm, 0 at v = 0 alone.)
   if (!g || g.shape?.kind !== 'scalar') return null;
   const label = base.values.get(key)!.label;
-  for (const r of zerosAlong(base, key, g, deadline).filter((b) => b.certain && !b.at).slice(0, 3)) {
+  for (const wide of zerosAlong(base, key, g, deadline).filter((b) => b.certain && !b.at).slice(0, 3)) {
     if (Date.now() > deadline) return null;
+    // (Narrowed first: the middle of a wide bracket is no place to name.)
+    const r = narrowBracket(base, key, g, ZERO_SCALAR, wide, deadline);
     const q = base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng);
     q.enclosures.set(key, [r.lo, r.hi]);
     q.deadline = deadline;

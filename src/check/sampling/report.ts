@@ -27,9 +27,22 @@ export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, stri
   const near0 = (v: Val<S>) => !isMat(v) && F.sign(v) === null;
   if (near0(l) !== near0(r)) return [near0(l) ? '≈ 0' : formatValue(F, l), near0(r) ? '≈ 0' : formatValue(F, r)];
   for (const digits of [6, 12, 20, 30, 45]) {
-    if (printedApart(F, l, r, digits)) return [formatValue(F, l, digits), formatValue(F, r, digits)];
+    if (printedApart(F, l, r, digits)) return [exactly(F, l, formatValue(F, l, digits)), exactly(F, r, formatValue(F, r, digits))];
   }
   return nearSides(F, l, r) ?? [formatValue(F, l, 45), formatValue(F, r, 45)];
+}
+
+/**
+ * An exact value's text as printed, marked `≈` where it is rounded: exact values print as
+ * themselves elsewhere, so `right = 2e50` for 2·10⁵⁰ + 3 read as its exact value.
+ */
+function exactly<S>(F: Field<S>, v: Val<S>, text: string): string {
+  if (F !== (exactField as unknown as Field<S>) || isMat(v) || /[/^!]/.test(text)) return text;
+  try {
+    return Rational.parse(text).equals(v as unknown as Rational) ? text : `≈ ${text}`;
+  } catch {
+    return text;
+  }
 }
 
 /** Whether two values printed at `digits` read as different numbers: at some entry, what the two texts stand for does not meet. */
@@ -115,7 +128,9 @@ function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | nul
 /** The drawn values a point used: indices, dimensions, names in the order drawn, function instances. */
 /**
  * A drawn value exactly as it is (up to 40 significant digits, `10^60 + 7`, `1/3`), so a
- * student can plug it in; a longer one to 40 digits, marked `≈`.
+ * student can plug it in; a decimal of up to 60 digits whole (a point within 10⁻⁵⁰ of √2,
+ * where |x − √2| ≥ 10⁻⁵⁰ fails: cut to 40 digits it is no counterexample); else to 40
+ * digits, marked `≈`.
  */
 function exactText(v: Val<Rational>): string {
   const text = formatValue(exactField, v, 40);
@@ -123,11 +138,16 @@ function exactText(v: Val<Rational>): string {
   const q = v as Rational;
   if (/^-?10\^\d+( [+-] \d+)?$/.test(text) || /^-?\d+\/\d+$/.test(text)) return text;
   try {
-    return Rational.parse(text).equals(q) ? text : `≈ ${text}`;
+    if (Rational.parse(text).equals(q)) return text;
+    const whole = formatValue(exactField, v, LONGEST_EXACT);
+    return !whole.includes('/') && Rational.parse(whole).equals(q) ? whole : `≈ ${text}`;
   } catch {
     return text;
   }
 }
+
+/** The most significant digits a drawn value is shown with exactly. */
+const LONGEST_EXACT = 60;
 
 /**
  * The drawn values the step did not read that the assumptions tie to one it did, directly or
