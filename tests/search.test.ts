@@ -24,6 +24,15 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'n! ≤ nⁿ holds', text: 'integer n\n    n!\n  ≤ n^n\n', want: 'pass' },
   // (Red team:) vectors and matrices far out, near 0, and with one large entry (drawn entries are small).
   { name: 'A_{12} ≤ 3 fails where A_{12} is large (R^{2×2})', text: 'matrix A in R^{2×2}\n    A_{12}\n  ≤ 3\n', want: 'refuted' },
+  // (Second red team:) tight at I and at all ones, and below a tiny constant.
+  { name: '4 det S < tr(S)² fails at S = I (2×2 positive definite)', text: 'matrix S in R^{2×2} positive definite\n    4 det(S)\n  < tr(S)^2\n', want: 'refuted', message: /every square matrix is I/ },
+  { name: '27 det T < tr(T)³ fails at T = I (3×3 positive definite)', text: 'matrix T in R^{3×3} positive definite\n    27 det(T)\n  < tr(T)^3\n', want: 'refuted' },
+  { name: '∑|x_i| ≤ 2.9‖x‖ in R^9 fails at all ones', text: 'vector x in R^9\n    ∑_{i=1}^{9} |x_i|\n  ≤ 2.9 ‖x‖\n', want: 'refuted' },
+  { name: '‖A‖ ≥ 10⁻¹² fails for an invertible A scaled down', text: 'matrix A in R^{n×n} invertible\n    ‖A‖\n  ≥ 10^(-12)\n', want: 'refuted' },
+  { name: 'yᵀy ≥ 10⁻²⁰ fails for a y ≠ 0 scaled down', text: 'vector y in R^n\nassume y ≠ 0\n    yᵀ y\n  ≥ 10^(-20)\n', want: 'refuted' },
+  { name: '4 det S ≤ tr(S)² holds (2×2 positive definite)', text: 'matrix S in R^{2×2} positive definite\n    4 det(S)\n  ≤ tr(S)^2\n', want: 'pass' },
+  { name: '∑|x_i| ≤ 3‖x‖ holds in R^9', text: 'vector x in R^9\n    ∑_{i=1}^{9} |x_i|\n  ≤ 3 ‖x‖\n', want: 'pass' },
+  { name: 'yᵀy > 0 holds for y ≠ 0', text: 'vector y in R^n\nassume y ≠ 0\n    yᵀ y\n  > 0\n', want: 'pass' },
   { name: '‖A‖ ≤ 100 fails for a large A', text: `${MATS}    ‖A‖\n  ≤ 100\n`, want: 'refuted' },
   { name: 'tr(A) < 20 fails for a large A', text: `${MATS}    tr(A)\n  < 20\n`, want: 'refuted' },
   { name: 'xᵀ A x ≤ 1000 fails for a large x or A', text: `${MATS}    xᵀ A x\n  ≤ 1000\n`, want: 'refuted' },

@@ -1342,6 +1342,11 @@ export function vectorKinkSearch(p: StepProblem, base: Point, rng: Rng, deadline
   return null;
 }
 
+const TEN = Rational.of(10);
+
+/** matrixScaleSearch's first probe, as its message says it. */
+const STRUCTURED = 'every square matrix is I and every vector all ones';
+
 /** The factors matrixScaleSearch scales a vector or matrix by (both signs): far out, and near 0. */
 const MATRIX_SCALES = ['10', '1000', '1000000', '0.001', '0.000001'].map((s) => Rational.parse(s));
 
@@ -1369,16 +1374,32 @@ export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   const keys = matrixKeys(base).slice(0, 4);
   if (keys.length === 0) return null;
   const scales = [...MATRIX_SCALES];
+  const extreme = extremeConstants([left, right], deadline);
   // (A constant past 10⁸, ‖A‖ ≤ 10¹²: a factor past it, and past its square root for a product of two.)
-  for (const c of extremeConstants([left, right], deadline).far) {
+  for (const c of extreme.far) {
     const digits = c.toString().replace('-', '').length;
     for (const k of [digits + 1, Math.ceil((digits + 1) / 2)]) {
       const s = new Rational(10n ** BigInt(k));
       if (!scales.some((t) => t.equals(s))) scales.push(s);
     }
   }
+  // (And below a tiny one, ‖A‖ ≥ 10⁻¹² for an invertible A, xᵀx ≥ 10⁻²⁰ for x ≠ 0: a tenth
+  // of it, and of its square root.)
+  for (const c of extreme.tiny) {
+    for (const t of [c.div(TEN), Rational.parse((Math.sqrt(c.toNumber()) / 10).toPrecision(1))]) if (!scales.some((u) => u.equals(t))) scales.unshift(t);
+  }
   const named = namedEntries([left, right], base);
   const probes: { entries: (readonly [string, Val<Rational>])[]; what: string }[] = [];
+  // First, the most structured values, where inequalities between traces, determinants and
+  // eigenvalues are tight: every square matrix I, every vector all ones (4 det S < tr(S)² of a
+  // positive definite S fails at I; ∑|x_i| ≤ 2.9‖x‖ in R^9 at all ones).
+  const structured: (readonly [string, Mat<Rational>])[] = [];
+  for (const key of keys) {
+    const v = base.values.get(key)!.value as Mat<Rational>;
+    if (v.rows === v.cols) structured.push([key, new Mat(v.rows, v.cols, v.data.map((_, i) => (i % (v.cols + 1) === 0 ? Rational.ONE : Rational.ZERO)))]);
+    else if (v.cols === 1 || v.rows === 1) structured.push([key, v.map(() => Rational.ONE)]);
+  }
+  if (structured.length > 0) probes.push({ entries: structured, what: STRUCTURED });
   const together: (readonly [string, Mat<Rational>, boolean])[] = [];
   for (const key of keys) {
     const v = base.values.get(key)!.value as Mat<Rational>;
@@ -1417,7 +1438,7 @@ export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   for (const { entries, what } of probes.slice(0, MATRIX_PROBES)) {
     if (Date.now() > deadline) return null;
     const q = atAll(base, entries, rng, deadline);
-    const found = q && probeFailure(p, q, levels, `found where ${what} (drawn entries are small)`);
+    const found = q && probeFailure(p, q, levels, `found where ${what}${what === STRUCTURED ? '' : ' (drawn entries are small)'}`);
     if (found) return found;
   }
   return null;
