@@ -852,3 +852,21 @@ describe('assumptions about sizes', () => {
     expect(report.steps[0]!.verdict, report.steps[0]!.message).not.toBe('refuted');
   });
 });
+
+// (Second red team:) points that meet equality assumptions only to double precision are no
+// evidence for a step that writes a number finer than doubles tell: these held "to double
+// precision" at 20 points and were checked on some seeds. True steps with no such number stay
+// checked.
+describe('points met to double precision, and a finer number', () => {
+  const ORTHONORMAL = 'vector x, y in R^n\nassume xᵀy = 0, ‖x‖ = 1, ‖y‖ = 1\n';
+  it.each([0, 1, 2, 3])('never passes a difference of 10⁻²⁰ (seed %i)', async (seed) => {
+    for (const step of ['    xᵀx + yᵀy\n  = 2 + 10^(-20)\n', '    ‖x - y‖\n  = √2 + 10^(-20)\n']) {
+      const report = await checkSource(`${ORTHONORMAL}${step}`, { file: 'orth.deriv', seed });
+      expect(['refuted', 'unknown'], report.steps[0]!.message).toContain(report.steps[0]!.verdict);
+    }
+  });
+  it.each([['    xᵀx + yᵀy\n  = 2\n'], ['    ‖x - y‖\n  = √2\n']])('still passes %s', async (step) => {
+    const report = await checkSource(`${ORTHONORMAL}${step}`, { file: 'orth.deriv' });
+    expect(['proved', 'checked'], report.steps[0]!.message).toContain(report.steps[0]!.verdict);
+  });
+});

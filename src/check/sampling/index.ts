@@ -3,6 +3,7 @@ import { formulaExprs, visit } from '../../ast-walk.js';
 import type { RelatedNote } from '../../diagnostics.js';
 import type { Counterexample } from '../../result.js';
 import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat } from '../evaluator/field.js';
+import { agreementDigitsNow } from '../evaluator/decimal.js';
 import { Rational } from '../evaluator/rational.js';
 import { isExpr, type StepOptions, type StepProblem } from '../problem.js';
 import { Rng } from '../rng.js';
@@ -27,6 +28,9 @@ export const NO_POINT = 'no sampled point satisfied the assumptions';
 
 /** A double-precision agreement at this many points is confirmed at decimal precision. */
 const CONFIRM = 3;
+
+/** Agreement digits past which a double-precision agreement is no evidence (30 + the 14 of a 10^(−14)). */
+const DOUBLE_FINE = 44;
 
 export interface SampleResult {
   /** Points where the step was decided to hold. */
@@ -310,6 +314,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // cheapest by a measure of the work, not by a clock, so the points are the same on any machine.
   if (!statement && confirm) {
     let doubtful = false;
+    let approximate = false;
     for (const { point } of confirmationPoints(provisional)) {
       if (Date.now() > opts.deadline) return timedOut('confirming agreements at higher precision');
       point.touched.clear();
@@ -321,7 +326,13 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
       } else if (o.kind === 'fails' && genuine(point)) {
         const [l, r] = formatSides(o.F, o.left, o.right);
         return fail(counterexample(point, l, r));
-      } else if (o.kind !== 'provisional') {
+      } else if (o.kind === 'provisional') {
+        // (Provisional in decimals too: the point itself is known to double precision only,
+        // an assumption met by a solve, not exactly.)
+        approximate = true;
+      } else {
+        // (Failing in decimals where the point meets its assumptions only to double precision.)
+        if (o.kind === 'fails') approximate = true;
         evidence.double--;
         held--;
         undecided++;
@@ -332,7 +343,11 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     // A double-precision agreement that higher precision could not confirm at one point is no
     // evidence at the others either (x⁴ = 4 + 10⁻⁹⁵ under assume x² = 2 agrees to 16 digits
     // everywhere): the unconfirmed ones count as undecided.
-    if (doubtful && evidence.double > 0) {
+    // Nor is it at points known to double precision only (an assumption met by a solve)
+    // where the step writes a number finer than doubles tell (agreement past 44 digits: a
+    // 10^(−15) or finer): xᵀx + yᵀy = 2 + 10^(−20) under ‖x‖ = ‖y‖ = 1 held "to double
+    // precision" and was checked (a tolerance deciding).
+    if ((doubtful || (approximate && agreementDigitsNow() > DOUBLE_FINE)) && evidence.double > 0) {
       held -= evidence.double;
       undecided += evidence.double;
       evidence.double = 0;
