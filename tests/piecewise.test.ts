@@ -124,3 +124,13 @@ describe('failures within a tiny constant of a kink, or far out where one sets t
     expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(verdict);
   });
 });
+
+// (Third red team:) the probe of every scalar at its kink printed the closest point, cut to 40
+// digits and marked ≈, where |x − √3| was 2·10⁻⁴⁰: no counterexample as printed. The closest
+// point that fails is now the one named, whole.
+it('names the kinks of two scalars at a point that fails as printed', async () => {
+  const report = await checkSource('scalar x, y\n    abs(x - sqrt(3)) + abs(y)\n  ≥ 10^(-40)\n', { file: 'needles.deriv' });
+  const step = report.steps[0]!;
+  expect(step.verdict).toBe('refuted');
+  expect(Object.fromEntries(step.counterexample!.assignments)).toEqual({ x: '1.73205080756887729352744634150587236694280525381038', y: '0' });
+});

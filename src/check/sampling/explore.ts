@@ -1232,7 +1232,9 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       const polished = open.length > 0 ? polishedPoints(base, key, g, b.roots.filter((r) => open.includes(r)), b.extrema.filter((r) => open.includes(r)), exponents, deadline) : [];
       polishing -= open.length;
       for (const x of polished) fine.add(x);
-      const kinkPoints = [...b.roots.filter((r) => r.at).map((r) => r.at!), ...polished.slice(-1)];
+      // (An exact root, else the points closing in on the first irrational root or turn, nearest last.)
+      const exactRoot = b.roots.find((r) => r.at)?.at;
+      const kinkPoints = exactRoot ? [exactRoot] : polished.slice(0, exponents.length);
       if (kinkPoints.length > 0 && !atKinks.has(key)) atKinks.set(key, kinkPoints);
       for (const x of [...probesFrom(b, base.isInteger(key), rng).slice(0, 12), ...strip.slice(0, 4), ...polished]) {
         if (Date.now() > deadline) return null;
@@ -1247,11 +1249,16 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   }
   // Every scalar at a kink at once: |x − √3| + |y| ≥ 10⁻⁴⁰ fails only at x = √3, y = 0, and no
   // search along one scalar reaches it (the other is where it was drawn).
+  // (Closest to each kink last: the first point that fails is the shortest to print.)
   if (atKinks.size > 1) {
-    const entries = [...atKinks].map(([key, xs]) => [key, xs[xs.length - 1]!] as const);
-    const q = atAll(base, entries, rng, deadline);
-    const found = q && probeFailure(p, q, entries.some(([, x]) => fine.has(x)) ? decimalLevels() : levels, 'found at kinks of the step along every scalar at once (where arguments of |·| are 0 or two of max or min tie)');
-    if (found) return found;
+    const depth = Math.max(...[...atKinks.values()].map((xs) => xs.length));
+    for (let d = 0; d < depth; d++) {
+      if (Date.now() > deadline) return null;
+      const entries = [...atKinks].map(([key, xs]) => [key, xs[Math.min(d, xs.length - 1)]!] as const);
+      const q = atAll(base, entries, rng, deadline);
+      const found = q && probeFailure(p, q, entries.some(([, x]) => fine.has(x)) ? decimalLevels() : levels, 'found at kinks of the step along every scalar at once (where arguments of |·| are 0 or two of max or min tie)');
+      if (found) return found;
+    }
   }
   return null;
 }
