@@ -857,6 +857,23 @@ describe('assumptions about sizes', () => {
 // evidence for a step that writes a number finer than doubles tell: these held "to double
 // precision" at 20 points and were checked on some seeds. True steps with no such number stay
 // checked.
+// (Third red team:) a size given by an assumption from another's is drawn so (m = n + 1 left no
+// point); a size read as a number is tried at every size up to 12 ((n − 10)² ≥ 1 under n ≥ 6
+// fails at 10 alone).
+describe('sizes given by assumptions, and read as numbers', () => {
+  it.each([
+    ['matrix A in R^{n×m}\nassume m = n + 1\n    det(Aᵀ A)\n  = 0\n', 'checked'],
+    ['matrix A in R^{n×m}\nassume m = n + 1\n    tr(I_m)\n  = tr(I_n) + 1\n', 'checked'],
+    ['matrix A in R^{n×m}\nassume m = n + 1\n    tr(I_m)\n  = tr(I_n) + 2\n', 'refuted'],
+    ['matrix A in R^{n×m}\nassume n = 2m\n    tr(I_n)\n  = tr(I_m) + 2\n', 'refuted'],
+    ['matrix A in R^{n×m}\nassume n = 2m\n    tr(I_n)\n  = 2 tr(I_m)\n', 'checked'],
+    ['vector x in R^n\nassume n ≥ 6\n    (n - 10)^2\n  ≥ 1\n', 'refuted'],
+  ])('%s is %s', async (text, verdict) => {
+    const report = await checkSource(text, { file: 'sizes.deriv' });
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(verdict);
+  });
+});
+
 describe('points met to double precision, and a finer number', () => {
   const ORTHONORMAL = 'vector x, y in R^n\nassume xᵀy = 0, ‖x‖ = 1, ‖y‖ = 1\n';
   it.each([0, 1, 2, 3])('never passes a difference of 10⁻²⁰ (seed %i)', async (seed) => {

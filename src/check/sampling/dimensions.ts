@@ -79,10 +79,14 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
     const { hi } = base.prep.dimensionRange(d);
     if (hi > 5 && hi <= MAX_DIMENSION) sizes.add(hi);
   }
+  // A size read as a number is tried at every size up to the limit (drawn only, not at I
+  // beyond LARGER): (n − 10)² ≥ 1 under n ≥ 6 fails at 10 alone, and held at 6 … 9 and 12.
+  const asNumber = symbols.some((d) => base.touched.has(d));
+  if (asNumber) for (let n = 6; n <= MAX_DIMENSION; n++) sizes.add(n);
   const ordered = [...sizes].sort((a, b) => a - b);
   for (const n of ordered) {
     add(all(n), false, 1);
-    add(all(n), true, 1);
+    if (!asNumber || LARGER.includes(n)) add(all(n), true, 1);
   }
   // Each symbol alone at the smallest and largest size, the others as they were.
   if (symbols.length > 1) {
@@ -92,7 +96,7 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
       }
     }
   }
-  return out.slice(0, MAX_PROBES + forced.length * 3);
+  return out.slice(0, MAX_PROBES + (asNumber ? 3 : 0) + forced.length * 3);
 }
 
 /** Whether an expression takes |·|, max or min (of anything: min(tr(I_n), 5) has no free name). */

@@ -99,6 +99,8 @@ export class Prepared {
   readonly intervals = new Map<string, Interval>();
   /** Dimension symbols (`n` in R^n): a name spelled the same is that dimension (`tr(I_n) = n`). */
   readonly dimensions = new Set<string>();
+  /** `assume m = n + 1` of a dimension: how its size is drawn from the others' (checked all the same). */
+  readonly dimensionEquations = new Map<string, Expr>();
   private readonly lookups = new WeakMap<Var, ReturnType<Scope['lookup']> | null>();
 
   private plainDefinitions: Map<string, Expr | null> | null = null;
@@ -228,7 +230,9 @@ export class Prepared {
         // dimension, `assume m = n + 1`: a size is drawn as a size, within its bounds, and the
         // assumption is checked at each point; as a substitution, m was n + 1 where read as a
         // number and another size where read as one, and true steps were refuted.)
-        if (!this.dimensions.has(printName((f.operands[0] as Var).name))) this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
+        const lhsName = printName((f.operands[0] as Var).name);
+        if (!this.dimensions.has(lhsName)) this.rules.push({ lhs: f.operands[0] as Var, rhs: f.operands[1]! });
+        else this.dimensionEquations.set(lhsName, f.operands[1]!);
         this.checks.push(c);
         // `assume t = 2`: a number is also the name's interval, so an integer index (drawn
         // from its interval, read in exponents and sum bounds) takes it too.
@@ -665,9 +669,39 @@ export class Point {
       if (lo > MAX_DIMENSION) throw new Unsupported(`dimensions above ${MAX_DIMENSION} are not sampled`);
       const step = this.k === 0 ? 0 : [0, 1, 2, 1, 0, 3][(this.k + dimOffset(d)) % 6]!;
       n = lo + (step % (hi - lo + 1));
+      // A size an assumption gives from the others' (`assume m = n + 1`: walked apart, the two
+      // sizes never met it, and no point was left), where that is a size that may be sampled.
+      const given = this.prep.dimensionEquations.get(d);
+      if (given && !this.sizing.has(d)) {
+        this.sizing.add(d);
+        try {
+          const v = this.sizeOf(given);
+          if (v !== null && v >= 2 && v <= MAX_DIMENSION) n = v;
+        } finally {
+          this.sizing.delete(d);
+        }
+      }
       this.dims.set(d, n);
     }
     return n;
+  }
+
+  /** The dimensions being sized from an assumption (a cycle, m = n + 1 with n = m − 1, stops). */
+  private readonly sizing = new Set<string>();
+
+  /** A whole-number expression of sizes and numbers (`n + 1`, `2 m`) at this point's sizes, or null. */
+  private sizeOf(e: Expr): number | null {
+    switch (e.kind) {
+      case 'Num': return /^\d+$/u.test(e.value) ? Number(e.value) : null;
+      case 'Var': return !e.name.index && this.prep.dimensions.has(printName(e.name)) ? this.dim(printName(e.name)) : null;
+      case 'Binary': {
+        const a = this.sizeOf(e.left);
+        const b = this.sizeOf(e.right);
+        if (a === null || b === null) return null;
+        return e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : null;
+      }
+      default: return null;
+    }
   }
 
   /** Marks a value (or `dim:n`, `fn:σ`) as used, also by every value being computed from it. */
