@@ -868,6 +868,10 @@ describe('sizes given by assumptions, and read as numbers', () => {
     ['matrix A in R^{n×m}\nassume n = 2m\n    tr(I_n)\n  = tr(I_m) + 2\n', 'refuted'],
     ['matrix A in R^{n×m}\nassume n = 2m\n    tr(I_n)\n  = 2 tr(I_m)\n', 'checked'],
     ['vector x in R^n\nassume n ≥ 6\n    (n - 10)^2\n  ≥ 1\n', 'refuted'],
+    // (A size given by another's follows it in the dimension search too.)
+    ['matrix A in R^{n×m}\nassume m = n + 1\n    (m - 7)^2\n  ≥ 1\n', 'refuted'],
+    ['matrix A in R^{n×m}\nassume m = n + 1\n    det(Aᵀ A) + (n - 10)^2\n  ≥ 1\n', 'refuted'],
+    ['matrix A in R^{n×m}\nassume m = n + 1\n    ∑_{i=1}^{m} i\n  ≠ 28\n', 'refuted'],
   ])('%s is %s', async (text, verdict) => {
     const report = await checkSource(text, { file: 'sizes.deriv' });
     expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(verdict);

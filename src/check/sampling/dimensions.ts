@@ -54,6 +54,9 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
   const add = (sizes: ReadonlyMap<string, number>, identity: boolean, k: number, always = false): void => {
     const dims = new Map<string, number>();
     for (const [d, n] of sizes) {
+      // (A size an assumption gives from others', `m = n + 1`, follows theirs: set apart, the
+      // probe broke the assumption, and m past 6 was never tried.)
+      if (base.prep.dimensionEquations.has(d)) continue;
       const { lo, hi } = base.prep.dimensionRange(d);
       if (lo > MAX_DIMENSION) return;
       dims.set(d, Math.min(hi, Math.max(lo, n)));
