@@ -580,14 +580,7 @@ export function narrowBracket(point: Point, key: string, a: Expr, b: Expr, r: Br
       }
     }
     const s = certainSign(intervalAt(point, key, a, b, m));
-    if (s === null) {
-      try {
-        if (m.isZero() || !point.replacing(key, m)) break;
-      } catch {
-        break;
-      }
-      break;
-    }
+    if (s === null) break;
     if (s === sLo) lo = m;
     else hi = m;
   }
