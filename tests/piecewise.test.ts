@@ -109,6 +109,10 @@ const needles: [text: string, verdict: 'refuted' | 'checked' | 'proved'][] = [
   ['    max(x^2 - 2*sqrt(3)*x + 3, 0)\n  ≥ 10^(-40)\n', 'refuted'],
   ['    abs(x - sqrt(2))\n  ≥ 10^(-150)\n', 'refuted'],
   ['    abs(x - sqrt(3)) + abs(y) + 10^(-40)\n  > 0\n', 'checked'],
+  // (Third red team:) periodic roots took the whole budget, leaving y's kink unpolished.
+  ['    abs(cos(x)) + abs(y - sqrt(2))\n  ≥ 10^(-40)\n', 'refuted'],
+  ['    abs(sin(x) - 1) + abs(x - π/2)\n  ≥ 10^(-40)\n', 'refuted'],
+  ['    abs(cos(x)) + abs(y - sqrt(2)) + 10^(-40)\n  > 0\n', 'checked'],
   // Their true neighbours.
   ['    max(abs(x - π), 10^(-40))\n  ≥ abs(x - π)\n', 'checked'],
   ['    abs(x - sqrt(2))\n  ≥ 0\n', 'proved'],

@@ -1228,7 +1228,11 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       // Irrational roots, and turns where g may touch 0 without crossing (|sin x − 1|), closed
       // in on in decimals. (A point within 10⁻²⁵ of one is decided in decimals: in doubles it
       // is rounded, and holds there only provisionally.)
-      const open = [...b.roots, ...b.extrema].filter((r) => r.certain && !r.at).slice(0, polishing);
+      // (Two roots and one turn of each argument at most, nearest the drawn value first: the
+      // periodic roots of cos x took the whole budget, and y's kink in |cos x| + |y − √2| none.)
+      const near = (r: Bracket) => Math.abs(r.lo.toNumber() - (base.values.get(key)?.value as Rational).toNumber());
+      const nearest = (rs: readonly Bracket[], k: number) => rs.filter((r) => r.certain && !r.at).sort((u, v) => near(u) - near(v)).slice(0, k);
+      const open = [...nearest(b.roots, 2), ...nearest(b.extrema, 1)].slice(0, polishing);
       const polished = open.length > 0 ? polishedPoints(base, key, g, b.roots.filter((r) => open.includes(r)), b.extrema.filter((r) => open.includes(r)), exponents, deadline) : [];
       polishing -= open.length;
       for (const x of polished) fine.add(x);
@@ -1272,8 +1276,8 @@ const POLISH_EXPONENTS = [25, 50, 90];
 /** The closest kinkSearch closes in (10^(−k) of the root's size): 250-digit decimals decide 10 digits beyond. */
 const MAX_POLISH_EXPONENT = 230;
 
-/** Irrational roots and turns kinkSearch closes in on, at most, in one step. */
-const POLISHED_ROOTS = 4;
+/** Irrational roots and turns kinkSearch closes in on, at most, in one step (two roots and a turn of each argument). */
+const POLISHED_ROOTS = 6;
 
 /**
  * How close kinkSearch closes in on roots: none where the step has no constant below 10⁻⁸ or
