@@ -177,6 +177,9 @@ export const DIAGNOSTICS = {
           : a.op === 'equate' ? `the two sides have different shapes: ${a.left} and ${a.right}`
             : `cannot ${a.op} ${a.left} by ${a.right}`),
   'shape-required': entry('error', (a: { what: string; expected: string; got: string }) => `${a.what} needs ${a.expected}, but this is ${a.got}`),
+  /** `n!` of a real scalar: a factorial has a value only at whole numbers ≥ 0. */
+  'factorial-of-real': entry('warning', (a: { name: string }) =>
+    `${a.name}! has a value only where ${a.name} is a whole number ≥ 0, but ${a.name} is a real scalar here: declare 'integer ${a.name}'`),
   /** exp(A), log(A), √A … of a square matrix: entry by entry, which is not what exp(A) means in linear algebra (the matrix exponential). */
   'elementwise-matrix': entry('warning', (a: { call: string; fn: string }) =>
     `read ${a.call} entry by entry (the ${a.fn} of each entry), not as a matrix function such as the matrix exponential (none is built in)`),

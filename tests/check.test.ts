@@ -191,6 +191,19 @@ it.each([
   expect([...new Set(report.diagnostics.filter((d) => d.code === 'elementwise-matrix').map((d) => d.message))]).toEqual(want);
 });
 
+// (Red team:) `n! ≤ nⁿ` with n undeclared (a real scalar) was unknown, with a note that read as
+// if n! had no value at n = 0; a factorial has a value only at whole numbers.
+it.each([
+  ['', 'n', ["n! has a value only where n is a whole number ≥ 0, but n is a real scalar here: declare 'integer n'"]],
+  ['scalar n\n', 'n', ["n! has a value only where n is a whole number ≥ 0, but n is a real scalar here: declare 'integer n'"]],
+  ['integer n\n', 'n', []],
+  ['integer n, i\n', '∑_{i=1}^{n} i', []],
+  ['define m = 3\n', 'm', []],
+])('%swarns of %s! of a real scalar, or not', async (decl, arg, want) => {
+  const report = await checkSource(`${decl}    ${arg}!\n  ≥ 1\n`);
+  expect(report.diagnostics.filter((d) => d.code === 'factorial-of-real').map((d) => d.message)).toEqual(want);
+});
+
 describe('a family member declared on its own', () => {
   it.each([
     ['scalar x_0, a, b\ndefine x_t = a x_{t-1} + b   for t ≥ 1\n    x_1\n  = a x_0 + b\n', ['proved']],

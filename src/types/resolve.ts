@@ -246,6 +246,22 @@ class Resolver {
     return null;
   }
 
+  /**
+   * `n!` with n a real scalar (undeclared, or declared `scalar`): a factorial has a value only
+   * at whole numbers, so almost no sampled point had one, and the step was unknown with a note
+   * that read as if n! had no value at n = 0. Says to declare the name an integer.
+   */
+  private warnRealFactorial(arg: Expr, env: Env): void {
+    if (arg.kind !== 'Var' || arg.name.index || arg.name.primes > 0) return;
+    const name = printName(arg.name);
+    if (env.integers.has(name) || env.locals.has(name) || env.inIndex) return;
+    const info = env.scope.lookup(arg.name)?.info;
+    if (!info || info.kind !== 'scalar' || info.family || info.random || info.shape.kind !== 'scalar') return;
+    const fam = familyKey(arg.name);
+    if (this.group.pending.has(fam) || [...this.defined.values()].some((d) => familyKey(d.target) === fam)) return;
+    this.error(diagnostic('factorial-of-real', { name }, arg.range));
+  }
+
   /** Resolves the definitions of a name used before them, so it has their shape. */
   private ensureDefined(n: Name): void {
     const list = this.group.pending.get(familyKey(n));
@@ -577,6 +593,7 @@ class Resolver {
         const split = this.splitPostfix(e, e.arg, env, (last) => ({ ...e, arg: last }));
         if (split) return split;
         const arg = this.expect(this.expr(e.arg, env), 'a factorial', 'a scalar');
+        this.warnRealFactorial(arg, env);
         return { ...e, arg, shape: SCALAR };
       }
       case 'Call': {
