@@ -529,6 +529,18 @@ describe('domains, read left to right', () => {
     expect(step.verdict, step.message).toBe(verdict);
   });
 
+  // (Red team:) a factorial of a real scalar had no value even where the scalar is a whole
+  // number: 6 = x! under x = 3 was refuted as a right side with no value (a true step refuted).
+  it.each([
+    ['assume x = 3\n', '6', 'x!', 'proved'],
+    ['assume x = 3\n', 'x!', '6', 'proved'],
+    ['assume x = 3\n', '7', 'x!', 'refuted'],
+    ['assume x = 2.5\n', '6', 'x!', 'refuted'],
+  ])('%s%s = %s is %s', async (assumption, left, right, verdict) => {
+    const report = await checkSource(`scalar x\n${assumption}    ${left}\n  = ${right}\n`, { file: 'f.deriv' });
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(verdict);
+  });
+
   it('refutes log(a b) = log(a) + log(b) with a domain message, never an engine disagreement', async () => {
     const { step } = await one('    log(a b)\n  = log(a) + log(b)\n');
     expect(step.verdict).toBe('refuted');

@@ -3,7 +3,7 @@ import { builtinFunction, builtinNorm } from '../../builtins.js';
 import { printName } from '../../print.js';
 import { Inexact, Mat, Signal, Skip, Undecided, Undefined, Unsupported, isMat, type Elementary, type Field, type Val } from './field.js';
 import * as L from './linalg.js';
-import { Rational } from './rational.js';
+import { Rational, exactField } from './rational.js';
 import { intervalField, type Interval } from './interval.js';
 
 /** Names bound inside an expression: ∑/∏ indices (exact integers) and function parameters. */
@@ -152,8 +152,19 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
     }
     case 'Transpose': return L.transpose(evaluate(e.arg, host, env));
     case 'Factorial': {
-      const n = exactValue(e.arg, host, env);
-      if (!n || !n.isInteger() || n.sign() < 0) throw new Undefined('factorial of something that is not a whole number ≥ 0');
+      // (A real scalar's exact value counts too: x! under x = 3 is 6, and 6 = x! was refuted
+      // as a right side with no value. A value not known exactly is no proof it has none.)
+      let n = exactValue(e.arg, host, env, true);
+      if (n === null) {
+        // (A value given by a substitution, assume x = 3: exactly the integer it evaluates to.)
+        const v = evaluate(e.arg, host, env);
+        const k = isMat(v) ? null : host.field.asInteger(v);
+        // (An exact value that is no integer, assume x = 2.5, has no factorial.)
+        if (k === null && host.field.name === exactField.name && !isMat(v)) throw new Undefined('factorial of something that is not a whole number ≥ 0');
+        if (k === null) throw new Undecided('a factorial of a value not known exactly');
+        n = new Rational(k);
+      }
+      if (!n.isInteger() || n.sign() < 0) throw new Undefined('factorial of something that is not a whole number ≥ 0');
       if (n.n > 1000n) throw new Skip('a factorial too large to evaluate');
       let f = 1n;
       for (let k = 2n; k <= n.n; k++) f *= k;
