@@ -1127,13 +1127,12 @@ const PIECES = 64;
 /**
  * The step's own far magnitudes: where it has a constant beyond the sizes sampling reaches
  * (|c| > 10⁸; drawn values stop near 10¹⁰), each real scalar it reads at ±2|c|, one at a time
- * and all together. `max(x, 10¹²) = 10¹²` changes its truth at x = 10¹², and was checked.
+ * and all together; for one below 10⁻⁸, at ±2/c and ±2/√c, in decimals. `max(x, 10¹²) = 10¹²`
+ * changes its truth at x = 10¹², and was checked.
  */
 export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | null {
   if (matrixKeys(base).length > 0) return null;
-  const left = p.left as Expr;
-  const right = p.right as Expr;
-  const { far, tiny } = extremeConstants([unfolded(left, p), unfolded(right, p)], deadline);
+  const { far, tiny } = stepConstants(p, deadline);
   // A tiny constant c sets a far scale too: √(x² + 1) − |x| ≥ 10⁻³⁰ fails past 1/(2c), and
   // x/√(1 + x²) ≤ 1 − 10⁻⁴⁰ past 1/√(2c): probed at 1/c and 1/√c (to two digits).
   const sizes = [...far, ...tiny.flatMap((c) => [Rational.ONE.div(c), Rational.parse((1 / Math.sqrt(c.toNumber())).toPrecision(2))])];
@@ -1200,7 +1199,7 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const tried = new Set<string>();
   // Closer to a root than doubles come only where the step's constants are that fine (or
   // that large): otherwise the failures beside a kink are as wide as the points beside it.
-  const extreme = extremeConstants([unfolded(left, p), unfolded(right, p)], deadline);
+  const extreme = stepConstants(p, deadline);
   const exponents = polishExponents(extreme);
   let polishing = exponents.length > 0 ? POLISHED_ROOTS : 0;
   /** Per scalar, the kink points found along it (exact roots, then the closest polished ones), for the probe of all together. */
@@ -1385,7 +1384,7 @@ export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   const keys = matrixKeys(base).slice(0, 4);
   if (keys.length === 0) return null;
   const scales = [...MATRIX_SCALES];
-  const extreme = extremeConstants([left, right], deadline);
+  const extreme = stepConstants(p, deadline);
   // (A constant past 10⁸, ‖A‖ ≤ 10¹²: a factor past it, and past its square root for a product of two.)
   for (const c of extreme.far) {
     const digits = c.toString().replace('-', '').length;
@@ -1497,6 +1496,18 @@ function kinkParts(es: readonly Expr[]): Expr[] {
 
 /** Probes of magnitudeSearch at most. */
 const MAGNITUDE_PROBES = 16;
+
+/** The step's extremeConstants, once per step (the kink, magnitude and matrix searches each read them). */
+const constantsOfStep = new WeakMap<StepProblem, { far: Rational[]; tiny: Rational[] }>();
+
+function stepConstants(p: StepProblem, deadline: number): { far: Rational[]; tiny: Rational[] } {
+  let c = constantsOfStep.get(p);
+  if (!c) {
+    c = extremeConstants([unfolded(p.left as Expr, p), unfolded(p.right as Expr, p)], deadline);
+    constantsOfStep.set(p, c);
+  }
+  return c;
+}
 
 /**
  * The magnitudes of the constant parts of expressions (to two digits, exact): those past 10⁸

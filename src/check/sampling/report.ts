@@ -38,11 +38,8 @@ export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, stri
  */
 function exactly<S>(F: Field<S>, v: Val<S>, text: string): string {
   if (F !== (exactField as unknown as Field<S>) || isMat(v) || /[/^!]/.test(text)) return text;
-  try {
-    return Rational.parse(text).equals(v as unknown as Rational) ? text : `≈ ${text}`;
-  } catch {
-    return text;
-  }
+  const value = readNumber(text);
+  return !value || value.equals(v as unknown as Rational) ? text : `≈ ${text}`;
 }
 
 /** Whether two values printed at `digits` read as different numbers: at some entry, what the two texts stand for does not meet. */
@@ -125,7 +122,6 @@ function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | nul
   return [formatValue(F, l, 15), `left ${sign < 0 ? '+' : '−'} ${size}`];
 }
 
-/** The drawn values a point used: indices, dimensions, names in the order drawn, function instances. */
 /**
  * A drawn value exactly as it is (up to 40 significant digits, `10^60 + 7`, `1/3`), so a
  * student can plug it in; a decimal of up to 60 digits whole (a point within 10⁻⁵⁰ of √2,
@@ -174,6 +170,7 @@ function bystanders(point: Point): Set<string> {
   return tied;
 }
 
+/** The drawn values a point used: indices, dimensions, names in the order drawn, function instances. */
 export function assignments(point: Point): [string, string][] {
   const out: [string, string][] = [];
   const ints: [string, string][] = [];
