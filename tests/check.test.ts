@@ -97,6 +97,19 @@ describe('definitions, assumptions and scope', () => {
     expect((await verdicts(without)).steps).toEqual(['refuted']);
   });
 
+  it.each([
+    ['integer n\nassume n ≥ 0\n', 'an integer'],
+    ['scalar β\nassume 0 < β < 1\n', 'a scalar'],
+  ])('decides a step that reads no drawn value alike under an assumption about another name (%#: %s)', async (decl) => {
+    // e^1000 − e^1000 = 0 has one point: under `assume n ≥ 0` it was tried at 13 points of n
+    // that it never read, none of them to the precision a point of numbers alone is taken to.
+    const text = `${decl}    e^(1000) - e^(1000)\n  = 0\n    e^(-745) + 1\n  = 1\n`;
+    const { steps, report } = await verdicts(text);
+    expect(steps).toEqual(['proved', 'refuted']);
+    // A name only an unrelated assumption reads is no part of the counterexample.
+    expect(report.steps[1]!.counterexample!.assignments).toEqual([]);
+  });
+
   it('uses an equality among the assumptions as a substitution', async () => {
     const text = `scalar a, b\nassume a = b + 1\n    a - b\n  = 1   by assumption\n`;
     expect((await verdicts(text)).steps).toEqual(['proved']);

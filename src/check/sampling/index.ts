@@ -153,7 +153,15 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   const statement = !isExpr(p.left);
   const fail = (failure: Counterexample, domain = false): SampleResult => ({ held, failure, unknown: null, notes, vacuous: false, ...(domain ? { domain } : {}) });
   /** A point that fails the step must meet the assumptions strictly, not only to double precision. */
-  const genuine = (point: Point): boolean => point.satisfiesAssumptions(levels, true);
+  // (What the assumptions read is not what the step read: a name only an unrelated assumption
+  // has, `assume 0 < β < 1`, is not part of the step's counterexample.)
+  const genuine = (point: Point): boolean => {
+    const read = [...point.touched];
+    const met = point.satisfiesAssumptions(levels, true);
+    point.touched.clear();
+    for (const k of read) point.touched.add(k);
+    return met;
+  };
   const timedOut = (during: string): SampleResult => ({
     held, failure: null, notes, vacuous: false,
     unknown: `the time limit ran out while ${during}, after ${held} sampled points held (raise --timeout)`,
@@ -187,7 +195,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         // (The one point of a step of numbers alone that 50 digits cannot decide — a divisor
         // 10⁻¹² from 0 that a 10-place decimal makes, 1 = (π − 3.1415926536)/(…) — is taken
         // to every precision: there is no other point to decide the step.)
-        if (o.kind === 'undecided' && point.values.size === 0 && pointLevels.length < levels.length && Date.now() <= opts.deadline) {
+        if (o.kind === 'undecided' && point.touched.size === 0 && pointLevels.length < levels.length && Date.now() <= opts.deadline) {
           point.touched.clear();
           o = decideAt(point, left, rel, right, levels, state, confirm);
         }
@@ -210,7 +218,9 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
             // A step with no free names has one point: trying it again says nothing new. Where
             // the right side divides by a constant that is 0 exactly (1/cos(π/2)), it has no
             // value, which no enclosure shows: the domain rule refutes there.
-            if (point.values.size === 0) {
+            // (A step that reads no drawn value is such a step too, whatever the assumptions
+            // draw: `assume n ≥ 0` above e^1000 − e^1000 = 0.)
+            if (point.touched.size === 0) {
               attempt = maxAttempts;
               const found = rel === '=' ? constantPole(p, point, opts.deadline) : null;
               if (found) return fail(found, true);
