@@ -33,6 +33,13 @@ describe('linear algebra', () => {
     ['tr(A B)', 'tr(B A)', 'checked'],
     ['det(A B)', 'det(A) det(B)', 'checked'],
     ['‖A x‖', '‖A‖ ‖x‖', 'refuted'],
+    // A multiple of I takes its size from the other side (it was unknown: "write I_n").
+    ['2 P P⁻¹', '2 I', 'proved'],
+    ['(A + c I) - A', 'c I', 'proved'],
+    ['A + c I - A', 'I c', 'proved'],
+    ['P P⁻¹ + P⁻¹ P', 'I + I', 'proved'],
+    ['2 P P⁻¹', '3 I', 'refuted'],
+    ['A - A', 'c I - I c', 'proved'],
   ];
   it.each(cases)('%s = %s → %s', async (l, r, want) => {
     const { steps, report } = await verdicts(`${decl}    ${l}\n  = ${r}\n`);

@@ -492,8 +492,7 @@ class Resolver {
         if (!shapeEq(prev.shape, s.rhs.shape)) {
           this.error(diagnostic('shape-mismatch', { op: 'equate', left: describeShape(prev.shape), right: describeShape(s.rhs.shape) }, s.relRange));
         } else {
-          settle(prev, s.rhs.shape);
-          settle(s.rhs, prev.shape);
+          settleSides(prev, s.rhs);
         }
       }
       if (s.rhs && isExpr(s.rhs) && s.rel !== '=' && s.rel !== '≠' && s.rel !== '→' && s.rel !== '⇔' && s.rel !== '⇒' && s.rhs.shape && s.rhs.shape.kind === 'matrix') {
@@ -564,8 +563,7 @@ class Resolver {
           } else if (!shapeEq(a.shape, b.shape)) {
             this.error(diagnostic('shape-mismatch', { op: 'equate', left: describeShape(a.shape), right: describeShape(b.shape) }, f.range));
           } else {
-            settle(a, b.shape);
-            settle(b, a.shape);
+            settleSides(a, b);
           }
         }
         return { ...f, operands };
@@ -1484,7 +1482,20 @@ function settle(e: Expr, other: Shape): void {
   else if (e.kind === 'Num' || e.kind === 'Neg') (e as Mutable<Expr>).shape = other;
 }
 
-/** Whether an expression is `I`, `λI`, `−2I`, `I/2` (a scalar multiple of the identity). */
+/**
+ * Gives the two sides of `=` (or `≠`) the shape the other has where one is open: a bare `0`
+ * or `I`, or a scalar multiple of I beside a square matrix (`2 A A⁻¹ = 2 I`,
+ * `∇²‖x‖² = 2 I`, `(A + λI) − A = λ I`: the I was left without a size).
+ */
+function settleSides(a: Expr, b: Expr): void {
+  settle(a, b.shape ?? ANY);
+  settle(b, a.shape ?? ANY);
+  for (const [side, other] of [[a, b.shape], [b, a.shape]] as const) {
+    if (other?.kind === 'matrix' && sameDim(other.rows, other.cols)) settleIdentity(side, other);
+  }
+}
+
+/** Whether an expression is `I`, `λI`, `−2I`, `I/2`, `I + λI` (a scalar multiple of the identity). */
 function identityMultiple(e: Expr): boolean {
   if (e.kind === 'Const') return e.name === 'I';
   if (e.kind === 'Neg') return identityMultiple(e.arg);
@@ -1492,6 +1503,7 @@ function identityMultiple(e: Expr): boolean {
     return ((e.left.shape?.kind === 'scalar' || e.left.kind === 'Num') && identityMultiple(e.right)) || (e.right.shape?.kind === 'scalar' && identityMultiple(e.left));
   }
   if (e.kind === 'Binary' && e.op === '/') return e.right.shape?.kind === 'scalar' && identityMultiple(e.left);
+  if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) return identityMultiple(e.left) && identityMultiple(e.right);
   return false;
 }
 
@@ -1507,6 +1519,11 @@ function settleIdentity(e: Expr, shape: Shape): void {
     // (A 0 before I, whose own shape is open since 0 is also the zero matrix: `0 I`.)
     else if (e.op === '*' && e.left.kind === 'Num') settleIdentity(e.right, shape);
     else return;
+    m.shape = shape;
+  } else if (e.kind === 'Binary' && (e.op === '+' || e.op === '-') && identityMultiple(e)) {
+    // (`I + I`, `2I − λI`: every I in it.)
+    settleIdentity(e.left, shape);
+    settleIdentity(e.right, shape);
     m.shape = shape;
   }
 }
