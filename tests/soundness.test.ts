@@ -587,6 +587,11 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'dims: ‖A‖_F ≤ √n ‖A‖ holds', text: `${M}    ‖A‖_F\n  ≤ √n ‖A‖\n`, want: 'passes' },
     { name: 'dims: ‖A x‖ ≤ ‖A‖_F ‖x‖ holds', text: `${M}    ‖A x‖\n  ≤ ‖A‖_F ‖x‖\n`, want: 'passes' },
     { name: 'dims: det(MᵀM) ≥ 0 holds for M in R^{n×6}', text: 'matrix M in R^{n×6}\n    det(Mᵀ M)\n  ≥ 0\n', want: 'passes' },
+    // (Third red team:) a vector all ones at a larger size; a trace in an equation.
+    { name: 'dims: (∑ x_i)² ≤ 5‖x‖² fails at n = 6, x all ones', text: `${M}    (∑_{i=1}^{n} x_i)^2\n  ≤ 5 ‖x‖²\n`, want: 'refuted' },
+    { name: 'dims: (∑ x_i)² ≤ n‖x‖² holds', text: `${M}    (∑_{i=1}^{n} x_i)^2\n  ≤ n ‖x‖²\n`, want: 'passes' },
+    { name: 'dims: (tr(I_n) − 2)⋯(tr(I_n) − 5) = 0 fails at n = 6', text: `${M}    (tr(I_n) - 2)(tr(I_n) - 3)(tr(I_n) - 4)(tr(I_n) - 5)\n  = 0\n`, want: 'refuted' },
+    { name: 'dims: tr(A B) = tr(B A) holds at every size tried', text: 'matrix A, B in R^{n×n}\n    tr(A B)\n  = tr(B A)\n', want: 'passes' },
     { name: 'dims: det(M Mᵀ) = 0 holds for M in R^{n×2} under n ≥ 3', text: 'matrix M in R^{n×2}\nassume n ≥ 3\n    det(M Mᵀ)\n  = 0\n', want: 'passes' },
     // (Second red team:) a name spelled like a size is that size, in I_n with nothing else of
     // size n declared, and where a search moved it (‖Q‖_F² ≤ n was refuted at n = −10²⁰⁰);

@@ -5,6 +5,7 @@ import { Rational, exactField } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import { MAX_DIMENSION } from './draw.js';
 import { visit } from '../../ast-walk.js';
+import { builtinFunction } from '../../builtins.js';
 import type { Point } from './point.js';
 
 /**
@@ -22,6 +23,8 @@ export interface DimensionProbe {
   readonly dims: ReadonlyMap<string, number>;
   /** Every square matrix the step reads is the identity (where ‖A‖_F/‖A‖ = √n is largest). */
   readonly identity: boolean;
+  /** With `identity`, every vector the step reads is all ones too (where (∑ x_i)² = n‖x‖² is largest). */
+  readonly ones?: boolean;
   /** The sampler's point number it is drawn as (small integer entries below 8, decimals above). */
   readonly k: number;
   /** A size the identity test found the sides different at. */
@@ -48,10 +51,11 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
   const sensitive = searching && (['<', '≤', '>', '≥', '≠'].includes(p.rel)
     || hasKink(p.left as Expr) || hasKink(p.right as Expr)
     || fixed.some((f) => f >= 4)
-    || symbols.some((d) => base.touched.has(d)));
+    || symbols.some((d) => base.touched.has(d))
+    || readsTraceOrDet(p.left as Expr) || readsTraceOrDet(p.right as Expr));
   const out: DimensionProbe[] = [];
   const seen = new Set<string>();
-  const add = (sizes: ReadonlyMap<string, number>, identity: boolean, k: number, always = false): void => {
+  const add = (sizes: ReadonlyMap<string, number>, identity: boolean, k: number, always = false, ones = false): void => {
     const dims = new Map<string, number>();
     for (const [d, n] of sizes) {
       // (A size an assumption gives from others', `m = n + 1`, follows theirs: set apart, the
@@ -61,7 +65,7 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
       if (lo > MAX_DIMENSION) return;
       dims.set(d, Math.min(hi, Math.max(lo, n)));
     }
-    const key = `${[...dims].map(([d, n]) => `${d}=${n}`).join(',')}|${identity}|${k}`;
+    const key = `${[...dims].map(([d, n]) => `${d}=${n}`).join(',')}|${identity}|${ones}|${k}`;
     // (Sizes the sampled points walk, lo … lo + 3 of each range, are not tried again.)
     const walked = ([d, n]: [string, number]): boolean => {
       const { lo, hi } = base.prep.dimensionRange(d);
@@ -69,7 +73,7 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
     };
     if (seen.has(key) || (!always && [...dims].every(walked))) return;
     seen.add(key);
-    out.push({ dims, identity, k, forced: always });
+    out.push({ dims, identity, k, forced: always, ...(ones ? { ones } : {}) });
   };
   const all = (n: number) => new Map(symbols.map((d) => [d, n] as const));
   // The identity test's size: drawn afresh three times (decimal entries: a random point of a
@@ -85,11 +89,14 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
   // A size read as a number is tried at every size up to the limit (drawn only, not at I
   // beyond LARGER): (n − 10)² ≥ 1 under n ≥ 6 fails at 10 alone, and held at 6 … 9 and 12.
   const asNumber = symbols.some((d) => base.touched.has(d));
+  const vectors = readsVectors(base);
   if (asNumber) for (let n = 6; n <= MAX_DIMENSION; n++) sizes.add(n);
   const ordered = [...sizes].sort((a, b) => a - b);
   for (const n of ordered) {
     add(all(n), false, 1);
     if (!asNumber || LARGER.includes(n)) add(all(n), true, 1);
+    // ((∑_{i=1}^{n} x_i)² ≤ 5‖x‖² fails from n = 6 at all ones alone.)
+    if (vectors && LARGER.includes(n)) add(all(n), true, 1, false, true);
   }
   // Each symbol alone at the smallest and largest size, the others as they were.
   if (symbols.length > 1) {
@@ -99,7 +106,20 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
       }
     }
   }
-  return out.slice(0, MAX_PROBES + (asNumber ? 3 : 0) + forced.length * 3);
+  return out.slice(0, MAX_PROBES + (asNumber ? 3 : 0) + (vectors ? LARGER.length : 0) + forced.length * 3);
+}
+
+/**
+ * Whether an expression takes a trace or determinant: a number that depends on the size
+ * (tr(I_n) = n), in steps the identity test does not decide (`(tr(I_n) − 2)⋯(tr(I_n) − 5) = 0`
+ * held at the sampled sizes 2 … 5 alone).
+ */
+function readsTraceOrDet(e: Expr): boolean {
+  let found = false;
+  visit(e, (x) => {
+    if (x.kind === 'Call' && x.fn.primes === 0 && !x.fn.index && ['trace', 'det'].includes(builtinFunction(x.fn.base)?.evaluate ?? '')) found = true;
+  });
+  return found;
 }
 
 /** Whether an expression takes |·|, max or min (of anything: min(tr(I_n), 5) has no free name). */
@@ -123,12 +143,23 @@ function fixedSizes(base: Point): number[] {
   return [...out];
 }
 
+/** Whether the held point read a vector of a symbolic size (a column whose rows are a dimension symbol). */
+function readsVectors(base: Point): boolean {
+  for (const key of base.values.keys()) {
+    if (!base.touched.has(key)) continue;
+    const info = base.ctx.scope.get(key.split('@')[0]!);
+    if (info?.shape.kind === 'matrix' && info.shape.cols === 1 && typeof info.shape.rows === 'string') return true;
+  }
+  return false;
+}
+
 /**
  * The values a probe puts in place before anything is drawn: every square matrix the held
  * point read, as the identity of its size there (I has every tag: symmetric, diagonal,
- * orthogonal, positive definite, invertible).
+ * orthogonal, positive definite, invertible), and with `ones` every vector as all ones
+ * (vectors have no tags; the assumptions are checked at the probe as at any point).
  */
-export function identityOverrides(base: Point, dims: ReadonlyMap<string, number>): Map<string, Val<Rational>> {
+export function identityOverrides(base: Point, dims: ReadonlyMap<string, number>, ones = false): Map<string, Val<Rational>> {
   const out = new Map<string, Val<Rational>>();
   for (const [key, { value }] of base.values) {
     if (!base.touched.has(key) || !isMat(value)) continue;
@@ -136,6 +167,10 @@ export function identityOverrides(base: Point, dims: ReadonlyMap<string, number>
     if (info?.shape.kind !== 'matrix') continue;
     const size = (d: string | number): number | undefined => (typeof d === 'number' ? d : dims.get(d));
     const rows = size(info.shape.rows);
+    if (ones && rows !== undefined && rows > 1 && info.shape.cols === 1) {
+      out.set(key, new Mat(rows, 1, new Array<Rational>(rows).fill(Rational.ONE)));
+      continue;
+    }
     if (rows === undefined || rows !== size(info.shape.cols) || rows === 1) continue;
     out.set(key, L.identity(exactField, rows) as Mat<Rational>);
   }

@@ -2,7 +2,7 @@ import type { Expr, Formula, RelOp } from '../../ast.js';
 import { formulaExprs, visit } from '../../ast-walk.js';
 import type { RelatedNote } from '../../diagnostics.js';
 import type { Counterexample } from '../../result.js';
-import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat } from '../evaluator/field.js';
+import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat, type Val } from '../evaluator/field.js';
 import { agreementDigitsNow } from '../evaluator/decimal.js';
 import { Rational } from '../evaluator/rational.js';
 import { isExpr, type StepOptions, type StepProblem } from '../problem.js';
@@ -536,7 +536,8 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     for (const probe of dimensionProbes(p, firstHeld, sizes, confirm)) {
       if (Date.now() > opts.deadline) break;
       const drng = new Rng(opts.seed, `${p.salt}#dim${probe.k}`);
-      let point = new Point(p.prep, drng, probe.k, probe.identity ? identityOverrides(firstHeld, probe.dims) : new Map());
+      const overrides = probe.identity ? identityOverrides(firstHeld, probe.dims, probe.ones) : new Map<string, Val<Rational>>();
+      let point = new Point(p.prep, drng, probe.k, overrides);
       for (const [d, n] of probe.dims) point.dims.set(d, n);
       point.deadline = opts.deadline;
       try {
@@ -554,7 +555,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
           const where = [...probe.dims].map(([d, n]) => `${d} = ${n}`).join(', ');
           return fail(counterexample(small?.point ?? point, l, r, probe.forced
             ? `found with ${where}, where the identity test found the sides different`
-            : `found at a larger dimension than the sampled points reach (${where}${probe.identity ? ', its square matrices I' : ''})`));
+            : `found at a larger dimension than the sampled points reach (${[where, ...structured(overrides)].join(', ')})`));
         } else if (o.kind === 'right-undefined' && p.rel === '=' && genuine(point)) {
           return fail(counterexample(point, formatValue(o.F, o.left), 'undefined',
             `the right side is undefined here (${o.reason}) but the left is ${formatValue(o.F, o.left)}`), true);
@@ -570,6 +571,15 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   // Points only at some solutions of an equation among the assumptions are no evidence for the others.
   if (unsampled) return { held, failure: null, unknown: unsampled, notes, vacuous: false };
   return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ...(searchText ? { searchText } : {}), ranges: describeRanges(seen), evidence };
+}
+
+/** What a dimension probe put in place, in words: `its square matrices I`, `its vectors all ones`. */
+function structured(overrides: ReadonlyMap<string, Val<Rational>>): string[] {
+  const values = [...overrides.values()].filter(isMat);
+  return [
+    ...(values.some((v) => v.cols > 1) ? ['its square matrices I'] : []),
+    ...(values.some((v) => v.cols === 1) ? ['its vectors all ones'] : []),
+  ];
 }
 
 const HUNDRED = Rational.of(100);
