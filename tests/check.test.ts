@@ -62,7 +62,7 @@ describe('linear algebra', () => {
     // tr makes the identity test not apply, so this step is sampled at every point asked for.
     const { report } = await verdicts(`${decl}    tr(A B C)\n  = tr(C A B)\n`, { samples: 12 });
     expect(report.steps[0]!.samples).toBe(12);
-    expect(report.steps[0]!.message).toMatch(/n = 2…[345]/);
+    expect(report.steps[0]!.message).toMatch(/n = 2…[345]|n ∈ \{2, 3, 4, 5, 6/);
   });
 
   it('does not let nerdamer decide a matrix step (A B − B A is 0 to a commutative engine)', async () => {
@@ -73,6 +73,20 @@ describe('linear algebra', () => {
 });
 
 describe('uninterpreted functions', () => {
+  // A term both sides share is one number at a point, though its two enclosures only overlap:
+  // at g = 0, f(x₀) − ε gᵀg < f(x₀) could not be decided (the step was unknown, the ⇔ too).
+  const shared = 'scalar ε\nvector x_0, g in R^n\nfunction f : R^n → R\nassume ε > 0\n';
+  it.each([
+    ['    f(x_0) - ε gᵀg\n  < f(x_0)\n', ['refuted']],
+    ['    f(x_0) - ε gᵀg\n  ≤ f(x_0)\n', ['checked']],
+    ['    f(x_0) - ε gᵀg < f(x_0)\n  ⇔ 0 < ε gᵀg\n', ['proved']],
+    ['    f(x_0) - ε gᵀg < f(x_0)\n  ⇔ 0 ≤ ε gᵀg\n', ['refuted']],
+    ['    f(x_0) + gᵀg ≥ f(x_0) - gᵀg\n  ⇔ gᵀg ≥ 0\n', ['proved']],
+  ])('compares sides without the terms they share: %s', async (body, want) => {
+    expect((await verdicts(`${shared}${body}`)).steps).toEqual(want);
+  });
+
+
   const decl = 'function σ : R → R\nmatrix W, U in R^{n×n}\nvector h, x, b in R^n\nscalar p, q\n';
   it.each([
     ['σ(p + q)', 'σ(p) + σ(q)', 'refuted'],

@@ -1,6 +1,7 @@
 import type { Expr, RelOp } from '../../ast.js';
 import { Inexact, Skip, Undecided, Undefined, type Field, type Val } from '../evaluator/field.js';
 import { exactField } from '../evaluator/rational.js';
+import { withoutCommonTerms } from './cancel.js';
 import { decideRelation, holdsByAgreement } from './compare.js';
 import type { Point } from './point.js';
 
@@ -24,6 +25,27 @@ function side<S>(point: Point, F: Field<S>, e: Expr): Side<S> {
     if (err instanceof Undefined) return { ok: false, reason: err.message };
     throw err;
   }
+}
+
+/**
+ * `left rel right` decided without the terms both sides share (cancel.ts), where the whole
+ * sides could not be decided: f(x₀) − ε gᵀg < f(x₀) at g = 0, whose f(x₀) has two
+ * enclosures that only overlap. Both whole sides have values (so every shared term has one).
+ * It holds where the rest certainly holds (exactly or by disjoint enclosures, not by
+ * agreement), and fails only where the rest is certainly equal and the relation is strict or
+ * `≠`: the whole sides are then equal too, and print alike, as they are. A rest that differs
+ * by a hair (π + 10⁻¹⁰⁰ against π) is left to the precision the whole sides need, so that
+ * its counterexample prints them apart. Null where it decides nothing.
+ */
+export function withoutShared<S>(point: Point, F: Field<S>, rel: RelOp, left: Expr, right: Expr): 'holds' | 'fails' | null {
+  const reduced = withoutCommonTerms(left, right);
+  if (!reduced) return null;
+  const a = point.evaluate(F, reduced[0]);
+  const b = point.evaluate(F, reduced[1]);
+  const again = decideRelation(F, rel, a, b);
+  if (again === 'holds' && !holdsByAgreement(F, rel, a, b)) return 'holds';
+  const equal = decideRelation(F, '=', a, b) === 'holds' && !holdsByAgreement(F, '=', a, b);
+  return again === 'fails' && equal && (rel === '<' || rel === '>' || rel === '≠') ? 'fails' : null;
 }
 
 /**
@@ -59,6 +81,9 @@ export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, leve
       if (res === 'holds') return { kind: 'holds', exact: F === exactField, ...(holdsByAgreement(F, rel, l.value, r.value) ? { agreed: true } : {}) };
       if (res === 'fails') return { kind: 'fails', F, left: l.value, right: r.value };
       if (res === 'provisional') return { kind: 'provisional' };
+      const reduced = withoutShared(point, F, rel, left, right);
+      if (reduced === 'holds') return { kind: 'holds', exact: F === exactField };
+      if (reduced === 'fails') return { kind: 'fails', F, left: l.value, right: r.value };
     } catch (err) {
       if (err instanceof Inexact) {
         if (F === exactField && state) state.exactFailures++;

@@ -13,6 +13,7 @@ import { expectationAt, momentsConsistent } from '../rules/expectation.js';
 import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
 import { combine, decideRelation, hasTag, holdsByAgreement, type PointResult } from './compare.js';
+import { withoutShared } from './at-point.js';
 import { MAX_DIMENSION, nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
 import { exactConstants, zeroByExpansion } from './exact-constants.js';
 
@@ -1203,6 +1204,9 @@ export class Point {
           // Sides that are the same expression once the drawn values are put in (e^x and e^y
           // at x = y = 2) are equal for certain, which no enclosure can show: `<` fails there.
           if (one !== 'undecided' && one !== 'provisional') return one;
+          // Sides that share terms, compared without them (both have values here).
+          const reduced = withoutShared(this, F, op, f.operands[i]!, f.operands[i + 1]!);
+          if (reduced) return reduced;
           if (!this.sameValue(f.operands[i]!, f.operands[i + 1]!)) return one;
           return op === '=' || op === '≤' || op === '≥' ? 'holds' : op === '→' ? one : 'fails';
         }));
