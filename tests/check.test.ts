@@ -614,6 +614,10 @@ describe('integers bounded above only, negative indices, integer poles', () => {
     ['…and a wrong value for it is refuted', 'integer t\ndefine u_0 = 1\ndefine u_t = u_{t+1}/2 for t ≤ -1\nassume t < 0\n    u_t\n  = 2^(t+1)\n', 'refuted'],
     ['a literal subscript of a name never declared', 'define u_{-1} = 3\n    u_{-1}\n  = 3\n', 'pass'],
     ['an integer pole no sampled value reaches', 'integer t\n    1\n  = (t - 40)/(t - 40)\n', 'refuted'],
+    // Third red team: x^(n+m) = x^n x^m was proved; at x = 0, n = −1, m = 2 its left is 0, its right has no value.
+    ['a pole of a power at a negative integer', 'scalar x\ninteger n, m\nassume n ≥ -3, m ≥ -3\n    x^(n+m)\n  = x^n x^m\n', 'refuted'],
+    ['…none where the integers are not negative', 'scalar x\ninteger n, m\nassume n ≥ 0, m ≥ 0\n    x^(n+m)\n  = x^n x^m\n', 'proved'],
+    ['…nor where x is not 0', 'scalar x\ninteger n, m\nassume n ≥ -3, m ≥ -3, x ≠ 0\n    x^(n+m)\n  = x^n x^m\n', 'proved'],
   ])('%s', async (_what, text, want) => {
     const { report } = await verdicts(text);
     const verdict = report.steps[0]!.verdict;

@@ -2257,6 +2257,18 @@ function exactlyZero(e0: Expr, ctx: IdentityContext, seed: string, deadline: num
  * step extends the left side (`extended`: a note).
  * Runs for steps a certificate proved too: the identity test sees rational functions, not domains.
  */
+/** The scalar bases of powers whose exponent reads a name (x^n, x^(n+m)), by the power's text. */
+function symbolicPowers(e: Expr): Map<string, Expr> {
+  const out = new Map<string, Expr>();
+  visit(e, (x) => {
+    if (x.kind !== 'Binary' || x.op !== '^' || x.left.shape?.kind === 'matrix' || x.left.kind === 'Num') return;
+    if (freeNames(x.right).length === 0 || constantValue(x.right) !== null) return;
+    if (freeNames(x.left).length === 0) return;
+    out.set(printExpr(x), x.left);
+  });
+  return out;
+}
+
 export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void,
   /** Told where a divisor of the right side comes within 10⁻⁸⁰ of 0 without changing sign at a point no exact value was found for. */
   doubt: (why: string) => void = () => {}): Counterexample | null {
@@ -2287,6 +2299,17 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     ...rightSigns.filter((g) => !leftAll.has(printExpr(g))).map((g) => ({ g, side: 'right' as const, beyond: true })),
     ...leftSigns.filter((g) => !rightAll.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
   ];
+  // A base to a symbolic power (x^n, n an integer that may be negative) has a pole at its
+  // zeros where the power is negative: not a part both sides share unless the power is the same
+  // (x^(n+m) = x^n x^m fails at x = 0, n = −1, m = 1: the left is 0⁰ = 1, the right has no value).
+  const leftPowers = symbolicPowers(leftAt);
+  const rightPowers = symbolicPowers(rightAt);
+  for (const [side, mine, theirs] of [['right', rightPowers, leftPowers], ['left', leftPowers, rightPowers]] as const) {
+    for (const [text, g] of mine) {
+      if (theirs.has(text) || parts.some((q) => q.side === side && printExpr(q.g) === printExpr(g))) continue;
+      parts.push({ g, side, beyond: false });
+    }
+  }
   if (parts.length === 0) return null;
   // A number past exact arithmetic's reach (1e-99999999999, 10^(−10^12)) puts a divisor's zero
   // where neither exact values nor doubles can reach (x + 1e-99999999999 at −1e-99999999999):
@@ -2332,6 +2355,19 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       const found = domainAt(q, p, levels, extended);
       if (found) return found;
       if (n === 3) bases.push(q);
+    }
+  }
+  // A symbolic power is negative at some integers only: each integer it reads at −1 with the
+  // others at 2 (n = −1, m = 2: x^n x^m has no value at x = 0, x^(n+m) = 0 there).
+  if (leftPowers.size + rightPowers.size > 0) {
+    const ints = [...base.values.keys()].filter((k) => base.touched.has(k) && base.isInteger(k));
+    for (const k of ints.slice(0, 3)) {
+      const q = atAll(base, ints.map((j) => [j, Rational.of(j === k ? -1 : 2)] as [string, Val<Rational>]), rng, deadline);
+      if (!q) continue;
+      // (Evaluated once, so that the scalars are drawn and searched along.)
+      const found = domainAt(q, p, levels, extended);
+      if (found) return found;
+      bases.push(q);
     }
   }
   for (const from of bases) {

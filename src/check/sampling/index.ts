@@ -479,14 +479,21 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
     // left side has a value there only for t ≥ i: β^{t−i} = β^t/β^i): from up to two more
     // held points whose integers are all at least 1 and differ from the first's.
     const integersOf = (q: Point): Rational[] => [...q.values.keys()].filter((k) => q.touched.has(k) && q.isInteger(k)).map((k) => q.values.get(k)!.value as Rational);
+    // And from up to two whose integers include a negative one (x^n has a pole at 0 only for
+    // n < 0: x^(n+m) = x^n x^m fails at x = 0, n = −1, m = 1, where the left is 0⁰ = 1).
     const tried = new Set([integersOf(firstHeld).join(',')]);
-    for (const q of heldPoints) {
-      if (failure || tried.size >= 3) break;
-      const ints = integersOf(q);
-      const key = ints.join(',');
-      if (ints.length === 0 || tried.has(key) || ints.some((n) => n.sign() <= 0)) continue;
-      tried.add(key);
-      failure = poleSearch(p, q, new Rng(opts.seed, `${p.salt}/${tried.size}`), opts.deadline, extend, (why) => { doubt ??= why; });
+    let negative = 0;
+    for (const pass of ['positive', 'negative'] as const) {
+      for (const q of heldPoints) {
+        if (failure || (pass === 'positive' ? tried.size >= 3 : negative >= 2)) break;
+        const ints = integersOf(q);
+        const key = ints.join(',');
+        if (ints.length === 0 || tried.has(key)) continue;
+        if (pass === 'positive' ? ints.some((n) => n.sign() <= 0) : !ints.some((n) => n.sign() < 0)) continue;
+        tried.add(key);
+        if (pass === 'negative') negative++;
+        failure = poleSearch(p, q, new Rng(opts.seed, `${p.salt}/${tried.size}`), opts.deadline, extend, (why) => { doubt ??= why; });
+      }
     }
     if (failure) return fail(failure, failure.right === 'undefined');
     if (doubt) return { held, failure: null, unknown: doubt, notes, vacuous: false };
