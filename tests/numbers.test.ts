@@ -232,9 +232,33 @@ describe('enclosures elsewhere, and no tolerance', () => {
   });
 
   it('does not prove a ground equality its enclosures only agree on (π + e⁻⁶⁰⁰ = π + e⁻⁶⁰⁰(1 + 10⁻⁴⁰⁰))', async () => {
+    // (The sides differ by e⁻¹⁵⁰⁰, absorbed beside π at every precision computed: not even
+    // agreement. It was `checked`, "enclosures agree to 451 digits".)
     const { step } = await one('    π + e^(-600)\n  = π + e^(-600) + e^(-600) e^(-900)\n');
-    expect(step.verdict).toBe('checked');
-    expect(step.message).toMatch(/agree to \d+ digits; equality is not proved/);
+    expect(step.verdict).toBe('unknown');
+    expect(step.message).toMatch(/could not be told apart at any precision/);
+  });
+
+  // (Red team:) a nonzero term absorbed beside another at every precision sampled made sides
+  // that differ "agree": these were `checked` at 24 points; none is true.
+  it.each([
+    ['    1 + e^(-x² - 600)\n  = 1\n'],
+    ['    tanh(x² + 500)\n  = 1\n'],
+    ['    1 + e^(-x² - 1000)\n  ≤ 1\n'],
+    ['    tanh(x² + 500)\n  ≥ 1\n'],
+    ['    x + e^(-x² - 1000)\n  = x\n'],
+  ])('does not pass a step whose sides differ by a term absorbed at every precision: %s', async (body) => {
+    const { step } = await one(body);
+    expect(['refuted', 'unknown']).toContain(step.verdict);
+  });
+
+  it.each([
+    ['    1/(1 + e^(-x)) + 1/(1 + e^(x))\n  = 1\n'],
+    ['    (x + 10^50) - 10^50\n  = x\n'],
+    ['    tanh(x) (1 + e^(-2x))\n  = 1 - e^(-2x)\n'],
+  ])('still passes a true step with an absorbed term at some points: %s', async (body) => {
+    const { step } = await one(body);
+    expect(['proved', 'checked'], step.message).toContain(step.verdict);
   });
 
   it('says an unknown is for want of digits ((e^{1000π} + 1) − e^{1000π} = 1)', async () => {

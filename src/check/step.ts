@@ -12,7 +12,7 @@ import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './pr
 import { canonicalIndex, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
 import { NO_POINT, sampleRelation, type SampleResult } from './sampling/index.js';
 import { DECIMAL_DIGITS, MAX_DIGITS, topDigits, withDigits } from './sampling/levels.js';
-import { withAgreement } from './evaluator/decimal.js';
+import { absorbedTrusted, withAgreement } from './evaluator/decimal.js';
 import type { Prepared } from './sampling/point.js';
 import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
@@ -693,7 +693,10 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // (Where the identity test found the sides of an equation different with its symbolic
   // dimensions at N, the points try N too, whatever their number: with --samples 1 the one
   // point had n = 2, where (AB − BA)² commutes with C.)
-  const s = sampleRelation(p, { ...opts, samples }, !certain || hasLargeNumber(p), false, ground, rel === '=' && !proof ? differAt : []);
+  // (Under a certificate, a term absorbed at every precision, 7 in √(10^1000 + 7)² = 10^1000 + 7,
+  // does not leave the cross-check's point undecided: absorbedTrusted.)
+  const sample = (): SampleResult => sampleRelation(p, { ...opts, samples }, !certain || hasLargeNumber(p), false, ground, rel === '=' && !proof ? differAt : []);
+  const s = certain ? absorbedTrusted(sample) : sample();
   const notes = [...s.notes];
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;
