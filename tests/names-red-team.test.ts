@@ -82,3 +82,22 @@ describe('a subscript of several letters (W_{hh}) is part of the name', () => {
   });
 });
 
+describe('Σ and Π typed for ∑ and ∏', () => {
+  it.each([
+    ['scalar β\ninteger t\n    Σ_{i=1}^{t} β^i\n  = ∑_{i=1}^{t} β^i\n'],
+    ['scalar β\ninteger t\n    Π_{i=1}^{t} β\n  = β^t\n'],
+    ['    \\Sigma_{i=1}^{3} i\n  = 6\n'],
+    ['    2Π_{j=1}^{3} 2 - a · Σ_{i = 1}^{3} i\n  = 16 - 6a\n'],
+  ])('reads %j', async (text) => {
+    const r = await check(text);
+    expect(errors(r)).toEqual([]);
+    expect(r.steps[0]!.verdict).toBe('proved');
+  });
+
+  it('keeps a matrix named Σ a name', async () => {
+    const r = await check('matrix Σ in R^{n×n} symmetric\nvector u in R^n\n    uᵀ Σ u + Σ_{12}\n  = uᵀ Σᵀ u + Σ_{21}\n');
+    expect(errors(r)).toEqual([]);
+    expect(r.steps[0]!.verdict).toBe('proved');
+  });
+});
+
