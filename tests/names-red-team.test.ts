@@ -101,3 +101,12 @@ describe('Σ and Π typed for ∑ and ∏', () => {
   });
 });
 
+describe('∆ (U+2206, increment) is Δ', () => {
+  it('reads ∆θ_t as the name Δθ_t, every column kept', async () => {
+    const r = await check('vector g_t, ∆θ_t in R^n\ndefine ∆θ_t = -g_t\n    ∆θ_t\n  = -g_t       by def Δθ\n');
+    expect(errors(r)).toEqual([]);
+    expect(r.steps[0]!.verdict).toBe('proved');
+    expect(r.source).toContain('∆θ_t');
+  });
+});
+
