@@ -110,3 +110,28 @@ describe('∆ (U+2206, increment) is Δ', () => {
   });
 });
 
+describe("a norm's power before its subscript, as LaTeX allows", () => {
+  it.each([
+    ['\\|u\\|^2_2', 'uᵀu'],
+    ['‖u‖²₂', 'uᵀu'],
+    ['||u||^{2}_{2}', 'uᵀu'],
+    ['‖A‖^2_F', '‖A‖_F^2'],
+    ['\\|u\\|^2_2 + 1', '‖u‖_2^2 + 1'],
+  ])('reads %s = %s', async (l, rhs) => {
+    const r = await check(`vector u in R^n\nmatrix A in R^{n×n}\n    ${l}\n  = ${rhs}\n`);
+    expect(errors(r)).toEqual([]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.steps[0]!.verdict).toBe('proved');
+  });
+
+  it('reads ‖u‖^p_2 as (‖u‖₂)^p, with a reading warning', async () => {
+    const r = await check('vector u in R^n\nscalar p\n    ‖u‖^p_2\n  = ‖u‖^p\n');
+    expect(errors(r)).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['reading']);
+    expect(r.steps[0]!.verdict).toBe('proved');
+  });
+
+  it('parses ‖u‖^2_2 on its own (parseExpression)', () => {
+    expect(parseExpression('‖u‖^2_2').diagnostics).toEqual([]);
+  });
+});
