@@ -70,6 +70,8 @@ describe('a subscript of several letters (W_{hh}) is part of the name', () => {
     ['matrix W_hh in R^{n×n}\nvector h in R^n\n    W_{hh} h\n  = W_hh h\n', 'proved'],
     ['matrix W_{hh}, W_{xh} in R^{n×n}\nvector h in R^n\n    W_{hh} h\n  = W_{xh} h\n', 'refuted'],
     ['matrix W_h, W_{hh} in R^{n×n}\nvector h in R^n\n    W_{hh} h\n  = W_h h\n', 'refuted'],
+    // (A letter beside a label of several letters is a label too: W_x is no member of a family W.)
+    ['matrix W_{hh}, W_x in R^{n×n}\nscalar x\nvector h in R^n\n    W_{hh} h + W_x h\n  = (W_x + W_hh) h\n', 'proved'],
   ])('%j', async (text, verdict) => {
     const r = await check(text);
     expect(errors(r)).toEqual([]);

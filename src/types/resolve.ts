@@ -1369,8 +1369,9 @@ function declarationsAt(statements: readonly Statement[], from: number): Declare
  * The declared names (`W_h`, as printed) whose one-letter subscript is a label, not the index
  * of a family, in a scope with these declarations (in any order): the letter is declared as
  * something no index is (a vector, matrix, function or random name, alone or as a family:
- * `vector h`, `vector h_t`), or one letter is declared with two different letter subscripts
- * (`matrix W_h, W_x`: a family has one index). A letter declared `integer` is always an index.
+ * `vector h`, `vector h_t`), or one letter is declared with two different subscripts of
+ * letters (`matrix W_h, W_x`, `W_{hh}, W_x`: a family has one index). A letter declared
+ * `integer` is always an index.
  */
 function labelSubscripts(declarations: readonly Declare[]): Set<string> {
   const integers = new Set<string>();
@@ -1385,8 +1386,8 @@ function labelSubscripts(declarations: readonly Declare[]): Set<string> {
       } else if (d.declKind !== 'scalar') {
         notIndices.add(familyKey(n));
       }
-      if (letter !== null && [...letter].length === 1) {
-        candidates.push(n);
+      if (letter !== null) {
+        if ([...letter].length === 1) candidates.push(n);
         const key = familyKey(n);
         if (!subscripts.has(key)) subscripts.set(key, new Set());
         subscripts.get(key)!.add(letter);
