@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
 import { parseExpression } from '../src/parse/index.js';
 import { latexName } from '../src/print/latex.js';
+import { formatJson } from '../src/report/json.js';
 import type { FileReport } from '../src/result.js';
 
 // (Red team, RNN homework:) names with subscripts that are labels, capital Σ and Π for the big
@@ -135,5 +136,16 @@ describe("a norm's power before its subscript, as LaTeX allows", () => {
 
   it('parses ‖u‖^2_2 on its own (parseExpression)', () => {
     expect(parseExpression('‖u‖^2_2').diagnostics).toEqual([]);
+  });
+});
+
+describe('the JSON report says how each side was read', () => {
+  it('prints the sides after resolution: W_{hh} is one name, ‖u‖^2_2 a power of the norm', async () => {
+    const r = await check('matrix W_{hh}, W_x in R^{n×n}\nvector h, u in R^n\n    W_{hh} h + W_x h\n  = (W_hh + W_x) h\n    \\|u\\|^2_2\n  = uᵀu\n');
+    const doc = JSON.parse(formatJson([r]));
+    expect(doc.files[0].steps.map((s: { read: unknown }) => s.read)).toEqual([
+      { left: 'W_hh h + W_x h', right: '(W_hh + W_x) h' },
+      { left: '‖u‖²', right: 'uᵀ u' },
+    ]);
   });
 });
