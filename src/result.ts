@@ -51,6 +51,8 @@ export interface StepResult extends Outcome {
   readonly trivial?: boolean;
   /** Wall time spent deciding it, in milliseconds (for `npm run bench`; not in any report). */
   readonly durationMs?: number;
+  /** How its two sides were read: printed canonically after resolution (`W_hh h`, `‖u‖²`), for the JSON report. */
+  readonly read?: { readonly left: string; readonly right: string };
 }
 
 export interface ShowResult {

@@ -375,7 +375,8 @@ export class Checker {
     } catch (err) {
       combined = escaped(err);
     }
-    const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes], durationMs: performance.now() - started, ...(trivial ? { trivial } : {}) };
+    const read = { left: printSide(left), right: printSide(step.rhs) };
+    const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes], durationMs: performance.now() - started, ...(trivial ? { trivial } : {}), read };
     this.steps.push(r);
     return r;
   }
@@ -818,4 +819,9 @@ function foldNumbers(e: Expr): Expr {
     }
   }
   return mapChildren(e, (c) => foldNumbers(c));
+}
+
+/** A side as the checker read it (for the JSON report's `read`). */
+function printSide(side: Expr | Formula): string {
+  return isExpr(side) ? printExpr(side) : printFormula(side);
 }

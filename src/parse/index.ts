@@ -236,12 +236,13 @@ export interface ParsedDerivation {
 /**
  * Characters read as another of the language's, one for one (so every offset stays): ∥ (the
  * parallel sign) as ‖, ⊺ (intercal) as ᵀ, ∗ (asterisk operator) as ·, the full-width − and
- * the slanted ≦ ≧ as − ≤ ≥. They come from Word, PDFs and other fonts' math.
+ * the slanted ≦ ≧ as − ≤ ≥, and ∆ (increment, U+2206, as macOS types it) as the letter Δ
+ * (U+0394): the two look the same. They come from Word, PDFs and other fonts' math.
  */
-const ALIASES: Readonly<Record<string, string>> = { '\u2225': '\u2016', '\u22BA': '\u1D40', '\u2217': '\u00B7', '\uFF0D': '\u2212', '\u2266': '\u2264', '\u2267': '\u2265' };
-const ALIASED = /[\u2225\u22BA\u2217\uFF0D\u2266\u2267]/u;
+const ALIASES: Readonly<Record<string, string>> = { '\u2225': '\u2016', '\u22BA': '\u1D40', '\u2217': '\u00B7', '\uFF0D': '\u2212', '\u2266': '\u2264', '\u2267': '\u2265', '\u2206': '\u0394' };
+const ALIASED = /[\u2225\u22BA\u2217\uFF0D\u2266\u2267\u2206]/u;
 /** The characters to read as others, and quoted text, which is kept as written (`title "x∗y"`). */
-const ALIASED_OR_QUOTED = /"[^"\n\r]*"|[\u2225\u22BA\u2217\uFF0D\u2266\u2267]/gu;
+const ALIASED_OR_QUOTED = /"[^"\n\r]*"|[\u2225\u22BA\u2217\uFF0D\u2266\u2267\u2206]/gu;
 
 function aliasCharacters(text: string): string {
   return ALIASED.test(text) ? text.replace(ALIASED_OR_QUOTED, (m) => ALIASES[m] ?? m) : text;

@@ -26,6 +26,7 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
     if (e.kind === 'Binary' && e.op === '^') {
       inverseFunctionReading(e, code, out);
       bracedPowerReading(e, code, out);
+      normPowerReading(e, code, out);
     }
   }
   return out;
@@ -50,6 +51,23 @@ function bracedPowerReading(pow: Extract<Expr, { kind: 'Binary' }>, code: string
   const base = /^[\p{L}\p{N}_]+$/u.test(inner) ? inner : `(${inner})`;
   out.push(diagnostic('reading', {
     written: code.slice(pow.range[0], pow.range[1]), reading: `${fn}(${inner})^${power}`, other: `${fn}(${base}^${power})`,
+  }, pow.range));
+}
+
+/**
+ * `‖u‖^p_2`: as LaTeX sets it, the power p of the norm ‖u‖₂ (the subscript after a norm's
+ * power is the norm's), where an exponent elsewhere takes its name's subscript (`x^p_2` is
+ * x^{p_2}); say so.
+ */
+function normPowerReading(pow: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  const norm = pow.left;
+  if (norm.kind !== 'Norm' || pow.right.kind !== 'Var') return;
+  const after = code.slice(norm.range[1], pow.range[1]);
+  const m = /^\^\s*(\p{L})\s*(_.*)$/su.exec(after);
+  if (!m) return;
+  const written = code.slice(norm.range[0], norm.range[1]);
+  out.push(diagnostic('reading', {
+    written: code.slice(pow.range[0], pow.range[1]), reading: `(${written}${m[2]})^${m[1]}`, other: `${written}^{${m[1]}${m[2]}}`,
   }, pow.range));
 }
 

@@ -555,6 +555,16 @@ const actions: DerivationActionDict<Built> = {
     const written = optional(sub, text);
     return { kind: 'Norm', arg: expr(arg), sub: written === null || written === '2' ? null : written, range: rangeOf(this) };
   },
+  PrimaryLead_normPower(_open, arg, close, power, sub) {
+    // ‖u‖^2_2 is ‖u‖_2^2: the subscript names the norm, the power applies to it.
+    const written = text(sub);
+    const norm: Expr = { kind: 'Norm', arg: expr(arg), sub: written === '2' ? null : written, range: [this.source.startIdx, rangeOf(close)[1]] };
+    return binary('^', norm, expr(power), rangeOf(this));
+  },
+  NormPower_braced(_caret, _open, exponent, _close) { return expr(exponent) },
+  NormPower_number(_caret, _digits) { return { kind: 'Num', value: this.sourceString.slice(1).trim(), range: rangeOf(this) } },
+  NormPower_letter(_caret, letter) { return varOf(plainName(text(letter), rangeOf(letter))) },
+  NormPower_unicode(sup) { return expr(sup) },
   normSubscript_braced(_u, _open, _s1, t, _s2, _close) { return text(t) },
   normSubscript_plain(_u, t) { return text(t) },
   normSubscript_unicode(_digits) { return fromSubscript(this.sourceString) },

@@ -5,7 +5,9 @@ import { GREEK_LETTERS } from './names.js';
  * The words a file declares that the grammar must read as one name: words with `_` that a
  * name would split (`lr_max`, `__proto__`), and any word of several letters (`lr`), which an
  * exponent reads whole only when declared (`e^lr`). Found by a look at the declaration lines
- * before the file is parsed (LANGUAGE.md §1: a longer word is a name only if declared).
+ * before the file is parsed (LANGUAGE.md §1: a longer word is a name only if declared). A name
+ * declared with a subscript of several letters (`W_{hh}`) adds its unbraced spelling (`W_hh`),
+ * the same name (the resolver reads `W_{hh}` as `W_hh`).
  */
 export function declaredWords(codes: readonly string[]): string[] {
   const out = new Set<string>();
@@ -17,6 +19,9 @@ export function declaredWords(codes: readonly string[]): string[] {
     for (const raw of names.split(',')) {
       const word = raw.trim();
       if (isWord(word)) out.add(word);
+      // `W_{hh}`, a subscript of several letters, is the name W_hh: written `W_hh` too.
+      const braced = /^(\p{L})_\{(\p{L}[\p{L}\d]+)\}$/u.exec(word);
+      if (braced) out.add(`${braced[1]}_${braced[2]}`);
     }
   }
   return [...out];

@@ -63,6 +63,12 @@ function latexLetter(letter: string): string {
 function latexBase(base: string, asFunction: boolean): string {
   const letters = [...base];
   if (letters.length === 1) return latexLetter(base);
+  // A name declared with a label subscript (`W_hh` for `W_{hh}`, `W_h`): the letter, the label as its subscript.
+  const labelled = /^(Δ?\p{L})_([\p{L}\p{N}]+)$/u.exec(base);
+  if (labelled) {
+    const label = [...labelled[2]!].map(latexLetter);
+    return `${latexBase(labelled[1]!, false)}_${script(label.join(label.some((l) => l.startsWith('\\')) ? ' ' : ''))}`;
+  }
   if (letters.length === 2 && letters[0] === 'Δ') {
     // `\Delta\theta` reads back as one name; `\Delta x` (a Latin letter) reads as Δ·x today.
     const rest = latexLetter(letters[1]!);

@@ -66,6 +66,8 @@ export interface JsonStep {
   message: string;
   /** What else the check found: where a side is undefined and the step extends it, excluded points. */
   notes: string[];
+  /** How the two sides were read (names, products, powers as the checker took them), for a step that was checked. */
+  read?: { left: string; right: string };
 }
 
 /** A show in JSON, placed at its `show`. */
@@ -152,6 +154,7 @@ function jsonFile(report: FileReport): JsonFile {
         counterexample: counterexample(s.counterexample),
         message: s.message,
         notes: s.notes.filter((n) => !n.range).map((n) => n.message),
+        ...(s.read ? { read: { left: s.read.left, right: s.read.right } } : {}),
       };
     }),
     shows: report.shows.map((s): JsonShow => {

@@ -7,7 +7,7 @@ import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinF
 import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
 import { table } from '../table.js';
 import { isLetterName, printExpr, printName } from '../print.js';
-import { ANY, SCALAR, Scope, describeShape, familyKey, vectorShape, type SymbolInfo } from './scope.js';
+import { ANY, SCALAR, Scope, describeShape, familyKey, labelName, vectorShape, type SymbolInfo } from './scope.js';
 
 /** A derivation after resolution: names bound, calls told from products, every node shaped. */
 export interface ResolvedFile {
@@ -143,6 +143,8 @@ class Resolver {
   private seenTitle = false;
   private readonly showNames = new Set<string>();
   private group: DefineGroup = { pending: new Map(), families: new Set(), repeats: new Set() };
+  /** The declared names of this scope whose one-letter subscript is a label, not a family's index (`W_h`). */
+  private labels: ReadonlySet<string> = new Set();
   private readonly defined = new Map<Define, Define>();
   private readonly resolving = new Set<Define>();
   /** Undeclared letters already warned about as functions. */
@@ -151,11 +153,14 @@ class Resolver {
   run(ast: Derivation): ResolvedFile {
     const statements: Statement[] = [];
     const all = ast.statements;
+    const fileDeclarations = declarationsAt(all, 0);
+    this.labels = labelSubscripts(fileDeclarations);
     this.startGroup(groupAt(all, 0));
     for (let i = 0; i < all.length; i++) {
       const st = all[i]!;
       if (st.kind === 'Section') {
         this.scope = new Scope(this.fileScope);
+        this.labels = labelSubscripts([...fileDeclarations, ...declarationsAt(all, i + 1)]);
         this.startGroup(groupAt(all, i + 1));
       }
       try {
@@ -195,8 +200,10 @@ class Resolver {
     const byMember = new Map<string, Map<string, Define>>();
     const general = new Map<string, Define[]>();
     for (const d of defines) {
-      const fam = familyKey(d.target);
-      if (!d.params && indexVariable(d.target.index) !== null) group.families.add(fam);
+      // (A name with a label subscript, `W_{hh}`, is a name of its own, no family's member.)
+      const label = d.params ? null : this.labelOf(d.target);
+      const fam = label ? printName(label) : familyKey(d.target);
+      if (!d.params && !label && indexVariable(d.target.index) !== null) group.families.add(fam);
       const list = group.pending.get(fam) ?? [];
       list.push(d);
       group.pending.set(fam, list);
@@ -206,7 +213,7 @@ class Resolver {
       general.set(fam, others);
       // The same name twice (unless their conditions part: a_t for t ≤ 1 and for t ≥ 2), or two
       // that give one member, in either order (a_0 and a_t for t ≥ 0 both give a_0).
-      const literal = !d.params && d.target.index ? wholeLiteral(d.target.index) : null;
+      const literal = !d.params && !label && d.target.index ? wholeLiteral(d.target.index) : null;
       const candidates = literal !== null
         ? [...(members.has(String(literal)) ? [members.get(String(literal))!] : []), ...others]
         : [...others, ...members.values()];
@@ -314,24 +321,29 @@ class Resolver {
       }
       return { ...st, params, value };
     }
+    // A name declared with a label subscript (`define W_{hh} = …`, `W_h` beside `W_x`) is
+    // defined as that name: its subscript is no index.
+    const labelled = this.scope.getSingle(printName(target)) ? null : this.labelOf(target);
+    const declaredLabel = labelled ? this.scope.getSingle(printName(labelled)) : undefined;
+    const label = labelled && (declaredLabel ? !declaredLabel.implicit : [...printName(labelled)].length > 1) ? { ...labelled, range: target.range } : null;
     // A recurrence's index variable (`v_t … for t ≥ 1`) is bound in it, an integer.
-    const indexVar = indexVariable(target.index);
+    const indexVar = label ? null : indexVariable(target.index);
     const locals = new Map<string, Shape>();
     if (indexVar) locals.set(indexVar, SCALAR);
     const env = this.env(locals, new Set(indexVar ? [indexVar] : []));
     const value = this.expr(st.value, env);
     const condition = st.condition ? (this.formula(st.condition, env) as Compare) : null;
     if (st.condition && !indexVar) this.error(diagnostic('condition-without-index', { name: printName(target) }, st.condition.range));
-    const out: Define = { ...st, value, condition };
+    const out: Define = label ? { ...st, target: label, value, condition } : { ...st, value, condition };
     if (repeat) return out;
     // What the target names: a declared name as written (`x_0`), else a member of a family
     // (declared, or defined by a recurrence here: `define u_0 = 0` with `define u_t = …`),
     // else a new name (a family when the subscript is a variable).
     const fam = familyKey(target);
-    const exact = this.scope.getSingle(printName(target));
-    const family = target.index !== null && !(exact && !exact.implicit)
+    const exact = label ? declaredLabel : this.scope.getSingle(printName(target));
+    const family = !label && target.index !== null && !(exact && !exact.implicit)
       && (indexVar !== null || this.group.families.has(fam) || this.scope.getFamily(fam) !== undefined);
-    const key = family ? fam : printName(target);
+    const key = family ? fam : printName(label ?? target);
     const found = family ? this.scope.getFamily(fam) : exact;
     const shape: Shape = value.shape?.kind === 'any' || !value.shape ? SCALAR : value.shape;
     if (found && !found.implicit) {
@@ -398,7 +410,12 @@ class Resolver {
     if (st.tags.length > 0 && !(shape.kind === 'matrix' && sameDim(shape.rows, shape.cols))) {
       this.error(diagnostic('shape-required', { what: `'${st.tags[0]}'`, expected: 'a square matrix', got: describeShape(shape) }, st.space?.range ?? st.range));
     }
-    for (const name of st.names) {
+    const names: Name[] = [];
+    for (const written of st.names) {
+      // A subscript that is a label (`W_h` beside `W_x` or a vector h, `W_{hh}`) is part of the name.
+      const label = this.labelOf(written);
+      const name = label ?? written;
+      names.push(name);
       if (st.declKind === 'function' && isBuiltinFunctionName(name.base) && name.primes === 0 && !name.hat && !name.index) {
         this.error(diagnostic('builtin-redeclared', { name: name.base }, name.range));
         continue;
@@ -432,7 +449,18 @@ class Resolver {
       }
     }
     const facts = st.facts.map((f) => this.formula(f, this.env()));
-    return { ...st, facts };
+    return { ...st, names, facts };
+  }
+
+  /**
+   * The one name a declared name is when its subscript is a label rather than a family's
+   * index: a word of several letters (`W_{hh}`), or a letter this scope's declarations show is
+   * no index (`labelSubscripts`); null for a family (`g_t`) or a numbered name (`x_0`).
+   */
+  private labelOf(n: Name): Name | null {
+    const label = labelName(n);
+    if (!label || !n.index || n.index.kind !== 'Var') return null;
+    return [...n.index.name.base].length > 1 || this.labels.has(printName(n)) ? label : null;
   }
 
   private assume(st: Assume): Assume {
@@ -716,7 +744,10 @@ class Resolver {
     if (local) return { ...e, shape: local };
     const found = this.lookup(n, env);
     if (found) {
-      const name: Name = n.index ? { ...n, index: this.indexExpr(n.index, env) } : n;
+      // A name declared with a label subscript (`W_h`, `W_{hh}`) is that name: its subscript is no index.
+      const label = n.index && !found.info.family ? labelName(n) : null;
+      const name: Name = label && printName(label) === found.info.key ? { ...label, range: n.range }
+        : n.index ? { ...n, index: this.indexExpr(n.index, env) } : n;
       if (found.info.kind === 'function') {
         this.error(diagnostic('function-without-argument', { name: key }, e.range));
         return { ...e, name, shape: ANY };
@@ -1317,6 +1348,55 @@ function groupAt(statements: readonly Statement[], from: number): Define[] {
     const st = statements[i]!;
     if (st.kind === 'Section') break;
     if (st.kind === 'Define') out.push(st);
+  }
+  return out;
+}
+
+/** The declarations of the scope that starts at statement `from` (up to the next section). */
+function declarationsAt(statements: readonly Statement[], from: number): Declare[] {
+  const out: Declare[] = [];
+  for (let i = from; i < statements.length; i++) {
+    const st = statements[i]!;
+    if (st.kind === 'Section') break;
+    if (st.kind === 'Declare') out.push(st);
+  }
+  return out;
+}
+
+/**
+ * The declared names (`W_h`, as printed) whose one-letter subscript is a label, not the index
+ * of a family, in a scope with these declarations (in any order): the letter is declared as
+ * something no index is (a vector, matrix, function or random name, alone or as a family:
+ * `vector h`, `vector h_t`), or one letter is declared with two different subscripts of
+ * letters (`matrix W_h, W_x`, `W_{hh}, W_x`: a family has one index). A letter declared
+ * `integer` is always an index.
+ */
+function labelSubscripts(declarations: readonly Declare[]): Set<string> {
+  const integers = new Set<string>();
+  const notIndices = new Set<string>();
+  const subscripts = new Map<string, Set<string>>();
+  const candidates: Name[] = [];
+  for (const d of declarations) {
+    for (const n of d.names) {
+      const letter = n.index?.kind === 'Var' && !n.index.name.index && labelName(n) ? printName(n.index.name) : null;
+      if (d.declKind === 'integer') {
+        if (!n.index) integers.add(printName(n));
+      } else if (d.declKind !== 'scalar') {
+        notIndices.add(familyKey(n));
+      }
+      if (letter !== null) {
+        if ([...letter].length === 1) candidates.push(n);
+        const key = familyKey(n);
+        if (!subscripts.has(key)) subscripts.set(key, new Set());
+        subscripts.get(key)!.add(letter);
+      }
+    }
+  }
+  const out = new Set<string>();
+  for (const n of candidates) {
+    const letter = printName((n.index as Var).name);
+    if (integers.has(letter)) continue;
+    if (notIndices.has(letter) || subscripts.get(familyKey(n))!.size > 1) out.add(printName(n));
   }
   return out;
 }

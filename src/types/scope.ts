@@ -42,6 +42,19 @@ export function familyKey(n: Name): string {
   return printName({ ...n, index: null });
 }
 
+/**
+ * The one name a subscript that is a label makes (LANGUAGE.md §1: a name declared with its
+ * subscript is that name): `W_{hh}` and `W_hh` are the name `W_hh`, `W_h` the name `W_h`
+ * with no index. Null where the subscript is not a word of letters and digits (`v_{t-1}`, `x_0`).
+ */
+export function labelName(n: Name): Name | null {
+  const ix = n.index;
+  if (!ix || ix.kind !== 'Var' || ix.name.index || ix.name.primes > 0 || ix.name.hat || ix.name.bar) return null;
+  if (!/^\p{L}[\p{L}\p{M}\p{N}]*$/u.test(ix.name.base)) return null;
+  const stem = n.base + (n.hat ? '\u0302' : '') + (n.bar ? '\u0304' : '');
+  return { base: `${stem}_${ix.name.base}`, index: null, primes: n.primes, hat: false, range: n.range };
+}
+
 /** Describes a shape the way a student reads it: `a vector in R^n`, `a matrix in R^{n×m}`. */
 export function describeShape(s: Shape | undefined): string {
   if (!s || s.kind === 'any') return 'a value of any shape';
@@ -110,12 +123,13 @@ export class Scope {
   }
 
   /**
-   * What a name refers to: its exact key (`x_0`) if declared, else a member of its family
+   * What a name refers to: its exact key (`x_0`, `W_hh` for `W_{hh}`) if declared, else a member of its family
    * (`v` for `v_{t-1}`, the subscript as the member index). A component of a single vector
    * (`x_i`) is not a lookup: the resolver makes it a Component node.
    */
   lookup(n: Name): { info: SymbolInfo; index: Expr | null } | undefined {
-    const exact = this.getSingle(printName(n));
+    const label = labelName(n);
+    const exact = this.getSingle(printName(n)) ?? (label ? this.getSingle(printName(label)) : undefined);
     if (exact) return { info: exact, index: null };
     if (n.index) {
       const fam = this.getFamily(familyKey(n));
