@@ -229,8 +229,9 @@ export function randomFunction(rng: Rng, elementwise: boolean, constant = false)
         // xᵀQx as Σᵢ xᵢ (Qx)ᵢ: n products instead of 2n² (the same value; cheaper for duals).
         let quad = G.zero;
         for (let i = 0; i < ys.length; i++) quad = G.add(quad, G.mul(ys[i]!, dot(qm[i]!)));
-        return Array.from({ length: out }, (_, i) => G.add(G.add(G.add(G.fromRational(q(as[i]!)), dot(w[i]!)),
-          G.mul(G.fromRational(C), G.elementary('sin', G.add(dot(r[i]!), G.fromRational(q(phis[i]!)))))), G.div(quad, G.fromInt(4))));
+        // (A constant instance has no wave: it stays exact, where a sine would need enclosures.)
+        const wave = (i: number): T => (C.isZero() ? G.zero : G.mul(G.fromRational(C), G.elementary('sin', G.add(dot(r[i]!), G.fromRational(q(phis[i]!))))));
+        return Array.from({ length: out }, (_, i) => G.add(G.add(G.add(G.fromRational(q(as[i]!)), dot(w[i]!)), wave(i)), G.div(quad, G.fromInt(4))));
       };
       const n = xs.length;
       if (order === 0) return outDim === undefined ? components(F, xs)[0]! : new Mat(out, 1, components(F, xs));
@@ -262,6 +263,19 @@ export function randomFunction(rng: Rng, elementwise: boolean, constant = false)
   };
 }
 
+/**
+ * The instances random ones never are, which sit on the edge of what a function may be: a
+ * constant (its derivatives are 0), and for `R → R` the lines x + a and −x + a (|f'| is the
+ * same everywhere: scaled to a bound |f'(z)| ≤ γ they meet it at every z, f(x) = ±γx + a).
+ */
+export function edgeFunctions(rng: Rng, elementwise: boolean): FunctionInstance[] {
+  const a = q(rng.pick(['0', '0.5', '1', '-1', '2']));
+  if (!elementwise) return [randomFunction(rng, false, true)];
+  const [d, phi] = [Rational.ONE, Rational.ZERO];
+  return [elementwiseInstance(a, Rational.ZERO, Rational.ZERO, d, phi), elementwiseInstance(a, Rational.ONE, Rational.ZERO, d, phi),
+    elementwiseInstance(a, Rational.of(-1), Rational.ZERO, d, phi)];
+}
+
 /** Σ cᵢ yᵢ for small integers cᵢ: additions for |cᵢ| ≤ 2 (exact in every field), a product otherwise. */
 function integerCombination<T>(G: Field<T>, cs: readonly number[], ys: readonly T[]): T {
   let sum = G.zero;
@@ -281,6 +295,8 @@ function elementwiseInstance(A: Rational, B: Rational, C: Rational, D: Rational,
   return {
     apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
       const f = (x: S): S => {
+        // A line or a constant (c = 0) is evaluated without its sine: exactly, in every backend.
+        if (C.isZero()) return order === 0 ? F.add(F.fromRational(A), F.mul(F.fromRational(B), x)) : order === 1 ? F.fromRational(B) : F.zero;
         // d^k/dx^k of c·sin(dx + φ) is c·d^k·sin(dx + φ + kπ/2).
         const theta = F.add(F.mul(F.fromRational(D), x), F.fromRational(PHI));
         const turn = order % 4;
@@ -294,7 +310,8 @@ function elementwiseInstance(A: Rational, B: Rational, C: Rational, D: Rational,
       const x = args[0]!;
       return isMat(x) ? x.map(f) : f(x);
     },
-    describe: (name) => `${name}(x) = ${A} + ${B}x + ${C}·sin(${D}x + ${PHI})`,
+    describe: (name) => (!C.isZero() ? `${name}(x) = ${A} + ${B}x + ${C}·sin(${D}x + ${PHI})`
+      : B.isZero() ? `${name}(x) = ${A}, a constant function` : A.isZero() ? `${name}(x) = ${B}x` : `${name}(x) = ${A} + ${B}x`),
     // sup |f| = |a| + |c| when b = 0; sup |f'| = |b| + |c d|; sup |f^(k)| = |c| d^k (k ≥ 2).
     sup: (order) => order === 0 ? (B.isZero() ? abs(A).add(abs(C)) : null)
       : order === 1 ? abs(B).add(abs(C.mul(D))) : abs(C.mul(D.pow(BigInt(order)))),

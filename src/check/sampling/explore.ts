@@ -1162,7 +1162,7 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
  * `where` it was found) where it fails there, or, for `=`, where the right side has no
  * value and the left has one (the domain rule); else null.
  */
-function probeFailure(p: StepProblem, q: Point, levels: ReturnType<typeof allLevels>, where: string): Counterexample | null {
+export function probeFailure(p: StepProblem, q: Point, levels: ReturnType<typeof allLevels>, where: string): Counterexample | null {
   q.touched.clear();
   let o: ReturnType<typeof decideAt>;
   try {

@@ -14,6 +14,7 @@ import { assignments, counterexample, describePoint, formatSides, formatValue } 
 import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, matrixScaleSearch, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
 import { domainKeys } from './domain.js';
 import { dimensionProbes, identityOverrides } from './dimensions.js';
+import { edgeSearch } from './edges.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
 
 /** The reason of an unknown step no sampled point of which met the assumptions. */
@@ -450,6 +451,11 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       vacuousWhy = `at all ${held} sampled points both statements were ${sawTrue ? 'true' : 'false'}, and there was no boundary to search`;
     }
   } else if (!statement && ['<', '≤', '>', '≥', '≠'].includes(p.rel) && probePoints.length > 0 && confirm) {
+    // The edges of the assumptions first (a few exact points, where the search below may run
+    // out of time): a bounded vector or matrix on its bound (W = δ·I under ‖W‖ ≤ δ, W = 0 at
+    // δ = 0), a function constant or a line on its derivative bound.
+    const edge = firstHeld && edgeSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}⊥`), opts.deadline);
+    if (edge) return fail(edge, edge.right === 'undefined');
     // (Not for a step a rule or certificate proved for every value: the sampled points
     // cross-check it; the search is what makes a passing step slow — 150 ms for Q1.2's bounds.)
     const { failure, summary } = searchInequality(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);

@@ -987,6 +987,19 @@ export class Point {
     return p;
   }
 
+  /**
+   * A copy of this point with one declared function's instance replaced (a search's constant
+   * or line), its `for all` bounds met anew by scaling it: onto a non-strict bound, halfway
+   * inside a strict one.
+   */
+  withFunction(key: string, instance: FunctionInstance, rng: Rng = this.rng): Point {
+    const p = this.derive(rng, (_k, v) => v);
+    p.functions.delete(key);
+    const bounds = this.prep.functionBounds.get(key) ?? [];
+    p.rawFunctions.set(key, { instance, shrinks: bounds.map((b) => (b.strict ? Rational.parse('0.5') : Rational.ONE)) });
+    return p;
+  }
+
   /** A copy of this point with one drawn value replaced. */
   replacing(key: string, value: Val<Rational>, rng: Rng = this.rng): Point {
     return this.derive(rng, (k, v) => (k === key ? value : v), [key, value]);

@@ -1,0 +1,190 @@
+import type { Expr } from '../../ast.js';
+import { freeNames } from '../../ast-walk.js';
+import type { Counterexample } from '../../result.js';
+import { Mat, isMat } from '../evaluator/field.js';
+import { Rational, exactField } from '../evaluator/rational.js';
+import type { StepProblem } from '../problem.js';
+import type { Rng } from '../rng.js';
+import { edgeFunctions } from './draw.js';
+import { probeFailure, respectsTags } from './explore.js';
+import { allLevels } from './levels.js';
+import type { Point } from './point.js';
+
+/**
+ * The edges of the assumptions that random points and the other searches miss, where a step
+ * that turns `≤` into `<` fails (LANGUAGE.md §3, "Search, not luck"):
+ * - a vector or matrix a bound constrains (`‖W‖ ≤ δ`, `λ_max(WᵀW) ≤ δ²`, `‖v‖ ≥ 1`) at 0,
+ *   c·e₁ (c·E₁₁) and c·I, with c the exact rational that puts it on the bound, also with the
+ *   scalars the bounds read at their included ends (`0 ≤ δ`: δ = 0, W = 0 for `‖W‖² < δ`);
+ * - each declared function the step reads as a constant and, for `R → R`, as the lines
+ *   ±x + a, scaled onto a `for all` bound on its derivative (σ(x) = γx on |σ'(z)| ≤ γ):
+ *   random instances are never either. They are tried at the first held point, there with the
+ *   vectors and matrices no bound constrains at e₁ (E₁₁: their norms are exact), and at the
+ *   first structured points.
+ * Every probe must meet every assumption exactly or by disjoint enclosures (not by agreement:
+ * `Point.satisfiesAssumptions` with `certain`), and the step must certainly fail there.
+ */
+export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | null {
+  const levels = allLevels();
+  const mats = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value)).slice(0, 4);
+  const fns = [...base.touched].filter((k) => k.startsWith('fn:')).map((k) => k.slice(3));
+  if (mats.length === 0 && fns.length === 0) return null;
+  const bounds = matrixBounds(base, mats);
+  const probes: { point: Point; where: string }[] = [];
+  const seen = new Set<string>();
+  // Scalars the bounds read, at each included end of their own interval (`0 ≤ δ < 1`: 0).
+  const ends: [string, Rational][] = [];
+  for (const key of new Set(bounds.flatMap((b) => b.scalars))) {
+    const iv = base.prep.intervals.get(key);
+    if (!iv || base.isInteger(key)) continue;
+    if (iv.lo !== null && iv.loClosed) ends.push([key, iv.lo]);
+    if (iv.hi !== null && iv.hiClosed) ends.push([key, iv.hi]);
+  }
+  const settings: (readonly [string, Rational])[][] = [[], ...ends.slice(0, 4).map((e) => [e])];
+  // (And all of them at once, each at its first end.)
+  const first = new Map<string, Rational>();
+  for (const [k, v] of ends) if (!first.has(k)) first.set(k, v);
+  if (first.size > 1) settings.push([...first]);
+  const structured: { point: Point; where: string }[] = [];
+  for (const setting of settings) {
+    const at = setting.reduce((q, [k, v]) => q.replacing(k, v, rng), base);
+    const scalarsText = setting.map(([k, v]) => `${label(base, k)} = ${v.toString()}`).join(', ');
+    for (const form of ['zero', 'unit', 'identity'] as const) {
+      const entries: [string, Mat<Rational>, string][] = [];
+      for (const key of mats) {
+        const v = base.values.get(key)!.value as Mat<Rational>;
+        const dir = direction(v, form);
+        if (!dir) continue;
+        const own = bounds.filter((b) => b.key === key);
+        // (One no bound constrains is left as drawn: 0 and I are the coincidence and scale searches'.)
+        if (own.length === 0) continue;
+        const c = form === 'zero' ? Rational.ZERO : own.map((b) => onBound(at, b, dir, rng)).find((x) => x !== null) ?? null;
+        if (c === null) continue;
+        const what = form === 'zero' ? '0' : `${c.toString()}·${form === 'unit' ? unitName(v) : 'I'}`;
+        entries.push([key, dir.map((x) => x.mul(c)), `${label(base, key)} = ${what}`]);
+      }
+      const groups = entries.length > 1 ? [entries, ...entries.map((e) => [e])] : entries.length === 1 ? [entries] : [];
+      for (const group of groups) {
+        if (setting.length === 0 && group.length === 0) continue;
+        const id = `${setting.map(([k, v]) => `${k}=${v}`).join(',')}|${group.map(([k, m]) => `${k}=${m.data.join(',')}`).join(';')}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const q = group.reduce((pt, [k, m]) => pt.replacing(k, m, rng), at);
+        structured.push({ point: q, where: [...group.map(([, , w]) => w), scalarsText].filter((s) => s).join(', ') });
+      }
+    }
+  }
+  // A function's edge instances at the first sampled point, then the structured points as they are,
+  // then those instances at the structured points (exact there where a norm is: u = e₁).
+  const withFunctions = (q: Point, where: string) => {
+    for (const f of fns) {
+      const info = base.ctx.scope.get(f);
+      if (!info?.fn) continue;
+      // (Under a bound on |f| itself a line is scaled to the constant at that bound, as the constant is.)
+      const bounded = (base.prep.functionBounds.get(f) ?? []).some((b) => b.order === 0);
+      for (const inst of edgeFunctions(rng, info.fn.elementwise)) {
+        const line = inst.sup?.(1)?.isZero() === false;
+        if (line && bounded) continue;
+        const r = q.withFunction(f, inst, rng);
+        const what = line ? 'a line, scaled onto any bound on its derivative' : 'a constant function';
+        probes.push({ point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
+      }
+    }
+  };
+  withFunctions(base, '');
+  // (With the vectors and matrices no bound constrains at e₁ or E₁₁, a norm of them is exact:
+  // ‖u'‖ > ‖u‖ with u' = u − η∇L(g u/‖u‖) fails for a constant L where ‖u‖ is 1, not √2.)
+  const free = mats.filter((k) => !bounds.some((b) => b.key === k));
+  if (fns.length > 0 && free.length > 0) {
+    const exact = free.reduce((q, k) => q.replacing(k, direction(base.values.get(k)!.value as Mat<Rational>, 'unit')!, rng), base);
+    withFunctions(exact, free.map((k) => `${label(base, k)} = ${unitName(base.values.get(k)!.value as Mat<Rational>)}`).join(', '));
+  }
+  probes.push(...structured);
+  for (const s of structured.slice(0, 4)) withFunctions(s.point, s.where);
+  for (const { point, where } of probes.slice(0, EDGE_PROBES)) {
+    if (Date.now() > deadline) return null;
+    point.deadline = deadline;
+    try {
+      if (![...point.overrides.keys()].filter((k) => point.changed.has(k) && isMat(point.overrides.get(k)!)).every((k) => respectsTags(point, k))) continue;
+      if (!point.satisfiesAssumptions(levels, true, true)) continue;
+    } catch {
+      continue;
+    }
+    const found = probeFailure(p, point, levels, `found on an edge of the assumptions (${where})`);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** At most this many edge probes per step. */
+const EDGE_PROBES = 40;
+
+/** A bound `f(X) ≤ g`, `f(X) ≥ g` (or strict) of an assumption on one vector or matrix X that g does not read. */
+interface MatrixBound {
+  readonly key: string;
+  /** The side that reads X, and the other. */
+  readonly side: Expr;
+  readonly other: Expr;
+  /** The scalars the other side reads. */
+  readonly scalars: readonly string[];
+}
+
+/** The assumptions that bound a homogeneous function of one of `mats` by what does not read it. */
+function matrixBounds(base: Point, mats: readonly string[]): MatrixBound[] {
+  const keysOf = (e: Expr) => new Set(freeNames(e).map((v) => base.ctx.scope.lookup(v.name)).filter((x) => x && !x.index).map((x) => x!.info.key));
+  const out: MatrixBound[] = [];
+  for (const c of base.prep.checks) {
+    const f = c.formula;
+    if (f.kind !== 'Compare' || f.ops.length !== 1 || !['≤', '<', '≥', '>'].includes(f.ops[0]!)) continue;
+    const [a, b] = f.operands as [Expr, Expr];
+    for (const [side, other] of [[a, b], [b, a]] as const) {
+      const ks = [...keysOf(side)];
+      const os = keysOf(other);
+      if (ks.length !== 1 || !mats.includes(ks[0]!) || os.has(ks[0]!)) continue;
+      const scalars = [...os].filter((k) => { const v = base.values.get(k)?.value; return v !== undefined && !isMat(v); });
+      out.push({ key: ks[0]!, side, other, scalars });
+    }
+  }
+  return out;
+}
+
+/** 0, e₁ (E₁₁ for a matrix) or I in the shape of `v`, as its tags allow (null where the form is not one of its shape). */
+function direction(v: Mat<Rational>, form: 'zero' | 'unit' | 'identity'): Mat<Rational> | null {
+  if (form === 'zero') return v.map(() => Rational.ZERO);
+  if (form === 'unit') return new Mat(v.rows, v.cols, v.data.map((_, i) => (i === 0 ? Rational.ONE : Rational.ZERO)));
+  if (v.rows !== v.cols || v.rows === 1) return null;
+  return new Mat(v.rows, v.cols, v.data.map((_, i) => (i % (v.cols + 1) === 0 ? Rational.ONE : Rational.ZERO)));
+}
+
+/**
+ * The c ≥ 0 with f(c·D) = g exactly, for f homogeneous of degree k = 1, 2 or 4 along D (measured:
+ * f(2D) = 2^k f(D), exactly): (g/f(D))^(1/k) where that is rational, else null.
+ */
+function onBound(at: Point, b: MatrixBound, dir: Mat<Rational>, rng: Rng): Rational | null {
+  const value = (q: Point, e: Expr): Rational | null => {
+    try {
+      const v = q.evaluate(exactField, e);
+      return isMat(v) ? null : (v as Rational);
+    } catch {
+      return null;
+    }
+  };
+  const f1 = value(at.replacing(b.key, dir, rng), b.side);
+  const f2 = value(at.replacing(b.key, dir.map((x) => x.mul(Rational.of(2))), rng), b.side);
+  const g = value(at, b.other);
+  if (f1 === null || f2 === null || g === null || f1.sign() <= 0 || g.sign() < 0) return null;
+  const ratio = f2.div(f1);
+  let t: Rational | null = g.div(f1);
+  if (ratio.equals(Rational.of(2))) return t;
+  if (ratio.equals(Rational.of(4))) return t.sqrt();
+  if (ratio.equals(Rational.of(16))) return (t = t.sqrt()) && t.sqrt();
+  return null;
+}
+
+function unitName(v: Mat<Rational>): string {
+  return v.cols === 1 || v.rows === 1 ? 'e₁' : 'E₁₁';
+}
+
+function label(point: Point, key: string): string {
+  return point.values.get(key)?.label ?? key;
+}
