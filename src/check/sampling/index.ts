@@ -15,6 +15,7 @@ import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEq
 import { domainKeys } from './domain.js';
 import { dimensionProbes, identityOverrides } from './dimensions.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
+import { meetLinear } from './linear-solve.js';
 
 /** The reason of an unknown step no sampled point of which met the assumptions. */
 export const NO_POINT = 'no sampled point satisfied the assumptions';
@@ -178,7 +179,8 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
         // An equation among the assumptions (α + β = 1) is never met by chance: solve it;
         // a bound on a norm or eigenvalue of one matrix is met by scaling the matrix.
         // A substitution with no value here (u = √(x − 2) at x = 0) is met by moving x into its domain.
-        const solved = solveEqualities(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng) ?? meetDomains(p, point, rng, opts.deadline);
+        // An equation among vectors or matrices affine in one of them (A B = B A) is solved exactly.
+        const solved = solveEqualities(p, point, rng, opts.deadline) ?? meetLinear(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng) ?? meetDomains(p, point, rng, opts.deadline);
         if (!solved) {
           rejected++;
           if (held === 0 && rejected >= 60) break;
@@ -541,7 +543,7 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
       point.deadline = opts.deadline;
       try {
         if (!point.satisfiesAssumptions(levels)) {
-          const solved = solveEqualities(p, point, drng, opts.deadline) ?? meetByScaling(p, point, drng) ?? meetDomains(p, point, drng, opts.deadline);
+          const solved = solveEqualities(p, point, drng, opts.deadline) ?? meetLinear(p, point, drng, opts.deadline) ?? meetByScaling(p, point, drng) ?? meetDomains(p, point, drng, opts.deadline);
           if (!solved) continue;
           point = solved;
         }
