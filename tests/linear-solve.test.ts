@@ -21,12 +21,21 @@ async function verdicts(text: string, seed: number): Promise<string[]> {
 const refuted: { name: string; text: string; seeds?: number[] }[] = [
   { name: 'assume A B = B A: Aᵀ B = B Aᵀ fails (B on the commutant of A)', text: 'matrix A, B in R^{n×n}\nassume A B = B A\n    Aᵀ B\n  = B Aᵀ\n' },
   { name: 'assume A B symmetric: B A = (B A)ᵀ fails', text: 'matrix A, B in R^{n×n}\nassume A B symmetric\n    B A\n  = (B A)ᵀ\n' },
+  { name: '‖x − 2y‖ ≠ 0 fails at x = 2y', text: 'vector x, y in R^n\n‖x - 2 y‖ ≠ 0\n' },
+  { name: '‖A − 2I‖_F ≠ 0 fails at A = 2I', text: 'matrix A in R^{n×n}\n‖A - 2 I_n‖_F ≠ 0\n' },
+  { name: '‖A + Aᵀ‖_F > 0 under ‖A‖_F ≥ 1 fails at an antisymmetric A', text: 'matrix A in R^{n×n}\nassume ‖A‖_F ≥ 1\n‖A + Aᵀ‖_F > 0\n', seeds: [0, 1, 2] },
+  { name: '‖Q + I‖ > 0 fails at the orthogonal Q = −I', text: 'matrix Q in R^{n×n} orthogonal\n‖Q + I_n‖ > 0\n', seeds: [0, 1, 2] },
+  { name: 'under unit x, y: 1 + xᵀy ≠ 0 fails at y = −x', text: 'vector x, y in R^n\nassume ‖x‖ = 1, ‖y‖ = 1\n1 + xᵀ y ≠ 0\n', seeds: [0, 1, 2] },
+  { name: 'under unit x, y: xᵀy ≠ 0 fails at x ⟂ y', text: 'vector x, y in R^n\nassume ‖x‖ = 1, ‖y‖ = 1\nxᵀ y ≠ 0\n', seeds: [0, 1, 2] },
+  { name: 'under unit x, y: ‖x + y‖ ≠ 0 fails at y = −x', text: 'vector x, y in R^n\nassume ‖x‖ = 1, ‖y‖ = 1\n‖x + y‖ ≠ 0\n', seeds: [0, 1, 2] },
 ];
 
 const holding: { name: string; text: string }[] = [
   { name: 'assume A B = B A: A² B = B A² holds', text: 'matrix A, B in R^{n×n}\nassume A B = B A\n    A² B\n  = B A²\n' },
   { name: 'assume A B = B A: (A + B)² = A² + 2AB + B² holds', text: 'matrix A, B in R^{n×n}\nassume A B = B A\n    (A + B)²\n  = A² + 2 A B + B²\n' },
   { name: 'assume A B symmetric: A B = Bᵀ Aᵀ holds', text: 'matrix A, B in R^{n×n}\nassume A B symmetric\n    A B\n  = Bᵀ Aᵀ\n' },
+  { name: '‖x − 2y‖ ≥ 0 and ‖x − 2y‖ + 1 > 0 hold', text: 'vector x, y in R^n\n‖x - 2 y‖ ≥ 0\n\n‖x - 2 y‖ + 1 > 0\n' },
+  { name: 'under unit x, y: ‖x − y‖ ≤ 2, 1 + xᵀy ≥ 0 hold', text: 'vector x, y in R^n\nassume ‖x‖ = 1, ‖y‖ = 1\n‖x - y‖ ≤ 2\n\n1 + xᵀ y ≥ 0\n' },
   { name: 'assume A B = B A: tr(A B − B A) ≠ 1 holds (no solution)', text: 'matrix A, B in R^{n×n}\nassume A B = B A\ntr(A B - B A) ≠ 1\n' },
 ];
 
