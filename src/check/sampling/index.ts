@@ -16,6 +16,7 @@ import { domainKeys } from './domain.js';
 import { dimensionProbes, identityOverrides } from './dimensions.js';
 import { edgeSearch } from './edges.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
+import { linearZeroSearch, meetLinear } from './linear-solve.js';
 
 /** The reason of an unknown step no sampled point of which met the assumptions. */
 export const NO_POINT = 'no sampled point satisfied the assumptions';
@@ -185,7 +186,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         // An equation among the assumptions (α + β = 1) is never met by chance: solve it;
         // a bound on a norm or eigenvalue of one matrix is met by scaling the matrix.
         // A substitution with no value here (u = √(x − 2) at x = 0) is met by moving x into its domain.
-        const solved = solveEqualities(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng) ?? meetDomains(p, point, rng, opts.deadline);
+        // An equation among vectors or matrices affine in one of them (A B = B A) is solved exactly.
+        const solved = solveEqualities(p, point, rng, opts.deadline) ?? meetLinear(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng) ?? meetDomains(p, point, rng, opts.deadline);
         if (!solved) {
           rejected++;
           if (held === 0 && rejected >= 60) break;
@@ -539,15 +541,22 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     if (failure) return fail(failure, failure.right === 'undefined');
   }
   // Vectors and matrices that coincide (y = x, y = −x, y = 0): where ‖x − y‖ > 0 fails.
+  // Then the zero sets of its vector and matrix parts, solved exactly (‖x − 2y‖ ≠ 0 at x = 2y,
+  // 1 + xᵀy ≠ 0 at x = −y), before a coincidence where the sides could not be told apart is reported.
   if (firstHeld && ((statement && confirm) || (!statement && p.rel !== '='))) {
     const found = coincidenceSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}=`), opts.deadline);
-    if (found && 'tight' in found) {
+    if (found && !('tight' in found)) return fail(found, found.right === 'undefined');
+    const solved = !statement && confirm ? linearZeroSearch(p, heldPoints.slice(0, 3), new Rng(opts.seed, `${p.salt}0`), opts.deadline) : null;
+    if (solved && !('tight' in solved)) return fail(solved, solved.right === 'undefined');
+    if (found || solved) {
+      const tight = found && 'tight' in found ? found.tight : (solved as { tight: Point }).tight;
       return {
         held, failure: null, notes, vacuous: false,
-        unknown: `at ${describePoint(found.tight)} (where two of its vectors or matrices coincide) the two sides agree to every precision tried, so '${p.rel}' may fail there`,
+        unknown: found
+          ? `at ${describePoint(tight)} (where two of its vectors or matrices coincide) the two sides agree to every precision tried, so '${p.rel}' may fail there`
+          : `at ${describePoint(tight)} (where a vector or matrix part of the step is 0) the two sides agree to every precision tried, so '${p.rel}' may fail there`,
       };
     }
-    if (found) return fail(found, found.right === 'undefined');
   }
   // Larger dimensions: 6, 7, 8 and 12 where the step could depend on its size (tr(I_n) ≤ 5,
   // det(Mᵀ M) = 0 for M in R^{n×6}), and the identity test's size where its sides differed.
@@ -561,7 +570,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       point.deadline = opts.deadline;
       try {
         if (!point.satisfiesAssumptions(levels)) {
-          const solved = solveEqualities(p, point, drng, opts.deadline) ?? meetByScaling(p, point, drng) ?? meetDomains(p, point, drng, opts.deadline);
+          const solved = solveEqualities(p, point, drng, opts.deadline) ?? meetLinear(p, point, drng, opts.deadline) ?? meetByScaling(p, point, drng) ?? meetDomains(p, point, drng, opts.deadline);
           if (!solved) continue;
           point = solved;
         }
