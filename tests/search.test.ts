@@ -580,6 +580,26 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '(x⁵ − x − 3)² > −10⁻⁴⁰ under 1 < x < 2 holds', text: 'scalar x\nassume 1 < x < 2\n    (x^5 - x - 3)^2\n  > -10^(-40)\n', want: 'pass' },
   { name: 'a + 1 = 4 under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    a + 1\n  = 4\n', want: 'refuted', cx: /^a = 2$/ },
   { name: '1 = (a − 2)/(a − 2) under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    1\n  = (a - 2)/(a - 2)\n', want: 'refuted', cx: /^a = 2$/ },
+  // (Red team:) a ⇔/⇒ that drops a root close to another: polyRoots took the nearest short
+  // fraction (0) for the root at 1/10000, and the grid's short fraction did the same.
+  { name: 'x(x − 1/10000) = 0 ⇔ x = 0 fails at 1/10000', text: 'scalar x\n    x(x - 1/10000) = 0 ⇔ x = 0\n', want: 'refuted', cx: /^x = 0\.0001$/ },
+  { name: '(x − 5)(x − 5.0001) = 0 ⇔ x = 5 fails at 5.0001', text: 'scalar x\n    (x - 5)(x - 5.0001) = 0 ⇔ x = 5\n', want: 'refuted', cx: /^x = 5\.0001$/ },
+  { name: '(2x − 3)(x − 1.5002) = 0 ⇔ x = 1.5 fails at 1.5002', text: 'scalar x\n    (2x - 3)(x - 1.5002) = 0 ⇔ x = 1.5\n', want: 'refuted', cx: /^x = 1\.5002$/ },
+  { name: 'x(x − 10⁻³⁰) = 0 ⇔ x = 0 fails at 10⁻³⁰', text: 'scalar x\n    x(x - 10^(-30)) = 0 ⇔ x = 0\n', want: 'refuted', cx: /^x = 0\.0{29}1$/ },
+  { name: 'x(x − 1/10000) = 0 ⇒ x = 0 fails at 1/10000', text: 'scalar x\n    x(x - 1/10000) = 0 ⇒ x = 0\n', want: 'refuted', cx: /^x = 0\.0001$/ },
+  { name: '(x − 1)(x − 1 − 10⁻⁴⁰) = 0 ⇔ x = 1 fails at 1 + 10⁻⁴⁰', text: 'scalar x\n    (x - 1)(x - 1 - 10^(-40)) = 0 ⇔ x = 1\n', want: 'refuted', cx: /^x = 1\.0{39}1$/ },
+  { name: 'e^x x (x − 1/10000) = 0 ⇔ x = 0 fails at 1/10000 (a factor\'s roots)', text: 'scalar x\n    e^x x (x - 1/10000) = 0 ⇔ x = 0\n', want: 'refuted', cx: /^x = 0\.0001$/ },
+  { name: 'log(x)(x − 1.0001) = 0 ⇔ x = 1 fails at 1.0001', text: 'scalar x\n    log(x) (x - 1.0001) = 0 ⇔ x = 1\n', want: 'refuted', cx: /^x = 1\.0001$/ },
+  { name: '(e^x − 2)(x − 0.6931) = 0 ⇔ e^x = 2 fails at 0.6931', text: 'scalar x\n    (e^x - 2)(x - 0.6931) = 0 ⇔ e^x = 2\n', want: 'refuted', cx: /^x = 0\.6931$/ },
+  { name: 'x = 0 ⇔ x(x − 1/10000) = 0 fails at 1/10000 (⇐)', text: 'scalar x\n    x = 0 ⇔ x(x - 1/10000) = 0\n', want: 'refuted', cx: /^x = 0\.0001$/ },
+  { name: 'x(x − 1/10000) = 0 ⇔ x = 0 or x = 1/10000 holds', text: 'scalar x\n    x(x - 1/10000) = 0 ⇔ x = 0 or x = 1/10000\n', want: 'pass' },
+  { name: '(x − 5)(x − 5.0001) = 0 ⇔ x = 5 or x = 5.0001 holds', text: 'scalar x\n    (x - 5)(x - 5.0001) = 0 ⇔ x = 5 or x = 5.0001\n', want: 'pass' },
+  { name: 'x(x − 10⁻³⁰) = 0 ⇔ x = 0 or x = 10⁻³⁰ holds', text: 'scalar x\n    x(x - 10^(-30)) = 0 ⇔ x = 0 or x = 10^(-30)\n', want: 'pass' },
+  { name: 'x = 0 ⇒ x(x − 1/10000) = 0 holds', text: 'scalar x\n    x = 0 ⇒ x(x - 1/10000) = 0\n', want: 'pass' },
+  { name: 'e^x x (x − 1/10000) = 0 ⇔ x = 0 or x = 1/10000 holds', text: 'scalar x\n    e^x x (x - 1/10000) = 0 ⇔ x = 0 or x = 1/10000\n', want: 'pass' },
+  { name: '(x² − 2)(x − 1.4142) = 0 ⇔ x² = 2 or x = 1.4142 holds', text: 'scalar x\n    (x^2 - 2)(x - 1.4142) = 0 ⇔ x^2 = 2 or x = 1.4142\n', want: 'pass' },
+  { name: 'log(x)(x + 1) = 0 ⇔ x = 1 holds (log has no value at −1)', text: 'scalar x\n    log(x) (x + 1) = 0 ⇔ x = 1\n', want: 'pass' },
+  { name: '(x − 1)²(x − 1.00001) = 0 ⇔ x = 1 or x = 1.00001 holds', text: 'scalar x\n    (x - 1)^2 (x - 1.00001) = 0 ⇔ x = 1 or x = 1.00001\n', want: 'pass' },
 ];
 
 describe('search where the truth can change', () => {

@@ -2894,11 +2894,13 @@ export function failureStands(q: Point, rel: string, left: Formula, right: Formu
   const agreedA = known !== 'left' && knownFalse !== 'left' && q.restedOnAgreement;
   const b = known === 'right' ? true : knownFalse === 'right' ? false : q.truth(right, top);
   const agreedB = known !== 'right' && knownFalse !== 'right' && q.restedOnAgreement;
-  if (typeof a !== 'boolean' || typeof b !== 'boolean') return true;
   // At a point of exact values, a truth resting on agreement is no proof (tanh x = 1 ⇒ x < 0
-  // was refuted at x = 8·10⁹, where tanh x is 1 to every digit tried but not 1). At an
-  // enclosure of a certain root, agreement is how the root's equation holds.
+  // was refuted at x = 8·10⁹, where tanh x is 1 to every digit tried but not 1), whatever the
+  // other statement comes to there (sin(x)(x − 10⁻³⁰) = 0 "holds" at x = −10⁻³⁰⁰ by agreement
+  // while sin x = 0 is undecided). At an enclosure of a certain root, agreement is how the
+  // root's equation holds.
   if ((agreedA || agreedB) && q.enclosures.size === 0) return false;
+  if (typeof a !== 'boolean' || typeof b !== 'boolean') return true;
   return rel === '⇔' ? a !== b : a && !b;
 }
 
@@ -2980,6 +2982,28 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     return null;
   };
   const all = [...(['left', 'right'] as const).flatMap((side) => comparisons(side === 'left' ? left : right).map((c) => ({ ...c, side })))];
+  /** The whole equation c (a product = 0) tested at each scalar factor's roots along key (FACTOR_ROOTS of each, smallest first). */
+  const factorRoots = (c: (typeof all)[number], key: string, base: Point): Counterexample | null => {
+    const factors = zeroFactors(c.a, c.b).filter((f) => scalar(f) && freeNames(f).some((v) => base.prep.keyOfName(v.name) === key.split('@')[0]));
+    if (factors.length === 0) return null;
+    const otherHasEquation = hasEquation(c.side === 'left' ? right : left);
+    let refined = 0;
+    for (const f of factors) {
+      for (const r of zerosAlong(base, key, f, deadline).slice(0, FACTOR_ROOTS)) {
+        if (Date.now() > deadline) return null;
+        if (!r.at && !r.certain) continue;
+        const fine = otherHasEquation && !r.at && refined++ < 3 ? refineRoot(base, key, f, ZERO_SCALAR, r, deadline) : null;
+        const q = rootPoint(base, key, fine ?? r, rng, deadline);
+        if (!q) continue;
+        // The product is 0 there for certain where every other factor has a value over the
+        // whole enclosure (so is finite at the root); otherwise both statements are evaluated.
+        const defined = factors.every((g) => g === f || definedOn(q, g));
+        const failure = test(q, defined ? c.side : null, true, c.side);
+        if (failure) return failure;
+      }
+    }
+    return null;
+  };
   for (const base of bases) {
     // Along each scalar: the boundaries of every comparison of both statements together,
     // probed at, beside and between them all (log x > 10 ⇔ x > 22026.4657948 differs only
@@ -2989,6 +3013,16 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     if (scalarComparisons.length > 0) {
       for (const key of scalarKeys(base)) {
         if (Date.now() > deadline) return result(null);
+        // A product set to 0 is 0 at each factor's roots, found one factor at a time (exact
+        // where rational: (x − 2)(x − 2.0001) e^x = 0 at 2.0001, which the whole's grid
+        // and a short fraction beside it took for 2). (First: a factor's roots are few and
+        // cheap where it is a polynomial; the whole's, of (x − 3)(x − 3.0000001) cos x = 0,
+        // are many, each probed and confirmed in decimals.)
+        for (const c of scalarComparisons) {
+          if (c.op !== '=' || !c.whole || base.isInteger(key)) continue;
+          const byFactor = factorRoots(c, key, base);
+          if (byFactor) return result(byFactor);
+        }
         const found = scalarComparisons.map((c) => ({ c, b: boundariesAlong(base, key, c.a, c.b, deadline) }));
         searched += found.length;
         const merged = mergeBoundaries(found.map((x) => x.b));
@@ -3235,6 +3269,19 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     }
   }
   return result(null);
+}
+
+/** Roots of each factor of a product set to 0 that a ⇔/⇒ search tries, per scalar (the smallest). */
+const FACTOR_ROOTS = 8;
+
+/** Whether a scalar expression has a double enclosure at q (over all of an enclosed scalar's interval). */
+function definedOn(q: Point, e: Expr): boolean {
+  try {
+    const v = q.evaluate(intervalField, e);
+    return !isMat(v) && Number.isFinite((v as Interval).lo) && Number.isFinite((v as Interval).hi);
+  } catch {
+    return false;
+  }
 }
 
 /** At most this many points of a ⇔/⇒ search have agreement confirmed at every precision. */
