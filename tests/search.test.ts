@@ -600,6 +600,17 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '(x² − 2)(x − 1.4142) = 0 ⇔ x² = 2 or x = 1.4142 holds', text: 'scalar x\n    (x^2 - 2)(x - 1.4142) = 0 ⇔ x^2 = 2 or x = 1.4142\n', want: 'pass' },
   { name: 'log(x)(x + 1) = 0 ⇔ x = 1 holds (log has no value at −1)', text: 'scalar x\n    log(x) (x + 1) = 0 ⇔ x = 1\n', want: 'pass' },
   { name: '(x − 1)²(x − 1.00001) = 0 ⇔ x = 1 or x = 1.00001 holds', text: 'scalar x\n    (x - 1)^2 (x - 1.00001) = 0 ⇔ x = 1 or x = 1.00001\n', want: 'pass' },
+  // (Red team:) a strict assumption close to the boundary leaves a sliver of admissible
+  // points beside it that the points beside the boundary (10⁻⁹ and 10⁻³ of its size) miss.
+  { name: 'x ≥ 0 under x > −10⁻⁹ fails at −5·10⁻¹⁰', text: 'scalar x\nassume x > -10^(-9)\n    x\n  ≥ 0\n', want: 'refuted', cx: /^x = -0\.0000000005$/ },
+  { name: '√(x²) = x under x > −10⁻⁹ fails at −5·10⁻¹⁰', text: 'scalar x\nassume x > -10^(-9)\n    √(x²)\n  = x\n', want: 'refuted', cx: /^x = -0\.0000000005$/ },
+  { name: 'x ≥ 1 under x > 1 − 10⁻⁹ fails just below 1', text: 'scalar x\nassume x > 1 - 10^(-9)\n    x\n  ≥ 1\n', want: 'refuted', cx: /^x = 0\.9999999995$/ },
+  { name: 'x ≤ 0 under x < 10⁻⁹ fails at 5·10⁻¹⁰', text: 'scalar x\nassume x < 10^(-9)\n    x\n  ≤ 0\n', want: 'refuted', cx: /^x = 0\.0000000005$/ },
+  { name: 'x ≥ 0 ⇔ x + 10⁻⁹ > 0 under x > −10⁻⁹ fails at −5·10⁻¹⁰', text: 'scalar x\nassume x > -10^(-9)\n    x ≥ 0 ⇔ x + 10^(-9) > 0\n', want: 'refuted' },
+  { name: 'x³ ≥ 0 under x > −10⁻²⁰ fails', text: 'scalar x\nassume x > -10^(-20)\n    x^3\n  ≥ 0\n', want: 'refuted' },
+  { name: 'x ≥ 0 and √(x²) = x under x > 10⁻⁹ hold', text: 'scalar x\nassume x > 10^(-9)\n    x\n  ≥ 0\n    √(x²)\n  = x\n', want: 'pass' },
+  { name: 'x ≥ 1 under x > 1 + 10⁻⁹ and x ≤ 0 under x < −10⁻⁹ hold', text: 'scalar x, y\nassume x > 1 + 10^(-9)\nassume y < -10^(-9)\n    x\n  ≥ 1\n    y\n  ≤ 0\n', want: 'pass' },
+  { name: 'x ≥ 0 ⇔ x + 10⁻⁹ > 0 under x ≥ 0 holds', text: 'scalar x\nassume x ≥ 0\n    x ≥ 0 ⇔ x + 10^(-9) > 0\n', want: 'pass' },
 ];
 
 describe('search where the truth can change', () => {

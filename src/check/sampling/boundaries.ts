@@ -9,6 +9,7 @@ import { Rational, exactField, gcd } from '../evaluator/rational.js';
 import { printExpr } from '../../print.js';
 import { visit } from '../../ast-walk.js';
 import type { Rng } from '../rng.js';
+import type { Interval as Bounds } from './draw.js';
 import type { Point } from './point.js';
 
 /**
@@ -984,7 +985,7 @@ export function mergeBoundaries(list: readonly Boundaries[]): Boundaries {
  * just beside each root on both sides (10⁻⁹ and 10⁻³ of its size away), and midway
  * between consecutive ones; integers around each for an integer name.
  */
-export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[] {
+export function probesFrom(b: Boundaries, integer: boolean, rng: Rng, bounds?: Bounds): Rational[] {
   const centers = [...b.roots, ...b.extrema, ...b.poles].map((r) => r.at ?? r.lo.add(r.hi).div(TWO)).sort((p, q) => p.cmp(q));
   const out: Rational[] = [];
   const size = (x: Rational) => {
@@ -998,6 +999,9 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[
       // A short decimal just beside the boundary (between d/2 and 2d away): a readable point.
       out.push(shortestIn(r.lo.sub(d.mul(TWO)), r.lo.sub(d.div(TWO))), shortestIn(r.hi.add(d.div(TWO)), r.hi.add(d.mul(TWO))));
     }
+    // (Where an assumption's end is closer than those, points beside it fall outside: the
+    // sliver between it and the boundary is probed instead, x ≥ 0 under x > −10⁻⁹.)
+    out.push(...towardEnds(r.at ?? r.lo.add(r.hi).div(TWO), bounds, size(r.lo).div(R(100))));
   }
   for (const r of b.poles) {
     // The pole itself (a domain finding when only one side is undefined there), and beside it.
@@ -1023,6 +1027,30 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[
     for (const k of [fl - 1n, fl, fl + 1n, fl + 2n]) ints.set(k.toString(), new Rational(k));
   }
   return [...ints.values()];
+}
+
+/** The fractions of the way toward a near end of the assumptions that towardEnds probes (10⁻¹, 10⁻³, 10⁻⁶, 10⁻⁹, 10⁻¹²). */
+const TOWARD_SCALES = [1, 3, 6, 9, 12].map((k) => new Rational(1n, 10n ** BigInt(k)));
+
+/**
+ * Points strictly between a boundary c of a step (a root, a turn, a zero) and each end of the
+ * scalar's assumed interval that lies within `reach` of it, where the points beside c fall
+ * outside the assumptions: halfway, and 10⁻¹ … 10⁻¹² of the way (short decimals), and the
+ * end itself where it is included. `x ≥ 0` under `x > −10⁻⁹` fails only on (−10⁻⁹, 0).
+ */
+export function towardEnds(c: Rational, bounds: Bounds | undefined, reach: Rational): Rational[] {
+  const out: Rational[] = [];
+  if (!bounds) return out;
+  for (const [end, closed] of [[bounds.lo, bounds.loClosed], [bounds.hi, bounds.hiClosed]] as const) {
+    if (!end || end.equals(c)) continue;
+    const d = end.sub(c);
+    if ((d.sign() < 0 ? d.neg() : d).cmp(reach) >= 0) continue;
+    const half = d.div(TWO);
+    out.push(shortestIn(c.add(half.mul(R('0.8'))), c.add(half.mul(R('1.2')))));
+    for (const t of TOWARD_SCALES) out.push(shortestIn(c.add(d.mul(t).div(TWO)), c.add(d.mul(t).mul(TWO))));
+    if (closed) out.push(end);
+  }
+  return out;
 }
 
 const Dec = Decimal.clone({ precision: 120 });

@@ -16,7 +16,7 @@ import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
+import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -375,7 +375,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       const rungs = new Set(ladder);
       const far = new Set(ladder.filter((x) => x.cmp(Rational.of(300)) > 0).map((x) => x.toString()));
       let farExact = true;
-      for (const x of [...probesFrom(b, base.isInteger(key), rng), ...ladder]) {
+      for (const x of [...probesFrom(b, base.isInteger(key), rng, base.prep.intervals.get(key)), ...ladder]) {
         if (Date.now() > deadline) return done(null);
         let tried: ReturnType<typeof probe>;
         try {
@@ -2502,11 +2502,19 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
       let tried = 0;
       for (const r of zeros) {
         if (tried++ >= 4 || Date.now() > deadline) break;
+        const zero = r.at ?? r.lo.add(r.hi).div(Rational.of(2));
+        const scale = Rational.of(1).add(zero.sign() < 0 ? zero.neg() : zero);
+        // Toward an end of the assumptions closer to the zero than a unit of its size: no
+        // random point lands between them, and past the zero a side may have no value
+        // (√(x²) = x and log(x²) = 2 log x under x > −10⁻⁹ fail only on (−10⁻⁹, 0)).
+        for (const x of towardEnds(zero, base.prep.intervals.get(key), scale)) {
+          const q = at(base, key, x, rng, deadline);
+          const found = q && domainAt(q, p, levels, extended);
+          if (found) return found;
+        }
         if (beyond) {
           // On each side of the zero, a little way off and farther (scaled to its size):
           // where g < 0 there, the right side has no value and the left may have one.
-          const zero = r.at ?? r.lo.add(r.hi).div(Rational.of(2));
-          const scale = Rational.of(1).add(zero.sign() < 0 ? zero.neg() : zero);
           const half = r.at ? Rational.of(0) : r.hi.sub(r.lo);
           for (const d of BEYOND) {
             for (const x of [r.lo.sub(half).sub(d.mul(scale)), r.hi.add(half).add(d.mul(scale))]) {
@@ -3027,7 +3035,7 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
         searched += found.length;
         const merged = mergeBoundaries(found.map((x) => x.b));
         if (merged.roots.length + merged.extrema.length + merged.poles.length > 0 || merged.polynomial) along.add(base.values.get(key)!.label);
-        for (const x of probesFrom(merged, base.isInteger(key), rng)) {
+        for (const x of probesFrom(merged, base.isInteger(key), rng, base.prep.intervals.get(key))) {
           if (Date.now() > deadline) return result(null);
           const q = at(base, key, x, rng, deadline);
           if (!q) continue;
