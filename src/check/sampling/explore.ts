@@ -2589,10 +2589,10 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         if (tried++ >= 4 || Date.now() > deadline) break;
         const zero = r.at ?? r.lo.add(r.hi).div(Rational.of(2));
         const scale = Rational.of(1).add(zero.sign() < 0 ? zero.neg() : zero);
-        // Toward an end of the assumptions closer to the zero than a unit of its size: no
-        // random point lands between them, and past the zero a side may have no value
-        // (√(x²) = x and log(x²) = 2 log x under x > −10⁻⁹ fail only on (−10⁻⁹, 0)).
-        for (const x of towardEnds(zero, base.prep.intervals.get(key), scale)) {
+        // Toward an end of the assumptions closer to the zero than the points beside it below
+        // (1/1024 of its size): no random point lands between them, and past the zero a side
+        // may have no value (√(x²) = x under x > −10⁻⁹ fails only on (−10⁻⁹, 0)).
+        for (const x of towardEnds(zero, base.prep.intervals.get(key), scale.div(Rational.of(512)))) {
           const q = at(base, key, x, rng, deadline);
           const found = q && domainAt(q, p, levels, extended);
           if (found) return found;
