@@ -17,9 +17,18 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'β^{t−i} = β^t/β^i under 0 ≤ β ≤ 1 fails at β = 0, t = i ≥ 1', text: 'integer t, i\nscalar β\nassume 0 <= β <= 1\n    β^{t-i}\n  = β^t / β^i\n', want: 'refuted', cx: /β = 0/ },
   { name: 'β^{t−i} = β^t/β^i under 0 < β ≤ 1 holds', text: 'integer t, i\nscalar β\nassume 0 < β <= 1\n    β^{t-i}\n  = β^t / β^i\n', want: 'pass' },
   // (Red team:) integer bounds that fail only past the ladder's 256.
-  { name: 'n! ≤ 100ⁿ fails from n = 269 on', text: 'integer n\n    n!\n  ≤ 100^n\n', want: 'refuted', cx: /^n = 384$/ },
+  { name: 'n! ≤ 100ⁿ fails from n = 269 on', text: 'integer n\n    n!\n  ≤ 100^n\n', want: 'refuted', cx: /^n = 269$/ },
   { name: '∑_{i=1}^{n} 0.99^i ≤ 98 fails from n = 458 on', text: 'integer n, i\n    ∑_{i=1}^{n} 0.99^i\n  ≤ 98\n', want: 'refuted' },
-  { name: '∑_{i=1}^{n} 1/i < 10 fails from n = 12,367 on', text: 'integer n, i\n    ∑_{i=1}^{n} 1/i\n  < 10\n', want: 'refuted', cx: /^n = 16384$/ },
+  { name: '∑_{i=1}^{n} 1/i < 10 fails from n = 12,367 on', text: 'integer n, i\n    ∑_{i=1}^{n} 1/i\n  < 10\n', want: 'refuted', cx: /^n = 12367$/ },
+  // (Red team:) past the ladder's 16,384, up to the 100,000 terms a ∑ is evaluated at; the
+  // smallest failing n by bisection between the rung that held and the one that failed.
+  { name: '∑_{i=1}^{n} 1/i ≤ 10.5 fails from n = 20,390 on', text: 'integer n, i\nassume n ≥ 1\n    ∑_{i=1}^{n} 1/i\n  ≤ 10.5\n', want: 'refuted', cx: /^n = 20390$/ },
+  { name: '∑_{i=1}^{n} 1/i² < 1.6449 fails from n = 29,354 on', text: 'integer n, i\nassume n ≥ 1\n    ∑_{i=1}^{n} 1/i^2\n  < 1.6449\n', want: 'refuted', cx: /^n = 29354$/ },
+  // (Found at the last rung, 100,000; the bisection below it, ~90,000 terms a probe, may
+  // run out of time before it reaches 91,380: any failing n it stops at is certain.)
+  { name: '∑_{i=1}^{n} 1/i ≤ 12 fails from n = 91,380 on', text: 'integer n, i\nassume n ≥ 1\n    ∑_{i=1}^{n} 1/i\n  ≤ 12\n', want: 'refuted', cx: /^n = (9[1-9]\d{3}|100000)$/ },
+  { name: '∑_{i=1}^{n} 1/i² < 1.645 holds', text: 'integer n, i\nassume n ≥ 1\n    ∑_{i=1}^{n} 1/i^2\n  < 1.645\n', want: 'pass' },
+  { name: '∑_{i=1}^{n} 1/i ≤ 12.5 holds (to the 100,000 terms evaluated)', text: 'integer n, i\nassume n ≥ 1\n    ∑_{i=1}^{n} 1/i\n  ≤ 12.5\n', want: 'pass' },
   { name: '∑_{i=1}^{n} 0.99^i ≤ 99 holds', text: 'integer n, i\n    ∑_{i=1}^{n} 0.99^i\n  ≤ 99\n', want: 'pass' },
   { name: 'n! ≤ nⁿ holds', text: 'integer n\n    n!\n  ≤ n^n\n', want: 'pass' },
   // (Red team:) vectors and matrices far out, near 0, and with one large entry (drawn entries are small).
@@ -580,6 +589,37 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '(x⁵ − x − 3)² > −10⁻⁴⁰ under 1 < x < 2 holds', text: 'scalar x\nassume 1 < x < 2\n    (x^5 - x - 3)^2\n  > -10^(-40)\n', want: 'pass' },
   { name: 'a + 1 = 4 under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    a + 1\n  = 4\n', want: 'refuted', cx: /^a = 2$/ },
   { name: '1 = (a − 2)/(a − 2) under assume a = 2 names a = 2', text: 'scalar a\nassume a = 2\n    1\n  = (a - 2)/(a - 2)\n', want: 'refuted', cx: /^a = 2$/ },
+  // (Red team:) a ⇔/⇒ that drops a root close to another: polyRoots took the nearest short
+  // fraction (0) for the root at 1/10000, and the grid's short fraction did the same.
+  { name: 'x(x − 1/10000) = 0 ⇔ x = 0 fails at 1/10000', text: 'scalar x\n    x(x - 1/10000) = 0 ⇔ x = 0\n', want: 'refuted', cx: /^x = 0\.0001$/ },
+  { name: '(x − 5)(x − 5.0001) = 0 ⇔ x = 5 fails at 5.0001', text: 'scalar x\n    (x - 5)(x - 5.0001) = 0 ⇔ x = 5\n', want: 'refuted', cx: /^x = 5\.0001$/ },
+  { name: '(2x − 3)(x − 1.5002) = 0 ⇔ x = 1.5 fails at 1.5002', text: 'scalar x\n    (2x - 3)(x - 1.5002) = 0 ⇔ x = 1.5\n', want: 'refuted', cx: /^x = 1\.5002$/ },
+  { name: 'x(x − 10⁻³⁰) = 0 ⇔ x = 0 fails at 10⁻³⁰', text: 'scalar x\n    x(x - 10^(-30)) = 0 ⇔ x = 0\n', want: 'refuted', cx: /^x = 0\.0{29}1$/ },
+  { name: 'x(x − 1/10000) = 0 ⇒ x = 0 fails at 1/10000', text: 'scalar x\n    x(x - 1/10000) = 0 ⇒ x = 0\n', want: 'refuted', cx: /^x = 0\.0001$/ },
+  { name: '(x − 1)(x − 1 − 10⁻⁴⁰) = 0 ⇔ x = 1 fails at 1 + 10⁻⁴⁰', text: 'scalar x\n    (x - 1)(x - 1 - 10^(-40)) = 0 ⇔ x = 1\n', want: 'refuted', cx: /^x = 1\.0{39}1$/ },
+  { name: 'e^x x (x − 1/10000) = 0 ⇔ x = 0 fails at 1/10000 (a factor\'s roots)', text: 'scalar x\n    e^x x (x - 1/10000) = 0 ⇔ x = 0\n', want: 'refuted', cx: /^x = 0\.0001$/ },
+  { name: 'log(x)(x − 1.0001) = 0 ⇔ x = 1 fails at 1.0001', text: 'scalar x\n    log(x) (x - 1.0001) = 0 ⇔ x = 1\n', want: 'refuted', cx: /^x = 1\.0001$/ },
+  { name: '(e^x − 2)(x − 0.6931) = 0 ⇔ e^x = 2 fails at 0.6931', text: 'scalar x\n    (e^x - 2)(x - 0.6931) = 0 ⇔ e^x = 2\n', want: 'refuted', cx: /^x = 0\.6931$/ },
+  { name: 'x = 0 ⇔ x(x − 1/10000) = 0 fails at 1/10000 (⇐)', text: 'scalar x\n    x = 0 ⇔ x(x - 1/10000) = 0\n', want: 'refuted', cx: /^x = 0\.0001$/ },
+  { name: 'x(x − 1/10000) = 0 ⇔ x = 0 or x = 1/10000 holds', text: 'scalar x\n    x(x - 1/10000) = 0 ⇔ x = 0 or x = 1/10000\n', want: 'pass' },
+  { name: '(x − 5)(x − 5.0001) = 0 ⇔ x = 5 or x = 5.0001 holds', text: 'scalar x\n    (x - 5)(x - 5.0001) = 0 ⇔ x = 5 or x = 5.0001\n', want: 'pass' },
+  { name: 'x(x − 10⁻³⁰) = 0 ⇔ x = 0 or x = 10⁻³⁰ holds', text: 'scalar x\n    x(x - 10^(-30)) = 0 ⇔ x = 0 or x = 10^(-30)\n', want: 'pass' },
+  { name: 'x = 0 ⇒ x(x − 1/10000) = 0 holds', text: 'scalar x\n    x = 0 ⇒ x(x - 1/10000) = 0\n', want: 'pass' },
+  { name: 'e^x x (x − 1/10000) = 0 ⇔ x = 0 or x = 1/10000 holds', text: 'scalar x\n    e^x x (x - 1/10000) = 0 ⇔ x = 0 or x = 1/10000\n', want: 'pass' },
+  { name: '(x² − 2)(x − 1.4142) = 0 ⇔ x² = 2 or x = 1.4142 holds', text: 'scalar x\n    (x^2 - 2)(x - 1.4142) = 0 ⇔ x^2 = 2 or x = 1.4142\n', want: 'pass' },
+  { name: 'log(x)(x + 1) = 0 ⇔ x = 1 holds (log has no value at −1)', text: 'scalar x\n    log(x) (x + 1) = 0 ⇔ x = 1\n', want: 'pass' },
+  { name: '(x − 1)²(x − 1.00001) = 0 ⇔ x = 1 or x = 1.00001 holds', text: 'scalar x\n    (x - 1)^2 (x - 1.00001) = 0 ⇔ x = 1 or x = 1.00001\n', want: 'pass' },
+  // (Red team:) a strict assumption close to the boundary leaves a sliver of admissible
+  // points beside it that the points beside the boundary (10⁻⁹ and 10⁻³ of its size) miss.
+  { name: 'x ≥ 0 under x > −10⁻⁹ fails at −5·10⁻¹⁰', text: 'scalar x\nassume x > -10^(-9)\n    x\n  ≥ 0\n', want: 'refuted', cx: /^x = -0\.0000000005$/ },
+  { name: '√(x²) = x under x > −10⁻⁹ fails at −5·10⁻¹⁰', text: 'scalar x\nassume x > -10^(-9)\n    √(x²)\n  = x\n', want: 'refuted', cx: /^x = -0\.0000000005$/ },
+  { name: 'x ≥ 1 under x > 1 − 10⁻⁹ fails just below 1', text: 'scalar x\nassume x > 1 - 10^(-9)\n    x\n  ≥ 1\n', want: 'refuted', cx: /^x = 0\.9999999995$/ },
+  { name: 'x ≤ 0 under x < 10⁻⁹ fails at 5·10⁻¹⁰', text: 'scalar x\nassume x < 10^(-9)\n    x\n  ≤ 0\n', want: 'refuted', cx: /^x = 0\.0000000005$/ },
+  { name: 'x ≥ 0 ⇔ x + 10⁻⁹ > 0 under x > −10⁻⁹ fails at −5·10⁻¹⁰', text: 'scalar x\nassume x > -10^(-9)\n    x ≥ 0 ⇔ x + 10^(-9) > 0\n', want: 'refuted' },
+  { name: 'x³ ≥ 0 under x > −10⁻²⁰ fails', text: 'scalar x\nassume x > -10^(-20)\n    x^3\n  ≥ 0\n', want: 'refuted' },
+  { name: 'x ≥ 0 and √(x²) = x under x > 10⁻⁹ hold', text: 'scalar x\nassume x > 10^(-9)\n    x\n  ≥ 0\n    √(x²)\n  = x\n', want: 'pass' },
+  { name: 'x ≥ 1 under x > 1 + 10⁻⁹ and x ≤ 0 under x < −10⁻⁹ hold', text: 'scalar x, y\nassume x > 1 + 10^(-9)\nassume y < -10^(-9)\n    x\n  ≥ 1\n    y\n  ≤ 0\n', want: 'pass' },
+  { name: 'x ≥ 0 ⇔ x + 10⁻⁹ > 0 under x ≥ 0 holds', text: 'scalar x\nassume x ≥ 0\n    x ≥ 0 ⇔ x + 10^(-9) > 0\n', want: 'pass' },
 ];
 
 describe('search where the truth can change', () => {

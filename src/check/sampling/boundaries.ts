@@ -9,6 +9,7 @@ import { Rational, exactField, gcd } from '../evaluator/rational.js';
 import { printExpr } from '../../print.js';
 import { visit } from '../../ast-walk.js';
 import type { Rng } from '../rng.js';
+import type { Interval as Bounds } from './draw.js';
 import type { Point } from './point.js';
 
 /**
@@ -365,12 +366,7 @@ function polySign(p: Poly, x: Rational): -1 | 0 | 1 {
 
 /** polySign at n/d (d > 0, not necessarily in lowest terms). */
 function polySignAt(p: Poly, n: bigint, d: bigint): -1 | 0 | 1 {
-  let c = integerCoefficients.get(p);
-  if (!c) {
-    const l = p.reduce((m, q) => (m / gcd(m, q.d)) * q.d, 1n);
-    c = p.map((q) => (q.n * l) / q.d);
-    integerCoefficients.set(p, c);
-  }
+  const c = integerCoefficientsOf(p);
   if (c.length === 0) return 0;
   let s = c[c.length - 1]!;
   let dk = 1n;
@@ -495,11 +491,20 @@ function polyRoots(p: Poly, depth = 0): Bracket[] {
       continue;
     }
     if (flo === fhi) continue;
+    // A rational root n/d of p has d dividing the leading integer coefficient L (the rational
+    // root theorem), so L times it is a whole number: halved until it is narrower than 1/L,
+    // the bracket holds at most two such places, each tried exactly. So a rational root is
+    // found exactly however close another lies (x(x − 10⁻³⁰) = 0 at 10⁻³⁰, not merged with 0).
+    const lead = integerCoefficientsOf(p).at(-1)!;
+    const L = lead < 0n ? -lead : lead;
+    // (At least 110 halvings, ~10⁻³³ of the bound; more only as far as 1/L needs, capped.)
+    const halvings = Math.min(MAX_HALVINGS, Math.max(110, hi.sub(lo).n.toString(2).length - hi.sub(lo).d.toString(2).length + L.toString(2).length + 2));
     // (Over one denominator that doubles at each halving: no fraction is reduced until the end.)
     let den = (lo.d / gcd(lo.d, hi.d)) * hi.d;
     let ln = lo.n * (den / lo.d);
     let hn = hi.n * (den / hi.d);
-    for (let k = 0; k < 110; k++) {
+    let exact: Rational | null = null;
+    for (let k = 0; k < halvings; k++) {
       const mn = ln + hn;
       den *= 2n;
       ln *= 2n;
@@ -507,19 +512,54 @@ function polyRoots(p: Poly, depth = 0): Bracket[] {
       const fm = polySignAt(p, mn, den);
       if (fm === 0) {
         ln = hn = mn;
+        exact = new Rational(mn, den);
         break;
       }
       if (fm === flo) ln = mn;
       else hn = mn;
+      // (Stop once the bracket is narrower than 1/L past the first 110 halvings.)
+      if (k >= 109 && (hn - ln) * L < den) break;
     }
     lo = new Rational(ln, den);
     hi = new Rational(hn, den);
-    // A rational root with a small denominator is found exactly.
-    const guess = roundToDenominator(lo.add(hi).div(TWO));
-    const exact = guess && polySign(p, guess) === 0 ? guess : lo.equals(hi) ? lo : null;
+    if (!exact) {
+      // The whole numbers m with m/L in the bracket (at most two once it is narrower than 1/L).
+      const first = floorDiv(ln * L, den);
+      for (let m = first; m <= first + 2n && !exact; m++) {
+        const c = new Rational(m, L);
+        if (c.cmp(lo) >= 0 && c.cmp(hi) <= 0 && polySign(p, c) === 0) exact = c;
+      }
+    }
+    if (!exact) {
+      // A rational root with a small denominator, found exactly — only inside the bracket:
+      // the nearest short fraction may be a neighbouring root (0 beside x(x − 1/10000)'s
+      // root at 1/10000), which lost that root.
+      const guess = roundToDenominator(lo.add(hi).div(TWO));
+      if (guess && guess.cmp(lo) >= 0 && guess.cmp(hi) <= 0 && polySign(p, guess) === 0) exact = guess;
+    }
     out.push({ lo: exact ?? lo, hi: exact ?? hi, at: exact, certain: true });
   }
   return out;
+}
+
+/** Halvings polyRoots takes at most to isolate a root finer than 1/L (a leading coefficient of 10¹²⁰⁰). */
+const MAX_HALVINGS = 4000;
+
+/** ⌊a/b⌋ for b > 0. */
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a < 0n && q * b !== a ? q - 1n : q;
+}
+
+/** p's coefficients times the least common multiple of their denominators (cached per polynomial). */
+function integerCoefficientsOf(p: Poly): bigint[] {
+  let c = integerCoefficients.get(p);
+  if (!c) {
+    const l = p.reduce((m, q) => (m / gcd(m, q.d)) * q.d, 1n);
+    c = p.map((q) => (q.n * l) / q.d);
+    integerCoefficients.set(p, c);
+  }
+  return c;
 }
 
 /** The nearest fraction with denominator ≤ 1000 (continued fractions), or null. */
@@ -852,7 +892,11 @@ function rootsAndExtrema(
       const c = Rational.parse(y.toPrecision(17));
       const w = Rational.parse((Math.max(1e-300, Math.abs(y)) * 1e-12).toPrecision(3));
       const nice = roundToDenominator(c);
-      if (nice && exactAt(point, key, a, b, nice)?.isZero()) return [{ lo: nice, hi: nice, at: nice, certain: true }];
+      // A short fraction where f is exactly 0 is a root (a turn that touches 0, among turns); it is this one only when it lies
+      // within the bracket's width: otherwise it may be a neighbouring root (1 beside the
+      // root 1.0001 of log(x)(x − 1.0001)), kept besides this one, which is still bracketed.
+      const niceRoot = nice && exactAt(point, key, a, b, nice)?.isZero() ? [{ lo: nice, hi: nice, at: nice, certain: true }] : [];
+      if (niceRoot.length > 0 && absDiff(nice!, c).cmp(w) <= 0) return niceRoot;
       // A turn at a short number (the kink of |x − 98765|) is probed there exactly too.
       const near = !zeros && nice && absDiff(nice, c).cmp(w) <= 0 ? [{ lo: nice, hi: nice, at: nice, certain: false }] : [];
       // A root for certain (intermediate values): f has opposite certain signs at the ends
@@ -903,7 +947,7 @@ function rootsAndExtrema(
         const found = signChangeNear(point, key, a, c, deadline);
         if (found) wide.push(found);
       }
-      return [bracket, ...wide, ...near];
+      return [...niceRoot, bracket, ...wide, ...near];
     });
   };
   // A grid point where f is 0 in doubles only (e^x + e^(−x) − 2 − 10⁻¹⁸ at 0, −10⁻¹⁸ in
@@ -941,7 +985,7 @@ export function mergeBoundaries(list: readonly Boundaries[]): Boundaries {
  * just beside each root on both sides (10⁻⁹ and 10⁻³ of its size away), and midway
  * between consecutive ones; integers around each for an integer name.
  */
-export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[] {
+export function probesFrom(b: Boundaries, integer: boolean, rng: Rng, bounds?: Bounds): Rational[] {
   const centers = [...b.roots, ...b.extrema, ...b.poles].map((r) => r.at ?? r.lo.add(r.hi).div(TWO)).sort((p, q) => p.cmp(q));
   const out: Rational[] = [];
   const size = (x: Rational) => {
@@ -955,6 +999,9 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[
       // A short decimal just beside the boundary (between d/2 and 2d away): a readable point.
       out.push(shortestIn(r.lo.sub(d.mul(TWO)), r.lo.sub(d.div(TWO))), shortestIn(r.hi.add(d.div(TWO)), r.hi.add(d.mul(TWO))));
     }
+    // (Where an assumption's end is closer than those, points beside it fall outside: the
+    // sliver between it and the boundary is probed instead, x ≥ 0 under x > −10⁻⁹.)
+    out.push(...towardEnds(r.at ?? r.lo.add(r.hi).div(TWO), bounds, size(r.lo).div(R(100))));
   }
   for (const r of b.poles) {
     // The pole itself (a domain finding when only one side is undefined there), and beside it.
@@ -980,6 +1027,30 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng): Rational[
     for (const k of [fl - 1n, fl, fl + 1n, fl + 2n]) ints.set(k.toString(), new Rational(k));
   }
   return [...ints.values()];
+}
+
+/** The fractions of the way toward a near end of the assumptions that towardEnds probes (10⁻¹, 10⁻³, 10⁻⁶, 10⁻⁹, 10⁻¹²). */
+const TOWARD_SCALES = [1, 3, 6, 9, 12].map((k) => new Rational(1n, 10n ** BigInt(k)));
+
+/**
+ * Points strictly between a boundary c of a step (a root, a turn, a zero) and each end of the
+ * scalar's assumed interval that lies within `reach` of it, where the points beside c fall
+ * outside the assumptions: halfway, and 10⁻¹ … 10⁻¹² of the way (short decimals), and the
+ * end itself where it is included. `x ≥ 0` under `x > −10⁻⁹` fails only on (−10⁻⁹, 0).
+ */
+export function towardEnds(c: Rational, bounds: Bounds | undefined, reach: Rational): Rational[] {
+  const out: Rational[] = [];
+  if (!bounds) return out;
+  for (const [end, closed] of [[bounds.lo, bounds.loClosed], [bounds.hi, bounds.hiClosed]] as const) {
+    if (!end || end.equals(c)) continue;
+    const d = end.sub(c);
+    if ((d.sign() < 0 ? d.neg() : d).cmp(reach) >= 0) continue;
+    const half = d.div(TWO);
+    out.push(shortestIn(c.add(half.mul(R('0.8'))), c.add(half.mul(R('1.2')))));
+    for (const t of TOWARD_SCALES) out.push(shortestIn(c.add(d.mul(t).div(TWO)), c.add(d.mul(t).mul(TWO))));
+    if (closed) out.push(end);
+  }
+  return out;
 }
 
 const Dec = Decimal.clone({ precision: 120 });

@@ -8,7 +8,7 @@ import { Mat, Signal, isMat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
-import { constantValue, evaluate, groundHost, hugeLiteral } from '../evaluator/interpret.js';
+import { MAX_TERMS, constantValue, evaluate, groundHost, hugeLiteral } from '../evaluator/interpret.js';
 import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit } from '../rewrite.js';
 import { keysRead } from './domain.js';
 import type { Rng } from '../rng.js';
@@ -16,7 +16,7 @@ import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { hasTag, type PointResult } from './compare.js';
-import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
+import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -320,6 +320,8 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
   let exactTies = 0;
   /** The lines (scalar, argument, a, b) periodicTies has walked, over all base points. */
   const periodicSeen = new Set<string>();
+  /** The far rungs of the integer ladder tried, as points, over all base points. */
+  const farSeen = new Set<string>();
   for (const base of bases) {
     for (const key of scalarKeys(base)) {
       if (Date.now() > deadline) return done(null);
@@ -337,7 +339,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       // sampled only up to about 13: further out, a ladder to 256 (scalar steps only: a
       // matrix recurrence 256 deep is no probe).
       const ladder = base.isInteger(key) && !b.polynomial && !matrixKeys(base).length
-        ? [...ladderOf(p).map((n) => (base.values.get(key)!.value as Rational).add(Rational.of(n))), ...definitionBoundaries(p)]
+        ? [...ladderOf(p, base.values.get(key)!.value as Rational), ...definitionBoundaries(p)]
         : [];
       if (ladder.length) along.add(base.values.get(key)!.label);
       /** The step decided at x along `key` (null where the assumptions reject x), and its counterexample where it fails there. */
@@ -373,21 +375,50 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         return { q, o, failure: counterexample(q, l, r, `${why}, along ${base.values.get(key)!.label}`) };
       };
       const rungs = new Set(ladder);
-      const far = new Set(ladder.filter((x) => x.cmp(Rational.of(300)) > 0).map((x) => x.toString()));
+      const far = new Set(ladder.filter((x) => x.cmp(FAR_RUNG) > 0).map((x) => x.toString()));
       let farExact = true;
-      for (const x of [...probesFrom(b, base.isInteger(key), rng), ...ladder]) {
+      let farDoubt = false;
+      const sumRungs = sumRungsOf(ladder, base.values.get(key)!.value as Rational);
+      const why = 'found beside a boundary of the step: where left − right is 0 or turns';
+      /** The highest rung of the ladder where the step held so far. */
+      let held: Rational | null = null;
+      for (const x of [...probesFrom(b, base.isInteger(key), rng, base.prep.intervals.get(key)), ...ladder]) {
         if (Date.now() > deadline) return done(null);
         let tried: ReturnType<typeof probe>;
         try {
-          tried = probe(x, 'found beside a boundary of the step: where left − right is 0 or turns', rungs.has(x) && far.has(x.toString()));
+          if (rungs.has(x) && far.has(x.toString())) {
+            // (A far rung once per point: the two base points differ only in this integer
+            // where it is the step's one name, and 100,000 terms cost a second at worst; and
+            // the rungs past 16,384 only while the far ones were decided: ∑ 0.99^i ≤ 99 is
+            // undecided in doubles from 8,194 on, as it would be at 100,000.)
+            const seen = `${key}=${x.toString()}|${[...base.values].filter(([k]) => k !== key).map(([k, v]) => `${k}=${String(v.value)}`).join(',')}`;
+            if (farSeen.has(seen) || (farDoubt && sumRungs.has(x.toString()))) continue;
+            farSeen.add(seen);
+          }
+          tried = probe(x, why, rungs.has(x) && far.has(x.toString()));
+          if (tried && rungs.has(x) && far.has(x.toString()) && tried.o.kind !== 'holds' && tried.o.kind !== 'fails') farDoubt = true;
         } catch (err) {
           // A rung of the ladder the evaluator cannot take (a recurrence 500 deep) ends the ladder, as in integerLadder.
           if (err instanceof Signal && rungs.has(x)) break;
           throw err;
         }
         if (!tried) continue;
-        if (tried.failure) return done(tried.failure);
+        if (tried.failure) {
+          // A rung that fails past one that held: the smallest failing index between them
+          // (∑ 1/i ≤ 10.5 at 20,390, not at the rung 32,768).
+          if (!rungs.has(x) || !held || held.cmp(x) >= 0) return done(tried.failure);
+          return done(smallestFailing(held, x, tried.failure, deadline, (m) => {
+            try {
+              const t = probe(m, why, m.cmp(FAR_RUNG) > 0);
+              return !t ? null : t.failure ?? (t.o.kind === 'holds' ? 'holds' : null);
+            } catch (err) {
+              if (err instanceof Signal) return null;
+              throw err;
+            }
+          }));
+        }
         const { q, o } = tried;
+        if (rungs.has(x) && o.kind === 'holds' && (!held || x.cmp(held) > 0)) held = x;
         // A strict bound whose sides no precision tells apart at an exact turn (x e^(−x) < 1/e
         // at 1): proved equal there by algebra, it fails.
         if (o.kind === 'undecided' && (rel === '<' || rel === '>') && exactTies < 2) {
@@ -1054,8 +1085,13 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
   const boundaries = definitionBoundaries(p);
   for (const key of scalarKeys(base).filter((k) => base.isInteger(k))) {
     const start = base.values.get(key)!.value as Rational;
-    for (const x of [...ladderOf(p).map((n) => start.add(Rational.of(n))), ...boundaries]) {
+    const ladder = ladderOf(p, start);
+    const sumRungs = sumRungsOf(ladder, start);
+    /** A far rung not decided (an equation in doubles is at best provisional): the sum ladder's rungs are not tried. */
+    let farDoubt = false;
+    for (const x of [...ladder, ...boundaries]) {
       if (Date.now() > deadline) return null;
+      if (farDoubt && sumRungs.has(x.toString())) continue;
       const q = at(base, key, x, rng, deadline);
       if (!q) continue;
       q.touched.clear();
@@ -1079,6 +1115,7 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
         if (err instanceof Signal) break;
         throw err;
       }
+      if (x.cmp(start.add(FAR_RUNG)) > 0 && o.kind !== 'holds' && o.kind !== 'fails') farDoubt = true;
       if (o.kind === 'fails') {
         const [l, r] = formatSides(o.F, o.left, o.right);
         return counterexample(q, l, r, `found past the sampled values of ${base.values.get(key)!.label}`);
@@ -1551,22 +1588,70 @@ const INTEGER_LADDER = [16, 24, 32, 48, 64, 96, 128, 192, 256];
  */
 const FAR_LADDER = [384, 512, 768, 1024, 2048, 4096, 8192, 16384];
 
+/**
+ * Farther still, for a step with a single (not nested) ∑ or ∏: doubling on to the largest
+ * index a ∑ is evaluated at (MAX_TERMS terms), each rung in double enclosures, milliseconds
+ * a thousand terms: ∑_{i=1}^{n} 1/i ≤ 10.5 fails from 20,390 on, ∑ 1/i² < 1.6449 from 29,354.
+ * (Not for n! or 2ⁿ alone: exact values there cost seconds, and doubles overflow.)
+ */
+const SUM_LADDER = [32768, 65536];
+
 /** The terms a far rung may cost at most: a ∑ nested d deep at n has about nᵈ terms. */
 const FAR_TERMS = 200_000;
 
 /**
- * The ladder's rungs for a step: the far ones too where nothing is unrolled by recursion, as
- * far as their terms stay few (a double sum stops at 384: 16,384² terms is no probe).
+ * The ladder's rungs for a step, as values of the integer sampled at `start`: the far ones
+ * too where nothing is unrolled by recursion, as far as their terms stay few (a double sum
+ * stops at 384: 16,384² terms is no probe), and for a single ∑ on to MAX_TERMS itself.
  */
-function ladderOf(p: StepProblem): readonly number[] {
-  if (p.unfoldings.some((u) => u.recursive)) return INTEGER_LADDER;
+function ladderOf(p: StepProblem, start: Rational): Rational[] {
+  const from = (ns: readonly number[]) => ns.map((n) => start.add(Rational.of(n)));
+  if (p.unfoldings.some((u) => u.recursive)) return from(INTEGER_LADDER);
   let depth = 0;
   const nesting = (e: Expr, d: number): void => {
     if (e.kind === 'BigOp') depth = Math.max(depth, d + 1);
     for (const c of children(e)) nesting(c, e.kind === 'BigOp' ? d + 1 : d);
   };
   for (const side of [p.left, p.right]) if (isExprNode(side)) nesting(unfolded(side, p), 0);
-  return [...INTEGER_LADDER, ...FAR_LADDER.filter((n) => n ** depth <= FAR_TERMS)];
+  const out = from([...INTEGER_LADDER, ...FAR_LADDER.filter((n) => n ** depth <= FAR_TERMS)]);
+  if (depth !== 1) return out;
+  // (Whole values, not offsets from `start`: the two base points then share them.)
+  const past = out[out.length - 1]!;
+  return [...out, ...[...SUM_LADDER, MAX_TERMS].map((n) => Rational.of(n)).filter((x) => x.cmp(past) > 0)];
+}
+
+/** The rungs past the last of FAR_LADDER from `start` (the sum ladder's), as text. */
+function sumRungsOf(ladder: readonly Rational[], start: Rational): Set<string> {
+  const past = start.add(Rational.of(FAR_LADDER[FAR_LADDER.length - 1]!));
+  return new Set(ladder.filter((x) => x.cmp(past) > 0).map((x) => x.toString()));
+}
+
+/** Rungs past this index are decided in double enclosures only (16,384 terms of q^{t−i} in 50-digit decimals take seconds). */
+const FAR_RUNG = Rational.of(300);
+
+/**
+ * The smallest failing index between a rung that held (`held`) and one where the step
+ * fails (`failing`, with its counterexample), by bisection on whole numbers with `probe`
+ * (null where the assumptions reject a value or nothing is decided: the bisection stops
+ * there). Each value it reports fails for certain; the smallest only where the failures
+ * between are an interval (∑_{i=1}^{n} 1/i ≤ 10.5: 20,390, not the rung 32,768).
+ */
+function smallestFailing(held: Rational, failing: Rational, failure: Counterexample, deadline: number,
+  probe: (x: Rational) => 'holds' | Counterexample | null): Counterexample {
+  let lo = held.floor();
+  let hi = failing.floor();
+  let best = failure;
+  while (hi - lo > 1n && Date.now() <= deadline) {
+    const mid = (lo + hi) / 2n;
+    const t = probe(new Rational(mid));
+    if (t === null) break;
+    if (t === 'holds') lo = mid;
+    else {
+      hi = mid;
+      best = t;
+    }
+  }
+  return best;
 }
 
 /** Index values past this size are not tried as a definition's boundary (a sum of a million terms is no probe). */
@@ -2538,11 +2623,19 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
       let tried = 0;
       for (const r of zeros) {
         if (tried++ >= 4 || Date.now() > deadline) break;
+        const zero = r.at ?? r.lo.add(r.hi).div(Rational.of(2));
+        const scale = Rational.of(1).add(zero.sign() < 0 ? zero.neg() : zero);
+        // Toward an end of the assumptions closer to the zero than the points beside it below
+        // (1/1024 of its size): no random point lands between them, and past the zero a side
+        // may have no value (√(x²) = x under x > −10⁻⁹ fails only on (−10⁻⁹, 0)).
+        for (const x of towardEnds(zero, base.prep.intervals.get(key), scale.div(Rational.of(512)))) {
+          const q = at(base, key, x, rng, deadline);
+          const found = q && domainAt(q, p, levels, extended);
+          if (found) return found;
+        }
         if (beyond) {
           // On each side of the zero, a little way off and farther (scaled to its size):
           // where g < 0 there, the right side has no value and the left may have one.
-          const zero = r.at ?? r.lo.add(r.hi).div(Rational.of(2));
-          const scale = Rational.of(1).add(zero.sign() < 0 ? zero.neg() : zero);
           const half = r.at ? Rational.of(0) : r.hi.sub(r.lo);
           for (const d of BEYOND) {
             for (const x of [r.lo.sub(half).sub(d.mul(scale)), r.hi.add(half).add(d.mul(scale))]) {
@@ -2930,11 +3023,13 @@ export function failureStands(q: Point, rel: string, left: Formula, right: Formu
   const agreedA = known !== 'left' && knownFalse !== 'left' && q.restedOnAgreement;
   const b = known === 'right' ? true : knownFalse === 'right' ? false : q.truth(right, top);
   const agreedB = known !== 'right' && knownFalse !== 'right' && q.restedOnAgreement;
-  if (typeof a !== 'boolean' || typeof b !== 'boolean') return true;
   // At a point of exact values, a truth resting on agreement is no proof (tanh x = 1 ⇒ x < 0
-  // was refuted at x = 8·10⁹, where tanh x is 1 to every digit tried but not 1). At an
-  // enclosure of a certain root, agreement is how the root's equation holds.
+  // was refuted at x = 8·10⁹, where tanh x is 1 to every digit tried but not 1), whatever the
+  // other statement comes to there (sin(x)(x − 10⁻³⁰) = 0 "holds" at x = −10⁻³⁰⁰ by agreement
+  // while sin x = 0 is undecided). At an enclosure of a certain root, agreement is how the
+  // root's equation holds.
   if ((agreedA || agreedB) && q.enclosures.size === 0) return false;
+  if (typeof a !== 'boolean' || typeof b !== 'boolean') return true;
   return rel === '⇔' ? a !== b : a && !b;
 }
 
@@ -3016,6 +3111,28 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     return null;
   };
   const all = [...(['left', 'right'] as const).flatMap((side) => comparisons(side === 'left' ? left : right).map((c) => ({ ...c, side })))];
+  /** The whole equation c (a product = 0) tested at each scalar factor's roots along key (FACTOR_ROOTS of each, smallest first). */
+  const factorRoots = (c: (typeof all)[number], key: string, base: Point): Counterexample | null => {
+    const factors = zeroFactors(c.a, c.b).filter((f) => scalar(f) && freeNames(f).some((v) => base.prep.keyOfName(v.name) === key.split('@')[0]));
+    if (factors.length === 0) return null;
+    const otherHasEquation = hasEquation(c.side === 'left' ? right : left);
+    let refined = 0;
+    for (const f of factors) {
+      for (const r of zerosAlong(base, key, f, deadline).slice(0, FACTOR_ROOTS)) {
+        if (Date.now() > deadline) return null;
+        if (!r.at && !r.certain) continue;
+        const fine = otherHasEquation && !r.at && refined++ < 3 ? refineRoot(base, key, f, ZERO_SCALAR, r, deadline) : null;
+        const q = rootPoint(base, key, fine ?? r, rng, deadline);
+        if (!q) continue;
+        // The product is 0 there for certain where every other factor has a value over the
+        // whole enclosure (so is finite at the root); otherwise both statements are evaluated.
+        const defined = factors.every((g) => g === f || definedOn(q, g));
+        const failure = test(q, defined ? c.side : null, true, c.side);
+        if (failure) return failure;
+      }
+    }
+    return null;
+  };
   for (const base of bases) {
     // Along each scalar: the boundaries of every comparison of both statements together,
     // probed at, beside and between them all (log x > 10 ⇔ x > 22026.4657948 differs only
@@ -3025,11 +3142,21 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     if (scalarComparisons.length > 0) {
       for (const key of scalarKeys(base)) {
         if (Date.now() > deadline) return result(null);
+        // A product set to 0 is 0 at each factor's roots, found one factor at a time (exact
+        // where rational: (x − 2)(x − 2.0001) e^x = 0 at 2.0001, which the whole's grid
+        // and a short fraction beside it took for 2). (First: a factor's roots are few and
+        // cheap where it is a polynomial; the whole's, of (x − 3)(x − 3.0000001) cos x = 0,
+        // are many, each probed and confirmed in decimals.)
+        for (const c of scalarComparisons) {
+          if (c.op !== '=' || !c.whole || base.isInteger(key)) continue;
+          const byFactor = factorRoots(c, key, base);
+          if (byFactor) return result(byFactor);
+        }
         const found = scalarComparisons.map((c) => ({ c, b: boundariesAlong(base, key, c.a, c.b, deadline) }));
         searched += found.length;
         const merged = mergeBoundaries(found.map((x) => x.b));
         if (merged.roots.length + merged.extrema.length + merged.poles.length > 0 || merged.polynomial) along.add(base.values.get(key)!.label);
-        for (const x of probesFrom(merged, base.isInteger(key), rng)) {
+        for (const x of probesFrom(merged, base.isInteger(key), rng, base.prep.intervals.get(key))) {
           if (Date.now() > deadline) return result(null);
           const q = at(base, key, x, rng, deadline);
           if (!q) continue;
@@ -3271,6 +3398,19 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     }
   }
   return result(null);
+}
+
+/** Roots of each factor of a product set to 0 that a ⇔/⇒ search tries, per scalar (the smallest). */
+const FACTOR_ROOTS = 8;
+
+/** Whether a scalar expression has a double enclosure at q (over all of an enclosed scalar's interval). */
+function definedOn(q: Point, e: Expr): boolean {
+  try {
+    const v = q.evaluate(intervalField, e);
+    return !isMat(v) && Number.isFinite((v as Interval).lo) && Number.isFinite((v as Interval).hi);
+  } catch {
+    return false;
+  }
 }
 
 /** At most this many points of a ⇔/⇒ search have agreement confirmed at every precision. */
