@@ -618,6 +618,9 @@ describe('integers bounded above only, negative indices, integer poles', () => {
     ['a pole of a power at a negative integer', 'scalar x\ninteger n, m\nassume n ≥ -3, m ≥ -3\n    x^(n+m)\n  = x^n x^m\n', 'refuted'],
     ['…none where the integers are not negative', 'scalar x\ninteger n, m\nassume n ≥ 0, m ≥ 0\n    x^(n+m)\n  = x^n x^m\n', 'proved'],
     ['…nor where x is not 0', 'scalar x\ninteger n, m\nassume n ≥ -3, m ≥ -3, x ≠ 0\n    x^(n+m)\n  = x^n x^m\n', 'proved'],
+    // (Red team: "internal error: n.sign is not a function", the vector family under the integer's key.)
+    ['an integer letter that also names a family of vectors', 'integer t, h\nvector h_t in R^n\n    h_{t-1}\n  = h_{t-1}\n', 'proved'],
+    ['…and a power of it beside a member', 'integer h\nscalar x\nvector h_t in R^n\n    x^h h_1\n  = x^(h-1) x h_1\n', 'refuted'],
   ])('%s', async (_what, text, want) => {
     const { report } = await verdicts(text);
     const verdict = report.steps[0]!.verdict;

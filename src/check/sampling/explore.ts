@@ -2445,7 +2445,7 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   // A symbolic power is negative at some integers only: each integer it reads at −1 with the
   // others at 2 (n = −1, m = 2: x^n x^m has no value at x = 0, x^(n+m) = 0 there).
   if (leftPowers.size + rightPowers.size > 0) {
-    const ints = [...base.values.keys()].filter((k) => base.touched.has(k) && base.isInteger(k));
+    const ints = [...base.values.keys()].filter((k) => base.touched.has(k) && base.isInteger(k) && !isMat(base.values.get(k)!.value));
     for (const k of ints.slice(0, 3)) {
       const q = atAll(base, ints.map((j) => [j, Rational.of(j === k ? -1 : 2)] as [string, Val<Rational>]), rng, deadline);
       if (!q) continue;

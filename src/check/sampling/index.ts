@@ -492,7 +492,10 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     // A divisor's zero may need other integers (β^i is 0 at β = 0 only for i ≥ 1, and the
     // left side has a value there only for t ≥ i: β^{t−i} = β^t/β^i): from up to two more
     // held points whose integers are all at least 1 and differ from the first's.
-    const integersOf = (q: Point): Rational[] => [...q.values.keys()].filter((k) => q.touched.has(k) && q.isInteger(k)).map((k) => q.values.get(k)!.value as Rational);
+    // (Integer scalars only: a letter declared an integer and a family of vectors, `integer h` and
+    // `vector h_t`, has a vector under the same key; n.sign was not a function.)
+    const integersOf = (q: Point): Rational[] => [...q.values.keys()]
+      .filter((k) => q.touched.has(k) && q.isInteger(k) && !isMat(q.values.get(k)!.value)).map((k) => q.values.get(k)!.value as Rational);
     // And from up to two whose integers include a negative one (x^n has a pole at 0 only for
     // n < 0: x^(n+m) = x^n x^m fails at x = 0, n = −1, m = 1, where the left is 0⁰ = 1).
     const tried = new Set([integersOf(firstHeld).join(',')]);
