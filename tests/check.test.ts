@@ -86,6 +86,14 @@ describe('uninterpreted functions', () => {
     expect((await verdicts(`${shared}${body}`)).steps).toEqual(want);
   });
 
+  it('prints sides that share a term past double range as numbers, not as "> 1.79e308"', async () => {
+    const { steps, report } = await verdicts('scalar x\n    exp(x^2 + 10^4) + x^2\n  > exp(x^2 + 10^4) + 2x - 1\n', { seed: 5 });
+    expect(steps).toEqual(['refuted']);
+    const cx = report.steps[0]!.counterexample!;
+    expect(cx.left).toMatch(/e4343$/);
+    expect(cx.right).toBe(cx.left);
+  });
+
 
   const decl = 'function σ : R → R\nmatrix W, U in R^{n×n}\nvector h, x, b in R^n\nscalar p, q\n';
   it.each([
