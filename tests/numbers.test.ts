@@ -261,6 +261,17 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(['proved', 'checked'], step.message).toContain(step.verdict);
   });
 
+  // (Red team:) the double-precision agreements confirmed at 50 digits were the cheapest
+  // points, at integers, where sin(πx) is 0: these were checked, 20 points taken on doubles.
+  it.each([
+    ['    1 + 10^-20 sin(π x)^2 sin(π z)^2\n  = 1\n'],
+    ['    cos(10^-10 sin(π x) sin(π z))\n  = 1\n'],
+    ['    sin(x)^2 + cos(x)^2\n  = 1 + 10^-20 sin(π x)^2 sin(π z)^2\n'],
+  ])('confirms a double-precision agreement at a point off the whole numbers: %s', async (body) => {
+    const { step } = await one(body);
+    expect(step.verdict, step.message).toBe('refuted');
+  });
+
   it('says an unknown is for want of digits ((e^{1000π} + 1) − e^{1000π} = 1)', async () => {
     const { step } = await one('    (e^(1000 π) + 1) - e^(1000 π)\n  = 1\n');
     expect(step.verdict).toBe('unknown');

@@ -652,9 +652,10 @@ export { assignments };
 const MAX_CONFIRM = 8;
 
 /**
- * The provisional points to confirm: the cheapest of each set of dimensions (a difference
- * of 10⁻²⁰ that vanishes only for n = 2 — Cayley–Hamilton — is not confirmed away on the
- * cheap n = 2 points alone), then the cheapest others, CONFIRM at least, MAX_CONFIRM at most.
+ * The provisional points to confirm: the cheapest with the most scalars off the whole numbers,
+ * the cheapest of each set of dimensions (a difference of 10⁻²⁰ that vanishes only for n = 2
+ * — Cayley–Hamilton — is not confirmed away on the cheap n = 2 points alone), then the
+ * cheapest others, CONFIRM at least, MAX_CONFIRM at most.
  */
 function confirmationPoints(provisional: readonly { point: Point; cost: number }[]): { point: Point; cost: number }[] {
   const sorted = [...provisional].sort((a, b) => a.cost - b.cost);
@@ -666,6 +667,13 @@ function confirmationPoints(provisional: readonly { point: Point; cost: number }
     seen.add(shape);
     chosen.push(p);
   }
+  // And the cheapest with the most scalars off the whole numbers: the cheapest points are
+  // often at integers, where sin(πx) is 0 (1 + 10⁻²⁰ sin(πx)² sin(πy)² = 1 was confirmed at
+  // three such points and taken on doubles at the rest).
+  const fractional = (q: Point): number => [...q.values].filter(([k, { value }]) => q.touched.has(k) && !isMat(value) && !q.isInteger(k) && (value as Rational).d !== 1n).length;
+  const most = Math.max(0, ...sorted.map((p) => fractional(p.point)));
+  const off = most > 0 ? sorted.find((p) => fractional(p.point) === most) : undefined;
+  if (off && !chosen.includes(off)) chosen.unshift(off);
   for (const p of sorted) {
     if (chosen.length >= CONFIRM) break;
     if (!chosen.includes(p)) chosen.push(p);
