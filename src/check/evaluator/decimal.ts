@@ -205,7 +205,26 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     if (a.lo.eq(1) && a.hi.eq(1)) return zero;
     return monotone((x) => near.ln(x), a);
   };
-  const elementary = (f: Elementary, a: DecInterval): DecInterval => {
+  /**
+   * `f(a)` for a certainly nonzero a below 10⁻⁴, marked with what its Taylor series leaves
+   * below 1 or below a (DecInterval.absorbed): e^a = 1 + a + …, cos a = 1 − a²/2 + …, and
+   * sin, tan, tanh a = a + O(a³), whose enclosure is also kept off 0 (within a ± |a|³ below
+   * 10⁻¹⁰; computed by the library it held 0, and 1 + sin(e^(−600)) = 1 then agreed).
+   */
+  const nearZero = (f: Elementary, a: DecInterval): DecInterval | null => {
+    const size = sizeOf(a);
+    if (size === null || size > -4 || !['exp', 'cos', 'sin', 'tan', 'tanh'].includes(f)) return null;
+    const gap = f === 'exp' ? -size : -2 * size;
+    let r = elementaryOf(f, a);
+    if ((f === 'sin' || f === 'tan' || f === 'tanh') && size < -10 && sizeOf(r) === null) {
+      // (|f(x) − x| ≤ |x|³ there, and f increases: [lo − |lo|³, hi + |hi|³].)
+      const cube = (x: Decimal) => up.mul(up.mul(x.abs(), x.abs()), x.abs());
+      r = make(down.sub(a.lo, cube(a.lo)), up.add(a.hi, cube(a.hi)), a);
+    }
+    return gap > r.absorbed ? new DecInterval(r.lo, r.hi, r.mag, gap) : r;
+  };
+  const elementary = (f: Elementary, a: DecInterval): DecInterval => nearZero(f, a) ?? elementaryOf(f, a);
+  const elementaryOf = (f: Elementary, a: DecInterval): DecInterval => {
     switch (f) {
       case 'abs': return abs(a);
       case 'sqrt': {
