@@ -38,12 +38,18 @@ const sizeOf = (a: DecInterval): number | null => (a.lo.isPositive() && !a.lo.is
 
 /** `sum` (a ± b), marked with how far a certainly nonzero term of it sat below the other. */
 function summed(sum: DecInterval, a: DecInterval, b: DecInterval): DecInterval {
+  // (Only gaps that can block an agreement, at 50 digits or more, are kept: most sums have none.)
+  const gap = Math.abs(a.hi.e - b.hi.e);
+  if (gap < MIN_ABSORBED || gap <= sum.absorbed) return sum;
   const x = sizeOf(a);
   const y = sizeOf(b);
   if (x === null || y === null) return sum;
-  const gap = Math.abs(x - y);
-  return gap > sum.absorbed ? new DecInterval(sum.lo, sum.hi, sum.mag, gap) : sum;
+  const certain = Math.abs(x - y);
+  return certain > sum.absorbed && certain >= MIN_ABSORBED ? new DecInterval(sum.lo, sum.hi, sum.mag, certain) : sum;
 }
+
+/** The smallest gap recorded as absorbed: agreement is blocked at `digits − 5` and up, and decimals start at 50. */
+const MIN_ABSORBED = 40;
 
 const fields = new Map<number, Field<DecInterval> & { ends: EnclosureEnds<DecInterval> }>();
 

@@ -38,6 +38,19 @@ function sum(parts: readonly { sign: 1 | -1; term: Expr }[], like: Expr): Expr {
  */
 export function withoutCommonTerms(a: Expr, b: Expr): [Expr, Expr] | null {
   if (a.shape?.kind !== 'scalar' || b.shape?.kind !== 'scalar') return null;
+  // (Asked at every point and precision that cannot decide the sides: once per pair.)
+  let known = cache.get(a);
+  if (!known) cache.set(a, (known = new WeakMap()));
+  const found = known.get(b);
+  if (found !== undefined) return found;
+  const out = cancel(a, b);
+  known.set(b, out);
+  return out;
+}
+
+const cache = new WeakMap<Expr, WeakMap<Expr, [Expr, Expr] | null>>();
+
+function cancel(a: Expr, b: Expr): [Expr, Expr] | null {
   const left: { sign: 1 | -1; term: Expr }[] = [];
   const right: { sign: 1 | -1; term: Expr }[] = [];
   terms(a, 1, left);

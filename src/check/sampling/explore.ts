@@ -2389,10 +2389,12 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   // (x^(n+m) = x^n x^m fails at x = 0, n = −1, m = 1: the left is 0⁰ = 1, the right has no value).
   const leftPowers = symbolicPowers(leftAt);
   const rightPowers = symbolicPowers(rightAt);
+  let powers = 0;
   for (const [side, mine, theirs] of [['right', rightPowers, leftPowers], ['left', leftPowers, rightPowers]] as const) {
     for (const [text, g] of mine) {
       if (theirs.has(text) || parts.some((q) => q.side === side && printExpr(q.g) === printExpr(g))) continue;
       parts.push({ g, side, beyond: false });
+      powers++;
     }
   }
   if (parts.length === 0) return null;
@@ -2444,7 +2446,8 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   }
   // A symbolic power is negative at some integers only: each integer it reads at −1 with the
   // others at 2 (n = −1, m = 2: x^n x^m has no value at x = 0, x^(n+m) = 0 there).
-  if (leftPowers.size + rightPowers.size > 0) {
+  // (Only where such a power is not on both sides: β^t = β^t … has nothing to find there.)
+  if (powers > 0) {
     const ints = [...base.values.keys()].filter((k) => base.touched.has(k) && base.isInteger(k) && !isMat(base.values.get(k)!.value));
     for (const k of ints.slice(0, 3)) {
       const q = atAll(base, ints.map((j) => [j, Rational.of(j === k ? -1 : 2)] as [string, Val<Rational>]), rng, deadline);
