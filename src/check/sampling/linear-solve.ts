@@ -15,6 +15,7 @@ import { allLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides } from './report.js';
 import { meetByScaling, shrink, solveEqualities } from './search.js';
+import { reducedRows } from './solve.js';
 
 /**
  * Linear solves for one vector or matrix name X: where a condition E(X) = 0 is affine in X
@@ -162,25 +163,10 @@ export function solveAffine(point: Point, key: string, residual: Residual, rng: 
  */
 export function solveExact(cols: readonly (readonly Rational[])[], rhs: readonly Rational[]): { particular: Rational[]; nullSpace: Rational[][] } | null {
   const m = cols.length;
-  const k = rhs.length;
-  const rows: Rational[][] = Array.from({ length: k }, (_, i) => [...cols.map((c) => c[i]!), rhs[i]!]);
-  const pivots: number[] = [];
-  let r = 0;
-  for (let c = 0; c < m && r < k; c++) {
-    const p = rows.findIndex((row, i) => i >= r && !row[c]!.isZero());
-    if (p < 0) continue;
-    [rows[r], rows[p]] = [rows[p]!, rows[r]!];
-    const pv = rows[r]![c]!;
-    rows[r] = rows[r]!.map((v) => v.div(pv));
-    for (let i = 0; i < k; i++) {
-      if (i === r || rows[i]![c]!.isZero()) continue;
-      const f = rows[i]![c]!;
-      rows[i] = rows[i]!.map((v, j) => v.sub(f.mul(rows[r]![j]!)));
-    }
-    pivots.push(c);
-    r++;
-  }
-  for (let i = r; i < k; i++) if (!rows[i]![m]!.isZero()) return null;
+  const reduced = reducedRows(cols, rhs);
+  if (!reduced) return null;
+  const { rows, pivots } = reduced;
+  const r = pivots.length;
   const free = [...Array(m).keys()].filter((j) => !pivots.includes(j));
   const nullSpace = free.map((f) => {
     const t = new Array<Rational>(m).fill(Rational.ZERO);

@@ -56,8 +56,12 @@ export function solveLinear(point: Point, key: string, a: Expr, b: Expr, rng: Rn
   return x ? point.replacing(key, new Mat(x0.rows, x0.cols, x), rng) : null;
 }
 
-/** Solves Σ_j x_j c_j = rhs exactly (Gauss–Jordan); free unknowns keep `fallback`. Null if inconsistent. */
-function solveSystem(cols: Rational[][], rhs: Rational[], fallback: readonly Rational[]): Rational[] | null {
+/**
+ * Σ_j x_j c_j = rhs (columns c_j of k rationals each) in reduced row echelon form, exactly
+ * (Gauss–Jordan): the rows [coefficients…, right side] and the pivot column of each of the
+ * first `pivots.length` rows. Null if inconsistent.
+ */
+export function reducedRows(cols: readonly (readonly Rational[])[], rhs: readonly Rational[]): { rows: Rational[][]; pivots: number[] } | null {
   const m = cols.length;
   const k = rhs.length;
   const rows: Rational[][] = Array.from({ length: k }, (_, i) => [...cols.map((c) => c[i]!), rhs[i]!]);
@@ -78,6 +82,15 @@ function solveSystem(cols: Rational[][], rhs: Rational[], fallback: readonly Rat
     r++;
   }
   for (let i = r; i < k; i++) if (!rows[i]![m]!.isZero()) return null;
+  return { rows, pivots };
+}
+
+/** Solves Σ_j x_j c_j = rhs exactly (Gauss–Jordan); free unknowns keep `fallback`. Null if inconsistent. */
+function solveSystem(cols: Rational[][], rhs: Rational[], fallback: readonly Rational[]): Rational[] | null {
+  const m = cols.length;
+  const reduced = reducedRows(cols, rhs);
+  if (!reduced) return null;
+  const { rows, pivots } = reduced;
   const x = [...fallback];
   for (let i = pivots.length - 1; i >= 0; i--) {
     const c = pivots[i]!;
