@@ -628,6 +628,11 @@ describe('integers bounded above only, negative indices, integer poles', () => {
     ['…nor where x is not 0', 'scalar x\ninteger n, m\nassume n ≥ -3, m ≥ -3, x ≠ 0\n    x^(n+m)\n  = x^n x^m\n', 'proved'],
     // (Red team: "internal error: n.sign is not a function", the vector family under the integer's key.)
     ['an integer letter that also names a family of vectors', 'integer t, h\nvector h_t in R^n\n    h_{t-1}\n  = h_{t-1}\n', 'proved'],
+    // (log(x²) = 2 log x was proved under x > −10⁻⁹: x, shared by both logs, was no part to search.)
+    ['a log of a square against a log, near an assumption end', 'scalar x\nassume x > -10^(-9)\n    log(x^2)\n  = 2 log x\n', 'refuted'],
+    ['…and the other way round, a note', 'scalar x\nassume x > -10^(-9)\n    2 log x\n  = log(x^2)\n', 'proved'],
+    ['…and log |x| against log x', 'scalar x\nassume x > -10^(-9)\n    log(|x|)\n  = log x\n', 'refuted'],
+    ['…and both where x > 0', 'scalar x\nassume x > 0\n    log(x^2)\n  = 2 log x\n', 'proved'],
     ['…and a power of it beside a member', 'integer h\nscalar x\nvector h_t in R^n\n    x^h h_1\n  = x^(h-1) x h_1\n', 'refuted'],
   ])('%s', async (_what, text, want) => {
     const { report } = await verdicts(text);

@@ -145,19 +145,34 @@ export function domainCuts(point: Point, key: string, exprs: readonly Expr[], de
  * of a matrix inverse (M⁻¹, inv(M)). With `polesOnly`, those whose zeros leave it without a
  * value (not √'s argument or a fractional power's base: √0 = 0). g^k counts as g.
  */
-export function singularParts(e: Expr, polesOnly = false): Expr[] {
+export function singularParts(e: Expr, polesOnly = false,
+  /** Filled with the texts of parts reached only through an even power or |·| (log(x²): x), which never go negative there. */
+  signless?: Set<string>): Expr[] {
   const out = new Map<string, Expr>();
+  const signed = new Set<string>();
   const add = (x: Expr) => {
     // g^k has g's zeros (cos(x)² is cos(x) here), and so do √g, g^(1/3), |g| (√(1 − 3x) is 0
     // at the edge of its domain, where it neither changes sign nor turns).
+    let even = false;
     for (;;) {
       const k = x.kind === 'Binary' && x.op === '^' ? constantValue(x.right) : null;
-      if (k && k.sign() > 0) x = (x as Expr & { kind: 'Binary' }).left;
-      else if (x.kind === 'Call' && x.fn.base === 'sqrt' && x.args.length === 1 && x.fn.primes === 0) x = x.args[0]!;
-      else if (x.kind === 'Abs') x = x.arg;
-      else break;
+      if (k && k.sign() > 0) {
+        if (k.isInteger() && k.n % 2n === 0n) even = true;
+        x = (x as Expr & { kind: 'Binary' }).left;
+      } else if (x.kind === 'Call' && x.fn.base === 'sqrt' && x.args.length === 1 && x.fn.primes === 0) x = x.args[0]!;
+      else if (x.kind === 'Abs') {
+        even = true;
+        x = x.arg;
+      } else break;
     }
-    if (x.shape?.kind !== 'matrix' && x.kind !== 'Num') out.set(printExpr(x), x);
+    if (x.shape?.kind === 'matrix' || x.kind === 'Num') return;
+    const text = printExpr(x);
+    out.set(text, x);
+    if (!even) signed.add(text);
+    if (signless) {
+      if (signed.has(text)) signless.delete(text);
+      else signless.add(text);
+    }
   };
   visit(e, (x) => {
     if (x.kind === 'Binary' && x.op === '/') add(x.right);

@@ -2367,8 +2367,10 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   // (Inside definitions too: 1 = f(x)(x − 3) with f(u) = 1/(u − 3) at x = 3.)
   const rightAt = unfolded(right, p);
   const leftAt = unfolded(left, p);
-  const rightParts = singularParts(rightAt, true);
-  const leftParts = singularParts(leftAt, true);
+  const rightSignless = new Set<string>();
+  const leftSignless = new Set<string>();
+  const rightParts = singularParts(rightAt, true, rightSignless);
+  const leftParts = singularParts(leftAt, true, leftSignless);
   const leftNames = new Set(leftParts.map((g) => printExpr(g)));
   const rightNames = new Set(rightParts.map((g) => printExpr(g)));
   // √'s argument and a fractional power's base: no pole at their zeros (√0 = 0), but no value
@@ -2383,6 +2385,10 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     ...leftParts.filter((g) => !rightNames.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: false })),
     ...rightSigns.filter((g) => !leftAll.has(printExpr(g))).map((g) => ({ g, side: 'right' as const, beyond: true })),
     ...leftSigns.filter((g) => !rightAll.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
+    // A part both sides have where one has it only squared (log(x²) = 2 log x): the other has no
+    // value beyond its zero, where this one does (x < 0), so both sides of the zero are tried.
+    ...rightParts.filter((g) => leftSignless.has(printExpr(g)) && !rightSignless.has(printExpr(g))).map((g) => ({ g, side: 'right' as const, beyond: true })),
+    ...leftParts.filter((g) => rightSignless.has(printExpr(g)) && !leftSignless.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
   ];
   // A base to a symbolic power (x^n, n an integer that may be negative) has a pole at its
   // zeros where the power is negative: not a part both sides share unless the power is the same
