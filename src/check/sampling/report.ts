@@ -89,7 +89,7 @@ function standsFor<S>(F: Field<S>, v: S, text: string): [Rational, Rational] | n
  * Sides that differ past their 45th digit, readably: the side that is a short number as it
  * is, the other as it plus or minus their difference (`tanh(1000)` against 1 is
  * `1 − 5.15e-869`, not 869 nines); where neither is short, the left to 15 digits and the
- * right as `left ± difference` (`π + 10⁻¹⁰⁰` against π: `3.14159265358979` and
+ * right as `left ± difference` (`π + 10⁻¹⁰⁰` against π: `≈ 3.14159265358979` and
  * `left − 1e-100`; a matrix, `left + [[0, 1e-100], …]`). Null when the difference's sign
  * is not certain.
  */
@@ -119,7 +119,16 @@ function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | nul
   };
   if (short(b, r as S)) return [`${b} ${sign < 0 ? '−' : '+'} ${size}`, b];
   if (short(a, l as S)) return [a, `${a} ${sign < 0 ? '+' : '−'} ${size}`];
-  return [formatValue(F, l, 15), `left ${sign < 0 ? '+' : '−'} ${size}`];
+  // (Marked ≈ where the 15 digits are not its value: (1 + e⁻⁸⁰)² printed as `left = 1`.)
+  const left = formatValue(F, l, 15);
+  const value = readNumber(left);
+  let exact = false;
+  try {
+    exact = value !== null && F.sign(F.sub(l as S, F.fromRational(value))) === 0;
+  } catch {
+    exact = false;
+  }
+  return [exact ? left : `≈ ${left}`, `left ${sign < 0 ? '+' : '−'} ${size}`];
 }
 
 /**
