@@ -39,13 +39,11 @@ const sizeOf = (a: DecInterval): number | null => (a.lo.isPositive() && !a.lo.is
 /** `sum` (a ± b), marked with how far a certainly nonzero term of it sat below the other. */
 function summed(sum: DecInterval, a: DecInterval, b: DecInterval): DecInterval {
   // (Only gaps that can block an agreement, at 50 digits or more, are kept: most sums have none.)
-  const gap = Math.abs(a.hi.e - b.hi.e);
+  // (The larger end's exponent is sizeOf's where the enclosure is certainly nonzero.)
+  const gap = Math.abs(Math.max(a.lo.e, a.hi.e) - Math.max(b.lo.e, b.hi.e));
   if (gap < MIN_ABSORBED || gap <= sum.absorbed) return sum;
-  const x = sizeOf(a);
-  const y = sizeOf(b);
-  if (x === null || y === null) return sum;
-  const certain = Math.abs(x - y);
-  return certain > sum.absorbed && certain >= MIN_ABSORBED ? new DecInterval(sum.lo, sum.hi, sum.mag, certain) : sum;
+  if (sizeOf(a) === null || sizeOf(b) === null) return sum;
+  return new DecInterval(sum.lo, sum.hi, sum.mag, gap);
 }
 
 /** The smallest gap recorded as absorbed: agreement is blocked at `digits − 5` and up, and decimals start at 50. */
