@@ -139,6 +139,14 @@ describe('definitions, assumptions and scope', () => {
     expect(report.steps[1]!.counterexample!.assignments).toEqual([]);
   });
 
+  it('does not check a step that reads a name whose declaration has an error (it was refuted, the name read as a scalar)', async () => {
+    const text = 'vector x in R^n\nmatrix M in R^{(n+1)×n}\n    det(M Mᵀ)\n  = 0\n    x + x\n  = 2x\n';
+    const report = await checkSource(text, { file: 'snippet.deriv' });
+    expect(report.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['error', 'proved']);
+    expect(report.steps[0]!.message).toMatch(/reads M, whose declaration has an error/);
+  });
+
   it('uses an equality among the assumptions as a substitution', async () => {
     const text = `scalar a, b\nassume a = b + 1\n    a - b\n  = 1   by assumption\n`;
     expect((await verdicts(text)).steps).toEqual(['proved']);

@@ -301,6 +301,12 @@ export class Checker {
     return { verdict, rels };
   }
 
+  /** `declaration` where a name (as readsBrokenDefinition prints it) was declared on a line with an error, else `definition`. */
+  private brokenWhat(name: string): 'declaration' | 'definition' {
+    const declared = (this.options.brokenDefinitions ?? []).some((b) => b.declaration && printName({ ...b.target, index: null }) === name);
+    return declared ? 'declaration' : 'definition';
+  }
+
   /** A symbol with a broken definition that these sides read, directly or through the definitions in scope (its name), or null. */
   private readsBrokenDefinition(sides: readonly (Expr | Formula)[], ctx: Context): string | null {
     if (this.fileBroken.size === 0 && this.sectionBroken.size === 0) return null;
@@ -351,7 +357,7 @@ export class Checker {
     if (left === null) return fail('the line before has an error, so this step is not checked');
     if (this.hasError(step.range) || (leftRange && this.hasError(leftRange))) return fail('this step has an error (reported on its own), so it is not checked');
     const broken = this.readsBrokenDefinition([left, step.rhs], ctx);
-    if (broken) return fail(`this step reads ${broken}, whose definition has an error (reported on its own), so it is not checked`);
+    if (broken) return fail(`this step reads ${broken}, whose ${this.brokenWhat(broken)} has an error (reported on its own), so it is not checked`);
     if (isExpr(left) !== isExpr(step.rhs)) {
       return fail(isExpr(left) ? 'a statement cannot follow an expression in a chain' : 'an expression cannot follow a statement in a chain', false);
     }
@@ -549,7 +555,7 @@ export class Checker {
   private direct(claim: Formula, st: Show, ctx: Context): Outcome {
     const broken = this.readsBrokenDefinition([claim], ctx);
     if (broken) {
-      return { verdict: 'error', method: 'none', samples: 0, counterexample: null, notes: [], message: `the claim reads ${broken}, whose definition has an error (reported on its own), so it is not checked` };
+      return { verdict: 'error', method: 'none', samples: 0, counterexample: null, notes: [], message: `the claim reads ${broken}, whose ${this.brokenWhat(broken)} has an error (reported on its own), so it is not checked` };
     }
     const prep = new Prepared(ctx);
     const unfoldings = this.unfoldings(ctx);

@@ -54,12 +54,35 @@ export interface BrokenDefinition {
   readonly target: Name;
   /** The line's range in the file. */
   readonly range: Range;
+  /** A name a declaration (`matrix M in …`) that did not parse was declaring, not a `define`'s target. */
+  readonly declaration?: boolean;
 }
 
 /** `define NAME …` up to its `=`, `:=`, `≔`, `≜`, `\coloneqq` or parameter list: the name's text and offset. */
 const DEFINE_TARGET = /^(\s*define\s+)(.*?)\s*(?:=|:=|≔|≜|\\coloneqq|\(|$)/u;
 
 /** The target of a `define` line that did not parse, read by the grammar, or null. */
+/** `matrix A, B in …`, `vector x : …`: the keyword and the names before `in`, `:` or the end. */
+const DECLARED_NAMES = /^(\s*(?:scalar|integer|vector|matrix|function|random)\s+)(.*?)\s*(?:\bin\b|∈|:|\\in\b|$)/u;
+
+/** The names a declaration line that did not parse was declaring (those that read as names). */
+function brokenDeclared(code: string, start: number, language: Language): Name[] {
+  const m = DECLARED_NAMES.exec(code);
+  if (!m || m[2] === undefined || m[2].length > 400) return [];
+  const out: Name[] = [];
+  let offset = start + m[1]!.length;
+  for (const part of m[2].split(',')) {
+    const lead = part.length - part.trimStart().length;
+    const text = part.trim();
+    if (text !== '' && text.length <= 100) {
+      const parsed = parseWithRule(text, 'ExprLine', null, language);
+      if ('value' in parsed && (parsed.value as Expr).kind === 'Var') out.push(shift(((parsed.value as Expr) as Expr & { kind: 'Var' }).name, offset + lead));
+    }
+    offset += part.length + 1;
+  }
+  return out;
+}
+
 function brokenTarget(code: string, start: number, language: Language): Name | null {
   const m = DEFINE_TARGET.exec(code);
   if (!m || m[2] === undefined || m[2].trim() === '' || m[2].length > 200) return null;
@@ -195,6 +218,9 @@ function recordLine(line: SourceLine, parser: LineParser): LineRecord | 'over-bu
       const target = brokenTarget(code, start, parser.language);
       if (target) parser.brokenDefinitions.push({ target, range });
     }
+    // (A declaration that did not parse leaves its names undeclared, read as scalars: a step
+    // about `matrix M in R^{(n+1)×n}` was refuted at M = 1. What reads them is not checked.)
+    for (const target of brokenDeclared(code, start, parser.language)) parser.brokenDefinitions.push({ target, range, declaration: true });
   } else for (const w of outcome.warnings) parser.diagnostics.push(shift(w, start));
 
   // The lead decides the start rule, so it decides what kind of part the line gave.
