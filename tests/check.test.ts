@@ -147,6 +147,23 @@ describe('definitions, assumptions and scope', () => {
     expect(report.steps[0]!.message).toMatch(/reads M, whose declaration has an error/);
   });
 
+  it.each([
+    // An assumption that does not type-check (z is a vector, f' read as a scalar's derivative).
+    ['scalar L\nvector z in R^n\nfunction f : R^n → R^n\nassume ‖f\'(z)‖ ≤ L for all z\n    ‖f(z)‖\n  ≤ L\n'],
+    // An assume line that does not parse.
+    ['scalar x, β\nassume 0 < β < 1 for\n    x^2\n  ≥ x\n'],
+  ])('does not refute a step in the scope of an assumption left out for an error (%#)', async (text) => {
+    const report = await checkSource(text, { file: 'snippet.deriv' });
+    expect(report.steps[0]!.verdict).toBe('unknown');
+    expect(report.steps[0]!.message).toMatch(/an assumption in scope has an error and was left out/);
+    expect(report.steps[0]!.notes.some((n) => /this assumption has an error/.test(n.message))).toBe(true);
+  });
+
+  it('still passes a step in the scope of an assumption left out for an error', async () => {
+    const report = await checkSource('scalar x, β\nassume 0 < β < 1 for\n    x + x\n  = 2x\n', { file: 'snippet.deriv' });
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
+
   it('uses an equality among the assumptions as a substitution', async () => {
     const text = `scalar a, b\nassume a = b + 1\n    a - b\n  = 1   by assumption\n`;
     expect((await verdicts(text)).steps).toEqual(['proved']);

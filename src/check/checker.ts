@@ -33,6 +33,8 @@ export interface CheckerOptions {
   readonly trusted?: boolean;
   /** `define` lines that did not parse (the parser's `brokenDefinitions`): what reads their targets is not checked. */
   readonly brokenDefinitions?: readonly BrokenDefinition[];
+  /** `assume` lines that did not parse (the parser's `brokenAssumptions`, their ranges). */
+  readonly brokenAssumptions?: readonly Range[];
 }
 
 /** The worse of two verdicts (error < refuted < unknown < checked < proved). */
@@ -63,6 +65,9 @@ export class Checker {
   private readonly fileRandom = { specs: new Map<string, RandomSpec>(), dependent: new Set<string>() };
   private sectionRandom = { specs: new Map<string, RandomSpec>(), dependent: new Set<string>() };
   private sectionAssumes: Condition[] = [];
+  /** Assumptions left out for an error (a condition that does not type-check), file level and this section's: their ranges. */
+  private fileDropped: Range[] = [];
+  private sectionDropped: Range[] = [];
   private section: string | null = null;
   private inSection = false;
   private readonly facts: Fact[] = [];
@@ -119,6 +124,7 @@ export class Checker {
         this.section = st.name;
         this.inSection = true;
         this.sectionAssumes = [];
+        this.sectionDropped = [];
         this.sectionRandom = { specs: new Map(), dependent: new Set() };
         return;
       case 'Define':
@@ -133,6 +139,7 @@ export class Checker {
         return;
       case 'Assume':
         (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...st.conditions.filter((c) => !this.hasError(c.range)));
+        (this.inSection ? this.sectionDropped : this.fileDropped).push(...st.conditions.filter((c) => this.hasError(c.range)).map((c) => c.range));
         return;
       case 'ChainStatement':
         this.chain(st.chain, this.context(st, new Map(), chainParts(st.chain)), []);
@@ -301,6 +308,26 @@ export class Checker {
     return { verdict, rels };
   }
 
+  /**
+   * A refutation in the scope of an assumption left out for an error (a condition that does not
+   * type-check, or an `assume` line that did not parse) is no counterexample: that assumption
+   * may exclude the point. Such an outcome is `unknown`, naming the line; any other is as it is.
+   */
+  private underDroppedAssumption(outcome: Outcome, at: number): Outcome {
+    if (outcome.verdict !== 'refuted') return outcome;
+    const sections = this.file.ast.statements.filter((st) => st.kind === 'Section').map((st) => st.range[0]);
+    const sectionOf = (pos: number) => sections.filter((s0) => s0 <= pos).length;
+    const unparsed = (this.options.brokenAssumptions ?? []).filter((r) => r[0] < at && (sectionOf(r[0]) === 0 || sectionOf(r[0]) === sectionOf(at)));
+    const dropped = [...this.fileDropped, ...this.sectionDropped, ...unparsed].filter((r) => r[0] < at).sort((a, b) => a[0] - b[0]);
+    if (dropped.length === 0) return outcome;
+    const where = outcome.counterexample ? ` at ${outcome.counterexample.assignments.map(([k, v]) => (v.startsWith('≈') ? `${k} ${v}` : `${k} = ${v}`)).join(', ') || 'its one point'}` : '';
+    return {
+      ...outcome, verdict: 'unknown', method: 'none', counterexample: null,
+      notes: [...outcome.notes, { message: 'this assumption has an error, so it was left out', range: dropped[0]! }],
+      message: `the step fails${where}, but an assumption in scope has an error and was left out, and it may exclude that point (${outcome.message})`,
+    };
+  }
+
   /** `declaration` where a name (as readsBrokenDefinition prints it) was declared on a line with an error, else `definition`. */
   private brokenWhat(name: string): 'declaration' | 'definition' {
     const declared = (this.options.brokenDefinitions ?? []).some((b) => b.declaration && printName({ ...b.target, index: null }) === name);
@@ -381,6 +408,7 @@ export class Checker {
     } catch (err) {
       combined = escaped(err);
     }
+    combined = this.underDroppedAssumption(combined, step.range[0]);
     const read = { left: printSide(left), right: printSide(step.rhs) };
     const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes], durationMs: performance.now() - started, ...(trivial ? { trivial } : {}), read };
     this.steps.push(r);

@@ -47,6 +47,7 @@ export async function checkSourceWith(text: string, options: CheckOptions = {}, 
       recordClaims,
       trusted,
       ...(parsed.brokenDefinitions ? { brokenDefinitions: parsed.brokenDefinitions } : {}),
+      ...(parsed.brokenAssumptions ? { brokenAssumptions: parsed.brokenAssumptions } : {}),
     });
     checker.run();
     const byPlace = (a: { range: Range }, b: { range: Range }) => a.range[0] - b.range[0];

@@ -47,6 +47,7 @@ interface LineParser {
   parsedCharacters: number;
   readonly diagnostics: Diagnostic[];
   readonly brokenDefinitions: BrokenDefinition[];
+  readonly brokenAssumptions: Range[];
 }
 
 /** The target of a `define` line that did not parse (`define y = (1 +`): a step that reads it is not checked. */
@@ -221,6 +222,7 @@ function recordLine(line: SourceLine, parser: LineParser): LineRecord | 'over-bu
     // (A declaration that did not parse leaves its names undeclared, read as scalars: a step
     // about `matrix M in R^{(n+1)×n}` was refuted at M = 1. What reads them is not checked.)
     for (const target of brokenDeclared(code, start, parser.language)) parser.brokenDefinitions.push({ target, range, declaration: true });
+    if (lead.kind === 'statement' && lead.keyword === 'assume') parser.brokenAssumptions.push(range);
   } else for (const w of outcome.warnings) parser.diagnostics.push(shift(w, start));
 
   // The lead decides the start rule, so it decides what kind of part the line gave.
@@ -256,6 +258,8 @@ export interface ParsedDerivation {
   readonly diagnostics: Diagnostic[];
   /** `define` lines that did not parse, by their target (the checker does not check what reads them). */
   readonly brokenDefinitions?: readonly BrokenDefinition[];
+  /** `assume` lines that did not parse (their ranges): a refutation in their scope is no counterexample. */
+  readonly brokenAssumptions?: readonly Range[];
 }
 
 /** Parses a `.deriv` file. Never throws: every problem, even an internal one, is a diagnostic. */
@@ -283,7 +287,7 @@ export function parseDerivation(source: string): ParsedDerivation {
     }
     const lines = splitLines(text);
     const language = languageWith(declaredWords(lines.map((l) => l.code)));
-    const parser: LineParser = { language, cache: new Map(), parsedCharacters: 0, diagnostics: [], brokenDefinitions: [] };
+    const parser: LineParser = { language, cache: new Map(), parsedCharacters: 0, diagnostics: [], brokenDefinitions: [], brokenAssumptions: [] };
     const records: LineRecord[] = [];
     for (const line of lines) {
       const record = recordLineSafely(line, parser);
@@ -298,7 +302,7 @@ export function parseDerivation(source: string): ParsedDerivation {
     }
     const assembled = assemble(records);
     const all = [...parser.diagnostics, ...assembled.diagnostics].sort((a, b) => a.range[0] - b.range[0]);
-    return { ast: { kind: 'Derivation', statements: assembled.statements, range: [0, text.length] }, diagnostics: all, brokenDefinitions: parser.brokenDefinitions };
+    return { ast: { kind: 'Derivation', statements: assembled.statements, range: [0, text.length] }, diagnostics: all, brokenDefinitions: parser.brokenDefinitions, brokenAssumptions: parser.brokenAssumptions };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ast: emptyDerivation(text), diagnostics: [diagnostic('internal-error', { detail }, [0, 0])] };
