@@ -159,6 +159,19 @@ describe('definitions, assumptions and scope', () => {
     expect(report.steps[0]!.notes.some((n) => /this assumption has an error/.test(n.message))).toBe(true);
   });
 
+  it('does not refute a show in the scope of an assumption left out for an error, and names the line', async () => {
+    const report = await checkSource('scalar x, β\nassume 0 < β < 1 for\nshow x^2 ≥ x\n', { file: 'snippet.deriv' });
+    expect(report.shows[0]!.verdict).toBe('unknown');
+    expect((report.shows[0]!.notes ?? []).some((n) => /this assumption has an error/.test(n.message))).toBe(true);
+  });
+
+  it('leaves out an assumption that reads a name whose declaration has an error (x = 0 was proved, v and w read as scalars)', async () => {
+    const text = 'scalar x\ninteger n\nvector v, w in R^{(n+1)}\nassume x = (vᵀw)² - (vᵀv)(wᵀw)\n    x\n  = 0\n';
+    const report = await checkSource(text, { file: 'snippet.deriv' });
+    expect(report.steps[0]!.verdict).toBe('unknown');
+    expect(report.steps[0]!.message).toMatch(/an assumption in scope has an error and was left out/);
+  });
+
   it('still passes a step in the scope of an assumption left out for an error', async () => {
     const report = await checkSource('scalar x, β\nassume 0 < β < 1 for\n    x + x\n  = 2x\n', { file: 'snippet.deriv' });
     expect(report.steps[0]!.verdict).toBe('proved');

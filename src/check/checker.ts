@@ -37,6 +37,9 @@ export interface CheckerOptions {
   readonly brokenAssumptions?: readonly Range[];
 }
 
+/** The note on a refutation made `unknown` by an assumption left out for an error, at that assumption. */
+const DROPPED_NOTE = 'this assumption has an error, so it was left out';
+
 /** The worse of two verdicts (error < refuted < unknown < checked < proved). */
 export function worst(a: Verdict, b: Verdict): Verdict {
   return VERDICTS.indexOf(a) <= VERDICTS.indexOf(b) ? a : b;
@@ -137,10 +140,16 @@ export class Checker {
           if (scope) this.warnings.push(...readRandomDeclaration(st, scope, this.inSection ? this.sectionRandom : this.fileRandom));
         }
         return;
-      case 'Assume':
-        (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...st.conditions.filter((c) => !this.hasError(c.range)));
-        (this.inSection ? this.sectionDropped : this.fileDropped).push(...st.conditions.filter((c) => this.hasError(c.range)).map((c) => c.range));
+      case 'Assume': {
+        // (A condition that reads a name whose definition or declaration has an error is left
+        // out too: `vector v, w in R^{(n+1)}` refused, `assume x = (vᵀw)² − (vᵀv)(wᵀw)` read v
+        // and w as scalars and proved x = 0.)
+        const ctx = this.fileBroken.size + this.sectionBroken.size > 0 ? this.context(st, new Map()) : null;
+        const dropped = (c: Condition) => this.hasError(c.range) || (ctx !== null && this.readsBrokenDefinition([c.formula], ctx) !== null);
+        (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...st.conditions.filter((c) => !dropped(c)));
+        (this.inSection ? this.sectionDropped : this.fileDropped).push(...st.conditions.filter(dropped).map((c) => c.range));
         return;
+      }
       case 'ChainStatement':
         this.chain(st.chain, this.context(st, new Map(), chainParts(st.chain)), []);
         return;
@@ -323,7 +332,7 @@ export class Checker {
     const where = outcome.counterexample ? ` at ${outcome.counterexample.assignments.map(([k, v]) => (v.startsWith('≈') ? `${k} ${v}` : `${k} = ${v}`)).join(', ') || 'its one point'}` : '';
     return {
       ...outcome, verdict: 'unknown', method: 'none', counterexample: null,
-      notes: [...outcome.notes, { message: 'this assumption has an error, so it was left out', range: dropped[0]! }],
+      notes: [...outcome.notes, { message: DROPPED_NOTE, range: dropped[0]! }],
       message: `the step fails${where}, but an assumption in scope has an error and was left out, and it may exclude that point (${outcome.message})`,
     };
   }
@@ -557,9 +566,9 @@ export class Checker {
     if (forAll) ranges.set(forAll.key, st.chain ? [forAll.lo, forAll.lo + INDEX_SPAN] : [forAll.lo, Math.max(FOR_ALL_TOP, forAll.lo + INDEX_SPAN)]);
     const ctx = this.withForAll(this.context(st, ranges, [claim, ...(st.chain ? chainParts(st.chain) : [])]), st.forAll);
     if (!st.chain) {
-      const o = this.direct(claim, st, ctx);
+      const o = this.underDroppedAssumption(this.direct(claim, st, ctx), st.range[0]);
       // (Read left to right like a step: its domain notes go with it, LANGUAGE.md §3.)
-      record(o.verdict, o.message, o.counterexample, false, o.notes.filter((n) => !n.range));
+      record(o.verdict, o.message, o.counterexample, false, o.notes.filter((n) => !n.range || n.message === DROPPED_NOTE));
       return;
     }
     const { verdict, message, reaches, starts } = this.chainAgainstClaim(st.chain, claim, ctx, [], st.limit);

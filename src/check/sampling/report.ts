@@ -121,13 +121,8 @@ function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | nul
   if (short(a, l as S)) return [a, `${a} ${sign < 0 ? '+' : '−'} ${size}`];
   // (Marked ≈ where the 15 digits are not its value: (1 + e⁻⁸⁰)² printed as `left = 1`.)
   const left = formatValue(F, l, 15);
-  const value = readNumber(left);
-  let exact = false;
-  try {
-    exact = value !== null && F.sign(F.sub(l as S, F.fromRational(value))) === 0;
-  } catch {
-    exact = false;
-  }
+  const range = standsFor(F, l as S, left);
+  const exact = range !== null && range[0].equals(range[1]);
   return [exact ? left : `≈ ${left}`, `left ${sign < 0 ? '+' : '−'} ${size}`];
 }
 
