@@ -147,21 +147,32 @@ export function domainCuts(point: Point, key: string, exprs: readonly Expr[], de
  */
 export function singularParts(e: Expr, polesOnly = false,
   /** Filled with the texts of parts reached only through an even power or |·| (log(x²): x), which never go negative there. */
-  signless?: Set<string>): Expr[] {
+  signless?: Set<string>,
+  /**
+   * Filled with the texts of parts whose sign decides whether the side has a value: the
+   * argument of log, of √ and the base of a fractional power, once at least (log x: x;
+   * 1/√x: x; not 1/x or tan x, undefined only at the zero itself, nor √(x²)).
+   */
+  sensitive?: Set<string>): Expr[] {
   const out = new Map<string, Expr>();
   const signed = new Set<string>();
-  const add = (x: Expr) => {
+  const add = (x: Expr, signMatters = false) => {
     // g^k has g's zeros (cos(x)² is cos(x) here), and so do √g, g^(1/3), |g| (√(1 − 3x) is 0
-    // at the edge of its domain, where it neither changes sign nor turns).
+    // at the edge of its domain, where it neither changes sign nor turns). Of the operations
+    // stripped, the innermost that reads a sign says what g's sign does: an even power or |·|
+    // leaves it no say, √ or a fractional power none of a value below 0.
     let even = false;
     for (;;) {
       const k = x.kind === 'Binary' && x.op === '^' ? constantValue(x.right) : null;
       if (k && k.sign() > 0) {
-        if (k.isInteger() && k.n % 2n === 0n) even = true;
+        if (k.isInteger() && k.n % 2n === 0n) [even, signMatters] = [true, false];
+        else if (!k.isInteger()) [even, signMatters] = [false, true];
         x = (x as Expr & { kind: 'Binary' }).left;
-      } else if (x.kind === 'Call' && x.fn.base === 'sqrt' && x.args.length === 1 && x.fn.primes === 0) x = x.args[0]!;
-      else if (x.kind === 'Abs') {
-        even = true;
+      } else if (x.kind === 'Call' && x.fn.base === 'sqrt' && x.args.length === 1 && x.fn.primes === 0) {
+        [even, signMatters] = [false, true];
+        x = x.args[0]!;
+      } else if (x.kind === 'Abs') {
+        [even, signMatters] = [true, false];
         x = x.arg;
       } else break;
     }
@@ -169,6 +180,7 @@ export function singularParts(e: Expr, polesOnly = false,
     const text = printExpr(x);
     out.set(text, x);
     if (!even) signed.add(text);
+    if (signMatters) sensitive?.add(text);
     if (signless) {
       if (signed.has(text)) signless.delete(text);
       else signless.add(text);
@@ -182,14 +194,14 @@ export function singularParts(e: Expr, polesOnly = false,
         // A matrix to a negative power has no value where it is singular: det(M) = 0 (a pole
         // too: (A − λI)⁻¹ at an eigenvalue λ).
         if (k !== null && k.sign() < 0) add(det(x.left, x.range));
-      } else if (k !== null && k.sign() < 0) add(x.left);
-      else if (!polesOnly && (k === null || !k.isInteger())) add(x.left);
+      } else if (k !== null && k.sign() < 0) add(x.left, !k.isInteger());
+      else if (!polesOnly && (k === null || !k.isInteger())) add(x.left, true);
     }
     if (x.kind === 'Call' && x.args.length === 1 && x.fn.primes === 0) {
       const name = x.fn.base;
       if (name === 'inv' && x.args[0]!.shape?.kind === 'matrix') add(det(x.args[0]!, x.range));
       if (name === 'tan') add({ ...x, fn: { ...x.fn, base: 'cos' } });
-      if (name === 'log' || name === 'ln' || (name === 'sqrt' && !polesOnly)) add(x.args[0]!);
+      if (name === 'log' || name === 'ln' || (name === 'sqrt' && !polesOnly)) add(x.args[0]!, true);
     }
   });
   return [...out.values()].slice(0, 4);

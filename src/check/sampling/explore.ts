@@ -2369,8 +2369,10 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const leftAt = unfolded(left, p);
   const rightSignless = new Set<string>();
   const leftSignless = new Set<string>();
-  const rightParts = singularParts(rightAt, true, rightSignless);
-  const leftParts = singularParts(leftAt, true, leftSignless);
+  const rightSensitive = new Set<string>();
+  const leftSensitive = new Set<string>();
+  const rightParts = singularParts(rightAt, true, rightSignless, rightSensitive);
+  const leftParts = singularParts(leftAt, true, leftSignless, leftSensitive);
   const leftNames = new Set(leftParts.map((g) => printExpr(g)));
   const rightNames = new Set(rightParts.map((g) => printExpr(g)));
   // √'s argument and a fractional power's base: no pole at their zeros (√0 = 0), but no value
@@ -2387,8 +2389,9 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     ...leftSigns.filter((g) => !rightAll.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
     // A part both sides have where one has it only squared (log(x²) = 2 log x): the other has no
     // value beyond its zero, where this one does (x < 0), so both sides of the zero are tried.
-    ...rightParts.filter((g) => leftSignless.has(printExpr(g)) && !rightSignless.has(printExpr(g))).map((g) => ({ g, side: 'right' as const, beyond: true })),
-    ...leftParts.filter((g) => rightSignless.has(printExpr(g)) && !leftSignless.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
+    // (Not where the other is undefined only at the zero itself: 1 + tan(x)² = 1/cos(x)².)
+    ...rightParts.filter((g) => leftSignless.has(printExpr(g)) && !rightSignless.has(printExpr(g)) && rightSensitive.has(printExpr(g))).map((g) => ({ g, side: 'right' as const, beyond: true })),
+    ...leftParts.filter((g) => rightSignless.has(printExpr(g)) && !leftSignless.has(printExpr(g)) && leftSensitive.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
   ];
   // A base to a symbolic power (x^n, n an integer that may be negative) has a pole at its
   // zeros where the power is negative: not a part both sides share unless the power is the same
