@@ -520,7 +520,16 @@ describe('soundness: fixed after the red-team pass', () => {
     // domain (√x < 2 is undefined at x = −1, x < 4 is true there) but never shrink it.
     { name: 'x < 4 ⇔ √x < 2 loses x < 0', text: 'scalar x\n    x < 4\n  ⇔ √x < 2\n', want: 'refuted' },
     { name: 'x < 1 ⇔ log x < 0 loses x ≤ 0', text: 'scalar x\n    x < 1\n  ⇔ log(x) < 0\n', want: 'refuted' },
-    { name: '√x < 2 ⇔ x < 4 extends √x < 2 to x < 0', text: 'scalar x\n    √x < 2\n  ⇔ x < 4\n', want: 'passes' },
+    // ⇔ between (in)equalities keeps solution sets (§5.5): a statement with no value is no
+    // solution, on the left too, so these gain solutions (the forgotten domain) and are wrong.
+    { name: '√x < 2 ⇔ x < 4 gains x < 0', text: 'scalar x\n    √x < 2\n  ⇔ x < 4\n', want: 'refuted' },
+    { name: 'log x ≤ 0 ⇔ x ≤ 1 gains x ≤ 0', text: 'scalar x\n    log(x) ≤ 0\n  ⇔ x ≤ 1\n', want: 'refuted' },
+    { name: '1/x > 0 ⇔ x ≥ 0 gains x = 0', text: 'scalar x\n    1/x > 0\n  ⇔ x ≥ 0\n', want: 'refuted' },
+    { name: 'x/(x − 1) ≥ 0 ⇔ x ≤ 0 or x ≥ 1 gains x = 1', text: 'scalar x\n    x/(x-1) ≥ 0\n  ⇔ x ≤ 0 or x ≥ 1\n', want: 'refuted' },
+    { name: '(x² − 1)/(x − 1) = 2 ⇔ x + 1 = 2 gains x = 1', text: 'scalar x\n    (x^2 - 1)/(x - 1) = 2\n  ⇔ x + 1 = 2\n', want: 'refuted' },
+    { name: 'log x ≥ 0 ⇔ x ≥ 1 keeps the solution set', text: 'scalar x\n    log(x) ≥ 0\n  ⇔ x ≥ 1\n', want: 'passes' },
+    { name: '√x < 2 ⇒ x < 4 (a ⇒ holds where its left has no value)', text: 'scalar x\n    √x < 2\n  ⇒ x < 4\n', want: 'passes' },
+    { name: '√x < 2 ⇔ x < 4 under x ≥ 0', text: 'scalar x\nassume x ≥ 0\n    √x < 2\n  ⇔ x < 4\n', want: 'passes' },
     // A statement with no value has no solutions there: where the left one is false too,
     // the solution sets agree (LANGUAGE.md §5.5), so these are right.
     { name: 'assume t = 2 holds for an integer read in an exponent', text: 'integer t\nscalar a\nassume t = 2\n    a^t\n  = a a\n', want: 'passes' },

@@ -719,7 +719,9 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     const conditional = disagreement && /unfolding/.test(proof!.how) ? conditionalDefinitions(p) : [];
     return {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
-      message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined' : 'the right statement is undefined where the left one holds: a solution is lost')
+      message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined'
+        : s.failure.left === 'undefined' ? 'the left statement is undefined where the right one holds: a solution is gained'
+          : 'the right statement is undefined where the left one holds: a solution is lost')
         : conditional.length > 0
           ? `the two sides differ at this point; the proof unfolded ${conditional.join(' and ')}, which may not apply here`
         : disagreement && proof!.method === 'identity-test' && isExpr(left)

@@ -135,3 +135,32 @@ export function hasTag<S>(F: Field<S>, v: Val<S>, tag: MatrixTag): PointResult {
     }
   }
 }
+
+/** A statement's truth at a point: a truth value, no value (a side is undefined), or not told. */
+export type Truth = boolean | 'undefined' | 'undecided' | 'unsupported';
+
+/**
+ * A statement step `A ⇔ B` or `A ⇒ B` at one point, from its statements' truths. A statement
+ * with no value is no solution, on either side (the solution set of log x ≥ 0 is x ≥ 1): where
+ * the other is false too they agree; where it is true a solution is `lost` (the right has no
+ * value) or `gained` (the left has none: `log x ≤ 0 ⇔ x ≤ 1` at x = −1, the forgotten domain).
+ * `A ⇒ B` holds wherever A is false or has no value. (LANGUAGE.md §3 lets an equation extend
+ * its left side's domain; for statements that would pass exactly these steps.)
+ */
+export function statementAt(rel: '⇔' | '⇒', a: Truth, b: Truth):
+  | { kind: 'unsupported' } | { kind: 'undecided' } | { kind: 'both-undefined' } | { kind: 'lost' } | { kind: 'gained' }
+  | { kind: 'decided'; a: boolean; b: boolean; ok: boolean } {
+  if (a === 'unsupported' || b === 'unsupported') return { kind: 'unsupported' };
+  const aa = a === 'undefined' && (rel === '⇒' || b === false) ? false : a;
+  if (rel === '⇒' && aa === false) return { kind: 'decided', a: false, b: b === true, ok: true };
+  if (aa === 'undecided' || b === 'undecided') return { kind: 'undecided' };
+  if (aa === 'undefined' && b === 'undefined') return { kind: 'both-undefined' };
+  if (aa === 'undefined') return { kind: 'gained' };
+  const bb = b === 'undefined' && aa === false ? false : b;
+  if (bb === 'undefined') return { kind: 'lost' };
+  return { kind: 'decided', a: aa, b: bb, ok: rel === '⇔' ? aa === bb : !aa || bb };
+}
+
+/** The counterexample's words for a solution a statement step loses or gains at a point. */
+export const SOLUTION_LOST = 'the right statement is undefined here (a side has no value) but the left one is true: a solution is lost';
+export const SOLUTION_GAINED = 'the left statement is undefined here (a side has no value), so this point is no solution of it, but the right one is true: a solution is gained';

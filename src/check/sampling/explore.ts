@@ -15,7 +15,7 @@ import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
-import { hasTag, type PointResult } from './compare.js';
+import { SOLUTION_GAINED, SOLUTION_LOST, hasTag, statementAt, type PointResult } from './compare.js';
 import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
@@ -3088,20 +3088,18 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     // them a truth resting on agreement counts as undecided (tan x = 0 ⇔ sin x = 0 confirmed
     // every root at 250 digits and ran out of time).
     const mode = confirmations < MAX_CONFIRMED ? true : 'reject';
-    const a = known === 'left' ? true : knownFalse === 'left' ? false : q.truth(left, levels, false, mode);
+    const rawLeft = known === 'left' ? true : knownFalse === 'left' ? false : q.truth(left, levels, false, mode);
     if (q.confirmedAgreement) confirmations++;
     const raw = known === 'right' ? true : knownFalse === 'right' ? false : q.truth(right, levels, false, mode);
     if (q.confirmedAgreement) confirmations++;
     // `A ⇒ B` holds wherever A is false, whatever B is (even without a value).
-    if (oneWay && a === false) return null;
-    // A right statement with no value is no solution: it agrees with a false left one.
-    const b = raw === 'undefined' && a === false ? false : raw;
-    if (typeof a !== 'boolean' || typeof b !== 'boolean') {
-      if (a === true && b === 'undefined') {
-        return counterexample(q, 'true', 'undefined', 'the right statement is undefined here (a side has no value) but the left one is true: a solution is lost');
-      }
-      return null;
-    }
+    if (oneWay && rawLeft === false) return null;
+    // A statement with no value is no solution: it agrees with a false other one.
+    const s = statementAt(p.rel as '⇔' | '⇒', rawLeft, raw);
+    if (s.kind === 'lost') return counterexample(q, 'true', 'undefined', SOLUTION_LOST);
+    if (s.kind === 'gained') return counterexample(q, 'undefined', 'true', SOLUTION_GAINED);
+    if (s.kind !== 'decided') return null;
+    const { a, b } = s;
     probes++;
     if (a && b && evidence && nondegenerate(q)) {
       bothTrue++;

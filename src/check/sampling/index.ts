@@ -10,6 +10,7 @@ import { Rng } from '../rng.js';
 import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
+import { SOLUTION_GAINED, SOLUTION_LOST, statementAt } from './compare.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
 import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, matrixScaleSearch, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
 import { domainKeys } from './domain.js';
@@ -273,41 +274,32 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         const a = point.truth(p.left as Formula, levels, false, true);
         // `A ⇒ B` holds wherever A is false, whatever B is there (even without a value).
         const b = p.rel === '⇒' && a === false ? true : point.truth(p.right as Formula, levels, false, true);
-        if (a === 'unsupported' || b === 'unsupported') throw new Unsupported('this statement is not evaluated yet');
-        if (a === 'undecided' || b === 'undecided') {
+        const s = statementAt(p.rel as '⇔' | '⇒', a, b);
+        if (s.kind === 'unsupported') throw new Unsupported('this statement is not evaluated yet');
+        if (s.kind === 'undecided') {
           undecided++;
           if (ordinary(point)) touching ??= point;
           continue;
         }
-        if (a === 'undefined' && b === 'undefined') {
+        if (s.kind === 'both-undefined') {
           undefinedBoth++;
           continue;
         }
-        if (a === 'undefined') {
-          extend(point, 'a side of the left statement has no value');
-          continue;
-        }
-        // A statement with no value is not a solution (the solution set of log x ≥ 0 is
-        // x ≥ 1): where the left one is false too, the two agree; where it is true, a
-        // solution is lost.
-        const bb = b === 'undefined' && a === false ? false : b;
-        if ((bb === 'undefined' || (p.rel === '⇔' ? a !== bb : a && !bb)) && !genuine(point)) {
+        if ((s.kind !== 'decided' || !s.ok) && !genuine(point)) {
           undecided++;
           continue;
         }
-        if (bb === 'undefined') {
-          return fail(counterexample(point, 'true', 'undefined', 'the right statement is undefined here (a side has no value) but the left one is true: a solution is lost'), true);
-        }
-        if (a) sawTrue = true;
+        if (s.kind === 'lost') return fail(counterexample(point, 'true', 'undefined', SOLUTION_LOST), true);
+        if (s.kind === 'gained') return fail(counterexample(point, 'undefined', 'true', SOLUTION_GAINED), true);
+        if (s.a) sawTrue = true;
         else sawFalse = true;
-        const ok = p.rel === '⇔' ? a === bb : p.rel === '⇒' ? !a || bb : false;
-        if (!ok && !failureStands(point, p.rel, p.left as Formula, p.right as Formula)) {
+        if (!s.ok && !failureStands(point, p.rel, p.left as Formula, p.right as Formula)) {
           // Told apart at 250 digits: the 50-digit truth of an equation was agreement only.
           undecided++;
           continue;
         }
-        if (!ok) {
-          return fail(counterexample(point, a ? 'true' : 'false', bb ? 'true' : 'false',
+        if (!s.ok) {
+          return fail(counterexample(point, s.a ? 'true' : 'false', s.b ? 'true' : 'false',
             p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not'));
         }
         evidence.exact++;

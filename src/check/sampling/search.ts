@@ -16,6 +16,7 @@ import { failureStands, respectsTags } from './explore.js';
 import { keysRead } from './domain.js';
 import { newtonSolutions } from './newton.js';
 import { counterexample, formatSides, formatValue } from './report.js';
+import { SOLUTION_GAINED, SOLUTION_LOST, statementAt } from './compare.js';
 
 /**
  * Search around sampled points: solutions of equality assumptions, solutions of the
@@ -351,17 +352,11 @@ function failureAt(p: StepProblem, q: Point, levels: readonly Field<unknown>[]):
     const a = q.truth(p.left as Formula, levels);
     // `A ⇒ B` holds wherever A is false, whatever B is.
     if (p.rel === '⇒' && a === false) return null;
-    const raw = q.truth(p.right as Formula, levels);
-    // A right statement with no value is no solution: it agrees with a false left one.
-    const b = raw === 'undefined' && a === false ? false : raw;
-    if (a === true && b === 'undefined') {
-      return counterexample(q, 'true', 'undefined', 'the right statement is undefined here (a side has no value) but the left one is true: a solution is lost');
-    }
-    if (a === 'undefined' && typeof b === 'boolean') return { extends: 'a side of the left statement has no value' };
-    if (typeof a !== 'boolean' || typeof b !== 'boolean') return null;
-    const ok = p.rel === '⇔' ? a === b : !a || b;
-    if (!ok && !failureStands(q, p.rel, p.left as Formula, p.right as Formula)) return null;
-    return ok ? null : counterexample(q, a ? 'true' : 'false', b ? 'true' : 'false',
+    const s = statementAt(p.rel as '⇔' | '⇒', a, q.truth(p.right as Formula, levels));
+    if (s.kind === 'lost') return counterexample(q, 'true', 'undefined', SOLUTION_LOST);
+    if (s.kind === 'gained') return counterexample(q, 'undefined', 'true', SOLUTION_GAINED);
+    if (s.kind !== 'decided' || s.ok || !failureStands(q, p.rel, p.left as Formula, p.right as Formula)) return null;
+    return counterexample(q, s.a ? 'true' : 'false', s.b ? 'true' : 'false',
       p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not');
   }
   const o = decideAt(q, p.left as Expr, p.rel as RelOp, p.right as Expr, levels);
