@@ -248,9 +248,42 @@ export class Checker {
       const bound = new Set<string>(f.forAll?.operands[0]?.kind === 'Var' ? [printName(f.forAll.operands[0].name)] : []);
       if (lhs.name.index?.kind === 'Var') bound.add(printName(lhs.name.index.name));
       if (freeNames(c.operands[1]!, bound).some((v) => !scope.lookup(v.name))) continue;
+      // A fact that reads its own subject (`a = 1 a`, `v_t = v_t`), directly or through the
+      // definitions (`x = y` with `define y = x + 0`), defines nothing: as a definition it would
+      // loop, and every later step reading it would be unknown.
+      if (this.readsItself(lhs, c.operands[1]!, [...out, ...this.fileDefs, ...this.sectionDefs])) continue;
       out.push({ kind: 'Define', target: lhs.name, params: null, value: c.operands[1]!, condition: f.forAll, range: c.range });
     }
     return out;
+  }
+
+  /**
+   * Whether `value` reads `subject` (the same name at the same subscript as written) itself, or
+   * a name whose definition among `defs` does so in turn (a family member through its base).
+   */
+  private readsItself(subject: Extract<Expr, { kind: 'Var' }>, value: Expr, defs: readonly Define[]): boolean {
+    const key = exprKey(subject);
+    const base = subject.name.base;
+    const seen = new Set<string>();
+    const pending: Expr[] = [value];
+    while (pending.length > 0) {
+      const e = pending.pop()!;
+      let hit = false;
+      visit(e, (x) => {
+        if (x.kind !== 'Var') return;
+        if (exprKey(x) === key) hit = true;
+        const name = printName(x.name);
+        if (seen.has(name)) return;
+        seen.add(name);
+        // (Through a definition of another name: its value, whatever its subscript.)
+        for (const d of defs) {
+          if (d.target.base !== x.name.base || d.target.base === base || d.params) continue;
+          pending.push(d.value);
+        }
+      });
+      if (hit) return true;
+    }
+    return false;
   }
 
   private rulesFor(ctx: Context, extra: readonly RewriteRule[]): RewriteRule[] {
