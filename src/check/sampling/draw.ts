@@ -11,8 +11,14 @@ import { hashString, type Rng } from '../rng.js';
  * counterexample prints exactly.
  */
 
-/** Matrices and vectors are sampled up to this size; larger dimensions are not evaluated. */
+/** Matrices and vectors are sampled up to this size, unless an assumption asks for larger ones. */
 export const MAX_DIMENSION = 12;
+
+/**
+ * The largest size ever drawn: where assumptions leave no size up to MAX_DIMENSION
+ * (`assume n ≥ 11`, `n ≥ 14`), up to three sizes from their lower end, up to this.
+ */
+export const MAX_DRAWN_DIMENSION = 16;
 
 /** An interval for sampling a scalar; null ends are unbounded. */
 export interface Interval {
@@ -103,7 +109,7 @@ export function randomInteger(rng: Rng, k: number, lo: number, hi: number, cap: 
  * invertible: any nonsingular matrix, scaled.
  */
 export function randomMatrix(rng: Rng, k: number, rows: number, cols: number, tags: ReadonlySet<MatrixTag>, name = ''): Mat<Rational> {
-  if (rows > MAX_DIMENSION || cols > MAX_DIMENSION) throw new Unsupported(`dimensions above ${MAX_DIMENSION} are not sampled`);
+  if (rows > MAX_DRAWN_DIMENSION || cols > MAX_DRAWN_DIMENSION) throw new Unsupported(`dimensions above ${MAX_DRAWN_DIMENSION} are not sampled`);
   const entry = (): Rational => (k < 8 ? Rational.of(rng.int(-3, 3)) : Rational.of(rng.int(-50, 50)).div(Rational.of(10)));
   const fill = (r: number, c: number): Rational[] => {
     for (let attempt = 0; ; attempt++) {

@@ -14,7 +14,7 @@ import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
 import { combine, decideRelation, hasTag, holdsByAgreement, type PointResult } from './compare.js';
 import { withoutShared } from './at-point.js';
-import { MAX_DIMENSION, nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
+import { MAX_DIMENSION, MAX_DRAWN_DIMENSION, nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
 import { exactConstants, zeroByExpansion } from './exact-constants.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
@@ -415,23 +415,21 @@ export class Prepared {
 
   /**
    * The sizes a dimension symbol is sampled in: 2 … MAX_DIMENSION, within its assumptions'
-   * constant bounds (`assume n ≥ 6`, `n < 10`, `n = 7`); lo above MAX_DIMENSION where they
-   * leave nothing there. Bounds that leave nothing of 2 … (n ≤ 1) are not taken: 1 is never
-   * sampled (a 1×1 matrix breaks shape rules), and no point meets such an assumption.
+   * constant bounds (`assume n ≥ 6`, `n < 10`, `n = 7`), and at least three from a lower
+   * bound no upper one caps (`n ≥ 11`: 11 … 13; under n, m ≥ 12 with 12 alone, n and m were
+   * always equal, and tr(I_m) = tr(I_n) held at every point). Sizes past MAX_DRAWN_DIMENSION
+   * are not drawn (Point.dim). Bounds that leave nothing of 2 … (n ≤ 1) are not taken: 1 is
+   * never sampled (a 1×1 matrix breaks shape rules), and no point meets such an assumption.
    */
   dimensionRange(d: string): { lo: number; hi: number } {
     const iv = this.intervals.get(d);
     let lo = 2;
-    let hi = MAX_DIMENSION;
     const clamp = (x: bigint): number => Number(x > 1_000_000n ? 1_000_000n : x < -1_000_000n ? -1_000_000n : x);
     if (iv?.lo) lo = Math.max(lo, clamp(iv.lo.isInteger() && !iv.loClosed ? iv.lo.n + 1n : iv.lo.ceil()));
-    if (iv?.hi) hi = Math.min(hi, clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor()));
-    if (lo > MAX_DIMENSION) return { lo, hi: lo };
-    if (hi < lo) return { lo: 2, hi: 5 };
-    // (At least three sizes where no assumption caps them: under n, m ≥ 12 the sizes were
-    // 12 alone, n and m always equal, and tr(I_m) = tr(I_n) held at every point.)
-    if (!iv?.hi && hi - lo < 2) hi = lo + 2;
-    return { lo, hi };
+    const usual = Math.max(MAX_DIMENSION, lo + 2);
+    const cap = iv?.hi ? clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor()) : null;
+    if (cap !== null && cap < lo) return { lo: 2, hi: 5 };
+    return { lo, hi: cap === null ? usual : Math.min(cap, usual) };
   }
 
   /** The constants a scalar may equal by a non-strict bound (`y ≤ π/2`: π/2), by key: where a search tries it. */
@@ -666,8 +664,13 @@ export class Point {
       // Several dimensions, never only 1: 2 first (readable), then 3, 4, 5; each symbol
       // walks its own way, so n and m differ at most points. An assumption's bounds move the
       // walk (`assume n ≥ 6`: 6, 7, 8, 9; `n = 7`: 7), up to MAX_DIMENSION.
-      const { lo, hi } = this.prep.dimensionRange(d);
-      if (lo > MAX_DIMENSION) throw new Unsupported(`dimensions above ${MAX_DIMENSION} are not sampled`);
+      const range = this.prep.dimensionRange(d);
+      const { lo } = range;
+      // (Three sizes at least where the assumptions leave more: n ≥ 16 with 16 alone held tr(I_n) = 16.)
+      if (lo > MAX_DRAWN_DIMENSION || (range.hi > MAX_DRAWN_DIMENSION && MAX_DRAWN_DIMENSION - lo < 2)) {
+        throw new Unsupported(`sizes above ${MAX_DRAWN_DIMENSION} are not sampled (here ${d} ≥ ${lo})`);
+      }
+      const hi = Math.min(range.hi, MAX_DRAWN_DIMENSION);
       const step = this.k === 0 ? 0 : [0, 1, 2, 1, 0, 3][(this.k + dimOffset(d)) % 6]!;
       n = lo + (step % (hi - lo + 1));
       // A size an assumption gives from the others' (`assume m = n + 1`: walked apart, the two
@@ -677,7 +680,7 @@ export class Point {
         this.sizing.add(d);
         try {
           const v = this.sizeOf(given);
-          if (v !== null && v >= 2 && v <= MAX_DIMENSION) n = v;
+          if (v !== null && v >= 2 && v <= MAX_DRAWN_DIMENSION) n = v;
         } finally {
           this.sizing.delete(d);
         }
