@@ -218,6 +218,16 @@ describe('derivatives as values', () => {
     expect(steps[0]!.rule).toBe('differentiation');
   });
 
+  it('does not take a derivative in a defined name of what the name is defined from', async () => {
+    // dx/dy with y = x² is the inverse's derivative 1/(2x), not 0: unknown, saying why. Forward
+    // (dy/dx) and a derivative of what reads only the defined name (∇_y of yᵀy) stay decided.
+    const text = 'scalar x\nvector u in R^n\nmatrix A in R^{n×n} invertible\ndefine y = x^2\ndefine v = A u\ndefine z = x + 1\n'
+      + '    dx/dy\n  = 0\n    d/dy (x + y)\n  = 1\n    ∂u/∂v\n  = 0\n    dz/dy\n  = 0\n    dy/dx\n  = 2x\n    ∇_v (vᵀv)\n  = 2 v\n    dy/dx\n  = x\n';
+    const { steps } = await stepsOf(text);
+    expect(steps.map((s) => s.verdict)).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'proved', 'proved', 'refuted']);
+    expect(steps[0]!.message).toMatch(/inverse function's derivative/);
+  });
+
   it('never unfolds a definition into the variable a derivative is taken in', async () => {
     // ∇_w L(w) with w defined is the gradient of L at w, not ∇_w L(g u/‖u‖) = 0.
     const text = `scalar g\nvector u, w in R^n\nfunction L : R^n → R\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n    ∇_w L(w)\n  = 0\n`;

@@ -1,4 +1,4 @@
-import type { Compare, Condition, Define, Expr, Formula, Hint, Var } from '../ast.js';
+import type { Compare, Condition, Define, Expr, Formula, Hint, Name, Var } from '../ast.js';
 import { exprKey, formulaExprs, formulaKey, mentionsAny } from '../ast-walk.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import { assignmentText, type Method, type Outcome } from '../result.js';
@@ -634,6 +634,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   const { left, right, rel } = p;
   const limit = limitProblem(p);
   if (limit) return limit.wrt ? decideLimit(p, limit.body, limit.target, limit.wrt, opts) : limitUnknown(limit.why);
+  const backward = backwardDerivative(p);
+  if (backward) return limitUnknown(backward);
   let proof: Proof | null = null;
   let pending: Candidate[] = [];
   let differAt: number[] = [];
@@ -837,6 +839,58 @@ function limitProblem(p: StepProblem): { body: Expr; target: Expr; wrt: Var | nu
     return { body: a.body, target: b, wrt: a.wrt, why: '' };
   }
   return null;
+}
+
+/**
+ * A derivative in a defined name of an expression that reads what the name is defined from:
+ * `dx/dy` with `define y = x²` is the inverse function's derivative, 1/(2x), and `d/dy (x + y)`
+ * is not 1, but read as written (x held fixed) both are taken as if x did not move with y.
+ * Derivatives go through a definition one way only (`dy/dx` = 2x; `∇_w L(w)` for a defined
+ * w reads only w), so such a step is unknown, saying why. Null when there is none.
+ */
+function backwardDerivative(p: StepProblem): string | null {
+  const defs = p.prep.ctx.defs;
+  // (A name is its letter with its primes and hat, any subscript: u' is not u; v_t and v_3 are v.)
+  const keyOf = (n: Name): string => `${n.base}${"'".repeat(n.primes)}${n.hat ? '^' : ''}`;
+  const definitionsOf = (key: string): Define[] => defs.filter((d) => !d.params && keyOf(d.target) === key);
+  /** The names an expression reads, through the definitions of every name but `skip` (subscripts left out). */
+  const namesRead = (e: Expr, skip: string): Set<string> => {
+    const out = new Set<string>();
+    const pending: Expr[] = [e];
+    while (pending.length > 0 && out.size < 200) {
+      const x = pending.pop()!;
+      const vars = freeNames(x);
+      const subscripts = new Set<string>();
+      for (const v of vars) if (v.name.index) for (const w of freeNames(v.name.index)) subscripts.add(keyOf(w.name));
+      for (const v of vars) {
+        const key = keyOf(v.name);
+        if (key === skip || subscripts.has(key) || out.has(key)) continue;
+        out.add(key);
+        for (const d of definitionsOf(key)) pending.push(d.value);
+      }
+    }
+    return out;
+  };
+  let why: string | null = null;
+  const sides = isExpr(p.left) ? [p.left, p.right as Expr] : [...formulaExprs(p.left as Formula), ...formulaExprs(p.right as Formula)];
+  for (const side of sides) {
+    visit(side, (x) => {
+      if (why !== null || (x.kind !== 'Deriv' && x.kind !== 'Grad') || x.wrt.kind !== 'Var') return;
+      const key = keyOf(x.wrt.name);
+      const own = definitionsOf(key);
+      if (own.length === 0) return;
+      const from = new Set<string>();
+      for (const d of own) for (const n of namesRead(d.value, key)) from.add(n);
+      const shared = [...namesRead(x.body, key)].filter((n) => from.has(n));
+      if (shared.length === 0) return;
+      const def = own[own.length - 1]!;
+      const names = shared.join(', ');
+      why = `${printExpr(x)} is a derivative in ${printName(x.wrt.name)} of an expression that reads ${names}, and ${printName(x.wrt.name)} is defined from ${names} `
+        + `(${printName(def.target)} = ${printExpr(def.value)}): ${names} cannot stay fixed while ${printName(x.wrt.name)} moves, so this is the inverse function's derivative, `
+        + `which the checker does not take; write the expression in ${printName(x.wrt.name)} alone, or differentiate ${printName(def.target)} in ${shared[0]}`;
+    });
+  }
+  return why;
 }
 
 function limitUnknown(why: string): Outcome {
