@@ -228,6 +228,14 @@ describe('derivatives as values', () => {
     expect(steps[0]!.message).toMatch(/inverse function's derivative/);
   });
 
+  it('says that ∇_x f(x_0) is 0 as written, and how to write the gradient at a point', async () => {
+    const text = 'vector x, x_0 in R^n\nfunction f : R^n → R\ndefine G(x) = ∇_x f(x)\n    ∇_x f(x_0)\n  = 0\n    G(x_0)\n  = 0\n    ∇_x f(x)\n  = G(x)\n';
+    const { steps } = await stepsOf(text);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
+    expect(steps[0]!.notes.map((n) => n.message).join('\n')).toMatch(/does not read x, so as written it is 0.*define G\(x\) = ∇_x f\(x\)/);
+    expect(steps[2]!.notes.map((n) => n.message).join('\n')).not.toMatch(/does not read/);
+  });
+
   it('never unfolds a definition into the variable a derivative is taken in', async () => {
     // ∇_w L(w) with w defined is the gradient of L at w, not ∇_w L(g u/‖u‖) = 0.
     const text = `scalar g\nvector u, w in R^n\nfunction L : R^n → R\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n    ∇_w L(w)\n  = 0\n`;

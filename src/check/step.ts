@@ -1,6 +1,8 @@
 import type { Compare, Condition, Define, Expr, Formula, Hint, Name, Var } from '../ast.js';
 import { exprKey, formulaExprs, formulaKey, mentionsAny } from '../ast-walk.js';
 import { printExpr, printFormula, printName } from '../print.js';
+import type { RelatedNote } from '../diagnostics.js';
+import { familyKey } from '../types/scope.js';
 import { assignmentText, type Method, type Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
 import { expandPolynomial, expandRational, polynomialExpr, rationalExpr } from './engines/polynomial.js';
@@ -493,7 +495,9 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   const need = Math.max(digitsNeeded(p), tiny + large + 60);
   const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
   const agreement = Math.min(top - 50, 30 + tiny + large);
-  const out = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, opts)));
+  const decided = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, opts)));
+  const constant = constantDerivativeNotes(p);
+  const out = constant.length > 0 ? { ...decided, notes: [...decided.notes, ...constant] } : decided;
   // Agreement at the highest precision tried is no evidence when the step's own numbers
   // need more digits than that (π + 10^(−1000) = π).
   if (out.verdict === 'checked' && need > MAX_DIGITS) {
@@ -842,6 +846,41 @@ function limitProblem(p: StepProblem): { body: Expr; target: Expr; wrt: Var | nu
 }
 
 /**
+ * A name as the scope knows it: a family's base for its members (v_t, v_3: v), else the exact
+ * name (x_0 declared on its own; u' is not u).
+ */
+function nameKeyIn(p: StepProblem): (n: Name) => string {
+  const scope = p.prep.ctx.scope;
+  return (n) => scope.lookup(n)?.info.key ?? familyKey(n);
+}
+
+/** The names (by `nameKeyOf`) an expression reads, through the definitions of every name but `skip`; subscripts left out. */
+function namesRead(e: Expr, defs: readonly Define[], skip: string | null, nameKeyOf: (n: Name) => string): Set<string> {
+  const out = new Set<string>();
+  const pending: Expr[] = [e];
+  while (pending.length > 0 && out.size < 200) {
+    const vars = freeNames(pending.pop()!);
+    const subscripts = new Set<string>();
+    for (const v of vars) if (v.name.index) for (const w of freeNames(v.name.index)) subscripts.add(nameKeyOf(w.name));
+    for (const v of vars) {
+      const key = nameKeyOf(v.name);
+      if (key === skip || subscripts.has(key) || out.has(key)) continue;
+      out.add(key);
+      for (const d of defs) if (!d.params && nameKeyOf(d.target) === key) pending.push(d.value);
+    }
+  }
+  return out;
+}
+
+/** Every derivative (d/dx, ∂, ∇) a step writes. */
+function derivativesOf(p: StepProblem): (Expr & { kind: 'Deriv' | 'Grad' })[] {
+  const out: (Expr & { kind: 'Deriv' | 'Grad' })[] = [];
+  const sides = isExpr(p.left) ? [p.left, p.right as Expr] : [...formulaExprs(p.left as Formula), ...formulaExprs(p.right as Formula)];
+  for (const side of sides) visit(side, (x) => { if ((x.kind === 'Deriv' || x.kind === 'Grad') && x.wrt.kind === 'Var') out.push(x); });
+  return out;
+}
+
+/**
  * A derivative in a defined name of an expression that reads what the name is defined from:
  * `dx/dy` with `define y = x²` is the inverse function's derivative, 1/(2x), and `d/dy (x + y)`
  * is not 1, but read as written (x held fixed) both are taken as if x did not move with y.
@@ -850,47 +889,45 @@ function limitProblem(p: StepProblem): { body: Expr; target: Expr; wrt: Var | nu
  */
 function backwardDerivative(p: StepProblem): string | null {
   const defs = p.prep.ctx.defs;
-  // (A name is its letter with its primes and hat, any subscript: u' is not u; v_t and v_3 are v.)
-  const keyOf = (n: Name): string => `${n.base}${"'".repeat(n.primes)}${n.hat ? '^' : ''}`;
-  const definitionsOf = (key: string): Define[] => defs.filter((d) => !d.params && keyOf(d.target) === key);
-  /** The names an expression reads, through the definitions of every name but `skip` (subscripts left out). */
-  const namesRead = (e: Expr, skip: string): Set<string> => {
-    const out = new Set<string>();
-    const pending: Expr[] = [e];
-    while (pending.length > 0 && out.size < 200) {
-      const x = pending.pop()!;
-      const vars = freeNames(x);
-      const subscripts = new Set<string>();
-      for (const v of vars) if (v.name.index) for (const w of freeNames(v.name.index)) subscripts.add(keyOf(w.name));
-      for (const v of vars) {
-        const key = keyOf(v.name);
-        if (key === skip || subscripts.has(key) || out.has(key)) continue;
-        out.add(key);
-        for (const d of definitionsOf(key)) pending.push(d.value);
-      }
-    }
-    return out;
-  };
-  let why: string | null = null;
-  const sides = isExpr(p.left) ? [p.left, p.right as Expr] : [...formulaExprs(p.left as Formula), ...formulaExprs(p.right as Formula)];
-  for (const side of sides) {
-    visit(side, (x) => {
-      if (why !== null || (x.kind !== 'Deriv' && x.kind !== 'Grad') || x.wrt.kind !== 'Var') return;
-      const key = keyOf(x.wrt.name);
-      const own = definitionsOf(key);
-      if (own.length === 0) return;
-      const from = new Set<string>();
-      for (const d of own) for (const n of namesRead(d.value, key)) from.add(n);
-      const shared = [...namesRead(x.body, key)].filter((n) => from.has(n));
-      if (shared.length === 0) return;
-      const def = own[own.length - 1]!;
-      const names = shared.join(', ');
-      why = `${printExpr(x)} is a derivative in ${printName(x.wrt.name)} of an expression that reads ${names}, and ${printName(x.wrt.name)} is defined from ${names} `
-        + `(${printName(def.target)} = ${printExpr(def.value)}): ${names} cannot stay fixed while ${printName(x.wrt.name)} moves, so this is the inverse function's derivative, `
-        + `which the checker does not take; write the expression in ${printName(x.wrt.name)} alone, or differentiate ${printName(def.target)} in ${shared[0]}`;
-    });
+  const nameKeyOf = nameKeyIn(p);
+  for (const x of derivativesOf(p)) {
+    const wrt = (x.wrt as Var).name;
+    const key = nameKeyOf(wrt);
+    const own = defs.filter((d) => !d.params && nameKeyOf(d.target) === key);
+    if (own.length === 0) continue;
+    const from = new Set<string>();
+    for (const d of own) for (const n of namesRead(d.value, defs, key, nameKeyOf)) from.add(n);
+    const shared = [...namesRead(x.body, defs, key, nameKeyOf)].filter((n) => from.has(n));
+    if (shared.length === 0) continue;
+    const def = own[own.length - 1]!;
+    const names = shared.join(', ');
+    return `${printExpr(x)} is a derivative in ${printName(wrt)} of an expression that reads ${names}, and ${printName(wrt)} is defined from ${names} `
+      + `(${printName(def.target)} = ${printExpr(def.value)}): ${names} cannot stay fixed while ${printName(wrt)} moves, so this is the inverse function's derivative, `
+      + `which the checker does not take; write the expression in ${printName(wrt)} alone, or differentiate ${printName(def.target)} in ${shared[0]}`;
   }
-  return why;
+  return null;
+}
+
+/**
+ * Notes for derivatives of a function at a point that is not their variable (`∇_x f(x_0)`):
+ * as written the derivative of a constant, 0, where the gradient of f at x₀ is likely meant.
+ */
+function constantDerivativeNotes(p: StepProblem): RelatedNote[] {
+  const out: RelatedNote[] = [];
+  const defs = p.prep.ctx.defs;
+  const nameKeyOf = nameKeyIn(p);
+  for (const x of derivativesOf(p)) {
+    const wrt = (x.wrt as Var).name;
+    if (namesRead(x.body, defs, null, nameKeyOf).has(nameKeyOf(wrt))) continue;
+    let call: Expr | null = null;
+    visit(x.body, (y) => { if (y.kind === 'Call' && !isBuiltin(y.fn.base)) call ??= y; });
+    if (!call) continue;
+    const f = printName((call as Expr & { kind: 'Call' }).fn);
+    out.push({ message: `${printExpr(x)} does not read ${printName(wrt)}, so as written it is 0 (a derivative of a constant); for the derivative of ${f} at a point, `
+      + `define it first (\`define G(${printName(wrt)}) = ${printExpr({ ...x, body: { ...(call as Expr & { kind: 'Call' }), args: [x.wrt] } } as Expr)}\`) and write G at the point` });
+    if (out.length >= 2) break;
+  }
+  return out;
 }
 
 function limitUnknown(why: string): Outcome {
