@@ -163,6 +163,11 @@ describe('spellings', () => {
     ['√x', 'sqrt(x)'],
     ['√(x+1)', 'sqrt((+ x 1))'],
     ['√x²', 'sqrt((^ x 2))'],
+    // (x² and x^2 read alike under √ too; a bracketed argument is the root's, as sqrt(x + 1)² is.)
+    ['√x^2', 'sqrt((^ x 2))'],
+    ['√x_1^2', 'sqrt((^ x_1 2))'],
+    ['√(x+1)²', '(^ sqrt((+ x 1)) 2)'],
+    ['√(x+1)^2', '(^ sqrt((+ x 1)) 2)'],
     ['sqrt(x)', 'sqrt(x)'],
     ['\\sqrt{x}', 'sqrt(x)'],
     ['\\frac{a}{b}', '(/ a b)'],

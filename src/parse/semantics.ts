@@ -643,6 +643,11 @@ const actions: DerivationActionDict<Built> = {
   FracArg_braced(_open, inner, _close) { return widen(expr(inner), rangeOf(this)) },
   FracArg_digit(_d) { return { kind: 'Num', value: this.sourceString, range: rangeOf(this) } },
   FracArg_letter(_l) { return varOf(plainName(this.sourceString, rangeOf(this))) },
+  // √(x + 1)² is (√(x + 1))², like sqrt(x + 1)²; √x² and √x^2 are √(x²) (LANGUAGE.md §1: a bare
+  // argument takes its power, as `sin x^2` does, and x² reads as x^2).
+  PrimaryLead_sqrtParen(root, open, arg, close) {
+    return { kind: 'Call', fn: plainName('sqrt', rangeOf(root)), args: [widen(expr(arg), [rangeOf(open)[0], rangeOf(close)[1]])], range: rangeOf(this) };
+  },
   PrimaryLead_sqrt(root, arg) {
     return { kind: 'Call', fn: plainName('sqrt', rangeOf(root)), args: [expr(arg)], range: rangeOf(this) };
   },
