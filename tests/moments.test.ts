@@ -77,6 +77,12 @@ describe('expectation and variance identities', () => {
     ]);
   });
 
+  it('says when nothing in an expectation is random here (a random declaration is its section\'s)', async () => {
+    const report = await check('section "2.3"\nrandom X\nsection "2.4"\n    E[X²]\n  = E[X]²\n    Var[X]\n  = 0\nsection "2.5"\nrandom X\n    Var[X]\n  = Var[X + 1]\n');
+    const notes = report.steps.map((s) => s.notes.map((n) => n.message).filter((m) => /declared random/.test(m)).length);
+    expect(notes).toEqual([2, 1, 0]);
+  });
+
   it('shows the indices of a refuting point (i = j)', async () => {
     const report = await check(`${DECLARATIONS}    E[g_i g_j]\n  = μ²\n`);
     const values = new Map(report.steps[0]!.counterexample!.assignments);

@@ -496,7 +496,7 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
   const agreement = Math.min(top - 50, 30 + tiny + large);
   const decided = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, opts)));
-  const constant = constantDerivativeNotes(p);
+  const constant = [...constantDerivativeNotes(p), ...nonRandomExpectationNotes(p)];
   const out = constant.length > 0 ? { ...decided, notes: [...decided.notes, ...constant] } : decided;
   // Agreement at the highest precision tried is no evidence when the step's own numbers
   // need more digits than that (π + 10^(−1000) = π).
@@ -926,6 +926,32 @@ function constantDerivativeNotes(p: StepProblem): RelatedNote[] {
     out.push({ message: `${printExpr(x)} does not read ${printName(wrt)}, so as written it is 0 (a derivative of a constant); for the derivative of ${f} at a point, `
       + `define it first (\`define G(${printName(wrt)}) = ${printExpr({ ...x, body: { ...(call as Expr & { kind: 'Call' }), args: [x.wrt] } } as Expr)}\`) and write G at the point` });
     if (out.length >= 2) break;
+  }
+  return out;
+}
+
+/**
+ * Notes for E[…], Var[…], Cov[…] of what reads no random name in scope (through definitions):
+ * the expectation of a constant is itself, which is rarely what is meant (a `random`
+ * declaration holds in its own section only).
+ */
+function nonRandomExpectationNotes(p: StepProblem): RelatedNote[] {
+  const random = p.prep.ctx.random.specs;
+  const defs = p.prep.ctx.defs;
+  const nameKeyOf = nameKeyIn(p);
+  const out: RelatedNote[] = [];
+  const seen = new Set<string>();
+  const sides = isExpr(p.left) ? [p.left, p.right as Expr] : [...formulaExprs(p.left as Formula), ...formulaExprs(p.right as Formula)];
+  for (const side of sides) {
+    visit(side, (x) => {
+      if (x.kind !== 'Expect' || out.length >= 2) return;
+      const read = [...namesRead(x.arg, defs, null, nameKeyOf), ...(x.second ? namesRead(x.second, defs, null, nameKeyOf) : [])];
+      if (read.some((k) => random.has(k))) return;
+      const text = printExpr(x);
+      if (seen.has(text)) return;
+      seen.add(text);
+      out.push({ message: `nothing in ${text} is declared random here, so it is taken as a constant (${x.op === 'E' ? 'its own expectation' : 'of variance 0'}); a \`random\` declaration holds in its own section only` });
+    });
   }
   return out;
 }
