@@ -208,6 +208,8 @@ export const DIAGNOSTICS = {
     `section "${a.section}" declares '${a.name}' anew, which the definition of '${a.target}' uses; that definition is not used in this section`),
 
   // ---- justifications
+  /** A chain line's justification that did not parse: the step is read and checked without it. */
+  'justification-unread': entry('warning', (a: { detail: string }) => `could not read this justification (${a.detail}): the step is checked without it`),
   'unknown-rule': entry('warning', (a: { rule: string }) => `unknown rule '${a.rule}': the step is still checked, without it`),
   'unknown-show': entry('warning', (a: { name: string }) =>
     `no show named "${a.name}" comes before this step; the step is checked without it`),

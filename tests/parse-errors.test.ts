@@ -65,10 +65,6 @@ const invalid: Case[] = [
   // (Red team:) an invisible character was quoted as it is: the message showed nothing.
   { name: 'a right-to-left override', text: 'a = \u202Eb', code: 'unexpected-character', at: '1:5', message: 'unexpected character U+202E, an invisible character' },
   { name: 'a zero-width space after an operator', text: 'a = b +\u200B', code: 'syntax', at: '1:9', message: "after 'U+200B, an invisible character'" },
-  { name: 'a by with nothing after it', text: 'a = b by', code: 'syntax', at: '1:9', message: "expected a justification after 'by'" },
-  { name: 'a since with nothing after it', text: 'a\n  = b   since   ', code: 'syntax', at: '2:14', message: "after 'since'" },
-  { name: 'def with no name', text: 'a = b by def', code: 'syntax', at: '1:13', message: "the name of a definition after 'def'" },
-  { name: 'a trailing comma in a justification', text: 'a = b by linearity,', code: 'syntax', at: '1:20', message: "expected a justification after ','" },
   // Tokens
   { name: 'an unknown relation', text: 'a ≈ b', code: 'unknown-relation', at: '1:3', message: "'≈' is not a relation" },
   { name: 'a step with an unknown relation', text: 'a\n  ≈ b', code: 'unknown-relation', at: '2:3' },
@@ -115,6 +111,25 @@ describe('malformed input', () => {
     if (message) expect(first.message).toContain(message);
     expect(first.severity).toBe('error');
     expect(first.message).toMatch(/expected|unexpected|does not look|empty|characters long|too large|declare it/u);
+  });
+});
+
+describe('a justification that does not parse', () => {
+  // A warning at its place, and the step is still read (a hint only says what to try first).
+  const cases = [
+    { name: 'a by with nothing after it', text: 'a = b by', code: 'justification-unread', at: '1:9', message: "expected a justification after 'by'" },
+    { name: 'a since with nothing after it', text: 'a\n  = b   since   ', code: 'justification-unread', at: '2:14', message: "after 'since'" },
+    { name: 'def with no name', text: 'a = b by def', code: 'justification-unread', at: '1:13', message: "the name of a definition after 'def'" },
+    { name: 'a trailing comma in a justification', text: 'a = b by linearity,', code: 'justification-unread', at: '1:20', message: "expected a justification after ','" },
+  ];
+  it.each(cases)('$name: $code at $at', ({ text, code, at: where, message }) => {
+    const { diagnostics, ast } = parseDerivation(text);
+    const first = diagnostics[0]!;
+    expect(`${at(text, first.range[0])} ${first.code}`, first.message).toBe(`${where} ${code}`);
+    expect(first.message).toContain(message);
+    expect(first.severity).toBe('warning');
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(JSON.stringify(ast)).toContain('"kind":"Chain"');
   });
 });
 

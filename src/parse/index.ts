@@ -153,10 +153,40 @@ function depthOf(value: unknown): number {
   return max;
 }
 
-/** Parses a line of a known kind. */
+/**
+ * Parses a line of a known kind. A chain line whose only error is in its justification
+ * (`= 2a   by <b>magic</b>`, `by dividing by ε`) is read without it, with the error as a
+ * warning: a hint only says what to try first (LANGUAGE.md §2), and the step, and the line
+ * after it, were lost to a typo in the words after `by`.
+ */
 function parseLine(code: string, kind: ParsedKind, keyword: string | null, language: Language): LineOutcome {
   const parsed = parseWithRule(code, START_RULES[kind], keyword, language);
-  return 'value' in parsed ? { part: parsed.value as LinePart, warnings: readingWarnings(parsed.value, code) } : parsed;
+  if ('value' in parsed) return { part: parsed.value as LinePart, warnings: readingWarnings(parsed.value, code) };
+  const hint = kind === 'continuation' || kind === 'head' ? hintStartOf(code) : null;
+  if (hint === null || parsed.error.range[0] < hint) return parsed;
+  // (Not where a relation follows `by`: `x \text{by} = 1` is a misplaced word, not a justification.)
+  if (/^[=<>≤≥≠⇔⇒→]/u.test(code.slice(hint).replace(/^(?:by|since)\s*/u, ''))) return parsed;
+  const bare = parseWithRule(code.slice(0, hint), START_RULES[kind], keyword, language);
+  if (!('value' in bare)) return parsed;
+  // (At the place it went wrong, as the error was.)
+  const unread = diagnostic('justification-unread', { detail: parsed.error.message }, parsed.error.range);
+  return { part: bare.value as LinePart, warnings: [...readingWarnings(bare.value, code), unread] };
+}
+
+/** Where a line's justification starts: its first `by` or `since` as a word, outside quotes (they never start an expression). */
+function hintStartOf(code: string): number | null {
+  let quoted = false;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (c === '"') quoted = !quoted;
+    if (quoted || c === '#') {
+      if (c === '#') return null;
+      continue;
+    }
+    const m = /^(?:by|since)(?=\s|$)/u.exec(code.slice(i, i + 6));
+    if (m && (i === 0 || /\s/u.test(code[i - 1]!))) return i;
+  }
+  return null;
 }
 
 /** A crash while parsing one line, as a diagnostic at the line's start. */
