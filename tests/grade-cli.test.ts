@@ -186,3 +186,33 @@ describe('deriv grade (in-process)', () => {
     expect(piped.err()).toBe('');
   });
 });
+
+// A red team's findings on `deriv grade`'s command line and outputs.
+describe('deriv grade: a submission out of time', () => {
+  // (Red team, F4:) a submission that hit its time limit exited 0, `completed: true`, summary
+  // `not_completed: 0`, nothing on stderr. README: exit 1 for a submission out of time, said on
+  // stderr; what was checked before the limit keeps its points.
+  it('is not completed, said on stderr, exit 1; what was checked before the limit keeps its points', async () => {
+    // Steps that each stay within the step limit but together take far longer than the
+    // submission's, between 2.1 and 2.2.
+    const slow = Array.from({ length: 12 }, (_, k) => `    ∑_{i=1}^{60000} (sin(i x)^2 + cos(i x)^2)\n  = 60000 + ${k} - ${k}\n`).join('\n');
+    const late = fixture('correct.deriv').replace('section "2.2 unrolled"', `section "slow"\nscalar x\n${slow}\nsection "2.2 unrolled"`);
+    const f = fake({ 'key.deriv': KEY, 'late.deriv': late, 'good.deriv': fixture('correct.deriv') });
+    const code = await run(['grade', '--key', 'key.deriv', 'late.deriv', 'good.deriv', '--format', 'json', '--timeout', '4000', '--step-timeout', '1000'], f.io);
+    const doc = JSON.parse(f.out()) as {
+      submissions: { student: string; points: number; completed: boolean; problems: string[]; claims: { points: number; failures: { kind: string }[] }[] }[];
+      summary: { not_completed: number; claims: { most_common_failure: string | null }[] };
+    };
+    const [late1, good] = doc.submissions;
+    expect(code).toBe(1);
+    expect(late1!.completed).toBe(false);
+    expect(late1!.problems[0]).toBe("the submission's time limit (4 s) ran out; what was not checked by then earns no points");
+    expect(f.err()).toBe("deriv grade: late.deriv: the submission's time limit (4 s) ran out; what was not checked by then earns no points\n");
+    // 2.2 comes after the slow section: 0, saying why; the points before it are kept.
+    expect(late1!.claims[3]!.points).toBe(0);
+    expect(late1!.claims[3]!.failures[0]!.kind).toBe('time-limit');
+    expect(late1!.points).toBe(late1!.claims.reduce((s, c) => s + c.points, 0));
+    expect(good).toMatchObject({ completed: true, points: 20, problems: [] });
+    expect(doc.summary.not_completed).toBe(1);
+  }, 120_000);
+});

@@ -365,6 +365,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
     }
     checked.push({ file: f.path, source: f.text, src, report, resolved });
   }
+  const checkedAt = Date.now();
   if (checked.length === 0) {
     const reason = problems.length === 1 ? `your submission could not be read: ${problems[0]}` : `none of your files could be read: ${problems.join('; ')}`;
     return ungradedResult(key, sub.student, paths, options.seed, 'unreadable', reason, { formatErrors, completed: true, elapsedMs: Date.now() - started });
@@ -376,8 +377,12 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
     const g = new ClaimGrader(key, k, checked, match, deadline ?? null, options.timeLimitMs ?? null);
     return k.kind === 'show' ? g.show() : g.answer();
   });
-  if (deadline !== undefined && Date.now() > deadline) {
-    problems.push(`the submission's time limit (${Math.round((options.timeLimitMs ?? 0) / 1000)} s) ran out; what was not checked by then earns no points`);
+  // Out of time: the files' checking ran past the limit and something was left unchecked for
+  // it. Grading did not finish (exit 1, on stderr), but what was checked keeps its points.
+  const outOfTime = deadline !== undefined && checkedAt > deadline
+    && checked.some((c) => [...c.report.steps, ...c.report.shows].some((x) => x.verdict === 'unknown' && /time limit/.test(x.message)));
+  if (outOfTime) {
+    problems.unshift(`the submission's time limit (${Math.round((options.timeLimitMs ?? 0) / 1000)} s) ran out; what was not checked by then earns no points`);
   }
   if (formatErrors.length > MAX_FORMAT_ERRORS) {
     const more = formatErrors.length - MAX_FORMAT_ERRORS;
@@ -390,7 +395,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
   return {
     student: sub.student, files: paths, title: titleOf(checked), seed: options.seed,
     points: roundPoints(claims.reduce((s, c) => s + c.points, 0)), maxPoints: key.total,
-    claims, problems, formatErrors, ...(errors.length > 0 ? { errors } : {}), completed: true, elapsedMs: Date.now() - started,
+    claims, problems, formatErrors, ...(errors.length > 0 ? { errors } : {}), completed: !outOfTime, elapsedMs: Date.now() - started,
     report: toJsonReport(checked.map((c) => c.report)),
   };
 }

@@ -83,7 +83,10 @@ export interface SubmissionResult {
    * the key reads the line.
    */
   readonly errors?: readonly string[];
-  /** Whether grading finished (false: crashed, killed or out of memory; the claims then have 0). */
+  /**
+   * Whether grading finished: false when it crashed, was killed or ran out of memory (the claims
+   * then have 0), or ran out of time (what was checked before the limit keeps its points).
+   */
   readonly completed: boolean;
   readonly elapsedMs: number;
   /** The full check report of the student's files (`deriv check --format json`), when there is one. */
