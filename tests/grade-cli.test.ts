@@ -216,3 +216,41 @@ describe('deriv grade: a submission out of time', () => {
     expect(doc.summary.not_completed).toBe(1);
   }, 120_000);
 });
+
+describe('deriv grade: empty files are files that cannot be read', () => {
+  // (Red team, F9:) an empty submission got `missing` / "no show named … was found" on each
+  // claim; README lists empty files with the unreadable ones, and `check` says the file is empty.
+  const table: [string, string, RegExp][] = [
+    ['an empty file', '', /^your submission could not be read: s\.deriv: the file is empty: nothing to check$/],
+    ['blank lines only', '\n   \n\n', /^your submission could not be read: s\.deriv: the file is empty: nothing to check$/],
+    ['a binary file (as before)', 'scalar a\n\u0000\u0001\u0002', /^your submission could not be read: s\.deriv: this does not look like a text file/],
+  ];
+  for (const [what, text, reason] of table) {
+    it(`${what}: 0 for each claim as unreadable, saying why (csv and json)`, async () => {
+      const c = fake({ 'key.deriv': KEY, 's.deriv': text });
+      expect(await run(['grade', '--key', 'key.deriv', 's.deriv'], c.io)).toBe(0);
+      const rows = c.out().split('\r\n').slice(1, 5);
+      expect(rows).toHaveLength(4);
+      for (const row of rows) expect(row).toMatch(/^s\.deriv,,\d+,("[^"]*"|[^,"]*),(show|answer),0,\d+,failed,unreadable,/);
+      const j = fake({ 'key.deriv': KEY, 's.deriv': text });
+      expect(await run(['grade', '--key', 'key.deriv', 's.deriv', '--format', 'json'], j.io)).toBe(0);
+      const doc = JSON.parse(j.out()) as { submissions: { points: number; format_errors: string[]; claims: { failures: { kind: string; message: string }[] }[] }[] };
+      const s = doc.submissions[0]!;
+      expect(s.points).toBe(0);
+      expect(s.format_errors).toHaveLength(1);
+      for (const claim of s.claims) {
+        expect(claim.failures.map((f) => f.kind)).toEqual(['unreadable']);
+        expect(claim.failures[0]!.message).toMatch(reason);
+      }
+    });
+  }
+
+  it('an empty file in a folder is said; the other files are graded', async () => {
+    const f = fake({ 'key.deriv': KEY, 'ada/a.deriv': '', 'ada/b.deriv': fixture('correct.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', 'ada', '--format', 'json'], f.io)).toBe(0);
+    const s = (JSON.parse(f.out()) as { submissions: { points: number; problems: string[]; format_errors: string[] }[] }).submissions[0]!;
+    expect(s.points).toBe(20);
+    expect(s.problems).toEqual(['ada/a.deriv: the file is empty: nothing to check']);
+    expect(s.format_errors).toEqual(['ada/a.deriv: the file is empty: nothing to check']);
+  });
+});

@@ -350,6 +350,15 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
       file: f.path, seed: options.seed, samples: options.samples ?? DEFAULT_SAMPLES,
       timeoutMs: options.stepTimeoutMs ?? DEFAULT_GRADE_STEP_TIMEOUT_MS, ...(deadline !== undefined ? { deadline } : {}),
     });
+    // An empty or binary file says nothing: it is a file that could not be read (README), said
+    // as such, and no claim is looked for in it ("no show named … was found" on each claim).
+    const unreadable = report.diagnostics.find((d) => d.code === 'empty-file' || d.code === 'binary-file');
+    if (unreadable) {
+      const problem = `${f.path}: ${unreadable.message}`;
+      formatErrors.push(problem);
+      problems.push(problem);
+      continue;
+    }
     const src = new SourceFile(f.path, f.text);
     for (const d of report.diagnostics) {
       if (d.severity !== 'error') continue;
@@ -360,8 +369,6 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
       }
       const p = src.position(d.range[0]);
       formatErrors.push(`${f.path}:${p.line}:${p.column}: ${d.message}`);
-      // An empty or binary file says nothing: that is the whole story for it.
-      if (d.code === 'empty-file' || d.code === 'binary-file') problems.push(`${f.path}: ${d.message}`);
     }
     checked.push({ file: f.path, source: f.text, src, report, resolved });
   }
