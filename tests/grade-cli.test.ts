@@ -202,6 +202,7 @@ describe('deriv grade: a submission out of time', () => {
     const doc = JSON.parse(f.out()) as {
       submissions: { student: string; points: number; completed: boolean; problems: string[]; claims: { points: number; failures: { kind: string }[] }[] }[];
       summary: { not_completed: number; claims: { most_common_failure: string | null }[] };
+      rows: { student: string; claim: string; failure: string; reason: string }[];
     };
     const [late1, good] = doc.submissions;
     expect(code).toBe(1);
@@ -214,6 +215,12 @@ describe('deriv grade: a submission out of time', () => {
     expect(late1!.points).toBe(late1!.claims.reduce((s, c) => s + c.points, 0));
     expect(good).toMatchObject({ completed: true, points: 20, problems: [] });
     expect(doc.summary.not_completed).toBe(1);
+    // (F5:) the summary counts the time-limit failure, not the entry "and 3 more"; the
+    // reason counts the six steps of 2.2's chain that were not checked, not the entries.
+    expect(doc.summary.claims[3]!.most_common_failure).toBe('time-limit');
+    const row = doc.rows.find((r) => r.student === 'late.deriv' && r.claim === '2.2')!;
+    expect(row.failure).toBe('time-limit');
+    expect(row.reason).toMatch(/ \(\+5 more\)$/);
   }, 120_000);
 });
 
@@ -253,4 +260,48 @@ describe('deriv grade: empty files are files that cannot be read', () => {
     expect(s.problems).toEqual(['ada/a.deriv: the file is empty: nothing to check']);
     expect(s.format_errors).toEqual(['ada/a.deriv: the file is empty: nothing to check']);
   });
+});
+
+describe('deriv grade: the class summary and "+N more" count failures', () => {
+  // (Red team, F5:) the summary's most common failure was "more" (from the entry "and 2
+  // more"), and the CSV reason said "(+3 more)" for 4 more refuted steps.
+  const KEY2 = [
+    'scalar a, b',
+    'show "1" [2 points]: (a+b)^2 = a^2 + 2 a b + b^2',
+    '    (a+b)^2',
+    '  = (a+b)(a+b)',
+    '  = a^2 + 2 a b + b^2',
+    'answer "2" [3 points]: a = 2 b',
+    '',
+  ].join('\n');
+  const chains = (n: number, line: (k: number) => string) => Array.from({ length: n }, (_, k) => line(k)).join('\n\n');
+  const table: [string, string, string, string][] = [
+    // what, the student's section after the answer, the most common failure, how the reason ends
+    ['five refuted one-step chains', chains(5, (k) => `  a + ${k + 1}\n= a + ${k + 2}`), 'step: = a + 2', '(+4 more)'],
+    ['five lines with errors', chains(5, (k) => `= a + ${k + 1}`), 'step: = a + 1', '(+4 more)'],
+    ['four refuted chains and four lines with errors',
+      `${chains(4, (k) => `  a + ${k + 1}\n= a + ${k + 2}`)}\n\n${chains(4, (k) => `= b + ${k + 1}`)}`, 'step: = a + 2', '(+7 more)'],
+  ];
+  for (const [what, section, common, ends] of table) {
+    it(`${what}: the summary names a real failure; the reason counts them all`, async () => {
+      const student = `scalar a, b\nanswer "2": a = 2b\n\n${section}\n`;
+      const f = fake({ 'key.deriv': KEY2, 's1.deriv': student, 's2.deriv': student, 's3.deriv': student });
+      expect(await run(['grade', '--key', 'key.deriv', 's1.deriv', 's2.deriv', 's3.deriv', '--format', 'json'], f.io)).toBe(0);
+      const doc = JSON.parse(f.out()) as {
+        rows: { claim: string; failure: string; reason: string }[];
+        summary: { claims: { claim: string; most_common_failure: string | null; most_common_failure_count: number }[] };
+      };
+      const answer = doc.summary.claims.find((c) => c.claim === '2')!;
+      expect([answer.most_common_failure, answer.most_common_failure_count]).toEqual([common, 3]);
+      for (const r of doc.rows.filter((x) => x.claim === '2')) {
+        expect(r.failure).toBe('step');
+        expect(r.reason.endsWith(` ${ends}`)).toBe(true);
+      }
+      // The CSV says the same.
+      const c = fake({ 'key.deriv': KEY2, 's1.deriv': student, 's2.deriv': student, 's3.deriv': student });
+      expect(await run(['grade', '--key', 'key.deriv', 's1.deriv', 's2.deriv', 's3.deriv'], c.io)).toBe(0);
+      expect(c.out()).toContain(`\r\n2,answer,3,0,0,0,3,"${common}",3\r\n`);
+      expect(c.out()).toContain(` ${ends}"\r\n`);
+    });
+  }
 });

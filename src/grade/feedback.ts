@@ -112,7 +112,9 @@ export function claimText(c: ClaimResult): string {
 export function claimReason(c: ClaimResult, forTa = false): string {
   const f = c.failures[0];
   if (!f) return c.note ? `${c.note[0]!.toUpperCase()}${c.note.slice(1)}` : '';
-  const more = c.failures.length > 1 ? ` (+${c.failures.length - 1} more)` : '';
+  // Failures, not entries: "and 2 more" stands for two.
+  const others = c.failures.slice(1).reduce((n, x) => n + (x.more ?? 1), 0);
+  const more = others > 0 ? ` (+${others} more)` : '';
   const text = forTa ? (f.detail ?? f.message) : f.message;
   return plain(`${f.place ? `${placeText(f.place)}: ` : ''}${text}${more}`, 500).replace(/\s+/g, ' ');
 }

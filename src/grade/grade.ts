@@ -78,12 +78,13 @@ class ClaimGrader {
     return { file: c.file, line: p.line, column: p.column };
   }
 
-  private fail(kind: FailureKind, message: string, where: { c: Checked; offset: number } | null, extra: { cx?: Counterexample | null; group?: string; detail?: string } = {}): void {
+  private fail(kind: FailureKind, message: string, where: { c: Checked; offset: number } | null, extra: { cx?: Counterexample | null; group?: string; detail?: string; more?: number } = {}): void {
     const place = where ? this.place(where.c, where.offset) : null;
     const code = where && place ? where.c.src.lineText(place.line).trim() : null;
     this.failures.push({
       kind, message, detail: extra.detail !== undefined && extra.detail !== message ? extra.detail : null, place, code, counterexample: jsonCx(extra.cx ?? null),
       group: extra.group ?? `${kind}${kind === 'step' && code ? `: ${code.replace(/\s+/g, ' ')}` : ''}`,
+      ...(extra.more !== undefined ? { more: extra.more } : {}),
     });
   }
 
@@ -203,7 +204,7 @@ class ClaimGrader {
   /** The errors of a region, as failures (at most three, then how many more). */
   private reportErrors(c: Checked, errors: readonly Diagnostic[]): void {
     for (const d of errors.slice(0, 3)) this.fail('step', `this line has an error, so what it says is not checked: ${d.message}`, { c, offset: d.range[0] });
-    if (errors.length > 3) this.fail('step', `and ${errors.length - 3} more lines with errors`, null, { group: 'more' });
+    if (errors.length > 3) this.fail('step', `and ${errors.length - 3} more lines with errors`, null, { group: '', more: errors.length - 3 });
   }
 
   private reportFailures(c: Checked, failed: readonly (StepResult | ShowResult)[]): void {
@@ -212,7 +213,7 @@ class ClaimGrader {
     const shows = failed.filter((x): x is ShowResult => !('relRange' in x) && !x.secondary);
     const shown = steps.length > 0 ? steps : shows;
     for (const item of shown.slice(0, 3)) this.failedItem(c, item, 'relRange' in item ? item.relRange[0] : item.range[0], 'relRange' in item ? 'step' : 'show');
-    if (shown.length > 3) this.fail(this.failures[this.failures.length - 1]?.kind ?? 'step', `and ${shown.length - 3} more`, null, { group: 'more' });
+    if (shown.length > 3) this.fail(this.failures[this.failures.length - 1]?.kind ?? 'step', `and ${shown.length - 3} more`, null, { group: '', more: shown.length - 3 });
     if (shown.length === 0 && failed.length > 0) this.failedItem(c, failed[0]!, 'relRange' in failed[0]! ? failed[0].relRange[0] : failed[0]!.range[0], 'step');
   }
 

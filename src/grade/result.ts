@@ -39,8 +39,14 @@ export interface ClaimFailure {
   /** The source line at `place`, as written (plain text: outputs escape it). */
   readonly code: string | null;
   readonly counterexample: JsonCounterexample | null;
-  /** Groups the same failure across students (the class summary's "most common failing step"). */
+  /** Groups the same failure across students (the class summary's "most common failing step"); '' for a `more` entry. */
   readonly group: string;
+  /**
+   * Set on the entry that stands for the failures not listed one by one ("and 4 more"): how many
+   * there are. It is no failure of its own: the class summary does not count it, and "+N more"
+   * counts what it stands for.
+   */
+  readonly more?: number;
 }
 
 /** `passed`: full points; `partial`: some (a `partial` claim); `failed`: none. */
