@@ -305,3 +305,49 @@ describe('deriv grade: the class summary and "+N more" count failures', () => {
     });
   }
 });
+
+describe('deriv grade: file names with control characters', () => {
+  // (Red team, F13:) a submission named "x⏎y.deriv" broke the Gradescope Markdown line "for
+  // your show at x⏎y.deriv:14:1". Names are shown as `check` shows them: x␊y.deriv.
+  const NAME = 'x\ny\u001b\r.deriv';
+  const SHOWN = 'x\u240ay\u241b\u240d.deriv';
+  // format, submissions, what a person reads, what it must hold
+  const texts: [string, string[], (out: string) => string[], string[]][] = [
+    ['gradescope', [NAME], (out) => {
+      const doc = JSON.parse(out) as { output: string; tests: { output: string }[] };
+      return [doc.output, ...doc.tests.map((t) => t.output)];
+    }, [`for your show at ${SHOWN}:12:1.`, `**${SHOWN}:16:3**: this step does not follow`, `${SHOWN}:50:1: `]],
+    ['gradescope, a folder', ['ada'], (out) => {
+      const doc = JSON.parse(out) as { output: string; tests: { output: string }[] };
+      return [doc.output, ...doc.tests.map((t) => t.output)];
+    }, [`\n- ada/${SHOWN}: the file is empty`]],
+    ['prairielearn', [NAME], (out) => {
+      const doc = JSON.parse(out) as { message: string; output: string; format_errors: string[] };
+      return [doc.message, doc.output, ...doc.format_errors];
+    }, [`${SHOWN}:50:1: `]],
+    ['csv', [NAME, 'ada'], (out) => [out], [`"${SHOWN}:16:3: this step does not follow`]],
+    ['json', [NAME, 'ada'], (out) => {
+      const doc = JSON.parse(out) as { submissions: { problems: string[]; format_errors: string[] }[]; rows: { reason: string }[] };
+      return [...doc.submissions.flatMap((s) => [...s.problems, ...s.format_errors]), ...doc.rows.map((r) => r.reason)];
+    }, [`${SHOWN}:16:3: this step does not follow`, `${SHOWN}:50:1: `, `ada/${SHOWN}: the file is empty`]],
+  ];
+  for (const [format, subs, read, holds] of texts) {
+    it(`${format}: what a person reads names ${JSON.stringify(SHOWN)}, never the raw control characters`, async () => {
+      // One file with a refuted step (a place in a claim's output) and a line that does not
+      // parse (format errors); a folder with an empty file of that name beside a good one.
+      const wrong = `${fixture('wrong-step.deriv')}\n@@ noise (((\n`;
+      expect(wrong.split("\n")[49]).toBe('@@ noise (((');
+      const f = fake({ 'key.deriv': KEY, [NAME]: wrong, [`ada/${NAME}`]: '', 'ada/b.deriv': fixture('correct.deriv') });
+      await run(['grade', '--key', 'key.deriv', ...subs, '--format', format.split(',')[0]!], f.io);
+      const shown = read(f.out()).join('\n');
+      for (const h of holds) expect(shown).toContain(h);
+      expect(shown).not.toMatch(/x\n|\u001b|\r(?!\n)/);
+    });
+  }
+
+  it('on stderr too', async () => {
+    const f = fake({ 'key.deriv': KEY });
+    expect(await run(['grade', '--key', 'key.deriv', `no\n${NAME}`], f.io)).toBe(1);
+    expect(f.err()).toBe(`deriv grade: no\u240a${SHOWN}: no such file or folder (graded 0 as unreadable)\n`);
+  });
+});

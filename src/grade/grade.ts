@@ -11,6 +11,7 @@ import type { Counterexample, FileReport, ShowResult, StepResult } from '../resu
 import type { Diagnostic } from '../diagnostics.js';
 import { SourceFile } from '../source.js';
 import type { ResolvedFile } from '../types/resolve.js';
+import { fileText, placeText } from './feedback.js';
 import { sliceOf, type AnswerKey, type KeyClaim } from './key.js';
 import { matchClaim, type MatchOptions } from './match.js';
 import { DEFAULT_GRADE_STEP_TIMEOUT_MS } from './options.js';
@@ -342,7 +343,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
   const checked: Checked[] = [];
   for (const f of sub.files) {
     if (f.text === null) {
-      const problem = `${f.path}: ${f.problem ?? 'it could not be read'}`;
+      const problem = `${fileText(f.path)}: ${f.problem ?? 'it could not be read'}`;
       formatErrors.push(problem);
       problems.push(problem);
       continue;
@@ -355,7 +356,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
     // as such, and no claim is looked for in it ("no show named … was found" on each claim).
     const unreadable = report.diagnostics.find((d) => d.code === 'empty-file' || d.code === 'binary-file');
     if (unreadable) {
-      const problem = `${f.path}: ${unreadable.message}`;
+      const problem = `${fileText(f.path)}: ${unreadable.message}`;
       formatErrors.push(problem);
       problems.push(problem);
       continue;
@@ -365,11 +366,11 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
       if (d.severity !== 'error') continue;
       if (!FORMAT_CODES.has(d.code)) {
         const p = src.position(d.range[0]);
-        errors.push(`${f.path}:${p.line}:${p.column}: ${d.message}`);
+        errors.push(`${placeText({ file: f.path, line: p.line, column: p.column })}: ${d.message}`);
         continue;
       }
       const p = src.position(d.range[0]);
-      formatErrors.push(`${f.path}:${p.line}:${p.column}: ${d.message}`);
+      formatErrors.push(`${placeText({ file: f.path, line: p.line, column: p.column })}: ${d.message}`);
     }
     checked.push({ file: f.path, source: f.text, src, report, resolved });
   }
