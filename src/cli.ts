@@ -7,6 +7,7 @@ import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } 
 import { isolatedChecker, type Checker } from './check/isolated.js';
 import type { FolderEntry } from './grade/submission.js';
 import { DEFAULT_GRADE_STEP_TIMEOUT_MS, DEFAULT_MEMORY_MB, DEFAULT_SUBMISSION_TIMEOUT_MS, GRADE_FORMATS, VISIBILITIES, type GradeFormat, type Visibility } from './grade/options.js';
+import { sanitize } from './report/frame.js';
 import { REPORT_FORMATS, formatReports, type ReportFormat } from './report/index.js';
 import { diagnostic } from './diagnostics.js';
 import { summarize, type FileReport } from './result.js';
@@ -125,6 +126,22 @@ function internalErrorReport(file: string, source: string, error: unknown): File
   };
 }
 
+/**
+ * Says on stderr which files are not text (NUL bytes, invalid UTF-8: the parser's `binary-file`);
+ * true when there is one. Such a file is unreadable input, exit 2 (CLI.md), like a missing one;
+ * its report still carries the diagnostic with its place, and the other files are checked.
+ */
+function reportNotText(reports: readonly FileReport[], io: CliIo): boolean {
+  let any = false;
+  for (const r of reports) {
+    const d = r.diagnostics.find((x) => x.code === 'binary-file');
+    if (!d) continue;
+    io.stderr(`deriv: cannot read ${sanitize(r.file)}: ${d.message}\n`);
+    any = true;
+  }
+  return any;
+}
+
 /** 1 when any step, show or file failed; 0 when everything passed. */
 function verdictExitCode(reports: readonly FileReport[]): number {
   const s = summarize(reports);
@@ -173,6 +190,7 @@ async function checkOnce(files: readonly string[], opts: CheckCommandOptions, io
     }
   }));
   io.stdout(await formatReports(opts.format, reports, { color: opts.format === 'text' && useColor(io), verbose: opts.verbose }));
+  if (reportNotText(reports, io)) unreadable = true;
   return unreadable ? EXIT.usage : verdictExitCode(reports);
 }
 
@@ -255,6 +273,7 @@ async function renderCommand(path: string, opts: RenderCommandOptions, io: CliIo
     const diagnostics = [...parsed.diagnostics, ...resolve(parsed.ast).diagnostics];
     const report: FileReport = { file, source: text, diagnostics, steps: [], shows: [] };
     if (diagnostics.length > 0) io.stderr(await formatReports('gcc', [report]));
+    if (diagnostics.some((d) => d.code === 'binary-file')) return EXIT.usage;
     return diagnostics.some((d) => d.severity === 'error') ? EXIT.failed : EXIT.ok;
   }
   const check = io.check ?? checkInProcess;
@@ -270,7 +289,7 @@ async function renderCommand(path: string, opts: RenderCommandOptions, io: CliIo
     const { formatLatex } = await import('./report/latex.js');
     io.stdout(formatLatex(report, { verdicts: true, standalone: opts.standalone }));
   }
-  return verdictExitCode([report]);
+  return reportNotText([report], io) ? EXIT.usage : verdictExitCode([report]);
 }
 
 /** The sampling options `check` and `render` share. */

@@ -220,6 +220,39 @@ describe('deriv check: input', () => {
   });
 });
 
+describe('deriv check and render: a file that is not text is unreadable input', () => {
+  // (Red team, F8:) a binary or non-UTF-8 file exited 1; CLI.md: exit 2 on unreadable input
+  // (README: the other files are still checked). Read as UTF-8, invalid bytes become U+FFFD.
+  const BINARY = '\u007fELF\u0002\u0001\u0000\u0000\u00de\u00ad';
+  const NOT_UTF8 = 'scalar a\n\ufffd\ufffd show "x": a = a\n';
+  const NUL_INSIDE = 'scalar a\n  a + a\n= 2a\u0000\n';
+  const OK = 'scalar a\n  a + a\n= 2a\n';
+  const table: [string, string[], Record<string, string>, number][] = [
+    ['check: a binary file', ['check', 'b.deriv'], { 'b.deriv': BINARY }, 2],
+    ['check: a file that is not UTF-8', ['check', 'b.deriv'], { 'b.deriv': NOT_UTF8 }, 2],
+    ['check: a NUL byte in a text file', ['check', 'b.deriv'], { 'b.deriv': NUL_INSIDE }, 2],
+    ['check --format json: a binary file', ['check', '--format', 'json', 'b.deriv'], { 'b.deriv': BINARY }, 2],
+    ['check: a binary file among good ones', ['check', 'a.deriv', 'b.deriv', 'c.deriv'], { 'a.deriv': OK, 'b.deriv': BINARY, 'c.deriv': OK }, 2],
+    ['render --to latex: a binary file', ['render', '--to', 'latex', 'b.deriv'], { 'b.deriv': BINARY }, 2],
+    ['render --to html: a binary file', ['render', '--to', 'html', 'b.deriv'], { 'b.deriv': NOT_UTF8 }, 2],
+    ['check: good files (as before)', ['check', 'a.deriv', 'c.deriv'], { 'a.deriv': OK, 'c.deriv': OK }, 0],
+    ['check: an empty file is read; nothing to check is an error (as before)', ['check', 'e.deriv'], { 'e.deriv': '' }, 1],
+  ];
+  for (const [what, argv, files, code] of table) {
+    it(`${what}: exit ${code}`, async () => {
+      const f = fake(files, { check: undefined });
+      expect(await run(argv, f.io)).toBe(code);
+      if (code === 2) {
+        expect(f.err()).toMatch(/(^|\n)(deriv: cannot read b\.deriv|b\.deriv:\d+:\d+: error): this does not look like a text file/);
+      } else {
+        expect(f.err()).toBe('');
+      }
+      // One bad file never stops a batch: the others are checked and reported.
+      if (files['c.deriv'] !== undefined) expect(f.out()).toContain('c.deriv:3:1  ✓ proved');
+    });
+  }
+});
+
 describe('deriv: usage', () => {
   const usage: [string, string[], RegExp][] = [
     ['a non-number --samples', ['check', '--samples', 'abc', 'a.deriv'], /--samples.*abc|abc.*--samples/],

@@ -186,3 +186,168 @@ describe('deriv grade (in-process)', () => {
     expect(piped.err()).toBe('');
   });
 });
+
+// A red team's findings on `deriv grade`'s command line and outputs.
+describe('deriv grade: a submission out of time', () => {
+  // (Red team, F4:) a submission that hit its time limit exited 0, `completed: true`, summary
+  // `not_completed: 0`, nothing on stderr. README: exit 1 for a submission out of time, said on
+  // stderr; what was checked before the limit keeps its points.
+  it('is not completed, said on stderr, exit 1; what was checked before the limit keeps its points', async () => {
+    // Steps that each stay within the step limit but together take far longer than the
+    // submission's, between 2.1 and 2.2.
+    const slow = Array.from({ length: 12 }, (_, k) => `    ∑_{i=1}^{60000} (sin(i x)^2 + cos(i x)^2)\n  = 60000 + ${k} - ${k}\n`).join('\n');
+    const late = fixture('correct.deriv').replace('section "2.2 unrolled"', `section "slow"\nscalar x\n${slow}\nsection "2.2 unrolled"`);
+    const f = fake({ 'key.deriv': KEY, 'late.deriv': late, 'good.deriv': fixture('correct.deriv') });
+    const code = await run(['grade', '--key', 'key.deriv', 'late.deriv', 'good.deriv', '--format', 'json', '--timeout', '4000', '--step-timeout', '1000'], f.io);
+    const doc = JSON.parse(f.out()) as {
+      submissions: { student: string; points: number; completed: boolean; problems: string[]; claims: { points: number; failures: { kind: string }[] }[] }[];
+      summary: { not_completed: number; claims: { most_common_failure: string | null }[] };
+      rows: { student: string; claim: string; failure: string; reason: string }[];
+    };
+    const [late1, good] = doc.submissions;
+    expect(code).toBe(1);
+    expect(late1!.completed).toBe(false);
+    expect(late1!.problems[0]).toBe("the submission's time limit (4 s) ran out; what was not checked by then earns no points");
+    expect(f.err()).toBe("deriv grade: late.deriv: the submission's time limit (4 s) ran out; what was not checked by then earns no points\n");
+    // 2.2 comes after the slow section: 0, saying why; the points before it are kept.
+    expect(late1!.claims[3]!.points).toBe(0);
+    expect(late1!.claims[3]!.failures[0]!.kind).toBe('time-limit');
+    expect(late1!.points).toBe(late1!.claims.reduce((s, c) => s + c.points, 0));
+    expect(good).toMatchObject({ completed: true, points: 20, problems: [] });
+    expect(doc.summary.not_completed).toBe(1);
+    // (F5:) the summary counts the time-limit failure, not the entry "and 3 more"; the
+    // reason counts the six steps of 2.2's chain that were not checked, not the entries.
+    expect(doc.summary.claims[3]!.most_common_failure).toBe('time-limit');
+    const row = doc.rows.find((r) => r.student === 'late.deriv' && r.claim === '2.2')!;
+    expect(row.failure).toBe('time-limit');
+    expect(row.reason).toMatch(/ \(\+5 more\)$/);
+  }, 120_000);
+});
+
+describe('deriv grade: empty files are files that cannot be read', () => {
+  // (Red team, F9:) an empty submission got `missing` / "no show named … was found" on each
+  // claim; README lists empty files with the unreadable ones, and `check` says the file is empty.
+  const table: [string, string, RegExp][] = [
+    ['an empty file', '', /^your submission could not be read: s\.deriv: the file is empty: nothing to check$/],
+    ['blank lines only', '\n   \n\n', /^your submission could not be read: s\.deriv: the file is empty: nothing to check$/],
+    ['a binary file (as before)', 'scalar a\n\u0000\u0001\u0002', /^your submission could not be read: s\.deriv: this does not look like a text file/],
+  ];
+  for (const [what, text, reason] of table) {
+    it(`${what}: 0 for each claim as unreadable, saying why (csv and json)`, async () => {
+      const c = fake({ 'key.deriv': KEY, 's.deriv': text });
+      expect(await run(['grade', '--key', 'key.deriv', 's.deriv'], c.io)).toBe(0);
+      const rows = c.out().split('\r\n').slice(1, 5);
+      expect(rows).toHaveLength(4);
+      for (const row of rows) expect(row).toMatch(/^s\.deriv,,\d+,("[^"]*"|[^,"]*),(show|answer),0,\d+,failed,unreadable,/);
+      const j = fake({ 'key.deriv': KEY, 's.deriv': text });
+      expect(await run(['grade', '--key', 'key.deriv', 's.deriv', '--format', 'json'], j.io)).toBe(0);
+      const doc = JSON.parse(j.out()) as { submissions: { points: number; format_errors: string[]; claims: { failures: { kind: string; message: string }[] }[] }[] };
+      const s = doc.submissions[0]!;
+      expect(s.points).toBe(0);
+      expect(s.format_errors).toHaveLength(1);
+      for (const claim of s.claims) {
+        expect(claim.failures.map((f) => f.kind)).toEqual(['unreadable']);
+        expect(claim.failures[0]!.message).toMatch(reason);
+      }
+    });
+  }
+
+  it('an empty file in a folder is said; the other files are graded', async () => {
+    const f = fake({ 'key.deriv': KEY, 'ada/a.deriv': '', 'ada/b.deriv': fixture('correct.deriv') });
+    expect(await run(['grade', '--key', 'key.deriv', 'ada', '--format', 'json'], f.io)).toBe(0);
+    const s = (JSON.parse(f.out()) as { submissions: { points: number; problems: string[]; format_errors: string[] }[] }).submissions[0]!;
+    expect(s.points).toBe(20);
+    expect(s.problems).toEqual(['ada/a.deriv: the file is empty: nothing to check']);
+    expect(s.format_errors).toEqual(['ada/a.deriv: the file is empty: nothing to check']);
+  });
+});
+
+describe('deriv grade: the class summary and "+N more" count failures', () => {
+  // (Red team, F5:) the summary's most common failure was "more" (from the entry "and 2
+  // more"), and the CSV reason said "(+3 more)" for 4 more refuted steps.
+  const KEY2 = [
+    'scalar a, b',
+    'show "1" [2 points]: (a+b)^2 = a^2 + 2 a b + b^2',
+    '    (a+b)^2',
+    '  = (a+b)(a+b)',
+    '  = a^2 + 2 a b + b^2',
+    'answer "2" [3 points]: a = 2 b',
+    '',
+  ].join('\n');
+  const chains = (n: number, line: (k: number) => string) => Array.from({ length: n }, (_, k) => line(k)).join('\n\n');
+  const table: [string, string, string, string][] = [
+    // what, the student's section after the answer, the most common failure, how the reason ends
+    ['five refuted one-step chains', chains(5, (k) => `  a + ${k + 1}\n= a + ${k + 2}`), 'step: = a + 2', '(+4 more)'],
+    ['five lines with errors', chains(5, (k) => `= a + ${k + 1}`), 'step: = a + 1', '(+4 more)'],
+    ['four refuted chains and four lines with errors',
+      `${chains(4, (k) => `  a + ${k + 1}\n= a + ${k + 2}`)}\n\n${chains(4, (k) => `= b + ${k + 1}`)}`, 'step: = a + 2', '(+7 more)'],
+  ];
+  for (const [what, section, common, ends] of table) {
+    it(`${what}: the summary names a real failure; the reason counts them all`, async () => {
+      const student = `scalar a, b\nanswer "2": a = 2b\n\n${section}\n`;
+      const f = fake({ 'key.deriv': KEY2, 's1.deriv': student, 's2.deriv': student, 's3.deriv': student });
+      expect(await run(['grade', '--key', 'key.deriv', 's1.deriv', 's2.deriv', 's3.deriv', '--format', 'json'], f.io)).toBe(0);
+      const doc = JSON.parse(f.out()) as {
+        rows: { claim: string; failure: string; reason: string }[];
+        summary: { claims: { claim: string; most_common_failure: string | null; most_common_failure_count: number }[] };
+      };
+      const answer = doc.summary.claims.find((c) => c.claim === '2')!;
+      expect([answer.most_common_failure, answer.most_common_failure_count]).toEqual([common, 3]);
+      for (const r of doc.rows.filter((x) => x.claim === '2')) {
+        expect(r.failure).toBe('step');
+        expect(r.reason.endsWith(` ${ends}`)).toBe(true);
+      }
+      // The CSV says the same.
+      const c = fake({ 'key.deriv': KEY2, 's1.deriv': student, 's2.deriv': student, 's3.deriv': student });
+      expect(await run(['grade', '--key', 'key.deriv', 's1.deriv', 's2.deriv', 's3.deriv'], c.io)).toBe(0);
+      expect(c.out()).toContain(`\r\n2,answer,3,0,0,0,3,"${common}",3\r\n`);
+      expect(c.out()).toContain(` ${ends}"\r\n`);
+    });
+  }
+});
+
+describe('deriv grade: file names with control characters', () => {
+  // (Red team, F13:) a submission named "x⏎y.deriv" broke the Gradescope Markdown line "for
+  // your show at x⏎y.deriv:14:1". Names are shown as `check` shows them: x␊y.deriv.
+  const NAME = 'x\ny\u001b\r.deriv';
+  const SHOWN = 'x\u240ay\u241b\u240d.deriv';
+  // format, submissions, what a person reads, what it must hold
+  const texts: [string, string[], (out: string) => string[], string[]][] = [
+    ['gradescope', [NAME], (out) => {
+      const doc = JSON.parse(out) as { output: string; tests: { output: string }[] };
+      return [doc.output, ...doc.tests.map((t) => t.output)];
+    }, [`for your show at ${SHOWN}:12:1.`, `**${SHOWN}:16:3**: this step does not follow`, `${SHOWN}:50:1: `]],
+    ['gradescope, a folder', ['ada'], (out) => {
+      const doc = JSON.parse(out) as { output: string; tests: { output: string }[] };
+      return [doc.output, ...doc.tests.map((t) => t.output)];
+    }, [`\n- ada/${SHOWN}: the file is empty`]],
+    ['prairielearn', [NAME], (out) => {
+      const doc = JSON.parse(out) as { message: string; output: string; format_errors: string[] };
+      return [doc.message, doc.output, ...doc.format_errors];
+    }, [`${SHOWN}:50:1: `]],
+    ['csv', [NAME, 'ada'], (out) => [out], [`"${SHOWN}:16:3: this step does not follow`]],
+    ['json', [NAME, 'ada'], (out) => {
+      const doc = JSON.parse(out) as { submissions: { problems: string[]; format_errors: string[] }[]; rows: { reason: string }[] };
+      return [...doc.submissions.flatMap((s) => [...s.problems, ...s.format_errors]), ...doc.rows.map((r) => r.reason)];
+    }, [`${SHOWN}:16:3: this step does not follow`, `${SHOWN}:50:1: `, `ada/${SHOWN}: the file is empty`]],
+  ];
+  for (const [format, subs, read, holds] of texts) {
+    it(`${format}: what a person reads names ${JSON.stringify(SHOWN)}, never the raw control characters`, async () => {
+      // One file with a refuted step (a place in a claim's output) and a line that does not
+      // parse (format errors); a folder with an empty file of that name beside a good one.
+      const wrong = `${fixture('wrong-step.deriv')}\n@@ noise (((\n`;
+      expect(wrong.split("\n")[49]).toBe('@@ noise (((');
+      const f = fake({ 'key.deriv': KEY, [NAME]: wrong, [`ada/${NAME}`]: '', 'ada/b.deriv': fixture('correct.deriv') });
+      await run(['grade', '--key', 'key.deriv', ...subs, '--format', format.split(',')[0]!], f.io);
+      const shown = read(f.out()).join('\n');
+      for (const h of holds) expect(shown).toContain(h);
+      expect(shown).not.toMatch(/x\n|\u001b|\r(?!\n)/);
+    });
+  }
+
+  it('on stderr too', async () => {
+    const f = fake({ 'key.deriv': KEY });
+    expect(await run(['grade', '--key', 'key.deriv', `no\n${NAME}`], f.io)).toBe(1);
+    expect(f.err()).toBe(`deriv grade: no\u240a${SHOWN}: no such file or folder (graded 0 as unreadable)\n`);
+  });
+});

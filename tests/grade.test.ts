@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { gradeSubmission } from '../src/grade/grade.js';
 import { loadKey, type AnswerKey } from '../src/grade/key.js';
 import { matchClaim } from '../src/grade/match.js';
+import { toPrairieLearn } from '../src/grade/prairielearn.js';
 import { seedFor, type ClaimResult, type FailureKind, type SubmissionResult } from '../src/grade/result.js';
 import { decode, readSubmission, type SubmissionReader } from '../src/grade/submission.js';
 
@@ -238,7 +239,8 @@ describe('the time limit of a submission', () => {
       expect(c.failures[0]!.message).toMatch(/^checking stopped before this (step|show): the submission's time limit \(0 s\) ran out$/);
     }
     expect(r.problems).toEqual(["the submission's time limit (0 s) ran out; what was not checked by then earns no points"]);
-    expect(r.completed).toBe(true);
+    // Grading did not finish (README: exit 1, "out of time"), though it has its result.
+    expect(r.completed).toBe(false);
   });
 
   it('what is checked before the limit keeps its points; what comes after earns 0', async () => {
@@ -251,6 +253,9 @@ describe('the time limit of a submission', () => {
     expect(r.claims[3]!.failures.map((f) => f.kind)).toEqual(['time-limit', 'time-limit', 'time-limit', 'time-limit']);
     expect(r.claims[3]!.failures[0]!.message).toMatch(/^checking stopped before this (step|show): the submission's time limit \(10 s\) ran out$/);
     expect(r.problems).toEqual(["the submission's time limit (10 s) ran out; what was not checked by then earns no points"]);
+    expect(r.completed).toBe(false);
+    // On PrairieLearn too what was checked keeps its points: gradable, 10 of 20.
+    expect(toPrairieLearn(r, key)).toMatchObject({ gradable: true, score: 0.5 });
   }, 120_000);
 });
 

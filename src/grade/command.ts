@@ -10,7 +10,7 @@ import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../check/options.js';
 import { runPool, type JobOutcome } from '../run/pool.js';
 import { drawProgress } from '../run/progress.js';
 import type { GradeTask, GradeWorkerData } from '../run/grade-worker.js';
-import { plain } from './feedback.js';
+import { fileText, plain } from './feedback.js';
 import { gradeSubmission, ungradedResult, type GradeOptions } from './grade.js';
 import { toGradescope } from './gradescope.js';
 import { loadKey, sha256, type AnswerKey } from './key.js';
@@ -213,11 +213,11 @@ export async function gradeCommand(opts: GradeCommandOptions, io: GradeIo): Prom
     io.stdout(text);
   }
   const lost = results.filter((r) => !r.completed);
-  for (const r of lost) io.stderr(`deriv grade: ${plain(r.student, 200)}: ${plain(r.problems[0] ?? 'not graded', 300)}\n`);
+  for (const r of lost) io.stderr(`deriv grade: ${plain(fileText(r.student), 200)}: ${plain(r.problems[0] ?? 'not graded', 300)}\n`);
   // A path that does not exist is graded 0 ("unreadable") like an empty hand-in, but it is
   // most likely a typo in the command: said on stderr, and exit 1 (a student silently got 0).
   const missing = subs.filter((s) => s.missing);
-  for (const s of missing) io.stderr(`deriv grade: ${plain(s.student, 200)}: no such file or folder (graded 0 as unreadable)\n`);
+  for (const s of missing) io.stderr(`deriv grade: ${plain(fileText(s.student), 200)}: no such file or folder (graded 0 as unreadable)\n`);
   if (subs.length > 1 && io.stderrIsTTY) {
     const s = gradeSummary(results, key);
     io.stderr(`graded ${s.submissions} submissions in ${((Date.now() - started) / 1000).toFixed(1)} s: mean ${s.mean_points} / ${s.max_points}, median ${s.median_points}\n`);

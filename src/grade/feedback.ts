@@ -6,6 +6,7 @@
  */
 import type { JsonCounterexample } from '../report/json.js';
 import { assignmentText } from '../report/findings.js';
+import { sanitize } from '../report/frame.js';
 import type { ClaimFailure, ClaimResult, Place } from './result.js';
 
 /** The longest text any one field keeps (a 10 MB line must not become a 10 MB result). */
@@ -47,9 +48,18 @@ export function mdInline(s: string): string {
   return `${tick}${t.startsWith('`') || t.endsWith('`') ? ` ${t} ` : t}${tick}`;
 }
 
+/**
+ * A submitted file's name as text: its control characters (a newline, an escape) and invisible
+ * format characters shown as visible symbols (`x␊y.deriv`), as `deriv check` prints it, so a
+ * name cannot break a Markdown line, a list item or a terminal line. Data fields keep the name.
+ */
+export function fileText(path: string): string {
+  return sanitize(path);
+}
+
 /** `file:line:col`. */
 export function placeText(p: Place): string {
-  return `${p.file}:${p.line}:${p.column}`;
+  return `${fileText(p.file)}:${p.line}:${p.column}`;
 }
 
 /** A counterexample as lines: the values, then both sides. */
@@ -112,7 +122,9 @@ export function claimText(c: ClaimResult): string {
 export function claimReason(c: ClaimResult, forTa = false): string {
   const f = c.failures[0];
   if (!f) return c.note ? `${c.note[0]!.toUpperCase()}${c.note.slice(1)}` : '';
-  const more = c.failures.length > 1 ? ` (+${c.failures.length - 1} more)` : '';
+  // Failures, not entries: "and 2 more" stands for two.
+  const others = c.failures.slice(1).reduce((n, x) => n + (x.more ?? 1), 0);
+  const more = others > 0 ? ` (+${others} more)` : '';
   const text = forTa ? (f.detail ?? f.message) : f.message;
   return plain(`${f.place ? `${placeText(f.place)}: ` : ''}${text}${more}`, 500).replace(/\s+/g, ' ');
 }

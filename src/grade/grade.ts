@@ -11,6 +11,7 @@ import type { Counterexample, FileReport, ShowResult, StepResult } from '../resu
 import type { Diagnostic } from '../diagnostics.js';
 import { SourceFile } from '../source.js';
 import type { ResolvedFile } from '../types/resolve.js';
+import { fileText, placeText } from './feedback.js';
 import { sliceOf, type AnswerKey, type KeyClaim } from './key.js';
 import { matchClaim, type MatchOptions } from './match.js';
 import { DEFAULT_GRADE_STEP_TIMEOUT_MS } from './options.js';
@@ -78,12 +79,13 @@ class ClaimGrader {
     return { file: c.file, line: p.line, column: p.column };
   }
 
-  private fail(kind: FailureKind, message: string, where: { c: Checked; offset: number } | null, extra: { cx?: Counterexample | null; group?: string; detail?: string } = {}): void {
+  private fail(kind: FailureKind, message: string, where: { c: Checked; offset: number } | null, extra: { cx?: Counterexample | null; group?: string; detail?: string; more?: number } = {}): void {
     const place = where ? this.place(where.c, where.offset) : null;
     const code = where && place ? where.c.src.lineText(place.line).trim() : null;
     this.failures.push({
       kind, message, detail: extra.detail !== undefined && extra.detail !== message ? extra.detail : null, place, code, counterexample: jsonCx(extra.cx ?? null),
       group: extra.group ?? `${kind}${kind === 'step' && code ? `: ${code.replace(/\s+/g, ' ')}` : ''}`,
+      ...(extra.more !== undefined ? { more: extra.more } : {}),
     });
   }
 
@@ -203,7 +205,7 @@ class ClaimGrader {
   /** The errors of a region, as failures (at most three, then how many more). */
   private reportErrors(c: Checked, errors: readonly Diagnostic[]): void {
     for (const d of errors.slice(0, 3)) this.fail('step', `this line has an error, so what it says is not checked: ${d.message}`, { c, offset: d.range[0] });
-    if (errors.length > 3) this.fail('step', `and ${errors.length - 3} more lines with errors`, null, { group: 'more' });
+    if (errors.length > 3) this.fail('step', `and ${errors.length - 3} more lines with errors`, null, { group: '', more: errors.length - 3 });
   }
 
   private reportFailures(c: Checked, failed: readonly (StepResult | ShowResult)[]): void {
@@ -212,7 +214,7 @@ class ClaimGrader {
     const shows = failed.filter((x): x is ShowResult => !('relRange' in x) && !x.secondary);
     const shown = steps.length > 0 ? steps : shows;
     for (const item of shown.slice(0, 3)) this.failedItem(c, item, 'relRange' in item ? item.relRange[0] : item.range[0], 'relRange' in item ? 'step' : 'show');
-    if (shown.length > 3) this.fail(this.failures[this.failures.length - 1]?.kind ?? 'step', `and ${shown.length - 3} more`, null, { group: 'more' });
+    if (shown.length > 3) this.fail(this.failures[this.failures.length - 1]?.kind ?? 'step', `and ${shown.length - 3} more`, null, { group: '', more: shown.length - 3 });
     if (shown.length === 0 && failed.length > 0) this.failedItem(c, failed[0]!, 'relRange' in failed[0]! ? failed[0].relRange[0] : failed[0]!.range[0], 'step');
   }
 
@@ -341,7 +343,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
   const checked: Checked[] = [];
   for (const f of sub.files) {
     if (f.text === null) {
-      const problem = `${f.path}: ${f.problem ?? 'it could not be read'}`;
+      const problem = `${fileText(f.path)}: ${f.problem ?? 'it could not be read'}`;
       formatErrors.push(problem);
       problems.push(problem);
       continue;
@@ -350,21 +352,29 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
       file: f.path, seed: options.seed, samples: options.samples ?? DEFAULT_SAMPLES,
       timeoutMs: options.stepTimeoutMs ?? DEFAULT_GRADE_STEP_TIMEOUT_MS, ...(deadline !== undefined ? { deadline } : {}),
     });
+    // An empty or binary file says nothing: it is a file that could not be read (README), said
+    // as such, and no claim is looked for in it ("no show named … was found" on each claim).
+    const unreadable = report.diagnostics.find((d) => d.code === 'empty-file' || d.code === 'binary-file');
+    if (unreadable) {
+      const problem = `${fileText(f.path)}: ${unreadable.message}`;
+      formatErrors.push(problem);
+      problems.push(problem);
+      continue;
+    }
     const src = new SourceFile(f.path, f.text);
     for (const d of report.diagnostics) {
       if (d.severity !== 'error') continue;
       if (!FORMAT_CODES.has(d.code)) {
         const p = src.position(d.range[0]);
-        errors.push(`${f.path}:${p.line}:${p.column}: ${d.message}`);
+        errors.push(`${placeText({ file: f.path, line: p.line, column: p.column })}: ${d.message}`);
         continue;
       }
       const p = src.position(d.range[0]);
-      formatErrors.push(`${f.path}:${p.line}:${p.column}: ${d.message}`);
-      // An empty or binary file says nothing: that is the whole story for it.
-      if (d.code === 'empty-file' || d.code === 'binary-file') problems.push(`${f.path}: ${d.message}`);
+      formatErrors.push(`${placeText({ file: f.path, line: p.line, column: p.column })}: ${d.message}`);
     }
     checked.push({ file: f.path, source: f.text, src, report, resolved });
   }
+  const checkedAt = Date.now();
   if (checked.length === 0) {
     const reason = problems.length === 1 ? `your submission could not be read: ${problems[0]}` : `none of your files could be read: ${problems.join('; ')}`;
     return ungradedResult(key, sub.student, paths, options.seed, 'unreadable', reason, { formatErrors, completed: true, elapsedMs: Date.now() - started });
@@ -376,8 +386,12 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
     const g = new ClaimGrader(key, k, checked, match, deadline ?? null, options.timeLimitMs ?? null);
     return k.kind === 'show' ? g.show() : g.answer();
   });
-  if (deadline !== undefined && Date.now() > deadline) {
-    problems.push(`the submission's time limit (${Math.round((options.timeLimitMs ?? 0) / 1000)} s) ran out; what was not checked by then earns no points`);
+  // Out of time: the files' checking ran past the limit and something was left unchecked for
+  // it. Grading did not finish (exit 1, on stderr), but what was checked keeps its points.
+  const outOfTime = deadline !== undefined && checkedAt > deadline
+    && checked.some((c) => [...c.report.steps, ...c.report.shows].some((x) => x.verdict === 'unknown' && /time limit/.test(x.message)));
+  if (outOfTime) {
+    problems.unshift(`the submission's time limit (${Math.round((options.timeLimitMs ?? 0) / 1000)} s) ran out; what was not checked by then earns no points`);
   }
   if (formatErrors.length > MAX_FORMAT_ERRORS) {
     const more = formatErrors.length - MAX_FORMAT_ERRORS;
@@ -390,7 +404,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
   return {
     student: sub.student, files: paths, title: titleOf(checked), seed: options.seed,
     points: roundPoints(claims.reduce((s, c) => s + c.points, 0)), maxPoints: key.total,
-    claims, problems, formatErrors, ...(errors.length > 0 ? { errors } : {}), completed: true, elapsedMs: Date.now() - started,
+    claims, problems, formatErrors, ...(errors.length > 0 ? { errors } : {}), completed: !outOfTime, elapsedMs: Date.now() - started,
     report: toJsonReport(checked.map((c) => c.report)),
   };
 }

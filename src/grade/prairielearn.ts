@@ -31,14 +31,17 @@ export interface PrairieLearnResults {
 
 /** PrairieLearn's results.json for one submission. */
 export function toPrairieLearn(r: SubmissionResult, key: KeySummary): PrairieLearnResults {
-  const gradable = r.formatErrors.length === 0 && r.completed;
+  // A submission out of time was graded up to its limit (it has a report): what was checked
+  // keeps its points, as on Gradescope. One that crashed or was killed has nothing to score.
+  const graded = r.completed || r.report !== null;
+  const gradable = r.formatErrors.length === 0 && graded;
   const summary = `${r.points} / ${r.maxPoints} points, graded by deriv against ${basename(key.file)} (seed ${r.seed}).`; // (Its name, not where it lies: as on Gradescope.)
   if (!gradable) {
-    const errors = [...r.formatErrors, ...(r.completed ? [] : r.problems)].slice(0, 50);
+    const errors = [...r.formatErrors, ...(graded ? [] : r.problems)].slice(0, 50);
     return {
       gradable: false,
       score: 0,
-      message: r.completed
+      message: graded
         ? 'Your submission could not be read: fix the lines below and submit again (this attempt does not count).'
         : 'Your submission could not be graded (see below); this attempt does not count.',
       output: plain(errors.join('\n'), 20_000),

@@ -39,8 +39,14 @@ export interface ClaimFailure {
   /** The source line at `place`, as written (plain text: outputs escape it). */
   readonly code: string | null;
   readonly counterexample: JsonCounterexample | null;
-  /** Groups the same failure across students (the class summary's "most common failing step"). */
+  /** Groups the same failure across students (the class summary's "most common failing step"); '' for a `more` entry. */
   readonly group: string;
+  /**
+   * Set on the entry that stands for the failures not listed one by one ("and 4 more"): how many
+   * there are. It is no failure of its own: the class summary does not count it, and "+N more"
+   * counts what it stands for.
+   */
+  readonly more?: number;
 }
 
 /** `passed`: full points; `partial`: some (a `partial` claim); `failed`: none. */
@@ -83,7 +89,10 @@ export interface SubmissionResult {
    * the key reads the line.
    */
   readonly errors?: readonly string[];
-  /** Whether grading finished (false: crashed, killed or out of memory; the claims then have 0). */
+  /**
+   * Whether grading finished: false when it crashed, was killed or ran out of memory (the claims
+   * then have 0), or ran out of time (what was checked before the limit keeps its points).
+   */
   readonly completed: boolean;
   readonly elapsedMs: number;
   /** The full check report of the student's files (`deriv check --format json`), when there is one. */

@@ -4,6 +4,7 @@
  * for the student, never an exception.
  */
 import path from 'node:path';
+import { sanitize } from '../report/frame.js';
 
 /** The largest `.deriv` file graded, in bytes (a derivation is a few kilobytes). */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -86,7 +87,7 @@ async function derivFiles(reader: SubmissionReader, folder: string, depth: numbe
     const full = path.join(folder, name);
     if (kind === 'file' && name.endsWith('.deriv')) out.push(full);
     else if (kind === 'folder' && depth < MAX_DEPTH) await derivFiles(reader, full, depth + 1, out, others);
-    else others.push(kind === 'link' ? `${name} (a link, not followed)` : name);
+    else others.push(kind === 'link' ? `${sanitize(name)} (a link, not followed)` : sanitize(name));
   }
 }
 

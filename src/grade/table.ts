@@ -68,7 +68,8 @@ export function gradeSummary(results: readonly SubmissionResult[], key: KeySumma
     const groups = new Map<string, number>();
     for (const c of got) {
       if (c.status === 'passed') continue;
-      for (const g of new Set(c.failures.map((f) => f.group))) groups.set(g, (groups.get(g) ?? 0) + 1);
+      // (Not the entry that only says how many more there are: "and 2 more" is no failure.)
+      for (const g of new Set(c.failures.filter((f) => f.more === undefined && f.group !== '').map((f) => f.group))) groups.set(g, (groups.get(g) ?? 0) + 1);
     }
     const top = [...groups].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
     return {
