@@ -250,6 +250,9 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['…with a superscript on the bracket too', 'scalar x\n√x(x+1)² = √x (x+1)^2\n',
       ["2:1 reading: read '√x(x + 1)²' as √x · (x + 1)²; for the other reading write √(x(x + 1)²)"]],
     ['…while √(x(x + 1)), sqrt(x(x + 1)), \\sqrt{x(x+1)} and √f(x) leave no doubt', 'scalar x\nfunction f : R → R\n√(x(x+1)) + sqrt(x(x+1)) + \\sqrt{x(x+1)} + √f(x) = 3 √(x² + x) + √(f(x))\n', []],
+    ['d/dx takes the next term, as ∑ does: d/dx x^2 + x is (d/dx x²) + x, with a warning', 'scalar x\nd/dx x^2 + x = 2x + x\n',
+      ["2:1 reading: read 'd/dx x^2 + x' as (d/dx x^2) + x; for the other reading write d/dx (x^2 + x)"]],
+    ['…while d/dx (x^2 + x), ∂y/∂x + y and a derivative as the last term leave no doubt', 'scalar x\ndefine y = x^2\nd/dx (x^2 + x) + (∂y/∂x + y) + 1 + d/dx x^2 = 2x + 1 + 2x + y + 1 + 2x\n', []],
     ['a superscript binds to one name: 3xy² is 3·x·y²', 'scalar x, y\n3xy² = 3 x y²\n',
       ["2:2 reading: read 'xy²' as x · y²; for the other reading write (x y)²"]],
     ['a transpose binds to one name with no warning: gᵀHg', 'vector g in R^n\nmatrix H in R^{n×n}\ngᵀHg = gᵀ H g\n', []],
@@ -280,6 +283,14 @@ describe('reading rules, each with the warning that shows the reading', () => {
       { message: 'declare function σ : R → R', edits: [{ range: [0, 0], text: 'function σ : R → R\n' }] },
     ]);
     expect(report.diagnostics[0]!.args).toEqual({ name: 'σ', product: 'σ(2 z)' });
+  });
+});
+
+describe('a limit takes the next term, as ∑ does', () => {
+  it('warns that lim_{T→∞} a/T − a is (lim a/T) − a', () => {
+    const text = 'integer T\nscalar a\nshow lim_{T→∞} a/T - a = -a\n';
+    const { diagnostics } = parseDerivation(text);
+    expect(diagnostics.map((d) => d.message)).toEqual(["read 'lim_{T→∞} a/T - a' as (lim_{T→∞} a/T) - a; for the other reading write lim_{T→∞} (a/T - a)"]);
   });
 });
 

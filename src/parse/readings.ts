@@ -23,6 +23,7 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
     }
     if (e.kind === 'Call') functionReading(e, code, out);
     if (e.kind === 'Num') scientificReading(e, code, out);
+    if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) operatorExtentReading(e, code, out);
     if (e.kind === 'Binary' && e.op === '^') {
       inverseFunctionReading(e, code, out);
       bracedPowerReading(e, code, out);
@@ -147,6 +148,30 @@ function expressionsIn(value: unknown): Expr[] {
   };
   rec(value);
   return out;
+}
+
+/**
+ * `d/dx x^2 + x`, `lim_{T→∞} √(T² + T) − T`: the derivative's or the limit's body is the next
+ * term only (LANGUAGE.md §1, as for ∑), so this is (d/dx x²) + x; written without brackets
+ * before a + or −, the whole sum is as likely meant: say which was taken.
+ */
+function operatorExtentReading(sum: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  let last: Expr = sum.left;
+  for (;;) {
+    if (last.kind === 'Binary' && (last.op === '+' || last.op === '-' || last.op === '*')) last = last.right;
+    else if (last.kind === 'Neg') last = last.arg;
+    else break;
+  }
+  if (last.kind !== 'Deriv' && last.kind !== 'Limit') return;
+  const body = last.body;
+  // (Not ∂y/∂x, whose body comes before its variable, nor a bracketed body: d/dx (x² + x).)
+  if (body.range[0] < last.wrt.range[1] || /^[([{]/u.test(code.slice(body.range[0], body.range[1]))) return;
+  const head = code.slice(last.range[0], body.range[0]).trimEnd();
+  const inner = code.slice(body.range[0], body.range[1]);
+  const rest = code.slice(last.range[1], sum.range[1]).trim();
+  out.push(diagnostic('reading', {
+    written: code.slice(last.range[0], sum.range[1]), reading: `(${head} ${inner}) ${rest}`, other: `${head} (${inner} ${rest})`,
+  }, [last.range[0], sum.range[1]]));
 }
 
 /** The last factor of a product (`a·e^t` → `e^t`). */
