@@ -613,6 +613,11 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'dims: tr(I_m) = tr(I_n) fails where m ≠ n', text: 'matrix A in R^{n×m}\n    tr(I_m)\n  = tr(I_n)\n', want: 'refuted' },
     { name: 'dims: tr(I_m) = tr(I_n) under n, m ≥ 12 fails', text: 'matrix A in R^{n×m}\nassume n ≥ 12, m ≥ 12\n    tr(I_m)\n  = tr(I_n)\n', want: 'refuted' },
     { name: 'dims: det(2 I_m) = det(2 I_n) fails where m ≠ n', text: 'matrix A in R^{n×m}\n    det(2 I_m)\n  = det(2 I_n)\n', want: 'refuted' },
+    // (Third red team:) a recurrence's members past 400 have values (they were 'too deep'),
+    // so a claim failing only there is found.
+    { name: 'x_t = min(t, 1000) fails at t = 1001 (a show)', text: 'integer t\nscalar x_t\ndefine x_0 = 0\ndefine x_t = x_{t-1} + 1   for t ≥ 1\nshow x_t = min(t, 1000)   for all t ≥ 0\n', want: 'refuted' },
+    { name: 'x_t = min(t, 1000) fails at t = 1001 (a step)', text: 'integer t\nscalar x_t\ndefine x_0 = 0\ndefine x_t = x_{t-1} + 1   for t ≥ 1\nassume t ≥ 0\n    x_t\n  = min(t, 1000)\n', want: 'refuted' },
+    { name: 'x_t = min(t, 10^6) holds as far as sampled', text: 'integer t\nscalar x_t\ndefine x_0 = 0\ndefine x_t = x_{t-1} + 1   for t ≥ 1\nassume t ≥ 0\n    x_t\n  = min(t, 10^6)\n', want: 'passes' },
     // (Third red team:) sizes an assumption puts past 12 are drawn (up to 16, three at least):
     // `assume n ≥ 11` made every step about size n unknown.
     { name: 'dims: tr(A + A) = 2 tr(A) under n ≥ 11', text: 'matrix A in R^{n×n}\nassume n ≥ 11\n    tr(A + A)\n  = 2 tr(A)\n', want: 'passes' },

@@ -571,6 +571,26 @@ function literalNumber(e: Expr): Rational | null {
 
 const MAX_DEPTH = 400;
 
+/** How far apart the members a far one is reached from are (Evaluation.variable). */
+const WARM_STEP = 150;
+
+/** The farthest member of a recurrence evaluated (each member costs ~0.1 ms: x_{10⁶} would use up a step's time). */
+const MAX_WARMED = 5000;
+
+/** Whether a family's definition reads the family itself (a recurrence), by key, per preparation. */
+const recurrences = new WeakMap<Prepared, Map<string, boolean>>();
+function recursiveFamily(prep: Prepared, key: string): boolean {
+  let known = recurrences.get(prep);
+  if (!known) recurrences.set(prep, (known = new Map()));
+  let r = known.get(key);
+  if (r === undefined) {
+    r = prep.ctx.defs.some((d) => !d.params && d.target.index !== null && prep.keyOfName(d.target) === key
+      && freeNames(d.value).some((w) => w.name.index !== null && prep.keyOfName(w.name) === key));
+    known.set(key, r);
+  }
+  return r;
+}
+
 /** A small stable offset per dimension symbol (n → 0, m → 1, …). */
 function dimOffset(d: string): number {
   let h = 0;
@@ -1366,6 +1386,16 @@ export class Evaluation<S> implements Host<S> {
       for (const d of this.deps.get(key) ?? []) this.point.touch(d);
       if (isMat(cached)) for (const d of this.point.dims.keys()) this.point.touch(`dim:${d}`);
       return cached;
+    }
+    // A member far along a recurrence (x_1001 of x_t = x_{t−1} + 1) is reached from members
+    // WARM_STEP apart, lowest first, each from the one before it in the cache: one chain of
+    // calls WARM_STEP deep, not index deep (past MAX_DEPTH: such a member had no value).
+    // (Up to MAX_WARMED: past it, as deep as ever: no value, and a probe there finds nothing.)
+    if (index !== null && index > WARM_STEP && index <= MAX_WARMED && this.depth < WARM_STEP && recursiveFamily(this.point.prep, info.key)) {
+      for (let m = index - Math.floor(index / WARM_STEP) * WARM_STEP || WARM_STEP; m < index; m += WARM_STEP) {
+        if (this.cache.has(`${info.key}@${m}`)) continue;
+        this.variable({ ...v, name: { ...v.name, index: { kind: 'Num', value: String(m), range: v.range, shape: { kind: 'scalar' } } } }, env);
+      }
     }
     if (++this.depth > MAX_DEPTH) {
       this.depth--;
