@@ -643,6 +643,15 @@ describe('soundness: fixed after the red-team pass', () => {
     }
   });
 
+  it('refutes a wrong line by IH where the IH holds and the definitions give every member', async () => {
+    // (Third red team: it was unknown, 'the assumption speaks of one member, and the step reads others'.)
+    const text = 'integer t\nscalar x_t\ndefine x_0 = 0\ndefine x_t = 3 - 2 x_{t-1}   for t ≥ 1\nshow "s": x_t ≤ 2   for all t ≥ 0   by induction on t\n'
+      + '  base:\n      x_0\n    = 0          by def x\n    ≤ 2\n  step:\n      x_t\n    = 3 - 2 x_{t-1}     by def x\n    ≤ 3 - 2·2           by IH\n    ≤ 2\n';
+    const report = await checkSource(text, { file: 'case.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted', 'proved']);
+    expect(report.steps[3]!.counterexample?.assignments).toEqual([['t', '1']]);
+  });
+
   it('reports a file with JavaScript prototype names in it as ordinary unknown names', async () => {
     const report = await checkSource('    x\n  = constructor\n    toString\n  = valueOf\n');
     expect(report.diagnostics.map((d) => d.code)).toEqual(['unknown-name', 'unknown-name', 'unknown-name']);

@@ -254,7 +254,7 @@ function withCalculus(p: StepProblem, cs: readonly Candidate[]): Candidate[] {
  * reads at another index (‖A_{t−1}‖): a point where the step fails there may be one the
  * student's assumption (meant for every member) excludes.
  */
-function otherMembers(p: StepProblem): Condition[] {
+function otherMembers(p: StepProblem, drawn: (key: string) => boolean = () => true): Condition[] {
   if (p.prep.onMember.size === 0) return [];
   const out = new Set<Condition>();
   for (const side of [p.left, p.right]) {
@@ -269,6 +269,9 @@ function otherMembers(p: StepProblem): Condition[] {
       if (!found?.index) return;
       const at = exprKey(canonicalIndex(found.index));
       const other = freeNames(found.index).some((v) => bound.has(printName(v.name)));
+      // (Where no member of the family was drawn at the point, its definitions gave every one,
+      // and the assumption was evaluated there exactly: x_{t−1} ≤ 2 in an induction's step.)
+      if (!drawn(found.info.key)) return;
       for (const m of p.prep.onMember.get(found.info.key) ?? []) if (other || !m.indices.has(at)) out.add(m.condition);
     });
   }
@@ -706,7 +709,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   const notes = [...s.notes];
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;
-    const members = otherMembers(p);
+    const labels = s.failure.assignments.map(([name]) => name);
+    const members = otherMembers(p, (key) => labels.some((l) => l === key || l.startsWith(`${key}_`) || l.startsWith(`${key}[`)));
     const unenforced = [...p.prep.unenforced, ...(p.prep.onRandom.length > 0 ? p.prep.onRandom.filter((c) => readsMomentsOf(p, c)) : []), ...members];
     const caveat = unenforced.length > 0
       ? ` (sampling could not enforce: ${unenforced.map((c) => printFormula(c.formula)).join('; ')}${unenforced.some((c) => p.prep.onRandom.includes(c)) ? ', which the declared moments are drawn without' : ''}${members.length > 0 ? `; it speaks of one member, and the step reads others: if it holds for every member, write 'for all ${memberIndexNames(members)}'` : ''})`
