@@ -181,8 +181,9 @@ export interface FunctionInstance {
   readonly sup?: (order: number) => Rational | null;
   /**
    * For `R → R` instances: the same shape with its varying part scaled by s,
-   * a + s·(bx + c·sin(dx + φ)) (without the bx term when `bounded`): a function whose
-   * derivatives are s times as large, so that a `for all z` bound holds everywhere.
+   * a + s·(bx + c·sin(dx + φ) + ex³ + gx⁴) (a·s + s·c·sin(dx + φ), without the terms that
+   * grow, when `bounded`): a function whose derivatives are s times as large, so that a
+   * `for all z` bound holds everywhere.
    */
   readonly scaled?: (s: Rational, bounded: boolean) => FunctionInstance;
   /**
@@ -195,20 +196,44 @@ export interface FunctionInstance {
 }
 
 /**
- * `a + b·x + c·sin(d·x + φ)` applied elementwise for `R → R`, with exact derivatives of
- * any order; for `R^n → R^m`, component i is `a_i + w_iᵀx + c·sin(r_iᵀx + φ_i) + xᵀQx/4`.
- * Parameters are short decimals, so the same function evaluates in every backend.
+ * How often an instance not held by a `for all` bound also grows like a polynomial. A family
+ * of bounded waves and lines alone has properties no function shares: |σ'| ≤ 6 everywhere,
+ * σ'''' = −d²σ'', a gradient Lipschitz with a small constant; the cubic and quartic terms
+ * make every derivative up to the third unbounded and tie no derivative to another.
  */
-export function randomFunction(rng: Rng, elementwise: boolean, constant = false): FunctionInstance {
+const GROWTH_SHARE = 0.5;
+/** Coefficients of x³ and x⁴ (of (sᵀx)³ and ‖x‖⁴ for a function of a vector): small, but not so small a sampled integer never feels them. */
+const CUBIC = ['0.1', '-0.1', '0.2', '-0.2', '0.5', '-0.5', '1'];
+const QUARTIC = ['0.05', '-0.05', '0.1', '-0.1', '0.2', '0.5', '-0.5'];
+
+/**
+ * `a + b·x + c·sin(d·x + φ)`, at a share of draws plus `e·x³ + g·x⁴` (one or both), applied
+ * elementwise for `R → R`, with exact derivatives of any order; for `R^n → R^m`, component i
+ * is `a_i + w_iᵀx + c·sin(r_iᵀx + φ_i) + xᵀQx/4`, at a share of draws plus
+ * `e_i·(s_iᵀx)³ + g_i·‖x‖⁴`. Parameters are short decimals, so the same function evaluates
+ * in every backend. `bounded` (a `for all` bound on the function or its derivatives is
+ * assumed) draws from the family without the polynomial terms, whose scaled instances
+ * meet the bound everywhere. `grows` says whether the polynomial terms are there (null: at
+ * random, at GROWTH_SHARE of draws).
+ */
+export function randomFunction(rng: Rng, elementwise: boolean, constant = false, bounded = false, grows: boolean | null = null): FunctionInstance {
   const [a, b, c, d, phi] = [
     rng.pick(['0', '0.5', '-0.5', '1', '0.2']), rng.pick(['1', '0.5', '-1', '1.5', '2', '-0.5']),
     rng.pick(['1', '0.5', '2', '-1', '0.7']), rng.pick(['1', '0.5', '1.5', '2', '0.7']), rng.pick(['0.3', '1', '0', '2', '0.5']),
   ];
   // A constant function is a function too (its gradient is 0 everywhere: ∇f(x) ≠ 0 fails).
-  if (constant && elementwise) return elementwiseInstance(q(a), Rational.ZERO, Rational.ZERO, q(d), q(phi));
-  if (elementwise) return elementwiseInstance(...([a, b, c, d, phi].map(q) as [Rational, Rational, Rational, Rational, Rational]));
-  const vectors = new Map<string, { w: number[][]; r: number[][]; q: number[][]; a: string[]; phi: string[] }>();
-  const paramsFor = (n: number, out: number) => {
+  if (constant && elementwise) return elementwiseInstance([q(a)], Rational.ZERO, q(d), q(phi));
+  // Which of the growing terms this instance has: none, the cubic, the quartic, or both.
+  const growth = constant || bounded || !(grows ?? rng.next() < GROWTH_SHARE) ? 'none' : rng.pick(['cubic', 'quartic', 'both'] as const);
+  const cubic = growth === 'cubic' || growth === 'both';
+  const quartic = growth === 'quartic' || growth === 'both';
+  if (elementwise) {
+    const coefficients = [q(a), q(b), Rational.ZERO, cubic ? q(rng.pick(CUBIC)) : Rational.ZERO, quartic ? q(rng.pick(QUARTIC)) : Rational.ZERO];
+    return elementwiseInstance(coefficients, q(c), q(d), q(phi));
+  }
+  type Params = { w: number[][]; r: number[][]; q: number[][]; s: number[][]; a: string[]; phi: string[]; e: string[]; g: string[] };
+  const vectors = new Map<string, Params>();
+  const paramsFor = (n: number, out: number): Params => {
     let p = vectors.get(`${n}×${out}`);
     if (!p) {
       const ints = () => Array.from({ length: n }, () => (constant ? 0 : rng.int(-2, 2)));
@@ -218,6 +243,10 @@ export function randomFunction(rng: Rng, elementwise: boolean, constant = false)
         q: q0.map((row, i) => row.map((x, j) => (j < i ? q0[j]![i]! : x))),
         a: Array.from({ length: out }, () => rng.pick(['0', '0.5', '-0.5', '1', '0.2'])),
         phi: Array.from({ length: out }, () => rng.pick(['0.3', '1', '0', '2', '0.5'])),
+        // (A cubic's direction is never 0: the instance would lose the term it was drawn with.)
+        s: Array.from({ length: out }, () => (cubic ? ints().map((x, j, all) => (all.every((y) => y === 0) && j === 0 ? 1 : x)) : [])),
+        e: Array.from({ length: out }, () => (cubic ? rng.pick(CUBIC) : '0')),
+        g: Array.from({ length: out }, () => (quartic ? rng.pick(QUARTIC) : '0')),
       };
       vectors.set(`${n}×${out}`, p);
     }
@@ -229,15 +258,25 @@ export function randomFunction(rng: Rng, elementwise: boolean, constant = false)
       if (args.length !== 1) throw new Unsupported('functions of several arguments are not sampled yet');
       const xs = L.entries(args[0]!);
       const out = outDim ?? 1;
-      const { w, r, q: qm, a: as, phi: phis } = paramsFor(xs.length, out);
+      const { w, r, q: qm, s, a: as, phi: phis, e, g } = paramsFor(xs.length, out);
       const components = <T>(G: Field<T>, ys: readonly T[]): T[] => {
         const dot = (u: readonly number[]): T => integerCombination(G, u, ys);
         // xᵀQx as Σᵢ xᵢ (Qx)ᵢ: n products instead of 2n² (the same value; cheaper for duals).
         let quad = G.zero;
         for (let i = 0; i < ys.length; i++) quad = G.add(quad, G.mul(ys[i]!, dot(qm[i]!)));
+        // ‖x‖⁴ as (xᵀx)², once for every component.
+        let square = G.zero;
+        if (quartic) for (const y of ys) square = G.add(square, G.mul(y, y));
+        const fourth = quartic ? G.mul(square, square) : G.zero;
         // (A constant instance has no wave: it stays exact, where a sine would need enclosures.)
         const wave = (i: number): T => (C.isZero() ? G.zero : G.mul(G.fromRational(C), G.elementary('sin', G.add(dot(r[i]!), G.fromRational(q(phis[i]!))))));
-        return Array.from({ length: out }, (_, i) => G.add(G.add(G.add(G.fromRational(q(as[i]!)), dot(w[i]!)), wave(i)), G.div(quad, G.fromInt(4))));
+        const grows = (i: number): T => {
+          let t = G.zero;
+          if (cubic) t = G.add(t, G.mul(G.fromRational(q(e[i]!)), G.powInt(dot(s[i]!), 3n)));
+          if (quartic) t = G.add(t, G.mul(G.fromRational(q(g[i]!)), fourth));
+          return t;
+        };
+        return Array.from({ length: out }, (_, i) => G.add(G.add(G.add(G.add(G.fromRational(q(as[i]!)), dot(w[i]!)), wave(i)), G.div(quad, G.fromInt(4))), grows(i)));
       };
       const n = xs.length;
       if (order === 0) return outDim === undefined ? components(F, xs)[0]! : new Mat(out, 1, components(F, xs));
@@ -265,7 +304,25 @@ export function randomFunction(rng: Rng, elementwise: boolean, constant = false)
       }
       throw new Unsupported('derivatives of this order of a function of a vector are not evaluated');
     },
-    describe: (name) => (constant ? `${name}(x) = a, a constant function (random a)` : `${name}(x) = a + Wx + ${c}·sin(Rx + φ) + xᵀQx/4 (random a, W, R, Q, φ)`),
+    describe: (name) => {
+      // The parameters drawn for each size it was applied at (one, nearly always), so the
+      // counterexample's function can be written down and tried.
+      const sizes = [...vectors].map(([size, p]) => {
+        const [n, out] = size.split('×').map(Number) as [number, number];
+        const one = out === 1;
+        const vec = (xs: readonly (number | string)[]) => (one ? String(xs[0]) : `[${xs.join(', ')}]`);
+        const mat = (rows: readonly (readonly number[])[]) => (one ? `[${rows[0]!.join(', ')}]` : `[${rows.map((row) => `[${row.join(', ')}]`).join(', ')}]`);
+        if (constant) return { n, out, form: `${vec(p.a)}, a constant function`, values: '' };
+        const [W, R, S] = one ? ['wᵀ', 'rᵀ', 'sᵀ'] : ['W', 'R', 'S'];
+        const terms = [`a + ${W}x`, ...(C.isZero() ? [] : [`${c === '1' ? '' : c === '-1' ? '-' : `${c}·`}sin(${R}x + φ)`]), 'xᵀQx/4', ...(cubic ? [one ? `e(${S}x)³` : `e∘(${S}x)³`] : []), ...(quartic ? ['g‖x‖⁴'] : [])];
+        const values = [`a = ${vec(p.a)}`, `${one ? 'w' : 'W'} = ${mat(p.w)}`, ...(C.isZero() ? [] : [`${one ? 'r' : 'R'} = ${mat(p.r)}`, `φ = ${vec(p.phi)}`]),
+          `Q = [${p.q.map((row) => `[${row.join(', ')}]`).join(', ')}]`, ...(cubic ? [`e = ${vec(p.e)}`, `${one ? 's' : 'S'} = ${mat(p.s)}`] : []), ...(quartic ? [`g = ${vec(p.g)}`] : [])];
+        return { n, out, form: terms.join(' + '), values: values.join(', ') };
+      });
+      if (sizes.length === 0) return `${name}(x) = a + Wx + ${c}·sin(Rx + φ) + xᵀQx/4${cubic ? ' + e∘(Sx)³' : ''}${quartic ? ' + g‖x‖⁴' : ''} (random a, W, R, Q, φ${cubic ? ', e, S' : ''}${quartic ? ', g' : ''})`;
+      const text = sizes.map(({ n, form, values }) => `${form}${values ? ` with ${values}` : ''}${sizes.length > 1 ? ` (for x in R^${n})` : ''}`).join('; ');
+      return `${name}(x) = ${text}`.replace(/ \+ -/g, ' - ');
+    },
   };
 }
 
@@ -278,8 +335,8 @@ export function edgeFunctions(rng: Rng, elementwise: boolean): FunctionInstance[
   const a = q(rng.pick(['0', '0.5', '1', '-1', '2']));
   if (!elementwise) return [randomFunction(rng, false, true)];
   const [d, phi] = [Rational.ONE, Rational.ZERO];
-  return [elementwiseInstance(a, Rational.ZERO, Rational.ZERO, d, phi), elementwiseInstance(a, Rational.ONE, Rational.ZERO, d, phi),
-    elementwiseInstance(a, Rational.of(-1), Rational.ZERO, d, phi)];
+  return [elementwiseInstance([a], Rational.ZERO, d, phi), elementwiseInstance([a, Rational.ONE], Rational.ZERO, d, phi),
+    elementwiseInstance([a, Rational.of(-1)], Rational.ZERO, d, phi)];
 }
 
 /** Σ cᵢ yᵢ for small integers cᵢ: additions for |cᵢ| ≤ 2 (exact in every field), a product otherwise. */
@@ -295,33 +352,75 @@ function integerCombination<T>(G: Field<T>, cs: readonly number[], ys: readonly 
   return sum;
 }
 
-/** `a + b·x + c·sin(d·x + φ)` elementwise, with exact derivatives of any order in every backend. */
-function elementwiseInstance(A: Rational, B: Rational, C: Rational, D: Rational, PHI: Rational): FunctionInstance {
+/** k!/(k − j)!: the factor d^j/dx^j brings down from x^k (0 for j > k). */
+function fallingFactorial(k: number, j: number): bigint {
+  if (j > k) return 0n;
+  let f = 1n;
+  for (let i = 0; i < j; i++) f *= BigInt(k - i);
+  return f;
+}
+
+/** x^k, written as products for small k (exact where x is). */
+function power<S>(F: Field<S>, x: S, k: number): S {
+  return k === 0 ? F.one : k === 1 ? x : F.powInt(x, BigInt(k));
+}
+
+const SUPERSCRIPTS = ['', '', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/**
+ * `p₀ + p₁x + p₂x² + … + c·sin(d·x + φ)` elementwise (`coefficients` are p₀, p₁, …), with
+ * exact derivatives of any order in every backend.
+ */
+function elementwiseInstance(coefficients: readonly Rational[], C: Rational, D: Rational, PHI: Rational): FunctionInstance {
   const abs = (x: Rational) => (x.sign() < 0 ? x.neg() : x);
+  const P = coefficients.map((p) => p);
+  while (P.length > 1 && P[P.length - 1]!.isZero()) P.pop();
+  const coefficient = (k: number) => P[k] ?? Rational.ZERO;
   return {
     apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
       const f = (x: S): S => {
-        // A line or a constant (c = 0) is evaluated without its sine: exactly, in every backend.
-        if (C.isZero()) return order === 0 ? F.add(F.fromRational(A), F.mul(F.fromRational(B), x)) : order === 1 ? F.fromRational(B) : F.zero;
+        // d^k/dx^k of Σ p_j x^j is Σ_{j ≥ k} p_j·j!/(j − k)!·x^(j − k): exact in every backend.
+        let poly = F.zero;
+        for (let j = order; j < P.length; j++) {
+          if (P[j]!.isZero()) continue;
+          const term = F.fromRational(P[j]!.mul(new Rational(fallingFactorial(j, order))));
+          poly = F.add(poly, j === order ? term : F.mul(term, power(F, x, j - order)));
+        }
+        // A polynomial (c = 0: a line, a constant) is evaluated without its sine: exactly, in every backend.
+        if (C.isZero()) return poly;
         // d^k/dx^k of c·sin(dx + φ) is c·d^k·sin(dx + φ + kπ/2).
         const theta = F.add(F.mul(F.fromRational(D), x), F.fromRational(PHI));
         const turn = order % 4;
         const trig = turn % 2 === 0 ? F.elementary('sin', theta) : F.elementary('cos', theta);
         const signed = turn >= 2 ? F.neg(trig) : trig;
-        const wave = F.mul(F.fromRational(C.mul(D.pow(BigInt(order)))), signed);
-        if (order === 0) return F.add(F.add(F.fromRational(A), F.mul(F.fromRational(B), x)), wave);
-        if (order === 1) return F.add(F.fromRational(B), wave);
-        return wave;
+        return F.add(poly, F.mul(F.fromRational(C.mul(D.pow(BigInt(order)))), signed));
       };
       const x = args[0]!;
       return isMat(x) ? x.map(f) : f(x);
     },
-    describe: (name) => (!C.isZero() ? `${name}(x) = ${A} + ${B}x + ${C}·sin(${D}x + ${PHI})`
-      : B.isZero() ? `${name}(x) = ${A}, a constant function` : A.isZero() ? `${name}(x) = ${B}x` : `${name}(x) = ${A} + ${B}x`),
-    // sup |f| = |a| + |c| when b = 0; sup |f'| = |b| + |c d|; sup |f^(k)| = |c| d^k (k ≥ 2).
-    sup: (order) => order === 0 ? (B.isZero() ? abs(A).add(abs(C)) : null)
-      : order === 1 ? abs(B).add(abs(C.mul(D))) : abs(C.mul(D.pow(BigInt(order)))),
-    scaled: (s, bounded) => elementwiseInstance(bounded ? A.mul(s) : A, bounded ? Rational.ZERO : B.mul(s), C.mul(s), D, PHI),
+    describe: (name) => {
+      const grows = P.length > 2;
+      if (C.isZero() && !grows) {
+        const [A, B] = [coefficient(0), coefficient(1)];
+        return B.isZero() ? `${name}(x) = ${A}, a constant function` : A.isZero() ? `${name}(x) = ${B}x` : `${name}(x) = ${A} + ${B}x`;
+      }
+      // The terms in order of degree, the sine after the line's; signs written as a reader would.
+      const terms: [Rational, string][] = [[coefficient(0), ''], [coefficient(1), 'x']];
+      if (!C.isZero()) terms.push([C, `·sin(${D.equals(Rational.ONE) ? '' : D.toString()}x${PHI.isZero() ? '' : ` + ${PHI}`})`]);
+      for (let j = 2; j < P.length; j++) terms.push([coefficient(j), `x${SUPERSCRIPTS[j] ?? `^${j}`}`]);
+      let text = '';
+      for (const [k, what] of terms) {
+        if (k.isZero()) continue;
+        const size = abs(k);
+        const body = what === '' ? size.toString() : size.equals(Rational.ONE) ? what.replace(/^·/, '') : `${size}${what}`;
+        text += text === '' ? `${k.sign() < 0 ? '-' : ''}${body}` : ` ${k.sign() < 0 ? '-' : '+'} ${body}`;
+      }
+      return `${name}(x) = ${text || '0'}`;
+    },
+    // sup |f^(k)| is unbounded where a term of degree above k is there; otherwise
+    // |p_k·k!| + |c·d^k| (the sine reaches ±1 at some x: sup |a + c·sin| = |a| + |c|).
+    sup: (order) => (P.length - 1 > order ? null : abs(coefficient(order).mul(new Rational(fallingFactorial(order, order)))).add(abs(C.mul(D.pow(BigInt(order)))))),
+    scaled: (s, bounded) => elementwiseInstance(bounded ? [coefficient(0).mul(s)] : P.map((p, j) => (j === 0 ? p : p.mul(s))), C.mul(s), D, PHI),
   };
 }
 

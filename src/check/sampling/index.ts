@@ -375,6 +375,13 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   if (touching) {
     const found = statement ? null : equalAtSampledPoint(p, touching, opts.deadline);
     if (found) return fail(found);
+    // The edges of the assumptions may still decide the step in exact values where this tie
+    // could not (‖u − η∇_u L(w)‖ > ‖u‖ with w = g u/‖u‖ ties wherever ∇L(w) is parallel to w,
+    // as it is for some drawn L; a constant L fails it at u = e₁, exactly).
+    if (!statement && confirm && !lean) {
+      const edge = edgeSearch(p, firstHeld ?? touching, new Rng(opts.seed, `${p.salt}⊥`), opts.deadline);
+      if (edge) return fail(edge, edge.right === 'undefined');
+    }
     const where = describePoint(touching);
     const at = where ? `at ${where} ` : '';
     return {

@@ -446,6 +446,9 @@ export class Prepared {
 /** One end of an ordering between two scalars (Prepared.below/above): the other scalar, a node that names it, and whether the order is strict. */
 export interface OrderEdge { readonly key: string; readonly v: Var; readonly strict: boolean }
 
+/** The points (k below this) whose instance of a function without a `for all` bound grows like x³ or x⁴ for certain (later ones at random). */
+const EARLY_GROWTH = 3;
+
 /** `|σ^(k)(z)| ≤ c for all z` (or `<`): what a point's instance of σ is scaled to meet. */
 export interface FunctionBound { readonly key: string; readonly order: number; readonly bound: Expr; readonly strict: boolean }
 
@@ -881,7 +884,12 @@ export class Point {
         // derivatives is assumed: those instances are scaled to meet it).
         const [offset] = nameWalk(key);
         const constant = bounds.length === 0 && this.k < 16 && (this.k + offset) % 8 === 5;
-        const instance = randomFunction(this.rng, elementwise, constant);
+        // (Under such a bound the instance is drawn without the terms that grow like x³, x⁴:
+        // scaled, it meets the bound at every z.) At the first three points it grows for certain:
+        // the searches start from the first points that hold, and a bounded wave there would keep
+        // them from what only a growing function shows (‖∇L(u) − ∇L(v)‖ ≤ 1000‖u − v‖ for u, v
+        // scaled up, |σ(T)| ≤ 10 + 10T along T's ladder).
+        const instance = randomFunction(this.rng, elementwise, constant, bounds.length > 0, this.k < EARLY_GROWTH ? true : null);
         raw = { instance, shrinks: bounds.map((b) => Rational.parse(b.strict ? this.rng.pick(['0.5', '0.9', '0.99']) : this.rng.pick(['1', '1', '0.9', '0.5']))) };
         this.rawFunctions.set(key, raw);
       }

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import type { Verdict } from '../src/result.js';
+
+/**
+ * The random instances of a declared function (`function σ : R → R`, `function L : R^n → R`)
+ * stand for every function: a step about σ passes only if it holds for all of them. A family
+ * of bounded waves and lines (a + bx + c·sin(dx + φ)) alone made wrong steps pass: every such
+ * σ has |σ'| ≤ 6 and σ'''' = −d²σ'', every such L a gradient Lipschitz with a small constant.
+ * Each wrong step here is false for a polynomial (σ = x³, x⁴; L = ‖u‖⁴) and must be refuted at
+ * every seed tried; each right one must pass, with a `for all` bound on σ' met by construction.
+ */
+interface Case { readonly name: string; readonly src: string }
+
+const SEEDS = [undefined, 1, 2, 3] as const;
+const PASS: readonly Verdict[] = ['proved', 'checked'];
+
+const σ = 'function σ : R → R\n';
+const BOUNDED = "scalar γ\nfunction σ : R → R\nassume γ > 0\nassume |σ'(z)| ≤ γ for all z\n";
+const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
+
+const WRONG: Case[] = [
+  { name: "|σ'(z)| ≤ 7 (σ = x³ at z = 3)", src: step(`scalar z\n${σ}`, "|σ'(z)|", '≤', '7') },
+  { name: "|σ''(z)| ≤ 9", src: step(`scalar z\n${σ}`, "|σ''(z)|", '≤', '9') },
+  { name: "σ''(x) σ''''(x) ≤ 0 (σ = x⁴)", src: step(`scalar x\n${σ}`, "σ''(x) σ''''(x)", '≤', '0') },
+  { name: "σ''''(x) σ''(y) = σ''(x) σ''''(y) (σ = x⁴ at x = 1, y = 0)", src: step(`scalar x, y\n${σ}`, "σ''''(x) σ''(y)", '=', "σ''(x) σ''''(y)") },
+  { name: '|σ(x)| ≤ 100 + 100|x| (linear growth)', src: step(`scalar x\n${σ}`, '|σ(x)|', '≤', '100 + 100 |x|') },
+  { name: "‖diag(σ'(W x + b))‖ ≤ 10 with no assumption", src: step(`vector x, b in R^n\nmatrix W in R^{n×n}\n${σ}`, "‖diag(σ'(W x + b))‖", '≤', '10') },
+  {
+    name: '|σ(T)|/T² ≤ (10 + 10T)/T² over the integers (σ = x³)',
+    src: `integer T\n${σ}show |σ(T)|/T^2 → 0 as T → ∞\n    |σ(T)|/T^2\n  ≤ (10 + 10 T)/T^2\n  → 0 as T → ∞\n`,
+  },
+  { name: '‖∇_u L(u) − ∇_v L(v)‖ ≤ 1000 ‖u − v‖ (L = ‖u‖⁴)', src: step('vector u, v in R^n\nfunction L : R^n → R\n', '‖∇_u L(u) - ∇_v L(v)‖', '≤', '1000 ‖u - v‖') },
+  { name: '‖∇_u L(u)‖ ≤ 1000 + 1000 ‖u‖ (linear growth of the gradient)', src: step('vector u in R^n\nfunction L : R^n → R\n', '‖∇_u L(u)‖', '≤', '1000 + 1000 ‖u‖') },
+  { name: '‖∂/∂u F(u)‖ ≤ 1000 for F : R^n → R^m', src: step('vector u in R^n\nfunction F : R^n → R^m\n', '‖∂/∂u F(u)‖', '≤', '1000') },
+  // Under a bound on σ' only, σ'' is not bounded by it.
+  { name: "|σ''(z)| ≤ γ under |σ'(z)| ≤ γ for all z", src: step(`scalar z\n${BOUNDED}`, "|σ''(z)|", '≤', 'γ') },
+];
+
+const RIGHT: Case[] = [
+  { name: "d/dz σ(2z) = 2σ'(2z)", src: step(`scalar z\n${σ}`, 'd/dz σ(2z)', '=', "2 σ'(2z)") },
+  { name: "d/dz σ(z)² = 2σ(z)σ'(z)", src: step(`scalar z\n${σ}`, 'd/dz σ(z)^2', '=', "2 σ(z) σ'(z)") },
+  { name: "d/dz σ'(3z) = 3σ''(3z)", src: step(`scalar z\n${σ}`, "d/dz σ'(3z)", '=', "3 σ''(3z)") },
+  { name: "d²/dz² σ''(z) = σ''''(z)", src: step(`scalar z\n${σ}`, "d²/dz² σ''(z)", '=', "σ''''(z)") },
+  { name: "d/dx (x σ(x)) = σ(x) + x σ'(x)", src: step(`scalar x\n${σ}`, 'd/dx (x σ(x))', '=', "σ(x) + x σ'(x)") },
+  { name: 'σ(x) − σ(x) = 0', src: step(`scalar x\n${σ}`, 'σ(x) - σ(x)', '=', '0') },
+  { name: 'σ(u)ᵀσ(u) = ‖σ(u)‖² (elementwise)', src: step(`vector u in R^n\n${σ}`, 'σ(u)ᵀ σ(u)', '=', '‖σ(u)‖^2') },
+  { name: "∂/∂x σ(W x) = diag(σ'(W x)) W", src: step(`vector x in R^n\nmatrix W in R^{n×n}\n${σ}`, '∂/∂x σ(W x)', '=', "diag(σ'(W x)) W") },
+  { name: '∇_u (L(u) + L(u)) = 2∇_u L(u)', src: step('vector u in R^n\nfunction L : R^n → R\n', '∇_u (L(u) + L(u))', '=', '2 ∇_u L(u)') },
+  { name: '∇²_u L(u) is symmetric', src: step('vector u in R^n\nfunction L : R^n → R\n', '∇²_u L(u)', '=', '(∇²_u L(u))ᵀ') },
+  { name: '∇_u (uᵀu L(u)) = 2 L(u) u + uᵀu ∇_u L(u)', src: step('vector u in R^n\nfunction L : R^n → R\n', '∇_u (uᵀu L(u))', '=', '2 L(u) u + uᵀu ∇_u L(u)') },
+  { name: "|σ'(z)| ≤ γ under |σ'(z)| ≤ γ for all z", src: step(`scalar z\n${BOUNDED}`, "|σ'(z)|", '≤', 'γ') },
+  { name: "σ'(x)² ≤ γ² under |σ'(z)| ≤ γ for all z", src: step(`scalar x\n${BOUNDED}`, "σ'(x)^2", '≤', 'γ^2') },
+  { name: "‖diag(σ'(W x + b))‖ ≤ γ under |σ'(z)| ≤ γ for all z", src: step(`vector x, b in R^n\nmatrix W in R^{n×n}\n${BOUNDED}`, "‖diag(σ'(W x + b))‖", '≤', 'γ') },
+  { name: "|σ''(z)| ≤ c under |σ''(z)| ≤ c for all z", src: step("scalar z, c\nfunction σ : R → R\nassume c > 0\nassume |σ''(z)| ≤ c for all z\n", "|σ''(z)|", '≤', 'c') },
+  { name: '|σ(x) − σ(y)| ≤ 2 under |σ(z)| ≤ 1 for all z', src: step('scalar x, y\nfunction σ : R → R\nassume |σ(z)| ≤ 1 for all z\n', '|σ(x) - σ(y)|', '≤', '2') },
+];
+
+/** The last step's verdict, or the last show's when the file has one. */
+async function verdictOf(src: string, seed: number | undefined): Promise<{ verdict: Verdict; what: string; errors: string[]; counterexample: unknown }> {
+  // (A generous time limit: a right step's searches take a second or two on a loaded machine.)
+  const report = await checkSource(src, { file: 'family.deriv', timeoutMs: 20_000, ...(seed === undefined ? {} : { seed }) });
+  const errors = report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+  const item = report.shows.length > 0 ? report.shows[report.shows.length - 1]! : report.steps[report.steps.length - 1]!;
+  return { verdict: item.verdict, what: `${item.verdict}: ${item.message}`, errors, counterexample: 'counterexample' in item ? item.counterexample : undefined };
+}
+
+describe('declared functions are sampled from a family wide enough for every function', () => {
+  const seeds = SEEDS.map((s) => [s === undefined ? 'default' : String(s), s] as const);
+  describe.each(seeds)('seed %s', (_label, seed) => {
+    it.each(WRONG.map((c) => [c.name, c] as const))('refutes %s', async (_name, c) => {
+      const { verdict, what, errors } = await verdictOf(c.src, seed);
+      expect(errors).toEqual([]);
+      expect(verdict, what).toBe('refuted');
+    });
+    it.each(RIGHT.map((c) => [c.name, c] as const))('passes %s', async (_name, c) => {
+      const { verdict, what, errors } = await verdictOf(c.src, seed);
+      expect(errors).toEqual([]);
+      expect(PASS, what).toContain(verdict);
+    });
+  });
+
+  it("prints the instance of a counterexample so that it can be written down and reproduces the failure", async () => {
+    // The counterexample's σ, put in as a definition, fails the step at the same z.
+    const report = await checkSource(step(`scalar z\n${σ}`, "|σ'(z)|", '≤', '7'), { file: 'family.deriv' });
+    const s = report.steps[0]!;
+    expect(s.verdict).toBe('refuted');
+    const values = new Map(s.counterexample!.assignments);
+    const instance = values.get('σ')!;
+    expect(instance).toMatch(/x[³⁴]/);
+    const again = await checkSource(`define s(x) = ${instance}\n    |s'(${values.get('z')})|\n  ≤ 7\n`, { file: 'again.deriv' });
+    expect(again.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    expect(again.steps[0]!.verdict).toBe('refuted');
+  });
+
+  it('draws σ without the growing terms where a for-all bound on it is assumed, and with them elsewhere', async () => {
+    const described = async (src: string) => {
+      const texts: string[] = [];
+      for (const seed of [1, 2, 3, 4, 5, 6]) {
+        const report = await checkSource(src, { file: 'family.deriv', seed });
+        const cx = report.steps[0]!.counterexample;
+        if (cx) texts.push(new Map(cx.assignments).get('σ') ?? '');
+      }
+      return texts;
+    };
+    // σ(x) = 5: refuted at a point whose σ is printed.
+    const free = await described(step(`scalar x\n${σ}`, 'σ(x)', '=', '5'));
+    expect(free.some((t) => /x[³⁴]/.test(t)), free.join('\n')).toBe(true);
+    const bounded = await described(step(`scalar x\n${BOUNDED}`, 'σ(x)', '=', '5'));
+    expect(bounded.length).toBeGreaterThan(0);
+    expect(bounded.filter((t) => /x[³⁴]/.test(t)), bounded.join('\n')).toEqual([]);
+  });
+});
