@@ -1,6 +1,7 @@
 import type { BigOp, Call, Dim, Expr, Var } from '../../ast.js';
 import { builtinFunction, builtinNorm } from '../../builtins.js';
 import { slots } from '../../ast-walk.js';
+import { tick } from '../../deadline.js';
 import { printName } from '../../print.js';
 import { Inexact, Mat, Signal, Skip, Undecided, Undefined, Unsupported, isMat, type Elementary, type Field, type Val } from './field.js';
 import * as L from './linalg.js';
@@ -110,6 +111,7 @@ export function hugeLiteral(text: string): { mantissa: Rational; exponent: bigin
  * Unsupported where the construct is not evaluated.
  */
 export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): Val<S> {
+  tick();
   const F = host.field;
   switch (e.kind) {
     case 'Num': {
