@@ -18,9 +18,9 @@ import type { ProofRule, RuleInput, RuleOutcome } from './registry.js';
  * then the sums over one range are combined, and the two sides are equal when, for each
  * range, the combined bodies are equal as functions of the index (checked the same way,
  * for nested sums) and what is left outside the sums is equal. Constant ranges of up to
- * 16 terms are written out (the empty sum is 0, the empty product 1 or I); a ∏ of a
- * constant is a power; products with one body over ranges that differ by constants are
- * split to a common range too. The last comparisons are exact identity tests in which a
+ * 16 terms are written out while that stays small (MAX_EXPANDED_NODES; the empty sum is 0,
+ * the empty product 1 or I); a ∏ of a constant is a power; products with one body over
+ * ranges that differ by constants are split to a common range too. The last comparisons are exact identity tests in which a
  * power with a symbolic exponent q^{t-i} is q^t·(q^i)^{-1} (needs q ≠ 0, or only
  * non-negative exponents) and anything else not rational stands as an opaque atom.
  *
