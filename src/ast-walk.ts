@@ -1,4 +1,5 @@
 import type { Expr, Formula, Name, RelOp, Var } from './ast.js';
+import { tick } from './deadline.js';
 import { nameKey } from './print.js';
 
 /**
@@ -42,8 +43,12 @@ export function bindersOf(e: Expr): readonly string[] {
   }
 }
 
-/** The children of a node, in order, with their roles (subscripts of names included). */
+/**
+ * The children of a node, in order, with their roles (subscripts of names included). Every
+ * walk goes through here, so here the step's hard time limit is looked at (src/deadline.ts).
+ */
 export function slots(e: Expr): readonly Slot[] {
+  tick();
   switch (e.kind) {
     case 'Num': case 'Const': return [];
     case 'Var': return e.name.index ? [slot(e.name.index, 'index')] : [];

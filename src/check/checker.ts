@@ -5,6 +5,7 @@ import type {
 import { exprKey, formulaExprs, formulaKey, mapChildren, trivialKey, visit } from '../ast-walk.js';
 import { constantValue } from './evaluator/interpret.js';
 import { diagnostic, type Diagnostic, type RelatedNote } from '../diagnostics.js';
+import { msText, OverTime, withDeadline } from '../deadline.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
 import type { ResolvedFile } from '../types/resolve.js';
@@ -527,11 +528,13 @@ export class Checker {
     const opts: StepOptions = { seed: extra.seed ?? this.options.seed, samples: this.options.samples, deadline };
     const salt = extra.salt ?? '';
     const text = (x: Expr | Formula) => (isExpr(x) ? printExpr(x) : printFormula(x));
+    // A hard stop a little after the deadline, inside work that does not look at it (src/deadline.ts).
+    const limit = deadline === fileDeadline ? 'the time limit for the whole file' : `its time limit (${msText(this.options.timeoutMs)}; raise --timeout)`;
     try {
-      return decideStep({
+      return withDeadline(deadline, limit, Math.max(20, (deadline - Date.now()) / 4), () => decideStep({
         left, rel, right, hint: step.hint, prep, unfoldings, functions: ctx.defs.filter((d) => d.params), rules,
         salt: `${salt}${text(left)} ${rel} ${text(right)}`, limit: step.limit ?? null,
-      }, opts);
+      }, opts));
     } catch (err) {
       return escaped(err);
     }
@@ -876,7 +879,8 @@ function implies(got: RelOp | Connective, want: RelOp | Connective): boolean {
  */
 /** The `unknown` of a step whose check threw: a signal that escaped (a value out of reach, a construct not evaluated) is a reason, not a crash. */
 function escaped(err: unknown): Outcome {
-  const message = err instanceof RangeError ? 'this step is nested too deeply to check'
+  const message = err instanceof OverTime ? err.message
+    : err instanceof RangeError ? 'this step is nested too deeply to check'
     : err instanceof Signal ? err.message
     : err instanceof Error && err.message.startsWith('[DecimalError]') ? 'a number here is out of reach of decimal arithmetic (too many digits)'
     : `internal error while checking: ${(err as Error)?.message ?? String(err)}${process.env['DERIV_DEBUG'] ? `\n${(err as Error)?.stack}` : ''}`;

@@ -1,5 +1,7 @@
 import type { BigOp, Call, Dim, Expr, Var } from '../../ast.js';
 import { builtinFunction, builtinNorm } from '../../builtins.js';
+import { slots } from '../../ast-walk.js';
+import { tick } from '../../deadline.js';
 import { printName } from '../../print.js';
 import { Inexact, Mat, Signal, Skip, Undecided, Undefined, Unsupported, isMat, type Elementary, type Field, type Val } from './field.js';
 import * as L from './linalg.js';
@@ -56,6 +58,16 @@ const TRANSCENDENTAL: ReadonlySet<string> = new Set(['exp', 'sin', 'cos', 'tan',
 /** ∑ and ∏ with more terms than this are not evaluated. */
 export const MAX_TERMS = 100_000;
 
+/**
+ * Terms a ∑ or ∏ with others nested inside it may have in all, per millisecond left before
+ * the deadline (ten times what exact arithmetic does): ∑_{i=1}^{2} … ∑_{i=1}^{2} i, 28 deep,
+ * has 2^28 terms and is refused at once rather than run to its time limit.
+ */
+const NESTED_TERMS_PER_MS = 10_000;
+/** The least budget of nested terms, however little time is left, and the most with no deadline. */
+const NESTED_TERMS_MIN = 1_000_000;
+const NESTED_TERMS_MAX = 1e10;
+
 const literals = new WeakMap<Expr, Rational>();
 const keys = new WeakMap<Var, string>();
 
@@ -99,6 +111,7 @@ export function hugeLiteral(text: string): { mantissa: Rational; exponent: bigin
  * Unsupported where the construct is not evaluated.
  */
 export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): Val<S> {
+  tick();
   const F = host.field;
   switch (e.kind) {
     case 'Num': {
@@ -391,11 +404,94 @@ export function isBuiltin(name: string): boolean {
   return b !== undefined && b.notation === 'call';
 }
 
+/** Whether a ∑ or ∏ is being evaluated (its terms were counted when the outermost one began). */
+let insideBigOp = false;
+
 function bigOp<S>(e: BigOp, host: Host<S>, env: Env<S>): Val<S> {
-  const F = host.field;
   const lo = integerValue(e.lower, host, env);
   const hi = integerValue(e.upper, host, env);
   if (hi - lo > BigInt(MAX_TERMS)) throw new Unsupported(`a ∑ or ∏ with more than ${MAX_TERMS} terms`);
+  if (insideBigOp || nestedOps(e.body).length === 0) return bigOpTerms(e, lo, hi, host, env);
+  // The outermost of nested ∑/∏: their terms in all, against what the time left can evaluate.
+  const left = host.deadline === Infinity ? Infinity : (host.deadline - Date.now()) * NESTED_TERMS_PER_MS;
+  const budget = Math.min(NESTED_TERMS_MAX, Math.max(NESTED_TERMS_MIN, left));
+  const count = termCount(e, lo, hi, host, env, budget);
+  if (count > budget) {
+    throw new Unsupported(`this ${e.op === 'sum' ? '∑' : '∏'} has ${countText(count)} terms (∑ and ∏ inside one another), too many to evaluate in the time limit`);
+  }
+  insideBigOp = true;
+  try {
+    return bigOpTerms(e, lo, hi, host, env);
+  } finally {
+    insideBigOp = false;
+  }
+}
+
+/** The ∑ and ∏ directly inside an expression (not inside another ∑ or ∏), cached per node. */
+const nestedCache = new WeakMap<Expr, readonly BigOp[]>();
+function nestedOps(e: Expr): readonly BigOp[] {
+  let out = nestedCache.get(e);
+  if (out) return out;
+  const found: BigOp[] = [];
+  const rec = (x: Expr): void => {
+    if (x.kind === 'BigOp') found.push(x);
+    else for (const c of slots(x)) rec(c.expr);
+  };
+  rec(e);
+  out = found;
+  nestedCache.set(e, out);
+  return out;
+}
+
+/**
+ * About how many terms a ∑/∏ over [lo, hi] has with those nested in it, where their bounds
+ * are known exactly (else each counts once), linear in the depth. Stops counting past `budget`.
+ */
+function termCount<S>(e: BigOp, lo: bigint, hi: bigint, host: Host<S>, env: Env<S>, budget: number): number {
+  const n = hi < lo ? 0 : Number(hi - lo) + 1;
+  const inner = nestedOps(e.body);
+  if (n === 0 || inner.length === 0) return n;
+  const key = printName(e.index);
+  const at = (i: bigint): Env<S> => {
+    const values = new Map(env.values);
+    values.delete(key);
+    const integers = new Map(env.integers);
+    integers.set(key, i);
+    return { values, integers };
+  };
+  const bounds = (op: BigOp, where: Env<S>): [bigint, bigint] | null => {
+    try {
+      const l = exactValue(op.lower, host, where);
+      const h = exactValue(op.upper, host, where);
+      return l?.isInteger() && h?.isInteger() ? [l.n, h.n] : null;
+    } catch (err) {
+      if (err instanceof Signal) return null;
+      throw err;
+    }
+  };
+  // (Where an inner range reads the index, its length at the middle of the range: exact on
+  // average for one that grows linearly, ∑_{i=1}^{n} ∑_{j=1}^{i}.)
+  const mid = at(lo + (hi - lo + 1n) / 2n);
+  let each = 0;
+  for (const op of inner) {
+    const b = bounds(op, mid);
+    each += b === null ? 1 : termCount(op, b[0], b[1], host, mid, budget / n);
+    if (n * each > budget) break;
+  }
+  return n * Math.max(1, each);
+}
+
+/** A count of terms in words: 4,096; about 2.7·10^8 (2^28 where it is one). */
+function countText(n: number): string {
+  const k = Math.log2(n);
+  if (Number.isInteger(k) && k > 16) return `2^${k}`;
+  if (n < 1e6) return Math.round(n).toLocaleString('en-US');
+  const exp = Math.floor(Math.log10(n));
+  return `about ${(n / 10 ** exp).toFixed(1)}·10^${exp}`;
+}
+
+function bigOpTerms<S>(e: BigOp, lo: bigint, hi: bigint, host: Host<S>, env: Env<S>): Val<S> {
+  const F = host.field;
   const key = printName(e.index);
   const values = new Map(env.values);
   values.delete(key);

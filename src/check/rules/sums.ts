@@ -18,9 +18,9 @@ import type { ProofRule, RuleInput, RuleOutcome } from './registry.js';
  * then the sums over one range are combined, and the two sides are equal when, for each
  * range, the combined bodies are equal as functions of the index (checked the same way,
  * for nested sums) and what is left outside the sums is equal. Constant ranges of up to
- * 16 terms are written out (the empty sum is 0, the empty product 1 or I); a ∏ of a
- * constant is a power; products with one body over ranges that differ by constants are
- * split to a common range too. The last comparisons are exact identity tests in which a
+ * 16 terms are written out while that stays small (MAX_EXPANDED_NODES; the empty sum is 0,
+ * the empty product 1 or I); a ∏ of a constant is a power; products with one body over
+ * ranges that differ by constants are split to a common range too. The last comparisons are exact identity tests in which a
  * power with a symbolic exponent q^{t-i} is q^t·(q^i)^{-1} (needs q ≠ 0, or only
  * non-negative exponents) and anything else not rational stands as an opaque atom.
  *
@@ -46,6 +46,11 @@ const MAX_CASES = 3;
 const MAX_PEEL = 8;
 /** A sum or product with constant bounds is written out when it has at most this many terms. */
 const MAX_EXPAND = 16;
+/**
+ * …and when what it is written out to has at most this many nodes: sums over fixed ranges
+ * nested in one another multiply (∑_{i=1}^{2} written 28 deep is 2^28 terms).
+ */
+const MAX_EXPANDED_NODES = 20_000;
 /** At most this many additive pieces are handled at once. */
 const MAX_PIECES = 96;
 /** Sums nested deeper than this are opaque. */
@@ -144,6 +149,17 @@ function put(body: Expr, key: string, value: Expr): Expr {
     if (x.kind === 'BigOp' && free.has(printName(x.index))) throw new NotApplicable(`the index '${printName(x.index)}' of an inner ∑ or ∏ is also a name outside it`);
   });
   return substitute(body, new Map([[key, value]]));
+}
+
+/** The nodes of an expression, counted up to `cap` (more: cap + 1). */
+function nodeCount(e: Expr, cap: number): number {
+  let n = 0;
+  const rec = (x: Expr): void => {
+    if (++n > cap) return;
+    for (const c of slots(x)) rec(c.expr);
+  };
+  rec(e);
+  return n;
 }
 
 function mentions(e: Expr, key: string): boolean {
@@ -333,7 +349,12 @@ function expandConstant(e: Expr, facts: Facts, proof: Proof): Expr {
       const lo = proof.affine(e.lower, facts);
       const hi = proof.affine(e.upper, facts);
       const key = printName(e.index);
-      if (lo && hi && affineIsConst(lo) && affineIsConst(hi) && hi.constant - lo.constant + 1 <= MAX_EXPAND) {
+      const count = lo && hi ? hi.constant - lo.constant + 1 : Infinity;
+      if (lo && hi && affineIsConst(lo) && affineIsConst(hi) && count <= MAX_EXPAND && count * nodeCount(body, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+        proof.note(`${rangeText(e)} is not written out: with the sums and products inside it, it would be too long`);
+        return op;
+      }
+      if (lo && hi && affineIsConst(lo) && affineIsConst(hi) && count <= MAX_EXPAND) {
         const terms: Expr[] = [];
         for (let k = lo.constant; k <= hi.constant; k++) terms.push(put(body, key, num(k, e.range)));
         if (terms.length === 0) {
