@@ -529,6 +529,12 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '(x² − 1)/(x − 1) = 2 ⇔ x + 1 = 2 gains x = 1', text: 'scalar x\n    (x^2 - 1)/(x - 1) = 2\n  ⇔ x + 1 = 2\n', want: 'refuted' },
     { name: 'log x ≥ 0 ⇔ x ≥ 1 keeps the solution set', text: 'scalar x\n    log(x) ≥ 0\n  ⇔ x ≥ 1\n', want: 'passes' },
     { name: '√x < 2 ⇒ x < 4 (a ⇒ holds where its left has no value)', text: 'scalar x\n    √x < 2\n  ⇒ x < 4\n', want: 'passes' },
+    // (A part of an `or` or `and` with no value leaves the other to decide: x ≤ 0 holds at x = −1.)
+    { name: 'log x ≤ 0 or x ≤ 0 ⇔ x ≤ 1', text: 'scalar x\n    log(x) ≤ 0 or x ≤ 0\n  ⇔ x ≤ 1\n', want: 'passes' },
+    { name: 'x < 0 or √x ≤ 2 ⇔ x ≤ 4', text: 'scalar x\n    x < 0 or √x ≤ 2\n  ⇔ x ≤ 4\n', want: 'passes' },
+    { name: 'x ≤ 1 ⇔ log x ≤ 0 or x ≤ 0', text: 'scalar x\n    x ≤ 1\n  ⇔ log(x) ≤ 0 or x ≤ 0\n', want: 'passes' },
+    { name: 'x > 0 and log x ≤ 0 ⇔ 0 < x ≤ 1', text: 'scalar x\n    x > 0 and log(x) ≤ 0\n  ⇔ 0 < x ≤ 1\n', want: 'passes' },
+    { name: 'log x ≤ 0 or x < 0 ⇔ x ≤ 1 gains x = 0', text: 'scalar x\n    log(x) ≤ 0 or x < 0\n  ⇔ x ≤ 1\n', want: 'refuted' },
     { name: '√x < 2 ⇔ x < 4 under x ≥ 0', text: 'scalar x\nassume x ≥ 0\n    √x < 2\n  ⇔ x < 4\n', want: 'passes' },
     // A statement with no value has no solutions there: where the left one is false too,
     // the solution sets agree (LANGUAGE.md §5.5), so these are right.

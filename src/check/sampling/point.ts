@@ -1229,6 +1229,27 @@ export class Point {
     switch (f.kind) {
       case 'TagFact': return hasTag(F, this.evaluate(F, f.subject), f.tag);
       case 'Logic': {
+        if (f.op === '∧' || f.op === '∨') {
+          // A part with no value is no solution (log x ≤ 0 at x = −1), but the other part may
+          // decide alone: `x ≤ 0 or log x ≤ 0` holds at x = −1, `x > 0 and log x ≤ 0` fails.
+          let none: Undefined | null = null;
+          const part = (g: Formula): PointResult | 'none' => {
+            try {
+              return this.formulaAt(F, g, lenient);
+            } catch (err) {
+              if (!(err instanceof Undefined)) throw err;
+              none ??= err;
+              return 'none';
+            }
+          };
+          const a = part(f.left);
+          const b = part(f.right);
+          const decisive = f.op === '∨' ? 'holds' : 'fails';
+          if (a === decisive || b === decisive) return decisive;
+          if (none) throw none;
+          if (a === 'undecided' || b === 'undecided' || a === 'provisional' || b === 'provisional') return 'undecided';
+          return f.op === '∨' ? 'fails' : 'holds';
+        }
         const a = this.formulaAt(F, f.left, lenient);
         const b = this.formulaAt(F, f.right, lenient);
         if (a === 'undecided' || b === 'undecided' || a === 'provisional' || b === 'provisional') return 'undecided';
