@@ -228,6 +228,16 @@ describe('derivatives as values', () => {
     expect(steps[0]!.message).toMatch(/inverse function's derivative/);
   });
 
+  it('takes partial derivatives in a recurrence\'s members and past a parameter both sides read', async () => {
+    // (Members of a family are not the names their definitions are made of: z_t reads h_{t−1},
+    // and h_{t−1} is made of z_{t−1}. A matrix both read is held fixed on both sides.)
+    const text = 'integer t\nvector h_t, v_t, z_t, b, x in R^n\nmatrix W, U, A in R^{n×n}\nfunction σ : R → R\n'
+      + 'define z_t = W h_{t-1} + U v_t + b   for t ≥ 1\ndefine h_t = σ(z_t)   for t ≥ 1\ndefine y = A x\n'
+      + '    ∂z_t/∂h_{t-1}\n  = W\n    ∂h_t/∂h_{t-1}\n  = diag(σ\'(z_t)) W\n    ∂(Aᵀ y)/∂y\n  = Aᵀ\n';
+    const { steps } = await stepsOf(text);
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved']);
+  });
+
   it('says that ∇_x f(x_0) is 0 as written, and how to write the gradient at a point', async () => {
     const text = 'vector x, x_0 in R^n\nfunction f : R^n → R\ndefine G(x) = ∇_x f(x)\n    ∇_x f(x_0)\n  = 0\n    G(x_0)\n  = 0\n    ∇_x f(x)\n  = G(x)\n';
     const { steps } = await stepsOf(text);

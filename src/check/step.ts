@@ -897,11 +897,19 @@ function backwardDerivative(p: StepProblem): string | null {
   for (const x of derivativesOf(p)) {
     const wrt = (x.wrt as Var).name;
     const key = nameKeyOf(wrt);
+    // (Not a family's member: ∂z_t/∂h_{t−1} with h_t = σ(z_t) reads z_t, not the z_{t−1} that
+    // h_{t−1} is made of; names are compared by family here, so members cannot be told apart.)
+    if (wrt.index !== null || p.prep.ctx.scope.lookup(wrt)?.info.family) continue;
     const own = defs.filter((d) => !d.params && nameKeyOf(d.target) === key);
     if (own.length === 0) continue;
     const from = new Set<string>();
     for (const d of own) for (const n of namesRead(d.value, defs, key, nameKeyOf)) from.add(n);
-    const shared = [...namesRead(x.body, defs, key, nameKeyOf)].filter((n) => from.has(n));
+    // (A matrix both read is a parameter held fixed on both sides: ∂(Aᵀy)/∂y with y = A x is Aᵀ.)
+    const matrix = (k: string): boolean => {
+      const shape = p.prep.ctx.scope.get(k)?.shape;
+      return shape?.kind === 'matrix' && shape.cols !== 1 && shape.rows !== 1;
+    };
+    const shared = [...namesRead(x.body, defs, key, nameKeyOf)].filter((n) => from.has(n) && !matrix(n));
     if (shared.length === 0) continue;
     const def = own[own.length - 1]!;
     const names = shared.join(', ');
