@@ -213,6 +213,9 @@ export const DIAGNOSTICS = {
   'unknown-rule': entry('warning', (a: { rule: string }) => `unknown rule '${a.rule}': the step is still checked, without it`),
   'unknown-show': entry('warning', (a: { name: string }) =>
     `no show named "${a.name}" comes before this step; the step is checked without it`),
+  /** A cited show that was shown under another section's assumptions. */
+  'show-other-section': entry('warning', (a: { name: string; section: string }) =>
+    `show "${a.name}" was shown under the assumptions of section "${a.section}", which do not hold here: the step is checked without it`),
   'show-not-passed': entry('warning', (a: { name: string; verdict: string }) =>
     `show "${a.name}" is ${a.verdict}, so it is not used here; the step is checked without it`),
   'ih-outside-induction': entry('warning', () =>

@@ -22,3 +22,24 @@ describe('a named show that passed is a fact, never a loop', () => {
     expect(got.map((v, i) => (v === 'proved' || v === 'checked') === (want[i] === 'proved' || want[i] === 'checked'))).toEqual(want.map(() => true));
   });
 });
+
+describe("a show shown under a section's assumptions holds in that section only", () => {
+  // (A later section does not have them: `assume a = 2` in "one" is not a fact in "two".)
+  it('is no definition in a later section', async () => {
+    const report = await checkSource('scalar a, b\nsection "one"\nassume a = 2\nshow "a": a = 2\nshow "b": a + b = b + 2\nsection "two"\n    a\n  = 2\n', {});
+    expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'proved']);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['refuted']);
+  });
+
+  it('is not used when cited in a later section, with a warning', async () => {
+    const report = await checkSource('scalar a\nsection "one"\nassume a = 2\nshow "a": a = 2\nsection "two"\n    a\n  = 2   by "a"\n', {});
+    expect(report.steps.map((s) => s.verdict)).toEqual(['refuted']);
+    expect(report.diagnostics.map((d) => d.code)).toContain('show-other-section');
+  });
+
+  it('still holds on where it needed no section assumption', async () => {
+    const report = await checkSource('scalar a\nassume a = 2\nsection "one"\nshow "a": a = 2\nsection "two"\n    a + a\n  = 4   by "a"\n', {});
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved']);
+    expect(report.diagnostics.map((d) => d.code)).not.toContain('show-other-section');
+  });
+});

@@ -50,7 +50,11 @@ const INDEX_SPAN = 5;
 /** A `for all t ≥ k` claim with no chain is checked for t = k … 12 (LANGUAGE.md §5.2). */
 const FOR_ALL_TOP = 12;
 
-interface Fact { readonly name: string; readonly claim: Formula; readonly verdict: Verdict; readonly forAll: Compare | null }
+/**
+ * A named show and how it ended. `section`: the section it was shown in, when that section's
+ * own assumptions were among its premises (it holds there only), else null (it holds on).
+ */
+interface Fact { readonly name: string; readonly claim: Formula; readonly verdict: Verdict; readonly forAll: Compare | null; readonly section: number | null; readonly sectionName: string | null }
 
 /** Walks a resolved file in order, keeping what is in scope, and decides every step and show. */
 export class Checker {
@@ -69,6 +73,8 @@ export class Checker {
   private readonly fileRandom = { specs: new Map<string, RandomSpec>(), dependent: new Set<string>() };
   private sectionRandom = { specs: new Map<string, RandomSpec>(), dependent: new Set<string>() };
   private sectionAssumes: Condition[] = [];
+  /** How many sections have begun (which one a fact was shown in). */
+  private sectionCount = 0;
   /** Assumptions left out for an error (a condition that does not type-check), file level and this section's: their ranges. */
   private fileDropped: Range[] = [];
   private sectionDropped: Range[] = [];
@@ -126,6 +132,7 @@ export class Checker {
     switch (st.kind) {
       case 'Section':
         this.section = st.name;
+        this.sectionCount++;
         this.inSection = true;
         this.sectionAssumes = [];
         this.sectionDropped = [];
@@ -240,6 +247,8 @@ export class Checker {
     const out: Define[] = [];
     for (const f of this.facts) {
       if (f.verdict !== 'proved' && f.verdict !== 'checked') continue;
+      // (Shown under a section's assumptions: a fact in that section only.)
+      if (f.section !== null && f.section !== this.sectionCount) continue;
       const c = f.claim;
       if (c.kind !== 'Compare' || c.ops.length !== 1 || c.ops[0] !== '=' || c.operands[0]!.kind !== 'Var') continue;
       const lhs = c.operands[0];
@@ -307,6 +316,10 @@ export class Checker {
     }
     if (fact.verdict !== 'proved' && fact.verdict !== 'checked') {
       this.warnings.push(diagnostic('show-not-passed', { name, verdict: fact.verdict }, range));
+      return null;
+    }
+    if (fact.section !== null && fact.section !== this.sectionCount) {
+      this.warnings.push(diagnostic('show-other-section', { name, section: fact.sectionName ?? '' }, range));
       return null;
     }
     if (fact.claim.kind !== 'Compare' || fact.claim.ops.length !== 1 || fact.claim.ops[0] !== '=') return null;
@@ -586,7 +599,10 @@ export class Checker {
         ...(reaches !== undefined ? { reaches } : {}),
         ...(starts !== undefined ? { starts } : {}),
       });
-      if (st.name) this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll });
+      if (st.name) {
+        const premised = this.inSection && this.sectionAssumes.length > 0;
+        this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll, section: premised ? this.sectionCount : null, sectionName: premised ? this.section : null });
+      }
     };
     if (this.hasError(st.claim.range) || (st.forAll && this.hasError(st.forAll.range))) {
       this.skipChains(st);
