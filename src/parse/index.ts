@@ -162,10 +162,12 @@ function depthOf(value: unknown): number {
 function parseLine(code: string, kind: ParsedKind, keyword: string | null, language: Language): LineOutcome {
   const parsed = parseWithRule(code, START_RULES[kind], keyword, language);
   if ('value' in parsed) return { part: parsed.value as LinePart, warnings: readingWarnings(parsed.value, code) };
-  const hint = kind === 'continuation' || kind === 'head' ? hintStartOf(code) : null;
+  const hint = kind === 'continuation' || kind === 'head' || (kind === 'statement' && keyword === 'show') ? hintStartOf(code) : null;
   if (hint === null || parsed.error.range[0] < hint) return parsed;
-  // (Not where a relation follows `by`: `x \text{by} = 1` is a misplaced word, not a justification.)
-  if (/^[=<>≤≥≠⇔⇒→]/u.test(code.slice(hint).replace(/^(?:by|since)\s*/u, ''))) return parsed;
+  const after = code.slice(hint).replace(/^(?:by|since)\s*/u, '');
+  // (Not where an equation goes on after `by`: `x \text{by} = 1` is a misplaced word, not a
+  // justification; nor a show's `by induction on t`, which its blocks need.)
+  if (/^(?:[=≤≥≠⇔⇒→]|<=|>=|=>|->)/u.test(after) || /^induction\b/u.test(after)) return parsed;
   const bare = parseWithRule(code.slice(0, hint), START_RULES[kind], keyword, language);
   if (!('value' in bare)) return parsed;
   // (At the place it went wrong, as the error was.)
