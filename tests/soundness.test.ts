@@ -628,6 +628,7 @@ describe('soundness: fixed after the red-team pass', () => {
     // `assume n ≥ 11` made every step about size n unknown.
     { name: 'dims: tr(A + A) = 2 tr(A) under n ≥ 11', text: 'matrix A in R^{n×n}\nassume n ≥ 11\n    tr(A + A)\n  = 2 tr(A)\n', want: 'passes' },
     { name: 'dims: xᵀx = ‖x‖² under n ≥ 12', text: 'vector x in R^n\nassume n ≥ 12\n    xᵀx\n  = ‖x‖^2\n', want: 'passes' },
+    { name: 'dims: tr(I_n) ≤ 14 under n ≥ 12 fails at 15', text: 'integer n\nmatrix A in R^{n×n}\nassume n ≥ 12\n    tr(I_n)\n  ≤ 14\n', want: 'refuted' },
     { name: 'dims: tr(I_n) = 14 under n ≥ 14 fails', text: 'matrix A in R^{n×n}\nassume n ≥ 14\n    tr(I_n)\n  = 14\n', want: 'refuted' },
     { name: 'dims: tr(I_n) = 16 under n ≥ 16 is not decided by 16 alone', text: 'matrix A in R^{n×n}\nassume n ≥ 16\n    tr(I_n)\n  = 16\n', want: 'fails' },
   ];

@@ -3,7 +3,7 @@ import { Mat, isMat, type Val } from '../evaluator/field.js';
 import * as L from '../evaluator/linalg.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
-import { MAX_DIMENSION } from './draw.js';
+import { MAX_DIMENSION, MAX_DRAWN_DIMENSION } from './draw.js';
 import { visit } from '../../ast-walk.js';
 import { builtinFunction } from '../../builtins.js';
 import type { Point } from './point.js';
@@ -62,8 +62,8 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
       // probe broke the assumption, and m past 6 was never tried.)
       if (base.prep.dimensionEquations.has(d)) continue;
       const { lo, hi } = base.prep.dimensionRange(d);
-      if (lo > MAX_DIMENSION) return;
-      dims.set(d, Math.min(hi, Math.max(lo, n)));
+      if (lo > MAX_DRAWN_DIMENSION) return;
+      dims.set(d, Math.min(hi, MAX_DRAWN_DIMENSION, Math.max(lo, n)));
     }
     const key = `${[...dims].map(([d, n]) => `${d}=${n}`).join(',')}|${identity}|${ones}|${k}`;
     // (Sizes the sampled points walk, lo … lo + 3 of each range, are not tried again.)
@@ -83,14 +83,20 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
   const sizes = new Set<number>(LARGER);
   for (const f of fixed) for (const n of [f - 1, f, f + 1]) if (n > 5 && n <= MAX_DIMENSION) sizes.add(n);
   for (const d of symbols) {
-    const { hi } = base.prep.dimensionRange(d);
+    const { lo, hi } = base.prep.dimensionRange(d);
     if (hi > 5 && hi <= MAX_DIMENSION) sizes.add(hi);
+    // (Where the assumptions start past 9, every size up to the largest drawn: under n ≥ 12
+    // the points walk 12 … 14, and tr(I_n) ≤ 14 fails at 15.)
+    if (lo > 9) for (let n = lo; n <= Math.min(hi, MAX_DRAWN_DIMENSION); n++) sizes.add(n);
   }
   // A size read as a number is tried at every size up to the limit (drawn only, not at I
   // beyond LARGER): (n − 10)² ≥ 1 under n ≥ 6 fails at 10 alone, and held at 6 … 9 and 12.
   const asNumber = symbols.some((d) => base.touched.has(d));
   const vectors = readsVectors(base);
-  if (asNumber) for (let n = 6; n <= MAX_DIMENSION; n++) sizes.add(n);
+  // (Up to the largest size drawn where the assumptions start past 9: under n ≥ 12 the points
+  // walk 12 … 14, and tr(I_n) ≤ 14 fails at 15.)
+  const top = symbols.some((d) => base.prep.dimensionRange(d).lo > 9) ? MAX_DRAWN_DIMENSION : MAX_DIMENSION;
+  if (asNumber) for (let n = 6; n <= top; n++) sizes.add(n);
   const ordered = [...sizes].sort((a, b) => a - b);
   for (const n of ordered) {
     add(all(n), false, 1);

@@ -426,7 +426,8 @@ export class Prepared {
     let lo = 2;
     const clamp = (x: bigint): number => Number(x > 1_000_000n ? 1_000_000n : x < -1_000_000n ? -1_000_000n : x);
     if (iv?.lo) lo = Math.max(lo, clamp(iv.lo.isInteger() && !iv.loClosed ? iv.lo.n + 1n : iv.lo.ceil()));
-    const usual = Math.max(MAX_DIMENSION, lo + 2);
+    // (Past 9, up to the largest size drawn: under n ≥ 12 with 12 … 14, tr(I_n) ≤ 14 held.)
+    const usual = lo > 9 ? Math.max(MAX_DRAWN_DIMENSION, lo + 2) : MAX_DIMENSION;
     const cap = iv?.hi ? clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor()) : null;
     if (cap !== null && cap < lo) return { lo: 2, hi: 5 };
     return { lo, hi: cap === null ? usual : Math.min(cap, usual) };
