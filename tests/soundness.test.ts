@@ -650,6 +650,15 @@ describe('soundness: fixed after the red-team pass', () => {
     }
   });
 
+  it('decides a step about members its definitions give at its one point, exactly', async () => {
+    // (Third red team: u_{1000} = 1001² was unknown: 24 points of 1000 members ran out of time.)
+    const text = 'integer t\nscalar u_t\ndefine u_0 = 1\ndefine u_t = u_{t-1} + 2t + 1   for t ≥ 1\n'
+      + '    u_{1000}\n  = 1001^2\n    u_{100}\n  = 101^2\n    u_{1000}\n  > 10^6\n    u_{1000}\n  = 1001^2 + 1\n';
+    const report = await checkSource(text, { file: 'case.deriv', timeoutMs: 4000 });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+    expect(report.steps.slice(0, 3).map((s) => s.method)).toEqual(['evaluation', 'evaluation', 'evaluation']);
+  });
+
   it('refutes a wrong line by IH where the IH holds and the definitions give every member', async () => {
     // (Third red team: it was unknown, 'the assumption speaks of one member, and the step reads others'.)
     const text = 'integer t\nscalar x_t\ndefine x_0 = 0\ndefine x_t = 3 - 2 x_{t-1}   for t ≥ 1\nshow "s": x_t ≤ 2   for all t ≥ 0   by induction on t\n'

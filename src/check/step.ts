@@ -706,6 +706,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // does not leave the cross-check's point undecided: absorbedTrusted.)
   const sample = (): SampleResult => sampleRelation(p, { ...opts, samples }, !certain || hasLargeNumber(p), false, ground, rel === '=' && !proof ? differAt : []);
   const s = certain ? absorbedTrusted(sample) : sample();
+  // (A step that read only members its definitions give is a step of numbers: its one point decides it.)
+  const numbers = ground || s.determined === true;
   const notes = [...s.notes];
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;
@@ -723,7 +725,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     }
     const differ = isExpr(left) && isExpr(right) && rel === '=' && !disagreement && !s.failure.note
       ? differenceWithDerivatives(p, left, right, opts) : null;
-    const method: Method = ground ? 'evaluation' : 'sampling';
+    const method: Method = numbers ? 'evaluation' : 'sampling';
     // A proof that unfolded a definition holding only for some indices (`define Δθ_t = … for
     // t ≥ 1`) says nothing where it does not hold (t = 0): that is the disagreement, not an engine's fault.
     const conditional = disagreement && /unfolding/.test(proof!.how) ? conditionalDefinitions(p) : [];
@@ -742,7 +744,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
         : disagreement
           ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the rule (${proof!.rule})` : 'the symbolic engine'} proved the step, but it fails at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'
-            : ground ? `the two sides differ: ${assignmentText('left', s.failure.left)}, ${assignmentText('right', s.failure.right)}`
+            : numbers ? `the two sides differ: ${assignmentText('left', s.failure.left)}, ${assignmentText('right', s.failure.right)}`
               : rel === '=' ? `the two sides differ at this point${differ ? `; left − right = ${differ}` : ''}`
                 : `'${rel}' fails at this point`,
     };
@@ -772,14 +774,14 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     };
   }
   const ranges = s.ranges ? ` (${s.ranges})` : '';
-  if (ground && !proof && s.evidence && s.evidence.agreed > 0) {
+  if (numbers && !proof && s.evidence && s.evidence.agreed > 0) {
     // Enclosures that agree to the highest precision are evidence, not a proof of equality.
     return {
       verdict: 'checked', method: 'evaluation', samples: s.held, counterexample: null, notes,
       message: `both sides are numbers whose enclosures agree to ${topDigits()} digits; equality is not proved`,
     };
   }
-  if (ground && !proof) {
+  if (numbers && !proof) {
     return {
       verdict: 'proved', method: 'evaluation', samples: s.held, counterexample: null, notes,
       message: `both sides are numbers, and ${s.evidence && s.evidence.exact > 0 ? 'their exact values' : 'their enclosures'} decide it`,

@@ -55,6 +55,25 @@ export interface SampleResult {
   readonly searchText?: string;
   /** `unknown` because something in the step is not evaluated (E[X²] not declared, a limit), not for lack of time or points. */
   readonly unsupported?: boolean;
+  /** The step read only members its definitions give (no drawn value): one point is every point. */
+  readonly determined?: boolean;
+}
+
+/**
+ * Whether a point's step read only members of families its definitions give, drawing
+ * nothing (no name, index, size or function instance): u_{1000} of `define u_0 = 1`,
+ * `define u_t = u_{t−1} + 2t + 1`.
+ */
+function determinedAt(point: Point, p: StepProblem): boolean {
+  if (point.touched.size === 0) return false;
+  const defs = p.prep.ctx.defs;
+  for (const k of point.touched) {
+    const at = k.indexOf('@');
+    if (at < 0 || point.values.has(k) || point.overrides.has(k)) return false;
+    const family = k.slice(0, at);
+    if (!defs.some((d) => !d.params && p.prep.keyOfName(d.target) === family)) return false;
+  }
+  return true;
 }
 
 /** Records the integer indices and dimensions a held point used. */
@@ -133,6 +152,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   /** The first held points (for the pole search from other integer values). */
   const heldPoints: Point[] = [];
   let unsampled: string | null = null;
+  /** The first held point drew nothing the step reads: every point is that one (determinedAt). */
+  let determined = false;
   /** Points where the sides agree to double precision only, with what they cost to evaluate. */
   const provisional: { point: Point; cost: number }[] = [];
   // A step a certificate covers for every value (`confirm` off) is cross-checked in exact and
@@ -311,6 +332,13 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       firstHeld ??= point;
       if (!statement && probePoints.length < 2) probePoints.push(point);
       if (heldPoints.length < 8) heldPoints.push(point);
+      // A point that drew nothing the step reads (u_1000 of a recurrence whose start is given):
+      // every point would be this one (u_{1000} = 1001² was unknown: 24 points of 1000 members
+      // each ran out of time).
+      if (!statement && held === 1 && determinedAt(point, p)) {
+        determined = true;
+        break;
+      }
     } catch (err) {
       if (err instanceof Unsupported) return { held, failure: null, unknown: err.message, notes, vacuous: false, unsupported: true };
       if (err instanceof Undefined || err instanceof Skip || err instanceof Undecided || err instanceof Inexact) {
@@ -393,7 +421,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
           : `${at}the two sides could not be told apart at any precision tried, so '${p.rel}' may fail there`,
     };
   }
-  if (held < opts.samples) {
+  if (held < opts.samples && !determined) {
     const why = held === 0 && rejected > 0 && undefinedBoth === 0 && undecided === 0
       ? NO_POINT
       : held === 0 && undecided === 0 ? 'no sampled point had both sides defined'
@@ -600,7 +628,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   if (Date.now() > opts.deadline) return timedOut('searching where the step could fail');
   // Points only at some solutions of an equation among the assumptions are no evidence for the others.
   if (unsampled) return { held, failure: null, unknown: unsampled, notes, vacuous: false };
-  return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ...(searchText ? { searchText } : {}), ranges: describeRanges(seen), evidence };
+  return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ...(searchText ? { searchText } : {}), ranges: describeRanges(seen), evidence, ...(determined ? { determined } : {}) };
 }
 
 /** What a dimension probe put in place, in words: `its square matrices I`, `its vectors all ones`. */
