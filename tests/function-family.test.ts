@@ -9,6 +9,8 @@ import type { Verdict } from '../src/result.js';
  * σ has |σ'| ≤ 6 and σ'''' = −d²σ'', every such L a gradient Lipschitz with a small constant.
  * Each wrong step here is false for a polynomial (σ = x³, x⁴; L = ‖u‖⁴) and must be refuted at
  * every seed tried; each right one must pass, with a `for all` bound on σ' met by construction.
+ * Under such a bound the growing terms are gone, and the family is one wave or two, of small
+ * or large frequencies: a single low wave (|σ''| ≤ 2γ, σ'''' = −d²σ'') let wrong steps pass.
  */
 interface Case { readonly name: string; readonly src: string }
 
@@ -35,6 +37,14 @@ const WRONG: Case[] = [
   { name: '‖∂/∂u F(u)‖ ≤ 1000 for F : R^n → R^m', src: step('vector u in R^n\nfunction F : R^n → R^m\n', '‖∂/∂u F(u)‖', '≤', '1000') },
   // Under a bound on σ' only, σ'' is not bounded by it.
   { name: "|σ''(z)| ≤ γ under |σ'(z)| ≤ γ for all z", src: step(`scalar z\n${BOUNDED}`, "|σ''(z)|", '≤', 'γ') },
+  // Nor by ten times it (σ = γ·sin(100x)/100), nor σ''' by a hundred times: one wave of a small
+  // frequency, the only instance under such a bound once, has |σ''| ≤ 2γ and |σ'''| ≤ 4γ.
+  { name: "|σ''(x)| ≤ 10γ under |σ'(z)| ≤ γ for all z (σ = γ sin(100x)/100)", src: step(`scalar x\n${BOUNDED}`, "|σ''(x)|", '≤', '10 γ') },
+  { name: "|σ'''(x)| ≤ 100γ under |σ'(z)| ≤ γ for all z", src: step(`scalar x\n${BOUNDED}`, "|σ'''(x)|", '≤', '100 γ') },
+  { name: "σ''(x)² + σ'''(x)² ≤ 1000γ² under |σ'(z)| ≤ γ for all z", src: step(`scalar x\n${BOUNDED}`, "σ''(x)^2 + σ'''(x)^2", '≤', '1000 γ^2') },
+  // One wave has σ'''' = −d²σ'': σ = sin x + sin(2x)/2 (γ = 2) has σ''σ'''' ≈ 0.549 at x ≈ 1.726.
+  { name: "σ''(x) σ''''(x) ≤ 0 under |σ'(z)| ≤ γ for all z (σ = sin x + sin(2x)/2)", src: step(`scalar x\n${BOUNDED}`, "σ''(x) σ''''(x)", '≤', '0') },
+  { name: "|σ(x) − σ(y)| ≤ 2γ under |σ'(z)| ≤ γ for all z (σ = γx)", src: step(`scalar x, y\n${BOUNDED}`, '|σ(x) - σ(y)|', '≤', '2 γ') },
 ];
 
 const RIGHT: Case[] = [
@@ -52,6 +62,11 @@ const RIGHT: Case[] = [
   { name: "|σ'(z)| ≤ γ under |σ'(z)| ≤ γ for all z", src: step(`scalar z\n${BOUNDED}`, "|σ'(z)|", '≤', 'γ') },
   { name: "σ'(x)² ≤ γ² under |σ'(z)| ≤ γ for all z", src: step(`scalar x\n${BOUNDED}`, "σ'(x)^2", '≤', 'γ^2') },
   { name: "‖diag(σ'(W x + b))‖ ≤ γ under |σ'(z)| ≤ γ for all z", src: step(`vector x, b in R^n\nmatrix W in R^{n×n}\n${BOUNDED}`, "‖diag(σ'(W x + b))‖", '≤', 'γ') },
+  // The mean value theorem, for every instance under the bound (two waves included).
+  { name: "|σ(x) − σ(y)| ≤ γ|x − y| under |σ'(z)| ≤ γ for all z", src: step(`scalar x, y\n${BOUNDED}`, '|σ(x) - σ(y)|', '≤', 'γ |x - y|') },
+  { name: "σ(x) ≤ σ(0) + γ|x| under |σ'(z)| ≤ γ for all z", src: step(`scalar x\n${BOUNDED}`, 'σ(x)', '≤', 'σ(0) + γ |x|') },
+  { name: "|σ(x)| ≤ |σ(0)| + γ|x| under |σ'(z)| ≤ γ for all z", src: step(`scalar x\n${BOUNDED}`, '|σ(x)|', '≤', '|σ(0)| + γ |x|') },
+  { name: "‖diag(σ'(W x + b))‖ ≤ γ under |σ'(z)| ≤ γ for all z, n = 3", src: step(`vector x, b in R^3\nmatrix W in R^{3×3}\n${BOUNDED}`, "‖diag(σ'(W x + b))‖", '≤', 'γ') },
   { name: "|σ''(z)| ≤ c under |σ''(z)| ≤ c for all z", src: step("scalar z, c\nfunction σ : R → R\nassume c > 0\nassume |σ''(z)| ≤ c for all z\n", "|σ''(z)|", '≤', 'c') },
   { name: '|σ(x) − σ(y)| ≤ 2 under |σ(z)| ≤ 1 for all z', src: step('scalar x, y\nfunction σ : R → R\nassume |σ(z)| ≤ 1 for all z\n', '|σ(x) - σ(y)|', '≤', '2') },
 ];

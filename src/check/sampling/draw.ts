@@ -177,11 +177,11 @@ export function randomMatrix(rng: Rng, k: number, rows: number, cols: number, ta
 
 /** A random smooth function for one sample, evaluated in any backend. */
 export interface FunctionInstance {
-  /** For `R → R` instances: the exact supremum of |f^{(order)}| over R, or null when it is unbounded. */
+  /** For `R → R` instances: the supremum of |f^{(order)}| over R (exact with one wave, a bound above it with two), or null when it is unbounded. */
   readonly sup?: (order: number) => Rational | null;
   /**
    * For `R → R` instances: the same shape with its varying part scaled by s,
-   * a + s·(bx + c·sin(dx + φ) + ex³ + gx⁴) (a·s + s·c·sin(dx + φ), without the terms that
+   * a + s·(bx + Σ cᵢ·sin(dᵢx + φᵢ) + ex³ + gx⁴) (a·s + s·Σ cᵢ·sin(dᵢx + φᵢ), without the terms that
    * grow, when `bounded`): a function whose derivatives are s times as large, so that a
    * `for all z` bound holds everywhere.
    */
@@ -206,6 +206,13 @@ const GROWTH_SHARE = 0.5;
 const CUBIC = ['0.1', '-0.1', '0.2', '-0.2', '0.5', '-0.5', '1'];
 const QUARTIC = ['0.05', '-0.05', '0.1', '-0.1', '0.2', '0.5', '-0.5'];
 
+/** A wave's frequencies d in c·sin(d·x + φ): the usual ones, and the large ones a bounded instance takes at WIDE_SHARE of draws. */
+const FREQUENCIES = ['1', '0.5', '1.5', '2', '0.7'];
+const WIDE_FREQUENCIES = ['3', '5', '10', '30', '100'];
+/** Under a `for all` bound: how often the first wave's frequency is a large one, and how often a second wave joins. */
+const WIDE_SHARE = 0.3;
+const SECOND_WAVE_SHARE = 0.4;
+
 /**
  * `a + b·x + c·sin(d·x + φ)`, at a share of draws plus `e·x³ + g·x⁴` (one or both), applied
  * elementwise for `R → R`, with exact derivatives of any order; for `R^n → R^m`, component i
@@ -219,17 +226,31 @@ const QUARTIC = ['0.05', '-0.05', '0.1', '-0.1', '0.2', '0.5', '-0.5'];
 export function randomFunction(rng: Rng, elementwise: boolean, constant = false, bounded = false, grows: boolean | null = null): FunctionInstance {
   const [a, b, c, d, phi] = [
     rng.pick(['0', '0.5', '-0.5', '1', '0.2']), rng.pick(['1', '0.5', '-1', '1.5', '2', '-0.5']),
-    rng.pick(['1', '0.5', '2', '-1', '0.7']), rng.pick(['1', '0.5', '1.5', '2', '0.7']), rng.pick(['0.3', '1', '0', '2', '0.5']),
+    rng.pick(['1', '0.5', '2', '-1', '0.7']), rng.pick(FREQUENCIES), rng.pick(['0.3', '1', '0', '2', '0.5']),
   ];
   // A constant function is a function too (its gradient is 0 everywhere: ∇f(x) ≠ 0 fails).
-  if (constant && elementwise) return elementwiseInstance([q(a)], Rational.ZERO, q(d), q(phi));
+  if (constant && elementwise) return elementwiseInstance([q(a)], []);
   // Which of the growing terms this instance has: none, the cubic, the quartic, or both.
   const growth = constant || bounded || !(grows ?? rng.next() < GROWTH_SHARE) ? 'none' : rng.pick(['cubic', 'quartic', 'both'] as const);
   const cubic = growth === 'cubic' || growth === 'both';
   const quartic = growth === 'quartic' || growth === 'both';
   if (elementwise) {
     const coefficients = [q(a), q(b), Rational.ZERO, cubic ? q(rng.pick(CUBIC)) : Rational.ZERO, quartic ? q(rng.pick(QUARTIC)) : Rational.ZERO];
-    return elementwiseInstance(coefficients, q(c), q(d), q(phi));
+    const waves: Wave[] = [{ c: q(c), d: q(d), phi: q(phi) }];
+    if (bounded) {
+      // Under a `for all` bound the polynomial terms are gone, and one wave alone has
+      // properties no function shares: σ'''' = −d²σ'', |σ''| ≤ 2|σ'|sup where d ≤ 2. So at a
+      // share of draws the frequency is large (σ = γ·sin(100x)/100 has |σ''| up to 100γ), and at
+      // another a second wave of another frequency joins (sin x + sin(2x)/2 has σ''σ'''' > 0).
+      // (Extra draws only here: the unbounded instances of a seed stay what they were.)
+      if (rng.next() < WIDE_SHARE) waves[0] = { ...waves[0]!, d: q(rng.pick(WIDE_FREQUENCIES)) };
+      if (rng.next() < SECOND_WAVE_SHARE) {
+        const [c2, d2, phi2] = [q(rng.pick(['1', '0.5', '-1', '0.3', '-0.5'])), q(rng.pick([...FREQUENCIES, ...WIDE_FREQUENCIES])), q(rng.pick(['0', '1', '0.7', '2']))];
+        // (Two waves of one frequency are one wave: the second takes another.)
+        waves.push({ c: c2, d: d2.equals(waves[0]!.d) ? d2.mul(Rational.of(3)) : d2, phi: phi2 });
+      }
+    }
+    return elementwiseInstance(coefficients, waves);
   }
   type Params = { w: number[][]; r: number[][]; q: number[][]; s: number[][]; a: string[]; phi: string[]; e: string[]; g: string[] };
   const vectors = new Map<string, Params>();
@@ -334,9 +355,7 @@ export function randomFunction(rng: Rng, elementwise: boolean, constant = false,
 export function edgeFunctions(rng: Rng, elementwise: boolean): FunctionInstance[] {
   const a = q(rng.pick(['0', '0.5', '1', '-1', '2']));
   if (!elementwise) return [randomFunction(rng, false, true)];
-  const [d, phi] = [Rational.ONE, Rational.ZERO];
-  return [elementwiseInstance([a], Rational.ZERO, d, phi), elementwiseInstance([a, Rational.ONE], Rational.ZERO, d, phi),
-    elementwiseInstance([a, Rational.of(-1)], Rational.ZERO, d, phi)];
+  return [elementwiseInstance([a], []), elementwiseInstance([a, Rational.ONE], []), elementwiseInstance([a, Rational.of(-1)], [])];
 }
 
 /** Σ cᵢ yᵢ for small integers cᵢ: additions for |cᵢ| ≤ 2 (exact in every field), a product otherwise. */
@@ -367,15 +386,19 @@ function power<S>(F: Field<S>, x: S, k: number): S {
 
 const SUPERSCRIPTS = ['', '', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
+/** One wave of an `R → R` instance: c·sin(d·x + φ). */
+export interface Wave { readonly c: Rational; readonly d: Rational; readonly phi: Rational }
+
 /**
- * `p₀ + p₁x + p₂x² + … + c·sin(d·x + φ)` elementwise (`coefficients` are p₀, p₁, …), with
- * exact derivatives of any order in every backend.
+ * `p₀ + p₁x + p₂x² + … + Σᵢ cᵢ·sin(dᵢ·x + φᵢ)` elementwise (`coefficients` are p₀, p₁, …;
+ * one wave, or two under a `for all` bound), with exact derivatives of any order in every backend.
  */
-function elementwiseInstance(coefficients: readonly Rational[], C: Rational, D: Rational, PHI: Rational): FunctionInstance {
+function elementwiseInstance(coefficients: readonly Rational[], waves: readonly Wave[]): FunctionInstance {
   const abs = (x: Rational) => (x.sign() < 0 ? x.neg() : x);
   const P = coefficients.map((p) => p);
   while (P.length > 1 && P[P.length - 1]!.isZero()) P.pop();
   const coefficient = (k: number) => P[k] ?? Rational.ZERO;
+  const W = waves.filter((w) => !w.c.isZero());
   return {
     apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
       const f = (x: S): S => {
@@ -386,27 +409,30 @@ function elementwiseInstance(coefficients: readonly Rational[], C: Rational, D: 
           const term = F.fromRational(P[j]!.mul(new Rational(fallingFactorial(j, order))));
           poly = F.add(poly, j === order ? term : F.mul(term, power(F, x, j - order)));
         }
-        // A polynomial (c = 0: a line, a constant) is evaluated without its sine: exactly, in every backend.
-        if (C.isZero()) return poly;
-        // d^k/dx^k of c·sin(dx + φ) is c·d^k·sin(dx + φ + kπ/2).
-        const theta = F.add(F.mul(F.fromRational(D), x), F.fromRational(PHI));
-        const turn = order % 4;
-        const trig = turn % 2 === 0 ? F.elementary('sin', theta) : F.elementary('cos', theta);
-        const signed = turn >= 2 ? F.neg(trig) : trig;
-        return F.add(poly, F.mul(F.fromRational(C.mul(D.pow(BigInt(order)))), signed));
+        // A polynomial (no wave: a line, a constant) is evaluated without a sine: exactly, in every backend.
+        let sum = poly;
+        for (const { c: C, d: D, phi: PHI } of W) {
+          // d^k/dx^k of c·sin(dx + φ) is c·d^k·sin(dx + φ + kπ/2).
+          const theta = F.add(F.mul(F.fromRational(D), x), F.fromRational(PHI));
+          const turn = order % 4;
+          const trig = turn % 2 === 0 ? F.elementary('sin', theta) : F.elementary('cos', theta);
+          const signed = turn >= 2 ? F.neg(trig) : trig;
+          sum = F.add(sum, F.mul(F.fromRational(C.mul(D.pow(BigInt(order)))), signed));
+        }
+        return sum;
       };
       const x = args[0]!;
       return isMat(x) ? x.map(f) : f(x);
     },
     describe: (name) => {
       const grows = P.length > 2;
-      if (C.isZero() && !grows) {
+      if (W.length === 0 && !grows) {
         const [A, B] = [coefficient(0), coefficient(1)];
         return B.isZero() ? `${name}(x) = ${A}, a constant function` : A.isZero() ? `${name}(x) = ${B}x` : `${name}(x) = ${A} + ${B}x`;
       }
-      // The terms in order of degree, the sine after the line's; signs written as a reader would.
+      // The terms in order of degree, the sines after the line's; signs written as a reader would.
       const terms: [Rational, string][] = [[coefficient(0), ''], [coefficient(1), 'x']];
-      if (!C.isZero()) terms.push([C, `·sin(${D.equals(Rational.ONE) ? '' : D.toString()}x${PHI.isZero() ? '' : ` + ${PHI}`})`]);
+      for (const { c: C, d: D, phi: PHI } of W) terms.push([C, `·sin(${D.equals(Rational.ONE) ? '' : D.toString()}x${PHI.isZero() ? '' : ` + ${PHI}`})`]);
       for (let j = 2; j < P.length; j++) terms.push([coefficient(j), `x${SUPERSCRIPTS[j] ?? `^${j}`}`]);
       let text = '';
       for (const [k, what] of terms) {
@@ -417,10 +443,18 @@ function elementwiseInstance(coefficients: readonly Rational[], C: Rational, D: 
       }
       return `${name}(x) = ${text || '0'}`;
     },
-    // sup |f^(k)| is unbounded where a term of degree above k is there; otherwise
-    // |p_k·k!| + |c·d^k| (the sine reaches ±1 at some x: sup |a + c·sin| = |a| + |c|).
-    sup: (order) => (P.length - 1 > order ? null : abs(coefficient(order).mul(new Rational(fallingFactorial(order, order)))).add(abs(C.mul(D.pow(BigInt(order)))))),
-    scaled: (s, bounded) => elementwiseInstance(bounded ? [coefficient(0).mul(s)] : P.map((p, j) => (j === 0 ? p : p.mul(s))), C.mul(s), D, PHI),
+    // sup |f^(k)| is unbounded where a term of degree above k is there; otherwise at most
+    // |p_k·k!| + Σ|cᵢ·dᵢ^k|, and exactly that with one wave (the sine reaches ±1 at some x:
+    // sup |a + c·sin| = |a| + |c|). With two waves it is a bound from above (reached or only
+    // approached where the frequencies are incommensurate): scaled by it, the instance meets a
+    // `for all` bound everywhere, if not always at equality.
+    sup: (order) => {
+      if (P.length - 1 > order) return null;
+      let total = abs(coefficient(order).mul(new Rational(fallingFactorial(order, order))));
+      for (const { c: C, d: D } of W) total = total.add(abs(C.mul(D.pow(BigInt(order)))));
+      return total;
+    },
+    scaled: (s, bounded) => elementwiseInstance(bounded ? [coefficient(0).mul(s)] : P.map((p, j) => (j === 0 ? p : p.mul(s))), W.map((w) => ({ ...w, c: w.c.mul(s) }))),
   };
 }
 
