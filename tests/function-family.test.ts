@@ -88,7 +88,8 @@ describe('declared functions are sampled from a family wide enough for every fun
       expect(errors).toEqual([]);
       expect(verdict, what).toBe('refuted');
     });
-    it.each(RIGHT.map((c) => [c.name, c] as const))('passes %s', async (_name, c) => {
+    // (Right ones at two seeds: the suite's time; wrong ones at all four.)
+    it.each(RIGHT.filter(() => seed === undefined || seed === 1).map((c) => [c.name, c] as const))('passes %s', async (_name, c) => {
       const { verdict, what, errors } = await verdictOf(c.src, seed);
       expect(errors).toEqual([]);
       expect(PASS, what).toContain(verdict);
