@@ -93,6 +93,26 @@ describe('modular arithmetic (the identity test)', () => {
 });
 
 describe('double enclosures', () => {
+  // (A rational of thousands of bits near 10⁻³⁰¹ converted to 0, and its enclosure
+  // [−2·MIN_VALUE, 2·MIN_VALUE] held not its value: a Lipschitz step was refuted at γ ≈ 10⁻³⁰⁰.)
+  it.each([
+    ['7·10^400 / 3·10^701', 7n * 10n ** 400n, 3n * 10n ** 701n],
+    ['−7·10^400 / 3·10^701', -7n * 10n ** 400n, 3n * 10n ** 701n],
+    ['2^1100 / 2^2100 (2^−1000)', 2n ** 1100n, 2n ** 2100n + 1n],
+    ['3^2000 / 3^1990', 3n ** 2000n, 3n ** 1990n + 2n],
+    ['10^1200 / 7·10^1000', 10n ** 1200n, 7n * 10n ** 1000n],
+    ['a subnormal: 10^700 / 10^1010', 10n ** 700n + 3n, 10n ** 1010n],
+    ['below every double: 1 / 10^1100', 1n, 10n ** 1100n + 7n],
+  ])('encloses a long rational: %s', (_what, n, d) => {
+    const q = new Rational(n, d);
+    const i = intervalField.fromRational(q);
+    const exact = (x: number): Rational => (x === 0 ? Rational.ZERO : Rational.parse(x.toExponential(20)));
+    // (toExponential(20) of a double is its exact value to 21 digits: compare with a margin of one ulp outward.)
+    expect(exact(nextDown(i.lo)).cmp(q)).toBeLessThanOrEqual(0);
+    expect(exact(nextUp(i.hi)).cmp(q)).toBeGreaterThanOrEqual(0);
+    expect(i.hi - i.lo).toBeLessThanOrEqual(Math.max(Math.abs(q.toNumber()) * 1e-14, 1e-320));
+  });
+
   const F = intervalField;
   const rng = new Rng(7, 'intervals');
   const randomDouble = () => (rng.next() - 0.5) * 10 ** rng.int(-20, 20);

@@ -157,9 +157,27 @@ export class Rational {
     const bn = bits(this.n);
     const bd = bits(this.d);
     if (bn < 1000 && bd < 1000) return Number(this.n) / Number(this.d);
-    // Scale both into double range first.
-    const shift = BigInt(Math.max(0, Math.min(bn, bd) - 60));
-    return Number(this.n >> shift) / Number(this.d >> shift);
+    // n/d = q·2^(−k) with q = ⌊|n|·2^k/d⌋ of about 64 bits, scaled by powers of two (exact
+    // while the value stays normal, one rounding where it ends below: the sign and size of a
+    // value near 10⁻³⁰⁰ survive). (Shifting both ends down to 60 bits lost a tiny value with a
+    // long denominator: 2^1100/2^2100 gave 60 bits over Infinity, 0, and an enclosure of
+    // [−2·MIN_VALUE, 2·MIN_VALUE] for ~10⁻³⁰¹.)
+    const negative = this.n < 0n;
+    const n = negative ? -this.n : this.n;
+    const k = 64 - (bn - bd);
+    const q = k >= 0 ? (n << BigInt(k)) / this.d : n / (this.d << BigInt(-k));
+    let x = Number(q);
+    let e = -k;
+    while (e > 1000 && Number.isFinite(x)) {
+      x *= 2 ** 1000;
+      e -= 1000;
+    }
+    while (e < -1000 && x !== 0) {
+      x *= 2 ** -1000;
+      e += 1000;
+    }
+    x *= 2 ** e;
+    return negative ? -x : x;
   }
 
   /** The exact square root when it is rational, else null. */
