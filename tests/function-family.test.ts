@@ -14,7 +14,7 @@ import type { Verdict } from '../src/result.js';
  */
 interface Case { readonly name: string; readonly src: string }
 
-const SEEDS = [undefined, 1, 2, 3] as const;
+const SEEDS = [undefined, 1, 2] as const;
 const PASS: readonly Verdict[] = ['proved', 'checked'];
 
 const σ = 'function σ : R → R\n';
@@ -88,7 +88,7 @@ describe('declared functions are sampled from a family wide enough for every fun
       expect(errors).toEqual([]);
       expect(verdict, what).toBe('refuted');
     });
-    // (Right ones at two seeds: the suite's time; wrong ones at all four.)
+    // (Right ones at two seeds: the suite's time; wrong ones at all three.)
     it.each(RIGHT.filter(() => seed === undefined || seed === 1).map((c) => [c.name, c] as const))('passes %s', async (_name, c) => {
       const { verdict, what, errors } = await verdictOf(c.src, seed);
       expect(errors).toEqual([]);
