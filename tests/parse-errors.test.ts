@@ -114,6 +114,14 @@ describe('malformed input', () => {
   });
 });
 
+describe('a fact in a justification that does not parse', () => {
+  // (The step may need it: read without it, a right step would be refuted. An error at its place.)
+  it('stays an error', () => {
+    const { diagnostics } = parseDerivation('scalar a, b\n    2a\n  = 2b   by a = b +\n');
+    expect(diagnostics.map((d) => `${at('scalar a, b\n    2a\n  = 2b   by a = b +\n', d.range[0])} ${d.severity} ${d.code}`)).toEqual(['3:20 error missing-operand']);
+  });
+});
+
 describe('a justification that does not parse', () => {
   // A warning at its place, and the step is still read (a hint only says what to try first).
   const cases = [

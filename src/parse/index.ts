@@ -155,9 +155,9 @@ function depthOf(value: unknown): number {
 
 /**
  * Parses a line of a known kind. A chain line whose only error is in its justification
- * (`= 2a   by <b>magic</b>`, `by dividing by ε`) is read without it, with the error as a
- * warning: a hint only says what to try first (LANGUAGE.md §2), and the step, and the line
- * after it, were lost to a typo in the words after `by`.
+ * (`= 2a   by <b>magic</b>`, `by def`, `by linearity,`) is read without it, with the error as
+ * a warning: a hint only says what to try first (LANGUAGE.md §2), and the step, and the line
+ * after it, were lost to a typo in the words after `by`. A broken fact stays an error.
  */
 function parseLine(code: string, kind: ParsedKind, keyword: string | null, language: Language): LineOutcome {
   const parsed = parseWithRule(code, START_RULES[kind], keyword, language);
@@ -168,6 +168,9 @@ function parseLine(code: string, kind: ParsedKind, keyword: string | null, langu
   // (Not where an equation goes on after `by`: `x \text{by} = 1` is a misplaced word, not a
   // justification; nor a show's `by induction on t`, which its blocks need.)
   if (/^(?:[=≤≥≠⇔⇒→]|<=|>=|=>|->)/u.test(after) || /^induction\b/u.test(after)) return parsed;
+  // (Nor a fact that did not parse, `by a = b +`: the step may need it, and checked without it
+  // a right step would be refuted; it stays an error at its place.)
+  if (/[=≤≥≠]|<=|>=/u.test(after)) return parsed;
   const bare = parseWithRule(code.slice(0, hint), START_RULES[kind], keyword, language);
   if (!('value' in bare)) return parsed;
   // (At the place it went wrong, as the error was.)
