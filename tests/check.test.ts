@@ -148,8 +148,8 @@ describe('definitions, assumptions and scope', () => {
   });
 
   it.each([
-    // An assumption that does not type-check (z is a vector, f' read as a scalar's derivative).
-    ['scalar L\nvector z in R^n\nfunction f : R^n → R^n\nassume ‖f\'(z)‖ ≤ L for all z\n    ‖f(z)‖\n  ≤ L\n'],
+    // An assumption that does not type-check (y, undeclared, ranges over scalars; f takes vectors).
+    ['scalar L\nvector z in R^n\nfunction f : R^n → R^n\nassume ‖f\'(y)‖ ≤ L for all y\n    ‖f(z)‖\n  ≤ L\n'],
     // An assume line that does not parse.
     ['scalar x, β\nassume 0 < β < 1 for\n    x^2\n  ≥ x\n'],
   ])('does not refute a step in the scope of an assumption left out for an error (%#)', async (text) => {

@@ -20,13 +20,18 @@ import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
 import { decideLimit } from './rules/limits.js';
 import { abstractDerivatives, calculusContext, eliminateDerivatives, hasDerivative } from './rules/matrix-calculus.js';
+import { INSTANCE, forAllRewrites, rewriteForAll } from './rules/facts.js';
 import { citedRules, proveByRules, proveEqualityByRules } from './rules/registry.js';
 
 export { isExpr, type RewriteRule, type StepOptions, type StepProblem } from './problem.js';
 
 
 /** A pair of sides to compare, after some valid rewriting, and which rewriting (and named rule, if one took part). */
-interface Candidate { readonly l: Expr; readonly r: Expr; readonly how: string; readonly rule?: string; readonly unfolded: readonly Unfolded[] }
+interface Candidate {
+  readonly l: Expr; readonly r: Expr; readonly how: string; readonly rule?: string; readonly unfolded: readonly Unfolded[];
+  /** Rewritten with `for all` assumptions sampling cannot enforce (σ'(z) = σ(z)(1 − σ(z))): a proof of it is cross-checked on these sides. */
+  readonly forAll?: true;
+}
 
 /** A conditional definition a rewriting unfolded at a symbolic index: it holds there only where the condition does. */
 interface Unfolded { readonly def: Define; readonly variable: string; readonly at: Expr }
@@ -99,6 +104,25 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
   return candidates;
 }
 
+/**
+ * The candidates again with the `for all` equations of the assumptions applied to every call
+ * they speak of (`σ'(a)` → `σ(a)(1 − σ(a))` under `σ'(z) = σ(z)(1 − σ(z)) for all z`), each
+ * right after the one it comes from.
+ */
+function withForAllRewrites(p: StepProblem, candidates: readonly Candidate[]): Candidate[] {
+  const rewrites = forAllRewrites(p.prep.ctx.assumptions, p.prep.ctx.scope);
+  if (rewrites.length === 0) return [...candidates];
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    out.push(c);
+    const used = new Set<string>();
+    const l = rewriteForAll(c.l, rewrites, used);
+    const r = rewriteForAll(c.r, rewrites, used);
+    if (used.size > 0) out.push({ ...c, l, r, how: `${c.how}, with the assumption ${[...used].join(' and ')}`, forAll: true });
+  }
+  return out;
+}
+
 /** How a step whose sides print the same is proved. */
 const SAME_EXPRESSION = 'both sides are the same expression';
 
@@ -107,7 +131,7 @@ const SAME_EXPRESSION = 'both sides are the same expression';
  * by the exact identity test (rational steps; deterministic). Returns the proof, or the
  * candidates the identity test does not apply to (for nerdamer, after sampling).
  */
-export function certify(p: StepProblem, left: Expr, right: Expr, deadline: number): { proof: Proof | null; pending: Candidate[]; differAt: number[] } {
+export function certify(p: StepProblem, left: Expr, right: Expr, deadline: number): { proof: Proof | null; pending: Candidate[]; differAt: number[]; sides?: readonly [Expr, Expr] } {
   // (By key, not by text: I_m and I_n print alike.)
   if (exprKey(left) === exprKey(right)) return { proof: { method: 'structural', how: SAME_EXPRESSION }, pending: [], differAt: [] };
   const ictx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
@@ -115,23 +139,24 @@ export function certify(p: StepProblem, left: Expr, right: Expr, deadline: numbe
   const pending: Candidate[] = [];
   /** The sizes of the symbolic dimensions where the identity test found the sides different: sampling must try them. */
   const differAt = new Set<number>();
-  for (const c of withCalculus(p, candidatesOf(p, left, right))) {
+  for (const c of withForAllRewrites(p, withCalculus(p, candidatesOf(p, left, right)))) {
     if (Date.now() > deadline) break;
     // (By key, not by text: I_m and I_n print alike.)
     const key = `${exprKey(c.l)}\u0000${exprKey(c.r)}`;
     if (tested.has(key)) continue;
     tested.add(key);
     const rule = { ...(c.rule ? { rule: c.rule } : {}), unfolded: c.unfolded };
-    if (exprKey(c.l) === exprKey(c.r)) return { proof: { method: 'structural', how: c.how, ...rule }, pending: [], differAt: [] };
+    const sides = c.forAll ? { sides: [c.l, c.r] as const } : {};
+    if (exprKey(c.l) === exprKey(c.r)) return { proof: { method: 'structural', how: c.how, ...rule }, pending: [], differAt: [], ...sides };
     const t: IdentityVerdict = identityTest(c.l, c.r, ictx, `${p.salt}|${key}`, deadline);
-    if (t.kind === 'identical') return { proof: { method: 'identity-test', how: c.how, errorBound: t.errorBound, points: t.points, sizes: t.sizes, ...rule }, pending: [], differAt: [] };
+    if (t.kind === 'identical') return { proof: { method: 'identity-test', how: c.how, errorBound: t.errorBound, points: t.points, sizes: t.sizes, ...rule }, pending: [], differAt: [], ...sides };
     if (t.kind === 'differ' && t.size !== null) differAt.add(t.size);
     if (t.kind === 'not-applicable') {
       // Coefficients too large for residues modulo p ((x + 10^50) − 10^50 = x), or calls the
       // test cannot take: left − right expanded in exact rationals (calls as names of their
       // own, engines/polynomial.ts) may still come to 0, a proof with no error probability.
       if (!c.rule && expandsToZero(c.l, c.r)) {
-        return { proof: { method: 'rule', how: c.how, rule: 'exact expansion', used: ['left − right expands to 0 in exact rational arithmetic'], unfolded: c.unfolded }, pending: [], differAt: [] };
+        return { proof: { method: 'rule', how: c.how, rule: 'exact expansion', used: ['left − right expands to 0 in exact rational arithmetic'], unfolded: c.unfolded }, pending: [], differAt: [], ...sides };
       }
       pending.push(c);
     }
@@ -646,9 +671,12 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   let proof: Proof | null = null;
   let pending: Candidate[] = [];
   let differAt: number[] = [];
+  // (The sides a proof that used a `for all` equation proved: sampling draws functions that do
+  // not meet it, so the cross-check samples what was proved, with the equation applied.)
+  let proofSides: readonly [Expr, Expr] | undefined;
   if (isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
     try {
-      ({ proof, pending, differAt } = certify(p, left, right, Date.now() + (opts.deadline - Date.now()) / 2));
+      ({ proof, pending, differAt, sides: proofSides } = certify(p, left, right, Date.now() + (opts.deadline - Date.now()) / 2));
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
     }
@@ -679,7 +707,9 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   if (!proof && pending.length > 0) {
     const r = proveEqualityByRules(p, pending, Date.now() + (opts.deadline - Date.now()) / 2);
     if (r.proof) {
-      const from = pending[r.candidate ?? -1]?.unfolded;
+      const fromCandidate = pending[r.candidate ?? -1];
+      if (fromCandidate?.forAll) proofSides = [fromCandidate.l, fromCandidate.r];
+      const from = fromCandidate?.unfolded;
       proof = {
         method: 'rule', how: r.proof.how, rule: r.proof.rule, used: r.proof.used, ...(r.proof.errorBound !== undefined ? { errorBound: r.proof.errorBound } : {}),
         ...(from && !r.proof.used.some((u) => /definition of/.test(u)) ? { unfolded: from } : {}),
@@ -704,12 +734,16 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // point had n = 2, where (AB − BA)² commutes with C.)
   // (Under a certificate, a term absorbed at every precision, 7 in √(10^1000 + 7)² = 10^1000 + 7,
   // does not leave the cross-check's point undecided: absorbedTrusted.)
-  const sample = (): SampleResult => sampleRelation(p, { ...opts, samples }, !certain || hasLargeNumber(p), false, ground, rel === '=' && !proof ? differAt : []);
+  const sampled = proof && proofSides ? { ...p, left: proofSides[0], right: proofSides[1] } : p;
+  const sample = (): SampleResult => sampleRelation(sampled, { ...opts, samples }, !certain || hasLargeNumber(p), false, ground, rel === '=' && !proof ? differAt : []);
   const s = certain ? absorbedTrusted(sample) : sample();
   // (A step that read only members its definitions give is a step of numbers: its one point decides it.)
   const numbers = ground || s.determined === true;
   const notes = [...s.notes];
-  if (s.failure) {
+  // (A rule's proof from an instance of a `for all` assumption sampling cannot enforce
+  // stands: where the step fails, the drawn function breaks that assumption.)
+  const instance = proof?.method === 'rule' && proof.how.includes(`(${INSTANCE} `) && p.prep.unenforced.length > 0 && !s.domain;
+  if (s.failure && !instance) {
     const disagreement = proof !== null && !s.domain;
     const labels = s.failure.assignments.map(([name]) => name);
     const members = otherMembers(p, (key) => labels.some((l) => l === key || l.startsWith(`${key}_`) || l.startsWith(`${key}[`)));
@@ -818,7 +852,9 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
       ...(proof.errorBound !== undefined ? { errorBound: proof.errorBound } : {}),
       ...(proof.rule !== undefined ? { rule: proof.rule } : {}),
-      message: s.unknown
+      message: instance && s.failure
+        ? `${by}${proof.used ? ` (${proof.how})` : `: ${proof.how}`}; sampling cannot cross-check it: the functions it draws need not meet that assumption (sampling could not enforce: ${p.prep.unenforced.map((c) => printFormula(c.formula)).join('; ')})`
+        : s.unknown
         ? `${by}${proof.used ? ` (${proof.how})` : `: ${proof.how}`}; sampling could not cross-check it${s.held > 0 ? ` beyond ${evidenceText(s)}` : ''} (${s.unknown})`
         : proof.method === 'rule' && !proof.used ? `${by}: ${proof.how}; and ${evidenceText(s)} ${agree(s)}${ranges}${skippedText(s)}`
           : `${by} (${proof.how}), and ${evidenceText(s)} ${agree(s)}${ranges}${skippedText(s)}`,
@@ -826,10 +862,35 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     return coverText ? { ...out, message: `${out.message}${coverText}` } : out;
   }
   const rulesSaid = ruleReasons.length > 0 && citedRules(p.hint).length > 0 ? `; the cited rule does not apply (${ruleReasons.join('; ')})` : '';
+  // (Points whose functions need not meet a `for all` assumption about them are no evidence:
+  // `f(1) ≠ 1` held at every point under `f(z) = z for all z`.)
+  const unmet = unenforcedAbout(p);
+  if (unmet.length > 0) {
+    return {
+      verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, notes,
+      message: `held at ${evidenceText(s)}, but the functions sampling draws need not meet ${unmet.map((c) => `'${printFormula(c.formula)}'`).join(' and ')}, which the step's functions must (sampling could not enforce it); no proof was found`,
+    };
+  }
   return {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
     message: `held at ${evidenceText(s)}${ranges}${skippedText(s)}; no symbolic proof${rulesSaid}${ruleWhy ? ` (${ruleWhy.length > 300 ? `${ruleWhy.slice(0, 299)}…` : ruleWhy})` : ''}`,
   };
+}
+
+/** The `for all` assumptions sampling could not enforce that speak of a function the step calls. */
+function unenforcedAbout(p: StepProblem): Condition[] {
+  const called = (x: Expr | Formula): Set<string> => {
+    const out = new Set<string>();
+    for (const e of isExpr(x) ? [x] : formulaExprs(x)) {
+      visit(e, (y) => {
+        if (y.kind === 'Call') out.add(y.fn.base);
+      });
+    }
+    return out;
+  };
+  const inStep = new Set([...called(p.left), ...called(p.right)]);
+  if (inStep.size === 0) return [];
+  return p.prep.unenforced.filter((c) => c.forAll.length > 0 && [...called(c.formula)].some((f) => inStep.has(f)));
 }
 
 /** A limit step: `e → L as T → ∞`, or `lim_{T→∞} e = L` with L free of T; null for other steps. */

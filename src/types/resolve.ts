@@ -466,12 +466,21 @@ class Resolver {
   private assume(st: Assume): Assume {
     const conditions = st.conditions.map((c) => {
       const locals = new Map<string, Shape>();
-      for (const v of c.forAll) locals.set(printName(v.name), SCALAR);
+      for (const v of c.forAll) locals.set(printName(v.name), this.forAllShape(v.name));
       const formula = this.formula(c.formula, this.env(locals));
       if (formula.kind === 'TagFact' && formula.subject.kind === 'Var') this.addTag(formula.subject, formula.tag);
-      return { ...c, formula, forAll: c.forAll.map((v) => ({ ...v, shape: SCALAR })) };
+      return { ...c, formula, forAll: c.forAll.map((v) => ({ ...v, shape: locals.get(printName(v.name))! })) };
     });
     return { ...st, conditions };
+  }
+
+  /**
+   * What a `for all` name ranges over: a scalar, or the vectors (matrices) of a declared
+   * single vector's (matrix's) space (`vector u in R^n`, `assume ‖∇_u L(u)‖ ≤ G for all u`).
+   */
+  private forAllShape(n: Name): Shape {
+    const info = this.scope.lookup(n)?.info;
+    return info && !info.implicit && !info.family && (info.kind === 'vector' || info.kind === 'matrix') ? info.shape : SCALAR;
   }
 
   private addTag(subject: Var, tag: MatrixTag): void {

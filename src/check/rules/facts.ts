@@ -1,9 +1,11 @@
-import type { Expr, Formula, RelOp, Var } from '../../ast.js';
+import type { Condition, Expr, Formula, RelOp, Shape, Var } from '../../ast.js';
+import { bindersOf, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
+import type { Scope } from '../../types/scope.js';
 import { printExpr, printFormula, printName } from '../../print.js';
 import { identityTest } from '../engines/identity-test.js';
 import { Rational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
-import { unfold, visit } from '../rewrite.js';
+import { substitute, unfold, visit } from '../rewrite.js';
 import { impliedTags } from '../tags.js';
 import { constantValue } from '../evaluator/interpret.js';
 
@@ -17,8 +19,8 @@ import { constantValue } from '../evaluator/interpret.js';
 /** `lhs ≤ rhs` (strict: `<`) from an assumption, written as it was. */
 export interface Fact { readonly lhs: Expr; readonly rhs: Expr; readonly strict: boolean; readonly text: string }
 
-/** `|σ'(z)| ≤ γ for all z`: a fact for every value of its variables. */
-export interface ForAllFact extends Fact { readonly vars: ReadonlySet<string> }
+/** `|σ'(z)| ≤ γ for all z`: a fact for every value of its variables (`integers`: those declared integers, which stand for integers only). */
+export interface ForAllFact extends Fact { readonly vars: ReadonlySet<string>; readonly integers: ReadonlySet<string> }
 
 /** What a rule may use about one step. */
 export interface RuleContext {
@@ -31,7 +33,7 @@ export interface RuleContext {
 
 const FLIP: Partial<Record<RelOp, RelOp>> = { '≥': '≤', '>': '<' };
 
-function factsOf(f: Formula, out: Fact[], vars: ReadonlySet<string> | null, forAll: ForAllFact[]): void {
+function factsOf(f: Formula, out: Fact[], vars: { names: ReadonlySet<string>; integers: ReadonlySet<string> } | null, forAll: ForAllFact[]): void {
   if (f.kind !== 'Compare') return;
   for (let i = 0; i < f.ops.length; i++) {
     let op = f.ops[i]!;
@@ -43,7 +45,7 @@ function factsOf(f: Formula, out: Fact[], vars: ReadonlySet<string> | null, forA
     }
     const text = printFormula({ kind: 'Compare', operands: [a, b], ops: [op], range: f.range });
     const push = (lhs: Expr, rhs: Expr, strict: boolean) => {
-      if (vars) forAll.push({ lhs, rhs, strict, text, vars });
+      if (vars) forAll.push({ lhs, rhs, strict, text, vars: vars.names, integers: vars.integers });
       else out.push({ lhs, rhs, strict, text });
     };
     if (op === '≤' || op === '<') push(a, b, op === '<');
@@ -58,10 +60,36 @@ function factsOf(f: Formula, out: Fact[], vars: ReadonlySet<string> | null, forA
 export function ruleContext(p: StepProblem, deadline: number): RuleContext {
   const facts: Fact[] = [];
   const forAll: ForAllFact[] = [];
+  const scope = p.prep.ctx.scope;
   for (const c of p.prep.ctx.assumptions) {
-    factsOf(c.formula, facts, c.forAll.length > 0 ? new Set(c.forAll.map((v) => printName(v.name))) : null, forAll);
+    factsOf(c.formula, facts, c.forAll.length > 0 ? { names: new Set(c.forAll.map((v) => printName(v.name))), integers: integerVariables(c, scope) } : null, forAll);
   }
   return { problem: p, facts, forAll, deadline };
+}
+
+/** The `for all` variables of a condition that are declared integers (`integer n`, `… for all n`). */
+function integerVariables(c: Condition, scope: Scope): ReadonlySet<string> {
+  return new Set(c.forAll.filter((v) => scope.lookup(v.name)?.info.kind === 'integer').map((v) => printName(v.name)));
+}
+
+/** Whether `e` is an integer for every value of its names: integer numbers and names declared integers under + − ×. */
+function integerValued(e: Expr, scope: Scope): boolean {
+  switch (e.kind) {
+    case 'Num': return /^-?\d+$/.test(e.value);
+    case 'Var': return scope.lookup(e.name)?.info.kind === 'integer';
+    case 'Neg': return integerValued(e.arg, scope);
+    case 'Binary': return (e.op === '+' || e.op === '-' || e.op === '*') && integerValued(e.left, scope) && integerValued(e.right, scope);
+    default: return false;
+  }
+}
+
+/** Whether a binding gives every integer variable an integer value (a `for all n` over integers says nothing of f(1/2)). */
+function integersFit(bind: ReadonlyMap<string, Expr>, integers: ReadonlySet<string>, scope: Scope): boolean {
+  for (const k of integers) {
+    const v = bind.get(k);
+    if (v && !integerValued(v, scope)) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -96,7 +124,7 @@ export function match(pattern: Expr, e: Expr, vars: ReadonlySet<string>, bind: M
     const key = printName(pattern.name);
     const known = bind.get(key);
     if (known) return printExpr(known) === printExpr(e);
-    if (e.shape?.kind === 'matrix') return false; // `for all z` ranges over scalars
+    if (!fits(pattern.shape, e)) return false;
     bind.set(key, e);
     return true;
   }
@@ -104,10 +132,44 @@ export function match(pattern: Expr, e: Expr, vars: ReadonlySet<string>, bind: M
   switch (pattern.kind) {
     case 'Num': return pattern.value === (e as typeof pattern).value;
     case 'Const': return pattern.name === (e as typeof pattern).name;
-    case 'Var': return printName(pattern.name) === printName((e as typeof pattern).name);
-    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm':
+    case 'Var': {
+      // (`c_k` for all k reads as `c_m`: the subscript is matched, not compared as text.)
+      const o = e as typeof pattern;
+      if (pattern.name.index && mentionsVariable(pattern.name.index, vars)) {
+        return !!o.name.index && printName({ ...pattern.name, index: null }) === printName({ ...o.name, index: null })
+          && match(pattern.name.index, o.name.index, vars, bind);
+      }
+      return printName(pattern.name) === printName(o.name);
+    }
+    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs':
       return match(pattern.arg, (e as typeof pattern).arg, vars, bind);
-    case 'Expect': return pattern.op === (e as typeof pattern).op && match(pattern.arg, (e as typeof pattern).arg, vars, bind);
+    case 'Norm': return (pattern.sub ?? null) === ((e as typeof pattern).sub ?? null) && match(pattern.arg, (e as typeof pattern).arg, vars, bind);
+    case 'Expect': {
+      const o = e as typeof pattern;
+      if (pattern.op !== o.op || !match(pattern.arg, o.arg, vars, bind)) return false;
+      if (!pattern.second || !o.second) return !pattern.second && !o.second;
+      return match(pattern.second, o.second, vars, bind);
+    }
+    case 'Grad': case 'Deriv': {
+      // `∇_u L(u)` for all u reads as `∇_v L(v)`: the variable binds to a name only (the
+      // gradient at u is taken there); `∇_v L(w)` does not match (u cannot be both).
+      const o = e as typeof pattern;
+      if (pattern.kind === 'Deriv' && o.kind === 'Deriv' && pattern.partial !== o.partial) return false;
+      const wrt = pattern.wrt;
+      if (!wrt.name.index && vars.has(printName(wrt.name))) {
+        if (!match(wrt, o.wrt, vars, bind) || bind.get(printName(wrt.name))?.kind !== 'Var') return false;
+      } else if (printExpr(wrt) !== printExpr(o.wrt)) return false;
+      if (!match(pattern.body, o.body, vars, bind)) return false;
+      // The other variables the body reads must not stand for anything the derivative's
+      // variable is in (`|d/dz f(z + y)| ≤ 1 for all z, y` says nothing of d/da f(a + a)).
+      const at = printName(o.wrt.name);
+      return freeNames(pattern.body).every((v) => {
+        const k = printName(v.name);
+        if (k === printName(wrt.name) || !vars.has(k)) return true;
+        const value = bind.get(k);
+        return !value || freeNames(value).every((n) => printName(n.name) !== at);
+      });
+    }
     case 'Binary': {
       const o = e as typeof pattern;
       return pattern.op === o.op && match(pattern.left, o.left, vars, bind) && match(pattern.right, o.right, vars, bind);
@@ -117,21 +179,197 @@ export function match(pattern: Expr, e: Expr, vars: ReadonlySet<string>, bind: M
       return printName(pattern.fn) === printName(o.fn) && pattern.args.length === o.args.length
         && pattern.args.every((a, i) => match(a, o.args[i]!, vars, bind));
     }
-    default: return printExpr(pattern) === printExpr(e);
+    // (Compared as text only where the pattern has no variable: ∑, lim and components of
+    // one that has would leave it unbound, or match whatever the text happens to be.)
+    default: return !mentionsVariable(pattern, vars) && printExpr(pattern) === printExpr(e);
   }
 }
 
+/** Whether `e` reads one of the `for all` variables. */
+function mentionsVariable(e: Expr, vars: ReadonlySet<string>): boolean {
+  return freeNames(e).some((v) => vars.has(printName(v.name))) || printExpr(e).split(/[^\p{L}\p{N}_']+/u).some((w) => vars.has(w));
+}
+
+/**
+ * Whether `e` may stand for a `for all` variable of shape `s`: a scalar one takes scalars
+ * only (`for all z` ranges over the reals), a declared vector's (matrix's) the values of its
+ * space (`vector u in R^n`, `… for all u`).
+ */
+function fits(s: Shape | undefined, e: Expr): boolean {
+  if (s?.kind !== 'matrix') return e.shape?.kind !== 'matrix';
+  return e.shape?.kind === 'matrix' && String(e.shape.rows) === String(s.rows) && String(e.shape.cols) === String(s.cols);
+}
+
+/** How a proof says it used an instance of a `for all` assumption (`… for all z (an instance, at z = 1)`). */
+export const INSTANCE = 'an instance, at';
+
+/**
+ * A `for all` fact `lhs ≤ rhs` (or `lhs = rhs`, either way) of which `a ≤ b` is an instance:
+ * the variables bound by matching `lhs` against `a` (then `rhs` against `b`, for variables only
+ * `rhs` reads) and `rhs` so bound the same as `b` (`f(1) ≥ 1` from `f(z) ≥ z for all z`).
+ * The instance, as `z = 1`, or null.
+ */
+export function forAllInstance(a: Expr, b: Expr, rc: RuleContext): { fact: ForAllFact; at: string } | null {
+  for (const f of rc.forAll) {
+    if (Date.now() > rc.deadline) return null;
+    if (capturedInStep(f, rc)) continue;
+    const bind = new Map<string, Expr>();
+    if (!match(f.lhs, a, f.vars, bind)) continue;
+    const rest = freeNames(f.rhs).filter((v) => !v.name.index && f.vars.has(printName(v.name)) && !bind.has(printName(v.name)));
+    if (rest.length > 0 && !match(f.rhs, b, f.vars, bind)) continue;
+    if (!capturesNone(f.rhs, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) continue;
+    const value = instanceOf(f.rhs, bind);
+    if (!value || !same(value, b, rc)) continue;
+    return { fact: f, at: [...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ') };
+  }
+  return null;
+}
+
+/**
+ * Whether a name the fact reads (not one of its variables) is bound by a ∑, lim or derivative
+ * anywhere in the step: the rules compare terms inside such a binder without knowing it, and
+ * `f(z) ≤ z k for all z` at the term f(k) of ∑_{k=1}^{2} f(k) is not f(k) ≤ k·k.
+ */
+function capturedInStep(f: ForAllFact, rc: RuleContext): boolean {
+  const binders = new Set<string>();
+  const p = rc.problem;
+  for (const side of [p.left, p.right]) {
+    for (const e of 'kind' in side && (side.kind === 'Compare' || side.kind === 'Logic' || side.kind === 'TagFact') ? formulaExprs(side as Formula) : [side as Expr]) {
+      visit(e, (x) => {
+        for (const b of bindersOf(x)) binders.add(b);
+      });
+    }
+  }
+  if (binders.size === 0) return false;
+  return [...freeNames(f.lhs), ...freeNames(f.rhs)].some((v) => !f.vars.has(printName(v.name)) && binders.has(printName(v.name)));
+}
+
+/**
+ * `e` with the variables bound, or null where that cannot be written: a derivative in `e`
+ * taken with respect to a variable bound to an expression (`d/dz g(z)` at z = 2a) says
+ * nothing of where it is taken once its variable is replaced.
+ */
+function instanceOf(e: Expr, bind: ReadonlyMap<string, Expr>): Expr | null {
+  let blocked = false;
+  const out = substitute(e, bind, () => {
+    blocked = true;
+  });
+  return blocked ? null : out;
+}
+
+/** Whether substituting `bind` into `e` leaves every name free: no bound value reads a name a ∑, lim or derivative in `e` binds. */
+function capturesNone(e: Expr, bind: ReadonlyMap<string, Expr>): boolean {
+  const bound = new Set<string>();
+  visit(e, (x) => {
+    for (const b of bindersOf(x)) bound.add(b);
+  });
+  if (bound.size === 0) return true;
+  return [...bind.values()].every((v) => freeNames(v).every((n) => !bound.has(printName(n.name))));
+}
+
+/**
+ * A `for all` equation about a declared function at its variables, `σ'(z) = σ(z)(1 − σ(z))
+ * for all z` or `f(x, y) = x y`, read as a rewrite of every call: σ'(e) → σ(e)(1 − σ(e)).
+ */
+export interface ForAllRewrite {
+  readonly pattern: Extract<Expr, { kind: 'Call' }>;
+  readonly value: Expr;
+  readonly vars: ReadonlySet<string>;
+  readonly integers: ReadonlySet<string>;
+  readonly scope: Scope;
+  /** The assumption as written, for the proof's words. */
+  readonly text: string;
+}
+
+/** The rewrites the `for all` equations among `assumptions` give (the side that is a call at the variables is rewritten). */
+export function forAllRewrites(assumptions: readonly Condition[], scope: Scope): ForAllRewrite[] {
+  const out: ForAllRewrite[] = [];
+  for (const c of assumptions) {
+    const f = c.formula;
+    if (c.forAll.length === 0 || f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
+    const vars = new Set(c.forAll.map((v) => printName(v.name)));
+    const [l, r] = f.operands as [Expr, Expr];
+    const atVariables = (e: Expr): e is Extract<Expr, { kind: 'Call' }> => {
+      if (e.kind !== 'Call' || scope.lookup({ ...e.fn, primes: 0 })?.info.kind !== 'function') return false;
+      const names = e.args.map((a) => (a.kind === 'Var' && !a.name.index ? printName(a.name) : null));
+      return names.every((n) => n !== null && vars.has(n)) && new Set(names).size === names.length && names.length === vars.size;
+    };
+    const text = `${printFormula(f)} for all ${[...vars].join(', ')}`;
+    const integers = integerVariables(c, scope);
+    if (atVariables(l)) out.push({ pattern: l, value: r, vars, integers, scope, text });
+    else if (atVariables(r)) out.push({ pattern: r, value: l, vars, integers, scope, text });
+  }
+  return out;
+}
+
+/**
+ * `e` with every call a rewrite's pattern matches replaced by the rewrite's value there,
+ * innermost first, each replacement once (σ'(σ'(a)) → R(R(a)); a value that calls its own
+ * function again is not rewritten again). Not inside subscripts, bounds, or a derivative's
+ * variable or point. The rewrites used are added to `used`.
+ */
+export function rewriteForAll(e: Expr, rewrites: readonly ForAllRewrite[], used: Set<string>): Expr {
+  if (rewrites.length === 0) return e;
+  // (`bound`: the names a ∑, lim or derivative around the call binds; the value's own names
+  // must not be among them: `f(z) = z k` inside ∑_{k=1}^{2} f(k) is not k·k.)
+  const rec = (x: Expr, bound: ReadonlySet<string>): Expr => {
+    if (x.kind === 'Var' || x.kind === 'Num' || x.kind === 'Const') return x;
+    const inner = mapChildren(x, (child, s) => (s.role === 'index' || s.role === 'bound' || s.role === 'point' || s.role === 'variable' ? child
+      : rec(child, s.binds.length > 0 ? new Set([...bound, ...s.binds]) : bound)));
+    if (inner.kind !== 'Call') return inner;
+    for (const w of rewrites) {
+      const bind = new Map<string, Expr>();
+      if (!match(w.pattern, inner, w.vars, bind) || !capturesNone(w.value, bind) || !integersFit(bind, w.integers, w.scope)) continue;
+      if (freeNames(w.value).some((v) => !w.vars.has(printName(v.name)) && bound.has(printName(v.name)))) continue;
+      if (!total(w.value, w.scope)) continue;
+      const value = instanceOf(w.value, bind);
+      if (!value) continue;
+      used.add(w.text);
+      return value;
+    }
+    return inner;
+  };
+  return rec(e, new Set());
+}
+
+/**
+ * Whether `e` has a value wherever its names do: sums, products, whole powers, and calls of
+ * declared functions and of exp, sin, cos, tanh, |·|, norms. A rewrite to a value with a
+ * smaller domain (`g(z) = √z`) would make a step about g read as one about √ (g(a)² = a).
+ */
+function total(e: Expr, scope: Scope): boolean {
+  let ok = true;
+  visit(e, (x) => {
+    if (!ok) return;
+    switch (x.kind) {
+      case 'Num': case 'Const': case 'Var': case 'Neg': case 'Transpose': case 'Abs': case 'Norm': case 'Component': return;
+      case 'Binary':
+        if (x.op === '/') ok = false;
+        else if (x.op === '^') ok = x.right.kind === 'Num' && /^\d+$/.test(x.right.value);
+        return;
+      case 'Call':
+        ok = (x.fn.primes === 0 && ['exp', 'sin', 'cos', 'tanh', 'sigmoid'].includes(x.fn.base) && !x.fn.index)
+          || scope.lookup({ ...x.fn, primes: 0 })?.info.kind === 'function';
+        return;
+      default:
+        ok = false;
+    }
+  });
+  return ok;
+}
+
 /** A `for all` fact whose left side reads as `e`: its right side with the variables bound (`γ`). */
-export function forAllBound(e: Expr, rc: RuleContext): { rhs: Expr; strict: boolean; fact: ForAllFact } | null {
+export function forAllBound(e: Expr, rc: RuleContext): { rhs: Expr; strict: boolean; fact: ForAllFact; at: string } | null {
   for (const f of rc.forAll) {
     const bind = new Map<string, Expr>();
-    if (!match(f.lhs, e, f.vars, bind)) continue;
+    if (capturedInStep(f, rc)) continue;
+    if (!match(f.lhs, e, f.vars, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) continue;
     // The bound must not depend on the variables (`|σ'(z)| ≤ γ`, not `≤ |z|`).
     let free = true;
     visit(f.rhs, (y) => {
       if (y.kind === 'Var' && f.vars.has(printName(y.name))) free = false;
     });
-    if (free) return { rhs: f.rhs, strict: f.strict, fact: f };
+    if (free) return { rhs: f.rhs, strict: f.strict, fact: f, at: [...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ') };
   }
   return null;
 }

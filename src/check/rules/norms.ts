@@ -3,7 +3,7 @@ import { substitute } from '../../ast-walk.js';
 import { builtinFunction } from '../../builtins.js';
 import { nameKey, printExpr, printName } from '../../print.js';
 import { hasRadicalDivisor } from '../engines/identity-test.js';
-import { forAllBound, isGram, nonnegative, same, unfoldOnce, type RuleContext } from './facts.js';
+import { INSTANCE, forAllBound, forAllInstance, isGram, nonnegative, same, unfoldOnce, type RuleContext } from './facts.js';
 
 /**
  * Named rules for norms, spectra and bounds that *prove* a step `a ≤ b` when it matches
@@ -95,7 +95,10 @@ export class Bounder {
       if (same(f.rhs, b, this.rc)) return ok(`assumption ${f.text}`);
     }
     const fa = forAllBound(a, this.rc);
-    if (fa && same(fa.rhs, b, this.rc)) return ok(`assumption ${fa.fact.text} for all ${[...fa.fact.vars].join(', ')}`);
+    if (fa && same(fa.rhs, b, this.rc)) return ok(`assumption ${fa.fact.text} for all ${[...fa.fact.vars].join(', ')} (${INSTANCE} ${fa.at})`);
+    // (An instance: `f(1) ≥ 1` from `f(z) ≥ z for all z`.)
+    const instance = forAllInstance(a, b, this.rc);
+    if (instance) return ok(`assumption ${instance.fact.text} for all ${[...instance.fact.vars].join(', ')} (${INSTANCE} ${instance.at})`);
     // Both sides products over the same range: factor by factor.
     if (a.kind === 'BigOp' && b.kind === 'BigOp' && a.op === 'prod' && b.op === 'prod') return this.products(a, b, depth);
     if (a.kind === 'BigOp' && b.kind === 'BigOp' && a.op === 'sum' && b.op === 'sum') return this.sums(a, b, depth);

@@ -467,6 +467,9 @@ function functionBoundOf(c: Condition, scope: Scope): FunctionBound | null {
   if (lhs.kind !== 'Abs' || lhs.arg.kind !== 'Call' || lhs.arg.args.length !== 1) return null;
   const call = lhs.arg;
   const z = printName(c.forAll[0]!.name);
+  // (Over integers only, `|f(n)| ≤ 1 for all n` says nothing between them: a function drawn
+  // bounded everywhere would let `|f(1/2)| ≤ 1` pass.)
+  if (scope.lookup(c.forAll[0]!.name)?.info.kind === 'integer') return null;
   const arg = call.args[0]!;
   if (arg.kind !== 'Var' || printName(arg.name) !== z) return null;
   const key = printName({ ...call.fn, primes: 0 });

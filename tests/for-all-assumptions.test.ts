@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import type { Verdict } from '../src/result.js';
+
+/**
+ * `assume … for all z`: sampling draws functions that need not meet such an assumption (it
+ * can build σ with |σ'| ≤ γ, not σ with σ' = σ(1 − σ)), so a step that follows from one is
+ * proved by using it: an equation about a declared function at its variables rewrites every
+ * call (σ'(e) → σ(e)(1 − σ(e)), and the cross-check samples the rewritten sides); a bound or an
+ * inequality proves its instances (`f(1) ≥ 1` from `f(z) ≥ z`). A `for all` name declared a
+ * vector ranges over its space (`vector u in R^3`, `‖∇_u L(u)‖ ≤ G for all u`), one declared an
+ * integer over the integers only: `f(n) = 0 for all n` says nothing of f(1/2).
+ */
+interface Case { readonly name: string; readonly src: string; readonly want: readonly Verdict[] }
+
+const PROVED: readonly Verdict[] = ['proved'];
+/** Not passed: refuted, or unknown where sampling cannot enforce the assumption. */
+const NOT_PASSED: readonly Verdict[] = ['refuted', 'unknown'];
+
+const SIGMOID = "scalar a, b\nfunction σ : R → R\nassume σ'(z) = σ(z)(1 - σ(z)) for all z\n";
+const GRADIENT = 'vector u, v, w in R^3\nscalar G\nfunction L : R^3 → R\nassume ‖∇_u L(u)‖ ≤ G for all u\n';
+const INTEGERS = 'integer n\nfunction f : R → R\nassume f(n) = 0 for all n\nassume |f(n)| ≤ 1 for all n\n';
+
+const CASES: Case[] = [
+  // An equation about σ' rewrites every call of σ'.
+  { name: "σ'(a) = σ(a)(1 − σ(a))", src: `${SIGMOID}show σ'(a) = σ(a)(1 - σ(a))\n`, want: PROVED },
+  { name: "σ'(2a) = σ(2a) − σ(2a)² (at an expression)", src: `${SIGMOID}show σ'(2a) = σ(2a) - σ(2a)^2\n`, want: PROVED },
+  { name: "σ'(a) b + 1 = … (inside a larger expression)", src: `${SIGMOID}show σ'(a) b + 1 = σ(a) b - σ(a)^2 b + 1\n`, want: PROVED },
+  { name: "σ'(σ'(a)) (nested calls)", src: `${SIGMOID}show σ'(σ'(a)) = σ(σ(a) - σ(a)^2)(1 - σ(σ(a) - σ(a)^2))\n`, want: PROVED },
+  { name: 'd/da σ(a) = σ(a)(1 − σ(a)) (after the derivative is taken)', src: `${SIGMOID}show d/da σ(a) = σ(a)(1 - σ(a))\n`, want: PROVED },
+  { name: 'a chain through the assumption', src: `${SIGMOID}    σ'(a) b\n  = σ(a)(1 - σ(a)) b\n  = σ(a) b - σ(a)^2 b\n`, want: PROVED },
+  { name: 'f(3) = 6 from f(z) = 2z for all z', src: 'function f : R → R\nassume f(z) = 2z for all z\nshow f(3) = 6\n', want: PROVED },
+  { name: 'written the other way round: 2z = f(z)', src: 'function f : R → R\nassume 2z = f(z) for all z\nshow f(3) = 6\n', want: PROVED },
+  { name: "σ'(a) = σ(a)(1 + σ(a)) (wrong sign)", src: `${SIGMOID}show σ'(a) = σ(a)(1 + σ(a))\n`, want: NOT_PASSED },
+  { name: "σ'(a) = σ(a) (drops a factor)", src: `${SIGMOID}show σ'(a) = σ(a)\n`, want: NOT_PASSED },
+  { name: 'f(3) = 7 from f(z) = 2z', src: 'function f : R → R\nassume f(z) = 2z for all z\nshow f(3) = 7\n', want: NOT_PASSED },
+  // Instances of inequalities and bounds.
+  { name: 'f(1) ≥ 1 from f(z) ≥ z for all z', src: 'function f : R → R\nassume f(z) ≥ z for all z\nshow f(1) ≥ 1\n', want: PROVED },
+  { name: 'f(1) ≥ 2 from f(z) ≥ z', src: 'function f : R → R\nassume f(z) ≥ z for all z\nshow f(1) ≥ 2\n', want: NOT_PASSED },
+  { name: 'f(1) ≤ 1 from f(z) ≥ z (the wrong way)', src: 'function f : R → R\nassume f(z) ≥ z for all z\nshow f(1) ≤ 1\n', want: NOT_PASSED },
+  // A `for all` name declared a vector.
+  { name: '‖∇_v L(v)‖ ≤ G from ‖∇_u L(u)‖ ≤ G for all u (u a vector)', src: `${GRADIENT}show ‖∇_v L(v)‖ ≤ G\n`, want: PROVED },
+  { name: '‖∇_v L(v)‖ ≤ G/2', src: `${GRADIENT}assume G > 0\nshow ‖∇_v L(v)‖ ≤ G/2\n`, want: NOT_PASSED },
+  { name: '‖∇_w L(v)‖ ≤ G is no instance (the gradient at v with respect to w)', src: `${GRADIENT}assume G < 0\nshow ‖∇_w L(v)‖ ≤ G\n`, want: NOT_PASSED },
+  // A `for all` name declared an integer ranges over the integers only.
+  { name: 'f(3) = 0 from f(n) = 0 for all integers n', src: `${INTEGERS}show f(3) = 0\n`, want: PROVED },
+  { name: 'f(2n + 1) = 0 (an integer expression)', src: `${INTEGERS}show f(2n + 1) = 0\n`, want: PROVED },
+  { name: '|f(4)| ≤ 1', src: `${INTEGERS}show |f(4)| ≤ 1\n`, want: PROVED },
+  { name: 'f(1/2) = 0 does not follow from f(n) = 0 for all integers n', src: `${INTEGERS}show f(1/2) = 0\n`, want: NOT_PASSED },
+  { name: '|f(1/2)| ≤ 1 does not follow from |f(n)| ≤ 1 for all integers n', src: `${INTEGERS}show |f(1/2)| ≤ 1\n`, want: NOT_PASSED },
+  // Found by a red team: none of these may pass.
+  { name: 'a sum index captures a name of the value (f(z) = z k, ∑_k f(k) is not ∑ k²)', src: 'scalar k\nfunction f : R → R\nassume f(z) = z k for all z\nshow ∑_{k=1}^{2} f(k) = 5\n', want: NOT_PASSED },
+  { name: 'the same capture through an inequality, term by term', src: 'scalar k\nfunction f : R → R\nassume f(z) ≤ z k for all z\nshow ∑_{k=1}^{2} f(k) ≤ ∑_{k=1}^{2} k^2\n', want: NOT_PASSED },
+  { name: 'a second variable bound to what the derivative is taken in (d/da f(a + a))', src: 'scalar a\nfunction f : R → R\nassume |d/dz f(z + y)| ≤ 1 for all z, y\nshow |d/da f(a + a)| ≤ 1\n', want: NOT_PASSED },
+  { name: 'the same for a gradient (∇_v L(v + v))', src: 'scalar G\nvector u, w, v in R^3\nfunction L : R^3 → R\nassume G > 0\nassume ‖∇_u L(u + w)‖ ≤ G for all u, w\nshow ‖∇_v L(v + v)‖ ≤ G\n', want: NOT_PASSED },
+  { name: 'a variable inside a ∑ of the pattern is matched, not compared as text', src: 'scalar z, w\nfunction f : R → R\nassume ∑_{i=1}^{2} f(z) ≤ 2 f(z) for all z\nshow ∑_{i=1}^{2} f(z) ≤ 2 f(w)\n', want: NOT_PASSED },
+  { name: 'a subscript variable is matched: c_k ≤ m is no instance of c_k ≤ k', src: 'integer k, m\nscalar c_t\nassume c_k ≤ k for all k\nshow c_k ≤ m\n', want: NOT_PASSED },
+  { name: 'c_m ≤ m is one', src: 'integer k, m\nscalar c_t\nassume c_k ≤ k for all k\nshow c_m ≤ m\n', want: PROVED },
+  { name: "Cov's second argument is matched", src: 'scalar a\nrandom X with E[X] = 0, Var[X] = 1\nassume Cov[X + z, X] ≤ 1 for all z\nshow Cov[X + a, 3X] ≤ 1\n', want: NOT_PASSED },
+  { name: "a norm's subscript is matched (‖·‖_F is not ‖·‖)", src: 'scalar G\nmatrix W, V in R^{3×3}\nfunction L : R^{3×3} → R\nassume G > 0\nassume ‖∇_W L(W)‖ ≤ G for all W\nshow ‖∇_V L(V)‖_F ≤ G\n', want: NOT_PASSED },
+  { name: "f(1) ≠ 1 under f(z) = z is not checked at points that break the assumption", src: 'function f : R → R\nassume f(z) = z for all z\nshow f(1) ≠ 1\n', want: NOT_PASSED },
+  { name: 'no rewrite to a value with a smaller domain (g(z) = √z: g(a)² = a)', src: 'scalar a\nfunction g : R → R\nassume g(z) = √z for all z\nshow g(a)^2 = a\n', want: NOT_PASSED },
+  { name: 'nor to 1/z (f(a) a = 1 fails at a = 0)', src: 'scalar a\nfunction f : R → R\nassume f(z) = 1/z for all z\nshow f(a) a = 1\n', want: NOT_PASSED },
+];
+
+describe('for-all assumptions', () => {
+  it.each(CASES)('$name', async ({ src, want }) => {
+    const r = await checkSource(src, {});
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    const verdicts = [...r.steps.map((s) => s.verdict), ...r.shows.filter((s) => !s.chain).map((s) => s.verdict)];
+    expect(verdicts.length).toBeGreaterThan(0);
+    for (const v of verdicts) expect(want).toContain(v);
+  });
+
+  it('a proof from an assumption sampling cannot enforce says so', async () => {
+    const r = await checkSource(`${GRADIENT}show ‖∇_v L(v)‖ ≤ G\n`, {});
+    const show = r.shows[0]!;
+    expect(show.verdict).toBe('proved');
+    expect(show.message).toMatch(/an instance, at u = v/);
+    expect(show.message).toMatch(/sampling cannot cross-check it/);
+  });
+
+  it('a vector declared before `for all` reads as a vector in the assumption (no shape error)', async () => {
+    const r = await checkSource('vector x in R^3\nfunction f : R^3 → R\nassume |f(x)| ≤ 1 for all x\nshow |f(x)| ≤ 1\n', {});
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.shows[0]!.verdict).toBe('proved');
+  });
+});
