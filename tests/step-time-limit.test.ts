@@ -90,3 +90,23 @@ describe('the hard stop inside walks (src/deadline.ts)', () => {
     expect(() => visit(e, () => { if (++n > 100_000) throw new Error('enough'); })).toThrow('enough');
   });
 });
+
+describe('a step over its time limit names the flag that raises it', () => {
+  // (A million points cannot be sampled in 100 ms: the limit runs out while sampling, or while
+  // evaluating a point; each message says which flag raises it.)
+  const text = 'scalar x\n  cos(x) + 2\n> 0\n';
+  it('--timeout for deriv check', async () => {
+    const report = await checkSource(text, { timeoutMs: 100, samples: 1_000_000 });
+    expect(report.steps[0]!.verdict).toBe('unknown');
+    expect(report.steps[0]!.message).toMatch(/^the time limit ran out.*\(raise --timeout\)$/);
+  });
+
+  it('--step-timeout for deriv grade (its --timeout is the whole submission\'s)', async () => {
+    const { key } = await loadKey('scalar x\nshow "1" [2 points]: cos(x) + 2 > 0\n', 'key.deriv', { timeoutMs: 2000 });
+    const sub: Submission = { student: 's', files: [{ path: 's.deriv', text: 'scalar x\nshow "1": cos(x) + 2 > 0\n', problem: null }], problem: null };
+    const result = await gradeSubmission(key!, sub, { seed: 1, samples: 1_000_000, stepTimeoutMs: 100, timeLimitMs: 20_000 });
+    const said = JSON.stringify(result.claims.map((c) => c.failures));
+    expect(said).toMatch(/the time limit ran out[^"]*\(raise --step-timeout\)/);
+    expect(said).not.toMatch(/raise --timeout/);
+  });
+});

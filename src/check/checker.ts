@@ -23,6 +23,8 @@ export interface CheckerOptions {
   readonly seed: number;
   readonly samples: number;
   readonly timeoutMs: number;
+  /** The flag that raises `timeoutMs` (`--timeout`, `--step-timeout`), for messages. */
+  readonly timeoutFlag?: string;
   /** Absolute time (Date.now()) after which every remaining step is `unknown`: a budget for the whole file. */
   readonly deadline?: number;
   /** Keep the context each show and answer is checked in (`claimContexts`), for grading against an answer key. */
@@ -538,16 +540,20 @@ export class Checker {
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'the time limit for the whole file ran out before this step', notes: [] };
     }
     const deadline = Math.min(Date.now() + this.options.timeoutMs, fileDeadline);
-    const opts: StepOptions = { seed: extra.seed ?? this.options.seed, samples: this.options.samples, deadline };
+    const flag = this.options.timeoutFlag ?? '--timeout';
+    const opts: StepOptions = { seed: extra.seed ?? this.options.seed, samples: this.options.samples, deadline, timeoutFlag: flag };
     const salt = extra.salt ?? '';
     const text = (x: Expr | Formula) => (isExpr(x) ? printExpr(x) : printFormula(x));
     // A hard stop a little after the deadline, inside work that does not look at it (src/deadline.ts).
-    const limit = deadline === fileDeadline ? 'the time limit for the whole file' : `its time limit (${msText(this.options.timeoutMs)}; raise --timeout)`;
+    const limit = deadline === fileDeadline ? 'the time limit for the whole file' : `its time limit (${msText(this.options.timeoutMs)}; raise ${flag})`;
     try {
-      return withDeadline(deadline, limit, Math.max(20, (deadline - Date.now()) / 4), () => decideStep({
+      const outcome = withDeadline(deadline, limit, Math.max(20, (deadline - Date.now()) / 4), () => decideStep({
         left, rel, right, hint: step.hint, prep, unfoldings, functions: ctx.defs.filter((d) => d.params), rules,
         salt: `${salt}${text(left)} ${rel} ${text(right)}`, limit: step.limit ?? null,
       }, opts));
+      // (Every way a step's own limit runs out says how to raise it.)
+      return outcome.verdict === 'unknown' && deadline !== fileDeadline && /^the time limit ran out/.test(outcome.message) && !outcome.message.includes('(raise ')
+        ? { ...outcome, message: `${outcome.message} (raise ${flag})` } : outcome;
     } catch (err) {
       return escaped(err);
     }

@@ -10,6 +10,8 @@ export interface CheckOptions {
   samples?: number;
   /** Time limit per step, in milliseconds; a step over it is `unknown`. */
   timeoutMs?: number;
+  /** The flag that raises `timeoutMs`, as a message over it names it (`--timeout`; `deriv grade`: `--step-timeout`). */
+  timeoutFlag?: string;
   /** Absolute time (Date.now()) after which every remaining step is `unknown`: a budget for the whole file. */
   deadline?: number;
 }

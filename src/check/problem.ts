@@ -31,6 +31,8 @@ export interface StepOptions {
   readonly samples: number;
   /** Absolute time (Date.now()) after which the step is `unknown`. */
   readonly deadline: number;
+  /** The flag that raises the step's time limit, as messages name it (default `--timeout`). */
+  readonly timeoutFlag?: string;
 }
 
 /** An expression, as opposed to a statement (a comparison, ⇔/⇒, a tag). */

@@ -20,7 +20,7 @@ import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
 import { decideLimit } from './rules/limits.js';
 import { abstractDerivatives, calculusContext, eliminateDerivatives, hasDerivative } from './rules/matrix-calculus.js';
-import { INSTANCE, forAllRewrites, rewriteForAll } from './rules/facts.js';
+import { forAllRewrites, rewriteForAll } from './rules/facts.js';
 import { citedRules, proveByRules, proveEqualityByRules } from './rules/registry.js';
 
 export { isExpr, type RewriteRule, type StepOptions, type StepProblem } from './problem.js';
@@ -231,6 +231,8 @@ export interface Proof {
   readonly sizes?: string | null;
   /** A named rule that took part (`differentiation`, `submultiplicativity`, …). */
   readonly rule?: string;
+  /** Instances of `for all` assumptions a rule's proof used (`f(1) ≥ 1`): its cross-check samples points that meet them. */
+  readonly instances?: readonly Formula[];
   /** The conditional definitions the proof unfolded at symbolic indices; absent when not known (rules: see coverIndices). */
   readonly unfolded?: readonly Unfolded[];
 }
@@ -697,7 +699,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     try {
       const r = proveByRules({ problem: p, left, rel, right, deadline: Date.now() + (opts.deadline - Date.now()) / 3 });
       // (A rule that unfolds a definition says so: `definition of J_t`.)
-      if (r.proof) proof = { method: 'rule', how: r.proof.how, rule: r.proof.rule, ...(/definition of/.test(r.proof.how) ? {} : { unfolded: [] }) };
+      if (r.proof) proof = { method: 'rule', how: r.proof.how, rule: r.proof.rule, ...(/definition of/.test(r.proof.how) ? {} : { unfolded: [] }), ...(r.proof.instances ? { instances: r.proof.instances } : {}) };
       ruleReasons = r.reasons;
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
@@ -734,16 +736,19 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // point had n = 2, where (AB − BA)² commutes with C.)
   // (Under a certificate, a term absorbed at every precision, 7 in √(10^1000 + 7)² = 10^1000 + 7,
   // does not leave the cross-check's point undecided: absorbedTrusted.)
-  const sampled = proof && proofSides ? { ...p, left: proofSides[0], right: proofSides[1] } : p;
+  // (A proof from instances of `for all` assumptions sampling cannot enforce is cross-checked
+  // at points that meet those instances: the others break an assumption.)
+  const instances = proof?.instances && p.prep.unenforced.length > 0 ? proof.instances : [];
+  const rewritten = proof && proofSides ? { ...p, left: proofSides[0], right: proofSides[1] } : p;
+  const sampled = instances.length > 0 ? meetingInstances(rewritten, instances) : rewritten;
   const sample = (): SampleResult => sampleRelation(sampled, { ...opts, samples }, !certain || hasLargeNumber(p), false, ground, rel === '=' && !proof ? differAt : []);
   const s = certain ? absorbedTrusted(sample) : sample();
   // (A step that read only members its definitions give is a step of numbers: its one point decides it.)
   const numbers = ground || s.determined === true;
   const notes = [...s.notes];
-  // (A rule's proof from an instance of a `for all` assumption sampling cannot enforce
-  // stands: where the step fails, the drawn function breaks that assumption.)
-  const instance = proof?.method === 'rule' && proof.how.includes(`(${INSTANCE} `) && p.prep.unenforced.length > 0 && !s.domain;
-  if (s.failure && !instance) {
+  // (Where no drawn function met the instances, the proof stands uncross-checked.)
+  const uncheckable = instances.length > 0 && s.unknown === NO_POINT;
+  if (s.failure) {
     const disagreement = proof !== null && !s.domain;
     const labels = s.failure.assignments.map(([name]) => name);
     const members = otherMembers(p, (key) => labels.some((l) => l === key || l.startsWith(`${key}_`) || l.startsWith(`${key}[`)));
@@ -789,7 +794,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // the same value and the same domain (`log(x − 10^20)` has none at the sampled points,
   // `(10^6)!` is out of reach).
   const sameSides = proof?.method === 'structural' && proof.how === SAME_EXPRESSION && s.unknown !== NO_POINT;
-  if (s.unknown && !(proof?.method === 'rule' && s.unsupported) && !sameSides) {
+  if (s.unknown && !(proof?.method === 'rule' && s.unsupported) && !sameSides && !uncheckable) {
     return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, message: s.unknown, notes };
   }
   // Sampling found no counterexample: now ask nerdamer for a proof (never for a step a
@@ -852,8 +857,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
       ...(proof.errorBound !== undefined ? { errorBound: proof.errorBound } : {}),
       ...(proof.rule !== undefined ? { rule: proof.rule } : {}),
-      message: instance && s.failure
-        ? `${by}${proof.used ? ` (${proof.how})` : `: ${proof.how}`}; sampling cannot cross-check it: the functions it draws need not meet that assumption (sampling could not enforce: ${p.prep.unenforced.map((c) => printFormula(c.formula)).join('; ')})`
+      message: uncheckable
+        ? `${by}${proof.used ? ` (${proof.how})` : `: ${proof.how}`}; sampling could not cross-check it: no function it drew met ${instances.map((f) => `'${printFormula(f)}'`).join(' and ')} (sampling could not enforce: ${p.prep.unenforced.map((c) => printFormula(c.formula)).join('; ')})`
         : s.unknown
         ? `${by}${proof.used ? ` (${proof.how})` : `: ${proof.how}`}; sampling could not cross-check it${s.held > 0 ? ` beyond ${evidenceText(s)}` : ''} (${s.unknown})`
         : proof.method === 'rule' && !proof.used ? `${by}: ${proof.how}; and ${evidenceText(s)} ${agree(s)}${ranges}${skippedText(s)}`
@@ -875,6 +880,14 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
     message: `held at ${evidenceText(s)}${ranges}${skippedText(s)}; no symbolic proof${rulesSaid}${ruleWhy ? ` (${ruleWhy.length > 300 ? `${ruleWhy.slice(0, 299)}…` : ruleWhy})` : ''}`,
   };
+}
+
+/** The step with extra conditions its points must meet (instances of `for all` assumptions, implied by them). */
+function meetingInstances(p: StepProblem, instances: readonly Formula[]): StepProblem {
+  // (A view of the context's Prepared with more checks: everything else is shared.)
+  const prep = Object.create(p.prep) as Prepared;
+  Object.defineProperty(prep, 'checks', { value: [...p.prep.checks, ...instances.map((formula) => ({ formula, forAll: [], range: formula.range }))] });
+  return { ...p, prep };
 }
 
 /** The `for all` assumptions sampling could not enforce that speak of a function the step calls. */

@@ -350,7 +350,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
     }
     const { report, resolved } = await checkSourceWith(f.text, {
       file: f.path, seed: options.seed, samples: options.samples ?? DEFAULT_SAMPLES,
-      timeoutMs: options.stepTimeoutMs ?? DEFAULT_GRADE_STEP_TIMEOUT_MS, ...(deadline !== undefined ? { deadline } : {}),
+      timeoutMs: options.stepTimeoutMs ?? DEFAULT_GRADE_STEP_TIMEOUT_MS, timeoutFlag: '--step-timeout', ...(deadline !== undefined ? { deadline } : {}),
     });
     // An empty or binary file says nothing: it is a file that could not be read (README), said
     // as such, and no claim is looked for in it ("no show named … was found" on each claim).

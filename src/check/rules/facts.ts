@@ -29,6 +29,12 @@ export interface RuleContext {
   readonly forAll: readonly ForAllFact[];
   /** Absolute time after which rules give up. */
   readonly deadline: number;
+  /**
+   * The instances of `for all` facts the rules used (`f(1) ≥ 1`), for the cross-check: it
+   * samples only points that meet them (those the assumptions allow), so a proof that leans on
+   * them is still tested. Every instance a rule looked up counts: each is implied by an assumption.
+   */
+  readonly instances: Formula[];
 }
 
 const FLIP: Partial<Record<RelOp, RelOp>> = { '≥': '≤', '>': '<' };
@@ -64,7 +70,12 @@ export function ruleContext(p: StepProblem, deadline: number): RuleContext {
   for (const c of p.prep.ctx.assumptions) {
     factsOf(c.formula, facts, c.forAll.length > 0 ? { names: new Set(c.forAll.map((v) => printName(v.name))), integers: integerVariables(c, scope) } : null, forAll);
   }
-  return { problem: p, facts, forAll, deadline };
+  return { problem: p, facts, forAll, deadline, instances: [] };
+}
+
+/** `lhs ≤ rhs` (`<` when strict) as a statement, for `RuleContext.instances`. */
+function comparison(lhs: Expr, rhs: Expr, strict: boolean): Formula {
+  return { kind: 'Compare', operands: [lhs, rhs], ops: [strict ? '<' : '≤'], range: lhs.range };
 }
 
 /** The `for all` variables of a condition that are declared integers (`integer n`, `… for all n`). */
@@ -220,6 +231,7 @@ export function forAllInstance(a: Expr, b: Expr, rc: RuleContext): { fact: ForAl
     if (!capturesNone(f.rhs, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) continue;
     const value = instanceOf(f.rhs, bind);
     if (!value || !same(value, b, rc)) continue;
+    rc.instances.push(comparison(a, value, f.strict));
     return { fact: f, at: [...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ') };
   }
   return null;
@@ -359,7 +371,7 @@ function total(e: Expr, scope: Scope): boolean {
 }
 
 /** A `for all` fact whose left side reads as `e`: its right side with the variables bound (`γ`). */
-export function forAllBound(e: Expr, rc: RuleContext): { rhs: Expr; strict: boolean; fact: ForAllFact; at: string } | null {
+export function forAllBound(e: Expr, rc: RuleContext, record = true): { rhs: Expr; strict: boolean; fact: ForAllFact; at: string } | null {
   for (const f of rc.forAll) {
     const bind = new Map<string, Expr>();
     if (capturedInStep(f, rc)) continue;
@@ -369,6 +381,7 @@ export function forAllBound(e: Expr, rc: RuleContext): { rhs: Expr; strict: bool
     visit(f.rhs, (y) => {
       if (y.kind === 'Var' && f.vars.has(printName(y.name))) free = false;
     });
+    if (free && record) rc.instances.push(comparison(e, f.rhs, f.strict));
     if (free) return { rhs: f.rhs, strict: f.strict, fact: f, at: [...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ') };
   }
   return null;

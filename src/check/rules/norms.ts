@@ -247,7 +247,8 @@ export class Bounder {
     const xi: Expr = { kind: 'Var', name: { base: 'ξ', index: null, primes: 0, hat: false, range: v.range } satisfies Name, range: v.range, shape: { kind: 'scalar' } };
     const entry: Expr = { ...v, args: [xi], shape: { kind: 'scalar' } };
     const abs: Expr = { kind: 'Abs', arg: entry, range: v.range, shape: { kind: 'scalar' } };
-    const f = forAllBound(abs, this.rc);
+    // (Not recorded as an instance: ξ, any entry, is no name a point has.)
+    const f = forAllBound(abs, this.rc, false);
     if (f) return { value: f.rhs, why: `assumption ${f.fact.text} for all ${[...f.fact.vars].join(', ')}` };
     if (bounded !== null) return { value: { kind: 'Num', value: bounded, range: v.range, shape: { kind: 'scalar' } }, why: `|${v.fn.base}| ≤ ${bounded}` };
     return null;

@@ -1,4 +1,4 @@
-import type { Expr, Hint, RelOp } from '../../ast.js';
+import type { Expr, Formula, Hint, RelOp } from '../../ast.js';
 import { printExpr } from '../../print.js';
 import { ruleKey } from '../../types/resolve.js';
 import type { StepProblem } from '../problem.js';
@@ -27,7 +27,7 @@ export interface RuleRequest {
 }
 
 export type RuleResult =
-  | { readonly kind: 'proved'; readonly rule: string; readonly how: string }
+  | { readonly kind: 'proved'; readonly rule: string; readonly how: string; readonly instances?: readonly Formula[] }
   | { readonly kind: 'not-applicable'; readonly rule: string; readonly why: string };
 
 export interface NamedRule {
@@ -82,7 +82,7 @@ const bounds: NamedRule = {
     }
     used = [...new Set(used)];
     if (used.length === 0) used = ['the sides are the same'];
-    return { kind: 'proved', rule: mainRule(used, cited).replace(/ \(.*$/, ''), how: used.join('; ') };
+    return { kind: 'proved', rule: mainRule(used, cited).replace(/ \(.*$/, ''), how: used.join('; '), ...(rc.instances.length > 0 ? { instances: rc.instances } : {}) };
   },
 };
 

@@ -194,12 +194,12 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   };
   const timedOut = (during: string): SampleResult => ({
     held, failure: null, notes, vacuous: false,
-    unknown: `the time limit ran out while ${during}, after ${held} sampled points held (raise --timeout)`,
+    unknown: `the time limit ran out while ${during}, after ${held} sampled points held (raise ${opts.timeoutFlag ?? '--timeout'})`,
   });
   for (let attempt = 0; attempt < maxAttempts && held < opts.samples; attempt++) {
     if (Date.now() > opts.deadline) {
       // Fewer points than asked for is not a pass: a busy machine must not change verdicts.
-      return { held, failure: null, unknown: `the time limit ran out after ${held} of ${opts.samples} sampled points (raise --timeout)`, notes, vacuous: false };
+      return { held, failure: null, unknown: `the time limit ran out after ${held} of ${opts.samples} sampled points (raise ${opts.timeoutFlag ?? '--timeout'})`, notes, vacuous: false };
     }
     let point = new Point(p.prep, rng, attempt);
     point.deadline = opts.deadline;
