@@ -61,6 +61,12 @@ const CASES: Case[] = [
   { name: "f(1) ≠ 1 under f(z) = z is not checked at points that break the assumption", src: 'function f : R → R\nassume f(z) = z for all z\nshow f(1) ≠ 1\n', want: NOT_PASSED },
   { name: 'no rewrite to a value with a smaller domain (g(z) = √z: g(a)² = a)', src: 'scalar a\nfunction g : R → R\nassume g(z) = √z for all z\nshow g(a)^2 = a\n', want: NOT_PASSED },
   { name: 'nor to 1/z (f(a) a = 1 fails at a = 0)', src: 'scalar a\nfunction f : R → R\nassume f(z) = 1/z for all z\nshow f(a) a = 1\n', want: NOT_PASSED },
+  // Found by a second red team.
+  { name: 'exp(5) ≤ 1 from exp(z) ≤ 1 for all z', src: 'assume exp(z) ≤ 1 for all z\nshow exp(5) ≤ 1\n', want: NOT_PASSED },
+  { name: 'an assumption about a defined function is no rewrite (define g(x) = x², g(z) = z: g(3) = 3)', src: 'define g(x) = x^2\nassume g(z) = z for all z\nshow g(3) = 3\n', want: NOT_PASSED },
+  { name: 'nor a bound it cannot meet (g(0) ≥ 5)', src: 'define g(x) = x^2\nassume g(z) ≥ 5 for all z\nshow g(0) ≥ 5\n', want: NOT_PASSED },
+  { name: 'integers are 0, 1, 2, …: f(n) = n for all n says nothing of f(−3)', src: 'function f : R → R\ninteger n\nassume f(n) = n for all n\nshow f(-3) = -3\n', want: NOT_PASSED },
+  { name: 'nor of f(n − 1) (−1 at n = 0)', src: `${INTEGERS}show f(n - 1) = 0\n`, want: NOT_PASSED },
 ];
 
 describe('for-all assumptions', () => {
@@ -80,6 +86,14 @@ describe('for-all assumptions', () => {
     expect(show.verdict).toBe('proved');
     expect(show.message).toMatch(/an instance, at u = v/);
     expect(show.message).toMatch(/\d+ of \d+ points drawn met the assumptions|no function it drew met/);
+  });
+
+  it('an assumption nothing meets proves no false number fact (z² ≤ 1 for all z: 4 ≤ 1)', async () => {
+    const r = await checkSource('assume z^2 ≤ 1 for all z\nshow 4 ≤ 1\n    4\n  = 2^2\n  ≤ 1\n', {});
+    // (4 = 2² is right on its own; the step to 1 and the show stand on the assumption alone.)
+    expect(r.steps.map((x) => x.verdict)).toEqual(['proved', 'unknown']);
+    expect(r.shows.map((x) => x.verdict)).toEqual(['unknown']);
+    expect(r.steps[1]!.message).toMatch(/no sampled point met that/);
   });
 
   it('a vector declared before `for all` reads as a vector in the assumption (no shape error)', async () => {

@@ -110,7 +110,7 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
  * right after the one it comes from.
  */
 function withForAllRewrites(p: StepProblem, candidates: readonly Candidate[]): Candidate[] {
-  const rewrites = forAllRewrites(p.prep.ctx.assumptions, p.prep.ctx.scope);
+  const rewrites = forAllRewrites(p.prep.ctx.assumptions, p.prep.ctx.scope, p.functions);
   if (rewrites.length === 0) return [...candidates];
   const out: Candidate[] = [];
   for (const c of candidates) {
@@ -746,8 +746,10 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // (A step that read only members its definitions give is a step of numbers: its one point decides it.)
   const numbers = ground || s.determined === true;
   const notes = [...s.notes];
-  // (Where no drawn function met the instances, the proof stands uncross-checked.)
-  const uncheckable = instances.length > 0 && s.unknown === NO_POINT;
+  // (Where no drawn point met the instances, the proof stands on nothing sampling could see:
+  // the assumption may be one no function meets, `z² ≤ 1 for all z`, from which `4 ≤ 1`
+  // follows. It is unknown, as under any assumptions no point meets.)
+  const unmetInstances = instances.length > 0 && s.unknown === NO_POINT;
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;
     const labels = s.failure.assignments.map(([name]) => name);
@@ -794,7 +796,13 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // the same value and the same domain (`log(x − 10^20)` has none at the sampled points,
   // `(10^6)!` is out of reach).
   const sameSides = proof?.method === 'structural' && proof.how === SAME_EXPRESSION && s.unknown !== NO_POINT;
-  if (s.unknown && !(proof?.method === 'rule' && s.unsupported) && !sameSides && !uncheckable) {
+  if (unmetInstances) {
+    return {
+      verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes,
+      message: `the rules derive it from ${instances.map((f) => `'${printFormula(f)}'`).join(' and ')} (${proof!.how}), but no sampled point met that: the assumption may be one nothing meets (sampling could not enforce: ${p.prep.unenforced.map((c) => printFormula(c.formula)).join('; ')})`,
+    };
+  }
+  if (s.unknown && !(proof?.method === 'rule' && s.unsupported) && !sameSides) {
     return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, message: s.unknown, notes };
   }
   // Sampling found no counterexample: now ask nerdamer for a proof (never for a step a
@@ -857,9 +865,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
       ...(proof.errorBound !== undefined ? { errorBound: proof.errorBound } : {}),
       ...(proof.rule !== undefined ? { rule: proof.rule } : {}),
-      message: uncheckable
-        ? `${by}${proof.used ? ` (${proof.how})` : `: ${proof.how}`}; sampling could not cross-check it: no function it drew met ${instances.map((f) => `'${printFormula(f)}'`).join(' and ')} (sampling could not enforce: ${p.prep.unenforced.map((c) => printFormula(c.formula)).join('; ')})`
-        : s.unknown
+      message: s.unknown
         ? `${by}${proof.used ? ` (${proof.how})` : `: ${proof.how}`}; sampling could not cross-check it${s.held > 0 ? ` beyond ${evidenceText(s)}` : ''} (${s.unknown})`
         : proof.method === 'rule' && !proof.used ? `${by}: ${proof.how}; and ${evidenceText(s)} ${agree(s)}${ranges}${skippedText(s)}`
           : `${by} (${proof.how}), and ${evidenceText(s)} ${agree(s)}${ranges}${skippedText(s)}`,

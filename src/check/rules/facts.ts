@@ -1,4 +1,4 @@
-import type { Condition, Expr, Formula, RelOp, Shape, Var } from '../../ast.js';
+import type { Condition, Define, Expr, Formula, RelOp, Shape, Var } from '../../ast.js';
 import { bindersOf, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
 import type { Scope } from '../../types/scope.js';
 import { printExpr, printFormula, printName } from '../../print.js';
@@ -83,13 +83,16 @@ function integerVariables(c: Condition, scope: Scope): ReadonlySet<string> {
   return new Set(c.forAll.filter((v) => scope.lookup(v.name)?.info.kind === 'integer').map((v) => printName(v.name)));
 }
 
-/** Whether `e` is an integer for every value of its names: integer numbers and names declared integers under + − ×. */
+/**
+ * Whether `e` is one of the values an integer name takes, 0, 1, 2, … (LANGUAGE.md: integers
+ * are indices), for every value of its names: whole numbers and names declared integers under
+ * + and ×. (Not n − 1: at n = 0 it is −1, which `f(n) = 0 for all n` says nothing of.)
+ */
 function integerValued(e: Expr, scope: Scope): boolean {
   switch (e.kind) {
-    case 'Num': return /^-?\d+$/.test(e.value);
+    case 'Num': return /^\d+$/.test(e.value);
     case 'Var': return scope.lookup(e.name)?.info.kind === 'integer';
-    case 'Neg': return integerValued(e.arg, scope);
-    case 'Binary': return (e.op === '+' || e.op === '-' || e.op === '*') && integerValued(e.left, scope) && integerValued(e.right, scope);
+    case 'Binary': return (e.op === '+' || e.op === '*') && integerValued(e.left, scope) && integerValued(e.right, scope);
     default: return false;
   }
 }
@@ -237,20 +240,28 @@ export function forAllInstance(a: Expr, b: Expr, rc: RuleContext): { fact: ForAl
   return null;
 }
 
+/** The names a ∑, lim or derivative binds anywhere in a step, by step (computed once). */
+const stepBinders = new WeakMap<StepProblem, ReadonlySet<string>>();
+
 /**
  * Whether a name the fact reads (not one of its variables) is bound by a ∑, lim or derivative
  * anywhere in the step: the rules compare terms inside such a binder without knowing it, and
  * `f(z) ≤ z k for all z` at the term f(k) of ∑_{k=1}^{2} f(k) is not f(k) ≤ k·k.
  */
 function capturedInStep(f: ForAllFact, rc: RuleContext): boolean {
-  const binders = new Set<string>();
-  const p = rc.problem;
-  for (const side of [p.left, p.right]) {
-    for (const e of 'kind' in side && (side.kind === 'Compare' || side.kind === 'Logic' || side.kind === 'TagFact') ? formulaExprs(side as Formula) : [side as Expr]) {
-      visit(e, (x) => {
-        for (const b of bindersOf(x)) binders.add(b);
-      });
+  let binders = stepBinders.get(rc.problem);
+  if (!binders) {
+    const found = new Set<string>();
+    const p = rc.problem;
+    for (const side of [p.left, p.right]) {
+      for (const e of side.kind === 'Compare' || side.kind === 'Logic' || side.kind === 'TagFact' ? formulaExprs(side) : [side]) {
+        visit(e, (x) => {
+          for (const b of bindersOf(x)) found.add(b);
+        });
+      }
     }
+    binders = found;
+    stepBinders.set(p, binders);
   }
   if (binders.size === 0) return false;
   return [...freeNames(f.lhs), ...freeNames(f.rhs)].some((v) => !f.vars.has(printName(v.name)) && binders.has(printName(v.name)));
@@ -294,8 +305,9 @@ export interface ForAllRewrite {
 }
 
 /** The rewrites the `for all` equations among `assumptions` give (the side that is a call at the variables is rewritten). */
-export function forAllRewrites(assumptions: readonly Condition[], scope: Scope): ForAllRewrite[] {
+export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, definitions: readonly Define[]): ForAllRewrite[] {
   const out: ForAllRewrite[] = [];
+  const defined = new Set(definitions.filter((d) => d.params).map((d) => printName(d.target)));
   for (const c of assumptions) {
     const f = c.formula;
     if (c.forAll.length === 0 || f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
@@ -303,6 +315,9 @@ export function forAllRewrites(assumptions: readonly Condition[], scope: Scope):
     const [l, r] = f.operands as [Expr, Expr];
     const atVariables = (e: Expr): e is Extract<Expr, { kind: 'Call' }> => {
       if (e.kind !== 'Call' || scope.lookup({ ...e.fn, primes: 0 })?.info.kind !== 'function') return false;
+      // (A function the file defines is what its definition says: an assumption about it is
+      // a claim to check, not a rewrite; `define g(x) = x²`, `g(z) = z for all z` is no g(3) = 3.)
+      if (defined.has(printName({ ...e.fn, primes: 0 }))) return false;
       const names = e.args.map((a) => (a.kind === 'Var' && !a.name.index ? printName(a.name) : null));
       return names.every((n) => n !== null && vars.has(n)) && new Set(names).size === names.length && names.length === vars.size;
     };
