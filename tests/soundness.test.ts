@@ -536,6 +536,15 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'x > 0 and log x ≤ 0 ⇔ 0 < x ≤ 1', text: 'scalar x\n    x > 0 and log(x) ≤ 0\n  ⇔ 0 < x ≤ 1\n', want: 'passes' },
     { name: 'log x ≤ 0 or x < 0 ⇔ x ≤ 1 gains x = 0', text: 'scalar x\n    log(x) ≤ 0 or x < 0\n  ⇔ x ≤ 1\n', want: 'refuted' },
     { name: '√x < 2 ⇔ x < 4 under x ≥ 0', text: 'scalar x\nassume x ≥ 0\n    √x < 2\n  ⇔ x < 4\n', want: 'passes' },
+    // Vectors and matrices on the bounds the statements' own comparisons state: sampled
+    // points are off the sphere ‖x‖ = 1 almost surely, where these differ.
+    { name: 'log(1 − ‖x‖) ≤ 0 ⇔ ‖x‖ ≤ 1 gains the sphere', text: 'vector x in R^3\n    log(1 - ‖x‖) ≤ 0\n  ⇔ ‖x‖ ≤ 1\n', want: 'refuted' },
+    { name: '1/(1 − xᵀx) > 0 ⇔ xᵀx ≤ 1 gains the sphere', text: 'vector x in R^3\n    1/(1 - xᵀx) > 0\n  ⇔ xᵀx ≤ 1\n', want: 'refuted' },
+    { name: '√(4 − xᵀx) ≥ 0 ⇔ xᵀx < 4 loses the sphere', text: 'vector x in R^3\n    √(4 - xᵀx) ≥ 0\n  ⇔ xᵀx < 4\n', want: 'refuted' },
+    { name: 'log(1 − ‖A‖) ≤ 0 ⇔ ‖A‖ ≤ 1 gains ‖A‖ = 1', text: 'matrix A in R^{3×3}\n    log(1 - ‖A‖) ≤ 0\n  ⇔ ‖A‖ ≤ 1\n', want: 'refuted' },
+    { name: 'log(1 − ‖x‖) ≤ 0 ⇔ ‖x‖ < 1 keeps the solution set', text: 'vector x in R^3\n    log(1 - ‖x‖) ≤ 0\n  ⇔ ‖x‖ < 1\n', want: 'passes' },
+    { name: '√(4 − xᵀx) ≥ 0 ⇔ xᵀx ≤ 4 keeps the solution set', text: 'vector x in R^3\n    √(4 - xᵀx) ≥ 0\n  ⇔ xᵀx ≤ 4\n', want: 'passes' },
+    { name: '‖x‖² ≤ 4 ⇔ ‖x‖ ≤ 2', text: 'vector x in R^3\n    ‖x‖^2 ≤ 4\n  ⇔ ‖x‖ ≤ 2\n', want: 'passes' },
     // A statement with no value has no solutions there: where the left one is false too,
     // the solution sets agree (LANGUAGE.md §5.5), so these are right.
     { name: 'assume t = 2 holds for an integer read in an exponent', text: 'integer t\nscalar a\nassume t = 2\n    a^t\n  = a a\n', want: 'passes' },

@@ -188,3 +188,44 @@ function unitName(v: Mat<Rational>): string {
 function label(point: Point, key: string): string {
   return point.values.get(key)?.label ?? key;
 }
+
+/**
+ * Points that put a vector or matrix on the bound a comparison of the step's own states, for
+ * a ⇔/⇒ step: for `f(X) op g` with f homogeneous in X and g free of it (‖x‖ ≤ 1, xᵀx < 4),
+ * X = c·e₁ and X = c·I with f(X) = g exactly. A statement that differs only on the sphere,
+ * `log(1 − ‖x‖) ≤ 0 ⇔ ‖x‖ ≤ 1`, is tried there (sampled points are off it almost surely).
+ */
+export function comparisonBoundPoints(base: Point, pairs: readonly { readonly a: Expr; readonly b: Expr }[], rng: Rng, deadline: number): { point: Point; where: string }[] {
+  const keysOf = (e: Expr) => new Set(freeNames(e).map((v) => base.ctx.scope.lookup(v.name)).filter((x) => x && !x.index).map((x) => x!.info.key));
+  const levels = allLevels();
+  const out: { point: Point; where: string }[] = [];
+  const seen = new Set<string>();
+  for (const { a, b } of pairs) {
+    for (const [side, other] of [[a, b], [b, a]] as const) {
+      if (Date.now() > deadline || out.length >= EDGE_PROBES) return out;
+      const ks = [...keysOf(side)];
+      const key = ks[0];
+      if (ks.length !== 1 || key === undefined || keysOf(other).has(key)) continue;
+      const v = base.values.get(key)?.value;
+      if (v === undefined || !isMat(v)) continue;
+      for (const form of ['unit', 'identity'] as const) {
+        const dir = direction(v as Mat<Rational>, form);
+        if (!dir) continue;
+        const c = onBound(base, { key, side, other, scalars: [] }, dir, rng);
+        if (c === null) continue;
+        const id = `${key}|${form}|${c.toString()}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const point = base.replacing(key, dir.map((x) => x.mul(c)), rng);
+        point.deadline = deadline;
+        try {
+          if (!respectsTags(point, key) || !point.satisfiesAssumptions(levels, true, true)) continue;
+        } catch {
+          continue;
+        }
+        out.push({ point, where: `${label(base, key)} = ${c.toString()}·${form === 'unit' ? unitName(v as Mat<Rational>) : 'I'}` });
+      }
+    }
+  }
+  return out;
+}

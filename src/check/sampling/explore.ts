@@ -3055,7 +3055,11 @@ function nondegenerate(point: Point): boolean {
 }
 
 /** Searches a ⇔/⇒ step at its boundaries and on the solution sets of its equations. */
-export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rng, deadline: number): StatementSearch {
+export function searchStatement(
+  p: StepProblem, bases: readonly Point[], rng: Rng, deadline: number,
+  /** Points on the bounds the statements' own comparisons put on a vector or matrix (edges.ts `comparisonBoundPoints`). */
+  onBounds: (base: Point, pairs: readonly { readonly a: Expr; readonly b: Expr }[]) => readonly { point: Point; where: string }[] = () => [],
+): StatementSearch {
   const levels = allLevels();
   const left = p.left as Formula;
   const right = p.right as Formula;
@@ -3143,6 +3147,14 @@ export function searchStatement(p: StepProblem, bases: readonly Point[], rng: Rn
     }
     return null;
   };
+  // A vector or matrix on a comparison's own bound (x = e₁ where ‖x‖ ≤ 1), at the first bases.
+  for (const base of bases.slice(0, 2)) {
+    for (const { point } of onBounds(base, all)) {
+      if (Date.now() > deadline) return result(null);
+      const failure = test(point, null);
+      if (failure) return result(failure);
+    }
+  }
   for (const base of bases) {
     // Along each scalar: the boundaries of every comparison of both statements together,
     // probed at, beside and between them all (log x > 10 ⇔ x > 22026.4657948 differs only

@@ -15,7 +15,7 @@ import { assignments, counterexample, describePoint, formatSides, formatValue } 
 import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, matrixScaleSearch, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
 import { domainKeys } from './domain.js';
 import { dimensionProbes, identityOverrides } from './dimensions.js';
-import { edgeSearch } from './edges.js';
+import { comparisonBoundPoints, edgeSearch } from './edges.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
 import { linearZeroSearch, meetLinear } from './linear-solve.js';
 
@@ -440,7 +440,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // cross-checked at the sampled points: its statements have values wherever the
   // assumptions hold, so there is no boundary or domain left to search.)
   if (statement && probePoints.length > 0 && confirm) {
-    const search = searchStatement(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
+    const boundRng = new Rng(opts.seed, `${p.salt}‖`);
+    const search = searchStatement(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline, (base, pairs) => comparisonBoundPoints(base, pairs, boundRng, opts.deadline));
     if (search.failure) return fail(search.failure, search.failure.right === 'undefined');
     if (search.summary.tight) {
       return {
