@@ -19,6 +19,7 @@ const NOT_PASSED: readonly Verdict[] = ['refuted', 'unknown'];
 
 const SIGMOID = "scalar a, b\nfunction σ : R → R\nassume σ'(z) = σ(z)(1 - σ(z)) for all z\n";
 const GRADIENT = 'vector u, v, w in R^3\nscalar G\nfunction L : R^3 → R\nassume ‖∇_u L(u)‖ ≤ G for all u\n';
+const LOGISTIC = "function σ : R → R\nscalar y, z\nvector w, x in R^n\nassume σ'(z) = σ(z)(1 - σ(z)) for all z\nassume σ(-z) = 1 - σ(z) for all z\n";
 const INTEGERS = 'integer n\nfunction f : R → R\nassume f(n) = 0 for all n\nassume |f(n)| ≤ 1 for all n\n';
 
 const CASES: Case[] = [
@@ -67,6 +68,17 @@ const CASES: Case[] = [
   { name: 'nor a bound it cannot meet (g(0) ≥ 5)', src: 'define g(x) = x^2\nassume g(z) ≥ 5 for all z\nshow g(0) ≥ 5\n', want: NOT_PASSED },
   { name: 'integers are 0, 1, 2, …: f(n) = n for all n says nothing of f(−3)', src: 'function f : R → R\ninteger n\nassume f(n) = n for all n\nshow f(-3) = -3\n', want: NOT_PASSED },
   { name: 'nor of f(n − 1) (−1 at n = 0)', src: `${INTEGERS}show f(n - 1) = 0\n`, want: NOT_PASSED },
+  // Found by a fourth: logistic regression's steps.
+  { name: 'σ(−z) = 1 − σ(z) rewrites σ(−y wᵀx), written (−y)(wᵀx)', src: `${LOGISTIC}    σ(-y wᵀx)\n  = 1 - σ(y wᵀx)\n`, want: PROVED },
+  { name: '∇_w log σ(y wᵀx) = σ(−y wᵀx) y x (both assumptions)', src: `${LOGISTIC}    ∇_w log(σ(y wᵀx))\n  = σ(-y wᵀx) y x\n`, want: PROVED },
+  { name: "σ'(−z) = σ(z)(1 − σ(z)) (a rewrite, then the other)", src: `${LOGISTIC}    σ'(-z)\n  = σ(z)(1 - σ(z))\n`, want: PROVED },
+  { name: 'f(a) = 1 − f(−a) is an instance of f(z) = 1 − f(−z)', src: 'function f : R → R\nscalar a\nassume f(z) = 1 - f(-z) for all z\n    f(a)\n  = 1 - f(-a)\n', want: PROVED },
+  { name: 'a value with a positive denominator is a rewrite (σ(z) = 1/(1 + exp(−z)))', src: 'function σ : R → R\nscalar a\nassume σ(z) = 1/(1 + exp(-z)) for all z\n    σ(a)\n  = 1/(1 + exp(-a))\n', want: PROVED },
+  { name: 'and z/2', src: 'function f : R → R\nscalar a\nassume f(z) = z/2 for all z\nshow f(4 a) = 2 a\n', want: PROVED },
+  { name: '∇_w log σ(y wᵀx) = σ(y wᵀx) y x is not passed', src: `${LOGISTIC}    ∇_w log(σ(y wᵀx))\n  = σ(y wᵀx) y x\n`, want: NOT_PASSED },
+  { name: 'σ(−y wᵀx) = σ(y wᵀx) is not passed', src: `${LOGISTIC}    σ(-y wᵀx)\n  = σ(y wᵀx)\n`, want: NOT_PASSED },
+  { name: 'f(a) = f(−a) is no instance of f(z) = 1 − f(−z)', src: 'function f : R → R\nscalar a\nassume f(z) = 1 - f(-z) for all z\n    f(a)\n  = f(-a)\n', want: NOT_PASSED },
+  { name: 'define g(x) = x², g(z) = 1 − g(−z) is no fact: g(1) = 1 − g(−1) is 1 = 0', src: 'define g(x) = x^2\nassume g(z) = 1 - g(-z) for all z\nshow g(1) = 1 - g(-1)\n', want: NOT_PASSED },
 ];
 
 describe('for-all assumptions', () => {

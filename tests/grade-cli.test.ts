@@ -207,8 +207,8 @@ describe('deriv grade: a submission out of time', () => {
     const [late1, good] = doc.submissions;
     expect(code).toBe(1);
     expect(late1!.completed).toBe(false);
-    expect(late1!.problems[0]).toBe("the submission's time limit (4 s) ran out; what was not checked by then earns no points");
-    expect(f.err()).toBe("deriv grade: late.deriv: the submission's time limit (4 s) ran out; what was not checked by then earns no points\n");
+    expect(late1!.problems[0]).toBe("the submission's time limit (4 s; raise --timeout) ran out; what was not checked by then earns no points");
+    expect(f.err()).toBe("deriv grade: late.deriv: the submission's time limit (4 s; raise --timeout) ran out; what was not checked by then earns no points\n");
     // 2.2 comes after the slow section: 0, saying why; the points before it are kept.
     expect(late1!.claims[3]!.points).toBe(0);
     expect(late1!.claims[3]!.failures[0]!.kind).toBe('time-limit');

@@ -236,9 +236,9 @@ describe('the time limit of a submission', () => {
     for (const c of r.claims) {
       expect(c.points).toBe(0);
       expect(c.failures[0]!.kind).toBe('time-limit');
-      expect(c.failures[0]!.message).toMatch(/^checking stopped before this (step|show): the submission's time limit \(0 s\) ran out$/);
+      expect(c.failures[0]!.message).toMatch(/^checking stopped before this (step|show): the submission's time limit \(1 ms\) ran out$/);
     }
-    expect(r.problems).toEqual(["the submission's time limit (0 s) ran out; what was not checked by then earns no points"]);
+    expect(r.problems).toEqual(["the submission's time limit (1 ms; raise --timeout) ran out; what was not checked by then earns no points"]);
     // Grading did not finish (README: exit 1, "out of time"), though it has its result.
     expect(r.completed).toBe(false);
   });
@@ -253,7 +253,7 @@ describe('the time limit of a submission', () => {
     expect(r.claims[3]!.points).toBe(0);
     expect(r.claims[3]!.failures.map((f) => f.kind)).toEqual(['time-limit', 'time-limit', 'time-limit', 'time-limit']);
     expect(r.claims[3]!.failures[0]!.message).toMatch(/^checking stopped before this (step|show): the submission's time limit \(4 s\) ran out$/);
-    expect(r.problems).toEqual(["the submission's time limit (4 s) ran out; what was not checked by then earns no points"]);
+    expect(r.problems).toEqual(["the submission's time limit (4 s; raise --timeout) ran out; what was not checked by then earns no points"]);
     expect(r.completed).toBe(false);
     // On PrairieLearn too what was checked keeps its points: gradable, 10 of 20.
     expect(toPrairieLearn(r, key)).toMatchObject({ gradable: true, score: 0.5 });

@@ -545,6 +545,23 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'log(1 − ‖x‖) ≤ 0 ⇔ ‖x‖ < 1 keeps the solution set', text: 'vector x in R^3\n    log(1 - ‖x‖) ≤ 0\n  ⇔ ‖x‖ < 1\n', want: 'passes' },
     { name: '√(4 − xᵀx) ≥ 0 ⇔ xᵀx ≤ 4 keeps the solution set', text: 'vector x in R^3\n    √(4 - xᵀx) ≥ 0\n  ⇔ xᵀx ≤ 4\n', want: 'passes' },
     { name: '‖x‖² ≤ 4 ⇔ ‖x‖ ≤ 2', text: 'vector x in R^3\n    ‖x‖^2 ≤ 4\n  ⇔ ‖x‖ ≤ 2\n', want: 'passes' },
+    // Bounds on expressions of several names (a red team's): one on its bound, the others at
+    // 0 or e₁/I, or all at once, or all at e₁ (parallel vectors).
+    { name: 'xᵀAx ≤ 1 ⇔ xᵀAx < 1 (at A = I, x = e₁)', text: 'vector x in R^3\nmatrix A in R^{3×3}\n    xᵀA x ≤ 1\n  ⇔ xᵀA x < 1\n', want: 'refuted' },
+    { name: '‖A x‖ ≤ 1 ⇔ ‖A x‖ < 1', text: 'vector x in R^3\nmatrix A in R^{3×3}\n    ‖A x‖ ≤ 1\n  ⇔ ‖A x‖ < 1\n', want: 'refuted' },
+    { name: '‖A B‖ ≤ 1 ⇔ ‖A B‖ < 1', text: 'matrix A, B in R^{3×3}\n    ‖A B‖ ≤ 1\n  ⇔ ‖A B‖ < 1\n', want: 'refuted' },
+    { name: 'xᵀy/(‖x‖‖y‖) < 1 ⇔ x, y ≠ 0 fails for parallel vectors', text: 'vector x, y in R^3\n    xᵀy/(‖x‖ ‖y‖) < 1\n  ⇔ ‖x‖ > 0 and ‖y‖ > 0\n', want: 'refuted' },
+    { name: '‖x − y‖ ≤ 2 ⇔ ‖x − y‖ < 2 (at y = 0)', text: 'vector x, y in R^3\n    ‖x - y‖ ≤ 2\n  ⇔ ‖x - y‖ < 2\n', want: 'refuted' },
+    { name: '‖x‖ ≤ 1 and ‖y‖ ≤ 1 ⇔ ‖x‖ < 1 and ‖y‖ < 1 (both on their spheres)', text: 'vector x, y in R^3\n    ‖x‖ ≤ 1 and ‖y‖ ≤ 1\n  ⇔ ‖x‖ < 1 and ‖y‖ < 1\n', want: 'refuted' },
+    { name: '‖x‖ − 1 ≤ 0 ⇔ ‖x‖ − 1 < 0 (an affine side)', text: 'vector x in R^3\n    ‖x‖ - 1 ≤ 0\n  ⇔ ‖x‖ - 1 < 0\n', want: 'refuted' },
+    { name: '‖A x‖ ≤ 1 ⇔ ‖A x‖² ≤ 1', text: 'vector x in R^3\nmatrix A in R^{3×3}\n    ‖A x‖ ≤ 1\n  ⇔ ‖A x‖^2 ≤ 1\n', want: 'passes' },
+    { name: 'xᵀAx ≤ 1 ⇔ 2 xᵀAx ≤ 2', text: 'vector x in R^3\nmatrix A in R^{3×3}\n    xᵀA x ≤ 1\n  ⇔ 2 xᵀA x ≤ 2\n', want: 'passes' },
+    // A name the premise does not bound, at 0, e₁/I, or antiparallel (a fourth red team's).
+    { name: '‖x‖ = 1 ⇒ ‖A x‖ > 0 fails at A = 0', text: 'vector x in R^n\nmatrix A in R^{n×n}\n    ‖x‖ = 1\n  ⇒ ‖A x‖ > 0\n', want: 'refuted' },
+    { name: '‖x‖ = 1 ⇒ xᵀSx < ‖S‖ fails at S = I', text: 'vector x in R^n\nmatrix S in R^{n×n} symmetric\n    ‖x‖ = 1\n  ⇒ xᵀ S x < ‖S‖\n', want: 'refuted' },
+    { name: 'unit x, y ⇒ ‖x − y‖ < 2 fails at y = −x', text: 'vector x, y in R^n\n    ‖x‖ = 1 and ‖y‖ = 1\n  ⇒ ‖x - y‖ < 2\n', want: 'refuted' },
+    { name: '‖x‖ = 2 ⇒ ‖x‖‖y‖ > |xᵀy| fails for y parallel to x', text: 'vector x, y in R^n\n    ‖x‖ = 2\n  ⇒ ‖x‖ ‖y‖ > |xᵀy|\n', want: 'refuted' },
+    { name: 'xᵀPx = 1 ⇒ ‖P‖‖x‖² ≥ 1 is right', text: 'vector x in R^n\nmatrix P in R^{n×n} positive definite\n    xᵀ P x = 1\n  ⇒ ‖P‖ ‖x‖^2 ≥ 1\n', want: 'passes' },
     // A statement with no value has no solutions there: where the left one is false too,
     // the solution sets agree (LANGUAGE.md §5.5), so these are right.
     { name: 'assume t = 2 holds for an integer read in an exponent', text: 'integer t\nscalar a\nassume t = 2\n    a^t\n  = a a\n', want: 'passes' },

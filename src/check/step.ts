@@ -20,7 +20,7 @@ import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
 import { decideLimit } from './rules/limits.js';
 import { abstractDerivatives, calculusContext, eliminateDerivatives, hasDerivative } from './rules/matrix-calculus.js';
-import { forAllRewrites, rewriteForAll } from './rules/facts.js';
+import { forAllEquationInstance, forAllRewrites, rewriteForAll, ruleContext } from './rules/facts.js';
 import { citedRules, proveByRules, proveEqualityByRules } from './rules/registry.js';
 
 export { isExpr, type RewriteRule, type StepOptions, type StepProblem } from './problem.js';
@@ -134,6 +134,12 @@ const SAME_EXPRESSION = 'both sides are the same expression';
 export function certify(p: StepProblem, left: Expr, right: Expr, deadline: number): { proof: Proof | null; pending: Candidate[]; differAt: number[]; sides?: readonly [Expr, Expr] } {
   // (By key, not by text: I_m and I_n print alike.)
   if (exprKey(left) === exprKey(right)) return { proof: { method: 'structural', how: SAME_EXPRESSION }, pending: [], differAt: [] };
+  // The step as an instance of a `for all` equation (f(a) = 1 − f(−a) of f(z) = 1 − f(−z)):
+  // the cross-check samples what it comes to, the right side on both sides.
+  if (p.prep.unenforced.some((c) => c.forAll.length > 0)) {
+    const how = forAllEquationInstance(left, right, ruleContext(p, deadline)) ?? forAllEquationInstance(right, left, ruleContext(p, deadline));
+    if (how) return { proof: { method: 'rule', how, rule: 'assumption', used: [how] }, pending: [], differAt: [], sides: [right, right] };
+  }
   const ictx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
   const tested = new Set<string>();
   const pending: Candidate[] = [];

@@ -3,6 +3,7 @@
  * the student's files, compared with the key's (match.ts), its proof checked (the student's own
  * verdicts) and its premises weighed against the key's (premises.ts).
  */
+import { msText } from '../deadline.js';
 import type { Answer, Show, Statement } from '../ast.js';
 import { checkSourceWith } from '../check/index.js';
 import { DEFAULT_SAMPLES } from '../check/options.js';
@@ -159,7 +160,7 @@ class ClaimGrader {
   private failedItem(c: Checked, item: StepResult | ShowResult, offset: number, what: 'step' | 'show'): void {
     const timedOut = item.verdict === 'unknown' && this.deadline !== null && Date.now() > this.deadline && /time limit/.test(item.message);
     if (timedOut) {
-      this.fail('time-limit', `checking stopped before this ${what}: the submission's time limit (${Math.round((this.timeLimitMs ?? 0) / 1000)} s) ran out`, { c, offset }, { group: 'time-limit' });
+      this.fail('time-limit', `checking stopped before this ${what}: the submission's time limit (${msText(this.timeLimitMs ?? 0)}) ran out`, { c, offset }, { group: 'time-limit' });
       return;
     }
     if (item.verdict === 'unknown' && /time limit/.test(item.message)) {
@@ -391,7 +392,7 @@ export async function gradeSubmission(key: AnswerKey, sub: Submission, options: 
   const outOfTime = deadline !== undefined && checkedAt > deadline
     && checked.some((c) => [...c.report.steps, ...c.report.shows].some((x) => x.verdict === 'unknown' && /time limit/.test(x.message)));
   if (outOfTime) {
-    problems.unshift(`the submission's time limit (${Math.round((options.timeLimitMs ?? 0) / 1000)} s) ran out; what was not checked by then earns no points`);
+    problems.unshift(`the submission's time limit (${msText(options.timeLimitMs ?? 0)}; raise --timeout) ran out; what was not checked by then earns no points`);
   }
   if (formatErrors.length > MAX_FORMAT_ERRORS) {
     const more = formatErrors.length - MAX_FORMAT_ERRORS;

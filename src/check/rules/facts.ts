@@ -20,7 +20,7 @@ import { constantValue } from '../evaluator/interpret.js';
 export interface Fact { readonly lhs: Expr; readonly rhs: Expr; readonly strict: boolean; readonly text: string }
 
 /** `|σ'(z)| ≤ γ for all z`: a fact for every value of its variables (`integers`: those declared integers, which stand for integers only). */
-export interface ForAllFact extends Fact { readonly vars: ReadonlySet<string>; readonly integers: ReadonlySet<string> }
+export interface ForAllFact extends Fact { readonly vars: ReadonlySet<string>; readonly integers: ReadonlySet<string>; readonly equation?: boolean }
 
 /** What a rule may use about one step. */
 export interface RuleContext {
@@ -51,7 +51,7 @@ function factsOf(f: Formula, out: Fact[], vars: { names: ReadonlySet<string>; in
     }
     const text = printFormula({ kind: 'Compare', operands: [a, b], ops: [op], range: f.range });
     const push = (lhs: Expr, rhs: Expr, strict: boolean) => {
-      if (vars) forAll.push({ lhs, rhs, strict, text, vars: vars.names, integers: vars.integers });
+      if (vars) forAll.push({ lhs, rhs, strict, text, vars: vars.names, integers: vars.integers, ...(op === '=' ? { equation: true } : {}) });
       else out.push({ lhs, rhs, strict, text });
     };
     if (op === '≤' || op === '<') push(a, b, op === '<');
@@ -142,6 +142,11 @@ export function match(pattern: Expr, e: Expr, vars: ReadonlySet<string>, bind: M
     bind.set(key, e);
     return true;
   }
+  // (−z matches −y wᵀx, read as (−y)(wᵀx): the sign of a product's first factor.)
+  if (pattern.kind === 'Neg' && e.kind !== 'Neg') {
+    const u = negated(e);
+    return u !== null && match(pattern.arg, u, vars, bind);
+  }
   if (pattern.kind !== e.kind) return false;
   switch (pattern.kind) {
     case 'Num': return pattern.value === (e as typeof pattern).value;
@@ -199,6 +204,17 @@ export function match(pattern: Expr, e: Expr, vars: ReadonlySet<string>, bind: M
   }
 }
 
+/** u where `e` is −u written otherwise: (−y)(wᵀx) is −(y wᵀx), −3 is −(3); null where it is not. */
+function negated(e: Expr): Expr | null {
+  if (e.kind === 'Neg') return e.arg;
+  if (e.kind === 'Num' && e.value.startsWith('-')) return { ...e, value: e.value.slice(1) };
+  if (e.kind === 'Binary' && (e.op === '*' || e.op === '/')) {
+    const left = negated(e.left);
+    return left && { ...e, left };
+  }
+  return null;
+}
+
 /** Whether `e` reads one of the `for all` variables. */
 function mentionsVariable(e: Expr, vars: ReadonlySet<string>): boolean {
   return freeNames(e).some((v) => vars.has(printName(v.name))) || printExpr(e).split(/[^\p{L}\p{N}_']+/u).some((w) => vars.has(w));
@@ -236,6 +252,34 @@ export function forAllInstance(a: Expr, b: Expr, rc: RuleContext): { fact: ForAl
     if (!value || !same(value, b, rc)) continue;
     rc.instances.push(comparison(a, value, f.strict));
     return { fact: f, at: [...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ') };
+  }
+  return null;
+}
+
+/**
+ * The step `a = b` as an instance of a `for all` equation (`f(a) = 1 − f(−a)` of
+ * `f(z) = 1 − f(−z) for all z`), in words, or null. Not of one about a function the file
+ * defines: that is a claim to check, not a fact (`define g(x) = x²`, `g(z) = z for all z`).
+ */
+export function forAllEquationInstance(a: Expr, b: Expr, rc: RuleContext): string | null {
+  const defined = new Set(rc.problem.functions.map((d) => printName(d.target)));
+  const callsDefined = (e: Expr): boolean => {
+    let hit = false;
+    visit(e, (x) => {
+      if (x.kind === 'Call' && defined.has(printName({ ...x.fn, primes: 0 }))) hit = true;
+    });
+    return hit;
+  };
+  for (const f of rc.forAll) {
+    if (!f.equation || Date.now() > rc.deadline || callsDefined(f.lhs) || callsDefined(f.rhs) || capturedInStep(f, rc)) continue;
+    const bind = new Map<string, Expr>();
+    if (!match(f.lhs, a, f.vars, bind)) continue;
+    const rest = freeNames(f.rhs).filter((v) => !v.name.index && f.vars.has(printName(v.name)) && !bind.has(printName(v.name)));
+    if (rest.length > 0 && !match(f.rhs, b, f.vars, bind)) continue;
+    if (!capturesNone(f.rhs, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) continue;
+    const value = instanceOf(f.rhs, bind);
+    if (!value || !same(value, b, rc)) continue;
+    return `assumption ${f.text} for all ${[...f.vars].join(', ')} (${INSTANCE} ${[...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ')})`;
   }
   return null;
 }
@@ -313,13 +357,15 @@ export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, 
     if (c.forAll.length === 0 || f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
     const vars = new Set(c.forAll.map((v) => printName(v.name)));
     const [l, r] = f.operands as [Expr, Expr];
+    // (A call of a declared function whose arguments read every variable: σ'(z), f(x, y), and
+    // σ(−z) of `σ(−z) = 1 − σ(z)`, which rewrites σ(−e) and leaves σ(e) alone.)
     const atVariables = (e: Expr): e is Extract<Expr, { kind: 'Call' }> => {
       if (e.kind !== 'Call' || scope.lookup({ ...e.fn, primes: 0 })?.info.kind !== 'function') return false;
       // (A function the file defines is what its definition says: an assumption about it is
       // a claim to check, not a rewrite; `define g(x) = x²`, `g(z) = z for all z` is no g(3) = 3.)
       if (defined.has(printName({ ...e.fn, primes: 0 }))) return false;
-      const names = e.args.map((a) => (a.kind === 'Var' && !a.name.index ? printName(a.name) : null));
-      return names.every((n) => n !== null && vars.has(n)) && new Set(names).size === names.length && names.length === vars.size;
+      const read = new Set(e.args.flatMap((a) => freeNames(a).map((v) => printName(v.name))));
+      return [...vars].every((v) => read.has(v));
     };
     const text = `${printFormula(f)} for all ${[...vars].join(', ')}`;
     const integers = integerVariables(c, scope);
@@ -336,6 +382,12 @@ export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, 
  * variable or point. The rewrites used are added to `used`.
  */
 export function rewriteForAll(e: Expr, rewrites: readonly ForAllRewrite[], used: Set<string>): Expr {
+  // (Twice: σ'(−z) → σ(−z)(1 − σ(−z)), then σ(−z) → 1 − σ(z) under both assumptions.)
+  const once = rewriteOnce(e, rewrites, used);
+  return once === e ? e : rewriteOnce(once, rewrites, used);
+}
+
+function rewriteOnce(e: Expr, rewrites: readonly ForAllRewrite[], used: Set<string>): Expr {
   if (rewrites.length === 0) return e;
   // (`bound`: the names a ∑, lim or derivative around the call binds; the value's own names
   // must not be among them: `f(z) = z k` inside ∑_{k=1}^{2} f(k) is not k·k.)
@@ -359,6 +411,23 @@ export function rewriteForAll(e: Expr, rewrites: readonly ForAllRewrite[], used:
   return rec(e, new Set());
 }
 
+/** Whether `e` is > 0 wherever it has a value, by its form: 2, 1 + exp(−z), z² + 1, e^z. */
+function positive(e: Expr): boolean {
+  if (e.kind === 'Num') return Number(e.value) > 0;
+  if (e.kind === 'Call') return e.fn.base === 'exp' && e.fn.primes === 0 && !e.fn.index;
+  if (e.kind === 'Binary' && e.op === '+') return (positive(e.left) && nonNegative(e.right)) || (nonNegative(e.left) && positive(e.right));
+  if (e.kind === 'Binary' && e.op === '*') return positive(e.left) && positive(e.right);
+  return false;
+}
+
+/** Whether `e` is ≥ 0 wherever it has a value, by its form: |·|, ‖·‖, squares, exp, and sums and products of those. */
+function nonNegative(e: Expr): boolean {
+  if (positive(e) || e.kind === 'Abs' || e.kind === 'Norm') return true;
+  if (e.kind === 'Binary' && e.op === '^') return e.right.kind === 'Num' && /^\d*[02468]$/.test(e.right.value) && (!e.left.shape || e.left.shape.kind !== 'matrix');
+  if (e.kind === 'Binary' && (e.op === '+' || e.op === '*')) return nonNegative(e.left) && nonNegative(e.right);
+  return false;
+}
+
 /**
  * Whether `e` has a value wherever its names do: sums, products, whole powers, and calls of
  * declared functions and of exp, sin, cos, tanh, |·|, norms. A rewrite to a value with a
@@ -371,7 +440,7 @@ function total(e: Expr, scope: Scope): boolean {
     switch (x.kind) {
       case 'Num': case 'Const': case 'Var': case 'Neg': case 'Transpose': case 'Abs': case 'Norm': case 'Component': return;
       case 'Binary':
-        if (x.op === '/') ok = false;
+        if (x.op === '/') ok = positive(x.right);
         else if (x.op === '^') ok = x.right.kind === 'Num' && /^\d+$/.test(x.right.value);
         return;
       case 'Call':

@@ -190,41 +190,133 @@ function label(point: Point, key: string): string {
 }
 
 /**
+ * The c with f(c·D) = g exactly, for f affine in a power of c along D (f(c·D) = f(0) + h·c^k,
+ * k = 1, 2 or 4, measured exactly at c = 0, 1, 2): c = ((g − f(0))/h)^(1/k) where that is
+ * rational, else null. (`‖x‖ − 1 ≤ 0` and `‖x‖ ≤ 1` both put x on the unit sphere.)
+ * Where f has no value at 0 (xᵀy/‖x‖), f is taken as homogeneous, as `onBound` does.
+ */
+function onBoundAffine(at: Point, key: string, side: Expr, other: Expr, dir: Mat<Rational>, rng: Rng): Rational | null {
+  const value = (q: Point, e: Expr): Rational | null => {
+    try {
+      const v = q.evaluate(exactField, e);
+      return isMat(v) ? null : (v as Rational);
+    } catch {
+      return null;
+    }
+  };
+  const g = value(at, other);
+  const f1 = value(at.replacing(key, dir, rng), side);
+  const f2 = value(at.replacing(key, dir.map((x) => x.mul(Rational.of(2))), rng), side);
+  if (g === null || f1 === null || f2 === null) return null;
+  const f0 = value(at.replacing(key, dir.map(() => Rational.ZERO), rng), side) ?? Rational.ZERO;
+  const h1 = f1.sub(f0);
+  if (h1.isZero()) return null;
+  const ratio = f2.sub(f0).div(h1);
+  const t = g.sub(f0).div(h1);
+  if (ratio.equals(Rational.of(2))) return t;
+  if (t.sign() < 0) return null;
+  if (ratio.equals(Rational.of(4))) return t.sqrt();
+  const r = ratio.equals(Rational.of(16)) ? t.sqrt() : null;
+  return r && r.sqrt();
+}
+
+/** How `structured(v, 'one')` prints: I, e₁ or E₁₁. */
+function oneName(v: Mat<Rational>): string {
+  return v.rows === v.cols && v.rows > 1 ? 'I' : unitName(v);
+}
+
+/** 0, or the one of its shape (I for a square matrix, e₁ otherwise), as another name is set while one is put on a bound. */
+function structured(v: Mat<Rational>, form: 'zero' | 'one'): Mat<Rational> {
+  if (form === 'zero') return v.map(() => Rational.ZERO);
+  return direction(v, v.rows === v.cols && v.rows > 1 ? 'identity' : 'unit')!;
+}
+
+/**
  * Points that put a vector or matrix on the bound a comparison of the step's own states, for
- * a ⇔/⇒ step: for `f(X) op g` with f homogeneous in X and g free of it (‖x‖ ≤ 1, xᵀx < 4),
- * X = c·e₁ and X = c·I with f(X) = g exactly. A statement that differs only on the sphere,
+ * a ⇔/⇒ step: for `f(X, …) op g` with g free of them (‖x‖ ≤ 1, xᵀAx < 4, ‖x‖ − 1 ≤ 0), one
+ * of them X = c·e₁ or c·I with f = g exactly, the others as drawn, at 0 or at e₁/I (‖Ax‖ = 1
+ * at A = I, x = e₁); then every name at once on its bound (‖x‖ ≤ 1 and ‖y‖ ≤ 1), and every
+ * name at e₁/I (x = y: parallel vectors). A statement that differs only on such a thin set,
  * `log(1 − ‖x‖) ≤ 0 ⇔ ‖x‖ ≤ 1`, is tried there (sampled points are off it almost surely).
  */
 export function comparisonBoundPoints(base: Point, pairs: readonly { readonly a: Expr; readonly b: Expr }[], rng: Rng, deadline: number): { point: Point; where: string }[] {
   const keysOf = (e: Expr) => new Set(freeNames(e).map((v) => base.ctx.scope.lookup(v.name)).filter((x) => x && !x.index).map((x) => x!.info.key));
+  const matrixOf = (k: string): Mat<Rational> | null => {
+    const v = base.values.get(k)?.value;
+    return v !== undefined && isMat(v) ? (v as Mat<Rational>) : null;
+  };
   const levels = allLevels();
+  // (A point draws a name when it first reads it: where the left statement was false, the
+  // right one's names were never drawn, and A in ‖x‖ = 1 ⇒ ‖A x‖ > 0 had no value to set.)
+  for (const { a, b } of pairs) {
+    for (const e of [a, b]) {
+      try {
+        base.evaluate(exactField, e);
+      } catch {
+        // a side with no value here still drew what it read before
+      }
+    }
+  }
   const out: { point: Point; where: string }[] = [];
   const seen = new Set<string>();
+  const push = (point: Point, changed: readonly string[], where: string): void => {
+    const id = changed.map((k) => `${k}=${(point.overrides.get(k) as Mat<Rational> | undefined)?.data.join(',')}`).join(';');
+    if (seen.has(id) || out.length >= EDGE_PROBES) return;
+    seen.add(id);
+    point.deadline = deadline;
+    try {
+      if (!changed.every((k) => respectsTags(point, k)) || !point.satisfiesAssumptions(levels, true, true)) return;
+    } catch {
+      return;
+    }
+    out.push({ point, where });
+  };
+  /** Each name's first bound, for the point with all of them on theirs. */
+  const first = new Map<string, Mat<Rational>>();
+  const read = new Set<string>();
   for (const { a, b } of pairs) {
     for (const [side, other] of [[a, b], [b, a]] as const) {
       if (Date.now() > deadline || out.length >= EDGE_PROBES) return out;
-      const ks = [...keysOf(side)];
-      const key = ks[0];
-      if (ks.length !== 1 || key === undefined || keysOf(other).has(key)) continue;
-      const v = base.values.get(key)?.value;
-      if (v === undefined || !isMat(v)) continue;
-      for (const form of ['unit', 'identity'] as const) {
-        const dir = direction(v as Mat<Rational>, form);
-        if (!dir) continue;
-        const c = onBound(base, { key, side, other, scalars: [] }, dir, rng);
-        if (c === null) continue;
-        const id = `${key}|${form}|${c.toString()}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const point = base.replacing(key, dir.map((x) => x.mul(c)), rng);
-        point.deadline = deadline;
-        try {
-          if (!respectsTags(point, key) || !point.satisfiesAssumptions(levels, true, true)) continue;
-        } catch {
-          continue;
+      const ks = [...keysOf(side)].filter((k) => matrixOf(k) !== null);
+      for (const k of ks) read.add(k);
+      const os = keysOf(other);
+      if (ks.length === 0 || ks.length > 3 || ks.some((k) => os.has(k))) continue;
+      for (const key of ks) {
+        const v = matrixOf(key)!;
+        const others = ks.filter((k) => k !== key);
+        for (const setting of others.length === 0 ? ['drawn'] as const : ['one', 'zero', 'drawn'] as const) {
+          const at = setting === 'drawn' ? base : others.reduce((q, o) => q.replacing(o, structured(matrixOf(o)!, setting), rng), base);
+          const othersText = setting === 'drawn' ? '' : others.map((o) => `, ${label(base, o)} = ${setting === 'zero' ? '0' : oneName(matrixOf(o)!)}`).join('');
+          for (const form of ['unit', 'identity'] as const) {
+            const dir = direction(v, form);
+            if (!dir) continue;
+            const c = onBoundAffine(at, key, side, other, dir, rng);
+            if (c === null) continue;
+            const m = dir.map((x) => x.mul(c));
+            if (setting !== 'zero' && !first.has(key)) first.set(key, m);
+            push(at.replacing(key, m, rng), [key, ...(setting === 'drawn' ? [] : others)], `${label(base, key)} = ${c.toString()}·${form === 'unit' ? unitName(v) : 'I'}${othersText}`);
+          }
         }
-        out.push({ point, where: `${label(base, key)} = ${c.toString()}·${form === 'unit' ? unitName(v as Mat<Rational>) : 'I'}` });
       }
+    }
+  }
+  // Every name on its first bound, the others the statements read at e₁/I or at 0 (x = 2e₁
+  // on ‖x‖ = 2 with y = e₁ parallel to it); every name at e₁/I; the vectors after the first at
+  // −e₁ (y = −x: ‖x − y‖ = 2 for unit x and y).
+  const keys = [...read];
+  if (keys.length > 1 || first.size > 0) {
+    for (const rest of ['one', 'zero'] as const) {
+      if (first.size === 0 && rest === 'zero') continue;
+      push(keys.reduce((q, k) => q.replacing(k, first.get(k) ?? structured(matrixOf(k)!, rest), rng), base), keys,
+        keys.map((k) => (first.has(k) ? `${label(base, k)} on its bound` : `${label(base, k)} = ${rest === 'zero' ? '0' : oneName(matrixOf(k)!)}`)).join(', '));
+    }
+  }
+  if (keys.length > 1) {
+    push(keys.reduce((q, k) => q.replacing(k, structured(matrixOf(k)!, 'one'), rng), base), keys, keys.map((k) => `${label(base, k)} = ${oneName(matrixOf(k)!)}`).join(', '));
+    const vectors = keys.filter((k) => matrixOf(k)!.cols === 1);
+    if (vectors.length > 1) {
+      const flipped = (k: string) => (k === vectors[0] ? structured(matrixOf(k)!, 'one') : structured(matrixOf(k)!, 'one').map((x) => x.neg()));
+      push(vectors.reduce((q, k) => q.replacing(k, flipped(k), rng), base), vectors, vectors.map((k, i) => `${label(base, k)} = ${i === 0 ? '' : '−'}e₁`).join(', '));
     }
   }
   return out;

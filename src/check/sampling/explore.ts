@@ -3151,7 +3151,9 @@ export function searchStatement(
   for (const base of bases.slice(0, 2)) {
     for (const { point } of onBounds(base, all)) {
       if (Date.now() > deadline) return result(null);
-      const failure = test(point, null);
+      // (A point built to sit on a bound may refute, not support: A = B = I solves A³ = B³,
+      // and as evidence that ⇒ holds on the equation's solutions it would pass A³ = B³ ⇒ A = B.)
+      const failure = test(point, null, false);
       if (failure) return result(failure);
     }
   }
