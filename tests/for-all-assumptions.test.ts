@@ -78,6 +78,10 @@ const CASES: Case[] = [
   { name: '∇_w log σ(y wᵀx) = σ(y wᵀx) y x is not passed', src: `${LOGISTIC}    ∇_w log(σ(y wᵀx))\n  = σ(y wᵀx) y x\n`, want: NOT_PASSED },
   { name: 'σ(−y wᵀx) = σ(y wᵀx) is not passed', src: `${LOGISTIC}    σ(-y wᵀx)\n  = σ(y wᵀx)\n`, want: NOT_PASSED },
   { name: 'f(a) = f(−a) is no instance of f(z) = 1 − f(−z)', src: 'function f : R → R\nscalar a\nassume f(z) = 1 - f(-z) for all z\n    f(a)\n  = f(-a)\n', want: NOT_PASSED },
+  // A fifth: an assumption that contradicts itself proves nothing (from it every step follows).
+  { name: 'f(−z) = f(z) + 1 for all z is 0 = 1 at z = 0: f(0) = f(0) + 1 is not proved', src: 'function f : R → R\nassume f(-z) = f(z) + 1 for all z\nshow f(0) = f(0) + 1\n', want: NOT_PASSED },
+  { name: 'f(z²) = z for all z is f(1) = 1 and f(1) = −1: f(1) = −1 is not proved', src: 'function f : R → R\nassume f(z^2) = z for all z\n    f((-1)^2)\n  = -1\n', want: NOT_PASSED },
+  { name: 'σ(−z) = 1 − σ(z) is consistent (σ(0) = 1/2): still used', src: `${LOGISTIC}    σ(-y wᵀx)\n  = 1 - σ(y wᵀx)\n`, want: PROVED },
   { name: 'define g(x) = x², g(z) = 1 − g(−z) is no fact: g(1) = 1 − g(−1) is 1 = 0', src: 'define g(x) = x^2\nassume g(z) = 1 - g(-z) for all z\nshow g(1) = 1 - g(-1)\n', want: NOT_PASSED },
 ];
 
@@ -98,6 +102,12 @@ describe('for-all assumptions', () => {
     expect(show.verdict).toBe('proved');
     expect(show.message).toMatch(/an instance, at u = v/);
     expect(show.message).toMatch(/\d+ of \d+ points drawn met the assumptions|no function it drew met/);
+  });
+
+  it('0 = 1 does not follow from an assumption that contradicts itself (f(−z) = f(z) + 1 at z = 0)', async () => {
+    const r = await checkSource('function f : R → R\nassume f(-z) = f(z) + 1 for all z\nshow 0 = 1\n    0\n  = f(0) - f(0)\n  = f(-0) - f(0)\n  = f(0) + 1 - f(0)\n  = 1\n', {});
+    expect(r.shows.map((x) => x.verdict)).not.toContain('proved');
+    expect(r.steps.map((x) => x.verdict)).toContain('unknown');
   });
 
   it('an assumption nothing meets proves no false number fact (z² ≤ 1 for all z: 4 ≤ 1)', async () => {

@@ -57,7 +57,7 @@ export function isolatedChecker(limits: { budgetMs?: number; threads?: number; e
   let pool: JobPool<CheckTask, FileReport> | null = null;
   // The pool is made once the files handed over in one go are counted: one worker per file
   // up to `limits.threads` (default 1: on two cores a second worker warms up V8 again and
-  // the homework took 1.14× the wall time and 1.35× the CPU, farm-bench, 7 pairs).
+  // the homework took 1.14× the wall time and 1.35× the CPU, 7 paired whole-process runs).
   // `eager` starts the workers at once, before any file is handed over (the CLI does while it
   // loads itself: the worker loads the checker meanwhile), with `limits.threads` of them.
   let parsing: Promise<void> = Promise.resolve();

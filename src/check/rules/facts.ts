@@ -1,4 +1,4 @@
-import type { Condition, Define, Expr, Formula, RelOp, Shape, Var } from '../../ast.js';
+import type { Condition, Define, Expr, Formula, Range as SourceRange, RelOp, Shape, Var } from '../../ast.js';
 import { bindersOf, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
 import type { Scope } from '../../types/scope.js';
 import { printExpr, printFormula, printName } from '../../print.js';
@@ -68,6 +68,7 @@ export function ruleContext(p: StepProblem, deadline: number): RuleContext {
   const forAll: ForAllFact[] = [];
   const scope = p.prep.ctx.scope;
   for (const c of p.prep.ctx.assumptions) {
+    if (c.forAll.length > 0 && contradictsItself(c)) continue;
     factsOf(c.formula, facts, c.forAll.length > 0 ? { names: new Set(c.forAll.map((v) => printName(v.name))), integers: integerVariables(c, scope) } : null, forAll);
   }
   return { problem: p, facts, forAll, deadline, instances: [] };
@@ -243,17 +244,28 @@ export function forAllInstance(a: Expr, b: Expr, rc: RuleContext): { fact: ForAl
   for (const f of rc.forAll) {
     if (Date.now() > rc.deadline) return null;
     if (capturedInStep(f, rc)) continue;
-    const bind = new Map<string, Expr>();
-    if (!match(f.lhs, a, f.vars, bind)) continue;
-    const rest = freeNames(f.rhs).filter((v) => !v.name.index && f.vars.has(printName(v.name)) && !bind.has(printName(v.name)));
-    if (rest.length > 0 && !match(f.rhs, b, f.vars, bind)) continue;
-    if (!capturesNone(f.rhs, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) continue;
-    const value = instanceOf(f.rhs, bind);
-    if (!value || !same(value, b, rc)) continue;
-    rc.instances.push(comparison(a, value, f.strict));
-    return { fact: f, at: [...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ') };
+    const found = instanceBinding(f, a, b, rc);
+    if (!found) continue;
+    rc.instances.push(comparison(a, found.value, f.strict));
+    return { fact: f, at: found.at };
   }
   return null;
+}
+
+/**
+ * The binding of f's variables that makes `a rel b` f's instance: `f.lhs` matched against
+ * `a` (then `f.rhs` against `b`, for the variables only it reads), no capture, integers
+ * bound to integers, and `f.rhs` so bound the same as `b`. With `f.rhs` bound and the binding in words.
+ */
+function instanceBinding(f: ForAllFact, a: Expr, b: Expr, rc: RuleContext): { value: Expr; at: string } | null {
+  const bind = new Map<string, Expr>();
+  if (!match(f.lhs, a, f.vars, bind)) return null;
+  const rest = freeNames(f.rhs).filter((v) => !v.name.index && f.vars.has(printName(v.name)) && !bind.has(printName(v.name)));
+  if (rest.length > 0 && !match(f.rhs, b, f.vars, bind)) return null;
+  if (!capturesNone(f.rhs, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) return null;
+  const value = instanceOf(f.rhs, bind);
+  if (!value || !same(value, b, rc)) return null;
+  return { value, at: [...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ') };
 }
 
 /**
@@ -272,14 +284,8 @@ export function forAllEquationInstance(a: Expr, b: Expr, rc: RuleContext): strin
   };
   for (const f of rc.forAll) {
     if (!f.equation || Date.now() > rc.deadline || callsDefined(f.lhs) || callsDefined(f.rhs) || capturedInStep(f, rc)) continue;
-    const bind = new Map<string, Expr>();
-    if (!match(f.lhs, a, f.vars, bind)) continue;
-    const rest = freeNames(f.rhs).filter((v) => !v.name.index && f.vars.has(printName(v.name)) && !bind.has(printName(v.name)));
-    if (rest.length > 0 && !match(f.rhs, b, f.vars, bind)) continue;
-    if (!capturesNone(f.rhs, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) continue;
-    const value = instanceOf(f.rhs, bind);
-    if (!value || !same(value, b, rc)) continue;
-    return `assumption ${f.text} for all ${[...f.vars].join(', ')} (${INSTANCE} ${[...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ')})`;
+    const found = instanceBinding(f, a, b, rc);
+    if (found) return `assumption ${f.text} for all ${[...f.vars].join(', ')} (${INSTANCE} ${found.at})`;
   }
   return null;
 }
@@ -348,13 +354,116 @@ export interface ForAllRewrite {
   readonly text: string;
 }
 
+/** A linear form in calls at numbers: `f(1)` → coefficient, `''` → the constant term. */
+type LinearForm = Map<string, Rational>;
+
+/** `e` (ground: its variables replaced by numbers) as a linear form in its calls, or null where it is not one (f(1)², σ(1)(1 − σ(1))). */
+function linearForm(e: Expr): LinearForm | null {
+  const k = constantValue(e);
+  if (k) return new Map([['', k]]);
+  switch (e.kind) {
+    case 'Call': {
+      const args = e.args.map((a) => constantValue(a));
+      if (args.some((a) => a === null)) return null;
+      return new Map([[`${printName(e.fn)}(${args.map((a) => a!.toString()).join(',')})`, Rational.ONE]]);
+    }
+    case 'Neg': {
+      const a = linearForm(e.arg);
+      return a && new Map([...a].map(([key, v]) => [key, v.neg()]));
+    }
+    case 'Binary': {
+      if (e.op === '+' || e.op === '-') {
+        const a = linearForm(e.left);
+        const b = linearForm(e.right);
+        if (!a || !b) return null;
+        const out = new Map(a);
+        for (const [key, v] of b) out.set(key, (out.get(key) ?? Rational.ZERO)[e.op === '+' ? 'add' : 'sub'](v));
+        return out;
+      }
+      if (e.op === '*' || e.op === '/') {
+        const c = constantValue(e.right);
+        const l = c && !c.isZero() ? linearForm(e.left) : null;
+        if (l) return new Map([...l].map(([key, v]) => [key, e.op === '*' ? v.mul(c!) : v.div(c!)]));
+        const c2 = e.op === '*' ? constantValue(e.left) : null;
+        const r = c2 ? linearForm(e.right) : null;
+        return r && new Map([...r].map(([key, v]) => [key, v.mul(c2!)]));
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** A rational as an expression: 2, −1, −1/2 (a quotient of whole numbers, negated). */
+function numberExpr(q: Rational, range: SourceRange): Expr {
+  const num = (n: bigint): Expr => ({ kind: 'Num', value: n.toString(), range, shape: { kind: 'scalar' } });
+  const { n, d } = q as unknown as { n: bigint; d: bigint };
+  const abs: Expr = d === 1n ? num(n < 0n ? -n : n) : { kind: 'Binary', op: '/', left: num(n < 0n ? -n : n), right: num(d), range, shape: { kind: 'scalar' } };
+  return n < 0n ? { kind: 'Neg', arg: abs, range, shape: { kind: 'scalar' } } : abs;
+}
+
+/** Values each `for all` variable takes in the consistency probe: where patterns like f(−z), f(z²), f(1 − z) meet themselves. */
+const PROBE_VALUES = [-4, -2, -1, 0, 1, 2, 4].map((n) => Rational.of(n).div(Rational.of(2)));
+
+/**
+ * Whether a `for all` equation contradicts itself: its instances at the probe values, read as
+ * linear equations in the calls (f(0) = f(0) + 1 from f(−z) = f(z) + 1 at z = 0; f(1) = 1 and
+ * f(1) = −1 from f(z²) = z at ±1), have no solution (Gauss–Jordan over the rationals).
+ * Instances that are not linear in the calls are left out. From such an assumption every
+ * step would follow (0 = 1 did, through f(0) − f(0) = f(−0) − f(0)), so it proves nothing.
+ */
+function contradictsItself(c: Condition): boolean {
+  const f = c.formula;
+  if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || c.forAll.length > 2) return false;
+  const names = c.forAll.map((v) => printName(v.name));
+  const rows: LinearForm[] = [];
+  const assign = (i: number, bind: Map<string, Expr>): void => {
+    if (i === names.length) {
+      const l = linearForm(substitute(f.operands[0]!, bind));
+      const r = l && linearForm(substitute(f.operands[1]!, bind));
+      if (!l || !r) return;
+      const row = new Map(l);
+      for (const [key, v] of r) row.set(key, (row.get(key) ?? Rational.ZERO).sub(v));
+      rows.push(row);
+      return;
+    }
+    for (const q of PROBE_VALUES) assign(i + 1, new Map([...bind, [names[i]!, numberExpr(q, f.range)]]));
+  };
+  assign(0, new Map());
+  // Gauss–Jordan: a row with no call left and a constant ≠ 0 is 0 = c.
+  const pivots: { key: string; row: LinearForm }[] = [];
+  for (const raw of rows) {
+    const row = new Map(raw);
+    for (const { key, row: p } of pivots) {
+      const k = row.get(key);
+      if (!k || k.isZero()) continue;
+      for (const [kk, v] of p) row.set(kk, (row.get(kk) ?? Rational.ZERO).sub(v.mul(k)));
+    }
+    const key = [...row].find(([kk, v]) => kk !== '' && !v.isZero())?.[0];
+    if (key === undefined) {
+      if (!(row.get('') ?? Rational.ZERO).isZero()) return true;
+      continue;
+    }
+    const lead = row.get(key)!;
+    for (const [kk, v] of row) row.set(kk, v.div(lead));
+    for (const other of pivots) {
+      const k = other.row.get(key);
+      if (!k || k.isZero()) continue;
+      for (const [kk, v] of row) other.row.set(kk, (other.row.get(kk) ?? Rational.ZERO).sub(v.mul(k)));
+    }
+    pivots.push({ key, row });
+  }
+  return false;
+}
+
 /** The rewrites the `for all` equations among `assumptions` give (the side that is a call at the variables is rewritten). */
 export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, definitions: readonly Define[]): ForAllRewrite[] {
   const out: ForAllRewrite[] = [];
   const defined = new Set(definitions.filter((d) => d.params).map((d) => printName(d.target)));
   for (const c of assumptions) {
     const f = c.formula;
-    if (c.forAll.length === 0 || f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
+    if (c.forAll.length === 0 || f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || contradictsItself(c)) continue;
     const vars = new Set(c.forAll.map((v) => printName(v.name)));
     const [l, r] = f.operands as [Expr, Expr];
     // (A call of a declared function whose arguments read every variable: σ'(z), f(x, y), and

@@ -156,19 +156,21 @@ function direction(v: Mat<Rational>, form: 'zero' | 'unit' | 'identity'): Mat<Ra
   return new Mat(v.rows, v.cols, v.data.map((_, i) => (i % (v.cols + 1) === 0 ? Rational.ONE : Rational.ZERO)));
 }
 
+/** A scalar's exact value at a point, or null (no value there, or not a scalar). */
+function value(q: Point, e: Expr): Rational | null {
+  try {
+    const v = q.evaluate(exactField, e);
+    return isMat(v) ? null : (v as Rational);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The c ≥ 0 with f(c·D) = g exactly, for f homogeneous of degree k = 1, 2 or 4 along D (measured:
  * f(2D) = 2^k f(D), exactly): (g/f(D))^(1/k) where that is rational, else null.
  */
 function onBound(at: Point, b: MatrixBound, dir: Mat<Rational>, rng: Rng): Rational | null {
-  const value = (q: Point, e: Expr): Rational | null => {
-    try {
-      const v = q.evaluate(exactField, e);
-      return isMat(v) ? null : (v as Rational);
-    } catch {
-      return null;
-    }
-  };
   const f1 = value(at.replacing(b.key, dir, rng), b.side);
   const f2 = value(at.replacing(b.key, dir.map((x) => x.mul(Rational.of(2))), rng), b.side);
   const g = value(at, b.other);
@@ -196,14 +198,6 @@ function label(point: Point, key: string): string {
  * Where f has no value at 0 (xᵀy/‖x‖), f is taken as homogeneous, as `onBound` does.
  */
 function onBoundAffine(at: Point, key: string, side: Expr, other: Expr, dir: Mat<Rational>, rng: Rng): Rational | null {
-  const value = (q: Point, e: Expr): Rational | null => {
-    try {
-      const v = q.evaluate(exactField, e);
-      return isMat(v) ? null : (v as Rational);
-    } catch {
-      return null;
-    }
-  };
   const g = value(at, other);
   const f1 = value(at.replacing(key, dir, rng), side);
   const f2 = value(at.replacing(key, dir.map((x) => x.mul(Rational.of(2))), rng), side);
