@@ -561,6 +561,14 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '‖x‖ = 1 ⇒ xᵀSx < ‖S‖ fails at S = I', text: 'vector x in R^n\nmatrix S in R^{n×n} symmetric\n    ‖x‖ = 1\n  ⇒ xᵀ S x < ‖S‖\n', want: 'refuted' },
     { name: 'unit x, y ⇒ ‖x − y‖ < 2 fails at y = −x', text: 'vector x, y in R^n\n    ‖x‖ = 1 and ‖y‖ = 1\n  ⇒ ‖x - y‖ < 2\n', want: 'refuted' },
     { name: '‖x‖ = 2 ⇒ ‖x‖‖y‖ > |xᵀy| fails for y parallel to x', text: 'vector x, y in R^n\n    ‖x‖ = 2\n  ⇒ ‖x‖ ‖y‖ > |xᵀy|\n', want: 'refuted' },
+    // A point that solves the premise's equation is searched along the other scalars (a red
+    // team's: x = 1 ⇒ a ≤ 1 and a ≥ 0 was checked, a having taken 0 and 1/2 there).
+    { name: 'x = 1 ⇒ a ≤ 1 and a ≥ 0', text: 'scalar x, a\n    x = 1\n  ⇒ a ≤ 1 and a ≥ 0\n', want: 'refuted' },
+    { name: 'y = 1 ⇒ s(a) ≥ 1/2 for the logistic s', text: 'scalar y, a\ndefine s(z) = 1/(1 + exp(-z))\n    y = 1\n  ⇒ s(a) ≥ 1/2\n', want: 'refuted' },
+    { name: 'x = 1 ⇒ b x ≥ 0', text: 'scalar x, b\n    x = 1\n  ⇒ b x ≥ 0\n', want: 'refuted' },
+    { name: 'x = 1 ⇔ x = 1 and b > 0', text: 'scalar x, b\n    x = 1\n  ⇔ x = 1 and b > 0\n', want: 'refuted' },
+    { name: 'x = 1 ⇒ x b² ≥ 0 is right', text: 'scalar x, b\n    x = 1\n  ⇒ x b^2 ≥ 0\n', want: 'passes' },
+    { name: 'x = 1 ⇔ x = 1 and b² ≥ 0 is right', text: 'scalar x, b\n    x = 1\n  ⇔ x = 1 and b^2 ≥ 0\n', want: 'passes' },
     { name: 'xᵀPx = 1 ⇒ ‖P‖‖x‖² ≥ 1 is right', text: 'vector x in R^n\nmatrix P in R^{n×n} positive definite\n    xᵀ P x = 1\n  ⇒ ‖P‖ ‖x‖^2 ≥ 1\n', want: 'passes' },
     // A statement with no value has no solutions there: where the left one is false too,
     // the solution sets agree (LANGUAGE.md §5.5), so these are right.

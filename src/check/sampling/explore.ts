@@ -3080,6 +3080,10 @@ export function searchStatement(
     ...(poleDoubt ? { poleDoubt } : {}),
   });
   const oneWay = p.rel === '⇒';
+  /** Exact points where a statement with an equation holds (x = 1 of x = 1 ⇒ a ≤ 1): bases for the other scalars, below. */
+  const solved: Point[] = [];
+  const leftEquation = hasEquation(left);
+  const rightEquation = !oneWay && hasEquation(right);
   /** Tests both statements at q; `known` is a side that holds there by construction. */
   /**
    * Tests both statements at q; `known` is a side that holds there by construction, `source`
@@ -3105,6 +3109,7 @@ export function searchStatement(
     if (s.kind !== 'decided') return null;
     const { a, b } = s;
     probes++;
+    if (((a && leftEquation) || (b && rightEquation)) && q.enclosures.size === 0 && solved.length < 2 * SOLVED_BASES) solved.push(q);
     if (a && b && evidence && nondegenerate(q)) {
       bothTrue++;
       if (source === null) bothFrom.any++;
@@ -3421,8 +3426,28 @@ export function searchStatement(
       }
     }
   }
+  // A point where an equation of the statements holds is a base too, along every scalar: the
+  // search above probed it at the bases' other values only (a at 0 and 1/2 passed
+  // x = 1 ⇒ a ≤ 1 and a ≥ 0). Such points may refute; they add no evidence.
+  const scalarComparisons = all.filter((c) => scalar(c.a) && scalar(c.b));
+  for (const q of scalarComparisons.length > 0 ? solved.slice(0, SOLVED_BASES) : []) {
+    for (const key of scalarKeys(q)) {
+      if (Date.now() > deadline) return result(null);
+      const merged = mergeBoundaries(scalarComparisons.map((c) => boundariesAlong(q, key, c.a, c.b, deadline)));
+      for (const x of probesFrom(merged, q.isInteger(key), rng, q.prep.intervals.get(key))) {
+        if (Date.now() > deadline) return result(null);
+        const r = at(q, key, x, rng, deadline);
+        if (!r) continue;
+        const failure = test(r, null, false);
+        if (failure) return result(failure);
+      }
+    }
+  }
   return result(null);
 }
+
+/** How many points that solve a statement's equation are searched again along every scalar. */
+const SOLVED_BASES = 2;
 
 /** Roots of each factor of a product set to 0 that a ⇔/⇒ search tries, per scalar (the smallest). */
 const FACTOR_ROOTS = 8;
