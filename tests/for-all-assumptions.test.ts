@@ -81,6 +81,9 @@ const CASES: Case[] = [
   // A fifth: an assumption that contradicts itself proves nothing (from it every step follows).
   { name: 'f(−z) = f(z) + 1 for all z is 0 = 1 at z = 0: f(0) = f(0) + 1 is not proved', src: 'function f : R → R\nassume f(-z) = f(z) + 1 for all z\nshow f(0) = f(0) + 1\n', want: NOT_PASSED },
   { name: 'f(z²) = z for all z is f(1) = 1 and f(1) = −1: f(1) = −1 is not proved', src: 'function f : R → R\nassume f(z^2) = z for all z\n    f((-1)^2)\n  = -1\n', want: NOT_PASSED },
+  { name: 'f(z) = f(6 − z) + 1 is f(3) = f(3) + 1 where its calls meet (z = 3)', src: 'function f : R → R\nassume f(z) = f(6 - z) + 1 for all z\nshow f(3) = f(3) + 1\n', want: NOT_PASSED },
+  { name: 'f(3z) = f(1) + z is f(1) = f(1) + 1/3 at z = 1/3', src: 'function f : R → R\nassume f(3 z) = f(1) + z for all z\nshow f(1) = f(1) + 1/3\n', want: NOT_PASSED },
+  { name: 'f(z) = −f(−z) is consistent: still used', src: 'function f : R → R\nscalar a\nassume f(z) = -f(-z) for all z\n    f(a)\n  = -f(-a)\n', want: PROVED },
   { name: 'σ(−z) = 1 − σ(z) is consistent (σ(0) = 1/2): still used', src: `${LOGISTIC}    σ(-y wᵀx)\n  = 1 - σ(y wᵀx)\n`, want: PROVED },
   { name: 'define g(x) = x², g(z) = 1 − g(−z) is no fact: g(1) = 1 − g(−1) is 1 = 0', src: 'define g(x) = x^2\nassume g(z) = 1 - g(-z) for all z\nshow g(1) = 1 - g(-1)\n', want: NOT_PASSED },
 ];

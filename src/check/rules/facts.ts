@@ -403,6 +403,33 @@ function numberExpr(q: Rational, range: SourceRange): Expr {
   return n < 0n ? { kind: 'Neg', arg: abs, range, shape: { kind: 'scalar' } } : abs;
 }
 
+/**
+ * The values of z at which two calls of one function in an equation have the same argument,
+ * for arguments linear in z: f(z) and f(6 − z) meet at z = 3, f(3z) and f(1) at 1/3 (where
+ * `f(z) = f(6 − z) + 1` reads f(3) = f(3) + 1).
+ */
+function meetingPoints(sides: readonly [Expr, Expr], z: string, range: SourceRange): Rational[] {
+  const calls: Extract<Expr, { kind: 'Call' }>[] = [];
+  for (const side of sides) visit(side, (x) => { if (x.kind === 'Call' && x.args.length === 1) calls.push(x); });
+  const at = (e: Expr, v: number): Rational | null => constantValue(substitute(e, new Map([[z, numberExpr(Rational.of(v), range)]])));
+  const line = (e: Expr): { a: Rational; b: Rational } | null => {
+    const [v0, v1, v2] = [at(e, 0), at(e, 1), at(e, 2)];
+    if (!v0 || !v1 || !v2 || !v2.sub(v1).equals(v1.sub(v0))) return null;
+    return { a: v1.sub(v0), b: v0 };
+  };
+  const out: Rational[] = [];
+  for (let i = 0; i < calls.length; i++) {
+    for (let j = i + 1; j < calls.length; j++) {
+      if (printName(calls[i]!.fn) !== printName(calls[j]!.fn)) continue;
+      const p = line(calls[i]!.args[0]!);
+      const q = p && line(calls[j]!.args[0]!);
+      if (!p || !q || p.a.equals(q.a)) continue;
+      out.push(q.b.sub(p.b).div(p.a.sub(q.a)));
+    }
+  }
+  return out.slice(0, 8);
+}
+
 /** Values each `for all` variable takes in the consistency probe: where patterns like f(−z), f(z²), f(1 − z) meet themselves. */
 const PROBE_VALUES = [-4, -2, -1, 0, 1, 2, 4].map((n) => Rational.of(n).div(Rational.of(2)));
 
@@ -418,6 +445,7 @@ function contradictsItself(c: Condition): boolean {
   if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || c.forAll.length > 2) return false;
   const names = c.forAll.map((v) => printName(v.name));
   const rows: LinearForm[] = [];
+  const values = [...PROBE_VALUES, ...(names.length === 1 ? meetingPoints(f.operands as [Expr, Expr], names[0]!, f.range) : [])];
   const assign = (i: number, bind: Map<string, Expr>): void => {
     if (i === names.length) {
       const l = linearForm(substitute(f.operands[0]!, bind));
@@ -428,7 +456,7 @@ function contradictsItself(c: Condition): boolean {
       rows.push(row);
       return;
     }
-    for (const q of PROBE_VALUES) assign(i + 1, new Map([...bind, [names[i]!, numberExpr(q, f.range)]]));
+    for (const q of values) assign(i + 1, new Map([...bind, [names[i]!, numberExpr(q, f.range)]]));
   };
   assign(0, new Map());
   // Gauss–Jordan: a row with no call left and a constant ≠ 0 is 0 = c.

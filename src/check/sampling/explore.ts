@@ -3440,6 +3440,21 @@ export function searchStatement(
         if (!r) continue;
         const failure = test(r, null, false);
         if (failure) return result(failure);
+        // Moved off the equation's solutions (x = a ⇒ a ≥ 0 with a moved to −1), it is
+        // solved again along each other scalar (x = −1), back on them.
+        for (const c of scalarComparisons) {
+          if (c.op !== '=' || !c.whole) continue;
+          for (const other of scalarKeys(r)) {
+            if (other === key || r.isInteger(other) || Date.now() > deadline) continue;
+            const difference: Expr = { kind: 'Binary', op: '-', left: c.a, right: c.b, range: c.a.range, shape: { kind: 'scalar' } };
+            for (const root of zerosAlong(r, other, difference, deadline).slice(0, 2)) {
+              const back = rootPoint(r, other, root, rng, deadline);
+              if (!back) continue;
+              const found = test(back, null, false);
+              if (found) return result(found);
+            }
+          }
+        }
       }
     }
   }
