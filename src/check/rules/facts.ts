@@ -442,7 +442,8 @@ const PROBE_VALUES = [-4, -2, -1, 0, 1, 2, 4].map((n) => Rational.of(n).div(Rati
  */
 function contradictsItself(c: Condition): boolean {
   const f = c.formula;
-  if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || c.forAll.length > 2) return false;
+  if (f.kind !== 'Compare' || f.ops.length !== 1 || c.forAll.length > 2) return false;
+  const op = f.ops[0]!;
   const names = c.forAll.map((v) => printName(v.name));
   const rows: LinearForm[] = [];
   const values = [...PROBE_VALUES, ...(names.length === 1 ? meetingPoints(f.operands as [Expr, Expr], names[0]!, f.range) : [])];
@@ -453,12 +454,24 @@ function contradictsItself(c: Condition): boolean {
       if (!l || !r) return;
       const row = new Map(l);
       for (const [key, v] of r) row.set(key, (row.get(key) ?? Rational.ZERO).sub(v));
+      // (An inequality whose calls cancel is a statement about numbers: f(z) ≥ f(z) + 1 is 0 ≥ 1.)
+      if (op !== '=') {
+        if ([...row].every(([key, v]) => key === '' || v.isZero())) {
+          const d = (row.get('') ?? Rational.ZERO).sign();
+          const holds = op === '<' ? d < 0 : op === '≤' ? d <= 0 : op === '>' ? d > 0 : op === '≥' ? d >= 0 : op === '≠' ? d !== 0 : true;
+          if (!holds) contradiction = true;
+        }
+        return;
+      }
       rows.push(row);
       return;
     }
     for (const q of values) assign(i + 1, new Map([...bind, [names[i]!, numberExpr(q, f.range)]]));
   };
+  let contradiction = false;
   assign(0, new Map());
+  if (contradiction) return true;
+  if (op !== '=') return false;
   // Gauss–Jordan: a row with no call left and a constant ≠ 0 is 0 = c.
   const pivots: { key: string; row: LinearForm }[] = [];
   for (const raw of rows) {
