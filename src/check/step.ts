@@ -137,7 +137,8 @@ export function certify(p: StepProblem, left: Expr, right: Expr, deadline: numbe
   // The step as an instance of a `for all` equation (f(a) = 1 − f(−a) of f(z) = 1 − f(−z)):
   // the cross-check samples what it comes to, the right side on both sides.
   if (p.prep.unenforced.some((c) => c.forAll.length > 0)) {
-    const how = forAllEquationInstance(left, right, ruleContext(p, deadline)) ?? forAllEquationInstance(right, left, ruleContext(p, deadline));
+    const rc = ruleContext(p, deadline);
+    const how = forAllEquationInstance(left, right, rc) ?? forAllEquationInstance(right, left, rc);
     if (how) return { proof: { method: 'rule', how, rule: 'assumption', used: [how] }, pending: [], differAt: [], sides: [right, right] };
   }
   const ictx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };

@@ -441,6 +441,18 @@ const PROBE_VALUES = [-4, -2, -1, 0, 1, 2, 4].map((n) => Rational.of(n).div(Rati
  * step would follow (0 = 1 did, through f(0) − f(0) = f(−0) − f(0)), so it proves nothing.
  */
 function contradictsItself(c: Condition): boolean {
+  let known = contradictions.get(c);
+  if (known === undefined) {
+    known = probeContradiction(c);
+    contradictions.set(c, known);
+  }
+  return known;
+}
+
+/** `contradictsItself` by assumption (every step of a context asks of the same ones). */
+const contradictions = new WeakMap<Condition, boolean>();
+
+function probeContradiction(c: Condition): boolean {
   const f = c.formula;
   if (f.kind !== 'Compare' || f.ops.length !== 1 || c.forAll.length > 2) return false;
   const op = f.ops[0]!;
