@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // The `deriv` command: a thin shell over run() in src/cli.ts (built to dist/).
+// V8's flags first (src/run/v8-flags.ts): the code caches were made under them.
+(await import('../dist/src/run/v8-flags.js')).useRunFlags();
 // `deriv check` starts its worker first, so the worker loads the checker while the CLI loads.
 const checker = process.argv[2] === 'check'
   ? (await import('../dist/src/check/isolated.js')).isolatedChecker({ eager: true })

@@ -1,6 +1,6 @@
 // Build step: bundles two things into CommonJS files run from V8's code cache (see
 // src/run/bundle.ts; Node 20 has no module compile cache), each cache made by a training run
-// in a fresh process:
+// in a fresh process under the V8 flags `deriv` runs with (src/run/v8-flags.ts):
 // - the `deriv check` worker (dist/src/run/check-worker.js and everything it loads, nerdamer
 //   excepted: it is required lazily from node_modules), trained by checking derivations/;
 // - the parser the CLI's main thread runs on each file before handing it to the worker
@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The caches are made under the flags `deriv` runs with (V8 takes a cache only under its flags).
+const { RUN_V8_FLAGS } = await import(path.join(root, 'dist', 'src', 'run', 'v8-flags.js'));
 const files = trainingFiles();
 
 await bundleWithCache({
@@ -60,7 +62,7 @@ async function bundleWithCache({ entry, bundle, train }) {
     ${train('loaded')}
     writeFileSync(cacheFileOf(${JSON.stringify(bundle)}), loaded.script.createCachedData());
   `;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [...RUN_V8_FLAGS, '--input-type=module', '-e', script], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0 || !existsSync(cache)) console.warn(`bundle: no code cache made for ${path.relative(root, bundle)} (it loads without one)`);
 }
 

@@ -2,8 +2,11 @@ import { isAscii } from 'node:buffer';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { cacheFileOf, loadBundle } from '../src/run/bundle.js';
+import { RUN_V8_FLAGS, useRunFlags } from '../src/run/v8-flags.js';
 
 /** The check worker is bundled and run from V8's code cache (src/run/bundle.ts, scripts/bundle.mjs). */
 const dir = mkdtempSync(path.join(tmpdir(), 'deriv-bundle-'));
@@ -51,7 +54,8 @@ it.skipIf(!existsSync(built) || !existsSync(builtParser))('the built bundles are
   for (const file of [built, builtParser]) expect(isAscii(readFileSync(file))).toBe(true);
 });
 
-it.skipIf(!existsSync(built))('the built worker bundle is current, takes its code cache and checks', async () => {
+it.skipIf(!existsSync(built))('the built worker bundle is current, takes its code cache (under the flags deriv runs with) and checks', async () => {
+  useRunFlags();
   const unbundled = path.join(import.meta.dirname, '..', 'dist', 'src', 'run', 'check-worker.js');
   expect(statSync(built).mtimeMs).toBeGreaterThanOrEqual(statSync(unbundled).mtimeMs);
   const loaded = loadBundle(built, unbundled)!;
@@ -61,7 +65,8 @@ it.skipIf(!existsSync(built))('the built worker bundle is current, takes its cod
   expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
 });
 
-it.skipIf(!existsSync(builtParser))('the built parser bundle is current, takes its code cache and parses as the module does', async () => {
+it.skipIf(!existsSync(builtParser))('the built parser bundle is current, takes its code cache (under the flags deriv runs with) and parses as the module does', async () => {
+  useRunFlags();
   const unbundled = path.join(import.meta.dirname, '..', 'dist', 'src', 'parse', 'index.js');
   expect(statSync(builtParser).mtimeMs).toBeGreaterThanOrEqual(statSync(unbundled).mtimeMs);
   const loaded = loadBundle(builtParser, unbundled)!;
@@ -72,4 +77,29 @@ it.skipIf(!existsSync(builtParser))('the built parser bundle is current, takes i
   const text = 'scalar x, α\nvector v in R^3\nmatrix A in ℝ^{3×3}\nassume x > 0\n    x² < x\n  ⇔ x < 1   by dividing by x > 0\n'
     + '    ∑_{k=1}^{3} k α_k + ‖A v‖ + λ_max(Aᵀ A)\n  ≤ (A⁻¹)ᵀ\n  ≠ 3xy²\n  ≈ x\n';
   expect((loaded.exports['parseDerivation'] as typeof parseDerivation)(text)).toEqual(parseDerivation(text));
+});
+
+it('the generated grammar carries no places in derivation.ohm (npm run grammar drops them: ~17 ms of loading), and still parses and explains failures', async () => {
+  const generated = readFileSync(path.join(__dirname, '..', 'grammar', 'derivation.ohm-bundle.js'), 'utf8');
+  expect(generated.includes('makeRecipe')).toBe(true);
+  expect(generated.includes('sourceInterval')).toBe(false);
+  const { parseExpression } = await import('../src/parse/index.js');
+  expect(parseExpression('β v_{t-1} + (1-β) g_t').expr?.kind).toBe('Binary');
+  expect(parseExpression('x + * 2').diagnostics[0]?.message).toMatch(/expected|after/i);
+});
+
+it.skipIf(!existsSync(built) || !existsSync(builtParser))('the caches are made under the V8 flags deriv sets first thing: without them V8 rejects both', () => {
+  const bin = readFileSync(path.join(import.meta.dirname, '..', 'bin', 'deriv.js'), 'utf8');
+  // (Before the first other import: the worker starts, and the bundles load, after it.)
+  expect(bin.indexOf('useRunFlags()')).toBeGreaterThan(0);
+  expect(bin.indexOf('useRunFlags()')).toBeLessThan(bin.indexOf("import('../dist/src/check/isolated.js')"));
+  expect(RUN_V8_FLAGS.length).toBeGreaterThan(0);
+  const loader = pathToFileURL(path.join(import.meta.dirname, '..', 'dist', 'src', 'run', 'bundle.js')).href;
+  const flags = pathToFileURL(path.join(import.meta.dirname, '..', 'dist', 'src', 'run', 'v8-flags.js')).href;
+  const script = (withFlags: boolean) => `${withFlags ? `(await import(${JSON.stringify(flags)})).useRunFlags();` : ''}
+    const { loadBundle } = await import(${JSON.stringify(loader)});
+    console.log(JSON.stringify([loadBundle(${JSON.stringify(built)}).cached, loadBundle(${JSON.stringify(builtParser)}).cached]));`;
+  const taken = (withFlags: boolean) => JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', script(withFlags)], { encoding: 'utf8' }).stdout);
+  expect(taken(true)).toEqual([true, true]);
+  expect(taken(false)).toEqual([false, false]);
 });

@@ -297,7 +297,6 @@ export interface ParsedDerivation {
   readonly brokenAssumptions?: readonly Range[];
 }
 
-/** Parses a `.deriv` file. Never throws: every problem, even an internal one, is a diagnostic. */
 /**
  * Characters read as another of the language's, one for one (so every offset stays): ∥ (the
  * parallel sign) as ‖, ⊺ (intercal) as ᵀ, ∗ (asterisk operator) as ·, the full-width − and
@@ -313,6 +312,7 @@ function aliasCharacters(text: string): string {
   return ALIASED.test(text) ? text.replace(ALIASED_OR_QUOTED, (m) => ALIASES[m] ?? m) : text;
 }
 
+/** Parses a `.deriv` file. Never throws: every problem, even an internal one, is a diagnostic. */
 export function parseDerivation(source: string): ParsedDerivation {
   const text = aliasCharacters(source);
   try {
