@@ -1,4 +1,4 @@
-import type { Compare, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
+import type { Compare, Define, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
 import { children, comparedPairs, freeNames } from '../../ast-walk.js';
 import { identityTest, type IdentityContext } from '../engines/identity-test.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
@@ -9,7 +9,7 @@ import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import { MAX_TERMS, constantValue, evaluate, groundHost, hugeLiteral } from '../evaluator/interpret.js';
-import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit } from '../rewrite.js';
+import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit, type Unfolding } from '../rewrite.js';
 import { keysRead } from './domain.js';
 import type { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
@@ -55,14 +55,26 @@ function scalar(e: Expr): boolean {
  * f(u) = 1/(u − 3) has none at 3.
  */
 function unfolded(e: Expr, p: StepProblem): Expr {
+  // (Asked for the same sides by each search of a step: computed once, by the definitions' list.)
+  let byExpr = unfoldedCache.get(p.unfoldings);
+  if (byExpr?.functions !== p.functions || byExpr.scope !== p.prep.ctx.scope) {
+    byExpr = { functions: p.functions, scope: p.prep.ctx.scope, out: new WeakMap() };
+    unfoldedCache.set(p.unfoldings, byExpr);
+  }
+  const known = byExpr.out.get(e);
+  if (known) return known;
   let out = e;
   for (let level = 0; level < 3; level++) {
     const next = unfold(out, p.unfoldings, p.functions, p.prep.ctx.scope, null);
     if (next === out) break;
     out = next;
   }
+  byExpr.out.set(e, out);
   return out;
 }
+
+/** unfolded's results, by the definitions they unfolded (with the functions and scope they were unfolded with) and the expression. */
+const unfoldedCache = new WeakMap<readonly Unfolding[], { functions: readonly Define[]; scope: object; out: WeakMap<Expr, Expr> }>();
 
 /**
  * Whether x is certainly outside a scalar's simple bounds (Prepared.intervals), by more than
