@@ -127,3 +127,30 @@ describe('declared functions are sampled from a family wide enough for every fun
     expect(bounded.filter((t) => /x[³⁴]/.test(t)), bounded.join('\n')).toEqual([]);
   });
 });
+
+describe('a strict bound where a for-all bound on |f| is not strict', () => {
+  // Sampling's edge search puts f on its bound as the constants 1 and −1, scaled onto it: a
+  // constant drawn as 0, which no scaling moves, had left `|f(a)| < 1` checked at seeds 1, 5, 7.
+  const bounded = 'scalar a\nfunction f : R → R\nassume |f(z)| ≤ 1 for all z\n';
+  const wrong = [['|f(a)|', '<', '1'], ['f(a)', '<', '1'], ['f(a)', '>', '-1'], ['f(a)^2', '<', '1'], ['|f(a) + f(2a)|', '<', '2']] as const;
+  it.each(wrong.map(([l, r, x]) => [`${l} ${r} ${x}`, l, r, x] as const))('refutes %s at every seed (f ≡ ±1)', async (_name, left, rel, right) => {
+    for (const seed of [0, 1, 2, 3, 4, 5, 6, 7]) {
+      const { verdict, what } = await verdictOf(step(bounded, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  // (On a higher derivative no constant or line reaches the bound: ±xᵏ scaled onto it does.)
+  const higher = [["|f''(a)|", '<', 'c', "|f''(z)| ≤ c"], ["f''(a)", '>', '-c', "|f''(z)| ≤ c"], ["f'''(a)", '<', 'c', "|f'''(z)| ≤ c"]] as const;
+  it.each(higher.map(([l, r, x, a]) => [`${l} ${r} ${x} under ${a} for all z`, l, r, x, a] as const))('refutes %s at every seed (f = ±c xᵏ/k!)', async (_name, left, rel, right, assumption) => {
+    for (const seed of [0, 1, 2, 3, 4, 5, 6, 7]) {
+      const { verdict, what } = await verdictOf(step(`scalar a, c\nfunction f : R → R\nassume c > 0\nassume ${assumption} for all z\n`, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  it('passes the bound itself and what follows from it', async () => {
+    for (const [left, rel, right] of [['|f(a)|', '≤', '1'], ['f(a)', '≥', '-1'], ['f(a)^2', '≤', '1']] as const) {
+      const { verdict, what } = await verdictOf(step(bounded, left, rel, right), 3);
+      expect(PASS, what).toContain(verdict);
+    }
+  });
+});

@@ -393,7 +393,7 @@ export interface Wave { readonly c: Rational; readonly d: Rational; readonly phi
  * `p₀ + p₁x + p₂x² + … + Σᵢ cᵢ·sin(dᵢ·x + φᵢ)` elementwise (`coefficients` are p₀, p₁, …;
  * one wave, or two under a `for all` bound), with exact derivatives of any order in every backend.
  */
-function elementwiseInstance(coefficients: readonly Rational[], waves: readonly Wave[]): FunctionInstance {
+export function elementwiseInstance(coefficients: readonly Rational[], waves: readonly Wave[]): FunctionInstance {
   const abs = (x: Rational) => (x.sign() < 0 ? x.neg() : x);
   const P = coefficients.map((p) => p);
   while (P.length > 1 && P[P.length - 1]!.isZero()) P.pop();

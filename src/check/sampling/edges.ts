@@ -5,7 +5,7 @@ import { Mat, isMat } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import type { Rng } from '../rng.js';
-import { edgeFunctions } from './draw.js';
+import { edgeFunctions, elementwiseInstance } from './draw.js';
 import { probeFailure, respectsTags } from './explore.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
@@ -80,13 +80,29 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     for (const f of fns) {
       const info = base.ctx.scope.get(f);
       if (!info?.fn) continue;
-      // (Under a bound on |f| itself a line is scaled to the constant at that bound, as the constant is.)
-      const bounded = (base.prep.functionBounds.get(f) ?? []).some((b) => b.order === 0);
-      for (const inst of edgeFunctions(rng, info.fn.elementwise)) {
+      // (Under a bound on |f| itself a line is scaled to the constant at that bound, as the
+      // constant is: there the constants are 1 and −1, which scaling puts on the bound and on
+      // its negative. A constant 0, which no scaling moves, had left |f(a)| < 1 under
+      // |f(z)| ≤ 1 for all z checked at some seeds.)
+      // Under a bound on a higher derivative, |f''(z)| ≤ c, the powers ±x² (±xᵏ), scaled onto
+      // it: no constant or line reaches it (|f''(a)| < c had been checked).
+      const orders = new Set((base.prep.functionBounds.get(f) ?? []).map((b) => b.order));
+      const bounded = orders.has(0);
+      const drawn = edgeFunctions(rng, info.fn.elementwise);
+      const instances = bounded && info.fn.elementwise
+        ? [elementwiseInstance([Rational.ONE], []), elementwiseInstance([Rational.of(-1)], [])]
+        : drawn;
+      if (info.fn.elementwise) {
+        for (const k of [...orders].filter((o) => o >= 2).sort((x, y) => x - y)) {
+          for (const sign of [Rational.ONE, Rational.of(-1)]) instances.push(elementwiseInstance([...Array<Rational>(k).fill(Rational.ZERO), sign], []));
+        }
+      }
+      for (const inst of instances) {
         const line = inst.sup?.(1)?.isZero() === false;
         if (line && bounded) continue;
         const r = q.withFunction(f, inst, rng);
-        const what = line ? 'a line, scaled onto any bound on its derivative' : 'a constant function';
+        const degree = inst.sup ? [0, 1, 2, 3, 4, 5, 6].findIndex((k) => inst.sup!(k + 1)?.isZero() === true) : -1;
+        const what = degree >= 2 ? `a power of x, scaled onto the bound on its ${degree === 2 ? 'second' : `${degree}th`} derivative` : line ? 'a line, scaled onto any bound on its derivative' : 'a constant function';
         probes.push({ point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
       }
     }
