@@ -87,6 +87,17 @@ const CASES: Case[] = [
   { name: 'f(z) = −f(−z) is consistent: still used', src: 'function f : R → R\nscalar a\nassume f(z) = -f(-z) for all z\n    f(a)\n  = -f(-a)\n', want: PROVED },
   { name: 'σ(−z) = 1 − σ(z) is consistent (σ(0) = 1/2): still used', src: `${LOGISTIC}    σ(-y wᵀx)\n  = 1 - σ(y wᵀx)\n`, want: PROVED },
   { name: 'define g(x) = x², g(z) = 1 − g(−z) is no fact: g(1) = 1 − g(−1) is 1 = 0', src: 'define g(x) = x^2\nassume g(z) = 1 - g(-z) for all z\nshow g(1) = 1 - g(-1)\n', want: NOT_PASSED },
+  // A strict step from a strict assumption (it was unknown: the bounds prove ≤ only).
+  { name: 'g(1) > 1 from g(z) > z for all z', src: 'function g : R → R\nassume g(z) > z for all z\nshow g(1) > 1\n', want: PROVED },
+  { name: '1 < g(1) (the other way round) from g(z) > z', src: 'function g : R → R\nassume g(z) > z for all z\nshow 1 < g(1)\n', want: PROVED },
+  { name: 'g(a + 1) < a + 1 from g(z) < z, in a chain', src: 'scalar a\nfunction g : R → R\nassume g(z) < z for all z\n    g(a + 1)\n  < a + 1\n', want: PROVED },
+  { name: '‖∇_v L(v)‖ < G from ‖∇_u L(u)‖ < G for all u', src: 'vector u, v in R^3\nscalar G\nfunction L : R^3 → R\nassume ‖∇_u L(u)‖ < G for all u\nshow ‖∇_v L(v)‖ < G\n', want: PROVED },
+  { name: 'g(1) > 1 does not follow from g(z) ≥ z', src: 'function g : R → R\nassume g(z) ≥ z for all z\nshow g(1) > 1\n', want: NOT_PASSED },
+  { name: 'g(1) > 2 from g(z) > z', src: 'function g : R → R\nassume g(z) > z for all z\nshow g(1) > 2\n', want: NOT_PASSED },
+  { name: 'g(1) < 1 from g(z) > z (the wrong way)', src: 'function g : R → R\nassume g(z) > z for all z\nshow g(1) < 1\n', want: NOT_PASSED },
+  { name: 'f(1/2) > 0 from f(n) > 0 for all integers n', src: 'integer n\nfunction f : R → R\nassume f(n) > 0 for all n\nshow f(1/2) > 0\n', want: NOT_PASSED },
+  { name: 'a strict inequality whose calls cancel, f(z) > f(z) (0 > 0), proves nothing', src: 'function f : R → R\nscalar a\nassume f(z) > f(z) for all z\n    f(a)\n  > f(a)\n', want: NOT_PASSED },
+  { name: 'nor does z² < 1 for all z prove 4 < 1', src: 'function f : R → R\nassume f(z)^2 < z^2 + 1 for all z\nassume z^2 < 1 for all z\nshow 4 < 1\n', want: NOT_PASSED },
 ];
 
 describe('for-all assumptions', () => {

@@ -702,7 +702,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // Named rules: norms, spectra and monotonicity on the step as written (rules/norms.ts);
   // sums, expectations and congruence on what the identity test could not take.
   let ruleReasons: string[] = [];
-  if (!proof && isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
+  if (!proof && isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥' || rel === '<' || rel === '>')) {
     try {
       const r = proveByRules({ problem: p, left, rel, right, deadline: Date.now() + (opts.deadline - Date.now()) / 3 });
       // (A rule that unfolds a definition says so: `definition of J_t`.)

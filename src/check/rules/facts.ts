@@ -238,11 +238,13 @@ export const INSTANCE = 'an instance, at';
  * A `for all` fact `lhs ≤ rhs` (or `lhs = rhs`, either way) of which `a ≤ b` is an instance:
  * the variables bound by matching `lhs` against `a` (then `rhs` against `b`, for variables only
  * `rhs` reads) and `rhs` so bound the same as `b` (`f(1) ≥ 1` from `f(z) ≥ z for all z`).
- * The instance, as `z = 1`, or null.
+ * The instance, as `z = 1`, or null. `strict`: of a strict fact only (for `a < b`).
  */
-export function forAllInstance(a: Expr, b: Expr, rc: RuleContext): { fact: ForAllFact; at: string } | null {
+export function forAllInstance(a: Expr, b: Expr, rc: RuleContext, strict = false): { fact: ForAllFact; at: string } | null {
   for (const f of rc.forAll) {
     if (Date.now() > rc.deadline) return null;
+    // (`a < b` is an instance of a strict fact only.)
+    if (strict && !f.strict) continue;
     if (capturedInStep(f, rc)) continue;
     const found = instanceBinding(f, a, b, rc);
     if (!found) continue;

@@ -4,7 +4,7 @@ import { ruleKey } from '../../types/resolve.js';
 import type { StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import { expectationRules } from './expectation-rules.js';
-import { ruleContext } from './facts.js';
+import { INSTANCE, forAllInstance, ruleContext } from './facts.js';
 import { Bounder } from './norms.js';
 import { piecewiseRule } from './piecewise.js';
 import { Facts } from './side-conditions.js';
@@ -86,8 +86,29 @@ const bounds: NamedRule = {
   },
 };
 
+/**
+ * A strict step that is an instance of a strict `for all` assumption (`g(1) > 1` from
+ * `g(z) > z for all z`): sampling cannot check it (it draws functions that break such an
+ * assumption), and the bounds above prove `≤` only.
+ */
+const strictInstance: NamedRule = {
+  name: 'assumption',
+  aliases: ['assumption'],
+  relations: ['<', '>'],
+  apply(req) {
+    const rc = ruleContext(req.problem, req.deadline);
+    const [a, b] = req.rel === '>' ? [req.right, req.left] : [req.left, req.right];
+    const instance = forAllInstance(a, b, rc, true);
+    if (!instance) return { kind: 'not-applicable', rule: 'assumption', why: 'not an instance of a strict for-all assumption' };
+    return {
+      kind: 'proved', rule: 'assumption', instances: rc.instances,
+      how: `assumption ${instance.fact.text} for all ${[...instance.fact.vars].join(', ')} (${INSTANCE} ${instance.at})`,
+    };
+  },
+};
+
 /** Every rule, in the order they are tried. */
-export const RULES: readonly NamedRule[] = [bounds];
+export const RULES: readonly NamedRule[] = [bounds, strictInstance];
 
 /** The rule names a justification cites (`by submultiplicativity`), normalized. */
 export function citedRules(hint: Hint | null): string[] {
