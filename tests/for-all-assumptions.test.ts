@@ -87,6 +87,15 @@ const CASES: Case[] = [
   { name: 'f(z) = −f(−z) is consistent: still used', src: 'function f : R → R\nscalar a\nassume f(z) = -f(-z) for all z\n    f(a)\n  = -f(-a)\n', want: PROVED },
   { name: 'σ(−z) = 1 − σ(z) is consistent (σ(0) = 1/2): still used', src: `${LOGISTIC}    σ(-y wᵀx)\n  = 1 - σ(y wᵀx)\n`, want: PROVED },
   { name: 'define g(x) = x², g(z) = 1 − g(−z) is no fact: g(1) = 1 − g(−1) is 1 = 0', src: 'define g(x) = x^2\nassume g(z) = 1 - g(-z) for all z\nshow g(1) = 1 - g(-1)\n', want: NOT_PASSED },
+  // An equation about f^(k)(z) gives its derivatives too (σ'' was unknown).
+  { name: "σ''(a) = σ(a)(1 − σ(a))(1 − 2σ(a)) from the σ' equation", src: `${SIGMOID}show σ''(a) = σ(a)(1 - σ(a))(1 - 2σ(a))\n`, want: PROVED },
+  { name: "σ'''(a) = σ(a)(1 − σ(a))(1 − 6σ(a) + 6σ(a)²)", src: `${SIGMOID}show σ'''(a) = σ(a)(1 - σ(a))(1 - 6σ(a) + 6σ(a)^2)\n`, want: PROVED },
+  { name: "d/da σ'(a) = σ''(a), a chain through σ''", src: `${SIGMOID}    d/da σ'(a)\n  = σ''(a)\n  = σ(a) - 3σ(a)^2 + 2σ(a)^3\n`, want: PROVED },
+  { name: "f''(a) = f(a) from f'(z) = f(z) for all z", src: "scalar a\nfunction f : R → R\nassume f'(z) = f(z) for all z\nshow f''(a) = f(a)\n", want: PROVED },
+  { name: "σ''(a) = σ(a)(1 − σ(a))(1 + 2σ(a)) (a wrong sign)", src: `${SIGMOID}show σ''(a) = σ(a)(1 - σ(a))(1 + 2σ(a))\n`, want: NOT_PASSED },
+  { name: "σ''(a) = σ'(a) (not the derivative)", src: `${SIGMOID}show σ''(a) = σ'(a)\n`, want: NOT_PASSED },
+  { name: "f'(n) = 1 for all integers n says nothing of f''", src: "integer n\nfunction f : R → R\nassume f'(n) = 1 for all n\nshow f''(2) = 0\n", want: NOT_PASSED },
+  { name: "f'(2z) = f(z) is not differentiated (only at z itself)", src: "scalar a\nfunction f : R → R\nassume f'(2z) = 1 for all z\nshow f''(2a) = 0\n", want: NOT_PASSED },
   // A strict step from a strict assumption (it was unknown: the bounds prove ≤ only).
   { name: 'g(1) > 1 from g(z) > z for all z', src: 'function g : R → R\nassume g(z) > z for all z\nshow g(1) > 1\n', want: PROVED },
   { name: '1 < g(1) (the other way round) from g(z) > z', src: 'function g : R → R\nassume g(z) > z for all z\nshow 1 < g(1)\n', want: PROVED },

@@ -19,7 +19,7 @@ import type { Prepared } from './sampling/point.js';
 import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
 import { decideLimit } from './rules/limits.js';
-import { abstractDerivatives, calculusContext, eliminateDerivatives, hasDerivative } from './rules/matrix-calculus.js';
+import { abstractDerivatives, calculusContext, derivativeExpression, eliminateDerivatives, hasDerivative } from './rules/matrix-calculus.js';
 import { forAllEquationInstance, forAllRewrites, rewriteForAll, ruleContext } from './rules/facts.js';
 import { citedRules, proveByRules, proveEqualityByRules } from './rules/registry.js';
 
@@ -110,7 +110,8 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
  * right after the one it comes from.
  */
 function withForAllRewrites(p: StepProblem, candidates: readonly Candidate[]): Candidate[] {
-  const rewrites = forAllRewrites(p.prep.ctx.assumptions, p.prep.ctx.scope, p.functions);
+  const calculus = calculusContext(p);
+  const rewrites = forAllRewrites(p.prep.ctx.assumptions, p.prep.ctx.scope, p.functions, (node) => derivativeExpression(node, calculus));
   if (rewrites.length === 0) return [...candidates];
   const out: Candidate[] = [];
   for (const c of candidates) {

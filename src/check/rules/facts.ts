@@ -1,4 +1,4 @@
-import type { Condition, Define, Expr, Formula, Range as SourceRange, RelOp, Shape, Var } from '../../ast.js';
+import type { Condition, Define, Deriv, Expr, Formula, Range as SourceRange, RelOp, Shape, Var } from '../../ast.js';
 import { bindersOf, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
 import type { Scope } from '../../types/scope.js';
 import { printExpr, printFormula, printName } from '../../print.js';
@@ -513,7 +513,9 @@ function probeContradiction(c: Condition): boolean {
 }
 
 /** The rewrites the `for all` equations among `assumptions` give (the side that is a call at the variables is rewritten). */
-export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, definitions: readonly Define[]): ForAllRewrite[] {
+export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, definitions: readonly Define[],
+  /** The expression d/dz of a value (matrix-calculus.ts), for the derivatives of an equation about f^(k)(z); throws where there is none. */
+  differentiate?: (node: Deriv) => Expr): ForAllRewrite[] {
   const out: ForAllRewrite[] = [];
   const defined = new Set(definitions.filter((d) => d.params).map((d) => printName(d.target)));
   for (const c of assumptions) {
@@ -533,8 +535,32 @@ export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, 
     };
     const text = `${printFormula(f)} for all ${[...vars].join(', ')}`;
     const integers = integerVariables(c, scope);
-    if (atVariables(l)) out.push({ pattern: l, value: r, vars, integers, scope, text });
-    else if (atVariables(r)) out.push({ pattern: r, value: l, vars, integers, scope, text });
+    const rewrite = atVariables(l) ? { pattern: l, value: r } : atVariables(r) ? { pattern: r, value: l } : null;
+    if (!rewrite) continue;
+    out.push({ ...rewrite, vars, integers, scope, text });
+    // `σ'(z) = R(z) for all z` is an equation between two functions of z: their derivatives
+    // are equal too, σ''(z) = d/dz R(z), and σ'''(z) = d²/dz² R(z) (σ'' from the logistic
+    // equation: σ''(a) = σ(a)(1 − σ(a))(1 − 2σ(a)) was unknown). Only at a scalar variable
+    // itself (σ'(z), not σ(−z) or σ(2z)); the value's σ'(z) is rewritten again where used.
+    const [z] = c.forAll;
+    if (!differentiate || c.forAll.length !== 1 || integers.size > 0 || !z || scope.lookup(z.name)?.info.shape?.kind === 'matrix') continue;
+    const { pattern } = rewrite;
+    const arg = pattern.args.length === 1 ? pattern.args[0]! : null;
+    if (arg?.kind !== 'Var' || printName(arg.name) !== printName(z.name)) continue;
+    let value = rewrite.value;
+    const mine: ForAllRewrite[] = [out[out.length - 1]!];
+    for (let order = 1; order <= 2; order++) {
+      try {
+        // (In the function's lower derivatives the equation gives: σ'' in σ only, not in σ'.)
+        value = rewriteForAll(differentiate({ kind: 'Deriv', partial: false, wrt: arg, body: value, range: value.range, shape: { kind: 'scalar' } } as Deriv), mine, new Set());
+      } catch {
+        break;
+      }
+      const derived = { ...pattern, fn: { ...pattern.fn, primes: pattern.fn.primes + order } };
+      const next = { pattern: derived, value, vars, integers, scope, text: `${text}, differentiated${order === 2 ? ' twice' : ''}` };
+      out.push(next);
+      mine.push(next);
+    }
   }
   return out;
 }
