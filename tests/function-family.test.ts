@@ -147,8 +147,20 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
     }
   });
+  // (Red team:) on the bound the sides of these are e and e, √n and √n: no enclosure tells
+  // them apart, and the probe was passed over, so the step was checked at every seed.
+  const tight = [
+    ['exp(f(a)) < e', bounded, 'exp(f(a))', '<', 'e'],
+    ['‖σ(x)‖ < √n under |σ(z)| ≤ 1', 'vector x in R^n\nfunction σ : R → R\nassume |σ(z)| ≤ 1 for all z\n', '‖σ(x)‖', '<', '√n'],
+  ] as const;
+  it.each(tight.map(([name, decl, l, r, x]) => [name, decl, l, r, x] as const))('does not pass %s where an edge probe cannot tell its sides apart', async (_name, decl, left, rel, right) => {
+    for (const seed of [0, 1, 2, 3, 4, 5, 6, 7]) {
+      const { verdict, what } = await verdictOf(step(decl, left, rel, right), seed);
+      expect(['refuted', 'unknown'], `seed ${seed}: ${what}`).toContain(verdict);
+    }
+  });
   it('passes the bound itself and what follows from it', async () => {
-    for (const [left, rel, right] of [['|f(a)|', '≤', '1'], ['f(a)', '≥', '-1'], ['f(a)^2', '≤', '1']] as const) {
+    for (const [left, rel, right] of [['|f(a)|', '≤', '1'], ['f(a)', '≥', '-1'], ['f(a)^2', '≤', '1'], ['exp(f(a))', '≤', 'e']] as const) {
       const { verdict, what } = await verdictOf(step(bounded, left, rel, right), 3);
       expect(PASS, what).toContain(verdict);
     }

@@ -24,7 +24,13 @@ import type { Point } from './point.js';
  * Every probe must meet every assumption exactly or by disjoint enclosures (not by agreement:
  * `Point.satisfiesAssumptions` with `certain`), and the step must certainly fail there.
  */
-export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | null {
+export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: number,
+  /**
+   * Told of the first probe where a strict comparison or `≠` could not be decided at any
+   * precision: built to sit on a bound, its sides may be equal there, and the step fail
+   * (`exp(f(a)) < e` at f ≡ 1, `‖σ(x)‖ < √n` at σ ≡ 1: e against e, √2 against √2).
+   */
+  onTight?: (point: Point, where: string) => void): Counterexample | null {
   const levels = allLevels();
   const mats = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value)).slice(0, 4);
   const fns = [...base.touched].filter((k) => k.startsWith('fn:')).map((k) => k.slice(3));
@@ -126,8 +132,13 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     } catch {
       continue;
     }
-    const found = probeFailure(p, point, levels, `found on an edge of the assumptions (${where})`);
+    let undecided = false;
+    const found = probeFailure(p, point, levels, `found on an edge of the assumptions (${where})`, () => { undecided = true; });
     if (found) return found;
+    if (undecided && (p.rel === '<' || p.rel === '>' || p.rel === '≠') && onTight) {
+      onTight(point, where);
+      onTight = undefined;
+    }
   }
   return null;
 }

@@ -1211,7 +1211,9 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
  * `where` it was found) where it fails there, or, for `=`, where the right side has no
  * value and the left has one (the domain rule); else null.
  */
-export function probeFailure(p: StepProblem, q: Point, levels: ReturnType<typeof allLevels>, where: string): Counterexample | null {
+export function probeFailure(p: StepProblem, q: Point, levels: ReturnType<typeof allLevels>, where: string,
+  /** Told where the sides could not be told apart at any precision (the point is then no evidence either way). */
+  onUndecided?: () => void): Counterexample | null {
   q.touched.clear();
   let o: ReturnType<typeof decideAt>;
   try {
@@ -1220,6 +1222,7 @@ export function probeFailure(p: StepProblem, q: Point, levels: ReturnType<typeof
     if (err instanceof Signal) return null;
     throw err;
   }
+  if (o.kind === 'undecided') onUndecided?.();
   if (o.kind === 'fails') {
     const [l, r] = formatSides(o.F, o.left, o.right);
     return counterexample(q, l, r, where);

@@ -484,7 +484,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     // The edges of the assumptions first (a few exact points, where the search below may run
     // out of time): a bounded vector or matrix on its bound (W = δ·I under ‖W‖ ≤ δ, W = 0 at
     // δ = 0), a function constant or a line on its derivative bound.
-    const edge = firstHeld && edgeSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}⊥`), opts.deadline);
+    let edgeTight: { point: Point; where: string } | null = null;
+    const edge = firstHeld && edgeSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}⊥`), opts.deadline, (point, where) => { edgeTight = { point, where }; });
     if (edge) return fail(edge, edge.right === 'undefined');
     // (Not for a step a rule or certificate proved for every value: the sampled points
     // cross-check it; the search is what makes a passing step slow — 150 ms for Q1.2's bounds.)
@@ -498,6 +499,15 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       return {
         held, failure: null, notes, vacuous: false,
         unknown: `at ${describePoint(summary.tight)} (where left − right is 0 or turns) the two sides could not be told apart on an interval that holds that place, at any precision tried, so '${p.rel}' may fail there`,
+      };
+    }
+    // (An edge probe whose sides may be equal: no counterexample, and no evidence either.)
+    const tight = edgeTight as { point: Point; where: string } | null;
+    if (tight) {
+      const at = describePoint(tight.point);
+      return {
+        held, failure: null, notes, vacuous: false,
+        unknown: `${at ? `at ${at} ` : ''}(an edge of the assumptions: ${tight.where}) the two sides could not be told apart at any precision tried, so '${p.rel}' may fail there`,
       };
     }
     searchText = describeSearch(summary, 'beside the roots and extrema of left − right');
