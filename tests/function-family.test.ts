@@ -159,10 +159,52 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       expect(['refuted', 'unknown'], `seed ${seed}: ${what}`).toContain(verdict);
     }
   });
+  // (Red team:) f on its bound at one argument and at minus it at another, and two bounded
+  // functions on their bounds at once: each was checked at every seed.
+  const two = 'scalar a, b, c\nfunction f : R → R\nfunction g : R → R\nfunction h : R → R\nassume c > 0\nassume |f(z)| ≤ 1 for all z\nassume |g(z)| ≤ 1 for all z\nassume |h(z)| ≤ c for all z\n';
+  const spread = [
+    ['|f(a) − f(b)| < 2', '|f(a) - f(b)|', '<', '2'], ['f(a) f(b) > −1', 'f(a) f(b)', '>', '-1'], ['f(a) − f(b) ≠ 2', 'f(a) - f(b)', '≠', '2'],
+    ['|h(a) − h(b)| < 2c', '|h(a) - h(b)|', '<', '2c'], ['f(a) g(b) < 1', 'f(a) g(b)', '<', '1'], ['f(a) + g(b) < 2', 'f(a) + g(b)', '<', '2'], ['f(a) − g(b) < 2', 'f(a) - g(b)', '<', '2'],
+  ] as const;
+  it.each(spread.map(([name, l, r, x]) => [name, l, r, x] as const))('refutes %s (on the bounds at two arguments, or two functions at once)', async (_name, left, rel, right) => {
+    for (const seed of [0, 1, 2, 3]) {
+      const { verdict, what } = await verdictOf(step(two, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  it('passes what does follow at two arguments and for two functions', async () => {
+    for (const [left, rel, right] of [['|f(a) - f(b)|', '≤', '2'], ['f(a) f(b)', '≥', '-1'], ['|f(a) g(b)|', '≤', '1'], ['f(a) + g(b)', '≤', '2'], ['|h(a) - h(b)|', '≤', '2c']] as const) {
+      const { verdict, what } = await verdictOf(step(two, left, rel, right), 2);
+      expect(PASS, what).toContain(verdict);
+    }
+  });
   it('passes the bound itself and what follows from it', async () => {
     for (const [left, rel, right] of [['|f(a)|', '≤', '1'], ['f(a)', '≥', '-1'], ['f(a)^2', '≤', '1'], ['exp(f(a))', '≤', 'e']] as const) {
       const { verdict, what } = await verdictOf(step(bounded, left, rel, right), 3);
       expect(PASS, what).toContain(verdict);
     }
+  });
+});
+
+describe('the edge search’s swing instance (draw.ts swingInstance)', () => {
+  it('is B at p, −B at q, within |B| everywhere, and its derivative is the limit of its differences', async () => {
+    const { swingInstance } = await import('../src/check/sampling/draw.js');
+    const { Rational, exactField } = await import('../src/check/evaluator/rational.js');
+    const [p, q, B] = [Rational.parse('-1.5'), Rational.of(2), Rational.parse('0.75')];
+    const f = swingInstance(p, q, B);
+    const at = (x: InstanceType<typeof Rational>, order = 0) => f.apply(exactField, [x], order, undefined) as InstanceType<typeof Rational>;
+    expect(at(p).equals(B)).toBe(true);
+    expect(at(q).equals(B.neg())).toBe(true);
+    expect(f.sup!(0)!.equals(B)).toBe(true);
+    for (let i = -40; i <= 40; i++) {
+      const x = Rational.of(i).div(Rational.of(4));
+      const v = at(x);
+      expect(v.sub(B).sign() <= 0 && v.add(B).sign() >= 0, `f(${x})`).toBe(true);
+      const h = Rational.parse('1e-9');
+      const slope = at(x.add(h)).sub(at(x.sub(h))).div(h.add(h));
+      expect(Math.abs(slope.sub(at(x, 1)).toNumber())).toBeLessThan(1e-6);
+    }
+    expect(() => f.apply(exactField, [Rational.ONE], 2, undefined)).toThrow();
+    expect(swingInstance(p, q).scaled!(Rational.of(3), true).sup!(0)!.equals(Rational.of(3))).toBe(true);
   });
 });

@@ -458,6 +458,40 @@ export function elementwiseInstance(coefficients: readonly Rational[], waves: re
   };
 }
 
+/**
+ * `R → R`: B·(1 − 2u²) with u = 2t/(1 + t²), t = (x − p)/(q − p): B at p and −B at q, and
+ * |f| ≤ |B| everywhere (u runs over [−1, 1]), rational, so exact at rational points. What a
+ * bound on |f| allows at two points at once (`|f(a) − f(b)| < 2` under `|f(z)| ≤ 1` fails
+ * with f(a) = 1, f(b) = −1); the edge search builds it from the step's own arguments. The
+ * function and its first derivative only (a higher one is not evaluated: the probe is passed over).
+ */
+export function swingInstance(p: Rational, q: Rational, B: Rational = Rational.ONE): FunctionInstance {
+  const k = Rational.ONE.div(q.sub(p));
+  return {
+    apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
+      if (order > 1) throw new Unsupported('a higher derivative of this instance is not evaluated');
+      const f = (x: S): S => {
+        const t = F.mul(F.fromRational(k), F.sub(x, F.fromRational(p)));
+        const w = F.add(F.one, F.mul(t, t));
+        // f = B(1 − 8t²/w²); f' = −16Bk·t(1 − t²)/w³.
+        if (order === 0) return F.mul(F.fromRational(B), F.sub(F.one, F.div(F.mul(F.fromRational(Rational.of(8)), F.mul(t, t)), F.mul(w, w))));
+        return F.div(F.mul(F.fromRational(B.mul(k).mul(Rational.of(-16))), F.mul(t, F.sub(F.one, F.mul(t, t)))), F.mul(w, F.mul(w, w)));
+      };
+      const x = args[0]!;
+      return isMat(x) ? x.map(f) : f(x);
+    },
+    describe: (name) => {
+      const d = q.sub(p);
+      const shifted = p.isZero() ? 'x' : p.sign() < 0 ? `(x + ${p.neg()})` : `(x − ${p})`;
+      const t = d.equals(Rational.ONE) ? shifted.replace(/^\((.*)\)$/, '$1') : `${shifted}/${d.sign() < 0 ? `(${d})` : d}`;
+      const body = '1 − 8t²/(1 + t²)²';
+      return `${name}(x) = ${B.equals(Rational.ONE) ? body : `${B}·(${body})`} with t = ${t} (${B} at x = ${p}, ${B.neg()} at x = ${q})`;
+    },
+    sup: (order) => (order === 0 ? (B.sign() < 0 ? B.neg() : B) : null),
+    scaled: (s) => swingInstance(p, q, B.mul(s)),
+  };
+}
+
 /** The same value moved by a relative 10⁻¹² or so (to look next to a point). */
 export function perturb(v: Val<Rational>, rng: Rng): Val<Rational> {
   const nudge = (x: Rational): Rational => {

@@ -3,9 +3,11 @@ import { freeNames } from '../../ast-walk.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, isMat } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
-import type { StepProblem } from '../problem.js';
+import { printName } from '../../print.js';
+import { isExpr, type StepProblem } from '../problem.js';
+import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
-import { edgeFunctions, elementwiseInstance } from './draw.js';
+import { edgeFunctions, elementwiseInstance, swingInstance } from './draw.js';
 import { probeFailure, respectsTags } from './explore.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
@@ -82,6 +84,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   }
   // A function's edge instances at the first sampled point, then the structured points as they are,
   // then those instances at the structured points (exact there where a norm is: u = e₁).
+  const swings = new Set<unknown>();
   const withFunctions = (q: Point, where: string) => {
     for (const f of fns) {
       const info = base.ctx.scope.get(f);
@@ -102,14 +105,37 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         for (const k of [...orders].filter((o) => o >= 2).sort((x, y) => x - y)) {
           for (const sign of [Rational.ONE, Rational.of(-1)]) instances.push(elementwiseInstance([...Array<Rational>(k).fill(Rational.ZERO), sign], []));
         }
+        // Under a bound on |f| alone, f at its bound at one argument of the step and at minus
+        // it at another (f(a) = 1, f(b) = −1: `|f(a) − f(b)| < 2` fails there).
+        if (bounded && orders.size === 1) {
+          for (const [x1, x2] of argumentPairs(p, f, q)) {
+            for (const swing of [swingInstance(x1, x2), swingInstance(x2, x1)]) {
+              swings.add(swing);
+              instances.push(swing);
+            }
+          }
+        }
       }
       for (const inst of instances) {
         const line = inst.sup?.(1)?.isZero() === false;
         if (line && bounded) continue;
         const r = q.withFunction(f, inst, rng);
         const degree = inst.sup ? [0, 1, 2, 3, 4, 5, 6].findIndex((k) => inst.sup!(k + 1)?.isZero() === true) : -1;
-        const what = degree >= 2 ? `a power of x, scaled onto the bound on its ${degree === 2 ? 'second' : `${degree}th`} derivative` : line ? 'a line, scaled onto any bound on its derivative' : 'a constant function';
+        const what = swings.has(inst) ? 'at its bound at one argument and at minus it at another'
+          : degree >= 2 ? `a power of x, scaled onto the bound on its ${degree === 2 ? 'second' : `${degree}th`} derivative` : line ? 'a line, scaled onto any bound on its derivative' : 'a constant function';
         probes.push({ point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
+      }
+    }
+    // Several functions bounded at once, each on its bound as a constant, with signs all +,
+    // all −, and the first against the rest (`f(a) g(b) < 1` under |f|, |g| ≤ 1 fails at
+    // f = g = 1): one at a time, the other stayed as drawn, off its bound.
+    const together = fns.filter((f) => base.ctx.scope.get(f)?.fn?.elementwise && (base.prep.functionBounds.get(f) ?? []).some((b) => b.order === 0));
+    if (together.length >= 2) {
+      const one = Rational.ONE;
+      const minus = Rational.of(-1);
+      for (const signs of [together.map(() => one), together.map(() => minus), together.map((_, i) => (i === 0 ? one : minus)), together.map((_, i) => (i === 0 ? minus : one))]) {
+        const r = together.reduce((pt, f, i) => pt.withFunction(f, elementwiseInstance([signs[i]!], []), rng), q);
+        probes.push({ point: r, where: `${together.map((f, i) => `${f} = ${signs[i]!.sign() < 0 ? '−' : ''}its bound`).join(', ')}${where ? `, ${where}` : ''}` });
       }
     }
   };
@@ -141,6 +167,33 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     }
   }
   return null;
+}
+
+/**
+ * The values at `q` of the arguments the step calls function `f` at (plain expressions of
+ * names and numbers, exact), as the first few pairs of two different ones.
+ */
+function argumentPairs(p: StepProblem, f: string, q: Point): [Rational, Rational][] {
+  const values: Rational[] = [];
+  for (const side of [p.left, p.right]) {
+    if (!isExpr(side)) continue;
+    visit(side, (x) => {
+      if (x.kind !== 'Call' || x.args.length !== 1 || x.fn.primes !== 0 || printName({ ...x.fn, primes: 0 }) !== f) return;
+      const arg = x.args[0]!;
+      let plain = true;
+      visit(arg, (y) => { if (y.kind !== 'Var' && y.kind !== 'Num' && y.kind !== 'Binary' && y.kind !== 'Neg') plain = false; });
+      if (!plain || arg.shape?.kind === 'matrix') return;
+      try {
+        const v = q.evaluate(exactField, arg);
+        if (!isMat(v) && !values.some((w) => w.equals(v))) values.push(v);
+      } catch {
+        // (An argument with no exact value here: not used.)
+      }
+    });
+  }
+  const pairs: [Rational, Rational][] = [];
+  for (let i = 0; i < values.length && pairs.length < 3; i++) for (let j = i + 1; j < values.length && pairs.length < 3; j++) pairs.push([values[i]!, values[j]!]);
+  return pairs;
 }
 
 /** At most this many edge probes per step. */
