@@ -172,6 +172,15 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
     }
   });
+  // (Red team:) under a strict bound only halfway inside it was tried: f ≡ 0.995 was not.
+  it.each([['|f(a)| < 0.99', '|f(a)|', '0.99'], ['f(a) f(b) < 0.99', 'f(a) f(b)', '0.99']] as const)('refutes %s under |f(z)| < 1 for all z (just inside the bound)', async (_name, left, right) => {
+    for (const seed of [0, 1, 2, 3]) {
+      const { verdict, what } = await verdictOf(step('scalar a, b\nfunction f : R → R\nassume |f(z)| < 1 for all z\n', left, '<', right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+    const { verdict, what } = await verdictOf(step('scalar a, b\nfunction f : R → R\nassume |f(z)| < 1 for all z\n', left, '<', '1'), 1);
+    expect(PASS, what).toContain(verdict);
+  });
   it('passes what does follow at two arguments and for two functions', async () => {
     for (const [left, rel, right] of [['|f(a) - f(b)|', '≤', '2'], ['f(a) f(b)', '≥', '-1'], ['|f(a) g(b)|', '≤', '1'], ['f(a) + g(b)', '≤', '2'], ['|h(a) - h(b)|', '≤', '2c']] as const) {
       const { verdict, what } = await verdictOf(step(two, left, rel, right), 2);

@@ -126,6 +126,18 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         probes.push({ point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
       }
     }
+    // Under a strict bound on |f| a constant just inside it too, not only halfway (`|f(a)| <
+    // 0.99` under `|f(z)| < 1` fails at f ≡ 0.995): at 1 − 10⁻³, 1 − 10⁻⁹ and 1 − 10⁻³⁰ of it.
+    // (At the first held point only: the probes per step are capped.)
+    for (const f of where === '' ? fns : []) {
+      if (!base.ctx.scope.get(f)?.fn?.elementwise || !(base.prep.functionBounds.get(f) ?? []).some((b) => b.order === 0 && b.strict)) continue;
+      for (const shrink of ['0.999', '0.999999999', '0.999999999999999999999999999999']) {
+        for (const sign of [Rational.ONE, Rational.of(-1)]) {
+          const r = q.withFunction(f, elementwiseInstance([sign], []), rng, Rational.parse(shrink));
+          probes.push({ point: r, where: `${f} a constant just inside its bound${where ? `, ${where}` : ''}` });
+        }
+      }
+    }
     // Several functions bounded at once, each on its bound as a constant, with signs all +,
     // all −, and the first against the rest (`f(a) g(b) < 1` under |f|, |g| ≤ 1 fails at
     // f = g = 1): one at a time, the other stayed as drawn, off its bound.

@@ -1027,11 +1027,13 @@ export class Point {
    * or line), its `for all` bounds met anew by scaling it: onto a non-strict bound, halfway
    * inside a strict one.
    */
-  withFunction(key: string, instance: FunctionInstance, rng: Rng = this.rng): Point {
+  withFunction(key: string, instance: FunctionInstance, rng: Rng = this.rng,
+    /** Where in a strict bound to put it (its fraction, below 1; halfway by default). */
+    strictShrink: Rational = Rational.parse('0.5')): Point {
     const p = this.derive(rng, (_k, v) => v);
     p.functions.delete(key);
     const bounds = this.prep.functionBounds.get(key) ?? [];
-    p.rawFunctions.set(key, { instance, shrinks: bounds.map((b) => (b.strict ? Rational.parse('0.5') : Rational.ONE)) });
+    p.rawFunctions.set(key, { instance, shrinks: bounds.map((b) => (b.strict ? strictShrink : Rational.ONE)) });
     return p;
   }
 
