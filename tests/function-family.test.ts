@@ -181,6 +181,16 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step('scalar a, b\nfunction f : R → R\nassume |f(z)| < 1 for all z\n', left, '<', '1'), 1);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team:) at y = x the left side's √ of an enclosure dipping below 0 is undecided; the
+  // message said the sides agreed there (0 against 2√2). The step is wrong (σ = ±1 on x, y).
+  it('does not pass ‖σ(x) − σ(y)‖ < 2√n, and says why it cannot decide it where x and y coincide', async () => {
+    const decl = 'vector x, y in R^n\nfunction σ : R → R\nassume |σ(z)| ≤ 1 for all z\n';
+    for (const seed of [0, 1]) {
+      const { verdict, what } = await verdictOf(step(decl, '‖σ(x) - σ(y)‖', '<', '2√n'), seed);
+      expect(['refuted', 'unknown'], what).toContain(verdict);
+      expect(what).not.toMatch(/agree to every precision/);
+    }
+  });
   it('passes what does follow at two arguments and for two functions', async () => {
     for (const [left, rel, right] of [['|f(a) - f(b)|', '≤', '2'], ['f(a) f(b)', '≥', '-1'], ['|f(a) g(b)|', '≤', '1'], ['f(a) + g(b)', '≤', '2'], ['|h(a) - h(b)|', '≤', '2c']] as const) {
       const { verdict, what } = await verdictOf(step(two, left, rel, right), 2);

@@ -594,7 +594,9 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       return {
         held, failure: null, notes, vacuous: false,
         unknown: found
-          ? `at ${describePoint(tight)} (where two of its vectors or matrices coincide) the two sides agree to every precision tried, so '${p.rel}' may fail there`
+          // (Said as it is: where a side could not be evaluated there, ‖σ(x) − σ(y)‖ at y = x
+          // with √ of an enclosure dipping below 0, the sides were never seen to agree.)
+          ? `at ${describePoint(tight)} (where two of its vectors or matrices coincide) ${'why' in found && found.why !== NO_PRECISION ? `the step could not be decided (${found.why})` : 'the two sides agree to every precision tried'}, so '${p.rel}' may fail there`
           : `at ${describePoint(tight)} (where a vector or matrix part of the step is 0) the two sides agree to every precision tried, so '${p.rel}' may fail there`,
       };
     }

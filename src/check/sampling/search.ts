@@ -8,7 +8,7 @@ import { freeNames } from '../rewrite.js';
 import { printExpr, printFormula } from '../../print.js';
 import type { Rng } from '../rng.js';
 import { simpler } from './draw.js';
-import { decideAt } from './at-point.js';
+import { NO_PRECISION, decideAt } from './at-point.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
 import { boundariesAlong, domainCuts, refineRoot, type Boundaries } from './boundaries.js';
@@ -444,7 +444,7 @@ const MAX_COINCIDENCES = 16;
  * y := 2x for two names of one shape, and each name := 0 — where `‖x − y‖ > 0`, `x ≠ y`
  * or `xᵀy ≠ 0` fail. Each point must meet the assumptions and keep the names' tags.
  */
-export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | { tight: Point } | null {
+export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | { tight: Point; why: string } | null {
   const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value));
   if (keys.length === 0) return null;
   const levels = allLevels();
@@ -472,6 +472,7 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
     }
   }
   let tight: Point | null = null;
+  let why = NO_PRECISION;
   for (const overrides of trials.slice(0, MAX_COINCIDENCES)) {
     if (Date.now() > deadline) return null;
     const q = base.derive(rng, (k, v) => overrides.get(k) ?? v);
@@ -495,13 +496,17 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
       // (|xᵀx| < ‖x‖‖x‖ at y = x) may fail there.
       if (!found && (p.rel === '<' || p.rel === '>') && !tight) {
         q2.touched.clear();
-        if (decideAt(q2, p.left as Expr, p.rel, p.right as Expr, levels).kind === 'undecided') tight = q2;
+        const o = decideAt(q2, p.left as Expr, p.rel, p.right as Expr, levels);
+        if (o.kind === 'undecided') {
+          tight = q2;
+          why = o.reason;
+        }
       }
     } catch {
       // this point says nothing
     }
   }
-  return tight ? { tight } : null;
+  return tight ? { tight, why } : null;
 }
 
 /**
