@@ -191,11 +191,32 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       expect(what).not.toMatch(/agree to every precision/);
     }
   });
+  // (Second red team:) related arguments (a and −a, a², 0), three or four of them, and vectors.
+  const related = [
+    ['f(a) − f(−a) < 2', 'f(a) - f(-a)', '<', '2'], ['f(a) − f(a²) < 2', 'f(a) - f(a^2)', '<', '2'], ['f(a) f(−a) > −1', 'f(a) f(-a)', '>', '-1'],
+    ['f(a) − f(b) − f(c) < 3', 'f(a) - f(b) - f(c)', '<', '3'], ['f(a) − f(b) + f(c) − f(a b) < 4', 'f(a) - f(b) + f(c) - f(a b)', '<', '4'],
+  ] as const;
+  it.each(related.map(([name, l, r, x]) => [name, l, r, x] as const))('refutes %s (±1 at the step’s own arguments)', async (_name, left, rel, right) => {
+    for (const seed of [0, 1, 2]) {
+      const { verdict, what } = await verdictOf(step(two, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  const VECTORS = 'vector x, y in R^n\nfunction σ : R → R\nassume |σ(z)| ≤ 1 for all z\n';
+  it.each([['‖σ(x) − σ(y)‖² < 4n', '‖σ(x) - σ(y)‖^2', '<', '4n'], ['σ(x)ᵀσ(−x) > −n', 'σ(x)ᵀ σ(-x)', '>', '-n']] as const)('refutes %s (σ = 1 on x’s entries, −1 on the others)', async (_name, left, rel, right) => {
+    for (const seed of [0, 1, 2]) {
+      const { verdict, what } = await verdictOf(step(VECTORS, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
   it('passes what does follow at two arguments and for two functions', async () => {
-    for (const [left, rel, right] of [['|f(a) - f(b)|', '≤', '2'], ['f(a) f(b)', '≥', '-1'], ['|f(a) g(b)|', '≤', '1'], ['f(a) + g(b)', '≤', '2'], ['|h(a) - h(b)|', '≤', '2c']] as const) {
+    for (const [left, rel, right] of [['|f(a) - f(b)|', '≤', '2'], ['f(a) f(b)', '≥', '-1'], ['|f(a) g(b)|', '≤', '1'], ['f(a) + g(b)', '≤', '2'], ['|h(a) - h(b)|', '≤', '2c'],
+      ['|f(a) - f(-a)|', '≤', '2'], ['f(a)^2 + f(b)^2', '≤', '2'], ['f(a) - f(b) - f(c)', '≤', '3']] as const) {
       const { verdict, what } = await verdictOf(step(two, left, rel, right), 2);
       expect(PASS, what).toContain(verdict);
     }
+    const { verdict, what } = await verdictOf(step(VECTORS, '‖σ(x) - σ(y)‖^2', '≤', '4n'), 0);
+    expect(PASS, what).toContain(verdict);
   });
   it('passes the bound itself and what follows from it', async () => {
     for (const [left, rel, right] of [['|f(a)|', '≤', '1'], ['f(a)', '≥', '-1'], ['f(a)^2', '≤', '1'], ['exp(f(a))', '≤', 'e']] as const) {
@@ -205,25 +226,27 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
   });
 });
 
-describe('the edge search’s swing instance (draw.ts swingInstance)', () => {
-  it('is B at p, −B at q, within |B| everywhere, and its derivative is the limit of its differences', async () => {
-    const { swingInstance } = await import('../src/check/sampling/draw.js');
+describe('the edge search’s instance at ±B (draw.ts extremesInstance)', () => {
+  it('is B at each of its plus points, −B at each minus point, within |B| everywhere, and its derivatives are the limits of its differences', async () => {
+    const { extremesInstance } = await import('../src/check/sampling/draw.js');
     const { Rational, exactField } = await import('../src/check/evaluator/rational.js');
-    const [p, q, B] = [Rational.parse('-1.5'), Rational.of(2), Rational.parse('0.75')];
-    const f = swingInstance(p, q, B);
+    const [plus, minus, B] = [[Rational.parse('-1.5'), Rational.of(3)], [Rational.of(2), Rational.ZERO, Rational.parse('0.25')], Rational.parse('0.75')];
+    const f = extremesInstance(plus, minus, B);
     const at = (x: InstanceType<typeof Rational>, order = 0) => f.apply(exactField, [x], order, undefined) as InstanceType<typeof Rational>;
-    expect(at(p).equals(B)).toBe(true);
-    expect(at(q).equals(B.neg())).toBe(true);
+    for (const p of plus) expect(at(p).equals(B)).toBe(true);
+    for (const m of minus) expect(at(m).equals(B.neg())).toBe(true);
     expect(f.sup!(0)!.equals(B)).toBe(true);
+    const h = Rational.parse('1e-9');
     for (let i = -40; i <= 40; i++) {
-      const x = Rational.of(i).div(Rational.of(4));
+      const x = Rational.of(i).div(Rational.of(7));
       const v = at(x);
       expect(v.sub(B).sign() <= 0 && v.add(B).sign() >= 0, `f(${x})`).toBe(true);
-      const h = Rational.parse('1e-9');
-      const slope = at(x.add(h)).sub(at(x.sub(h))).div(h.add(h));
-      expect(Math.abs(slope.sub(at(x, 1)).toNumber())).toBeLessThan(1e-6);
+      for (const order of [1, 2]) {
+        const slope = at(x.add(h), order - 1).sub(at(x.sub(h), order - 1)).div(h.add(h));
+        expect(Math.abs(slope.sub(at(x, order)).toNumber()), `f^(${order})(${x})`).toBeLessThan(1e-5 * (1 + Math.abs(at(x, order).toNumber())));
+      }
     }
-    expect(() => f.apply(exactField, [Rational.ONE], 2, undefined)).toThrow();
-    expect(swingInstance(p, q).scaled!(Rational.of(3), true).sup!(0)!.equals(Rational.of(3))).toBe(true);
+    expect(() => f.apply(exactField, [Rational.ONE], 3, undefined)).toThrow();
+    expect(extremesInstance(plus, minus).scaled!(Rational.of(3), true).sup!(0)!.equals(Rational.of(3))).toBe(true);
   });
 });

@@ -459,36 +459,37 @@ export function elementwiseInstance(coefficients: readonly Rational[], waves: re
 }
 
 /**
- * `R → R`: B·(1 − 2u²) with u = 2t/(1 + t²), t = (x − p)/(q − p): B at p and −B at q, and
- * |f| ≤ |B| everywhere (u runs over [−1, 1]), rational, so exact at rational points. What a
- * bound on |f| allows at two points at once (`|f(a) − f(b)| < 2` under `|f(z)| ≤ 1` fails
- * with f(a) = 1, f(b) = −1); the edge search builds it from the step's own arguments. The
- * function and its first derivative only (a higher one is not evaluated: the probe is passed over).
+ * `R → R`: B·(Q² − P²)/(P² + Q²) with P = ∏(x − pᵢ) over `plus` and Q = ∏(x − mⱼ) over
+ * `minus`: B at every pᵢ, −B at every mⱼ, and |f| ≤ |B| everywhere (P² and Q² have no common
+ * zero), rational, so exact at rational points. What a bound on |f| allows at several points
+ * at once (`f(a) − f(−a) < 2`, `‖σ(x) − σ(y)‖² < 4n` under `|f(z)| ≤ 1` fail with f = 1 at
+ * the first and −1 at the second); the edge search builds it from the step's own arguments.
+ * Derivatives of order ≤ 2 by dual numbers over the backend.
  */
-export function swingInstance(p: Rational, q: Rational, B: Rational = Rational.ONE): FunctionInstance {
-  const k = Rational.ONE.div(q.sub(p));
+export function extremesInstance(plus: readonly Rational[], minus: readonly Rational[], B: Rational = Rational.ONE): FunctionInstance {
+  const value = <S>(F: Field<S>, x: S): S => {
+    let P = F.one;
+    let Q = F.one;
+    for (const p of plus) P = F.mul(P, F.sub(x, F.fromRational(p)));
+    for (const m of minus) Q = F.mul(Q, F.sub(x, F.fromRational(m)));
+    const [P2, Q2] = [F.mul(P, P), F.mul(Q, Q)];
+    return F.mul(F.fromRational(B), F.div(F.sub(Q2, P2), F.add(P2, Q2)));
+  };
+  const at = <S>(F: Field<S>, x: S, order: number): S => {
+    if (order === 0) return value(F, x);
+    if (order > 2) throw new Unsupported('a derivative of this order of this instance is not evaluated');
+    const D = dualField(F);
+    return order === 1 ? value(D, new Dual(x, F.one)).d : at(D, new Dual(x, F.one), 1).d;
+  };
+  const roots = (xs: readonly Rational[]) => xs.map((r) => (r.isZero() ? 'x' : r.sign() < 0 ? `(x + ${r.neg()})` : `(x − ${r})`)).join('');
   return {
     apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
-      if (order > 1) throw new Unsupported('a higher derivative of this instance is not evaluated');
-      const f = (x: S): S => {
-        const t = F.mul(F.fromRational(k), F.sub(x, F.fromRational(p)));
-        const w = F.add(F.one, F.mul(t, t));
-        // f = B(1 − 8t²/w²); f' = −16Bk·t(1 − t²)/w³.
-        if (order === 0) return F.mul(F.fromRational(B), F.sub(F.one, F.div(F.mul(F.fromRational(Rational.of(8)), F.mul(t, t)), F.mul(w, w))));
-        return F.div(F.mul(F.fromRational(B.mul(k).mul(Rational.of(-16))), F.mul(t, F.sub(F.one, F.mul(t, t)))), F.mul(w, F.mul(w, w)));
-      };
       const x = args[0]!;
-      return isMat(x) ? x.map(f) : f(x);
+      return isMat(x) ? x.map((e) => at(F, e, order)) : at(F, x, order);
     },
-    describe: (name) => {
-      const d = q.sub(p);
-      const shifted = p.isZero() ? 'x' : p.sign() < 0 ? `(x + ${p.neg()})` : `(x − ${p})`;
-      const t = d.equals(Rational.ONE) ? shifted.replace(/^\((.*)\)$/, '$1') : `${shifted}/${d.sign() < 0 ? `(${d})` : d}`;
-      const body = '1 − 8t²/(1 + t²)²';
-      return `${name}(x) = ${B.equals(Rational.ONE) ? body : `${B}·(${body})`} with t = ${t} (${B} at x = ${p}, ${B.neg()} at x = ${q})`;
-    },
+    describe: (name) => `${name}(x) = ${B.equals(Rational.ONE) ? '' : `${B}·`}(Q² − P²)/(P² + Q²) with P = ${roots(plus)}, Q = ${roots(minus)} (${B} at x = ${plus.join(', ')}; ${B.neg()} at x = ${minus.join(', ')})`,
     sup: (order) => (order === 0 ? (B.sign() < 0 ? B.neg() : B) : null),
-    scaled: (s) => swingInstance(p, q, B.mul(s)),
+    scaled: (s) => extremesInstance(plus, minus, B.mul(s)),
   };
 }
 

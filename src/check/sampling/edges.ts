@@ -7,7 +7,7 @@ import { printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
-import { edgeFunctions, elementwiseInstance, swingInstance } from './draw.js';
+import { edgeFunctions, elementwiseInstance, extremesInstance } from './draw.js';
 import { probeFailure, respectsTags } from './explore.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
@@ -84,7 +84,6 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   }
   // A function's edge instances at the first sampled point, then the structured points as they are,
   // then those instances at the structured points (exact there where a norm is: u = e₁).
-  const swings = new Set<unknown>();
   const withFunctions = (q: Point, where: string) => {
     for (const f of fns) {
       const info = base.ctx.scope.get(f);
@@ -105,13 +104,16 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         for (const k of [...orders].filter((o) => o >= 2).sort((x, y) => x - y)) {
           for (const sign of [Rational.ONE, Rational.of(-1)]) instances.push(elementwiseInstance([...Array<Rational>(k).fill(Rational.ZERO), sign], []));
         }
-        // Under a bound on |f| alone, f at its bound at one argument of the step and at minus
-        // it at another (f(a) = 1, f(b) = −1: `|f(a) − f(b)| < 2` fails there).
-        if (bounded && orders.size === 1) {
-          for (const [x1, x2] of argumentPairs(p, f, q)) {
-            for (const swing of [swingInstance(x1, x2), swingInstance(x2, x1)]) {
-              swings.add(swing);
-              instances.push(swing);
+        // Under a bound on |f| alone, f at its bound at some arguments of the step and at minus
+        // it at the others (f(a) = 1, f(−a) = −1: `f(a) − f(−a) < 2` fails there), each
+        // argument (a vector's entries together) on one side, every way but all alike.
+        // (At the first held point, and with its scalars spread apart: there a and −a, a and
+        // a², are often one value, 0 or 1.)
+        if (bounded && orders.size === 1 && where === '') {
+          for (const at of [q, spread(q)]) {
+            if (!at) continue;
+            for (const [plus, minus] of signSplits(argumentValues(p, f, at))) {
+              probes.push({ point: at.withFunction(f, extremesInstance(plus, minus), rng), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
             }
           }
         }
@@ -121,8 +123,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         if (line && bounded) continue;
         const r = q.withFunction(f, inst, rng);
         const degree = inst.sup ? [0, 1, 2, 3, 4, 5, 6].findIndex((k) => inst.sup!(k + 1)?.isZero() === true) : -1;
-        const what = swings.has(inst) ? 'at its bound at one argument and at minus it at another'
-          : degree >= 2 ? `a power of x, scaled onto the bound on its ${degree === 2 ? 'second' : `${degree}th`} derivative` : line ? 'a line, scaled onto any bound on its derivative' : 'a constant function';
+        const what = degree >= 2 ? `a power of x, scaled onto the bound on its ${degree === 2 ? 'second' : `${degree}th`} derivative` : line ? 'a line, scaled onto any bound on its derivative' : 'a constant function';
         probes.push({ point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
       }
     }
@@ -183,29 +184,76 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
 
 /**
  * The values at `q` of the arguments the step calls function `f` at (plain expressions of
- * names and numbers, exact), as the first few pairs of two different ones.
+ * names and numbers, exact; a vector's entries as one group), different groups only.
  */
-function argumentPairs(p: StepProblem, f: string, q: Point): [Rational, Rational][] {
-  const values: Rational[] = [];
+function argumentValues(p: StepProblem, f: string, q: Point): Rational[][] {
+  const groups: Rational[][] = [];
+  const key = (g: readonly Rational[]) => g.map((x) => x.toString()).sort().join(',');
   for (const side of [p.left, p.right]) {
     if (!isExpr(side)) continue;
     visit(side, (x) => {
-      if (x.kind !== 'Call' || x.args.length !== 1 || x.fn.primes !== 0 || printName({ ...x.fn, primes: 0 }) !== f) return;
+      if (x.kind !== 'Call' || x.args.length !== 1 || printName({ ...x.fn, primes: 0 }) !== f) return;
       const arg = x.args[0]!;
       let plain = true;
       visit(arg, (y) => { if (y.kind !== 'Var' && y.kind !== 'Num' && y.kind !== 'Binary' && y.kind !== 'Neg') plain = false; });
-      if (!plain || arg.shape?.kind === 'matrix') return;
+      if (!plain) return;
       try {
         const v = q.evaluate(exactField, arg);
-        if (!isMat(v) && !values.some((w) => w.equals(v))) values.push(v);
+        const group = isMat(v) ? [...new Set(v.data.map((e) => e.toString()))].map((t) => v.data.find((e) => e.toString() === t)!) : [v];
+        if (!groups.some((g) => key(g) === key(group))) groups.push(group);
       } catch {
         // (An argument with no exact value here: not used.)
       }
     });
   }
-  const pairs: [Rational, Rational][] = [];
-  for (let i = 0; i < values.length && pairs.length < 3; i++) for (let j = i + 1; j < values.length && pairs.length < 3; j++) pairs.push([values[i]!, values[j]!]);
-  return pairs;
+  return groups.slice(0, 4);
+}
+
+/**
+ * The ways to put the groups on the two sides, + and −, not all on one side (those are
+ * the constants), a split and its mirror both (f(a) − f(b) < 2 wants f(a) = 1, > −2 the
+ * mirror); none where a value would be on both sides.
+ */
+function signSplits(groups: readonly Rational[][]): [Rational[], Rational[]][] {
+  const out: [Rational[], Rational[]][] = [];
+  for (let mask = 1; mask < (1 << groups.length) - 1; mask++) {
+    const plus = groups.filter((_, i) => mask & (1 << i)).flat();
+    const minus = groups.filter((_, i) => !(mask & (1 << i))).flat();
+    if (plus.some((x) => minus.some((y) => x.equals(y)))) continue;
+    const dedupe = (xs: Rational[]) => xs.filter((x, i) => xs.findIndex((y) => y.equals(x)) === i);
+    out.push([dedupe(plus), dedupe(minus)]);
+  }
+  return out;
+}
+
+/** Scalars for `spread`: small, different, and none a root of another (a ≠ −a, a² ≠ a). */
+const SPREAD: readonly [number, number][] = [[3, 7], [-5, 11], [2, 3], [-9, 13], [7, 5]];
+const SPREAD_INTEGERS = [2, -3, 5, -7, 11];
+
+/**
+ * The point with the scalars it has read put at SPREAD (integers at SPREAD_INTEGERS), and its
+ * vectors at entries all different from each other's (x and y drawn alike share entries, and
+ * σ(x) cannot be 1 where σ(y) is −1); null when it reads neither.
+ */
+function spread(q: Point): Point | null {
+  const keys = [...q.values.keys()].filter((k) => q.touched.has(k) && !isMat(q.values.get(k)!.value));
+  const vectors = [...q.values.keys()].filter((k) => {
+    const v = q.values.get(k)!.value;
+    return q.touched.has(k) && isMat(v) && v.cols === 1;
+  });
+  if (keys.length === 0 && vectors.length === 0) return null;
+  let at = keys.slice(0, SPREAD.length).reduce((pt, k, i) => pt.replacing(k, q.isInteger(k) ? Rational.of(SPREAD_INTEGERS[i]!) : Rational.of(SPREAD[i]![0]).div(Rational.of(SPREAD[i]![1]))), q);
+  // (Entry g of all of them: ±(g + 1)/(g + 5), different for every g.)
+  let g = 0;
+  for (const k of vectors.slice(0, 3)) {
+    const v = q.values.get(k)!.value as Mat<Rational>;
+    at = at.replacing(k, v.map(() => {
+      const e = Rational.of(g % 2 === 0 ? g + 1 : -(g + 1)).div(Rational.of(g + 5));
+      g++;
+      return e;
+    }));
+  }
+  return at;
 }
 
 /** At most this many edge probes per step. */
