@@ -96,6 +96,10 @@ const CASES: Case[] = [
   { name: "σ''(a) = σ'(a) (not the derivative)", src: `${SIGMOID}show σ''(a) = σ'(a)\n`, want: NOT_PASSED },
   { name: "f'(n) = 1 for all integers n says nothing of f''", src: "integer n\nfunction f : R → R\nassume f'(n) = 1 for all n\nshow f''(2) = 0\n", want: NOT_PASSED },
   { name: "f'(2z) = f(z) is not differentiated (only at z itself)", src: "scalar a\nfunction f : R → R\nassume f'(2z) = 1 for all z\nshow f''(2a) = 0\n", want: NOT_PASSED },
+  // (Second red team:) two equations that contradict each other once differentiated.
+  { name: 'f(z) = 0 with f(z) = 1 (two equations, each consistent): f(a) = 0 is not proved', src: 'scalar a\nfunction f : R → R\nassume f(z) = 0 for all z\nassume f(z) = 1 for all z\nshow f(a) = 0\n', want: NOT_PASSED },
+  { name: "f'(z) = 2 f(z) with f(z) = z² (f' = 2z, not 2z²): f'(1) = 2 is not proved", src: "function f : R → R\nassume f'(z) = 2 f(z) for all z\nassume f(z) = z^2 for all z\nshow f'(1) = 2\n", want: NOT_PASSED },
+  { name: "consistent pair: f(z) = z² with f'(z) = 2z still proves f'(3) = 6", src: "function f : R → R\nassume f(z) = z^2 for all z\nassume f'(z) = 2 z for all z\nshow f'(3) = 6\n", want: PROVED },
   // A strict step from a strict assumption (it was unknown: the bounds prove ≤ only).
   { name: 'g(1) > 1 from g(z) > z for all z', src: 'function g : R → R\nassume g(z) > z for all z\nshow g(1) > 1\n', want: PROVED },
   { name: '1 < g(1) (the other way round) from g(z) > z', src: 'function g : R → R\nassume g(z) > z for all z\nshow 1 < g(1)\n', want: PROVED },
@@ -110,6 +114,13 @@ const CASES: Case[] = [
 ];
 
 describe('for-all assumptions', () => {
+  it("f'(z) = f(z) + 1 with f(z) = z contradict each other once differentiated: the chain to a + 1 = 1 is not proved, nor the claim (second red team)", async () => {
+    const r = await checkSource("scalar a\nfunction f : R → R\nassume f'(z) = f(z) + 1 for all z\nassume f(z) = z for all z\nshow a + 1 = 1\n    a + 1\n  = f(a) + 1\n  = f'(a)\n  = d/da f(a)\n  = d/da a\n  = 1\n", {});
+    expect(r.shows.map((s) => s.verdict)).not.toContain('proved');
+    expect(r.shows.map((s) => s.verdict)).not.toContain('checked');
+    expect(r.steps.filter((s) => s.verdict === 'proved' || s.verdict === 'checked').length).toBeLessThan(r.steps.length);
+  });
+
   it.each(CASES)('$name', async ({ src, want }) => {
     const r = await checkSource(src, {});
     expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);

@@ -1,4 +1,4 @@
-import type { Condition, Define, Deriv, Expr, Formula, Range as SourceRange, RelOp, Shape, Var } from '../../ast.js';
+import type { Compare, Condition, Define, Deriv, Expr, Formula, Range as SourceRange, RelOp, Shape, Var } from '../../ast.js';
 import { bindersOf, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
 import type { Scope } from '../../types/scope.js';
 import { printExpr, printFormula, printName } from '../../print.js';
@@ -67,8 +67,9 @@ export function ruleContext(p: StepProblem, deadline: number): RuleContext {
   const facts: Fact[] = [];
   const forAll: ForAllFact[] = [];
   const scope = p.prep.ctx.scope;
+  const together = assumptionsContradict(p.prep.ctx.assumptions);
   for (const c of p.prep.ctx.assumptions) {
-    if (c.forAll.length > 0 && contradictsItself(c)) continue;
+    if (c.forAll.length > 0 && (together || contradictsItself(c))) continue;
     factsOf(c.formula, facts, c.forAll.length > 0 ? { names: new Set(c.forAll.map((v) => printName(v.name))), integers: integerVariables(c, scope) } : null, forAll);
   }
   return { problem: p, facts, forAll, deadline, instances: [] };
@@ -457,10 +458,20 @@ const contradictions = new WeakMap<Condition, boolean>();
 function probeContradiction(c: Condition): boolean {
   const f = c.formula;
   if (f.kind !== 'Compare' || f.ops.length !== 1 || c.forAll.length > 2) return false;
-  const op = f.ops[0]!;
-  const names = c.forAll.map((v) => printName(v.name));
   const rows: LinearForm[] = [];
+  if (probeRows(f, c.forAll.map((v) => printName(v.name)), rows)) return true;
+  return f.ops[0] === '=' && !solvable(rows);
+}
+
+/**
+ * The rows of one `for all` comparison's instances at the probe values (equations only,
+ * linear in the calls), added to `rows`; true where an inequality whose calls cancel is false
+ * at one of them (f(z) ≥ f(z) + 1 is 0 ≥ 1).
+ */
+function probeRows(f: Compare, names: readonly string[], rows: LinearForm[]): boolean {
+  const op = f.ops[0]!;
   const values = [...PROBE_VALUES, ...(names.length === 1 ? meetingPoints(f.operands as [Expr, Expr], names[0]!, f.range) : [])];
+  let contradiction = false;
   const assign = (i: number, bind: Map<string, Expr>): void => {
     if (i === names.length) {
       const l = linearForm(substitute(f.operands[0]!, bind));
@@ -482,11 +493,12 @@ function probeContradiction(c: Condition): boolean {
     }
     for (const q of values) assign(i + 1, new Map([...bind, [names[i]!, numberExpr(q, f.range)]]));
   };
-  let contradiction = false;
   assign(0, new Map());
-  if (contradiction) return true;
-  if (op !== '=') return false;
-  // Gauss–Jordan: a row with no call left and a constant ≠ 0 is 0 = c.
+  return contradiction;
+}
+
+/** Whether linear equations in the calls (a row: call → coefficient, '' the constant) have a solution (Gauss–Jordan over the rationals: a row with no call left and a constant ≠ 0 is 0 = c). */
+function solvable(rows: readonly LinearForm[]): boolean {
   const pivots: { key: string; row: LinearForm }[] = [];
   for (const raw of rows) {
     const row = new Map(raw);
@@ -497,7 +509,7 @@ function probeContradiction(c: Condition): boolean {
     }
     const key = [...row].find(([kk, v]) => kk !== '' && !v.isZero())?.[0];
     if (key === undefined) {
-      if (!(row.get('') ?? Rational.ZERO).isZero()) return true;
+      if (!(row.get('') ?? Rational.ZERO).isZero()) return false;
       continue;
     }
     const lead = row.get(key)!;
@@ -509,8 +521,37 @@ function probeContradiction(c: Condition): boolean {
     }
     pivots.push({ key, row });
   }
-  return false;
+  return true;
 }
+
+/**
+ * Whether `for all` equations contradict one another at the probe values (each may be
+ * consistent alone): `f'(z) = f(z) + 1` with `f(z) = z`, which differentiated is `f'(z) = 1`,
+ * gives f'(1) = 2 and f'(1) = 1. Every step would follow from them (a + 1 = 1 did, step by
+ * step), so none of them proves anything. (Each equation with its variables' names.)
+ */
+function contradictTogether(equations: readonly { formula: Compare; names: readonly string[] }[]): boolean {
+  if (equations.length < 2) return false;
+  const rows: LinearForm[] = [];
+  for (const { formula, names } of equations) {
+    if (names.length > 2) continue;
+    if (probeRows(formula, names, rows)) return true;
+  }
+  return !solvable(rows);
+}
+
+/** Whether the `for all` equations among a context's assumptions contradict one another (computed once per context). */
+function assumptionsContradict(assumptions: readonly Condition[]): boolean {
+  let known = jointContradictions.get(assumptions);
+  if (known === undefined) {
+    known = contradictTogether(assumptions.filter((c) => c.forAll.length > 0 && c.formula.kind === 'Compare' && c.formula.ops.length === 1 && c.formula.ops[0] === '=' && !contradictsItself(c))
+      .map((c) => ({ formula: c.formula as Compare, names: c.forAll.map((v) => printName(v.name)) })));
+    jointContradictions.set(assumptions, known);
+  }
+  return known;
+}
+
+const jointContradictions = new WeakMap<readonly Condition[], boolean>();
 
 /** The rewrites the `for all` equations among `assumptions` give (the side that is a call at the variables is rewritten). */
 export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, definitions: readonly Define[],
@@ -561,6 +602,13 @@ export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, 
       out.push(next);
       mine.push(next);
     }
+  }
+  // (Together with the derivatives: f'(z) = f(z) + 1 and f(z) = z, differentiated f'(z) = 1.)
+  if (assumptionsContradict(assumptions)) return [];
+  if (out.length >= 2 && contradictTogether(out.map((w) => ({ formula: { kind: 'Compare', operands: [w.pattern, w.value], ops: ['='], range: w.pattern.range } as Compare, names: [...w.vars] })))) {
+    // (The rules' instances of these assumptions are no facts either, from here on.)
+    jointContradictions.set(assumptions, true);
+    return [];
   }
   return out;
 }
