@@ -39,6 +39,9 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   if (mats.length === 0 && fns.length === 0) return null;
   const bounds = matrixBounds(base, mats);
   const probes: { point: Point; where: string }[] = [];
+  // (The probes at ±B at the step's arguments, up to 28 of them: tried after the others and
+  // beside their cap, so that they never push the structured points past it.)
+  const extremes: { point: Point; where: string }[] = [];
   const seen = new Set<string>();
   // Scalars the bounds read, at each included end of their own interval (`0 ≤ δ < 1`: 0).
   const ends: [string, Rational][] = [];
@@ -113,7 +116,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
           for (const at of [q, spread(q)]) {
             if (!at) continue;
             for (const [plus, minus] of signSplits(argumentValues(p, f, at))) {
-              probes.push({ point: at.withFunction(f, extremesInstance(plus, minus), rng), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
+              extremes.push({ point: at.withFunction(f, extremesInstance(plus, minus), rng), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
             }
           }
         }
@@ -162,7 +165,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   }
   probes.push(...structured);
   for (const s of structured.slice(0, 4)) withFunctions(s.point, s.where);
-  for (const { point, where } of probes.slice(0, EDGE_PROBES)) {
+  for (const { point, where } of [...probes.slice(0, EDGE_PROBES), ...extremes]) {
     if (Date.now() > deadline) return null;
     point.deadline = deadline;
     try {
