@@ -96,6 +96,9 @@ const CASES: Case[] = [
   { name: "σ''(a) = σ'(a) (not the derivative)", src: `${SIGMOID}show σ''(a) = σ'(a)\n`, want: NOT_PASSED },
   { name: "f'(n) = 1 for all integers n says nothing of f''", src: "integer n\nfunction f : R → R\nassume f'(n) = 1 for all n\nshow f''(2) = 0\n", want: NOT_PASSED },
   { name: "f'(2z) = f(z) is not differentiated (only at z itself)", src: "scalar a\nfunction f : R → R\nassume f'(2z) = 1 for all z\nshow f''(2a) = 0\n", want: NOT_PASSED },
+  // (Review:) the for-all variable is not the file's z, which a definition may read.
+  { name: "f'(z) = c f(z) with define c = z² (the file's z): f''(a) = c² f(a)", src: "scalar a, z\nfunction f : R → R\ndefine c = z^2\nassume f'(z) = c f(z) for all z\nshow f''(a) = c^2 f(a)\n", want: PROVED },
+  { name: "…and not f''(a) = 2a f(a) + c² f(a) (c read as the bound z's square)", src: "scalar a, z\nfunction f : R → R\ndefine c = z^2\nassume f'(z) = c f(z) for all z\nshow f''(a) = 2 a f(a) + c^2 f(a)\n", want: NOT_PASSED },
   // (Second red team:) two equations that contradict each other once differentiated.
   { name: 'f(z) = 0 with f(z) = 1 (two equations, each consistent): f(a) = 0 is not proved', src: 'scalar a\nfunction f : R → R\nassume f(z) = 0 for all z\nassume f(z) = 1 for all z\nshow f(a) = 0\n', want: NOT_PASSED },
   { name: "f'(z) = 2 f(z) with f(z) = z² (f' = 2z, not 2z²): f'(1) = 2 is not proved", src: "function f : R → R\nassume f'(z) = 2 f(z) for all z\nassume f(z) = z^2 for all z\nshow f'(1) = 2\n", want: NOT_PASSED },

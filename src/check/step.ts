@@ -110,7 +110,9 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
  * right after the one it comes from.
  */
 function withForAllRewrites(p: StepProblem, candidates: readonly Candidate[]): Candidate[] {
-  const calculus = calculusContext(p);
+  // (Differentiated in the for-all variable, which no definition or substitution of the file
+  // reads: a name `define c = z²` there means the file's z, a constant to the bound z.)
+  const calculus = { ...calculusContext(p), unfoldings: [], substitutions: new Map<string, Expr>() };
   const rewrites = forAllRewrites(p.prep.ctx.assumptions, p.prep.ctx.scope, p.functions, (node) => derivativeExpression(node, calculus));
   if (rewrites.length === 0) return [...candidates];
   const out: Candidate[] = [];
