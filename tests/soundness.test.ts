@@ -974,7 +974,8 @@ describe('points met to double precision, and a finer number', () => {
     }
   });
   it.each([['    xᵀx + yᵀy\n  = 2\n'], ['    ‖x - y‖\n  = √2\n']])('still passes %s', async (step) => {
-    const report = await checkSource(`${ORTHONORMAL}${step}`, { file: 'orth.deriv' });
+    // (~1 s a step alone: 10 s, so that a loaded machine running two test files does not make it unknown for time.)
+    const report = await checkSource(`${ORTHONORMAL}${step}`, { file: 'orth.deriv', timeoutMs: 10_000 });
     expect(['proved', 'checked'], report.steps[0]!.message).toContain(report.steps[0]!.verdict);
   });
 });
