@@ -209,6 +209,25 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
     }
   });
+  // (Second red team:) under a bound on f' or f'' alone, f⁽ᵏ⁾ at +c at one argument and −c at
+  // another: a wave through π, so its values are enclosures; the step is unknown there, not checked.
+  const DERIV1 = "scalar a, b, c\nassume c > 0\nfunction f : R → R\nassume |f'(z)| ≤ c for all z\n";
+  const DERIV2 = "scalar a, b, c\nfunction f : R → R\nassume |f''(z)| ≤ 1 for all z\n";
+  it.each([
+    ["f'(a) − f'(b) < 2c", DERIV1, "f'(a) - f'(b)", '<', '2c'], ["f'(a) − f'(−a) < 2c", DERIV1, "f'(a) - f'(-a)", '<', '2c'],
+    ["f''(a) f''(b) > −1", DERIV2, "f''(a) f''(b)", '>', '-1'], ["f''(a) − f''(−a) < 2", DERIV2, "f''(a) - f''(-a)", '<', '2'],
+  ] as const)('does not pass %s (f⁽ᵏ⁾ at ±its bound at two arguments)', async (_name, decl, left, rel, right) => {
+    for (const seed of [0, 1, 2]) {
+      const { verdict, what } = await verdictOf(step(decl, left, rel, right), seed);
+      expect(['refuted', 'unknown'], `seed ${seed}: ${what}`).toContain(verdict);
+    }
+  });
+  it('passes what does follow from a bound on f\' or f\'\'', async () => {
+    for (const [decl, left, rel, right] of [[DERIV1, "f'(a) - f'(b)", '≤', '2c'], [DERIV1, '|f(a) - f(b)|', '≤', 'c |a - b|'], [DERIV2, "f''(a) f''(b)", '≥', '-1']] as const) {
+      const { verdict, what } = await verdictOf(step(decl, left, rel, right), 1);
+      expect(PASS, what).toContain(verdict);
+    }
+  });
   it('passes what does follow at two arguments and for two functions', async () => {
     for (const [left, rel, right] of [['|f(a) - f(b)|', '≤', '2'], ['f(a) f(b)', '≥', '-1'], ['|f(a) g(b)|', '≤', '1'], ['f(a) + g(b)', '≤', '2'], ['|h(a) - h(b)|', '≤', '2c'],
       ['|f(a) - f(-a)|', '≤', '2'], ['f(a)^2 + f(b)^2', '≤', '2'], ['f(a) - f(b) - f(c)', '≤', '3']] as const) {
@@ -248,5 +267,32 @@ describe('the edge search’s instance at ±B (draw.ts extremesInstance)', () =>
     }
     expect(() => f.apply(exactField, [Rational.ONE], 3, undefined)).toThrow();
     expect(extremesInstance(plus, minus).scaled!(Rational.of(3), true).sup!(0)!.equals(Rational.of(3))).toBe(true);
+  });
+});
+
+describe('the edge search’s wave for a bound on one derivative (draw.ts derivativeExtremesInstance)', () => {
+  it('has f⁽ᵏ⁾ = A at p and −A at m, within |A| between, and each derivative the limit of the differences of the one before (in enclosures)', async () => {
+    const { derivativeExtremesInstance } = await import('../src/check/sampling/draw.js');
+    const { Rational } = await import('../src/check/evaluator/rational.js');
+    const { intervalField } = await import('../src/check/evaluator/interval.js');
+    const F = intervalField;
+    const mid = (v: unknown) => { const i = v as { lo: number; hi: number }; return (i.lo + i.hi) / 2; };
+    for (const k of [1, 2, 3]) {
+      const [p, m, A] = [Rational.parse('-0.5'), Rational.of(2), Rational.parse('1.5')];
+      const f = derivativeExtremesInstance(k, p, m, A);
+      const at = (x: number, j: number) => mid(f.apply(F, [F.fromRational(Rational.parse(String(x)))], j, undefined));
+      expect(at(-0.5, k)).toBeCloseTo(1.5, 12);
+      expect(at(2, k)).toBeCloseTo(-1.5, 12);
+      expect(f.sup!(k)!.equals(A)).toBe(true);
+      expect(f.sup!(k - 1)).toBeNull();
+      for (let i = -20; i <= 20; i++) {
+        const x = i / 5;
+        expect(Math.abs(at(x, k))).toBeLessThanOrEqual(1.5 + 1e-12);
+        for (let j = 1; j <= k; j++) {
+          const h = 1e-5;
+          expect(Math.abs((at(x + h, j - 1) - at(x - h, j - 1)) / (2 * h) - at(x, j)), `k = ${k}, j = ${j}, x = ${x}`).toBeLessThan(1e-6);
+        }
+      }
+    }
   });
 });

@@ -493,6 +493,34 @@ export function extremesInstance(plus: readonly Rational[], minus: readonly Rati
   };
 }
 
+/**
+ * `R → R` with f⁽ᵏ⁾(x) = A·cos(ω(x − p)), ω = π/(m − p): A at p, −A at m, |f⁽ᵏ⁾| ≤ |A|
+ * everywhere; f⁽ʲ⁾(x) = A·ω^(j−k)·cos(ω(x − p) + (j − k)π/2). What a bound on f⁽ᵏ⁾ alone allows
+ * at two points (`f'(a) − f'(b) < 2c` under `|f'(z)| ≤ c` fails with f' = c at a, −c at b).
+ * Through π its values are enclosures, not exact: where such a step's sides meet there, the
+ * edge search leaves it unknown rather than passed.
+ */
+export function derivativeExtremesInstance(k: number, p: Rational, m: Rational, A: Rational = Rational.ONE): FunctionInstance {
+  const at = <S>(F: Field<S>, x: S, j: number): S => {
+    const omega = F.div(F.pi(), F.fromRational(m.sub(p)));
+    const theta = F.mul(omega, F.sub(x, F.fromRational(p)));
+    const turn = (((j - k) % 4) + 4) % 4;
+    const trig = turn % 2 === 0 ? F.elementary('cos', theta) : F.elementary('sin', theta);
+    const signed = turn === 1 || turn === 2 ? F.neg(trig) : trig;
+    const scale = j >= k ? F.powInt(omega, BigInt(j - k)) : F.div(F.one, F.powInt(omega, BigInt(k - j)));
+    return F.mul(F.fromRational(A), F.mul(scale, signed));
+  };
+  return {
+    apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
+      const x = args[0]!;
+      return isMat(x) ? x.map((e) => at(F, e, order)) : at(F, x, order);
+    },
+    describe: (name) => `${name}(x) = ${A}·(${m.sub(p)}/π)${k === 1 ? '' : SUPERSCRIPTS[k] ?? `^${k}`}·cos(π(x − ${p})/${m.sub(p)}${k === 0 ? '' : ` − ${k}π/2`}) (${name}${"'".repeat(k)} = ${A} at x = ${p}, ${A.neg()} at x = ${m})`,
+    sup: (order) => (order === k ? (A.sign() < 0 ? A.neg() : A) : null),
+    scaled: (s) => derivativeExtremesInstance(k, p, m, A.mul(s)),
+  };
+}
+
 /** The same value moved by a relative 10⁻¹² or so (to look next to a point). */
 export function perturb(v: Val<Rational>, rng: Rng): Val<Rational> {
   const nudge = (x: Rational): Rational => {

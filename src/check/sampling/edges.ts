@@ -7,7 +7,7 @@ import { printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
-import { edgeFunctions, elementwiseInstance, extremesInstance } from './draw.js';
+import { derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance } from './draw.js';
 import { probeFailure, respectsTags } from './explore.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
@@ -117,6 +117,23 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
             if (!at) continue;
             for (const [plus, minus] of signSplits(argumentValues(p, f, at))) {
               extremes.push({ point: at.withFunction(f, extremesInstance(plus, minus), rng), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
+            }
+          }
+        }
+        // Under a bound on one derivative alone, |f⁽ᵏ⁾(z)| ≤ c, f⁽ᵏ⁾ = c at one argument and −c
+        // at another (a wave through π: `f'(a) − f'(b) < 2c` fails there, up to enclosure, so
+        // such a step is unknown rather than passed).
+        const [order] = [...orders];
+        if (order !== undefined && order >= 1 && orders.size === 1 && where === '') {
+          for (const at of [q, spread(q)]) {
+            if (!at) continue;
+            const scalars = argumentValues(p, f, at).filter((g) => g.length === 1).map((g) => g[0]!);
+            for (let i = 0; i < scalars.length && i < 3; i++) {
+              for (let j = i + 1; j < scalars.length && j < 3; j++) {
+                for (const [x1, x2] of [[scalars[i]!, scalars[j]!], [scalars[j]!, scalars[i]!]] as const) {
+                  extremes.push({ point: at.withFunction(f, derivativeExtremesInstance(order, x1, x2), rng), where: `${f}${"'".repeat(order)} at its bound at one of the step's arguments and at minus it at another` });
+                }
+              }
             }
           }
         }
