@@ -19,7 +19,7 @@ import type { Prepared } from './sampling/point.js';
 import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
 import { decideLimit } from './rules/limits.js';
-import { abstractDerivatives, calculusContext, derivativeExpression, eliminateDerivatives, hasDerivative } from './rules/matrix-calculus.js';
+import { abstractDerivatives, calculusContext, eliminateDerivatives, hasDerivative } from './rules/matrix-calculus.js';
 import { forAllEquationInstance, forAllRewrites, rewriteForAll, ruleContext } from './rules/facts.js';
 import { citedRules, proveByRules, proveEqualityByRules } from './rules/registry.js';
 
@@ -110,10 +110,7 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
  * right after the one it comes from.
  */
 function withForAllRewrites(p: StepProblem, candidates: readonly Candidate[]): Candidate[] {
-  // (Differentiated in the for-all variable, which no definition or substitution of the file
-  // reads: a name `define c = z²` there means the file's z, a constant to the bound z.)
-  const calculus = { ...calculusContext(p), unfoldings: [], substitutions: new Map<string, Expr>() };
-  const rewrites = forAllRewrites(p.prep.ctx.assumptions, p.prep.ctx.scope, p.functions, (node) => derivativeExpression(node, calculus));
+  const rewrites = forAllRewrites(p.prep.ctx.assumptions, p.prep.ctx.scope, p.functions);
   if (rewrites.length === 0) return [...candidates];
   const out: Candidate[] = [];
   for (const c of candidates) {

@@ -8,6 +8,7 @@ import type { StepProblem } from '../problem.js';
 import { substitute, unfold, visit } from '../rewrite.js';
 import { impliedTags } from '../tags.js';
 import { constantValue } from '../evaluator/interpret.js';
+import { derivativeExpression, type CalculusContext } from './matrix-calculus.js';
 
 /**
  * What the named rules know about a step's context: its assumptions as facts `a ≤ b`,
@@ -67,7 +68,7 @@ export function ruleContext(p: StepProblem, deadline: number): RuleContext {
   const facts: Fact[] = [];
   const forAll: ForAllFact[] = [];
   const scope = p.prep.ctx.scope;
-  const together = assumptionsContradict(p.prep.ctx.assumptions);
+  const together = forAllEquations(p.prep.ctx.assumptions, scope, p.functions).contradictory;
   for (const c of p.prep.ctx.assumptions) {
     if (c.forAll.length > 0 && (together || contradictsItself(c))) continue;
     factsOf(c.formula, facts, c.forAll.length > 0 ? { names: new Set(c.forAll.map((v) => printName(v.name))), integers: integerVariables(c, scope) } : null, forAll);
@@ -554,9 +555,33 @@ function assumptionsContradict(assumptions: readonly Condition[]): boolean {
 const jointContradictions = new WeakMap<readonly Condition[], boolean>();
 
 /** The rewrites the `for all` equations among `assumptions` give (the side that is a call at the variables is rewritten). */
-export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, definitions: readonly Define[],
-  /** The expression d/dz of a value (matrix-calculus.ts), for the derivatives of an equation about f^(k)(z); throws where there is none. */
-  differentiate?: (node: Deriv) => Expr): ForAllRewrite[] {
+export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, definitions: readonly Define[]): ForAllRewrite[] {
+  const known = forAllEquations(assumptions, scope, definitions);
+  return known.contradictory ? [] : known.rewrites;
+}
+
+/**
+ * A context's `for all` equations as rewrites, with their derivatives, and whether they
+ * contradict one another (then none is used); computed once per context (every step asks).
+ */
+function forAllEquations(assumptions: readonly Condition[], scope: Scope, definitions: readonly Define[]): { rewrites: ForAllRewrite[]; contradictory: boolean } {
+  const cached = equationsOf.get(assumptions);
+  if (cached && cached.scope === scope && cached.definitions === definitions) return cached.result;
+  const rewrites = equationRewrites(assumptions, scope, definitions);
+  // (Together with the derivatives: f'(z) = f(z) + 1 and f(z) = z, differentiated f'(z) = 1.)
+  const contradictory = assumptionsContradict(assumptions)
+    || contradictTogether(rewrites.map((w) => ({ formula: { kind: 'Compare', operands: [w.pattern, w.value], ops: ['='], range: w.pattern.range } as Compare, names: [...w.vars] })));
+  const result = { rewrites, contradictory };
+  equationsOf.set(assumptions, { scope, definitions, result });
+  return result;
+}
+
+const equationsOf = new WeakMap<readonly Condition[], { scope: Scope; definitions: readonly Define[]; result: { rewrites: ForAllRewrite[]; contradictory: boolean } }>();
+
+function equationRewrites(assumptions: readonly Condition[], scope: Scope, definitions: readonly Define[]): ForAllRewrite[] {
+  // (Differentiated in the for-all variable, which no definition or substitution of the file
+  // reads: a name `define c = z²` there means the file's z, a constant to the bound z.)
+  const calculus: CalculusContext = { scope, unfoldings: [], functions: definitions, substitutions: new Map(), indexLowerBound: () => null };
   const out: ForAllRewrite[] = [];
   const defined = new Set(definitions.filter((d) => d.params).map((d) => printName(d.target)));
   for (const c of assumptions) {
@@ -584,7 +609,7 @@ export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, 
     // equation: σ''(a) = σ(a)(1 − σ(a))(1 − 2σ(a)) was unknown). Only at a scalar variable
     // itself (σ'(z), not σ(−z) or σ(2z)); the value's σ'(z) is rewritten again where used.
     const [z] = c.forAll;
-    if (!differentiate || c.forAll.length !== 1 || integers.size > 0 || !z || scope.lookup(z.name)?.info.shape?.kind === 'matrix') continue;
+    if (c.forAll.length !== 1 || integers.size > 0 || !z || scope.lookup(z.name)?.info.shape?.kind === 'matrix') continue;
     const { pattern } = rewrite;
     const arg = pattern.args.length === 1 ? pattern.args[0]! : null;
     if (arg?.kind !== 'Var' || printName(arg.name) !== printName(z.name)) continue;
@@ -593,7 +618,7 @@ export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, 
     for (let order = 1; order <= 2; order++) {
       try {
         // (In the function's lower derivatives the equation gives: σ'' in σ only, not in σ'.)
-        value = rewriteForAll(differentiate({ kind: 'Deriv', partial: false, wrt: arg, body: value, range: value.range, shape: { kind: 'scalar' } } as Deriv), mine, new Set());
+        value = rewriteForAll(derivativeExpression({ kind: 'Deriv', partial: false, wrt: arg, body: value, range: value.range, shape: { kind: 'scalar' } } as Deriv, calculus), mine, new Set());
       } catch {
         break;
       }
@@ -602,13 +627,6 @@ export function forAllRewrites(assumptions: readonly Condition[], scope: Scope, 
       out.push(next);
       mine.push(next);
     }
-  }
-  // (Together with the derivatives: f'(z) = f(z) + 1 and f(z) = z, differentiated f'(z) = 1.)
-  if (assumptionsContradict(assumptions)) return [];
-  if (out.length >= 2 && contradictTogether(out.map((w) => ({ formula: { kind: 'Compare', operands: [w.pattern, w.value], ops: ['='], range: w.pattern.range } as Compare, names: [...w.vars] })))) {
-    // (The rules' instances of these assumptions are no facts either, from here on.)
-    jointContradictions.set(assumptions, true);
-    return [];
   }
   return out;
 }
