@@ -8,7 +8,7 @@ import { isExpr, type StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
 import { derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance } from './draw.js';
-import { probeFailure, respectsTags } from './explore.js';
+import { exactScalar as value, probeFailure, respectsTags } from './explore.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
 
@@ -219,7 +219,7 @@ function argumentValues(p: StepProblem, f: string, q: Point): Rational[][] {
       if (!plain) return;
       try {
         const v = q.evaluate(exactField, arg);
-        const group = isMat(v) ? [...new Set(v.data.map((e) => e.toString()))].map((t) => v.data.find((e) => e.toString() === t)!) : [v];
+        const group = isMat(v) ? distinct(v.data) : [v];
         if (!groups.some((g) => key(g) === key(group))) groups.push(group);
       } catch {
         // (An argument with no exact value here: not used.)
@@ -240,10 +240,14 @@ function signSplits(groups: readonly Rational[][]): [Rational[], Rational[]][] {
     const plus = groups.filter((_, i) => mask & (1 << i)).flat();
     const minus = groups.filter((_, i) => !(mask & (1 << i))).flat();
     if (plus.some((x) => minus.some((y) => x.equals(y)))) continue;
-    const dedupe = (xs: Rational[]) => xs.filter((x, i) => xs.findIndex((y) => y.equals(x)) === i);
-    out.push([dedupe(plus), dedupe(minus)]);
+    out.push([distinct(plus), distinct(minus)]);
   }
   return out;
+}
+
+/** The values once each, in order. */
+function distinct(xs: readonly Rational[]): Rational[] {
+  return xs.filter((x, i) => xs.findIndex((y) => y.equals(x)) === i);
 }
 
 /** Scalars for `spread`: small, different, and none a root of another (a ≠ −a, a² ≠ a). */
@@ -314,16 +318,6 @@ function direction(v: Mat<Rational>, form: 'zero' | 'unit' | 'identity'): Mat<Ra
   if (form === 'unit') return new Mat(v.rows, v.cols, v.data.map((_, i) => (i === 0 ? Rational.ONE : Rational.ZERO)));
   if (v.rows !== v.cols || v.rows === 1) return null;
   return new Mat(v.rows, v.cols, v.data.map((_, i) => (i % (v.cols + 1) === 0 ? Rational.ONE : Rational.ZERO)));
-}
-
-/** A scalar's exact value at a point, or null (no value there, or not a scalar). */
-function value(q: Point, e: Expr): Rational | null {
-  try {
-    const v = q.evaluate(exactField, e);
-    return isMat(v) ? null : (v as Rational);
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -2919,7 +2919,8 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
 }
 
 /** A scalar's exact value at a point, or null (not rational there, or no value). */
-function exactScalar(q: Point, g: Expr): Rational | null {
+/** A scalar's exact value at a point, or null (no value there, or not a scalar). */
+export function exactScalar(q: Point, g: Expr): Rational | null {
   try {
     const v = q.evaluate(exactField, g);
     return isMat(v) ? null : v;
