@@ -889,6 +889,18 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       message: `held at ${evidenceText(s)}, but the functions sampling draws need not meet ${unmet.map((c) => `'${printFormula(c.formula)}'`).join(' and ')}, which the step's functions must (sampling could not enforce it); no proof was found`,
     };
   }
+  // (Under bounds on several derivatives of one function the edge search has no witness for
+  // every extreme they allow: `f(a) − f'(b) < 2` under |f| ≤ 1, |f'| ≤ 1 fails only where f is
+  // 1 at a and f' is −1 at b, π/2 apart, and by Landau's inequality |f'| reaches √2 under
+  // |f| ≤ 1, |f''| ≤ 1, more than any wave. An inequality about such a function is not passed
+  // on samples.)
+  const mixed = p.rel === '<' || p.rel === '≤' || p.rel === '>' || p.rel === '≥' || p.rel === '≠' ? severalBoundsAbout(p) : [];
+  if (mixed.length > 0) {
+    return {
+      verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, notes,
+      message: `held at ${evidenceText(s)}, but ${mixed.map((f) => `${f} is bounded in several of its derivatives (${boundsText(p, f)})`).join(' and ')}, and sampling does not reach every function such bounds allow (only waves, at one point), so an inequality about ${mixed.length > 1 ? 'them' : 'it'} is not passed on samples; no proof was found`,
+    };
+  }
   return {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
     message: `held at ${evidenceText(s)}${ranges}${skippedText(s)}; no symbolic proof${rulesSaid}${ruleWhy ? ` (${ruleWhy.length > 300 ? `${ruleWhy.slice(0, 299)}…` : ruleWhy})` : ''}`,
@@ -901,6 +913,26 @@ function meetingInstances(p: StepProblem, instances: readonly Formula[]): StepPr
   const prep = Object.create(p.prep) as Prepared;
   Object.defineProperty(prep, 'checks', { value: [...p.prep.checks, ...instances.map((formula) => ({ formula, forAll: [], range: formula.range }))] });
   return { ...p, prep };
+}
+
+/** The functions the step calls (by key) that `for all` assumptions bound in two or more of their derivatives (|f| and |f'|). */
+function severalBoundsAbout(p: StepProblem): string[] {
+  const out = new Set<string>();
+  for (const side of [p.left, p.right]) {
+    for (const e of isExpr(side) ? [side] : formulaExprs(side)) {
+      visit(e, (y) => {
+        if (y.kind !== 'Call') return;
+        const key = printName({ ...y.fn, primes: 0 });
+        if (new Set((p.prep.functionBounds.get(key) ?? []).map((b) => b.order)).size >= 2) out.add(key);
+      });
+    }
+  }
+  return [...out];
+}
+
+/** The `for all` bounds on function `f`, as written (for a message). */
+function boundsText(p: StepProblem, f: string): string {
+  return (p.prep.functionBounds.get(f) ?? []).map((b) => `|${f}${"'".repeat(b.order)}| ${b.strict ? '<' : '≤'} ${printExpr(b.bound)}`).join(', ');
 }
 
 /** The `for all` assumptions sampling could not enforce that speak of a function the step calls. */

@@ -501,23 +501,69 @@ export function extremesInstance(plus: readonly Rational[], minus: readonly Rati
  * edge search leaves it unknown rather than passed.
  */
 export function derivativeExtremesInstance(k: number, p: Rational, m: Rational, A: Rational = Rational.ONE): FunctionInstance {
+  return cosineWave(k, p, { piOver: m.sub(p) }, A,
+    (name, B) => `${name}(x) = ${B}·(${m.sub(p)}/π)${k === 1 ? '' : SUPERSCRIPTS[k] ?? `^${k}`}·cos(π(x − ${p})/${m.sub(p)}${k === 0 ? '' : ` − ${k}π/2`}) (${name}${"'".repeat(k)} = ${B} at x = ${p}, ${B.neg()} at x = ${m})`);
+}
+
+/**
+ * `R → R` with f⁽ᵏ⁾(x) = A·cos(ω(x − p)) for a rational ω > 0: f⁽ᵏ⁾(p) = A exactly, every
+ * derivative of it at p exact (0 or ±A·ω^(j−k)), sup |f⁽ʲ⁾| = |A|·ω^(j−k) exactly for every j,
+ * so that `for all` bounds on several derivatives are met at once by scaling. The edge search
+ * puts one derivative of a bounded function at the most its bounds allow a wave at one of the
+ * step's arguments (`|f'(a)| < 1` under |f| ≤ 1 and |f'| ≤ 1 fails at f = sin(x − a)), or, with
+ * ω large, an order no bound holds far out (`f'(a) < 100` under |f| ≤ 1: f = 10⁻⁶·sin(10⁶(x − a))).
+ */
+export function waveInstance(k: number, p: Rational, omega: Rational, A: Rational = Rational.ONE): FunctionInstance {
+  return cosineWave(k, p, { rational: omega }, A, (name, B) => {
+    // f = (A/ωᵏ)·cos(ω(x − p) − kπ/2): cos, sin, −cos, −sin of ω(x − p) for k = 0, 1, 2, 3 (mod 4).
+    let c = B;
+    for (let i = 0; i < k; i++) c = c.div(omega);
+    if (k % 4 >= 2) c = c.neg();
+    const shifted = p.isZero() ? 'x' : p.sign() < 0 ? `x + ${p.neg()}` : `x − ${p}`;
+    const arg = omega.equals(Rational.ONE) ? shifted : p.isZero() ? `${omega}x` : `${omega}(${shifted})`;
+    const coefficient = c.equals(Rational.ONE) ? '' : c.equals(Rational.of(-1)) ? '−' : `${c}·`;
+    return `${name}(x) = ${coefficient}${k % 2 === 0 ? 'cos' : 'sin'}(${arg}) (${name}${"'".repeat(k)} = ${B} at x = ${p})`;
+  });
+}
+
+/** Bounds on π for the sup of a wave through π (rational, 10⁻¹⁴ apart). */
+const PI_BELOW = Rational.parse('3.14159265358979');
+const PI_ABOVE = Rational.parse('3.14159265358980');
+
+/**
+ * f⁽ᵏ⁾(x) = A·cos(ω(x − p)), ω rational or π/d; f⁽ʲ⁾(x) = A·ω^(j−k)·cos(ω(x − p) + (j − k)π/2)
+ * for every j (below k too: the antiderivatives without their constants). sup |f⁽ʲ⁾| is
+ * |A|·|ω|^(j−k): exact for a rational ω, an upper bound through PI_BELOW/PI_ABOVE for π/d.
+ */
+function cosineWave(k: number, p: Rational, omega: { readonly rational: Rational } | { readonly piOver: Rational }, A: Rational,
+  describe: (name: string, A: Rational) => string): FunctionInstance {
   const at = <S>(F: Field<S>, x: S, j: number): S => {
-    const omega = F.div(F.pi(), F.fromRational(m.sub(p)));
-    const theta = F.mul(omega, F.sub(x, F.fromRational(p)));
+    const w = 'rational' in omega ? F.fromRational(omega.rational) : F.div(F.pi(), F.fromRational(omega.piOver));
+    const theta = F.mul(w, F.sub(x, F.fromRational(p)));
     const turn = (((j - k) % 4) + 4) % 4;
     const trig = turn % 2 === 0 ? F.elementary('cos', theta) : F.elementary('sin', theta);
     const signed = turn === 1 || turn === 2 ? F.neg(trig) : trig;
-    const scale = j >= k ? F.powInt(omega, BigInt(j - k)) : F.div(F.one, F.powInt(omega, BigInt(k - j)));
+    const scale = j >= k ? F.powInt(w, BigInt(j - k)) : F.div(F.one, F.powInt(w, BigInt(k - j)));
     return F.mul(F.fromRational(A), F.mul(scale, signed));
+  };
+  const abs = (r: Rational) => (r.sign() < 0 ? r.neg() : r);
+  const sup = (j: number): Rational | null => {
+    if (j === k) return abs(A);
+    // |ω| (exact), or a bound on it above (j > k) or below (j < k) through π.
+    const w = 'rational' in omega ? abs(omega.rational) : (j > k ? PI_ABOVE : PI_BELOW).div(abs(omega.piOver));
+    if (w.isZero()) return null;
+    let s = abs(A);
+    for (let i = 0; i < Math.abs(j - k); i++) s = j > k ? s.mul(w) : s.div(w);
+    return s;
   };
   return {
     apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
       const x = args[0]!;
       return isMat(x) ? x.map((e) => at(F, e, order)) : at(F, x, order);
     },
-    describe: (name) => `${name}(x) = ${A}·(${m.sub(p)}/π)${k === 1 ? '' : SUPERSCRIPTS[k] ?? `^${k}`}·cos(π(x − ${p})/${m.sub(p)}${k === 0 ? '' : ` − ${k}π/2`}) (${name}${"'".repeat(k)} = ${A} at x = ${p}, ${A.neg()} at x = ${m})`,
-    sup: (order) => (order === k ? (A.sign() < 0 ? A.neg() : A) : null),
-    scaled: (s) => derivativeExtremesInstance(k, p, m, A.mul(s)),
+    describe: (name) => describe(name, A),
+    sup,
+    scaled: (s) => cosineWave(k, p, omega, A.mul(s), describe),
   };
 }
 

@@ -7,7 +7,7 @@ import { printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
-import { derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance } from './draw.js';
+import { derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, waveInstance } from './draw.js';
 import { exactScalar as value, probeFailure, respectsTags } from './explore.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
@@ -138,6 +138,21 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
           }
         }
       }
+        // One derivative at the most a wave its bounds allow reaches, at one of the step's
+        // arguments, both signs: exact there (`|f'(a)| < 1` under |f| ≤ 1 and |f'| ≤ 1 fails at
+        // f = sin(x − a); `f'(a) < 100` under |f| ≤ 1 at f = 10⁻⁶·sin(10⁶(x − a))).
+        if (orders.size > 0 && where === '') {
+          for (const at of [q, spread(q)]) {
+            if (!at) continue;
+            for (const { order: k, value: x } of callTargets(p, f, at).slice(0, 3)) {
+              const omega = widestWave(at, base.prep.functionBounds.get(f) ?? [], k);
+              if (!omega) continue;
+              for (const sign of [Rational.ONE, Rational.of(-1)]) {
+                extremes.push({ point: at.withFunction(f, waveInstance(k, x, omega, sign), rng, JUST_INSIDE), where: `${f}${"'".repeat(k)} at the most a wave within its bounds reaches, at x = ${x.toString()}` });
+              }
+            }
+          }
+        }
       for (const inst of instances) {
         const line = inst.sup?.(1)?.isZero() === false;
         if (line && bounded) continue;
@@ -227,6 +242,63 @@ function argumentValues(p: StepProblem, f: string, q: Point): Rational[][] {
     });
   }
   return groups.slice(0, 4);
+}
+
+/**
+ * The derivatives of `f` the step reads at plain scalar arguments (f(a): order 0 at a's value,
+ * σ''(2b): order 2 at 2b's), each (order, value) once, in the order they occur.
+ */
+function callTargets(p: StepProblem, f: string, q: Point): { order: number; value: Rational }[] {
+  const out: { order: number; value: Rational }[] = [];
+  for (const side of [p.left, p.right]) {
+    if (!isExpr(side)) continue;
+    visit(side, (x) => {
+      if (x.kind !== 'Call' || x.args.length !== 1 || printName({ ...x.fn, primes: 0 }) !== f) return;
+      const v = value(q, x.args[0]!);
+      if (v !== null && !out.some((t) => t.order === x.fn.primes && t.value.equals(v))) out.push({ order: x.fn.primes, value: v });
+    });
+  }
+  return out;
+}
+
+/** Where in a strict bound the waves are put: just inside it (halfway, `|f'(a)| < 0.99` under |f'| < 1 would pass). */
+const JUST_INSIDE = Rational.parse('0.999999999');
+/** The frequencies tried besides those that balance two bounds: the plain one, and far out each way for an order no bound holds. */
+const WAVE_FREQUENCIES = ['1', '1000000', '0.000001'].map((x) => Rational.parse(x));
+
+/**
+ * The frequency ω of the wave f⁽ᵏ⁾ = A·cos(ω(x − p)) whose A is largest once scaled into the
+ * bounds |f⁽ʲ⁾| ≤ c_j (A·ω^(j−k) ≤ c_j each: A = min c_j·ω^(k−j)), among WAVE_FREQUENCIES and
+ * the ω that make two bounds meet, (c_j₂/c_j₁)^(1/(j₂−j₁)), rounded to six digits either way.
+ * Null when a bound has no exact positive value here.
+ */
+function widestWave(q: Point, bounds: readonly { readonly order: number; readonly bound: Expr }[], k: number): Rational | null {
+  const cs: [number, Rational][] = [];
+  for (const b of bounds) {
+    const c = value(q, b.bound);
+    if (c === null || c.sign() <= 0) return null;
+    cs.push([b.order, c]);
+  }
+  if (cs.length === 0) return null;
+  const candidates = [...WAVE_FREQUENCIES];
+  for (const [j1, c1] of cs) {
+    for (const [j2, c2] of cs) {
+      if (j2 <= j1) continue;
+      const w = (c2.toNumber() / c1.toNumber()) ** (1 / (j2 - j1));
+      if (!Number.isFinite(w) || w <= 0) continue;
+      const e = 5 - Math.floor(Math.log10(w));
+      const ten = new Rational(10n ** BigInt(Math.abs(e)));
+      for (const r of [Math.floor(w * 10 ** e), Math.ceil(w * 10 ** e)]) if (r > 0 && Number.isSafeInteger(r)) candidates.push(e >= 0 ? Rational.of(r).div(ten) : Rational.of(r).mul(ten));
+    }
+  }
+  const reach = (w: Rational): Rational => cs.map(([j, c]) => {
+    let s = c;
+    for (let i = 0; i < Math.abs(k - j); i++) s = k > j ? s.mul(w) : s.div(w);
+    return s;
+  }).reduce((a, b) => (b.cmp(a) < 0 ? b : a));
+  let best = candidates[0]!;
+  for (const w of candidates.slice(1)) if (reach(w).cmp(reach(best)) > 0) best = w;
+  return best;
 }
 
 /**
