@@ -261,6 +261,16 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step(MIXED1, "d/da (f(a)^2)", '=', "2 f(a) f'(a)"), 0);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team:) with another assumption about f, every probe on its bounds breaks it (f ≡ ±1
+  // has no f(0) = 0), and the step was never tried there: `f(a) + f(b) < 2` was checked at seed 4.
+  it.each([['f(a) + f(b) < 2', 'f(a) + f(b)', '<', '2'], ['f(a) − f(b) < 2', 'f(a) - f(b)', '<', '2']] as const)('does not pass %s under |f| ≤ 1 and f(0) = 0', async (_name, left, rel, right) => {
+    for (const seed of [3, 4, 5]) {
+      const { verdict, what } = await verdictOf(step('scalar a, b\nfunction f : R → R\nassume |f(z)| ≤ 1 for all z\nassume f(0) = 0\n', left, rel, right), seed);
+      expect(['refuted', 'unknown'], `seed ${seed}: ${what}`).toContain(verdict);
+    }
+    const { what } = await verdictOf(step('scalar a, b\nfunction f : R → R\nassume |f(z)| ≤ 1 for all z\nassume f(0) = 0\n', left, rel, right), 4);
+    expect(what).toMatch(/could not put f on its bounds without breaking 'f\(0\) = 0'/);
+  });
   it('passes what does follow from a bound on f\' or f\'\'', async () => {
     for (const [decl, left, rel, right] of [[DERIV1, "f'(a) - f'(b)", '≤', '2c'], [DERIV1, '|f(a) - f(b)|', '≤', 'c |a - b|'], [DERIV2, "f''(a) f''(b)", '≥', '-1']] as const) {
       const { verdict, what } = await verdictOf(step(decl, left, rel, right), 1);

@@ -32,16 +32,20 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
    * precision: built to sit on a bound, its sides may be equal there, and the step fail
    * (`exp(f(a)) < e` at f ≡ 1, `‖σ(x)‖ < √n` at σ ≡ 1: e against e, √2 against √2).
    */
-  onTight?: (point: Point, where: string) => void): Counterexample | null {
+  onTight?: (point: Point, where: string) => void,
+  /** Told of each bounded function no probe could put on its bounds without breaking another assumption. */
+  onUnreached?: (fn: string) => void): Counterexample | null {
   const levels = allLevels();
   const mats = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value)).slice(0, 4);
   const fns = [...base.touched].filter((k) => k.startsWith('fn:')).map((k) => k.slice(3));
   if (mats.length === 0 && fns.length === 0) return null;
   const bounds = matrixBounds(base, mats);
-  const probes: { point: Point; where: string }[] = [];
+  /** Each probe, with the bounded functions it puts on (or at the most within) their bounds. */
+  type Probe = { point: Point; where: string; bounds?: readonly string[] };
+  const probes: Probe[] = [];
   // (The probes at ±B at the step's arguments, up to 28 of them: tried after the others and
   // beside their cap, so that they never push the structured points past it.)
-  const extremes: { point: Point; where: string }[] = [];
+  const extremes: Probe[] = [];
   const seen = new Set<string>();
   // Scalars the bounds read, at each included end of their own interval (`0 ≤ δ < 1`: 0).
   const ends: [string, Rational][] = [];
@@ -116,7 +120,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
           for (const at of [q, spread(q)]) {
             if (!at) continue;
             for (const [plus, minus] of signSplits(argumentValues(p, f, at))) {
-              extremes.push({ point: at.withFunction(f, extremesInstance(plus, minus), rng), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
+              extremes.push({ bounds: [f], point: at.withFunction(f, extremesInstance(plus, minus), rng), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
             }
           }
         }
@@ -131,7 +135,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
             for (let i = 0; i < scalars.length && i < 3; i++) {
               for (let j = i + 1; j < scalars.length && j < 3; j++) {
                 for (const [x1, x2] of [[scalars[i]!, scalars[j]!], [scalars[j]!, scalars[i]!]] as const) {
-                  extremes.push({ point: at.withFunction(f, derivativeExtremesInstance(order, x1, x2), rng), where: `${f}${"'".repeat(order)} at its bound at one of the step's arguments and at minus it at another` });
+                  extremes.push({ bounds: [f], point: at.withFunction(f, derivativeExtremesInstance(order, x1, x2), rng), where: `${f}${"'".repeat(order)} at its bound at one of the step's arguments and at minus it at another` });
                 }
               }
             }
@@ -148,7 +152,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
               const omega = widestWave(at, base.prep.functionBounds.get(f) ?? [], k);
               if (!omega) continue;
               for (const sign of [Rational.ONE, Rational.of(-1)]) {
-                extremes.push({ point: at.withFunction(f, waveInstance(k, x, omega, sign), rng, JUST_INSIDE), where: `${f}${"'".repeat(k)} at the most a wave within its bounds reaches, at x = ${x.toString()}` });
+                extremes.push({ bounds: [f], point: at.withFunction(f, waveInstance(k, x, omega, sign), rng, JUST_INSIDE), where: `${f}${"'".repeat(k)} at the most a wave within its bounds reaches, at x = ${x.toString()}` });
               }
             }
           }
@@ -159,7 +163,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         const r = q.withFunction(f, inst, rng);
         const degree = inst.sup ? [0, 1, 2, 3, 4, 5, 6].findIndex((k) => inst.sup!(k + 1)?.isZero() === true) : -1;
         const what = degree >= 2 ? `a power of x, scaled onto the bound on its ${degree === 2 ? 'second' : `${degree}th`} derivative` : line ? 'a line, scaled onto any bound on its derivative' : 'a constant function';
-        probes.push({ point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
+        probes.push({ ...(orders.size > 0 ? { bounds: [f] } : {}), point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
       }
     }
     // Under a strict bound on |f| a constant just inside it too, not only halfway (`|f(a)| <
@@ -170,7 +174,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       for (const shrink of ['0.999', '0.999999999', '0.999999999999999999999999999999']) {
         for (const sign of [Rational.ONE, Rational.of(-1)]) {
           const r = q.withFunction(f, elementwiseInstance([sign], []), rng, Rational.parse(shrink));
-          probes.push({ point: r, where: `${f} a constant just inside its bound${where ? `, ${where}` : ''}` });
+          probes.push({ bounds: [f], point: r, where: `${f} a constant just inside its bound${where ? `, ${where}` : ''}` });
         }
       }
     }
@@ -183,7 +187,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       const minus = Rational.of(-1);
       for (const signs of [together.map(() => one), together.map(() => minus), together.map((_, i) => (i === 0 ? one : minus)), together.map((_, i) => (i === 0 ? minus : one))]) {
         const r = together.reduce((pt, f, i) => pt.withFunction(f, elementwiseInstance([signs[i]!], []), rng), q);
-        probes.push({ point: r, where: `${together.map((f, i) => `${f} = ${signs[i]!.sign() < 0 ? '−' : ''}its bound`).join(', ')}${where ? `, ${where}` : ''}` });
+        probes.push({ bounds: together, point: r, where: `${together.map((f, i) => `${f} = ${signs[i]!.sign() < 0 ? '−' : ''}its bound`).join(', ')}${where ? `, ${where}` : ''}` });
       }
     }
   };
@@ -197,15 +201,24 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   }
   probes.push(...structured);
   for (const s of structured.slice(0, 4)) withFunctions(s.point, s.where);
-  for (const { point, where } of [...probes.slice(0, EDGE_PROBES), ...extremes]) {
+  // (Per bounded function, how many of its probes met every assumption and how many did not.)
+  const met = new Map<string, number>();
+  const broke = new Map<string, number>();
+  const count = (to: Map<string, number>, fs: readonly string[] | undefined) => { for (const f of fs ?? []) to.set(f, (to.get(f) ?? 0) + 1); };
+  for (const { point, where, bounds: on } of [...probes.slice(0, EDGE_PROBES), ...extremes]) {
     if (Date.now() > deadline) return null;
     point.deadline = deadline;
     try {
       if (![...point.overrides.keys()].filter((k) => point.changed.has(k) && isMat(point.overrides.get(k)!)).every((k) => respectsTags(point, k))) continue;
-      if (!point.satisfiesAssumptions(levels, true, true)) continue;
+      if (!point.satisfiesAssumptions(levels, true, true)) {
+        count(broke, on);
+        continue;
+      }
     } catch {
+      count(broke, on);
       continue;
     }
+    count(met, on);
     let undecided = false;
     const found = probeFailure(p, point, levels, `found on an edge of the assumptions (${where})`, () => { undecided = true; });
     if (found) return found;
@@ -214,6 +227,9 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       onTight = undefined;
     }
   }
+  // A bounded function none of whose probes met the other assumptions (`f(0) = 0` beside
+  // |f(z)| ≤ 1: f ≡ ±1 breaks it) was never on its bounds: the step was not tried where it fails.
+  for (const [f, n] of broke) if (n > 0 && !met.has(f)) onUnreached?.(f);
   return null;
 }
 

@@ -7,6 +7,7 @@ import { absorbedTrusted, agreementDigitsNow } from '../evaluator/decimal.js';
 import { Rational } from '../evaluator/rational.js';
 import { isExpr, type StepOptions, type StepProblem } from '../problem.js';
 import { Rng } from '../rng.js';
+import { printFormula, printName } from '../../print.js';
 import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
@@ -485,7 +486,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     // out of time): a bounded vector or matrix on its bound (W = δ·I under ‖W‖ ≤ δ, W = 0 at
     // δ = 0), a function constant or a line on its derivative bound.
     let edgeTight: { point: Point; where: string } | null = null;
-    const edge = firstHeld && edgeSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}⊥`), opts.deadline, (point, where) => { edgeTight = { point, where }; });
+    const unreached: string[] = [];
+    const edge = firstHeld && edgeSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}⊥`), opts.deadline, (point, where) => { edgeTight = { point, where }; }, (fn) => unreached.push(fn));
     if (edge) return fail(edge, edge.right === 'undefined');
     // (Not for a step a rule or certificate proved for every value: the sampled points
     // cross-check it; the search is what makes a passing step slow — 150 ms for Q1.2's bounds.)
@@ -508,6 +510,15 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       return {
         held, failure: null, notes, vacuous: false,
         unknown: `${at ? `at ${at} ` : ''}(an edge of the assumptions: ${tight.where}) the two sides could not be told apart at any precision tried, so '${p.rel}' may fail there`,
+      };
+    }
+    // (A bounded function the edge search could not put on its bounds: no evidence where the
+    // step would fail. `f(a) + f(b) < 2` under |f(z)| ≤ 1 and f(0) = 0 was checked at a seed.)
+    if (unreached.length > 0) {
+      const others = p.prep.checks.filter((c) => c.forAll.length === 0 && unreached.some((f) => callsFunction(c.formula, f)));
+      return {
+        held, failure: null, notes, vacuous: false,
+        unknown: `the edge search could not put ${unreached.join(' and ')} on ${unreached.length > 1 ? 'their' : 'its'} bounds without breaking ${others.length > 0 ? others.map((c) => `'${printFormula(c.formula)}'`).join(' and ') : 'another assumption'}, so '${p.rel}' was never tried where it may fail`,
       };
     }
     searchText = describeSearch(summary, 'beside the roots and extrema of left − right');
@@ -719,4 +730,11 @@ function confirmationPoints(provisional: readonly { point: Point; cost: number }
     if (!chosen.includes(p)) chosen.push(p);
   }
   return chosen.slice(0, MAX_CONFIRM);
+}
+
+/** Whether a formula calls declared function `f` (any derivative of it). */
+function callsFunction(f: Formula, fn: string): boolean {
+  let hit = false;
+  for (const e of formulaExprs(f)) visit(e, (x) => { if (x.kind === 'Call' && printName({ ...x.fn, primes: 0 }) === fn) hit = true; });
+  return hit;
 }
