@@ -281,6 +281,19 @@ describe('linear algebra over any backend', () => {
     expect(ld.lo.lte(exact) && ld.hi.gte(exact)).toBe(true);
     expect(Number(ld.hi.minus(ld.lo).toString())).toBeLessThan(1e-30);
   });
+  it('encloses the norm of a vector whose entries straddle 0 from 0 up (squares, not x·x)', () => {
+    // ‖σ(x) − σ(y)‖ at y = x: entries enclosed as [−ε, ε]; x·x would reach −ε², and √ of the
+    // sum was undecided (the step was unknown for that, not for its own reason).
+    const I: Field<Interval> = intervalField;
+    const tiny = { lo: -1e-300, hi: 1e-300 } as Interval;
+    const n = L.norm(I, new Mat(2, 1, [tiny, tiny]));
+    expect(n.lo).toBe(0);
+    expect(n.hi).toBeLessThan(1e-149);
+    const D = decimalField(40);
+    const small = D.sub(D.fromRational(Rational.parse('0.1')), D.fromRational(Rational.parse('0.1')));
+    const d = L.frobenius(D, new Mat(1, 2, [small, small]));
+    expect(d.lo.gte(0)).toBe(true);
+  });
   it('takes the operator norm of a matrix as its largest singular value', () => {
     const I: Field<Interval> = intervalField;
     const n = L.norm(I, new Mat(2, 2, [3, 0, 4, 5].map((v) => I.fromInt(v)))); // singular values 3√5, √5

@@ -177,7 +177,9 @@ export function diag<S>(F: Field<S>, v: Val<S>): Mat<S> {
 /** xᵀx for a vector (or the sum of squared entries of any value). */
 export function sumSquares<S>(F: Field<S>, v: Val<S>): S {
   let s = F.zero;
-  for (const x of entries(v)) s = F.add(s, F.mul(x, x));
+  // (A square, not x·x: an enclosure holding 0 squares to one from 0, [−ε, ε]·[−ε, ε] would
+  // reach −ε², and √ of the sum was undecided where a vector's entries straddle 0.)
+  for (const x of entries(v)) s = F.add(s, F.powInt(x, 2n));
   return s;
 }
 
