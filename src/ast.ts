@@ -37,6 +37,12 @@ interface Node {
   readonly range: Range;
   /** Filled in by the shape pass (src/types); absent straight after parsing. */
   shape?: Shape;
+  /**
+   * Where the resolver wrote a spelling out (tanh'(z) as 1 − tanh(z)², log₂ x as log x / log 2):
+   * the expression as written, for what is typeset for people. Not enumerable, so a copy of the
+   * node (a rewrite's `{ ...e }`) never carries it to an expression it no longer describes.
+   */
+  readonly written?: Expr;
 }
 
 /** A number as written (`2`, `0.5`, `1e-3`): exact decimal text, never a float. */

@@ -101,6 +101,10 @@ export const DIAGNOSTICS = {
     `unknown name '${a.name}': write ${a.suggestion}, or declare it`),
   'undeclared-word': entry('error', (a: { name: string }) =>
     `unknown name '${a.name}': declare it first, e.g. 'scalar ${a.name}'`),
+  'builtin-derivative-shape': entry('error', (a: { name: string; primes: string; shape: string }) =>
+    `${a.name}${a.primes} is read on a scalar, but its argument is ${a.shape}; write the derivative out for each entry (σ'(x) of a declared function σ : R → R is elementwise)`),
+  'builtin-derivative-argument': entry('error', (a: { name: string; primes: string }) =>
+    `${a.name}${a.primes}(…) is read only at a name, as in ${a.name}${a.primes}(z); at another argument, write the derivative out`),
   'unknown-function': entry('error', (a: { name: string }) =>
     `unknown function '${a.name}': declare it first, e.g. 'function ${a.name} : R → R'`),
   'undeclared-d': entry('warning', () =>

@@ -101,6 +101,18 @@ const IDENTITIES: [string, string, 'proved' | 'checked' | 'refuted'][] = [
   ['∇²_x (1/2 xᵀ S x)', 'S', 'proved'],
   ['∇²_x (1/2 xᵀ S x)', '2 S', 'refuted'],
   ['∂/∂x ∇_x f(x)', '(∂/∂x ∇_x f(x))ᵀ', 'proved'],
+  // a built-in's derivative by primes, as on paper (was "unknown function 'tanh'")
+  ["tanh'(z)", '1 - tanh(z)²', 'proved'],
+  ["tanh'(z)", '1 + tanh(z)²', 'refuted'],
+  ["a tanh'(a z)", 'd/dz tanh(a z)', 'proved'],
+  ["exp'(2z)", 'exp(2z)', 'proved'],
+  ["sin'(z) + cos'(z)", 'cos(z) - sin(z)', 'proved'],
+  ["sin''(z)", 'sin(z)', 'refuted'],
+  ["tanh''(z)", '-2 tanh(z) (1 - tanh(z)²)', 'proved'],
+  ["log'(z)", '1/z', 'proved'],
+  ["ln'(z)", 'z', 'refuted'],
+  ["sqrt'(z)", '1/(2√z)', 'proved'],
+  ["cos'''(z)", 'sin(z)', 'proved'],
 ];
 
 describe('a table of derivative identities', () => {
@@ -112,6 +124,22 @@ describe('a table of derivative identities', () => {
     const { steps } = await stepsOf(`${DECLS}    ${l}\n  = ${r}\n`);
     expect(steps.map((s) => s.verdict), steps[0]?.message).toEqual([want]);
     if (want === 'refuted') expect(steps[0]!.counterexample).not.toBeNull();
+  });
+});
+
+describe('a built-in’s derivative by primes', () => {
+  it.each([
+    ["tanh''(2z)", /tanh''\(…\) is read only at a name/],
+    ["tanh'(x)", /tanh' is read on a scalar, but its argument is a vector/],
+  ])('says what %s needs, where it is', async (left, message) => {
+    const report = await checkSource(`${DECLS}    ${left}\n  = 0\n`, { file: 'p.deriv' });
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.message)).toEqual([expect.stringMatching(message)]);
+    expect(report.source.slice(errors[0]!.range[0], errors[0]!.range[1])).toBe(left);
+  });
+  it('reports a problem inside the argument once', async () => {
+    const report = await checkSource("scalar z\n    tanh'(z + foo(z))\n  = 0\n", { file: 'p.deriv' });
+    expect(report.diagnostics.filter((d) => d.code === 'unknown-function')).toHaveLength(1);
   });
 });
 

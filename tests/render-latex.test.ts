@@ -61,6 +61,8 @@ describe('LaTeX of expressions: names and notation as a mathematician writes the
     ['π + ∞', '\\pi + \\infty'],
     ['n!', 'n!'],
     ['x0 + x_0', 'x_0 + x_0'],
+    ["tanh'(z) + sin''(x)", "\\tanh'(z) + \\sin''(x)"],
+    ['log_2(x)', '\\log_2(x)'],
   ];
   for (const [source, latex] of table) {
     it(`${source}  →  ${latex}`, () => {
@@ -342,5 +344,17 @@ describe('an expression too long to typeset', () => {
     expect(() => formatHtml([report])).not.toThrow();
     if (_name.includes('accepted')) expect(report.steps.map((s) => s.verdict)).toEqual(['proved']);
     else expect(report.diagnostics.map((d) => [d.code, d.message])).toEqual([['too-deep', expect.stringMatching(/at most 1,000 operations/)]]);
+  });
+});
+
+describe('a spelling the resolver writes out is typeset as written', () => {
+  // (The renderer typesets the resolved file: tanh'(z) came out as 1 − tanh(z)², log₂ z as a quotient.)
+  it.each([
+    ["tanh'(z) + sin''(z)", "\\tanh'(z) + \\sin''(z)"],
+    ["2 tanh'(z)^2 + tanh'(z)/2", "2 \\tanh'(z)^2 + \\frac{\\tanh'(z)}{2}"],
+    ['log_2(z) + 1', '\\log_2(z) + 1'],
+  ])('%s', (left, latex) => {
+    const out = formatLatex({ file: 'w.deriv', source: `scalar z\n    ${left}\n  = 0\n` });
+    expect(out).toContain(`${latex} &= 0`);
   });
 });

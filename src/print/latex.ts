@@ -91,9 +91,10 @@ function script(tex: string): string {
 
 /** A name: `v_{t-1}`, `\Delta\theta_t`, `\hat{f}`, `\sigma'`, `\mathrm{lr}`. */
 export function latexName(n: Name, asFunction = false): string {
-  if (asFunction && n.index === null && !n.hat && n.primes === 0) {
+  if (asFunction && !n.hat && !n.bar) {
+    // (With its base or primes as written: `\log_2`, `\tanh'`.)
     const builtin = FUNCTION_LATEX[n.base];
-    if (builtin !== undefined) return builtin;
+    if (builtin !== undefined) return `${builtin}${n.index ? `_${script(latexExpr(n.index))}` : ''}${"'".repeat(n.primes)}`;
   }
   let s = latexBase(n.base, asFunction);
   if (n.hat) s = [...n.base].length === 1 ? `\\hat{${s}}` : `\\widehat{${s}}`;
@@ -138,6 +139,7 @@ function isBigOperator(e: Expr): boolean {
  * `\frac{…}{…}`, which groups itself like a bracket.
  */
 function latexPrec(e: Expr): number {
+  if (e.written) return latexPrec(e.written);
   return e.kind === 'Binary' && e.op === '/' ? PREC.atom : precOf(e);
 }
 
@@ -155,7 +157,7 @@ function operand(e: Expr, min: number, tail: boolean): string {
 /** The base of a power or transpose: an atom, and never a bare fraction (`(a/b)^2`, not `\frac{a}{b}^2`). */
 function scriptBase(e: Expr): string {
   const tex = print(e, true);
-  const atom = precOf(e) >= PREC.atom && !(e.kind === 'Num' && e.value.startsWith('-'));
+  const atom = precOf(e.written ?? e) >= PREC.atom && !(e.kind === 'Num' && e.value.startsWith('-'));
   return atom ? tex : parens(tex);
 }
 
@@ -189,6 +191,7 @@ function binary(e: Binary, tail: boolean): string {
 }
 
 function print(e: Expr, tail: boolean): string {
+  if (e.written) return print(e.written, tail);
   switch (e.kind) {
     case 'Num': return e.value;
     case 'Const': return CONST_LATEX[e.name] ?? e.name;

@@ -1100,8 +1100,12 @@ class Resolver {
     if (!declared && fn.base === 'log' && fn.index && fn.primes === 0 && !fn.hat && !fn.bar && e.args.length === 1) {
       const plain: Name = { ...fn, index: null };
       const log = (arg: Expr, range: Expr['range']): Expr => ({ kind: 'Call', fn: { ...plain, range: fn.range }, args: [arg], range });
-      return this.expr({ kind: 'Binary', op: '/', left: log(e.args[0]!, e.range), right: log(fn.index, fn.index.range), range: e.range }, env);
+      const out = this.expr({ kind: 'Binary', op: '/', left: log(e.args[0]!, e.range), right: log(fn.index, fn.index.range), range: e.range }, env);
+      return asWritten(out, { ...e, args, shape: out.shape ?? SCALAR });
     }
+    // tanh'(z), exp''(z) as on paper: the built-in's derivative, written out (scalars).
+    const primed = !declared && fn.primes > 0 && !fn.index && !fn.hat && !fn.bar ? builtinFunction(fn.base) : undefined;
+    if (primed?.derivative && args.length === 1) return this.builtinDerivative(e, args[0]!, primed, env);
     const row = !declared && fn.primes === 0 && !fn.index && !fn.hat && !fn.bar ? builtinFunction(fn.base) : undefined;
     if (row) return this.builtin(e, args, row, env);
     // Not a function: `δ(1-β)` is a product.
@@ -1147,6 +1151,35 @@ class Resolver {
       fixes: [declare, ...(args.length === 1 ? wordFixes(fn.base, rangeOfBase(fn)) : [])],
     }));
     return { ...e, args, shape: ANY };
+  }
+
+  /**
+   * `f⁽ᵏ⁾(u)` for a built-in f of one scalar argument (`tanh'(z)`, `sin''(x)`): its row's
+   * derivative at u (1 − tanh(u)²); a higher order as d/du of the order below, so only at a
+   * name (tanh''(z) = d/dz (1 − tanh(z)²)). `resolvedArg` is u resolved, for its shape; the
+   * written-out form resolves u again, and what that reports again is dropped.
+   */
+  private builtinDerivative(e: Call, resolvedArg: Expr, row: Builtin, env: Env): Expr {
+    const fn = e.fn;
+    const arg = e.args[0]!;
+    const shape = resolvedArg.shape;
+    if (shape && shape.kind !== 'scalar' && shape.kind !== 'any') {
+      this.error(diagnostic('builtin-derivative-shape', { name: fn.base, primes: "'".repeat(fn.primes), shape: describeShape(shape) }, e.range));
+      return { ...e, args: [resolvedArg], shape: ANY };
+    }
+    if (fn.primes > 1 && arg.kind !== 'Var') {
+      this.error(diagnostic('builtin-derivative-argument', { name: fn.base, primes: "'".repeat(fn.primes) }, e.range));
+      return { ...e, args: [resolvedArg], shape: ANY };
+    }
+    const at = (x: Expr): Expr => ({ ...x, range: e.range });
+    let written: Expr = at(row.derivative!(arg));
+    for (let k = 2; k <= fn.primes; k++) written = { kind: 'Deriv', partial: false, wrt: arg as Var, body: written, range: e.range };
+    const seen = new Set(this.diags.map((d) => `${d.code}@${d.range[0]}:${d.range[1]}`));
+    const mark = this.diags.length;
+    const out = this.expr(written, env);
+    const fresh = this.diags.splice(mark).filter((d) => !seen.has(`${d.code}@${d.range[0]}:${d.range[1]}`));
+    this.diags.push(...fresh);
+    return asWritten(out, { ...e, args: [resolvedArg], shape: out.shape ?? SCALAR });
   }
 
   /** A built-in applied to its arguments: arity and shape from its row, then its own node. */
@@ -1679,3 +1712,9 @@ function isBareDelta(n: Name): boolean {
   return n.base === 'Δ' && !n.index && n.primes === 0 && !n.hat && !n.bar;
 }
 
+/** `lowered` (a copy) with `written` as what is typeset for it: a non-enumerable property (ast.ts, Node.written). */
+function asWritten(lowered: Expr, written: Expr): Expr {
+  const out = { ...lowered };
+  Object.defineProperty(out, 'written', { value: written, enumerable: false });
+  return out;
+}
