@@ -271,6 +271,37 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { what } = await verdictOf(step('scalar a, b\nfunction f : R → R\nassume |f(z)| ≤ 1 for all z\nassume f(0) = 0\n', left, rel, right), 4);
     expect(what).toMatch(/could not put f on its bounds without breaking 'f\(0\) = 0'/);
   });
+  // A range for all z (`0 < σ(z) < 1`, a sigmoid's): each point's σ is moved into it. Its
+  // steps were all unknown ("sampling could not enforce"), with a "counterexample" outside it.
+  const RANGE = 'scalar a, b\nfunction σ : R → R\nassume 0 < σ(z) < 1 for all z\n';
+  const CLOSED = 'scalar a, b\nfunction f : R → R\nassume 1 ≤ f(z) ≤ 3 for all z\n';
+  it.each([
+    ['σ(a)(1 − σ(a)) > 0', RANGE, 'σ(a) (1 - σ(a))', '>', '0'], ['σ(a) σ(b) < 1', RANGE, 'σ(a) σ(b)', '<', '1'], ['σ(a) − σ(b) < 1', RANGE, 'σ(a) - σ(b)', '<', '1'],
+    ['σ(a)² < σ(a)', RANGE, 'σ(a)^2', '<', 'σ(a)'], ['σ(a)(1 − σ(a)) ≤ 1/4', RANGE, 'σ(a) (1 - σ(a))', '≤', '1/4'], ['f(a) f(b) ≤ 9', CLOSED, 'f(a) f(b)', '≤', '9'],
+    ['f(a) − f(b) ≤ 2', CLOSED, 'f(a) - f(b)', '≤', '2'],
+  ] as const)('passes %s within a range for all z', async (_name, decl, left, rel, right) => {
+    for (const seed of [0, 1]) {
+      const { verdict, what } = await verdictOf(step(decl, left, rel, right), seed);
+      expect(PASS, `seed ${seed}: ${what}`).toContain(verdict);
+    }
+  });
+  it.each([
+    ['σ(a)(1 − σ(a)) < 1/4', RANGE, 'σ(a) (1 - σ(a))', '<', '1/4'], ['σ(a) − σ(b) < 0.99', RANGE, 'σ(a) - σ(b)', '<', '0.99'], ['σ(a) < 0.99', RANGE, 'σ(a)', '<', '0.99'],
+    ['σ(a) > 0.01', RANGE, 'σ(a)', '>', '0.01'], ['f(a) + f(b) < 6', CLOSED, 'f(a) + f(b)', '<', '6'], ['f(a) − f(b) < 2', CLOSED, 'f(a) - f(b)', '<', '2'], ['f(a) > 1', CLOSED, 'f(a)', '>', '1'],
+  ] as const)('refutes %s within a range for all z', async (_name, decl, left, rel, right) => {
+    for (const seed of [0, 1, 2, 3]) {
+      const { verdict, what } = await verdictOf(step(decl, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  it('does not pass a step under a bound from one side only (the family never reaches far on the open side)', async () => {
+    for (const [decl, left, rel, right] of [['scalar a\nfunction f : R → R\nassume f(z) ≤ 1 for all z\n', 'f(a)', '>', '-10'], ['scalar a\nfunction f : R → R\nassume f(z) > 0 for all z\n', 'f(a)', '<', '100']] as const) {
+      for (const seed of [0, 1]) {
+        const { verdict, what } = await verdictOf(step(decl, left, rel, right), seed);
+        expect(['refuted', 'unknown'], `seed ${seed}: ${what}`).toContain(verdict);
+      }
+    }
+  });
   it('passes what does follow from a bound on f\' or f\'\'', async () => {
     for (const [decl, left, rel, right] of [[DERIV1, "f'(a) - f'(b)", '≤', '2c'], [DERIV1, '|f(a) - f(b)|', '≤', 'c |a - b|'], [DERIV2, "f''(a) f''(b)", '≥', '-1']] as const) {
       const { verdict, what } = await verdictOf(step(decl, left, rel, right), 1);

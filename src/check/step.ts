@@ -932,7 +932,9 @@ function severalBoundsAbout(p: StepProblem): string[] {
 
 /** The `for all` bounds on function `f`, as written (for a message). */
 function boundsText(p: StepProblem, f: string): string {
-  return (p.prep.functionBounds.get(f) ?? []).map((b) => `|${f}${"'".repeat(b.order)}| ${b.strict ? '<' : '≤'} ${printExpr(b.bound)}`).join(', ');
+  return (p.prep.functionBounds.get(f) ?? []).map((b) => (b.side === 'lower'
+    ? `${f} ${b.strict ? '>' : '≥'} ${printExpr(b.bound)}`
+    : `${b.side ? f : `|${f}${"'".repeat(b.order)}|`} ${b.strict ? '<' : '≤'} ${printExpr(b.bound)}`)).join(', ');
 }
 
 /** The `for all` assumptions sampling could not enforce that speak of a function the step calls. */

@@ -459,6 +459,38 @@ export function elementwiseInstance(coefficients: readonly Rational[], waves: re
 }
 
 /**
+ * `R → R`: m + f(x), the instance moved by a constant (into a range a `for all` assumption
+ * gives, `0 < σ(z) < 1`): its derivatives are f's; sup |m + f| ≤ |m| + sup |f|.
+ */
+export function offsetInstance(inner: FunctionInstance, m: Rational): FunctionInstance {
+  const abs = (x: Rational) => (x.sign() < 0 ? x.neg() : x);
+  return {
+    apply<S>(F: Field<S>, args: readonly Val<S>[], order: number, outDim: number | undefined): Val<S> {
+      const v = inner.apply(F, args, order, outDim);
+      if (order !== 0) return v;
+      const shift = F.fromRational(m);
+      return isMat(v) ? v.map((x) => F.add(x, shift)) : F.add(v, shift);
+    },
+    describe: (name) => {
+      const text = inner.describe(name);
+      const at = text.indexOf(' = ');
+      const constant = /^(-?[\d./]+), a constant function$/.exec(text.slice(at + 3));
+      if (constant) {
+        const [num, den] = constant[1]!.split('/');
+        const c = den === undefined ? Rational.parse(num!) : Rational.parse(num!).div(Rational.parse(den));
+        return `${name}(x) = ${m.add(c)}, a constant function`;
+      }
+      return at < 0 ? text : `${text.slice(0, at)} = ${m} + ${text.slice(at + 3)}`;
+    },
+    sup: (order) => {
+      const s = inner.sup?.(order) ?? null;
+      return order === 0 && s !== null ? s.add(abs(m)) : s;
+    },
+    ...(inner.scaled ? { scaled: (s: Rational, bounded: boolean) => offsetInstance(inner.scaled!(s, bounded), m) } : {}),
+  };
+}
+
+/**
  * `R → R`: B·(Q² − P²)/(P² + Q²) with P = ∏(x − pᵢ) over `plus` and Q = ∏(x − mⱼ) over
  * `minus`: B at every pᵢ, −B at every mⱼ, and |f| ≤ |B| everywhere (P² and Q² have no common
  * zero), rational, so exact at rational points. What a bound on |f| allows at several points

@@ -104,9 +104,14 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       const orders = new Set((base.prep.functionBounds.get(f) ?? []).map((b) => b.order));
       const bounded = orders.has(0);
       const drawn = edgeFunctions(rng, info.fn.elementwise);
+      // (In a range, `0 < σ(z) < 1`, the constant 0 is its middle: `σ(a)(1 − σ(a)) < 1/4` fails there.)
+      const ranged = (base.prep.functionBounds.get(f) ?? []).some((b) => b.side);
       const instances = bounded && info.fn.elementwise
-        ? [elementwiseInstance([Rational.ONE], []), elementwiseInstance([Rational.of(-1)], [])]
+        ? [elementwiseInstance([Rational.ONE], []), elementwiseInstance([Rational.of(-1)], []), ...(ranged ? [elementwiseInstance([Rational.ZERO], [])] : [])]
         : drawn;
+      // (Under a strict bound on |σ| or a strict range, the probes at ±its bound go just inside
+      // it too, not only halfway: `σ(a) − σ(b) < 0.99` under 0 < σ(z) < 1 fails there.)
+      const strictly = (base.prep.functionBounds.get(f) ?? []).some((b) => b.order === 0 && b.strict) ? [HALFWAY, JUST_INSIDE, DEEP_INSIDE] : [HALFWAY];
       if (info.fn.elementwise) {
         for (const k of [...orders].filter((o) => o >= 2).sort((x, y) => x - y)) {
           for (const sign of [Rational.ONE, Rational.of(-1)]) instances.push(elementwiseInstance([...Array<Rational>(k).fill(Rational.ZERO), sign], []));
@@ -120,7 +125,9 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
           for (const at of [q, spread(q)]) {
             if (!at) continue;
             for (const [plus, minus] of signSplits(argumentValues(p, f, at))) {
-              extremes.push({ bounds: [f], point: at.withFunction(f, extremesInstance(plus, minus), rng), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
+              for (const shrink of strictly) {
+                extremes.push({ bounds: [f], point: at.withFunction(f, extremesInstance(plus, minus), rng, shrink), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
+              }
             }
           }
         }
@@ -279,6 +286,9 @@ function callTargets(p: StepProblem, f: string, q: Point): { order: number; valu
 
 /** Where in a strict bound the waves are put: just inside it (halfway, `|f'(a)| < 0.99` under |f'| < 1 would pass). */
 const JUST_INSIDE = Rational.parse('0.999999999');
+/** Further in, and halfway (Point.withFunction's default), for the probes at ±a strict bound. */
+const DEEP_INSIDE = Rational.parse('0.999999999999999999999999999999');
+const HALFWAY = Rational.parse('0.5');
 /** The frequencies tried besides those that balance two bounds: the plain one, and far out each way for an order no bound holds. */
 const WAVE_FREQUENCIES = ['1', '1000000', '0.000001'].map((x) => Rational.parse(x));
 

@@ -14,7 +14,7 @@ import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
 import { combine, decideRelation, hasTag, holdsByAgreement, type PointResult } from './compare.js';
 import { withoutShared } from './at-point.js';
-import { MAX_DIMENSION, MAX_DRAWN_DIMENSION, nameWalk, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
+import { MAX_DIMENSION, MAX_DRAWN_DIMENSION, nameWalk, offsetInstance, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
 import { exactConstants, zeroByExpansion } from './exact-constants.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
@@ -188,6 +188,8 @@ export class Prepared {
     // stays one: `assume g_{t-1} = σ(h_{t-1})`, an induction hypothesis, gives g at t − 1 while
     // its recurrence gives the next; solving for what g_{t−1} unrolls to cannot.
     const determined = definedByDefinitions(ctx);
+    /** The condition each one-sided bound on a function comes from. */
+    const sidedFrom = new Map<FunctionBound, Condition>();
     for (const c of ctx.assumptions) {
       const f = c.formula;
       if (readsRandomValue(f, ctx.scope)) this.onRandom.push(c);
@@ -215,11 +217,14 @@ export class Prepared {
       }
       if (c.forAll.length > 0) {
         // `|σ'(z)| ≤ γ for all z`: met by the instance of σ at each point; others cannot be.
-        const fb = functionBoundOf(c, ctx.scope);
-        if (fb) {
-          const list = this.functionBounds.get(fb.key) ?? [];
-          list.push(fb);
-          this.functionBounds.set(fb.key, list);
+        const fbs = functionBoundsOf(c, ctx.scope);
+        if (fbs) {
+          for (const fb of fbs) {
+            const list = this.functionBounds.get(fb.key) ?? [];
+            list.push(fb);
+            this.functionBounds.set(fb.key, list);
+            if (fb.side) sidedFrom.set(fb, c);
+          }
         } else {
           this.unenforced.push(c);
         }
@@ -254,6 +259,20 @@ export class Prepared {
         // enforced by rejection.
         this.checks.push(c);
       }
+    }
+    // A function bounded from one side only (`σ(z) > 0 for all z`) is not drawn to meet it: the
+    // bounded family would never reach far on the open side (`σ(a) > −10` would pass). Its
+    // sided bounds are unenforced; with both sides (`0 < σ(z) < 1`, or |σ(z)| ≤ 1 beside
+    // `σ(z) ≥ 0`) each point's σ is moved into the range.
+    for (const [key, list] of this.functionBounds) {
+      const sided = list.filter((b) => b.side);
+      if (sided.length === 0) continue;
+      const capped = (side: 'upper' | 'lower') => list.some((b) => b.order === 0 && (b.side === side || !b.side));
+      if (capped('upper') && capped('lower')) continue;
+      const rest = list.filter((b) => !b.side);
+      if (rest.length > 0) this.functionBounds.set(key, rest);
+      else this.functionBounds.delete(key);
+      for (const c of new Set(sided.map((b) => sidedFrom.get(b)!))) this.unenforced.push(c);
     }
     // A declared covariance or second moment that is a name is drawn as one (rules/moments.ts).
     const moments = momentNames(ctx.random);
@@ -450,33 +469,57 @@ export interface OrderEdge { readonly key: string; readonly v: Var; readonly str
 /** The points (k below this) whose instance of a function without a `for all` bound grows like x³ or x⁴ for certain (later ones at random). */
 const EARLY_GROWTH = 3;
 
-/** `|σ^(k)(z)| ≤ c for all z` (or `<`): what a point's instance of σ is scaled to meet. */
-export interface FunctionBound { readonly key: string; readonly order: number; readonly bound: Expr; readonly strict: boolean }
+/**
+ * `|σ^(k)(z)| ≤ c for all z` (or `<`): what a point's instance of σ is scaled to meet; with a
+ * `side`, a bound on σ itself from one side (`σ(z) ≤ 1`: upper; `0 < σ(z)`: lower; both, a
+ * range, `0 < σ(z) < 1`), met by scaling the instance into the range and moving it there.
+ */
+export interface FunctionBound { readonly key: string; readonly order: number; readonly bound: Expr; readonly strict: boolean; readonly side?: 'upper' | 'lower' }
 
-/** The function bound a `for all` condition states, or null when it is not of that form. */
-function functionBoundOf(c: Condition, scope: Scope): FunctionBound | null {
+/**
+ * The function bounds a `for all` condition states (`|σ'(z)| ≤ γ`; `0 < σ(z) < 1`, two), or
+ * null when it is not all of that form.
+ */
+function functionBoundsOf(c: Condition, scope: Scope): FunctionBound[] | null {
   const f = c.formula;
-  if (f.kind !== 'Compare' || f.ops.length !== 1 || c.forAll.length !== 1) return null;
-  let [lhs, rhs] = f.operands as [Expr, Expr];
-  let op = f.ops[0]!;
-  if (op === '≥' || op === '>') {
-    [lhs, rhs] = [rhs, lhs];
-    op = op === '≥' ? '≤' : '<';
-  }
-  if (op !== '≤' && op !== '<') return null;
-  if (lhs.kind !== 'Abs' || lhs.arg.kind !== 'Call' || lhs.arg.args.length !== 1) return null;
-  const call = lhs.arg;
+  if (f.kind !== 'Compare' || f.ops.length > 2 || c.forAll.length !== 1) return null;
   const z = printName(c.forAll[0]!.name);
   // (Over integers only, `|f(n)| ≤ 1 for all n` says nothing between them: a function drawn
   // bounded everywhere would let `|f(1/2)| ≤ 1` pass.)
   if (scope.lookup(c.forAll[0]!.name)?.info.kind === 'integer') return null;
-  const arg = call.args[0]!;
-  if (arg.kind !== 'Var' || printName(arg.name) !== z) return null;
-  const key = printName({ ...call.fn, primes: 0 });
-  const info = scope.get(key);
-  if (!info?.fn?.elementwise) return null;
-  if (mentionsKey(rhs, key, scope) || freeIn(rhs, z)) return null;
-  return { key, order: call.fn.primes, bound: rhs, strict: op === '<' };
+  /** `f⁽ᵏ⁾(z)` of a declared elementwise f: its key and order. */
+  const callAtZ = (e: Expr): { key: string; order: number } | null => {
+    if (e.kind !== 'Call' || e.args.length !== 1) return null;
+    const arg = e.args[0]!;
+    if (arg.kind !== 'Var' || printName(arg.name) !== z) return null;
+    const key = printName({ ...e.fn, primes: 0 });
+    return scope.get(key)?.fn?.elementwise ? { key, order: e.fn.primes } : null;
+  };
+  const out: FunctionBound[] = [];
+  for (let i = 0; i < f.ops.length; i++) {
+    let [small, big] = [f.operands[i]!, f.operands[i + 1]!];
+    let op = f.ops[i]!;
+    if (op === '≥' || op === '>') {
+      [small, big] = [big, small];
+      op = op === '≥' ? '≤' : '<';
+    }
+    if (op !== '≤' && op !== '<') return null;
+    const strict = op === '<';
+    const abs = small.kind === 'Abs' ? callAtZ(small.arg) : null;
+    const upper = callAtZ(small);
+    const lower = callAtZ(big);
+    let fb: FunctionBound | null = null;
+    if (abs) fb = { key: abs.key, order: abs.order, bound: big, strict };
+    else if (upper && upper.order === 0) fb = { key: upper.key, order: 0, bound: big, strict, side: 'upper' };
+    else if (lower && lower.order === 0) fb = { key: lower.key, order: 0, bound: small, strict, side: 'lower' };
+    // (`0 ≤ |σ(z)|` says nothing: the other end of a chain about |σ|.)
+    else if (f.ops.length === 2 && big.kind === 'Abs' && callAtZ(big.arg) && small.kind === 'Num' && Number(small.value) === 0 && !strict) continue;
+    if (!fb) return null;
+    if (mentionsKey(fb.bound, fb.key, scope) || freeIn(fb.bound, z)) return null;
+    if (out.length > 0 && out[0]!.key !== fb.key) return null;
+    out.push(fb);
+  }
+  return out.length > 0 ? out : null;
 }
 
 function freeIn(e: Expr, key: string): boolean {
@@ -911,16 +954,61 @@ export class Point {
   private meetBounds(f: FunctionInstance, bounds: readonly FunctionBound[], shrinks: readonly Rational[]): FunctionInstance {
     if (!f.sup || !f.scaled) throw new Skip('no function instance meets a for-all bound here');
     const g = bounds.some((b) => b.order === 0) ? f.scaled(Rational.ONE, true) : f;
+    // A range (`0 < σ(z) < 1`, its ends exact here): the instance scaled into its half-width
+    // around 0, then moved to its middle.
+    const range = bounds.some((b) => b.side) ? this.rangeOf(bounds) : null;
     let factor: Rational | null = null;
-    bounds.forEach((b, i) => {
-      const sup = g.sup!(b.order);
-      const c = this.exactLowerValue(b.bound);
-      if (c === null || sup === null || c.sign() < 0 || (c.isZero() && b.strict)) throw new Skip('no function instance meets a for-all bound at this point');
+    const fit = (sup: Rational | null, c: Rational | null, strict: boolean, shrink: Rational) => {
+      if (c === null || sup === null || c.sign() < 0 || (c.isZero() && strict)) throw new Skip('no function instance meets a for-all bound at this point');
       if (sup.isZero()) return;
-      const s = c.div(sup).mul(shrinks[i]!);
+      const s = c.div(sup).mul(shrink);
       if (factor === null || s.cmp(factor) < 0) factor = s;
+    };
+    if (range) {
+      const shrink = bounds.map((b, i) => (b.order === 0 ? shrinks[i]! : Rational.ONE)).reduce((a, b) => (b.cmp(a) < 0 ? b : a));
+      fit(g.sup!(0), range.half, range.strict, shrink);
+    }
+    bounds.forEach((b, i) => {
+      if (range && b.order === 0) return;
+      fit(g.sup!(b.order), this.exactLowerValue(b.bound), b.strict, shrinks[i]!);
     });
-    return factor === null ? g : g.scaled!(factor, bounds.some((b) => b.order === 0));
+    const scaled = factor === null ? g : g.scaled!(factor, bounds.some((b) => b.order === 0));
+    return range && !range.middle.isZero() ? offsetInstance(scaled, range.middle) : scaled;
+  }
+
+  /**
+   * The range the order-0 bounds on a function give here, [L, H] with L, H exact (an |σ| ≤ c
+   * among them as −c ≤ σ ≤ c): its middle and half-width, and whether an end binding it is
+   * strict. Throws Skip where an end has no exact value or no function fits.
+   */
+  private rangeOf(bounds: readonly FunctionBound[]): { middle: Rational; half: Rational; strict: boolean } {
+    let lo: { v: Rational; strict: boolean } | null = null;
+    let hi: { v: Rational; strict: boolean } | null = null;
+    const tighter = (cur: { v: Rational; strict: boolean } | null, v: Rational, strict: boolean, up: boolean) => {
+      if (!cur) return { v, strict };
+      const c = v.cmp(cur.v);
+      if (c === 0) return { v, strict: strict || cur.strict };
+      return (up ? c < 0 : c > 0) ? { v, strict } : cur;
+    };
+    for (const b of bounds) {
+      if (b.order !== 0) continue;
+      let v: Rational;
+      try {
+        const x = this.evaluate(exactField, b.bound);
+        if (isMat(x)) throw new Skip('a bound on a function that is not a number');
+        v = x;
+      } catch (e) {
+        throw e instanceof Skip ? e : new Skip('an end of a function\'s range has no exact value here');
+      }
+      if (b.side === 'upper' || !b.side) hi = tighter(hi, v, b.strict, true);
+      if (b.side === 'lower') lo = tighter(lo, v, b.strict, false);
+      if (!b.side) lo = tighter(lo, v.neg(), b.strict, false);
+    }
+    if (!lo || !hi) throw new Skip('a function bounded from one side only');
+    const width = hi.v.sub(lo.v);
+    if (width.sign() < 0 || (width.isZero() && (lo.strict || hi.strict))) throw new Skip('no function meets its range at this point');
+    const two = Rational.of(2);
+    return { middle: lo.v.add(hi.v).div(two), half: width.div(two), strict: lo.strict || hi.strict };
   }
 
   /** An exact value at most the value of a scalar expression here (exact where it can be, else below its enclosure). */
