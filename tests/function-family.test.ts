@@ -302,6 +302,22 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       }
     }
   });
+  // (Red team:) ⇔ and ⇒ steps ran no edge search: `|f(a)| < 1 ⇔ a = a` was checked.
+  it.each([
+    ['|f(a)| < 1 ⇔ a = a', '|f(a)| < 1', '⇔', 'a = a'], ['f(a) − f(b) < 2 ⇔ b = b', 'f(a) - f(b) < 2', '⇔', 'b = b'], ['a = a ⇒ f(a) > −1', 'a = a', '⇒', 'f(a) > -1'],
+  ] as const)('refutes the statement step %s on an edge of the assumptions', async (_name, left, rel, right) => {
+    for (const seed of [0, 1, 2]) {
+      const { verdict, what, counterexample } = await verdictOf(step(ONLY, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+      expect(JSON.stringify(counterexample)).toMatch(/edge of the assumptions/);
+    }
+  });
+  it('passes a statement step that does follow under a bound', async () => {
+    for (const [left, rel, right] of [['|f(a)| ≤ 1', '⇔', 'a = a'], ['f(a) < 2', '⇒', 'f(a) ≤ 1']] as const) {
+      const { verdict, what } = await verdictOf(step(ONLY, left, rel, right), 0);
+      expect(PASS, what).toContain(verdict);
+    }
+  });
   it('passes what does follow from a bound on f\' or f\'\'', async () => {
     for (const [decl, left, rel, right] of [[DERIV1, "f'(a) - f'(b)", '≤', '2c'], [DERIV1, '|f(a) - f(b)|', '≤', 'c |a - b|'], [DERIV2, "f''(a) f''(b)", '≥', '-1']] as const) {
       const { verdict, what } = await verdictOf(step(decl, left, rel, right), 1);

@@ -1,5 +1,5 @@
 import type { Expr } from '../../ast.js';
-import { freeNames } from '../../ast-walk.js';
+import { formulaExprs, freeNames } from '../../ast-walk.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, isMat } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
@@ -34,7 +34,9 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
    */
   onTight?: (point: Point, where: string) => void,
   /** Told of each bounded function no probe could put on its bounds without breaking another assumption. */
-  onUnreached?: (fn: string) => void): Counterexample | null {
+  onUnreached?: (fn: string) => void,
+  /** How a probe is tried (a statement step's: both statements' truth); an expression step's sides by default. */
+  probe?: (point: Point, where: string, onUndecided: () => void) => Counterexample | null): Counterexample | null {
   const levels = allLevels();
   const mats = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value)).slice(0, 4);
   const fns = [...base.touched].filter((k) => k.startsWith('fn:')).map((k) => k.slice(3));
@@ -227,7 +229,8 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     }
     count(met, on);
     let undecided = false;
-    const found = probeFailure(p, point, levels, `found on an edge of the assumptions (${where})`, () => { undecided = true; });
+    const what = `found on an edge of the assumptions (${where})`;
+    const found = probe ? probe(point, what, () => { undecided = true; }) : probeFailure(p, point, levels, what, () => { undecided = true; });
     if (found) return found;
     if (undecided && (p.rel === '<' || p.rel === '>' || p.rel === '≠') && onTight) {
       onTight(point, where);
@@ -247,8 +250,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
 function argumentValues(p: StepProblem, f: string, q: Point): Rational[][] {
   const groups: Rational[][] = [];
   const key = (g: readonly Rational[]) => g.map((x) => x.toString()).sort().join(',');
-  for (const side of [p.left, p.right]) {
-    if (!isExpr(side)) continue;
+  for (const side of sideExprs(p)) {
     visit(side, (x) => {
       if (x.kind !== 'Call' || x.args.length !== 1 || printName({ ...x.fn, primes: 0 }) !== f) return;
       const arg = x.args[0]!;
@@ -267,14 +269,18 @@ function argumentValues(p: StepProblem, f: string, q: Point): Rational[][] {
   return groups.slice(0, 4);
 }
 
+/** The expressions of a step's sides: the sides, or a statement's comparisons' operands. */
+function sideExprs(p: StepProblem): Expr[] {
+  return [p.left, p.right].flatMap((side) => (isExpr(side) ? [side] : formulaExprs(side)));
+}
+
 /**
  * The derivatives of `f` the step reads at plain scalar arguments (f(a): order 0 at a's value,
  * σ''(2b): order 2 at 2b's), each (order, value) once, in the order they occur.
  */
 function callTargets(p: StepProblem, f: string, q: Point): { order: number; value: Rational }[] {
   const out: { order: number; value: Rational }[] = [];
-  for (const side of [p.left, p.right]) {
-    if (!isExpr(side)) continue;
+  for (const side of sideExprs(p)) {
     visit(side, (x) => {
       if (x.kind !== 'Call' || x.args.length !== 1 || printName({ ...x.fn, primes: 0 }) !== f) return;
       const v = value(q, x.args[0]!);

@@ -441,6 +441,11 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // cross-checked at the sampled points: its statements have values wherever the
   // assumptions hold, so there is no boundary or domain left to search.)
   if (statement && probePoints.length > 0 && confirm) {
+    // The edges of the assumptions first, as for an inequality (a bounded function at its
+    // bound: `|f(a)| < 1 ⇔ a = a` under |f(z)| ≤ 1 fails at f ≡ 1), each probe's statements
+    // compared as the search below compares them.
+    const edge = firstHeld && edgeSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}⊥`), opts.deadline, undefined, undefined, (q, where) => statementProbe(p, q, where));
+    if (edge) return fail(edge, edge.right === 'undefined');
     const boundRng = new Rng(opts.seed, `${p.salt}‖`);
     const search = searchStatement(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline, (base, pairs) => comparisonBoundPoints(base, pairs, boundRng, opts.deadline));
     if (search.failure) return fail(search.failure, search.failure.right === 'undefined');
@@ -737,4 +742,26 @@ function callsFunction(f: Formula, fn: string): boolean {
   let hit = false;
   for (const e of formulaExprs(f)) visit(e, (x) => { if (x.kind === 'Call' && printName({ ...x.fn, primes: 0 }) === fn) hit = true; });
   return hit;
+}
+
+/**
+ * A statement step (`⇔`, `⇒`) at one probe: a counterexample where the statements' truths
+ * differ (⇒: the left holds and the right does not) and the difference stands at the top
+ * precision (`failureStands`), or where a solution is lost or gained; null otherwise.
+ */
+function statementProbe(p: StepProblem, q: Point, where: string): Counterexample | null {
+  const [left, right] = [p.left as Formula, p.right as Formula];
+  q.touched.clear();
+  const levels = allLevels();
+  const a = q.truth(left, levels, false, 'reject');
+  const b = q.truth(right, levels, false, 'reject');
+  if (p.rel === '⇒' && a === false) return null;
+  const s = statementAt(p.rel as '⇔' | '⇒', a, b);
+  if (s.kind === 'lost') return counterexample(q, 'true', 'undefined', `${SOLUTION_LOST}; ${where}`);
+  if (s.kind === 'gained') return counterexample(q, 'undefined', 'true', `${SOLUTION_GAINED}; ${where}`);
+  if (s.kind !== 'decided' || s.a === s.b || (p.rel === '⇒' && !s.a)) return null;
+  if (!failureStands(q, p.rel, left, right)) return null;
+  return s.a
+    ? counterexample(q, 'true', 'false', `⇒ fails here: the left statement holds and the right one does not; ${where}`)
+    : counterexample(q, 'false', 'true', `⇐ fails here: the right statement holds and the left one does not; ${where}`);
 }
