@@ -108,6 +108,13 @@ const CASES: Case[] = [
   { name: '1 < g(1) (the other way round) from g(z) > z', src: 'function g : R → R\nassume g(z) > z for all z\nshow 1 < g(1)\n', want: PROVED },
   { name: 'g(a + 1) < a + 1 from g(z) < z, in a chain', src: 'scalar a\nfunction g : R → R\nassume g(z) < z for all z\n    g(a + 1)\n  < a + 1\n', want: PROVED },
   { name: '‖∇_v L(v)‖ < G from ‖∇_u L(u)‖ < G for all u', src: 'vector u, v in R^3\nscalar G\nfunction L : R^3 → R\nassume ‖∇_u L(u)‖ < G for all u\nshow ‖∇_v L(v)‖ < G\n', want: PROVED },
+  // (The other side found by value: a·1 matches no pattern, and was unknown.)
+  { name: 'g(1) > a from g(z) > a z', src: 'scalar a\nfunction g : R → R\nassume g(z) > a z for all z\nshow g(1) > a\n', want: PROVED },
+  { name: 'g(a) > a² from g(z) > a z', src: 'scalar a\nfunction g : R → R\nassume g(z) > a z for all z\nshow g(a) > a^2\n', want: PROVED },
+  { name: 'g(1) ≥ 2c from g(z) ≥ 2c z', src: 'scalar c\nfunction g : R → R\nassume g(z) ≥ 2 c z for all z\nshow g(1) ≥ 2c\n', want: PROVED },
+  { name: 'g(1) > 2a does not follow from g(z) > a z', src: 'scalar a\nfunction g : R → R\nassume g(z) > a z for all z\nshow g(1) > 2a\n', want: NOT_PASSED },
+  { name: 'g(2) > a does not follow from g(z) > a z', src: 'scalar a\nfunction g : R → R\nassume g(z) > a z for all z\nshow g(2) > a\n', want: NOT_PASSED },
+  { name: 'g(1) < a does not follow from g(z) > a z', src: 'scalar a\nfunction g : R → R\nassume g(z) > a z for all z\nshow g(1) < a\n', want: NOT_PASSED },
   { name: 'g(1) > 1 does not follow from g(z) ≥ z', src: 'function g : R → R\nassume g(z) ≥ z for all z\nshow g(1) > 1\n', want: NOT_PASSED },
   { name: 'g(1) > 2 from g(z) > z', src: 'function g : R → R\nassume g(z) > z for all z\nshow g(1) > 2\n', want: NOT_PASSED },
   { name: 'g(1) < 1 from g(z) > z (the wrong way)', src: 'function g : R → R\nassume g(z) > z for all z\nshow g(1) < 1\n', want: NOT_PASSED },

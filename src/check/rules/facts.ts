@@ -250,7 +250,7 @@ export function forAllInstance(a: Expr, b: Expr, rc: RuleContext, strict = false
     if (capturedInStep(f, rc)) continue;
     const found = instanceBinding(f, a, b, rc);
     if (!found) continue;
-    rc.instances.push(comparison(a, found.value, f.strict));
+    rc.instances.push(comparison(found.left, found.right, f.strict));
     return { fact: f, at: found.at };
   }
   return null;
@@ -261,15 +261,23 @@ export function forAllInstance(a: Expr, b: Expr, rc: RuleContext, strict = false
  * `a` (then `f.rhs` against `b`, for the variables only it reads), no capture, integers
  * bound to integers, and `f.rhs` so bound the same as `b`. With `f.rhs` bound and the binding in words.
  */
-function instanceBinding(f: ForAllFact, a: Expr, b: Expr, rc: RuleContext): { value: Expr; at: string } | null {
-  const bind = new Map<string, Expr>();
-  if (!match(f.lhs, a, f.vars, bind)) return null;
-  const rest = freeNames(f.rhs).filter((v) => !v.name.index && f.vars.has(printName(v.name)) && !bind.has(printName(v.name)));
-  if (rest.length > 0 && !match(f.rhs, b, f.vars, bind)) return null;
-  if (!capturesNone(f.rhs, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) return null;
-  const value = instanceOf(f.rhs, bind);
-  if (!value || !same(value, b, rc)) return null;
-  return { value, at: [...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ') };
+function instanceBinding(f: ForAllFact, a: Expr, b: Expr, rc: RuleContext): { left: Expr; right: Expr; at: string } | null {
+  // (Either side found by matching, the other then by value: `g(1) > a` is the instance of
+  // `g(z) > a z` at z = 1, where a·1 matches no pattern but is a.)
+  const one = (pattern: Expr, target: Expr, other: Expr, otherTarget: Expr): { value: Expr; at: string } | null => {
+    const bind = new Map<string, Expr>();
+    if (!match(pattern, target, f.vars, bind)) return null;
+    const rest = freeNames(other).filter((v) => !v.name.index && f.vars.has(printName(v.name)) && !bind.has(printName(v.name)));
+    if (rest.length > 0 && !match(other, otherTarget, f.vars, bind)) return null;
+    if (!capturesNone(other, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) return null;
+    const value = instanceOf(other, bind);
+    if (!value || !same(value, otherTarget, rc)) return null;
+    return { value, at: [...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ') };
+  };
+  const byLeft = one(f.lhs, a, f.rhs, b);
+  if (byLeft) return { left: a, right: byLeft.value, at: byLeft.at };
+  const byRight = one(f.rhs, b, f.lhs, a);
+  return byRight ? { left: byRight.value, right: b, at: byRight.at } : null;
 }
 
 /**
