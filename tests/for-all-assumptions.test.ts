@@ -90,6 +90,9 @@ const CASES: Case[] = [
   // An equation about f^(k)(z) gives its derivatives too (σ'' was unknown).
   { name: "σ''(a) = σ(a)(1 − σ(a))(1 − 2σ(a)) from the σ' equation", src: `${SIGMOID}show σ''(a) = σ(a)(1 - σ(a))(1 - 2σ(a))\n`, want: PROVED },
   { name: "σ'''(a) = σ(a)(1 − σ(a))(1 − 6σ(a) + 6σ(a)²)", src: `${SIGMOID}show σ'''(a) = σ(a)(1 - σ(a))(1 - 6σ(a) + 6σ(a)^2)\n`, want: PROVED },
+  // (The fourth, differentiated three times: it was unknown.)
+  { name: "σ''''(a) = σ(a)(1 − σ(a))(1 − 14σ(a) + 36σ(a)² − 24σ(a)³)", src: `${SIGMOID}show σ''''(a) = σ(a)(1 - σ(a))(1 - 14σ(a) + 36σ(a)^2 - 24σ(a)^3)\n`, want: PROVED },
+  { name: "…and not with 35σ(a)²", src: `${SIGMOID}show σ''''(a) = σ(a)(1 - σ(a))(1 - 14σ(a) + 35σ(a)^2 - 24σ(a)^3)\n`, want: NOT_PASSED },
   { name: "d/da σ'(a) = σ''(a), a chain through σ''", src: `${SIGMOID}    d/da σ'(a)\n  = σ''(a)\n  = σ(a) - 3σ(a)^2 + 2σ(a)^3\n`, want: PROVED },
   { name: "f''(a) = f(a) from f'(z) = f(z) for all z", src: "scalar a\nfunction f : R → R\nassume f'(z) = f(z) for all z\nshow f''(a) = f(a)\n", want: PROVED },
   { name: "σ''(a) = σ(a)(1 − σ(a))(1 + 2σ(a)) (a wrong sign)", src: `${SIGMOID}show σ''(a) = σ(a)(1 - σ(a))(1 + 2σ(a))\n`, want: NOT_PASSED },

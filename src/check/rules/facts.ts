@@ -613,7 +613,7 @@ function equationRewrites(assumptions: readonly Condition[], scope: Scope, defin
     if (!rewrite) continue;
     out.push({ ...rewrite, vars, integers, scope, text });
     // `σ'(z) = R(z) for all z` is an equation between two functions of z: their derivatives
-    // are equal too, σ''(z) = d/dz R(z), and σ'''(z) = d²/dz² R(z) (σ'' from the logistic
+    // are equal too, σ''(z) = d/dz R(z), up to σ''''(z) = d³/dz³ R(z) (σ'' from the logistic
     // equation: σ''(a) = σ(a)(1 − σ(a))(1 − 2σ(a)) was unknown). Only at a scalar variable
     // itself (σ'(z), not σ(−z) or σ(2z)); the value's σ'(z) is rewritten again where used.
     const [z] = c.forAll;
@@ -623,7 +623,7 @@ function equationRewrites(assumptions: readonly Condition[], scope: Scope, defin
     if (arg?.kind !== 'Var' || printName(arg.name) !== printName(z.name)) continue;
     let value = rewrite.value;
     const mine: ForAllRewrite[] = [out[out.length - 1]!];
-    for (let order = 1; order <= 2; order++) {
+    for (let order = 1; order <= 3; order++) {
       try {
         // (In the function's lower derivatives the equation gives: σ'' in σ only, not in σ'.)
         value = rewriteForAll(derivativeExpression({ kind: 'Deriv', partial: false, wrt: arg, body: value, range: value.range, shape: { kind: 'scalar' } } as Deriv, calculus), mine, new Set());
@@ -631,7 +631,7 @@ function equationRewrites(assumptions: readonly Condition[], scope: Scope, defin
         break;
       }
       const derived = { ...pattern, fn: { ...pattern.fn, primes: pattern.fn.primes + order } };
-      const next = { pattern: derived, value, vars, integers, scope, text: `${text}, differentiated${order === 2 ? ' twice' : ''}` };
+      const next = { pattern: derived, value, vars, integers, scope, text: `${text}, differentiated${order === 1 ? '' : order === 2 ? ' twice' : ' three times'}` };
       out.push(next);
       mine.push(next);
     }
