@@ -318,6 +318,41 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       expect(PASS, what).toContain(verdict);
     }
   });
+  // (Third red team:) each was checked at every seed or most.
+  const DERIV1ONLY = "scalar a, b\nfunction f : R → R\nassume |f'(z)| ≤ 1 for all z\n";
+  it.each([
+    ['f\'(a) < 1 under |f| ≤ 10⁻¹⁰ (a wave past any bound, not 10⁶)', 'scalar a\nfunction f : R → R\nassume |f(z)| ≤ 10^(-10) for all z\n', "f'(a)", '<', '1'],
+    ["g(a) g'(a) ≤ 100 under |g| ≤ 1 (a wave at a phase of 1)", 'scalar a\nfunction g : R → R\nassume |g(z)| ≤ 1 for all z\n', "g(a) g'(a)", '≤', '100'],
+    ['d/da f(2a) < 100 under |f| ≤ 1 (under a derivative operator)', ONLY, 'd/da f(2a)', '<', '100'],
+    ['|f(a) − f(b)| ≤ 100|a − b| under |f| ≤ 1 (b next to a)', ONLY, '|f(a) - f(b)|', '≤', '100 |a - b|'],
+    ['|f(a) − f(b)| ≤ 0.999|a − b| under |f\'| < 1 (a line just inside)', "scalar a, b\nfunction f : R → R\nassume |f'(z)| < 1 for all z\n", '|f(a) - f(b)|', '≤', '0.999 |a - b|'],
+    ["f'(a) − f'(b) < 1.999 under |f'| < 1", "scalar a, b\nfunction f : R → R\nassume |f'(z)| < 1 for all z\n", "f'(a) - f'(b)", '<', '1.999'],
+    ['f(a) + f(b) − 2f((a+b)/2) ≤ 0.7|a − b| under |f\'| ≤ 1 (a kink midway)', DERIV1ONLY, 'f(a) + f(b) - 2 f((a+b)/2)', '≤', '0.7 |a - b|'],
+    ["g'(a) + g'(b) − 2g'((a+b)/2) ≤ 0.7|a − b| under |g''| ≤ 1", "scalar a, b\nfunction g : R → R\nassume |g''(z)| ≤ 1 for all z\n", "g'(a) + g'(b) - 2 g'((a+b)/2)", '≤', '0.7 |a - b|'],
+    ['‖σ(x) − σ(y)‖ ≤ ‖x − y‖² under |σ\'| ≤ 1 (a line, vectors spread apart)', "vector x, y in R^n\nfunction σ : R → R\nassume |σ'(z)| ≤ 1 for all z\n", '‖σ(x) - σ(y)‖', '≤', '‖x - y‖^2'],
+  ] as const)('refutes %s', async (_name, decl, left, rel, right) => {
+    for (const seed of [0, 1, 2, 3]) {
+      const { verdict, what } = await verdictOf(step(decl, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  it.each([
+    ['f(a) > −1 under |f| ≤ 1 and f(1) ≥ 0 (f ≡ −1 breaks it; −cos(πx) does not)', 'scalar a\nfunction f : R → R\nassume |f(z)| ≤ 1 for all z\nassume f(1) ≥ 0\n', 'f(a)', '>', '-1'],
+    ['f(f(a)) − f(a) < 2 under |f| ≤ 1 (an argument that calls a function)', ONLY, 'f(f(a)) - f(a)', '<', '2'],
+    ["h'(a) < 100 with h(z) = f(2z) under |f| ≤ 1 (through a definition)", `${ONLY}define h(z) = f(2z)\n`, "h'(a)", '<', '100'],
+    ['f(a) h(a) > −1 with h(z) = f(2z) under |f| ≤ 1', `${ONLY}define h(z) = f(2z)\n`, 'f(a) h(a)', '>', '-1'],
+  ] as const)('does not pass %s', async (_name, decl, left, rel, right) => {
+    for (const seed of [0, 1, 2, 3]) {
+      const { verdict, what } = await verdictOf(step(decl, left, rel, right), seed);
+      expect(['refuted', 'unknown'], `seed ${seed}: ${what}`).toContain(verdict);
+    }
+  });
+  it('passes what does follow under a bound on f\' alone, at three points', async () => {
+    for (const [left, rel, right] of [['f(a) + f(b) - 2 f((a+b)/2)', '≤', '|a - b|'], ['f(a) - f(a + 1) + f(a + 2) - f(a + 3)', '≤', '2.5']] as const) {
+      const { verdict, what } = await verdictOf(step(DERIV1ONLY, left, rel, right), 1);
+      expect(PASS, what).toContain(verdict);
+    }
+  });
   it('passes what does follow from a bound on f\' or f\'\'', async () => {
     for (const [decl, left, rel, right] of [[DERIV1, "f'(a) - f'(b)", '≤', '2c'], [DERIV1, '|f(a) - f(b)|', '≤', 'c |a - b|'], [DERIV2, "f''(a) f''(b)", '≥', '-1']] as const) {
       const { verdict, what } = await verdictOf(step(decl, left, rel, right), 1);

@@ -13,6 +13,7 @@ import { differenceCoefficients, isUnsupported, normalize } from './normal-form.
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { canonicalIndex, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
 import { NO_POINT, sampleRelation, type SampleResult } from './sampling/index.js';
+import { unfolded as unfoldedSide } from './sampling/explore.js';
 import { DECIMAL_DIGITS, MAX_DIGITS, topDigits, withDigits } from './sampling/levels.js';
 import { absorbedTrusted, withAgreement } from './evaluator/decimal.js';
 import type { Prepared } from './sampling/point.js';
@@ -889,16 +890,17 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       message: `held at ${evidenceText(s)}, but the functions sampling draws need not meet ${unmet.map((c) => `'${printFormula(c.formula)}'`).join(' and ')}, which the step's functions must (sampling could not enforce it); no proof was found`,
     };
   }
-  // (Under bounds on several derivatives of one function the edge search has no witness for
-  // every extreme they allow: `f(a) − f'(b) < 2` under |f| ≤ 1, |f'| ≤ 1 fails only where f is
-  // 1 at a and f' is −1 at b, π/2 apart, and by Landau's inequality |f'| reaches √2 under
-  // |f| ≤ 1, |f''| ≤ 1, more than any wave. An inequality about such a function is not passed
-  // on samples.)
-  const mixed = p.rel === '<' || p.rel === '≤' || p.rel === '>' || p.rel === '≥' || p.rel === '≠' ? severalBoundsAbout(p) : [];
-  if (mixed.length > 0) {
+  // (Where the edge search cannot put a bounded function where the step fails, an inequality
+  // about it is not passed on samples: under bounds on several of its derivatives, `f(a) −
+  // f'(b) < 2` under |f|, |f'| ≤ 1 fails only where f is 1 at a and f' is −1 at b, π/2 apart,
+  // and by Landau's inequality |f'| reaches √2 under |f|, |f''| ≤ 1, more than any wave; at an
+  // argument that calls a function, `f(f(a)) − f(a) < 2` fails where f(a) = −1 and f(−1) = 1;
+  // read through a definition, `h'(a) < 100` with h(z) = f(2z), the probes do not see it.)
+  const beyond = p.rel === '<' || p.rel === '≤' || p.rel === '>' || p.rel === '≥' || p.rel === '≠' ? beyondEdgesAbout(p) : [];
+  if (beyond.length > 0) {
     return {
       verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, notes,
-      message: `held at ${evidenceText(s)}, but ${mixed.map((f) => `${f} is bounded in several of its derivatives (${boundsText(p, f)})`).join(' and ')}, and sampling does not reach every function such bounds allow (only waves, at one point), so an inequality about ${mixed.length > 1 ? 'them' : 'it'} is not passed on samples; no proof was found`,
+      message: `held at ${evidenceText(s)}, but ${beyond.join(' and ')}, where sampling does not reach every function the bounds allow, so an inequality about it is not passed on samples; no proof was found`,
     };
   }
   return {
@@ -915,19 +917,50 @@ function meetingInstances(p: StepProblem, instances: readonly Formula[]): StepPr
   return { ...p, prep };
 }
 
-/** The functions the step calls (by key) that `for all` assumptions bound in two or more of their derivatives (|f| and |f'|). */
-function severalBoundsAbout(p: StepProblem): string[] {
-  const out = new Set<string>();
-  for (const side of [p.left, p.right]) {
-    for (const e of isExpr(side) ? [side] : formulaExprs(side)) {
-      visit(e, (y) => {
-        if (y.kind !== 'Call') return;
-        const key = printName({ ...y.fn, primes: 0 });
-        if (new Set((p.prep.functionBounds.get(key) ?? []).map((b) => b.order)).size >= 2) out.add(key);
-      });
-    }
+/**
+ * Why the edge search cannot reach the extremes of a function a `for all` bound holds that the
+ * step reads (each reason a phrase; none: it can): bounds on two or more of its derivatives
+ * (|f| and |f'|), a call at an argument that calls a function (f(g(a)), f(f(a))), or a call
+ * only through a definition (h(z) = f(2z)).
+ */
+function beyondEdgesAbout(p: StepProblem): string[] {
+  const out: string[] = [];
+  const bounded = (key: string) => (p.prep.functionBounds.get(key) ?? []).length > 0;
+  const direct = new Set<string>();
+  const sides = [p.left, p.right].flatMap((side) => (isExpr(side) ? [side] : formulaExprs(side)));
+  const several = new Set<string>();
+  const nested = new Set<string>();
+  for (const e of sides) {
+    visit(e, (y) => {
+      if (y.kind !== 'Call') return;
+      const key = printName({ ...y.fn, primes: 0 });
+      if (!bounded(key)) return;
+      direct.add(key);
+      if (new Set((p.prep.functionBounds.get(key) ?? []).map((b) => b.order)).size >= 2) several.add(key);
+      let inner = false;
+      for (const a of y.args) visit(a, (z) => { if (z.kind === 'Call') inner = true; });
+      if (inner) nested.add(key);
+    });
   }
-  return [...out];
+  for (const f of several) out.push(`${f} is bounded in several of its derivatives (${boundsText(p, f)})`);
+  for (const f of nested) if (!several.has(f)) out.push(`${f} is called at an argument that calls a function`);
+  // (Through a definition: a call in the unfolded sides that the sides do not make, f(2a) of
+  // h(a) with h(z) = f(2z), or a defined function whose body calls one, h'(a).)
+  const written = new Set<string>();
+  for (const e of sides) visit(e, (y) => { if (y.kind === 'Call') written.add(printExpr(y)); });
+  const through = new Set<string>();
+  const callsIn = (e: Expr, seen: Set<string>): void => {
+    visit(e, (y) => {
+      if (y.kind !== 'Call') return;
+      const key = printName({ ...y.fn, primes: 0 });
+      if (bounded(key) && !written.has(printExpr(y))) through.add(key);
+      const def = p.functions.find((d) => d.params && printName(d.target) === key);
+      if (def && !seen.has(key)) callsIn(def.value, new Set([...seen, key]));
+    });
+  };
+  for (const e of sides) callsIn(unfoldedSide(e, p), new Set());
+  for (const f of through) out.push(`${f} is read through a definition`);
+  return out;
 }
 
 /** The `for all` bounds on function `f`, as written (for a message). */

@@ -458,6 +458,48 @@ export function elementwiseInstance(coefficients: readonly Rational[], waves: re
   };
 }
 
+/** How sharp a `kinkInstance` turns: over about 10⁻¹² around its kink. */
+const KINK_WIDTH = Rational.parse('0.000000000001');
+
+/**
+ * `R → R` with f⁽ᵏ⁾(x) = A·u/√(u² + ε²), u = x − m (k = 1 or 2): f⁽ᵏ⁾ turns from −A to A
+ * across m within about ε, |f⁽ᵏ⁾| < |A| everywhere. So f = A·√(u² + ε²) for k = 1 and
+ * A·(u√(u² + ε²) + ε²·asinh(u/ε))/2 for k = 2: as far from a line as a bound on f' or f''
+ * allows (`f(a) + f(b) − 2f((a + b)/2) ≤ 0.7|a − b|` under |f'| ≤ 1 fails with the kink at
+ * (a + b)/2). Its values are enclosures (a root, a logarithm); derivatives up to order 3 by
+ * dual numbers.
+ */
+export function kinkInstance(k: 1 | 2, m: Rational, A: Rational = Rational.ONE, eps: Rational = KINK_WIDTH): FunctionInstance {
+  const value = <S>(F: Field<S>, x: S): S => {
+    const u = F.sub(x, F.fromRational(m));
+    const e = F.fromRational(eps);
+    const r = F.elementary('sqrt', F.add(F.powInt(u, 2n), F.fromRational(eps.mul(eps))));
+    let v = r;
+    if (k === 2) {
+      // asinh(u/ε) = log((u + r)/ε), as −log((r − u)/ε) where u < 0 (no cancellation in u + r).
+      const asinh = F.sign(u) === -1 ? F.neg(F.elementary('log', F.div(F.sub(r, u), e))) : F.elementary('log', F.div(F.add(u, r), e));
+      v = F.div(F.add(F.mul(u, r), F.mul(F.fromRational(eps.mul(eps)), asinh)), F.fromInt(2));
+    }
+    return F.mul(F.fromRational(A), v);
+  };
+  const at = <S>(F: Field<S>, x: S, order: number): S => {
+    if (order === 0) return value(F, x);
+    if (order > 3) throw new Unsupported('a derivative of this order of this instance is not evaluated');
+    const D = dualField(F);
+    return at(D, new Dual(x, F.one), order - 1).d;
+  };
+  const abs = (q: Rational) => (q.sign() < 0 ? q.neg() : q);
+  return {
+    apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
+      const x = args[0]!;
+      return isMat(x) ? x.map((e) => at(F, e, order)) : at(F, x, order);
+    },
+    describe: (name) => `${name}(x) = ${A}·${k === 1 ? '√((x − m)² + ε²)' : '((x − m)√((x − m)² + ε²) + ε² asinh((x − m)/ε))/2'} with m = ${m}, ε = 10⁻¹² (${name}${"'".repeat(k)} turns from ${A.neg()} to ${A} at x = m)`,
+    sup: (order) => (order === k ? abs(A) : order === k + 1 ? abs(A).div(eps) : null),
+    scaled: (s) => kinkInstance(k, m, A.mul(s), eps),
+  };
+}
+
 /**
  * `R → R`: m + f(x), the instance moved by a constant (into a range a `for all` assumption
  * gives, `0 < σ(z) < 1`): its derivatives are f's; sup |m + f| ≤ |m| + sup |f|.
@@ -545,7 +587,12 @@ export function derivativeExtremesInstance(k: number, p: Rational, m: Rational, 
  * step's arguments (`|f'(a)| < 1` under |f| ≤ 1 and |f'| ≤ 1 fails at f = sin(x − a)), or, with
  * ω large, an order no bound holds far out (`f'(a) < 100` under |f| ≤ 1: f = 10⁻⁶·sin(10⁶(x − a))).
  */
-export function waveInstance(k: number, p: Rational, omega: Rational, A: Rational = Rational.ONE): FunctionInstance {
+export function waveInstance(k: number, p: Rational, omega: Rational, A: Rational = Rational.ONE,
+  /** A phase φ: f⁽ᵏ⁾ = A·cos(ω(x − p) + φ), so that the orders below and above k are not 0 at p (f·f' at its largest). */
+  phase: Rational = Rational.ZERO): FunctionInstance {
+  if (!phase.isZero()) {
+    return cosineWave(k, p, { rational: omega }, A, (name, B) => `${name}(x) = ${B}${k === 0 ? '' : `/${omega}${k === 1 ? '' : SUPERSCRIPTS[k] ?? `^${k}`}`}·cos(${omega}(x − ${p}) + ${phase}${k === 0 ? '' : ` − ${k}π/2`})`, phase);
+  }
   return cosineWave(k, p, { rational: omega }, A, (name, B) => {
     // f = (A/ωᵏ)·cos(ω(x − p) − kπ/2): cos, sin, −cos, −sin of ω(x − p) for k = 0, 1, 2, 3 (mod 4).
     let c = B;
@@ -568,10 +615,11 @@ const PI_ABOVE = Rational.parse('3.14159265358980');
  * |A|·|ω|^(j−k): exact for a rational ω, an upper bound through PI_BELOW/PI_ABOVE for π/d.
  */
 function cosineWave(k: number, p: Rational, omega: { readonly rational: Rational } | { readonly piOver: Rational }, A: Rational,
-  describe: (name: string, A: Rational) => string): FunctionInstance {
+  describe: (name: string, A: Rational) => string, phase: Rational = Rational.ZERO): FunctionInstance {
   const at = <S>(F: Field<S>, x: S, j: number): S => {
     const w = 'rational' in omega ? F.fromRational(omega.rational) : F.div(F.pi(), F.fromRational(omega.piOver));
-    const theta = F.mul(w, F.sub(x, F.fromRational(p)));
+    const shifted = F.mul(w, F.sub(x, F.fromRational(p)));
+    const theta = phase.isZero() ? shifted : F.add(shifted, F.fromRational(phase));
     const turn = (((j - k) % 4) + 4) % 4;
     const trig = turn % 2 === 0 ? F.elementary('cos', theta) : F.elementary('sin', theta);
     const signed = turn === 1 || turn === 2 ? F.neg(trig) : trig;
@@ -595,7 +643,7 @@ function cosineWave(k: number, p: Rational, omega: { readonly rational: Rational
     },
     describe: (name) => describe(name, A),
     sup,
-    scaled: (s) => cosineWave(k, p, omega, A.mul(s), describe),
+    scaled: (s) => cosineWave(k, p, omega, A.mul(s), describe, phase),
   };
 }
 

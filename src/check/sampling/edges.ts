@@ -7,7 +7,7 @@ import { printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
-import { derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, waveInstance } from './draw.js';
+import { derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, waveInstance } from './draw.js';
 import { exactScalar as value, probeFailure, respectsTags } from './explore.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
@@ -113,7 +113,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         : drawn;
       // (Under a strict bound on |σ| or a strict range, the probes at ±its bound go just inside
       // it too, not only halfway: `σ(a) − σ(b) < 0.99` under 0 < σ(z) < 1 fails there.)
-      const strictly = (base.prep.functionBounds.get(f) ?? []).some((b) => b.order === 0 && b.strict) ? [HALFWAY, JUST_INSIDE, DEEP_INSIDE] : [HALFWAY];
+      const strictly = (base.prep.functionBounds.get(f) ?? []).some((b) => b.strict) ? [HALFWAY, JUST_INSIDE, DEEP_INSIDE] : [HALFWAY];
       if (info.fn.elementwise) {
         for (const k of [...orders].filter((o) => o >= 2).sort((x, y) => x - y)) {
           for (const sign of [Rational.ONE, Rational.of(-1)]) instances.push(elementwiseInstance([...Array<Rational>(k).fill(Rational.ZERO), sign], []));
@@ -124,11 +124,28 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         // (At the first held point, and with its scalars spread apart: there a and −a, a and
         // a², are often one value, 0 or 1.)
         if (bounded && orders.size === 1 && where === '') {
-          for (const at of [q, spread(q)]) {
+          for (const at of [q, spread(q), close(q)]) {
             if (!at) continue;
             for (const [plus, minus] of signSplits(argumentValues(p, f, at))) {
               for (const shrink of strictly) {
                 extremes.push({ bounds: [f], point: at.withFunction(f, extremesInstance(plus, minus), rng, shrink), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
+              }
+            }
+          }
+        }
+        // Under a bound on f' or f'' alone, f⁽ᵏ⁾ turning from −c to c at one of the step's
+        // arguments or midway between two (`f(a) + f(b) − 2f((a + b)/2) ≤ 0.7|a − b|` under
+        // |f'| ≤ 1 fails at f = √((x − m)² + ε²), m = (a + b)/2): as far from a line as it can be.
+        const [only] = [...orders];
+        if ((only === 1 || only === 2) && orders.size === 1 && where === '') {
+          for (const at of [q, spread(q)]) {
+            if (!at) continue;
+            const values = callTargets(p, f, at).map((t) => t.value).filter((v, i, all) => all.findIndex((w) => w.equals(v)) === i).slice(0, 4);
+            const kinks = [...values];
+            for (let i = 0; i < values.length; i++) for (let j = i + 1; j < values.length; j++) kinks.push(values[i]!.add(values[j]!).div(Rational.of(2)));
+            for (const m of kinks.filter((v, i, all) => all.findIndex((w) => w.equals(v)) === i).slice(0, 8)) {
+              for (const sign of [Rational.ONE, Rational.of(-1)]) {
+                for (const shrink of strictly) extremes.push({ bounds: [f], point: at.withFunction(f, kinkInstance(only, m, sign), rng, shrink), where: `${f}${"'".repeat(only)} turning from its bound to minus it at x = ${m.toString()}` });
               }
             }
           }
@@ -138,13 +155,13 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         // such a step is unknown rather than passed).
         const [order] = [...orders];
         if (order !== undefined && order >= 1 && orders.size === 1 && where === '') {
-          for (const at of [q, spread(q)]) {
+          for (const at of [q, spread(q), close(q)]) {
             if (!at) continue;
             const scalars = argumentValues(p, f, at).filter((g) => g.length === 1).map((g) => g[0]!);
             for (let i = 0; i < scalars.length && i < 3; i++) {
               for (let j = i + 1; j < scalars.length && j < 3; j++) {
                 for (const [x1, x2] of [[scalars[i]!, scalars[j]!], [scalars[j]!, scalars[i]!]] as const) {
-                  extremes.push({ bounds: [f], point: at.withFunction(f, derivativeExtremesInstance(order, x1, x2), rng), where: `${f}${"'".repeat(order)} at its bound at one of the step's arguments and at minus it at another` });
+                  for (const shrink of strictly) extremes.push({ bounds: [f], point: at.withFunction(f, derivativeExtremesInstance(order, x1, x2), rng, shrink), where: `${f}${"'".repeat(order)} at its bound at one of the step's arguments and at minus it at another` });
                 }
               }
             }
@@ -161,7 +178,11 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
               const omega = widestWave(at, base.prep.functionBounds.get(f) ?? [], k);
               if (!omega) continue;
               for (const sign of [Rational.ONE, Rational.of(-1)]) {
-                extremes.push({ bounds: [f], point: at.withFunction(f, waveInstance(k, x, omega, sign), rng, JUST_INSIDE), where: `${f}${"'".repeat(k)} at the most a wave within its bounds reaches, at x = ${x.toString()}` });
+                // (And at a phase of 1, where the orders next to k are not 0: g(a)g'(a) ≤ 100
+                // under |g| ≤ 1 fails there, at f = sin(10¹²x + 1).)
+                for (const phase of [Rational.ZERO, Rational.ONE]) {
+                  extremes.push({ bounds: [f], point: at.withFunction(f, waveInstance(k, x, omega, sign, phase), rng, JUST_INSIDE), where: `${f}${"'".repeat(k)} at the most a wave within its bounds reaches, at x = ${x.toString()}` });
+                }
               }
             }
           }
@@ -173,17 +194,27 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         const degree = inst.sup ? [0, 1, 2, 3, 4, 5, 6].findIndex((k) => inst.sup!(k + 1)?.isZero() === true) : -1;
         const what = degree >= 2 ? `a power of x, scaled onto the bound on its ${degree === 2 ? 'second' : `${degree}th`} derivative` : line ? 'a line, scaled onto any bound on its derivative' : 'a constant function';
         probes.push({ ...(orders.size > 0 ? { bounds: [f] } : {}), point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
+        // (Under a bound, also with the scalars and vectors spread apart and small: `‖σ(x) −
+        // σ(y)‖ ≤ ‖x − y‖²` under |σ'| ≤ 1 fails for σ(z) = z where x − y is short.)
+        const apart = orders.size > 0 && where === '' ? spread(q) : null;
+        if (apart) extremes.push({ bounds: [f], point: apart.withFunction(f, inst, rng), where: `${f} ${what}, its arguments spread apart` });
       }
     }
     // Under a strict bound on |f| a constant just inside it too, not only halfway (`|f(a)| <
     // 0.99` under `|f(z)| < 1` fails at f ≡ 0.995): at 1 − 10⁻³, 1 − 10⁻⁹ and 1 − 10⁻³⁰ of it.
     // (At the first held point only: the probes per step are capped.)
+    // (So under a strict bound on a derivative, |f⁽ᵏ⁾(z)| < c, for ±c·xᵏ/k! just inside it:
+    // `|f(a) − f(b)| ≤ 0.999|a − b|` under |f'| < 1 fails at f = 0.9999x, not at x/2.)
     for (const f of where === '' ? fns : []) {
-      if (!base.ctx.scope.get(f)?.fn?.elementwise || !(base.prep.functionBounds.get(f) ?? []).some((b) => b.order === 0 && b.strict)) continue;
-      for (const shrink of ['0.999', '0.999999999', '0.999999999999999999999999999999']) {
-        for (const sign of [Rational.ONE, Rational.of(-1)]) {
-          const r = q.withFunction(f, elementwiseInstance([sign], []), rng, Rational.parse(shrink));
-          probes.push({ bounds: [f], point: r, where: `${f} a constant just inside its bound${where ? `, ${where}` : ''}` });
+      if (!base.ctx.scope.get(f)?.fn?.elementwise) continue;
+      const strictOrders = new Set((base.prep.functionBounds.get(f) ?? []).filter((b) => b.strict).map((b) => b.order));
+      for (const k of [...strictOrders].sort((x, y) => x - y)) {
+        for (const shrink of ['0.999', '0.999999999', '0.999999999999999999999999999999']) {
+          for (const sign of [Rational.ONE, Rational.of(-1)]) {
+            const r = q.withFunction(f, elementwiseInstance([...Array<Rational>(k).fill(Rational.ZERO), sign], []), rng, Rational.parse(shrink));
+            const what = k === 0 ? 'a constant' : k === 1 ? 'a line' : 'a power of x';
+            (k === 0 ? probes : extremes).push({ bounds: [f], point: r, where: `${f} ${what} just inside its bound${where ? `, ${where}` : ''}` });
+          }
         }
       }
     }
@@ -239,7 +270,14 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   }
   // A bounded function none of whose probes met the other assumptions (`f(0) = 0` beside
   // |f(z)| ≤ 1: f ≡ ±1 breaks it) was never on its bounds: the step was not tried where it fails.
-  for (const [f, n] of broke) if (n > 0 && !met.has(f)) onUnreached?.(f);
+  // So was one some of whose probes broke an assumption about it (`f(1) ≥ 0` beside
+  // |f(z)| ≤ 1: f ≡ −1 breaks it, and `f(a) > −1` fails only at such an f, −cos(πx)).
+  const about = (f: string) => base.prep.checks.some((c) => formulaExprs(c.formula).some((e) => {
+    let hit = false;
+    visit(e, (x) => { if (x.kind === 'Call' && printName({ ...x.fn, primes: 0 }) === f) hit = true; });
+    return hit;
+  }));
+  for (const [f, n] of broke) if (n > 0 && (!met.has(f) || about(f))) onUnreached?.(f);
   return null;
 }
 
@@ -280,11 +318,21 @@ function sideExprs(p: StepProblem): Expr[] {
  */
 function callTargets(p: StepProblem, f: string, q: Point): { order: number; value: Rational }[] {
   const out: { order: number; value: Rational }[] = [];
+  const add = (order: number, v: Rational) => { if (!out.some((t) => t.order === order && t.value.equals(v))) out.push({ order, value: v }); };
   for (const side of sideExprs(p)) {
     visit(side, (x) => {
       if (x.kind !== 'Call' || x.args.length !== 1 || printName({ ...x.fn, primes: 0 }) !== f) return;
       const v = value(q, x.args[0]!);
-      if (v !== null && !out.some((t) => t.order === x.fn.primes && t.value.equals(v))) out.push({ order: x.fn.primes, value: v });
+      if (v !== null) add(x.fn.primes, v);
+    });
+    // (Under a derivative operator a call is differentiated once more: d/da f(2a) is 2f'(2a).)
+    visit(side, (d) => {
+      if (d.kind !== 'Deriv' && d.kind !== 'Grad') return;
+      visit(d.body, (x) => {
+        if (x.kind !== 'Call' || x.args.length !== 1 || printName({ ...x.fn, primes: 0 }) !== f) return;
+        const v = value(q, x.args[0]!);
+        if (v !== null) add(x.fn.primes + 1, v);
+      });
     });
   }
   return out;
@@ -295,32 +343,65 @@ const JUST_INSIDE = Rational.parse('0.999999999');
 /** Further in, and halfway (Point.withFunction's default), for the probes at ±a strict bound. */
 const DEEP_INSIDE = Rational.parse('0.999999999999999999999999999999');
 const HALFWAY = Rational.parse('0.5');
-/** The frequencies tried besides those that balance two bounds: the plain one, and far out each way for an order no bound holds. */
+/** The frequencies tried besides those that balance two bounds and those that reach REACH: the plain one, and 10⁶ each way. */
 const WAVE_FREQUENCIES = ['1', '1000000', '0.000001'].map((x) => Rational.parse(x));
+/** How far out a wave puts an order no bound holds (f' under |f| ≤ c), whatever c is: `f'(a) < 1` under |f| ≤ 10⁻¹⁰ fails. */
+const REACH = 1e12;
 
 /**
  * The frequency ω of the wave f⁽ᵏ⁾ = A·cos(ω(x − p)) whose A is largest once scaled into the
- * bounds |f⁽ʲ⁾| ≤ c_j (A·ω^(j−k) ≤ c_j each: A = min c_j·ω^(k−j)), among WAVE_FREQUENCIES and
- * the ω that make two bounds meet, (c_j₂/c_j₁)^(1/(j₂−j₁)), rounded to six digits either way.
- * Null when a bound has no exact positive value here.
+ * bounds |f⁽ʲ⁾| ≤ c_j (A·ω^(j−k) ≤ c_j each: A = min c_j·ω^(k−j)), among WAVE_FREQUENCIES,
+ * the ω that make two bounds meet, (c_j₂/c_j₁)^(1/(j₂−j₁)), rounded to six digits either way,
+ * and the power of 10 that takes A past REACH where no bound holds it (k above or below every
+ * bounded order). A range (`0 < f(z) < 1`) counts as |f| ≤ its half-width. Null when a bound
+ * has no exact value here, or the range is empty.
  */
-function widestWave(q: Point, bounds: readonly { readonly order: number; readonly bound: Expr }[], k: number): Rational | null {
+function widestWave(q: Point, bounds: readonly { readonly order: number; readonly bound: Expr; readonly side?: 'upper' | 'lower' }[], k: number): Rational | null {
   const cs: [number, Rational][] = [];
+  let lo: Rational | null = null;
+  let hi: Rational | null = null;
   for (const b of bounds) {
     const c = value(q, b.bound);
-    if (c === null || c.sign() <= 0) return null;
-    cs.push([b.order, c]);
+    if (c === null) return null;
+    if (b.side === 'upper') hi = hi === null || c.cmp(hi) < 0 ? c : hi;
+    else if (b.side === 'lower') lo = lo === null || c.cmp(lo) > 0 ? c : lo;
+    else {
+      if (c.sign() <= 0) return null;
+      cs.push([b.order, c]);
+      if (b.order === 0) {
+        hi = hi === null || c.cmp(hi) < 0 ? c : hi;
+        lo = lo === null || c.neg().cmp(lo) > 0 ? c.neg() : lo;
+      }
+    }
+  }
+  if (bounds.some((b) => b.side)) {
+    if (lo === null || hi === null || hi.cmp(lo) <= 0) return null;
+    const half = hi.sub(lo).div(Rational.of(2));
+    for (let i = cs.length - 1; i >= 0; i--) if (cs[i]![0] === 0) cs.splice(i, 1);
+    cs.push([0, half]);
   }
   if (cs.length === 0) return null;
   const candidates = [...WAVE_FREQUENCIES];
+  const decimal = (w: number, digits: number): Rational[] => {
+    const e = digits - 1 - Math.floor(Math.log10(w));
+    const ten = new Rational(10n ** BigInt(Math.abs(e)));
+    return [Math.floor(w * 10 ** e), Math.ceil(w * 10 ** e)].filter((r) => r > 0 && Number.isSafeInteger(r)).map((r) => (e >= 0 ? Rational.of(r).div(ten) : Rational.of(r).mul(ten)));
+  };
   for (const [j1, c1] of cs) {
     for (const [j2, c2] of cs) {
       if (j2 <= j1) continue;
       const w = (c2.toNumber() / c1.toNumber()) ** (1 / (j2 - j1));
-      if (!Number.isFinite(w) || w <= 0) continue;
-      const e = 5 - Math.floor(Math.log10(w));
-      const ten = new Rational(10n ** BigInt(Math.abs(e)));
-      for (const r of [Math.floor(w * 10 ** e), Math.ceil(w * 10 ** e)]) if (r > 0 && Number.isSafeInteger(r)) candidates.push(e >= 0 ? Rational.of(r).div(ten) : Rational.of(r).mul(ten));
+      if (Number.isFinite(w) && w > 0) candidates.push(...decimal(w, 6));
+    }
+  }
+  // (Far out: past REACH for every bound at once, as a power of 10.)
+  const orders = cs.map(([j]) => j);
+  if (k > Math.max(...orders) || k < Math.min(...orders)) {
+    const logs = cs.map(([j, c]) => (Math.log10(REACH) - Math.log10(c.toNumber())) / (k - j));
+    const exponent = k > Math.max(...orders) ? Math.ceil(Math.max(...logs)) : Math.floor(Math.min(...logs));
+    if (Number.isFinite(exponent) && Math.abs(exponent) <= 400) {
+      const ten = new Rational(10n ** BigInt(Math.abs(exponent)));
+      candidates.push(exponent >= 0 ? ten : Rational.ONE.div(ten));
     }
   }
   const reach = (w: Rational): Rational => cs.map(([j, c]) => {
@@ -382,6 +463,32 @@ function spread(q: Point): Point | null {
     }));
   }
   return at;
+}
+
+/** How far apart `close` puts two of a step's scalars (or vectors, entry by entry). */
+const NEARBY = Rational.parse('0.000001');
+
+/**
+ * The point with the second scalar it reads put 10⁻⁶ past the first (the second vector past
+ * the first, entry by entry): f at +B at one and −B at the other there is as steep as a bound
+ * on |f| alone allows (`|f(a) − f(b)| ≤ 100|a − b|` fails at b = a + 10⁻⁶); null when it
+ * reads fewer than two.
+ */
+function close(q: Point): Point | null {
+  const scalars = [...q.values.keys()].filter((k) => q.touched.has(k) && !isMat(q.values.get(k)!.value) && !q.isInteger(k));
+  if (scalars.length >= 2) {
+    const first = q.values.get(scalars[0]!)!.value as Rational;
+    return q.replacing(scalars[1]!, first.add(NEARBY));
+  }
+  const vectors = [...q.values.keys()].filter((k) => {
+    const v = q.values.get(k)!.value;
+    return q.touched.has(k) && isMat(v) && v.cols === 1;
+  });
+  if (vectors.length >= 2) {
+    const [x, y] = [q.values.get(vectors[0]!)!.value as Mat<Rational>, q.values.get(vectors[1]!)!.value as Mat<Rational>];
+    if (x.rows === y.rows) return q.replacing(vectors[1]!, x.map((e) => e.add(NEARBY)));
+  }
+  return null;
 }
 
 /** At most this many edge probes per step. */

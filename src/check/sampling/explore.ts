@@ -54,7 +54,8 @@ function scalar(e: Expr): boolean {
  * `unfold`, a few levels), for finding where it has no value: 1 = f(x)(x − 3) with
  * f(u) = 1/(u − 3) has none at 3.
  */
-function unfolded(e: Expr, p: StepProblem): Expr {
+/** `e` with the step's definitions unfolded (up to three levels), cached per step's definitions. */
+export function unfolded(e: Expr, p: StepProblem): Expr {
   // (Asked for the same sides by each search of a step: computed once, by the definitions' list.)
   let byExpr = unfoldedCache.get(p.unfoldings);
   if (byExpr?.functions !== p.functions || byExpr.scope !== p.prep.ctx.scope) {
