@@ -105,6 +105,8 @@ export const DIAGNOSTICS = {
     `${a.name}${a.primes} is read on a scalar, but its argument is ${a.shape}; write the derivative out for each entry (σ'(x) of a declared function σ : R → R is elementwise)`),
   'builtin-derivative-argument': entry('error', (a: { name: string; primes: string }) =>
     `${a.name}${a.primes}(…) is read only at a name, as in ${a.name}${a.primes}(z); at another argument, write the derivative out`),
+  'builtin-derivative-none': entry('error', (a: { name: string; primes: string }) =>
+    `${a.name}${a.primes} has no meaning here: primes give the derivative of a built-in of one scalar argument (exp, log, sqrt, sin, cos, tan, tanh); for ${a.name}, write the derivative out, e.g. with d/dz`),
   'unknown-function': entry('error', (a: { name: string }) =>
     `unknown function '${a.name}': declare it first, e.g. 'function ${a.name} : R → R'`),
   'undeclared-d': entry('warning', () =>

@@ -131,11 +131,23 @@ describe('a built-in’s derivative by primes', () => {
   it.each([
     ["tanh''(2z)", /tanh''\(…\) is read only at a name/],
     ["tanh'(x)", /tanh' is read on a scalar, but its argument is a vector/],
+    // (Red team: these said "unknown function 'tanh': declare it", advice that shadows the built-in.)
+    ["tanh'(z, y)", /'tanh'' takes 1 argument, but 2 are given/],
+    ["max'(z, y)", /max' has no meaning here: primes give the derivative of a built-in of one scalar argument/],
+    ["tr'(M)", /tr' has no meaning here/],
   ])('says what %s needs, where it is', async (left, message) => {
     const report = await checkSource(`${DECLS}    ${left}\n  = 0\n`, { file: 'p.deriv' });
     const errors = report.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.message)).toEqual([expect.stringMatching(message)]);
     expect(report.source.slice(errors[0]!.range[0], errors[0]!.range[1])).toBe(left);
+  });
+  it("keeps log's domain: log'(z) > 0 and log'(z) = exp(−log z) are not refuted at z < 0 (red team)", async () => {
+    for (const [left, rel, right] of [["log'(z)", '>', '0'], ["log'(z)", '=', 'exp(-log(z))']] as const) {
+      for (const seed of [0, 1, 2]) {
+        const report = await checkSource(`scalar z\n    ${left}\n  ${rel} ${right}\n`, { file: 'p.deriv', seed });
+        expect(report.steps[0]!.verdict, report.steps[0]!.message).not.toBe('refuted');
+      }
+    }
   });
   it('reports a problem inside the argument once', async () => {
     const report = await checkSource("scalar z\n    tanh'(z + foo(z))\n  = 0\n", { file: 'p.deriv' });

@@ -1106,6 +1106,12 @@ class Resolver {
     // tanh'(z), exp''(z) as on paper: the built-in's derivative, written out (scalars).
     const primed = !declared && fn.primes > 0 && !fn.index && !fn.hat && !fn.bar ? builtinFunction(fn.base) : undefined;
     if (primed?.derivative && args.length === 1) return this.builtinDerivative(e, args[0]!, primed, env);
+    if (primed) {
+      // (`tanh'(z, w)`, `max'(z)`: not "unknown function 'tanh': declare it", which would shadow the built-in.)
+      if (primed.derivative) this.error(diagnostic('wrong-arity', { name: `${fn.base}${"'".repeat(fn.primes)}`, expected: '1', got: args.length }, e.range));
+      else this.error(diagnostic('builtin-derivative-none', { name: fn.base, primes: "'".repeat(fn.primes) }, e.range));
+      return { ...e, args, shape: ANY };
+    }
     const row = !declared && fn.primes === 0 && !fn.index && !fn.hat && !fn.bar ? builtinFunction(fn.base) : undefined;
     if (row) return this.builtin(e, args, row, env);
     // Not a function: `δ(1-β)` is a product.
@@ -1173,6 +1179,12 @@ class Resolver {
     }
     const at = (x: Expr): Expr => ({ ...x, range: e.range });
     let written: Expr = at(row.derivative!(arg));
+    // (log' is 1/u only where log has a value: u > 0. `+ 0·log(u)` keeps log's domain, so
+    // `log'(z) > 0` is not refuted at z = −1, where 1/z alone has a value.)
+    if (row.name === 'log') {
+      const guard: Expr = { kind: 'Binary', op: '*', left: { kind: 'Num', value: '0', range: e.range }, right: { kind: 'Call', fn: { ...fn, primes: 0, index: null }, args: [arg], range: e.range }, range: e.range };
+      written = { kind: 'Binary', op: '+', left: written, right: guard, range: e.range };
+    }
     for (let k = 2; k <= fn.primes; k++) written = { kind: 'Deriv', partial: false, wrt: arg as Var, body: written, range: e.range };
     const seen = new Set(this.diags.map((d) => `${d.code}@${d.range[0]}:${d.range[1]}`));
     const mark = this.diags.length;
