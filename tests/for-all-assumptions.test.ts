@@ -111,6 +111,10 @@ const CASES: Case[] = [
   { name: '1 < g(1) (the other way round) from g(z) > z', src: 'function g : R → R\nassume g(z) > z for all z\nshow 1 < g(1)\n', want: PROVED },
   { name: 'g(a + 1) < a + 1 from g(z) < z, in a chain', src: 'scalar a\nfunction g : R → R\nassume g(z) < z for all z\n    g(a + 1)\n  < a + 1\n', want: PROVED },
   { name: '‖∇_v L(v)‖ < G from ‖∇_u L(u)‖ < G for all u', src: 'vector u, v in R^3\nscalar G\nfunction L : R^3 → R\nassume ‖∇_u L(u)‖ < G for all u\nshow ‖∇_v L(v)‖ < G\n', want: PROVED },
+  // (Red team:) on one line, `for all z` covers the conditions before it that read z, as on
+  // paper: |f''(z)| ≤ 1 was a fact about a scalar z, and |f''(a)| ≤ 1 was refuted.
+  { name: "assume |f''(z)| ≤ 1, |f(z)| ≤ 1 for all z: |f''(a)| ≤ 1", src: "scalar a\nfunction f : R → R\nassume |f''(z)| ≤ 1, |f(z)| ≤ 1 for all z\n    |f''(a)|\n  ≤ 1\n", want: PROVED },
+  { name: "assume c > 0, |f(z)| ≤ c for all z: c > 0 stays a fact about c (|f(a)| ≤ c)", src: 'scalar a, c\nfunction f : R → R\nassume c > 0, |f(z)| ≤ c for all z\n    |f(a)|\n  ≤ c\n', want: PROVED },
   // (The other side found by value: a·1 matches no pattern, and was unknown.)
   { name: 'g(1) > a from g(z) > a z', src: 'scalar a\nfunction g : R → R\nassume g(z) > a z for all z\nshow g(1) > a\n', want: PROVED },
   { name: 'g(a) > a² from g(z) > a z', src: 'scalar a\nfunction g : R → R\nassume g(z) > a z for all z\nshow g(a) > a^2\n', want: PROVED },

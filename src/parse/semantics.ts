@@ -318,7 +318,19 @@ const actions: DerivationActionDict<Built> = {
     const split = (c: Condition): Condition[] => (c.formula.kind === 'Logic' && c.formula.op === '∧' && c.forAll.length === 0
       ? [...split({ ...c, formula: c.formula.left, range: c.formula.left.range }), ...split({ ...c, formula: c.formula.right, range: c.formula.right.range })]
       : [c]);
-    return { kind: 'Assume', conditions: list(conditions, piece<Condition>).flatMap(split), range: rangeOf(this) };
+    const all = list(conditions, piece<Condition>).flatMap(split);
+    // `assume |f''(z)| ≤ 1, |f(z)| ≤ 1 for all z`, as on paper: the `for all` of the line's
+    // last conditions covers the ones before it that read its names (the first was a fact
+    // about a scalar z, and right steps were refuted on functions that broke it).
+    for (let i = all.length - 1; i >= 0; i--) {
+      const names = all[i]!.forAll;
+      if (names.length === 0) continue;
+      const wanted = new Set(names.map((v) => v.name.base));
+      for (let j = i - 1; j >= 0 && all[j]!.forAll.length === 0; j--) {
+        if (readsName(all[j]!.formula, wanted)) all[j] = { ...all[j]!, forAll: names };
+      }
+    }
+    return { kind: 'Assume', conditions: all, range: rangeOf(this) };
   },
   Condition(claim, forAll) {
     return { formula: formula(claim), forAll: optional(forAll, piece<Var[]>) ?? [], range: rangeOf(this) };
@@ -824,4 +836,13 @@ export function languageWith(words: readonly string[]): Language {
   if (languages.size > 100) languages.clear();
   languages.set(key, language);
   return language;
+}
+
+/** Whether a node (plain AST data) reads a plain name (no subscript) with one of these bases. */
+function readsName(node: unknown, bases: ReadonlySet<string>): boolean {
+  if (Array.isArray(node)) return node.some((x) => readsName(x, bases));
+  if (node === null || typeof node !== 'object') return false;
+  const n = node as { kind?: string; name?: { base: string; index: unknown } };
+  if (n.kind === 'Var' && n.name && !n.name.index && bases.has(n.name.base)) return true;
+  return Object.entries(node).some(([k, v]) => k !== 'range' && k !== 'shape' && readsName(v, bases));
 }
