@@ -107,6 +107,11 @@ describe('big operators: the summand is the next multiplicative term', () => {
     ['sum_{i=1}^{n} x_i', '(sum i 1 n x_i)'],
     ['\\sum_{i=1}^{n} x_i', '(sum i 1 n x_i)'],
     ['prod_{i=1}^{n} x_i', '(prod i 1 n x_i)'],
+    // (After a factor, ASCII big operators were read as the word s·u·m with a subscript.)
+    ['(1-β) sum_{i=1}^{t} β^{t-i} g_i', '(jux (- 1 β) (sum i 1 t (jux (^ β (- t i)) g_i)))'],
+    ['a * sum_{i=1}^{n} a_i', '(* a (sum i 1 n a_i))'],
+    ['2 prod_{i=1}^{n} x_i', '(jux 2 (prod i 1 n x_i))'],
+    ['2 lim_{T→∞} δ^T', '(jux 2 (lim T→∞ (^ δ T)))'],
     ['\\prod_{i=1}^n x_i', '(prod i 1 n x_i)'],
     ['∑_{i=1}^{0} β^{-i} g_i', '(sum i 1 0 (jux (^ β (- i)) g_i))'],
     ['∇_x f(x) + 1', '(+ (∇_x f(x)) 1)'],
