@@ -437,6 +437,23 @@ show v_1 = g_1
     expect(report.shows[0]!.message).toBe('a step of the chain has an error');
   });
 
+  // (New-user trial:) a define whose target reads as a product left the name free, and a
+  // right step about it was refuted at a point where it was anything.
+  it('does not check a step that reads a define whose target did not parse (u_new, read as u_n·e·w)', async () => {
+    const text = 'vector u, w in R^n\nscalar η\nfunction L : R^n → R\ndefine u_new = u - η ∇_u L(w)\n\n    ‖u_new‖^2\n  = ‖u‖^2 - 2η uᵀ∇_u L(w) + η^2 ‖∇_u L(w)‖^2\n';
+    const report = await checkSource(text, { file: 'snippet.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['error']);
+    expect(report.steps[0]!.message).toMatch(/whose definition has an error/);
+  });
+  it('reads \\Delta \\theta_t and \\Delta\\boldsymbol{\\theta}_t as Δθ_t, in a define and a declaration too (the homework writes them so)', async () => {
+    for (const spelled of ['\\Delta \\theta_t', '\\Delta\\boldsymbol{\\theta}_t', '\\Delta\\mathbf{\\theta}_t']) {
+      const text = `scalar δ\ninteger t\nvector v_t, ${spelled} in R^n\ndefine ${spelled} = -\\delta v_t\n\n    ${spelled}\n  = -δ v_t\n`;
+      const report = await checkSource(text, { file: 'snippet.deriv' });
+      expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), spelled).toEqual([]);
+      expect(report.steps.map((s) => s.verdict), spelled).toEqual(['proved']);
+    }
+  });
+
   it('does not take a definition made twice for a broken one (the first is used), and stops a show with no chain that reads a broken one', async () => {
     const twice = await checkSource('define y = 1\ndefine y = 2\n    y\n  = 1\n', { file: 'snippet.deriv' });
     expect(twice.steps.map((s) => s.verdict)).toEqual(['proved']);

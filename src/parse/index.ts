@@ -84,13 +84,26 @@ function brokenDeclared(code: string, start: number, language: Language): Name[]
   return out;
 }
 
-function brokenTarget(code: string, start: number, language: Language): Name | null {
+function brokenTargets(code: string, start: number, language: Language): Name[] {
   const m = DEFINE_TARGET.exec(code);
-  if (!m || m[2] === undefined || m[2].trim() === '' || m[2].length > 200) return null;
+  if (!m || m[2] === undefined || m[2].trim() === '' || m[2].length > 200) return [];
   const parsed = parseWithRule(m[2], 'ExprLine', null, language);
-  if (!('value' in parsed)) return null;
+  if (!('value' in parsed)) return [];
   const e = parsed.value as Expr;
-  return e.kind === 'Var' ? shift(e.name, start + m[1]!.length) : null;
+  if (e.kind === 'Var') return [shift(e.name, start + m[1]!.length)];
+  // (A target that reads as a product, `u_new` as u_n·e·w: every name in it, since the steps
+  // that meant the target read them the same way; u_new was left free, and a right step about
+  // it refuted.)
+  const names: Name[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) { x.forEach(walk); return; }
+    if (x === null || typeof x !== 'object') return;
+    const n = x as { kind?: string; name?: Name };
+    if (n.kind === 'Var' && n.name) names.push(shift(n.name, start + m[1]!.length));
+    for (const [k, v] of Object.entries(x)) if (k !== 'range' && k !== 'name') walk(v);
+  };
+  walk(e);
+  return names.slice(0, 8);
 }
 
 /** Adds `offset` to every range in a value built from one line (a deep copy). */
@@ -251,8 +264,7 @@ function recordLine(line: SourceLine, parser: LineParser): LineRecord | 'over-bu
   if ('error' in outcome) {
     parser.diagnostics.push(shift(outcome.error, start));
     if (lead.kind === 'statement' && lead.keyword === 'define') {
-      const target = brokenTarget(code, start, parser.language);
-      if (target) parser.brokenDefinitions.push({ target, range });
+      for (const target of brokenTargets(code, start, parser.language)) parser.brokenDefinitions.push({ target, range });
     }
     // (A declaration that did not parse leaves its names undeclared, read as scalars: a step
     // about `matrix M in R^{(n+1)×n}` was refuted at M = 1. What reads them is not checked.)

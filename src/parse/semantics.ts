@@ -745,6 +745,10 @@ const actions: DerivationActionDict<Built> = {
   latexNameCore_font(_font, _s1, _open, _s2, core, _s3, _close) { return build(core) },
   latexNameCore_fontLetter(_font, _s, letter): NameCore { return { base: text(letter), hat: false } },
   latexNameCore_delta(_delta, letter): NameCore { return { base: `Δ${text(letter)}`, hat: false } },
+  // `\Delta \theta_t` with a space: still Δθ_t (a Latin letter after a space, `\Delta x`, is Δ·x).
+  latexNameCore_deltaSpaced(_delta, _spaces, letter): NameCore { return { base: `Δ${text(letter)}`, hat: false } },
+  // `\Delta\boldsymbol{\theta}_t`, as the homework writes it: Δθ_t (a font is just the letter).
+  latexNameCore_deltaFont(_delta, _s1, _font, _s2, _open, _s3, letter, _s4, _close): NameCore { return { base: `Δ${text(letter)}`, hat: false } },
   latexNameCore_letter(letter): NameCore { return { base: text(letter), hat: false } },
   latexNameCore_text(_command, _s1, _open, _s2, word, _s3, _close): NameCore {
     return { base: normalizeWord(word.sourceString), hat: false };
