@@ -109,6 +109,17 @@ describe('declared functions are sampled from a family wide enough for every fun
     expect(again.steps[0]!.verdict).toBe('refuted');
   });
 
+  // (New-user trial:) a function of a vector was written with named parameters, a, w, g, e,
+  // beside the file's own w and g in the same counterexample (g = 1 and g = −0.1).
+  it('writes a counterexample function of a vector with its numbers in place, no parameter names', async () => {
+    for (const seed of [0, 1, 2, 3]) {
+      const report = await checkSource('scalar g\nvector u, w in R^2\nfunction L : R^2 → R\n    L(u) + g\n  = L(w) + g\n', { file: 'family.deriv', seed });
+      const cx = report.steps[0]!.counterexample!;
+      const L = new Map(cx.assignments).get('L')!;
+      expect(L, L).not.toMatch(/ with |\b[awgeQrsφ] = /);
+      expect(L).toMatch(/ᵀx/);
+    }
+  });
   it('draws σ without the growing terms where a for-all bound on it is assumed, and with them elsewhere', async () => {
     const described = async (src: string) => {
       const texts: string[] = [];

@@ -334,11 +334,13 @@ export function randomFunction(rng: Rng, elementwise: boolean, constant = false,
         const vec = (xs: readonly (number | string)[]) => (one ? String(xs[0]) : `[${xs.join(', ')}]`);
         const mat = (rows: readonly (readonly number[])[]) => (one ? `[${rows[0]!.join(', ')}]` : `[${rows.map((row) => `[${row.join(', ')}]`).join(', ')}]`);
         if (constant) return { n, out, form: `${vec(p.a)}, a constant function`, values: '' };
-        const [W, R, S] = one ? ['wᵀ', 'rᵀ', 'sᵀ'] : ['W', 'R', 'S'];
-        const terms = [`a + ${W}x`, ...(C.isZero() ? [] : [`${c === '1' ? '' : c === '-1' ? '-' : `${c}·`}sin(${R}x + φ)`]), 'xᵀQx/4', ...(cubic ? [one ? `e(${S}x)³` : `e∘(${S}x)³`] : []), ...(quartic ? ['g‖x‖⁴'] : [])];
-        const values = [`a = ${vec(p.a)}`, `${one ? 'w' : 'W'} = ${mat(p.w)}`, ...(C.isZero() ? [] : [`${one ? 'r' : 'R'} = ${mat(p.r)}`, `φ = ${vec(p.phi)}`]),
-          `Q = [${p.q.map((row) => `[${row.join(', ')}]`).join(', ')}]`, ...(cubic ? [`e = ${vec(p.e)}`, `${one ? 's' : 'S'} = ${mat(p.s)}`] : []), ...(quartic ? [`g = ${vec(p.g)}`] : [])];
-        return { n, out, form: terms.join(' + '), values: values.join(', ') };
+        // (Numbers in place, not named parameters: a, w, g, e named so were the file's own
+        // names in the same counterexample, g = 1 beside g = −0.1.)
+        const lin = (rows: readonly (readonly number[])[]) => (one ? `${mat(rows)}ᵀx` : `${mat(rows)}x`);
+        const Q = `[${p.q.map((row) => `[${row.join(', ')}]`).join(', ')}]`;
+        const terms = [vec(p.a), lin(p.w), ...(C.isZero() ? [] : [`${c === '1' ? '' : c === '-1' ? '-' : `${c}·`}sin(${lin(p.r)} + ${vec(p.phi)})`]), `xᵀ${Q}x/4`,
+          ...(cubic ? [one ? `${vec(p.e)}·(${lin(p.s)})³` : `${vec(p.e)}∘(${lin(p.s)})³`] : []), ...(quartic ? [`${vec(p.g)}·‖x‖⁴`] : [])];
+        return { n, out, form: terms.join(' + '), values: '' };
       });
       if (sizes.length === 0) return `${name}(x) = a + Wx + ${c}·sin(Rx + φ) + xᵀQx/4${cubic ? ' + e∘(Sx)³' : ''}${quartic ? ' + g‖x‖⁴' : ''} (random a, W, R, Q, φ${cubic ? ', e, S' : ''}${quartic ? ', g' : ''})`;
       const text = sizes.map(({ n, form, values }) => `${form}${values ? ` with ${values}` : ''}${sizes.length > 1 ? ` (for x in R^${n})` : ''}`).join('; ');
@@ -494,7 +496,11 @@ export function kinkInstance(k: 1 | 2, m: Rational, A: Rational = Rational.ONE, 
       const x = args[0]!;
       return isMat(x) ? x.map((e) => at(F, e, order)) : at(F, x, order);
     },
-    describe: (name) => `${name}(x) = ${A}·${k === 1 ? '√((x − m)² + ε²)' : '((x − m)√((x − m)² + ε²) + ε² asinh((x − m)/ε))/2'} with m = ${m}, ε = 10⁻¹² (${name}${"'".repeat(k)} turns from ${A.neg()} to ${A} at x = m)`,
+    describe: (name) => {
+      const u = m.isZero() ? 'x' : m.sign() < 0 ? `(x + ${m.neg()})` : `(x − ${m})`;
+      const r = `√(${u}² + 10⁻²⁴)`;
+      return `${name}(x) = ${A}·${k === 1 ? r : `(${u}${r} + 10⁻²⁴·asinh(${u}·10¹²))/2`} (${name}${"'".repeat(k)} turns from ${A.neg()} to ${A} at x = ${m})`;
+    },
     sup: (order) => (order === k ? abs(A) : order === k + 1 ? abs(A).div(eps) : null),
     scaled: (s) => kinkInstance(k, m, A.mul(s), eps),
   };
@@ -556,12 +562,17 @@ export function extremesInstance(plus: readonly Rational[], minus: readonly Rati
     return order === 1 ? value(D, new Dual(x, F.one)).d : at(D, new Dual(x, F.one), 1).d;
   };
   const roots = (xs: readonly Rational[]) => xs.map((r) => (r.isZero() ? 'x' : r.sign() < 0 ? `(x + ${r.neg()})` : `(x − ${r})`)).join('');
+  const squared = (product: string) => (/^(x|\([^()]*\))$/.test(product) ? `${product}²` : `(${product})²`);
   return {
     apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
       const x = args[0]!;
       return isMat(x) ? x.map((e) => at(F, e, order)) : at(F, x, order);
     },
-    describe: (name) => `${name}(x) = ${B.equals(Rational.ONE) ? '' : `${B}·`}(Q² − P²)/(P² + Q²) with P = ${roots(plus)}, Q = ${roots(minus)} (${B} at x = ${plus.join(', ')}; ${B.neg()} at x = ${minus.join(', ')})`,
+    describe: (name) => {
+      // (In place, not as P and Q: those may be the file's own names.)
+      const [P2, Q2] = [squared(roots(plus)), squared(roots(minus))];
+      return `${name}(x) = ${B.equals(Rational.ONE) ? '' : `${B}·`}(${Q2} − ${P2})/(${P2} + ${Q2}) (${B} at x = ${plus.join(', ')}; ${B.neg()} at x = ${minus.join(', ')})`;
+    },
     sup: (order) => (order === 0 ? (B.sign() < 0 ? B.neg() : B) : null),
     scaled: (s) => extremesInstance(plus, minus, B.mul(s)),
   };
