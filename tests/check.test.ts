@@ -454,6 +454,18 @@ show v_1 = g_1
     }
   });
 
+  // (New-user trial:) the homework denotes the largest eigenvalue λ_1(·); λ_1(WᵀW) was λ_1
+  // times a matrix, a shape error in the assumption, and every step of the file with it.
+  it('reads λ_1(WᵀW) of a square matrix, λ_1 undeclared, as λ_max(WᵀW), saying so once', async () => {
+    const text = 'matrix W in R^{n×n}\nscalar δ, γ\nassume γ > 0, 0 ≤ δ < 1\nassume λ_1(WᵀW) ≤ δ^2/γ^2\n\n    ‖W‖\n  = √(λ_1(WᵀW))\n  ≤ δ/γ\n';
+    const report = await checkSource(text, { file: 'snippet.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.diagnostics.filter((d) => d.code === 'reading').map((d) => d.message)).toEqual([expect.stringMatching(/as λ_max\(Wᵀ W\), its largest eigenvalue/)]);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['checked', 'proved']);
+    const declared = await checkSource('matrix W in R^{n×n}\nscalar λ_1\n    λ_1(WᵀW)\n  = (WᵀW) λ_1\n', { file: 'snippet.deriv' });
+    expect(declared.steps.map((s) => s.verdict)).toEqual(['proved']);
+  });
+
   it('does not take a definition made twice for a broken one (the first is used), and stops a show with no chain that reads a broken one', async () => {
     const twice = await checkSource('define y = 1\ndefine y = 2\n    y\n  = 1\n', { file: 'snippet.deriv' });
     expect(twice.steps.map((s) => s.verdict)).toEqual(['proved']);

@@ -1103,6 +1103,19 @@ class Resolver {
       const out = this.expr({ kind: 'Binary', op: '/', left: log(e.args[0]!, e.range), right: log(fn.index, fn.index.range), range: e.range }, env);
       return asWritten(out, { ...e, args, shape: out.shape ?? SCALAR });
     }
+    // λ_1(WᵀW) with λ_1 not declared, of a square matrix: its largest eigenvalue, as the
+    // homework denotes it (λ_1 times the matrix was a shape error). Said as a reading.
+    if (fn.base === 'λ' && fn.index?.kind === 'Num' && fn.index.value === '1' && fn.primes === 0 && !fn.hat && !fn.bar && args.length === 1
+      && !declared && !env.scope.lookup(fn)) {
+      const sh = args[0]!.shape;
+      if (sh?.kind === 'matrix' && sh.rows === sh.cols) {
+        const row = builtinFunction('λ_max')!;
+        const out = this.builtin({ ...e, fn: { ...fn, base: 'λ_max', index: null } }, args, row, env);
+        if (!this.warnedFunctions.has('λ_1')) this.error(diagnostic('reading', { written: `λ_1(${printExpr(args[0]!)})`, reading: `λ_max(${printExpr(args[0]!)}), its largest eigenvalue`, other: `λ_1 · (${printExpr(args[0]!)}) with λ_1 declared, or λ_max(…) to say the eigenvalue plainly` }, e.range));
+        this.warnedFunctions.add('λ_1');
+        return asWritten(out, { ...e, args, shape: out.shape ?? SCALAR });
+      }
+    }
     // tanh'(z), exp''(z) as on paper: the built-in's derivative, written out (scalars).
     const primed = !declared && fn.primes > 0 && !fn.index && !fn.hat && !fn.bar ? builtinFunction(fn.base) : undefined;
     if (primed?.derivative && args.length === 1) return this.builtinDerivative(e, args[0]!, primed, env);
