@@ -354,6 +354,11 @@ describe('limits', () => {
     ['show δ^T → 0 as T → ∞', 'proved', /\|q\| < 1 ⇒ q\^T → 0/],
     ['show c δ^T → 0 as T → ∞', 'proved', /product/],
     ['show T² δ^T → 0 as T → ∞', 'proved', /decays faster/],
+    // (New-user trial: a polynomial that is not a power of T was unknown.)
+    ['show 2T δ^T → 0 as T → ∞', 'proved', /decays faster/],
+    ['show (T + 1) δ^T → 0 as T → ∞', 'proved', /decays faster/],
+    ['show (3T^2 - T) δ^T → 0 as T → ∞', 'proved', /decays faster/],
+    ['show lim_{T→∞} (T + 1) δ^T = 1', 'refuted', /→ 0/],
     ['show 1/T → 0 as T → ∞', 'proved', /c\/T\^k → 0/],
     ['show lim_{T→∞} (2 + δ^T) = 2', 'proved', /sum/],
     ['show (1 + 1/T)^T → 0 as T → ∞', 'unknown', /do not clearly approach 0/],

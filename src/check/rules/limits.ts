@@ -76,6 +76,28 @@ function isPolynomial(e: Expr, key: string): boolean {
   return false;
 }
 
+/**
+ * Whether e is a polynomial in T: T and numbers (free of T, with a value) by + − × and whole
+ * positive powers: (T + 1), 2T, 3T² (`2T δ^T → 0` was unknown: only T^k was). Any such p has
+ * p·q^T → 0 for |q| < 1, the zero polynomial too; not a divisor's test (T − T → ∞ is false).
+ */
+function isPolynomialIn(e: Expr, key: string): boolean {
+  if (!dependsOn(e, key)) return !hasNoValue(e);
+  switch (e.kind) {
+    case 'Var': return printName(e.name) === key;
+    case 'Neg': return isPolynomialIn(e.arg, key);
+    case 'Binary': {
+      if (e.op === '+' || e.op === '-' || e.op === '*') return isPolynomialIn(e.left, key) && isPolynomialIn(e.right, key);
+      if (e.op === '^') {
+        const k = constantValue(e.right);
+        return k !== null && k.isInteger() && k.sign() > 0 && isPolynomialIn(e.left, key);
+      }
+      return false;
+    }
+    default: return false;
+  }
+}
+
 function isZero(e: Expr): boolean {
   return e.kind === 'Num' && Number(e.value) === 0;
 }
@@ -182,7 +204,7 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
       if (e.op === '*') {
         // T^k q^T → 0: exponential decay beats any polynomial.
         for (const [p, g] of [[e.left, e.right], [e.right, e.left]] as const) {
-          if (isPolynomial(p, key) && g.kind === 'Binary' && g.op === '^' && !dependsOn(g.left, key) && growsLinearly(g.right, key) && belowOneInMagnitude(g.left, rc)) {
+          if (dependsOn(p, key) && isPolynomialIn(p, key) && g.kind === 'Binary' && g.op === '^' && !dependsOn(g.left, key) && growsLinearly(g.right, key) && belowOneInMagnitude(g.left, rc)) {
             return { kind: 'value', value: ZERO, rules: [`T^k q^T → 0 for |q| < 1 (|${printExpr(g.left)}| < 1 by the assumptions: ${printExpr(g)} decays faster than ${printExpr(p)} grows)`] };
           }
         }
