@@ -1,6 +1,6 @@
 import { Signal } from './evaluator/field.js';
 import type {
-  Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Name, Range, RelOp, Show, Statement, Step, Var,
+  Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Name, Range, RelOp, Show, Statement, Step,
 } from '../ast.js';
 import { exprKey, formulaExprs, formulaKey, mapChildren, trivialKey, visit } from '../ast-walk.js';
 import { constantValue } from './evaluator/interpret.js';
@@ -13,7 +13,7 @@ import { familyKey, type Scope } from '../types/scope.js';
 import { Prepared, type Context } from './sampling/point.js';
 import type { BrokenDefinition } from '../parse/index.js';
 import { NO_POINT } from './sampling/index.js';
-import { freeNames, indexBounds, replaceByKey, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
+import { freeNames, indexBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
 import { mergeModels, readRandomDeclaration, type RandomSpec } from './rules/moments.js';
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
@@ -452,20 +452,8 @@ export class Checker {
     // (decide() reports what escapes it; this is for the work around it: one step's fault is
     // that step's `unknown`, never the loss of the file's other steps.)
     try {
-      const { rules, hintOutcome, substitutions } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
-      // (With an inline substitution, both sides are decided with it made: sampling as well as
-      // the proofs see α as β.)
-      const made = (x: Expr | Formula): Expr | Formula => {
-        if (substitutions.length === 0) return x;
-        const map = new Map(substitutions.map((f) => [exprKey((f as Compare).operands[0]!), (f as Compare).operands[1]!] as const));
-        return isExpr(x) ? replaceByKey(x, map) : substituteFormulaByKey(x, map);
-      };
-      const decided = this.decide(made(left), step.rel, made(step.rhs), step, ctx, prep, unfoldings, rules);
-      // (An inline substitution, `by α = β, ε = δ(1-β)` (LANGUAGE.md §2), of names nothing
-      // defines: the step holds with those values, a choice the justification makes, and says so.)
-      const outcome = substitutions.length > 0
-        ? { ...decided, message: `with the inline substitution ${substitutions.map((f) => printFormula(f)).join(', ')} (the justification's choice: nothing defines ${substitutions.length > 1 ? 'these names' : 'this name'}): ${decided.message}` }
-        : decided;
+      const { rules, hintOutcome } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
+      const outcome = this.decide(left, step.rel, step.rhs, step, ctx, prep, unfoldings, rules);
       // A cited fact that fails is the cause to report; a step that fails as well keeps its own evidence.
       combined = !hintOutcome ? outcome
         : VERDICTS.indexOf(outcome.verdict) < VERDICTS.indexOf(hintOutcome.verdict)
@@ -488,10 +476,9 @@ export class Checker {
   /** Rewrites a justification offers, and the check of any facts it cites (they must hold too). */
   private hintRules(
     step: Step, ctx: Context, prep: Prepared, unfoldings: Unfolding[], extraRules: readonly RewriteRule[],
-  ): { rules: RewriteRule[]; hintOutcome: Outcome | null; substitutions: Formula[] } {
+  ): { rules: RewriteRule[]; hintOutcome: Outcome | null } {
     const rules = this.rulesFor(ctx, extraRules);
     let hintOutcome: Outcome | null = null;
-    const substitutions: Formula[] = [];
     for (const it of step.hint?.items ?? []) {
       if (it.kind === 'ref') {
         const r = this.factRule(it.name, it.range);
@@ -500,33 +487,14 @@ export class Checker {
       if (it.kind === 'IH' && this.inductionSteps === 0) this.warnings.push(diagnostic('ih-outside-induction', {}, it.range));
       if (it.kind === 'fact') {
         const o = this.checkFact(it, step, ctx, prep, unfoldings, rules);
-        // `α = β` of a name nothing defines, that does not follow: a substitution, not a fact.
-        if (o && this.freeName(it.formula, ctx)) substitutions.push(it.formula);
-        else if (o && (!hintOutcome || VERDICTS.indexOf(o.verdict) < VERDICTS.indexOf(hintOutcome.verdict))) hintOutcome = o;
+        if (o && (!hintOutcome || VERDICTS.indexOf(o.verdict) < VERDICTS.indexOf(hintOutcome.verdict))) hintOutcome = o;
         const f = it.formula;
         if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && !it.dividing) {
           rules.push({ key: exprKey(f.operands[0]!), rhs: f.operands[1]! });
         }
       }
     }
-    return { rules, hintOutcome, substitutions };
-  }
-
-  /**
-   * Whether a cited fact is `x = e` of a plain name x (no subscript) that no definition gives,
-   * no assumption reads, and e does not read: an inline substitution (a choice of x).
-   */
-  private freeName(f: Formula, ctx: Context): boolean {
-    if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') return false;
-    const [x, e] = f.operands as [Expr, Expr];
-    if (x.kind !== 'Var' || x.name.index) return false;
-    const found = ctx.scope.lookup(x.name);
-    if (!found || found.index || found.info.family || found.info.kind === 'function' || found.info.kind === 'integer') return false;
-    const key = found.info.key;
-    const keyOf = (v: Var) => ctx.scope.lookup(v.name)?.info.key;
-    if (ctx.defs.some((d) => keyOf({ kind: 'Var', name: d.target, range: d.range }) === key)) return false;
-    if (freeNames(e).some((v) => keyOf(v) === key)) return false;
-    return !ctx.assumptions.some((c) => formulaExprs(c.formula).some((ex) => freeNames(ex).some((v) => keyOf(v) === key)));
+    return { rules, hintOutcome };
   }
 
   /** A cited fact must itself follow from the context; a failing one fails the step. */
@@ -958,13 +926,4 @@ function foldNumbers(e: Expr): Expr {
 /** A side as the checker read it (for the JSON report's `read`). */
 function printSide(side: Expr | Formula): string {
   return isExpr(side) ? printExpr(side) : printFormula(side);
-}
-
-/** A formula with every subexpression whose key is in `map` replaced (`replaceByKey` on each side). */
-function substituteFormulaByKey(f: Formula, map: ReadonlyMap<string, Expr>): Formula {
-  switch (f.kind) {
-    case 'Compare': return { ...f, operands: f.operands.map((o) => replaceByKey(o, map)) };
-    case 'Logic': return { ...f, left: substituteFormulaByKey(f.left, map), right: substituteFormulaByKey(f.right, map) };
-    default: return f;
-  }
 }
