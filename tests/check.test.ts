@@ -189,6 +189,18 @@ describe('definitions, assumptions and scope', () => {
     expect(report.steps[0]!.message).toMatch(/assumptions/);
   });
 
+  // (New-user trial:) LANGUAGE.md §2 calls `by α = β, ε = δ(1-β)` an inline substitution; a
+  // step is a claim for every value, so a cited choice of a free name still fails it, and
+  // the message says how to make the choice (it only said α = β does not follow).
+  it('says how to choose a free name a justification cites as a fact: define it', async () => {
+    const decl = 'scalar α, β, δ, ε\ninteger t\nvector g_t, Δθ_t in R^n\nassume 0 < β < 1, δ > 0\n';
+    const report = await checkSource(`${decl}    α Δθ_{t-1} - ε g_t\n  = β Δθ_{t-1} - δ(1-β) g_t     by α = β, ε = δ(1-β)\n`, { file: 'snippet.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['refuted']);
+    expect(report.steps[0]!.message).toMatch(/α is not defined or assumed anywhere, so it may be anything here: to choose α = β, write 'define α = β' before the chain/);
+    const chosen = await checkSource(`${decl}define α = β\ndefine ε = δ(1-β)\n    α Δθ_{t-1} - ε g_t\n  = β Δθ_{t-1} - δ(1-β) g_t\n`, { file: 'snippet.deriv' });
+    expect(chosen.steps.map((s) => s.verdict)).toEqual(['proved']);
+  });
+
   it('checks a fact cited in a justification: a false one fails the step', async () => {
     const text = `scalar a, b\n    a\n  = b   by a = b\n`;
     expect((await verdicts(text)).steps).toEqual(['refuted']);

@@ -519,12 +519,34 @@ export class Checker {
     for (let i = 0; i < f.ops.length; i++) {
       const o = this.decide(f.operands[i]!, f.ops[i]!, f.operands[i + 1]!, step, ctx, prep, unfoldings, rules, { salt: 'fact' });
       if (o.verdict === 'proved' || o.verdict === 'checked') continue;
+      // (`by α = β` of a name nothing defines or assumes reads as a choice of α, as LANGUAGE.md
+      // §2's "inline substitution" suggests; a step is a claim for every value, so the choice is
+      // made with `define`, and the message says how.)
+      const choice = this.freeName(f, ctx);
       result = {
         ...o,
-        message: `the fact cited in the justification, ${printFormula(f)}, does not follow: ${o.message}`,
+        message: `the fact cited in the justification, ${printFormula(f)}, does not follow: ${o.message}${choice ? `; ${choice} is not defined or assumed anywhere, so it may be anything here: to choose ${printFormula(f)}, write 'define ${printFormula(f)}' before the chain` : ''}`,
       };
     }
     return result;
+  }
+
+  /**
+   * The name x of a cited `x = e` that no definition gives, no assumption reads and e does not
+   * read (a choice the justification seems to make), or null.
+   */
+  private freeName(f: Formula, ctx: Context): string | null {
+    if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') return null;
+    const [x, e] = f.operands as [Expr, Expr];
+    if (x.kind !== 'Var' || x.name.index) return null;
+    const found = ctx.scope.lookup(x.name);
+    if (!found || found.index || found.info.family || found.info.kind === 'function' || found.info.kind === 'integer') return null;
+    const key = found.info.key;
+    const keyOf = (n: Name) => ctx.scope.lookup(n)?.info.key;
+    if (ctx.defs.some((d) => keyOf(d.target) === key)) return null;
+    if (freeNames(e).some((v) => keyOf(v.name) === key)) return null;
+    if (ctx.assumptions.some((c) => formulaExprs(c.formula).some((ex) => freeNames(ex).some((v) => keyOf(v.name) === key)))) return null;
+    return printName(x.name);
   }
 
   private decide(
