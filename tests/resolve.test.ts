@@ -182,3 +182,16 @@ describe('A^T beside a declared T', () => {
     expect(report.steps.map((s) => s.verdict)).toEqual(['proved']);
   });
 });
+
+describe('an unknown function of a long word', () => {
+  // (New-user trial:) `sigmoid(z)` was offered "write s i g m o i d", a product no one means.
+  it('offers to declare it, not to split it into letters; a short word still gets both', async () => {
+    const { checkSource } = await import('../src/check/index.js');
+    const long = await checkSource('scalar z\n    sigmoid(z)\n  = 1\n', { file: 'w.deriv' });
+    const d = long.diagnostics.find((x) => x.code === 'unknown-function')!;
+    expect(d.fixes?.map((f) => f.message)).toEqual(['declare function sigmoid : R → R']);
+    const short = await checkSource('scalar z\n    fg(z)\n  = 1\n', { file: 'w.deriv' });
+    const s = short.diagnostics.find((x) => x.code === 'unknown-function');
+    if (s) expect(s.fixes?.map((f) => f.message)).toContain('write f g');
+  });
+});

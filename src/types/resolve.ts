@@ -1167,7 +1167,9 @@ class Resolver {
     }
     const declare: Fix = { message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] };
     this.error(diagnostic('unknown-function', { name: fn.base }, fn.range, {
-      fixes: [declare, ...(args.length === 1 ? wordFixes(fn.base, rangeOfBase(fn)) : [])],
+      // (A word of letters as their product only when short: `sigmoid(z)` as s·i·g·m·o·i·d(z)
+      // was offered, where a student means a function to declare or define.)
+      fixes: [declare, ...(args.length === 1 && [...fn.base].length <= 3 ? wordFixes(fn.base, rangeOfBase(fn)) : [])],
     }));
     return { ...e, args, shape: ANY };
   }
