@@ -305,6 +305,30 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
     }
   });
+  // (Fourth red team:) a range with one strict end was moved in at both, so its non-strict
+  // end was never reached; values nearer a strict end than 10⁻³⁰ were never tried; and where
+  // the step did not read the function, points where no function meets its bounds were used.
+  it.each([
+    ['f(a) < 1 under 0 < f(z) ≤ 1 (f ≡ 1)', 'scalar a, b\nfunction f : R → R\nassume 0 < f(z) ≤ 1 for all z\n', 'f(a)', '<', '1'],
+    ['f(a) > 0 under 0 ≤ f(z) < 1 (f ≡ 0)', 'scalar a, b\nfunction f : R → R\nassume 0 ≤ f(z) < 1 for all z\n', 'f(a)', '>', '0'],
+    ['σ(a) > 10⁻⁴⁰ under 0 < σ(z) < 1', RANGE, 'σ(a)', '>', '10^(-40)'],
+    ['log σ(a) > −100 under 0 < σ(z) < 1', RANGE, 'log(σ(a))', '>', '-100'],
+  ] as const)('refutes %s', async (_name, decl, left, rel, right) => {
+    for (const seed of [0, 1, 2]) {
+      const { verdict, what } = await verdictOf(step(decl, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  it.each([
+    ['c ≥ 0 under 0 ≤ f(z) ≤ c for all z (no f where c < 0)', 'scalar a, c\nfunction f : R → R\nassume 0 ≤ f(z) ≤ c for all z\n', 'c', '≥', '0'],
+    ['γ ≥ 0 under |g\'(z)| ≤ γ for all z', "scalar a, γ\nfunction g : R → R\nassume |g'(z)| ≤ γ for all z\n", 'γ', '≥', '0'],
+    ['γ|a − b| = |γa − γb| under |σ\'(z)| ≤ γ for all z', "scalar a, b, γ\nfunction σ : R → R\nassume |σ'(z)| ≤ γ for all z\n", 'γ |a - b|', '=', '|γ a - γ b|'],
+  ] as const)('never refutes %s', async (_name, decl, left, rel, right) => {
+    for (const seed of [0, 1, 2]) {
+      const { verdict, what } = await verdictOf(step(decl, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).not.toBe('refuted');
+    }
+  });
   it('does not pass a step under a bound from one side only (the family never reaches far on the open side)', async () => {
     for (const [decl, left, rel, right] of [['scalar a\nfunction f : R → R\nassume f(z) ≤ 1 for all z\n', 'f(a)', '>', '-10'], ['scalar a\nfunction f : R → R\nassume f(z) > 0 for all z\n', 'f(a)', '<', '100']] as const) {
       for (const seed of [0, 1]) {

@@ -113,7 +113,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         : drawn;
       // (Under a strict bound on |σ| or a strict range, the probes at ±its bound go just inside
       // it too, not only halfway: `σ(a) − σ(b) < 0.99` under 0 < σ(z) < 1 fails there.)
-      const strictly = (base.prep.functionBounds.get(f) ?? []).some((b) => b.strict) ? [HALFWAY, JUST_INSIDE, DEEP_INSIDE] : [HALFWAY];
+      const strictly = (base.prep.functionBounds.get(f) ?? []).some((b) => b.strict) ? [HALFWAY, JUST_INSIDE, DEEP_INSIDE, Rational.parse(DEEPEST)] : [HALFWAY];
       if (info.fn.elementwise) {
         for (const k of [...orders].filter((o) => o >= 2).sort((x, y) => x - y)) {
           for (const sign of [Rational.ONE, Rational.of(-1)]) instances.push(elementwiseInstance([...Array<Rational>(k).fill(Rational.ZERO), sign], []));
@@ -209,7 +209,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       if (!base.ctx.scope.get(f)?.fn?.elementwise) continue;
       const strictOrders = new Set((base.prep.functionBounds.get(f) ?? []).filter((b) => b.strict).map((b) => b.order));
       for (const k of [...strictOrders].sort((x, y) => x - y)) {
-        for (const shrink of ['0.999', '0.999999999', '0.999999999999999999999999999999']) {
+        for (const shrink of ['0.999', '0.999999999', '0.999999999999999999999999999999', DEEPEST]) {
           for (const sign of [Rational.ONE, Rational.of(-1)]) {
             const r = q.withFunction(f, elementwiseInstance([...Array<Rational>(k).fill(Rational.ZERO), sign], []), rng, Rational.parse(shrink));
             const what = k === 0 ? 'a constant' : k === 1 ? 'a line' : 'a power of x';
@@ -343,6 +343,8 @@ const JUST_INSIDE = Rational.parse('0.999999999');
 /** Further in, and halfway (Point.withFunction's default), for the probes at ±a strict bound. */
 const DEEP_INSIDE = Rational.parse('0.999999999999999999999999999999');
 const HALFWAY = Rational.parse('0.5');
+/** 1 − 10⁻¹⁰⁰: `σ(a) > 10⁻⁴⁰` and `log σ(a) > −100` under 0 < σ(z) < 1 fail only that near an end. */
+const DEEPEST = `0.${'9'.repeat(100)}`;
 /** The frequencies tried besides those that balance two bounds and those that reach REACH: the plain one, and 10⁶ each way. */
 const WAVE_FREQUENCIES = ['1', '1000000', '0.000001'].map((x) => Rational.parse(x));
 /** How far out a wave puts an order no bound holds (f' under |f| ≤ c), whatever c is: `f'(a) < 1` under |f| ≤ 10⁻¹⁰ fails. */

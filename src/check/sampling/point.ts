@@ -956,7 +956,8 @@ export class Point {
     const g = bounds.some((b) => b.order === 0) ? f.scaled(Rational.ONE, true) : f;
     // A range (`0 < σ(z) < 1`, its ends exact here): the instance scaled into its half-width
     // around 0, then moved to its middle.
-    const range = bounds.some((b) => b.side) ? this.rangeOf(bounds) : null;
+    const shrink0 = bounds.map((b, i) => (b.order === 0 ? shrinks[i]! : Rational.ONE)).reduce((a, b) => (b.cmp(a) < 0 ? b : a), Rational.ONE);
+    const range = bounds.some((b) => b.side) ? this.rangeOf(bounds, shrink0) : null;
     let factor: Rational | null = null;
     const fit = (sup: Rational | null, c: Rational | null, strict: boolean, shrink: Rational) => {
       if (c === null || sup === null || c.sign() < 0 || (c.isZero() && strict)) throw new Skip('no function instance meets a for-all bound at this point');
@@ -964,10 +965,7 @@ export class Point {
       const s = c.div(sup).mul(shrink);
       if (factor === null || s.cmp(factor) < 0) factor = s;
     };
-    if (range) {
-      const shrink = bounds.map((b, i) => (b.order === 0 ? shrinks[i]! : Rational.ONE)).reduce((a, b) => (b.cmp(a) < 0 ? b : a));
-      fit(g.sup!(0), range.half, range.strict, shrink);
-    }
+    if (range) fit(g.sup!(0), range.half, false, range.shrink);
     bounds.forEach((b, i) => {
       if (range && b.order === 0) return;
       fit(g.sup!(b.order), this.exactLowerValue(b.bound), b.strict, shrinks[i]!);
@@ -978,10 +976,14 @@ export class Point {
 
   /**
    * The range the order-0 bounds on a function give here, [L, H] with L, H exact (an |σ| ≤ c
-   * among them as −c ≤ σ ≤ c): its middle and half-width, and whether an end binding it is
-   * strict. Throws Skip where an end has no exact value or no function fits.
+   * among them as −c ≤ σ ≤ c), as the middle and half-width an instance is fitted to, and the
+   * share of it the instance takes: a strict end is moved in by (1 − shrink) of the half-width
+   * and the instance spans the rest, so it reaches a non-strict end beside a strict one (f ≡ 1
+   * under 0 < f(z) ≤ 1: `f(a) < 1` had been checked); with both ends non-strict it takes the
+   * shrink's share around the middle. Throws Skip where an end has no exact value or no
+   * function fits.
    */
-  private rangeOf(bounds: readonly FunctionBound[]): { middle: Rational; half: Rational; strict: boolean } {
+  private rangeOf(bounds: readonly FunctionBound[], shrink: Rational): { middle: Rational; half: Rational; shrink: Rational } {
     let lo: { v: Rational; strict: boolean } | null = null;
     let hi: { v: Rational; strict: boolean } | null = null;
     const tighter = (cur: { v: Rational; strict: boolean } | null, v: Rational, strict: boolean, up: boolean) => {
@@ -1008,7 +1010,55 @@ export class Point {
     const width = hi.v.sub(lo.v);
     if (width.sign() < 0 || (width.isZero() && (lo.strict || hi.strict))) throw new Skip('no function meets its range at this point');
     const two = Rational.of(2);
-    return { middle: lo.v.add(hi.v).div(two), half: width.div(two), strict: lo.strict || hi.strict };
+    if (!lo.strict && !hi.strict) return { middle: lo.v.add(hi.v).div(two), half: width.div(two), shrink };
+    const s = shrink.cmp(Rational.ONE) < 0 ? shrink : Rational.parse('0.5');
+    const inset = width.mul(Rational.ONE.sub(s)).div(two);
+    const [L, H] = [lo.strict ? lo.v.add(inset) : lo.v, hi.strict ? hi.v.sub(inset) : hi.v];
+    return { middle: L.add(H).div(two), half: H.sub(L).div(two), shrink: Rational.ONE };
+  }
+
+  /**
+   * Whether every function's `for all` bounds can be met here (|f| ≤ c needs c ≥ 0, a range
+   * L ≤ f ≤ H needs L ≤ H), whether or not the step reads the function: `c ≥ 0` under
+   * `|f(z)| ≤ c for all z` was refuted at c = −1, where no f exists. Ends with no exact value
+   * here are not judged.
+   */
+  boundsFeasible(): boolean {
+    if (this.prep.functionBounds.size === 0 || this.parent) return true;
+    // (Judging a bound evaluates it: what that reads is not counted as read by the step.)
+    const before = [...this.touched];
+    try {
+      return this.boundsMet();
+    } finally {
+      this.touched.clear();
+      for (const k of before) this.touched.add(k);
+    }
+  }
+
+  private boundsMet(): boolean {
+    for (const all of this.prep.functionBounds.values()) {
+      const bounds = all;
+      for (const b of bounds) {
+        if (b.side) continue;
+        let c: Rational;
+        try {
+          const v = this.evaluate(exactField, b.bound);
+          if (isMat(v)) continue;
+          c = v;
+        } catch {
+          continue;
+        }
+        if (c.sign() < 0 || (c.isZero() && b.strict)) return false;
+      }
+      if (bounds.some((b) => b.side)) {
+        try {
+          this.rangeOf(bounds, Rational.ONE);
+        } catch (e) {
+          if (e instanceof Skip && /no function meets/.test(e.message)) return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** An exact value at most the value of a scalar expression here (exact where it can be, else below its enclosure). */
@@ -1147,6 +1197,7 @@ export class Point {
       for (const tag of tags) if (!this.tagHolds(value, tag, levels)) return false;
     }
     if (!this.indicesInRange()) return false;
+    if (!this.boundsFeasible()) return false;
     let unevaluated = false;
     for (const c of this.prep.checks) {
       if (this.prep.byConstruction.has(c)) {
