@@ -329,6 +329,17 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       expect(verdict, `seed ${seed}: ${what}`).not.toBe('refuted');
     }
   });
+  // (Fourth red team:) a function nothing bounds never took the values a step names.
+  it.each([
+    ['(f(a) − 0.6)² + (f(b) − 0.6)² > 0 (f ≡ 0.6)', '(f(a) - 0.6)^2 + (f(b) - 0.6)^2', '>', '0'],
+    ['(f(a) − 1/3)² + (f(b) − 0.7)² > 0 (f(a) = 1/3, f(b) = 0.7)', '(f(a) - 1/3)^2 + (f(b) - 0.7)^2', '>', '0'],
+    ['f(a)² + f(b)² > 0 (f ≡ 0)', 'f(a)^2 + f(b)^2', '>', '0'],
+  ] as const)('refutes %s for a function nothing bounds', async (_name, left, rel, right) => {
+    for (const seed of [0, 1, 2]) {
+      const { verdict, what } = await verdictOf(step('scalar a, b\nfunction f : R → R\n', left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
   it('does not pass a step under a bound from one side only (the family never reaches far on the open side)', async () => {
     for (const [decl, left, rel, right] of [['scalar a\nfunction f : R → R\nassume f(z) ≤ 1 for all z\n', 'f(a)', '>', '-10'], ['scalar a\nfunction f : R → R\nassume f(z) > 0 for all z\n', 'f(a)', '<', '100']] as const) {
       for (const seed of [0, 1]) {

@@ -460,6 +460,40 @@ export function elementwiseInstance(coefficients: readonly Rational[], waves: re
   };
 }
 
+/**
+ * `R → R`: (u·Q² + v·P²)/(P² + Q²) with P = ∏(x − pᵢ), Q = ∏(x − qⱼ): u at every pᵢ, v at
+ * every qⱼ, between u and v everywhere, rational, so exact at rational points. A function
+ * nothing bounds takes the values the step names at its arguments: `(f(a) − 0.6)² +
+ * (f(b) − 0.6)² > 0` fails at f ≡ 0.6, `(f(a) − 1/3)² + (f(b) − 0.7)² > 0` at f(a) = 1/3,
+ * f(b) = 0.7, which random instances never hit. Derivatives of order ≤ 2 by dual numbers.
+ */
+export function valuesInstance(ps: readonly Rational[], u: Rational, qs: readonly Rational[], v: Rational): FunctionInstance {
+  const value = <S>(F: Field<S>, x: S): S => {
+    let P = F.one;
+    let Q = F.one;
+    for (const p of ps) P = F.mul(P, F.sub(x, F.fromRational(p)));
+    for (const q of qs) Q = F.mul(Q, F.sub(x, F.fromRational(q)));
+    const [P2, Q2] = [F.mul(P, P), F.mul(Q, Q)];
+    return F.div(F.add(F.mul(F.fromRational(u), Q2), F.mul(F.fromRational(v), P2)), F.add(P2, Q2));
+  };
+  const at = <S>(F: Field<S>, x: S, order: number): S => {
+    if (order === 0) return value(F, x);
+    if (order > 2) throw new Unsupported('a derivative of this order of this instance is not evaluated');
+    const D = dualField(F);
+    return at(D, new Dual(x, F.one), order - 1).d;
+  };
+  const roots = (xs: readonly Rational[]) => xs.map((r) => (r.isZero() ? 'x' : r.sign() < 0 ? `(x + ${r.neg()})` : `(x − ${r})`)).join('');
+  return {
+    apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
+      const x = args[0]!;
+      return isMat(x) ? x.map((e) => at(F, e, order)) : at(F, x, order);
+    },
+    describe: (name) => (qs.length === 0 || u.equals(v)
+      ? `${name}(x) = ${u}, a constant function`
+      : `${name}(x) = (${u}·${roots(qs)}² + ${v}·${roots(ps)}²)/(${roots(ps)}² + ${roots(qs)}²) (${u} at x = ${ps.join(', ')}; ${v} at x = ${qs.join(', ')})`),
+  };
+}
+
 /** How sharp a `kinkInstance` turns: over about 10⁻¹² around its kink. */
 const KINK_WIDTH = Rational.parse('0.000000000001');
 

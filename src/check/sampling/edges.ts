@@ -1,5 +1,5 @@
 import type { Expr } from '../../ast.js';
-import { formulaExprs, freeNames } from '../../ast-walk.js';
+import { children, formulaExprs, freeNames } from '../../ast-walk.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, isMat } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
@@ -7,7 +7,7 @@ import { printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
-import { derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, waveInstance } from './draw.js';
+import { derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, valuesInstance, waveInstance } from './draw.js';
 import { exactScalar as value, probeFailure, respectsTags } from './explore.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
@@ -129,6 +129,21 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
             for (const [plus, minus] of signSplits(argumentValues(p, f, at))) {
               for (const shrink of strictly) {
                 extremes.push({ bounds: [f], point: at.withFunction(f, extremesInstance(plus, minus), rng, shrink), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
+              }
+            }
+          }
+        }
+        // A function nothing bounds at the values the step names (its numbers, and 0) at its
+        // arguments, one value per argument group: random instances never hit them.
+        if (orders.size === 0 && where === '') {
+          const groups = argumentValues(p, f, q).filter((g) => g.length === 1).map((g) => g[0]!).slice(0, 2);
+          const named = stepNumbers(p);
+          if (groups.length === 1) {
+            for (const c of named) extremes.push({ point: q.withFunction(f, valuesInstance(groups, c, [], c), rng), where: `${f} at ${c.toString()}, a number the step names` });
+          } else if (groups.length === 2) {
+            for (const c1 of named) {
+              for (const c2 of named) {
+                extremes.push({ point: q.withFunction(f, valuesInstance([groups[0]!], c1, [groups[1]!], c2), rng), where: `${f} at numbers the step names at its arguments` });
               }
             }
           }
@@ -465,6 +480,26 @@ function spread(q: Point): Point | null {
     }));
   }
   return at;
+}
+
+/** The numbers a step names (its literals, a quotient of two as one, exponents not), and 0: at most five. */
+function stepNumbers(p: StepProblem): Rational[] {
+  const out: Rational[] = [Rational.ZERO];
+  const add = (r: Rational) => { if (!out.some((x) => x.equals(r))) out.push(r); };
+  const walk = (x: Expr): void => {
+    if (x.kind === 'Num') {
+      try { add(Rational.parse(x.value)); } catch { /* not a plain number */ }
+      return;
+    }
+    if (x.kind === 'Binary' && x.op === '/' && x.left.kind === 'Num' && x.right.kind === 'Num') {
+      try { add(Rational.parse(x.left.value).div(Rational.parse(x.right.value))); } catch { /* 1/0 */ }
+      return;
+    }
+    if (x.kind === 'Binary' && x.op === '^') { walk(x.left); return; }
+    for (const c of children(x)) walk(c);
+  };
+  for (const side of sideExprs(p)) walk(side);
+  return out.slice(0, 5);
 }
 
 /** How far apart `close` puts two of a step's scalars (or vectors, entry by entry). */
