@@ -137,7 +137,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         // arguments, one value per argument group: random instances never hit them.
         if (orders.size === 0 && where === '') {
           const groups = argumentValues(p, f, q).filter((g) => g.length === 1).map((g) => g[0]!).slice(0, 2);
-          const named = stepNumbers(p);
+          const named = stepNumbers(p, q);
           if (groups.length === 1) {
             for (const c of named) extremes.push({ point: q.withFunction(f, valuesInstance(groups, c, [], c), rng), where: `${f} at ${c.toString()}, a number the step names` });
           } else if (groups.length === 2) {
@@ -482,24 +482,26 @@ function spread(q: Point): Point | null {
   return at;
 }
 
-/** The numbers a step names (its literals, a quotient of two as one, exponents not), and 0: at most five. */
-function stepNumbers(p: StepProblem): Rational[] {
+/**
+ * The numbers a step names, exactly: its literals and the parts free of names with a rational
+ * value (1/3, 10^(−50)), exponents not, each with its negative (f(a) + 0.7 wants f = −0.7),
+ * and 0; at most seven.
+ */
+function stepNumbers(p: StepProblem, q: Point): Rational[] {
   const out: Rational[] = [Rational.ZERO];
-  const add = (r: Rational) => { if (!out.some((x) => x.equals(r))) out.push(r); };
+  const add = (r: Rational) => {
+    for (const x of [r, r.neg()]) if (!out.some((y) => y.equals(x))) out.push(x);
+  };
   const walk = (x: Expr): void => {
-    if (x.kind === 'Num') {
-      try { add(Rational.parse(x.value)); } catch { /* not a plain number */ }
-      return;
-    }
-    if (x.kind === 'Binary' && x.op === '/' && x.left.kind === 'Num' && x.right.kind === 'Num') {
-      try { add(Rational.parse(x.left.value).div(Rational.parse(x.right.value))); } catch { /* 1/0 */ }
-      return;
+    if (x.kind === 'Num' || ((x.kind === 'Binary' || x.kind === 'Neg') && freeNames(x).length === 0)) {
+      const v = value(q, x);
+      if (v !== null && v.n.toString().length + v.d.toString().length < 400) { add(v); return; }
     }
     if (x.kind === 'Binary' && x.op === '^') { walk(x.left); return; }
     for (const c of children(x)) walk(c);
   };
   for (const side of sideExprs(p)) walk(side);
-  return out.slice(0, 5);
+  return out.slice(0, 7);
 }
 
 /** How far apart `close` puts two of a step's scalars (or vectors, entry by entry). */
