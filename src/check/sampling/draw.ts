@@ -460,6 +460,16 @@ export function elementwiseInstance(coefficients: readonly Rational[], waves: re
   };
 }
 
+/** (u·Q² + v·P²)/(P² + Q²) at x, P = ∏(x − pᵢ), Q = ∏(x − qⱼ): u at each pᵢ, v at each qⱼ. */
+function twoValues<S>(F: Field<S>, x: S, ps: readonly Rational[], u: Rational, qs: readonly Rational[], v: Rational): S {
+  let P = F.one;
+  let Q = F.one;
+  for (const p of ps) P = F.mul(P, F.sub(x, F.fromRational(p)));
+  for (const q of qs) Q = F.mul(Q, F.sub(x, F.fromRational(q)));
+  const [P2, Q2] = [F.mul(P, P), F.mul(Q, Q)];
+  return F.div(F.add(F.mul(F.fromRational(u), Q2), F.mul(F.fromRational(v), P2)), F.add(P2, Q2));
+}
+
 /**
  * `R → R`: (u·Q² + v·P²)/(P² + Q²) with P = ∏(x − pᵢ), Q = ∏(x − qⱼ): u at every pᵢ, v at
  * every qⱼ, between u and v everywhere, rational, so exact at rational points. A function
@@ -468,14 +478,7 @@ export function elementwiseInstance(coefficients: readonly Rational[], waves: re
  * f(b) = 0.7, which random instances never hit. Derivatives of order ≤ 2 by dual numbers.
  */
 export function valuesInstance(ps: readonly Rational[], u: Rational, qs: readonly Rational[], v: Rational): FunctionInstance {
-  const value = <S>(F: Field<S>, x: S): S => {
-    let P = F.one;
-    let Q = F.one;
-    for (const p of ps) P = F.mul(P, F.sub(x, F.fromRational(p)));
-    for (const q of qs) Q = F.mul(Q, F.sub(x, F.fromRational(q)));
-    const [P2, Q2] = [F.mul(P, P), F.mul(Q, Q)];
-    return F.div(F.add(F.mul(F.fromRational(u), Q2), F.mul(F.fromRational(v), P2)), F.add(P2, Q2));
-  };
+  const value = <S>(F: Field<S>, x: S): S => twoValues(F, x, ps, u, qs, v);
   const at = <S>(F: Field<S>, x: S, order: number): S => {
     if (order === 0) return value(F, x);
     if (order > 2) throw new Unsupported('a derivative of this order of this instance is not evaluated');
@@ -581,14 +584,7 @@ export function offsetInstance(inner: FunctionInstance, m: Rational): FunctionIn
  * Derivatives of order ≤ 2 by dual numbers over the backend.
  */
 export function extremesInstance(plus: readonly Rational[], minus: readonly Rational[], B: Rational = Rational.ONE): FunctionInstance {
-  const value = <S>(F: Field<S>, x: S): S => {
-    let P = F.one;
-    let Q = F.one;
-    for (const p of plus) P = F.mul(P, F.sub(x, F.fromRational(p)));
-    for (const m of minus) Q = F.mul(Q, F.sub(x, F.fromRational(m)));
-    const [P2, Q2] = [F.mul(P, P), F.mul(Q, Q)];
-    return F.mul(F.fromRational(B), F.div(F.sub(Q2, P2), F.add(P2, Q2)));
-  };
+  const value = <S>(F: Field<S>, x: S): S => twoValues(F, x, plus, B, minus, B.neg());
   const at = <S>(F: Field<S>, x: S, order: number): S => {
     if (order === 0) return value(F, x);
     if (order > 2) throw new Unsupported('a derivative of this order of this instance is not evaluated');
