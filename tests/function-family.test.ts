@@ -338,6 +338,7 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     ['(f(a) + 0.7)² + (f(b) − 0.6)² > 0', '(f(a) + 0.7)^2 + (f(b) - 0.6)^2', '>', '0'],
     ['(f(a) − 10⁻⁵⁰)² + (f(b) − 10⁻⁵⁰)² > 0', '(f(a) - 10^(-50))^2 + (f(b) - 10^(-50))^2', '>', '0'],
     ['(f(a) − 0.6)² + (f(b) − 0.6)² > 0 ⇔ a = a', '(f(a) - 0.6)^2 + (f(b) - 0.6)^2 > 0', '⇔', 'a = a'],
+    ['(f(a) − a)² + (f(b) − b)² > 0 (f(x) = x at a and b)', '(f(a) - a)^2 + (f(b) - b)^2', '>', '0'],
   ] as const)('refutes %s for a function nothing bounds', async (_name, left, rel, right) => {
     for (const seed of [0, 1, 2]) {
       const { verdict, what } = await verdictOf(step('scalar a, b\nfunction f : R → R\n', left, rel, right), seed);

@@ -501,6 +501,16 @@ function stepNumbers(p: StepProblem, q: Point): Rational[] {
     for (const c of children(x)) walk(c);
   };
   for (const side of sideExprs(p)) walk(side);
+  // (And the values here of the plain scalars it reads, `(f(a) − a)² + (f(b) − b)² > 0` at f(x) = x.)
+  const scalars: Rational[] = [];
+  for (const side of sideExprs(p)) {
+    visit(side, (x) => {
+      if (x.kind !== 'Var' || x.name.index || scalars.length >= 2) return;
+      const v = value(q, x);
+      if (v !== null && !scalars.some((y) => y.equals(v))) scalars.push(v);
+    });
+  }
+  for (const v of scalars) if (!out.some((y) => y.equals(v))) out.splice(Math.min(out.length, 5), 0, v);
   return out.slice(0, 7);
 }
 
