@@ -7,7 +7,7 @@ import type {
 } from './line-ast.js';
 import { splitLines, type SourceLine } from './lines.js';
 import { readingWarnings } from './readings.js';
-import { languageWith, type Built, type Language } from './semantics.js';
+import { languageWith, namesIn, type Built, type Language } from './semantics.js';
 import { declaredWords } from './words.js';
 import { assemble, type LineRecord } from './structure.js';
 
@@ -94,16 +94,7 @@ function brokenTargets(code: string, start: number, language: Language): Name[] 
   // (A target that reads as a product, `u_new` as u_n·e·w: every name in it, since the steps
   // that meant the target read them the same way; u_new was left free, and a right step about
   // it refuted.)
-  const names: Name[] = [];
-  const walk = (x: unknown): void => {
-    if (Array.isArray(x)) { x.forEach(walk); return; }
-    if (x === null || typeof x !== 'object') return;
-    const n = x as { kind?: string; name?: Name };
-    if (n.kind === 'Var' && n.name) names.push(shift(n.name, start + m[1]!.length));
-    for (const [k, v] of Object.entries(x)) if (k !== 'range' && k !== 'name') walk(v);
-  };
-  walk(e);
-  return names.slice(0, 8);
+  return namesIn(e).slice(0, 8).map((n) => shift(n, start + m[1]!.length));
 }
 
 /** Adds `offset` to every range in a value built from one line (a deep copy). */

@@ -842,11 +842,24 @@ export function languageWith(words: readonly string[]): Language {
   return language;
 }
 
-/** Whether a node (plain AST data) reads a plain name (no subscript) with one of these bases. */
+/**
+ * The names of the `Var` nodes in plain AST data (a line's parse, before resolution), in
+ * order; not the names inside a name's own subscript.
+ */
+export function namesIn(node: unknown): Name[] {
+  const out: Name[] = [];
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) { x.forEach(walk); return; }
+    if (x === null || typeof x !== 'object') return;
+    const n = x as { kind?: string; name?: Name };
+    if (n.kind === 'Var' && n.name) out.push(n.name);
+    for (const [k, v] of Object.entries(x)) if (k !== 'range' && k !== 'shape' && k !== 'name') walk(v);
+  };
+  walk(node);
+  return out;
+}
+
+/** Whether a node reads a plain name (no subscript) with one of these bases. */
 function readsName(node: unknown, bases: ReadonlySet<string>): boolean {
-  if (Array.isArray(node)) return node.some((x) => readsName(x, bases));
-  if (node === null || typeof node !== 'object') return false;
-  const n = node as { kind?: string; name?: { base: string; index: unknown } };
-  if (n.kind === 'Var' && n.name && !n.name.index && bases.has(n.name.base)) return true;
-  return Object.entries(node).some(([k, v]) => k !== 'range' && k !== 'shape' && readsName(v, bases));
+  return namesIn(node).some((n) => !n.index && bases.has(n.base));
 }

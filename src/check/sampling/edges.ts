@@ -1,4 +1,4 @@
-import type { Expr } from '../../ast.js';
+import type { Expr, Formula } from '../../ast.js';
 import { children, formulaExprs, freeNames } from '../../ast-walk.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, isMat } from '../evaluator/field.js';
@@ -103,17 +103,20 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       // |f(z)| ≤ 1 for all z checked at some seeds.)
       // Under a bound on a higher derivative, |f''(z)| ≤ c, the powers ±x² (±xᵏ), scaled onto
       // it: no constant or line reaches it (|f''(a)| < c had been checked).
-      const orders = new Set((base.prep.functionBounds.get(f) ?? []).map((b) => b.order));
+      const fb = base.prep.functionBounds.get(f) ?? [];
+      const orders = new Set(fb.map((b) => b.order));
       const bounded = orders.has(0);
+      // (The one order bounded, when only one is.)
+      const single = orders.size === 1 ? [...orders][0]! : undefined;
       const drawn = edgeFunctions(rng, info.fn.elementwise);
       // (In a range, `0 < σ(z) < 1`, the constant 0 is its middle: `σ(a)(1 − σ(a)) < 1/4` fails there.)
-      const ranged = (base.prep.functionBounds.get(f) ?? []).some((b) => b.side);
+      const ranged = fb.some((b) => b.side);
       const instances = bounded && info.fn.elementwise
         ? [elementwiseInstance([Rational.ONE], []), elementwiseInstance([Rational.of(-1)], []), ...(ranged ? [elementwiseInstance([Rational.ZERO], [])] : [])]
         : drawn;
       // (Under a strict bound on |σ| or a strict range, the probes at ±its bound go just inside
       // it too, not only halfway: `σ(a) − σ(b) < 0.99` under 0 < σ(z) < 1 fails there.)
-      const strictly = (base.prep.functionBounds.get(f) ?? []).some((b) => b.strict) ? [HALFWAY, JUST_INSIDE, DEEP_INSIDE, Rational.parse(DEEPEST)] : [HALFWAY];
+      const strictly = fb.some((b) => b.strict) ? [HALFWAY, ...JUST_INSIDE_ALL] : [HALFWAY];
       if (info.fn.elementwise) {
         for (const k of [...orders].filter((o) => o >= 2).sort((x, y) => x - y)) {
           for (const sign of [Rational.ONE, Rational.of(-1)]) instances.push(elementwiseInstance([...Array<Rational>(k).fill(Rational.ZERO), sign], []));
@@ -123,7 +126,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         // argument (a vector's entries together) on one side, every way but all alike.
         // (At the first held point, and with its scalars spread apart: there a and −a, a and
         // a², are often one value, 0 or 1.)
-        if (bounded && orders.size === 1 && where === '') {
+        if (single === 0 && where === '') {
           for (const at of [q, spread(q), close(q)]) {
             if (!at) continue;
             for (const [plus, minus] of signSplits(argumentValues(p, f, at))) {
@@ -151,16 +154,15 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         // Under a bound on f' or f'' alone, f⁽ᵏ⁾ turning from −c to c at one of the step's
         // arguments or midway between two (`f(a) + f(b) − 2f((a + b)/2) ≤ 0.7|a − b|` under
         // |f'| ≤ 1 fails at f = √((x − m)² + ε²), m = (a + b)/2): as far from a line as it can be.
-        const [only] = [...orders];
-        if ((only === 1 || only === 2) && orders.size === 1 && where === '') {
+        if ((single === 1 || single === 2) && where === '') {
           for (const at of [q, spread(q)]) {
             if (!at) continue;
-            const values = callTargets(p, f, at).map((t) => t.value).filter((v, i, all) => all.findIndex((w) => w.equals(v)) === i).slice(0, 4);
+            const values = distinct(callTargets(p, f, at).map((t) => t.value)).slice(0, 4);
             const kinks = [...values];
             for (let i = 0; i < values.length; i++) for (let j = i + 1; j < values.length; j++) kinks.push(values[i]!.add(values[j]!).div(Rational.of(2)));
-            for (const m of kinks.filter((v, i, all) => all.findIndex((w) => w.equals(v)) === i).slice(0, 8)) {
+            for (const m of distinct(kinks).slice(0, 8)) {
               for (const sign of [Rational.ONE, Rational.of(-1)]) {
-                for (const shrink of strictly) extremes.push({ bounds: [f], point: at.withFunction(f, kinkInstance(only, m, sign), rng, shrink), where: `${f}${"'".repeat(only)} turning from its bound to minus it at x = ${m.toString()}` });
+                for (const shrink of strictly) extremes.push({ bounds: [f], point: at.withFunction(f, kinkInstance(single, m, sign), rng, shrink), where: `${f}${"'".repeat(single)} turning from its bound to minus it at x = ${m.toString()}` });
               }
             }
           }
@@ -168,21 +170,19 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         // Under a bound on one derivative alone, |f⁽ᵏ⁾(z)| ≤ c, f⁽ᵏ⁾ = c at one argument and −c
         // at another (a wave through π: `f'(a) − f'(b) < 2c` fails there, up to enclosure, so
         // such a step is unknown rather than passed).
-        const [order] = [...orders];
-        if (order !== undefined && order >= 1 && orders.size === 1 && where === '') {
+        if (single !== undefined && single >= 1 && where === '') {
           for (const at of [q, spread(q), close(q)]) {
             if (!at) continue;
             const scalars = argumentValues(p, f, at).filter((g) => g.length === 1).map((g) => g[0]!);
             for (let i = 0; i < scalars.length && i < 3; i++) {
               for (let j = i + 1; j < scalars.length && j < 3; j++) {
                 for (const [x1, x2] of [[scalars[i]!, scalars[j]!], [scalars[j]!, scalars[i]!]] as const) {
-                  for (const shrink of strictly) extremes.push({ bounds: [f], point: at.withFunction(f, derivativeExtremesInstance(order, x1, x2), rng, shrink), where: `${f}${"'".repeat(order)} at its bound at one of the step's arguments and at minus it at another` });
+                  for (const shrink of strictly) extremes.push({ bounds: [f], point: at.withFunction(f, derivativeExtremesInstance(single, x1, x2), rng, shrink), where: `${f}${"'".repeat(single)} at its bound at one of the step's arguments and at minus it at another` });
                 }
               }
             }
           }
         }
-      }
         // One derivative at the most a wave its bounds allow reaches, at one of the step's
         // arguments, both signs: exact there (`|f'(a)| < 1` under |f| ≤ 1 and |f'| ≤ 1 fails at
         // f = sin(x − a); `f'(a) < 100` under |f| ≤ 1 at f = 10⁻⁶·sin(10⁶(x − a))).
@@ -190,7 +190,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
           for (const at of [q, spread(q)]) {
             if (!at) continue;
             for (const { order: k, value: x } of callTargets(p, f, at).slice(0, 3)) {
-              const omega = widestWave(at, base.prep.functionBounds.get(f) ?? [], k);
+              const omega = widestWave(at, fb, k);
               if (!omega) continue;
               for (const sign of [Rational.ONE, Rational.of(-1)]) {
                 // (And at a phase of 1, where the orders next to k are not 0: g(a)g'(a) ≤ 100
@@ -202,6 +202,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
             }
           }
         }
+      }
       for (const inst of instances) {
         const line = inst.sup?.(1)?.isZero() === false;
         if (line && bounded) continue;
@@ -224,9 +225,9 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       if (!base.ctx.scope.get(f)?.fn?.elementwise) continue;
       const strictOrders = new Set((base.prep.functionBounds.get(f) ?? []).filter((b) => b.strict).map((b) => b.order));
       for (const k of [...strictOrders].sort((x, y) => x - y)) {
-        for (const shrink of ['0.999', '0.999999999', '0.999999999999999999999999999999', DEEPEST]) {
+        for (const shrink of [Rational.parse('0.999'), ...JUST_INSIDE_ALL]) {
           for (const sign of [Rational.ONE, Rational.of(-1)]) {
-            const r = q.withFunction(f, elementwiseInstance([...Array<Rational>(k).fill(Rational.ZERO), sign], []), rng, Rational.parse(shrink));
+            const r = q.withFunction(f, elementwiseInstance([...Array<Rational>(k).fill(Rational.ZERO), sign], []), rng, shrink);
             const what = k === 0 ? 'a constant' : k === 1 ? 'a line' : 'a power of x';
             (k === 0 ? probes : extremes).push({ bounds: [f], point: r, where: `${f} ${what} just inside its bound${where ? `, ${where}` : ''}` });
           }
@@ -287,11 +288,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   // |f(z)| ≤ 1: f ≡ ±1 breaks it) was never on its bounds: the step was not tried where it fails.
   // So was one some of whose probes broke an assumption about it (`f(1) ≥ 0` beside
   // |f(z)| ≤ 1: f ≡ −1 breaks it, and `f(a) > −1` fails only at such an f, −cos(πx)).
-  const about = (f: string) => base.prep.checks.some((c) => formulaExprs(c.formula).some((e) => {
-    let hit = false;
-    visit(e, (x) => { if (x.kind === 'Call' && printName({ ...x.fn, primes: 0 }) === f) hit = true; });
-    return hit;
-  }));
+  const about = (f: string) => base.prep.checks.some((c) => callsFunction(c.formula, f));
   for (const [f, n] of broke) if (n > 0 && (!met.has(f) || about(f))) onUnreached?.(f);
   return null;
 }
@@ -320,6 +317,13 @@ function argumentValues(p: StepProblem, f: string, q: Point): Rational[][] {
     });
   }
   return groups.slice(0, 4);
+}
+
+/** Whether a formula calls declared function `f` (any derivative of it). */
+export function callsFunction(f: Formula, fn: string): boolean {
+  let hit = false;
+  for (const e of formulaExprs(f)) visit(e, (x) => { if (x.kind === 'Call' && printName({ ...x.fn, primes: 0 }) === fn) hit = true; });
+  return hit;
 }
 
 /** The expressions of a step's sides: the sides, or a statement's comparisons' operands. */
@@ -355,11 +359,13 @@ function callTargets(p: StepProblem, f: string, q: Point): { order: number; valu
 
 /** Where in a strict bound the waves are put: just inside it (halfway, `|f'(a)| < 0.99` under |f'| < 1 would pass). */
 const JUST_INSIDE = Rational.parse('0.999999999');
-/** Further in, and halfway (Point.withFunction's default), for the probes at ±a strict bound. */
-const DEEP_INSIDE = Rational.parse('0.999999999999999999999999999999');
+/**
+ * Where in a strict bound the other probes at ±it go besides halfway (Point.withFunction's
+ * default): 1 − 10⁻⁹, 1 − 10⁻³⁰ and 1 − 10⁻¹⁰⁰ of it (`σ(a) > 10⁻⁴⁰` and `log σ(a) > −100`
+ * under 0 < σ(z) < 1 fail only that near an end).
+ */
+const JUST_INSIDE_ALL = [JUST_INSIDE, Rational.parse(`0.${'9'.repeat(30)}`), Rational.parse(`0.${'9'.repeat(100)}`)];
 const HALFWAY = Rational.parse('0.5');
-/** 1 − 10⁻¹⁰⁰: `σ(a) > 10⁻⁴⁰` and `log σ(a) > −100` under 0 < σ(z) < 1 fail only that near an end. */
-const DEEPEST = `0.${'9'.repeat(100)}`;
 /** The frequencies tried besides those that balance two bounds and those that reach REACH: the plain one, and 10⁶ each way. */
 const WAVE_FREQUENCIES = ['1', '1000000', '0.000001'].map((x) => Rational.parse(x));
 /** How far out a wave puts an order no bound holds (f' under |f| ≤ c), whatever c is: `f'(a) < 1` under |f| ≤ 10⁻¹⁰ fails. */

@@ -7,7 +7,7 @@ import { absorbedTrusted, agreementDigitsNow } from '../evaluator/decimal.js';
 import { Rational } from '../evaluator/rational.js';
 import { isExpr, type StepOptions, type StepProblem } from '../problem.js';
 import { Rng } from '../rng.js';
-import { printFormula, printName } from '../../print.js';
+import { printFormula } from '../../print.js';
 import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
 import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
@@ -16,7 +16,7 @@ import { assignments, counterexample, describePoint, formatSides, formatValue } 
 import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, matrixScaleSearch, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
 import { domainKeys } from './domain.js';
 import { dimensionProbes, identityOverrides } from './dimensions.js';
-import { comparisonBoundPoints, edgeSearch } from './edges.js';
+import { callsFunction, comparisonBoundPoints, edgeSearch } from './edges.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
 import { linearZeroSearch, meetLinear } from './linear-solve.js';
 
@@ -740,12 +740,6 @@ function confirmationPoints(provisional: readonly { point: Point; cost: number }
   return chosen.slice(0, MAX_CONFIRM);
 }
 
-/** Whether a formula calls declared function `f` (any derivative of it). */
-function callsFunction(f: Formula, fn: string): boolean {
-  let hit = false;
-  for (const e of formulaExprs(f)) visit(e, (x) => { if (x.kind === 'Call' && printName({ ...x.fn, primes: 0 }) === fn) hit = true; });
-  return hit;
-}
 
 /**
  * A statement step (`⇔`, `⇒`) at one probe: a counterexample where the statements' truths

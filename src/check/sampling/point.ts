@@ -3,7 +3,7 @@ import { children, exprKey, formulaExprs, freeNames, mapChildren, visit } from '
 import { printExpr, printName } from '../../print.js';
 import { builtin } from '../../builtins.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
-import { Inexact, Mat, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import { Inexact, Mat, Signal, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval as DoubleEnclosure } from '../evaluator/interval.js';
 import { constantValue, evaluate, exactValue, groundHost, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
@@ -1000,7 +1000,7 @@ export class Point {
         if (isMat(x)) throw new Skip('a bound on a function that is not a number');
         v = x;
       } catch (e) {
-        throw e instanceof Skip ? e : new Skip('an end of a function\'s range has no exact value here');
+        throw e instanceof Skip || !(e instanceof Signal) ? e : new Skip('an end of a function\'s range has no exact value here');
       }
       if (b.side === 'upper' || !b.side) hi = tighter(hi, v, b.strict, true);
       if (b.side === 'lower') lo = tighter(lo, v, b.strict, false);
@@ -1036,8 +1036,7 @@ export class Point {
   }
 
   private boundsMet(): boolean {
-    for (const all of this.prep.functionBounds.values()) {
-      const bounds = all;
+    for (const bounds of this.prep.functionBounds.values()) {
       for (const b of bounds) {
         if (b.side) continue;
         let c: Rational;
@@ -1045,8 +1044,10 @@ export class Point {
           const v = this.evaluate(exactField, b.bound);
           if (isMat(v)) continue;
           c = v;
-        } catch {
-          continue;
+        } catch (e) {
+          // (No exact value here: not judged. A deadline or a fault goes on up.)
+          if (e instanceof Signal) continue;
+          throw e;
         }
         if (c.sign() < 0 || (c.isZero() && b.strict)) return false;
       }
@@ -1054,6 +1055,7 @@ export class Point {
         try {
           this.rangeOf(bounds, Rational.ONE);
         } catch (e) {
+          if (!(e instanceof Signal)) throw e;
           if (e instanceof Skip && /no function meets/.test(e.message)) return false;
         }
       }
