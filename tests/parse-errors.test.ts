@@ -48,6 +48,7 @@ const invalid: Case[] = [
   { name: 'a ) that closes nothing', text: 'a + b) = c', code: 'unmatched-closer', at: '1:6', message: "')' closes nothing" },
   // Statements
   { name: 'a define with no =', text: 'define v_t β v_{t-1}', code: 'syntax', at: '1:12', message: "expected '=' and a value after the name in a define" },
+  { name: 'a define of θ_new (new-user trial): a subscript without braces is one character', text: 'define θ_new = 1', code: 'syntax', at: '1:11', message: "expected '=' and a value after the name in a define (a subscript without braces is one character: for the subscript 'new' write θ_{new}), not 'ew'" },
   { name: 'a define with nothing', text: 'define', code: 'syntax', at: '1:7', message: "expected a name to define after 'define'" },
   { name: 'a declaration with no name', text: 'vector', code: 'syntax', at: '1:7', message: "expected a name to declare after 'vector'" },
   { name: 'a declaration of a number', text: 'integer 3', code: 'syntax', at: '1:9', message: "after 'integer'" },

@@ -255,6 +255,16 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['…while d/dx (x^2 + x), ∂y/∂x + y and a derivative as the last term leave no doubt', 'scalar x\ndefine y = x^2\nd/dx (x^2 + x) + (∂y/∂x + y) + 1 + d/dx x^2 = 2x + 1 + 2x + y + 1 + 2x\n', []],
     ['a superscript binds to one name: 3xy² is 3·x·y²', 'scalar x, y\n3xy² = 3 x y²\n',
       ["2:2 reading: read 'xy²' as x · y²; for the other reading write (x y)²"]],
+    // (New-user trial:) a subscript or exponent without braces is one character, tight against what follows.
+    ['a subscript is one character: x_ab is x_a · b, with a warning', 'scalar x, b\nx_ab = x_a b\n',
+      ["2:1 reading: read 'x_ab' as x_a · b; for the other reading write x_{ab}"]],
+    ['…and x_ij is x_i · j, with a warning', 'scalar x, j\nx_ij = x_i j\n',
+      ["2:1 reading: read 'x_ij' as x_i · j; for the other reading write x_{ij}"]],
+    ['…and v_t-1 is v_t − 1, with a warning', 'scalar v_t, β\nβ v_t-1 + v_t+2 = β v_t - 1 + v_t + 2\n',
+      ["2:3 reading: read 'v_t-1' as v_t − 1; for the other reading write v_{t-1}", "2:11 reading: read 'v_t+2' as v_t + 2; for the other reading write v_{t+2}"]],
+    ['…and β^t-1 is β^t − 1, with a warning', 'scalar β, t\n-β^t-1 = -(β^t) - 1\n',
+      ["2:2 reading: read 'β^t-1' as β^t − 1; for the other reading write β^{t-1}"]],
+    ['…while v_{t-1}, v_t - 1, x_{ij}, x_i j, x_1-1, β^2-1 and θ_{new} leave no doubt', 'scalar v_t, x, β, t, x_{ij}, θ_{new}\nv_{t-1} + v_t - 1 + x_{ij} + x_i j + x_1-1 + β^2-1 + θ_{new} = v_{t-1} + v_t + x_{ij} + x_i j + x_1 + β² - 3 + θ_{new}\n', []],
     ['a transpose binds to one name with no warning: gᵀHg', 'vector g in R^n\nmatrix H in R^{n×n}\ngᵀHg = gᵀ H g\n', []],
     ['a function without parentheses takes the spaced product after it', 'scalar x, y\nsin x y = sin(x y)\n',
       ["2:1 reading: read 'sin x y' as sin(x y); for the other reading write sin(x) y"]],
@@ -275,6 +285,14 @@ describe('reading rules, each with the warning that shows the reading', () => {
     expect(said(report)).toEqual(want);
     expect(report.steps.length, 'every chain line is a step').toBeGreaterThan(0);
     for (const s of report.steps) expect(PASS, `${s.verdict}: ${s.message}`).toContain(s.verdict);
+  });
+
+  it('says how θ_new was read beside the unknown word it leaves (new-user trial)', async () => {
+    const report = await checkSource('vector θ, g in R^n\nscalar η\nθ_new + η g = θ\n', { file: 'r.deriv' });
+    expect(said(report)).toEqual([
+      "3:1 reading: read 'θ_new' as θ_n · ew; for the other reading write θ_{new}",
+      "3:4 unknown-name: unknown name 'ew': write e w or e*w, or declare it",
+    ]);
   });
 
   it('offers the fix with the warning: declare σ as a function', async () => {

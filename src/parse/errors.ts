@@ -244,7 +244,7 @@ const BIG_OPERATOR_SUBSCRIPT: Readonly<Record<string, string>> = table({
 });
 
 /** A message that knows the context: a define without '=', a vector without 'in R^n', ∑ without bounds, … */
-function contextMessage(keyword: string | null, expected: Expected, previous: string, before: string, found: string | null): string | null {
+function contextMessage(keyword: string | null, expected: Expected, previous: string, before: string, found: string | null, tight = false): string | null {
   const { rules, strings } = expected;
   const derivative = /(?:\bd|∂|\\partial)\s*\/\s*(?:d|∂|\\partial)\s*\\?\p{L}+$/u.exec(before);
   if (derivative) return `the expression to differentiate after '${derivative[0]}', as in ${derivative[0]} f(x)`;
@@ -259,7 +259,15 @@ function contextMessage(keyword: string | null, expected: Expected, previous: st
   if (rules.has('relOp') && /(?:\bfor|∀|\\forall)(?:\s+all)?\s+\S+$/u.test(before)) {
     return `a relation after '${previous}', as in 'for all t ≥ 0'`;
   }
-  if (keyword === 'define' && rules.has('defineEquals')) return "'=' and a value after the name in a define";
+  if (keyword === 'define' && rules.has('defineEquals')) {
+    // `define θ_new = …`: a subscript without braces is one character (LANGUAGE.md §1).
+    const script = /(\p{L})_(\p{L})$/u.exec(before);
+    const word = found !== null && tight ? /^\p{L}+/u.exec(found) : null;
+    if (script && word) {
+      return `'=' and a value after the name in a define (a subscript without braces is one character: for the subscript '${script[2]}${word[0]}' write ${script[1]}_{${script[2]}${word[0]}})`;
+    }
+    return "'=' and a value after the name in a define";
+  }
   if ((keyword === 'vector' || keyword === 'matrix') && rules.has('inKeyword')) {
     return keyword === 'vector' ? "'in R^n' after the vector's names" : "'in R^{n×n}' after the matrix's names";
   }
@@ -354,7 +362,7 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
       expected: `a relation such as '=' before '${found}', which joins statements (x = 3 ${found} y = 1): what comes before it is an expression`,
     }, range);
   }
-  const contextual = contextMessage(ctx.keyword, expected, previous, code.slice(0, p).trimEnd(), found) ?? (
+  const contextual = contextMessage(ctx.keyword, expected, previous, code.slice(0, p).trimEnd(), found, !/\s$/u.test(code.slice(0, p))) ?? (
     code.slice(0, p).trim().length > 0 ? afterKeyword(previous) : null);
   if (contextual !== null) {
     return diagnostic('syntax', { expected: found === null ? contextual : `${contextual}, not '${found}'` }, range);

@@ -18,12 +18,16 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
   for (const e of expressionsIn(part)) {
     if (e.kind === 'Binary' && e.op === '*' && e.implicit) {
       exponentReading(e, code, out);
+      subscriptReading(e, code, out);
       mixedNumberReading(e, code, out);
       quotientReading(e, code, out);
     }
     if (e.kind === 'Call') functionReading(e, code, out);
     if (e.kind === 'Num') scientificReading(e, code, out);
-    if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) operatorExtentReading(e, code, out);
+    if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) {
+      operatorExtentReading(e, code, out);
+      tightScriptReading(e, code, out);
+    }
     if (e.kind === 'Binary' && e.op === '^') {
       inverseFunctionReading(e, code, out);
       bracedPowerReading(e, code, out);
@@ -223,6 +227,54 @@ function exponentReading(product: Extract<Expr, { kind: 'Binary' }>, code: strin
   out.push(diagnostic('reading', {
     written, reading: `${code.slice(pow.range[0], pow.range[1])} · ${rest}`, other: `${base}^{${atom}${rest}}`,
   }, [pow.range[0], next.range[1]]));
+}
+
+/** A name whose subscript is one character without braces: `v_t`, not `v_{t}`, `v_{t-1}` or `x_0`'s digit. */
+function unbracedLetterSubscript(e: Expr, code: string): boolean {
+  return e.kind === 'Var' && e.name.index !== null && /_\p{L}$/u.test(code.slice(e.range[0], e.range[1]));
+}
+
+/**
+ * `θ_new`, `A_ij`: a subscript without braces is one character (LANGUAGE.md §1, as in LaTeX),
+ * so these are θ_n·ew and A_i·j; written tight, θ_{new} and A_{ij} are as likely meant: say
+ * which was taken.
+ */
+function subscriptReading(product: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  const named = lastFactor(product.left);
+  const next = product.right;
+  if (!unbracedLetterSubscript(named, code) || named.range[1] !== next.range[0] || next.kind !== 'Var' || next.name.index !== null) return;
+  const rest = code.slice(next.range[0], next.range[1]);
+  if (!/^\p{L}+$/u.test(rest)) return;
+  const written = code.slice(named.range[0], next.range[1]);
+  const subscripted = code.slice(named.range[0], named.range[1]);
+  out.push(diagnostic('reading', {
+    written, reading: `${subscripted} · ${rest}`, other: `${subscripted.slice(0, -1)}{${subscripted.slice(-1)}${rest}}`,
+  }, [named.range[0], next.range[1]]));
+}
+
+/**
+ * `v_t-1`, `β^t+1`: a subscript or exponent without braces is one atom (LANGUAGE.md §1), so
+ * these are v_t − 1 and β^t + 1; written tight, with a number after the sign, v_{t-1} and
+ * β^{t+1} are as likely meant: say which was taken.
+ */
+function tightScriptReading(sum: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  let last: Expr = sum.left;
+  while ((last.kind === 'Binary' && last.op !== '^') || last.kind === 'Neg') last = last.kind === 'Neg' ? last.arg : last.right;
+  const next = sum.right;
+  if (next.kind !== 'Num' || !/^[+-]$/u.test(code.slice(last.range[1], next.range[0]))) return;
+  const number = code.slice(next.range[0], next.range[1]);
+  if (!/^\d+$/u.test(number)) return;
+  const sign = code.slice(last.range[1], next.range[0]);
+  let script: string | null = null;
+  if (unbracedLetterSubscript(last, code)) script = '_';
+  else if (last.kind === 'Binary' && last.op === '^' && last.right.kind === 'Var' && last.right.name.index === null
+    && /\^\p{L}$/u.test(code.slice(last.range[0], last.range[1]))) script = '^';
+  if (script === null) return;
+  const head = code.slice(last.range[0], last.range[1]);
+  out.push(diagnostic('reading', {
+    written: `${head}${sign}${number}`, reading: `${head} ${sign === '-' ? '−' : '+'} ${number}`,
+    other: `${head.slice(0, -1)}{${head.slice(-1)}${sign}${number}}`,
+  }, [last.range[0], next.range[1]]));
 }
 
 function functionReading(call: Extract<Expr, { kind: 'Call' }>, code: string, out: Diagnostic[]): void {
