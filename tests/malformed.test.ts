@@ -47,6 +47,9 @@ const cases: [string, string, string][] = [
   ["d/dx = 1\n", '1:1 derivative-body', "'d/dx' is a derivative: write the expression it differentiates after it, as d/dx f(x)"],
   ["scalar a\na = d/\n", '2:7 missing-operand', "expected an expression after '/'"],
   ["ab + 1 = 2\n", '1:1 unknown-name', "unknown name 'ab': write a b or a*b, or declare it"],
+  // (New-user trial:) a Greek letter's name shortened as in code is that letter, not e·p·s.
+  ["scalar x\nx + eps = 1\n", '2:5 unknown-name', "unknown name 'eps': write ε (or epsilon), or declare it"],
+  ["lam x = 1\n", '1:1 unknown-name', "unknown name 'lam': write λ (or lambda), or declare it"],
   ["foo(x) = 1\n", '1:1 unknown-function', "unknown function 'foo': declare it first, e.g. 'function foo : R → R'"],
   ["define u_0 = 0\ndefine u_0 = 1\nu_0 = 0\n", '2:8 defined-twice', "'u_0' is already defined (see the note): a value is defined once, so this definition is not used"],
   ["define v_t = v_{t-1} for t ≥ 0\ndefine v_0 = 1\nv_0 = 1\n", '2:8 defined-twice', "'v_0' is already defined (see the note): a value is defined once, so this definition is not used"],

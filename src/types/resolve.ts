@@ -1698,9 +1698,18 @@ function shapeKind(s: Shape | undefined): SymbolInfo['kind'] {
 
 /** `ab` → `a b or a*b`. */
 function splitWord(word: string): string {
+  const greek = GREEK_ABBREVIATIONS[word];
+  if (greek !== undefined) return `${greek[0]} (or ${greek[1]})`;
   const letters = [...word];
   return `${letters.join(' ')} or ${letters.join('*')}`;
 }
+
+/** Words that shorten a Greek letter's name (`eps` for ε, as in code): the letter and its name. */
+const GREEK_ABBREVIATIONS: Readonly<Record<string, readonly [string, string]>> = table({
+  eps: ['ε', 'epsilon'], epsi: ['ε', 'epsilon'], lam: ['λ', 'lambda'], lamb: ['λ', 'lambda'], lamda: ['λ', 'lambda'],
+  lmbda: ['λ', 'lambda'], alph: ['α', 'alpha'], gam: ['γ', 'gamma'], sig: ['σ', 'sigma'], del: ['δ', 'delta'],
+  thet: ['θ', 'theta'],
+});
 
 /** Where a name's base stands (without its subscript). */
 function rangeOfBase(n: Name): Range {
@@ -1709,6 +1718,8 @@ function rangeOfBase(n: Name): Range {
 
 /** The fixes for an unknown word: write it as a product. */
 function wordFixes(word: string, range: Range): Fix[] {
+  const greek = GREEK_ABBREVIATIONS[word];
+  if (greek !== undefined) return [{ message: `write ${greek[0]}`, edits: [{ range, text: greek[0] }] }];
   const letters = [...word];
   if (letters.length < 2 || !letters.every((l) => /\p{L}/u.test(l))) return [];
   return [{ message: `write ${letters.join(' ')}`, edits: [{ range, text: letters.join(' ') }] }];
