@@ -614,6 +614,9 @@ describe('messages', () => {
     ['scalar x\n    sqrt(x + 1) - sqrt(x)\n  = 1/(sqrt(x + 1) - sqrt(x))\n', '(-2 sqrt(x + 1) sqrt(x) + 2 x)/(sqrt(x + 1) - sqrt(x))'],
     ['scalar x\n    sqrt(8) x\n  = 3 sqrt(2) x\n', '-sqrt(2) x'],
     ['scalar x\n    log(12) x\n  = (log(2) + log(3)) x\n', 'log(2) x'],
+    // Definitions unfolded where that ends: the text said g β² + v_2 - g - 1, v_2 beside what it stands for.
+    ['scalar β, g\ndefine v_t = β v_{t-1} + (1-β) g for t ≥ 1\ndefine v_0 = 0\n    v_2\n  = (1-β) g + β (1-β) g + 1\n', '-1'],
+    ['scalar x\ndefine y = x^2 + 1\ndefine f(u) = u^3\n    f(y) - y\n  = x^6\n', '3 x^4 + 2 x²'],
   ])('says what left − right comes to: %s', async (text, residue) => {
     const { report } = await verdicts(text);
     expect(report.steps[0]!.verdict).toBe('refuted');

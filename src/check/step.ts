@@ -433,12 +433,31 @@ function differenceWithDerivatives(p: StepProblem, left: Expr, right: Expr, opts
     const s = sampleRelation({ ...p, left: a, right: b, rel: '=' }, { ...opts, samples: RESIDUE_SAMPLES, deadline: Math.min(opts.deadline, Date.now() + 200) }, false, true);
     return !s.failure && !s.unknown && s.held > 0;
   };
+  // (Definitions unfolded where that ends, so the text does not mix v_2 with what it stands
+  // for: `v_2 = (1 − β) g + β(1 − β) g + 1` said left − right = g β² + v_2 − g − 1, not −1.)
+  const [ul, ur] = [fullyUnfolded(p, left), fullyUnfolded(p, right)];
+  if (ul !== null && ur !== null) [left, right] = [ul, ur];
   if (!hasDerivative(left, fns) && !hasDerivative(right, fns)) return describeDifference(left, right, p.prep.ctx.scope, timeoutMs, agrees);
   const ctx = calculusContext(p);
   const l = eliminateDerivatives(left, ctx);
   const r = eliminateDerivatives(right, ctx);
   if (!('expr' in l) || !('expr' in r)) return null;
   return describeDifference(l.expr, r.expr, p.prep.ctx.scope, timeoutMs, agrees);
+}
+
+/** A side with its definitions unfolded until none is left (plain names, members at numbers, calls), or null where that does not end (a member at a symbolic index) within a few rounds. */
+function fullyUnfolded(p: StepProblem, e: Expr): Expr | null {
+  if (p.unfoldings.length === 0 && p.functions.length === 0) return e;
+  let current = e;
+  let text = printExpr(current);
+  for (let round = 0; round < 8; round++) {
+    const next = unfold(current, p.unfoldings, p.functions, p.prep.ctx.scope, null);
+    const nextText = printExpr(next);
+    if (nextText === text) return current;
+    if (nextText.length > 2000) return null;
+    [current, text] = [next, nextText];
+  }
+  return null;
 }
 
 /** Points at which nerdamer's left − right is checked before a message shows it. */
