@@ -433,11 +433,16 @@ function differenceWithDerivatives(p: StepProblem, left: Expr, right: Expr, opts
     const s = sampleRelation({ ...p, left: a, right: b, rel: '=' }, { ...opts, samples: RESIDUE_SAMPLES, deadline: Math.min(opts.deadline, Date.now() + 200) }, false, true);
     return !s.failure && !s.unknown && s.held > 0;
   };
-  // (Definitions unfolded where that ends, so the text does not mix v_2 with what it stands
-  // for: `v_2 = (1 − β) g + β(1 − β) g + 1` said left − right = g β² + v_2 − g − 1, not −1.)
-  const [ul, ur] = [fullyUnfolded(p, left), fullyUnfolded(p, right)];
-  if (ul !== null && ur !== null) [left, right] = [ul, ur];
-  if (!hasDerivative(left, fns) && !hasDerivative(right, fns)) return describeDifference(left, right, p.prep.ctx.scope, timeoutMs, agrees);
+  if (!hasDerivative(left, fns) && !hasDerivative(right, fns)) {
+    const asWritten = describeDifference(left, right, p.prep.ctx.scope, timeoutMs, agrees);
+    // (Definitions unfolded where that ends, and the shorter text kept, so that it does not
+    // mix v_2 with what it stands for: `v_2 = (1 − β) g + β(1 − β) g + 1` said left − right
+    // = g β² + v_2 − g − 1, not −1. Var[m] + E[m]² stays as written: unfolded, it is longer.)
+    const [ul, ur] = [fullyUnfolded(p, left), fullyUnfolded(p, right)];
+    if (ul === null || ur === null || (ul === left && ur === right)) return asWritten;
+    const unfolded = describeDifference(ul, ur, p.prep.ctx.scope, Math.max(0, opts.deadline - Date.now()), agrees);
+    return unfolded !== null && (asWritten === null || unfolded.length < asWritten.length) ? unfolded : asWritten;
+  }
   const ctx = calculusContext(p);
   const l = eliminateDerivatives(left, ctx);
   const r = eliminateDerivatives(right, ctx);
