@@ -92,6 +92,21 @@ export function withAgreement<T>(digits: number, fn: () => T): T {
   }
 }
 
+/** `f` remembering its last few hundred values by their argument's exact text (f must be pure). */
+function remembered(f: (x: Decimal) => Decimal): (x: Decimal) => Decimal {
+  const known = new Map<string, Decimal>();
+  return (x) => {
+    const key = x.toString();
+    let r = known.get(key);
+    if (r === undefined) {
+      if (known.size >= 512) known.clear();
+      r = f(x);
+      known.set(key, r);
+    }
+    return r;
+  };
+}
+
 /** The decimal enclosure backend at `digits` significant digits (made once per precision). */
 export function decimalField(digits: number): Field<DecInterval> & { ends: EnclosureEnds<DecInterval> } {
   const known = fields.get(digits);
@@ -164,6 +179,9 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
   const guardExp = (x: Decimal) => {
     if (x.abs().gt(1e9)) throw new Undecided('exp of a number too large to evaluate');
   };
+  // (Remembered as exp and ln are: cos(πx) on one side and cos(xπ) on the other, one value.)
+  const nearSin = remembered((x) => near.sin(x));
+  const nearCos = remembered((x) => near.cos(x));
   const trig = (which: 'sin' | 'cos', a: DecInterval): DecInterval => {
     if (a.lo.isZero() && a.hi.isZero()) return which === 'sin' ? zero : one;
     // The reduction's error |x|·ulp is in the enclosure (below): the argument may reach
@@ -174,7 +192,7 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     }
     const twoPi = piNear().times(2);
     if (a.hi.minus(a.lo).gte(twoPi)) return make(new down(-1), new up(1), a);
-    const f = (x: Decimal) => (which === 'sin' ? near.sin(x) : near.cos(x));
+    const f = which === 'sin' ? nearSin : nearCos;
     // Reduction of a large argument costs |x|·(π's error): an absolute term.
     const absErr = Decimal.max(1, a.lo.abs(), a.hi.abs()).times(ulp);
     const ends = isPoint(a) ? [widen(f(a.lo), absErr)] : [widen(f(a.lo), absErr), widen(f(a.hi), absErr)];
@@ -196,18 +214,22 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     }
     return make(Decimal.max(lo, -1), Decimal.min(hi, 1), a);
   };
+  // exp and ln of the same number recur (ln 2 in every power of 2, at every point): each
+  // value is kept, per precision (decimal.js's ln costs ~3 ms at 250 digits).
+  const nearExp = remembered((x) => near.exp(x));
+  const nearLn = remembered((x) => near.ln(x));
   const exp = (a: DecInterval): DecInterval => {
     if (a.lo.isZero() && a.hi.isZero()) return one;
     guardExp(a.lo);
     guardExp(a.hi);
-    const r = monotone((x) => near.exp(x), a);
+    const r = monotone(nearExp, a);
     return r.lo.isNegative() ? make(new down(0), r.hi, r) : r;
   };
   const log = (a: DecInterval): DecInterval => {
     if (a.hi.lte(0)) throw new Undefined(a.hi.isZero() && a.lo.isZero() ? 'log of 0' : 'log of a negative number');
     if (a.lo.lte(0)) throw new Undecided('a log of something that may be 0 or negative');
     if (a.lo.eq(1) && a.hi.eq(1)) return zero;
-    return monotone((x) => near.ln(x), a);
+    return monotone(nearLn, a);
   };
   /**
    * `f(a)` for a certainly nonzero a below 10⁻⁴, marked with what its Taylor series leaves

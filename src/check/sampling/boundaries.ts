@@ -311,8 +311,8 @@ export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, 
   const D = decimalField(60);
   const scale = Rational.ONE.add(c.sign() < 0 ? c.neg() : c);
   const sign = (x: Rational): -1 | 0 | 1 | null => {
-    const v = decimalDualAt(point, key, g, ZERO, x, D);
-    return v ? D.sign(v.f) : null;
+    const v = decimalAt(point, key, g, ZERO, x, D);
+    return v ? D.sign(v) : null;
   };
   const s0 = sign(c);
   if (s0 === null) return null;
@@ -699,12 +699,32 @@ function grid(x0: number): number[] {
   return [...out].sort((p, q) => p - q);
 }
 
-/** Bisects a sign change of g between doubles lo and hi (g as a double estimate). */
+/**
+ * A sign change of g between doubles lo and hi (g as a double estimate, glo its value at lo),
+ * placed to ~10⁻¹⁵ of its size: the Illinois variant of regula falsi (Dowell & Jarratt 1971),
+ * which converges superlinearly at a simple root where bisection takes ~50 steps, with a
+ * bisection step whenever the bracket did not halve (a pole g changes sign across, tan x at
+ * π/2, or noise), and geometric steps while the ends are far apart in magnitude.
+ */
 function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, glo: number): number | null {
+  let ghi = g(hi);
+  let side = 0;
+  let bisect = false;
+  let width = Math.abs(hi - lo);
+  let steps = 0;
   for (let k = 0; k < 200; k++) {
     // Geometric while the ends are far apart in magnitude (10⁻³⁰⁰ to 10⁻⁴, 10¹⁰⁰ to 10¹⁵⁰).
     const ratio = lo * hi > 0 ? Math.max(lo / hi, hi / lo) : 0;
-    const mid = ratio > 1e3 ? Math.sign(lo) * Math.sqrt(Math.abs(lo)) * Math.sqrt(Math.abs(hi)) : lo / 2 + hi / 2;
+    let mid: number;
+    if (ratio > 1e3) mid = Math.sign(lo) * Math.sqrt(Math.abs(lo)) * Math.sqrt(Math.abs(hi));
+    else {
+      mid = lo / 2 + hi / 2;
+      if (!bisect && ghi !== null && Number.isFinite(glo) && Number.isFinite(ghi) && Math.sign(ghi) !== Math.sign(glo)) {
+        const secant = (lo * ghi - hi * glo) / (ghi - glo);
+        if (secant > Math.min(lo, hi) && secant < Math.max(lo, hi)) mid = secant;
+      }
+      if (Math.abs(hi - lo) <= 1e-15 * Math.max(Math.abs(lo), Math.abs(hi))) return mid;
+    }
     if (mid === lo || mid === hi) return mid;
     const gm = g(mid);
     // Not defined or not decidable at mid (|x − π| has no derivative at π): the place sought.
@@ -712,9 +732,19 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
     if (Math.sign(gm) === Math.sign(glo)) {
       lo = mid;
       glo = gm;
+      // (Illinois: the end kept twice in a row counts half, so the next secant moves it.)
+      if (side === -1 && ghi !== null) ghi /= 2;
+      side = -1;
     } else {
       hi = mid;
+      ghi = gm;
+      if (side === 1) glo /= 2;
+      side = 1;
     }
+    // (Two secant steps that did not halve the bracket between them: the next one halves it.)
+    const now = Math.abs(hi - lo);
+    if (bisect) [bisect, width, steps] = [false, now, 0];
+    else if (++steps === 2) [bisect, width, steps] = [now > width / 2, now, 0];
   }
   return lo / 2 + hi / 2;
 }
@@ -816,6 +846,12 @@ function rootsAndExtrema(
   const touchingCells: number[] = [];
   /** The grid cell a root was bisected in (its ends' signs differed in doubles). */
   const cellOf = new Map<number, [number, number]>();
+  /**
+   * Roots bisected to where |f| in doubles is larger than at both ends of their cell: a pole
+   * f changes sign across (1 − tan x tan y at π/2), not a zero hidden in the doubles' noise,
+   * which is smaller there than at the ends; no decimal ladder is climbed beside them.
+   */
+  const poleLike = new Set<number>();
   /** The roots between a turn at x (f = fx there) and each neighbour where f has the other sign. */
   const rootsBesideTurn = (x: number, fx: number, neighbours: readonly (readonly [number, number])[]): void => {
     if (fx === 0) return;
@@ -835,6 +871,8 @@ function rootsAndExtrema(
       if (r !== null) {
         roots.push(r);
         cellOf.set(r, [xs[i]!, xs[i + 1]!]);
+        const at = f(r)?.f;
+        if (at !== undefined && Math.abs(at) > Math.max(Math.abs(p.f), Math.abs(q.f))) poleLike.add(r);
       }
     }
     // A turn exactly on a grid point (x + 1/x at 1): f′ is 0 there, with opposite signs around.
@@ -904,8 +942,8 @@ function rootsAndExtrema(
   let decimalSigns = 6;
   const D50 = decimalField(50);
   const decimalSign = (x: Rational): -1 | 1 | null => {
-    const v = decimalDualAt(point, key, a, b, x, D50);
-    const sg = v ? D50.sign(v.f) : null;
+    const v = decimalAt(point, key, a, b, x, D50);
+    const sg = v ? D50.sign(v) : null;
     return sg === 1 || sg === -1 ? sg : null;
   };
   const toBrackets = (ys: number[], zeros: boolean): Bracket[] => {
@@ -970,7 +1008,7 @@ function rootsAndExtrema(
       }
       // (And beside it, in decimals, where doubles' noise hides the sign change itself.)
       // (A divisor's zeros only, b = 0: an inequality's search has its own turns to probe.)
-      if (zeros && !bracket.certain && wide.length === 0 && nearest.has(y) && b.kind === 'Num' && b.value === '0' && Date.now() <= deadline) {
+      if (zeros && !bracket.certain && wide.length === 0 && nearest.has(y) && !poleLike.has(y) && b.kind === 'Num' && b.value === '0' && Date.now() <= deadline) {
         const found = signChangeNear(point, key, a, c, deadline);
         if (found) wide.push(found);
       }
@@ -1081,6 +1119,19 @@ export function towardEnds(c: Rational, bounds: Bounds | undefined, reach: Ratio
 }
 
 const Dec = Decimal.clone({ precision: 120 });
+
+/** f = a − b along `key` at the rational x, in the decimal field D (no derivative: half the work of decimalDualAt); null where undefined. */
+function decimalAt(point: Point, key: string, a: Expr, b: Expr, x: Rational, D: ReturnType<typeof decimalField>): DecInterval | null {
+  try {
+    const q = point.replacing(key, x);
+    const l = q.evaluate(D, a);
+    const r = q.evaluate(D, b);
+    if (isMat(l) || isMat(r)) return null;
+    return D.sub(l as DecInterval, r as DecInterval);
+  } catch {
+    return null;
+  }
+}
 
 /** f = a − b and f′ along `key` at the rational x, in the decimal field D (dual numbers); null where undefined. */
 function decimalDualAt(point: Point, key: string, a: Expr, b: Expr, x: Rational, D: ReturnType<typeof decimalField>): { f: DecInterval; df: DecInterval } | null {
