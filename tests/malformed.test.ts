@@ -38,6 +38,10 @@ const cases: [string, string, string][] = [
   ["matrix M_t in R^{n×m}\ndefine M_0 = 0 I\n", '2:14 shape-required', "I needs a square matrix beside it, but this is a matrix in R^{n×m}"],
   ["scalar x\nassume x invertible\n", '2:8 shape-required', "'invertible' needs a square matrix, but this is a scalar"],
   ["function f : R → R\nscalar x\ne^f(x) = 1\n", '3:3 function-in-exponent', "'f' is a function, and an exponent without braces is one name: write e^{f(…)}"],
+  // (CAS-suite trial:) a built-in's name split by the one-letter exponent, not "unknown function 'og'".
+  ["scalar x\n(1/x)^log(2)/x = 1\n", '2:7 function-in-exponent', "'log' is a function, and an exponent without braces is one name: write (1/x)^{log(…)}"],
+  ["scalar x\n2^sqrt(x) = 1\n", '2:3 function-in-exponent', "'sqrt' is a function, and an exponent without braces is one name: write 2^{sqrt(…)}"],
+  ["scalar x, y\nexp(y) 2 = 1\n", '2:8 syntax', "expected an operator before the number '2' (write · or * before it, or put the number first)"],
   ["scalar a\na· = 1\n", '2:4 missing-operand', "expected an expression after '·'"],
   ["scalar x\nsin^ x = 1\n", '2:1 function-without-argument', "'sin' is a function: apply it to an argument, as sin(x)"],
   ["\\frac{1}{ = 1\n", '1:9 unclosed', "'{' is never closed: expected '}'"],
@@ -90,6 +94,17 @@ const cases: [string, string, string][] = [
 
 describe('malformed and ambiguous lines: exact message, line and column', () => {
   it('has at least 40 cases', () => expect(cases.length).toBeGreaterThanOrEqual(40));
+
+  it("names the built-in an exponent split, with no 'unknown function' for the rest of its name", async () => {
+    const report = await checkSource('scalar x\n(1/x)^log(2)/x = (1/x)^{1 + log(2)}\n', { file: 'm.deriv' });
+    expect(report.diagnostics.map((d) => d.code).sort()).toEqual(['function-in-exponent', 'reading']);
+  });
+
+  it('reads a power of a number after a factor as a factor: 4^x 2^(-x) 2^(-x) = 1 (CAS-suite trial)', async () => {
+    const report = await checkSource('scalar x, y\n4^x 2^(-x) 2^(-x) = 1\nexp(x) exp(y) 2^x 2^y = (2 e)^(x + y)\n', { file: 'm.deriv' });
+    expect(report.diagnostics).toEqual([]);
+    expect(report.steps.map((st) => st.verdict)).toEqual(['checked', 'proved']);
+  });
 
   it.each(cases)('%j', async (text, where, message) => {
     const report = await checkSource(text, { file: 'm.deriv' });

@@ -182,7 +182,7 @@ function expectedAt(match: FailedMatchResult): Expected {
     const pexpr = failure.getPExpr();
     if (failure.getType() === 'string') strings.add(failure.getText());
     else if (pexpr.ruleName) rules.add(pexpr.ruleName);
-    else if (pexpr.expr?.ruleName === 'number') numberRefused = true;
+    else if (pexpr.expr?.ruleName === 'bareNumber') numberRefused = true;
     else if (failure.getText() === 'end of input') end = true;
   }
   const phrases: string[] = [];
@@ -344,8 +344,10 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
     return diagnostic('mixed-number', { whole, fraction: found[0]! }, rangeAt(ctx, p - whole.length, whole.length + 1));
   }
   if (found !== null && /^\d/u.test(found) && expected.numberRefused) {
+    // (After a bracket, `exp(y) 2`, "write )·2" would read oddly.)
+    const written = /^[\p{L}\p{N}]/u.test(previous) ? `write ${previous}·${found}` : `write · or * before it`;
     return diagnostic('syntax', {
-      expected: `an operator before the number '${found}' (write ${previous}·${found}, or put the number first)`,
+      expected: `an operator before the number '${found}' (${written}, or put the number first)`,
     }, range);
   }
   if (code[p - 1] === '\\' && found !== null) {

@@ -1246,6 +1246,13 @@ class Resolver {
     if (e.op === '*' && e.implicit && !left0 && !right0) {
       const joined = this.joinDelta(e, env);
       if (joined) return this.expr(joined, env);
+      // `(1/x)^log(2)`: the unbraced exponent took the letter l, leaving og(2); a built-in
+      // function's name split so is one error that names it (not "unknown function 'og'").
+      const split = splitBuiltinExponent(e);
+      if (split) {
+        this.error(diagnostic('function-in-exponent', { name: split.name, braced: `${powerBaseText(split.base)}^{${split.name}(…)}` }, split.range));
+        return { ...e, shape: ANY };
+      }
     }
     // `x^T` is a transpose unless the base is a scalar and T a declared name (`δ^T`, integer T).
     if (e.op === '^' && !left0 && e.right.kind === 'Var' && e.right.name.base === 'T' && !e.right.name.index && e.right.name.primes === 0) {
@@ -1279,7 +1286,7 @@ class Resolver {
     if (e.op === '^' && !right0 && e.right.kind === 'Var' && !e.right.name.index) {
       const fn = env.scope.get(printName(e.right.name));
       if (fn?.kind === 'function' || (!fn && isBuiltinFunctionName(e.right.name.base))) {
-        const base = printExpr(e.left);
+        const base = powerBaseText(e.left);
         this.error(diagnostic('function-in-exponent', { name: printName(e.right.name), braced: `${base}^{${printName(e.right.name)}(…)}` }, e.right.range));
         return { ...e, left: this.expr(e.left, env), right: { ...e.right, shape: ANY }, shape: ANY };
       }
@@ -1714,6 +1721,30 @@ const GREEK_ABBREVIATIONS: Readonly<Record<string, readonly [string, string]>> =
 /** Where a name's base stands (without its subscript). */
 function rangeOfBase(n: Name): Range {
   return [n.range[0], Math.min(n.range[1], n.range[0] + n.base.length)];
+}
+
+/** A power's base as written before `^`: bracketed unless it is a name, number or constant (`(1/x)^…`). */
+function powerBaseText(base: Expr): string {
+  const text = printExpr(base);
+  return base.kind === 'Var' || base.kind === 'Const' || (base.kind === 'Num' && !text.startsWith('-')) ? text : `(${text})`;
+}
+
+/**
+ * A product whose left ends in a power with a one-letter exponent and whose right starts,
+ * tight against it, with a call that the letter makes a built-in function's name (`^l` then
+ * `og(2)`): that function's name, the power's base and the name's range; else null.
+ */
+function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: string; base: Expr; range: Range } | null {
+  let pow: Expr = e.left;
+  while (pow.kind === 'Binary' && pow.op === '*' && pow.implicit) pow = pow.right;
+  let next: Expr = e.right;
+  while (next.kind === 'Binary' && next.op === '*' && next.implicit) next = next.left;
+  if (pow.kind !== 'Binary' || pow.op !== '^' || pow.right.kind !== 'Var') return null;
+  const letter = pow.right.name;
+  if (letter.index || letter.primes > 0 || [...letter.base].length !== 1 || next.kind !== 'Call' || next.fn.index) return null;
+  const name = `${letter.base}${next.fn.base}`;
+  if (!isBuiltinFunctionName(name) || pow.right.range[1] !== next.fn.range[0]) return null;
+  return { name, base: pow.left, range: [pow.right.range[0], next.fn.range[1]] };
 }
 
 /** The fixes for an unknown word: write it as a product. */
