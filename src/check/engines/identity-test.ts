@@ -60,6 +60,20 @@ export interface IdentityContext {
 /** The analysis's state: common denominators of the linear arguments of exp and of sin/cos/tan, per name. */
 interface Analysis extends IdentityContext {
   readonly denominators: Map<string, bigint>;
+  /**
+   * Each denominator as first recorded: a term's degree is counted with the denominator of
+   * its time, which a later term may multiply (exp(x) then exp(x/3)); the total is scaled by
+   * the largest such growth (`prepare`).
+   */
+  readonly firstDenominators: Map<string, bigint>;
+}
+
+/** Records the denominator q.d of a substitution symbol's exponent under `key` and returns its term's degree |q|·D. */
+function recordDenominator(ctx: Analysis, key: string, q: Rational): number {
+  const d = lcm(ctx.denominators.get(key) ?? 1n, q.d);
+  ctx.denominators.set(key, d);
+  if (!ctx.firstDenominators.has(key)) ctx.firstDenominators.set(key, d);
+  return Math.abs(Number(q.n)) * Number(d) / Number(q.d);
 }
 
 /**
@@ -134,7 +148,12 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
       const a = rec(e.left);
       if (e.op === '^') {
         const k = constantInteger(e.right);
-        if (k === null) throw new NotApplicable('a power that is not a fixed whole number');
+        if (k === null) {
+          // 2^(2x), 4^x: a positive rational constant to a power linear in the names.
+          const base = constantOf(e.left);
+          if (base !== null && base.sign() > 0) return constantPowerDegree(base, e.right, ctx, bound);
+          throw new NotApplicable('a power that is not a fixed whole number');
+        }
         const mag = Math.abs(k);
         const matrix = e.left.shape?.kind === 'matrix';
         // A matrix inverse is adj/det: degree below (2N − 1)·deg; N is not known yet, so count 2·MAX_N.
@@ -306,14 +325,58 @@ function transcendentalDegree(fn: Transcendental, arg: Expr, ctx: Analysis, boun
   let total = 0;
   for (const [v, q] of terms) {
     if (q.isZero()) continue;
-    const key = `${family}|${v}`;
-    const d = lcm(ctx.denominators.get(key) ?? 1n, q.d);
-    ctx.denominators.set(key, d);
-    total += Math.abs(Number(q.n)) * Number(d) / Number(q.d);
+    total += recordDenominator(ctx, `${family}|${v}`, q);
   }
   if (total > MAX_TRANSCENDENTAL_DEGREE) throw new NotApplicable(`${fn} of an argument with large coefficients`);
   const factor = fn === 'exp' ? 1 : fn === 'tanh' || fn === 'sin' || fn === 'cos' ? 4 : 8;
   return { total: Math.max(1, total * factor), nc: 0 };
+}
+
+/**
+ * A positive rational constant a to a power linear in the names, a^y = ∏ p^(k_p·y) over the
+ * primes p of a (k_p < 0 in the denominator): each p^(q·v) is a substitution symbol P_{p,v}
+ * to the power q·D (as exp(y) is E_v's, see ModularPoint.constantPower); the whole part of
+ * a constant exponent is exact. Records the denominators and bounds the degree.
+ */
+function constantPowerDegree(base: Rational, exponent: Expr, ctx: Analysis, bound: ReadonlySet<string>): Degree {
+  const primes = primeExponents(base);
+  if (!primes) throw new NotApplicable('a power of a constant too large to factor');
+  const f = linearForm(exponent, bound);
+  if (!f || !f.pi.isZero()) throw new NotApplicable('a power of a constant to an exponent that is not linear in the names');
+  let total = 0;
+  for (const [p, k] of primes) {
+    for (const [v, q] of powerTerms(f, k)) total += recordDenominator(ctx, `pow${p}|${v}`, q);
+  }
+  if (total > MAX_TRANSCENDENTAL_DEGREE) throw new NotApplicable('a power of a constant with large coefficients');
+  return { total: Math.max(1, total), nc: 0 };
+}
+
+/** The terms of k·y that substitution symbols carry: each name's coefficient, and the fractional part of the constant (its whole part is exact). */
+function powerTerms(f: LinearForm, k: bigint): [string, Rational][] {
+  const out: [string, Rational][] = [];
+  const kk = new Rational(k);
+  for (const [v, q] of f.coeffs) if (!q.isZero()) out.push([v, q.mul(kk)]);
+  const c = f.constant.mul(kk);
+  const fraction = c.sub(new Rational(c.floor()));
+  if (!fraction.isZero()) out.push(['1', fraction]);
+  return out;
+}
+
+/** The prime factorization of a positive rational (exponents negative in the denominator), or null where a part exceeds 10¹². */
+function primeExponents(q: Rational): Map<bigint, bigint> | null {
+  const out = new Map<bigint, bigint>();
+  for (const [m, sign] of [[q.n, 1n], [q.d, -1n]] as const) {
+    if (m > 10n ** 12n) return null;
+    let rest = m;
+    for (let p = 2n; p * p <= rest; p += p === 2n ? 1n : 2n) {
+      while (rest % p === 0n) {
+        out.set(p, (out.get(p) ?? 0n) + sign);
+        rest /= p;
+      }
+    }
+    if (rest > 1n) out.set(rest, (out.get(rest) ?? 0n) + sign);
+  }
+  return out;
 }
 
 function constantInteger(e: Expr): number | null {
@@ -416,6 +479,25 @@ class ModularPoint implements Host<bigint> {
     if (fn === 'cos') return z[0];
     if (fn === 'sin') return z[1];
     return F.div(z[1], z[0]);
+  }
+
+  /** a^y = ∏ p^(k_p·y): each name's part a symbol's power, the constant's whole part exact (see constantPowerDegree). */
+  constantPower(base: Rational, exponent: Expr, env: Env<bigint>): bigint | undefined {
+    const f = linearForm(exponent, new Set(env.values.keys()), env.integers);
+    const primes = primeExponents(base);
+    if (!f || !primes || !f.pi.isZero()) return undefined;
+    const F = modularField;
+    let value = 1n;
+    for (const [p, k] of primes) {
+      const whole = f.constant.mul(new Rational(k)).floor();
+      value = F.mul(value, F.powInt(p % PRIME, whole));
+      for (const [v, q] of powerTerms(f, k)) {
+        const d = this.ctx.denominators.get(`pow${p}|${v}`);
+        if (d === undefined || (q.n * d) % q.d !== 0n) return undefined;
+        value = F.mul(value, F.powInt(this.symbol(`pow${p}|${v}`), (q.n * d) / q.d));
+      }
+    }
+    return value;
   }
 
   dim(d: Dim): number {
@@ -723,13 +805,20 @@ function prepare(rawLeft: Expr, rawRight: Expr, ctx: IdentityContext, bounded = 
   const left = normalized(rawLeft);
   const right = normalized(rawRight);
   const calls: Calls = { count: 0, argDegree: 0, transcendental: false, oracles: new Set(), radicals: 0, radicalDegree: 1 };
-  const analysis: Analysis = { ...ctx, denominators: new Map() };
+  const analysis: Analysis = { ...ctx, denominators: new Map(), firstDenominators: new Map() };
   let degree: number;
   let nc: number;
   try {
     const a = degreeOf(left, analysis, calls, new Set());
     const b = degreeOf(right, analysis, calls, new Set());
-    degree = a.total + b.total;
+    // (A term counted before a later one multiplied its symbol's denominator is that much
+    // higher in degree: exp(x) + exp(x/3) is E³ + E in E = e^(x/3), not E + E.)
+    let growth = 1n;
+    for (const [key, d] of analysis.denominators) {
+      const first = analysis.firstDenominators.get(key) ?? d;
+      if (d / first > growth) growth = d / first;
+    }
+    degree = (a.total + b.total) * Number(growth);
     nc = Math.max(a.nc, b.nc);
   } catch (err) {
     if (err instanceof NotApplicable) return { reason: err.message };

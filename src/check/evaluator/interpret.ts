@@ -38,6 +38,12 @@ export interface Host<S> {
    */
   transcendental?(fn: Transcendental, arg: Expr, env: Env<S>): Val<S> | undefined;
   /**
+   * `a^y` for a positive rational constant a and an exponent that is not a fixed whole
+   * number (`2^(2x)`, `4^x`), where the host evaluates it from the exponent's form (the
+   * identity test's substitutions); undefined to evaluate it as usual.
+   */
+  constantPower?(base: Rational, exponent: Expr, env: Env<S>): Val<S> | undefined;
+  /**
    * A square root of a scalar, where the host picks which one (the identity test tries
    * every sign of every square root); absent to evaluate √ as usual.
    */
@@ -344,6 +350,13 @@ function power<S>(base: Expr, exponent: Expr, host: Host<S>, env: Env<S>): Val<S
   if (base.kind === 'Const' && base.name === 'e') {
     const y = ev ?? (q !== null ? F.fromRational(q) : evaluate(exponent, host, env));
     if (!isMat(y)) return F.elementary('exp', y);
+  }
+  if (k === null && host.constantPower) {
+    const a = constantValue(base);
+    if (a !== null && a.sign() > 0) {
+      const v = host.constantPower(a, exponent, env);
+      if (v !== undefined) return v;
+    }
   }
   const b = evaluate(base, host, env);
   if (isMat(b)) {
