@@ -617,6 +617,9 @@ describe('messages', () => {
     // Definitions unfolded where that ends: the text said g β² + v_2 - g - 1, v_2 beside what it stands for.
     ['scalar β, g\ndefine v_t = β v_{t-1} + (1-β) g for t ≥ 1\ndefine v_0 = 0\n    v_2\n  = (1-β) g + β (1-β) g + 1\n', '-1'],
     ['scalar x\ndefine y = x^2 + 1\ndefine f(u) = u^3\n    f(y) - y\n  = x^6\n', '3 x^4 + 2 x²'],
+    // …but not a definition for some indices at a symbolic one (red team: −1 at t = 0, where u_0 = 0).
+    ['integer t\ndefine u_0 = 0\ndefine u_t = 2 for t ≥ 1\n    u_t\n  = 3\n', 'u_t - 3'],
+    ['integer t\nscalar β, x\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + (1-β) x for t ≥ 1\ndefine f(u) = u^2 + 3u\n    f(v_t)\n  = v_t^2 + 3 v_t + 1\n', '-1'],
   ])('says what left − right comes to: %s', async (text, residue) => {
     const { report } = await verdicts(text);
     expect(report.steps[0]!.verdict).toBe('refuted');

@@ -165,6 +165,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x + e^(−100) > x within the time limit (no probe at every grid point where doubles cancel)', text: 'scalar x\n    x + e^(-100)\n  > x\n', want: 'pass' },
   { name: 'e^x ≠ 3 fails at log 3 (intermediate values)', text: 'scalar x\n    e^x\n  ≠ 3\n', want: 'refuted', cx: /x = ≈ 1\.0986/ },
   { name: 'cos x ≠ x fails at the Dottie number', text: 'scalar x\n    cos x\n  ≠ x\n', want: 'refuted' },
+  // (Sixth red team:) a sign change placed to 10⁻¹⁵ of its size, not to the last double, left
+  // these passed: each fails only within ~10⁻¹³ of its pole.
+  { name: '1/(x − √5) < 10¹³ fails on (√5, √5 + 10⁻¹³)', text: 'scalar x\n    1/(x - sqrt(5))\n  < 10^13\n', want: 'refuted' },
+  { name: '1/(x − (1 + √5)/2) < 10¹⁴ fails beside its pole', text: 'scalar x\n    1/(x - (1 + sqrt(5))/2)\n  < 10^14\n', want: 'refuted' },
+  { name: '1/(cos x − 1/3) < 10¹⁵ fails beside its pole', text: 'scalar x\n    1/(cos(x) - 1/3)\n  < 10^15\n', want: 'refuted' },
   { name: 'tan x ≠ 1000 fails 10⁻³ below π/2 (a root beside a pole)', text: 'scalar x\n    tan x\n  ≠ 1000\n', want: 'refuted', cx: /x = ≈ 1\.5697/ },
   { name: 'tan x ≠ 10¹² fails 10⁻¹² below π/2', text: 'scalar x\n    tan x\n  ≠ 10^12\n', want: 'refuted' },
   { name: 'x² + 1 ≠ 0', text: 'scalar x\n    x^2 + 1\n  ≠ 0\n', want: 'pass' },

@@ -450,13 +450,28 @@ function differenceWithDerivatives(p: StepProblem, left: Expr, right: Expr, opts
   return describeDifference(l.expr, r.expr, p.prep.ctx.scope, timeoutMs, agrees);
 }
 
-/** A side with its definitions unfolded until none is left (plain names, members at numbers, calls), or null where that does not end (a member at a symbolic index) within a few rounds. */
+/**
+ * A side with its definitions unfolded until none is left (plain names, members at numbers,
+ * calls), or null where that does not end (a member at a symbolic index) within a few rounds.
+ * A definition that holds for some indices only is not unfolded at a symbolic one (`define
+ * u_t = 2 for t ≥ 1` at u_t: the counterexample may be t = 0, where left − right is not −1).
+ */
 function fullyUnfolded(p: StepProblem, e: Expr): Expr | null {
   if (p.unfoldings.length === 0 && p.functions.length === 0) return e;
   let current = e;
   let text = printExpr(current);
+  const conditional = new Set<Define>();
   for (let round = 0; round < 8; round++) {
-    const next = unfold(current, p.unfoldings, p.functions, p.prep.ctx.scope, null);
+    let met: Define | null = null;
+    const defs = conditional.size === 0 ? p.unfoldings : p.unfoldings.filter((u) => !conditional.has(u.def));
+    const next = unfold(current, defs, p.functions, p.prep.ctx.scope, null, (def) => { met ??= def; });
+    if (met !== null) {
+      // (This round again without it.)
+      conditional.add(met);
+      round--;
+      if (conditional.size > p.unfoldings.length) return null;
+      continue;
+    }
     const nextText = printExpr(next);
     if (nextText === text) return current;
     if (nextText.length > 2000) return null;

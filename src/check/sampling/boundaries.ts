@@ -701,10 +701,12 @@ function grid(x0: number): number[] {
 
 /**
  * A sign change of g between doubles lo and hi (g as a double estimate, glo its value at lo),
- * placed to ~10⁻¹⁵ of its size: the Illinois variant of regula falsi (Dowell & Jarratt 1971),
+ * placed to the last double: the Illinois variant of regula falsi (Dowell & Jarratt 1971),
  * which converges superlinearly at a simple root where bisection takes ~50 steps, with a
  * bisection step whenever the bracket did not halve (a pole g changes sign across, tan x at
- * π/2, or noise), and geometric steps while the ends are far apart in magnitude.
+ * π/2, or noise), and geometric steps while the ends are far apart in magnitude; within
+ * 10⁻¹² of its size, plain bisection to neighbouring doubles, as before (a set where a step
+ * fails beside a pole, 1/(x − √5) < 10¹³ on (√5, √5 + 10⁻¹³), is found from that last double).
  */
 function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, glo: number): number | null {
   let ghi = g(hi);
@@ -719,11 +721,11 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
     if (ratio > 1e3) mid = Math.sign(lo) * Math.sqrt(Math.abs(lo)) * Math.sqrt(Math.abs(hi));
     else {
       mid = lo / 2 + hi / 2;
-      if (!bisect && ghi !== null && Number.isFinite(glo) && Number.isFinite(ghi) && Math.sign(ghi) !== Math.sign(glo)) {
+      const close = Math.abs(hi - lo) <= 1e-12 * Math.max(Math.abs(lo), Math.abs(hi));
+      if (!bisect && !close && ghi !== null && Number.isFinite(glo) && Number.isFinite(ghi) && Math.sign(ghi) !== Math.sign(glo)) {
         const secant = (lo * ghi - hi * glo) / (ghi - glo);
         if (secant > Math.min(lo, hi) && secant < Math.max(lo, hi)) mid = secant;
       }
-      if (Math.abs(hi - lo) <= 1e-15 * Math.max(Math.abs(lo), Math.abs(hi))) return mid;
     }
     if (mid === lo || mid === hi) return mid;
     const gm = g(mid);
