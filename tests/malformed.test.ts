@@ -54,6 +54,8 @@ const cases: [string, string, string][] = [
   // (New-user trial:) a Greek letter's name shortened as in code is that letter, not e·p·s.
   ["scalar x\nx + eps = 1\n", '2:5 unknown-name', "unknown name 'eps': write ε (or epsilon), or declare it"],
   ["lam x = 1\n", '1:1 unknown-name', "unknown name 'lam': write λ (or lambda), or declare it"],
+  // (…but not a word declared on its own, read with a subscript it was not declared with: red team.)
+  ["scalar x, lam\nlam_1 + x = 1\n", '2:1 unknown-name', "unknown name 'lam': write l a m or l*a*m, or declare it"],
   ["foo(x) = 1\n", '1:1 unknown-function', "unknown function 'foo': declare it first, e.g. 'function foo : R → R'"],
   ["define u_0 = 0\ndefine u_0 = 1\nu_0 = 0\n", '2:8 defined-twice', "'u_0' is already defined (see the note): a value is defined once, so this definition is not used"],
   ["define v_t = v_{t-1} for t ≥ 0\ndefine v_0 = 1\nv_0 = 1\n", '2:8 defined-twice', "'v_0' is already defined (see the note): a value is defined once, so this definition is not used"],

@@ -261,7 +261,7 @@ function tightScriptReading(sum: Extract<Expr, { kind: 'Binary' }>, code: string
   let last: Expr = sum.left;
   while ((last.kind === 'Binary' && last.op !== '^') || last.kind === 'Neg') last = last.kind === 'Neg' ? last.arg : last.right;
   const next = sum.right;
-  if (next.kind !== 'Num' || !/^[+-]$/u.test(code.slice(last.range[1], next.range[0]))) return;
+  if (next.kind !== 'Num' || !/^[+\-−–]$/u.test(code.slice(last.range[1], next.range[0]))) return;
   const number = code.slice(next.range[0], next.range[1]);
   if (!/^\d+$/u.test(number)) return;
   const sign = code.slice(last.range[1], next.range[0]);
@@ -272,8 +272,8 @@ function tightScriptReading(sum: Extract<Expr, { kind: 'Binary' }>, code: string
   if (script === null) return;
   const head = code.slice(last.range[0], last.range[1]);
   out.push(diagnostic('reading', {
-    written: `${head}${sign}${number}`, reading: `${head} ${sign === '-' ? '−' : '+'} ${number}`,
-    other: `${head.slice(0, -1)}{${head.slice(-1)}${sign}${number}}`,
+    written: `${head}${sign}${number}`, reading: `${head} ${sign === '+' ? '+' : '−'} ${number}`,
+    other: `${head.slice(0, -1)}{${head.slice(-1)}${sign === '+' ? '+' : '-'}${number}}`,
   }, [last.range[0], next.range[1]]));
 }
 

@@ -803,8 +803,10 @@ class Resolver {
     if (!isLetterName(n.base)) {
       const product = this.declaredLetters(e, env);
       if (product) return product;
+      // (A word declared on its own, `scalar lam` read at lam_1, is no shortened Greek letter.)
+      const declared = this.scope.get(n.base) !== undefined;
       this.error([...n.base].every((l) => /\p{L}/u.test(l))
-        ? diagnostic('unknown-name', { name: n.base, suggestion: splitWord(n.base) }, n.range, { fixes: wordFixes(n.base, rangeOfBase(n)) })
+        ? diagnostic('unknown-name', { name: n.base, suggestion: splitWord(n.base, declared) }, n.range, { fixes: wordFixes(n.base, rangeOfBase(n), declared) })
         : diagnostic('undeclared-word', { name: key }, n.range));
       return { ...e, shape: ANY };
     }
@@ -1704,8 +1706,8 @@ function shapeKind(s: Shape | undefined): SymbolInfo['kind'] {
 }
 
 /** `ab` → `a b or a*b`. */
-function splitWord(word: string): string {
-  const greek = GREEK_ABBREVIATIONS[word];
+function splitWord(word: string, declared = false): string {
+  const greek = declared ? undefined : GREEK_ABBREVIATIONS[word];
   if (greek !== undefined) return `${greek[0]} (or ${greek[1]})`;
   const letters = [...word];
   return `${letters.join(' ')} or ${letters.join('*')}`;
@@ -1748,8 +1750,8 @@ function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: str
 }
 
 /** The fixes for an unknown word: write it as a product. */
-function wordFixes(word: string, range: Range): Fix[] {
-  const greek = GREEK_ABBREVIATIONS[word];
+function wordFixes(word: string, range: Range, declared = false): Fix[] {
+  const greek = declared ? undefined : GREEK_ABBREVIATIONS[word];
   if (greek !== undefined) return [{ message: `write ${greek[0]}`, edits: [{ range, text: greek[0] }] }];
   const letters = [...word];
   if (letters.length < 2 || !letters.every((l) => /\p{L}/u.test(l))) return [];
