@@ -170,6 +170,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '1/(x − √5) < 10¹³ fails on (√5, √5 + 10⁻¹³)', text: 'scalar x\n    1/(x - sqrt(5))\n  < 10^13\n', want: 'refuted' },
   { name: '1/(x − (1 + √5)/2) < 10¹⁴ fails beside its pole', text: 'scalar x\n    1/(x - (1 + sqrt(5))/2)\n  < 10^14\n', want: 'refuted' },
   { name: '1/(cos x − 1/3) < 10¹⁵ fails beside its pole', text: 'scalar x\n    1/(cos(x) - 1/3)\n  < 10^15\n', want: 'refuted' },
+  // (Sixth red team:) a divisor's zero squeezed against the divisor's own pole, in one grid
+  // cell (tan x − 1000 is − at 1 and at 2): the right side is undefined there, the left not.
+  { name: 'tan x = tan x + 0/(tan x − 1000) fails 10⁻³ below π/2', text: 'scalar x\n    tan(x)\n  = tan(x) + 0/(tan(x) - 1000)\n', want: 'refuted' },
+  { name: '1/(x − 3) = 1/(x − 3) + 0/(1/(x − 3) − 1000) fails at 3.001', text: 'scalar x\n    1/(x - 3)\n  = 1/(x - 3) + 0/(1/(x - 3) - 1000)\n', want: 'refuted' },
+  { name: '1/(x − 3) = 1/(x − 3) + 0·√(1 − 1/(x − 3)) fails on (3, 4)', text: 'scalar x\n    1/(x - 3)\n  = 1/(x - 3) + 0 sqrt(1 - 1/(x - 3))\n', want: 'refuted' },
+  { name: 'log|x − 3| = log|x − 3| + 0/(1/(x − 3) − 1) fails at 4', text: 'scalar x\n    log(abs(x - 3))\n  = log(abs(x - 3)) + 0/(1/(x - 3) - 1)\n', want: 'refuted' },
   { name: 'tan x ≠ 1000 fails 10⁻³ below π/2 (a root beside a pole)', text: 'scalar x\n    tan x\n  ≠ 1000\n', want: 'refuted', cx: /x = ≈ 1\.5697/ },
   { name: 'tan x ≠ 10¹² fails 10⁻¹² below π/2', text: 'scalar x\n    tan x\n  ≠ 10^12\n', want: 'refuted' },
   { name: 'x² + 1 ≠ 0', text: 'scalar x\n    x^2 + 1\n  ≠ 0\n', want: 'pass' },

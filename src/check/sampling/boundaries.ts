@@ -255,6 +255,10 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // and 10, where g′ has one sign at both ends): its touches are sought on a uniform grid of
   // half steps around 0 and around the drawn value too.
   const extra = touching && periodic(g) ? periodicGrid(point, key) : [];
+  // (And beside g's own poles: tan x − 1000, a divisor, is 0 at 10⁻³ below π/2, where it
+  // turns from −∞ … + back to − across the pole, within one grid cell; red team: `tan x =
+  // tan x + 0/(tan x − 1000)` was proved, its right side undefined there.)
+  extra.push(...besidePoles(polesAlong(point, key, [g], deadline)));
   // (Roots only, over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1.)
   return rootsAndExtrema(point, key, g, ZERO, deadline, extra, { rootsOnly: true, ...(touching ? { touching } : {}) }).roots.sort((u, v) => {
     const m = (r: Bracket) => { const c = r.lo.add(r.hi); return c.sign() < 0 ? c.neg() : c; };
@@ -757,21 +761,8 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
  * over 10⁹ terms is no probe).
  */
 export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, deadline: number): Boundaries {
-  const poles: Bracket[] = [];
-  if (!point.isInteger(key)) {
-    for (const g of [...singularParts(a), ...singularParts(b)]) {
-      if (Date.now() > deadline) break;
-      poles.push(...rootsAndExtrema(point, key, g, ZERO, deadline).roots);
-    }
-  }
-  // The grid also closes in on each pole from both sides: a root squeezed against one
-  // (tan x = 1000 at 10⁻³ below π/2) lies between grid points otherwise.
-  const centers = poles.map((r) => r.lo.add(r.hi).div(TWO).toNumber()).sort((u, v) => Math.abs(u) - Math.abs(v));
-  const nearPoles = centers.slice(0, 16).flatMap((c) => {
-    const s = Math.max(1, Math.abs(c));
-    return Number.isFinite(c) ? POLE_STEPS.flatMap((k) => [c - s * k, c + s * k]) : [];
-  });
-  const found = rootsAndExtrema(point, key, a, b, deadline, nearPoles);
+  const poles = polesAlong(point, key, [a, b], deadline);
+  const found = rootsAndExtrema(point, key, a, b, deadline, besidePoles(poles));
   const extrema = [...found.extrema];
   if (!point.isInteger(key)) {
     // A narrow bump e^{−1000 (x − 3.3)²} underflows to 0 between grid points, hiding its
@@ -782,6 +773,30 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
     }
   }
   return { ...found, extrema, poles };
+}
+
+/** Where the expressions are undefined or unbounded along `key`: the roots of their singular parts (denominators, the cosine under a tan, …). */
+function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline: number): Bracket[] {
+  const poles: Bracket[] = [];
+  if (point.isInteger(key)) return poles;
+  for (const g of exprs.flatMap((e) => singularParts(e))) {
+    if (Date.now() > deadline) break;
+    poles.push(...rootsAndExtrema(point, key, g, ZERO, deadline).roots);
+  }
+  return poles;
+}
+
+/**
+ * Grid points closing in on each pole from both sides (the 16 nearest 0): a root squeezed
+ * against one (tan x = 1000 at 10⁻³ below π/2) lies between grid points otherwise, where f
+ * has one sign at both ends of the cell.
+ */
+function besidePoles(poles: readonly Bracket[]): number[] {
+  const centers = poles.map((r) => r.lo.add(r.hi).div(TWO).toNumber()).sort((u, v) => Math.abs(u) - Math.abs(v));
+  return centers.slice(0, 16).flatMap((c) => {
+    const s = Math.max(1, Math.abs(c));
+    return Number.isFinite(c) ? POLE_STEPS.flatMap((k) => [c - s * k, c + s * k]) : [];
+  });
 }
 
 /** The arguments of exp and of powers of e in an expression (scalar ones). */
