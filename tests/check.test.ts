@@ -580,6 +580,17 @@ show S_t = t(t+1)/2   for all t ≥ 0   by induction on t
   });
 });
 
+describe('a section shadows a definition for every engine alike', () => {
+  // (Sixth red team:) the identity test read the file's f and sampling the section's: g(x) =
+  // 5x² was "refuted" as a fault of the identity test, and g(x) = 9x³ proved.
+  it('reads g(u) = f(u) + f(2u) with the section\'s f(u) = u³ in the section', async () => {
+    const text = 'scalar x\ndefine f(u) = u^2\ndefine g(u) = f(u) + f(2u)\n    g(x)\n  = 5 x^2\n\nsection "s2"\ndefine f(u) = u^3\n    g(x)\n  = 9 x^3\n    g(x)\n  = 5 x^2\n';
+    const { report } = await verdicts(text);
+    expect(report.steps.map((st) => st.verdict)).toEqual(['proved', 'proved', 'refuted']);
+    expect(report.steps[2]!.message).toBe('the two sides differ at this point; left − right = 9 x³ - 5 x²');
+  });
+});
+
 describe('messages', () => {
   it('says what left − right comes to when it is short', async () => {
     const text = 'scalar β, δ\nvector g, v in R^n\n    -δ (β v + (1-β) g)\n  = β (-δ v) + δ(1-β) g\n';

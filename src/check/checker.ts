@@ -570,7 +570,7 @@ export class Checker {
     const limit = deadline === fileDeadline ? 'the time limit for the whole file' : `its time limit (${msText(this.options.timeoutMs)}; raise ${flag})`;
     try {
       const outcome = withDeadline(deadline, limit, Math.max(20, (deadline - Date.now()) / 4), () => decideStep({
-        left, rel, right, hint: step.hint, prep, unfoldings, functions: ctx.defs.filter((d) => d.params), rules,
+        left, rel, right, hint: step.hint, prep, unfoldings, functions: innermostFunctions(ctx.defs), rules,
         salt: `${salt}${text(left)} ${rel} ${text(right)}`, limit: step.limit ?? null,
       }, opts));
       // (Every way a step's own limit runs out says how to raise it.)
@@ -787,7 +787,7 @@ export class Checker {
     const zero: Expr = { kind: 'Num', value: '0', range: chain.head.range, shape: { kind: 'scalar' } };
     // A norm, an absolute value, a square …: ≥ 0 by the rules alone, no points needed.
     const problem = {
-      left: zero, rel: '≤' as const, right: chain.head, hint: null, prep, unfoldings, functions: ctx.defs.filter((d) => d.params), rules, salt: 'squeeze',
+      left: zero, rel: '≤' as const, right: chain.head, hint: null, prep, unfoldings, functions: innermostFunctions(ctx.defs), rules, salt: 'squeeze',
     };
     if (nonnegative(chain.head, ruleContext(problem, Date.now() + this.options.timeoutMs))) return null;
     const o = this.decide(zero, '≤', chain.head, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, { salt: 'squeeze' });
@@ -948,4 +948,16 @@ function foldNumbers(e: Expr): Expr {
 /** A side as the checker read it (for the JSON report's `read`). */
 function printSide(side: Expr | Formula): string {
   return isExpr(side) ? printExpr(side) : printFormula(side);
+}
+
+/**
+ * The function definitions in force: a section's `define f(u) = …` shadows the file's f
+ * (LANGUAGE.md §2), so of several definitions of one name the last, the innermost, is kept.
+ * (Every engine then reads the same f: the identity test took the file's and sampling the
+ * section's, and a step about g(u) = f(u) + f(2u) was proved by one and refuted by the other.)
+ */
+function innermostFunctions(defs: readonly Define[]): Define[] {
+  const last = new Map<string, Define>();
+  for (const d of defs) if (d.params) last.set(printName(d.target), d);
+  return defs.filter((d) => d.params && last.get(printName(d.target)) === d);
 }
