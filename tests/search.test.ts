@@ -176,6 +176,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '1/(x − 3) = 1/(x − 3) + 0/(1/(x − 3) − 1000) fails at 3.001', text: 'scalar x\n    1/(x - 3)\n  = 1/(x - 3) + 0/(1/(x - 3) - 1000)\n', want: 'refuted' },
   { name: '1/(x − 3) = 1/(x − 3) + 0·√(1 − 1/(x − 3)) fails on (3, 4)', text: 'scalar x\n    1/(x - 3)\n  = 1/(x - 3) + 0 sqrt(1 - 1/(x - 3))\n', want: 'refuted' },
   { name: 'log|x − 3| = log|x − 3| + 0/(1/(x − 3) − 1) fails at 4', text: 'scalar x\n    log(abs(x - 3))\n  = log(abs(x - 3)) + 0/(1/(x - 3) - 1)\n', want: 'refuted' },
+  // (Sixth red team:) a bound that fails only closer to a pole than doubles reach: the pole
+  // is narrowed in 60-digit decimals and probed 10⁻¹⁶ … 10⁻⁴⁵ of its size away.
+  { name: 'tan x < 10¹⁶ fails within 10⁻¹⁶ of π/2', text: 'scalar x\n    tan(x)\n  < 10^16\n', want: 'refuted' },
+  { name: '1/(x − π) ≤ 10¹⁶ fails within 10⁻¹⁶ above π', text: 'scalar x\n    1/(x - pi)\n  ≤ 10^16\n', want: 'refuted' },
+  { name: '1/(x − √2) < 10³⁰ fails within 10⁻³⁰ above √2', text: 'scalar x\n    1/(x - sqrt(2))\n  < 10^30\n', want: 'refuted' },
   { name: 'tan x ≠ 1000 fails 10⁻³ below π/2 (a root beside a pole)', text: 'scalar x\n    tan x\n  ≠ 1000\n', want: 'refuted', cx: /x = ≈ 1\.5697/ },
   { name: 'tan x ≠ 10¹² fails 10⁻¹² below π/2', text: 'scalar x\n    tan x\n  ≠ 10^12\n', want: 'refuted' },
   { name: 'x² + 1 ≠ 0', text: 'scalar x\n    x^2 + 1\n  ≠ 0\n', want: 'pass' },

@@ -761,7 +761,7 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
  * over 10⁹ terms is no probe).
  */
 export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, deadline: number): Boundaries {
-  const poles = polesAlong(point, key, [a, b], deadline);
+  const poles = polesAlong(point, key, [a, b], deadline, POLES_REFINED);
   const found = rootsAndExtrema(point, key, a, b, deadline, besidePoles(poles));
   const extrema = [...found.extrema];
   if (!point.isInteger(key)) {
@@ -775,16 +775,28 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
   return { ...found, extrema, poles };
 }
 
-/** Where the expressions are undefined or unbounded along `key`: the roots of their singular parts (denominators, the cosine under a tan, …). */
-function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline: number): Bracket[] {
-  const poles: Bracket[] = [];
-  if (point.isInteger(key)) return poles;
+/**
+ * Where the expressions are undefined or unbounded along `key`: the roots of their singular
+ * parts (denominators, the cosine under a tan, …). The `refine` nearest 0 of those that are
+ * certain are narrowed to ~10⁻⁵⁰ of their size in 60-digit decimals, so that points can be
+ * probed closer to the pole than doubles reach (probesFrom): tan x < 10¹⁶ fails only within
+ * 10⁻¹⁶ of π/2, where no double lies.
+ */
+function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline: number, refine = 0): Bracket[] {
+  const poles: { r: Bracket; g: Expr }[] = [];
+  if (point.isInteger(key)) return [];
   for (const g of exprs.flatMap((e) => singularParts(e))) {
     if (Date.now() > deadline) break;
-    poles.push(...rootsAndExtrema(point, key, g, ZERO, deadline).roots);
+    for (const r of rootsAndExtrema(point, key, g, ZERO, deadline).roots) poles.push({ r, g });
   }
-  return poles;
+  if (refine === 0) return poles.map((p) => p.r);
+  const size = (r: Bracket): number => Math.abs(r.lo.add(r.hi).toNumber());
+  const nearest = new Set(poles.filter((p) => p.r.certain && !p.r.at).sort((u, v) => size(u.r) - size(v.r)).slice(0, refine));
+  return poles.map((p) => (nearest.has(p) && Date.now() <= deadline ? refineRoot(point, key, p.g, ZERO, p.r, deadline, { digits: 60, exponent: 50 }) ?? p.r : p.r));
 }
+
+/** How many poles along a scalar boundariesAlong narrows in decimals (the nearest 0). */
+const POLES_REFINED = 4;
 
 /**
  * Grid points closing in on each pole from both sides (the 16 nearest 0): a root squeezed
@@ -1086,9 +1098,11 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng, bounds?: B
     out.push(...towardEnds(r.at ?? r.lo.add(r.hi).div(TWO), bounds, size(r.lo).div(R(100))));
   }
   for (const r of b.poles) {
-    // The pole itself (a domain finding when only one side is undefined there), and beside it.
+    // The pole itself (a domain finding when only one side is undefined there), and beside it;
+    // a pole narrowed in decimals (polesAlong) also closer than doubles reach.
     if (r.at) out.push(r.at);
-    for (const e of ['1e-3', '1e-6', '1e-9', '1e-12']) {
+    const narrow = r.hi.sub(r.lo).cmp(size(r.lo).mul(R('1e-40'))) < 0;
+    for (const e of narrow ? [...POLE_OFFSETS, ...DEEP_POLE_OFFSETS] : POLE_OFFSETS) {
       const d = size(r.lo).mul(R(e));
       out.push(shortestIn(r.lo.sub(d.mul(TWO)), r.lo.sub(d.div(TWO))), shortestIn(r.hi.add(d.div(TWO)), r.hi.add(d.mul(TWO))));
     }
@@ -1110,6 +1124,11 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng, bounds?: B
   }
   return [...ints.values()];
 }
+
+/** How far beside a pole (times its size) probesFrom probes. */
+const POLE_OFFSETS = ['1e-3', '1e-6', '1e-9', '1e-12'];
+/** …and beside a pole narrowed in decimals, past what doubles reach. */
+const DEEP_POLE_OFFSETS = ['1e-16', '1e-20', '1e-30', '1e-45'];
 
 /** The fractions of the way toward a near end of the assumptions that towardEnds probes (10⁻¹, 10⁻³, 10⁻⁶, 10⁻⁹, 10⁻¹²). */
 const TOWARD_SCALES = [1, 3, 6, 9, 12].map((k) => new Rational(1n, 10n ** BigInt(k)));
