@@ -2,7 +2,7 @@ import type { Expr } from '../../ast.js';
 import { Decimal } from 'decimal.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { Dual, dualField } from '../evaluator/dual.js';
-import { isMat, type Val } from '../evaluator/field.js';
+import { isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { Rational, exactField, gcd } from '../evaluator/rational.js';
@@ -89,13 +89,18 @@ function dualAt(point: Point, key: string, a: Expr, b: Expr, x: number): { f: nu
  * it cannot be evaluated there.
  */
 function intervalAt(point: Point, key: string, a: Expr, b: Expr, x: Rational, hi?: Rational): Interval | null {
+  return differenceAt(intervalField, point, key, a, b, x, hi);
+}
+
+/** a − b along `key` in the field F: at the rational x, or over all of [x, hi] when hi is given; null where undefined. */
+function differenceAt<S>(F: Field<S>, point: Point, key: string, a: Expr, b: Expr, x: Rational, hi?: Rational): S | null {
   try {
     const q = point.replacing(key, hi ? x.add(hi).div(TWO) : x);
     if (hi) q.enclosures.set(key, [x, hi]);
-    const l = q.evaluate(intervalField, a);
-    const r = q.evaluate(intervalField, b);
+    const l = q.evaluate(F, a);
+    const r = q.evaluate(F, b);
     if (isMat(l) || isMat(r)) return null;
-    return intervalField.sub(l as Interval, r as Interval);
+    return F.sub(l as S, r as S);
   } catch {
     return null;
   }
@@ -315,7 +320,7 @@ export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, 
   const D = decimalField(60);
   const scale = Rational.ONE.add(c.sign() < 0 ? c.neg() : c);
   const sign = (x: Rational): -1 | 0 | 1 | null => {
-    const v = decimalAt(point, key, g, ZERO, x, D);
+    const v = differenceAt(D, point, key, g, ZERO, x);
     return v ? D.sign(v) : null;
   };
   const s0 = sign(c);
@@ -971,7 +976,7 @@ function rootsAndExtrema(
   let decimalSigns = 6;
   const D50 = decimalField(50);
   const decimalSign = (x: Rational): -1 | 1 | null => {
-    const v = decimalAt(point, key, a, b, x, D50);
+    const v = differenceAt(D50, point, key, a, b, x);
     const sg = v ? D50.sign(v) : null;
     return sg === 1 || sg === -1 ? sg : null;
   };
@@ -1155,19 +1160,6 @@ export function towardEnds(c: Rational, bounds: Bounds | undefined, reach: Ratio
 }
 
 const Dec = Decimal.clone({ precision: 120 });
-
-/** f = a − b along `key` at the rational x, in the decimal field D (no derivative: half the work of decimalDualAt); null where undefined. */
-function decimalAt(point: Point, key: string, a: Expr, b: Expr, x: Rational, D: ReturnType<typeof decimalField>): DecInterval | null {
-  try {
-    const q = point.replacing(key, x);
-    const l = q.evaluate(D, a);
-    const r = q.evaluate(D, b);
-    if (isMat(l) || isMat(r)) return null;
-    return D.sub(l as DecInterval, r as DecInterval);
-  } catch {
-    return null;
-  }
-}
 
 /** f = a − b and f′ along `key` at the rational x, in the decimal field D (dual numbers); null where undefined. */
 function decimalDualAt(point: Point, key: string, a: Expr, b: Expr, x: Rational, D: ReturnType<typeof decimalField>): { f: DecInterval; df: DecInterval } | null {
