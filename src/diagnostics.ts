@@ -222,6 +222,8 @@ export const DIAGNOSTICS = {
   /** A cited show that was shown under another section's assumptions. */
   'show-other-section': entry('warning', (a: { name: string; section: string }) =>
     `show "${a.name}" was shown under the assumptions of section "${a.section}", which do not hold here: the step is checked without it`),
+  'show-other-definitions': entry('warning', (a: { name: string; defined: string }) =>
+    `show "${a.name}" was shown where ${a.defined} had another definition than here, so it may not hold here: the step is checked without it`),
   'show-not-passed': entry('warning', (a: { name: string; verdict: string }) =>
     `show "${a.name}" is ${a.verdict}, so it is not used here; the step is checked without it`),
   'ih-outside-induction': entry('warning', () =>

@@ -43,3 +43,26 @@ describe("a show shown under a section's assumptions holds in that section only"
     expect(report.diagnostics.map((d) => d.code)).not.toContain('show-other-section');
   });
 });
+
+// (Sixth red team:) a show is a fact where the definitions it was shown under are in force:
+// `show "s0": g(x) = 5x²` with f(u) = u² proved `g(x) ≤ 5 ⇔ 5x² ≤ 5` in a section with f(u) = u³.
+describe('a show holds where the definitions it was shown under hold', () => {
+  const head = 'scalar x\ndefine f(u) = u^2\ndefine g(u) = f(u) + f(2u)\n';
+  it('is not used in a section that defines anew what the file defines, with a warning', async () => {
+    const report = await checkSource(`${head}show "s0": g(x) = 5x^2\n\nsection "A"\ndefine f(u) = u^3\n\n    g(x) ≤ 5 ⇔ 5x^2 ≤ 5     by "s0"\n`, {});
+    expect(report.steps.map((s) => s.verdict)).toEqual(['refuted']);
+    expect(report.diagnostics.map((d) => d.message)).toContain('show "s0" was shown where f had another definition than here, so it may not hold here: the step is checked without it');
+  });
+
+  it('shown in a section under its own definition of f, is not used in another where f is the file\'s', async () => {
+    const report = await checkSource(`${head}\nsection "A"\ndefine f(u) = u^3\nshow "sA": g(x) = 9x^3\n\nsection "B"\n\n    g(x) + x ≤ 5 ⇔ 9x^3 + x ≤ 5     by "sA"\n`, {});
+    expect(report.steps.map((s) => s.verdict)).toEqual(['refuted']);
+    expect(report.diagnostics.map((d) => d.code)).toContain('show-other-definitions');
+  });
+
+  it('still holds in a section that only adds definitions of its own', async () => {
+    const report = await checkSource(`${head}show "s0": g(x) = 5x^2\n\nsection "A"\ndefine h(u) = u + 1\n\n    g(x) + h(0)\n  = 5x^2 + 1     by "s0"\n`, {});
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved']);
+    expect(report.diagnostics.map((d) => d.code)).not.toContain('show-other-definitions');
+  });
+});

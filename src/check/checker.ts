@@ -56,7 +56,13 @@ const FOR_ALL_TOP = 12;
  * A named show and how it ended. `section`: the section it was shown in, when that section's
  * own assumptions were among its premises (it holds there only), else null (it holds on).
  */
-interface Fact { readonly name: string; readonly claim: Formula; readonly verdict: Verdict; readonly forAll: Compare | null; readonly section: number | null; readonly sectionName: string | null }
+interface Fact {
+  readonly name: string; readonly claim: Formula; readonly verdict: Verdict; readonly forAll: Compare | null;
+  /** The section it holds in only (shown under its assumptions), or null: everywhere after it. */
+  readonly section: number | null; readonly sectionName: string | null;
+  /** The definitions in force where it was shown, by the name they define. */
+  readonly definitions: ReadonlyMap<string, Define>;
+}
 
 /** Walks a resolved file in order, keeping what is in scope, and decides every step and show. */
 export class Checker {
@@ -251,6 +257,7 @@ export class Checker {
       if (f.verdict !== 'proved' && f.verdict !== 'checked') continue;
       // (Shown under a section's assumptions: a fact in that section only.)
       if (f.section !== null && f.section !== this.sectionCount) continue;
+      if (this.factUnderOtherDefinitions(f) !== null) continue;
       const c = f.claim;
       if (c.kind !== 'Compare' || c.ops.length !== 1 || c.ops[0] !== '=' || c.operands[0]!.kind !== 'Var') continue;
       const lhs = c.operands[0];
@@ -310,6 +317,29 @@ export class Checker {
   }
 
   /** The rewrite a cited show offers; only a show that passed is used (a warning says why not). */
+  /** The definitions in force here, by the name they define (a section's over the file's). */
+  private definitionsInForce(): Map<string, Define> {
+    const out = new Map<string, Define>();
+    for (const d of [...this.fileDefs, ...(this.inSection ? this.sectionDefs : [])]) out.set(printName(d.target), d);
+    return out;
+  }
+
+  /**
+   * The name a fact was shown under another definition of than the one in force here, in
+   * words, or null. Named shows are facts for the rest of the file (LANGUAGE.md §2), but not
+   * where a name they read is defined otherwise (sixth red team: `show "s0": g(x) = 5x²`
+   * with f(u) = u², cited in a section with f(u) = u³, proved a wrong ⇔).
+   */
+  private factUnderOtherDefinitions(f: Fact): string | null {
+    const here = this.definitionsInForce();
+    for (const [name, d] of f.definitions) {
+      const now = here.get(name);
+      // (The same definition written again in a later section is the same definition.)
+      if (now !== undefined && now !== d && definitionKey(now) !== definitionKey(d)) return name;
+    }
+    return null;
+  }
+
   private factRule(name: string, range: Range): RewriteRule | null {
     const fact = [...this.facts].reverse().find((f) => f.name === name);
     if (!fact) {
@@ -322,6 +352,11 @@ export class Checker {
     }
     if (fact.section !== null && fact.section !== this.sectionCount) {
       this.warnings.push(diagnostic('show-other-section', { name, section: fact.sectionName ?? '' }, range));
+      return null;
+    }
+    const other = this.factUnderOtherDefinitions(fact);
+    if (other !== null) {
+      this.warnings.push(diagnostic('show-other-definitions', { name, defined: other }, range));
       return null;
     }
     if (fact.claim.kind !== 'Compare' || fact.claim.ops.length !== 1 || fact.claim.ops[0] !== '=') return null;
@@ -629,7 +664,7 @@ export class Checker {
       });
       if (st.name) {
         const premised = this.inSection && this.sectionAssumes.length > 0;
-        this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll, section: premised ? this.sectionCount : null, sectionName: premised ? this.section : null });
+        this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll, section: premised ? this.sectionCount : null, sectionName: premised ? this.section : null, definitions: this.definitionsInForce() });
       }
     };
     if (this.hasError(st.claim.range) || (st.forAll && this.hasError(st.forAll.range))) {
@@ -960,4 +995,9 @@ function innermostFunctions(defs: readonly Define[]): Define[] {
   const last = new Map<string, Define>();
   for (const d of defs) if (d.params) last.set(printName(d.target), d);
   return defs.filter((d) => d.params && last.get(printName(d.target)) === d);
+}
+
+/** A definition's content, for telling two definitions of one name apart: parameters, value, condition. */
+function definitionKey(d: Define): string {
+  return `${(d.params ?? []).map((p) => printName(p.name)).join(',')}|${exprKey(d.value)}|${d.condition ? printFormula(d.condition) : ''}`;
 }
