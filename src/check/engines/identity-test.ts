@@ -151,7 +151,12 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
         if (k === null) {
           // 2^(2x), 4^x: a positive rational constant to a power linear in the names.
           const base = constantOf(e.left);
-          if (base !== null && base.sign() > 0) return constantPowerDegree(base, e.right, ctx, bound);
+          if (base !== null && base.sign() > 0) {
+            // (A difference then says nothing: 2^(1/2) is a symbol here, not √2, and 2^x is not
+            // exp(x log 2); the step is left to the other methods, as with oracles.)
+            calls.transcendental = true;
+            return constantPowerDegree(base, e.right, ctx, bound);
+          }
           throw new NotApplicable('a power that is not a fixed whole number');
         }
         const mag = Math.abs(k);
