@@ -2581,8 +2581,13 @@ function inRanges(q: Point, part: Part): boolean {
   }
 }
 
-/** Offsets from a zero at which a part that changes sign there is negative on one side: near, then farther. */
-const BEYOND: readonly Rational[] = [Rational.of(1).div(Rational.of(1024)), Rational.of(1)];
+/**
+ * Offsets from a zero (times its size) at which a part that changes sign there is negative on
+ * one side: near, then farther. (Second red team: 2^−20 and 2^−40 too, for a gap narrower
+ * than 1/1024 of the zero's size — √(1000 − tan x) has none on the 10⁻³ between atan 1000
+ * and π/2, and tan x = tan x + 0·√(1000 − tan x) was proved.)
+ */
+const BEYOND: readonly Rational[] = [new Rational(1n, 2n ** 40n), new Rational(1n, 2n ** 20n), Rational.of(1).div(Rational.of(1024)), Rational.of(1)];
 
 /** poleSearch from one point: the zeros of each part along each scalar. */
 function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void,
