@@ -591,6 +591,16 @@ describe('a section shadows a definition for every engine alike', () => {
   });
 });
 
+describe('a file-level definition a section drops', () => {
+  // (Second red team:) sampled as a function nothing defines, g "failed" at an invented g.
+  it('leaves a step that reads it unchecked, saying why', async () => {
+    const { report } = await verdicts('scalar x\ndefine g(u) = f(u) + 1\n\nsection "A"\ndefine f(u) = u^2\n\n    g(x)\n  = x^2 + 1\n');
+    expect(report.steps.map((st) => st.verdict)).toEqual(['error']);
+    expect(report.steps[0]!.message).toBe('this step reads g, whose definition is not used in this section (see the warning), so it is not checked');
+    expect(report.steps[0]!.counterexample ?? null).toBeNull();
+  });
+});
+
 describe('messages', () => {
   it('says what left − right comes to when it is short', async () => {
     const text = 'scalar β, δ\nvector g, v in R^n\n    -δ (β v + (1-β) g)\n  = β (-δ v) + δ(1-β) g\n';

@@ -102,7 +102,10 @@ export class Checker {
     // Definitions hold in their whole scope, whatever their place in it (LANGUAGE.md §2).
     this.fileDefs = this.definitionsFrom(0, this.fileBroken);
     this.file.ast.statements.forEach((st, i) => {
-      if (st.kind === 'Section') this.sectionDefs = this.definitionsFrom(i + 1, this.sectionBroken = new Set());
+      if (st.kind === 'Section') {
+        this.sectionDefs = this.definitionsFrom(i + 1, this.sectionBroken = new Set());
+        this.sectionShadowed = new Set();
+      }
       this.statement(st);
     });
   }
@@ -238,6 +241,7 @@ export class Checker {
       return !(outer && outer.range[0] === found.info.range[0] && outer.range[1] === found.info.range[1]);
     });
     if (!clash) return false;
+    this.sectionShadowed.add(familyKey(def.target));
     const key = `${this.section}\u0000${def.range[0]}`;
     if (!this.shadowWarned.has(key)) {
       this.shadowWarned.add(key);
@@ -249,6 +253,20 @@ export class Checker {
   }
 
   private readonly shadowWarned = new Set<string>();
+  /** The targets of file-level definitions this section drops (shadowedIn): a step that reads one is not checked. */
+  private sectionShadowed = new Set<string>();
+
+  /** A target this section dropped the definition of that these sides read (its name), or null. */
+  private readsShadowed(sides: readonly (Expr | Formula)[]): string | null {
+    if (this.sectionShadowed.size === 0) return null;
+    for (const e of sides.flatMap(exprsOf)) {
+      const names: Name[] = freeNames(e).map((v) => v.name);
+      visit(e, (x) => { if (x.kind === 'Call') names.push(x.fn); });
+      const hit = names.find((n) => this.sectionShadowed.has(familyKey(n)));
+      if (hit) return printName({ ...hit, index: null });
+    }
+    return null;
+  }
 
   /** Passing named shows of the form `name = expression` (maybe `for all t ≥ k`), as definitions. */
   private factDefinitions(scope: Scope): Define[] {
@@ -478,6 +496,9 @@ export class Checker {
     if (this.hasError(step.range) || (leftRange && this.hasError(leftRange))) return fail('this step has an error (reported on its own), so it is not checked');
     const broken = this.readsBrokenDefinition([left, step.rhs], ctx);
     if (broken) return fail(`this step reads ${broken}, whose ${this.brokenWhat(broken)} has an error (reported on its own), so it is not checked`);
+    // (Second red team: sampled as a function nothing defines, g "failed" on an invented g.)
+    const shadowed = this.readsShadowed([left, step.rhs]);
+    if (shadowed) return fail(`this step reads ${shadowed}, whose definition is not used in this section (see the warning), so it is not checked`);
     if (isExpr(left) !== isExpr(step.rhs)) {
       return fail(isExpr(left) ? 'a statement cannot follow an expression in a chain' : 'an expression cannot follow a statement in a chain', false);
     }
