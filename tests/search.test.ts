@@ -178,6 +178,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // (Second red team:) a radicand negative only on the 10⁻³ between its zero and a pole.
   { name: 'tan x = tan x + 0·√(1000 − tan x) fails between atan 1000 and π/2', text: 'scalar x\n    tan(x)\n  = tan(x) + 0 sqrt(1000 - tan(x))\n', want: 'refuted' },
   { name: '1/(x − √2) = … + 0·√(1000 − 1/(x − √2)) fails just above √2', text: 'scalar x\n    1/(x - sqrt(2))\n  = 1/(x - sqrt(2)) + 0 sqrt(1000 - 1/(x - sqrt(2)))\n', want: 'refuted' },
+  // (Second red team:) …and a divisor's zero closer to its own pole than doubles reach: a
+  // ladder in decimals from the pole narrowed in decimals.
+  { name: 'tan x = tan x + 0/(tan x − 10¹⁵) fails within 10⁻¹⁵ of π/2', text: 'scalar x\n    tan(x)\n  = tan(x) + 0/(tan(x) - 10^15)\n', want: 'refuted' },
+  { name: '1/(x − √2) = … + 0/(1/(x − √2) − 10³⁰) fails within 10⁻³⁰ of √2', text: 'scalar x\n    1/(x - sqrt(2))\n  = 1/(x - sqrt(2)) + 0/(1/(x - sqrt(2)) - 10^30)\n', want: 'refuted' },
+  { name: '(tan x − 10¹⁵)/(tan x − 10¹⁵) = 1 and tan x cos x = sin x extend the left side: they hold', text: 'scalar x\n    (tan(x) - 10^15)/(tan(x) - 10^15)\n  = 1\n    tan(x) cos(x)\n  = sin(x)\n', want: 'pass' },
   { name: 'log|x − 3| = log|x − 3| + 0/(1/(x − 3) − 1) fails at 4', text: 'scalar x\n    log(abs(x - 3))\n  = log(abs(x - 3)) + 0/(1/(x - 3) - 1)\n', want: 'refuted' },
   // (Sixth red team:) a bound that fails only closer to a pole than doubles reach: the pole
   // is narrowed in 60-digit decimals and probed 10⁻¹⁶ … 10⁻⁴⁵ of its size away.

@@ -263,9 +263,21 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // (And beside g's own poles: tan x − 1000, a divisor, is 0 at 10⁻³ below π/2, where it
   // turns from −∞ … + back to − across the pole, within one grid cell; red team: `tan x =
   // tan x + 0/(tan x − 1000)` was proved, its right side undefined there.)
-  extra.push(...besidePoles(polesAlong(point, key, [g], deadline)));
+  const poles = polesAlong(point, key, [g], deadline, POLES_REFINED);
+  extra.push(...besidePoles(poles));
   // (Roots only, over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1.)
-  return rootsAndExtrema(point, key, g, ZERO, deadline, extra, { rootsOnly: true, ...(touching ? { touching } : {}) }).roots.sort((u, v) => {
+  const roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { rootsOnly: true, ...(touching ? { touching } : {}) }).roots;
+  // Beside each pole of g's own narrowed in decimals, a ladder in decimals from the pole
+  // itself, g's continuity over a bracket told in decimals too: tan x − 10¹⁵ is 0 within
+  // 10⁻¹⁵ of π/2, where doubles cannot tell tan's sign (second red team: tan x = tan x +
+  // 0/(tan x − 10¹⁵) was proved).
+  for (const pole of poles) {
+    if (Date.now() > deadline) break;
+    const mid = narrowPoleAt([pole]);
+    const found = mid && signChangeNear(point, key, g, mid, deadline, true);
+    if (found) roots.push(found);
+  }
+  return roots.sort((u, v) => {
     const m = (r: Bracket) => { const c = r.lo.add(r.hi); return c.sign() < 0 ? c.neg() : c; };
     return m(u).cmp(m(v));
   });
@@ -316,7 +328,9 @@ export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: nu
  * pair with certain opposite signs where g is defined throughout (so continuous). Null where
  * there is none, or where g has c's sign 10⁻² either side (no ladder then).
  */
-export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, deadline: number): Bracket | null {
+export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, deadline: number,
+  /** Beside a pole narrowed in decimals: g's continuity over a bracket told in decimals too (doubles round across the pole). */
+  besidePole = false): Bracket | null {
   const D = decimalField(60);
   const scale = Rational.ONE.add(c.sign() < 0 ? c.neg() : c);
   const sign = (x: Rational): -1 | 0 | 1 | null => {
@@ -324,11 +338,13 @@ export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, 
     return v ? D.sign(v) : null;
   };
   const s0 = sign(c);
-  if (s0 === null) return null;
+  // (At a pole itself f has no sign: the ladder's first point gives it.)
+  if (s0 === null && !besidePole) return null;
   // (Cheaply first: the same sign at c and 10⁻² either side, as where exp(x) underflows near
   // −745, is no crossing worth the ladder.)
   const far = [1, -1].map((dir) => sign(c.add(scale.div(Rational.of(100)).mul(Rational.of(dir)))));
-  if (s0 !== 0 && far.every((sf) => sf === s0)) return null;
+  // (Not beside a pole: f may have c's sign 10⁻² away on both sides and still cross 0 closer in.)
+  if (!besidePole && s0 !== 0 && far.every((sf) => sf === s0)) return null;
   for (const dir of [1, -1]) {
     let prev = c;
     let sp: -1 | 0 | 1 | null = s0;
@@ -338,7 +354,7 @@ export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, 
       const sx = sign(x);
       if (sx !== null && sx !== 0 && sp !== null && sp !== 0 && sx !== sp) {
         const [lo, hi] = dir > 0 ? [prev, x] : [x, prev];
-        if (intervalAt(point, key, g, ZERO, lo, hi)) return { lo, hi, at: null, certain: true };
+        if (besidePole ? differenceAt(D, point, key, g, ZERO, lo, hi) : intervalAt(point, key, g, ZERO, lo, hi)) return { lo, hi, at: null, certain: true };
       }
       if (sx !== null && sx !== 0) {
         prev = x;
@@ -798,6 +814,16 @@ function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline:
   const size = (r: Bracket): number => Math.abs(r.lo.add(r.hi).toNumber());
   const nearest = new Set(poles.filter((p) => p.r.certain && !p.r.at).sort((u, v) => size(u.r) - size(v.r)).slice(0, refine));
   return poles.map((p) => (nearest.has(p) && Date.now() <= deadline ? refineRoot(point, key, p.g, ZERO, p.r, deadline, { digits: 60, exponent: 50 }) ?? p.r : p.r));
+}
+
+/** The middle of the first pole narrowed in decimals (to 10⁻⁴⁰ of its size or finer), or null. */
+function narrowPoleAt(poles: readonly Bracket[]): Rational | null {
+  for (const r of poles) {
+    const mid = r.at ?? r.lo.add(r.hi).div(TWO);
+    const size = Rational.ONE.add(mid.sign() < 0 ? mid.neg() : mid);
+    if (r.hi.sub(r.lo).cmp(size.mul(R('1e-40'))) < 0) return mid;
+  }
+  return null;
 }
 
 /** How many poles along a scalar boundariesAlong narrows in decimals (the nearest 0). */
