@@ -263,7 +263,9 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // (And beside g's own poles: tan x − 1000, a divisor, is 0 at 10⁻³ below π/2, where it
   // turns from −∞ … + back to − across the pole, within one grid cell; red team: `tan x =
   // tan x + 0/(tan x − 1000)` was proved, its right side undefined there.)
-  const poles = polesAlong(point, key, [g], deadline, POLES_REFINED);
+  // (Two poles narrowed here, not four: a divisor's own poles are sought for every divisor
+  // along every scalar, and the tan addition formula's check took 2× as long with four.)
+  const poles = polesAlong(point, key, [g], deadline, 2);
   extra.push(...besidePoles(poles));
   // (Roots only, over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1.)
   const roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { rootsOnly: true, ...(touching ? { touching } : {}) }).roots;
@@ -337,14 +339,13 @@ export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, 
     const v = differenceAt(D, point, key, g, ZERO, x);
     return v ? D.sign(v) : null;
   };
+  if (besidePole) return crossingBesidePole(D, point, key, g, c, scale, deadline);
   const s0 = sign(c);
-  // (At a pole itself f has no sign: the ladder's first point gives it.)
-  if (s0 === null && !besidePole) return null;
+  if (s0 === null) return null;
   // (Cheaply first: the same sign at c and 10⁻² either side, as where exp(x) underflows near
   // −745, is no crossing worth the ladder.)
   const far = [1, -1].map((dir) => sign(c.add(scale.div(Rational.of(100)).mul(Rational.of(dir)))));
-  // (Not beside a pole: f may have c's sign 10⁻² away on both sides and still cross 0 closer in.)
-  if (!besidePole && s0 !== 0 && far.every((sf) => sf === s0)) return null;
+  if (s0 !== 0 && far.every((sf) => sf === s0)) return null;
   for (const dir of [1, -1]) {
     let prev = c;
     let sp: -1 | 0 | 1 | null = s0;
@@ -354,13 +355,49 @@ export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, 
       const sx = sign(x);
       if (sx !== null && sx !== 0 && sp !== null && sp !== 0 && sx !== sp) {
         const [lo, hi] = dir > 0 ? [prev, x] : [x, prev];
-        if (besidePole ? differenceAt(D, point, key, g, ZERO, lo, hi) : intervalAt(point, key, g, ZERO, lo, hi)) return { lo, hi, at: null, certain: true };
+        if (intervalAt(point, key, g, ZERO, lo, hi)) return { lo, hi, at: null, certain: true };
       }
       if (sx !== null && sx !== 0) {
         prev = x;
         sp = sx;
       }
     }
+  }
+  return null;
+}
+
+/**
+ * A sign change of g on one side of a pole c narrowed in decimals, as a certain bracket: on
+ * each side g's signs at c ± 10⁻⁴⁰·s and c ± 10⁻²·s (s = 1 + |c|, 60-digit decimals); where
+ * they differ, the ladder c ± 10⁻ᵏ·s (k = 40, 38, …, 2) is bisected to two neighbouring rungs
+ * of opposite signs, and the bracket between them is certain where g has a decimal enclosure
+ * over all of it (so is continuous there). Null where neither side has one.
+ */
+function crossingBesidePole(D: ReturnType<typeof decimalField>, point: Point, key: string, g: Expr, c: Rational, scale: Rational, deadline: number): Bracket | null {
+  const rung = (dir: number, k: number): Rational => c.add(scale.div(new Rational(10n ** BigInt(k))).mul(Rational.of(dir)));
+  const sign = (x: Rational): -1 | 1 | null => {
+    const v = differenceAt(D, point, key, g, ZERO, x);
+    const sg = v ? D.sign(v) : null;
+    return sg === 1 || sg === -1 ? sg : null;
+  };
+  for (const dir of [1, -1]) {
+    if (Date.now() > deadline) return null;
+    // (k from near, 40, to far, 2: the signs at both ends, then bisection on k.)
+    let [near, far] = [40, 2];
+    const sNear = sign(rung(dir, near));
+    const sFar = sign(rung(dir, far));
+    if (sNear === null || sFar === null || sNear === sFar) continue;
+    while (near - far > 2 && Date.now() <= deadline) {
+      const mid = far + 2 * Math.floor((near - far) / 4);
+      const sm = sign(rung(dir, mid));
+      if (sm === null) break;
+      if (sm === sNear) near = mid;
+      else far = mid;
+    }
+    if (near - far !== 2) continue;
+    const [a, b] = [rung(dir, near), rung(dir, far)];
+    const [lo, hi] = dir > 0 ? [a, b] : [b, a];
+    if (differenceAt(D, point, key, g, ZERO, lo, hi)) return { lo, hi, at: null, certain: true };
   }
   return null;
 }
