@@ -176,6 +176,8 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '1/(x − 3) = 1/(x − 3) + 0/(1/(x − 3) − 1000) fails at 3.001', text: 'scalar x\n    1/(x - 3)\n  = 1/(x - 3) + 0/(1/(x - 3) - 1000)\n', want: 'refuted' },
   { name: '1/(x − 3) = 1/(x − 3) + 0·√(1 − 1/(x − 3)) fails on (3, 4)', text: 'scalar x\n    1/(x - 3)\n  = 1/(x - 3) + 0 sqrt(1 - 1/(x - 3))\n', want: 'refuted' },
   // (Second red team:) a radicand negative only on the 10⁻³ between its zero and a pole.
+  { name: 'tan x = tan x + 0·√(10¹⁵ − tan x) fails on the 10⁻¹⁵ below π/2 (a certain bracket\'s end)', text: 'scalar x\n    tan(x)\n  = tan(x) + 0 sqrt(10^15 - tan(x))\n', want: 'refuted' },
+  { name: 'tan x = tan x + 0·log(10¹⁵ − tan x) fails there too', text: 'scalar x\n    tan(x)\n  = tan(x) + 0 log(10^15 - tan(x))\n', want: 'refuted' },
   { name: 'tan x = tan x + 0·√(1000 − tan x) fails between atan 1000 and π/2', text: 'scalar x\n    tan(x)\n  = tan(x) + 0 sqrt(1000 - tan(x))\n', want: 'refuted' },
   { name: '1/(x − √2) = … + 0·√(1000 − 1/(x − √2)) fails just above √2', text: 'scalar x\n    1/(x - sqrt(2))\n  = 1/(x - sqrt(2)) + 0 sqrt(1000 - 1/(x - sqrt(2)))\n', want: 'refuted' },
   // (Second red team:) …and a divisor's zero closer to its own pole than doubles reach: a

@@ -2670,8 +2670,12 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
           // On each side of the zero, a little way off and farther (scaled to its size):
           // where g < 0 there, the right side has no value and the left may have one.
           const half = r.at ? Rational.of(0) : r.hi.sub(r.lo);
-          for (const d of BEYOND) {
-            for (const x of [r.lo.sub(half).sub(d.mul(scale)), r.hi.add(half).add(d.mul(scale))]) {
+          // (A certain bracket's ends first: g has opposite signs there, so one is a point where
+          // g < 0 — the only kind near a pole, where g is negative on a gap narrower than any
+          // step off the zero: √(10¹⁵ − tan x) on the 10⁻¹⁵ below π/2.)
+          const ends = r.certain && !r.at ? [[r.lo, r.hi]] : [];
+          for (const pair of [...ends, ...BEYOND.map((d) => [r.lo.sub(half).sub(d.mul(scale)), r.hi.add(half).add(d.mul(scale))])]) {
+            for (const x of pair) {
               const q = at(base, key, x, rng, deadline);
               const found = q && domainAt(q, p, levels, extended);
               if (found) return found;
