@@ -262,6 +262,8 @@ describe('reading rules, each with the warning that shows the reading', () => {
       ["2:1 reading: read 'x_ij' as x_i · j; for the other reading write x_{ij}"]],
     ['…and v_t-1 is v_t − 1, with a warning', 'scalar v_t, β\nβ v_t-1 + v_t+2 = β v_t - 1 + v_t + 2\n',
       ["2:3 reading: read 'v_t-1' as v_t − 1; for the other reading write v_{t-1}", "2:11 reading: read 'v_t+2' as v_t + 2; for the other reading write v_{t+2}"]],
+    ['…and in a ∑\'s summand (red team)', 'integer n, i\nscalar β\n∑_{i=1}^{n} β^i-1 = ∑_{i=1}^{n} β^i - 1\n',
+      ["3:13 reading: read 'β^i-1' as β^i − 1; for the other reading write β^{i-1}"]],
     ['…with a Unicode minus too (red team)', 'scalar v_t, β\nβ v_t−1 = β v_t - 1\n',
       ["2:3 reading: read 'v_t−1' as v_t − 1; for the other reading write v_{t-1}"]],
     ['…and β^t-1 is β^t − 1, with a warning', 'scalar β, t\n-β^t-1 = -(β^t) - 1\n',

@@ -259,7 +259,13 @@ function subscriptReading(product: Extract<Expr, { kind: 'Binary' }>, code: stri
  */
 function tightScriptReading(sum: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
   let last: Expr = sum.left;
-  while ((last.kind === 'Binary' && last.op !== '^') || last.kind === 'Neg') last = last.kind === 'Neg' ? last.arg : last.right;
+  // (Into a ∑ or ∏ too: its summand is the term written last, ∑_{i=1}^{n} β^i-1.)
+  for (;;) {
+    if (last.kind === 'Binary' && last.op !== '^') last = last.right;
+    else if (last.kind === 'Neg') last = last.arg;
+    else if (last.kind === 'BigOp') last = last.body;
+    else break;
+  }
   const next = sum.right;
   if (next.kind !== 'Num' || !/^[+\-−–]$/u.test(code.slice(last.range[1], next.range[0]))) return;
   const number = code.slice(next.range[0], next.range[1]);
