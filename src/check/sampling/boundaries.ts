@@ -275,8 +275,7 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // 0/(tan x − 10¹⁵) was proved).
   for (const pole of poles) {
     if (Date.now() > deadline) break;
-    const mid = narrowPoleAt([pole]);
-    const found = mid && signChangeNear(point, key, g, mid, deadline, true);
+    const found = isNarrow(pole) && crossingBesidePole(point, key, g, middle(pole), deadline);
     if (found) roots.push(found);
   }
   return roots.sort((u, v) => {
@@ -330,16 +329,13 @@ export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: nu
  * pair with certain opposite signs where g is defined throughout (so continuous). Null where
  * there is none, or where g has c's sign 10⁻² either side (no ladder then).
  */
-export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, deadline: number,
-  /** Beside a pole narrowed in decimals: g's continuity over a bracket told in decimals too (doubles round across the pole). */
-  besidePole = false): Bracket | null {
+export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, deadline: number): Bracket | null {
   const D = decimalField(60);
   const scale = Rational.ONE.add(c.sign() < 0 ? c.neg() : c);
   const sign = (x: Rational): -1 | 0 | 1 | null => {
     const v = differenceAt(D, point, key, g, ZERO, x);
     return v ? D.sign(v) : null;
   };
-  if (besidePole) return crossingBesidePole(D, point, key, g, c, scale, deadline);
   const s0 = sign(c);
   if (s0 === null) return null;
   // (Cheaply first: the same sign at c and 10⁻² either side, as where exp(x) underflows near
@@ -373,7 +369,9 @@ export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, 
  * of opposite signs, and the bracket between them is certain where g has a decimal enclosure
  * over all of it (so is continuous there). Null where neither side has one.
  */
-function crossingBesidePole(D: ReturnType<typeof decimalField>, point: Point, key: string, g: Expr, c: Rational, scale: Rational, deadline: number): Bracket | null {
+function crossingBesidePole(point: Point, key: string, g: Expr, c: Rational, deadline: number): Bracket | null {
+  const D = decimalField(60);
+  const scale = Rational.ONE.add(c.sign() < 0 ? c.neg() : c);
   const rung = (dir: number, k: number): Rational => c.add(scale.div(new Rational(10n ** BigInt(k))).mul(Rational.of(dir)));
   const sign = (x: Rational): -1 | 1 | null => {
     const v = differenceAt(D, point, key, g, ZERO, x);
@@ -853,14 +851,13 @@ function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline:
   return poles.map((p) => (nearest.has(p) && Date.now() <= deadline ? refineRoot(point, key, p.g, ZERO, p.r, deadline, { digits: 60, exponent: 50 }) ?? p.r : p.r));
 }
 
-/** The middle of the first pole narrowed in decimals (to 10⁻⁴⁰ of its size or finer), or null. */
-function narrowPoleAt(poles: readonly Bracket[]): Rational | null {
-  for (const r of poles) {
-    const mid = r.at ?? r.lo.add(r.hi).div(TWO);
-    const size = Rational.ONE.add(mid.sign() < 0 ? mid.neg() : mid);
-    if (r.hi.sub(r.lo).cmp(size.mul(R('1e-40'))) < 0) return mid;
-  }
-  return null;
+/** A bracket's middle (its exact place where known). */
+const middle = (r: Bracket): Rational => r.at ?? r.lo.add(r.hi).div(TWO);
+
+/** Whether a bracket was narrowed in decimals (to 10⁻⁴⁰ of its size or finer: polesAlong), past what doubles place. */
+function isNarrow(r: Bracket): boolean {
+  const m = middle(r);
+  return r.hi.sub(r.lo).cmp(Rational.ONE.add(m.sign() < 0 ? m.neg() : m).mul(R('1e-40'))) < 0;
 }
 
 /** How many poles along a scalar boundariesAlong narrows in decimals (the nearest 0). */
@@ -1169,8 +1166,7 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng, bounds?: B
     // The pole itself (a domain finding when only one side is undefined there), and beside it;
     // a pole narrowed in decimals (polesAlong) also closer than doubles reach.
     if (r.at) out.push(r.at);
-    const narrow = r.hi.sub(r.lo).cmp(size(r.lo).mul(R('1e-40'))) < 0;
-    for (const e of narrow ? [...POLE_OFFSETS, ...DEEP_POLE_OFFSETS] : POLE_OFFSETS) {
+    for (const e of isNarrow(r) ? [...POLE_OFFSETS, ...DEEP_POLE_OFFSETS] : POLE_OFFSETS) {
       const d = size(r.lo).mul(R(e));
       out.push(shortestIn(r.lo.sub(d.mul(TWO)), r.lo.sub(d.div(TWO))), shortestIn(r.hi.add(d.div(TWO)), r.hi.add(d.mul(TWO))));
     }
