@@ -599,6 +599,12 @@ describe('a file-level definition a section drops', () => {
     expect(report.steps[0]!.message).toBe('this step reads g, whose definition is not used in this section (see the warning), so it is not checked');
     expect(report.steps[0]!.counterexample ?? null).toBeNull();
   });
+
+  it('…and one that reads it through a definition of the section', async () => {
+    const { report } = await verdicts('scalar x\ndefine g(u) = f(u) + 1\n\nsection "A"\ndefine f(u) = u^2\ndefine h(u) = g(u) + 1\n\n    h(x)\n  = x^2 + 2\n');
+    expect(report.steps.map((st) => st.verdict)).toEqual(['error']);
+    expect(report.steps[0]!.message).toBe('this step reads g, whose definition is not used in this section (see the warning), so it is not checked');
+  });
 });
 
 describe('messages', () => {

@@ -102,6 +102,12 @@ describe('malformed and ambiguous lines: exact message, line and column', () => 
     expect(report.diagnostics.map((d) => d.code).sort()).toEqual(['function-in-exponent', 'reading']);
   });
 
+  it('reads (1/x)^log(2) as (1/x)^l · og(2) where og is a declared function, with the reading warning only', async () => {
+    const report = await checkSource('scalar x\nfunction og : R → R\n    (1/x)^log(2)\n  = (1/x)^l og(2)\n', { file: 'm.deriv' });
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['reading']);
+    expect(report.steps.map((st) => st.verdict)).toEqual(['proved']);
+  });
+
   it('reads a power of a number after a factor as a factor: 4^x 2^(-x) 2^(-x) = 1 (CAS-suite trial)', async () => {
     const report = await checkSource('scalar x, y\n4^x 2^(-x) 2^(-x) = 1\nexp(x) exp(y) 2^x 2^y = (2 e)^(x + y)\n', { file: 'm.deriv' });
     expect(report.diagnostics).toEqual([]);

@@ -256,26 +256,16 @@ export class Checker {
   /** The targets of file-level definitions this section drops (shadowedIn): a step that reads one is not checked. */
   private sectionShadowed = new Set<string>();
 
-  /** A target this section dropped the definition of that these sides read (its name), or null. */
-  private readsShadowed(sides: readonly (Expr | Formula)[]): string | null {
-    if (this.sectionShadowed.size === 0) return null;
-    for (const e of sides.flatMap(exprsOf)) {
-      const names: Name[] = freeNames(e).map((v) => v.name);
-      visit(e, (x) => { if (x.kind === 'Call') names.push(x.fn); });
-      const hit = names.find((n) => this.sectionShadowed.has(familyKey(n)));
-      if (hit) return printName({ ...hit, index: null });
-    }
-    return null;
-  }
 
   /** Passing named shows of the form `name = expression` (maybe `for all t ≥ k`), as definitions. */
   private factDefinitions(scope: Scope): Define[] {
     const out: Define[] = [];
+    const here = this.definitionsInForce();
     for (const f of this.facts) {
       if (f.verdict !== 'proved' && f.verdict !== 'checked') continue;
       // (Shown under a section's assumptions: a fact in that section only.)
       if (f.section !== null && f.section !== this.sectionCount) continue;
-      if (this.factUnderOtherDefinitions(f) !== null) continue;
+      if (this.factUnderOtherDefinitions(f, here) !== null) continue;
       const c = f.claim;
       if (c.kind !== 'Compare' || c.ops.length !== 1 || c.ops[0] !== '=' || c.operands[0]!.kind !== 'Var') continue;
       const lhs = c.operands[0];
@@ -334,7 +324,6 @@ export class Checker {
     return [...rules, ...extra];
   }
 
-  /** The rewrite a cited show offers; only a show that passed is used (a warning says why not). */
   /** The definitions in force here, by the name they define (a section's over the file's). */
   private definitionsInForce(): Map<string, Define> {
     const out = new Map<string, Define>();
@@ -348,8 +337,7 @@ export class Checker {
    * where a name they read is defined otherwise (sixth red team: `show "s0": g(x) = 5x²`
    * with f(u) = u², cited in a section with f(u) = u³, proved a wrong ⇔).
    */
-  private factUnderOtherDefinitions(f: Fact): string | null {
-    const here = this.definitionsInForce();
+  private factUnderOtherDefinitions(f: Fact, here: ReadonlyMap<string, Define> = this.definitionsInForce()): string | null {
     for (const [name, d] of f.definitions) {
       const now = here.get(name);
       // (The same definition written again in a later section is the same definition.)
@@ -358,6 +346,7 @@ export class Checker {
     return null;
   }
 
+  /** The rewrite a cited show offers; only a show that passed is used (a warning says why not). */
   private factRule(name: string, range: Range): RewriteRule | null {
     const fact = [...this.facts].reverse().find((f) => f.name === name);
     if (!fact) {
@@ -449,8 +438,18 @@ export class Checker {
   private readsBrokenDefinition(sides: readonly (Expr | Formula)[], ctx: Context): string | null {
     if (this.fileBroken.size === 0 && this.sectionBroken.size === 0) return null;
     // (A file-level one the section defines or declares anew is not the one used there.)
-    const isBroken = (key: string) => this.sectionBroken.has(key)
-      || (this.fileBroken.has(key) && !this.sectionDefs.some((d) => familyKey(d.target) === key) && !(ctx.scope.parent && ctx.scope.hasOwn(key)));
+    return this.readsSymbol(sides, ctx, (key) => this.sectionBroken.has(key)
+      || (this.fileBroken.has(key) && !this.sectionDefs.some((d) => familyKey(d.target) === key) && !(ctx.scope.parent && ctx.scope.hasOwn(key))));
+  }
+
+  /** A target whose file-level definition this section drops (shadowedIn) that these sides read, directly or through the definitions in scope (its name), or null. */
+  private readsShadowed(sides: readonly (Expr | Formula)[], ctx: Context): string | null {
+    if (this.sectionShadowed.size === 0) return null;
+    return this.readsSymbol(sides, ctx, (key) => this.sectionShadowed.has(key));
+  }
+
+  /** A symbol (family key) `isHit` picks that these sides read, directly or through the definitions in scope (its name), or null. */
+  private readsSymbol(sides: readonly (Expr | Formula)[], ctx: Context, isBroken: (key: string) => boolean): string | null {
     const seen = new Set<string>();
     // Free names only (a ∑ index or a function's parameter named y is not the y defined), with
     // the names each definition binds (its parameters, its index variable).
@@ -497,7 +496,7 @@ export class Checker {
     const broken = this.readsBrokenDefinition([left, step.rhs], ctx);
     if (broken) return fail(`this step reads ${broken}, whose ${this.brokenWhat(broken)} has an error (reported on its own), so it is not checked`);
     // (Second red team: sampled as a function nothing defines, g "failed" on an invented g.)
-    const shadowed = this.readsShadowed([left, step.rhs]);
+    const shadowed = this.readsShadowed([left, step.rhs], ctx);
     if (shadowed) return fail(`this step reads ${shadowed}, whose definition is not used in this section (see the warning), so it is not checked`);
     if (isExpr(left) !== isExpr(step.rhs)) {
       return fail(isExpr(left) ? 'a statement cannot follow an expression in a chain' : 'an expression cannot follow a statement in a chain', false);

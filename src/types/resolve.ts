@@ -1251,7 +1251,8 @@ class Resolver {
       // `(1/x)^log(2)`: the unbraced exponent took the letter l, leaving og(2); a built-in
       // function's name split so is one error that names it (not "unknown function 'og'").
       const split = splitBuiltinExponent(e);
-      if (split) {
+      // (Not where the rest is a declared function of its own: `og(2)` then is one.)
+      if (split && env.scope.get(split.rest) === undefined) {
         this.error(diagnostic('function-in-exponent', { name: split.name, braced: `${powerBaseText(split.base)}^{${split.name}(…)}` }, split.range));
         return { ...e, shape: ANY };
       }
@@ -1734,9 +1735,9 @@ function powerBaseText(base: Expr): string {
 /**
  * A product whose left ends in a power with a one-letter exponent and whose right starts,
  * tight against it, with a call that the letter makes a built-in function's name (`^l` then
- * `og(2)`): that function's name, the power's base and the name's range; else null.
+ * `og(2)`): that function's name, the rest of it, the power's base and the name's range; else null.
  */
-function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: string; base: Expr; range: Range } | null {
+function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: string; rest: string; base: Expr; range: Range } | null {
   let pow: Expr = e.left;
   while (pow.kind === 'Binary' && pow.op === '*' && pow.implicit) pow = pow.right;
   let next: Expr = e.right;
@@ -1746,7 +1747,7 @@ function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: str
   if (letter.index || letter.primes > 0 || [...letter.base].length !== 1 || next.kind !== 'Call' || next.fn.index) return null;
   const name = `${letter.base}${next.fn.base}`;
   if (!isBuiltinFunctionName(name) || pow.right.range[1] !== next.fn.range[0]) return null;
-  return { name, base: pow.left, range: [pow.right.range[0], next.fn.range[1]] };
+  return { name, rest: next.fn.base, base: pow.left, range: [pow.right.range[0], next.fn.range[1]] };
 }
 
 /** The fixes for an unknown word: write it as a product. */
