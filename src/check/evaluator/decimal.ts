@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
+import { expApprox, lnApprox, piApprox, scaledOf, trigApprox, type Approx } from './fixed-point.js';
 import { Rational, formatRational } from './rational.js';
 import { enclosedLambdaMax, enclosedLambdaMaxTangents, type EnclosureEnds } from './spectral.js';
 
@@ -93,8 +94,8 @@ export function withAgreement<T>(digits: number, fn: () => T): T {
 }
 
 /** `f` remembering its last few hundred values by their argument's exact text (f must be pure). */
-function remembered(f: (x: Decimal) => Decimal): (x: Decimal) => Decimal {
-  const known = new Map<string, Decimal>();
+function remembered<T>(f: (x: Decimal) => T): (x: Decimal) => T {
+  const known = new Map<string, T>();
   return (x) => {
     const key = x.toString();
     let r = known.get(key);
@@ -114,12 +115,29 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
   const near = Decimal.clone({ precision: digits + 10, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 30 });
   const down = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_FLOOR });
   const up = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_CEIL });
-  // π and e are computed on first use (at 260 digits, exp(1) alone is ~35 ms of a cold start,
+  // π and e are computed on first use (at 260 digits, decimal.js's exp(1) was ~35 ms of a cold start,
   // and most levels never meet either).
   let piValue: Decimal | null = null;
+  /**
+   * A value of fixed-point.ts (exp, ln, sin, cos, π in BigInt, ~20–50× decimal.js's own) as
+   * its center and the error bound it computed; a RangeError there (an argument past what it
+   * reduces) is an undecided point, not a value.
+   */
+  const kernel = (f: () => Approx): { r: Decimal; err: Decimal | null } => {
+    let a: Approx;
+    try {
+      a = f();
+    } catch (err) {
+      if (err instanceof RangeError) throw new Undecided(err.message);
+      throw err;
+    }
+    return { r: new near(`${a.v}e${a.e}`), err: a.err === 0n ? null : new up(`${a.err}e${a.e}`) };
+  };
+  /** Guard digits the kernel computes past the enclosure's precision. */
+  const kernelDigits = digits + 10;
   let piInterval: DecInterval | null = null;
   let eInterval: DecInterval | null = null;
-  const piNear = (): Decimal => (piValue ??= near.acos(-1));
+  const piNear = (): Decimal => (piValue ??= kernel(() => piApprox(kernelDigits)).r);
   const ulp = new near(10).pow(-digits + 2); // 100 units in the last place, relative
   const around = (x: Decimal): DecInterval => new DecInterval(down.sub(x, x.times(ulp)), up.add(x, x.times(ulp)), 0);
   const point = (x: Decimal): DecInterval => new DecInterval(x, x, magOf(x));
@@ -167,26 +185,27 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     }
     return result;
   };
-  const monotone = (f: (x: Decimal) => Decimal, a: DecInterval): DecInterval => {
+  const monotone = (f: (x: Decimal) => { r: Decimal; err: Decimal | null }, a: DecInterval): DecInterval => {
     if (isPoint(a)) {
-      const r = f(new near(a.lo));
-      return widen(r, null, a);
+      const { r, err } = f(a.lo);
+      return widen(r, err, a);
     }
-    const lo = widen(f(new near(a.lo)), null);
-    const hi = widen(f(new near(a.hi)), null);
-    return make(lo.lo, hi.hi, a);
+    const lo = f(a.lo);
+    const hi = f(a.hi);
+    return make(widen(lo.r, lo.err).lo, widen(hi.r, hi.err).hi, a);
   };
   const guardExp = (x: Decimal) => {
     if (x.abs().gt(1e9)) throw new Undecided('exp of a number too large to evaluate');
   };
   // (Remembered as exp and ln are: cos(πx) on one side and cos(xπ) on the other, one value.)
-  const nearSin = remembered((x) => near.sin(x));
-  const nearCos = remembered((x) => near.cos(x));
+  const nearSin = remembered((x) => kernel(() => trigApprox('sin', scaledOf(x.toExponential()), kernelDigits)));
+  const nearCos = remembered((x) => kernel(() => trigApprox('cos', scaledOf(x.toExponential()), kernelDigits)));
   const trig = (which: 'sin' | 'cos', a: DecInterval): DecInterval => {
     if (a.lo.isZero() && a.hi.isZero()) return which === 'sin' ? zero : one;
-    // The reduction's error |x|·ulp is in the enclosure (below): the argument may reach
-    // 10^(digits − 40), as far as decimal.js's π (1025 digits) carries the reduction.
-    const reach = new near(10).pow(Math.min(digits - 40, 1000 - digits));
+    // The argument may reach 10^(digits − 40) (fixed-point.ts reduces it with π to as many
+    // more digits as it has); |x|·ulp is still added to the enclosure (below), as when
+    // decimal.js's own π (1025 digits) reduced it and capped the reach at 10^(1000 − digits).
+    const reach = new near(10).pow(digits - 40);
     if (a.lo.abs().gt(reach) || a.hi.abs().gt(reach)) {
       throw new Undecided('trigonometry of an argument too large for this precision');
     }
@@ -195,7 +214,11 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     const f = which === 'sin' ? nearSin : nearCos;
     // Reduction of a large argument costs |x|·(π's error): an absolute term.
     const absErr = Decimal.max(1, a.lo.abs(), a.hi.abs()).times(ulp);
-    const ends = isPoint(a) ? [widen(f(a.lo), absErr)] : [widen(f(a.lo), absErr), widen(f(a.hi), absErr)];
+    const at = (x: Decimal): DecInterval => {
+      const { r, err } = f(x);
+      return widen(r, err ? absErr.plus(err) : absErr);
+    };
+    const ends = isPoint(a) ? [at(a.lo)] : [at(a.lo), at(a.hi)];
     let lo = Decimal.min(...ends.map((x) => x.lo));
     let hi = Decimal.max(...ends.map((x) => x.hi));
     if (!isPoint(a)) {
@@ -215,9 +238,9 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     return make(Decimal.max(lo, -1), Decimal.min(hi, 1), a);
   };
   // exp and ln of the same number recur (ln 2 in every power of 2, at every point): each
-  // value is kept, per precision (decimal.js's ln costs ~3 ms at 250 digits).
-  const nearExp = remembered((x) => near.exp(x));
-  const nearLn = remembered((x) => near.ln(x));
+  // value is kept, per precision (even fixed-point.ts's ln costs ~0.1 ms at 250 digits).
+  const nearExp = remembered((x) => kernel(() => expApprox(scaledOf(x.toExponential()), kernelDigits)));
+  const nearLn = remembered((x) => kernel(() => lnApprox(scaledOf(x.toExponential()), kernelDigits)));
   const exp = (a: DecInterval): DecInterval => {
     if (a.lo.isZero() && a.hi.isZero()) return one;
     guardExp(a.lo);
@@ -330,7 +353,7 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     max: (a, b) => make(Decimal.max(a.lo, b.lo), Decimal.max(a.hi, b.hi), a, b),
     min: (a, b) => make(Decimal.min(a.lo, b.lo), Decimal.min(a.hi, b.hi), a, b),
     pi: () => (piInterval ??= around(piNear())),
-    e: () => (eInterval ??= around(near.exp(1))),
+    e: () => (eInterval ??= around(kernel(() => expApprox({ m: 1n, e: 0 }, kernelDigits)).r)),
     sign(a): Sign {
       if (a.lo.isPositive() && !a.lo.isZero()) return 1;
       if (a.hi.isNegative() && !a.hi.isZero()) return -1;
