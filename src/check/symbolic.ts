@@ -565,9 +565,25 @@ function attempt(f: () => string): Outcome {
   }
 }
 
-/** Whether nerdamer's text applies a function to a number (`tanh(1000)`, `exp(-3/2)`, `e^(-1000)`). */
+/**
+ * Whether nerdamer's text applies a function to a constant (`tanh(1000)`, `exp(-3/2)`,
+ * `e^(-1000)`, `cos((1/5)*pi)`): an argument with none of our names in it. simplify evaluates
+ * such a call as a float (cos(π/5) becomes 260449120/321932817), so its 0 there is rounding.
+ */
 function numericCall(text: string): boolean {
-  return /\b(?:exp|log|ln|tanh|sinh|cosh|sin|cos|tan|atan|asin|acos)\(\s*[-+]?[\d.]+(?:\s*[-+*/^]\s*[\d.]+)*\s*\)/.test(text) || /\be\^\(?\s*-?[\d.]/.test(text);
+  if (/\be\^\(?\s*-?[\d.]/.test(text)) return true;
+  for (const m of text.matchAll(/\b(?:exp|log|ln|tanh|sinh|cosh|sin|cos|tan|atan|asin|acos)\(/g)) {
+    // The call's argument, to its closing bracket.
+    let depth = 1;
+    let i = m.index + m[0].length;
+    const from = i;
+    for (; i < text.length && depth > 0; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')') depth--;
+    }
+    if (!/\bu\d+\b/.test(text.slice(from, i))) return true;
+  }
+  return false;
 }
 
 /** Does nerdamer reduce this scalar expression to 0? Never throws. */
