@@ -606,7 +606,10 @@ export function symbolicZero(expr: Expr, options: SymbolicOptions = {}): ZeroAns
     // float: its 0 is then rounding (x tanh(1000) = x was proved), not algebra, and is not
     // asked for (sin(π/5) = √(10 − 2√5)/4 spent ~200 ms there for an answer never used).
     const floats = expanded.ok && numericCall(expanded.text);
-    const skip = (expanded.ok && isPolynomialText(expanded.text)) || tr.bits > MAX_ROOT_BITS || floats;
+    // (Nor for irrational constants alone, which it evaluates as floats too: it finds
+    // 1/(√2 + 1) − √2 + 1 − (√2 − 1)^30 zero, and (34√7 + 90)^(1/3) − 3 − √7 is 719224961/13235784.)
+    const constants = expanded.ok && !/\bu\d+\b/.test(expanded.text) && /sqrt|\bpi\b|\be\b|\^\(-?\d+\/\d+\)/.test(expanded.text);
+    const skip = (expanded.ok && isPolynomialText(expanded.text)) || tr.bits > MAX_ROOT_BITS || floats || constants;
     const simplified = skip ? null : attempt(() => session.run(`simplify(${input})`));
     if (simplified?.ok && simplified.text === '0') return { status: 'zero', via: 'simplify' };
 
