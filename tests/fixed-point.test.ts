@@ -77,6 +77,20 @@ describe('fixed-point elementary functions enclose the true value', () => {
     });
   }
 
+  // (Red team: 10^(−90000000) took 7 s, building 10^90000000; 7·10^(−2000000000) threw.)
+  it('answers an argument below one unit without a power of ten as long as its exponent', () => {
+    for (const t of ['1e-90000000', '-1.5e-250000000', '7e-2000000000']) {
+      const x = scaledOf(t);
+      for (const [a, one] of [[expApprox(x, 50), 1n], [trigApprox('cos', x, 50), 1n], [trigApprox('sin', x, 50), 0n]] as const) {
+        // The value 1 or 0 within the bound (here a unit of the last place or a few).
+        const v = new Decimal(`${a.v}e${a.e}`);
+        const err = new Decimal(`${a.err}e${a.e}`);
+        expect(v.minus(one.toString()).abs().lte(err)).toBe(true);
+        expect(err.lte('1e-55')).toBe(true);
+      }
+    }
+  });
+
   it('reads decimal texts exactly', () => {
     expect(scaledOf('-1.25e-7')).toEqual({ m: -125n, e: -9 });
     expect(scaledOf('3e+2')).toEqual({ m: 3n, e: 2 });
