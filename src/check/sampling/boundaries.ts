@@ -43,6 +43,13 @@ export interface Boundaries {
    * pole fails there). Probed beside, at 10⁻³ … 10⁻¹² of their size.
    */
   readonly poles: Bracket[];
+  /**
+   * Where a side's divisor (a singular part) touches 0 without changing sign, a double pole
+   * (1 − sin x at π/2 under 1/(1 − sin x)): the turn placed to the last double, `at` it.
+   * Only probed (probesFrom: there and beside it), never taken for a pole or a root, since it
+   * is where the divisor comes nearest 0, not proved to be 0.
+   */
+  readonly touches?: Bracket[];
   /** Whether f was found to be a polynomial (then every real root was found). */
   readonly polynomial: boolean;
 }
@@ -817,7 +824,8 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
  * over 10⁹ terms is no probe).
  */
 export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, deadline: number): Boundaries {
-  const poles = polesAlong(point, key, [a, b], deadline, POLES_REFINED);
+  const touched: number[] = [];
+  const poles = polesAlong(point, key, [a, b], deadline, POLES_REFINED, touched);
   const found = rootsAndExtrema(point, key, a, b, deadline, besidePoles(poles));
   const extrema = [...found.extrema];
   if (!point.isInteger(key)) {
@@ -828,7 +836,12 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
       extrema.push(...rootsAndExtrema(point, key, g, ZERO, deadline).extrema);
     }
   }
-  return { ...found, extrema, poles };
+  // (Seventh red team: 1/(1 − sin x) < 10²⁰ was checked; it fails within 10⁻¹⁰ of π/2.)
+  const touches = touched.map((t) => {
+    const x = Rational.parse(t.toPrecision(17));
+    return { lo: x, hi: x, at: x, certain: false };
+  });
+  return { ...found, extrema, poles, touches };
 }
 
 /**
@@ -838,16 +851,27 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
  * probed closer to the pole than doubles reach (probesFrom): tan x < 10¹⁶ fails only within
  * 10⁻¹⁶ of π/2, where no double lies.
  */
-function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline: number, refine = 0): Bracket[] {
+function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline: number, refine = 0,
+  /** Where given, the places where a singular part touches 0 without changing sign are put here (double poles). */
+  touched?: number[]): Bracket[] {
   const poles: { r: Bracket; g: Expr }[] = [];
   if (point.isInteger(key)) return [];
   for (const g of exprs.flatMap((e) => singularParts(e))) {
     if (Date.now() > deadline) break;
-    for (const r of rootsAndExtrema(point, key, g, ZERO, deadline).roots) poles.push({ r, g });
+    const touching: Touching | undefined = touched ? { places: touched, turns: false } : undefined;
+    for (const r of rootsAndExtrema(point, key, g, ZERO, deadline, [], touching ? { touching } : {}).roots) poles.push({ r, g });
   }
   if (refine === 0) return poles.map((p) => p.r);
   const size = (r: Bracket): number => Math.abs(r.lo.add(r.hi).toNumber());
-  const nearest = new Set(poles.filter((p) => p.r.certain && !p.r.at).sort((u, v) => size(u.r) - size(v.r)).slice(0, refine));
+  // (Those the assumptions admit first: under x > 10, tan x's poles at ±π/2 are no place to
+  // probe, and tan x < 10²⁰ was checked.)
+  const bounds = point.prep.intervals.get(key);
+  const admitted = (r: Bracket): boolean => {
+    const m = middle(r);
+    return !bounds || ((!bounds.lo || m.cmp(bounds.lo) > 0) && (!bounds.hi || m.cmp(bounds.hi) < 0));
+  };
+  const outside = (r: Bracket): number => (admitted(r) ? 0 : 1);
+  const nearest = new Set(poles.filter((p) => p.r.certain && !p.r.at).sort((u, v) => outside(u.r) - outside(v.r) || size(u.r) - size(v.r)).slice(0, refine));
   return poles.map((p) => (nearest.has(p) && Date.now() <= deadline ? refineRoot(point, key, p.g, ZERO, p.r, deadline, { digits: 60, exponent: 50 }) ?? p.r : p.r));
 }
 
@@ -1135,6 +1159,7 @@ export function mergeBoundaries(list: readonly Boundaries[]): Boundaries {
     roots: list.flatMap((b) => b.roots),
     extrema: list.flatMap((b) => b.extrema),
     poles: list.flatMap((b) => b.poles),
+    touches: list.flatMap((b) => b.touches ?? []),
     polynomial: list.every((b) => b.polynomial),
   };
 }
@@ -1167,6 +1192,14 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng, bounds?: B
     // a pole narrowed in decimals (polesAlong) also closer than doubles reach.
     if (r.at) out.push(r.at);
     for (const e of isNarrow(r) ? [...POLE_OFFSETS, ...DEEP_POLE_OFFSETS] : POLE_OFFSETS) {
+      const d = size(r.lo).mul(R(e));
+      out.push(shortestIn(r.lo.sub(d.mul(TWO)), r.lo.sub(d.div(TWO))), shortestIn(r.hi.add(d.div(TWO)), r.hi.add(d.mul(TWO))));
+    }
+  }
+  for (const r of b.touches ?? []) {
+    // A double pole's place (to the last double) and beside it, as for a pole.
+    out.push(r.at ?? middle(r));
+    for (const e of POLE_OFFSETS) {
       const d = size(r.lo).mul(R(e));
       out.push(shortestIn(r.lo.sub(d.mul(TWO)), r.lo.sub(d.div(TWO))), shortestIn(r.hi.add(d.div(TWO)), r.hi.add(d.mul(TWO))));
     }
