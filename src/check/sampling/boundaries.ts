@@ -824,7 +824,7 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
  * over 10⁹ terms is no probe).
  */
 export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, deadline: number): Boundaries {
-  const touched: number[] = [];
+  const touched: { t: number; g: Expr }[] = [];
   const poles = polesAlong(point, key, [a, b], deadline, POLES_REFINED, touched);
   const found = rootsAndExtrema(point, key, a, b, deadline, besidePoles(poles));
   const extrema = [...found.extrema];
@@ -836,12 +836,29 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
       extrema.push(...rootsAndExtrema(point, key, g, ZERO, deadline).extrema);
     }
   }
-  // (Seventh red team: 1/(1 − sin x) < 10²⁰ was checked; it fails within 10⁻¹⁰ of π/2.)
-  const touches = touched.map((t) => {
-    const x = Rational.parse(t.toPrecision(17));
-    return { lo: x, hi: x, at: x, certain: false };
-  });
+  // (Seventh red team: 1/(1 − sin x) < 10²⁰ was checked; it fails within 10⁻¹⁰ of π/2. Eighth:
+  // √(1 − sin x) > 10⁻²⁰ and 1/(1 − sin x) < 10⁴⁰ fail closer than doubles reach: each touch
+  // is narrowed in decimals, as a pole is.)
+  const touches = touched.map(({ t, g }) => (Date.now() <= deadline ? narrowTouch(point, key, g, t, deadline) : null) ?? touchAt(t));
   return { ...found, extrema, poles, touches };
+}
+
+/** A touch placed in doubles only: the place itself. */
+function touchAt(t: number): Bracket {
+  const x = Rational.parse(t.toPrecision(17));
+  return { lo: x, hi: x, at: x, certain: false };
+}
+
+/**
+ * The turn of g near t (placed to the last double, where g touches 0) narrowed to 10⁻⁹⁰ of its
+ * size in 110-digit decimals (refineTurn, from 10⁻¹⁴ of its size on either side, where g′ has
+ * certain opposite signs); null where g′ does not change sign there. Only a place to probe.
+ */
+function narrowTouch(point: Point, key: string, g: Expr, t: number, deadline: number): Bracket | null {
+  const x = Rational.parse(t.toPrecision(17));
+  const w = Rational.parse((Math.max(1, Math.abs(t)) * 1e-14).toPrecision(3));
+  const r = refineTurn(point, key, g, ZERO, { lo: x.sub(w), hi: x.add(w), at: null, certain: true }, deadline);
+  return r && { lo: r.lo, hi: r.hi, at: r.at, certain: false };
 }
 
 /**
@@ -852,20 +869,27 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
  * 10⁻¹⁶ of π/2, where no double lies.
  */
 function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline: number, refine = 0,
-  /** Where given, the places where a singular part touches 0 without changing sign are put here (double poles). */
-  touched?: number[]): Bracket[] {
+  /**
+   * Where given, the places where a singular part touches 0 without changing sign (double
+   * poles), with the part, are put here: those the assumptions admit, a periodic part's on a
+   * grid of half steps around 0 and the drawn value too (1 + cos x under x > 100).
+   */
+  touched?: { t: number; g: Expr }[]): Bracket[] {
   const poles: { r: Bracket; g: Expr }[] = [];
   if (point.isInteger(key)) return [];
+  const bounds = point.prep.intervals.get(key);
+  const admits = (x: number): boolean => !bounds || ((!bounds.lo || x >= bounds.lo.toNumber()) && (!bounds.hi || x <= bounds.hi.toNumber()));
   for (const g of exprs.flatMap((e) => singularParts(e))) {
     if (Date.now() > deadline) break;
-    const touching: Touching | undefined = touched ? { places: touched, turns: false } : undefined;
-    for (const r of rootsAndExtrema(point, key, g, ZERO, deadline, [], touching ? { touching } : {}).roots) poles.push({ r, g });
+    const touching: Touching | undefined = touched ? { places: [], keep: admits, turns: false } : undefined;
+    const extra = touching && periodic(g) ? periodicGrid(point, key) : [];
+    for (const r of rootsAndExtrema(point, key, g, ZERO, deadline, extra, touching ? { touching } : {}).roots) poles.push({ r, g });
+    for (const t of touching?.places ?? []) touched!.push({ t, g });
   }
   if (refine === 0) return poles.map((p) => p.r);
   const size = (r: Bracket): number => Math.abs(r.lo.add(r.hi).toNumber());
   // (Those the assumptions admit first: under x > 10, tan x's poles at ±π/2 are no place to
   // probe, and tan x < 10²⁰ was checked.)
-  const bounds = point.prep.intervals.get(key);
   const admitted = (r: Bracket): boolean => {
     const m = middle(r);
     return !bounds || ((!bounds.lo || m.cmp(bounds.lo) > 0) && (!bounds.hi || m.cmp(bounds.hi) < 0));
@@ -1197,9 +1221,9 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng, bounds?: B
     }
   }
   for (const r of b.touches ?? []) {
-    // A double pole's place (to the last double) and beside it, as for a pole.
+    // A double pole's place and beside it, as for a pole (closer than doubles where narrowed).
     out.push(r.at ?? middle(r));
-    for (const e of POLE_OFFSETS) {
+    for (const e of isNarrow(r) ? [...POLE_OFFSETS, ...DEEP_POLE_OFFSETS] : POLE_OFFSETS) {
       const d = size(r.lo).mul(R(e));
       out.push(shortestIn(r.lo.sub(d.mul(TWO)), r.lo.sub(d.div(TWO))), shortestIn(r.hi.add(d.div(TWO)), r.hi.add(d.mul(TWO))));
     }
