@@ -282,7 +282,7 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // 0/(tan x − 10¹⁵) was proved).
   for (const pole of poles) {
     if (Date.now() > deadline) break;
-    const found = isNarrow(pole) && crossingBesidePole(point, key, g, middle(pole), deadline);
+    const found = isNarrow(pole) && crossingBesidePole(point, key, g, ZERO, middle(pole), deadline);
     if (found) roots.push(found);
   }
   return roots.sort((u, v) => {
@@ -370,18 +370,18 @@ export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, 
 }
 
 /**
- * A sign change of g on one side of a pole c narrowed in decimals, as a certain bracket: on
+ * A sign change of g = a − b on one side of a pole c narrowed in decimals, as a certain bracket: on
  * each side g's signs at c ± 10⁻⁴⁰·s and c ± 10⁻²·s (s = 1 + |c|, 60-digit decimals); where
  * they differ, the ladder c ± 10⁻ᵏ·s (k = 40, 38, …, 2) is bisected to two neighbouring rungs
  * of opposite signs, and the bracket between them is certain where g has a decimal enclosure
  * over all of it (so is continuous there). Null where neither side has one.
  */
-function crossingBesidePole(point: Point, key: string, g: Expr, c: Rational, deadline: number): Bracket | null {
+function crossingBesidePole(point: Point, key: string, a: Expr, b: Expr, c: Rational, deadline: number): Bracket | null {
   const D = decimalField(60);
   const scale = Rational.ONE.add(c.sign() < 0 ? c.neg() : c);
   const rung = (dir: number, k: number): Rational => c.add(scale.div(new Rational(10n ** BigInt(k))).mul(Rational.of(dir)));
   const sign = (x: Rational): -1 | 1 | null => {
-    const v = differenceAt(D, point, key, g, ZERO, x);
+    const v = differenceAt(D, point, key, a, b, x);
     const sg = v ? D.sign(v) : null;
     return sg === 1 || sg === -1 ? sg : null;
   };
@@ -400,9 +400,9 @@ function crossingBesidePole(point: Point, key: string, g: Expr, c: Rational, dea
       else far = mid;
     }
     if (near - far !== 2) continue;
-    const [a, b] = [rung(dir, near), rung(dir, far)];
-    const [lo, hi] = dir > 0 ? [a, b] : [b, a];
-    if (differenceAt(D, point, key, g, ZERO, lo, hi)) return { lo, hi, at: null, certain: true };
+    const [u, v] = [rung(dir, near), rung(dir, far)];
+    const [lo, hi] = dir > 0 ? [u, v] : [v, u];
+    if (differenceAt(D, point, key, a, b, lo, hi)) return { lo, hi, at: null, certain: true };
   }
   return null;
 }
@@ -828,6 +828,14 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
   const poles = polesAlong(point, key, [a, b], deadline, POLES_REFINED, touched);
   const found = rootsAndExtrema(point, key, a, b, deadline, besidePoles(poles));
   const extrema = [...found.extrema];
+  // A root of a − b closer to a pole than doubles reach: the ladder beside each pole narrowed
+  // in decimals, as for a divisor's zero (tan x ≠ 10¹⁶ and 1/(x − √2) ≠ 10²⁰ were checked).
+  const roots = [...found.roots];
+  for (const pole of poles) {
+    if (Date.now() > deadline) break;
+    const crossing = isNarrow(pole) && crossingBesidePole(point, key, a, b, middle(pole), deadline);
+    if (crossing) roots.push(crossing);
+  }
   if (!point.isInteger(key)) {
     // A narrow bump e^{−1000 (x − 3.3)²} underflows to 0 between grid points, hiding its
     // turn: the turns of each exponent's argument are probed too.
@@ -840,7 +848,7 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
   // √(1 − sin x) > 10⁻²⁰ and 1/(1 − sin x) < 10⁴⁰ fail closer than doubles reach: each touch
   // is narrowed in decimals, as a pole is.)
   const touches = touched.map(({ t, g }) => (Date.now() <= deadline ? narrowTouch(point, key, g, t, deadline) : null) ?? touchAt(t));
-  return { ...found, extrema, poles, touches };
+  return { ...found, roots, extrema, poles, touches };
 }
 
 /** A touch placed in doubles only: the place itself. */
@@ -858,7 +866,9 @@ function narrowTouch(point: Point, key: string, g: Expr, t: number, deadline: nu
   const x = Rational.parse(t.toPrecision(17));
   const w = Rational.parse((Math.max(1, Math.abs(t)) * 1e-14).toPrecision(3));
   const r = refineTurn(point, key, g, ZERO, { lo: x.sub(w), hi: x.add(w), at: null, certain: true }, deadline);
-  return r && { lo: r.lo, hi: r.hi, at: r.at, certain: false };
+  // (Its place to probe: the shortest decimal in the bracket, ~90 digits a student can plug
+  // in, not the regula falsi's last point, whose digits grew with each step.)
+  return r && { lo: r.lo, hi: r.hi, at: r.lo.equals(r.hi) ? r.lo : shortestIn(r.lo, r.hi), certain: false };
 }
 
 /**
@@ -1068,7 +1078,11 @@ function rootsAndExtrema(
     // (The nearest 0 first; at most 16 cells bisected, 4 places kept: a far one is outside
     // the assumptions as often as not, x ≥ 2 with 1 − sin x at 5π/2.)
     let kept = 0;
-    for (const i of touchingCells.sort((u, v) => Math.min(Math.abs(xs[u]!), Math.abs(xs[u + 1]!)) - Math.min(Math.abs(xs[v]!), Math.abs(xs[v + 1]!))).slice(0, 16)) {
+    // (Cells `keep` rejects at both ends go last: under x > 100 the cells of 1 − cos 3x nearest
+    // 0 took all 16 turns, and its touches past 100 were never sought.)
+    const keep = opts.touching.keep;
+    const rejected = (i: number): number => (!keep || keep(xs[i]!) || keep(xs[i + 1]!) ? 0 : 1);
+    for (const i of touchingCells.sort((u, v) => rejected(u) - rejected(v) || Math.min(Math.abs(xs[u]!), Math.abs(xs[u + 1]!)) - Math.min(Math.abs(xs[v]!), Math.abs(xs[v + 1]!))).slice(0, 16)) {
       if (Date.now() > deadline || kept >= 4) break;
       const t = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, vals[i]!.df);
       const at = t === null ? null : f(t);

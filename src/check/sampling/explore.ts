@@ -2948,9 +2948,20 @@ function hasMatrixName(e: Expr): boolean {
 
 /** Two different numbers printed with as few digits (at least 12) as tell them apart. */
 function apart(lo: Rational, hi: Rational): [string, string] {
+  // (Each end printed within 1/16 of the bracket's width of itself: 10⁻¹⁸ below π/2, a
+  // bracket beside tan's pole printed as 1.570796326794896 and …897, round the pole.)
+  const slack = hi.sub(lo).div(Rational.of(16));
+  const close = (text: string, x: Rational): boolean => {
+    try {
+      const d = Rational.parse(text).sub(x);
+      return (d.sign() < 0 ? d.neg() : d).cmp(slack) <= 0;
+    } catch {
+      return true;
+    }
+  };
   for (let digits = 12; digits < 120; digits += 4) {
     const pair: [string, string] = [formatRational(lo, digits), formatRational(hi, digits)];
-    if (pair[0] !== pair[1]) return pair;
+    if (pair[0] !== pair[1] && close(pair[0], lo) && close(pair[1], hi)) return pair;
   }
   return [lo.toString(), hi.toString()];
 }

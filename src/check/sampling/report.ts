@@ -128,9 +128,9 @@ function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | nul
 
 /**
  * A drawn value exactly as it is (up to 40 significant digits, `10^60 + 7`, `1/3`), so a
- * student can plug it in; a decimal of up to 60 digits whole (a point within 10⁻⁵⁰ of √2,
- * where |x − √2| ≥ 10⁻⁵⁰ fails: cut to 40 digits it is no counterexample); else to 40
- * digits, marked `≈`.
+ * student can plug it in; a decimal of up to 200 digits whole (a point within 10⁻⁵⁰ of √2,
+ * where |x − √2| ≥ 10⁻⁵⁰ fails: cut to 40 digits it is no counterexample; a double pole's
+ * place narrowed to 10⁻⁹⁰, where 1/(1 − sin x) < 10¹⁵⁰ fails); else to 40 digits, marked `≈`.
  */
 function exactText(v: Val<Rational>): string {
   const text = formatValue(exactField, v, 40);
@@ -147,7 +147,7 @@ function exactText(v: Val<Rational>): string {
 }
 
 /** The most significant digits a drawn value is shown with exactly. */
-const LONGEST_EXACT = 60;
+const LONGEST_EXACT = 200;
 
 /**
  * The drawn values the step did not read that the assumptions tie to one it did, directly or
