@@ -45,9 +45,10 @@ export interface Boundaries {
   readonly poles: Bracket[];
   /**
    * Where a side's divisor (a singular part) touches 0 without changing sign, a double pole
-   * (1 − sin x at π/2 under 1/(1 − sin x)): the turn placed to the last double, `at` it.
-   * Only probed (probesFrom: there and beside it), never taken for a pole or a root, since it
-   * is where the divisor comes nearest 0, not proved to be 0.
+   * (1 − sin x at π/2 under 1/(1 − sin x)): the turn narrowed to 10⁻⁹⁰ in decimals (or
+   * placed to the last double), `at` a short decimal in it. Only probed (probesFrom: there and
+   * beside it), never taken for a pole or a root, since it is where the divisor comes nearest
+   * 0, not proved to be 0.
    */
   readonly touches?: Bracket[];
   /** Whether f was found to be a polynomial (then every real root was found). */
