@@ -190,6 +190,10 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // is narrowed in 60-digit decimals and probed 10⁻¹⁶ … 10⁻⁴⁵ of its size away.
   { name: 'tan x < 10¹⁶ fails within 10⁻¹⁶ of π/2', text: 'scalar x\n    tan(x)\n  < 10^16\n', want: 'refuted' },
   { name: '1/(x − π) ≤ 10¹⁶ fails within 10⁻¹⁶ above π', text: 'scalar x\n    1/(x - pi)\n  ≤ 10^16\n', want: 'refuted' },
+  // (Ninth red team:) a pole narrowed to 10⁻⁵⁰ is probed at its bracket's ends too.
+  { name: '1/(x − π)² < 10⁹⁰ fails within 10⁻⁴⁵ of π', text: 'scalar x\n    1/(x - pi)^2\n  < 10^90\n', want: 'refuted' },
+  { name: '1/(x − π) < 10⁴⁸ fails within 10⁻⁴⁸ above π', text: 'scalar x\n    1/(x - pi)\n  < 10^48\n', want: 'refuted' },
+  { name: '1/(x − π)² > 0 and (x − π)²/(x − π)² = 1 hold', text: 'scalar x\n    1/(x - pi)^2\n  > 0\n\n    (x - pi)^2/(x - pi)^2\n  = 1\n', want: 'pass' },
   { name: '1/(x − √2) < 10³⁰ fails within 10⁻³⁰ above √2', text: 'scalar x\n    1/(x - sqrt(2))\n  < 10^30\n', want: 'refuted' },
   // (Seventh red team:) a double pole, where a divisor touches 0 without changing sign: no
   // sign change finds it; its turn is placed to the last double and probed there and beside.

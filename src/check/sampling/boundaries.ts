@@ -1230,6 +1230,9 @@ export function probesFrom(b: Boundaries, integer: boolean, rng: Rng, bounds?: B
     // The pole itself (a domain finding when only one side is undefined there), and beside it;
     // a pole narrowed in decimals (polesAlong) also closer than doubles reach.
     if (r.at) out.push(r.at);
+    // (A pole narrowed in decimals, also its bracket's ends, within 10⁻⁵⁰ of it on either side:
+    // 1/(x − π)² < 10⁹⁰ and 1/(x − π) < 10⁴⁸ fail there, not 10⁻⁴⁵ away.)
+    else if (isNarrow(r)) out.push(r.lo, r.hi);
     for (const e of isNarrow(r) ? [...POLE_OFFSETS, ...DEEP_POLE_OFFSETS] : POLE_OFFSETS) {
       const d = size(r.lo).mul(R(e));
       out.push(shortestIn(r.lo.sub(d.mul(TWO)), r.lo.sub(d.div(TWO))), shortestIn(r.hi.add(d.div(TWO)), r.hi.add(d.mul(TWO))));
