@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
 import { formatText } from '../src/report/text.js';
+import { Rational } from '../src/check/evaluator/rational.js';
 
 /**
  * "Search, not luck" (LANGUAGE.md §3, §5.5): a wrong inequality or ⇔ that fails only on a
@@ -221,8 +222,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'tan x < 2 under 0 < x < 1 holds', text: 'scalar x\nassume 0 < x < 1\n    tan(x)\n  < 2\n', want: 'pass' },
   // (Seventh red team:) a root closer to a pole than doubles reach: the ladder in decimals
   // beside each narrowed pole finds its bracket for the step's own sides too.
-  { name: 'tan x ≠ 10¹⁶ fails 10⁻¹⁶ below π/2', text: 'scalar x\n    tan x\n  ≠ 10^16\n', want: 'refuted', message: /between x = 1\.57079632679489\d+ and 1\.5707963267948966(0|1[0-8])\d* and is continuous/ },
+  { name: 'tan x ≠ 10¹⁶ fails 10⁻¹⁶ below π/2', text: 'scalar x\n    tan x\n  ≠ 10^16\n', want: 'refuted', message: /between x = 1\.57079632679489\d+ and 1\.5707963267948966((0|1[0-8])\d*)? and is continuous/ },
   { name: '1/(x − √2) ≠ 10²⁰ fails 10⁻²⁰ above √2', text: 'scalar x\n    1/(x - sqrt(2))\n  ≠ 10^20\n', want: 'refuted' },
+  // (Tenth red team:) tanh of a large negative number was +1 in decimals, so left − right
+  // "changed sign" beside a pole where it does not.
+  { name: 'tanh(1/(x − π)) ≠ 0 and tanh(1/x)² > 0 hold', text: 'scalar x\n    tanh(1/(x - pi))\n  ≠ 0\n\n    tanh(1/x)^2\n  > 0\n', want: 'pass' },
   { name: 'tan(x)² ≠ −1 and 1/(x − √2)² ≠ 0 hold', text: 'scalar x\n    tan(x)^2\n  ≠ -1\n\n    1/(x - sqrt(2))^2\n  ≠ 0\n', want: 'pass' },
   { name: 'tan x ≠ 1000 fails 10⁻³ below π/2 (a root beside a pole)', text: 'scalar x\n    tan x\n  ≠ 1000\n', want: 'refuted', cx: /x = ≈ 1\.5697/ },
   { name: 'tan x ≠ 10¹² fails 10⁻¹² below π/2', text: 'scalar x\n    tan x\n  ≠ 10^12\n', want: 'refuted' },
@@ -733,5 +737,24 @@ describe('search where the truth can change', () => {
     // to a common point here unless the step is right, so a wrong step cannot pass.
     const report = await checkSource('vector w, b, c in R^n\n    w = b\n  ⇔ w = c\n', { file: 'x.deriv' });
     expect(report.steps[0]!.verdict).toBe('refuted');
+  });
+});
+
+// (Tenth red team:) a root's bracket printed rounded to within 1/16 of its width could hold
+// the pole (1/(x − √2) ≠ 10¹⁸) or miss the root (tan x ≠ 3·10²⁷): the printed ends are where
+// left − right is checked to change sign, and continuous between.
+describe('a printed bracket of a root is one', () => {
+  it('1/(x − √2) ≠ 10¹⁸: both printed ends above √2, the root √2 + 10⁻¹⁸ between them', async () => {
+    const report = await checkSource('scalar x\n    1/(x - sqrt(2))\n  ≠ 10^18\n', { file: 'b.deriv', timeoutMs: 10_000 });
+    const step = report.steps[0]!;
+    expect(step.verdict).toBe('refuted');
+    const m = /between x = ([\d.]+) and ([\d.]+) and is continuous/.exec(step.counterexample?.note ?? step.message);
+    expect(m, `${step.message} ${step.counterexample?.note ?? ''}`).not.toBeNull();
+    const [u, v] = [Rational.parse(m![1]!), Rational.parse(m![2]!)];
+    const two = Rational.of(2);
+    const tiny = Rational.parse('1e-18');
+    expect(u.mul(u).cmp(two)).toBe(1);
+    expect(u.sub(tiny).mul(u.sub(tiny)).cmp(two)).toBe(-1);
+    expect(v.sub(tiny).mul(v.sub(tiny)).cmp(two)).toBe(1);
   });
 });

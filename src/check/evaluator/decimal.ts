@@ -299,7 +299,11 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
         if (a.lo.isZero() && a.hi.isZero()) return zero;
         const t = (x: Decimal): DecInterval => {
           const ax = x.abs();
-          if (ax.gt(1e9)) return make(new down(1).minus(new up(10).pow(-digits - 5)), new up(1));
+          // (Negative as x is: tanh(1/(x − π)) just below π was +1 here, and ≠ 0 was refuted.)
+          if (ax.gt(1e9)) {
+            const r = make(new down(1).minus(new up(10).pow(-digits - 5)), new up(1));
+            return x.isNegative() ? neg(r) : r;
+          }
           const big = exp(point(new near(ax).times(2)));
           const frac = div(point(new down(2)), field.add(big, one));
           const r = field.sub(one, frac);

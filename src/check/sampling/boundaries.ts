@@ -114,6 +114,23 @@ function differenceAt<S>(F: Field<S>, point: Point, key: string, a: Expr, b: Exp
   }
 }
 
+/**
+ * Whether a − b certainly changes sign across [lo, hi] along `key` and is continuous there:
+ * certain opposite signs at both ends and an enclosure over all of it (60-digit decimals).
+ * What a printed bracket of a root must meet (the intermediate value theorem's premises).
+ */
+export function crossesOn(point: Point, key: string, a: Expr, b: Expr, lo: Rational, hi: Rational): boolean {
+  const D = decimalField(60);
+  const sign = (x: Rational): -1 | 1 | null => {
+    const v = differenceAt(D, point, key, a, b, x);
+    const g = v ? D.sign(v) : null;
+    return g === 1 || g === -1 ? g : null;
+  };
+  const u = sign(lo);
+  const v = sign(hi);
+  return u !== null && v !== null && u !== v && differenceAt(D, point, key, a, b, lo, hi) !== null;
+}
+
 /** The sign f′ certainly has at the rational x along `key` (from interval dual numbers), or null. */
 function derivativeSignAt(point: Point, key: string, a: Expr, b: Expr, x: Rational): -1 | 1 | null {
   try {

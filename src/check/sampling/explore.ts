@@ -16,7 +16,7 @@ import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, hasTag, statementAt, type PointResult } from './compare.js';
-import { boundariesAlong, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
+import { boundariesAlong, crossesOn, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -498,7 +498,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           // which differ: x² − 2 ≠ 0 is false at √2, not at 1.41421356237 where left = 1.4e-33.)
           const value = equalSides(shown, left, right) ?? '?';
           const label = base.values.get(key)!.label;
-          const [lo, hi] = apart(narrow.lo, narrow.hi);
+          const [lo, hi] = shownBracket(base, key, left, right, narrow);
           return done(counterexample(shown, value, value, `left − right changes sign between ${label} = ${lo} and ${hi} and is continuous there, so the sides are equal at some ${label} in between`));
         }
         let o = decideAt(q, left, rel, right, levels);
@@ -774,7 +774,7 @@ function evenPowerRoot(p: StepProblem, base: Point, key: string, rng: Rng, deadl
     // (Both sides are 0 at that x: the values at the bracket's middle, 10⁻⁶⁵ and 0, would
     // read as sides that differ. They are evaluated all the same, for the names they read.)
     equalSides(q, left, right);
-    const [lo, hi] = apart(r.lo, r.hi);
+    const [lo, hi] = shownBracket(base, key, g, ZERO_SCALAR, r);
     return counterexample(q, '0', '0', `${printExpr(g)} changes sign between ${label} = ${lo} and ${hi} and is continuous there, so it is 0 at some ${label} in between, where the sides are equal`);
   }
   return null;
@@ -2947,21 +2947,44 @@ function hasMatrixName(e: Expr): boolean {
 }
 
 /** Two different numbers printed with as few digits (at least 12) as tell them apart. */
+/**
+ * A root's bracket [lo, hi] as a student reads it: short decimals just inside its ends (a
+ * quarter, a sixteenth, a 256th of its width in from each) where a − b still certainly changes
+ * sign across them and is continuous between (crossesOn), else its ends exactly (apart).
+ */
+function shownBracket(point: Point, key: string, a: Expr, b: Expr, r: { lo: Rational; hi: Rational }): [string, string] {
+  const w = r.hi.sub(r.lo);
+  for (const k of [4n, 16n, 256n]) {
+    const inset = w.div(new Rational(k));
+    const u = shortestIn(r.lo, r.lo.add(inset));
+    const v = shortestIn(r.hi.sub(inset), r.hi);
+    if (u.cmp(v) < 0 && crossesOn(point, key, a, b, u, v)) {
+      const pair = apart(u, v);
+      if (!pair[0].startsWith('≈')) return pair;
+    }
+  }
+  return apart(r.lo, r.hi);
+}
+
 function apart(lo: Rational, hi: Rational): [string, string] {
-  // (Each end printed within 1/16 of the bracket's width of itself: 10⁻¹⁸ below π/2, a
-  // bracket beside tan's pole printed as 1.570796326794896 and …897, round the pole.)
-  const slack = hi.sub(lo).div(Rational.of(16));
-  const close = (text: string, x: Rational): boolean => {
+  // (Each end exactly, in as few digits as that takes (up to 200): the signs are known at the
+  // bracket's ends, not near them. Red team: rounded to within 1/16 of its width, an end
+  // beside a pole crossed it (1/(x − √2) ≠ 10¹⁸) or the root (tan x ≠ 3·10²⁷).)
+  const exactly = (text: string, x: Rational): boolean => {
     try {
-      const d = Rational.parse(text).sub(x);
-      return (d.sign() < 0 ? d.neg() : d).cmp(slack) <= 0;
+      return Rational.parse(text).equals(x);
     } catch {
-      return true;
+      return false;
     }
   };
-  for (let digits = 12; digits < 120; digits += 4) {
+  for (let digits = 12; digits <= 200; digits += 4) {
     const pair: [string, string] = [formatRational(lo, digits), formatRational(hi, digits)];
-    if (pair[0] !== pair[1] && close(pair[0], lo) && close(pair[1], hi)) return pair;
+    if (exactly(pair[0], lo) && exactly(pair[1], hi)) return pair;
+  }
+  // (Ends with no short decimal form: apart, and marked as rounded.)
+  for (let digits = 12; digits < 200; digits += 4) {
+    const pair: [string, string] = [formatRational(lo, digits), formatRational(hi, digits)];
+    if (pair[0] !== pair[1]) return [`≈ ${pair[0]}`, `≈ ${pair[1]}`];
   }
   return [lo.toString(), hi.toString()];
 }
