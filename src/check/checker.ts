@@ -256,7 +256,6 @@ export class Checker {
   /** The targets of file-level definitions this section drops (shadowedIn): a step that reads one is not checked. */
   private sectionShadowed = new Set<string>();
 
-
   /** Passing named shows of the form `name = expression` (maybe `for all t ≥ k`), as definitions. */
   private factDefinitions(scope: Scope): Define[] {
     const out: Define[] = [];

@@ -599,15 +599,14 @@ export function symbolicZero(expr: Expr, options: SymbolicOptions = {}): ZeroAns
     if (expanded.ok && expanded.text === '0') return { status: 'zero', via: 'expand' };
     if (!expanded.ok && expanded.error instanceof Timeout) return { status: 'unknown', reason: 'time limit' };
 
-    // Path 2, `simplify`: trig identities, rational functions, log rules (some false), and
-    // constants evaluated as floats. Skipped for a polynomial (expand's form is canonical,
-    // so that is a true nonzero) and for constants too precise for floats.
-    // simplify evaluates a function of a number that expand left standing (tanh(1000)) as a
-    // float: its 0 is then rounding (x tanh(1000) = x was proved), not algebra, and is not
-    // asked for (sin(π/5) = √(10 − 2√5)/4 spent ~200 ms there for an answer never used).
+    // Path 2, `simplify`: trig identities, rational functions, log rules (some false).
+    // Skipped for a polynomial (expand's form is canonical, so that is a true nonzero), for
+    // constants too precise for floats, and wherever simplify would evaluate constants as
+    // floats, its 0 then rounding, not algebra: a function of constants that expand left
+    // standing (x tanh(1000) = x and cos(π/5) = (1 + √5)/4 were proved; sin(π/5) = √(10 − 2√5)/4
+    // spent ~200 ms there for an answer never used), and irrational constants alone (it finds
+    // 1/(√2 + 1) − √2 + 1 − (√2 − 1)^30 zero, and (34√7 + 90)^(1/3) − 3 − √7 is 719224961/13235784).
     const floats = expanded.ok && numericCall(expanded.text);
-    // (Nor for irrational constants alone, which it evaluates as floats too: it finds
-    // 1/(√2 + 1) − √2 + 1 − (√2 − 1)^30 zero, and (34√7 + 90)^(1/3) − 3 − √7 is 719224961/13235784.)
     const constants = expanded.ok && !/\bu\d+\b/.test(expanded.text) && /sqrt|\bpi\b|\be\b|\^\(-?\d+\/\d+\)/.test(expanded.text);
     const skip = (expanded.ok && isPolynomialText(expanded.text)) || tr.bits > MAX_ROOT_BITS || floats || constants;
     const simplified = skip ? null : attempt(() => session.run(`simplify(${input})`));
