@@ -121,14 +121,16 @@ function differenceAt<S>(F: Field<S>, point: Point, key: string, a: Expr, b: Exp
  */
 export function crossesOn(point: Point, key: string, a: Expr, b: Expr, lo: Rational, hi: Rational): boolean {
   const D = decimalField(60);
-  const sign = (x: Rational): -1 | 1 | null => {
-    const v = differenceAt(D, point, key, a, b, x);
-    const g = v ? D.sign(v) : null;
-    return g === 1 || g === -1 ? g : null;
-  };
-  const u = sign(lo);
-  const v = sign(hi);
+  const u = nonzeroSignIn(D, point, key, a, b, lo);
+  const v = nonzeroSignIn(D, point, key, a, b, hi);
   return u !== null && v !== null && u !== v && differenceAt(D, point, key, a, b, lo, hi) !== null;
+}
+
+/** The sign a − b certainly has at the rational x along `key` in the decimal field D, or null where it may be 0 or has no value. */
+function nonzeroSignIn(D: Field<DecInterval>, point: Point, key: string, a: Expr, b: Expr, x: Rational): -1 | 1 | null {
+  const v = differenceAt(D, point, key, a, b, x);
+  const sg = v ? D.sign(v) : null;
+  return sg === 1 || sg === -1 ? sg : null;
 }
 
 /** The sign f′ certainly has at the rational x along `key` (from interval dual numbers), or null. */
@@ -398,11 +400,7 @@ function crossingBesidePole(point: Point, key: string, a: Expr, b: Expr, c: Rati
   const D = decimalField(60);
   const scale = Rational.ONE.add(c.sign() < 0 ? c.neg() : c);
   const rung = (dir: number, k: number): Rational => c.add(scale.div(new Rational(10n ** BigInt(k))).mul(Rational.of(dir)));
-  const sign = (x: Rational): -1 | 1 | null => {
-    const v = differenceAt(D, point, key, a, b, x);
-    const sg = v ? D.sign(v) : null;
-    return sg === 1 || sg === -1 ? sg : null;
-  };
+  const sign = (x: Rational): -1 | 1 | null => nonzeroSignIn(D, point, key, a, b, x);
   for (const dir of [1, -1]) {
     if (Date.now() > deadline) return null;
     // (k from near, 40, to far, 2: the signs at both ends, then bisection on k.)
@@ -865,12 +863,12 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
   // (Seventh red team: 1/(1 − sin x) < 10²⁰ was checked; it fails within 10⁻¹⁰ of π/2. Eighth:
   // √(1 − sin x) > 10⁻²⁰ and 1/(1 − sin x) < 10⁴⁰ fail closer than doubles reach: each touch
   // is narrowed in decimals, as a pole is.)
-  const touches = touched.map(({ t, g }) => (Date.now() <= deadline ? narrowTouch(point, key, g, t, deadline) : null) ?? touchAt(t));
+  const touches = touched.map(({ t, g }) => (Date.now() <= deadline ? narrowTouch(point, key, g, t, deadline) : null) ?? touchPlace(t));
   return { ...found, roots, extrema, poles, touches };
 }
 
 /** A touch placed in doubles only: the place itself. */
-function touchAt(t: number): Bracket {
+function touchPlace(t: number): Bracket {
   const x = Rational.parse(t.toPrecision(17));
   return { lo: x, hi: x, at: x, certain: false };
 }
@@ -918,11 +916,7 @@ function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline:
   const size = (r: Bracket): number => Math.abs(r.lo.add(r.hi).toNumber());
   // (Those the assumptions admit first: under x > 10, tan x's poles at ±π/2 are no place to
   // probe, and tan x < 10²⁰ was checked.)
-  const admitted = (r: Bracket): boolean => {
-    const m = middle(r);
-    return !bounds || ((!bounds.lo || m.cmp(bounds.lo) > 0) && (!bounds.hi || m.cmp(bounds.hi) < 0));
-  };
-  const outside = (r: Bracket): number => (admitted(r) ? 0 : 1);
+  const outside = (r: Bracket): number => (admits(middle(r).toNumber()) ? 0 : 1);
   const nearest = new Set(poles.filter((p) => p.r.certain && !p.r.at).sort((u, v) => outside(u.r) - outside(v.r) || size(u.r) - size(v.r)).slice(0, refine));
   return poles.map((p) => (nearest.has(p) && Date.now() <= deadline ? refineRoot(point, key, p.g, ZERO, p.r, deadline, { digits: 60, exponent: 50 }) ?? p.r : p.r));
 }
@@ -1115,11 +1109,7 @@ function rootsAndExtrema(
   if (last && last.f === 0 && !(xs.length > 1 && zeroAt(xs.length - 2))) roots.push(xs[xs.length - 1]!);
   let decimalSigns = 6;
   const D50 = decimalField(50);
-  const decimalSign = (x: Rational): -1 | 1 | null => {
-    const v = differenceAt(D50, point, key, a, b, x);
-    const sg = v ? D50.sign(v) : null;
-    return sg === 1 || sg === -1 ? sg : null;
-  };
+  const decimalSign = (x: Rational): -1 | 1 | null => nonzeroSignIn(D50, point, key, a, b, x);
   const toBrackets = (ys: number[], zeros: boolean): Bracket[] => {
     // One per place (values alike to 12 digits), each kept at full precision.
     const byPlace = new Map<string, number>();
