@@ -186,6 +186,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'tan x = tan x + 0/(tan x − 10¹⁵) fails within 10⁻¹⁵ of π/2', text: 'scalar x\n    tan(x)\n  = tan(x) + 0/(tan(x) - 10^15)\n', want: 'refuted' },
   { name: '1/(x − √2) = … + 0/(1/(x − √2) − 10³⁰) fails within 10⁻³⁰ of √2', text: 'scalar x\n    1/(x - sqrt(2))\n  = 1/(x - sqrt(2)) + 0/(1/(x - sqrt(2)) - 10^30)\n', want: 'refuted' },
   { name: '(tan x − 10¹⁵)/(tan x − 10¹⁵) = 1 and tan x cos x = sin x extend the left side: they hold', text: 'scalar x\n    (tan(x) - 10^15)/(tan(x) - 10^15)\n  = 1\n    tan(x) cos(x)\n  = sin(x)\n', want: 'pass' },
+  // A divisor's zeros the assumptions admit are probed before those nearest 0 (the four
+  // probed were the nearest 0, all outside the assumptions, and each of these was proved).
+  { name: 'under x > 10000, tan x = tan x + 0/(tan x − 1000) fails 10⁻³ below a pole past 10000', text: 'scalar x\nassume x > 10000\n    tan(x)\n  = tan(x) + 0/(tan(x) - 1000)\n', want: 'refuted' },
+  { name: 'under x > 300, sin x/sin x = cos x/cos x fails where cos x = 0', text: 'scalar x\nassume x > 300\n    sin(x)/sin(x)\n  = cos(x)/cos(x)\n', want: 'refuted' },
+  { name: 'under 1000 < x < 1010, x + 1 = x + 1 + 0/(cos x + 1/2) fails at 2π/3 + 318π', text: 'scalar x\nassume 1000 < x < 1010\n    x + 1\n  = x + 1 + 0/(cos(x) + 0.5)\n', want: 'refuted' },
+  { name: 'under 1000 < x < 1010, sin x/sin x = 1 and x + 1 = x + 1 + 0/(cos x + 2) hold', text: 'scalar x\nassume 1000 < x < 1010\n    sin(x)/sin(x)\n  = 1\n    x + 1\n  = x + 1 + 0/(cos(x) + 2)\n', want: 'pass' },
   { name: 'log|x − 3| = log|x − 3| + 0/(1/(x − 3) − 1) fails at 4', text: 'scalar x\n    log(abs(x - 3))\n  = log(abs(x - 3)) + 0/(1/(x - 3) - 1)\n', want: 'refuted' },
   // (Sixth red team:) a bound that fails only closer to a pole than doubles reach: the pole
   // is narrowed in 60-digit decimals and probed 10⁻¹⁶ … 10⁻⁴⁵ of its size away.

@@ -281,6 +281,14 @@ export function polynomialZerosAlong(point: Point, key: string, g: Expr): Bracke
  * `touching`, the places where g may touch 0 without changing sign are put there too (turns
  * where g is within 10⁻⁶ of 0 in doubles: to be narrowed, and proved, by the caller).
  */
+/**
+ * How many zeros zerosAlong places (those the assumptions admit first, then the nearest 0;
+ * its callers probe four at most, three certain ones), and how many of g's own poles it
+ * places to look beside (besidePoles looks beside 16, two are narrowed).
+ */
+const ZEROS_WANTED = 12;
+const POLES_WANTED = 24;
+
 export function zerosAlong(point: Point, key: string, g: Expr, deadline: number, touching?: Touching): Bracket[] {
   if (point.isInteger(key)) return [];
   // A periodic g turns several times between the grid's points (1 − cos x at 2π, between 5
@@ -292,10 +300,10 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // tan x + 0/(tan x − 1000)` was proved, its right side undefined there.)
   // (Two poles narrowed here, not four: a divisor's own poles are sought for every divisor
   // along every scalar, and the tan addition formula's check took 2× as long with four.)
-  const poles = polesAlong(point, key, [g], deadline, 2);
+  const poles = polesAlong(point, key, [g], deadline, 2, undefined, POLES_WANTED);
   extra.push(...besidePoles(poles));
   // (Roots only, over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1.)
-  const roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { rootsOnly: true, ...(touching ? { touching } : {}) }).roots;
+  const roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { rootsOnly: true, nearest: ZEROS_WANTED, ...(touching ? { touching } : {}) }).roots;
   // Beside each pole of g's own narrowed in decimals, a ladder in decimals from the pole
   // itself, g's continuity over a bracket told in decimals too: tan x − 10¹⁵ is 0 within
   // 10⁻¹⁵ of π/2, where doubles cannot tell tan's sign (second red team: tan x = tan x +
@@ -305,10 +313,25 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
     const found = isNarrow(pole) && crossingBesidePole(point, key, g, ZERO, middle(pole), deadline);
     if (found) roots.push(found);
   }
+  // (Those the assumptions admit first: under 1000 < x < 1010, the four probed were cos x + 1/2's
+  // zeros nearest 0, outside them, and x + 1 = x + 1 + 0/(cos x + 1/2) was proved.)
+  const tier = tierIn(point.prep.intervals.get(key));
   return roots.sort((u, v) => {
     const m = (r: Bracket) => { const c = r.lo.add(r.hi); return c.sign() < 0 ? c.neg() : c; };
-    return m(u).cmp(m(v));
+    return tier(u.lo.toNumber(), u.hi.toNumber()) - tier(v.lo.toNumber(), v.hi.toNumber()) || m(u).cmp(m(v));
   });
+}
+
+/**
+ * Whether a stretch [a, b] of a scalar lies wholly outside its bounds from the assumptions
+ * (1) or may meet them (0), with a little slack (an irrational bound is kept a little inside
+ * itself, Prepared.intervals).
+ */
+function tierIn(bounds: Bounds | undefined): (a: number, b: number) => 0 | 1 {
+  const slack = (b: Rational): number => (Math.abs(b.toNumber()) + 1) * 1e-9;
+  const lo = bounds?.lo ? bounds.lo.toNumber() - slack(bounds.lo) : -Infinity;
+  const hi = bounds?.hi ? bounds.hi.toNumber() + slack(bounds.hi) : Infinity;
+  return (a, b) => (Math.max(a, b) < lo || Math.min(a, b) > hi ? 1 : 0);
 }
 
 /**
@@ -900,7 +923,9 @@ function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline:
    * poles), with the part, are put here: those the assumptions admit, a periodic part's on a
    * grid of half steps around 0 and the drawn value too (1 + cos x under x > 100).
    */
-  touched?: { t: number; g: Expr }[]): Bracket[] {
+  touched?: { t: number; g: Expr }[],
+  /** Only this many poles of each singular part wanted (rootsAndExtrema's `nearest`); all where absent. */
+  wanted?: number): Bracket[] {
   const poles: { r: Bracket; g: Expr }[] = [];
   if (point.isInteger(key)) return [];
   const bounds = point.prep.intervals.get(key);
@@ -909,7 +934,7 @@ function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline:
     if (Date.now() > deadline) break;
     const touching: Touching | undefined = touched ? { places: [], keep: admits, turns: false } : undefined;
     const extra = touching && periodic(g) ? periodicGrid(point, key) : [];
-    for (const r of rootsAndExtrema(point, key, g, ZERO, deadline, extra, touching ? { touching } : {}).roots) poles.push({ r, g });
+    for (const r of rootsAndExtrema(point, key, g, ZERO, deadline, extra, { ...(touching ? { touching } : {}), ...(wanted !== undefined ? { nearest: wanted } : {}) }).roots) poles.push({ r, g });
     for (const t of touching?.places ?? []) touched!.push({ t, g });
   }
   if (refine === 0) return poles.map((p) => p.r);
@@ -960,13 +985,46 @@ function exponents(e: Expr): Expr[] {
 /** How far from a pole (times its size) the grid looks for roots beside it. */
 const POLE_STEPS = [1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-10, 1e-12, 1e-14, 3e-15, 1e-15, 1e-20, 1e-50, 1e-100, 1e-200, 1e-300];
 
+/** A grid cell's deferred work of placing the roots (and turns) inside it (rootsAndExtrema with `nearest`). */
+export interface Cell { readonly lo: number; readonly hi: number; readonly work: () => void }
+
+/**
+ * The `n` roots wanted of those found and those the cells may hold: the ones the assumptions'
+ * bounds on the scalar admit first, then those nearest 0. Each cell's work is done in that
+ * order (a cell wholly outside the bounds after every other), and none once `n` roots come
+ * before it: every root a cell holds lies inside it, so a cell that starts past the n-th root
+ * (in that order) holds none of the first n. `roots` grows as the work is done.
+ * (The tan addition formula's check placed ~60 zeros of each divisor along each scalar, and
+ * then probed the four nearest 0: half the identity table's pole search.)
+ */
+export function rootsWanted(roots: number[], cells: readonly Cell[], n: number, bounds: Bounds | undefined, deadline: number): number[] {
+  const tierOf = tierIn(bounds);
+  const distance = (a: number, b: number): number => (a <= 0 && b >= 0 ? 0 : Math.min(Math.abs(a), Math.abs(b)));
+  const order = (t: number, d: number, u: number, e: number): number => t - u || d - e;
+  // (A root's tier is that of the cell it was found in, or of its own place.)
+  const tierOfRoot = new Map<number, number>();
+  const key = (x: number): [number, number] => [tierOfRoot.get(x) ?? tierOf(x, x), Math.abs(x)];
+  const sorted = [...cells].sort((u, v) => order(tierOf(u.lo, u.hi), distance(u.lo, u.hi), tierOf(v.lo, v.hi), distance(v.lo, v.hi)));
+  for (const cell of sorted) {
+    const t = tierOf(cell.lo, cell.hi);
+    const d = distance(cell.lo, cell.hi);
+    const before = roots.filter((x) => { const [u, e] = key(x); return order(u, e, t, d) < 0; }).length;
+    if (before >= n || Date.now() > deadline) break;
+    const count = roots.length;
+    cell.work();
+    for (const x of roots.slice(count)) tierOfRoot.set(x, t);
+  }
+  return roots.map((x) => ({ x, k: key(x) })).sort((u, v) => order(u.k[0], u.k[1], v.k[0], v.k[1])).slice(0, n).map((r) => r.x);
+}
+
 function rootsAndExtrema(
   point: Point, key: string, a: Expr, b: Expr, deadline: number, extra: readonly number[] = [],
   /**
    * `rootsOnly`: no turns sought; `touching`: where f may touch 0 between grid points without
-   * changing sign is reported there (the four nearest 0 that `keep` keeps).
+   * changing sign is reported there (the four nearest 0 that `keep` keeps); `nearest`: only
+   * that many roots are wanted, and no extrema (see rootsWanted).
    */
-  opts: { readonly rootsOnly?: boolean; readonly touching?: Touching } = {},
+  opts: { readonly rootsOnly?: boolean; readonly touching?: Touching; readonly nearest?: number } = {},
 ): Omit<Boundaries, 'poles'> {
   const poly = fitPolynomial(point, key, a, b);
   if (poly) {
@@ -1025,19 +1083,29 @@ function rootsAndExtrema(
       if (root !== null) roots.push(root);
     }
   };
+  // The work of placing roots and turns, by grid cell: done at once, or (with `nearest`) the
+  // cells nearest 0 first (those the assumptions admit before the rest) until no cell left can
+  // hold one of the `nearest` roots wanted (rootsWanted).
+  const cells: Cell[] = [];
+  const later = (i: number, work: () => void): void => {
+    if (opts.nearest === undefined) work();
+    else cells.push({ lo: xs[i]!, hi: xs[i + 1]!, work });
+  };
   for (let i = 0; i + 1 < xs.length; i++) {
     const p = vals[i];
     const q = vals[i + 1];
     if (!p || !q) continue;
     if (p.f === 0 && !(i > 0 && zeroAt(i - 1) && zeroAt(i + 1))) roots.push(xs[i]!);
     else if (Math.sign(p.f) !== Math.sign(q.f) && q.f !== 0) {
-      const r = bisectDouble((x) => f(x)?.f ?? null, xs[i]!, xs[i + 1]!, p.f);
-      if (r !== null) {
-        roots.push(r);
-        cellOf.set(r, [xs[i]!, xs[i + 1]!]);
-        const at = f(r)?.f;
-        if (at !== undefined && Math.abs(at) > Math.max(Math.abs(p.f), Math.abs(q.f))) poleLike.add(r);
-      }
+      later(i, () => {
+        const r = bisectDouble((x) => f(x)?.f ?? null, xs[i]!, xs[i + 1]!, p.f);
+        if (r !== null) {
+          roots.push(r);
+          cellOf.set(r, [xs[i]!, xs[i + 1]!]);
+          const at = f(r)?.f;
+          if (at !== undefined && Math.abs(at) > Math.max(Math.abs(p.f), Math.abs(q.f))) poleLike.add(r);
+        }
+      });
     }
     // A turn exactly on a grid point (x + 1/x at 1): f′ is 0 there, with opposite signs around.
     const before = i > 0 ? vals[i - 1] : null;
@@ -1046,7 +1114,9 @@ function rootsAndExtrema(
     const turnHere = !opts.rootsOnly && p.df === 0 && before && before.df !== 0 && q.df !== 0 && Math.sign(before.df) !== Math.sign(q.df);
     if (turnHere) {
       extrema.push(xs[i]!);
-      rootsBesideTurn(xs[i]!, p.f, [[xs[i - 1]!, before.f], [xs[i + 1]!, q.f]]);
+      // (Its roots lie in the two cells beside it: the nearer end of both is where they may start.)
+      later(i - 1, () => rootsBesideTurn(xs[i]!, p.f, [[xs[i - 1]!, before.f], [xs[i + 1]!, q.f]]));
+      if (opts.nearest !== undefined) cells[cells.length - 1] = { ...cells[cells.length - 1]!, hi: xs[i + 1]! };
     }
     // A turn on a run of grid points where f′ is 0 in doubles (y² + c at −10⁻³⁰⁰, 0, 10⁻³⁰⁰:
     // f′ = 2y underflows), between neighbours where it has opposite signs: at the run's middle.
@@ -1075,15 +1145,17 @@ function rootsAndExtrema(
       if (Number.isFinite(h) && least <= 0.5 * Math.max(Math.abs(p.f), Math.abs(q.f))) touchingCells.push(i);
     }
     if (!opts.rootsOnly && p.df !== 0 && q.df !== 0 && Math.sign(p.df) !== Math.sign(q.df)) {
-      const r = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, p.df);
-      if (r !== null) {
-        extrema.push(r);
-        // f may dip through 0 and back between two grid points: a root on each side of the
-        // turn (|x² − 9| < 0.6 fails on (3.0984, 3.1), between the grid's 2 and 5).
-        // (At a kink f′ has no value there: f is taken just beside it.)
-        const t = f(r) ?? f(r - Math.abs(r) * 1e-14) ?? f(r + Math.abs(r) * 1e-14);
-        if (t) rootsBesideTurn(r, t.f, [[xs[i]!, p.f], [xs[i + 1]!, q.f]]);
-      }
+      later(i, () => {
+        const r = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, p.df);
+        if (r !== null) {
+          extrema.push(r);
+          // f may dip through 0 and back between two grid points: a root on each side of the
+          // turn (|x² − 9| < 0.6 fails on (3.0984, 3.1), between the grid's 2 and 5).
+          // (At a kink f′ has no value there: f is taken just beside it.)
+          const t = f(r) ?? f(r - Math.abs(r) * 1e-14) ?? f(r + Math.abs(r) * 1e-14);
+          if (t) rootsBesideTurn(r, t.f, [[xs[i]!, p.f], [xs[i + 1]!, q.f]]);
+        }
+      });
     }
   }
   if (opts.touching) {
@@ -1107,6 +1179,11 @@ function rootsAndExtrema(
   // (The loop looks at each point with its right neighbour: the last point is a root by itself.)
   const last = vals[xs.length - 1];
   if (last && last.f === 0 && !(xs.length > 1 && zeroAt(xs.length - 2))) roots.push(xs[xs.length - 1]!);
+  if (opts.nearest !== undefined) {
+    const kept = rootsWanted(roots, cells, opts.nearest, point.prep.intervals.get(key), deadline);
+    roots.splice(0, roots.length, ...kept);
+    extrema.splice(0, extrema.length);
+  }
   let decimalSigns = 6;
   const D50 = decimalField(50);
   const decimalSign = (x: Rational): -1 | 1 | null => nonzeroSignIn(D50, point, key, a, b, x);
