@@ -3,8 +3,12 @@ import { checkSource } from '../src/check/index.js';
 import { rootsWanted, singularParts, type Cell } from '../src/check/sampling/boundaries.js';
 import { Rational } from '../src/check/evaluator/rational.js';
 import { Rng } from '../src/check/rng.js';
-import { parseExpression } from '../src/parse/index.js';
-import { printExpr } from '../src/print.js';
+import { parseExpression, parseFormula } from '../src/parse/index.js';
+import { SignFacts } from '../src/check/sampling/sign-facts.js';
+import type { Prepared } from '../src/check/sampling/point.js';
+import type { Expr, Name, Var } from '../src/ast.js';
+import { mapChildren } from '../src/ast-walk.js';
+import { printExpr, printName } from '../src/print.js';
 
 /** singularParts of one expression (shapes unset: scalars), with its signless and sign-sensitive parts. */
 function parts(text: string): { poles: string[]; signless: string[]; sensitive: string[] } {
@@ -81,5 +85,91 @@ describe('rootsWanted: the roots a search probes, without placing the rest', () 
     expect(got).toEqual(want);
     // …and cells that could hold none of them were never placed (a few roots, many cells).
     if (all.length > 3 * n) expect(done.length).toBeLessThan(cells.length);
+  });
+});
+
+describe('sign facts: the parts the assumptions keep from 0 (the pole search passes over them)', () => {
+  /** Shapes as the resolver settles them, for names u and v vectors and the rest scalars. */
+  function shaped(e: Expr): Expr {
+    const vec = (x: Expr): boolean => x.shape?.kind === 'matrix';
+    const out = mapChildren(e, shaped);
+    const S = { kind: 'scalar' } as const;
+    const M = { kind: 'matrix', rows: 'n', cols: 1 } as const;
+    let shape: Expr['shape'] = S;
+    if (out.kind === 'Var') shape = ['u', 'v'].includes(out.name.base) ? M : S;
+    else if (out.kind === 'Transpose' || out.kind === 'Neg') shape = out.arg.shape;
+    else if (out.kind === 'Binary' && out.op === '*') shape = out.left.kind === 'Transpose' && vec(out.right) ? S : vec(out.left) || vec(out.right) ? M : S;
+    else if (out.kind === 'Binary' && (out.op === '/' || out.op === '+' || out.op === '-')) shape = out.left.shape;
+    return { ...out, shape } as Expr;
+  }
+  /** The facts of some assumptions (`0 < β < 1`, `u ≠ 0`), as the sampler prepares them. */
+  function facts(assumptions: string[], intervals: [string, string | null, boolean, string | null, boolean][]): SignFacts {
+    const checks = assumptions.map((a) => ({ formula: parseFormula(a).formula!, forAll: [], range: [0, 0] }));
+    const prep = {
+      checks,
+      keyOfName: (n: Name) => printName(n),
+      lookup: (v: Var) => ({ info: { key: printName(v.name), random: false }, index: null }),
+      intervals: new Map(intervals.map(([k, lo, loClosed, hi, hiClosed]) => [k, { lo: lo === null ? null : Rational.parse(lo), hi: hi === null ? null : Rational.parse(hi), loClosed, hiClosed }])),
+    } as unknown as Prepared;
+    return new SignFacts(prep, []);
+  }
+  const at = (text: string) => shaped(parseExpression(text).expr!);
+  const f = facts(['g ≠ 0', 'u ≠ 0'], [['β', '0', false, '1', false], ['δ', '0', true, '1', false], ['γ', null, false, '-2', true], ['t', '1', true, null, false]]);
+  it.each([
+    // nonzero: kept from 0; sign: 1 positive, -1 negative, null unknown.
+    { text: 'β', nonzero: true, sign: 1 },
+    { text: 'δ', nonzero: false, sign: null }, // 0 ≤ δ: δ may be 0
+    { text: 'γ', nonzero: true, sign: -1 },
+    { text: 'x', nonzero: false, sign: null },
+    { text: 'g', nonzero: true, sign: null },
+    { text: 'β γ', nonzero: true, sign: -1 },
+    { text: 'β + γ', nonzero: false, sign: null },
+    { text: 'β + t', nonzero: true, sign: 1 },
+    { text: '1 + exp(-x)', nonzero: true, sign: 1 },
+    { text: '1 - exp(-x)', nonzero: false, sign: null },
+    { text: 'g^2', nonzero: true, sign: 1 },
+    { text: 'γ^3', nonzero: true, sign: -1 },
+    { text: 'β^x', nonzero: true, sign: 1 },
+    { text: 'δ^x', nonzero: false, sign: null },
+    { text: 'sqrt(β)', nonzero: true, sign: 1 },
+    { text: 'sqrt(δ)', nonzero: false, sign: null },
+    { text: '‖u‖', nonzero: true, sign: 1 },
+    { text: '‖v‖', nonzero: false, sign: null },
+    { text: '‖g u/‖u‖‖', nonzero: true, sign: 1 },
+    { text: '‖x u‖', nonzero: false, sign: null },
+    { text: 'uᵀ u', nonzero: true, sign: 1 },
+    { text: 'vᵀ v', nonzero: false, sign: null },
+    // Two nonzero vectors may be orthogonal: uᵀv and its like are never taken for nonzero.
+    { text: 'uᵀ u - 1', nonzero: false, sign: null },
+    { text: '|g|', nonzero: true, sign: 1 },
+    { text: '1 - β^t', nonzero: false, sign: null },
+  ])('$text: nonzero $nonzero, sign $sign', ({ text, nonzero, sign }) => {
+    expect(f.nonzero(at(text))).toBe(nonzero);
+    expect(f.sign(at(text))).toBe(sign);
+  });
+  it('a name a ∑ binds is not the drawn one of that name', () => {
+    const sum = at('∑_{β=1}^{3} β');
+    const bound = new SignFacts((f as unknown as { prep: Prepared }).prep, [sum]);
+    expect(bound.sign(at('β'))).toBe(null);
+    expect(f.sign(at('β'))).toBe(1);
+  });
+});
+
+describe('the pole search passes over parts the assumptions keep from 0, and only those', () => {
+  const verdict = (text: string) => checkSource(text, {}).then((r) => r.steps.map((s) => s.verdict).join(' '));
+  it.each([
+    { text: 'scalar β\nassume 0 < β < 1\n    1\n  = β/β\n', want: 'proved' },
+    { text: 'scalar β\nassume 0 ≤ β < 1\n    1\n  = β/β\n', want: 'refuted' },
+    { text: 'scalar β\nassume β ≥ 0\n    1\n  = log(β)/log(β) + 0 log(β)\n', want: 'refuted' },
+    { text: 'scalar β\nassume β > 0\n    1\n  = log(β) - log(β) + 1\n', want: 'proved' },
+    { text: 'scalar g\nvector u in R^n\nassume g ≠ 0, u ≠ 0\n    1\n  = ‖g u‖/‖g u‖\n', want: 'proved' },
+    { text: 'scalar g\nvector u in R^n\nassume u ≠ 0\n    1\n  = ‖g u‖/‖g u‖\n', want: 'refuted' },
+    { text: 'vector u in R^n\nassume u ≠ 0\n    1\n  = (uᵀ u)/(uᵀ u)\n', want: 'proved' },
+    { text: 'vector u, v in R^n\nassume u ≠ 0, v ≠ 0\n    1\n  = (uᵀ v)/(uᵀ v)\n', want: 'refuted' },
+    { text: 'scalar x\n    1\n  = (1 + exp(-x))/(1 + exp(-x))\n', want: 'proved' },
+    { text: 'scalar x\n    1\n  = (1 - exp(-x))/(1 - exp(-x))\n', want: 'refuted' },
+    { text: 'scalar β\ninteger t\nassume 0 < β < 1\n    1\n  = (1 - β^t)/(1 - β^t)\n', want: 'refuted' },
+  ])('$text → $want', async ({ text, want }) => {
+    expect(await verdict(text)).toBe(want);
   });
 });

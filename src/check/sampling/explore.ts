@@ -22,6 +22,7 @@ import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 import { newtonSolutions } from './newton.js';
 import { randomScalar } from './draw.js';
+import { SignFacts } from './sign-facts.js';
 import { solveLinear } from './solve.js';
 
 /**
@@ -2422,6 +2423,11 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       powers++;
     }
   }
+  // (Not a part that has no zero, or no negative value past which a side has none, anywhere
+  // the assumptions hold: 1/β under 0 < β < 1, 1/‖g u‖ under g ≠ 0 and u ≠ 0. A sixth of the
+  // homework's checking went to seeking their zeros.)
+  const facts = new SignFacts(p.prep, [leftAt, rightAt]);
+  parts.splice(0, parts.length, ...parts.filter(({ g, beyond }) => (beyond ? facts.sign(g) !== 1 : !facts.nonzero(g))));
   if (parts.length === 0) return null;
   // A number past exact arithmetic's reach (1e-99999999999, 10^(−10^12)) puts a divisor's zero
   // where neither exact values nor doubles can reach (x + 1e-99999999999 at −1e-99999999999):
@@ -2860,7 +2866,10 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
   };
   const leftParts = partsOf(left);
   const rightParts = partsOf(right);
-  const parts = [...[...rightParts].filter(([k]) => !leftParts.has(k)), ...[...leftParts].filter(([k]) => !rightParts.has(k))].map(([, g]) => g);
+  // (Not a scalar divisor the assumptions keep from 0: ‖u‖² under u ≠ 0.)
+  const facts = new SignFacts(p.prep, [left, right]);
+  const parts = [...[...rightParts].filter(([k]) => !leftParts.has(k)), ...[...leftParts].filter(([k]) => !rightParts.has(k))].map(([, g]) => g)
+    .filter((g) => g.shape?.kind === 'matrix' || !facts.nonzero(g));
   if (parts.length === 0) return null;
   const levels = allLevels();
   const keys = matrixKeys(base);
