@@ -2,11 +2,12 @@ import type { Expr, Var } from '../../ast.js';
 import { visit } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import { constantValue } from '../evaluator/interpret.js';
+import type { Rational } from '../evaluator/rational.js';
 import type { Prepared } from './point.js';
 
 /**
  * What the assumptions say of an expression's sign at every point they hold, read from their
- * plain forms only: a scalar's bounds (`0 < β < 1`: Prepared.intervals) and `x ≠ 0` of a
+ * plain forms only: a scalar's bounds by rational numbers (`0 < β < 1`, `t ≥ 1`) and `x ≠ 0` of a
  * scalar or vector, carried through products, quotients, powers, sums of positive terms,
  * norms, |·|, xᵀx, exp and √. Used to pass over a divisor that has no zero anywhere the
  * assumptions hold (the pole search: 1/β under 0 < β < 1, 1/‖g u‖ under g ≠ 0, u ≠ 0).
@@ -14,16 +15,38 @@ import type { Prepared } from './point.js';
  */
 export class SignFacts {
   private readonly nonzeroKeys = new Set<string>();
+  /**
+   * Each scalar's bounds as the assumptions write them with rational numbers (`0 < β < 1`,
+   * `t ≥ 1`). Not Prepared.intervals: those are where sampling draws, a little inside an
+   * irrational bound (x > −e^(−1000) is drawn above 10⁻³⁰⁰), not where the assumptions hold.
+   */
+  private readonly bounds = new Map<string, Bounds>();
   /** Names bound somewhere in the step (∑ indices, lim and d/dx variables): not the drawn ones. */
   private readonly bound = new Set<string>();
 
   constructor(private readonly prep: Prepared, sides: readonly Expr[]) {
     for (const c of prep.checks) {
       const f = c.formula;
-      if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '≠') continue;
-      const [a, b] = f.operands as [Expr, Expr];
-      const v = isZero(b) ? a : isZero(a) ? b : null;
-      if (v?.kind === 'Var' && !v.name.index) this.nonzeroKeys.add(prep.keyOfName(v.name));
+      if (f.kind !== 'Compare') continue;
+      for (let i = 0; i < f.ops.length; i++) {
+        const op = f.ops[i]!;
+        const [a, b] = [f.operands[i]!, f.operands[i + 1]!];
+        if (op === '≠') {
+          const v = isZero(b) ? a : isZero(a) ? b : null;
+          if (v?.kind === 'Var' && !v.name.index) this.nonzeroKeys.add(prep.keyOfName(v.name));
+          continue;
+        }
+        if (op !== '<' && op !== '≤' && op !== '>' && op !== '≥') continue;
+        // v op q, or q op v read as v op' q.
+        const [v, q, rel] = a.kind === 'Var' ? [a, constantValue(b), op] : [b, constantValue(a), FLIP[op]!];
+        if (v.kind !== 'Var' || v.name.index || q === null) continue;
+        const key = prep.keyOfName(v.name);
+        const old = this.bounds.get(key) ?? { lo: null, loStrict: false, hi: null, hiStrict: false };
+        const strict = rel === '<' || rel === '>';
+        if (rel === '>' || rel === '≥') {
+          if (old.lo === null || q.cmp(old.lo) > 0 || (q.equals(old.lo) && strict)) this.bounds.set(key, { ...old, lo: q, loStrict: strict });
+        } else if (old.hi === null || q.cmp(old.hi) < 0 || (q.equals(old.hi) && strict)) this.bounds.set(key, { ...old, hi: q, hiStrict: strict });
+      }
     }
     for (const side of sides) {
       visit(side, (x) => {
@@ -44,8 +67,8 @@ export class SignFacts {
       case 'Var': {
         const b = this.interval(e);
         if (!b) return null;
-        if (b.lo !== null && (b.lo.sign() > 0 || (b.lo.isZero() && !b.loClosed))) return 1;
-        if (b.hi !== null && (b.hi.sign() < 0 || (b.hi.isZero() && !b.hiClosed))) return -1;
+        if (b.lo !== null && (b.lo.sign() > 0 || (b.lo.isZero() && b.loStrict))) return 1;
+        if (b.hi !== null && (b.hi.sign() < 0 || (b.hi.isZero() && b.hiStrict))) return -1;
         return null;
       }
       case 'Neg': {
@@ -113,12 +136,17 @@ export class SignFacts {
     return found.info.key;
   }
 
-  private interval(v: Var) {
+  private interval(v: Var): Bounds | undefined {
     if (!scalar(v)) return undefined;
     const key = this.drawn(v);
-    return key === null ? undefined : this.prep.intervals.get(key);
+    return key === null ? undefined : this.bounds.get(key);
   }
 }
+
+/** A scalar's bounds from the assumptions: null where there is none on that side. */
+interface Bounds { readonly lo: Rational | null; readonly loStrict: boolean; readonly hi: Rational | null; readonly hiStrict: boolean }
+
+const FLIP: Record<string, string> = { '<': '>', '≤': '≥', '>': '<', '≥': '≤' };
 
 /** A scalar for certain (an expression whose shape is not settled is not taken for one). */
 function scalar(e: Expr): boolean {
