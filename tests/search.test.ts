@@ -192,6 +192,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'under x > 300, sin x/sin x = cos x/cos x fails where cos x = 0', text: 'scalar x\nassume x > 300\n    sin(x)/sin(x)\n  = cos(x)/cos(x)\n', want: 'refuted' },
   { name: 'under 1000 < x < 1010, x + 1 = x + 1 + 0/(cos x + 1/2) fails at 2π/3 + 318π', text: 'scalar x\nassume 1000 < x < 1010\n    x + 1\n  = x + 1 + 0/(cos(x) + 0.5)\n', want: 'refuted' },
   { name: 'under 1000 < x < 1010, sin x/sin x = 1 and x + 1 = x + 1 + 0/(cos x + 2) hold', text: 'scalar x\nassume 1000 < x < 1010\n    sin(x)/sin(x)\n  = 1\n    x + 1\n  = x + 1 + 0/(cos(x) + 2)\n', want: 'pass' },
+  // (A red team:) √'s argument both sides have, one only squared: the other has no value below
+  // its zero, on a stretch no sampled point lands in.
+  { name: 'under x > −10⁻⁹, √(x²) = √(x)² fails on (−10⁻⁹, 0)', text: 'scalar x\nassume x > -1/10^9\n    sqrt(x^2)\n  = sqrt(x)^2\n', want: 'refuted' },
+  { name: 'under x > −10⁻⁹, (x²)^(1/4) = x^(1/2) fails there too', text: 'scalar x\nassume x > -1/10^9\n    (x^2)^(1/4)\n  = x^(1/2)\n', want: 'refuted' },
+  { name: 'under x > −10⁻⁹, √(x)² = √(x²) extends the left side: it holds', text: 'scalar x\nassume x > -1/10^9\n    sqrt(x)^2\n  = sqrt(x^2)\n', want: 'pass' },
   { name: 'log|x − 3| = log|x − 3| + 0/(1/(x − 3) − 1) fails at 4', text: 'scalar x\n    log(abs(x - 3))\n  = log(abs(x - 3)) + 0/(1/(x - 3) - 1)\n', want: 'refuted' },
   // (Sixth red team:) a bound that fails only closer to a pole than doubles reach: the pole
   // is narrowed in 60-digit decimals and probed 10⁻¹⁶ … 10⁻⁴⁵ of its size away.

@@ -2395,8 +2395,17 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   // √'s argument and a fractional power's base: no pole at their zeros (√0 = 0), but no value
   // beyond one where they change sign (x + 5 = √(x + 5)² below −5): tried on both sides of it.
   // (On the left, such a place is one the step extends the left side to: a note.)
-  const rightSigns = singularParts(rightAt).filter((g) => !rightNames.has(printExpr(g)));
-  const leftSigns = singularParts(leftAt).filter((g) => !leftNames.has(printExpr(g)));
+  const rightSignsSignless = new Set<string>();
+  const leftSignsSignless = new Set<string>();
+  const rightSignsSensitive = new Set<string>();
+  const leftSignsSensitive = new Set<string>();
+  const rightSigns = singularParts(rightAt, false, rightSignsSignless, rightSignsSensitive).filter((g) => !rightNames.has(printExpr(g)));
+  const leftSigns = singularParts(leftAt, false, leftSignsSignless, leftSignsSensitive).filter((g) => !leftNames.has(printExpr(g)));
+  /** A part both sides have where `mine` needs its sign and the other has it only squared (√(x²) = √x²: x < 0). */
+  const squaredOnOther = (g: Expr, mineSignless: Set<string>, mineSensitive: Set<string>, theirs: Set<string>, theirSignless: Set<string>): boolean => {
+    const k = printExpr(g);
+    return theirs.has(k) && theirSignless.has(k) && !mineSignless.has(k) && mineSensitive.has(k);
+  };
   const leftAll = new Set(leftSigns.map((g) => printExpr(g)));
   const rightAll = new Set(rightSigns.map((g) => printExpr(g)));
   const parts: Part[] = [
@@ -2409,6 +2418,10 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     // (Not where the other is undefined only at the zero itself: 1 + tan(x)² = 1/cos(x)².)
     ...rightParts.filter((g) => leftSignless.has(printExpr(g)) && !rightSignless.has(printExpr(g)) && rightSensitive.has(printExpr(g))).map((g) => ({ g, side: 'right' as const, beyond: true })),
     ...leftParts.filter((g) => rightSignless.has(printExpr(g)) && !leftSignless.has(printExpr(g)) && leftSensitive.has(printExpr(g))).map((g) => ({ g, side: 'left' as const, beyond: true })),
+    // So for √'s argument and a fractional power's base (a red team: √(x²) = √(x)² under
+    // x > −10⁻⁹ was checked: it fails on (−10⁻⁹, 0), where no sampled point lands).
+    ...rightSigns.filter((g) => squaredOnOther(g, rightSignsSignless, rightSignsSensitive, leftAll, leftSignsSignless)).map((g) => ({ g, side: 'right' as const, beyond: true })),
+    ...leftSigns.filter((g) => squaredOnOther(g, leftSignsSignless, leftSignsSensitive, rightAll, rightSignsSignless)).map((g) => ({ g, side: 'left' as const, beyond: true })),
   ];
   // A base to a symbolic power (x^n, n an integer that may be negative) has a pole at its
   // zeros where the power is negative: not a part both sides share unless the power is the same
