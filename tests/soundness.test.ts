@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { Prepared } from '../src/check/sampling/point.js';
 import { checkSource } from '../src/check/index.js';
 import type { Counterexample, FileReport, Verdict } from '../src/result.js';
 
@@ -977,5 +978,34 @@ describe('points met to double precision, and a finer number', () => {
     // (~1 s a step alone: 10 s, so that a loaded machine running two test files does not make it unknown for time.)
     const report = await checkSource(`${ORTHONORMAL}${step}`, { file: 'orth.deriv', timeoutMs: 10_000 });
     expect(['proved', 'checked'], report.steps[0]!.message).toContain(report.steps[0]!.verdict);
+  });
+});
+
+describe('assumptions that compare drawn scalars and numbers are decided on the drawn values', () => {
+  // (Point.truth decides `0 < β < 1`, `a ≤ b`, `x ≠ 1/2` on the drawn rationals without the
+  // interpreter, as its exact level would: every verdict here rests on one such assumption
+  // holding or failing exactly at its edge.)
+  const spy = vi.spyOn(Prepared.prototype, 'simpleComparison');
+  afterAll(() => spy.mockRestore());
+  it.each([
+    { text: 'scalar β\nassume 0 < β < 1\n    1\n  = β/β\n', want: 'proved', simple: true },
+    { text: 'scalar β\nassume β ≠ 1/2\n    1\n  = (β - 1/2)/(β - 1/2)\n', want: 'proved', simple: true },
+    { text: 'scalar β\nassume β ≠ 1/3\n    1\n  = (β - 1/2)/(β - 1/2)\n', want: 'refuted', simple: true },
+    { text: 'scalar a, b\nassume 0 < a ≤ b\n    sqrt(b - a)^2\n  = b - a\n', want: 'proved', simple: true },
+    { text: 'scalar a, b\nassume 0 < a ≤ b\n    b - a\n  ≥ 0\n', want: 'checked', simple: true },
+    { text: 'scalar a, b\nassume 0 < a < b\n    a - b\n  ≥ 0\n', want: 'refuted', simple: true },
+    { text: 'scalar x\nassume x ≥ 0\n    sqrt(x^2)\n  = x\n', want: 'checked', simple: true },
+    { text: 'scalar x\nassume x ≥ -1/1000\n    sqrt(x^2)\n  = x\n', want: 'refuted', simple: true },
+    { text: 'integer t\nassume t ≥ 2\n    1\n  = (t - 1)/(t - 1)\n', want: 'proved', simple: true },
+    { text: 'integer t\nassume t ≥ 1\n    1\n  = (t - 1)/(t - 1)\n', want: 'refuted', simple: true },
+    // Not simple: a definition gives c its value, an operation, a vector.
+    { text: 'scalar x, c\ndefine c = x - 1\nassume c > 0\n    1\n  = (x - 1)/(x - 1)\n', want: 'proved', simple: false },
+    { text: 'scalar x\nassume x^2 > 1/4\n    1\n  = (2 x - 1)/(2 x - 1)\n', want: 'proved', simple: false },
+  ])('$text → $want', async ({ text, want, simple: isSimple }) => {
+    spy.mockClear();
+    const r = await checkSource(text);
+    expect(r.steps.map((s) => s.verdict).join(' ')).toBe(want);
+    const asked = spy.mock.results.map((x) => x.value !== null);
+    expect(asked.some((x) => x)).toBe(isSimple);
   });
 });

@@ -122,6 +122,39 @@ export class Prepared {
     return this.plainDefinitions.get(key) ?? null;
   }
 
+  private readonly simpleComparisons = new Map<Formula, SimpleComparison | null>();
+
+  /**
+   * A formula that compares drawn scalars and rational numbers only (`0 < β < 1`, `x ≠ 0`,
+   * `a ≤ b`), for Point.simpleTruth; null for any other (a name a definition, a substitution or
+   * a dimension gives its value, a family's member, a random value, any operation).
+   */
+  simpleComparison(f: Formula): SimpleComparison | null {
+    let known = this.simpleComparisons.get(f);
+    if (known !== undefined) return known;
+    known = null;
+    if (f.kind === 'Compare' && f.ops.every((op) => op === '<' || op === '≤' || op === '>' || op === '≥' || op === '≠')) {
+      const operands: SimpleOperand[] = [];
+      for (const e of f.operands) {
+        const value = e.kind === 'Var' ? null : literalNumber(e);
+        if (value) {
+          operands.push({ value });
+          continue;
+        }
+        if (e.kind !== 'Var' || e.name.index) break;
+        const found = this.lookup(e);
+        const info = found?.info;
+        if (!info || found!.index || info.random || info.fn || info.family || info.shape.kind !== 'scalar' || (info.kind !== 'scalar' && info.kind !== 'integer')) break;
+        const key = info.key;
+        if (this.dimensions.has(key) || this.rules.some((r) => this.keyOfName(r.lhs.name) === key) || this.ctx.defs.some((d) => this.keyOfName(d.target) === key)) break;
+        operands.push({ key, v: e, info });
+      }
+      if (operands.length === f.operands.length) known = { ops: f.ops, operands };
+    }
+    this.simpleComparisons.set(f, known);
+    return known;
+  }
+
   /** The right side of the one substitution (`assume z = π/2`) for a plain name, by key; null where there is none or more than one. */
   onlySubstitution(key: string): Expr | null {
     const rules = this.rules.filter((r) => !r.lhs.name.index && this.keyOfName(r.lhs.name) === key);
@@ -462,6 +495,11 @@ export class Prepared {
     else if (rel === '<' || rel === '≤') this.tighten(key, 'hi', n, rel === '≤');
   }
 }
+
+/** An operand of a simple comparison: a rational number, or a drawn scalar (its key, a node that names it, its declaration). */
+type SimpleOperand = { readonly value: Rational } | { readonly key: string; readonly v: Var; readonly info: SymbolInfo };
+/** An assumption that compares drawn scalars and rational numbers only (Prepared.simpleComparison). */
+interface SimpleComparison { readonly ops: readonly Compare['ops'][number][]; readonly operands: readonly SimpleOperand[] }
 
 /** One end of an ordering between two scalars (Prepared.below/above): the other scalar, a node that names it, and whether the order is strict. */
 export interface OrderEdge { readonly key: string; readonly v: Var; readonly strict: boolean }
@@ -1223,6 +1261,33 @@ export class Point {
   }
 
   /**
+   * A simple comparison's truth here (Prepared.simpleComparison), decided on the drawn values
+   * exactly, as the exact backend (truth's first level) decides it, without the interpreter:
+   * assumptions like `0 < β < 1` and `ε > 0` are asked at every point. Null where it is not
+   * one, or a name it reads is held as an enclosure here.
+   */
+  private simpleTruth(f: Formula): boolean | null {
+    const spec = this.prep.simpleComparison(f);
+    if (!spec) return null;
+    const values: Rational[] = [];
+    for (const o of spec.operands) {
+      if ('value' in o) {
+        values.push(o.value);
+        continue;
+      }
+      if (this.enclosures.has(o.key)) return null;
+      const x = this.drawFree(o.key, o.v, null, o.info);
+      if (isMat(x)) return null;
+      this.touch(o.key);
+      values.push(x as Rational);
+    }
+    return spec.ops.every((op, i) => {
+      const c = values[i]!.cmp(values[i + 1]!);
+      return op === '<' ? c < 0 : op === '≤' ? c <= 0 : op === '>' ? c > 0 : op === '≥' ? c >= 0 : c !== 0;
+    });
+  }
+
+  /**
    * Whether some assumption is certainly false here: decided false (exactly, by disjoint
    * enclosures, or by equal texts at a symbolic point: x < π/2 at x = π/2), not merely
    * undecided or without a value.
@@ -1336,6 +1401,13 @@ export class Point {
     // e^{2x} = 4 agrees at 50 digits and fails at 110).
     let agreedResult: boolean | null = null;
     this.confirmedAgreement = false;
+    if (levels[0] === exactField) {
+      const simple = this.simpleTruth(f);
+      if (simple !== null) {
+        this.agreement = false;
+        return simple;
+      }
+    }
     for (const F of levels) {
       try {
         this.agreement = false;
