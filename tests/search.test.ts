@@ -191,6 +191,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'under x > 10000, tan x = tan x + 0/(tan x − 1000) fails 10⁻³ below a pole past 10000', text: 'scalar x\nassume x > 10000\n    tan(x)\n  = tan(x) + 0/(tan(x) - 1000)\n', want: 'refuted' },
   { name: 'under x > 300, sin x/sin x = cos x/cos x fails where cos x = 0', text: 'scalar x\nassume x > 300\n    sin(x)/sin(x)\n  = cos(x)/cos(x)\n', want: 'refuted' },
   { name: 'under 1000 < x < 1010, x + 1 = x + 1 + 0/(cos x + 1/2) fails at 2π/3 + 318π', text: 'scalar x\nassume 1000 < x < 1010\n    x + 1\n  = x + 1 + 0/(cos(x) + 0.5)\n', want: 'refuted' },
+  // (A red team:) two zeros of a divisor in one cell of the grid, where it has one sign at both
+  // ends: found beside its turn, as the boundaries of an inequality are.
+  { name: 'under 0.5 < x < 1, 1 = sin 10x/sin 10x fails at π/5', text: 'scalar x\nassume 0.5 < x < 1\n    1\n  = sin(10 x)/sin(10 x)\n', want: 'refuted' },
+  { name: 'under 3 < x < 4, 1 = sin 100x/sin 100x fails at 96π/100', text: 'scalar x\nassume 3 < x < 4\n    1\n  = sin(100 x)/sin(100 x)\n', want: 'refuted' },
+  { name: 'under 1000 < x < 1000.5, tan x/tan x = 1 holds (no pole or zero there)', text: 'scalar x\nassume 1000 < x < 1000.5\n    1\n  = tan(x)/tan(x)\n', want: 'pass' },
   { name: 'under 1000 < x < 1010, sin x/sin x = 1 and x + 1 = x + 1 + 0/(cos x + 2) hold', text: 'scalar x\nassume 1000 < x < 1010\n    sin(x)/sin(x)\n  = 1\n    x + 1\n  = x + 1 + 0/(cos(x) + 2)\n', want: 'pass' },
   // (A red team:) √'s argument both sides have, one only squared: the other has no value below
   // its zero, on a stretch no sampled point lands in.

@@ -302,8 +302,10 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // along every scalar, and the tan addition formula's check took 2× as long with four.)
   const poles = polesAlong(point, key, [g], deadline, 2, undefined, POLES_WANTED);
   extra.push(...besidePoles(poles));
-  // (Roots only, over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1.)
-  const roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { rootsOnly: true, nearest: ZEROS_WANTED, ...(touching ? { touching } : {}) }).roots;
+  // (Over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1. With the two
+  // beside each turn between grid points: sin 10x has two zeros in (0.5, 1), where it is
+  // negative at both ends, and 1 = sin 10x/sin 10x was proved under 0.5 < x < 1.)
+  const roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { nearest: ZEROS_WANTED, ...(touching ? { touching } : {}) }).roots;
   // Beside each pole of g's own narrowed in decimals, a ladder in decimals from the pole
   // itself, g's continuity over a bracket told in decimals too: tan x − 10¹⁵ is 0 within
   // 10⁻¹⁵ of π/2, where doubles cannot tell tan's sign (second red team: tan x = tan x +
