@@ -277,11 +277,6 @@ export function polynomialZerosAlong(point: Point, key: string, g: Expr): Bracke
 }
 
 /**
- * The zeros of g along `key` (brackets, `at` where exact), the smallest first. With
- * `touching`, the places where g may touch 0 without changing sign are put there too (turns
- * where g is within 10⁻⁶ of 0 in doubles: to be narrowed, and proved, by the caller).
- */
-/**
  * How many zeros zerosAlong places (those the assumptions admit first, then the nearest 0;
  * its callers probe four at most, three certain ones), and how many of g's own poles it
  * places to look beside (besidePoles looks beside 16, two are narrowed).
@@ -289,6 +284,12 @@ export function polynomialZerosAlong(point: Point, key: string, g: Expr): Bracke
 const ZEROS_WANTED = 12;
 const POLES_WANTED = 24;
 
+/**
+ * The zeros of g along `key` (brackets, `at` where exact): the ZEROS_WANTED those the
+ * assumptions' bounds admit first, then the nearest 0, in that order. With
+ * `touching`, the places where g may touch 0 without changing sign are put there too (turns
+ * where g is within 10⁻⁶ of 0 in doubles: to be narrowed, and proved, by the caller).
+ */
 export function zerosAlong(point: Point, key: string, g: Expr, deadline: number, touching?: Touching): Bracket[] {
   if (point.isInteger(key)) return [];
   // A periodic g turns several times between the grid's points (1 − cos x at 2π, between 5
