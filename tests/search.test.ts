@@ -195,6 +195,13 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // ends: found beside its turn, as the boundaries of an inequality are.
   { name: 'under 0.5 < x < 1, 1 = sin 10x/sin 10x fails at π/5', text: 'scalar x\nassume 0.5 < x < 1\n    1\n  = sin(10 x)/sin(10 x)\n', want: 'refuted' },
   { name: 'under 3 < x < 4, 1 = sin 100x/sin 100x fails at 96π/100', text: 'scalar x\nassume 3 < x < 4\n    1\n  = sin(100 x)/sin(100 x)\n', want: 'refuted' },
+  // (A red team:) a divisor that turns several times inside narrow bounds, between the periodic
+  // grid's half steps: 64 steps across the bounds too. (Whether x or y was drawn decided it.)
+  { name: 'under 0.5 < x < 1, 1 = (1 + cos 10x)/(1 + cos 10x) fails at 3π/10, where it touches 0', text: 'scalar x\nassume 0.5 < x < 1\n    1\n  = (1 + cos(10 x))/(1 + cos(10 x))\n', want: 'refuted' },
+  { name: 'under 0.5 < x < 1, 1 = (1 + sin 100x)/(1 + sin 100x) fails at 7π/40', text: 'scalar x\nassume 0.5 < x < 1\n    1\n  = (1 + sin(100 x))/(1 + sin(100 x))\n', want: 'refuted' },
+  { name: 'under 50 < x < 50.5, 1 = sin x²/sin x² fails at √(796π)', text: 'scalar x\nassume 50 < x < 50.5\n    1\n  = sin(x^2)/sin(x^2)\n', want: 'refuted' },
+  { name: 'under 0.5 < y < 1, y = y + 0/(1 + cos(10y − 0.3)) is not passed: it touches 0 at (3π + 0.3)/10', text: 'scalar y\nassume 0.5 < y < 1\n    y\n  = y + 0/(1 + cos(10 y - 0.3))\n', want: 'unknown' },
+  { name: 'under 0.5 < x < 1, divisors that turn without reaching 0 hold', text: 'scalar x\nassume 0.5 < x < 1\n    1\n  = (2 + sin(10 x))/(2 + sin(10 x))\n    1\n  = (1.001 - cos(10 x))/(1.001 - cos(10 x))\n    1\n  = (1 + 10^(-17) - sin(10 x))/(1 + 10^(-17) - sin(10 x))\n', want: 'pass' },
   { name: 'under 1000 < x < 1000.5, tan x/tan x = 1 holds (no pole or zero there)', text: 'scalar x\nassume 1000 < x < 1000.5\n    1\n  = tan(x)/tan(x)\n', want: 'pass' },
   { name: 'under 1000 < x < 1010, sin x/sin x = 1 and x + 1 = x + 1 + 0/(cos x + 2) hold', text: 'scalar x\nassume 1000 < x < 1010\n    sin(x)/sin(x)\n  = 1\n    x + 1\n  = x + 1 + 0/(cos(x) + 2)\n', want: 'pass' },
   // (A red team:) √'s argument both sides have, one only squared: the other has no value below

@@ -295,7 +295,8 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // A periodic g turns several times between the grid's points (1 − cos x at 2π, between 5
   // and 10, where g′ has one sign at both ends): its touches are sought on a uniform grid of
   // half steps around 0 and around the drawn value too.
-  const extra = touching && periodic(g) ? periodicGrid(point, key) : [];
+  // (For √'s and log's arguments too, which have no touching: √(sin 10x) under 0.5 < x < 1.)
+  const extra = periodic(g) ? periodicGrid(point, key) : [];
   // (And beside g's own poles: tan x − 1000, a divisor, is 0 at 10⁻³ below π/2, where it
   // turns from −∞ … + back to − across the pole, within one grid cell; red team: `tan x =
   // tan x + 0/(tan x − 1000)` was proved, its right side undefined there.)
@@ -455,8 +456,19 @@ function periodicGrid(point: Point, key: string): number[] {
   const x0 = drawn && !isMat(drawn) ? Math.round((drawn as Rational).toNumber()) : 0;
   const out: number[] = [];
   for (const c of new Set([0, Number.isFinite(x0) ? x0 : 0])) for (let j = -32; j <= 32; j++) out.push(c + j / 2);
+  // And 64 steps across bounds narrower than that grid's reach (0.5 < x < 1: 1 + cos 10x touches
+  // 0 at 3π/10, between two of its half steps, and 1 = (1 + cos 10x)/(1 + cos 10x) was proved).
+  const bounds = point.prep.intervals.get(key);
+  const lo = bounds?.lo?.toNumber();
+  const hi = bounds?.hi?.toNumber();
+  if (lo !== undefined && hi !== undefined && Number.isFinite(lo) && Number.isFinite(hi) && hi > lo && hi - lo < 32) {
+    for (let j = 0; j <= ACROSS_BOUNDS; j++) out.push(lo + ((hi - lo) * j) / ACROSS_BOUNDS);
+  }
   return out;
 }
+
+/** How many steps periodicGrid takes across narrow bounds. */
+const ACROSS_BOUNDS = 64;
 
 /** Whether e reads sin, cos or tan: a function that may turn near 0 again and again. */
 function periodic(e: Expr): boolean {
