@@ -50,6 +50,9 @@ export function describeWorkerError(error: unknown): { kind: 'memory' | 'crash';
   return { kind: 'crash', message: `the worker crashed (${text.split('\n')[0]})` };
 }
 
+/** How long a job whose thread is gone waits for the pool to say why before it is a crash of unknown cause. */
+const REPORT_GRACE_MS = 2000;
+
 /** A pool of worker threads that runs one job per worker at a time. */
 export class JobPool<T, R> {
   private readonly pool: Tinypool;
@@ -107,10 +110,13 @@ export class JobPool<T, R> {
       let finished = false;
       port1.on('close', () => {
         if (finished) return;
-        // Give the pool's own report (an error, out of memory) a moment to arrive first.
+        // Give the pool's own report (an error, out of memory) time to arrive first: a thread
+        // that ran out of memory closes its port before its heap is torn down and its error
+        // told, and on a busy machine that took more than 250 ms (CI: a submission that
+        // exhausted its memory was said to have stopped unexpectedly).
         setTimeout(() => {
           if (!settled) stop({ kind: 'crash', message: 'its worker stopped unexpectedly' });
-        }, 250).unref();
+        }, REPORT_GRACE_MS).unref();
       });
       port1.on('message', (m: unknown) => {
         if (!isJobMessage(m)) return;
@@ -125,7 +131,11 @@ export class JobPool<T, R> {
       });
       this.pool.run({ task, port: port2 }, { transferList: [port2], signal: abort.signal }).then(
         (value: R) => settle({ ok: true, value, elapsedMs: Date.now() - started }),
-        (error: unknown) => settle({ ok: false, ...(reason ?? describeWorkerError(error)), elapsedMs: Date.now() - started }),
+        (error: unknown) => {
+          // (Running out of memory is what happened, whatever was guessed before it was told.)
+          const told = describeWorkerError(error);
+          settle({ ok: false, ...(told.kind === 'memory' ? told : reason ?? told), elapsedMs: Date.now() - started });
+        },
       );
     });
   }
