@@ -781,3 +781,20 @@ describe('a printed bracket of a root is one', () => {
     expect(v.sub(tiny).mul(v.sub(tiny)).cmp(two)).toBe(1);
   });
 });
+
+describe('a left side undefined where its divisor touches 0 is named in a note (LANGUAGE.md §3)', () => {
+  it.each([
+    { text: 'scalar x\n    (1 - sin(x))/(1 - sin(x))\n  = 1\n', at: 'x = π/2' },
+    { text: 'scalar x\n    cos(x)^2/(1 - sin(x))\n  = 1 + sin(x)\n', at: 'x = π/2' },
+    { text: 'scalar x\n    (1 + cos(x))/(1 + cos(x))\n  = 1\n', at: 'x = π' },
+  ])('$text: passes, with a note at $at', async ({ text, at }) => {
+    const r = await checkSource(text);
+    expect(r.steps[0]!.verdict).toBe('proved');
+    expect(r.steps[0]!.notes.some((n) => n.message.includes(`the left side is undefined at ${at} `) && /touches 0 there/.test(n.message))).toBe(true);
+  });
+  it('no note where the right side has no value there either, nor outside the assumptions', async () => {
+    const r = await checkSource('scalar x\n    (1 - sin(x))/(1 - sin(x))\n  = (1 - sin(x))/(1 - sin(x))\n\nscalar y\nassume 2 < y < 4\n    (1 - sin(y))/(1 - sin(y))\n  = 1\n');
+    expect(r.steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);
+    expect(r.steps.flatMap((s) => s.notes).filter((n) => /touches 0/.test(n.message))).toEqual([]);
+  });
+});

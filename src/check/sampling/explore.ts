@@ -1861,8 +1861,11 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
     } catch {
       // not rational there
     }
-    // (The left side's gaps are only notes: not worth narrowing a turn to 10⁻⁹⁰ for.)
-    if (side === 'left') continue;
+    // (The left side's touch is only a note, placed as the right side's is below.)
+    if (side === 'left') {
+      leftTouchNote(p, base, key, label, g, x, ctx, rng, deadline, extended);
+      continue;
+    }
     // A turn that crosses 0 by less than the doubles' noise (sin x − 1 + 10⁻²⁰, whose zeros are
     // 1.4·10⁻¹⁰ either side of π/2): a sign change beside it in decimals is a zero for certain.
     const crossing = signChangeNear(base, key, g, Rational.parse(x.toPrecision(17)), deadline);
@@ -1925,6 +1928,47 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
     if (!placed) doubt(`near ${label} ≈ ${formatRational(w, 12)}, ${printExpr(g)} comes within 10⁻⁸⁰ of 0 at a turn, and whether it reaches 0 there (where the right side would have no value) cannot be told`);
   }
   return null;
+}
+
+/**
+ * The note LANGUAGE.md §3 asks for where the left side's divisor g touches 0 near the double
+ * x (`(1 − sin x)/(1 − sin x) = 1`: the left has no value at π/2, the right has one there):
+ * the turn placed and its exact place guessed as touchingZero places the right side's, g
+ * proved 0 there exactly, the point meeting the assumptions and the right side defined
+ * there. Nothing where any of that fails (a note, never a doubt).
+ */
+function leftTouchNote(p: StepProblem, base: Point, key: string, label: string, g: Expr, x: number, ctx: IdentityContext, rng: Rng, deadline: number,
+  extended: (q: Point, reason: string) => void): void {
+  const fine = touchAt(base, key, g, x, deadline);
+  if (!fine) return;
+  const w = fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2));
+  const size = Rational.ONE.add(w.sign() < 0 ? w.neg() : w);
+  const known = Math.min(fine.certain ? 60 : 40, Math.max(12, -Math.ceil(Math.log10(Math.max(1e-300, fine.hi.sub(fine.lo).div(size).toNumber()))) - 3));
+  try {
+    const v = base.replacing(key, w, rng).evaluate(decimalField(60), g) as DecInterval;
+    if (!(v.lo.abs().lt('1e-40') && v.hi.abs().lt('1e-40'))) return;
+  } catch {
+    return;
+  }
+  for (const c of exactGuesses(w, g.range, known)) {
+    if (Date.now() > deadline) return;
+    const at = substitute(g, new Map([[label, c]]));
+    if (!exactlyZero(at, ctx, `${p.salt}|touch|${printExpr(at)}`, deadline)) continue;
+    const q = symbolicPoint(base, [{ key, c }], rng);
+    if (!q) return;
+    q.deadline = deadline;
+    try {
+      if (!q.satisfiesAssumptions(allLevels(), true, true)) return;
+      q.touched.clear();
+      // (Its names, touched, are the note's point.)
+      q.evaluate(decimalLevels()[0]!, g);
+      q.evaluate(decimalLevels()[0]!, p.right as Expr);
+    } catch {
+      return;
+    }
+    extended(q, `${printExpr(g)} touches 0 there`);
+    return;
+  }
 }
 
 /**
