@@ -1846,6 +1846,7 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
   const ctx = identityContext(p);
   const label = base.values.get(key)?.label;
   if (!label || key.includes('@')) return null;
+  let leftNotes = 0;
   for (const x of places.slice(0, 4)) {
     if (Date.now() > deadline) return null;
     // (A whole or short rational turn is an exact point: tried as it is.)
@@ -1862,8 +1863,15 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
       // not rational there
     }
     // (The left side's touch is only a note, placed as the right side's is below.)
+    // (One: the note names a point; placing each costs ~50 ms, its guesses at 40–120 digits.)
     if (side === 'left') {
-      leftTouchNote(p, base, key, label, g, x, ctx, rng, deadline, extended);
+      const tried = leftTouchesTried.get(p) ?? new Set<string>();
+      leftTouchesTried.set(p, tried);
+      const id = `${key}|${printExpr(g)}`;
+      if (leftNotes++ < 1 && !tried.has(id)) {
+        tried.add(id);
+        leftTouchNote(p, base, key, label, g, x, ctx, rng, deadline, extended);
+      }
       continue;
     }
     // A turn that crosses 0 by less than the doubles' noise (sin x − 1 + 10⁻²⁰, whose zeros are
@@ -1930,10 +1938,14 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
   return null;
 }
 
+/** The left side's touches (a scalar's key and the divisor) a step has sought a note for: once, not from each point the pole search starts from. */
+const leftTouchesTried = new WeakMap<StepProblem, Set<string>>();
+
 /**
  * The note LANGUAGE.md §3 asks for where the left side's divisor g touches 0 near the double
  * x (`(1 − sin x)/(1 − sin x) = 1`: the left has no value at π/2, the right has one there):
- * the turn placed and its exact place guessed as touchingZero places the right side's, g
+ * the turn placed as touchingZero places the right side's, its exact place guessed (a
+ * fraction, or one times π: no note where it is neither), g
  * proved 0 there exactly, the point meeting the assumptions and the right side defined
  * there. Nothing where any of that fails (a note, never a doubt).
  */
@@ -1950,7 +1962,7 @@ function leftTouchNote(p: StepProblem, base: Point, key: string, label: string, 
   } catch {
     return;
   }
-  for (const c of exactGuesses(w, g.range, known)) {
+  for (const c of exactGuesses(w, g.range, known, false, true)) {
     if (Date.now() > deadline) return;
     const at = substitute(g, new Map([[label, c]]));
     if (!exactlyZero(at, ctx, `${p.salt}|touch|${printExpr(at)}`, deadline)) continue;
@@ -2189,7 +2201,9 @@ function touchAt(base: Point, key: string, g: Expr, x: number, deadline: number)
  * times π (with `nearer`, reduced into (−π, π] first) or e, the square root or the logarithm
  * of one, and where w is known to 10 digits, (a ± √q)/c and ∛q.
  */
-function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = false): Expr[] {
+function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = false,
+  /** Only a fraction and a fraction times π (a left side's note: the rest cost ~40 ms at 90 digits). */
+  fewest = false): Expr[] {
   // (30 digits past those the guesses must match, at most 120: exp and log at 120 digits
   // were half of a descent's guessing, for places known to 12.)
   const D = decimalField(Math.min(120, Math.max(40, digits + 30)));
@@ -2238,6 +2252,7 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
     if (nearer && turns !== 0n) out.push(reduced.isZero() ? num(reduced) : timesPi(reduced));
     out.push(timesPi(qp));
   }
+  if (fewest) return out;
   // (q·e: (y − e)² at e.)
   try {
     const overE = asRational(D.div(D.fromRational(w), D.e()));
