@@ -209,6 +209,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'under x > −10⁻⁹, √(x²) = √(x)² fails on (−10⁻⁹, 0)', text: 'scalar x\nassume x > -1/10^9\n    sqrt(x^2)\n  = sqrt(x)^2\n', want: 'refuted' },
   { name: 'under x > −10⁻⁹, (x²)^(1/4) = x^(1/2) fails there too', text: 'scalar x\nassume x > -1/10^9\n    (x^2)^(1/4)\n  = x^(1/2)\n', want: 'refuted' },
   { name: 'under x > −10⁻⁹, √(x)² = √(x²) extends the left side: it holds', text: 'scalar x\nassume x > -1/10^9\n    sqrt(x)^2\n  = sqrt(x^2)\n', want: 'pass' },
+  // (A red team:) a bound past the doubles' range was drawn inside as above 10⁻³⁰⁰: across 0.
+  { name: 'under x > −e^(−1000), log(x²) = 2 log x fails on (−e^(−1000), 0)', text: 'scalar x\nassume x > -exp(-1000)\n    log(x^2)\n  = 2 log(x)\n', want: 'refuted' },
+  { name: 'under x > −e^(−1000), √(x²) = √(x)² fails there too', text: 'scalar x\nassume x > -exp(-1000)\n    sqrt(x^2)\n  = sqrt(x)^2\n', want: 'refuted' },
+  { name: 'under x < e^(−1000), log(x²) = 2 log(−x) fails on (0, e^(−1000))', text: 'scalar x\nassume x < exp(-1000)\n    log(x^2)\n  = 2 log(-x)\n', want: 'refuted' },
+  { name: 'under x > e^(−1000), log(x²) = 2 log x holds', text: 'scalar x\nassume x > exp(-1000)\n    log(x^2)\n  = 2 log(x)\n', want: 'pass' },
   { name: 'log|x − 3| = log|x − 3| + 0/(1/(x − 3) − 1) fails at 4', text: 'scalar x\n    log(abs(x - 3))\n  = log(abs(x - 3)) + 0/(1/(x - 3) - 1)\n', want: 'refuted' },
   // (Sixth red team:) a bound that fails only closer to a pole than doubles reach: the pole
   // is narrowed in 60-digit decimals and probed 10⁻¹⁶ … 10⁻⁴⁵ of its size away.

@@ -7,6 +7,7 @@ import { Inexact, Mat, Signal, Skip, Undecided, Undefined, Unsupported, isMat, t
 import { intervalField, type Interval as DoubleEnclosure } from '../evaluator/interval.js';
 import { constantValue, evaluate, exactValue, groundHost, integerValue, type Env, type Host } from '../evaluator/interpret.js';
 import { Rational, exactField } from '../evaluator/rational.js';
+import { decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
 import { canonicalIndex, conditionAllows, conditionTruth, indexPattern, unfoldingOf, type IndexConstraint, type Unfolding } from '../rewrite.js';
 import { expectationAt, momentsConsistent } from '../rules/expectation.js';
@@ -646,6 +647,23 @@ function insideBound(e: Expr, op: string, flipped: boolean): Rational | null {
   }
   if (isMat(v) || !Number.isFinite(v.lo) || !Number.isFinite(v.hi)) return null;
   const rel = flipped ? ({ '<': '>', '≤': '≥', '>': '<', '≥': '≤' } as Record<string, string>)[op] ?? op : op;
+  // A bound past the doubles' range (−e^(−1000)): its end in 60-digit decimals, moved inside by
+  // 10⁻¹⁴ of its size, never across 0 (above 10⁻³⁰⁰, x > −e^(−1000) was never drawn at or
+  // below 0, and log(x²) = 2 log x was proved); none where even those cannot sign it.
+  const end = rel === '>' || rel === '≥' ? v.hi : v.lo;
+  if (Math.abs(end) < 1e-280) {
+    try {
+      const D = decimalField(60);
+      const d = evaluate(e, { ...(groundHost as unknown as Host<DecInterval>), field: D, deadline: Date.now() + 50 });
+      if (isMat(d)) return null;
+      const at = Rational.parse((rel === '>' || rel === '≥' ? d.hi : d.lo).toString());
+      const inward = at.sign() < 0 ? at.neg() : at;
+      if (D.sign(d) === null || at.isZero()) return null;
+      return rel === '>' || rel === '≥' ? at.add(inward.div(Rational.of(10n ** 14n))) : at.sub(inward.div(Rational.of(10n ** 14n)));
+    } catch {
+      return null;
+    }
+  }
   const nudge = (x: number) => Math.abs(x) * 1e-14 + 1e-300;
   // x > b: a lower bound above b's enclosure; x < b: an upper bound below it.
   if (rel === '>' || rel === '≥') return Rational.parse((v.hi + nudge(v.hi)).toPrecision(17));
