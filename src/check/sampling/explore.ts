@@ -1885,24 +1885,9 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
     }
     // The turn placed by the secant on g/g′ (touchNear: as fast for a flat touch, (sin x − 1)²
     // expanded, as for a plain one), else narrowed by the sign of g′ (refineTurn).
-    const fine = touchAt(base, key, g, x, deadline);
-    if (!fine) continue;
-    const w = fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2));
-    // (Guesses are taken to as many digits as w is known, 12 to 60; 40 at most where the secant
-    // placed it, whose last step may understate how near.)
-    const size = Rational.ONE.add(w.sign() < 0 ? w.neg() : w);
-    const known = Math.min(fine.certain ? 60 : 40, Math.max(12, -Math.ceil(Math.log10(Math.max(1e-300, fine.hi.sub(fine.lo).div(size).toNumber()))) - 3));
-    // The place guessed and g proved 0 there first, where g is within 10⁻⁴⁰ of 0 there (a
-    // proof needs no more nearness than that: a place known to 10⁻³⁵ leaves (sin x − 1)² at
-    // 10⁻¹⁴⁰, yet 5π/2 is proved its zero; a turn at 10⁻¹², 1 + 10⁻¹² − sin x, is not worth the guesses).
-    let near = false;
-    try {
-      const D60 = decimalField(60);
-      const v = base.replacing(key, w, rng).evaluate(D60, g) as DecInterval;
-      near = v.lo.abs().lt('1e-40') && v.hi.abs().lt('1e-40');
-    } catch {
-      near = false;
-    }
+    const touch = placedTouch(base, key, g, x, rng, deadline);
+    if (!touch) continue;
+    const { fine, w, known, near } = touch;
     let placed = false;
     let tried = false;
     for (const c of near ? exactGuesses(w, g.range, known) : []) {
@@ -1938,6 +1923,30 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
   return null;
 }
 
+/**
+ * A touch of g near the double x along `key` placed for guessing (touchAt): its bracket, the
+ * place w, the digits it is known to (12 to 60; 40 at most where the secant placed it, whose
+ * last step may understate how near), and whether g is within 10⁻⁴⁰ of 0 there — where a
+ * place is worth guessing (a proof needs no more nearness than that: a place known to 10⁻³⁵
+ * leaves (sin x − 1)² at 10⁻¹⁴⁰, yet 5π/2 is proved its zero; a turn at 10⁻¹², 1 + 10⁻¹² −
+ * sin x, is not worth the guesses). Null where touchAt places none.
+ */
+function placedTouch(base: Point, key: string, g: Expr, x: number, rng: Rng, deadline: number): { fine: Bracket; w: Rational; known: number; near: boolean } | null {
+  const fine = touchAt(base, key, g, x, deadline);
+  if (!fine) return null;
+  const w = fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2));
+  const size = Rational.ONE.add(w.sign() < 0 ? w.neg() : w);
+  const known = Math.min(fine.certain ? 60 : 40, Math.max(12, -Math.ceil(Math.log10(Math.max(1e-300, fine.hi.sub(fine.lo).div(size).toNumber()))) - 3));
+  let near = false;
+  try {
+    const v = base.replacing(key, w, rng).evaluate(decimalField(60), g) as DecInterval;
+    near = v.lo.abs().lt('1e-40') && v.hi.abs().lt('1e-40');
+  } catch {
+    near = false;
+  }
+  return { fine, w, known, near };
+}
+
 /** The left side's touches (a scalar's key and the divisor) a step has sought a note for: once, not from each point the pole search starts from. */
 const leftTouchesTried = new WeakMap<StepProblem, Set<string>>();
 
@@ -1951,18 +1960,9 @@ const leftTouchesTried = new WeakMap<StepProblem, Set<string>>();
  */
 function leftTouchNote(p: StepProblem, base: Point, key: string, label: string, g: Expr, x: number, ctx: IdentityContext, rng: Rng, deadline: number,
   extended: (q: Point, reason: string) => void): void {
-  const fine = touchAt(base, key, g, x, deadline);
-  if (!fine) return;
-  const w = fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2));
-  const size = Rational.ONE.add(w.sign() < 0 ? w.neg() : w);
-  const known = Math.min(fine.certain ? 60 : 40, Math.max(12, -Math.ceil(Math.log10(Math.max(1e-300, fine.hi.sub(fine.lo).div(size).toNumber()))) - 3));
-  try {
-    const v = base.replacing(key, w, rng).evaluate(decimalField(60), g) as DecInterval;
-    if (!(v.lo.abs().lt('1e-40') && v.hi.abs().lt('1e-40'))) return;
-  } catch {
-    return;
-  }
-  for (const c of exactGuesses(w, g.range, known, false, true)) {
+  const touch = placedTouch(base, key, g, x, rng, deadline);
+  if (!touch?.near) return;
+  for (const c of exactGuesses(touch.w, g.range, touch.known, false, true)) {
     if (Date.now() > deadline) return;
     const at = substitute(g, new Map([[label, c]]));
     if (!exactlyZero(at, ctx, `${p.salt}|touch|${printExpr(at)}`, deadline)) continue;
@@ -3027,7 +3027,6 @@ function hasMatrixName(e: Expr): boolean {
   return hit;
 }
 
-/** Two different numbers printed with as few digits (at least 12) as tell them apart. */
 /**
  * A root's bracket [lo, hi] as a student reads it: short decimals just inside its ends (a
  * quarter, a sixteenth, a 256th of its width in from each) where a − b still certainly changes
@@ -3047,6 +3046,7 @@ function shownBracket(point: Point, key: string, a: Expr, b: Expr, r: { lo: Rati
   return apart(r.lo, r.hi);
 }
 
+/** A bracket's two ends printed exactly in as few digits as that takes (up to 200), else apart in the fewest (at least 12) and marked `≈`. */
 function apart(lo: Rational, hi: Rational): [string, string] {
   // (Each end exactly, in as few digits as that takes (up to 200): the signs are known at the
   // bracket's ends, not near them. Red team: rounded to within 1/16 of its width, an end
