@@ -26,6 +26,25 @@ function ofDouble(x: number): Rational {
 const inside = (q: Rational, i: Interval) => ofDouble(i.lo).cmp(q) <= 0 && q.cmp(ofDouble(i.hi)) <= 0;
 
 describe('exact rationals', () => {
+  it('takes a double\'s exact value, in lowest terms, subnormals and the largest too', () => {
+    const rng = new Rng('ofDouble');
+    const buf = new DataView(new ArrayBuffer(8));
+    const xs = [0.1, -0.1, 1e-300, 5e-324, -5e-324, 2.2250738585072014e-308, Number.MAX_VALUE, 2 ** 53 + 2, Math.PI, 1e21, -0, 0.5, 3];
+    for (let i = 0; i < 2000; i++) {
+      buf.setUint32(0, Math.floor(rng.next() * 2 ** 32));
+      buf.setUint32(4, Math.floor(rng.next() * 2 ** 32));
+      const x = buf.getFloat64(0);
+      if (Number.isFinite(x)) xs.push(x);
+    }
+    for (const x of xs) {
+      const q = Rational.ofDouble(x);
+      expect(q.equals(ofDouble(x)), String(x)).toBe(true);
+      expect(new Rational(q.n, q.d).n, String(x)).toBe(q.n);
+      expect(q.toNumber()).toBe(x === 0 ? 0 : x);
+    }
+    for (const x of [Infinity, -Infinity, NaN]) expect(() => Rational.ofDouble(x)).toThrow();
+  });
+
   it.each([
     ['0.1', '0.2', '0.3'],
     ['1/3', '1/6', '1/2'],

@@ -771,6 +771,8 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
   const cases: { name: string; text: string; want: Want2; point?: RegExp }[] = [
     { name: 'beside the pole at 1/3', text: 'scalar x\n    1/(x - 1/3)\n  < 10^6\n', want: 'refuted' },
     { name: 'beside the poles of tan', text: 'scalar x\n    tan(x)\n  < 10^6\n', want: 'refuted' },
+    // (The search along x keeps y's value between places only where it is not computed from x.)
+    { name: 'a divisor an assumption computes from the scalar searched', text: 'scalar x, y\nassume y = sin(x) - 1/2\n    1\n  = y/y\n', want: 'refuted' },
     { name: 'beside the irrational poles ±√2', text: 'scalar x\n    1/(x² - 2)\n  < 10^6\n', want: 'refuted' },
     { name: 'two vectors can be equal', text: 'vector x, y in R^n\n    ‖x - y‖\n  > 0\n', want: 'refuted' },
     { name: 'sin x = 0 has roots besides 0', text: 'scalar x\n    sin(x) = 0\n  ⇔ x = 0\n', want: 'refuted', point: /≈ -?3\.14159/ },

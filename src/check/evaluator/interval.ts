@@ -164,6 +164,9 @@ function make(lo: number, hi: number, a?: Interval, b?: Interval): Interval {
 
 const point = (x: number): Interval => new Interval(x, x, Math.abs(x));
 
+/** The double x as an enclosure of itself (exact: [x, x]). */
+export const intervalOfDouble = point;
+
 function hullOf(...xs: number[]): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;

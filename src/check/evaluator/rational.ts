@@ -57,6 +57,20 @@ export class Rational {
     return new Rational(BigInt(n));
   }
 
+  /** The exact value of a finite double (m·2^e, reduced without a gcd: m is odd when e < 0). Throws Inexact for ±Infinity and NaN. */
+  static ofDouble(x: number): Rational {
+    if (!Number.isFinite(x)) throw new Inexact(`${x} is not a finite number`);
+    if (Number.isInteger(x)) return Rational.reduced(BigInt(x), 1n);
+    // (Doubling is exact until the value is a whole number: at most 1074 times.)
+    let m = x;
+    let e = 0;
+    while (!Number.isInteger(m)) {
+      m *= 2;
+      e++;
+    }
+    return Rational.reduced(BigInt(m), 1n << BigInt(e));
+  }
+
   /** Exact value of a decimal literal: `0.3`, `-2`, `1e-6`, `2.5E10`. Throws on anything else. */
   static parse(text: string): Rational {
     const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());

@@ -3,14 +3,14 @@ import { Decimal } from 'decimal.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { Dual, dualField } from '../evaluator/dual.js';
 import { isMat, type Field, type Val } from '../evaluator/field.js';
-import { intervalField, type Interval } from '../evaluator/interval.js';
+import { intervalField, intervalOfDouble, type Interval } from '../evaluator/interval.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { Rational, exactField, gcd } from '../evaluator/rational.js';
 import { printExpr } from '../../print.js';
 import { visit } from '../../ast-walk.js';
 import type { Rng } from '../rng.js';
 import type { Interval as Bounds } from './draw.js';
-import type { Point } from './point.js';
+import type { Evaluation, Point } from './point.js';
 
 /**
  * Where the truth of `a op b` can change along one scalar, the others fixed at a point:
@@ -72,23 +72,83 @@ function exactAt(point: Point, key: string, a: Expr, b: Expr, x: Rational): Rati
   }
 }
 
+/** Dual numbers over double enclosures: f and f′ along one scalar. */
+const DUAL_INTERVAL = dualField(intervalField);
+
+/** f and f′ from the two sides' dual values (midpoints of enclosures), or null where f is not finite. */
+function slopeOf(l: Val<Dual<Interval>>, r: Val<Dual<Interval>>): { f: number; df: number } | null {
+  if (isMat(l) || isMat(r)) return null;
+  const mid = (i: Interval) => (i.lo === i.hi ? i.lo : i.lo / 2 + i.hi / 2);
+  const f = mid(l.v) - mid(r.v);
+  const df = mid(l.d) - mid(r.d);
+  // A slope past the doubles' range (1/x at 10⁻³⁰⁰) still leaves f's sign: f′ counts as 0 there.
+  return Number.isFinite(f) ? { f, df: Number.isFinite(df) ? df : 0 } : null;
+}
+
 /** f and f′ along `key` as doubles (midpoints of enclosures: estimates that steer the search, never decide). */
 function dualAt(point: Point, key: string, a: Expr, b: Expr, x: number): { f: number; df: number } | null {
   try {
-    const F = dualField(intervalField);
-    const q = point.replacing(key, Rational.parse(x.toPrecision(17)));
+    const F = DUAL_INTERVAL;
+    const q = point.replacing(key, Rational.ofDouble(x));
     q.seed = { key, field: F, value: (v: Dual<Interval>) => new Dual(v.v, intervalField.one) };
-    const l = q.evaluate(F, a) as Val<Dual<Interval>>;
-    const r = q.evaluate(F, b) as Val<Dual<Interval>>;
-    if (isMat(l) || isMat(r)) return null;
-    const mid = (i: Interval) => (i.lo === i.hi ? i.lo : i.lo / 2 + i.hi / 2);
-    const f = mid(l.v) - mid(r.v);
-    const df = mid(l.d) - mid(r.d);
-    // A slope past the doubles' range (1/x at 10⁻³⁰⁰) still leaves f's sign: f′ counts as 0 there.
-    return Number.isFinite(f) ? { f, df: Number.isFinite(df) ? df : 0 } : null;
+    return slopeOf(q.evaluate(F, a) as Val<Dual<Interval>>, q.evaluate(F, b) as Val<Dual<Interval>>);
   } catch {
     return null;
   }
+}
+
+/** Whether evaluating e may read a point's values other than through its evaluation's host (derivatives, expectations, limits). */
+function readsPointItself(e: Expr): boolean {
+  let hit = false;
+  visit(e, (x) => {
+    if (x.kind === 'Deriv' || x.kind === 'Grad' || x.kind === 'Expect' || x.kind === 'Limit') hit = true;
+  });
+  return hit;
+}
+
+/** Whether a step's sides, a definition or an assumption's substitution read a derivative, an expectation or a limit. */
+function readsPointAnywhere(point: Point, a: Expr, b: Expr): boolean {
+  const ctx = point.prep.ctx;
+  return [a, b, ...ctx.defs.map((d) => d.value), ...point.prep.rules.map((r) => r.rhs)].some(readsPointItself);
+}
+
+/**
+ * a and b over dual numbers along one scalar, for many of its values in turn, as one
+ * function: one evaluation of a copy of the point, the scalar seeded with each value (and
+ * slope 1), the other names' values kept between calls (only what was computed from the
+ * scalar is computed again: Evaluation.forget). The search along a scalar evaluates f at
+ * hundreds of places (a grid, then bisection), and a fresh copy of the point at each cost ~3×
+ * the arithmetic. Null where a side, a definition or an assumption's substitution reads a
+ * derivative, an expectation or a limit, whose evaluation reads the point's own value of the
+ * scalar: then a fresh copy at each value (dualAt, decimalDualAt).
+ */
+function dualLine<S>(point: Point, key: string, a: Expr, b: Expr, F: Field<Dual<S>>, one: S):
+  ((x: S, exact: () => Rational) => [Val<Dual<S>>, Val<Dual<S>>]) | null {
+  if (readsPointAnywhere(point, a, b)) return null;
+  const seeds = new Map<string, Val<Dual<S>>>();
+  let ev: Evaluation<Dual<S>> | null = null;
+  let exact: () => Rational = () => Rational.ZERO;
+  return (x, exactly) => {
+    ev ??= point.replacing(key, Rational.ZERO).lineEvaluation(F, key, seeds);
+    ev.forget(key);
+    exact = exactly;
+    ev.exactSeed ??= { key, value: () => exact() };
+    seeds.set(key, new Dual(x, one));
+    return [ev.evaluate(a), ev.evaluate(b)];
+  };
+}
+
+/** dualAt for many x along one scalar, as one function (dualLine). */
+function alongLine(point: Point, key: string, a: Expr, b: Expr): (x: number) => { f: number; df: number } | null {
+  const line = dualLine(point, key, a, b, DUAL_INTERVAL, intervalField.one);
+  if (!line) return (x) => dualAt(point, key, a, b, x);
+  return (x) => {
+    try {
+      return slopeOf(...line(intervalOfDouble(x), () => Rational.ofDouble(x)));
+    } catch {
+      return null;
+    }
+  };
 }
 
 /**
@@ -307,7 +367,7 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // (Over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1. With the two
   // beside each turn between grid points: sin 10x has two zeros in (0.5, 1), where it is
   // negative at both ends, and 1 = sin 10x/sin 10x was proved under 0.5 < x < 1.)
-  const roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { nearest: ZEROS_WANTED, ...(touching ? { touching } : {}) }).roots;
+  const roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { nearest: ZEROS_WANTED, narrowPoles: poles.filter(isNarrow), ...(touching ? { touching } : {}) }).roots;
   // Beside each pole of g's own narrowed in decimals, a ladder in decimals from the pole
   // itself, g's continuity over a bracket told in decimals too: tan x − 10¹⁵ is 0 within
   // 10⁻¹⁵ of π/2, where doubles cannot tell tan's sign (second red team: tan x = tan x +
@@ -353,7 +413,7 @@ export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: nu
   const set = new Set(grid(x0));
   if (periodic(g)) for (const x of periodicGrid(point, key)) set.add(x);
   const xs = [...set].sort((u, v) => u - v);
-  const f = (x: number) => dualAt(point, key, g, ZERO, x);
+  const f = alongLine(point, key, g, ZERO);
   const vals = xs.map((x) => (Date.now() > deadline ? null : f(x)));
   const cells: number[] = [];
   let best: { x: number; f: number } | null = null;
@@ -712,17 +772,23 @@ function integerCoefficientsOf(p: Poly): bigint[] {
 
 /** The nearest fraction with denominator ≤ 1000 (continued fractions), or null. */
 function roundToDenominator(x: Rational): Rational | null {
-  let best: Rational | null = null;
-  for (const d of [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100, 125, 1000]) {
-    const n = x.mul(R(d));
-    const floor = n.n >= 0n ? n.n / n.d : -((-n.n + n.d - 1n) / n.d);
+  // (Distances |k/d − x| = |k·x.d − x.n·d|/(d·x.d) compared cross-multiplied: no gcd for each
+  // of the 36 candidates, ~9% of the tan addition formula's pole search when each was a Rational.)
+  let best: { k: bigint; d: bigint; distance: bigint } | null = null;
+  for (const d of ROUND_DENOMINATORS) {
+    const t = x.n * d;
+    const floor = t >= 0n ? t / x.d : -((-t + x.d - 1n) / x.d);
     for (const k of [floor, floor + 1n]) {
-      const c = new Rational(k, BigInt(d));
-      if (best === null || absDiff(c, x).cmp(absDiff(best, x)) < 0) best = c;
+      const u = k * x.d - t;
+      const distance = u < 0n ? -u : u;
+      if (best === null || distance * best.d < best.distance * d) best = { k, d, distance };
     }
   }
-  return best;
+  return best && new Rational(best.k, best.d);
 }
+
+/** The denominators roundToDenominator tries. */
+const ROUND_DENOMINATORS: readonly bigint[] = [1n, 2n, 3n, 4n, 5n, 6n, 8n, 10n, 12n, 16n, 20n, 25n, 32n, 50n, 64n, 100n, 125n, 1000n];
 
 const absDiff = (a: Rational, b: Rational): Rational => {
   const d = a.sub(b);
@@ -1039,7 +1105,15 @@ function rootsAndExtrema(
    * changing sign is reported there (the four nearest 0 that `keep` keeps); `nearest`: only
    * that many roots are wanted, and no extrema (see rootsWanted).
    */
-  opts: { readonly rootsOnly?: boolean; readonly touching?: Touching; readonly nearest?: number } = {},
+  opts: {
+    readonly rootsOnly?: boolean; readonly touching?: Touching; readonly nearest?: number;
+    /**
+     * Poles of f narrowed in decimals (zerosAlong): a sign change found at one of them is the
+     * pole's, whose sides crossingBesidePole looks beside in decimals; signChangeNear's ladder
+     * is not climbed there again.
+     */
+    readonly narrowPoles?: readonly Bracket[];
+  } = {},
 ): Omit<Boundaries, 'poles'> {
   const poly = fitPolynomial(point, key, a, b);
   if (poly) {
@@ -1057,15 +1131,16 @@ function rootsAndExtrema(
   const drawn = point.values.get(key)?.value;
   const x0 = drawn && !isMat(drawn) ? (drawn as Rational).toNumber() : 1;
   // Values under 10⁻²⁸⁰ are underflow, not signs (exp(−x²) far out): they count as 0.
+  const along = alongLine(point, key, a, b);
   const kinkAtZero = (): { f: number; df: number } | null => {
     const at0 = intervalAt(point, key, a, b, Rational.ZERO);
-    const beside = at0 && dualAt(point, key, a, b, 1e-300);
+    const beside = at0 && along(1e-300);
     return at0 && beside && Number.isFinite(at0.lo) && Number.isFinite(at0.hi) ? { f: at0.lo / 2 + at0.hi / 2, df: beside.df } : null;
   };
   const f = (x: number) => {
     // A kink on a grid point (|x − 1| at 1) has no derivative there: f and f′ just beside it;
     // at 0 (|x|), f there where it has a value (not 1/x's pole) and f′ at 10⁻³⁰⁰.
-    const v = dualAt(point, key, a, b, x) ?? (x === 0 ? kinkAtZero() : dualAt(point, key, a, b, x + Math.abs(x) * 1e-13));
+    const v = along(x) ?? (x === 0 ? kinkAtZero() : along(x + Math.abs(x) * 1e-13));
     return v && { f: Math.abs(v.f) < 1e-280 ? 0 : v.f, df: Math.abs(v.df) < 1e-280 ? 0 : v.df };
   };
   const roots: number[] = [];
@@ -1200,6 +1275,9 @@ function rootsAndExtrema(
     extrema.splice(0, extrema.length);
   }
   let decimalSigns = 6;
+  // (Within 10⁻¹⁴ of its size: bisection in doubles ends on the double nearest the pole, or one beside it.)
+  const narrowPoles = (opts.narrowPoles ?? []).map((p) => middle(p).toNumber());
+  const atNarrowPole = (y: number): boolean => narrowPoles.some((c) => Math.abs(y - c) <= Math.abs(c) * 1e-14);
   const D50 = decimalField(50);
   const decimalSign = (x: Rational): -1 | 1 | null => nonzeroSignIn(D50, point, key, a, b, x);
   const toBrackets = (ys: number[], zeros: boolean): Bracket[] => {
@@ -1264,7 +1342,7 @@ function rootsAndExtrema(
       }
       // (And beside it, in decimals, where doubles' noise hides the sign change itself.)
       // (A divisor's zeros only, b = 0: an inequality's search has its own turns to probe.)
-      if (zeros && !bracket.certain && wide.length === 0 && nearest.has(y) && !poleLike.has(y) && b.kind === 'Num' && b.value === '0' && Date.now() <= deadline) {
+      if (zeros && !bracket.certain && wide.length === 0 && nearest.has(y) && !poleLike.has(y) && !atNarrowPole(y) && b.kind === 'Num' && b.value === '0' && Date.now() <= deadline) {
         const found = signChangeNear(point, key, a, c, deadline);
         if (found) wide.push(found);
       }
@@ -1408,6 +1486,21 @@ function decimalDualAt(point: Point, key: string, a: Expr, b: Expr, x: Rational,
     return null;
   }
 }
+
+/** decimalDualAt for many x along one scalar, as one function (dualLine). */
+function decimalAlongLine(point: Point, key: string, a: Expr, b: Expr, D: ReturnType<typeof decimalField>): (x: Rational) => { f: DecInterval; df: DecInterval } | null {
+  const line = dualLine(point, key, a, b, dualField(D), D.one);
+  if (!line) return (x) => decimalDualAt(point, key, a, b, x, D);
+  return (x) => {
+    try {
+      const [l, r] = line(D.fromRational(x), () => x);
+      if (isMat(l) || isMat(r)) return null;
+      return { f: D.sub(l.v, r.v), df: D.sub(l.d, r.d) };
+    } catch {
+      return null;
+    }
+  };
+}
 const REFINE_DIGITS = 110;
 
 /**
@@ -1426,8 +1519,9 @@ export function refineRoot(
   // Finer than the agreement in force: a step that writes 10^(−95) is not decided at a 10⁻⁹⁰ root.
   const exponent = opts.exponent ?? Math.max(90, agreementDigitsNow() + 15);
   const D = decimalField(opts.digits ?? Math.max(REFINE_DIGITS, exponent + 20));
+  const along = decimalAlongLine(point, key, a, b, D);
   const at = (x: Rational): { sign: -1 | 0 | 1 | null; f: Decimal; df: Decimal } | null => {
-    const v = decimalDualAt(point, key, a, b, x, D);
+    const v = along(x);
     if (!v) return null;
     const mid = (i: DecInterval) => new Dec(i.lo.toString()).plus(new Dec(i.hi.toString())).div(2);
     return { sign: D.sign(v.f), f: mid(v.f), df: mid(v.df) };
@@ -1529,8 +1623,9 @@ export function touchNear(point: Point, key: string, g: Expr, x: number, deadlin
   // (At 140 digits: stopped where g's enclosure holds 0 there, g is then within 10⁻⁸⁰ of 0 at
   // 120, as touchingZero's test of a touch asks.)
   const D = decimalField(140);
+  const along = decimalAlongLine(point, key, g, ZERO, D);
   const u = (y: Rational): { u: Decimal; zero: boolean } | null => {
-    const v = decimalDualAt(point, key, g, ZERO, y, D);
+    const v = along(y);
     if (!v) return null;
     const mid = (i: DecInterval) => new Dec(i.lo.toString()).plus(new Dec(i.hi.toString())).div(2);
     const df = mid(v.df);
@@ -1574,8 +1669,9 @@ export function touchNear(point: Point, key: string, g: Expr, x: number, deadlin
 export function refineTurn(point: Point, key: string, a: Expr, b: Expr, r: Bracket, deadline: number): Bracket | null {
   if (!r.certain || r.at) return null;
   const D = decimalField(REFINE_DIGITS);
+  const along = decimalAlongLine(point, key, a, b, D);
   const slope = (x: Rational): { sign: -1 | 0 | 1 | null; value: number } | null => {
-    const v = decimalDualAt(point, key, a, b, x, D);
+    const v = along(x);
     return v && { sign: D.sign(v.df), value: D.ends.mid(v.df) };
   };
   let lo = r.lo;

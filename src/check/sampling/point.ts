@@ -777,6 +777,18 @@ export class Point {
     return ev;
   }
 
+  /**
+   * An evaluation in F for many values of one scalar `key` in turn (a search along it): `key`
+   * takes the value `seeds` holds for it, and the caller forgets what was computed from it
+   * (`forget`) before the next. Registered with this point, so what each cached value was
+   * computed from is collected.
+   */
+  lineEvaluation<S>(F: Field<S>, key: string, seeds: ReadonlyMap<string, Val<S>>): Evaluation<S> {
+    const ev = new Evaluation(this, F, seeds);
+    this.evaluations.set(`line ${key} ${F.name}`, ev as Evaluation<unknown>);
+    return ev;
+  }
+
   /** The value of an expression in a backend. */
   evaluate<S>(F: Field<S>, e: Expr): Val<S> {
     return this.in(F).evaluate(e);
@@ -1571,6 +1583,21 @@ export class Evaluation<S> implements Host<S> {
     for (const c of this.collectors) c.add(key);
   }
 
+  /**
+   * In a line evaluation (Point.lineEvaluation): the exact value of the seeded scalar, for a
+   * divisor whose enclosure holds 0 (exactScalar).
+   */
+  exactSeed: { readonly key: string; readonly value: () => Rational } | null = null;
+
+  /** Forgets the cached values computed from `key` (its seed is about to change). */
+  forget(key: string): void {
+    for (const [k, deps] of this.deps) {
+      if (!deps.has(key)) continue;
+      this.cache.delete(k);
+      this.deps.delete(k);
+    }
+  }
+
   evaluate(e: Expr, env?: Env<S>): Val<S> {
     return evaluate(e, this, env);
   }
@@ -1615,6 +1642,7 @@ export class Evaluation<S> implements Host<S> {
     if (!found || found.index) return null;
     const { info } = found;
     const key = info.key;
+    if (this.exactSeed?.key === key) return this.exactSeed.value();
     if (info.random || info.kind !== 'scalar' || this.point.enclosures.has(key)) return null;
     // Only a drawn value (or one a search put in place) is the name's value: not a substitution's or a definition's.
     if (!this.point.overrides.has(key)) {
