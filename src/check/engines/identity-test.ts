@@ -2,7 +2,7 @@ import type { Call, Define, Dim, Expr, Var } from '../../ast.js';
 import { bindersOf, children, mapChildren } from '../../ast-walk.js';
 import { printName } from '../../print.js';
 import type { Scope } from '../../types/scope.js';
-import { Inexact, Mat, Undefined, Unsupported, isMat, type Val } from '../evaluator/field.js';
+import { Inexact, Mat, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { constantValue, evaluate, isBuiltin, type Env, type Host, type Transcendental } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
 import * as L from '../evaluator/linalg.js';
@@ -126,7 +126,13 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
     case 'Num': return ZERO;
     case 'Const':
       if (e.name === 'I') return ZERO;
-      throw new NotApplicable(e.name === 'inf' ? '∞ is not a value' : `${e.name === 'pi' ? 'π' : 'e'} is not rational`);
+      if (e.name === 'inf') throw new NotApplicable('∞ is not a value');
+      // π and e: each an indeterminate of its own (a random residue per point, ModularPoint).
+      // Both are transcendental, so a rational function of them and the names that vanishes at
+      // π (or e) for all values of the names vanishes as a formal one: agreement proves the step.
+      // A difference says nothing (e is exp(1), and sin(π) is 0), as with oracles.
+      calls.transcendental = true;
+      return { total: 1, nc: 0 };
     case 'Var': {
       const key = printName(e.name);
       if (bound.has(key)) return ZERO;
@@ -409,7 +415,8 @@ function residue(rng: Rng): bigint {
 
 /** The modular host: every free name a random residue (or residue matrix), functions random oracles. */
 class ModularPoint implements Host<bigint> {
-  readonly field = modularField;
+  /** Residues, with π and e indeterminates of this point (see degreeOf). */
+  readonly field: Field<bigint> = { ...modularField, pi: () => this.symbol('π'), e: () => this.symbol('e') };
   readonly deadline: number;
   private readonly values = new Map<string, Val<bigint>>();
 
