@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { decimalField, enclosureText, type DecInterval } from '../src/check/evaluator/decimal.js';
 import { dualField, Dual } from '../src/check/evaluator/dual.js';
@@ -208,6 +209,30 @@ describe('double enclosures', () => {
 });
 
 describe('decimal enclosures', () => {
+  // The product by the ends' signs (two multiplications) is the min and max of all four
+  // products rounded outward, in every sign case, with ends at 0 and −0 too.
+  it('multiplies enclosures by the ends\' signs exactly as by all four products', () => {
+    const digits = 30;
+    const F = decimalField(digits);
+    const down = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_FLOOR });
+    const up = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_CEIL });
+    const rng = new Rng('mulEnds');
+    const ends = ['-0', '0', '1', '-1', '2.5', '-3.25', '123456789.123456789', '-0.000000123456789123456789123456789'];
+    const draw = (): string => (rng.next() < 0.5 ? ends[Math.floor(rng.next() * ends.length)]! : String((rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 8 - 4)));
+    const enclosure = (): DecInterval => {
+      const [u, v] = [draw(), draw()].sort((p, q) => new Decimal(p).cmp(new Decimal(q)));
+      return F.span!(F.ends.lower(F.fromRational(Rational.parse(u!.replace(/^-0$/, '0')))), F.ends.upper(F.fromRational(Rational.parse(v!.replace(/^-0$/, '0')))));
+    };
+    for (let i = 0; i < 3000; i++) {
+      const a = enclosure();
+      const b = enclosure();
+      const c = F.mul(a, b);
+      const products = (R: typeof Decimal) => [R.mul(a.lo, b.lo), R.mul(a.lo, b.hi), R.mul(a.hi, b.lo), R.mul(a.hi, b.hi)];
+      expect(c.lo.eq(Decimal.min(...products(down))), `${a.lo} ${a.hi} × ${b.lo} ${b.hi}`).toBe(true);
+      expect(c.hi.eq(Decimal.max(...products(up))), `${a.lo} ${a.hi} × ${b.lo} ${b.hi}`).toBe(true);
+    }
+  });
+
   // Only the digits both ends of an enclosure round to alike are printed (LANGUAGE.md §3): the
   // true value rounds to the text too. With none shared, its middle and a covering radius.
   it.each([

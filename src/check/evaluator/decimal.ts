@@ -154,8 +154,22 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
   const neg = (a: DecInterval) => new DecInterval(a.hi.neg(), a.lo.neg(), a.mag, a.absorbed);
   const mulEnds = (a: DecInterval, b: DecInterval): DecInterval => {
     if (isPoint(a) && isPoint(b)) return make(down.mul(a.lo, b.lo), up.mul(a.lo, b.lo), a, b);
-    const los = [down.mul(a.lo, b.lo), down.mul(a.lo, b.hi), down.mul(a.hi, b.lo), down.mul(a.hi, b.hi)];
-    const his = [up.mul(a.lo, b.lo), up.mul(a.lo, b.hi), up.mul(a.hi, b.lo), up.mul(a.hi, b.hi)];
+    // By the ends' signs (the usual nine cases), the two products that are the least and the
+    // greatest: directed rounding is monotone, so these are the min and max of all four
+    // rounded, at a quarter of the multiplications (powers of 250-digit enclosures, y^97800,
+    // were ~80 ms of a step).
+    const [aPos, aNeg, bPos, bNeg] = [!a.lo.isNeg(), !a.hi.isPos(), !b.lo.isNeg(), !b.hi.isPos()];
+    const ends = (lo1: Decimal, lo2: Decimal, hi1: Decimal, hi2: Decimal): DecInterval => make(down.mul(lo1, lo2), up.mul(hi1, hi2), a, b);
+    if (aPos && bPos) return ends(a.lo, b.lo, a.hi, b.hi);
+    if (aPos && bNeg) return ends(a.hi, b.lo, a.lo, b.hi);
+    if (aPos) return ends(a.hi, b.lo, a.hi, b.hi);
+    if (aNeg && bPos) return ends(a.lo, b.hi, a.hi, b.lo);
+    if (aNeg && bNeg) return ends(a.hi, b.hi, a.lo, b.lo);
+    if (aNeg) return ends(a.lo, b.hi, a.lo, b.lo);
+    if (bPos) return ends(a.lo, b.hi, a.hi, b.hi);
+    if (bNeg) return ends(a.hi, b.lo, a.lo, b.lo);
+    const los = [down.mul(a.lo, b.hi), down.mul(a.hi, b.lo)];
+    const his = [up.mul(a.lo, b.lo), up.mul(a.hi, b.hi)];
     return make(Decimal.min(...los), Decimal.max(...his), a, b);
   };
   const div = (a: DecInterval, b: DecInterval): DecInterval => {
