@@ -150,7 +150,7 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
         const inner = rec(e.left.arg);
         return { total: inner.total * k, nc: inner.nc * k };
       }
-      if (e.op === '^' && e.left.kind === 'Const' && e.left.name === 'e') return transcendentalDegree('exp', e.right, ctx, bound);
+      if (e.op === '^' && e.left.kind === 'Const' && e.left.name === 'e') return transcendentalDegree('exp', e.right, ctx, bound, calls);
       const a = rec(e.left);
       if (e.op === '^') {
         const k = constantInteger(e.right);
@@ -189,7 +189,7 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
           // the rational structure around them is still proved.
           if (TRANSCENDENTAL.has(name)) {
             try {
-              return transcendentalDegree(name as Transcendental, e.args[0]!, ctx, bound);
+              return transcendentalDegree(name as Transcendental, e.args[0]!, ctx, bound, calls);
             } catch (err) {
               if (!(err instanceof NotApplicable)) throw err;
             }
@@ -264,8 +264,44 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
  * substitution), D the common denominator of v's coefficients. An identity of rational
  * functions in independent symbols holds after substituting these values, so a proof in
  * the symbols is a proof of the original (the converse is not needed).
+ * A v may also be a monomial of the names (`x·y`, key `x·y`; up to MAX_MONOMIAL_DEGREE, with
+ * at most MAX_MONOMIALS terms): an argument polynomial in the names is linear in its
+ * monomials, each then a name of its own (cos(xy) = cos(u) at u = xy: again a substitution,
+ * so a proof still proves). The monomials are not independent (x·x is x²), so where one of
+ * degree 2 or more is met a difference says nothing (`nonlinear`).
  */
 interface LinearForm { readonly coeffs: Map<string, Rational>; readonly constant: Rational; readonly pi: Rational }
+
+/** The highest degree of a monomial in a transcendental's argument, and how many monomials it may have. */
+const MAX_MONOMIAL_DEGREE = 4;
+const MAX_MONOMIALS = 16;
+/** Joins the names of a monomial (sorted: x·y and y·x are one). */
+const MONOMIAL = '·';
+
+/** Whether a linear form has a monomial of degree 2 or more among its terms. */
+function nonlinear(f: LinearForm): boolean {
+  for (const v of f.coeffs.keys()) if (v.includes(MONOMIAL)) return true;
+  return false;
+}
+
+/** The product of two linear forms in monomials (null past the limits, or with π times a name or π²). */
+function productForm(a: LinearForm, b: LinearForm): LinearForm | null {
+  if ((!a.pi.isZero() && (b.coeffs.size > 0 || !b.pi.isZero())) || (!b.pi.isZero() && a.coeffs.size > 0)) return null;
+  const coeffs = new Map<string, Rational>();
+  const add = (v: string, q: Rational): void => { coeffs.set(v, (coeffs.get(v) ?? Rational.ZERO).add(q)); };
+  for (const [u, p] of a.coeffs) {
+    for (const [v, q] of b.coeffs) {
+      const names = [...u.split(MONOMIAL), ...v.split(MONOMIAL)].sort();
+      if (names.length > MAX_MONOMIAL_DEGREE) return null;
+      add(names.join(MONOMIAL), p.mul(q));
+    }
+    add(u, p.mul(b.constant));
+  }
+  for (const [v, q] of b.coeffs) add(v, q.mul(a.constant));
+  for (const [v, q] of [...coeffs]) if (q.isZero()) coeffs.delete(v);
+  if (coeffs.size > MAX_MONOMIALS) return null;
+  return { coeffs, constant: a.constant.mul(b.constant), pi: a.pi.mul(b.constant).add(b.pi.mul(a.constant)) };
+}
 
 /** A number written with `+ − × ÷` and whole powers (interpret.ts's `constantValue`). */
 const constantOf = constantValue;
@@ -301,7 +337,17 @@ function linearForm(e: Expr, bound: ReadonlySet<string>, integers?: ReadonlyMap<
         if (k) { const b = linearForm(e.right, bound, integers); return b && scale(b, k); }
         const k2 = constantOf(e.right);
         if (k2) { const a = linearForm(e.left, bound, integers); return a && scale(a, k2); }
-        return null;
+        const a = linearForm(e.left, bound, integers);
+        const b = a && linearForm(e.right, bound, integers);
+        return a && b && productForm(a, b);
+      }
+      if (e.op === '^') {
+        const k = constantOf(e.right);
+        if (!k || !k.isInteger() || k.n < 1n || k.n > BigInt(MAX_MONOMIAL_DEGREE)) return null;
+        const a = linearForm(e.left, bound, integers);
+        let f: LinearForm | null = a;
+        for (let i = 1n; i < k.n && f && a; i++) f = productForm(f, a);
+        return f;
       }
       if (e.op === '/') {
         const k = constantOf(e.right);
@@ -327,9 +373,10 @@ const lcm = (a: bigint, b: bigint): bigint => {
 };
 
 /** Records a transcendental call's denominators and bounds its degree (see `linearForm`). */
-function transcendentalDegree(fn: Transcendental, arg: Expr, ctx: Analysis, bound: ReadonlySet<string>): Degree {
+function transcendentalDegree(fn: Transcendental, arg: Expr, ctx: Analysis, bound: ReadonlySet<string>, calls: Calls): Degree {
   const f = linearForm(arg, bound);
   if (!f) throw new NotApplicable(`${fn} of something that is not linear in the names`);
+  if (nonlinear(f)) calls.transcendental = true;
   const family = fn === 'exp' || fn === 'tanh' ? 'exp' : 'trig';
   if (family === 'trig' && !(f.pi.mul(Rational.of(2))).isInteger()) throw new NotApplicable(`${fn} of a multiple of π other than a half`);
   const terms: [string, Rational][] = [...f.coeffs, ['1', f.constant], ...(family === 'exp' ? [['π', f.pi] as [string, Rational]] : [])];
