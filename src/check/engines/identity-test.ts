@@ -184,6 +184,11 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
       const name = e.fn.base;
       if (e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && isBuiltin(name)) {
         if (ORACLES.has(name) && e.args.length === 1 && e.args[0]!.shape?.kind !== 'matrix') {
+          // The logarithm of a rational constant times powers of names: a sum of symbols (logForm).
+          if ((name === 'log' || name === 'ln') && logForm(e.args[0]!, bound)) {
+            calls.transcendental = true;
+            return { total: 1, nc: 0 };
+          }
           // Of a linear argument: rational by substitution. Otherwise (the logistic loss,
           // log): an unknown function of its argument (a random oracle), so an identity of
           // the rational structure around them is still proved.
@@ -271,6 +276,60 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
  * degree 2 or more is met a difference says nothing (`nonlinear`).
  */
 interface LinearForm { readonly coeffs: Map<string, Rational>; readonly constant: Rational; readonly pi: Rational }
+
+/**
+ * log|u| for a u that is a nonzero rational constant c times whole powers of scalar names
+ * (`2x`, `x³z³`, `x/y`, `z/3`, `-x`): Σ k_v·log|v| + Σ k_p·log p over the names v and the
+ * primes p of c, as the multiplicities by key (`v:x`, `p:2`); null for anything else. Where
+ * log u has a value, u > 0, so u = |u| = |c|·∏|v|^(k_v) and log u is that sum exactly: with
+ * each log|v| and log p a symbol of its own, a side's value wherever it has one is its value
+ * in the symbols at log|v|, log p, so an identity in the symbols is one of the sides wherever
+ * both have values (the domain rule is sampling's). The symbols are not independent of one
+ * another in every case known (log 2 and log 3 are not known to be algebraically
+ * independent), so a difference says nothing.
+ */
+function logForm(e: Expr, bound: ReadonlySet<string>, integers?: ReadonlyMap<string, bigint>): Map<string, bigint> | null {
+  const c = constantOf(e);
+  if (c) {
+    if (c.isZero()) return null;
+    const primes = primeExponents(c.sign() < 0 ? c.neg() : c);
+    return primes && new Map([...primes].map(([p, k]) => [`p:${p}`, k]));
+  }
+  const merge = (a: Map<string, bigint>, b: Map<string, bigint>, k: bigint): Map<string, bigint> => {
+    const out = new Map(a);
+    for (const [v, m] of b) {
+      const sum = (out.get(v) ?? 0n) + k * m;
+      if (sum === 0n) out.delete(v);
+      else out.set(v, sum);
+    }
+    return out;
+  };
+  switch (e.kind) {
+    case 'Var': {
+      const key = printName(e.name);
+      const i = integers?.get(key);
+      if (i !== undefined) return i === 0n ? null : logForm({ kind: 'Num', value: i.toString(), range: e.range, shape: { kind: 'scalar' } }, bound, integers);
+      if (bound.has(key) || e.shape?.kind === 'matrix') return null;
+      return new Map([[`v:${keyOf(e)}`, 1n]]);
+    }
+    case 'Neg': return logForm(e.arg, bound, integers);
+    case 'Binary': {
+      if (e.op === '*' || e.op === '/') {
+        const a = logForm(e.left, bound, integers);
+        const b = a && logForm(e.right, bound, integers);
+        return a && b && merge(a, b, e.op === '*' ? 1n : -1n);
+      }
+      if (e.op === '^') {
+        const k = constantOf(e.right);
+        if (!k || !k.isInteger() || k.n > 64n || k.n < -64n || k.isZero()) return null;
+        const a = logForm(e.left, bound, integers);
+        return a && merge(new Map(), a, k.n);
+      }
+      return null;
+    }
+    default: return null;
+  }
+}
 
 /** The highest degree of a monomial in a transcendental's argument, and how many monomials it may have. */
 const MAX_MONOMIAL_DEGREE = 4;
@@ -538,6 +597,15 @@ class ModularPoint implements Host<bigint> {
     if (fn === 'cos') return z[0];
     if (fn === 'sin') return z[1];
     return F.div(z[1], z[0]);
+  }
+
+  /** log u as Σ k·(the symbol for log|v| or log p) (see logForm). */
+  logarithm(arg: Expr, env: Env<bigint>): bigint | undefined {
+    const f = logForm(arg, new Set(env.values.keys()), env.integers);
+    if (!f) return undefined;
+    let sum = 0n;
+    for (const [v, k] of f) sum = modularField.add(sum, modularField.mul(this.symbol(`log|${v}`), ((k % PRIME) + PRIME) % PRIME));
+    return sum;
   }
 
   /** a^y = ∏ p^(k_p·y): each name's part a symbol's power, the constant's whole part exact (see constantPowerDegree). */

@@ -44,6 +44,11 @@ export interface Host<S> {
    */
   constantPower?(base: Rational, exponent: Expr, env: Env<S>): Val<S> | undefined;
   /**
+   * log u of a scalar u, where the host evaluates it from u's form (the identity test's
+   * symbols for the logarithms of names and primes); undefined to evaluate it as usual.
+   */
+  logarithm?(arg: Expr, env: Env<S>): Val<S> | undefined;
+  /**
    * A square root of a scalar, where the host picks which one (the identity test tries
    * every sign of every square root); absent to evaluate √ as usual.
    */
@@ -376,6 +381,10 @@ function call<S>(e: Call, host: Host<S>, env: Env<S>): Val<S> {
   const builtin = e.fn.primes === 0 && !e.fn.hat && e.fn.index === null ? builtinFunction(e.fn.base)?.evaluate ?? '' : '';
   if (host.transcendental && TRANSCENDENTAL.has(builtin) && e.args.length === 1 && e.args[0]!.shape?.kind !== 'matrix') {
     const v = host.transcendental(builtin as Transcendental, e.args[0]!, env);
+    if (v !== undefined) return v;
+  }
+  if (host.logarithm && builtin === 'log' && e.args.length === 1 && e.args[0]!.shape?.kind !== 'matrix') {
+    const v = host.logarithm(e.args[0]!, env);
     if (v !== undefined) return v;
   }
   if (builtin === '') {
