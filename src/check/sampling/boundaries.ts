@@ -7,7 +7,7 @@ import { intervalField, intervalOfDouble, type Interval } from '../evaluator/int
 import { constantValue } from '../evaluator/interpret.js';
 import { Rational, exactField, gcd } from '../evaluator/rational.js';
 import { printExpr } from '../../print.js';
-import { visit } from '../../ast-walk.js';
+import { exprKey, visit } from '../../ast-walk.js';
 import type { Rng } from '../rng.js';
 import type { Interval as Bounds } from './draw.js';
 import type { Evaluation, Point } from './point.js';
@@ -1011,11 +1011,20 @@ function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline:
   if (point.isInteger(key)) return [];
   const bounds = point.prep.intervals.get(key);
   const admits = (x: number): boolean => !bounds || ((!bounds.lo || x >= bounds.lo.toNumber()) && (!bounds.hi || x <= bounds.hi.toNumber()));
+  const memo = polesMemo(point);
   for (const g of exprs.flatMap((e) => singularParts(e))) {
     if (Date.now() > deadline) break;
     const touching: Touching | undefined = touched ? { places: [], keep: admits, turns: false } : undefined;
     const extra = touching && periodic(g) ? periodicGrid(point, key) : [];
-    for (const r of rootsAndExtrema(point, key, g, ZERO, deadline, extra, { ...(touching ? { touching } : {}), ...(wanted !== undefined ? { nearest: wanted } : {}) }).roots) poles.push({ r, g });
+    // (A part's roots along a scalar at a point, without touches, are sought once: tan x's
+    // cos x is a part of both divisors of the tan addition formula's right side.)
+    const memoKey = touching ? null : `roots|${key}|${wanted ?? ''}|${exprKey(g)}`;
+    let roots = memoKey === null ? undefined : memo.get(memoKey);
+    if (!roots) {
+      roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { ...(touching ? { touching } : {}), ...(wanted !== undefined ? { nearest: wanted } : {}) }).roots;
+      if (memoKey !== null && Date.now() <= deadline) memo.set(memoKey, roots);
+    }
+    for (const r of roots) poles.push({ r, g });
     for (const t of touching?.places ?? []) touched!.push({ t, g });
   }
   if (refine === 0) return poles.map((p) => p.r);
@@ -1024,7 +1033,26 @@ function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline:
   // probe, and tan x < 10²⁰ was checked.)
   const outside = (r: Bracket): number => (admits(middle(r).toNumber()) ? 0 : 1);
   const nearest = new Set(poles.filter((p) => p.r.certain && !p.r.at).sort((u, v) => outside(u.r) - outside(v.r) || size(u.r) - size(v.r)).slice(0, refine));
-  return poles.map((p) => (nearest.has(p) && Date.now() <= deadline ? refineRoot(point, key, p.g, ZERO, p.r, deadline, { digits: 60, exponent: 50 }) ?? p.r : p.r));
+  const refined = (p: { r: Bracket; g: Expr }): Bracket => {
+    const k = `refined|${key}|${exprKey(p.g)}|${p.r.lo.toString()}|${p.r.hi.toString()}`;
+    const known = memo.get(k);
+    if (known) return known[0]!;
+    const r = refineRoot(point, key, p.g, ZERO, p.r, deadline, { digits: 60, exponent: 50 }) ?? p.r;
+    if (Date.now() <= deadline) memo.set(k, [r]);
+    return r;
+  };
+  return poles.map((p) => (nearest.has(p) && Date.now() <= deadline ? refined(p) : p.r));
+}
+
+/** polesAlong's results by point (kept while the point is: a search's probes are new points). */
+const polesMemos = new WeakMap<Point, Map<string, readonly Bracket[]>>();
+function polesMemo(point: Point): Map<string, readonly Bracket[]> {
+  let m = polesMemos.get(point);
+  if (!m) {
+    m = new Map();
+    polesMemos.set(point, m);
+  }
+  return m;
 }
 
 /** A bracket's middle (its exact place where known). */
@@ -1325,7 +1353,8 @@ function rootsAndExtrema(
           break;
         }
         // Narrower only helps a root's bracket that holds a pole (no enclosure over it).
-        if (!zeros || whole !== null) break;
+        // (Nor at a pole narrowed in decimals, whose sides crossingBesidePole looks beside.)
+        if (!zeros || whole !== null || atNarrowPole(y)) break;
       }
       // A root doubles place badly (e^x + e^(−x) − 2 − 10⁻¹⁸, cancelling: bisected to 2.4·10⁻⁹,
       // not 10⁻⁹) is still certain on the grid cell it was found in, where the ends' signs
