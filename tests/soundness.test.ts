@@ -496,6 +496,12 @@ describe('soundness: fixed after the red-team pass', () => {
   const M = 'matrix A in R^{n×n}\nvector x in R^n\n';
   const cases: { name: string; text: string; want: 'refuted' | 'fails' | 'passes' | 'error' }[] = [
     { name: 'positive definite is not ≥ I', text: 'matrix P in R^{n×n} positive definite\nvector x in R^n\n    xᵀ P x\n  ≥ xᵀ x\n', want: 'refuted' },
+    // The identity test's substitution symbols once keyed a family member in a ∑ by its written
+    // subscript: a_i stood for a_1 and a_2 alike, and these were proved.
+    { name: 'a ∑ of sin of a family\'s members, weighted differently', text: 'scalar a_t\ninteger i\n    ∑_{i=1}^{2} i sin(a_i)\n  = ∑_{i=1}^{2} (3 - i) sin(a_i)\n', want: 'refuted' },
+    { name: 'and of cos of a monomial with a member', text: 'scalar a_t, x\ninteger i\n    ∑_{i=1}^{2} i cos(a_i x)\n  = ∑_{i=1}^{2} (3 - i) cos(a_i x)\n', want: 'refuted' },
+    { name: 'and of exp beside a huge constant', text: 'scalar a_t, x, y\ninteger i\n    10^1000 + ∑_{i=1}^{3} i exp(a_i x y)\n  = 10^1000 + ∑_{i=1}^{3} 2 exp(a_i x y)\n', want: 'fails' },
+    { name: 'and of the logarithm of a member', text: 'scalar a_t\ninteger i\n    10^1000 + ∑_{i=1}^{3} i log(2 a_i^2)\n  = 10^1000 + ∑_{i=1}^{3} 2 log(2 a_i^2)\n', want: 'fails' },
     { name: 'positive definite has no det ≥ 1', text: 'matrix P in R^{n×n} positive definite\n    det(P)\n  ≥ 1\n', want: 'refuted' },
     { name: 'orthogonal is not symmetric', text: 'matrix Q in R^{n×n} orthogonal\n    Qᵀ\n  = Q\n', want: 'refuted' },
     { name: 'orthogonal is not an involution', text: 'matrix Q in R^{n×n} orthogonal\n    Q Q\n  = I\n', want: 'refuted' },

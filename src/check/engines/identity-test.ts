@@ -309,8 +309,8 @@ function logForm(e: Expr, bound: ReadonlySet<string>, integers?: ReadonlyMap<str
       const key = printName(e.name);
       const i = integers?.get(key);
       if (i !== undefined) return i === 0n ? null : logForm({ kind: 'Num', value: i.toString(), range: e.range, shape: { kind: 'scalar' } }, bound, integers);
-      if (bound.has(key) || e.shape?.kind === 'matrix') return null;
-      return new Map([[`v:${keyOf(e)}`, 1n]]);
+      const name = bound.has(key) || e.shape?.kind === 'matrix' ? null : keyOf(e, bound, integers);
+      return name === null ? null : new Map([[`v:${name}`, 1n]]);
     }
     case 'Neg': return logForm(e.arg, bound, integers);
     case 'Binary': {
@@ -378,7 +378,8 @@ function linearForm(e: Expr, bound: ReadonlySet<string>, integers?: ReadonlyMap<
       const i = integers?.get(key);
       if (i !== undefined) return { coeffs: new Map(), constant: new Rational(i), pi: Rational.ZERO };
       if (bound.has(key) || e.shape?.kind === 'matrix') return null;
-      return { coeffs: new Map([[keyOf(e), Rational.ONE]]), constant: Rational.ZERO, pi: Rational.ZERO };
+      const name = keyOf(e, bound, integers);
+      return name === null ? null : { coeffs: new Map([[name, Rational.ONE]]), constant: Rational.ZERO, pi: Rational.ZERO };
     }
     case 'Neg': { const a = linearForm(e.arg, bound, integers); return a && scale(a, Rational.ONE.neg()); }
     case 'Binary': {
@@ -421,8 +422,24 @@ function linearForm(e: Expr, bound: ReadonlySet<string>, integers?: ReadonlyMap<
 }
 
 /** The key a free scalar name stands under (its canonical printed name). */
-function keyOf(v: Var): string {
-  return printName(v.name.index ? { ...v.name, index: canonicalIndex(v.name.index) } : v.name);
+/**
+ * A scalar name's key for a substitution symbol, its subscript with the ∑ indices in scope put
+ * in (`a_i` at i = 2 is a_2, as ModularPoint.variable keys it); null where the subscript reads
+ * a bound name with no value here (the analysis, where `a_i` in a ∑ stands for every member:
+ * one symbol for all of them proved ∑ i sin(a_i) = ∑ (3 − i) sin(a_i)).
+ */
+function keyOf(v: Var, bound: ReadonlySet<string>, integers?: ReadonlyMap<string, bigint>): string | null {
+  let index = v.name.index;
+  if (!index) return printName(v.name);
+  let free = false;
+  visit(index, (x) => {
+    if (x.kind === 'Var' && !x.name.index && bound.has(printName(x.name)) && integers?.get(printName(x.name)) === undefined) free = true;
+  });
+  if (free) return null;
+  if (integers && integers.size > 0) {
+    index = substitute(index, new Map([...integers].map(([k, n]) => [k, { kind: 'Num', value: String(n), range: v.range } as Expr])));
+  }
+  return printName({ ...v.name, index: canonicalIndex(index) });
 }
 
 const lcm = (a: bigint, b: bigint): bigint => {
