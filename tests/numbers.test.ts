@@ -136,6 +136,18 @@ describe('exact where the step is rational', () => {
     expect(step, step.message).toMatchObject({ verdict, method });
   });
 
+  // A certified step is cross-checked in exact and double arithmetic; where doubles overflow at
+  // every point, too few were decided and the step was unknown: those go to 50 digits.
+  it.each([
+    ['exp(x + 720)', 'exp(x) exp(720)', 'proved', 'identity-test'],
+    ['exp(x y + 1000)', 'exp(x y) exp(1000)', 'proved', 'identity-test'],
+    ['exp(-x^2) exp(x^2 + 800)', 'exp(800)', 'proved', 'identity-test'],
+    ['exp(x + 800)', 'exp(x) exp(800) + 1', 'refuted', 'sampling'],
+  ])('past the doubles: %s = %s is %s (%s)', async (left, right, verdict, method) => {
+    const { step } = await one(`    ${left}\n  = ${right}\n`);
+    expect(step, step.message).toMatchObject({ verdict, method });
+  });
+
   // The degree bound behind the error bound counts every term at its symbol's final
   // denominator: exp(x) met before exp(x/3) is E³ in E = e^(x/3), and the four terms come to
   // degree 8 at least. (Counted as E, the bound was (6/p)², below the true (8/p)².)

@@ -788,8 +788,11 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   const instances = proof?.instances && p.prep.unenforced.length > 0 ? proof.instances : [];
   const rewritten = proof && proofSides ? { ...p, left: proofSides[0], right: proofSides[1] } : p;
   const sampled = instances.length > 0 ? meetingInstances(rewritten, instances) : rewritten;
-  const sample = (): SampleResult => sampleRelation(sampled, { ...opts, samples }, !certain || hasLargeNumber(p), false, ground, rel === '=' && !proof ? differAt : []);
-  const s = certain ? absorbedTrusted(sample) : sample();
+  const sample = (oneDecimal = ground): SampleResult => sampleRelation(sampled, { ...opts, samples }, !certain || hasLargeNumber(p), false, oneDecimal, rel === '=' && !proof ? differAt : []);
+  let s = certain ? absorbedTrusted(() => sample()) : sample();
+  // (A certified step whose points doubles could not decide, too few of them, goes to 50 digits
+  // there: exp(x + 720) = exp(x) exp(720) overflows doubles at every point, and was unknown.)
+  if (certain && !ground && !s.failure && s.unknown !== null && s.held < samples) s = absorbedTrusted(() => sample(true));
   // (A step that read only members its definitions give is a step of numbers: its one point decides it.)
   const numbers = ground || s.determined === true;
   const notes = [...s.notes];
