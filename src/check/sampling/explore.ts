@@ -24,6 +24,7 @@ import { newtonSolutions } from './newton.js';
 import { randomScalar } from './draw.js';
 import { SignFacts } from './sign-facts.js';
 import { solveLinear } from './solve.js';
+import { solveEqualities } from './search.js';
 
 /**
  * The search where a step's truth can change (LANGUAGE.md §3 "Search, not luck", §5.5):
@@ -214,6 +215,26 @@ let unevaluatedProbes: Point[] | null = null;
 /** A probe point with one name replaced, if it satisfies the assumptions exactly. */
 function at(point: Point, key: string, x: Val<Rational>, rng: Rng, deadline: number): Point | null {
   return atAll(point, [[key, x]], rng, deadline);
+}
+
+/**
+ * `at`, and where an equation among the assumptions no longer holds there, the probe with the
+ * equations solved for other names (the probed one kept: solveEqualities): under x + y = 1
+ * the pole search's x = 1/3 comes with y = 2/3. (Red team: under `assume x + y = 1`,
+ * `1 = (x − 1/3)/(x − 1/3)` was proved, every probe of x alone breaking the assumption;
+ * written `y = 1 − x`, a substitution, it was refuted.)
+ */
+function atMeeting(p: StepProblem, point: Point, key: string, x: Val<Rational>, rng: Rng, deadline: number): Point | null {
+  const q = at(point, key, x, rng, deadline);
+  if (q || !p.prep.checks.some((c) => c.formula.kind === 'Compare' && c.formula.ops.length === 1 && c.formula.ops[0] === '=' && !p.prep.byConstruction.has(c))) return q;
+  try {
+    const moved = atAllUnchecked(point, [[key, x]], rng);
+    moved.deadline = deadline;
+    const solved = solveEqualities(p, moved, rng, deadline, new Set([key]));
+    return solved && solved.satisfiesAssumptions(allLevels(), true) ? solved : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -2697,7 +2718,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   for (const key of keys.filter((k) => base.isInteger(k)).slice(0, 8)) {
     for (const { g } of parts) {
       const z = integerZero(base, key, g, rng);
-      const q = z === null ? null : at(base, key, Rational.of(z), rng, deadline);
+      const q = z === null ? null : atMeeting(p, base, key, Rational.of(z), rng, deadline);
       const found = q && domainAt(q, p, levels, extended);
       if (found) return found;
     }
@@ -2712,7 +2733,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         // Between two zeros and at each turn, where a narrow gap lies that the steps off one miss.
         for (const x of dipsAlong(base, key, g, deadline)) {
           if (Date.now() > deadline) break;
-          const q = at(base, key, x, rng, deadline);
+          const q = atMeeting(p, base, key, x, rng, deadline);
           const found = q && domainAt(q, p, levels, extended);
           if (found) return found;
         }
@@ -2740,7 +2761,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         // (1/1024 of its size): no random point lands between them, and past the zero a side
         // may have no value (√(x²) = x under x > −10⁻⁹ fails only on (−10⁻⁹, 0)).
         for (const x of towardEnds(zero, base.prep.intervals.get(key), scale.div(Rational.of(512)))) {
-          const q = at(base, key, x, rng, deadline);
+          const q = atMeeting(p, base, key, x, rng, deadline);
           const found = q && domainAt(q, p, levels, extended);
           if (found) return found;
         }
@@ -2754,7 +2775,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
           const ends = r.certain && !r.at ? [[r.lo, r.hi]] : [];
           for (const pair of [...ends, ...BEYOND.map((d) => [r.lo.sub(half).sub(d.mul(scale)), r.hi.add(half).add(d.mul(scale))])]) {
             for (const x of pair) {
-              const q = at(base, key, x, rng, deadline);
+              const q = atMeeting(p, base, key, x, rng, deadline);
               const found = q && domainAt(q, p, levels, extended);
               if (found) return found;
             }
@@ -2762,7 +2783,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
           continue;
         }
         if (r.at) {
-          const q = at(base, key, r.at, rng, deadline);
+          const q = atMeeting(p, base, key, r.at, rng, deadline);
           const found = q && domainAt(q, p, levels, extended);
           if (found) return found;
           continue;

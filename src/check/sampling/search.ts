@@ -132,7 +132,9 @@ function bisect(
  * Moves one scalar of each unmet equality assumption (`assume α + β = 1`) to a value
  * that meets it; the point is kept only if every assumption then holds.
  */
-export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline: number): Point | null {
+export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline: number,
+  /** Names not to solve for (a probe's own: the pole search put x at 1/3, and y is solved for). */
+  fixed?: ReadonlySet<string>): Point | null {
   let point = start;
   const levels = allLevels();
   let unsampled: string | null = null;
@@ -170,7 +172,7 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     // root proved in a box (newton.ts; `assume ‖w‖ = 1`, `assume wᵀ H w = 2`).
     if (a.shape?.kind !== 'matrix' && b.shape?.kind !== 'matrix') {
       for (const key of scalars) {
-        if (!point.values.has(key) || Date.now() > deadline) continue;
+        if (!point.values.has(key) || fixed?.has(key) || Date.now() > deadline) continue;
         const root = someRoot(p, point, key, a, b, rng, deadline);
         if (root) {
           solved = root.point;
@@ -181,7 +183,7 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     }
     if (!solved && (hasMatrix(a) || hasMatrix(b))) {
       for (const key of matrices) {
-        if (!point.values.has(key) || Date.now() > deadline) continue;
+        if (!point.values.has(key) || fixed?.has(key) || Date.now() > deadline) continue;
         solved = newtonSolutions(point, key, a, b, rng, deadline, { max: 1, assumptions: false })[0] ?? null;
         if (solved) break;
       }
