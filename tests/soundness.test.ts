@@ -508,6 +508,12 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'a divisor\'s zero under x y = 1', text: 'scalar x, y\nassume x y = 1\n    1\n  = (x - 1/3)/(x - 1/3)\n', want: 'refuted' },
     { name: 'a divisor\'s zero on the unit circle', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    1\n  = (x - 3/5)/(x - 3/5)\n', want: 'refuted' },
     { name: 'the step read the other way passes', text: 'scalar x, y\nassume x + y = 1\n    (x - 1/3)/(x - 1/3)\n  = 1\n', want: 'passes' },
+    // A divisor that touches 0 at one point with one coordinate 0 (its turn along x on the grid's
+    // −10⁻³⁰⁰, 0, 10⁻³⁰⁰, where g′ underflows) was never sought across both scalars: proved.
+    { name: 'a touch at (0, π)', text: 'scalar x, y\n    1\n  = (x^2 + (y - π)^2)/(x^2 + (y - π)^2)\n', want: 'refuted' },
+    { name: 'a touch at (0, e)', text: 'scalar x, y\n    1\n  = (x^2 + (y - e)^2)/(x^2 + (y - e)^2)\n', want: 'refuted' },
+    { name: 'a touch at (0, π/2) of cos', text: 'scalar x, y\n    1\n  = (x^2 + cos(y)^2)/(x^2 + cos(y)^2)\n', want: 'refuted' },
+    { name: 'a touch at (√2, 0)', text: 'scalar x, y\n    1\n  = ((x - √2)^2 + y^2)/((x - √2)^2 + y^2)\n', want: 'refuted' },
     { name: 'and of the logarithm of a member', text: 'scalar a_t\ninteger i\n    10^1000 + ∑_{i=1}^{3} i log(2 a_i^2)\n  = 10^1000 + ∑_{i=1}^{3} 2 log(2 a_i^2)\n', want: 'fails' },
     { name: 'positive definite has no det ≥ 1', text: 'matrix P in R^{n×n} positive definite\n    det(P)\n  ≥ 1\n', want: 'refuted' },
     { name: 'orthogonal is not symmetric', text: 'matrix Q in R^{n×n} orthogonal\n    Qᵀ\n  = Q\n', want: 'refuted' },

@@ -1238,11 +1238,14 @@ function rootsAndExtrema(
     }
     // A turn on a run of grid points where f′ is 0 in doubles (y² + c at −10⁻³⁰⁰, 0, 10⁻³⁰⁰:
     // f′ = 2y underflows), between neighbours where it has opposite signs: at the run's middle.
-    if (!opts.rootsOnly && p.df === 0 && before && before.df !== 0 && q.df === 0) {
+    if ((!opts.rootsOnly || opts.touching) && p.df === 0 && before && before.df !== 0 && q.df === 0) {
       let j = i + 1;
       while (j < xs.length && vals[j]?.df === 0) j++;
       const after = j < xs.length ? vals[j] : null;
-      if (after && after.df !== 0 && Math.sign(after.df) !== Math.sign(before.df)) extrema.push(xs[(i + j - 1) >> 1]!);
+      if (!opts.rootsOnly && after && after.df !== 0 && Math.sign(after.df) !== Math.sign(before.df)) extrema.push(xs[(i + j - 1) >> 1]!);
+      // (|f| turning there: x² + (y − π)² along x at 0. Red team: with its turn on such a run
+      // along x, 1 = g/g was proved, g's touch at (0, π) never sought across both scalars.)
+      if (opts.touching && after && p.f !== 0 && Math.sign(before.df) === -Math.sign(p.f) && Math.sign(after.df) === Math.sign(p.f)) opts.touching.turns = true;
     }
     // A turn between grid points where f may come to 0 without changing sign (1 − sin x at
     // π/2, between 1 and 2): where the cubic through f and f′ at both ends dips to within a
