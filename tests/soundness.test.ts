@@ -514,6 +514,13 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'a touch at (0, e)', text: 'scalar x, y\n    1\n  = (x^2 + (y - e)^2)/(x^2 + (y - e)^2)\n', want: 'refuted' },
     { name: 'a touch at (0, π/2) of cos', text: 'scalar x, y\n    1\n  = (x^2 + cos(y)^2)/(x^2 + cos(y)^2)\n', want: 'refuted' },
     { name: 'a touch at (√2, 0)', text: 'scalar x, y\n    1\n  = ((x - √2)^2 + y^2)/((x - √2)^2 + y^2)\n', want: 'refuted' },
+    // Past every precision: 1 − tanh(x² + 10^400) and exp(−x² − 10^400) are below what decimals
+    // hold, so agreement with 1 or 0 rests on nothing; these were checked.
+    { name: 'tanh(x² + 10^400) is not 1', text: 'scalar x\n    tanh(x^2 + 10^400)\n  = 1\n', want: 'fails' },
+    { name: 'tanh(−x² − 10^400) is not −1', text: 'scalar x\n    tanh(-x^2 - 10^400)\n  = -1\n', want: 'fails' },
+    { name: 'exp(−x² − 10^400) is not 0', text: 'scalar x\n    exp(-x^2 - 10^400)\n  = 0\n', want: 'fails' },
+    { name: 'exp(−10^400) x is not 0', text: 'scalar x\n    exp(-10^400) x\n  = 0\n', want: 'fails' },
+    { name: 'tanh(10^400) is not 1', text: '    tanh(10^400)\n  = 1\n', want: 'fails' },
     { name: 'and of the logarithm of a member', text: 'scalar a_t\ninteger i\n    10^1000 + ∑_{i=1}^{3} i log(2 a_i^2)\n  = 10^1000 + ∑_{i=1}^{3} 2 log(2 a_i^2)\n', want: 'fails' },
     { name: 'positive definite has no det ≥ 1', text: 'matrix P in R^{n×n} positive definite\n    det(P)\n  ≥ 1\n', want: 'refuted' },
     { name: 'orthogonal is not symmetric', text: 'matrix Q in R^{n×n} orthogonal\n    Qᵀ\n  = Q\n', want: 'refuted' },

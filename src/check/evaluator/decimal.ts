@@ -47,6 +47,9 @@ function summed(sum: DecInterval, a: DecInterval, b: DecInterval): DecInterval {
   return new DecInterval(sum.lo, sum.hi, sum.mag, gap);
 }
 
+/** An absorbed gap no precision reaches (a term below 10^(−10⁹) beside 1). */
+const ABSORBED_PAST_EVERY_PRECISION = 1e9;
+
 /** The smallest gap recorded as absorbed: agreement is blocked at `digits − 5` and up, and decimals start at 50. */
 const MIN_ABSORBED = 40;
 
@@ -315,7 +318,9 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
           const ax = x.abs();
           // (Negative as x is: tanh(1/(x − π)) just below π was +1 here, and ≠ 0 was refuted.)
           if (ax.gt(1e9)) {
-            const r = make(new down(1).minus(new up(10).pow(-digits - 5)), new up(1));
+            // (1 − tanh x is 2/(e^{2x} + 1), below 10^(−8·10⁸): absorbed past every precision, so
+            // no agreement with 1 rests on it. Red team: tanh(x² + 10^400) = 1 was checked.)
+            const r = new DecInterval(new down(1).minus(new up(10).pow(-digits - 5)), new up(1), 1, ABSORBED_PAST_EVERY_PRECISION);
             return x.isNegative() ? neg(r) : r;
           }
           const big = exp(point(new near(ax).times(2)));

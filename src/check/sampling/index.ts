@@ -355,11 +355,14 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   if (!statement && confirm) {
     let doubtful = false;
     let approximate = false;
+    let confirmed = 0;
+    let unconfirmed = 0;
     for (const { point } of confirmationPoints(provisional)) {
       if (Date.now() > opts.deadline) return timedOut('confirming agreements at higher precision');
       point.touched.clear();
       const o = decideAt(point, p.left as Expr, p.rel as RelOp, p.right as Expr, decimalLevels(), undefined, true);
       if (o.kind === 'holds') {
+        confirmed++;
         evidence.double--;
         evidence.enclosed++;
         if (o.agreed) evidence.agreed++;
@@ -373,6 +376,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       } else {
         // (Failing in decimals where the point meets its assumptions only to double precision.)
         if (o.kind === 'fails') approximate = true;
+        else unconfirmed++;
         evidence.double--;
         held--;
         undecided++;
@@ -387,7 +391,11 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     // where the step writes a number finer than doubles tell (agreement past 44 digits: a
     // 10^(−15) or finer): xᵀx + yᵀy = 2 + 10^(−20) under ‖x‖ = ‖y‖ = 1 held "to double
     // precision" and was checked (a tolerance deciding).
-    if ((doubtful || (approximate && agreementDigitsNow() > DOUBLE_FINE)) && evidence.double > 0) {
+    // And where no point's agreement could be confirmed at all (each out of reach, or too close):
+    // exp(−x² − 10^400) = 0 agreed to double precision everywhere ([0, 5·10⁻³²⁴] against 0) and,
+    // its exp too large for decimals at every point, was checked (red team).
+    const noneConfirmed = confirmed === 0 && unconfirmed > 0;
+    if ((doubtful || noneConfirmed || (approximate && agreementDigitsNow() > DOUBLE_FINE)) && evidence.double > 0) {
       held -= evidence.double;
       undecided += evidence.double;
       evidence.double = 0;
