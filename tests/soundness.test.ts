@@ -513,6 +513,10 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'a touch at (0, π)', text: 'scalar x, y\n    1\n  = (x^2 + (y - π)^2)/(x^2 + (y - π)^2)\n', want: 'refuted' },
     { name: 'a touch at (0, e)', text: 'scalar x, y\n    1\n  = (x^2 + (y - e)^2)/(x^2 + (y - e)^2)\n', want: 'refuted' },
     { name: 'a touch at (0, π/2) of cos', text: 'scalar x, y\n    1\n  = (x^2 + cos(y)^2)/(x^2 + cos(y)^2)\n', want: 'refuted' },
+    // (And at a grid point of the descent's scan: g exactly 0 there once the other name moved.)
+    { name: 'a touch at (0, 5)', text: 'scalar x, y\n    1\n  = (x^2 + (y - 5)^2)/(x^2 + (y - 5)^2)\n', want: 'refuted' },
+    { name: 'a touch at (1, 5)', text: 'scalar x, y\n    1\n  = ((x - 1)^2 + (y - 5)^2)/((x - 1)^2 + (y - 5)^2)\n', want: 'refuted' },
+    { name: 'a touch at (7/2, −1) inside x > 1, y < 0', text: 'scalar x, y\nassume x > 1, y < 0\n    1\n  = ((x - 7/2)^2 + (y + 1)^2)/((x - 7/2)^2 + (y + 1)^2)\n', want: 'refuted' },
     { name: 'a touch at (√2, 0)', text: 'scalar x, y\n    1\n  = ((x - √2)^2 + y^2)/((x - √2)^2 + y^2)\n', want: 'refuted' },
     // Past every precision: 1 − tanh(x² + 10^400) and exp(−x² − 10^400) are below what decimals
     // hold, so agreement with 1 or 0 rests on nothing; these were checked.

@@ -425,6 +425,9 @@ export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: nu
     // (A turn on a grid point: (y − 1)² at 1.)
     const before = i > 0 ? vals[i - 1] : null;
     if (p && p.df === 0 && before && q && before.df !== 0 && Math.sign(before.df) === -Math.sign(p.f) && Math.sign(q.df) === Math.sign(p.f) && (!best || Math.abs(p.f) < best.f) && keep(xs[i]!)) best = { x: xs[i]!, f: Math.abs(p.f) };
+    // (g 0 on a grid point, as low as |g| goes: x² + (y − 5)² along y at 5 once x is 0, which the
+    // sign test above, with g's sign 0 there, passed over; red team: 1 = g/g was proved.)
+    if (p && p.f === 0 && (!best || best.f > 0) && keep(xs[i]!)) best = { x: xs[i]!, f: 0 };
   }
   const distance = (i: number) => Math.min(Math.abs(xs[i]! - x0), Math.abs(xs[i + 1]! - x0));
   for (const i of cells.sort((u, v) => distance(u) - distance(v)).slice(0, 8)) {
