@@ -507,6 +507,9 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'and of the other name', text: 'scalar x, y\nassume x + y = 1\n    y\n  = y (y - 1/5)/(y - 1/5)\n', want: 'refuted' },
     { name: 'a divisor\'s zero under x y = 1', text: 'scalar x, y\nassume x y = 1\n    1\n  = (x - 1/3)/(x - 1/3)\n', want: 'refuted' },
     { name: 'a divisor\'s zero on the unit circle', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    1\n  = (x - 3/5)/(x - 3/5)\n', want: 'refuted' },
+    { name: 'on the upper half of the unit circle', text: 'scalar x, y\nassume x^2 + y^2 = 1, y > 0\n    1\n  = (x - 3/5)/(x - 3/5)\n', want: 'refuted' },
+    { name: 'and at an irrational y there', text: 'scalar x, y\nassume x^2 + y^2 = 1, y > 0\n    1\n  = (x - 1/2)/(x - 1/2)\n', want: 'refuted' },
+    { name: 'but not where the circle has no point', text: 'scalar x, y\nassume x^2 + y^2 = 1, y > 0\n    1\n  = (x - 2)/(x - 2)\n', want: 'passes' },
     { name: 'the step read the other way passes', text: 'scalar x, y\nassume x + y = 1\n    (x - 1/3)/(x - 1/3)\n  = 1\n', want: 'passes' },
     // A divisor that touches 0 at one point with one coordinate 0 (its turn along x on the grid's
     // −10⁻³⁰⁰, 0, 10⁻³⁰⁰, where g′ underflows) was never sought across both scalars: proved.

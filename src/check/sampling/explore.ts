@@ -227,14 +227,19 @@ function at(point: Point, key: string, x: Val<Rational>, rng: Rng, deadline: num
 function atMeeting(p: StepProblem, point: Point, key: string, x: Val<Rational>, rng: Rng, deadline: number): Point | null {
   const q = at(point, key, x, rng, deadline);
   if (q || !p.prep.checks.some((c) => c.formula.kind === 'Compare' && c.formula.ops.length === 1 && c.formula.ops[0] === '=' && !p.prep.byConstruction.has(c))) return q;
-  try {
-    const moved = atAllUnchecked(point, [[key, x]], rng);
-    moved.deadline = deadline;
-    const solved = solveEqualities(p, moved, rng, deadline, new Set([key]));
-    return solved && solved.satisfiesAssumptions(allLevels(), true) ? solved : null;
-  } catch {
-    return null;
+  // (Up to four solutions, each solve choosing among the roots anew: under x² + y² = 1, y > 0,
+  // the probe x = 3/5 meets the assumptions with y = 4/5 only, not −4/5.)
+  for (let attempt = 0; attempt < 4 && Date.now() <= deadline; attempt++) {
+    try {
+      const moved = atAllUnchecked(point, [[key, x]], rng);
+      moved.deadline = deadline;
+      const solved = solveEqualities(p, moved, rng, deadline, new Set([key]));
+      if (solved && solved.satisfiesAssumptions(allLevels(), true)) return solved;
+    } catch {
+      // another attempt
+    }
   }
+  return null;
 }
 
 /**
