@@ -788,7 +788,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   const instances = proof?.instances && p.prep.unenforced.length > 0 ? proof.instances : [];
   const rewritten = proof && proofSides ? { ...p, left: proofSides[0], right: proofSides[1] } : p;
   const sampled = instances.length > 0 ? meetingInstances(rewritten, instances) : rewritten;
-  const sample = (oneDecimal = ground): SampleResult => sampleRelation(sampled, { ...opts, samples }, !certain || hasLargeNumber(p), false, oneDecimal, rel === '=' && !proof ? differAt : []);
+  const sample = (oneDecimal = ground): SampleResult => sampleRelation(sampled, { ...opts, samples }, !certain || hasLargeNumber(p), false, oneDecimal, rel === '=' && !proof ? differAt : [], proof !== null);
   let s = certain ? absorbedTrusted(() => sample()) : sample();
   // (A certified step whose points doubles could not decide, too few of them, goes to 50 digits
   // there: exp(x + 720) = exp(x) exp(720) overflows doubles at every point, and was unknown.)
@@ -851,6 +851,22 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes,
       message: `the rules derive it from ${instances.map((f) => `'${printFormula(f)}'`).join(' and ')} (${proof!.how}), but no sampled point met that: the assumption may be one nothing meets (sampling could not enforce: ${p.prep.unenforced.map((c) => printFormula(c.formula)).join('; ')})`,
     };
+  }
+  // (Points that agreed to double precision only, none confirmable past doubles (exp(−x² −
+  // 10^400) = exp(−x²) exp(−10^400): both sides below every decimal's reach): nerdamer's zero,
+  // where it finds one, stands on them, as before they were set aside; with none, unknown.)
+  if (s.unknown && s.unconfirmable && !proof && pending.length > 0) {
+    try {
+      const engine = symbolicProof(p, pending, opts.deadline);
+      const again = engine && sampleRelation(sampled, { ...opts, samples }, true, false, false, [], true);
+      if (again && !again.failure && !again.unknown) {
+        proof = engine;
+        s = again;
+        notes.splice(0, notes.length, ...again.notes);
+      }
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+    }
   }
   if (s.unknown && !(proof?.method === 'rule' && s.unsupported) && !sameSides) {
     return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, message: s.unknown, notes };

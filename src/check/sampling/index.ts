@@ -44,6 +44,11 @@ export interface SampleResult {
   readonly notes: RelatedNote[];
   /** For ⇔ chains: whether both truth values were seen. */
   readonly vacuous: boolean;
+  /**
+   * Unknown only because the points' double-precision agreements could be confirmed at none of
+   * them (each out of decimals' reach): an engine's proof may still stand on them (sampleRelation's `proved`).
+   */
+  readonly unconfirmable?: boolean;
   /** Which index values and dimensions the points covered: `t = 1…6, n = 2…4`. */
   readonly ranges?: string;
   /** How the held points were decided: exactly, by enclosures within 10⁻³⁰, to double precision only. */
@@ -124,13 +129,20 @@ function addDimensionsOf(p: StepProblem): void {
  */
 export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true, lean = false, oneDecimal = false,
   /** Sizes every dimension symbol is also tried at, whatever the step (where the identity test found its sides different). */
-  sizes: readonly number[] = []): SampleResult {
+  sizes: readonly number[] = [],
+  /**
+   * An engine's proof (nerdamer's, the normal form's) stands behind the step: where no point's
+   * double-precision agreement can be confirmed at 50+ digits (each out of reach), they keep
+   * counting as the agreement that proof needs (exp(−x² − 10^400) = exp(−x²) exp(−10^400)).
+   * Without one, such agreements are no evidence (exp(−x² − 10^400) = 0 is unknown).
+   */
+  proved = false): SampleResult {
   // (A step a certificate covers, `confirm` off, is cross-checked: a term absorbed at every
   // precision, 7 in √(10^1000 + 7)² = 10^1000 + 7, does not make its one point undecided.)
-  return confirm ? sampleAll(p, opts, confirm, lean, oneDecimal, sizes) : absorbedTrusted(() => sampleAll(p, opts, confirm, lean, oneDecimal, sizes));
+  return confirm ? sampleAll(p, opts, confirm, lean, oneDecimal, sizes, proved) : absorbedTrusted(() => sampleAll(p, opts, confirm, lean, oneDecimal, sizes, proved));
 }
 
-function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: boolean, oneDecimal: boolean, sizes: readonly number[]): SampleResult {
+function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: boolean, oneDecimal: boolean, sizes: readonly number[], proved: boolean): SampleResult {
   addDimensionsOf(p);
   const rng = new Rng(opts.seed, p.salt);
   const notes: RelatedNote[] = [];
@@ -352,6 +364,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // Doubles agreed: confirm at 50+ digits (a difference of 10⁻²⁰ must still be found), at
   // the cheapest of those points (a deep recurrence in decimal costs a hundred times more),
   // cheapest by a measure of the work, not by a clock, so the points are the same on any machine.
+  /** Double-precision agreements were set aside only because none could be confirmed (SampleResult.unconfirmable). */
+  let unconfirmable = false;
   if (!statement && confirm) {
     let doubtful = false;
     let approximate = false;
@@ -394,7 +408,9 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     // And where no point's agreement could be confirmed at all (each out of reach, or too close):
     // exp(−x² − 10^400) = 0 agreed to double precision everywhere ([0, 5·10⁻³²⁴] against 0) and,
     // its exp too large for decimals at every point, was checked (red team).
-    const noneConfirmed = confirmed === 0 && unconfirmed > 0;
+    // (Under an engine's proof, as before: `proved`.)
+    const noneConfirmed = !proved && confirmed === 0 && unconfirmed > 0;
+    if (noneConfirmed && !doubtful && evidence.double > 0) unconfirmable = true;
     if ((doubtful || noneConfirmed || (approximate && agreementDigitsNow() > DOUBLE_FINE)) && evidence.double > 0) {
       held -= evidence.double;
       undecided += evidence.double;
@@ -435,7 +451,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       ? NO_POINT
       : held === 0 && undecided === 0 ? 'no sampled point had both sides defined'
         : `only ${held} of ${opts.samples} points could be decided${undecided > 0 ? ` (${undecided} could not be told apart at any precision up to ${topDigits()} digits: ${undecidedWhy || 'the sides are too close, or their enclosures too wide, to compare'})` : ''}${rejected > 0 ? `; ${rejected} points did not satisfy the assumptions` : ''}`;
-    if (held === 0 || held < Math.ceil(opts.samples / 2)) return { held, failure: null, unknown: why, notes, vacuous: false };
+    if (held === 0 || held < Math.ceil(opts.samples / 2)) return { held, failure: null, unknown: why, notes, vacuous: false, ...(unconfirmable ? { unconfirmable } : {}) };
   }
   if (Date.now() > opts.deadline) return timedOut('deciding the sampled points');
   // `lean`: the sampled points only, no search (an equality a certificate rests on, checked in exact values).
