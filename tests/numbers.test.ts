@@ -148,6 +148,19 @@ describe('exact where the step is rational', () => {
     expect(step, step.message).toMatchObject({ verdict, method });
   });
 
+  // A non-strict bound holds where every value the left may be is at or below every value the
+  // right may be, enclosures sharing only an end: [1 − 10⁻⁵⁵, 1] ≤ 1 (no agreement is needed).
+  it.each([
+    ['tanh(x^2 + 10^400)', '≤', '1', 'checked'],
+    ['tanh(-x^2 - 10^400)', '≥', '-1', 'checked'],
+    ['tanh(x^2 + 10^400)', '≥', '1', 'unknown'],
+    ['tanh(x^2 + 10^400)', '<', '1', 'unknown'],
+    ['x^2', '≤', 'x^2 - 10^(-30)', 'refuted'],
+  ])('enclosures apart but for an end: %s %s %s is %s', async (left, rel, right, verdict) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`);
+    expect(step.verdict, step.message).toBe(verdict);
+  });
+
   // The degree bound behind the error bound counts every term at its symbol's final
   // denominator: exp(x) met before exp(x/3) is E³ in E = e^(x/3), and the four terms come to
   // degree 8 at least. (Counted as E, the bound was (6/p)², below the true (8/p)².)

@@ -393,6 +393,7 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     span: (lo, hi) => make(lo.lo, hi.hi, lo, hi),
     lambdaMaxTangents: (data, tangents, n) => enclosedLambdaMaxTangents(field, field.ends, data, tangents, n),
     order: {
+      below: (a, b) => a.hi.lte(b.lo),
       cmp(a, b) {
         if (a.hi.lt(b.lo)) return -1;
         if (a.lo.gt(b.hi)) return 1;

@@ -97,6 +97,8 @@ export interface Order<S> {
    * higher precision), null when wider (more digits may tell).
    */
   closeness(a: S, b: S): 'agree' | 'double' | null;
+  /** Whether every value a may be is ≤ every value b may be (an enclosure's upper end at or below the other's lower end); absent: never said. */
+  below?(a: S, b: S): boolean;
 }
 
 /** A matrix of a backend's scalars, row-major; vectors are n×1. */

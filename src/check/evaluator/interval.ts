@@ -351,6 +351,7 @@ export const intervalField: Field<Interval> = {
   span: (lo, hi) => make(lo.lo, hi.hi, lo, hi),
   lambdaMaxTangents: (data, tangents, n) => enclosedLambdaMaxTangents(intervalField, INTERVAL_ENDS, data, tangents, n),
   order: {
+    below: (a, b) => a.hi <= b.lo,
     cmp(a, b) {
       if (a.hi < b.lo) return -1;
       if (a.lo > b.hi) return 1;

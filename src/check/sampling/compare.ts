@@ -69,6 +69,10 @@ export function decideRelation<S>(F: Field<S>, rel: RelOp, a: Val<S>, b: Val<S>)
   if (dir === 1) return 'fails';
   if (dir === 0) return strict ? 'fails' : 'holds';
   if (strict) return 'undecided';
+  // (Overlapping only at a shared end: tanh(x² + 10^400) ≤ 1 is [1 − 10⁻⁵⁵, 1] against 1, whose
+  // agreement no precision confirms, but every value it may be is ≤ 1.)
+  const below = F.order?.below;
+  if (below && !isMat(a) && !isMat(b) && (flip ? below(b as S, a as S) : below(a as S, b as S))) return 'holds';
   return close === 'agree' ? 'holds' : close === 'double' ? 'provisional' : 'undecided';
 }
 
