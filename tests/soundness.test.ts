@@ -510,6 +510,12 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'on the upper half of the unit circle', text: 'scalar x, y\nassume x^2 + y^2 = 1, y > 0\n    1\n  = (x - 3/5)/(x - 3/5)\n', want: 'refuted' },
     { name: 'and at an irrational y there', text: 'scalar x, y\nassume x^2 + y^2 = 1, y > 0\n    1\n  = (x - 1/2)/(x - 1/2)\n', want: 'refuted' },
     { name: 'but not where the circle has no point', text: 'scalar x, y\nassume x^2 + y^2 = 1, y > 0\n    1\n  = (x - 2)/(x - 2)\n', want: 'passes' },
+    // (A divisor in both names, zero on the equation's solutions: y put in from an equation linear in it.)
+    { name: 'x − 2y on x + y = 1, x, y > 0', text: 'scalar x, y\nassume x + y = 1, x > 0, y > 0\n    1\n  = (x - 2 y)/(x - 2 y)\n', want: 'refuted' },
+    { name: 'x + y − 6 on the parabola x² − y = 0', text: 'scalar x, y\nassume x^2 - y = 0\n    1\n  = (x + y - 6)/(x + y - 6)\n', want: 'refuted' },
+    { name: 'x − y + 6 on its left half', text: 'scalar x, y\nassume x^2 - y = 0, x < 0\n    1\n  = (x - y + 6)/(x - y + 6)\n', want: 'refuted' },
+    { name: 'x + y − 5/2 on x y = 1', text: 'scalar x, y\nassume x y = 1\n    1\n  = (x + y - 5/2)/(x + y - 5/2)\n', want: 'refuted' },
+    { name: 'but x² + y + 1 is never 0 on the parabola', text: 'scalar x, y\nassume x^2 - y = 0\n    1\n  = (x^2 + y + 1)/(x^2 + y + 1)\n', want: 'passes' },
     { name: 'the step read the other way passes', text: 'scalar x, y\nassume x + y = 1\n    (x - 1/3)/(x - 1/3)\n  = 1\n', want: 'passes' },
     // A divisor that touches 0 at one point with one coordinate 0 (its turn along x on the grid's
     // −10⁻³⁰⁰, 0, 10⁻³⁰⁰, where g′ underflows) was never sought across both scalars: proved.

@@ -2591,6 +2591,66 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     const out = poleSearchFrom(p, from, rng, deadline, extended, parts, levels, doubt);
     if (out) return out;
   }
+  return equationCurveSearch(p, base, parts, rng, deadline, levels, extended);
+}
+
+/**
+ * The zeros of a divisor on the solutions of an equation among the assumptions that is linear
+ * in one of its scalars y (x + y = 1, x y = 1, x² − y = 0): there y = −h₀/(h₁ − h₀), h_c the
+ * equation's left − right at y = c (linear: h₂ − 2h₁ + h₀ is 0, proved exactly), which is put
+ * into the divisor; its exact zeros along each other scalar are probed with y at that value.
+ * (Red team: under x + y = 1, 1 = (x − 2y)/(x − 2y) was proved: a probe moving x and then
+ * solving for y never lands on a zero of a divisor in both names; also x + y − 6 on x² − y = 0.)
+ */
+function equationCurveSearch(p: StepProblem, base: Point, parts: readonly Part[], rng: Rng, deadline: number,
+  levels: ReturnType<typeof allLevels>, extended: (q: Point, reason: string) => void): Counterexample | null {
+  const ctx = identityContext(p);
+  const bin = (op: '+' | '-' | '*' | '/', l: Expr, r: Expr): Expr => ({ kind: 'Binary', op, left: l, right: r, range: l.range, shape: { kind: 'scalar' } });
+  for (const c of p.prep.checks) {
+    const f = c.formula;
+    if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || p.prep.byConstruction.has(c)) continue;
+    const [a, b] = f.operands as [Expr, Expr];
+    if (a.shape?.kind === 'matrix' || b.shape?.kind === 'matrix') continue;
+    const h = bin('-', a, b);
+    const names = new Set(freeNames(h).filter((v) => !v.name.index).map((v) => printName(v.name)));
+    for (const y of names) {
+      if (Date.now() > deadline) return null;
+      const yKey = [...base.values.keys()].find((k) => base.values.get(k)!.label === y && !k.includes('@'));
+      if (!yKey || base.isInteger(yKey) || isMat(base.values.get(yKey)!.value)) continue;
+      const at = (v: number): Expr => substitute(h, new Map([[y, rationalExpr(Rational.of(v), h.range)]]));
+      const [h0, h1, h2] = [at(0), at(1), at(2)];
+      const curvature = bin('+', bin('-', h2, bin('*', rationalExpr(Rational.of(2), h.range), h1)), h0);
+      // (Linear in y for every value of the other names: proved with them free.)
+      try {
+        if (identityTest(curvature, ZERO_SCALAR, ctx, `${p.salt}|curve|${y}`, deadline).kind !== 'identical') continue;
+      } catch {
+        continue;
+      }
+      const Y = bin('/', bin('-', ZERO_SCALAR, h0), bin('-', h1, h0));
+      for (const part of parts) {
+        if (part.beyond || !freeNames(part.g).some((v) => printName(v.name) === y)) continue;
+        const g = substitute(part.g, new Map([[y, Y]]));
+        const keys = [...new Set(freeNames(g).filter((v) => !v.name.index).map((v) => printName(v.name)))]
+          .map((name) => [...base.values.keys()].find((k) => base.values.get(k)!.label === name && !k.includes('@')))
+          .filter((k): k is string => k !== undefined && k !== yKey && !base.isInteger(k) && !isMat(base.values.get(k)!.value));
+        for (const key of keys.slice(0, 4)) {
+          let tried = 0;
+          for (const r of zerosAlong(base, key, g, deadline)) {
+            if (!r.at || tried++ >= 4 || Date.now() > deadline) continue;
+            try {
+              const yv = base.replacing(key, r.at, rng).evaluate(exactField, Y);
+              if (isMat(yv)) continue;
+              const q = atAll(base, [[key, r.at], [yKey, yv]], rng, deadline);
+              const found = q && domainAt(q, p, levels, extended);
+              if (found) return found;
+            } catch {
+              // (y has no value there: the equation's coefficient of y is 0.)
+            }
+          }
+        }
+      }
+    }
+  }
   return null;
 }
 
