@@ -536,6 +536,11 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'exp(−exp(x² + 720)) is not 0', text: 'scalar x\n    exp(-exp(x^2 + 720))\n  = 0\n', want: 'fails' },
     // (Where nerdamer proves the difference 0, its proof stands on those agreements, as before.)
     { name: 'but exp(−x² − 10^400) = exp(−x²) exp(−10^400) is proved', text: 'scalar x\n    exp(-x^2 - 10^400)\n  = exp(-x^2) exp(-10^400)\n', want: 'passes' },
+    // (The identity test's degree bound was NaN for a coefficient of 10^(−400), and NaN passed its
+    // checks: these were proved "at NaN random points".)
+    { name: 'cos(10^(−400)) is not ≥ 1', text: '    cos(10^(-400))\n  ≥ 1\n', want: 'fails' },
+    { name: 'cos(10^(−400)) is not 1', text: '    cos(10^(-400))\n  = 1\n', want: 'fails' },
+    { name: 'but cos(10^(−400)) ≤ 1', text: '    cos(10^(-400))\n  ≤ 1\n', want: 'passes' },
     { name: 'tanh(10^400) is not 1', text: '    tanh(10^400)\n  = 1\n', want: 'fails' },
     { name: 'and of the logarithm of a member', text: 'scalar a_t\ninteger i\n    10^1000 + ∑_{i=1}^{3} i log(2 a_i^2)\n  = 10^1000 + ∑_{i=1}^{3} 2 log(2 a_i^2)\n', want: 'fails' },
     { name: 'positive definite has no det ≥ 1', text: 'matrix P in R^{n×n} positive definite\n    det(P)\n  ≥ 1\n', want: 'refuted' },

@@ -73,7 +73,8 @@ function recordDenominator(ctx: Analysis, key: string, q: Rational): number {
   const d = lcm(ctx.denominators.get(key) ?? 1n, q.d);
   ctx.denominators.set(key, d);
   if (!ctx.firstDenominators.has(key)) ctx.firstDenominators.set(key, d);
-  return Math.abs(Number(q.n)) * Number(d) / Number(q.d);
+  // (In whole numbers first: a coefficient 10^(−400) made Number(d)/Number(q.d) Infinity/Infinity, NaN.)
+  return Number(((q.n < 0n ? -q.n : q.n) * d) / q.d);
 }
 
 /**
@@ -999,7 +1000,8 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
   // 2^(m+1)·d·∏ max(2, deg u_i)/p per point.
   const radicalFactor = calls.radicals > 0 ? calls.radicalDegree * 2 ** (calls.radicals + 1) : 1;
   const perPoint = (d * radicalFactor) / Number(PRIME);
-  if (perPoint >= 1e-3) return { kind: 'not-applicable', reason: 'the degree is too high' };
+  // (Not `perPoint >= 1e-3`: a NaN degree passed that, and cos(10^(−400)) ≥ 1 was proved at NaN points.)
+  if (!(perPoint < 1e-3)) return { kind: 'not-applicable', reason: 'the degree is too high' };
   const k = Math.max(2, Math.ceil(Math.log(MAX_ERROR) / Math.log(perPoint)));
   const rng = new Rng(0, `identity:${seed}`);
   let agreed = 0;

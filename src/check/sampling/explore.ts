@@ -2597,8 +2597,9 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
 /**
  * The zeros of a divisor on the solutions of an equation among the assumptions that is linear
  * in one of its scalars y (x + y = 1, x y = 1, x² − y = 0): there y = −h₀/(h₁ − h₀), h_c the
- * equation's left − right at y = c (linear: h₂ − 2h₁ + h₀ is 0, proved exactly), which is put
+ * equation's left − right at y = c, which is put
  * into the divisor; its exact zeros along each other scalar are probed with y at that value.
+ * (Linearity is proved with the identity test: h = h₀ + y (h₁ − h₀), y and the rest free.)
  * (Red team: under x + y = 1, 1 = (x − 2y)/(x − 2y) was proved: a probe moving x and then
  * solving for y never lands on a zero of a divisor in both names; also x + y − 6 on x² − y = 0.)
  */
@@ -2618,11 +2619,12 @@ function equationCurveSearch(p: StepProblem, base: Point, parts: readonly Part[]
       const yKey = [...base.values.keys()].find((k) => base.values.get(k)!.label === y && !k.includes('@'));
       if (!yKey || base.isInteger(yKey) || isMat(base.values.get(yKey)!.value)) continue;
       const at = (v: number): Expr => substitute(h, new Map([[y, rationalExpr(Rational.of(v), h.range)]]));
-      const [h0, h1, h2] = [at(0), at(1), at(2)];
-      const curvature = bin('+', bin('-', h2, bin('*', rationalExpr(Rational.of(2), h.range), h1)), h0);
-      // (Linear in y for every value of the other names: proved with them free.)
+      const [h0, h1] = [at(0), at(1)];
+      const yVar = freeNames(h).find((v) => !v.name.index && printName(v.name) === y)!;
+      // (Linear in y: h = h₀ + y (h₁ − h₀) as an identity in y and the other names, all free.
+      // Not h₂ − 2h₁ + h₀ = 0 alone, which y(y − 1)(y − 2) passes: a red team's y³ − 3y² + 3y = x.)
       try {
-        if (identityTest(curvature, ZERO_SCALAR, ctx, `${p.salt}|curve|${y}`, deadline).kind !== 'identical') continue;
+        if (identityTest(h, bin('+', h0, bin('*', yVar, bin('-', h1, h0))), ctx, `${p.salt}|curve|${y}`, deadline).kind !== 'identical') continue;
       } catch {
         continue;
       }
