@@ -422,7 +422,6 @@ function linearForm(e: Expr, bound: ReadonlySet<string>, integers?: ReadonlyMap<
   }
 }
 
-/** The key a free scalar name stands under (its canonical printed name). */
 /**
  * A scalar name's key for a substitution symbol, its subscript with the ∑ indices in scope put
  * in (`a_i` at i = 2 is a_2, as ModularPoint.variable keys it); null where the subscript reads

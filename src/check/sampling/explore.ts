@@ -24,7 +24,7 @@ import { newtonSolutions } from './newton.js';
 import { randomScalar } from './draw.js';
 import { SignFacts } from './sign-facts.js';
 import { solveLinear } from './solve.js';
-import { solveEqualities } from './search.js';
+import { solveEqualities, solvedEquation } from './search.js';
 
 /**
  * The search where a step's truth can change (LANGUAGE.md §3 "Search, not luck", §5.5):
@@ -226,7 +226,7 @@ function at(point: Point, key: string, x: Val<Rational>, rng: Rng, deadline: num
  */
 function atMeeting(p: StepProblem, point: Point, key: string, x: Val<Rational>, rng: Rng, deadline: number): Point | null {
   const q = at(point, key, x, rng, deadline);
-  if (q || !p.prep.checks.some((c) => c.formula.kind === 'Compare' && c.formula.ops.length === 1 && c.formula.ops[0] === '=' && !p.prep.byConstruction.has(c))) return q;
+  if (q || !p.prep.checks.some((c) => solvedEquation(p, c))) return q;
   // (Up to four solutions, each solve choosing among the roots anew: under x² + y² = 1, y > 0,
   // the probe x = 3/5 meets the assumptions with y = 4/5 only, not −4/5.)
   for (let attempt = 0; attempt < 4 && Date.now() <= deadline; attempt++) {
@@ -2608,9 +2608,9 @@ function equationCurveSearch(p: StepProblem, base: Point, parts: readonly Part[]
   const ctx = identityContext(p);
   const bin = (op: '+' | '-' | '*' | '/', l: Expr, r: Expr): Expr => ({ kind: 'Binary', op, left: l, right: r, range: l.range, shape: { kind: 'scalar' } });
   for (const c of p.prep.checks) {
-    const f = c.formula;
-    if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || p.prep.byConstruction.has(c)) continue;
-    const [a, b] = f.operands as [Expr, Expr];
+    const sides = solvedEquation(p, c);
+    if (!sides) continue;
+    const [a, b] = sides;
     if (a.shape?.kind === 'matrix' || b.shape?.kind === 'matrix') continue;
     const h = bin('-', a, b);
     const names = new Set(freeNames(h).filter((v) => !v.name.index).map((v) => printName(v.name)));

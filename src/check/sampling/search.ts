@@ -129,6 +129,18 @@ function bisect(
 }
 
 /**
+ * The sides of an equality assumption sampling meets by solving (`assume α + β = 1`), or null:
+ * a substitution holds by construction wherever its right side has a value; where it has
+ * none (y = log(x − 3) at x ≤ 3) no y meets it, and solving cannot help.
+ */
+export function solvedEquation(p: StepProblem, c: StepProblem['prep']['checks'][number]): readonly [Expr, Expr] | null {
+  const f = c.formula;
+  if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || p.prep.byConstruction.has(c)) return null;
+  const [a, b] = f.operands;
+  return a && b ? [a, b] : null;
+}
+
+/**
  * Moves one scalar of each unmet equality assumption (`assume α + β = 1`) to a value
  * that meets it; the point is kept only if every assumption then holds.
  */
@@ -139,13 +151,10 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
   const levels = allLevels();
   let unsampled: string | null = null;
   for (const c of p.prep.checks) {
+    const sides = solvedEquation(p, c);
+    if (!sides) continue;
     const f = c.formula;
-    if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
-    // A substitution holds by construction wherever its right side has a value; where it
-    // has none (y = log(x − 3) at x ≤ 3) no y meets it, and solving cannot help.
-    if (p.prep.byConstruction.has(c)) continue;
-    const [a, b] = f.operands;
-    if (!a || !b) continue;
+    const [a, b] = sides;
     if (point.truth(f, levels) === true) continue;
     // (A derived point draws its values when they are first used: use them.)
     for (const side of [a, b]) {
