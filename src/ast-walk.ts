@@ -83,6 +83,17 @@ function mapName(n: Name, f: (x: Expr) => Expr): Name {
  * a name is ignored there.
  */
 export function mapChildren(e: Expr, f: (child: Expr, slot: Slot) => Expr): Expr {
+  // (A leaf, and the commonest kind, without building slots.)
+  switch (e.kind) {
+    case 'Num': case 'Const': tick(); return e;
+    case 'Binary': {
+      tick();
+      const left = f(e.left, slot(e.left));
+      const right = f(e.right, slot(e.right));
+      return left === e.left && right === e.right ? e : { ...e, left, right };
+    }
+    default: break;
+  }
   const all = slots(e);
   if (all.length === 0) return e;
   const out = all.map((s) => f(s.expr, s));
@@ -95,7 +106,6 @@ export function mapChildren(e: Expr, f: (child: Expr, slot: Slot) => Expr): Expr
     case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm':
       return { ...e, arg: next() } as Expr;
     case 'Expect': return e.second ? { ...e, arg: next(), second: next() } : { ...e, arg: next() };
-    case 'Binary': return { ...e, left: next(), right: next() };
     case 'Call': {
       const fn = mapName(e.fn, next);
       return { ...e, fn, args: e.args.map(() => next()) };
@@ -104,14 +114,20 @@ export function mapChildren(e: Expr, f: (child: Expr, slot: Slot) => Expr): Expr
     case 'BigOp': return { ...e, lower: next(), upper: next(), body: next() };
     case 'Deriv': case 'Grad': return { ...e, wrt: asVar(next(), e.wrt), body: next() } as Expr;
     case 'Limit': return { ...e, wrt: asVar(next(), e.wrt), to: next(), body: next() };
-    case 'Num': case 'Const': return e;
   }
 }
 
 /** Calls `f` on every node, outermost first (subscripts and binding occurrences included). */
 export function visit(e: Expr, f: (e: Expr) => void): void {
   f(e);
-  for (const s of slots(e)) visit(s.expr, f);
+  // (The commonest kinds without building their slots: every search walks the sides many times.)
+  switch (e.kind) {
+    case 'Num': case 'Const': tick(); return;
+    case 'Binary': tick(); visit(e.left, f); visit(e.right, f); return;
+    case 'Neg': case 'Transpose': case 'Factorial': case 'Abs': case 'Norm': tick(); visit(e.arg, f); return;
+    case 'Var': tick(); if (e.name.index) visit(e.name.index, f); return;
+    default: for (const s of slots(e)) visit(s.expr, f);
+  }
 }
 
 /** The expressions a formula compares (for `H invertible`, the matrix). */

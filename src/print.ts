@@ -16,13 +16,22 @@ function indexText(index: Expr): string {
 
 /** A name as written canonically: `v_{t-1}`, `Δθ_t`, `f̂`, `x̄`, `u'`. */
 export function printName(n: Name): string {
-  let s = n.base;
+  if (!n.hat && !n.bar && !n.index && n.primes === 0) return n.base;
+  // (Every value looked up at every sampled point is looked up by its name's text: an indexed
+  // name's is kept, by the name object, which a rewrite that leaves it alone keeps.)
+  let s = n.index ? printedNames.get(n) : undefined;
+  if (s !== undefined) return s;
+  s = n.base;
   if (n.hat) s += '\u0302';
   if (n.bar) s += '\u0304';
   if (n.index) s += `_${indexText(n.index)}`;
   s += "'".repeat(n.primes);
+  if (n.index) printedNames.set(n, s);
   return s;
 }
+
+/** printName's text of each indexed name (a name, like an AST, is never changed once built). */
+const printedNames = new WeakMap<Name, string>();
 
 /** The identity of a name: equal keys are the same symbol (`x0` and `x_0` agree). */
 export function nameKey(n: Name): string {

@@ -39,7 +39,7 @@ export function vectorShape(n: Dim): Shape {
 
 /** The key of a name without its subscript: the family it belongs to. */
 export function familyKey(n: Name): string {
-  return printName({ ...n, index: null });
+  return !n.hat && !n.bar && n.primes === 0 ? n.base : printName({ ...n, index: null });
 }
 
 /**

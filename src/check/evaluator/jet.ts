@@ -24,9 +24,14 @@ export function jetField<S>(F: Field<S>, k: number, directional = false): Field<
   const scale = (a: Jet<S>, f: S): readonly S[] => (a.d === zeros ? zeros : a.d.map((x) => F.mul(f, x)));
   // A value lifted from another host (a random value inside E[…]) may carry fewer tangents:
   // it does not vary with the seeded entries, so the missing ones are 0.
-  const combine = (a: readonly S[], b: readonly S[], op: (x: S, y: S) => S): readonly S[] =>
-    a === zeros && b === zeros ? zeros
-      : Array.from({ length: Math.max(a.length, b.length, k) }, (_, i) => op(a[i] ?? F.zero, b[i] ?? F.zero));
+  const combine = (a: readonly S[], b: readonly S[], op: (x: S, y: S) => S): readonly S[] => {
+    if (a === zeros && b === zeros) return zeros;
+    // (A loop, not Array.from with a mapper: this is the jets' inner loop.)
+    const n = Math.max(a.length, b.length, k);
+    const out = new Array<S>(n);
+    for (let i = 0; i < n; i++) out[i] = op(a[i] ?? F.zero, b[i] ?? F.zero);
+    return out;
+  };
   const self: Field<Jet<S>> = {
     name: `${directional ? 'directional ' : ''}jet${k}(${F.name})`,
     zero: c(F.zero),
