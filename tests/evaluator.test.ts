@@ -200,6 +200,19 @@ describe('double enclosures', () => {
     expect(() => F.div(F.one, tiny)).toThrow(Undecided);
   });
 
+  it('takes a negative number to an exponent enclosed with no whole number inside as undefined, in doubles and decimals', () => {
+    // 2/3 is neither a double nor a decimal: its enclosure is not a point, but holds no whole number.
+    const third = new Rational(2n, 3n);
+    for (const G of [F, decimalField(50)] as Field<unknown>[]) {
+      const half = G.fromRational(new Rational(-1n, 2n));
+      expect(() => G.pow(half, G.fromRational(third)), G.name).toThrow(Undefined);
+      expect(() => G.pow(half, G.fromRational(new Rational(1n, 2n))), G.name).toThrow(Undefined);
+      // An exponent that may be whole (an enclosure around 1) stays undecided.
+      const nearOne = G.add(G.fromRational(Rational.parse('0.1')), G.fromRational(Rational.parse('0.9')));
+      expect(() => G.pow(half, nearOne), G.name).toThrow(Undecided);
+    }
+  });
+
   it('takes sin over an interval holding a crest to 1', () => {
     const r = F.elementary('sin', { lo: 1, hi: 2, mag: 0 });
     expect(r.hi).toBe(1);

@@ -368,7 +368,9 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
         if (b.hi.lt(0)) throw new Undefined('division by zero (0 to a negative power)');
         throw new Undecided('0 to a power that may be 0 or negative');
       }
-      if (a.hi.lt(0) && isPoint(b) && !b.lo.isInteger()) throw new Undefined('a negative number to a fractional power');
+      // (An exponent enclosed with no whole number inside is not whole, whether or not its
+      // enclosure is a point: x^(2/3) at x = −1/2, where 2/3 is no decimal.)
+      if (a.hi.lt(0) && b.lo.ceil().gt(b.hi)) throw new Undefined('a negative number to a fractional power');
       if (a.lo.lte(0)) throw new Undecided('a power of something that may be 0 or negative');
       return exp(mulEnds(b, log(a)));
     },

@@ -324,7 +324,9 @@ export const intervalField: Field<Interval> = {
       if (b.hi < 0) throw new Undefined('division by zero (0 to a negative power)');
       throw new Undecided('0 to a power that may be 0 or negative');
     }
-    if (a.hi < 0 && b.lo === b.hi && !Number.isInteger(b.lo)) throw new Undefined('a negative number to a fractional power');
+    // (An exponent enclosed with no whole number inside is not whole, whether or not its
+    // enclosure is a point: x^(2/3) at x = −1/2, where 2/3 is no double.)
+    if (a.hi < 0 && Math.ceil(b.lo) > b.hi) throw new Undefined('a negative number to a fractional power');
     if (a.lo <= 0) throw new Undecided('a power of something that may be 0 or negative');
     return elementary('exp', mul(b, elementary('log', a)));
   },
