@@ -341,6 +341,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // (Review:) a function a section defines again reads its latest body, not its first.
   { name: 'the divisor through a function defined again in a section', text: 'scalar x, y, c\nfunction f: R -> R\ndefine f(u) = u\nsection "two"\ndefine f(u) = u² + y² - 1/2\n    c\n  = c (f(x))/(f(x))\n', want: 'refuted', cx: /x = 0\.5/ },
   { name: 'a divisor inside a function body defined again in a section', text: 'scalar x, y, c\nfunction f: R -> R\ndefine f(u) = 1\nsection "two"\ndefine f(u) = 1/(u² + y² - 1/2)\n    c\n  = c f(x) (x² + y² - 1/2)\n', want: 'refuted', cx: /x = 0\.5/ },
+  // The pole search skips unfolding where no side, definition or function body has a part
+  // (explore.ts withoutParts): a pole only a definition's body or a defined exponent gives is still sought.
+  { name: 'a divisor only a definition\'s body has', text: 'scalar x\ndefine w = 1/(x - 3)\n    1\n  = w (x - 3)\n', want: 'refuted', cx: /x = 3/ },
+  { name: 'a divisor only a recurrence\'s body has', text: 'scalar x, c\ninteger t\nscalar h_t\ndefine h_t = h_{t-1}/(x - 3) for t ≥ 1\n    c h_0\n  = c h_1 (x - 3)\n', want: 'refuted', cx: /x = 3/ },
+  { name: 'a negative power through a defined exponent', text: 'scalar x, k\ndefine k = -1\n    1\n  = x^k x\n', want: 'refuted', cx: /x = 0/ },
+  { name: 'a logarithm only a function\'s body has', text: 'scalar x\nfunction f: R -> R\ndefine f(u) = log(u)\n    x\n  = x + 0 f(x)\n', want: 'refuted', cx: /x = -/ },
   { name: 'c moved too where an assumption ties it to x (c < x)', text: 'scalar x, y, c\nassume c < x\n    c\n  = c (x² + y² - 1/2)/(x² + y² - 1/2)\n', want: 'refuted', cx: /x = 0\.5/ },
   { name: 'c moved too where an assumption ties it to x (c < x − 1)', text: 'scalar x, y, c\nassume c < x - 1\n    c\n  = c (x² + y² - 1/2)/(x² + y² - 1/2)\n', want: 'refuted', cx: /x = 0\.5/ },
   { name: 'the divisor on the left only: the left side is extended', text: 'scalar x, y, c\n    (x² + y² - 1/2) c/(x² + y² - 1/2)\n  = c\n', want: 'pass' },

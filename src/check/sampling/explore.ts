@@ -2444,6 +2444,33 @@ function exactlyZero(e0: Expr, ctx: IdentityContext, seed: string, deadline: num
  * step extends the left side (`extended`: a note).
  * Runs for steps a certificate proved too: the identity test sees rational functions, not domains.
  */
+/**
+ * Whether `e` has no part the pole search seeks (singularParts, its argument-of-√ and
+ * fractional-power kind included, nor a power with a symbolic exponent). Unfolding puts
+ * bodies in place of names and calls and makes no division, power, log, √, tan or inverse of
+ * its own, and a power's constant exponent stays constant (one that reads a name counts here),
+ * so sides and bodies without parts unfold to sides without parts: the search has nothing to
+ * seek (its parts would be empty), and the unfolding, up to a sixth of a step like
+ * `Δθ_t = −v_t by def Δθ` under a recurrence, is skipped.
+ */
+function withoutParts(e: Expr): boolean {
+  return singularParts(e, false).length === 0 && symbolicPowers(e).size === 0;
+}
+
+/** withoutParts of every definition's and function's body the step unfolds (kept per list of definitions). */
+function definitionsWithoutParts(p: StepProblem): boolean {
+  let known = bodiesWithoutParts.get(p.unfoldings)?.get(p.functions);
+  if (known === undefined) {
+    known = p.unfoldings.every((u) => withoutParts(u.def.value)) && p.functions.every((d) => withoutParts(d.value));
+    let byFunctions = bodiesWithoutParts.get(p.unfoldings);
+    if (!byFunctions) bodiesWithoutParts.set(p.unfoldings, byFunctions = new WeakMap());
+    byFunctions.set(p.functions, known);
+  }
+  return known;
+}
+
+const bodiesWithoutParts = new WeakMap<readonly Unfolding[], WeakMap<readonly Define[], boolean>>();
+
 /** The scalar bases of powers whose exponent reads a name (x^n, x^(n+m)), by the power's text. */
 function symbolicPowers(e: Expr): Map<string, Expr> {
   const out = new Map<string, Expr>();
@@ -2465,6 +2492,8 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   if (p.rel !== '=') return null;
   const found = singularMatrixSearch(p, base, rng, deadline, extended);
   if (found) return found;
+  // (Sides, definitions and functions with no part at all: the unfolded sides have none either.)
+  if (withoutParts(left) && withoutParts(right) && definitionsWithoutParts(p)) return null;
   // (A part both sides have leaves both without a value at its zeros: nothing to find.)
   // (Inside definitions too: 1 = f(x)(x − 3) with f(u) = 1/(u − 3) at x = 3.)
   const rightAt = unfolded(right, p);
