@@ -42,10 +42,10 @@ interface Unfolded { readonly def: Define; readonly variable: string; readonly a
  * rewrites (what the hint names; the assumptions' substitutions; definitions unfolded
  * where one side has a name the other lacks; every definition).
  */
-function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
+function* candidatesOf(p: StepProblem, left: Expr, right: Expr): Generator<Candidate> {
   const scope = p.prep.ctx.scope;
   const hinted = hintedKeys(p.hint, scope);
-  const candidates: Candidate[] = [{ l: left, r: right, how: 'algebra', unfolded: [] }];
+  yield { l: left, r: right, how: 'algebra', unfolded: [] };
   const rulesMap = new Map(p.rules.map((r) => [r.key, r.rhs]));
   const withRules = (e: Expr) => replaceByKey(e, rulesMap);
   // Each candidate keeps the conditional definitions its unfoldings relied on (see coverIndices).
@@ -56,7 +56,7 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
     used = [];
     return out;
   };
-  if (rulesMap.size > 0) candidates.push({ l: withRules(left), r: withRules(right), how: 'using the assumptions and cited facts', unfolded: [] });
+  if (rulesMap.size > 0) yield { l: withRules(left), r: withRules(right), how: 'using the assumptions and cited facts', unfolded: [] };
   if (hinted.size > 0) {
     const u = (e: Expr) => unfold(e, p.unfoldings, p.functions, scope, hinted, record);
     const how = 'unfolding what the justification names';
@@ -64,7 +64,9 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
     const fromLeft = taken();
     const ur = u(right);
     const fromRight = taken();
-    candidates.push({ l: ul, r: right, how, unfolded: fromLeft }, { l: left, r: ur, how, unfolded: fromRight }, { l: ul, r: ur, how, unfolded: [...fromLeft, ...fromRight] });
+    yield { l: ul, r: right, how, unfolded: fromLeft };
+    yield { l: left, r: ur, how, unfolded: fromRight };
+    yield { l: ul, r: ur, how, unfolded: [...fromLeft, ...fromRight] };
   }
   // Unfold what one side has and the other lacks (`Δθ_t` → `-δ v_t` → … until both
   // sides speak of `v_{t-1}`), one side at a time so a recurrence is not unfolded on
@@ -86,7 +88,7 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
         r2 = nr;
       }
       soFar = [...soFar, ...taken()];
-      candidates.push({ l: l2, r: r2, how: 'unfolding the definitions', unfolded: soFar });
+      yield { l: l2, r: r2, how: 'unfolding the definitions', unfolded: soFar };
     }
     taken();
   }
@@ -100,9 +102,8 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
     l3 = nl;
     r3 = nr;
     soFar = [...soFar, ...taken()];
-    candidates.push({ l: l3, r: r3, how: 'unfolding every definition', unfolded: soFar });
+    yield { l: l3, r: r3, how: 'unfolding every definition', unfolded: soFar };
   }
-  return candidates;
 }
 
 /**
@@ -110,18 +111,16 @@ function candidatesOf(p: StepProblem, left: Expr, right: Expr): Candidate[] {
  * they speak of (`σ'(a)` → `σ(a)(1 − σ(a))` under `σ'(z) = σ(z)(1 − σ(z)) for all z`), each
  * right after the one it comes from.
  */
-function withForAllRewrites(p: StepProblem, candidates: readonly Candidate[]): Candidate[] {
+function* withForAllRewrites(p: StepProblem, candidates: Iterable<Candidate>): Generator<Candidate> {
   const rewrites = forAllRewrites(p.prep.ctx.assumptions, p.prep.ctx.scope, p.functions);
-  if (rewrites.length === 0) return [...candidates];
-  const out: Candidate[] = [];
   for (const c of candidates) {
-    out.push(c);
+    yield c;
+    if (rewrites.length === 0) continue;
     const used = new Set<string>();
     const l = rewriteForAll(c.l, rewrites, used);
     const r = rewriteForAll(c.r, rewrites, used);
-    if (used.size > 0) out.push({ ...c, l, r, how: `${c.how}, with the assumption ${[...used].join(' and ')}`, forAll: true });
+    if (used.size > 0) yield { ...c, l, r, how: `${c.how}, with the assumption ${[...used].join(' and ')}`, forAll: true };
   }
-  return out;
 }
 
 /** How a step whose sides print the same is proved. */
@@ -250,18 +249,24 @@ export interface Proof {
  * one unknown value (an identity for every value holds for the derivative's), once with
  * the derivatives taken by the rules of matrix calculus (rules/matrix-calculus.ts).
  */
-function withCalculus(p: StepProblem, cs: readonly Candidate[]): Candidate[] {
+function* withCalculus(p: StepProblem, candidates: Iterable<Candidate>): Generator<Candidate> {
   const fns = p.functions;
   const has = (c: Candidate) => hasDerivative(c.l, fns) || hasDerivative(c.r, fns);
-  if (!cs.some(has)) return [...cs];
+  // (Each candidate as it is made, then those with derivatives taken: made only if the ones
+  // before proved nothing, since unfolding costs most of a step the first one proves.)
+  const cs: Candidate[] = [];
+  for (const c of candidates) {
+    cs.push(c);
+    yield c;
+  }
+  if (!cs.some(has)) return;
   const ctx = calculusContext(p);
-  const out: Candidate[] = [...cs];
   const seen = new Set<string>();
   for (const c of cs) {
     if (!has(c)) continue;
     const a = abstractDerivatives([c.l, c.r]);
     const inherited = { unfolded: c.unfolded };
-    if (a.count > 0) out.push({ l: a.sides[0]!, r: a.sides[1]!, how: `${c.how}, each derivative taken as one unknown value`, ...inherited });
+    if (a.count > 0) yield { l: a.sides[0]!, r: a.sides[1]!, how: `${c.how}, each derivative taken as one unknown value`, ...inherited };
     const el = eliminateDerivatives(c.l, ctx);
     const er = eliminateDerivatives(c.r, ctx);
     if (!('expr' in el) || !('expr' in er)) continue;
@@ -270,7 +275,7 @@ function withCalculus(p: StepProblem, cs: readonly Candidate[]): Candidate[] {
     seen.add(key);
     const notes = [...new Set([...el.notes, ...er.notes])];
     const taken = `derivatives taken by the rules of calculus${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`;
-    out.push({ l: el.expr, r: er.expr, how: `${c.how}, ${taken}`, rule: 'differentiation', ...inherited });
+    yield { l: el.expr, r: er.expr, how: `${c.how}, ${taken}`, rule: 'differentiation', ...inherited };
     // Where a derivative was taken at a defined point (∇_g f(g), g = A x), unfold it there.
     const scope = p.prep.ctx.scope;
     const more: Unfolded[] = [...c.unfolded];
@@ -278,10 +283,9 @@ function withCalculus(p: StepProblem, cs: readonly Candidate[]): Candidate[] {
     const ul = unfold(el.expr, p.unfoldings, p.functions, scope, null, record);
     const ur = unfold(er.expr, p.unfoldings, p.functions, scope, null, record);
     if (printExpr(ul) !== printExpr(el.expr) || printExpr(ur) !== printExpr(er.expr)) {
-      out.push({ l: ul, r: ur, how: `${c.how}, ${taken}, definitions unfolded`, rule: 'differentiation', unfolded: more });
+      yield { l: ul, r: ur, how: `${c.how}, ${taken}, definitions unfolded`, rule: 'differentiation', unfolded: more };
     }
   }
-  return out;
 }
 
 /**
