@@ -1762,7 +1762,12 @@ function marginAt(q: Point, left: Expr, right: Expr, sign: 1 | -1): number | nul
     const r = q.evaluate(intervalField, right);
     if (isMat(l) || isMat(r)) return null;
     const mid = (i: Interval) => (i.lo === i.hi ? i.lo : i.lo / 2 + i.hi / 2);
-    const m = (mid(l as Interval) - mid(r as Interval)) * sign;
+    const [a, b] = [l as Interval, r as Interval];
+    const m = (mid(a) - mid(b)) * sign;
+    // (Not where the enclosures are wide: a s(a)(1 − s(a)) at a = 10⁷⁸, 1 − s(a) enclosed
+    // across 0, has a midpoint of −10⁶² that drew the descent there, away from the turn.)
+    const spread = (a.hi - a.lo) / 2 + (b.hi - b.lo) / 2;
+    if (!(spread <= 1e-6 * Math.max(1, Math.abs(mid(a)), Math.abs(mid(b))))) return null;
     return Number.isFinite(m) ? m : null;
   } catch {
     return null;
