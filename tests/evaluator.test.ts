@@ -338,6 +338,10 @@ describe('linear algebra over any backend', () => {
     expect(ld.lo.lte(exact) && ld.hi.gte(exact)).toBe(true);
     expect(Number(ld.hi.minus(ld.lo).toString())).toBeLessThan(1e-30);
   });
+  it('has no λ_max (nor λ_min, read as −λ_max(−A)) of a matrix that is not symmetric, and says so for both', () => {
+    const I = intervalField;
+    expect(() => L.lambdaMax(I, new Mat(2, 2, [0, 10, 0, 0].map((v) => I.fromInt(v))))).toThrow(/λ_max or λ_min of a matrix that is not symmetric/);
+  });
   it('encloses the norm of a vector whose entries straddle 0 from 0 up (squares, not x·x)', () => {
     // ‖σ(x) − σ(y)‖ at y = x: entries enclosed as [−ε, ε]; x·x would reach −ε², and √ of the
     // sum was undecided (the step was unknown for that, not for its own reason).

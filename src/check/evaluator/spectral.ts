@@ -36,7 +36,7 @@ export function enclosedLambdaMax<S>(F: Field<S>, E: EnclosureEnds<S>, data: rea
     for (let j = i + 1; j < n; j++) {
       const x = a[i * n + j]!;
       const y = a[j * n + i]!;
-      if (E.disjoint(x, y)) throw new Undefined('λ_max of a matrix that is not symmetric');
+      if (E.disjoint(x, y)) throw new Undefined('λ_max or λ_min of a matrix that is not symmetric');
       const h = E.hull(x, y);
       a[i * n + j] = h;
       a[j * n + i] = h;
