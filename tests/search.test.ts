@@ -810,3 +810,17 @@ describe('a left side undefined where its divisor touches 0 is named in a note (
     expect(r.steps.flatMap((s) => s.notes).filter((n) => /touches 0/.test(n.message))).toEqual([]);
   });
 });
+
+describe('an inequality is read where both sides are defined, and its notes say so for either side (LANGUAGE.md §3)', () => {
+  it.each([
+    { text: 'scalar x\n    log(x)\n  ≤ x - 1\n', side: 'left' },
+    { text: 'scalar x\n    x - 1\n  ≥ log(x)\n', side: 'right' },
+  ])('$text: passes, its note on the $side side', async ({ text, side }) => {
+    const r = await checkSource(text);
+    expect(['proved', 'checked']).toContain(r.steps[0]!.verdict);
+    const notes = r.steps[0]!.notes.map((n) => n.message).filter((m) => /undefined/.test(m));
+    expect(notes.length).toBeGreaterThan(0);
+    // (Not "the step extends the left side": that is what an equation does, LANGUAGE.md §3.)
+    for (const m of notes) expect(m).toMatch(new RegExp(`^the ${side} side is undefined at .*: the inequality is read where both sides are defined$`));
+  });
+});

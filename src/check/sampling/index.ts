@@ -190,7 +190,11 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       ? `a side of the left statement has no value ${at}, where the right statement has one: the step extends the left statement to that point`
       : side === 'right'
         ? `the right side is undefined ${at} (${reason}) where the left side is defined: the inequality is read where both sides are defined`
-        : `the left side is undefined ${at} (${reason}) but the right side is defined there: the step extends the left side to that point` });
+        // (An inequality is read where both sides are defined, whichever has no value: it
+        // extends nothing, LANGUAGE.md §3.)
+        : p.rel !== '=' && p.rel !== '⇔'
+          ? `the left side is undefined ${at} (${reason}) where the right side is defined: the inequality is read where both sides are defined`
+          : `the left side is undefined ${at} (${reason}) but the right side is defined there: the step extends the left side to that point` });
   };
   const seen = new Map<string, Set<number>>();
   const statement = !isExpr(p.left);
