@@ -504,6 +504,12 @@ describe('soundness: fixed after the red-team pass', () => {
     // −10⁶², which drew it there: a bound just below the joint peak (0.447743 at a = b = 1.5434) was checked.
     { name: 'a bound just below a sum of two logistic-gradient peaks', text: 'scalar a, b\ndefine s(z) = 1/(1 + exp(-z))\n    a s(a) (1 - s(a)) + b s(b) (1 - s(b))\n  ≤ 0.4477\n', want: 'refuted' },
     { name: 'and of four', text: 'scalar a, b, c, d\ndefine s(z) = 1/(1 + exp(-z))\n    a s(a) (1 - s(a)) + b s(b) (1 - s(b)) + c s(c) (1 - s(c)) + d s(d) (1 - s(d))\n  ≤ 0.8954\n', want: 'refuted' },
+    // (And not by leaving out every wide enclosure: a constant factor enclosed with
+    // cancellation, (1 − s(30)) e^30 ≈ 1, is as wide at every point, and a red team found
+    // these checked while the descent read margins only where enclosures were narrow.)
+    { name: 'a joint peak behind a factor enclosed with cancellation', text: 'scalar x, y\ndefine s(u) = 1/(1 + exp(-u))\nassume 0 < x < 3, 0 < y < 3\n    sin(x) sin(y) sin(x + y) (1 - s(30)) e^30\n  ≤ 0.6495\n', want: 'refuted' },
+    { name: 'in three scalars', text: 'scalar x, y, z\ndefine s(u) = 1/(1 + exp(-u))\nassume 0 < x < 3, 0 < y < 3, 0 < z < 3\n    x y z (3 - x - y - z) (1 - s(30)) e^30\n  ≤ 0.3163\n', want: 'refuted' },
+    { name: 'behind a term that cancels to 1', text: 'scalar x, y\nassume 0 < x < 3, 0 < y < 3\n    sin(x) sin(y) sin(x + y) + (e^40 + 1 - e^40)\n  ≤ 1.6495\n', want: 'refuted' },
     { name: 'but the bound just above it holds', text: 'scalar a, b\ndefine s(z) = 1/(1 + exp(-z))\n    a s(a) (1 - s(a)) + b s(b) (1 - s(b))\n  ≤ 0.4478\n', want: 'passes' },
     { name: 'the cube root of x² is not x^(2/3) for negative x', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = x^(2/3)\n', want: 'refuted' },
     { name: 'nor the square of x^(1/3)', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = (x^(1/3))^2\n', want: 'refuted' },

@@ -618,136 +618,147 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
   const keys = bases.length > 0 ? scalarKeys(bases[0]!).filter((k) => !bases[0]!.isInteger(k)) : [];
   if (keys.length >= 2) {
     for (const base of bases) {
-      // (`≠` fails where the sides meet: toward them from the side the base point is on,
-      // sin(x + y) ≠ 1 at x + y = π/2.)
-      const ne = rel === '≠' ? marginAt(base, left, right, 1) : null;
-      const sign: 1 | -1 = rel === '<' || rel === '≤' || (ne !== null && ne < 0) ? -1 : 1;
-      let cur = base;
-      let m = marginAt(cur, left, right, sign);
-      if (m === null) continue;
-      /** The exact places of the moves to a sine's turn, each with the values of the keys it was found at. */
-      const places = new Map<string, { place: Expr; at: ReadonlyMap<string, Rational>; order: number }>();
-      let placed = 0;
-      for (let round = 0; round < DESCENT_ROUNDS; round++) {
-        let moved = false;
-        const start = cur;
-        for (const key of keys) {
-          if (Date.now() > deadline) return done(null);
-          const b = boundariesAlong(cur, key, left, right, deadline);
-          // (Nearest 0 first, and a later one only where it is better by more than doubles'
-          // noise: of the many turns of a periodic part that are equally low, the one near 0,
-          // whose exact place is guessable and where other scalars' turns are still found —
-          // (2 sin x − 1)² + y² went to x ≈ −1.7·10⁸, where y's were not.)
-          // (And the turns of a sine or cosine of a·key + b near the current one, which the
-          // grid of boundariesAlong can step over: cos x < 1 + y² from x = 5, where sin x has
-          // one sign at 5 and 10 and cos x turns at 2π and 3π between. Its exact place goes to
-          // equalAtBottom with it.)
-          // (A bracket's ends too, where the assumptions reject its middle: the root of
-          // 2 sin x − 1 at an included edge, x ≤ π/6, whose bracket straddles it. Not at an
-          // excluded edge, where the bottom is not reached: cos x + cos y < 2 under 0 < x went
-          // to (10⁻³⁰, 10⁻³⁰) instead of (2π, 2π).)
-          const bounds = cur.prep.intervals.get(key);
-          const straddlesOpen = (r: Bracket): boolean => (bounds?.lo !== null && bounds?.lo !== undefined && !bounds.loClosed && r.lo.cmp(bounds.lo) <= 0 && r.hi.cmp(bounds.lo) >= 0)
-            || (bounds?.hi !== null && bounds?.hi !== undefined && !bounds.hiClosed && r.lo.cmp(bounds.hi) <= 0 && r.hi.cmp(bounds.hi) >= 0);
-          const moves: { x: Rational; place?: Expr; reads?: ReadonlySet<string> | null; ends?: readonly Rational[] }[] = [...b.extrema, ...b.roots]
-            .map((r) => (r.at ? { x: r.at } : { x: r.lo.add(r.hi).div(Rational.of(2)), ...(straddlesOpen(r) ? {} : { ends: [r.lo, r.hi] }) }));
-          // (And a short step inside each bound the assumptions give it, where the margin may
-          // be least without a turn: sin(x + y) < 1 on (0, 1)² from (1/2, 1/2), where neither
-          // scalar alone reaches x + y = π/2.)
-          if (bounds?.lo && bounds.hi) {
-            const step = bounds.hi.sub(bounds.lo).div(Rational.of(1000));
-            moves.push({ x: bounds.lo.add(step) }, { x: bounds.hi.sub(step) });
-          }
-          // (And an included bound itself: sin(x + y) < 1 under 0 < x ≤ π/4, 0 < y ≤ π/4 fails
-          // at the corner only. An irrational one is held 10⁻¹⁴ inside, close enough to guess.)
-          if (bounds?.lo && bounds.loClosed) moves.push({ x: bounds.lo });
-          if (bounds?.hi && bounds.hiClosed) moves.push({ x: bounds.hi });
-          for (const line of periodicLines(p, cur, key, rng, deadline)) {
-            const reads = keysRead(p, line.arg);
-            const x0 = (cur.values.get(key)!.value as Rational).toNumber();
-            const [a, b] = lineNumbers(line);
-            const k0 = Math.round(((a * x0 + b) * 2) / Math.PI);
-            for (let k = k0 - DESCENT_PERIODIC_REACH; k <= k0 + DESCENT_PERIODIC_REACH; k++) {
-              const x = periodicPlace(line, k);
-              if (Number.isFinite(x)) moves.push({ x: Rational.parse(x.toPrecision(17)), place: periodicPlaceExpr(line, k, left.range), reads });
+      // (Twice where the first descent ended where the sides' enclosures are wide: then with
+      // their margins read only where they are narrow. A midpoint of an enclosure across 0 far
+      // out, a s(a)(1 − s(a)) at a = 10⁷⁸: −10⁶², drew the descent there, away from the joint
+      // peak of a s(a)(1 − s(a)) + b s(b)(1 − s(b)) ≤ 0.4477; yet a constant factor enclosed
+      // with cancellation, (1 − s(30)) e^30, is as wide at every point, and the first descent
+      // finds the peak through it.)
+      let endedWide = false;
+      for (const narrow of [false, true]) {
+        if (narrow && !endedWide) break;
+        // (`≠` fails where the sides meet: toward them from the side the base point is on,
+        // sin(x + y) ≠ 1 at x + y = π/2.)
+        const ne = rel === '≠' ? marginAt(base, left, right, 1) : null;
+        const sign: 1 | -1 = rel === '<' || rel === '≤' || (ne !== null && ne < 0) ? -1 : 1;
+        let cur = base;
+        let m = marginAt(cur, left, right, sign, narrow);
+        if (m === null) continue;
+        /** The exact places of the moves to a sine's turn, each with the values of the keys it was found at. */
+        const places = new Map<string, { place: Expr; at: ReadonlyMap<string, Rational>; order: number }>();
+        let placed = 0;
+        for (let round = 0; round < DESCENT_ROUNDS; round++) {
+          let moved = false;
+          const start = cur;
+          for (const key of keys) {
+            if (Date.now() > deadline) return done(null);
+            const b = boundariesAlong(cur, key, left, right, deadline);
+            // (Nearest 0 first, and a later one only where it is better by more than doubles'
+            // noise: of the many turns of a periodic part that are equally low, the one near 0,
+            // whose exact place is guessable and where other scalars' turns are still found —
+            // (2 sin x − 1)² + y² went to x ≈ −1.7·10⁸, where y's were not.)
+            // (And the turns of a sine or cosine of a·key + b near the current one, which the
+            // grid of boundariesAlong can step over: cos x < 1 + y² from x = 5, where sin x has
+            // one sign at 5 and 10 and cos x turns at 2π and 3π between. Its exact place goes to
+            // equalAtBottom with it.)
+            // (A bracket's ends too, where the assumptions reject its middle: the root of
+            // 2 sin x − 1 at an included edge, x ≤ π/6, whose bracket straddles it. Not at an
+            // excluded edge, where the bottom is not reached: cos x + cos y < 2 under 0 < x went
+            // to (10⁻³⁰, 10⁻³⁰) instead of (2π, 2π).)
+            const bounds = cur.prep.intervals.get(key);
+            const straddlesOpen = (r: Bracket): boolean => (bounds?.lo !== null && bounds?.lo !== undefined && !bounds.loClosed && r.lo.cmp(bounds.lo) <= 0 && r.hi.cmp(bounds.lo) >= 0)
+              || (bounds?.hi !== null && bounds?.hi !== undefined && !bounds.hiClosed && r.lo.cmp(bounds.hi) <= 0 && r.hi.cmp(bounds.hi) >= 0);
+            const moves: { x: Rational; place?: Expr; reads?: ReadonlySet<string> | null; ends?: readonly Rational[] }[] = [...b.extrema, ...b.roots]
+              .map((r) => (r.at ? { x: r.at } : { x: r.lo.add(r.hi).div(Rational.of(2)), ...(straddlesOpen(r) ? {} : { ends: [r.lo, r.hi] }) }));
+            // (And a short step inside each bound the assumptions give it, where the margin may
+            // be least without a turn: sin(x + y) < 1 on (0, 1)² from (1/2, 1/2), where neither
+            // scalar alone reaches x + y = π/2.)
+            if (bounds?.lo && bounds.hi) {
+              const step = bounds.hi.sub(bounds.lo).div(Rational.of(1000));
+              moves.push({ x: bounds.lo.add(step) }, { x: bounds.hi.sub(step) });
+            }
+            // (And an included bound itself: sin(x + y) < 1 under 0 < x ≤ π/4, 0 < y ≤ π/4 fails
+            // at the corner only. An irrational one is held 10⁻¹⁴ inside, close enough to guess.)
+            if (bounds?.lo && bounds.loClosed) moves.push({ x: bounds.lo });
+            if (bounds?.hi && bounds.hiClosed) moves.push({ x: bounds.hi });
+            for (const line of periodicLines(p, cur, key, rng, deadline)) {
+              const reads = keysRead(p, line.arg);
+              const x0 = (cur.values.get(key)!.value as Rational).toNumber();
+              const [a, b] = lineNumbers(line);
+              const k0 = Math.round(((a * x0 + b) * 2) / Math.PI);
+              for (let k = k0 - DESCENT_PERIODIC_REACH; k <= k0 + DESCENT_PERIODIC_REACH; k++) {
+                const x = periodicPlace(line, k);
+                if (Number.isFinite(x)) moves.push({ x: Rational.parse(x.toPrecision(17)), place: periodicPlaceExpr(line, k, left.range), reads });
+              }
+            }
+            const size = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x);
+            for (const move of moves.sort((u, v) => size(u.x).cmp(size(v.x)))) {
+              let q = at(cur, key, move.x, rng, deadline);
+              for (const x of q ? [] : move.ends ?? []) q ??= at(cur, key, x, rng, deadline);
+              const mq = q && marginAt(q, left, right, sign, narrow);
+              if (!q || mq === null || mq === undefined) continue;
+              const better = mq < m - 1e-12 * Math.abs(m);
+              // (A sine's turn where the move just made went, as low within doubles' noise, is
+              // taken for its exact place: the turn's bracket found first along y is where
+              // sin(x + y) turns. Not one elsewhere as low: 2 − sin x − sin y went to 17π/2.)
+              const here = cur.values.get(key)!.value as Rational;
+              const same = move.place !== undefined && Math.abs(move.x.toNumber() - here.toNumber()) <= 1e-9 * (1 + Math.abs(here.toNumber()));
+              if (better || (same && mq <= m + 1e-15 * Math.max(1, Math.abs(m)))) {
+                cur = q;
+                m = Math.min(m, mq);
+                if (better) moved = true;
+                if (move.place) places.set(key, { place: move.place, at: new Map(keys.filter((k) => k === key || !move.reads || move.reads.has(k)).map((k) => [k, cur.values.get(k)!.value as Rational])), order: placed++ });
+                else places.delete(key);
+              }
             }
           }
-          const size = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x);
-          for (const move of moves.sort((u, v) => size(u.x).cmp(size(v.x)))) {
-            let q = at(cur, key, move.x, rng, deadline);
-            for (const x of q ? [] : move.ends ?? []) q ??= at(cur, key, x, rng, deadline);
-            const mq = q && marginAt(q, left, right, sign);
-            if (!q || mq === null || mq === undefined) continue;
-            const better = mq < m - 1e-12 * Math.abs(m);
-            // (A sine's turn where the move just made went, as low within doubles' noise, is
-            // taken for its exact place: the turn's bracket found first along y is where
-            // sin(x + y) turns. Not one elsewhere as low: 2 − sin x − sin y went to 17π/2.)
-            const here = cur.values.get(key)!.value as Rational;
-            const same = move.place !== undefined && Math.abs(move.x.toNumber() - here.toNumber()) <= 1e-9 * (1 + Math.abs(here.toNumber()));
-            if (better || (same && mq <= m + 1e-15 * Math.max(1, Math.abs(m)))) {
+          // Coupled scalars creep toward the minimum a little each round: go on along the
+          // round's whole move, 2, 4, 8… times as far, while that is better (over-relaxation).
+          if (moved) {
+            for (let f = 2; f <= 1 << 20; f *= 2) {
+              const factor = Rational.of(f);
+              const q = start.derive(rng, (k, v) => {
+                if (!keys.includes(k) || isMat(v)) return v;
+                const a = start.values.get(k)?.value as Rational | undefined;
+                const c = cur.values.get(k)?.value as Rational | undefined;
+                return a && c ? a.add(c.sub(a).mul(factor)) : v;
+              });
+              q.deadline = deadline;
+              let ok = false;
+              try {
+                ok = q.satisfiesAssumptions(allLevels(), true);
+              } catch {
+                ok = false;
+              }
+              const mq = ok ? marginAt(q, left, right, sign, narrow) : null;
+              if (mq === null || mq >= m) break;
               cur = q;
-              m = Math.min(m, mq);
-              if (better) moved = true;
-              if (move.place) places.set(key, { place: move.place, at: new Map(keys.filter((k) => k === key || !move.reads || move.reads.has(k)).map((k) => [k, cur.values.get(k)!.value as Rational])), order: placed++ });
-              else places.delete(key);
+              m = mq;
             }
           }
-        }
-        // Coupled scalars creep toward the minimum a little each round: go on along the
-        // round's whole move, 2, 4, 8… times as far, while that is better (over-relaxation).
-        if (moved) {
-          for (let f = 2; f <= 1 << 20; f *= 2) {
-            const factor = Rational.of(f);
-            const q = start.derive(rng, (k, v) => {
-              if (!keys.includes(k) || isMat(v)) return v;
-              const a = start.values.get(k)?.value as Rational | undefined;
-              const c = cur.values.get(k)?.value as Rational | undefined;
-              return a && c ? a.add(c.sub(a).mul(factor)) : v;
-            });
-            q.deadline = deadline;
-            let ok = false;
-            try {
-              ok = q.satisfiesAssumptions(allLevels(), true);
-            } catch {
-              ok = false;
+          if (moved) {
+            cur.touched.clear();
+            probes++;
+            const o = decideAt(cur, left, rel, right, levels);
+            if (o.kind === 'fails') {
+              const [l, r] = formatSides(o.F, o.left, o.right);
+              return done(counterexample(cur, l, r, `found by moving ${keys.map((k) => base.values.get(k)!.label).join(', ')} together toward where left − right is smallest`));
             }
-            const mq = ok ? marginAt(q, left, right, sign) : null;
-            if (mq === null || mq >= m) break;
-            cur = q;
-            m = mq;
+          }
+          if (!moved) break;
+        }
+        // A strict bound that fails at one point only (|x − 1/7| + |y| > 0 at (1/7, 0); 2 − sin x
+        // − sin y > 0 at (π/2, π/2)): the descent comes within doubles' reach of it, never onto
+        // it. The bottom's exact place is guessed and the sides proved equal there.
+        if ((rel === '<' || rel === '>' || rel === '≠') && m < 1e-8) {
+          // (A place holds where its key and the keys its sine reads are still where it was found;
+          // those keys are then tried at their values there: sin(x + y) turns at x = π/2 − y for
+          // that y. The latest first; one that needs a key another has placed is left out: two
+          // places each found at the other's earlier value do not hold together.)
+          const given = new Map<string, Expr>();
+          const valid = [...places].filter(([, v]) => [...v.at].every(([k2, x]) => (cur.values.get(k2)?.value as Rational | undefined)?.equals(x)));
+          for (const [k, v] of valid.sort((u, w) => w[1].order - u[1].order)) {
+            if (given.has(k) || [...v.at.keys()].some((k2) => k2 !== k && places.has(k2) && given.get(k2) === places.get(k2)!.place)) continue;
+            for (const [k2, x] of v.at) if (k2 !== k && !given.has(k2)) given.set(k2, rationalExpr(x, left.range));
+            given.set(k, v.place);
+          }
+          const found = equalAtBottom(p, cur, keys, m, rng, deadline, given);
+          if (found) {
+            probes++;
+            return done(found);
           }
         }
-        if (moved) {
-          cur.touched.clear();
-          probes++;
-          const o = decideAt(cur, left, rel, right, levels);
-          if (o.kind === 'fails') {
-            const [l, r] = formatSides(o.F, o.left, o.right);
-            return done(counterexample(cur, l, r, `found by moving ${keys.map((k) => base.values.get(k)!.label).join(', ')} together toward where left − right is smallest`));
-          }
-        }
-        if (!moved) break;
-      }
-      // A strict bound that fails at one point only (|x − 1/7| + |y| > 0 at (1/7, 0); 2 − sin x
-      // − sin y > 0 at (π/2, π/2)): the descent comes within doubles' reach of it, never onto
-      // it. The bottom's exact place is guessed and the sides proved equal there.
-      if ((rel === '<' || rel === '>' || rel === '≠') && m < 1e-8) {
-        // (A place holds where its key and the keys its sine reads are still where it was found;
-        // those keys are then tried at their values there: sin(x + y) turns at x = π/2 − y for
-        // that y. The latest first; one that needs a key another has placed is left out: two
-        // places each found at the other's earlier value do not hold together.)
-        const given = new Map<string, Expr>();
-        const valid = [...places].filter(([, v]) => [...v.at].every(([k2, x]) => (cur.values.get(k2)?.value as Rational | undefined)?.equals(x)));
-        for (const [k, v] of valid.sort((u, w) => w[1].order - u[1].order)) {
-          if (given.has(k) || [...v.at.keys()].some((k2) => k2 !== k && places.has(k2) && given.get(k2) === places.get(k2)!.place)) continue;
-          for (const [k2, x] of v.at) if (k2 !== k && !given.has(k2)) given.set(k2, rationalExpr(x, left.range));
-          given.set(k, v.place);
-        }
-        const found = equalAtBottom(p, cur, keys, m, rng, deadline, given);
-        if (found) {
-          probes++;
-          return done(found);
-        }
+        endedWide = !narrow && marginAt(cur, left, right, sign, true) === null;
       }
     }
   }
@@ -1756,7 +1767,9 @@ const DESCENT_PERIODIC_REACH = 8;
 const DESCENT_ROUNDS = 40;
 
 /** (left − right)·sign at a point, in doubles (the middle of its enclosure), or null. */
-function marginAt(q: Point, left: Expr, right: Expr, sign: 1 | -1): number | null {
+function marginAt(q: Point, left: Expr, right: Expr, sign: 1 | -1,
+  /** Null where the sides' enclosures are wider than 10⁻⁶ of their size (a midpoint there may be anything inside them). */
+  narrow = false): number | null {
   try {
     const l = q.evaluate(intervalField, left);
     const r = q.evaluate(intervalField, right);
@@ -1764,10 +1777,8 @@ function marginAt(q: Point, left: Expr, right: Expr, sign: 1 | -1): number | nul
     const mid = (i: Interval) => (i.lo === i.hi ? i.lo : i.lo / 2 + i.hi / 2);
     const [a, b] = [l as Interval, r as Interval];
     const m = (mid(a) - mid(b)) * sign;
-    // (Not where the enclosures are wide: a s(a)(1 − s(a)) at a = 10⁷⁸, 1 − s(a) enclosed
-    // across 0, has a midpoint of −10⁶² that drew the descent there, away from the turn.)
     const spread = (a.hi - a.lo) / 2 + (b.hi - b.lo) / 2;
-    if (!(spread <= 1e-6 * Math.max(1, Math.abs(mid(a)), Math.abs(mid(b))))) return null;
+    if (narrow && !(spread <= 1e-6 * Math.max(1, Math.abs(mid(a)), Math.abs(mid(b))))) return null;
     return Number.isFinite(m) ? m : null;
   } catch {
     return null;
