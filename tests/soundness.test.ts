@@ -510,6 +510,14 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'a joint peak behind a factor enclosed with cancellation', text: 'scalar x, y\ndefine s(u) = 1/(1 + exp(-u))\nassume 0 < x < 3, 0 < y < 3\n    sin(x) sin(y) sin(x + y) (1 - s(30)) e^30\n  ≤ 0.6495\n', want: 'refuted' },
     { name: 'in three scalars', text: 'scalar x, y, z\ndefine s(u) = 1/(1 + exp(-u))\nassume 0 < x < 3, 0 < y < 3, 0 < z < 3\n    x y z (3 - x - y - z) (1 - s(30)) e^30\n  ≤ 0.3163\n', want: 'refuted' },
     { name: 'behind a term that cancels to 1', text: 'scalar x, y\nassume 0 < x < 3, 0 < y < 3\n    sin(x) sin(y) sin(x + y) + (e^40 + 1 - e^40)\n  ≤ 1.6495\n', want: 'refuted' },
+    // The descent moved only to turns, roots and the ends of a scalar bounded on both sides:
+    // under x, y > 0 from its base points (1, 1) and (10, 2) no scalar had a turn inside, and
+    // an AM–GM bound below the peak 1/27 at (1/3, 1/3) was checked (a red team).
+    { name: 'x y (1 − x − y) ≤ 1/28 under x, y > 0', text: 'scalar x, y\nassume x > 0, y > 0\n    x y (1 - x - y)\n  ≤ 1/28\n', want: 'refuted' },
+    { name: 'x y (1 − x − y) < 1/27 fails at (1/3, 1/3)', text: 'scalar x, y\nassume x > 0, y > 0\n    x y (1 - x - y)\n  < 1/27\n', want: 'refuted' },
+    { name: 'x y z (1 − x − y − z) ≤ 1/256 − 10⁻¹⁰', text: 'scalar x, y, z\nassume x > 0, y > 0, z > 0\n    x y z (1 - x - y - z)\n  ≤ 1/256 - 10^(-10)\n', want: 'refuted' },
+    { name: 'but x y (1 − x − y) ≤ 1/27 holds', text: 'scalar x, y\nassume x > 0, y > 0\n    x y (1 - x - y)\n  ≤ 1/27\n', want: 'passes' },
+    { name: 'and x y z (1 − x − y − z) ≤ 1/256', text: 'scalar x, y, z\nassume x > 0, y > 0, z > 0\n    x y z (1 - x - y - z)\n  ≤ 1/256\n', want: 'passes' },
     { name: 'but the bound just above it holds', text: 'scalar a, b\ndefine s(z) = 1/(1 + exp(-z))\n    a s(a) (1 - s(a)) + b s(b) (1 - s(b))\n  ≤ 0.4478\n', want: 'passes' },
     { name: 'the cube root of x² is not x^(2/3) for negative x', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = x^(2/3)\n', want: 'refuted' },
     { name: 'nor the square of x^(1/3)', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = (x^(1/3))^2\n', want: 'refuted' },

@@ -666,6 +666,14 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
             if (bounds?.lo && bounds.hi) {
               const step = bounds.hi.sub(bounds.lo).div(Rational.of(1000));
               moves.push({ x: bounds.lo.add(step) }, { x: bounds.hi.sub(step) });
+            } else if (bounds?.lo || bounds?.hi) {
+              // (And beside a bound the scalar has on one side only, 10⁻³ of its size in: x y (1 − x
+              // − y) ≤ 1/28 under x, y > 0 from (1, 1), where each scalar's best is toward 0 and
+              // the other's turn, then x = (1 − y)/2, is inside only from there; a red team.)
+              const end = (bounds.lo ?? bounds.hi)!;
+              const size = end.sign() < 0 ? end.neg() : end;
+              const step = (size.cmp(Rational.ONE) > 0 ? size : Rational.ONE).div(Rational.of(1000));
+              moves.push({ x: bounds.lo ? end.add(step) : end.sub(step) });
             }
             // (And an included bound itself: sin(x + y) < 1 under 0 < x ≤ π/4, 0 < y ≤ π/4 fails
             // at the corner only. An irrational one is held 10⁻¹⁴ inside, close enough to guess.)
