@@ -518,6 +518,11 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'x y z (1 − x − y − z) ≤ 1/256 − 10⁻¹⁰', text: 'scalar x, y, z\nassume x > 0, y > 0, z > 0\n    x y z (1 - x - y - z)\n  ≤ 1/256 - 10^(-10)\n', want: 'refuted' },
     { name: 'but x y (1 − x − y) ≤ 1/27 holds', text: 'scalar x, y\nassume x > 0, y > 0\n    x y (1 - x - y)\n  ≤ 1/27\n', want: 'passes' },
     { name: 'and x y z (1 − x − y − z) ≤ 1/256', text: 'scalar x, y, z\nassume x > 0, y > 0, z > 0\n    x y z (1 - x - y - z)\n  ≤ 1/256\n', want: 'passes' },
+    // A vector's entries each adding the same peak: no drawn vector nears x = 1.5434·(1, …, 1)
+    // and no search moved a vector's entries toward it, so these were checked (a red team).
+    { name: '∑ x_i s(x_i)(1 − s(x_i)) ≤ 0.2237 n', text: 'integer i\nvector x in R^n\ndefine s(z) = 1/(1 + exp(-z))\n    ∑_{i=1}^{n} x_i s(x_i) (1 - s(x_i))\n  ≤ 0.2237 n\n', want: 'refuted' },
+    { name: '∑ x_i s(x_i)(1 − s(x_i)) ≤ 0.2238 n', text: 'integer i\nvector x in R^n\ndefine s(z) = 1/(1 + exp(-z))\n    ∑_{i=1}^{n} x_i s(x_i) (1 - s(x_i))\n  ≤ 0.2238 n\n', want: 'refuted' },
+    { name: 'but ∑ x_i s(x_i)(1 − s(x_i)) ≤ 0.2239 n holds', text: 'integer i\nvector x in R^n\ndefine s(z) = 1/(1 + exp(-z))\n    ∑_{i=1}^{n} x_i s(x_i) (1 - s(x_i))\n  ≤ 0.2239 n\n', want: 'passes' },
     { name: 'but the bound just above it holds', text: 'scalar a, b\ndefine s(z) = 1/(1 + exp(-z))\n    a s(a) (1 - s(a)) + b s(b) (1 - s(b))\n  ≤ 0.4478\n', want: 'passes' },
     { name: 'the cube root of x² is not x^(2/3) for negative x', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = x^(2/3)\n', want: 'refuted' },
     { name: 'nor the square of x^(1/3)', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = (x^(1/3))^2\n', want: 'refuted' },

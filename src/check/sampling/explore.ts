@@ -770,7 +770,102 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       }
     }
   }
+  // A vector whose entries each add the same peak ∑ f(x_i) (x_i s(x_i)(1 − s(x_i)) ≤ 0.2237 n:
+  // its joint peak is at x = 1.5434·(1, …, 1), which no drawn vector nears): along the line of
+  // vectors with equal entries t.
+  if (rel !== '≠') {
+    const found = equalEntriesSearch(p, bases, rel, rng, deadline);
+    if (found) {
+      probes += found.probes;
+      if (found.failure) return done(found.failure);
+    }
+  }
   return done(null);
+}
+
+/** Places along the line of equal entries t: ±10^k for k = −3 … 3 in steps of 1/4 (and 0). */
+const EQUAL_ENTRY_GRID = [0, ...Array.from({ length: 25 }, (_, i) => 10 ** ((i - 12) / 4)).flatMap((t) => [t, -t])];
+
+/**
+ * The inequality along the vectors with equal entries t·(1, …, 1), each vector of the first
+ * base point in turn: the margin on a grid of t, narrowed by golden section about its least,
+ * and the step decided there. Margins steer (midpoints of enclosures); only `decideAt` refutes.
+ */
+function equalEntriesSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, rng: Rng, deadline: number): { failure: Counterexample | null; probes: number } | null {
+  const left = p.left as Expr;
+  const right = p.right as Expr;
+  const base = bases[0];
+  if (!base) return null;
+  const vectors = matrixKeys(base).filter((k) => {
+    const v = base.values.get(k)!.value;
+    return isMat(v) && v.cols === 1 && v.rows > 1;
+  }).slice(0, 2);
+  if (vectors.length === 0) return null;
+  const sign: 1 | -1 = rel === '<' || rel === '≤' ? -1 : 1;
+  const levels = allLevels();
+  let probes = 0;
+  for (const key of vectors) {
+    const v = base.values.get(key)!.value as Mat<Rational>;
+    const pointAt = (t: number): Point | null => {
+      if (!Number.isFinite(t)) return null;
+      const x = Rational.parse(t.toPrecision(17));
+      return at(base, key, v.map(() => x), rng, deadline);
+    };
+    const margin = (t: number): number | null => {
+      const q = pointAt(t);
+      return q ? marginAt(q, left, right, sign, true) : null;
+    };
+    let best: { t: number; m: number } | null = null;
+    const seen: { t: number; m: number }[] = [];
+    for (const t of EQUAL_ENTRY_GRID) {
+      if (Date.now() > deadline) return { failure: null, probes };
+      const m = margin(t);
+      if (m === null) continue;
+      seen.push({ t, m });
+      if (!best || m < best.m) best = { t, m };
+    }
+    if (!best) continue;
+    // (Golden section between the grid's neighbours of the least: the margin is smooth there
+    // for the steps this is for; where it is not, the grid's point is decided as it is.)
+    const sorted = seen.map((x) => x.t).sort((a, b) => a - b);
+    const i = sorted.indexOf(best.t);
+    let a = sorted[Math.max(0, i - 1)]!;
+    let b = sorted[Math.min(sorted.length - 1, i + 1)]!;
+    const g = (Math.sqrt(5) - 1) / 2;
+    let c = b - g * (b - a);
+    let d = a + g * (b - a);
+    let mc = margin(c);
+    let md = margin(d);
+    for (let k = 0; k < 60 && b - a > 1e-12 * Math.max(1, Math.abs(a)); k++) {
+      if (Date.now() > deadline) break;
+      if (mc === null || md === null) break;
+      if (mc < md) {
+        b = d;
+        d = c;
+        md = mc;
+        c = b - g * (b - a);
+        mc = margin(c);
+      } else {
+        a = c;
+        c = d;
+        mc = md;
+        d = a + g * (b - a);
+        md = margin(d);
+      }
+    }
+    for (const t of [...new Set([c, d, best.t])]) {
+      const q = pointAt(t);
+      if (!q) continue;
+      q.touched.clear();
+      probes++;
+      const o = decideAt(q, left, rel, right, levels);
+      if (o.kind === 'fails') {
+        const [l, r] = formatSides(o.F, o.left, o.right);
+        return { failure: counterexample(q, l, r, `found where every entry of ${base.values.get(key)!.label} is the same, moving that value toward where left − right is smallest`), probes };
+      }
+    }
+  }
+  return { failure: null, probes };
 }
 
 /**
