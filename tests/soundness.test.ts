@@ -524,6 +524,9 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '∑ x_i s(x_i)(1 − s(x_i)) ≤ 0.2238 n', text: 'integer i\nvector x in R^n\ndefine s(z) = 1/(1 + exp(-z))\n    ∑_{i=1}^{n} x_i s(x_i) (1 - s(x_i))\n  ≤ 0.2238 n\n', want: 'refuted' },
     { name: 'but ∑ x_i s(x_i)(1 − s(x_i)) ≤ 0.2239 n holds', text: 'integer i\nvector x in R^n\ndefine s(z) = 1/(1 + exp(-z))\n    ∑_{i=1}^{n} x_i s(x_i) (1 - s(x_i))\n  ≤ 0.2239 n\n', want: 'passes' },
     { name: 'but the bound just above it holds', text: 'scalar a, b\ndefine s(z) = 1/(1 + exp(-z))\n    a s(a) (1 - s(a)) + b s(b) (1 - s(b))\n  ≤ 0.4478\n', want: 'passes' },
+    // 0 to a varying power is 1 where the exponent is 0: a zero the exponent only touches was never sought (a red team).
+    { name: '0^((x − 1/3)²) = 0 fails at 1/3', text: 'scalar x\n    0^((x - 1/3)^2)\n  = 0\n', want: 'refuted' },
+    { name: 'but 0^(x² + 1) = 0 holds', text: 'scalar x\n    0^(x^2 + 1)\n  = 0\n', want: 'passes' },
     { name: 'the cube root of x² is not x^(2/3) for negative x', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = x^(2/3)\n', want: 'refuted' },
     { name: 'nor the square of x^(1/3)', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = (x^(1/3))^2\n', want: 'refuted' },
     { name: 'but (x³)^(1/5) = x^(3/5): both undefined for x < 0', text: 'scalar x\n    (x^3)^(1/5)\n  = x^(3/5) + 0\n', want: 'passes' },

@@ -234,7 +234,7 @@ export function domainCuts(point: Point, key: string, exprs: readonly Expr[], de
 /**
  * The scalar expressions whose zeros make a side undefined or unbounded: divisors, bases
  * of negative or fractional powers, cos(u) under tan(u), the argument of log and √, det(M)
- * of a matrix inverse (M⁻¹, inv(M)). With `polesOnly`, those whose zeros leave it without a
+ * of a matrix inverse (M⁻¹, inv(M)), the exponent of 0 to a varying power (0⁰ = 1). With `polesOnly`, those whose zeros leave it without a
  * value (not √'s argument or a fractional power's base: √0 = 0). g^k counts as g.
  */
 export function singularParts(e: Expr, polesOnly = false,
@@ -288,6 +288,9 @@ export function singularParts(e: Expr, polesOnly = false,
         if (k !== null && k.sign() < 0) add(det(x.left, x.range));
       } else if (k !== null && k.sign() < 0) add(x.left, !k.isInteger());
       else if (!polesOnly && (k === null || !k.isInteger())) add(x.left, true);
+      // 0 to a power that varies: 0 above the exponent's zeros, 1 at them, no value below
+      // (0^((x − 1/3)²) = 0 fails at 1/3 only; a red team).
+      if (k === null && x.right.shape?.kind !== 'matrix' && constantValue(x.left)?.isZero()) add(x.right, true);
     }
     if (x.kind === 'Call' && x.args.length === 1 && x.fn.primes === 0) {
       const name = x.fn.base;
