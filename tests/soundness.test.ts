@@ -527,6 +527,8 @@ describe('soundness: fixed after the red-team pass', () => {
     // 0 to a varying power is 1 where the exponent is 0: a zero the exponent only touches was never sought (a red team).
     { name: '0^((x − 1/3)²) = 0 fails at 1/3', text: 'scalar x\n    0^((x - 1/3)^2)\n  = 0\n', want: 'refuted' },
     { name: 'but 0^(x² + 1) = 0 holds', text: 'scalar x\n    0^(x^2 + 1)\n  = 0\n', want: 'passes' },
+    // A constant exponent that is not rational was never taken for a negative one (a red team).
+    { name: 'a pole behind the exponent cos(π) = −1', text: 'scalar x\n    x\n  = x + (x - 0.3)^(cos(π)) (x - 0.3) - 1\n', want: 'refuted' },
     { name: 'the cube root of x² is not x^(2/3) for negative x', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = x^(2/3)\n', want: 'refuted' },
     { name: 'nor the square of x^(1/3)', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = (x^(1/3))^2\n', want: 'refuted' },
     { name: 'but (x³)^(1/5) = x^(3/5): both undefined for x < 0', text: 'scalar x\n    (x^3)^(1/5)\n  = x^(3/5) + 0\n', want: 'passes' },

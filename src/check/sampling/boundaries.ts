@@ -7,7 +7,7 @@ import { intervalField, intervalOfDouble, type Interval } from '../evaluator/int
 import { constantValue } from '../evaluator/interpret.js';
 import { Rational, exactField, gcd } from '../evaluator/rational.js';
 import { printExpr } from '../../print.js';
-import { exprKey, visit } from '../../ast-walk.js';
+import { exprKey, freeNames, visit } from '../../ast-walk.js';
 import type { Rng } from '../rng.js';
 import type { Interval as Bounds } from './draw.js';
 import type { Evaluation, Point } from './point.js';
@@ -287,6 +287,8 @@ export function singularParts(e: Expr, polesOnly = false,
         // too: (A − λI)⁻¹ at an eigenvalue λ).
         if (k !== null && k.sign() < 0) add(det(x.left, x.range));
       } else if (k !== null && k.sign() < 0) add(x.left, !k.isInteger());
+      // (A constant exponent that is not rational may be negative, cos(π): a pole too.)
+      else if (k === null && freeNames(x.right).length === 0) add(x.left, true);
       else if (!polesOnly && (k === null || !k.isInteger())) add(x.left, true);
       // 0 to a power that varies: 0 above the exponent's zeros, 1 at them, no value below
       // (0^((x − 1/3)²) = 0 fails at 1/3 only; a red team).
