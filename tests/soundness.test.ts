@@ -529,6 +529,17 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'but 0^(x² + 1) = 0 holds', text: 'scalar x\n    0^(x^2 + 1)\n  = 0\n', want: 'passes' },
     // A constant exponent that is not rational was never taken for a negative one (a red team).
     { name: 'a pole behind the exponent cos(π) = −1', text: 'scalar x\n    x\n  = x + (x - 0.3)^(cos(π)) (x - 0.3) - 1\n', want: 'refuted' },
+    // Bounds false only where vectors are small together, at a structured point or near a
+    // singular matrix: the probes scaled one vector or matrix at a time, or all by large
+    // factors, and never put a matrix near a singular one (a red team; all were checked).
+    { name: 'tanh is not 0.999-Lipschitz (near 0)', text: 'vector x, y in R^n\n    ‖tanh(x) - tanh(y)‖\n  ≤ 0.999 ‖x - y‖\n', want: 'refuted' },
+    { name: '‖tanh(A x)‖ ≤ 0.999 ‖A‖ ‖x‖ fails at A = I, x small', text: 'vector x in R^n\nmatrix A in R^{n×n}\n    ‖tanh(A x)‖\n  ≤ 0.999 ‖A‖ ‖x‖\n', want: 'refuted' },
+    { name: '‖(I + S)⁻¹‖ ≤ 10⁵ fails near S = −I', text: 'matrix S in R^{n×n} symmetric\n    ‖(I + S)⁻¹‖\n  ≤ 10^5\n', want: 'refuted' },
+    { name: '‖A⁻¹‖ ≤ 10⁹ fails near A = 0', text: 'matrix A in R^{n×n}\nassume A invertible\n    ‖A⁻¹‖\n  ≤ 10^9\n', want: 'refuted' },
+    { name: '‖(I − W)⁻¹‖ ≤ 10⁴ under ‖W‖ < 1 fails near W = I', text: 'matrix W in R^{n×n}\nassume ‖W‖ < 1\n    ‖(I - W)⁻¹‖\n  ≤ 10^4\n', want: 'refuted' },
+    { name: 'but ‖tanh(x) − tanh(y)‖ ≤ ‖x − y‖ holds', text: 'vector x, y in R^n\n    ‖tanh(x) - tanh(y)‖\n  ≤ ‖x - y‖\n', want: 'passes' },
+    { name: 'and ‖(I − W)⁻¹‖ ≤ 1/(1 − ‖W‖) under ‖W‖ < 1', text: 'matrix W in R^{n×n}\nassume ‖W‖ < 1\n    ‖(I - W)⁻¹‖\n  ≤ 1/(1 - ‖W‖)\n', want: 'passes' },
+    { name: 'and ‖(I + P)⁻¹‖ ≤ 1 for P positive definite', text: 'matrix P in R^{n×n} positive definite\n    ‖(I + P)⁻¹‖\n  ≤ 1\n', want: 'passes' },
     { name: 'the cube root of x² is not x^(2/3) for negative x', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = x^(2/3)\n', want: 'refuted' },
     { name: 'nor the square of x^(1/3)', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = (x^(1/3))^2\n', want: 'refuted' },
     { name: 'but (x³)^(1/5) = x^(3/5): both undefined for x < 0', text: 'scalar x\n    (x^3)^(1/5)\n  = x^(3/5) + 0\n', want: 'passes' },

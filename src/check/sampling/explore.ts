@@ -1593,7 +1593,8 @@ export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadlin
     for (const t of [c.div(TEN), Rational.parse((Math.sqrt(c.toNumber()) / 10).toPrecision(1))]) if (!scales.some((u) => u.equals(t))) scales.unshift(t);
   }
   const named = namedEntries([left, right], base);
-  const probes: { entries: (readonly [string, Val<Rational>])[]; what: string }[] = [];
+  /** Each probe, and whether its description says all (else: drawn entries are small). */
+  const probes: { entries: (readonly [string, Val<Rational>])[]; what: string; plain?: boolean }[] = [];
   // First, the most structured values, where inequalities between traces, determinants and
   // eigenvalues are tight: every square matrix I, every vector all ones (4 det S < tr(S)² of a
   // positive definite S fails at I; ∑|x_i| ≤ 2.9‖x‖ in R^9 at all ones).
@@ -1603,7 +1604,11 @@ export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadlin
     if (v.rows === v.cols) structured.push([key, new Mat(v.rows, v.cols, v.data.map((_, i) => (i % (v.cols + 1) === 0 ? Rational.ONE : Rational.ZERO)))]);
     else if (v.cols === 1 || v.rows === 1) structured.push([key, v.map(() => Rational.ONE)]);
   }
-  if (structured.length > 0) probes.push({ entries: structured, what: STRUCTURED });
+  if (structured.length > 0) probes.push({ entries: structured, what: STRUCTURED, plain: true });
+  // (And so with every vector 10⁻³ times all ones, where tanh and σ are nearly linear:
+  // ‖tanh(A x)‖ ≤ 0.999 ‖A‖ ‖x‖ fails at A = I, x small; a red team.)
+  const tinyOnes = structured.map(([key, m]) => [key, m.rows === m.cols ? m : m.map(() => SMALL_ENTRY)] as const);
+  if (tinyOnes.some(([, m], i) => m !== structured[i]![1])) probes.push({ entries: tinyOnes, what: `every square matrix is I and every vector ${SMALL_ENTRY.toString()} times all ones`, plain: true });
   const together: (readonly [string, Mat<Rational>, boolean])[] = [];
   for (const key of keys) {
     const v = base.values.get(key)!.value as Mat<Rational>;
@@ -1633,19 +1638,57 @@ export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadlin
     }
   }
   if (together.length > 1) {
-    for (const s of [scales[1]!, scales[2]!, scales[1]!.neg(), scales[2]!.neg()]) {
+    // (Small too: ‖tanh(x) − tanh(y)‖ ≤ 0.999 ‖x − y‖ fails only near 0; a red team.)
+    for (const s of [scales[1]!, scales[2]!, scales[1]!.neg(), scales[2]!.neg(), SMALL_ENTRY, SMALL_ENTRY.neg()]) {
       if (together.some(([, , positive]) => positive && s.sign() < 0)) continue;
       probes.push({ entries: together.map(([key, v]) => [key, v.map((x) => x.mul(s))] as const), what: `every vector and matrix is scaled by ${s.toString()}` });
     }
   }
+  // Where a side inverts a matrix: each square matrix at d·I, d = c ± ε for c = 0, 1, −1 and ε
+  // = 10⁻³, 10⁻⁶ and past a far constant of the step, where such an inverse is large
+  // (‖(I − W)⁻¹‖ ≤ 10⁴ under ‖W‖ < 1 fails at W = (1 − 10⁻⁶) I, ‖A⁻¹‖ ≤ 10⁹ at A = 10⁻¹¹ I;
+  // a red team). Tags stay true: a positive definite one only where d > 0.
+  const nearSingular: typeof probes = [];
+  if (invertsMatrix(left) || invertsMatrix(right)) {
+    const eps = [Rational.ONE.div(Rational.of(1000)), Rational.ONE.div(Rational.of(1_000_000)),
+      ...extreme.far.map((c) => Rational.ONE.div(new Rational(10n ** BigInt(c.toString().replace('-', '').length + 1))))];
+    for (const [key, v, positive] of together) {
+      if (v.rows !== v.cols || v.rows < 2) continue;
+      const label = base.values.get(key)?.label ?? key;
+      for (const c of [Rational.ZERO, Rational.ONE, Rational.ONE.neg()]) {
+        for (const e of eps) {
+          for (const d of [c.add(e), c.sub(e)]) {
+            if (positive && d.sign() <= 0) continue;
+            nearSingular.push({ entries: [[key, v.map((_, i) => (i % (v.cols + 1) === 0 ? d : Rational.ZERO))]], what: `${label} is ${d.toString()} I, near a singular one`, plain: true });
+          }
+        }
+      }
+    }
+  }
   const levels = allLevels();
-  for (const { entries, what } of probes.slice(0, MATRIX_PROBES)) {
+  for (const { entries, what, plain } of [...probes.slice(0, MATRIX_PROBES), ...nearSingular.slice(0, NEAR_SINGULAR_PROBES)]) {
     if (Date.now() > deadline) return null;
     const q = atAll(base, entries, rng, deadline);
-    const found = q && probeFailure(p, q, levels, `found where ${what}${what === STRUCTURED ? '' : ' (drawn entries are small)'}`);
+    const found = q && probeFailure(p, q, levels, `found where ${what}${plain ? '' : ' (drawn entries are small)'}`);
     if (found) return found;
   }
   return null;
+}
+
+/** The entry of matrixScaleSearch's small probes (every vector that times all ones; all scaled by it). */
+const SMALL_ENTRY = Rational.ONE.div(Rational.of(1000));
+
+/** matrixScaleSearch's near-singular probes at most. */
+const NEAR_SINGULAR_PROBES = 24;
+
+/** Whether a side inverts a matrix (M⁻¹, M^(−k), inv(M)). */
+function invertsMatrix(e: Expr): boolean {
+  let found = false;
+  visit(e, (x) => {
+    if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind === 'matrix' && (constantValue(x.right)?.sign() ?? 0) < 0) found = true;
+    if (x.kind === 'Call' && x.fn.base === 'inv' && x.args[0]?.shape?.kind === 'matrix') found = true;
+  });
+  return found;
 }
 
 /** The entries (0-based) a step names with whole subscripts, `A_{12}`, `x_3`, by the key of the vector or matrix. */
