@@ -540,6 +540,8 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'but ‖tanh(x) − tanh(y)‖ ≤ ‖x − y‖ holds', text: 'vector x, y in R^n\n    ‖tanh(x) - tanh(y)‖\n  ≤ ‖x - y‖\n', want: 'passes' },
     { name: 'and ‖(I − W)⁻¹‖ ≤ 1/(1 − ‖W‖) under ‖W‖ < 1', text: 'matrix W in R^{n×n}\nassume ‖W‖ < 1\n    ‖(I - W)⁻¹‖\n  ≤ 1/(1 - ‖W‖)\n', want: 'passes' },
     { name: 'and ‖(I + P)⁻¹‖ ≤ 1 for P positive definite', text: 'matrix P in R^{n×n} positive definite\n    ‖(I + P)⁻¹‖\n  ≤ 1\n', want: 'passes' },
+    // The integer ladder stopped at t + 256 wherever a recurrence was in scope, read or not (a red team).
+    { name: '0.9^t ≥ 10⁻⁵⁰ beside a recurrence it does not read', text: 'integer t\nscalar u_t\ndefine u_0 = 1\ndefine u_t = 1.01 u_{t-1} for t ≥ 1\nshow "L3": 0.9^t ≥ 10^(-50)   for all t ≥ 0\n', want: 'refuted' },
     { name: 'the cube root of x² is not x^(2/3) for negative x', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = x^(2/3)\n', want: 'refuted' },
     { name: 'nor the square of x^(1/3)', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = (x^(1/3))^2\n', want: 'refuted' },
     { name: 'but (x³)^(1/5) = x^(3/5): both undefined for x < 0', text: 'scalar x\n    (x^3)^(1/5)\n  = x^(3/5) + 0\n', want: 'passes' },

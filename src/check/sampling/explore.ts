@@ -1806,7 +1806,7 @@ const FAR_TERMS = 200_000;
  */
 function ladderOf(p: StepProblem, start: Rational): Rational[] {
   const from = (ns: readonly number[]) => ns.map((n) => start.add(Rational.of(n)));
-  if (p.unfoldings.some((u) => u.recursive)) return from(INTEGER_LADDER);
+  if (readsRecurrence(p)) return from(INTEGER_LADDER);
   let depth = 0;
   const nesting = (e: Expr, d: number): void => {
     if (e.kind === 'BigOp') depth = Math.max(depth, d + 1);
@@ -1818,6 +1818,18 @@ function ladderOf(p: StepProblem, start: Rational): Rational[] {
   // (Whole values, not offsets from `start`: the two base points then share them.)
   const past = out[out.length - 1]!;
   return [...out, ...[...SUM_LADDER, MAX_TERMS].map((n) => Rational.of(n)).filter((x) => x.cmp(past) > 0)];
+}
+
+/**
+ * Whether a side reads a recursive definition (through the others, unfolded): only then are
+ * the far rungs too deep to evaluate. (Not any recurrence in scope: `0.9^t ≥ 10⁻⁵⁰` beside
+ * `define u_t = 1.01 u_{t−1}` was sampled only up to t + 256, and checked; it fails at 1093.)
+ */
+function readsRecurrence(p: StepProblem): boolean {
+  const recursive = new Set(p.unfoldings.filter((u) => u.recursive).map((u) => u.key));
+  if (recursive.size === 0) return false;
+  const scope = p.prep.ctx.scope;
+  return [p.left, p.right].some((side) => isExprNode(side) && freeNames(unfolded(side, p)).some((v) => recursive.has(scope.lookup(v.name)?.info.key ?? printName(v.name))));
 }
 
 /** The rungs past the last of FAR_LADDER from `start` (the sum ladder's), as text. */
