@@ -542,6 +542,10 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'and ‖(I + P)⁻¹‖ ≤ 1 for P positive definite', text: 'matrix P in R^{n×n} positive definite\n    ‖(I + P)⁻¹‖\n  ≤ 1\n', want: 'passes' },
     // The integer ladder stopped at t + 256 wherever a recurrence was in scope, read or not (a red team).
     { name: '0.9^t ≥ 10⁻⁵⁰ beside a recurrence it does not read', text: 'integer t\nscalar u_t\ndefine u_0 = 1\ndefine u_t = 1.01 u_{t-1} for t ≥ 1\nshow "L3": 0.9^t ≥ 10^(-50)   for all t ≥ 0\n', want: 'refuted' },
+    // (But a step with a ∑ beside a recurrence keeps the short ladder: momentum files' sum
+    // bounds climbed to t + 16,384 and ran out of time, unknown; a red team.)
+    { name: 'a momentum file\'s bound on a ∑ of vectors passes in time', text: 'scalar β\ninteger t, i\nassume 0 < β < 1\nvector g_t in R^n\nvector v_t in R^n\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1\n    ‖(1-β) ∑_{i=1}^{t} β^{t-i} g_i‖\n  ≤ (1-β) ∑_{i=1}^{t} β^{t-i} ‖g_i‖\n', want: 'passes' },
+    { name: 'and one on a ∑ of scalars', text: 'scalar β\ninteger t, i\nassume 0 < β < 1, t ≥ 0\nvector g_t in R^n\nvector v_t in R^n\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1\n    ∑_{i=1}^{t} β^(t-i)\n  < 1/(1 - β)\n', want: 'passes' },
     { name: 'the cube root of x² is not x^(2/3) for negative x', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = x^(2/3)\n', want: 'refuted' },
     { name: 'nor the square of x^(1/3)', text: 'scalar x\nassume x > -1\n    (x^2)^(1/3)\n  = (x^(1/3))^2\n', want: 'refuted' },
     { name: 'but (x³)^(1/5) = x^(3/5): both undefined for x < 0', text: 'scalar x\n    (x^3)^(1/5)\n  = x^(3/5) + 0\n', want: 'passes' },

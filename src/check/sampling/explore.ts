@@ -666,10 +666,12 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
             if (bounds?.lo && bounds.hi) {
               const step = bounds.hi.sub(bounds.lo).div(Rational.of(1000));
               moves.push({ x: bounds.lo.add(step) }, { x: bounds.hi.sub(step) });
-            } else if (bounds?.lo || bounds?.hi) {
-              // (And beside a bound the scalar has on one side only, 10⁻³ of its size in: x y (1 − x
-              // − y) ≤ 1/28 under x, y > 0 from (1, 1), where each scalar's best is toward 0 and
-              // the other's turn, then x = (1 − y)/2, is inside only from there; a red team.)
+            } else if (round === 0 && (bounds?.lo || bounds?.hi)) {
+              // (And beside a bound the scalar has on one side only, 10⁻³ of its size in, in the
+              // first round: x y (1 − x − y) ≤ 1/28 under x, y > 0 from (1, 1), where each scalar's
+              // best is toward 0 and the other's turn, then x = (1 − y)/2, is inside only from
+              // there; a red team. Not every round: a descent creeping toward such a bound took
+              // each round's step there, (x³ + y³)/(x + y) ≥ (x² + y²)/2.0001 1.2× as long.)
               const end = (bounds.lo ?? bounds.hi)!;
               const size = end.sign() < 0 ? end.neg() : end;
               const step = (size.cmp(Rational.ONE) > 0 ? size : Rational.ONE).div(Rational.of(1000));
@@ -1806,13 +1808,18 @@ const FAR_TERMS = 200_000;
  */
 function ladderOf(p: StepProblem, start: Rational): Rational[] {
   const from = (ns: readonly number[]) => ns.map((n) => start.add(Rational.of(n)));
-  if (readsRecurrence(p)) return from(INTEGER_LADDER);
+  const recurrence = p.unfoldings.some((u) => u.recursive);
+  if (recurrence && readsRecurrence(p)) return from(INTEGER_LADDER);
   let depth = 0;
   const nesting = (e: Expr, d: number): void => {
     if (e.kind === 'BigOp') depth = Math.max(depth, d + 1);
     for (const c of children(e)) nesting(c, e.kind === 'BigOp' ? d + 1 : d);
   };
   for (const side of [p.left, p.right]) if (isExprNode(side)) nesting(unfolded(side, p), 0);
+  // (Beside a recurrence it does not read, a step with no ∑ or ∏ goes far, where each rung is
+  // cheap; one with a ∑ keeps the short ladder, as before: momentum files' sum bounds, ∑ of
+  // vectors β^{t−i} g_i to t + 16,384, took seconds a step and ran out of time (a red team).)
+  if (recurrence && depth > 0) return from(INTEGER_LADDER);
   const out = from([...INTEGER_LADDER, ...FAR_LADDER.filter((n) => n ** depth <= FAR_TERMS)]);
   if (depth !== 1) return out;
   // (Whole values, not offsets from `start`: the two base points then share them.)
@@ -1821,8 +1828,8 @@ function ladderOf(p: StepProblem, start: Rational): Rational[] {
 }
 
 /**
- * Whether a side reads a recursive definition (through the others, unfolded): only then are
- * the far rungs too deep to evaluate. (Not any recurrence in scope: `0.9^t ≥ 10⁻⁵⁰` beside
+ * Whether a side reads a recursive definition (through the others, unfolded): then the far
+ * rungs are too deep to evaluate. (Not any recurrence in scope: `0.9^t ≥ 10⁻⁵⁰` beside
  * `define u_t = 1.01 u_{t−1}` was sampled only up to t + 256, and checked; it fails at 1093.)
  */
 function readsRecurrence(p: StepProblem): boolean {
