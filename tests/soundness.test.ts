@@ -537,6 +537,8 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '‖(I + S)⁻¹‖ ≤ 10⁵ fails near S = −I', text: 'matrix S in R^{n×n} symmetric\n    ‖(I + S)⁻¹‖\n  ≤ 10^5\n', want: 'refuted' },
     { name: '‖A⁻¹‖ ≤ 10⁹ fails near A = 0', text: 'matrix A in R^{n×n}\nassume A invertible\n    ‖A⁻¹‖\n  ≤ 10^9\n', want: 'refuted' },
     { name: '‖(I − W)⁻¹‖ ≤ 10⁴ under ‖W‖ < 1 fails near W = I', text: 'matrix W in R^{n×n}\nassume ‖W‖ < 1\n    ‖(I - W)⁻¹‖\n  ≤ 10^4\n', want: 'refuted' },
+    { name: '‖A⁻¹‖ ≤ 10⁷ fails near A = 0 (between 10⁶ and the far constants)', text: 'matrix A in R^{n×n}\nassume A invertible\n    ‖A⁻¹‖\n  ≤ 10^7\n', want: 'refuted' },
+    { name: '‖(I − W)⁻¹‖ ≤ 10⁸ under ‖W‖ < 1 fails near W = I', text: 'matrix W in R^{n×n}\nassume ‖W‖ < 1\n    ‖(I - W)⁻¹‖\n  ≤ 10^8\n', want: 'refuted' },
     { name: 'but ‖tanh(x) − tanh(y)‖ ≤ ‖x − y‖ holds', text: 'vector x, y in R^n\n    ‖tanh(x) - tanh(y)‖\n  ≤ ‖x - y‖\n', want: 'passes' },
     { name: 'and ‖(I − W)⁻¹‖ ≤ 1/(1 − ‖W‖) under ‖W‖ < 1', text: 'matrix W in R^{n×n}\nassume ‖W‖ < 1\n    ‖(I - W)⁻¹‖\n  ≤ 1/(1 - ‖W‖)\n', want: 'passes' },
     { name: 'and ‖(I + P)⁻¹‖ ≤ 1 for P positive definite', text: 'matrix P in R^{n×n} positive definite\n    ‖(I + P)⁻¹‖\n  ≤ 1\n', want: 'passes' },

@@ -1652,7 +1652,8 @@ export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   // a red team). Tags stay true: a positive definite one only where d > 0.
   const nearSingular: typeof probes = [];
   if (invertsMatrix(left) || invertsMatrix(right)) {
-    const eps = [Rational.ONE.div(Rational.of(1000)), Rational.ONE.div(Rational.of(1_000_000)),
+    // (Every third power of ten to 10⁻¹²: ‖A⁻¹‖ ≤ 10⁷ fails at 10⁻⁹ I, not at 10⁻⁶ I; a red team.)
+    const eps = [...[3, 6, 9, 12].map((k) => Rational.ONE.div(new Rational(10n ** BigInt(k)))),
       ...extreme.far.map((c) => Rational.ONE.div(new Rational(10n ** BigInt(c.toString().replace('-', '').length + 1))))];
     for (const [key, v, positive] of together) {
       if (v.rows !== v.cols || v.rows < 2) continue;
@@ -1681,7 +1682,7 @@ export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadlin
 const SMALL_ENTRY = Rational.ONE.div(Rational.of(1000));
 
 /** matrixScaleSearch's near-singular probes at most. */
-const NEAR_SINGULAR_PROBES = 24;
+const NEAR_SINGULAR_PROBES = 48;
 
 /** Whether a side inverts a matrix (M⁻¹, M^(−k), inv(M)). */
 function invertsMatrix(e: Expr): boolean {
