@@ -775,7 +775,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
   // A vector whose entries each add the same peak ∑ f(x_i) (x_i s(x_i)(1 − s(x_i)) ≤ 0.2237 n:
   // its joint peak is at x = 1.5434·(1, …, 1), which no drawn vector nears): along the line of
   // vectors with equal entries t.
-  if (rel !== '≠') {
+  if (rel !== '≠' && (readsEntries(unfolded(left, p)) || readsEntries(unfolded(right, p)))) {
     const found = equalEntriesSearch(p, bases, rel, rng, deadline);
     if (found) {
       probes += found.probes;
@@ -783,6 +783,20 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
     }
   }
   return done(null);
+}
+
+/**
+ * Whether `e` reads a vector's entries one by one (x_i) or applies a function to each
+ * (tanh(x), σ(W h)): where equal entries are a line worth searching (equalEntriesSearch). A
+ * quadratic form or a norm alone is not (gᵀ H g ≤ …: one direction among many, 5 ms a step).
+ */
+function readsEntries(e: Expr): boolean {
+  let found = false;
+  visit(e, (x) => {
+    if (x.kind === 'Component') found = true;
+    if (x.kind === 'Call' && x.shape?.kind === 'matrix' && x.args.some((a) => a.shape?.kind === 'matrix')) found = true;
+  });
+  return found;
 }
 
 /** Places along the line of equal entries t: ±10^k for k = −3 … 3 in steps of 1/4 (and 0). */
