@@ -1596,8 +1596,9 @@ export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   const scales = [...MATRIX_SCALES];
   const extreme = stepConstants(p, deadline);
   // (A constant past 10⁸, ‖A‖ ≤ 10¹²: a factor past it, and past its square root for a product of two.)
-  for (const c of extreme.far) {
-    const digits = c.toString().replace('-', '').length;
+  /** The digits of each far constant of the step (10¹² has 13). */
+  const farDigits = extreme.far.map((c) => c.toString().replace('-', '').length);
+  for (const digits of farDigits) {
     for (const k of [digits + 1, Math.ceil((digits + 1) / 2)]) {
       const s = new Rational(10n ** BigInt(k));
       if (!scales.some((t) => t.equals(s))) scales.push(s);
@@ -1668,7 +1669,7 @@ export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   if (invertsMatrix(left) || invertsMatrix(right)) {
     // (Every third power of ten to 10⁻¹²: ‖A⁻¹‖ ≤ 10⁷ fails at 10⁻⁹ I, not at 10⁻⁶ I; a red team.)
     const eps = [...[3, 6, 9, 12].map((k) => Rational.ONE.div(new Rational(10n ** BigInt(k)))),
-      ...extreme.far.map((c) => Rational.ONE.div(new Rational(10n ** BigInt(c.toString().replace('-', '').length + 1))))];
+      ...farDigits.map((digits) => Rational.ONE.div(new Rational(10n ** BigInt(digits + 1))))];
     for (const [key, v, positive] of together) {
       if (v.rows !== v.cols || v.rows < 2) continue;
       const label = base.values.get(key)?.label ?? key;
@@ -1698,12 +1699,18 @@ const SMALL_ENTRY = Rational.ONE.div(Rational.of(1000));
 /** matrixScaleSearch's near-singular probes at most. */
 const NEAR_SINGULAR_PROBES = 48;
 
-/** Whether a side inverts a matrix (M⁻¹, M^(−k), inv(M)). */
+/** The matrix a node inverts (M in M⁻¹, M^(−k), inv(M)), or null. */
+function invertedMatrix(x: Expr): Expr | null {
+  if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind === 'matrix' && (constantValue(x.right)?.sign() ?? 0) < 0) return x.left;
+  if (x.kind === 'Call' && x.fn.base === 'inv' && x.args.length === 1 && x.args[0]!.shape?.kind === 'matrix') return x.args[0]!;
+  return null;
+}
+
+/** Whether a side inverts a matrix (invertedMatrix anywhere in it). */
 function invertsMatrix(e: Expr): boolean {
   let found = false;
   visit(e, (x) => {
-    if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind === 'matrix' && (constantValue(x.right)?.sign() ?? 0) < 0) found = true;
-    if (x.kind === 'Call' && x.fn.base === 'inv' && x.args[0]?.shape?.kind === 'matrix') found = true;
+    if (invertedMatrix(x)) found = true;
   });
   return found;
 }
@@ -3244,8 +3251,8 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
   const partsOf = (e: Expr): Map<string, Expr> => {
     const out = new Map<string, Expr>();
     visit(e, (x) => {
-      if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind === 'matrix' && (constantValue(x.right)?.sign() ?? 0) < 0) out.set(printExpr(x.left), x.left);
-      if (x.kind === 'Call' && x.fn.base === 'inv' && x.args.length === 1 && x.args[0]!.shape?.kind === 'matrix') out.set(printExpr(x.args[0]!), x.args[0]!);
+      const inverted = invertedMatrix(x);
+      if (inverted) out.set(printExpr(inverted), inverted);
       if (x.kind === 'Binary' && x.op === '/' && x.right.shape?.kind !== 'matrix' && hasMatrixName(x.right)) out.set(printExpr(x.right), x.right);
       if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind !== 'matrix' && (constantValue(x.right)?.sign() ?? 0) < 0 && hasMatrixName(x.left)) out.set(printExpr(x.left), x.left);
     });
