@@ -362,6 +362,8 @@ function readsMomentsOf(p: StepProblem, c: Condition): boolean {
  * `proved` never depends on machine load; its wall-clock limit is only a last line).
  */
 const SYMBOLIC_BUDGET = 160;
+/** nerdamer's work limit for a refuted step's `left − right` (symbolic.ts: EXPAND_WORK is 50,000). */
+const MESSAGE_WORK = 20_000;
 
 function size(e: Expr): number {
   let n = 0;
@@ -380,7 +382,9 @@ export function describeDifference(
   left: Expr, right: Expr, scope: Prepared['ctx']['scope'], timeoutMs: number, agrees: (a: Expr, b: Expr) => boolean = () => true,
 ): string | null {
   try {
-    const budget = Math.max(50, Math.min(300, timeoutMs));
+    // (nerdamer's word within a work limit, so the message is the same on every machine; the
+    // clock only as a backstop.)
+    const budget = { timeoutMs: Math.max(50, Math.min(300, timeoutMs)), work: MESSAGE_WORK };
     const ctx = { tags: (key: string) => scope.get(key)?.tags ?? new Set<string>() };
     const parts: string[] = [];
     if (!hasMatrix(left) && !hasMatrix(right)) {
@@ -390,7 +394,7 @@ export function describeDifference(
       const rat = expandRational(diff, true, { roots: true });
       // (nerdamer's word only where sampled points agree with it: its softmax residue was false.)
       let d = rat ? rationalExpr(rat, left.range)
-        : size(left) + size(right) <= SYMBOLIC_BUDGET ? symbolicSimplify(diff, { timeoutMs: budget }) : null;
+        : size(left) + size(right) <= SYMBOLIC_BUDGET ? symbolicSimplify(diff, budget) : null;
       if (d && !rat && !agrees(diff, d)) d = null;
       // Else powers of e as names of their own too (e^x e^(−x) stays as written, but exactly).
       if (!d) {
@@ -407,7 +411,7 @@ export function describeDifference(
       if (diff.length === 0 || diff.length > 3) return null;
       for (const { word, coeff } of diff) {
         const poly = expandPolynomial(coeff, true);
-        const simplified = poly ? null : symbolicSimplify(coeff, { timeoutMs: budget });
+        const simplified = poly ? null : symbolicSimplify(coeff, budget);
         const c = poly ? polynomialExpr(poly, coeff.range) : simplified && agrees(coeff, simplified) ? simplified : null;
         const text = c ? printExpr(c) : printExpr(coeff);
         if (text === '0') continue;
