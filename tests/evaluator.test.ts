@@ -113,6 +113,30 @@ describe('modular arithmetic (the identity test)', () => {
 });
 
 describe('double enclosures', () => {
+  // A quotient of enclosures with finite ends, by the signs (two divisions), holds every
+  // quotient of their ends, exactly: each end's quotient, as a rational, lies within it.
+  it('divides enclosures by the signs, holding all four quotients of the ends', () => {
+    const rng = new Rng('interval-div');
+    const draw = (): number => (rng.next() < 0.2 ? [0, -0, 1, -1, 3][Math.floor(rng.next() * 5)]! : (rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 40 - 20));
+    let tried = 0;
+    while (tried < 3000) {
+      const [a0, a1] = [draw(), draw()].sort((p, q) => p - q);
+      const [b0, b1] = [draw(), draw()].sort((p, q) => p - q);
+      if (b0! <= 0 && b1! >= 0) continue;
+      tried++;
+      const a = intervalField.span!(intervalField.fromRational(ofDouble(a0!)), intervalField.fromRational(ofDouble(a1!)));
+      const b = intervalField.span!(intervalField.fromRational(ofDouble(b0!)), intervalField.fromRational(ofDouble(b1!)));
+      const c = intervalField.div(a, b);
+      for (const x of [a0!, a1!]) {
+        for (const y of [b0!, b1!]) expect(inside(ofDouble(x).div(ofDouble(y)), c), `${x} / ${y} in [${c.lo}, ${c.hi}]`).toBe(true);
+      }
+      // And no wider than the four quotients' own enclosures make it.
+      const qs = [a0!, a1!].flatMap((x) => [b0!, b1!].map((y) => intervalField.div(intervalField.fromRational(ofDouble(x)), intervalField.fromRational(ofDouble(y)))));
+      expect(c.lo).toBe(Math.min(...qs.map((q) => q.lo)));
+      expect(c.hi).toBe(Math.max(...qs.map((q) => q.hi)));
+    }
+  });
+
   // (A rational of thousands of bits near 10⁻³⁰¹ converted to 0, and its enclosure
   // [−2·MIN_VALUE, 2·MIN_VALUE] held not its value: a Lipschitz step was refuted at γ ≈ 10⁻³⁰⁰.)
   it.each([
@@ -243,6 +267,61 @@ describe('decimal enclosures', () => {
       const products = (R: typeof Decimal) => [R.mul(a.lo, b.lo), R.mul(a.lo, b.hi), R.mul(a.hi, b.lo), R.mul(a.hi, b.hi)];
       expect(c.lo.eq(Decimal.min(...products(down))), `${a.lo} ${a.hi} × ${b.lo} ${b.hi}`).toBe(true);
       expect(c.hi.eq(Decimal.max(...products(up))), `${a.lo} ${a.hi} × ${b.lo} ${b.hi}`).toBe(true);
+    }
+  });
+
+  // The quotient by the signs (two divisions) is the min and max of all four quotients rounded
+  // outward, in every sign case of the dividend, for divisors of either sign.
+  it('divides enclosures by the signs exactly as by all four quotients', () => {
+    const digits = 30;
+    const F = decimalField(digits);
+    const down = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_FLOOR });
+    const up = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_CEIL });
+    const rng = new Rng('divEnds');
+    const ends = ['-0', '0', '1', '-1', '2.5', '-3.25', '123456789.123456789', '-0.000000123456789123456789123456789'];
+    const draw = (): string => (rng.next() < 0.5 ? ends[Math.floor(rng.next() * ends.length)]! : String((rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 8 - 4)));
+    const enclosure = (): DecInterval => {
+      const [u, v] = [draw(), draw()].sort((p, q) => new Decimal(p).cmp(new Decimal(q)));
+      return F.span!(F.ends.lower(F.fromRational(Rational.parse(u!.replace(/^-0$/, '0')))), F.ends.upper(F.fromRational(Rational.parse(v!.replace(/^-0$/, '0')))));
+    };
+    let tried = 0;
+    while (tried < 3000) {
+      const a = enclosure();
+      const b = enclosure();
+      if (b.lo.lte(0) && b.hi.gte(0)) continue;
+      tried++;
+      const c = F.div(a, b);
+      const quotients = (R: typeof Decimal) => [R.div(a.lo, b.lo), R.div(a.lo, b.hi), R.div(a.hi, b.lo), R.div(a.hi, b.hi)];
+      expect(c.lo.eq(Decimal.min(...quotients(down))), `${a.lo} ${a.hi} / ${b.lo} ${b.hi}`).toBe(true);
+      expect(c.hi.eq(Decimal.max(...quotients(up))), `${a.lo} ${a.hi} / ${b.lo} ${b.hi}`).toBe(true);
+    }
+  });
+
+  // sin and cos of an enclosure: a crest or trough inside (told in doubles where they are sure,
+  // at the precision otherwise) makes the end ±1; one just outside does not.
+  it('finds the crests and troughs inside a narrow enclosure, and none outside it', () => {
+    const R = Decimal.clone({ precision: 120 });
+    const halfPi = R.acos(-1).div(2);
+    for (const digits of [50, 110]) {
+      const F = decimalField(digits);
+      for (const k of [-3, -2, -1, 0, 1, 2, 3, 4, 1001]) {
+        const place = halfPi.times(k);
+        for (const w of ['1e-3', '1e-12', '1e-30', '1e-45']) {
+          for (const [from, to, holds] of [[place.minus(w), place.plus(w), true], [place.plus(w), place.plus(w).plus('1e-2'), false], [place.minus(w).minus('1e-2'), place.minus(w), false]] as const) {
+            const a = F.span!(F.ends.lower(F.fromRational(Rational.parse(from.toSignificantDigits(digits + 20, Decimal.ROUND_FLOOR).toFixed()))), F.ends.upper(F.fromRational(Rational.parse(to.toSignificantDigits(digits + 20, Decimal.ROUND_CEIL).toFixed()))));
+            for (const f of ['sin', 'cos'] as const) {
+              const r = F.elementary(f, a);
+              // Where k·π/2 is this function's crest or trough and inside, the end is exactly ±1.
+              const extreme = f === 'sin' ? ((k % 4) + 4) % 4 === 1 ? 1 : ((k % 4) + 4) % 4 === 3 ? -1 : 0 : ((k % 4) + 4) % 4 === 0 ? 1 : ((k % 4) + 4) % 4 === 2 ? -1 : 0;
+              const ends = [from, to].map((x) => (f === 'sin' ? R.sin(x) : R.cos(x)));
+              for (const v of ends) expect(r.lo.lte(v) && r.hi.gte(v), `${f} [${from}, ${to}]`).toBe(true);
+              if (holds && extreme === 1) expect(r.hi.eq(1), `${f} crest in [${from}, ${to}]`).toBe(true);
+              if (holds && extreme === -1) expect(r.lo.eq(-1), `${f} trough in [${from}, ${to}]`).toBe(true);
+              if (!holds && w === '1e-3') expect(r.hi.lt(1) && r.lo.gt(-1), `${f} nothing in [${from}, ${to}]`).toBe(true);
+            }
+          }
+        }
+      }
     }
   });
 

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { expApprox, lnApprox, piApprox, scaledOf, trigApprox, type Approx } from '../src/check/evaluator/fixed-point.js';
+import { expApprox, isqrt, lnApprox, piApprox, scaledOf, sqrtBounds, trigApprox, type Approx } from '../src/check/evaluator/fixed-point.js';
 
 /**
  * The fixed-point exp, ln, sin, cos and π (fixed-point.ts) against decimal.js 60 digits more
@@ -89,6 +89,33 @@ describe('fixed-point elementary functions enclose the true value', () => {
         expect(err.lte('1e-55')).toBe(true);
       }
     }
+  });
+
+  // Square roots are exact integer roots: the bounds' squares lie on each side of the argument,
+  // exactly (no error analysis to trust), one unit of a digit past the precision apart.
+  it('encloses square roots exactly, to one unit past the precision', () => {
+    for (const digits of [30, 60, 250]) {
+      const R = reference(digits);
+      for (const t of [...argumentsFor(digits), '4', '0.25', '1e-300', '9e300', '2e-9000001', '1.44e10', '123456789123456789123456789', '1e-1']) {
+        const x = new R(t).abs();
+        if (x.isZero()) continue;
+        const a = sqrtBounds(scaledOf(x.toExponential()), digits);
+        const lo = new R(`${a.v}e${a.e}`);
+        const hi = new R(`${a.v + a.err}e${a.e}`);
+        const exact = Decimal.clone({ precision: 2000 });
+        expect(new exact(lo).times(lo).lte(x), t).toBe(true);
+        expect(new exact(hi).times(hi).gte(x), t).toBe(true);
+        expect(hi.minus(lo).lte(lo.times(new R(10).pow(-digits))), t).toBe(true);
+      }
+    }
+    expect(sqrtBounds(scaledOf('2.25'), 30).err).toBe(0n);
+    expect(sqrtBounds(scaledOf('1e-300'), 30).err).toBe(0n);
+    expect(sqrtBounds(scaledOf('0'), 30)).toEqual({ v: 0n, err: 0n, e: 0 });
+    for (const n of [0n, 1n, 2n, 3n, 4n, 15n, 16n, 17n, 10n ** 40n, 10n ** 40n - 1n, (3n ** 200n) ** 2n, (3n ** 200n) ** 2n - 1n]) {
+      const r = isqrt(n);
+      expect(r * r <= n && (r + 1n) * (r + 1n) > n, String(n)).toBe(true);
+    }
+    expect(() => sqrtBounds(scaledOf('-2'), 30)).toThrow(RangeError);
   });
 
   it('reads decimal texts exactly', () => {

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
-import { expApprox, lnApprox, piApprox, scaledOf, trigApprox, type Approx } from './fixed-point.js';
+import { expApprox, lnApprox, piApprox, scaledOf, sqrtBounds, trigApprox, type Approx } from './fixed-point.js';
 import { Rational, formatRational } from './rational.js';
 import { enclosedLambdaMax, enclosedLambdaMaxTangents, type EnclosureEnds } from './spectral.js';
 
@@ -97,6 +97,22 @@ export function withAgreement<T>(digits: number, fn: () => T): T {
 }
 
 /** `f` remembering its last few hundred values by their argument's exact text (f must be pure). */
+/**
+ * Whether some x0 + 2πk lies in [lo, hi], told in doubles, or null where doubles cannot be sure:
+ * the turn counts (· − x0)/2π are computed with an absolute error below 10⁻⁹ of their size
+ * (each end rounded to a double, one subtraction, one division: a few ulps), so a whole number
+ * farther than that from both counts is certainly inside or certainly outside.
+ */
+function certainPhase(lo: number, hi: number, x0: number): boolean | null {
+  const a = (lo - x0) / (2 * Math.PI);
+  const b = (hi - x0) / (2 * Math.PI);
+  if (!(Math.abs(a) < 1e6 && Math.abs(b) < 1e6)) return null;
+  const slack = 1e-9 * (Math.abs(a) + Math.abs(b) + 1);
+  if (Math.floor(b + slack) < Math.ceil(a - slack)) return false;
+  if (Math.ceil(a + slack) <= Math.floor(b - slack)) return true;
+  return null;
+}
+
 function remembered<T>(f: (x: Decimal) => T): (x: Decimal) => T {
   const known = new Map<string, T>();
   return (x) => {
@@ -179,9 +195,20 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     if (b.lo.isZero() && b.hi.isZero()) throw new Undefined('division by zero');
     if (b.lo.lte(0) && b.hi.gte(0)) throw new Undecided('a divisor that may be 0');
     if (isPoint(a) && isPoint(b)) return make(down.div(a.lo, b.lo), up.div(a.lo, b.lo), a, b);
-    const los = [down.div(a.lo, b.lo), down.div(a.lo, b.hi), down.div(a.hi, b.lo), down.div(a.hi, b.hi)];
-    const his = [up.div(a.lo, b.lo), up.div(a.lo, b.hi), up.div(a.hi, b.lo), up.div(a.hi, b.hi)];
-    return make(Decimal.min(...los), Decimal.max(...his), a, b);
+    // By the signs (b's is certain here), the quotients that are the least and the greatest:
+    // directed rounding is monotone, so two divisions instead of eight (the tan addition
+    // formula's pole search divided ~10⁴ enclosures).
+    const ends = (lo1: Decimal, lo2: Decimal, hi1: Decimal, hi2: Decimal): DecInterval => make(down.div(lo1, lo2), up.div(hi1, hi2), a, b);
+    const aPos = !a.lo.isNeg();
+    const aNeg = !a.hi.isPos();
+    if (b.lo.isPos()) {
+      if (aPos) return ends(a.lo, b.hi, a.hi, b.lo);
+      if (aNeg) return ends(a.lo, b.lo, a.hi, b.hi);
+      return ends(a.lo, b.lo, a.hi, b.lo);
+    }
+    if (aPos) return ends(a.hi, b.hi, a.lo, b.lo);
+    if (aNeg) return ends(a.hi, b.lo, a.lo, b.hi);
+    return ends(a.hi, b.hi, a.lo, b.hi);
   };
   const abs = (a: DecInterval): DecInterval => {
     if (a.lo.gte(0)) return a;
@@ -217,16 +244,23 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
   // (Remembered as exp and ln are: cos(πx) on one side and cos(xπ) on the other, one value.)
   const nearSin = remembered((x) => kernel(() => trigApprox('sin', scaledOf(x.toExponential()), kernelDigits)));
   const nearCos = remembered((x) => kernel(() => trigApprox('cos', scaledOf(x.toExponential()), kernelDigits)));
+  // The argument may reach 10^(digits − 40) (fixed-point.ts reduces it with π to as many
+  // more digits as it has); |x|·ulp is still added to the enclosure (below), as when
+  // decimal.js's own π (1025 digits) reduced it and capped the reach at 10^(1000 − digits).
+  const reach = new near(10).pow(digits - 40);
+  const slack = new near(10).pow(-digits + 5);
+  let phases: { twoPi: Decimal; crests: Record<'sin' | 'cos', [Decimal, Decimal]> } | null = null;
+  /** 2π, and the places of sin's and cos's crest and trough (made on first use, as π is). */
+  const phaseConstants = () => (phases ??= {
+    twoPi: piNear().times(2),
+    crests: { sin: [piNear().div(2), piNear().div(-2)], cos: [new near(0), piNear()] },
+  });
   const trig = (which: 'sin' | 'cos', a: DecInterval): DecInterval => {
     if (a.lo.isZero() && a.hi.isZero()) return which === 'sin' ? zero : one;
-    // The argument may reach 10^(digits − 40) (fixed-point.ts reduces it with π to as many
-    // more digits as it has); |x|·ulp is still added to the enclosure (below), as when
-    // decimal.js's own π (1025 digits) reduced it and capped the reach at 10^(1000 − digits).
-    const reach = new near(10).pow(digits - 40);
     if (a.lo.abs().gt(reach) || a.hi.abs().gt(reach)) {
       throw new Undecided('trigonometry of an argument too large for this precision');
     }
-    const twoPi = piNear().times(2);
+    const { twoPi, crests } = phaseConstants();
     if (a.hi.minus(a.lo).gte(twoPi)) return make(new down(-1), new up(1), a);
     const f = which === 'sin' ? nearSin : nearCos;
     // Reduction of a large argument costs |x|·(π's error): an absolute term.
@@ -239,10 +273,15 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     let lo = Decimal.min(...ends.map((x) => x.lo));
     let hi = Decimal.max(...ends.map((x) => x.hi));
     if (!isPoint(a)) {
-      const crest = which === 'sin' ? piNear().div(2) : new near(0);
-      const trough = which === 'sin' ? piNear().div(-2) : piNear();
+      const [crest, trough] = crests[which];
+      const lo0 = a.lo.toNumber();
+      const hi0 = a.hi.toNumber();
       const contains = (x0: Decimal) => {
-        const slack = new near(10).pow(-digits + 5);
+        // In doubles where they tell (turn counts below 10⁶, off every whole number by far more
+        // than their rounding, < 10⁻⁹ there) — as interval.ts's containsPhase, but only where
+        // certain either way, so no enclosure is wider for it — else at this precision.
+        const known = certainPhase(lo0, hi0, x0.toNumber());
+        if (known !== null) return known;
         // (At this precision: the ends' own arithmetic runs at Decimal's default 20 digits,
         // which loses the fraction of a large argument's turn count, sin(10^300 π) ∈ [−1, 1].)
         const from = new near(a.lo).minus(x0).div(twoPi).minus(slack).ceil();
@@ -299,7 +338,14 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
       case 'sqrt': {
         if (a.hi.isNegative() && !a.hi.isZero()) throw new Undefined('square root of a negative number');
         if (a.lo.isNegative() && !a.lo.isZero()) throw new Undecided('a square root of something that may be negative');
-        return make(down.sqrt(a.lo), up.sqrt(a.hi), a);
+        // (Exact integer square roots, fixed-point.ts: the lower end's root rounded down, the upper's up.)
+        if (isPoint(a)) {
+          const r = sqrtBounds(scaledOf(a.lo.toExponential()), digits);
+          return make(new down(`${r.v}e${r.e}`), new up(`${r.v + r.err}e${r.e}`), a);
+        }
+        const lo = sqrtBounds(scaledOf(a.lo.toExponential()), digits);
+        const hi = sqrtBounds(scaledOf(a.hi.toExponential()), digits);
+        return make(new down(`${lo.v}e${lo.e}`), new up(`${hi.v + hi.err}e${hi.e}`), a);
       }
       case 'exp': return exp(a);
       case 'log': return log(a);

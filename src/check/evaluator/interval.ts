@@ -231,8 +231,24 @@ function mul(a: Interval, b: Interval): Interval {
 function div(a: Interval, b: Interval): Interval {
   if (b.lo === 0 && b.hi === 0) throw new Undefined('division by zero');
   if (b.lo <= 0 && b.hi >= 0) throw new Undecided('a divisor that may be 0');
-  const qs = a.lo === a.hi && b.lo === b.hi ? [divBounds(a.lo, b.lo)]
-    : [divBounds(a.lo, b.lo), divBounds(a.lo, b.hi), divBounds(a.hi, b.lo), divBounds(a.hi, b.hi)];
+  if (a.lo === a.hi && b.lo === b.hi) {
+    const [lo, hi] = divBounds(a.lo, b.lo);
+    return make(lo, hi, a, b);
+  }
+  // Finite ends: by the signs (b's is certain here), the least and the greatest quotient,
+  // each rounded its own way (the quotient rounds monotonically: two divisions, not four).
+  if (Number.isFinite(a.lo) && Number.isFinite(a.hi) && Number.isFinite(b.lo) && Number.isFinite(b.hi)) {
+    const ends = (lo1: number, lo2: number, hi1: number, hi2: number): Interval => make(divBounds(lo1, lo2)[0], divBounds(hi1, hi2)[1], a, b);
+    if (b.lo > 0) {
+      if (a.lo >= 0) return ends(a.lo, b.hi, a.hi, b.lo);
+      if (a.hi <= 0) return ends(a.lo, b.lo, a.hi, b.hi);
+      return ends(a.lo, b.lo, a.hi, b.lo);
+    }
+    if (a.lo >= 0) return ends(a.hi, b.hi, a.lo, b.lo);
+    if (a.hi <= 0) return ends(a.hi, b.lo, a.lo, b.hi);
+    return ends(a.hi, b.hi, a.lo, b.hi);
+  }
+  const qs = [divBounds(a.lo, b.lo), divBounds(a.lo, b.hi), divBounds(a.hi, b.lo), divBounds(a.hi, b.hi)];
   const [lo] = hullOf(...qs.map((q) => q[0]));
   const [, hi] = hullOf(...qs.map((q) => q[1]));
   return make(lo, hi, a, b);
