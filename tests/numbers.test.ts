@@ -601,6 +601,22 @@ describe('a tiny number beside a huge one', () => {
   });
 });
 
+describe('agreements past doubles, confirmed at a few points', () => {
+  // Where doubles overflow at every point (z > 1000), each point is decided in decimals; an
+  // agreement at 50 digits is climbed to 110 and 250 at the first three such points only (as
+  // the doubles' agreements are confirmed at three): a hairline difference shows there.
+  it.each([
+    ['exp(z) (1 + 10^(-100))', '=', 'exp(z)', 'refuted'],
+    ['exp(z)', '≥', 'exp(z) (1 + 10^(-150))', 'refuted'],
+    ['y^z (1 + 10^(-200))', '=', 'y^z', 'refuted'],
+    ['exp(z) exp(z)', '=', 'exp(2 z)', 'proved'],
+    ['y^z (y/x)^(-z)', '=', 'x^z', 'checked'],
+  ])('%s %s %s under z > 1000 is %s', async (left, rel, right, verdict) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`, 'scalar x, y, z\nassume z > 1000\n');
+    expect(step.verdict, step.message).toBe(verdict);
+  });
+});
+
 describe('domains, read left to right', () => {
   // A certificate proves these for every value where both sides have one; the domain rule
   // needs the places where only the left has one, which random points miss (red team).
