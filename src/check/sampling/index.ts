@@ -154,14 +154,6 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   let undecided = 0;
   let undecidedWhy = '';
   const evidence = { exact: 0, enclosed: 0, double: 0, undecided: 0, rejected: 0, agreed: 0 };
-  /**
-   * Points doubles could not decide whose sides agreed (within 10⁻³⁰, not exactly) at 50 digits
-   * and were confirmed at every higher precision: after CONFIRM of them, an agreement at 50
-   * digits stands as LANGUAGE.md §3 defines it (at the precision reached), as the doubles'
-   * agreements are confirmed at CONFIRM points, not all. A difference of 10⁻¹⁰⁰ shows at the
-   * first three; y^z (y/x)^(−z) = x^z climbed to 250 digits at ten points, y^97800 at each.
-   */
-  let climbed = 0;
   let touching: Point | null = null;
   /** A point where the step fails that an assumption deriv cannot evaluate may exclude. */
   let unevaluated: Point | null = null;
@@ -247,16 +239,14 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         const left = p.left as Expr;
         const right = p.right as Expr;
         const rel = p.rel as RelOp;
-        const climb = confirm && climbed < CONFIRM;
-        let o = decideAt(point, left, rel, right, pointLevels, state, climb);
+        let o = decideAt(point, left, rel, right, pointLevels, state, confirm);
         // (The one point of a step of numbers alone that 50 digits cannot decide — a divisor
         // 10⁻¹² from 0 that a 10-place decimal makes, 1 = (π − 3.1415926536)/(…) — is taken
         // to every precision: there is no other point to decide the step.)
         if (o.kind === 'undecided' && point.touched.size === 0 && pointLevels.length < levels.length && Date.now() <= opts.deadline) {
           point.touched.clear();
-          o = decideAt(point, left, rel, right, levels, state, climb);
+          o = decideAt(point, left, rel, right, levels, state, confirm);
         }
-        if (climb && o.kind === 'holds' && o.agreed) climbed++;
         switch (o.kind) {
           case 'holds':
             if (o.exact) evidence.exact++;
