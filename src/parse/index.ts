@@ -1,7 +1,7 @@
 import type { Derivation, Expr, Formula, Name, Range } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { explainFailure, MAX_NESTING, scanBrackets } from './errors.js';
-import { classify, type Lead } from './classify.js';
+import { classify, classifyQuickly, type Lead } from './classify.js';
 import type {
   BlockPart, ContinuationPart, HeadPart, LinePart, StatementPart,
 } from './line-ast.js';
@@ -344,6 +344,85 @@ export function parseDerivation(source: string): ParsedDerivation {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ast: emptyDerivation(text), diagnostics: [diagnostic('internal-error', { detail }, [0, 0])] };
+  }
+}
+
+/** The start of a line that may be a statement or a block (`show`, `base:`), not a chain's head. */
+const KEYWORD_START = /^\s*(?:title|section|scalar|integer|vector|matrix|function|random|assume|define|show|answer|base|step)/u;
+
+/** Lines of chains a file needs after its context before it is parsed in parts (derivationParts). */
+const PART_MIN_LINES = 120;
+/** The first part's chain lines (the worker starts on it early), doubled for each next part up to the most. */
+const FIRST_PART_LINES = 16;
+const MOST_PART_LINES = 128;
+
+/** A file parsed in parts (derivationParts): where its context ends, and the parts, parsed as they are taken. */
+export interface DerivationParts {
+  /** The offset of the file's first chain: everything before it is the context every part holds. */
+  readonly contextEnd: number;
+  readonly parts: Iterable<ParsedDerivation>;
+}
+
+/**
+ * A long file that after its declarations, definitions and assumptions holds chains and nothing
+ * else, parsed in parts: each part is that context and a run of whole chains (cut at blank
+ * lines, where a chain ends), a file of its own with the whole file's offsets. A step is decided
+ * from its scope and its own chain, and with no show, section or definition after the first chain
+ * nothing else reaches across chains, so the parts can be checked one by one while the next is
+ * parsed (the CLI does: src/check/isolated.ts). Each line is parsed once (the context's records
+ * are reused), with the whole file's declared words. Null for any other file: a line after the
+ * first chain that is not a chain's line or blank, no chain, too few chain lines to pay, too long.
+ */
+export function derivationParts(source: string): DerivationParts | null {
+  const text = aliasCharacters(source);
+  if (text.length > MAX_PARSED_CHARACTERS || binaryAt(text) >= 0) return null;
+  const lines = splitLines(text);
+  // (A line with only a comment does not end a chain, a blank one does: parts are cut after blank
+  // ones only. A line classifyQuickly leaves to the grammar that begins with no keyword's letters
+  // is a chain's head: `sqrt(x)`, `a^3`.)
+  const kindOf = (code: string): string => {
+    if (code.trim() === '') return 'blank';
+    const quick = classifyQuickly(code);
+    if (quick) return quick.kind;
+    return KEYWORD_START.test(code) ? classify(code).kind : 'head';
+  };
+  const kinds = lines.map((l) => (l.code.trim() === '' ? (l.hasComment ? 'comment' : 'blank') : kindOf(l.code)));
+  const first = kinds.indexOf('head');
+  if (first < 0 || lines.length - first < PART_MIN_LINES || kinds.slice(0, first).includes('continuation')) return null;
+  for (let i = first; i < lines.length; i++) if (!['blank', 'comment', 'head', 'continuation'].includes(kinds[i]!)) return null;
+  return { contextEnd: lines[first]!.start, parts: partsOf(text, lines, kinds, first) };
+}
+
+function* partsOf(text: string, lines: readonly SourceLine[], kinds: readonly string[], first: number): Generator<ParsedDerivation> {
+  const language = languageWith(declaredWords(lines.map((l) => l.code)));
+  const parser: LineParser = { language, cache: new Map(), parsedCharacters: 0, diagnostics: [], brokenDefinitions: [], brokenAssumptions: [] };
+  const record = (line: SourceLine): LineRecord => {
+    const r = recordLineSafely(line, parser);
+    // (Not reached: the file is shorter than the budget.)
+    if (r === 'over-budget') throw new Error('a file parsed in parts ran over the parse budget');
+    return r;
+  };
+  const context = lines.slice(0, first).map(record);
+  const mark = () => ({ diagnostics: parser.diagnostics.length, definitions: parser.brokenDefinitions.length, assumptions: parser.brokenAssumptions.length });
+  const contextMark = mark();
+  let size = FIRST_PART_LINES;
+  for (let from = first; from < lines.length;) {
+    // At least `size` lines, then on to the line after a blank one.
+    let to = Math.min(lines.length, from + size);
+    while (to < lines.length && kinds[to - 1] !== 'blank') to++;
+    const before = mark();
+    const records = lines.slice(from, to).map(record);
+    const assembled = assemble([...context, { kind: 'blank' }, ...records]);
+    const diagnostics = [...parser.diagnostics.slice(0, contextMark.diagnostics), ...parser.diagnostics.slice(before.diagnostics), ...assembled.diagnostics]
+      .sort((a, b) => a.range[0] - b.range[0]);
+    yield {
+      ast: { kind: 'Derivation', statements: assembled.statements, range: [0, text.length] },
+      diagnostics,
+      brokenDefinitions: [...parser.brokenDefinitions.slice(0, contextMark.definitions), ...parser.brokenDefinitions.slice(before.definitions)],
+      brokenAssumptions: [...parser.brokenAssumptions.slice(0, contextMark.assumptions), ...parser.brokenAssumptions.slice(before.assumptions)],
+    };
+    from = to;
+    size = Math.min(MOST_PART_LINES, size * 2);
   }
 }
 

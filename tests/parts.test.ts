@@ -1,0 +1,106 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import { mergePartReports } from '../src/check/parts.js';
+import { derivationParts, parseDerivation } from '../src/parse/index.js';
+import type { FileReport } from '../src/result.js';
+
+/**
+ * A long file of chains after its context is parsed and checked in parts (derivationParts,
+ * mergePartReports; the CLI hands each part to its worker as soon as it is parsed). The parts
+ * together must be the file: the same statements, diagnostics and report as the whole.
+ */
+const root = path.join(import.meta.dirname, '..');
+
+/** Chains of every kind a part must carry over unchanged: errors, readings, citations, comments inside a chain, LaTeX. */
+const CHAINS = [
+  '    (x + 1)^2\n  = x^2 + 2x + 1\n',
+  '    3xy^2\n  = 3 x y^2\n',
+  '    x + (\n  = x\n',
+  '    f(x)\n  = x^2 + 1 by def f\n',
+  '    q + 1\n  = q + 1\n',
+  '    a b\n  = b a by "L1"\n',
+  '    x\n# a comment inside the chain\n  = x\n  ≤ x + 1\n',
+  '    vᵀv\n  = ‖v‖^2\n',
+  '    e^t(2t+1)\n  = e^t (2t + 1)\n',
+  '    sin(x)^2 + cos(x)^2\n  = 1 \\\\\n',
+  '  = x\n',
+  '    log(a b)\n  = log a + log b\n',
+  '    x^2\n  ≥ 0\n',
+  '    sqrt(x^2)\n  = |x|\n',
+];
+const CONTEXT = 'title "parts"\n# a comment\nscalar a, b, x, y, z\nscalar a\nvector v in R^n\ndefine f(u) = u^2 + 1\nassume x > 0\n\\begin{align*}\n\n';
+const mixed = CONTEXT + Array.from({ length: 90 }, (_, i) => CHAINS[(i * 5) % CHAINS.length]).join('\n') + '\\end{align*}\n';
+const cases = (JSON.parse(readFileSync(path.join(root, 'tests/fixtures/cas-identities.json'), 'utf8')) as { cases: { left: string; right: string; rel: string; sympy?: string }[] })
+  .cases.filter((c) => c.sympy && c.rel === '=');
+const table = `scalar a, b, x, y, z\n${cases.map((c) => `    ${c.left}\n  = ${c.right}\n`).join('\n')}`;
+
+const withoutTimes = (r: FileReport): unknown => JSON.parse(JSON.stringify(r, (k, v: unknown) => (k === 'durationMs' ? undefined : v)));
+
+describe('a file of chains in parts', () => {
+  it.each([['the mixed file', mixed], ['the identity table', table]])('%s: the parts hold the whole file\'s statements and diagnostics', (_what, text) => {
+    const split = derivationParts(text)!;
+    expect(split).not.toBeNull();
+    const parts = [...split.parts];
+    expect(parts.length).toBeGreaterThan(2);
+    const whole = parseDerivation(text);
+    const context = parts[0]!.ast.statements.filter((st) => st.range[0] < split.contextEnd);
+    const chains = parts.flatMap((p) => p.ast.statements.filter((st) => st.range[0] >= split.contextEnd));
+    expect([...context, ...chains]).toEqual(whole.ast.statements);
+    const diagnostics = [...parts[0]!.diagnostics.filter((d) => d.range[0] < split.contextEnd), ...parts.flatMap((p) => p.diagnostics.filter((d) => d.range[0] >= split.contextEnd))];
+    expect(diagnostics.sort((a, b) => a.range[0] - b.range[0])).toEqual(whole.diagnostics);
+    // Every part holds the whole context.
+    for (const p of parts) expect(p.ast.statements.filter((st) => st.range[0] < split.contextEnd)).toEqual(context);
+  });
+
+  it('checked in parts, gives the report the whole file gives', async () => {
+    const split = derivationParts(mixed)!;
+    const reports: FileReport[] = [];
+    for (const part of split.parts) reports.push(await checkSource(mixed, { file: 'mixed.deriv' }, part));
+    const whole = await checkSource(mixed, { file: 'mixed.deriv' });
+    expect(whole.diagnostics.length).toBeGreaterThan(10);
+    expect(new Set(whole.steps.map((s) => s.verdict)).size).toBeGreaterThan(2);
+    expect(withoutTimes(mergePartReports('mixed.deriv', mixed, split.contextEnd, reports))).toEqual(withoutTimes(whole));
+  });
+
+  // Anything after the first chain that reaches across chains keeps the file whole.
+  it.each([
+    ['a show', 'show "L1": x = x\n'],
+    ['a definition', 'define g = 2\n'],
+    ['an assumption', 'assume y > 0\n'],
+    ['a section', 'section "two"\n'],
+    ['a declaration', 'scalar w\n'],
+    ['an induction block', 'base:\n'],
+  ])('is not split when %s follows the first chain', (_what, line) => {
+    const long = CONTEXT + Array.from({ length: 80 }, (_, i) => CHAINS[i % CHAINS.length]).join('\n');
+    expect(derivationParts(long)).not.toBeNull();
+    const at = long.indexOf('\n\n', long.length / 2) + 2;
+    expect(derivationParts(long.slice(0, at) + line + long.slice(at))).toBeNull();
+  });
+
+  it('keeps short files and the homework whole', () => {
+    expect(derivationParts(CONTEXT + CHAINS.join('\n'))).toBeNull();
+    for (const f of readdirSync(path.join(root, 'derivations')).filter((n) => n.endsWith('.deriv'))) {
+      expect(derivationParts(readFileSync(path.join(root, 'derivations', f), 'utf8')), f).toBeNull();
+    }
+    expect(derivationParts('scalar x\n\u0000')).toBeNull();
+  });
+});
+
+const compiled = path.join(root, 'dist', 'src', 'check', 'isolated.js');
+
+it.skipIf(!existsSync(compiled))('the CLI\'s worker checks a long file of chains in parts and reports it whole', async () => {
+  const { isolatedChecker } = (await import(compiled)) as typeof import('../src/check/isolated.js');
+  const checker = isolatedChecker({ eager: true });
+  const report = await checker.check(mixed, { file: 'mixed.deriv' });
+  await checker.close();
+  expect(withoutTimes(report)).toEqual(withoutTimes(await checkSource(mixed, { file: 'mixed.deriv' })));
+  // A part that runs over its limit is reported where it starts; the others still are.
+  const slow = isolatedChecker({ budgetMs: 1 });
+  const stopped = await slow.check(mixed, { file: 'mixed.deriv' });
+  await slow.close();
+  const limits = stopped.diagnostics.filter((d) => d.code === 'file-time-limit');
+  expect(limits.length).toBeGreaterThan(1);
+  expect(limits.every((d) => d.range[0] >= mixed.indexOf('\n    ') + 1)).toBe(true);
+});
