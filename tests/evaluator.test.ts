@@ -297,6 +297,48 @@ describe('decimal enclosures', () => {
     }
   });
 
+  // Whole powers in BigInt (powBound): every end rounded its way, so the exact power of every
+  // point of the enclosure lies inside, and a point's power is as tight as the precision.
+  it('encloses whole powers exactly, in every sign case, as tight as the precision', () => {
+    const rng = new Rng('powInt');
+    for (const digits of [50, 250]) {
+      const F = decimalField(digits);
+      const draw = (): Rational => {
+        const m = BigInt(Math.floor(rng.next() * 1e15)) * 10n ** BigInt(Math.floor(rng.next() * 3)) + 1n;
+        const q = new Rational(m, 10n ** BigInt(Math.floor(rng.next() * 30)));
+        return rng.next() < 0.5 ? q.neg() : q;
+      };
+      const exact = (d: Decimal): Rational => Rational.parse(d.toFixed());
+      for (let i = 0; i < 150; i++) {
+        const [u, v] = [draw(), draw()].sort((p, q) => p.cmp(q)) as [Rational, Rational];
+        const point = i % 3 === 0;
+        const a = point ? F.fromRational(u) : F.span!(F.ends.lower(F.fromRational(u)), F.ends.upper(F.fromRational(v)));
+        const k = [2n, 3n, 4n, 5n, 17n, 60n][i % 6]!;
+        const r = F.powInt(a, k);
+        const ends = point ? [u] : [u, v, Rational.ZERO];
+        for (const x of ends) {
+          if (!point && (x.cmp(u) < 0 || x.cmp(v) > 0)) continue;
+          let p = Rational.ONE;
+          for (let j = 0n; j < k; j++) p = p.mul(x);
+          expect(exact(r.lo).cmp(p) <= 0 && p.cmp(exact(r.hi)) <= 0, `${x}^${k} in [${r.lo}, ${r.hi}]`).toBe(true);
+        }
+        if (point && !u.isZero()) {
+          const width = exact(r.hi).sub(exact(r.lo));
+          const size = exact(r.lo.abs().lt(r.hi.abs()) ? r.lo.abs() : r.hi.abs());
+          expect(width.cmp(size.mul(new Rational(1n, 10n ** BigInt(digits - 2)))) <= 0, `${u}^${k} width`).toBe(true);
+        }
+      }
+      // A large power (y^97800 at a sampled point): inside decimal.js's own at 60 more digits.
+      const R = Decimal.clone({ precision: digits + 60 });
+      for (const y of ['1.0001', '0.9999', '-3.5', '123.456']) {
+        const r = F.powInt(F.fromRational(Rational.parse(y)), 97800n);
+        const truth = new R(y).pow(97800);
+        expect(r.lo.lte(truth) && truth.lte(r.hi), `${y}^97800`).toBe(true);
+        expect(r.hi.minus(r.lo).abs().lte(truth.abs().times(new R(10).pow(-digits + 2))), `${y}^97800 width`).toBe(true);
+      }
+    }
+  });
+
   // sin and cos of an enclosure: a crest or trough inside (told in doubles where they are sure,
   // at the precision otherwise) makes the end ±1; one just outside does not.
   it('finds the crests and troughs inside a narrow enclosure, and none outside it', () => {

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
-import { expApprox, lnApprox, piApprox, scaledOf, sqrtBounds, trigApprox, type Approx } from './fixed-point.js';
+import { expApprox, lnApprox, piApprox, powBound, scaledOf, sqrtBounds, trigApprox, type Approx } from './fixed-point.js';
 import { Rational, formatRational } from './rational.js';
 import { enclosedLambdaMax, enclosedLambdaMaxTangents, type EnclosureEnds } from './spectral.js';
 
@@ -215,19 +215,25 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     if (a.hi.lte(0)) return neg(a);
     return make(new down(0), Decimal.max(a.lo.neg(), a.hi), a);
   };
+  /** x^k for a whole k ≥ 1, rounded down or up (powBound in BigInt, with k's digits more to spare). */
+  const powEnd = (x: Decimal, k: bigint, dir: 'down' | 'up'): Decimal => {
+    if (x.isZero()) return new down(0);
+    // (A negative x to an odd k: −|x|^k, rounded down where |x|^k is rounded up.)
+    const negative = x.isNeg() && k % 2n === 1n;
+    const r = powBound(scaledOf(x.abs().toExponential()), k, digits + 10 + k.toString().length, negative === (dir === 'down'));
+    const text = `${negative ? '-' : ''}${r.m}e${r.e}`;
+    return dir === 'down' ? new down(text) : new up(text);
+  };
   const powInt = (a: DecInterval, k: bigint): DecInterval => {
     if (k === 0n) return one;
     if (k < 0n) return div(one, powInt(a, -k));
+    if (k === 1n) return a;
     const even = k % 2n === 0n;
-    let base = even ? abs(a) : a;
-    let result = one;
-    let e = k;
-    while (e > 0n) {
-      if (e & 1n) result = mulEnds(result, base);
-      e >>= 1n;
-      if (e > 0n) base = mulEnds(base, base);
-    }
-    return result;
+    if (isPoint(a)) return make(powEnd(a.lo, k, 'down'), powEnd(a.lo, k, 'up'), a);
+    // By the ends' signs: x^k increases with x ≥ 0, and for an odd k everywhere.
+    if (!a.lo.isNeg() || !even) return make(powEnd(a.lo, k, 'down'), powEnd(a.hi, k, 'up'), a);
+    if (!a.hi.isPos()) return make(powEnd(a.hi, k, 'down'), powEnd(a.lo, k, 'up'), a);
+    return make(new down(0), Decimal.max(powEnd(a.lo, k, 'up'), powEnd(a.hi, k, 'up')), a);
   };
   const monotone = (f: (x: Decimal) => { r: Decimal; err: Decimal | null }, a: DecInterval): DecInterval => {
     if (isPoint(a)) {
