@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
-import { mergePartReports } from '../src/check/parts.js';
+import { mergePartReports, partsReadAlike } from '../src/check/parts.js';
 import { derivationParts, parseDerivation } from '../src/parse/index.js';
 import type { FileReport } from '../src/result.js';
 
@@ -64,6 +64,36 @@ describe('a file of chains in parts', () => {
     expect(withoutTimes(mergePartReports('mixed.deriv', mixed, split.contextEnd, reports))).toEqual(withoutTimes(whole));
   });
 
+  // A warning the resolver gives once per file comes once, at its first place (red team: the
+  // undeclared σ and λ_1 were warned about in every part that used them).
+  it.each([
+    ['an undeclared function', '    σ(2z)\n  = σ(2z)\n', '    σ(3z)\n  = σ(3z)\n'],
+    ['λ_1 read as λ_max', '    λ_1(Wᵀ W)\n  = λ_1(Wᵀ W)\n', '    λ_1(Wᵀ W) + 1\n  = 1 + λ_1(Wᵀ W)\n'],
+  ])('%s: warned about once, as in the whole file', async (_what, early, late) => {
+    const text = `scalar x, z\nmatrix W in R^{n×n}\n\n${early}\n${Array.from({ length: 50 }, (_, i) => `    (x + ${i})^2\n  = x^2 + ${2 * i} x + ${i * i}\n`).join('\n')}\n${late}`;
+    const split = derivationParts(text)!;
+    const reports: FileReport[] = [];
+    for (const part of split.parts) reports.push(await checkSource(text, { file: 'w.deriv' }, part));
+    const whole = await checkSource(text, { file: 'w.deriv' });
+    expect(reports.filter((r) => r.diagnostics.length > 0).length).toBeGreaterThan(1);
+    expect(withoutTimes(mergePartReports('w.deriv', text, split.contextEnd, reports))).toEqual(withoutTimes(whole));
+  });
+
+  // The whole file reads a name no declaration gives as its last use does: parts that read it
+  // differently (an index early, a scalar late) are no stand-in for the whole file.
+  it('tells when parts read an undeclared name differently', async () => {
+    const text = `scalar x\nvector v in R^n\n\n    v_k\n  = v_k\n\n${Array.from({ length: 50 }, (_, i) => `    (x + ${i})^2\n  = x^2 + ${2 * i} x + ${i * i}\n`).join('\n')}\n    k + x\n  = x + k\n`;
+    const split = derivationParts(text)!;
+    const reports: FileReport[] = [];
+    for (const part of split.parts) reports.push(await checkSource(text, { file: 'k.deriv' }, part));
+    expect(reports.some((r) => r.undeclared?.some((u) => u.startsWith('k integer')))).toBe(true);
+    expect(reports.some((r) => r.undeclared?.some((u) => u.startsWith('k scalar')))).toBe(true);
+    expect(partsReadAlike(reports)).toBe(false);
+    const alike: FileReport[] = [];
+    for (const part of derivationParts(mixed)!.parts) alike.push(await checkSource(mixed, { file: 'mixed.deriv' }, part));
+    expect(partsReadAlike(alike)).toBe(true);
+  });
+
   // Anything after the first chain that reaches across chains keeps the file whole.
   it.each([
     ['a show', 'show "L1": x = x\n'],
@@ -77,6 +107,20 @@ describe('a file of chains in parts', () => {
     expect(derivationParts(long)).not.toBeNull();
     const at = long.indexOf('\n\n', long.length / 2) + 2;
     expect(derivationParts(long.slice(0, at) + line + long.slice(at))).toBeNull();
+  });
+
+  // So does a context with more than declarations, definitions and assumptions: each part
+  // would check its show again (red team: a show there was reported once per part, an induction
+  // took each part's first chain as its base, and the file failed).
+  it.each([
+    ['a show', 'show "A": x + x = 2x\n'],
+    ['an induction', 'integer t\ndefine u_0 = 0\ndefine u_t = u_{t-1} + 1 for t ≥ 1\nshow "S": u_t = t for all t ≥ 0 by induction on t\n  base:\n      u_0\n    = 0    by def u\n  inductive step:\n      u_t\n    = u_{t-1} + 1   by def u\n    = t  by IH\n'],
+    ['an answer', 'answer "A": x\n'],
+    ['a line starting with a no-break space and a relation', 'show "A":\n    x\n\u00a0 = x\n'],
+  ])('is not split with %s before the first chain', (_what, lines) => {
+    const long = (context: string) => `scalar x, y\n${context}\n${Array.from({ length: 60 }, (_, i) => `    (x + ${i})^2\n  = x^2 + ${2 * i} x + ${i * i}\n`).join('\n')}`;
+    expect(derivationParts(long(''))).not.toBeNull();
+    expect(derivationParts(long(lines))).toBeNull();
   });
 
   it('keeps short files and the homework whole', () => {
@@ -103,4 +147,10 @@ it.skipIf(!existsSync(compiled))('the CLI\'s worker checks a long file of chains
   const limits = stopped.diagnostics.filter((d) => d.code === 'file-time-limit');
   expect(limits.length).toBeGreaterThan(1);
   expect(limits.every((d) => d.range[0] >= mixed.indexOf('\n    ') + 1)).toBe(true);
+  // Parts that read an undeclared name differently: checked whole instead, the same report.
+  const k = `scalar x\nvector v in R^n\n\n    v_k\n  = v_k\n\n${Array.from({ length: 50 }, (_, i) => `    (x + ${i})^2\n  = x^2 + ${2 * i} x + ${i * i}\n`).join('\n')}\n    k + x\n  = x + k\n`;
+  const again = isolatedChecker({ eager: true });
+  const both = await again.check(k, { file: 'k.deriv' });
+  await again.close();
+  expect(withoutTimes(both)).toEqual(withoutTimes(await checkSource(k, { file: 'k.deriv' })));
 });

@@ -17,6 +17,13 @@ export async function checkSource(text: string, options: CheckOptions = {}, pars
   return (await checkSourceWith(text, options, false, false, parsed)).report;
 }
 
+/** The names a resolved file uses with no declaration, as `key kind shape`, the way it last read each (FileReport.undeclared). */
+function undeclaredNames(resolved: ResolvedFile): string[] {
+  const scope = resolved.scopes.values().next().value;
+  if (!scope) return [];
+  return scope.all().filter((info) => info.implicit).map((info) => `${info.family ? 'family ' : ''}${info.key} ${info.kind} ${JSON.stringify(info.shape)}`).sort();
+}
+
 /** What grading needs besides the report: the resolved file and the checker that walked it (null if checking failed). */
 export interface CheckedSource {
   readonly report: FileReport;
@@ -57,6 +64,7 @@ export async function checkSourceWith(text: string, options: CheckOptions = {}, 
       diagnostics: [...diagnostics, ...checker.warnings].sort(byPlace),
       steps: [...checker.steps].sort((a, b) => a.relRange[0] - b.relRange[0]),
       shows: [...checker.shows].sort(byPlace),
+      ...(parsed.part ? { undeclared: undeclaredNames(resolved) } : {}),
     };
     return { report, resolved, checker };
   } catch (err) {

@@ -1,7 +1,7 @@
 import type { Derivation, Expr, Formula, Name, Range } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { explainFailure, MAX_NESTING, scanBrackets } from './errors.js';
-import { classify, classifyQuickly, type Lead } from './classify.js';
+import { classify, type Lead } from './classify.js';
 import type {
   BlockPart, ContinuationPart, HeadPart, LinePart, StatementPart,
 } from './line-ast.js';
@@ -298,6 +298,8 @@ export interface ParsedDerivation {
   readonly brokenDefinitions?: readonly BrokenDefinition[];
   /** `assume` lines that did not parse (their ranges): a refutation in their scope is no counterexample. */
   readonly brokenAssumptions?: readonly Range[];
+  /** A part of a file (derivationParts): its report says how it read names no declaration gives (FileReport.undeclared). */
+  readonly part?: boolean;
 }
 
 /**
@@ -347,8 +349,8 @@ export function parseDerivation(source: string): ParsedDerivation {
   }
 }
 
-/** The start of a line that may be a statement or a block (`show`, `base:`), not a chain's head. */
-const KEYWORD_START = /^\s*(?:title|section|scalar|integer|vector|matrix|function|random|assume|define|show|answer|base|step)/u;
+/** The statements a file's context may hold for it to be parsed in parts (no show, answer or section). */
+const CONTEXT_KEYWORDS: ReadonlySet<string> = new Set(['title', 'scalar', 'integer', 'vector', 'matrix', 'function', 'random', 'assume', 'define']);
 
 /** Lines of chains a file needs after its context before it is parsed in parts (derivationParts). */
 const PART_MIN_LINES = 120;
@@ -378,17 +380,17 @@ export function derivationParts(source: string): DerivationParts | null {
   if (text.length > MAX_PARSED_CHARACTERS || binaryAt(text) >= 0) return null;
   const lines = splitLines(text);
   // (A line with only a comment does not end a chain, a blank one does: parts are cut after blank
-  // ones only. A line classifyQuickly leaves to the grammar that begins with no keyword's letters
-  // is a chain's head: `sqrt(x)`, `a^3`.)
-  const kindOf = (code: string): string => {
-    if (code.trim() === '') return 'blank';
-    const quick = classifyQuickly(code);
-    if (quick) return quick.kind;
-    return KEYWORD_START.test(code) ? classify(code).kind : 'head';
-  };
-  const kinds = lines.map((l) => (l.code.trim() === '' ? (l.hasComment ? 'comment' : 'blank') : kindOf(l.code)));
+  // ones only. Each line's lead as the parser reads it: classifyQuickly, else the grammar.)
+  const leads = lines.map((l): Lead | 'blank' | 'comment' => (l.code.trim() === '' ? (l.hasComment ? 'comment' : 'blank') : classify(l.code)));
+  const kinds = leads.map((l) => (typeof l === 'string' ? l : l.kind));
   const first = kinds.indexOf('head');
-  if (first < 0 || lines.length - first < PART_MIN_LINES || kinds.slice(0, first).includes('continuation')) return null;
+  if (first < 0 || lines.length - first < PART_MIN_LINES) return null;
+  // The context declares, defines and assumes only: a show there (or its blocks) would be
+  // checked once per part.
+  for (let i = 0; i < first; i++) {
+    const lead = leads[i]!;
+    if (typeof lead !== 'string' && (lead.kind !== 'statement' || !CONTEXT_KEYWORDS.has(lead.keyword))) return null;
+  }
   for (let i = first; i < lines.length; i++) if (!['blank', 'comment', 'head', 'continuation'].includes(kinds[i]!)) return null;
   return { contextEnd: lines[first]!.start, parts: partsOf(text, lines, kinds, first) };
 }
@@ -420,6 +422,7 @@ function* partsOf(text: string, lines: readonly SourceLine[], kinds: readonly st
       diagnostics,
       brokenDefinitions: [...parser.brokenDefinitions.slice(0, contextMark.definitions), ...parser.brokenDefinitions.slice(before.definitions)],
       brokenAssumptions: [...parser.brokenAssumptions.slice(0, contextMark.assumptions), ...parser.brokenAssumptions.slice(before.assumptions)],
+      part: true,
     };
     from = to;
     size = Math.min(MOST_PART_LINES, size * 2);

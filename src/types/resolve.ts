@@ -149,6 +149,8 @@ class Resolver {
   private readonly resolving = new Set<Define>();
   /** Undeclared letters already warned about as functions. */
   private readonly warnedFunctions = new Set<string>();
+  // (A warning given once per file must also be known to mergePartReports, src/check/parts.ts,
+  // which keeps the first of a file checked in parts.)
 
   run(ast: Derivation): ResolvedFile {
     const statements: Statement[] = [];
