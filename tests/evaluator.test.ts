@@ -246,38 +246,17 @@ describe('double enclosures', () => {
 });
 
 describe('decimal enclosures', () => {
-  // The product by the ends' signs (two multiplications) is the min and max of all four
-  // products rounded outward, in every sign case, with ends at 0 and −0 too.
-  it('multiplies enclosures by the ends\' signs exactly as by all four products', () => {
+  // The product and the quotient by the ends' signs (two operations each) are the min and max
+  // of all four of the ends' rounded outward, in every sign case, with ends at 0 and −0 too.
+  it.each([
+    ['multiplies', 'mul', (R: typeof Decimal, x: Decimal, y: Decimal) => R.mul(x, y)],
+    ['divides', 'div', (R: typeof Decimal, x: Decimal, y: Decimal) => R.div(x, y)],
+  ] as const)('%s enclosures by the ends\' signs exactly as by all four of the ends', (_what, op, exact) => {
     const digits = 30;
     const F = decimalField(digits);
     const down = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_FLOOR });
     const up = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_CEIL });
-    const rng = new Rng('mulEnds');
-    const ends = ['-0', '0', '1', '-1', '2.5', '-3.25', '123456789.123456789', '-0.000000123456789123456789123456789'];
-    const draw = (): string => (rng.next() < 0.5 ? ends[Math.floor(rng.next() * ends.length)]! : String((rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 8 - 4)));
-    const enclosure = (): DecInterval => {
-      const [u, v] = [draw(), draw()].sort((p, q) => new Decimal(p).cmp(new Decimal(q)));
-      return F.span!(F.ends.lower(F.fromRational(Rational.parse(u!.replace(/^-0$/, '0')))), F.ends.upper(F.fromRational(Rational.parse(v!.replace(/^-0$/, '0')))));
-    };
-    for (let i = 0; i < 3000; i++) {
-      const a = enclosure();
-      const b = enclosure();
-      const c = F.mul(a, b);
-      const products = (R: typeof Decimal) => [R.mul(a.lo, b.lo), R.mul(a.lo, b.hi), R.mul(a.hi, b.lo), R.mul(a.hi, b.hi)];
-      expect(c.lo.eq(Decimal.min(...products(down))), `${a.lo} ${a.hi} × ${b.lo} ${b.hi}`).toBe(true);
-      expect(c.hi.eq(Decimal.max(...products(up))), `${a.lo} ${a.hi} × ${b.lo} ${b.hi}`).toBe(true);
-    }
-  });
-
-  // The quotient by the signs (two divisions) is the min and max of all four quotients rounded
-  // outward, in every sign case of the dividend, for divisors of either sign.
-  it('divides enclosures by the signs exactly as by all four quotients', () => {
-    const digits = 30;
-    const F = decimalField(digits);
-    const down = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_FLOOR });
-    const up = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_CEIL });
-    const rng = new Rng('divEnds');
+    const rng = new Rng(`${op}Ends`);
     const ends = ['-0', '0', '1', '-1', '2.5', '-3.25', '123456789.123456789', '-0.000000123456789123456789123456789'];
     const draw = (): string => (rng.next() < 0.5 ? ends[Math.floor(rng.next() * ends.length)]! : String((rng.next() - 0.5) * 10 ** Math.floor(rng.next() * 8 - 4)));
     const enclosure = (): DecInterval => {
@@ -288,12 +267,13 @@ describe('decimal enclosures', () => {
     while (tried < 3000) {
       const a = enclosure();
       const b = enclosure();
-      if (b.lo.lte(0) && b.hi.gte(0)) continue;
+      // (A divisor that may be 0 has no quotient.)
+      if (op === 'div' && b.lo.lte(0) && b.hi.gte(0)) continue;
       tried++;
-      const c = F.div(a, b);
-      const quotients = (R: typeof Decimal) => [R.div(a.lo, b.lo), R.div(a.lo, b.hi), R.div(a.hi, b.lo), R.div(a.hi, b.hi)];
-      expect(c.lo.eq(Decimal.min(...quotients(down))), `${a.lo} ${a.hi} / ${b.lo} ${b.hi}`).toBe(true);
-      expect(c.hi.eq(Decimal.max(...quotients(up))), `${a.lo} ${a.hi} / ${b.lo} ${b.hi}`).toBe(true);
+      const c = F[op](a, b);
+      const all = (R: typeof Decimal) => [exact(R, a.lo, b.lo), exact(R, a.lo, b.hi), exact(R, a.hi, b.lo), exact(R, a.hi, b.hi)];
+      expect(c.lo.eq(Decimal.min(...all(down))), `${a.lo} ${a.hi} ${op} ${b.lo} ${b.hi}`).toBe(true);
+      expect(c.hi.eq(Decimal.max(...all(up))), `${a.lo} ${a.hi} ${op} ${b.lo} ${b.hi}`).toBe(true);
     }
   });
 
