@@ -85,10 +85,9 @@ export interface FileReport {
   readonly steps: readonly StepResult[];
   readonly shows: readonly ShowResult[];
   /**
-   * For a part of a file only (ParsedDerivation.part): each name used with no declaration, as
-   * `key kind shape` the way the part last read it (a letter in a subscript is an integer, one
-   * elsewhere a scalar, and the last use decides for the whole file). mergePartReports needs the
-   * parts to agree. Not in any output.
+   * For a part of a file only (ParsedDerivation.part): each name it used with no declaration, as
+   * `key kind shape` (partsReadAlone: such a part is not read as the whole file reads it). Not
+   * in any output.
    */
   readonly undeclared?: readonly string[];
 }

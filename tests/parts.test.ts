@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
-import { mergePartReports, partsReadAlike } from '../src/check/parts.js';
+import { mergePartReports, partsReadAlone } from '../src/check/parts.js';
 import { derivationParts, parseDerivation } from '../src/parse/index.js';
 import type { FileReport } from '../src/result.js';
 
@@ -35,6 +35,16 @@ const mixed = CONTEXT + Array.from({ length: 90 }, (_, i) => CHAINS[(i * 5) % CH
 const cases = (JSON.parse(readFileSync(path.join(root, 'tests/fixtures/cas-identities.json'), 'utf8')) as { cases: { left: string; right: string; rel: string; sympy?: string }[] })
   .cases.filter((c) => c.sympy && c.rel === '=');
 const table = `scalar a, b, x, y, z\n${cases.map((c) => `    ${c.left}\n  = ${c.right}\n`).join('\n')}`;
+
+/** Filler chains, with `specials` in place of the first, the middle and the last (red team's files). */
+const filled = (context: string, specials: readonly string[]): string => {
+  const chains = Array.from({ length: 45 }, (_, i) => `    ${i} + 2\n  = ${i + 2}\n`);
+  [0, 22, 44].forEach((at, i) => { if (specials[i]) chains[at] = specials[i]!; });
+  return `${context}${context ? '\n' : ''}${chains.join('\n')}`;
+};
+const lambda = filled('matrix A in R^{n×n}\nassume A symmetric\n', ['    λ_1 + 1\n  = 1 + λ_1\n', '    λ_1(A)\n  = λ_max(A)\n', '    λ_1(A) + 0\n  = λ_1(A)\n']);
+const undeclaredD = filled('scalar x\n', ['    d x\n  = x d\n', '    d x + 1\n  = 1 + x d\n', '    2 d\n  = d + d\n']);
+const commentsLast = `${Array.from({ length: 39 }, (_, i) => `    (x+${i})^2\n  = x^2 + ${2 * i} x + ${i * i}\n`).join('\n')}\n${'# comment\n'.repeat(10)}`;
 
 const withoutTimes = (r: FileReport): unknown => JSON.parse(JSON.stringify(r, (k, v: unknown) => (k === 'durationMs' ? undefined : v)));
 
@@ -79,19 +89,19 @@ describe('a file of chains in parts', () => {
     expect(withoutTimes(mergePartReports('w.deriv', text, split.contextEnd, reports))).toEqual(withoutTimes(whole));
   });
 
-  // The whole file reads a name no declaration gives as its last use does: parts that read it
-  // differently (an index early, a scalar late) are no stand-in for the whole file.
-  it('tells when parts read an undeclared name differently', async () => {
-    const text = `scalar x\nvector v in R^n\n\n    v_k\n  = v_k\n\n${Array.from({ length: 50 }, (_, i) => `    (x + ${i})^2\n  = x^2 + ${2 * i} x + ${i * i}\n`).join('\n')}\n    k + x\n  = x + k\n`;
-    const split = derivationParts(text)!;
-    const reports: FileReport[] = [];
-    for (const part of split.parts) reports.push(await checkSource(text, { file: 'k.deriv' }, part));
-    expect(reports.some((r) => r.undeclared?.some((u) => u.startsWith('k integer')))).toBe(true);
-    expect(reports.some((r) => r.undeclared?.some((u) => u.startsWith('k scalar')))).toBe(true);
-    expect(partsReadAlike(reports)).toBe(false);
-    const alike: FileReport[] = [];
-    for (const part of derivationParts(mixed)!.parts) alike.push(await checkSource(mixed, { file: 'mixed.deriv' }, part));
-    expect(partsReadAlike(alike)).toBe(true);
+  // The whole file brings a name no declaration gives into scope at its first use, and reads
+  // what follows in that light: a part cannot know what earlier parts brought in, so a file a
+  // part of which used one is checked whole (red team: λ_1(A) = λ_max(A) was proved in its part,
+  // an error in the whole file, where an earlier chain had made λ_1 a name).
+  it('tells when a part used a name no declaration gives', async () => {
+    const readAlone = async (text: string): Promise<boolean> => {
+      const reports: FileReport[] = [];
+      for (const part of derivationParts(text)!.parts) reports.push(await checkSource(text, { file: 'u.deriv' }, part));
+      return partsReadAlone(reports);
+    };
+    expect(await readAlone(lambda)).toBe(false);
+    expect(await readAlone(mixed)).toBe(false);
+    expect(await readAlone(table)).toBe(true);
   });
 
   // Anything after the first chain that reaches across chains keeps the file whole.
@@ -147,10 +157,17 @@ it.skipIf(!existsSync(compiled))('the CLI\'s worker checks a long file of chains
   const limits = stopped.diagnostics.filter((d) => d.code === 'file-time-limit');
   expect(limits.length).toBeGreaterThan(1);
   expect(limits.every((d) => d.range[0] >= mixed.indexOf('\n    ') + 1)).toBe(true);
-  // Parts that read an undeclared name differently: checked whole instead, the same report.
-  const k = `scalar x\nvector v in R^n\n\n    v_k\n  = v_k\n\n${Array.from({ length: 50 }, (_, i) => `    (x + ${i})^2\n  = x^2 + ${2 * i} x + ${i * i}\n`).join('\n')}\n    k + x\n  = x + k\n`;
-  const again = isolatedChecker({ eager: true });
-  const both = await again.check(k, { file: 'k.deriv' });
-  await again.close();
-  expect(withoutTimes(both)).toEqual(withoutTimes(await checkSource(k, { file: 'k.deriv' })));
 });
+
+// Red team: files whose parts read names differently (checked whole instead), one whose last
+// part holds only comments (merged: no 'nothing is checked' warning), and the table (merged).
+it.skipIf(!existsSync(compiled))('the CLI\'s worker reports a file checked in parts or whole as the whole file is', async () => {
+  const { isolatedChecker } = (await import(compiled)) as typeof import('../src/check/isolated.js');
+  const checker = isolatedChecker({ eager: true });
+  for (const [name, text] of [['lambda', lambda], ['d', undeclaredD], ['comments', commentsLast], ['k', `scalar x\nvector v in R^n\n\n${filled('', ['    v_k\n  = v_k\n', '', '    k + x\n  = x + k\n'])}`], ['table', table]] as const) {
+    expect(derivationParts(text), name).not.toBeNull();
+    const report = await checker.check(text, { file: `${name}.deriv` });
+    expect(withoutTimes(report), name).toEqual(withoutTimes(await checkSource(text, { file: `${name}.deriv` })));
+  }
+  await checker.close();
+}, 60_000);

@@ -6,7 +6,7 @@ import type { FileReport } from '../result.js';
 import type { CheckTask } from '../run/check-worker.js';
 import { JobPool } from '../run/pool.js';
 import { DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
-import { mergePartReports, partsReadAlike } from './parts.js';
+import { mergePartReports, partsReadAlone } from './parts.js';
 import type { JobOutcome } from '../run/pool.js';
 
 /** Files longer than this are parsed in the worker, under the file's time limit (parsing is linear: ~0.5 s at most here). */
@@ -133,9 +133,9 @@ export function isolatedChecker(limits: { budgetMs?: number; threads?: number; e
         const o = await outcome;
         return o.ok ? o.value : failed(o, at);
       }));
-      if (partsReadAlike(reports)) return mergePartReports(file, text, handed.contextEnd, reports);
+      if (partsReadAlone(reports)) return mergePartReports(file, text, handed.contextEnd, reports);
     }
-    // (Whole: a file not split, or one whose parts read an undeclared name differently.)
+    // (Whole: a file not split, or one a part of which used a name no declaration gives.)
     const parsed = handed.kind === 'whole' ? handed.parsed : await parseHere(text);
     const outcome = await workers.run({ text, options, ...(parsed ? { parsed } : {}) }, { timeoutMs: budget });
     return outcome.ok ? outcome.value : failed(outcome, 0);

@@ -13,22 +13,16 @@ function oncePerFile(d: Diagnostic): string | null {
 }
 
 /**
- * Whether the parts of a file read every name no declaration gives alike (FileReport.undeclared):
- * the whole file reads such a name as its last use does, so a part that read `n` as an index
- * while a later one read it as a scalar would not be checked as the whole file is. Where they
- * differ, the file is checked whole instead (src/check/isolated.ts).
+ * Whether every part of a file was read with the declarations alone: no part used a name no
+ * declaration gives (FileReport.undeclared). The whole file's resolver brings such a name into
+ * scope at its first use, and what comes after reads differently (λ_1(A) is λ_max(A) only
+ * where λ_1 is no name yet; an undeclared d or A′ is warned about once; a letter in a subscript
+ * is an integer until a later use makes it a scalar): a part cannot know what earlier parts
+ * brought in (red team: a step read as λ_max(A) was proved in its part and an error in the
+ * whole file). Where one did, the file is checked whole instead (src/check/isolated.ts).
  */
-export function partsReadAlike(reports: readonly FileReport[]): boolean {
-  const reading = new Map<string, string>();
-  for (const r of reports) {
-    for (const entry of r.undeclared ?? []) {
-      const key = entry.slice(0, entry.indexOf(' ', entry.startsWith('family ') ? 7 : 0));
-      const known = reading.get(key);
-      if (known !== undefined && known !== entry) return false;
-      reading.set(key, entry);
-    }
-  }
-  return true;
+export function partsReadAlone(reports: readonly FileReport[]): boolean {
+  return reports.every((r) => (r.undeclared ?? []).length === 0);
 }
 
 /**
@@ -42,7 +36,9 @@ export function partsReadAlike(reports: readonly FileReport[]): boolean {
 export function mergePartReports(file: string, source: string, contextEnd: number, reports: readonly FileReport[]): FileReport {
   const byPlace = (a: { range: readonly [number, number] }, b: { range: readonly [number, number] }) => a.range[0] - b.range[0];
   const seen = new Set<string>();
+  // (Not that nothing is checked: a part may hold only comments, the file holds a chain.)
   const diagnostics = reports.flatMap((r, i) => (i === 0 ? r.diagnostics : r.diagnostics.filter((d) => d.range[0] >= contextEnd))).sort(byPlace)
+    .filter((d) => d.code !== 'file-without-steps')
     .filter((d) => {
       const key = oncePerFile(d);
       if (key === null) return true;
