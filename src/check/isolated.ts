@@ -4,10 +4,9 @@ import { diagnostic } from '../diagnostics.js';
 import type { DerivationParts, ParsedDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
 import type { CheckTask } from '../run/check-worker.js';
-import { JobPool } from '../run/pool.js';
+import { JobPool, type JobOutcome } from '../run/pool.js';
 import { DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
 import { mergePartReports, partsReadAlone } from './parts.js';
-import type { JobOutcome } from '../run/pool.js';
 
 /** Files longer than this are parsed in the worker, under the file's time limit (parsing is linear: ~0.5 s at most here). */
 const MAIN_THREAD_PARSE_LIMIT = 20_000;

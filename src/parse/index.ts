@@ -366,21 +366,24 @@ export interface DerivationParts {
 }
 
 /**
- * A long file that after its declarations, definitions and assumptions holds chains and nothing
- * else, parsed in parts: each part is that context and a run of whole chains (cut at blank
- * lines, where a chain ends), a file of its own with the whole file's offsets. A step is decided
- * from its scope and its own chain, and with no show, section or definition after the first chain
- * nothing else reaches across chains, so the parts can be checked one by one while the next is
- * parsed (the CLI does: src/check/isolated.ts). Each line is parsed once (the context's records
- * are reused), with the whole file's declared words. Null for any other file: a line after the
- * first chain that is not a chain's line or blank, no chain, too few chain lines to pay, too long.
+ * A long file whose context (the lines before its first chain) only declares, defines and
+ * assumes, and which holds chains and nothing else after it, parsed in parts: each part is the
+ * context and a run of whole chains (cut at blank lines, where a chain ends), a file of its own
+ * with the whole file's offsets. A step is decided from its scope and its own chain, and in such
+ * a file nothing else reaches across chains — but for a name no declaration gives, which the
+ * resolver brings into scope at its first use (the CLI then checks the file whole:
+ * src/check/isolated.ts, src/check/parts.ts) — so the parts can be checked one by one while the
+ * next is parsed. Each line is parsed once (the context's records are reused), with the whole
+ * file's declared words, each line's kind read as the parser reads it. Null for any other file:
+ * a show, answer or section anywhere, a line after the first chain that is not a chain's line,
+ * a comment or blank, no chain, too few chain lines to pay, too long.
  */
 export function derivationParts(source: string): DerivationParts | null {
   const text = aliasCharacters(source);
   if (text.length > MAX_PARSED_CHARACTERS || binaryAt(text) >= 0) return null;
   const lines = splitLines(text);
   // (A line with only a comment does not end a chain, a blank one does: parts are cut after blank
-  // ones only. Each line's lead as the parser reads it: classifyQuickly, else the grammar.)
+  // ones only. Each line's lead as the parser reads it, `classify`.)
   const leads = lines.map((l): Lead | 'blank' | 'comment' => (l.code.trim() === '' ? (l.hasComment ? 'comment' : 'blank') : classify(l.code)));
   const kinds = leads.map((l) => (typeof l === 'string' ? l : l.kind));
   const first = kinds.indexOf('head');
