@@ -496,6 +496,13 @@ describe('soundness: fixed after the red-team pass', () => {
   const M = 'matrix A in R^{n×n}\nvector x in R^n\n';
   const cases: { name: string; text: string; want: 'refuted' | 'fails' | 'passes' | 'error' }[] = [
     { name: 'positive definite is not ≥ I', text: 'matrix P in R^{n×n} positive definite\nvector x in R^n\n    xᵀ P x\n  ≥ xᵀ x\n', want: 'refuted' },
+    // A crest of a sine far out, inside a narrow window the assumptions give (c within 10⁻⁴⁸ of
+    // 4001π/2): the exact turns were tried near 0 only (and their double places miss such a
+    // window), so sin x < 1 was checked. The window beside the crest keeps it true.
+    { name: 'sin x < 1 in a 10⁻¹² window holding 4001π/2', text: 'scalar x\nassume |x - 6284.7561035063813735445180882506455198364373834499| < 10^(-12)\n    sin(x)\n  < 1\n', want: 'refuted' },
+    { name: 'cos y > −1 in a 10⁻²⁰ window holding 2001π', text: 'scalar y\nassume |y - 6286.3268998331762701637494099422852712785359681496| < 10^(-20)\n    cos(y)\n  > -1\n', want: 'refuted' },
+    { name: 'sin x < 1 in a 10⁻³⁰ window holding (2·10⁶ + 1)π/2', text: `scalar x\nassume |x - 3141594.22438612003335926261460119452394861149825980550852786| < 10^(-30)\n    sin(x)\n  < 1\n`, want: 'refuted' },
+    { name: 'but sin x < 1 in a 10⁻¹² window 10⁻¹¹ past 4001π/2 holds', text: 'scalar x\nassume |x - 6284.75610350639137354451808825064551983643738344989919486038| < 10^(-12)\n    sin(x)\n  < 1\n', want: 'passes' },
     // A negative number to a power whose exponent no double or decimal holds exactly (2/3) was
     // undecided, not undefined, in enclosures: where the left side is not rational the points
     // with x < 0 were skipped, and these were proved (x^(1/3) at −1/2 was undefined already).

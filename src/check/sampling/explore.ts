@@ -983,11 +983,18 @@ function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadli
     if (seen.has(id)) continue;
     seen.add(id);
     const k0 = Math.round((lineNumbers(line)[1] * 2) / Math.PI);
-    for (let j = 0; j <= 2 * PERIODIC_REACH; j++) {
+    // (First the turns nearest the base point's own value, where the assumptions may hold the
+    // scalar in a narrow window far out: sin x < 1 under |x − c| < 10⁻¹² with c within 10⁻⁴⁸ of
+    // 4001π/2 was checked, the turns tried all near 0; a red team.)
+    const [a, b] = lineNumbers(line);
+    const x0 = (base.values.get(key)!.value as Rational).toNumber();
+    const k1 = Math.round(((a * x0 + b) * 2) / Math.PI);
+    const near = Number.isSafeInteger(k1) && Math.abs(k1 + k0) > PERIODIC_REACH ? [k1, k1 - 1, k1 + 1] : [];
+    const ks = [...near, ...Array.from({ length: 2 * PERIODIC_REACH + 1 }, (_, j) => -k0 + (j % 2 === 0 ? j / 2 : -(j + 1) / 2))];
+    for (const k of ks) {
       if (Date.now() > deadline || tried >= 6) return null;
-      // (Nearest the turn at a x + b ≈ 0 first, alternating sides.)
-      const k = -k0 + (j % 2 === 0 ? j / 2 : -(j + 1) / 2);
-      const x = Rational.parse(periodicPlace(line, k).toPrecision(17));
+      // (Then nearest the turn at a x + b ≈ 0, alternating sides.)
+      const x = periodicPoint(line, k);
       // (Not a place outside the key's own bounds, which would use up the tries.)
       if (bounds && outside(x, bounds)) continue;
       const near = base.replacing(key, x, rng);
@@ -1092,6 +1099,21 @@ function periodicLines(p: StepProblem, base: Point, key: string, rng: Rng, deadl
 function periodicPlace(line: PeriodicLine, k: number): number {
   const [a, b] = lineNumbers(line);
   return ((k * Math.PI) / 2 - b) / a;
+}
+
+/** π to 60 digits, for a far turn's place (periodicPoint). */
+const PI_60 = Rational.parse('3.14159265358979323846264338327950288419716939937510582097494');
+
+/**
+ * periodicPlace as a rational point to probe: the double's 17 digits near 0; a far turn (|k| ≥
+ * 64) with π to 60 digits, where k·π/2 in doubles is off by up to k·10⁻¹⁶ and may miss a narrow
+ * window of the assumptions that holds the turn.
+ */
+function periodicPoint(line: PeriodicLine, k: number): Rational {
+  if (Math.abs(k) < 64) return Rational.parse(periodicPlace(line, k).toPrecision(17));
+  const a = line.aPi ? line.a.mul(PI_60) : line.a;
+  const b = line.bPi ? line.b.mul(PI_60) : line.b;
+  return new Rational(BigInt(k), 2n).mul(PI_60).sub(b).div(a);
 }
 
 /** periodicPlace exactly, written (k/(2a))·π − b/a as on paper: π/2, 3π/2 − 1/5. */
