@@ -48,6 +48,8 @@ interface LineParser {
   readonly diagnostics: Diagnostic[];
   readonly brokenDefinitions: BrokenDefinition[];
   readonly brokenAssumptions: Range[];
+  /** Leads already classified (derivationParts reads every line's first), by the line's code. */
+  readonly leads?: ReadonlyMap<string, Lead>;
 }
 
 /** The target of a `define` line that did not parse (`define y = (1 +`): a step that reads it is not checked. */
@@ -206,7 +208,7 @@ function lineCrash(error: unknown, code: string): Diagnostic {
 
 /** Classifies and parses a line's code (not yet seen in this file); ranges relative to the line. */
 function parseCode(code: string, lineLength: number, parser: LineParser): ParsedLine {
-  const lead = classify(code);
+  const lead = parser.leads?.get(code) ?? classify(code);
   const contentStart = code.length - code.trimStart().length;
   const at: Range = [contentStart, contentStart + 1];
   if (lineLength > MAX_LINE_LENGTH) {
@@ -395,12 +397,14 @@ export function derivationParts(source: string): DerivationParts | null {
     if (typeof lead !== 'string' && (lead.kind !== 'statement' || !CONTEXT_KEYWORDS.has(lead.keyword))) return null;
   }
   for (let i = first; i < lines.length; i++) if (!['blank', 'comment', 'head', 'continuation'].includes(kinds[i]!)) return null;
-  return { contextEnd: lines[first]!.start, parts: partsOf(text, lines, kinds, first) };
+  const known = new Map<string, Lead>();
+  lines.forEach((l, i) => { const lead = leads[i]!; if (typeof lead !== 'string') known.set(l.code, lead); });
+  return { contextEnd: lines[first]!.start, parts: partsOf(text, lines, kinds, first, known) };
 }
 
-function* partsOf(text: string, lines: readonly SourceLine[], kinds: readonly string[], first: number): Generator<ParsedDerivation> {
+function* partsOf(text: string, lines: readonly SourceLine[], kinds: readonly string[], first: number, leads: ReadonlyMap<string, Lead>): Generator<ParsedDerivation> {
   const language = languageWith(declaredWords(lines.map((l) => l.code)));
-  const parser: LineParser = { language, cache: new Map(), parsedCharacters: 0, diagnostics: [], brokenDefinitions: [], brokenAssumptions: [] };
+  const parser: LineParser = { language, cache: new Map(), parsedCharacters: 0, diagnostics: [], brokenDefinitions: [], brokenAssumptions: [], leads };
   const record = (line: SourceLine): LineRecord => {
     const r = recordLineSafely(line, parser);
     // (Not reached: the file is shorter than the budget.)
