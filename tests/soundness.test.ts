@@ -502,6 +502,10 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'sin x < 1 in a 10⁻¹² window holding 4001π/2', text: 'scalar x\nassume |x - 6284.7561035063813735445180882506455198364373834499| < 10^(-12)\n    sin(x)\n  < 1\n', want: 'refuted' },
     { name: 'cos y > −1 in a 10⁻²⁰ window holding 2001π', text: 'scalar y\nassume |y - 6286.3268998331762701637494099422852712785359681496| < 10^(-20)\n    cos(y)\n  > -1\n', want: 'refuted' },
     { name: 'sin x < 1 in a 10⁻³⁰ window holding (2·10⁶ + 1)π/2', text: `scalar x\nassume |x - 3141594.22438612003335926261460119452394861149825980550852786| < 10^(-30)\n    sin(x)\n  < 1\n`, want: 'refuted' },
+    // Past 10⁸ a sine's enclosure in doubles is [−1, 1], so no margin picked the turn (second red team).
+    { name: 'sin x < 1 in a 10⁻¹² window holding (4·10¹² + 1)π/2', text: 'scalar x\nassume |x - 6283185307181.15727325208166317823709008597855019231022664957673752612028486857190545921276| < 10^(-12)\n    sin(x)\n  < 1\n', want: 'refuted' },
+    { name: 'sin x ≠ 1 there', text: 'scalar x\nassume |x - 6283185307181.157273252081663178237090085978550192310226649576737526120284868571905459212755183548153| < 10^(-12)\n    sin(x)\n  ≠ 1\n', want: 'refuted' },
+    { name: 'cos(x/7 − 2) > −1 in a 10⁻¹² window holding 28007π + 14', text: 'scalar x\nassume |x - 88000.5854490893392296232532355090372777101233682985887280452731967650140908578554245753714| < 10^(-12)\n    cos(x/7 - 2)\n  > -1\n', want: 'refuted' },
     { name: 'but sin x < 1 in a 10⁻¹² window 10⁻¹¹ past 4001π/2 holds', text: 'scalar x\nassume |x - 6284.75610350639137354451808825064551983643738344989919486038| < 10^(-12)\n    sin(x)\n  < 1\n', want: 'passes' },
     // A negative number to a power whose exponent no double or decimal holds exactly (2/3) was
     // undecided, not undefined, in enclosures: where the left side is not rational the points
@@ -1119,5 +1123,14 @@ describe('assumptions that compare drawn scalars and numbers are decided on the 
     expect(r.steps.map((s) => s.verdict).join(' ')).toBe(want);
     const asked = spy.mock.results.map((x) => x.value !== null);
     expect(asked.some((x) => x)).toBe(isSimple);
+  });
+});
+
+describe('a sine turn\'s exact place, as written on paper', () => {
+  // (It read 28007·π − (−14) for cos(x/7 − 2) at its trough.)
+  it('writes a turn past a negative offset with a plus', async () => {
+    const report = await checkSource('scalar x\nassume |x - 88000.5854490893392296232532355090372777101233682985887280452731967650140908578554245753714| < 10^(-12)\n    cos(x/7 - 2)\n  > -1\n', { file: 'turn.deriv' });
+    expect(report.steps[0]!.verdict).toBe('refuted');
+    expect(report.steps[0]!.counterexample!.assignments).toEqual([['x', '28007·π + 14']]);
   });
 });

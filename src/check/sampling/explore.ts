@@ -985,12 +985,13 @@ function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadli
     const k0 = Math.round((lineNumbers(line)[1] * 2) / Math.PI);
     // (First the turns nearest the base point's own value, where the assumptions may hold the
     // scalar in a narrow window far out: sin x < 1 under |x − c| < 10⁻¹² with c within 10⁻⁴⁸ of
-    // 4001π/2 was checked, the turns tried all near 0; a red team.)
-    const [a, b] = lineNumbers(line);
-    const x0 = (base.values.get(key)!.value as Rational).toNumber();
-    const k1 = Math.round(((a * x0 + b) * 2) / Math.PI);
-    const near = Number.isSafeInteger(k1) && Math.abs(k1 + k0) > PERIODIC_REACH ? [k1, k1 - 1, k1 + 1] : [];
-    const ks = [...near, ...Array.from({ length: 2 * PERIODIC_REACH + 1 }, (_, j) => -k0 + (j % 2 === 0 ? j / 2 : -(j + 1) / 2))];
+    // 4001π/2 was checked, the turns tried all near 0; a red team. Their k in rationals, with
+    // π to 60 digits: past 10¹⁶ no double holds it.)
+    const x0 = base.values.get(key)!.value as Rational;
+    const k1 = nearestTurn(line, x0);
+    const far = Math.abs(x0.toNumber()) >= 1e8;
+    const near = k1 + BigInt(k0) > BigInt(PERIODIC_REACH) || k1 + BigInt(k0) < -BigInt(PERIODIC_REACH) ? [k1, k1 - 1n, k1 + 1n] : [];
+    const ks = [...near, ...Array.from({ length: 2 * PERIODIC_REACH + 1 }, (_, j) => BigInt(-k0 + (j % 2 === 0 ? j / 2 : -(j + 1) / 2)))];
     for (const k of ks) {
       if (Date.now() > deadline || tried >= 6) return null;
       // (Then nearest the turn at a x + b ≈ 0, alternating sides.)
@@ -999,7 +1000,11 @@ function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadli
       if (bounds && outside(x, bounds)) continue;
       const near = base.replacing(key, x, rng);
       near.deadline = deadline;
-      const m = marginAt(near, left, right, 1);
+      // (Past 10⁸ a sine's enclosure in doubles is [−1, 1] — its turn counts are told only so
+      // far — and no margin can pick the place: the turns nearest the value go to the exact test.
+      // The margin is still taken: evaluating the point draws its values.)
+      const measured = marginAt(near, left, right, 1);
+      const m = far && k >= k1 - 1n && k <= k1 + 1n ? 0 : measured;
       if (m === null || Math.abs(m) > 1e-9 || !near.values.has(key)) continue;
       tried++;
       const found = equalAtBottom(p, near, [key], 1e-24, rng, deadline, new Map([[key, periodicPlaceExpr(line, k, left.range)]]));
@@ -1109,15 +1114,23 @@ const PI_60 = Rational.parse('3.141592653589793238462643383279502884197169399375
  * 64) with π to 60 digits, where k·π/2 in doubles is off by up to k·10⁻¹⁶ and may miss a narrow
  * window of the assumptions that holds the turn.
  */
-function periodicPoint(line: PeriodicLine, k: number): Rational {
-  if (Math.abs(k) < 64) return Rational.parse(periodicPlace(line, k).toPrecision(17));
+function periodicPoint(line: PeriodicLine, k: bigint): Rational {
+  if (k > -64n && k < 64n) return Rational.parse(periodicPlace(line, Number(k)).toPrecision(17));
   const a = line.aPi ? line.a.mul(PI_60) : line.a;
   const b = line.bPi ? line.b.mul(PI_60) : line.b;
-  return new Rational(BigInt(k), 2n).mul(PI_60).sub(b).div(a);
+  return new Rational(k, 2n).mul(PI_60).sub(b).div(a);
+}
+
+/** The k of a line's turn nearest x, round((a x + b)·2/π), in rationals with π to 60 digits. */
+function nearestTurn(line: PeriodicLine, x: Rational): bigint {
+  const a = line.aPi ? line.a.mul(PI_60) : line.a;
+  const b = line.bPi ? line.b.mul(PI_60) : line.b;
+  const t = a.mul(x).add(b).mul(Rational.of(2)).div(PI_60).add(new Rational(1n, 2n));
+  return t.floor();
 }
 
 /** periodicPlace exactly, written (k/(2a))·π − b/a as on paper: π/2, 3π/2 − 1/5. */
-function periodicPlaceExpr(line: PeriodicLine, k: number, range: Expr['range']): Expr {
+function periodicPlaceExpr(line: PeriodicLine, k: number | bigint, range: Expr['range']): Expr {
   const scalar = { kind: 'scalar' } as const;
   // (b = b′π: x = ((k/2 − b′)/a)·π, or with a = a′π too the rational (k/2 − b′)/a′.)
   if (line.bPi) {
@@ -1128,7 +1141,9 @@ function periodicPlaceExpr(line: PeriodicLine, k: number, range: Expr['range']):
   const d = line.b.div(line.a);
   if (c.isZero()) return rationalExpr(d.neg(), range);
   const times = piTimes(c, range);
-  return d.isZero() ? times : { kind: 'Binary', op: '-', left: times, right: rationalExpr(d, range), range, shape: scalar };
+  // (28007π + 14, not 28007π − (−14).)
+  if (d.isZero()) return times;
+  return { kind: 'Binary', op: d.sign() < 0 ? '+' : '-', left: times, right: rationalExpr(d.sign() < 0 ? d.neg() : d, range), range, shape: scalar };
 }
 
 /** q·π (q ≠ 0) as written on paper: π/2, −π, 3π/4. */
