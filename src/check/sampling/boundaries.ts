@@ -385,10 +385,12 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // (Those the assumptions admit first: under 1000 < x < 1010, the four probed were cos x + 1/2's
   // zeros nearest 0, outside them, and x + 1 = x + 1 + 0/(cos x + 1/2) was proved.)
   const tier = tierIn(point.prep.intervals.get(key));
-  return roots.sort((u, v) => {
-    const m = (r: Bracket) => { const c = r.lo.add(r.hi); return c.sign() < 0 ? c.neg() : c; };
-    return tier(u.lo.toNumber(), u.hi.toNumber()) - tier(v.lo.toNumber(), v.hi.toNumber()) || m(u).cmp(m(v));
-  });
+  // (Each root's tier and size once, not per comparison: narrowed ends are long rationals.)
+  const keys = new Map(roots.map((r) => {
+    const c = r.lo.add(r.hi);
+    return [r, { tier: tier(r.lo.toNumber(), r.hi.toNumber()), size: c.sign() < 0 ? c.neg() : c }] as const;
+  }));
+  return roots.sort((u, v) => keys.get(u)!.tier - keys.get(v)!.tier || keys.get(u)!.size.cmp(keys.get(v)!.size));
 }
 
 /**
@@ -1036,11 +1038,13 @@ function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline:
     for (const t of touching?.places ?? []) touched!.push({ t, g });
   }
   if (refine === 0) return poles.map((p) => p.r);
-  const size = (r: Bracket): number => Math.abs(r.lo.add(r.hi).toNumber());
   // (Those the assumptions admit first: under x > 10, tan x's poles at ±π/2 are no place to
-  // probe, and tan x < 10²⁰ was checked.)
-  const outside = (r: Bracket): number => (admits(middle(r).toNumber()) ? 0 : 1);
-  const nearest = new Set(poles.filter((p) => p.r.certain && !p.r.at).sort((u, v) => outside(u.r) - outside(v.r) || size(u.r) - size(v.r)).slice(0, refine));
+  // probe, and tan x < 10²⁰ was checked. Each bracket's place read once, not per comparison.)
+  const order = new Map(poles.map((p) => {
+    const at = middle(p.r).toNumber();
+    return [p, { outside: admits(at) ? 0 : 1, size: Math.abs(at) }] as const;
+  }));
+  const nearest = new Set(poles.filter((p) => p.r.certain && !p.r.at).sort((u, v) => order.get(u)!.outside - order.get(v)!.outside || order.get(u)!.size - order.get(v)!.size).slice(0, refine));
   const refined = (p: { r: Bracket; g: Expr }): Bracket => {
     const k = `refined|${key}|${exprKey(p.g)}|${p.r.lo.toString()}|${p.r.hi.toString()}`;
     const known = memo.get(k);
@@ -1063,13 +1067,30 @@ function polesMemo(point: Point): Map<string, readonly Bracket[]> {
   return m;
 }
 
+/** Brackets' middles and narrowness, kept (a bracket is read-only; its ends narrowed in decimals are long rationals, and the searches ask again). */
+const middles = new WeakMap<Bracket, Rational>();
+const narrowness = new WeakMap<Bracket, boolean>();
+
 /** A bracket's middle (its exact place where known). */
-const middle = (r: Bracket): Rational => r.at ?? r.lo.add(r.hi).div(TWO);
+function middle(r: Bracket): Rational {
+  if (r.at) return r.at;
+  let m = middles.get(r);
+  if (m === undefined) {
+    m = r.lo.add(r.hi).div(TWO);
+    middles.set(r, m);
+  }
+  return m;
+}
 
 /** Whether a bracket was narrowed in decimals (to 10⁻⁴⁰ of its size or finer: polesAlong), past what doubles place. */
 function isNarrow(r: Bracket): boolean {
-  const m = middle(r);
-  return r.hi.sub(r.lo).cmp(Rational.ONE.add(m.sign() < 0 ? m.neg() : m).mul(R('1e-40'))) < 0;
+  let narrow = narrowness.get(r);
+  if (narrow === undefined) {
+    const m = middle(r);
+    narrow = r.hi.sub(r.lo).cmp(Rational.ONE.add(m.sign() < 0 ? m.neg() : m).mul(R('1e-40'))) < 0;
+    narrowness.set(r, narrow);
+  }
+  return narrow;
 }
 
 /** How many poles along a scalar boundariesAlong narrows in decimals (the nearest 0). */
