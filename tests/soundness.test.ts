@@ -506,6 +506,13 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'sin x < 1 in a 10⁻¹² window holding (4·10¹² + 1)π/2', text: 'scalar x\nassume |x - 6283185307181.15727325208166317823709008597855019231022664957673752612028486857190545921276| < 10^(-12)\n    sin(x)\n  < 1\n', want: 'refuted' },
     { name: 'sin x ≠ 1 there', text: 'scalar x\nassume |x - 6283185307181.157273252081663178237090085978550192310226649576737526120284868571905459212755183548153| < 10^(-12)\n    sin(x)\n  ≠ 1\n', want: 'refuted' },
     { name: 'cos(x/7 − 2) > −1 in a 10⁻¹² window holding 28007π + 14', text: 'scalar x\nassume |x - 88000.5854490893392296232532355090372777101233682985887280452731967650140908578554245753714| < 10^(-12)\n    cos(x/7 - 2)\n  > -1\n', want: 'refuted' },
+    // A line π x + b with b rational had no exact turns (unknown under 0 < x < 1; checked in a
+    // narrow window far out): now at (kπ − 2b)/(2π), proved a crest by the identity test once
+    // π((π − 2)/(2π)) + 1 is read as π/2.
+    { name: 'sin(π x + 1) < 1 under 0 < x < 1', text: 'scalar x\nassume 0 < x < 1\n    sin(π x + 1)\n  < 1\n', want: 'refuted' },
+    { name: 'sin(π x + 1) < 1 in a 10⁻¹² window holding its crest past x = 4000', text: 'scalar x\nassume |x - 4000.18169011381620932846223247325497127593108070851908710250466531188220640473154692981977| < 10^(-12)\n    sin(π·x + 1)\n  < 1\n', want: 'refuted' },
+    { name: 'but sin(π x + 1) ≤ 1 holds', text: 'scalar x\nassume 0 < x < 1\n    sin(π x + 1)\n  ≤ 1\n', want: 'passes' },
+    { name: 'and cos(2π x − 3) > −1 where no trough lies', text: 'scalar x\nassume 4000.1 < x < 4000.3\n    cos(2π x - 3)\n  > -1\n', want: 'passes' },
     { name: 'but sin x < 1 in a 10⁻¹² window 10⁻¹¹ past 4001π/2 holds', text: 'scalar x\nassume |x - 6284.75610350639137354451808825064551983643738344989919486038| < 10^(-12)\n    sin(x)\n  < 1\n', want: 'passes' },
     // A negative number to a power whose exponent no double or decimal holds exactly (2/3) was
     // undecided, not undefined, in enclosures: where the left side is not rational the points

@@ -1,5 +1,6 @@
 import type { Compare, Define, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
-import { children, comparedPairs, freeNames } from '../../ast-walk.js';
+import { children, comparedPairs, freeNames, mapChildren } from '../../ast-walk.js';
+import { expandRational, rationalExpr as rationalFunctionExpr } from '../engines/polynomial.js';
 import { identityTest, type IdentityContext } from '../engines/identity-test.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { printExpr, printName } from '../../print.js';
@@ -1096,6 +1097,8 @@ function periodicLines(p: StepProblem, base: Point, key: string, rng: Rng, deadl
     if (a && !a.isZero() && b) lines.push({ arg, a, b });
     else if (a && !a.isZero() && bPi) lines.push({ arg, a, b: bPi, bPi: true });
     else if (aPi && !aPi.isZero() && bPi) lines.push({ arg, a: aPi, b: bPi, aPi: true, bPi: true });
+    // (π x + 1: its turns are at (kπ − 2b)/(2a′π); sin(π x + 1) < 1 under 0 < x < 1 was unknown.)
+    else if (aPi && !aPi.isZero() && b) lines.push({ arg, a: aPi, b, aPi: true });
   }
   return lines;
 }
@@ -1104,6 +1107,24 @@ function periodicLines(p: StepProblem, base: Point, key: string, rng: Rng, deadl
 function periodicPlace(line: PeriodicLine, k: number): number {
   const [a, b] = lineNumbers(line);
   return ((k * Math.PI) / 2 - b) / a;
+}
+
+/**
+ * An expression of constants with each function's argument that is a rational function of π
+ * and e whose quotient cancels (π((π − 2)/(2π)) + 1) written as that polynomial (π/2): a function
+ * of equal arguments is equal, and π and e are not 0. For equalAtBottom's exact test at a sine's
+ * turn x = (kπ − 2b)/(2a′π), whose argument the identity test takes only as a polynomial.
+ */
+function polynomialArguments(e: Expr): Expr {
+  const inner = mapChildren(e, (c) => polynomialArguments(c));
+  if (inner.kind !== 'Call' || inner.args.length !== 1) return inner;
+  // (Numbers, π and e under + − × ÷ and whole powers only: no factor that may be 0 cancels.)
+  let plain = true;
+  visit(inner.args[0]!, (x) => { if (!['Num', 'Const', 'Binary', 'Neg'].includes(x.kind)) plain = false; });
+  if (!plain) return inner;
+  const r = expandRational(inner.args[0]!, true);
+  if (!r || r.den.size > 0) return inner;
+  return { ...inner, args: [rationalFunctionExpr(r, inner.args[0]!.range)] };
 }
 
 /** π to 60 digits, for a far turn's place (periodicPoint). */
@@ -1136,6 +1157,14 @@ function periodicPlaceExpr(line: PeriodicLine, k: number | bigint, range: Expr['
   if (line.bPi) {
     const q = new Rational(BigInt(k), 2n).sub(line.b).div(line.a);
     return line.aPi || q.isZero() ? rationalExpr(q, range) : piTimes(q, range);
+  }
+  // (a = a′π, b rational: x = (kπ − 2b)/(2a′π).)
+  if (line.aPi) {
+    const pi: Expr = { kind: 'Const', name: 'pi', range, shape: scalar };
+    const kPi: Expr = k === 1n || k === 1 ? pi : { kind: 'Binary', op: '*', left: rationalExpr(new Rational(BigInt(k)), range), right: pi, range, shape: scalar };
+    const top: Expr = line.b.isZero() ? kPi : { kind: 'Binary', op: '-', left: kPi, right: rationalExpr(line.b.mul(Rational.of(2)), range), range, shape: scalar };
+    const bottom: Expr = { kind: 'Binary', op: '*', left: rationalExpr(line.a.mul(Rational.of(2)), range), right: pi, range, shape: scalar };
+    return { kind: 'Binary', op: '/', left: top, right: bottom, range, shape: scalar };
   }
   const c = new Rational(BigInt(k), 2n).div(line.a);
   const d = line.b.div(line.a);
@@ -1233,7 +1262,9 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     }
     const zero = substitute(diff, values);
     if (freeNames(zero).length > 0) continue;
-    const equal = exactlyZero(zero, ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline);
+    // (An argument of a sine, cosine or exp that is a polynomial in π once a quotient by π is
+    // cancelled, π((π − 2)/(2π)) + 1 = π/2, as that polynomial: the identity test takes those.)
+    const equal = exactlyZero(polynomialArguments(zero), ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline);
     let q = symbolicPoint(cur, at, rng);
     if (!q) continue;
     q.deadline = deadline;
