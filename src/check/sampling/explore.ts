@@ -1262,8 +1262,8 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     }
     const zero = substitute(diff, values);
     if (freeNames(zero).length > 0) continue;
-    // (An argument of a sine, cosine or exp that is a polynomial in π once a quotient by π is
-    // cancelled, π((π − 2)/(2π)) + 1 = π/2, as that polynomial: the identity test takes those.)
+    // (A function's argument that is a polynomial in π once a quotient by π is cancelled,
+    // π((π − 2)/(2π)) + 1 = π/2, as that polynomial: the identity test takes those.)
     const equal = exactlyZero(polynomialArguments(zero), ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline);
     let q = symbolicPoint(cur, at, rng);
     if (!q) continue;
