@@ -11,28 +11,21 @@ import { mergePartReports, partsReadAlone } from './parts.js';
 /** Files longer than this are parsed in the worker, under the file's time limit (parsing is linear: ~0.5 s at most here). */
 const MAIN_THREAD_PARSE_LIMIT = 20_000;
 
-/**
- * A short text of chains after its context, in parts parsed in this thread as they are taken
- * (`derivationParts`), or null: any other file, or the parser failed to load.
- */
-async function partsHere(text: string): Promise<DerivationParts | null> {
-  if (text.length > MAIN_THREAD_PARSE_LIMIT) return null;
-  try {
-    return (await parser()).derivationParts(text);
-  } catch {
-    return null;
-  }
-}
-
-/** The parse of a short text, in this thread; undefined for a long text or if parsing failed (the worker parses it then). */
-async function parseHere(text: string): Promise<ParsedDerivation | undefined> {
+/** What `use` makes of the parser in this thread; undefined for a long text or if the parser failed (the worker parses it then). */
+async function inThisThread<T>(text: string, use: (p: Parser) => T): Promise<T | undefined> {
   if (text.length > MAIN_THREAD_PARSE_LIMIT) return undefined;
   try {
-    return (await parser()).parseDerivation(text);
+    return use(await parser());
   } catch {
     return undefined;
   }
 }
+
+/** The parse of a short text, in this thread (undefined: the worker parses it). */
+const parseHere = (text: string): Promise<ParsedDerivation | undefined> => inThisThread(text, (p) => p.parseDerivation(text));
+
+/** A short text of chains after its context, in parts parsed in this thread as they are taken (`derivationParts`), or null for any other. */
+const partsHere = async (text: string): Promise<DerivationParts | null> => (await inThisThread(text, (p) => p.derivationParts(text))) ?? null;
 
 type Parser = typeof import('../parse/index.js');
 let parserModule: Promise<Parser> | null = null;

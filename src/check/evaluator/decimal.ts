@@ -96,7 +96,6 @@ export function withAgreement<T>(digits: number, fn: () => T): T {
   }
 }
 
-/** `f` remembering its last few hundred values by their argument's exact text (f must be pure). */
 /**
  * Whether some x0 + 2πk lies in [lo, hi], told in doubles, or null where doubles cannot be sure:
  * the turn counts (· − x0)/2π are computed with an absolute error below 10⁻⁹ of their size
@@ -113,6 +112,7 @@ function certainPhase(lo: number, hi: number, x0: number): boolean | null {
   return null;
 }
 
+/** `f` remembering its last few hundred values by their argument's exact text (f must be pure). */
 function remembered<T>(f: (x: Decimal) => T): (x: Decimal) => T {
   const known = new Map<string, T>();
   return (x) => {

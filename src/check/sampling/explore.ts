@@ -991,8 +991,8 @@ function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadli
     const x0 = base.values.get(key)!.value as Rational;
     const k1 = nearestTurn(line, x0);
     const far = Math.abs(x0.toNumber()) >= 1e8;
-    const near = k1 + BigInt(k0) > BigInt(PERIODIC_REACH) || k1 + BigInt(k0) < -BigInt(PERIODIC_REACH) ? [k1, k1 - 1n, k1 + 1n] : [];
-    const ks = [...near, ...Array.from({ length: 2 * PERIODIC_REACH + 1 }, (_, j) => BigInt(-k0 + (j % 2 === 0 ? j / 2 : -(j + 1) / 2)))];
+    const nearValue = k1 + BigInt(k0) > BigInt(PERIODIC_REACH) || k1 + BigInt(k0) < -BigInt(PERIODIC_REACH) ? [k1, k1 - 1n, k1 + 1n] : [];
+    const ks = [...nearValue, ...Array.from({ length: 2 * PERIODIC_REACH + 1 }, (_, j) => BigInt(-k0 + (j % 2 === 0 ? j / 2 : -(j + 1) / 2)))];
     for (const k of ks) {
       if (Date.now() > deadline || tried >= 6) return null;
       // (Then nearest the turn at a x + b ≈ 0, alternating sides.)
@@ -1110,10 +1110,10 @@ function periodicPlace(line: PeriodicLine, k: number): number {
 }
 
 /**
- * An expression of constants with each function's argument that is a rational function of π
- * and e whose quotient cancels (π((π − 2)/(2π)) + 1) written as that polynomial (π/2): a function
- * of equal arguments is equal, and π and e are not 0. For equalAtBottom's exact test at a sine's
- * turn x = (kπ − 2b)/(2a′π), whose argument the identity test takes only as a polynomial.
+ * An expression with each function's argument that is a rational function of π and e alone
+ * whose quotient cancels (π((π − 2)/(2π)) + 1) written as that polynomial (π/2): a function of
+ * equal arguments is equal, and π and e are not 0. For exactlyZero, whose identity test takes
+ * such an argument only as a polynomial (a sine's turn x = (kπ − 2b)/(2a′π) put in).
  */
 function polynomialArguments(e: Expr): Expr {
   const inner = mapChildren(e, (c) => polynomialArguments(c));
@@ -1262,9 +1262,7 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     }
     const zero = substitute(diff, values);
     if (freeNames(zero).length > 0) continue;
-    // (A function's argument that is a polynomial in π once a quotient by π is cancelled,
-    // π((π − 2)/(2π)) + 1 = π/2, as that polynomial: the identity test takes those.)
-    const equal = exactlyZero(polynomialArguments(zero), ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline);
+    const equal = exactlyZero(zero, ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline);
     let q = symbolicPoint(cur, at, rng);
     if (!q) continue;
     q.deadline = deadline;
@@ -2695,7 +2693,9 @@ function identityContext(p: StepProblem): IdentityContext {
 /** Whether a scalar expression without free names is 0 exactly: by exact expansion, or by the identity test. */
 function exactlyZero(e0: Expr, ctx: IdentityContext, seed: string, deadline: number): boolean {
   try {
-    const e = exactConstants(e0);
+    // (A function's argument that is a polynomial in π once a quotient by π is cancelled,
+    // π((π − 2)/(2π)) + 1 = π/2, as that polynomial: the identity test takes those.)
+    const e = exactConstants(polynomialArguments(e0));
     if (zeroByExpansion(e)) return true;
     return identityTest(e, ZERO_SCALAR, ctx, seed, deadline).kind === 'identical';
   } catch {
