@@ -50,8 +50,9 @@ it('ignores a cache V8 rejects, and a bundle older than the module it was made f
 
 const built = path.join(import.meta.dirname, '..', 'dist', 'worker', 'check-worker.cjs');
 const builtParser = path.join(import.meta.dirname, '..', 'dist', 'parser', 'parse.cjs');
-it.skipIf(!existsSync(built) || !existsSync(builtParser))('the built bundles are ASCII', () => {
-  for (const file of [built, builtParser]) expect(isAscii(readFileSync(file))).toBe(true);
+const builtEngine = path.join(import.meta.dirname, '..', 'dist', 'worker', 'nerdamer.cjs');
+it.skipIf(!existsSync(built) || !existsSync(builtParser) || !existsSync(builtEngine))('the built bundles are ASCII', () => {
+  for (const file of [built, builtParser, builtEngine]) expect(isAscii(readFileSync(file))).toBe(true);
 });
 
 it.skipIf(!existsSync(built))('the built worker bundle is current, takes its code cache (under the flags deriv runs with) and checks', async () => {
@@ -63,6 +64,24 @@ it.skipIf(!existsSync(built))('the built worker bundle is current, takes its cod
   const { checkSource } = await (loaded.exports['checker'] as () => Promise<typeof import('../src/check/index.js')>)();
   const report = await checkSource('scalar x\n    (x + 1)²\n  = x² + 2x + 1\n  = x² + 1\n', { file: 'b.deriv' });
   expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+});
+
+it.skipIf(!existsSync(built) || !existsSync(builtEngine))('the worker bundle loads nerdamer from its own bundle and code cache, and gets the answers nerdamer from node_modules gives', async () => {
+  useRunFlags();
+  const unbundled = path.join(import.meta.dirname, '..', 'dist', 'src', 'run', 'check-worker.js');
+  const loaded = loadBundle(built, unbundled)!;
+  const { checkSource } = await (loaded.exports['checker'] as () => Promise<typeof import('../src/check/index.js')>)();
+  // (Steps only nerdamer decides or describes: a symbolic exponent, exp's rule, a refuted step's left − right.)
+  const text = 'scalar x, y, a, b\n    x^2 x^y\n  = x^(2 + y)\n\n    exp(a) exp(b) 3^a\n  = (3 e)^a exp(b)\n\n    (x + 1)^3 - (x - 1)^3\n  = 6 x^2 + 3\n';
+  const read = (r: Awaited<ReturnType<typeof checkSource>>) => r.steps.map((s) => [s.verdict, s.method, s.message]);
+  const bundled = read(await checkSource(text, { file: 'n.deriv' }));
+  const { checkSource: fromSource } = await import('../src/check/index.js');
+  expect(bundled).toEqual(read(await fromSource(text, { file: 'n.deriv' })));
+  expect(bundled.map(([verdict, method]) => `${verdict} ${method}`)).toEqual(['proved symbolic', 'proved symbolic', 'refuted sampling']);
+  expect(bundled[2]![2]).toMatch(/left − right = -1/);
+  const engine = await (loaded.exports['engineScript'] as () => Promise<import('node:vm').Script | null>)();
+  expect(engine).not.toBeNull();
+  expect(engine!.cachedDataRejected).toBe(false);
 });
 
 it.skipIf(!existsSync(builtParser))('the built parser bundle is current, takes its code cache (under the flags deriv runs with) and parses as the module does', async () => {
@@ -88,7 +107,7 @@ it('the generated grammar carries no places in derivation.ohm (npm run grammar d
   expect(parseExpression('x + * 2').diagnostics[0]?.message).toMatch(/expected|after/i);
 });
 
-it.skipIf(!existsSync(built) || !existsSync(builtParser))('the caches are made under the V8 flags deriv sets first thing: without them V8 rejects both', () => {
+it.skipIf(!existsSync(built) || !existsSync(builtParser) || !existsSync(builtEngine))('the caches are made under the V8 flags deriv sets first thing: without them V8 rejects all three', () => {
   const bin = readFileSync(path.join(import.meta.dirname, '..', 'bin', 'deriv.js'), 'utf8');
   // (Before the first other import: the worker starts, and the bundles load, after it.)
   expect(bin.indexOf('useRunFlags()')).toBeGreaterThan(0);
@@ -98,8 +117,8 @@ it.skipIf(!existsSync(built) || !existsSync(builtParser))('the caches are made u
   const flags = pathToFileURL(path.join(import.meta.dirname, '..', 'dist', 'src', 'run', 'v8-flags.js')).href;
   const script = (withFlags: boolean) => `${withFlags ? `(await import(${JSON.stringify(flags)})).useRunFlags();` : ''}
     const { loadBundle } = await import(${JSON.stringify(loader)});
-    console.log(JSON.stringify([loadBundle(${JSON.stringify(built)}).cached, loadBundle(${JSON.stringify(builtParser)}).cached]));`;
+    console.log(JSON.stringify([loadBundle(${JSON.stringify(built)}).cached, loadBundle(${JSON.stringify(builtParser)}).cached, loadBundle(${JSON.stringify(builtEngine)}).cached]));`;
   const taken = (withFlags: boolean) => JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', script(withFlags)], { encoding: 'utf8' }).stdout);
-  expect(taken(true)).toEqual([true, true]);
-  expect(taken(false)).toEqual([false, false]);
+  expect(taken(true)).toEqual([true, true, true]);
+  expect(taken(false)).toEqual([false, false, false]);
 });

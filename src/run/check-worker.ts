@@ -28,3 +28,8 @@ export default jobWorker(
   async () => (await checker()).checkSource,
   (checkSource, task: CheckTask): Promise<FileReport> => checkSource(task.text, task.options, task.parsed),
 );
+
+/** The compiled nerdamer bundle the checker loaded, if any (scripts/bundle.mjs writes its code cache after training). */
+export async function engineScript(): Promise<import('node:vm').Script | null> {
+  return (await import('../check/symbolic.js')).engineScript();
+}
