@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { expApprox, isqrt, lnApprox, piApprox, scaledOf, sqrtBounds, trigApprox, type Approx } from '../src/check/evaluator/fixed-point.js';
+import { digitCount, expApprox, isqrt, lnApprox, piApprox, scaledOf, sqrtBounds, trigApprox, type Approx } from '../src/check/evaluator/fixed-point.js';
 
 /**
  * The fixed-point exp, ln, sin, cos and π (fixed-point.ts) against decimal.js 60 digits more
@@ -129,5 +129,25 @@ describe('fixed-point elementary functions enclose the true value', () => {
     expect(() => lnApprox(scaledOf('0'), 50)).toThrow(RangeError);
     expect(() => lnApprox(scaledOf('-2'), 50)).toThrow(RangeError);
     expect(() => trigApprox('sin', scaledOf('1e3001'), 50)).toThrow(RangeError);
+  });
+});
+
+describe('digitCount', () => {
+  it('counts the decimal digits of |x| exactly, at and beside every power of ten and at random sizes', () => {
+    const byString = (x: bigint): number => (x < 0n ? -x : x).toString().length;
+    const cases: bigint[] = [0n, 1n, -1n, 9n, 10n, 999_999_999_999_999n, 1_000_000_000_000_000n, 2n ** 53n, -(2n ** 64n)];
+    for (let k = 0; k <= 1200; k++) {
+      const p = 10n ** BigInt(k);
+      cases.push(p, p - 1n, p + 1n, -p, 2n ** BigInt(k), 2n ** BigInt(k) - 1n);
+    }
+    let seed = 12345;
+    const digit = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % 10;
+    for (let t = 0; t < 2000; t++) {
+      let s = String(1 + (digit() % 9));
+      const length = 1 + ((digit() * 97 + t) % 700);
+      for (let i = 1; i < length; i++) s += String(digit());
+      cases.push(BigInt(s), -BigInt(s));
+    }
+    for (const x of cases) expect([x, digitCount(x)]).toEqual([x, x === 0n ? 1 : byString(x)]);
   });
 });
