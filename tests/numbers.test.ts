@@ -601,6 +601,35 @@ describe('a tiny number beside a huge one', () => {
   });
 });
 
+describe('powers of e the assumptions keep huge or tiny', () => {
+  // (Under z > 1000 every point needed more than 250 digits (e^1000 ≈ 10^434), and each of
+  // these was unknown: "only 0 of 24 points could be decided". Now the step is taken to the
+  // digits its powers of e need at the assumptions' bounds.)
+  const decl = 'scalar z, x, y, w\nassume z > 1000\nassume x > 500\nassume y > 500\nassume w < -1000\n';
+  it.each([
+    ['(exp(z) + 1)/(exp(z) - 1)', '>', '1', 'passes'],
+    ['sqrt(exp(2 z) + 2 exp(z) + 1)', '=', 'exp(z) + 1', 'passes'],
+    ['log(exp(z) + 1)', '>', 'z', 'passes'],
+    ['tanh(z)', '<', '1', 'passes'],
+    ['tanh(w)', '>', '-1', 'passes'],
+    ['log(1 + exp(z)) - z', '=', 'log(1 + exp(-z))', 'passes'],
+    ['exp(x + y) + 1', '>', 'exp(x + y)', 'passes'],
+    ['log(1 + exp(-z))', '<', '10^(-400)', 'passes'],
+    ['exp(z) + 1', '=', 'exp(z) + 2', 'refuted'],
+    ['log(exp(z) + 1)', '=', 'z', 'refuted'],
+    ['(exp(z) + 1)/(exp(z) - 1)', '>', '1 + 3 exp(-z)', 'refuted'],
+    // (False only on (1000, 1151.3) and (1000, 1013.1), beside the bound.)
+    ['log(exp(z) + 1) - z', '<', '10^(-500)', 'refuted'],
+    ['log(1 + exp(-z))', '<', '10^(-440)', 'refuted'],
+    // (A difference 10^(−300) beside e^1000: 794 digits.)
+    ['exp(x + y) + 10^(-300)', '=', 'exp(x) exp(y)', 'refuted'],
+  ])('%s %s %s %s', async (left, rel, right, want) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`, decl);
+    if (want === 'passes') expect(['proved', 'checked'], step.message).toContain(step.verdict);
+    else expect(step.verdict, step.message).toBe(want);
+  });
+});
+
 describe('agreements past doubles, confirmed at every point', () => {
   // Where doubles overflow at every point (z > 1000), each point is decided in decimals, and an
   // agreement at 50 digits is climbed to 110 and 250 at every such point. (Climbing at the first

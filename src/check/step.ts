@@ -7,8 +7,9 @@ import { assignmentText, type Method, type Outcome } from '../result.js';
 import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
 import { expandPolynomial, expandRational, polynomialExpr, rationalExpr } from './engines/polynomial.js';
 import { equivalenceCandidates } from './engines/equivalence.js';
-import { constantValue, evaluate, groundHost, isBuiltin } from './evaluator/interpret.js';
-import { isMat } from './evaluator/field.js';
+import { constantValue, evaluate, groundHost, isBuiltin, type Host } from './evaluator/interpret.js';
+import { isMat, Unsupported } from './evaluator/field.js';
+import { intervalField, type Interval } from './evaluator/interval.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { canonicalIndex, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
@@ -575,9 +576,12 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   // Agreement must be finer than the smallest number the step writes (10^(−30) → 60 digits)
   // relative to the largest (exp(350) + 10^(−100) = exp(350) differ at the 252nd digit: they
   // agreed to 250 and were checked), and stay 50 digits inside the precision used.
+  // (A power of e kept large by the assumptions counts as one the step writes: exp(x + y) +
+  // 10^(−300) = exp(x) exp(y) under x, y > 500 differ at the 734th digit.)
+  const bounded = boundedPowerDigits(p);
   const tiny = tinyExponent(p);
-  const large = tiny > 0 ? largeExponent(p) : 0;
-  const need = Math.max(digitsNeeded(p), tiny + large + 60);
+  const large = tiny > 0 ? Math.max(largeExponent(p), bounded.large) : 0;
+  const need = Math.max(digitsNeeded(p, Math.max(bounded.large, bounded.small)), tiny + large + 60);
   const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
   const agreement = Math.min(top - 50, 30 + tiny + large);
   const decided = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, opts)));
@@ -673,14 +677,55 @@ function groundEstimate(e: Expr): number | null {
  * The decimal digits a step's own numbers need, and 60 more: a literal's digits, and for a
  * power of a number (`10^(−300)`) its exponent times the base's digits. Below 250 nothing changes.
  */
-function digitsNeeded(p: StepProblem): number {
+function digitsNeeded(p: StepProblem, bounded: number): number {
   let need = 0;
   eachNode(p, (x) => {
     if (x.kind === 'Num') need = Math.max(need, x.value.replace(/[^0-9]/g, '').length);
     const d = powerDigits(x);
     if (d !== null) need = Math.max(need, Math.abs(d));
   });
-  return need + 60;
+  // (At most the checker's top: points farther out are skipped, not a reason to say unknown.)
+  return Math.max(need + 60, Math.min(MAX_DIGITS, bounded + 60));
+}
+
+/**
+ * The digits the powers of e in the step need where assumptions keep their arguments away from
+ * 0: |argument| where each scalar it reads is at its bound nearest 0, times log10 e (twice for
+ * tanh), the largest over the step, for the powers that are huge (`large`: a positive
+ * argument) and tiny (`small`) apart; 0 where an argument reads a name with no such bound.
+ * Under `z > 1000`, exp(z) is 10^434 or more, so `(e^z + 1)/(e^z − 1) > 1` and `tanh z < 1`
+ * could not be decided at 250 digits at any point, and were unknown.
+ */
+function boundedPowerDigits(p: StepProblem): { large: number; small: number } {
+  const scope = p.prep.ctx.scope;
+  const atBound = (v: Var): Interval => {
+    const bounds = p.prep.intervals.get(scope.lookup(v.name)?.info.key ?? printName(v.name));
+    const lo = bounds?.lo;
+    const hi = bounds?.hi;
+    // (The end nearest 0 of a range without 0: where the power is nearest 1, the points most often decidable.)
+    const end = lo && lo.sign() > 0 ? lo : hi && hi.sign() < 0 ? hi : null;
+    if (!end) throw new Unsupported('no bound away from 0');
+    return intervalField.fromRational(end);
+  };
+  const host: Host<Interval> = { ...groundHost, variable: atBound, deadline: Date.now() + 20 };
+  const digits = { large: 0, small: 0 };
+  eachNode(p, (x) => {
+    const arg = x.kind === 'Call' && x.args.length === 1 && (x.fn.base === 'exp' || x.fn.base === 'tanh') && x.fn.primes === 0 ? x.args[0]!
+      : x.kind === 'Binary' && x.op === '^' && x.left.kind === 'Const' && x.left.name === 'e' ? x.right : null;
+    if (!arg || freeNames(arg).length === 0) return;
+    try {
+      const v = evaluate(arg, host);
+      if (isMat(v) || !Number.isFinite(v.lo) || !Number.isFinite(v.hi)) return;
+      if (v.lo <= 0 && v.hi >= 0) return;
+      const size = Math.min(Math.abs(v.lo), Math.abs(v.hi)) * Math.LOG10E * (x.kind === 'Call' && x.fn.base === 'tanh' ? 2 : 1);
+      // (tanh is near ±1 either way: its digits are those of 1 beside a tiny e^(−2|x|).)
+      const which = v.lo > 0 && !(x.kind === 'Call' && x.fn.base === 'tanh') ? 'large' : 'small';
+      digits[which] = Math.max(digits[which], size);
+    } catch {
+      // (A name without a bound away from 0, or an argument the evaluator cannot take: no estimate.)
+    }
+  });
+  return digits;
 }
 
 /**
