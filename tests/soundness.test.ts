@@ -790,6 +790,20 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'dims: tr(I_n) ≤ 14 under n ≥ 12 fails at 15', text: 'integer n\nmatrix A in R^{n×n}\nassume n ≥ 12\n    tr(I_n)\n  ≤ 14\n', want: 'refuted' },
     { name: 'dims: tr(I_n) = 14 under n ≥ 14 fails', text: 'matrix A in R^{n×n}\nassume n ≥ 14\n    tr(I_n)\n  = 14\n', want: 'refuted' },
     { name: 'dims: tr(I_n) = 16 under n ≥ 16 is not decided by 16 alone', text: 'matrix A in R^{n×n}\nassume n ≥ 16\n    tr(I_n)\n  = 16\n', want: 'fails' },
+    // Extreme points on the edge of a curved assumption, where names move together (red team,
+    // 2026-12-03): every probe that moved one name beside a root of left − right left the
+    // assumptions at once, and each of these was checked (coupledLineSearch).
+    { name: 'x + y ≤ 1.4 under x² + y² ≤ 1 (fails at x = y = 1/√2)', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x + y\n  ≤ 1.4\n', want: 'refuted' },
+    { name: 'x y ≤ 0.49 under x² + y² ≤ 1', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x y\n  ≤ 0.49\n', want: 'refuted' },
+    { name: 'η L ≤ 0.9999999999 under η² L² ≤ 1 (fails at η = L = 1)', text: 'scalar η, L\nassume L > 0, η > 0, η^2 L^2 ≤ 1\n    η L\n  ≤ 0.9999999999\n', want: 'refuted' },
+    { name: 'y ≤ 0.69314718 under e^y ≤ 2 (fails on (0.69314718, ln 2))', text: 'scalar y\nassume e^y ≤ 2\n    y\n  ≤ 0.69314718\n', want: 'refuted' },
+    { name: 's ≤ 2.19722457733 under σ(s) ≤ 0.9 (ln 9 = 2.1972245773362…)', text: 'scalar s\nassume s > 0, 1/(1 + exp(-s)) ≤ 0.9\n    s\n  ≤ 2.19722457733\n', want: 'refuted' },
+    { name: 'wᵀu ≤ 0.99‖u‖ under ‖w‖ ≤ 1 (fails at w = u/‖u‖)', text: 'vector w, u in R^n\nassume ‖w‖ ≤ 1\n    wᵀ u\n  ≤ 0.99 ‖u‖\n', want: 'refuted' },
+    { name: '(wᵀu)² ≤ 0.98 uᵀu under ‖w‖ ≤ 1', text: 'vector w, u in R^n\nassume ‖w‖ ≤ 1\n    (wᵀ u)^2\n  ≤ 0.98 uᵀ u\n', want: 'refuted' },
+    { name: 'det V ≤ 0.49 under ‖V‖_F ≤ 1 (fails at V = I/√2, n = 2)', text: 'matrix V in R^{n×n}\nassume ‖V‖_F ≤ 1\n    det(V)\n  ≤ 0.49\n', want: 'refuted' },
+    { name: 'but x + y ≤ 1.4143 under x² + y² ≤ 1 holds', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x + y\n  ≤ 1.4143\n', want: 'passes' },
+    { name: 'and wᵀu ≤ ‖u‖ under ‖w‖ ≤ 1', text: 'vector w, u in R^n\nassume ‖w‖ ≤ 1\n    wᵀ u\n  ≤ ‖u‖\n', want: 'passes' },
+    { name: 'and y ≤ 0.6931471806 under e^y ≤ 2', text: 'scalar y\nassume e^y ≤ 2\n    y\n  ≤ 0.6931471806\n', want: 'passes' },
   ];
   it.each(cases)('$name', async ({ text, want }) => {
     const report = await checkSource(text, { file: 'case.deriv' });
