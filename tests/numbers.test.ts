@@ -346,12 +346,16 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.verdict).toBe('refuted');
   });
 
-  it('does not prove a ground equality its enclosures only agree on (π + e⁻⁶⁰⁰ = π + e⁻⁶⁰⁰(1 + 10⁻⁴⁰⁰))', async () => {
-    // (The sides differ by e⁻¹⁵⁰⁰, absorbed beside π at every precision computed: not even
+  it('does not prove a ground equality its enclosures only agree on (π + e⁻⁶⁰⁰ = π + e⁻⁶⁰⁰(1 + e⁻²⁴⁰⁰))', async () => {
+    // (The sides differ by e⁻³⁰⁰⁰, absorbed beside π at every precision computed: not even
     // agreement. It was `checked`, "enclosures agree to 451 digits".)
-    const { step } = await one('    π + e^(-600)\n  = π + e^(-600) + e^(-600) e^(-900)\n');
+    const { step } = await one('    π + e^(-600)\n  = π + e^(-600) + e^(-600) e^(-2400)\n');
     expect(step.verdict).toBe('unknown');
-    expect(step.message).toMatch(/could not be told apart at any precision/);
+    expect(step.message).toMatch(/could not be told apart/);
+    // (With e⁻⁹⁰⁰ the difference, e⁻¹⁵⁰⁰ ≈ 10⁻⁶⁵¹, is within the square of the step's tiny
+    // number, which sets the precision: refuted.)
+    const near = await one('    π + e^(-600)\n  = π + e^(-600) + e^(-600) e^(-900)\n');
+    expect(near.step.verdict).toBe('refuted');
   });
 
   // (Red team:) a nonzero term absorbed beside another at every precision sampled made sides
@@ -595,8 +599,24 @@ describe('a tiny number beside a huge one', () => {
     ['exp(350) + 10^(-100)', '>', 'exp(350)', 'proved'],
     ['(exp(350) + 1) - exp(350)', '=', '1', 'proved'],
     ['exp(20) + 10^(-40)', '=', 'exp(20) + 10^(-40)', 'proved'],
+    // (A tiny number's square: e^ε and 1 + ε differ by ε²/2, 5·10⁻²⁶¹ for ε = 10⁻¹³⁰, below
+    // 250 digits; these were checked (red team), and the true bounds unknown.)
+    ['e^(10^(-130))', '=', '1 + 10^(-130)', 'refuted'],
+    ['√(1 + 10^(-130))', '=', '1 + 10^(-130)/2', 'refuted'],
+    ['e^(x + 10^(-130))', '=', 'e^x (1 + 10^(-130))', 'refuted'],
+    ['e^(10^(-130))', '>', '1 + 10^(-130)', 'proved'],
   ])('%s %s %s is %s', async (left, rel, right, verdict) => {
     const { step } = await one(`    ${left}\n  ${rel} ${right}\n`);
+    expect(step.verdict, step.message).toBe(verdict);
+  });
+  it.each([
+    ['e^ε', '=', '1 + ε', 'refuted'],
+    ['√(1 + ε)', '=', '1 + ε/2', 'refuted'],
+    ['sin(x + ε)', '=', 'sin(x) + ε cos(x)', 'refuted'],
+    ['√(1 + ε)', '<', '1 + ε/2', 'checked'],
+    ['e^ε', '≥', '1 + ε', 'checked'],
+  ])('under 0 < ε < 10^(−130): %s %s %s is %s', async (left, rel, right, verdict) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`, 'scalar x, ε\nassume 0 < ε < 10^(-130)\n');
     expect(step.verdict, step.message).toBe(verdict);
   });
 });

@@ -581,7 +581,11 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   const bounded = boundedPowerDigits(p);
   const tiny = tinyExponent(p);
   const large = tiny > 0 ? Math.max(largeExponent(p), bounded.large) : 0;
-  const need = Math.max(digitsNeeded(p, Math.max(bounded.large, bounded.small)), tiny + large + 60);
+  // (And its square, where that is within reach: e^(10^(−130)) = 1 + 10^(−130) and √(1 + ε) = 1 + ε/2
+  // under ε < 10^(−130) differ by ε²/2 and ε²/8, below 250 digits, and were checked. Only for
+  // the precision: a step whose tiny number's square is out of reach is not unknown for that.)
+  const second = Math.min(MAX_DIGITS, 2 * tiny + large + 60);
+  const need = Math.max(digitsNeeded(p, Math.max(bounded.large, bounded.small)), tiny + large + 60, second);
   const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
   const agreement = Math.min(top - 50, 30 + tiny + large);
   const decided = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, opts)));
