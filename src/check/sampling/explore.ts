@@ -3866,12 +3866,19 @@ export function searchStatement(
                   pairs++;
                   // (At 45 digits to 10⁻³²: cheap, and enough to part x > log 2 + 10⁻²⁰ from e^x > 2;
                   // boundaries closer than that count as one.)
+                  // (Still one bracket there: narrowed again to 10⁻⁹⁰ at 110 digits. Red team: e^x ≤ 2
+                  // ⇔ x ≤ 0.69314718055994530941723212145817656, ln 2 to 35 places, differs on a
+                  // gap of 6·10⁻³⁶ and was checked.)
                   const coarse = { digits: 45, exponent: 32 };
-                  const f1 = r1.at ? r1 : refineRoot(base, key, found[i]!.c.a, found[i]!.c.b, r1, deadline, coarse);
-                  const f2 = r2.at ? r2 : refineRoot(base, key, found[j]!.c.a, found[j]!.c.b, r2, deadline, coarse);
-                  if (!f1 || !f2) continue;
-                  const [lower, upper] = f1.hi.cmp(f2.lo) < 0 ? [f1, f2] : f2.hi.cmp(f1.lo) < 0 ? [f2, f1] : [null, null];
-                  if (!lower || !upper) continue;
+                  const apart = (precision?: { digits: number; exponent: number }): [Bracket, Bracket] | null => {
+                    const f1 = r1.at ? r1 : refineRoot(base, key, found[i]!.c.a, found[i]!.c.b, r1, deadline, precision);
+                    const f2 = r2.at ? r2 : refineRoot(base, key, found[j]!.c.a, found[j]!.c.b, r2, deadline, precision);
+                    if (!f1 || !f2) return null;
+                    return f1.hi.cmp(f2.lo) < 0 ? [f1, f2] : f2.hi.cmp(f1.lo) < 0 ? [f2, f1] : null;
+                  };
+                  const parted = apart(coarse) ?? (Date.now() <= deadline ? apart() : null);
+                  if (!parted) continue;
+                  const [lower, upper] = parted;
                   const gap = upper.lo.sub(lower.hi);
                   for (const x of [lower.hi.add(gap.div(Rational.of(2))), lower.lo.sub(gap), upper.hi.add(gap)]) {
                     const q = at(base, key, x, rng, deadline);
