@@ -804,6 +804,11 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'but x + y ≤ 1.4143 under x² + y² ≤ 1 holds', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x + y\n  ≤ 1.4143\n', want: 'passes' },
     { name: 'and wᵀu ≤ ‖u‖ under ‖w‖ ≤ 1', text: 'vector w, u in R^n\nassume ‖w‖ ≤ 1\n    wᵀ u\n  ≤ ‖u‖\n', want: 'passes' },
     { name: 'and y ≤ 0.6931471806 under e^y ≤ 2', text: 'scalar y\nassume e^y ≤ 2\n    y\n  ≤ 0.6931471806\n', want: 'passes' },
+    // (The same as implications: the failing set is inside the left statement's edge.)
+    { name: 'x² + y² ≤ 1 ⇒ x + y ≤ 1.4', text: 'scalar x, y\n    x^2 + y^2 ≤ 1\n  ⇒ x + y ≤ 1.4\n', want: 'refuted' },
+    { name: 'x ≥ 0 and y ≥ 0 and x + y ≤ 1 ⇒ x y ≤ 0.24', text: 'scalar x, y\n    x ≥ 0 and y ≥ 0 and x + y ≤ 1\n  ⇒ x y ≤ 0.24\n', want: 'refuted' },
+    { name: 'but x² + y² ≤ 1 ⇒ x + y ≤ 1.4143 holds', text: 'scalar x, y\n    x^2 + y^2 ≤ 1\n  ⇒ x + y ≤ 1.4143\n', want: 'passes' },
+    { name: 'and x ≥ 0 and y ≥ 0 and x + y ≤ 1 ⇒ x y ≤ 0.25', text: 'scalar x, y\n    x ≥ 0 and y ≥ 0 and x + y ≤ 1\n  ⇒ x y ≤ 0.25\n', want: 'passes' },
     // Two boundaries closer than 10⁻³², where the statement search narrowed them to count as one
     // (red team: ln 2 and √2 to 35 places).
     { name: 'e^x ≤ 2 ⇔ x ≤ ln 2 written to 35 places', text: 'scalar x\n    e^x ≤ 2\n  ⇔ x ≤ 0.69314718055994530941723212145817656\n', want: 'refuted' },

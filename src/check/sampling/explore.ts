@@ -819,7 +819,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
   const levels = allLevels();
   type Line = { readonly what: string; readonly entries: (t: Rational) => [string, Val<Rational>][] };
   const lines: Line[] = [];
-  const scalars = [...base.values.keys()].filter((k) => base.touched.has(k) && !base.isInteger(k) && !isMat(base.values.get(k)!.value));
+  const scalars = scalarKeys(base).filter((k) => !base.isInteger(k));
   // (One scalar alone too: beside a root of left − right the probes leave a curved assumption
   // at once, y ≤ 0.69314718 under e^y ≤ 2, false on (0.69314718, ln 2).)
   if (scalars.length >= 1) {
@@ -4124,6 +4124,60 @@ export function searchStatement(
           }
         }
       }
+    }
+  }
+  // Every scalar moved together (x = y = t; one alone too), out to where a statement's truth
+  // changes: `x² + y² ≤ 1 ⇒ x + y ≤ 1.4` fails only near x = y = 1/√2, inside the left
+  // statement's edge, where no scalar's own boundaries lead (coupledLineSearch's line, for
+  // statements). Such points may refute; they add no evidence.
+  const first = bases[0];
+  const together = first ? scalarKeys(first).filter((k) => !first.isInteger(k)) : [];
+  if (first && together.length > 0 && scalarComparisons.length > 0) {
+    const until = Math.min(deadline, Date.now() + Math.min(200, (deadline - Date.now()) / 4));
+    const pointAt = (t: number): Point | null => (Number.isFinite(t) ? atAll(first, together.map((k) => [k, Rational.parse(t.toPrecision(17))] as const), rng, deadline) : null);
+    const truths = (t: number): [boolean | null, boolean | null] | null => {
+      const q = pointAt(t);
+      if (!q) return null;
+      const read = (f: Formula): boolean | null => {
+        try {
+          const v = q.truth(f, levels, false, 'reject');
+          return typeof v === 'boolean' ? v : null;
+        } catch {
+          return null;
+        }
+      };
+      return [read(left), read(right)];
+    };
+    const grid = [...EQUAL_ENTRY_GRID].sort((a, b) => a - b);
+    const seen = grid.map((t) => (Date.now() > until ? null : truths(t)));
+    const tries = new Set<number>();
+    for (let i = 0; i + 1 < grid.length; i++) {
+      const u = seen[i];
+      const v = seen[i + 1];
+      if (!u || !v) continue;
+      // (Where either statement's truth changes between neighbours: its edge, bisected in
+      // doubles, and the last t on each side of it tried.)
+      for (const side of [0, 1] as const) {
+        if (u[side] === null || v[side] === null || u[side] === v[side]) continue;
+        let a = grid[i]!;
+        let b = grid[i + 1]!;
+        for (let k = 0; k < 60 && Date.now() <= until; k++) {
+          const mid = a / 2 + b / 2;
+          if (mid === a || mid === b) break;
+          const m = truths(mid);
+          if (!m || m[side] === null) break;
+          if (m[side] === u[side]) a = mid;
+          else b = mid;
+        }
+        tries.add(a).add(b);
+      }
+    }
+    for (const t of tries) {
+      if (Date.now() > until) break;
+      const q = pointAt(t);
+      if (!q) continue;
+      const failure = test(q, null, false);
+      if (failure) return result(failure);
     }
   }
   return result(null);
