@@ -804,6 +804,12 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'but x + y ≤ 1.4143 under x² + y² ≤ 1 holds', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x + y\n  ≤ 1.4143\n', want: 'passes' },
     { name: 'and wᵀu ≤ ‖u‖ under ‖w‖ ≤ 1', text: 'vector w, u in R^n\nassume ‖w‖ ≤ 1\n    wᵀ u\n  ≤ ‖u‖\n', want: 'passes' },
     { name: 'and y ≤ 0.6931471806 under e^y ≤ 2', text: 'scalar y\nassume e^y ≤ 2\n    y\n  ≤ 0.6931471806\n', want: 'passes' },
+    // (Off x = y: along the steepest fall of left − right from 0, to the ball's edge.)
+    { name: '3x + 4y ≤ 4.999 under x² + y² ≤ 1 (fails at (0.6, 0.8))', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    3 x + 4 y\n  ≤ 4.999\n', want: 'refuted' },
+    { name: 'but 3x + 4y ≤ 5 there holds', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    3 x + 4 y\n  ≤ 5\n', want: 'passes' },
+    // (Too few drawn points meet a ball in three scalars for evidence; the search still ran
+    // from those few, and refutes: it was unknown.)
+    { name: 'x + 2y + 2z ≤ 2.99 under x² + y² + z² ≤ 1 (fails near (1/3, 2/3, 2/3))', text: 'scalar x, y, z\nassume x^2 + y^2 + z^2 ≤ 1\n    x + 2 y + 2 z\n  ≤ 2.99\n', want: 'refuted' },
     // (The same as implications: the failing set is inside the left statement's edge.)
     { name: 'x² + y² ≤ 1 ⇒ x + y ≤ 1.4', text: 'scalar x, y\n    x^2 + y^2 ≤ 1\n  ⇒ x + y ≤ 1.4\n', want: 'refuted' },
     { name: 'x ≥ 0 and y ≥ 0 and x + y ≤ 1 ⇒ x y ≤ 0.24', text: 'scalar x, y\n    x ≥ 0 and y ≥ 0 and x + y ≤ 1\n  ⇒ x y ≤ 0.24\n', want: 'refuted' },

@@ -826,6 +826,28 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     const labels = scalars.map((k) => base.values.get(k)!.label);
     lines.push({ what: scalars.length === 1 ? `${labels[0]} moved` : `${labels.join(', ')} all the same`, entries: (t) => scalars.map((k) => [k, t]) });
   }
+  // The ray from 0 along which left − right falls fastest at the base point (its gradient by
+  // central differences in doubles, to two digits): a linear bound's worst point on a ball
+  // about 0 lies on it (3x + 4y ≤ 4.999 under x² + y² ≤ 1 fails at (0.6, 0.8), off x = y).
+  if (scalars.length >= 2) {
+    const slope = scalars.map((k) => {
+      const x = (base.values.get(k)!.value as Rational).toNumber();
+      const h = 1e-6 * (1 + Math.abs(x));
+      const side = (d: number): number | null => {
+        const q = atAllUnchecked(base, [[k, Rational.parse((x + d).toPrecision(17))]], rng);
+        q.deadline = deadline;
+        return marginAt(q, left, right, sign, true);
+      };
+      const up = side(h);
+      const down = side(-h);
+      return up === null || down === null ? null : -(up - down) / (2 * h);
+    });
+    const size = Math.hypot(...slope.map((g) => g ?? 0));
+    if (slope.every((g) => g !== null) && size > 0 && Number.isFinite(size)) {
+      const d = slope.map((g) => Rational.parse((g! / size).toPrecision(2)));
+      lines.push({ what: `${scalars.map((k) => base.values.get(k)!.label).join(', ')} along the steepest fall of left − right from 0`, entries: (t) => scalars.map((k, i) => [k, d[i]!.mul(t)]) });
+    }
+  }
   const mats = matrixKeys(base);
   const vectors = mats.filter((k) => (base.values.get(k)!.value as Mat<Rational>).cols === 1).slice(0, 3);
   for (const w of vectors) {

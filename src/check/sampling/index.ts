@@ -455,7 +455,16 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       ? NO_POINT
       : held === 0 && undecided === 0 ? 'no sampled point had both sides defined'
         : `only ${held} of ${opts.samples} points could be decided${undecided > 0 ? ` (${undecided} could not be told apart at any precision up to ${topDigits()} digits: ${undecidedWhy || 'the sides are too close, or their enclosures too wide, to compare'})` : ''}${rejected > 0 ? `; ${rejected} points did not satisfy the assumptions` : ''}`;
-    if (held === 0 || held < Math.ceil(opts.samples / 2)) return { held, failure: null, unknown: why, notes, vacuous: false, ...(unconfirmable ? { unconfirmable } : {}) };
+    if (held === 0 || held < Math.ceil(opts.samples / 2)) {
+      // (Too few points for evidence, but a counterexample the search finds from those there
+      // are still refutes: under x² + y² + z² ≤ 1 most drawn points miss the ball, and
+      // x + 2y + 2z ≤ 2.99 was unknown where it fails at (1/3, 2/3, 2/3).)
+      if (!statement && ['<', '≤', '>', '≥'].includes(p.rel) && probePoints.length > 0 && confirm && Date.now() <= opts.deadline) {
+        const { failure } = searchInequality(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
+        if (failure) return fail(failure, failure.right === 'undefined');
+      }
+      return { held, failure: null, unknown: why, notes, vacuous: false, ...(unconfirmable ? { unconfirmable } : {}) };
+    }
   }
   if (Date.now() > opts.deadline) return timedOut('deciding the sampled points');
   // `lean`: the sampled points only, no search (an equality a certificate rests on, checked in exact values).
