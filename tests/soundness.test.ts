@@ -804,6 +804,13 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'but x + y ≤ 1.4143 under x² + y² ≤ 1 holds', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x + y\n  ≤ 1.4143\n', want: 'passes' },
     { name: 'and wᵀu ≤ ‖u‖ under ‖w‖ ≤ 1', text: 'vector w, u in R^n\nassume ‖w‖ ≤ 1\n    wᵀ u\n  ≤ ‖u‖\n', want: 'passes' },
     { name: 'and y ≤ 0.6931471806 under e^y ≤ 2', text: 'scalar y\nassume e^y ≤ 2\n    y\n  ≤ 0.6931471806\n', want: 'passes' },
+    // Failing sets past the doubles' range toward 0 (red team): log x > −1000 fails below
+    // e^(−1000) ≈ 10^(−434); σ(log x) ≥ 10^(−500) below 10^(−500). Both were checked.
+    { name: 'log x > −1000 under x > 0', text: 'scalar x\nassume x > 0\n    log(x)\n  > -1000\n', want: 'refuted' },
+    { name: 'σ(log x) ≥ 10^(−500) under x > 0', text: 'scalar x\nassume x > 0\n    1/(1 + exp(-log(x)))\n  ≥ 10^(-500)\n', want: 'refuted' },
+    { name: 'log x + 2000 > 0 under x > 0', text: 'scalar x\nassume x > 0\n    log(x) + 2000\n  > 0\n', want: 'refuted' },
+    { name: 'but log x > −1000 under x > 10^(−400) holds', text: 'scalar x\nassume x > 10^(-400)\n    log(x)\n  > -1000\n', want: 'passes' },
+    { name: 'and σ(log x) ≥ 10^(−500) under x > 10^(−400)', text: 'scalar x\nassume x > 10^(-400)\n    1/(1 + exp(-log(x)))\n  ≥ 10^(-500)\n', want: 'passes' },
     // (Off x = y: along the steepest fall of left − right from 0, to the ball's edge.)
     { name: '3x + 4y ≤ 4.999 under x² + y² ≤ 1 (fails at (0.6, 0.8))', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    3 x + 4 y\n  ≤ 4.999\n', want: 'refuted' },
     { name: 'but 3x + 4y ≤ 5 there holds', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    3 x + 4 y\n  ≤ 5\n', want: 'passes' },

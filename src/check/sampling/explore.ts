@@ -1557,10 +1557,18 @@ const PIECES = 64;
  */
 export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | null {
   if (matrixKeys(base).length > 0) return null;
-  const { far, tiny } = stepConstants(p, deadline);
+  const constants = stepConstants(p, deadline);
+  const logs = logScales(p);
+  const far = [...constants.far, ...logs.far];
+  const tiny = [...constants.tiny, ...logs.tiny];
   // A tiny constant c sets a far scale too: √(x² + 1) − |x| ≥ 10⁻³⁰ fails past 1/(2c), and
-  // x/√(1 + x²) ≤ 1 − 10⁻⁴⁰ past 1/√(2c): probed at 1/c and 1/√c (to two digits).
-  const sizes = [...far, ...tiny.flatMap((c) => [Rational.ONE.div(c), Rational.parse((1 / Math.sqrt(c.toNumber())).toPrecision(2))])];
+  // x/√(1 + x²) ≤ 1 − 10⁻⁴⁰ past 1/√(2c): probed at 1/c and 1/√c (to two digits); and a tiny
+  // scale, probed at c itself: σ(log x) ≥ 10^(−500) under x > 0 fails below 10^(−500).
+  // (1/√c in doubles: below 10⁻³⁰⁰ there is none.)
+  const sizes = [...far, ...tiny.flatMap((c) => {
+    const root = 1 / Math.sqrt(c.toNumber());
+    return [Rational.ONE.div(c), ...(Number.isFinite(root) ? [Rational.parse(root.toPrecision(2))] : []), c.div(Rational.of(4))];
+  })];
   if (sizes.length === 0) return null;
   const keys = scalarKeys(base).filter((k) => !base.isInteger(k));
   if (keys.length === 0) return null;
@@ -1580,6 +1588,39 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
     if (found) return found;
   }
   return null;
+}
+
+/**
+ * Scales past the doubles' range: where a step takes a logarithm, e^(±c) of each constant c it
+ * compares with, 50 ≤ |c| ≤ 10⁴ (as powers of ten one past them: `log x > −1000` under x > 0
+ * fails below e^(−1000) ≈ 10^(−434.3), past every double the search along x reaches); and the
+ * step's exact constant powers below 10^(−300) (10^(−500)), as tiny ones.
+ */
+function logScales(p: StepProblem): { far: Rational[]; tiny: Rational[] } {
+  const sides = [unfolded(p.left as Expr, p), unfolded(p.right as Expr, p)];
+  let logarithm = false;
+  const sizes = new Set<number>();
+  /** Exact constants below the doubles' range (10^(−500)), which extremeConstants reads as 0. */
+  const deep = new Map<string, Rational>();
+  for (const side of sides) {
+    visit(side, (x) => {
+      if (x.kind === 'Call' && (x.fn.base === 'log' || x.fn.base === 'ln')) logarithm = true;
+      if (x.kind === 'Num') {
+        const m = Math.abs(Number(x.value));
+        if (m >= 50 && m <= 1e4) sizes.add(m);
+      }
+      if (x.kind === 'Binary' && x.op === '^' && deep.size < 2 && freeNames(x).length === 0) {
+        const q = constantValue(x);
+        const size = q && (q.sign() < 0 ? q.neg() : q);
+        if (size && !size.isZero() && size.d > 10n ** 300n && size.d < 10n ** 4000n && size.n < 10n ** 20n) deep.set(size.toString(), size);
+      }
+    });
+  }
+  const digits = logarithm ? [...sizes].slice(0, 2).map((m) => Math.ceil(m * Math.LOG10E) + 1) : [];
+  return {
+    far: digits.map((k) => new Rational(10n ** BigInt(k))),
+    tiny: [...digits.map((k) => new Rational(1n, 10n ** BigInt(k))), ...deep.values()],
+  };
 }
 
 /**
