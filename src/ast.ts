@@ -142,6 +142,8 @@ export interface Logic extends Node {
   readonly op: LogicOp;
   readonly left: Formula;
   readonly right: Formula;
+  /** An `∧` joining a chain's links, `A ⇔ B ⇔ C` read as A ⇔ B and B ⇔ C: printed as the chain. */
+  readonly chain?: true;
 }
 /** A tag stated as a fact about a square matrix: `H invertible`, `I + A B invertible`, `H positive definite`. */
 export interface TagFact extends Node { readonly kind: 'TagFact'; readonly subject: Expr; readonly tag: MatrixTag }

@@ -179,7 +179,10 @@ export function printFormula(f: Formula): string {
   switch (f.kind) {
     case 'Compare':
       return f.operands.map((o, i) => (i === 0 ? printExpr(o) : ` ${f.ops[i - 1]} ${printExpr(o)}`)).join('');
-    case 'Logic': return `${printFormula(f.left)} ${LOGIC_WORD[f.op]} ${printFormula(f.right)}`;
+    case 'Logic':
+      // (A chain's links, A ⇔ B and B ⇔ C, as it was written: A ⇔ B ⇔ C.)
+      if (f.chain && f.right.kind === 'Logic') return `${printFormula(f.left)} ${LOGIC_WORD[f.right.op]} ${printFormula(f.right.right)}`;
+      return `${printFormula(f.left)} ${LOGIC_WORD[f.op]} ${printFormula(f.right)}`;
     case 'TagFact': return `${printExpr(f.subject)} ${f.tag}`;
   }
 }

@@ -251,7 +251,10 @@ describe('relations and formulas', () => {
     ['a = b ⇒ c = d', '((a = b) ⇒ (c = d))'],
     ['a = b \\iff c = d', '((a = b) ⇔ (c = d))'],
     ['a = b \\implies c = d', '((a = b) ⇒ (c = d))'],
-    ['a = b ⇔ c = d ⇔ e = f', '(((a = b) ⇔ (c = d)) ⇔ (e = f))'],
+    // (A chain, as a < b < c is: each statement joined to the next. Folded as ((A ⇔ B) ⇔ C),
+    // `show x ≤ 1 ⇔ 2x ≤ 2 ⇔ 3x ≤ 3` was refuted at x = 3/2.)
+    ['a = b ⇔ c = d ⇔ e = f', '(((a = b) ⇔ (c = d)) ∧ ((c = d) ⇔ (e = f)))'],
+    ['a = b ⇒ c = d ⇒ e = f ⇔ g = h', '((((a = b) ⇒ (c = d)) ∧ ((c = d) ⇒ (e = f))) ∧ ((e = f) ⇔ (g = h)))'],
     ['H invertible', '(H invertible)'],
     ['H positive definite', '(H positive definite)'],
     ['H symmetric ⇔ H = Hᵀ', '((H symmetric) ⇔ (H = (T H)))'],

@@ -804,6 +804,12 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'but x + y ≤ 1.4143 under x² + y² ≤ 1 holds', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x + y\n  ≤ 1.4143\n', want: 'passes' },
     { name: 'and wᵀu ≤ ‖u‖ under ‖w‖ ≤ 1', text: 'vector w, u in R^n\nassume ‖w‖ ≤ 1\n    wᵀ u\n  ≤ ‖u‖\n', want: 'passes' },
     { name: 'and y ≤ 0.6931471806 under e^y ≤ 2', text: 'scalar y\nassume e^y ≤ 2\n    y\n  ≤ 0.6931471806\n', want: 'passes' },
+    // A claim chained with ⇔ or ⇒ is each statement joined to the next (red team: read as
+    // (A ⇔ B) ⇔ C, this true claim was refuted at x = 3/2).
+    { name: 'show x ≤ 1 ⇔ 2x ≤ 2 ⇔ 3x ≤ 3', text: 'scalar x\nshow x ≤ 1 ⇔ 2x ≤ 2 ⇔ 3x ≤ 3\n', want: 'passes' },
+    { name: 'show x ≤ 1 ⇔ 2x ≤ 2 ⇔ 3x ≤ 4 fails', text: 'scalar x\nshow x ≤ 1 ⇔ 2x ≤ 2 ⇔ 3x ≤ 4\n', want: 'refuted' },
+    { name: 'show x > 0 ⇒ x > 1 ⇒ x > 2 fails', text: 'scalar x\nshow x > 0 ⇒ x > 1 ⇒ x > 2\n', want: 'refuted' },
+    { name: 'show x > 2 ⇒ x > 1 ⇒ x > 0', text: 'scalar x\nshow x > 2 ⇒ x > 1 ⇒ x > 0\n', want: 'passes' },
     // Failing sets past the doubles' range toward 0 (red team): log x > −1000 fails below
     // e^(−1000) ≈ 10^(−434); σ(log x) ≥ 10^(−500) below 10^(−500). Both were checked.
     { name: 'log x > −1000 under x > 0', text: 'scalar x\nassume x > 0\n    log(x)\n  > -1000\n', want: 'refuted' },

@@ -375,14 +375,19 @@ const actions: DerivationActionDict<Built> = {
   string_curly(_open, chars, _close) { return chars.sourceString },
 
   // Formulas
+  // (`A ⇔ B ⇔ C` is a chain, as `a < b < c` is: each statement joined to the next, A ⇔ B and
+  // B ⇔ C. Folded as (A ⇔ B) ⇔ C, `show x ≤ 1 ⇔ 2x ≤ 2 ⇔ 3x ≤ 3` was refuted at x = 3/2.)
   Formula(first, connectives, clauses) {
-    let result = formula(first);
+    const links: Formula[] = [];
+    let left = first;
     connectives.children.forEach((connective, i) => {
       const right = clauses.child(i);
       const op = piece<RelationToken>(connective).op as Connective;
-      result = { kind: 'Logic', op, left: result, right: formula(right), range: span(first, right) };
+      links.push({ kind: 'Logic', op, left: formula(left), right: formula(right), range: span(left, right) });
+      left = right;
     });
-    return result;
+    if (links.length === 0) return formula(first);
+    return links.slice(1).reduce<Formula>((all, link) => ({ kind: 'Logic', op: '∧', left: all, right: link, range: [all.range[0], link.range[1]], chain: true }), links[0]!);
   },
   Disjunction(first, _ors, rest) { return foldLogic('∨', first, rest) },
   Conjunction(first, _ands, rest) { return foldLogic('∧', first, rest) },

@@ -240,7 +240,10 @@ export function latexFormula(f: Formula): string {
   switch (f.kind) {
     case 'Compare':
       return f.operands.map((o, i) => (i === 0 ? latexExpr(o) : ` ${latexRelation(f.ops[i - 1]!)} ${latexExpr(o)}`)).join('');
-    case 'Logic': return `${latexFormula(f.left)} ${latexRelation(f.op)} ${latexFormula(f.right)}`;
+    case 'Logic':
+      // (A chain's links, as it was written: A ⇔ B ⇔ C.)
+      if (f.chain && f.right.kind === 'Logic') return `${latexFormula(f.left)} ${latexRelation(f.right.op)} ${latexFormula(f.right.right)}`;
+      return `${latexFormula(f.left)} ${latexRelation(f.op)} ${latexFormula(f.right)}`;
     case 'TagFact': return `${latexExpr(f.subject)} \\text{ ${f.tag}}`;
   }
 }
