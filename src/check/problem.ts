@@ -33,6 +33,11 @@ export interface StepOptions {
   readonly deadline: number;
   /** The flag that raises the step's time limit, as messages name it (default `--timeout`). */
   readonly timeoutFlag?: string;
+  /**
+   * The digits the step's numbers would need (their squares included) where that is more than
+   * the checker computes with: agreement between its sides is then no evidence (decideStep).
+   */
+  readonly digitsBeyond?: number;
 }
 
 /** An expression, as opposed to a statement (a comparison, ⇔/⇒, a tag). */

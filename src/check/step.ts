@@ -579,23 +579,22 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   // (A power of e kept large by the assumptions counts as one the step writes: exp(x + y) +
   // 10^(−300) = exp(x) exp(y) under x, y > 500 differ at the 734th digit.)
   const bounded = boundedPowerDigits(p);
+  const powers = Math.max(bounded.large, bounded.small);
   const tiny = tinyExponent(p);
   const large = tiny > 0 ? Math.max(largeExponent(p), bounded.large) : 0;
-  // (And its square, where that is within reach: e^(10^(−130)) = 1 + 10^(−130) and √(1 + ε) = 1 + ε/2
-  // under ε < 10^(−130) differ by ε²/2 and ε²/8, below 250 digits, and were checked. Only for
-  // the precision: a step whose tiny number's square is out of reach is not unknown for that.)
-  const second = Math.min(MAX_DIGITS, 2 * tiny + large + 60);
-  const need = Math.max(digitsNeeded(p, Math.max(bounded.large, bounded.small)), tiny + large + 60, second);
+  // (And their squares: e^(10^(−130)) = 1 + 10^(−130) and √(1 + ε) = 1 + ε/2 under ε < 10^(−130)
+  // differ by ε²/2 and ε²/8, below 250 digits, and were checked; so did 1/(1 + e^(−z)) = 1 − e^(−z)
+  // under z > 1000, by e^(−2z). Within reach they set the precision; past it, agreement
+  // between the sides is no evidence: `digitsBeyond`.)
+  const squares = Math.max(2 * tiny + large, 2 * powers) + 60;
+  const need = Math.max(digitsNeeded(p, powers), tiny + large + 60, Math.min(MAX_DIGITS, squares));
   const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
   const agreement = Math.min(top - 50, 30 + tiny + large);
-  const decided = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, opts)));
+  const beyond = Math.max(need, squares);
+  const stepOpts = beyond > MAX_DIGITS ? { ...opts, digitsBeyond: Math.round(beyond) } : opts;
+  const decided = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, stepOpts)));
   const constant = [...constantDerivativeNotes(p), ...nonRandomExpectationNotes(p)];
   const out = constant.length > 0 ? { ...decided, notes: [...decided.notes, ...constant] } : decided;
-  // Agreement at the highest precision tried is no evidence when the step's own numbers
-  // need more digits than that (π + 10^(−1000) = π).
-  if (out.verdict === 'checked' && need > MAX_DIGITS) {
-    return { ...out, verdict: 'unknown', message: `the step's own numbers need about ${Math.round(need)} digits, more than the ${MAX_DIGITS} the checker computes with, so agreement there says nothing` };
-  }
   // An unknown for want of digits says so ((e^{1000π} + 1) − e^{1000π} = 1 at 960 digits).
   if (out.verdict === 'unknown' && need > MAX_DIGITS && /could not be told apart/.test(out.message)) {
     return { ...out, message: `the step's own numbers need about ${Math.round(need)} digits, more than the ${MAX_DIGITS} the checker computes with, and at ${MAX_DIGITS} its sides could not be told apart` };
@@ -945,7 +944,14 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   }
   const ranges = s.ranges ? ` (${s.ranges})` : '';
   if (numbers && !proof && s.evidence && s.evidence.agreed > 0) {
-    // Enclosures that agree to the highest precision are evidence, not a proof of equality.
+    // Enclosures that agree to the highest precision are evidence, not a proof of equality;
+    // and none where the numbers need more digits than that.
+    if (opts.digitsBeyond !== undefined) {
+      return {
+        verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, notes,
+        message: `the step's numbers need about ${opts.digitsBeyond} digits, more than the ${MAX_DIGITS} the checker computes with, so the agreement of its sides there says nothing`,
+      };
+    }
     return {
       verdict: 'checked', method: 'evaluation', samples: s.held, counterexample: null, notes,
       message: `both sides are numbers whose enclosures agree to ${topDigits()} digits; equality is not proved`,
@@ -1018,9 +1024,26 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       message: `held at ${evidenceText(s)}, but ${beyond.join(' and ')}, where sampling does not reach every function the bounds allow, so an inequality about it is not passed on samples; no proof was found`,
     };
   }
+  // Agreement at the highest precision tried is no evidence when the step's numbers (or their
+  // squares) need more digits than that (π + 10^(−1000) = π, e^(10^(−480)) = 1 + 10^(−480)):
+  // such points are set aside, and too few left is unknown. Points decided exactly, or by
+  // enclosures apart, still count (x + 10^(−1000) > x; (1 − cos e^(−z))/e^(−2z) ≤ 1/2 under
+  // z > 1000 near the bound, where 960 digits tell the sides apart).
+  let aside = '';
+  if (opts.digitsBeyond !== undefined && s.evidence && (s.evidence.agreed > 0 || s.evidence.double > 0)) {
+    const agreeing = s.evidence.agreed + s.evidence.double;
+    const beyondText = `the step's numbers need about ${opts.digitsBeyond} digits, more than the ${MAX_DIGITS} the checker computes with`;
+    if (s.held - agreeing < Math.ceil(opts.samples / 2)) {
+      return {
+        verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, notes,
+        message: `${beyondText}, so the agreement of its sides there says nothing (${agreeing} of ${s.held} points held only by agreement)`,
+      };
+    }
+    aside = `; ${agreeing} point${agreeing === 1 ? '' : 's'} where the sides only agreed ${agreeing === 1 ? 'is' : 'are'} not counted (${beyondText})`;
+  }
   return {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
-    message: `held at ${evidenceText(s)}${ranges}${skippedText(s)}; no symbolic proof${rulesSaid}${ruleWhy ? ` (${ruleWhy.length > 300 ? `${ruleWhy.slice(0, 299)}…` : ruleWhy})` : ''}`,
+    message: `held at ${evidenceText(s)}${ranges}${skippedText(s)}${aside}; no symbolic proof${rulesSaid}${ruleWhy ? ` (${ruleWhy.length > 300 ? `${ruleWhy.slice(0, 299)}…` : ruleWhy})` : ''}`,
   };
 }
 

@@ -863,13 +863,14 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     lines.push({ what: `${base.values.get(m)!.label} a multiple of I`, entries: (t) => [[m, v.map((_, i) => (Math.floor(i / v.cols) === i % v.cols ? t : Rational.ZERO))]] });
   }
   for (const line of lines) {
-    const pointAt = (t: number): Point | null => (Number.isFinite(t) ? atAll(base, line.entries(Rational.parse(t.toPrecision(17))), rng, deadline) : null);
+    // (t's shortest decimal: 10^200, not 9.9999999999999997·10^199, in a counterexample.)
+    const pointAt = (t: number): Point | null => (Number.isFinite(t) ? atAll(base, line.entries(Rational.parse(String(t))), rng, deadline) : null);
     const margin = (t: number): number | null => {
       const q = pointAt(t);
       return q ? marginAt(q, left, right, sign, true) : null;
     };
     const seen = new Map<number, number | null>();
-    for (const t of EQUAL_ENTRY_GRID) {
+    for (const t of COUPLED_GRID) {
       if (Date.now() > until) return { failure: null, probes };
       seen.set(t, margin(t));
     }
@@ -954,6 +955,13 @@ function readsEntries(e: Expr): boolean {
 
 /** Places along the line of equal entries t: ±10^k for k = −3 … 3 in steps of 1/4 (and 0). */
 const EQUAL_ENTRY_GRID = [0, ...Array.from({ length: 25 }, (_, i) => 10 ** ((i - 12) / 4)).flatMap((t) => [t, -t])];
+
+/**
+ * Places along a coupled line (coupledLineSearch): EQUAL_ENTRY_GRID, and far out and far in as
+ * the search along one scalar goes (log x log y ≤ 10⁴ under x, y > 1 fails at x = y = 10⁵⁰,
+ * where no single scalar's section reaches: along x with y = 5 it needs x past 10²⁷⁰⁰).
+ */
+const COUPLED_GRID = [...new Set([...EQUAL_ENTRY_GRID, ...[4, 5, 6, 8, 10, 12, 15, 20, 30, 50, 75, 100, 150, 200].flatMap((k) => [10 ** k, -(10 ** k), 10 ** -k, -(10 ** -k)])])].sort((a, b) => a - b);
 
 /**
  * The inequality along the vectors with equal entries t·(1, …, 1), each vector of the first
@@ -4197,7 +4205,7 @@ export function searchStatement(
   const together = first ? scalarKeys(first).filter((k) => !first.isInteger(k)) : [];
   if (first && together.length > 0 && scalarComparisons.length > 0) {
     const until = Math.min(deadline, Date.now() + Math.min(200, (deadline - Date.now()) / 4));
-    const pointAt = (t: number): Point | null => (Number.isFinite(t) ? atAll(first, together.map((k) => [k, Rational.parse(t.toPrecision(17))] as const), rng, deadline) : null);
+    const pointAt = (t: number): Point | null => (Number.isFinite(t) ? atAll(first, together.map((k) => [k, Rational.parse(String(t))] as const), rng, deadline) : null);
     const truths = (t: number): [boolean | null, boolean | null] | null => {
       const q = pointAt(t);
       if (!q) return null;
