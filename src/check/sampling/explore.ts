@@ -816,7 +816,6 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
   let probes = 0;
   if (!base) return { failure: null, probes };
   const sign: 1 | -1 = rel === '<' || rel === '≤' ? -1 : 1;
-  const levels = allLevels();
   type Line = { readonly what: string; readonly entries: (t: Rational) => [string, Val<Rational>][] };
   const lines: Line[] = [];
   const scalars = scalarKeys(base).filter((k) => !base.isInteger(k));
@@ -899,42 +898,10 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     let b = grid[Math.min(grid.length - 1, i + 1)]!;
     if (seen.get(a) === null) a = best;
     if (seen.get(b) === null) b = best;
-    if (b > a) {
-      const g = (Math.sqrt(5) - 1) / 2;
-      let c = b - g * (b - a);
-      let d = a + g * (b - a);
-      let mc = margin(c);
-      let md = margin(d);
-      for (let k = 0; k < 60 && b - a > 1e-12 * Math.max(1, Math.abs(a)); k++) {
-        if (Date.now() > until || mc === null || md === null) break;
-        if (mc < md) {
-          b = d;
-          d = c;
-          md = mc;
-          c = b - g * (b - a);
-          mc = margin(c);
-        } else {
-          a = c;
-          c = d;
-          mc = md;
-          d = a + g * (b - a);
-          md = margin(d);
-        }
-      }
-      candidates.add(c).add(d);
-    }
-    for (const t of candidates) {
-      if (Date.now() > until) break;
-      const q = pointAt(t);
-      if (!q) continue;
-      q.touched.clear();
-      probes++;
-      const o = decideAt(q, left, rel, right, levels);
-      if (o.kind === 'fails') {
-        const [l, r] = formatSides(o.F, o.left, o.right);
-        return { failure: counterexample(q, l, r, `found with ${line.what}, toward where left − right is smallest and the assumptions end`), probes };
-      }
-    }
+    if (b > a) for (const t of goldenSection(margin, a, b, until)) candidates.add(t);
+    const found = failsAt([...candidates], pointAt, left, rel, right, until, `found with ${line.what}, toward where left − right is smallest and the assumptions end`);
+    probes += found.probes;
+    if (found.failure) return { failure: found.failure, probes };
   }
   return { failure: null, probes };
 }
@@ -951,6 +918,59 @@ function readsEntries(e: Expr): boolean {
     if (x.kind === 'Call' && x.shape?.kind === 'matrix' && x.args.some((a) => a.shape?.kind === 'matrix')) found = true;
   });
   return found;
+}
+
+/**
+ * A golden-section search for the least of `margin` on [a, b], to 10⁻¹² of the size or 60
+ * steps, stopped where a margin has no value or at `until`: its last two points. Margins are
+ * estimates that steer (the midpoints of enclosures); the caller decides at the points.
+ */
+function goldenSection(margin: (t: number) => number | null, a: number, b: number, until: number): [number, number] {
+  const g = (Math.sqrt(5) - 1) / 2;
+  let c = b - g * (b - a);
+  let d = a + g * (b - a);
+  let mc = margin(c);
+  let md = margin(d);
+  for (let k = 0; k < 60 && b - a > 1e-12 * Math.max(1, Math.abs(a)); k++) {
+    if (Date.now() > until || mc === null || md === null) break;
+    if (mc < md) {
+      b = d;
+      d = c;
+      md = mc;
+      c = b - g * (b - a);
+      mc = margin(c);
+    } else {
+      a = c;
+      c = d;
+      mc = md;
+      d = a + g * (b - a);
+      md = margin(d);
+    }
+  }
+  return [c, d];
+}
+
+/**
+ * The inequality decided at the point of each place t in turn (its names' marks cleared): the
+ * first where it fails, as a counterexample that says `where` it was found, and the points
+ * decided. Stops at `until`.
+ */
+function failsAt(places: readonly number[], pointAt: (t: number) => Point | null, left: Expr, rel: RelOp, right: Expr, until: number, where: string): { failure: Counterexample | null; probes: number } {
+  const levels = allLevels();
+  let probes = 0;
+  for (const t of places) {
+    if (Date.now() > until) break;
+    const q = pointAt(t);
+    if (!q) continue;
+    q.touched.clear();
+    probes++;
+    const o = decideAt(q, left, rel, right, levels);
+    if (o.kind === 'fails') {
+      const [l, r] = formatSides(o.F, o.left, o.right);
+      return { failure: counterexample(q, l, r, where), probes };
+    }
+  }
+  return { failure: null, probes };
 }
 
 /** Places along the line of equal entries t: ±10^k for k = −3 … 3 in steps of 1/4 (and 0). */
@@ -979,7 +999,6 @@ function equalEntriesSearch(p: StepProblem, bases: readonly Point[], rel: RelOp,
   }).slice(0, 2);
   if (vectors.length === 0) return null;
   const sign: 1 | -1 = rel === '<' || rel === '≤' ? -1 : 1;
-  const levels = allLevels();
   let probes = 0;
   for (const key of vectors) {
     const v = base.values.get(key)!.value as Mat<Rational>;
@@ -1006,41 +1025,12 @@ function equalEntriesSearch(p: StepProblem, bases: readonly Point[], rel: RelOp,
     // for the steps this is for; where it is not, the grid's point is decided as it is.)
     const sorted = seen.map((x) => x.t).sort((a, b) => a - b);
     const i = sorted.indexOf(best.t);
-    let a = sorted[Math.max(0, i - 1)]!;
-    let b = sorted[Math.min(sorted.length - 1, i + 1)]!;
-    const g = (Math.sqrt(5) - 1) / 2;
-    let c = b - g * (b - a);
-    let d = a + g * (b - a);
-    let mc = margin(c);
-    let md = margin(d);
-    for (let k = 0; k < 60 && b - a > 1e-12 * Math.max(1, Math.abs(a)); k++) {
-      if (Date.now() > deadline) break;
-      if (mc === null || md === null) break;
-      if (mc < md) {
-        b = d;
-        d = c;
-        md = mc;
-        c = b - g * (b - a);
-        mc = margin(c);
-      } else {
-        a = c;
-        c = d;
-        mc = md;
-        d = a + g * (b - a);
-        md = margin(d);
-      }
-    }
-    for (const t of [...new Set([c, d, best.t])]) {
-      const q = pointAt(t);
-      if (!q) continue;
-      q.touched.clear();
-      probes++;
-      const o = decideAt(q, left, rel, right, levels);
-      if (o.kind === 'fails') {
-        const [l, r] = formatSides(o.F, o.left, o.right);
-        return { failure: counterexample(q, l, r, `found where every entry of ${base.values.get(key)!.label} is the same, moving that value toward where left − right is smallest`), probes };
-      }
-    }
+    const a = sorted[Math.max(0, i - 1)]!;
+    const b = sorted[Math.min(sorted.length - 1, i + 1)]!;
+    const [c, d] = goldenSection(margin, a, b, deadline);
+    const found = failsAt([...new Set([c, d, best.t])], pointAt, left, rel, right, deadline, `found where every entry of ${base.values.get(key)!.label} is the same, moving that value toward where left − right is smallest`);
+    probes += found.probes;
+    if (found.failure) return { failure: found.failure, probes };
   }
   return { failure: null, probes };
 }
