@@ -552,6 +552,21 @@ function evidenceText(s: SampleResult): string {
   return `${points}${how}${s.searchText ?? ''}${met}`;
 }
 
+/**
+ * Where the step's numbers (or their squares) need more digits than the checker computes with
+ * (`StepOptions.digitsBeyond`), the points that held only by agreement are set aside: the text
+ * that says so, or the message of an unknown when fewer than half the samples remain.
+ */
+function agreementAside(s: SampleResult, opts: StepOptions): { text: string; unknown?: string } {
+  if (opts.digitsBeyond === undefined || !s.evidence || s.evidence.agreed + s.evidence.double === 0) return { text: '' };
+  const agreeing = s.evidence.agreed + s.evidence.double;
+  const beyondText = `the step's numbers need about ${opts.digitsBeyond} digits, more than the ${MAX_DIGITS} the checker computes with`;
+  if (s.held - agreeing < Math.ceil(opts.samples / 2)) {
+    return { text: '', unknown: `${beyondText}, so the agreement of its sides there says nothing (${agreeing} of ${s.held} points held only by agreement)` };
+  }
+  return { text: `; ${agreeing} point${agreeing === 1 ? '' : 's'} where the sides only agreed ${agreeing === 1 ? 'is' : 'are'} not counted (${beyondText})` };
+}
+
 /** The verb after evidenceText: one point agrees, several agree. */
 function agree(s: SampleResult): string {
   return s.held === 1 ? 'agrees' : 'agree';
@@ -978,9 +993,11 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
         };
       }
       if (full.unknown) return { verdict: 'unknown', method: 'none', samples: full.held, counterexample: null, message: `${cover.unproved}, and sampling could not decide it (${full.unknown})`, notes: [...full.notes] };
+      const aside = agreementAside(full, opts);
+      if (aside.unknown) return { verdict: 'unknown', method: 'none', samples: full.held, counterexample: null, message: aside.unknown, notes: [...full.notes] };
       return {
         verdict: 'checked', method: 'sampling', samples: full.held, counterexample: null, notes: [...full.notes],
-        message: `held at ${evidenceText(full)}${full.ranges ? ` (${full.ranges})` : ''}${skippedText(full)}; no proof: ${cover.unproved}`,
+        message: `held at ${evidenceText(full)}${full.ranges ? ` (${full.ranges})` : ''}${skippedText(full)}${aside.text}; no proof: ${cover.unproved}`,
       };
     }
     const coverText = cover && 'proved' in cover ? `; ${cover.proved}` : '';
@@ -1029,21 +1046,11 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // such points are set aside, and too few left is unknown. Points decided exactly, or by
   // enclosures apart, still count (x + 10^(−1000) > x; (1 − cos e^(−z))/e^(−2z) ≤ 1/2 under
   // z > 1000 near the bound, where 960 digits tell the sides apart).
-  let aside = '';
-  if (opts.digitsBeyond !== undefined && s.evidence && (s.evidence.agreed > 0 || s.evidence.double > 0)) {
-    const agreeing = s.evidence.agreed + s.evidence.double;
-    const beyondText = `the step's numbers need about ${opts.digitsBeyond} digits, more than the ${MAX_DIGITS} the checker computes with`;
-    if (s.held - agreeing < Math.ceil(opts.samples / 2)) {
-      return {
-        verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, notes,
-        message: `${beyondText}, so the agreement of its sides there says nothing (${agreeing} of ${s.held} points held only by agreement)`,
-      };
-    }
-    aside = `; ${agreeing} point${agreeing === 1 ? '' : 's'} where the sides only agreed ${agreeing === 1 ? 'is' : 'are'} not counted (${beyondText})`;
-  }
+  const aside = agreementAside(s, opts);
+  if (aside.unknown) return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, notes, message: aside.unknown };
   return {
     verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
-    message: `held at ${evidenceText(s)}${ranges}${skippedText(s)}${aside}; no symbolic proof${rulesSaid}${ruleWhy ? ` (${ruleWhy.length > 300 ? `${ruleWhy.slice(0, 299)}…` : ruleWhy})` : ''}`,
+    message: `held at ${evidenceText(s)}${ranges}${skippedText(s)}${aside.text}; no symbolic proof${rulesSaid}${ruleWhy ? ` (${ruleWhy.length > 300 ? `${ruleWhy.slice(0, 299)}…` : ruleWhy})` : ''}`,
   };
 }
 
