@@ -815,6 +815,11 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'log x > −1000 under x > 0', text: 'scalar x\nassume x > 0\n    log(x)\n  > -1000\n', want: 'refuted' },
     { name: 'σ(log x) ≥ 10^(−500) under x > 0', text: 'scalar x\nassume x > 0\n    1/(1 + exp(-log(x)))\n  ≥ 10^(-500)\n', want: 'refuted' },
     { name: 'log x + 2000 > 0 under x > 0', text: 'scalar x\nassume x > 0\n    log(x) + 2000\n  > 0\n', want: 'refuted' },
+    // (Narrow windows beside e^(±c) (red team): probed just inside and past e^(−c) to two digits,
+    // and where only an assumption takes the logarithm.)
+    { name: 'log x > −805 under x > 10^(−350) (fails on (10^(−350), 2.5·10^(−350)))', text: 'scalar x\nassume x > 10^(-350)\n    log(x)\n  > -805\n', want: 'refuted' },
+    { name: 'x > 10^(−868) under log x > −2000 (e^(−2000) ≈ 7.4·10^(−869))', text: 'scalar x\nassume x > 0, log(x) > -2000\n    x\n  > 10^(-868)\n', want: 'refuted' },
+    { name: 'but x > 10^(−869) under log x > −2000 holds', text: 'scalar x\nassume x > 0, log(x) > -2000\n    x\n  > 10^(-869)\n', want: 'passes' },
     { name: 'but log x > −1000 under x > 10^(−400) holds', text: 'scalar x\nassume x > 10^(-400)\n    log(x)\n  > -1000\n', want: 'passes' },
     { name: 'and σ(log x) ≥ 10^(−500) under x > 10^(−400)', text: 'scalar x\nassume x > 10^(-400)\n    1/(1 + exp(-log(x)))\n  ≥ 10^(-500)\n', want: 'passes' },
     // (Far out on the line x = y: along x alone with y = 5 it fails only past x = 10²⁷⁰⁰.)

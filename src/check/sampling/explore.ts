@@ -1,5 +1,5 @@
 import type { Compare, Define, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
-import { children, comparedPairs, freeNames, mapChildren } from '../../ast-walk.js';
+import { children, comparedPairs, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
 import { expandRational, rationalExpr as rationalFunctionExpr } from '../engines/polynomial.js';
 import { identityTest, type IdentityContext } from '../engines/identity-test.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
@@ -1566,7 +1566,7 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
   const sizes = [...far, ...tiny.flatMap((c) => {
     const root = 1 / Math.sqrt(c.toNumber());
     return [Rational.ONE.div(c), ...(Number.isFinite(root) ? [Rational.parse(root.toPrecision(2))] : []), c.div(Rational.of(4))];
-  })];
+  }), ...logs.nearTiny];
   if (sizes.length === 0) return null;
   const keys = scalarKeys(base).filter((k) => !base.isInteger(k));
   if (keys.length === 0) return null;
@@ -1589,13 +1589,14 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
 }
 
 /**
- * Scales past the doubles' range: where a step takes a logarithm, e^(±c) of each constant c it
- * compares with, 50 ≤ |c| ≤ 10⁴ (as powers of ten one past them: `log x > −1000` under x > 0
- * fails below e^(−1000) ≈ 10^(−434.3), past every double the search along x reaches); and the
- * step's exact constant powers below 10^(−300) (10^(−500)), as tiny ones.
+ * Scales past the doubles' range: where a step or its assumptions take a logarithm, e^(±c) of
+ * each constant c it compares with, 50 ≤ |c| ≤ 6,600 (`log x > −1000` under x > 0 fails below
+ * e^(−1000) ≈ 10^(−434.3), past every double the search along x reaches; past 10^2900 no exact
+ * point is made); and the step's exact constant powers below 10^(−300) (10^(−500)), as tiny ones.
  */
-function logScales(p: StepProblem): { far: Rational[]; tiny: Rational[] } {
-  const sides = [unfolded(p.left as Expr, p), unfolded(p.right as Expr, p)];
+function logScales(p: StepProblem): { far: Rational[]; tiny: Rational[]; nearTiny: Rational[] } {
+  // (The assumptions' logarithms too: under log x > −7000, x > 10^(−3040) fails just above e^(−7000).)
+  const sides = [unfolded(p.left as Expr, p), unfolded(p.right as Expr, p), ...p.prep.checks.flatMap((c) => formulaExprs(c.formula))];
   let logarithm = false;
   const sizes = new Set<number>();
   /** Exact constants below the doubles' range (10^(−500)), which extremeConstants reads as 0. */
@@ -1614,10 +1615,22 @@ function logScales(p: StepProblem): { far: Rational[]; tiny: Rational[] } {
       }
     });
   }
-  const digits = logarithm ? [...sizes].slice(0, 2).map((m) => Math.ceil(m * Math.LOG10E) + 1) : [];
+  // e^(±m) to two digits, as d·10^(±k): probed (magnitudeSearch probes at twice a size) just
+  // inside and well past each, as a window there may be narrow (log x > −805 under
+  // x > 10^(−350) fails only on (10^(−350), 2.5·10^(−350)); x < 10^3040 under log x < 7000 on
+  // (10^3040, 1.15·10^3040)).
+  // (Within exact arithmetic's reach: 10^3000 is about its last power of ten, Rational's limit.)
+  const scales = logarithm ? [...sizes].filter((m) => m * Math.LOG10E < 2900).slice(0, 2).map((m) => {
+    const exponent = m * Math.LOG10E;
+    const k = Math.floor(exponent);
+    const lead = Rational.parse((10 ** (exponent - k)).toPrecision(2));
+    return { up: lead.mul(new Rational(10n ** BigInt(k))), down: new Rational(1n, 10n ** BigInt(k)).div(lead) };
+  }) : [];
+  const half = (q: Rational, by: number): Rational => q.mul(Rational.parse(String(by / 2)));
   return {
-    far: digits.map((k) => new Rational(10n ** BigInt(k))),
-    tiny: [...digits.map((k) => new Rational(1n, 10n ** BigInt(k))), ...deep.values()],
+    far: scales.flatMap(({ up }) => [half(up, 0.95), half(up, 2)]),
+    tiny: [...scales.map(({ down }) => down), ...deep.values()],
+    nearTiny: scales.flatMap(({ down }) => [half(down, 1.05), half(down, 0.5)]),
   };
 }
 
@@ -2013,7 +2026,7 @@ function kinkParts(es: readonly Expr[]): Expr[] {
 }
 
 /** Probes of magnitudeSearch at most. */
-const MAGNITUDE_PROBES = 16;
+const MAGNITUDE_PROBES = 24;
 
 /** The step's extremeConstants, once per step (the kink, magnitude and matrix searches each read them). */
 const constantsOfStep = new WeakMap<StepProblem, { far: Rational[]; tiny: Rational[] }>();
