@@ -358,3 +358,13 @@ describe('a spelling the resolver writes out is typeset as written', () => {
     expect(out).toContain(`${latex} &= 0`);
   });
 });
+
+describe('chains of statements', () => {
+  it('typesets a claim or assumption chained with ⇔ or ⇒ as written (read as each statement joined to the next)', () => {
+    const text = 'scalar x, y, z\nassume x > 1 ⇔ y > 1 ⇔ z > 1\nshow x > 2 ⇒ x > 1 ⇒ x > 0\n';
+    const out = formatLatex({ file: 'c.deriv', source: text });
+    expect(out).toContain('x > 1 \\iff y > 1 \\iff z > 1');
+    expect(out).toContain('x > 2 \\implies x > 1 \\implies x > 0');
+    expect(out).not.toMatch(/y > 1 \\iff y > 1|x > 1 \\implies x > 1/);
+  });
+});

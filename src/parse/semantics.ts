@@ -315,7 +315,8 @@ const actions: DerivationActionDict<Built> = {
   RandomFacts(_with, facts) { return list(facts, formula) },
   Assume(_kw, conditions) {
     // `assume 0 < β and β < 1` is two conditions, as `assume 0 < β, β < 1` is.
-    const split = (c: Condition): Condition[] => (c.formula.kind === 'Logic' && c.formula.op === '∧' && c.forAll.length === 0
+    // (Not a chain's links, `assume A ⇔ B ⇔ C`: one condition, shown as written.)
+    const split = (c: Condition): Condition[] => (c.formula.kind === 'Logic' && c.formula.op === '∧' && !c.formula.chain && c.forAll.length === 0
       ? [...split({ ...c, formula: c.formula.left, range: c.formula.left.range }), ...split({ ...c, formula: c.formula.right, range: c.formula.right.range })]
       : [c]);
     const all = list(conditions, piece<Condition>).flatMap(split);
@@ -413,7 +414,7 @@ const actions: DerivationActionDict<Built> = {
   },
   HintBody_items(items, _stop, _end) {
     // `by a = b and c = d` cites two facts.
-    const split = (it: HintItem): HintItem[] => (it.kind === 'fact' && it.formula.kind === 'Logic' && it.formula.op === '∧'
+    const split = (it: HintItem): HintItem[] => (it.kind === 'fact' && it.formula.kind === 'Logic' && it.formula.op === '∧' && !it.formula.chain
       ? [...split({ ...it, formula: it.formula.left, range: it.formula.left.range }), ...split({ ...it, formula: it.formula.right, range: it.formula.right.range })]
       : [it]);
     return list(items, piece<HintItem>).flatMap(split);
