@@ -824,6 +824,9 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'and σ(log x) ≥ 10^(−500) under x > 10^(−400)', text: 'scalar x\nassume x > 10^(-400)\n    1/(1 + exp(-log(x)))\n  ≥ 10^(-500)\n', want: 'passes' },
     // (Far out on the line x = y: along x alone with y = 5 it fails only past x = 10²⁷⁰⁰.)
     { name: 'log x log y ≤ 10⁴ under x, y > 1 (fails at x = y = 10^200)', text: 'scalar x, y\nassume x > 1, y > 1\n    log(x) log(y)\n  ≤ 10^4\n', want: 'refuted' },
+    // (On x = −y: red team.)
+    { name: 'x y ≥ −0.4999 under x² + y² ≤ 1 (fails at (1/√2, −1/√2))', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x y\n  ≥ -0.4999\n', want: 'refuted' },
+    { name: 'but x y ≥ −0.5 there holds', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x y\n  ≥ -0.5\n', want: 'passes' },
     // (Off x = y: along the steepest fall of left − right from 0, to the ball's edge.)
     { name: '3x + 4y ≤ 4.999 under x² + y² ≤ 1 (fails at (0.6, 0.8))', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    3 x + 4 y\n  ≤ 4.999\n', want: 'refuted' },
     { name: 'but 3x + 4y ≤ 5 there holds', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    3 x + 4 y\n  ≤ 5\n', want: 'passes' },

@@ -825,6 +825,11 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     const labels = scalars.map((k) => base.values.get(k)!.label);
     lines.push({ what: scalars.length === 1 ? `${labels[0]} moved` : `${labels.join(', ')} all the same`, entries: (t) => scalars.map((k) => [k, t]) });
   }
+  // (And with alternating signs, x = −y = t: x y ≥ −0.4999 under x² + y² ≤ 1 fails at
+  // (1/√2, −1/√2).)
+  if (scalars.length >= 2) {
+    lines.push({ what: `${scalars.map((k, i) => `${i % 2 ? '−' : ''}${base.values.get(k)!.label}`).join(', ')} all the same`, entries: (t) => scalars.map((k, i) => [k, i % 2 ? t.neg() : t]) });
+  }
   // The ray from 0 along which left − right falls fastest at the base point (its gradient by
   // central differences in doubles, to two digits): a linear bound's worst point on a ball
   // about 0 lies on it (3x + 4y ≤ 4.999 under x² + y² ≤ 1 fails at (0.6, 0.8), off x = y).
