@@ -804,6 +804,11 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'but x + y ≤ 1.4143 under x² + y² ≤ 1 holds', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x + y\n  ≤ 1.4143\n', want: 'passes' },
     { name: 'and wᵀu ≤ ‖u‖ under ‖w‖ ≤ 1', text: 'vector w, u in R^n\nassume ‖w‖ ≤ 1\n    wᵀ u\n  ≤ ‖u‖\n', want: 'passes' },
     { name: 'and y ≤ 0.6931471806 under e^y ≤ 2', text: 'scalar y\nassume e^y ≤ 2\n    y\n  ≤ 0.6931471806\n', want: 'passes' },
+    // (Not a pass where the step's own numbers need more than 960 digits, though its points are
+    // exact: false on (π, π + 10^(−1000)), which no search can tell. A review of this stop's
+    // digits change found these checked.)
+    { name: 'x > π + 10^(−1000) ⇔ x > π is no pass', text: 'scalar x\n    x > π + 10^(-1000)\n  ⇔ x > π\n', want: 'fails' },
+    { name: 'x² ≤ 2 + 10^(−1000) ⇔ x² ≤ 2 is no pass', text: 'scalar x\n    x^2 ≤ 2 + 10^(-1000)\n  ⇔ x^2 ≤ 2\n', want: 'fails' },
     // A claim chained with ⇔ or ⇒ is each statement joined to the next (red team: read as
     // (A ⇔ B) ⇔ C, this true claim was refuted at x = 3/2).
     { name: 'show x ≤ 1 ⇔ 2x ≤ 2 ⇔ 3x ≤ 3', text: 'scalar x\nshow x ≤ 1 ⇔ 2x ≤ 2 ⇔ 3x ≤ 3\n', want: 'passes' },

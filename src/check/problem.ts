@@ -34,8 +34,9 @@ export interface StepOptions {
   /** The flag that raises the step's time limit, as messages name it (default `--timeout`). */
   readonly timeoutFlag?: string;
   /**
-   * The digits the step's numbers would need (their squares included) where that is more than
-   * the checker computes with: agreement between its sides is then no evidence (decideStep).
+   * The digits the squares of the step's small numbers would need, where that is more than the
+   * checker computes with (and the numbers themselves are within it): agreement between its
+   * sides is then no evidence (decideStep).
    */
   readonly digitsBeyond?: number;
 }

@@ -605,11 +605,16 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   const need = Math.max(digitsNeeded(p, powers), tiny + large + 60, Math.min(MAX_DIGITS, squares));
   const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
   const agreement = Math.min(top - 50, 30 + tiny + large);
-  const beyond = Math.max(need, squares);
-  const stepOpts = beyond > MAX_DIGITS ? { ...opts, digitsBeyond: Math.round(beyond) } : opts;
+  const stepOpts = need <= MAX_DIGITS && squares > MAX_DIGITS ? { ...opts, digitsBeyond: Math.round(squares) } : opts;
   const decided = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, stepOpts)));
   const constant = [...constantDerivativeNotes(p), ...nonRandomExpectationNotes(p)];
   const out = constant.length > 0 ? { ...decided, notes: [...decided.notes, ...constant] } : decided;
+  // Nor is a pass any evidence when the step's own numbers need more digits than that: a
+  // failing set they bound is narrower than any point the searches can tell (π + 10^(−1000) =
+  // π; x ≤ π under x ≤ π + 10^(−1000); x > π + 10^(−1000) ⇔ x > π, whose points are exact).
+  if (out.verdict === 'checked' && need > MAX_DIGITS) {
+    return { ...out, verdict: 'unknown', message: `the step's own numbers need about ${Math.round(need)} digits, more than the ${MAX_DIGITS} the checker computes with, so agreement there says nothing` };
+  }
   // An unknown for want of digits says so ((e^{1000π} + 1) − e^{1000π} = 1 at 960 digits).
   if (out.verdict === 'unknown' && need > MAX_DIGITS && /could not be told apart/.test(out.message)) {
     return { ...out, message: `the step's own numbers need about ${Math.round(need)} digits, more than the ${MAX_DIGITS} the checker computes with, and at ${MAX_DIGITS} its sides could not be told apart` };
@@ -1041,11 +1046,12 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       message: `held at ${evidenceText(s)}, but ${beyond.join(' and ')}, where sampling does not reach every function the bounds allow, so an inequality about it is not passed on samples; no proof was found`,
     };
   }
-  // Agreement at the highest precision tried is no evidence when the step's numbers (or their
-  // squares) need more digits than that (π + 10^(−1000) = π, e^(10^(−480)) = 1 + 10^(−480)):
-  // such points are set aside, and too few left is unknown. Points decided exactly, or by
-  // enclosures apart, still count (x + 10^(−1000) > x; (1 − cos e^(−z))/e^(−2z) ≤ 1/2 under
-  // z > 1000 near the bound, where 960 digits tell the sides apart).
+  // Agreement at the highest precision tried is no evidence when the squares of the step's
+  // small numbers need more digits than that (e^(10^(−480)) = 1 + 10^(−480), tanh z = 1 −
+  // 2e^(−2z) under z > 1000): such points are set aside, and too few left is unknown. Points
+  // decided exactly, or by enclosures apart, still count ((1 − cos e^(−z))/e^(−2z) ≤ 1/2 near
+  // z = 1000, where 960 digits tell the sides apart). (Where the numbers themselves need more,
+  // decideStep says unknown.)
   const aside = agreementAside(s, opts);
   if (aside.unknown) return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, notes, message: aside.unknown };
   return {
