@@ -829,6 +829,12 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'and σ(log x) ≥ 10^(−500) under x > 10^(−400)', text: 'scalar x\nassume x > 10^(-400)\n    1/(1 + exp(-log(x)))\n  ≥ 10^(-500)\n', want: 'passes' },
     // (Far out on the line x = y: along x alone with y = 5 it fails only past x = 10²⁷⁰⁰.)
     { name: 'log x log y ≤ 10⁴ under x, y > 1 (fails at x = y = 10^200)', text: 'scalar x, y\nassume x > 1, y > 1\n    log(x) log(y)\n  ≤ 10^4\n', want: 'refuted' },
+    // (Beaten by less than doubles place, at an irrational edge (red team): the edge is narrowed
+    // in exact rationals past the doubles' last bisection.)
+    { name: 'x ≤ √2 − 10^(−40) under x² ≤ 2', text: 'scalar x\nassume x^2 ≤ 2\n    x\n  ≤ √2 - 10^(-40)\n', want: 'refuted' },
+    { name: 'x + y ≤ √2 − 10^(−20) under x² + y² ≤ 1', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x + y\n  ≤ √2 - 10^(-20)\n', want: 'refuted' },
+    { name: 'but x ≤ √2 under x² ≤ 2 holds', text: 'scalar x\nassume x^2 ≤ 2\n    x\n  ≤ √2\n', want: 'passes' },
+    { name: 'and x + y ≤ √2 under x² + y² ≤ 1', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x + y\n  ≤ √2\n', want: 'passes' },
     // (On x = −y: red team.)
     { name: 'x y ≥ −0.4999 under x² + y² ≤ 1 (fails at (1/√2, −1/√2))', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x y\n  ≥ -0.4999\n', want: 'refuted' },
     { name: 'but x y ≥ −0.5 there holds', text: 'scalar x, y\nassume x^2 + y^2 ≤ 1\n    x y\n  ≥ -0.5\n', want: 'passes' },

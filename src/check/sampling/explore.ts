@@ -884,7 +884,10 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     if (best === null) continue;
     const i = grid.indexOf(best);
     const candidates = new Set<number>([best]);
-    // Toward each neighbour the assumptions (or the sides) reject: the last t before that edge.
+    // Toward each neighbour the assumptions (or the sides) reject: the last t before that edge,
+    // in doubles; then, where the assumptions end there, closer in exact rationals, past what
+    // doubles place (x ≤ √2 − 10^(−60) under x² ≤ 2 fails only within 10⁻⁶⁰ of the edge).
+    const edges: Point[] = [];
     for (const j of [i - 1, i + 1]) {
       const out = grid[j];
       if (out === undefined || seen.get(out) !== null) continue;
@@ -897,6 +900,40 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
         else outside = mid;
       }
       candidates.add(inside);
+      let lo = Rational.parse(String(inside));
+      let hi = Rational.parse(String(outside));
+      let last: Point | null = null;
+      if (pointAt(outside) !== null) continue;
+      // (Only points that meet the assumptions for certain, not by agreement within 10⁻³⁰: this
+      // close to an edge such as ‖w‖ ≤ 1 the agreement is on the wrong side half the time, and
+      // wᵀu ≤ ‖u‖, which is true, failed just past it.)
+      const certainlyInside = (t: Rational): Point | null => {
+        const q = atAllUnchecked(base, line.entries(t), rng);
+        q.deadline = deadline;
+        try {
+          return q.satisfiesAssumptions(allLevels(), true, true) ? q : null;
+        } catch {
+          return null;
+        }
+      };
+      for (let k = 0; k < EDGE_BITS && Date.now() <= until; k++) {
+        const mid = lo.add(hi).div(Rational.of(2));
+        const q = certainlyInside(mid);
+        if (q) [lo, last] = [mid, q];
+        else hi = mid;
+      }
+      if (last) edges.push(last);
+    }
+    for (const q of edges) {
+      if (Date.now() > until) break;
+      q.touched.clear();
+      probes++;
+      // (In decimals: doubles hold there only provisionally, the sides 10⁻⁴⁰ apart.)
+      const o = decideAt(q, left, rel, right, decimalLevels());
+      if (o.kind === 'fails') {
+        const [l, r] = formatSides(o.F, o.left, o.right);
+        return { failure: counterexample(q, l, r, `found with ${line.what}, at the edge of the assumptions`), probes };
+      }
     }
     // (Golden section between the neighbours the assumptions admit, as equalEntriesSearch.)
     let a = grid[Math.max(0, i - 1)]!;
@@ -924,6 +961,9 @@ function readsEntries(e: Expr): boolean {
   });
   return found;
 }
+
+/** Bisections in exact rationals past the doubles' last one, toward a coupled line's edge (~10⁻⁶⁰ of its place). */
+const EDGE_BITS = 160;
 
 /**
  * A golden-section search for the least of `margin` on [a, b], to 10⁻¹² of the size or 60
