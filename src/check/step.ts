@@ -602,7 +602,7 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   // under z > 1000, by e^(−2z). Within reach they set the precision; past it, agreement
   // between the sides is no evidence: `digitsBeyond`.)
   const squares = Math.max(2 * tiny + large, 2 * powers) + 60;
-  const need = Math.max(digitsNeeded(p, powers), tiny + large + 60, Math.min(MAX_DIGITS, squares));
+  const need = Math.max(digitsNeeded(p), tiny + large + 60, Math.min(MAX_DIGITS, squares));
   const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
   const agreement = Math.min(top - 50, 30 + tiny + large);
   const stepOpts = need <= MAX_DIGITS && squares > MAX_DIGITS ? { ...opts, digitsBeyond: Math.round(squares) } : opts;
@@ -700,15 +700,14 @@ function groundEstimate(e: Expr): number | null {
  * The decimal digits a step's own numbers need, and 60 more: a literal's digits, and for a
  * power of a number (`10^(−300)`) its exponent times the base's digits. Below 250 nothing changes.
  */
-function digitsNeeded(p: StepProblem, bounded: number): number {
+function digitsNeeded(p: StepProblem): number {
   let need = 0;
   eachNode(p, (x) => {
     if (x.kind === 'Num') need = Math.max(need, x.value.replace(/[^0-9]/g, '').length);
     const d = powerDigits(x);
     if (d !== null) need = Math.max(need, Math.abs(d));
   });
-  // (At most the checker's top: points farther out are skipped, not a reason to say unknown.)
-  return Math.max(need + 60, Math.min(MAX_DIGITS, bounded + 60));
+  return need + 60;
 }
 
 /**

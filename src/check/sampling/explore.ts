@@ -5,7 +5,7 @@ import { identityTest, type IdentityContext } from '../engines/identity-test.js'
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { printExpr, printName } from '../../print.js';
 import type { Counterexample } from '../../result.js';
-import { Mat, Signal, isMat, type Val } from '../evaluator/field.js';
+import { Mat, Signal, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField, formatRational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
@@ -900,10 +900,11 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
         else outside = mid;
       }
       candidates.add(inside);
+      // (Only where the assumptions end there, not the sides' values or their narrowness.)
+      if (pointAt(outside) !== null) continue;
       let lo = Rational.parse(String(inside));
       let hi = Rational.parse(String(outside));
       let last: Point | null = null;
-      if (pointAt(outside) !== null) continue;
       // (Only points that meet the assumptions for certain, not by agreement within 10⁻³⁰: this
       // close to an edge such as ‖w‖ ≤ 1 the agreement is on the wrong side half the time, and
       // wᵀu ≤ ‖u‖, which is true, failed just past it.)
@@ -924,24 +925,17 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
       }
       if (last) edges.push(last);
     }
-    for (const q of edges) {
-      if (Date.now() > until) break;
-      q.touched.clear();
-      probes++;
-      // (In decimals: doubles hold there only provisionally, the sides 10⁻⁴⁰ apart.)
-      const o = decideAt(q, left, rel, right, decimalLevels());
-      if (o.kind === 'fails') {
-        const [l, r] = formatSides(o.F, o.left, o.right);
-        return { failure: counterexample(q, l, r, `found with ${line.what}, at the edge of the assumptions`), probes };
-      }
-    }
+    // (In decimals: doubles hold there only provisionally, the sides 10⁻⁴⁰ apart.)
+    const atEdges = failsAt(edges, left, rel, right, until, `found with ${line.what}, at the edge of the assumptions`, decimalLevels());
+    probes += atEdges.probes;
+    if (atEdges.failure) return { failure: atEdges.failure, probes };
     // (Golden section between the neighbours the assumptions admit, as equalEntriesSearch.)
     let a = grid[Math.max(0, i - 1)]!;
     let b = grid[Math.min(grid.length - 1, i + 1)]!;
     if (seen.get(a) === null) a = best;
     if (seen.get(b) === null) b = best;
     if (b > a) for (const t of goldenSection(margin, a, b, until)) candidates.add(t);
-    const found = failsAt([...candidates], pointAt, left, rel, right, until, `found with ${line.what}, toward where left − right is smallest and the assumptions end`);
+    const found = failsAt([...candidates].map(pointAt), left, rel, right, until, `found with ${line.what}, toward where left − right is smallest and the assumptions end`);
     probes += found.probes;
     if (found.failure) return { failure: found.failure, probes };
   }
@@ -996,16 +990,15 @@ function goldenSection(margin: (t: number) => number | null, a: number, b: numbe
 }
 
 /**
- * The inequality decided at the point of each place t in turn (its names' marks cleared): the
- * first where it fails, as a counterexample that says `where` it was found, and the points
- * decided. Stops at `until`.
+ * The inequality decided at each point in turn (its names' marks cleared; null ones, which the
+ * assumptions rejected, skipped), at `levels`: the first where it fails, as a counterexample
+ * that says `where` it was found, and the points decided. Stops at `until`.
  */
-function failsAt(places: readonly number[], pointAt: (t: number) => Point | null, left: Expr, rel: RelOp, right: Expr, until: number, where: string): { failure: Counterexample | null; probes: number } {
-  const levels = allLevels();
+function failsAt(points: readonly (Point | null)[], left: Expr, rel: RelOp, right: Expr, until: number, where: string,
+  levels: readonly Field<unknown>[] = allLevels()): { failure: Counterexample | null; probes: number } {
   let probes = 0;
-  for (const t of places) {
+  for (const q of points) {
     if (Date.now() > until) break;
-    const q = pointAt(t);
     if (!q) continue;
     q.touched.clear();
     probes++;
@@ -1073,7 +1066,7 @@ function equalEntriesSearch(p: StepProblem, bases: readonly Point[], rel: RelOp,
     const a = sorted[Math.max(0, i - 1)]!;
     const b = sorted[Math.min(sorted.length - 1, i + 1)]!;
     const [c, d] = goldenSection(margin, a, b, deadline);
-    const found = failsAt([...new Set([c, d, best.t])], pointAt, left, rel, right, deadline, `found where every entry of ${base.values.get(key)!.label} is the same, moving that value toward where left − right is smallest`);
+    const found = failsAt([...new Set([c, d, best.t])].map(pointAt), left, rel, right, deadline, `found where every entry of ${base.values.get(key)!.label} is the same, moving that value toward where left − right is smallest`);
     probes += found.probes;
     if (found.failure) return { failure: found.failure, probes };
   }
