@@ -14,8 +14,12 @@ export interface Env<S> {
   readonly integers: ReadonlyMap<string, bigint>;
 }
 
+/** The one environment with nothing bound (never written to: a ∑ or a call binds in a copy). */
+const EMPTY_ENV: Env<never> = Object.freeze({ values: new Map<string, never>(), integers: new Map<string, bigint>() });
+
+/** An environment with nothing bound (shared: two fresh maps per top-level evaluation were ~1% of the cold checking's self time in a profile of the identity table). */
 export function emptyEnv<S>(): Env<S> {
-  return { values: new Map(), integers: new Map() };
+  return EMPTY_ENV as Env<S>;
 }
 
 /** What the interpreter asks of the point it runs at. */
