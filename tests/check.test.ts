@@ -206,6 +206,23 @@ describe('definitions, assumptions and scope', () => {
     expect((await verdicts(text)).steps).toEqual(['refuted']);
   });
 
+  // (A cited statement was passed over unread: `by x > 0 ⇒ x < 0` said nothing, while a
+  // false `by a = b` failed its step.)
+  it.each([
+    ['a false ⇒', 'by x > 0 ⇒ x < 0', 'refuted', /x > 0 ⇒ x < 0, does not follow/],
+    ['a true ⇒', 'by x > 0 ⇒ x² > 0', 'proved', null],
+    ['a false ⇒ about another name', 'by x > 1 ⇒ y = 0', 'refuted', /x > 1 ⇒ y = 0, does not follow/],
+    ['a true `and`', 'by x > 0 and x² > 0', 'proved', null],
+    ['an `and` with a false side', 'by x > 0 and x > 1', 'refuted', /x > 1, does not follow/],
+    ['a true chain of ⇔', 'by x ≥ 1 ⇔ x² ≥ 1 ⇔ x³ ≥ 1', 'proved', null],
+    ['a chain of ⇔ with a false link', 'by x ≥ 1 ⇔ x² ≥ 1 ⇔ x³ ≥ 2', 'refuted', /x² ≥ 1 ⇔ x³ ≥ 2, does not follow/],
+    ['an `or`, which is not checked yet, and says so', 'by x > 1 or x ≤ 1', 'unknown', /x > 1 or x ≤ 1, is not checked/],
+  ])('checks a statement cited in a justification: %s', async (_name, hint, verdict, message) => {
+    const report = await checkSource(`scalar x, y\nassume x > 0\n    y\n  = y + 0   ${hint}\n`, { file: 'snippet.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual([verdict]);
+    if (message) expect(report.steps[0]!.message).toMatch(message);
+  });
+
   it('uses an earlier named show as a rewrite', async () => {
     const text = `scalar a, b\ndefine a = b + 1\nshow "s": a = b + 1\n\n    2 a\n  = 2 (b + 1)   by "s"\n`;
     const { steps, shows } = await verdicts(text);

@@ -568,7 +568,29 @@ export class Checker {
         message: `the justification says ${printFormula(f)}, but nothing declared or assumed says so`,
       };
     }
-    if (f.kind !== 'Compare') return null;
+    // A cited statement (`by x > 0 ⇒ x² > 0`, `by A and B`) must follow too, as a show's claim
+    // does: each link of a chain, each side of an `and`. (It was passed over unread: a false
+    // `by x > 0 ⇒ x < 0` went unsaid while a false `by y = 2y` failed its step.)
+    if (f.kind === 'Logic') {
+      if (f.op === '∨') {
+        return {
+          verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes: [],
+          message: `the fact cited in the justification, ${printFormula(f)}, is not checked ('A or B' on its own is not checked yet)`,
+        };
+      }
+      const parts = f.op === '∧' ? [f.left, f.right] : [];
+      if (parts.length > 0) {
+        let worst: Outcome | null = null;
+        for (const part of parts) {
+          const o = this.checkFact({ ...it, formula: part }, step, ctx, prep, unfoldings, rules);
+          if (o && (!worst || VERDICTS.indexOf(o.verdict) < VERDICTS.indexOf(worst.verdict))) worst = o;
+        }
+        return worst;
+      }
+      const o = this.decide(f.left, f.op as Connective, f.right, step, ctx, prep, unfoldings, rules, { salt: 'fact' });
+      if (o.verdict === 'proved' || o.verdict === 'checked') return null;
+      return { ...o, message: `the fact cited in the justification, ${printFormula(f)}, does not follow: ${o.message}` };
+    }
     let result: Outcome | null = null;
     for (let i = 0; i < f.ops.length; i++) {
       const o = this.decide(f.operands[i]!, f.ops[i]!, f.operands[i + 1]!, step, ctx, prep, unfoldings, rules, { salt: 'fact' });
