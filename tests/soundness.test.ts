@@ -496,6 +496,10 @@ describe('soundness: fixed after the red-team pass', () => {
   const M = 'matrix A in R^{n×n}\nvector x in R^n\n';
   const cases: { name: string; text: string; want: 'refuted' | 'fails' | 'passes' | 'error' }[] = [
     { name: 'positive definite is not ≥ I', text: 'matrix P in R^{n×n} positive definite\nvector x in R^n\n    xᵀ P x\n  ≥ xᵀ x\n', want: 'refuted' },
+    // A drawn value past the doubles' range (x > 10⁴⁰⁰) was put in the search's grid as ∞, and
+    // the step was unknown with "'Infinity' is not a number".
+    { name: '1/x < 10⁻⁴⁰⁰ under x > 10⁴⁰⁰', text: 'scalar x\nassume x > 10^400\n    1/x\n  < 10^(-400)\n', want: 'passes' },
+    { name: '1/x < 10⁻⁴⁰¹ under x > 10⁴⁰⁰ fails', text: 'scalar x\nassume x > 10^400\n    1/x\n  < 10^(-401)\n', want: 'refuted' },
     // A crest of a sine far out, inside a narrow window the assumptions give (c within 10⁻⁴⁸ of
     // 4001π/2): the exact turns were tried near 0 only (and their double places miss such a
     // window), so sin x < 1 was checked. The window beside the crest keeps it true.

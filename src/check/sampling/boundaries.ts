@@ -886,7 +886,9 @@ export function shortestIn(lo: Rational, hi: Rational): Rational {
  * out to ±10²⁰⁰ (a bound like x^(1/3) < 10²⁰ fails only past 10⁶⁰) and in to ±10⁻³⁰⁰.
  */
 function grid(x0: number): number[] {
-  const out = new Set<number>([x0, 0]);
+  // (Not a drawn value past the doubles' range, x > 10⁴⁰⁰: ±∞ is no place to evaluate at, and
+  // as a probe it stopped the search with "'Infinity' is not a number".)
+  const out = new Set<number>(Number.isFinite(x0) ? [x0, 0] : [0]);
   for (let k = -4; k <= 9; k++) for (const m of [1, 2, 5]) { out.add(m * 10 ** k); out.add(-m * 10 ** k); }
   for (const k of [12, 15, 20, 30, 50, 75, 100, 150, 200]) { out.add(10 ** k); out.add(-(10 ** k)); }
   // And ±10⁻³⁰⁰: a sign change between it and 10⁻⁴ is bisected geometrically, where log x > −50
