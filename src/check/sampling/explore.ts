@@ -660,7 +660,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
             const straddlesOpen = (r: Bracket): boolean => (bounds?.lo !== null && bounds?.lo !== undefined && !bounds.loClosed && r.lo.cmp(bounds.lo) <= 0 && r.hi.cmp(bounds.lo) >= 0)
               || (bounds?.hi !== null && bounds?.hi !== undefined && !bounds.hiClosed && r.lo.cmp(bounds.hi) <= 0 && r.hi.cmp(bounds.hi) >= 0);
             const moves: { x: Rational; place?: Expr; reads?: ReadonlySet<string> | null; ends?: readonly Rational[] }[] = [...b.extrema, ...b.roots]
-              .map((r) => (r.at ? { x: r.at } : { x: r.lo.add(r.hi).div(Rational.of(2)), ...(straddlesOpen(r) ? {} : { ends: [r.lo, r.hi] }) }));
+              .map((r) => (r.at ? { x: r.at } : { x: nearMiddle(r), ...(straddlesOpen(r) ? {} : { ends: [r.lo, r.hi] }) }));
             // (And a short step inside each bound the assumptions give it, where the margin may
             // be least without a turn: sin(x + y) < 1 on (0, 1)² from (1/2, 1/2), where neither
             // scalar alone reaches x + y = π/2.)
@@ -2260,6 +2260,21 @@ const DESCENT_PERIODIC_REACH = 8;
 
 /** Rounds of coordinate descent (each halves the distance on a coupled quadratic). */
 const DESCENT_ROUNDS = 40;
+
+/**
+ * Where a descent moves for an inexact bracket: the shortest decimal within 10⁻⁴⁰ of its
+ * middle (its size times that). The middle of a bracket narrowed to 1/L has as many digits as
+ * L, and each round's polynomials along the next scalar took the digits of the last:
+ * x³ + y³ + z³ ≥ 3xyz reached coordinates of 9,000 bits and ran out of time. (An exact root
+ * is still moved to exactly; 10⁻⁴⁰ off a turn changes the margin by ~10⁻⁸⁰ of its curvature.)
+ */
+function nearMiddle(r: Bracket): Rational {
+  const mid = r.lo.add(r.hi).div(Rational.of(2));
+  const tol = (mid.sign() < 0 ? mid.neg() : mid).mul(DESCENT_PLACE);
+  return shortestIn(mid.sub(tol), mid.add(tol));
+}
+
+const DESCENT_PLACE = new Rational(1n, 10n ** 40n);
 
 /** (left − right)·sign at a point, in doubles (the middle of its enclosure), or null. */
 function marginAt(q: Point, left: Expr, right: Expr, sign: 1 | -1,
