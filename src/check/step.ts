@@ -595,7 +595,9 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   // 10^(−300) = exp(x) exp(y) under x, y > 500 differ at the 734th digit.)
   const bounded = boundedPowerDigits(p);
   const powers = Math.max(bounded.large, bounded.small);
-  const tiny = tinyExponent(p);
+  // (A huge bound an assumption writes makes the names it bounds huge, and their reciprocals
+  // tiny: under x > 10^400, e^(1/x) = 1 + 1/x differs by 1/(2x²), ~10^(−800), and was checked.)
+  const tiny = Math.max(tinyExponent(p), dividesByName(p) ? assumedLargeExponent(p) : 0);
   const large = tiny > 0 ? Math.max(largeExponent(p), bounded.large) : 0;
   // (And their squares: e^(10^(−130)) = 1 + 10^(−130) and √(1 + ε) = 1 + ε/2 under ε < 10^(−130)
   // differ by ε²/2 and ε²/8, below 250 digits, and were checked; so did 1/(1 + e^(−z)) = 1 − e^(−z)
@@ -774,6 +776,49 @@ function tinyExponent(p: StepProblem): number {
     }
   });
   return k;
+}
+
+/** Whether a side divides by something that reads a name (`1/x`, `e^(1/x)`, `x^(−2)`): where a huge name's reciprocal may be. */
+function dividesByName(p: StepProblem): boolean {
+  let hit = false;
+  const scan = (e: Expr | Formula): void => {
+    if (isExpr(e)) {
+      visit(e, (x) => {
+        if (x.kind !== 'Binary') return;
+        if (x.op === '/' && freeNames(x.right).length > 0) hit = true;
+        if (x.op === '^' && freeNames(x.left).length > 0) {
+          const k = constantValue(x.right);
+          if (k === null || k.sign() < 0) hit = true;
+        }
+      });
+    } else if (e.kind === 'Compare') e.operands.forEach(scan);
+    else if (e.kind === 'Logic') {
+      scan(e.left);
+      scan(e.right);
+    } else scan(e.subject);
+  };
+  scan(p.left);
+  scan(p.right);
+  return hit;
+}
+
+/** The largest k of a number about 10^k an assumption writes as a power (`x > 10^400`); 0 if none. */
+function assumedLargeExponent(p: StepProblem): number {
+  let k = 0;
+  const scan = (e: Expr | Formula): void => {
+    if (isExpr(e)) {
+      visit(e, (x) => {
+        const d = powerDigits(x);
+        if (d !== null && d > 0) k = Math.max(k, d);
+      });
+    } else if (e.kind === 'Compare') e.operands.forEach(scan);
+    else if (e.kind === 'Logic') {
+      scan(e.left);
+      scan(e.right);
+    } else scan(e.subject);
+  };
+  for (const c of p.prep.checks) scan(c.formula);
+  return Math.ceil(k);
 }
 
 /** The largest k of a number about 10^k the step (or an assumption) writes as a power (`exp(350)`, `10^40`, `1.1^10000`); 0 if none. */

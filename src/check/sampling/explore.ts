@@ -254,6 +254,27 @@ export interface SearchSummary {
   readonly tight?: Point;
   /** A place where the step fails (or its sides are proved equal) that an assumption deriv cannot evaluate may exclude. */
   readonly unevaluated?: Point;
+  /**
+   * A scalar the search read past the range of doubles at a base point (`x ≈ 10^400`), as its
+   * name and size: the search along a scalar places roots and turns in doubles, so no pass
+   * rests on it (red team: under x, y > 10^400, x/y > 10^(−5) was checked, false at y = 10⁵x).
+   */
+  readonly pastDoubles?: string;
+}
+
+/** The first scalar of the points, read there, past the doubles' range (10^±300), as `x ≈ 10^400`; null if none. */
+function pastDoublesAt(points: readonly Point[]): string | null {
+  for (const q of points) {
+    for (const [key, v] of q.values) {
+      if (!q.touched.has(key) || isMat(v.value)) continue;
+      const x = v.value as Rational;
+      if (x.isZero()) continue;
+      const n = x.n < 0n ? -x.n : x.n;
+      const exponent = n.toString().length - x.d.toString().length;
+      if (Math.abs(exponent) > 300) return `${v.label} ≈ ${x.sign() < 0 ? '−' : ''}10^${exponent}`;
+    }
+  }
+  return null;
 }
 
 /** `and at 14 points beside the roots and extrema of left − right along ε`. */
@@ -328,8 +349,9 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         }
       }
     }
-    return { failure, summary: { probes, along: [...along], ...(tight ? { tight } : {}), ...(unevaluated ? { unevaluated } : {}) } };
+    return { failure, summary: { probes, along: [...along], ...(tight ? { tight } : {}), ...(unevaluated ? { unevaluated } : {}), ...(!failure && pastDoubles ? { pastDoubles } : {}) } };
   };
+  const pastDoubles = pastDoublesAt(bases);
   if (!scalar(left) || !scalar(right)) return done(null);
   const levels = allLevels();
   // `≠` also fails where a vector makes the sides equal (‖w‖ ≠ 1 on the unit sphere): Newton's
@@ -836,6 +858,9 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
   if (scalars.length >= 2) {
     const slope = scalars.map((k) => {
       const x = (base.values.get(k)!.value as Rational).toNumber();
+      // (Not past the doubles' range, x > 10^400: no double beside it; red team: the step was
+      // unknown with "'Infinity' is not a number".)
+      if (!Number.isFinite(x)) return null;
       const h = 1e-6 * (1 + Math.abs(x));
       const side = (d: number): number | null => {
         const q = atAllUnchecked(base, [[k, Rational.parse((x + d).toPrecision(17))]], rng);

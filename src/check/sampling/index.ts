@@ -542,6 +542,12 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       const where = describePoint(summary.unevaluated);
       return { held, failure: null, notes, vacuous: false, unknown: `${where ? `at ${where} ` : ''}the step fails, but an assumption there could not be evaluated (it may exclude that point)` };
     }
+    if (summary.pastDoubles) {
+      return {
+        held, failure: null, notes, vacuous: false,
+        unknown: `held at the sampled points, but ${summary.pastDoubles} there, past the range of the doubles in which the search along each scalar looks, so the step was not searched where it may fail`,
+      };
+    }
     if (summary.tight) {
       return {
         held, failure: null, notes, vacuous: false,
