@@ -239,6 +239,7 @@ describe('reading rules, each with the warning that shows the reading', () => {
       ["2:1 inverse-function-power: read '\\exp^{-1} x' as 1/exp(…), a power of the value (as exp^2 x is (exp x)²); the inverse function is log"]],
     ['A^{-T} is the inverse of the transpose', 'matrix A in R^{n×n}\nA^{-T} = (A^T)^{-1} = (A^{-1})^T\n', []],
     ['…and so are A^{-\\top} and A^{-⊤} (red team: an unknown command)', 'matrix A in R^{n×n}\nA^{-\\top} = A^{-⊤} = (A^{-1})^T\n', []],
+    ['…and A^{-⊺} and A^{⊺} (red team: an error where A⁻⊺ was read)', 'matrix A in R^{n×n}\nA^{-⊺} + A^{⊺} = (A^{-1})^T + Aᵀ\n', []],
     ['…and A⁻ᵀ and (I − A)⁻⊤, as they print (new user: a syntax error)', 'matrix A, I in R^{n×n}\nA⁻ᵀ = (A⁻¹)ᵀ\n(I − A)⁻ᵀ + (I − A)⁻⊤ = 2 ((I − A)ᵀ)⁻¹\n', []],
     ['\\sin^{-1} x is a power of sin x, with a warning (not arcsin)', 'scalar x\n\\sin^{-1} x + cos⁻¹(x) = 1/sin(x) + 1/cos(x)\n',
       ["2:1 inverse-function-power: read '\\sin^{-1} x' as 1/sin(…), a power of the value (as sin^2 x is (sin x)²); the inverse function is arcsin (not built in)",
