@@ -645,6 +645,11 @@ function hasLargeNumber(p: StepProblem): boolean {
 
 /** Every sub-expression of a step's two sides and of the assumptions it is checked under, in no set order. */
 function eachNode(p: StepProblem, fn: (x: Expr) => void): void {
+  eachNodeOf([p.left, p.right, ...p.prep.checks.map((c) => c.formula)], fn);
+}
+
+/** Every sub-expression of the expressions and formulas given, in no set order. */
+function eachNodeOf(roots: readonly (Expr | Formula)[], fn: (x: Expr) => void): void {
   const scan = (e: Expr | Formula): void => {
     if (isExpr(e)) visit(e, fn);
     else if (e.kind === 'Compare') e.operands.forEach(scan);
@@ -653,9 +658,7 @@ function eachNode(p: StepProblem, fn: (x: Expr) => void): void {
       scan(e.right);
     } else scan(e.subject);
   };
-  scan(p.left);
-  scan(p.right);
-  for (const c of p.prep.checks) scan(c.formula);
+  roots.forEach(scan);
 }
 
 /**
@@ -781,43 +784,24 @@ function tinyExponent(p: StepProblem): number {
 /** Whether a side divides by something that reads a name (`1/x`, `e^(1/x)`, `x^(−2)`): where a huge name's reciprocal may be. */
 function dividesByName(p: StepProblem): boolean {
   let hit = false;
-  const scan = (e: Expr | Formula): void => {
-    if (isExpr(e)) {
-      visit(e, (x) => {
-        if (x.kind !== 'Binary') return;
-        if (x.op === '/' && freeNames(x.right).length > 0) hit = true;
-        if (x.op === '^' && freeNames(x.left).length > 0) {
-          const k = constantValue(x.right);
-          if (k === null || k.sign() < 0) hit = true;
-        }
-      });
-    } else if (e.kind === 'Compare') e.operands.forEach(scan);
-    else if (e.kind === 'Logic') {
-      scan(e.left);
-      scan(e.right);
-    } else scan(e.subject);
-  };
-  scan(p.left);
-  scan(p.right);
+  eachNodeOf([p.left, p.right], (x) => {
+    if (x.kind !== 'Binary') return;
+    if (x.op === '/' && freeNames(x.right).length > 0) hit = true;
+    if (x.op === '^' && freeNames(x.left).length > 0) {
+      const k = constantValue(x.right);
+      if (k === null || k.sign() < 0) hit = true;
+    }
+  });
   return hit;
 }
 
 /** The largest k of a number about 10^k an assumption writes as a power (`x > 10^400`); 0 if none. */
 function assumedLargeExponent(p: StepProblem): number {
   let k = 0;
-  const scan = (e: Expr | Formula): void => {
-    if (isExpr(e)) {
-      visit(e, (x) => {
-        const d = powerDigits(x);
-        if (d !== null && d > 0) k = Math.max(k, d);
-      });
-    } else if (e.kind === 'Compare') e.operands.forEach(scan);
-    else if (e.kind === 'Logic') {
-      scan(e.left);
-      scan(e.right);
-    } else scan(e.subject);
-  };
-  for (const c of p.prep.checks) scan(c.formula);
+  eachNodeOf(p.prep.checks.map((c) => c.formula), (x) => {
+    const d = powerDigits(x);
+    if (d !== null && d > 0) k = Math.max(k, d);
+  });
   return Math.ceil(k);
 }
 
