@@ -262,7 +262,7 @@ export interface SearchSummary {
   readonly pastDoubles?: string;
 }
 
-/** The first scalar of the points, read there, past the doubles' range (10^±300), as `x ≈ 10^400`; null if none. */
+/** The first scalar of the points, read there, past the doubles' range (beyond 10^±307), as `x ≈ 10^400`; null if none. */
 function pastDoublesAt(points: readonly Point[]): string | null {
   for (const q of points) {
     for (const [key, v] of q.values) {
@@ -271,7 +271,9 @@ function pastDoublesAt(points: readonly Point[]): string | null {
       if (x.isZero()) continue;
       const n = x.n < 0n ? -x.n : x.n;
       const exponent = n.toString().length - x.d.toString().length;
-      if (Math.abs(exponent) > 300) return `${v.label} ≈ ${x.sign() < 0 ? '−' : ''}10^${exponent}`;
+      // (Its digit count's difference is the exponent or one more: past 308 either way is past
+      // the largest double, below −307 among the subnormal ones, which keep fewer digits.)
+      if (exponent > 309 || exponent < -307) return `${v.label} ≈ ${x.sign() < 0 ? '−' : ''}10^${exponent}`;
     }
   }
   return null;
