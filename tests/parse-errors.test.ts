@@ -97,6 +97,8 @@ const invalid: Case[] = [
   { name: 'a 1 MB line of x + x + …', text: `a\n  = ${'x + '.repeat(250_000)}x`, code: 'line-too-long', at: '2:3' },
   { name: '5,000 nested parentheses', text: `a = ${DEEP}`, code: 'too-deep', at: '1:55', message: 'nested too deeply' },
   { name: '5,000 minus signs', text: `a = ${'-'.repeat(5000)}x`, code: 'too-deep', at: '1:1' },
+  // (Red team: "expected the end of the line, not '^'" said nothing of the brackets.)
+  { name: 'a superscript after a braced one', text: 'matrix A in R^{n×n}\nA^{-1}^T = A', code: 'syntax', at: '2:7', message: 'a second superscript needs brackets around the first, as in (A^{-1})^T' },
   { name: 'a tower of 3,000 powers', text: `a\n  = ${Array(3000).fill('x').join('^')}`, code: 'too-deep', at: '2:3' },
   { name: 'a deep norm', text: `${'‖'.repeat(4000)}x${'‖'.repeat(4000)}`, code: 'too-deep', at: '1:1' },
 ];

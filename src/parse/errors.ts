@@ -244,7 +244,7 @@ const BIG_OPERATOR_SUBSCRIPT: Readonly<Record<string, string>> = table({
 });
 
 /** A message that knows the context: a define without '=', a vector without 'in R^n', ∑ without bounds, … */
-function contextMessage(keyword: string | null, expected: Expected, previous: string, before: string, found: string | null, tight = false): string | null {
+function contextMessage(keyword: string | null, expected: Expected, previous: string, before: string, found: string | null, tight = false, after = ''): string | null {
   const { rules, strings } = expected;
   const derivative = /(?:\bd|∂|\\partial)\s*\/\s*(?:d|∂|\\partial)\s*\\?\p{L}+$/u.exec(before);
   if (derivative) return `the expression to differentiate after '${derivative[0]}', as in ${derivative[0]} f(x)`;
@@ -252,6 +252,14 @@ function contextMessage(keyword: string | null, expected: Expected, previous: st
   if (strings.has('(') && fn) return `'(' after '${fn[0]}', as in ${fn[0]}(A)`;
   if (/(?<![|\\])\|$/u.test(before) && found?.startsWith('_')) {
     return 'the end of the line or an operator after |…|: an absolute value takes no subscript (a norm does: ‖x‖_2)';
+  }
+  // `A^{-1}^T`: a superscript after a braced one (invalid LaTeX too; red team: "expected the end
+  // of the line, not '^'" said nothing of the brackets it needs).
+  const stacked = /(\S*?)\^\{([^{}]*)\}$/u.exec(before);
+  if (stacked && found?.startsWith('^')) {
+    const base = stacked[1] && stacked[1].length <= 12 ? stacked[1] : 'A';
+    const second = /^\^(?:\{[^{}]*\}|[^\s{}])/u.exec(after)?.[0] ?? '^…';
+    return `an operator or the end of the line: a second superscript needs brackets around the first, as in (${base}^{${stacked[2]}})${second}`;
   }
   const example = BIG_OPERATOR_SUBSCRIPT[previous];
   if (example !== undefined && strings.has('_')) return `a subscript after '${previous}', as in ${example}`;
@@ -364,7 +372,7 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
       expected: `a relation such as '=' before '${found}', which joins statements (x = 3 ${found} y = 1): what comes before it is an expression`,
     }, range);
   }
-  const contextual = contextMessage(ctx.keyword, expected, previous, code.slice(0, p).trimEnd(), found, !/\s$/u.test(code.slice(0, p))) ?? (
+  const contextual = contextMessage(ctx.keyword, expected, previous, code.slice(0, p).trimEnd(), found, !/\s$/u.test(code.slice(0, p)), code.slice(p)) ?? (
     code.slice(0, p).trim().length > 0 ? afterKeyword(previous) : null);
   if (contextual !== null) {
     return diagnostic('syntax', { expected: found === null ? contextual : `${contextual}, not '${found}'` }, range);
