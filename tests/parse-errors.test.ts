@@ -99,6 +99,7 @@ const invalid: Case[] = [
   { name: '5,000 minus signs', text: `a = ${'-'.repeat(5000)}x`, code: 'too-deep', at: '1:1' },
   // (Red team: "expected the end of the line, not '^'" said nothing of the brackets.)
   { name: 'a superscript after a braced one', text: 'matrix A in R^{n×n}\nA^{-1}^T = A', code: 'syntax', at: '2:7', message: 'a second superscript needs brackets around the first, as in (A^{-1})^T' },
+  { name: 'a superscript minus alone', text: 'matrix A in R^{n×n}\nA⁻ = A', code: 'syntax', at: '2:3', message: "a superscript number or ᵀ after '⁻', as in A⁻¹ or A⁻ᵀ" },
   { name: 'a tower of 3,000 powers', text: `a\n  = ${Array(3000).fill('x').join('^')}`, code: 'too-deep', at: '2:3' },
   { name: 'a deep norm', text: `${'‖'.repeat(4000)}x${'‖'.repeat(4000)}`, code: 'too-deep', at: '1:1' },
 ];

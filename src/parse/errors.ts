@@ -253,6 +253,9 @@ function contextMessage(keyword: string | null, expected: Expected, previous: st
   if (/(?<![|\\])\|$/u.test(before) && found?.startsWith('_')) {
     return 'the end of the line or an operator after |…|: an absolute value takes no subscript (a norm does: ‖x‖_2)';
   }
+  // `A⁻ = A`, `A⁻⁻ᵀ`: a superscript minus with no number or ᵀ after it (the list of what may
+  // follow it named five superscript letters, not the ¹ or ᵀ meant; red team).
+  if (/⁻$/u.test(before) && !/^[⁰¹²³⁴⁵⁶⁷⁸⁹ᵀ⊤]/u.test(after)) return "a superscript number or ᵀ after '⁻', as in A⁻¹ or A⁻ᵀ";
   // `A^{-1}^T`: a superscript after a braced one (invalid LaTeX too; red team: "expected the end
   // of the line, not '^'" said nothing of the brackets it needs).
   const stacked = /(\S*?)\^\{([^{}]*)\}$/u.exec(before);
