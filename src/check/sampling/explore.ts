@@ -263,7 +263,7 @@ export interface SearchSummary {
 }
 
 /** The first scalar of the points, read there, past the doubles' range (beyond 10^±307), as `x ≈ 10^400`; null if none. */
-function pastDoublesAt(points: readonly Point[]): string | null {
+export function pastDoublesAt(points: readonly Point[]): string | null {
   for (const q of points) {
     for (const [key, v] of q.values) {
       if (!q.touched.has(key) || isMat(v.value)) continue;
