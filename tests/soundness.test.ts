@@ -519,6 +519,13 @@ describe('soundness: fixed after the red-team pass', () => {
     // Both sides ~10⁻⁸⁰², differing by ε⁴/24: they agreed within 10⁻⁴³⁰ of 1. Two sides certainly
     // nonzero agree only to the digits of their own size (no precision reaches this one: unknown).
     { name: '1 − cos ε ≥ ε²/2 there is not checked', text: 'scalar ε\nassume 0 < ε < 10^(-400)\n    1 - cos(ε)\n  ≥ ε^2/2\n', want: 'fails' },
+    // (Second red team:) a truncated series differs by a higher power of a tiny number than its
+    // square, which set the precision: under ε < 10⁻¹⁰⁰ these were checked.
+    { name: 'cos ε + ε²/2 = 1 under ε < 10⁻¹⁰⁰ (ε⁴/24)', text: 'scalar ε\nassume 0 < ε < 10^(-100)\n    cos(ε) + ε^2/2\n  = 1\n', want: 'refuted' },
+    { name: 'e^ε = 1 + ε + ε²/2 there (ε³/6)', text: 'scalar ε\nassume 0 < ε < 10^(-100)\n    e^ε\n  = 1 + ε + ε^2/2\n', want: 'refuted' },
+    { name: 'sin ε − ε + ε³/6 = 0 there (ε⁵/120)', text: 'scalar ε\nassume 0 < ε < 10^(-100)\n    sin(ε) - ε + ε^3/6\n  = 0\n', want: 'refuted' },
+    { name: 'cos(ε)² + ε² = 1 there (ε⁴/3)', text: 'scalar ε\nassume 0 < ε < 10^(-100)\n    cos(ε)^2 + ε^2\n  = 1\n', want: 'refuted' },
+    { name: 'cos ε + ε²/2 = 1 under ε < 10⁻³⁰⁰ is not checked (ε⁴ past every precision)', text: 'scalar ε\nassume 0 < ε < 10^(-300)\n    cos(ε) + ε^2/2\n  = 1\n', want: 'fails' },
     // A huge bound's reciprocal is tiny: its square set no precision, and 1/(2x²) went unseen.
     { name: 'e^(1/x) = 1 + 1/x under x > 10⁴⁰⁰', text: 'scalar x\nassume x > 10^400\n    e^(1/x)\n  = 1 + 1/x\n', want: 'refuted' },
     { name: 'e^(1/x) ≤ 1 + 1/x there', text: 'scalar x\nassume x > 10^400\n    e^(1/x)\n  ≤ 1 + 1/x\n', want: 'refuted' },

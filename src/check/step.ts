@@ -599,11 +599,14 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   // tiny: under x > 10^400, e^(1/x) = 1 + 1/x differs by 1/(2x²), ~10^(−800), and was checked.)
   const tiny = Math.max(tinyExponent(p), dividesByName(p) ? assumedLargeExponent(p) : 0);
   const large = tiny > 0 ? Math.max(largeExponent(p), bounded.large) : 0;
-  // (And their squares: e^(10^(−130)) = 1 + 10^(−130) and √(1 + ε) = 1 + ε/2 under ε < 10^(−130)
+  // (And their powers: e^(10^(−130)) = 1 + 10^(−130) and √(1 + ε) = 1 + ε/2 under ε < 10^(−130)
   // differ by ε²/2 and ε²/8, below 250 digits, and were checked; so did 1/(1 + e^(−z)) = 1 − e^(−z)
-  // under z > 1000, by e^(−2z). Within reach they set the precision; past it, agreement
+  // under z > 1000, by e^(−2z). A truncated series differs by a higher power of a tiny number:
+  // under ε < 10^(−100), cos ε + ε²/2 = 1 (ε⁴/24), e^ε = 1 + ε + ε²/2 (ε³/6) and
+  // sin ε − ε + ε³/6 = 0 (ε⁵/120) were checked (red team), so up to the sixth power of a tiny
+  // number the step writes or assumes. Within reach they set the precision; past it, agreement
   // between the sides is no evidence: `digitsBeyond`.)
-  const squares = Math.max(2 * tiny + large, 2 * powers) + 60;
+  const squares = Math.max(TINY_POWERS * tiny + large, 2 * powers) + 60;
   const need = Math.max(digitsNeeded(p), tiny + large + 60, Math.min(MAX_DIGITS, squares));
   const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
   const agreement = Math.min(top - 50, 30 + tiny + large);
@@ -623,6 +626,9 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   }
   return out;
 }
+
+/** The highest power of a tiny number whose size sets the precision (decideStep): a sixth-order remainder under ε < 10^(−100) is 10^(−600). */
+const TINY_POWERS = 6;
 
 /** What a rule used, in brackets (none when it used nothing to name and no identity test). */
 function ruleDetail(used: readonly string[], errorBound: number | undefined): string {
