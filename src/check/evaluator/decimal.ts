@@ -170,15 +170,30 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     if (err.isZero()) err = new near(10).pow(-9e15);
     return make(down.sub(r, err), up.add(r, err), ...from);
   };
+  /**
+   * A product or quotient of nonzero numbers that decimal.js made 0 (below 10^(−9·10¹⁵)) or ±∞
+   * (above 10^(9·10¹⁵)) has no enclosure here: undecided, not a value. (Red team: e_t = e_{t−1}²
+   * from e_0 = 1/10 made e_53 = 10^(−2⁵³) an enclosure [0, 0], and the true e_t > 0 was refuted.)
+   */
+  const ranged = (r: Decimal, x: Decimal, y: Decimal): Decimal => {
+    if ((r.isZero() && !x.isZero() && !y.isZero()) || (!r.isFinite() && x.isFinite() && y.isFinite())) {
+      throw new Undecided('a number past the range of decimal enclosures (10^±9·10¹⁵)');
+    }
+    return r;
+  };
+  const mulDown = (x: Decimal, y: Decimal): Decimal => ranged(down.mul(x, y), x, y);
+  const mulUp = (x: Decimal, y: Decimal): Decimal => ranged(up.mul(x, y), x, y);
+  const divDown = (x: Decimal, y: Decimal): Decimal => ranged(down.div(x, y), x, y);
+  const divUp = (x: Decimal, y: Decimal): Decimal => ranged(up.div(x, y), x, y);
   const neg = (a: DecInterval) => new DecInterval(a.hi.neg(), a.lo.neg(), a.mag, a.absorbed);
   const mulEnds = (a: DecInterval, b: DecInterval): DecInterval => {
-    if (isPoint(a) && isPoint(b)) return make(down.mul(a.lo, b.lo), up.mul(a.lo, b.lo), a, b);
+    if (isPoint(a) && isPoint(b)) return make(mulDown(a.lo, b.lo), mulUp(a.lo, b.lo), a, b);
     // By the ends' signs (the usual nine cases), the two products that are the least and the
     // greatest: directed rounding is monotone, so these are the min and max of all four
     // rounded, at a quarter of the multiplications (powers of 250-digit enclosures, y^97800,
     // were ~80 ms of a step).
     const [aPos, aNeg, bPos, bNeg] = [!a.lo.isNeg(), !a.hi.isPos(), !b.lo.isNeg(), !b.hi.isPos()];
-    const ends = (lo1: Decimal, lo2: Decimal, hi1: Decimal, hi2: Decimal): DecInterval => make(down.mul(lo1, lo2), up.mul(hi1, hi2), a, b);
+    const ends = (lo1: Decimal, lo2: Decimal, hi1: Decimal, hi2: Decimal): DecInterval => make(mulDown(lo1, lo2), mulUp(hi1, hi2), a, b);
     if (aPos && bPos) return ends(a.lo, b.lo, a.hi, b.hi);
     if (aPos && bNeg) return ends(a.hi, b.lo, a.lo, b.hi);
     if (aPos) return ends(a.hi, b.lo, a.hi, b.hi);
@@ -187,18 +202,18 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     if (aNeg) return ends(a.lo, b.hi, a.lo, b.lo);
     if (bPos) return ends(a.lo, b.hi, a.hi, b.hi);
     if (bNeg) return ends(a.hi, b.lo, a.lo, b.lo);
-    const los = [down.mul(a.lo, b.hi), down.mul(a.hi, b.lo)];
-    const his = [up.mul(a.lo, b.lo), up.mul(a.hi, b.hi)];
+    const los = [mulDown(a.lo, b.hi), mulDown(a.hi, b.lo)];
+    const his = [mulUp(a.lo, b.lo), mulUp(a.hi, b.hi)];
     return make(Decimal.min(...los), Decimal.max(...his), a, b);
   };
   const div = (a: DecInterval, b: DecInterval): DecInterval => {
     if (b.lo.isZero() && b.hi.isZero()) throw new Undefined('division by zero');
     if (b.lo.lte(0) && b.hi.gte(0)) throw new Undecided('a divisor that may be 0');
-    if (isPoint(a) && isPoint(b)) return make(down.div(a.lo, b.lo), up.div(a.lo, b.lo), a, b);
+    if (isPoint(a) && isPoint(b)) return make(divDown(a.lo, b.lo), divUp(a.lo, b.lo), a, b);
     // By the signs (b's is certain here), the quotients that are the least and the greatest:
     // directed rounding is monotone, so two divisions instead of eight (the tan addition
     // formula's pole search divided ~10⁴ enclosures).
-    const ends = (lo1: Decimal, lo2: Decimal, hi1: Decimal, hi2: Decimal): DecInterval => make(down.div(lo1, lo2), up.div(hi1, hi2), a, b);
+    const ends = (lo1: Decimal, lo2: Decimal, hi1: Decimal, hi2: Decimal): DecInterval => make(divDown(lo1, lo2), divUp(hi1, hi2), a, b);
     const aPos = !a.lo.isNeg();
     const aNeg = !a.hi.isPos();
     if (b.lo.isPos()) {
@@ -222,7 +237,9 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     const negative = x.isNeg() && k % 2n === 1n;
     const r = powBound(scaledOf(x.abs().toExponential()), k, digits + 10 + k.toString().length, negative === (dir === 'down'));
     const text = `${negative ? '-' : ''}${r.m}e${r.e}`;
-    return dir === 'down' ? new down(text) : new up(text);
+    const v = dir === 'down' ? new down(text) : new up(text);
+    if (v.isZero() || !v.isFinite()) throw new Undecided('a number past the range of decimal enclosures (10^±9·10¹⁵)');
+    return v;
   };
   const powInt = (a: DecInterval, k: bigint): DecInterval => {
     if (k === 0n) return one;
@@ -430,9 +447,9 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     fromInt: (n) => point(new down(n.toString())),
     fromRational(q: Rational) {
       if (q.d === 1n) return point(new down(q.n.toString()));
-      const n = q.n.toString();
-      const d = q.d.toString();
-      return make(down.div(n, d), up.div(n, d));
+      const n = new near(q.n.toString());
+      const d = new near(q.d.toString());
+      return make(divDown(n, d), divUp(n, d));
     },
     add: (a, b) => summed(make(down.add(a.lo, b.lo), up.add(a.hi, b.hi), a, b), a, b),
     sub: (a, b) => summed(make(down.sub(a.lo, b.hi), up.sub(a.hi, b.lo), a, b), a, b),
