@@ -504,6 +504,7 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '…while log x ≤ −700 under 0 < x ≤ e⁻⁷⁰⁰ (x ~ 10⁻³⁰⁵, inside the doubles) is still checked', text: 'scalar x\nassume 0 < x ≤ e^(-700)\n    log(x)\n  ≤ -700\n', want: 'passes' },
     { name: 'max(log log x, 7) = 7 under x > 10⁴⁰⁰ is not checked (its kink is past e^(e⁷))', text: 'scalar x\nassume x > 10^400\n    max(log(log(x)), 7)\n  = 7\n', want: 'unknown', message: /past the range of the doubles/ },
     { name: '…while sin 2ε = 2 sin ε cos ε under ε < 10⁻⁴⁰⁰ is still proved', text: 'scalar ε\nassume 0 < ε < 10^(-400)\n    sin(2 ε)\n  = 2 sin(ε) cos(ε)\n', want: 'passes' },
+    { name: 'x^(1/1000) < 2 under x > 0 fails past 2¹⁰⁰⁰ ≈ 10³⁰¹ (the grid ended at 10²⁰⁰)', text: 'scalar x\nassume x > 0\n    x^(1/1000)\n  < 2\n', want: 'refuted' },
     // (Third red team:) a squaring recurrence left decimal.js's range (10^(−9·10¹⁵)) at t = 53, where
     // its enclosure became [0, 0], and the true e_t > 0 and e_t < e_(t−1) were refuted.
     { name: 'e_t > 0 for e_t = e_(t−1)², 0 < c < 1, is not refuted', text: 'scalar e_t, c\ninteger t\nassume 0 < c < 1\ndefine e_0 = c\ndefine e_t = e_{t-1}^2  for t ≥ 1\ne_t > 0\n', want: 'passes' },

@@ -963,14 +963,16 @@ export function shortestIn(lo: Rational, hi: Rational): Rational {
 
 /**
  * Starting points and grid: the sampled value, 0, ±{1, 2, 5}·10^k for k = −4 … 9, far
- * out to ±10²⁰⁰ (a bound like x^(1/3) < 10²⁰ fails only past 10⁶⁰) and in to ±10⁻³⁰⁰.
+ * out to ±10³⁰⁵, near the doubles' end (a bound like x^(1/3) < 10²⁰ fails only past 10⁶⁰,
+ * x^(1/1000) < 2 only past 2¹⁰⁰⁰ ≈ 10³⁰¹: a red team's, checked with the grid's end at 10²⁰⁰)
+ * and in to ±10⁻³⁰⁰.
  */
 function grid(x0: number): number[] {
   // (Not a drawn value past the doubles' range, x > 10⁴⁰⁰: ±∞ is no place to evaluate at, and
   // as a probe it stopped the search with "'Infinity' is not a number".)
   const out = new Set<number>(Number.isFinite(x0) ? [x0, 0] : [0]);
   for (let k = -4; k <= 9; k++) for (const m of [1, 2, 5]) { out.add(m * 10 ** k); out.add(-m * 10 ** k); }
-  for (const k of [12, 15, 20, 30, 50, 75, 100, 150, 200]) { out.add(10 ** k); out.add(-(10 ** k)); }
+  for (const k of [12, 15, 20, 30, 50, 75, 100, 150, 200, 250, 300, 305]) { out.add(10 ** k); out.add(-(10 ** k)); }
   // And ±10⁻³⁰⁰: a sign change between it and 10⁻⁴ is bisected geometrically, where log x > −50
   // fails (below 2·10⁻²²) or √x > 10⁻²⁰ (below 10⁻⁴⁰).
   out.add(1e-300);
