@@ -510,6 +510,7 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'e_t > 0 for e_t = e_(t−1)², 0 < c < 1, is not refuted', text: 'scalar e_t, c\ninteger t\nassume 0 < c < 1\ndefine e_0 = c\ndefine e_t = e_{t-1}^2  for t ≥ 1\ne_t > 0\n', want: 'passes' },
     { name: 'e_t < e_(t−1) there is not refuted', text: 'scalar e_t, c\ninteger t\nassume 0 < c < 1\ndefine e_0 = c\ndefine e_t = e_{t-1}^2  for t ≥ 1\ne_t < e_{t-1}\n', want: 'passes' },
     { name: 'u_t ≥ u_(t−1) for u_t = u_(t−1)² + 1 is no internal error', text: 'scalar u_t\ninteger t\ndefine u_0 = 10\ndefine u_t = u_{t-1}^2 + 1  for t ≥ 1\nu_t ≥ u_{t-1}\n', want: 'passes' },
+    { name: 'Heron\'s step x_t = (x_(t−1) + a/x_(t−1))/2 is proved within the time limit (its integer-zero scan computed 64 ever longer exact values)', text: 'scalar x_t, a\ninteger t\nassume a > 0\ndefine x_0 = 1\ndefine x_t = (x_{t-1} + a/x_{t-1})/2  for t ≥ 1\n    x_t\n  = (x_{t-1} + a/x_{t-1})/2\n', want: 'passes' },
     { name: 'x/y > 10⁻⁵ under x, y > 10⁴⁰⁰ is not checked', text: 'scalar x, y\nassume x > 10^400, y > 10^400\n    x/y\n  > 10^(-5)\n', want: 'fails' },
     { name: 'x y > 10⁸⁰¹ there fails', text: 'scalar x, y\nassume x > 10^400, y > 10^400\n    x y\n  > 10^801\n', want: 'refuted' },
     { name: '1/x < 10⁻⁴⁰¹ under x > 10⁴⁰⁰ fails', text: 'scalar x\nassume x > 10^400\n    1/x\n  < 10^(-401)\n', want: 'refuted' },
