@@ -3569,16 +3569,15 @@ function integerZero(base: Point, key: string, g: Expr, rng: Rng): number | null
   visit(g, (x) => { if (x.kind === 'Binary' && x.op === '^' && mentionsAny(x.right, new Set([name]))) exponent = true; });
   if (exponent) return null;
   const from = floor ?? -32;
-  // (Until three whole numbers in a row have no exact value, or one has more than 4,096 bits:
-  // a recurrence whose digits grow so (Heron's x_t = (x_(t−1) + a/x_(t−1))/2 doubles them at
-  // each t) spent 5 s computing them to exact arithmetic's limit, from scratch at each t, and
-  // the step was unknown for its time limit (third red team).)
-  let missing = 0;
-  for (let n = from; n < from + 64 && missing < 3; n++) {
+  // (Until a value has more than 4,096 bits: a recurrence whose digits grow so (Heron's
+  // x_t = (x_(t−1) + a/x_(t−1))/2 doubles them at each t) spent 5 s computing them to exact
+  // arithmetic's limit, from scratch at each t, and the step was unknown for its time limit
+  // (third red team). Not at a value that is not exact: √t − 3 has none at 2 and 3, and its
+  // zero at 9.)
+  for (let n = from; n < from + 64; n++) {
     const v = value(n);
     if (v?.isZero()) return n;
     if (v && v.n.toString(16).length + v.d.toString(16).length > 1024) break;
-    missing = v === null ? missing + 1 : 0;
   }
   // Farther: a polynomial's real zeros, and the whole numbers beside each (t² − 4900 at 70).
   for (const r of polynomialZerosAlong(base, key, g).slice(0, 8)) {
