@@ -258,8 +258,9 @@ function contextMessage(keyword: string | null, expected: Expected, previous: st
   if (/⁻$/u.test(before) && !/^[⁰¹²³⁴⁵⁶⁷⁸⁹ᵀ⊤]/u.test(after)) return "a superscript number or ᵀ after '⁻', as in A⁻¹ or A⁻ᵀ";
   // `A^{-1}^T`: a superscript after a braced one (invalid LaTeX too; red team: "expected the end
   // of the line, not '^'" said nothing of the brackets it needs).
-  const stacked = /(\S*?)\^\{([^{}]*)\}$/u.exec(before);
+  const stacked = /([\p{L}\p{N}_'′]*)\^\{([^{}]*)\}$/u.exec(before);
   if (stacked && found?.startsWith('^')) {
+    // (A name's text as the base where it is one, short: `(I − A)^{-1}^T` says (A^{-1})^T.)
     const base = stacked[1] && stacked[1].length <= 12 ? stacked[1] : 'A';
     const second = /^\^(?:\{[^{}]*\}|[^\s{}])/u.exec(after)?.[0] ?? '^…';
     return `an operator or the end of the line: a second superscript needs brackets around the first, as in (${base}^{${stacked[2]}})${second}`;

@@ -336,8 +336,9 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
   /**
    * `f(a)` for a certainly nonzero a below 10⁻⁴, marked with what its Taylor series leaves
    * below 1 or below a (DecInterval.absorbed): e^a = 1 + a + …, cos a = 1 − a²/2 + …, and
-   * sin, tan, tanh a = a + O(a³), whose enclosure is also kept off 0 (within a ± |a|³ below
-   * 10⁻¹⁰; computed by the library it held 0, and 1 + sin(e^(−600)) = 1 then agreed).
+   * sin, tan, tanh a = a + O(a³), whose enclosure is also kept off 0 (from their series, as
+   * many digits of a's own size as the precision has; computed by the library it held 0, and
+   * 1 + sin(e^(−600)) = 1 then agreed).
    */
   const nearZero = (f: Elementary, a: DecInterval): DecInterval | null => {
     const size = sizeOf(a);
@@ -346,18 +347,22 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     // (Below MIN_ABSORBED nothing is recorded, and the library's enclosure of sin, tan, tanh
     // holds 0 only where a is far smaller: at 50 digits, below 10⁻⁴⁸, a gap of 96.)
     if (gap < MIN_ABSORBED) return null;
-    // sin, tan, tanh of a below 10⁻¹⁰ from their series, to the precision's digits of their own
+    // sin, tan, tanh of a below 10⁻²⁰ from their series, to the precision's digits of their own
     // size: the library's error is absolute (10^(−digits) beside 1), so at 10⁻⁴⁰⁰ it told only
     // 457 of 860 digits, and sin ε = ε under ε < 10^(−400) (differing by ε³/6) was checked. They
     // increase near 0: the lower end's lower bound, the upper end's upper one.
-    const r = (f === 'sin' || f === 'tan' || f === 'tanh') && size < -10
-      ? (isPoint(a) ? make(...((v) => [v.lo, v.hi] as const)(seriesNearZero(f, a.lo)), a) : make(seriesNearZero(f, a.lo).lo, seriesNearZero(f, a.hi).hi, a))
-      : elementaryOf(f, a);
+    let r: DecInterval;
+    if (f === 'sin' || f === 'tan' || f === 'tanh') {
+      const lo = seriesNearZero(f, a.lo);
+      r = make(lo.lo, (isPoint(a) ? lo : seriesNearZero(f, a.hi)).hi, a);
+    } else {
+      r = elementaryOf(f, a);
+    }
     return gap > r.absorbed ? new DecInterval(r.lo, r.hi, r.mag, gap) : r;
   };
   /**
    * The odd and even parts of sin/cos (alternating: each partial sum within its next term of
-   * the sum) or sinh/cosh (positive: within twice its next term, |x| < 1/2) at x, |x| < 10⁻¹⁰,
+   * the sum) or sinh/cosh (positive: within twice its next term, |x| < 1/2) at x, |x| < 10⁻²⁰,
    * each as an enclosure: the terms x^k/k! in `near` (digits + 10, each operation within one
    * unit of its last place; four per term), the sum within (4K + 4) such units of |x| for K
    * terms, plus the truncation.
@@ -366,8 +371,8 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     const sums = [new near(0), new near(0)];
     let term = new near(1);
     let k = 0;
-    // (Terms until one is below 10^(−digits − 12) of |x|, the smaller sum: at most ~100 for
-    // |x| < 10⁻¹⁰ and 960 digits.)
+    // (Terms until one is below 10^(−digits − 12) of |x|, the smaller sum: at most ~50 for
+    // |x| < 10⁻²⁰ and 960 digits.)
     const negligible = new near(x).abs().times(new near(10).pow(-digits - 12));
     let next = term;
     for (;; k++) {
@@ -385,7 +390,7 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     };
     return { odd: enclose(sums[1]!, x.abs()), even: enclose(sums[0]!, new near(1)) };
   };
-  /** sin, tan or tanh of x, |x| < 10⁻¹⁰, from their series (see series), to the precision's digits of x's own size. */
+  /** sin, tan or tanh of x, |x| < 10⁻²⁰, from their series (see series), to the precision's digits of x's own size. */
   const seriesNearZero = (f: 'sin' | 'tan' | 'tanh', x: Decimal): DecInterval => {
     const { odd, even } = series(x, f !== 'tanh');
     return f === 'sin' ? odd : div(odd, even);

@@ -254,15 +254,14 @@ export interface SearchSummary {
   readonly tight?: Point;
   /** A place where the step fails (or its sides are proved equal) that an assumption deriv cannot evaluate may exclude. */
   readonly unevaluated?: Point;
-  /**
-   * A scalar the search read past the range of doubles at a base point (`x ≈ 10^400`), as its
-   * name and size: the search along a scalar places roots and turns in doubles, so no pass
-   * rests on it (red team: under x, y > 10^400, x/y > 10^(−5) was checked, false at y = 10⁵x).
-   */
-  readonly pastDoubles?: string;
 }
 
-/** The first scalar of the points, read there, past the doubles' range (beyond 10^±307), as `x ≈ 10^400`; null if none. */
+/**
+ * The first scalar of the points, read there, past the doubles' range (beyond 10^±307), as
+ * `x ≈ 10^400`; null if none. The searches along a scalar place roots, turns and kinks in
+ * doubles, so no pass rests on them there (red team: under x, y > 10^400, x/y > 10^(−5) was
+ * checked, false at y = 10⁵x).
+ */
 export function pastDoublesAt(points: readonly Point[]): string | null {
   for (const q of points) {
     for (const [key, v] of q.values) {
@@ -351,9 +350,8 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         }
       }
     }
-    return { failure, summary: { probes, along: [...along], ...(tight ? { tight } : {}), ...(unevaluated ? { unevaluated } : {}), ...(!failure && pastDoubles ? { pastDoubles } : {}) } };
+    return { failure, summary: { probes, along: [...along], ...(tight ? { tight } : {}), ...(unevaluated ? { unevaluated } : {}) } };
   };
-  const pastDoubles = pastDoublesAt(bases);
   if (!scalar(left) || !scalar(right)) return done(null);
   const levels = allLevels();
   // `≠` also fails where a vector makes the sides equal (‖w‖ ≠ 1 on the unit sphere): Newton's
