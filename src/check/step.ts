@@ -4,17 +4,19 @@ import { printExpr, printFormula, printName } from '../print.js';
 import type { RelatedNote } from '../diagnostics.js';
 import { familyKey } from '../types/scope.js';
 import { assignmentText, type Method, type Outcome } from '../result.js';
-import { identityTest, type IdentityVerdict } from './engines/identity-test.js';
+import { constantDifference, identityTest, type IdentityVerdict } from './engines/identity-test.js';
 import { expandPolynomial, expandRational, polynomialExpr, rationalExpr } from './engines/polynomial.js';
 import { equivalenceCandidates } from './engines/equivalence.js';
 import { constantValue, evaluate, groundHost, isBuiltin, type Host } from './evaluator/interpret.js';
 import { isMat, Unsupported } from './evaluator/field.js';
+import { formatRational, Rational } from './evaluator/rational.js';
 import { intervalField, type Interval } from './evaluator/interval.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { canonicalIndex, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
 import { NO_POINT, sampleRelation, type SampleResult } from './sampling/index.js';
 import { unfolded as unfoldedSide } from './sampling/explore.js';
+import { rationalExpr as constantExpr } from './sampling/exact-constants.js';
 import { DECIMAL_DIGITS, MAX_DIGITS, topDigits, withDigits } from './sampling/levels.js';
 import { absorbedTrusted, withAgreement } from './evaluator/decimal.js';
 import type { Prepared } from './sampling/point.js';
@@ -177,6 +179,59 @@ function expandsToZero(l: Expr, r: Expr): boolean {
   if (l.shape?.kind === 'matrix' || r.shape?.kind === 'matrix') return false;
   const rat = expandRational(sub(l, r), true);
   return rat !== null && rat.num.size === 0;
+}
+
+/**
+ * A proof of an inequality between scalars whose sides differ by a constant of the needed
+ * sign (c > 0 for `>`, c ≥ 0 for `≥`, c < 0 and c ≤ 0 for `<` and `≤`, c ≠ 0 for `≠`):
+ * left − right expanded in exact rational arithmetic is the constant c (no error probability;
+ * calls and roots as names of their own), or `left = right + c` passes the identity test, c
+ * read back from residues of left − right (constantDifference: sin(x)² + cos(x)² + 1 > 1).
+ * Wherever both sides are defined, left − right is then c. Null where no candidate form has one.
+ */
+function constantDifferenceProof(p: StepProblem, left: Expr, right: Expr, rel: '<' | '≤' | '>' | '≥' | '≠', deadline: number): Proof | null {
+  if (left.shape?.kind === 'matrix' || right.shape?.kind === 'matrix') return null;
+  const ictx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
+  const fits = (k: Rational): boolean => {
+    const sign = k.sign();
+    return rel === '>' ? sign > 0 : rel === '≥' ? sign >= 0 : rel === '<' ? sign < 0 : rel === '≤' ? sign <= 0 : sign !== 0;
+  };
+  const said = (k: Rational): string => `${constantText(k)} ${rel === '≠' ? '≠' : k.sign() === 0 ? '=' : k.sign() > 0 ? '>' : '<'} 0`;
+  const tested = new Set<string>();
+  for (const c of candidatesOf(p, left, right)) {
+    if (Date.now() > deadline) return null;
+    const key = `${exprKey(c.l)}\u0000${exprKey(c.r)}`;
+    if (tested.has(key)) continue;
+    tested.add(key);
+    const expanded = expandRational(sub(c.l, c.r), true);
+    if (expanded && expanded.den.size === 0 && [...expanded.num.keys()].every((m) => m === '')) {
+      const k = expanded.num.get('')?.coef ?? Rational.ZERO;
+      if (!fits(k)) continue;
+      return {
+        method: 'rule', how: c.how, rule: 'exact expansion', unfolded: c.unfolded,
+        used: [`left − right expands to ${constantText(k)} in exact rational arithmetic, and ${said(k)}`],
+      };
+    }
+    for (const k of constantDifference(c.l, c.r, ictx, `${p.salt}|difference|${key}`, deadline)) {
+      if (!fits(k)) continue;
+      const shifted: Expr = { kind: 'Binary', op: '+', left: c.r, right: constantExpr(k, c.r.range), range: c.r.range, shape: { kind: 'scalar' } };
+      const t = identityTest(c.l, shifted, ictx, `${p.salt}|${key}|+${k.toString()}`, deadline);
+      if (t.kind !== 'identical') continue;
+      return {
+        method: 'identity-test', how: `${c.how === 'algebra' ? '' : `${c.how}: `}left − right = ${constantText(k)} for every value, and ${said(k)}`,
+        errorBound: t.errorBound, points: t.points, sizes: t.sizes, ...(c.rule ? { rule: c.rule } : {}), unfolded: c.unfolded,
+      };
+    }
+  }
+  return null;
+}
+
+/** A rational for a message, exactly (`3`, `−1/2`, `1·10^(−30)`), or to 12 digits where that is long. */
+function constantText(k: Rational): string {
+  const text = k.toString();
+  const tiny = /^(-?)0\.(0*)(\d{1,12})$/.exec(text);
+  if (tiny && tiny[2]!.length > 5) return `${tiny[1] ? '−' : ''}${tiny[3]}·10^(−${tiny[2]!.length + tiny[3]!.length})`;
+  return (text.length <= 40 ? text : `≈ ${formatRational(k, 12)}`).replaceAll('-', '−');
 }
 
 /**
@@ -862,6 +917,17 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       if (!(err instanceof RangeError)) throw err;
     }
   }
+  // An inequality whose sides differ by a constant of its sign (x + 1 > x, (x + 1)² ≥ x² + 2x):
+  // a proof where the sampling and its searches could only check it, and where they cannot
+  // reach at all (x + 1 > x under x > 10^400).
+  // (Not a step of numbers alone, which its one point decides exactly: 10^40 + 1 > 10^40.)
+  if (!proof && isExpr(left) && isExpr(right) && (rel === '<' || rel === '≤' || rel === '>' || rel === '≥' || rel === '≠') && !(isGround(left) && isGround(right))) {
+    try {
+      proof = constantDifferenceProof(p, left, right, rel, Date.now() + (opts.deadline - Date.now()) / 3);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+    }
+  }
   let ruleWhy: string | null = null;
   if (!proof && pending.length > 0) {
     const r = proveEqualityByRules(p, pending, Date.now() + (opts.deadline - Date.now()) / 2);
@@ -898,7 +964,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   const instances = proof?.instances && p.prep.unenforced.length > 0 ? proof.instances : [];
   const rewritten = proof && proofSides ? { ...p, left: proofSides[0], right: proofSides[1] } : p;
   const sampled = instances.length > 0 ? meetingInstances(rewritten, instances) : rewritten;
-  const sample = (oneDecimal = ground): SampleResult => sampleRelation(sampled, { ...opts, samples }, !certain || hasLargeNumber(p), false, oneDecimal, rel === '=' && !proof ? differAt : [], proof !== null);
+  const sample = (oneDecimal = ground): SampleResult => sampleRelation(sampled, { ...opts, samples }, !certain || hasLargeNumber(p), false, oneDecimal, rel === '=' && !proof ? differAt : [], proof === null ? false : certain ? 'certificate' : true);
   let s = certain ? absorbedTrusted(() => sample()) : sample();
   // (A certified step whose points doubles could not decide, too few of them, goes to 50 digits
   // there: exp(x + 720) = exp(x) exp(720) overflows doubles at every point, and was unknown.)
@@ -930,18 +996,20 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     // A proof that unfolded a definition holding only for some indices (`define Δθ_t = … for
     // t ≥ 1`) says nothing where it does not hold (t = 0): that is the disagreement, not an engine's fault.
     const conditional = disagreement && /unfolding/.test(proof!.how) ? conditionalDefinitions(p) : [];
+    // (An inequality's proof that fails here: the relation fails, the sides need not differ.)
+    const fails = rel === '=' || !isExpr(left) ? 'the two sides differ' : `'${rel}' fails`;
     return {
       verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
       message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined'
         : s.failure.left === 'undefined' ? 'the left statement is undefined where the right one holds: a solution is gained'
           : 'the right statement is undefined where the left one holds: a solution is lost')
         : conditional.length > 0
-          ? `the two sides differ at this point; the proof unfolded ${conditional.join(' and ')}, which may not apply here`
+          ? `${fails} at this point; the proof unfolded ${conditional.join(' and ')}, which may not apply here`
         : disagreement && proof!.method === 'identity-test' && isExpr(left)
           // Arithmetic modulo the prime sees a coefficient that is a multiple of it as 0
           // ((2^61 − 1) x = 0); exact values at the point do not. (A ⇔ certificate's equality
           // is checked in exact values too, so a statement's disagreement has another cause.)
-          ? `the two sides differ at this point (the identity test modulo 2^61 − 1 missed it: to that test a multiple of the prime is 0)`
+          ? `${fails} at this point (the identity test modulo 2^61 − 1 missed it: to that test a multiple of the prime is 0)`
         : disagreement
           ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the rule (${proof!.rule})` : 'the symbolic engine'} proved the step, but it fails at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'

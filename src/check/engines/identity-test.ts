@@ -1113,6 +1113,38 @@ export function constantRatio(left: Expr, right: Expr, ctx: IdentityContext, see
   }
 }
 
+/**
+ * The constants c with `left − right = c` (scalars) at two random points modulo p, read back
+ * as rationals (`ratiosOf`); none when the test does not apply, a side is not a scalar, the
+ * difference is not the same at both points or nothing fits. Only candidates: `left = right + c`
+ * must still pass `identityTest` (x + 1 > x: left − right is 1 for every x).
+ */
+export function constantDifference(left: Expr, right: Expr, ctx: IdentityContext, seed: string, deadline: number): Rational[] {
+  const prep = prepare(left, right, ctx, false);
+  if ('reason' in prep) return [];
+  /** left − right at one random point modulo p, or null. */
+  const differenceAt = (salt: string): bigint | null => {
+    const host = new ModularPoint(prep.analysis, new Rng(0, `${salt}:${seed}`), prep.size ?? 2, `${seed}#${salt}`, deadline);
+    const ls = L.entries(evaluate(prep.lhs, host));
+    const rs = L.entries(evaluate(prep.rhs, host));
+    return ls.length === 1 && rs.length === 1 ? modularField.sub(ls[0]!, rs[0]!) : null;
+  };
+  // (Two points where the sides have values: a radicand with no root modulo p, or a divisor 0
+  // there, is another point, up to eight.)
+  const values: bigint[] = [];
+  for (let attempt = 0; values.length < 2 && attempt < 8; attempt++) {
+    try {
+      const d = differenceAt(`difference${attempt}`);
+      if (d === null) return [];
+      values.push(d);
+    } catch (err) {
+      if (err instanceof Inexact || err instanceof Unsupported) return [];
+      if (!(err instanceof Undefined)) throw err;
+    }
+  }
+  return values.length === 2 && values[0] === values[1] ? ratiosOf(values[0]!) : [];
+}
+
 /** The rational n/d ≡ r (mod p) with |n|, d ≤ √(p/2), if there is one (Wang's rational reconstruction). */
 /**
  * The rationals a residue r may stand for: a small numerator and denominator
