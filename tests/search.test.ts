@@ -719,6 +719,32 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x ≥ 0 and √(x²) = x under x > 10⁻⁹ hold', text: 'scalar x\nassume x > 10^(-9)\n    x\n  ≥ 0\n    √(x²)\n  = x\n', want: 'pass' },
   { name: 'x ≥ 1 under x > 1 + 10⁻⁹ and x ≤ 0 under x < −10⁻⁹ hold', text: 'scalar x, y\nassume x > 1 + 10^(-9)\nassume y < -10^(-9)\n    x\n  ≥ 1\n    y\n  ≤ 0\n', want: 'pass' },
   { name: 'x ≥ 0 ⇔ x + 10⁻⁹ > 0 under x ≥ 0 holds', text: 'scalar x\nassume x ≥ 0\n    x ≥ 0 ⇔ x + 10^(-9) > 0\n', want: 'pass' },
+  // Bounds a vector's or a matrix's scale must meet: a lower one (‖w‖ > 100) was met at no
+  // drawn point and the step was unknown; an upper one written backwards (0.001 ≥ ‖w‖) was
+  // scaled the wrong way and met at 2 of 22. Both are met by scaling now.
+  { name: '‖w‖ + ‖W‖ ≥ 100 under ‖w‖ > 100 holds', text: 'vector w in R^n\nmatrix W in R^{n×n}\nassume ‖w‖ > 100\n    ‖w‖ + ‖W‖\n  ≥ 100\n', want: 'pass', message: /24 sampled points/ },
+  { name: '‖w‖ ≥ 101 under 100 < ‖w‖ fails', text: 'vector w in R^n\nassume 100 < ‖w‖\n    ‖w‖\n  ≥ 101\n', want: 'refuted' },
+  { name: 'wᵀw > 10^6 under ‖w‖ ≥ 1000 holds', text: 'vector w in R^n\nassume ‖w‖ ≥ 1000\n    wᵀw\n  ≥ 10^6\n', want: 'pass' },
+  { name: '‖W‖ > 50 under ‖W‖ ≥ 50 fails at 50', text: 'matrix W in R^{n×n}\nassume ‖W‖ ≥ 50\n    ‖W‖\n  > 50\n', want: 'refuted' },
+  { name: '‖w‖ ≤ 0.001 under 0.001 ≥ ‖w‖ holds at every point drawn', text: 'vector w in R^n\nassume 0.001 ≥ ‖w‖\n    ‖w‖\n  ≤ 0.001\n', want: 'pass', message: /^(?!.*points drawn met)/ },
+  // Integers past 10⁹ (k ≥ 10^12) were drawn at 10⁹, met no point, and the step was unknown.
+  { name: 'k² ≥ k under k ≥ 10^12 holds', text: 'integer k\nassume k ≥ 10^12\n    k^2\n  ≥ k\n', want: 'pass', message: /k ∈ \{1000000000000/ },
+  { name: '1/k < 10^(−13) under k ≥ 10^12 fails at 10^12', text: 'integer k\nassume k ≥ 10^12\n    1/k\n  < 10^(-13)\n', want: 'refuted', cx: /^k = 1000000000000$/ },
+  // (Red team:) just beside a strict bound on a vector's scale, and integers far past a large
+  // bound: these were checked.
+  { name: '‖v‖ ≥ 1 + 10⁻⁹ under ‖v‖ > 1 fails just beside the bound', text: 'vector v in R^n\nassume ‖v‖ > 1\n    ‖v‖\n  ≥ 1 + 10^(-9)\n', want: 'refuted' },
+  { name: '‖w‖ ≥ 100.00001 under ‖w‖ > 100 fails just beside the bound', text: 'vector w in R^n\nassume ‖w‖ > 100\n    ‖w‖\n  ≥ 100.00001\n', want: 'refuted' },
+  { name: 'vᵀv ≥ 4.00001 under vᵀv > 4 fails just beside the bound', text: 'vector v in R^n\nassume vᵀv > 4\n    vᵀv\n  ≥ 4.00001\n', want: 'refuted' },
+  { name: '‖w‖ ≤ 0.99999 under ‖w‖ < 1 fails just beside the bound', text: 'vector w in R^n\nassume ‖w‖ < 1\n    ‖w‖\n  ≤ 0.99999\n', want: 'refuted' },
+  { name: '‖w‖ > 100 under ‖w‖ > 100 holds', text: 'vector w in R^n\nassume ‖w‖ > 100\n    ‖w‖\n  > 100\n', want: 'pass' },
+  { name: 'log j < 14 under j ≥ 10^6 fails at 1202605', text: 'integer j\nassume j ≥ 10^6\n    log(j)\n  < 14\n', want: 'refuted', cx: /^j = 1202605$/ },
+  { name: 'log k < 28 under k ≥ 10^12 fails at 1446257064292', text: 'integer k\nassume k ≥ 10^12\n    log(k)\n  < 28\n', want: 'refuted', cx: /^k = 1446257064292$/ },
+  { name: 'log(k + 1) < 40 fails past 10^17', text: 'integer k\n    log(k + 1)\n  < 40\n', want: 'refuted' },
+  { name: 'log k < 35 under k ≥ 10^12 fails past 10^15', text: 'integer k\nassume k ≥ 10^12\n    log(k)\n  < 35\n', want: 'refuted', cx: /^k = 1586013452313431$/ },
+  // The assumption named is one no scaling meets (red team: ‖w‖ > 100 was named, first written).
+  { name: 'under ‖w‖ > 100, x² + 1 < x the unknown names x² + 1 < x', text: 'vector w in R^n\nscalar x\nassume ‖w‖ > 100, x^2 + 1 < x\n    ‖w‖\n  > 3\n', want: 'unknown', message: /: 'x² \+ 1 < x' held at none of the \d+ points drawn/ },
+  // Past the integers drawn (10¹⁵), it says which assumption no point met.
+  { name: 'k² ≥ k under k ≥ 10^20 is unknown, naming the bound', text: 'integer k\nassume k ≥ 10^20\n    k^2\n  ≥ k\n', want: 'unknown', message: /no sampled point satisfied the assumptions: 'k ≥ 10\^20' held at none of the \d+ points drawn/ },
 ];
 
 describe('search where the truth can change', () => {

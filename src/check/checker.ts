@@ -395,7 +395,7 @@ export class Checker {
         ? this.step(step, prev, prevRange, ihCtx, ihPrep ??= new Prepared(ihCtx), unfoldings, extraRules)
         : this.step(step, prev, prevRange, ctx, prep, unfoldings, extraRules);
       // Where no point meets the hypothesis, say so: the claim is then false at t − 1 for every t tried.
-      if (citesIH && result.verdict === 'unknown' && result.message === NO_POINT) {
+      if (citesIH && result.verdict === 'unknown' && result.message?.startsWith(NO_POINT)) {
         const at = this.steps.indexOf(result);
         result = { ...result, message: 'the induction hypothesis (the claim at t − 1) held at no sampled point, so this line cannot be checked; the claim itself may be false (see its base)' };
         if (at >= 0) this.steps[at] = result;

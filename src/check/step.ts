@@ -975,7 +975,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // (Where no drawn point met the instances, the proof stands on nothing sampling could see:
   // the assumption may be one no function meets, `z² ≤ 1 for all z`, from which `4 ≤ 1`
   // follows. It is unknown, as under any assumptions no point meets.)
-  const unmetInstances = instances.length > 0 && s.unknown === NO_POINT;
+  const unmetInstances = instances.length > 0 && s.unknown?.startsWith(NO_POINT) === true;
   if (s.failure) {
     const disagreement = proof !== null && !s.domain;
     const labels = s.failure.assignments.map(([name]) => name);
@@ -1023,7 +1023,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // Nor does sampling's want of a value stop sides that are the same expression, which have
   // the same value and the same domain (`log(x − 10^20)` has none at the sampled points,
   // `(10^6)!` is out of reach).
-  const sameSides = proof?.method === 'structural' && proof.how === SAME_EXPRESSION && s.unknown !== NO_POINT;
+  const sameSides = proof?.method === 'structural' && proof.how === SAME_EXPRESSION && !s.unknown?.startsWith(NO_POINT);
   if (unmetInstances) {
     return {
       verdict: 'unknown', method: 'none', samples: 0, counterexample: null, notes,

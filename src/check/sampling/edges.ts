@@ -89,6 +89,19 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         const q = group.reduce((pt, [k, m]) => pt.replacing(k, m, rng), at);
         structured.push({ point: q, where: [...group.map(([, , w]) => w), scalarsText].filter((s) => s).join(', ') });
       }
+      // Under a strict bound (‖w‖ > 100) its edge breaks it: just beside it too, on both sides
+      // (the assumptions keep the side that meets them). Red team: ‖v‖ ≥ 1 + 10⁻⁹ under ‖v‖ > 1
+      // was checked; only a non-strict bound's edge was probed.
+      for (const [key, m, what] of entries) {
+        if (!bounds.some((b) => b.key === key && b.strict) || m.data.every((x) => x.isZero())) continue;
+        for (const k of STRICT_EDGE_BITS) {
+          for (const sign of [1n, -1n]) {
+            const factor = Rational.ONE.add(new Rational(sign, 1n << k));
+            const q = at.replacing(key, m.map((x) => x.mul(factor)), rng);
+            structured.push({ point: q, where: [`${what}·(1 ${sign > 0n ? '+' : '−'} 2^(−${k}))`, scalarsText].filter((t) => t).join(', ') });
+          }
+        }
+      }
     }
   }
   // A function's edge instances at the first sampled point, then the structured points as they are,
@@ -549,6 +562,9 @@ function close(q: Point): Point | null {
 /** At most this many edge probes per step. */
 const EDGE_PROBES = 40;
 
+/** How far beside a strict bound on a vector or matrix its edge probes go (times the edge's scale, 2^−k). */
+const STRICT_EDGE_BITS = [30n, 160n];
+
 /** A bound `f(X) ≤ g`, `f(X) ≥ g` (or strict) of an assumption on one vector or matrix X that g does not read. */
 interface MatrixBound {
   readonly key: string;
@@ -557,6 +573,8 @@ interface MatrixBound {
   readonly other: Expr;
   /** The scalars the other side reads. */
   readonly scalars: readonly string[];
+  /** Whether the bound is strict (`<`, `>`): its edge itself breaks it. */
+  readonly strict: boolean;
 }
 
 /** The assumptions that bound a homogeneous function of one of `mats` by what does not read it. */
@@ -572,7 +590,7 @@ function matrixBounds(base: Point, mats: readonly string[]): MatrixBound[] {
       const os = keysOf(other);
       if (ks.length !== 1 || !mats.includes(ks[0]!) || os.has(ks[0]!)) continue;
       const scalars = [...os].filter((k) => { const v = base.values.get(k)?.value; return v !== undefined && !isMat(v); });
-      out.push({ key: ks[0]!, side, other, scalars });
+      out.push({ key: ks[0]!, side, other, scalars, strict: f.ops[0] === '<' || f.ops[0] === '>' });
     }
   }
   return out;

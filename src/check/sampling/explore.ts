@@ -402,7 +402,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       // sampled only up to about 13: further out, a ladder to 256 (scalar steps only: a
       // matrix recurrence 256 deep is no probe).
       const ladder = base.isInteger(key) && !b.polynomial && !matrixKeys(base).length
-        ? [...ladderOf(p, base.values.get(key)!.value as Rational), ...definitionBoundaries(p)]
+        ? [...ladderOf(p, base.values.get(key)!.value as Rational), ...definitionBoundaries(p), ...doublingRungs(p, base.values.get(key)!.value as Rational)]
         : [];
       if (ladder.length) along.add(base.values.get(key)!.label);
       /** The step decided at x along `key` (null where the assumptions reject x), and its counterexample where it fails there. */
@@ -1538,7 +1538,7 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
     const sumRungs = sumRungsOf(ladder, start);
     /** A far rung not decided (an equation in doubles is at best provisional): the sum ladder's rungs are not tried. */
     let farDoubt = false;
-    for (const x of [...ladder, ...boundaries]) {
+    for (const x of [...ladder, ...boundaries, ...doublingRungs(p, start)]) {
       if (Date.now() > deadline) return null;
       if (farDoubt && sumRungs.has(x.toString())) continue;
       const q = at(base, key, x, rng, deadline);
@@ -2153,6 +2153,13 @@ const FAR_LADDER = [384, 512, 768, 1024, 2048, 4096, 8192, 16384];
  */
 const SUM_LADDER = [32768, 65536];
 
+/**
+ * Farthest, for a step with no ∑, ∏ or recurrence to unroll: doubling on from the far ladder
+ * to 2¹⁰⁰ (~10³⁰) past where the integer was sampled. Red team: log j < 14 under j ≥ 10^6
+ * fails from 1,202,605, 200,000 past the bound, and was checked; log k < 35 fails past 10¹⁵.
+ */
+const DOUBLING_LADDER: readonly bigint[] = Array.from({ length: 86 }, (_, j) => 1n << BigInt(j + 15));
+
 /** The terms a far rung may cost at most: a ∑ nested d deep at n has about nᵈ terms. */
 const FAR_TERMS = 200_000;
 
@@ -2192,6 +2199,18 @@ function readsRecurrence(p: StepProblem): boolean {
   if (recursive.size === 0) return false;
   const scope = p.prep.ctx.scope;
   return [p.left, p.right].some((side) => isExprNode(side) && freeNames(unfolded(side, p)).some((v) => recursive.has(scope.lookup(v.name)?.info.key ?? printName(v.name))));
+}
+
+/**
+ * The doubling rungs past the far ladder (DOUBLING_LADDER) for a step with no ∑, ∏ or
+ * recurrence, tried after the definitions' boundaries (a_t = t + 1 from 100,001 on is named
+ * there, not at 2¹⁷); none for any other step.
+ */
+function doublingRungs(p: StepProblem, start: Rational): Rational[] {
+  if (p.unfoldings.some((u) => u.recursive)) return [];
+  let sums = false;
+  for (const side of [p.left, p.right]) if (isExprNode(side)) visit(unfolded(side, p), (x) => { if (x.kind === 'BigOp') sums = true; });
+  return sums ? [] : DOUBLING_LADDER.map((n) => start.add(new Rational(n)));
 }
 
 /** The rungs past the last of FAR_LADDER from `start` (the sum ladder's), as text. */

@@ -5,7 +5,7 @@ import type { Counterexample } from '../../result.js';
 import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat, type Val } from '../evaluator/field.js';
 import { absorbedTrusted, agreementDigitsNow } from '../evaluator/decimal.js';
 import { Rational } from '../evaluator/rational.js';
-import { isExpr, type StepOptions, type StepProblem } from '../problem.js';
+import { hasMatrix, isExpr, type StepOptions, type StepProblem } from '../problem.js';
 import { Rng } from '../rng.js';
 import { printFormula } from '../../print.js';
 import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
@@ -22,6 +22,7 @@ import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains
 import { linearZeroSearch, meetLinear } from './linear-solve.js';
 
 /** The reason of an unknown step no sampled point of which met the assumptions. */
+/** How an unknown for want of a point that meets the assumptions starts (then, where one assumption failed at every point, which). */
 export const NO_POINT = 'no sampled point satisfied the assumptions';
 
 /**
@@ -455,7 +456,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   }
   if (held < opts.samples && !determined) {
     const why = held === 0 && rejected > 0 && undefinedBoth === 0 && undecided === 0
-      ? NO_POINT
+      ? unmetAssumptions(p, opts, rejected)
       : held === 0 && undecided === 0 ? 'no sampled point had both sides defined'
         : `only ${held} of ${opts.samples} points could be decided${undecided > 0 ? ` (${undecided} could not be told apart at any precision up to ${topDigits()} digits: ${undecidedWhy || 'the sides are too close, or their enclosures too wide, to compare'})` : ''}${rejected > 0 ? `; ${rejected} points did not satisfy the assumptions` : ''}`;
     if (held === 0 || held < Math.ceil(opts.samples / 2)) {
@@ -712,6 +713,37 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   if (far) return { held, failure: null, notes, vacuous: false, unknown: notSearched(far) };
   return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ...(searchText ? { searchText } : {}), ranges: describeRanges(seen), evidence, ...(determined ? { determined } : {}) };
 }
+
+/**
+ * Why no point met the assumptions: NO_POINT, naming those false at each of 8 points drawn
+ * for this (their own random stream, so the step's points are as before), of them those no
+ * scaling of a vector or matrix could meet where there are any (red team: under
+ * `‖w‖ > 100, x² + 1 < x` the first was named).
+ */
+function unmetAssumptions(p: StepProblem, opts: StepOptions, rejected: number): string {
+  const levels = allLevels();
+  const rng = new Rng(opts.seed, `${p.salt}?`);
+  let always: Formula[] | null = null;
+  for (let k = 0; k < UNMET_POINTS && Date.now() <= opts.deadline; k++) {
+    const point = new Point(p.prep, rng, k);
+    point.deadline = opts.deadline;
+    const failed = p.prep.checks.map((c) => c.formula).filter((f) => {
+      try {
+        return point.truth(f, levels, true) !== true;
+      } catch {
+        return true;
+      }
+    });
+    always = always === null ? failed : always.filter((f) => failed.includes(f));
+  }
+  if (always === null || always.length === 0) return NO_POINT;
+  const unscalable = always.filter((f) => !formulaExprs(f).some(hasMatrix));
+  const named = (unscalable.length > 0 ? unscalable : always).map((f) => `'${printFormula(f)}'`);
+  return named.length <= 3 ? `${NO_POINT}: ${named.join(' and ')} held at none of the ${rejected} points drawn` : NO_POINT;
+}
+
+/** How many points unmetAssumptions draws. */
+const UNMET_POINTS = 8;
 
 /** Why a step held where a scalar is past the doubles' range is unknown (`where`: `x ≈ 10^400`, pastDoublesAt). */
 function notSearched(where: string): string {

@@ -677,6 +677,9 @@ function literalNumber(e: Expr): Rational | null {
 
 const MAX_DEPTH = 400;
 
+/** How far an integer's bound from the assumptions is followed (10¹⁵: values near it, and up to ~10⁴ past, stay exact in doubles). */
+const INTEGER_REACH = 1_000_000_000_000_000n;
+
 /** How far apart the members a far one is reached from are (Evaluation.variable). */
 const WARM_STEP = 150;
 
@@ -894,8 +897,9 @@ export class Point {
   integerRange(infoKey: string, key: string): { lo: number; hi: number; cap: number | null; down: boolean } {
     let [lo, hi] = this.ctx.indexRanges.get(infoKey) ?? this.ctx.defaultIndex;
     const iv = this.prep.intervals.get(key);
-    // Bounds beyond ±10⁹ are clamped there (an index is sampled near where it starts).
-    const clamp = (x: bigint): number => Number(x > 1_000_000_000n ? 1_000_000_000n : x < -1_000_000_000n ? -1_000_000_000n : x);
+    // Bounds beyond ±10¹⁵ are clamped there (an index is sampled near where it starts, and
+    // stays a safe integer in doubles: k ≥ 10^12 was drawn at 10⁹ and met no point).
+    const clamp = (x: bigint): number => Number(x > INTEGER_REACH ? INTEGER_REACH : x < -INTEGER_REACH ? -INTEGER_REACH : x);
     const hasLo = iv?.lo !== null && iv?.lo !== undefined;
     if (hasLo) {
       const b = clamp(iv!.lo!.isInteger() && !iv!.loClosed ? iv!.lo!.n + 1n : iv!.lo!.ceil());

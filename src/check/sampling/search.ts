@@ -402,16 +402,19 @@ export function meetByScaling(p: StepProblem, start: Point, rng: Rng): Point | n
     if (point.truth(f, levels, true) === true) continue;
     const op = f.ops[0]!;
     if (op === '=' || op === '≠' || op === '→') return null;
-    const upper = op === '≤' || op === '<';
+    // As x ≤ y; the one vector or matrix scaled may be on either side: down into x ≤ y
+    // (‖W‖ ≤ δ, and δ ≥ ‖W‖, which was scaled the wrong way and met at 2 of 22 points), or up
+    // into y ≥ x (‖w‖ > 100, met at none before).
     const [a, b] = f.operands as [Expr, Expr];
-    const moved = scaleInto(point, upper ? a : b, upper ? b : a, upper, rng);
+    const [x, y] = op === '≤' || op === '<' ? [a, b] : [b, a];
+    const moved = scaleInto(point, x, y, true, rng) ?? scaleInto(point, y, x, false, rng);
     if (!moved) return null;
     point = moved;
   }
   return point.satisfiesAssumptions(levels) ? point : null;
 }
 
-/** Scales the one matrix or vector `small` depends on so that small ≤ big (or ≥, when `upper` is false). */
+/** Scales the one matrix or vector `small` depends on (`big` not) so that small ≤ big (or ≥, when `upper` is false); null where that cannot be done. */
 function scaleInto(point: Point, small: Expr, big: Expr, upper: boolean, rng: Rng): Point | null {
   const keysOf = (e: Expr) => new Set(freeNames(e).map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index).map((x) => x!.info.key));
   const smallKeys = [...keysOf(small)].filter((k) => point.values.has(k) && isMat(point.values.get(k)!.value));
