@@ -758,6 +758,21 @@ describe('a verdict does not depend on the machine\'s speed', () => {
   });
 });
 
+// (Red team:) a counterexample's vector is printed exactly: 2⁻¹⁶⁰ inside ‖w‖ > 100 it was
+// printed w = [0, −100], on the edge, which breaks the assumption as written.
+describe('a counterexample meets the assumptions as printed', () => {
+  it('prints a vector just inside a strict bound on its norm exactly', async () => {
+    const report = await checkSource('vector w, u in R^n\nassume ‖w‖ > 100, ‖u‖ < 0.01\n    ‖w + u‖\n  ≥ 100\n', { file: 'x.deriv' });
+    const step = report.steps[0]!;
+    expect(step.verdict).toBe('refuted');
+    const w = step.counterexample!.assignments.find(([k]) => k === 'w')![1];
+    expect(w).not.toMatch(/≈/);
+    const entries = w.replace(/^\[|\]$/g, '').split(', ').map((x) => Rational.parse(x));
+    const squared = entries.reduce((a, x) => a.add(x.mul(x)), Rational.ZERO);
+    expect(squared.cmp(Rational.of(10000))).toBe(1);
+  });
+});
+
 describe('search where the truth can change', () => {
   it.each(cases)('$name', async ({ text, want, cx, message, timeoutMs }) => {
     // (What the search finds, not how fast: a step's 2 s limit can run out on a loaded machine

@@ -1,5 +1,5 @@
 import type { Counterexample } from '../../result.js';
-import { isMat, type Field, type Val } from '../evaluator/field.js';
+import { isMat, type Field, type Mat, type Val } from '../evaluator/field.js';
 import { Rational, exactField, readNumber } from '../evaluator/rational.js';
 import type { Point } from './point.js';
 import { printExpr, printName } from '../../print.js';
@@ -7,8 +7,11 @@ import { formulaExprs, freeNames } from '../../ast-walk.js';
 
 /** A value as readable text: `0.3`, `-2`, `[0.5, -1]`, `[[1, 2], [3, 4]]`. */
 export function formatValue<S>(F: Field<S>, v: Val<S>, digits = 6): string {
-  if (!isMat(v)) return F.format(v, digits);
-  const f = (x: S) => F.format(x, digits);
+  return isMat(v) ? matrixText(v, (x) => F.format(x, digits)) : F.format(v, digits);
+}
+
+/** A vector as `[a, b]`, a matrix as `[[a, b], [c, d]]`, each entry as `f` writes it. */
+function matrixText<S>(v: Mat<S>, f: (x: S) => string): string {
   if (v.cols === 1) return `[${v.data.map(f).join(', ')}]`;
   const rows: string[] = [];
   for (let i = 0; i < v.rows; i++) rows.push(`[${v.data.slice(i * v.cols, (i + 1) * v.cols).map(f).join(', ')}]`);
@@ -134,7 +137,15 @@ function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | nul
  */
 function exactText(v: Val<Rational>): string {
   const text = formatValue(exactField, v, 40);
-  if (isMat(v)) return text;
+  if (isMat(v)) {
+    // (Each entry as a scalar is, so a vector put 2⁻¹⁶⁰ inside ‖w‖ > 100 is not printed on its
+    // edge, w = [0, −100], which breaks the assumption as written — red team; one rounded entry
+    // marks the whole value ≈.)
+    const entries = new Map(v.data.map((x) => [x, exactText(x)]));
+    if ([...entries].every(([x, e]) => e === exactField.format(x, 40))) return text;
+    const rounded = [...entries.values()].some((e) => e.startsWith('≈ '));
+    return `${rounded ? '≈ ' : ''}${matrixText(v, (x) => entries.get(x)!.replace(/^≈ /, ''))}`;
+  }
   const q = v as Rational;
   if (/^-?10\^\d+( [+-] \d+)?$/.test(text) || /^-?\d+\/\d+$/.test(text)) return text;
   try {

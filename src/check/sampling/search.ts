@@ -256,10 +256,20 @@ export function meetDomains(p: StepProblem, start: Point, rng: Rng, deadline: nu
  */
 export function shrink(p: StepProblem, point: Point, rng: Rng, deadline: number): { point: Point; F: Field<unknown>; left: Val<unknown>; right: Val<unknown> } | null {
   const levels = allLevels();
+  // (Where the point meets the assumptions for certain, so must a simpler one, not by
+  // agreement within 10⁻³⁰: w = [0, −100] was printed under ‖w‖ > 100, on its edge, for a
+  // point the edge search had put inside it — red team.)
+  let certain = false;
+  try {
+    point.deadline = deadline;
+    certain = point.satisfiesAssumptions(levels, true, true);
+  } catch {
+    certain = false;
+  }
   const failing = (q: Point) => {
     try {
       q.deadline = deadline;
-      if (!q.satisfiesAssumptions(levels, true)) return null;
+      if (!q.satisfiesAssumptions(levels, true, certain)) return null;
       q.touched.clear();
       const o = decideAt(q, p.left as Expr, p.rel as RelOp, p.right as Expr, levels);
       return o.kind === 'fails' ? { point: q, F: o.F, left: o.left, right: o.right } : null;
