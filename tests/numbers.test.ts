@@ -584,6 +584,16 @@ describe('counterexamples as printed', () => {
     expect(step.counterexample!.assignments.find(([k]) => k === 'x')![1]).toMatch(place);
   });
 
+  // (Red team:) a side printed as the other minus their difference had the difference to 3
+  // digits: x^(2^61) + 1 at x = −0.999999999 (1 and a little) read `1.499999998 − 0.5`, 0.999999998.
+  it('prints a side as the other minus a difference that is not tiny to 12 digits', async () => {
+    const { step } = await one('    x^(2^61) + 1\n  > x^2 + 1/2\n');
+    expect(step.verdict).toBe('refuted');
+    const m = /^([\d.]+) − ([\d.]+)$/.exec(step.counterexample!.left);
+    const value = m ? Number(m[1]) - Number(m[2]) : Number(step.counterexample!.left);
+    expect(Math.abs(value - 1)).toBeLessThan(1e-9);
+  });
+
   it('marks an exact value printed rounded with ≈', async () => {
     const { step } = await one('    10^50 + 1\n  = 2*10^50 + 3\n');
     expect(step.counterexample).toMatchObject({ left: '10^50 + 1', right: '≈ 2e50' });

@@ -104,9 +104,12 @@ function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | nul
   const d = F.sub(l, r);
   const sign = F.sign(d);
   if (sign !== 1 && sign !== -1) return null;
-  const size = formatValue(F, sign < 0 ? F.neg(d) : d, 3);
   const a = formatValue(F, l, 45);
   const b = formatValue(F, r, 45);
+  // (To 3 digits where the difference is far below the sides, 2 − 10⁻³⁰⁰; else to 12, so that
+  // `b − size` is the side it stands for: 1.499999998 − 0.5 read as 0.999999998, the side 1.)
+  const magnitude = F.magnitude(d) / Math.max(F.magnitude(l), F.magnitude(r));
+  const size = formatValue(F, sign < 0 ? F.neg(d) : d, magnitude < 1e-6 ? 3 : 12);
   // Short, and the side's value as far as it is known (2 + 10⁻³⁰⁰ prints as 2 at 45 digits,
   // and is not 2: it is the other side that is 2 − 10⁻³⁰⁰ from it then, not this one).
   const short = (x: string, side: S) => {
