@@ -66,3 +66,16 @@ describe('a show holds where the definitions it was shown under hold', () => {
     expect(report.diagnostics.map((d) => d.code)).not.toContain('show-other-definitions');
   });
 });
+
+describe('a cited fact with an error of its own', () => {
+  // (`by u = 2` of a vector u: the shapes differ, reported at the fact. The step was unknown
+  // and suggested `define u = 2`, which has the same error; it is now not checked, saying why.)
+  it('leaves the step unchecked and says so, without suggesting the same fact again', async () => {
+    const report = await checkSource('vector u in R^n\nscalar x\n    x + 1\n  = x + 1   by u = 2\n', {});
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual(['the two sides have different shapes: a vector in R^n and a scalar']);
+    const step = report.steps[0]!;
+    expect(step.verdict).toBe('error');
+    expect(step.message).toBe('the fact cited in the justification, u = 2, has an error (reported on its own), so the step is not checked');
+    expect(step.message).not.toMatch(/define/);
+  });
+});

@@ -494,6 +494,10 @@ export class Checker {
     if (this.hasError(step.range) || (leftRange && this.hasError(leftRange))) return fail('this step has an error (reported on its own), so it is not checked');
     const broken = this.readsBrokenDefinition([left, step.rhs], ctx);
     if (broken) return fail(`this step reads ${broken}, whose ${this.brokenWhat(broken)} has an error (reported on its own), so it is not checked`);
+    // (A cited fact with an error of its own, `by u = 2` of a vector u: checked, the step was
+    // unknown and suggested `define u = 2`, which has the same error.)
+    const wrongFact = step.hint?.items.find((it) => it.kind === 'fact' && this.hasError(it.range));
+    if (wrongFact && wrongFact.kind === 'fact') return fail(`the fact cited in the justification, ${printFormula(wrongFact.formula)}, has an error (reported on its own), so the step is not checked`);
     // (Second red team: sampled as a function nothing defines, g "failed" on an invented g.)
     const shadowed = this.readsShadowed([left, step.rhs], ctx);
     if (shadowed) return fail(`this step reads ${shadowed}, whose definition is not used in this section (see the warning), so it is not checked`);
