@@ -743,6 +743,14 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'log k < 35 under k ≥ 10^12 fails past 10^15', text: 'integer k\nassume k ≥ 10^12\n    log(k)\n  < 35\n', want: 'refuted', cx: /^k = 1586013452313431$/ },
   // The assumption named is one no scaling meets (red team: ‖w‖ > 100 was named, first written).
   { name: 'under ‖w‖ > 100, x² + 1 < x the unknown names x² + 1 < x', text: 'vector w in R^n\nscalar x\nassume ‖w‖ > 100, x^2 + 1 < x\n    ‖w‖\n  > 3\n', want: 'unknown', message: /: 'x² \+ 1 < x' held at none of the \d+ points drawn/ },
+  // (Red team:) `≠` along an integer fails at a whole root of left − right between the
+  // ladder's rungs; a strict bound whose sides algebra shows equal at a sampled point far out.
+  { name: '∑ i ≠ 5050 under n ≥ 1 fails at n = 100', text: 'integer n\nassume n ≥ 1\n    ∑_{i=1}^{n} i\n  ≠ 5050\n', want: 'refuted', cx: /^n = 100$/ },
+  { name: '∑ i ≠ 500500 under n ≥ 1 fails at n = 1000', text: 'integer n\nassume n ≥ 1\n    ∑_{i=1}^{n} i\n  ≠ 500500\n', want: 'refuted', cx: /^n = 1000$/ },
+  { name: '∑ i ≠ 5051 holds', text: 'integer n\nassume n ≥ 1\n    ∑_{i=1}^{n} i\n  ≠ 5051\n', want: 'pass' },
+  { name: 'e^x < e^500 under 0 ≤ x ≤ 500 fails at 500', text: 'scalar x\nassume 0 ≤ x ≤ 500\n    e^x\n  < e^500\n', want: 'refuted', cx: /^x = 500$/ },
+  { name: 'e^x < e^700 under 0 ≤ x ≤ 700 fails at 700', text: 'scalar x\nassume 0 ≤ x ≤ 700\n    e^x\n  < e^700\n', want: 'refuted', cx: /^x = 700$/ },
+  { name: 'e^x < e^700 under 0 ≤ x < 700 holds', text: 'scalar x\nassume 0 ≤ x < 700\n    e^x\n  < e^700\n', want: 'pass' },
   // Past the integers drawn (10¹⁵), it says which assumption no point met.
   { name: 'k² ≥ k under k ≥ 10^20 is unknown, naming the bound', text: 'integer k\nassume k ≥ 10^20\n    k^2\n  ≥ k\n', want: 'unknown', message: /no sampled point satisfied the assumptions: 'k ≥ 10\^20' held at none of the \d+ points drawn/ },
 ];

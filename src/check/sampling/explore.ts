@@ -445,6 +445,8 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       const why = 'found beside a boundary of the step: where left − right is 0 or turns';
       /** The highest rung of the ladder where the step held so far. */
       let held: Rational | null = null;
+      /** For `≠` along an integer: the last rung that held and left − right's estimate there (its sign). */
+      let lastSign: { x: Rational; m: number } | null = null;
       for (const x of [...probesFrom(b, base.isInteger(key), rng, base.prep.intervals.get(key)), ...ladder]) {
         if (Date.now() > deadline) return done(null);
         let tried: ReturnType<typeof probe>;
@@ -482,6 +484,32 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         }
         const { q, o } = tried;
         if (rungs.has(x) && o.kind === 'holds' && (!held || x.cmp(held) > 0)) held = x;
+        // `≠` along an integer fails at a whole root of left − right between two rungs, where
+        // it changes sign (∑_{i=1}^{n} i ≠ 5050 at n = 100, between 96 and 128; red team: checked):
+        // the change bisected on the whole numbers by estimates, which steer, and the step
+        // decided at the whole numbers beside it.
+        if (rel === '≠' && rungs.has(x) && base.isInteger(key) && o.kind === 'holds') {
+          const m = marginAt(q, left, right, 1);
+          if (m !== null && m !== 0 && lastSign && lastSign.x.cmp(x) < 0 && Math.sign(lastSign.m) !== Math.sign(m)) {
+            let lo = lastSign.x.floor();
+            let hi = x.floor();
+            for (let k = 0; k < 64 && hi - lo > 1n && Date.now() <= deadline; k++) {
+              const mid = (lo + hi) / 2n;
+              const at = atAllUnchecked(base, [[key, new Rational(mid)]], rng);
+              at.deadline = deadline;
+              const mm = marginAt(at, left, right, 1);
+              if (mm === null) break;
+              if (mm === 0 || Math.sign(mm) === Math.sign(lastSign.m)) lo = mid;
+              else hi = mid;
+            }
+            for (const z of [lo, hi, lo - 1n, hi + 1n]) {
+              if (Date.now() > deadline) break;
+              const t = probe(new Rational(z), why, new Rational(z).cmp(FAR_RUNG) > 0);
+              if (t?.failure) return done(t.failure);
+            }
+          }
+          if (m !== null && m !== 0) lastSign = { x, m };
+        }
         // A strict bound whose sides no precision tells apart at an exact turn (x e^(−x) < 1/e
         // at 1): proved equal there by algebra, it fails.
         if (o.kind === 'undecided' && (rel === '<' || rel === '>') && exactTies < 2) {

@@ -162,6 +162,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   /** A point where the step fails that an assumption deriv cannot evaluate may exclude. */
   let unevaluated: Point | null = null;
   let touchingWhy = '';
+  /** The first point past ordinary sizes where a strict relation's sides could not be told apart (skipped, unless algebra shows them equal). */
+  let farTie: Point | null = null;
   let sawTrue = false;
   let sawFalse = false;
   const probePoints: Point[] = [];
@@ -284,6 +286,9 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
               touching = point;
               touchingWhy = o.reason;
             }
+            // (Far out such a point is skipped, but where algebra proves the sides equal there it
+            // refutes: e^x < e^500 under 0 ≤ x ≤ 500 at x = 500 — red team: checked.)
+            if ((rel === '<' || rel === '>' || rel === '≠') && !ordinary(point)) farTie ??= point;
             continue;
           case 'left-undefined':
             // The step extends the left side's domain (LANGUAGE.md §3): it may pass, with a note.
@@ -432,6 +437,10 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   if (unevaluated) {
     const where = describePoint(unevaluated);
     return { held, failure: null, notes, vacuous: false, unknown: `${where ? `at ${where} ` : ''}the step fails, but an assumption there could not be evaluated (it may exclude that point)` };
+  }
+  if (farTie && !statement) {
+    const found = equalAtSampledPoint(p, farTie, opts.deadline);
+    if (found) return fail(found);
   }
   if (touching) {
     const found = statement ? null : equalAtSampledPoint(p, touching, opts.deadline);
