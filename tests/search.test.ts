@@ -751,6 +751,10 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'e^x < e^500 under 0 ≤ x ≤ 500 fails at 500', text: 'scalar x\nassume 0 ≤ x ≤ 500\n    e^x\n  < e^500\n', want: 'refuted', cx: /^x = 500$/ },
   { name: 'e^x < e^700 under 0 ≤ x ≤ 700 fails at 700', text: 'scalar x\nassume 0 ≤ x ≤ 700\n    e^x\n  < e^700\n', want: 'refuted', cx: /^x = 700$/ },
   { name: 'e^x < e^700 under 0 ≤ x < 700 holds', text: 'scalar x\nassume 0 ≤ x < 700\n    e^x\n  < e^700\n', want: 'pass' },
+  // (Red team:) a declared function bounded at a point on both sides: constant at each bound.
+  { name: 'σ(s)² < 0.81 under 0 ≤ σ(s) ≤ 0.9 fails at σ ≡ 0.9', text: 'scalar s\nfunction σ : R → R\nassume 0 ≤ σ(s) ≤ 0.9\n    σ(s)^2\n  < 0.81\n', want: 'refuted', cx: /σ = 0\.9, a constant function/ },
+  { name: 'σ(s)² < 0.81 under −0.9 ≤ σ(s) ≤ 0.9 fails at σ ≡ −0.9', text: 'scalar s\nfunction σ : R → R\nassume -0.9 ≤ σ(s) ≤ 0.9\n    σ(s)^2\n  < 0.81\n', want: 'refuted' },
+  { name: 'σ(s)² < 0.81 under 0 ≤ σ(s) < 0.9 holds', text: 'scalar s\nfunction σ : R → R\nassume 0 ≤ σ(s) < 0.9\n    σ(s)^2\n  < 0.81\n', want: 'pass' },
   // Past the integers drawn (10¹⁵), it says which assumption no point met.
   { name: 'k² ≥ k under k ≥ 10^20 is unknown, naming the bound', text: 'integer k\nassume k ≥ 10^20\n    k^2\n  ≥ k\n', want: 'unknown', message: /no sampled point satisfied the assumptions: 'k ≥ 10\^20' held at none of the \d+ points drawn/ },
 ];

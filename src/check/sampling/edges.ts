@@ -3,13 +3,14 @@ import { children, formulaExprs, freeNames } from '../../ast-walk.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, isMat } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
-import { printName } from '../../print.js';
+import { printFormula, printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
 import { derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, valuesInstance, waveInstance } from './draw.js';
 import { exactScalar as value, probeFailure, respectsTags } from './explore.js';
 import { allLevels } from './levels.js';
+import { constantValue } from '../evaluator/interpret.js';
 import type { Point } from './point.js';
 
 /**
@@ -270,6 +271,10 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   }
   probes.push(...structured);
   for (const s of structured.slice(0, 4)) withFunctions(s.point, s.where);
+  // A declared function bounded at a point by a constant (`0 ≤ σ(s) ≤ 0.9`): constant at each
+  // such bound, where no drawn instance lands (red team: σ(s)² < 0.81 was checked; it fails at
+  // σ(s) = 0.9, and σ(s) ≤ 0.9 alone, which draws met beyond, was refuted).
+  for (const [f, c, text] of pointBounds(base, fns)) probes.push({ point: base.withFunction(f, elementwiseInstance([c], []), rng), where: `${f} ≡ ${c.toString()}, on ${text}` });
   // (Per bounded function, how many of its probes met every assumption and how many did not.)
   const met = new Map<string, number>();
   const broke = new Map<string, number>();
@@ -557,6 +562,29 @@ function close(q: Point): Point | null {
     if (x.rows === y.rows) return q.replacing(vectors[1]!, x.map((e) => e.add(NEARBY)));
   }
   return null;
+}
+
+/**
+ * The constants that assumptions bound a declared scalar function's value by at some point
+ * (`0 ≤ σ(s) ≤ 0.9`: σ and 0, σ and 0.9), each with the assumption's text, at most 4.
+ */
+function pointBounds(base: Point, fns: readonly string[]): [string, Rational, string][] {
+  const out: [string, Rational, string][] = [];
+  for (const c of base.prep.checks) {
+    const f = c.formula;
+    if (f.kind !== 'Compare' || !f.ops.every((op) => ['≤', '<', '≥', '>', '='].includes(op))) continue;
+    for (let i = 0; i + 1 < f.operands.length; i++) {
+      for (const [call, other] of [[f.operands[i]!, f.operands[i + 1]!], [f.operands[i + 1]!, f.operands[i]!]] as const) {
+        if (call.kind !== 'Call' || call.fn.index || call.fn.primes > 0 || call.shape?.kind === 'matrix') continue;
+        const name = printName(call.fn);
+        const info = base.ctx.scope.get(name);
+        if (!fns.includes(name) || !info?.fn?.elementwise) continue;
+        const k = constantValue(other);
+        if (k && !out.some(([g, x]) => g === name && x.equals(k))) out.push([name, k, printFormula(f)]);
+      }
+    }
+  }
+  return out.slice(0, 4);
 }
 
 /** At most this many edge probes per step. */
