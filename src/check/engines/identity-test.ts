@@ -1095,9 +1095,7 @@ export function constantRatio(left: Expr, right: Expr, ctx: IdentityContext, see
   if ('reason' in prep) return [];
   /** left/right at one random point modulo p, or null. */
   const ratioAt = (salt: string): bigint | null => {
-    const host = new ModularPoint(prep.analysis, new Rng(0, `${salt}:${seed}`), prep.size ?? 2, `${seed}#${salt}`, deadline);
-    const ls = L.entries(evaluate(prep.lhs, host));
-    const rs = L.entries(evaluate(prep.rhs, host));
+    const [ls, rs] = sidesAt(prep, seed, salt, deadline);
     const i = rs.findIndex((r) => r !== 0n);
     if (i < 0 || ls.length !== rs.length) return null;
     return modularField.div(ls[i]!, rs[i]!);
@@ -1124,9 +1122,7 @@ export function constantDifference(left: Expr, right: Expr, ctx: IdentityContext
   if ('reason' in prep) return [];
   /** left − right at one random point modulo p, or null. */
   const differenceAt = (salt: string): bigint | null => {
-    const host = new ModularPoint(prep.analysis, new Rng(0, `${salt}:${seed}`), prep.size ?? 2, `${seed}#${salt}`, deadline);
-    const ls = L.entries(evaluate(prep.lhs, host));
-    const rs = L.entries(evaluate(prep.rhs, host));
+    const [ls, rs] = sidesAt(prep, seed, salt, deadline);
     return ls.length === 1 && rs.length === 1 ? modularField.sub(ls[0]!, rs[0]!) : null;
   };
   // (Two points where the sides have values: a radicand with no root modulo p, or a divisor 0
@@ -1145,7 +1141,15 @@ export function constantDifference(left: Expr, right: Expr, ctx: IdentityContext
   return values.length === 2 && values[0] === values[1] ? ratiosOf(values[0]!) : [];
 }
 
-/** The rational n/d ≡ r (mod p) with |n|, d ≤ √(p/2), if there is one (Wang's rational reconstruction). */
+/**
+ * Both sides' entries at one random point modulo p (`salt` picks the point; the same seed and
+ * salt, the same point). Throws what evaluation throws (Undefined: a divisor 0 there).
+ */
+function sidesAt(prep: Analysed, seed: string, salt: string, deadline: number): [readonly bigint[], readonly bigint[]] {
+  const host = new ModularPoint(prep.analysis, new Rng(0, `${salt}:${seed}`), prep.size ?? 2, `${seed}#${salt}`, deadline);
+  return [L.entries(evaluate(prep.lhs, host)), L.entries(evaluate(prep.rhs, host))];
+}
+
 /**
  * The rationals a residue r may stand for: a small numerator and denominator
  * (`reconstruct`), a large numerator over a small denominator (10¹² x, 10¹²/7 x), the
@@ -1175,6 +1179,7 @@ function ratiosOf(r: bigint): Rational[] {
   return out;
 }
 
+/** The rational n/d ≡ r (mod p) with |n|, d ≤ √(p/2), if there is one (Wang's rational reconstruction). */
 function reconstruct(r: bigint): Rational | null {
   const bound = 1n << 30n; // < √(p/2) ≈ 1.07·10⁹ · 1.5
   let [r0, r1] = [PRIME, r];
