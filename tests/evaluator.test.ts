@@ -7,7 +7,7 @@ import { intervalField, nextDown, nextUp, type Interval } from '../src/check/eva
 import { Mat } from '../src/check/evaluator/field.js';
 import * as L from '../src/check/evaluator/linalg.js';
 import { modularField, PRIME } from '../src/check/evaluator/modular.js';
-import { Rational, exactField, formatRational, readNumber } from '../src/check/evaluator/rational.js';
+import { Rational, exactField, formatRational, gcd, readNumber } from '../src/check/evaluator/rational.js';
 import { Rng } from '../src/check/rng.js';
 
 /** The exact rational value of a double. */
@@ -27,6 +27,35 @@ function ofDouble(x: number): Rational {
 const inside = (q: Rational, i: Interval) => ofDouble(i.lo).cmp(q) <= 0 && q.cmp(ofDouble(i.hi)) <= 0;
 
 describe('exact rationals', () => {
+  it('takes greatest common divisors as Euclid does, at every size and for powers of two', () => {
+    const euclid = (a: bigint, b: bigint): bigint => {
+      a = a < 0n ? -a : a;
+      b = b < 0n ? -b : b;
+      while (b !== 0n) [a, b] = [b, a % b];
+      return a;
+    };
+    const rng = new Rng(7);
+    const big = (bits: number): bigint => {
+      let n = 0n;
+      for (let i = 0; i < bits; i += 20) n = (n << 20n) | BigInt(Math.floor(rng.next() * 2 ** 20));
+      return n;
+    };
+    const cases: Array<[bigint, bigint]> = [
+      [0n, 0n], [0n, 12n], [12n, 0n], [1n, 2n ** 80n], [-6n, 4n], [6n, -4n],
+      [2n ** 52n, 3n * 2n ** 10n], [2n ** 53n - 1n, 2n ** 53n - 3n], [2n ** 53n, 2n ** 54n], [2n ** 70n, 5n * 2n ** 90n],
+      [2n ** 53n + 2n, 2n ** 60n], [3n ** 40n, 3n ** 33n * 2n ** 9n], [2n ** 100n, 2n ** 100n], [-(2n ** 64n), 2n ** 64n * 3n],
+    ];
+    for (let i = 0; i < 400; i++) {
+      const common = big(1 + (i % 90));
+      const shift = BigInt(i % 70);
+      const pick = i % 4;
+      const a = big(1 + ((i * 7) % 130)) * common;
+      const b = pick === 0 ? 1n << shift : pick === 1 ? big(1 + ((i * 13) % 60)) * common : big(1 + ((i * 3) % 150)) << shift;
+      cases.push([a, i % 3 === 0 ? -b : b], [b, a]);
+    }
+    for (const [a, b] of cases) expect(gcd(a, b), `gcd(${a}, ${b})`).toBe(euclid(a, b));
+  });
+
   it('takes a double\'s exact value, in lowest terms, subnormals and the largest too', () => {
     const rng = new Rng('ofDouble');
     const buf = new DataView(new ArrayBuffer(8));

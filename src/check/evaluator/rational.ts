@@ -6,11 +6,38 @@ export const MAX_EXACT_BITS = 20_000;
 const LIMIT = 1n << BigInt(MAX_EXACT_BITS / 2);
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
-/** The greatest common divisor of two integers (≥ 0). */
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The greatest common divisor of two integers (≥ 0). Below 2⁵³ the remainders are taken in
+ * doubles (exact there, and several times cheaper than BigInt's); a power of two against any
+ * integer is the lowest set bit of the other, at most that power (the dyadic points that
+ * bisection and doubles make: every denominator a power of two).
+ */
 export function gcd(a: bigint, b: bigint): bigint {
   a = abs(a);
   b = abs(b);
   if (a === 1n || b === 1n) return 1n;
+  if (a === 0n) return b;
+  if (b === 0n) return a;
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const r = x % y;
+      x = y;
+      y = r;
+    }
+    return BigInt(x);
+  }
+  if ((b & (b - 1n)) === 0n) {
+    const low = a & -a;
+    return low < b ? low : b;
+  }
+  if ((a & (a - 1n)) === 0n) {
+    const low = b & -b;
+    return low < a ? low : a;
+  }
   while (b !== 0n) {
     const r = a % b;
     a = b;
