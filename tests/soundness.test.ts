@@ -1026,7 +1026,8 @@ describe('search beside poles, far away, at irrational roots and coincidences', 
     // (Once unknown: the bottom's exact place is now guessed and the sides proved equal there.)
     { name: '(x − π)² > 0 fails only at π', text: 'scalar x\n    (x - π)²\n  > 0\n', want: 'refuted', point: /"x","-?π"/ },
     { name: 'sin x < 1 fails only where sin x = 1', text: 'scalar x\n    sin(x)\n  < 1\n', want: 'refuted', point: /"x","-?π\/2"/ },
-    { name: 'cos x = 1 ⇔ x = 0 misses the double roots 2πk', text: 'scalar x\n    cos(x) = 1\n  ⇔ x = 0\n', want: 'unknown', point: /≈ -?(6\.28318|12\.56637)/ },
+    // (Once unknown with a doubt at 2πk: the turn's exact place is now guessed and both statements decided there.)
+    { name: 'cos x = 1 ⇔ x = 0 misses the double roots 2πk', text: 'scalar x\n    cos(x) = 1\n  ⇔ x = 0\n', want: 'refuted', point: /"x","-?[24]·π"/ },
     { name: '(x − 1)² = 0 ⇔ x = 1 (a rational double root)', text: 'scalar x\n    (x - 1)^2 = 0\n  ⇔ x = 1\n', want: 'passes' },
     { name: 'a failing disk needs both scalars at once', text: 'scalar x, y\n    (x - 0.3)² + (y - 0.7)²\n  ≥ 10^(-2)\n', want: 'refuted' },
     { name: 'coupled scalars far out', text: 'scalar x, y\n    (x - y)² + (y - 1000)²\n  ≥ 10^(-8)\n', want: 'refuted' },

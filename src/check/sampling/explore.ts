@@ -17,7 +17,7 @@ import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, hasTag, statementAt, type PointResult } from './compare.js';
-import { boundariesAlong, crossesOn, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Bracket, type Touching } from './boundaries.js';
+import { boundariesAlong, crossesOn, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Boundaries, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -2848,25 +2848,29 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
   const D = decimalField(Math.min(120, Math.max(40, digits + 30)));
   const out: Expr[] = [];
   const num = (q: Rational): Expr => rationalExpr(q, range);
-  const nearFraction = (x: Rational): Rational | null => {
+  const tolerance = 10n ** BigInt(digits);
+  const abs = (n: bigint): bigint => (n < 0n ? -n : n);
+  /** n/d (d > 0, not necessarily in lowest terms: no gcd is taken of its long numbers). */
+  const nearRatio = (n0: bigint, d0: bigint): Rational | null => {
     // Continued fractions: the last convergent with denominator ≤ 1000, if within 10⁻⁶⁰.
     let [h0, h1, k0, k1] = [0n, 1n, 1n, 0n];
-    let n = x.n;
-    let d = x.d;
-    let best: Rational | null = null;
+    let n = n0;
+    let d = d0;
+    let best: [bigint, bigint] | null = null;
     for (let i = 0; i < 40 && d !== 0n; i++) {
       const a = n >= 0n ? n / d : -((-n + d - 1n) / d);
       [h0, h1] = [h1, a * h1 + h0];
       [k0, k1] = [k1, a * k1 + k0];
       if (k1 > 1000n) break;
-      best = new Rational(h1, k1);
+      best = [h1, k1];
       [n, d] = [d, n - a * d];
     }
     if (!best) return null;
-    const diff = best.sub(x);
-    const size = Rational.ONE.add(x.sign() < 0 ? x.neg() : x);
-    return (diff.sign() < 0 ? diff.neg() : diff).cmp(size.div(new Rational(10n ** BigInt(digits)))) <= 0 ? best : null;
+    // |h/k − n/d| ≤ (1 + |n/d|)/10^digits, cross-multiplied: |h d − k n|·10^digits ≤ k (d + |n|).
+    const [h, k] = best;
+    return abs(h * d0 - k * n0) * tolerance <= k * (d0 + abs(n0)) ? new Rational(h, k) : null;
   };
+  const nearFraction = (x: Rational): Rational | null => nearRatio(x.n, x.d);
   const asRational = (v: DecInterval): Rational | null => {
     try {
       // (Exactly: Decimal's own arithmetic here would round to its default 20 digits, and a
@@ -2915,7 +2919,7 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
   } catch {
     // (no multiple of e to guess)
   }
-  const sq = nearFraction(w.mul(w));
+  const sq = nearRatio(w.n * w.n, w.d * w.d);
   // (Not √q of a square: √1 is the fraction 1, tried already.)
   if (sq && sq.sign() > 0 && !sq.sqrt()) {
     const root: Expr = { kind: 'Call', fn: { base: 'sqrt', index: null, primes: 0, hat: false, range }, args: [num(sq)], range, shape: { kind: 'scalar' } };
@@ -2925,21 +2929,21 @@ function exactGuesses(w: Rational, range: Expr['range'], digits = 60, nearer = f
   // and ∛q. (Only where w is known to 10 digits or more: a coarser one matches too many.)
   if (digits >= 10) {
     // (On w to `digits` + 5 places: a short rational, so each continued fraction is cheap.)
+    // (Unreduced: t = c·N/S − a = (c N − a S)/S and t² = (c N − a S)²/S², no gcds.)
     const scale = 10n ** BigInt(digits + 5);
-    const wr = new Rational((w.n * scale) / w.d, scale);
+    const wn = (w.n * scale) / w.d;
     for (let c = 1n; c <= 8n; c++) {
-      const cw = wr.mul(new Rational(c));
       for (let a = -12n; a <= 12n; a++) {
         if (a === 0n) continue;
-        const t = cw.sub(new Rational(a));
-        const q2 = nearFraction(t.mul(t));
+        const tn = c * wn - a * scale;
+        const q2 = nearRatio(tn * tn, scale * scale);
         if (!q2 || q2.sign() <= 0 || q2.sqrt()) continue;
         const root: Expr = { kind: 'Call', fn: { base: 'sqrt', index: null, primes: 0, hat: false, range }, args: [num(q2)], range, shape: { kind: 'scalar' } };
-        const top: Expr = { kind: 'Binary', op: t.sign() < 0 ? '-' : '+', left: num(new Rational(a)), right: root, range, shape: { kind: 'scalar' } };
+        const top: Expr = { kind: 'Binary', op: tn < 0n ? '-' : '+', left: num(new Rational(a)), right: root, range, shape: { kind: 'scalar' } };
         out.push(c === 1n ? top : { kind: 'Binary', op: '/', left: top, right: num(new Rational(c)), range, shape: { kind: 'scalar' } });
       }
     }
-    const cube = nearFraction(w.mul(w).mul(w));
+    const cube = nearRatio(w.n * w.n * w.n, w.d * w.d * w.d);
     if (cube && !cube.isZero()) {
       const third: Expr = { kind: 'Binary', op: '/', left: num(Rational.ONE), right: num(Rational.of(3)), range, shape: { kind: 'scalar' } };
       const r: Expr = { kind: 'Binary', op: '^', left: num(cube.sign() < 0 ? cube.neg() : cube), right: third, range, shape: { kind: 'scalar' } };
@@ -4198,6 +4202,14 @@ export function searchStatement(
             if (own === 'undecided' && other === false && (!oneWay || c.side === 'left')) tight = q;
           }
         }
+        // Statements that differ only at a boundary they share at an irrational place (x² < 2
+        // ⇔ |x| ≤ √2 at ±√2, e^x > 2 ⇔ x ≥ log 2) or at a turn (sin x < 1 ⇔ x ≠ π/2 at 5π/2):
+        // no enclosure decides a comparison whose sides tie there, so each one's exact place is
+        // guessed, proved, and both statements decided there exactly (exactPlaces).
+        if (!base.isInteger(key) && base === bases[0]) {
+          const failure = exactPlaces(p, base, key, found, rng, deadline, (q) => test(q, null, false));
+          if (failure) return result(failure);
+        }
       }
     }
     // A vector or matrix unknown of a linear equation: solve for it.
@@ -4407,6 +4419,134 @@ export function searchStatement(
     }
   }
   return result(null);
+}
+
+/** Irrational roots and turns per comparison whose exact place a ⇔/⇒ search guesses (the smallest). */
+const EXACT_PLACES = 3;
+
+/**
+ * The ⇔/⇒ search at the exact places where a comparison's sides tie along `key` at an
+ * irrational value: for each comparison's EXACT_PLACES smallest certain irrational roots and
+ * turns of a − b, narrowed to ~10⁻⁹⁰ (refineRoot, refineTurn), the exact values it may be
+ * (exactGuesses: √2, log 2, 5π/2), each proved a tie (a − b is 0 there by exact expansion or
+ * the identity test, the other names at their rational values) before the point is built
+ * (symbolicPoint: the scalar as an enclosure and as its expression, so comparisons that tie
+ * there are decided exactly by Point.sameValue) and, where it meets the assumptions,
+ * `test`ed. The first failure, or null. Guesses are never trusted: one not proved a tie is
+ * skipped, and a statement the point cannot decide refutes nothing.
+ */
+function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly { c: { a: Expr; op: RelOp; b: Expr }; b: Boundaries }[], rng: Rng, deadline: number,
+  test: (q: Point) => Counterexample | null): Counterexample | null {
+  const label = base.values.get(key)!.label;
+  const ctx = identityContext(p);
+  const levels = allLevels();
+  /** Guesses proved or not as ties, by comparison and guess; places tested, by guess. */
+  const tried = new Set<string>();
+  const tested = new Set<string>();
+  // (The constants the statements compare the scalar with, and their negatives, are guessed
+  // first: x ≤ log(3)/log(2) beside 2^x < 3, which exactGuesses does not make.)
+  const written: Expr[] = [];
+  for (const { c } of found) {
+    for (const [u, v] of [[c.a, c.b], [c.b, c.a]] as const) {
+      if (u.kind !== 'Var' || printName(u.name) !== label || freeNames(v).length > 0 || !scalar(v)) continue;
+      written.push(v, { kind: 'Neg', arg: v, range: v.range, shape: { kind: 'scalar' } });
+    }
+  }
+  // (Each written constant's enclosure, once: [lo, hi] as rationals.)
+  const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
+  const enclosed = written.flatMap((e) => {
+    try {
+      const v = base.evaluate(D, e);
+      return isMat(v) ? [] : [{ e, lo: Rational.parse((v as DecInterval).lo.toString()), hi: Rational.parse((v as DecInterval).hi.toString()) }];
+    } catch {
+      return [];
+    }
+  });
+  /** The written constants whose value may lie in the bracket r. */
+  const within = (r: Bracket): Expr[] => enclosed.filter((x) => x.hi.cmp(r.lo) >= 0 && x.lo.cmp(r.hi) <= 0).map((x) => x.e);
+  /** Places already settled: a guess was proved to tie there (another comparison's root at the same place is skipped). */
+  const settled: Bracket[] = [];
+  for (const { c, b } of found) {
+    if (!scalar(c.a) || !scalar(c.b)) continue;
+    const diff: Expr = { kind: 'Binary', op: '-', left: unfolded(c.a, p), right: unfolded(c.b, p), range: c.a.range, shape: { kind: 'scalar' } };
+    // (A turn is a tie only where a − b is about 0 there: sin x − 1 at π/2, not at −π/2.)
+    const nearTie = (r: Bracket): boolean => {
+      try {
+        const v = base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng).evaluate(intervalField, diff);
+        return !isMat(v) && Math.max(Math.abs((v as Interval).lo), Math.abs((v as Interval).hi)) <= 1e-6;
+      } catch {
+        return false;
+      }
+    };
+    const places = [...b.roots.map((r) => ({ r, turn: false })), ...b.extrema.map((r) => ({ r, turn: true }))]
+      .filter(({ r }) => r.certain && !r.at)
+      .sort((u, v) => magnitude(u.r).cmp(magnitude(v.r)))
+      // (A root of one comparison alone, < or ≤, flips its statement's truth on an interval
+      // beside it, where the probes look: only a root another comparison shares, or one of an
+      // equation or ≠, whose truth at the root differs from both sides, needs its exact place.)
+      .filter(({ r, turn }) => (turn ? nearTie(r) : c.op === '=' || c.op === '≠' || found.some((o) => o.b !== b && o.b.roots.some((u) => u.lo.cmp(r.hi) <= 0 && r.lo.cmp(u.hi) <= 0))))
+      .slice(0, EXACT_PLACES);
+    if (places.length === 0) continue;
+    // (The other names the sides read, at their rational values.)
+    const values = new Map<string, Expr>();
+    for (const name of new Set(freeNames(diff).map((v) => printName(v.name)))) {
+      if (name === label) continue;
+      const k = [...base.values.keys()].find((x) => base.values.get(x)!.label === name);
+      const v = k === undefined ? null : base.values.get(k)!.value;
+      if (v && !isMat(v)) values.set(name, rationalExpr(v as Rational, c.a.range));
+    }
+    /** Whether a guess is proved to tie (a − b is 0 there exactly): null where it is not, else the failure there or none. */
+    const tryGuess = (guess: Expr): { failure: Counterexample | null } | null => {
+      const text = printExpr(guess);
+      if (tried.has(`${printExpr(diff)}|${text}`) || constantValue(guess) !== null) return null;
+      tried.add(`${printExpr(diff)}|${text}`);
+      const zero = substitute(diff, new Map([...values, [label, guess]]));
+      if (freeNames(zero).length > 0 || !exactlyZero(zero, ctx, `${p.salt}|place|${printExpr(zero)}`, deadline)) return null;
+      // (A place tested already, for another comparison that ties there too.)
+      if (tested.has(text)) return { failure: null };
+      tested.add(text);
+      const q = symbolicPoint(base, [{ key, c: guess }], rng);
+      if (!q) return { failure: null };
+      q.deadline = deadline;
+      try {
+        if (!q.satisfiesAssumptions(levels, true, true)) return { failure: null };
+      } catch {
+        return { failure: null };
+      }
+      const failure = test(q);
+      return { failure: failure && { ...failure, note: `${failure.note ?? 'the statements disagree here'} (at ${label} = ${printExpr(guess)} exactly, where ${printExpr(c.a)} = ${printExpr(c.b)})` } };
+    };
+    for (const { r, turn } of places) {
+      if (Date.now() > deadline) return null;
+      if (settled.some((o) => o.lo.cmp(r.hi) <= 0 && r.lo.cmp(o.hi) <= 0)) continue;
+      // The constants written beside the scalar first, on the double bracket (no narrowing),
+      // then guesses from the place narrowed to ~10⁻⁹⁰.
+      let done = false;
+      for (const guess of within(r)) {
+        const tie = tryGuess(guess);
+        if (!tie) continue;
+        if (tie.failure) return tie.failure;
+        done = true;
+        break;
+      }
+      if (done) {
+        settled.push(r);
+        continue;
+      }
+      const fine = turn ? refineTurn(base, key, c.a, c.b, r, deadline) : refineRoot(base, key, c.a, c.b, r, deadline);
+      if (!fine) continue;
+      const w = fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2));
+      for (const guess of exactGuesses(w, c.a.range, 60)) {
+        if (Date.now() > deadline) return null;
+        const tie = tryGuess(guess);
+        if (!tie) continue;
+        if (tie.failure) return tie.failure;
+        settled.push(r);
+        break;
+      }
+    }
+  }
+  return null;
 }
 
 /** How many points that solve a statement's equation are searched again along every scalar. */

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+
+/**
+ * ⇔/⇒ steps whose statements differ only where a comparison's sides tie at an irrational
+ * place (a strict bound against a non-strict one at √2, log 2, a turn of sin at 5π/2): no
+ * enclosure decides a tie, so the search guesses the place exactly, proves the tie, and
+ * decides both statements there (explore.ts exactPlaces). Each false step here was checked
+ * before; the true ones beside them must not be refuted.
+ */
+const cases: [text: string, verdict: 'refuted' | 'passes', at?: string][] = [
+  ['x² < 2 ⇔ |x| ≤ √2', 'refuted', 'sqrt(2)'],
+  ['x² ≤ 2 ⇔ |x| < √2', 'refuted', 'sqrt(2)'],
+  ['x² - 3 ≥ 0 ⇔ x > √3 or x < -√3', 'refuted', 'sqrt(3)'],
+  ['e^x > 2 ⇔ x ≥ ln 2', 'refuted', 'log(2)'],
+  ['e^x ≥ 2 ⇔ x > log 2', 'refuted', 'log(2)'],
+  ['log x < 1 ⇔ 0 < x ≤ e', 'refuted', 'e'],
+  ['x² + x - 1 < 0 ⇔ (-1 - √5)/2 ≤ x < (-1 + √5)/2', 'refuted'],
+  ['x³ < 2 ⇔ x ≤ 2^(1/3)', 'refuted'],
+  ['sin(x) > 1/2 and 0 < x < π ⇔ π/6 ≤ x < 5π/6', 'refuted', 'π/6'],
+  ['e^(2x) ≥ 3 ⇔ x > ln(3)/2', 'refuted'],
+  ['sin(x) < 1 ⇔ x ≠ π/2', 'refuted', '-3·π/2'],
+  ['cos(x) < 1 ⇔ x ≠ 0', 'refuted'],
+  ['x² < 2 ⇒ |x| ≤ √2', 'passes'],
+  ['|x| ≤ √2 ⇒ x² < 2', 'refuted', 'sqrt(2)'],
+  ['x² < 2 ⇔ |x| < √2', 'passes'],
+  ['x² ≤ 2 ⇔ -√2 ≤ x ≤ √2', 'passes'],
+  ['e^x > 2 ⇔ x > ln 2', 'passes'],
+  ['e^x ≥ 2 ⇔ x ≥ log 2', 'passes'],
+  ['x² - 3 > 0 ⇔ x > √3 or x < -√3', 'passes'],
+  ['x³ < 2 ⇔ x < 2^(1/3)', 'passes'],
+  ['x² + x - 1 < 0 ⇔ (-1 - √5)/2 < x < (-1 + √5)/2', 'passes'],
+  ['sin(x) > 1/2 and 0 < x < π ⇔ π/6 < x < 5π/6', 'passes'],
+  ['e^(2x) ≥ 3 ⇔ x ≥ ln(3)/2', 'passes'],
+  ['sin(x) ≤ 1 ⇔ x² ≥ 0', 'passes'],
+  ['cos(x) < 1 ⇔ cos(x) ≠ 1', 'passes'],
+  ['tan(x) > 1 and 0 < x < π/2 ⇔ π/4 < x < π/2', 'passes'],
+  ['x² = 2 ⇔ x = √2 or x = -√2', 'passes'],
+];
+
+describe('⇔ and ⇒ at the exact place where a comparison ties', () => {
+  it.each(cases)('%s: %s', async (statement, verdict, at) => {
+    const report = await checkSource(`scalar x\n    ${statement}\n`, { file: 'places.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    const step = report.steps[0]!;
+    if (verdict === 'passes') {
+      expect(['proved', 'checked'], step.message).toContain(step.verdict);
+      return;
+    }
+    expect(step.verdict, step.message).toBe('refuted');
+    if (at) expect(Object.fromEntries(step.counterexample?.assignments ?? []).x, JSON.stringify(step.counterexample)).toBe(at);
+  });
+});
+
+describe('the counterexample at an exact place', () => {
+  it('says the place is exact and which comparison ties there', async () => {
+    const report = await checkSource('scalar x\n    x² < 2 ⇔ |x| ≤ √2\n', { file: 'places.deriv' });
+    const ce = report.steps[0]!.counterexample!;
+    expect(ce.assignments).toEqual([['x', 'sqrt(2)']]);
+    expect([ce.left, ce.right]).toEqual(['false', 'true']);
+    expect(ce.note).toContain('(at x = sqrt(2) exactly, where');
+  });
+});
