@@ -14,6 +14,13 @@ type Want = 'refuted' | 'pass' | 'unknown';
 const MATS = 'matrix A in R^{n×n}\nmatrix S in R^{n×n} symmetric\nmatrix P in R^{n×n} positive definite\nmatrix Q in R^{n×n} orthogonal\nmatrix D in R^{n×n} diagonal\nmatrix R in R^{n×n} invertible\nvector x in R^n\n';
 
 const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: RegExp; timeoutMs?: number }[] = [
+  // Symmetric bounds are tight where the scalars are equal: tried first, so found within a
+  // short limit (Nesbitt's strict form took ~2 s, a descent's, and was unknown at the CLI's 2 s now and then).
+  { name: 'Nesbitt with > fails at a = b = c', text: 'scalar a, b, c\nassume a > 0, b > 0, c > 0\n    a/(b + c) + b/(a + c) + c/(a + b)\n  > 3/2\n', want: 'refuted', cx: /^a = 1, b = 1, c = 1$/, message: /all equal/, timeoutMs: 500 },
+  { name: 'Nesbitt with ≥ holds', text: 'scalar a, b, c\nassume a > 0, b > 0, c > 0\n    a/(b + c) + b/(a + c) + c/(a + b)\n  ≥ 3/2\n', want: 'pass' },
+  { name: 'strict AM–GM fails at a = b = c', text: 'scalar a, b, c\nassume a > 0, b > 0, c > 0\n    (a + b + c)/3\n  > (a b c)^(1/3)\n', want: 'refuted', message: /all equal/, timeoutMs: 500 },
+  { name: 'strict Schur fails at a = b = c', text: 'scalar a, b, c\nassume a > 0, b > 0, c > 0\n    a^3 + b^3 + c^3 + 3a b c\n  > a b (a + b) + b c (b + c) + c a (c + a)\n', want: 'refuted', timeoutMs: 500 },
+  { name: 'x/y + y/x > 2 under positive x, y fails at x = y', text: 'scalar x, y\nassume x > 0, y > 0\n    x/y + y/x\n  > 2\n', want: 'refuted', cx: /^x = (1|2|1\/2|3|1\/3), y = \1$/, timeoutMs: 500 },
   // (Red team:) a divisor's zero that needs other integers than the first held point's.
   { name: 'β^{t−i} = β^t/β^i under 0 ≤ β ≤ 1 fails at β = 0, t = i ≥ 1', text: 'integer t, i\nscalar β\nassume 0 <= β <= 1\n    β^{t-i}\n  = β^t / β^i\n', want: 'refuted', cx: /β = 0/ },
   { name: 'β^{t−i} = β^t/β^i under 0 < β ≤ 1 holds', text: 'integer t, i\nscalar β\nassume 0 < β <= 1\n    β^{t-i}\n  = β^t / β^i\n', want: 'pass' },

@@ -614,23 +614,30 @@ function fitPolynomial(point: Point, key: string, a: Expr, b: Expr): Poly | null
   // piecewise expression.
   if (piecewise(a) || piecewise(b)) return null;
   const xs: Rational[] = [];
-  const ys: Rational[] = [];
+  /** Newton's coefficients c_k = f[x_0 … x_k] so far. */
+  const coef: Rational[] = [];
+  /** The last point's divided differences: diag[j] = f[x_{i−j} … x_i]. */
+  let diag: Rational[] = [];
   for (let i = 0; i <= MAX_DEGREE + 2; i++) {
     const x = R(i - 3);
     const y = exactAt(point, key, a, b, x);
     if (y === null) return null;
     xs.push(x);
-    ys.push(y);
-    // Newton's divided differences on what we have; stop when two more points agree.
-    if (i >= 2) {
-      const p = interpolate(xs.slice(0, i - 1), ys.slice(0, i - 1));
-      if (evalPoly(p, xs[i - 1]!).equals(ys[i - 1]!) && evalPoly(p, xs[i]!).equals(ys[i]!)) {
-        // Confirm at a far point too (a wrong fit of a rational function must not pass).
-        const far = R('1000.5');
-        const yf = exactAt(point, key, a, b, far);
-        if (yf !== null && evalPoly(p, far).equals(yf)) return trim(p);
-        return null;
-      }
+    // Newton's divided differences, one new diagonal a point (O(i), where interpolating anew
+    // at each point was O(i²) and, on long rationals, most of a symmetric bound's search).
+    const next: Rational[] = [y];
+    for (let j = 1; j <= i; j++) next.push(next[j - 1]!.sub(diag[j - 1]!).div(x.sub(xs[i - j]!)));
+    diag = next;
+    coef.push(next[i]!);
+    // The fit through the first i − 1 points also passes through the next two exactly when
+    // the next two coefficients are 0: stop there.
+    if (i >= 2 && coef[i - 1]!.isZero() && coef[i]!.isZero()) {
+      const p = newtonToMonomials(coef.slice(0, i - 1), xs);
+      // Confirm at a far point too (a wrong fit of a rational function must not pass).
+      const far = R('1000.5');
+      const yf = exactAt(point, key, a, b, far);
+      if (yf !== null && evalPoly(p, far).equals(yf)) return trim(p);
+      return null;
     }
   }
   return null;
@@ -645,14 +652,9 @@ function piecewise(e: Expr): boolean {
   return hit;
 }
 
-/** The interpolating polynomial through (xs, ys), in monomial form. */
-function interpolate(xs: Rational[], ys: Rational[]): Poly {
-  const n = xs.length;
-  const coef = [...ys];
-  for (let j = 1; j < n; j++) {
-    for (let i = n - 1; i >= j; i--) coef[i] = coef[i]!.sub(coef[i - 1]!).div(xs[i]!.sub(xs[i - j]!));
-  }
-  // Newton form → monomials.
+/** A polynomial in Newton's form (coefficients c_0 … c_{n−1} on nodes x_0 … x_{n−2}) in monomials. */
+function newtonToMonomials(coef: readonly Rational[], xs: readonly Rational[]): Poly {
+  const n = coef.length;
   let p: Poly = [coef[n - 1]!];
   for (let i = n - 2; i >= 0; i--) {
     const next: Poly = new Array<Rational>(p.length + 1).fill(Rational.ZERO);

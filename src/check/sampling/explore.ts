@@ -378,6 +378,24 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       }
     }
   }
+  // Symmetric bounds are tight where their scalars are equal (Nesbitt's a/(b + c) + b/(a + c)
+  // + c/(a + b) ≥ 3/2, AM–GM, at a = b = c), where no independent draw of each lands: a few
+  // such points first, exactly.
+  if (bases[0] && read[0] && read[1]) {
+    const base = bases[0];
+    const keys = scalarKeys(base).filter((k) => !k.includes('@') && !base.isInteger(k) && (read[0]!.has(k) || read[1]!.has(k)));
+    for (const v of keys.length >= 2 ? DIAGONAL : []) {
+      if (Date.now() > deadline) return done(null);
+      const q = atAll(base, keys.map((k) => [k, v] as const), rng, deadline);
+      if (!q) continue;
+      q.touched.clear();
+      probes++;
+      const o = decideAt(q, left, rel, right, levels);
+      if (o.kind !== 'fails') continue;
+      const [l, r] = formatSides(o.F, o.left, o.right);
+      return done(counterexample(q, l, r, `found where ${keys.map((k) => base.values.get(k)!.label).join(', ')} are all equal`));
+    }
+  }
   // `≠` fails at the roots of left − right, and is as strict as `<` there (x² ≠ 2 at √2 may fail).
   const strict = rel === '<' || rel === '>' || rel === '≠';
   let exactTies = 0;
@@ -4420,6 +4438,9 @@ export function searchStatement(
   }
   return result(null);
 }
+
+/** The common values an inequality's search gives all its real scalars at once (searchInequality). */
+const DIAGONAL = ['1', '2', '1/2', '3', '-1', '1/3'].map((t) => (t.includes('/') ? new Rational(BigInt(t.split('/')[0]!), BigInt(t.split('/')[1]!)) : Rational.of(Number(t))));
 
 /** Irrational roots and turns per comparison whose exact place a ⇔/⇒ search guesses (the smallest). */
 const EXACT_PLACES = 3;
