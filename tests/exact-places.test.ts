@@ -36,6 +36,23 @@ const cases: [text: string, verdict: 'refuted' | 'passes', at?: string][] = [
   ['cos(x) < 1 ⇔ cos(x) ≠ 1', 'passes'],
   ['tan(x) > 1 and 0 < x < π/2 ⇔ π/4 < x < π/2', 'passes'],
   ['x² = 2 ⇔ x = √2 or x = -√2', 'passes'],
+  // A boundary written as a fractional power is the square root it is (2^(1/2), 4^(1/4)).
+  ['x² ≥ 2 ⇔ x ≥ 2^(1/2) or x < -2^(1/2)', 'refuted', '-2^(1/2)'],
+  ['x² ≥ 2 and x > 0 ⇔ x > 4^(1/4)', 'refuted', '4^(1/4)'],
+  ['x² ≥ 2 and x > 0 ⇔ x > 2·2^(-1/2)', 'refuted'],
+  ['x² ≥ 2 ⇔ x ≥ 2^(1/2) or x ≤ -2^(1/2)', 'passes'],
+  ['x² ≥ 2 and x > 0 ⇔ x ≥ 4^(1/4)', 'passes'],
+  // No exact value: the sides tie where their difference changes sign (intermediate values),
+  // and the comparisons of those same sides are decided there as at a tie.
+  ['x⁵ + x < 3 ⇔ x⁵ + x ≤ 3', 'refuted'],
+  ['2^x < 3 ⇔ 2^x ≤ 3', 'refuted'],
+  ['x² < π ⇔ x² ≤ π', 'refuted'],
+  ['3 cos(x) < 1 ⇔ 3 cos(x) < 1 or 3 cos(x) = 1', 'refuted'],
+  ['x e^x < 1 ⇔ x e^x ≤ 1', 'refuted'],
+  ['x⁵ + x ≤ 3 ⇔ x⁵ + x < 3 or 3 = x⁵ + x', 'passes'],
+  ['2^x ≠ 3 ⇔ 2^x < 3 or 2^x > 3', 'passes'],
+  ['1/x < 0 ⇔ 1/x ≤ 0', 'passes'],
+  ['1/(x - √2) < 0 ⇔ 1/(x - √2) ≤ 0', 'passes'],
 ];
 
 describe('⇔ and ⇒ at the exact place where a comparison ties', () => {
@@ -52,6 +69,20 @@ describe('⇔ and ⇒ at the exact place where a comparison ties', () => {
   });
 });
 
+describe('a place at an edge of the assumptions', () => {
+  it.each([
+    ['x ≥ √2', 'x > √2 ⇔ x = x', 'refuted'],
+    ['x ≥ √2', 'x² > 2 ⇔ x ≥ 0', 'refuted'],
+    ['x ≥ √2', 'x ≥ √2 ⇔ x² ≥ 2', 'passes'],
+    ['x > √2', 'x² > 2 ⇔ x ≥ 0', 'passes'],
+  ])('under %s: %s %s', async (assumption, statement, verdict) => {
+    const report = await checkSource(`scalar x\nassume ${assumption}\n    ${statement}\n`, { file: 'places.deriv' });
+    const step = report.steps[0]!;
+    if (verdict === 'passes') expect(['proved', 'checked'], step.message).toContain(step.verdict);
+    else expect(step.verdict, step.message).toBe('refuted');
+  });
+});
+
 describe('the counterexample at an exact place', () => {
   it('says the place is exact and which comparison ties there', async () => {
     const report = await checkSource('scalar x\n    x² < 2 ⇔ |x| ≤ √2\n', { file: 'places.deriv' });
@@ -59,5 +90,12 @@ describe('the counterexample at an exact place', () => {
     expect(ce.assignments).toEqual([['x', 'sqrt(2)']]);
     expect([ce.left, ce.right]).toEqual(['false', 'true']);
     expect(ce.note).toContain('(at x = sqrt(2) exactly, where');
+  });
+
+  it('where no exact value is known, names the root the sign change proves and how close it is', async () => {
+    const report = await checkSource('scalar x\n    x⁵ + x < 3 ⇔ x⁵ + x ≤ 3\n', { file: 'places.deriv' });
+    const ce = report.steps[0]!.counterexample!;
+    expect(ce.assignments).toEqual([['x', '≈ 1.13299756589']]);
+    expect(ce.note).toMatch(/^⇐ fails at the x where x\^5 \+ x = 3 exactly \(x\^5 \+ x - 3 changes sign on an interval 10\^\(−9\d\) wide around the x shown, which is rounded\)/);
   });
 });

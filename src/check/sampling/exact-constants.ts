@@ -50,7 +50,7 @@ export function constantSign(e: Expr): -1 | 1 | null {
  * the identity test's multiples of π/2 (sin(5π/6)² − sin(5π/6) + 1/4 = 0); exp of whole
  * multiples of logs of numbers (exp(2 log 2) = 4); exp(k) as e^k for whole k; log e = 1,
  * log(e^r) = r for a constant r and log(1/e^r) = −r for rational r; max and min of constants by the certain sign of their difference (either, where it expands to 0);
- * and (q^r)^n and (e^r)^n where r·n is whole ((∛2)⁶ = 4, (e^(1/2))² = e).
+ * (q^r)^n and (e^r)^n where r·n is whole ((∛2)⁶ = 4, (e^(1/2))² = e); and q^(k/2) as √q to the k.
  * Everything else is left as it is.
  */
 export function exactConstants(e: Expr): Expr {
@@ -143,6 +143,23 @@ export function exactConstants(e: Expr): Expr {
         let out = Rational.ONE;
         for (let i = 0n; i < (rn.n < 0n ? -rn.n : rn.n); i++) out = rn.n > 0n ? out.mul(q) : out.div(q);
         return lit(out);
+      }
+    }
+    // q^(k/2) for a positive rational q: √q to the k (2^(1/2) = √2, 2·2^(−1/2) = 2/√2), whose
+    // square expansion knows; a perfect square's root first (4^(1/4) = 2^(1/2) = √2).
+    if (x.kind === 'Binary' && x.op === '^') {
+      let [q, r] = [constantValue(x.left), constantValue(x.right)];
+      if (q && r && q.sign() > 0 && !r.isInteger()) {
+        if (q.equals(Rational.ONE)) return num(1);
+        for (let s = q.sqrt(); s && !r.isInteger() && !q.equals(Rational.ONE); s = q.sqrt()) [q, r] = [s, r.mul(Rational.of(2))];
+        const k = r.mul(Rational.of(2));
+        if (r.isInteger() && r.n <= 64n && r.n >= -64n) return lit(q.pow(r.n));
+        if (k.isInteger() && k.n <= 64n && k.n >= -64n) {
+          const sq: Expr = { kind: 'Call', fn: { base: 'sqrt', index: null, primes: 0, hat: false, range }, args: [lit(q)], range, shape: scalar };
+          const m = k.n < 0n ? -k.n : k.n;
+          const power: Expr = m === 1n ? sq : { kind: 'Binary', op: '^', left: sq, right: num(Number(m)), range, shape: scalar };
+          return k.n < 0n ? { kind: 'Binary', op: '/', left: num(1), right: power, range, shape: scalar } : power;
+        }
       }
     }
     // max and min of constants where the sign of their difference is certain (max(3/2, π) = π).

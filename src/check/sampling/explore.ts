@@ -4499,13 +4499,21 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
         return false;
       }
     };
+    // (Within the scalar's assumed range: sin x < 1 under 100 < x < 105 turns at 65π/2, not at ±π/2.)
+    const range = base.prep.intervals.get(key);
+    // (With a slack of 10⁻⁹ of the end's size: an irrational end, x ≥ √2, is kept as a rational just past it.)
+    const slack = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x).add(Rational.ONE).div(Rational.of(1e9));
+    const inRange = (r: Bracket): boolean => (!range?.lo || r.hi.cmp(range.lo.sub(slack(range.lo))) >= 0) && (!range?.hi || r.lo.cmp(range.hi.add(slack(range.hi))) <= 0);
     const places = [...b.roots.map((r) => ({ r, turn: false })), ...b.extrema.map((r) => ({ r, turn: true }))]
-      .filter(({ r }) => r.certain && !r.at)
+      .filter(({ r }) => r.certain && !r.at && inRange(r))
       .sort((u, v) => magnitude(u.r).cmp(magnitude(v.r)))
       // (A root of one comparison alone, < or ≤, flips its statement's truth on an interval
       // beside it, where the probes look: only a root another comparison shares, or one of an
       // equation or ≠, whose truth at the root differs from both sides, needs its exact place.)
-      .filter(({ r, turn }) => (turn ? nearTie(r) : c.op === '=' || c.op === '≠' || found.some((o) => o.b !== b && o.b.roots.some((u) => u.lo.cmp(r.hi) <= 0 && r.lo.cmp(u.hi) <= 0))))
+      // (Nor one at an edge of the assumptions, x > √2 under x ≥ √2: the statement's truth
+      // flips there and the range ends.)
+      .filter(({ r, turn }) => (turn ? nearTie(r) : c.op === '=' || c.op === '≠' || found.some((o) => o.b !== b && o.b.roots.some((u) => u.lo.cmp(r.hi) <= 0 && r.lo.cmp(u.hi) <= 0))
+        || edgesNear(p, base, key, r).length > 0))
       .slice(0, EXACT_PLACES);
     if (places.length === 0) continue;
     // (The other names the sides read, at their rational values.)
@@ -4543,7 +4551,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       // The constants written beside the scalar first, on the double bracket (no narrowing),
       // then guesses from the place narrowed to ~10⁻⁹⁰.
       let done = false;
-      for (const guess of within(r)) {
+      for (const guess of [...within(r), ...(turn ? [] : edgesNear(p, base, key, r).map((e) => e.expr))]) {
         const tie = tryGuess(guess);
         if (!tie) continue;
         if (tie.failure) return tie.failure;
@@ -4562,12 +4570,97 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
         const tie = tryGuess(guess);
         if (!tie) continue;
         if (tie.failure) return tie.failure;
-        settled.push(r);
+        done = true;
         break;
       }
+      if (done) {
+        settled.push(r);
+        continue;
+      }
+      // No exact value: where a − b changes sign on the narrowed bracket it is 0 at some point
+      // inside (intermediate values), where every comparison of these same sides has its truth
+      // at a tie (x⁵ + x < 3 ⇔ x⁵ + x ≤ 3, 2^x < 3 ⇔ 2^x ≤ 3); the other comparisons must be
+      // decided over the whole bracket, without agreement.
+      if (turn || fine.at || !fine.certain) continue;
+      const failure = tiedAt(p, base, key, fine, c, rng, deadline);
+      if (failure) return failure;
     }
   }
   return null;
+}
+
+/** A comparison's truth where its sides are equal. */
+const TIE_TRUTH: Partial<Record<RelOp, boolean>> = { '=': true, '≤': true, '≥': true, '<': false, '>': false, '≠': false };
+
+/**
+ * `f` with every link that compares the sides (a, b), either way round (by their text), put as
+ * its truth where a = b (a comparison of constants: 0 = 0 or 0 = 1); null where such a link
+ * has no truth at a tie, or where there is none.
+ */
+function tiedFormula(f: Formula, a: string, b: string): { f: Formula; tied: boolean } | null {
+  if (f.kind === 'TagFact') return { f, tied: false };
+  if (f.kind === 'Logic') {
+    const l = tiedFormula(f.left, a, b);
+    const r = l && tiedFormula(f.right, a, b);
+    return l && r ? { f: { ...f, left: l.f, right: r.f }, tied: l.tied || r.tied } : null;
+  }
+  const zero: Expr = { kind: 'Num', value: '0', range: f.range, shape: { kind: 'scalar' } };
+  const one: Expr = { kind: 'Num', value: '1', range: f.range, shape: { kind: 'scalar' } };
+  let tied = false;
+  const links: Formula[] = [];
+  for (let i = 0; i < f.ops.length; i++) {
+    const [u, v] = [printExpr(f.operands[i]!), printExpr(f.operands[i + 1]!)];
+    const op = f.ops[i]!;
+    if ((u === a && v === b) || (u === b && v === a)) {
+      const truth = TIE_TRUTH[op];
+      if (truth === undefined) return null;
+      tied = true;
+      links.push({ kind: 'Compare', operands: [zero, truth ? zero : one], ops: ['='], range: f.range });
+    } else {
+      links.push({ kind: 'Compare', operands: [f.operands[i]!, f.operands[i + 1]!], ops: [op], range: f.range });
+    }
+  }
+  if (!tied) return { f, tied: false };
+  return { f: links.reduce((x, y) => ({ kind: 'Logic', op: '∧', left: x, right: y, range: f.range })), tied };
+}
+
+/**
+ * A ⇔/⇒ step at the zero of a − b (comparison c) that a certain sign change on the narrowed
+ * bracket r proves (intermediate values) though no exact value for it is known: each
+ * comparison of these same sides is put as its truth at a tie (tiedFormula), the others
+ * decided over all of r without agreement; where the statements then differ, the
+ * counterexample, at r (the scalar printed as the bracket's middle, the note saying where the
+ * point is). Null otherwise.
+ */
+function tiedAt(p: StepProblem, base: Point, key: string, r: Bracket, c: { a: Expr; b: Expr }, rng: Rng, deadline: number): Counterexample | null {
+  const [a, b] = [printExpr(c.a), printExpr(c.b)];
+  const left = tiedFormula(p.left as Formula, a, b);
+  const right = tiedFormula(p.right as Formula, a, b);
+  if (!left || !right || !(left.tied || right.tied)) return null;
+  const q = enclosurePoint(base, key, r, rng, deadline);
+  if (!q) return null;
+  q.touched.clear();
+  let ta: ReturnType<Point['truth']>;
+  let tb: ReturnType<Point['truth']>;
+  try {
+    ta = q.truth(left.f, allLevels(), false, 'reject');
+    tb = q.truth(right.f, allLevels(), false, 'reject');
+  } catch {
+    return null;
+  }
+  if (typeof ta !== 'boolean' || typeof tb !== 'boolean' || ta === tb || (p.rel === '⇒' && !ta)) return null;
+  // (The scalar is the counterexample's, though every link that reads it may have been put as a constant.)
+  try {
+    q.evaluate(intervalField, c.a);
+  } catch {
+    // (its value is printed all the same where the sides read it)
+  }
+  const label = base.values.get(key)!.label;
+  const difference = printExpr({ kind: 'Binary', op: '-', left: c.a, right: c.b, range: c.a.range, shape: { kind: 'scalar' } });
+  const width = r.hi.sub(r.lo);
+  const digits = Math.max(1, width.d.toString().length - width.n.toString().length - 1);
+  const where = `at the ${label} where ${a} = ${b} exactly (${difference} changes sign on an interval 10^(−${digits}) wide around the ${label} shown, which is rounded)`;
+  return counterexample(q, String(ta), String(tb), ta ? `⇒ fails ${where}: the left statement holds and the right one does not` : `⇐ fails ${where}: the right statement holds and the left one does not`);
 }
 
 /** How many points that solve a statement's equation are searched again along every scalar. */
