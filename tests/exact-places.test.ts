@@ -92,6 +92,11 @@ describe('the counterexample at an exact place', () => {
     expect(ce.note).toContain('(at x = sqrt(2) exactly, where');
   });
 
+  it('names the exact place before an enclosure of it (x² ≠ 2 ⇔ x = x printed x ≈ 1.41421356237, where x² ≠ 2)', async () => {
+    const report = await checkSource('scalar x\n    x² ≠ 2 ⇔ x = x\n    sin(x) ≥ 1 ⇒ cos(x) ≠ 0\n', { file: 'places.deriv' });
+    expect(report.steps.map((s) => s.counterexample?.assignments)).toEqual([[['x', 'sqrt(2)']], [['x', 'π/2']]]);
+  });
+
   it('where no exact value is known, names the root the sign change proves and how close it is', async () => {
     const report = await checkSource('scalar x\n    x⁵ + x < 3 ⇔ x⁵ + x ≤ 3\n', { file: 'places.deriv' });
     const ce = report.steps[0]!.counterexample!;

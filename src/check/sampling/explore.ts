@@ -4148,6 +4148,15 @@ export function searchStatement(
           }
           return out;
         };
+        // Statements that differ only at a boundary they share at an irrational place (x² < 2
+        // ⇔ |x| ≤ √2 at ±√2, e^x > 2 ⇔ x ≥ log 2) or at a turn (sin x < 1 ⇔ x ≠ π/2 at 5π/2):
+        // no enclosure decides a comparison whose sides tie there, so each one's exact place is
+        // guessed, proved, and both statements decided there exactly (exactPlaces). (Before the
+        // roots' enclosures below: a counterexample at x = √2 reads better than at x ≈ 1.41421356237.)
+        if (!base.isInteger(key) && base === bases[0]) {
+          const failure = exactPlaces(p, base, key, found, rng, deadline, (q) => test(q, null, false));
+          if (failure) return result(failure);
+        }
         for (const { c, b } of found) {
           // A whole `a ≠ b` is false at a root of a − b (by intermediate values at an
           // irrational one): x² ≠ 2 ⇔ x ≠ √2 fails at −√2.
@@ -4219,14 +4228,6 @@ export function searchStatement(
             const other = q.truth(c.side === 'left' ? right : left, levels);
             if (own === 'undecided' && other === false && (!oneWay || c.side === 'left')) tight = q;
           }
-        }
-        // Statements that differ only at a boundary they share at an irrational place (x² < 2
-        // ⇔ |x| ≤ √2 at ±√2, e^x > 2 ⇔ x ≥ log 2) or at a turn (sin x < 1 ⇔ x ≠ π/2 at 5π/2):
-        // no enclosure decides a comparison whose sides tie there, so each one's exact place is
-        // guessed, proved, and both statements decided there exactly (exactPlaces).
-        if (!base.isInteger(key) && base === bases[0]) {
-          const failure = exactPlaces(p, base, key, found, rng, deadline, (q) => test(q, null, false));
-          if (failure) return result(failure);
         }
       }
     }
