@@ -16,6 +16,11 @@ const MATS = 'matrix A in R^{n×n}\nmatrix S in R^{n×n} symmetric\nmatrix P in 
 const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: RegExp; timeoutMs?: number }[] = [
   // Symmetric bounds are tight where the scalars are equal: tried first, so found within a
   // short limit (Nesbitt's strict form took ~2 s, a descent's, and was unknown at the CLI's 2 s now and then).
+  // (Red team:) the polynomial fit along a line ran past exact arithmetic's size and its
+  // error escaped: 'unknown: a number too large for exact arithmetic' on true steps.
+  { name: '1/(a − b)² > 0 holds (no escaped size error)', text: 'scalar a, b\n    1/(a - b)²\n  > 0\n', want: 'pass' },
+  { name: '1/(a − b) ≠ 0 holds', text: 'scalar a, b\n    1/(a - b)\n  ≠ 0\n', want: 'pass' },
+  { name: '(a^b)^(1/b) < a + 1 under positive a, b holds', text: 'scalar a, b\nassume a > 0, b > 0\n    (a^b)^(1/b)\n  < a + 1\n', want: 'pass' },
   { name: 'Nesbitt with > fails at a = b = c', text: 'scalar a, b, c\nassume a > 0, b > 0, c > 0\n    a/(b + c) + b/(a + c) + c/(a + b)\n  > 3/2\n', want: 'refuted', cx: /^a = 1, b = 1, c = 1$/, message: /all equal/, timeoutMs: 500 },
   { name: 'Nesbitt with ≥ holds', text: 'scalar a, b, c\nassume a > 0, b > 0, c > 0\n    a/(b + c) + b/(a + c) + c/(a + b)\n  ≥ 3/2\n', want: 'pass' },
   { name: 'strict AM–GM fails at a = b = c', text: 'scalar a, b, c\nassume a > 0, b > 0, c > 0\n    (a + b + c)/3\n  > (a b c)^(1/3)\n', want: 'refuted', message: /all equal/, timeoutMs: 500 },

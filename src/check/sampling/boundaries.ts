@@ -2,7 +2,7 @@ import type { Expr } from '../../ast.js';
 import { Decimal } from 'decimal.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { Dual, dualField } from '../evaluator/dual.js';
-import { isMat, type Field, type Val } from '../evaluator/field.js';
+import { Inexact, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField, intervalOfDouble, type Interval } from '../evaluator/interval.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { Rational, exactField, gcd } from '../evaluator/rational.js';
@@ -610,6 +610,18 @@ function trim(p: Poly): Poly {
 
 /** Fits f along `key` by a polynomial of degree ≤ 12 through exact values, checked at two more points. */
 function fitPolynomial(point: Point, key: string, a: Expr, b: Expr): Poly | null {
+  // (Divided differences past exact arithmetic's size, 1/(a − b)² along a at a far b: no fit,
+  // not an escaped error that left the step unknown.)
+  try {
+    return fitPolynomialExactly(point, key, a, b);
+  } catch (err) {
+    if (err instanceof Inexact) return null;
+    throw err;
+  }
+}
+
+/** fitPolynomial's fit; throws Inexact where its numbers grow past exact arithmetic's size. */
+function fitPolynomialExactly(point: Point, key: string, a: Expr, b: Expr): Poly | null {
   // |x − 98765| is exact and linear at every fit point below its kink: no fit for a
   // piecewise expression.
   if (piecewise(a) || piecewise(b)) return null;
