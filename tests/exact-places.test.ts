@@ -97,6 +97,13 @@ describe('the counterexample at an exact place', () => {
     expect(report.steps.map((s) => s.counterexample?.assignments)).toEqual([[['x', 'sqrt(2)']], [['x', 'π/2']]]);
   });
 
+  it('says that a value shown ≈ is rounded, where the statements differ on a narrower interval (red team: both were false at the printed x)', async () => {
+    const report = await checkSource('scalar x\nassume x > 0\n    x² < 2 ⇔ x < √2 + 10^(-50)\n', { file: 'places.deriv' });
+    const ce = report.steps[0]!.counterexample!;
+    expect(ce.assignments[0]![1]).toMatch(/^≈ 1\.41421356237/);
+    expect(ce.note).toContain('≈ marks a value shown rounded');
+  });
+
   it('where no exact value is known, names the root the sign change proves and how close it is', async () => {
     const report = await checkSource('scalar x\n    x⁵ + x < 3 ⇔ x⁵ + x ≤ 3\n', { file: 'places.deriv' });
     const ce = report.steps[0]!.counterexample!;

@@ -225,7 +225,16 @@ export function describePoint(point: Point): string {
   return assignments(point).filter(([k]) => !point.functions.has(k)).map(([k, v]) => (v.startsWith('≈') ? `${k} ${v}` : `${k} = ${v}`)).join(', ');
 }
 
+/**
+ * A counterexample at a point: its values (assignments), the sides' values as text, and a
+ * note. Where a value is one known only within a narrow interval (a root's enclosure, shown
+ * `≈` and rounded), the note says so: at the rounded value itself the step may hold (red
+ * team: x² < 2 ⇔ x < √2 + 10⁻⁵⁰ at x ≈ 1.41421356237, where both statements are false).
+ */
 export function counterexample(point: Point, left: string, right: string, note?: string): Counterexample {
-  const ce: Counterexample = { assignments: assignments(point), left, right };
-  return note ? { ...ce, note } : ce;
+  const values = assignments(point);
+  const ce: Counterexample = { assignments: values, left, right };
+  const rounded = values.some(([, v]) => v.startsWith('≈')) && !(note ?? '').includes('rounded');
+  const said = rounded ? `${note ? `${note}; ` : ''}≈ marks a value shown rounded: the step fails at a point of an interval narrower than the digits shown` : note;
+  return said ? { ...ce, note: said } : ce;
 }
