@@ -4546,35 +4546,31 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       const failure = test(q);
       return { failure: failure && { ...failure, note: `${failure.note ?? 'the statements disagree here'} (at ${label} = ${printExpr(guess)} exactly, where ${printExpr(c.a)} = ${printExpr(c.b)})` } };
     };
+    /** The first of `guesses` proved a tie there: the failure at it, or 'tied' where the statements agree there; null where none is. */
+    const firstTie = (guesses: readonly Expr[]): Counterexample | 'tied' | null => {
+      for (const guess of guesses) {
+        if (Date.now() > deadline) return null;
+        const tie = tryGuess(guess);
+        if (tie) return tie.failure ?? 'tied';
+      }
+      return null;
+    };
     for (const { r, turn } of places) {
       if (Date.now() > deadline) return null;
       if (settled.some((o) => o.lo.cmp(r.hi) <= 0 && r.lo.cmp(o.hi) <= 0)) continue;
-      // The constants written beside the scalar first, on the double bracket (no narrowing),
-      // then guesses from the place narrowed to ~10⁻⁹⁰.
-      let done = false;
-      for (const guess of [...within(r), ...(turn ? [] : edgesNear(p, base, key, r).map((e) => e.expr))]) {
-        const tie = tryGuess(guess);
-        if (!tie) continue;
-        if (tie.failure) return tie.failure;
-        done = true;
-        break;
-      }
-      if (done) {
+      // The constants written beside the scalar and the assumptions' edges first, on the double
+      // bracket (no narrowing), then guesses from the place narrowed to ~10⁻⁹⁰.
+      const known = firstTie([...within(r), ...(turn ? [] : edgesNear(p, base, key, r).map((e) => e.expr))]);
+      if (known && known !== 'tied') return known;
+      if (known) {
         settled.push(r);
         continue;
       }
       const fine = turn ? refineTurn(base, key, c.a, c.b, r, deadline) : refineRoot(base, key, c.a, c.b, r, deadline);
       if (!fine) continue;
-      const w = fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2));
-      for (const guess of exactGuesses(w, c.a.range, 60)) {
-        if (Date.now() > deadline) return null;
-        const tie = tryGuess(guess);
-        if (!tie) continue;
-        if (tie.failure) return tie.failure;
-        done = true;
-        break;
-      }
-      if (done) {
+      const guessed = firstTie(exactGuesses(fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2)), c.a.range, 60));
+      if (guessed && guessed !== 'tied') return guessed;
+      if (guessed) {
         settled.push(r);
         continue;
       }
@@ -4650,11 +4646,16 @@ function tiedAt(p: StepProblem, base: Point, key: string, r: Bracket, c: { a: Ex
     return null;
   }
   if (typeof ta !== 'boolean' || typeof tb !== 'boolean' || ta === tb || (p.rel === '⇒' && !ta)) return null;
-  // (The scalar is the counterexample's, though every link that reads it may have been put as a constant.)
-  try {
-    q.evaluate(intervalField, c.a);
-  } catch {
-    // (its value is printed all the same where the sides read it)
+  // Both sides have values over the whole bracket (finite enclosures): a − b changes sign there
+  // through a zero, not across a pole (1/(x − √2) < 0 ⇔ 1/(x − √2) ≤ 0 holds). (And the scalar
+  // is the counterexample's, though every link that reads it may have been put as a constant.)
+  for (const side of [c.a, c.b]) {
+    try {
+      const v = q.evaluate(intervalField, side);
+      if (isMat(v) || !Number.isFinite((v as Interval).lo) || !Number.isFinite((v as Interval).hi)) return null;
+    } catch {
+      return null;
+    }
   }
   const label = base.values.get(key)!.label;
   const difference = printExpr({ kind: 'Binary', op: '-', left: c.a, right: c.b, range: c.a.range, shape: { kind: 'scalar' } });
