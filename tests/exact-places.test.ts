@@ -42,6 +42,14 @@ const cases: [text: string, verdict: 'refuted' | 'passes', at?: string][] = [
   ['x² ≥ 2 and x > 0 ⇔ x > 2·2^(-1/2)', 'refuted'],
   ['x² ≥ 2 ⇔ x ≥ 2^(1/2) or x ≤ -2^(1/2)', 'passes'],
   ['x² ≥ 2 and x > 0 ⇔ x ≥ 4^(1/4)', 'passes'],
+  // A constant's power at a written log quotient is the number it is (2^(log 3/log 2) = 3: rt51).
+  ['2^x < 3 ⇔ x ≤ log(3)/log(2)', 'refuted', 'log(3)/log(2)'],
+  ['2^x > 3 ⇔ x ≥ log(3)/log(2)', 'refuted', 'log(3)/log(2)'],
+  ['(3/2)^x < 2 ⇔ x ≤ log(2)/log(3/2)', 'refuted', 'log(2)/log(3/2)'],
+  ['4^x > 3 ⇔ x ≥ log(3)/log(4)', 'refuted', 'log(3)/log(4)'],
+  ['2^x < 3 ⇔ x < log(3)/log(2)', 'passes'],
+  ['2^x ≤ 3 ⇔ x ≤ log(3)/log(2)', 'passes'],
+  ['4^x > 3 ⇔ x > log(3)/log(4)', 'passes'],
   // No exact value: the sides tie where their difference changes sign (intermediate values),
   // and the comparisons of those same sides are decided there as at a tie.
   ['x⁵ + x < 3 ⇔ x⁵ + x ≤ 3', 'refuted'],

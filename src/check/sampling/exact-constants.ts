@@ -145,6 +145,17 @@ export function exactConstants(e: Expr): Expr {
         return lit(out);
       }
     }
+    // q^E for a positive rational q and a constant E whose product with log q cancels to whole
+    // multiples of logs of numbers: that number (2^(log 3/log 2) = 3, (3/2)^(log 2/log(3/2)) = 2).
+    if (x.kind === 'Binary' && x.op === '^' && freeNames(x.right).length === 0 && constantValue(x.right) === null) {
+      const q = constantValue(x.left);
+      if (q && q.sign() > 0 && !q.equals(Rational.ONE)) {
+        const logQ: Expr = { kind: 'Call', fn: { base: 'log', index: null, primes: 0, hat: false, range }, args: [lit(q)], range, shape: scalar };
+        const r = expandRational({ kind: 'Binary', op: '*', left: x.right, right: logQ, range, shape: scalar }, true);
+        const value = r && r.den.size === 0 ? expOfLogs(polynomialExpr(r.num, range)) : null;
+        if (value) return lit(value);
+      }
+    }
     // q^(k/2) for a positive rational q: √q to the k (2^(1/2) = √2, 2·2^(−1/2) = 2/√2), whose
     // square expansion knows; a perfect square's root first (4^(1/4) = 2^(1/2) = √2).
     if (x.kind === 'Binary' && x.op === '^') {
