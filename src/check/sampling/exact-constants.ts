@@ -50,7 +50,8 @@ export function constantSign(e: Expr): -1 | 1 | null {
  * the identity test's multiples of π/2 (sin(5π/6)² − sin(5π/6) + 1/4 = 0); exp of whole
  * multiples of logs of numbers (exp(2 log 2) = 4); exp(k) as e^k for whole k; log e = 1,
  * log(e^r) = r for a constant r and log(1/e^r) = −r for rational r; max and min of constants by the certain sign of their difference (either, where it expands to 0);
- * (q^r)^n and (e^r)^n where r·n is whole ((∛2)⁶ = 4, (e^(1/2))² = e); and q^(k/2) as √q to the k.
+ * (q^r)^n and (e^r)^n where r·n is whole ((∛2)⁶ = 4, (e^(1/2))² = e); q^(k/2) as √q to the k;
+ * and q^E where E·log q cancels to whole multiples of logs of numbers (2^(log 3/log 2) = 3).
  * Everything else is left as it is.
  */
 export function exactConstants(e: Expr): Expr {
