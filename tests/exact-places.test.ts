@@ -58,6 +58,13 @@ const cases: [text: string, verdict: 'refuted' | 'passes', at?: string][] = [
   ['3 cos(x) < 1 ⇔ 3 cos(x) < 1 or 3 cos(x) = 1', 'refuted'],
   ['x e^x < 1 ⇔ x e^x ≤ 1', 'refuted'],
   ['x⁵ + x ≤ 3 ⇔ x⁵ + x < 3 or 3 = x⁵ + x', 'passes'],
+  // …and links whose difference is a constant times the tied one's, by the identity test (rt50).
+  ['x⁵ + x < 3 ⇔ x⁵ + x - 3 ≤ 0', 'refuted'],
+  ['x⁵ + x ≤ 3 ⇔ 2x⁵ + 2x < 6', 'refuted'],
+  ['cos(x) < x ⇔ cos(x) - x ≤ 0', 'refuted'],
+  ['x⁵ + x < 3 ⇔ 3 - x⁵ - x > 0', 'passes'],
+  ['x⁵ + x ≤ 3 ⇔ 2x⁵ + 2x ≤ 6', 'passes'],
+  ['x⁵ + x < 3 ⇔ x⁵ < 3 - x or x < 0', 'passes'],
   ['2^x ≠ 3 ⇔ 2^x < 3 or 2^x > 3', 'passes'],
   ['1/x < 0 ⇔ 1/x ≤ 0', 'passes'],
   ['1/(x - √2) < 0 ⇔ 1/(x - √2) ≤ 0', 'passes'],

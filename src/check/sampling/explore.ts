@@ -1,7 +1,7 @@
 import type { Compare, Define, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
 import { children, comparedPairs, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
 import { expandRational, rationalExpr as rationalFunctionExpr } from '../engines/polynomial.js';
-import { identityTest, type IdentityContext } from '../engines/identity-test.js';
+import { constantRatio, identityTest, type IdentityContext } from '../engines/identity-test.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { printExpr, printName } from '../../print.js';
 import type { Counterexample } from '../../result.js';
@@ -4590,50 +4590,66 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
 const TIE_TRUTH: Partial<Record<RelOp, boolean>> = { '=': true, '≤': true, '≥': true, '<': false, '>': false, '≠': false };
 
 /**
- * `f` with every link that compares the sides (a, b), either way round (by their text), put as
- * its truth where a = b (a comparison of constants: 0 = 0 or 0 = 1); null where such a link
- * has no truth at a tie, or where there is none.
+ * `f` with every link whose sides `ties` says are equal at the place (those of the comparison
+ * there, either way round, or any whose difference is a nonzero constant times theirs) put as
+ * its truth where they are equal (a comparison of constants: 0 = 0 or 0 = 1), and those links'
+ * sides; null where such a link has no truth at a tie.
  */
-function tiedFormula(f: Formula, a: string, b: string): { f: Formula; tied: boolean } | null {
-  if (f.kind === 'TagFact') return { f, tied: false };
+function tiedFormula(f: Formula, ties: (u: Expr, v: Expr) => boolean): { f: Formula; sides: Expr[] } | null {
+  if (f.kind === 'TagFact') return { f, sides: [] };
   if (f.kind === 'Logic') {
-    const l = tiedFormula(f.left, a, b);
-    const r = l && tiedFormula(f.right, a, b);
-    return l && r ? { f: { ...f, left: l.f, right: r.f }, tied: l.tied || r.tied } : null;
+    const l = tiedFormula(f.left, ties);
+    const r = l && tiedFormula(f.right, ties);
+    return l && r ? { f: { ...f, left: l.f, right: r.f }, sides: [...l.sides, ...r.sides] } : null;
   }
   const zero: Expr = { kind: 'Num', value: '0', range: f.range, shape: { kind: 'scalar' } };
   const one: Expr = { kind: 'Num', value: '1', range: f.range, shape: { kind: 'scalar' } };
-  let tied = false;
+  const sides: Expr[] = [];
   const links: Formula[] = [];
   for (let i = 0; i < f.ops.length; i++) {
-    const [u, v] = [printExpr(f.operands[i]!), printExpr(f.operands[i + 1]!)];
+    const [u, v] = [f.operands[i]!, f.operands[i + 1]!];
     const op = f.ops[i]!;
-    if ((u === a && v === b) || (u === b && v === a)) {
+    if (ties(u, v)) {
       const truth = TIE_TRUTH[op];
       if (truth === undefined) return null;
-      tied = true;
+      sides.push(u, v);
       links.push({ kind: 'Compare', operands: [zero, truth ? zero : one], ops: ['='], range: f.range });
     } else {
-      links.push({ kind: 'Compare', operands: [f.operands[i]!, f.operands[i + 1]!], ops: [op], range: f.range });
+      links.push({ kind: 'Compare', operands: [u, v], ops: [op], range: f.range });
     }
   }
-  if (!tied) return { f, tied: false };
-  return { f: links.reduce((x, y) => ({ kind: 'Logic', op: '∧', left: x, right: y, range: f.range })), tied };
+  if (sides.length === 0) return { f, sides };
+  return { f: links.reduce((x, y) => ({ kind: 'Logic', op: '∧', left: x, right: y, range: f.range })), sides };
 }
 
 /**
  * A ⇔/⇒ step at the zero of a − b (comparison c) that a certain sign change on the narrowed
  * bracket r proves (intermediate values) though no exact value for it is known: each
- * comparison of these same sides is put as its truth at a tie (tiedFormula), the others
- * decided over all of r without agreement; where the statements then differ, the
- * counterexample, at r (the scalar printed as the bracket's middle, the note saying where the
- * point is). Null otherwise.
+ * comparison whose sides are equal there too — the same sides, or a difference the identity
+ * test proves a nonzero constant times a − b (x⁵ + x − 3 ≤ 0, 2x⁵ + 2x < 6 beside x⁵ + x < 3)
+ * — is put as its truth at a tie (tiedFormula), the others decided over all of r without
+ * agreement; every tied side must have a finite enclosure over all of r. Where the statements
+ * then differ, the counterexample, at r (the scalar printed as the bracket's middle, the note
+ * saying where the point is). Null otherwise.
  */
 function tiedAt(p: StepProblem, base: Point, key: string, r: Bracket, c: { a: Expr; b: Expr }, rng: Rng, deadline: number): Counterexample | null {
   const [a, b] = [printExpr(c.a), printExpr(c.b)];
-  const left = tiedFormula(p.left as Formula, a, b);
-  const right = tiedFormula(p.right as Formula, a, b);
-  if (!left || !right || !(left.tied || right.tied)) return null;
+  const ctx = identityContext(p);
+  const minus = (u: Expr, v: Expr): Expr => ({ kind: 'Binary', op: '-', left: unfolded(u, p), right: unfolded(v, p), range: u.range, shape: { kind: 'scalar' } });
+  const own = minus(c.a, c.b);
+  /** Whether u = v wherever a = b (both defined): the same sides, or u − v = k (a − b) with k ≠ 0 by the identity test. */
+  const ties = (u: Expr, v: Expr): boolean => {
+    const [tu, tv] = [printExpr(u), printExpr(v)];
+    if ((tu === a && tv === b) || (tu === b && tv === a)) return true;
+    if (!scalar(u) || !scalar(v) || Date.now() > deadline) return false;
+    const other = minus(u, v);
+    const seed = `${p.salt}|tie|${printExpr(other)}`;
+    return constantRatio(other, own, ctx, seed, deadline).some((k) => !k.isZero()
+      && identityTest(other, { kind: 'Binary', op: '*', left: rationalExpr(k, u.range), right: own, range: u.range, shape: { kind: 'scalar' } }, ctx, `${seed}|k`, deadline).kind === 'identical');
+  };
+  const left = tiedFormula(p.left as Formula, ties);
+  const right = tiedFormula(p.right as Formula, ties);
+  if (!left || !right || left.sides.length + right.sides.length === 0) return null;
   const q = enclosurePoint(base, key, r, rng, deadline);
   if (!q) return null;
   q.touched.clear();
@@ -4646,10 +4662,11 @@ function tiedAt(p: StepProblem, base: Point, key: string, r: Bracket, c: { a: Ex
     return null;
   }
   if (typeof ta !== 'boolean' || typeof tb !== 'boolean' || ta === tb || (p.rel === '⇒' && !ta)) return null;
-  // Both sides have values over the whole bracket (finite enclosures): a − b changes sign there
-  // through a zero, not across a pole (1/(x − √2) < 0 ⇔ 1/(x − √2) ≤ 0 holds). (And the scalar
-  // is the counterexample's, though every link that reads it may have been put as a constant.)
-  for (const side of [c.a, c.b]) {
+  // Every tied side has a value over the whole bracket (a finite enclosure): a − b changes sign
+  // there through a zero, not across a pole (1/(x − √2) < 0 ⇔ 1/(x − √2) ≤ 0 holds), and the
+  // tied sides are equal at it. (And the scalar is the counterexample's, though every link
+  // that reads it may have been put as a constant.)
+  for (const side of [c.a, c.b, ...left.sides, ...right.sides]) {
     try {
       const v = q.evaluate(intervalField, side);
       if (isMat(v) || !Number.isFinite((v as Interval).lo) || !Number.isFinite((v as Interval).hi)) return null;
