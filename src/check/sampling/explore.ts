@@ -4441,7 +4441,7 @@ export function searchStatement(
 }
 
 /** The common values an inequality's search gives all its real scalars at once (searchInequality). */
-const DIAGONAL = ['1', '2', '1/2', '3', '-1', '1/3'].map((t) => (t.includes('/') ? new Rational(BigInt(t.split('/')[0]!), BigInt(t.split('/')[1]!)) : Rational.of(Number(t))));
+const DIAGONAL = ([[1n, 1n], [2n, 1n], [1n, 2n], [3n, 1n], [-1n, 1n], [1n, 3n]] as const).map(([n, d]) => new Rational(n, d));
 
 /** Irrational roots and turns per comparison whose exact place a ⇔/⇒ search guesses (the smallest). */
 const EXACT_PLACES = 3;
