@@ -25,13 +25,20 @@ export default jobWorker(async () => 'ready', async (_ready, job) => {
     case 'hang': for (;;) {}
     case 'memory': { const keep = []; for (;;) keep.push(new Array(1e6).fill(Math.random())); }
     case 'exit': process.exit(3);
+    case 'young': {
+      // Survivors enough to make V8 grow its semi-spaces, then the new space's size.
+      const keep = [];
+      for (let i = 0; i < 400000; i++) keep[i % 100000] = { i, s: 'x' + i };
+      const v8 = await import('node:v8');
+      return v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+    }
   }
 });
 `);
   worker = pathToFileURL(file);
 }, 240_000);
 
-type Job = { do: 'value' | 'sleep' | 'throw' | 'hang' | 'memory' | 'exit'; value?: number; ms?: number };
+type Job = { do: 'value' | 'sleep' | 'throw' | 'hang' | 'memory' | 'exit' | 'young'; value?: number; ms?: number };
 const summary = (outcomes: JobOutcome<number>[]) => outcomes.map((o) => (o.ok ? o.value : o.kind));
 
 describe('runPool', () => {
@@ -79,6 +86,23 @@ describe('runPool', () => {
     expect(message(3)).toBe('it ran out of memory');
     expect(message(5)).toMatch(/^the worker crashed \(bad input 7\)$/);
     expect(message(6)).toMatch(/stopped unexpectedly|exited|crashed/);
+  }, 60_000);
+
+  it('caps a worker\'s young generation where asked (deriv check\'s workers), and leaves V8\'s growth alone otherwise', async () => {
+    const capped = new JobPool<Job, number>({ worker, threads: 1, youngGenerationMb: 3 });
+    const free = new JobPool<Job, number>({ worker, threads: 1 });
+    try {
+      const small = await capped.run({ do: 'young' }, { timeoutMs: 30_000 });
+      const large = await free.run({ do: 'young' }, { timeoutMs: 30_000 });
+      expect(small).toMatchObject({ ok: true });
+      expect(large).toMatchObject({ ok: true });
+      // (Two semi-spaces of 1 MB within the 3 MB cap; V8 grew them to 16 MB each without one.)
+      expect((small as { value: number }).value).toBeLessThanOrEqual(3 << 20);
+      expect((large as { value: number }).value).toBeGreaterThan(8 << 20);
+    } finally {
+      await capped.close();
+      await free.close();
+    }
   }, 60_000);
 
   it('a thread that has exited before its job\'s first message is read: a crash at once, not a wait for the time limit', async () => {

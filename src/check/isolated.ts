@@ -47,6 +47,15 @@ function parser(): Promise<Parser> {
   return parserModule;
 }
 
+/**
+ * The young generation of a `deriv check` worker, in megabytes (its semi-spaces 1 MB each,
+ * as V8 starts them, instead of growing to 16 MB): a check allocates mostly values that die
+ * within a step, so a small young generation is scavenged often but over little, and ~5,000
+ * fewer fresh pages are faulted in. Whole-process CPU, 7 alternated pairs each: the
+ * identity table 1690 → 1650 ms, the homework 1080 → 1030 ms (wall 0.77 → 0.74 s).
+ */
+export const CHECK_YOUNG_GENERATION_MB = 3;
+
 /** Checks one text; the shape of `checkSource`. */
 export type Checker = (text: string, options: CheckOptions) => Promise<FileReport>;
 
@@ -71,13 +80,13 @@ export function isolatedChecker(limits: { budgetMs?: number; threads?: number; e
   let calls = 0;
   let sized: Promise<JobPool<CheckTask, FileReport>> | null = null;
   if (limits.eager) {
-    pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, limits.threads ?? 1) });
+    pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, limits.threads ?? 1), youngGenerationMb: CHECK_YOUNG_GENERATION_MB });
     sized = Promise.resolve(pool);
   }
   const check: Checker = async (text, options) => {
     calls++;
     sized ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, Math.min(calls, limits.threads ?? 1)) });
+      pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, Math.min(calls, limits.threads ?? 1)), youngGenerationMb: CHECK_YOUNG_GENERATION_MB });
       return pool;
     });
     const workers = await sized;
