@@ -68,6 +68,16 @@ const cases: [text: string, verdict: 'refuted' | 'passes', at?: string][] = [
   ['2^x ≠ 3 ⇔ 2^x < 3 or 2^x > 3', 'passes'],
   ['1/x < 0 ⇔ 1/x ≤ 0', 'passes'],
   ['1/(x - √2) < 0 ⇔ 1/(x - √2) ≤ 0', 'passes'],
+  // The square root of a constant that is not rational (√π, √e) squares to it, and |x| against a
+  // constant ties at either sign of it: both were checked.
+  ['x² < π ⇔ |x| ≤ √π', 'refuted', 'sqrt(π)'],
+  ['x² < e ⇔ -√e ≤ x < √e', 'refuted', '-sqrt(e)'],
+  ['x² ≥ 2π ⇔ x > √(2π) or x ≤ -√(2π)', 'refuted', 'sqrt(2 π)'],
+  ['|x| < √e ⇔ x² ≤ e', 'refuted'],
+  ['x² < π ⇔ |x| < √π', 'passes'],
+  ['x² < e ⇔ -√e < x < √e', 'passes'],
+  ['x² ≥ 2π ⇔ x ≥ √(2π) or x ≤ -√(2π)', 'passes'],
+  ['|x| ≤ √e ⇔ x² ≤ e', 'passes'],
 ];
 
 describe('⇔ and ⇒ at the exact place where a comparison ties', () => {

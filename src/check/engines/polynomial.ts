@@ -1,6 +1,9 @@
 import type { Expr, Range } from '../../ast.js';
+import { freeNames } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
-import { constantValue, literal } from '../evaluator/interpret.js';
+import { isMat } from '../evaluator/field.js';
+import type { Interval } from '../evaluator/interval.js';
+import { constantValue, evaluate, groundHost, literal } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
 
 /**
@@ -91,9 +94,19 @@ export function expandPolynomial(
         }
       }
       if (x.fn.base === 'sqrt') {
+        const u = x.args[0]!;
+        // √ of a constant that is not rational but certainly positive (√π, √e, √(2π)): a name
+        // whose square is that constant, as for √2: it has a value and squares to it. (The ⇔
+        // search proves x = −√e a tie of x² < e there: it was never refuted.)
+        if (!q && freeNames(u).length === 0 && certainlyPositive(u)) {
+          const radicand = go(u);
+          if (!radicand) return null;
+          const key = `⟨${printExpr(x)}⟩`;
+          squares.set(key, radicand);
+          return name(x, key);
+        }
         // √ of anything else: only for the text of left − right (see ExpansionOptions); √(u²) is |u|.
         if (!options.roots || q) return null;
-        const u = x.args[0]!;
         if (u.kind === 'Binary' && u.op === '^' && u.right.kind === 'Num' && u.right.value === '2') return atomOf({ kind: 'Abs', arg: u.left, range: x.range, shape: x.shape });
         const key = `⟨${printExpr(x)}⟩`;
         const radicand = go(u);
@@ -119,6 +132,16 @@ export function expandPolynomial(
   const go = (x: Expr): Poly | null => expand(x, go, atomOf, (p) => reduceSquares(p, squares));
   const out = go(e);
   return out && !absSquared(out, heads) ? out : null;
+}
+
+/** Whether a constant expression (no names) is certainly above 0: its double enclosure is (π, e, 2π + 1; not 0, not π − π). */
+function certainlyPositive(u: Expr): boolean {
+  try {
+    const v = evaluate(u, { ...groundHost, deadline: Date.now() + 50 });
+    return !isMat(v) && (v as Interval).lo > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Numerators and denominators up to this many bits (together) are factored for √ and log. */

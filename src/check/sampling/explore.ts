@@ -4467,9 +4467,11 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
   const tested = new Set<string>();
   // (The constants the statements compare the scalar with, and their negatives, are guessed
   // first: x ≤ log(3)/log(2) beside 2^x < 3, which exactGuesses does not make.)
+  // (And |x| with a constant, which ties at either sign of it: |x| ≤ √π beside x² < π.)
   const written: Expr[] = [];
   for (const { c } of found) {
-    for (const [u, v] of [[c.a, c.b], [c.b, c.a]] as const) {
+    for (const [u0, v] of [[c.a, c.b], [c.b, c.a]] as const) {
+      const u = u0.kind === 'Abs' ? u0.arg : u0;
       if (u.kind !== 'Var' || printName(u.name) !== label || freeNames(v).length > 0 || !scalar(v)) continue;
       written.push(v, { kind: 'Neg', arg: v, range: v.range, shape: { kind: 'scalar' } });
     }
