@@ -53,6 +53,9 @@ export const DIAGNOSTICS = {
     a.what ? `the ${a.what} opened here is never closed: expected '${a.close}'` : `'${a.open}' is never closed: expected '${a.close}'`),
   'unmatched-closer': entry('error', (a: { close: string; open: string }) => `'${a.close}' closes nothing: expected a '${a.open}' before it`),
   'missing-operand': entry('error', (a: { after: string }) => `expected an expression after '${a.after}'`),
+  /** `x^√2`: an exponent without braces is one atom (LANGUAGE.md §1). */
+  'exponent-braces': entry('error', (a: { found: string }) =>
+    `an exponent without braces is one number or name, as in LaTeX: write ^{${a.found}…} for this one`),
   'unknown-relation': entry('error', (a: { relation: string }) =>
     `'${a.relation}' is not a relation deriv knows: expected one of = ≠ < ≤ > ≥ → ⇔ ⇒`),
   'mixed-number': entry('error', (a: { whole: string; fraction: string }) =>
