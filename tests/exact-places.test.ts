@@ -78,6 +78,21 @@ const cases: [text: string, verdict: 'refuted' | 'passes', at?: string][] = [
   ['x² < e ⇔ -√e < x < √e', 'passes'],
   ['x² ≥ 2π ⇔ x ≥ √(2π) or x ≤ -√(2π)', 'passes'],
   ['|x| ≤ √e ⇔ x² ≤ e', 'passes'],
+  // |a x + b| against a constant ties at (±c − b)/a; √ of a quotient, of a power and a
+  // constant's half power are the roots they are (rt53: each was checked).
+  ['|x - 1| ≤ √π ⇔ (x - 1)² < π', 'refuted', '-sqrt(π) + 1'],
+  ['|2x| ≤ √π ⇔ 4x² < π', 'refuted'],
+  ['(x - 1)² ≤ e ⇔ |x - 1| < √e', 'refuted'],
+  ['x² ≤ 2/π ⇔ |x| < √(2/π)', 'refuted'],
+  ['x² ≤ e/π ⇔ |x| < √(e/π)', 'refuted'],
+  ['x² ≤ π^e ⇔ |x| < √(π^e)', 'refuted'],
+  ['x² ≤ 2^(1/3) ⇔ |x| < √(2^(1/3))', 'refuted'],
+  ['x² ≤ π ⇔ |x| < π^(1/2)', 'refuted'],
+  ['|x - 1| < √π ⇔ (x - 1)² < π', 'passes'],
+  ['|2x| ≤ √π ⇔ 4x² ≤ π', 'passes'],
+  ['x² ≤ 2/π ⇔ |x| ≤ √(2/π)', 'passes'],
+  ['x² < π^e ⇔ |x| < √(π^e)', 'passes'],
+  ['x² < π ⇔ |x| < π^(1/2)', 'passes'],
 ];
 
 describe('⇔ and ⇒ at the exact place where a comparison ties', () => {
@@ -134,5 +149,38 @@ describe('the counterexample at an exact place', () => {
     const ce = report.steps[0]!.counterexample!;
     expect(ce.assignments).toEqual([['x', '≈ 1.13299756589']]);
     expect(ce.note).toMatch(/^⇐ fails at the x where x\^5 \+ x = 3 exactly \(x\^5 \+ x - 3 changes sign on an interval 10\^\(−9\d\) wide around the x shown, which is rounded\)/);
+  });
+});
+
+describe('a statement with no value anywhere (rt53)', () => {
+  // |x| < √(3 − π) has no value at any x: both of these were checked, one of them must be false.
+  it.each(['x² < 3 - π ⇔ |x| < √(3 - π)', 'x² < 3 - π ⇔ |x| > √(3 - π)', '|x| < √(3 - π) ⇔ x² < 3 - π'])('%s is unknown, with the reason', async (statement) => {
+    const report = await checkSource(`scalar x\n    ${statement}\n`, { file: 'nowhere.deriv' });
+    const step = report.steps[0]!;
+    expect(step.verdict, step.message).toBe('unknown');
+    expect(step.message).toMatch(/statement had no value at any of the \d+ sampled points/);
+  });
+
+  it('a statement undefined only somewhere still passes (the forgotten domain: log x < 1 ⇔ 0 < x < e)', async () => {
+    const report = await checkSource('scalar x\n    log x < 1\n  ⇔ 0 < x < e\n    0 < x < e\n  ⇔ log x < 1\n', { file: 'somewhere.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['checked', 'checked']);
+  });
+});
+
+describe('square roots and half powers of constants that are not rational', () => {
+  it.each([
+    ['√π · √π', 'π', 'proved'],
+    ['√(π^e)²', 'π^e', 'proved'],
+    ['√(2/π)', '√(2π)/π', 'proved'],
+    ['π^(1/2) π^(1/2)', 'π', 'proved'],
+    ['√(e/π)²', 'e/π', 'proved'],
+    ['√(π^e)²', 'π^e + 10^(-30)', 'refuted'],
+    ['√(2/π)', '√(2π)/e', 'refuted'],
+    ['π^(1/2) π^(1/2)', 'π + 10^(-40)', 'refuted'],
+    ['√(3 - π)²', '3 - π', 'unknown'],
+    ['(3 - π)^(1/2) (3 - π)^(1/2)', '3 - π', 'unknown'],
+  ])('%s = %s: %s', async (left, right, verdict) => {
+    const report = await checkSource(`    ${left}\n  = ${right}\n`, { file: 'roots.deriv' });
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(verdict);
   });
 });

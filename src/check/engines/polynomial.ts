@@ -114,11 +114,12 @@ export function expandPolynomial(
         return name(x, key);
       }
     }
-    const head = x.kind === 'Call' ? printName(x.fn) : x.kind === 'Binary' ? 'exp' : x.kind;
+    const head = x.kind === 'Call' ? printName(x.fn)
+      : x.kind === 'Binary' ? (x.left.kind === 'Const' && x.left.name === 'e' ? 'exp' : `^${printExpr(x.left)}`) : x.kind;
     // (π and e sort before the names, as they are written: π x; a call after them: x sin(x).)
     const key = `${x.kind === 'Const' ? ' ' : ''}⟨${printExpr(x)}⟩`;
     // Two powers of e combine (e^x·e^(−x) is 1): nerdamer's, unless `atoms` is 'all'.
-    if (head === 'exp' && atoms !== 'all' && (heads.get(head) ?? key) !== key) return null;
+    if ((head === 'exp' ? atoms !== 'all' : head.startsWith('^')) && (heads.get(head) ?? key) !== key) return null;
     heads.set(head, key);
     if (x.kind === 'Abs') {
       heads.set(`|·|${key}`, key);
@@ -274,7 +275,13 @@ function expand(e: Expr, go: (x: Expr) => Poly | null, atomOf: (x: Expr) => Poly
         if (q) return constant(q);
         const k = e.right.kind === 'Num' && /^\d+$/.test(e.right.value) ? Number(e.right.value) : null;
         // (Only e^u is a name of its own: x^(−1) would not cancel against x, nor x^(1/2)·x^(1/2) make x.)
-        if (k === null) return e.left.kind === 'Const' && e.left.name === 'e' ? atomOf(e) : null;
+        if (k === null) {
+          if (e.left.kind === 'Const' && e.left.name === 'e') return atomOf(e);
+          // (And a constant's power that certainly has a value, its base certainly positive:
+          // π^e, 2^(1/3), a name of its own, as √(π^e)'s radicand; powers of one base do not
+          // combine here, so two of them give no expansion.)
+          return freeNames(e).length === 0 && certainlyPositive(e.left) && certainlyPositive(e) ? atomOf(e) : null;
+        }
         if (k > MAX_EXPONENT) return null;
         const a = go(e.left);
         const pk = a && power(a, k);

@@ -157,6 +157,27 @@ export function exactConstants(e: Expr): Expr {
         if (value) return lit(value);
       }
     }
+    // c^(k/2) for a constant c that is not rational but certainly positive: √c to the k
+    // (π^(1/2) = √π, whose square expansion knows); √(a/b) for constants a, b > 0 as √(a b)/b
+    // (√(2/π) = √(2π)/π: no root left in a divisor).
+    if (x.kind === 'Binary' && x.op === '^' && freeNames(x.left).length === 0 && constantValue(x.left) === null) {
+      const r = constantValue(x.right);
+      const k = r && !r.isInteger() ? r.mul(Rational.of(2)) : null;
+      if (k && k.isInteger() && k.n <= 64n && k.n >= -64n && constantSign(x.left) === 1) {
+        const sq: Expr = { kind: 'Call', fn: { base: 'sqrt', index: null, primes: 0, hat: false, range }, args: [rec(x.left)], range, shape: scalar };
+        const m = k.n < 0n ? -k.n : k.n;
+        const power: Expr = m === 1n ? sq : { kind: 'Binary', op: '^', left: sq, right: num(Number(m)), range, shape: scalar };
+        return k.n < 0n ? { kind: 'Binary', op: '/', left: num(1), right: power, range, shape: scalar } : power;
+      }
+    }
+    if (x.kind === 'Call' && x.args.length === 1 && !x.fn.index && x.fn.primes === 0 && x.fn.base === 'sqrt') {
+      const u = x.args[0]!;
+      if (u.kind === 'Binary' && u.op === '/' && freeNames(u).length === 0 && constantValue(u) === null && constantSign(u.left) === 1 && constantSign(u.right) === 1) {
+        const [a, b] = [rec(u.left), rec(u.right)];
+        const product: Expr = { kind: 'Binary', op: '*', left: a, right: b, range, shape: scalar };
+        return { kind: 'Binary', op: '/', left: { ...x, args: [product] }, right: b, range, shape: scalar };
+      }
+    }
     // q^(k/2) for a positive rational q: √q to the k (2^(1/2) = √2, 2·2^(−1/2) = 2/√2), whose
     // square expansion knows; a perfect square's root first (4^(1/4) = 2^(1/2) = √2).
     if (x.kind === 'Binary' && x.op === '^') {

@@ -1,6 +1,6 @@
 import type { Compare, Define, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
 import { children, comparedPairs, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
-import { expandRational, rationalExpr as rationalFunctionExpr } from '../engines/polynomial.js';
+import { expandPolynomial, expandRational, rationalExpr as rationalFunctionExpr } from '../engines/polynomial.js';
 import { constantRatio, identityTest, type IdentityContext } from '../engines/identity-test.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { printExpr, printName } from '../../print.js';
@@ -4467,13 +4467,32 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
   const tested = new Set<string>();
   // (The constants the statements compare the scalar with, and their negatives, are guessed
   // first: x ≤ log(3)/log(2) beside 2^x < 3, which exactGuesses does not make.)
-  // (And |x| with a constant, which ties at either sign of it: |x| ≤ √π beside x² < π.)
+  // (And |x| with a constant, which ties at either sign of it: |x| ≤ √π beside x² < π; and
+  // a x + b, or |a x + b|, for rationals a ≠ 0 and b, at (±c − b)/a: |x − 1| ≤ √π, |2x| ≤ √e.)
   const written: Expr[] = [];
   for (const { c } of found) {
     for (const [u0, v] of [[c.a, c.b], [c.b, c.a]] as const) {
       const u = u0.kind === 'Abs' ? u0.arg : u0;
-      if (u.kind !== 'Var' || printName(u.name) !== label || freeNames(v).length > 0 || !scalar(v)) continue;
-      written.push(v, { kind: 'Neg', arg: v, range: v.range, shape: { kind: 'scalar' } });
+      if (freeNames(v).length > 0 || !scalar(v)) continue;
+      // (−(−c) as c: the place is printed.)
+      const neg: Expr = v.kind === 'Neg' ? v.arg : { kind: 'Neg', arg: v, range: v.range, shape: { kind: 'scalar' } };
+      if (u.kind === 'Var' && printName(u.name) === label) {
+        written.push(v, neg);
+        continue;
+      }
+      const line = affineIn(u, label);
+      if (!line) continue;
+      // (w − b)/a, written as on paper: 1 + √π, (√π − 1)/2, −√e.
+      const at = (w: Expr): Expr => {
+        const sc = { kind: 'scalar' } as const;
+        const b = line.b;
+        const shifted: Expr = b.isZero() ? w
+          : { kind: 'Binary', op: b.sign() > 0 ? '-' : '+', left: w, right: rationalExpr(b.sign() > 0 ? b : b.neg(), v.range), range: v.range, shape: sc };
+        const a = line.a.sign() < 0 ? line.a.neg() : line.a;
+        const scaled: Expr = a.equals(Rational.ONE) ? shifted : { kind: 'Binary', op: '/', left: shifted, right: rationalExpr(a, v.range), range: v.range, shape: sc };
+        return line.a.sign() < 0 ? { kind: 'Neg', arg: scaled, range: v.range, shape: sc } : scaled;
+      };
+      written.push(at(v), at(neg));
     }
   }
   // (Each written constant's enclosure, once: [lo, hi] as rationals.)
@@ -4586,6 +4605,22 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
     }
   }
   return null;
+}
+
+/** u as a·x + b for rationals a ≠ 0 and b, x the scalar `label` and no other name in u; null otherwise. */
+function affineIn(u: Expr, label: string): { a: Rational; b: Rational } | null {
+  const names = freeNames(u);
+  if (names.length === 0 || names.some((v) => printName(v.name) !== label)) return null;
+  const poly = expandPolynomial(u);
+  if (!poly) return null;
+  let a = Rational.ZERO;
+  let b = Rational.ZERO;
+  for (const t of poly.values()) {
+    if (t.powers.length === 0) b = t.coef;
+    else if (t.powers.length === 1 && t.powers[0]![1] === 1) a = t.coef;
+    else return null;
+  }
+  return a.isZero() ? null : { a, b };
 }
 
 /** A comparison's truth where its sides are equal. */

@@ -166,6 +166,9 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   let farTie: Point | null = null;
   let sawTrue = false;
   let sawFalse = false;
+  /** Whether each statement of a ⇔/⇒ had a value at some sampled point (LANGUAGE.md §3: no evidence otherwise). */
+  let leftDefined = false;
+  let rightDefined = false;
   const probePoints: Point[] = [];
   let firstHeld: Point | null = null;
   /** The first held points (for the pole search from other integer values). */
@@ -321,6 +324,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         const a = point.truth(p.left as Formula, levels, false, true);
         // `A ⇒ B` holds wherever A is false, whatever B is there (even without a value).
         const b = p.rel === '⇒' && a === false ? true : point.truth(p.right as Formula, levels, false, true);
+        if (a !== 'undefined') leftDefined = true;
+        if (b !== 'undefined') rightDefined = true;
         const s = statementAt(p.rel as '⇔' | '⇒', a, b);
         if (s.kind === 'unsupported') throw new Unsupported('this statement is not evaluated yet');
         if (s.kind === 'undecided') {
@@ -720,6 +725,14 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // checked; it fails from x = e^(e^7) ≈ 1.8·10^476 (red team). Not under a certificate.
   const far = !statement && confirm && (hasKink(p.left as Expr) || hasKink(p.right as Expr)) ? pastDoublesAt(probePoints) : null;
   if (far) return { held, failure: null, notes, vacuous: false, unknown: notSearched(far) };
+  // A statement of a ⇔ with no value at any point held there only because "no value" counts as
+  // false where the other statement is false (statementAt): |x| < √(3 − π) has no value
+  // anywhere, and x² < 3 − π ⇔ |x| < √(3 − π) and ⇔ |x| > √(3 − π) were both checked (red
+  // team). No evidence, as for an equation with no point where both sides are defined.
+  if (statement && p.rel === '⇔' && held > 0 && (!leftDefined || !rightDefined)) {
+    const side = !leftDefined ? 'left' : 'right';
+    return { held, failure: null, notes, vacuous: false, unknown: `the ${side} statement had no value at any of the ${held} sampled points (a side of a comparison in it is undefined there), so nothing says it has the same solutions as the ${side === 'left' ? 'right' : 'left'} one` };
+  }
   return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ...(searchText ? { searchText } : {}), ranges: describeRanges(seen), evidence, ...(determined ? { determined } : {}) };
 }
 
