@@ -184,3 +184,23 @@ describe('square roots and half powers of constants that are not rational', () =
     expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(verdict);
   });
 });
+
+describe('a tie in one scalar where another is at its turn (x² + y² ≤ 2 ⇒ x < √2 fails only at (√2, 0))', () => {
+  it.each([
+    ['x² + y² ≤ 2 ⇒ x < √2', 'refuted', { x: 'sqrt(2)', y: '0' }],
+    ['x² + (y - 1)² ≤ 2 ⇒ x < √2', 'refuted', { x: 'sqrt(2)', y: '1' }],
+    ['x² + y² ≤ π ⇒ x < √π', 'refuted', { x: 'sqrt(π)', y: '0' }],
+    ['x² + y² < 2 ⇒ x < √2', 'passes'],
+    ['x² + y² ≤ 2 ⇒ x ≤ √2', 'passes'],
+    ['x² + (y - 1)² ≤ 2 ⇒ |x| ≤ √2', 'passes'],
+  ] as const)('%s: %s', async (statement, verdict, at?: Record<string, string>) => {
+    const report = await checkSource(`scalar x, y\n    ${statement}\n`, { file: 'two.deriv' });
+    const step = report.steps[0]!;
+    if (verdict === 'passes') {
+      expect(['proved', 'checked'], step.message).toContain(step.verdict);
+      return;
+    }
+    expect(step.verdict, step.message).toBe('refuted');
+    if (at) expect(Object.fromEntries(step.counterexample?.assignments ?? [])).toEqual(at);
+  });
+});

@@ -4507,6 +4507,32 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
   });
   /** The written constants whose value may lie in the bracket r. */
   const within = (r: Bracket): Expr[] => enclosed.filter((x) => x.hi.cmp(r.lo) >= 0 && x.lo.cmp(r.hi) <= 0).map((x) => x.e);
+  /**
+   * The exact rational turns and roots of each comparison's sides along up to two other real
+   * scalars the step reads, four at most each (made once, when first asked: only where a tie
+   * is proved and the statements agree there).
+   */
+  let partnerPlaces: { key: string; at: Rational }[] | null = null;
+  const partners = (): { key: string; at: Rational }[] => {
+    if (partnerPlaces) return partnerPlaces;
+    partnerPlaces = [];
+    const others = [...base.values.keys()]
+      .filter((k) => k !== key && !k.includes('@') && base.touched.has(k) && !base.isInteger(k) && !isMat(base.values.get(k)!.value))
+      .slice(0, 2);
+    for (const k2 of others) {
+      const seen = new Set<string>();
+      for (const { c } of found) {
+        if (!scalar(c.a) || !scalar(c.b) || Date.now() > deadline) continue;
+        const along = boundariesAlong(base, k2, c.a, c.b, deadline);
+        for (const r of [...along.extrema, ...along.roots]) {
+          if (!r.at || seen.has(r.at.toString()) || seen.size >= 4) continue;
+          seen.add(r.at.toString());
+          partnerPlaces.push({ key: k2, at: r.at });
+        }
+      }
+    }
+    return partnerPlaces;
+  };
   /** Places already settled: a guess was proved to tie there (another comparison's root at the same place is skipped). */
   const settled: Bracket[] = [];
   for (const { c, b } of found) {
@@ -4534,8 +4560,15 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       // equation or ≠, whose truth at the root differs from both sides, needs its exact place.)
       // (Nor one at an edge of the assumptions, x > √2 under x ≥ √2: the statement's truth
       // flips there and the range ends.)
-      .filter(({ r, turn }) => (turn ? nearTie(r) : c.op === '=' || c.op === '≠' || found.some((o) => o.b !== b && o.b.roots.some((u) => u.lo.cmp(r.hi) <= 0 && r.lo.cmp(u.hi) <= 0))
-        || edgesNear(p, base, key, r).length > 0))
+      .map(({ r, turn }) => ({
+        r, turn,
+        shared: turn ? nearTie(r) : c.op === '=' || c.op === '≠' || found.some((o) => o.b !== b && o.b.roots.some((u) => u.lo.cmp(r.hi) <= 0 && r.lo.cmp(u.hi) <= 0))
+          || edgesNear(p, base, key, r).length > 0,
+      }))
+      // (Or a root at a written constant where the step reads other real scalars: the other
+      // statement may hold there only at another scalar's turn, x² + y² ≤ 2 ⇒ x < √2 at
+      // (√2, 0), which no root along x shares at the drawn y. Its written guesses only.)
+      .filter(({ r, turn, shared }) => shared || (!turn && within(r).length > 0 && partners().length > 0))
       .slice(0, EXACT_PLACES);
     if (places.length === 0) continue;
     // (The other names the sides read, at their rational values.)
@@ -4564,7 +4597,22 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       } catch {
         return { failure: null };
       }
-      const failure = test(q);
+      // There, and with another real scalar at an exact turn or root of a comparison along it
+      // (x² + y² ≤ 2 ⇒ x < √2 fails only at (√2, 0): y = 0 is the turn of x² + y² − 2).
+      let failure = test(q);
+      for (const other of failure ? [] : partners()) {
+        if (Date.now() > deadline) break;
+        const q2 = symbolicPoint(base, [{ key, c: guess }, { key: other.key, c: rationalExpr(other.at, c.a.range) }], rng);
+        if (!q2) continue;
+        q2.deadline = deadline;
+        try {
+          if (!q2.satisfiesAssumptions(levels, true, true)) continue;
+        } catch {
+          continue;
+        }
+        failure = test(q2);
+        if (failure) break;
+      }
       return { failure: failure && { ...failure, note: `${failure.note ?? 'the statements disagree here'} (at ${label} = ${printExpr(guess)} exactly, where ${printExpr(c.a)} = ${printExpr(c.b)})` } };
     };
     /** The first of `guesses` proved a tie there: the failure at it, or 'tied' where the statements agree there; null where none is. */
@@ -4576,7 +4624,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       }
       return null;
     };
-    for (const { r, turn } of places) {
+    for (const { r, turn, shared } of places) {
       if (Date.now() > deadline) return null;
       if (settled.some((o) => o.lo.cmp(r.hi) <= 0 && r.lo.cmp(o.hi) <= 0)) continue;
       // The constants written beside the scalar and the assumptions' edges first, on the double
@@ -4587,6 +4635,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
         settled.push(r);
         continue;
       }
+      if (!shared) continue;
       const fine = turn ? refineTurn(base, key, c.a, c.b, r, deadline) : refineRoot(base, key, c.a, c.b, r, deadline);
       if (!fine) continue;
       const guessed = firstTie(exactGuesses(fine.at ?? fine.lo.add(fine.hi).div(Rational.of(2)), c.a.range, 60));
