@@ -204,3 +204,28 @@ describe('a tie in one scalar where another is at its turn (x² + y² ≤ 2 ⇒ 
     if (at) expect(Object.fromEntries(step.counterexample?.assignments ?? [])).toEqual(at);
   });
 });
+
+describe('a comparison\'s own written place far out, where doubles cannot bracket its root (rt54)', () => {
+  it.each([
+    ['|x - 10^20| ≤ √π ⇔ (x - 10^20)² < π', 'refuted', 'sqrt(π) + 100000000000000000000'],
+    ['|x - 10^20| ≤ 1 ⇔ |x - 10^20| < 1', 'refuted', '100000000000000000001'],
+    ['|2x - 10^20| ≤ π ⇔ |2x - 10^20| < π', 'refuted'],
+    ['|x - 10^20| < √π ⇔ (x - 10^20)² < π', 'passes'],
+    ['|x - 10^20| ≤ 1 ⇔ (x - 10^20)² ≤ 1', 'passes'],
+  ] as const)('%s: %s', async (statement, verdict, at?: string) => {
+    const report = await checkSource(`scalar x\n    ${statement}\n`, { file: 'far.deriv' });
+    const step = report.steps[0]!;
+    if (verdict === 'passes') {
+      expect(['proved', 'checked'], step.message).toContain(step.verdict);
+      return;
+    }
+    expect(step.verdict, step.message).toBe('refuted');
+    if (at) expect(Object.fromEntries(step.counterexample?.assignments ?? []).x).toBe(at);
+  });
+
+  it.each(['√(x - 10^20) ≥ 0 ⇔ x ≥ 10^20', 'log(x - 10^20) < 0 ⇔ 10^20 < x < 10^20 + 1', '√(-(x - 5)²) = 0 ⇔ x = 5'])(
+    'a statement defined only where few points land still passes: %s', async (statement) => {
+      const report = await checkSource(`scalar x\n    ${statement}\n`, { file: 'few.deriv' });
+      expect(['proved', 'checked'], report.steps[0]!.message).toContain(report.steps[0]!.verdict);
+    });
+});

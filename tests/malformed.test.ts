@@ -14,6 +14,7 @@ const cases: [string, string, string][] = [
   ["scalar x\nx^ = 1\n", '2:4 missing-operand', "expected an expression after '^'"],
   // A root or sum after '^' is more than an exponent's one atom: braces, as in LaTeX.
   ["scalar x\nx^√2 = 1\n", '2:3 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{√…} for this one'],
+  ["scalar x\nx^-√2 = 1\n", '2:4 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{√…} for this one'],
   ["scalar x\ne^∑_{i=1}^{2} x = 1\n", '2:3 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{∑…} for this one'],
   ["scalar x\ne^{x = 1\n", '2:3 unclosed', "'{' is never closed: expected '}'"],
   ["sin + 1 = 2\n", '1:1 function-without-argument', "'sin' is a function: apply it to an argument, as sin(x)"],

@@ -388,7 +388,7 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   }
   // A root, sum, norm or bar after '^' starts an expression that is more than an exponent's one
   // atom (`x^√2`, `e^∑…`): braces, as in LaTeX, not "expected an expression".
-  const bigExponent = previous === '^' && found !== null ? /^(?:[√∛∜∑∏∇∂‖|]|\\(?:sum|prod|nabla|partial|lVert|lvert|left|vert|Vert|\|))/u.exec(code.slice(p)) : null;
+  const bigExponent = (previous === '^' || (previous === '-' && /\^\s*-$/u.test(code.slice(0, p).trimEnd()))) && found !== null ? /^(?:[√∛∜∑∏∇∂‖|]|\\(?:sum|prod|nabla|partial|lVert|lvert|left|vert|Vert|\|))/u.exec(code.slice(p)) : null;
   if (bigExponent) return diagnostic('exponent-braces', { found: bigExponent[0] }, range);
   if (expected.phrases.includes('an expression') && OPERATOR_BEFORE.test(code.slice(0, p).trimEnd())) {
     return diagnostic('missing-operand', { after: previous }, range);

@@ -4470,7 +4470,11 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
   // (And |x| with a constant, which ties at either sign of it: |x| ≤ √π beside x² < π; and
   // a x + b, or |a x + b|, for rationals a ≠ 0 and b, at (±c − b)/a: |x − 1| ≤ √π, |2x| ≤ √e.)
   const written: Expr[] = [];
+  /** Each comparison's own written places, by comparison. */
+  const writtenOf = new Map<object, Expr[]>();
   for (const { c } of found) {
+    const mine: Expr[] = [];
+    writtenOf.set(c, mine);
     for (const [u0, v] of [[c.a, c.b], [c.b, c.a]] as const) {
       const u = u0.kind === 'Abs' ? u0.arg : u0;
       if (freeNames(v).length > 0 || !scalar(v)) continue;
@@ -4478,6 +4482,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       const neg: Expr = v.kind === 'Neg' ? v.arg : { kind: 'Neg', arg: v, range: v.range, shape: { kind: 'scalar' } };
       if (u.kind === 'Var' && printName(u.name) === label) {
         written.push(v, neg);
+        mine.push(v, neg);
         continue;
       }
       const line = affineIn(u, label);
@@ -4493,6 +4498,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
         return line.a.sign() < 0 ? { kind: 'Neg', arg: scaled, range: v.range, shape: sc } : scaled;
       };
       written.push(at(v), at(neg));
+      mine.push(at(v), at(neg));
     }
   }
   // (Each written constant's enclosure, once: [lo, hi] as rationals.)
@@ -4570,7 +4576,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       // (√2, 0), which no root along x shares at the drawn y. Its written guesses only.)
       .filter(({ r, turn, shared }) => shared || (!turn && within(r).length > 0 && partners().length > 0))
       .slice(0, EXACT_PLACES);
-    if (places.length === 0) continue;
+    if (places.length === 0 && (writtenOf.get(c) ?? []).length === 0) continue;
     // (The other names the sides read, at their rational values.)
     const values = new Map<string, Expr>();
     for (const name of new Set(freeNames(diff).map((v) => printName(v.name)))) {
@@ -4580,9 +4586,9 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       if (v && !isMat(v)) values.set(name, rationalExpr(v as Rational, c.a.range));
     }
     /** Whether a guess is proved to tie (a − b is 0 there exactly): null where it is not, else the failure there or none. */
-    const tryGuess = (guess: Expr): { failure: Counterexample | null } | null => {
+    const tryGuess = (guess: Expr, rational = false): { failure: Counterexample | null } | null => {
       const text = printExpr(guess);
-      if (tried.has(`${printExpr(diff)}|${text}`) || constantValue(guess) !== null) return null;
+      if (tried.has(`${printExpr(diff)}|${text}`) || (!rational && constantValue(guess) !== null)) return null;
       tried.add(`${printExpr(diff)}|${text}`);
       const zero = substitute(diff, new Map([...values, [label, guess]]));
       if (freeNames(zero).length > 0 || !exactlyZero(zero, ctx, `${p.salt}|place|${printExpr(zero)}`, deadline)) return null;
@@ -4651,6 +4657,15 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       if (turn || fine.at || !fine.certain) continue;
       const failure = tiedAt(p, base, key, fine, c, rng, deadline);
       if (failure) return failure;
+    }
+    // Last, the comparison's own written places, with no root bracket needed: far out, a root's
+    // bracket is past what doubles tell (|x − 10²⁰| ≤ √π ⇔ (x − 10²⁰)² < π fails at 10²⁰ − √π,
+    // |x − 10²⁰| ≤ 1 ⇔ |x − 10²⁰| < 1 at 10²⁰ + 1, a rational place: red team rt54).
+    for (const guess of writtenOf.get(c) ?? []) {
+      if (Date.now() > deadline) return null;
+      const q = constantValue(guess);
+      const tie = tryGuess(q ? rationalExpr(q, guess.range) : guess, true);
+      if (tie?.failure) return tie.failure;
     }
   }
   return null;

@@ -1,8 +1,9 @@
 import type { Expr, Formula, RelOp } from '../../ast.js';
-import { formulaExprs, visit } from '../../ast-walk.js';
+import { formulaExprs, freeNames, visit } from '../../ast-walk.js';
 import type { RelatedNote } from '../../diagnostics.js';
 import type { Counterexample } from '../../result.js';
 import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat, type Val } from '../evaluator/field.js';
+import { evaluate, groundHost } from '../evaluator/interpret.js';
 import { absorbedTrusted, agreementDigitsNow } from '../evaluator/decimal.js';
 import { Rational } from '../evaluator/rational.js';
 import { hasMatrix, isExpr, type StepOptions, type StepProblem } from '../problem.js';
@@ -729,11 +730,28 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // false where the other statement is false (statementAt): |x| < √(3 − π) has no value
   // anywhere, and x² < 3 − π ⇔ |x| < √(3 − π) and ⇔ |x| > √(3 − π) were both checked (red
   // team). No evidence, as for an equation with no point where both sides are defined.
-  if (statement && p.rel === '⇔' && held > 0 && (!leftDefined || !rightDefined)) {
-    const side = !leftDefined ? 'left' : 'right';
+  // (Only where the statement writes a constant that has no value, √(3 − π): a statement
+  // defined only where few points land, √(x − 10²⁰) ≥ 0 or √(−(x − 5)²) = 0, still passes.)
+  const nowhere = (f: Formula): boolean => formulaExprs(f).some(undefinedConstant);
+  if (statement && p.rel === '⇔' && held > 0 && ((!leftDefined && nowhere(p.left as Formula)) || (!rightDefined && nowhere(p.right as Formula)))) {
+    const side = !leftDefined && nowhere(p.left as Formula) ? 'left' : 'right';
     return { held, failure: null, notes, vacuous: false, unknown: `the ${side} statement had no value at any of the ${held} sampled points (a side of a comparison in it is undefined there), so nothing says it has the same solutions as the ${side === 'left' ? 'right' : 'left'} one` };
   }
   return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ...(searchText ? { searchText } : {}), ranges: describeRanges(seen), evidence, ...(determined ? { determined } : {}) };
+}
+
+/** Whether e has a part without names that certainly has no value (√(3 − π), log(−1), 1/0). */
+function undefinedConstant(e: Expr): boolean {
+  let hit = false;
+  visit(e, (x) => {
+    if (hit || (x.kind !== 'Call' && x.kind !== 'Binary') || freeNames(x).length > 0 || x.shape?.kind === 'matrix') return;
+    try {
+      evaluate(x, { ...groundHost, deadline: Date.now() + 50 });
+    } catch (err) {
+      if (err instanceof Undefined) hit = true;
+    }
+  });
+  return hit;
 }
 
 /**
