@@ -2,6 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
 
 /**
+ * Checks `statement` after `declarations`: it passes (proved or checked), or it is refuted,
+ * where `at` is given at that place (x's printed value, or every name's).
+ */
+async function expectVerdict(declarations: string, statement: string, verdict: 'refuted' | 'passes', at?: string | Record<string, string>): Promise<void> {
+  const report = await checkSource(`${declarations}\n    ${statement}\n`, { file: 'places.deriv' });
+  expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+  const step = report.steps[0]!;
+  if (verdict === 'passes') {
+    expect(['proved', 'checked'], step.message).toContain(step.verdict);
+    return;
+  }
+  expect(step.verdict, step.message).toBe('refuted');
+  const assignments = Object.fromEntries(step.counterexample?.assignments ?? []);
+  if (typeof at === 'string') expect(assignments.x, JSON.stringify(step.counterexample)).toBe(at);
+  else if (at) expect(assignments).toEqual(at);
+}
+
+/**
  * ⇔/⇒ steps whose statements differ only where a comparison's sides tie at an irrational
  * place (a strict bound against a non-strict one at √2, log 2, a turn of sin at 5π/2): no
  * enclosure decides a tie, so the search guesses the place exactly, proves the tie, and
@@ -96,17 +114,7 @@ const cases: [text: string, verdict: 'refuted' | 'passes', at?: string][] = [
 ];
 
 describe('⇔ and ⇒ at the exact place where a comparison ties', () => {
-  it.each(cases)('%s: %s', async (statement, verdict, at) => {
-    const report = await checkSource(`scalar x\n    ${statement}\n`, { file: 'places.deriv' });
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
-    const step = report.steps[0]!;
-    if (verdict === 'passes') {
-      expect(['proved', 'checked'], step.message).toContain(step.verdict);
-      return;
-    }
-    expect(step.verdict, step.message).toBe('refuted');
-    if (at) expect(Object.fromEntries(step.counterexample?.assignments ?? []).x, JSON.stringify(step.counterexample)).toBe(at);
-  });
+  it.each(cases)('%s: %s', (statement, verdict, at) => expectVerdict('scalar x', statement, verdict, at));
 });
 
 describe('a place at an edge of the assumptions', () => {
@@ -193,16 +201,7 @@ describe('a tie in one scalar where another is at its turn (x² + y² ≤ 2 ⇒ 
     ['x² + y² < 2 ⇒ x < √2', 'passes'],
     ['x² + y² ≤ 2 ⇒ x ≤ √2', 'passes'],
     ['x² + (y - 1)² ≤ 2 ⇒ |x| ≤ √2', 'passes'],
-  ] as const)('%s: %s', async (statement, verdict, at?: Record<string, string>) => {
-    const report = await checkSource(`scalar x, y\n    ${statement}\n`, { file: 'two.deriv' });
-    const step = report.steps[0]!;
-    if (verdict === 'passes') {
-      expect(['proved', 'checked'], step.message).toContain(step.verdict);
-      return;
-    }
-    expect(step.verdict, step.message).toBe('refuted');
-    if (at) expect(Object.fromEntries(step.counterexample?.assignments ?? [])).toEqual(at);
-  });
+  ] as const)('%s: %s', (statement, verdict, at?: Record<string, string>) => expectVerdict('scalar x, y', statement, verdict, at));
 });
 
 describe('a comparison\'s own written place far out, where doubles cannot bracket its root (rt54)', () => {
@@ -212,16 +211,7 @@ describe('a comparison\'s own written place far out, where doubles cannot bracke
     ['|2x - 10^20| ≤ π ⇔ |2x - 10^20| < π', 'refuted'],
     ['|x - 10^20| < √π ⇔ (x - 10^20)² < π', 'passes'],
     ['|x - 10^20| ≤ 1 ⇔ (x - 10^20)² ≤ 1', 'passes'],
-  ] as const)('%s: %s', async (statement, verdict, at?: string) => {
-    const report = await checkSource(`scalar x\n    ${statement}\n`, { file: 'far.deriv' });
-    const step = report.steps[0]!;
-    if (verdict === 'passes') {
-      expect(['proved', 'checked'], step.message).toContain(step.verdict);
-      return;
-    }
-    expect(step.verdict, step.message).toBe('refuted');
-    if (at) expect(Object.fromEntries(step.counterexample?.assignments ?? []).x).toBe(at);
-  });
+  ] as const)('%s: %s', (statement, verdict, at?: string) => expectVerdict('scalar x', statement, verdict, at));
 
   it.each(['√(x - 10^20) ≥ 0 ⇔ x ≥ 10^20', 'log(x - 10^20) < 0 ⇔ 10^20 < x < 10^20 + 1', '√(-(x - 5)²) = 0 ⇔ x = 5'])(
     'a statement defined only where few points land still passes: %s', async (statement) => {
