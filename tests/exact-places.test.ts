@@ -219,3 +219,17 @@ describe('a comparison\'s own written place far out, where doubles cannot bracke
       expect(['proved', 'checked'], report.steps[0]!.message).toContain(report.steps[0]!.verdict);
     });
 });
+
+describe('a √, log or divisor whose argument is exactly 0 at an exact place (rt55: each false one was checked)', () => {
+  it.each([
+    ['√(2x - π) > 0 ⇔ 2x ≥ π', 'refuted', 'π/2'],
+    ['√(x - π) > 0 ⇔ x ≥ π', 'refuted', 'π'],
+    ['1/(x - √2) ≥ 0 ⇔ x ≥ √2', 'refuted', 'sqrt(2)'],
+    ['log(x - √2) ≥ -10^9 ⇔ x ≥ √2', 'refuted', 'sqrt(2)'],
+    ['x ≥ π/2 ⇒ √(2x - π) > 0', 'refuted'],
+    ['√(2x - π) ≥ 0 ⇔ 2x ≥ π', 'passes'],
+    ['√(x - π) > 0 ⇔ x > π', 'passes'],
+    ['1/(x - √2) > 0 ⇔ x > √2', 'passes'],
+    ['x ≥ π/2 ⇒ √(2x - π) ≥ 0', 'passes'],
+  ] as const)('%s: %s', (statement, verdict, at?: string) => expectVerdict('scalar x', statement, verdict, at));
+});

@@ -64,6 +64,12 @@ export interface Host<S> {
    * a value known only within bounds): decides a divisor whose enclosure holds 0.
    */
   exactScalar?(v: Var, env: Env<S>): Rational | null;
+  /**
+   * Whether a scalar expression is exactly 0 here, at a point whose scalars stand for exact
+   * constants (x = π/2: 2x − π), by algebra; false where that cannot be told. Decides √, log
+   * and a divisor whose enclosure holds 0 (√(2x − π) is 0 at π/2, 1/(x − √2) has no value at √2).
+   */
+  symbolicZero?(e: Expr, env: Env<S>): boolean;
 }
 
 /** The elementary functions a host may evaluate from their argument's form. */
@@ -170,7 +176,7 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
           } catch (err) {
             // An enclosure of the divisor that holds 0 at a rational point (3x − 7 at x = 7/3,
             // which no double is): its exact value says whether it is 0.
-            if (err instanceof Undecided && !isMat(r) && host.exactScalar && exactValue(e.right, host, env, true)?.isZero()) {
+            if (err instanceof Undecided && !isMat(r) && ((host.exactScalar && exactValue(e.right, host, env, true)?.isZero()) || host.symbolicZero?.(e.right, env))) {
               throw new Undefined('division by zero');
             }
             throw err;
@@ -401,7 +407,17 @@ function call<S>(e: Call, host: Host<S>, env: Env<S>): Val<S> {
   if (name === 'sqrt' && host.root && !isMat(a)) return host.root(a);
   if (ELEMENTARY.has(name)) {
     const f = name as Elementary;
-    return isMat(a) ? a.map((x) => F.elementary(f, x)) : F.elementary(f, a);
+    if (isMat(a)) return a.map((x) => F.elementary(f, x));
+    try {
+      return F.elementary(f, a);
+    } catch (err) {
+      // An argument whose enclosure holds 0 that is 0 exactly (host.symbolicZero): √0 = 0, log 0 has no value.
+      if (err instanceof Undecided && (f === 'sqrt' || f === 'log') && host.symbolicZero?.(e.args[0]!, env)) {
+        if (f === 'sqrt') return F.zero;
+        throw new Undefined('logarithm of 0');
+      }
+      throw err;
+    }
   }
   switch (name) {
     case 'max': case 'min': {

@@ -1641,6 +1641,12 @@ export class Evaluation<S> implements Host<S> {
     return value.n;
   }
 
+  symbolicZero(e: Expr, env: Env<S>): boolean {
+    // (Only at a point whose scalars stand for exact constants, and with nothing bound locally.)
+    if (this.point.symbolic.size === 0 || env.values.size > 0 || env.integers.size > 0) return false;
+    return this.point.sameValue(e, { kind: 'Num', value: '0', range: e.range, shape: { kind: 'scalar' } });
+  }
+
   exactScalar(v: Var): Rational | null {
     const found = this.point.prep.lookup(v);
     if (!found || found.index) return null;
