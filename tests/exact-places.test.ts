@@ -233,3 +233,14 @@ describe('a √, log or divisor whose argument is exactly 0 at an exact place (r
     ['x ≥ π/2 ⇒ √(2x - π) ≥ 0', 'passes'],
   ] as const)('%s: %s', (statement, verdict, at?: string) => expectVerdict('scalar x', statement, verdict, at));
 });
+
+describe('an assumption\'s irrational edge is not met by a rational just past it (rt56: true steps were refuted 10⁻⁵⁰ outside it)', () => {
+  it.each([
+    ['x ≥ π', '(x - π)/(x - π) = 1 ⇔ x > π', 'passes'],
+    ['x ≥ π', '(x - π)/(x - π) = 1 ⇒ x > π', 'passes'],
+    ['x ≥ √2', '(x - √2)/(x - √2) = 1 ⇔ x > √2', 'passes'],
+    ['0 < x ≤ π/2', 'cos(x)/cos(x) = 1 ⇔ x < π/2', 'passes'],
+    ['x ≤ π', '(π - x)/(π - x) = 1 ⇔ x < π', 'passes'],
+    ['x ≥ π', '(x - π)/(x - π) = 1 ⇔ x ≥ π', 'refuted', 'π'],
+  ] as const)('under %s: %s %s', (assumption, statement, verdict, at?: string) => expectVerdict(`scalar x\nassume ${assumption}`, statement, verdict, at));
+});
