@@ -347,6 +347,12 @@ export function mentionsAny(e: Expr, names: ReadonlySet<string>): boolean {
   return freeNames(e).some((v) => names.has(nameKey(v.name)));
 }
 
+/** Whether a statement compares anything with `=`, anywhere in it (its solution set is thin: random points miss it). */
+export function hasEquation(f: Formula): boolean {
+  if (f.kind === 'Logic') return hasEquation(f.left) || hasEquation(f.right);
+  return f.kind === 'Compare' && f.ops.includes('=');
+}
+
 /** The comparisons a formula asserts through `∧`, one per pair of neighbours (`0 < a < b`: 0 < a and a < b), in order. */
 export function comparedPairs(f: Formula): { readonly a: Expr; readonly op: RelOp; readonly b: Expr }[] {
   if (f.kind === 'Logic' && f.op === '∧') return [...comparedPairs(f.left), ...comparedPairs(f.right)];

@@ -1,5 +1,5 @@
 import type { Compare, Define, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
-import { children, comparedPairs, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
+import { children, comparedPairs, formulaExprs, freeNames, hasEquation, mapChildren } from '../../ast-walk.js';
 import { expandPolynomial, expandRational, rationalExpr as rationalFunctionExpr } from '../engines/polynomial.js';
 import { constantRatio, identityTest, type IdentityContext } from '../engines/identity-test.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
@@ -3899,10 +3899,7 @@ function comparisons(f: Formula): { a: Expr; op: RelOp; b: Expr; whole: boolean 
   return [];
 }
 
-/** Whether a statement holds an equation (its solution set is thin: random points miss it). */
-export function hasEquation(f: Formula): boolean {
-  return comparisons(f).some((c) => c.op === '=');
-}
+export { hasEquation };
 
 /** What the search of a ⇔/⇒ step found. */
 export interface StatementSearch {
@@ -4469,7 +4466,6 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
   // first: x ≤ log(3)/log(2) beside 2^x < 3, which exactGuesses does not make.)
   // (And |x| with a constant, which ties at either sign of it: |x| ≤ √π beside x² < π; and
   // a x + b, or |a x + b|, for rationals a ≠ 0 and b, at (±c − b)/a: |x − 1| ≤ √π, |2x| ≤ √e.)
-  const written: Expr[] = [];
   /** Each comparison's own written places, by comparison. */
   const writtenOf = new Map<object, Expr[]>();
   for (const { c } of found) {
@@ -4481,7 +4477,6 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       // (−(−c) as c: the place is printed.)
       const neg: Expr = v.kind === 'Neg' ? v.arg : { kind: 'Neg', arg: v, range: v.range, shape: { kind: 'scalar' } };
       if (u.kind === 'Var' && printName(u.name) === label) {
-        written.push(v, neg);
         mine.push(v, neg);
         continue;
       }
@@ -4497,10 +4492,10 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
         const scaled: Expr = a.equals(Rational.ONE) ? shifted : { kind: 'Binary', op: '/', left: shifted, right: rationalExpr(a, v.range), range: v.range, shape: sc };
         return line.a.sign() < 0 ? { kind: 'Neg', arg: scaled, range: v.range, shape: sc } : scaled;
       };
-      written.push(at(v), at(neg));
       mine.push(at(v), at(neg));
     }
   }
+  const written = [...writtenOf.values()].flat();
   // (Each written constant's enclosure, once: [lo, hi] as rationals.)
   const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
   const enclosed = written.flatMap((e) => {

@@ -732,9 +732,10 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // team). No evidence, as for an equation with no point where both sides are defined.
   // (Only where the statement writes a constant that has no value, √(3 − π): a statement
   // defined only where few points land, √(x − 10²⁰) ≥ 0 or √(−(x − 5)²) = 0, still passes.)
-  const nowhere = (f: Formula): boolean => formulaExprs(f).some(undefinedConstant);
-  if (statement && p.rel === '⇔' && held > 0 && ((!leftDefined && nowhere(p.left as Formula)) || (!rightDefined && nowhere(p.right as Formula)))) {
-    const side = !leftDefined && nowhere(p.left as Formula) ? 'left' : 'right';
+  const nowhere = (defined: boolean, f: Formula): boolean => !defined && formulaExprs(f).some(undefinedConstant);
+  const side = statement && p.rel === '⇔' && held > 0
+    ? (nowhere(leftDefined, p.left as Formula) ? 'left' : nowhere(rightDefined, p.right as Formula) ? 'right' : null) : null;
+  if (side) {
     return { held, failure: null, notes, vacuous: false, unknown: `the ${side} statement had no value at any of the ${held} sampled points (a side of a comparison in it is undefined there), so nothing says it has the same solutions as the ${side === 'left' ? 'right' : 'left'} one` };
   }
   return { held, failure: null, unknown: null, notes, vacuous, ...(vacuousWhy ? { vacuousWhy } : {}), ...(searchText ? { searchText } : {}), ranges: describeRanges(seen), evidence, ...(determined ? { determined } : {}) };

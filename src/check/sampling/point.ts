@@ -1,5 +1,5 @@
 import type { Call, Compare, Condition, Define, Dim, Expr, Formula, MatrixTag, Name, Var } from '../../ast.js';
-import { children, exprKey, formulaExprs, freeNames, mapChildren, visit } from '../../ast-walk.js';
+import { children, exprKey, formulaExprs, freeNames, hasEquation, mapChildren, visit } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import { builtin } from '../../builtins.js';
 import type { Scope, SymbolInfo } from '../../types/scope.js';
@@ -1282,7 +1282,7 @@ export class Point {
       // x ≥ π at a rational 10⁻⁵⁰ below π held by agreement, and (x − π)/(x − π) = 1 ⇔ x > π
       // under x ≥ π was refuted there (red team rt56). Not an equation: a solved point is
       // known only so far.)
-      const t = this.truth(c.formula, levels, !strict, certain ? 'reject' : strict && !hasEquationIn(c.formula));
+      const t = this.truth(c.formula, levels, !strict, certain ? 'reject' : strict && !hasEquation(c.formula));
       // (While sampling, such an assumption is passed over; before a counterexample is
       // reported it is not met: x > 3 under lim_{t→0}(x + t) > 5 was refuted at x = 0. The
       // others are still looked at: one that is false here excludes the point for certain.)
@@ -1830,9 +1830,3 @@ export class Evaluation<S> implements Host<S> {
 }
 
 export { Mat, nameWalk };
-
-/** Whether a formula compares anything with `=` (anywhere in it). */
-function hasEquationIn(f: Formula): boolean {
-  if (f.kind === 'Logic') return hasEquationIn(f.left) || hasEquationIn(f.right);
-  return f.kind === 'Compare' && f.ops.includes('=');
-}
