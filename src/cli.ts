@@ -9,7 +9,7 @@ import type { FolderEntry } from './grade/submission.js';
 import { DEFAULT_GRADE_STEP_TIMEOUT_MS, DEFAULT_MEMORY_MB, DEFAULT_SUBMISSION_TIMEOUT_MS, GRADE_FORMATS, VISIBILITIES, type GradeFormat, type Visibility } from './grade/options.js';
 import { sanitize } from './report/frame.js';
 import { REPORT_FORMATS, formatReports, type ReportFormat } from './report/index.js';
-import { diagnostic } from './diagnostics.js';
+import { diagnostic, fileDiagnostics } from './diagnostics.js';
 import { summarize, type FileReport } from './result.js';
 
 /** The checker, loaded on first use (the CLI's own start-up does not need it). */
@@ -270,7 +270,7 @@ async function renderCommand(path: string, opts: RenderCommandOptions, io: CliIo
     ]);
     io.stdout(formatLatex({ file, source: text }, { standalone: opts.standalone }));
     const parsed = parseDerivation(text);
-    const diagnostics = [...parsed.diagnostics, ...resolve(parsed.ast).diagnostics];
+    const diagnostics = fileDiagnostics(parsed.diagnostics, resolve(parsed.ast).diagnostics);
     const report: FileReport = { file, source: text, diagnostics, steps: [], shows: [] };
     if (diagnostics.length > 0) io.stderr(await formatReports('gcc', [report]));
     if (diagnostics.some((d) => d.code === 'binary-file')) return EXIT.usage;

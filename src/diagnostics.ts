@@ -261,3 +261,14 @@ export function diagnostic<C extends Code>(
   const d: Diagnostic = { severity, code, message: message(args), args: kept, range, notes: extra.notes ?? [] };
   return extra.fixes && extra.fixes.length > 0 ? { ...d, fixes: extra.fixes } : d;
 }
+
+/**
+ * A file's parse diagnostics and its resolver's together, less each reading warning that
+ * holds a `function-in-exponent` error: `e^cos(x)` read as e^c · os(x) is that error, which
+ * says to write e^{cos(…)}; the reading would say it twice, and offer e^{cos(x)} as another reading.
+ */
+export function fileDiagnostics(parse: readonly Diagnostic[], resolve: readonly Diagnostic[]): Diagnostic[] {
+  const split = resolve.filter((d) => d.code === 'function-in-exponent');
+  const moot = (d: Diagnostic): boolean => d.code === 'reading' && split.some((e) => d.range[0] <= e.range[0] && e.range[1] <= d.range[1]);
+  return [...parse.filter((d) => !moot(d)), ...resolve];
+}

@@ -45,6 +45,14 @@ const cases: [string, string, string][] = [
   // (CAS-suite trial:) a built-in's name split by the one-letter exponent, not "unknown function 'og'".
   ["scalar x\n(1/x)^log(2)/x = 1\n", '2:7 function-in-exponent', "'log' is a function, and an exponent without braces is one name: write (1/x)^{log(…)}"],
   ["scalar x\n2^sqrt(x) = 1\n", '2:3 function-in-exponent', "'sqrt' is a function, and an exponent without braces is one name: write 2^{sqrt(…)}"],
+  // (New-user trial:) `sin` after a caret stopped the match at `in`, a keyword: it was "expected
+  // the end of the line, not 'in'"; `e^tan x` was "unknown name 'an'".
+  ["scalar x\ne^sin(x) = 1\n", '2:3 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write e^{sin(…)}"],
+  ["scalar x\n2^sin x = 1\n", '2:3 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write 2^{sin(…)}"],
+  ["scalar x\n(x + 1)^sin(x) = 1\n", '2:9 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write (…)^{sin(…)}"],
+  ["scalar x\ny = e^\\sin x\n", '2:7 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write e^{sin(…)}"],
+  ["scalar x\ne^tan x = 1\n", '2:3 function-in-exponent', "'tan' is a function, and an exponent without braces is one name: write e^{tan(…)}"],
+  ["scalar x\nx + e^log x = 1\n", '2:7 function-in-exponent', "'log' is a function, and an exponent without braces is one name: write e^{log(…)}"],
   ["scalar x, y\nexp(y) 2 = 1\n", '2:8 syntax', "expected an operator before the number '2' (write · or * before it, or put the number first)"],
   ["scalar a\na· = 1\n", '2:4 missing-operand', "expected an expression after '·'"],
   ["scalar x\nsin^ x = 1\n", '2:1 function-without-argument', "'sin' is a function: apply it to an argument, as sin(x)"],
@@ -103,7 +111,20 @@ describe('malformed and ambiguous lines: exact message, line and column', () => 
 
   it("names the built-in an exponent split, with no 'unknown function' for the rest of its name", async () => {
     const report = await checkSource('scalar x\n(1/x)^log(2)/x = (1/x)^{1 + log(2)}\n', { file: 'm.deriv' });
-    expect(report.diagnostics.map((d) => d.code).sort()).toEqual(['function-in-exponent', 'reading']);
+    expect(report.diagnostics.map((d) => d.code).sort()).toEqual(['function-in-exponent']);
+  });
+
+  it.each([
+    'e^cos(x) = 1', 'e^tan x = 1', 'e^\\sin(x) = 1', 'e^sqrt x + 1 = 1',
+  ])('says %s once: the error, with no reading warning offering e^{…} as another reading', async (line) => {
+    const report = await checkSource(`scalar x\n${line}\n`, { file: 'm.deriv' });
+    expect(report.diagnostics.map((d) => d.code)).toEqual(['function-in-exponent']);
+  });
+
+  it('reads e^tan as e^t · a · n where t, a and n are declared (no error)', async () => {
+    const report = await checkSource('scalar t, a, n\n    e^tan\n  = e^t a n\n', { file: 'm.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.steps.map((st) => st.verdict)).toEqual(['proved']);
   });
 
   it('reads (1/x)^log(2) as (1/x)^l · og(2) where og is a declared function, with the reading warning only', async () => {

@@ -1,5 +1,5 @@
 import type { Range } from '../ast.js';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, fileDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ParsedDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
 import { resolve, type ResolvedFile } from '../types/resolve.js';
@@ -42,7 +42,7 @@ export async function checkSourceWith(text: string, options: CheckOptions = {}, 
     // (Loaded only when needed: a worker handed parsed files never loads Ohm and the grammar.)
     const parsed = given ?? (await import('../parse/index.js')).parseDerivation(text);
     const resolved = resolve(parsed.ast);
-    const diagnostics = [...parsed.diagnostics, ...resolved.diagnostics];
+    const diagnostics = fileDiagnostics(parsed.diagnostics, resolved.diagnostics);
     // No line is dropped silently: a file with content and nothing to check says so.
     const checks = parsed.ast.statements.some((st) => st.kind === 'ChainStatement' || st.kind === 'Show' || st.kind === 'Answer');
     if (!checks && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(diagnostic('file-without-steps', {}, [0, 0]));

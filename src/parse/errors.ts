@@ -1,5 +1,6 @@
 import type { FailedMatchResult } from 'ohm-js';
 import type { Range } from '../ast.js';
+import { isBuiltinFunctionName } from '../builtins.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { table } from '../table.js';
 
@@ -304,6 +305,26 @@ function rangeAt(ctx: LineContext, index: number, length = 1): Range {
   return [index, index + Math.min(length, Math.max(0, ctx.code.length - index))];
 }
 
+/**
+ * A built-in function's name written after `^` without braces (`e^sin(x)`, `2^\\sin x`) whose
+ * letters hold the failure at p: the name, its range in the line and the braced spelling; or null.
+ */
+function functionInExponentAt(code: string, p: number): { name: string; braced: string; range: Range } | null {
+  for (const m of code.matchAll(/\^\s*(\\?)(\p{L}+)/gu)) {
+    const start = m.index + m[0].length - m[2]!.length;
+    const end = start + m[2]!.length;
+    if (p < start || p > end) continue;
+    // (The longest built-in name the letters start with: `sin` of `sinx`.)
+    let name = m[2]!;
+    while (name.length > 1 && !isBuiltinFunctionName(name)) name = name.slice(0, -1);
+    if (!isBuiltinFunctionName(name)) continue;
+    const base = /(?:\\?[\p{L}\p{N}_.′']+|[)\]}])\s*$/u.exec(code.slice(0, m.index))?.[0].trim();
+    const shown = base === undefined || /^[)\]}]$/u.test(base) ? '(…)' : base;
+    return { name, braced: `${shown}^{${name}(…)}`, range: [start - m[1]!.length, start + name.length] };
+  }
+  return null;
+}
+
 /** A diagnostic for a line that did not match; its range is an offset into the line. */
 export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diagnostic {
   const { code } = ctx;
@@ -327,6 +348,11 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
     : !brackets.unmatched.has(p) && code[p - 1] === '\\' && brackets.unmatched.get(p - 1) === '\\}' ? p - 1 : p;
   const closer = brackets.unmatched.get(closerAt);
 
+  // `e^sin(x)`, `2^sin x`: an exponent without braces is one atom, so the match stopped inside
+  // the function's name (before `in`, a keyword): the resolver's message for e^cos(x), not
+  // "expected the end of the line, not 'in'".
+  const exponentFunction = functionInExponentAt(code, p);
+  if (exponentFunction) return diagnostic('function-in-exponent', { name: exponentFunction.name, braced: exponentFunction.braced }, exponentFunction.range);
   if (unknownRelation) {
     const start = code.startsWith(unknownRelation, p) ? p : previousStart;
     return diagnostic('unknown-relation', { relation: unknownRelation }, rangeAt(ctx, start, unknownRelation.length));

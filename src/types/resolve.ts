@@ -1253,8 +1253,9 @@ class Resolver {
       // `(1/x)^log(2)`: the unbraced exponent took the letter l, leaving og(2); a built-in
       // function's name split so is one error that names it (not "unknown function 'og'").
       const split = splitBuiltinExponent(e);
-      // (Not where the rest is a declared function of its own: `og(2)` then is one.)
-      if (split && env.scope.get(split.rest) === undefined) {
+      // (Not where the rest is declared itself: `og(2)` is then a function's call; nor a word
+      // of declared letters, `an` of e^tan under `scalar t, a, n`, which is then a · n.)
+      if (split && env.scope.get(split.rest) === undefined && !(split.word && [...split.rest].every((c) => env.scope.get(c) !== undefined || env.locals.has(c)))) {
         this.error(diagnostic('function-in-exponent', { name: split.name, braced: `${powerBaseText(split.base)}^{${split.name}(…)}` }, split.range));
         return { ...e, shape: ANY };
       }
@@ -1739,17 +1740,20 @@ function powerBaseText(base: Expr): string {
  * tight against it, with a call that the letter makes a built-in function's name (`^l` then
  * `og(2)`): that function's name, the rest of it, the power's base and the name's range; else null.
  */
-function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: string; rest: string; base: Expr; range: Range } | null {
+function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: string; rest: string; word: boolean; base: Expr; range: Range } | null {
   let pow: Expr = e.left;
   while (pow.kind === 'Binary' && pow.op === '*' && pow.implicit) pow = pow.right;
   let next: Expr = e.right;
   while (next.kind === 'Binary' && next.op === '*' && next.implicit) next = next.left;
   if (pow.kind !== 'Binary' || pow.op !== '^' || pow.right.kind !== 'Var') return null;
   const letter = pow.right.name;
-  if (letter.index || letter.primes > 0 || [...letter.base].length !== 1 || next.kind !== 'Call' || next.fn.index) return null;
-  const name = `${letter.base}${next.fn.base}`;
-  if (!isBuiltinFunctionName(name) || pow.right.range[1] !== next.fn.range[0]) return null;
-  return { name, rest: next.fn.base, base: pow.left, range: [pow.right.range[0], next.fn.range[1]] };
+  if (letter.index || letter.primes > 0 || [...letter.base].length !== 1) return null;
+  // (`e^cos(x)`: the rest a call, og(2) of (1/x)^log(2); `e^tan x`: a word, an.)
+  const rest = next.kind === 'Call' && !next.fn.index ? next.fn : next.kind === 'Var' && !next.name.index && next.name.primes === 0 ? next.name : null;
+  if (rest === null) return null;
+  const name = `${letter.base}${rest.base}`;
+  if (!isBuiltinFunctionName(name) || pow.right.range[1] !== rest.range[0]) return null;
+  return { name, rest: rest.base, word: next.kind === 'Var', base: pow.left, range: [pow.right.range[0], rest.range[1]] };
 }
 
 /** The fixes for an unknown word: write it as a product. */
