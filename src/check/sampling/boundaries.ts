@@ -347,6 +347,8 @@ export function polynomialZerosAlong(point: Point, key: string, g: Expr): Bracke
  * places to look beside (besidePoles looks beside 16, two are narrowed).
  */
 const ZEROS_WANTED = 12;
+/** How many zeros a lean zerosAlong places: the four a note's probe looks at. */
+const LEAN_ZEROS_WANTED = 4;
 const POLES_WANTED = 24;
 
 /**
@@ -355,7 +357,12 @@ const POLES_WANTED = 24;
  * `touching`, the places where g may touch 0 without changing sign are put there too (turns
  * where g is within 10⁻⁶ of 0 in doubles: to be narrowed, and proved, by the caller).
  */
-export function zerosAlong(point: Point, key: string, g: Expr, deadline: number, touching?: Touching): Bracket[] {
+export function zerosAlong(point: Point, key: string, g: Expr, deadline: number, touching?: Touching,
+  /**
+   * Only the zeros the grid finds, with none sought beside g's own poles: for a part whose
+   * zeros can only extend the left side (a note), where a zero missed costs a note, not a verdict.
+   */
+  lean = false): Bracket[] {
   if (point.isInteger(key)) return [];
   // A periodic g turns several times between the grid's points (1 − cos x at 2π, between 5
   // and 10, where g′ has one sign at both ends): its touches are sought on a uniform grid of
@@ -367,12 +374,12 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // tan x + 0/(tan x − 1000)` was proved, its right side undefined there.)
   // (Two poles narrowed here, not four: a divisor's own poles are sought for every divisor
   // along every scalar, and the tan addition formula's check took 2× as long with four.)
-  const poles = polesAlong(point, key, [g], deadline, 2, undefined, POLES_WANTED);
+  const poles = lean ? [] : polesAlong(point, key, [g], deadline, 2, undefined, POLES_WANTED);
   extra.push(...besidePoles(poles));
   // (Over the whole grid: a divisor's zero at 10⁸ is as much a pole as one at 1. With the two
   // beside each turn between grid points: sin 10x has two zeros in (0.5, 1), where it is
   // negative at both ends, and 1 = sin 10x/sin 10x was proved under 0.5 < x < 1.)
-  const roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { nearest: ZEROS_WANTED, narrowPoles: poles.filter(isNarrow), ...(touching ? { touching } : {}) }).roots;
+  const roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { nearest: lean ? LEAN_ZEROS_WANTED : ZEROS_WANTED, narrowPoles: poles.filter(isNarrow), ...(touching ? { touching } : {}) }).roots;
   // Beside each pole of g's own narrowed in decimals, a ladder in decimals from the pole
   // itself, g's continuity over a bracket told in decimals too: tan x − 10¹⁵ is 0 within
   // 10⁻¹⁵ of π/2, where doubles cannot tell tan's sign (second red team: tan x = tan x +

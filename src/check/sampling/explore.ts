@@ -3479,7 +3479,10 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         return [x, x - d, x + d].some((y) => meetsAt(base, key, Rational.parse(y.toPrecision(17)), rng, deadline));
       };
       const touching: Touching = { places: [], keep, turns: false };
-      const zeros = zerosAlong(base, key, g, deadline, beyond ? undefined : touching);
+      // (A left part's zeros are where the left side has no value: they refute nothing, only
+      // extend the left side, so the grid's zeros suffice for the note: the search beside its
+      // own poles, for a zero squeezed against one, was a ninth of the identity table's checking.)
+      const zeros = zerosAlong(base, key, g, deadline, beyond ? undefined : touching, side === 'left');
       if (touching.turns) turning.set(part, (turning.get(part) ?? 0) + 1);
       if (touching.places.length > 0) {
         const found = touchingZero(p, base, key, part, touching.places, rng, deadline, extended, doubt);
