@@ -244,3 +244,27 @@ describe('an assumption\'s irrational edge is not met by a rational just past it
     ['x ≥ π', '(x - π)/(x - π) = 1 ⇔ x ≥ π', 'refuted', 'π'],
   ] as const)('under %s: %s %s', (assumption, statement, verdict, at?: string) => expectVerdict(`scalar x\nassume ${assumption}`, statement, verdict, at));
 });
+
+describe('a statement\'s own divisor that is 0 at an irrational place no comparison writes (rt56: each false one was checked)', () => {
+  it.each([
+    ['(x - π)/(x - π) = 1 ⇔ x² ≥ 0', 'refuted', 'π'],
+    ['1/(x - √2) ≠ 0 ⇔ x² ≥ 0', 'refuted', 'sqrt(2)'],
+    ['x² ≥ 0 ⇒ (x - π)/(x - π) = 1', 'refuted', 'π'],
+    ['log(x - √3) ≥ -10^9 or x < √3 ⇔ x² ≥ 0', 'refuted', 'sqrt(3)'],
+    // (Both sides of tan x = sin x/cos x have no value at π/2: the left statement has none.)
+    ['sin(x)/cos(x) = tan(x) ⇔ x² ≥ 0', 'refuted', 'π/2'],
+    ['(x - π)/(x - π) = 1 ⇔ x ≠ π', 'passes'],
+    ['x/(x - √2) > 0 ⇔ x < 0 or x > √2', 'passes'],
+    ['1/(x - π) > 0 ⇔ x > π', 'passes'],
+    ['(x² - 2)/(x - √2) = x + √2 ⇔ x ≠ √2', 'passes'],
+    ['(x - √3)(x + 1)/(x - √3) = 0 ⇔ x = -1', 'passes'],
+  ] as const)('%s: %s', (statement, verdict, at?: string) => expectVerdict('scalar x', statement, verdict, at));
+
+  it('says a solution is gained, as at a sampled point (not "the two statements disagree")', async () => {
+    const report = await checkSource('scalar x\n    (x - π)/(x - π) = 1\n  ⇔ x² ≥ 0\n', { file: 'places.deriv' });
+    expect(report.steps[0]!.message).toBe('the left statement is undefined where the right one holds: a solution is gained');
+  });
+
+  it('finds no place outside the assumptions: under x > 4, (x − π)/(x − π) = 1 ⇔ x > 4 passes', () =>
+    expectVerdict('scalar x\nassume x > 4', '(x - π)/(x - π) = 1 ⇔ x > 4', 'passes'));
+});

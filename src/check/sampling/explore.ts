@@ -4154,7 +4154,7 @@ export function searchStatement(
         // guessed, proved, and both statements decided there exactly (exactPlaces). (Before the
         // roots' enclosures below: a counterexample at x = √2 reads better than at x ≈ 1.41421356237.)
         if (!base.isInteger(key) && base === bases[0]) {
-          const failure = exactPlaces(p, base, key, found, rng, deadline, (q) => test(q, null, false));
+          const failure = exactPlaces(p, base, key, [...found, ...divisorPlaces(scalarComparisons, base, key, deadline)], rng, deadline, (q) => test(q, null, false));
           if (failure) return result(failure);
         }
         for (const { c, b } of found) {
@@ -4667,6 +4667,28 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
     }
   }
   return null;
+}
+
+/**
+ * The statements' divisors (and tan's cosine, log's argument) that read the scalar at `key`,
+ * each as the comparison g = 0 with its boundaries along the scalar, for exactPlaces: at a
+ * zero a statement has no value (LANGUAGE.md §3), and at an irrational one no enclosure
+ * shows it 0, so its exact place is guessed and proved as a tie's is. Red team rt56:
+ * (x − π)/(x − π) = 1 ⇔ x² ≥ 0 and 1/(x − √2) ≠ 0 ⇔ x² ≥ 0 were checked (each gains the
+ * solution at the zero); the rational forms were refuted at their exact roots.
+ */
+function divisorPlaces(comparisons: readonly { a: Expr; b: Expr }[], base: Point, key: string, deadline: number): { c: { a: Expr; op: RelOp; b: Expr }; b: Boundaries }[] {
+  const label = base.values.get(key)!.label;
+  const parts = new Map<string, Expr>();
+  for (const c of comparisons) {
+    for (const g of [...singularParts(c.a, true), ...singularParts(c.b, true)]) {
+      if (freeNames(g).some((v) => printName(v.name) === label) && g.shape?.kind !== 'matrix') parts.set(printExpr(g), g);
+    }
+  }
+  return [...parts.values()].slice(0, 4).map((g) => {
+    const c = { a: g, op: '=' as RelOp, b: ZERO_SCALAR };
+    return { c, b: boundariesAlong(base, key, g, ZERO_SCALAR, deadline) };
+  });
 }
 
 /** u as a·x + b for rationals a ≠ 0 and b, x the scalar `label` and no other name in u; null otherwise. */
