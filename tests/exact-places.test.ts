@@ -268,3 +268,14 @@ describe('a statement\'s own divisor that is 0 at an irrational place no compari
   it('finds no place outside the assumptions: under x > 4, (x − π)/(x − π) = 1 ⇔ x > 4 passes', () =>
     expectVerdict('scalar x\nassume x > 4', '(x - π)/(x - π) = 1 ⇔ x > 4', 'passes'));
 });
+
+describe('another scalar at the irrational place its own comparison writes (rt56: each false one was checked)', () => {
+  it.each([
+    ['x ≥ √2 and y ≥ √2 ⇒ x y > 2', 'refuted', { x: 'sqrt(2)', y: 'sqrt(2)' }],
+    ['x ≥ π and y ≥ √2 ⇒ x y > √2 π', 'refuted', { x: 'π', y: 'sqrt(2)' }],
+    ['x ≥ √2 and y ≥ √3 ⇒ x + y > √2 + √3', 'refuted', { x: 'sqrt(2)', y: 'sqrt(3)' }],
+    ['x ≥ √2 and y ≥ √2 ⇒ x y ≥ 2', 'passes'],
+    ['x > √2 and y ≥ √2 ⇒ x y > 2', 'passes'],
+    ['x ≥ √2 and y ≥ √3 ⇒ x + y ≥ √2 + √3', 'passes'],
+  ] as const)('%s: %s', (statement, verdict, at?: Record<string, string>) => expectVerdict('scalar x, y', statement, verdict, at));
+});

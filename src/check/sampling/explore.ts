@@ -4470,34 +4470,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
   // (And |x| with a constant, which ties at either sign of it: |x| ≤ √π beside x² < π; and
   // a x + b, or |a x + b|, for rationals a ≠ 0 and b, at (±c − b)/a: |x − 1| ≤ √π, |2x| ≤ √e.)
   /** Each comparison's own written places, by comparison. */
-  const writtenOf = new Map<object, Expr[]>();
-  for (const { c } of found) {
-    const mine: Expr[] = [];
-    writtenOf.set(c, mine);
-    for (const [u0, v] of [[c.a, c.b], [c.b, c.a]] as const) {
-      const u = u0.kind === 'Abs' ? u0.arg : u0;
-      if (freeNames(v).length > 0 || !scalar(v)) continue;
-      // (−(−c) as c: the place is printed.)
-      const neg: Expr = v.kind === 'Neg' ? v.arg : { kind: 'Neg', arg: v, range: v.range, shape: { kind: 'scalar' } };
-      if (u.kind === 'Var' && printName(u.name) === label) {
-        mine.push(v, neg);
-        continue;
-      }
-      const line = affineIn(u, label);
-      if (!line) continue;
-      // (w − b)/a, written as on paper: 1 + √π, (√π − 1)/2, −√e.
-      const at = (w: Expr): Expr => {
-        const sc = { kind: 'scalar' } as const;
-        const b = line.b;
-        const shifted: Expr = b.isZero() ? w
-          : { kind: 'Binary', op: b.sign() > 0 ? '-' : '+', left: w, right: rationalExpr(b.sign() > 0 ? b : b.neg(), v.range), range: v.range, shape: sc };
-        const a = line.a.sign() < 0 ? line.a.neg() : line.a;
-        const scaled: Expr = a.equals(Rational.ONE) ? shifted : { kind: 'Binary', op: '/', left: shifted, right: rationalExpr(a, v.range), range: v.range, shape: sc };
-        return line.a.sign() < 0 ? { kind: 'Neg', arg: scaled, range: v.range, shape: sc } : scaled;
-      };
-      mine.push(at(v), at(neg));
-    }
-  }
+  const writtenOf = new Map<object, Expr[]>(found.map(({ c }) => [c, writtenPlaces(c, label)]));
   const written = [...writtenOf.values()].flat();
   // (Each written constant's enclosure, once: [lo, hi] as rationals.)
   const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
@@ -4516,8 +4489,8 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
    * scalars the step reads, four at most each (made once, when first asked: only where a tie
    * is proved and the statements agree there).
    */
-  let partnerPlaces: { key: string; at: Rational }[] | null = null;
-  const partners = (): { key: string; at: Rational }[] => {
+  let partnerPlaces: { key: string; c: Expr }[] | null = null;
+  const partners = (): { key: string; c: Expr }[] => {
     if (partnerPlaces) return partnerPlaces;
     partnerPlaces = [];
     const others = [...base.values.keys()]
@@ -4531,7 +4504,19 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
         for (const r of [...along.extrema, ...along.roots]) {
           if (!r.at || seen.has(r.at.toString()) || seen.size >= 4) continue;
           seen.add(r.at.toString());
-          partnerPlaces.push({ key: k2, at: r.at });
+          partnerPlaces.push({ key: k2, c: rationalExpr(r.at, c.a.range) });
+        }
+      }
+      // And the irrational places the comparisons write for it: x ≥ √2 and y ≥ √2 ⇒ x y > 2
+      // fails only at (√2, √2), where no rational y lies (rt56: checked).
+      const label2 = base.values.get(k2)!.label;
+      const own = new Set<string>();
+      for (const { c } of found) {
+        for (const w of writtenPlaces(c, label2)) {
+          const text = printExpr(w);
+          if (own.size >= 4 || own.has(text) || constantValue(w) !== null) continue;
+          own.add(text);
+          partnerPlaces.push({ key: k2, c: w });
         }
       }
     }
@@ -4606,7 +4591,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       let failure = test(q);
       for (const other of failure ? [] : partners()) {
         if (Date.now() > deadline) break;
-        const q2 = symbolicPoint(base, [{ key, c: guess }, { key: other.key, c: rationalExpr(other.at, c.a.range) }], rng);
+        const q2 = symbolicPoint(base, [{ key, c: guess }, other], rng);
         if (!q2) continue;
         q2.deadline = deadline;
         try {
@@ -4689,6 +4674,38 @@ function divisorPlaces(comparisons: readonly { a: Expr; b: Expr }[], base: Point
     const c = { a: g, op: '=' as RelOp, b: ZERO_SCALAR };
     return { c, b: boundariesAlong(base, key, g, ZERO_SCALAR, deadline) };
   });
+}
+
+/**
+ * The places a comparison writes for the scalar `label`: c and −c where it compares the scalar
+ * (or its |·|) with a constant c, and (±c − b)/a where it compares a·x + b (a, b rational) with one.
+ */
+function writtenPlaces(c: { a: Expr; b: Expr }, label: string): Expr[] {
+  const out: Expr[] = [];
+  for (const [u0, v] of [[c.a, c.b], [c.b, c.a]] as const) {
+    const u = u0.kind === 'Abs' ? u0.arg : u0;
+    if (freeNames(v).length > 0 || !scalar(v)) continue;
+    // (−(−c) as c: the place is printed.)
+    const neg: Expr = v.kind === 'Neg' ? v.arg : { kind: 'Neg', arg: v, range: v.range, shape: { kind: 'scalar' } };
+    if (u.kind === 'Var' && printName(u.name) === label) {
+      out.push(v, neg);
+      continue;
+    }
+    const line = affineIn(u, label);
+    if (!line) continue;
+    // (w − b)/a, written as on paper: 1 + √π, (√π − 1)/2, −√e.
+    const at = (w: Expr): Expr => {
+      const sc = { kind: 'scalar' } as const;
+      const b = line.b;
+      const shifted: Expr = b.isZero() ? w
+        : { kind: 'Binary', op: b.sign() > 0 ? '-' : '+', left: w, right: rationalExpr(b.sign() > 0 ? b : b.neg(), v.range), range: v.range, shape: sc };
+      const a = line.a.sign() < 0 ? line.a.neg() : line.a;
+      const scaled: Expr = a.equals(Rational.ONE) ? shifted : { kind: 'Binary', op: '/', left: shifted, right: rationalExpr(a, v.range), range: v.range, shape: sc };
+      return line.a.sign() < 0 ? { kind: 'Neg', arg: scaled, range: v.range, shape: sc } : scaled;
+    };
+    out.push(at(v), at(neg));
+  }
+  return out;
 }
 
 /** u as a·x + b for rationals a ≠ 0 and b, x the scalar `label` and no other name in u; null otherwise. */
