@@ -279,3 +279,45 @@ describe('another scalar at the irrational place its own comparison writes (rt56
     ['x ≥ √2 and y ≥ √3 ⇒ x + y ≥ √2 + √3', 'passes'],
   ] as const)('%s: %s', (statement, verdict, at?: Record<string, string>) => expectVerdict('scalar x, y', statement, verdict, at));
 });
+
+describe('bases where the statements hold and where they do not (rt57: each false one was checked)', () => {
+  it.each([
+    ['a x² ≤ b x² ⇒ a ≤ b', 'refuted'],
+    ['a x² ≤ b x² ⇔ a ≤ b', 'refuted'],
+    ['a x^4 ≤ b x^4 ⇔ a ≤ b', 'refuted'],
+    ['a sin(x)² ≤ b sin(x)² ⇔ a ≤ b', 'refuted'],
+    ['a (x - √2)² ≤ b (x - √2)² ⇔ a ≤ b', 'refuted'],
+    ['a ≤ b ⇔ a x² ≤ b x²', 'refuted'],
+    ['a ≤ b ⇒ a x² ≤ b x²', 'passes'],
+    ['a (x² + 1) ≤ b (x² + 1) ⇔ a ≤ b', 'passes'],
+    ['a e^x ≤ b e^x ⇔ a ≤ b', 'passes'],
+    ['a x² < b x² ⇒ a < b', 'passes'],
+  ] as const)('%s: %s', (statement, verdict) => expectVerdict('scalar x, a, b', statement, verdict));
+});
+
+describe('the domain rule where the right side needs a sign the left does not, or has a pole at an irrational place (rt57: each false one was proved)', () => {
+  it.each([
+    // The left's divisor is the right's log or √ argument: below its zero only the right has no value.
+    ['x > 1.414', '2x/(x^2 - 2) = d/dx log(x^2 - 2)', 'refuted'],
+    ['x > 1.414', '1/(x^2 - 2) = (x^2 - 2)^{1/2}/(x^2 - 2)^{3/2}', 'refuted'],
+    ['0 < x < 1.5708', 'tan(x) = tan(x) (1 + log(cos(x)) - log(cos(x)))', 'refuted'],
+    ['x > 2', '2x/(x^2 - 2) = d/dx log(x^2 - 2)', 'passes'],
+    ['x > 0', '1/x = d/dx log(x)', 'passes'],
+    // A pole of the right at an irrational zero where the left has a value only there, or only on one side.
+    ['', '√(x^2 - 2) = (x^2 - 2)/√(x^2 - 2)', 'refuted'],
+    ['', '√(x^2 + x - 1) = (x^2 + x - 1)/√(x^2 + x - 1)', 'refuted'],
+    ['x ≥ √2', '√(x^2 - 2) = (x^2 - 2)/√(x^2 - 2)', 'refuted'],
+    ['', '√(x - √2) = √(x - √2) (x - √2)/(x - √2)', 'refuted'],
+    ['', '(x^2 - 2)/√(x^2 - 2) = √(x^2 - 2)', 'passes'],
+    ['', '1/√(x^2 - 2) = √(x^2 - 2)/(x^2 - 2)', 'passes'],
+    ['', 'log(x - √2)/(x - √2) = log(x - √2) (x - √2)^{-1}', 'passes'],
+  ] as const)('under %s: %s %s', (assumption, step, verdict) => expectVerdict(assumption ? `scalar x\nassume ${assumption}` : 'scalar x', step, verdict));
+
+  it('names the exact place: √(x² − 2) = (x² − 2)/√(x² − 2) fails at ±√2, where the left is 0', async () => {
+    const report = await checkSource('scalar x\nassume x ≥ 0\n    √(x^2 - 2)\n  = (x^2 - 2)/√(x^2 - 2)\n', { file: 'places.deriv' });
+    const step = report.steps[0]!;
+    expect(step.verdict).toBe('refuted');
+    expect(Object.fromEntries(step.counterexample!.assignments)).toEqual({ x: 'sqrt(2)' });
+    expect(step.counterexample!.note).toMatch(/at x = sqrt\(2\) exactly, while the left side is defined there \(0\)/);
+  });
+});

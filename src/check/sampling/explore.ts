@@ -2806,7 +2806,35 @@ type Touched = { readonly kind: 'found'; readonly found: Counterexample } | { re
  * without a value too (certainly, where one of its own divisors is proved 0 there). Null
  * where c cannot be evaluated.
  */
-function touchPoint(p: StepProblem, base: Point, at: readonly { key: string; label: string; c: Expr }[], g: Expr, rng: Rng, deadline: number): Touched | null {
+/**
+ * A right side's divisor g that is 0 at an irrational place inside the bracket r along `key`:
+ * its exact value guessed (exactGuesses), proved a zero of g by exact algebra with the other
+ * names at their values, and the left side taken there at the symbolic point (touchPoint): the
+ * counterexample where the left has a value, else null.
+ */
+function exactZeroFailure(p: StepProblem, base: Point, key: string, label: string, g: Expr, r: Bracket, rng: Rng, deadline: number): Counterexample | null {
+  const ctx = identityContext(p);
+  const values = new Map<string, Expr>();
+  for (const name of new Set(freeNames(g).map((v) => printName(v.name)))) {
+    if (name === label) continue;
+    const k = [...base.values.keys()].find((x) => base.values.get(x)!.label === name);
+    const v = k === undefined ? null : base.values.get(k)!.value;
+    if (!v || isMat(v)) return null;
+    values.set(name, rationalExpr(v as Rational, g.range));
+  }
+  for (const c of exactGuesses(r.at ?? r.lo.add(r.hi).div(Rational.of(2)), g.range, 60).slice(0, 12)) {
+    if (Date.now() > deadline) return null;
+    const at = substitute(g, new Map([...values, [label, c]]));
+    if (freeNames(at).length > 0 || !exactlyZero(at, ctx, `${p.salt}|pole|${printExpr(at)}`, deadline)) continue;
+    const out = touchPoint(p, base, [{ key, label, c }], g, rng, deadline, false);
+    return out?.kind === 'found' ? out.found : null;
+  }
+  return null;
+}
+
+function touchPoint(p: StepProblem, base: Point, at: readonly { key: string; label: string; c: Expr }[], g: Expr, rng: Rng, deadline: number,
+  /** Whether g touches 0 there (else it crosses), for the message. */
+  touches = true): Touched | null {
   const q = symbolicPoint(base, at, rng);
   if (!q) return null;
   q.deadline = deadline;
@@ -2833,7 +2861,7 @@ function touchPoint(p: StepProblem, base: Point, at: readonly { key: string; lab
   // (The left side without a value there either, or none that enclosures can tell: a doubt.)
   if (value === null) return { kind: 'left-undefined', certain: leftUndefinedAt(p, new Map(at.map(({ label, c }) => [label, c]))) };
   const where = at.map(({ label, c }) => `${label} = ${printExpr(c)}`).join(', ');
-  return { kind: 'found', found: counterexample(q, value, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens at ${where} exactly (it touches 0 there), while the left side is defined there (${value})`) };
+  return { kind: 'found', found: counterexample(q, value, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens at ${where} exactly${touches ? ' (it touches 0 there)' : ''}, while the left side is defined there (${value})`) };
 }
 
 /**
@@ -3174,6 +3202,18 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     ...rightSigns.filter((g) => squaredOnOther(g, rightSignsSignless, rightSignsSensitive, leftAll, leftSignsSignless)).map((g) => ({ g, side: 'right' as const, beyond: true })),
     ...leftSigns.filter((g) => squaredOnOther(g, leftSignsSignless, leftSignsSensitive, rightAll, rightSignsSignless)).map((g) => ({ g, side: 'left' as const, beyond: true })),
   ];
+  // A part whose sign the right side needs (log g, √g) and the left has only as a divisor or
+  // under an even power (1/g, g²): the left has a value beyond g's zero, where the right has
+  // none. Red team rt57: under x > 1.414, 2x/(x² − 2) = d/dx log(x² − 2) was proved (the two
+  // parts were matched by their text, and the log's argument never searched below its zero).
+  const rightNeedsSign = (k: string): boolean => rightSensitive.has(k) || rightSignsSensitive.has(k);
+  const leftNeedsSign = (k: string): boolean => leftSensitive.has(k) || leftSignsSensitive.has(k);
+  for (const g of [...rightParts, ...rightSigns]) {
+    const k = printExpr(g);
+    if (!rightNeedsSign(k) || leftNeedsSign(k) || !(leftNames.has(k) || leftAll.has(k))) continue;
+    if (parts.some((q) => q.side === 'right' && q.beyond && printExpr(q.g) === k)) continue;
+    parts.push({ g, side: 'right', beyond: true });
+  }
   // A base to a symbolic power (x^n, n an integer that may be negative) has a pole at its
   // zeros where the power is negative: not a part both sides share unless the power is the same
   // (x^(n+m) = x^n x^m fails at x = 0, n = −1, m = 1: the left is 0⁰ = 1, the right has no value).
@@ -3555,6 +3595,12 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         }
         const l = valueOf(left);
         if (l === null) {
+          // At the zero's exact place, guessed from its narrowed bracket and proved 0 by algebra, a
+          // left side with a value there only, or only on one side (√(x² − 2) at √2, whose
+          // enclosure over the bracket has none), has one by Point.symbolic (Host.symbolicZero).
+          // Red team rt57: √(x² − 2) = (x² − 2)/√(x² − 2) was proved; the rational form was refuted.
+          const exact = z.edge ? null : exactZeroFailure(p, base, key, label, g, z.narrowed ? z.r : refineRoot(base, key, g, ZERO_SCALAR, z.r, deadline) ?? z.r, rng, deadline);
+          if (exact) return exact;
           // On an edge exactly the right side has no value; the left's enclosure cannot tell
           // its own (√(cos x) at π/2 is 0): the step cannot be decided there.
           if (z.edge && !leftUndefinedAt(p, new Map([[label, z.edge]]))) doubt(`at ${label} = ${printExpr(z.edge)}, where ${printExpr(g)} = 0, the right side has no value and whether the left has one cannot be told`);
@@ -4153,7 +4199,7 @@ export function searchStatement(
         // no enclosure decides a comparison whose sides tie there, so each one's exact place is
         // guessed, proved, and both statements decided there exactly (exactPlaces). (Before the
         // roots' enclosures below: a counterexample at x = √2 reads better than at x ≈ 1.41421356237.)
-        if (!base.isInteger(key) && base === bases[0]) {
+        if (!base.isInteger(key) && (base === bases[0] || base === bases[1])) {
           const failure = exactPlaces(p, base, key, [...found, ...divisorPlaces(scalarComparisons, base, key, deadline)], rng, deadline, (q) => test(q, null, false));
           if (failure) return result(failure);
         }

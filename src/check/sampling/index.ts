@@ -171,6 +171,9 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   let leftDefined = false;
   let rightDefined = false;
   const probePoints: Point[] = [];
+  /** A ⇔/⇒ step's first base's truth of the left statement, and a second base of the same truth, kept in case none differs. */
+  let probeTruth: boolean | null = null;
+  let spareProbe: Point | null = null;
   let firstHeld: Point | null = null;
   /** The first held points (for the pole search from other integer values). */
   const heldPoints: Point[] = [];
@@ -356,7 +359,14 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
             p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not'));
         }
         evidence.exact++;
-        if (probePoints.length < 2) probePoints.push(point);
+        // (Bases where the statements hold and where they do not, when the points give both: a
+        // move along one scalar flips a statement from either side. From two bases where a ≤ b,
+        // a x² ≤ b x² ⇒ a ≤ b was checked: it fails only at x = 0 with a > b — rt57.)
+        if (probePoints.length === 0) {
+          probePoints.push(point);
+          probeTruth = s.a;
+        } else if (probePoints.length === 1 && s.a !== probeTruth) probePoints.push(point);
+        else spareProbe ??= point;
       }
       held++;
       unsampled ??= point.unsampledRoots;
@@ -496,6 +506,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // (A statement step a certificate proved for every value, `confirm` off, is only
   // cross-checked at the sampled points: its statements have values wherever the
   // assumptions hold, so there is no boundary or domain left to search.)
+  if (statement && probePoints.length === 1 && spareProbe) probePoints.push(spareProbe);
   if (statement && probePoints.length > 0 && confirm) {
     // The edges of the assumptions first, as for an inequality (a bounded function at its
     // bound: `|f(a)| < 1 ⇔ a = a` under |f(z)| ≤ 1 fails at f ≡ 1), each probe's statements
