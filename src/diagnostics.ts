@@ -264,11 +264,12 @@ export function diagnostic<C extends Code>(
 
 /**
  * A file's parse diagnostics and its resolver's together, less each reading warning that
- * holds a `function-in-exponent` error: `e^cos(x)` read as e^c · os(x) is that error, which
+ * overlaps a `function-in-exponent` error: `e^cos(x)` read as e^c · os(x) is that error, which
  * says to write e^{cos(…)}; the reading would say it twice, and offer e^{cos(x)} as another reading.
  */
 export function fileDiagnostics(parse: readonly Diagnostic[], resolve: readonly Diagnostic[]): Diagnostic[] {
   const split = resolve.filter((d) => d.code === 'function-in-exponent');
-  const moot = (d: Diagnostic): boolean => d.code === 'reading' && split.some((e) => d.range[0] <= e.range[0] && e.range[1] <= d.range[1]);
+  // (Any reading that overlaps the error: `e^cos^2(x)` read as e^c · os² · (x) has two.)
+  const moot = (d: Diagnostic): boolean => d.code === 'reading' && split.some((e) => d.range[0] < e.range[1] && e.range[0] < d.range[1]);
   return [...parse.filter((d) => !moot(d)), ...resolve];
 }

@@ -53,6 +53,13 @@ const cases: [string, string, string][] = [
   ["scalar x\ny = e^\\sin x\n", '2:7 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write e^{sin(…)}"],
   ["scalar x\ne^tan x = 1\n", '2:3 function-in-exponent', "'tan' is a function, and an exponent without braces is one name: write e^{tan(…)}"],
   ["scalar x\nx + e^log x = 1\n", '2:7 function-in-exponent', "'log' is a function, and an exponent without braces is one name: write e^{log(…)}"],
+  // (Red team rt57:) after a minus or `**`, with a power or a logarithm's base after the name, and braced without an argument.
+  ["scalar x\ne^-sin x = 1\n", '2:4 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write e^{-sin(…)}"],
+  ["scalar x\n2^-cos(x) = 1\n", '2:4 function-in-exponent', "'cos' is a function, and an exponent without braces is one name: write 2^{-cos(…)}"],
+  ["scalar x\ne**sin(x) = 1\n", '2:4 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write e^{sin(…)}"],
+  ["scalar x\ne^cos^2(x) = 1\n", '2:3 function-in-exponent', "'cos' is a function, and an exponent without braces is one name: write e^{cos(…)}"],
+  ["scalar x\ne^log_2 x = 1\n", '2:3 function-in-exponent', "'log' is a function, and an exponent without braces is one name: write e^{log(…)}"],
+  ["scalar x\ne^{sin}(x) = 1\n", '2:4 function-without-argument', "'sin' is a function: apply it to an argument, as sin(x)"],
   ["scalar x, y\nexp(y) 2 = 1\n", '2:8 syntax', "expected an operator before the number '2' (write · or * before it, or put the number first)"],
   ["scalar a\na· = 1\n", '2:4 missing-operand', "expected an expression after '·'"],
   ["scalar x\nsin^ x = 1\n", '2:1 function-without-argument', "'sin' is a function: apply it to an argument, as sin(x)"],
@@ -115,7 +122,7 @@ describe('malformed and ambiguous lines: exact message, line and column', () => 
   });
 
   it.each([
-    'e^cos(x) = 1', 'e^tan x = 1', 'e^\\sin(x) = 1', 'e^sqrt x + 1 = 1',
+    'e^cos(x) = 1', 'e^tan x = 1', 'e^\\sin(x) = 1', 'e^sqrt x + 1 = 1', 'e^cos^2(x) = 1', '2^-cos(x) = 1',
   ])('says %s once: the error, with no reading warning offering e^{…} as another reading', async (line) => {
     const report = await checkSource(`scalar x\n${line}\n`, { file: 'm.deriv' });
     expect(report.diagnostics.map((d) => d.code)).toEqual(['function-in-exponent']);

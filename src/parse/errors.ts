@@ -310,17 +310,18 @@ function rangeAt(ctx: LineContext, index: number, length = 1): Range {
  * letters hold the failure at p: the name, its range in the line and the braced spelling; or null.
  */
 function functionInExponentAt(code: string, p: number): { name: string; braced: string; range: Range } | null {
-  for (const m of code.matchAll(/\^\s*(\\?)(\p{L}+)/gu)) {
-    const start = m.index + m[0].length - m[2]!.length;
-    const end = start + m[2]!.length;
-    if (p < start || p > end) continue;
+  // (After `^` or `**`, and a minus: `e^-sin x`, `e**sin(x)`.)
+  for (const m of code.matchAll(/(?:\^|\*\*)\s*([-−–]\s*)?(\\?)(\p{L}+)/gu)) {
+    const letters = m[3]!;
+    const start = m.index + m[0].length - letters.length;
+    if (p < start || p > start + letters.length) continue;
     // (The longest built-in name the letters start with: `sin` of `sinx`.)
-    let name = m[2]!;
+    let name = letters;
     while (name.length > 1 && !isBuiltinFunctionName(name)) name = name.slice(0, -1);
     if (!isBuiltinFunctionName(name)) continue;
     const base = /(?:\\?[\p{L}\p{N}_.′']+|[)\]}])\s*$/u.exec(code.slice(0, m.index))?.[0].trim();
     const shown = base === undefined || /^[)\]}]$/u.test(base) ? '(…)' : base;
-    return { name, braced: `${shown}^{${name}(…)}`, range: [start - m[1]!.length, start + name.length] };
+    return { name, braced: `${shown}^{${m[1] ? '-' : ''}${name}(…)}`, range: [start - m[2]!.length, start + name.length] };
   }
   return null;
 }

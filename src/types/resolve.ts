@@ -1256,7 +1256,7 @@ class Resolver {
       // (Not where the rest is declared itself: `og(2)` is then a function's call; nor a word
       // of declared letters, `an` of e^tan under `scalar t, a, n`, which is then a · n.)
       if (split && env.scope.get(split.rest) === undefined && !(split.word && [...split.rest].every((c) => env.scope.get(c) !== undefined || env.locals.has(c)))) {
-        this.error(diagnostic('function-in-exponent', { name: split.name, braced: `${powerBaseText(split.base)}^{${split.name}(…)}` }, split.range));
+        this.error(diagnostic('function-in-exponent', { name: split.name, braced: `${powerBaseText(split.base)}^{${split.negated ? '-' : ''}${split.name}(…)}` }, split.range));
         return { ...e, shape: ANY };
       }
     }
@@ -1293,7 +1293,9 @@ class Resolver {
       const fn = env.scope.get(printName(e.right.name));
       if (fn?.kind === 'function' || (!fn && isBuiltinFunctionName(e.right.name.base))) {
         const base = powerBaseText(e.left);
-        this.error(diagnostic('function-in-exponent', { name: printName(e.right.name), braced: `${base}^{${printName(e.right.name)}(…)}` }, e.right.range));
+        // (Braced, `e^{sin}(x)`: the function has no argument inside the braces, not "without braces".)
+        if (e.range[1] > e.right.range[1]) this.error(diagnostic('function-without-argument', { name: printName(e.right.name) }, e.right.range));
+        else this.error(diagnostic('function-in-exponent', { name: printName(e.right.name), braced: `${base}^{${printName(e.right.name)}(…)}` }, e.right.range));
         return { ...e, left: this.expr(e.left, env), right: { ...e.right, shape: ANY }, shape: ANY };
       }
     }
@@ -1740,20 +1742,27 @@ function powerBaseText(base: Expr): string {
  * tight against it, with a call that the letter makes a built-in function's name (`^l` then
  * `og(2)`): that function's name, the rest of it, the power's base and the name's range; else null.
  */
-function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: string; rest: string; word: boolean; base: Expr; range: Range } | null {
+function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: string; rest: string; word: boolean; negated: boolean; base: Expr; range: Range } | null {
   let pow: Expr = e.left;
   while (pow.kind === 'Binary' && pow.op === '*' && pow.implicit) pow = pow.right;
   let next: Expr = e.right;
   while (next.kind === 'Binary' && next.op === '*' && next.implicit) next = next.left;
-  if (pow.kind !== 'Binary' || pow.op !== '^' || pow.right.kind !== 'Var') return null;
-  const letter = pow.right.name;
+  // (`e^cos^2(x)`: the rest with its power, os².)
+  if (next.kind === 'Binary' && next.op === '^') next = next.left;
+  if (pow.kind !== 'Binary' || pow.op !== '^') return null;
+  // (`2^-cos(x)`: the letter under a minus, 2^(−c) · os(x).)
+  const negated = pow.right.kind === 'Neg';
+  const atom = pow.right.kind === 'Neg' ? pow.right.arg : pow.right;
+  if (atom.kind !== 'Var') return null;
+  const letter = atom.name;
   if (letter.index || letter.primes > 0 || [...letter.base].length !== 1) return null;
   // (`e^cos(x)`: the rest a call, og(2) of (1/x)^log(2); `e^tan x`: a word, an.)
-  const rest = next.kind === 'Call' && !next.fn.index ? next.fn : next.kind === 'Var' && !next.name.index && next.name.primes === 0 ? next.name : null;
+  // (`e^log_2 x`: og_2, the rest with the logarithm's base.)
+  const rest = next.kind === 'Call' && !next.fn.index ? next.fn : next.kind === 'Var' && next.name.primes === 0 ? next.name : null;
   if (rest === null) return null;
   const name = `${letter.base}${rest.base}`;
-  if (!isBuiltinFunctionName(name) || pow.right.range[1] !== rest.range[0]) return null;
-  return { name, rest: rest.base, word: next.kind === 'Var', base: pow.left, range: [pow.right.range[0], rest.range[1]] };
+  if (!isBuiltinFunctionName(name) || atom.range[1] !== rest.range[0]) return null;
+  return { name, rest: rest.base, word: next.kind === 'Var', negated, base: pow.left, range: [atom.range[0], rest.range[1]] };
 }
 
 /** The fixes for an unknown word: write it as a product. */
