@@ -74,6 +74,11 @@ describe('⇔ and ⇒ by a factor known positive', () => {
     expect(report.steps[0]!.message).toContain('ε > 0 under the assumptions');
   });
 
+  it('writes a factor that is a sum in brackets (red team rt57: x² + 1·(a - b))', async () => {
+    const report = await checkSource('scalar x, a, b\n    a (x^2 + 1) ≤ b (x^2 + 1)\n  ⇔ a ≤ b\n', { file: 'eq.deriv' });
+    expect(report.steps[0]!.message).toContain('= (x² + 1)·(a - b), and x² + 1 > 0 under the assumptions');
+  });
+
   it('writes a negative term after a minus in brackets', async () => {
     const report = await checkSource('scalar a, b\n    -2 a < -2 b\n  ⇔ a > b\n', { file: 'eq.deriv' });
     expect(report.steps[0]!.message).toContain('-2 a - (-2 b) = 2·(b - a)');

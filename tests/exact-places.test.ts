@@ -321,3 +321,10 @@ describe('the domain rule where the right side needs a sign the left does not, o
     expect(step.counterexample!.note).toMatch(/at x = sqrt\(2\) exactly, while the left side is defined there \(0\)/);
   });
 });
+
+describe('a fifth singular part is searched too (rt57)', () => {
+  it.each([
+    ['1/(x+1) + 1/(x+2) + 1/(x+3) + 1/(x+4) + 1 = 1/(x+1) + 1/(x+2) + 1/(x+3) + 1/(x+4) + (x^2 - 2)/(x^2 - 2)', 'refuted'],
+    ['(x^2 - 2)/(x^2 - 2) + 1/(x+1) + 1/(x+2) + 1/(x+3) + 1/(x+4) = 1 + 1/(x+1) + 1/(x+2) + 1/(x+3) + 1/(x+4)', 'passes'],
+  ] as const)('%s: %s', (step, verdict) => expectVerdict('scalar x', step, verdict));
+});

@@ -361,7 +361,9 @@ function explain(a: Expr, b: Expr, c: Rational | null, m: Expr | null, from: 'le
   let factor: Expr | null = m;
   if (k) factor = k.equals(Rational.ONE.neg()) ? (m ? simpleNeg(m) : num(k)) : m ? mul(num(k), m) : num(k);
   const ft = factor ? printExpr(factor) : null;
-  const identity = `${printExpr(a)} = ${ft ? `${ft}·(${printExpr(b)})` : printExpr(b)}`;
+  // (A sum in brackets: (x² + 1)·(a − b), not x² + 1·(a − b); red team rt57.)
+  const product = factor && factor.kind === 'Binary' && (factor.op === '+' || factor.op === '-') ? `(${ft})` : ft;
+  const identity = `${printExpr(a)} = ${product ? `${product}·(${printExpr(b)})` : printExpr(b)}`;
   const to = from === 'left' ? 'right' : 'left';
   const said = identity.length <= 140
     ? `the differences of the statements' sides satisfy ${identity}`

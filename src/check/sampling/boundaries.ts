@@ -301,8 +301,12 @@ export function singularParts(e: Expr, polesOnly = false,
       if (name === 'log' || name === 'ln' || (name === 'sqrt' && !polesOnly)) add(x.args[0]!, true);
     }
   });
-  return [...out.values()].slice(0, 4);
+  // (Eight at most: a fifth part, (x² − 2)/(x² − 2) after four others, was never searched — rt57.)
+  return [...out.values()].slice(0, MAX_SINGULAR_PARTS);
 }
+
+/** How many singular parts of one expression the searches take (in the order written). */
+const MAX_SINGULAR_PARTS = 8;
 
 /** det(m), a scalar. */
 function det(m: Expr, range: Expr['range']): Expr {
