@@ -328,3 +328,12 @@ describe('a fifth singular part is searched too (rt57)', () => {
     ['(x^2 - 2)/(x^2 - 2) + 1/(x+1) + 1/(x+2) + 1/(x+3) + 1/(x+4) = 1 + 1/(x+1) + 1/(x+2) + 1/(x+3) + 1/(x+4)', 'passes'],
   ] as const)('%s: %s', (step, verdict) => expectVerdict('scalar x', step, verdict));
 });
+
+describe('tan where the cosine of its argument is 0 exactly has no value at the exact place (rt57: each false one was checked)', () => {
+  it.each([
+    ['0 ≤ x < 3', 'tan(x) ≥ 0 ⇔ x ≤ π/2', 'refuted', 'π/2'],
+    ['', 'tan(x) = tan(x) ⇔ x = x', 'refuted'],
+    ['0 ≤ x < 3', 'tan(x) > 0 ⇔ 0 < x < π/2', 'passes'],
+    ['0 ≤ x < 3', 'tan(x) ≥ 0 ⇔ x < π/2', 'passes'],
+  ] as const)('under %s: %s %s', (assumption, statement, verdict, at?: string) => expectVerdict(assumption ? `scalar x\nassume ${assumption}` : 'scalar x', statement, verdict, at));
+});

@@ -416,6 +416,11 @@ function call<S>(e: Call, host: Host<S>, env: Env<S>): Val<S> {
         if (f === 'sqrt') return F.zero;
         throw new Undefined('logarithm of 0');
       }
+      // And tan where the cosine of its argument is 0 exactly: tan(π/2) has no value (rt57:
+      // under 0 ≤ x < 3, tan x ≥ 0 ⇔ x ≤ π/2 was checked; it gains the solution π/2).
+      if (err instanceof Undecided && f === 'tan' && host.symbolicZero?.({ ...e, fn: { ...e.fn, base: 'cos' } }, env)) {
+        throw new Undefined('tangent where the cosine is 0');
+      }
       throw err;
     }
   }
