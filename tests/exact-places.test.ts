@@ -337,3 +337,10 @@ describe('tan where the cosine of its argument is 0 exactly has no value at the 
     ['0 ≤ x < 3', 'tan(x) ≥ 0 ⇔ x < π/2', 'passes'],
   ] as const)('under %s: %s %s', (assumption, statement, verdict, at?: string) => expectVerdict(assumption ? `scalar x\nassume ${assumption}` : 'scalar x', statement, verdict, at));
 });
+
+it('notes where the left side needs a sign the right does not: d/dx log(x² − 2) = 2x/(x² − 2) under x > 1.414 extends the left side below √2 (rt57: no note)', async () => {
+  const report = await checkSource('scalar x\nassume x > 1.414\n    d/dx log(x^2 - 2)\n  = 2x/(x^2 - 2)\n', { file: 'places.deriv' });
+  const step = report.steps[0]!;
+  expect(step.verdict).toBe('proved');
+  expect(step.notes.map((n) => n.message).join('\n')).toMatch(/the left side is undefined at x = 1\.41\d* \(log of a negative number\) but the right side is defined there/);
+});

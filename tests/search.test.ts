@@ -870,6 +870,21 @@ describe('a printed bracket of a root is one', () => {
   });
 });
 
+describe('a counterexample inside a wide interval says so (rt57: "x ≈ 15 … an interval narrower than the digits shown", the zero at 11.86)', () => {
+  it('1 = g/g with g = tanh(x) − 1 + 10⁻¹⁰: refuted, the interval named by its ends', async () => {
+    const report = await checkSource('scalar x\n    1\n  = (tanh(x) - 1 + 10^-10)/(tanh(x) - 1 + 10^-10)\n', { file: 'w.deriv' });
+    const step = report.steps[0]!;
+    expect(step.verdict).toBe('refuted');
+    const note = step.counterexample?.note ?? '';
+    expect(note).not.toMatch(/narrower than the digits shown/);
+    const m = /≈ marks the middle of an interval \(x between ([\d.e+-]+) and ([\d.e+-]+)\): the step fails at some point of it/.exec(note);
+    expect(m, note).not.toBeNull();
+    // (The zero, 11.8594990552…, by mpmath, lies between the ends named.)
+    expect(Number(m![1])).toBeLessThan(11.8594990552);
+    expect(Number(m![2])).toBeGreaterThan(11.8594990553);
+  });
+});
+
 describe('a left side undefined where its divisor touches 0 is named in a note (LANGUAGE.md §3)', () => {
   it.each([
     { text: 'scalar x\n    (1 - sin(x))/(1 - sin(x))\n  = 1\n', at: 'x = π/2' },

@@ -3214,6 +3214,13 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     if (parts.some((q) => q.side === 'right' && q.beyond && printExpr(q.g) === k)) continue;
     parts.push({ g, side: 'right', beyond: true });
   }
+  // (The other way round, a note: d/dx log(x² − 2) = 2x/(x² − 2) extends the left side below √2.)
+  for (const g of [...leftParts, ...leftSigns]) {
+    const k = printExpr(g);
+    if (!leftNeedsSign(k) || rightNeedsSign(k) || !(rightNames.has(k) || rightAll.has(k))) continue;
+    if (parts.some((q) => q.side === 'left' && q.beyond && printExpr(q.g) === k)) continue;
+    parts.push({ g, side: 'left', beyond: true });
+  }
   // A base to a symbolic power (x^n, n an integer that may be negative) has a pole at its
   // zeros where the power is negative: not a part both sides share unless the power is the same
   // (x^(n+m) = x^n x^m fails at x = 0, n = −1, m = 1: the left is 0⁰ = 1, the right has no value).

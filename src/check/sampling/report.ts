@@ -235,6 +235,18 @@ export function counterexample(point: Point, left: string, right: string, note?:
   const values = assignments(point);
   const ce: Counterexample = { assignments: values, left, right };
   const rounded = values.some(([, v]) => v.startsWith('≈')) && !(note ?? '').includes('rounded');
-  const said = rounded ? `${note ? `${note}; ` : ''}≈ marks a value shown rounded: the step fails at a point of an interval narrower than the digits shown` : note;
+  // (An enclosure wider than the digits shown, [10, 20] shown ≈ 15, is named by its ends: the
+  // step fails somewhere in it, not near the middle; red team rt57.)
+  const wide: string[] = [];
+  for (const [key, [lo, hi]] of point.enclosures) {
+    if (!point.touched.has(key) || point.symbolic.has(key) || isMat(lo) || isMat(hi)) continue;
+    const [a, b] = [lo as Rational, hi as Rational];
+    if (b.sub(a).cmp(Rational.ONE.add(a.sign() < 0 ? a.neg() : a).div(Rational.of(10n ** 11n))) <= 0) continue;
+    wide.push(`${point.values.get(key)?.label ?? key} between ${formatValue(exactField, a, 12)} and ${formatValue(exactField, b, 12)}`);
+  }
+  const why = wide.length > 0
+    ? `≈ marks the middle of an interval (${wide.join(', ')}): the step fails at some point of it, not necessarily there`
+    : '≈ marks a value shown rounded: the step fails at a point of an interval narrower than the digits shown';
+  const said = rounded ? `${note ? `${note}; ` : ''}${why}` : note;
   return said ? { ...ce, note: said } : ce;
 }
