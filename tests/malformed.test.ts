@@ -128,6 +128,22 @@ describe('malformed and ambiguous lines: exact message, line and column', () => 
     expect(report.diagnostics.map((d) => d.code)).toEqual(['function-in-exponent']);
   });
 
+  it.each([
+    ['    e^sin(x + 1)\n  = 1\n', '    e^{sin(x + 1)}\n  = 1\n'],
+    ['    e^cos(x + 1)\n  = 1\n', '    e^{cos(x + 1)}\n  = 1\n'],
+    ['    e^-sin(x)\n  = 1\n', '    e^{-sin(x)}\n  = 1\n'],
+    ['    2^sqrt(x)\n  = 1\n', '    2^{sqrt(x)}\n  = 1\n'],
+  ])('offers a fix that braces the function with its argument: %j', async (body, fixed) => {
+    const text = `scalar x\n${body}`;
+    const report = await checkSource(text, { file: 'm.deriv' });
+    const d = report.diagnostics.find((x) => x.code === 'function-in-exponent')!;
+    const edits = [...d.fixes![0]!.edits].sort((a, b) => b.range[0] - a.range[0]);
+    const out = edits.reduce((t, e) => t.slice(0, e.range[0]) + e.text + t.slice(e.range[1]), text);
+    expect(out).toBe(`scalar x\n${fixed}`);
+    const again = await checkSource(out, { file: 'm.deriv' });
+    expect(again.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
   it('reads e^tan as e^t · a · n where t, a and n are declared (no error)', async () => {
     const report = await checkSource('scalar t, a, n\n    e^tan\n  = e^t a n\n', { file: 'm.deriv' });
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

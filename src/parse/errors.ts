@@ -1,7 +1,7 @@
 import type { FailedMatchResult } from 'ohm-js';
 import type { Range } from '../ast.js';
 import { isBuiltinFunctionName } from '../builtins.js';
-import { diagnostic, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
 import { table } from '../table.js';
 
 /**
@@ -309,7 +309,7 @@ function rangeAt(ctx: LineContext, index: number, length = 1): Range {
  * A built-in function's name written after `^` without braces (`e^sin(x)`, `2^\\sin x`) whose
  * letters hold the failure at p: the name, its range in the line and the braced spelling; or null.
  */
-function functionInExponentAt(code: string, p: number): { name: string; braced: string; range: Range } | null {
+function functionInExponentAt(code: string, p: number): { name: string; braced: string; range: Range; fix?: Fix } | null {
   // (After `^` or `**`, and a minus: `e^-sin x`, `e**sin(x)`.)
   for (const m of code.matchAll(/(?:\^|\*\*)\s*([-−–]\s*)?(\\?)(\p{L}+)/gu)) {
     const letters = m[3]!;
@@ -321,7 +321,23 @@ function functionInExponentAt(code: string, p: number): { name: string; braced: 
     if (!isBuiltinFunctionName(name)) continue;
     const base = /(?:\\?[\p{L}\p{N}_.′']+|[)\]}])\s*$/u.exec(code.slice(0, m.index))?.[0].trim();
     const shown = base === undefined || /^[)\]}]$/u.test(base) ? '(…)' : base;
-    return { name, braced: `${shown}^{${m[1] ? '-' : ''}${name}(…)}`, range: [start - m[2]!.length, start + name.length] };
+    // (Where a bracketed argument follows the name, the fix puts braces around both: e^{sin(x)}.)
+    let close: number | null = null;
+    if (code[start + name.length] === '(') {
+      let depth = 0;
+      for (let i = start + name.length; i < code.length; i++) {
+        if (code[i] === '(') depth++;
+        else if (code[i] === ')' && --depth === 0) {
+          close = i + 1;
+          break;
+        }
+      }
+    }
+    const from = m.index + m[0].indexOf(m[1] ? m[1] : m[2] ? m[2] : letters);
+    return {
+      name, braced: `${shown}^{${m[1] ? '-' : ''}${name}(…)}`, range: [start - m[2]!.length, start + name.length],
+      ...(close !== null && code.slice(m.index, m.index + 2) !== '**' ? { fix: { message: `write ${code.slice(0, m.index).slice(-(base?.length ?? 0))}^{${code.slice(from, close)}}`, edits: [{ range: [from, from] as Range, text: '{' }, { range: [close, close] as Range, text: '}' }] } } : {}),
+    };
   }
   return null;
 }
@@ -353,7 +369,9 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   // the function's name (before `in`, a keyword): the resolver's message for e^cos(x), not
   // "expected the end of the line, not 'in'".
   const exponentFunction = functionInExponentAt(code, p);
-  if (exponentFunction) return diagnostic('function-in-exponent', { name: exponentFunction.name, braced: exponentFunction.braced }, exponentFunction.range);
+  if (exponentFunction) {
+    return diagnostic('function-in-exponent', { name: exponentFunction.name, braced: exponentFunction.braced }, exponentFunction.range, exponentFunction.fix ? { fixes: [exponentFunction.fix] } : {});
+  }
   if (unknownRelation) {
     const start = code.startsWith(unknownRelation, p) ? p : previousStart;
     return diagnostic('unknown-relation', { relation: unknownRelation }, rangeAt(ctx, start, unknownRelation.length));

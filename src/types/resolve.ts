@@ -1256,7 +1256,10 @@ class Resolver {
       // (Not where the rest is declared itself: `og(2)` is then a function's call; nor a word
       // of declared letters, `an` of e^tan under `scalar t, a, n`, which is then a · n.)
       if (split && env.scope.get(split.rest) === undefined && !(split.word && [...split.rest].every((c) => env.scope.get(c) !== undefined || env.locals.has(c)))) {
-        this.error(diagnostic('function-in-exponent', { name: split.name, braced: `${powerBaseText(split.base)}^{${split.negated ? '-' : ''}${split.name}(…)}` }, split.range));
+        const braced = `${powerBaseText(split.base)}^{${split.negated ? '-' : ''}${split.name}(…)}`;
+        // (The fix puts braces around the function and its bracketed argument: e^{cos(x)}.)
+        const fixes = split.call ? [{ message: `put the function and its argument in braces: ${braced}`, edits: [{ range: [split.call[0], split.call[0]] as Range, text: '{' }, { range: [split.call[1], split.call[1]] as Range, text: '}' }] }] : [];
+        this.error(diagnostic('function-in-exponent', { name: split.name, braced }, split.range, { fixes }));
         return { ...e, shape: ANY };
       }
     }
@@ -1742,7 +1745,7 @@ function powerBaseText(base: Expr): string {
  * tight against it, with a call that the letter makes a built-in function's name (`^l` then
  * `og(2)`): that function's name, the rest of it, the power's base and the name's range; else null.
  */
-function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: string; rest: string; word: boolean; negated: boolean; base: Expr; range: Range } | null {
+function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: string; rest: string; word: boolean; negated: boolean; base: Expr; range: Range; call: Range | null } | null {
   let pow: Expr = e.left;
   while (pow.kind === 'Binary' && pow.op === '*' && pow.implicit) pow = pow.right;
   let next: Expr = e.right;
@@ -1762,7 +1765,7 @@ function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: str
   if (rest === null) return null;
   const name = `${letter.base}${rest.base}`;
   if (!isBuiltinFunctionName(name) || atom.range[1] !== rest.range[0]) return null;
-  return { name, rest: rest.base, word: next.kind === 'Var', negated, base: pow.left, range: [atom.range[0], rest.range[1]] };
+  return { name, rest: rest.base, word: next.kind === 'Var', negated, base: pow.left, range: [atom.range[0], rest.range[1]], call: next.kind === 'Call' ? [pow.right.range[0], next.range[1]] : null };
 }
 
 /** The fixes for an unknown word: write it as a product. */
