@@ -344,3 +344,31 @@ it('notes where the left side needs a sign the right does not: d/dx log(x² − 
   expect(step.verdict).toBe('proved');
   expect(step.notes.map((n) => n.message).join('\n')).toMatch(/the left side is undefined at x = 1\.41\d* \(log of a negative number\) but the right side is defined there/);
 });
+
+describe('rt58: fractional powers at an exact zero, a base where the right statement is false, |·| of an irrational line', () => {
+  it.each([
+    ['(x^2 - 2)^(1/2) = (x^2 - 2)/(x^2 - 2)^(1/2)', 'refuted'],
+    ['(x^2 - 2)^{1/2} = (x^2 - 2)(x^2 - 2)^{-1/2}', 'refuted'],
+    ['(x^3 - 2)^(1/3) = (x^3 - 2)/(x^3 - 2)^(2/3)', 'refuted'],
+    ['(x^2 - 2)/(x^2 - 2)^(1/2) = (x^2 - 2)^(1/2)', 'passes'],
+    ['(x - √2)^(-1/2) = 1/√(x - √2)', 'passes'],
+    ['(x^3 - 2)^(1/3) (x^3 - 2)^(2/3) = x^3 - 2', 'passes'],
+  ] as const)('%s: %s', (step, verdict) => expectVerdict('scalar x', step, verdict));
+
+  it.each([
+    ['a x ≤ b x and x ≥ 0 ⇒ a ≤ b', 'refuted'],
+    ['x ≥ 0 and a x ≤ b x ⇒ a ≤ b', 'refuted'],
+    ['a x^2 ≤ b x^2 and x > -1 ⇒ a ≤ b', 'refuted'],
+    ['tanh(x) a ≤ tanh(x) b and x ≥ 0 ⇒ a ≤ b', 'refuted'],
+    ['a x ≤ b x ⇒ a ≤ b or x ≤ 0', 'passes'],
+    ['a x < b x and x ≥ 0 ⇒ a < b', 'passes'],
+  ] as const)('%s: %s', (statement, verdict) => expectVerdict('scalar x, a, b', statement, verdict));
+
+  it.each([
+    ['|√2 x - 1| ≤ π ⇔ (√2 x - 1)² < π²', 'refuted', '(-π + 1)/sqrt(2)'],
+    ['|x - √2| ≤ π ⇔ (x - √2)² < π²', 'refuted', 'sqrt(2) - π'],
+    ['|π x| < 1 ⇔ x² ≤ 1/π²', 'refuted', '1/π'],
+    ['|x - √2| ≤ π ⇔ (x - √2)² ≤ π²', 'passes'],
+    ['|π x| < 1 ⇔ x² < 1/π²', 'passes'],
+  ] as const)('%s: %s', (statement, verdict, at?: string) => expectVerdict('scalar x', statement, verdict, at));
+});

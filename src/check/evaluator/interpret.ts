@@ -378,9 +378,21 @@ function power<S>(base: Expr, exponent: Expr, host: Host<S>, env: Env<S>): Val<S
     if (k === null) throw new Unsupported('a matrix to a power that is not a whole number');
     return L.matPow(F, b, k);
   }
-  if (k !== null) return F.powInt(b, k);
-  if (q !== null) return F.pow(b, F.fromRational(q));
-  return F.pow(b, ev as S);
+  try {
+    if (k !== null) return F.powInt(b, k);
+    if (q !== null) return F.pow(b, F.fromRational(q));
+    return F.pow(b, ev as S);
+  } catch (err) {
+    // A base whose enclosure holds 0 that is 0 exactly (host.symbolicZero) to a constant power:
+    // 0^(1/2) = 0, 0^(−1/2) has no value (rt58: (x² − 2)^(1/2) = (x² − 2)/(x² − 2)^(1/2) was
+    // proved, the √ spelling refuted at √2).
+    const power = q ?? (k !== null ? new Rational(k) : null);
+    if (err instanceof Undecided && power !== null && !power.isZero() && host.symbolicZero?.(base, env)) {
+      if (power.sign() > 0) return F.zero;
+      throw new Undefined('0 to a negative power');
+    }
+    throw err;
+  }
 }
 
 const ELEMENTARY: ReadonlySet<string> = new Set(['exp', 'log', 'sqrt', 'sin', 'cos', 'tan', 'tanh', 'abs']);

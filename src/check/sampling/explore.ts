@@ -4523,7 +4523,25 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
   // (And |x| with a constant, which ties at either sign of it: |x| ≤ √π beside x² < π; and
   // a x + b, or |a x + b|, for rationals a ≠ 0 and b, at (±c − b)/a: |x − 1| ≤ √π, |2x| ≤ √e.)
   /** Each comparison's own written places, by comparison. */
-  const writtenOf = new Map<object, Expr[]>(found.map(({ c }) => [c, writtenPlaces(c, label)]));
+  /** Where u is b + x·a for constants a ≠ 0 and b (√2, π: not rational), proved by exact algebra, the place (w − b)/a where u is w; null otherwise. */
+  const lineOf = (u: Expr): ((w: Expr) => Expr) | null => {
+    const names = freeNames(u);
+    if (names.length === 0 || names.some((v) => printName(v.name) !== label) || Date.now() > deadline) return null;
+    const sc = { kind: 'scalar' } as const;
+    const at = (n: number): Expr => substitute(u, new Map([[label, rationalExpr(Rational.of(n), u.range)]]));
+    // (Expanded, with √2 and π as atoms, so the place prints as written: (π + 1)/√2.)
+    const tidy = (e: Expr): Expr => {
+      const r = expandRational(e, true);
+      return r ? rationalFunctionExpr(r, u.range) : e;
+    };
+    const b = tidy(at(0));
+    const a: Expr = tidy({ kind: 'Binary', op: '-', left: at(1), right: b, range: u.range, shape: sc });
+    const x = names[0]!;
+    const rest: Expr = { kind: 'Binary', op: '-', left: u, right: { kind: 'Binary', op: '+', left: b, right: { kind: 'Binary', op: '*', left: x, right: a, range: u.range, shape: sc }, range: u.range, shape: sc }, range: u.range, shape: sc };
+    if (exactlyZero(a, ctx, `${p.salt}|slope|${printExpr(a)}`, deadline) || !exactlyZero(rest, ctx, `${p.salt}|line|${printExpr(u)}`, deadline)) return null;
+    return (w) => tidy({ kind: 'Binary', op: '/', left: { kind: 'Binary', op: '-', left: w, right: b, range: u.range, shape: sc }, right: a, range: u.range, shape: sc });
+  };
+  const writtenOf = new Map<object, Expr[]>(found.map(({ c }) => [c, writtenPlaces(c, label, lineOf)]));
   const written = [...writtenOf.values()].flat();
   // (Each written constant's enclosure, once: [lo, hi] as rationals.)
   const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
@@ -4733,7 +4751,12 @@ function divisorPlaces(comparisons: readonly { a: Expr; b: Expr }[], base: Point
  * The places a comparison writes for the scalar `label`: c and −c where it compares the scalar
  * (or its |·|) with a constant c, and (±c − b)/a where it compares a·x + b (a, b rational) with one.
  */
-function writtenPlaces(c: { a: Expr; b: Expr }, label: string): Expr[] {
+function writtenPlaces(c: { a: Expr; b: Expr }, label: string,
+  /**
+   * Where u is b + x·a for constants a ≠ 0 and b that need not be rational (√2 x − 1), proved
+   * so: the place w → (w − b)/a where u is w; null where it is not.
+   */
+  lineOf?: (u: Expr) => ((w: Expr) => Expr) | null): Expr[] {
   const out: Expr[] = [];
   for (const [u0, v] of [[c.a, c.b], [c.b, c.a]] as const) {
     const u = u0.kind === 'Abs' ? u0.arg : u0;
@@ -4745,7 +4768,13 @@ function writtenPlaces(c: { a: Expr; b: Expr }, label: string): Expr[] {
       continue;
     }
     const line = affineIn(u, label);
-    if (!line) continue;
+    if (!line) {
+      // (Constant coefficients that are not rational: |√2 x − 1| ≤ π at (±π + 1)/√2.)
+      const place = lineOf?.(u);
+      if (!place) continue;
+      out.push(place(v), place(neg));
+      continue;
+    }
     // (w − b)/a, written as on paper: 1 + √π, (√π − 1)/2, −√e.
     const at = (w: Expr): Expr => {
       const sc = { kind: 'scalar' } as const;

@@ -171,8 +171,11 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   let leftDefined = false;
   let rightDefined = false;
   const probePoints: Point[] = [];
-  /** A ⇔/⇒ step's first base's truth of the left statement, and a second base of the same truth, kept in case none differs. */
+  /** A ⇔/⇒ step's first base's truths of the right and left statements, and a second base kept in case none differs. */
   let probeTruth: boolean | null = null;
+  let probeLeft: boolean | null = null;
+  /** A held point where only the left statement's truth differs from the first base's. */
+  let leftProbe: Point | null = null;
   let spareProbe: Point | null = null;
   let firstHeld: Point | null = null;
   /** The first held points (for the pole search from other integer values). */
@@ -362,11 +365,30 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         // (Bases where the statements hold and where they do not, when the points give both: a
         // move along one scalar flips a statement from either side. From two bases where a ≤ b,
         // a x² ≤ b x² ⇒ a ≤ b was checked: it fails only at x = 0 with a > b — rt57.)
+        // (The right statement's truth first: from a base where a ≤ b is false, moving x to 0
+        // makes a x ≤ b x and x ≥ 0 true; a base where only the left differs may keep a ≤ b —
+        // rt58: a x ≤ b x and x ≥ 0 ⇒ a ≤ b was checked.)
+        // (Under ⇒ the right statement is not taken where the left is false: taken here, while a
+        // second base is still wanted; one it cannot decide counts as the first base's.)
+        const rightHere = (): boolean | null => {
+          if (!(p.rel === '⇒' && a === false)) return s.b;
+          try {
+            const t = point.truth(p.right as Formula, levels, false, true);
+            return typeof t === 'boolean' ? t : null;
+          } catch {
+            return null;
+          }
+        };
         if (probePoints.length === 0) {
           probePoints.push(point);
-          probeTruth = s.a;
-        } else if (probePoints.length === 1 && s.a !== probeTruth) probePoints.push(point);
-        else spareProbe ??= point;
+          probeTruth = rightHere();
+          probeLeft = s.a;
+        } else if (probePoints.length === 1) {
+          const r = rightHere();
+          if (r !== null && probeTruth !== null && r !== probeTruth) probePoints.push(point);
+          else if (s.a !== probeLeft) leftProbe ??= point;
+          else spareProbe ??= point;
+        }
       }
       held++;
       unsampled ??= point.unsampledRoots;
@@ -506,7 +528,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // (A statement step a certificate proved for every value, `confirm` off, is only
   // cross-checked at the sampled points: its statements have values wherever the
   // assumptions hold, so there is no boundary or domain left to search.)
-  if (statement && probePoints.length === 1 && spareProbe) probePoints.push(spareProbe);
+  if (statement && probePoints.length === 1 && (leftProbe ?? spareProbe)) probePoints.push((leftProbe ?? spareProbe)!);
   if (statement && probePoints.length > 0 && confirm) {
     // The edges of the assumptions first, as for an inequality (a bounded function at its
     // bound: `|f(a)| < 1 ⇔ a = a` under |f(z)| ≤ 1 fails at f ≡ 1), each probe's statements
