@@ -372,3 +372,16 @@ describe('rt58: fractional powers at an exact zero, a base where the right state
     ['|π x| < 1 ⇔ x² < 1/π²', 'passes'],
   ] as const)('%s: %s', (statement, verdict, at?: string) => expectVerdict('scalar x', statement, verdict, at));
 });
+
+describe('sides equal as expressions are equal wherever both have values, proved once per step', () => {
+  it('sin(x)/cos(x) = tan(x) ⇔ cos(x) ≠ 0 passes (it ran out of time proving the identity again at every probe)', async () => {
+    const report = await checkSource('scalar x\n    sin(x)/cos(x) = tan(x)\n  ⇔ cos(x) ≠ 0\n', { file: 'places.deriv', timeoutMs: 20_000 });
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe('checked');
+  });
+
+  it.each([
+    ['sin(x)/cos(x) = tan(x) + 10^(-30) ⇔ cos(x) ≠ 0', 'refuted'],
+    ['sin(x)/cos(x) = tan(x) ⇔ x² ≥ 0', 'refuted'],
+    ['(x² - 1)/(x - 1) = x + 1 ⇔ x ≠ 1', 'passes'],
+  ] as const)('%s: %s', (statement, verdict) => expectVerdict('scalar x', statement, verdict));
+});

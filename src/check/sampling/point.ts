@@ -17,6 +17,7 @@ import { combine, decideRelation, hasTag, holdsByAgreement, type PointResult } f
 import { withoutShared } from './at-point.js';
 import { MAX_DIMENSION, MAX_DRAWN_DIMENSION, nameWalk, offsetInstance, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
 import { exactConstants, zeroByExpansion } from './exact-constants.js';
+import { identityTest } from '../engines/identity-test.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
 export interface Context {
@@ -1529,13 +1530,45 @@ export class Point {
           // Sides that share terms, compared without them (both have values here).
           const reduced = withoutShared(this, F, op, f.operands[i]!, f.operands[i + 1]!);
           if (reduced) return reduced;
-          if (!this.sameValue(f.operands[i]!, f.operands[i + 1]!)) return one;
+          // (Sides equal as expressions, for every value of their names, are equal wherever
+          // both have values: proved once per step, not at each point by exact expansion —
+          // sin(x)/cos(x) = tan(x) ⇔ cos(x) ≠ 0 ran out of time doing that at every probe.)
+          if (!identicalSides(this, f.operands[i]!, f.operands[i + 1]!) && !this.sameValue(f.operands[i]!, f.operands[i + 1]!)) return one;
           return op === '=' || op === '≤' || op === '≥' ? 'holds' : op === '→' ? one : 'fails';
         }));
         return r === 'provisional' ? (lenient ? 'holds' : 'undecided') : r;
       }
     }
   }
+}
+
+/** Whether a − b expands to 0 with the names free (identicalSides), by step, by the sides' text. */
+const identical = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * Whether two scalar sides are equal as expressions, for every value of their names (a − b
+ * expands to 0, zeroByExpansion, or the exact identity test says so: sin x/cos x and tan x,
+ * a declared function's calls as uninterpreted), remembered for the step's points; where both
+ * have values at a point, they are equal there.
+ */
+function identicalSides(point: Point, a: Expr, b: Expr): boolean {
+  if (a.shape?.kind === 'matrix' || b.shape?.kind === 'matrix') return false;
+  let known = identical.get(point.prep);
+  if (!known) identical.set(point.prep, known = new Map());
+  const key = `${printExpr(a)}\u0000${printExpr(b)}`;
+  let same = known.get(key);
+  if (same === undefined) {
+    try {
+      const difference = exactConstants({ kind: 'Binary', op: '-', left: a, right: b, range: a.range, shape: { kind: 'scalar' } });
+      const ctx = { scope: point.prep.ctx.scope, functions: [], dimensions: point.prep.dimensions };
+      same = zeroByExpansion(difference)
+        || identityTest(difference, { kind: 'Num', value: '0', range: a.range, shape: { kind: 'scalar' } }, ctx, `identical|${key}`, Math.min(point.deadline, Date.now() + 200)).kind === 'identical';
+    } catch {
+      same = false;
+    }
+    known.set(key, same);
+  }
+  return same;
 }
 
 /** One point's evaluation in one backend: the interpreter's host, with a cache of definitions. */
