@@ -385,3 +385,16 @@ describe('sides equal as expressions are equal wherever both have values, proved
     ['(x² - 1)/(x - 1) = x + 1 ⇔ x ≠ 1', 'passes'],
   ] as const)('%s: %s', (statement, verdict) => expectVerdict('scalar x', statement, verdict));
 });
+
+describe('rt59: a base exactly 0 to a constant power that is not rational', () => {
+  it.each([
+    ['(x^2 - 2)^(π - 3) = (x^2 - 2)^(π - 2)/(x^2 - 2)', 'refuted'],
+    ['(x^2 - 2)^(√2 - 1) = (x^2 - 2)^(√2)/(x^2 - 2)', 'refuted'],
+    ['(x - π)^(e - 2) = (x - π)^(e - 1)/(x - π)', 'refuted'],
+    ['(x^2 - 2)^(π - 3) ≥ 0 ⇔ x^2 > 2', 'refuted'],
+    ['x ≥ √2 ⇒ (x^2 - 2)^(π - 3) > 0', 'refuted'],
+    ['(x^2 - 2)^(π - 2)/(x^2 - 2) = (x^2 - 2)^(π - 3)', 'passes'],
+    ['(x^2 - 2)^(π - 3) (x^2 - 2) = (x^2 - 2)^(π - 2)', 'passes'],
+    ['(x^2 - 2)^(3 - π) (x^2 - 2) = (x^2 - 2)^(4 - π)', 'passes'],
+  ] as const)('%s: %s', (step, verdict) => expectVerdict('scalar x', step, verdict));
+});

@@ -386,9 +386,11 @@ function power<S>(base: Expr, exponent: Expr, host: Host<S>, env: Env<S>): Val<S
     // A base whose enclosure holds 0 that is 0 exactly (host.symbolicZero) to a constant power:
     // 0^(1/2) = 0, 0^(−1/2) has no value (rt58: (x² − 2)^(1/2) = (x² − 2)/(x² − 2)^(1/2) was
     // proved, the √ spelling refuted at √2).
-    const power = q ?? (k !== null ? new Rational(k) : null);
-    if (err instanceof Undecided && power !== null && !power.isZero() && host.symbolicZero?.(base, env)) {
-      if (power.sign() > 0) return F.zero;
+    // (An exponent that is not rational, π − 3, by its enclosure's certain sign here — rt59:
+    // (x² − 2)^(π − 3) = (x² − 2)^(π − 2)/(x² − 2) was proved.)
+    const sign = q !== null ? q.sign() : k !== null ? (k > 0n ? 1 : k < 0n ? -1 : 0) : ev !== null && !isMat(ev) ? F.sign(ev) : null;
+    if (err instanceof Undecided && (sign === 1 || sign === -1) && host.symbolicZero?.(base, env)) {
+      if (sign > 0) return F.zero;
       throw new Undefined('0 to a negative power');
     }
     throw err;

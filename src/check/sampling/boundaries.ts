@@ -4,7 +4,7 @@ import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator
 import { Dual, dualField } from '../evaluator/dual.js';
 import { Inexact, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField, intervalOfDouble, type Interval } from '../evaluator/interval.js';
-import { constantValue } from '../evaluator/interpret.js';
+import { constantValue, evaluate, groundHost } from '../evaluator/interpret.js';
 import { Rational, exactField, gcd } from '../evaluator/rational.js';
 import { printExpr } from '../../print.js';
 import { exprKey, freeNames, visit } from '../../ast-walk.js';
@@ -287,8 +287,13 @@ export function singularParts(e: Expr, polesOnly = false,
         // too: (A − λI)⁻¹ at an eigenvalue λ).
         if (k !== null && k.sign() < 0) add(det(x.left, x.range));
       } else if (k !== null && k.sign() < 0) add(x.left, !k.isInteger());
-      // (A constant exponent that is not rational may be negative, cos(π): a pole too.)
-      else if (k === null && freeNames(x.right).length === 0) add(x.left, true);
+      // (A constant exponent that is not rational may be negative, cos(π): a pole too. One
+      // certainly positive, π − 3, is a fractional power's: 0^(π − 3) = 0, no pole — rt59:
+      // (x² − 2)^(π − 3) = (x² − 2)^(π − 2)/(x² − 2) was proved, the part taken as both sides'.)
+      else if (k === null && freeNames(x.right).length === 0) {
+        if (constantSignOf(x.right) !== 1) add(x.left, true);
+        else if (!polesOnly) add(x.left, true);
+      }
       else if (!polesOnly && (k === null || !k.isInteger())) add(x.left, true);
       // 0 to a power that varies: 0 above the exponent's zeros, 1 at them, no value below
       // (0^((x − 1/3)²) = 0 fails at 1/3 only; a red team).
@@ -307,6 +312,17 @@ export function singularParts(e: Expr, polesOnly = false,
 
 /** How many singular parts of one expression the searches take (in the order written). */
 const MAX_SINGULAR_PARTS = 8;
+
+/** The certain sign of a constant expression by its enclosure in doubles (groundHost), or null. */
+function constantSignOf(e: Expr): -1 | 0 | 1 | null {
+  try {
+    const v = evaluate(e, { ...groundHost, deadline: Date.now() + 20 });
+    if (isMat(v)) return null;
+    return intervalField.sign(v as Interval);
+  } catch {
+    return null;
+  }
+}
 
 /** det(m), a scalar. */
 function det(m: Expr, range: Expr['range']): Expr {

@@ -362,14 +362,12 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
             p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not'));
         }
         evidence.exact++;
-        // (Bases where the statements hold and where they do not, when the points give both: a
-        // move along one scalar flips a statement from either side. From two bases where a ≤ b,
-        // a x² ≤ b x² ⇒ a ≤ b was checked: it fails only at x = 0 with a > b — rt57.)
-        // (The right statement's truth first: from a base where a ≤ b is false, moving x to 0
-        // makes a x ≤ b x and x ≥ 0 true; a base where only the left differs may keep a ≤ b —
-        // rt58: a x ≤ b x and x ≥ 0 ⇒ a ≤ b was checked.)
-        // (Under ⇒ the right statement is not taken where the left is false: taken here, while a
-        // second base is still wanted; one it cannot decide counts as the first base's.)
+        // The search's second base is a point where the right statement's truth differs from the
+        // first's (else the left's, else any): a move along one scalar flips a statement from
+        // either side. From two bases where a ≤ b, a x² ≤ b x² ⇒ a ≤ b and a x ≤ b x and x ≥ 0
+        // ⇒ a ≤ b were checked; they fail only at x = 0 with a > b (rt57, rt58). (Under ⇒ the
+        // right statement is not taken where the left is false: it is taken here, while a second
+        // base is still wanted; where it cannot be decided, the point is no such base.)
         const rightHere = (): boolean | null => {
           if (!(p.rel === '⇒' && a === false)) return s.b;
           try {
