@@ -398,3 +398,10 @@ describe('rt59: a base exactly 0 to a constant power that is not rational', () =
     ['(x^2 - 2)^(3 - π) (x^2 - 2) = (x^2 - 2)^(4 - π)', 'passes'],
   ] as const)('%s: %s', (step, verdict) => expectVerdict('scalar x', step, verdict));
 });
+
+describe('rt59: |a x + b| with another scalar in the line, at its value', () => {
+  it.each([
+    ['|√2 x - y| ≤ π ⇔ (√2 x - y)² < π²', 'refuted'],
+    ['|√2 x - y| ≤ π ⇔ (√2 x - y)² ≤ π²', 'passes'],
+  ] as const)('%s: %s', (statement, verdict) => expectVerdict('scalar x, y', statement, verdict));
+});

@@ -4524,7 +4524,17 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
   // a x + b, or |a x + b|, for rationals a ≠ 0 and b, at (±c − b)/a: |x − 1| ≤ √π, |2x| ≤ √e.)
   /** Each comparison's own written places, by comparison. */
   /** Where u is b + x·a for constants a ≠ 0 and b (√2, π: not rational), proved by exact algebra, the place (w − b)/a where u is w; null otherwise. */
-  const lineOf = (u: Expr): ((w: Expr) => Expr) | null => {
+  const lineOf = (u0: Expr): ((w: Expr) => Expr) | null => {
+    // (The other real scalars at their values here: |√2 x − y| ≤ π at x = (π + y)/√2 — rt59.)
+    const others = new Map<string, Expr>();
+    for (const v of freeNames(u0)) {
+      const name = printName(v.name);
+      if (name === label || v.name.index) continue;
+      const k = [...base.values.keys()].find((x) => base.values.get(x)!.label === name && !x.includes('@'));
+      const value = k === undefined ? null : base.values.get(k)!.value;
+      if (value && !isMat(value)) others.set(name, rationalExpr(value as Rational, u0.range));
+    }
+    const u = others.size > 0 ? substitute(u0, others) : u0;
     const names = freeNames(u);
     if (names.length === 0 || names.some((v) => printName(v.name) !== label) || Date.now() > deadline) return null;
     const sc = { kind: 'scalar' } as const;
