@@ -144,6 +144,17 @@ describe('malformed and ambiguous lines: exact message, line and column', () => 
     expect(again.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
   });
 
+  it('names the fix by the base as the message does: (x + 1)^sin(x + 1) → write (…)^{sin(x + 1)}', async () => {
+    const report = await checkSource('scalar x\n    (x + 1)^sin(x + 1)\n  = 1\n', { file: 'm.deriv' });
+    expect(report.diagnostics.find((x) => x.code === 'function-in-exponent')!.fixes![0]!.message).toBe('write (…)^{sin(x + 1)}');
+  });
+
+  it('offers no fix that would leave a power outside the braces: e^cos(x)^2', async () => {
+    const report = await checkSource('scalar x\n    e^cos(x)^2\n  = 1\n', { file: 'm.deriv' });
+    const d = report.diagnostics.find((x) => x.code === 'function-in-exponent')!;
+    expect(d.fixes ?? []).toEqual([]);
+  });
+
   it('reads e^tan as e^t · a · n where t, a and n are declared (no error)', async () => {
     const report = await checkSource('scalar t, a, n\n    e^tan\n  = e^t a n\n', { file: 'm.deriv' });
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -336,7 +336,7 @@ function functionInExponentAt(code: string, p: number): { name: string; braced: 
     const from = m.index + m[0].indexOf(m[1] ? m[1] : m[2] ? m[2] : letters);
     return {
       name, braced: `${shown}^{${m[1] ? '-' : ''}${name}(…)}`, range: [start - m[2]!.length, start + name.length],
-      ...(close !== null && code.slice(m.index, m.index + 2) !== '**' ? { fix: { message: `write ${code.slice(0, m.index).slice(-(base?.length ?? 0))}^{${code.slice(from, close)}}`, edits: [{ range: [from, from] as Range, text: '{' }, { range: [close, close] as Range, text: '}' }] } } : {}),
+      ...(close !== null && code.slice(m.index, m.index + 2) !== '**' ? { fix: { message: `write ${shown}^{${code.slice(from, close)}}`, edits: [{ range: [from, from] as Range, text: '{' }, { range: [close, close] as Range, text: '}' }] } } : {}),
     };
   }
   return null;

@@ -1750,7 +1750,9 @@ function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: str
   while (pow.kind === 'Binary' && pow.op === '*' && pow.implicit) pow = pow.right;
   let next: Expr = e.right;
   while (next.kind === 'Binary' && next.op === '*' && next.implicit) next = next.left;
-  // (`e^cos^2(x)`: the rest with its power, os².)
+  // (`e^cos^2(x)`: the rest with its power, os²; no fix then: braces around cos(x) would
+  // leave its power outside them.)
+  const powered = next.kind === 'Binary' && next.op === '^';
   if (next.kind === 'Binary' && next.op === '^') next = next.left;
   if (pow.kind !== 'Binary' || pow.op !== '^') return null;
   // (`2^-cos(x)`: the letter under a minus, 2^(−c) · os(x).)
@@ -1765,7 +1767,7 @@ function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: str
   if (rest === null) return null;
   const name = `${letter.base}${rest.base}`;
   if (!isBuiltinFunctionName(name) || atom.range[1] !== rest.range[0]) return null;
-  return { name, rest: rest.base, word: next.kind === 'Var', negated, base: pow.left, range: [atom.range[0], rest.range[1]], call: next.kind === 'Call' ? [pow.right.range[0], next.range[1]] : null };
+  return { name, rest: rest.base, word: next.kind === 'Var', negated, base: pow.left, range: [atom.range[0], rest.range[1]], call: next.kind === 'Call' && !powered ? [pow.right.range[0], next.range[1]] : null };
 }
 
 /** The fixes for an unknown word: write it as a product. */

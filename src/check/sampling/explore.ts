@@ -2807,6 +2807,22 @@ type Touched = { readonly kind: 'found'; readonly found: Counterexample } | { re
  * where c cannot be evaluated.
  */
 /**
+ * The exact values at `base` of the scalars `e` reads, but `except`, as number expressions
+ * by name (to substitute); a name with no rational value there (a vector, one known only as
+ * an enclosure) is left out, so it stays free.
+ */
+function scalarValues(base: Point, e: Expr, except: string): Map<string, Expr> {
+  const out = new Map<string, Expr>();
+  for (const name of new Set(freeNames(e).map((v) => printName(v.name)))) {
+    if (name === except) continue;
+    const k = [...base.values.keys()].find((x) => base.values.get(x)!.label === name);
+    const v = k === undefined ? null : base.values.get(k)!.value;
+    if (v && !isMat(v) && !base.enclosures.has(k!)) out.set(name, rationalExpr(v as Rational, e.range));
+  }
+  return out;
+}
+
+/**
  * A right side's divisor g that is 0 at an irrational place inside the bracket r along `key`:
  * its exact value guessed (exactGuesses), proved a zero of g by exact algebra with the other
  * names at their values, and the left side taken there at the symbolic point (touchPoint): the
@@ -2814,14 +2830,7 @@ type Touched = { readonly kind: 'found'; readonly found: Counterexample } | { re
  */
 function exactZeroFailure(p: StepProblem, base: Point, key: string, label: string, g: Expr, r: Bracket, rng: Rng, deadline: number): Counterexample | null {
   const ctx = identityContext(p);
-  const values = new Map<string, Expr>();
-  for (const name of new Set(freeNames(g).map((v) => printName(v.name)))) {
-    if (name === label) continue;
-    const k = [...base.values.keys()].find((x) => base.values.get(x)!.label === name);
-    const v = k === undefined ? null : base.values.get(k)!.value;
-    if (!v || isMat(v)) return null;
-    values.set(name, rationalExpr(v as Rational, g.range));
-  }
+  const values = scalarValues(base, g, label);
   for (const c of exactGuesses(r.at ?? r.lo.add(r.hi).div(Rational.of(2)), g.range, 60).slice(0, 12)) {
     if (Date.now() > deadline) return null;
     const at = substitute(g, new Map([...values, [label, c]]));
@@ -4526,14 +4535,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
   /** Where u is b + x·a for constants a ≠ 0 and b (√2, π: not rational), proved by exact algebra, the place (w − b)/a where u is w; null otherwise. */
   const lineOf = (u0: Expr): ((w: Expr) => Expr) | null => {
     // (The other real scalars at their values here: |√2 x − y| ≤ π at x = (π + y)/√2 — rt59.)
-    const others = new Map<string, Expr>();
-    for (const v of freeNames(u0)) {
-      const name = printName(v.name);
-      if (name === label || v.name.index) continue;
-      const k = [...base.values.keys()].find((x) => base.values.get(x)!.label === name && !x.includes('@'));
-      const value = k === undefined ? null : base.values.get(k)!.value;
-      if (value && !isMat(value)) others.set(name, rationalExpr(value as Rational, u0.range));
-    }
+    const others = scalarValues(base, u0, label);
     const u = others.size > 0 ? substitute(u0, others) : u0;
     const names = freeNames(u);
     if (names.length === 0 || names.some((v) => printName(v.name) !== label) || Date.now() > deadline) return null;
@@ -4642,13 +4644,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       .slice(0, EXACT_PLACES);
     if (places.length === 0 && (writtenOf.get(c) ?? []).length === 0) continue;
     // (The other names the sides read, at their rational values.)
-    const values = new Map<string, Expr>();
-    for (const name of new Set(freeNames(diff).map((v) => printName(v.name)))) {
-      if (name === label) continue;
-      const k = [...base.values.keys()].find((x) => base.values.get(x)!.label === name);
-      const v = k === undefined ? null : base.values.get(k)!.value;
-      if (v && !isMat(v)) values.set(name, rationalExpr(v as Rational, c.a.range));
-    }
+    const values = scalarValues(base, diff, label);
     /** Whether a guess is proved to tie (a − b is 0 there exactly): null where it is not, else the failure there or none. */
     const tryGuess = (guess: Expr, rational = false): { failure: Counterexample | null } | null => {
       const text = printExpr(guess);
