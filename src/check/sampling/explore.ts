@@ -2828,10 +2828,12 @@ function scalarValues(base: Point, e: Expr, except: string): Map<string, Expr> {
  * names at their values, and the left side taken there at the symbolic point (touchPoint): the
  * counterexample where the left has a value, else null.
  */
-function exactZeroFailure(p: StepProblem, base: Point, key: string, label: string, g: Expr, r: Bracket, rng: Rng, deadline: number): Counterexample | null {
+function exactZeroFailure(p: StepProblem, base: Point, key: string, label: string, g: Expr, r: Bracket, rng: Rng, deadline: number,
+  /** The digits the guesses must match: 60 for a bracket within 10⁻⁹⁰, fewer for a coarser one. */
+  digits = 60): Counterexample | null {
   const ctx = identityContext(p);
   const values = scalarValues(base, g, label);
-  for (const c of exactGuesses(r.at ?? r.lo.add(r.hi).div(Rational.of(2)), g.range, 60).slice(0, 12)) {
+  for (const c of exactGuesses(r.at ?? r.lo.add(r.hi).div(Rational.of(2)), g.range, digits).slice(0, 12)) {
     if (Date.now() > deadline) return null;
     const at = substitute(g, new Map([...values, [label, c]]));
     if (freeNames(at).length > 0 || !exactlyZero(at, ctx, `${p.salt}|pole|${printExpr(at)}`, deadline)) continue;
@@ -3615,7 +3617,16 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
           // left side with a value there only, or only on one side (√(x² − 2) at √2, whose
           // enclosure over the bracket has none), has one by Point.symbolic (Host.symbolicZero).
           // Red team rt57: √(x² − 2) = (x² − 2)/√(x² − 2) was proved; the rational form was refuted.
-          const exact = z.edge ? null : exactZeroFailure(p, base, key, label, g, z.narrowed ? z.r : refineRoot(base, key, g, ZERO_SCALAR, z.r, deadline) ?? z.r, rng, deadline);
+          // (The bracket refined to 10⁻³⁰ at 50 digits and the guesses matched to 20: a guess counts
+          // only where algebra proves it a zero, so more digits only thin the guesses; the 110-digit
+          // refinement to 10⁻⁹⁰ was a third of checking tan(x + y)'s identity, where most of the
+          // right side's poles are the left's too. None where no guess matches the bracket's
+          // middle to 10 digits: within 10⁻¹² of the zero, no guess could match it to 20.)
+          const hopeful = !z.narrowed && !z.edge && exactGuesses(z.r.lo.add(z.r.hi).div(Rational.of(2)), g.range, 10).length > 0;
+          const coarse = hopeful ? refineRoot(base, key, g, ZERO_SCALAR, z.r, deadline, { digits: 50, exponent: 30 }) : null;
+          const exact = z.edge ? null
+            : z.narrowed ? exactZeroFailure(p, base, key, label, g, z.r, rng, deadline)
+            : coarse ? exactZeroFailure(p, base, key, label, g, coarse, rng, deadline, 20) : null;
           if (exact) return exact;
           // On an edge exactly the right side has no value; the left's enclosure cannot tell
           // its own (√(cos x) at π/2 is 0): the step cannot be decided there.
