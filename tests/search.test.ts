@@ -296,6 +296,14 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'cos(x) u = v ⇒ u = v/cos(x) is not passed (an irrational pole)', text: 'scalar x\nvector u, v in R^n\n    cos(x) u = v\n  ⇒ u = v/cos(x)\n', want: 'unknown' },
   { name: 'cos(x) u = v ⇔ u = v/cos(x) under cos x ≠ 0', text: 'scalar x\nvector u, v in R^n\nassume cos(x) ≠ 0\n    cos(x) u = v\n  ⇔ u = v/cos(x)\n', want: 'pass' },
   { name: '(A − λI) w = b ⇒ w = (A − λI)⁻¹ b is not passed (λ an eigenvalue)', text: 'scalar λ\nvector w, b in R^n\nmatrix A in R^{n×n} symmetric\n    (A - λ I) w = b\n  ⇒ w = (A - λ I)⁻¹ b\n', want: 'unknown' },
+  // Bases nearest a failure (patternBases): a comparison on its boundary while another is
+  // false there, which no move along one scalar from the first two bases reached.
+  { name: 'a x ≤ b x and x ≥ 0 ⇔ a ≤ b and x ≥ 0 fails at x = 0 with a > b', text: 'scalar a, b, x\n    a x ≤ b x and x ≥ 0\n  ⇔ a ≤ b and x ≥ 0\n', want: 'refuted', cx: /x = 0/ },
+  { name: 'a (x − 1)² ≤ b (x − 1)² and x ≥ 1 ⇔ a ≤ b and x ≥ 1 fails at x = 1 with a > b', text: 'scalar a, b, x\n    a (x - 1)² ≤ b (x - 1)² and x ≥ 1\n  ⇔ a ≤ b and x ≥ 1\n', want: 'refuted', cx: /x = 1\b/ },
+  { name: 'a x ≤ b x and x ≥ 0 and y > 0 ⇒ a y ≤ b y fails at x = 0 with a > b', text: 'scalar a, b, x, y\n    a x ≤ b x and x ≥ 0 and y > 0\n  ⇒ a y ≤ b y\n', want: 'refuted', cx: /x = 0\b/ },
+  { name: 'a x ≤ b x and x > 0 ⇔ a ≤ b and x > 0', text: 'scalar a, b, x\n    a x ≤ b x and x > 0\n  ⇔ a ≤ b and x > 0\n', want: 'pass' },
+  { name: 'x z ≤ y z and z ≥ 0 and x > y ⇒ z = 0', text: 'scalar x, y, z\n    x z ≤ y z and z ≥ 0 and x > y\n  ⇒ z = 0\n', want: 'pass' },
+  { name: 'a² < b² and b ≥ 0 ⇔ −b < a < b', text: 'scalar a, b\n    a² < b² and b ≥ 0\n  ⇔ -b < a < b\n', want: 'pass' },
   { name: '(A + λI) w = b ⇔ w = (A + λI)⁻¹ b for A PD, λ > 0', text: 'scalar λ\nvector w, b in R^n\nmatrix A in R^{n×n} symmetric positive definite\nassume λ > 0\n    (A + λ I) w = b\n  ⇔ w = (A + λ I)⁻¹ b\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },

@@ -3966,12 +3966,12 @@ function equalSides(q: Point, left: Expr, right: Expr): string | null {
   return null;
 }
 
-/** Every comparison `a op b` inside a statement. */
-function comparisons(f: Formula): { a: Expr; op: RelOp; b: Expr; whole: boolean }[] {
+/** Every comparison `a op b` inside a statement (`whole`: the statement is that one comparison). */
+export function statementComparisons(f: Formula): { a: Expr; op: RelOp; b: Expr; whole: boolean }[] {
   if (f.kind === 'Compare') {
     return f.ops.map((op, i) => ({ a: f.operands[i]!, op, b: f.operands[i + 1]!, whole: f.ops.length === 1 }));
   }
-  if (f.kind === 'Logic') return [...comparisons(f.left), ...comparisons(f.right)].map((c) => ({ ...c, whole: false }));
+  if (f.kind === 'Logic') return [...statementComparisons(f.left), ...statementComparisons(f.right)].map((c) => ({ ...c, whole: false }));
   return [];
 }
 
@@ -4106,7 +4106,7 @@ export function searchStatement(
     if (!a && b && !oneWay) return counterexample(q, 'false', 'true', `⇐ fails here: the right statement holds and the left one does not${known === 'right' ? ' (the point solves the right statement)' : ''}`);
     return null;
   };
-  const all = [...(['left', 'right'] as const).flatMap((side) => comparisons(side === 'left' ? left : right).map((c) => ({ ...c, side })))];
+  const all = [...(['left', 'right'] as const).flatMap((side) => statementComparisons(side === 'left' ? left : right).map((c) => ({ ...c, side })))];
   /** The whole equation c (a product = 0) tested at each scalar factor's roots along key (FACTOR_ROOTS of each, smallest first). */
   const factorRoots = (c: (typeof all)[number], key: string, base: Point): Counterexample | null => {
     const factors = zeroFactors(c.a, c.b).filter((f) => scalar(f) && freeNames(f).some((v) => base.prep.keyOfName(v.name) === key.split('@')[0]));

@@ -14,7 +14,7 @@ import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, statementAt } from './compare.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { constantPole, describeSearch, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, matrixScaleSearch, pastDoublesAt, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
+import { constantPole, describeSearch, statementComparisons, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, matrixScaleSearch, pastDoublesAt, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
 import { hasKink } from '../rules/piecewise.js';
 import { domainKeys } from './domain.js';
 import { dimensionProbes, identityOverrides } from './dimensions.js';
@@ -180,6 +180,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   let firstHeld: Point | null = null;
   /** The first held points (for the pole search from other integer values). */
   const heldPoints: Point[] = [];
+  /** A ⇔/⇒ step's held points (the candidates for more search bases: patternBases). */
+  const statementHeld: Point[] = [];
   let unsampled: string | null = null;
   /** The first held point drew nothing the step reads: every point is that one (determinedAt). */
   let determined = false;
@@ -362,6 +364,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
             p.rel === '⇔' ? 'one side holds here and the other does not' : 'the left side holds here but the right does not'));
         }
         evidence.exact++;
+        if (statementHeld.length < 32) statementHeld.push(point);
         // The search's second base is a point where the right statement's truth differs from the
         // first's (else the left's, else any): a move along one scalar flips a statement from
         // either side. From two bases where a ≤ b, a x² ≤ b x² ⇒ a ≤ b and a x ≤ b x and x ≥ 0
@@ -527,6 +530,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // cross-checked at the sampled points: its statements have values wherever the
   // assumptions hold, so there is no boundary or domain left to search.)
   if (statement && probePoints.length === 1 && (leftProbe ?? spareProbe)) probePoints.push((leftProbe ?? spareProbe)!);
+  if (statement && probePoints.length > 0 && confirm) probePoints.push(...patternBases(p, probePoints, statementHeld, levels));
   if (statement && probePoints.length > 0 && confirm) {
     // The edges of the assumptions first, as for an inequality (a bounded function at its
     // bound: `|f(a)| < 1 ⇔ a = a` under |f(z)| ≤ 1 fails at f ≡ 1), each probe's statements
@@ -922,4 +926,65 @@ function statementProbe(p: StepProblem, q: Point, where: string): Counterexample
   return s.a
     ? counterexample(q, 'true', 'false', `⇒ fails here: the left statement holds and the right one does not; ${where}`)
     : counterexample(q, 'false', 'true', `⇐ fails here: the right statement holds and the left one does not; ${where}`);
+}
+
+/**
+ * More bases for a ⇔/⇒ step's search: held points nearest a failure. Under A ⇒ B, among the
+ * points where B is false, those where fewest of A's comparisons are not true (up to two, each
+ * with a pattern of comparisons' truths no base has); under ⇔ the same the other way round
+ * too. The search moves one scalar at a time from a base, so a failure where one comparison
+ * sits on its boundary while another is false is found only from a base where that other
+ * one is false already: `a x ≤ b x and x ≥ 0 ⇔ a ≤ b and x ≥ 0` fails only at x = 0 with
+ * a > b, and its two bases had a ≤ b (red teams rt58, rt59).
+ */
+function patternBases(p: StepProblem, bases: readonly Point[], held: readonly Point[], levels: ReturnType<typeof allLevels>): Point[] {
+  const truths = new Map<Point, Map<Formula, boolean | null>>();
+  const truthOf = (pt: Point, f: Formula): boolean | null => {
+    let known = truths.get(pt);
+    if (!known) truths.set(pt, (known = new Map()));
+    if (!known.has(f)) {
+      let t: boolean | null = null;
+      try {
+        const v = pt.truth(f, levels, false, true);
+        t = typeof v === 'boolean' ? v : null;
+      } catch {
+        t = null;
+      }
+      known.set(f, t);
+    }
+    return known.get(f)!;
+  };
+  const seen = new Set<string>();
+  const atomsOf = (f: Formula): Formula[] => statementComparisons(f).flatMap((c) => {
+    const atom: Formula = { kind: 'Compare', operands: [c.a, c.b], ops: [c.op], range: c.a.range };
+    const text = printFormula(atom);
+    if (seen.has(text)) return [];
+    seen.add(text);
+    return [atom];
+  });
+  const leftAtoms = atomsOf(p.left as Formula);
+  const rightAtoms = atomsOf(p.right as Formula);
+  const all = [...leftAtoms, ...rightAtoms];
+  const pattern = (pt: Point): string => all.map((f) => String(truthOf(pt, f))).join(',');
+  const patterns = new Set(bases.map(pattern));
+  const extra: Point[] = [];
+  const directions: [Formula, Formula[]][] = [[p.right as Formula, leftAtoms]];
+  if (p.rel === '⇔') directions.push([p.left as Formula, rightAtoms]);
+  for (const [other, atoms] of directions) {
+    const ranked = held
+      .filter((pt) => !bases.includes(pt) && !extra.includes(pt) && truthOf(pt, other) === false)
+      .map((pt) => ({ pt, misses: atoms.filter((f) => truthOf(pt, f) !== true).length }))
+      .filter((r) => r.misses > 0)
+      .sort((u, v) => u.misses - v.misses);
+    let taken = 0;
+    for (const { pt } of ranked) {
+      if (taken >= 2) break;
+      const k = pattern(pt);
+      if (patterns.has(k)) continue;
+      patterns.add(k);
+      extra.push(pt);
+      taken++;
+    }
+  }
+  return extra;
 }
