@@ -304,6 +304,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'a x ≤ b x and x > 0 ⇔ a ≤ b and x > 0', text: 'scalar a, b, x\n    a x ≤ b x and x > 0\n  ⇔ a ≤ b and x > 0\n', want: 'pass' },
   { name: 'x z ≤ y z and z ≥ 0 and x > y ⇒ z = 0', text: 'scalar x, y, z\n    x z ≤ y z and z ≥ 0 and x > y\n  ⇒ z = 0\n', want: 'pass' },
   { name: 'a² < b² and b ≥ 0 ⇔ −b < a < b', text: 'scalar a, b\n    a² < b² and b ≥ 0\n  ⇔ -b < a < b\n', want: 'pass' },
+  // A kink at an irrational place, where a statement holds alone: its |·|'s argument's zero is
+  // an exact place (divisorPlaces), guessed and proved.
+  { name: 'a |x − π| ≤ b |x − π| ⇒ a ≤ b fails at x = π with a > b', text: 'scalar a, b, x\n    a |x - π| ≤ b |x - π|\n  ⇒ a ≤ b\n', want: 'refuted', cx: /x = π/ },
+  { name: 'a |x − √2| ≤ b |x − √2| ⇒ a ≤ b fails at x = √2 with a > b', text: 'scalar a, b, x\n    a |x - √2| ≤ b |x - √2|\n  ⇒ a ≤ b\n', want: 'refuted', cx: /x = sqrt\(2\)/ },
+  { name: 'a |x − π| < b |x − π| ⇒ a < b', text: 'scalar a, b, x\n    a |x - π| < b |x - π|\n  ⇒ a < b\n', want: 'pass' },
+  { name: '|x − π| + |x − e| > π − e ⇔ x > π or x < e', text: 'scalar x\n    |x - π| + |x - e| > π - e\n  ⇔ x > π or x < e\n', want: 'pass' },
   { name: '(A + λI) w = b ⇔ w = (A + λI)⁻¹ b for A PD, λ > 0', text: 'scalar λ\nvector w, b in R^n\nmatrix A in R^{n×n} symmetric positive definite\nassume λ > 0\n    (A + λ I) w = b\n  ⇔ w = (A + λ I)⁻¹ b\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },

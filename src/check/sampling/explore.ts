@@ -4743,7 +4743,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
 }
 
 /**
- * The statements' divisors (and tan's cosine, log's argument, √'s and a fractional power's base) that read the scalar at `key`,
+ * The statements' divisors (and tan's cosine, log's argument, √'s and a fractional power's base, |·|'s argument) that read the scalar at `key`,
  * each as the comparison g = 0 with its boundaries along the scalar, for exactPlaces: at a
  * zero a statement has no value (LANGUAGE.md §3), and at an irrational one no enclosure
  * shows it 0, so its exact place is guessed and proved as a tie's is. Red team rt56:
@@ -4756,7 +4756,11 @@ function divisorPlaces(comparisons: readonly { a: Expr; b: Expr }[], base: Point
   for (const c of comparisons) {
     // (Fractional powers' and √'s bases too: at their exact zeros a statement has a value,
     // 0, that no enclosure shows: (x² − 2)^(π − 3) ≥ 0 ⇔ x² > 2 fails at √2 — rt59.)
-    for (const g of [...singularParts(c.a), ...singularParts(c.b)]) {
+    // (And |·|'s argument: at its zero a side has a kink, and a statement may hold there alone:
+    // a |x − π| ≤ b |x − π| ⇒ a ≤ b fails at π with a > b.)
+    const kinks: Expr[] = [];
+    for (const side of [c.a, c.b]) visit(side, (x) => { if (x.kind === 'Abs' && x.arg.shape?.kind === 'scalar') kinks.push(x.arg); });
+    for (const g of [...singularParts(c.a), ...singularParts(c.b), ...kinks]) {
       if (freeNames(g).some((v) => printName(v.name) === label) && g.shape?.kind !== 'matrix') parts.set(printExpr(g), g);
     }
   }
