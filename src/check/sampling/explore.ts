@@ -4437,6 +4437,10 @@ export function searchStatement(
         // solved again along each other scalar (x = −1), back on them.
         for (const c of scalarComparisons) {
           if (c.op !== '=' || !c.whole) continue;
+          // (Not where it is still on them: √x √y = √(x y) ⇔ x ≥ 0 and y ≥ 0 holds on a whole
+          // quadrant, and solving it again along y at each of ~2,000 probes there ran the step
+          // out of time.)
+          if (holdsAt(r, c)) continue;
           for (const other of scalarKeys(r)) {
             if (other === key || r.isInteger(other) || Date.now() > deadline) continue;
             const difference: Expr = { kind: 'Binary', op: '-', left: c.a, right: c.b, range: c.a.range, shape: { kind: 'scalar' } };
@@ -4930,6 +4934,15 @@ const SOLVED_BASES = 2;
 
 /** Roots of each factor of a product set to 0 that a ⇔/⇒ search tries, per scalar (the smallest). */
 const FACTOR_ROOTS = 8;
+
+/** Whether the comparison a op b certainly holds at q. */
+function holdsAt(q: Point, c: { a: Expr; op: RelOp; b: Expr }): boolean {
+  try {
+    return q.truth({ kind: 'Compare', operands: [c.a, c.b], ops: [c.op], range: c.a.range }, allLevels(), false, true) === true;
+  } catch {
+    return false;
+  }
+}
 
 /** Whether a scalar expression has a double enclosure at q (over all of an enclosed scalar's interval). */
 function definedOn(q: Point, e: Expr): boolean {
