@@ -4067,6 +4067,8 @@ export function searchStatement(
    * the side whose equation was solved to find q (its direction's evidence), `evidence`
    * false for a point that may refute but not support.
    */
+  /** The statements' truths at the point `test` took last. */
+  let lastTested: { q: Point; left: ReturnType<Point['truth']>; right: ReturnType<Point['truth']> } | null = null;
   const test = (q: Point, known: 'left' | 'right' | null, evidence = true, source: 'left' | 'right' | null = known, knownFalse: 'left' | 'right' | null = null): Counterexample | null => {
     q.touched.clear();
     // Agreement is confirmed at 110 and 250 digits at the first MAX_CONFIRMED points; past
@@ -4077,6 +4079,7 @@ export function searchStatement(
     if (q.confirmedAgreement) confirmations++;
     const raw = known === 'right' ? true : knownFalse === 'right' ? false : q.truth(right, levels, false, mode);
     if (q.confirmedAgreement) confirmations++;
+    lastTested = { q, left: rawLeft, right: raw };
     // `A ⇒ B` holds wherever A is false, whatever B is (even without a value).
     if (oneWay && rawLeft === false) return null;
     // A statement with no value is no solution: it agrees with a false other one.
@@ -4437,10 +4440,11 @@ export function searchStatement(
         // solved again along each other scalar (x = −1), back on them.
         for (const c of scalarComparisons) {
           if (c.op !== '=' || !c.whole) continue;
-          // (Not where it is still on them: √x √y = √(x y) ⇔ x ≥ 0 and y ≥ 0 holds on a whole
-          // quadrant, and solving it again along y at each of ~2,000 probes there ran the step
-          // out of time.)
-          if (holdsAt(r, c)) continue;
+          // (Not where it is still on them, as the test just found (c is a whole statement):
+          // √x √y = √(x y) ⇔ x ≥ 0 and y ≥ 0 holds on a whole quadrant, and solving it again
+          // along y at each of ~2,000 probes there ran the step out of time.)
+          const tested = lastTested as { q: Point; left: unknown; right: unknown } | null;
+          if (tested?.q === r && (c.side === 'left' ? tested.left : tested.right) === true) continue;
           for (const other of scalarKeys(r)) {
             if (other === key || r.isInteger(other) || Date.now() > deadline) continue;
             const difference: Expr = { kind: 'Binary', op: '-', left: c.a, right: c.b, range: c.a.range, shape: { kind: 'scalar' } };
@@ -4934,15 +4938,6 @@ const SOLVED_BASES = 2;
 
 /** Roots of each factor of a product set to 0 that a ⇔/⇒ search tries, per scalar (the smallest). */
 const FACTOR_ROOTS = 8;
-
-/** Whether the comparison a op b certainly holds at q. */
-function holdsAt(q: Point, c: { a: Expr; op: RelOp; b: Expr }): boolean {
-  try {
-    return q.truth({ kind: 'Compare', operands: [c.a, c.b], ops: [c.op], range: c.a.range }, allLevels(), false, true) === true;
-  } catch {
-    return false;
-  }
-}
 
 /** Whether a scalar expression has a double enclosure at q (over all of an enclosed scalar's interval). */
 function definedOn(q: Point, e: Expr): boolean {
