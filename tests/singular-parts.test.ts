@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSource } from '../src/check/index.js';
-import { rootsWanted, singularParts, type Cell } from '../src/check/sampling/boundaries.js';
+import { rootsWanted, shortestIn, singularParts, type Cell } from '../src/check/sampling/boundaries.js';
 import { Rational } from '../src/check/evaluator/rational.js';
 import { Rng } from '../src/check/rng.js';
 import { parseExpression, parseFormula } from '../src/parse/index.js';
@@ -175,5 +175,27 @@ describe('the pole search passes over parts the assumptions keep from 0, and onl
     { text: 'scalar β\ninteger t\nassume 0 < β < 1\n    1\n  = (1 - β^t)/(1 - β^t)\n', want: 'refuted' },
   ])('$text → $want', async ({ text, want }) => {
     expect(await verdict(text)).toBe(want);
+  });
+});
+
+describe('shortestIn: the interval\'s middle rounded to the fewest digits that stay inside it (the probes and counterexamples a student reads)', () => {
+  it.each([
+    { lo: '-1/2', hi: '1/2', want: '0' },
+    { lo: '99999/100000', hi: '100001/100000', want: '1' },
+    { lo: '12345/100', hi: '12346/100', want: '123.46' },
+    { lo: '141421356/100000000', hi: '141421357/100000000', want: '1.41421357' },
+    { lo: '-141421357/100000000', hi: '-141421356/100000000', want: '-1.41421357' },
+    { lo: '1/3', hi: '1/3', want: '1/3' },
+    { lo: '2/3', hi: '7/10', want: '0.7' },
+    { lo: '7/10', hi: '2/3', want: '0.7' },
+    { lo: '123456789/1', hi: '123456790/1', want: '123456790' },
+    { lo: '1/1000000000000', hi: '3/1000000000000', want: '0.000000000002' },
+    { lo: '314159265358979/100000000000000', hi: '314159265358980/100000000000000', want: '3.1415926535898' },
+  ])('[$lo, $hi] → $want', ({ lo, hi, want }) => {
+    const q = (t: string): Rational => (t.includes('/') ? new Rational(BigInt(t.split('/')[0]!), BigInt(t.split('/')[1]!)) : Rational.parse(t));
+    const x = shortestIn(q(lo), q(hi));
+    expect(x.toString()).toBe(q(want).toString());
+    const [a, b] = q(lo).cmp(q(hi)) <= 0 ? [q(lo), q(hi)] : [q(hi), q(lo)];
+    expect(x.cmp(a) >= 0 && x.cmp(b) <= 0).toBe(true);
   });
 });

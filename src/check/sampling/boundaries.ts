@@ -992,12 +992,21 @@ export function shortestIn(lo: Rational, hi: Rational): Rational {
   const ten = (k: number) => (k >= 0 ? new Rational(10n ** BigInt(k)) : new Rational(1n, 10n ** BigInt(-k)));
   while (a.cmp(ten(e)) < 0) e--;
   while (a.cmp(ten(e + 1)) >= 0) e++;
+  // (In BigInts without a gcd per try: a's nearest multiple of 10^m is r·10^m, r = ⌊a/10^m + 1/2⌋,
+  // tested against |x|'s bounds by cross-multiplying; as Rationals, the gcds were a quarter of
+  // sin x/cos x = tan x ⇔ cos x ≠ 0's search.)
+  const low = neg ? hi.neg() : lo;
+  const high = neg ? lo.neg() : hi;
   for (let digits = 1; digits <= 60; digits++) {
-    const unit = ten(e - digits + 1);
-    const k = a.div(unit);
-    const rounded = new Rational((k.n * 2n + k.d) / (2n * k.d)).mul(unit);
-    const x = neg ? rounded.neg() : rounded;
-    if (x.cmp(lo) >= 0 && x.cmp(hi) <= 0) return x;
+    const m = e - digits + 1;
+    const scale = 10n ** BigInt(m < 0 ? -m : m);
+    const num = m < 0 ? a.n * scale : a.n;
+    const den = m < 0 ? a.d : a.d * scale;
+    const r = (2n * num + den) / (2n * den);
+    // |x| = top/bottom.
+    const top = m < 0 ? r : r * scale;
+    const bottom = m < 0 ? scale : 1n;
+    if (low.n * bottom <= top * low.d && top * high.d <= high.n * bottom) return new Rational(neg ? -top : top, bottom);
   }
   return mid;
 }
