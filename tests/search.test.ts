@@ -310,6 +310,15 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'a |x − √2| ≤ b |x − √2| ⇒ a ≤ b fails at x = √2 with a > b', text: 'scalar a, b, x\n    a |x - √2| ≤ b |x - √2|\n  ⇒ a ≤ b\n', want: 'refuted', cx: /x = sqrt\(2\)/ },
   { name: 'a |x − π| < b |x − π| ⇒ a < b', text: 'scalar a, b, x\n    a |x - π| < b |x - π|\n  ⇒ a < b\n', want: 'pass' },
   { name: '|x − π| + |x − e| > π − e ⇔ x > π or x < e', text: 'scalar x\n    |x - π| + |x - e| > π - e\n  ⇔ x > π or x < e\n', want: 'pass' },
+  // A factor's root solves a product = 0 only where the other factors have values, also those
+  // that do not read the scalar moved (red team rt60: each was refuted where √y, log y or 1/y
+  // has none, "the point solves the left statement").
+  { name: 'x √y = 0 ⇒ y ≥ 0', text: 'scalar x, y\n    x √y = 0\n  ⇒ y ≥ 0\n', want: 'pass' },
+  { name: 'x (1/y) = 0 ⇔ x = 0 and y ≠ 0', text: 'scalar x, y\n    x (1/y) = 0\n  ⇔ x = 0 and y ≠ 0\n', want: 'pass' },
+  { name: 'log(x) log(y) = 0 ⇒ y > 0', text: 'scalar x, y\n    log(x) log(y) = 0\n  ⇒ y > 0\n', want: 'pass' },
+  { name: 'x y √z = 0 ⇒ z ≥ 0', text: 'scalar x, y, z\n    x y √z = 0\n  ⇒ z ≥ 0\n', want: 'pass' },
+  { name: '(x − 3/2) √(y + 2) = 0 ⇒ y ≥ −2', text: 'scalar x, y\n    (x - 3/2) √(y + 2) = 0\n  ⇒ y ≥ -2\n', want: 'pass' },
+  { name: 'x √y = 0 ⇔ x = 0 or y = 0 gains x = 0, y < 0', text: 'scalar x, y\n    x √y = 0\n  ⇔ x = 0 or y = 0\n', want: 'refuted', message: /solution is gained/ },
   { name: '(A + λI) w = b ⇔ w = (A + λI)⁻¹ b for A PD, λ > 0', text: 'scalar λ\nvector w, b in R^n\nmatrix A in R^{n×n} symmetric positive definite\nassume λ > 0\n    (A + λ I) w = b\n  ⇔ w = (A + λ I)⁻¹ b\n', want: 'pass' },
   { name: 'cross-multiplying by ε > 0', text: 'scalar ε, a, b\nassume ε > 0\n    ε a < ε b\n  ⇔ a < b\n', want: 'pass' },
   { name: 'cross-multiplying by ε without its sign', text: 'scalar ε, a, b\n    ε a < ε b\n  ⇔ a < b\n', want: 'refuted' },

@@ -4125,7 +4125,9 @@ export function searchStatement(
         if (!q) continue;
         // The product is 0 there for certain where every other factor has a value over the
         // whole enclosure (so is finite at the root); otherwise both statements are evaluated.
-        const defined = factors.every((g) => g === f || definedOn(q, g));
+        // (Every other factor, also those that do not read this scalar: x √y = 0 does not hold
+        // at x = 0 where y < 0, and x √y = 0 ⇒ y ≥ 0 was refuted there — red team rt60.)
+        const defined = productFactors(c.a, c.b).every((g) => g === f || definedOn(q, g));
         const failure = test(q, defined ? c.side : null, true, c.side);
         if (failure) return failure;
       }
@@ -5035,6 +5037,16 @@ const ZERO_SCALAR: Expr = { kind: 'Num', value: '0', range: [0, 0], shape: { kin
 
 /** The scalar factors (not numbers) of a product set equal to 0 (`a = 0` or `0 = a`); [] otherwise. */
 function zeroFactors(a: Expr, b: Expr): Expr[] {
+  const out = productFactors(a, b).filter((e) => e.shape?.kind !== 'matrix' && e.kind !== 'Num');
+  // A lone factor is the equation itself.
+  return out.length > 0 && !(out.length === 1 && (out[0] === a || out[0] === b)) ? out.slice(0, 4) : [];
+}
+
+/**
+ * Every factor of the side of a = b that is not 0 (through −, × and whole powers): constants,
+ * vectors and matrices too. Empty where neither side is 0.
+ */
+function productFactors(a: Expr, b: Expr): Expr[] {
   const isZero = (e: Expr) => e.kind === 'Num' && Number(e.value) === 0;
   const product = isZero(b) ? a : isZero(a) ? b : null;
   if (!product) return [];
@@ -5047,11 +5059,10 @@ function zeroFactors(a: Expr, b: Expr): Expr[] {
       return;
     }
     if (e.kind === 'Binary' && e.op === '^' && e.right.kind === 'Num' && /^[1-9]\d*$/.test(e.right.value)) return walk(e.left);
-    if (e.shape?.kind !== 'matrix' && e.kind !== 'Num') out.push(e);
+    out.push(e);
   };
   walk(product);
-  // A lone factor is the equation itself.
-  return out.length > 0 && !(out.length === 1 && out[0] === product) ? out.slice(0, 4) : [];
+  return out;
 }
 
 /** Whether a scalar expression is within 10⁻⁹ of 0 at q (double enclosures; an estimate that only excuses, never decides). */
