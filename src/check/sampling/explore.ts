@@ -4123,11 +4123,12 @@ export function searchStatement(
         const fine = otherHasEquation && !r.at && refined++ < 3 ? refineRoot(base, key, f, ZERO_SCALAR, r, deadline) : null;
         const q = rootPoint(base, key, fine ?? r, rng, deadline);
         if (!q) continue;
-        // The product is 0 there for certain where every other factor has a value over the
-        // whole enclosure (so is finite at the root); otherwise both statements are evaluated.
-        // (Every other factor, also those that do not read this scalar: x √y = 0 does not hold
+        // The product is 0 there for certain where every factor has a value over the whole
+        // enclosure (so the others are finite at the root, and the root is not a removable
+        // singularity, x²/x at 0); otherwise both statements are evaluated.
+        // (Every factor, also those that do not read this scalar: x √y = 0 does not hold
         // at x = 0 where y < 0, and x √y = 0 ⇒ y ≥ 0 was refuted there — red team rt60.)
-        const defined = productFactors(c.a, c.b).every((g) => g === f || definedOn(q, g));
+        const defined = productFactors(c.a, c.b).every((g) => definedOn(q, g));
         const failure = test(q, defined ? c.side : null, true, c.side);
         if (failure) return failure;
       }
@@ -4287,7 +4288,12 @@ export function searchStatement(
             const fine = otherHasEquation && !r.at && r.certain && refined++ < 3 ? refineRoot(base, key, c.a, c.b, r, deadline) : null;
             const q = rootPoint(base, key, fine ?? r, rng, deadline);
             if (!q) continue;
-            const failure = test(q, c.side);
+            // (Taken as solving its statement only at a certain root where both sides have values
+            // over the enclosure: (x² − 1)/(x − 1) = 2 has its root x = 1 as a polynomial, where
+            // the left side has none, and (x² − 1)/(x − 1) = 2 ⇒ x = 3 was refuted there.
+            // Elsewhere both statements are evaluated.)
+            const solves = (r.at !== null || r.certain) && definedOn(q, c.a) && definedOn(q, c.b);
+            const failure = test(q, solves ? c.side : null, true, c.side);
             if (failure) return result(failure);
           }
           // A double root (cos x = 1 at 2π) is a turn, not a sign change: where the equation
