@@ -304,6 +304,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'a x ≤ b x and x > 0 ⇔ a ≤ b and x > 0', text: 'scalar a, b, x\n    a x ≤ b x and x > 0\n  ⇔ a ≤ b and x > 0\n', want: 'pass' },
   { name: 'x z ≤ y z and z ≥ 0 and x > y ⇒ z = 0', text: 'scalar x, y, z\n    x z ≤ y z and z ≥ 0 and x > y\n  ⇒ z = 0\n', want: 'pass' },
   { name: 'a² < b² and b ≥ 0 ⇔ −b < a < b', text: 'scalar a, b\n    a² < b² and b ≥ 0\n  ⇔ -b < a < b\n', want: 'pass' },
+  // … and at an irrational boundary, whose exact place is tried from those bases too (rt60).
+  { name: '(x − √2) a ≤ (x − √2) b and x ≥ √2 ⇔ a ≤ b and x ≥ √2 fails at √2 with a > b', text: 'scalar a, b, x\n    (x - √2) a ≤ (x - √2) b and x ≥ √2\n  ⇔ a ≤ b and x ≥ √2\n', want: 'refuted', cx: /x = sqrt\(2\)/ },
+  { name: '(tan x − 1) a ≤ (tan x − 1) b and 0 < x < π/2 and tan x ≥ 1 ⇔ a ≤ b and π/4 ≤ x < π/2 fails at π/4', text: 'scalar a, b, x\n    (tan x - 1) a ≤ (tan x - 1) b and 0 < x < π/2 and tan x ≥ 1\n  ⇔ a ≤ b and π/4 ≤ x < π/2\n', want: 'refuted', cx: /x = π\/4/ },
+  { name: '(x² − x − 1)(a − b) ≤ 0 and x² ≥ x + 1 ⇔ a ≤ b and x² ≥ x + 1 fails at a root of x² − x − 1', text: 'scalar a, b, x\n    (x² - x - 1) (a - b) ≤ 0 and x² ≥ x + 1\n  ⇔ a ≤ b and x² ≥ x + 1\n', want: 'refuted', cx: /sqrt\(5\)/ },
+  { name: '(x − √2) a ≤ (x − √2) b and x > √2 ⇔ a ≤ b and x > √2', text: 'scalar a, b, x\n    (x - √2) a ≤ (x - √2) b and x > √2\n  ⇔ a ≤ b and x > √2\n', want: 'pass' },
   // (A root of an equation taken as its statement's solution only where its sides have values there.)
   { name: '(x² − 1)/(x − 1) = 2 ⇒ x = 3 is not refuted at x = 1, where the left has no value', text: 'scalar x\n    (x² - 1)/(x - 1) = 2\n  ⇒ x = 3\n', want: 'unknown' },
   // A kink at an irrational place, where a statement holds alone: its |·|'s argument's zero is

@@ -4232,7 +4232,9 @@ export function searchStatement(
         // no enclosure decides a comparison whose sides tie there, so each one's exact place is
         // guessed, proved, and both statements decided there exactly (exactPlaces). (Before the
         // roots' enclosures below: a counterexample at x = √2 reads better than at x ≈ 1.41421356237.)
-        if (!base.isInteger(key) && (base === bases[0] || base === bases[1])) {
+        // (From every base, those nearest a failure too: (x − √2) a ≤ (x − √2) b and x ≥ √2 ⇔
+        // a ≤ b and x ≥ √2 fails at √2 only where a > b — red team rt60.)
+        if (!base.isInteger(key)) {
           const failure = exactPlaces(p, base, key, [...found, ...divisorPlaces(scalarComparisons, base, key, deadline)], rng, deadline, (q) => test(q, null, false));
           if (failure) return result(failure);
         }
