@@ -309,6 +309,10 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '(tan x − 1) a ≤ (tan x − 1) b and 0 < x < π/2 and tan x ≥ 1 ⇔ a ≤ b and π/4 ≤ x < π/2 fails at π/4', text: 'scalar a, b, x\n    (tan x - 1) a ≤ (tan x - 1) b and 0 < x < π/2 and tan x ≥ 1\n  ⇔ a ≤ b and π/4 ≤ x < π/2\n', want: 'refuted', cx: /x = π\/4/ },
   { name: '(x² − x − 1)(a − b) ≤ 0 and x² ≥ x + 1 ⇔ a ≤ b and x² ≥ x + 1 fails at a root of x² − x − 1', text: 'scalar a, b, x\n    (x² - x - 1) (a - b) ≤ 0 and x² ≥ x + 1\n  ⇔ a ≤ b and x² ≥ x + 1\n', want: 'refuted', cx: /sqrt\(5\)/ },
   { name: '(x − √2) a ≤ (x − √2) b and x > √2 ⇔ a ≤ b and x > √2', text: 'scalar a, b, x\n    (x - √2) a ≤ (x - √2) b and x > √2\n  ⇔ a ≤ b and x > √2\n', want: 'pass' },
+  // … and with several scalars on their exact roots or turns at once (corners, rt60).
+  { name: 'x² a ≤ x² b and y² a ≤ y² b ⇔ a ≤ b fails at x = y = 0 with a > b', text: 'scalar a, b, x, y\n    x² a ≤ x² b and y² a ≤ y² b\n  ⇔ a ≤ b\n', want: 'refuted', cx: /x = 0.*y = 0|y = 0.*x = 0/ },
+  { name: '((x − 3/2)² + (y + 2)² + (z − 1/3)²)(a − b) ≤ 0 ⇔ a ≤ b fails at (3/2, −2, 1/3)', text: 'scalar a, b, x, y, z\n    ((x - 3/2)² + (y + 2)² + (z - 1/3)²)(a - b) ≤ 0\n  ⇔ a ≤ b\n', want: 'refuted', cx: /z = 1\/3/ },
+  { name: 'x² a ≤ x² b and y² a ≤ y² b ⇔ a ≤ b or x = 0 and y = 0', text: 'scalar a, b, x, y\n    x² a ≤ x² b and y² a ≤ y² b\n  ⇔ a ≤ b or x = 0 and y = 0\n', want: 'pass' },
   // (A root of an equation taken as its statement's solution only where its sides have values there.)
   { name: '(x² − 1)/(x − 1) = 2 ⇒ x = 3 is not refuted at x = 1, where the left has no value', text: 'scalar x\n    (x² - 1)/(x - 1) = 2\n  ⇒ x = 3\n', want: 'unknown' },
   // A kink at an irrational place, where a statement holds alone: its |·|'s argument's zero is

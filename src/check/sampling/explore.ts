@@ -4151,6 +4151,8 @@ export function searchStatement(
     // between the two roots); on the roots of an equation that is a whole statement, that
     // statement holds (at an enclosure of an irrational root too).
     const scalarComparisons = all.filter((c) => scalar(c.a) && scalar(c.b));
+    /** Each scalar's exact root or turn of a comparison nearest 0 (for corners). */
+    const corners = new Map<string, Rational>();
     if (scalarComparisons.length > 0) {
       for (const key of scalarKeys(base)) {
         if (Date.now() > deadline) return result(null);
@@ -4166,6 +4168,12 @@ export function searchStatement(
         }
         const found = scalarComparisons.map((c) => ({ c, b: boundariesAlong(base, key, c.a, c.b, deadline) }));
         searched += found.length;
+        for (const { b } of found) {
+          for (const r of [...b.roots, ...b.extrema]) {
+            const held = corners.get(key);
+            if (r.at && (!held || magnitude(r).cmp(held.sign() < 0 ? held.neg() : held) < 0)) corners.set(key, r.at);
+          }
+        }
         const merged = mergeBoundaries(found.map((x) => x.b));
         if (merged.roots.length + merged.extrema.length + merged.poles.length > 0 || merged.polynomial) along.add(base.values.get(key)!.label);
         for (const x of probesFrom(merged, base.isInteger(key), rng, base.prep.intervals.get(key))) {
@@ -4314,6 +4322,21 @@ export function searchStatement(
             const other = q.truth(c.side === 'left' ? right : left, levels);
             if (own === 'undecided' && other === false && (!oneWay || c.side === 'left')) tight = q;
           }
+        }
+      }
+      // Several scalars on their exact roots or turns at once, with the rest as the base has
+      // them (all of them, then each pair): `x² a ≤ x² b and y² a ≤ y² b ⇔ a ≤ b` fails only at
+      // x = y = 0 with a > b, where a move along one scalar never leads (red team rt60). Such
+      // points may refute; they add no evidence.
+      const placed = [...corners];
+      if (placed.length >= 2) {
+        const sets = [placed, ...placed.flatMap((u, i) => placed.slice(i + 1).map((v) => [u, v]))].slice(0, 16);
+        for (const set of sets) {
+          if (Date.now() > deadline) return result(null);
+          const q = atAll(base, set, rng, deadline);
+          if (!q) continue;
+          const failure = test(q, null, false);
+          if (failure) return result(failure);
         }
       }
     }
