@@ -4171,7 +4171,9 @@ export function searchStatement(
         for (const { b } of found) {
           for (const r of [...b.roots, ...b.extrema]) {
             const held = corners.get(key);
-            if (r.at && (!held || magnitude(r).cmp(held.sign() < 0 ? held.neg() : held) < 0)) corners.set(key, r.at);
+            // (An integer name only at a whole number.)
+            if (!r.at || (base.isInteger(key) && r.at.d !== 1n)) continue;
+            if (!held || magnitude(r).cmp(held.sign() < 0 ? held.neg() : held) < 0) corners.set(key, r.at);
           }
         }
         const merged = mergeBoundaries(found.map((x) => x.b));

@@ -954,17 +954,18 @@ function patternBases(p: StepProblem, bases: readonly Point[], held: readonly Po
     }
     return known.get(f)!;
   };
-  const seen = new Set<string>();
-  const atomsOf = (f: Formula): Formula[] => statementComparisons(f).flatMap((c) => {
+  // (One formula per comparison's text, shared by both statements: each direction counts its
+  // own statement's comparisons, the pattern all of them once.)
+  const byText = new Map<string, Formula>();
+  const atomsOf = (f: Formula): Formula[] => [...new Set(statementComparisons(f).map((c) => {
     const atom: Formula = { kind: 'Compare', operands: [c.a, c.b], ops: [c.op], range: c.a.range };
     const text = printFormula(atom);
-    if (seen.has(text)) return [];
-    seen.add(text);
-    return [atom];
-  });
+    if (!byText.has(text)) byText.set(text, atom);
+    return byText.get(text)!;
+  }))];
   const leftAtoms = atomsOf(p.left as Formula);
   const rightAtoms = atomsOf(p.right as Formula);
-  const all = [...leftAtoms, ...rightAtoms];
+  const all = [...byText.values()];
   const pattern = (pt: Point): string => all.map((f) => String(truthOf(pt, f))).join(',');
   const patterns = new Set(bases.map(pattern));
   const extra: Point[] = [];
