@@ -313,6 +313,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x² a ≤ x² b and y² a ≤ y² b ⇔ a ≤ b fails at x = y = 0 with a > b', text: 'scalar a, b, x, y\n    x² a ≤ x² b and y² a ≤ y² b\n  ⇔ a ≤ b\n', want: 'refuted', cx: /x = 0.*y = 0|y = 0.*x = 0/ },
   { name: '((x − 3/2)² + (y + 2)² + (z − 1/3)²)(a − b) ≤ 0 ⇔ a ≤ b fails at (3/2, −2, 1/3)', text: 'scalar a, b, x, y, z\n    ((x - 3/2)² + (y + 2)² + (z - 1/3)²)(a - b) ≤ 0\n  ⇔ a ≤ b\n', want: 'refuted', cx: /z = 1\/3/ },
   { name: 'x² a ≤ x² b and y² a ≤ y² b ⇔ a ≤ b or x = 0 and y = 0', text: 'scalar a, b, x, y\n    x² a ≤ x² b and y² a ≤ y² b\n  ⇔ a ≤ b or x = 0 and y = 0\n', want: 'pass' },
+  // … and at an edge's exact place on the line where every scalar moves together (rt59, rt60).
+  { name: 'x² + y² ≤ 1 ⇒ x + y < √2 fails at x = y = √(1/2)', text: 'scalar x, y\n    x² + y² ≤ 1\n  ⇒ x + y < √2\n', want: 'refuted', cx: /x = sqrt\(1\/2\)/ },
+  { name: 'x y ≥ 2 and x > 0 ⇒ x + y > 2√2 fails at x = y = √2', text: 'scalar x, y\n    x y ≥ 2 and x > 0\n  ⇒ x + y > 2√2\n', want: 'refuted', cx: /x = sqrt\(2\)/ },
+  { name: 'x² + y² ≤ 1 ⇒ x + y ≤ √2', text: 'scalar x, y\n    x² + y² ≤ 1\n  ⇒ x + y ≤ √2\n', want: 'pass' },
+  { name: 'x y ≥ 2 and x > 0 ⇒ x + y ≥ 2√2', text: 'scalar x, y\n    x y ≥ 2 and x > 0\n  ⇒ x + y ≥ 2√2\n', want: 'pass' },
   { name: 'an integer name is put at a corner only at a whole number (n = m = 1/2 refuted a right step)', text: 'integer n, m\nscalar a, b\n    (2n - 1)² (a - b) ≤ 0 and (2m - 1)² (a - b) ≤ 0\n  ⇔ a ≤ b\n', want: 'pass' },
   // (A root of an equation taken as its statement's solution only where its sides have values there.)
   { name: '(x² − 1)/(x − 1) = 2 ⇒ x = 3 is not refuted at x = 1, where the left has no value', text: 'scalar x\n    (x² - 1)/(x - 1) = 2\n  ⇒ x = 3\n', want: 'unknown' },

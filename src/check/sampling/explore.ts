@@ -4552,6 +4552,36 @@ export function searchStatement(
       const failure = test(q, null, false);
       if (failure) return result(failure);
     }
+    // An edge's exact place on that line, guessed and proved a tie of a comparison's sides
+    // there (x² + y² ≤ 1 ⇒ x + y < √2 fails only at x = y = √(1/2), where no double decides
+    // x + y < √2): the point with every scalar at it, decided exactly (as exactPlaces does).
+    // (Red teams rt59, rt60: checked.)
+    const labels = together.map((k) => first.values.get(k)!.label);
+    const placesTried = new Set<string>();
+    for (const t of [...tries].sort((u, v) => Math.abs(u) - Math.abs(v)).slice(0, 8)) {
+      if (spent() || !Number.isFinite(t) || t === 0) continue;
+      for (const guess of exactGuesses(Rational.parse(t.toPrecision(17)), left.range, 12).slice(0, 6)) {
+        if (spent() || constantValue(guess) !== null || placesTried.has(printExpr(guess))) continue;
+        placesTried.add(printExpr(guess));
+        const ties = scalarComparisons.some((c) => {
+          const diff: Expr = { kind: 'Binary', op: '-', left: c.a, right: c.b, range: c.a.range, shape: { kind: 'scalar' } };
+          // (Names off the line, integers, at their values.)
+          const zero = substitute(diff, new Map([...scalarValues(first, diff, ''), ...labels.map((l) => [l, guess] as const)]));
+          return freeNames(zero).length === 0 && exactlyZero(zero, identityContext(p), `${p.salt}|diagonal|${printExpr(zero)}`, deadline);
+        });
+        if (!ties) continue;
+        const q = symbolicPoint(first, together.map((key) => ({ key, c: guess })), rng);
+        if (!q) continue;
+        q.deadline = deadline;
+        try {
+          if (!q.satisfiesAssumptions(levels, true, true)) continue;
+        } catch {
+          continue;
+        }
+        const failure = test(q, null, false);
+        if (failure) return result({ ...failure, note: `${failure.note ?? 'the statements disagree here'} (at ${labels.join(' = ')} = ${printExpr(guess)} exactly)` });
+      }
+    }
   }
   return result(null);
 }
