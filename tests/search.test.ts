@@ -313,6 +313,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x² a ≤ x² b and y² a ≤ y² b ⇔ a ≤ b fails at x = y = 0 with a > b', text: 'scalar a, b, x, y\n    x² a ≤ x² b and y² a ≤ y² b\n  ⇔ a ≤ b\n', want: 'refuted', cx: /x = 0.*y = 0|y = 0.*x = 0/ },
   { name: '((x − 3/2)² + (y + 2)² + (z − 1/3)²)(a − b) ≤ 0 ⇔ a ≤ b fails at (3/2, −2, 1/3)', text: 'scalar a, b, x, y, z\n    ((x - 3/2)² + (y + 2)² + (z - 1/3)²)(a - b) ≤ 0\n  ⇔ a ≤ b\n', want: 'refuted', cx: /z = 1\/3/ },
   { name: 'x² a ≤ x² b and y² a ≤ y² b ⇔ a ≤ b or x = 0 and y = 0', text: 'scalar a, b, x, y\n    x² a ≤ x² b and y² a ≤ y² b\n  ⇔ a ≤ b or x = 0 and y = 0\n', want: 'pass' },
+  // A part of `or`/`and` that cannot be told is not "no value" (rt61: each was refuted as
+  // losing a solution on an enclosure of the equation's root).
+  { name: 'x e^x = 0 ⇒ x = 0 or √(x − 1) ≥ 0', text: 'scalar x\n    x e^x = 0\n  ⇒ x = 0 or √(x - 1) ≥ 0\n', want: 'pass' },
+  { name: '(x − π) e^x = 0 ⇒ x = π or √(x − 4) ≥ 0', text: 'scalar x\n    (x - π) e^x = 0\n  ⇒ x = π or √(x - 4) ≥ 0\n', want: 'pass' },
+  { name: 'x = 0 or √(x − 1) ≥ 0 ⇔ x e^x = 0 or x ≥ 1', text: 'scalar x\n    x = 0 or √(x - 1) ≥ 0\n  ⇔ x e^x = 0 or x ≥ 1\n', want: 'pass' },
+  { name: 'x e^x = 0 ⇒ x = 1 or √(x − 1) ≥ 0 loses x = 0', text: 'scalar x\n    x e^x = 0\n  ⇒ x = 1 or √(x - 1) ≥ 0\n', want: 'refuted', message: /solution is lost/ },
   // … and at an edge's exact place on the line where every scalar moves together (rt59, rt60).
   { name: 'x² + y² ≤ 1 ⇒ x + y < √2 fails at x = y = √(1/2)', text: 'scalar x, y\n    x² + y² ≤ 1\n  ⇒ x + y < √2\n', want: 'refuted', cx: /x = sqrt\(1\/2\)/ },
   { name: 'x y ≥ 2 and x > 0 ⇒ x + y > 2√2 fails at x = y = √2', text: 'scalar x, y\n    x y ≥ 2 and x > 0\n  ⇒ x + y > 2√2\n', want: 'refuted', cx: /x = sqrt\(2\)/ },

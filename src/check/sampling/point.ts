@@ -1504,8 +1504,11 @@ export class Point {
           const b = part(f.right);
           const decisive = f.op === '∨' ? 'holds' : 'fails';
           if (a === decisive || b === decisive) return decisive;
-          if (none) throw none;
+          // (A part that cannot be told may be the decisive one: undecided, not "no value". On
+          // an enclosure of x e^x = 0's root, x = 0 or √(x − 1) ≥ 0 was taken to have no value,
+          // and x e^x = 0 ⇒ x = 0 or √(x − 1) ≥ 0 was refuted as losing a solution — rt61.)
           if (a === 'undecided' || b === 'undecided' || a === 'provisional' || b === 'provisional') return 'undecided';
+          if (none) throw none;
           return f.op === '∨' ? 'fails' : 'holds';
         }
         const a = this.formulaAt(F, f.left, lenient);
