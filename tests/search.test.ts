@@ -324,6 +324,10 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x y ≥ 2 and x > 0 ⇒ x + y > 2√2 fails at x = y = √2', text: 'scalar x, y\n    x y ≥ 2 and x > 0\n  ⇒ x + y > 2√2\n', want: 'refuted', cx: /x = sqrt\(2\)/ },
   { name: 'x² + y² ≤ 1 ⇒ x + y ≤ √2', text: 'scalar x, y\n    x² + y² ≤ 1\n  ⇒ x + y ≤ √2\n', want: 'pass' },
   { name: 'x y ≥ 2 and x > 0 ⇒ x + y ≥ 2√2', text: 'scalar x, y\n    x y ≥ 2 and x > 0\n  ⇒ x + y ≥ 2√2\n', want: 'pass' },
+  { name: '(x − 2)² a ≤ (x − 2)² b and (y − 3)² a ≤ (y − 3)² b and x > 1 and y > 1 ⇒ a ≤ b fails at (2, 3), past the nearest places', text: 'scalar a, b, x, y\n    (x - 2)² a ≤ (x - 2)² b and (y - 3)² a ≤ (y - 3)² b and x > 1 and y > 1\n  ⇒ a ≤ b\n', want: 'refuted', cx: /x = 2\b/ },
+  { name: 'x² a ≤ x² b and (x − y)² a ≤ (x − y)² b ⇒ a ≤ b fails at x = y = 0 (y placed once x is)', text: 'scalar a, b, x, y\n    x² a ≤ x² b and (x - y)² a ≤ (x - y)² b\n  ⇒ a ≤ b\n', want: 'refuted', cx: /y = 0/ },
+  { name: 'a x² ≤ b x² and x + y = 1 ⇒ a ≤ b fails at x = 0, y = 1', text: 'scalar a, b, x, y\n    a x² ≤ b x² and x + y = 1\n  ⇒ a ≤ b\n', want: 'refuted', cx: /x = 0/ },
+  { name: 'x² a ≤ x² b and (x − y)² a ≤ (x − y)² b ⇔ a ≤ b or x = 0 and y = 0', text: 'scalar a, b, x, y\n    x² a ≤ x² b and (x - y)² a ≤ (x - y)² b\n  ⇔ a ≤ b or x = 0 and y = 0\n', want: 'pass' },
   { name: 'an integer name is put at a corner only at a whole number (n = m = 1/2 refuted a right step)', text: 'integer n, m\nscalar a, b\n    (2n - 1)² (a - b) ≤ 0 and (2m - 1)² (a - b) ≤ 0\n  ⇔ a ≤ b\n', want: 'pass' },
   // (A root of an equation taken as its statement's solution only where its sides have values there.)
   { name: '(x² − 1)/(x − 1) = 2 ⇒ x = 3 is not refuted at x = 1, where the left has no value', text: 'scalar x\n    (x² - 1)/(x - 1) = 2\n  ⇒ x = 3\n', want: 'unknown' },

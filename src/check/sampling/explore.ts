@@ -4151,8 +4151,8 @@ export function searchStatement(
     // between the two roots); on the roots of an equation that is a whole statement, that
     // statement holds (at an enclosure of an irrational root too).
     const scalarComparisons = all.filter((c) => scalar(c.a) && scalar(c.b));
-    /** Each scalar's exact root or turn of a comparison nearest 0 (for corners). */
-    const corners = new Map<string, Rational>();
+    /** Each scalar's exact roots and turns of the comparisons, by text (for corners). */
+    const corners = new Map<string, Map<string, Rational>>();
     if (scalarComparisons.length > 0) {
       for (const key of scalarKeys(base)) {
         if (Date.now() > deadline) return result(null);
@@ -4170,10 +4170,10 @@ export function searchStatement(
         searched += found.length;
         for (const { b } of found) {
           for (const r of [...b.roots, ...b.extrema]) {
-            const held = corners.get(key);
             // (An integer name only at a whole number.)
             if (!r.at || (base.isInteger(key) && r.at.d !== 1n)) continue;
-            if (!held || magnitude(r).cmp(held.sign() < 0 ? held.neg() : held) < 0) corners.set(key, r.at);
+            if (!corners.has(key)) corners.set(key, new Map());
+            corners.get(key)!.set(r.at.toString(), r.at);
           }
         }
         const merged = mergeBoundaries(found.map((x) => x.b));
@@ -4330,15 +4330,56 @@ export function searchStatement(
       // them (all of them, then each pair): `x² a ≤ x² b and y² a ≤ y² b ⇔ a ≤ b` fails only at
       // x = y = 0 with a > b, where a move along one scalar never leads (red team rt60). Such
       // points may refute; they add no evidence.
-      const placed = [...corners];
-      if (placed.length >= 2) {
-        const sets = [placed, ...placed.flatMap((u, i) => placed.slice(i + 1).map((v) => [u, v]))].slice(0, 16);
+      // (Each scalar's three places nearest 0: all scalars at their first, second, third; then
+      // each pair at their first. (x − 2)² a ≤ (x − 2)² b and (y − 3)² a ≤ (y − 3)² b and x > 1
+      // and y > 1 ⇒ a ≤ b fails at (2, 3), past the roots 1 of x > 1 and y > 1 — rt61.)
+      const size = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x);
+      const ranked = [...corners].map(([key, xs]) => [key, [...xs.values()].sort((u, v) => size(u).cmp(size(v)) || u.cmp(v)).slice(0, 3)] as const);
+      if (ranked.length >= 2) {
+        const layer = (i: number) => ranked.map(([key, xs]) => [key, xs[Math.min(i, xs.length - 1)]!] as [string, Rational]);
+        const nearest = layer(0);
+        const sets = [nearest, layer(1), layer(2), ...nearest.flatMap((u, i) => nearest.slice(i + 1).map((v) => [u, v]))].slice(0, 18);
+        const setsTried = new Set<string>();
         for (const set of sets) {
           if (Date.now() > deadline) return result(null);
+          const text = set.map(([k, x]) => `${k}=${x.toString()}`).join(',');
+          if (setsTried.has(text)) continue;
+          setsTried.add(text);
           const q = atAll(base, set, rng, deadline);
           if (!q) continue;
           const failure = test(q, null, false);
           if (failure) return result(failure);
+        }
+        // And one scalar after another, each to its exact root or turn nearest 0 where the ones
+        // before it were put, a move kept only where a statement false at the base stays false
+        // (the failure sought is the other one becoming true): x² a ≤ x² b and (x − y)² a ≤
+        // (x − y)² b ⇒ a ≤ b fails at x = 0, y = 0, y's turn once x is 0, with a > b (rt61).
+        const falseAt = (q: Point, f: Formula): boolean => {
+          try {
+            return q.truth(f, levels, false, 'reject') === false;
+          } catch {
+            return false;
+          }
+        };
+        for (const kept of [right, ...(oneWay ? [] : [left])]) {
+          if (!falseAt(base, kept)) continue;
+          let here: Point = base;
+          for (const [key] of ranked) {
+            if (Date.now() > deadline) return result(null);
+            let best: Rational | null = null;
+            for (const c of scalarComparisons) {
+              const b = boundariesAlong(here, key, c.a, c.b, deadline);
+              for (const r of [...b.roots, ...b.extrema]) {
+                if (!r.at || (here.isInteger(key) && r.at.d !== 1n)) continue;
+                if (!best || size(r.at).cmp(size(best)) < 0) best = r.at;
+              }
+            }
+            const moved = best && at(here, key, best, rng, deadline);
+            if (!moved || !falseAt(moved, kept)) continue;
+            const failure = test(moved, null, false);
+            if (failure) return result(failure);
+            here = moved;
+          }
         }
       }
     }
