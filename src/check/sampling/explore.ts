@@ -2748,6 +2748,18 @@ function guessCombinations(options: readonly { key: string; label: string; cs: r
  * (Point.symbolic: a comparison whose sides become the same text is decided exactly). Null
  * where c cannot be evaluated.
  */
+/** symbolicPoint where it meets the assumptions for certain (strictly, not by agreement), with `deadline` set; else null. */
+function symbolicPointMeeting(base: Point, at: readonly { key: string; c: Expr }[], rng: Rng, deadline: number): Point | null {
+  const q = symbolicPoint(base, at, rng);
+  if (!q) return null;
+  q.deadline = deadline;
+  try {
+    return q.satisfiesAssumptions(allLevels(), true, true) ? q : null;
+  } catch {
+    return null;
+  }
+}
+
 function symbolicPoint(base: Point, at: readonly { key: string; c: Expr }[], rng: Rng): Point | null {
   const D = decimalField(Math.max(120, agreementDigitsNow() + 40));
   let q = base;
@@ -4611,14 +4623,8 @@ export function searchStatement(
           return freeNames(zero).length === 0 && exactlyZero(zero, identityContext(p), `${p.salt}|diagonal|${printExpr(zero)}`, deadline);
         });
         if (!ties) continue;
-        const q = symbolicPoint(first, together.map((key) => ({ key, c: guess })), rng);
+        const q = symbolicPointMeeting(first, together.map((key) => ({ key, c: guess })), rng, deadline);
         if (!q) continue;
-        q.deadline = deadline;
-        try {
-          if (!q.satisfiesAssumptions(levels, true, true)) continue;
-        } catch {
-          continue;
-        }
         const failure = test(q, null, false);
         if (failure) return result({ ...failure, note: `${failure.note ?? 'the statements disagree here'} (at ${labels.join(' = ')} = ${printExpr(guess)} exactly)` });
       }
@@ -4648,7 +4654,6 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
   test: (q: Point) => Counterexample | null): Counterexample | null {
   const label = base.values.get(key)!.label;
   const ctx = identityContext(p);
-  const levels = allLevels();
   /** Guesses proved or not as ties, by comparison and guess; places tested, by guess. */
   const tried = new Set<string>();
   const tested = new Set<string>();
@@ -4780,27 +4785,15 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       // (A place tested already, for another comparison that ties there too.)
       if (tested.has(text)) return { failure: null };
       tested.add(text);
-      const q = symbolicPoint(base, [{ key, c: guess }], rng);
+      const q = symbolicPointMeeting(base, [{ key, c: guess }], rng, deadline);
       if (!q) return { failure: null };
-      q.deadline = deadline;
-      try {
-        if (!q.satisfiesAssumptions(levels, true, true)) return { failure: null };
-      } catch {
-        return { failure: null };
-      }
       // There, and with another real scalar at an exact turn or root of a comparison along it
       // (x² + y² ≤ 2 ⇒ x < √2 fails only at (√2, 0): y = 0 is the turn of x² + y² − 2).
       let failure = test(q);
       for (const other of failure ? [] : partners()) {
         if (Date.now() > deadline) break;
-        const q2 = symbolicPoint(base, [{ key, c: guess }, other], rng);
+        const q2 = symbolicPointMeeting(base, [{ key, c: guess }, other], rng, deadline);
         if (!q2) continue;
-        q2.deadline = deadline;
-        try {
-          if (!q2.satisfiesAssumptions(levels, true, true)) continue;
-        } catch {
-          continue;
-        }
         failure = test(q2);
         if (failure) break;
       }
