@@ -322,6 +322,8 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // … and at an edge's exact place on the line where every scalar moves together (rt59, rt60).
   { name: 'x² + y² ≤ 1 ⇒ x + y < √2 fails at x = y = √(1/2)', text: 'scalar x, y\n    x² + y² ≤ 1\n  ⇒ x + y < √2\n', want: 'refuted', cx: /x = sqrt\(1\/2\)/ },
   { name: 'x y ≥ 2 and x > 0 ⇒ x + y > 2√2 fails at x = y = √2', text: 'scalar x, y\n    x y ≥ 2 and x > 0\n  ⇒ x + y > 2√2\n', want: 'refuted', cx: /x = sqrt\(2\)/ },
+  { name: 'x² + y² ≤ 2/9 ⇒ x + y < 2/3 fails at x = y = 1/3 (a rational edge, rt62)', text: 'scalar x, y\n    x² + y² ≤ 2/9\n  ⇒ x + y < 2/3\n', want: 'refuted', cx: /x = 1\/3, y = 1\/3|y = 1\/3, x = 1\/3/ },
+  { name: 'x² + y² ≤ 2/9 ⇒ x + y ≤ 2/3', text: 'scalar x, y\n    x² + y² ≤ 2/9\n  ⇒ x + y ≤ 2/3\n', want: 'pass' },
   { name: 'x² + y² ≤ 1 ⇒ x + y ≤ √2', text: 'scalar x, y\n    x² + y² ≤ 1\n  ⇒ x + y ≤ √2\n', want: 'pass' },
   { name: 'x y ≥ 2 and x > 0 ⇒ x + y ≥ 2√2', text: 'scalar x, y\n    x y ≥ 2 and x > 0\n  ⇒ x + y ≥ 2√2\n', want: 'pass' },
   { name: '(x − 2)² a ≤ (x − 2)² b and (y − 3)² a ≤ (y − 3)² b and x > 1 and y > 1 ⇒ a ≤ b fails at (2, 3), past the nearest places', text: 'scalar a, b, x, y\n    (x - 2)² a ≤ (x - 2)² b and (y - 3)² a ≤ (y - 3)² b and x > 1 and y > 1\n  ⇒ a ≤ b\n', want: 'refuted', cx: /x = 2\b/ },

@@ -4614,7 +4614,7 @@ export function searchStatement(
     for (const t of [...tries].sort((u, v) => Math.abs(u) - Math.abs(v)).slice(0, 8)) {
       if (spent() || !Number.isFinite(t) || t === 0) continue;
       for (const guess of exactGuesses(Rational.parse(t.toPrecision(17)), left.range, 12).slice(0, 6)) {
-        if (spent() || constantValue(guess) !== null || placesTried.has(printExpr(guess))) continue;
+        if (spent() || placesTried.has(printExpr(guess))) continue;
         placesTried.add(printExpr(guess));
         const ties = scalarComparisons.some((c) => {
           const diff: Expr = { kind: 'Binary', op: '-', left: c.a, right: c.b, range: c.a.range, shape: { kind: 'scalar' } };
@@ -4623,7 +4623,9 @@ export function searchStatement(
           return freeNames(zero).length === 0 && exactlyZero(zero, identityContext(p), `${p.salt}|diagonal|${printExpr(zero)}`, deadline);
         });
         if (!ties) continue;
-        const q = symbolicPointMeeting(first, together.map((key) => ({ key, c: guess })), rng, deadline);
+        // (A rational place as itself: x² + y² ≤ 2/9 ⇒ x + y < 2/3 fails at x = y = 1/3 — rt62.)
+        const rational = constantValue(guess);
+        const q = rational ? atAll(first, together.map((key) => [key, rational] as const), rng, deadline) : symbolicPointMeeting(first, together.map((key) => ({ key, c: guess })), rng, deadline);
         if (!q) continue;
         const failure = test(q, null, false);
         if (failure) return result({ ...failure, note: `${failure.note ?? 'the statements disagree here'} (at ${labels.join(' = ')} = ${printExpr(guess)} exactly)` });
