@@ -4080,7 +4080,7 @@ export function searchStatement(
    * false for a point that may refute but not support.
    */
   /** The statements' truths at the point `test` took last. */
-  let lastTested: { q: Point; left: ReturnType<Point['truth']>; right: ReturnType<Point['truth']> } | null = null;
+  let lastTested = null as { q: Point; left: ReturnType<Point['truth']>; right: ReturnType<Point['truth']> } | null;
   const test = (q: Point, known: 'left' | 'right' | null, evidence = true, source: 'left' | 'right' | null = known, knownFalse: 'left' | 'right' | null = null): Counterexample | null => {
     q.touched.clear();
     // Agreement is confirmed at 110 and 250 digits at the first MAX_CONFIRMED points; past
@@ -4378,8 +4378,9 @@ export function searchStatement(
           let here: Point = base;
           for (const [key] of ranked) {
             if (Date.now() > deadline) return result(null);
-            let best: Rational | null = null;
-            for (const c of scalarComparisons) {
+            // (At the base itself, the place the key loop above found: not sought again.)
+            let best: Rational | null = here === base ? ranked.find(([k]) => k === key)![1][0]! : null;
+            for (const c of here === base ? [] : scalarComparisons) {
               const b = boundariesAlong(here, key, c.a, c.b, deadline);
               for (const r of [...b.roots, ...b.extrema]) {
                 if (!r.at || (here.isInteger(key) && r.at.d !== 1n)) continue;
@@ -4531,8 +4532,7 @@ export function searchStatement(
           // (Not where it is still on them, as the test just found (c is a whole statement):
           // √x √y = √(x y) ⇔ x ≥ 0 and y ≥ 0 holds on a whole quadrant, and solving it again
           // along y at each of ~2,000 probes there ran the step out of time.)
-          const tested = lastTested as { q: Point; left: unknown; right: unknown } | null;
-          if (tested?.q === r && (c.side === 'left' ? tested.left : tested.right) === true) continue;
+          if (lastTested?.q === r && (c.side === 'left' ? lastTested.left : lastTested.right) === true) continue;
           for (const other of scalarKeys(r)) {
             if (other === key || r.isInteger(other) || Date.now() > deadline) continue;
             const difference: Expr = { kind: 'Binary', op: '-', left: c.a, right: c.b, range: c.a.range, shape: { kind: 'scalar' } };
