@@ -330,6 +330,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x² a ≤ x² b and (x − y)² a ≤ (x − y)² b ⇒ a ≤ b fails at x = y = 0 (y placed once x is)', text: 'scalar a, b, x, y\n    x² a ≤ x² b and (x - y)² a ≤ (x - y)² b\n  ⇒ a ≤ b\n', want: 'refuted', cx: /y = 0/ },
   { name: 'a x² ≤ b x² and x + y = 1 ⇒ a ≤ b fails at x = 0, y = 1', text: 'scalar a, b, x, y\n    a x² ≤ b x² and x + y = 1\n  ⇒ a ≤ b\n', want: 'refuted', cx: /x = 0/ },
   { name: 'x² a ≤ x² b and (x − y)² a ≤ (x − y)² b ⇔ a ≤ b or x = 0 and y = 0', text: 'scalar a, b, x, y\n    x² a ≤ x² b and (x - y)² a ≤ (x - y)² b\n  ⇔ a ≤ b or x = 0 and y = 0\n', want: 'pass' },
+  // An integer name never takes a fraction at a point the search builds (rt63: an equation's exact
+  // root n = 1/2 was taken as solving 2n = 1, and these right steps were refuted there).
+  { name: '2n = 1 ⇔ n = n + 1 (integer n: neither holds) is not refuted at n = 1/2', text: 'integer n\n    2n = 1\n  ⇔ n = n + 1\n', want: 'unknown' },
+  { name: '3n = 4 ⇒ n = 5 (integer n ≥ 1) is not refuted at n = 4/3', text: 'integer n\nassume n ≥ 1\n    3n = 4\n  ⇒ n = 5\n', want: 'unknown' },
+  { name: '2n = 2m + 1 ⇔ n = n + 1 (integers) is not refuted at n = 1/2', text: 'integer n, m\n    2n = 2m + 1\n  ⇔ n = n + 1\n', want: 'unknown' },
+  { name: '2n = 4 ⇔ n = 3 fails at n = 2', text: 'integer n\n    2n = 4\n  ⇔ n = 3\n', want: 'refuted', cx: /n = 2/ },
   { name: 'an integer name is put at a corner only at a whole number (n = m = 1/2 refuted a right step)', text: 'integer n, m\nscalar a, b\n    (2n - 1)² (a - b) ≤ 0 and (2m - 1)² (a - b) ≤ 0\n  ⇔ a ≤ b\n', want: 'pass' },
   // (A root of an equation taken as its statement's solution only where its sides have values there.)
   { name: '(x² − 1)/(x − 1) = 2 ⇒ x = 3 is not refuted at x = 1, where the left has no value', text: 'scalar x\n    (x² - 1)/(x - 1) = 2\n  ⇒ x = 3\n', want: 'unknown' },

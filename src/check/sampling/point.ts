@@ -1264,10 +1264,13 @@ export class Point {
   satisfiesAssumptions(levels: readonly Field<unknown>[], strict = false,
     /** Not by agreement within 10⁻³⁰ either (a point enclosed near an assumption's edge: on which side is what matters). */
     certain = false): boolean {
-    // A matrix a search or shrink put in place of a drawn one must still have its tags.
+    // A matrix a search or shrink put in place of a drawn one must still have its tags, and an
+    // integer name a whole value (an equation's exact root may be 1/2: red team rt63, 2n = 1 ⇔
+    // n = n + 1 was refuted at n = 0.5).
     for (const key of this.changed) {
       const tags = this.prep.tagsByKey.get(key);
       const value = this.overrides.get(key);
+      if (value && this.isInteger(key) && (isMat(value) || this.enclosures.has(key) || (value as Rational).d !== 1n)) return false;
       if (!tags || !value) continue;
       for (const tag of tags) if (!this.tagHolds(value, tag, levels)) return false;
     }
