@@ -53,6 +53,14 @@ const cases: [string, string, string][] = [
   ["scalar x\ny = e^\\sin x\n", '2:7 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write e^{sin(…)}"],
   ["scalar x\ne^tan x = 1\n", '2:3 function-in-exponent', "'tan' is a function, and an exponent without braces is one name: write e^{tan(…)}"],
   ["scalar x\nx + e^log x = 1\n", '2:7 function-in-exponent', "'log' is a function, and an exponent without braces is one name: write e^{log(…)}"],
+  // A call of two arguments after '^', its name a command: it stopped at the comma, "expected ')'".
+  ["scalar x\ny = e^\\max(x, 0)\n", '2:7 function-in-exponent', "'max' is a function, and an exponent without braces is one name: write e^{max(…)}"],
+  ["scalar x\ny = 2^\\min(x, 1) + 1\n", '2:7 function-in-exponent', "'min' is a function, and an exponent without braces is one name: write 2^{min(…)}"],
+  // An expectation or a norm after '^': not "expected the end of the line, not '['" or "unknown command '\\|'".
+  ["random x\ny = e^E[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{E[…} for this one'],
+  ["random x\ny = e^\\mathbb{E}[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{\\mathbb{E}[…} for this one'],
+  ["random x\ny = 2^-Var[x]\n", '2:8 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{Var[…} for this one'],
+  ["vector x in R^3\ny = e^\\|x\\|\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{\\|…} for this one'],
   // (Red team rt57:) after a minus or `**`, with a power or a logarithm's base after the name, and braced without an argument.
   ["scalar x\ne^-sin x = 1\n", '2:4 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write e^{-sin(…)}"],
   ["scalar x\n2^-cos(x) = 1\n", '2:4 function-in-exponent', "'cos' is a function, and an exponent without braces is one name: write 2^{-cos(…)}"],

@@ -314,7 +314,7 @@ function functionInExponentAt(code: string, p: number): { name: string; braced: 
   for (const m of code.matchAll(/(?:\^|\*\*)\s*([-−–]\s*)?(\\?)(\p{L}+)/gu)) {
     const letters = m[3]!;
     const start = m.index + m[0].length - letters.length;
-    if (p < start || p > start + letters.length) continue;
+    if (p < start) continue;
     // (The longest built-in name the letters start with: `sin` of `sinx`.)
     let name = letters;
     while (name.length > 1 && !isBuiltinFunctionName(name)) name = name.slice(0, -1);
@@ -333,12 +333,29 @@ function functionInExponentAt(code: string, p: number): { name: string; braced: 
         }
       }
     }
+    // The match stops inside the name (`e^cos(x)`), or inside the call's brackets where the
+    // name was read as a command: `e^\min(x, 1)` failed at its comma, "expected ')'".
+    if (p > start + letters.length && (close === null || p >= close)) continue;
     const from = m.index + m[0].indexOf(m[1] ? m[1] : m[2] ? m[2] : letters);
     return {
       name, braced: `${shown}^{${m[1] ? '-' : ''}${name}(…)}`, range: [start - m[2]!.length, start + name.length],
       ...(close !== null && code.slice(m.index, m.index + 2) !== '**' ? { fix: { message: `write ${shown}^{${code.slice(from, close)}}`, edits: [{ range: [from, from] as Range, text: '{' }, { range: [close, close] as Range, text: '}' }] } } : {}),
     };
   }
+  return null;
+}
+
+/**
+ * Where a line stops right after an exponent's operator that opens a bracket (`e^E[x]`, `e^Var[x]`,
+ * `e^\\mathbb{E}[x]` at '[', `e^\\|x\\|` at '|'): that operator with its bracket and where it starts; else null.
+ */
+function bracketExponentAt(code: string, p: number): { found: string; start: number } | null {
+  const before = code.slice(0, p);
+  if (code[p] === '[') {
+    const m = /\^\s*(?:[-−–]\s*)?(E|𝔼|Var|Cov|\\mathbb\s*\{\s*E\s*\}|\\(?:operatorname|mathrm|text)\s*\{\s*(?:E|Var|Cov)\s*\})\s*$/u.exec(before);
+    if (m) return { found: `${m[1]}[`, start: m.index + m[0].indexOf(m[1]!) };
+  }
+  if (code[p] === '|' && /\^\s*(?:[-−–]\s*)?\\$/u.test(before)) return { found: '\\|', start: p - 1 };
   return null;
 }
 
@@ -407,6 +424,10 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
       expected: `an operator before the number '${found}' (${written}, or put the number first)`,
     }, range);
   }
+  // An expectation or a norm right after '^' (`e^E[x]`, `e^\mathbb{E}[x]`, `e^\|x\|`): more
+  // than an exponent's one atom, not "expected the end of the line, not '['" or "unknown command '\|'".
+  const bracketExponent = bracketExponentAt(code, p);
+  if (bracketExponent) return diagnostic('exponent-braces', { found: bracketExponent.found }, rangeAt(ctx, bracketExponent.start, bracketExponent.found.length));
   if (code[p - 1] === '\\' && found !== null) {
     return diagnostic('unknown-command', { command: `\\${found}` }, rangeAt(ctx, p - 1, found0!.length + 1));
   }
