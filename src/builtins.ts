@@ -280,9 +280,24 @@ export function builtinNorm(sub: string | null | undefined): Builtin | undefined
   return sub === null || sub === undefined || sub === '2' ? BY_NAME['norm'] : BY_NAME[`norm_${sub}`];
 }
 
+/**
+ * The hyperbolic functions besides tanh, by name, with their LaTeX: the resolver writes each out
+ * in exp (cosh u = (eᵘ + e⁻ᵘ)/2, sinh u = (eᵘ − e⁻ᵘ)/2, sech = 1/cosh, csch = 1/sinh, coth =
+ * cosh/sinh; src/types/resolve.ts `expDefined`), so every engine, enclosure and derivative reads
+ * them as it reads exp, and none has a row of its own here. Scalars only.
+ */
+export const EXP_DEFINED: Readonly<Record<string, string>> = table({
+  cosh: '\\cosh', sinh: '\\sinh', coth: '\\coth', sech: '\\operatorname{sech}', csch: '\\operatorname{csch}',
+});
+
+/** Whether a name is one of EXP_DEFINED (cosh, sinh, sech, csch, coth). */
+export function isExpDefined(name: string): boolean {
+  return EXP_DEFINED[name] !== undefined;
+}
+
 /** The names of every built-in function (for "cannot be redefined" and "apply it" messages). */
 export function isBuiltinFunctionName(name: string): boolean {
-  return CALL_SPELLINGS[name] !== undefined;
+  return CALL_SPELLINGS[name] !== undefined || isExpDefined(name);
 }
 
 /** Whether a call with this many arguments fits the row's arity. */

@@ -113,6 +113,18 @@ const IDENTITIES: [string, string, 'proved' | 'checked' | 'refuted'][] = [
   ["ln'(z)", 'z', 'refuted'],
   ["sqrt'(z)", '1/(2√z)', 'proved'],
   ["cos'''(z)", 'sin(z)', 'proved'],
+  // cosh, sinh, sech, csch, coth: their definitions in exp, and their derivatives by primes
+  ["cosh'(z)", 'sinh(z)', 'proved'],
+  ["cosh'(z)", 'cosh(z)', 'refuted'],
+  ["sinh''(z)", 'sinh(z)', 'proved'],
+  ["sech'(z)", '-sech(z) tanh(z)', 'proved'],
+  ["csch'(z)", '-csch(z) coth(z)', 'proved'],
+  ["coth'(z)", '-csch(z)^2', 'proved'],
+  ["coth'(z)", 'csch(z)^2', 'refuted'],
+  ['d/dz cosh(a z)', 'a sinh(a z)', 'proved'],
+  ['d/dz tanh(z)', '1/cosh(z)^2', 'proved'],
+  ['d/dz tanh(z)', '\\operatorname{sech}^2 z', 'proved'],
+  ['d/dz tanh(z)', 'sech(z)', 'refuted'],
 ];
 
 describe('a table of derivative identities', () => {
@@ -135,6 +147,8 @@ describe('a built-in’s derivative by primes', () => {
     ["tanh'(z, y)", /'tanh'' takes 1 argument, but 2 are given/],
     ["max'(z, y)", /max' has no meaning here: primes give the derivative of a built-in of one scalar argument/],
     ["tr'(M)", /tr' has no meaning here/],
+    ["cosh''(2z)", /cosh''\(…\) is read only at a name/],
+    ["sinh'(z, y)", /'sinh'' takes 1 argument, but 2 are given/],
   ])('says what %s needs, where it is', async (left, message) => {
     const report = await checkSource(`${DECLS}    ${left}\n  = 0\n`, { file: 'p.deriv' });
     const errors = report.diagnostics.filter((d) => d.severity === 'error');

@@ -32,8 +32,8 @@ const cases: [string, string, string][] = [
   ["vector x in R^n\nx_{i,j} = 1\n", '2:1 component-arity', "x is a vector in R^n: its components take one index, but 2 are given"],
   ["scalar x\n2½ x = x\n", '2:1 mixed-number', "'2½' mixes a whole number and a fraction: write 2 + ½ (or one fraction)"],
   ["scalar x\n\\foo x = 1\n", '2:1 unknown-command', "unknown command '\\foo': expected a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot"],
-  // A command read only in part (\cos of \cosh) is named whole (it was "expected something else, not 'h'").
-  ["scalar x\n\\cosh x + \\arctan x = 1\n", '2:1 unknown-command', "unknown command '\\cosh': expected a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot"],
+  // A command read only in part (\cos of \cosec) is named whole (it was "expected something else, not 'h'" for \cosh).
+  ["scalar x\n\\cosec x + \\arctan x = 1\n", '2:1 unknown-command', "unknown command '\\cosec': expected a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot"],
   ["\\begin{foo}\n", '1:1 unknown-command', "unknown command '\\begin': expected a Greek letter such as \\alpha, a function such as \\log, or an operator such as \\cdot"],
   ["scalar x\nx² = 4 ⇔\n", '2:9 missing-operand', "expected an expression after '⇔'"],
   ["scalar x\nx > 0 and\n", '2:10 syntax', "expected an expression after 'and'"],
@@ -53,6 +53,11 @@ const cases: [string, string, string][] = [
   ["scalar x\ny = e^\\sin x\n", '2:7 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write e^{sin(…)}"],
   ["scalar x\ne^tan x = 1\n", '2:3 function-in-exponent', "'tan' is a function, and an exponent without braces is one name: write e^{tan(…)}"],
   ["scalar x\nx + e^log x = 1\n", '2:7 function-in-exponent', "'log' is a function, and an exponent without braces is one name: write e^{log(…)}"],
+  // cosh, sinh, sech, csch, coth are built in (written out in exp), of a scalar.
+  ["scalar x\ny = e^cosh(x)\n", '2:7 function-in-exponent', "'cosh' is a function, and an exponent without braces is one name: write e^{cosh(…)}"],
+  ["vector v in R^3\ny = sinh(v)\n", '2:10 shape-required', 'sinh(…) needs a scalar, but this is a vector in R^3'],
+  ["scalar x\ny = cosh(x, 1)\n", '2:5 wrong-arity', "'cosh' takes 1 argument, but 2 are given"],
+  ["function cosh : R → R\n", '1:10 builtin-redeclared', "'cosh' is a built-in function: choose another name"],
   // A call of two arguments after '^', its name a command: it stopped at the comma, "expected ')'".
   ["scalar x\ny = e^\\max(x, 0)\n", '2:7 function-in-exponent', "'max' is a function, and an exponent without braces is one name: write e^{max(…)}"],
   ["scalar x\ny = 2^\\min(x, 1) + 1\n", '2:7 function-in-exponent', "'min' is a function, and an exponent without braces is one name: write 2^{min(…)}"],

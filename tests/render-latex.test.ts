@@ -353,6 +353,9 @@ describe('a spelling the resolver writes out is typeset as written', () => {
     ["tanh'(z) + sin''(z)", "\\tanh'(z) + \\sin''(z)"],
     ["2 tanh'(z)^2 + tanh'(z)/2", "2 \\tanh'(z)^2 + \\frac{\\tanh'(z)}{2}"],
     ['log_2(z) + 1', '\\log_2(z) + 1'],
+    // (cosh and its kin are read as their definitions in exp.)
+    ['cosh(z)^2 - \\sinh z', '\\cosh(z)^2 - \\sinh(z)'],
+    ["1/cosh(z)^2 + sech'(z) + \\operatorname{csch} z", "\\frac{1}{\\cosh(z)^2} + \\operatorname{sech}'(z) + \\operatorname{csch}(z)"],
   ])('%s', (left, latex) => {
     const out = formatLatex({ file: 'w.deriv', source: `scalar z\n    ${left}\n  = 0\n` });
     expect(out).toContain(`${latex} &= 0`);

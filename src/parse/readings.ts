@@ -98,6 +98,7 @@ function mixedNumberReading(product: Extract<Expr, { kind: 'Binary' }>, code: st
 /** The usual names of the inverse functions; exp's and log's are built in (each other). */
 const INVERSE_FUNCTION: Readonly<Record<string, string>> = table({
   sin: 'arcsin (not built in)', cos: 'arccos (not built in)', tan: 'arctan (not built in)', tanh: 'artanh (not built in)',
+  sinh: 'arsinh (not built in)', cosh: 'arcosh (not built in)', coth: 'arcoth (not built in)', sech: 'arsech (not built in)', csch: 'arcsch (not built in)',
   exp: 'log', log: 'exp', ln: 'exp',
 });
 

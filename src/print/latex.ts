@@ -1,4 +1,5 @@
 import type { Binary, Dim, Expr, Formula, LogicOp, Name, RelOp, Space } from '../ast.js';
+import { EXP_DEFINED } from '../builtins.js';
 import { GREEK_LETTERS } from '../parse/names.js';
 import { PREC, precOf } from '../print.js';
 import { table } from '../table.js';
@@ -20,6 +21,7 @@ const FUNCTION_LATEX: Readonly<Record<string, string>> = table({
   max: '\\max', min: '\\min', det: '\\det',
   tr: '\\operatorname{tr}', diag: '\\operatorname{diag}', inv: '\\operatorname{inv}',
   'λ_max': '\\lambda_{\\max}', 'λ_min': '\\lambda_{\\min}',
+  ...EXP_DEFINED,
 });
 
 /** Constants → LaTeX. */
@@ -162,7 +164,9 @@ function scriptBase(e: Expr): string {
 }
 
 /** A negative operand (`-b`, `-2`): bracketed after `+`, `-` and in a product, never `a + -b`. */
-function isNegative(e: Expr): boolean {
+function isNegative(e0: Expr): boolean {
+  // (As written: sech'(z), written out as a negation, is no negative operand.)
+  const e = e0.written ?? e0;
   return e.kind === 'Neg' || (e.kind === 'Num' && e.value.startsWith('-'));
 }
 

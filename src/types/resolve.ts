@@ -3,7 +3,7 @@ import type {
   HintItem, MatrixTag, Name, Range, Shape, Show, Statement, Step, Var,
 } from '../ast.js';
 import { freeNames, visit } from '../ast-walk.js';
-import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, isElementwise, type Builtin } from '../builtins.js';
+import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, isElementwise, isExpDefined, type Builtin } from '../builtins.js';
 import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
 import { table } from '../table.js';
 import { isLetterName, printExpr, printName } from '../print.js';
@@ -1120,6 +1120,8 @@ class Resolver {
         return asWritten(out, { ...e, args, shape: out.shape ?? SCALAR });
       }
     }
+    // cosh, sinh, sech, csch, coth (and cosh'(z) …): written out in exp.
+    if (!declared && !fn.index && !fn.hat && !fn.bar && isExpDefined(fn.base)) return this.expDefined(e, args, env);
     // tanh'(z), exp''(z) as on paper: the built-in's derivative, written out (scalars).
     const primed = !declared && fn.primes > 0 && !fn.index && !fn.hat && !fn.bar ? builtinFunction(fn.base) : undefined;
     if (primed?.derivative && args.length === 1) return this.builtinDerivative(e, args[0]!, primed, env);
@@ -1211,6 +1213,54 @@ class Resolver {
     const fresh = this.diags.splice(mark).filter((d) => !seen.has(`${d.code}@${d.range[0]}:${d.range[1]}`));
     this.diags.push(...fresh);
     return asWritten(out, { ...e, args: [resolvedArg], shape: out.shape ?? SCALAR });
+  }
+
+  /**
+   * cosh, sinh, sech, csch, coth of one scalar, and their derivatives by primes (cosh' = sinh,
+   * sech' = −sech tanh): written out in exp (builtins.ts EXP_DEFINED) and resolved as such, so
+   * every engine reads them as it reads exp; typeset as written.
+   */
+  private expDefined(e: Call, args: Expr[], env: Env): Expr {
+    const fn = e.fn;
+    if (args.length !== 1) {
+      this.error(diagnostic('wrong-arity', { name: `${fn.base}${"'".repeat(fn.primes)}`, expected: '1', got: args.length }, e.range));
+      return { ...e, args, shape: ANY };
+    }
+    const shape = args[0]!.shape;
+    if (shape && shape.kind !== 'scalar' && shape.kind !== 'any') {
+      this.error(diagnostic('shape-required', { what: `${fn.base}(…)`, expected: 'a scalar', got: describeShape(shape) }, args[0]!.range));
+      return { ...e, args, shape: ANY };
+    }
+    const u = e.args[0]!;
+    if (fn.primes > 1 && u.kind !== 'Var') {
+      this.error(diagnostic('builtin-derivative-argument', { name: fn.base, primes: "'".repeat(fn.primes) }, e.range));
+      return { ...e, args, shape: ANY };
+    }
+    const r = e.range;
+    const num = (value: string): Expr => ({ kind: 'Num', value, range: r });
+    const bin = (op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr): Expr => ({ kind: 'Binary', op, left, right, range: r });
+    const exp = (arg: Expr): Expr => ({ kind: 'Call', fn: { base: 'exp', index: null, primes: 0, hat: false, range: fn.range }, args: [arg], range: r });
+    // 2 cosh u and 2 sinh u.
+    const c2 = bin('+', exp(u), exp({ kind: 'Neg', arg: u, range: r }));
+    const s2 = bin('-', exp(u), exp({ kind: 'Neg', arg: u, range: r }));
+    const neg = (x: Expr): Expr => ({ kind: 'Neg', arg: x, range: r });
+    const forms: Record<string, Expr> = { cosh: bin('/', c2, num('2')), sinh: bin('/', s2, num('2')), sech: bin('/', num('2'), c2), csch: bin('/', num('2'), s2), coth: bin('/', c2, s2) };
+    // The first derivatives: sinh, cosh, −sech tanh, −csch coth, −csch².
+    const firsts: Record<string, Expr> = {
+      cosh: forms['sinh']!, sinh: forms['cosh']!,
+      sech: neg(bin('/', bin('*', num('2'), s2), bin('^', c2, num('2')))),
+      csch: neg(bin('/', bin('*', num('2'), c2), bin('^', s2, num('2')))),
+      coth: neg(bin('/', num('4'), bin('^', s2, num('2')))),
+    };
+    let written: Expr = fn.primes === 0 ? forms[fn.base]! : firsts[fn.base]!;
+    for (let k = 2; k <= fn.primes; k++) written = { kind: 'Deriv', partial: false, wrt: u as Var, body: written, range: r };
+    // (The argument is resolved again inside the form: its diagnostics are said once.)
+    const seen = new Set(this.diags.map((d) => `${d.code}@${d.range[0]}:${d.range[1]}`));
+    const mark = this.diags.length;
+    const out = this.expr(written, env);
+    const fresh = this.diags.splice(mark).filter((d) => !seen.has(`${d.code}@${d.range[0]}:${d.range[1]}`));
+    this.diags.push(...fresh);
+    return asWritten(out, { ...e, args, shape: out.shape ?? SCALAR });
   }
 
   /** A built-in applied to its arguments: arity and shape from its row, then its own node. */
