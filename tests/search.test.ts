@@ -337,6 +337,14 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '2n = 2m + 1 ⇔ n = n + 1 (integers) is not refuted at n = 1/2', text: 'integer n, m\n    2n = 2m + 1\n  ⇔ n = n + 1\n', want: 'unknown' },
   { name: '2n = 4 ⇔ n = 3 fails at n = 2', text: 'integer n\n    2n = 4\n  ⇔ n = 3\n', want: 'refuted', cx: /n = 2/ },
   { name: 'an integer name is put at a corner only at a whole number (n = m = 1/2 refuted a right step)', text: 'integer n, m\nscalar a, b\n    (2n - 1)² (a - b) ≤ 0 and (2m - 1)² (a - b) ≤ 0\n  ⇔ a ≤ b\n', want: 'pass' },
+  // Solutions only at an irrational exact place, where no enclosure puts √ or a power's base at
+  // 0: the place's exact point, where both statements hold, is the evidence (it was unknown,
+  // "the search found no point where the equations hold").
+  { name: '√(x² − 2) = 0 ⇔ x² = 2', text: 'scalar x\n    √(x^2 - 2) = 0\n  ⇔ x^2 = 2\n', want: 'pass' },
+  { name: '(x² − 2)^(π − 3) = 0 ⇔ x² = 2', text: 'scalar x\n    (x^2 - 2)^(π - 3) = 0\n  ⇔ x^2 = 2\n', want: 'pass' },
+  { name: '√(x − π) = 0 ⇔ x = π', text: 'scalar x\n    √(x - π) = 0\n  ⇔ x = π\n', want: 'pass' },
+  { name: '√(x² − 2) = 0 ⇔ x = √2 fails at x = −√2', text: 'scalar x\n    √(x^2 - 2) = 0\n  ⇔ x = √2\n', want: 'refuted', cx: /x = -sqrt\(2\)/ },
+  { name: '√(x² − 2) = 0 ⇒ x > 0 fails at x = −√2', text: 'scalar x\n    √(x^2 - 2) = 0\n  ⇒ x > 0\n', want: 'refuted', cx: /x = -sqrt\(2\)/ },
   // (A root of an equation taken as its statement's solution only where its sides have values there.)
   { name: '(x² − 1)/(x − 1) = 2 ⇒ x = 3 is not refuted at x = 1, where the left has no value', text: 'scalar x\n    (x² - 1)/(x - 1) = 2\n  ⇒ x = 3\n', want: 'unknown' },
   // A kink at an irrational place, where a statement holds alone: its |·|'s argument's zero is

@@ -4256,8 +4256,11 @@ export function searchStatement(
         // roots' enclosures below: a counterexample at x = √2 reads better than at x ≈ 1.41421356237.)
         // (From every base, those nearest a failure too: (x − √2) a ≤ (x − √2) b and x ≥ √2 ⇔
         // a ≤ b and x ≥ √2 fails at √2 only where a > b — red team rt60.)
+        // (A place where both statements hold, decided exactly there, is evidence that they
+        // agree on the equations' solutions: √(x² − 2) = 0 ⇔ x² = 2 holds only at ±√2, which no
+        // enclosure can put √(x² − 2) at, and was unknown, "no point where the equations hold".)
         if (!base.isInteger(key)) {
-          const failure = exactPlaces(p, base, key, [...found, ...divisorPlaces(scalarComparisons, base, key, deadline)], rng, deadline, (q) => test(q, null, false));
+          const failure = exactPlaces(p, base, key, [...found, ...divisorPlaces(scalarComparisons, base, key, deadline)], rng, deadline, (q) => test(q, null));
           if (failure) return result(failure);
         }
         for (const { c, b } of found) {
