@@ -1207,12 +1207,18 @@ class Resolver {
       written = { kind: 'Binary', op: '+', left: written, right: guard, range: e.range };
     }
     for (let k = 2; k <= fn.primes; k++) written = { kind: 'Deriv', partial: false, wrt: arg as Var, body: written, range: e.range };
+    const out = this.exprAgain(written, env);
+    return asWritten(out, { ...e, args: [resolvedArg], shape: out.shape ?? SCALAR });
+  }
+
+  /** Resolves an expression built around parts already resolved once (a written-out spelling), each diagnostic said once. */
+  private exprAgain(e: Expr, env: Env): Expr {
     const seen = new Set(this.diags.map((d) => `${d.code}@${d.range[0]}:${d.range[1]}`));
     const mark = this.diags.length;
-    const out = this.expr(written, env);
+    const out = this.expr(e, env);
     const fresh = this.diags.splice(mark).filter((d) => !seen.has(`${d.code}@${d.range[0]}:${d.range[1]}`));
     this.diags.push(...fresh);
-    return asWritten(out, { ...e, args: [resolvedArg], shape: out.shape ?? SCALAR });
+    return out;
   }
 
   /**
@@ -1254,12 +1260,7 @@ class Resolver {
     };
     let written: Expr = fn.primes === 0 ? forms[fn.base]! : firsts[fn.base]!;
     for (let k = 2; k <= fn.primes; k++) written = { kind: 'Deriv', partial: false, wrt: u as Var, body: written, range: r };
-    // (The argument is resolved again inside the form: its diagnostics are said once.)
-    const seen = new Set(this.diags.map((d) => `${d.code}@${d.range[0]}:${d.range[1]}`));
-    const mark = this.diags.length;
-    const out = this.expr(written, env);
-    const fresh = this.diags.splice(mark).filter((d) => !seen.has(`${d.code}@${d.range[0]}:${d.range[1]}`));
-    this.diags.push(...fresh);
+    const out = this.exprAgain(written, env);
     return asWritten(out, { ...e, args, shape: out.shape ?? SCALAR });
   }
 
