@@ -323,6 +323,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x² + y² ≤ 1 ⇒ x + y < √2 fails at x = y = √(1/2)', text: 'scalar x, y\n    x² + y² ≤ 1\n  ⇒ x + y < √2\n', want: 'refuted', cx: /x = sqrt\(1\/2\)/ },
   { name: 'x y ≥ 2 and x > 0 ⇒ x + y > 2√2 fails at x = y = √2', text: 'scalar x, y\n    x y ≥ 2 and x > 0\n  ⇒ x + y > 2√2\n', want: 'refuted', cx: /x = sqrt\(2\)/ },
   { name: 'x² + y² ≤ 2/9 ⇒ x + y < 2/3 fails at x = y = 1/3 (a rational edge, rt62)', text: 'scalar x, y\n    x² + y² ≤ 2/9\n  ⇒ x + y < 2/3\n', want: 'refuted', cx: /x = 1\/3, y = 1\/3|y = 1\/3, x = 1\/3/ },
+  // The other lines where every scalar is ±t (rt62: x = −y).
+  { name: 'x² + y² ≤ 1 ⇒ x − y < √2 fails at x = −y = √(1/2) (the anti-diagonal)', text: 'scalar x, y\n    x^2 + y^2 ≤ 1\n  ⇒ x - y < √2\n', want: 'refuted', cx: /x = sqrt\(1\/2\), y = -sqrt\(1\/2\)/ },
+  { name: 'x² + y² ≤ 1 ⇒ x − y ≤ √2', text: 'scalar x, y\n    x^2 + y^2 ≤ 1\n  ⇒ x - y ≤ √2\n', want: 'pass' },
+  { name: 'a² + b² + c² ≤ 3 ⇒ a − b + c < 3 fails at (1, −1, 1)', text: 'scalar a, b, c\n    a^2 + b^2 + c^2 ≤ 3\n  ⇒ a - b + c < 3\n', want: 'refuted', cx: /b = -1/ },
+  { name: 'a² + b² + c² ≤ 3 ⇒ |a − b + c| ≤ 3', text: 'scalar a, b, c\n    a^2 + b^2 + c^2 ≤ 3\n  ⇒ |a - b + c| ≤ 3\n', want: 'pass' },
   { name: 'x² + y² ≤ 2/9 ⇒ x + y ≤ 2/3', text: 'scalar x, y\n    x² + y² ≤ 2/9\n  ⇒ x + y ≤ 2/3\n', want: 'pass' },
   { name: 'x² + y² ≤ 1 ⇒ x + y ≤ √2', text: 'scalar x, y\n    x² + y² ≤ 1\n  ⇒ x + y ≤ √2\n', want: 'pass' },
   { name: 'x y ≥ 2 and x > 0 ⇒ x + y ≥ 2√2', text: 'scalar x, y\n    x y ≥ 2 and x > 0\n  ⇒ x + y ≥ 2√2\n', want: 'pass' },

@@ -4556,13 +4556,22 @@ export function searchStatement(
   // statements). Such points may refute; they add no evidence.
   const first = bases[0];
   const together = first ? scalarKeys(first).filter((k) => !first.isInteger(k)) : [];
-  if (first && together.length > 0 && scalarComparisons.length > 0) {
-    // (A budget of points, not a share of the clock, as in coupledLineSearch.)
-    let work = COUPLED_WORK;
-    const spent = (): boolean => work <= 0 || Date.now() > deadline;
+  // (And the other lines through 0 where every scalar is ±t, for two or three: x = t, y = −t;
+  // `x² + y² ≤ 1 ⇒ x − y < √2` fails only at x = −y = √(1/2) — rt62. Each line once: t takes
+  // both signs, so turning every sign gives the same line.)
+  const turned = together.length === 2 ? [1] : together.length === 3 ? [0, 1, 2] : [];
+  const directions: (1 | -1)[][] = [together.map(() => 1 as const), ...turned.map((i) => together.map((_, j) => (i === j ? -1 as const : 1 as const)))];
+  // (A budget of points for all the lines, not a share of the clock, as in coupledLineSearch.)
+  let work = COUPLED_WORK;
+  const spent = (): boolean => work <= 0 || Date.now() > deadline;
+  for (const signs of first && together.length > 0 && scalarComparisons.length > 0 ? directions : []) {
+    if (!first || spent()) break;
+    const signed = (t: Rational): Rational[] => signs.map((s) => (s < 0 ? t.neg() : t));
     const pointAt = (t: number): Point | null => {
       work--;
-      return Number.isFinite(t) ? atAll(first, together.map((k) => [k, Rational.parse(String(t))] as const), rng, deadline) : null;
+      if (!Number.isFinite(t)) return null;
+      const values = signed(Rational.parse(String(t)));
+      return atAll(first, together.map((k, i) => [k, values[i]!] as const), rng, deadline);
     };
     const truths = (t: number): [boolean | null, boolean | null] | null => {
       const q = pointAt(t);
@@ -4619,19 +4628,22 @@ export function searchStatement(
       for (const guess of exactGuesses(Rational.parse(t.toPrecision(17)), left.range, 12).slice(0, 6)) {
         if (spent() || placesTried.has(printExpr(guess))) continue;
         placesTried.add(printExpr(guess));
+        /** The guess on scalar i's side of the line (−√(1/2) for a turned one). */
+        const at = (i: number): Expr => (signs[i]! < 0 ? { kind: 'Neg', arg: guess, range: guess.range, shape: { kind: 'scalar' } } : guess);
         const ties = scalarComparisons.some((c) => {
           const diff: Expr = { kind: 'Binary', op: '-', left: c.a, right: c.b, range: c.a.range, shape: { kind: 'scalar' } };
           // (Names off the line, integers, at their values.)
-          const zero = substitute(diff, new Map([...scalarValues(first, diff, ''), ...labels.map((l) => [l, guess] as const)]));
+          const zero = substitute(diff, new Map([...scalarValues(first, diff, ''), ...labels.map((l, i) => [l, at(i)] as const)]));
           return freeNames(zero).length === 0 && exactlyZero(zero, identityContext(p), `${p.salt}|diagonal|${printExpr(zero)}`, deadline);
         });
         if (!ties) continue;
         // (A rational place as itself: x² + y² ≤ 2/9 ⇒ x + y < 2/3 fails at x = y = 1/3 — rt62.)
         const rational = constantValue(guess);
-        const q = rational ? atAll(first, together.map((key) => [key, rational] as const), rng, deadline) : symbolicPointMeeting(first, together.map((key) => ({ key, c: guess })), rng, deadline);
+        const q = rational ? atAll(first, together.map((key, i) => [key, signed(rational)[i]!] as const), rng, deadline) : symbolicPointMeeting(first, together.map((key, i) => ({ key, c: at(i) })), rng, deadline);
         if (!q) continue;
         const failure = test(q, null, false);
-        if (failure) return result({ ...failure, note: `${failure.note ?? 'the statements disagree here'} (at ${labels.join(' = ')} = ${printExpr(guess)} exactly)` });
+        const where = signs.every((s) => s > 0) ? `${labels.join(' = ')} = ${printExpr(guess)}` : labels.map((l, i) => `${l} = ${printExpr(at(i))}`).join(', ');
+        if (failure) return result({ ...failure, note: `${failure.note ?? 'the statements disagree here'} (at ${where} exactly)` });
       }
     }
   }
