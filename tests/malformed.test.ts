@@ -61,6 +61,9 @@ const cases: [string, string, string][] = [
   // A call of two arguments after '^', its name a command: it stopped at the comma, "expected ')'".
   ["scalar x\ny = e^\\max(x, 0)\n", '2:7 function-in-exponent', "'max' is a function, and an exponent without braces is one name: write e^{max(…)}"],
   ["scalar x\ny = 2^\\min(x, 1) + 1\n", '2:7 function-in-exponent', "'min' is a function, and an exponent without braces is one name: write 2^{min(…)}"],
+  // norm(x) and abs(x) after '^' without braces: not e^n · orm(x), "unknown function 'orm'".
+  ["vector x in R^3\ny = e^norm(x)\n", '2:7 function-in-exponent', "'norm' is a function, and an exponent without braces is one name: write e^{norm(…)}"],
+  ["scalar x\ny = 2^-abs(x)\n", '2:8 function-in-exponent', "'abs' is a function, and an exponent without braces is one name: write 2^{-abs(…)}"],
   // An expectation or a norm after '^': not "expected the end of the line, not '['" or "unknown command '\\|'".
   ["random x\ny = e^E[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{E[…} for this one'],
   ["random x\ny = e^\\mathbb{E}[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{\\mathbb{E}[…} for this one'],

@@ -1817,7 +1817,9 @@ function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: str
   const rest = next.kind === 'Call' && !next.fn.index ? next.fn : next.kind === 'Var' && next.name.primes === 0 ? next.name : null;
   if (rest === null) return null;
   const name = `${letter.base}${rest.base}`;
-  if (!isBuiltinFunctionName(name) || atom.range[1] !== rest.range[0]) return null;
+  // (`norm(x)` and `abs(x)` are read as ‖x‖ and |x|, not as calls: `e^norm(x)` was e^n · orm(x),
+  // "unknown function 'orm'".)
+  if (!(isBuiltinFunctionName(name) || name === 'norm' || name === 'abs') || atom.range[1] !== rest.range[0]) return null;
   return { name, rest: rest.base, word: next.kind === 'Var', negated, base: pow.left, range: [atom.range[0], rest.range[1]], call: next.kind === 'Call' && !powered ? [pow.right.range[0], next.range[1]] : null };
 }
 
