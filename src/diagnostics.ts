@@ -56,6 +56,9 @@ export const DIAGNOSTICS = {
   /** `x^√2`: an exponent without braces is one atom (LANGUAGE.md §1). */
   'exponent-braces': entry('error', (a: { found: string }) =>
     `an exponent without braces is one number or name, as in LaTeX: write ^{${a.found}…} for this one`),
+  /** `∛x`, `\\sqrt[3]{x}`: no n-th root is built in (a power is, with its domain). */
+  'nth-root': entry('error', (a: { written: string; n: string }) =>
+    `'${a.written}' (an n-th root) is not built in: write the power (…)^{1/${a.n}}, which has a value where its base is ≥ 0`),
   'unknown-relation': entry('error', (a: { relation: string }) =>
     `'${a.relation}' is not a relation deriv knows: expected one of = ≠ < ≤ > ≥ → ⇔ ⇒`),
   'mixed-number': entry('error', (a: { whole: string; fraction: string }) =>

@@ -61,6 +61,11 @@ const cases: [string, string, string][] = [
   // A call of two arguments after '^', its name a command: it stopped at the comma, "expected ')'".
   ["scalar x\ny = e^\\max(x, 0)\n", '2:7 function-in-exponent', "'max' is a function, and an exponent without braces is one name: write e^{max(…)}"],
   ["scalar x\ny = 2^\\min(x, 1) + 1\n", '2:7 function-in-exponent', "'min' is a function, and an exponent without braces is one name: write 2^{min(…)}"],
+  // An n-th root is not built in: say so and how to write the power (it was "unexpected character
+  // '∛'" and, for LaTeX's \sqrt[3]{x}, "expected the end of the line, not '['").
+  ["scalar x\ny = ∛x\n", '2:5 nth-root', "'∛…' (an n-th root) is not built in: write the power (…)^{1/3}, which has a value where its base is ≥ 0"],
+  ["scalar x\ny = 1 + ∜x\n", '2:9 nth-root', "'∜…' (an n-th root) is not built in: write the power (…)^{1/4}, which has a value where its base is ≥ 0"],
+  ["scalar x\ny = \\sqrt[3]{x + 1}\n", '2:5 nth-root', "'\\sqrt[3]{…}' (an n-th root) is not built in: write the power (…)^{1/3}, which has a value where its base is ≥ 0"],
   // norm(x) and abs(x) after '^' without braces: not e^n · orm(x), "unknown function 'orm'".
   ["vector x in R^3\ny = e^norm(x)\n", '2:7 function-in-exponent', "'norm' is a function, and an exponent without braces is one name: write e^{norm(…)}"],
   ["scalar x\ny = 2^-abs(x)\n", '2:8 function-in-exponent', "'abs' is a function, and an exponent without braces is one name: write 2^{-abs(…)}"],

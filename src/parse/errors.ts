@@ -424,6 +424,16 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
       expected: `an operator before the number '${found}' (${written}, or put the number first)`,
     }, range);
   }
+  // ∛x, ∜x, \\sqrt[3]{x}: an n-th root, not built in (not "unexpected character '∛'" or
+  // "expected the end of the line, not '['").
+  const root = /^[∛∜]/u.exec(code.slice(p)) ?? (code[p] === '[' ? /\\sqrt\s*$/u.exec(code.slice(0, p)) : null);
+  if (root) {
+    const start = root[0] === '∛' || root[0] === '∜' ? p : p - root[0].length;
+    const index = /^\[\s*([^\]]{1,8}?)\s*\]/u.exec(code.slice(p))?.[1];
+    const n = root[0] === '∛' ? '3' : root[0] === '∜' ? '4' : index ?? 'n';
+    const written = root[0] === '∛' || root[0] === '∜' ? `${root[0]}…` : `\\sqrt[${n}]{…}`;
+    return diagnostic('nth-root', { written, n }, rangeAt(ctx, start, root[0] === '∛' || root[0] === '∜' ? 1 : root[0].length + (index !== undefined ? code.slice(p).indexOf(']') + 1 : 1)));
+  }
   // An expectation or a norm right after '^' (`e^E[x]`, `e^\mathbb{E}[x]`, `e^\|x\|`): more
   // than an exponent's one atom, not "expected the end of the line, not '['" or "unknown command '\|'".
   const bracketExponent = bracketExponentAt(code, p);
