@@ -59,6 +59,9 @@ export const DIAGNOSTICS = {
   /** `∛x`, `\\sqrt[3]{x}`: no n-th root is built in (a power is, with its domain). */
   'nth-root': entry('error', (a: { written: string; n: string }) =>
     `'${a.written}' (an n-th root) is not built in: write the power (…)^{1/${a.n}}, which has a value where its base is ≥ 0`),
+  /** cosh(cosh(cosh(…))) many levels deep: each is written out in exp with its argument twice. */
+  'written-out-too-large': entry('error', (a: { name: string; limit: number }) =>
+    `${a.name}(…) is read as its definition in exp, which writes its argument twice, and this argument holds over ${a.limit.toLocaleString('en-US')} operations: nest fewer of cosh, sinh, sech, csch and coth inside one another, or name a part with define`),
   'unknown-relation': entry('error', (a: { relation: string }) =>
     `'${a.relation}' is not a relation deriv knows: expected one of = ≠ < ≤ > ≥ → ⇔ ⇒`),
   'mixed-number': entry('error', (a: { whole: string; fraction: string }) =>

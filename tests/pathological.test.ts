@@ -33,6 +33,10 @@ interface Entry {
 }
 
 const CORPUS: readonly Entry[] = [
+  // cosh is written out in exp with its argument twice: nested, the form doubled at each level
+  // (twelve deep: 11 s and 870 MB).
+  { name: 'cosh nested 40 deep', text: `    ${'cosh('.repeat(40)}p${')'.repeat(40)}\n  = 1`, verdicts: ['error'], errors: ['written-out-too-large'] },
+  { name: 'sinh(p + cosh(p)) nested 14 deep', text: `    ${'sinh(p + cosh('.repeat(14)}p${'))'.repeat(14)}\n  = 1`, verdicts: ['error'], errors: ['written-out-too-large'] },
   { name: 'brackets nested 5000 deep', text: `    ${'('.repeat(5000)}x${')'.repeat(5000)}\n  = x`, verdicts: ['error'], errors: ['too-deep'] },
   {
     name: 'a 10 MB file', goodFirst: true, errors: ['file-too-large'], verdicts: [],

@@ -1237,6 +1237,16 @@ class Resolver {
       this.error(diagnostic('shape-required', { what: `${fn.base}(…)`, expected: 'a scalar', got: describeShape(shape) }, args[0]!.range));
       return { ...e, args, shape: ANY };
     }
+    // (Its argument is written twice, e^u and e^(−u): nested, the form doubles at each level —
+    // cosh(cosh(…)) twelve deep took 11 s and 870 MB. Past MAX_WRITTEN_OUT operations, an error;
+    // said once, at the innermost call past it.)
+    let size = 0;
+    visit(args[0]!, () => { size++; });
+    if (size > MAX_WRITTEN_OUT) {
+      const said = this.diags.some((d) => d.code === 'written-out-too-large' && d.range[0] >= args[0]!.range[0] && d.range[1] <= args[0]!.range[1]);
+      if (!said) this.error(diagnostic('written-out-too-large', { name: fn.base, limit: MAX_WRITTEN_OUT }, e.range));
+      return { ...e, args, shape: ANY };
+    }
     const u = e.args[0]!;
     if (fn.primes > 1 && u.kind !== 'Var') {
       this.error(diagnostic('builtin-derivative-argument', { name: fn.base, primes: "'".repeat(fn.primes) }, e.range));
@@ -1856,6 +1866,9 @@ function implicitFactors(e: Expr): Expr[] {
 function isBareDelta(n: Name): boolean {
   return n.base === 'Δ' && !n.index && n.primes === 0 && !n.hat && !n.bar;
 }
+
+/** The most operations the argument of cosh, sinh, sech, csch or coth may hold: it is written out twice (Resolver.expDefined). */
+const MAX_WRITTEN_OUT = 2000;
 
 /** `lowered` (a copy) with `written` as what is typeset for it: a non-enumerable property (ast.ts, Node.written). */
 function asWritten(lowered: Expr, written: Expr): Expr {
