@@ -182,6 +182,18 @@ describe('definitions, assumptions and scope', () => {
     expect((await verdicts(text)).steps).toEqual(['proved']);
   });
 
+  // (Red team rt65:) an equality whose right side reads its own name is an equation, not a
+  // substitution: as one it recurred without end ("a definition refers to itself too deeply").
+  it.each([
+    ['matrix A, B in R^{n×n}\nassume A = Aᵀ\n    (A + Aᵀ)/2\n  = A\n', ['checked']],
+    ['matrix A, B in R^{n×n}\nassume A = Aᵀ\n    A B\n  = B A\n', ['refuted']],
+    ['scalar y\nassume y = 2 - y\n    y^2\n  = 1\n', ['checked']],
+    ['scalar y\nassume y = 2 - y\n    y\n  = 2\n', ['refuted']],
+    ['vector x_t in R^n\nassume x_1 = 2 x_1\n    x_1\n  = 0\n', ['checked']],
+  ])('solves an assumption that reads its own name as an equation: %s', async (text, want) => {
+    expect((await verdicts(text)).steps).toEqual(want);
+  });
+
   it('says unknown when no point satisfies the assumptions', async () => {
     const text = `scalar a\nassume a > 1, a < 0\n    a\n  = a + 0\n`;
     const { report } = await verdicts(text);

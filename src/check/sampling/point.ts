@@ -79,6 +79,14 @@ function readsRandomValue(f: Formula, scope: Scope): boolean {
 }
 
 /** Facts about a context computed once and shared by all its points. */
+/** Whether `rhs` reads the name `lhs` itself, the same member of a family included (`A` in Aᵀ, `x_1` in 2 − x_1; not v_{t−1} for v_t). */
+function readsItself(lhs: Var, rhs: Expr): boolean {
+  const name = printName(lhs.name);
+  let found = false;
+  visit(rhs, (x) => { if (x.kind === 'Var' && printName(x.name) === name) found = true; });
+  return found;
+}
+
 export class Prepared {
   readonly rules: Rule[] = [];
   /** Conditions sampling must satisfy (rejection), excluding `for all` ones. */
@@ -265,8 +273,12 @@ export class Prepared {
         }
         continue;
       }
+      // (Not where the right side reads the name itself, `assume A = Aᵀ`, `assume x = 2 − x`: as a
+      // substitution it recurred without end, and every step was unknown, "a definition refers
+      // to itself too deeply"; as an equation it is solved. Another member of a family is another
+      // name: `assume v_t = β v_{t−1} + g_t` stays a substitution.)
       if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Var'
-        && !determined((f.operands[0] as Var).name) && !ctx.hypotheses?.has(c)) {
+        && !determined((f.operands[0] as Var).name) && !ctx.hypotheses?.has(c) && !readsItself(f.operands[0] as Var, f.operands[1]!)) {
         // A substitution, and still a condition: `assume x = 1, x = 2` has no point. (Not for a
         // dimension, `assume m = n + 1`: a size is drawn as a size, within its bounds, and the
         // assumption is checked at each point; as a substitution, m was n + 1 where read as a
