@@ -1202,6 +1202,10 @@ describe('sizes given by assumptions, and read as numbers', () => {
     ['matrix A in R^{n×m}\nassume m = n + 1\n    (m - 7)^2\n  ≥ 1\n', 'refuted'],
     ['matrix A in R^{n×m}\nassume m = n + 1\n    det(Aᵀ A) + (n - 10)^2\n  ≥ 1\n', 'refuted'],
     ['matrix A in R^{n×m}\nassume m = n + 1\n    ∑_{i=1}^{m} i\n  ≠ 28\n', 'refuted'],
+    // (Red team rt65:) a size a trace reads as a number, at every size up to 12: it fails at 9 and 10 alone.
+    ['matrix A in R^{n×n}\n    tr(I_n)\n  ≠ 9\n', 'refuted'],
+    ['vector x in R^n\n    (tr(I_n) - 10)^2\n  > 0\n', 'refuted'],
+    ['matrix A in R^{n×n}\n    tr(I_n)\n  ≠ 1\n', 'checked'],
   ])('%s is %s', async (text, verdict) => {
     const report = await checkSource(text, { file: 'sizes.deriv' });
     expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(verdict);

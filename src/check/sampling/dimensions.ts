@@ -91,7 +91,9 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
   }
   // A size read as a number is tried at every size up to the limit (drawn only, not at I
   // beyond LARGER): (n − 10)² ≥ 1 under n ≥ 6 fails at 10 alone, and held at 6 … 9 and 12.
-  const asNumber = symbols.some((d) => base.touched.has(d));
+  // (So is a size a trace or determinant reads as a number, tr(I_n) = n: tr(I_n) ≠ 9 fails at
+  // 9 alone, and held at 2 … 8 and 12 — red team rt65.)
+  const asNumber = symbols.some((d) => base.touched.has(d)) || readsTraceOrDet(p.left as Expr) || readsTraceOrDet(p.right as Expr);
   const vectors = readsVectors(base);
   // (Up to the largest size drawn where the assumptions start past 9: under n ≥ 12 the points
   // walk 12 … 14, and tr(I_n) ≤ 14 fails at 15.)
