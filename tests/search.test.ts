@@ -987,3 +987,22 @@ describe('an inequality is read where both sides are defined, and its notes say 
     for (const m of notes) expect(m).toMatch(new RegExp(`^the ${side} side is undefined at .*: the inequality is read where both sides are defined$`));
   });
 });
+
+// (Red team rt65:) a bound along an integer that fails only where its room touches 0 between two
+// rungs of the ladder, with no change of sign to bisect: the least room between them is found.
+describe('a bound along an integer that comes back to its limit between two rungs', () => {
+  const REC = 'integer t\ndefine u_0 = 0\ndefine u_t = u_{t-1} + 1 for t ≥ 1\n';
+  it.each([
+    [`${REC}show (u_t - 37)^2 > 0   for all t ≥ 0\n`, 'refuted', /t = 37/],
+    [`${REC}show |u_t - 40| ≥ 1   for all t ≥ 0\n`, 'refuted', /t = 40/],
+    ['integer t\nshow (2^t - 2^40)^2 > 0   for all t ≥ 0\n', 'refuted', /t = 40/],
+    ['integer t\nshow (∑_{i=1}^{t} i - 703)^2 > 0   for all t ≥ 0\n', 'refuted', /t = 37/],
+    [`${REC}show (u_t - 37.5)^2 > 0   for all t ≥ 0\n`, 'checked', null],
+    ['integer t\nshow (∑_{i=1}^{t} i - 703.5)^2 > 0   for all t ≥ 0\n', 'checked', null],
+  ])('%s is %s', async (text, verdict, cx) => {
+    const report = await checkSource(text, { file: 'touch.deriv', timeoutMs: 10_000 });
+    const show = report.shows[0]!;
+    expect(show.verdict, show.message).toBe(verdict);
+    if (cx) expect(show.counterexample!.assignments.map(([k, v]) => `${k} = ${v}`).join(', ')).toMatch(cx);
+  });
+});

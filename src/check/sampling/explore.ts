@@ -465,6 +465,17 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       let held: Rational | null = null;
       /** For `≠` along an integer: the last rung that held and left − right's estimate there (its sign). */
       let lastSign: { x: Rational; m: number } | null = null;
+      /** Along an integer, the room the bound has (how far it is from failing, in doubles) at the base and at each rung that held, in order. */
+      const rooms: { x: Rational; m: number }[] = [];
+      const roomSign: 1 | -1 = rel === '<' || rel === '≤' ? -1 : 1;
+      const roomAt = (q: Point): number | null => {
+        const m = marginAt(q, left, right, roomSign);
+        return m === null ? null : rel === '≠' ? Math.abs(m) : m;
+      };
+      if (ladder.length > 0) {
+        const m = roomAt(base);
+        if (m !== null) rooms.push({ x: base.values.get(key)!.value as Rational, m });
+      }
       for (const x of [...probesFrom(b, base.isInteger(key), rng, base.prep.intervals.get(key)), ...ladder]) {
         if (Date.now() > deadline) return done(null);
         let tried: ReturnType<typeof probe>;
@@ -502,6 +513,10 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         }
         const { q, o } = tried;
         if (rungs.has(x) && o.kind === 'holds' && (!held || x.cmp(held) > 0)) held = x;
+        if (rungs.has(x) && o.kind === 'holds' && !far.has(x.toString())) {
+          const m = roomAt(q);
+          if (m !== null) rooms.push({ x, m });
+        }
         // `≠` along an integer fails at a whole root of left − right between two rungs, where
         // it changes sign (∑_{i=1}^{n} i ≠ 5050 at n = 100, between 96 and 128; red team: checked):
         // the change bisected on the whole numbers by estimates, which steer, and the step
@@ -537,6 +552,39 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         }
         // (An inequality is read where both sides are defined: a point where the right has
         // no value is no counterexample.)
+      }
+      // A bound that fails only where its room touches 0 between two rungs, with no change of
+      // sign to bisect ((u_t − 37)² > 0 at 37, |u_t − 40| ≥ 1 at 40, (2^t − 2^40)² > 0 at 40,
+      // u_t a recurrence: red team rt65): where a rung has less room than the rungs on either
+      // side, the least room over the whole numbers between them, by ternary search on the
+      // estimates, and the step decided there and beside it. (Estimates only steer.)
+      if (base.isInteger(key) && rooms.length >= 3) {
+        const sorted = [...rooms].sort((u, v) => u.x.cmp(v.x));
+        let valleys = 0;
+        for (let i = 1; i + 1 < sorted.length && valleys < 2; i++) {
+          if (Date.now() > deadline) return done(null);
+          const [u, v, w] = [sorted[i - 1]!, sorted[i]!, sorted[i + 1]!];
+          if (!(v.m <= u.m && v.m <= w.m) || (v.m === u.m && v.m === w.m)) continue;
+          valleys++;
+          const roomOf = (n: bigint): number => {
+            const at = atAllUnchecked(base, [[key, new Rational(n)]], rng);
+            at.deadline = deadline;
+            return roomAt(at) ?? Infinity;
+          };
+          let lo = u.x.floor();
+          let hi = w.x.floor();
+          for (let k = 0; k < 64 && hi - lo > 2n && Date.now() <= deadline; k++) {
+            const m1 = lo + (hi - lo) / 3n;
+            const m2 = hi - (hi - lo) / 3n;
+            if (roomOf(m1) <= roomOf(m2)) hi = m2;
+            else lo = m1;
+          }
+          for (let z = lo - 1n; z <= hi + 1n; z++) {
+            if (Date.now() > deadline) break;
+            const t = probe(new Rational(z), 'found where the bound comes nearest to failing between two rungs', new Rational(z).cmp(FAR_RUNG) > 0);
+            if (t?.failure) return done(t.failure);
+          }
+        }
       }
       // At an enclosure of each irrational root or extremum (x ∈ [lo, hi], not a rational
       // beside it): a bound that fails on all of it is refuted there; a strict one whose
