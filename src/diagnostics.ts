@@ -131,6 +131,12 @@ export const DIAGNOSTICS = {
   'bare-expectation': entry('warning', () =>
     `'E' is not declared, so it is read as a number E multiplying what follows; for the expectation write E[X] (with brackets); to mean a number, declare it: scalar E`),
   'function-without-argument': entry('error', (a: { name: string }) => `'${a.name}' is a function: apply it to an argument, as ${a.name}(x)`),
+  /** `d³/dx³`, `\\frac{d^3}{dx^3}`: one operator of order 3 or more is not read. */
+  'derivative-order': entry('error', (a: { order: string; x: string }) =>
+    `a derivative of order ${a.order} is not written as one operator here: nest them, as d/d${a.x} (d²/d${a.x}² …) or d/d${a.x} d/d${a.x} d/d${a.x} …`),
+  /** `∂²/∂x∂y`: a mixed second derivative is written by nesting. */
+  'mixed-partial': entry('error', () =>
+    `a mixed second derivative is not written as one operator here: nest them, as ∂/∂x ∂/∂y …`),
   'derivative-body': entry('error', (a: { written: string }) =>
     `'${a.written}' is a derivative: write the expression it differentiates after it, as ${a.written} f(x)`),
   'function-in-exponent': entry('error', (a: { name: string; braced: string }) =>

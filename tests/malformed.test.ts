@@ -66,6 +66,12 @@ const cases: [string, string, string][] = [
   ["scalar x\ny = ∛x\n", '2:5 nth-root', "'∛…' (an n-th root) is not built in: write the power (…)^{1/3}, which has a value where its base is ≥ 0"],
   ["scalar x\ny = 1 + ∜x\n", '2:9 nth-root', "'∜…' (an n-th root) is not built in: write the power (…)^{1/4}, which has a value where its base is ≥ 0"],
   ["scalar x\ny = \\sqrt[3]{x + 1}\n", '2:5 nth-root', "'\\sqrt[3]{…}' (an n-th root) is not built in: write the power (…)^{1/3}, which has a value where its base is ≥ 0"],
+  // A derivative of order 3 or more, or a mixed one, as one operator: not read, and how to nest
+  // it (they were "unknown name 'dx'" and "expected '^{2}', not '∂'" — red team rt64).
+  ["scalar x\ny = d^3/dx^3 x^4\n", '2:5 derivative-order', 'a derivative of order 3 is not written as one operator here: nest them, as d/dx (d²/dx² …) or d/dx d/dx d/dx …'],
+  ["scalar x\ny = \\frac{d^4}{dx^4} x^4\n", '2:5 derivative-order', 'a derivative of order 4 is not written as one operator here: nest them, as d/dx (d²/dx² …) or d/dx d/dx d/dx …'],
+  ["scalar x, y\nz = ∂²/∂x∂y (x^2 y)\n", '2:10 mixed-partial', 'a mixed second derivative is not written as one operator here: nest them, as ∂/∂x ∂/∂y …'],
+  ["scalar x, y\nz = \\frac{\\partial^2}{\\partial x \\partial y} (x^2 y)\n", '2:34 mixed-partial', 'a mixed second derivative is not written as one operator here: nest them, as ∂/∂x ∂/∂y …'],
   // norm(x) and abs(x) after '^' without braces: not e^n · orm(x), "unknown function 'orm'".
   ["vector x in R^3\ny = e^norm(x)\n", '2:7 function-in-exponent', "'norm' is a function, and an exponent without braces is one name: write e^{norm(…)}"],
   ["scalar x\ny = 2^-abs(x)\n", '2:8 function-in-exponent', "'abs' is a function, and an exponent without braces is one name: write 2^{-abs(…)}"],

@@ -434,6 +434,10 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
     const written = root[0] === '∛' || root[0] === '∜' ? `${root[0]}…` : `\\sqrt[${n}]{…}`;
     return diagnostic('nth-root', { written, n }, rangeAt(ctx, start, root[0] === '∛' || root[0] === '∜' ? 1 : root[0].length + (index !== undefined ? code.slice(p).indexOf(']') + 1 : 1)));
   }
+  // ∂²/∂x∂y, \\frac{\\partial^2}{\\partial x \\partial y}: a mixed second derivative, not "expected '^{2}'".
+  if (/^(?:∂|\\partial(?![A-Za-z]))/u.test(code.slice(p)) && /(?:∂|\\partial)\s*(?:\^\s*\{?\s*2\s*\}?|²)[^∂\\]*(?:∂|\\partial)\s*[\p{L}\\][\p{L}\d_{}\s]*$/u.test(code.slice(0, p))) {
+    return diagnostic('mixed-partial', {}, rangeAt(ctx, p, code.startsWith('∂', p) ? 1 : '\\partial'.length));
+  }
   // An expectation or a norm right after '^' (`e^E[x]`, `e^\mathbb{E}[x]`, `e^\|x\|`): more
   // than an exponent's one atom, not "expected the end of the line, not '['" or "unknown command '\|'".
   const bracketExponent = bracketExponentAt(code, p);

@@ -1222,6 +1222,25 @@ class Resolver {
   }
 
   /**
+   * The order and variable of `d^k/dx^k` (k ≥ 3, as a power or a superscript, the numerator
+   * maybe times its body) where neither `d` nor the word `dx` is declared; else null.
+   */
+  private derivativeOrder(e: Extract<Expr, { kind: 'Binary' }>, env: Env): { order: string; x: string } | null {
+    const power = (x: Expr): { base: Expr; k: string } | null => (x.kind === 'Binary' && x.op === '^' && x.right.kind === 'Num' && /^\d+$/u.test(x.right.value) ? { base: x.left, k: x.right.value } : null);
+    let top: Expr = e.left;
+    while (top.kind === 'Binary' && top.op === '*' && top.implicit) top = top.left;
+    const num = power(top);
+    const den = power(e.right);
+    if (!num || !den || num.k !== den.k || Number(num.k) < 3) return null;
+    const isD = (x: Expr): boolean => x.kind === 'Var' && (x.name.base === 'd' || x.name.base === '∂') && !x.name.index && x.name.primes === 0;
+    if (!isD(num.base) || den.base.kind !== 'Var' || den.base.name.index || den.base.name.primes > 0) return null;
+    const word = den.base.name.base;
+    const first = (num.base as Extract<Expr, { kind: 'Var' }>).name.base;
+    if (!word.startsWith(first) || [...word].length < 2 || env.scope.get(first) || env.scope.get(word)) return null;
+    return { order: num.k, x: word.slice(first.length) };
+  }
+
+  /**
    * cosh, sinh, sech, csch, coth of one scalar, and their derivatives by primes (cosh' = sinh,
    * sech' = −sech tanh): written out in exp (builtins.ts EXP_DEFINED) and resolved as such, so
    * every engine reads them as it reads exp; typeset as written.
@@ -1305,6 +1324,15 @@ class Resolver {
   }
 
   private binary(e: Extract<Expr, { kind: 'Binary' }>, env: Env, left0?: Expr, right0?: Expr): Expr {
+    // `d³/dx³ e`, `\frac{d^3}{dx^3} e`: an operator of order 3 or more reads as d³ over a name
+    // dx³ (it was "unknown name 'dx'"): say it is not read, and how to nest it.
+    if (e.op === '/' && !left0 && !right0) {
+      const order = this.derivativeOrder(e, env);
+      if (order) {
+        this.error(diagnostic('derivative-order', order, e.range));
+        return { ...e, shape: ANY };
+      }
+    }
     // `\Delta \theta_t`: LaTeX ignores the space after a command, so where Δ names nothing and
     // Δθ_t is declared or defined, this is that one name, as `\Delta\theta_t` is — anywhere in
     // a product (`α \Delta \theta_{t-1}`) and under a power (`\Delta \theta_t^2` is (Δθ_t)²).
