@@ -143,6 +143,12 @@ export const DIAGNOSTICS = {
     `'${a.name}' is a function, and an exponent without braces is one name: write ${a.braced}`),
   'wrong-arity': entry('error', (a: { name: string; expected: string; got: number }) =>
     `'${a.name}' takes ${a.expected} ${plural(a.expected === '1' ? 1 : 2, 'argument')}, but ${a.got} ${a.got === 1 ? 'is' : 'are'} given`),
+  /** `⟨x, y⟩`, `\\langle x, y \\rangle`: not built in; xᵀy is. */
+  'inner-product': entry('error', (a: { open: string }) =>
+    `'${a.open}…' (an inner product) is not built in: write xᵀy for vectors x and y`),
+  /** `(A x)_1`: a component is taken of a name only. */
+  'component-of-expression': entry('error', (a: { sub: string }) =>
+    `a component '_${a.sub}' is taken of a name only (x_i, A_{ij}), not of a bracket: define the expression first (define y = …), then write y_${a.sub}`),
   'unknown-norm': entry('error', (a: { sub: string }) =>
     `'‖·‖_${a.sub}' is not a norm deriv knows: expected ‖x‖ (= ‖x‖₂, Euclidean / spectral) or ‖A‖_F (Frobenius)`),
   'component-index': entry('error', (a: { name: string; index: string }) =>

@@ -72,6 +72,13 @@ const cases: [string, string, string][] = [
   ["scalar x\ny = \\frac{d^4}{dx^4} x^4\n", '2:5 derivative-order', 'a derivative of order 4 is not written as one operator here: nest them, as d/dx (d²/dx² …) or d/dx d/dx d/dx …'],
   ["scalar x, y\nz = ∂²/∂x∂y (x^2 y)\n", '2:10 mixed-partial', 'a mixed second derivative is not written as one operator here: nest them, as ∂/∂x ∂/∂y …'],
   ["scalar x, y\nz = \\frac{\\partial^2}{\\partial x \\partial y} (x^2 y)\n", '2:34 mixed-partial', 'a mixed second derivative is not written as one operator here: nest them, as ∂/∂x ∂/∂y …'],
+  // The max norm, an inner product, a component of a bracket: said to be what they are (red teams
+  // rt64, rt65: "expected a subscript after '_'", "unknown command '\\langle'", "unexpected character '_1'").
+  ["vector x in R^3\ny = ‖x‖_∞\n", '2:8 unknown-norm', "'‖·‖_∞' is not a norm deriv knows: expected ‖x‖ (= ‖x‖₂, Euclidean / spectral) or ‖A‖_F (Frobenius)"],
+  ["vector x in R^3\ny = \\|x\\|_{\\infty}\n", '2:10 unknown-norm', "'‖·‖_∞' is not a norm deriv knows: expected ‖x‖ (= ‖x‖₂, Euclidean / spectral) or ‖A‖_F (Frobenius)"],
+  ["vector x, z in R^3\ny = \\langle x, z \\rangle\n", '2:5 inner-product', "'\\langle…' (an inner product) is not built in: write xᵀy for vectors x and y"],
+  ["vector x, z in R^3\ny = ⟨x, z⟩\n", '2:5 inner-product', "'⟨…' (an inner product) is not built in: write xᵀy for vectors x and y"],
+  ["vector x in R^3\nmatrix A in R^{3×3}\ny = (A x)_1\n", '3:10 component-of-expression', "a component '_1' is taken of a name only (x_i, A_{ij}), not of a bracket: define the expression first (define y = …), then write y_1"],
   // norm(x) and abs(x) after '^' without braces: not e^n · orm(x), "unknown function 'orm'".
   ["vector x in R^3\ny = e^norm(x)\n", '2:7 function-in-exponent', "'norm' is a function, and an exponent without braces is one name: write e^{norm(…)}"],
   ["scalar x\ny = 2^-abs(x)\n", '2:8 function-in-exponent', "'abs' is a function, and an exponent without braces is one name: write 2^{-abs(…)}"],

@@ -438,6 +438,23 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   if (/^(?:∂|\\partial(?![A-Za-z]))/u.test(code.slice(p)) && /(?:∂|\\partial)\s*(?:\^\s*\{?\s*2\s*\}?|²)[^∂\\]*(?:∂|\\partial)\s*[\p{L}\\][\p{L}\d_{}\s]*$/u.test(code.slice(0, p))) {
     return diagnostic('mixed-partial', {}, rangeAt(ctx, p, code.startsWith('∂', p) ? 1 : '\\partial'.length));
   }
+  // ‖x‖_∞, \\|x\\|_\\infty: the max norm, named as ‖x‖_1 is (not "expected a subscript after '_'").
+  const infinityNorm = /(?:‖|\|\||\\\||\\rVert|\\Vert)\s*_\s*\{?\s*\\?$/u.exec(code.slice(0, p));
+  if (infinityNorm && /^(?:∞|infty(?![A-Za-z])|\\infty(?![A-Za-z]))/u.test(code.slice(p))) {
+    const start = p - infinityNorm[0].length + infinityNorm[0].indexOf('_');
+    return diagnostic('unknown-norm', { sub: '∞' }, rangeAt(ctx, start, p - start + (code.startsWith('∞', p) ? 1 : /^\\?infty/u.exec(code.slice(p))![0].length)));
+  }
+  // ⟨x, y⟩, \\langle x, y \\rangle: an inner product (not "unexpected character '⟨'").
+  const angle = /^(?:⟨|\\langle(?![A-Za-z]))/u.exec(code.slice(p)) ?? (code[p - 1] === '\\' && /^langle(?![A-Za-z])/u.test(code.slice(p)) ? ['\\langle'] : null);
+  if (angle) {
+    const start = code[p - 1] === '\\' && !code.startsWith('\\', p) ? p - 1 : p;
+    return diagnostic('inner-product', { open: angle[0] }, rangeAt(ctx, start, angle[0].length));
+  }
+  // (A x)_1, (x + y)_i: a component of a bracket (not "unexpected character '_1'").
+  const component = /^_\s*(\{[^}]{1,12}\}|[\p{L}\d]+)/u.exec(code.slice(p));
+  if (component && /\)\s*$/u.test(code.slice(0, p))) {
+    return diagnostic('component-of-expression', { sub: component[1]! }, rangeAt(ctx, p, component[0].length));
+  }
   // An expectation or a norm right after '^' (`e^E[x]`, `e^\mathbb{E}[x]`, `e^\|x\|`): more
   // than an exponent's one atom, not "expected the end of the line, not '['" or "unknown command '\|'".
   const bracketExponent = bracketExponentAt(code, p);
