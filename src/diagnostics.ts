@@ -137,6 +137,9 @@ export const DIAGNOSTICS = {
   /** `∂²/∂x∂y`: a mixed second derivative is written by nesting. */
   'mixed-partial': entry('error', () =>
     `a mixed second derivative is not written as one operator here: nest them, as ∂/∂x ∂/∂y …`),
+  /** `∇_x f(x)ᵀ d`: ∇ takes the whole product after it. */
+  'gradient-product': entry('error', (a: { nabla: string; body: string; shape: string; fix: string }) =>
+    `${a.nabla} takes the whole product after it, ${a.body}, which is ${a.shape}, not a scalar; for the ${a.nabla === '∇' ? 'gradient' : 'Hessian'} of its first factor alone write ${a.fix}`),
   'derivative-body': entry('error', (a: { written: string }) =>
     `'${a.written}' is a derivative: write the expression it differentiates after it, as ${a.written} f(x)`),
   'function-in-exponent': entry('error', (a: { name: string; braced: string }) =>

@@ -79,6 +79,10 @@ const cases: [string, string, string][] = [
   ["vector x, z in R^3\ny = \\langle x, z \\rangle\n", '2:5 inner-product', "'\\langle…' (an inner product) is not built in: write xᵀy for vectors x and y"],
   ["vector x, z in R^3\ny = ⟨x, z⟩\n", '2:5 inner-product', "'⟨…' (an inner product) is not built in: write xᵀy for vectors x and y"],
   ["vector x in R^3\nmatrix A in R^{3×3}\ny = (A x)_1\n", '3:10 component-of-expression', "a component '_1' is taken of a name only (x_i, A_{ij}), not of a bracket: define the expression first (define y = …), then write y_1"],
+  // ∇ takes the whole product after it: a Taylor term typed ∇_x f(x)ᵀ d is ∇ of a vector, said so
+  // with the brackets for ∇ of f alone, and no echo on the sum around it (red team rt65).
+  ["vector x, d in R^n\ndefine f(x) = xᵀ x\ny = f(x) + ∇_x f(x)ᵀ d\n", '3:12 gradient-product', '∇ takes the whole product after it, f(x)ᵀ d, which is a vector in R^n, not a scalar; for the gradient of its first factor alone write (∇_x f(x))ᵀ d'],
+  ["vector x, d in R^n\ndefine f(x) = xᵀ x\ny = 1 + ½ dᵀ ∇²_x f(x) d\n", '3:14 gradient-product', '∇² takes the whole product after it, f(x) d, which is a vector in R^n, not a scalar; for the Hessian of its first factor alone write (∇²_x f(x)) d'],
   // norm(x) and abs(x) after '^' without braces: not e^n · orm(x), "unknown function 'orm'".
   ["vector x in R^3\ny = e^norm(x)\n", '2:7 function-in-exponent', "'norm' is a function, and an exponent without braces is one name: write e^{norm(…)}"],
   ["scalar x\ny = 2^-abs(x)\n", '2:8 function-in-exponent', "'abs' is a function, and an exponent without braces is one name: write 2^{-abs(…)}"],
@@ -217,5 +221,12 @@ describe('malformed and ambiguous lines: exact message, line and column', () => 
     expect(d!.message).toBe(message);
     expect(d!.severity).toBe(DIAGNOSTICS[code].severity);
     expect(d!.message).not.toMatch(/expected 'd'/u);
+  });
+});
+
+describe('∇ of a whole product is one error', () => {
+  it('says nothing more about the sum around it (red team rt65: "cannot add a scalar to a row vector")', async () => {
+    const report = await checkSource('vector x, d in R^n\ndefine f(x) = xᵀ x\n    f(x + d)\n  = f(x) + ∇_x f(x)ᵀ d + ½ dᵀ ∇²_x f(x) d\n', { file: 'm.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['gradient-product', 'gradient-product']);
   });
 });

@@ -184,8 +184,14 @@ class Resolver {
   }
 
   private error(d: Diagnostic): void {
+    // (A shape error around a ∇ that took a whole product is that error's echo, not another:
+    // `f(x) + ∇_x f(x)ᵀ d + ½ dᵀ ∇²_x f(x) d` also said "cannot add a scalar to a row vector".)
+    if (d.code === 'shape-mismatch' && this.gradientProducts.some(([a, b]) => d.range[0] <= a && b <= d.range[1])) return;
     this.diags.push(d);
   }
+
+  /** The ranges of gradients that took a whole product (gradient-product errors). */
+  private readonly gradientProducts: Range[] = [];
 
   // -------------------------------------------------------------------------
   // Definitions in any order
@@ -684,12 +690,42 @@ class Resolver {
           return this.expr({ kind: 'Binary', op: '/', left: top, right: bottom, range: e.range }, env);
         }
         const wrt = this.variableOf(e.wrt, env);
-        const body = this.expr(e.body, env);
-        return { ...e, wrt, body, shape: derivShape(body.shape, wrt.shape) };
+        // (∇²_x e is ∂/∂x ∇_x e over the same range: its gradient says ∇² in a message.)
+        const hessian = e.partial && e.body.kind === 'Grad' && e.body.range[0] === e.range[0] && e.body.range[1] === e.range[1];
+        const outer = this.inHessian;
+        this.inHessian = hessian;
+        let body: Expr;
+        try {
+          body = this.expr(e.body, env);
+        } finally {
+          this.inHessian = outer;
+        }
+        // (A body in error has no shape: nor has its derivative, so no error follows from it.)
+        return { ...e, wrt, body, shape: body.shape?.kind === 'any' ? ANY : derivShape(body.shape, wrt.shape) };
       }
       case 'Grad': {
         const wrt = this.variableOf(e.wrt, env);
-        const body = this.expect(this.expr(e.body, env), 'a gradient ∇', 'a scalar');
+        const resolved = this.expr(e.body, env);
+        // `∇_x f(x)ᵀ d`, as a Taylor expansion is typed: ∇ takes the whole product after it
+        // (LANGUAGE.md §1), here a vector. Said so, with the brackets for ∇ of the first factor
+        // alone (it was "a gradient ∇ needs a scalar" and "cannot add a scalar to a vector").
+        const shape = resolved.shape;
+        if (shape && shape.kind !== 'scalar' && shape.kind !== 'any' && e.body.kind === 'Binary' && e.body.op === '*' && e.body.implicit) {
+          let first: Expr = e.body;
+          const rest: Expr[] = [];
+          while (first.kind === 'Binary' && first.op === '*' && first.implicit) {
+            rest.unshift(first.right);
+            first = first.left;
+          }
+          const x = printName(e.wrt.name);
+          const nabla = this.inHessian ? '∇²' : '∇';
+          this.inHessian = false;
+          const inner = first.kind === 'Transpose' ? `(${nabla}_${x} ${printExpr(first.arg)})ᵀ` : `(${nabla}_${x} ${printExpr(first)})`;
+          this.gradientProducts.push(e.range);
+          this.error(diagnostic('gradient-product', { nabla, body: printExpr(e.body), shape: describeShape(shape), fix: `${inner} ${rest.map((r) => printExpr(r)).join(' ')}` }, e.range));
+          return { ...e, wrt, body: resolved, shape: ANY };
+        }
+        const body = this.expect(resolved, 'a gradient ∇', 'a scalar');
         return { ...e, wrt, body, shape: wrt.shape?.kind === 'matrix' ? wrt.shape : SCALAR };
       }
       case 'Limit': {
@@ -1220,6 +1256,9 @@ class Resolver {
     this.diags.push(...fresh);
     return out;
   }
+
+  /** Whether the gradient being resolved is a Hessian's (∇²_x e), for its messages. */
+  private inHessian = false;
 
   /**
    * The order and variable of `d^k/dx^k` (k ≥ 3, as a power or a superscript, the numerator
