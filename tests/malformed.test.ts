@@ -83,6 +83,9 @@ const cases: [string, string, string][] = [
   // with the brackets for ∇ of f alone, and no echo on the sum around it (red team rt65).
   ["vector x, d in R^n\ndefine f(x) = xᵀ x\ny = f(x) + ∇_x f(x)ᵀ d\n", '3:12 gradient-product', '∇ takes the whole product after it, f(x)ᵀ d, which is a vector in R^n, not a scalar; for the gradient of its first factor alone write (∇_x f(x))ᵀ d'],
   ["vector x, d in R^n\ndefine f(x) = xᵀ x\ny = 1 + ½ dᵀ ∇²_x f(x) d\n", '3:14 gradient-product', '∇² takes the whole product after it, f(x) d, which is a vector in R^n, not a scalar; for the Hessian of its first factor alone write (∇²_x f(x)) d'],
+  // A sum of shapes that do not match, where a name is not declared: that name is the likely cause (rt65).
+  ["integer t\nmatrix W, U in R^{n×n}\nvector x_t in R^n\ndefine h_t = W h_{t-1} + U x_t   for t ≥ 1\n", '4:14 shape-mismatch', 'cannot add a matrix in R^{n×n} to a vector in R^n (h_t is not declared, so read as a scalar: declare the shape, e.g. vector h_t in R^n)'],
+  ["vector x in R^3\ny = x + 1\n", '2:5 shape-mismatch', 'cannot add a vector in R^3 to a scalar'],
   // norm(x) and abs(x) after '^' without braces: not e^n · orm(x), "unknown function 'orm'".
   ["vector x in R^3\ny = e^norm(x)\n", '2:7 function-in-exponent', "'norm' is a function, and an exponent without braces is one name: write e^{norm(…)}"],
   ["scalar x\ny = 2^-abs(x)\n", '2:8 function-in-exponent', "'abs' is a function, and an exponent without braces is one name: write 2^{-abs(…)}"],

@@ -1257,6 +1257,20 @@ class Resolver {
     return out;
   }
 
+  /** The names in a resolved expression that are not declared and read as scalars (a family's by its base, h of h_{t−1}). */
+  private implicitScalars(e: Expr, env: Env): string[] {
+    const out: string[] = [];
+    visit(e, (x) => {
+      if (x.kind !== 'Var' || env.locals.has(printName(x.name))) return;
+      const found = env.scope.lookup(x.name);
+      if (!found?.info.implicit || found.info.kind !== 'scalar') return;
+      // (A family by its base and its index's letter: h_t of h_{t−1}.)
+      const letter = x.name.index ? freeNames(x.name.index).find((v) => !v.name.index)?.name.base ?? 't' : null;
+      out.push(letter ? `${x.name.base}_${letter}` : printName(x.name));
+    });
+    return out;
+  }
+
   /** Whether the gradient being resolved is a Hessian's (∇²_x e), for its messages. */
   private inHessian = false;
 
@@ -1471,7 +1485,10 @@ class Resolver {
       case '+': case '-': {
         if (!shapeEq(l, r) || (l.kind === 'scalar' && r.kind === 'matrix') || (l.kind === 'matrix' && r.kind === 'scalar')) {
           const op = e.op === '+' ? 'add' : 'subtract';
-          this.error(diagnostic('shape-mismatch', { op, left: describeShape(l), right: describeShape(r) }, e.range));
+          // (A name read as a scalar because it is not declared is the likely cause: said so —
+          // `define h_t = W h_{t−1} + U x_t` with h undeclared — red team rt65.)
+          const implicit = [...new Set([left, right].flatMap((side) => this.implicitScalars(side, env)))];
+          this.error(diagnostic('shape-mismatch', { op, left: describeShape(l), right: describeShape(r), ...(implicit.length > 0 ? { undeclared: implicit.slice(0, 3).join(', ') } : {}) }, e.range));
           return { ...out, shape: ANY };
         }
         for (const [side, other] of [[left, r], [right, l]] as const) {
