@@ -4305,10 +4305,14 @@ export function searchStatement(
         // (From every base, those nearest a failure too: (x − √2) a ≤ (x − √2) b and x ≥ √2 ⇔
         // a ≤ b and x ≥ √2 fails at √2 only where a > b — red team rt60.)
         // (A place where both statements hold, decided exactly there, is evidence that they
-        // agree on the equations' solutions: √(x² − 2) = 0 ⇔ x² = 2 holds only at ±√2, which no
-        // enclosure can put √(x² − 2) at, and was unknown, "no point where the equations hold".)
+        // agree on the equations' solutions where the step reads this one real scalar alone:
+        // √(x² − 2) = 0 ⇔ x² = 2 holds only at ±√2, which no enclosure can put √(x² − 2) at, and
+        // was unknown, "no point where the equations hold". Not with two: along x, with y at its
+        // value, the places are not the solutions' set, and x² + y² = 4 and x = −y ⇔ x = √2 and
+        // y = −√2, which loses (−√2, √2), was checked — red team rt66.)
         if (!base.isInteger(key)) {
-          const failure = exactPlaces(p, base, key, [...found, ...divisorPlaces(scalarComparisons, base, key, deadline)], rng, deadline, (q) => test(q, null));
+          const alone = scalarKeys(base).filter((k) => !base.isInteger(k)).length === 1;
+          const failure = exactPlaces(p, base, key, [...found, ...divisorPlaces(scalarComparisons, base, key, deadline)], rng, deadline, (q) => test(q, null, alone));
           if (failure) return result(failure);
         }
         for (const { c, b } of found) {
