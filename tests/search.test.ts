@@ -1011,3 +1011,22 @@ describe('a bound along an integer that comes back to its limit between two rung
     if (cx) expect(show.counterexample!.assignments.map(([k, v]) => `${k} = ${v}`).join(', ')).toMatch(cx);
   });
 });
+
+// (Red team rt66:) at a far integer where the sides are equal only by exact algebra (log t and
+// log 40 at 40), a strict bound fails there: the rational place is decided as it is, not as an
+// enclosure of itself, which met no assumption on the integer.
+describe('a strict bound along an integer that ties by algebra only, far out', () => {
+  it.each([
+    ['integer t\nshow log(t) ≠ log(40) for all t ≥ 1\n', 'refuted', /t = 40/],
+    ['integer t\nshow e^t ≠ e^{40} for all t ≥ 0\n', 'refuted', /t = 40/],
+    ['integer t\nshow t^{1/3} ≠ 4 for all t ≥ 0\n', 'refuted', /t = 64/],
+    ['integer t\nshow cos(2 π t / 30) < 1 for all t ≥ 1\n', 'refuted', /t = (30|60|90)/],
+    ['integer t\nshow log(t) ≠ log(40.5) for all t ≥ 1\n', 'checked', null],
+    ['integer t\nshow cos(2 π t/√2) < 1 for all t ≥ 1\n', 'checked', null],
+  ])('%s is %s', async (text, verdict, cx) => {
+    const report = await checkSource(text, { file: 'tie.deriv', timeoutMs: 10_000 });
+    const show = report.shows[0]!;
+    expect(show.verdict, show.message).toBe(verdict);
+    if (cx) expect(show.counterexample!.assignments.map(([k, v]) => `${k} = ${v}`).join(', ')).toMatch(cx);
+  });
+});

@@ -583,6 +583,13 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
             if (Date.now() > deadline) break;
             const t = probe(new Rational(z), 'found where the bound comes nearest to failing between two rungs', new Rational(z).cmp(FAR_RUNG) > 0);
             if (t?.failure) return done(t.failure);
+            // (Sides no precision tells apart there, log t against log 40 at 40: a strict bound
+            // fails where algebra proves them equal — red team rt66.)
+            if (t && t.o.kind === 'undecided' && strict && exactTies < 4) {
+              exactTies++;
+              const found = equalAtBottom(p, t.q, [key], 0, rng, deadline);
+              if (found) return done(found);
+            }
           }
         }
       }
@@ -1545,6 +1552,8 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
   for (const at of combos) {
     if (Date.now() > deadline) return null;
     const exact = at.map(({ key, c }) => [key, constantValue(c)] as const);
+    /** The point at exact rational places, where it meets the assumptions (no symbolic point is needed there). */
+    let rationalPlace: Point | null = null;
     if (exact.every(([, v]) => v !== null)) {
       let q = cur;
       for (const [k, v] of exact) q = q.replacing(k, v!, rng);
@@ -1572,6 +1581,7 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
       // (Sides no precision tells apart at a rational point, x e^(−x) and 1/e at 1: proved
       // equal by algebra, below.)
       if (o.kind !== 'undecided') continue;
+      if (meets) rationalPlace = q;
     }
     // (The other names the sides read are put in at their values.)
     const values = new Map<string, Expr>(at.map(({ label, c }) => [label, c]));
@@ -1585,7 +1595,9 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     const zero = substitute(diff, values);
     if (freeNames(zero).length > 0) continue;
     const equal = exactlyZero(zero, ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline);
-    let q = symbolicPoint(cur, at, rng);
+    // (At a rational place the point is exact already: log t against log 40 at the integer 40,
+    // whose symbolic point, an enclosure of an integer, met no assumption — red team rt66.)
+    let q = equal && rationalPlace ? rationalPlace : symbolicPoint(cur, at, rng);
     if (!q) continue;
     q.deadline = deadline;
     let meets = false;
