@@ -65,6 +65,8 @@ const cases: [string, string, string][] = [
   // '∛'" and, for LaTeX's \sqrt[3]{x}, "expected the end of the line, not '['").
   ["scalar x\ny = ∛x\n", '2:5 nth-root', "'∛…' (an n-th root) is not built in: write the power (…)^{1/3}, which has a value where its base is ≥ 0"],
   ["scalar x\ny = 1 + ∜x\n", '2:9 nth-root', "'∜…' (an n-th root) is not built in: write the power (…)^{1/4}, which has a value where its base is ≥ 0"],
+  ["scalar x\ny = √[3]{x}\n", '2:5 nth-root', "'√[3]…' (an n-th root) is not built in: write the power (…)^{1/3}, which has a value where its base is ≥ 0"],
+  ["scalar x\ny = \\sqrt[2]{x}\n", '2:5 syntax', 'expected \\sqrt{…} for a square root, without the [2]'],
   ["scalar x\ny = \\sqrt[3]{x + 1}\n", '2:5 nth-root', "'\\sqrt[3]{…}' (an n-th root) is not built in: write the power (…)^{1/3}, which has a value where its base is ≥ 0"],
   // A derivative of order 3 or more, or a mixed one, as one operator: not read, and how to nest
   // it (they were "unknown name 'dx'" and "expected '^{2}', not '∂'" — red team rt64).
@@ -92,7 +94,8 @@ const cases: [string, string, string][] = [
   // An expectation or a norm after '^': not "expected the end of the line, not '['" or "unknown command '\\|'".
   ["random x\ny = e^E[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{E[…} for this one'],
   ["random x\ny = e^\\mathbb{E}[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{\\mathbb{E}[…} for this one'],
-  ["random x\ny = 2^-Var[x]\n", '2:8 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{Var[…} for this one'],
+  // (With its minus — red team rt66: it was ^{Var[…}.)
+  ["random x\ny = 2^-Var[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{-Var[…} for this one'],
   ["vector x in R^3\ny = e^\\|x\\|\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{\\|…} for this one'],
   // (Red team rt57:) after a minus or `**`, with a power or a logarithm's base after the name, and braced without an argument.
   ["scalar x\ne^-sin x = 1\n", '2:4 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write e^{-sin(…)}"],

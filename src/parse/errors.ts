@@ -352,8 +352,9 @@ function functionInExponentAt(code: string, p: number): { name: string; braced: 
 function bracketExponentAt(code: string, p: number): { found: string; start: number } | null {
   const before = code.slice(0, p);
   if (code[p] === '[') {
-    const m = /\^\s*(?:[-−–]\s*)?(E|𝔼|Var|Cov|\\mathbb\s*\{\s*E\s*\}|\\(?:operatorname|mathrm|text)\s*\{\s*(?:E|Var|Cov)\s*\})\s*$/u.exec(before);
-    if (m) return { found: `${m[1]}[`, start: m.index + m[0].indexOf(m[1]!) };
+    const m = /\^\s*([-−–]\s*)?(E|𝔼|Var|Cov|\\mathbb\s*\{\s*E\s*\}|\\(?:operatorname|mathrm|text)\s*\{\s*(?:E|Var|Cov)\s*\})\s*$/u.exec(before);
+    // (With its minus: e^-E[x] is e^{-E[x]}.)
+    if (m) return { found: `${m[1] ? '-' : ''}${m[2]}[`, start: m.index + m[0].indexOf(m[1] ?? m[2]!) };
   }
   if (code[p] === '|' && /\^\s*(?:[-−–]\s*)?\\$/u.test(before)) return { found: '\\|', start: p - 1 };
   return null;
@@ -426,12 +427,14 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   }
   // ∛x, ∜x, \\sqrt[3]{x}: an n-th root, not built in (not "unexpected character '∛'" or
   // "expected the end of the line, not '['").
-  const root = /^[∛∜]/u.exec(code.slice(p)) ?? (code[p] === '[' ? /\\sqrt\s*$/u.exec(code.slice(0, p)) : null);
+  const root = /^[∛∜]/u.exec(code.slice(p)) ?? (code[p] === '[' ? /(?:\\sqrt|√)\s*$/u.exec(code.slice(0, p)) : null);
   if (root) {
     const start = root[0] === '∛' || root[0] === '∜' ? p : p - root[0].length;
     const index = /^\[\s*([^\]]{1,8}?)\s*\]/u.exec(code.slice(p))?.[1];
     const n = root[0] === '∛' ? '3' : root[0] === '∜' ? '4' : index ?? 'n';
-    const written = root[0] === '∛' || root[0] === '∜' ? `${root[0]}…` : `\\sqrt[${n}]{…}`;
+    const written = root[0] === '∛' || root[0] === '∜' ? `${root[0]}…` : root[0].startsWith('√') ? `√[${n}]…` : `\\sqrt[${n}]{…}`;
+    // (\\sqrt[2]{x} is the square root, which is built in: √x, \\sqrt{x}.)
+    if (n === '2') return diagnostic('syntax', { expected: `\\sqrt{…} for a square root, without the [2]` }, rangeAt(ctx, start, root[0].length + code.slice(p).indexOf(']') + 1));
     return diagnostic('nth-root', { written, n }, rangeAt(ctx, start, root[0] === '∛' || root[0] === '∜' ? 1 : root[0].length + (index !== undefined ? code.slice(p).indexOf(']') + 1 : 1)));
   }
   // ∂²/∂x∂y, \\frac{\\partial^2}{\\partial x \\partial y}: a mixed second derivative, not "expected '^{2}'".
