@@ -55,7 +55,7 @@ export const DIAGNOSTICS = {
   'missing-operand': entry('error', (a: { after: string }) => `expected an expression after '${a.after}'`),
   /** `x^√2`: an exponent without braces is one atom (LANGUAGE.md §1). */
   'exponent-braces': entry('error', (a: { found: string }) =>
-    `an exponent without braces is one number or name, as in LaTeX: write ^{${a.found}…} for this one`),
+    `an exponent without braces is one number or name, as in LaTeX: write ^{${a.found}…${a.found.endsWith('[') ? ']' : a.found.endsWith('\\|') ? '\\|' : ''}} for this one`),
   /** `∛x`, `\\sqrt[3]{x}`: no n-th root is built in (a power is, with its domain). */
   'nth-root': entry('error', (a: { written: string; n: string }) =>
     `'${a.written}' (an n-th root) is not built in: write the power (…)^{1/${a.n}}, which has a value where its base is ≥ 0`),

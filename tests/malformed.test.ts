@@ -88,15 +88,17 @@ const cases: [string, string, string][] = [
   // A sum of shapes that do not match, where a name is not declared: that name is the likely cause (rt65).
   ["integer t\nmatrix W, U in R^{n×n}\nvector x_t in R^n\ndefine h_t = W h_{t-1} + U x_t   for t ≥ 1\n", '4:14 shape-mismatch', 'cannot add a matrix in R^{n×n} to a vector in R^n (h_t is not declared, so read as a scalar: declare the shape, e.g. vector h_t in R^n)'],
   ["vector x in R^3\ny = x + 1\n", '2:5 shape-mismatch', 'cannot add a vector in R^3 to a scalar'],
+  // (A transpose written ^T: the fix brackets ∇ of f(x), not of f(x)^T — red team rt67.)
+  ["vector x, d in R^n\ndefine f(x) = xᵀ x\ny = f(x) + ∇_x f(x)^T d\n", '3:12 gradient-product', '∇ takes the whole product after it, f(x)^T d, which is a vector in R^n, not a scalar; for the gradient of its first factor alone write (∇_x f(x))ᵀ d'],
   // norm(x) and abs(x) after '^' without braces: not e^n · orm(x), "unknown function 'orm'".
   ["vector x in R^3\ny = e^norm(x)\n", '2:7 function-in-exponent', "'norm' is a function, and an exponent without braces is one name: write e^{norm(…)}"],
   ["scalar x\ny = 2^-abs(x)\n", '2:8 function-in-exponent', "'abs' is a function, and an exponent without braces is one name: write 2^{-abs(…)}"],
   // An expectation or a norm after '^': not "expected the end of the line, not '['" or "unknown command '\\|'".
-  ["random x\ny = e^E[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{E[…} for this one'],
-  ["random x\ny = e^\\mathbb{E}[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{\\mathbb{E}[…} for this one'],
+  ["random x\ny = e^E[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{E[…]} for this one'],
+  ["random x\ny = e^\\mathbb{E}[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{\\mathbb{E}[…]} for this one'],
   // (With its minus — red team rt66: it was ^{Var[…}.)
-  ["random x\ny = 2^-Var[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{-Var[…} for this one'],
-  ["vector x in R^3\ny = e^\\|x\\|\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{\\|…} for this one'],
+  ["random x\ny = 2^-Var[x]\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{-Var[…]} for this one'],
+  ["vector x in R^3\ny = e^\\|x\\|\n", '2:7 exponent-braces', 'an exponent without braces is one number or name, as in LaTeX: write ^{\\|…\\|} for this one'],
   // (Red team rt57:) after a minus or `**`, with a power or a logarithm's base after the name, and braced without an argument.
   ["scalar x\ne^-sin x = 1\n", '2:4 function-in-exponent', "'sin' is a function, and an exponent without braces is one name: write e^{-sin(…)}"],
   ["scalar x\n2^-cos(x) = 1\n", '2:4 function-in-exponent', "'cos' is a function, and an exponent without braces is one name: write 2^{-cos(…)}"],
@@ -234,5 +236,8 @@ describe('∇ of a whole product is one error', () => {
   it('says nothing more about the sum around it (red team rt65: "cannot add a scalar to a row vector")', async () => {
     const report = await checkSource('vector x, d in R^n\ndefine f(x) = xᵀ x\n    f(x + d)\n  = f(x) + ∇_x f(x)ᵀ d + ½ dᵀ ∇²_x f(x) d\n', { file: 'm.deriv' });
     expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['gradient-product', 'gradient-product']);
+    // (Nor on the relation, as "the two sides have different shapes" — red team rt67.)
+    const alone = await checkSource('vector x, d in R^n\ndefine f(x) = xᵀ x\n    f(x + d)\n  = ½ dᵀ ∇²_x f(x) d\n', { file: 'm.deriv' });
+    expect(alone.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['gradient-product']);
   });
 });

@@ -1011,6 +1011,9 @@ describe('a bound along an integer that fails at one far integer only', () => {
     ['integer t\nshow e^t ≠ e^{40} for all t ≥ 0\n', 'refuted', /t = 40/],
     ['integer t\nshow t^{1/3} ≠ 4 for all t ≥ 0\n', 'refuted', /t = 64/],
     ['integer t\nshow cos(2 π t / 30) < 1 for all t ≥ 1\n', 'refuted', /t = (30|60|90)/],
+    // (Past the ladder's near rungs too, between far ones — red team rt67: 256 and 343 were missed.)
+    ['integer t\nshow log(t) ≠ log(256) for all t ≥ 1\n', 'refuted', /t = 256/],
+    ['integer t\nshow t^{1/3} ≠ 7 for all t ≥ 0\n', 'refuted', /t = 343/],
     ['integer t\nshow log(t) ≠ log(40.5) for all t ≥ 1\n', 'checked', null],
     ['integer t\nshow cos(2 π t/√2) < 1 for all t ≥ 1\n', 'checked', null],
   ] as const)('%s is %s', async (text, verdict, cx) => {

@@ -535,7 +535,10 @@ class Resolver {
     for (const s of steps) {
       if (prev && s.rhs && isExpr(prev) && isExpr(s.rhs) && prev.shape && s.rhs.shape) {
         if (!shapeEq(prev.shape, s.rhs.shape)) {
-          this.error(diagnostic('shape-mismatch', { op: 'equate', left: describeShape(prev.shape), right: describeShape(s.rhs.shape) }, s.relRange));
+          // (Not where a side's shape comes from a ∇ that took a whole product: that error says it.)
+          if (![prev, s.rhs].some((side) => this.gradientProducts.some(([a, b]) => side.range[0] <= a && b <= side.range[1]))) {
+            this.error(diagnostic('shape-mismatch', { op: 'equate', left: describeShape(prev.shape), right: describeShape(s.rhs.shape) }, s.relRange));
+          }
         } else {
           settleSides(prev, s.rhs);
         }
@@ -720,7 +723,10 @@ class Resolver {
           const x = printName(e.wrt.name);
           const nabla = this.inHessian ? '∇²' : '∇';
           this.inHessian = false;
-          const inner = first.kind === 'Transpose' ? `(${nabla}_${x} ${printExpr(first.arg)})ᵀ` : `(${nabla}_${x} ${printExpr(first)})`;
+          // (A transpose written ^T is a power in the raw line: f(x)^T.)
+          const transposed = first.kind === 'Transpose' ? first.arg
+            : first.kind === 'Binary' && first.op === '^' && first.right.kind === 'Var' && first.right.name.base === 'T' && !first.right.name.index && !env.scope.get('T') ? first.left : null;
+          const inner = transposed ? `(${nabla}_${x} ${printExpr(transposed)})ᵀ` : `(${nabla}_${x} ${printExpr(first)})`;
           this.gradientProducts.push(e.range);
           this.error(diagnostic('gradient-product', { nabla, body: printExpr(e.body), shape: describeShape(shape), fix: `${inner} ${rest.map((r) => printExpr(r)).join(' ')}` }, e.range));
           return { ...e, wrt, body: resolved, shape: ANY };

@@ -513,7 +513,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         }
         const { q, o } = tried;
         if (rungs.has(x) && o.kind === 'holds' && (!held || x.cmp(held) > 0)) held = x;
-        if (rungs.has(x) && o.kind === 'holds' && !far.has(x.toString())) {
+        if (rungs.has(x) && o.kind === 'holds') {
           const m = roomAt(q);
           if (m !== null) rooms.push({ x, m });
         }
