@@ -88,6 +88,10 @@ const cases: [string, string, string][] = [
   // A sum of shapes that do not match, where a name is not declared: that name is the likely cause (rt65).
   ["integer t\nmatrix W, U in R^{n×n}\nvector x_t in R^n\ndefine h_t = W h_{t-1} + U x_t   for t ≥ 1\n", '4:14 shape-mismatch', 'cannot add a matrix in R^{n×n} to a vector in R^n (h_t is not declared, so read as a scalar: declare the shape, e.g. vector h_t in R^n)'],
   ["vector x in R^3\ny = x + 1\n", '2:5 shape-mismatch', 'cannot add a vector in R^3 to a scalar'],
+  // (Also where `define h_0 = 0`, the usual start of a recurrence, made h a scalar: the hint was lost there — rt67.)
+  ["integer t\nmatrix W, U in R^{n×n}\nvector x_t in R^n\ndefine h_0 = 0\ndefine h_t = W h_{t-1} + U x_t   for t ≥ 1\n", '5:14 shape-mismatch', 'cannot add a matrix in R^{n×n} to a vector in R^n (h_t is not declared, so read as a scalar: declare the shape, e.g. vector h_t in R^n)'],
+  // (Not for a name a definition of a scalar gives: b = 2a is one.)
+  ["scalar a\ndefine b = 2a\nvector x in R^3\ny = x + b\n", '4:5 shape-mismatch', 'cannot add a vector in R^3 to a scalar'],
   // (A transpose written ^T: the fix brackets ∇ of f(x), not of f(x)^T — red team rt67.)
   ["vector x, d in R^n\ndefine f(x) = xᵀ x\ny = f(x) + ∇_x f(x)^T d\n", '3:12 gradient-product', '∇ takes the whole product after it, f(x)^T d, which is a vector in R^n, not a scalar; for the gradient of its first factor alone write (∇_x f(x))ᵀ d'],
   // norm(x) and abs(x) after '^' without braces: not e^n · orm(x), "unknown function 'orm'".

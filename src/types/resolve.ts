@@ -380,8 +380,14 @@ class Resolver {
       key, kind: shapeKind(shape), shape, family, tags: new Set(), fn: null, random: false, iid: false, implicit: false,
       range: target.range,
     });
+    // (Not declared, and made a scalar by a definition whose value has no shape of its own,
+    // `define h_0 = 0`, where 0 is the zero of any shape.)
+    if (shape.kind === 'scalar' && (value.shape?.kind === 'any' || !value.shape || st.value.kind === 'Num')) this.definedOnly.add(key);
     return out;
   }
+
+  /** Names no declaration gives, that a definition of a bare number made scalars (`define h_0 = 0`), by key: a shape error's likely cause. */
+  private readonly definedOnly = new Set<string>();
 
   // -------------------------------------------------------------------------
   // Statements
@@ -1269,7 +1275,7 @@ class Resolver {
     visit(e, (x) => {
       if (x.kind !== 'Var' || env.locals.has(printName(x.name))) return;
       const found = env.scope.lookup(x.name);
-      if (!found?.info.implicit || found.info.kind !== 'scalar') return;
+      if (!found || found.info.kind !== 'scalar' || !(found.info.implicit || this.definedOnly.has(found.info.key))) return;
       // (A family by its base and its index's letter: h_t of h_{t−1}.)
       const letter = x.name.index ? freeNames(x.name.index).find((v) => !v.name.index)?.name.base ?? 't' : null;
       out.push(letter ? `${x.name.base}_${letter}` : printName(x.name));
