@@ -701,45 +701,10 @@ class Resolver {
         const wrt = this.variableOf(e.wrt, env);
         // (∇²_x e is ∂/∂x ∇_x e over the same range: its gradient says ∇² in a message.)
         const hessian = e.partial && e.body.kind === 'Grad' && e.body.range[0] === e.range[0] && e.body.range[1] === e.range[1];
-        const outer = this.inHessian;
-        this.inHessian = hessian;
-        let body: Expr;
-        try {
-          body = this.expr(e.body, env);
-        } finally {
-          this.inHessian = outer;
-        }
-        // (A body in error has no shape: nor has its derivative, so no error follows from it.)
-        return { ...e, wrt, body, shape: body.shape?.kind === 'any' ? ANY : derivShape(body.shape, wrt.shape) };
+        const body = hessian ? this.gradient(e.body as Extract<Expr, { kind: 'Grad' }>, env, '∇²') : this.expr(e.body, env);
+        return { ...e, wrt, body, shape: derivShape(body.shape, wrt.shape) };
       }
-      case 'Grad': {
-        const wrt = this.variableOf(e.wrt, env);
-        const resolved = this.expr(e.body, env);
-        // `∇_x f(x)ᵀ d`, as a Taylor expansion is typed: ∇ takes the whole product after it
-        // (LANGUAGE.md §1), here a vector. Said so, with the brackets for ∇ of the first factor
-        // alone (it was "a gradient ∇ needs a scalar" and "cannot add a scalar to a vector").
-        const shape = resolved.shape;
-        if (shape && shape.kind !== 'scalar' && shape.kind !== 'any' && e.body.kind === 'Binary' && e.body.op === '*' && e.body.implicit) {
-          let first: Expr = e.body;
-          const rest: Expr[] = [];
-          while (first.kind === 'Binary' && first.op === '*' && first.implicit) {
-            rest.unshift(first.right);
-            first = first.left;
-          }
-          const x = printName(e.wrt.name);
-          const nabla = this.inHessian ? '∇²' : '∇';
-          this.inHessian = false;
-          // (A transpose written ^T is a power in the raw line: f(x)^T.)
-          const transposed = first.kind === 'Transpose' ? first.arg
-            : first.kind === 'Binary' && first.op === '^' && first.right.kind === 'Var' && first.right.name.base === 'T' && !first.right.name.index && !env.scope.get('T') ? first.left : null;
-          const inner = transposed ? `(${nabla}_${x} ${printExpr(transposed)})ᵀ` : `(${nabla}_${x} ${printExpr(first)})`;
-          this.gradientProducts.push(e.range);
-          this.error(diagnostic('gradient-product', { nabla, body: printExpr(e.body), shape: describeShape(shape), fix: `${inner} ${rest.map((r) => printExpr(r)).join(' ')}` }, e.range));
-          return { ...e, wrt, body: resolved, shape: ANY };
-        }
-        const body = this.expect(resolved, 'a gradient ∇', 'a scalar');
-        return { ...e, wrt, body, shape: wrt.shape?.kind === 'matrix' ? wrt.shape : SCALAR };
-      }
+      case 'Grad': return this.gradient(e, env, '∇');
       case 'Limit': {
         const wrt = this.variableOf(e.wrt, env);
         const to = this.expr(e.to, env);
@@ -1283,8 +1248,35 @@ class Resolver {
     return out;
   }
 
-  /** Whether the gradient being resolved is a Hessian's (∇²_x e), for its messages. */
-  private inHessian = false;
+  /**
+   * `∇_x e` (`nabla` ∇², inside a Hessian, for its message): e must be a scalar. Where e is a
+   * product that is not (`∇_x f(x)ᵀ d`, as a Taylor term is typed: ∇ takes the whole product
+   * after it, LANGUAGE.md §1), that is said, with the brackets for ∇ of the first factor alone
+   * (it was "a gradient ∇ needs a scalar" and "cannot add a scalar to a vector").
+   */
+  private gradient(e: Extract<Expr, { kind: 'Grad' }>, env: Env, nabla: '∇' | '∇²'): Expr {
+    const wrt = this.variableOf(e.wrt, env);
+    const resolved = this.expr(e.body, env);
+    const shape = resolved.shape;
+    if (shape && shape.kind !== 'scalar' && shape.kind !== 'any' && e.body.kind === 'Binary' && e.body.op === '*' && e.body.implicit) {
+      let first: Expr = e.body;
+      const rest: Expr[] = [];
+      while (first.kind === 'Binary' && first.op === '*' && first.implicit) {
+        rest.unshift(first.right);
+        first = first.left;
+      }
+      const x = printName(e.wrt.name);
+      // (A transpose written ^T is a power in the raw line: f(x)^T.)
+      const transposed = first.kind === 'Transpose' ? first.arg
+        : first.kind === 'Binary' && first.op === '^' && first.right.kind === 'Var' && first.right.name.base === 'T' && !first.right.name.index && !env.scope.get('T') ? first.left : null;
+      const inner = transposed ? `(${nabla}_${x} ${printExpr(transposed)})ᵀ` : `(${nabla}_${x} ${printExpr(first)})`;
+      this.gradientProducts.push(e.range);
+      this.error(diagnostic('gradient-product', { nabla, body: printExpr(e.body), shape: describeShape(shape), fix: `${inner} ${rest.map((r) => printExpr(r)).join(' ')}` }, e.range));
+      return { ...e, wrt, body: resolved, shape: ANY };
+    }
+    const body = this.expect(resolved, 'a gradient ∇', 'a scalar');
+    return { ...e, wrt, body, shape: wrt.shape?.kind === 'matrix' ? wrt.shape : SCALAR };
+  }
 
   /**
    * The order and variable of `d^k/dx^k` (k ≥ 3, as a power or a superscript, the numerator

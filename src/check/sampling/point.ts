@@ -78,7 +78,6 @@ function readsRandomValue(f: Formula, scope: Scope): boolean {
   return found;
 }
 
-/** Facts about a context computed once and shared by all its points. */
 /** Whether `rhs` reads the name `lhs` itself, the same member of a family included (`A` in Aᵀ, `x_1` in 2 − x_1; not v_{t−1} for v_t). */
 function readsItself(lhs: Var, rhs: Expr): boolean {
   const name = printName(lhs.name);
@@ -87,6 +86,7 @@ function readsItself(lhs: Var, rhs: Expr): boolean {
   return found;
 }
 
+/** Facts about a context computed once and shared by all its points. */
 export class Prepared {
   readonly rules: Rule[] = [];
   /** Conditions sampling must satisfy (rejection), excluding `for all` ones. */
