@@ -2,7 +2,8 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { decimalField, enclosureText, type DecInterval } from '../src/check/evaluator/decimal.js';
 import { dualField, Dual } from '../src/check/evaluator/dual.js';
-import { Undecided, Undefined, type Elementary, type Field } from '../src/check/evaluator/field.js';
+import { Inexact, Undecided, Undefined, type Elementary, type Field } from '../src/check/evaluator/field.js';
+import { radicalField } from '../src/check/evaluator/radical.js';
 import { intervalField, nextDown, nextUp, type Interval } from '../src/check/evaluator/interval.js';
 import { Mat } from '../src/check/evaluator/field.js';
 import * as L from '../src/check/evaluator/linalg.js';
@@ -508,5 +509,49 @@ describe('decimal enclosures of sin, tan, tanh near 0', () => {
     const ref = new W(reference);
     expect(v.lo.lte(ref) && ref.lte(v.hi), `${v.lo} … ${v.hi}`).toBe(true);
     expect(new W(v.hi).minus(v.lo).div(ref.abs()).lt('1e-100')).toBe(true);
+  });
+});
+
+describe('exact sums of square roots (radical.ts)', () => {
+  const F = radicalField;
+  const q = (n: number, d = 1) => F.fromRational(new Rational(BigInt(n), BigInt(d)));
+  const root = (n: number, d = 1) => F.elementary('sqrt', q(n, d));
+  it.each([
+    ['√2·√8 = 4', F.mul(root(2), root(8)), '4'],
+    ['√12 = 2√3', root(12), '2√3'],
+    ['√(1/2) = √2/2', root(1, 2), '√2/2'],
+    ['(1 + √2)(1 − √2) = −1', F.mul(F.add(q(1), root(2)), F.sub(q(1), root(2))), '-1'],
+    ['1/(√3 − √2) = √2 + √3', F.div(q(1), F.sub(root(3), root(2))), '√2 + √3'],
+    ['√10·√10 = 10', F.mul(root(10), root(10)), '10'],
+    ['√6·√10 = 2√15', F.mul(root(6), root(10)), '2√15'],
+    ['(√2 + √3)² = 5 + 2√6', F.powInt(F.add(root(2), root(3)), 2n), '5 + 2√6'],
+    ['√(13·10¹⁰⁰) = 10⁵⁰√13', F.elementary('sqrt', F.fromRational(new Rational(13n * 10n ** 100n))), '3.6055512754639896e+50'],
+    ['(√2 + √3)^(−2) = 5 − 2√6', F.powInt(F.add(root(2), root(3)), -2n), '5 - 2√6'],
+    ['1/(1 + √2 + √3) = 1/2 + √2/4 − √6/4', F.div(q(1), F.add(F.add(q(1), root(2)), root(3))), '0.5 + √2/4 - √6/4'],
+    ['(1 + √2 + √3)/(1 + √2 + √3) = 1', F.div(F.add(F.add(q(1), root(2)), root(3)), F.add(F.add(q(1), root(2)), root(3))), '1'],
+  ])('%s', (_name, value, text) => {
+    expect(F.format(value, 17)).toBe(text);
+  });
+
+  it('decides equality exactly and signs by enclosures, however close', () => {
+    // √2 + √3 against √(5 + 2√6) is past this field; √2 + √8 against √18 is not.
+    expect(F.order!.cmp(F.add(root(2), root(8)), root(18))).toBe(0);
+    expect(F.order!.cmp(root(2), q(141421356237, 100000000000))).toBe(1);
+    // 10⁻⁴⁰ apart: √2 against its 40-digit truncation.
+    expect(F.order!.cmp(root(2), F.fromRational(Rational.parse('1.414213562373095048801688724209698078569')))).toBe(1);
+    expect(F.sign(F.sub(root(3), root(2)))).toBe(1);
+    expect(F.sign(F.sub(root(2), root(3)))).toBe(-1);
+    expect(F.sign(F.sub(root(8), F.mul(q(2), root(2))))).toBe(0);
+  });
+
+  it('leaves what is not a sum of square roots of rationals to the enclosures', () => {
+    expect(() => F.elementary('sqrt', root(2))).toThrow(Inexact);
+    expect(() => F.elementary('exp', q(1))).toThrow(Inexact);
+    expect(() => F.pi()).toThrow(Inexact);
+    expect(() => F.elementary('sqrt', q(-2))).toThrow(Undefined);
+    expect(() => F.div(q(1), q(0))).toThrow(Undefined);
+    // A radicand with a cofactor past 10⁹ that may hide a square: (10⁹ + 7)·(10⁹ + 9).
+    expect(() => F.elementary('sqrt', F.fromRational(new Rational(1000000007n * 1000000009n)))).toThrow(Inexact);
+    expect(F.format(F.elementary('sqrt', F.fromRational(new Rational(1000000007n ** 2n * 3n))), 17)).toBe('1000000007√3');
   });
 });

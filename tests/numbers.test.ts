@@ -594,6 +594,36 @@ describe('counterexamples as printed', () => {
     expect(Math.abs(value - 1)).toBeLessThan(1e-9);
   });
 
+  // A strict bound between equal numbers was "the two sides differ: left = 4, right = 4".
+  it.each([
+    ['√2 √8', '>', '4', "'>' fails: left = 4, right = 4"],
+    ['√2 + √8', '<', '√18', "'<' fails: left = 3√2, right = 3√2"],
+    ['3', '≠', '6/2', "'≠' fails: left = 3, right = 3"],
+    ['5', '<', '4', "'<' fails: left = 5, right = 4"],
+    ['5', '=', '4', 'the two sides differ: left = 5, right = 4'],
+  ])('says which relation fails between numbers: %s %s %s', async (left, rel, right, message) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`);
+    expect(step.verdict).toBe('refuted');
+    expect(step.message).toBe(message);
+  });
+
+  // At a rational point, norms are exact sums of square roots: a tie prints as one value
+  // (√10·√10 = 10, 2√2), at the simplest place along the line where the sides tie.
+  it.each([
+    ['|xᵀy|', '<', '‖x‖ ‖y‖'],
+    ['‖x + y‖', '<', '‖x‖ + ‖y‖'],
+  ])('prints a tie of norms between vectors exactly: %s %s %s', async (left, rel, right) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`, 'vector x, y in R^n\nassume x ≠ 0, y ≠ 0\n');
+    expect(step.verdict).toBe('refuted');
+    const cx = step.counterexample!;
+    expect(cx.left).toBe(cx.right);
+    expect(cx.left).toMatch(/^(\d+|\d*√\d+)$/);
+    const x = cx.assignments.find(([k]) => k === 'x')![1];
+    const y = cx.assignments.find(([k]) => k === 'y')![1];
+    expect(x).toBe(y);
+    expect(x).toMatch(/^\[-?\d+(, -?\d+)*\]$/);
+  });
+
   it('marks an exact value printed rounded with ≈', async () => {
     const { step } = await one('    10^50 + 1\n  = 2*10^50 + 3\n');
     expect(step.counterexample).toMatchObject({ left: '10^50 + 1', right: '≈ 2e50' });

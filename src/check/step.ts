@@ -1013,7 +1013,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
         : disagreement
           ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the rule (${proof!.rule})` : 'the symbolic engine'} proved the step, but it fails at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'
-            : numbers ? `the two sides differ: ${assignmentText('left', s.failure.left)}, ${assignmentText('right', s.failure.right)}`
+            : numbers ? (rel === '=' ? `the two sides differ: ${assignmentText('left', s.failure.left)}, ${assignmentText('right', s.failure.right)}`
+              : `'${rel}' fails: ${assignmentText('left', s.failure.left)}, ${assignmentText('right', s.failure.right)}`)
               : rel === '=' ? `the two sides differ at this point${differ ? `; left − right = ${differ}` : ''}`
                 : `'${rel}' fails at this point`,
     };

@@ -249,7 +249,7 @@ export class Rational {
 }
 
 /** ⌊√n⌋ for n ≥ 0 (Newton's method on BigInt). */
-function isqrt(n: bigint): bigint {
+export function isqrt(n: bigint): bigint {
   if (n < 2n) return n;
   // A start at or above √n: from the double estimate where n fits a double, else 2^⌈bits/2⌉
   // (Number(n) is Infinity past 1.8·10³⁰⁸, and BigInt(Infinity) throws).

@@ -1,5 +1,6 @@
 import type { Expr, RelOp } from '../../ast.js';
-import { Inexact, Skip, Undecided, Undefined, isMat, type Field, type Val } from '../evaluator/field.js';
+import { Inexact, Signal, Skip, Undecided, Undefined, isMat, type Field, type Val } from '../evaluator/field.js';
+import { radicalFieldWithin } from '../evaluator/radical.js';
 import { exactField } from '../evaluator/rational.js';
 import { withoutCommonTerms } from './cancel.js';
 import { decideRelation, holdsByAgreement } from './compare.js';
@@ -105,6 +106,33 @@ export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, leve
   }
   // Agreed at a lower precision and no higher one could tell more (out of reach there).
   if (agreed) return { kind: 'holds', exact: false, agreed: true };
+  // (Sides no precision tells apart may be equal exactly: ‖x‖‖y‖ and xᵀy at x = y.)
+  if (reason === NO_PRECISION) return inRadicals(point, left, rel, right) ?? { kind: 'undecided', reason };
   return { kind: 'undecided', reason };
+}
+
+/** The exact work one tie may take in sums of square roots (norms of vectors of 12 take ~30 operations). */
+const RADICAL_OPERATIONS = 20_000;
+
+/**
+ * `left rel right` decided in exact sums of square roots (radical.ts), where every precision
+ * left the sides overlapping: at a rational point, norms and √ of rationals have exact values,
+ * so a tie is proved (`|xᵀy| < ‖x‖‖y‖` fails at x = y: both sides are √10·√10 = 10 there).
+ * Null where the sides leave that field (π, exp, a spectral norm) or it decides nothing.
+ */
+function inRadicals(point: Point, left: Expr, rel: RelOp, right: Expr): Outcome<unknown> | null {
+  const radicalField = radicalFieldWithin(RADICAL_OPERATIONS);
+  try {
+    const l = point.evaluate(radicalField, left);
+    const r = point.evaluate(radicalField, right);
+    const res = decideRelation(radicalField, rel, l, r);
+    if (res === 'holds') return { kind: 'holds', exact: true };
+    // (Only a tie fails here: sides apart by less than every precision could show would
+    // print alike in a counterexample, so that rare point stays undecided.)
+    if (res === 'fails' && decideRelation(radicalField, '=', l, r) === 'holds') return { kind: 'fails', F: radicalField, left: l, right: r };
+  } catch (err) {
+    if (!(err instanceof Signal)) throw err;
+  }
+  return null;
 }
 

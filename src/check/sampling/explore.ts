@@ -1001,9 +1001,14 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
       work--;
       return Number.isFinite(t) ? atAll(base, line.entries(Rational.parse(String(t))), rng, deadline) : null;
     };
+    /** Where the margin is within rounding of 0 (|m| ≤ 10⁻¹² of the sides' size): the t of each such grid point. */
+    const ties = new Set<number>();
     const margin = (t: number): number | null => {
       const q = pointAt(t);
-      return q ? marginAt(q, left, right, sign, true) : null;
+      if (!q) return null;
+      const m = marginAt(q, left, right, sign, true);
+      if (m !== null && Math.abs(m) <= 1e-12 * sidesSize(q, left, right)) ties.add(t);
+      return m;
     };
     const seen = new Map<number, number | null>();
     for (const t of COUPLED_GRID) {
@@ -1014,6 +1019,10 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     let best: number | null = null;
     for (const t of grid) if (seen.get(t) !== null && (best === null || seen.get(t)! < seen.get(best)!)) best = t;
     if (best === null) continue;
+    // Sides equal along the whole line (|xᵀy| and ‖x‖‖y‖ on x = t·y) differ only by rounding,
+    // whose least is at any t: the tie nearest t = 1 is taken, so that a counterexample reads
+    // x = y, not x = 1778.28·y.
+    if (ties.has(best)) best = [...ties].sort((a, b) => Math.abs(Math.log(Math.abs(a))) - Math.abs(Math.log(Math.abs(b))) || b - a)[0]!;
     const i = grid.indexOf(best);
     const candidates = new Set<number>([best]);
     // Toward each neighbour the assumptions (or the sides) reject: the last t before that edge,
@@ -2442,6 +2451,19 @@ function nearMiddle(r: Bracket): Rational {
 const DESCENT_PLACE = new Rational(1n, 10n ** 40n);
 
 /** (left − right)·sign at a point, in doubles (the middle of its enclosure), or null. */
+/** The larger of the sides' magnitudes at q in doubles (at least 1), for telling a margin from rounding; NaN where they have none. */
+function sidesSize(q: Point, left: Expr, right: Expr): number {
+  try {
+    const l = q.evaluate(intervalField, left);
+    const r = q.evaluate(intervalField, right);
+    if (isMat(l) || isMat(r)) return NaN;
+    const size = (i: Interval) => Math.max(Math.abs(i.lo), Math.abs(i.hi));
+    return Math.max(1, size(l as Interval), size(r as Interval));
+  } catch {
+    return NaN;
+  }
+}
+
 function marginAt(q: Point, left: Expr, right: Expr, sign: 1 | -1,
   /** Null where the sides' enclosures are wider than 10⁻⁶ of their size (a midpoint there may be anything inside them). */
   narrow = false): number | null {

@@ -460,13 +460,30 @@ function scaleInto(point: Point, small: Expr, big: Expr, upper: boolean, rng: Rn
   return at(Rational.parse(rounded.toPrecision(digits)));
 }
 
+/** The multiple of a nonzero vector with whole, coprime entries, its first nonzero entry positive. */
+function primitive(v: Mat<Rational>): Mat<Rational> {
+  const gcdOf = (a: bigint, b: bigint): bigint => {
+    a = a < 0n ? -a : a;
+    b = b < 0n ? -b : b;
+    while (b !== 0n) [a, b] = [b, a % b];
+    return a;
+  };
+  let lcm = 1n;
+  for (const x of v.data) lcm = (lcm / gcdOf(lcm, x.d)) * x.d;
+  const whole = v.data.map((x) => (x.n * lcm) / x.d);
+  const g = whole.reduce((acc, x) => gcdOf(acc, x), 0n);
+  const first = v.data.find((x) => !x.isZero())!;
+  const s = first.sign() < 0 ? -g : g;
+  return v.map((_, i) => new Rational(whole[i]! / s));
+}
+
 /** At most this many coincidence points per step. */
 const MAX_COINCIDENCES = 16;
 
 /**
  * Vectors and matrices made to coincide, where random draws never land: y := x, y := −x,
- * y := 2x for two names of one shape, and each name := 0 — where `‖x − y‖ > 0`, `x ≠ y`
- * or `xᵀy ≠ 0` fail. Each point must meet the assumptions and keep the names' tags.
+ * y := 2x for two names of one shape, y := its part orthogonal to x for two vectors, and
+ * each name := 0 — where `‖x − y‖ > 0`, `x ≠ y` or `xᵀy ≠ 0` fail. Each point must meet the assumptions and keep the names' tags.
  */
 export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | { tight: Point; why: string } | null {
   const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value));
@@ -492,6 +509,23 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
           enclosed.set(trial, [b, [(lo as Mat<Rational>).map((x) => x.mul(f)), (hi as Mat<Rational>).map((x) => x.mul(f))]]);
         }
         trials.push(trial);
+      }
+      // b := its part orthogonal to a, b − (aᵀb/aᵀa)·a, exact: where (xᵀy)² > 0 or
+      // |xᵀy| > 0 fail with x, y ≠ 0 (red team rt65).
+      if (va.cols === 1) {
+        const dot = va.data.reduce((acc, x, i) => acc.add(x.mul(vb.data[i]!)), Rational.ZERO);
+        const aa = va.data.reduce((acc, x) => acc.add(x.mul(x)), Rational.ZERO);
+        if (!aa.isZero() && !dot.isZero()) {
+          const f = dot.div(aa);
+          const orthogonal = vb.map((x, i) => x.sub(f.mul(va.data[i]!)));
+          if (orthogonal.data.some((x) => !x.isZero())) {
+            // (Its multiple of whole coprime entries first, (3, 1) rather than (2.7, 0.9), for
+            // a readable counterexample; then itself, nearer b's size, for bounds on it.)
+            const whole = primitive(orthogonal);
+            if (whole.data.some((x, i) => !x.equals(orthogonal.data[i]!))) trials.push(new Map([[b, whole]]));
+            trials.push(new Map([[b, orthogonal]]));
+          }
+        }
       }
     }
   }
