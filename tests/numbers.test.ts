@@ -624,6 +624,23 @@ describe('counterexamples as printed', () => {
     expect(x).toMatch(/^\[-?\d+(, -?\d+)*\]$/);
   });
 
+  // (Red team rt68:) sides equal along a whole line printed at x = −10^1.75·y or x = 0.00178·(1, 1).
+  it.each([
+    ['‖x‖² ‖y‖² - (xᵀy)²', '>', '0', /^\[-?\d+(, -?\d+)*\]$/],
+    ['(∑_{i=1}^{n} x_i)²', '<', 'n ‖x‖²', /^\[(-?\d+)(, \1)*\]$/],
+  ])('shows the simplest place of a tie along a line: %s %s %s', async (left, rel, right, x) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`, 'integer i\nvector x, y, z in R^n\nassume x ≠ 0, y ≠ 0, z ≠ 0\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.counterexample!.assignments.find(([k]) => k === 'x')![1]).toMatch(x);
+  });
+
+  // A root in a box printed x ≈ [0.1, −1.11022302463e-16], where xᵀy is not 0.
+  it('shows an entry of a box that holds 0 and is 0 to rounding as 0', async () => {
+    const { step } = await one('    xᵀy\n  ≠ 0\n', 'vector x, y, z in R^n\nassume x ≠ 0, y ≠ 0, z ≠ 0\n');
+    expect(step.verdict).toBe('refuted');
+    for (const [, v] of step.counterexample!.assignments) expect(v).not.toMatch(/e-1\d/);
+  });
+
   it('marks an exact value printed rounded with ≈', async () => {
     const { step } = await one('    10^50 + 1\n  = 2*10^50 + 3\n');
     expect(step.counterexample).toMatchObject({ left: '10^50 + 1', right: '≈ 2e50' });

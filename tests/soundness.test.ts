@@ -449,6 +449,22 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: '(xᵀy)² ≥ 0 with x, y ≠ 0 passes', src: step(`${MAT}assume x ≠ 0, y ≠ 0\n`, '(xᵀy)²', '≥', '0'), want: 'passes' },
   { name: '‖x‖ + ‖y‖ > 0 with x ≠ 0 passes', src: step(`${MAT}assume x ≠ 0\n`, '‖x‖ + ‖y‖', '>', '0'), want: 'passes' },
   { name: '‖2x‖ = 2‖x‖ passes', src: step(MAT, '‖2x‖', '=', '2‖x‖'), want: 'passes' },
+  // Ties along the standard basis, where drawn vectors (and their orthogonal parts, which
+  // leave a unit sphere) never land (red team rt68).
+  { name: '‖u − v‖² ≠ 2 under unit u, v is refuted (u = e₁, v = e₂)', src: step('vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1\n', '‖u - v‖²', '≠', '2'), want: 'refuted' },
+  { name: '‖u + v‖ ‖u − v‖ < 2 under unit u, v is refuted', src: step('vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1\n', '‖u + v‖ ‖u - v‖', '<', '2'), want: 'refuted' },
+  { name: '‖x + y‖ ≠ √34 under ‖x‖ = 3, ‖y‖ = 5 is refuted', src: step('vector x, y in R^n\nassume ‖x‖ = 3, ‖y‖ = 5\n', '‖x + y‖', '≠', '√34'), want: 'refuted' },
+  { name: '‖x + y‖ < 8 under ‖x‖ = 3, ‖y‖ = 5 is refuted (parallel)', src: step('vector x, y in R^n\nassume ‖x‖ = 3, ‖y‖ = 5\n', '‖x + y‖', '<', '8'), want: 'refuted' },
+  { name: '(xᵀy)² + (xᵀz)² > 0 with x, y, z ≠ 0 is refuted', src: step('vector x, y, z in R^n\nassume x ≠ 0, y ≠ 0, z ≠ 0\n', '(xᵀy)² + (xᵀz)²', '>', '0'), want: 'refuted' },
+  { name: '‖x‖ < ∑|x_i| with x ≠ 0 is refuted (x = e₁)', src: step('integer i\nvector x in R^n\nassume x ≠ 0\n', '‖x‖', '<', '∑_{i=1}^{n} |x_i|'), want: 'refuted' },
+  { name: '√‖x‖ < (1 + ‖x‖)/2 with x ≠ 0 is refuted (‖x‖ = 1)', src: step('vector x in R^n\nassume x ≠ 0\n', '√(‖x‖)', '<', '(1 + ‖x‖)/2'), want: 'refuted' },
+  { name: '‖x − y‖² < 4 under ‖x‖, ‖y‖ ≤ 1 is refuted (x = e₁, y = −e₁)', src: step('vector x, y in R^n\nassume ‖x‖ ≤ 1, ‖y‖ ≤ 1\n', '‖x - y‖²', '<', '4'), want: 'refuted' },
+  { name: '‖x + y‖ > 2 under xᵀy ≥ 1 is refuted (x = y = e₁)', src: step('vector x, y in R^n\nassume xᵀy ≥ 1\n', '‖x + y‖', '>', '2'), want: 'refuted' },
+  { name: '‖u − v‖² ≤ 4 under unit u, v passes', src: step('vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1\n', '‖u - v‖²', '≤', '4'), want: 'passes' },
+  { name: '‖x + y‖ ≤ 8 under ‖x‖ = 3, ‖y‖ = 5 passes', src: step('vector x, y in R^n\nassume ‖x‖ = 3, ‖y‖ = 5\n', '‖x + y‖', '≤', '8'), want: 'passes' },
+  { name: '‖x‖ ≤ ∑|x_i| passes', src: step('integer i\nvector x in R^n\n', '‖x‖', '≤', '∑_{i=1}^{n} |x_i|'), want: 'passes' },
+  { name: '√‖x‖ ≤ (1 + ‖x‖)/2 passes', src: step('vector x in R^n\n', '√(‖x‖)', '≤', '(1 + ‖x‖)/2'), want: 'passes' },
+  { name: '‖x + y‖ ≥ 2 under xᵀy ≥ 1 passes', src: step('vector x, y in R^n\nassume xᵀy ≥ 1\n', '‖x + y‖', '≥', '2'), want: 'passes' },
   // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded
   { name: 'brackets nested 60 deep are an error', src: step('scalar x\n', 'x', '=', `${'('.repeat(60)}x${')'.repeat(60)}`), want: 'error' },
   { name: 'x = x^x^…^1 (300 levels) is not a pass', src: step('scalar x\n', 'x', '=', `${'x^'.repeat(300)}1`), want: 'fails' },

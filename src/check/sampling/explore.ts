@@ -1001,13 +1001,13 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
       work--;
       return Number.isFinite(t) ? atAll(base, line.entries(Rational.parse(String(t))), rng, deadline) : null;
     };
-    /** Where the margin is within rounding of 0 (|m| ≤ 10⁻¹² of the sides' size): the t of each such grid point. */
+    /** The grid's t where the sides tie within rounding (tieAt). */
     const ties = new Set<number>();
     const margin = (t: number): number | null => {
       const q = pointAt(t);
       if (!q) return null;
       const m = marginAt(q, left, right, sign, true);
-      if (m !== null && Math.abs(m) <= 1e-12 * sidesSize(q, left, right)) ties.add(t);
+      if (m !== null && tieAt(q, left, right)) ties.add(t);
       return m;
     };
     const seen = new Map<number, number | null>();
@@ -1022,7 +1022,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     // Sides equal along the whole line (|xᵀy| and ‖x‖‖y‖ on x = t·y) differ only by rounding,
     // whose least is at any t: the tie nearest t = 1 is taken, so that a counterexample reads
     // x = y, not x = 1778.28·y.
-    if (ties.has(best)) best = [...ties].sort((a, b) => Math.abs(Math.log(Math.abs(a))) - Math.abs(Math.log(Math.abs(b))) || b - a)[0]!;
+    if (ties.has(best)) best = simplestTie(ties);
     const i = grid.indexOf(best);
     const candidates = new Set<number>([best]);
     // Toward each neighbour the assumptions (or the sides) reject: the last t before that edge,
@@ -1195,9 +1195,13 @@ function equalEntriesSearch(p: StepProblem, bases: readonly Point[], rel: RelOp,
       const x = Rational.parse(t.toPrecision(17));
       return at(base, key, v.map(() => x), rng, deadline);
     };
+    const ties = new Set<number>();
     const margin = (t: number): number | null => {
       const q = pointAt(t);
-      return q ? marginAt(q, left, right, sign, true) : null;
+      if (!q) return null;
+      const m = marginAt(q, left, right, sign, true);
+      if (m !== null && tieAt(q, left, right)) ties.add(t);
+      return m;
     };
     let best: { t: number; m: number } | null = null;
     const seen: { t: number; m: number }[] = [];
@@ -1209,6 +1213,8 @@ function equalEntriesSearch(p: StepProblem, bases: readonly Point[], rel: RelOp,
       if (!best || m < best.m) best = { t, m };
     }
     if (!best) continue;
+    // (Sides equal at every t, (∑ x_i)² against n‖x‖²: the tie nearest 1, x = (1, …, 1), is shown.)
+    const tie = ties.has(best.t) ? simplestTie(ties) : null;
     // (Golden section between the grid's neighbours of the least: the margin is smooth there
     // for the steps this is for; where it is not, the grid's point is decided as it is.)
     const sorted = seen.map((x) => x.t).sort((a, b) => a - b);
@@ -1216,7 +1222,7 @@ function equalEntriesSearch(p: StepProblem, bases: readonly Point[], rel: RelOp,
     const a = sorted[Math.max(0, i - 1)]!;
     const b = sorted[Math.min(sorted.length - 1, i + 1)]!;
     const [c, d] = goldenSection(margin, a, b, deadline);
-    const found = failsAt([...new Set([c, d, best.t])].map(pointAt), left, rel, right, deadline, `found where every entry of ${base.values.get(key)!.label} is the same, moving that value toward where left − right is smallest`);
+    const found = failsAt([...new Set([...(tie === null ? [] : [tie]), c, d, best.t])].map(pointAt), left, rel, right, deadline, `found where every entry of ${base.values.get(key)!.label} is the same, moving that value toward where left − right is smallest`);
     probes += found.probes;
     if (found.failure) return { failure: found.failure, probes };
   }
@@ -2451,17 +2457,30 @@ function nearMiddle(r: Bracket): Rational {
 const DESCENT_PLACE = new Rational(1n, 10n ** 40n);
 
 /** (left − right)·sign at a point, in doubles (the middle of its enclosure), or null. */
-/** The larger of the sides' magnitudes at q in doubles (at least 1), for telling a margin from rounding; NaN where they have none. */
-function sidesSize(q: Point, left: Expr, right: Expr): number {
+/**
+ * Whether the sides at q tie within rounding in doubles: their enclosures overlap, or their
+ * midpoints lie within 10⁻¹² of the larger side (at least 1). Along a line where the sides
+ * are equal everywhere (|xᵀy| and ‖x‖‖y‖ on x = t·y) every t is such a tie, and the least
+ * margin among them is rounding's choice.
+ */
+function tieAt(q: Point, left: Expr, right: Expr): boolean {
   try {
     const l = q.evaluate(intervalField, left);
     const r = q.evaluate(intervalField, right);
-    if (isMat(l) || isMat(r)) return NaN;
-    const size = (i: Interval) => Math.max(Math.abs(i.lo), Math.abs(i.hi));
-    return Math.max(1, size(l as Interval), size(r as Interval));
+    if (isMat(l) || isMat(r)) return false;
+    const [a, b] = [l as Interval, r as Interval];
+    if (a.lo <= b.hi && b.lo <= a.hi) return true;
+    const mid = (i: Interval) => (i.lo === i.hi ? i.lo : i.lo / 2 + i.hi / 2);
+    const size = Math.max(1, Math.abs(mid(a)), Math.abs(mid(b)));
+    return Math.abs(mid(a) - mid(b)) <= 1e-12 * size;
   } catch {
-    return NaN;
+    return false;
   }
+}
+
+/** Of the places t of ties, the one a counterexample reads best at: nearest 1 in size, positive first. */
+function simplestTie(ts: Iterable<number>): number {
+  return [...ts].sort((a, b) => Math.abs(Math.log(Math.abs(a))) - Math.abs(Math.log(Math.abs(b))) || b - a)[0]!;
 }
 
 function marginAt(q: Point, left: Expr, right: Expr, sign: 1 | -1,

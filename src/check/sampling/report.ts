@@ -188,6 +188,17 @@ function bystanders(point: Point): Set<string> {
   return tied;
 }
 
+/**
+ * A value known within a box, as shown: its middle, with an entry whose interval holds 0 and
+ * whose middle is within 10⁻⁹ of the largest entry shown as 0 (a root x ≈ (0.1, 0) of xᵀy = 0
+ * read x ≈ [0.1, −1.11e−16], a point where xᵀy is not 0: red team rt68).
+ */
+function boxMiddle(value: Val<Rational>, [lo, hi]: readonly [Val<Rational>, Val<Rational>]): Val<Rational> {
+  if (!isMat(value) || !isMat(lo) || !isMat(hi)) return value;
+  const scale = Math.max(...value.data.map((x) => Math.abs(x.toNumber())));
+  return value.map((x, i) => (lo.data[i]!.sign() <= 0 && hi.data[i]!.sign() >= 0 && Math.abs(x.toNumber()) <= 1e-9 * scale ? Rational.ZERO : x));
+}
+
 /** The drawn values a point used: indices, dimensions, names in the order drawn, function instances. */
 export function assignments(point: Point): [string, string][] {
   const out: [string, string][] = [];
@@ -198,7 +209,8 @@ export function assignments(point: Point): [string, string][] {
     // A value known only within bounds (a root of an equation) is shown as ≈ its middle.
     // (Or, where its exact value is known, that: x = π/2.)
     const exact = point.symbolic.get(key);
-    const text = exact ? printExpr(exact) : point.enclosures.has(key) ? `≈ ${formatValue(exactField, value as Val<Rational>, 12)}` : exactText(value as Val<Rational>);
+    const box = point.enclosures.get(key);
+    const text = exact ? printExpr(exact) : box ? `≈ ${formatValue(exactField, boxMiddle(value as Val<Rational>, box), 12)}` : exactText(value as Val<Rational>);
     (point.isInteger(key) ? ints : out).push([label, text]);
   }
   // A name an assumption fixes (`assume a = 2`) is substituted, never drawn: its value at the

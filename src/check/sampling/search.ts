@@ -477,8 +477,52 @@ function primitive(v: Mat<Rational>): Mat<Rational> {
   return v.map((_, i) => new Rational(whole[i]! / s));
 }
 
+/**
+ * Vectors put along the standard basis, each at its own length rounded to 6 digits (so that
+ * `assume ‖u‖ = 1` or `‖x‖ = 3` still holds, exactly), then at length 1: each alone at c·e₁; each pair at
+ * c·e₁ and c′·e₂ (orthogonal), c′·e₁ (parallel) and −c′·e₁ (opposite); with three or more of
+ * one size, one at c·e₁ and the others at c′·e₂. Under unit u, v, `‖u − v‖² ≠ 2` fails at
+ * e₁, e₂, which the orthogonal part of a drawn v (no longer of length 1) never meets; and
+ * `‖x‖ < ∑|x_i|` fails at e₁ (red team rt68).
+ */
+function basisTrials(keys: readonly string[], value: (k: string) => Mat<Rational>): Map<string, Val<Rational>>[] {
+  const vectors = keys.filter((k) => value(k).cols === 1);
+  const length = (k: string): Rational => {
+    const v = value(k);
+    const norm = Math.hypot(...v.data.map((x) => x.toNumber()));
+    const c = Number.isFinite(norm) && norm > 0 ? Rational.parse(norm.toPrecision(6)) : Rational.ONE;
+    return c.isZero() ? Rational.ONE : c;
+  };
+  const along = (k: string, i: number, c: Rational): Mat<Rational> => value(k).map((_, j) => (j === i ? c : Rational.ZERO));
+  const out: Map<string, Val<Rational>>[] = [];
+  // (At their own lengths, then at length 1: `√‖x‖ < (1 + ‖x‖)/2` ties at ‖x‖ = 1, and
+  // `‖x − y‖² < 4` under ‖x‖, ‖y‖ ≤ 1 at e₁, −e₁.)
+  for (const unit of [false, true]) {
+    const size = (k: string): Rational => (unit ? Rational.ONE : length(k));
+    for (const a of vectors) out.push(new Map([[a, along(a, 0, size(a))]]));
+    for (const a of vectors) {
+      for (const b of vectors) {
+        if (a >= b || value(a).rows !== value(b).rows) continue;
+        const [ca, cb] = [size(a), size(b)];
+        if (value(a).rows >= 2) out.push(new Map([[a, along(a, 0, ca)], [b, along(b, 1, cb)]]));
+        out.push(new Map([[a, along(a, 0, ca)], [b, along(b, 0, cb)]]));
+        out.push(new Map([[a, along(a, 0, ca)], [b, along(b, 0, cb.neg())]]));
+      }
+    }
+    for (const a of unit ? [] : vectors) {
+      const others = vectors.filter((b) => b !== a && value(b).rows === value(a).rows);
+      if (others.length < 2 || value(a).rows < 2) continue;
+      out.push(new Map([[a, along(a, 0, size(a))], ...others.map((b) => [b, along(b, 1, size(b))] as [string, Mat<Rational>])]));
+    }
+  }
+  return out;
+}
+
 /** At most this many coincidence points per step. */
 const MAX_COINCIDENCES = 16;
+
+/** At most this many points along the standard basis per step (basisTrials). */
+const MAX_BASIS_TRIALS = 24;
 
 /**
  * Vectors and matrices made to coincide, where random draws never land: y := x, y := −x,
@@ -531,7 +575,7 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   }
   let tight: Point | null = null;
   let why = NO_PRECISION;
-  for (const overrides of trials.slice(0, MAX_COINCIDENCES)) {
+  for (const overrides of [...trials.slice(0, MAX_COINCIDENCES), ...basisTrials(keys, value).slice(0, MAX_BASIS_TRIALS)]) {
     if (Date.now() > deadline) return null;
     const q = base.derive(rng, (k, v) => overrides.get(k) ?? v);
     const box = enclosed.get(overrides);
