@@ -74,6 +74,12 @@ const cases: [string, string, string][] = [
   ["scalar x\ny = \\frac{d^4}{dx^4} x^4\n", '2:5 derivative-order', 'a derivative of order 4 is not written as one operator here: nest them, as d/dx (d²/dx² …) or d/dx d/dx d/dx …'],
   ["scalar x, y\nz = ∂²/∂x∂y (x^2 y)\n", '2:10 mixed-partial', 'a mixed second derivative is not written as one operator here: nest them, as ∂/∂x ∂/∂y …'],
   ["scalar x, y\nz = \\frac{\\partial^2}{\\partial x \\partial y} (x^2 y)\n", '2:34 mixed-partial', 'a mixed second derivative is not written as one operator here: nest them, as ∂/∂x ∂/∂y …'],
+  // A condition after an assumption's `for all` names: said so, with what to write (it was
+  // "expected ',', not '>'"); membership in R is the names alone.
+  ["function f : R → R\nassume f(z) ≥ 0 for all z > 0\n", '2:17 for-all-condition', "'for all' in an assumption takes names only (for all z), not a condition such as 'z > 0': an assumption that holds only where z > 0 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown)"],
+  ["function f : R → R\nassume |f(w)| ≤ 2 ∀ w \\geq 1\n", '2:19 for-all-condition', "'for all' in an assumption takes names only (for all w), not a condition such as 'w \\geq 1': an assumption that holds only where w \\geq 1 cannot be used; if it holds for every w, write 'for all w', else leave it out (a step that needs it is then unknown)"],
+  ["function f : R → R\nassume f(z) ≤ 1 for all z ∈ R\n", '2:17 for-all-condition', "'for all' in an assumption takes names only: write 'for all z' (a scalar name ranges over R already, a vector over its declared space)"],
+  ["function f : R → R\nassume f(y + z) ≤ 1 for all y, z \\in \\mathbb{R}\n", '2:21 for-all-condition', "'for all' in an assumption takes names only: write 'for all y, z' (a scalar name ranges over R already, a vector over its declared space)"],
   // The max norm, an inner product, a component of a bracket: said to be what they are (red teams
   // rt64, rt65: "expected a subscript after '_'", "unknown command '\\langle'", "unexpected character '_1'").
   ["vector x in R^3\ny = ‖x‖_∞\n", '2:8 unknown-norm', "'‖·‖_∞' is not a norm deriv knows: expected ‖x‖ (= ‖x‖₂, Euclidean / spectral) or ‖A‖_F (Frobenius)"],

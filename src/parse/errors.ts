@@ -425,6 +425,18 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
       expected: `an operator before the number '${found}' (${written}, or put the number first)`,
     }, range);
   }
+  // `assume f(z) ≥ 0 for all z > 0`: a condition after the names of an assumption's `for all`
+  // (not "expected ',', not '>'").
+  // (Where the parse stopped inside a command, `\in`, from its backslash.)
+  const q0 = code[p - 1] === '\\' ? p - 1 : p;
+  const quantified = /^\s*assume\b.*?((?:\bfor\s+all|∀|\\forall)\s*((?:[^\s,<>=≤≥≠∈\\]+\s*,\s*)*[^\s,<>=≤≥≠∈\\]+))\s*$/u.exec(code.slice(0, q0));
+  if (quantified && /^\s*(?:[<>=≤≥≠∈⩽⩾]|\\(?:in|le|ge|leq|geq|neq)(?![A-Za-z])|in\b)/u.test(code.slice(q0))) {
+    const start = q0 - quantified[1]!.length - (code.slice(0, q0).length - code.slice(0, q0).trimEnd().length);
+    const last = /([^\s,]+)\s*$/u.exec(quantified[2]!)![1]!;
+    const condition = `${last} ${code.slice(q0).trim()}`.slice(0, 60);
+    const reals = /^\s*(?:∈|in\b|\\in(?![A-Za-z]))\s*(?:R|ℝ|\\R|\\mathbb\s*\{?\s*R\s*\}?)(?:\s*\^\s*\{?[^}]*\}?)?\s*$/u.test(code.slice(q0));
+    return diagnostic('for-all-condition', { condition, names: quantified[2]!.replace(/\s+/gu, ' '), ...(reals ? { reals } : {}) }, rangeAt(ctx, start, code.trimEnd().length - start));
+  }
   // ∛x, ∜x, \\sqrt[3]{x}: an n-th root, not built in (not "unexpected character '∛'" or
   // "expected the end of the line, not '['").
   const root = /^[∛∜]/u.exec(code.slice(p)) ?? (code[p] === '[' ? /(?:\\sqrt|√)\s*$/u.exec(code.slice(0, p)) : null);
