@@ -527,6 +527,9 @@ describe('exact sums of square roots (radical.ts)', () => {
     ['(√2 + √3)² = 5 + 2√6', F.powInt(F.add(root(2), root(3)), 2n), '5 + 2√6'],
     ['√(13·10¹⁰⁰) = 10⁵⁰√13', F.elementary('sqrt', F.fromRational(new Rational(13n * 10n ** 100n))), '3.6055512754639896e+50'],
     ['(√2 + √3)^(−2) = 5 − 2√6', F.powInt(F.add(root(2), root(3)), -2n), '5 - 2√6'],
+    ['√(3 + 2√2) = 1 + √2', F.elementary('sqrt', F.add(q(3), F.mul(q(2), root(2)))), '1 + √2'],
+    ['√(5 − 2√6) = √3 − √2', F.elementary('sqrt', F.sub(q(5), F.mul(q(2), root(6)))), '√3 - √2'],
+    ['√(7 + √48) = 2 + √3', F.elementary('sqrt', F.add(q(7), root(48))), '2 + √3'],
     ['1/(1 + √2 + √3) = 1/2 + √2/4 − √6/4', F.div(q(1), F.add(F.add(q(1), root(2)), root(3))), '0.5 + √2/4 - √6/4'],
     ['(1 + √2 + √3)/(1 + √2 + √3) = 1', F.div(F.add(F.add(q(1), root(2)), root(3)), F.add(F.add(q(1), root(2)), root(3))), '1'],
   ])('%s', (_name, value, text) => {
@@ -546,6 +549,9 @@ describe('exact sums of square roots (radical.ts)', () => {
 
   it('leaves what is not a sum of square roots of rationals to the enclosures', () => {
     expect(() => F.elementary('sqrt', root(2))).toThrow(Inexact);
+    // √(2 + √2): 4 − 2 is no square, so it does not denest.
+    expect(() => F.elementary('sqrt', F.add(q(2), root(2)))).toThrow(Inexact);
+    expect(() => F.elementary('sqrt', F.sub(q(1), F.mul(q(2), root(2))))).toThrow(Undefined);
     expect(() => F.elementary('exp', q(1))).toThrow(Inexact);
     expect(() => F.pi()).toThrow(Inexact);
     expect(() => F.elementary('sqrt', q(-2))).toThrow(Undefined);

@@ -454,15 +454,31 @@ describe('enclosures elsewhere, and no tolerance', () => {
 
   // nerdamer's simplify turns cos(π/5) into 260449120/321932817: its 0 for a function of
   // constants is float rounding, and such a step was `proved` on it (method symbolic).
+  // (A step of numbers that are sums of square roots is proved by their exact values instead,
+  // √(5 + 2√6) denested to √2 + √3: radical.ts.)
   it.each([
-    ['cos(π/5) = (1 + √5)/4', '    cos(π/5)\n  = (1 + sqrt(5))/4\n'],
-    ['cos(π/5) x = (1 + √5) x/4', '    cos(π/5) x\n  = (1 + sqrt(5)) x/4\n'],
+    ['cos(π/5) = (1 + √5)/4', '    cos(π/5)\n  = (1 + sqrt(5))/4\n', 'checked'],
+    ['cos(π/5) x = (1 + √5) x/4', '    cos(π/5) x\n  = (1 + sqrt(5)) x/4\n', 'checked'],
     // (Constants alone are floats to it too: it finds 1/(√2 + 1) − √2 + 1 − (√2 − 1)^30 zero.)
-    ['1/√(5 + 2√6)³ = (√3 − √2)³', '    1/sqrt(5 + 2 sqrt(6))^3\n  = (sqrt(3) - sqrt(2))^3\n'],
-  ])('does not prove %s on simplify\'s floats, and still passes it', async (_name, body) => {
+    ['1/√(5 + 2√6)³ = (√3 − √2)³', '    1/sqrt(5 + 2 sqrt(6))^3\n  = (sqrt(3) - sqrt(2))^3\n', 'proved'],
+  ])('does not prove %s on simplify\'s floats, and still passes it', async (_name, body, verdict) => {
     const { step } = await one(body);
-    expect(step.verdict, step.message).toBe('checked');
+    expect(step.verdict, step.message).toBe(verdict);
     expect(step.method).not.toBe('symbolic');
+  });
+
+  // Sums of square roots are exact: equal ones are proved, and strict bounds between them fail.
+  it.each([
+    ['√(3 + 2√2)', '=', '1 + √2', 'proved'],
+    ['√(7 + √48)', '=', '2 + √3', 'proved'],
+    ['1/(√3 - √2)', '=', '√3 + √2', 'proved'],
+    ['√2 + √3', '<', '√(5 + 2√6)', 'refuted'],
+    ['√(3 + 2√2)', '≠', '1 + √2', 'refuted'],
+    ['√(3 + 2√2)', '=', '1 + √3', 'refuted'],
+    ['√(2 + √2)', '=', '√(2 + √2)', 'proved'],
+  ])('decides %s %s %s by exact roots', async (left, rel, right, verdict) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`);
+    expect(step.verdict, step.message).toBe(verdict);
   });
 
   it('still proves sin(π/6) = 1/2 and sin² + cos² = 1 symbolically', async () => {

@@ -9,7 +9,8 @@ import { exactField, formatRational, isqrt, Rational } from './rational.js';
  * the linear independence of fractional powers of integers", J. London Math. Soc. 1940), so
  * a value is 0 exactly when every coefficient is: equality is decided exactly. Signs are
  * decided by enclosures of each √s in whole-number fixed point (⌊√(s·4ᵏ)⌋, no rounding).
- * Anything outside this field (π, exp, √ of an irrational, more than 64 roots) throws Inexact.
+ * √ of a value with one root is denested where it can be (√(3 + 2√2) = 1 + √2). Anything
+ * outside this field (π, exp, any other √ of an irrational, more than 64 roots) throws Inexact.
  */
 export class Radical {
   /** The coefficient of each √s, keyed by s; no zero coefficients (0 is the empty map). */
@@ -215,6 +216,26 @@ function signOf(a: Radical): -1 | 0 | 1 {
   throw new Undecided('a sum of square roots too close to 0 to tell its sign');
 }
 
+/**
+ * √(u + v√s) for a value u + v√s > 0 of one root, where d = √(u² − v²s) is rational:
+ * √((u + d)/2) ± √((u − d)/2), the sign of v (√(3 + 2√2) = 1 + √2, √(5 + 2√6) = √2 + √3).
+ * Any other root of an irrational number throws Inexact.
+ */
+function denested(a: Radical): Radical {
+  const roots = [...a.terms].filter(([s]) => s !== 1n);
+  const u = a.terms.get(1n);
+  if (roots.length !== 1 || !u || u.sign() <= 0) throw new Inexact('a square root of an irrational number');
+  const [s, v] = roots[0]!;
+  const d = u.mul(u).sub(new Rational(s).mul(v).mul(v)).sqrt();
+  if (!d) throw new Inexact('a square root of an irrational number');
+  const half = new Rational(1n, 2n);
+  const p = u.add(d).mul(half);
+  const q = u.sub(d).mul(half);
+  if (p.sign() < 0 || q.sign() < 0) throw new Inexact('a square root of an irrational number');
+  const second = sqrtRational(q);
+  return add(sqrtRational(p), v.sign() < 0 ? scale(second, Rational.of(-1)) : second);
+}
+
 /** The value as a double (an estimate, never a decision). */
 function approx(a: Radical): number {
   let x = 0;
@@ -243,7 +264,11 @@ function format(a: Radical, digits: number): string {
   const q = a.asRational();
   if (q) return formatRational(q, digits);
   const parts: string[] = [];
-  for (const [s, c] of [...a.terms].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+  const sorted = [...a.terms].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  // (A positive term first: √3 - √2, not -√2 + √3.)
+  const lead = sorted.findIndex(([, c]) => c.sign() > 0);
+  if (lead > 0) sorted.unshift(...sorted.splice(lead, 1));
+  for (const [s, c] of sorted) {
     const neg = c.sign() < 0;
     const mag = neg ? c.neg() : c;
     const text = s === 1n ? formatRational(mag, digits) : `${mag.n === 1n ? '' : mag.n}√${s}${mag.d === 1n ? '' : `/${mag.d}`}`;
@@ -308,7 +333,7 @@ const radicalOps: Field<Radical> = {
     if (f === 'sqrt') {
       if (!q) {
         if (signOf(a) < 0) throw new Undefined('square root of a negative number');
-        throw new Inexact('a square root of an irrational number');
+        return denested(a);
       }
       return sqrtRational(q);
     }

@@ -84,7 +84,10 @@ export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, leve
         agreed = true;
         continue;
       }
-      if (res === 'holds') return { kind: 'holds', exact: F === exactField, ...(holdsByAgreement(F, rel, l.value, r.value) ? { agreed: true } : {}) };
+      if (res === 'holds') {
+        if (!holdsByAgreement(F, rel, l.value, r.value)) return { kind: 'holds', exact: F === exactField };
+        return exactNumbers(point, left, rel, right) ?? { kind: 'holds', exact: false, agreed: true };
+      }
       if (res === 'fails') return { kind: 'fails', F, left: l.value, right: r.value };
       if (res === 'provisional') return { kind: 'provisional' };
       const reduced = withoutShared(point, F, rel, left, right);
@@ -104,11 +107,21 @@ export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, leve
       throw err;
     }
   }
-  // Agreed at a lower precision and no higher one could tell more (out of reach there).
-  if (agreed) return { kind: 'holds', exact: false, agreed: true };
+  // Agreed at a lower precision and no higher one could tell more (out of reach there); for
+  // sides of numbers alone, equal exactly if sums of roots say so (√(3 + 2√2) = 1 + √2).
+  if (agreed) return exactNumbers(point, left, rel, right) ?? { kind: 'holds', exact: false, agreed: true };
   // (Sides no precision tells apart may be equal exactly: ‖x‖‖y‖ and xᵀy at x = y.)
   if (reason === NO_PRECISION) return inRadicals(point, left, rel, right) ?? { kind: 'undecided', reason };
   return { kind: 'undecided', reason };
+}
+
+/**
+ * Sides of numbers alone (the point read no drawn value) that agree to every precision,
+ * proved equal where they are sums of square roots: √(3 + 2√2) = 1 + √2. Null otherwise.
+ */
+function exactNumbers(point: Point, left: Expr, rel: RelOp, right: Expr): Outcome<unknown> | null {
+  if (point.touched.size > 0) return null;
+  return inRadicals(point, left, rel, right)?.kind === 'holds' ? { kind: 'holds', exact: true } : null;
 }
 
 /** The exact work one tie may take in sums of square roots (norms of vectors of 12 take ~30 operations). */
