@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decimalField, enclosureText, type DecInterval } from '../src/check/evaluator/decimal.js';
 import { dualField, Dual } from '../src/check/evaluator/dual.js';
 import { Inexact, Undecided, Undefined, type Elementary, type Field } from '../src/check/evaluator/field.js';
-import { radicalField } from '../src/check/evaluator/radical.js';
+import { radicalField, type Radical } from '../src/check/evaluator/radical.js';
 import { intervalField, nextDown, nextUp, type Interval } from '../src/check/evaluator/interval.js';
 import { Mat } from '../src/check/evaluator/field.js';
 import * as L from '../src/check/evaluator/linalg.js';
@@ -559,5 +559,52 @@ describe('exact sums of square roots (radical.ts)', () => {
     // A radicand with a cofactor past 10⁹ that may hide a square: (10⁹ + 7)·(10⁹ + 9).
     expect(() => F.elementary('sqrt', F.fromRational(new Rational(1000000007n * 1000000009n)))).toThrow(Inexact);
     expect(F.format(F.elementary('sqrt', F.fromRational(new Rational(1000000007n ** 2n * 3n))), 17)).toBe('1000000007√3');
+  });
+});
+
+describe('exact sums of square roots against doubles (random expressions)', () => {
+  // Each random expression of √2, √3, √5, √6, small rationals, + − × ÷ and denestable roots
+  // is evaluated exactly and in doubles: the exact value's estimate must match, and a value
+  // the field calls 0 must be 0 in doubles too (a wrong product or quotient rule fails here).
+  const F = radicalField;
+  const rng = new Rng(7, 'radical');
+  const leaf = (): [Radical, number] => {
+    const k = rng.int(0, 5);
+    if (k < 2) {
+      const n = rng.int(-5, 5);
+      const d = rng.int(1, 4);
+      return [F.fromRational(new Rational(BigInt(n), BigInt(d))), n / d];
+    }
+    const s = [2, 3, 5, 6, 8, 12][rng.int(0, 5)]!;
+    return [F.elementary('sqrt', F.fromInt(s)), Math.sqrt(s)];
+  };
+  const expr = (depth: number): [Radical, number] => {
+    if (depth === 0) return leaf();
+    const [a, x] = expr(depth - 1);
+    const [b, y] = expr(depth - 1);
+    switch (rng.int(0, 3)) {
+      case 0: return [F.add(a, b), x + y];
+      case 1: return [F.sub(a, b), x - y];
+      case 2: return [F.mul(a, b), x * y];
+      default: return Math.abs(y) < 1e-9 ? [F.mul(a, b), x * y] : [F.div(a, b), x / y];
+    }
+  };
+  it('agrees with doubles on 400 random expressions', () => {
+    for (let i = 0; i < 400; i++) {
+      const [v, x] = expr(rng.int(1, 3));
+      const estimate = F.magnitude(v) * (F.sign(v) ?? 0);
+      expect(Math.abs(estimate - x), `${F.format(v, 17)} against ${x}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(x)));
+      if (F.sign(v) === 0) expect(Math.abs(x)).toBeLessThan(1e-9);
+      // (u + v√s)² denests back: √(a²) = |a| for a of one root.)
+      if (v.terms.size <= 2 && F.sign(v) !== 0) {
+        const square = F.mul(v, v);
+        try {
+          const back = F.elementary('sqrt', square);
+          expect(F.order!.cmp(back, F.elementary('abs', v))).toBe(0);
+        } catch (err) {
+          expect(err).toBeInstanceOf(Inexact);
+        }
+      }
+    }
   });
 });

@@ -460,6 +460,17 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: '√‖x‖ < (1 + ‖x‖)/2 with x ≠ 0 is refuted (‖x‖ = 1)', src: step('vector x in R^n\nassume x ≠ 0\n', '√(‖x‖)', '<', '(1 + ‖x‖)/2'), want: 'refuted' },
   { name: '‖x − y‖² < 4 under ‖x‖, ‖y‖ ≤ 1 is refuted (x = e₁, y = −e₁)', src: step('vector x, y in R^n\nassume ‖x‖ ≤ 1, ‖y‖ ≤ 1\n', '‖x - y‖²', '<', '4'), want: 'refuted' },
   { name: '‖x + y‖ > 2 under xᵀy ≥ 1 is refuted (x = y = e₁)', src: step('vector x, y in R^n\nassume xᵀy ≥ 1\n', '‖x + y‖', '>', '2'), want: 'refuted' },
+  // (Red team rt69:) lengths the assumptions fix exactly at other values, components read at
+  // other axes, three orthogonal vectors, a matrix at I, every vector at 0.
+  { name: '‖x + y‖ < 10/21 under ‖x‖ = 1/3, ‖y‖ = 1/7 is refuted (parallel)', src: step('vector x, y in R^n\nassume ‖x‖ = 1/3, ‖y‖ = 1/7\n', '‖x + y‖', '<', '10/21'), want: 'refuted' },
+  { name: '|x_1| < 1 under ‖x‖ = 1.0000001 is refuted', src: step('vector x in R^n\nassume ‖x‖ = 1.0000001\n', '|x_1|', '<', '1'), want: 'refuted' },
+  { name: '|z_3| < ‖z‖ with z ≠ 0 in R³ is refuted (z = e₃)', src: step('vector z in R^3\nassume z ≠ 0\n', '|z_3|', '<', '‖z‖'), want: 'refuted' },
+  { name: '‖x + y + z‖ > (‖x‖ + ‖y‖ + ‖z‖)/√3 with x, y, z ≠ 0 is refuted (e₁, e₂, e₃)', src: step('vector x, y, z in R^n\nassume x ≠ 0, y ≠ 0, z ≠ 0\n', '‖x + y + z‖', '>', '(‖x‖ + ‖y‖ + ‖z‖)/√3'), want: 'refuted' },
+  { name: '(xᵀS x)² < ‖S x‖² under ‖x‖ = 1 is refuted (S = I)', src: step('vector x in R^n\nmatrix S in R^{n×n} symmetric\nassume ‖x‖ = 1\n', '(xᵀS x)²', '<', '‖S x‖²'), want: 'refuted' },
+  { name: '‖w − η g‖² > ‖w‖² − 2η‖w‖ under η > 0 is refuted (w = g = 0)', src: step('scalar η\nvector w, g in R^n\nassume η > 0\n', '‖w - η g‖²', '>', '‖w‖² - 2η‖w‖'), want: 'refuted' },
+  { name: '|z_3| ≤ ‖z‖ passes', src: step('vector z in R^3\n', '|z_3|', '≤', '‖z‖'), want: 'passes' },
+  { name: '‖x + y‖ ≤ 10/21 under ‖x‖ = 1/3, ‖y‖ = 1/7 passes', src: step('vector x, y in R^n\nassume ‖x‖ = 1/3, ‖y‖ = 1/7\n', '‖x + y‖', '≤', '10/21'), want: 'passes' },
+  { name: '(xᵀS x)² ≤ ‖S x‖² under ‖x‖ = 1 passes', src: step('vector x in R^n\nmatrix S in R^{n×n} symmetric\nassume ‖x‖ = 1\n', '(xᵀS x)²', '≤', '‖S x‖²'), want: 'passes' },
   { name: '‖u − v‖² ≤ 4 under unit u, v passes', src: step('vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1\n', '‖u - v‖²', '≤', '4'), want: 'passes' },
   { name: '‖x + y‖ ≤ 8 under ‖x‖ = 3, ‖y‖ = 5 passes', src: step('vector x, y in R^n\nassume ‖x‖ = 3, ‖y‖ = 5\n', '‖x + y‖', '≤', '8'), want: 'passes' },
   { name: '‖x‖ ≤ ∑|x_i| passes', src: step('integer i\nvector x in R^n\n', '‖x‖', '≤', '∑_{i=1}^{n} |x_i|'), want: 'passes' },

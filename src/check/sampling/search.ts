@@ -3,9 +3,10 @@ import type { Counterexample } from '../../result.js';
 import { isMat, type Field, type Mat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField } from '../evaluator/rational.js';
-import { hasMatrix, type StepProblem } from '../problem.js';
+import { hasMatrix, isExpr, type StepProblem } from '../problem.js';
 import { freeNames } from '../rewrite.js';
-import { printExpr, printFormula } from '../../print.js';
+import { formulaExprs, visit } from '../../ast-walk.js';
+import { printExpr, printFormula, printName } from '../../print.js';
 import type { Rng } from '../rng.js';
 import { simpler } from './draw.js';
 import { NO_PRECISION, decideAt } from './at-point.js';
@@ -483,46 +484,182 @@ function primitive(v: Mat<Rational>): Mat<Rational> {
  * c·e₁ and c′·e₂ (orthogonal), c′·e₁ (parallel) and −c′·e₁ (opposite); with three or more of
  * one size, one at c·e₁ and the others at c′·e₂. Under unit u, v, `‖u − v‖² ≠ 2` fails at
  * e₁, e₂, which the orthogonal part of a drawn v (no longer of length 1) never meets; and
- * `‖x‖ < ∑|x_i|` fails at e₁ (red team rt68).
+ * `‖x‖ < ∑|x_i|` fails at e₁ (red team rt68). Also: three vectors along e₁, e₂, e₃; a vector
+ * along the axis of a component the step reads; a square matrix at I, alone and with each
+ * vector at c·e₁; every vector at 0 at once (red team rt69).
  */
-function basisTrials(keys: readonly string[], value: (k: string) => Mat<Rational>): Map<string, Val<Rational>>[] {
+function basisTrials(p: StepProblem, base: Point, keys: readonly string[], value: (k: string) => Mat<Rational>): Map<string, Val<Rational>>[] {
   const vectors = keys.filter((k) => value(k).cols === 1);
-  const length = (k: string): Rational => {
-    const v = value(k);
-    const norm = Math.hypot(...v.data.map((x) => x.toNumber()));
-    const c = Number.isFinite(norm) && norm > 0 ? Rational.parse(norm.toPrecision(6)) : Rational.ONE;
-    return c.isZero() ? Rational.ONE : c;
+  const squares = keys.filter((k) => value(k).cols > 1 && value(k).rows === value(k).cols);
+  const profiles = new Map(vectors.map((k) => [k, lengthProfile(value(k), base.enclosures.get(k))] as const));
+  /** k's entries `profile` (× sign) from `offset`, the rest 0; null where they do not fit. */
+  const place = (k: string, offset: number, profile: readonly Rational[], sign = 1): Mat<Rational> | null => {
+    if (offset + profile.length > value(k).rows) return null;
+    return value(k).map((_, j) => (j >= offset && j < offset + profile.length ? (sign < 0 ? profile[j - offset]!.neg() : profile[j - offset]!) : Rational.ZERO));
   };
-  const along = (k: string, i: number, c: Rational): Mat<Rational> => value(k).map((_, j) => (j === i ? c : Rational.ZERO));
   const out: Map<string, Val<Rational>>[] = [];
-  // (At their own lengths, then at length 1: `√‖x‖ < (1 + ‖x‖)/2` ties at ‖x‖ = 1, and
-  // `‖x − y‖² < 4` under ‖x‖, ‖y‖ ≤ 1 at e₁, −e₁.)
-  for (const unit of [false, true]) {
-    const size = (k: string): Rational => (unit ? Rational.ONE : length(k));
-    for (const a of vectors) out.push(new Map([[a, along(a, 0, size(a))]]));
+  const push = (entries: readonly (readonly [string, Mat<Rational> | null])[]): void => {
+    if (entries.every(([, v]) => v !== null)) out.push(new Map(entries as [string, Mat<Rational>][]));
+  };
+  const ONE = [Rational.ONE];
+  const rounded = new Map(vectors.map((k) => [k, [roundedLength(value(k))]] as const));
+  // (At their own lengths exactly, then rounded to one entry (where the exact entries of √2,
+  // (1, 1), leave no room in R² for another vector's), then at length 1: `√‖x‖ < (1 + ‖x‖)/2`
+  // ties at ‖x‖ = 1, and `‖x − y‖² < 4` under ‖x‖, ‖y‖ ≤ 1 at e₁, −e₁.)
+  const exactDiffers = vectors.some((k) => profiles.get(k)!.length > 1 || !profiles.get(k)![0]!.equals(rounded.get(k)![0]!));
+  for (const mode of [...(exactDiffers ? ['exact' as const] : []), 'rounded' as const, 'unit' as const]) {
+    const unit = mode === 'unit';
+    const size = (k: string): readonly Rational[] => (unit ? ONE : mode === 'exact' ? profiles.get(k)! : rounded.get(k)!);
+    for (const a of vectors) push([[a, place(a, 0, size(a))]]);
     for (const a of vectors) {
       for (const b of vectors) {
         if (a >= b || value(a).rows !== value(b).rows) continue;
-        const [ca, cb] = [size(a), size(b)];
-        if (value(a).rows >= 2) out.push(new Map([[a, along(a, 0, ca)], [b, along(b, 1, cb)]]));
-        out.push(new Map([[a, along(a, 0, ca)], [b, along(b, 0, cb)]]));
-        out.push(new Map([[a, along(a, 0, ca)], [b, along(b, 0, cb.neg())]]));
+        const [pa, pb] = [size(a), size(b)];
+        push([[a, place(a, 0, pa)], [b, place(b, pa.length, pb)]]);
+        // (Parallel and opposite: each along e₁, or, for lengths of several entries, where b's
+        // is a rational multiple of a's, b = ±r·a.)
+        const ratio = pa.length === 1 && pb.length === 1 ? null : squaredLength(pb).div(squaredLength(pa)).sqrt();
+        const along = pa.length === 1 && pb.length === 1 ? pb : ratio ? pa.map((x) => x.mul(ratio)) : null;
+        if (along) {
+          push([[a, place(a, 0, pa)], [b, place(b, 0, along)]]);
+          push([[a, place(a, 0, pa)], [b, place(b, 0, along, -1)]]);
+        }
       }
     }
     for (const a of unit ? [] : vectors) {
       const others = vectors.filter((b) => b !== a && value(b).rows === value(a).rows);
-      if (others.length < 2 || value(a).rows < 2) continue;
-      out.push(new Map([[a, along(a, 0, size(a))], ...others.map((b) => [b, along(b, 1, size(b))] as [string, Mat<Rational>])]));
+      if (others.length < 2) continue;
+      const pa = size(a);
+      // (The others on one axis past a's, then each on its own: ‖x + y + z‖ > (‖x‖ + ‖y‖ +
+      // ‖z‖)/√3 ties at e₁, e₂, e₃.)
+      push([[a, place(a, 0, pa)], ...others.map((b) => [b, place(b, pa.length, size(b))] as const)]);
+      if (others.length === 2) {
+        const p1 = size(others[0]!);
+        push([[a, place(a, 0, pa)], [others[0]!, place(others[0]!, pa.length, p1)], [others[1]!, place(others[1]!, pa.length + p1.length, size(others[1]!))]]);
+      }
     }
+    if (unit) continue;
+    // A vector along the axis of a component the step reads (|z_3| < ‖z‖ ties at e₃).
+    // (At length 1 first, the readable z = (0, 0, 1), then at its own.)
+    for (const [a, k] of componentsRead(p, base, vectors)) {
+      if (k <= 0 || k >= value(a).rows) continue;
+      push([[a, place(a, k, ONE)]]);
+      if (size(a).length === 1) push([[a, place(a, k, size(a))]]);
+    }
+    // A square matrix at I, with a vector of its size at its length ((xᵀS x)² < ‖S x‖² ties at
+    // S = I for a unit x); and every vector at 0 (‖w − ηg‖² > ‖w‖² − 2η‖w‖ at w = g = 0).
+    for (const m of squares) {
+      const identity = value(m).map((_, i) => (Math.floor(i / value(m).cols) === i % value(m).cols ? Rational.ONE : Rational.ZERO));
+      push([[m, identity]]);
+      for (const a of vectors) if (value(a).rows === value(m).rows) push([[m, identity], [a, place(a, 0, size(a))]]);
+    }
+    if (vectors.length >= 2) push(vectors.map((a) => [a, value(a).map(() => Rational.ZERO)] as const));
   }
   return out;
+}
+
+const squaredLength = (profile: readonly Rational[]): Rational => profile.reduce((acc, x) => acc.add(x.mul(x)), Rational.ZERO);
+
+/**
+ * Entries whose squares add up to a vector's squared length q, to put along the first axes:
+ * [√q] where q is a rational square, else a sum of two or three squares of rationals (√2 as
+ * (1, 1), √3 as (1, 1, 1)), else √q rounded to 6 digits. A vector solved for an equation (a
+ * box, `assume ‖x‖ = 1.0000001`) has its q read as the simplest rational within 10⁻³⁰ of it,
+ * which is the q its assumption writes.
+ */
+function lengthProfile(v: Mat<Rational>, box: readonly [Val<Rational>, Val<Rational>] | undefined): readonly Rational[] {
+  // (A box's middle, to its own precision: the value drawn in its place is only a double.)
+  const [lo, hi] = box ?? [];
+  const middle = lo && hi && isMat(lo) && isMat(hi) ? lo.data.map((x, i) => x.add(hi.data[i]!).div(Rational.of(2))) : v.data;
+  let q = Rational.ZERO;
+  try {
+    q = squaredLength(middle);
+  } catch {
+    return [roundedLength(v)];
+  }
+  if (q.isZero()) return [Rational.ONE];
+  try {
+    if (box) q = simplestBetween(q.mul(new Rational(10n ** 30n - 1n, 10n ** 30n)), q.mul(new Rational(10n ** 30n + 1n, 10n ** 30n)));
+    const root = q.sqrt();
+    if (root) return [root];
+    const sum = squaresOf(q.n * q.d);
+    if (sum) return sum.map((s) => new Rational(s, q.d));
+  } catch {
+    // (A q too long for exact work: rounded below.)
+  }
+  return [roundedLength(v)];
+}
+
+/** A vector's length rounded to 6 digits (1 for 0). */
+function roundedLength(v: Mat<Rational>): Rational {
+  const c = Math.hypot(...v.data.map((x) => x.toNumber()));
+  const r = Number.isFinite(c) && c > 0 ? Rational.parse(c.toPrecision(6)) : Rational.ONE;
+  return r.isZero() ? Rational.ONE : r;
+}
+
+/** The simplest rational in [lo, hi] (0 < lo ≤ hi): the one with the least denominator, by continued fractions. */
+function simplestBetween(lo: Rational, hi: Rational, depth = 0): Rational {
+  const floor = lo.n / lo.d;
+  const ceil = lo.isInteger() ? floor : floor + 1n;
+  if (new Rational(ceil).cmp(hi) <= 0) return new Rational(ceil);
+  if (depth > 200) return lo;
+  // lo and hi share the whole part f: f + 1/x with x in [1/(hi − f), 1/(lo − f)].
+  const f = new Rational(floor);
+  const inner = simplestBetween(Rational.ONE.div(hi.sub(f)), Rational.ONE.div(lo.sub(f)), depth + 1);
+  return f.add(Rational.ONE.div(inner));
+}
+
+/** m (whole, ≥ 1) as a sum of two or three squares of whole numbers, by a short search; null past it. */
+function squaresOf(m: bigint): bigint[] | null {
+  if (m > 10n ** 12n) return null;
+  const M = Number(m);
+  const square = (x: number): number | null => {
+    const r = Math.round(Math.sqrt(x));
+    return r * r === x ? r : null;
+  };
+  const two = (x: number, budget: number): [number, number] | null => {
+    for (let a = Math.floor(Math.sqrt(x)), k = 0; a > 0 && 2 * a * a >= x && k < budget; a--, k++) {
+      const b = square(x - a * a);
+      if (b !== null) return [a, b];
+    }
+    return null;
+  };
+  const pair = two(M, 20_000);
+  if (pair) return pair.filter((x) => x > 0).map(BigInt);
+  for (let a = Math.floor(Math.sqrt(M)), k = 0; a > 0 && k < 100; a--, k++) {
+    const rest = two(M - a * a, 200);
+    if (rest) return [a, ...rest].filter((x) => x > 0).map(BigInt);
+  }
+  return null;
+}
+
+/** The vectors among `vectors` whose components the step reads at a whole index (x_3), with that index from 0. */
+function componentsRead(p: StepProblem, base: Point, vectors: readonly string[]): [string, number][] {
+  const out: [string, number][] = [];
+  const seen = new Set<string>();
+  const exprs = [p.left, p.right].flatMap((side) => (!side ? [] : isExpr(side) ? [side] : formulaExprs(side)));
+  for (const side of exprs) {
+    visit(side, (e) => {
+      if (e.kind !== 'Component' || e.indices.length !== 1) return;
+      const index = e.indices[0]!;
+      if (index.kind !== 'Num' || !/^\d+$/.test(index.value)) return;
+      const k = Number(index.value) - 1;
+      const label = printName(e.of.name);
+      const key = vectors.find((v) => base.values.get(v)!.label === label);
+      if (key !== undefined && !seen.has(`${key}@${k}`)) {
+        seen.add(`${key}@${k}`);
+        out.push([key, k]);
+      }
+    });
+  }
+  return out.slice(0, 4);
 }
 
 /** At most this many coincidence points per step. */
 const MAX_COINCIDENCES = 16;
 
 /** At most this many points along the standard basis per step (basisTrials). */
-const MAX_BASIS_TRIALS = 24;
+const MAX_BASIS_TRIALS = 60;
 
 /**
  * Vectors and matrices made to coincide, where random draws never land: y := x, y := −x,
@@ -575,7 +712,7 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   }
   let tight: Point | null = null;
   let why = NO_PRECISION;
-  for (const overrides of [...trials.slice(0, MAX_COINCIDENCES), ...basisTrials(keys, value).slice(0, MAX_BASIS_TRIALS)]) {
+  for (const overrides of [...trials.slice(0, MAX_COINCIDENCES), ...basisTrials(p, base, keys, value).slice(0, MAX_BASIS_TRIALS)]) {
     if (Date.now() > deadline) return null;
     const q = base.derive(rng, (k, v) => overrides.get(k) ?? v);
     const box = enclosed.get(overrides);
