@@ -247,6 +247,9 @@ export const DIAGNOSTICS = {
   'unknown-rule': entry('warning', (a: { rule: string }) => `unknown rule '${a.rule}': the step is still checked, without it`),
   'unknown-show': entry('warning', (a: { name: string }) =>
     `no show named "${a.name}" comes before this step; the step is checked without it`),
+  /** `by "3.1"` inside the chain of show "3.1": it is not shown yet there. */
+  'show-cites-itself': entry('warning', (a: { name: string }) =>
+    `this step is part of the chain that proves show "${a.name}", so it cannot cite it (that would be circular); the step is checked without it`),
   /** A cited show that was shown under another section's assumptions. */
   'show-other-section': entry('warning', (a: { name: string; section: string }) =>
     `show "${a.name}" was shown under the assumptions of section "${a.section}", which do not hold here: the step is checked without it`),

@@ -79,3 +79,20 @@ describe('a cited fact with an error of its own', () => {
     expect(step.message).not.toMatch(/define/);
   });
 });
+
+describe('a show cited inside its own chain', () => {
+  // (It said "no show named "s1" comes before this step", which is untrue: it comes before, and
+  // is being proved by this very chain.)
+  it('says the citation would be circular, and an unknown name still says there is none', async () => {
+    const report = await checkSource('scalar x\nshow "s1": (x + 1)^2 = x^2 + 2x + 1\n    (x + 1)^2\n  = x^2 + 2x + 1     by "s1"\n  = x^2 + 2x + 1     by "s9"\n', {});
+    const warnings = report.diagnostics.filter((d) => d.severity === 'warning');
+    expect(warnings.map((d) => d.code)).toEqual(['show-cites-itself', 'unknown-show']);
+    expect(warnings[0]!.message).toBe('this step is part of the chain that proves show "s1", so it cannot cite it (that would be circular); the step is checked without it');
+    expect(report.shows[0]!.verdict).toBe('proved');
+  });
+
+  it('still uses an earlier show of the same name', async () => {
+    const report = await checkSource('scalar x\nshow "s1": x^2 = x x\nshow "s1": x^2 + 1 = x x + 1\n    x^2 + 1\n  = x x + 1     by "s1"\n', {});
+    expect(report.diagnostics.map((d) => d.code)).not.toContain('show-cites-itself');
+  });
+});

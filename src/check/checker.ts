@@ -89,6 +89,8 @@ export class Checker {
   private section: string | null = null;
   private inSection = false;
   private readonly facts: Fact[] = [];
+  /** The name of the show whose chain is being checked, if it has one (a step there cannot cite it). */
+  private showing: string | null = null;
   /** With `recordClaims`: the context each show and answer saw (for `decideIn`). */
   readonly claimContexts = new Map<Statement, Context>();
 
@@ -349,7 +351,7 @@ export class Checker {
   private factRule(name: string, range: Range): RewriteRule | null {
     const fact = [...this.facts].reverse().find((f) => f.name === name);
     if (!fact) {
-      this.warnings.push(diagnostic('unknown-show', { name }, range));
+      this.warnings.push(diagnostic(name === this.showing ? 'show-cites-itself' : 'unknown-show', { name }, range));
       return null;
     }
     if (fact.verdict !== 'proved' && fact.verdict !== 'checked') {
@@ -697,6 +699,17 @@ export class Checker {
   // Shows
 
   private show(st: Show): void {
+    const outer = this.showing;
+    this.showing = st.name ?? null;
+    try {
+      this.showBody(st);
+    } finally {
+      this.showing = outer;
+    }
+  }
+
+  /** Checks a show (its chain, induction or claim alone) and records it. */
+  private showBody(st: Show): void {
     const claim = st.claim;
     const showRange: Range = st.range;
     const record = (verdict: Verdict, message: string, counterexample: Counterexample | null = null, secondary = false, notes: readonly RelatedNote[] = [], reaches?: boolean, starts?: boolean): void => {
