@@ -147,9 +147,9 @@ export const DIAGNOSTICS = {
   'wrong-arity': entry('error', (a: { name: string; expected: string; got: number }) =>
     `'${a.name}' takes ${a.expected} ${plural(a.expected === '1' ? 1 : 2, 'argument')}, but ${a.got} ${a.got === 1 ? 'is' : 'are'} given`),
   /** `assume f(z) ≥ 0 for all z > 0`: the `for all` of an assumption takes names, not a condition. */
-  'for-all-condition': entry('error', (a: { condition: string; names: string; reals?: boolean }) => (a.reals
+  'for-all-condition': entry('error', (a: { condition: string; names: string; reals?: boolean; apart?: boolean }) => (a.reals
     ? `'for all' in an assumption takes names only: write 'for all ${a.names}' (a scalar name ranges over R already, a vector over its declared space)`
-    : `'for all' in an assumption takes names only (for all ${a.names}), not a condition such as '${a.condition}': an assumption that holds only where ${a.condition} cannot be used; if it holds for every ${a.names}, write 'for all ${a.names}', else leave it out (a step that needs it is then unknown)`)),
+    : `'for all' in an assumption takes names only (for all ${a.names}), not a condition such as '${a.condition}': an assumption that holds only where ${a.condition} cannot be used; if it holds for every ${a.names}, write 'for all ${a.names}', else leave it out (a step that needs it is then unknown)${a.apart ? `; if '${a.condition}' is an assumption of its own, put it on a line of its own (assume ${a.condition})` : ''}`)),
   /** `⟨x, y⟩`, `\\langle x, y \\rangle`: not built in; xᵀy is. */
   'inner-product': entry('error', (a: { open: string }) =>
     `'${a.open}…' (an inner product) is not built in: write xᵀy for vectors x and y`),

@@ -438,8 +438,10 @@ describe('statements (LANGUAGE.md §2)', () => {
     expect(conditions('assume 0 < β < 1')).toEqual([['(0 < β < 1)', []]]);
     expect(conditions('assume ε > 0, gᵀ H g > 0')).toEqual([['(ε > 0)', []], ['((jux (jux (T g) H) g) > 0)', []]]);
     expect(conditions("assume |σ'(z)| ≤ γ for all z")).toEqual([["(|σ'(z)| ≤ γ)", ['z']]]);
-    expect(conditions('assume f(x, y) ≥ 0 for all x, y, c > 0'))
-      .toEqual([['(f(x, y) ≥ 0)', ['x', 'y']], ['(c > 0)', []]]);
+    // (A condition after the names' comma is an error: as an assumption of its own, c > 0, it
+    // silently widened `f(z) ≥ 0 for all z, w > 0` to every z — red team rt70. On its own line it is read.)
+    expect(parseDerivation('assume f(x, y) ≥ 0 for all x, y, c > 0\n').diagnostics.map((d) => d.code)).toEqual(['for-all-condition']);
+    expect(conditions('assume f(x, y) ≥ 0 for all x, y')).toEqual([['(f(x, y) ≥ 0)', ['x', 'y']]]);
     expect(conditions('assume H invertible')).toEqual([['(H invertible)', []]]);
     expect(conditions('assume g_{t-1} = σ(h_{t-1})')).toEqual([['(g_{t - 1} = σ(h_{t - 1}))', []]]);
   });

@@ -435,7 +435,17 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
     const last = /([^\s,]+)\s*$/u.exec(quantified[2]!)![1]!;
     const condition = `${last} ${code.slice(q0).trim()}`.slice(0, 60);
     const reals = /^\s*(?:∈|in\b|\\in(?![A-Za-z]))\s*(?:R|ℝ|\\R|\\mathbb\s*\{?\s*R\s*\}?)(?:\s*\^\s*\{?[^}]*\}?)?\s*$/u.test(code.slice(q0));
-    return diagnostic('for-all-condition', { condition, names: quantified[2]!.replace(/\s+/gu, ' '), ...(reals ? { reals } : {}) }, rangeAt(ctx, start, code.trimEnd().length - start));
+    // (After a comma, `for all z, w > 0`: the condition may be an assumption of its own.)
+    const apart = !reals && /,\s*[^\s,]+\s*$/u.test(quantified[2]!);
+    const names = apart ? quantified[2]!.replace(/,\s*[^\s,]+\s*$/u, '').replace(/\s+/gu, ' ') : quantified[2]!.replace(/\s+/gu, ' ');
+    return diagnostic('for-all-condition', { condition, names, ...(reals ? { reals } : {}), ...(apart ? { apart } : {}) }, rangeAt(ctx, start, code.trimEnd().length - start));
+  }
+  // `for all z, 0 < w`: a condition that starts with a number after the names' comma.
+  const listed = /^\s*assume\b.*?((?:\bfor\s+all|∀|\\forall)\s*((?:[^\s,<>=≤≥≠∈\\]+\s*,\s*)*[^\s,<>=≤≥≠∈\\]+))\s*,\s*$/u.exec(code.slice(0, p));
+  if (listed && /^[\d.]+\s*(?:[<>=≤≥≠⩽⩾]|\\(?:le|ge|leq|geq|neq)(?![A-Za-z]))/u.test(code.slice(p))) {
+    const start = code.slice(0, p).lastIndexOf(listed[1]!);
+    const condition = code.slice(p).trim().slice(0, 60);
+    return diagnostic('for-all-condition', { condition, names: listed[2]!.replace(/\s+/gu, ' '), apart: true }, rangeAt(ctx, start, code.trimEnd().length - start));
   }
   // ∛x, ∜x, \\sqrt[3]{x}: an n-th root, not built in (not "unexpected character '∛'" or
   // "expected the end of the line, not '['").
