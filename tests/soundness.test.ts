@@ -476,6 +476,12 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: '‖x‖ ≤ ∑|x_i| passes', src: step('integer i\nvector x in R^n\n', '‖x‖', '≤', '∑_{i=1}^{n} |x_i|'), want: 'passes' },
   { name: '√‖x‖ ≤ (1 + ‖x‖)/2 passes', src: step('vector x in R^n\n', '√(‖x‖)', '≤', '(1 + ‖x‖)/2'), want: 'passes' },
   { name: '‖x + y‖ ≥ 2 under xᵀy ≥ 1 passes', src: step('vector x, y in R^n\nassume xᵀy ≥ 1\n', '‖x + y‖', '≥', '2'), want: 'passes' },
+  // (Red team rt70:) a vector at −c·e₁, and three vectors along e₁ together.
+  { name: 'x_1² < 1 under ‖x‖ = 1, x_1 < 1 is refuted (x = −e₁)', src: step('vector x in R^n\nassume ‖x‖ = 1, x_1 < 1\n', 'x_1^2', '<', '1'), want: 'refuted' },
+  { name: '‖u + v + w‖ < 3 under unit u, v, w is refuted (u = v = w)', src: step('vector u, v, w in R^n\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1\n', '‖u + v + w‖', '<', '3'), want: 'refuted' },
+  { name: '‖u + v + w‖ ≤ 3 under unit u, v, w passes', src: step('vector u, v, w in R^n\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1\n', '‖u + v + w‖', '≤', '3'), want: 'passes' },
+  // `for all z, w > 0` read as `for all z` and an assumption w > 0 proved this (red team rt70).
+  { name: 'f(−1) ≥ 0 under f(z) ≥ 0 for all z, w > 0 is an error, not a proof', src: step('function f : R → R\nassume f(z) ≥ 0 for all z, w > 0\n', 'f(-1)', '≥', '0'), want: 'diagnostic' },
   // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded
   { name: 'brackets nested 60 deep are an error', src: step('scalar x\n', 'x', '=', `${'('.repeat(60)}x${')'.repeat(60)}`), want: 'error' },
   { name: 'x = x^x^…^1 (300 levels) is not a pass', src: step('scalar x\n', 'x', '=', `${'x^'.repeat(300)}1`), want: 'fails' },

@@ -511,6 +511,10 @@ function basisTrials(p: StepProblem, base: Point, keys: readonly string[], value
     const unit = mode === 'unit';
     const size = (k: string): readonly Rational[] => (unit ? ONE : mode === 'exact' ? profiles.get(k)! : rounded.get(k)!);
     for (const a of vectors) push([[a, place(a, 0, size(a))]]);
+    // (And at −c·e₁: `x_1² < 1` under ‖x‖ = 1, x_1 < 1 fails at −e₁ only.)
+    for (const a of vectors) push([[a, place(a, 0, size(a), -1)]]);
+    // (Every vector of one size along e₁ together: ‖u + v + w‖ < 3 under unit u, v, w.)
+    if (vectors.length >= 3 && vectors.every((a) => value(a).rows === value(vectors[0]!).rows)) push(vectors.map((a) => [a, place(a, 0, size(a))] as const));
     for (const a of vectors) {
       for (const b of vectors) {
         if (a >= b || value(a).rows !== value(b).rows) continue;
