@@ -440,6 +440,15 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
     const names = apart ? quantified[2]!.replace(/,\s*[^\s,]+\s*$/u, '').replace(/\s+/gu, ' ') : quantified[2]!.replace(/\s+/gu, ' ');
     return diagnostic('for-all-condition', { condition, names, ...(reals ? { reals } : {}), ...(apart ? { apart } : {}) }, rangeAt(ctx, start, code.trimEnd().length - start));
   }
+  // `for all 0 < z < 1`, `for all |z| < 1`: a condition in place of the names (not "expected a
+  // condition such as 't ≥ 1' after 'for'", which an assumption does not take).
+  const bare = /^\s*assume\b.*?((?:\bfor\s+all|∀|\\forall)\s*)$/u.exec(code.slice(0, p));
+  const rest = code.slice(p).trim();
+  if (bare && /[<>=≤≥≠∈⩽⩾]|\\(?:in|le|ge|leq|geq|neq)(?![A-Za-z])/u.test(rest)) {
+    const start = code.slice(0, p).lastIndexOf(bare[1]!);
+    const name = /(?:^|[^\p{L}\\])(\p{L}[\p{L}\d_]*)(?!\s*\()/u.exec(rest)?.[1] ?? 'z';
+    return diagnostic('for-all-condition', { condition: rest.slice(0, 60), names: name }, rangeAt(ctx, start, code.trimEnd().length - start));
+  }
   // `for all z, 0 < w`: a condition that starts with a number after the names' comma.
   const listed = /^\s*assume\b.*?((?:\bfor\s+all|∀|\\forall)\s*((?:[^\s,<>=≤≥≠∈\\]+\s*,\s*)*[^\s,<>=≤≥≠∈\\]+))\s*,\s*$/u.exec(code.slice(0, p));
   if (listed && /^[\d.]+\s*(?:[<>=≤≥≠⩽⩾]|\\(?:le|ge|leq|geq|neq)(?![A-Za-z]))/u.test(code.slice(p))) {

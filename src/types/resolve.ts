@@ -1865,6 +1865,8 @@ function shapeKind(s: Shape | undefined): SymbolInfo['kind'] {
 
 /** `ab` → `a b or a*b`. */
 function splitWord(word: string, declared = false): string {
+  // (`assume f(z) ≥ 0 forall z`: the quantifier, not six letters.)
+  if (!declared && /^for(?:all|each|every)$/u.test(word)) return "'for all' (two words) or ∀";
   const greek = declared ? undefined : GREEK_ABBREVIATIONS[word];
   if (greek !== undefined) return `${greek[0]} (or ${greek[1]})`;
   const letters = [...word];
