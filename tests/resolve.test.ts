@@ -183,6 +183,17 @@ describe('A^T beside a declared T', () => {
   });
 });
 
+describe('forall written as one word', () => {
+  // (Red team rt70: it was "write f o r a l l", a product of six letters, with that as its fix.)
+  it('is offered the quantifier, in the message and as the fix', async () => {
+    const { checkSource } = await import('../src/check/index.js');
+    const report = await checkSource('function f : R → R\nassume f(z) ≥ 0 forall z\n', { file: 'w.deriv' });
+    const d = report.diagnostics.find((x) => x.code === 'unknown-name')!;
+    expect(d.message).toBe("unknown name 'forall': write 'for all' (two words) or ∀, or declare it");
+    expect(d.fixes?.map((f) => f.message)).toEqual(['write for all']);
+  });
+});
+
 describe('an unknown function of a long word', () => {
   // (New-user trial:) `sigmoid(z)` was offered "write s i g m o i d", a product no one means.
   it('offers to declare it, not to split it into letters; a short word still gets both', async () => {

@@ -1925,6 +1925,7 @@ function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: str
 
 /** The fixes for an unknown word: write it as a product. */
 function wordFixes(word: string, range: Range, declared = false): Fix[] {
+  if (!declared && /^for(?:all|each|every)$/u.test(word)) return [{ message: 'write for all', edits: [{ range, text: 'for all' }] }];
   const greek = declared ? undefined : GREEK_ABBREVIATIONS[word];
   if (greek !== undefined) return [{ message: `write ${greek[0]}`, edits: [{ range, text: greek[0] }] }];
   const letters = [...word];
