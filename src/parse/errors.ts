@@ -360,6 +360,48 @@ function bracketExponentAt(code: string, p: number): { found: string; start: num
   return null;
 }
 
+/** `for all`, `∀` or `\forall` on an assumption line, then the names after it: group 1 from the quantifier, group 2 the names. */
+const FOR_ALL_NAMES = String.raw`^\s*assume\b.*?((?:\bfor\s+all|∀|\\forall)\s*((?:[^\s,<>=≤≥≠∈\\]+\s*,\s*)*[^\s,<>=≤≥≠∈\\]+))`;
+/** A relation as the next token, Unicode or LaTeX. */
+const RELATION = String.raw`(?:[<>=≤≥≠∈⩽⩾]|\\(?:in|le|ge|leq|geq|neq)(?![A-Za-z]))`;
+
+/**
+ * A condition where an assumption's `for all` takes names only: after the names
+ * (`for all z > 0`, `for all z ∈ R`), after their comma (`for all z, w > 0`, `for all z,
+ * 0 < w`: maybe an assumption of its own) or in their place (`for all 0 < z < 1`) — not
+ * "expected ',', not '>'" or "expected a condition such as 't ≥ 1' after 'for'". Null for
+ * any other failure.
+ */
+function forAllCondition(ctx: LineContext, code: string, p: number): Diagnostic | null {
+  // (Where the parse stopped inside a command, `\in`, from its backslash.)
+  const q0 = code[p - 1] === '\\' ? p - 1 : p;
+  const before = code.slice(0, q0);
+  const to = (start: number): Range => rangeAt(ctx, start, code.trimEnd().length - start);
+  const named = new RegExp(`${FOR_ALL_NAMES}\\s*$`, 'u').exec(before);
+  if (named && new RegExp(`^\\s*(?:${RELATION}|in\\b)`, 'u').test(code.slice(q0))) {
+    const last = /([^\s,]+)\s*$/u.exec(named[2]!)![1]!;
+    const condition = `${last} ${code.slice(q0).trim()}`.slice(0, 60);
+    const reals = /^\s*(?:∈|in\b|\\in(?![A-Za-z]))\s*(?:R|ℝ|\\R|\\mathbb\s*\{?\s*R\s*\}?)(?:\s*\^\s*\{?[^}]*\}?)?\s*$/u.test(code.slice(q0));
+    // (After a comma, `for all z, w > 0`: the condition may be an assumption of its own.)
+    const apart = !reals && /,\s*[^\s,]+\s*$/u.test(named[2]!);
+    const names = (apart ? named[2]!.replace(/,\s*[^\s,]+\s*$/u, '') : named[2]!).replace(/\s+/gu, ' ');
+    return diagnostic('for-all-condition', { condition, names, ...(reals ? { reals } : {}), ...(apart ? { apart } : {}) }, to(before.lastIndexOf(named[1]!)));
+  }
+  const rest = code.slice(p).trim();
+  // `for all 0 < z < 1`, `for all |z| < 1`: a condition in place of the names.
+  const bare = /^\s*assume\b.*?((?:\bfor\s+all|∀|\\forall)\s*)$/u.exec(code.slice(0, p));
+  if (bare && new RegExp(RELATION, 'u').test(rest)) {
+    const name = /(?:^|[^\p{L}\\])(\p{L}[\p{L}\d_]*)(?!\s*\()/u.exec(rest)?.[1] ?? 'z';
+    return diagnostic('for-all-condition', { condition: rest.slice(0, 60), names: name }, to(code.slice(0, p).lastIndexOf(bare[1]!)));
+  }
+  // `for all z, 0 < w`: a condition that starts with a number after the names' comma.
+  const listed = new RegExp(`${FOR_ALL_NAMES}\\s*,\\s*$`, 'u').exec(code.slice(0, p));
+  if (listed && new RegExp(`^[\\d.]+\\s*${RELATION}`, 'u').test(code.slice(p))) {
+    return diagnostic('for-all-condition', { condition: rest.slice(0, 60), names: listed[2]!.replace(/\s+/gu, ' '), apart: true }, to(code.slice(0, p).lastIndexOf(listed[1]!)));
+  }
+  return null;
+}
+
 /** A diagnostic for a line that did not match; its range is an offset into the line. */
 export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diagnostic {
   const { code } = ctx;
@@ -425,37 +467,8 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
       expected: `an operator before the number '${found}' (${written}, or put the number first)`,
     }, range);
   }
-  // `assume f(z) ≥ 0 for all z > 0`: a condition after the names of an assumption's `for all`
-  // (not "expected ',', not '>'").
-  // (Where the parse stopped inside a command, `\in`, from its backslash.)
-  const q0 = code[p - 1] === '\\' ? p - 1 : p;
-  const quantified = /^\s*assume\b.*?((?:\bfor\s+all|∀|\\forall)\s*((?:[^\s,<>=≤≥≠∈\\]+\s*,\s*)*[^\s,<>=≤≥≠∈\\]+))\s*$/u.exec(code.slice(0, q0));
-  if (quantified && /^\s*(?:[<>=≤≥≠∈⩽⩾]|\\(?:in|le|ge|leq|geq|neq)(?![A-Za-z])|in\b)/u.test(code.slice(q0))) {
-    const start = q0 - quantified[1]!.length - (code.slice(0, q0).length - code.slice(0, q0).trimEnd().length);
-    const last = /([^\s,]+)\s*$/u.exec(quantified[2]!)![1]!;
-    const condition = `${last} ${code.slice(q0).trim()}`.slice(0, 60);
-    const reals = /^\s*(?:∈|in\b|\\in(?![A-Za-z]))\s*(?:R|ℝ|\\R|\\mathbb\s*\{?\s*R\s*\}?)(?:\s*\^\s*\{?[^}]*\}?)?\s*$/u.test(code.slice(q0));
-    // (After a comma, `for all z, w > 0`: the condition may be an assumption of its own.)
-    const apart = !reals && /,\s*[^\s,]+\s*$/u.test(quantified[2]!);
-    const names = apart ? quantified[2]!.replace(/,\s*[^\s,]+\s*$/u, '').replace(/\s+/gu, ' ') : quantified[2]!.replace(/\s+/gu, ' ');
-    return diagnostic('for-all-condition', { condition, names, ...(reals ? { reals } : {}), ...(apart ? { apart } : {}) }, rangeAt(ctx, start, code.trimEnd().length - start));
-  }
-  // `for all 0 < z < 1`, `for all |z| < 1`: a condition in place of the names (not "expected a
-  // condition such as 't ≥ 1' after 'for'", which an assumption does not take).
-  const bare = /^\s*assume\b.*?((?:\bfor\s+all|∀|\\forall)\s*)$/u.exec(code.slice(0, p));
-  const rest = code.slice(p).trim();
-  if (bare && /[<>=≤≥≠∈⩽⩾]|\\(?:in|le|ge|leq|geq|neq)(?![A-Za-z])/u.test(rest)) {
-    const start = code.slice(0, p).lastIndexOf(bare[1]!);
-    const name = /(?:^|[^\p{L}\\])(\p{L}[\p{L}\d_]*)(?!\s*\()/u.exec(rest)?.[1] ?? 'z';
-    return diagnostic('for-all-condition', { condition: rest.slice(0, 60), names: name }, rangeAt(ctx, start, code.trimEnd().length - start));
-  }
-  // `for all z, 0 < w`: a condition that starts with a number after the names' comma.
-  const listed = /^\s*assume\b.*?((?:\bfor\s+all|∀|\\forall)\s*((?:[^\s,<>=≤≥≠∈\\]+\s*,\s*)*[^\s,<>=≤≥≠∈\\]+))\s*,\s*$/u.exec(code.slice(0, p));
-  if (listed && /^[\d.]+\s*(?:[<>=≤≥≠⩽⩾]|\\(?:le|ge|leq|geq|neq)(?![A-Za-z]))/u.test(code.slice(p))) {
-    const start = code.slice(0, p).lastIndexOf(listed[1]!);
-    const condition = code.slice(p).trim().slice(0, 60);
-    return diagnostic('for-all-condition', { condition, names: listed[2]!.replace(/\s+/gu, ' '), apart: true }, rangeAt(ctx, start, code.trimEnd().length - start));
-  }
+  const forAll = forAllCondition(ctx, code, p);
+  if (forAll) return forAll;
   // ∛x, ∜x, \\sqrt[3]{x}: an n-th root, not built in (not "unexpected character '∛'" or
   // "expected the end of the line, not '['").
   const root = /^[∛∜]/u.exec(code.slice(p)) ?? (code[p] === '[' ? /(?:\\sqrt|√)\s*$/u.exec(code.slice(0, p)) : null);

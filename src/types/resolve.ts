@@ -1863,10 +1863,12 @@ function shapeKind(s: Shape | undefined): SymbolInfo['kind'] {
   return sameDim(s.cols, 1) ? 'vector' : 'matrix';
 }
 
+/** `forall`, `foreach`, `forevery` written as one word: the quantifier, not six letters (`assume f(z) ≥ 0 forall z`). */
+const QUANTIFIER_WORD = /^for(?:all|each|every)$/u;
+
 /** `ab` → `a b or a*b`. */
 function splitWord(word: string, declared = false): string {
-  // (`assume f(z) ≥ 0 forall z`: the quantifier, not six letters.)
-  if (!declared && /^for(?:all|each|every)$/u.test(word)) return "'for all' (two words) or ∀";
+  if (!declared && QUANTIFIER_WORD.test(word)) return "'for all' (two words) or ∀";
   const greek = declared ? undefined : GREEK_ABBREVIATIONS[word];
   if (greek !== undefined) return `${greek[0]} (or ${greek[1]})`;
   const letters = [...word];
@@ -1925,7 +1927,7 @@ function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: str
 
 /** The fixes for an unknown word: write it as a product. */
 function wordFixes(word: string, range: Range, declared = false): Fix[] {
-  if (!declared && /^for(?:all|each|every)$/u.test(word)) return [{ message: 'write for all', edits: [{ range, text: 'for all' }] }];
+  if (!declared && QUANTIFIER_WORD.test(word)) return [{ message: 'write for all', edits: [{ range, text: 'for all' }] }];
   const greek = declared ? undefined : GREEK_ABBREVIATIONS[word];
   if (greek !== undefined) return [{ message: `write ${greek[0]}`, edits: [{ range, text: greek[0] }] }];
   const letters = [...word];

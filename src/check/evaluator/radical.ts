@@ -1,5 +1,5 @@
 import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
-import { exactField, formatRational, isqrt, Rational } from './rational.js';
+import { exactField, formatRational, gcd, isqrt, Rational } from './rational.js';
 
 /**
  * Exact arithmetic in the real numbers ∑ cₛ√s (cₛ rational, s a square-free whole number ≥ 1;
@@ -107,11 +107,6 @@ function scale(a: Radical, q: Rational): Radical {
   return new Radical(new Map([...a.terms].map(([s, c]) => [s, c.mul(q)])));
 }
 
-function gcdBig(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
-}
-
 function mul(a: Radical, b: Radical): Radical {
   const ra = a.asRational();
   if (ra) return scale(b, ra);
@@ -121,7 +116,7 @@ function mul(a: Radical, b: Radical): Radical {
   for (const [s, c] of a.terms) {
     for (const [t, e] of b.terms) {
       // √s·√t = g·√((s/g)(t/g)) with g = gcd(s, t): square-free, as s and t are.
-      const g = gcdBig(s, t);
+      const g = gcd(s, t);
       const key = (s / g) * (t / g);
       const term = c.mul(e).mul(new Rational(g));
       const sum = (out.get(key) ?? Rational.ZERO).add(term);
@@ -143,7 +138,7 @@ function coprimeBase(values: readonly bigint[]): bigint[] {
     changed = false;
     outer: for (let i = 0; i < base.length; i++) {
       for (let j = i + 1; j < base.length; j++) {
-        const g = gcdBig(base[i]!, base[j]!);
+        const g = gcd(base[i]!, base[j]!);
         if (g === 1n) continue;
         const next = base.filter((_, k) => k !== i && k !== j);
         next.push(g, base[i]! / g, base[j]! / g);
@@ -192,7 +187,7 @@ function signOf(a: Radical): -1 | 0 | 1 {
   if (q) return q.sign() as -1 | 0 | 1;
   // Whole coefficients mₛ = cₛ·D (D > 0, the product of the denominators' lcm).
   let D = 1n;
-  for (const c of a.terms.values()) D = (D / gcdBig(D, c.d)) * c.d;
+  for (const c of a.terms.values()) D = (D / gcd(D, c.d)) * c.d;
   const m = [...a.terms].map(([s, c]) => [s, (c.n * D) / c.d] as const);
   for (const k of [64n, 256n, 1024n, 4096n]) {
     const one = 1n << k;

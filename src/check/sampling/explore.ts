@@ -1001,15 +1001,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
       work--;
       return Number.isFinite(t) ? atAll(base, line.entries(Rational.parse(String(t))), rng, deadline) : null;
     };
-    /** The grid's t where the sides tie within rounding (tieAt). */
-    const ties = new Set<number>();
-    const margin = (t: number): number | null => {
-      const q = pointAt(t);
-      if (!q) return null;
-      const m = marginAt(q, left, right, sign, true);
-      if (m !== null && tieAt(q, left, right)) ties.add(t);
-      return m;
-    };
+    const { margin, ties } = marginsNotingTies(pointAt, left, right, sign);
     const seen = new Map<number, number | null>();
     for (const t of COUPLED_GRID) {
       if (spent()) return { failure: null, probes };
@@ -1195,14 +1187,7 @@ function equalEntriesSearch(p: StepProblem, bases: readonly Point[], rel: RelOp,
       const x = Rational.parse(t.toPrecision(17));
       return at(base, key, v.map(() => x), rng, deadline);
     };
-    const ties = new Set<number>();
-    const margin = (t: number): number | null => {
-      const q = pointAt(t);
-      if (!q) return null;
-      const m = marginAt(q, left, right, sign, true);
-      if (m !== null && tieAt(q, left, right)) ties.add(t);
-      return m;
-    };
+    const { margin, ties } = marginsNotingTies(pointAt, left, right, sign);
     let best: { t: number; m: number } | null = null;
     const seen: { t: number; m: number }[] = [];
     for (const t of EQUAL_ENTRY_GRID) {
@@ -2456,7 +2441,6 @@ function nearMiddle(r: Bracket): Rational {
 
 const DESCENT_PLACE = new Rational(1n, 10n ** 40n);
 
-/** (left − right)·sign at a point, in doubles (the middle of its enclosure), or null. */
 /**
  * Whether the sides at q tie within rounding in doubles: their enclosures overlap, or their
  * midpoints lie within 10⁻¹² of the larger side (at least 1). Along a line where the sides
@@ -2478,11 +2462,25 @@ function tieAt(q: Point, left: Expr, right: Expr): boolean {
   }
 }
 
+/** marginAt (narrow) along a line of points, noting the t where the sides tie within rounding (tieAt). */
+function marginsNotingTies(pointAt: (t: number) => Point | null, left: Expr, right: Expr, sign: 1 | -1): { margin: (t: number) => number | null; ties: Set<number> } {
+  const ties = new Set<number>();
+  const margin = (t: number): number | null => {
+    const q = pointAt(t);
+    if (!q) return null;
+    const m = marginAt(q, left, right, sign, true);
+    if (m !== null && tieAt(q, left, right)) ties.add(t);
+    return m;
+  };
+  return { margin, ties };
+}
+
 /** Of the places t of ties, the one a counterexample reads best at: nearest 1 in size, positive first. */
 function simplestTie(ts: Iterable<number>): number {
   return [...ts].sort((a, b) => Math.abs(Math.log(Math.abs(a))) - Math.abs(Math.log(Math.abs(b))) || b - a)[0]!;
 }
 
+/** (left − right)·sign at a point, in doubles (the middle of its enclosure), or null. */
 function marginAt(q: Point, left: Expr, right: Expr, sign: 1 | -1,
   /** Null where the sides' enclosures are wider than 10⁻⁶ of their size (a midpoint there may be anything inside them). */
   narrow = false): number | null {

@@ -2,7 +2,7 @@ import type { Expr, Formula, RelOp } from '../../ast.js';
 import type { Counterexample } from '../../result.js';
 import { isMat, type Field, type Mat, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
-import { Rational, exactField } from '../evaluator/rational.js';
+import { Rational, exactField, gcd } from '../evaluator/rational.js';
 import { hasMatrix, isExpr, type StepProblem } from '../problem.js';
 import { freeNames } from '../rewrite.js';
 import { formulaExprs, visit } from '../../ast-walk.js';
@@ -463,30 +463,24 @@ function scaleInto(point: Point, small: Expr, big: Expr, upper: boolean, rng: Rn
 
 /** The multiple of a nonzero vector with whole, coprime entries, its first nonzero entry positive. */
 function primitive(v: Mat<Rational>): Mat<Rational> {
-  const gcdOf = (a: bigint, b: bigint): bigint => {
-    a = a < 0n ? -a : a;
-    b = b < 0n ? -b : b;
-    while (b !== 0n) [a, b] = [b, a % b];
-    return a;
-  };
   let lcm = 1n;
-  for (const x of v.data) lcm = (lcm / gcdOf(lcm, x.d)) * x.d;
+  for (const x of v.data) lcm = (lcm / gcd(lcm, x.d)) * x.d;
   const whole = v.data.map((x) => (x.n * lcm) / x.d);
-  const g = whole.reduce((acc, x) => gcdOf(acc, x), 0n);
+  const g = whole.reduce((acc, x) => gcd(acc, x), 0n);
   const first = v.data.find((x) => !x.isZero())!;
   const s = first.sign() < 0 ? -g : g;
   return v.map((_, i) => new Rational(whole[i]! / s));
 }
 
 /**
- * Vectors put along the standard basis, each at its own length rounded to 6 digits (so that
- * `assume ‖u‖ = 1` or `‖x‖ = 3` still holds, exactly), then at length 1: each alone at c·e₁; each pair at
- * c·e₁ and c′·e₂ (orthogonal), c′·e₁ (parallel) and −c′·e₁ (opposite); with three or more of
- * one size, one at c·e₁ and the others at c′·e₂. Under unit u, v, `‖u − v‖² ≠ 2` fails at
- * e₁, e₂, which the orthogonal part of a drawn v (no longer of length 1) never meets; and
- * `‖x‖ < ∑|x_i|` fails at e₁ (red team rt68). Also: three vectors along e₁, e₂, e₃; a vector
- * along the axis of a component the step reads; a square matrix at I, alone and with each
- * vector at c·e₁; every vector at 0 at once (red team rt69).
+ * Vectors put along the standard basis, where random draws never land: at their own lengths
+ * exactly (lengthProfile: `assume ‖x‖ = 1/3` or `1.0000001` still holds; √2 as (1, 1)),
+ * then rounded to 6 digits, then at length 1. Each alone at ±c·e₁; three or more of one size
+ * at c·e₁ together; each pair at c·e₁ and c′·e₂ (orthogonal), ±c′·e₁ (parallel, opposite);
+ * three at e₁, e₂, e₂ and at e₁, e₂, e₃; a vector on the axis of a component the step reads;
+ * a square matrix at I, alone and with each vector; every vector at 0 at once. Under unit u, v,
+ * `‖u − v‖² ≠ 2` fails at e₁, e₂, which the orthogonal part of a drawn v (no longer of length
+ * 1) never meets; `‖x‖ < ∑|x_i|` fails at e₁, `|z_3| < ‖z‖` at e₃ (red teams rt68–rt70).
  */
 function basisTrials(p: StepProblem, base: Point, keys: readonly string[], value: (k: string) => Mat<Rational>): Map<string, Val<Rational>>[] {
   const vectors = keys.filter((k) => value(k).cols === 1);
@@ -668,7 +662,8 @@ const MAX_BASIS_TRIALS = 60;
 /**
  * Vectors and matrices made to coincide, where random draws never land: y := x, y := −x,
  * y := 2x for two names of one shape, y := its part orthogonal to x for two vectors, and
- * each name := 0 — where `‖x − y‖ > 0`, `x ≠ y` or `xᵀy ≠ 0` fail. Each point must meet the assumptions and keep the names' tags.
+ * each name := 0 — where `‖x − y‖ > 0`, `x ≠ y` or `xᵀy ≠ 0` fail; then the points of
+ * basisTrials. Each point must meet the assumptions and keep the names' tags.
  */
 export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadline: number): Counterexample | { tight: Point; why: string } | null {
   const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value));
@@ -716,7 +711,12 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   }
   let tight: Point | null = null;
   let why = NO_PRECISION;
-  for (const overrides of [...trials.slice(0, MAX_COINCIDENCES), ...basisTrials(p, base, keys, value).slice(0, MAX_BASIS_TRIALS)]) {
+  // (The basis points are made only if the coincidences found nothing.)
+  const candidates = function* (): Generator<Map<string, Val<Rational>>> {
+    yield* trials.slice(0, MAX_COINCIDENCES);
+    yield* basisTrials(p, base, keys, value).slice(0, MAX_BASIS_TRIALS);
+  };
+  for (const overrides of candidates()) {
     if (Date.now() > deadline) return null;
     const q = base.derive(rng, (k, v) => overrides.get(k) ?? v);
     const box = enclosed.get(overrides);
