@@ -442,6 +442,13 @@ describe('statements (LANGUAGE.md §2)', () => {
     // silently widened `f(z) ≥ 0 for all z, w > 0` to every z — red team rt70. On its own line it is read.)
     expect(parseDerivation('assume f(x, y) ≥ 0 for all x, y, c > 0\n').diagnostics.map((d) => d.code)).toEqual(['for-all-condition']);
     expect(conditions('assume f(x, y) ≥ 0 for all x, y')).toEqual([['(f(x, y) ≥ 0)', ['x', 'y']]]);
+    // Two assumptions each with its own `for all`, after ',' or 'and'; a condition without one
+    // after the names is the for-all error, whichever separates it.
+    expect(conditions('assume f(z) ≥ 0 for all z, g(z) ≤ 0 for all z')).toEqual([['(f(z) ≥ 0)', ['z']], ['(g(z) ≤ 0)', ['z']]]);
+    expect(conditions('assume f(z) ≥ 0 for all z and g(z) ≤ 0 for all z')).toEqual([['(f(z) ≥ 0)', ['z']], ['(g(z) ≤ 0)', ['z']]]);
+    for (const text of ['assume f(z) ≥ 0 for all z, |z| < 1', 'assume f(z) ≥ 0 for all z and z < 1', 'assume f(z) ≥ 0 ∀ z, g(z) ≤ 1']) {
+      expect(parseDerivation(`${text}\n`).diagnostics.map((d) => d.code)).toEqual(['for-all-condition']);
+    }
     expect(conditions('assume H invertible')).toEqual([['(H invertible)', []]]);
     expect(conditions('assume g_{t-1} = σ(h_{t-1})')).toEqual([['(g_{t - 1} = σ(h_{t - 1}))', []]]);
   });

@@ -399,7 +399,46 @@ function forAllCondition(ctx: LineContext, code: string, p: number): Diagnostic 
   if (listed && new RegExp(`^[\\d.]+\\s*${RELATION}`, 'u').test(code.slice(p))) {
     return diagnostic('for-all-condition', { condition: rest.slice(0, 60), names: listed[2]!.replace(/\s+/gu, ' '), apart: true }, to(code.slice(0, p).lastIndexOf(listed[1]!)));
   }
-  return null;
+  return conditionAfterNames(ctx, code, p);
+}
+
+/** A name in a `for all` list: a letter, then letters, digits, primes and a subscript. */
+const LISTED_NAME = /^[\p{L}][\p{L}\p{N}']*(?:_(?:\{[^{}]*\}|[\p{L}\p{N}]+))?$/u;
+
+/**
+ * `for all z, |z| < 1`, `for all z, g(z) ≤ 1`, `for all z and -1 < z < 1`: after the names, a
+ * condition with no `for all` of its own (the grammar's ForAllNames will not end there). It may
+ * be meant for the `for all` or be an assumption of its own, so it is the for-all error with
+ * both readings. Null where the failure is not there.
+ */
+function conditionAfterNames(ctx: LineContext, code: string, p: number): Diagnostic | null {
+  const quantifier = /^\s*assume\b.*?(\bfor\s+all|∀|\\forall(?![A-Za-z]))/u.exec(code);
+  if (!quantifier) return null;
+  const from = quantifier.index + quantifier[0].length;
+  if (p < from) return null;
+  // The items after the quantifier at the top level of brackets, cut at ',' and 'and'.
+  const items: { text: string; start: number }[] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i <= code.length; i++) {
+    const c = code[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    const and = depth === 0 && /^\band\b/u.test(code.slice(i)) && /\s$/u.test(code.slice(0, i));
+    if (i === code.length || (depth === 0 && c === ',') || and) {
+      items.push({ text: code.slice(start, i), start });
+      start = i + (and ? 3 : 1);
+      if (and) i += 2;
+    }
+  }
+  let n = 0;
+  while (n < items.length && LISTED_NAME.test(items[n]!.text.trim())) n++;
+  if (n === 0 || n === items.length) return null;
+  const condition = code.slice(items[n]!.start).trim();
+  if (!new RegExp(RELATION, 'u').test(condition) || /\bfor\s+all\b|∀|\\forall/u.test(condition)) return null;
+  const names = items.slice(0, n).map((it) => it.text.trim()).join(', ');
+  const at = quantifier.index + quantifier[0].length - quantifier[1]!.length;
+  return diagnostic('for-all-condition', { condition: condition.slice(0, 60), names, apart: true }, rangeAt(ctx, at, code.trimEnd().length - at));
 }
 
 /** A diagnostic for a line that did not match; its range is an offset into the line. */
