@@ -6,7 +6,8 @@ import { checkSource } from '../src/check/index.js';
  * where `at` is given at that place (x's printed value, or every name's).
  */
 async function expectVerdict(declarations: string, statement: string, verdict: 'refuted' | 'passes', at?: string | Record<string, string>): Promise<void> {
-  const report = await checkSource(`${declarations}\n    ${statement}\n`, { file: 'places.deriv' });
+  // (A time limit well past the steps' cost: the verdict, not the machine's load, is under test.)
+  const report = await checkSource(`${declarations}\n    ${statement}\n`, { file: 'places.deriv', timeoutMs: 10_000 });
   expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
   const step = report.steps[0]!;
   if (verdict === 'passes') {
