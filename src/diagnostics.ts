@@ -162,6 +162,9 @@ export const DIAGNOSTICS = {
     `the subscript of ${a.name}_${a.index} is not a whole number: a component of a vector or an entry of a matrix needs integer indices`),
   'component-zero': entry('error', (a: { name: string; written: string }) =>
     `components are numbered from 1, so ${a.written} is not a component of ${a.name}; declare ${a.written} to use it as a name of its own`),
+  /** `x_2` of a vector declared in R^1 (a scalar), `A_{12}` of a matrix in R^{1×1}. */
+  'component-of-single': entry('error', (a: { name: string; space: string; only: string; what: string }) =>
+    `${a.name} is in ${a.space}, a scalar: its one ${a.what} is ${a.only}, which is ${a.name} itself`),
   'component-arity': entry('error', (a: { name: string; shape: string; expected: number; got: number }) =>
     `${a.name} is ${a.shape}: its ${a.expected === 1 ? 'components take one index' : 'entries take two indices'}, but ${a.got} ${a.got === 1 ? 'is' : 'are'} given`),
   'random-redeclared': entry('warning', (a: { name: string }) =>

@@ -72,6 +72,39 @@ describe('linear algebra', () => {
   });
 });
 
+describe('a vector in R^1 and a matrix in R^{1×1} are scalars (red team rt69)', () => {
+  // (xᵀy was typed as a vector in R^1, so |xᵀy| and xᵀy + 1 were shape errors on true steps,
+  // and `matrix A in R^{1×1}` was refused as a declaration.)
+  const decl = 'vector x, y in R^1\nmatrix A, B in R^{1×1}\n';
+  const cases: [string, string, string, string][] = [
+    ['|xᵀy|', '=', '|yᵀx|', 'proved'],
+    ['xᵀy + 1', '=', '1 + yᵀx', 'proved'],
+    ['(xᵀy)²', '=', '(xᵀx)(yᵀy)', 'proved'],
+    ['x xᵀ', '=', 'xᵀx', 'proved'],
+    ['x_1', '=', 'x', 'proved'],
+    ['‖x‖', '=', '|x_1|', 'proved'],
+    ['A B', '=', 'B A', 'proved'],
+    ['A_{11} x', '=', 'A x', 'proved'],
+    ['Aᵀ', '=', 'A', 'proved'],
+    ['x_1', '=', 'y_1', 'refuted'],
+    ['xᵀy', '>', '0', 'refuted'],
+    ['|xᵀy|', '<', '‖x‖ ‖y‖', 'refuted'],
+  ];
+  it.each(cases)('%s %s %s → %s', async (l, rel, r, want) => {
+    const report = await checkSource(`${decl}    ${l}\n  ${rel} ${r}\n`, { file: 'snippet.deriv' });
+    expect(report.diagnostics.map((d) => d.message)).toEqual([]);
+    expect(report.steps.map((st) => st.verdict)).toEqual([want]);
+  });
+
+  it('says a second component or entry is not there', async () => {
+    const report = await checkSource(`${decl}    x_2\n  = 0\n    A_{12}\n  = 0\n`, { file: 'snippet.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      'x is in R^1, a scalar: its one component is x_1, which is x itself',
+      'A is in R^{1×1}, a scalar: its one entry is A_{11}, which is A itself',
+    ]);
+  });
+});
+
 describe('uninterpreted functions', () => {
   // A term both sides share is one number at a point, though its two enclosures only overlap:
   // at g = 0, f(x₀) − ε gᵀg < f(x₀) could not be decided (the step was unknown, the ⇔ too).

@@ -15,7 +15,7 @@ it("reproduces the README's worked example exactly", async () => {
 });
 
 /** The README's table of readings: what you write and what deriv reads are the same value. */
-const PRELUDE = 'scalar a, d, p, q, r, t, x, y, z, λ, β₂, Δθ_t\nvector u, v, w, w_k in R^n\nmatrix A, W_{hh}, W_x in R^{n×n}\n';
+const PRELUDE = 'scalar a, d, p, q, r, t, x, y, z, λ, β₂, Δθ_t\nvector u, v, w, w_k in R^n\nvector s in R^1\nmatrix A, W_{hh}, W_x in R^{n×n}\n';
 
 const rows = (() => {
   const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');

@@ -101,7 +101,7 @@ function normShape(s: Shape): Shape {
 
 function spaceShape(dims: readonly Dim[]): Shape {
   if (dims.length === 0) return SCALAR;
-  if (dims.length === 1) return vectorShape(dims[0]!);
+  if (dims.length === 1) return normShape(vectorShape(dims[0]!));
   return normShape({ kind: 'matrix', rows: dims[0]!, cols: dims[1]! });
 }
 
@@ -410,10 +410,12 @@ class Resolver {
 
   private declare(st: Declare): Declare {
     const shape = st.declKind === 'function' ? SCALAR : spaceShape(st.space?.dims ?? []);
-    if (st.declKind === 'vector' && (shape.kind !== 'matrix' || !sameDim(shape.cols, 1))) {
+    // (R^1 and R^{1×1} are declared as such but are scalars: 1×1 is a scalar everywhere.)
+    const single = (st.space?.dims ?? []).length > 0 && (st.space?.dims ?? []).every((d) => sameDim(d, 1));
+    if (st.declKind === 'vector' && !single && (shape.kind !== 'matrix' || !sameDim(shape.cols, 1))) {
       this.error(diagnostic('bad-space', { kind: 'vector', example: "R^n, e.g. 'vector x in R^n'" }, st.space?.range ?? st.range));
     }
-    if (st.declKind === 'matrix' && shape.kind !== 'matrix') {
+    if (st.declKind === 'matrix' && !single && shape.kind !== 'matrix') {
       this.error(diagnostic('bad-space', { kind: 'matrix', example: "R^{n×m}, e.g. 'matrix W in R^{n×n}'" }, st.space?.range ?? st.range));
     }
     for (const space of [st.space, st.codomain]) {
@@ -437,7 +439,7 @@ class Resolver {
       const family = name.index !== null && name.index.kind === 'Var' && name.index.name.index === null;
       const key = family ? familyKey(name) : printName(name);
       const kind = st.declKind === 'random'
-        ? (shape.kind === 'scalar' ? 'scalar' : sameDim((shape as { cols: Dim }).cols, 1) ? 'vector' : 'matrix')
+        ? (single ? ((st.space?.dims ?? []).length === 1 ? 'vector' : 'matrix') : shape.kind === 'scalar' ? 'scalar' : sameDim((shape as { cols: Dim }).cols, 1) ? 'vector' : 'matrix')
         : st.declKind;
       let fn: SymbolInfo['fn'] = null;
       if (st.declKind === 'function') {
@@ -788,6 +790,14 @@ class Resolver {
         const of: Var = { kind: 'Var', name: { ...n, index: null, range: [n.range[0], n.range[0] + n.base.length] }, range: [e.range[0], e.range[0] + n.base.length], shape };
         return this.entry(of, componentIndices(n.index, shape), e, env);
       }
+      // A vector declared in R^1 or a matrix in R^{1×1} is a scalar: x_1 and A_{11} are it.
+      if (!localShape && single && !single.family && (single.kind === 'vector' || single.kind === 'matrix') && shape?.kind === 'scalar') {
+        const one = single.kind === 'vector' ? '1' : '11';
+        const of: Var = { kind: 'Var', name: { ...n, index: null, range: [n.range[0], n.range[0] + n.base.length] }, range: e.range, shape: SCALAR };
+        if (printExpr(n.index).replace(/[\s,]/gu, '') === one) return of;
+        this.error(diagnostic('component-of-single', { name: n.base, space: single.kind === 'vector' ? 'R^1' : 'R^{1×1}', only: `${n.base}_${single.kind === 'vector' ? '1' : '{11}'}`, what: single.kind === 'vector' ? 'component' : 'entry' }, e.range));
+        return { ...e, shape: ANY };
+      }
     }
     if (!n.index && n.primes === 0 && !n.hat && !n.bar) {
       if (n.base === 'e') return { kind: 'Const', name: 'e', range: e.range, shape: SCALAR };
@@ -933,11 +943,19 @@ class Resolver {
     return out;
   }
 
+  /** A name declared as a vector in R^1 or a matrix in R^{1×1} (a scalar, `spaceShape`). */
+  private declaredSingle(e: Expr, env: Env): boolean {
+    if (e.kind !== 'Var' || env.locals.has(printName(e.name))) return false;
+    const info = env.scope.lookup(e.name)?.info;
+    return !!info && !info.family && (info.kind === 'vector' || info.kind === 'matrix') && info.shape.kind === 'scalar';
+  }
+
   /** `left^T` with `left` resolved: a transpose, or a power when left is a scalar and T a declared name. */
   private transposeOrPower(e: Extract<Expr, { kind: 'Binary' }>, left: Expr, env: Env): Expr {
     const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
     if (left.shape?.kind === 'matrix' || !tDeclared) {
-      if (left.shape?.kind === 'scalar') this.error(diagnostic('transpose-of-scalar', { expr: printExpr(left) }, e.right.range));
+      // (Not of a vector declared in R^1 or a matrix in R^{1×1}: a scalar, but its transpose is meant.)
+      if (left.shape?.kind === 'scalar' && !this.declaredSingle(left, env)) this.error(diagnostic('transpose-of-scalar', { expr: printExpr(left) }, e.right.range));
       // Only a square matrix has powers: there A^T could mean either.
       else if (tDeclared && left.shape?.kind === 'matrix' && sameDim(left.shape.rows, left.shape.cols) && !sameDim(left.shape.cols, 1)) {
         this.error(diagnostic('transpose-or-power', { expr: printExpr(left) }, e.right.range));
