@@ -150,6 +150,9 @@ export const DIAGNOSTICS = {
   'for-all-condition': entry('error', (a: { condition: string; names: string; reals?: boolean; apart?: boolean }) => (a.reals
     ? `'for all' in an assumption takes names only: write 'for all ${a.names}' (a scalar name ranges over R already, a vector over its declared space)`
     : `'for all' in an assumption takes names only (for all ${a.names}), not a condition such as '${a.condition}': an assumption that holds only where ${a.condition} cannot be used; if it holds for every ${a.names}, write 'for all ${a.names}', else leave it out (a step that needs it is then unknown)${a.apart ? `; if '${a.condition}' is an assumption of its own, put it on a line of its own (assume ${a.condition})` : ''}`)),
+  /** `assume ∀ z: f(z) ≥ 0`: the quantifier comes after the condition here. */
+  'for-all-first': entry('error', (a: { condition: string; names: string }) =>
+    `in an assumption, 'for all' comes after the condition: write 'assume ${a.condition} for all ${a.names}'`),
   /** `⟨x, y⟩`, `\\langle x, y \\rangle`: not built in; xᵀy is. */
   'inner-product': entry('error', (a: { open: string }) =>
     `'${a.open}…' (an inner product) is not built in: write xᵀy for vectors x and y`),

@@ -90,6 +90,16 @@ const cases: [string, string, string][] = [
   ["function f : R → R\nassume f(z) ≥ 0 for all z, (z - 1)^2 < 1\n", "2:17 for-all-condition", "'for all' in an assumption takes names only (for all z), not a condition such as '(z - 1)^2 < 1': an assumption that holds only where (z - 1)^2 < 1 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown); if '(z - 1)^2 < 1' is an assumption of its own, put it on a line of its own (assume (z - 1)^2 < 1)"],
   ["function f : R → R\nassume f(z) ≥ 0 for all z and |z| < 1\n", "2:17 for-all-condition", "'for all' in an assumption takes names only (for all z), not a condition such as '|z| < 1': an assumption that holds only where |z| < 1 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown); if '|z| < 1' is an assumption of its own, put it on a line of its own (assume |z| < 1)"],
   ["function f : R → R\nassume f(x, y) ≥ 0 for all x, y, |x| < 1\n", "2:20 for-all-condition", "'for all' in an assumption takes names only (for all x, y), not a condition such as '|x| < 1': an assumption that holds only where |x| < 1 cannot be used; if it holds for every x, y, write 'for all x, y', else leave it out (a step that needs it is then unknown); if '|x| < 1' is an assumption of its own, put it on a line of its own (assume |x| < 1)"],
+  // A condition joined to the names by ':', 'with', 'such that', 's.t.', 'where' (it was "expected ',', not 'with'").
+  ["function f : R → R\nassume f(z) ≥ 0 for all z: |z| < 1\n", "2:17 for-all-condition", "'for all' in an assumption takes names only (for all z), not a condition such as '|z| < 1': an assumption that holds only where |z| < 1 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown)"],
+  ["function f : R → R\nassume f(z) ≥ 0 for all z with |z| < 1\n", "2:17 for-all-condition", "'for all' in an assumption takes names only (for all z), not a condition such as '|z| < 1': an assumption that holds only where |z| < 1 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown)"],
+  ["function f : R → R\nassume f(z) ≥ 0 for all z such that z > 0\n", "2:17 for-all-condition", "'for all' in an assumption takes names only (for all z), not a condition such as 'z > 0': an assumption that holds only where z > 0 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown)"],
+  ["function f : R → R\nassume f(z) ≥ 0 for all z s.t. |z| < 1\n", "2:17 for-all-condition", "'for all' in an assumption takes names only (for all z), not a condition such as '|z| < 1': an assumption that holds only where |z| < 1 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown)"],
+  ["function f : R → R\nassume f(z) ≥ 0 for all z where z ≥ 1\n", "2:17 for-all-condition", "'for all' in an assumption takes names only (for all z), not a condition such as 'z ≥ 1': an assumption that holds only where z ≥ 1 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown)"],
+  // The quantifier first, as in logic (it was "expected a condition after 'assume', such as 'ε > 0', not '∀'").
+  ["function f : R → R\nassume ∀ z: f(z) ≥ 0\n", "2:8 for-all-first", "in an assumption, 'for all' comes after the condition: write 'assume f(z) ≥ 0 for all z'"],
+  ["function f : R → R\nassume for all z, f(z) ≥ 0\n", "2:8 for-all-first", "in an assumption, 'for all' comes after the condition: write 'assume f(z) ≥ 0 for all z'"],
+  ["function f : R → R\nassume \\forall z, w: f(z + w) ≥ 0\n", "2:8 for-all-first", "in an assumption, 'for all' comes after the condition: write 'assume f(z + w) ≥ 0 for all z, w'"],
   // A condition in place of the names, and `forall` as one word (red team rt70: "expected a
   // condition such as 't ≥ 1' after 'for'", and "write f o r a l l").
   ["function f : R → R\nassume f(z) ≤ 5 for all 0 < z < 1\n", '2:17 for-all-condition', "'for all' in an assumption takes names only (for all z), not a condition such as '0 < z < 1': an assumption that holds only where 0 < z < 1 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown)"],
@@ -215,6 +225,22 @@ describe('malformed and ambiguous lines: exact message, line and column', () => 
     expect(out).toBe(`scalar x\n${fixed}`);
     const again = await checkSource(out, { file: 'm.deriv' });
     expect(again.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it.each([
+    ['assume ∀ z: f(z) ≥ 0', 'assume f(z) ≥ 0 for all z', 'proved'],
+    // (f(1) is no instance of f(z + w) as written: z + w = 1 is not solved.)
+    ['assume for all z, w, f(z + w) ≥ 0   ', 'assume f(z + w) ≥ 0 for all z, w   ', 'unknown'],
+  ])('offers a fix that puts the for all after the condition: %j', async (line, fixed, verdict) => {
+    const text = `function f : R → R\n${line}\n    f(1)\n  ≥ 0\n`;
+    const report = await checkSource(text, { file: 'm.deriv' });
+    const d = report.diagnostics.find((x) => x.code === 'for-all-first')!;
+    const edits = [...d.fixes![0]!.edits].sort((a, b) => b.range[0] - a.range[0]);
+    const out = edits.reduce((t, e) => t.slice(0, e.range[0]) + e.text + t.slice(e.range[1]), text);
+    expect(out).toBe(`function f : R → R\n${fixed}\n    f(1)\n  ≥ 0\n`);
+    const again = await checkSource(out, { file: 'm.deriv' });
+    expect(again.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(again.steps.map((st) => st.verdict)).toEqual([verdict]);
   });
 
   it('names the fix by the base as the message does: (x + 1)^sin(x + 1) → write (…)^{sin(x + 1)}', async () => {

@@ -387,6 +387,19 @@ function forAllCondition(ctx: LineContext, code: string, p: number): Diagnostic 
     const names = (apart ? named[2]!.replace(/,\s*[^\s,]+\s*$/u, '') : named[2]!).replace(/\s+/gu, ' ');
     return diagnostic('for-all-condition', { condition, names, ...(reals ? { reals } : {}), ...(apart ? { apart } : {}) }, to(before.lastIndexOf(named[1]!)));
   }
+  // `for all z: |z| < 1`, `for all z with …`, `such that`, `s.t.`, `where`: a condition meant for the names.
+  const joined = named ? /^\s*(?::|with\b|such\s+that\b|s\.\s?t\.|where\b)\s*(.*)$/u.exec(code.slice(q0)) : null;
+  if (named && joined && new RegExp(RELATION, 'u').test(joined[1]!)) {
+    return diagnostic('for-all-condition', { condition: joined[1]!.trim().slice(0, 60), names: named[2]!.replace(/\s+/gu, ' ') }, to(before.lastIndexOf(named[1]!)));
+  }
+  // `assume ∀ z: f(z) ≥ 0`, `assume for all z, f(z) ≥ 0`: the quantifier first, as in logic.
+  const first = /^(\s*assume\s+)((?:for\s+all|∀|\\forall(?![A-Za-z]))\s*((?:[\p{L}][\p{L}\p{N}_']*\s*,\s*)*[\p{L}][\p{L}\p{N}_']*(?![\p{L}\p{N}_']|\s*\()))\s*[:,.]?\s*(.+)$/u.exec(code);
+  if (first && new RegExp(RELATION, 'u').test(first[4]!) && p <= first[1]!.length + first[2]!.length + 2) {
+    const names = first[3]!.replace(/\s+/gu, ' ');
+    const end = code.trimEnd().length;
+    const fix = { message: `write 'for all ${names}' after the condition`, edits: [{ range: [first[1]!.length, end] as Range, text: `${first[4]!.trimEnd()} for all ${names}` }] };
+    return diagnostic('for-all-first', { condition: first[4]!.trim().slice(0, 60), names }, rangeAt(ctx, first[1]!.length, first[2]!.length), { fixes: [fix] });
+  }
   const rest = code.slice(p).trim();
   // `for all 0 < z < 1`, `for all |z| < 1`: a condition in place of the names.
   const bare = /^\s*assume\b.*?((?:\bfor\s+all|∀|\\forall)\s*)$/u.exec(code.slice(0, p));
