@@ -480,6 +480,14 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'x_1² < 1 under ‖x‖ = 1, x_1 < 1 is refuted (x = −e₁)', src: step('vector x in R^n\nassume ‖x‖ = 1, x_1 < 1\n', 'x_1^2', '<', '1'), want: 'refuted' },
   { name: '‖u + v + w‖ < 3 under unit u, v, w is refuted (u = v = w)', src: step('vector u, v, w in R^n\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1\n', '‖u + v + w‖', '<', '3'), want: 'refuted' },
   { name: '‖u + v + w‖ ≤ 3 under unit u, v, w passes', src: step('vector u, v, w in R^n\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1\n', '‖u + v + w‖', '≤', '3'), want: 'passes' },
+  // A bound by a length reached along the gradient of a linear side (Cauchy–Schwarz's equality),
+  // where no draw, basis vector or coincidence lands (red team rt69: 3x₁ + 4x₂ < 5‖x‖).
+  { name: '3x₁ + 4x₂ < 5‖x‖ with x ≠ 0 is refuted (x = (3, 4, 0))', src: step('vector x in R^3\nassume x ≠ 0\n', '3 x_1 + 4 x_2', '<', '5 ‖x‖'), want: 'refuted' },
+  { name: '3u₁ + 4u₂ < 5 under ‖u‖ = 1 is refuted (u = (3/5, 4/5, 0))', src: step('vector u in R^3\nassume ‖u‖ = 1\n', '3 u_1 + 4 u_2', '<', '5'), want: 'refuted' },
+  { name: '2u₁ − u₂ + 2u₃ > −3 under ‖u‖ = 1 is refuted (u = −(2, −1, 2)/3)', src: step('vector u in R^3\nassume ‖u‖ = 1\n', '2 u_1 - u_2 + 2 u_3', '>', '-3'), want: 'refuted' },
+  { name: '5x₁ − 12x₂ < 13‖x‖ in R² with x ≠ 0 is refuted (x = (5, −12))', src: step('vector x in R^2\nassume x ≠ 0\n', '5 x_1 - 12 x_2', '<', '13 ‖x‖'), want: 'refuted' },
+  { name: '3x₁ + 4x₂ ≤ 5‖x‖ passes', src: step('vector x in R^3\n', '3 x_1 + 4 x_2', '≤', '5 ‖x‖'), want: 'passes' },
+  { name: '3u₁ + 4u₂ ≤ 5 under ‖u‖ = 1 passes', src: step('vector u in R^3\nassume ‖u‖ = 1\n', '3 u_1 + 4 u_2', '≤', '5'), want: 'passes' },
   // `for all z, w > 0` read as `for all z` and an assumption w > 0 proved this (red team rt70).
   { name: 'f(−1) ≥ 0 under f(z) ≥ 0 for all z, w > 0 is an error, not a proof', src: step('function f : R → R\nassume f(z) ≥ 0 for all z, w > 0\n', 'f(-1)', '≥', '0'), want: 'diagnostic' },
   // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded

@@ -659,6 +659,59 @@ const MAX_COINCIDENCES = 16;
 /** At most this many points along the standard basis per step (basisTrials). */
 const MAX_BASIS_TRIALS = 60;
 
+/** Vectors longer than this get no gradient trials (a side is evaluated twice per entry). */
+const MAX_GRADIENT_ROWS = 16;
+
+/**
+ * Each vector along the gradient of a side that is rational in it, where a bound by a length
+ * is reached: `3x₁ + 4x₂ < 5‖x‖` ties at x = (3, 4, 0), and `3x₁ + 4x₂ < 5` under ‖x‖ = 1 at
+ * (3/5, 4/5, 0) (Cauchy–Schwarz holds with equality along the gradient of a linear form).
+ * The gradient is taken by central differences of the exact values at the point, exact for a
+ * side of degree at most 2 in the vector (a guess otherwise: these are only trial points; each
+ * must still fail exactly). Then ±g, in whole coprime entries, and ±g at the vector's own
+ * length where that is a rational multiple of ‖g‖.
+ */
+function* gradientTrials(p: StepProblem, base: Point, rng: Rng, keys: readonly string[], value: (k: string) => Mat<Rational>): Generator<Map<string, Val<Rational>>> {
+  if (!isExpr(p.left) || !isExpr(p.right)) return;
+  const sides = [p.left, p.right];
+  for (const a of keys) {
+    const v = value(a);
+    if (v.cols !== 1 || v.rows > MAX_GRADIENT_ROWS) continue;
+    const at = (entries: Mat<Rational>, side: Expr): Rational | null => {
+      try {
+        const q = base.derive(rng, (k, x) => (k === a ? entries : x));
+        const y = q.evaluate(exactField, side);
+        return isMat(y) ? null : y;
+      } catch {
+        return null;
+      }
+    };
+    const seen = new Set<string>();
+    for (const side of sides) {
+      const g: Rational[] = [];
+      for (let i = 0; i < v.rows; i++) {
+        const plus = at(v.map((x, j) => (j === i ? x.add(Rational.ONE) : x)), side);
+        const minus = plus && at(v.map((x, j) => (j === i ? x.sub(Rational.ONE) : x)), side);
+        if (!plus || !minus) break;
+        g.push(plus.sub(minus).div(Rational.of(2)));
+      }
+      if (g.length !== v.rows || g.every((x) => x.isZero())) continue;
+      const whole = primitive(v.map((_, i) => g[i]!));
+      const key = whole.data.join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield new Map([[a, whole]]);
+      yield new Map([[a, whole.map((x) => x.neg())]]);
+      // (At the vector's own length: exact where its squared length over ‖g‖² is a square.)
+      const ratio = squaredLength(lengthProfile(v, base.enclosures.get(a))).div(squaredLength(whole.data)).sqrt();
+      if (ratio && !ratio.isZero() && !ratio.equals(Rational.ONE)) {
+        yield new Map([[a, whole.map((x) => x.mul(ratio))]]);
+        yield new Map([[a, whole.map((x) => x.mul(ratio).neg())]]);
+      }
+    }
+  }
+}
+
 /**
  * Vectors and matrices made to coincide, where random draws never land: y := x, y := −x,
  * y := 2x for two names of one shape, y := its part orthogonal to x for two vectors, and
@@ -715,6 +768,7 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   const candidates = function* (): Generator<Map<string, Val<Rational>>> {
     yield* trials.slice(0, MAX_COINCIDENCES);
     yield* basisTrials(p, base, keys, value).slice(0, MAX_BASIS_TRIALS);
+    yield* gradientTrials(p, base, rng, keys, value);
   };
   for (const overrides of candidates()) {
     if (Date.now() > deadline) return null;
