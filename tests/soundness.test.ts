@@ -488,6 +488,18 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: '5x₁ − 12x₂ < 13‖x‖ in R² with x ≠ 0 is refuted (x = (5, −12))', src: step('vector x in R^2\nassume x ≠ 0\n', '5 x_1 - 12 x_2', '<', '13 ‖x‖'), want: 'refuted' },
   { name: '3x₁ + 4x₂ ≤ 5‖x‖ passes', src: step('vector x in R^3\n', '3 x_1 + 4 x_2', '≤', '5 ‖x‖'), want: 'passes' },
   { name: '3u₁ + 4u₂ ≤ 5 under ‖u‖ = 1 passes', src: step('vector u in R^3\nassume ‖u‖ = 1\n', '3 u_1 + 4 u_2', '≤', '5'), want: 'passes' },
+  // Orthonormal and orthogonal vectors at given lengths: no point met all the equations, and
+  // every step under them was unknown; now they are columns of rational orthogonal frames.
+  { name: '‖u + v‖² = 2 for orthonormal u, v in R² passes', src: step('vector u, v in R^2\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0\n', '‖u + v‖²', '=', '2'), want: 'passes' },
+  { name: '‖u − v‖ = √2 for orthonormal u, v in R² passes', src: step('vector u, v in R^2\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0\n', '‖u - v‖', '=', '√2'), want: 'passes' },
+  { name: '‖u + v‖² = 3 for orthonormal u, v in R² is refuted', src: step('vector u, v in R^2\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0\n', '‖u + v‖²', '=', '3'), want: 'refuted' },
+  { name: '‖u + v + w‖² = 3 for orthonormal u, v, w in R³ passes', src: step('vector u, v, w in R^3\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, uᵀv = 0, vᵀw = 0, uᵀw = 0\n', '‖u + v + w‖²', '=', '3'), want: 'passes' },
+  { name: '‖u + v + w‖ < √3 for orthonormal u, v, w in R³ is refuted', src: step('vector u, v, w in R^3\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, uᵀv = 0, vᵀw = 0, uᵀw = 0\n', '‖u + v + w‖', '<', '√3'), want: 'refuted' },
+  { name: '‖a + b‖ = √13 for orthogonal a, b of lengths 2, 3 passes', src: step('vector a, b in R^n\nassume ‖a‖² = 4, bᵀb = 9, aᵀb = 0\n', '‖a + b‖', '=', '√13'), want: 'passes' },
+  { name: '‖a + b‖ = 5 for orthogonal a, b of lengths 2, 3 is refuted', src: step('vector a, b in R^n\nassume ‖a‖² = 4, bᵀb = 9, aᵀb = 0\n', '‖a + b‖', '=', '5'), want: 'refuted' },
+  // (Two unit vectors not assumed orthogonal are not made so: uᵀv = 0 must not hold at every point.)
+  { name: 'uᵀv = 0 for unit u, v (not assumed orthogonal) is refuted', src: step('vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1\n', 'uᵀv', '=', '0'), want: 'refuted' },
+  { name: 'uᵀw = 0 under u ⟂ v, v ⟂ w (u, w not assumed orthogonal) is not passed', src: step('vector u, v, w in R^3\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, uᵀv = 0, vᵀw = 0\n', 'uᵀw', '=', '0'), want: 'fails' },
   // `for all z, w > 0` read as `for all z` and an assumption w > 0 proved this (red team rt70).
   { name: 'f(−1) ≥ 0 under f(z) ≥ 0 for all z, w > 0 is an error, not a proof', src: step('function f : R → R\nassume f(z) ≥ 0 for all z, w > 0\n', 'f(-1)', '≥', '0'), want: 'diagnostic' },
   // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded

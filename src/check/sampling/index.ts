@@ -19,7 +19,7 @@ import { hasKink } from '../rules/piecewise.js';
 import { domainKeys } from './domain.js';
 import { dimensionProbes, identityOverrides } from './dimensions.js';
 import { callsFunction, comparisonBoundPoints, edgeSearch } from './edges.js';
-import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, shrink, solveEqualities } from './search.js';
+import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, meetOrthonormal, shrink, solveEqualities } from './search.js';
 import { linearZeroSearch, meetLinear } from './linear-solve.js';
 
 /** The reason of an unknown step no sampled point of which met the assumptions. */
@@ -244,7 +244,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         // a bound on a norm or eigenvalue of one matrix is met by scaling the matrix.
         // A substitution with no value here (u = √(x − 2) at x = 0) is met by moving x into its domain.
         // An equation among vectors or matrices affine in one of them (A B = B A) is solved exactly.
-        const solved = solveEqualities(p, point, rng, opts.deadline) ?? meetLinear(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng) ?? meetDomains(p, point, rng, opts.deadline);
+        const solved = meetOrthonormal(p, point, rng, true) ?? solveEqualities(p, point, rng, opts.deadline) ?? meetLinear(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng) ?? meetDomains(p, point, rng, opts.deadline) ?? meetOrthonormal(p, point, rng);
         if (!solved) {
           rejected++;
           if (held === 0 && rejected >= 60) break;
@@ -730,7 +730,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       point.deadline = opts.deadline;
       try {
         if (!point.satisfiesAssumptions(levels)) {
-          const solved = solveEqualities(p, point, drng, opts.deadline) ?? meetLinear(p, point, drng, opts.deadline) ?? meetByScaling(p, point, drng) ?? meetDomains(p, point, drng, opts.deadline);
+          const solved = meetOrthonormal(p, point, drng, true) ?? solveEqualities(p, point, drng, opts.deadline) ?? meetLinear(p, point, drng, opts.deadline) ?? meetByScaling(p, point, drng) ?? meetDomains(p, point, drng, opts.deadline) ?? meetOrthonormal(p, point, drng);
           if (!solved) continue;
           point = solved;
         }

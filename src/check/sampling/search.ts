@@ -1,6 +1,7 @@
 import type { Expr, Formula, RelOp } from '../../ast.js';
 import type { Counterexample } from '../../result.js';
-import { isMat, type Field, type Mat, type Val } from '../evaluator/field.js';
+import { Mat, isMat, type Field, type Val } from '../evaluator/field.js';
+import { identity, inverse, mul } from '../evaluator/linalg.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import { Rational, exactField, gcd } from '../evaluator/rational.js';
 import { hasMatrix, isExpr, type StepProblem } from '../problem.js';
@@ -423,6 +424,139 @@ export function meetByScaling(p: StepProblem, start: Point, rng: Rng): Point | n
     point = moved;
   }
   return point.satisfiesAssumptions(levels) ? point : null;
+}
+
+/** Vectors past this size are not put on a rational orthonormal frame (its inverse is exact). */
+const MAX_FRAME_ROWS = 16;
+
+/**
+ * The length an equality assumption gives a vector, `‖a‖ = c`, `‖a‖² = c` or `aᵀa = c` with c
+ * rational at the point (and a rational square for the squared forms); null for any other.
+ */
+function assumedLength(point: Point, lhs: Expr, rhs: Expr): { key: string; length: Rational } | null {
+  for (const [a, c] of [[lhs, rhs], [rhs, lhs]] as const) {
+    let squared = false;
+    let arg: Expr | null = null;
+    if (a.kind === 'Norm' && (a.sub ?? null) === null) arg = a.arg;
+    else if (a.kind === 'Binary' && a.op === '^' && a.left.kind === 'Norm' && (a.left.sub ?? null) === null && a.right.kind === 'Num' && a.right.value === '2') [arg, squared] = [a.left.arg, true];
+    else if (a.kind === 'Binary' && a.op === '*' && a.left.kind === 'Transpose' && a.left.arg.kind === 'Var' && a.right.kind === 'Var' && printName(a.left.arg.name) === printName(a.right.name)) [arg, squared] = [a.right, true];
+    if (!arg || arg.kind !== 'Var' || freeNames(c).some((v) => point.ctx.scope.lookup(v.name)?.info.shape.kind === 'matrix')) continue;
+    const key = point.ctx.scope.lookup(arg.name)?.info.key;
+    if (!key) continue;
+    try {
+      const v = point.evaluate(exactField, c);
+      if (isMat(v) || v.sign() <= 0) return null;
+      const length = squared ? v.sqrt() : v;
+      return length ? { key, length } : null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * A random rational orthogonal n×n matrix: the Cayley transform Q = (I − S)(I + S)⁻¹ of a
+ * skew-symmetric S of small random fractions p/q (|p| ≤ 6, 1 ≤ q ≤ 4; I + S is invertible
+ * for skew S, whose eigenvalues are imaginary). Null past MAX_FRAME_ROWS.
+ */
+function rationalFrame(n: number, rng: Rng): Mat<Rational> | null {
+  if (n > MAX_FRAME_ROWS) return null;
+  const F = exactField;
+  const skew = new Array<Rational>(n * n).fill(Rational.ZERO);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const x = new Rational(BigInt(rng.int(-6, 6)), BigInt(rng.int(1, 4)));
+      skew[i * n + j] = x;
+      skew[j * n + i] = x.neg();
+    }
+  }
+  const I = identity(F, n);
+  const minus = new Mat(n, n, I.data.map((x, i) => x.sub(skew[i]!)));
+  const plus = new Mat(n, n, I.data.map((x, i) => x.add(skew[i]!)));
+  try {
+    const Q = mul(F, minus, inverse(F, plus));
+    return isMat(Q) ? Q : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `aᵀb` of two named vectors: their keys; null for any other expression. */
+function dotOf(point: Point, e: Expr): [string, string] | null {
+  if (e.kind !== 'Binary' || e.op !== '*' || e.left.kind !== 'Transpose' || e.left.arg.kind !== 'Var' || e.right.kind !== 'Var') return null;
+  const a = point.ctx.scope.lookup(e.left.arg.name)?.info.key;
+  const b = point.ctx.scope.lookup(e.right.name)?.info.key;
+  return a && b ? [a, b] : null;
+}
+
+/**
+ * Vectors put on rational orthonormal frames, where equality assumptions give them lengths and
+ * make some orthogonal (`assume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0`), which solving one equation at a
+ * time never meets (each solve breaks the others, and a length solved in a box leaves uᵀv = 0
+ * undecided). The vectors the unmet equations read fall into groups of mutual orthogonality
+ * (each group must be assumed orthogonal pairwise, or nothing is done: a frame would make
+ * orthogonal what is not assumed so, and every sampled point would agree on it); each group
+ * takes distinct columns of its own random frame (`rationalFrame`), times the length an
+ * assumption gives each (`assumedLength`) or 1, so every such equation holds exactly. Null
+ * unless every assumption then holds, and, with `several`, unless the unmet equations read
+ * two vectors or more (the sampler tries that first: solving one equation at a time runs out
+ * of time on six of them).
+ */
+export function meetOrthonormal(p: StepProblem, start: Point, rng: Rng, several = false): Point | null {
+  const levels = allLevels();
+  const keys: string[] = [];
+  const lengths = new Map<string, Rational>();
+  const orthogonal = new Set<string>();
+  for (const c of p.prep.checks) {
+    const sides = solvedEquation(p, c);
+    if (!sides) continue;
+    const known = assumedLength(start, sides[0], sides[1]);
+    if (known) lengths.set(known.key, known.length);
+    for (const [e, zero] of [[sides[0], sides[1]], [sides[1], sides[0]]] as const) {
+      const dot = zero.kind === 'Num' && /^0+(\.0*)?$/u.test(zero.value) ? dotOf(start, e) : null;
+      if (dot && dot[0] !== dot[1]) orthogonal.add(`${dot[0]} ${dot[1]}`).add(`${dot[1]} ${dot[0]}`);
+    }
+    if (start.truth(c.formula, levels, true) === true) continue;
+    for (const v of [...freeNames(sides[0]), ...freeNames(sides[1])]) {
+      const info = start.ctx.scope.lookup(v.name)?.info;
+      const value = info && !v.name.index ? start.values.get(info.key)?.value : undefined;
+      if (info && value && isMat(value) && value.cols === 1 && !keys.includes(info.key)) keys.push(info.key);
+    }
+  }
+  if (keys.length < (several ? 2 : 1)) return null;
+  // Groups: the vectors joined by an assumed orthogonality, each group a clique.
+  const groups: string[][] = [];
+  for (const k of keys) {
+    const joined = groups.filter((g) => g.some((m) => orthogonal.has(`${k} ${m}`)));
+    const merged = [k, ...joined.flat()];
+    for (const g of joined) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  if (groups.some((g) => g.some((a) => g.some((b) => a !== b && !orthogonal.has(`${a} ${b}`))))) return null;
+  const overrides = new Map<string, Mat<Rational>>();
+  for (const group of groups) {
+    const n = (start.values.get(group[0]!)!.value as Mat<Rational>).rows;
+    if (group.length > n || group.some((k) => (start.values.get(k)!.value as Mat<Rational>).rows !== n)) return null;
+    const frame = rationalFrame(n, rng);
+    if (!frame) return null;
+    // (Columns in a random order, so each vector is not always the frame's first.)
+    const columns = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [columns[i], columns[j]] = [columns[j]!, columns[i]!];
+    }
+    group.forEach((k, i) => {
+      const length = lengths.get(k) ?? Rational.ONE;
+      overrides.set(k, new Mat(n, 1, Array.from({ length: n }, (_, r) => frame.at(r, columns[i]!).mul(length))));
+    });
+  }
+  const point = start.derive(rng, (k, v) => overrides.get(k) ?? v);
+  try {
+    return point.satisfiesAssumptions(levels) ? point : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Scales the one matrix or vector `small` depends on (`big` not) so that small ≤ big (or ≥, when `upper` is false); null where that cannot be done. */
