@@ -105,6 +105,18 @@ describe('a vector in R^1 and a matrix in R^{1×1} are scalars (red team rt69)',
   });
 });
 
+describe('a condition on the for-all names leaves out the assumption it restricts (red team rt71)', () => {
+  it.each([
+    'assume z > 0, f(z) ≥ 0 for all z',
+    'assume f(z) ≥ 0 for all z, |z| < 1',
+    'assume f(z) ≥ 0 for all z, |z| < 1 and g(z) ≤ 0 for all z',
+  ])('%s: f(−3) ≥ 0 is not passed', async (line) => {
+    const report = await checkSource(`function f, g : R → R\n${line}\n    f(-3)\n  ≥ 0\n`, { file: 'snippet.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['for-all-condition']);
+    expect(['proved', 'checked']).not.toContain(report.steps[0]!.verdict);
+  });
+});
+
 describe('uninterpreted functions', () => {
   // A term both sides share is one number at a point, though its two enclosures only overlap:
   // at g = 0, f(x₀) − ε gᵀg < f(x₀) could not be decided (the step was unknown, the ⇔ too).

@@ -446,7 +446,8 @@ describe('statements (LANGUAGE.md §2)', () => {
     // after the names is the for-all error, whichever separates it.
     expect(conditions('assume f(z) ≥ 0 for all z, g(z) ≤ 0 for all z')).toEqual([['(f(z) ≥ 0)', ['z']], ['(g(z) ≤ 0)', ['z']]]);
     expect(conditions('assume f(z) ≥ 0 for all z and g(z) ≤ 0 for all z')).toEqual([['(f(z) ≥ 0)', ['z']], ['(g(z) ≤ 0)', ['z']]]);
-    for (const text of ['assume f(z) ≥ 0 for all z, |z| < 1', 'assume f(z) ≥ 0 for all z and z < 1', 'assume f(z) ≥ 0 ∀ z, g(z) ≤ 1']) {
+    expect(conditions('assume f(z) ≥ 0 for all z, and g(z) ≤ 0 for all z')).toEqual([['(f(z) ≥ 0)', ['z']], ['(g(z) ≤ 0)', ['z']]]);
+    for (const text of ['assume f(z) ≥ 0 for all z, |z| < 1', 'assume f(z) ≥ 0 for all z and z < 1', 'assume f(z) ≥ 0 ∀ z, g(z) ≤ 1', 'assume f(z) ≥ 0 for all z, |z| < 1 and g(z) ≤ 0 for all z']) {
       expect(parseDerivation(`${text}\n`).diagnostics.map((d) => d.code)).toEqual(['for-all-condition']);
     }
     expect(conditions('assume H invertible')).toEqual([['(H invertible)', []]]);

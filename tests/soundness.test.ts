@@ -500,6 +500,18 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   // (Two unit vectors not assumed orthogonal are not made so: uᵀv = 0 must not hold at every point.)
   { name: 'uᵀv = 0 for unit u, v (not assumed orthogonal) is refuted', src: step('vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1\n', 'uᵀv', '=', '0'), want: 'refuted' },
   { name: 'uᵀw = 0 under u ⟂ v, v ⟂ w (u, w not assumed orthogonal) is not passed', src: step('vector u, v, w in R^3\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, uᵀv = 0, vᵀw = 0\n', 'uᵀw', '=', '0'), want: 'fails' },
+  // A condition on the for-all names, before the quantified assumption or after its names,
+  // with `and` and a second `for all` after it (red team rt71: f(3) ≥ 0 and f(−3) ≥ 0 proved).
+  { name: 'f(−3) ≥ 0 under z > 0, f(z) ≥ 0 for all z is an error, not a proof', src: step('function f : R → R\nassume z > 0, f(z) ≥ 0 for all z\n', 'f(-3)', '≥', '0'), want: 'diagnostic' },
+  { name: 'f(3) ≥ 0 under f(z) ≥ 0 for all z, |z| < 1 and g(z) ≤ 0 for all z is an error', src: step('function f, g : R → R\nassume f(z) ≥ 0 for all z, |z| < 1 and g(z) ≤ 0 for all z\n', 'f(3)', '≥', '0'), want: 'diagnostic' },
+  // (A matrix in R^{1×1} is a scalar: its tags are conditions on it.)
+  { name: 'P > 0 for a positive definite P in R^{1×1} passes', src: step('matrix P in R^{1×1} positive definite\n', 'P', '>', '0'), want: 'passes' },
+  { name: '|Q| = 1 for an orthogonal Q in R^{1×1} passes', src: step('matrix Q in R^{1×1} orthogonal\n', '|Q|', '=', '1'), want: 'passes' },
+  { name: 'R R⁻¹ = 1 for an invertible R in R^{1×1} passes', src: step('matrix R in R^{1×1} invertible\n', 'R R^{-1}', '=', '1'), want: 'passes' },
+  { name: 'Q = 1 for an orthogonal Q in R^{1×1} is refuted (Q = −1)', src: step('matrix Q in R^{1×1} orthogonal\n', 'Q', '=', '1'), want: 'refuted' },
+  // (Entries of a matrix in R^{3×1} and R^{1×3} take two indices: W_{21} was read as component 21.)
+  { name: 'V W = ∑ V_{1k} W_{k1} for V in R^{1×3}, W in R^{3×1} passes', src: step('matrix W in R^{3×1}\nmatrix V in R^{1×3}\n', 'V W', '=', 'V_{11} W_{11} + V_{12} W_{21} + V_{13} W_{31}'), want: 'passes' },
+  { name: 'W_{21} = W_2 for W in R^{3×1} passes', src: step('matrix W in R^{3×1}\n', 'W_{21}', '=', 'W_2'), want: 'passes' },
   // `for all z, w > 0` read as `for all z` and an assumption w > 0 proved this (red team rt70).
   { name: 'f(−1) ≥ 0 under f(z) ≥ 0 for all z, w > 0 is an error, not a proof', src: step('function f : R → R\nassume f(z) ≥ 0 for all z, w > 0\n', 'f(-1)', '≥', '0'), want: 'diagnostic' },
   // ---------------------------------------------------------------- robustness: nothing crashes, long inputs are bounded

@@ -9,7 +9,7 @@ import { msText, OverTime, withDeadline } from '../deadline.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
 import type { ResolvedFile } from '../types/resolve.js';
-import { familyKey, type Scope } from '../types/scope.js';
+import { SCALAR, familyKey, type Scope } from '../types/scope.js';
 import { Prepared, type Context } from './sampling/point.js';
 import type { BrokenDefinition } from '../parse/index.js';
 import { NO_POINT } from './sampling/index.js';
@@ -155,6 +155,24 @@ export class Checker {
         // Collected for the whole scope in run(); a definition with an error is not used.
         return;
       case 'Declare':
+        // A matrix in R^{1×1} is a scalar: its tags are conditions on it (positive definite
+        // P > 0, invertible P ≠ 0, orthogonal P² = 1; symmetric and diagonal say nothing).
+        if (st.declKind === 'matrix' && st.tags.length > 0 && !this.hasError(st.range)) {
+          const scope = this.file.scopes.get(st);
+          for (const name of st.names) {
+            if (scope?.lookup(name)?.info.shape.kind !== 'scalar') continue;
+            const p: Expr = { kind: 'Var', name, range: name.range, shape: SCALAR };
+            const num = (value: string): Expr => ({ kind: 'Num', value, range: name.range, shape: SCALAR });
+            const cond = (left: Expr, op: RelOp, right: Expr): Condition => ({ formula: { kind: 'Compare', operands: [left, right], ops: [op], range: name.range }, forAll: [], range: name.range });
+            for (const tag of st.tags) {
+              const c = tag === 'positive definite' ? cond(p, '>', num('0'))
+                : tag === 'invertible' ? cond(p, '≠', num('0'))
+                  : tag === 'orthogonal' ? cond({ kind: 'Binary', op: '^', left: p, right: num('2'), range: name.range, shape: SCALAR }, '=', num('1'))
+                    : null;
+              if (c) (this.inSection ? this.sectionAssumes : this.fileAssumes).push(c);
+            }
+          }
+        }
         if (st.declKind === 'random' && !this.hasError(st.range)) {
           // `random g_t … iid with E[g_t] = μ, E[g_t²] = ρ`: its moments, for E[·], Var[·], Cov[·].
           const scope = this.file.scopes.get(st);

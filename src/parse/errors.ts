@@ -447,7 +447,8 @@ function conditionAfterNames(ctx: LineContext, code: string, p: number): Diagnos
   let n = 0;
   while (n < items.length && LISTED_NAME.test(items[n]!.text.trim())) n++;
   if (n === 0 || n === items.length) return null;
-  const condition = code.slice(items[n]!.start).trim();
+  // (The first clause after the names: `, |z| < 1 and g(z) ≤ 0 for all z` is |z| < 1.)
+  const condition = items[n]!.text.trim();
   if (!new RegExp(RELATION, 'u').test(condition) || /\bfor\s+all\b|∀|\\forall/u.test(condition)) return null;
   const names = items.slice(0, n).map((it) => it.text.trim()).join(', ');
   const at = quantifier.index + quantifier[0].length - quantifier[1]!.length;

@@ -2,11 +2,11 @@ import type {
   Answer, Assume, Call, Chain, Compare, Component, Declare, Define, Derivation, Dim, Expr, Formula, Hint,
   HintItem, MatrixTag, Name, Range, Shape, Show, Statement, Step, Var,
 } from '../ast.js';
-import { freeNames, visit } from '../ast-walk.js';
+import { formulaExprs, freeNames, visit } from '../ast-walk.js';
 import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, isElementwise, isExpDefined, type Builtin } from '../builtins.js';
 import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
 import { table } from '../table.js';
-import { isLetterName, printExpr, printName } from '../print.js';
+import { isLetterName, printExpr, printFormula, printName } from '../print.js';
 import { ANY, SCALAR, Scope, describeShape, familyKey, labelName, vectorShape, type SymbolInfo } from './scope.js';
 
 /** A derivation after resolution: names bound, calls told from products, every node shaped. */
@@ -423,7 +423,7 @@ class Resolver {
         if (typeof d === 'number' && (d < 1 || !Number.isInteger(d))) this.error(diagnostic('bad-dimension', { dim: String(d) }, space!.range));
       }
     }
-    if (st.tags.length > 0 && !(shape.kind === 'matrix' && sameDim(shape.rows, shape.cols))) {
+    if (st.tags.length > 0 && !single && !(shape.kind === 'matrix' && sameDim(shape.rows, shape.cols))) {
       this.error(diagnostic('shape-required', { what: `'${st.tags[0]}'`, expected: 'a square matrix', got: describeShape(shape) }, st.space?.range ?? st.range));
     }
     const names: Name[] = [];
@@ -485,6 +485,16 @@ class Resolver {
       for (const v of c.forAll) locals.set(printName(v.name), this.forAllShape(v.name));
       const formula = this.formula(c.formula, this.env(locals));
       if (formula.kind === 'TagFact' && formula.subject.kind === 'Var') this.addTag(formula.subject, formula.tag);
+      // A condition on the for-all names alone (`assume z > 0, f(z) ≥ 0 for all z`, where the
+      // line's `for all` covers z > 0 too): meant as where the other holds, which an assumption
+      // cannot say; read as a fact about every z it is false, and f(−3) ≥ 0 was proved.
+      // (The error spans the conditions under the same `for all`, so they are left out with it:
+      // f(z) ≥ 0 was meant only where z > 0.)
+      const names = c.forAll.map((v) => printName(v.name)).join(', ');
+      if (c.forAll.length > 0 && readsOnly(formula, new Set(c.forAll.map((v) => printName(v.name))))) {
+        const end = Math.max(...st.conditions.filter((d) => d.forAll.map((v) => printName(v.name)).join(', ') === names).map((d) => d.range[1]));
+        this.error(diagnostic('for-all-condition', { condition: printFormula(formula), names }, [formula.range[0], Math.max(end, formula.range[1])]));
+      }
       return { ...c, formula, forAll: c.forAll.map((v) => ({ ...v, shape: locals.get(printName(v.name))! })) };
     });
     return { ...st, conditions };
@@ -788,7 +798,8 @@ class Resolver {
       const shape = localShape ?? (single && single.kind !== 'function' ? single.shape : null);
       if (shape?.kind === 'matrix') {
         const of: Var = { kind: 'Var', name: { ...n, index: null, range: [n.range[0], n.range[0] + n.base.length] }, range: [e.range[0], e.range[0] + n.base.length], shape };
-        return this.entry(of, componentIndices(n.index, shape), e, env);
+        const declaredMatrix = !localShape && single?.kind === 'matrix';
+        return this.entry(of, componentIndices(n.index, shape, declaredMatrix), e, env, declaredMatrix);
       }
       // A vector declared in R^1 or a matrix in R^{1×1} is a scalar: x_1 and A_{11} are it.
       if (!localShape && single && !single.family && (single.kind === 'vector' || single.kind === 'matrix') && shape?.kind === 'scalar') {
@@ -859,12 +870,12 @@ class Resolver {
   }
 
   /** A component `x_i` (1-based) or an entry `A_{ij}`: integer indices, as many as the shape has. */
-  private entry(of: Var, indices: readonly Expr[], at: Expr, env: Env): Expr {
+  private entry(of: Var, indices: readonly Expr[], at: Expr, env: Env, declaredMatrix = false): Expr {
     const shape = of.shape ?? this.expr(of, env).shape ?? ANY;
     const ofVar: Var = { ...of, shape };
     const written = printExpr(at);
     const isVector = shape.kind === 'matrix' && (sameDim(shape.cols, 1) || sameDim(shape.rows, 1));
-    const expected = isVector ? 1 : 2;
+    const expected = isVector && !(declaredMatrix && indices.length === 2) ? 1 : 2;
     if (shape.kind !== 'matrix' || indices.length !== expected) {
       this.error(diagnostic('component-arity', {
         name: printName(of.name), shape: describeShape(shape), expected, got: indices.length,
@@ -1595,6 +1606,19 @@ class Resolver {
 
 // ---------------------------------------------------------------------------
 
+/** Whether a formula reads no name but `names` and calls no function of the file's (`z > 0`, `|z|² ≤ 1`; not `f(z) ≥ 0`). */
+function readsOnly(f: Formula, names: ReadonlySet<string>): boolean {
+  let only = true;
+  for (const e of formulaExprs(f)) {
+    for (const v of freeNames(e)) if (!names.has(printName(v.name))) only = false;
+    visit(e, (x) => {
+      if (x.kind === 'Call' && !isBuiltinFunctionName(x.fn.base)) only = false;
+      if (x.kind === 'Expect' || x.kind === 'Deriv' || x.kind === 'Grad' || x.kind === 'Limit') only = false;
+    });
+  }
+  return only;
+}
+
 /** The definitions of the scope that starts at statement `from` (up to the next section). */
 function groupAt(statements: readonly Statement[], from: number): Define[] {
   const out: Define[] = [];
@@ -1778,8 +1802,9 @@ function mentionsBase(exprs: readonly Expr[], base: string): boolean {
 }
 
 /** The indices of `A_{ij}`, `A_{i j}`, `A_{12}`, `x_i`: a word or number splits into one per character for a matrix. */
-function componentIndices(index: Expr, shape: Shape): Expr[] {
-  const matrix = shape.kind === 'matrix' && !sameDim(shape.cols, 1) && !sameDim(shape.rows, 1);
+function componentIndices(index: Expr, shape: Shape, declaredMatrix = false): Expr[] {
+  // (A matrix declared in R^{3×1} or R^{1×3} takes two indices too, W_{21}, as well as one.)
+  const matrix = shape.kind === 'matrix' && (declaredMatrix || (!sameDim(shape.cols, 1) && !sameDim(shape.rows, 1)));
   if (!matrix) return [index];
   if (index.kind === 'Var' && !index.name.index && [...index.name.base].length === 2 && index.name.primes === 0) {
     const [a, b] = [...index.name.base] as [string, string];
