@@ -226,6 +226,8 @@ export interface Condition {
   readonly formula: Formula;
   readonly forAll: readonly Var[];
   readonly range: Range;
+  /** Its `for all` is a later condition's on the line, which covers it (`z > 0, f(z) ≥ 0 for all z`). */
+  readonly covered?: boolean;
 }
 export interface Assume extends Node { readonly kind: 'Assume'; readonly conditions: readonly Condition[] }
 

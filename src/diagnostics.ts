@@ -150,6 +150,9 @@ export const DIAGNOSTICS = {
   'for-all-condition': entry('error', (a: { condition: string; names: string; reals?: boolean; apart?: boolean }) => (a.reals
     ? `'for all' in an assumption takes names only: write 'for all ${a.names}' (a scalar name ranges over R already, a vector over its declared space)`
     : `'for all' in an assumption takes names only (for all ${a.names}), not a condition such as '${a.condition}': an assumption that holds only where ${a.condition} cannot be used; if it holds for every ${a.names}, write 'for all ${a.names}', else leave it out (a step that needs it is then unknown)${a.apart ? `; if '${a.condition}' is an assumption of its own, put it on a line of its own (assume ${a.condition})` : ''}`)),
+  /** `assume f(z) ≥ 0 if |z| < 1`: no line is conditional. */
+  'condition-word': entry('error', (a: { word: string }) =>
+    `'${a.word}' is not part of the language: an assumption holds everywhere, or for all the names after 'for all'; one that holds only where a condition does cannot be used (leave it out, or assume the condition on a line of its own)`),
   /** `assume ∀ z: f(z) ≥ 0`: the quantifier comes after the condition here. */
   'for-all-first': entry('error', (a: { condition: string; names: string }) =>
     `in an assumption, 'for all' comes after the condition: write 'assume ${a.condition} for all ${a.names}'`),

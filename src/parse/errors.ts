@@ -360,6 +360,9 @@ function bracketExponentAt(code: string, p: number): { found: string; start: num
   return null;
 }
 
+/** A word joining a condition to `for all`'s names: `:`, with, such that, s.t., where, if, when, provided, unless, except. */
+const CONNECTIVE = String.raw`(?::|with\b|such\s+that\b|s\.\s?t\.|st\b|where\b|if\b|when\b|whenever\b|provided(?:\s+that)?\b|given\b|unless\b|except(?:\s+(?:at|when|for|where))?\b)`;
+
 /** `for all`, `∀` or `\forall` on an assumption line, then the names after it: group 1 from the quantifier, group 2 the names. */
 const FOR_ALL_NAMES = String.raw`^\s*assume\b.*?((?:\bfor\s+all|∀|\\forall)\s*((?:[^\s,<>=≤≥≠∈\\]+\s*,\s*)*[^\s,<>=≤≥≠∈\\]+))`;
 /** A relation as the next token, Unicode or LaTeX. */
@@ -380,20 +383,22 @@ function forAllCondition(ctx: LineContext, code: string, p: number): Diagnostic 
   const named = new RegExp(`${FOR_ALL_NAMES}\\s*$`, 'u').exec(before);
   if (named && new RegExp(`^\\s*(?:${RELATION}|in\\b)`, 'u').test(code.slice(q0))) {
     const last = /([^\s,]+)\s*$/u.exec(named[2]!)![1]!;
-    const condition = `${last} ${code.slice(q0).trim()}`.slice(0, 60);
+    const condition = `${last} ${firstClause(code.slice(q0)).trim()}`.slice(0, 60);
     const reals = /^\s*(?:∈|in\b|\\in(?![A-Za-z]))\s*(?:R|ℝ|\\R|\\mathbb\s*\{?\s*R\s*\}?)(?:\s*\^\s*\{?[^}]*\}?)?\s*$/u.test(code.slice(q0));
-    // (After a comma, `for all z, w > 0`: the condition may be an assumption of its own.)
-    const apart = !reals && /,\s*[^\s,]+\s*$/u.test(named[2]!);
-    const names = (apart ? named[2]!.replace(/,\s*[^\s,]+\s*$/u, '') : named[2]!).replace(/\s+/gu, ' ');
+    // (After a comma, `for all z, w > 0`: the condition's name is not one of the names, and
+    // the condition may be an assumption of its own — not `z ∈ (−1, 1)`, which is none.)
+    const afterComma = !reals && /,\s*[^\s,]+\s*$/u.test(named[2]!);
+    const apart = afterComma && !/^\s*(?:in\b|∈|\\in(?![A-Za-z]))/u.test(code.slice(q0));
+    const names = (afterComma ? named[2]!.replace(/,\s*[^\s,]+\s*$/u, '') : named[2]!).replace(/\s+/gu, ' ');
     return diagnostic('for-all-condition', { condition, names, ...(reals ? { reals } : {}), ...(apart ? { apart } : {}) }, to(before.lastIndexOf(named[1]!)));
   }
   // `for all z: |z| < 1`, `for all z with …`, `such that`, `s.t.`, `where`: a condition meant for the names.
-  const joined = named ? /^\s*(?::|with\b|such\s+that\b|s\.\s?t\.|where\b)\s*(.*)$/u.exec(code.slice(q0)) : null;
+  const joined = named ? new RegExp(`^\\s*${CONNECTIVE}\\s*(.*)$`, 'u').exec(code.slice(q0)) : null;
   if (named && joined && new RegExp(RELATION, 'u').test(joined[1]!)) {
     return diagnostic('for-all-condition', { condition: joined[1]!.trim().slice(0, 60), names: named[2]!.replace(/\s+/gu, ' ') }, to(before.lastIndexOf(named[1]!)));
   }
   // `assume ∀ z: f(z) ≥ 0`, `assume for all z, f(z) ≥ 0`: the quantifier first, as in logic.
-  const first = /^(\s*assume\s+)((?:for\s+all|∀|\\forall(?![A-Za-z]))\s*((?:[\p{L}][\p{L}\p{N}_']*\s*,\s*)*[\p{L}][\p{L}\p{N}_']*(?![\p{L}\p{N}_']|\s*\()))\s*[:,.]?\s*(.+)$/u.exec(code);
+  const first = /^(\s*assume\s+)((?:for\s+all|∀|\\forall(?![A-Za-z]))\s*((?:[\p{L}][\p{L}\p{N}_']*\s*,\s*)*[\p{L}][\p{L}\p{N}_']*(?![\p{L}\p{N}_']|\s*\()))(?:\s*(?:∈|\\in(?![A-Za-z])|in\b)\s*(?:R|ℝ|\\R|\\mathbb\s*\{?\s*R\s*\}?)(?:\s*\^\s*\{?[^},:]*\}?)?)?\s*[:,.]?\s*(.+)$/u.exec(code);
   if (first && new RegExp(RELATION, 'u').test(first[4]!) && p <= first[1]!.length + first[2]!.length + 2) {
     const names = first[3]!.replace(/\s+/gu, ' ');
     const end = code.trimEnd().length;
@@ -415,8 +420,20 @@ function forAllCondition(ctx: LineContext, code: string, p: number): Diagnostic 
   return conditionAfterNames(ctx, code, p);
 }
 
+/** Text up to its first ',' or ' and ' outside brackets (`z in (-1, 1), g(z) ≤ 0 for all z` → `z in (-1, 1)`). */
+function firstClause(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === ',' || (/\s/u.test(c!) && /^\s+and\b/u.test(text.slice(i))))) return text.slice(0, i);
+  }
+  return text;
+}
+
 /** A name in a `for all` list: a letter, then letters, digits, primes and a subscript. */
-const LISTED_NAME = /^[\p{L}][\p{L}\p{N}']*(?:_(?:\{[^{}]*\}|[\p{L}\p{N}]+))?$/u;
+const LISTED_NAME = /^(?:[\p{L}][\p{L}\p{N}']*|\\(?!in$)[A-Za-z]+)(?:_(?:\{[^{}]*\}|[\p{L}\p{N}]+))?$/u;
 
 /**
  * `for all z, |z| < 1`, `for all z, g(z) ≤ 1`, `for all z and -1 < z < 1`: after the names, a
@@ -425,10 +442,13 @@ const LISTED_NAME = /^[\p{L}][\p{L}\p{N}']*(?:_(?:\{[^{}]*\}|[\p{L}\p{N}]+))?$/u
  * both readings. Null where the failure is not there.
  */
 function conditionAfterNames(ctx: LineContext, code: string, p: number): Diagnostic | null {
-  const quantifier = /^\s*assume\b.*?(\bfor\s+all|∀|\\forall(?![A-Za-z]))/u.exec(code);
-  if (!quantifier) return null;
+  // (The last quantifier before the failure: `…, g(z) ≤ 0 for all z, |z| < 1`.)
+  if (!/^\s*assume\b/u.test(code)) return null;
+  const quantifiers = [...code.matchAll(/(\bfor\s+all|∀|\\forall(?![A-Za-z]))/gu)].filter((m) => m.index! + m[0].length <= p);
+  const last = quantifiers[quantifiers.length - 1];
+  if (!last) return null;
+  const quantifier = { index: last.index!, 0: last[0], 1: last[0] };
   const from = quantifier.index + quantifier[0].length;
-  if (p < from) return null;
   // The items after the quantifier at the top level of brackets, cut at ',' and 'and'.
   const items: { text: string; start: number }[] = [];
   let depth = 0;
@@ -447,11 +467,12 @@ function conditionAfterNames(ctx: LineContext, code: string, p: number): Diagnos
   let n = 0;
   while (n < items.length && LISTED_NAME.test(items[n]!.text.trim())) n++;
   if (n === 0 || n === items.length) return null;
-  // (The first clause after the names: `, |z| < 1 and g(z) ≤ 0 for all z` is |z| < 1.)
-  const condition = items[n]!.text.trim();
+  // (The first clause after the names: `, |z| < 1 and g(z) ≤ 0 for all z` is |z| < 1; a word
+  // before it, `, such that z < 1`, is not part of it.)
+  const condition = items[n]!.text.trim().replace(new RegExp(`^${CONNECTIVE}\\s*`, 'u'), '');
   if (!new RegExp(RELATION, 'u').test(condition) || /\bfor\s+all\b|∀|\\forall/u.test(condition)) return null;
   const names = items.slice(0, n).map((it) => it.text.trim()).join(', ');
-  const at = quantifier.index + quantifier[0].length - quantifier[1]!.length;
+  const at = quantifier.index;
   return diagnostic('for-all-condition', { condition: condition.slice(0, 60), names, apart: true }, rangeAt(ctx, at, code.trimEnd().length - at));
 }
 

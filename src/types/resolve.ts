@@ -491,7 +491,9 @@ class Resolver {
       // (The error spans the conditions under the same `for all`, so they are left out with it:
       // f(z) ≥ 0 was meant only where z > 0.)
       const names = c.forAll.map((v) => printName(v.name)).join(', ');
-      if (c.forAll.length > 0 && readsOnly(formula, new Set(c.forAll.map((v) => printName(v.name))))) {
+      // (Written with its own `for all`, `assume z² ≤ 1 for all z` is a claim about every z, false
+      // or true, and is checked as such.)
+      if (c.covered && readsOnly(formula, new Set(c.forAll.map((v) => printName(v.name))))) {
         const end = Math.max(...st.conditions.filter((d) => d.forAll.map((v) => printName(v.name)).join(', ') === names).map((d) => d.range[1]));
         this.error(diagnostic('for-all-condition', { condition: printFormula(formula), names }, [formula.range[0], Math.max(end, formula.range[1])]));
       }
@@ -839,6 +841,11 @@ class Resolver {
     if (!isLetterName(n.base)) {
       const product = this.declaredLetters(e, env);
       if (product) return product;
+      // (`assume f(z) ≥ 0 if |z| < 1`: not "write i f or i*f".)
+      if (CONDITION_WORDS.has(n.base) && !this.scope.get(n.base)) {
+        this.error(diagnostic('condition-word', { word: n.base }, n.range));
+        return { ...e, shape: ANY };
+      }
       // (A word declared on its own, `scalar lam` read at lam_1, is no shortened Greek letter.)
       const declared = this.scope.get(n.base) !== undefined;
       this.error([...n.base].every((l) => /\p{L}/u.test(l))
@@ -1605,6 +1612,9 @@ class Resolver {
 }
 
 // ---------------------------------------------------------------------------
+
+/** Words that make a statement conditional, which no line of the language is (`condition-word`). */
+const CONDITION_WORDS: ReadonlySet<string> = new Set(['if', 'when', 'whenever', 'unless', 'provided', 'otherwise']);
 
 /** Whether a formula reads no name but `names` and calls no function of the file's (`z > 0`, `|z|² ≤ 1`; not `f(z) ≥ 0`). */
 function readsOnly(f: Formula, names: ReadonlySet<string>): boolean {
