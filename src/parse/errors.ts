@@ -389,7 +389,9 @@ function forAllCondition(ctx: LineContext, code: string, p: number): Diagnostic 
     // the condition may be an assumption of its own — not `z ∈ (−1, 1)`, which is none.)
     const afterComma = !reals && /,\s*[^\s,]+\s*$/u.test(named[2]!);
     const apart = afterComma && !/^\s*(?:in\b|∈|\\in(?![A-Za-z]))/u.test(code.slice(q0));
-    const names = (afterComma ? named[2]!.replace(/,\s*[^\s,]+\s*$/u, '') : named[2]!).replace(/\s+/gu, ' ');
+    const listed = (afterComma ? named[2]!.replace(/,\s*[^\s,]+\s*$/u, '') : named[2]!).replace(/\s+/gu, ' ');
+    // (`f(x) ≤ f(y) for all x ≤ y`: y, which the assumption reads too, is one of the names.)
+    const names = [listed, ...alsoRead(condition, code.slice(0, before.lastIndexOf(named[1]!)), listed.split(', '))].join(', ');
     return diagnostic('for-all-condition', { condition, names, ...(reals ? { reals } : {}), ...(apart ? { apart } : {}) }, to(before.lastIndexOf(named[1]!)));
   }
   // `for all z: |z| < 1`, `for all z with …`, `such that`, `s.t.`, `where`: a condition meant for the names.
@@ -401,6 +403,12 @@ function forAllCondition(ctx: LineContext, code: string, p: number): Diagnostic 
   const first = /^(\s*assume\s+)((?:for\s+all|∀|\\forall(?![A-Za-z]))\s*((?:[\p{L}][\p{L}\p{N}_']*\s*,\s*)*[\p{L}][\p{L}\p{N}_']*(?![\p{L}\p{N}_']|\s*\()))(?:\s*(?:∈|\\in(?![A-Za-z])|in\b)\s*(?:R|ℝ|\\R|\\mathbb\s*\{?\s*R\s*\}?)(?:\s*\^\s*\{?[^},:]*\}?)?)?\s*[:,.]?\s*(.+)$/u.exec(code);
   if (first && new RegExp(RELATION, 'u').test(first[4]!) && p <= first[1]!.length + first[2]!.length + 2) {
     const names = first[3]!.replace(/\s+/gu, ' ');
+    // (With a condition on the names, `∀ z > 0: f(z) ≥ 0`, `∀ z, |z| < 1: …`: that is the error.)
+    const lastName = names.split(', ').pop()!;
+    const colon = topLevelColon(first[4]!);
+    const onNames = new RegExp(`^\\s*${RELATION}`, 'u').test(first[4]!) ? `${lastName} ${firstClause(first[4]!.slice(0, colon ?? undefined)).trim()}`
+      : colon !== null ? first[4]!.slice(0, colon).trim() : null;
+    if (onNames) return diagnostic('for-all-condition', { condition: onNames.slice(0, 60), names }, rangeAt(ctx, first[1]!.length, first[2]!.length));
     const end = code.trimEnd().length;
     const fix = { message: `write 'for all ${names}' after the condition`, edits: [{ range: [first[1]!.length, end] as Range, text: `${first[4]!.trimEnd()} for all ${names}` }] };
     return diagnostic('for-all-first', { condition: first[4]!.trim().slice(0, 60), names }, rangeAt(ctx, first[1]!.length, first[2]!.length), { fixes: [fix] });
@@ -418,6 +426,25 @@ function forAllCondition(ctx: LineContext, code: string, p: number): Diagnostic 
     return diagnostic('for-all-condition', { condition: rest.slice(0, 60), names: listed[2]!.replace(/\s+/gu, ' '), apart: true }, to(code.slice(0, p).lastIndexOf(listed[1]!)));
   }
   return conditionAfterNames(ctx, code, p);
+}
+
+/** The one-letter names (Latin or Greek) a condition reads that the assumption before it reads too, other than `names`. */
+function alsoRead(condition: string, assumption: string, names: readonly string[]): string[] {
+  const letters = (text: string): string[] => [...text.matchAll(/(?<![\p{L}\p{N}_\\])(\p{L})(?![\p{L}\p{N}(])/gu)].map((m) => m[1]!);
+  const before = new Set(letters(assumption.replace(/^\s*assume\b/u, '')));
+  return [...new Set(letters(condition))].filter((l) => before.has(l) && !names.includes(l));
+}
+
+/** The first ':' outside brackets, or null (`|z| < 1: f(z) ≥ 0`; not `\\{x : …\\}`). */
+function topLevelColon(text: string): number | null {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === ':' && depth === 0) return i;
+  }
+  return null;
 }
 
 /** Text up to its first ',' or ' and ' outside brackets (`z in (-1, 1), g(z) ≤ 0 for all z` → `z in (-1, 1)`). */

@@ -493,9 +493,14 @@ class Resolver {
       const names = c.forAll.map((v) => printName(v.name)).join(', ');
       // (Written with its own `for all`, `assume z² ≤ 1 for all z` is a claim about every z, false
       // or true, and is checked as such.)
-      if (c.covered && readsOnly(formula, new Set(c.forAll.map((v) => printName(v.name))))) {
+      // (So is one joined by 'and' to a condition that reads more, `z > 0 and f(z) ≥ 0 for all z`.)
+      const bound = new Set(c.forAll.map((v) => printName(v.name)));
+      const parts = conjuncts(formula);
+      const restricting = c.covered && readsOnly(formula, bound) ? formula
+        : parts.length > 1 && !parts.every((f) => readsOnly(f, bound)) ? parts.find((f) => readsOnly(f, bound)) : undefined;
+      if (c.forAll.length > 0 && restricting) {
         const end = Math.max(...st.conditions.filter((d) => d.forAll.map((v) => printName(v.name)).join(', ') === names).map((d) => d.range[1]));
-        this.error(diagnostic('for-all-condition', { condition: printFormula(formula), names }, [formula.range[0], Math.max(end, formula.range[1])]));
+        this.error(diagnostic('for-all-condition', { condition: printFormula(restricting), names }, [restricting.range[0], Math.max(end, formula.range[1])]));
       }
       return { ...c, formula, forAll: c.forAll.map((v) => ({ ...v, shape: locals.get(printName(v.name))! })) };
     });
@@ -683,7 +688,11 @@ class Resolver {
         if (!row) this.error(diagnostic('unknown-norm', { sub: e.sub ?? '' }, e.range));
         return { ...e, arg, sub: row && row.name !== 'norm' ? e.sub ?? null : null, shape: SCALAR };
       }
-      case 'Component': return this.entry(e.of, e.indices, e, env);
+      case 'Component': {
+        // (`W_{2,1}` of a matrix declared in R^{3×1}: two indices, as W_{21}.)
+        const info = env.locals.has(printName(e.of.name)) ? undefined : env.scope.getSingle(printName(e.of.name));
+        return this.entry(e.of, e.indices, e, env, info?.kind === 'matrix' && !info.family);
+      }
       case 'BigOp': {
         const lower = this.expr(e.lower, { ...env, inIndex: true });
         const upper = this.expr(e.upper, { ...env, inIndex: true });
@@ -819,6 +828,8 @@ class Resolver {
     }
     if (n.base === 'I' && n.index && n.primes === 0 && !n.hat) {
       const dim: Dim = n.index.kind === 'Num' ? Number(n.index.value) : printExpr(n.index);
+      // (I_1 is 1: a 1×1 matrix is a scalar.)
+      if (dim === 1) return { kind: 'Num', value: '1', range: e.range, shape: SCALAR };
       return { kind: 'Const', name: 'I', range: e.range, shape: { kind: 'matrix', rows: dim, cols: dim } };
     }
     if (isBuiltinFunctionName(n.base)) {
@@ -1612,6 +1623,11 @@ class Resolver {
 }
 
 // ---------------------------------------------------------------------------
+
+/** The statements `A and B and …` joins (not a chain's links); the formula itself otherwise. */
+function conjuncts(f: Formula): Formula[] {
+  return f.kind === 'Logic' && f.op === '∧' && !f.chain ? [...conjuncts(f.left), ...conjuncts(f.right)] : [f];
+}
 
 /** Words that make a statement conditional, which no line of the language is (`condition-word`). */
 const CONDITION_WORDS: ReadonlySet<string> = new Set(['if', 'when', 'whenever', 'unless', 'provided', 'otherwise']);

@@ -19,7 +19,7 @@ import { hasKink } from '../rules/piecewise.js';
 import { domainKeys } from './domain.js';
 import { dimensionProbes, identityOverrides } from './dimensions.js';
 import { callsFunction, comparisonBoundPoints, edgeSearch } from './edges.js';
-import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, meetOrthonormal, shrink, solveEqualities } from './search.js';
+import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, meetOrthonormal, shrink, snappedFailure, solveEqualities } from './search.js';
 import { linearZeroSearch, meetLinear } from './linear-solve.js';
 
 /** The reason of an unknown step no sampled point of which met the assumptions. */
@@ -244,7 +244,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         // a bound on a norm or eigenvalue of one matrix is met by scaling the matrix.
         // A substitution with no value here (u = √(x − 2) at x = 0) is met by moving x into its domain.
         // An equation among vectors or matrices affine in one of them (A B = B A) is solved exactly.
-        const solved = meetOrthonormal(p, point, rng, true) ?? solveEqualities(p, point, rng, opts.deadline) ?? meetLinear(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng) ?? meetDomains(p, point, rng, opts.deadline) ?? meetOrthonormal(p, point, rng);
+        const solved = meetOrthonormal(p, point, rng, opts.deadline, true) ?? solveEqualities(p, point, rng, opts.deadline) ?? meetLinear(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng) ?? meetDomains(p, point, rng, opts.deadline) ?? meetOrthonormal(p, point, rng, opts.deadline);
         if (!solved) {
           rejected++;
           if (held === 0 && rejected >= 60) break;
@@ -482,8 +482,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     if (found) return fail(found);
   }
   if (touching) {
-    const found = statement ? null : equalAtSampledPoint(p, touching, opts.deadline);
-    if (found) return fail(found);
+    const found = statement ? null : equalAtSampledPoint(p, touching, opts.deadline) ?? snappedFailure(p, touching, new Rng(opts.seed, `${p.salt}≈`));
+    if (found) return fail(found, found.right === 'undefined');
     // The edges of the assumptions may still decide the step in exact values where this tie
     // could not (‖u − η∇_u L(w)‖ > ‖u‖ with w = g u/‖u‖ ties wherever ∇L(w) is parallel to w,
     // as it is for some drawn L; a constant L fails it at u = e₁, exactly).
@@ -730,7 +730,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       point.deadline = opts.deadline;
       try {
         if (!point.satisfiesAssumptions(levels)) {
-          const solved = meetOrthonormal(p, point, drng, true) ?? solveEqualities(p, point, drng, opts.deadline) ?? meetLinear(p, point, drng, opts.deadline) ?? meetByScaling(p, point, drng) ?? meetDomains(p, point, drng, opts.deadline) ?? meetOrthonormal(p, point, drng);
+          const solved = meetOrthonormal(p, point, drng, opts.deadline, true) ?? solveEqualities(p, point, drng, opts.deadline) ?? meetLinear(p, point, drng, opts.deadline) ?? meetByScaling(p, point, drng) ?? meetDomains(p, point, drng, opts.deadline) ?? meetOrthonormal(p, point, drng, opts.deadline);
           if (!solved) continue;
           point = solved;
         }

@@ -253,7 +253,9 @@ function matrixKeysOf(point: Point, es: readonly Expr[]): string[] {
  * method cannot prove a root (a null space: the solutions are not isolated). The other
  * assumptions are then met as usual; the point is kept only if every assumption holds.
  */
-export function meetLinear(p: StepProblem, start: Point, rng: Rng, deadline: number): Point | null {
+export function meetLinear(p: StepProblem, start: Point, rng: Rng, deadline: number,
+  /** Names not to solve for (vectors meetOrthonormal put on a frame). */
+  fixed?: ReadonlySet<string>): Point | null {
   const levels = allLevels();
   let point = start;
   let solvedAny = false;
@@ -284,6 +286,7 @@ export function meetLinear(p: StepProblem, start: Point, rng: Rng, deadline: num
     // The name written last first (`A B = B A`: B given the drawn A).
     for (const key of matrixKeysOf(point, sides).reverse()) {
       if (Date.now() > deadline) break;
+      if (fixed?.has(key)) continue;
       const s = solveAffine(point, key, residual, rng);
       if (!s) continue;
       for (const x of solutionValues(s, rng, 2)) {

@@ -17,6 +17,7 @@ import { boundariesAlong, domainCuts, refineRoot, type Boundaries } from './boun
 import { failureStands, respectsTags } from './explore.js';
 import { keysRead } from './domain.js';
 import { newtonSolutions } from './newton.js';
+import { meetLinear } from './linear-solve.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, statementAt } from './compare.js';
 
@@ -458,14 +459,19 @@ function assumedLength(point: Point, lhs: Expr, rhs: Expr): { key: string; lengt
 /**
  * A random rational orthogonal n×n matrix: the Cayley transform Q = (I − S)(I + S)⁻¹ of a
  * skew-symmetric S of small random fractions p/q (|p| ≤ 6, 1 ≤ q ≤ 4; I + S is invertible
- * for skew S, whose eigenvalues are imaginary). Null past MAX_FRAME_ROWS.
+ * for skew S, whose eigenvalues are imaginary), its columns' signs random. A third of the
+ * frames are S = 0 (the standard basis) and a third have S half zeros, so frames along the
+ * axes come up too: under u, v orthonormal `u_1 ≠ 0` fails only where u ⟂ e₁, which a dense
+ * S never gives (red team rt72). Null past MAX_FRAME_ROWS.
  */
 function rationalFrame(n: number, rng: Rng): Mat<Rational> | null {
   if (n > MAX_FRAME_ROWS) return null;
   const F = exactField;
   const skew = new Array<Rational>(n * n).fill(Rational.ZERO);
+  const density = rng.int(0, 2);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
+      if (density === 0 || (density === 1 && rng.int(0, 1) === 0)) continue;
       const x = new Rational(BigInt(rng.int(-6, 6)), BigInt(rng.int(1, 4)));
       skew[i * n + j] = x;
       skew[j * n + i] = x.neg();
@@ -476,7 +482,9 @@ function rationalFrame(n: number, rng: Rng): Mat<Rational> | null {
   const plus = new Mat(n, n, I.data.map((x, i) => x.add(skew[i]!)));
   try {
     const Q = mul(F, minus, inverse(F, plus));
-    return isMat(Q) ? Q : null;
+    if (!isMat(Q)) return null;
+    const signs = Array.from({ length: n }, () => rng.int(0, 1) === 0);
+    return Q.map((x, i) => (signs[i % n] ? x.neg() : x));
   } catch {
     return null;
   }
@@ -503,9 +511,11 @@ function dotOf(point: Point, e: Expr): [string, string] | null {
  * two vectors or more (the sampler tries that first: solving one equation at a time runs out
  * of time on six of them).
  */
-export function meetOrthonormal(p: StepProblem, start: Point, rng: Rng, several = false): Point | null {
+export function meetOrthonormal(p: StepProblem, start: Point, rng: Rng, deadline: number, several = false): Point | null {
   const levels = allLevels();
   const keys: string[] = [];
+  /** Every name the unmet equations read that could be solved for. */
+  const read = new Set<string>();
   const lengths = new Map<string, Rational>();
   const orthogonal = new Set<string>();
   for (const c of p.prep.checks) {
@@ -522,12 +532,16 @@ export function meetOrthonormal(p: StepProblem, start: Point, rng: Rng, several 
       const info = start.ctx.scope.lookup(v.name)?.info;
       const value = info && !v.name.index ? start.values.get(info.key)?.value : undefined;
       if (info && value && isMat(value) && value.cols === 1 && !keys.includes(info.key)) keys.push(info.key);
+      if (info && value && (isMat(value) || info.kind === 'scalar')) read.add(info.key);
     }
   }
-  if (keys.length < (several ? 2 : 1)) return null;
+  // (Only vectors given a length or an orthogonality are put on frames; the others, w in
+  // `u + v = w` or `uᵀw = 1/2`, are then solved for with these fixed.)
+  const framed = keys.filter((k) => lengths.has(k) || [...orthogonal].some((pair) => pair.startsWith(`${k} `)));
+  if (framed.length < (several ? 2 : 1)) return null;
   // Groups: the vectors joined by an assumed orthogonality, each group a clique.
   const groups: string[][] = [];
-  for (const k of keys) {
+  for (const k of framed) {
     const joined = groups.filter((g) => g.some((m) => orthogonal.has(`${k} ${m}`)));
     const merged = [k, ...joined.flat()];
     for (const g of joined) groups.splice(groups.indexOf(g), 1);
@@ -553,7 +567,11 @@ export function meetOrthonormal(p: StepProblem, start: Point, rng: Rng, several 
   }
   const point = start.derive(rng, (k, v) => overrides.get(k) ?? v);
   try {
-    return point.satisfiesAssumptions(levels) ? point : null;
+    if (point.satisfiesAssumptions(levels)) return point;
+    // (Then the other names the equations read, with the frames' fixed: `A u = v`, `u + v = w`.)
+    if ([...read].every((k) => framed.includes(k))) return null;
+    const solved = meetLinear(p, point, rng, deadline, new Set(framed)) ?? solveEqualities(p, point, rng, deadline, new Set(framed));
+    return solved && framed.every((k) => solved.values.get(k)?.value === overrides.get(k)) && solved.satisfiesAssumptions(levels) ? solved : null;
   } catch {
     return null;
   }
@@ -739,6 +757,36 @@ function simplestBetween(lo: Rational, hi: Rational, depth = 0): Rational {
   const f = new Rational(floor);
   const inner = simplestBetween(Rational.ONE.div(hi.sub(f)), Rational.ONE.div(lo.sub(f)), depth + 1);
   return f.add(Rational.ONE.div(inner));
+}
+
+/** The simplest rational in [lo, hi], of either sign (simplestBetween takes lo ≥ 0). */
+function simplestIn(lo: Rational, hi: Rational): Rational {
+  if (lo.sign() <= 0 && hi.sign() >= 0) return Rational.ZERO;
+  return hi.sign() < 0 ? simplestBetween(hi.neg(), lo.neg()).neg() : simplestBetween(lo, hi);
+}
+
+/**
+ * A failure at the simplest rationals inside a point's enclosures (a vector solved for
+ * `‖x‖ = 1` in a box around −e₁, where `x_1² < 1` cannot be decided by enclosures: at −e₁ it
+ * fails exactly), where that snapped point meets every assumption exactly; null otherwise.
+ */
+export function snappedFailure(p: StepProblem, q: Point, rng: Rng): Counterexample | null {
+  if (q.enclosures.size === 0) return null;
+  const levels = allLevels();
+  const overrides = new Map<string, Val<Rational>>();
+  for (const [k, [lo, hi]] of q.enclosures) {
+    if (isMat(lo) && isMat(hi)) overrides.set(k, lo.map((x, i) => simplestIn(x, hi.data[i]!)));
+    else if (!isMat(lo) && !isMat(hi)) overrides.set(k, simplestIn(lo, hi));
+  }
+  try {
+    const s = q.derive(rng, (k, v) => overrides.get(k) ?? v);
+    if (!s.satisfiesAssumptions(levels, true)) return null;
+    s.touched.clear();
+    const found = failureAt(p, s, levels);
+    return found && !('extends' in found) ? found : null;
+  } catch {
+    return null;
+  }
 }
 
 /** m (whole, ≥ 1) as a sum of two or three squares of whole numbers, by a short search; null past it. */
