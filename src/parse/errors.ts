@@ -394,7 +394,8 @@ function forAllCondition(ctx: LineContext, code: string, p: number): Diagnostic 
     const names = [listed, ...alsoRead(condition, code.slice(0, before.lastIndexOf(named[1]!)), listed.split(', '))].join(', ');
     return diagnostic('for-all-condition', { condition, names, ...(reals ? { reals } : {}), ...(apart ? { apart } : {}) }, to(before.lastIndexOf(named[1]!)));
   }
-  // `for all z: |z| < 1`, `for all z with …`, `such that`, `s.t.`, `where`: a condition meant for the names.
+  // `for all z: |z| < 1`, `for all z with …`, `such that`, `s.t.`, `where`, `if`, `when`,
+  // `provided`: a condition meant for the names.
   const joined = named ? new RegExp(`^\\s*${CONNECTIVE}\\s*(.*)$`, 'u').exec(code.slice(q0)) : null;
   if (named && joined && new RegExp(RELATION, 'u').test(joined[1]!)) {
     return diagnostic('for-all-condition', { condition: joined[1]!.trim().slice(0, 60), names: named[2]!.replace(/\s+/gu, ' ') }, to(before.lastIndexOf(named[1]!)));
@@ -447,16 +448,28 @@ function topLevelColon(text: string): number | null {
   return null;
 }
 
-/** Text up to its first ',' or ' and ' outside brackets (`z in (-1, 1), g(z) ≤ 0 for all z` → `z in (-1, 1)`). */
-function firstClause(text: string): string {
+/** The pieces of `text` between a ',' or an ' and ' outside brackets, each with its offset. */
+function topLevelItems(text: string): { text: string; start: number }[] {
+  const items: { text: string; start: number }[] = [];
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
     const c = text[i];
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === ',' || (/\s/u.test(c!) && /^\s+and\b/u.test(text.slice(i))))) return text.slice(0, i);
+    const and = depth === 0 && /^and\b/u.test(text.slice(i)) && /\s$/u.test(text.slice(0, i));
+    if (i === text.length || (depth === 0 && c === ',') || and) {
+      items.push({ text: text.slice(start, i), start });
+      start = i + (and ? 3 : 1);
+      if (and) i += 2;
+    }
   }
-  return text;
+  return items;
+}
+
+/** Text up to its first ',' or ' and ' outside brackets (`z in (-1, 1), g(z) ≤ 0 for all z` → `z in (-1, 1)`). */
+function firstClause(text: string): string {
+  return topLevelItems(text)[0]!.text;
 }
 
 /** A name in a `for all` list: a letter, then letters, digits, primes and a subscript. */
@@ -474,23 +487,9 @@ function conditionAfterNames(ctx: LineContext, code: string, p: number): Diagnos
   const quantifiers = [...code.matchAll(/(\bfor\s+all|∀|\\forall(?![A-Za-z]))/gu)].filter((m) => m.index! + m[0].length <= p);
   const last = quantifiers[quantifiers.length - 1];
   if (!last) return null;
-  const quantifier = { index: last.index!, 0: last[0], 1: last[0] };
-  const from = quantifier.index + quantifier[0].length;
+  const from = last.index! + last[0].length;
   // The items after the quantifier at the top level of brackets, cut at ',' and 'and'.
-  const items: { text: string; start: number }[] = [];
-  let depth = 0;
-  let start = from;
-  for (let i = from; i <= code.length; i++) {
-    const c = code[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    const and = depth === 0 && /^\band\b/u.test(code.slice(i)) && /\s$/u.test(code.slice(0, i));
-    if (i === code.length || (depth === 0 && c === ',') || and) {
-      items.push({ text: code.slice(start, i), start });
-      start = i + (and ? 3 : 1);
-      if (and) i += 2;
-    }
-  }
+  const items = topLevelItems(code.slice(from)).map((it) => ({ text: it.text, start: it.start + from }));
   let n = 0;
   while (n < items.length && LISTED_NAME.test(items[n]!.text.trim())) n++;
   if (n === 0 || n === items.length) return null;
@@ -499,7 +498,7 @@ function conditionAfterNames(ctx: LineContext, code: string, p: number): Diagnos
   const condition = items[n]!.text.trim().replace(new RegExp(`^${CONNECTIVE}\\s*`, 'u'), '');
   if (!new RegExp(RELATION, 'u').test(condition) || /\bfor\s+all\b|∀|\\forall/u.test(condition)) return null;
   const names = items.slice(0, n).map((it) => it.text.trim()).join(', ');
-  const at = quantifier.index;
+  const at = last.index!;
   return diagnostic('for-all-condition', { condition: condition.slice(0, 60), names, apart: true }, rangeAt(ctx, at, code.trimEnd().length - at));
 }
 

@@ -485,15 +485,13 @@ class Resolver {
       for (const v of c.forAll) locals.set(printName(v.name), this.forAllShape(v.name));
       const formula = this.formula(c.formula, this.env(locals));
       if (formula.kind === 'TagFact' && formula.subject.kind === 'Var') this.addTag(formula.subject, formula.tag);
-      // A condition on the for-all names alone (`assume z > 0, f(z) ≥ 0 for all z`, where the
-      // line's `for all` covers z > 0 too): meant as where the other holds, which an assumption
-      // cannot say; read as a fact about every z it is false, and f(−3) ≥ 0 was proved.
-      // (The error spans the conditions under the same `for all`, so they are left out with it:
-      // f(z) ≥ 0 was meant only where z > 0.)
+      // A condition on the for-all names alone that the line's later `for all` covers (`assume
+      // z > 0, f(z) ≥ 0 for all z`), or joined by 'and' to one that reads more (`z > 0 and f(z) ≥ 0
+      // for all z`): meant as where the other holds, which an assumption cannot say; read as a
+      // fact about every z it is false, and f(−3) ≥ 0 was proved. The error spans the conditions
+      // under the same `for all`, so they are left out with it. (Written with its own `for all`,
+      // `assume z² ≤ 1 for all z` is a claim about every z, false or true, checked as such.)
       const names = c.forAll.map((v) => printName(v.name)).join(', ');
-      // (Written with its own `for all`, `assume z² ≤ 1 for all z` is a claim about every z, false
-      // or true, and is checked as such.)
-      // (So is one joined by 'and' to a condition that reads more, `z > 0 and f(z) ≥ 0 for all z`.)
       const bound = new Set(c.forAll.map((v) => printName(v.name)));
       const parts = conjuncts(formula);
       const restricting = c.covered && readsOnly(formula, bound) ? formula
