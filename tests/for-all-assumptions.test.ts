@@ -127,6 +127,9 @@ const CASES: Case[] = [
   { name: 'g(1) < 1 from g(z) > z (the wrong way)', src: 'function g : R → R\nassume g(z) > z for all z\nshow g(1) < 1\n', want: NOT_PASSED },
   { name: 'f(1/2) > 0 from f(n) > 0 for all integers n', src: 'integer n\nfunction f : R → R\nassume f(n) > 0 for all n\nshow f(1/2) > 0\n', want: NOT_PASSED },
   { name: 'a strict inequality whose calls cancel, f(z) > f(z) (0 > 0), proves nothing', src: 'function f : R → R\nscalar a\nassume f(z) > f(z) for all z\n    f(a)\n  > f(a)\n', want: NOT_PASSED },
+  // (Red team rt71:) `A and B for all z` is A for all z and B for all z: each proves its instances.
+  { name: 'f(3) ≥ 0 from f(z) ≥ 0 and g(z) ≤ 0 for all z', src: 'function f, g : R → R\nassume f(z) ≥ 0 and g(z) ≤ 0 for all z\nshow f(3) ≥ 0\n', want: PROVED },
+  { name: 'g(3) ≤ 0 from f(z) ≥ 0 and g(z) ≤ 0 for all z', src: 'function f, g : R → R\nassume f(z) ≥ 0 and g(z) ≤ 0 for all z\nshow g(3) ≤ 0\n', want: PROVED },
   { name: 'nor does z² < 1 for all z prove 4 < 1', src: 'function f : R → R\nassume f(z)^2 < z^2 + 1 for all z\nassume z^2 < 1 for all z\nshow 4 < 1\n', want: NOT_PASSED },
 ];
 

@@ -314,10 +314,13 @@ const actions: DerivationActionDict<Built> = {
   matrixTag_orthogonal(_a) { return 'orthogonal' },
   RandomFacts(_with, facts) { return list(facts, formula) },
   Assume(_kw, conditions) {
-    // `assume 0 < β and β < 1` is two conditions, as `assume 0 < β, β < 1` is.
+    // `assume 0 < β and β < 1` is two conditions, as `assume 0 < β, β < 1` is; so is
+    // `f(z) ≥ 0 and g(z) ≤ 0 for all z`, each for all z (∀z (A ∧ B) is ∀z A ∧ ∀z B), marked
+    // covered so that a part on z alone, `z > 0 and f(z) ≥ 0 for all z`, is the for-all error.
     // (Not a chain's links, `assume A ⇔ B ⇔ C`: one condition, shown as written.)
-    const split = (c: Condition): Condition[] => (c.formula.kind === 'Logic' && c.formula.op === '∧' && !c.formula.chain && c.forAll.length === 0
-      ? [...split({ ...c, formula: c.formula.left, range: c.formula.left.range }), ...split({ ...c, formula: c.formula.right, range: c.formula.right.range })]
+    const split = (c: Condition): Condition[] => (c.formula.kind === 'Logic' && c.formula.op === '∧' && !c.formula.chain
+      ? [...split({ ...c, formula: c.formula.left, range: c.formula.left.range, ...(c.forAll.length > 0 ? { covered: true } : {}) }),
+        ...split({ ...c, formula: c.formula.right, range: c.formula.right.range, ...(c.forAll.length > 0 ? { covered: true } : {}) })]
       : [c]);
     const all = list(conditions, piece<Condition>).flatMap(split);
     // `assume |f''(z)| ≤ 1, |f(z)| ≤ 1 for all z`, as on paper: the `for all` of the line's
