@@ -130,6 +130,12 @@ const CASES: Case[] = [
   // (Red team rt71:) `A and B for all z` is A for all z and B for all z: each proves its instances.
   { name: 'f(3) ≥ 0 from f(z) ≥ 0 and g(z) ≤ 0 for all z', src: 'function f, g : R → R\nassume f(z) ≥ 0 and g(z) ≤ 0 for all z\nshow f(3) ≥ 0\n', want: PROVED },
   { name: 'g(3) ≤ 0 from f(z) ≥ 0 and g(z) ≤ 0 for all z', src: 'function f, g : R → R\nassume f(z) ≥ 0 and g(z) ≤ 0 for all z\nshow g(3) ≤ 0\n', want: PROVED },
+  // (Red team rt71:) left − right is a sum of calls the for-all facts bound.
+  { name: 'f(3) + g(2) ≥ g(2) from f(z) ≥ 0 for all z', src: 'function f, g : R → R\nassume f(z) ≥ 0 for all z, g(z) ≤ 0 for all z\nshow f(3) + g(2) ≥ g(2)\n', want: PROVED },
+  { name: 'f(3) − g(3) ≥ 0 from f ≥ 0 and g ≤ 0', src: 'function f, g : R → R\nassume f(z) ≥ 0 for all z, g(z) ≤ 0 for all z\nshow f(3) - g(3) ≥ 0\n', want: PROVED },
+  { name: 'g(5) − f(2) ≤ 0 from f ≥ 0 and g ≤ 0', src: 'function f, g : R → R\nassume f(z) ≥ 0 for all z, g(z) ≤ 0 for all z\nshow g(5) - f(2) ≤ 0\n', want: PROVED },
+  { name: 'f(3) + g(2) ≥ 0 does not follow', src: 'function f, g : R → R\nassume f(z) ≥ 0 for all z, g(z) ≤ 0 for all z\nshow f(3) + g(2) ≥ 0\n', want: NOT_PASSED },
+  { name: 'f(3) − g(3) > 0 does not follow (both may be 0)', src: 'function f, g : R → R\nassume f(z) ≥ 0 for all z, g(z) ≤ 0 for all z\nshow f(3) - g(3) > 0\n', want: NOT_PASSED },
   { name: 'nor does z² < 1 for all z prove 4 < 1', src: 'function f : R → R\nassume f(z)^2 < z^2 + 1 for all z\nassume z^2 < 1 for all z\nshow 4 < 1\n', want: NOT_PASSED },
 ];
 

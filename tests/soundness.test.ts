@@ -500,6 +500,19 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   // (Two unit vectors not assumed orthogonal are not made so: uᵀv = 0 must not hold at every point.)
   { name: 'uᵀv = 0 for unit u, v (not assumed orthogonal) is refuted', src: step('vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1\n', 'uᵀv', '=', '0'), want: 'refuted' },
   { name: 'uᵀw = 0 under u ⟂ v, v ⟂ w (u, w not assumed orthogonal) is not passed', src: step('vector u, v, w in R^3\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, uᵀv = 0, vᵀw = 0\n', 'uᵀw', '=', '0'), want: 'fails' },
+  // (Red team rt73:) the gradient direction with a frame built around it (a Householder
+  // reflection), directions near the diagonals, four orthonormal vectors on the axes.
+  { name: '3u₁ + 4u₂ < 5 for orthonormal u, v in R² is refuted (u = (3/5, 4/5))', src: step('vector u, v in R^2\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0\n', '3 u_1 + 4 u_2', '<', '5'), want: 'refuted' },
+  { name: '5u₁ + 12u₂ < 13 for orthonormal u, v in R² is refuted', src: step('vector u, v in R^2\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0\n', '5 u_1 + 12 u_2', '<', '13'), want: 'refuted' },
+  { name: '3u₁ + 4u₂ ≤ 5 for orthonormal u, v in R² passes', src: step('vector u, v in R^2\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0\n', '3 u_1 + 4 u_2', '≤', '5'), want: 'passes' },
+  { name: 'u₁u₂ ≤ 12/25 for orthonormal u, v in R² is refuted (u = (20/29, 21/29))', src: step('vector u, v in R^2\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0\n', 'u_1 u_2', '≤', '12/25'), want: 'refuted' },
+  { name: 'u₁ + v₂ + w₃ + z₄ < 4 for four orthonormal vectors in R⁴ is refuted (e₁ … e₄)', src: step('vector u, v, w, z in R^4\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, ‖z‖ = 1, uᵀv = 0, uᵀw = 0, uᵀz = 0, vᵀw = 0, vᵀz = 0, wᵀz = 0\n', 'u_1 + v_2 + w_3 + z_4', '<', '4'), want: 'refuted' },
+  { name: 'u₁ + v₂ + w₃ + z₄ ≤ 4 for four orthonormal vectors in R⁴ passes', src: step('vector u, v, w, z in R^4\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, ‖z‖ = 1, uᵀv = 0, uᵀw = 0, uᵀz = 0, vᵀw = 0, vᵀz = 0, wᵀz = 0\n', 'u_1 + v_2 + w_3 + z_4', '≤', '4'), want: 'passes' },
+  // (Red team rt73:) the identity test took u_1 v_1 + u_2 v_2 for uᵀv at n = 2, and a rule proved this.
+  { name: 'u₁v₁ + u₂v₂ ≤ 0 under uᵀv = 0 in R^n is not passed (false for n ≥ 3)', src: step('vector u, v in R^n\nassume uᵀv = 0\n', 'u_1 v_1 + u_2 v_2', '≤', '0'), want: 'fails' },
+  { name: 'u₁v₁ + u₂v₂ ≤ 3/5 under unit u, v, uᵀv = 3/5 in R^n is not passed', src: step('vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 3/5\n', 'u_1 v_1 + u_2 v_2', '≤', '3/5'), want: 'fails' },
+  { name: 'u₁v₁ + u₂v₂ = uᵀv in R² passes', src: step('vector u, v in R^2\n', 'u_1 v_1 + u_2 v_2', '=', 'uᵀv'), want: 'passes' },
+  { name: 'u₁v₁ + u₂v₂ = uᵀv in R^n is refuted', src: step('vector u, v in R^n\n', 'u_1 v_1 + u_2 v_2', '=', 'uᵀv'), want: 'refuted' },
   // (Red team rt72:) frames along the axes too, and the other names solved with the frames fixed.
   { name: 'u₁ ≠ 0 for orthonormal u, v in R^n is refuted (u = e₂)', src: step('vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0\n', 'u_1', '≠', '0'), want: 'refuted' },
   { name: 'u₁ ≠ 0 for orthonormal u, v, w in R³ is refuted', src: step('vector u, v, w in R^3\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, uᵀv = 0, vᵀw = 0, uᵀw = 0\n', 'u_1', '≠', '0'), want: 'refuted' },

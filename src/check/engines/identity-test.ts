@@ -978,8 +978,11 @@ function prepare(rawLeft: Expr, rawRight: Expr, ctx: IdentityContext, bounded = 
   if (bounded && differenceBits(left, right, ctx) >= COEFFICIENT_BITS) {
     return { reason: 'its coefficients may be as large as the prime the test works modulo' };
   }
-  // 2N > nc (Amitsur–Levitzki), at least 2.
-  const size = hasMatrixShape(left) || hasMatrixShape(right) ? Math.max(2, Math.floor(nc / 2) + 1) : null;
+  // 2N > nc (Amitsur–Levitzki), at least 2; and, where a component is read at a whole-number
+  // index of a symbolically sized vector, past that index: u_1 v_1 + u_2 v_2 is uᵀv at n = 2
+  // only, and a test at N = 2 proved u_1 v_1 + u_2 v_2 ≤ 0 from uᵀv = 0 (red team rt73).
+  const past = dims.size > 0 ? largestComponentIndex([left, right]) + 1 : 0;
+  const size = hasMatrixShape(left) || hasMatrixShape(right) ? Math.max(2, Math.floor(nc / 2) + 1, past) : null;
   if (size !== null && size > MAX_N) return { reason: 'the matrix degree is too high for a small test' };
   const lhs = calls.oracles.size > 0 ? withOracles(left, calls.oracles) : left;
   const rhs = calls.oracles.size > 0 ? withOracles(right, calls.oracles) : right;
@@ -1255,6 +1258,19 @@ function symbolicDims(es: readonly Expr[], ctx: IdentityContext): Set<string> {
   };
   es.forEach(walk);
   return out;
+}
+
+/** The largest whole-number index a component or entry is read at (`u_2`, `A_{13}`: 3), 0 where none is. */
+function largestComponentIndex(es: readonly Expr[]): number {
+  let most = 0;
+  const walk = (e: Expr): void => {
+    if (e.kind === 'Component') {
+      for (const i of e.indices) if (i.kind === 'Num' && /^\d+$/.test(i.value)) most = Math.max(most, Number(i.value));
+    }
+    for (const c of children(e)) walk(c);
+  };
+  for (const e of es) walk(e);
+  return most;
 }
 
 function hasMatrixShape(e: Expr): boolean {

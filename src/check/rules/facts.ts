@@ -2,6 +2,7 @@ import type { Compare, Condition, Define, Deriv, Expr, Formula, Range as SourceR
 import { bindersOf, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
 import type { Scope } from '../../types/scope.js';
 import { printExpr, printFormula, printName } from '../../print.js';
+import { isBuiltinFunctionName } from '../../builtins.js';
 import { identityTest } from '../engines/identity-test.js';
 import { Rational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
@@ -735,6 +736,23 @@ export function forAllBound(e: Expr, rc: RuleContext, record = true): { rhs: Exp
   return null;
 }
 
+/** A `for all` fact whose right side reads as `e`, `lhs ≤ e`: its left side with the variables bound, free of them (`0` of `f(z) ≥ 0`). */
+export function forAllLowerBound(e: Expr, rc: RuleContext, record = true): { lhs: Expr; strict: boolean; fact: ForAllFact } | null {
+  for (const f of rc.forAll) {
+    const bind = new Map<string, Expr>();
+    if (capturedInStep(f, rc)) continue;
+    if (!match(f.rhs, e, f.vars, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) continue;
+    let free = true;
+    visit(f.lhs, (y) => {
+      if (y.kind === 'Var' && f.vars.has(printName(y.name))) free = false;
+    });
+    if (!free) continue;
+    if (record) rc.instances.push(comparison(f.lhs, e, f.strict));
+    return { lhs: f.lhs, strict: f.strict, fact: f };
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------
 // Bounds and signs
 
@@ -841,6 +859,17 @@ export function range(e: Expr, rc: RuleContext): Range {
           const tags = impliedTags(rc.problem.prep.ctx.scope.lookup(a.name)?.info.tags ?? new Set());
           if (tags.has('positive definite')) return { lo: Rational.ZERO, hi: null, loStrict: true, hiStrict: false };
         }
+      }
+      // A declared function's call: the constant bounds its `for all` facts give it (f(3) ≥ 0
+      // from f(z) ≥ 0 for all z), each recorded as an instance for the cross-check.
+      if (!isBuiltinFunctionName(e.fn.base)) {
+        const up = forAllBound(e, rc, false);
+        const down = forAllLowerBound(e, rc, false);
+        const hi = up ? constantValue(up.rhs) : null;
+        const lo = down ? constantValue(down.lhs) : null;
+        if (hi && up) rc.instances.push(comparison(e, up.rhs, up.strict));
+        if (lo && down) rc.instances.push(comparison(down.lhs, e, down.strict));
+        if (hi || lo) return { lo: lo ?? null, hi: hi ?? null, loStrict: !!lo && !!down?.strict, hiStrict: !!hi && !!up?.strict };
       }
       return ALL;
     }

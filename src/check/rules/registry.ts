@@ -1,10 +1,11 @@
 import type { Expr, Formula, Hint, RelOp } from '../../ast.js';
-import { printExpr } from '../../print.js';
+import { printExpr, printFormula } from '../../print.js';
 import { ruleKey } from '../../types/resolve.js';
 import type { StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import { expectationRules } from './expectation-rules.js';
-import { INSTANCE, forAllInstance, ruleContext } from './facts.js';
+import { INSTANCE, forAllInstance, range, rangeText, ruleContext } from './facts.js';
+import { expandRational, rationalExpr } from '../engines/polynomial.js';
 import { Bounder } from './norms.js';
 import { piecewiseRule } from './piecewise.js';
 import { Facts } from './side-conditions.js';
@@ -107,8 +108,37 @@ const strictInstance: NamedRule = {
   },
 };
 
+/**
+ * An inequality whose left − right, expanded in exact rationals (calls as atoms), lies on the
+ * relation's side of 0 by the bounds the assumptions give its terms: names' intervals, even
+ * powers, and the constant bounds of `for all` facts on a declared function's calls
+ * (`f(3) + g(2) ≥ g(2)` from f(z) ≥ 0 for all z: left − right is f(3), and f(3) ≥ 0).
+ */
+const difference: NamedRule = {
+  name: 'assumption',
+  aliases: ['assumption'],
+  relations: ['≤', '≥', '<', '>'],
+  apply(req) {
+    const rc = ruleContext(req.problem, req.deadline);
+    if (req.left.shape?.kind === 'matrix' || req.right.shape?.kind === 'matrix') return { kind: 'not-applicable', rule: 'assumption', why: 'not between scalars' };
+    const d = expandRational({ kind: 'Binary', op: '-', left: req.left, right: req.right, range: req.left.range, shape: { kind: 'scalar' } }, true);
+    if (!d || d.den.size > 0) return { kind: 'not-applicable', rule: 'assumption', why: 'left − right is no polynomial in its terms' };
+    const expr = rationalExpr(d, req.left.range);
+    const r = range(expr, rc);
+    const holds = req.rel === '≥' ? r.lo !== null && r.lo.sign() >= 0
+      : req.rel === '>' ? r.lo !== null && (r.lo.sign() > 0 || (r.lo.sign() === 0 && r.loStrict))
+        : req.rel === '≤' ? r.hi !== null && r.hi.sign() <= 0
+          : r.hi !== null && (r.hi.sign() < 0 || (r.hi.sign() === 0 && r.hiStrict));
+    if (!holds || rc.instances.length === 0) return { kind: 'not-applicable', rule: 'assumption', why: `left − right = ${printExpr(expr)} has no sign the assumptions give` };
+    return {
+      kind: 'proved', rule: 'assumption', instances: rc.instances,
+      how: `left − right = ${printExpr(expr)}, which lies in ${rangeText(r)} by the assumptions (${rc.instances.map((f) => printFormula(f)).join(', ')})`,
+    };
+  },
+};
+
 /** Every rule, in the order they are tried. */
-export const RULES: readonly NamedRule[] = [bounds, strictInstance];
+export const RULES: readonly NamedRule[] = [bounds, strictInstance, difference];
 
 /** The rule names a justification cites (`by submultiplicativity`), normalized. */
 export function citedRules(hint: Hint | null): string[] {

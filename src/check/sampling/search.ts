@@ -427,6 +427,9 @@ export function meetByScaling(p: StepProblem, start: Point, rng: Rng): Point | n
   return point.satisfiesAssumptions(levels) ? point : null;
 }
 
+/** Lengths a framed vector the assumptions give no length takes. */
+const FREE_LENGTHS: readonly Rational[] = [[1n, 1n], [2n, 1n], [1n, 2n], [3n, 1n], [5n, 3n]].map(([n, d]) => new Rational(n!, d!));
+
 /** Vectors past this size are not put on a rational orthonormal frame (its inverse is exact). */
 const MAX_FRAME_ROWS = 16;
 
@@ -458,7 +461,7 @@ function assumedLength(point: Point, lhs: Expr, rhs: Expr): { key: string; lengt
 
 /**
  * A random rational orthogonal n×n matrix: the Cayley transform Q = (I − S)(I + S)⁻¹ of a
- * skew-symmetric S of small random fractions p/q (|p| ≤ 6, 1 ≤ q ≤ 4; I + S is invertible
+ * skew-symmetric S of small random fractions p/q (1 ≤ q ≤ 12, |p| ≤ 3q; I + S is invertible
  * for skew S, whose eigenvalues are imaginary), its columns' signs random. A third of the
  * frames are S = 0 (the standard basis) and a third have S half zeros, so frames along the
  * axes come up too: under u, v orthonormal `u_1 ≠ 0` fails only where u ⟂ e₁, which a dense
@@ -466,13 +469,18 @@ function assumedLength(point: Point, lhs: Expr, rhs: Expr): { key: string; lengt
  */
 function rationalFrame(n: number, rng: Rng): Mat<Rational> | null {
   if (n > MAX_FRAME_ROWS) return null;
+  // (A 1×1 product is a scalar to linalg: the one frame of R¹ is ±1.)
+  if (n === 1) return new Mat(1, 1, [rng.int(0, 1) === 0 ? Rational.ONE : Rational.ONE.neg()]);
   const F = exactField;
   const skew = new Array<Rational>(n * n).fill(Rational.ZERO);
   const density = rng.int(0, 2);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       if (density === 0 || (density === 1 && rng.int(0, 1) === 0)) continue;
-      const x = new Rational(BigInt(rng.int(-6, 6)), BigInt(rng.int(1, 4)));
+      // (Denominators up to 12, so that directions near the diagonals come up: under orthonormal
+      // u, v in R², u_1 u_2 ≤ 12/25 fails only within ~8° of them, red team rt73.)
+      const q = rng.int(1, 12);
+      const x = new Rational(BigInt(rng.int(-3 * q, 3 * q)), BigInt(q));
       skew[i * n + j] = x;
       skew[j * n + i] = x.neg();
     }
@@ -488,6 +496,36 @@ function rationalFrame(n: number, rng: Rng): Mat<Rational> | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A rational orthogonal matrix whose first column is v/‖v‖ (v a nonzero rational vector whose
+ * length is rational): the Householder reflection I − 2wwᵀ/(wᵀw), w = e₁ − v/‖v‖, which maps e₁
+ * to v/‖v‖, times a random frame of the other n − 1 axes. Null where ‖v‖ is irrational.
+ */
+function frameAround(v: Val<Rational>, rng: Rng): Mat<Rational> | null {
+  if (!isMat(v) || v.cols !== 1) return null;
+  const n = v.rows;
+  const length = v.data.reduce((acc, x) => acc.add(x.mul(x)), Rational.ZERO).sqrt();
+  if (!length || length.isZero()) return null;
+  const u = v.data.map((x) => x.div(length));
+  const w = u.map((x, i) => (i === 0 ? Rational.ONE.sub(x) : x.neg()));
+  const ww = w.reduce((acc, x) => acc.add(x.mul(x)), Rational.ZERO);
+  const H = new Mat(n, n, Array.from({ length: n * n }, (_, k) => {
+    const [i, j] = [Math.floor(k / n), k % n];
+    const id = i === j ? Rational.ONE : Rational.ZERO;
+    return ww.isZero() ? id : id.sub(Rational.of(2).mul(w[i]!).mul(w[j]!).div(ww));
+  }));
+  if (n === 1) return H;
+  const rest = rationalFrame(n - 1, rng);
+  if (!rest) return null;
+  const block = new Mat(n, n, Array.from({ length: n * n }, (_, k) => {
+    const [i, j] = [Math.floor(k / n), k % n];
+    if (i === 0 || j === 0) return i === j ? Rational.ONE : Rational.ZERO;
+    return rest.at(i - 1, j - 1);
+  }));
+  const Q = mul(exactField, H, block);
+  return isMat(Q) ? Q : null;
 }
 
 /** `aᵀb` of two named vectors: their keys; null for any other expression. */
@@ -511,7 +549,9 @@ function dotOf(point: Point, e: Expr): [string, string] | null {
  * two vectors or more (the sampler tries that first: solving one equation at a time runs out
  * of time on six of them).
  */
-export function meetOrthonormal(p: StepProblem, start: Point, rng: Rng, deadline: number, several = false): Point | null {
+export function meetOrthonormal(p: StepProblem, start: Point, rng: Rng, deadline: number, several = false,
+  /** Vectors to keep as they are (a search's trial): the frame of each one's group is built around it. */
+  given?: ReadonlyMap<string, Val<Rational>>): Point | null {
   const levels = allLevels();
   const keys: string[] = [];
   /** Every name the unmet equations read that could be solved for. */
@@ -552,16 +592,27 @@ export function meetOrthonormal(p: StepProblem, start: Point, rng: Rng, deadline
   for (const group of groups) {
     const n = (start.values.get(group[0]!)!.value as Mat<Rational>).rows;
     if (group.length > n || group.some((k) => (start.values.get(k)!.value as Mat<Rational>).rows !== n)) return null;
-    const frame = rationalFrame(n, rng);
+    const fixed = group.filter((k) => given?.has(k));
+    if (fixed.length > 1) return null;
+    const around = fixed.length === 1 ? given!.get(fixed[0]!)! : null;
+    const frame = around ? frameAround(around, rng) : rationalFrame(n, rng);
     if (!frame) return null;
-    // (Columns in a random order, so each vector is not always the frame's first.)
+    // (Columns in a random order, so each vector is not always the frame's first; a given
+    // vector is the first column of the frame around it, and keeps its value.)
     const columns = Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) {
-      const j = rng.int(0, i);
+    for (let i = n - 1; i > (around ? 1 : 0); i--) {
+      const j = rng.int(around ? 1 : 0, i);
       [columns[i], columns[j]] = [columns[j]!, columns[i]!];
     }
+    if (around) {
+      overrides.set(fixed[0]!, around as Mat<Rational>);
+      group.splice(group.indexOf(fixed[0]!), 1);
+      group.unshift(fixed[0]!);
+    }
     group.forEach((k, i) => {
-      const length = lengths.get(k) ?? Rational.ONE;
+      if (around && i === 0) return;
+      // (A vector given no length takes one at random: at 1 always, points agreed on it.)
+      const length = lengths.get(k) ?? rng.pick(FREE_LENGTHS);
       overrides.set(k, new Mat(n, 1, Array.from({ length: n }, (_, r) => frame.at(r, columns[i]!).mul(length))));
     });
   }
@@ -659,8 +710,17 @@ function basisTrials(p: StepProblem, base: Point, keys: readonly string[], value
     for (const a of vectors) push([[a, place(a, 0, size(a))]]);
     // (And at −c·e₁: `x_1² < 1` under ‖x‖ = 1, x_1 < 1 fails at −e₁ only.)
     for (const a of vectors) push([[a, place(a, 0, size(a), -1)]]);
-    // (Every vector of one size along e₁ together: ‖u + v + w‖ < 3 under unit u, v, w.)
-    if (vectors.length >= 3 && vectors.every((a) => value(a).rows === value(vectors[0]!).rows)) push(vectors.map((a) => [a, place(a, 0, size(a))] as const));
+    // (Every vector of one size along e₁ together: ‖u + v + w‖ < 3 under unit u, v, w; and
+    // each on its own axis, e₁, e₂, …: four orthonormal vectors, `u_1 < 1` at u = e₁, rt73.)
+    if (vectors.length >= 3 && vectors.every((a) => value(a).rows === value(vectors[0]!).rows)) {
+      push(vectors.map((a) => [a, place(a, 0, size(a))] as const));
+      let offset = 0;
+      push(vectors.map((a) => {
+        const at = place(a, offset, size(a));
+        offset += size(a).length;
+        return [a, at] as const;
+      }));
+    }
     for (const a of vectors) {
       for (const b of vectors) {
         if (a >= b || value(a).rows !== value(b).rows) continue;
@@ -963,8 +1023,12 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
       // An equation assumption the coincidence broke (`assume ‖u‖ = x` at u = 0) is solved again.
       let at = q;
       if (!at.satisfiesAssumptions(levels, true)) {
-        const again = solveEqualities(p, at, rng, deadline);
-        if (!again || ![...overrides.entries()].every(([k, v]) => (again.overrides.get(k) ?? null) === v) || !again.satisfiesAssumptions(levels, true)) continue;
+        // (Or, for vectors the assumptions make orthonormal, the others put on a frame around the
+        // one placed: `3u_1 + 4u_2 < 5` under orthonormal u, v at u = (3/5, 4/5), rt73.)
+        const kept = (r: Point | null): r is Point => !!r && [...overrides.entries()].every(([k, v]) => (r.overrides.get(k) ?? r.values.get(k)?.value ?? null) === v);
+        let again: Point | null = solveEqualities(p, at, rng, deadline);
+        if (!kept(again) || !again.satisfiesAssumptions(levels, true)) again = meetOrthonormal(p, at, rng, deadline, false, overrides);
+        if (!kept(again) || !again.satisfiesAssumptions(levels, true)) continue;
         at = again;
       }
       const q2 = at;
