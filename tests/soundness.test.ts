@@ -508,6 +508,9 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'u₁u₂ ≤ 12/25 for orthonormal u, v in R² is refuted (u = (20/29, 21/29))', src: step('vector u, v in R^2\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0\n', 'u_1 u_2', '≤', '12/25'), want: 'refuted' },
   { name: 'u₁ + v₂ + w₃ + z₄ < 4 for four orthonormal vectors in R⁴ is refuted (e₁ … e₄)', src: step('vector u, v, w, z in R^4\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, ‖z‖ = 1, uᵀv = 0, uᵀw = 0, uᵀz = 0, vᵀw = 0, vᵀz = 0, wᵀz = 0\n', 'u_1 + v_2 + w_3 + z_4', '<', '4'), want: 'refuted' },
   { name: 'u₁ + v₂ + w₃ + z₄ ≤ 4 for four orthonormal vectors in R⁴ passes', src: step('vector u, v, w, z in R^4\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, ‖z‖ = 1, uᵀv = 0, uᵀw = 0, uᵀz = 0, vᵀw = 0, vᵀz = 0, wᵀz = 0\n', 'u_1 + v_2 + w_3 + z_4', '≤', '4'), want: 'passes' },
+  // (Red team rt74:) `A_{j2}` read as the letter j numbered 2 was one index.
+  { name: '∑_j A_{j2} = A_{12} + A_{22} + A_{32} passes', src: step('matrix A in R^{3×3}\ninteger j\n', '∑_{j=1}^{3} A_{j2}', '=', 'A_{12} + A_{22} + A_{32}'), want: 'passes' },
+  { name: '∑_j A_{j2} = A_{21} + A_{22} + A_{23} is refuted', src: step('matrix A in R^{3×3}\ninteger j\n', '∑_{j=1}^{3} A_{j2}', '=', 'A_{21} + A_{22} + A_{23}'), want: 'refuted' },
   // (Red team rt73:) the identity test took u_1 v_1 + u_2 v_2 for uᵀv at n = 2, and a rule proved this.
   { name: 'u₁v₁ + u₂v₂ ≤ 0 under uᵀv = 0 in R^n is not passed (false for n ≥ 3)', src: step('vector u, v in R^n\nassume uᵀv = 0\n', 'u_1 v_1 + u_2 v_2', '≤', '0'), want: 'fails' },
   { name: 'u₁v₁ + u₂v₂ ≤ 3/5 under unit u, v, uᵀv = 3/5 in R^n is not passed', src: step('vector u, v in R^n\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 3/5\n', 'u_1 v_1 + u_2 v_2', '≤', '3/5'), want: 'fails' },

@@ -1838,6 +1838,14 @@ function componentIndices(index: Expr, shape: Shape, declaredMatrix = false): Ex
       { kind: 'Var', name: plainName(b, [at + a.length, index.range[1]]), range: [at + a.length, index.range[1]] },
     ];
   }
+  // (`A_{j2}`: read as the letter j numbered 2, it is the two indices j and 2.)
+  if (index.kind === 'Var' && [...index.name.base].length === 1 && index.name.primes === 0 && index.name.index?.kind === 'Num' && /^\d$/.test(index.name.index.value)) {
+    const at = index.range[0];
+    return [
+      { kind: 'Var', name: plainName(index.name.base, [at, at + index.name.base.length]), range: [at, at + index.name.base.length] },
+      { kind: 'Num', value: index.name.index.value, range: [at + index.name.base.length, index.range[1]] },
+    ];
+  }
   if (index.kind === 'Num' && /^\d\d$/.test(index.value)) {
     const at = index.range[0];
     return [

@@ -862,7 +862,8 @@ export function range(e: Expr, rc: RuleContext): Range {
       }
       // A declared function's call: the constant bounds its `for all` facts give it (f(3) ≥ 0
       // from f(z) ≥ 0 for all z), each recorded as an instance for the cross-check.
-      if (!isBuiltinFunctionName(e.fn.base)) {
+      // (Not of a function the file defines: an assumption about it is a claim, not a fact.)
+      if (!isBuiltinFunctionName(e.fn.base) && !rc.problem.functions.some((d) => printName(d.target) === printName(e.fn))) {
         const up = forAllBound(e, rc, false);
         const down = forAllLowerBound(e, rc, false);
         const hi = up ? constantValue(up.rhs) : null;

@@ -120,11 +120,24 @@ const difference: NamedRule = {
   relations: ['≤', '≥', '<', '>'],
   apply(req) {
     const rc = ruleContext(req.problem, req.deadline);
+    // (Only where a `for all` fact may bound a term: the other bounds the rules above use.)
+    if (rc.forAll.length === 0) return { kind: 'not-applicable', rule: 'assumption', why: 'no for-all assumption bounds a term' };
     if (req.left.shape?.kind === 'matrix' || req.right.shape?.kind === 'matrix') return { kind: 'not-applicable', rule: 'assumption', why: 'not between scalars' };
-    const d = expandRational({ kind: 'Binary', op: '-', left: req.left, right: req.right, range: req.left.range, shape: { kind: 'scalar' } }, true);
+    let d: ReturnType<typeof expandRational>;
+    try {
+      d = expandRational({ kind: 'Binary', op: '-', left: req.left, right: req.right, range: req.left.range, shape: { kind: 'scalar' } }, true);
+    } catch {
+      // (A number past exact arithmetic, 1e99999999999: left to evaluation.)
+      return { kind: 'not-applicable', rule: 'assumption', why: 'left − right cannot be expanded exactly' };
+    }
     if (!d || d.den.size > 0) return { kind: 'not-applicable', rule: 'assumption', why: 'left − right is no polynomial in its terms' };
     const expr = rationalExpr(d, req.left.range);
-    const r = range(expr, rc);
+    let r: ReturnType<typeof range>;
+    try {
+      r = range(expr, rc);
+    } catch {
+      return { kind: 'not-applicable', rule: 'assumption', why: 'the terms of left − right have no exact bounds' };
+    }
     const holds = req.rel === '≥' ? r.lo !== null && r.lo.sign() >= 0
       : req.rel === '>' ? r.lo !== null && (r.lo.sign() > 0 || (r.lo.sign() === 0 && r.loStrict))
         : req.rel === '≤' ? r.hi !== null && r.hi.sign() <= 0
