@@ -719,38 +719,39 @@ function total(e: Expr, scope: Scope): boolean {
   return ok;
 }
 
-/** A `for all` fact whose left side reads as `e`: its right side with the variables bound (`γ`). */
-export function forAllBound(e: Expr, rc: RuleContext, record = true): { rhs: Expr; strict: boolean; fact: ForAllFact; at: string } | null {
+/**
+ * A `for all` fact with one side reading as `e` (the left with `upper`, the right without) and
+ * the other free of its variables: that other side, the fact, and the binding in words; the
+ * instance recorded for the cross-check when `record`.
+ */
+function forAllSide(e: Expr, rc: RuleContext, upper: boolean, record: boolean): { other: Expr; strict: boolean; fact: ForAllFact; at: string } | null {
   for (const f of rc.forAll) {
     const bind = new Map<string, Expr>();
     if (capturedInStep(f, rc)) continue;
-    if (!match(f.lhs, e, f.vars, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) continue;
+    const [pattern, other] = upper ? [f.lhs, f.rhs] : [f.rhs, f.lhs];
+    if (!match(pattern, e, f.vars, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) continue;
     // The bound must not depend on the variables (`|σ'(z)| ≤ γ`, not `≤ |z|`).
     let free = true;
-    visit(f.rhs, (y) => {
+    visit(other, (y) => {
       if (y.kind === 'Var' && f.vars.has(printName(y.name))) free = false;
     });
-    if (free && record) rc.instances.push(comparison(e, f.rhs, f.strict));
-    if (free) return { rhs: f.rhs, strict: f.strict, fact: f, at: [...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ') };
+    if (!free) continue;
+    if (record) rc.instances.push(upper ? comparison(e, other, f.strict) : comparison(other, e, f.strict));
+    return { other, strict: f.strict, fact: f, at: [...bind].map(([k, v]) => `${k} = ${printExpr(v)}`).join(', ') };
   }
   return null;
 }
 
-/** A `for all` fact whose right side reads as `e`, `lhs ≤ e`: its left side with the variables bound, free of them (`0` of `f(z) ≥ 0`). */
+/** A `for all` fact whose left side reads as `e`: its right side with the variables bound (`γ`). */
+export function forAllBound(e: Expr, rc: RuleContext, record = true): { rhs: Expr; strict: boolean; fact: ForAllFact; at: string } | null {
+  const found = forAllSide(e, rc, true, record);
+  return found && { rhs: found.other, strict: found.strict, fact: found.fact, at: found.at };
+}
+
+/** A `for all` fact whose right side reads as `e`, `lhs ≤ e`: its left side, free of the variables (`0` of `f(z) ≥ 0`). */
 export function forAllLowerBound(e: Expr, rc: RuleContext, record = true): { lhs: Expr; strict: boolean; fact: ForAllFact } | null {
-  for (const f of rc.forAll) {
-    const bind = new Map<string, Expr>();
-    if (capturedInStep(f, rc)) continue;
-    if (!match(f.rhs, e, f.vars, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) continue;
-    let free = true;
-    visit(f.lhs, (y) => {
-      if (y.kind === 'Var' && f.vars.has(printName(y.name))) free = false;
-    });
-    if (!free) continue;
-    if (record) rc.instances.push(comparison(f.lhs, e, f.strict));
-    return { lhs: f.lhs, strict: f.strict, fact: f };
-  }
-  return null;
+  const found = forAllSide(e, rc, false, record);
+  return found && { lhs: found.other, strict: found.strict, fact: found.fact };
 }
 
 // ---------------------------------------------------------------------------
