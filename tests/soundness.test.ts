@@ -508,6 +508,10 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'u₁u₂ ≤ 12/25 for orthonormal u, v in R² is refuted (u = (20/29, 21/29))', src: step('vector u, v in R^2\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0\n', 'u_1 u_2', '≤', '12/25'), want: 'refuted' },
   { name: 'u₁ + v₂ + w₃ + z₄ < 4 for four orthonormal vectors in R⁴ is refuted (e₁ … e₄)', src: step('vector u, v, w, z in R^4\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, ‖z‖ = 1, uᵀv = 0, uᵀw = 0, uᵀz = 0, vᵀw = 0, vᵀz = 0, wᵀz = 0\n', 'u_1 + v_2 + w_3 + z_4', '<', '4'), want: 'refuted' },
   { name: 'u₁ + v₂ + w₃ + z₄ ≤ 4 for four orthonormal vectors in R⁴ passes', src: step('vector u, v, w, z in R^4\nassume ‖u‖ = 1, ‖v‖ = 1, ‖w‖ = 1, ‖z‖ = 1, uᵀv = 0, uᵀw = 0, uᵀz = 0, vᵀw = 0, vᵀz = 0, wᵀz = 0\n', 'u_1 + v_2 + w_3 + z_4', '≤', '4'), want: 'passes' },
+  // (Red team rt73:) a name solved from a linear equation sits on the tie at its least-norm solution.
+  { name: '‖x‖ > 1/2 under ‖u‖ = 1, uᵀx = 1/2 is refuted (x = u/2)', src: step('vector u, x in R^n\nassume ‖u‖ = 1, uᵀx = 1/2\n', '‖x‖', '>', '1/2'), want: 'refuted' },
+  { name: 'x₁² + x₂² > 1/4 under orthonormal u, v, uᵀx = 1/2 in R² is refuted', src: step('vector u, v, x in R^2\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0, uᵀx = 1/2\n', 'x_1^2 + x_2^2', '>', '1/4'), want: 'refuted' },
+  { name: 'x₁² + x₂² ≥ 1/4 under orthonormal u, v, uᵀx = 1/2 in R² passes', src: step('vector u, v, x in R^2\nassume ‖u‖ = 1, ‖v‖ = 1, uᵀv = 0, uᵀx = 1/2\n', 'x_1^2 + x_2^2', '≥', '1/4'), want: 'passes' },
   // (Red team rt74:) `A_{j2}` read as the letter j numbered 2 was one index.
   { name: '∑_j A_{j2} = A_{12} + A_{22} + A_{32} passes', src: step('matrix A in R^{3×3}\ninteger j\n', '∑_{j=1}^{3} A_{j2}', '=', 'A_{12} + A_{22} + A_{32}'), want: 'passes' },
   { name: '∑_j A_{j2} = A_{21} + A_{22} + A_{23} is refuted', src: step('matrix A in R^{3×3}\ninteger j\n', '∑_{j=1}^{3} A_{j2}', '=', 'A_{21} + A_{22} + A_{23}'), want: 'refuted' },
