@@ -150,6 +150,9 @@ export const DIAGNOSTICS = {
   'for-all-condition': entry('error', (a: { condition: string; names: string; reals?: boolean; apart?: boolean }) => (a.reals
     ? `'for all' in an assumption takes names only: write 'for all ${a.names}' (a scalar name ranges over R already, a vector over its declared space)`
     : `'for all' in an assumption takes names only (for all ${a.names}), not a condition such as '${a.condition}': an assumption that holds only where ${a.condition} cannot be used; if it holds for every ${a.names}, write 'for all ${a.names}', else leave it out (a step that needs it is then unknown)${a.apart ? `; if '${a.condition}' is an assumption of its own, put it on a line of its own (assume ${a.condition})` : ''}`)),
+  /** `assume z > 0` and then `assume f(z) ≥ 0 for all z`: the for-all z is every z. */
+  'for-all-name-assumed': entry('warning', (a: { name: string }) =>
+    `'for all ${a.name}' ranges over every ${a.name}: an earlier assumption about ${a.name} does not restrict it (an assumption that holds only where that one does cannot be stated; use another letter for the for-all name if ${a.name} is meant to stay free)`),
   /** `assume f(z) ≥ 0 if |z| < 1`: no line is conditional. */
   'condition-word': entry('error', (a: { word: string }) =>
     `'${a.word}' is not part of the language: an assumption holds everywhere, or for all the names after 'for all'; one that holds only where a condition does cannot be used (leave it out, or assume the condition on a line of its own)`),

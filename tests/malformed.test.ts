@@ -113,6 +113,8 @@ const cases: [string, string, string][] = [
   ["function f : R → R\nassume ∀ z > 0: f(z) ≥ 0\n", "2:8 for-all-condition", "'for all' in an assumption takes names only (for all z), not a condition such as 'z > 0': an assumption that holds only where z > 0 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown)"],
   ["function f : R → R\nassume ∀ z, |z| < 1: f(z) ≥ 0\n", "2:8 for-all-condition", "'for all' in an assumption takes names only (for all z), not a condition such as '|z| < 1': an assumption that holds only where |z| < 1 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown)"],
   ["function f : R → R\nassume z > 0 and f(z) ≥ 0 for all z\n", "2:8 for-all-condition", "'for all' in an assumption takes names only (for all z), not a condition such as 'z > 0': an assumption that holds only where z > 0 cannot be used; if it holds for every z, write 'for all z', else leave it out (a step that needs it is then unknown)"],
+  // (Red team rt74:) a for-all name that an earlier assumption constrains as a free name.
+  ["function f : R → R\nassume z > 0\nassume f(z) ≥ 0 for all z\n", "3:25 for-all-name-assumed", "'for all z' ranges over every z: an earlier assumption about z does not restrict it (an assumption that holds only where that one does cannot be stated; use another letter for the for-all name if z is meant to stay free)"],
   // The quantifier first, as in logic (it was "expected a condition after 'assume', such as 'ε > 0', not '∀'").
   ["function f : R → R\nassume ∀ z: f(z) ≥ 0\n", "2:8 for-all-first", "in an assumption, 'for all' comes after the condition: write 'assume f(z) ≥ 0 for all z'"],
   ["function f : R → R\nassume for all z, f(z) ≥ 0\n", "2:8 for-all-first", "in an assumption, 'for all' comes after the condition: write 'assume f(z) ≥ 0 for all z'"],
@@ -281,6 +283,11 @@ describe('malformed and ambiguous lines: exact message, line and column', () => 
     const report = await checkSource('scalar x\nfunction og : R → R\n    (1/x)^log(2)\n  = (1/x)^l og(2)\n', { file: 'm.deriv' });
     expect(report.diagnostics.map((d) => d.code)).toEqual(['reading']);
     expect(report.steps.map((st) => st.verdict)).toEqual(['proved']);
+  });
+
+  it('does not warn of a for-all name assumed free in another section only', async () => {
+    const report = await checkSource('function f : R → R\nsection "a"\nassume z > 0\nsection "b"\nassume f(z) ≥ 0 for all z\n    f(1)\n  ≥ 0\n', { file: 'm.deriv' });
+    expect(report.diagnostics.map((d) => d.code)).toEqual([]);
   });
 
   it('reads a power of a number after a factor as a factor: 4^x 2^(-x) 2^(-x) = 1 (CAS-suite trial)', async () => {

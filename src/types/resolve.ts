@@ -398,7 +398,9 @@ class Resolver {
         if (this.seenTitle) this.error(diagnostic('second-title', {}, st.range));
         this.seenTitle = true;
         return st;
-      case 'Section': return st;
+      case 'Section':
+        this.sectionCount++;
+        return st;
       case 'Declare': return this.declare(st);
       case 'Assume': return this.assume(st);
       case 'Define': return this.define(st);
@@ -479,10 +481,31 @@ class Resolver {
     return [...n.index.name.base].length > 1 || this.labels.has(printName(n)) ? label : null;
   }
 
+  /** Sections seen so far (0: the file's top). */
+  private sectionCount = 0;
+
+  /** Names an assumption without `for all` reads, where first (`assume z > 0`), and in which section. */
+  private readonly freelyAssumed = new Map<string, { range: Range; section: number }>();
+
   private assume(st: Assume): Assume {
     const conditions = st.conditions.map((c) => {
       const locals = new Map<string, Shape>();
       for (const v of c.forAll) locals.set(printName(v.name), this.forAllShape(v.name));
+      // (`assume z > 0` and then `… for all z`: the for-all z is every z, which the earlier
+      // assumption about a free z does not restrict — rt74 found f(−1) ≥ 0 proved so.)
+      for (const v of c.forAll) {
+        const prior = this.freelyAssumed.get(printName(v.name));
+        if (prior && (prior.section === 0 || prior.section === this.sectionCount)) {
+          this.error(diagnostic('for-all-name-assumed', { name: printName(v.name) }, v.range, {
+            notes: [{ message: `the assumption about ${printName(v.name)}`, range: prior.range }],
+          }));
+        }
+      }
+      if (c.forAll.length === 0) {
+        for (const e of formulaExprs(c.formula)) {
+          for (const v of freeNames(e)) if (!this.freelyAssumed.has(printName(v.name))) this.freelyAssumed.set(printName(v.name), { range: c.range, section: this.sectionCount });
+        }
+      }
       const formula = this.formula(c.formula, this.env(locals));
       if (formula.kind === 'TagFact' && formula.subject.kind === 'Var') this.addTag(formula.subject, formula.tag);
       // A condition on the for-all names alone that the line's later `for all` covers (`assume
