@@ -22,6 +22,17 @@ import { callsFunction, comparisonBoundPoints, edgeSearch } from './edges.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, meetOrthonormal, shrink, snappedFailure, solveEqualities } from './search.js';
 import { linearZeroSearch, meetLinear } from './linear-solve.js';
 
+/**
+ * A point moved onto the assumptions a drawn one missed, by the first way that works: vectors
+ * the equations make orthonormal put on frames (two or more of them first), an equation solved
+ * for one scalar or by Newton, an equation affine in a vector or matrix solved exactly, a bound
+ * met by scaling, a substitution's domain, one vector on a frame; null where none does.
+ */
+function meetAssumptions(p: StepProblem, point: Point, rng: Rng, deadline: number): Point | null {
+  return meetOrthonormal(p, point, rng, deadline, true) ?? solveEqualities(p, point, rng, deadline) ?? meetLinear(p, point, rng, deadline)
+    ?? meetByScaling(p, point, rng) ?? meetDomains(p, point, rng, deadline) ?? meetOrthonormal(p, point, rng, deadline);
+}
+
 /** The reason of an unknown step no sampled point of which met the assumptions. */
 /** How an unknown for want of a point that meets the assumptions starts (then, where one assumption failed at every point, which). */
 export const NO_POINT = 'no sampled point satisfied the assumptions';
@@ -244,7 +255,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         // a bound on a norm or eigenvalue of one matrix is met by scaling the matrix.
         // A substitution with no value here (u = √(x − 2) at x = 0) is met by moving x into its domain.
         // An equation among vectors or matrices affine in one of them (A B = B A) is solved exactly.
-        const solved = meetOrthonormal(p, point, rng, opts.deadline, true) ?? solveEqualities(p, point, rng, opts.deadline) ?? meetLinear(p, point, rng, opts.deadline) ?? meetByScaling(p, point, rng) ?? meetDomains(p, point, rng, opts.deadline) ?? meetOrthonormal(p, point, rng, opts.deadline);
+        const solved = meetAssumptions(p, point, rng, opts.deadline);
         if (!solved) {
           rejected++;
           if (held === 0 && rejected >= 60) break;
@@ -730,7 +741,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       point.deadline = opts.deadline;
       try {
         if (!point.satisfiesAssumptions(levels)) {
-          const solved = meetOrthonormal(p, point, drng, opts.deadline, true) ?? solveEqualities(p, point, drng, opts.deadline) ?? meetLinear(p, point, drng, opts.deadline) ?? meetByScaling(p, point, drng) ?? meetDomains(p, point, drng, opts.deadline) ?? meetOrthonormal(p, point, drng, opts.deadline);
+          const solved = meetAssumptions(p, point, drng, opts.deadline);
           if (!solved) continue;
           point = solved;
         }
