@@ -15,6 +15,7 @@ import { differenceCoefficients, isUnsupported, normalize } from './normal-form.
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { canonicalIndex, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
 import { NO_POINT, sampleRelation, type SampleResult } from './sampling/index.js';
+import { witnessedFailure } from './sampling/witness.js';
 import { unfolded as unfoldedSide } from './sampling/explore.js';
 import { rationalExpr as constantExpr } from './sampling/exact-constants.js';
 import { DECIMAL_DIGITS, MAX_DIGITS, topDigits, withDigits } from './sampling/levels.js';
@@ -977,20 +978,27 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // follows. It is unknown, as under any assumptions no point meets.)
   const unmetInstances = instances.length > 0 && s.unknown?.startsWith(NO_POINT) === true;
   if (s.failure) {
-    const disagreement = proof !== null && !s.domain;
-    const labels = s.failure.assignments.map(([name]) => name);
+    const found = s.failure;
+    const labels = found.assignments.map(([name]) => name);
     const members = otherMembers(p, (key) => labels.some((l) => l === key || l.startsWith(`${key}_`) || l.startsWith(`${key}[`)));
     const unenforced = [...p.prep.unenforced, ...(p.prep.onRandom.length > 0 ? p.prep.onRandom.filter((c) => readsMomentsOf(p, c)) : []), ...members];
-    const caveat = unenforced.length > 0
+    // (Where only `for all` assumptions went unenforced, the failure may stand with the
+    // functions they call replaced by lines that meet them everywhere: witness.ts. `f(z) ≥ 0
+    // for all z` left every failing step of the file unknown, `1 = 2` too.)
+    const witnessed = unenforced.length > 0 && unenforced.length === p.prep.unenforced.length ? witnessedFailure(p, found, opts.deadline) : null;
+    if (witnessed) s = { ...s, failure: witnessed, domain: witnessed.right === 'undefined' };
+    const failure = witnessed ?? found;
+    const disagreement = proof !== null && !s.domain;
+    const caveat = unenforced.length > 0 && !witnessed
       ? ` (sampling could not enforce: ${unenforced.map((c) => printFormula(c.formula)).join('; ')}${unenforced.some((c) => p.prep.onRandom.includes(c)) ? ', which the declared moments are drawn without' : ''}${members.length > 0 ? `; it speaks of one member, and the step reads others: if it holds for every member, write 'for all ${memberIndexNames(members)}'` : ''})`
       : '';
     if (caveat) {
       return {
-        verdict: 'unknown', method: 'sampling', samples: s.held + 1, counterexample: s.failure, notes,
+        verdict: 'unknown', method: 'sampling', samples: s.held + 1, counterexample: failure, notes,
         message: `fails at a sampled point, but that point may violate an assumption sampling cannot enforce${caveat}`,
       };
     }
-    const differ = isExpr(left) && isExpr(right) && rel === '=' && !disagreement && !s.failure.note
+    const differ = isExpr(left) && isExpr(right) && rel === '=' && !disagreement && !failure.note
       ? differenceWithDerivatives(p, left, right, opts) : null;
     const method: Method = numbers ? 'evaluation' : 'sampling';
     // A proof that unfolded a definition holding only for some indices (`define Δθ_t = … for
@@ -999,9 +1007,9 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     // (An inequality's proof that fails here: the relation fails, the sides need not differ.)
     const fails = rel === '=' || !isExpr(left) ? 'the two sides differ' : `'${rel}' fails`;
     return {
-      verdict: 'refuted', method, samples: s.held + 1, counterexample: s.failure, notes,
+      verdict: 'refuted', method, samples: s.held + 1, counterexample: failure, notes,
       message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined'
-        : s.failure.left === 'undefined' ? 'the left statement is undefined where the right one holds: a solution is gained'
+        : failure.left === 'undefined' ? 'the left statement is undefined where the right one holds: a solution is gained'
           : 'the right statement is undefined where the left one holds: a solution is lost')
         : conditional.length > 0
           ? `${fails} at this point; the proof unfolded ${conditional.join(' and ')}, which may not apply here`
@@ -1013,8 +1021,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
         : disagreement
           ? `engine disagreement: ${proof!.method === 'normal-form' ? 'the normal form' : proof!.method === 'identity-test' ? 'the identity test' : proof!.method === 'rule' ? `the rule (${proof!.rule})` : 'the symbolic engine'} proved the step, but it fails at this point`
           : !isExpr(left) ? 'the two statements disagree at this point'
-            : numbers ? (rel === '=' ? `the two sides differ: ${assignmentText('left', s.failure.left)}, ${assignmentText('right', s.failure.right)}`
-              : `'${rel}' fails: ${assignmentText('left', s.failure.left)}, ${assignmentText('right', s.failure.right)}`)
+            : numbers ? (rel === '=' ? `the two sides differ: ${assignmentText('left', failure.left)}, ${assignmentText('right', failure.right)}`
+              : `'${rel}' fails: ${assignmentText('left', failure.left)}, ${assignmentText('right', failure.right)}`)
               : rel === '=' ? `the two sides differ at this point${differ ? `; left − right = ${differ}` : ''}`
                 : `'${rel}' fails at this point`,
     };

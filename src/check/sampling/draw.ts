@@ -430,7 +430,11 @@ export function elementwiseInstance(coefficients: readonly Rational[], waves: re
       const grows = P.length > 2;
       if (W.length === 0 && !grows) {
         const [A, B] = [coefficient(0), coefficient(1)];
-        return B.isZero() ? `${name}(x) = ${A}, a constant function` : A.isZero() ? `${name}(x) = ${B}x` : `${name}(x) = ${A} + ${B}x`;
+        // (A slope of ±1 as x and −x; a negative one after a constant as a difference: 1 − 2x.)
+        const slope = (k: Rational) => (k.equals(Rational.ONE) ? 'x' : `${k}x`);
+        const size = abs(B);
+        return B.isZero() ? `${name}(x) = ${A}, a constant function` : A.isZero() ? `${name}(x) = ${B.equals(Rational.ONE.neg()) ? '-x' : slope(B)}`
+          : `${name}(x) = ${A} ${B.sign() < 0 ? '-' : '+'} ${slope(size)}`;
       }
       // The terms in order of degree, the sines after the line's; signs written as a reader would.
       const terms: [Rational, string][] = [[coefficient(0), ''], [coefficient(1), 'x']];

@@ -244,6 +244,20 @@ export function describePoint(point: Point): string {
  * team: x² < 2 ⇔ x < √2 + 10⁻⁵⁰ at x ≈ 1.41421356237, where both statements are false).
  */
 export function counterexample(point: Point, left: string, right: string, note?: string): Counterexample {
+  const out = counterexampleAt(point, left, right, note);
+  failurePoints.set(out, point);
+  return out;
+}
+
+/** The point each counterexample was made at (witness.ts decides the step there again with other function instances). */
+const failurePoints = new WeakMap<Counterexample, Point>();
+
+/** The point a counterexample of `counterexample` was made at; undefined for one made otherwise. */
+export function failurePoint(ce: Counterexample): Point | undefined {
+  return failurePoints.get(ce);
+}
+
+function counterexampleAt(point: Point, left: string, right: string, note?: string): Counterexample {
   const values = assignments(point);
   const ce: Counterexample = { assignments: values, left, right };
   const rounded = values.some(([, v]) => v.startsWith('≈')) && !(note ?? '').includes('rounded');

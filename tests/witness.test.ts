@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import type { Verdict } from '../src/result.js';
+
+/**
+ * `for all` assumptions sampling cannot enforce (a bound from one side, an equation, a relation
+ * of several values) left a failing step `unknown` ("may violate an assumption sampling cannot
+ * enforce"), every failing step of the file, `1 = 2` too. Where the functions they call can be
+ * lines a + b·z that meet each of them at every z (src/check/sampling/witness.ts), the failure
+ * stands there, and the step is refuted; a right step never is.
+ */
+interface Case {
+  readonly name: string;
+  readonly src: string;
+  readonly want: Verdict | 'not refuted';
+  /** The counterexample's value of a function, and what its note says. */
+  readonly fn?: readonly [string, string];
+  readonly note?: RegExp;
+}
+
+const BELOW = 'scalar a, b, γ\nfunction f : R → R\nassume f(z) ≥ 0 for all z\n';
+const ABOVE_Z = 'scalar a\nfunction f : R → R\nassume f(z) ≥ z for all z\n';
+const SIGMOID = "scalar a\nfunction σ : R → R\nassume σ'(z) = σ(z)(1 - σ(z)) for all z\n";
+const PAIRS = 'scalar a, b\nfunction g : R → R\nassume g(x) + g(y) ≥ 0 for all x, y\n';
+const LIPSCHITZ = "scalar a, b\nfunction g : R → R\nassume |g'(z)| ≤ 1 for all z\nassume g(z) ≥ 0 for all z\n";
+
+const CASES: Case[] = [
+  // A step that does not read the function: any function meeting the assumption will do.
+  { name: '1 = 2 under f(z) ≥ 0', src: `${BELOW}    1\n  = 2\n`, want: 'refuted' },
+  { name: 'a + 1 = a under f(z) ≥ 0', src: `${BELOW}    a + 1\n  = a\n`, want: 'refuted' },
+  { name: "|σ'(a)| ≤ γ/2 under |σ'(z)| ≤ γ beside f(z) ≥ 0", src: `${BELOW}function σ : R → R\nassume γ > 0\nassume |σ'(z)| ≤ γ for all z\n    |σ'(a)|\n  ≤ γ/2\n`, want: 'refuted' },
+  { name: '1 = a/a under f(z) ≥ 0 (the right side undefined at a = 0)', src: `${BELOW}    1\n  = a/a\n`, want: 'refuted' },
+  // A step that reads it: the line is shown, and what it was chosen to meet.
+  { name: 'f(2) ≥ 1 under f(z) ≥ 0', src: `${BELOW}    f(2)\n  ≥ 1\n`, want: 'refuted', fn: ['f', '0, a constant function'], note: /f is chosen to meet 'f\(z\) ≥ 0' for every z/ },
+  { name: 'f(a) > 0 under f(z) ≥ 0', src: `${BELOW}    f(a)\n  > 0\n`, want: 'refuted' },
+  { name: 'f(a) ≥ 1 under f(z) > 0', src: 'scalar a\nfunction f : R → R\nassume f(z) > 0 for all z\n    f(a)\n  ≥ 1\n', want: 'refuted' },
+  { name: 'f(3) ≥ 4 under f(z) ≥ z (f = x)', src: `${ABOVE_Z}    f(3)\n  ≥ 4\n`, want: 'refuted', fn: ['f', 'x'] },
+  { name: 'f(a) > a + 1 under f(z) ≥ z', src: `${ABOVE_Z}    f(a)\n  > a + 1\n`, want: 'refuted' },
+  { name: "σ'(a) = σ(a) under σ' = σ(1 − σ) (σ = 1)", src: `${SIGMOID}    σ'(a)\n  = σ(a)\n`, want: 'refuted', note: /σ is chosen to meet 'σ'\(z\) = σ\(z\) \(1 - σ\(z\)\)' for every z/ },
+  { name: "σ(a) > 0 under σ' = σ(1 − σ) alone (σ = 0 meets it)", src: `${SIGMOID}    σ(a)\n  > 0\n`, want: 'refuted' },
+  { name: 'g(a) ≥ 1 under g(x) + g(y) ≥ 0', src: `${PAIRS}    g(a)\n  ≥ 1\n`, want: 'refuted' },
+  { name: "g(a) ≥ 1/2 under |g'(z)| ≤ 1 and g(z) ≥ 0", src: `${LIPSCHITZ}    g(a)\n  ≥ 1/2\n`, want: 'refuted' },
+  { name: 'f(a) ≤ g(a) under f(z) ≤ g(z) + 1 (two functions)', src: 'scalar a\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≤ g(z) + 1 for all z\n    f(a)\n  ≤ g(a)\n', want: 'refuted' },
+  // Right steps: never refuted.
+  { name: 'f(a) + 1 > 0 under f(z) ≥ 0', src: `${BELOW}    f(a) + 1\n  > 0\n`, want: 'not refuted' },
+  { name: 'f(a) ≥ 0 under f(z) ≥ 0', src: `${BELOW}    f(a)\n  ≥ 0\n`, want: 'proved' },
+  { name: 'f(a) ≥ a under f(z) ≥ z', src: `${ABOVE_Z}    f(a)\n  ≥ a\n`, want: 'proved' },
+  { name: "σ'(a) ≤ 1/4 under σ' = σ(1 − σ) (true of every solution on all of R)", src: `${SIGMOID}    σ'(a)\n  ≤ 1/4\n`, want: 'not refuted' },
+  { name: "σ'(a) = σ(a) − σ(a)² under σ' = σ(1 − σ)", src: `${SIGMOID}    σ'(a)\n  = σ(a) - σ(a)^2\n`, want: 'proved' },
+  { name: 'g(a) ≥ 0 under g(x) + g(y) ≥ 0 (x = y = a)', src: `${PAIRS}    g(a)\n  ≥ 0\n`, want: 'not refuted' },
+  { name: "g(a) − g(b) ≤ |a − b| under |g'(z)| ≤ 1 and g(z) ≥ 0", src: `${LIPSCHITZ}    g(a) - g(b)\n  ≤ |a - b|\n`, want: 'not refuted' },
+  { name: 'f(a)² + 1 ≥ 1 under f(z) ≥ z', src: `${ABOVE_Z}    f(a)^2 + 1\n  ≥ 1\n`, want: 'not refuted' },
+  // Assumptions no line meets: a failure stays a suspicion.
+  { name: '0 = 1 under f(−z) = f(z) + 1 (no function meets it)', src: 'function f : R → R\nassume f(-z) = f(z) + 1 for all z\n    0\n  = 1\n', want: 'unknown' },
+  { name: '4 ≤ 1 under z² ≤ 1 for all z (nothing meets it)', src: 'assume z^2 ≤ 1 for all z\n    4\n  ≤ 1\n', want: 'unknown' },
+  { name: 'f(a) ≥ 1 under f(z) ≥ z² (no line meets it)', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ z^2 for all z\n    f(a)\n  ≥ a^2 + 1\n', want: 'unknown' },
+  { name: 'f(a) ≥ 1 under f(z) ≥ exp(z) (read through a call: not proved of a line)', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ exp(z) for all z\n    f(a)\n  ≥ exp(a) + 1\n', want: 'unknown' },
+];
+
+describe('for all assumptions met by lines: failures that stand', () => {
+  for (const seed of [undefined, 1]) {
+    for (const c of CASES) {
+      it(`${c.name}${seed === undefined ? '' : ` (seed ${seed})`}`, async () => {
+        const r = await checkSource(c.src, { timeoutMs: 10_000, ...(seed === undefined ? {} : { seed }) });
+        expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        const step = r.steps[r.steps.length - 1]!;
+        if (c.want === 'not refuted') expect(step.verdict).not.toBe('refuted');
+        else expect(step.verdict).toBe(c.want);
+        if (c.fn) expect(step.counterexample?.assignments).toContainEqual(c.fn);
+        if (c.note) expect(step.counterexample?.note).toMatch(c.note);
+        if (c.want === 'refuted') expect(step.message).not.toMatch(/may violate/);
+      });
+    }
+  }
+
+  it('a counterexample of a step that does not read the function names no function and needs no note', async () => {
+    const r = await checkSource(`${BELOW}    1\n  = 2\n`, {});
+    expect(r.steps[0]!.counterexample).toEqual({ assignments: [], left: '1', right: '2' });
+  });
+});
