@@ -41,6 +41,17 @@ const CASES: Case[] = [
   { name: 'g(a) ≥ 1 under g(x) + g(y) ≥ 0', src: `${PAIRS}    g(a)\n  ≥ 1\n`, want: 'refuted' },
   { name: "g(a) ≥ 1/2 under |g'(z)| ≤ 1 and g(z) ≥ 0", src: `${LIPSCHITZ}    g(a)\n  ≥ 1/2\n`, want: 'refuted' },
   { name: 'f(a) ≤ g(a) under f(z) ≤ g(z) + 1 (two functions)', src: 'scalar a\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≤ g(z) + 1 for all z\n    f(a)\n  ≤ g(a)\n', want: 'refuted' },
+  // Failures only a constant gives (the searches' constant instances find them): they stand.
+  { name: 'f(a) ≠ 0 under f(z) ≥ 0 (f = 0)', src: `${BELOW}    f(a)\n  ≠ 0\n`, want: 'refuted', fn: ['f', '0, a constant function'] },
+  { name: 'f(a)² ≤ f(a) under f(z) ≥ 0 (f = 2)', src: `${BELOW}    f(a)^2\n  ≤ f(a)\n`, want: 'refuted' },
+  { name: "σ'(a) ≠ 0 under σ' = σ(1 − σ)", src: `${SIGMOID}    σ'(a)\n  ≠ 0\n`, want: 'refuted' },
+  // Other functions' assumptions: each group of functions linked by them is met on its own.
+  { name: 'f(1) ≥ 1 under f(z) ≥ 0 beside g(z) ≥ z² (g = x², a quadratic; red team rt75)', src: 'scalar a\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ z^2 for all z\n    f(1)\n  ≥ 1\n', want: 'refuted' },
+  { name: '1 = 2 under four functions bounded below', src: 'function f : R → R\nfunction g : R → R\nfunction h : R → R\nfunction k : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ 1 for all z\nassume h(z) ≥ 2 for all z\nassume k(z) ≥ 3 for all z\n    1\n  = 2\n', want: 'refuted' },
+  { name: 'f(a) ≥ a² + 1 under f(z) ≥ z² (f = x²)', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ z^2 for all z\n    f(a)\n  ≥ a^2 + 1\n', want: 'refuted' },
+  { name: 'f(3) > 9 under f(z) ≥ z² (f = x²)', src: 'function f : R → R\nassume f(z) ≥ z^2 for all z\n    f(3)\n  > 9\n', want: 'refuted', fn: ['f', 'x²'] },
+  { name: 'f(1) ≤ −1 under f(z) ≤ g(z), g(z) ≤ 0: g is shown too', src: 'function f : R → R\nfunction g : R → R\nassume f(z) ≤ g(z) for all z\nassume g(z) ≤ 0 for all z\n    f(1)\n  ≤ -1\n', want: 'refuted', fn: ['g', '0, a constant function'], note: /f and g are chosen to meet 'f\(z\) ≤ g\(z\)' and 'g\(z\) ≤ 0' for every z/ },
+  { name: 'f(2) ≥ 1 under f(z) ≥ a: the value of a is shown', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ a for all z\n    f(2)\n  ≥ a + 1\n', want: 'refuted', note: /'f\(z\) ≥ a'/ },
   // Right steps: never refuted.
   { name: 'f(a) + 1 > 0 under f(z) ≥ 0', src: `${BELOW}    f(a) + 1\n  > 0\n`, want: 'not refuted' },
   { name: 'f(a) ≥ 0 under f(z) ≥ 0', src: `${BELOW}    f(a)\n  ≥ 0\n`, want: 'proved' },
@@ -50,10 +61,15 @@ const CASES: Case[] = [
   { name: 'g(a) ≥ 0 under g(x) + g(y) ≥ 0 (x = y = a)', src: `${PAIRS}    g(a)\n  ≥ 0\n`, want: 'not refuted' },
   { name: "g(a) − g(b) ≤ |a − b| under |g'(z)| ≤ 1 and g(z) ≥ 0", src: `${LIPSCHITZ}    g(a) - g(b)\n  ≤ |a - b|\n`, want: 'not refuted' },
   { name: 'f(a)² + 1 ≥ 1 under f(z) ≥ z', src: `${ABOVE_Z}    f(a)^2 + 1\n  ≥ 1\n`, want: 'not refuted' },
-  // Assumptions no line meets: a failure stays a suspicion.
+  { name: 'f(a) f(b) ≥ 0 under f(z) ≥ 0', src: `${BELOW}    f(a) f(b)\n  ≥ 0\n`, want: 'not refuted' },
+  { name: "σ'(a) ≥ 0 under σ' = σ(1 − σ) and 0 < σ(z) < 1", src: `${SIGMOID}assume 0 < σ(z) < 1 for all z\n    σ'(a)\n  ≥ 0\n`, want: 'not refuted' },
+  { name: 'σ(a) ≤ 1 under ‖σ(u)‖ ≤ 1 for all u in R³ (σ of a vector is a vector: no constant 1)', src: 'scalar a\nvector u in R^3\nfunction σ : R → R\nassume ‖σ(u)‖ ≤ 1 for all u\n    σ(a)\n  ≤ 1\n', want: 'not refuted' },
+  // Assumptions no candidate meets: a failure stays a suspicion.
+  { name: 'f(1) ≥ 1 under f(z) ≥ 0 beside g(z) ≥ exp(z) (g not shown to exist by a candidate)', src: 'function f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ exp(z) for all z\n    f(1)\n  ≥ 1\n', want: 'unknown' },
+  { name: '1 = 2 under g(z) ≥ 1 and g(z) ≤ 0 (contradictory) beside f(z) ≥ 0', src: 'function f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ 1 for all z\nassume g(z) ≤ 0 for all z\n    1\n  = 2\n', want: 'unknown' },
   { name: '0 = 1 under f(−z) = f(z) + 1 (no function meets it)', src: 'function f : R → R\nassume f(-z) = f(z) + 1 for all z\n    0\n  = 1\n', want: 'unknown' },
   { name: '4 ≤ 1 under z² ≤ 1 for all z (nothing meets it)', src: 'assume z^2 ≤ 1 for all z\n    4\n  ≤ 1\n', want: 'unknown' },
-  { name: 'f(a) ≥ 1 under f(z) ≥ z² (no line meets it)', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ z^2 for all z\n    f(a)\n  ≥ a^2 + 1\n', want: 'unknown' },
+  { name: 'f(a) ≥ a³ + 1 under f(z) ≥ z³ (no candidate of degree 2 meets it)', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ z^3 for all z\n    f(a)\n  ≥ a^3 + 1\n', want: 'unknown' },
   { name: 'f(a) ≥ 1 under f(z) ≥ exp(z) (read through a call: not proved of a line)', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ exp(z) for all z\n    f(a)\n  ≥ exp(a) + 1\n', want: 'unknown' },
 ];
 

@@ -24,10 +24,14 @@ import { allLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, failurePoint, formatSides, formatValue } from './report.js';
 
-/** How many lines (one per function, together) are tried at most: constants first. */
+/** How many candidates are tried at most for the functions a step reads (one per function, together), and for each other group. */
 const MAX_CANDIDATES = 96;
-/** The functions a witness replaces at most (those the unenforced assumptions call, with those sharing an assumption with them). */
-const MAX_FUNCTIONS = 3;
+/** The functions one group may have (those linked by `for all` assumptions they share), and how many groups. */
+const MAX_GROUP = 3;
+const MAX_GROUPS = 6;
+
+/** A candidate a + b·z + c·z² for one function (a quadratic: g(z) ≥ z² is met by z² + 1). */
+type Poly = readonly [Rational, Rational, Rational];
 
 /** The keys of the functions expressions call (σ for σ'(z)). */
 function callsIn(es: readonly Expr[]): Set<string> {
@@ -39,26 +43,33 @@ function callsIn(es: readonly Expr[]): Set<string> {
 /** The keys of the functions a condition's comparisons call. */
 const calledKeys = (c: Condition): Set<string> => callsIn(comparedPairs(c.formula).flatMap(({ a, b }) => [a, b]));
 
-/** e with every call of the functions in `lines` replaced by its line a + b·x (its derivatives: b, then 0); null where a call is not of one scalar argument. */
-function withLines(e: Expr, lines: ReadonlyMap<string, readonly [Rational, Rational]>): Expr | null {
+/** e with every call of the functions in `lines` replaced by its polynomial a + b·x + c·x² (its derivatives: b + 2c·x, 2c, then 0); null where a call is not of one scalar argument. */
+function withLines(e: Expr, lines: ReadonlyMap<string, Poly>): Expr | null {
   let ok = true;
   const scalar = { kind: 'scalar' } as const;
   const walk = (x: Expr): Expr => {
     if (x.kind === 'Call') {
       const line = lines.get(printName({ ...x.fn, primes: 0 }));
       if (line) {
-        if (x.args.length !== 1 || x.args[0]!.shape?.kind === 'matrix') {
+        // (One scalar argument: an elementwise function of a vector is a vector.)
+        if (x.args.length !== 1 || (x.args[0]!.shape !== undefined && x.args[0]!.shape.kind !== 'scalar')) {
           ok = false;
           return x;
         }
-        const [a, b] = line;
-        const order = x.fn.primes;
-        if (order >= 2) return rationalExpr(Rational.ZERO, x.range);
-        if (order === 1) return rationalExpr(b, x.range);
         const arg = walk(x.args[0]!);
-        if (b.isZero()) return rationalExpr(a, x.range);
-        const slope: Expr = { kind: 'Binary', op: '*', left: rationalExpr(b, x.range), right: arg, range: x.range, shape: scalar };
-        return a.isZero() ? slope : { kind: 'Binary', op: '+', left: rationalExpr(a, x.range), right: slope, range: x.range, shape: scalar };
+        const num = (r: Rational) => rationalExpr(r, x.range);
+        const times = (k: Rational, y: Expr): Expr | null => (k.isZero() ? null : k.equals(Rational.ONE) ? y : { kind: 'Binary', op: '*', left: num(k), right: y, range: x.range, shape: scalar });
+        const plus = (terms: (Expr | null)[]): Expr => terms.filter((t): t is Expr => t !== null)
+          .reduce<Expr | null>((sum, t) => (sum === null ? t : { kind: 'Binary', op: '+', left: sum, right: t, range: x.range, shape: scalar }), null) ?? num(Rational.ZERO);
+        const [a, b, c] = line;
+        const square: Expr = { kind: 'Binary', op: '*', left: arg, right: arg, range: x.range, shape: scalar };
+        const two = Rational.of(2);
+        switch (x.fn.primes) {
+          case 0: return plus([a.isZero() ? null : num(a), times(b, arg), times(c, square)]);
+          case 1: return plus([b.isZero() ? null : num(b), times(c.mul(two), arg)]);
+          case 2: return num(c.mul(two));
+          default: return num(Rational.ZERO);
+        }
       }
     }
     return mapChildren(x, walk);
@@ -101,7 +112,7 @@ function totalIn(e: Expr, bound: ReadonlySet<string>): boolean {
  * the identity test finds it equal to itself with them at 0), and the condition holds at `q`
  * (whose instances are the lines) with them at 0.
  */
-function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, readonly [Rational, Rational]>, q: Point, p: StepProblem, deadline: number): boolean {
+function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, q: Point, p: StepProblem, deadline: number): boolean {
   const bound = new Set(c.forAll.map((v) => printName(v.name)));
   const zero = new Map([...bound].map((k) => [k, rationalExpr(Rational.ZERO, c.range)] as const));
   const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
@@ -143,19 +154,6 @@ function candidateValues(conditions: readonly Condition[], point: Point, keys: R
   return [...out.values()].slice(0, 16);
 }
 
-/**
- * What the counterexample's functions that a witness replaced are chosen to meet (`σ is
- * chosen to meet 'σ'(z) = σ(z) (1 − σ(z))' for every z`); null where it shows none of them
- * (the step does not read them: any function meeting its assumptions will do).
- */
-function chosenNote(ce: Counterexample, conditions: readonly Condition[], keys: ReadonlySet<string>): string | null {
-  const shown = [...keys].filter((k) => ce.assignments.some(([name]) => name === k));
-  if (shown.length === 0) return null;
-  const about = conditions.filter((c) => [...calledKeys(c)].some((k) => shown.includes(k)));
-  const bound = [...new Set(about.flatMap((c) => c.forAll.map((v) => printName(v.name))))];
-  return `${shown.join(' and ')} ${shown.length > 1 ? 'are' : 'is'} chosen to meet ${about.map((c) => `'${printFormula(c.formula)}'`).join(' and ')} for every ${bound.join(', ')}`;
-}
-
 /** The counterexample with a note added (after any it has). */
 function withNote(ce: Counterexample, note: string | null): Counterexample {
   if (!note) return ce;
@@ -165,9 +163,12 @@ function withNote(ce: Counterexample, note: string | null): Counterexample {
 
 /**
  * The failure at `failure`'s point again, with the functions the unenforced `for all`
- * assumptions call replaced by lines that meet every `for all` assumption about them at every
- * value (and the point meeting every other assumption): a counterexample that stands. Null
- * where no line tried does that, or the step does not fail there.
+ * assumptions call replaced by polynomials of degree 2 at most (constants first) that meet
+ * every `for all` assumption about them at every value (and the point meeting every other
+ * assumption): a counterexample that stands. The functions fall into groups linked by the
+ * `for all` assumptions they share (f and g by f(z) ≤ g(z)); a group the step does not read
+ * needs only to be met (nothing is then contradictory), one it reads to be met where the step
+ * still fails. Null where no candidate tried does that, or the step does not fail there.
  */
 export function witnessedFailure(p: StepProblem, failure: Counterexample, deadline: number): Counterexample | null {
   const point = failurePoint(failure);
@@ -176,52 +177,101 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
   if (unenforced.length === 0) return null;
   const scope = p.prep.ctx.scope;
   const forAll = p.prep.ctx.assumptions.filter((c) => c.forAll.length > 0);
-  // The functions to replace: those the unenforced assumptions call, and those sharing a
-  // `for all` assumption with one of them (f(z) ≤ g(z)).
-  const keys = new Set<string>();
-  for (const c of unenforced) for (const k of calledKeys(c)) keys.add(k);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const c of forAll) {
-      const called = calledKeys(c);
-      if (![...called].some((k) => keys.has(k))) continue;
-      for (const k of called) if (!keys.has(k)) { keys.add(k); grew = true; }
+  // (An unenforced assumption that calls no function — z² ≤ 1 for all z — nothing meets by a choice of one.)
+  if (unenforced.some((c) => calledKeys(c).size === 0)) return null;
+  // The groups: the functions the unenforced assumptions call, each with those linked to it
+  // by the `for all` assumptions they share.
+  const groups: Set<string>[] = [];
+  for (const c of unenforced) {
+    for (const k of calledKeys(c)) {
+      if (groups.some((g) => g.has(k))) continue;
+      const group = new Set([k]);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const d of forAll) {
+          const called = calledKeys(d);
+          if (![...called].some((j) => group.has(j))) continue;
+          for (const j of called) if (!group.has(j)) { group.add(j); grew = true; }
+        }
+      }
+      groups.push(group);
     }
   }
-  if (keys.size === 0 || keys.size > MAX_FUNCTIONS || [...keys].some((k) => !scope.get(k)?.fn?.elementwise)) return null;
-  const conditions = forAll.filter((c) => [...calledKeys(c)].some((k) => keys.has(k)));
-  // (An unenforced assumption that calls none of them — z² ≤ 1 for all z — no line meets.)
-  if (unenforced.some((c) => !conditions.includes(c))) return null;
-  if (conditions.some((c) => c.formula.kind !== 'Compare')) return null;
-  const values = candidateValues(conditions, point, keys);
-  // Constants first (b = 0), then lines; every function the same kind of candidate in turn.
-  const pairs: [Rational, Rational][] = [];
-  for (const b of values) for (const a of values) pairs.push([a, b]);
-  pairs.sort((u, v) => Number(!u[1].isZero()) - Number(!v[1].isZero()));
-  const order = [...keys];
-  const levels = allLevels();
+  const keys = new Set(groups.flatMap((g) => [...g]));
+  if (groups.length > MAX_GROUPS || groups.some((g) => g.size > MAX_GROUP) || [...keys].some((k) => !scope.get(k)?.fn?.elementwise)) return null;
+  const about = (g: ReadonlySet<string>) => forAll.filter((c) => [...calledKeys(c)].some((k) => g.has(k)));
+  if (forAll.some((c) => [...calledKeys(c)].some((k) => keys.has(k)) && c.formula.kind !== 'Compare')) return null;
   const left = p.left;
   const right = p.right;
   const rel = p.rel as RelOp;
-  for (let i = 0; i < Math.min(MAX_CANDIDATES, pairs.length ** order.length); i++) {
-    if (Date.now() > deadline) return null;
-    // (The i-th combination: one pair per function, the first function's changing fastest.)
-    const lines = new Map<string, readonly [Rational, Rational]>();
-    let j = i;
-    for (const k of order) {
-      lines.set(k, pairs[j % pairs.length]!);
-      j = Math.floor(j / pairs.length);
-    }
-    let q = point;
+  const levels = allLevels();
+  // Which functions the step reads (at the point where it failed).
+  point.touched.clear();
+  try {
+    decideAt(point, left, rel, right, levels);
+  } catch {
+    return null;
+  }
+  const read = groups.filter((g) => [...g].some((k) => point.touched.has(`fn:${k}`)));
+  const unread = groups.filter((g) => !read.includes(g));
+  /** The candidates for a group's functions in the order tried: constants, pure quadratics, lines, the rest. */
+  const candidatesFor = (g: ReadonlySet<string>): Poly[] => {
+    const values = candidateValues(about(g), point, keys);
+    const out: Poly[] = [];
+    const zero = Rational.ZERO;
+    for (const a of values) out.push([a, zero, zero]);
+    for (const c of [Rational.ONE, Rational.ONE.neg()]) for (const a of values) out.push([a, zero, c]);
+    for (const b of values) for (const a of values) if (!b.isZero()) out.push([a, b, zero]);
+    return out;
+  };
+  /** The point with these polynomials for these functions (as they are, not scaled to a bound: each bound is proved of them). */
+  const withPolys = (from: Point, polys: ReadonlyMap<string, Poly>): Point => {
+    let q = from;
     const instances = new Map<string, FunctionInstance>();
-    for (const [k, [a, b]] of lines) {
-      const instance = elementwiseInstance([a, b], []);
-      instances.set(k, instance);
-      q = q.withFunction(k, instance);
+    for (const [k, poly] of polys) {
+      instances.set(k, elementwiseInstance([...poly], []));
+      q = q.withFunction(k, instances.get(k)!);
     }
-    // (The lines as they are, not scaled to a bound: each bound is proved of them below.)
     for (const [k, instance] of instances) q.functions.set(k, instance);
-    if (!conditions.every((c) => holdsEverywhere(c, lines, q, p, deadline))) continue;
+    return q;
+  };
+  /** The i-th combination of candidates for the functions of `gs` (the first changing fastest), or null past the last. */
+  const combination = (gs: readonly Set<string>[], lists: ReadonlyMap<string, Poly[]>, i: number): Map<string, Poly> | null => {
+    const out = new Map<string, Poly>();
+    let j = i;
+    for (const g of gs) for (const k of g) {
+      const list = lists.get(k)!;
+      out.set(k, list[j % list.length]!);
+      j = Math.floor(j / list.length);
+    }
+    return j === 0 ? out : null;
+  };
+  const meets = (g: ReadonlySet<string>, polys: ReadonlyMap<string, Poly>, q: Point): boolean => about(g).every((c) => holdsEverywhere(c, polys, q, p, deadline));
+  // A group the step does not read: the first candidates that meet its assumptions (all of
+  // them: only the group's functions changed from a point that met the others).
+  let base = point;
+  for (const g of unread) {
+    const lists = new Map([...g].map((k) => [k, candidatesFor(g)] as const));
+    let found = false;
+    for (let i = 0; i < MAX_CANDIDATES && !found; i++) {
+      if (Date.now() > deadline) return null;
+      const polys = combination([g], lists, i);
+      if (!polys) break;
+      const q = withPolys(base, polys);
+      if (!meets(g, polys, q) || !q.satisfiesAssumptions(levels, true)) continue;
+      base = q;
+      found = true;
+    }
+    if (!found) return null;
+  }
+  // The groups it reads: candidates that meet their assumptions and where the step fails.
+  const lists = new Map(read.flatMap((g) => [...g].map((k) => [k, candidatesFor(g)] as const)));
+  for (let i = 0; i < MAX_CANDIDATES; i++) {
+    if (Date.now() > deadline) return null;
+    const polys = combination(read, lists, i);
+    if (!polys) break;
+    const q = withPolys(base, polys);
+    if (!read.every((g) => meets(g, polys, q))) continue;
     q.touched.clear();
     if (!q.satisfiesAssumptions(levels, true)) continue;
     q.touched.clear();
@@ -231,17 +281,26 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
     } catch {
       continue;
     }
+    if (o.kind !== 'fails' && !(o.kind === 'right-undefined' && rel === '=')) continue;
+    // (The counterexample shows every function of the groups the step reads, and the values
+    // their assumptions compare them with: what a reader needs to check them.)
+    const conditions = read.flatMap((g) => about(g));
+    for (const k of read.flatMap((g) => [...g])) q.touched.add(`fn:${k}`);
+    for (const c of conditions) {
+      try {
+        q.truth(substituteFormula(c.formula, new Map(c.forAll.map((v) => [printName(v.name), rationalExpr(Rational.ZERO, c.range)] as const))), levels);
+      } catch {
+        // (Already proved to hold: only what it reads is wanted here.)
+      }
+    }
+    const shown = read.flatMap((g) => [...g]);
+    const note = shown.length > 0 ? `${shown.join(' and ')} ${shown.length > 1 ? 'are' : 'is'} chosen to meet ${conditions.map((c) => `'${printFormula(c.formula)}'`).join(' and ')} for every ${[...new Set(conditions.flatMap((c) => c.forAll.map((v) => printName(v.name))))].join(', ')}` : null;
     if (o.kind === 'fails') {
       const [l, r] = formatSides(o.F, o.left, o.right);
-      const ce = counterexample(q, l, r);
-      return withNote(ce, chosenNote(ce, conditions, keys));
+      return withNote(counterexample(q, l, r), note);
     }
-    if (o.kind === 'right-undefined' && rel === '=') {
-      const l = formatValue(o.F, o.left);
-      const ce = counterexample(q, l, 'undefined');
-      const chosen = chosenNote(ce, conditions, keys);
-      return withNote(ce, `the right side is undefined here (${o.reason}) but the left is ${l}${chosen ? `; ${chosen}` : ''}`);
-    }
+    const l = formatValue(o.F, o.left);
+    return withNote(counterexample(q, l, 'undefined'), `the right side is undefined here (${o.reason}) but the left is ${l}${note ? `; ${note}` : ''}`);
   }
   return null;
 }
