@@ -51,6 +51,7 @@ const CASES: Case[] = [
   { name: 'f(a) ≥ a² + 1 under f(z) ≥ z² (f = x²)', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ z^2 for all z\n    f(a)\n  ≥ a^2 + 1\n', want: 'refuted' },
   { name: 'f(3) > 9 under f(z) ≥ z² (f = x²)', src: 'function f : R → R\nassume f(z) ≥ z^2 for all z\n    f(3)\n  > 9\n', want: 'refuted', fn: ['f', 'x²'] },
   { name: 'f(1) ≤ −1 under f(z) ≤ g(z), g(z) ≤ 0: g is shown too', src: 'function f : R → R\nfunction g : R → R\nassume f(z) ≤ g(z) for all z\nassume g(z) ≤ 0 for all z\n    f(1)\n  ≤ -1\n', want: 'refuted', fn: ['g', '0, a constant function'], note: /f and g are chosen to meet 'f\(z\) ≤ g\(z\)' and 'g\(z\) ≤ 0' for every z/ },
+  { name: 'f(0) ≥ 2 under f(z) ≥ sin(a) (a built-in in the assumption is no function to replace)', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ sin(a) for all z\n    f(0)\n  ≥ 2\n', want: 'refuted' },
   { name: 'f(2) ≥ 1 under f(z) ≥ a: the value of a is shown', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ a for all z\n    f(2)\n  ≥ a + 1\n', want: 'refuted', note: /'f\(z\) ≥ a'/ },
   // Right steps: never refuted.
   { name: 'f(a) + 1 > 0 under f(z) ≥ 0', src: `${BELOW}    f(a) + 1\n  > 0\n`, want: 'not refuted' },

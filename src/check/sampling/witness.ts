@@ -4,11 +4,13 @@
  * `f(x) + f(y) ≥ 0`): a point where a step fails counts as a counterexample only where such
  * assumptions hold at every value of their bound names, which a random instance of the
  * function cannot be shown to do. Here the functions those assumptions call are replaced by
- * lines a + b·z (constants first), for which each such assumption is proved everywhere: its
- * sides' difference is the same at every value of its bound names (syntactically, or by the
- * identity test), and it holds where they are 0. The step is then decided again at that point.
+ * polynomials a + b·z + c·z² (constants first), for which each such assumption is proved
+ * everywhere: its sides' difference is the same at every value of its bound names
+ * (syntactically, or by the identity test), and it holds where they are 0. The step is then
+ * decided again at that point.
  */
 import type { Condition, Expr, RelOp } from '../../ast.js';
+import type { Scope } from '../../types/scope.js';
 import { comparedPairs, freeNames, mapChildren } from '../../ast-walk.js';
 import { printFormula, printName } from '../../print.js';
 import type { Counterexample } from '../../result.js';
@@ -33,15 +35,18 @@ const MAX_GROUPS = 6;
 /** A candidate a + b·z + c·z² for one function (a quadratic: g(z) ≥ z² is met by z² + 1). */
 type Poly = readonly [Rational, Rational, Rational];
 
-/** The keys of the functions expressions call (σ for σ'(z)). */
+/** The keys of the functions expressions call (σ for σ'(z)), built-ins (exp, sin) too. */
 function callsIn(es: readonly Expr[]): Set<string> {
   const out = new Set<string>();
   for (const e of es) visit(e, (x) => { if (x.kind === 'Call') out.add(printName({ ...x.fn, primes: 0 })); });
   return out;
 }
 
-/** The keys of the functions a condition's comparisons call. */
-const calledKeys = (c: Condition): Set<string> => callsIn(comparedPairs(c.formula).flatMap(({ a, b }) => [a, b]));
+/**
+ * The keys of the declared functions a condition's comparisons call (not exp in
+ * `g(z) ≥ exp(z)`: a built-in is part of what the assumption compares).
+ */
+const calledKeys = (c: Condition, scope: Scope): Set<string> => new Set([...callsIn(comparedPairs(c.formula).flatMap(({ a, b }) => [a, b]))].filter((k) => (scope.get(k)?.fn ?? null) !== null));
 
 /** e with every call of the functions in `lines` replaced by its polynomial a + b·x + c·x² (its derivatives: b + 2c·x, 2c, then 0); null where a call is not of one scalar argument. */
 function withLines(e: Expr, lines: ReadonlyMap<string, Poly>): Expr | null {
@@ -178,18 +183,18 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
   const scope = p.prep.ctx.scope;
   const forAll = p.prep.ctx.assumptions.filter((c) => c.forAll.length > 0);
   // (An unenforced assumption that calls no function — z² ≤ 1 for all z — nothing meets by a choice of one.)
-  if (unenforced.some((c) => calledKeys(c).size === 0)) return null;
+  if (unenforced.some((c) => calledKeys(c, scope).size === 0)) return null;
   // The groups: the functions the unenforced assumptions call, each with those linked to it
   // by the `for all` assumptions they share.
   const groups: Set<string>[] = [];
   for (const c of unenforced) {
-    for (const k of calledKeys(c)) {
+    for (const k of calledKeys(c, scope)) {
       if (groups.some((g) => g.has(k))) continue;
       const group = new Set([k]);
       for (let grew = true; grew;) {
         grew = false;
         for (const d of forAll) {
-          const called = calledKeys(d);
+          const called = calledKeys(d, scope);
           if (![...called].some((j) => group.has(j))) continue;
           for (const j of called) if (!group.has(j)) { group.add(j); grew = true; }
         }
@@ -199,8 +204,8 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
   }
   const keys = new Set(groups.flatMap((g) => [...g]));
   if (groups.length > MAX_GROUPS || groups.some((g) => g.size > MAX_GROUP) || [...keys].some((k) => !scope.get(k)?.fn?.elementwise)) return null;
-  const about = (g: ReadonlySet<string>) => forAll.filter((c) => [...calledKeys(c)].some((k) => g.has(k)));
-  if (forAll.some((c) => [...calledKeys(c)].some((k) => keys.has(k)) && c.formula.kind !== 'Compare')) return null;
+  const about = (g: ReadonlySet<string>) => forAll.filter((c) => [...calledKeys(c, scope)].some((k) => g.has(k)));
+  if (forAll.some((c) => [...calledKeys(c, scope)].some((k) => keys.has(k)) && c.formula.kind !== 'Compare')) return null;
   const left = p.left;
   const right = p.right;
   const rel = p.rel as RelOp;
