@@ -45,6 +45,10 @@ const CASES: Case[] = [
   { name: 'f(a) ≠ 0 under f(z) ≥ 0 (f = 0)', src: `${BELOW}    f(a)\n  ≠ 0\n`, want: 'refuted', fn: ['f', '0, a constant function'] },
   { name: 'f(a)² ≤ f(a) under f(z) ≥ 0 (f = 2)', src: `${BELOW}    f(a)^2\n  ≤ f(a)\n`, want: 'refuted' },
   { name: "σ'(a) ≠ 0 under σ' = σ(1 − σ)", src: `${SIGMOID}    σ'(a)\n  ≠ 0\n`, want: 'refuted' },
+  // Assumptions a candidate meets by the bounds of their terms, not as a constant difference.
+  { name: "g(a) ≥ 1 under |g(x) − g(y)| ≤ |x − y| (g constant: 0 ≤ |x − y|)", src: 'scalar a\nfunction g : R → R\nassume |g(x) - g(y)| ≤ |x - y| for all x, y\n    g(a)\n  ≥ 1\n', want: 'refuted' },
+  { name: 'f(1) ≥ 0 under f(z) ≥ −z² (f = −x²), beside a Lipschitz g', src: 'function f : R → R\nfunction g : R → R\nassume |g(x) - g(y)| ≤ |x - y| for all x, y\nassume f(z) ≥ -z^2 for all z\n    f(1)\n  ≥ 0\n', want: 'refuted', fn: ['f', '-x²'] },
+  { name: 'f(a) ≥ 1 under f(x) ≤ f(y) + (x − y)² (f constant)', src: 'scalar a\nfunction f : R → R\nassume f(x) ≤ f(y) + (x - y)^2 for all x, y\n    f(a)\n  ≥ 1\n', want: 'refuted' },
   // Other functions' assumptions: each group of functions linked by them is met on its own.
   { name: 'f(1) ≥ 1 under f(z) ≥ 0 beside g(z) ≥ z² (g = x², a quadratic; red team rt75)', src: 'scalar a\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ z^2 for all z\n    f(1)\n  ≥ 1\n', want: 'refuted' },
   { name: '1 = 2 under four functions bounded below', src: 'function f : R → R\nfunction g : R → R\nfunction h : R → R\nfunction k : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ 1 for all z\nassume h(z) ≥ 2 for all z\nassume k(z) ≥ 3 for all z\n    1\n  = 2\n', want: 'refuted' },
@@ -62,6 +66,8 @@ const CASES: Case[] = [
   { name: 'g(a) ≥ 0 under g(x) + g(y) ≥ 0 (x = y = a)', src: `${PAIRS}    g(a)\n  ≥ 0\n`, want: 'not refuted' },
   { name: "g(a) − g(b) ≤ |a − b| under |g'(z)| ≤ 1 and g(z) ≥ 0", src: `${LIPSCHITZ}    g(a) - g(b)\n  ≤ |a - b|\n`, want: 'not refuted' },
   { name: 'f(a)² + 1 ≥ 1 under f(z) ≥ z', src: `${ABOVE_Z}    f(a)^2 + 1\n  ≥ 1\n`, want: 'not refuted' },
+  { name: 'g(a) − g(b) ≤ |a − b| under |g(x) − g(y)| ≤ |x − y|', src: 'scalar a, b\nfunction g : R → R\nassume |g(x) - g(y)| ≤ |x - y| for all x, y\n    g(a) - g(b)\n  ≤ |a - b|\n', want: 'not refuted' },
+  { name: 'f(a) ≥ −a² under f(z) ≥ −z²', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ -z^2 for all z\n    f(a)\n  ≥ -a^2\n', want: 'not refuted' },
   { name: 'f(a) f(b) ≥ 0 under f(z) ≥ 0', src: `${BELOW}    f(a) f(b)\n  ≥ 0\n`, want: 'not refuted' },
   { name: "σ'(a) ≥ 0 under σ' = σ(1 − σ) and 0 < σ(z) < 1", src: `${SIGMOID}assume 0 < σ(z) < 1 for all z\n    σ'(a)\n  ≥ 0\n`, want: 'not refuted' },
   { name: 'σ(a) ≤ 1 under ‖σ(u)‖ ≤ 1 for all u in R³ (σ of a vector is a vector: no constant 1)', src: 'scalar a\nvector u in R^3\nfunction σ : R → R\nassume ‖σ(u)‖ ≤ 1 for all u\n    σ(a)\n  ≤ 1\n', want: 'not refuted' },

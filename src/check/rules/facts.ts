@@ -833,7 +833,14 @@ export function range(e: Expr, rc: RuleContext): Range {
   switch (e.kind) {
     case 'Var': return e.shape?.kind === 'matrix' ? ALL : nameRange(e, rc);
     case 'Neg': return negR(range(e.arg, rc));
-    case 'Abs': case 'Norm': return NONNEG;
+    case 'Norm': return NONNEG;
+    case 'Abs': {
+      // |e| of an e of one sign is e or −e (|c − c| = 0); else only ≥ 0.
+      const a = range(e.arg, rc);
+      if (nonnegR(a)) return a;
+      if (a.hi !== null && a.hi.sign() <= 0) return negR(a);
+      return NONNEG;
+    }
     case 'Binary': {
       const a = range(e.left, rc);
       if (e.op === '^') {

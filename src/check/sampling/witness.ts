@@ -9,7 +9,8 @@
  * (syntactically, or by the identity test), and it holds where they are 0. The step is then
  * decided again at that point.
  */
-import type { Condition, Expr, RelOp } from '../../ast.js';
+import type { Condition, Expr, Formula, RelOp } from '../../ast.js';
+import { range } from '../rules/facts.js';
 import type { Scope } from '../../types/scope.js';
 import { comparedPairs, freeNames, mapChildren } from '../../ast-walk.js';
 import { printFormula, printName } from '../../print.js';
@@ -67,7 +68,7 @@ function withLines(e: Expr, lines: ReadonlyMap<string, Poly>): Expr | null {
         const plus = (terms: (Expr | null)[]): Expr => terms.filter((t): t is Expr => t !== null)
           .reduce<Expr | null>((sum, t) => (sum === null ? t : { kind: 'Binary', op: '+', left: sum, right: t, range: x.range, shape: scalar }), null) ?? num(Rational.ZERO);
         const [a, b, c] = line;
-        const square: Expr = { kind: 'Binary', op: '*', left: arg, right: arg, range: x.range, shape: scalar };
+        const square: Expr = { kind: 'Binary', op: '^', left: arg, right: { kind: 'Num', value: '2', range: x.range, shape: scalar }, range: x.range, shape: scalar };
         const two = Rational.of(2);
         switch (x.fn.primes) {
           case 0: return plus([a.isZero() ? null : num(a), times(b, arg), times(c, square)]);
@@ -113,26 +114,70 @@ function totalIn(e: Expr, bound: ReadonlySet<string>): boolean {
 
 /**
  * Whether a `for all` condition holds at every value of its bound names once its functions
- * are the lines: each compared pair's difference does not depend on them (it reads none, or
- * the identity test finds it equal to itself with them at 0), and the condition holds at `q`
- * (whose instances are the lines) with them at 0.
+ * are the polynomials: each compared pair's difference either does not depend on them (it
+ * reads none, or the identity test finds it equal to itself with them at 0) and the condition
+ * holds at `q` (whose instances are the polynomials) with them at 0; or, the point's other
+ * values put in, lies on its relation's side of 0 for every value of them by the bounds of
+ * its terms (rules/facts.ts `range`, with no assumption: |x − y| ≥ 0, (x − y)² ≥ 0), as
+ * `|g(x) − g(y)| ≤ |x − y|` does with g constant.
  */
 function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, q: Point, p: StepProblem, deadline: number): boolean {
   const bound = new Set(c.forAll.map((v) => printName(v.name)));
   const zero = new Map([...bound].map((k) => [k, rationalExpr(Rational.ZERO, c.range)] as const));
   const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
-  for (const { a, b } of comparedPairs(c.formula)) {
+  let constant = true;
+  for (const { a, op, b } of comparedPairs(c.formula)) {
     const [l, r] = [withLines(a, lines), withLines(b, lines)];
     if (!l || !r || !totalIn(l, bound) || !totalIn(r, bound)) return false;
     const d: Expr = { kind: 'Binary', op: '-', left: l, right: r, range: c.range, shape: { kind: 'scalar' } };
     if (!freeNames(d).some((v) => bound.has(printName(v.name)))) continue;
+    let same = false;
     try {
-      if (identityTest(d, substitute(d, zero), ctx, `witness|${printFormula(c.formula)}`, deadline).kind !== 'identical') return false;
+      same = identityTest(d, substitute(d, zero), ctx, `witness|${printFormula(c.formula)}`, deadline).kind === 'identical';
+    } catch {
+      same = false;
+    }
+    if (same) continue;
+    if (!signedEverywhere(d, op, bound, q, p, deadline)) return false;
+    // (This pair holds everywhere by its bounds; the others are still judged at 0.)
+    constant = false;
+  }
+  if (constant) return q.truth(substituteFormula(c.formula, zero), allLevels()) === true;
+  // Each pair that does not depend on the bound names holds at 0.
+  for (const { a, op, b } of comparedPairs(c.formula)) {
+    const [l, r] = [withLines(a, lines)!, withLines(b, lines)!];
+    const d: Expr = { kind: 'Binary', op: '-', left: l, right: r, range: c.range, shape: { kind: 'scalar' } };
+    if (freeNames(d).some((v) => bound.has(printName(v.name)))) continue;
+    const pair: Formula = { kind: 'Compare', operands: [a, b], ops: [op], range: c.range };
+    if (q.truth(substituteFormula(pair, zero), allLevels()) !== true) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether d (a − b of a compared pair) lies on `op`'s side of 0 at every value of the bound
+ * names, the point's exact values put in for the other names: by the bounds of its terms
+ * alone (rules/facts.ts `range`, no assumption in the context).
+ */
+function signedEverywhere(d: Expr, op: RelOp, bound: ReadonlySet<string>, q: Point, p: StepProblem, deadline: number): boolean {
+  if (op === '=' || op === '≠') return false;
+  const values = new Map<string, Expr>();
+  for (const v of freeNames(d)) {
+    const name = printName(v.name);
+    if (bound.has(name) || values.has(name)) continue;
+    try {
+      const x = q.evaluate(exactField, v);
+      if (isMat(x)) return false;
+      values.set(name, rationalExpr(x, d.range));
     } catch {
       return false;
     }
   }
-  return q.truth(substituteFormula(c.formula, zero), allLevels()) === true;
+  const r = range(substitute(d, values), { problem: p, facts: [], forAll: [], deadline, instances: [] });
+  return op === '≥' ? r.lo !== null && r.lo.sign() >= 0
+    : op === '>' ? r.lo !== null && (r.lo.sign() > 0 || (r.lo.sign() === 0 && r.loStrict))
+      : op === '≤' ? r.hi !== null && r.hi.sign() <= 0
+        : r.hi !== null && (r.hi.sign() < 0 || (r.hi.sign() === 0 && r.hiStrict));
 }
 
 /** The constants and slopes tried for a function: small numbers, and the values at the point of what its assumptions compare it with. */
