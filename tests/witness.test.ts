@@ -49,6 +49,13 @@ const CASES: Case[] = [
   { name: "g(a) ≥ 1 under |g(x) − g(y)| ≤ |x − y| (g constant: 0 ≤ |x − y|)", src: 'scalar a\nfunction g : R → R\nassume |g(x) - g(y)| ≤ |x - y| for all x, y\n    g(a)\n  ≥ 1\n', want: 'refuted' },
   { name: 'f(1) ≥ 0 under f(z) ≥ −z² (f = −x²), beside a Lipschitz g', src: 'function f : R → R\nfunction g : R → R\nassume |g(x) - g(y)| ≤ |x - y| for all x, y\nassume f(z) ≥ -z^2 for all z\n    f(1)\n  ≥ 0\n', want: 'refuted', fn: ['f', '-x²'] },
   { name: 'f(a) ≥ 1 under f(x) ≤ f(y) + (x − y)² (f constant)', src: 'scalar a\nfunction f : R → R\nassume f(x) ≤ f(y) + (x - y)^2 for all x, y\n    f(a)\n  ≥ 1\n', want: 'refuted' },
+  // Candidates for several functions advance together; scaled quadratics; built-ins; values (red team rt76).
+  { name: 'g(1) ≥ −1 under f(z) + g(z) = 0 and f(z) ≥ z² (f = 1 + x², g = −1 − x²)', src: 'function f : R → R\nfunction g : R → R\nassume f(z) + g(z) = 0 for all z\nassume f(z) ≥ z^2 for all z\n    g(1)\n  ≥ -1\n', want: 'refuted' },
+  { name: "f(0) > 0 under f(z) ≥ 0 and f''(z) = 2 (f = x²)", src: "function f : R → R\nassume f(z) ≥ 0 for all z\nassume f''(z) = 2 for all z\n    f(0)\n  > 0\n", want: 'refuted' },
+  { name: "f(1) > 1 under f(z) ≥ γ z², γ = 1 (γ's value at the point put in)", src: 'scalar γ\nfunction f : R → R\nassume γ = 1\nassume f(z) ≥ γ z^2 for all z\n    f(1)\n  > 1\n', want: 'refuted' },
+  { name: 'f(1) > 2 under f(z) ≥ 2z² (f = 2x²)', src: 'function f : R → R\nassume f(z) ≥ 2 z^2 for all z\n    f(1)\n  > 2\n', want: 'refuted' },
+  { name: 'f(0) ≥ 1 under exp(f(z)) ≥ 1 (f = 0)', src: 'function f : R → R\nassume exp(f(z)) ≥ 1 for all z\n    f(0)\n  ≥ 1\n', want: 'refuted' },
+  { name: 'a ≥ 1 under g(z) ≥ z² + 1 and g(a) ≤ 2: g is shown', src: 'scalar a\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ z^2 + 1 for all z\nassume g(a) ≤ 2\n    a\n  ≥ 1\n', want: 'refuted', note: /g is chosen to meet 'g\(z\) ≥ z² \+ 1'/ },
   // Other functions' assumptions: each group of functions linked by them is met on its own.
   { name: 'f(1) ≥ 1 under f(z) ≥ 0 beside g(z) ≥ z² (g = x², a quadratic; red team rt75)', src: 'scalar a\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ z^2 for all z\n    f(1)\n  ≥ 1\n', want: 'refuted' },
   { name: '1 = 2 under four functions bounded below', src: 'function f : R → R\nfunction g : R → R\nfunction h : R → R\nfunction k : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ 1 for all z\nassume h(z) ≥ 2 for all z\nassume k(z) ≥ 3 for all z\n    1\n  = 2\n', want: 'refuted' },

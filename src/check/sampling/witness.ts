@@ -105,12 +105,20 @@ function totalIn(e: Expr, bound: ReadonlySet<string>): boolean {
         if (x.op === '^' && x.right.kind === 'Num' && /^\d+$/.test(x.right.value)) return;
         total = false;
         return;
+      case 'Call':
+        // (Built-ins with a value everywhere: exp(f(z)) ≥ 1 with f = 0.)
+        if (x.args.length === 1 && x.fn.primes === 0 && !x.fn.index && TOTAL_BUILTINS.has(x.fn.base)) return;
+        total = false;
+        return;
       default:
         total = false;
     }
   });
   return total;
 }
+
+/** Built-in functions of one scalar defined on all of R. */
+const TOTAL_BUILTINS = new Set(['exp', 'sin', 'cos', 'tanh', 'sinh', 'cosh', 'atan', 'arctan', 'abs']);
 
 /**
  * Whether a `for all` condition holds at every value of its bound names once its functions
@@ -131,9 +139,11 @@ function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, q: Poin
     if (!l || !r || !totalIn(l, bound) || !totalIn(r, bound)) return false;
     const d: Expr = { kind: 'Binary', op: '-', left: l, right: r, range: c.range, shape: { kind: 'scalar' } };
     if (!freeNames(d).some((v) => bound.has(printName(v.name)))) continue;
+    // (The point's exact values put in for the other names: γz² − z² is the same everywhere at γ = 1.)
+    const at = withValues(d, bound, q);
     let same = false;
     try {
-      same = identityTest(d, substitute(d, zero), ctx, `witness|${printFormula(c.formula)}`, deadline).kind === 'identical';
+      same = identityTest(at, substitute(at, zero), ctx, `witness|${printFormula(c.formula)}`, deadline).kind === 'identical';
     } catch {
       same = false;
     }
@@ -154,6 +164,22 @@ function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, q: Poin
   return true;
 }
 
+/** e with the point's exact values put in for its names other than the bound ones (a name with none stays: what holds for every value of it holds at the point's). */
+function withValues(e: Expr, bound: ReadonlySet<string>, q: Point): Expr {
+  const values = new Map<string, Expr>();
+  for (const v of freeNames(e)) {
+    const name = printName(v.name);
+    if (bound.has(name) || values.has(name) || v.shape?.kind === 'matrix') continue;
+    try {
+      const x = q.evaluate(exactField, v);
+      if (!isMat(x)) values.set(name, rationalExpr(x, e.range));
+    } catch {
+      // (No exact value here: kept as a name.)
+    }
+  }
+  return values.size > 0 ? substitute(e, values) : e;
+}
+
 /**
  * Whether d (a − b of a compared pair) lies on `op`'s side of 0 at every value of the bound
  * names, the point's exact values put in for the other names: by the bounds of its terms
@@ -161,19 +187,7 @@ function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, q: Poin
  */
 function signedEverywhere(d: Expr, op: RelOp, bound: ReadonlySet<string>, q: Point, p: StepProblem, deadline: number): boolean {
   if (op === '=' || op === '≠') return false;
-  const values = new Map<string, Expr>();
-  for (const v of freeNames(d)) {
-    const name = printName(v.name);
-    if (bound.has(name) || values.has(name)) continue;
-    try {
-      const x = q.evaluate(exactField, v);
-      if (isMat(x)) return false;
-      values.set(name, rationalExpr(x, d.range));
-    } catch {
-      return false;
-    }
-  }
-  const r = range(substitute(d, values), { problem: p, facts: [], forAll: [], deadline, instances: [] });
+  const r = range(withValues(d, bound, q), { problem: p, facts: [], forAll: [], deadline, instances: [] });
   return op === '≥' ? r.lo !== null && r.lo.sign() >= 0
     : op === '>' ? r.lo !== null && (r.lo.sign() > 0 || (r.lo.sign() === 0 && r.loStrict))
       : op === '≤' ? r.hi !== null && r.hi.sign() <= 0
@@ -181,23 +195,29 @@ function signedEverywhere(d: Expr, op: RelOp, bound: ReadonlySet<string>, q: Poi
 }
 
 /** The constants and slopes tried for a function: small numbers, and the values at the point of what its assumptions compare it with. */
-function candidateValues(conditions: readonly Condition[], point: Point, keys: ReadonlySet<string>): Rational[] {
+function candidateValues(conditions: readonly Condition[], ordinary: readonly Condition[], point: Point, keys: ReadonlySet<string>): Rational[] {
   const out = new Map<string, Rational>();
   const add = (r: Rational) => out.set(r.toString(), r);
   for (const s of ['0', '1', '-1', '0.5', '-0.5', '2', '-2']) add(Rational.parse(s));
-  for (const c of conditions) {
+  const valueOf = (e: Expr): Rational | null => {
+    try {
+      const v = point.evaluate(exactField, e);
+      return isMat(v) ? null : v;
+    } catch {
+      // (No exact value here: not a candidate.)
+      return null;
+    }
+  };
+  for (const c of [...conditions, ...ordinary]) {
     const bound = new Set(c.forAll.map((v) => printName(v.name)));
+    const one = new Map([...bound].map((k) => [k, rationalExpr(Rational.ONE, c.range)] as const));
     for (const { a, b } of comparedPairs(c.formula)) {
       for (const e of [a, b]) {
-        if (callsIn([e]).size > 0) continue;
-        if (freeNames(e).some((v) => bound.has(printName(v.name)) || keys.has(printName(v.name)))) continue;
-        try {
-          const v = point.evaluate(exactField, e);
-          if (isMat(v)) continue;
-          for (const w of [v, v.add(Rational.ONE), v.sub(Rational.ONE), v.div(Rational.of(2)), v.neg()]) add(w);
-        } catch {
-          // (No exact value here: not a candidate.)
-        }
+        if ([...callsIn([e])].some((k) => keys.has(k))) continue;
+        if (freeNames(e).some((v) => keys.has(printName(v.name)))) continue;
+        // (What reads the bound names, at 1: the coefficient γ of γz², a of a·z.)
+        const v = valueOf(freeNames(e).some((x) => bound.has(printName(x.name))) ? substitute(e, one) : e);
+        if (v) for (const w of [v, v.add(Rational.ONE), v.sub(Rational.ONE), v.div(Rational.of(2)), v.neg()]) add(w);
       }
     }
   }
@@ -265,13 +285,21 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
   const read = groups.filter((g) => [...g].some((k) => point.touched.has(`fn:${k}`)));
   const unread = groups.filter((g) => !read.includes(g));
   /** The candidates for a group's functions in the order tried: constants, pure quadratics, lines, the rest. */
+  const ordinary = p.prep.ctx.assumptions.filter((c) => c.forAll.length === 0);
   const candidatesFor = (g: ReadonlySet<string>): Poly[] => {
-    const values = candidateValues(about(g), point, keys);
-    const out: Poly[] = [];
+    const values = candidateValues(about(g), ordinary.filter((c) => [...calledKeys(c, scope)].some((k) => g.has(k))), point, keys);
     const zero = Rational.ZERO;
-    for (const a of values) out.push([a, zero, zero]);
-    for (const c of [Rational.ONE, Rational.ONE.neg()]) for (const a of values) out.push([a, zero, c]);
+    // (Each constant with the quadratics around it, ±x², and x² scaled by the values: a few
+    // indices reach every kind, as a group of several functions tries only its first few.)
+    const scales = [Rational.ONE, Rational.ONE.neg(), ...values.filter((v) => !v.isZero() && !v.equals(Rational.ONE) && !v.equals(Rational.ONE.neg())).slice(0, 4)];
+    const out: Poly[] = [];
+    for (const a of values) {
+      out.push([a, zero, zero]);
+      for (const c of scales.slice(0, 2)) out.push([a, zero, c]);
+    }
     for (const b of values) for (const a of values) if (!b.isZero()) out.push([a, b, zero]);
+    for (const c of scales.slice(2)) for (const a of values.slice(0, 4)) out.push([a, zero, c]);
+    for (const c of scales.slice(0, 2)) for (const b of values.slice(1, 5)) out.push([zero, b, c]);
     return out;
   };
   /** The point with these polynomials for these functions (as they are, not scaled to a bound: each bound is proved of them). */
@@ -285,16 +313,46 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
     for (const [k, instance] of instances) q.functions.set(k, instance);
     return q;
   };
-  /** The i-th combination of candidates for the functions of `gs` (the first changing fastest), or null past the last. */
+  /**
+   * The i-th combination of candidates for the functions of `gs`, in shells: every combination
+   * whose largest index is below k before any that reaches k (so each function's list advances
+   * with the others'); null past the last.
+   */
   const combination = (gs: readonly Set<string>[], lists: ReadonlyMap<string, Poly[]>, i: number): Map<string, Poly> | null => {
-    const out = new Map<string, Poly>();
+    const fns = gs.flatMap((g) => [...g]);
+    const n = fns.length;
+    if (n === 0) return i === 0 ? new Map() : null;
+    const most = Math.max(...fns.map((k) => lists.get(k)!.length));
+    // Shell k holds (k + 1)^n − k^n index tuples (those with largest index k).
+    let k = 0;
     let j = i;
-    for (const g of gs) for (const k of g) {
-      const list = lists.get(k)!;
-      out.set(k, list[j % list.length]!);
-      j = Math.floor(j / list.length);
+    for (; k < most; k++) {
+      const size = (k + 1) ** n - k ** n;
+      if (j < size) break;
+      j -= size;
     }
-    return j === 0 ? out : null;
+    if (k >= most) return null;
+    // The j-th tuple in [0, k]^n with some index equal to k, in order.
+    let seen = 0;
+    const tuple = new Array<number>(n).fill(0);
+    for (let t = 0; t < (k + 1) ** n; t++) {
+      let x = t;
+      let top = false;
+      for (let d = 0; d < n; d++) {
+        tuple[d] = x % (k + 1);
+        if (tuple[d] === k) top = true;
+        x = Math.floor(x / (k + 1));
+      }
+      if (!top) continue;
+      if (seen++ === j) break;
+    }
+    const out = new Map<string, Poly>();
+    for (let d = 0; d < n; d++) {
+      const list = lists.get(fns[d]!)!;
+      if (tuple[d]! >= list.length) return new Map();
+      out.set(fns[d]!, list[tuple[d]!]!);
+    }
+    return out;
   };
   const meets = (g: ReadonlySet<string>, polys: ReadonlyMap<string, Poly>, q: Point): boolean => about(g).every((c) => holdsEverywhere(c, polys, q, p, deadline));
   // A group the step does not read: the first candidates that meet its assumptions (all of
@@ -307,6 +365,7 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
       if (Date.now() > deadline) return null;
       const polys = combination([g], lists, i);
       if (!polys) break;
+      if (polys.size < g.size) continue;
       const q = withPolys(base, polys);
       if (!meets(g, polys, q) || !q.satisfiesAssumptions(levels, true)) continue;
       base = q;
@@ -320,6 +379,7 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
     if (Date.now() > deadline) return null;
     const polys = combination(read, lists, i);
     if (!polys) break;
+    if (polys.size < lists.size) continue;
     const q = withPolys(base, polys);
     if (!read.every((g) => meets(g, polys, q))) continue;
     q.touched.clear();
@@ -332,10 +392,12 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
       continue;
     }
     if (o.kind !== 'fails' && !(o.kind === 'right-undefined' && rel === '=')) continue;
-    // (The counterexample shows every function of the groups the step reads, and the values
-    // their assumptions compare them with: what a reader needs to check them.)
-    const conditions = read.flatMap((g) => about(g));
-    for (const k of read.flatMap((g) => [...g])) q.touched.add(`fn:${k}`);
+    // (The counterexample shows every function of the groups the step reads, and of those an
+    // ordinary assumption reads (`assume g(a) ≤ 2`: what allows a), and the values their
+    // assumptions compare them with: what a reader needs to check them.)
+    const shownGroups = [...read, ...unread.filter((g) => ordinary.some((c) => [...calledKeys(c, scope)].some((k) => g.has(k))))];
+    const conditions = shownGroups.flatMap((g) => about(g));
+    for (const k of shownGroups.flatMap((g) => [...g])) q.touched.add(`fn:${k}`);
     for (const c of conditions) {
       try {
         q.truth(substituteFormula(c.formula, new Map(c.forAll.map((v) => [printName(v.name), rationalExpr(Rational.ZERO, c.range)] as const))), levels);
@@ -343,7 +405,7 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
         // (Already proved to hold: only what it reads is wanted here.)
       }
     }
-    const shown = read.flatMap((g) => [...g]);
+    const shown = shownGroups.flatMap((g) => [...g]);
     const note = shown.length > 0 ? `${shown.join(' and ')} ${shown.length > 1 ? 'are' : 'is'} chosen to meet ${conditions.map((c) => `'${printFormula(c.formula)}'`).join(' and ')} for every ${[...new Set(conditions.flatMap((c) => c.forAll.map((v) => printName(v.name))))].join(', ')}` : null;
     if (o.kind === 'fails') {
       const [l, r] = formatSides(o.F, o.left, o.right);
