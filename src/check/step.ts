@@ -983,8 +983,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     const members = otherMembers(p, (key) => labels.some((l) => l === key || l.startsWith(`${key}_`) || l.startsWith(`${key}[`)));
     const unenforced = [...p.prep.unenforced, ...(p.prep.onRandom.length > 0 ? p.prep.onRandom.filter((c) => readsMomentsOf(p, c)) : []), ...members];
     // (Where only `for all` assumptions went unenforced, the failure may stand with the
-    // functions they call replaced by lines that meet them everywhere: witness.ts. `f(z) ≥ 0
-    // for all z` left every failing step of the file unknown, `1 = 2` too.)
+    // functions they call replaced by polynomials of degree ≤ 2 proved to meet them everywhere:
+    // witness.ts. `f(z) ≥ 0 for all z` left every failing step of the file unknown, `1 = 2` too.)
     const witnessed = unenforced.length > 0 && unenforced.length === p.prep.unenforced.length ? witnessedFailure(p, found, opts.deadline) : null;
     if (witnessed) s = { ...s, failure: witnessed, domain: witnessed.right === 'undefined' };
     const failure = witnessed ?? found;
