@@ -153,6 +153,9 @@ export const DIAGNOSTICS = {
   /** `assume z > 0` and then `assume f(z) ≥ 0 for all z`: the for-all z is every z. */
   'for-all-name-assumed': entry('warning', (a: { name: string }) =>
     `'for all ${a.name}' ranges over every ${a.name}: an earlier assumption about ${a.name} does not restrict it (an assumption that holds only where that one does cannot be stated; use another letter for the for-all name if ${a.name} is meant to stay free)`),
+  /** `assume f(z) ≥ z for all z`, `assume f(z) ≤ 0 for all z`: no function meets both. */
+  'assumptions-contradict': entry('warning', (a: { detail: string; self: boolean }) =>
+    `${a.detail}: no function meets ${a.self ? 'it' : 'them'}, and anything follows from ${a.self ? 'it' : 'them'} (a step that uses ${a.self ? 'it' : 'them'} is proved however wrong); check ${a.self ? 'it' : 'them'}`),
   /** `assume f(z) ≥ 0 if |z| < 1`: no line is conditional. */
   'condition-word': entry('error', (a: { word: string }) =>
     `'${a.word}' is not part of the language: an assumption holds everywhere, or for all the names after 'for all'; one that holds only where a condition does cannot be used (leave it out, or assume the condition on a line of its own)`),

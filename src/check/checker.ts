@@ -1,4 +1,5 @@
 import { Signal } from './evaluator/field.js';
+import { contradiction } from './contradictions.js';
 import type {
   Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Name, Range, RelOp, Show, Statement, Step,
 } from '../ast.js';
@@ -185,7 +186,12 @@ export class Checker {
         // and w as scalars and proved x = 0.)
         const ctx = this.fileBroken.size + this.sectionBroken.size > 0 ? this.context(st, new Map()) : null;
         const dropped = (c: Condition) => this.hasError(c.range) || (ctx !== null && this.readsBrokenDefinition([c.formula], ctx) !== null);
-        (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...st.conditions.filter((c) => !dropped(c)));
+        const kept = st.conditions.filter((c) => !dropped(c));
+        // (`for all` assumptions no function meets together: said at the later one.)
+        const scope = this.file.scopes.get(st);
+        const clash = scope ? contradiction([...this.fileAssumes, ...this.sectionAssumes], kept, scope) : null;
+        if (clash) this.warnings.push(diagnostic('assumptions-contradict', clash, st.range));
+        (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...kept);
         (this.inSection ? this.sectionDropped : this.fileDropped).push(...st.conditions.filter(dropped).map((c) => c.range));
         return;
       }
