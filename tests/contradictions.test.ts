@@ -15,7 +15,9 @@ const CASES: { readonly name: string; readonly src: string; readonly warn: RegEx
   { name: 'the call on the right: 1 ≤ f(z) and f(z) ≤ 1/2', src: 'function f : R → R\nassume 1 ≤ f(z) for all z\nassume f(z) ≤ 1/2 for all z\n', warn: /contradict each other/ },
   { name: "derivatives: σ'(z) ≥ 1 and σ'(z) ≤ 0", src: "function σ : R → R\nassume σ'(z) ≥ 1 for all z\nassume σ'(z) ≤ 0 for all z\n", warn: /σ'\(0\)/ },
   { name: 'a file-level bound and a section one', src: 'function f : R → R\nassume f(z) ≥ 2 for all z\nsection "s"\nassume f(z) ≤ 1 for all z\n', warn: /contradict each other/, line: 4 },
+  { name: 'integers: f(n) ≥ n and f(n) ≤ 0 (at n = 1)', src: 'integer n\nfunction f : R → R\nassume f(n) ≥ n for all n\nassume f(n) ≤ 0 for all n\n', warn: /at n = 1/ },
   // Nothing to warn of.
+  { name: 'integers: f(n) ≥ −n and f(n) ≤ n (they meet at 0, 1, 2, …; not at −1)', src: 'integer n\nfunction f : R → R\nassume f(n) ≥ -n for all n\nassume f(n) ≤ n for all n\n', warn: null },
   { name: 'z² ≤ h(z) ≤ z² + 1 (met by z² + 1/2)', src: 'function h : R → R\nassume h(z) ≥ z^2 for all z\nassume h(z) ≤ z^2 + 1 for all z\n', warn: null },
   { name: 'f(z) ≥ 0 and f(z) ≤ 0 (met by 0)', src: 'function f : R → R\nassume f(z) ≥ 0 for all z\nassume f(z) ≤ 0 for all z\n', warn: null },
   { name: 'bounds on σ and on σ′ are apart', src: "function σ : R → R\nassume σ(z) ≥ 1 for all z\nassume σ'(z) ≤ 0 for all z\n", warn: null },

@@ -24,6 +24,8 @@ interface CallBound {
   readonly side: Expr;
   readonly lower: boolean;
   readonly strict: boolean;
+  /** The bound name is a declared integer: it ranges over 0, 1, 2, … only. */
+  readonly integer: boolean;
 }
 
 /** The values of the bound name each pair is compared at. */
@@ -33,6 +35,7 @@ const PROBES = ['0', '1', '-1', '2', '-2', '0.5', '-0.5', '5', '-5', '10', '-10'
 function boundsOf(c: Condition, scope: Scope): CallBound[] {
   if (c.forAll.length !== 1 || c.formula.kind !== 'Compare') return [];
   const name = printName(c.forAll[0]!.name);
+  const integer = scope.lookup(c.forAll[0]!.name)?.info.kind === 'integer';
   const callAt = (e: Expr): string | null => {
     if (e.kind !== 'Call' || e.args.length !== 1) return null;
     const arg = e.args[0]!;
@@ -55,8 +58,8 @@ function boundsOf(c: Condition, scope: Scope): CallBound[] {
       // call op side: ≥ / > is a lower bound, ≤ / < an upper one, = both (flipped when the call is on the right).
       const lowerOps = flipped ? ['≤', '<'] : ['≥', '>'];
       const upperOps = flipped ? ['≥', '>'] : ['≤', '<'];
-      if (op === '=' || lowerOps.includes(op)) out.push({ condition: c, key, name, side, lower: true, strict });
-      if (op === '=' || upperOps.includes(op)) out.push({ condition: c, key, name, side, lower: false, strict });
+      if (op === '=' || lowerOps.includes(op)) out.push({ condition: c, key, name, side, lower: true, strict, integer });
+      if (op === '=' || upperOps.includes(op)) out.push({ condition: c, key, name, side, lower: false, strict, integer });
     }
   }
   return out;
@@ -86,6 +89,8 @@ function clash(now: readonly CallBound[], all: readonly CallBound[]): { detail: 
       if (other.key !== b.key || other.lower === b.lower) continue;
       const [low, high] = b.lower ? [b, other] : [other, b];
       for (const t of PROBES) {
+        // (An integer's `for all` speaks of 0, 1, 2, … only: f(n) ≥ n, f(n) ≤ −n meet at 0.)
+        if ((low.integer || high.integer) && (!t.isInteger() || t.sign() < 0)) continue;
         const l = at(low, t);
         const h = at(high, t);
         if (!l || !h) continue;
