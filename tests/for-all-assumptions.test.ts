@@ -180,6 +180,14 @@ describe('for-all assumptions', () => {
     expect(r.steps[1]!.message).toMatch(/no sampled point met that|may violate an assumption/);
   });
 
+  it('a product ≥ 0 by the bounds a `for all` assumption gives its calls says so, not "norms and squares" (red team rt77)', async () => {
+    const r = await checkSource('scalar a\nfunction σ : R → R\nassume σ(z) ≥ 0 for all z\n    σ(a) σ(-a)\n  ≥ 0\n\n    σ(a)^2 + |a|\n  ≥ 0\n', {});
+    expect(r.steps.map((x) => x.verdict)).toEqual(['proved', 'proved']);
+    expect(r.steps[0]!.message).toMatch(/its terms are ≥ 0 by the assumptions \(0 ≤ σ\(a\), 0 ≤ σ\(-a\)\)/);
+    // (An even power needs no assumption: none is named.)
+    expect(r.steps[1]!.message).toMatch(/norms, absolute values, even powers/);
+  });
+
   it('a vector declared before `for all` reads as a vector in the assumption (no shape error)', async () => {
     const r = await checkSource('vector x in R^3\nfunction f : R^3 → R\nassume |f(x)| ≤ 1 for all x\nshow |f(x)| ≤ 1\n', {});
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -842,13 +842,14 @@ export function range(e: Expr, rc: RuleContext): Range {
       return NONNEG;
     }
     case 'Binary': {
-      const a = range(e.left, rc);
       if (e.op === '^') {
+        // (An even power first: the base's bounds, and the instances they would record, are not needed.)
         const k = constantValue(e.right);
         if (k && k.isInteger() && k.n % 2n === 0n && k.sign() > 0) return NONNEG;
-        if (nonnegR(a)) return NONNEG;
+        if (nonnegR(range(e.left, rc))) return NONNEG;
         return ALL;
       }
+      const a = range(e.left, rc);
       const b = range(e.right, rc);
       if (e.op === '+') return addR(a, b);
       if (e.op === '-') return addR(a, negR(b));

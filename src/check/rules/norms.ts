@@ -1,7 +1,7 @@
 import type { BigOp, Expr, Name } from '../../ast.js';
 import { substitute } from '../../ast-walk.js';
 import { builtinFunction } from '../../builtins.js';
-import { nameKey, printExpr, printName } from '../../print.js';
+import { nameKey, printExpr, printFormula, printName } from '../../print.js';
 import { hasRadicalDivisor } from '../engines/identity-test.js';
 import { INSTANCE, forAllBound, forAllInstance, isGram, nonnegative, same, unfoldOnce, type RuleContext } from './facts.js';
 
@@ -88,7 +88,17 @@ export class Bounder {
   private leq(a: Expr, b: Expr, depth: number): BoundProof | null {
     if (depth <= 0 || Date.now() > this.rc.deadline) return this.fail('the rules ran out of depth or time');
     if (same(a, b, this.rc)) return ok();
-    if (a.kind === 'Num' && Number(a.value) === 0 && nonnegative(b, this.rc)) return ok('norms, absolute values, even powers, √ and products of them are ≥ 0');
+    if (a.kind === 'Num' && Number(a.value) === 0) {
+      // (Where a call's bound from a `for all` assumption made it so, that is the reason:
+      // σ(a)σ(−a) ≥ 0 under σ(z) ≥ 0 was put down to norms and squares — red team rt77.)
+      const before = this.rc.instances.length;
+      if (nonnegative(b, this.rc)) {
+        const used = this.rc.instances.slice(before);
+        return ok(used.length > 0
+          ? `its terms are ≥ 0 by the assumptions (${used.map((f) => printFormula(f)).join(', ')}), and sums and products of such terms are ≥ 0`
+          : 'norms, absolute values, even powers, √ and products of them are ≥ 0');
+      }
+    }
     // The assumptions: a ≤ q with q the same as b (or q ≤ b in one more step).
     for (const f of this.rc.facts) {
       if (!same(f.lhs, a, this.rc)) continue;
