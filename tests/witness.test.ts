@@ -56,6 +56,9 @@ const CASES: Case[] = [
   { name: 'f(1) > 2 under f(z) ≥ 2z² (f = 2x²)', src: 'function f : R → R\nassume f(z) ≥ 2 z^2 for all z\n    f(1)\n  > 2\n', want: 'refuted' },
   { name: 'f(0) ≥ 1 under exp(f(z)) ≥ 1 (f = 0)', src: 'function f : R → R\nassume exp(f(z)) ≥ 1 for all z\n    f(0)\n  ≥ 1\n', want: 'refuted' },
   { name: 'a ≥ 1 under g(z) ≥ z² + 1 and g(a) ≤ 2: g is shown', src: 'scalar a\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ z^2 + 1 for all z\nassume g(a) ≤ 2\n    a\n  ≥ 1\n', want: 'refuted', note: /g is chosen to meet 'g\(z\) ≥ z² \+ 1'/ },
+  // Waves: a bound on σ' with σ(z) > 0, which no polynomial but a constant meets (red team rt77).
+  { name: "|σ'(a)σ'(b)| ≤ γ under |σ'(z)| ≤ γ, σ(z) > 0, γ > 1 (σ = c + (γ/w)·sin(w x))", src: "scalar a, b, γ\nfunction σ : R → R\nassume γ > 1\nassume |σ'(z)| ≤ γ for all z\nassume σ(z) > 0 for all z\n    |σ'(a) σ'(b)|\n  ≤ γ\n", want: 'refuted', note: /σ is chosen to meet '\|σ'\(z\)\| ≤ γ' and 'σ\(z\) > 0'/ },
+  { name: "σ'(a) ≤ γ/2 under |σ'(z)| ≤ γ and σ(z) > 0", src: "scalar a, γ\nfunction σ : R → R\nassume γ > 0\nassume |σ'(z)| ≤ γ for all z\nassume σ(z) > 0 for all z\n    σ'(a)\n  ≤ γ/2\n", want: 'refuted' },
   // Other functions' assumptions: each group of functions linked by them is met on its own.
   { name: 'f(1) ≥ 1 under f(z) ≥ 0 beside g(z) ≥ z² (g = x², a quadratic; red team rt75)', src: 'scalar a\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ z^2 for all z\n    f(1)\n  ≥ 1\n', want: 'refuted' },
   { name: '1 = 2 under four functions bounded below', src: 'function f : R → R\nfunction g : R → R\nfunction h : R → R\nfunction k : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ 1 for all z\nassume h(z) ≥ 2 for all z\nassume k(z) ≥ 3 for all z\n    1\n  = 2\n', want: 'refuted' },
@@ -73,6 +76,8 @@ const CASES: Case[] = [
   { name: 'g(a) ≥ 0 under g(x) + g(y) ≥ 0 (x = y = a)', src: `${PAIRS}    g(a)\n  ≥ 0\n`, want: 'not refuted' },
   { name: "g(a) − g(b) ≤ |a − b| under |g'(z)| ≤ 1 and g(z) ≥ 0", src: `${LIPSCHITZ}    g(a) - g(b)\n  ≤ |a - b|\n`, want: 'not refuted' },
   { name: 'f(a)² + 1 ≥ 1 under f(z) ≥ z', src: `${ABOVE_Z}    f(a)^2 + 1\n  ≥ 1\n`, want: 'not refuted' },
+  { name: "|σ'(a)σ'(b)| ≤ γ² under |σ'(z)| ≤ γ and σ(z) > 0", src: "scalar a, b, γ\nfunction σ : R → R\nassume γ > 1\nassume |σ'(z)| ≤ γ for all z\nassume σ(z) > 0 for all z\n    |σ'(a) σ'(b)|\n  ≤ γ^2\n", want: 'not refuted' },
+  { name: "|σ'(a)| < γ + 1 under |σ'(z)| ≤ γ and σ(z) > 0", src: "scalar a, γ\nfunction σ : R → R\nassume γ > 0\nassume |σ'(z)| ≤ γ for all z\nassume σ(z) > 0 for all z\n    |σ'(a)|\n  < γ + 1\n", want: 'not refuted' },
   { name: 'g(a) − g(b) ≤ |a − b| under |g(x) − g(y)| ≤ |x − y|', src: 'scalar a, b\nfunction g : R → R\nassume |g(x) - g(y)| ≤ |x - y| for all x, y\n    g(a) - g(b)\n  ≤ |a - b|\n', want: 'not refuted' },
   { name: 'f(a) ≥ −a² under f(z) ≥ −z²', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ -z^2 for all z\n    f(a)\n  ≥ -a^2\n', want: 'not refuted' },
   { name: 'f(a) f(b) ≥ 0 under f(z) ≥ 0', src: `${BELOW}    f(a) f(b)\n  ≥ 0\n`, want: 'not refuted' },

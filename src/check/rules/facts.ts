@@ -807,8 +807,23 @@ function nonnegR(a: Range): boolean {
 }
 
 function mulR(a: Range, b: Range): Range {
-  // Only the sign-definite case (both ≥ 0), which is what bounds of homework quantities need.
-  if (!nonnegR(a) || !nonnegR(b)) return ALL;
+  // The sign-definite case (both ≥ 0) keeps its strict ends; any other product of two
+  // bounded ranges is the closed range of its ends' four products (a superset: sound), and a
+  // number times a range scales it (3·[−1, 1], −2·[0, ∞)).
+  if (!nonnegR(a) || !nonnegR(b)) {
+    if (a.lo && a.hi && b.lo && b.hi) {
+      const ps = [a.lo.mul(b.lo), a.lo.mul(b.hi), a.hi.mul(b.lo), a.hi.mul(b.hi)];
+      const lo = ps.reduce((x, y) => (y.cmp(x) < 0 ? y : x));
+      const hi = ps.reduce((x, y) => (y.cmp(x) > 0 ? y : x));
+      return { lo, hi, loStrict: false, hiStrict: false };
+    }
+    const scale = (k: Rational, r: Range): Range => (k.sign() >= 0
+      ? { lo: r.lo && r.lo.mul(k), hi: r.hi && r.hi.mul(k), loStrict: false, hiStrict: false }
+      : { lo: r.hi && r.hi.mul(k), hi: r.lo && r.lo.mul(k), loStrict: false, hiStrict: false });
+    if (a.lo && a.hi && a.lo.equals(a.hi)) return a.lo.isZero() ? a : scale(a.lo, b);
+    if (b.lo && b.hi && b.lo.equals(b.hi)) return b.lo.isZero() ? b : scale(b.lo, a);
+    return ALL;
+  }
   const lo = a.lo!.mul(b.lo!);
   const hi = a.hi && b.hi ? a.hi.mul(b.hi) : null;
   const loStrict = (a.loStrict && (b.loStrict || b.lo!.sign() > 0)) || (b.loStrict && a.lo!.sign() > 0);
@@ -835,10 +850,15 @@ export function range(e: Expr, rc: RuleContext): Range {
     case 'Neg': return negR(range(e.arg, rc));
     case 'Norm': return NONNEG;
     case 'Abs': {
-      // |e| of an e of one sign is e or −e (|c − c| = 0); else only ≥ 0.
+      // |e| of an e of one sign is e or −e (|c − c| = 0); of a bounded e, at most its larger
+      // end's size; else only ≥ 0.
       const a = range(e.arg, rc);
       if (nonnegR(a)) return a;
       if (a.hi !== null && a.hi.sign() <= 0) return negR(a);
+      if (a.lo && a.hi) {
+        const big = a.hi.cmp(a.lo.neg()) >= 0 ? a.hi : a.lo.neg();
+        return { lo: Rational.ZERO, hi: big, loStrict: false, hiStrict: false };
+      }
       return NONNEG;
     }
     case 'Binary': {
@@ -860,6 +880,10 @@ export function range(e: Expr, rc: RuleContext): Range {
     case 'Call': {
       const f = e.fn.primes === 0 && !e.fn.hat && !e.fn.index ? e.fn.base : '';
       if (f === 'sqrt' || f === 'exp' || f === 'abs' || f === 'norm') return NONNEG;
+      // (sin and cos of a scalar lie in [−1, 1], tanh in (−1, 1).)
+      if ((f === 'sin' || f === 'cos' || f === 'tanh') && e.args.length === 1 && e.args[0]!.shape?.kind !== 'matrix') {
+        return { lo: Rational.ONE.neg(), hi: Rational.ONE, loStrict: f === 'tanh', hiStrict: f === 'tanh' };
+      }
       if (f === 'λ_max' || f === 'λ_min') {
         const a = e.args[0]!;
         // λ(AᵀA) ≥ 0, λ of a positive definite matrix > 0.

@@ -33,8 +33,11 @@ const MAX_CANDIDATES = 96;
 const MAX_GROUP = 3;
 const MAX_GROUPS = 6;
 
-/** A candidate a + b·z + c·z² for one function (a quadratic: g(z) ≥ z² is met by z² + 1). */
-type Poly = readonly [Rational, Rational, Rational];
+/**
+ * A candidate a + b·z + c·z² + A·sin(w·z) for one function (a quadratic: g(z) ≥ z² is met by
+ * z² + 1; a wave, A = 0 for none: |σ'(z)| ≤ γ and σ(z) > 0 are met by γ/w·(1 + sin(w z)) + 1).
+ */
+type Poly = readonly [Rational, Rational, Rational, Rational, Rational];
 
 /** The keys of the functions expressions call (σ for σ'(z)), built-ins (exp, sin) too. */
 function callsIn(es: readonly Expr[]): Set<string> {
@@ -67,14 +70,18 @@ function withLines(e: Expr, lines: ReadonlyMap<string, Poly>): Expr | null {
         const times = (k: Rational, y: Expr): Expr | null => (k.isZero() ? null : k.equals(Rational.ONE) ? y : { kind: 'Binary', op: '*', left: num(k), right: y, range: x.range, shape: scalar });
         const plus = (terms: (Expr | null)[]): Expr => terms.filter((t): t is Expr => t !== null)
           .reduce<Expr | null>((sum, t) => (sum === null ? t : { kind: 'Binary', op: '+', left: sum, right: t, range: x.range, shape: scalar }), null) ?? num(Rational.ZERO);
-        const [a, b, c] = line;
+        const [a, b, c, A, w] = line;
         const square: Expr = { kind: 'Binary', op: '^', left: arg, right: { kind: 'Num', value: '2', range: x.range, shape: scalar }, range: x.range, shape: scalar };
         const two = Rational.of(2);
-        switch (x.fn.primes) {
-          case 0: return plus([a.isZero() ? null : num(a), times(b, arg), times(c, square)]);
-          case 1: return plus([b.isZero() ? null : num(b), times(c.mul(two), arg)]);
-          case 2: return num(c.mul(two));
-          default: return num(Rational.ZERO);
+        // The wave's k-th derivative: A·w^k·sin(w x + kπ/2), a sine or a cosine, signed.
+        const k = x.fn.primes;
+        const trig = (base: 'sin' | 'cos'): Expr => ({ kind: 'Call', fn: { base, index: null, primes: 0, hat: false, range: x.range }, args: [times(w, arg) ?? num(Rational.ZERO)], range: x.range, shape: scalar });
+        const wave = A.isZero() ? null : times(k % 4 >= 2 ? A.mul(w.pow(BigInt(k))).neg() : A.mul(w.pow(BigInt(k))), trig(k % 2 === 0 ? 'sin' : 'cos'));
+        switch (k) {
+          case 0: return plus([a.isZero() ? null : num(a), times(b, arg), times(c, square), wave]);
+          case 1: return plus([b.isZero() ? null : num(b), times(c.mul(two), arg), wave]);
+          case 2: return plus([c.isZero() ? null : num(c.mul(two)), wave]);
+          default: return plus([wave]);
         }
       }
     }
@@ -284,7 +291,7 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
   }
   const read = groups.filter((g) => [...g].some((k) => point.touched.has(`fn:${k}`)));
   const unread = groups.filter((g) => !read.includes(g));
-  /** The candidates for a group's functions in the order tried: constants, pure quadratics, lines, the rest. */
+  /** The candidates for a group's functions in the order tried: constants with ±x², scaled x², waves, lines, the rest. */
   const ordinary = p.prep.ctx.assumptions.filter((c) => c.forAll.length === 0);
   const candidatesFor = (g: ReadonlySet<string>): Poly[] => {
     const values = candidateValues(about(g), ordinary.filter((c) => [...calledKeys(c, scope)].some((k) => g.has(k))), point, keys);
@@ -294,12 +301,21 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
     const scales = [Rational.ONE, Rational.ONE.neg(), ...values.filter((v) => !v.isZero() && !v.equals(Rational.ONE) && !v.equals(Rational.ONE.neg())).slice(0, 4)];
     const out: Poly[] = [];
     for (const a of values) {
-      out.push([a, zero, zero]);
-      for (const c of scales.slice(0, 2)) out.push([a, zero, c]);
+      out.push([a, zero, zero, zero, zero]);
+      for (const c of scales.slice(0, 2)) out.push([a, zero, c, zero, zero]);
     }
-    for (const b of values) for (const a of values) if (!b.isZero()) out.push([a, b, zero]);
-    for (const c of scales.slice(2)) for (const a of values.slice(0, 4)) out.push([a, zero, c]);
-    for (const c of scales.slice(0, 2)) for (const b of values.slice(1, 5)) out.push([zero, b, c]);
+    // x² scaled by the values (2x² under f(z) ≥ 2z², γx²).
+    for (const c of scales.slice(2)) for (const a of values.slice(0, 4)) out.push([a, zero, c, zero, zero]);
+    // Waves whose slope reaches a value s (A·w = s), about 0 and lifted above 0: a bound on σ'
+    // with one on σ from one side (|σ'(z)| ≤ γ, σ(z) > 0), which no polynomial but a constant meets.
+    for (const s of values.filter((v) => v.sign() > 0).slice(0, 3)) {
+      for (const w of [Rational.ONE, new Rational(1n, 10n)]) {
+        const A = s.div(w);
+        for (const a of [zero, A.add(Rational.ONE), A.add(Rational.ONE).neg()]) out.push([a, zero, zero, A, w]);
+      }
+    }
+    for (const b of values) for (const a of values) if (!b.isZero()) out.push([a, b, zero, zero, zero]);
+    for (const c of scales.slice(0, 2)) for (const b of values.slice(1, 5)) out.push([zero, b, c, zero, zero]);
     return out;
   };
   /** The point with these polynomials for these functions (as they are, not scaled to a bound: each bound is proved of them). */
@@ -307,7 +323,8 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
     let q = from;
     const instances = new Map<string, FunctionInstance>();
     for (const [k, poly] of polys) {
-      instances.set(k, elementwiseInstance([...poly], []));
+      const [a, b, c, A, w] = poly;
+      instances.set(k, elementwiseInstance([a, b, c], A.isZero() ? [] : [{ c: A, d: w, phi: Rational.ZERO }]));
       q = q.withFunction(k, instances.get(k)!);
     }
     for (const [k, instance] of instances) q.functions.set(k, instance);
