@@ -56,6 +56,8 @@ const CASES: Case[] = [
   { name: 'f(1) > 2 under f(z) ≥ 2z² (f = 2x²)', src: 'function f : R → R\nassume f(z) ≥ 2 z^2 for all z\n    f(1)\n  > 2\n', want: 'refuted' },
   { name: 'f(0) ≥ 1 under exp(f(z)) ≥ 1 (f = 0)', src: 'function f : R → R\nassume exp(f(z)) ≥ 1 for all z\n    f(0)\n  ≥ 1\n', want: 'refuted' },
   { name: 'a ≥ 1 under g(z) ≥ z² + 1 and g(a) ≤ 2: g is shown', src: 'scalar a\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ z^2 + 1 for all z\nassume g(a) ≤ 2\n    a\n  ≥ 1\n', want: 'refuted', note: /g is chosen to meet 'g\(z\) ≥ z² \+ 1'/ },
+  { name: 'f(0) ≥ 1 under f(z) ≥ 2z + 1/1000 (f = 2x + 1/2, a line with both coefficients simple)', src: 'function f : R → R\nassume f(z) ≥ 2z + 1/1000 for all z\n    f(0)\n  ≥ 1\n', want: 'refuted' },
+  { name: 'f(1) = 1 under f(x + y) = f(x) + f(y) + 2xy (f = x² + x)', src: 'function f : R → R\nassume f(x + y) = f(x) + f(y) + 2 x y for all x, y\n    f(1)\n  = 1\n', want: 'refuted' },
   // Waves: a bound on σ' with σ(z) > 0, which no polynomial but a constant meets (red team rt77).
   { name: "|σ'(a)σ'(b)| ≤ γ under |σ'(z)| ≤ γ, σ(z) > 0, γ > 1 (σ = c + (γ/w)·sin(w x))", src: "scalar a, b, γ\nfunction σ : R → R\nassume γ > 1\nassume |σ'(z)| ≤ γ for all z\nassume σ(z) > 0 for all z\n    |σ'(a) σ'(b)|\n  ≤ γ\n", want: 'refuted', note: /σ is chosen to meet '\|σ'\(z\)\| ≤ γ' and 'σ\(z\) > 0'/ },
   { name: "σ'(a) ≤ γ/2 under |σ'(z)| ≤ γ and σ(z) > 0", src: "scalar a, γ\nfunction σ : R → R\nassume γ > 0\nassume |σ'(z)| ≤ γ for all z\nassume σ(z) > 0 for all z\n    σ'(a)\n  ≤ γ/2\n", want: 'refuted' },

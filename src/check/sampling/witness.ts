@@ -28,7 +28,7 @@ import type { Point } from './point.js';
 import { counterexample, failurePoint, formatSides, formatValue } from './report.js';
 
 /** How many candidates are tried at most for the functions a step reads (one per function, together), and for each other group. */
-const MAX_CANDIDATES = 96;
+const MAX_CANDIDATES = 128;
 /** The functions one group may have (those linked by `for all` assumptions they share), and how many groups. */
 const MAX_GROUP = 3;
 const MAX_GROUPS = 6;
@@ -222,9 +222,13 @@ function candidateValues(conditions: readonly Condition[], ordinary: readonly Co
       for (const e of [a, b]) {
         if ([...callsIn([e])].some((k) => keys.has(k))) continue;
         if (freeNames(e).some((v) => keys.has(printName(v.name)))) continue;
-        // (What reads the bound names, at 1: the coefficient γ of γz², a of a·z.)
-        const v = valueOf(freeNames(e).some((x) => bound.has(printName(x.name))) ? substitute(e, one) : e);
+        // (What reads the bound names, at 1: the coefficient γ of γz², a of a·z; and at 0, its
+        // constant term: 1/1000 of 2z + 1/1000.)
+        const reads = freeNames(e).some((x) => bound.has(printName(x.name)));
+        const v = valueOf(reads ? substitute(e, one) : e);
         if (v) for (const w of [v, v.add(Rational.ONE), v.sub(Rational.ONE), v.div(Rational.of(2)), v.neg()]) add(w);
+        const v0 = reads ? valueOf(substitute(e, new Map([...bound].map((k) => [k, rationalExpr(Rational.ZERO, c.range)] as const)))) : null;
+        if (v0) add(v0);
       }
     }
   }
@@ -291,7 +295,7 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
   }
   const read = groups.filter((g) => [...g].some((k) => point.touched.has(`fn:${k}`)));
   const unread = groups.filter((g) => !read.includes(g));
-  /** The candidates for a group's functions in the order tried: constants with ±x², scaled x², waves, lines, the rest. */
+  /** The candidates for a group's functions in the order tried: constants with ±x², scaled x², waves, ±x² with a slope, lines. */
   const ordinary = p.prep.ctx.assumptions.filter((c) => c.forAll.length === 0);
   const candidatesFor = (g: ReadonlySet<string>): Poly[] => {
     const values = candidateValues(about(g), ordinary.filter((c) => [...calledKeys(c, scope)].some((k) => g.has(k))), point, keys);
@@ -314,8 +318,13 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
         for (const a of [zero, A.add(Rational.ONE), A.add(Rational.ONE).neg()]) out.push([a, zero, zero, A, w]);
       }
     }
-    for (const b of values) for (const a of values) if (!b.isZero()) out.push([a, b, zero, zero, zero]);
+    // ±x² with a slope (x² + x under f(x + y) = f(x) + f(y) + 2xy).
     for (const c of scales.slice(0, 2)) for (const b of values.slice(1, 5)) out.push([zero, b, c, zero, zero]);
+    // Lines, the simplest values first for both coefficients (2x + 0.5 under f(z) ≥ 2z + 1/1000).
+    const lines: [number, number][] = [];
+    for (let ib = 0; ib < values.length; ib++) for (let ia = 0; ia < values.length; ia++) if (!values[ib]!.isZero()) lines.push([ia, ib]);
+    lines.sort((u, v) => Math.max(...u) - Math.max(...v) || u[1] - v[1] || u[0] - v[0]);
+    for (const [ia, ib] of lines) out.push([values[ia]!, values[ib]!, zero, zero, zero]);
     return out;
   };
   /** The point with these polynomials for these functions (as they are, not scaled to a bound: each bound is proved of them). */
