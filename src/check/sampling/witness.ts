@@ -4,10 +4,11 @@
  * `f(x) + f(y) ≥ 0`): a point where a step fails counts as a counterexample only where such
  * assumptions hold at every value of their bound names, which a random instance of the
  * function cannot be shown to do. Here the functions those assumptions call are replaced by
- * polynomials a + b·z + c·z² (constants first), for which each such assumption is proved
- * everywhere: its sides' difference is the same at every value of its bound names
- * (syntactically, or by the identity test), and it holds where they are 0. The step is then
- * decided again at that point.
+ * candidates a + b·z + c·z² + A·sin(w·z) (constants first), for which each such assumption is
+ * proved everywhere: its sides' difference is the same at every value of its bound names
+ * (syntactically, or by the identity test) and it holds where they are 0, or that difference
+ * lies on its relation's side of 0 by the bounds of its terms. The step is then decided again
+ * at that point, which must meet every other assumption.
  */
 import type { Condition, Expr, Formula, RelOp } from '../../ast.js';
 import { range } from '../rules/facts.js';
