@@ -183,6 +183,9 @@ export const DIAGNOSTICS = {
     `'${a.name}' is declared random a second time: its moments are the ones this line gives, not those of its first declaration`),
   'duplicate-declaration': entry('error', (a: { name: string }) => `'${a.name}' is already declared in this scope`),
   'builtin-redeclared': entry('error', (a: { name: string }) => `'${a.name}' is a built-in function: choose another name`),
+  /** `scalar x, sin`: the built-in is hidden, and sin(x) reads as a product. */
+  'builtin-as-name': entry('warning', (a: { name: string; kind: string }) =>
+    `'${a.name}' is a built-in function; declared a ${a.kind} here, ${a.name}(…) reads as ${a.name} times (…), not the built-in: choose another name if the built-in is meant`),
   'bad-space': entry('error', (a: { kind: string; example: string }) => `a ${a.kind} is declared in ${a.example}`),
   'bad-dimension': entry('error', (a: { dim: string }) => `a dimension must be a whole number of at least 1, not ${a.dim}`),
   'second-title': entry('warning', () => 'a file has one title: this second one is ignored'),

@@ -438,6 +438,10 @@ class Resolver {
         this.error(diagnostic('builtin-redeclared', { name: name.base }, name.range));
         continue;
       }
+      // (`scalar x, sin`: sin(x) then reads as sin times x, with no word said — red team rt78.)
+      if (st.declKind !== 'function' && isBuiltinFunctionName(name.base) && name.primes === 0 && !name.hat && !name.index) {
+        this.error(diagnostic('builtin-as-name', { name: name.base, kind: st.declKind }, name.range));
+      }
       const family = name.index !== null && name.index.kind === 'Var' && name.index.name.index === null;
       const key = family ? familyKey(name) : printName(name);
       const kind = st.declKind === 'random'
