@@ -58,6 +58,9 @@ const CASES: Case[] = [
   { name: 'a ≥ 1 under g(z) ≥ z² + 1 and g(a) ≤ 2: g is shown', src: 'scalar a\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ z^2 + 1 for all z\nassume g(a) ≤ 2\n    a\n  ≥ 1\n', want: 'refuted', note: /g is chosen to meet 'g\(z\) ≥ z² \+ 1'/ },
   { name: 'f(0) ≥ 1 under f(z) ≥ 2z + 1/1000 (f = 2x + 1/2, a line with both coefficients simple)', src: 'function f : R → R\nassume f(z) ≥ 2z + 1/1000 for all z\n    f(0)\n  ≥ 1\n', want: 'refuted' },
   { name: 'f(1) = 1 under f(x + y) = f(x) + f(y) + 2xy (f = x² + x)', src: 'function f : R → R\nassume f(x + y) = f(x) + f(y) + 2 x y for all x, y\n    f(1)\n  = 1\n', want: 'refuted' },
+  // A function of a vector, L : R^n → R: constants only (a loss bounded below).
+  { name: '1 = 2 under L(u) ≥ 0 for all u in R³', src: 'vector w, u in R^3\nfunction L : R^3 → R\nassume L(u) ≥ 0 for all u\n    1\n  = 2\n', want: 'refuted' },
+  { name: 'L(w) ≥ 1 under L(u) ≥ 0 for all u (L = 0)', src: 'vector w, u in R^3\nfunction L : R^3 → R\nassume L(u) ≥ 0 for all u\n    L(w)\n  ≥ 1\n', want: 'refuted', fn: ['L', '0, a constant function'] },
   // Waves: a bound on σ' with σ(z) > 0, which no polynomial but a constant meets (red team rt77).
   { name: "|σ'(a)σ'(b)| ≤ γ under |σ'(z)| ≤ γ, σ(z) > 0, γ > 1 (σ = c + (γ/w)·sin(w x))", src: "scalar a, b, γ\nfunction σ : R → R\nassume γ > 1\nassume |σ'(z)| ≤ γ for all z\nassume σ(z) > 0 for all z\n    |σ'(a) σ'(b)|\n  ≤ γ\n", want: 'refuted', note: /σ is chosen to meet '\|σ'\(z\)\| ≤ γ' and 'σ\(z\) > 0'/ },
   { name: "σ'(a) ≤ γ/2 under |σ'(z)| ≤ γ and σ(z) > 0", src: "scalar a, γ\nfunction σ : R → R\nassume γ > 0\nassume |σ'(z)| ≤ γ for all z\nassume σ(z) > 0 for all z\n    σ'(a)\n  ≤ γ/2\n", want: 'refuted' },
@@ -85,6 +88,12 @@ const CASES: Case[] = [
   { name: 'f(a) f(b) ≥ 0 under f(z) ≥ 0', src: `${BELOW}    f(a) f(b)\n  ≥ 0\n`, want: 'not refuted' },
   { name: "σ'(a) ≥ 0 under σ' = σ(1 − σ) and 0 < σ(z) < 1", src: `${SIGMOID}assume 0 < σ(z) < 1 for all z\n    σ'(a)\n  ≥ 0\n`, want: 'not refuted' },
   { name: 'σ(a) ≤ 1 under ‖σ(u)‖ ≤ 1 for all u in R³ (σ of a vector is a vector: no constant 1)', src: 'scalar a\nvector u in R^3\nfunction σ : R → R\nassume ‖σ(u)‖ ≤ 1 for all u\n    σ(a)\n  ≤ 1\n', want: 'not refuted' },
+  { name: 'L(w) + 1 > 0 under L(u) ≥ 0 for all u', src: 'vector w, u in R^3\nfunction L : R^3 → R\nassume L(u) ≥ 0 for all u\n    L(w) + 1\n  > 0\n', want: 'not refuted' },
+  { name: 'L(w) ≥ 1 under L(u) ≥ ‖u‖² + 1 for all u (no constant meets it)', src: 'vector w, u in R^3\nfunction L : R^3 → R\nassume L(u) ≥ ‖u‖^2 + 1 for all u\n    L(w)\n  ≥ 1\n', want: 'not refuted' },
+  { name: '1 = 2 under L(u) ≥ ‖u‖² for all u (no constant meets it: unknown)', src: 'vector w, u in R^3\nfunction L : R^3 → R\nassume L(u) ≥ ‖u‖^2 for all u\n    1\n  = 2\n', want: 'unknown' },
+  // A function the file defines is no function to replace: an assumption about it speaks of the ones its body calls.
+  { name: 'f(3) ≥ −1 under f(z) ≥ −5 and h(z) ≥ 0, h(z) = f(z) + 1 defined (right: f ≥ −1)', src: 'function f : R → R\nassume f(z) ≥ -5 for all z\ndefine h(z) = f(z) + 1\nassume h(z) ≥ 0 for all z\n    f(3)\n  ≥ -1\n', want: 'not refuted' },
+  { name: '1 = 2 under h(z) ≤ 0, h(z) = f(z) + 1 defined, and f(z) ≥ 0 (contradictory)', src: 'function f : R → R\ndefine h(z) = f(z) + 1\nassume h(z) ≤ 0 for all z\nassume f(z) ≥ 0 for all z\n    1\n  = 2\n', want: 'not refuted' },
   // Assumptions no candidate meets: a failure stays a suspicion.
   { name: 'f(1) ≥ 1 under f(z) ≥ 0 beside g(z) ≥ exp(z) (g not shown to exist by a candidate)', src: 'function f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ exp(z) for all z\n    f(1)\n  ≥ 1\n', want: 'unknown' },
   { name: '1 = 2 under g(z) ≥ 1 and g(z) ≤ 0 (contradictory) beside f(z) ≥ 0', src: 'function f : R → R\nfunction g : R → R\nassume f(z) ≥ 0 for all z\nassume g(z) ≥ 1 for all z\nassume g(z) ≤ 0 for all z\n    1\n  = 2\n', want: 'unknown' },

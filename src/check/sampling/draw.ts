@@ -464,6 +464,23 @@ export function elementwiseInstance(coefficients: readonly Rational[], waves: re
   };
 }
 
+/**
+ * The constant a as a function of one vector, `R^n → R` (witness.ts): a everywhere, its
+ * gradient the zero column and its Hessian the zero matrix of the argument's size.
+ */
+export function constantOfVector(a: Rational): FunctionInstance {
+  return {
+    apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
+      const x = args[0]!;
+      const n = isMat(x) ? x.rows * x.cols : 1;
+      if (order === 0) return F.fromRational(a);
+      if (order === 1) return new Mat(n, 1, Array.from({ length: n }, () => F.zero));
+      return new Mat(n, n, Array.from({ length: n * n }, () => F.zero));
+    },
+    describe: (name) => `${name}(x) = ${a}, a constant function`,
+  };
+}
+
 /** (u·Q² + v·P²)/(P² + Q²) at x, P = ∏(x − pᵢ), Q = ∏(x − qⱼ): u at each pᵢ, v at each qⱼ. */
 function twoValues<S>(F: Field<S>, x: S, ps: readonly Rational[], u: Rational, qs: readonly Rational[], v: Rational): S {
   let P = F.one;

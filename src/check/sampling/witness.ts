@@ -22,7 +22,7 @@ import { Rational, exactField } from '../evaluator/rational.js';
 import { isExpr, type StepProblem } from '../problem.js';
 import { substitute, substituteFormula, visit } from '../rewrite.js';
 import { decideAt } from './at-point.js';
-import { elementwiseInstance, type FunctionInstance } from './draw.js';
+import { constantOfVector, elementwiseInstance, type FunctionInstance } from './draw.js';
 import { rationalExpr } from './exact-constants.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
@@ -54,12 +54,20 @@ function callsIn(es: readonly Expr[]): Set<string> {
 const calledKeys = (c: Condition, scope: Scope): Set<string> => new Set([...callsIn(comparedPairs(c.formula).flatMap(({ a, b }) => [a, b]))].filter((k) => (scope.get(k)?.fn ?? null) !== null));
 
 /** e with every call of the functions in `lines` replaced by its polynomial a + b·x + c·x² (its derivatives: b + 2c·x, 2c, then 0); null where a call is not of one scalar argument. */
-function withLines(e: Expr, lines: ReadonlyMap<string, Poly>): Expr | null {
+function withLines(e: Expr, lines: ReadonlyMap<string, Poly>, ofVectors: ReadonlySet<string> = new Set()): Expr | null {
   let ok = true;
   const scalar = { kind: 'scalar' } as const;
   const walk = (x: Expr): Expr => {
     if (x.kind === 'Call') {
       const line = lines.get(printName({ ...x.fn, primes: 0 }));
+      // (A function of a vector is only ever a constant: L(u) is a; its derivatives are not written so.)
+      if (line && ofVectors.has(printName({ ...x.fn, primes: 0 }))) {
+        if (x.fn.primes > 0 || line.slice(1).some((r) => !r.isZero())) {
+          ok = false;
+          return x;
+        }
+        return rationalExpr(line[0], x.range);
+      }
       if (line) {
         // (One scalar argument: an elementwise function of a vector is a vector.)
         if (x.args.length !== 1 || (x.args[0]!.shape !== undefined && x.args[0]!.shape.kind !== 'scalar')) {
@@ -137,16 +145,20 @@ const TOTAL_BUILTINS = new Set(['exp', 'sin', 'cos', 'tanh', 'sinh', 'cosh', 'at
  * its terms (rules/facts.ts `range`, with no assumption: |x − y| ≥ 0, (x − y)² ≥ 0), as
  * `|g(x) − g(y)| ≤ |x − y|` does with g constant.
  */
-function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, q: Point, p: StepProblem, deadline: number): boolean {
+function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, ofVectors: ReadonlySet<string>, q: Point, p: StepProblem, deadline: number): boolean {
   const bound = new Set(c.forAll.map((v) => printName(v.name)));
   const zero = new Map([...bound].map((k) => [k, rationalExpr(Rational.ZERO, c.range)] as const));
   const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
+  // (A vector bound name, `for all u` of `L(u) ≥ 0`: the condition must read it no more once
+  // its functions are constants; 0 is no value for it.)
+  const vectorBound = c.forAll.some((v) => v.shape?.kind === 'matrix');
   let constant = true;
   for (const { a, op, b } of comparedPairs(c.formula)) {
-    const [l, r] = [withLines(a, lines), withLines(b, lines)];
+    const [l, r] = [withLines(a, lines, ofVectors), withLines(b, lines, ofVectors)];
     if (!l || !r || !totalIn(l, bound) || !totalIn(r, bound)) return false;
     const d: Expr = { kind: 'Binary', op: '-', left: l, right: r, range: c.range, shape: { kind: 'scalar' } };
     if (!freeNames(d).some((v) => bound.has(printName(v.name)))) continue;
+    if (vectorBound) return false;
     // (The point's exact values put in for the other names: γz² − z² is the same everywhere at γ = 1.)
     const at = withValues(d, bound, q);
     let same = false;
@@ -160,10 +172,15 @@ function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, q: Poin
     // (This pair holds everywhere by its bounds; the others are still judged at 0.)
     constant = false;
   }
-  if (constant) return q.truth(substituteFormula(c.formula, zero), allLevels()) === true;
+  if (constant && !vectorBound) return q.truth(substituteFormula(c.formula, zero), allLevels()) === true;
+  if (vectorBound) {
+    // (The sides with the constants put in read no bound name: judged as they are.)
+    const pairs = comparedPairs(c.formula).map(({ a, op, b }) => ({ l: withLines(a, lines, ofVectors)!, op, r: withLines(b, lines, ofVectors)! }));
+    return pairs.every(({ l, op, r }) => q.truth({ kind: 'Compare', operands: [l, r], ops: [op], range: c.range }, allLevels()) === true);
+  }
   // Each pair that does not depend on the bound names holds at 0.
   for (const { a, op, b } of comparedPairs(c.formula)) {
-    const [l, r] = [withLines(a, lines)!, withLines(b, lines)!];
+    const [l, r] = [withLines(a, lines, ofVectors)!, withLines(b, lines, ofVectors)!];
     const d: Expr = { kind: 'Binary', op: '-', left: l, right: r, range: c.range, shape: { kind: 'scalar' } };
     if (freeNames(d).some((v) => bound.has(printName(v.name)))) continue;
     const pair: Formula = { kind: 'Compare', operands: [a, b], ops: [op], range: c.range };
@@ -280,7 +297,18 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
     }
   }
   const keys = new Set(groups.flatMap((g) => [...g]));
-  if (groups.length > MAX_GROUPS || groups.some((g) => g.size > MAX_GROUP) || [...keys].some((k) => !scope.get(k)?.fn?.elementwise)) return null;
+  // (Functions of one scalar, applied elementwise; and of one vector to a scalar, `L : R^n → R`,
+  // whose candidates are constants only: `L(u) ≥ 0 for all u` is met by L ≡ 0.)
+  // (Not a function the file defines, `define h(z) = f(z) + 1`: its values are its body's, and an
+  // assumption about it, h(z) ≥ 0, speaks of f. Red team rt75's case: f(3) ≥ −1 was refuted at
+  // f ≡ −2 when h was taken for a function of its own.)
+  if ([...keys].some((k) => p.functions.some((d) => printName(d.target) === k))) return null;
+  const ofVectors = new Set([...keys].filter((k) => !scope.get(k)?.fn?.elementwise));
+  const scalarOfVector = (k: string): boolean => {
+    const fn = scope.get(k)?.fn;
+    return fn !== null && fn !== undefined && fn.params.length === 1 && fn.result.kind === 'scalar';
+  };
+  if (groups.length > MAX_GROUPS || groups.some((g) => g.size > MAX_GROUP) || [...ofVectors].some((k) => !scalarOfVector(k))) return null;
   const about = (g: ReadonlySet<string>) => forAll.filter((c) => [...calledKeys(c, scope)].some((k) => g.has(k)));
   if (forAll.some((c) => [...calledKeys(c, scope)].some((k) => keys.has(k)) && c.formula.kind !== 'Compare')) return null;
   const left = p.left;
@@ -298,9 +326,10 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
   const unread = groups.filter((g) => !read.includes(g));
   /** The candidates for a group's functions in the order tried: constants with ±x², scaled x², waves, ±x² with a slope, lines. */
   const ordinary = p.prep.ctx.assumptions.filter((c) => c.forAll.length === 0);
-  const candidatesFor = (g: ReadonlySet<string>): Poly[] => {
-    const values = candidateValues(about(g), ordinary.filter((c) => [...calledKeys(c, scope)].some((k) => g.has(k))), point, keys);
+  const candidatesFor = (g: ReadonlySet<string>, k: string): Poly[] => {
+    const values = candidateValues(about(g), ordinary.filter((c) => [...calledKeys(c, scope)].some((j) => g.has(j))), point, keys);
     const zero = Rational.ZERO;
+    if (ofVectors.has(k)) return values.map((a): Poly => [a, zero, zero, zero, zero]);
     // (Each constant with the quadratics around it, ±x², and x² scaled by the values: a few
     // indices reach every kind, as a group of several functions tries only its first few.)
     const scales = [Rational.ONE, Rational.ONE.neg(), ...values.filter((v) => !v.isZero() && !v.equals(Rational.ONE) && !v.equals(Rational.ONE.neg())).slice(0, 4)];
@@ -334,7 +363,7 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
     const instances = new Map<string, FunctionInstance>();
     for (const [k, poly] of polys) {
       const [a, b, c, A, w] = poly;
-      instances.set(k, elementwiseInstance([a, b, c], A.isZero() ? [] : [{ c: A, d: w, phi: Rational.ZERO }]));
+      instances.set(k, ofVectors.has(k) ? constantOfVector(a) : elementwiseInstance([a, b, c], A.isZero() ? [] : [{ c: A, d: w, phi: Rational.ZERO }]));
       q = q.withFunction(k, instances.get(k)!);
     }
     for (const [k, instance] of instances) q.functions.set(k, instance);
@@ -381,12 +410,12 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
     }
     return out;
   };
-  const meets = (g: ReadonlySet<string>, polys: ReadonlyMap<string, Poly>, q: Point): boolean => about(g).every((c) => holdsEverywhere(c, polys, q, p, deadline));
+  const meets = (g: ReadonlySet<string>, polys: ReadonlyMap<string, Poly>, q: Point): boolean => about(g).every((c) => holdsEverywhere(c, polys, ofVectors, q, p, deadline));
   // A group the step does not read: the first candidates that meet its assumptions (all of
   // them: only the group's functions changed from a point that met the others).
   let base = point;
   for (const g of unread) {
-    const lists = new Map([...g].map((k) => [k, candidatesFor(g)] as const));
+    const lists = new Map([...g].map((k) => [k, candidatesFor(g, k)] as const));
     let found = false;
     for (let i = 0; i < MAX_CANDIDATES && !found; i++) {
       if (Date.now() > deadline) return null;
@@ -401,7 +430,7 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
     if (!found) return null;
   }
   // The groups it reads: candidates that meet their assumptions and where the step fails.
-  const lists = new Map(read.flatMap((g) => [...g].map((k) => [k, candidatesFor(g)] as const)));
+  const lists = new Map(read.flatMap((g) => [...g].map((k) => [k, candidatesFor(g, k)] as const)));
   for (let i = 0; i < MAX_CANDIDATES; i++) {
     if (Date.now() > deadline) return null;
     const polys = combination(read, lists, i);
