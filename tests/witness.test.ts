@@ -91,6 +91,8 @@ const CASES: Case[] = [
   { name: 'L(w) + 1 > 0 under L(u) ≥ 0 for all u', src: 'vector w, u in R^3\nfunction L : R^3 → R\nassume L(u) ≥ 0 for all u\n    L(w) + 1\n  > 0\n', want: 'not refuted' },
   { name: 'L(w) ≥ 1 under L(u) ≥ ‖u‖² + 1 for all u (no constant meets it)', src: 'vector w, u in R^3\nfunction L : R^3 → R\nassume L(u) ≥ ‖u‖^2 + 1 for all u\n    L(w)\n  ≥ 1\n', want: 'not refuted' },
   { name: '1 = 2 under L(u) ≥ ‖u‖² for all u (no constant meets it: unknown)', src: 'vector w, u in R^3\nfunction L : R^3 → R\nassume L(u) ≥ ‖u‖^2 for all u\n    1\n  = 2\n', want: 'unknown' },
+  // A chain whose pairs are proved two ways: each pair that is the same everywhere is judged at 0 too.
+  { name: 'f(1) ≥ f(0) + 1 under −z² ≤ 0 ≤ f(z + 1) − f(z) − 1 (f = −x does not meet it)', src: 'function f : R → R\nassume -(z^2) ≤ 0 ≤ f(z + 1) - f(z) - 1 for all z\n    f(1)\n  ≥ f(0) + 1\n', want: 'not refuted' },
   // A function the file defines is no function to replace: an assumption about it speaks of the ones its body calls.
   { name: 'f(3) ≥ −1 under f(z) ≥ −5 and h(z) ≥ 0, h(z) = f(z) + 1 defined (right: f ≥ −1)', src: 'function f : R → R\nassume f(z) ≥ -5 for all z\ndefine h(z) = f(z) + 1\nassume h(z) ≥ 0 for all z\n    f(3)\n  ≥ -1\n', want: 'not refuted' },
   { name: '1 = 2 under h(z) ≤ 0, h(z) = f(z) + 1 defined, and f(z) ≥ 0 (contradictory)', src: 'function f : R → R\ndefine h(z) = f(z) + 1\nassume h(z) ≤ 0 for all z\nassume f(z) ≥ 0 for all z\n    1\n  = 2\n', want: 'not refuted' },
