@@ -7,7 +7,8 @@
  * exactly at a few values; an assumption that reads any other name is not judged.
  */
 import type { Condition, Expr } from '../ast.js';
-import { comparedPairs, freeNames } from '../ast-walk.js';
+import { freeNames } from '../ast-walk.js';
+import { comparisonFacts } from './rules/facts.js';
 import { printFormula, printName } from '../print.js';
 import type { Scope } from '../types/scope.js';
 import { Rational } from './evaluator/rational.js';
@@ -49,18 +50,12 @@ function boundsOf(c: Condition, scope: Scope): CallBound[] {
     return !calls && freeNames(e).every((v) => printName(v.name) === name);
   };
   const out: CallBound[] = [];
-  for (const { a, op, b } of comparedPairs(c.formula)) {
-    if (op === '≠') continue;
-    for (const [call, side, flipped] of [[a, b, false], [b, a, true]] as const) {
-      const key = callAt(call);
-      if (!key || !plain(side)) continue;
-      const strict = op === '<' || op === '>';
-      // call op side: ≥ / > is a lower bound, ≤ / < an upper one, = both (flipped when the call is on the right).
-      const lowerOps = flipped ? ['≤', '<'] : ['≥', '>'];
-      const upperOps = flipped ? ['≥', '>'] : ['≤', '<'];
-      if (op === '=' || lowerOps.includes(op)) out.push({ condition: c, key, name, side, lower: true, strict, integer });
-      if (op === '=' || upperOps.includes(op)) out.push({ condition: c, key, name, side, lower: false, strict, integer });
-    }
+  // (Each comparison as lhs ≤ rhs or lhs < rhs, rules/facts.ts: a call on the left is bounded above.)
+  for (const { lhs, rhs, strict } of comparisonFacts(c.formula)) {
+    const upper = callAt(lhs);
+    if (upper && plain(rhs)) out.push({ condition: c, key: upper, name, side: rhs, lower: false, strict, integer });
+    const lower = callAt(rhs);
+    if (lower && plain(lhs)) out.push({ condition: c, key: lower, name, side: lhs, lower: true, strict, integer });
   }
   return out;
 }

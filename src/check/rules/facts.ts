@@ -64,6 +64,13 @@ function factsOf(f: Formula, out: Fact[], vars: { names: ReadonlySet<string>; in
   }
 }
 
+/** A comparison (chain) as facts `lhs ≤ rhs` or `lhs < rhs`, an equation as both ways (`≥`, `>` flipped; `≠` none). */
+export function comparisonFacts(f: Formula): Fact[] {
+  const out: Fact[] = [];
+  factsOf(f, out, null, []);
+  return out;
+}
+
 /** The facts of a step's context (assumptions; `for all` ones as patterns). */
 export function ruleContext(p: StepProblem, deadline: number): RuleContext {
   const facts: Fact[] = [];
