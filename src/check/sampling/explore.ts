@@ -741,16 +741,23 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
   // root or turn along one scalar, from each base point.
   const keys = bases.length > 0 ? scalarKeys(bases[0]!).filter((k) => !bases[0]!.isInteger(k)) : [];
   if (keys.length >= 2) {
-    for (const base of bases) {
+    for (const [which, base] of bases.entries()) {
       // (Twice where the first descent ended where the sides' enclosures are wide: then with
       // their margins read only where they are narrow. A midpoint of an enclosure across 0 far
       // out, a s(a)(1 − s(a)) at a = 10⁷⁸: −10⁶², drew the descent there, away from the joint
       // peak of a s(a)(1 − s(a)) + b s(b)(1 − s(b)) ≤ 0.4477; yet a constant factor enclosed
       // with cancellation, (1 − s(30)) e^30, is as wide at every point, and the first descent
       // finds the peak through it.)
+      // (And from the first base once more with the scalars in the reverse order, where the
+      // first descent stopped short of a tie: moving one scalar first can reach a place where the
+      // margin no longer depends on the others. a sin(b) > −1 under 0 ≤ a ≤ 1 from a point with
+      // sin b > 0 went to a = 0, where every b is as good, never to (1, −π/2), where it fails;
+      // b first goes to −π/2, then a to 1. A red team found it checked.)
       let endedWide = false;
-      for (const narrow of [false, true]) {
-        if (narrow && !endedWide) break;
+      let endedShort = false;
+      for (const [narrow, order] of [[false, keys], [true, keys], [false, [...keys].reverse()]] as const) {
+        if (narrow && !endedWide) continue;
+        if (order !== keys && !(which === 0 && endedShort)) continue;
         // (`≠` fails where the sides meet: toward them from the side the base point is on,
         // sin(x + y) ≠ 1 at x + y = π/2.)
         const ne = rel === '≠' ? marginAt(base, left, right, 1) : null;
@@ -764,7 +771,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         for (let round = 0; round < DESCENT_ROUNDS; round++) {
           let moved = false;
           const start = cur;
-          for (const key of keys) {
+          for (const key of order) {
             if (Date.now() > deadline) return done(null);
             const b = boundariesAlong(cur, key, left, right, deadline);
             // (Nearest 0 first, and a later one only where it is better by more than doubles'
@@ -874,7 +881,9 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         // A strict bound that fails at one point only (|x − 1/7| + |y| > 0 at (1/7, 0); 2 − sin x
         // − sin y > 0 at (π/2, π/2)): the descent comes within doubles' reach of it, never onto
         // it. The bottom's exact place is guessed and the sides proved equal there.
-        if ((rel === '<' || rel === '>' || rel === '≠') && m < 1e-8) {
+        // (A bound that is not strict fails there where it is off by less than doubles see:
+        // sin x cos y ≤ 1 − 10⁻⁴⁰ at (π/2, 0), decided in decimals at the exact place.)
+        if (m < 1e-8) {
           // (A place holds where its key and the keys its sine reads are still where it was found;
           // those keys are then tried at their values there: sin(x + y) turns at x = π/2 − y for
           // that y. The latest first; one that needs a key another has placed is left out: two
@@ -893,6 +902,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           }
         }
         endedWide = !narrow && marginAt(cur, left, right, sign, true) === null;
+        if (!narrow && order === keys) endedShort = m >= 1e-8;
       }
     }
   }
@@ -1514,11 +1524,12 @@ function piTimes(q: Rational, range: Expr['range']): Expr {
 }
 
 /**
- * Where a strict bound's descent (searchInequality) ended within `m` of equal sides at `cur`:
+ * Where a bound's descent (searchInequality) ended within `m` of equal sides at `cur`:
  * each scalar's exact value guessed (exactGuesses, to the digits the margin tells: about √m
- * from a quadratic bottom), and the sides compared exactly there (rational guesses) or proved
- * equal by exact expansion or the identity test (π/2, √2: the point then holds each scalar
- * as an enclosure and as its expression, Point.symbolic). A counterexample, or null.
+ * from a quadratic bottom), and the sides compared exactly there (rational guesses) or, for a
+ * strict bound, proved equal by exact expansion or the identity test (π/2, √2: the point then
+ * holds each scalar as an enclosure and as its expression, Point.symbolic), else compared in
+ * decimals there (a bound off by less than doubles see). A counterexample, or null.
  */
 function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: number, rng: Rng, deadline: number,
   /**
@@ -1529,6 +1540,9 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
   const left = p.left as Expr;
   const right = p.right as Expr;
   const rel = p.rel as RelOp;
+  // (A bound that is not strict holds where the sides are equal: only a place where they
+  // differ on the wrong side, by less than doubles see, refutes it, told in decimals there.)
+  const strict = rel === '<' || rel === '>' || rel === '≠';
   // (A kink's bottom is about m from the place, a smooth one about √m: guessed at both. A
   // margin of 0 or −0 in doubles is one below their resolution, ~10⁻¹⁷, not one of 10⁻³²:
   // xy(1 − x − y) < 1/27 ended at (0.333333337, 0.333333331), 8 digits from (1/3, 1/3).)
@@ -1581,6 +1595,8 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
       // (Sides no precision tells apart at a rational point, x e^(−x) and 1/e at 1: proved
       // equal by algebra, below.)
       if (o.kind !== 'undecided') continue;
+      // (Not strict: every precision was tried at this rational place already.)
+      if (!strict) continue;
       if (meets) rationalPlace = q;
     }
     // (The other names the sides read are put in at their values.)
@@ -1594,7 +1610,7 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     }
     const zero = substitute(diff, values);
     if (freeNames(zero).length > 0) continue;
-    const equal = exactlyZero(zero, ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline);
+    const equal = strict && exactlyZero(zero, ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline);
     // (At a rational place the point is exact already: log t against log 40 at the integer 40,
     // whose symbolic point, an enclosure of an integer, met no assumption — red team rt66.)
     let q = equal && rationalPlace ? rationalPlace : symbolicPoint(cur, at, rng);
