@@ -202,6 +202,23 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       expect(what).not.toMatch(/agree to every precision/);
     }
   });
+  // (Red team rt78:) a bound that fails only where f is on its bound and a scalar at a sine's
+  // turn together (f ≡ 1 and x = 0): the edge probes kept x as drawn, and the search over the
+  // scalars never had f on its bound. Each was checked at every seed.
+  const joint = [
+    ['f(x) cos x < 1', 'f(x) cos(x)', '<', '1'], ['f(x) + cos x < 2', 'f(x) + cos(x)', '<', '2'],
+    ['f(x) cos x > −1', 'f(x) cos(x)', '>', '-1'], ['f(x) sin y > −1', 'f(x) sin(y)', '>', '-1'],
+  ] as const;
+  it.each(joint.map(([name, l, r, x]) => [name, l, r, x] as const))('refutes %s under |f(z)| ≤ 1 (f on its bound, a scalar at a turn)', async (_name, left, rel, right) => {
+    for (const seed of [0, 1, 2]) {
+      const { verdict, what } = await verdictOf(step('scalar x, y\nfunction f : R → R\nassume |f(z)| ≤ 1 for all z\n', left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  it.each([['f(x) cos x ≤ 1', 'f(x) cos(x)', '≤', '1'], ['f(x) sin y ≥ −1', 'f(x) sin(y)', '≥', '-1'], ['f(x) + cos x ≤ 2', 'f(x) + cos(x)', '≤', '2']] as const)('passes %s under |f(z)| ≤ 1', async (_name, left, rel, right) => {
+    const { verdict, what } = await verdictOf(step('scalar x, y\nfunction f : R → R\nassume |f(z)| ≤ 1 for all z\n', left, rel, right), 0);
+    expect(PASS, what).toContain(verdict);
+  });
   // (Second red team:) related arguments (a and −a, a², 0), three or four of them, and vectors.
   const related = [
     ['f(a) − f(−a) < 2', 'f(a) - f(-a)', '<', '2'], ['f(a) − f(a²) < 2', 'f(a) - f(a^2)', '<', '2'], ['f(a) f(−a) > −1', 'f(a) f(-a)', '>', '-1'],

@@ -1531,6 +1531,30 @@ function piTimes(q: Rational, range: Expr['range']): Expr {
  * holds each scalar as an enclosure and as its expression, Point.symbolic), else compared in
  * decimals there (a bound off by less than doubles see). A counterexample, or null.
  */
+/**
+ * `e` with each scalar call of a function `q` holds as a constant (an edge base's f ≡ 1) put
+ * as that constant, and its derivatives as 0: the algebra at a bottom's exact place sees the
+ * number the point evaluates, not an unknown f(x) (f(x) sin y > −1 at f ≡ 1, y = −π/2).
+ */
+function constantCallsAt(e: Expr, q: Point): Expr {
+  if (q.functions.size === 0) return e;
+  const rec = (x: Expr): Expr => {
+    if (x.kind === 'Call' && x.shape?.kind === 'scalar' && x.args.length === 1 && x.args[0]!.shape?.kind === 'scalar') {
+      const inst = q.functions.get(printName({ ...x.fn, primes: 0 }));
+      if (inst && inst.sup?.(1)?.isZero() === true) {
+        try {
+          const c = x.fn.primes > 0 ? Rational.ZERO : inst.apply(exactField, [Rational.ZERO], 0, undefined);
+          if (!isMat(c)) return rationalExpr(c, x.range);
+        } catch {
+          // (no exact constant: left as it is)
+        }
+      }
+    }
+    return mapChildren(x, rec);
+  };
+  return rec(e);
+}
+
 function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: number, rng: Rng, deadline: number,
   /**
    * Places known for some keys (a multiple of π/2 where a sine turns): tried first, before
@@ -1601,7 +1625,7 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     }
     // (The other names the sides read are put in at their values.)
     const values = new Map<string, Expr>(at.map(({ label, c }) => [label, c]));
-    const diff: Expr = { kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } };
+    const diff: Expr = constantCallsAt({ kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } }, cur);
     for (const name of new Set(freeNames(diff).map((v) => printName(v.name)))) {
       if (values.has(name)) continue;
       const key = [...cur.values.keys()].find((k) => cur.values.get(k)!.label === name);
