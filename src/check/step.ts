@@ -1456,7 +1456,8 @@ function coverIndices(p: StepProblem, opts: StepOptions, left: Expr, right: Expr
     const outside: [number, number][] = within[0] > within[1] ? [[rangeLo, rangeHi]] : [[rangeLo, Math.min(rangeHi, within[0] - 1)], [Math.max(rangeLo, within[1] + 1), rangeHi]];
     for (const [a, b] of outside) {
       if (a > b || a === Infinity || b === -Infinity) continue;
-      if (!Number.isFinite(a) || !Number.isFinite(b) || b - a + 1 > COVER_MAX) {
+      // (Whole numbers doubles still step through: past 2⁵³, v++ leaves v as it is.)
+      if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || b - a + 1 > COVER_MAX) {
         tooMany ??= `the proof unfolded ${describe(def)}, which leaves out ${Number.isFinite(b - a) ? `${b - a + 1} values` : 'infinitely many values'} of ${name} in the step's range`;
         // The nearest of them are still tried (past `for t ≤ 1000`, t = 1001, where sampling never goes).
         for (const v of [a, a + 1, b, b - 1]) if (Number.isFinite(v) && v >= a && v <= b) out.push(v);

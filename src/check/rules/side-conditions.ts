@@ -71,16 +71,26 @@ export function affineOf(e: Expr, isIndex: (key: string) => boolean, vars?: Map<
       if (!a) return null;
       const b = affineOf(e.right, isIndex, vars);
       if (!b) return null;
-      if (e.op === '+') return affineAdd(a, b);
-      if (e.op === '-') return affineAdd(a, b, -1);
+      if (e.op === '+') return small(affineAdd(a, b));
+      if (e.op === '-') return small(affineAdd(a, b, -1));
       if (e.op === '*') {
-        if (affineIsConst(a)) return affineScale(b, a.constant);
-        if (affineIsConst(b)) return affineScale(a, b.constant);
+        if (affineIsConst(a)) return small(affineScale(b, a.constant));
+        if (affineIsConst(b)) return small(affineScale(a, b.constant));
       }
       return null;
     }
     default: return null;
   }
+}
+
+/**
+ * The form where its numbers stay below 2⁴⁰, else null: the rules count, peel and step
+ * through its constants in doubles, and past 2⁵³ a step of 1 leaves a double as it is (a loop
+ * `j++` from 10²⁰ never ends).
+ */
+function small(a: Affine): Affine | null {
+  const ok = (x: number) => Number.isSafeInteger(x) && Math.abs(x) < 2 ** 40;
+  return ok(a.constant) && [...a.terms.values()].every(ok) ? a : null;
 }
 
 /** Bounds known for one symbol (null: none). */

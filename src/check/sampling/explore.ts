@@ -817,6 +817,9 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
               const x0 = (cur.values.get(key)!.value as Rational).toNumber();
               const [a, b] = lineNumbers(line);
               const k0 = Math.round(((a * x0 + b) * 2) / Math.PI);
+              // (Not past the doubles' whole numbers: at sin(10³⁰x), k0 ≈ 10³⁰, where k++ leaves
+              // k as it is and the loop never ended, past every time limit; a red team.)
+              if (!Number.isSafeInteger(k0 - DESCENT_PERIODIC_REACH) || !Number.isSafeInteger(k0 + DESCENT_PERIODIC_REACH)) continue;
               for (let k = k0 - DESCENT_PERIODIC_REACH; k <= k0 + DESCENT_PERIODIC_REACH; k++) {
                 const x = periodicPlace(line, k);
                 if (Number.isFinite(x)) moves.push({ x: Rational.parse(x.toPrecision(17)), place: periodicPlaceExpr(line, k, left.range), reads });
@@ -3882,6 +3885,8 @@ function integerZero(base: Point, key: string, g: Expr, rng: Rng): number | null
   visit(g, (x) => { if (x.kind === 'Binary' && x.op === '^' && mentionsAny(x.right, new Set([name]))) exponent = true; });
   if (exponent) return null;
   const from = floor ?? -32;
+  // (Whole numbers doubles still step through: past 2⁵³, n++ leaves n as it is.)
+  if (!Number.isSafeInteger(from + 64)) return null;
   // (Until a value has more than 4,096 bits: a recurrence whose digits grow so (Heron's
   // x_t = (x_(t−1) + a/x_(t−1))/2 doubles them at each t) spent 5 s computing them to exact
   // arithmetic's limit, from scratch at each t, and the step was unknown for its time limit
