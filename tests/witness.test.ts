@@ -61,6 +61,11 @@ const CASES: Case[] = [
   // A function of a vector, L : R^n → R: constants only (a loss bounded below).
   { name: '1 = 2 under L(u) ≥ 0 for all u in R³', src: 'vector w, u in R^3\nfunction L : R^3 → R\nassume L(u) ≥ 0 for all u\n    1\n  = 2\n', want: 'refuted' },
   { name: 'L(w) ≥ 1 under L(u) ≥ 0 for all u (L = 0)', src: 'vector w, u in R^3\nfunction L : R^3 → R\nassume L(u) ≥ 0 for all u\n    L(w)\n  ≥ 1\n', want: 'refuted', fn: ['L', '0, a constant function'] },
+  // Bounded gradients and smoothness (rt79): a constant's gradient is 0, under a norm too.
+  { name: '1 = 2 under ‖∇_u L(u)‖ ≤ G for all u', src: 'scalar G\nvector w, u in R^n\nfunction L : R^n → R\nassume G > 0\nassume ‖∇_u L(u)‖ ≤ G for all u\n    1\n  = 2\n', want: 'refuted' },
+  { name: 'L(w) ≥ 0 under ‖∇_u L(u)‖ ≤ G for all u (L = −1)', src: 'scalar G\nvector w, u in R^n\nfunction L : R^n → R\nassume G > 0\nassume ‖∇_u L(u)‖ ≤ G for all u\n    L(w)\n  ≥ 0\n', want: 'refuted', note: /L is chosen to meet '‖∇_u L\(u\)‖ ≤ G' for every u/ },
+  { name: 'L(w) ≥ 1 under ‖∇L(u) − ∇L(v)‖ ≤ β‖u − v‖ for all u, v (L = 0)', src: 'scalar β\nvector w, u, v in R^n\nfunction L : R^n → R\nassume β > 0\nassume ‖∇_u L(u) - ∇_v L(v)‖ ≤ β ‖u - v‖ for all u, v\n    L(w)\n  ≥ 1\n', want: 'refuted', fn: ['L', '0, a constant function'] },
+  { name: "f(a) ≥ 1 under |d/dz f(z)| ≤ 1 for all z (f = 0)", src: 'scalar a\nfunction f : R → R\nassume |d/dz f(z)| ≤ 1 for all z\n    f(a)\n  ≥ 1\n', want: 'refuted' },
   // Waves: a bound on σ' with σ(z) > 0, which no polynomial but a constant meets (red team rt77).
   { name: "|σ'(a)σ'(b)| ≤ γ under |σ'(z)| ≤ γ, σ(z) > 0, γ > 1 (σ = c + (γ/w)·sin(w x))", src: "scalar a, b, γ\nfunction σ : R → R\nassume γ > 1\nassume |σ'(z)| ≤ γ for all z\nassume σ(z) > 0 for all z\n    |σ'(a) σ'(b)|\n  ≤ γ\n", want: 'refuted', note: /σ is chosen to meet '\|σ'\(z\)\| ≤ γ' and 'σ\(z\) > 0'/ },
   { name: "σ'(a) ≤ γ/2 under |σ'(z)| ≤ γ and σ(z) > 0", src: "scalar a, γ\nfunction σ : R → R\nassume γ > 0\nassume |σ'(z)| ≤ γ for all z\nassume σ(z) > 0 for all z\n    σ'(a)\n  ≤ γ/2\n", want: 'refuted' },
@@ -73,6 +78,10 @@ const CASES: Case[] = [
   { name: 'f(0) ≥ 2 under f(z) ≥ sin(a) (a built-in in the assumption is no function to replace)', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ sin(a) for all z\n    f(0)\n  ≥ 2\n', want: 'refuted' },
   { name: 'f(2) ≥ 1 under f(z) ≥ a: the value of a is shown', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ a for all z\n    f(2)\n  ≥ a + 1\n', want: 'refuted', note: /'f\(z\) ≥ a'/ },
   // Right steps: never refuted.
+  { name: '‖∇_w L(w)‖² ≤ G² under ‖∇_u L(u)‖ ≤ G for all u', src: 'scalar G\nvector w, u in R^n\nfunction L : R^n → R\nassume G > 0\nassume ‖∇_u L(u)‖ ≤ G for all u\n    ‖∇_w L(w)‖^2\n  ≤ G^2\n', want: 'not refuted' },
+  { name: 'L(w) − L(v) ≤ G‖w − v‖ under ‖∇_u L(u)‖ ≤ G for all u (the mean value theorem)', src: 'scalar G\nvector w, v, u in R^n\nfunction L : R^n → R\nassume G > 0\nassume ‖∇_u L(u)‖ ≤ G for all u\n    L(w) - L(v)\n  ≤ G ‖w - v‖\n', want: 'not refuted' },
+  { name: 'L(w) ≥ 0 under ‖∇_u L(u)‖ ≤ G and L(u) ≥ 0 for all u', src: 'scalar G\nvector w, u in R^n\nfunction L : R^n → R\nassume G > 0\nassume ‖∇_u L(u)‖ ≤ G for all u\nassume L(u) ≥ 0 for all u\n    L(w)\n  ≥ 0\n', want: 'not refuted' },
+  { name: "‖∇_w L(w)‖ ≤ 1 under ‖∇_u r‖ ≤ 1 for all u, r defined from L (a defined name's gradient is never taken for 0)", src: 'vector w, u in R^n\nfunction L : R^n → R\ndefine r = L(u)\nassume ‖∇_u r‖ ≤ 1 for all u\n    ‖∇_w L(w)‖\n  ≤ 1\n', want: 'not refuted' },
   { name: 'f(a) + 1 > 0 under f(z) ≥ 0', src: `${BELOW}    f(a) + 1\n  > 0\n`, want: 'not refuted' },
   { name: 'f(a) ≥ 0 under f(z) ≥ 0', src: `${BELOW}    f(a)\n  ≥ 0\n`, want: 'proved' },
   { name: 'f(a) ≥ a under f(z) ≥ z', src: `${ABOVE_Z}    f(a)\n  ≥ a\n`, want: 'proved' },

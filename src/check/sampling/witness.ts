@@ -59,10 +59,45 @@ const calledKeys = (c: Condition, scope: Scope): Set<string> => new Set([...call
  * its constant; null where a call cannot be (not one scalar argument; a derivative of a function
  * of a vector) or the function is still named (d/dz σ(z)).
  */
-function withLines(e: Expr, lines: ReadonlyMap<string, Poly>, ofVectors: ReadonlySet<string> = new Set()): Expr | null {
+function withLines(e: Expr, lines: ReadonlyMap<string, Poly>, ofVectors: ReadonlySet<string> = new Set(),
+  /** The names the file defines (`define r = ‖u‖`): a derivative of one is never taken for 0, whatever it seems to read. */
+  defined: ReadonlySet<string> = new Set()): Expr | null {
   let ok = true;
   const scalar = { kind: 'scalar' } as const;
+  /** Whether e (walked) is a vector that is 0 everywhere: a gradient of what does not read its variable, and sums, negations and multiples of such. */
+  const zeroVector = (e: Expr): boolean => {
+    switch (e.kind) {
+      case 'Grad': return !freeNames(e.body).some((v) => printName(v.name) === printName(e.wrt.name)) && !stillNamed(e.body);
+      case 'Neg': return zeroVector(e.arg);
+      case 'Binary': return (e.op === '+' || e.op === '-') ? zeroVector(e.left) && zeroVector(e.right) : e.op === '*' ? zeroVector(e.left) || zeroVector(e.right) : false;
+      default: return false;
+    }
+  };
+  /** Whether e still names a replaced function, or a defined name or function (whose body may read the variable). */
+  const stillNamed = (e: Expr): boolean => {
+    let hit = false;
+    visit(e, (y) => {
+      if (y.kind !== 'Var' && y.kind !== 'Call') return;
+      const name = y.kind === 'Var' ? y.name : { ...y.fn, primes: 0 };
+      if (lines.has(printName(name)) || defined.has(printName(name)) || defined.has(name.base)) hit = true;
+    });
+    return hit;
+  };
   const walk = (x: Expr): Expr => {
+    // A derivative or gradient of what the candidates made constant in its variable is 0: a
+    // scalar one as the number, a vector one under a norm (‖∇_u L(u)‖ ≤ G with L a constant,
+    // ‖∇L(u) − ∇L(v)‖ ≤ β‖u − v‖); elsewhere it stays, and the condition is not proved.
+    if (x.kind === 'Deriv' || x.kind === 'Grad') {
+      const body = walk(x.body);
+      const inner: Expr = { ...x, body };
+      if (x.shape?.kind === 'scalar' && !freeNames(body).some((v) => printName(v.name) === printName(x.wrt.name)) && !stillNamed(body)) return rationalExpr(Rational.ZERO, x.range);
+      return inner;
+    }
+    if (x.kind === 'Norm') {
+      const arg = walk(x.arg);
+      if (zeroVector(arg)) return rationalExpr(Rational.ZERO, x.range);
+      return { ...x, arg };
+    }
     if (x.kind === 'Call') {
       const line = lines.get(printName({ ...x.fn, primes: 0 }));
       // (A function of a vector is only ever a constant: L(u) is a; its derivatives are not written so.)
@@ -119,7 +154,7 @@ function totalIn(e: Expr, bound: ReadonlySet<string>): boolean {
   visit(e, (x) => {
     if (!total || !reads(x)) return;
     switch (x.kind) {
-      case 'Var': case 'Num': case 'Neg': case 'Abs': return;
+      case 'Var': case 'Num': case 'Neg': case 'Abs': case 'Norm': return;
       case 'Binary':
         if (x.op === '+' || x.op === '-' || x.op === '*') return;
         if (x.op === '/' && !reads(x.right)) return;
@@ -154,6 +189,7 @@ function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, ofVecto
   const bound = new Set(c.forAll.map((v) => printName(v.name)));
   const zero = new Map([...bound].map((k) => [k, rationalExpr(Rational.ZERO, c.range)] as const));
   const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
+  const defined = new Set([...p.unfoldings.map((u) => u.key), ...p.functions.map((d) => printName(d.target))]);
   // (A vector bound name, `for all u` of `L(u) ≥ 0`: the condition must read it no more once
   // its functions are constants; 0 is no value for it.)
   const vectorBound = c.forAll.some((v) => v.shape?.kind === 'matrix');
@@ -161,11 +197,17 @@ function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, ofVecto
   const signed = new Set<number>();
   const pairs = comparedPairs(c.formula);
   for (const [i, { a, op, b }] of pairs.entries()) {
-    const [l, r] = [withLines(a, lines, ofVectors), withLines(b, lines, ofVectors)];
+    const [l, r] = [withLines(a, lines, ofVectors, defined), withLines(b, lines, ofVectors, defined)];
     if (!l || !r || !totalIn(l, bound) || !totalIn(r, bound)) return false;
     const d: Expr = { kind: 'Binary', op: '-', left: l, right: r, range: c.range, shape: { kind: 'scalar' } };
     if (!freeNames(d).some((v) => bound.has(printName(v.name)))) continue;
-    if (vectorBound) return false;
+    // (A vector bound name: no identity test with it at 0, only the bounds of the terms,
+    // which hold at every value: 0 ≤ β‖u − v‖ at β ≥ 0.)
+    if (vectorBound) {
+      if (!signedEverywhere(d, op, bound, q, p, deadline)) return false;
+      signed.add(i);
+      continue;
+    }
     // (The point's exact values put in for the other names: γz² − z² is the same everywhere at γ = 1.)
     const at = withValues(d, bound, q);
     let same = false;
@@ -185,9 +227,13 @@ function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, ofVecto
   return pairs.every(({ a, op, b }, i) => {
     if (signed.has(i)) return true;
     // (A vector bound name reads nowhere in the sides with the constants put in: judged as they are.)
+    // (So a side that writes a derivative, |d/dz f(z)| ≤ 1: its variable is no name to put 0
+    // for, d/d0 f(0); the candidates' form, where that derivative is the number 0, is judged.)
+    const replaced = vectorBound || [a, b].some((e) => { let hit = false; visit(e, (x) => { if (x.kind === 'Deriv' || x.kind === 'Grad') hit = true; }); return hit; });
+    const sides = replaced ? [withLines(a, lines, ofVectors, defined)!, withLines(b, lines, ofVectors, defined)!] : [a, b];
     const pair: Formula = vectorBound
-      ? { kind: 'Compare', operands: [withLines(a, lines, ofVectors)!, withLines(b, lines, ofVectors)!], ops: [op], range: c.range }
-      : substituteFormula({ kind: 'Compare', operands: [a, b], ops: [op], range: c.range }, zero);
+      ? { kind: 'Compare', operands: sides, ops: [op], range: c.range }
+      : substituteFormula({ kind: 'Compare', operands: sides, ops: [op], range: c.range }, zero);
     return q.truth(pair, allLevels()) === true;
   });
 }
