@@ -51,3 +51,44 @@ it.skipIf(!existsSync(compiled))('gives the report checkSource gives, for files 
   expect(essentials(b)).toEqual(essentials(await checkSource(long, { file: 'long.deriv' })));
   expect(b.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
 });
+
+/**
+ * A step stuck in work that looks at no deadline (red team rt80: a loop stepping a double past
+ * 2⁵³ in the inequality search) ran into the file's limit, and every step of the file lost its
+ * verdict. The worker tells each relation it starts; one still running far past the step's
+ * limit has its worker stopped, and the file is checked again with that relation `unknown`.
+ */
+it('stops a worker stuck in one step and checks the file again without that step', async () => {
+  const { compiled: build } = await import('./helpers/compiled.js');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { pathToFileURL } = await import('node:url');
+  const root = await build();
+  const dir = path.join(root, 'test-workers');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'stuck.mjs');
+  // (A stand-in for the checker: stuck at the relation 10–11 until it is told to leave it, then
+  // the real checker on the rest; the second relation, 20–21, is told as it is decided.)
+  writeFileSync(file, `
+import { jobWorker } from '../src/run/job.js';
+import { checkSource } from '../src/check/index.js';
+export default jobWorker(async () => 'ready', async (_ready, task, progress) => {
+  const stopped = task.options.stopped ?? [];
+  const at = task.text.indexOf('= 3\\n');
+  if (at >= 0 && !stopped.some(([a]) => a === at)) {
+    progress({ deciding: [at, at + 1] });
+    for (;;) {}
+  }
+  return checkSource(task.text, { ...task.options, onDecide: (range) => progress({ deciding: range }) });
+});
+`);
+  const { isolatedChecker } = await import('../src/check/isolated.js');
+  const checker = isolatedChecker({ worker: pathToFileURL(file), stuckSlackMs: 200 });
+  const text = 'scalar a\n    a + a\n  = 2 a\n\n    1 + 2\n  = 3\n\n    a a\n  = 3 a\n';
+  const started = Date.now();
+  const report = await checker.check(text, { file: 'stuck.deriv', timeoutMs: 1000 });
+  await checker.close();
+  expect(report.diagnostics.map((d) => d.message)).toEqual([]);
+  expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'unknown', 'refuted']);
+  expect(report.steps[1]!.message).toMatch(/ran far past its time limit .* stopped from outside/);
+  expect(Date.now() - started).toBeLessThan(20_000);
+}, 240_000);

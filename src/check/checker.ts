@@ -39,6 +39,10 @@ export interface CheckerOptions {
   readonly brokenDefinitions?: readonly BrokenDefinition[];
   /** `assume` lines that did not parse (the parser's `brokenAssumptions`, their ranges). */
   readonly brokenAssumptions?: readonly Range[];
+  /** CheckOptions.onDecide: told as each relation's decision starts. */
+  readonly onDecide?: (range: readonly [number, number]) => void;
+  /** CheckOptions.stopped: relations left `unknown`, a check before stuck there. */
+  readonly stopped?: readonly (readonly [number, number])[];
 }
 
 /** The note on a refutation made `unknown` by an assumption left out for an error, at that assumption. */
@@ -663,6 +667,10 @@ export class Checker {
     if (this.options.trusted && !extra.always) {
       return { verdict: 'proved', method: 'none', samples: 0, counterexample: null, message: 'checked before (a trusted answer key)', notes: [] };
     }
+    if (this.options.stopped?.some(([a, b]) => a === step.relRange[0] && b === step.relRange[1])) {
+      return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: `the check of this step ran far past its time limit (${msText(this.options.timeoutMs)}) without stopping, so it was stopped from outside and the rest of the file checked without it`, notes: [] };
+    }
+    this.options.onDecide?.(step.relRange);
     const fileDeadline = Math.min(this.options.deadline ?? Infinity, extra.deadline ?? Infinity);
     if (Date.now() > fileDeadline) {
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'the time limit for the whole file ran out before this step', notes: [] };

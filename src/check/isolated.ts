@@ -56,6 +56,12 @@ function parser(): Promise<Parser> {
  */
 export const CHECK_YOUNG_GENERATION_MB = 3;
 
+/** A step still undecided this many times its limit, plus STUCK_SLACK_MS, is stuck: its worker is stopped (isolatedChecker). */
+const STUCK_FACTOR = 5;
+const STUCK_SLACK_MS = 5000;
+/** How many stuck steps one file may have before it is reported as stopped whole. */
+const MAX_STOPPED = 3;
+
 /** Checks one text; the shape of `checkSource`. */
 export type Checker = (text: string, options: CheckOptions) => Promise<FileReport>;
 
@@ -65,8 +71,15 @@ export type Checker = (text: string, options: CheckOptions) => Promise<FileRepor
  * file is stopped and reported, and the next file gets a fresh worker. Falls back to checking
  * in-process where the compiled worker is not there (running from source).
  */
-export function isolatedChecker(limits: { budgetMs?: number; threads?: number; eager?: boolean } = {}): { check: Checker; close: () => Promise<void> } {
-  const url = new URL('../run/check-worker-bundled.js', import.meta.url);
+export function isolatedChecker(limits: {
+  budgetMs?: number; threads?: number; eager?: boolean;
+  /** A worker module other than the checker's (a `jobWorker` of CheckTask: tests of the watch on stuck steps). */
+  worker?: URL;
+  /** STUCK_SLACK_MS, for tests. */
+  stuckSlackMs?: number;
+} = {}): { check: Checker; close: () => Promise<void> } {
+  const url = limits.worker ?? new URL('../run/check-worker-bundled.js', import.meta.url);
+  const slackMs = limits.stuckSlackMs ?? STUCK_SLACK_MS;
   if (!existsSync(fileURLToPath(url))) {
     return { check: async (text, options) => (await import('./index.js')).checkSource(text, options), close: async () => {} };
   }
@@ -83,6 +96,42 @@ export function isolatedChecker(limits: { budgetMs?: number; threads?: number; e
     pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, limits.threads ?? 1), youngGenerationMb: CHECK_YOUNG_GENERATION_MB });
     sized = Promise.resolve(pool);
   }
+  /**
+   * A job with a watch on its steps: the worker tells each relation it starts to decide, and one
+   * still undecided STUCK_FACTOR times the step's limit plus STUCK_SLACK_MS later is stuck in
+   * work that looks at no deadline (a loop stepping a double past 2⁵³ never ended, red team
+   * rt80): the worker is stopped, and the file checked again in a fresh one with that relation
+   * left `unknown` (CheckOptions.stopped), up to MAX_STOPPED of them. Before this, such a step
+   * ran into the file's limit and every step of the file lost its verdict.
+   */
+  const watched = async (workers: JobPool<CheckTask, FileReport>, task: CheckTask, timeoutMs: number): Promise<JobOutcome<FileReport>> => {
+    let stopped: readonly (readonly [number, number])[] = task.options.stopped ?? [];
+    const stepMs = task.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    for (;;) {
+      let kill: (() => void) | null = null;
+      let deciding: readonly [number, number] | null = null;
+      let stuck = false;
+      let timer: NodeJS.Timeout | undefined;
+      const outcome = await workers.run({ ...task, options: { ...task.options, ...(stopped.length > 0 ? { stopped } : {}) } }, {
+        timeoutMs,
+        onStart: (_threadId, killWorker) => { kill = killWorker; },
+        onProgress: (data) => {
+          const range = (data as { deciding?: unknown } | null)?.deciding;
+          if (!Array.isArray(range) || range.length !== 2 || typeof range[0] !== 'number' || typeof range[1] !== 'number') return;
+          deciding = [range[0], range[1]];
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            stuck = true;
+            kill?.();
+          }, stepMs * STUCK_FACTOR + slackMs);
+          timer.unref();
+        },
+      });
+      clearTimeout(timer);
+      if (outcome.ok || !stuck || deciding === null || stopped.length >= MAX_STOPPED) return outcome;
+      stopped = [...stopped, deciding];
+    }
+  };
   const check: Checker = async (text, options) => {
     calls++;
     sized ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
@@ -116,7 +165,7 @@ export function isolatedChecker(limits: { budgetMs?: number; threads?: number; e
           const jobs: { at: number; outcome: Promise<JobOutcome<FileReport>> }[] = [];
           for (const parsed of split.parts) {
             const at = parsed.ast.statements.find((st) => st.range[0] >= split.contextEnd)?.range[0] ?? split.contextEnd;
-            jobs.push({ at, outcome: workers.run({ text, options, parsed }, { timeoutMs: budget }) });
+            jobs.push({ at, outcome: watched(workers, { text, options, parsed }, budget) });
             // (The pool hands the part over while the next is parsed.)
             await new Promise<void>((resolve) => setImmediate(resolve));
           }
@@ -138,7 +187,7 @@ export function isolatedChecker(limits: { budgetMs?: number; threads?: number; e
     }
     // (Whole: a file not split, or one a part of which used a name no declaration gives.)
     const parsed = handed.kind === 'whole' ? handed.parsed : await parseHere(text);
-    const outcome = await workers.run({ text, options, ...(parsed ? { parsed } : {}) }, { timeoutMs: budget });
+    const outcome = await watched(workers, { text, options, ...(parsed ? { parsed } : {}) }, budget);
     return outcome.ok ? outcome.value : failed(outcome, 0);
   };
   return { check, close: async () => { await pool?.close(); } };

@@ -14,6 +14,13 @@ export interface CheckOptions {
   timeoutFlag?: string;
   /** Absolute time (Date.now()) after which every remaining step is `unknown`: a budget for the whole file. */
   deadline?: number;
+  /** Told as each relation's decision starts, with the relation's range in the text (a worker reports it; never sent to one). */
+  onDecide?: (range: readonly [number, number]) => void;
+  /**
+   * Relations (their ranges in the text) not to decide: each is `unknown`, as a check before
+   * was stuck there far past the step's limit and stopped from outside (src/check/isolated.ts).
+   */
+  stopped?: readonly (readonly [number, number])[];
 }
 
 export const DEFAULT_SEED = 20261125;

@@ -26,7 +26,9 @@ export function checker(): Promise<typeof import('../check/index.js')> {
 
 export default jobWorker(
   async () => (await checker()).checkSource,
-  (checkSource, task: CheckTask): Promise<FileReport> => checkSource(task.text, task.options, task.parsed),
+  // (Each relation it starts to decide is told to the CLI's thread, which stops a worker stuck
+  // far past a step's limit and checks the file again without that step: src/check/isolated.ts.)
+  (checkSource, task: CheckTask, progress): Promise<FileReport> => checkSource(task.text, { ...task.options, onDecide: (range) => progress({ deciding: range }) }, task.parsed),
 );
 
 /** The compiled nerdamer bundle the checker loaded, if any (scripts/bundle.mjs writes its code cache after training). */

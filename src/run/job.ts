@@ -7,13 +7,15 @@ import { threadId } from 'node:worker_threads';
  * limit runs from here), and it has finished (its value or error follows from the pool). The
  * port then closes; a port that closes with no `finished` before it means the thread died.
  */
-export type JobMessage = { readonly type: 'started'; readonly threadId: number } | { readonly type: 'finished' };
+export type JobMessage = { readonly type: 'started'; readonly threadId: number } | { readonly type: 'finished' }
+  /** How far the job has come (a `deriv check` job: the relation it is deciding), told as it goes. */
+  | { readonly type: 'progress'; readonly data: unknown };
 
 /** Whether a message came from `jobWorker`. */
 export function isJobMessage(m: unknown): m is JobMessage {
   if (typeof m !== 'object' || m === null) return false;
   const type = (m as { type?: unknown }).type;
-  return type === 'finished' || (type === 'started' && typeof (m as { threadId?: unknown }).threadId === 'number');
+  return type === 'finished' || type === 'progress' || (type === 'started' && typeof (m as { threadId?: unknown }).threadId === 'number');
 }
 
 /** What the pool sends a worker for one job. */
@@ -24,9 +26,10 @@ export interface JobEnvelope<T> {
 
 /**
  * Makes a job module's handler. `prepare` runs once per worker (loading what every job needs,
- * e.g. checking the answer key) before the first job's clock starts; `run` does one job.
+ * e.g. checking the answer key) before the first job's clock starts; `run` does one job, and
+ * may tell the pool how far it has come (`progress`: JobOptions.onProgress).
  */
-export function jobWorker<C, T, R>(prepare: () => Promise<C>, run: (context: C, task: T) => Promise<R>): (envelope: JobEnvelope<T>) => Promise<R> {
+export function jobWorker<C, T, R>(prepare: () => Promise<C>, run: (context: C, task: T, progress: (data: unknown) => void) => Promise<R>): (envelope: JobEnvelope<T>) => Promise<R> {
   let context: Promise<C> | null = null;
   return async ({ task, port }) => {
     try {
@@ -36,7 +39,7 @@ export function jobWorker<C, T, R>(prepare: () => Promise<C>, run: (context: C, 
         throw error;
       }));
       port.postMessage({ type: 'started', threadId } satisfies JobMessage);
-      return await run(c, task);
+      return await run(c, task, (data) => port.postMessage({ type: 'progress', data } satisfies JobMessage));
     } finally {
       // Messages on a port arrive before its close: the pool knows this job ended normally.
       port.postMessage({ type: 'finished' } satisfies JobMessage);

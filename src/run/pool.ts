@@ -44,6 +44,8 @@ export interface JobOptions {
   readonly signal?: AbortSignal;
   /** The job started on a worker thread; `killWorker` stops that thread the hard way (as if it died). */
   readonly onStart?: (threadId: number, killWorker: () => void) => void;
+  /** Told what the job reports of its progress, as it goes (jobWorker's `progress`). */
+  readonly onProgress?: (data: unknown) => void;
 }
 
 /** A short reason for a worker's failure. */
@@ -135,6 +137,10 @@ export class JobPool<T, R> {
         if (!isJobMessage(m)) return;
         if (m.type === 'finished') {
           finished = true;
+          return;
+        }
+        if (m.type === 'progress') {
+          options.onProgress?.(m.data);
           return;
         }
         started = Date.now();
