@@ -215,6 +215,16 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
     }
   });
+  // (Red team rt80:) two bounded functions, on their bounds together.
+  const twoBounded = 'scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f(z)| ≤ 1 for all z\nassume 0 ≤ g(z) ≤ 1 for all z\n';
+  it.each([
+    ['f(x) g(x) sin y > −1', 'f(x) g(x) sin(y)', '>', '-1'], ['f(x) sin y + g(x) cos y ≤ √2 − 10⁻⁴⁰', 'f(x) sin(y) + g(x) cos(y)', '≤', '√2 - 10^(-40)'],
+  ] as const)('refutes %s under |f(z)| ≤ 1, 0 ≤ g(z) ≤ 1 (both on their bounds, a scalar at a turn)', async (_name, left, rel, right) => {
+    for (const seed of [0, 1]) {
+      const { verdict, what } = await verdictOf(step(twoBounded, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
   it.each([['f(x) cos x ≤ 1', 'f(x) cos(x)', '≤', '1'], ['f(x) sin y ≥ −1', 'f(x) sin(y)', '≥', '-1'], ['f(x) + cos x ≤ 2', 'f(x) + cos(x)', '≤', '2']] as const)('passes %s under |f(z)| ≤ 1', async (_name, left, rel, right) => {
     const { verdict, what } = await verdictOf(step('scalar x, y\nfunction f : R → R\nassume |f(z)| ≤ 1 for all z\n', left, rel, right), 0);
     expect(PASS, what).toContain(verdict);

@@ -41,16 +41,17 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   /**
    * Told of each probe at the first held point with the bounded functions constant on their
    * bounds that met the assumptions and where the step held: a base for the inequality
-   * search over the scalars (`f(x) cos(x) < 1` under |f(z)| ≤ 1 fails at f ≡ 1 and x = 0 only).
+   * search over the scalars (`f(x) cos(x) < 1` under |f(z)| ≤ 1 fails at f ≡ 1 and x = 0 only);
+   * `together` where every bounded function is on its bound at once.
    */
-  onBase?: (point: Point) => void): Counterexample | null {
+  onBase?: (point: Point, together: boolean) => void): Counterexample | null {
   const levels = allLevels();
   const mats = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value)).slice(0, 4);
   const fns = [...base.touched].filter((k) => k.startsWith('fn:')).map((k) => k.slice(3));
   if (mats.length === 0 && fns.length === 0) return null;
   const bounds = matrixBounds(base, mats);
   /** Each probe, with the bounded functions it puts on (or at the most within) their bounds. */
-  type Probe = { point: Point; where: string; bounds?: readonly string[]; base?: boolean };
+  type Probe = { point: Point; where: string; bounds?: readonly string[]; base?: 'one' | 'together' };
   const probes: Probe[] = [];
   // (The probes at ±B at the step's arguments, up to 28 of them: tried after the others and
   // beside their cap, so that they never push the structured points past it.)
@@ -229,7 +230,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         const r = q.withFunction(f, inst, rng);
         const degree = inst.sup ? [0, 1, 2, 3, 4, 5, 6].findIndex((k) => inst.sup!(k + 1)?.isZero() === true) : -1;
         const what = degree >= 2 ? `a power of x, scaled onto the bound on its ${degree === 2 ? 'second' : `${degree}th`} derivative` : line ? 'a line, scaled onto any bound on its derivative' : 'a constant function';
-        probes.push({ ...(orders.size > 0 ? { bounds: [f] } : {}), ...(bounded && degree === 0 && where === '' ? { base: true } : {}), point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
+        probes.push({ ...(orders.size > 0 ? { bounds: [f] } : {}), ...(bounded && degree === 0 && where === '' ? { base: 'one' as const } : {}), point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
         // (Under a bound, also with the scalars and vectors spread apart and small: `‖σ(x) −
         // σ(y)‖ ≤ ‖x − y‖²` under |σ'| ≤ 1 fails for σ(z) = z where x − y is short.)
         const apart = orders.size > 0 && where === '' ? spread(q) : null;
@@ -263,7 +264,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       const minus = Rational.of(-1);
       for (const signs of [together.map(() => one), together.map(() => minus), together.map((_, i) => (i === 0 ? one : minus)), together.map((_, i) => (i === 0 ? minus : one))]) {
         const r = together.reduce((pt, f, i) => pt.withFunction(f, elementwiseInstance([signs[i]!], []), rng), q);
-        probes.push({ bounds: together, ...(where === '' ? { base: true } : {}), point: r, where: `${together.map((f, i) => `${f} = ${signs[i]!.sign() < 0 ? '−' : ''}its bound`).join(', ')}${where ? `, ${where}` : ''}` });
+        probes.push({ bounds: together, ...(where === '' ? { base: 'together' as const } : {}), point: r, where: `${together.map((f, i) => `${f} = ${signs[i]!.sign() < 0 ? '−' : ''}its bound`).join(', ')}${where ? `, ${where}` : ''}` });
       }
     }
   };
@@ -303,7 +304,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     const what = `found on an edge of the assumptions (${where})`;
     const found = probe ? probe(point, what, () => { undecided = true; }) : probeFailure(p, point, levels, what, () => { undecided = true; });
     if (found) return found;
-    if (asBase && !undecided) onBase?.(point);
+    if (asBase && !undecided) onBase?.(point, asBase === 'together');
     if (undecided && (p.rel === '<' || p.rel === '>' || p.rel === '≠') && onTight) {
       onTight(point, where);
       onTight = undefined;

@@ -600,15 +600,17 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     let edgeTight: { point: Point; where: string } | null = null;
     const unreached: string[] = [];
     // (The probes there with bounded functions constant on their bounds are bases for the
-    // search below, two at most: the scalars are moved with the functions kept there.)
-    const edgeBases: Point[] = [];
-    const edge = firstHeld && edgeSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}⊥`), opts.deadline, (point, where) => { edgeTight = { point, where }; }, (fn) => unreached.push(fn), undefined, (point) => { if (edgeBases.length < 2) edgeBases.push(point); });
+    // search below, two at most, those with all of them on their bounds at once first: the
+    // scalars are moved with the functions kept there.)
+    const edgeBases: { point: Point; together: boolean }[] = [];
+    const edge = firstHeld && edgeSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}⊥`), opts.deadline, (point, where) => { edgeTight = { point, where }; }, (fn) => unreached.push(fn), undefined, (point, together) => edgeBases.push({ point, together }));
     if (edge) return fail(edge, edge.right === 'undefined');
+    const bases = [...edgeBases.filter((b) => b.together), ...edgeBases.filter((b) => !b.together)].slice(0, 2).map((b) => b.point);
     // (Not for a step a rule or certificate proved for every value: the sampled points
     // cross-check it; the search is what makes a passing step slow — 150 ms for Q1.2's bounds.)
     // (Before the search, which may clear what the points read.)
     const far = pastDoublesAt(probePoints);
-    const { failure, summary } = searchInequality(p, [...probePoints, ...edgeBases], new Rng(opts.seed, `${p.salt}^`), opts.deadline);
+    const { failure, summary } = searchInequality(p, [...probePoints, ...bases], new Rng(opts.seed, `${p.salt}^`), opts.deadline);
     if (failure) return fail(failure, failure.right === 'undefined');
     if (summary.unevaluated) {
       const where = describePoint(summary.unevaluated);
