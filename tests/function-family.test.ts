@@ -215,6 +215,15 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
       expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
     }
   });
+  // (Red team rt80:) in a range moved off 0, −1 ≤ f ≤ 2, the values the counterexample names
+  // are f's own: 0.5 + 1.5·(…) is 2 where the fraction is 1 (it said 1.5).
+  it('names the values f takes where it sits on its bounds, in a range moved off 0', async () => {
+    const report = await checkSource(step('scalar x, y\nfunction f : R → R\nassume -1 ≤ f(z) ≤ 2 for all z\n', 'f(x) f(y)', '>', '-2'));
+    const st = report.steps[0]!;
+    expect(st.verdict).toBe('refuted');
+    const f = new Map(st.counterexample!.assignments).get('f')!;
+    expect(f).toMatch(/^0\.5 \+ 1\.5·.*\(2 at x = [^;]+; -1 at x = [^)]+\)$/);
+  });
   // (Red team rt80:) two bounded functions, on their bounds together.
   const twoBounded = 'scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f(z)| ≤ 1 for all z\nassume 0 ≤ g(z) ≤ 1 for all z\n';
   it.each([

@@ -192,7 +192,8 @@ export interface FunctionInstance {
    * first derivative is the gradient (a column) or the m×n Jacobian, the second the Hessian.
    */
   apply<S>(F: Field<S>, args: readonly Val<S>[], order: number, outDim: number | undefined): Val<S>;
-  describe(name: string): string;
+  /** The instance in words; `shift`, a constant added to it (offsetInstance), for the values it names. */
+  describe(name: string, shift?: Rational): string;
 }
 
 /**
@@ -577,8 +578,8 @@ export function offsetInstance(inner: FunctionInstance, m: Rational): FunctionIn
       const shift = F.fromRational(m);
       return isMat(v) ? v.map((x) => F.add(x, shift)) : F.add(v, shift);
     },
-    describe: (name) => {
-      const text = inner.describe(name);
+    describe: (name, shift = Rational.ZERO) => {
+      const text = inner.describe(name, shift.add(m));
       const at = text.indexOf(' = ');
       const constant = /^(-?[\d./]+), a constant function$/.exec(text.slice(at + 3));
       if (constant) {
@@ -619,10 +620,12 @@ export function extremesInstance(plus: readonly Rational[], minus: readonly Rati
       const x = args[0]!;
       return isMat(x) ? x.map((e) => at(F, e, order)) : at(F, x, order);
     },
-    describe: (name) => {
+    describe: (name, shift = Rational.ZERO) => {
       // (In place, not as P and Q: those may be the file's own names.)
       const [P2, Q2] = [squared(roots(plus)), squared(roots(minus))];
-      return `${name}(x) = ${B.equals(Rational.ONE) ? '' : `${B}·`}(${Q2} − ${P2})/(${P2} + ${Q2}) (${B} at x = ${plus.join(', ')}; ${B.neg()} at x = ${minus.join(', ')})`;
+      // (The values it takes there, moved by any constant added to it: 0.5 + 1.5·(…) is 2 where
+      // the fraction is 1, not 1.5 as a red team's counterexample said.)
+      return `${name}(x) = ${B.equals(Rational.ONE) ? '' : `${B}·`}(${Q2} − ${P2})/(${P2} + ${Q2}) (${B.add(shift)} at x = ${plus.join(', ')}; ${B.neg().add(shift)} at x = ${minus.join(', ')})`;
     },
     sup: (order) => (order === 0 ? (B.sign() < 0 ? B.neg() : B) : null),
     scaled: (s) => extremesInstance(plus, minus, B.mul(s)),
