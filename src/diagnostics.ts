@@ -184,6 +184,9 @@ export const DIAGNOSTICS = {
   'duplicate-declaration': entry('error', (a: { name: string }) => `'${a.name}' is already declared in this scope`),
   'builtin-redeclared': entry('error', (a: { name: string }) => `'${a.name}' is a built-in function: choose another name`),
   /** `scalar x, sin`: the built-in is hidden, and sin(x) reads as a product. */
+  /** `define h = z^2`, `assume f(z) ≥ h for all z`: h is one value, at the declared z; it does not follow the bound z. */
+  'defined-under-for-all': entry('warning', (a: { name: string; bound: string; condition: string }) =>
+    `'${a.name}' is defined from ${a.bound}, but in '${a.condition}' it does not follow the ${a.bound} that 'for all' binds: it is one value, the one at the declared ${a.bound}; write its definition out in the assumption if it should change with ${a.bound}`),
   'builtin-as-name': entry('warning', (a: { name: string; kind: string }) =>
     `'${a.name}' is a built-in function; declared a ${a.kind} here, ${a.name}(…) reads as ${a.name} times (…), not the built-in: choose another name if the built-in is meant`),
   'bad-space': entry('error', (a: { kind: string; example: string }) => `a ${a.kind} is declared in ${a.example}`),

@@ -194,3 +194,26 @@ describe('for-all assumptions', () => {
     expect(r.shows[0]!.verdict).toBe('proved');
   });
 });
+
+/**
+ * A defined name read under `for all` whose definition reads a bound name is one value (at the
+ * declared name), not a shorthand that follows the bound name; a reader may mean the shorthand,
+ * so it is said (red team rt81: `define h = z²`, `assume f(z) ≥ h for all z`, and f(3) ≥ 9 was
+ * refuted at f ≡ 0 without a word).
+ */
+describe('a defined name under for all', () => {
+  const warned = async (src: string) => (await checkSource(src, { file: 'defs.deriv' })).diagnostics.filter((d) => d.code === 'defined-under-for-all').map((d) => d.message);
+  it.each([
+    ['h = z² read in f(z) ≥ h', 'scalar z\nfunction f : R → R\ndefine h = z^2\nassume f(z) ≥ h for all z\n    f(3)\n  ≥ 9\n', /'h' is defined from z, but in 'f\(z\) ≥ h for all z' it does not follow the z that 'for all' binds/],
+    ['through another definition', 'scalar z\nfunction f : R → R\ndefine k = z + 1\ndefine h = 2 k\nassume f(z) ≥ h for all z\n    f(3)\n  ≥ 8\n', /'h' is defined from z/],
+  ])('warns where %s', async (_name, src, message) => {
+    expect(await warned(src)).toEqual([expect.stringMatching(message)]);
+  });
+  it.each([
+    ['a defined function of its own parameter', 'scalar z\nfunction f : R → R\ndefine g(x) = x^2\nassume f(z) ≥ g(z) for all z\n    f(3)\n  ≥ 9\n'],
+    ['a definition that reads no bound name', 'scalar z, c\nfunction f : R → R\ndefine h = c^2\nassume f(z) ≥ h for all z\n    f(3)\n  ≥ h\n'],
+    ['a recurrence under for all its index', 'integer t\nscalar β\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + 1 for t ≥ 1\nassume v_t ≥ 0 for all t\n    v_1\n  ≥ 0\n'],
+  ])('does not warn for %s', async (_name, src) => {
+    expect(await warned(src)).toEqual([]);
+  });
+});

@@ -195,6 +195,25 @@ export class Checker {
         const scope = this.file.scopes.get(st);
         const clash = scope ? contradiction([...this.fileAssumes, ...this.sectionAssumes], kept, scope) : null;
         if (clash) this.warnings.push(diagnostic('assumptions-contradict', clash, st.range));
+        // (A defined name read under `for all` that its definition reads a bound name in: one value,
+        // not a shorthand that follows the bound name. Red team rt81: `define h = z²`,
+        // `assume f(z) ≥ h for all z` was read so without a word, and f(3) ≥ 9 refuted at f ≡ 0.)
+        if (kept.some((c) => c.forAll.length > 0) && (this.fileDefs.length > 0 || this.sectionDefs.length > 0)) {
+          const at = this.context(st, new Map());
+          for (const c of kept) {
+            if (c.forAll.length === 0) continue;
+            const bound = new Set(c.forAll.map((v) => familyKey(v.name)));
+            const read = new Set<string>();
+            for (const e of formulaExprs(c.formula)) visit(e, (x) => { if (x.kind === 'Var') read.add(familyKey(x.name)); if (x.kind === 'Call') read.add(familyKey(x.fn)); });
+            // (Not the definition's own parameters or index, `define v_t = β v_{t−1} + 1` under `for all t`.)
+            const own = (def: Define) => new Set([...(def.params ?? []).map((q) => familyKey(q.name)), ...(def.target.index?.kind === 'Var' ? [familyKey(def.target.index.name)] : [])]);
+            const via = (def: Define) => { const mine = own(def); return this.readsSymbol([def.value], at, (key) => bound.has(key) && !mine.has(key)); };
+            const d = at.defs.find((def) => read.has(familyKey(def.target)) && !bound.has(familyKey(def.target)) && via(def) !== null);
+            if (!d) continue;
+            const by = via(d)!;
+            this.warnings.push(diagnostic('defined-under-for-all', { name: printName({ ...d.target, index: null }), bound: by, condition: `${printFormula(c.formula)} for all ${c.forAll.map((v) => printName(v.name)).join(', ')}` }, c.range));
+          }
+        }
         (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...kept);
         (this.inSection ? this.sectionDropped : this.fileDropped).push(...st.conditions.filter(dropped).map((c) => c.range));
         return;
