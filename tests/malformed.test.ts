@@ -147,6 +147,8 @@ const cases: [string, string, string][] = [
   ["scalar a\ndefine b = 2a\nvector x in R^3\ny = x + b\n", '4:5 shape-mismatch', 'cannot add a vector in R^3 to a scalar'],
   // (A transpose written ^T: the fix brackets ∇ of f(x), not of f(x)^T — red team rt67.)
   ["vector x, d in R^n\ndefine f(x) = xᵀ x\ny = f(x) + ∇_x f(x)^T d\n", '3:12 gradient-product', '∇ takes the whole product after it, f(x)^T d, which is a vector in R^n, not a scalar; for the gradient of its first factor alone write (∇_x f(x))ᵀ d'],
+  // (Red team rt81: a factor that is a sum keeps its brackets in the fix.)
+  ["vector w, v in R^n\nfunction L : R^n → R\n  L(w)\n  ≥ L(v) + ∇_v L(v)ᵀ (w - v)\n", '4:12 gradient-product', '∇ takes the whole product after it, L(v)ᵀ (w - v), which is a vector in R^n, not a scalar; for the gradient of its first factor alone write (∇_v L(v))ᵀ (w - v)'],
   // norm(x) and abs(x) after '^' without braces: not e^n · orm(x), "unknown function 'orm'".
   ["vector x in R^3\ny = e^norm(x)\n", '2:7 function-in-exponent', "'norm' is a function, and an exponent without braces is one name: write e^{norm(…)}"],
   ["scalar x\ny = 2^-abs(x)\n", '2:8 function-in-exponent', "'abs' is a function, and an exponent without braces is one name: write 2^{-abs(…)}"],

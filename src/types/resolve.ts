@@ -1343,7 +1343,10 @@ class Resolver {
         : first.kind === 'Binary' && first.op === '^' && first.right.kind === 'Var' && first.right.name.base === 'T' && !first.right.name.index && !env.scope.get('T') ? first.left : null;
       const inner = transposed ? `(${nabla}_${x} ${printExpr(transposed)})ᵀ` : `(${nabla}_${x} ${printExpr(first)})`;
       this.gradientProducts.push(e.range);
-      this.error(diagnostic('gradient-product', { nabla, body: printExpr(e.body), shape: describeShape(shape), fix: `${inner} ${rest.map((r) => printExpr(r)).join(' ')}` }, e.range));
+      // (A factor that is a sum keeps its brackets: (∇_v L(v))ᵀ (w − v), not (∇_v L(v))ᵀ w − v,
+      // which means another thing; red team rt81.)
+      const factor = (r: Expr): string => (r.kind === 'Neg' || (r.kind === 'Binary' && (r.op === '+' || r.op === '-')) ? `(${printExpr(r)})` : printExpr(r));
+      this.error(diagnostic('gradient-product', { nabla, body: printExpr(e.body), shape: describeShape(shape), fix: `${inner} ${rest.map(factor).join(' ')}` }, e.range));
       return { ...e, wrt, body: resolved, shape: ANY };
     }
     const body = this.expect(resolved, 'a gradient ∇', 'a scalar');
