@@ -180,6 +180,14 @@ describe('for-all assumptions', () => {
     expect(r.steps[1]!.message).toMatch(/no sampled point met that|may violate an assumption/);
   });
 
+  it('a bound an assumption states is put down to it, not to "norms and squares" (red team rt81), and one number further is proved', async () => {
+    const r = await checkSource('scalar a, b\nvector w in R^n\nfunction L : R^n → R\nassume L(w) ≥ 0, a ≥ 2, b ≤ -1\n    L(w)\n  ≥ 0\n\n    a\n  ≥ 1\n\n    b\n  ≤ 0\n\n    a\n  ≥ 3\n', {});
+    expect(r.steps.map((x) => x.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted']);
+    expect(r.steps[0]!.message).toMatch(/proved by the rules: assumption 0 ≤ L\(w\)/);
+    expect(r.steps[1]!.message).toMatch(/assumption 2 ≤ a, and 1 ≤ 2/);
+    expect(r.steps[2]!.message).toMatch(/assumption b ≤ -1, and -1 ≤ 0/);
+  });
+
   it('a product ≥ 0 by the bounds a `for all` assumption gives its calls says so, not "norms and squares" (red team rt77)', async () => {
     const r = await checkSource('scalar a\nfunction σ : R → R\nassume σ(z) ≥ 0 for all z\n    σ(a) σ(-a)\n  ≥ 0\n\n    σ(a)^2 + |a|\n  ≥ 0\n', {});
     expect(r.steps.map((x) => x.verdict)).toEqual(['proved', 'proved']);

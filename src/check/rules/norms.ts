@@ -3,6 +3,7 @@ import { substitute } from '../../ast-walk.js';
 import { builtinFunction } from '../../builtins.js';
 import { nameKey, printExpr, printFormula, printName } from '../../print.js';
 import { hasRadicalDivisor } from '../engines/identity-test.js';
+import { constantValue } from '../evaluator/interpret.js';
 import { INSTANCE, forAllBound, forAllInstance, isGram, nonnegative, same, unfoldOnce, type RuleContext } from './facts.js';
 
 /**
@@ -88,6 +89,11 @@ export class Bounder {
   private leq(a: Expr, b: Expr, depth: number): BoundProof | null {
     if (depth <= 0 || Date.now() > this.rc.deadline) return this.fail('the rules ran out of depth or time');
     if (same(a, b, this.rc)) return ok();
+    // The assumptions first, where one says it as it is: `L(w) ≥ 0` under `assume L(w) ≥ 0` was
+    // put down to norms and squares (red team rt81).
+    for (const f of this.rc.facts) {
+      if (same(f.lhs, a, this.rc) && same(f.rhs, b, this.rc)) return ok(`assumption ${f.text}`);
+    }
     if (a.kind === 'Num' && Number(a.value) === 0) {
       // (Where a call's bound from a `for all` assumption made it so, that is the reason:
       // σ(a)σ(−a) ≥ 0 under σ(z) ≥ 0 was put down to norms and squares — red team rt77.)
@@ -103,6 +109,18 @@ export class Bounder {
     for (const f of this.rc.facts) {
       if (!same(f.lhs, a, this.rc)) continue;
       if (same(f.rhs, b, this.rc)) return ok(`assumption ${f.text}`);
+    }
+    // One assumption and a comparison of numbers: 1 ≤ a from 2 ≤ a, a ≤ 3 from a ≤ 2 (a ≥ 1
+    // under a ≥ 2 was only checked).
+    const av = constantValue(a);
+    const bv = constantValue(b);
+    if (av || bv) {
+      for (const f of this.rc.facts) {
+        const q = av && same(f.rhs, b, this.rc) ? constantValue(f.lhs) : null;
+        if (q && av!.cmp(q) <= 0) return ok(`assumption ${f.text}, and ${node(a)} ≤ ${node(f.lhs)}`);
+        const r = bv && same(f.lhs, a, this.rc) ? constantValue(f.rhs) : null;
+        if (r && r.cmp(bv!) <= 0) return ok(`assumption ${f.text}, and ${node(f.rhs)} ≤ ${node(b)}`);
+      }
     }
     const fa = forAllBound(a, this.rc);
     if (fa && same(fa.rhs, b, this.rc)) return ok(`assumption ${fa.fact.text} for all ${[...fa.fact.vars].join(', ')} (${INSTANCE} ${fa.at})`);
