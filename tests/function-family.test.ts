@@ -224,6 +224,21 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const f = new Map(st.counterexample!.assignments).get('f')!;
     expect(f).toMatch(/^0\.5 \+ 1\.5·.*\(2 at x = [^;]+; -1 at x = [^)]+\)$/);
   });
+  // (Red team rt80:) under a bound on f' alone, the line f = x: as a base for the search
+  // (f'(x) sin y at y = −π/2), and where its sides tie in doubles only (π against π − 10⁻²⁰).
+  const slope = "scalar x, y\nfunction f : R → R\nassume |f'(z)| ≤ 1 for all z\n";
+  it.each([
+    ["f'(x) sin y > −1", "f'(x) sin(y)", '>', '-1'], ['f(x + π) − f(x) ≤ π − 10⁻²⁰', 'f(x + π) - f(x)', '≤', 'π - 10^(-20)'], ['f(x + π) − f(x) ≤ π − 10⁻⁴⁰', 'f(x + π) - f(x)', '≤', 'π - 10^(-40)'],
+  ] as const)("refutes %s under |f'(z)| ≤ 1 (f a line)", async (_name, left, rel, right) => {
+    for (const seed of [0, 1]) {
+      const { verdict, what } = await verdictOf(step(slope, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  it.each([["f'(x) sin y ≥ −1", "f'(x) sin(y)", '≥', '-1'], ['f(x + π) − f(x) ≤ π', 'f(x + π) - f(x)', '≤', 'π']] as const)("passes %s under |f'(z)| ≤ 1", async (_name, left, rel, right) => {
+    const { verdict, what } = await verdictOf(step(slope, left, rel, right), 0);
+    expect(PASS, what).toContain(verdict);
+  });
   // (Red team rt80:) two bounded functions, on their bounds together.
   const twoBounded = 'scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f(z)| ≤ 1 for all z\nassume 0 ≤ g(z) ≤ 1 for all z\n';
   it.each([

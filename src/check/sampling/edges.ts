@@ -230,7 +230,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         const r = q.withFunction(f, inst, rng);
         const degree = inst.sup ? [0, 1, 2, 3, 4, 5, 6].findIndex((k) => inst.sup!(k + 1)?.isZero() === true) : -1;
         const what = degree >= 2 ? `a power of x, scaled onto the bound on its ${degree === 2 ? 'second' : `${degree}th`} derivative` : line ? 'a line, scaled onto any bound on its derivative' : 'a constant function';
-        probes.push({ ...(orders.size > 0 ? { bounds: [f] } : {}), ...(bounded && degree === 0 && where === '' ? { base: 'one' as const } : {}), point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
+        probes.push({ ...(orders.size > 0 ? { bounds: [f] } : {}), ...(((bounded && degree === 0) || (single === 1 && degree === 1)) && where === '' ? { base: 'one' as const } : {}), point: r, where: `${f} ${what}${where ? `, ${where}` : ''}` });
         // (Under a bound, also with the scalars and vectors spread apart and small: `‖σ(x) −
         // σ(y)‖ ≤ ‖x − y‖²` under |σ'| ≤ 1 fails for σ(z) = z where x − y is short.)
         const apart = orders.size > 0 && where === '' ? spread(q) : null;
