@@ -78,6 +78,11 @@ const CASES: Case[] = [
   { name: 'f(0) ≥ 2 under f(z) ≥ sin(a) (a built-in in the assumption is no function to replace)', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ sin(a) for all z\n    f(0)\n  ≥ 2\n', want: 'refuted' },
   { name: 'f(2) ≥ 1 under f(z) ≥ a: the value of a is shown', src: 'scalar a\nfunction f : R → R\nassume f(z) ≥ a for all z\n    f(2)\n  ≥ a + 1\n', want: 'refuted', note: /'f\(z\) ≥ a'/ },
   // Right steps: never refuted.
+  // (Red team rt82:) a defined family or recurrence under `for all`, which follows the bound
+  // index: f ≡ 0 was taken to meet f(k) ≥ u_k, judged at the point's k alone.
+  { name: 'f(3) ≥ 9 under f(k) ≥ u_k for all k, u_k = k²', src: 'integer k\nfunction f : R → R\ndefine u_k = k^2\nassume f(k) ≥ u_k for all k\n    f(3)\n  ≥ 9\n', want: 'not refuted' },
+  { name: 'f(3) ≥ 8 under f(t) ≥ v_t for all t, v_t = 2 v_(t−1), v_0 = 1', src: 'integer t\nfunction f : R → R\ndefine v_0 = 1\ndefine v_t = 2 v_{t-1} for t ≥ 1\nassume f(t) ≥ v_t for all t\n    f(3)\n  ≥ 8\n', want: 'not refuted' },
+  { name: 'g(3) ≤ 1/4 under g(k) ≤ u_k for all k, u_k = 1/(k + 1)', src: 'integer k\nfunction g : R → R\ndefine u_k = 1/(k + 1)\nassume g(k) ≤ u_k for all k\n    g(3)\n  ≤ 1/4\n', want: 'not refuted' },
   { name: '‖∇_w L(w)‖² ≤ G² under ‖∇_u L(u)‖ ≤ G for all u', src: 'scalar G\nvector w, u in R^n\nfunction L : R^n → R\nassume G > 0\nassume ‖∇_u L(u)‖ ≤ G for all u\n    ‖∇_w L(w)‖^2\n  ≤ G^2\n', want: 'not refuted' },
   { name: 'L(w) − L(v) ≤ G‖w − v‖ under ‖∇_u L(u)‖ ≤ G for all u (the mean value theorem)', src: 'scalar G\nvector w, v, u in R^n\nfunction L : R^n → R\nassume G > 0\nassume ‖∇_u L(u)‖ ≤ G for all u\n    L(w) - L(v)\n  ≤ G ‖w - v‖\n', want: 'not refuted' },
   { name: 'L(w) ≥ 0 under ‖∇_u L(u)‖ ≤ G and L(u) ≥ 0 for all u', src: 'scalar G\nvector w, u in R^n\nfunction L : R^n → R\nassume G > 0\nassume ‖∇_u L(u)‖ ≤ G for all u\nassume L(u) ≥ 0 for all u\n    L(w)\n  ≥ 0\n', want: 'not refuted' },

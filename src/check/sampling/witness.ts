@@ -12,7 +12,7 @@
  */
 import type { Condition, Expr, Formula, RelOp } from '../../ast.js';
 import { range } from '../rules/facts.js';
-import type { Scope } from '../../types/scope.js';
+import { familyKey, type Scope } from '../../types/scope.js';
 import { comparedPairs, freeNames, mapChildren } from '../../ast-walk.js';
 import { printFormula, printName } from '../../print.js';
 import type { Counterexample } from '../../result.js';
@@ -190,6 +190,20 @@ function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, ofVecto
   const zero = new Map([...bound].map((k) => [k, rationalExpr(Rational.ZERO, c.range)] as const));
   const ctx = { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions };
   const defined = new Set([...p.unfoldings.map((u) => u.key), ...p.functions.map((d) => printName(d.target))]);
+  // (A defined name in the condition: its value may follow the bound names, through its index
+  // or its definition (`define u_k = k²`, `f(k) ≥ u_k for all k`), where the pair looks as if it
+  // read none and was judged at the point's k alone. Not proved, then: red team rt82, f(3) ≥ 9
+  // was refuted at f ≡ 0, which breaks the assumption at k = 1.)
+  let readsDefined = false;
+  for (const { a, b } of comparedPairs(c.formula)) {
+    for (const e of [a, b]) {
+      visit(e, (x) => {
+        if (x.kind === 'Var' && (defined.has(familyKey(x.name)) || defined.has(printName(x.name)))) readsDefined = true;
+        if (x.kind === 'Call' && defined.has(printName({ ...x.fn, primes: 0 }))) readsDefined = true;
+      });
+    }
+  }
+  if (readsDefined) return false;
   // (A vector bound name, `for all u` of `L(u) ≥ 0`: the condition must read it no more once
   // its functions are constants; 0 is no value for it.)
   const vectorBound = c.forAll.some((v) => v.shape?.kind === 'matrix');
