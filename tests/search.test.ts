@@ -623,6 +623,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'a² sin b > −1 under 0 ≤ a ≤ 1 fails at (1, −π/2)', text: 'scalar a, b\nassume 0 ≤ a ≤ 1\n    a^2 sin(b)\n  > -1\n', want: 'refuted', cx: /^a = 1, b = -π\/2$/ },
   { name: 'a sin b ≥ −1 under 0 ≤ a ≤ 1 holds', text: 'scalar a, b\nassume 0 ≤ a ≤ 1\n    a sin(b)\n  ≥ -1\n', want: 'pass' },
   { name: 'a sin b + (1 − a) cos b ≤ 1 under 0 ≤ a ≤ 1 holds', text: 'scalar a, b\nassume 0 ≤ a ≤ 1\n    a sin(b) + (1 - a) cos(b)\n  ≤ 1\n', want: 'pass' },
+  // (Red team rt80:) a bound that is not strict at an excluded end: its exact place is outside
+  // the assumptions, and it fails 10⁻⁶⁰ inside it.
+  { name: 'sin x cos y ≤ 1 − 10⁻⁴⁰ under 0 ≤ x < π/2 fails at x = π/2 − 10⁻⁶⁰', text: 'scalar x, y\nassume 0 ≤ x < π/2\n    sin(x) cos(y)\n  ≤ 1 - 10^(-40)\n', want: 'refuted', cx: /^x = π\/2 - 10\^\(-60\), y = 0$/ },
+  { name: 'a cos b ≤ 1 − 10⁻⁴⁰ under 0 ≤ a < 1 fails just below a = 1', text: 'scalar a, b\nassume 0 ≤ a < 1\n    a cos(b)\n  ≤ 1 - 10^(-40)\n', want: 'refuted' },
+  { name: 'sin x cos y < 1 under 0 ≤ x < π/2 holds', text: 'scalar x, y\nassume 0 ≤ x < π/2\n    sin(x) cos(y)\n  < 1\n', want: 'pass' },
+  { name: 'a cos b < 1 under 0 ≤ a < 1 holds', text: 'scalar a, b\nassume 0 ≤ a < 1\n    a cos(b)\n  < 1\n', want: 'pass' },
   // (Red team rt80:) a frequency past the doubles' whole numbers: the descent stepped through
   // the sine's turns from k ≈ 10³⁰ with k++, which leaves such a k as it is, and never ended.
   { name: 'sin(10³⁰x) cos y ≤ 1 holds, and its search ends', text: 'scalar x, y\n    sin(10^30 x) cos(y)\n  ≤ 1\n', want: 'pass' },

@@ -1587,6 +1587,21 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     const place = given?.get(key);
     const guesses = only ? [] : [...new Set([linear, quadratic])].flatMap((d) => exactGuesses(v, left.range, d, true).slice(0, 6));
     const cs = [...(place ? [place] : []), ...guesses].filter((c) => !seen.has(printExpr(c)) && seen.add(printExpr(c)));
+    // (A bound that is not strict, at an excluded end of its scalar: the place itself is outside
+    // the assumptions, and the bound fails just inside it, 10⁻⁶⁰ of its size in: sin x cos y ≤
+    // 1 − 10⁻⁴⁰ under 0 ≤ x < π/2, a cos b ≤ 1 − 10⁻⁴⁰ under 0 ≤ a < 1; red team rt80.)
+    const iv = cur.prep.intervals.get(key);
+    if (!strict && iv && cs.length > 0) {
+      const x = v.toNumber();
+      const near = (end: Rational | null | undefined) => end !== null && end !== undefined && Math.abs(x - end.toNumber()) <= 1e-9 * (1 + Math.abs(end.toNumber()));
+      // (10⁻⁶⁰ as written, so the counterexample reads x = π/2 − 10^(-60); scalars up to 10 only.)
+      const r = left.range;
+      const num = (t: string): Expr => ({ kind: 'Num', value: t, range: r, shape: { kind: 'scalar' } });
+      const step: Expr = { kind: 'Binary', op: '^', left: num('10'), right: { kind: 'Neg', arg: num('60'), range: r, shape: { kind: 'scalar' } }, range: r, shape: { kind: 'scalar' } };
+      const inside = (c: Expr, op: '+' | '-'): Expr => ({ kind: 'Binary', op, left: c, right: step, range: r, shape: { kind: 'scalar' } });
+      if (Math.abs(x) <= 10 && near(iv.hi) && !iv.hiClosed) cs.splice(1, 0, inside(cs[0]!, '-'));
+      if (Math.abs(x) <= 10 && near(iv.lo) && !iv.loClosed) cs.splice(1, 0, inside(cs[0]!, '+'));
+    }
     return { key, label: cur.values.get(key)!.label, cs: cs.slice(0, 8) };
   }).filter((o) => o.cs.length > 0);
   if (options.length === 0) return null;
