@@ -239,6 +239,20 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step(slope, left, rel, right), 0);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team rt82:) two functions, one or both bounded on f' alone: the lines and constants on
+  // their bounds together.
+  it.each([
+    ["f'(x) g'(y) < 1 under |f'|, |g'| ≤ 1", "scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f'(z)| ≤ 1 for all z\nassume |g'(z)| ≤ 1 for all z\n", "f'(x) g'(y)", '<', '1'],
+    ["f'(x) g'(y) > −2 under |f'| ≤ 1, |g'| ≤ 2", "scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f'(z)| ≤ 1 for all z\nassume |g'(z)| ≤ 2 for all z\n", "f'(x) g'(y)", '>', '-2'],
+    ["f'(x) g(y) > −1 under |f'| ≤ 1, |g| ≤ 1", "scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f'(z)| ≤ 1 for all z\nassume |g(z)| ≤ 1 for all z\n", "f'(x) g(y)", '>', '-1'],
+  ] as const)('refutes %s (both on their bounds at once)', async (_name, decl, left, rel, right) => {
+    const { verdict, what } = await verdictOf(step(decl, left, rel, right), 0);
+    expect(verdict, what).toBe('refuted');
+  });
+  it("passes f'(x) g'(y) ≤ 1 under |f'|, |g'| ≤ 1", async () => {
+    const { verdict, what } = await verdictOf(step("scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f'(z)| ≤ 1 for all z\nassume |g'(z)| ≤ 1 for all z\n", "f'(x) g'(y)", '≤', '1'), 0);
+    expect(PASS, what).toContain(verdict);
+  });
   // (Red team rt80:) two bounded functions, on their bounds together.
   const twoBounded = 'scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f(z)| ≤ 1 for all z\nassume 0 ≤ g(z) ≤ 1 for all z\n';
   it.each([

@@ -258,12 +258,19 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     // Several functions bounded at once, each on its bound as a constant, with signs all +,
     // all −, and the first against the rest (`f(a) g(b) < 1` under |f|, |g| ≤ 1 fails at
     // f = g = 1): one at a time, the other stayed as drawn, off its bound.
-    const together = fns.filter((f) => base.ctx.scope.get(f)?.fn?.elementwise && (base.prep.functionBounds.get(f) ?? []).some((b) => b.order === 0));
+    // (And a function bounded on f' alone, as the line ±x scaled onto it: `f'(x) g'(y) < 1`
+    // under |f'|, |g'| ≤ 1 fails at f = g = x, and `f'(x) g(y) > −1` under |f'|, |g| ≤ 1 at
+    // f = x, g ≡ −1; red team rt82.)
+    const slopeOnly = (f: string): boolean => {
+      const orders = new Set((base.prep.functionBounds.get(f) ?? []).map((b) => b.order));
+      return orders.size === 1 && orders.has(1);
+    };
+    const together = fns.filter((f) => base.ctx.scope.get(f)?.fn?.elementwise && ((base.prep.functionBounds.get(f) ?? []).some((b) => b.order === 0) || slopeOnly(f)));
     if (together.length >= 2) {
       const one = Rational.ONE;
       const minus = Rational.of(-1);
       for (const signs of [together.map(() => one), together.map(() => minus), together.map((_, i) => (i === 0 ? one : minus)), together.map((_, i) => (i === 0 ? minus : one))]) {
-        const r = together.reduce((pt, f, i) => pt.withFunction(f, elementwiseInstance([signs[i]!], []), rng), q);
+        const r = together.reduce((pt, f, i) => pt.withFunction(f, elementwiseInstance(slopeOnly(f) ? [Rational.ZERO, signs[i]!] : [signs[i]!], []), rng), q);
         probes.push({ bounds: together, ...(where === '' ? { base: 'together' as const } : {}), point: r, where: `${together.map((f, i) => `${f} = ${signs[i]!.sign() < 0 ? '−' : ''}its bound`).join(', ')}${where ? `, ${where}` : ''}` });
       }
     }
