@@ -1649,7 +1649,8 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     }
     // (The other names the sides read are put in at their values.)
     const values = new Map<string, Expr>(at.map(({ label, c }) => [label, c]));
-    const diff: Expr = constantCallsAt({ kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } }, cur);
+    const written: Expr = { kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } };
+    const diff = constantCallsAt(written, cur);
     for (const name of new Set(freeNames(diff).map((v) => printName(v.name)))) {
       if (values.has(name)) continue;
       const key = [...cur.values.keys()].find((k) => cur.values.get(k)!.label === name);
@@ -1663,6 +1664,17 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     // whose symbolic point, an enclosure of an integer, met no assumption — red team rt66.)
     let q = equal && rationalPlace ? rationalPlace : symbolicPoint(cur, at, rng);
     if (!q) continue;
+    // (The constants put in for functions are the place's own: an instance scaled onto a bound
+    // that reads a scalar the place moves is another function there.)
+    if (diff !== written) {
+      q.touched.clear();
+      try {
+        q.evaluate(intervalField, written);
+      } catch {
+        continue;
+      }
+      if (printExpr(constantCallsAt(written, q)) !== printExpr(diff)) continue;
+    }
     q.deadline = deadline;
     let meets = false;
     try {
