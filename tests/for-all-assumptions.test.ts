@@ -188,6 +188,13 @@ describe('for-all assumptions', () => {
     expect(r.steps[2]!.message).toMatch(/assumption b ≤ -1, and -1 ≤ 0/);
   });
 
+  it('a strict bound from an assumption and a comparison of numbers is proved, and a wrong one refuted (red team rt82)', async () => {
+    const r = await checkSource('scalar a, b, c\nassume a ≥ 2, b ≤ -1, c > 3\n    a\n  > 1\n\n    b\n  < 0\n\n    c\n  > 3\n\n    a\n  > 2\n\n    b\n  < -1\n\n    c\n  > 4\n', {});
+    expect(r.steps.map((x) => x.verdict)).toEqual(['proved', 'proved', 'proved', 'refuted', 'refuted', 'refuted']);
+    expect(r.steps[0]!.message).toMatch(/assumption 2 ≤ a, and 1 < 2/);
+    expect(r.steps[2]!.message).toMatch(/assumption 3 < c/);
+  });
+
   it('a product ≥ 0 by the bounds a `for all` assumption gives its calls says so, not "norms and squares" (red team rt77)', async () => {
     const r = await checkSource('scalar a\nfunction σ : R → R\nassume σ(z) ≥ 0 for all z\n    σ(a) σ(-a)\n  ≥ 0\n\n    σ(a)^2 + |a|\n  ≥ 0\n', {});
     expect(r.steps.map((x) => x.verdict)).toEqual(['proved', 'proved']);
