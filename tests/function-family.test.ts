@@ -253,6 +253,17 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step("scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f'(z)| ≤ 1 for all z\nassume |g'(z)| ≤ 1 for all z\n", "f'(x) g'(y)", '≤', '1'), 0);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team rt82:) a bound written as a number with no rational value: f ≡ ±π exactly.
+  it.each([
+    ['f(x) < π', 'f(x)', '<', 'π'], ['f(x) > −π', 'f(x)', '>', '-π'], ['f(x) ≤ 3.14159265358979323846', 'f(x)', '≤', '3.14159265358979323846'],
+  ] as const)('refutes %s under |f(z)| ≤ π (f ≡ ±π)', async (_name, left, rel, right) => {
+    const { verdict, what } = await verdictOf(step('scalar x\nfunction f : R → R\nassume |f(z)| ≤ π for all z\n', left, rel, right), 0);
+    expect(verdict, what).toBe('refuted');
+  });
+  it.each([['f(x) ≤ π', 'f(x)', '≤', 'π'], ['f(x) ≥ −π', 'f(x)', '≥', '-π'], ['f(x) < 4', 'f(x)', '<', '4']] as const)('passes %s under |f(z)| ≤ π', async (_name, left, rel, right) => {
+    const { verdict, what } = await verdictOf(step('scalar x\nfunction f : R → R\nassume |f(z)| ≤ π for all z\n', left, rel, right), 0);
+    expect(PASS, what).toContain(verdict);
+  });
   // (Red team rt80:) two bounded functions, on their bounds together.
   const twoBounded = 'scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f(z)| ≤ 1 for all z\nassume 0 ≤ g(z) ≤ 1 for all z\n';
   it.each([

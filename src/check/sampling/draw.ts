@@ -1,4 +1,4 @@
-import type { MatrixTag } from '../../ast.js';
+import type { Expr, MatrixTag } from '../../ast.js';
 import { Mat, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { Dual, dualField } from '../evaluator/dual.js';
 import * as L from '../evaluator/linalg.js';
@@ -194,6 +194,30 @@ export interface FunctionInstance {
   apply<S>(F: Field<S>, args: readonly Val<S>[], order: number, outDim: number | undefined): Val<S>;
   /** The instance in words; `shift`, a constant added to it (offsetInstance), for the values it names. */
   describe(name: string, shift?: Rational): string;
+  /** Meets the `for all` bounds on its function as it is, not scaled (constantValueInstance: checked where it is built). */
+  readonly asIs?: boolean;
+  /** A constant instance's value as an expression (π), for the algebra at a place (explore.ts constantCallsAt). */
+  readonly expr?: Expr;
+}
+
+/**
+ * `R → R`: the constant c, a number with no exact rational value (π, √2), evaluated in each
+ * field as the expression it is (`value`); its derivatives 0. What a bound written as such a
+ * number allows (`|f(z)| ≤ π`: f ≡ π), which scaled rational instances only come near.
+ */
+export function constantValueInstance(text: string, value: <S>(F: Field<S>) => Val<S>, expr?: Expr): FunctionInstance {
+  return {
+    ...(expr ? { expr } : {}),
+    apply<S>(F: Field<S>, args: readonly Val<S>[], order: number): Val<S> {
+      const x = args[0]!;
+      const c = order === 0 ? value(F) : F.zero;
+      if (isMat(c)) throw new Unsupported('a constant function whose value is not a scalar');
+      return isMat(x) ? x.map(() => c) : c;
+    },
+    describe: (name) => `${name}(x) = ${text}, a constant function`,
+    sup: (order) => (order === 0 ? null : Rational.ZERO),
+    asIs: true,
+  };
 }
 
 /**

@@ -1,14 +1,17 @@
 import type { Expr, Formula } from '../../ast.js';
 import { children, formulaExprs, freeNames } from '../../ast-walk.js';
 import type { Counterexample } from '../../result.js';
-import { Mat, isMat } from '../evaluator/field.js';
+import { Mat, Unsupported, isMat, type Field } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
-import { printFormula, printName } from '../../print.js';
+import { printExpr, printFormula, printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
-import { derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, valuesInstance, waveInstance } from './draw.js';
-import { exactScalar as value, probeFailure, respectsTags } from './explore.js';
+import { constantValueInstance, derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, valuesInstance, waveInstance, type FunctionInstance } from './draw.js';
+import { evaluate, type Host } from '../evaluator/interpret.js';
+import { intervalField, type Interval } from '../evaluator/interval.js';
+import type { FunctionBound } from './point.js';
+import { equalAtSampledPoint, exactScalar as value, probeFailure, respectsTags } from './explore.js';
 import { allLevels } from './levels.js';
 import { constantValue } from '../evaluator/interpret.js';
 import type { Point } from './point.js';
@@ -132,6 +135,12 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       const drawn = edgeFunctions(rng, info.fn.elementwise);
       // (In a range, `0 < σ(z) < 1`, the constant 0 is its middle: `σ(a)(1 − σ(a)) < 1/4` fails there.)
       const ranged = fb.some((b) => b.side);
+      // Under bounds on f alone written as numbers with no rational value (|f(z)| ≤ π), f ≡ ±
+      // that number exactly: a scaled instance has rational coefficients, and came only within
+      // 10⁻⁹ of it (`f(x) < π` under |f(z)| ≤ π was checked; red team rt82).
+      if (where === '' && single === 0 && info.fn.elementwise) {
+        for (const c of irrationalEnds(fb, q)) probes.push({ bounds: [f], base: 'one', point: q.withFunction(f, c.instance, rng), where: `${f} ≡ ${c.text}, on its bound` });
+      }
       const instances = bounded && info.fn.elementwise
         ? [elementwiseInstance([Rational.ONE], []), elementwiseInstance([Rational.of(-1)], []), ...(ranged ? [elementwiseInstance([Rational.ZERO], [])] : [])]
         : drawn;
@@ -312,6 +321,11 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     const found = probe ? probe(point, what, () => { undecided = true; }) : probeFailure(p, point, levels, what, () => { undecided = true; });
     if (found) return found;
     if (asBase && !undecided) onBase?.(point, asBase === 'together');
+    // (Sides equal at the probe by algebra, a function there a number such as π: f(x) < π at f ≡ π.)
+    if (undecided && !probe && (p.rel === '<' || p.rel === '>' || p.rel === '≠')) {
+      const tie = equalAtSampledPoint(p, point, deadline);
+      if (tie) return tie;
+    }
     if (undecided && (p.rel === '<' || p.rel === '>' || p.rel === '≠') && onTight) {
       onTight(point, where);
       onTight = undefined;
@@ -324,6 +338,49 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const about = (f: string) => base.prep.checks.some((c) => callsFunction(c.formula, f));
   for (const [f, n] of broke) if (n > 0 && (!met.has(f) || about(f))) onUnreached?.(f);
   return null;
+}
+
+/** The evaluator's host for a constant expression in any field: a name is out of reach. */
+function groundIn<S>(F: Field<S>): Host<S> {
+  const none = (): never => { throw new Unsupported('not a constant'); };
+  return { field: F, variable: none, integer: none, apply: none, dim: none, deadline: Infinity };
+}
+
+/**
+ * The constants a function may be on bounds of its own value written as numbers with no
+ * rational value (π, √2, e): ±B under |f| ≤ B, B under f ≤ B or f ≥ B, each kept only where
+ * it meets every bound on f (equal to a non-strict one, or certainly inside the others).
+ */
+function irrationalEnds(bounds: readonly FunctionBound[], q: Point): { text: string; instance: FunctionInstance }[] {
+  const out: { text: string; instance: FunctionInstance }[] = [];
+  const scalar = { kind: 'scalar' } as const;
+  for (const b of bounds) {
+    if (b.strict || b.order !== 0 || freeNames(b.bound).length > 0 || constantValue(b.bound) !== null) continue;
+    for (const e of b.side ? [b.bound] : [b.bound, { kind: 'Neg', arg: b.bound, range: b.bound.range, shape: scalar } as Expr]) {
+      let v: Interval;
+      try {
+        const x = evaluate(e, groundIn(intervalField));
+        if (isMat(x)) continue;
+        v = x;
+      } catch {
+        continue;
+      }
+      const meets = bounds.every((b2) => {
+        if (b2.order !== 0) return false;
+        if (!b2.strict && printExpr(b2.bound) === printExpr(b.bound) && (b2.side ?? null) === (b.side ?? null) && (b.side || e === b.bound || !b2.side)) return true;
+        try {
+          const w = q.evaluate(intervalField, b2.bound);
+          if (isMat(w)) return false;
+          return b2.side === 'upper' ? v.hi < w.lo : b2.side === 'lower' ? v.lo > w.hi : Math.max(Math.abs(v.lo), Math.abs(v.hi)) < w.lo;
+        } catch {
+          return false;
+        }
+      });
+      if (!meets) continue;
+      out.push({ text: printExpr(e), instance: constantValueInstance(printExpr(e), (F) => evaluate(e, groundIn(F)), e) });
+    }
+  }
+  return out;
 }
 
 /**

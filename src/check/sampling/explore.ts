@@ -1547,6 +1547,8 @@ function constantCallsAt(e: Expr, q: Point): Expr {
   const rec = (x: Expr): Expr => {
     if (x.kind === 'Call' && x.shape?.kind === 'scalar' && x.args.length === 1 && x.args[0]!.shape?.kind === 'scalar') {
       const inst = q.functions.get(printName({ ...x.fn, primes: 0 }));
+      // (A constant that is a number such as π, as that number; its derivatives 0.)
+      if (inst?.expr) return x.fn.primes > 0 ? rationalExpr(Rational.ZERO, x.range) : inst.expr;
       // (Or whose derivative written is constant: f' of a line, f'(x) sin y > −1 at f = x.)
       if (inst && inst.sup?.(x.fn.primes + 1)?.isZero() === true) {
         try {
@@ -4112,7 +4114,8 @@ export function equalAtSampledPoint(p: StepProblem, q: Point, deadline: number):
   if (!(p.rel === '<' || p.rel === '>' || p.rel === '≠') || !isExprNode(p.left) || !isExprNode(p.right)) return null;
   const left = p.left;
   const right = p.right;
-  const diff: Expr = { kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } };
+  // (Functions the point holds as constants put in as their numbers: the edge probe f ≡ π.)
+  const diff: Expr = constantCallsAt({ kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } }, q);
   const values = new Map<string, Expr>();
   for (const name of new Set(freeNames(diff).map((v) => printName(v.name)))) {
     const key = [...q.values.keys()].find((k) => q.values.get(k)!.label === name);

@@ -1025,7 +1025,7 @@ export class Point {
         raw = { instance, shrinks: bounds.map((b) => Rational.parse(b.strict ? this.rng.pick(['0.5', '0.9', '0.99']) : this.rng.pick(['1', '1', '0.9', '0.5']))) };
         this.rawFunctions.set(key, raw);
       }
-      f = bounds.length > 0 ? this.meetBounds(raw.instance, bounds, raw.shrinks) : raw.instance;
+      f = bounds.length > 0 && !raw.instance.asIs ? this.meetBounds(raw.instance, bounds, raw.shrinks) : raw.instance;
       this.functions.set(key, f);
     }
     return f;
