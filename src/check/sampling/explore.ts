@@ -1558,6 +1558,20 @@ function constantCallsAt(e: Expr, q: Point): Expr {
           // (no exact constant: left as it is)
         }
       }
+      // (Or a line, c₀ + c₁·t at its argument: f(x + π) − f(x) < π at f = x + 2; red team rt82.)
+      if (inst && inst.sup?.(x.fn.primes + 2)?.isZero() === true) {
+        try {
+          const c0 = inst.apply(exactField, [Rational.ZERO], x.fn.primes, undefined);
+          const c1 = inst.apply(exactField, [Rational.ZERO], x.fn.primes + 1, undefined);
+          if (!isMat(c0) && !isMat(c1)) {
+            const scalar = { kind: 'scalar' } as const;
+            const arg = rec(x.args[0]!);
+            return { kind: 'Binary', op: '+', left: rationalExpr(c0, x.range), right: { kind: 'Binary', op: '*', left: rationalExpr(c1, x.range), right: arg, range: x.range, shape: scalar }, range: x.range, shape: scalar };
+          }
+        } catch {
+          // (no exact line: left as it is)
+        }
+      }
     }
     return mapChildren(x, rec);
   };
