@@ -255,6 +255,18 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step("scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f'(z)| ≤ 1 for all z\nassume |g'(z)| ≤ 1 for all z\n", "f'(x) g'(y)", '≤', '1'), 0);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team rt81:) the probe with two arguments close together put the first beside γ, the
+  // first scalar the point holds, not beside the other argument.
+  it.each([['2γ', '2 γ |a - b|'], ['100γ', '100 γ |a - b|']] as const)("refutes |f'(a) − f'(b)| ≤ %s|a − b| under |f'(z)| ≤ γ (f' from γ to −γ between a and b close together)", async (_name, right) => {
+    for (const seed of [0, 1]) {
+      const { verdict, what } = await verdictOf(step("scalar a, b, γ\nfunction f : R → R\nassume |f'(z)| ≤ γ for all z\n", "|f'(a) - f'(b)|", '≤', right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  it("passes |f'(a) − f'(b)| ≤ 2γ under |f'(z)| ≤ γ", async () => {
+    const { verdict, what } = await verdictOf(step("scalar a, b, γ\nfunction f : R → R\nassume |f'(z)| ≤ γ for all z\n", "|f'(a) - f'(b)|", '≤', '2 γ'), 0);
+    expect(PASS, what).toContain(verdict);
+  });
   // (Red team rt82:) a bound written as a number with no rational value: f ≡ ±π exactly.
   it.each([
     ['f(x) < π', 'f(x)', '<', 'π'], ['f(x) > −π', 'f(x)', '>', '-π'], ['f(x) ≤ 3.14159265358979323846', 'f(x)', '≤', '3.14159265358979323846'],

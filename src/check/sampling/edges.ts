@@ -157,7 +157,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         // (At the first held point, and with its scalars spread apart: there a and −a, a and
         // a², are often one value, 0 or 1.)
         if (single === 0 && where === '') {
-          for (const at of [q, spread(q), close(q)]) {
+          for (const at of [q, spread(q), close(q, p)]) {
             if (!at) continue;
             for (const [plus, minus] of signSplits(argumentValues(p, f, at))) {
               for (const shrink of strictly) {
@@ -201,7 +201,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         // at another (a wave through π: `f'(a) − f'(b) < 2c` fails there, up to enclosure, so
         // such a step is unknown rather than passed).
         if (single !== undefined && single >= 1 && where === '') {
-          for (const at of [q, spread(q), close(q)]) {
+          for (const at of [q, spread(q), close(q, p)]) {
             if (!at) continue;
             const scalars = argumentValues(p, f, at).filter((g) => g.length === 1).map((g) => g[0]!);
             for (let i = 0; i < scalars.length && i < 3; i++) {
@@ -619,8 +619,14 @@ const NEARBY = Rational.parse('0.000001');
  * on |f| alone allows (`|f(a) − f(b)| ≤ 100|a − b|` fails at b = a + 10⁻⁶); null when it
  * reads fewer than two.
  */
-function close(q: Point): Point | null {
-  const scalars = [...q.values.keys()].filter((k) => q.touched.has(k) && !isMat(q.values.get(k)!.value) && !q.isInteger(k));
+function close(q: Point, p: StepProblem): Point | null {
+  // (The scalars the step calls a function at first: |f'(a) − f'(b)| ≤ 2γ|a − b| under
+  // |f'(z)| ≤ γ put a beside γ, never beside b, and was checked; red team rt81.)
+  const args = new Set<string>();
+  for (const side of sideExprs(p)) visit(side, (x) => { if (x.kind === 'Call') for (const a of x.args) visit(a, (y) => { if (y.kind === 'Var') args.add(printName(y.name)); }); });
+  const label = (k: string) => q.values.get(k)!.label;
+  const scalars = [...q.values.keys()].filter((k) => q.touched.has(k) && !isMat(q.values.get(k)!.value) && !q.isInteger(k))
+    .sort((u, v) => Number(!args.has(label(u))) - Number(!args.has(label(v))));
   if (scalars.length >= 2) {
     const first = q.values.get(scalars[0]!)!.value as Rational;
     return q.replacing(scalars[1]!, first.add(NEARBY));
