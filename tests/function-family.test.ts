@@ -267,6 +267,14 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step("scalar a, b, γ\nfunction f : R → R\nassume |f'(z)| ≤ γ for all z\n", "|f'(a) - f'(b)|", '≤', '2 γ'), 0);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team rt80:) sides that tie at a constant on its bound, e against e: proved equal by
+  // algebra with f put in as its number (they were unknown).
+  it.each([['exp(f(x)) < e', 'exp(f(x))', 'e'], ['tanh(f(x)) < tanh(1)', 'tanh(f(x))', 'tanh(1)']] as const)('refutes %s under |f(z)| ≤ 1 (f ≡ 1, the sides equal by algebra)', async (_name, left, right) => {
+    for (const seed of [0, 1, 2]) {
+      const { verdict, what } = await verdictOf(step('scalar x\nfunction f : R → R\nassume |f(z)| ≤ 1 for all z\n', left, '<', right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
   // (Red team rt82:) a bound written as a number with no rational value: f ≡ ±π exactly.
   it.each([
     ['f(x) < π', 'f(x)', '<', 'π'], ['f(x) > −π', 'f(x)', '>', '-π'], ['f(x) ≤ 3.14159265358979323846', 'f(x)', '≤', '3.14159265358979323846'],
