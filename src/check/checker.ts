@@ -208,9 +208,9 @@ export class Checker {
             // (Not the definition's own parameters or index, `define v_t = β v_{t−1} + 1` under `for all t`.)
             const own = (def: Define) => new Set([...(def.params ?? []).map((q) => familyKey(q.name)), ...(def.target.index?.kind === 'Var' ? [familyKey(def.target.index.name)] : [])]);
             const via = (def: Define) => { const mine = own(def); return this.readsSymbol([def.value], at, (key) => bound.has(key) && !mine.has(key)); };
-            const d = at.defs.find((def) => read.has(familyKey(def.target)) && !bound.has(familyKey(def.target)) && via(def) !== null);
-            if (!d) continue;
-            const by = via(d)!;
+            let by: string | null = null;
+            const d = at.defs.find((def) => read.has(familyKey(def.target)) && !bound.has(familyKey(def.target)) && (by = via(def)) !== null);
+            if (!d || by === null) continue;
             this.warnings.push(diagnostic('defined-under-for-all', { name: printName({ ...d.target, index: null }), bound: by, condition: `${printFormula(c.formula)} for all ${c.forAll.map((v) => printName(v.name)).join(', ')}` }, c.range));
           }
         }

@@ -580,12 +580,11 @@ function bigOpTerms<S>(e: BigOp, lo: bigint, hi: bigint, host: Host<S>, env: Env
 
 export { Mat };
 
-/** The evaluator's host for constant expressions in double enclosures: any name is out of reach (Unsupported). */
-export const groundHost: Host<Interval> = {
-  field: intervalField,
-  variable: () => { throw new Unsupported('not a constant'); },
-  integer: () => { throw new Unsupported('not a constant'); },
-  apply: () => { throw new Unsupported('not a constant'); },
-  dim: () => { throw new Unsupported('not a constant'); },
-  deadline: 0,
-};
+/** The evaluator's host for constant expressions in the field F: any name is out of reach (Unsupported). */
+export function groundHostIn<S>(F: Field<S>): Host<S> {
+  const none = (): never => { throw new Unsupported('not a constant'); };
+  return { field: F, variable: none, integer: none, apply: none, dim: none, deadline: 0 };
+}
+
+/** groundHostIn for double enclosures. */
+export const groundHost: Host<Interval> = groundHostIn(intervalField);

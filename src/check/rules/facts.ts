@@ -71,6 +71,28 @@ export function comparisonFacts(f: Formula): Fact[] {
   return out;
 }
 
+/**
+ * a ≤ b (a < b with `strict`) from one assumption and a comparison of numbers: the number a at
+ * most an assumption's lower end on b (1 ≤ 2 ≤ a), or an assumption's upper end on a at most
+ * the number b (a ≤ −1 ≤ 0); strictly where the comparison or the assumption is (a > 1 under
+ * a ≥ 2). The proof's text, or null.
+ */
+export function numericBound(a: Expr, b: Expr, rc: RuleContext, strict: boolean): string | null {
+  const av = constantValue(a);
+  const bv = constantValue(b);
+  if (!av && !bv) return null;
+  const rel = (c: number): string => (strict && c < 0 ? '<' : '≤');
+  for (const f of rc.facts) {
+    const q = av && same(f.rhs, b, rc) ? constantValue(f.lhs) : null;
+    const cq = q ? av!.cmp(q) : 1;
+    if (cq < 0 || (cq === 0 && (!strict || f.strict))) return `assumption ${f.text}, and ${printExpr(a)} ${rel(cq)} ${printExpr(f.lhs)}`;
+    const r = bv && same(f.lhs, a, rc) ? constantValue(f.rhs) : null;
+    const cr = r ? r.cmp(bv!) : 1;
+    if (cr < 0 || (cr === 0 && (!strict || f.strict))) return `assumption ${f.text}, and ${printExpr(f.rhs)} ${rel(cr)} ${printExpr(b)}`;
+  }
+  return null;
+}
+
 /** The facts of a step's context (assumptions; `for all` ones as patterns). */
 export function ruleContext(p: StepProblem, deadline: number): RuleContext {
   const facts: Fact[] = [];

@@ -3,8 +3,7 @@ import { substitute } from '../../ast-walk.js';
 import { builtinFunction } from '../../builtins.js';
 import { nameKey, printExpr, printFormula, printName } from '../../print.js';
 import { hasRadicalDivisor } from '../engines/identity-test.js';
-import { constantValue } from '../evaluator/interpret.js';
-import { INSTANCE, forAllBound, forAllInstance, isGram, nonnegative, same, unfoldOnce, type RuleContext } from './facts.js';
+import { INSTANCE, forAllBound, forAllInstance, isGram, nonnegative, numericBound, same, unfoldOnce, type RuleContext } from './facts.js';
 
 /**
  * Named rules for norms, spectra and bounds that *prove* a step `a ≤ b` when it matches
@@ -105,23 +104,10 @@ export class Bounder {
           : 'norms, absolute values, even powers, √ and products of them are ≥ 0');
       }
     }
-    // The assumptions: a ≤ q with q the same as b (or q ≤ b in one more step).
-    for (const f of this.rc.facts) {
-      if (!same(f.lhs, a, this.rc)) continue;
-      if (same(f.rhs, b, this.rc)) return ok(`assumption ${f.text}`);
-    }
     // One assumption and a comparison of numbers: 1 ≤ a from 2 ≤ a, a ≤ 3 from a ≤ 2 (a ≥ 1
     // under a ≥ 2 was only checked).
-    const av = constantValue(a);
-    const bv = constantValue(b);
-    if (av || bv) {
-      for (const f of this.rc.facts) {
-        const q = av && same(f.rhs, b, this.rc) ? constantValue(f.lhs) : null;
-        if (q && av!.cmp(q) <= 0) return ok(`assumption ${f.text}, and ${node(a)} ≤ ${node(f.lhs)}`);
-        const r = bv && same(f.lhs, a, this.rc) ? constantValue(f.rhs) : null;
-        if (r && r.cmp(bv!) <= 0) return ok(`assumption ${f.text}, and ${node(f.rhs)} ≤ ${node(b)}`);
-      }
-    }
+    const numeric = numericBound(a, b, this.rc, false);
+    if (numeric) return ok(numeric);
     const fa = forAllBound(a, this.rc);
     if (fa && same(fa.rhs, b, this.rc)) return ok(`assumption ${fa.fact.text} for all ${[...fa.fact.vars].join(', ')} (${INSTANCE} ${fa.at})`);
     // (An instance: `f(1) ≥ 1` from `f(z) ≥ z for all z`.)

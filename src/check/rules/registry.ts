@@ -4,8 +4,7 @@ import { ruleKey } from '../../types/resolve.js';
 import type { StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import { expectationRules } from './expectation-rules.js';
-import { INSTANCE, forAllInstance, range, rangeText, ruleContext, same } from './facts.js';
-import { constantValue } from '../evaluator/interpret.js';
+import { INSTANCE, forAllInstance, numericBound, range, rangeText, ruleContext, same } from './facts.js';
 import { expandRational, rationalExpr } from '../engines/polynomial.js';
 import { Bounder } from './norms.js';
 import { piecewiseRule } from './piecewise.js';
@@ -102,15 +101,10 @@ const strictInstance: NamedRule = {
     const [a, b] = req.rel === '>' ? [req.right, req.left] : [req.left, req.right];
     // An assumption that says it (a > 2 under a > 2), or one and a comparison of numbers with
     // one of them strict (a > 1 under a ≥ 2, b < 0 under b ≤ −1; both were only checked).
-    const av = constantValue(a);
-    const bv = constantValue(b);
-    for (const f of rc.facts) {
-      if (f.strict && same(f.lhs, a, rc) && same(f.rhs, b, rc)) return { kind: 'proved', rule: 'assumption', how: `assumption ${f.text}` };
-      const q = av && same(f.rhs, b, rc) ? constantValue(f.lhs) : null;
-      if (q && (av!.cmp(q) < 0 || (f.strict && av!.cmp(q) === 0))) return { kind: 'proved', rule: 'assumption', how: `assumption ${f.text}, and ${printExpr(a)} ${av!.cmp(q) < 0 ? '<' : '≤'} ${printExpr(f.lhs)}` };
-      const r = bv && same(f.lhs, a, rc) ? constantValue(f.rhs) : null;
-      if (r && (r.cmp(bv!) < 0 || (f.strict && r.cmp(bv!) === 0))) return { kind: 'proved', rule: 'assumption', how: `assumption ${f.text}, and ${printExpr(f.rhs)} ${r.cmp(bv!) < 0 ? '<' : '≤'} ${printExpr(b)}` };
-    }
+    const stated = rc.facts.find((f) => f.strict && same(f.lhs, a, rc) && same(f.rhs, b, rc));
+    if (stated) return { kind: 'proved', rule: 'assumption', how: `assumption ${stated.text}` };
+    const numeric = numericBound(a, b, rc, true);
+    if (numeric) return { kind: 'proved', rule: 'assumption', how: numeric };
     const instance = forAllInstance(a, b, rc, true);
     if (!instance) return { kind: 'not-applicable', rule: 'assumption', why: 'not an instance of a strict for-all assumption' };
     return {

@@ -1,14 +1,14 @@
 import type { Expr, Formula } from '../../ast.js';
 import { children, formulaExprs, freeNames } from '../../ast-walk.js';
 import type { Counterexample } from '../../result.js';
-import { Mat, Unsupported, isMat, type Field } from '../evaluator/field.js';
+import { Mat, isMat } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { printExpr, printFormula, printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
 import { constantValueInstance, derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, valuesInstance, waveInstance, type FunctionInstance } from './draw.js';
-import { evaluate, type Host } from '../evaluator/interpret.js';
+import { evaluate, groundHostIn } from '../evaluator/interpret.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import type { FunctionBound } from './point.js';
 import { equalAtSampledPoint, exactScalar as value, probeFailure, respectsTags } from './explore.js';
@@ -340,12 +340,6 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   return null;
 }
 
-/** The evaluator's host for a constant expression in any field: a name is out of reach. */
-function groundIn<S>(F: Field<S>): Host<S> {
-  const none = (): never => { throw new Unsupported('not a constant'); };
-  return { field: F, variable: none, integer: none, apply: none, dim: none, deadline: Infinity };
-}
-
 /**
  * The constants a function may be on bounds of its own value written as numbers with no
  * rational value (π, √2, e): ±B under |f| ≤ B, B under f ≤ B or f ≥ B, each kept only where
@@ -359,7 +353,7 @@ function irrationalEnds(bounds: readonly FunctionBound[], q: Point): { text: str
     for (const e of b.side ? [b.bound] : [b.bound, { kind: 'Neg', arg: b.bound, range: b.bound.range, shape: scalar } as Expr]) {
       let v: Interval;
       try {
-        const x = evaluate(e, groundIn(intervalField));
+        const x = evaluate(e, groundHostIn(intervalField));
         if (isMat(x)) continue;
         v = x;
       } catch {
@@ -367,7 +361,8 @@ function irrationalEnds(bounds: readonly FunctionBound[], q: Point): { text: str
       }
       const meets = bounds.every((b2) => {
         if (b2.order !== 0) return false;
-        if (!b2.strict && printExpr(b2.bound) === printExpr(b.bound) && (b2.side ?? null) === (b.side ?? null) && (b.side || e === b.bound || !b2.side)) return true;
+        // (Its own bound, not strict: ±B under |f| ≤ B, B under f ≤ B or f ≥ B, by construction.)
+        if (b2 === b) return true;
         try {
           const w = q.evaluate(intervalField, b2.bound);
           if (isMat(w)) return false;
@@ -377,7 +372,7 @@ function irrationalEnds(bounds: readonly FunctionBound[], q: Point): { text: str
         }
       });
       if (!meets) continue;
-      out.push({ text: printExpr(e), instance: constantValueInstance(printExpr(e), (F) => evaluate(e, groundIn(F)), e) });
+      out.push({ text: printExpr(e), instance: constantValueInstance(printExpr(e), (F) => evaluate(e, groundHostIn(F)), e) });
     }
   }
   return out;

@@ -59,9 +59,7 @@ const calledKeys = (c: Condition, scope: Scope): Set<string> => new Set([...call
  * its constant; null where a call cannot be (not one scalar argument; a derivative of a function
  * of a vector) or the function is still named (d/dz σ(z)).
  */
-function withLines(e: Expr, lines: ReadonlyMap<string, Poly>, ofVectors: ReadonlySet<string> = new Set(),
-  /** The names the file defines (`define r = ‖u‖`): a derivative of one is never taken for 0, whatever it seems to read. */
-  defined: ReadonlySet<string> = new Set()): Expr | null {
+function withLines(e: Expr, lines: ReadonlyMap<string, Poly>, ofVectors: ReadonlySet<string> = new Set()): Expr | null {
   let ok = true;
   const scalar = { kind: 'scalar' } as const;
   /** Whether e (walked) is a vector that is 0 everywhere: a gradient of what does not read its variable, and sums, negations and multiples of such. */
@@ -73,14 +71,10 @@ function withLines(e: Expr, lines: ReadonlyMap<string, Poly>, ofVectors: Readonl
       default: return false;
     }
   };
-  /** Whether e still names a replaced function, or a defined name or function (whose body may read the variable). */
+  /** Whether e still names a replaced function. (A defined name never comes here: holdsEverywhere declines a condition that reads one.) */
   const stillNamed = (e: Expr): boolean => {
     let hit = false;
-    visit(e, (y) => {
-      if (y.kind !== 'Var' && y.kind !== 'Call') return;
-      const name = y.kind === 'Var' ? y.name : { ...y.fn, primes: 0 };
-      if (lines.has(printName(name)) || defined.has(printName(name)) || defined.has(name.base)) hit = true;
-    });
+    visit(e, (y) => { if ((y.kind === 'Var' || y.kind === 'Call') && lines.has(printName(y.kind === 'Var' ? y.name : { ...y.fn, primes: 0 }))) hit = true; });
     return hit;
   };
   const walk = (x: Expr): Expr => {
@@ -211,7 +205,7 @@ function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, ofVecto
   const signed = new Set<number>();
   const pairs = comparedPairs(c.formula);
   for (const [i, { a, op, b }] of pairs.entries()) {
-    const [l, r] = [withLines(a, lines, ofVectors, defined), withLines(b, lines, ofVectors, defined)];
+    const [l, r] = [withLines(a, lines, ofVectors), withLines(b, lines, ofVectors)];
     if (!l || !r || !totalIn(l, bound) || !totalIn(r, bound)) return false;
     const d: Expr = { kind: 'Binary', op: '-', left: l, right: r, range: c.range, shape: { kind: 'scalar' } };
     if (!freeNames(d).some((v) => bound.has(printName(v.name)))) continue;
@@ -244,7 +238,7 @@ function holdsEverywhere(c: Condition, lines: ReadonlyMap<string, Poly>, ofVecto
     // (So a side that writes a derivative, |d/dz f(z)| ≤ 1: its variable is no name to put 0
     // for, d/d0 f(0); the candidates' form, where that derivative is the number 0, is judged.)
     const replaced = vectorBound || [a, b].some((e) => { let hit = false; visit(e, (x) => { if (x.kind === 'Deriv' || x.kind === 'Grad') hit = true; }); return hit; });
-    const sides = replaced ? [withLines(a, lines, ofVectors, defined)!, withLines(b, lines, ofVectors, defined)!] : [a, b];
+    const sides = replaced ? [withLines(a, lines, ofVectors)!, withLines(b, lines, ofVectors)!] : [a, b];
     const pair: Formula = vectorBound
       ? { kind: 'Compare', operands: sides, ops: [op], range: c.range }
       : substituteFormula({ kind: 'Compare', operands: sides, ops: [op], range: c.range }, zero);
