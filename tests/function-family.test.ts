@@ -282,6 +282,16 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step('scalar x\nfunction f : R → R\nassume |f(z)| ≤ π for all z\n', left, rel, right), 0);
     expect(verdict, what).toBe('refuted');
   });
+  // (Red team rt83:) a range with an end of no exact value: every point was skipped, and true
+  // steps were unknown ("an end of a function's range has no exact value here").
+  it.each([['f(x) ≥ −1', 'f(x)', '≥', '-1'], ['f(x)² ≥ 0', 'f(x)^2', '≥', '0'], ['f(x) − f(y) ≤ π + 1', 'f(x) - f(y)', '≤', 'π + 1']] as const)('passes %s under −1 ≤ f(z) ≤ π', async (_name, left, rel, right) => {
+    const { verdict, what } = await verdictOf(step('scalar x, y\nfunction f : R → R\nassume -1 ≤ f(z) ≤ π for all z\n', left, rel, right), 0);
+    expect(PASS, what).toContain(verdict);
+  });
+  it('refutes f(x) > −1 under −1 ≤ f(z) ≤ π', async () => {
+    const { verdict, what } = await verdictOf(step('scalar x\nfunction f : R → R\nassume -1 ≤ f(z) ≤ π for all z\n', 'f(x)', '>', '-1'), 0);
+    expect(verdict, what).toBe('refuted');
+  });
   it.each([['f(x) ≤ π', 'f(x)', '≤', 'π'], ['f(x) ≥ −π', 'f(x)', '≥', '-π'], ['f(x) < 4', 'f(x)', '<', '4']] as const)('passes %s under |f(z)| ≤ π', async (_name, left, rel, right) => {
     const { verdict, what } = await verdictOf(step('scalar x\nfunction f : R → R\nassume |f(z)| ≤ π for all z\n', left, rel, right), 0);
     expect(PASS, what).toContain(verdict);

@@ -1079,13 +1079,22 @@ export class Point {
     };
     for (const b of bounds) {
       if (b.order !== 0) continue;
-      let v: Rational;
+      let v: Rational | null = null;
       try {
         const x = this.evaluate(exactField, b.bound);
         if (isMat(x)) throw new Skip('a bound on a function that is not a number');
         v = x;
       } catch (e) {
-        throw e instanceof Skip || !(e instanceof Signal) ? e : new Skip('an end of a function\'s range has no exact value here');
+        if (e instanceof Skip || !(e instanceof Signal)) throw e;
+      }
+      // (An end with no exact value, −1 ≤ f(z) ≤ π: a rational just inside it, so that every
+      // instance stays within the range; every point had been skipped, and `f(x) ≥ −1` was
+      // unknown. A red team. f on that end exactly is an edge probe's, edges.ts irrationalEnds.)
+      if (v === null) {
+        const neg: Expr = { kind: 'Neg', arg: b.bound, range: b.bound.range, shape: { kind: 'scalar' } };
+        const above = this.exactLowerValue(neg);
+        v = b.side === 'lower' ? (above && above.neg()) : this.exactLowerValue(b.bound);
+        if (v === null) throw new Skip('an end of a function\'s range has no exact value here');
       }
       if (b.side === 'upper' || !b.side) hi = tighter(hi, v, b.strict, true);
       if (b.side === 'lower') lo = tighter(lo, v, b.strict, false);
