@@ -296,6 +296,31 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step('scalar x\nfunction f : R → R\nassume |f(z)| ≤ π for all z\n', left, rel, right), 0);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team rt83:) on a bound with no rational value at two arguments, f = π·g with g(a) = 1
+  // and g(b) = −1, and under |f'| ≤ B the lines ±B·x exactly; these were checked.
+  it.each([
+    ['f(x) − f(y) < 2π', '|f(z)| ≤ π', 'f(x) - f(y)', '<', '2 π'], ['f(x) f(y) > −π²', '|f(z)| ≤ π', 'f(x) f(y)', '>', '-π^2'],
+    ['f(x + 1) − f(x) < π', "|f'(z)| ≤ π", 'f(x + 1) - f(x)', '<', 'π'], ['f(x + 1) − f(x) > −√2', "|f'(z)| ≤ √2", 'f(x + 1) - f(x)', '>', '-√2'],
+    ['f(y + 2) − f(y) < 2√2', "|f'(z)| ≤ √2", 'f(y + 2) - f(y)', '<', '2 √2'],
+  ] as const)('refutes %s under %s (exactly on the bound, the sides equal by algebra)', async (_name, bound, left, rel, right) => {
+    for (const seed of [0, 1]) {
+      const { verdict, what } = await verdictOf(step(`scalar x, y\nfunction f : R → R\nassume ${bound} for all z\n`, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  it.each([
+    ['f(x) − f(y) ≤ 2π', '|f(z)| ≤ π', 'f(x) - f(y)', '≤', '2 π'], ['f(x) f(y) ≥ −π²', '|f(z)| ≤ π', 'f(x) f(y)', '≥', '-π^2'],
+    ['f(x) − f(y) < 2π + 10⁻³⁰', '|f(z)| ≤ π', 'f(x) - f(y)', '<', '2 π + 10^(-30)'],
+    ['f(x + 1) − f(x) ≤ π', "|f'(z)| ≤ π", 'f(x + 1) - f(x)', '≤', 'π'], ['|f(x) − f(y)| ≤ √2|x − y|', "|f'(z)| ≤ √2", '|f(x) - f(y)|', '≤', '√2 |x - y|'],
+  ] as const)('passes %s under %s', async (_name, bound, left, rel, right) => {
+    const { verdict, what } = await verdictOf(step(`scalar x, y\nfunction f : R → R\nassume ${bound} for all z\n`, left, rel, right), 0);
+    expect(PASS, what).toContain(verdict);
+  });
+  it('passes f(x) − f(y) ≤ 6 and refutes f(x) − f(y) < 6 under |f(z)| ≤ π and |f(z)| ≤ 3 (π is no bound there)', async () => {
+    const context = 'scalar x, y\nfunction f : R → R\nassume |f(z)| ≤ π for all z\nassume |f(z)| ≤ 3 for all z\n';
+    expect(PASS).toContain((await verdictOf(step(context, 'f(x) - f(y)', '≤', '6'), 0)).verdict);
+    expect((await verdictOf(step(context, 'f(x) - f(y)', '<', '6'), 0)).verdict).toBe('refuted');
+  });
   // (Red team rt80:) two bounded functions, on their bounds together.
   const twoBounded = 'scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f(z)| ≤ 1 for all z\nassume 0 ≤ g(z) ≤ 1 for all z\n';
   it.each([

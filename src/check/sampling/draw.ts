@@ -4,6 +4,7 @@ import { Dual, dualField } from '../evaluator/dual.js';
 import * as L from '../evaluator/linalg.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { hashString, type Rng } from '../rng.js';
+import { rationalExpr } from './exact-constants.js';
 
 /**
  * Sampling distributions: every drawn value is an exact rational (a short decimal), so a
@@ -198,6 +199,8 @@ export interface FunctionInstance {
   readonly asIs?: boolean;
   /** A constant instance's value as an expression (π), for the algebra at a place (explore.ts constantCallsAt). */
   readonly expr?: Expr;
+  /** Its `order`-th derivative at a rational argument as an expression (π·1 for scaledByValueInstance), for that algebra; null where it has none. */
+  readonly exprAt?: (arg: Rational, order: number) => Expr | null;
 }
 
 /**
@@ -217,6 +220,40 @@ export function constantValueInstance(text: string, value: <S>(F: Field<S>) => V
     describe: (name) => `${name}(x) = ${text}, a constant function`,
     sup: (order) => (order === 0 ? null : Rational.ZERO),
     asIs: true,
+  };
+}
+
+/**
+ * `R → R`: c·g, for g with rational coefficients on a bound of 1 (|g| ≤ 1, or |g'| ≤ 1) and c
+ * a number with no exact rational value (π, √2), evaluated in each field as the expression it
+ * is (`value`, `expr`). What a bound written as such a number allows (`|f(z)| ≤ π`: f = π at a
+ * and −π at b; `|f'(z)| ≤ π`: f = π·x), which g scaled by a rational only comes near.
+ * `describe` says it in words. Its value at a rational argument is c times g's there, an
+ * expression (`exprAt`: null where g has no exact value there).
+ */
+export function scaledByValueInstance(g: FunctionInstance, value: <S>(F: Field<S>) => Val<S>, expr: Expr,
+  describe: (name: string) => string): FunctionInstance {
+  return {
+    apply<S>(F: Field<S>, args: readonly Val<S>[], order: number, outDim: number | undefined): Val<S> {
+      const c = value(F);
+      if (isMat(c)) throw new Unsupported('a function scaled by a value that is not a number');
+      const v = g.apply(F, args, order, outDim);
+      return isMat(v) ? v.map((e) => F.mul(c, e)) : F.mul(c, v);
+    },
+    describe,
+    // (Only what is 0 stays exact: every other supremum is c times a rational.)
+    sup: (order) => (g.sup?.(order)?.isZero() ? Rational.ZERO : null),
+    asIs: true,
+    exprAt(arg: Rational, order: number): Expr | null {
+      let v: Val<Rational>;
+      try {
+        v = g.apply(exactField, [arg], order, undefined);
+      } catch {
+        return null;
+      }
+      if (isMat(v)) return null;
+      return { kind: 'Binary', op: '*', left: expr, right: rationalExpr(v, expr.range), range: expr.range, shape: { kind: 'scalar' } };
+    },
   };
 }
 

@@ -1,13 +1,13 @@
 import type { Expr, Formula } from '../../ast.js';
 import { children, formulaExprs, freeNames } from '../../ast-walk.js';
 import type { Counterexample } from '../../result.js';
-import { Mat, isMat } from '../evaluator/field.js';
+import { Mat, isMat, type Field, type Val } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { printExpr, printFormula, printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
-import { constantValueInstance, derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, valuesInstance, waveInstance, type FunctionInstance } from './draw.js';
+import { constantValueInstance, derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, scaledByValueInstance, valuesInstance, waveInstance, type FunctionInstance } from './draw.js';
 import { evaluate, groundHostIn } from '../evaluator/interpret.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import type { FunctionBound } from './point.js';
@@ -163,6 +163,14 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
               for (const shrink of strictly) {
                 extremes.push({ bounds: [f], point: at.withFunction(f, extremesInstance(plus, minus), rng, shrink), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
               }
+              // (On a bound written as a number with no rational value, B = π, exactly B·g: a
+              // rational scaling only came near it, and `f(x) − f(y) < 2π` under |f(z)| ≤ π was
+              // checked; red team rt83.)
+              for (const B of irrationalScales(fb, 0, q)) {
+                const g = extremesInstance(plus, minus);
+                const inst = scaledByValueInstance(g, B.value, B.expr, (name) => g.describe(name).replace(/^(\S+) = /u, `$1 = ${B.text}·`).replace(/\((-?1) at x = ([^;]*); (-?1) at x = ([^)]*)\)$/u, `(${B.text} at x = $2; −${B.text} at x = $4)`));
+                extremes.push({ bounds: [f], point: at.withFunction(f, inst, rng), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
+              }
             }
           }
         }
@@ -230,6 +238,16 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
                 }
               }
             }
+          }
+        }
+      }
+      // Under a bound on f' alone written as a number with no rational value (|f'(z)| ≤ π),
+      // the lines ±π·x exactly (`f(x + 1) − f(x) < π` was checked; red team rt83).
+      if (single === 1 && where === '' && info.fn.elementwise) {
+        for (const B of irrationalScales(fb, 1, q)) {
+          for (const sign of [Rational.ONE, Rational.of(-1)]) {
+            const inst = scaledByValueInstance(elementwiseInstance([Rational.ZERO, sign], []), B.value, B.expr, (name) => `${name}(x) = ${sign.sign() < 0 ? '−' : ''}${B.text}·x`);
+            probes.push({ bounds: [f], point: q.withFunction(f, inst, rng), where: `${f} a line, on the bound on its derivative` });
           }
         }
       }
@@ -338,6 +356,40 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const about = (f: string) => base.prep.checks.some((c) => callsFunction(c.formula, f));
   for (const [f, n] of broke) if (n > 0 && (!met.has(f) || about(f))) onUnreached?.(f);
   return null;
+}
+
+/**
+ * The numbers B with no rational value (π, √2) that bound |f⁽ᵏ⁾| for all z, `|f⁽ᵏ⁾(z)| ≤ B`
+ * (not strict), where B meets every other bound on that derivative (certainly inside it):
+ * the scale of an instance with |g⁽ᵏ⁾| ≤ 1 on that bound exactly. Its text, expression and
+ * value in each field.
+ */
+function irrationalScales(bounds: readonly FunctionBound[], order: number, q: Point): { text: string; expr: Expr; value: <S>(F: Field<S>) => Val<S> }[] {
+  const own = bounds.filter((b) => b.order === order);
+  const out: { text: string; expr: Expr; value: <S>(F: Field<S>) => Val<S> }[] = [];
+  for (const b of own) {
+    if (b.strict || b.side || freeNames(b.bound).length > 0 || constantValue(b.bound) !== null) continue;
+    let v: Interval;
+    try {
+      const x = evaluate(b.bound, groundHostIn(intervalField));
+      if (isMat(x) || !(x.lo > 0)) continue;
+      v = x;
+    } catch {
+      continue;
+    }
+    const meets = own.every((b2) => {
+      if (b2 === b) return true;
+      if (b2.side) return false;
+      try {
+        const w = q.evaluate(intervalField, b2.bound);
+        return !isMat(w) && v.hi < w.lo;
+      } catch {
+        return false;
+      }
+    });
+    if (meets) out.push({ text: printExpr(b.bound), expr: b.bound, value: (F) => evaluate(b.bound, groundHostIn(F)) });
+  }
+  return out;
 }
 
 /**

@@ -1549,6 +1549,18 @@ function constantCallsAt(e: Expr, q: Point): Expr {
       const inst = q.functions.get(printName({ ...x.fn, primes: 0 }));
       // (A constant that is a number such as π, as that number; its derivatives 0.)
       if (inst?.expr) return x.fn.primes > 0 ? rationalExpr(Rational.ZERO, x.range) : inst.expr;
+      // (One scaled by such a number, at an argument with an exact value here: f = π·g with
+      // g(a) = 1 and g(b) = −1 gives π·1 and π·(−1); `f(a) − f(b) < 2π` under |f| ≤ π.)
+      if (inst?.exprAt) {
+        let arg: Val<Rational> | null = null;
+        try {
+          arg = q.evaluate(exactField, x.args[0]!);
+        } catch {
+          arg = null;
+        }
+        const at = arg && !isMat(arg) ? inst.exprAt(arg, x.fn.primes) : null;
+        if (at) return at;
+      }
       // (Or whose derivative written is constant: f' of a line, f'(x) sin y > −1 at f = x.)
       if (inst && inst.sup?.(x.fn.primes + 1)?.isZero() === true) {
         try {
