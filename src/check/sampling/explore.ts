@@ -1590,6 +1590,41 @@ function constantCallsAt(e: Expr, q: Point): Expr {
   return rec(e);
 }
 
+/**
+ * e with every name put in as its value at q, for the algebra there: `given` first (places
+ * written exactly, x = π/4), then a name one substitution among the assumptions or one
+ * definition gives as that body (`assume y = π/2 − x`: y is π/2 − π/4 at x = π/4, not the
+ * rational the point holds for it), else the point's exact rational value. Null where a name
+ * is left with none (a vector, an enclosure).
+ */
+function atValues(e: Expr, q: Point, given: ReadonlyMap<string, Expr>): Expr | null {
+  const values = new Map(given);
+  let out = e;
+  // (A body reads other names: put in again, 8 rounds at most.)
+  for (let round = 0; round < 8; round++) {
+    const free = freeNames(out);
+    if (free.length === 0) return out;
+    for (const v of free) {
+      const name = printName(v.name);
+      if (values.has(name)) continue;
+      const found = v.name.index ? null : q.prep.lookup(v);
+      const body = found && !found.index && !q.overrides.has(found.info.key)
+        ? q.prep.plainDefinition(found.info.key) ?? q.prep.onlySubstitution(found.info.key)
+        : null;
+      if (body) {
+        values.set(name, body);
+        continue;
+      }
+      const key = [...q.values.keys()].find((k) => q.values.get(k)!.label === name);
+      const x = key === undefined ? null : q.values.get(key)!.value;
+      if (!x || isMat(x) || q.enclosures.has(key!)) return null;
+      values.set(name, rationalExpr(x as Rational, e.range));
+    }
+    out = substitute(out, values);
+  }
+  return freeNames(out).length === 0 ? out : null;
+}
+
 function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: number, rng: Rng, deadline: number,
   /**
    * Places known for some keys (a multiple of π/2 where a sine turns): tried first, before
@@ -1676,17 +1711,10 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
       if (meets) rationalPlace = q;
     }
     // (The other names the sides read are put in at their values.)
-    const values = new Map<string, Expr>(at.map(({ label, c }) => [label, c]));
     const written: Expr = { kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } };
     const diff = constantCallsAt(written, cur);
-    for (const name of new Set(freeNames(diff).map((v) => printName(v.name)))) {
-      if (values.has(name)) continue;
-      const key = [...cur.values.keys()].find((k) => cur.values.get(k)!.label === name);
-      const v = key === undefined ? null : cur.values.get(key)!.value;
-      if (v && !isMat(v)) values.set(name, rationalExpr(v as Rational, left.range));
-    }
-    const zero = substitute(diff, values);
-    if (freeNames(zero).length > 0) continue;
+    const zero = atValues(diff, cur, new Map<string, Expr>(at.map(({ label, c }) => [label, c])));
+    if (!zero) continue;
     const equal = strict && exactlyZero(zero, ctx, `${p.salt}|bottom|${printExpr(zero)}`, deadline);
     // (At a rational place the point is exact already: log t against log 40 at the integer 40,
     // whose symbolic point, an enclosure of an integer, met no assumption — red team rt66.)
@@ -4142,15 +4170,8 @@ export function equalAtSampledPoint(p: StepProblem, q: Point, deadline: number):
   const right = p.right;
   // (Functions the point holds as constants put in as their numbers: the edge probe f ≡ π.)
   const diff: Expr = constantCallsAt({ kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } }, q);
-  const values = new Map<string, Expr>();
-  for (const name of new Set(freeNames(diff).map((v) => printName(v.name)))) {
-    const key = [...q.values.keys()].find((k) => q.values.get(k)!.label === name);
-    const v = key === undefined ? null : q.values.get(key)!.value;
-    if (!v || isMat(v) || q.enclosures.has(key!)) return null;
-    values.set(name, rationalExpr(v as Rational, left.range));
-  }
-  const zero = substitute(diff, values);
-  if (freeNames(zero).length > 0 || !exactlyZero(zero, identityContext(p), `${p.salt}|sampled|${printExpr(zero)}`, deadline)) return null;
+  const zero = atValues(diff, q, new Map());
+  if (!zero || !exactlyZero(zero, identityContext(p), `${p.salt}|sampled|${printExpr(zero)}`, deadline)) return null;
   // (Sampled leniently: held to every assumption exactly before it is reported.)
   try {
     if (!q.satisfiesAssumptions(allLevels(), true, true)) return null;
