@@ -316,6 +316,24 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step(`scalar x, y\nfunction f : R → R\nassume ${bound} for all z\n`, left, rel, right), 0);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team rt83:) a range with an end of no rational value, f at one end at one argument and
+  // at the other end at another: f = m + c·g exactly (−1 ≤ f ≤ π: π at x, −1 at y).
+  it.each([
+    ['f(x) − f(y) < π + 1', '-1 ≤ f(z) ≤ π', 'f(x) - f(y)', '<', 'π + 1'], ['f(x) f(y) > −π', '-1 ≤ f(z) ≤ π', 'f(x) f(y)', '>', '-π'],
+    ['f(x) − f(y) < √2', '0 ≤ f(z) ≤ √2', 'f(x) - f(y)', '<', '√2'], ['f(y) − f(x) < π + e', '-π ≤ f(z) ≤ e', 'f(y) - f(x)', '<', 'π + e'],
+  ] as const)('refutes %s under %s (f at both ends of its range)', async (_name, bound, left, rel, right) => {
+    for (const seed of [0, 1]) {
+      const { verdict, what } = await verdictOf(step(`scalar x, y\nfunction f : R → R\nassume ${bound} for all z\n`, left, rel, right), seed);
+      expect(verdict, `seed ${seed}: ${what}`).toBe('refuted');
+    }
+  });
+  it.each([
+    ['f(x) − f(y) ≤ π + 1', '-1 ≤ f(z) ≤ π', 'f(x) - f(y)', '≤', 'π + 1'], ['f(x) f(y) ≥ −π', '-1 ≤ f(z) ≤ π', 'f(x) f(y)', '≥', '-π'],
+    ['f(x) − f(y) ≤ √2', '0 ≤ f(z) ≤ √2', 'f(x) - f(y)', '≤', '√2'], ['f(x) f(y) ≥ −π e', '-π ≤ f(z) ≤ e', 'f(x) f(y)', '≥', '-π e'],
+  ] as const)('passes %s under %s', async (_name, bound, left, rel, right) => {
+    const { verdict, what } = await verdictOf(step(`scalar x, y\nfunction f : R → R\nassume ${bound} for all z\n`, left, rel, right), 0);
+    expect(PASS, what).toContain(verdict);
+  });
   it('passes f(x) − f(y) ≤ 6 and refutes f(x) − f(y) < 6 under |f(z)| ≤ π and |f(z)| ≤ 3 (π is no bound there)', async () => {
     const context = 'scalar x, y\nfunction f : R → R\nassume |f(z)| ≤ π for all z\nassume |f(z)| ≤ 3 for all z\n';
     expect(PASS).toContain((await verdictOf(step(context, 'f(x) - f(y)', '≤', '6'), 0)).verdict);

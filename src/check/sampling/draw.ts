@@ -223,26 +223,35 @@ export function constantValueInstance(text: string, value: <S>(F: Field<S>) => V
   };
 }
 
+/** A number with no exact rational value (π, √2, (π + 1)/2): its expression, and its value in each field. */
+export interface ValueExpr {
+  readonly expr: Expr;
+  readonly value: <S>(F: Field<S>) => Val<S>;
+}
+
 /**
- * `R → R`: c·g, for g with rational coefficients on a bound of 1 (|g| ≤ 1, or |g'| ≤ 1) and c
- * a number with no exact rational value (π, √2), evaluated in each field as the expression it
- * is (`value`, `expr`). What a bound written as such a number allows (`|f(z)| ≤ π`: f = π at a
- * and −π at b; `|f'(z)| ≤ π`: f = π·x), which g scaled by a rational only comes near.
- * `describe` says it in words. Its value at a rational argument is c times g's there, an
- * expression (`exprAt`: null where g has no exact value there).
+ * `R → R`: m + c·g, for g with rational coefficients on a bound of 1 (|g| ≤ 1, or |g'| ≤ 1)
+ * and c, m numbers with no exact rational value (π, √2), evaluated in each field as the
+ * expressions they are. What a bound written as such a number allows (`|f(z)| ≤ π`: f = π at a
+ * and −π at b; `−1 ≤ f(z) ≤ π`: f = π at a and −1 at b, m = (π − 1)/2, c = (π + 1)/2;
+ * `|f'(z)| ≤ π`: f = π·x), which g scaled by a rational only comes near. `describe` says it in
+ * words. Its value at a rational argument is m + c times g's there, an expression (`exprAt`:
+ * null where g has no exact value there).
  */
-export function scaledByValueInstance(g: FunctionInstance, value: <S>(F: Field<S>) => Val<S>, expr: Expr,
-  describe: (name: string) => string): FunctionInstance {
+export function scaledByValueInstance(g: FunctionInstance, c: ValueExpr, describe: (name: string) => string, m?: ValueExpr): FunctionInstance {
+  const scalar = { kind: 'scalar' } as const;
   return {
     apply<S>(F: Field<S>, args: readonly Val<S>[], order: number, outDim: number | undefined): Val<S> {
-      const c = value(F);
-      if (isMat(c)) throw new Unsupported('a function scaled by a value that is not a number');
+      const k = c.value(F);
+      const shift = m && order === 0 ? m.value(F) : null;
+      if (isMat(k) || (shift !== null && isMat(shift))) throw new Unsupported('a function scaled by a value that is not a number');
+      const at = (v: S): S => (shift === null ? F.mul(k, v) : F.add(shift as S, F.mul(k, v)));
       const v = g.apply(F, args, order, outDim);
-      return isMat(v) ? v.map((e) => F.mul(c, e)) : F.mul(c, v);
+      return isMat(v) ? v.map(at) : at(v);
     },
     describe,
     // (Only what is 0 stays exact: every other supremum is c times a rational.)
-    sup: (order) => (g.sup?.(order)?.isZero() ? Rational.ZERO : null),
+    sup: (order) => (order > 0 && g.sup?.(order)?.isZero() ? Rational.ZERO : null),
     asIs: true,
     exprAt(arg: Rational, order: number): Expr | null {
       let v: Val<Rational>;
@@ -252,7 +261,8 @@ export function scaledByValueInstance(g: FunctionInstance, value: <S>(F: Field<S
         return null;
       }
       if (isMat(v)) return null;
-      return { kind: 'Binary', op: '*', left: expr, right: rationalExpr(v, expr.range), range: expr.range, shape: { kind: 'scalar' } };
+      const product: Expr = { kind: 'Binary', op: '*', left: c.expr, right: rationalExpr(v, c.expr.range), range: c.expr.range, shape: scalar };
+      return m && order === 0 ? { kind: 'Binary', op: '+', left: m.expr, right: product, range: c.expr.range, shape: scalar } : product;
     },
   };
 }

@@ -1,13 +1,13 @@
 import type { Expr, Formula } from '../../ast.js';
 import { children, formulaExprs, freeNames } from '../../ast-walk.js';
 import type { Counterexample } from '../../result.js';
-import { Mat, isMat, type Field, type Val } from '../evaluator/field.js';
+import { Mat, isMat } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { printExpr, printFormula, printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
-import { constantValueInstance, derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, scaledByValueInstance, valuesInstance, waveInstance, type FunctionInstance } from './draw.js';
+import { constantValueInstance, derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, scaledByValueInstance, valuesInstance, waveInstance, type FunctionInstance, type ValueExpr } from './draw.js';
 import { evaluate, groundHostIn } from '../evaluator/interpret.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
 import type { FunctionBound } from './point.js';
@@ -166,10 +166,12 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
               // (On a bound written as a number with no rational value, B = π, exactly B·g: a
               // rational scaling only came near it, and `f(x) − f(y) < 2π` under |f(z)| ≤ π was
               // checked; red team rt83.)
-              for (const B of irrationalScales(fb, 0, q)) {
+              for (const R of irrationalRanges(fb, 0)) {
                 const g = extremesInstance(plus, minus);
-                const inst = scaledByValueInstance(g, B.value, B.expr, (name) => g.describe(name).replace(/^(\S+) = /u, `$1 = ${B.text}·`).replace(/\((-?1) at x = ([^;]*); (-?1) at x = ([^)]*)\)$/u, `(${B.text} at x = $2; −${B.text} at x = $4)`));
-                extremes.push({ bounds: [f], point: at.withFunction(f, inst, rng), where: `${f} at its bound at some of the step's arguments and at minus it at the others` });
+                const inst = scaledByValueInstance(g, R.c, (name) => g.describe(name)
+                  .replace(/^(\S+) = /u, `$1 = ${R.mText === undefined ? '' : `${R.mText} + `}${R.cText}·`)
+                  .replace(/\((-?1) at x = ([^;]*); (-?1) at x = ([^)]*)\)$/u, `(${R.hi} at x = $2; ${R.lo} at x = $4)`), R.m);
+                extremes.push({ bounds: [f], point: at.withFunction(f, inst, rng), where: `${f} at the ends of its range at the step's arguments` });
               }
             }
           }
@@ -244,9 +246,9 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       // Under a bound on f' alone written as a number with no rational value (|f'(z)| ≤ π),
       // the lines ±π·x exactly (`f(x + 1) − f(x) < π` was checked; red team rt83).
       if (single === 1 && where === '' && info.fn.elementwise) {
-        for (const B of irrationalScales(fb, 1, q)) {
+        for (const R of irrationalRanges(fb, 1)) {
           for (const sign of [Rational.ONE, Rational.of(-1)]) {
-            const inst = scaledByValueInstance(elementwiseInstance([Rational.ZERO, sign], []), B.value, B.expr, (name) => `${name}(x) = ${sign.sign() < 0 ? '−' : ''}${B.text}·x`);
+            const inst = scaledByValueInstance(elementwiseInstance([Rational.ZERO, sign], []), R.c, (name) => `${name}(x) = ${sign.sign() < 0 ? '−' : ''}${R.hi}·x`);
             probes.push({ bounds: [f], point: q.withFunction(f, inst, rng), where: `${f} a line, on the bound on its derivative` });
           }
         }
@@ -358,38 +360,64 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   return null;
 }
 
+/** A range [lo, hi] an instance with |g| ≤ 1 is put on exactly, as m + c·g: c = (hi − lo)/2, m = (hi + lo)/2 (none where lo = −hi). */
+interface ExactRange { readonly c: ValueExpr; readonly m?: ValueExpr; readonly lo: string; readonly hi: string; readonly cText: string; readonly mText?: string }
+
 /**
- * The numbers B with no rational value (π, √2) that bound |f⁽ᵏ⁾| for all z, `|f⁽ᵏ⁾(z)| ≤ B`
- * (not strict), where B meets every other bound on that derivative (certainly inside it):
- * the scale of an instance with |g⁽ᵏ⁾| ≤ 1 on that bound exactly. Its text, expression and
- * value in each field.
+ * The ranges of f⁽ᵏ⁾ that the `for all` bounds on it give, not strict, with an end written as a
+ * number with no rational value: |f⁽ᵏ⁾(z)| ≤ B (B = π, √2; each such B certainly inside every
+ * other bound), or for f itself lo ≤ f(z) ≤ hi (the tightest ends, one of them such a number:
+ * −1 ≤ f(z) ≤ π). Empty where there is none, or where a bound is strict or reads a name.
  */
-function irrationalScales(bounds: readonly FunctionBound[], order: number, q: Point): { text: string; expr: Expr; value: <S>(F: Field<S>) => Val<S> }[] {
+function irrationalRanges(bounds: readonly FunctionBound[], order: number): ExactRange[] {
   const own = bounds.filter((b) => b.order === order);
-  const out: { text: string; expr: Expr; value: <S>(F: Field<S>) => Val<S> }[] = [];
-  for (const b of own) {
-    if (b.strict || b.side || freeNames(b.bound).length > 0 || constantValue(b.bound) !== null) continue;
-    let v: Interval;
+  if (own.length === 0 || own.some((b) => b.strict || freeNames(b.bound).length > 0)) return [];
+  const scalar = { kind: 'scalar' } as const;
+  const valueOf = (e: Expr): ValueExpr => ({ expr: e, value: (F) => evaluate(e, groundHostIn(F)) });
+  const enclosure = (e: Expr): Interval | null => {
     try {
-      const x = evaluate(b.bound, groundHostIn(intervalField));
-      if (isMat(x) || !(x.lo > 0)) continue;
-      v = x;
+      const x = evaluate(e, groundHostIn(intervalField));
+      return isMat(x) ? null : x;
     } catch {
-      continue;
+      return null;
     }
-    const meets = own.every((b2) => {
-      if (b2 === b) return true;
-      if (b2.side) return false;
-      try {
-        const w = q.evaluate(intervalField, b2.bound);
-        return !isMat(w) && v.hi < w.lo;
-      } catch {
-        return false;
-      }
-    });
-    if (meets) out.push({ text: printExpr(b.bound), expr: b.bound, value: (F) => evaluate(b.bound, groundHostIn(F)) });
+  };
+  if (own.every((b) => !b.side)) {
+    const out: ExactRange[] = [];
+    for (const b of own) {
+      const v = enclosure(b.bound);
+      if (constantValue(b.bound) !== null || !v || !(v.lo > 0)) continue;
+      // (Certainly inside every other bound.)
+      if (!own.every((b2) => b2 === b || (enclosure(b2.bound)?.lo ?? -Infinity) > v.hi)) continue;
+      const text = printExpr(b.bound);
+      out.push({ c: valueOf(b.bound), lo: printExpr({ kind: 'Neg', arg: b.bound, range: b.bound.range, shape: scalar }), hi: text, cText: text });
+    }
+    return out;
   }
-  return out;
+  if (order !== 0) return [];
+  const neg = (e: Expr): Expr => (e.kind === 'Neg' ? e.arg : { kind: 'Neg', arg: e, range: e.range, shape: scalar });
+  const ends = (upper: boolean): Expr[] => own.flatMap((b) => (!b.side ? [upper ? b.bound : neg(b.bound)] : (b.side === 'upper') === upper ? [b.bound] : []));
+  /** The tightest end: certainly below (above) every other, or the only one. */
+  const tightest = (es: readonly Expr[], upper: boolean): Expr | null => {
+    const vs = es.map(enclosure);
+    for (let i = 0; i < es.length; i++) {
+      const v = vs[i];
+      if (v && vs.every((w, j) => j === i || (w !== null && (upper ? v.hi < w.lo : v.lo > w.hi)))) return es[i]!;
+    }
+    return null;
+  };
+  const hi = tightest(ends(true), true);
+  const lo = tightest(ends(false), false);
+  if (!hi || !lo || (constantValue(hi) !== null && constantValue(lo) !== null)) return [];
+  const [h, l] = [enclosure(hi), enclosure(lo)];
+  if (!h || !l || !(h.lo > l.hi)) return [];
+  const two: Expr = { kind: 'Num', value: '2', range: hi.range, shape: scalar };
+  const half = (op: '+' | '-'): Expr => ({ kind: 'Binary', op: '/', left: { kind: 'Binary', op, left: hi, right: lo, range: hi.range, shape: scalar }, right: two, range: hi.range, shape: scalar });
+  // (Said as written, (π − 1)/2, not (π + (-1))/2.)
+  const [H, L] = [printExpr(hi), lo.kind === 'Neg' ? printExpr(lo.arg) : printExpr(lo)];
+  const [plus, minus] = lo.kind === 'Neg' ? ['−', '+'] : ['+', '−'];
+  const [cText, mText] = constantValue(lo)?.isZero() ? [`${H}/2`, `${H}/2`] : constantValue(hi)?.isZero() ? [`${L}/2`, `-${L}/2`] : [`(${H} ${minus} ${L})/2`, `(${H} ${plus} ${L})/2`];
+  return [{ c: valueOf(half('-')), m: valueOf(half('+')), lo: printExpr(lo), hi: H, cText, mText }];
 }
 
 /**
