@@ -267,6 +267,15 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step("scalar a, b, γ\nfunction f : R → R\nassume |f'(z)| ≤ γ for all z\n", "|f'(a) - f'(b)|", '≤', '2 γ'), 0);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team rt83:) f' = γ at a and −γ at b, a cosine wave: its values there, γ·cos 0 and
+  // γ·cos π, put in for the algebra, so the tie 2γ against 2γ is proved (these were unknown).
+  it.each([
+    ["|f'(a) − f'(b)| < 2γ", "|f'(a) - f'(b)|", '<', '2 γ'], ["f'(a) f'(b) > −γ²", "f'(a) f'(b)", '>', '-γ^2'], ["f'(a) − f'(b) < 2γ", "f'(a) - f'(b)", '<', '2 γ'],
+  ] as const)("refutes %s under |f'(z)| ≤ γ, γ > 0 (f' = γ at a, −γ at b)", async (_name, left, rel, right) => {
+    const { verdict, what, counterexample } = await verdictOf(step("scalar a, b, γ\nfunction f : R → R\nassume γ > 0\nassume |f'(z)| ≤ γ for all z\n", left, rel, right), 0);
+    expect(verdict, what).toBe('refuted');
+    expect(JSON.stringify(counterexample)).toMatch(/cos\(πx\/2 − π\/2\)|cos\(π\(x [−+] [\d.]+\)\/[\d.]+ − π\/2\)/u);
+  });
   // (Red team rt80:) sides that tie at a constant on its bound, e against e: proved equal by
   // algebra with f put in as its number (they were unknown).
   it.each([['exp(f(x)) < e', 'exp(f(x))', 'e'], ['tanh(f(x)) < tanh(1)', 'tanh(f(x))', 'tanh(1)']] as const)('refutes %s under |f(z)| ≤ 1 (f ≡ 1, the sides equal by algebra)', async (_name, left, right) => {

@@ -712,7 +712,12 @@ export function extremesInstance(plus: readonly Rational[], minus: readonly Rati
  */
 export function derivativeExtremesInstance(k: number, p: Rational, m: Rational, A: Rational = Rational.ONE): FunctionInstance {
   return cosineWave(k, p, { piOver: m.sub(p) }, A,
-    (name, B) => `${name}(x) = ${B}·(${m.sub(p)}/π)${k === 1 ? '' : SUPERSCRIPTS[k] ?? `^${k}`}·cos(π(x − ${p})/${m.sub(p)}${k === 0 ? '' : ` − ${k}π/2`}) (${name}${"'".repeat(k)} = ${B} at x = ${p}, ${B.neg()} at x = ${m})`);
+    (name, B) => {
+      // (As written on paper: π(x − 1)/2, πx/2 at p = 0, π(x + 1)/2 at p = −1; − π/2, not − 1π/2.)
+      const moved = p.isZero() ? 'x' : p.sign() < 0 ? `(x + ${p.neg()})` : `(x − ${p})`;
+      const turn = k === 0 ? '' : k === 1 ? ' − π/2' : ` − ${k}π/2`;
+      return `${name}(x) = ${B}·(${m.sub(p)}/π)${k === 1 ? '' : SUPERSCRIPTS[k] ?? `^${k}`}·cos(π${moved}/${m.sub(p)}${turn}) (${name}${"'".repeat(k)} = ${B} at x = ${p}, ${B.neg()} at x = ${m})`;
+    });
 }
 
 /**
@@ -780,6 +785,23 @@ function cosineWave(k: number, p: Rational, omega: { readonly rational: Rational
     describe: (name) => describe(name, A),
     sup,
     scaled: (s) => cosineWave(k, p, omega, A.mul(s), describe, phase),
+    // (At a rational argument, A·ω^(j−k)·±cos or sin(ω(x − p) + φ) as an expression, ω = π/q as
+    // π over q: f' = γ at a and −γ at b, cos 0 and cos π, for the algebra at a place.)
+    exprAt(x: Rational, j: number): Expr | null {
+      const range: Expr['range'] = [0, 0];
+      const scalar = { kind: 'scalar' } as const;
+      const num = (r: Rational): Expr => rationalExpr(r, range);
+      const bin = (op: '+' | '*' | '/' | '^', left: Expr, right: Expr): Expr => ({ kind: 'Binary', op, left, right, range, shape: scalar });
+      const pi: Expr = { kind: 'Const', name: 'pi', range, shape: scalar };
+      const w = 'rational' in omega ? num(omega.rational) : bin('/', pi, num(omega.piOver));
+      const shifted = 'rational' in omega ? num(omega.rational.mul(x.sub(p))) : bin('*', num(x.sub(p).div(omega.piOver)), pi);
+      const theta = phase.isZero() ? shifted : bin('+', shifted, num(phase));
+      const turn = (((j - k) % 4) + 4) % 4;
+      const trig: Expr = { kind: 'Call', fn: { base: turn % 2 === 0 ? 'cos' : 'sin', index: null, primes: 0, hat: false, range }, args: [theta], range, shape: scalar };
+      const signed: Expr = turn === 1 || turn === 2 ? { kind: 'Neg', arg: trig, range, shape: scalar } : trig;
+      const scaled = j === k ? signed : bin('*', bin('^', w, num(Rational.of(j - k))), signed);
+      return bin('*', num(A), scaled);
+    },
   };
 }
 
