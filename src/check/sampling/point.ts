@@ -86,6 +86,76 @@ function readsItself(lhs: Var, rhs: Expr): boolean {
   return found;
 }
 
+/**
+ * An equation among the assumptions affine in a plain real scalar, `x + 2y = 1`, `x + y = π/2`,
+ * as the substitution it gives for that scalar, y = (1 − x)/2: the term k·y (k a nonzero
+ * rational; y alone, 2y, y·3, y/4, −y) appears once in the sums of its sides, and no other term
+ * reads y. The last such scalar written is taken. Sampled as a substitution, the searches move
+ * along the equation's solutions (x y < 1/8 under x + 2y = 1 fails at x = 1/2 only, which moving x
+ * alone, the equation broken, never reached). `usable(v)` says which names may be solved for.
+ * Null where there is none.
+ */
+function isolatedScalar(f: Formula, usable: (v: Var) => boolean, keyOf: (v: Var) => string): Rule | null {
+  if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || f.operands.length !== 2) return null;
+  if (f.operands.some((e) => e.shape !== undefined && e.shape.kind !== 'scalar')) return null;
+  /** The signed terms of a sum (+ − and negation), `other` where they come from the right side. */
+  type Term = { sign: 1 | -1; t: Expr; right: boolean };
+  const terms: Term[] = [];
+  const walk = (e: Expr, sign: 1 | -1, right: boolean): void => {
+    if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) {
+      walk(e.left, sign, right);
+      walk(e.right, e.op === '-' ? (-sign as 1 | -1) : sign, right);
+    } else if (e.kind === 'Neg') walk(e.arg, -sign as 1 | -1, right);
+    else terms.push({ sign, t: e, right });
+  };
+  walk(f.operands[0]!, 1, false);
+  walk(f.operands[1]!, -1, true);
+  /** The scalar and its rational coefficient where a term is k·y. */
+  const linear = (t: Expr): { v: Var; k: Rational } | null => {
+    if (t.kind === 'Var') return { v: t, k: Rational.ONE };
+    if (t.kind !== 'Binary') return null;
+    if (t.op === '*') {
+      const [c, v] = t.left.kind === 'Var' ? [t.right, t.left] : [t.left, t.right];
+      const k = constantValue(c);
+      return v.kind === 'Var' && k !== null && !k.isZero() ? { v, k } : null;
+    }
+    if (t.op === '/' && t.left.kind === 'Var') {
+      const k = constantValue(t.right);
+      return k !== null && !k.isZero() ? { v: t.left, k: Rational.ONE.div(k) } : null;
+    }
+    return null;
+  };
+  for (let i = terms.length - 1; i >= 0; i--) {
+    const lin = linear(terms[i]!.t);
+    if (!lin || !usable(lin.v)) continue;
+    const key = keyOf(lin.v);
+    let elsewhere = false;
+    terms.forEach((o, j) => { if (j !== i) visit(o.t, (x) => { if (x.kind === 'Var' && keyOf(x) === key) elsewhere = true; }); });
+    if (elsewhere) continue;
+    // y·(σk) = −Σ others: the others' signs flipped (those of the other side first, as written
+    // there: x + 2y = 1 gives (1 − x)/2), divided by |σk|, negated where σk < 0.
+    const coefficient = lin.k.mul(Rational.of(terms[i]!.sign));
+    const flip = coefficient.sign() < 0 ? 1 : -1;
+    const rest = terms.filter((_, j) => j !== i).map((o) => ({ sign: (o.sign * flip) as 1 | -1, t: o.t, right: o.right }));
+    const side = terms[i]!.right;
+    rest.sort((a, b) => Number(a.right === side) - Number(b.right === side));
+    const range = f.range;
+    const scalar = { kind: 'scalar' } as const;
+    let num: Expr | null = null;
+    for (const o of rest) {
+      if (num === null) num = o.sign > 0 ? o.t : { kind: 'Neg', arg: o.t, range, shape: scalar };
+      else num = { kind: 'Binary', op: o.sign > 0 ? '+' : '-', left: num, right: o.t, range, shape: scalar };
+    }
+    num ??= { kind: 'Num', value: '0', range, shape: scalar };
+    const k = coefficient.sign() < 0 ? coefficient.neg() : coefficient;
+    const rhs: Expr = k.equals(Rational.ONE) ? num
+      : k.d === 1n ? { kind: 'Binary', op: '/', left: num, right: { kind: 'Num', value: k.n.toString(), range, shape: scalar }, range, shape: scalar }
+        : { kind: 'Binary', op: '*', left: { kind: 'Binary', op: '/', left: { kind: 'Num', value: k.d.toString(), range, shape: scalar }, right: { kind: 'Num', value: k.n.toString(), range, shape: scalar }, range, shape: scalar }, right: num, range, shape: scalar };
+    return { lhs: lin.v, rhs };
+  }
+  return null;
+}
+
 /** Facts about a context computed once and shared by all its points. */
 export class Prepared {
   readonly rules: Rule[] = [];
@@ -216,6 +286,8 @@ export class Prepared {
   readonly covariances: ReadonlySet<string>;
   /** Substitutions that hold at every point by construction (the only rule for a name): not checked again. */
   readonly byConstruction = new Set<Condition>();
+  /** Equations among the assumptions solved for a scalar (isolatedScalar), with the substitution each gives. */
+  readonly isolated = new Map<Condition, Rule>();
   /** The tags a matrix is drawn with, by key (`H symmetric positive definite`; a covariance is positive definite). */
   readonly tagsByKey = new Map<string, ReadonlySet<MatrixTag>>();
 
@@ -231,6 +303,18 @@ export class Prepared {
     // stays one: `assume g_{t-1} = σ(h_{t-1})`, an induction hypothesis, gives g at t − 1 while
     // its recurrence gives the next; solving for what g_{t−1} unrolls to cannot.
     const determined = definedByDefinitions(ctx);
+    // A scalar an equation may be solved for (isolatedScalar): a plain real scalar no definition
+    // gives, read by no other equation among the assumptions (two such, x + y = 1 and x = 2y,
+    // would each give a name through the other without end), and no dimension.
+    const equations = ctx.assumptions.filter((c) => c.forAll.length === 0 && c.formula.kind === 'Compare' && c.formula.ops.includes('='));
+    const isolatable = (v: Var): boolean => {
+      const found = ctx.scope.lookup(v.name);
+      const info = found?.info;
+      if (!info || found!.index || v.name.index || info.random || info.fn || info.family || info.kind !== 'scalar' || info.shape.kind !== 'scalar') return false;
+      if (determined(v.name) || this.dimensions.has(printName(v.name))) return false;
+      const reading = equations.filter((c) => formulaExprs(c.formula).some((e) => mentionsKey(e, info.key, ctx.scope)));
+      return reading.length === 1;
+    };
     /** The condition each one-sided bound on a function comes from. */
     const sidedFrom = new Map<FunctionBound, Condition>();
     for (const c of ctx.assumptions) {
@@ -299,6 +383,11 @@ export class Prepared {
         continue;
       }
       if (f.kind === 'Compare') {
+        const iso = !ctx.hypotheses?.has(c) ? isolatedScalar(f, isolatable, (v) => ctx.scope.lookup(v.name)?.info.key ?? printName(v.name)) : null;
+        if (iso) {
+          this.rules.push(iso);
+          this.isolated.set(c, iso);
+        }
         this.checks.push(c);
         this.addIntervals(f);
       } else {
@@ -330,6 +419,15 @@ export class Prepared {
     for (const r of this.rules) ruleCount.set(keyOf(r.lhs), (ruleCount.get(keyOf(r.lhs)) ?? 0) + 1);
     for (const c of this.checks) {
       const f = c.formula;
+      // (An equation solved for a scalar holds wherever its substitution has a value.)
+      const iso = this.isolated.get(c);
+      if (iso) {
+        if (ruleCount.get(keyOf(iso.lhs)) === 1 && !mentionsKey(iso.rhs, keyOf(iso.lhs), ctx.scope)) {
+          this.byConstruction.add(c);
+          if (mayHaveNoValue(iso.rhs, ctx, keyOf)) this.partialSubstitutions.add(c);
+        }
+        continue;
+      }
       if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || f.operands[0]!.kind !== 'Var') continue;
       // A rule is applied before any definition of its name, so the only rule for a name
       // holds wherever it does not refer to that name itself.
