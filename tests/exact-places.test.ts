@@ -419,3 +419,23 @@ describe('a tie at an exact place under a substitution among the assumptions', (
     ['sin(x) sin(y) ≤ 1/2', 'passes'],
   ] as const)('%s under y = π/2 − x: %s', (statement, verdict) => expectVerdict('scalar x, y\nassume y = π/2 - x', statement.replace(/ ([<≤]) /u, '\n  $1 '), verdict));
 });
+
+// (An equation affine in a scalar is sampled as the substitution it gives, y = (1 − x)/2 from
+// x + 2y = 1, and rewrites the sides as one: the searches move along its solutions, where moving
+// x alone broke it; these wrong steps were checked, the system of two unknown, the identity
+// under a + b + c = 0 only checked.)
+describe('an equation among the assumptions solved for a scalar it is affine in', () => {
+  it.each([
+    ['x + 2 y = 1', 'x y < 1/8', 'refuted'], ['x + 2 y = 1', 'x y ≤ 1/8', 'passes'],
+    ['x + y = √2', 'x y < 1/2', 'refuted'], ['x + y = √2', 'x y ≤ 1/2', 'passes'],
+    ['x + y = π/2', 'sin(x) + sin(y) < √2', 'refuted'], ['x + y = π/2', 'sin(x) + sin(y) ≤ √2', 'passes'],
+    ['3 = x/2 - y', 'x - 2 y = 6', 'passes'], ['3 = x/2 - y', 'x - 2 y = 6 + 10^(-30)', 'refuted'],
+    ['x + log(y) = 1', 'e^(1 - x) = y', 'passes'],
+    ['x + y = 1\nassume x - y = 0', 'x = 1/2', 'passes'], ['x + y = 1\nassume x - y = 0', 'y = 1/2 + 10^(-30)', 'refuted'],
+  ] as const)('under %s: %s %s', (assumption, statement, verdict) => expectVerdict(`scalar x, y\nassume ${assumption}`, statement.replace(/ ([<≤=]) /u, '\n  $1 '), verdict));
+
+  it('proves a³ + b³ + c³ = 3abc under a + b + c = 0 (c = −a − b put in)', async () => {
+    const report = await checkSource('scalar a, b, c\nassume a + b + c = 0\n\n    a^3 + b^3 + c^3\n  = 3 a b c\n', { file: 'places.deriv', timeoutMs: 10_000 });
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe('proved');
+  });
+});

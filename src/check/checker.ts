@@ -11,7 +11,7 @@ import { printExpr, printFormula, printName } from '../print.js';
 import { VERDICTS, type Counterexample, type Outcome, type ShowResult, type StepResult, type Verdict } from '../result.js';
 import type { ResolvedFile } from '../types/resolve.js';
 import { SCALAR, familyKey, type Scope } from '../types/scope.js';
-import { Prepared, type Context } from './sampling/point.js';
+import { Prepared, isolatedScalar, type Context } from './sampling/point.js';
 import type { BrokenDefinition } from '../parse/index.js';
 import { NO_POINT } from './sampling/index.js';
 import { freeNames, indexBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
@@ -367,6 +367,16 @@ export class Checker {
       const f = c.formula;
       if (c.forAll.length === 0 && f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=') {
         rules.push({ key: exprKey(f.operands[0]!), rhs: f.operands[1]! });
+        // (And solved for a scalar it is affine in, as sampling reads it: a + b + c = 0 gives
+        // c = −a − b, and a³ + b³ + c³ = 3abc is proved by the identity test, not only checked.)
+        if (f.operands[0]!.kind !== 'Var') {
+          const solved = isolatedScalar(f, (v) => {
+            const found = ctx.scope.lookup(v.name);
+            const info = found?.info;
+            return !!info && !found!.index && !v.name.index && !info.random && !info.fn && !info.family && info.kind === 'scalar' && info.shape.kind === 'scalar';
+          }, (v) => ctx.scope.lookup(v.name)?.info.key ?? printName(v.name));
+          if (solved) rules.push({ key: exprKey(solved.lhs), rhs: solved.rhs });
+        }
       }
     }
     return [...rules, ...extra];

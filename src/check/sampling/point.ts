@@ -95,7 +95,7 @@ function readsItself(lhs: Var, rhs: Expr): boolean {
  * alone, the equation broken, never reached). `usable(v)` says which names may be solved for.
  * Null where there is none.
  */
-function isolatedScalar(f: Formula, usable: (v: Var) => boolean, keyOf: (v: Var) => string): Rule | null {
+export function isolatedScalar(f: Formula, usable: (v: Var) => boolean, keyOf: (v: Var) => string): Rule | null {
   if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || f.operands.length !== 2) return null;
   if (f.operands.some((e) => e.shape !== undefined && e.shape.kind !== 'scalar')) return null;
   /** The signed terms of a sum (+ − and negation), `other` where they come from the right side. */
@@ -235,6 +235,27 @@ export class Prepared {
     return known;
   }
 
+  /** Whether e reads the name `key`, directly or through the rules' right sides (a substitution for it would recur without end). */
+  private ruleReaches(e: Expr, key: string, keyOf: (v: Var) => string): boolean {
+    const seen = new Set<string>();
+    const stack: Expr[] = [e];
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      let hit = false;
+      visit(x, (y) => {
+        if (y.kind !== 'Var' || hit) return;
+        const k = keyOf(y);
+        if (k === key) hit = true;
+        else if (!seen.has(k)) {
+          seen.add(k);
+          for (const r of this.rules) if (keyOf(r.lhs) === k) stack.push(r.rhs);
+        }
+      });
+      if (hit) return true;
+    }
+    return false;
+  }
+
   /** The right side of the one substitution (`assume z = π/2`) for a plain name, by key; null where there is none or more than one. */
   onlySubstitution(key: string): Expr | null {
     const rules = this.rules.filter((r) => !r.lhs.name.index && this.keyOfName(r.lhs.name) === key);
@@ -303,18 +324,8 @@ export class Prepared {
     // stays one: `assume g_{t-1} = σ(h_{t-1})`, an induction hypothesis, gives g at t − 1 while
     // its recurrence gives the next; solving for what g_{t−1} unrolls to cannot.
     const determined = definedByDefinitions(ctx);
-    // A scalar an equation may be solved for (isolatedScalar): a plain real scalar no definition
-    // gives, read by no other equation among the assumptions (two such, x + y = 1 and x = 2y,
-    // would each give a name through the other without end), and no dimension.
-    const equations = ctx.assumptions.filter((c) => c.forAll.length === 0 && c.formula.kind === 'Compare' && c.formula.ops.includes('='));
-    const isolatable = (v: Var): boolean => {
-      const found = ctx.scope.lookup(v.name);
-      const info = found?.info;
-      if (!info || found!.index || v.name.index || info.random || info.fn || info.family || info.kind !== 'scalar' || info.shape.kind !== 'scalar') return false;
-      if (determined(v.name) || this.dimensions.has(printName(v.name))) return false;
-      const reading = equations.filter((c) => formulaExprs(c.formula).some((e) => mentionsKey(e, info.key, ctx.scope)));
-      return reading.length === 1;
-    };
+    /** The comparisons among the assumptions that are no substitution, in order: equations among them may be solved for a scalar (below). */
+    const equations: Condition[] = [];
     /** The condition each one-sided bound on a function comes from. */
     const sidedFrom = new Map<FunctionBound, Condition>();
     for (const c of ctx.assumptions) {
@@ -383,11 +394,7 @@ export class Prepared {
         continue;
       }
       if (f.kind === 'Compare') {
-        const iso = !ctx.hypotheses?.has(c) ? isolatedScalar(f, isolatable, (v) => ctx.scope.lookup(v.name)?.info.key ?? printName(v.name)) : null;
-        if (iso) {
-          this.rules.push(iso);
-          this.isolated.set(c, iso);
-        }
+        if (!ctx.hypotheses?.has(c)) equations.push(c);
         this.checks.push(c);
         this.addIntervals(f);
       } else {
@@ -395,6 +402,23 @@ export class Prepared {
         // enforced by rejection.
         this.checks.push(c);
       }
+    }
+    // Equations affine in a real scalar, solved for it (isolatedScalar): a plain scalar no
+    // definition gives, no dimension, no other rule's target, and no name its solution reads
+    // reaching it again through the rules (x + y = 1 gives y = 1 − x; beside it, x − y = 0 then
+    // gives x nothing, y = 1 − x reading x, and stays an equation, solved for x at each point).
+    const keyOfVar = (v: Var): string => ctx.scope.lookup(v.name)?.info.key ?? printName(v.name);
+    for (const c of equations) {
+      const isolatable = (v: Var): boolean => {
+        const found = ctx.scope.lookup(v.name);
+        const info = found?.info;
+        if (!info || found!.index || v.name.index || info.random || info.fn || info.family || info.kind !== 'scalar' || info.shape.kind !== 'scalar') return false;
+        return !determined(v.name) && !this.dimensions.has(printName(v.name)) && !this.rules.some((r) => keyOfVar(r.lhs) === info.key);
+      };
+      const iso = isolatedScalar(c.formula, isolatable, keyOfVar);
+      if (!iso || this.ruleReaches(iso.rhs, keyOfVar(iso.lhs), keyOfVar)) continue;
+      this.rules.push(iso);
+      this.isolated.set(c, iso);
     }
     // A function bounded from one side only (`σ(z) > 0 for all z`) is not drawn to meet it: the
     // bounded family would never reach far on the open side (`σ(a) > −10` would pass). Its
