@@ -439,3 +439,12 @@ describe('an equation among the assumptions solved for a scalar it is affine in'
     expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe('proved');
   });
 });
+
+// (Red team rt84: sin x cos x turns at 3π/4 and 5π/4, both between the log grid's 2 and 5,
+// where its derivative has one sign; a scalar in [1, 3] was never taken to either.)
+describe('turns of a periodic step between the log grid points', () => {
+  it.each([
+    ['1 ≤ x ≤ 3', 'sin(x) cos(x) > -1/2', 'refuted'], ['1 ≤ x ≤ 3', 'sin(x) sin(π/2 - x) > -1/2', 'refuted'],
+    ['1 ≤ x ≤ 3', 'sin(x) cos(x) ≥ -1/2', 'passes'], ['2 ≤ x ≤ 4.5', 'sin(x) cos(x) < 1/2', 'refuted'],
+  ] as const)('under %s: %s %s', (assumption, statement, verdict) => expectVerdict(`scalar x, y\nassume ${assumption}`, statement.replace(/ ([<≤>≥]) /u, '\n  $1 '), verdict));
+});

@@ -1087,10 +1087,18 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
  * integer index is searched only where `a − b` is a polynomial in it (a sum or product
  * over 10⁹ terms is no probe).
  */
-export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, deadline: number): Boundaries {
+export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, deadline: number,
+  /**
+   * Also on periodicGrid's half steps where a − b reads a sine, cosine or tangent: two turns of
+   * sin x cos x lie between the log grid's 2 and 5 (3π/4, 5π/4), where its derivative has one
+   * sign at both, and sin x cos x > −1/2 under 1 ≤ x ≤ 3 was checked (red team rt84).
+   */
+  periodicTurns = false): Boundaries {
   const touched: { t: number; g: Expr }[] = [];
   const poles = polesAlong(point, key, [a, b], deadline, POLES_REFINED, touched);
-  const found = rootsAndExtrema(point, key, a, b, deadline, besidePoles(poles));
+  const extra = besidePoles(poles);
+  if (periodicTurns && !point.isInteger(key) && (periodic(a) || periodic(b))) extra.push(...periodicGrid(point, key));
+  const found = rootsAndExtrema(point, key, a, b, deadline, extra);
   const extrema = [...found.extrema];
   // A root of a − b closer to a pole than doubles reach: the ladder beside each pole narrowed
   // in decimals, as for a divisor's zero (tan x ≠ 10¹⁶ and 1/(x − √2) ≠ 10²⁰ were checked).

@@ -414,7 +414,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         const found = evenPowerRoot(p, base, key, rng, deadline);
         if (found) return done(found);
       }
-      const b = boundariesAlong(base, key, left, right, deadline);
+      const b = boundariesAlong(base, key, left, right, deadline, true);
       if (b.roots.length + b.extrema.length > 0 || b.polynomial) along.add(base.values.get(key)!.label);
       // An integer the step is not a polynomial in (2^k ≤ 10³⁰, a recurrence a_t ≤ 10⁶) is
       // sampled only up to about 13: further out, a ladder to 256 (scalar steps only: a
