@@ -343,6 +343,25 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step(`scalar x, y\nfunction f : R → R\nassume ${bound} for all z\n`, left, rel, right), 0);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team rt84:) two functions on such bounds at once, exactly on them, and f' = π at one
+  // argument and −π at another.
+  it.each([
+    ['f(x) − g(x) < 2π', 'f(x) - g(x)', '<', '2 π'], ['f(x) g(x) > −π²', 'f(x) g(x)', '>', '-π^2'], ['f(x) + g(y) < 2π', 'f(x) + g(y)', '<', '2 π'],
+  ] as const)('refutes %s under |f(z)|, |g(z)| ≤ π (both on their bounds)', async (_name, left, rel, right) => {
+    const { verdict, what } = await verdictOf(step('scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f(z)| ≤ π for all z\nassume |g(z)| ≤ π for all z\n', left, rel, right), 0);
+    expect(verdict, what).toBe('refuted');
+  });
+  it.each([
+    ['f(x) − g(x) ≤ 2π', 'f(x) - g(x)', '≤', '2 π'], ['f(x) g(y) ≥ −π²', 'f(x) g(y)', '≥', '-π^2'],
+  ] as const)('passes %s under |f(z)|, |g(z)| ≤ π', async (_name, left, rel, right) => {
+    const { verdict, what } = await verdictOf(step('scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f(z)| ≤ π for all z\nassume |g(z)| ≤ π for all z\n', left, rel, right), 0);
+    expect(PASS, what).toContain(verdict);
+  });
+  it("refutes f'(x) − f'(y) < 2π and passes f'(x) − f'(y) ≤ 2π under |f'(z)| ≤ π", async () => {
+    const context = "scalar x, y\nfunction f : R → R\nassume |f'(z)| ≤ π for all z\n";
+    expect((await verdictOf(step(context, "f'(x) - f'(y)", '<', '2 π'), 0)).verdict).toBe('refuted');
+    expect(PASS).toContain((await verdictOf(step(context, "f'(x) - f'(y)", '≤', '2 π'), 0)).verdict);
+  });
   it('passes f(x) − f(y) ≤ 6 and refutes f(x) − f(y) < 6 under |f(z)| ≤ π and |f(z)| ≤ 3 (π is no bound there)', async () => {
     const context = 'scalar x, y\nfunction f : R → R\nassume |f(z)| ≤ π for all z\nassume |f(z)| ≤ 3 for all z\n';
     expect(PASS).toContain((await verdictOf(step(context, 'f(x) - f(y)', '≤', '6'), 0)).verdict);

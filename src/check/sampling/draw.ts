@@ -254,14 +254,18 @@ export function scaledByValueInstance(g: FunctionInstance, c: ValueExpr, describ
     sup: (order) => (order > 0 && g.sup?.(order)?.isZero() ? Rational.ZERO : null),
     asIs: true,
     exprAt(arg: Rational, order: number): Expr | null {
-      let v: Val<Rational>;
-      try {
-        v = g.apply(exactField, [arg], order, undefined);
-      } catch {
-        return null;
+      // (g's own value there as an expression where it has one, a cosine wave's cos π; else exactly.)
+      let v: Expr | null = g.exprAt?.(arg, order) ?? null;
+      if (v === null) {
+        try {
+          const x = g.apply(exactField, [arg], order, undefined);
+          if (isMat(x)) return null;
+          v = rationalExpr(x, c.expr.range);
+        } catch {
+          return null;
+        }
       }
-      if (isMat(v)) return null;
-      const product: Expr = { kind: 'Binary', op: '*', left: c.expr, right: rationalExpr(v, c.expr.range), range: c.expr.range, shape: scalar };
+      const product: Expr = { kind: 'Binary', op: '*', left: c.expr, right: v, range: c.expr.range, shape: scalar };
       return m && order === 0 ? { kind: 'Binary', op: '+', left: m.expr, right: product, range: c.expr.range, shape: scalar } : product;
     },
   };

@@ -218,6 +218,13 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
               for (let j = i + 1; j < scalars.length && j < 3; j++) {
                 for (const [x1, x2] of [[scalars[i]!, scalars[j]!], [scalars[j]!, scalars[i]!]] as const) {
                   for (const shrink of strictly) extremes.push({ bounds: [f], point: at.withFunction(f, derivativeExtremesInstance(single, x1, x2), rng, shrink), where: `${f}${"'".repeat(single)} at its bound at one of the step's arguments and at minus it at another` });
+                  // (On a bound with no rational value, |f'(z)| ≤ π, exactly: f' = π at one and −π at
+                  // the other; `f'(x) − f'(y) < 2π` was checked, red team rt84.)
+                  for (const R of irrationalRanges(fb, single)) {
+                    const g = derivativeExtremesInstance(single, x1, x2);
+                    const inst = scaledByValueInstance(g, R.c, (name) => g.describe(name).replace(/^(\S+) = 1·/u, `$1 = ${R.cText}·`).replace(/ = 1 at x = ([^,]*), -1 at x = /u, ` = ${R.hi} at x = $1, ${R.lo} at x = `));
+                    extremes.push({ bounds: [f], point: at.withFunction(f, inst, rng), where: `${f}${"'".repeat(single)} at its bound at one of the step's arguments and at minus it at another` });
+                  }
                 }
               }
             }
@@ -298,9 +305,23 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     if (together.length >= 2) {
       const one = Rational.ONE;
       const minus = Rational.of(-1);
+      // (A bound with no rational value, |f(z)| ≤ π or −1 ≤ f(z) ≤ π, exactly: m + c·(±1), its
+      // ends; a rational scaling only came near, and f(x) − g(x) < 2π under |f|, |g| ≤ π was
+      // checked, red team rt84.)
+      const exact = new Map(together.map((f) => [f, irrationalRanges(base.prep.functionBounds.get(f) ?? [], slopeOnly(f) ? 1 : 0)[0]] as const));
+      const anyExact = [...exact.values()].some((R) => R !== undefined);
       for (const signs of [together.map(() => one), together.map(() => minus), together.map((_, i) => (i === 0 ? one : minus)), together.map((_, i) => (i === 0 ? minus : one))]) {
         const r = together.reduce((pt, f, i) => pt.withFunction(f, elementwiseInstance(slopeOnly(f) ? [Rational.ZERO, signs[i]!] : [signs[i]!], []), rng), q);
         probes.push({ bounds: together, ...(where === '' ? { base: 'together' as const } : {}), point: r, where: `${together.map((f, i) => `${f} = ${signs[i]!.sign() < 0 ? '−' : ''}its bound`).join(', ')}${where ? `, ${where}` : ''}` });
+        if (!anyExact || where !== '') continue;
+        const onEnds = together.reduce((pt, f, i) => {
+          const R = exact.get(f);
+          const g = elementwiseInstance(slopeOnly(f) ? [Rational.ZERO, signs[i]!] : [signs[i]!], []);
+          if (!R) return pt.withFunction(f, g, rng);
+          const end = signs[i]!.sign() < 0 ? R.lo : R.hi;
+          return pt.withFunction(f, scaledByValueInstance(g, R.c, (name) => (slopeOnly(f) ? `${name}(x) = ${signs[i]!.sign() < 0 ? '−' : ''}${R.hi}·x` : `${name}(x) = ${end}, a constant function`), slopeOnly(f) ? undefined : R.m), rng);
+        }, q);
+        probes.push({ bounds: together, point: onEnds, where: `${together.map((f, i) => `${f} = ${signs[i]!.sign() < 0 ? '−' : ''}its bound`).join(', ')}` });
       }
     }
   };
