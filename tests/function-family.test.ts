@@ -357,6 +357,16 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step('scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f(z)| ≤ π for all z\nassume |g(z)| ≤ π for all z\n', left, rel, right), 0);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team rt84:) a bound written as a defined constant, `define c = π/3`: on π/3 exactly.
+  it.each([
+    ['f(x) − f(y) < 2π/3', 'f(x) - f(y)', '<', '2 π/3', 'refuted'], ['cos(f(x)) > 1/2', 'cos(f(x))', '>', '1/2', 'refuted'],
+    ['sin(f(x)) − sin(f(y)) < √3', 'sin(f(x)) - sin(f(y))', '<', '√3', 'refuted'],
+    ['cos(f(x)) ≥ 1/2', 'cos(f(x))', '≥', '1/2', 'passes'], ['sin(f(x)) − sin(f(y)) ≤ √3', 'sin(f(x)) - sin(f(y))', '≤', '√3', 'passes'],
+  ] as const)('under define c = π/3, |f(z)| ≤ c: %s', async (_name, left, rel, right, want) => {
+    const { verdict, what } = await verdictOf(step('scalar x, y\nfunction f : R → R\ndefine c = π/3\nassume |f(z)| ≤ c for all z\n', left, rel, right), 0);
+    if (want === 'refuted') expect(verdict, what).toBe('refuted');
+    else expect(PASS, what).toContain(verdict);
+  });
   it("refutes f'(x) − f'(y) < 2π and passes f'(x) − f'(y) ≤ 2π under |f'(z)| ≤ π", async () => {
     const context = "scalar x, y\nfunction f : R → R\nassume |f'(z)| ≤ π for all z\n";
     expect((await verdictOf(step(context, "f'(x) - f'(y)", '<', '2 π'), 0)).verdict).toBe('refuted');

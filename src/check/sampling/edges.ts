@@ -5,7 +5,7 @@ import { Mat, isMat } from '../evaluator/field.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import { printExpr, printFormula, printName } from '../../print.js';
 import { isExpr, type StepProblem } from '../problem.js';
-import { visit } from '../rewrite.js';
+import { substitute, visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
 import { constantValueInstance, derivativeExtremesInstance, edgeFunctions, elementwiseInstance, extremesInstance, kinkInstance, scaledByValueInstance, valuesInstance, waveInstance, type FunctionInstance, type ValueExpr } from './draw.js';
 import { evaluate, groundHostIn } from '../evaluator/interpret.js';
@@ -128,6 +128,9 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       // Under a bound on a higher derivative, |f''(z)| ≤ c, the powers ±x² (±xᵏ), scaled onto
       // it: no constant or line reaches it (|f''(a)| < c had been checked).
       const fb = base.prep.functionBounds.get(f) ?? [];
+      // (Bounds as numbers, a defined constant put in as its body: `define c = π/3` with
+      // |f(z)| ≤ c is on π/3 exactly; red team rt84.)
+      const fbExact = fb.map((b) => ({ ...b, bound: constantBody(b.bound, base) }));
       const orders = new Set(fb.map((b) => b.order));
       const bounded = orders.has(0);
       // (The one order bounded, when only one is.)
@@ -139,7 +142,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       // that number exactly: a scaled instance has rational coefficients, and came only within
       // 10⁻⁹ of it (`f(x) < π` under |f(z)| ≤ π was checked; red team rt82).
       if (where === '' && single === 0 && info.fn.elementwise) {
-        for (const c of irrationalEnds(fb, q)) probes.push({ bounds: [f], base: 'one', point: q.withFunction(f, c.instance, rng), where: `${f} ≡ ${c.text}, on its bound` });
+        for (const c of irrationalEnds(fbExact, q)) probes.push({ bounds: [f], base: 'one', point: q.withFunction(f, c.instance, rng), where: `${f} ≡ ${c.text}, on its bound` });
       }
       const instances = bounded && info.fn.elementwise
         ? [elementwiseInstance([Rational.ONE], []), elementwiseInstance([Rational.of(-1)], []), ...(ranged ? [elementwiseInstance([Rational.ZERO], [])] : [])]
@@ -166,7 +169,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
               // (On a bound written as a number with no rational value, B = π, exactly B·g: a
               // rational scaling only came near it, and `f(x) − f(y) < 2π` under |f(z)| ≤ π was
               // checked; red team rt83.)
-              for (const R of irrationalRanges(fb, 0)) {
+              for (const R of irrationalRanges(fbExact, 0)) {
                 const g = extremesInstance(plus, minus);
                 const inst = scaledByValueInstance(g, R.c, (name) => g.describe(name)
                   .replace(/^(\S+) = /u, `$1 = ${R.mText === undefined ? '' : `${R.mText} + `}${R.cText}·`)
@@ -220,7 +223,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
                   for (const shrink of strictly) extremes.push({ bounds: [f], point: at.withFunction(f, derivativeExtremesInstance(single, x1, x2), rng, shrink), where: `${f}${"'".repeat(single)} at its bound at one of the step's arguments and at minus it at another` });
                   // (On a bound with no rational value, |f'(z)| ≤ π, exactly: f' = π at one and −π at
                   // the other; `f'(x) − f'(y) < 2π` was checked, red team rt84.)
-                  for (const R of irrationalRanges(fb, single)) {
+                  for (const R of irrationalRanges(fbExact, single)) {
                     const g = derivativeExtremesInstance(single, x1, x2);
                     const inst = scaledByValueInstance(g, R.c, (name) => g.describe(name).replace(/^(\S+) = 1·/u, `$1 = ${R.cText}·`).replace(/ = 1 at x = ([^,]*), -1 at x = /u, ` = ${R.hi} at x = $1, ${R.lo} at x = `));
                     extremes.push({ bounds: [f], point: at.withFunction(f, inst, rng), where: `${f}${"'".repeat(single)} at its bound at one of the step's arguments and at minus it at another` });
@@ -253,7 +256,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       // Under a bound on f' alone written as a number with no rational value (|f'(z)| ≤ π),
       // the lines ±π·x exactly (`f(x + 1) − f(x) < π` was checked; red team rt83).
       if (single === 1 && where === '' && info.fn.elementwise) {
-        for (const R of irrationalRanges(fb, 1)) {
+        for (const R of irrationalRanges(fbExact, 1)) {
           for (const sign of [Rational.ONE, Rational.of(-1)]) {
             const inst = scaledByValueInstance(elementwiseInstance([Rational.ZERO, sign], []), R.c, (name) => `${name}(x) = ${sign.sign() < 0 ? '−' : ''}${R.hi}·x`);
             probes.push({ bounds: [f], point: q.withFunction(f, inst, rng), where: `${f} a line, on the bound on its derivative` });
@@ -308,7 +311,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       // (A bound with no rational value, |f(z)| ≤ π or −1 ≤ f(z) ≤ π, exactly: m + c·(±1), its
       // ends; a rational scaling only came near, and f(x) − g(x) < 2π under |f|, |g| ≤ π was
       // checked, red team rt84.)
-      const exact = new Map(together.map((f) => [f, irrationalRanges(base.prep.functionBounds.get(f) ?? [], slopeOnly(f) ? 1 : 0)[0]] as const));
+      const exact = new Map(together.map((f) => [f, irrationalRanges((base.prep.functionBounds.get(f) ?? []).map((b) => ({ ...b, bound: constantBody(b.bound, base) })), slopeOnly(f) ? 1 : 0)[0]] as const));
       const anyExact = [...exact.values()].some((R) => R !== undefined);
       for (const signs of [together.map(() => one), together.map(() => minus), together.map((_, i) => (i === 0 ? one : minus)), together.map((_, i) => (i === 0 ? minus : one))]) {
         const r = together.reduce((pt, f, i) => pt.withFunction(f, elementwiseInstance(slopeOnly(f) ? [Rational.ZERO, signs[i]!] : [signs[i]!], []), rng), q);
@@ -379,6 +382,27 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const about = (f: string) => base.prep.checks.some((c) => callsFunction(c.formula, f));
   for (const [f, n] of broke) if (n > 0 && (!met.has(f) || about(f))) onUnreached?.(f);
   return null;
+}
+
+/**
+ * e with each name one definition gives with no other name in the end (`define c = π/3`) put in
+ * as that body, 8 levels deep at most; e itself where a name is left.
+ */
+function constantBody(e: Expr, q: Point): Expr {
+  let out = e;
+  for (let depth = 0; depth < 8; depth++) {
+    const free = freeNames(out);
+    if (free.length === 0) return out;
+    const values = new Map<string, Expr>();
+    for (const v of free) {
+      const found = v.name.index ? null : q.prep.lookup(v);
+      const body = found && !found.index ? q.prep.plainDefinition(found.info.key) : null;
+      if (!body) return e;
+      values.set(printName(v.name), body);
+    }
+    out = substitute(out, values);
+  }
+  return freeNames(out).length === 0 ? out : e;
 }
 
 /** A range [lo, hi] an instance with |g| ≤ 1 is put on exactly, as m + c·g: c = (hi − lo)/2, m = (hi + lo)/2 (none where lo = −hi). */
