@@ -727,6 +727,17 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           }
         }
       }
+      // At each end a bound that is not strict allows the scalar, exactly, from the first base
+      // point: where the step has no value beyond it, no root or turn marks it (y > 0 with
+      // y = √(x − π) fails only at x = π, the end of its domain; red team rt84).
+      if (base === bases[0] && !base.isInteger(key)) {
+        for (const c of (base.prep.attainable.get(key) ?? []).slice(0, 2)) {
+          if (Date.now() > deadline) return done(null);
+          probes++;
+          const found = equalAtBottom(p, base, [key], 1e-24, rng, deadline, new Map([[key, c]]));
+          if (found) return done(found);
+        }
+      }
       // A sine or cosine of a x + b turns where a x + b is a multiple of π/2, and two such turns
       // can lie between grid points (cos x < 1 under 0 < x < 10 touches at 2π, between 5 and
       // 10): where the sides are within 10⁻⁹ there, the place is tried exactly.

@@ -448,7 +448,10 @@ export class Prepared {
       if (iso) {
         if (ruleCount.get(keyOf(iso.lhs)) === 1 && !mentionsKey(iso.rhs, keyOf(iso.lhs), ctx.scope)) {
           this.byConstruction.add(c);
-          if (mayHaveNoValue(iso.rhs, ctx, keyOf)) this.partialSubstitutions.add(c);
+          if (mayHaveNoValue(iso.rhs, ctx, keyOf)) {
+            this.partialSubstitutions.add(c);
+            this.addDomainIntervals(iso.rhs, keyOf);
+          }
         }
         continue;
       }
@@ -461,7 +464,10 @@ export class Prepared {
       const integer = ctx.scope.lookup(f.operands[0].name)?.info.kind === 'integer';
       if (!integer && ruleCount.get(key) === 1 && !mentionsKey(f.operands[1]!, key, ctx.scope)) {
         this.byConstruction.add(c);
-        if (mayHaveNoValue(f.operands[1]!, ctx, keyOf)) this.partialSubstitutions.add(c);
+        if (mayHaveNoValue(f.operands[1]!, ctx, keyOf)) {
+          this.partialSubstitutions.add(c);
+          this.addDomainIntervals(f.operands[1]!, keyOf);
+        }
       }
     }
     this.addOrderings();
@@ -567,6 +573,34 @@ export class Prepared {
         if (bk !== null && freeNames(a).length === 0) this.attainable.set(bk, [...(this.attainable.get(bk) ?? []), a]);
       }
     }
+  }
+
+  /**
+   * The intervals a substitution's domain gives the scalars it reads: `y = √(x − π)` has a value
+   * only for x ≥ π (log's argument, > 0), so x is drawn there, with π an end the searches move
+   * to; points outside were drawn and rejected, and `y > 0` was checked, failing only at x = π
+   * (red team rt84). Only for √ or log of x, x ± c or c − x, c a constant, x a drawn scalar.
+   */
+  private addDomainIntervals(rhs: Expr, keyOf: (v: Var) => string): void {
+    const targets = new Set(this.rules.map((r) => keyOf(r.lhs)));
+    const drawn = (e: Expr): e is Var => e.kind === 'Var' && !e.name.index && !targets.has(keyOf(e)) && this.ctx.scope.lookup(e.name)?.info.kind === 'scalar';
+    visit(rhs, (x) => {
+      if (x.kind !== 'Call' || x.args.length !== 1 || x.fn.index || x.fn.primes > 0 || !['sqrt', 'log', 'ln'].includes(x.fn.base)) return;
+      const op = x.fn.base === 'sqrt' ? '≥' : '>';
+      const g = x.args[0]!;
+      const constant = (e: Expr): boolean => freeNames(e).length === 0;
+      const scalar = { kind: 'scalar' } as const;
+      const zero: Expr = { kind: 'Num', value: '0', range: g.range, shape: scalar };
+      let f: Compare | null = null;
+      if (drawn(g)) f = { kind: 'Compare', operands: [g, zero], ops: [op], range: g.range };
+      else if (g.kind === 'Binary' && g.op === '-' && drawn(g.left) && constant(g.right)) f = { kind: 'Compare', operands: [g.left, g.right], ops: [op], range: g.range };
+      else if (g.kind === 'Binary' && g.op === '-' && constant(g.left) && drawn(g.right)) f = { kind: 'Compare', operands: [g.left, g.right], ops: [op], range: g.range };
+      else if (g.kind === 'Binary' && g.op === '+' && (drawn(g.left) || drawn(g.right))) {
+        const [v, c] = drawn(g.left) ? [g.left, g.right] : [g.right, g.left];
+        if (constant(c)) f = { kind: 'Compare', operands: [v, { kind: 'Neg', arg: c, range: g.range, shape: scalar }], ops: [op], range: g.range };
+      }
+      if (f) this.addIntervals(f);
+    });
   }
 
   /** `|e| < d` (`≤` when closed) where e is x, x − c, c − x or x + c, c and d rational: x's interval. */
