@@ -448,3 +448,13 @@ describe('turns of a periodic step between the log grid points', () => {
     ['1 ≤ x ≤ 3', 'sin(x) cos(x) ≥ -1/2', 'passes'], ['2 ≤ x ≤ 4.5', 'sin(x) cos(x) < 1/2', 'refuted'],
   ] as const)('under %s: %s %s', (assumption, statement, verdict) => expectVerdict(`scalar x, y\nassume ${assumption}`, statement.replace(/ ([<≤>≥]) /u, '\n  $1 '), verdict));
 });
+
+// (Red team rt84: y = √(x − π) has a value for x ≥ π only; y > 0 fails at x = π alone, where no
+// root of the step marks the place, and it was checked.)
+describe('the end of a substitution’s domain, tried exactly', () => {
+  it.each([
+    ['y > 0', 'refuted'], ['x + y > π', 'refuted'], ['cos(x) + y > -1', 'refuted'],
+    ['y ≥ 0', 'passes'], ['x + y ≥ π', 'passes'], ['cos(x) + y ≥ -1', 'passes'], ['y^2 - x = -π', 'passes'],
+  ] as const)('under y = √(x − π): %s %s', (statement, verdict) => expectVerdict('scalar x, y\nassume y = √(x - π)', statement.replace(/ ([<≤>≥=]) /u, '\n  $1 '), verdict));
+  it.each([['w > 0', 'refuted'], ['w ≥ 0', 'passes']] as const)('under w = √(π − v): %s %s', (statement, verdict) => expectVerdict('scalar v, w\nassume w = √(π - v)', statement.replace(/ ([<≤>≥=]) /u, '\n  $1 '), verdict));
+});

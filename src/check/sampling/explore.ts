@@ -727,11 +727,11 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           }
         }
       }
-      // At each end a bound that is not strict allows the scalar, exactly, from the first base
-      // point: where the step has no value beyond it, no root or turn marks it (y > 0 with
-      // y = √(x − π) fails only at x = π, the end of its domain; red team rt84).
+      // At each end a substitution's domain gives the scalar, exactly, from the first base point:
+      // the step has no value beyond it, and no root or turn marks it (y > 0 with y = √(x − π)
+      // fails only at x = π; red team rt84).
       if (base === bases[0] && !base.isInteger(key)) {
-        for (const c of (base.prep.attainable.get(key) ?? []).slice(0, 2)) {
+        for (const c of (base.prep.domainEnds.get(key) ?? []).slice(0, 2)) {
           if (Date.now() > deadline) return done(null);
           probes++;
           const found = equalAtBottom(p, base, [key], 1e-24, rng, deadline, new Map([[key, c]]));

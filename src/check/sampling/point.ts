@@ -599,9 +599,19 @@ export class Prepared {
         const [v, c] = drawn(g.left) ? [g.left, g.right] : [g.right, g.left];
         if (constant(c)) f = { kind: 'Compare', operands: [v, { kind: 'Neg', arg: c, range: g.range, shape: scalar }], ops: [op], range: g.range };
       }
-      if (f) this.addIntervals(f);
+      if (!f) return;
+      this.addIntervals(f);
+      // (√'s end is attained, y = 0 there: a place to try exactly.)
+      if (op === '≥') {
+        const [a, b] = f.operands as [Expr, Expr];
+        const [v, end] = a.kind === 'Var' ? [a, b] : [b as Var, a];
+        this.domainEnds.set(keyOf(v), [...(this.domainEnds.get(keyOf(v)) ?? []), end]);
+      }
     });
   }
+
+  /** The ends of scalars' intervals a substitution's domain gives that are attained (√(x − π): π), by key (addDomainIntervals). */
+  readonly domainEnds = new Map<string, Expr[]>();
 
   /** `|e| < d` (`≤` when closed) where e is x, x − c, c − x or x + c, c and d rational: x's interval. */
   private addWindow(e: Expr, d: Rational | null, closed: boolean): void {
