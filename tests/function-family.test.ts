@@ -357,6 +357,17 @@ describe('a strict bound where a for-all bound on |f| is not strict', () => {
     const { verdict, what } = await verdictOf(step('scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f(z)| ≤ π for all z\nassume |g(z)| ≤ π for all z\n', left, rel, right), 0);
     expect(PASS, what).toContain(verdict);
   });
+  // (Red team rt84:) two bounded functions, each at its bound at some arguments and at minus it at
+  // the others, at once (f = 1, −1 and g = −1, 1 at x, y); it was checked, with bounds 1 or π.
+  it.each([
+    ['1', 'f(x) + g(y) - f(y) - g(x)', '<', '4', 'refuted'], ['π', 'f(x) + g(y) - f(y) - g(x)', '<', '4 π', 'refuted'],
+    ['1', 'f(x) + g(y) - f(y) - g(x)', '≤', '4', 'passes'], ['1', 'f(x) g(y) - f(y) g(x)', '≤', '2', 'passes'],
+    ['1', 'f(x) g(y) - f(y) g(x)', '<', '2', 'refuted'],
+  ] as const)('under |f(z)|, |g(z)| ≤ %s: %s %s %s', async (bound, left, rel, right, want) => {
+    const { verdict, what } = await verdictOf(step(`scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume |f(z)| ≤ ${bound} for all z\nassume |g(z)| ≤ ${bound} for all z\n`, left, rel, right), 0);
+    if (want === 'refuted') expect(verdict, what).toBe('refuted');
+    else expect(PASS, what).toContain(verdict);
+  });
   // (Red team rt84:) a bound written as a defined constant, `define c = π/3`: on π/3 exactly.
   it.each([
     ['f(x) − f(y) < 2π/3', 'f(x) - f(y)', '<', '2 π/3', 'refuted'], ['cos(f(x)) > 1/2', 'cos(f(x))', '>', '1/2', 'refuted'],

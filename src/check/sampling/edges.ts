@@ -326,6 +326,36 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         }, q);
         probes.push({ bounds: together, point: onEnds, where: `${together.map((f, i) => `${f} = ${signs[i]!.sign() < 0 ? '−' : ''}its bound`).join(', ')}` });
       }
+      // Each bounded on |f| alone at its bound at some of the step's arguments and at minus it
+      // at the others, all at once: `f(x) + g(y) − f(y) − g(x) < 4` under |f|, |g| ≤ 1 fails
+      // at f = 1, −1 and g = −1, 1 at x, y (red team rt84). Each function's splits (four at most),
+      // every combination, sixteen at most.
+      const onValue = together.filter((f) => !slopeOnly(f) && (base.prep.functionBounds.get(f) ?? []).every((b) => b.order === 0));
+      if (where === '' && onValue.length >= 2) {
+        // (A split, or the bound, or minus it, at every argument: f(x) g(y) − f(y) g(x) < 2 fails
+        // at f = 1, −1 with g ≡ 1.)
+        type Option = [Rational[], Rational[]] | 1 | -1;
+        const splits = onValue.map((f): Option[] => [...signSplits(argumentValues(p, f, q)).slice(0, 4), 1, -1]);
+        if (splits.some((s) => s.length > 2)) {
+          let combos: Option[][] = [[]];
+          for (const s of splits) combos = combos.flatMap((c) => s.map((x) => [...c, x]));
+          // (Not every function constant: the probes above have those.)
+          combos = combos.filter((c) => c.some((o) => typeof o !== 'number')).slice(0, 24);
+          for (const combo of combos) {
+            const r = onValue.reduce((pt, f, i) => {
+              const option = combo[i]!;
+              const g = typeof option === 'number' ? elementwiseInstance([Rational.of(option)], []) : extremesInstance(option[0], option[1]);
+              const R = irrationalRanges((base.prep.functionBounds.get(f) ?? []).map((b) => ({ ...b, bound: constantBody(b.bound, base) })), 0)[0];
+              if (!R) return pt.withFunction(f, g, rng);
+              if (typeof option === 'number') return pt.withFunction(f, scaledByValueInstance(g, R.c, (name) => `${name}(x) = ${option > 0 ? R.hi : R.lo}, a constant function`, R.m), rng);
+              return pt.withFunction(f, scaledByValueInstance(g, R.c, (name) => g.describe(name)
+                .replace(/^(\S+) = /u, `$1 = ${R.mText === undefined ? '' : `${R.mText} + `}${R.cText}·`)
+                .replace(/\((-?1) at x = ([^;]*); (-?1) at x = ([^)]*)\)$/u, `(${R.hi} at x = $2; ${R.lo} at x = $4)`), R.m), rng);
+            }, q);
+            extremes.push({ bounds: onValue, point: r, where: `${onValue.join(', ')} each at its bound at some of the step's arguments and at minus it at the others` });
+          }
+        }
+      }
     }
   };
   withFunctions(base, '');
