@@ -1465,7 +1465,8 @@ export class Point {
     if (!this.boundsFeasible()) return false;
     let unevaluated = false;
     for (const c of this.prep.checks) {
-      if (this.prep.byConstruction.has(c)) {
+      // (Unless a search put a value in the name's place: the substitution no longer gives it.)
+      if (this.prep.byConstruction.has(c) && !this.overridesTarget(c)) {
         if (this.prep.partialSubstitutions.has(c) && this.truth(c.formula, levels, !strict) === 'undefined') return false;
         continue;
       }
@@ -1516,6 +1517,14 @@ export class Point {
     });
   }
 
+  /** Whether this point holds a value of its own for the name a substitution held by construction gives (`c`'s). */
+  private overridesTarget(c: Condition): boolean {
+    if (this.overrides.size === 0) return false;
+    const f = c.formula;
+    const lhs = this.prep.isolated.get(c)?.lhs ?? (f.kind === 'Compare' && f.operands[0]!.kind === 'Var' ? f.operands[0] : null);
+    return lhs !== null && this.overrides.has(this.prep.keyOfName(lhs.name));
+  }
+
   /**
    * Whether some assumption is certainly false here: decided false (exactly, by disjoint
    * enclosures, or by equal texts at a symbolic point: x < π/2 at x = π/2), not merely
@@ -1523,7 +1532,7 @@ export class Point {
    */
   violatesAssumption(levels: readonly Field<unknown>[]): boolean {
     for (const c of this.prep.checks) {
-      if (this.prep.byConstruction.has(c)) continue;
+      if (this.prep.byConstruction.has(c) && !this.overridesTarget(c)) continue;
       if (this.truth(c.formula, levels, false, 'reject') === false) return true;
     }
     return false;
