@@ -458,3 +458,21 @@ describe('the end of a substitution’s domain, tried exactly', () => {
   ] as const)('under y = √(x − π): %s %s', (statement, verdict) => expectVerdict('scalar x, y\nassume y = √(x - π)', statement.replace(/ ([<≤>≥=]) /u, '\n  $1 '), verdict));
   it.each([['w > 0', 'refuted'], ['w ≥ 0', 'passes']] as const)('under w = √(π − v): %s %s', (statement, verdict) => expectVerdict('scalar v, w\nassume w = √(π - v)', statement.replace(/ ([<≤>≥=]) /u, '\n  $1 '), verdict));
 });
+
+// (Red team rt85: an equation solved for a scalar says where the point lies, not that the scalar is
+// a function of the others: a derivative takes it as constant. y was put in as 1 − x under the
+// derivative, and ∂/∂x (x² + y²) = 2x was refuted, d/dx (x + y) = 0 proved. And the scalar solved
+// for is one no other assumption bounds: under 2x + 3y = 1, 0 < y < 1 and two more such
+// equations, y = (1 − 2x)/3 left no point inside y's bounds, and m + n = 1 was unknown.)
+describe('derivatives and bounds under an equation solved for a scalar', () => {
+  it.each([
+    ['x + y = 1', '∂/∂x (x^2 + y^2) = 2 x', 'passes'], ['x + y = 1', 'd/dx (x y) = y', 'passes'],
+    ['x + y = 1', 'd/dx (x + y) = 1', 'passes'], ['x + y = 1', 'd/dx (x + y) = 0', 'refuted'],
+    ['x + y = 1', 'd/dx (x y) = 1 - 2 x', 'refuted'], ['x + 2 y = 1', '∂/∂x (x y - λ (x + 2 y - 1)) = y - λ', 'passes'],
+  ] as const)('under %s: %s %s', (assumption, statement, verdict) => expectVerdict(`scalar x, y, λ\nassume ${assumption}`, statement.replace(/ ([=]) (?!.*=)/u, '\n  $1 '), verdict));
+
+  it('proves m + n = 1 beside equations whose scalars other assumptions bound', async () => {
+    const report = await checkSource('scalar x, y, a, b, p, q, m, n\nassume 2 x + 3 y = 1, 0 < y < 1\nassume π a + b = 0, b > 0\nassume p + q = 1, q > p\nassume m + n = 1\n\n    m + n\n  = 1\n', { file: 'places.deriv', timeoutMs: 10_000 });
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe('proved');
+  });
+});

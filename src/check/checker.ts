@@ -375,7 +375,7 @@ export class Checker {
             const info = found?.info;
             return !!info && !found!.index && !v.name.index && !info.random && !info.fn && !info.family && info.kind === 'scalar' && info.shape.kind === 'scalar';
           }, (v) => ctx.scope.lookup(v.name)?.info.key ?? printName(v.name));
-          if (solved) rules.push({ key: exprKey(solved.lhs), rhs: solved.rhs });
+          if (solved) rules.push({ key: exprKey(solved.lhs), rhs: solved.rhs, solved: true });
         }
       }
     }

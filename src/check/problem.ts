@@ -7,6 +7,11 @@ export interface RewriteRule {
   /** `printName` of the left side's name, subscript included. */
   readonly key: string;
   readonly rhs: Expr;
+  /**
+   * An equation solved for a scalar it is affine in (`x + y = 1` as y = 1 − x): where the point
+   * lies, not y a function of x, so never put in under a derivative (∂/∂x (x² + y²) = 2x).
+   */
+  readonly solved?: boolean;
 }
 
 /** Everything one step is checked against. */

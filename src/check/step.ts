@@ -50,7 +50,10 @@ function* candidatesOf(p: StepProblem, left: Expr, right: Expr): Generator<Candi
   const scope = p.prep.ctx.scope;
   const hinted = hintedKeys(p.hint, scope);
   yield { l: left, r: right, how: 'algebra', unfolded: [] };
-  const rulesMap = new Map(p.rules.map((r) => [r.key, r.rhs]));
+  // (An equation solved for a scalar says where the point lies: not put in where a side takes a
+  // derivative, whose variable it may read; ∂/∂x (x + y) = 0 under x + y = 1 was proved.)
+  const derivative = [left, right].some((e) => { let hit = false; visit(e, (x) => { if (x.kind === 'Deriv' || x.kind === 'Grad' || x.kind === 'Limit') hit = true; }); return hit; });
+  const rulesMap = new Map(p.rules.filter((r) => !(r.solved && derivative)).map((r) => [r.key, r.rhs]));
   const withRules = (e: Expr) => replaceByKey(e, rulesMap);
   // Each candidate keeps the conditional definitions its unfoldings relied on (see coverIndices).
   let used: Unfolded[] = [];

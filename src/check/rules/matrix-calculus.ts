@@ -43,7 +43,9 @@ export interface CalculusContext {
 export function calculusContext(p: StepProblem): CalculusContext {
   const prep = p.prep;
   const substitutions = new Map<string, Expr>();
-  for (const r of prep.rules) substitutions.set(printName({ ...r.lhs.name, index: r.lhs.name.index ? canonicalIndex(r.lhs.name.index) : null }), r.rhs);
+  // (Not an equation solved for a scalar, x + y = 1 as y = 1 − x: it says where the point lies,
+  // and a derivative takes y as constant, Prepared.solvedRules.)
+  for (const r of prep.rules) if (!prep.solvedRules.has(r)) substitutions.set(printName({ ...r.lhs.name, index: r.lhs.name.index ? canonicalIndex(r.lhs.name.index) : null }), r.rhs);
   return {
     scope: prep.ctx.scope, unfoldings: p.unfoldings, functions: p.functions, substitutions,
     indexLowerBound(key: string): number | null {

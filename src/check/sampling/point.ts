@@ -95,7 +95,9 @@ function readsItself(lhs: Var, rhs: Expr): boolean {
  * alone, the equation broken, never reached). `usable(v)` says which names may be solved for.
  * Null where there is none.
  */
-export function isolatedScalar(f: Formula, usable: (v: Var) => boolean, keyOf: (v: Var) => string): Rule | null {
+export function isolatedScalar(f: Formula, usable: (v: Var) => boolean, keyOf: (v: Var) => string,
+  /** Which scalars to solve for first (those no other assumption bounds: under 2x + 3y = 1, 0 < y < 1, x, so that y is still drawn inside its bounds). */
+  preferred: (v: Var) => boolean = () => true): Rule | null {
   if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || f.operands.length !== 2) return null;
   if (f.operands.some((e) => e.shape !== undefined && e.shape.kind !== 'scalar')) return null;
   /** The signed terms of a sum (+ − and negation), `other` where they come from the right side. */
@@ -125,7 +127,8 @@ export function isolatedScalar(f: Formula, usable: (v: Var) => boolean, keyOf: (
     }
     return null;
   };
-  for (let i = terms.length - 1; i >= 0; i--) {
+  const order = [...terms.keys()].reverse();
+  for (const i of [...order.filter((j) => { const l = linear(terms[j]!.t); return l !== null && preferred(l.v); }), ...order]) {
     const lin = linear(terms[i]!.t);
     if (!lin || !usable(lin.v)) continue;
     const key = keyOf(lin.v);
@@ -148,9 +151,11 @@ export function isolatedScalar(f: Formula, usable: (v: Var) => boolean, keyOf: (
     }
     num ??= { kind: 'Num', value: '0', range, shape: scalar };
     const k = coefficient.sign() < 0 ? coefficient.neg() : coefficient;
+    // (num/k as written: (1 − x)/2; 3·(…) for k = 1/3; (3/2)·(…) for 2/3.)
+    const n = (v: bigint): Expr => ({ kind: 'Num', value: v.toString(), range, shape: scalar });
     const rhs: Expr = k.equals(Rational.ONE) ? num
-      : k.d === 1n ? { kind: 'Binary', op: '/', left: num, right: { kind: 'Num', value: k.n.toString(), range, shape: scalar }, range, shape: scalar }
-        : { kind: 'Binary', op: '*', left: { kind: 'Binary', op: '/', left: { kind: 'Num', value: k.d.toString(), range, shape: scalar }, right: { kind: 'Num', value: k.n.toString(), range, shape: scalar }, range, shape: scalar }, right: num, range, shape: scalar };
+      : k.d === 1n ? { kind: 'Binary', op: '/', left: num, right: n(k.n), range, shape: scalar }
+        : { kind: 'Binary', op: '*', left: k.n === 1n ? n(k.d) : { kind: 'Binary', op: '/', left: n(k.d), right: n(k.n), range, shape: scalar }, right: num, range, shape: scalar };
     return { lhs: lin.v, rhs };
   }
   return null;
@@ -309,6 +314,8 @@ export class Prepared {
   readonly byConstruction = new Set<Condition>();
   /** Equations among the assumptions solved for a scalar (isolatedScalar), with the substitution each gives. */
   readonly isolated = new Map<Condition, Rule>();
+  /** Those substitutions (a derivative takes the name they give as constant: Evaluation.resolveValue). */
+  readonly solvedRules = new Set<Rule>();
   /** The tags a matrix is drawn with, by key (`H symmetric positive definite`; a covariance is positive definite). */
   readonly tagsByKey = new Map<string, ReadonlySet<MatrixTag>>();
 
@@ -415,10 +422,13 @@ export class Prepared {
         if (!info || found!.index || v.name.index || info.random || info.fn || info.family || info.kind !== 'scalar' || info.shape.kind !== 'scalar') return false;
         return !determined(v.name) && !this.dimensions.has(printName(v.name)) && !this.rules.some((r) => keyOfVar(r.lhs) === info.key);
       };
-      const iso = isolatedScalar(c.formula, isolatable, keyOfVar);
+      // (Those no other assumption compares first: bounded ones are drawn inside their bounds.)
+      const compared = (v: Var): boolean => ctx.assumptions.some((d) => d !== c && d.formula.kind === 'Compare' && d.formula.ops.some((op) => op !== '=') && formulaExprs(d.formula).some((e) => mentionsKey(e, keyOfVar(v), ctx.scope)));
+      const iso = isolatedScalar(c.formula, isolatable, keyOfVar, (v) => !this.intervals.has(keyOfVar(v)) && !compared(v));
       if (!iso || this.ruleReaches(iso.rhs, keyOfVar(iso.lhs), keyOfVar)) continue;
       this.rules.push(iso);
       this.isolated.set(c, iso);
+      this.solvedRules.add(iso);
     }
     // A function bounded from one side only (`σ(z) > 0 for all z`) is not drawn to meet it: the
     // bounded family would never reach far on the open side (`σ(a) > −10` would pass). Its
@@ -1788,6 +1798,8 @@ export class Evaluation<S> implements Host<S> {
     private readonly seeds: ReadonlyMap<string, Val<S>> = new Map(),
     /** In an extension (dual numbers, jets): how a value of the evaluation it extends is lifted here. */
     private readonly fromRoot: ((x: unknown) => S) | null = null,
+    /** In an extension: the evaluation it extends, first of all (its values have no derivative part). */
+    private readonly rootEvaluation: Evaluation<unknown> | null = null,
   ) {}
 
   /**
@@ -1799,7 +1811,7 @@ export class Evaluation<S> implements Host<S> {
     for (const [k, v] of this.seeds) all.set(k, isMat(v) ? v.map(lift) : lift(v));
     for (const [k, v] of seeds) all.set(k, v);
     const root = this.fromRoot;
-    return new Evaluation(this.point, G, all, (x: unknown) => lift(root ? root(x) : (x as S)));
+    return new Evaluation(this.point, G, all, (x: unknown) => lift(root ? root(x) : (x as S)), this.rootEvaluation ?? (this as Evaluation<unknown>));
   }
 
   /** The key a name's value is stored under here (`g@0` for g_0). */
@@ -1973,6 +1985,16 @@ export class Evaluation<S> implements Host<S> {
       if (!r || r.info.key !== info.key) continue;
       if ((r.index === null) !== (index === null)) continue;
       if (r.index !== null && Number(integerValue(r.index, this, { values: new Map(), integers: new Map() })) !== index) continue;
+      // An equation solved for this name (x + y = 1 as y = 1 − x) says where the point lies, not
+      // that y is a function of x: under a derivative (an extension of this point's evaluation)
+      // y is its value there, constant in the derivative's variable, ∂/∂x (x² + y²) = 2x (red
+      // team rt85: it was refuted, y taken as 1 − x). A search along x (a line evaluation, no
+      // extension) still moves y with x, along the equation's solutions.
+      if (this.fromRoot && this.rootEvaluation && this.point.prep.solvedRules.has(rule)) {
+        const v = this.rootEvaluation.evaluate(rule.rhs);
+        const up = this.fromRoot;
+        return isMat(v) ? (v as Mat<unknown>).map(up) : up(v);
+      }
       return this.evaluate(rule.rhs);
     }
     // Definitions: the latest that applies wins.
