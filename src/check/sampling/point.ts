@@ -90,7 +90,7 @@ function readsItself(lhs: Var, rhs: Expr): boolean {
  * An equation among the assumptions affine in a plain real scalar, `x + 2y = 1`, `x + y = π/2`,
  * as the substitution it gives for that scalar, y = (1 − x)/2: the term k·y (k a nonzero
  * rational; y alone, 2y, y·3, y/4, −y) appears once in the sums of its sides, and no other term
- * reads y. The last such scalar written is taken. Sampled as a substitution, the searches move
+ * reads y. Of those `preferred` says, the last written is taken, else the last of all. Sampled as a substitution, the searches move
  * along the equation's solutions (x y < 1/8 under x + 2y = 1 fails at x = 1/2 only, which moving x
  * alone, the equation broken, never reached). `usable(v)` says which names may be solved for.
  * Null where there is none.
