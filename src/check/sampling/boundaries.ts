@@ -1089,16 +1089,18 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
  */
 export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, deadline: number,
   /**
-   * Also on periodicGrid's half steps where a − b reads a sine, cosine or tangent: two turns of
-   * sin x cos x lie between the log grid's 2 and 5 (3π/4, 5π/4), where its derivative has one
-   * sign at both, and sin x cos x > −1/2 under 1 ≤ x ≤ 3 was checked (red team rt84).
+   * The first scan along a scalar, looking closer: on periodicGrid's half steps too where a − b
+   * reads a sine, cosine or tangent (two turns of sin x cos x lie between the log grid's 2 and 5,
+   * 3π/4 and 5π/4, where its derivative has one sign at both, and sin x cos x > −1/2 under
+   * 1 ≤ x ≤ 3 was checked; red team rt84), and closing in on the edges of its domain
+   * (rootsAndExtrema's `edges`).
    */
-  periodicTurns = false): Boundaries {
+  thorough = false): Boundaries {
   const touched: { t: number; g: Expr }[] = [];
   const poles = polesAlong(point, key, [a, b], deadline, POLES_REFINED, touched);
   const extra = besidePoles(poles);
-  if (periodicTurns && !point.isInteger(key) && (periodic(a) || periodic(b))) extra.push(...periodicGrid(point, key));
-  const found = rootsAndExtrema(point, key, a, b, deadline, extra);
+  if (thorough && !point.isInteger(key) && (periodic(a) || periodic(b))) extra.push(...periodicGrid(point, key));
+  const found = rootsAndExtrema(point, key, a, b, deadline, extra, thorough ? { edges: true } : {});
   const extrema = [...found.extrema];
   // A root of a − b closer to a pole than doubles reach: the ladder beside each pole narrowed
   // in decimals, as for a divisor's zero (tan x ≠ 10¹⁶ and 1/(x − √2) ≠ 10²⁰ were checked).
@@ -1312,6 +1314,8 @@ function rootsAndExtrema(
      * is not climbed there again.
      */
     readonly narrowPoles?: readonly Bracket[];
+    /** Closing in on a cell's end where f has no value (or an infinite f′) from its other end (boundariesAlong's first scan only: the pole search's zeros cost 7% more of the identity table with it). */
+    readonly edges?: boolean;
   } = {},
 ): Omit<Boundaries, 'poles'> {
   const poly = fitPolynomial(point, key, a, b);
@@ -1344,12 +1348,28 @@ function rootsAndExtrema(
   };
   const roots: number[] = [];
   const extrema: number[] = [];
-  const xs = extra.length > 0 ? [...new Set([...grid(x0), ...extra])].sort((p, q) => p - q) : grid(x0);
+  let xs = extra.length > 0 ? [...new Set([...grid(x0), ...extra])].sort((p, q) => p - q) : grid(x0);
   // Where the function cannot be evaluated along this scalar at all (both signs, several
   // scales), stop early; a function defined for x > 0 only is still scanned.
   if ([x0, 1, -1, 1e3, -1e3, 1e-3, -1e-3, 1e6].every((x) => f(x) === null)) return { roots: [], extrema: [], polynomial: false };
-  const vals: ({ f: number; df: number } | null)[] = [];
+  let vals: ({ f: number; df: number } | null)[] = [];
   for (const x of xs) vals.push(Date.now() > deadline ? null : f(x));
+  // A cell with a value at one end only ends at the edge of the domain, or at a point where
+  // f′ is infinite (x√(1 − x²) at 1): points closing in on that end from the other, halving
+  // the distance, so that a turn inside is seen (x√(1 − x²) turns at 1/√2, in the cell (0.6, 1),
+  // and x y < 1/2 under y = √(1 − x²) was checked; red team rt85).
+  const edges: number[] = [];
+  for (let i = 0; opts.edges && i + 1 < xs.length; i++) {
+    if ((vals[i] === null) === (vals[i + 1] === null)) continue;
+    const [from, to] = vals[i] !== null ? [xs[i]!, xs[i + 1]!] : [xs[i + 1]!, xs[i]!];
+    if (!Number.isFinite(from) || !Number.isFinite(to) || Math.abs(to - from) > 1e6 * (1 + Math.abs(from))) continue;
+    for (let k = 1; k <= 12; k++) edges.push(from + (to - from) * (1 - 2 ** -k));
+  }
+  if (edges.length > 0 && Date.now() <= deadline) {
+    const known = new Map(xs.map((x, i) => [x, vals[i]!] as const));
+    xs = [...new Set([...xs, ...edges])].sort((p, q) => p - q);
+    vals = xs.map((x) => (known.has(x) ? known.get(x)! : Date.now() > deadline ? null : f(x)));
+  }
   // Inside a run of grid points where f is 0 in doubles only the run's ends are roots to
   // probe: the rest is cancellation (x + e^(−100) − x is 0 in doubles almost everywhere, and
   // was probed at 1,199 points) or f ≡ 0 there (|x| − x for x > 0), alike at every point.
