@@ -479,11 +479,8 @@ describe('derivatives and bounds under an equation solved for a scalar', () => {
 
 // (Red team rt85: x√(1 − x²) turns at 1/√2, inside the grid cell (0.6, 1) whose far end, 1, has
 // an infinite derivative; the turn was never seen and x y < 1/2 under y = √(1 − x²) was checked.
-// Now the tie there is found; no algebra here proves it, so the step is unknown, not passed.)
+// Now the tie there is found, and proved with √(1 − (√2/2)²) taken as √(1/2).)
 describe('a turn in a grid cell that ends at the edge of the domain', () => {
-  it('does not pass x y < 1/2 under y = √(1 − x²)', async () => {
-    const report = await checkSource('scalar x, y\nassume y = √(1 - x^2)\n\n    x y\n  < 1/2\n', { file: 'places.deriv', timeoutMs: 10_000 });
-    expect(['unknown', 'refuted'], report.steps[0]!.message).toContain(report.steps[0]!.verdict);
-  });
+  it('refutes x y < 1/2 under y = √(1 − x²) at x = √2/2', () => expectVerdict('scalar x, y\nassume y = √(1 - x^2)', 'x y\n  < 1/2', 'refuted'));
   it('passes x y ≤ 1/2 under y = √(1 − x²)', () => expectVerdict('scalar x, y\nassume y = √(1 - x^2)', 'x y\n  ≤ 1/2', 'passes'));
 });

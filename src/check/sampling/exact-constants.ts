@@ -172,6 +172,16 @@ export function exactConstants(e: Expr): Expr {
     }
     if (x.kind === 'Call' && x.args.length === 1 && !x.fn.index && x.fn.primes === 0 && x.fn.base === 'sqrt') {
       const u = x.args[0]!;
+      // A radicand that expands to a rational, √(1 − (√2/2)²) = √(1/2): the root of that number
+      // (x√(1 − x²) at its top x = √2/2, where y = √(1 − x²) is put in; red team rt85).
+      if (freeNames(u).length === 0 && constantValue(u) === null) {
+        const poly = expandPolynomial(rec(u), true);
+        const q = poly && [...poly.keys()].every((m) => m === '') ? poly.get('')?.coef ?? Rational.ZERO : null;
+        if (q && q.sign() >= 0) {
+          const r = q.sqrt();
+          return r ? lit(r) : { ...x, args: [lit(q)] };
+        }
+      }
       if (u.kind === 'Binary' && u.op === '/' && freeNames(u).length === 0 && constantValue(u) === null && constantSign(u.left) === 1 && constantSign(u.right) === 1) {
         const [a, b] = [rec(u.left), rec(u.right)];
         const product: Expr = { kind: 'Binary', op: '*', left: a, right: b, range, shape: scalar };
