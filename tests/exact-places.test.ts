@@ -484,3 +484,19 @@ describe('a turn in a grid cell that ends at the edge of the domain', () => {
   it('refutes x y < 1/2 under y = √(1 − x²) at x = √2/2', () => expectVerdict('scalar x, y\nassume y = √(1 - x^2)', 'x y\n  < 1/2', 'refuted'));
   it('passes x y ≤ 1/2 under y = √(1 − x²)', () => expectVerdict('scalar x, y\nassume y = √(1 - x^2)', 'x y\n  ≤ 1/2', 'passes'));
 });
+
+// (Red team rt86: an equation among several names, as written or solved for a scalar, was put in
+// under a derivative a definition holds, or as a rewrite of its left side inside one; and a scalar
+// solved for through a definition that reads it, or into a narrow interval, left no point.)
+describe('equations among several names where a definition takes a derivative', () => {
+  const wrong = async (text: string) => {
+    const report = await checkSource(text, { file: 'places.deriv', timeoutMs: 10_000 });
+    expect(['unknown', 'refuted'], report.steps.map((s) => `${s.verdict}: ${s.message}`).join('\n')).toContain(report.steps[0]!.verdict);
+  };
+  it('does not pass D = −2x with D = ∂/∂x y under s + y = 1, s = x²', () => wrong('scalar x, y\ndefine s = x^2\nassume s + y = 1\ndefine D = ∂/∂x y\n\n    D\n  = -2 x\n'));
+  it('does not pass D + g(1) = 1 − 2x beside a for-all equation', () => wrong('scalar x, y\nfunction g : R → R\ndefine s = x^2\nassume s + y = 1\nassume g(u) = u^2 for all u\ndefine D = ∂/∂x y\n\n    D + g(1)\n  = 1 - 2 x\n'));
+  it('does not pass ∂/∂x (x g(s + z)) = 1 under s + z = 1, s = x + y (s + z is not 1 inside the derivative)', () => wrong('scalar x, y, z\nfunction g : R → R\ndefine s = x + y\nassume s + z = 1\nassume g(u) = u^2 for all u\n\n    ∂/∂x (x g(s + z))\n  = 1\n'));
+  it('passes D = 0 with D = ∂/∂x y under s + y = 1, s = x²', () => expectVerdict('scalar x, y\ndefine s = x^2\nassume s + y = 1\ndefine D = ∂/∂x y', 'D\n  = 0', 'passes'));
+  it('checks x + y + s = 1 with s = y² (y not solved through s)', () => expectVerdict('scalar x, y\ndefine s = y^2\nassume x + y + s = 1', 'x + y + s\n  = 1', 'passes'));
+  it('solves for the scalar with the wider interval (0 < y < 10⁻³ beside 0 < x < 1000)', () => expectVerdict('scalar x, y\nassume x + y = 1, 0 < y < 10^(-3), 0 < x < 1000', 'x\n  > 0.99', 'passes'));
+});

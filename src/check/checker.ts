@@ -366,7 +366,7 @@ export class Checker {
     for (const c of ctx.assumptions) {
       const f = c.formula;
       if (c.forAll.length === 0 && f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=') {
-        rules.push({ key: exprKey(f.operands[0]!), rhs: f.operands[1]! });
+        rules.push({ key: exprKey(f.operands[0]!), rhs: f.operands[1]!, ...(f.operands[0]!.kind !== 'Var' ? { solved: true } : {}) });
         // (And solved for a scalar it is affine in, as sampling reads it: a + b + c = 0 gives
         // c = −a − b, and a³ + b³ + c³ = 3abc is proved by the identity test, not only checked.)
         if (f.operands[0]!.kind !== 'Var') {

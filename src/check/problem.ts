@@ -8,8 +8,9 @@ export interface RewriteRule {
   readonly key: string;
   readonly rhs: Expr;
   /**
-   * An equation solved for a scalar it is affine in (`x + y = 1` as y = 1 − x): where the point
-   * lies, not y a function of x, so never put in under a derivative (∂/∂x (x² + y²) = 2x).
+   * An equation among several names, as written (`s + z = 1`, `s + z` → 1) or solved for a scalar
+   * it is affine in (`x + y = 1` as y = 1 − x): where the point lies, not y a function of x, so
+   * never put in where a derivative or limit is taken (∂/∂x (x² + y²) = 2x).
    */
   readonly solved?: boolean;
 }

@@ -50,9 +50,12 @@ function* candidatesOf(p: StepProblem, left: Expr, right: Expr): Generator<Candi
   const scope = p.prep.ctx.scope;
   const hinted = hintedKeys(p.hint, scope);
   yield { l: left, r: right, how: 'algebra', unfolded: [] };
-  // (An equation solved for a scalar says where the point lies: not put in where a side takes a
-  // derivative, whose variable it may read; ∂/∂x (x + y) = 0 under x + y = 1 was proved.)
-  const derivative = [left, right].some((e) => { let hit = false; visit(e, (x) => { if (x.kind === 'Deriv' || x.kind === 'Grad' || x.kind === 'Limit') hit = true; }); return hit; });
+  // (An equation among several names says where the point lies: neither it nor its solution
+  // for a scalar is put in where a side, or a definition it may unfold, takes a derivative or a
+  // limit, whose variable it may read: ∂/∂x (x + y) = 0 under x + y = 1 was proved, and
+  // ∂/∂x (x g(s + z)) = 1 under s + z = 1 with s = x + y, s + z taken for 1 inside it.)
+  const takes = (e: Expr): boolean => { let hit = false; visit(e, (x) => { if (x.kind === 'Deriv' || x.kind === 'Grad' || x.kind === 'Limit') hit = true; }); return hit; };
+  const derivative = [left, right].some(takes) || p.unfoldings.some((u) => takes(u.def.value)) || p.functions.some((d) => takes(d.value));
   const rulesMap = new Map(p.rules.filter((r) => !(r.solved && derivative)).map((r) => [r.key, r.rhs]));
   const withRules = (e: Expr) => replaceByKey(e, rulesMap);
   // Each candidate keeps the conditional definitions its unfoldings relied on (see coverIndices).

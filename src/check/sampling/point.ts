@@ -90,14 +90,20 @@ function readsItself(lhs: Var, rhs: Expr): boolean {
  * An equation among the assumptions affine in a plain real scalar, `x + 2y = 1`, `x + y = π/2`,
  * as the substitution it gives for that scalar, y = (1 − x)/2: the term k·y (k a nonzero
  * rational; y alone, 2y, y·3, y/4, −y) appears once in the sums of its sides, and no other term
- * reads y. Of those `preferred` says, the last written is taken, else the last of all. Sampled as a substitution, the searches move
+ * reads y (through definitions too). The one `rank` puts highest is taken. Sampled as a substitution, the searches move
  * along the equation's solutions (x y < 1/8 under x + 2y = 1 fails at x = 1/2 only, which moving x
  * alone, the equation broken, never reached). `usable(v)` says which names may be solved for.
  * Null where there is none.
  */
 export function isolatedScalar(f: Formula, usable: (v: Var) => boolean, keyOf: (v: Var) => string,
-  /** Which scalars to solve for first (those no other assumption bounds: under 2x + 3y = 1, 0 < y < 1, x, so that y is still drawn inside its bounds). */
-  preferred: (v: Var) => boolean = () => true): Rule | null {
+  /**
+   * How much to prefer solving for a scalar, highest first (one no other assumption bounds, then
+   * the widest interval: under 2x + 3y = 1, 0 < y < 1, x, so that y is still drawn inside its
+   * bounds); ties go to the last written.
+   */
+  rank: (v: Var) => number = () => 0,
+  /** Whether a term reads the scalar, through definitions too (`define s = y²`: s reads y). */
+  reads: (e: Expr, key: string) => boolean = (e, key) => { let hit = false; visit(e, (x) => { if (x.kind === 'Var' && keyOf(x) === key) hit = true; }); return hit; }): Rule | null {
   if (f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=' || f.operands.length !== 2) return null;
   if (f.operands.some((e) => e.shape !== undefined && e.shape.kind !== 'scalar')) return null;
   /** The signed terms of a sum (+ − and negation), `other` where they come from the right side. */
@@ -127,14 +133,13 @@ export function isolatedScalar(f: Formula, usable: (v: Var) => boolean, keyOf: (
     }
     return null;
   };
-  const order = [...terms.keys()].reverse();
-  for (const i of [...order.filter((j) => { const l = linear(terms[j]!.t); return l !== null && preferred(l.v); }), ...order]) {
+  const score = (j: number): number => { const l = linear(terms[j]!.t); return l === null ? -Infinity : rank(l.v); };
+  const order = [...terms.keys()].reverse().sort((a, b) => score(b) - score(a));
+  for (const i of order) {
     const lin = linear(terms[i]!.t);
     if (!lin || !usable(lin.v)) continue;
     const key = keyOf(lin.v);
-    let elsewhere = false;
-    terms.forEach((o, j) => { if (j !== i) visit(o.t, (x) => { if (x.kind === 'Var' && keyOf(x) === key) elsewhere = true; }); });
-    if (elsewhere) continue;
+    if (terms.some((o, j) => j !== i && reads(o.t, key))) continue;
     // y·(σk) = −Σ others: the others' signs flipped (those of the other side first, as written
     // there: x + 2y = 1 gives (1 − x)/2), divided by |σk|, negated where σk < 0.
     const coefficient = lin.k.mul(Rational.of(terms[i]!.sign));
@@ -240,7 +245,11 @@ export class Prepared {
     return known;
   }
 
-  /** Whether e reads the name `key`, directly or through the rules' right sides (a substitution for it would recur without end). */
+  /**
+   * Whether e reads the name `key`, directly or through the rules' right sides and the
+   * definitions' bodies (a substitution for it would recur without end: `define s = y²` with
+   * y solved from x + y + s = 1; red team rt86).
+   */
   private ruleReaches(e: Expr, key: string, keyOf: (v: Var) => string): boolean {
     const seen = new Set<string>();
     const stack: Expr[] = [e];
@@ -248,12 +257,18 @@ export class Prepared {
       const x = stack.pop()!;
       let hit = false;
       visit(x, (y) => {
-        if (y.kind !== 'Var' || hit) return;
+        if (hit) return;
+        if (y.kind === 'Call' && !seen.has(`fn:${printName(y.fn)}`)) {
+          seen.add(`fn:${printName(y.fn)}`);
+          for (const d of this.ctx.defs) if (d.params && d.target.base === y.fn.base) stack.push(d.value);
+        }
+        if (y.kind !== 'Var') return;
         const k = keyOf(y);
         if (k === key) hit = true;
         else if (!seen.has(k)) {
           seen.add(k);
           for (const r of this.rules) if (keyOf(r.lhs) === k) stack.push(r.rhs);
+          for (const d of this.ctx.defs) if (!d.params && (this.ctx.scope.lookup(d.target)?.info.key ?? printName(d.target)) === k) stack.push(d.value);
         }
       });
       if (hit) return true;
@@ -422,9 +437,16 @@ export class Prepared {
         if (!info || found!.index || v.name.index || info.random || info.fn || info.family || info.kind !== 'scalar' || info.shape.kind !== 'scalar') return false;
         return !determined(v.name) && !this.dimensions.has(printName(v.name)) && !this.rules.some((r) => keyOfVar(r.lhs) === info.key);
       };
-      // (Those no other assumption compares first: bounded ones are drawn inside their bounds.)
+      // (Those no other assumption compares first, then the widest interval: bounded ones are
+      // drawn inside their bounds, and a scalar solved for lands in a narrow interval rarely:
+      // 0 < y < 10⁻³ beside 0 < x < 1000 left no point; red team rt86.)
       const compared = (v: Var): boolean => ctx.assumptions.some((d) => d !== c && d.formula.kind === 'Compare' && d.formula.ops.some((op) => op !== '=') && formulaExprs(d.formula).some((e) => mentionsKey(e, keyOfVar(v), ctx.scope)));
-      const iso = isolatedScalar(c.formula, isolatable, keyOfVar, (v) => !this.intervals.has(keyOfVar(v)) && !compared(v));
+      const width = (v: Var): number => {
+        const iv = this.intervals.get(keyOfVar(v));
+        if (!iv) return compared(v) ? 1e300 : 1e308;
+        return iv.lo === null || iv.hi === null ? 1e300 : Math.max(0, iv.hi.toNumber() - iv.lo.toNumber());
+      };
+      const iso = isolatedScalar(c.formula, isolatable, keyOfVar, width, (e, key) => this.ruleReaches(e, key, keyOfVar));
       if (!iso || this.ruleReaches(iso.rhs, keyOfVar(iso.lhs), keyOfVar)) continue;
       this.rules.push(iso);
       this.isolated.set(c, iso);
