@@ -500,3 +500,12 @@ describe('equations among several names where a definition takes a derivative', 
   it('checks x + y + s = 1 with s = y² (y not solved through s)', () => expectVerdict('scalar x, y\ndefine s = y^2\nassume x + y + s = 1', 'x + y + s\n  = 1', 'passes'));
   it('solves for the scalar with the wider interval (0 < y < 10⁻³ beside 0 < x < 1000)', () => expectVerdict('scalar x, y\nassume x + y = 1, 0 < y < 10^(-3), 0 < x < 1000', 'x\n  > 0.99', 'passes'));
 });
+
+// (Red team rt87: a √ in the step itself ends its domain at an irrational place, √(x − √2) at √2,
+// √(2 − x²) at ±√2; tried exactly only under a substitution before, and these were checked.)
+describe('the ends of a √ in the step, tried exactly', () => {
+  it.each([
+    ['√(x - √2) > 0', 'refuted'], ['√(2 - x^2) > 0', 'refuted'], ['√(2 - x^2) + x > -√2', 'refuted'], ['√(x^2 - 2) > 0', 'refuted'],
+    ['√(x - π) > 0', 'refuted'], ['√(2 - x^2) + x ≥ -√2', 'passes'], ['√(2 - x^2) + x > -√2 - 10^(-30)', 'passes'], ['√(2 - x^2) + √(2 + x^2) > 2^(1/2)', 'passes'],
+  ] as const)('%s %s', (statement, verdict) => expectVerdict('scalar x', statement.replace(/ ([<≤>≥]) (?!.*[<≤>≥])/u, '\n  $1 '), verdict));
+});

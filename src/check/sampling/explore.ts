@@ -1,4 +1,4 @@
-import type { Compare, Define, Expr, Formula, MatrixTag, RelOp } from '../../ast.js';
+import type { Compare, Define, Expr, Formula, MatrixTag, RelOp, Var } from '../../ast.js';
 import { children, comparedPairs, formulaExprs, freeNames, hasEquation, mapChildren } from '../../ast-walk.js';
 import { expandPolynomial, expandRational, rationalExpr as rationalFunctionExpr } from '../engines/polynomial.js';
 import { constantRatio, identityTest, type IdentityContext } from '../engines/identity-test.js';
@@ -19,7 +19,7 @@ import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants
 import { SOLUTION_GAINED, SOLUTION_LOST, hasTag, statementAt, type PointResult } from './compare.js';
 import { boundariesAlong, crossesOn, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Boundaries, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels } from './levels.js';
-import type { Point } from './point.js';
+import { domainComparisons, type Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 import { newtonSolutions } from './newton.js';
 import { randomScalar } from './draw.js';
@@ -727,11 +727,14 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           }
         }
       }
-      // At each end a substitution's domain gives the scalar, exactly, from the first base point:
-      // the step has no value beyond it, and no root or turn marks it (y > 0 with y = √(x − π)
-      // fails only at x = π; red team rt84).
+      // At each end a substitution's domain, or a √ in the step itself, gives the scalar,
+      // exactly, from the first base point: the step has no value beyond it, and no root or turn
+      // marks it (y > 0 with y = √(x − π) fails only at x = π, red team rt84; √(x − √2) > 0 at
+      // √2, rt87).
       if (base === bases[0] && !base.isInteger(key)) {
-        for (const c of (base.prep.domainEnds.get(key) ?? []).slice(0, 2)) {
+        const own = [left, right].flatMap((e) => domainComparisons(e, (u): u is Var => u.kind === 'Var' && !u.name.index && (base.prep.lookup(u)?.info.key ?? '') === key && base.values.has(key)))
+          .map((d) => d.end).filter((c): c is Expr => c !== null);
+        for (const c of [...(base.prep.domainEnds.get(key) ?? []), ...own].slice(0, 3)) {
           if (Date.now() > deadline) return done(null);
           probes++;
           const found = equalAtBottom(p, base, [key], 1e-24, rng, deadline, new Map([[key, c]]));

@@ -16,7 +16,7 @@ import { Rng } from '../rng.js';
 import { combine, decideRelation, hasTag, holdsByAgreement, type PointResult } from './compare.js';
 import { withoutShared } from './at-point.js';
 import { MAX_DIMENSION, MAX_DRAWN_DIMENSION, nameWalk, offsetInstance, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
-import { exactConstants, zeroByExpansion } from './exact-constants.js';
+import { constantSign, exactConstants, zeroByExpansion } from './exact-constants.js';
 import { identityTest } from '../engines/identity-test.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
@@ -164,6 +164,46 @@ export function isolatedScalar(f: Formula, usable: (v: Var) => boolean, keyOf: (
     return { lhs: lin.v, rhs };
   }
   return null;
+}
+
+/**
+ * The comparisons the domains of √ and log in e give the scalars they read, where the argument
+ * is x, x ± c or c − x with c a constant and x a scalar `drawn` says is free: √(x − π) gives
+ * x ≥ π, log(2 − x) gives 2 > x; with √'s end, which is attained (the root is 0 there), and
+ * the scalar.
+ */
+export function domainComparisons(e: Expr, drawn: (e: Expr) => e is Var): { f: Compare | null; v: Var; end: Expr | null }[] {
+  const out: { f: Compare | null; v: Var; end: Expr | null }[] = [];
+  visit(e, (x) => {
+    if (x.kind !== 'Call' || x.args.length !== 1 || x.fn.index || x.fn.primes > 0 || !['sqrt', 'log', 'ln'].includes(x.fn.base)) return;
+    const op = x.fn.base === 'sqrt' ? '≥' : '>';
+    const g = x.args[0]!;
+    const constant = (u: Expr): boolean => freeNames(u).length === 0;
+    const scalar = { kind: 'scalar' } as const;
+    const zero: Expr = { kind: 'Num', value: '0', range: g.range, shape: scalar };
+    let pair: [Expr, Expr, Var, Expr] | null = null;
+    if (drawn(g)) pair = [g, zero, g, zero];
+    else if (g.kind === 'Binary' && g.op === '-' && drawn(g.left) && constant(g.right)) pair = [g.left, g.right, g.left, g.right];
+    else if (g.kind === 'Binary' && g.op === '-' && constant(g.left) && drawn(g.right)) pair = [g.left, g.right, g.right, g.left];
+    else if (g.kind === 'Binary' && g.op === '+' && (drawn(g.left) || drawn(g.right))) {
+      const [v, c] = drawn(g.left) ? [g.left as Var, g.right] : [g.right as Var, g.left];
+      const minus: Expr = { kind: 'Neg', arg: c, range: g.range, shape: scalar };
+      if (constant(c)) pair = [v, minus, v, minus];
+    }
+    // (And c − x², x² − c under √: the ends ±√c only, no interval: √(2 − x²) > 0 fails at ±√2.)
+    const square = (u: Expr): u is Expr & { kind: 'Binary' } => u.kind === 'Binary' && u.op === '^' && drawn(u.left) && constantValue(u.right)?.equals(Rational.of(2)) === true;
+    if (!pair && op === '≥' && g.kind === 'Binary' && g.op === '-' && ((constant(g.left) && square(g.right)) || (square(g.left) && constant(g.right)))) {
+      const [c, sq] = constant(g.left) ? [g.left, g.right as Expr & { kind: 'Binary' }] : [g.right, g.left as Expr & { kind: 'Binary' }];
+      if (constantSign(c) === 1) {
+        const root: Expr = { kind: 'Call', fn: { base: 'sqrt', index: null, primes: 0, hat: false, range: g.range }, args: [c], range: g.range, shape: scalar };
+        for (const end of [root, { kind: 'Neg', arg: root, range: g.range, shape: scalar } as Expr]) out.push({ f: null, v: sq.left as Var, end });
+      }
+      return;
+    }
+    if (!pair) return;
+    out.push({ f: { kind: 'Compare', operands: [pair[0], pair[1]], ops: [op], range: g.range }, v: pair[2], end: op === '≥' ? pair[3] : null });
+  });
+  return out;
 }
 
 /** Facts about a context computed once and shared by all its points. */
@@ -616,30 +656,11 @@ export class Prepared {
   private addDomainIntervals(rhs: Expr, keyOf: (v: Var) => string): void {
     const targets = new Set(this.rules.map((r) => keyOf(r.lhs)));
     const drawn = (e: Expr): e is Var => e.kind === 'Var' && !e.name.index && !targets.has(keyOf(e)) && this.ctx.scope.lookup(e.name)?.info.kind === 'scalar';
-    visit(rhs, (x) => {
-      if (x.kind !== 'Call' || x.args.length !== 1 || x.fn.index || x.fn.primes > 0 || !['sqrt', 'log', 'ln'].includes(x.fn.base)) return;
-      const op = x.fn.base === 'sqrt' ? '≥' : '>';
-      const g = x.args[0]!;
-      const constant = (e: Expr): boolean => freeNames(e).length === 0;
-      const scalar = { kind: 'scalar' } as const;
-      const zero: Expr = { kind: 'Num', value: '0', range: g.range, shape: scalar };
-      let f: Compare | null = null;
-      if (drawn(g)) f = { kind: 'Compare', operands: [g, zero], ops: [op], range: g.range };
-      else if (g.kind === 'Binary' && g.op === '-' && drawn(g.left) && constant(g.right)) f = { kind: 'Compare', operands: [g.left, g.right], ops: [op], range: g.range };
-      else if (g.kind === 'Binary' && g.op === '-' && constant(g.left) && drawn(g.right)) f = { kind: 'Compare', operands: [g.left, g.right], ops: [op], range: g.range };
-      else if (g.kind === 'Binary' && g.op === '+' && (drawn(g.left) || drawn(g.right))) {
-        const [v, c] = drawn(g.left) ? [g.left, g.right] : [g.right, g.left];
-        if (constant(c)) f = { kind: 'Compare', operands: [v, { kind: 'Neg', arg: c, range: g.range, shape: scalar }], ops: [op], range: g.range };
-      }
-      if (!f) return;
-      this.addIntervals(f);
+    for (const { f, v, end } of domainComparisons(rhs, drawn)) {
+      if (f) this.addIntervals(f);
       // (√'s end is attained, y = 0 there: a place to try exactly.)
-      if (op === '≥') {
-        const [a, b] = f.operands as [Expr, Expr];
-        const [v, end] = a.kind === 'Var' ? [a, b] : [b as Var, a];
-        this.domainEnds.set(keyOf(v), [...(this.domainEnds.get(keyOf(v)) ?? []), end]);
-      }
-    });
+      if (end) this.domainEnds.set(keyOf(v), [...(this.domainEnds.get(keyOf(v)) ?? []), end]);
+    }
   }
 
   /** The ends of scalars' intervals a substitution's domain gives that are attained (√(x − π): π), by key (addDomainIntervals). */
