@@ -130,7 +130,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       const fb = base.prep.functionBounds.get(f) ?? [];
       // (Bounds as numbers, a defined constant put in as its body: `define c = π/3` with
       // |f(z)| ≤ c is on π/3 exactly; red team rt84.)
-      const fbExact = fb.map((b) => ({ ...b, bound: constantBody(b.bound, base) }));
+      const fbExact = constantBodies(fb, base);
       const orders = new Set(fb.map((b) => b.order));
       const bounded = orders.has(0);
       // (The one order bounded, when only one is.)
@@ -170,11 +170,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
               // rational scaling only came near it, and `f(x) − f(y) < 2π` under |f(z)| ≤ π was
               // checked; red team rt83.)
               for (const R of irrationalRanges(fbExact, 0)) {
-                const g = extremesInstance(plus, minus);
-                const inst = scaledByValueInstance(g, R.c, (name) => g.describe(name)
-                  .replace(/^(\S+) = /u, `$1 = ${R.mText === undefined ? '' : `${R.mText} + `}${R.cText}·`)
-                  .replace(/\((-?1) at x = ([^;]*); (-?1) at x = ([^)]*)\)$/u, `(${R.hi} at x = $2; ${R.lo} at x = $4)`), R.m);
-                extremes.push({ bounds: [f], point: at.withFunction(f, inst, rng), where: `${f} at the ends of its range at the step's arguments` });
+                extremes.push({ bounds: [f], point: at.withFunction(f, extremesOnRange(plus, minus, R), rng), where: `${f} at the ends of its range at the step's arguments` });
               }
             }
           }
@@ -257,10 +253,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       // the lines ±π·x exactly (`f(x + 1) − f(x) < π` was checked; red team rt83).
       if (single === 1 && where === '' && info.fn.elementwise) {
         for (const R of irrationalRanges(fbExact, 1)) {
-          for (const sign of [Rational.ONE, Rational.of(-1)]) {
-            const inst = scaledByValueInstance(elementwiseInstance([Rational.ZERO, sign], []), R.c, (name) => `${name}(x) = ${sign.sign() < 0 ? '−' : ''}${R.hi}·x`);
-            probes.push({ bounds: [f], point: q.withFunction(f, inst, rng), where: `${f} a line, on the bound on its derivative` });
-          }
+          for (const sign of [1, -1] as const) probes.push({ bounds: [f], point: q.withFunction(f, lineOnBound(R, sign), rng), where: `${f} a line, on the bound on its derivative` });
         }
       }
       for (const inst of instances) {
@@ -311,7 +304,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       // (A bound with no rational value, |f(z)| ≤ π or −1 ≤ f(z) ≤ π, exactly: m + c·(±1), its
       // ends; a rational scaling only came near, and f(x) − g(x) < 2π under |f|, |g| ≤ π was
       // checked, red team rt84.)
-      const exact = new Map(together.map((f) => [f, irrationalRanges((base.prep.functionBounds.get(f) ?? []).map((b) => ({ ...b, bound: constantBody(b.bound, base) })), slopeOnly(f) ? 1 : 0)[0]] as const));
+      const exact = new Map(together.map((f) => [f, irrationalRanges(constantBodies(base.prep.functionBounds.get(f) ?? [], base), slopeOnly(f) ? 1 : 0)[0]] as const));
       const anyExact = [...exact.values()].some((R) => R !== undefined);
       for (const signs of [together.map(() => one), together.map(() => minus), together.map((_, i) => (i === 0 ? one : minus)), together.map((_, i) => (i === 0 ? minus : one))]) {
         const r = together.reduce((pt, f, i) => pt.withFunction(f, elementwiseInstance(slopeOnly(f) ? [Rational.ZERO, signs[i]!] : [signs[i]!], []), rng), q);
@@ -319,10 +312,9 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
         if (!anyExact || where !== '') continue;
         const onEnds = together.reduce((pt, f, i) => {
           const R = exact.get(f);
-          const g = elementwiseInstance(slopeOnly(f) ? [Rational.ZERO, signs[i]!] : [signs[i]!], []);
-          if (!R) return pt.withFunction(f, g, rng);
-          const end = signs[i]!.sign() < 0 ? R.lo : R.hi;
-          return pt.withFunction(f, scaledByValueInstance(g, R.c, (name) => (slopeOnly(f) ? `${name}(x) = ${signs[i]!.sign() < 0 ? '−' : ''}${R.hi}·x` : `${name}(x) = ${end}, a constant function`), slopeOnly(f) ? undefined : R.m), rng);
+          const sign = signs[i]!.sign() < 0 ? -1 : 1;
+          if (!R) return pt.withFunction(f, elementwiseInstance(slopeOnly(f) ? [Rational.ZERO, signs[i]!] : [signs[i]!], []), rng);
+          return pt.withFunction(f, slopeOnly(f) ? lineOnBound(R, sign) : constantOnRange(R, sign), rng);
         }, q);
         probes.push({ bounds: together, point: onEnds, where: `${together.map((f, i) => `${f} = ${signs[i]!.sign() < 0 ? '−' : ''}its bound`).join(', ')}` });
       }
@@ -344,13 +336,10 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
           for (const combo of combos) {
             const r = onValue.reduce((pt, f, i) => {
               const option = combo[i]!;
-              const g = typeof option === 'number' ? elementwiseInstance([Rational.of(option)], []) : extremesInstance(option[0], option[1]);
-              const R = irrationalRanges((base.prep.functionBounds.get(f) ?? []).map((b) => ({ ...b, bound: constantBody(b.bound, base) })), 0)[0];
-              if (!R) return pt.withFunction(f, g, rng);
-              if (typeof option === 'number') return pt.withFunction(f, scaledByValueInstance(g, R.c, (name) => `${name}(x) = ${option > 0 ? R.hi : R.lo}, a constant function`, R.m), rng);
-              return pt.withFunction(f, scaledByValueInstance(g, R.c, (name) => g.describe(name)
-                .replace(/^(\S+) = /u, `$1 = ${R.mText === undefined ? '' : `${R.mText} + `}${R.cText}·`)
-                .replace(/\((-?1) at x = ([^;]*); (-?1) at x = ([^)]*)\)$/u, `(${R.hi} at x = $2; ${R.lo} at x = $4)`), R.m), rng);
+              // (The order-0 range `exact` holds: these functions are bounded on |f| alone.)
+              const R = exact.get(f);
+              if (!R) return pt.withFunction(f, typeof option === 'number' ? elementwiseInstance([Rational.of(option)], []) : extremesInstance(option[0], option[1]), rng);
+              return pt.withFunction(f, typeof option === 'number' ? constantOnRange(R, option) : extremesOnRange(option[0], option[1], R), rng);
             }, q);
             extremes.push({ bounds: onValue, point: r, where: `${onValue.join(', ')} each at its bound at some of the step's arguments and at minus it at the others` });
           }
@@ -433,6 +422,29 @@ function constantBody(e: Expr, q: Point): Expr {
     out = substitute(out, values);
   }
   return freeNames(out).length === 0 ? out : e;
+}
+
+/** The bounds with each defined constant in them put in as its body (`constantBody`). */
+function constantBodies(bounds: readonly FunctionBound[], q: Point): FunctionBound[] {
+  return bounds.map((b) => ({ ...b, bound: constantBody(b.bound, q) }));
+}
+
+/** extremesInstance(plus, minus) put on an exact range: its upper end at `plus`, its lower at `minus`, said as written. */
+function extremesOnRange(plus: Rational[], minus: Rational[], R: ExactRange): FunctionInstance {
+  const g = extremesInstance(plus, minus);
+  return scaledByValueInstance(g, R.c, (name) => g.describe(name)
+    .replace(/^(\S+) = /u, `$1 = ${R.mText === undefined ? '' : `${R.mText} + `}${R.cText}·`)
+    .replace(/\((-?1) at x = ([^;]*); (-?1) at x = ([^)]*)\)$/u, `(${R.hi} at x = $2; ${R.lo} at x = $4)`), R.m);
+}
+
+/** The constant at an exact range's upper end (sign 1) or lower end (−1). */
+function constantOnRange(R: ExactRange, sign: 1 | -1): FunctionInstance {
+  return scaledByValueInstance(elementwiseInstance([Rational.of(sign)], []), R.c, (name) => `${name}(x) = ${sign > 0 ? R.hi : R.lo}, a constant function`, R.m);
+}
+
+/** The line ±B·x on an exact bound |f'(z)| ≤ B. */
+function lineOnBound(R: ExactRange, sign: 1 | -1): FunctionInstance {
+  return scaledByValueInstance(elementwiseInstance([Rational.ZERO, Rational.of(sign)], []), R.c, (name) => `${name}(x) = ${sign < 0 ? '−' : ''}${R.hi}·x`);
 }
 
 /** A range [lo, hi] an instance with |g| ≤ 1 is put on exactly, as m + c·g: c = (hi − lo)/2, m = (hi + lo)/2 (none where lo = −hi). */

@@ -403,6 +403,16 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
   const periodicSeen = new Set<string>();
   /** The far rungs of the integer ladder tried, as points, over all base points. */
   const farSeen = new Set<string>();
+  /** The ends of the domain of each √ in the step, by the drawn scalar they bound (√(x − √2): √2), read once. */
+  const stepEnds = new Map<string, Expr[]>();
+  if (bases[0]) {
+    const first = bases[0];
+    const drawnScalar = (u: Expr): u is Var => u.kind === 'Var' && !u.name.index && first.values.has(first.prep.lookup(u)?.info.key ?? '');
+    for (const { v, end } of [left, right].flatMap((e) => domainComparisons(e, drawnScalar))) {
+      const k = first.prep.lookup(v)!.info.key;
+      if (end) stepEnds.set(k, [...(stepEnds.get(k) ?? []), end]);
+    }
+  }
   for (const base of bases) {
     for (const key of scalarKeys(base)) {
       if (Date.now() > deadline) return done(null);
@@ -732,9 +742,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       // marks it (y > 0 with y = √(x − π) fails only at x = π, red team rt84; √(x − √2) > 0 at
       // √2, rt87).
       if (base === bases[0] && !base.isInteger(key)) {
-        const own = [left, right].flatMap((e) => domainComparisons(e, (u): u is Var => u.kind === 'Var' && !u.name.index && (base.prep.lookup(u)?.info.key ?? '') === key && base.values.has(key)))
-          .map((d) => d.end).filter((c): c is Expr => c !== null);
-        for (const c of [...(base.prep.domainEnds.get(key) ?? []), ...own].slice(0, 3)) {
+        for (const c of [...(base.prep.domainEnds.get(key) ?? []), ...(stepEnds.get(key) ?? [])].slice(0, 3)) {
           if (Date.now() > deadline) return done(null);
           probes++;
           const found = equalAtBottom(p, base, [key], 1e-24, rng, deadline, new Map([[key, c]]));
