@@ -19,6 +19,7 @@ import { mergeModels, readRandomDeclaration, type RandomSpec } from './rules/mom
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
 import { nonnegative, ruleContext } from './rules/facts.js';
+import { liftCalls, liftedOutcome } from './lift.js';
 
 export interface CheckerOptions {
   readonly seed: number;
@@ -712,10 +713,24 @@ export class Checker {
     // A hard stop a little after the deadline, inside work that does not look at it (src/deadline.ts).
     const limit = deadline === fileDeadline ? 'the time limit for the whole file' : `its time limit (${msText(this.options.timeoutMs)}; raise ${flag})`;
     try {
-      const outcome = withDeadline(deadline, limit, Math.max(20, (deadline - Date.now()) / 4), () => decideStep({
+      let outcome = withDeadline(deadline, limit, Math.max(20, (deadline - Date.now()) / 4), () => decideStep({
         left, rel, right, hint: step.hint, prep, unfoldings, functions: innermostFunctions(ctx.defs), rules,
         salt: `${salt}${text(left)} ${rel} ${text(right)}`, limit: step.limit ?? null,
       }, opts));
+      // A function read at one argument only, under bounds: the step again with that call a
+      // number (src/check/lift.ts), whose searches find the function no drawn one comes to.
+      if ((outcome.verdict === 'checked' || outcome.verdict === 'unknown') && !/^the time limit/.test(outcome.message) && Date.now() < deadline) {
+        const lift = liftCalls(left, rel, right, ctx, rules, step.hint, step.limit);
+        // (What the lifted step could not finish leaves the step's own verdict.)
+        const lifted = lift && tryOutcome(() => withDeadline(deadline, limit, Math.max(20, (deadline - Date.now()) / 4), () => decideStep({
+          left: lift.left, rel, right: lift.right, hint: step.hint, prep: new Prepared(lift.ctx), unfoldings: this.unfoldings(lift.ctx),
+          functions: innermostFunctions(lift.ctx.defs), rules: [...rules, ...this.rulesFor({ ...lift.ctx, assumptions: lift.liftedConditions }, [])],
+          salt: `${salt}${text(left)} ${rel} ${text(right)}`, limit: null,
+        }, opts)));
+        if (lift && lifted && (lifted.verdict === 'refuted' || lifted.verdict === 'proved' || (lifted.verdict === 'checked' && outcome.verdict === 'unknown'))) {
+          outcome = liftedOutcome(lifted, lift);
+        }
+      }
       // (Every way a step's own limit runs out says how to raise it.)
       return outcome.verdict === 'unknown' && deadline !== fileDeadline && /^the time limit ran out/.test(outcome.message) && !outcome.message.includes('(raise ')
         ? { ...outcome, message: `${outcome.message} (raise ${flag})` } : outcome;
@@ -1076,6 +1091,15 @@ function implies(got: RelOp | Connective, want: RelOp | Connective): boolean {
  * (π, √2) stay as they are.
  */
 /** The `unknown` of a step whose check threw: a signal that escaped (a value out of reach, a construct not evaluated) is a reason, not a crash. */
+/** f's outcome, or null where it threw (ran over its time, or met what it cannot evaluate). */
+function tryOutcome(f: () => Outcome): Outcome | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+}
+
 function escaped(err: unknown): Outcome {
   const message = err instanceof OverTime ? err.message
     : err instanceof RangeError ? 'this step is nested too deeply to check'

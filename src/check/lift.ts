@@ -1,0 +1,210 @@
+/**
+ * A function's calls read as one number (lifting). Where a step reads an uninterpreted
+ * function f (`function f: R → R`) only as f^{(k)}(a), k ≤ 1, at one argument a defined
+ * everywhere, and the assumptions say of f only bounds on f^{(k)}(z) `for all z`, the step
+ * holds for every f meeting them exactly when it holds with f^{(k)}(a) replaced by a number u
+ * meeting the same bounds: each f gives u = f^{(k)}(a) (the bounds at z = a), and each u is
+ * f^{(k)}(a) for f ≡ u (k = 0) or f(x) = u·x (k = 1), which meet them everywhere.
+ * So the searches over numbers (ties at exact places, descents) look for the function:
+ * `f(y) − f(y)² < 1/4` under |f(z)| ≤ 1 fails at f ≡ 1/2, where no drawn function lands.
+ */
+import type { Condition, Expr, Formula, Name, RelOp, Connective, Var } from '../ast.js';
+import { exprKey, formulaExprs, mapChildren, mapFormula, visit } from '../ast-walk.js';
+import { printExpr, printName } from '../print.js';
+import type { Outcome } from '../result.js';
+import { SCALAR, Scope } from '../types/scope.js';
+import type { Context } from './sampling/point.js';
+import type { RewriteRule } from './step.js';
+
+/** A step with some functions' calls lifted to numbers, and how to read its verdict back. */
+export interface Lift {
+  readonly left: Expr | Formula;
+  readonly right: Expr | Formula;
+  /** The step's context with the numbers declared and the functions' bounds on them. */
+  readonly ctx: Context;
+  /** Equations among the lifted bounds (`f(z) = 2 for all z` never lifts: it is no bound). */
+  readonly liftedConditions: readonly Condition[];
+  /** Each lifted call: the function's name (`f`), its order, and the call as printed (`f(y)`, the number's name). */
+  readonly calls: readonly { readonly fn: string; readonly order: 0 | 1; readonly call: string }[];
+}
+
+/** Node kinds whose body binds a name: a call inside one is at many arguments (∑_i f(x_i)). */
+const BINDERS = new Set(['BigOp', 'Deriv', 'Grad', 'Limit', 'Expect']);
+
+/** Built-ins defined on all of R: an argument built from them (and + − ×, natural powers) has a value everywhere. */
+const TOTAL_BUILTINS = new Set(['sin', 'cos', 'exp', 'tanh', 'abs']);
+
+/** Whether any Call of a function with this base lies anywhere in plain AST data (definitions, hints, rules, moments). */
+function mentions(data: unknown, base: string, seen = new Set<object>()): boolean {
+  if (data === null || typeof data !== 'object' || seen.has(data)) return false;
+  seen.add(data);
+  if (data instanceof Map) return [...data.values()].some((v) => mentions(v, base, seen));
+  if (data instanceof Set) return [...data].some((v) => mentions(v, base, seen));
+  if (Array.isArray(data)) return data.some((v) => mentions(v, base, seen));
+  const node = data as { kind?: string; fn?: Name; target?: Name };
+  if (node.kind === 'Call' && node.fn?.base === base) return true;
+  if (node.kind === 'Define' && node.target?.base === base) return true;
+  for (const [k, v] of Object.entries(data)) if (k !== 'range' && k !== 'shape' && mentions(v, base, seen)) return true;
+  return false;
+}
+
+/** The expressions of a side (an expression, or a statement's). */
+const exprsOf = (x: Expr | Formula): Expr[] => (x.kind === 'Compare' || x.kind === 'Logic' || x.kind === 'TagFact' ? formulaExprs(x) : [x]);
+
+/** Whether an argument has a value at every point: names that are plain scalars (no definition), numbers, + − ×, natural powers, total built-ins. */
+function total(e: Expr, ctx: Context): boolean {
+  let ok = true;
+  visit(e, (x) => {
+    if (!ok) return;
+    switch (x.kind) {
+      case 'Num': case 'Neg': case 'Abs': return;
+      case 'Const': ok = x.name === 'pi' || x.name === 'e'; return;
+      case 'Binary':
+        if (x.op === '/') ok = false;
+        else if (x.op === '^') ok = x.right.kind === 'Num' && /^\d+$/.test(x.right.value);
+        return;
+      case 'Var': {
+        const found = ctx.scope.lookup(x.name);
+        const info = found?.info;
+        ok = !!info && !x.name.index && info.kind === 'scalar' && info.shape.kind === 'scalar' && !info.random && !info.family
+          && !ctx.defs.some((d) => printName(d.target) === info.key || d.target.base === x.name.base);
+        return;
+      }
+      case 'Call':
+        ok = TOTAL_BUILTINS.has(x.fn.base) && !x.fn.index && x.fn.primes === 0 && !ctx.scope.lookup(x.fn) && x.args.length === 1;
+        return;
+      default: ok = false;
+    }
+  });
+  return ok;
+}
+
+/**
+ * The step with each function it reads only at one argument (as above) lifted to a number,
+ * or null where no function is (or the step is a limit, or anything but bounds speaks of it).
+ */
+export function liftCalls(
+  left: Expr | Formula, rel: RelOp | Connective, right: Expr | Formula, ctx: Context, rules: readonly RewriteRule[],
+  hint: unknown, limit: unknown,
+): Lift | null {
+  if (rel === '→' || limit) return null;
+  // Each declared function's calls in the step: the order and argument of each, and whether one lies under a binder.
+  const seen = new Map<string, { base: string; orders: Set<number>; args: Map<string, Expr>; bound: boolean; ok: boolean }>();
+  const walk = (e: Expr, underBinder: boolean): void => {
+    if (e.kind === 'Call') {
+      const found = ctx.scope.lookup({ ...e.fn, primes: 0 });
+      const info = found?.info;
+      if (info && info.kind === 'function' && info.fn) {
+        const entry = seen.get(info.key) ?? { base: e.fn.base, orders: new Set<number>(), args: new Map<string, Expr>(), bound: false, ok: true };
+        seen.set(info.key, entry);
+        entry.orders.add(e.fn.primes);
+        if (underBinder) entry.bound = true;
+        const sig = info.fn;
+        if (e.fn.index || info.family || e.args.length !== 1 || sig.params.length !== 1 || sig.params[0]!.kind !== 'scalar'
+          || sig.result.kind !== 'scalar' || e.shape?.kind !== 'scalar' || e.fn.base !== info.key) entry.ok = false;
+        else entry.args.set(exprKey(e.args[0]!), e.args[0]!);
+      }
+    }
+    const inner = underBinder || BINDERS.has(e.kind);
+    mapChildren(e, (c) => {
+      walk(c, inner);
+      return c;
+    });
+  };
+  for (const e of [...exprsOf(left), ...exprsOf(right)]) walk(e, false);
+  const chosen: { key: string; base: string; order: 0 | 1; arg: Expr; u: Var; call: string }[] = [];
+  for (const [key, s] of seen) {
+    if (!s.ok || s.bound || s.orders.size !== 1 || s.args.size !== 1) continue;
+    const order = [...s.orders][0]!;
+    if (order !== 0 && order !== 1) continue;
+    const arg = [...s.args.values()][0]!;
+    if (!total(arg, ctx)) continue;
+    // Nothing but the bounds may speak of f: no definition, hypothesis, rule, hint, moment or
+    // `limit` (nor a condition a later `for all` covers: its domain would then be restricted).
+    if (mentions(ctx.defs, s.base) || mentions([...ctx.hypotheses ?? []], s.base) || mentions(rules, s.base) || rules.some((r) => r.key.includes(s.base))
+      || mentions(hint, s.base) || mentions(ctx.random, s.base)) continue;
+    const callText = printExpr({ kind: 'Call', fn: { base: s.base, index: null, primes: order, hat: false, range: arg.range }, args: [arg], range: arg.range, shape: SCALAR });
+    if (ctx.scope.lookup({ base: callText, index: null, primes: 0, hat: false, range: arg.range })) continue;
+    const u: Var = { kind: 'Var', name: { base: callText, index: null, primes: 0, hat: false, range: arg.range }, range: arg.range, shape: SCALAR };
+    chosen.push({ key, base: s.base, order, arg, u, call: callText });
+  }
+  if (chosen.length === 0) return null;
+  // The conditions, each f^{(k)}(z) under its `for all z` (and f^{(k)}(a) itself) read as u.
+  const argKeys = new Map(chosen.map((c) => [c.base, exprKey(c.arg)]));
+  const byBase = new Map(chosen.map((c) => [c.base, c]));
+  const conditions: Condition[] = [];
+  const liftedConditions: Condition[] = [];
+  for (const c of ctx.assumptions) {
+    const mine = chosen.filter((f) => mentions(c.formula, f.base));
+    if (mine.length === 0) {
+      conditions.push(c);
+      continue;
+    }
+    if (ctx.assumptions.some((o) => o.covered)) return null;
+    let ok = true;
+    const z = c.forAll.length === 1 ? printName(c.forAll[0]!.name) : null;
+    if (c.forAll.length > 1) return null;
+    let calls = 0;
+    const replace = (e: Expr): Expr => {
+      if (e.kind === 'Call') {
+        const f = byBase.get(e.fn.base);
+        if (f && !e.fn.index) {
+          calls++;
+          const arg = e.args[0];
+          const atBound = z !== null && e.args.length === 1 && arg!.kind === 'Var' && printName(arg!.name) === z;
+          const atStep = z === null && e.args.length === 1 && exprKey(arg!) === argKeys.get(f.base);
+          if (e.fn.primes !== f.order || !(atBound || atStep)) ok = false;
+          return f.u;
+        }
+      }
+      if (BINDERS.has(e.kind) && chosen.some((f) => mentions(e, f.base))) ok = false;
+      return mapChildren(e, replace);
+    };
+    const formula = mapFormula(c.formula, replace);
+    if (!ok || calls === 0) return null;
+    // The bound variable only as the function's argument (|f(z)| ≤ z² bounds each f(z) differently).
+    if (z !== null) {
+      let left = 0;
+      for (const e of formulaExprs(formula)) visit(e, (x) => { if (x.kind === 'Var' && printName(x.name) === z) left++; });
+      if (left > 0) return null;
+    }
+    const lifted: Condition = { formula, forAll: [], range: c.range };
+    conditions.push(lifted);
+    liftedConditions.push(lifted);
+  }
+  const scope = new Scope(ctx.scope);
+  for (const c of chosen) {
+    scope.declare({ key: c.call, kind: 'scalar', shape: SCALAR, family: false, tags: new Set(), fn: null, random: false, iid: false, implicit: false, range: c.arg.range });
+  }
+  const liftExpr = (e: Expr): Expr => {
+    if (e.kind === 'Call' && !e.fn.index) {
+      const f = byBase.get(e.fn.base);
+      if (f) return f.u;
+    }
+    return mapChildren(e, liftExpr);
+  };
+  const liftSide = (x: Expr | Formula): Expr | Formula => (x.kind === 'Compare' || x.kind === 'Logic' || x.kind === 'TagFact' ? mapFormula(x, liftExpr) : liftExpr(x));
+  return {
+    left: liftSide(left),
+    right: liftSide(right),
+    ctx: { ...ctx, scope, assumptions: conditions },
+    liftedConditions,
+    calls: chosen.map((c) => ({ fn: c.base, order: c.order, call: c.call })),
+  };
+}
+
+/** The lifted step's outcome read for the step as written: a number u found for f^{(k)}(a) is the function f ≡ u (or u·x). */
+export function liftedOutcome(o: Outcome, lift: Lift): Outcome {
+  const names = new Map(lift.calls.map((c) => [c.call, c]));
+  const counterexample = o.counterexample && {
+    ...o.counterexample,
+    assignments: o.counterexample.assignments.map(([name, value]): readonly [string, string] => {
+      const c = names.get(name);
+      if (!c) return [name, value];
+      return c.order === 0 ? [c.fn, `${value}, a constant function`] : [c.fn, `${value}·x, a line (${c.fn}′ = ${value})`];
+    }),
+  };
+  const read = lift.calls.map((c) => c.call).join(', ');
+  const why = o.verdict === 'refuted' ? '' : ` (${read} read as a number within the assumptions' bounds: every such number is ${read} for some function meeting them)`;
+  return { ...o, counterexample, message: `${o.message}${why}` };
+}
