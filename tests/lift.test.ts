@@ -6,8 +6,8 @@ import type { Verdict } from '../src/result.js';
  * A function the step reads at one argument only, under bounds on it alone, is read as one
  * number within those bounds (src/check/lift.ts): the searches over numbers find the value
  * where a wrong step fails (f ≡ 1/2 for `f(y) − f(y)² < 1/4`), where no drawn function lands.
- * The first four were checked or unknown before it; the cases that must not lift keep their
- * verdicts, and no right step is refuted.
+ * The first four and the two under f ≤ π were checked or unknown before it; the cases that
+ * must not lift keep their verdicts, and no right step is refuted.
  */
 interface Case {
   readonly name: string;
@@ -28,6 +28,8 @@ const CASES: Case[] = [
   { name: 'f(x)² − f(x) > −1/4 under |f| ≤ 1', src: `${BOUNDED}    f(x)^2 - f(x)\n  > -1/4\n`, want: 'refuted' },
   { name: 'sin(3 f(a)) > −1 under |f| ≤ 1 (f = −π/6, exactly)', src: `${BOUNDED}    sin(3 f(a))\n  > -1\n`, want: 'refuted', fn: ['f', '-π/6, a constant function'] },
   { name: "f'(x) − f'(x)² < 1/4 under |f'| ≤ 1 (f = x/2, a line)", src: `${SLOPE}    f'(x) - f'(x)^2\n  < 1/4\n`, want: 'refuted', fn: ['f', '0.5·x, a line (f′ = 0.5)'] },
+  { name: 'f(x) < π under f(z) ≤ π (f ≡ π exactly: a one-sided bound with no rational value)', src: 'scalar x\nfunction f : R → R\nassume f(z) ≤ π for all z\n    f(x)\n  < π\n', want: 'refuted', fn: ['f', 'π, a constant function'] },
+  { name: 'sin(f(x)) > −1 under f(z) ≤ π (f ≡ −π/2)', src: 'scalar x\nfunction f : R → R\nassume f(z) ≤ π for all z\n    sin(f(x))\n  > -1\n', want: 'refuted' },
   { name: 'f(x)² > 1 ⇔ f(x) > 1 with f free (f = −2)', src: `${FREE}    f(x)^2 > 1\n  ⇔ f(x) > 1\n`, want: 'refuted' },
   { name: 'f(x² + 1) − f(x² + 1)² < 1/4 with f free', src: `${FREE}    f(x^2 + 1) - f(x^2 + 1)^2\n  < 1/4\n`, want: 'refuted' },
   // Right steps: never refuted.
