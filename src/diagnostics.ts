@@ -187,6 +187,9 @@ export const DIAGNOSTICS = {
   /** `define h = z^2`, `assume f(z) ≥ h for all z`: h is one value, at the declared z; it does not follow the bound z. */
   'defined-under-for-all': entry('warning', (a: { name: string; bound: string; condition: string }) =>
     `'${a.name}' is defined from ${a.bound}, but in '${a.condition}' it does not follow the ${a.bound} that 'for all' binds: it is one value, the one at the declared ${a.bound}; write its definition out in the assumption if it should change with ${a.bound}`),
+  /** `assume Cov[X, Y] = c`, `assume X = Y`: the random names are no longer taken as independent. */
+  'assumption-relates-random': entry('warning', (a: { condition: string; names: string }) =>
+    `'${a.condition}' relates the random names ${a.names}: they are taken as dependent from here on, not as independent (distinct random names are independent unless related), and their joint moments are not known, so a step that needs them is unknown`),
   'builtin-as-name': entry('warning', (a: { name: string; kind: string }) =>
     `'${a.name}' is a built-in function; declared a ${a.kind} here, ${a.name}(…) reads as ${a.name} times (…), not the built-in: choose another name if the built-in is meant`),
   'bad-space': entry('error', (a: { kind: string; example: string }) => `a ${a.kind} is declared in ${a.example}`),

@@ -260,7 +260,29 @@ random z in R^n with E[z] = 0, E[z zᵀ] = I
   it('does not take names related by an unused fact as independent', async () => {
     const report = await check('random p, q with E[p] = 0, E[q] = 0, Cov[p, q] = 1\n    E[p q]\n  = 0\n');
     expect(report.steps[0]!.verdict).toBe('unknown');
-    expect(report.steps[0]!.message).toMatch(/related by a declared fact/);
+    expect(report.steps[0]!.message).toMatch(/related by an assumption or by a declared fact/);
+  });
+
+  // Red team rt89: an assumption relating two random names left them independent, which forced
+  // the relation (Cov[X, Y] = 0, so c = 0), and wrong steps were proved.
+  const RELATED = 'scalar μ, ν, s, r, c, ρ\nrandom X with E[X] = μ, Var[X] = s\nrandom Y with E[Y] = ν, Var[Y] = r\n';
+  it.each([
+    ['Cov[X, Y] = c', 'Var[X - Y]', 's + r + 2c'],
+    ['Cov[X, Y] = c', 'E[X Y]', 'μ ν'],
+    ['E[X Y] = ρ', 'Var[X + Y]', 's + r'],
+    ['Var[X + Y] = c', 'E[X Y]', 'μ ν'],
+    ['X = Y', 'E[X Y]', 'μ ν'],
+    ['X + Y = 0', 'Var[X + Y]', 's + r'],
+  ])('takes random names an assumption relates (%s) as dependent: %s = %s is not proved', async (condition, left, right) => {
+    const report = await check(`${RELATED}assume ${condition}\n    ${left}\n  = ${right}\n`);
+    expect(report.steps[0]!.verdict).toBe('unknown');
+    expect(report.diagnostics.map((d) => d.code)).toContain('assumption-relates-random');
+  });
+
+  it('does not relate names each in an expectation of its own, nor a name to itself', async () => {
+    const report = await check(`${RELATED}assume E[X] + E[Y] = 1, E[X^2] ≥ 0\n    E[X Y]\n  = μ ν\n`);
+    expect(report.steps[0]!.verdict).toBe('proved');
+    expect(report.diagnostics.map((d) => d.code)).not.toContain('assumption-relates-random');
   });
 
   it('uses declared third and fourth moments of a scalar', async () => {

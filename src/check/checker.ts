@@ -15,7 +15,7 @@ import { Prepared, isolatedScalar, type Context } from './sampling/point.js';
 import type { BrokenDefinition } from '../parse/index.js';
 import { NO_POINT } from './sampling/index.js';
 import { freeNames, indexBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
-import { mergeModels, readRandomDeclaration, type RandomSpec } from './rules/moments.js';
+import { mergeModels, readRandomDeclaration, relatedRandomPairs, type RandomSpec } from './rules/moments.js';
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
 import { nonnegative, ruleContext } from './rules/facts.js';
@@ -213,6 +213,20 @@ export class Checker {
             const d = at.defs.find((def) => read.has(familyKey(def.target)) && !bound.has(familyKey(def.target)) && (by = via(def)) !== null);
             if (!d || by === null) continue;
             this.warnings.push(diagnostic('defined-under-for-all', { name: printName({ ...d.target, index: null }), bound: by, condition: `${printFormula(c.formula)} for all ${c.forAll.map((v) => printName(v.name)).join(', ')}` }, c.range));
+          }
+        }
+        // (A condition relating random names, `Cov[X, Y] = c` or `X = Y`: they are dependent from
+        // here on. Red team rt89: `assume Cov[X, Y] = c` left X and Y independent, which forces
+        // c = 0, and `Var[X − Y] = s + r + 2c` was proved.)
+        if (scope) {
+          const model = this.inSection ? this.sectionRandom : this.fileRandom;
+          for (const c of kept) {
+            const fresh = relatedRandomPairs(c.formula, scope).filter((p) => !model.dependent.has(p.key));
+            for (const p of fresh) model.dependent.add(p.key);
+            if (fresh.length > 0) {
+              const names = [...new Set(fresh.flatMap((p) => p.names))];
+              this.warnings.push(diagnostic('assumption-relates-random', { condition: printFormula(c.formula), names: names.length === 2 ? `${names[0]} and ${names[1]}` : names.join(', ') }, c.range));
+            }
           }
         }
         (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...kept);

@@ -502,7 +502,7 @@ class Rewriter {
   /** Why two occurrences may be dependent, or null when they are independent. */
   private dependence(a: Occurrence, b: Occurrence): string | null {
     if (a.spec.key !== b.spec.key) {
-      return this.model.dependent.has(pairKey(a.spec.key, b.spec.key)) ? `'${a.spec.label}' and '${b.spec.label}' are related by a declared fact that is not used` : null;
+      return this.model.dependent.has(pairKey(a.spec.key, b.spec.key)) ? `'${a.spec.label}' and '${b.spec.label}' are related by an assumption or by a declared fact that is not used` : null;
     }
     if (!a.spec.iid) return `members of '${a.spec.label}' are not declared iid`;
     if (this.facts.distinct(a.subscript, b.subscript)) return null;

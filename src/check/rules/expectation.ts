@@ -170,7 +170,7 @@ class MomentTable<S> {
   private independent(a: Instance, b: Instance): void {
     if (a.spec.key !== b.spec.key) {
       if (this.model.dependent.has(pairKey(a.spec.key, b.spec.key))) {
-        throw new Unsupported(`'${a.spec.label}' and '${b.spec.label}' are related by a declared fact that is not used, so their joint moments are not known`);
+        throw new Unsupported(`'${a.spec.label}' and '${b.spec.label}' are related by an assumption or by a declared fact that is not used, so their joint moments are not known`);
       }
       return;
     }

@@ -4,6 +4,7 @@ import { printExpr, printFormula, printName } from '../../print.js';
 import type { Scope } from '../../types/scope.js';
 import { covPair } from '../../ast.js';
 import { visit } from '../rewrite.js';
+import { children } from '../../ast-walk.js';
 
 /**
  * What `random` declarations say (LANGUAGE.md §5.4): for each random name its declared
@@ -13,7 +14,8 @@ import { visit } from '../rewrite.js';
  * Independence: members of an `iid` family are independent and identically distributed;
  * distinct random names are independent of each other, unless a fact relates them (such a
  * fact is not used, and the names are then taken as dependent: a step needing their joint
- * moments is unknown, never decided on an assumption the file contradicts). Members of a
+ * moments is unknown, never decided on an assumption the file contradicts), or an assumption
+ * does (relatedRandomPairs, read by the checker at each `assume`). Members of a
  * family not declared `iid` have unknown joint moments.
  *
  * Moments used: the mean `E[g] = μ`; the second moment `E[g²] = ρ`, `E[g g] = ρ`
@@ -202,6 +204,52 @@ function unused<C extends 'fact-not-equation' | 'fact-left-side' | 'fact-random-
 }
 
 /** Keys of the random names an expression or formula mentions. */
+/**
+ * The pairs of distinct random names (keys, with their names as written) a condition relates:
+ * read inside one E/Var/Cov (`Cov[X, Y] = c`, `E[X Y] = ρ`, `Var[X + Y] = 2`), or as values
+ * outside any (`X = Y`, `X + Y = 0`). Names each in an expectation of its own (`E[X] + E[Y] = 1`)
+ * are not related by it.
+ */
+export function relatedRandomPairs(f: Formula, scope: Scope): { readonly key: string; readonly names: readonly [string, string] }[] {
+  const groups: Map<string, string>[] = [];
+  const outside = new Map<string, string>();
+  const read = (e: Expr, into: Map<string, string>): void => {
+    visit(e, (n) => {
+      if (n.kind !== 'Var') return;
+      const found = scope.lookup(n.name);
+      if (found?.info.random && !into.has(found.info.key)) into.set(found.info.key, printName({ ...n.name, index: found.info.family ? n.name.index : null }));
+    });
+  };
+  const walk = (e: Expr): void => {
+    if (e.kind === 'Expect') {
+      const mine = new Map<string, string>();
+      read(e.arg, mine);
+      if (e.second) read(e.second, mine);
+      groups.push(mine);
+      return;
+    }
+    if (e.kind === 'Var') {
+      read(e, outside);
+      return;
+    }
+    for (const c of children(e)) walk(c);
+  };
+  const exprs = (x: Formula): Expr[] => (x.kind === 'Logic' ? [...exprs(x.left), ...exprs(x.right)] : x.kind === 'Compare' ? [...x.operands] : [x.subject]);
+  for (const e of exprs(f)) walk(e);
+  groups.push(outside);
+  const out = new Map<string, { key: string; names: readonly [string, string] }>();
+  for (const g of groups) {
+    const keys = [...g.keys()];
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const key = pairKey(keys[i]!, keys[j]!);
+        if (!out.has(key)) out.set(key, { key, names: [g.get(keys[i]!)!, g.get(keys[j]!)!] });
+      }
+    }
+  }
+  return [...out.values()];
+}
+
 function randomKeysIn(x: Expr | Formula, scope: Scope): string[] {
   if (x.kind === 'Logic') return [...randomKeysIn(x.left, scope), ...randomKeysIn(x.right, scope)];
   const out: string[] = [];
