@@ -955,6 +955,13 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'dims: xᵀx = ‖x‖² under n ≥ 12', text: 'vector x in R^n\nassume n ≥ 12\n    xᵀx\n  = ‖x‖^2\n', want: 'passes' },
     { name: 'dims: tr(I_n) ≤ 14 under n ≥ 12 fails at 15', text: 'integer n\nmatrix A in R^{n×n}\nassume n ≥ 12\n    tr(I_n)\n  ≤ 14\n', want: 'refuted' },
     { name: 'dims: tr(I_n) = 14 under n ≥ 14 fails', text: 'matrix A in R^{n×n}\nassume n ≥ 14\n    tr(I_n)\n  = 14\n', want: 'refuted' },
+    // (Red team rt89:) an assumption that allows size 1 has it tried: R^1 is meant too, and a
+    // 1×1 matrix is its scalar where one is added to it (I_m − y yᵀ/‖y‖² at m = 1).
+    { name: 'dims: ‖I_m − y yᵀ/‖y‖²‖ = 1 under m ≥ 1 fails at m = 1', text: 'vector y in R^m\nassume m ≥ 1, y ≠ 0\n    ‖I_m - y yᵀ/‖y‖²‖\n  = 1\n', want: 'refuted' },
+    { name: 'dims: tr(I_m) ≥ 2 under m ≥ 1 fails at m = 1', text: 'integer m\nassume m ≥ 1\n    tr(I_m)\n  ≥ 2\n', want: 'refuted' },
+    { name: 'dims: ‖I_m − y yᵀ/‖y‖²‖ ≤ 1 under m > 0 holds', text: 'vector y in R^m\nassume m > 0, y ≠ 0\n    ‖I_m - y yᵀ/‖y‖²‖\n  ≤ 1\n', want: 'passes' },
+    { name: 'dims: (I_m − y yᵀ/‖y‖²) y = 0 under m ≥ 1 holds', text: 'vector y in R^m\nassume m ≥ 1, y ≠ 0\n    (I_m - y yᵀ/‖y‖²) y\n  = 0\n', want: 'passes' },
+    { name: 'dims: tr(A + I_m) = tr(A) + m under m ≥ 1 holds', text: 'matrix A in R^{m×m}\nassume m ≥ 1\n    tr(A + I_m)\n  = tr(A) + m\n', want: 'passes' },
     { name: 'dims: tr(I_n) = 16 under n ≥ 16 is not decided by 16 alone', text: 'matrix A in R^{n×n}\nassume n ≥ 16\n    tr(I_n)\n  = 16\n', want: 'fails' },
     // Extreme points on the edge of a curved assumption, where names move together (red team,
     // 2026-12-03): every probe that moved one name beside a root of left − right left the

@@ -30,6 +30,8 @@ export function add<S>(F: Field<S>, a: Val<S>, b: Val<S>): Val<S> {
   // A scalar 0 stands for the zero of any shape.
   const [m, s] = isMat(a) ? [a, b as S] : [b as Mat<S>, a as S];
   if (zeroSign(F, s) === 0) return m;
+  // (A 1×1 matrix is its scalar, as a 1×1 product is: I_m − y yᵀ/‖y‖² at m = 1.)
+  if (m.rows === 1 && m.cols === 1) return F.add(m.data[0]!, s);
   throw new Unsupported('adding a scalar to a vector or matrix');
 }
 
@@ -57,7 +59,8 @@ export function mul<S>(F: Field<S>, a: Val<S>, b: Val<S>): Val<S> {
   return scalarOf(new Mat(a.rows, b.cols, out));
 }
 
-export function div<S>(F: Field<S>, a: Val<S>, b: Val<S>): Val<S> {
+export function div<S>(F: Field<S>, a: Val<S>, b0: Val<S>): Val<S> {
+  const b = scalarOf(b0);
   if (isMat(b)) throw new Unsupported('division by a vector or matrix');
   return isMat(a) ? a.map((x) => F.div(x, b)) : F.div(a, b);
 }

@@ -710,7 +710,9 @@ export class Prepared {
     const iv = this.intervals.get(d);
     let lo = 2;
     const clamp = (x: bigint): number => Number(x > 1_000_000n ? 1_000_000n : x < -1_000_000n ? -1_000_000n : x);
-    if (iv?.lo) lo = Math.max(lo, clamp(iv.lo.isInteger() && !iv.loClosed ? iv.lo.n + 1n : iv.lo.ceil()));
+    // (2 at least, unless an assumption allows 1: `assume m ≥ 1` or `m > 0` says R^1 is meant
+    // too, where ‖I_m − y yᵀ/‖y‖²‖ = 1 fails (red team rt89: it was checked at 2 … 5).)
+    if (iv?.lo) lo = Math.max(1, clamp(iv.lo.isInteger() && !iv.loClosed ? iv.lo.n + 1n : iv.lo.ceil()));
     // (Past 9, up to the largest size drawn: under n ≥ 12 with 12 … 14, tr(I_n) ≤ 14 held.)
     const usual = lo > 9 ? Math.max(MAX_DRAWN_DIMENSION, lo + 2) : MAX_DIMENSION;
     const cap = iv?.hi ? clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor()) : null;
