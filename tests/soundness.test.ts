@@ -962,6 +962,18 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'dims: ‖I_m − y yᵀ/‖y‖²‖ ≤ 1 under m > 0 holds', text: 'vector y in R^m\nassume m > 0, y ≠ 0\n    ‖I_m - y yᵀ/‖y‖²‖\n  ≤ 1\n', want: 'passes' },
     { name: 'dims: (I_m − y yᵀ/‖y‖²) y = 0 under m ≥ 1 holds', text: 'vector y in R^m\nassume m ≥ 1, y ≠ 0\n    (I_m - y yᵀ/‖y‖²) y\n  = 0\n', want: 'passes' },
     { name: 'dims: tr(A + I_m) = tr(A) + m under m ≥ 1 holds', text: 'matrix A in R^{m×m}\nassume m ≥ 1\n    tr(A + I_m)\n  = tr(A) + m\n', want: 'passes' },
+    // (Red team rt89:) a bound that drops a √n for a constant fails only past the sampler's
+    // sizes: tried at 13, 17, 25, 50 and 100 where the step reads vectors alone, up to 20 with matrices.
+    { name: 'dims: (∑ x_i)² ≤ 12‖x‖² fails at n = 13', text: `${M}    (∑_{i=1}^{n} x_i)^2\n  ≤ 12 ‖x‖²\n`, want: 'refuted' },
+    { name: 'dims: (∑ x_i)² ≤ 40‖x‖² fails at n = 50', text: `${M}    (∑_{i=1}^{n} x_i)^2\n  ≤ 40 ‖x‖²\n`, want: 'refuted' },
+    { name: 'dims: ∑|x_i| ≤ 3.5‖x‖ fails at n = 13', text: `${M}    ∑_{i=1}^{n} |x_i|\n  ≤ 3.5 ‖x‖\n`, want: 'refuted' },
+    { name: 'dims: ‖A‖_F ≤ 3.5‖A‖ fails at n = 13, A = I', text: `${M}    ‖A‖_F\n  ≤ 3.5 ‖A‖\n`, want: 'refuted' },
+    { name: 'dims: tr(I_n) ≤ 12 fails at n = 13', text: '    tr(I_n)\n  ≤ 12\n', want: 'refuted' },
+    { name: 'dims: tr(I_n) ≤ 16 under n ≥ 12 fails at 17', text: 'matrix A in R^{n×n}\nassume n ≥ 12\n    tr(I_n)\n  ≤ 16\n', want: 'refuted' },
+    { name: 'dims: ∑|x_i| ≤ √n ‖x‖ holds', text: `${M}    ∑_{i=1}^{n} |x_i|\n  ≤ √n ‖x‖\n`, want: 'passes' },
+    { name: 'dims: |xᵀy| ≤ ‖x‖ ‖y‖ holds', text: 'vector x, y in R^n\n    |xᵀ y|\n  ≤ ‖x‖ ‖y‖\n', want: 'passes' },
+    { name: 'dims: (∑ x_i)² ≤ 100‖x‖² under n ≤ 100 holds', text: `${M}assume n ≤ 100\n    (∑_{i=1}^{n} x_i)^2\n  ≤ 100 ‖x‖²\n`, want: 'passes' },
+    { name: 'dims: xᵀx ≤ 1 under ‖x‖ = 1 holds', text: 'vector x in R^n\nassume ‖x‖ = 1\n    xᵀ x\n  ≤ 1\n', want: 'passes' },
     { name: 'dims: tr(I_n) = 16 under n ≥ 16 is not decided by 16 alone', text: 'matrix A in R^{n×n}\nassume n ≥ 16\n    tr(I_n)\n  = 16\n', want: 'fails' },
     // Extreme points on the edge of a curved assumption, where names move together (red team,
     // 2026-12-03): every probe that moved one name beside a root of left − right left the

@@ -38,6 +38,17 @@ const LARGER = [6, 7, 8, MAX_DIMENSION];
 const MAX_PROBES = 14;
 
 /**
+ * Sizes past the sampler's, where a step reads no matrix with two sizes above 1 (vectors,
+ * scalars, I only through tr(I_n)): a bound that drops a √n for a constant fails only past it
+ * (`(∑ x_i)² ≤ 12‖x‖²` at n = 13, `∑|x_i| ≤ 3.5‖x‖` at 13, `tr(I_n) ≤ 12`; red team rt89), and
+ * a point there costs what its vectors' lengths do.
+ */
+const FAR = [13, 17, 25, 50, 100];
+
+/** Sizes past the sampler's where the step reads matrices (products cost n³): up to 20. */
+const FAR_MATRICES = [13, 17, 20];
+
+/**
  * The extra points of a step whose held point `base` read a dimension symbol: only where the
  * step could depend on the size (`searching`: an inequality or ≠, a kink, a fixed size among
  * the shapes beside a symbolic one, a dimension read as a number), and at `forced` sizes (the
@@ -55,15 +66,17 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
     || readsTraceOrDet(p.left as Expr) || readsTraceOrDet(p.right as Expr));
   const out: DimensionProbe[] = [];
   const seen = new Set<string>();
-  const add = (sizes: ReadonlyMap<string, number>, identity: boolean, k: number, always = false, ones = false): void => {
+  const add = (sizes: ReadonlyMap<string, number>, identity: boolean, k: number, always = false, ones = false, far = false): void => {
     const dims = new Map<string, number>();
     for (const [d, n] of sizes) {
       // (A size an assumption gives from others', `m = n + 1`, follows theirs: set apart, the
       // probe broke the assumption, and m past 6 was never tried.)
       if (base.prep.dimensionEquations.has(d)) continue;
-      const { lo, hi } = base.prep.dimensionRange(d);
-      if (lo > MAX_DRAWN_DIMENSION) return;
-      dims.set(d, Math.min(hi, MAX_DRAWN_DIMENSION, Math.max(lo, n)));
+      const { lo, hi, cap } = base.prep.dimensionRange(d);
+      if (lo > MAX_DRAWN_DIMENSION && !far) return;
+      // (A far size only where the assumptions allow it: not clamped onto their cap.)
+      if (far && ((cap !== null && n > cap) || n < lo)) return;
+      dims.set(d, far ? n : Math.min(hi, MAX_DRAWN_DIMENSION, Math.max(lo, n)));
     }
     const key = `${[...dims].map(([d, n]) => `${d}=${n}`).join(',')}|${identity}|${ones}|${k}`;
     // (Sizes the sampled points walk, lo … lo + 3 of each range, are not tried again.)
@@ -114,7 +127,47 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
       }
     }
   }
-  return out.slice(0, MAX_PROBES + (asNumber ? 3 : 0) + (vectors ? LARGER.length : 0) + forced.length * 3);
+  const near = out.slice(0, MAX_PROBES + (asNumber ? 3 : 0) + (vectors ? LARGER.length : 0) + forced.length * 3);
+  // Past the sampler's sizes, at I and all ones, then drawn (after the rest: the cheap probes first).
+  const costly = costlyAtSize(p);
+  // (An operator norm at I alone, where no vector makes the matrix other than diagonal:
+  // ‖A‖_F ≤ 3.5‖A‖ fails at A = I₁₃; the eigenvalues of a drawn 13×13 took ~0.4 s.)
+  if (costly === 'never' || (costly === 'identity' && vectors)) return near;
+  const before = out.length;
+  for (const n of costly === 'vectors' ? FAR : FAR_MATRICES) {
+    add(all(n), true, 1, false, vectors, true);
+    if (costly !== 'identity') add(all(n), false, 1, false, false, true);
+  }
+  return [...near, ...out.slice(before)];
+}
+
+/**
+ * What a point of a large size costs the step: `never` where it reads a determinant, an
+ * inverse or an eigenvalue (n³ work and more, in exact arithmetic), `identity` where it takes
+ * a matrix's operator norm (its eigenvalues: cheap only at I),
+ * `matrices` where it reads a matrix with both sizes above 1 (its products are n³), else
+ * `vectors`. Definitions the step unfolds count too.
+ */
+function costlyAtSize(p: StepProblem): 'never' | 'identity' | 'matrices' | 'vectors' {
+  const rank = { vectors: 0, matrices: 1, identity: 2, never: 3 } as const;
+  let out: 'never' | 'identity' | 'matrices' | 'vectors' = 'vectors';
+  const raise = (to: typeof out): void => {
+    if (rank[to] > rank[out]) out = to;
+  };
+  const look = (e: Expr): void => visit(e, (x) => {
+    const wide = (s: Expr['shape']): boolean => s?.kind === 'matrix' && s.rows !== 1 && s.cols !== 1;
+    if (x.kind === 'Call' && ['det', 'inverse', 'λ_max', 'λ_min'].includes(builtinFunction(x.fn.base)?.evaluate ?? '')) raise('never');
+    else if (x.kind === 'Binary' && x.op === '^' && wide(x.left.shape)) raise('never');
+    else if (x.kind === 'Norm' && !x.sub && wide(x.arg.shape)) raise('identity');
+    else if (wide(x.shape)) raise('matrices');
+  });
+  for (const side of [p.left, p.right]) {
+    if (side.kind === 'Compare' || side.kind === 'Logic' || side.kind === 'TagFact') return 'never';
+    look(side);
+  }
+  for (const u of p.unfoldings) look(u.def.value);
+  for (const d of p.functions) look(d.value);
+  return out;
 }
 
 /**

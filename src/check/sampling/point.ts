@@ -703,10 +703,11 @@ export class Prepared {
    * constant bounds (`assume n ≥ 6`, `n < 10`, `n = 7`), and at least three from a lower
    * bound no upper one caps (`n ≥ 11`: 11 … 13; under n, m ≥ 12 with 12 alone, n and m were
    * always equal, and tr(I_m) = tr(I_n) held at every point). Sizes past MAX_DRAWN_DIMENSION
-   * are not drawn (Point.dim). Bounds that leave nothing of 2 … (n ≤ 1) are not taken: 1 is
-   * never sampled (a 1×1 matrix breaks shape rules), and no point meets such an assumption.
+   * are not drawn (Point.dim). 1 only where an assumption's lower bound allows it (`m ≥ 1`: a
+   * 1×1 matrix is its scalar, linalg.ts `add`). Bounds that leave nothing (n ≤ 0) are not
+   * taken, and no point meets such an assumption. `cap`: the assumptions' upper bound alone.
    */
-  dimensionRange(d: string): { lo: number; hi: number } {
+  dimensionRange(d: string): { lo: number; hi: number; cap: number | null } {
     const iv = this.intervals.get(d);
     let lo = 2;
     const clamp = (x: bigint): number => Number(x > 1_000_000n ? 1_000_000n : x < -1_000_000n ? -1_000_000n : x);
@@ -716,8 +717,8 @@ export class Prepared {
     // (Past 9, up to the largest size drawn: under n ≥ 12 with 12 … 14, tr(I_n) ≤ 14 held.)
     const usual = lo > 9 ? Math.max(MAX_DRAWN_DIMENSION, lo + 2) : MAX_DIMENSION;
     const cap = iv?.hi ? clamp(iv.hi.isInteger() && !iv.hiClosed ? iv.hi.n - 1n : iv.hi.floor()) : null;
-    if (cap !== null && cap < lo) return { lo: 2, hi: 5 };
-    return { lo, hi: cap === null ? usual : Math.min(cap, usual) };
+    if (cap !== null && cap < lo) return { lo: 2, hi: 5, cap: null };
+    return { lo, hi: cap === null ? usual : Math.min(cap, usual), cap };
   }
 
   /** The constants a scalar may equal by a non-strict bound (`y ≤ π/2`: π/2), by key: where a search tries it. */
