@@ -422,6 +422,17 @@ describe('limits', () => {
 
   // (Red team:) a member at an index that moves with T was frozen at the point's T.
   // (Red team:) the sign of a parameter comes from the assumptions: a T → ∞ under a > 0.
+  // (Red team rt89:) q^T → ∞ under `assume q > 1` was unknown ("∞ is not a value"), the rule
+  // read only where q was a number; and values equal to the limit to the doubles' last digits
+  // were said to "not clearly approach" it.
+  it('reads q > 1 from the assumptions for q^T → ∞, and says what values along T can show', async () => {
+    const { report } = await stepsOf('integer T\nscalar q, δ\nassume q > 1, 0 < δ < 1\nshow q^T → ∞ as T → ∞\nshow lim_{T→∞} q^(2T + 1) = ∞\nshow lim_{T→∞} q^T/T^5 = ∞\nshow lim_{T→∞} ∑_{t=0}^{T} δ^t = 1/(1 - δ)\n');
+    expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'proved', 'unknown', 'unknown']);
+    expect(report.shows[0]!.message).toMatch(/q > 1 ⇒ q\^T → ∞/);
+    expect(report.shows[2]!.message).toMatch(/cannot show a limit of ∞/);
+    expect(report.shows[3]!.message).toMatch(/within the doubles' rounding/);
+  });
+
   it('reads a parameter\'s sign from the assumptions', async () => {
     const { report } = await stepsOf('integer T\nscalar a\nassume a > 0\nshow lim_{T→∞} a T = ∞\nshow lim_{T→∞} -a T = ∞\nshow lim_{T→∞} T^2 a = ∞\n');
     expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);

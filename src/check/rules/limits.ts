@@ -382,6 +382,12 @@ function powerLimit(base: Expr, exponent: Expr, key: string, rc: RuleContext): L
     const r = range(base, rc);
     return { kind: 'value', value: ZERO, rules: [`|q| < 1 ⇒ q^T → 0 (q = ${printExpr(base)} lies in ${rangeText(r)} by the assumptions)`] };
   }
+  // (And q > 1 by the assumptions, as for a number: `assume q > 1` then q^T → ∞ was unknown,
+  // the README's rule read only where q was a number; red team rt89.)
+  const above = range(base, rc);
+  if (above.lo !== null && (above.lo.cmp(Rational.ONE) > 0 || (above.lo.equals(Rational.ONE) && above.loStrict))) {
+    return { kind: 'infinite', sign: 1, rules: [`q > 1 ⇒ q^T → ∞ (q = ${printExpr(base)} lies in ${rangeText(above)} by the assumptions)`] };
+  }
   // At a point (the base a number): q = 1 stays 1; |q| > 1 or q = −1 has no finite limit.
   const q = constantValue(base);
   if (q !== null) {
@@ -601,6 +607,8 @@ function sequenceCheck(_p: StepProblem, left: Expr, right: Expr, key: string, po
       }
     } catch (err) {
       if (err instanceof Undefined || err instanceof Undecided || err instanceof Inexact || err instanceof Skip) continue;
+      // (A limit written ∞ that no rule decides: values along T are no evidence of it.)
+      if (err instanceof Unsupported && infiniteSign(right) !== null) return { verdict: 'unknown', method: 'none', samples: held, counterexample: null, notes: [], message: `no rule decides this limit, and values along a growing ${key} cannot show a limit of ${printExpr(right)}` };
       if (err instanceof Unsupported) return { verdict: 'unknown', method: 'none', samples: held, counterexample: null, notes: [], message: `the limit could not be evaluated: ${err.message}` };
       throw err;
     }
@@ -615,6 +623,16 @@ function sequenceCheck(_p: StepProblem, left: Expr, right: Expr, key: string, po
     const limitEstimate = d2 - d1 > 0 ? g3 - (d2 * d2) / (d2 - d1) : g3;
     const steady = g3 === 0 || (g1 > 0 && g2 > 0 && g3 / g2 <= (g2 / g1) * 1.01);
     const shrinking = gaps.every((g, i) => i === 0 || g <= gaps[i - 1]!) && g3 <= gaps[0]! / 10 && (steady || Math.abs(limitEstimate) <= g3 / 10);
+    // (Distances down at the doubles' rounding are the limit reached as far as doubles tell,
+    // not values that stay away from it: ∑_{t=0}^{T} δ^t at 1.25 for δ = 0.2 was said to "not
+    // clearly approach 1/(1 − δ)", every value shown 1.25; red team rt89.)
+    const scale = Math.max(1, ...values.map((v) => { const i = v as { lo: number; hi: number }; return Math.max(Math.abs(i.lo), Math.abs(i.hi)); }));
+    if (!shrinking && g3 <= scale * 1e-12 && gaps.every((g, i) => i === 0 || g <= gaps[i - 1]! || g <= scale * 1e-12)) {
+      return {
+        verdict: 'unknown', method: 'sampling', samples: held, counterexample: null, notes: [],
+        message: `no rule decides this limit; along ${key} = ${along} the values come within the doubles' rounding (10⁻¹² of their size) of ${printExpr(right)} at a sampled point (${text}), which suggests the limit but does not show it`,
+      };
+    }
     if (!shrinking) {
       return {
         verdict: 'unknown', method: 'sampling', samples: held, counterexample: null, notes: [],
