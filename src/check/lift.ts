@@ -10,6 +10,7 @@
  */
 import type { Condition, Expr, Formula, Name, RelOp, Connective, Var } from '../ast.js';
 import { exprKey, formulaExprs, mapChildren, mapFormula, visit } from '../ast-walk.js';
+import { builtinFunction } from '../builtins.js';
 import { printExpr, printName } from '../print.js';
 import type { Outcome } from '../result.js';
 import { SCALAR, Scope } from '../types/scope.js';
@@ -31,8 +32,6 @@ export interface Lift {
 /** Node kinds whose body binds a name: a call inside one is at many arguments (∑_i f(x_i)). */
 const BINDERS = new Set(['BigOp', 'Deriv', 'Grad', 'Limit', 'Expect']);
 
-/** Built-ins defined on all of R: an argument built from them (and + − ×, natural powers) has a value everywhere. */
-const TOTAL_BUILTINS = new Set(['sin', 'cos', 'exp', 'tanh', 'abs']);
 
 /** Whether any Call of a function with this base lies anywhere in plain AST data (definitions, hints, rules, moments). */
 function mentions(data: unknown, base: string, seen = new Set<object>()): boolean {
@@ -51,7 +50,7 @@ function mentions(data: unknown, base: string, seen = new Set<object>()): boolea
 /** The expressions of a side (an expression, or a statement's). */
 const exprsOf = (x: Expr | Formula): Expr[] => (x.kind === 'Compare' || x.kind === 'Logic' || x.kind === 'TagFact' ? formulaExprs(x) : [x]);
 
-/** Whether an argument has a value at every point: names that are plain scalars (no definition), numbers, + − ×, natural powers, total built-ins. */
+/** Whether an argument has a value at every point: names that are plain scalars (no definition), numbers, + − ×, natural powers, built-ins defined everywhere. */
 function total(e: Expr, ctx: Context): boolean {
   let ok = true;
   visit(e, (x) => {
@@ -70,9 +69,13 @@ function total(e: Expr, ctx: Context): boolean {
           && !ctx.defs.some((d) => printName(d.target) === info.key || d.target.base === x.name.base);
         return;
       }
-      case 'Call':
-        ok = TOTAL_BUILTINS.has(x.fn.base) && !x.fn.index && x.fn.primes === 0 && !ctx.scope.lookup(x.fn) && x.args.length === 1;
+      case 'Call': {
+        // (A built-in with a value at every argument of its shape: sin, exp, |·|, max; not log, √, tan.)
+        const b = builtinFunction(x.fn.base);
+        ok = !!b && b.domain !== 'partial' && !x.fn.index && x.fn.primes === 0 && !ctx.scope.lookup(x.fn)
+          && x.shape?.kind === 'scalar' && x.args.every((a) => a.shape?.kind === 'scalar');
         return;
+      }
       default: ok = false;
     }
   });
