@@ -68,6 +68,15 @@ const CASES: Case[] = [
   { name: 'nor a bound it cannot meet (g(0) ≥ 5)', src: 'define g(x) = x^2\nassume g(z) ≥ 5 for all z\nshow g(0) ≥ 5\n', want: NOT_PASSED },
   { name: 'integers are 0, 1, 2, …: f(n) = n for all n says nothing of f(−3)', src: 'function f : R → R\ninteger n\nassume f(n) = n for all n\nshow f(-3) = -3\n', want: NOT_PASSED },
   { name: 'nor of f(n − 1) (−1 at n = 0)', src: `${INTEGERS}show f(n - 1) = 0\n`, want: NOT_PASSED },
+  // (Red team rt89:) an assumption that is all a definition is (f(z) = body for all z, body
+  // defined everywhere, nothing else about f) is read as one: wrong steps were unknown, the
+  // drawn f only a suspicion against it.
+  { name: 'f(a + b) = a² + b² under f(z) = z² for all z is refuted', src: 'scalar a, b\nfunction f : R → R\nassume f(z) = z^2 for all z\n    f(a + b)\n  = a² + b²\n', want: ['refuted'] },
+  { name: "f'(a) = a² under f(z) = z² for all z is refuted", src: "scalar a\nfunction f : R → R\nassume f(z) = z^2 for all z\n    f'(a)\n  = a²\n", want: ['refuted'] },
+  { name: 'd/da f(3a) = 18a under f(z) = z² for all z is proved', src: 'scalar a\nfunction f : R → R\nassume f(z) = z^2 for all z\n    d/da f(3a)\n  = 18 a\n', want: PROVED },
+  { name: 'f(a) − f(−a) = 0 under f(x) = c x² + sin x for all x is refuted', src: 'scalar a, c, x\nfunction f : R → R\nassume f(x) = c x^2 + sin(x) for all x\n    f(a) - f(-a)\n  = 0\n', want: ['refuted'] },
+  { name: 'beside another assumption about f it stays an assumption: f(a) ≥ 2 under f(z) = z² + 1, f(z) ≥ 0 does not pass', src: 'scalar a\nfunction f : R → R\nassume f(z) = z^2 + 1 for all z\nassume f(z) ≥ 0 for all z\n    f(a)\n  ≥ 2\n', want: NOT_PASSED },
+  { name: 'and so does f(z) = √z (no value below 0): g(a)² = a does not pass', src: 'scalar a\nfunction g : R → R\nassume g(z) = √z for all z\n    g(a)^2\n  = a\n', want: NOT_PASSED },
   // Found by a fourth: logistic regression's steps.
   { name: 'σ(−z) = 1 − σ(z) rewrites σ(−y wᵀx), written (−y)(wᵀx)', src: `${LOGISTIC}    σ(-y wᵀx)\n  = 1 - σ(y wᵀx)\n`, want: PROVED },
   { name: '∇_w log σ(y wᵀx) = σ(−y wᵀx) y x (both assumptions)', src: `${LOGISTIC}    ∇_w log(σ(y wᵀx))\n  = σ(-y wᵀx) y x\n`, want: PROVED },

@@ -19,7 +19,7 @@ import { mergeModels, readRandomDeclaration, relatedRandomPairs, type RandomSpec
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
 import { nonnegative, ruleContext } from './rules/facts.js';
-import { liftCalls, liftedOutcome } from './lift.js';
+import { definedEverywhere, liftCalls, liftedOutcome } from './lift.js';
 
 export interface CheckerOptions {
   readonly seed: number;
@@ -274,8 +274,13 @@ export class Checker {
       if (fixed.has(key) || cap < (indexRanges.get(key)?.[0] ?? lo)) continue;
       indexCaps.set(key, cap);
     }
+    // (An assumption `f(z) = body for all z` that is all a definition is: read as `define
+    // f(z) = body`, so a point holds f as it is, not a drawn f the equation may not hold for.
+    // Red team rt89: under `f(z) = z² for all z`, f(a + b) = a² + b² was unknown, the drawn
+    // f only a suspicion.)
+    const { defining, rest } = definingAssumptions([...this.fileAssumes, ...this.sectionAssumes], scope, defs);
     return {
-      scope, defs, assumptions: [...this.fileAssumes, ...this.sectionAssumes],
+      scope, defs: [...defining, ...defs], assumptions: rest,
       indexRanges, indexCaps, defaultIndex: [lo, lo + INDEX_SPAN],
       indexConstraints: joint.filter((c) => c.terms.every(([key]) => !fixed.has(key))),
       random: mergeModels(this.fileRandom, this.sectionRandom),
@@ -1105,6 +1110,53 @@ function implies(got: RelOp | Connective, want: RelOp | Connective): boolean {
  * (π, √2) stay as they are.
  */
 /** The `unknown` of a step whose check threw: a signal that escaped (a value out of reach, a construct not evaluated) is a reason, not a crash. */
+/**
+ * The assumptions `f(z) = body for all z` that define a declared `R → R` function f outright
+ * (z the call's only argument, a name the `for all` binds; body not reading f; no other such
+ * assumption or `define` of f), as definitions `define f(z) = body`, and the other assumptions.
+ */
+export function definingAssumptions(assumptions: readonly Condition[], scope: Scope, defs: readonly Define[]): { defining: Define[]; rest: Condition[] } {
+  const found = new Map<string, { c: Condition; d: Define } | null>();
+  for (const c of assumptions) {
+    const f = c.formula;
+    if (c.forAll.length !== 1 || f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
+    const [a, b] = f.operands as [Expr, Expr];
+    const call = a.kind === 'Call' ? a : b.kind === 'Call' ? b : null;
+    if (!call) continue;
+    const body = call === a ? b : a;
+    const z = c.forAll[0]!;
+    const info = scope.lookup({ ...call.fn, primes: 0 })?.info;
+    const arg = call.args[0];
+    if (!info || info.kind !== 'function' || !info.fn || info.family || call.fn.primes !== 0 || call.fn.index || call.fn.hat || call.fn.bar
+      || info.fn.params.length !== 1 || info.fn.params[0]!.kind !== 'scalar' || info.fn.result.kind !== 'scalar'
+      || call.args.length !== 1 || arg?.kind !== 'Var' || arg.name.index || printName(arg.name) !== printName(z.name)) continue;
+    // (Over the reals: `for all n` over an integer n says nothing of f(1/2).)
+    if (scope.lookup(z.name)?.info.kind === 'integer') continue;
+    // (A body with a value everywhere: f(z) = √z for all z is no definition of f : R → R, it
+    // contradicts itself below 0, and g(a)² = a must not pass as the left side extended.)
+    if (!definedEverywhere(body, scope, defs, new Set([printName(z.name)]))) continue;
+    const mentionsF = (e: Expr): boolean => {
+      let hit = false;
+      visit(e, (x) => { if ((x.kind === 'Call' && x.fn.base === call.fn.base) || (x.kind === 'Var' && x.name.base === call.fn.base)) hit = true; });
+      return hit;
+    };
+    // (Nothing else may speak of f: another assumption about it may contradict the definition,
+    // f'(z) = 2 f(z) beside f(z) = z², and a step must not pass on the definition alone.)
+    if (mentionsF(body) || defs.some((d) => d.target.base === call.fn.base)
+      || assumptions.some((o) => o !== c && formulaExprs(o.formula).some(mentionsF))) continue;
+    // (Two such assumptions about f: neither is read so, as they may not agree.)
+    found.set(info.key, found.has(info.key) ? null : { c, d: { kind: 'Define', target: { ...call.fn }, params: [arg], value: body, condition: null, range: c.range } });
+  }
+  const used = new Set<Condition>();
+  const defining: Define[] = [];
+  for (const v of found.values()) {
+    if (!v) continue;
+    used.add(v.c);
+    defining.push(v.d);
+  }
+  return { defining, rest: assumptions.filter((c) => !used.has(c)) };
+}
+
 /** f's outcome, or null where it threw (ran over its time, or met what it cannot evaluate). */
 function tryOutcome(f: () => Outcome): Outcome | null {
   try {

@@ -8,7 +8,7 @@
  * So the searches over numbers (ties at exact places, descents) look for the function:
  * `f(y) − f(y)² < 1/4` under |f(z)| ≤ 1 fails at f ≡ 1/2, where no drawn function lands.
  */
-import type { Condition, Expr, Formula, Name, RelOp, Connective, Var } from '../ast.js';
+import type { Condition, Connective, Define, Expr, Formula, Name, RelOp, Var } from '../ast.js';
 import { exprKey, formulaExprs, mapChildren, mapFormula, visit } from '../ast-walk.js';
 import { builtinFunction } from '../builtins.js';
 import { printExpr, printName } from '../print.js';
@@ -50,8 +50,16 @@ function mentions(data: unknown, base: string, seen = new Set<object>()): boolea
 /** The expressions of a side (an expression, or a statement's). */
 const exprsOf = (x: Expr | Formula): Expr[] => (x.kind === 'Compare' || x.kind === 'Logic' || x.kind === 'TagFact' ? formulaExprs(x) : [x]);
 
-/** Whether an argument has a value at every point: names that are plain scalars (no definition), numbers, + − ×, natural powers, built-ins defined everywhere. */
-function total(e: Expr, ctx: Context): boolean {
+/**
+ * Whether an expression has a value at every point: names that are plain scalars (no
+ * definition) or among `bound`, numbers, π, e, + − ×, natural powers, built-ins defined
+ * everywhere (not `partial`: sin, exp, |·|, max).
+ */
+export function definedEverywhere(e: Expr, scope: Scope, defs: readonly Define[], bound: ReadonlySet<string> = new Set()): boolean {
+  return total(e, { scope, defs } as Pick<Context, 'scope' | 'defs'>, bound);
+}
+
+function total(e: Expr, ctx: Pick<Context, 'scope' | 'defs'>, bound: ReadonlySet<string> = new Set()): boolean {
   let ok = true;
   visit(e, (x) => {
     if (!ok) return;
@@ -63,6 +71,7 @@ function total(e: Expr, ctx: Context): boolean {
         else if (x.op === '^') ok = x.right.kind === 'Num' && /^\d+$/.test(x.right.value);
         return;
       case 'Var': {
+        if (!x.name.index && bound.has(printName(x.name))) return;
         const found = ctx.scope.lookup(x.name);
         const info = found?.info;
         ok = !!info && !x.name.index && info.kind === 'scalar' && info.shape.kind === 'scalar' && !info.random && !info.family
