@@ -426,8 +426,10 @@ describe('limits', () => {
   // read only where q was a number; and values equal to the limit to the doubles' last digits
   // were said to "not clearly approach" it.
   it('reads q > 1 from the assumptions for q^T → ∞, and says what values along T can show', async () => {
-    const { report } = await stepsOf('integer T\nscalar q, δ\nassume q > 1, 0 < δ < 1\nshow q^T → ∞ as T → ∞\nshow lim_{T→∞} q^(2T + 1) = ∞\nshow lim_{T→∞} q^T/T^5 = ∞\nshow lim_{T→∞} ∑_{t=0}^{T} δ^t = 1/(1 - δ)\n');
-    expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'proved', 'unknown', 'unknown']);
+    const { report } = await stepsOf('integer T\nscalar q, δ\nassume q > 1, 0 < δ < 1\nshow q^T → ∞ as T → ∞\nshow lim_{T→∞} q^(2T + 1) = ∞\nshow lim_{T→∞} q^T/T^5 = ∞\nshow lim_{T→∞} ∑_{t=0}^{T} δ^t = 1/(1 - δ)\nshow lim_{T→∞} (1/q)^T = 0\n');
+    expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'proved', 'unknown', 'unknown', 'proved']);
+    // (The base as written, not "q = 1/q".)
+    expect(report.shows[4]!.message).toMatch(/the base 1\/q lies in/);
     expect(report.shows[0]!.message).toMatch(/q > 1 ⇒ q\^T → ∞/);
     expect(report.shows[2]!.message).toMatch(/cannot show a limit of ∞/);
     expect(report.shows[3]!.message).toMatch(/within the doubles' rounding/);

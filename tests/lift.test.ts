@@ -52,6 +52,14 @@ const CASES: Case[] = [
   { name: "f(x) + f'(x) ≤ 2 under |f| ≤ 1 (f'(x) is not bounded)", src: `${BOUNDED}    f(x) + f'(x)\n  ≤ 2\n`, want: 'not passed' },
   { name: 'f(1/x) ≤ 1 under |f| ≤ 1 (an argument undefined at 0)', src: `${BOUNDED}    f(1/x)\n  ≤ 1\n`, want: 'not refuted' },
   { name: 'd/dx f(x) ≤ 1 under |f| ≤ 1 (a derivative of f)', src: `${BOUNDED}    d/dx f(x)\n  ≤ 1\n`, want: 'not passed' },
+  // (Red team rt90:) a condition on several functions relates them at one argument only, and
+  // `for all n` over an integer n says nothing of f at other numbers: not lifted.
+  { name: 'f(x) ≤ g(y) under f(z) ≤ g(z) (f = z − 1, g = z at x = 5, y = 0)', src: 'scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≤ g(z) for all z\n    f(x)\n  ≤ g(y)\n', want: 'not passed' },
+  { name: 'f(x)² + g(y)² = 1 under f(z)² + g(z)² = 1', src: 'scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume f(z)^2 + g(z)^2 = 1 for all z\n    f(x)^2 + g(y)^2\n  = 1\n', want: 'not passed' },
+  { name: "f'(x) ≤ g'(y) under f'(z) ≤ g'(z)", src: "scalar x, y\nfunction f : R → R\nfunction g : R → R\nassume f'(z) ≤ g'(z) for all z\n    f'(x)\n  ≤ g'(y)\n", want: 'not passed' },
+  { name: 'f(x) ≤ g(x) under f(z) ≤ g(z) (one argument: lifted together)', src: 'scalar x\nfunction f : R → R\nfunction g : R → R\nassume f(z) ≤ g(z) for all z\n    f(x)\n  ≤ g(x)\n', want: 'proved' },
+  { name: 'f(x) ≤ 0 under f(n) ≤ 0 for all integers n (f = sin²(πz) at 1/2)', src: 'scalar x\ninteger n\nfunction f : R → R\nassume f(n) ≤ 0 for all n\n    f(x)\n  ≤ 0\n', want: 'not passed' },
+  { name: 'f(x)² + f(x) ≥ 0 under f(n) ≥ 0 for all integers n', src: 'scalar x\ninteger n\nfunction f : R → R\nassume f(n) ≥ 0 for all n\n    f(x)^2 + f(x)\n  ≥ 0\n', want: 'not passed' },
   // An equation `for all z` is lifted too: f ≡ 2.
   { name: 'f(x) = 2 under f(z) = 2 for all z', src: 'scalar x\nfunction f : R → R\nassume f(z) = 2 for all z\n    f(x)\n  = 2\n', want: 'not refuted' },
   { name: 'f(x) = 3 under f(z) = 2 for all z', src: 'scalar x\nfunction f : R → R\nassume f(z) = 2 for all z\n    f(x)\n  = 3\n', want: 'refuted' },

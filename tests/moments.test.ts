@@ -279,6 +279,16 @@ random z in R^n with E[z] = 0, E[z zᵀ] = I
     expect(report.diagnostics.map((d) => d.code)).toContain('assumption-relates-random');
   });
 
+  // (Red team rt90:) through a third name, and through a definition.
+  it.each([
+    ['scalar μ, ν\nrandom X with E[X] = μ, Var[X] = 1\nrandom Y with E[Y] = ν, Var[Y] = 1\nrandom Z with E[Z] = 0, Var[Z] = 1\nassume X = Z, Y = Z\n'],
+    ['scalar μ, ν\nrandom X with E[X] = μ, Var[X] = 1\nrandom Y with E[Y] = ν, Var[Y] = 1\nrandom Z with E[Z] = 0, Var[Z] = 1\nassume Cov[X, Z] = 9/10, Cov[Y, Z] = 9/10\n'],
+    ['scalar μ, ν\nrandom X with E[X] = μ, Var[X] = 1\nrandom Y with E[Y] = ν, Var[Y] = 1\ndefine W = X + Y\nassume W = 0\n'],
+  ])('takes names related through others or a definition as dependent: E[X Y] = μ ν is not proved (%#)', async (head) => {
+    const report = await check(`${head}    E[X Y]\n  = μ ν\n`);
+    expect(report.steps[0]!.verdict).toBe('unknown');
+  });
+
   it('does not relate names each in an expectation of its own, nor a name to itself', async () => {
     const report = await check(`${RELATED}assume E[X] + E[Y] = 1, E[X^2] ≥ 0\n    E[X Y]\n  = μ ν\n`);
     expect(report.steps[0]!.verdict).toBe('proved');

@@ -973,6 +973,13 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'dims: ∑|x_i| ≤ √n ‖x‖ holds', text: `${M}    ∑_{i=1}^{n} |x_i|\n  ≤ √n ‖x‖\n`, want: 'passes' },
     { name: 'dims: |xᵀy| ≤ ‖x‖ ‖y‖ holds', text: 'vector x, y in R^n\n    |xᵀ y|\n  ≤ ‖x‖ ‖y‖\n', want: 'passes' },
     { name: 'dims: (∑ x_i)² ≤ 100‖x‖² under n ≤ 100 holds', text: `${M}assume n ≤ 100\n    (∑_{i=1}^{n} x_i)^2\n  ≤ 100 ‖x‖²\n`, want: 'passes' },
+    { name: 'dims: (∑ x_i)² ≤ 29‖x‖² under n ≤ 30 fails at 30, the cap', text: `${M}assume n ≤ 30\n    (∑_{i=1}^{n} x_i)^2\n  ≤ 29 ‖x‖²\n`, want: 'refuted' },
+    { name: 'dims: (∑ x_i)² ≤ 30‖x‖² under n ≤ 30 holds', text: `${M}assume n ≤ 30\n    (∑_{i=1}^{n} x_i)^2\n  ≤ 30 ‖x‖²\n`, want: 'passes' },
+    // (Red team rt90:) size 1 with a positive definite matrix (its draw was a scalar), and
+    // xᵀ P x at size 1 (a 1×1 value compared as the scalar it is).
+    { name: 'dims: xᵀ P x ≥ 0 for a positive definite P under n ≥ 1 holds', text: 'vector x in R^n\nmatrix P in R^{n×n} positive definite\nassume n ≥ 1\n    xᵀ P x\n  ≥ 0\n', want: 'passes' },
+    { name: 'dims: xᵀ A x ≤ ‖A‖ ‖x‖² under n ≥ 1 holds', text: 'vector x in R^n\nmatrix A in R^{n×n} symmetric\nassume n ≥ 1\n    xᵀ A x\n  ≤ ‖A‖ ‖x‖²\n', want: 'passes' },
+    { name: 'dims: Qᵀ Q = I_n for an orthogonal Q under n ≥ 1 holds', text: 'matrix Q in R^{n×n} orthogonal\nassume n ≥ 1\n    Qᵀ Q\n  = I_n\n', want: 'passes' },
     { name: 'dims: xᵀx ≤ 1 under ‖x‖ = 1 holds', text: 'vector x in R^n\nassume ‖x‖ = 1\n    xᵀ x\n  ≤ 1\n', want: 'passes' },
     { name: 'dims: tr(I_n) = 16 under n ≥ 16 is not decided by 16 alone', text: 'matrix A in R^{n×n}\nassume n ≥ 16\n    tr(I_n)\n  = 16\n', want: 'fails' },
     // Extreme points on the edge of a curved assumption, where names move together (red team,

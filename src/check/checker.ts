@@ -1,7 +1,7 @@
 import { Signal } from './evaluator/field.js';
 import { contradiction } from './contradictions.js';
 import type {
-  Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Name, Range, RelOp, Show, Statement, Step,
+  Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Name, Range, RelOp, Show, Statement, Step, Var,
 } from '../ast.js';
 import { exprKey, formulaExprs, formulaKey, mapChildren, trivialKey, visit } from '../ast-walk.js';
 import { constantValue } from './evaluator/interpret.js';
@@ -15,7 +15,7 @@ import { Prepared, isolatedScalar, type Context } from './sampling/point.js';
 import type { BrokenDefinition } from '../parse/index.js';
 import { NO_POINT } from './sampling/index.js';
 import { freeNames, indexBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
-import { mergeModels, readRandomDeclaration, relatedRandomPairs, type RandomSpec } from './rules/moments.js';
+import { closeDependence, mergeModels, readRandomDeclaration, relatedRandomPairs, type RandomSpec } from './rules/moments.js';
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
 import { nonnegative, ruleContext } from './rules/facts.js';
@@ -182,7 +182,10 @@ export class Checker {
         if (st.declKind === 'random' && !this.hasError(st.range)) {
           // `random g_t … iid with E[g_t] = μ, E[g_t²] = ρ`: its moments, for E[·], Var[·], Cov[·].
           const scope = this.file.scopes.get(st);
-          if (scope) this.warnings.push(...readRandomDeclaration(st, scope, this.inSection ? this.sectionRandom : this.fileRandom));
+          if (scope) {
+            this.warnings.push(...readRandomDeclaration(st, scope, this.inSection ? this.sectionRandom : this.fileRandom));
+            closeDependence((this.inSection ? this.sectionRandom : this.fileRandom).dependent);
+          }
         }
         return;
       case 'Assume': {
@@ -220,14 +223,23 @@ export class Checker {
         // c = 0, and `Var[X − Y] = s + r + 2c` was proved.)
         if (scope) {
           const model = this.inSection ? this.sectionRandom : this.fileRandom;
+          // (Through definitions too: `define W = X + Y`, `assume W = 0`; red team rt90.)
+          const defs = [...this.fileDefs, ...this.sectionDefs];
+          const bodyOf = (v: Var): Expr | null => {
+            const d = [...defs].reverse().find((x) => !x.params && (printName(x.target) === printName(v.name) || (!!v.name.index && !!x.target.index && familyKey(x.target) === familyKey(v.name))));
+            return d ? d.value : null;
+          };
           for (const c of kept) {
-            const fresh = relatedRandomPairs(c.formula, scope).filter((p) => !model.dependent.has(p.key));
+            const fresh = relatedRandomPairs(c.formula, scope, bodyOf).filter((p) => !model.dependent.has(p.key));
             for (const p of fresh) model.dependent.add(p.key);
             if (fresh.length > 0) {
               const names = [...new Set(fresh.flatMap((p) => p.names))];
               this.warnings.push(diagnostic('assumption-relates-random', { condition: printFormula(c.formula), names: names.length === 2 ? `${names[0]} and ${names[1]}` : names.join(', ') }, c.range));
             }
           }
+          // (And every two names related through others: X = Z and Y = Z make X and Y
+          // dependent too, and Cov[X, Z] = Cov[Y, Z] = 9/10 forces Cov[X, Y] ≠ 0; red team rt90.)
+          closeDependence(model.dependent);
         }
         (this.inSection ? this.sectionAssumes : this.fileAssumes).push(...kept);
         (this.inSection ? this.sectionDropped : this.fileDropped).push(...st.conditions.filter(dropped).map((c) => c.range));

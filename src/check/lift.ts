@@ -156,6 +156,12 @@ export function liftCalls(
     let ok = true;
     const z = c.forAll.length === 1 ? printName(c.forAll[0]!.name) : null;
     if (c.forAll.length > 1) return null;
+    // (Over the reals only: `for all n` over an integer n says nothing of f(1/2); red team rt90.)
+    const boundInfo = c.forAll.length === 1 ? ctx.scope.lookup(c.forAll[0]!.name)?.info : undefined;
+    if (boundInfo && (boundInfo.kind !== 'scalar' || boundInfo.shape.kind !== 'scalar')) return null;
+    // (Several lifted functions in one condition are related at one argument only: f(z) ≤ g(z)
+    // says nothing of f(x) ≤ g(y). Red team rt90: `f(x) ≤ g(y)` was proved.)
+    if (new Set(mine.map((f) => exprKey(f.arg))).size > 1) return null;
     let calls = 0;
     const replace = (e: Expr): Expr => {
       if (e.kind === 'Call') {

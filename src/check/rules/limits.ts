@@ -380,13 +380,13 @@ function powerLimit(base: Expr, exponent: Expr, key: string, rc: RuleContext): L
   if (!growsLinearly(exponent, key)) return null;
   if (belowOneInMagnitude(base, rc)) {
     const r = range(base, rc);
-    return { kind: 'value', value: ZERO, rules: [`|q| < 1 ⇒ q^T → 0 (q = ${printExpr(base)} lies in ${rangeText(r)} by the assumptions)`] };
+    return { kind: 'value', value: ZERO, rules: [`|q| < 1 ⇒ q^T → 0 (the base ${printExpr(base)} lies in ${rangeText(r)} by the assumptions)`] };
   }
   // (And q > 1 by the assumptions, as for a number: `assume q > 1` then q^T → ∞ was unknown,
   // the README's rule read only where q was a number; red team rt89.)
   const above = range(base, rc);
   if (above.lo !== null && (above.lo.cmp(Rational.ONE) > 0 || (above.lo.equals(Rational.ONE) && above.loStrict))) {
-    return { kind: 'infinite', sign: 1, rules: [`q > 1 ⇒ q^T → ∞ (q = ${printExpr(base)} lies in ${rangeText(above)} by the assumptions)`] };
+    return { kind: 'infinite', sign: 1, rules: [`q > 1 ⇒ q^T → ∞ (the base ${printExpr(base)} lies in ${rangeText(above)} by the assumptions)`] };
   }
   // At a point (the base a number): q = 1 stays 1; |q| > 1 or q = −1 has no finite limit.
   const q = constantValue(base);

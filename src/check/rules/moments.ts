@@ -1,4 +1,4 @@
-import type { Declare, Expr, Formula, Name, Range, Shape } from '../../ast.js';
+import type { Declare, Expr, Formula, Name, Range, Shape, Var } from '../../ast.js';
 import { diagnostic, type ArgsOf, type Diagnostic } from '../../diagnostics.js';
 import { printExpr, printFormula, printName } from '../../print.js';
 import type { Scope } from '../../types/scope.js';
@@ -62,8 +62,35 @@ export interface RandomModel {
 export function mergeModels(outer: RandomModel, inner: RandomModel): RandomModel {
   if (inner.specs.size === 0 && inner.dependent.size === 0) return outer;
   if (outer.specs.size === 0 && outer.dependent.size === 0) return inner;
-  return { specs: new Map([...outer.specs, ...inner.specs]), dependent: new Set([...outer.dependent, ...inner.dependent]) };
+  const dependent = new Set([...outer.dependent, ...inner.dependent]);
+  closeDependence(dependent);
+  return { specs: new Map([...outer.specs, ...inner.specs]), dependent };
 }
+
+/** Adds to the dependent pairs (pairKey) every pair a chain of them links. */
+export function closeDependence(dependent: Set<string>): void {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(k, r);
+    return r;
+  };
+  for (const pair of dependent) {
+    const [a, b] = pair.split('\u0000') as [string, string];
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    parent.set(find(a), find(b));
+  }
+  const groups = new Map<string, string[]>();
+  for (const k of parent.keys()) {
+    const r = find(k);
+    groups.set(r, [...(groups.get(r) ?? []), k]);
+  }
+  for (const g of groups.values()) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) dependent.add(pairKey(g[i]!, g[j]!));
+}
+
+
 
 /** The key of an unordered pair of names. */
 export function pairKey(a: string, b: string): string {
@@ -210,32 +237,46 @@ function unused<C extends 'fact-not-equation' | 'fact-left-side' | 'fact-random-
  * outside any (`X = Y`, `X + Y = 0`). Names each in an expectation of its own (`E[X] + E[Y] = 1`)
  * are not related by it.
  */
-export function relatedRandomPairs(f: Formula, scope: Scope): { readonly key: string; readonly names: readonly [string, string] }[] {
+export function relatedRandomPairs(
+  f: Formula, scope: Scope,
+  /** The body of a name a definition gives (`define W = X + Y`: `assume W = 0` relates X and Y), else null. */
+  bodyOf: (v: Var) => Expr | null = () => null,
+): { readonly key: string; readonly names: readonly [string, string] }[] {
   const groups: Map<string, string>[] = [];
   const outside = new Map<string, string>();
-  const read = (e: Expr, into: Map<string, string>): void => {
+  // (Definitions unfolded four deep at most: a recurrence, g_t from h_t from g_{t−1}, reads itself.)
+  const DEPTH = 4;
+  const read = (e: Expr, into: Map<string, string>, depth: number): void => {
     visit(e, (n) => {
       if (n.kind !== 'Var') return;
       const found = scope.lookup(n.name);
-      if (found?.info.random && !into.has(found.info.key)) into.set(found.info.key, printName({ ...n.name, index: found.info.family ? n.name.index : null }));
+      if (found?.info.random) {
+        if (!into.has(found.info.key)) into.set(found.info.key, printName({ ...n.name, index: found.info.family ? n.name.index : null }));
+        return;
+      }
+      const body = depth < DEPTH ? bodyOf(n) : null;
+      if (body) read(body, into, depth + 1);
     });
   };
-  const walk = (e: Expr): void => {
+  const walk = (e: Expr, depth: number): void => {
     if (e.kind === 'Expect') {
       const mine = new Map<string, string>();
-      read(e.arg, mine);
-      if (e.second) read(e.second, mine);
+      read(e.arg, mine, depth);
+      if (e.second) read(e.second, mine, depth);
       groups.push(mine);
       return;
     }
     if (e.kind === 'Var') {
-      read(e, outside);
+      // (A defined name stands for its body: `define W = E[X Y]` read inside an expectation of its own.)
+      const body = depth < DEPTH ? bodyOf(e) : null;
+      if (body) walk(body, depth + 1);
+      else read(e, outside, DEPTH);
       return;
     }
-    for (const c of children(e)) walk(c);
+    for (const c of children(e)) walk(c, depth);
   };
   const exprs = (x: Formula): Expr[] => (x.kind === 'Logic' ? [...exprs(x.left), ...exprs(x.right)] : x.kind === 'Compare' ? [...x.operands] : [x.subject]);
-  for (const e of exprs(f)) walk(e);
+  for (const e of exprs(f)) walk(e, 0);
   groups.push(outside);
   const out = new Map<string, { key: string; names: readonly [string, string] }>();
   for (const g of groups) {

@@ -1,6 +1,6 @@
 import type { MatrixTag, RelOp } from '../../ast.js';
 import { Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
-import { det, entries, identity, lambdaMax, mul, neg, transpose } from '../evaluator/linalg.js';
+import { det, entries, identity, lambdaMax, mul, neg, scalarOf, transpose } from '../evaluator/linalg.js';
 
 /**
  * The one comparison policy (LANGUAGE.md §3; DESIGN.md item 4). At a point, `a rel b`:
@@ -41,8 +41,11 @@ export function agree<S>(F: Field<S>, a: Val<S>, b: Val<S>): boolean | null {
 }
 
 /** Decides `a rel b` at one point from two values of one backend. */
-export function decideRelation<S>(F: Field<S>, rel: RelOp, a: Val<S>, b: Val<S>): PointResult {
+export function decideRelation<S>(F: Field<S>, rel: RelOp, a0: Val<S>, b0: Val<S>): PointResult {
   if (rel === '→') throw new Unsupported('limits are not evaluated yet');
+  // (A 1×1 value is its scalar: xᵀ A x at size 1 is one, whichever order the products took.)
+  const a = scalarOf(a0);
+  const b = scalarOf(b0);
   if (rel === '=' || rel === '≠') {
     const ps = pairs(F, a, b);
     const differ = ps.some((p) => p.c === 1 || p.c === -1);

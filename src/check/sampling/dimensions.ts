@@ -134,7 +134,15 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
   // ‖A‖_F ≤ 3.5‖A‖ fails at A = I₁₃; the eigenvalues of a drawn 13×13 took ~0.4 s.)
   if (costly === 'never' || (costly === 'identity' && vectors)) return near;
   const before = out.length;
-  for (const n of costly === 'vectors' ? FAR : FAR_MATRICES) {
+  const farSizes = new Set(costly === 'vectors' ? FAR : FAR_MATRICES);
+  // (And the largest size the assumptions allow, within the same reach: under n ≤ 30,
+  // (∑ x_i)² ≤ 29‖x‖² fails at 30 alone; red team rt90.)
+  const reach = Math.max(...farSizes);
+  for (const d of symbols) {
+    const { cap } = base.prep.dimensionRange(d);
+    if (cap !== null && cap > MAX_DIMENSION && cap <= reach) farSizes.add(cap);
+  }
+  for (const n of [...farSizes].sort((a, b) => a - b)) {
     add(all(n), true, 1, false, vectors, true);
     if (costly !== 'identity') add(all(n), false, 1, false, false, true);
   }

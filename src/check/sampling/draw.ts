@@ -136,7 +136,8 @@ export function randomMatrix(rng: Rng, k: number, rows: number, cols: number, ta
       const h = new Mat(rows, rows, v.flatMap((vi, i) => v.map((vj, j) => (i === j ? Rational.ONE : Rational.ZERO).sub(vi.mul(vj).mul(Rational.of(2)).div(vv)))));
       m = L.mul(R, m, h);
     }
-    return m as Mat<Rational>;
+    // (At size 1 the products are a scalar: a 1×1 matrix is its scalar, but the draw is a matrix.)
+    return asMatrix(m, rows, rows);
   }
   if (square && positive) {
     // BᵀB + εI: later points also take a tiny ε with a rank-deficient B, so λ_min = ε
@@ -151,7 +152,7 @@ export function randomMatrix(rng: Rng, k: number, rows: number, cols: number, ta
     const entries = fill(rows, cols);
     if (tiny || (k >= 8 && rng.next() < 0.3)) for (let j = 0; j < cols; j++) entries[j] = Rational.ZERO;
     const b = new Mat(rows, cols, entries);
-    const p = L.add(R, L.mul(R, L.transpose(b), b), L.identity(R, rows).map((x) => x.mul(eps))) as Mat<Rational>;
+    const p = asMatrix(L.add(R, L.mul(R, L.transpose(b), b), L.identity(R, rows).map((x) => x.mul(eps))), rows, rows);
     return k < 8 || tiny ? p : scale(p, ['1', '0.1', '10', '0.01']);
   }
   // Special values at two early points of each name (its own, so names differ): the
@@ -174,6 +175,11 @@ export function randomMatrix(rng: Rng, k: number, rows: number, cols: number, ta
   // Fall back on a diagonally dominant matrix: invertible and well conditioned.
   const a = shaped(fill(rows, cols)).map((x, i) => (Math.floor(i / cols) === i % cols ? Rational.of(rows * 4 + 1) : x));
   return new Mat(rows, cols, a);
+}
+
+/** A value as a rows×cols matrix: a 1×1 one a product made a scalar, as the matrix it was drawn as. */
+function asMatrix(v: Val<Rational>, rows: number, cols: number): Mat<Rational> {
+  return isMat(v) ? v : new Mat(rows, cols, [v]);
 }
 
 /** A random smooth function for one sample, evaluated in any backend. */
