@@ -1,4 +1,4 @@
-import { Signal } from './evaluator/field.js';
+import { Inexact, Signal } from './evaluator/field.js';
 import { contradiction } from './contradictions.js';
 import type {
   Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Name, Range, RelOp, Show, Statement, Step, Var,
@@ -1181,6 +1181,10 @@ function tryOutcome(f: () => Outcome): Outcome | null {
 function escaped(err: unknown): Outcome {
   const message = err instanceof OverTime ? err.message
     : err instanceof RangeError ? 'this step is nested too deeply to check'
+    // (Said where it happened: the searches for a failing point move numbers far, and one
+    // went past exact arithmetic; "a number too large for exact arithmetic" alone read as if
+    // the step itself held such a number — red team rt88.)
+    : err instanceof Inexact ? `the search for a point where the step fails met ${err.message.replace(/^an? /, 'a ')}, so it stopped`
     : err instanceof Signal ? err.message
     : err instanceof Error && err.message.startsWith('[DecimalError]') ? 'a number here is out of reach of decimal arithmetic (too many digits)'
     : `internal error while checking: ${(err as Error)?.message ?? String(err)}${process.env['DERIV_DEBUG'] ? `\n${(err as Error)?.stack}` : ''}`;

@@ -2,7 +2,7 @@ import type { Expr, Formula, Hint, RelOp } from '../../ast.js';
 import { printExpr, printFormula } from '../../print.js';
 import { ruleKey } from '../../types/resolve.js';
 import type { StepProblem } from '../problem.js';
-import { visit } from '../rewrite.js';
+import { freeNames, visit } from '../rewrite.js';
 import { expectationRules } from './expectation-rules.js';
 import { INSTANCE, forAllInstance, numericBound, range, rangeText, ruleContext, same } from './facts.js';
 import { expandRational, rationalExpr } from '../engines/polynomial.js';
@@ -156,8 +156,53 @@ const difference: NamedRule = {
   },
 };
 
+/**
+ * A strict inequality whose left − right, as written, lies on the relation's side of 0 by the
+ * bounds of its terms (squares, norms and |·| ≥ 0, numbers, the names' intervals):
+ * `x² + 1/10 > 0` and `(x − y)² + (xy − 3)² + 1 > 0` were only checked (the bounds above prove
+ * `≤` and `≥` only), and the second ran out of time searching.
+ */
+const strictSigns: NamedRule = {
+  name: 'bounds',
+  aliases: BOUND_ALIASES,
+  relations: ['<', '>'],
+  apply(req) {
+    if (req.left.shape?.kind === 'matrix' || req.right.shape?.kind === 'matrix') return { kind: 'not-applicable', rule: 'bounds', why: 'not between scalars' };
+    const rc = ruleContext(req.problem, req.deadline);
+    const diff: Expr = req.right.kind === 'Num' && Number(req.right.value) === 0 ? req.left
+      : { kind: 'Binary', op: '-', left: req.left, right: req.right, range: req.left.range, shape: { kind: 'scalar' } };
+    // (Algebraic differences with names only: numbers alone are evaluated exactly, and with
+    // exp, tanh or log in them the cross-check at points may not tell the sides apart where the
+    // sampling does, under z > 1000.)
+    let algebraic = true;
+    visit(diff, (x) => { if (x.kind === 'Call' || x.kind === 'Expect' || x.kind === 'BigOp' || x.kind === 'Limit' || x.kind === 'Deriv' || x.kind === 'Grad') algebraic = false; });
+    if (!algebraic || freeNames(diff).length === 0) return { kind: 'not-applicable', rule: 'bounds', why: 'not an algebraic difference of names' };
+    let r: ReturnType<typeof range>;
+    try {
+      r = range(diff, rc);
+    } catch {
+      return { kind: 'not-applicable', rule: 'bounds', why: 'left − right has no exact bounds' };
+    }
+    const holds = req.rel === '>' ? r.lo !== null && (r.lo.sign() > 0 || (r.lo.sign() === 0 && r.loStrict))
+      : r.hi !== null && (r.hi.sign() < 0 || (r.hi.sign() === 0 && r.hiStrict));
+    if (!holds) return { kind: 'not-applicable', rule: 'bounds', why: `left − right has no sign its terms' bounds give` };
+    const shown = rangeText(r).replace(/-?\d{25,}(\/\d+)?|\d+\/\d{25,}/g, (t) => compact(t));
+    return { kind: 'proved', rule: 'bounds', how: `left − right = ${printExpr(diff)} lies in ${shown} by the bounds of its terms (squares, norms and |·| are ≥ 0; the names' intervals from the assumptions)` };
+  },
+};
+
+/** A long rational as text (`-1/10000…0`) as its power of ten (`−10^(-400)`), or about it (`≈ 3·10^(12)`). */
+function compact(text: string): string {
+  const [n, d = '1'] = text.replace('-', '').split('/') as [string, string?];
+  const sign = text.startsWith('-') ? '−' : '';
+  const tenPower = (x: string): boolean => /^10*$/.test(x);
+  const k = n.length - d.length;
+  if (tenPower(n) && tenPower(d)) return `${sign}10^(${k})`;
+  return `≈ ${sign}${n[0]}·10^(${k - (n[0]! < d[0]! ? 1 : 0)})`;
+}
+
 /** Every rule, in the order they are tried. */
-export const RULES: readonly NamedRule[] = [bounds, strictInstance, difference];
+export const RULES: readonly NamedRule[] = [bounds, strictInstance, difference, strictSigns];
 
 /** The rule names a justification cites (`by submultiplicativity`), normalized. */
 export function citedRules(hint: Hint | null): string[] {
