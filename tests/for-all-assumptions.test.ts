@@ -76,6 +76,10 @@ const CASES: Case[] = [
   { name: 'd/da f(3a) = 18a under f(z) = z² for all z is proved', src: 'scalar a\nfunction f : R → R\nassume f(z) = z^2 for all z\n    d/da f(3a)\n  = 18 a\n', want: PROVED },
   { name: 'f(a) − f(−a) = 0 under f(x) = c x² + sin x for all x is refuted', src: 'scalar a, c, x\nfunction f : R → R\nassume f(x) = c x^2 + sin(x) for all x\n    f(a) - f(-a)\n  = 0\n', want: ['refuted'] },
   { name: 'beside another assumption about f it stays an assumption: f(a) ≥ 2 under f(z) = z² + 1, f(z) ≥ 0 does not pass', src: 'scalar a\nfunction f : R → R\nassume f(z) = z^2 + 1 for all z\nassume f(z) ≥ 0 for all z\n    f(a)\n  ≥ 2\n', want: NOT_PASSED },
+  // (Red team rt91:) not where the file applies f to a vector or matrix: f acts on each entry
+  // there, and read as a definition f(A) was A A.
+  { name: 'f(A) = A A under f(z) = z² for all z is not proved (f acts on entries)', src: 'matrix A in R^{n×n}\nfunction f : R → R\nassume f(z) = z^2 for all z\n    f(A)\n  = A A\n', want: NOT_PASSED },
+  { name: '‖f(v)‖ ≥ 0 ⇔ 1 > 0 under f(z) = z² for all z is not refuted', src: 'vector v in R^n\nfunction f : R → R\nassume f(z) = z^2 for all z\n    ‖f(v)‖ ≥ 0\n  ⇔ 1 > 0\n', want: ['proved', 'checked', 'unknown'] },
   { name: 'and so does f(z) = √z (no value below 0): g(a)² = a does not pass', src: 'scalar a\nfunction g : R → R\nassume g(z) = √z for all z\n    g(a)^2\n  = a\n', want: NOT_PASSED },
   // Found by a fourth: logistic regression's steps.
   { name: 'σ(−z) = 1 − σ(z) rewrites σ(−y wᵀx), written (−y)(wᵀx)', src: `${LOGISTIC}    σ(-y wᵀx)\n  = 1 - σ(y wᵀx)\n`, want: PROVED },

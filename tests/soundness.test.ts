@@ -981,6 +981,10 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'dims: xᵀ P x ≥ 0 for a positive definite P under n ≥ 1 holds', text: 'vector x in R^n\nmatrix P in R^{n×n} positive definite\nassume n ≥ 1\n    xᵀ P x\n  ≥ 0\n', want: 'passes' },
     { name: 'dims: xᵀ A x ≤ ‖A‖ ‖x‖² under n ≥ 1 holds', text: 'vector x in R^n\nmatrix A in R^{n×n} symmetric\nassume n ≥ 1\n    xᵀ A x\n  ≤ ‖A‖ ‖x‖²\n', want: 'passes' },
     { name: 'dims: Qᵀ Q = I_n for an orthogonal Q under n ≥ 1 holds', text: 'matrix Q in R^{n×n} orthogonal\nassume n ≥ 1\n    Qᵀ Q\n  = I_n\n', want: 'passes' },
+    // (Red team rt91:) a size read as a number, at every size up to 30 (20 with matrices).
+    { name: 'dims: (n − 14)² > 0 fails at n = 14', text: 'vector x in R^n\n    (n - 14)^2\n  > 0\n', want: 'refuted' },
+    { name: 'dims: (n − 29)² > 0 under n ≤ 30 fails at 29', text: 'vector x in R^n\nassume n ≤ 30\n    (n - 29)^2\n  > 0\n', want: 'refuted' },
+    { name: 'dims: (n − 14)² ≥ 0 holds', text: 'vector x in R^n\n    (n - 14)^2\n  ≥ 0\n', want: 'passes' },
     { name: 'dims: xᵀx ≤ 1 under ‖x‖ = 1 holds', text: 'vector x in R^n\nassume ‖x‖ = 1\n    xᵀ x\n  ≤ 1\n', want: 'passes' },
     { name: 'dims: tr(I_n) = 16 under n ≥ 16 is not decided by 16 alone', text: 'matrix A in R^{n×n}\nassume n ≥ 16\n    tr(I_n)\n  = 16\n', want: 'fails' },
     // Extreme points on the edge of a curved assumption, where names move together (red team,

@@ -290,13 +290,39 @@ export class Checker {
     // f(z) = body`, so a point holds f as it is, not a drawn f the equation may not hold for.
     // Red team rt89: under `f(z) = z² for all z`, f(a + b) = a² + b² was unknown, the drawn
     // f only a suspicion.)
-    const { defining, rest } = definingAssumptions([...this.fileAssumes, ...this.sectionAssumes], scope, defs);
+    const { defining, rest } = definingAssumptions([...this.fileAssumes, ...this.sectionAssumes], scope, defs, this.calledOnMatrices());
     return {
       scope, defs: [...defining, ...defs], assumptions: rest,
       indexRanges, indexCaps, defaultIndex: [lo, lo + INDEX_SPAN],
       indexConstraints: joint.filter((c) => c.terms.every(([key]) => !fixed.has(key))),
       random: mergeModels(this.fileRandom, this.sectionRandom),
     };
+  }
+
+  private matrixCalls: Set<string> | null = null;
+
+  /**
+   * The functions the file applies to a vector or matrix anywhere (by name): an `R → R`
+   * function acts on each entry there, which a definition read from `f(z) = z² for all z`
+   * would not (f(A) would be A A; red team rt91).
+   */
+  private calledOnMatrices(): ReadonlySet<string> {
+    if (this.matrixCalls) return this.matrixCalls;
+    const out = new Set<string>();
+    const seen = new Set<object>();
+    const walk = (x: unknown): void => {
+      if (x === null || typeof x !== 'object' || seen.has(x)) return;
+      seen.add(x);
+      if (Array.isArray(x)) {
+        for (const y of x) walk(y);
+        return;
+      }
+      const node = x as { kind?: string; fn?: Name; args?: readonly Expr[] };
+      if (node.kind === 'Call' && node.fn && node.args?.some((a) => a.shape?.kind !== 'scalar')) out.add(node.fn.base);
+      for (const [k, v] of Object.entries(x)) if (k !== 'range') walk(v);
+    };
+    walk(this.file.ast);
+    return (this.matrixCalls = out);
   }
 
   /** A show's `for all x ≥ 1` holds throughout its checks, like an assumption. */
@@ -1125,9 +1151,14 @@ function implies(got: RelOp | Connective, want: RelOp | Connective): boolean {
 /**
  * The assumptions `f(z) = body for all z` that define a declared `R → R` function f outright
  * (z the call's only argument, a name the `for all` binds; body not reading f; no other such
- * assumption or `define` of f), as definitions `define f(z) = body`, and the other assumptions.
+ * assumption or `define` of f; f never applied to a vector or matrix, where it acts on each
+ * entry), as definitions `define f(z) = body`, and the other assumptions.
  */
-export function definingAssumptions(assumptions: readonly Condition[], scope: Scope, defs: readonly Define[]): { defining: Define[]; rest: Condition[] } {
+export function definingAssumptions(
+  assumptions: readonly Condition[], scope: Scope, defs: readonly Define[],
+  /** Functions applied to a vector or matrix somewhere (entry by entry): never read as a definition. */
+  onMatrices: ReadonlySet<string> = new Set(),
+): { defining: Define[]; rest: Condition[] } {
   const found = new Map<string, { c: Condition; d: Define } | null>();
   for (const c of assumptions) {
     const f = c.formula;
@@ -1154,7 +1185,7 @@ export function definingAssumptions(assumptions: readonly Condition[], scope: Sc
     };
     // (Nothing else may speak of f: another assumption about it may contradict the definition,
     // f'(z) = 2 f(z) beside f(z) = z², and a step must not pass on the definition alone.)
-    if (mentionsF(body) || defs.some((d) => d.target.base === call.fn.base)
+    if (onMatrices.has(call.fn.base) || mentionsF(body) || defs.some((d) => d.target.base === call.fn.base)
       || assumptions.some((o) => o !== c && formulaExprs(o.formula).some(mentionsF))) continue;
     // (Two such assumptions about f: neither is read so, as they may not agree.)
     found.set(info.key, found.has(info.key) ? null : { c, d: { kind: 'Define', target: { ...call.fn }, params: [arg], value: body, condition: null, range: c.range } });

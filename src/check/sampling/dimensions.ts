@@ -141,6 +141,12 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
   for (const d of symbols) {
     const { cap } = base.prep.dimensionRange(d);
     if (cap !== null && cap > MAX_DIMENSION && cap <= reach) farSizes.add(cap);
+    // (A size read as a number, every one up to 30 (20 with matrices) or the cap: (n − 14)² > 0
+    // fails at 14 alone, (n − 29)² > 0 under n ≤ 30 at 29; red team rt91.)
+    if (asNumber) {
+      const top = Math.min(cap ?? Infinity, costly === 'vectors' ? 30 : 20);
+      for (let n = MAX_DIMENSION + 1; n <= top; n++) farSizes.add(n);
+    }
   }
   for (const n of [...farSizes].sort((a, b) => a - b)) {
     add(all(n), true, 1, false, vectors, true);
