@@ -509,3 +509,19 @@ describe('the ends of a √ in the step, tried exactly', () => {
     ['√(x - π) > 0', 'refuted'], ['√(2 - x^2) + x ≥ -√2', 'passes'], ['√(2 - x^2) + x > -√2 - 10^(-30)', 'passes'], ['√(2 - x^2) + √(2 + x^2) > 2^(1/2)', 'passes'],
   ] as const)('%s %s', (statement, verdict) => expectVerdict('scalar x', statement.replace(/ ([<≤>≥]) (?!.*[<≤>≥])/u, '\n  $1 '), verdict));
 });
+
+describe('a tie at a name enclosed as a root of an equation among the assumptions (rt88)', () => {
+  // (2u² = 1 held u ≈ 0.7071 as an enclosure; the tie 2u = √2 was unknown, "could not be told
+  // apart at any precision". The root is guessed, proved a root of the equation exactly, and
+  // the sides proved equal there.)
+  it.each([
+    ['scalar u\nassume 2 u^2 = 1', '2 u\n  < √2', 'refuted', { u: 'sqrt(1/2)' }],
+    ['scalar u, v\nassume u^2 + v^2 = 1, u = v', 'u + v\n  < √2', 'refuted'],
+    ['scalar u\nassume 2 u^2 = 1', '2 u\n  ≠ √2', 'refuted'],
+    ['scalar u\nassume u^2 = 2, u > 0', 'u^3\n  < 2 √2', 'refuted'],
+    ['scalar u\nassume 2 u^2 = 1', '2 u\n  ≤ √2', 'passes'],
+    ['scalar u\nassume 2 u^2 = 1', '2 u\n  < √2 + 10^(-30)', 'passes'],
+    ['scalar u\nassume u^2 = 2, u > 0', 'u\n  > 1.4142', 'passes'],
+    ['scalar u\nassume u^3 = 2', 'u\n  ≠ 5/4', 'passes'],
+  ] as const)('%s: %s is %s', (decl, step, verdict, at?) => expectVerdict(decl, step, verdict, at as Record<string, string> | undefined));
+});

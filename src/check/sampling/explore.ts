@@ -12,7 +12,7 @@ import type { StepProblem } from '../problem.js';
 import { MAX_TERMS, constantValue, evaluate, groundHost, hugeLiteral } from '../evaluator/interpret.js';
 import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit, type Unfolding } from '../rewrite.js';
 import { keysRead } from './domain.js';
-import type { Rng } from '../rng.js';
+import { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
@@ -4192,20 +4192,72 @@ export function equalAtSampledPoint(p: StepProblem, q: Point, deadline: number):
   const right = p.right;
   // (Functions the point holds as constants put in as their numbers: the edge probe f ≡ π.)
   const diff: Expr = constantCallsAt({ kind: 'Binary', op: '-', left: unfolded(left, p), right: unfolded(right, p), range: left.range, shape: { kind: 'scalar' } }, q);
-  const zero = atValues(diff, q, new Map());
+  const roots = exactRoots(p, q, deadline);
+  const zero = atValues(diff, q, roots);
   if (!zero || !exactlyZero(zero, identityContext(p), `${p.salt}|sampled|${printExpr(zero)}`, deadline)) return null;
-  // (Sampled leniently: held to every assumption exactly before it is reported.)
+  // (At the roots' exact values where names were enclosed: the point holds each as its own
+  // enclosure, so the inequalities among the assumptions are taken there, not beside it.)
+  const keyOf = (label: string): string => [...q.values.keys()].find((k) => q.values.get(k)!.label === label)!;
+  const at = roots.size === 0 ? q : symbolicPoint(q, [...roots].map(([label, c]) => ({ key: keyOf(label), c })), new Rng(0, `${p.salt}|roots`));
+  if (!at) return null;
+  at.deadline = deadline;
+  // (Sampled leniently: held to every assumption exactly before it is reported. An equation
+  // whose root a name is at holds there by the algebra above, not by its enclosure.)
   try {
-    if (!q.satisfiesAssumptions(allLevels(), true, true)) return null;
+    if (!at.satisfiesAssumptions(allLevels(), true, roots.size === 0)) return null;
   } catch {
     return null;
   }
-  q.touched.clear();
+  at.touched.clear();
   // (Proved equal by algebra, which treats log(−1) or a 0/0 as any other atom or quotient:
   // the sides must also have values there, by their enclosures.)
-  const shown = equalSides(q, left, right);
+  const shown = equalSides(at, left, right);
   if (shown === null) return null;
-  return counterexample(q, shown, shown, `the sides are equal here exactly (left − right is 0 by exact algebra), so '${p.rel}' fails`);
+  const exactly = [...roots].map(([label, c]) => `${label} = ${printExpr(c)}`).join(', ');
+  return counterexample(at, shown, shown, roots.size === 0
+    ? `the sides are equal here exactly (left − right is 0 by exact algebra), so '${p.rel}' fails`
+    : `the sides are equal exactly at ${exactly}, where the assumptions' equations hold exactly too (left − right is 0 by exact algebra), so '${p.rel}' fails`);
+}
+
+/**
+ * The exact values of the names q holds enclosed as roots of the assumptions' equations, by
+ * name: a guess (exactGuesses) at each enclosure's middle that every equation among the
+ * assumptions reading it holds at exactly, with the other names at their values (`2u² = 1`:
+ * u = √(1/2)). Empty unless every enclosed name has one (then the point is no exact place).
+ * Red team rt88: `u + v < √2` under `u² + v² = 1` ties at an irrational root only.
+ */
+function exactRoots(p: StepProblem, q: Point, deadline: number): Map<string, Expr> {
+  const out = new Map<string, Expr>();
+  const enclosed = [...q.enclosures.keys()].filter((k) => !q.symbolic.has(k) && !k.includes('@'));
+  if (enclosed.length === 0 || enclosed.length > 2) return out;
+  const equations = p.prep.ctx.assumptions.filter((c) => c.forAll.length === 0 && c.formula.kind === 'Compare' && c.formula.ops.length === 1 && c.formula.ops[0] === '=');
+  const ctx = identityContext(p);
+  for (const key of enclosed) {
+    const label = q.values.get(key)?.label;
+    const [lo, hi] = q.enclosures.get(key) as [Rational, Rational];
+    if (!label || isMat(lo) || isMat(hi)) return new Map();
+    const mine = equations.filter((c) => formulaExprs(c.formula).some((e) => freeNames(e).some((v) => printName(v.name) === label)));
+    if (mine.length === 0) return new Map();
+    const width = hi.sub(lo);
+    const digits = width.isZero() ? 60 : Math.max(10, Math.min(60, Math.floor(-Math.log10(Math.max(1e-300, Math.abs(Number(width.n) / Number(width.d)))))));
+    let found: Expr | null = null;
+    for (const c of exactGuesses(lo.add(hi).div(Rational.of(2)), p.left.range, digits).slice(0, 12)) {
+      if (Date.now() > deadline) return new Map();
+      const at = new Map([...out, [label, c]]);
+      const holds = mine.every((eq) => {
+        const [a, b] = (eq.formula as Extract<Formula, { kind: 'Compare' }>).operands as [Expr, Expr];
+        const d = atValues({ kind: 'Binary', op: '-', left: a, right: b, range: a.range, shape: { kind: 'scalar' } }, q, at);
+        return d !== null && exactlyZero(d, ctx, `${p.salt}|root|${printExpr(d)}`, deadline);
+      });
+      if (holds) {
+        found = c;
+        break;
+      }
+    }
+    if (!found) return new Map();
+    out.set(label, found);
+  }
+  return out;
 }
 
 /**
