@@ -133,6 +133,10 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
   // (An operator norm at I alone, where no vector makes the matrix other than diagonal:
   // ‖A‖_F ≤ 3.5‖A‖ fails at A = I₁₃; the eigenvalues of a drawn 13×13 took ~0.4 s.)
   if (costly === 'never' || (costly === 'identity' && vectors)) return near;
+  // (For an inequality or ≠, or a size the step reads as a name: an equation with a trace,
+  // tr(A B C) = tr(C A B), took a third longer at 13 … 20 for nothing the sizes to 12 miss.)
+  const readAsName = symbols.some((d) => base.touched.has(d));
+  if (!['<', '≤', '>', '≥', '≠'].includes(p.rel) && !readAsName) return near;
   const before = out.length;
   const farSizes = new Set(costly === 'vectors' ? FAR : FAR_MATRICES);
   // (And the largest size the assumptions allow, within the same reach: under n ≤ 30,
@@ -143,7 +147,7 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
     if (cap !== null && cap > MAX_DIMENSION && cap <= reach) farSizes.add(cap);
     // (A size read as a number, every one up to 30 (20 with matrices) or the cap: (n − 14)² > 0
     // fails at 14 alone, (n − 29)² > 0 under n ≤ 30 at 29; red team rt91.)
-    if (asNumber) {
+    if (readAsName) {
       const top = Math.min(cap ?? Infinity, costly === 'vectors' ? 30 : 20);
       for (let n = MAX_DIMENSION + 1; n <= top; n++) farSizes.add(n);
     }
