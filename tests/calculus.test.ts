@@ -426,13 +426,26 @@ describe('limits', () => {
   // read only where q was a number; and values equal to the limit to the doubles' last digits
   // were said to "not clearly approach" it.
   it('reads q > 1 from the assumptions for q^T → ∞, and says what values along T can show', async () => {
-    const { report } = await stepsOf('integer T\nscalar q, δ\nassume q > 1, 0 < δ < 1\nshow q^T → ∞ as T → ∞\nshow lim_{T→∞} q^(2T + 1) = ∞\nshow lim_{T→∞} q^T/T^5 = ∞\nshow lim_{T→∞} ∑_{t=0}^{T} δ^t = 1/(1 - δ)\nshow lim_{T→∞} (1/q)^T = 0\n');
+    const { report } = await stepsOf('integer T, t\nscalar q, δ\nassume q > 1, 0 < δ < 1\nshow q^T → ∞ as T → ∞\nshow lim_{T→∞} q^(2T + 1) = ∞\nshow lim_{T→∞} q^T/T^5 = ∞\nshow lim_{T→∞} ∑_{t=0}^{T} 1/2^t = 2\nshow lim_{T→∞} (1/q)^T = 0\n');
     expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'proved', 'unknown', 'unknown', 'proved']);
     // (The base as written, not "q = 1/q".)
     expect(report.shows[4]!.message).toMatch(/the base 1\/q lies in/);
     expect(report.shows[0]!.message).toMatch(/q > 1 ⇒ q\^T → ∞/);
     expect(report.shows[2]!.message).toMatch(/cannot show a limit of ∞/);
     expect(report.shows[3]!.message).toMatch(/within the doubles' rounding/);
+  });
+
+  // (Red team rt89:) the geometric series, which was unknown.
+  it.each([
+    ['show lim_{T→∞} ∑_{t=0}^{T} δ^t = 1/(1 - δ)', 'proved'],
+    ['show lim_{T→∞} ∑_{t=1}^{T} δ^t = δ/(1 - δ)', 'proved'],
+    ['show lim_{T→∞} ∑_{i=0}^{T} c δ^(i + 1) = c δ/(1 - δ)', 'proved'],
+    ['show ∑_{t=0}^{2T} δ^(t - 1) → 1/(δ (1 - δ)) as T → ∞', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} δ^t = 1/(1 + δ)', 'refuted'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} δ^t = 1/(1 - δ) + 10^(-30)', 'refuted'],
+  ])('the geometric series: %s → %s', async (claim, want) => {
+    const { report } = await stepsOf(`integer T, t, i\nscalar δ, c\nassume 0 < δ < 1\n${claim}\n`);
+    expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);
   });
 
   it('reads a parameter\'s sign from the assumptions', async () => {

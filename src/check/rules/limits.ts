@@ -239,6 +239,7 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
       return null;
     }
     case 'BigOp': {
+      if (e.op === 'sum') return geometricSumLimit(e, key, rc);
       if (e.op !== 'prod' || !isPolynomialUpper(e.upper, key) || dependsOn(e.lower, key)) return null;
       const idx = printName(e.index);
       if (dependsOn(e.body, key)) return null;
@@ -249,6 +250,42 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
     }
     default: return null;
   }
+}
+
+/**
+ * ∑_{i=a}^{U} c·q^{i+b} with U growing with T, c, q, a, b free of i and T, and |q| < 1 by the
+ * assumptions: c·q^{a+b}/(1 − q), the geometric series (its partial sums are
+ * c·q^{a+b}(1 − q^{U−a+1})/(1 − q), and q^{U−a+1} → 0). `lim ∑_{t=0}^{T} δ^t = 1/(1 − δ)` was
+ * unknown (red team rt89).
+ */
+function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleContext): LimitValue {
+  if (!growsLinearly(e.upper, key) || dependsOn(e.lower, key) || dependsOn(e.body, key)) return null;
+  const idx = printName(e.index);
+  const free = (x: Expr): boolean => !dependsOn(x, idx) && !dependsOn(x, key);
+  // The body as c·q^(i + b).
+  let c: Expr | null = null;
+  let power: Expr = e.body;
+  if (e.body.kind === 'Binary' && e.body.op === '*') {
+    if (free(e.body.left)) [c, power] = [e.body.left, e.body.right];
+    else if (free(e.body.right)) [c, power] = [e.body.right, e.body.left];
+  }
+  if (power.kind !== 'Binary' || power.op !== '^' || !free(power.left) || c?.shape?.kind === 'matrix' || power.left.shape?.kind === 'matrix') return null;
+  const x = power.right;
+  const isIdx = (v: Expr): boolean => v.kind === 'Var' && printName(v.name) === idx;
+  const b: Expr | null = isIdx(x) ? ZERO
+    : x.kind === 'Binary' && x.op === '+' && isIdx(x.left) && free(x.right) ? x.right
+      : x.kind === 'Binary' && x.op === '+' && isIdx(x.right) && free(x.left) ? x.left
+        : x.kind === 'Binary' && x.op === '-' && isIdx(x.left) && free(x.right) ? { kind: 'Neg', arg: x.right, range: x.range, shape: { kind: 'scalar' } }
+          : null;
+  if (b === null) return null;
+  const q = power.left;
+  if (!belowOneInMagnitude(q, rc)) return null;
+  const scalar = { kind: 'scalar' } as const;
+  const first: Expr = { kind: 'Binary', op: '^', left: q, right: { kind: 'Binary', op: '+', left: e.lower, right: b, range: e.range, shape: scalar }, range: e.range, shape: scalar };
+  const top: Expr = c ? { kind: 'Binary', op: '*', left: c, right: first, range: e.range, shape: scalar } : first;
+  const one: Expr = { kind: 'Num', value: '1', range: e.range, shape: scalar };
+  const value: Expr = { kind: 'Binary', op: '/', left: top, right: { kind: 'Binary', op: '-', left: one, right: q, range: e.range, shape: scalar }, range: e.range, shape: scalar };
+  return { kind: 'value', value, rules: [`the geometric series: ∑_{i≥a} c·q^(i+b) = c·q^(a+b)/(1 − q) for |q| < 1 (the ratio ${printExpr(q)} lies in ${rangeText(range(q, rc))} by the assumptions)`] };
 }
 
 /** Whether an expression free of T may be no number at all: ∞ in it, or a division by a constant that is 0 ((1/0)/T is not 0). */
@@ -420,11 +457,13 @@ function productBound(e: Expr, key: string, rc: RuleContext): LimitValue {
 /** Replaces every scalar name but the limit variable by its exact value at a point (for the rules at a point). */
 function atPoint(e: Expr, point: Point, key: string): Expr | null {
   let ok = true;
+  // (A ∑'s index is its own, not the point's: `∑_{t=0}^{T} δ^t` at δ = 1/5.)
+  const bound = new Set<string>();
   const rec = (x: Expr): Expr => {
     if (!ok) return x;
     switch (x.kind) {
       case 'Var': {
-        if (printName(x.name) === key) return x;
+        if (printName(x.name) === key || (!x.name.index && bound.has(printName(x.name)))) return x;
         // A member at an index that moves with T (x_T) has no one value here: not frozen
         // at the point's T (x_T = 1/(T + 1) "tended" to 1/2 at T = 1).
         if (x.shape?.kind === 'matrix' || dependsOn(x, key)) {
@@ -448,6 +487,19 @@ function atPoint(e: Expr, point: Point, key: string): Expr | null {
       case 'Expect': return x.second ? { ...x, arg: rec(x.arg), second: rec(x.second) } : { ...x, arg: rec(x.arg) };
       case 'Binary': return { ...x, left: rec(x.left), right: rec(x.right) };
       case 'Call': return { ...x, args: x.args.map(rec) };
+      case 'BigOp': {
+        const idx = printName(x.index);
+        if (idx === key || bound.has(idx)) {
+          ok = false;
+          return x;
+        }
+        const lower = rec(x.lower);
+        const upper = rec(x.upper);
+        bound.add(idx);
+        const body = rec(x.body);
+        bound.delete(idx);
+        return { ...x, lower, upper, body };
+      }
       default:
         ok = false;
         return x;
@@ -523,7 +575,9 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
     const differs = at.kind === 'none'
       || (at.kind === 'infinite' ? at.sign !== infinity : infinity !== null || differsExactly(at.value, target, pt));
     if (differs && pt.satisfiesAssumptions(levels, true)) {
-      const reached = at.kind === 'infinite' ? (at.sign > 0 ? '∞' : '−∞') : at.kind === 'value' ? printExpr(at.value) : '';
+      // (A value with no name left in it shown as its number: 5/4, not (1/5)^(0 + 0)/(1 − 1/5).)
+      const folded = at.kind === 'value' ? constantValue(at.value) : null;
+      const reached = at.kind === 'infinite' ? (at.sign > 0 ? '∞' : '−∞') : at.kind === 'value' ? (folded ? folded.toString() : printExpr(at.value)) : '';
       const said = at.kind === 'none' ? at.why : `here ${printExpr(left)} → ${reached}`;
       pt.touched.clear();
       for (const v of freeNames(left)) if (printName(v.name) !== key) try { pt.evaluate(exactField, v); } catch { /* shown if drawn */ }
