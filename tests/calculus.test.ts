@@ -426,7 +426,7 @@ describe('limits', () => {
   // read only where q was a number; and values equal to the limit to the doubles' last digits
   // were said to "not clearly approach" it.
   it('reads q > 1 from the assumptions for q^T → ∞, and says what values along T can show', async () => {
-    const { report } = await stepsOf('integer T, t\nscalar q, δ\nassume q > 1, 0 < δ < 1\nshow q^T → ∞ as T → ∞\nshow lim_{T→∞} q^(2T + 1) = ∞\nshow lim_{T→∞} q^T/T^5 = ∞\nshow lim_{T→∞} ∑_{t=0}^{T} 1/2^t = 2\nshow lim_{T→∞} (1/q)^T = 0\n');
+    const { report } = await stepsOf('integer T, t\nscalar q, δ\nassume q > 1, 0 < δ < 1\nshow q^T → ∞ as T → ∞\nshow lim_{T→∞} q^(2T + 1) = ∞\nshow lim_{T→∞} q^T/T^5 = ∞\nshow lim_{T→∞} ∑_{t=0}^{T} 1/t! = e\nshow lim_{T→∞} (1/q)^T = 0\n');
     expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'proved', 'unknown', 'unknown', 'proved']);
     // (The base as written, not "q = 1/q".)
     expect(report.shows[4]!.message).toMatch(/the base 1\/q lies in/);
@@ -443,8 +443,16 @@ describe('limits', () => {
     ['show ∑_{t=0}^{2T} δ^(t - 1) → 1/(δ (1 - δ)) as T → ∞', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} δ^t = 1/(1 + δ)', 'refuted'],
     ['show lim_{T→∞} ∑_{t=0}^{T} δ^t = 1/(1 - δ) + 10^(-30)', 'refuted'],
+    // (rt93: a ratio written otherwise.)
+    ['show lim_{T→∞} ∑_{t=0}^{T} 1/2^t = 2', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} δ^(2t + 1) = δ/(1 - δ^2)', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} 3/q^t = 3q/(q - 1)', 'proved'],
+    ['show lim_{T→∞} ∑_{t=1}^{T} δ^t/2 = δ/(2(1 - δ))', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} (-δ)^(3t) = 1/(1 + δ^3)', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} δ^(2t) = 1/(1 - δ)', 'refuted'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} q^(2t) = 1/(1 - q^2)', 'unknown'],
   ])('the geometric series: %s → %s', async (claim, want) => {
-    const { report } = await stepsOf(`integer T, t, i\nscalar δ, c\nassume 0 < δ < 1\n${claim}\n`);
+    const { report } = await stepsOf(`integer T, t, i\nscalar δ, c, q\nassume 0 < δ < 1, q > 1\n${claim}\n`);
     expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);
   });
 

@@ -253,39 +253,62 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
 }
 
 /**
- * ∑_{i=a}^{U} c·q^{i+b} with U growing with T, c, q, a, b free of i and T, and |q| < 1 by the
- * assumptions: c·q^{a+b}/(1 − q), the geometric series (its partial sums are
- * c·q^{a+b}(1 − q^{U−a+1})/(1 − q), and q^{U−a+1} → 0). `lim ∑_{t=0}^{T} δ^t = 1/(1 − δ)` was
- * unknown (red team rt89).
+ * ∑_{i=a}^{U} c·q^{k i + b} (also written c/q^{k i + b}, or divided by a number) with U growing
+ * with T, c, q, a, b free of i and T, k a whole number ≥ 1, and |q^k| < 1 by the assumptions:
+ * c·q^{k a + b}/(1 − q^k), the geometric series with ratio q^k (its partial sums are
+ * c·q^{k a + b}(1 − q^{k(U−a+1)})/(1 − q^k), and q^{k(U−a+1)} → 0).
+ * `lim ∑_{t=0}^{T} δ^t = 1/(1 − δ)` was unknown (red team rt89); `∑ 1/2^t`, `∑ δ^(2t)` (rt93).
  */
 function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleContext): LimitValue {
   if (!growsLinearly(e.upper, key) || dependsOn(e.lower, key) || dependsOn(e.body, key)) return null;
   const idx = printName(e.index);
   const free = (x: Expr): boolean => !dependsOn(x, idx) && !dependsOn(x, key);
-  // The body as c·q^(i + b).
+  const scalar = { kind: 'scalar' } as const;
+  const num = (v: string): Expr => ({ kind: 'Num', value: v, range: e.range, shape: scalar });
+  const bin = (op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr): Expr => ({ kind: 'Binary', op, left, right, range: e.range, shape: scalar });
+  // The body as c·P, P·c, P/d or c/P (P = q^x read as (1/q)^x), with P a power of a base free of i.
   let c: Expr | null = null;
   let power: Expr = e.body;
-  if (e.body.kind === 'Binary' && e.body.op === '*') {
-    if (free(e.body.left)) [c, power] = [e.body.left, e.body.right];
-    else if (free(e.body.right)) [c, power] = [e.body.right, e.body.left];
+  let reciprocal = false;
+  const b0 = e.body;
+  if (b0.kind === 'Binary' && b0.op === '*') {
+    if (free(b0.left)) [c, power] = [b0.left, b0.right];
+    else if (free(b0.right)) [c, power] = [b0.right, b0.left];
+  } else if (b0.kind === 'Binary' && b0.op === '/') {
+    if (free(b0.right)) [c, power] = [bin('/', num('1'), b0.right), b0.left];
+    else if (free(b0.left)) [c, power, reciprocal] = [b0.left, b0.right, true];
   }
   if (power.kind !== 'Binary' || power.op !== '^' || !free(power.left) || c?.shape?.kind === 'matrix' || power.left.shape?.kind === 'matrix') return null;
+  // The exponent as k·i + b, k a whole number ≥ 1.
+  const isIdx = (v: Expr): boolean => v.kind === 'Var' && !v.name.index && printName(v.name) === idx;
+  const slope = (v: Expr): bigint | null => {
+    if (isIdx(v)) return 1n;
+    if (v.kind === 'Binary' && v.op === '*') {
+      const [n, other] = v.left.kind === 'Num' ? [v.left, v.right] : v.right.kind === 'Num' ? [v.right, v.left] : [null, null];
+      if (n && other && isIdx(other) && /^[1-9]\d{0,2}$/.test(n.value)) return BigInt(n.value);
+    }
+    return null;
+  };
   const x = power.right;
-  const isIdx = (v: Expr): boolean => v.kind === 'Var' && printName(v.name) === idx;
-  const b: Expr | null = isIdx(x) ? ZERO
-    : x.kind === 'Binary' && x.op === '+' && isIdx(x.left) && free(x.right) ? x.right
-      : x.kind === 'Binary' && x.op === '+' && isIdx(x.right) && free(x.left) ? x.left
-        : x.kind === 'Binary' && x.op === '-' && isIdx(x.left) && free(x.right) ? { kind: 'Neg', arg: x.right, range: x.range, shape: { kind: 'scalar' } }
-          : null;
-  if (b === null) return null;
-  const q = power.left;
-  if (!belowOneInMagnitude(q, rc)) return null;
-  const scalar = { kind: 'scalar' } as const;
-  const first: Expr = { kind: 'Binary', op: '^', left: q, right: { kind: 'Binary', op: '+', left: e.lower, right: b, range: e.range, shape: scalar }, range: e.range, shape: scalar };
-  const top: Expr = c ? { kind: 'Binary', op: '*', left: c, right: first, range: e.range, shape: scalar } : first;
-  const one: Expr = { kind: 'Num', value: '1', range: e.range, shape: scalar };
-  const value: Expr = { kind: 'Binary', op: '/', left: top, right: { kind: 'Binary', op: '-', left: one, right: q, range: e.range, shape: scalar }, range: e.range, shape: scalar };
-  return { kind: 'value', value, rules: [`the geometric series: ∑_{i≥a} c·q^(i+b) = c·q^(a+b)/(1 − q) for |q| < 1 (the ratio ${printExpr(q)} lies in ${rangeText(range(q, rc))} by the assumptions)`] };
+  let k: bigint | null = slope(x);
+  let b: Expr | null = k === null ? null : ZERO;
+  if (k === null && x.kind === 'Binary' && (x.op === '+' || x.op === '-')) {
+    const kl = slope(x.left);
+    const kr = x.op === '+' ? slope(x.right) : null;
+    if (kl !== null && free(x.right)) [k, b] = [kl, x.op === '+' ? x.right : { kind: 'Neg', arg: x.right, range: x.range, shape: scalar }];
+    else if (kr !== null && free(x.left)) [k, b] = [kr, x.left];
+  }
+  if (k === null || b === null) return null;
+  const q = reciprocal ? bin('/', num('1'), power.left) : power.left;
+  const ratio = k === 1n ? q : bin('^', q, num(k.toString()));
+  // (|q| < 1 gives |q^k| < 1: the range of δ² is not read as below 1 where δ's is.)
+  const by = belowOneInMagnitude(ratio, rc) ? ratio : belowOneInMagnitude(q, rc) ? q : null;
+  if (!by) return null;
+  const start = k === 1n ? bin('+', e.lower, b) : bin('+', bin('*', num(k.toString()), e.lower), b);
+  const first = bin('^', q, start);
+  const top = c ? bin('*', c, first) : first;
+  const value = bin('/', top, bin('-', num('1'), ratio));
+  return { kind: 'value', value, rules: [`the geometric series: ∑_{i≥a} c·r^i = c·r^a/(1 − r) for |r| < 1 (the ratio ${printExpr(ratio)}${by === q && by !== ratio ? `, with ${printExpr(q)}` : ''} in ${rangeText(range(by, rc))} by the assumptions)`] };
 }
 
 /** Whether an expression free of T may be no number at all: ∞ in it, or a division by a constant that is 0 ((1/0)/T is not 0). */
