@@ -451,6 +451,11 @@ describe('limits', () => {
     ['show lim_{T→∞} ∑_{t=0}^{T} (-δ)^(3t) = 1/(1 + δ^3)', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} δ^(2t) = 1/(1 - δ)', 'refuted'],
     ['show lim_{T→∞} ∑_{t=0}^{T} q^(2t) = 1/(1 - q^2)', 'unknown'],
+    // (rt93: any upper bound that grows without bound.)
+    ['show lim_{T→∞} ∑_{t=0}^{T^2} δ^t = 1/(1 - δ)', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{2^T} δ^t = 1/(1 - δ)', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{5} δ^t = 1/(1 - δ)', 'refuted'],
+    ['show lim_{T→∞} ∑_{t=0}^{1/T} δ^t = 1/(1 - δ)', 'unknown'],
   ])('the geometric series: %s → %s', async (claim, want) => {
     const { report } = await stepsOf(`integer T, t, i\nscalar δ, c, q\nassume 0 < δ < 1, q > 1\n${claim}\n`);
     expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);

@@ -254,13 +254,17 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
 
 /**
  * ∑_{i=a}^{U} c·q^{k i + b} (also written c/q^{k i + b}, or divided by a number) with U growing
- * with T, c, q, a, b free of i and T, k a whole number ≥ 1, and |q^k| < 1 by the assumptions:
+ * without bound with T, c, q, a, b free of i and T, k a whole number ≥ 1, and |q^k| < 1 by the assumptions:
  * c·q^{k a + b}/(1 − q^k), the geometric series with ratio q^k (its partial sums are
  * c·q^{k a + b}(1 − q^{k(U−a+1)})/(1 − q^k), and q^{k(U−a+1)} → 0).
  * `lim ∑_{t=0}^{T} δ^t = 1/(1 − δ)` was unknown (red team rt89); `∑ 1/2^t`, `∑ δ^(2t)` (rt93).
  */
 function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleContext): LimitValue {
-  if (!growsLinearly(e.upper, key) || dependsOn(e.lower, key) || dependsOn(e.body, key)) return null;
+  if (dependsOn(e.lower, key) || dependsOn(e.body, key)) return null;
+  // (Any upper bound that grows without bound: the partial sums tend to the series however
+  // fast it grows, ∑_{t=0}^{T²} δ^t too; rt93.)
+  const upper = growsLinearly(e.upper, key) ? { kind: 'infinite' as const, sign: 1 } : limitOf(e.upper, key, rc);
+  if (upper?.kind !== 'infinite' || upper.sign < 0) return null;
   const idx = printName(e.index);
   const free = (x: Expr): boolean => !dependsOn(x, idx) && !dependsOn(x, key);
   const scalar = { kind: 'scalar' } as const;
