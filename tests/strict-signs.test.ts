@@ -28,6 +28,13 @@ describe('a strict inequality proved by the bounds of its terms', () => {
     else expect(step.verdict, step.message).toBe(want);
   });
 
+  it('shows a long bound by its leading digits and power of ten', async () => {
+    // (The first digit of the numerator alone had read 2·10^29 for 2·10^30/3.)
+    const step = (await checkSource('scalar x\nassume x > 10^30\n    x - 10^30/3\n  > 0\n', {})).steps[0]!;
+    expect(step.verdict).toBe('proved');
+    expect(step.message).toMatch(/lies in \(≈ 6\.67·10\^\(29\), ∞\)/);
+  });
+
   it('says where exact arithmetic ran out, not only that it did', async () => {
     const step = (await checkSource('scalar x, y\n    (x - y)^2 + (x y - 3)^2\n  > 0\n', {})).steps[0]!;
     expect(step.message).not.toBe('a number too large for exact arithmetic');

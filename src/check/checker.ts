@@ -19,7 +19,7 @@ import { closeDependence, mergeModels, readRandomDeclaration, relatedRandomPairs
 import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
 import { nonnegative, ruleContext } from './rules/facts.js';
-import { definedEverywhere, liftCalls, liftedOutcome } from './lift.js';
+import { definedEverywhere, liftCalls, liftedOutcome, mentionsFunction } from './lift.js';
 
 export interface CheckerOptions {
   readonly seed: number;
@@ -1143,12 +1143,6 @@ function implies(got: RelOp | Connective, want: RelOp | Connective): boolean {
 }
 
 /**
- * Every part without names replaced by its rational value (2·0 by 0, 2^0 by 1): the claim
- * at a base index (2t at t = 0) reads as the chain writes it. Parts with no rational value
- * (π, √2) stay as they are.
- */
-/** The `unknown` of a step whose check threw: a signal that escaped (a value out of reach, a construct not evaluated) is a reason, not a crash. */
-/**
  * The assumptions `f(z) = body for all z` that define a declared `R → R` function f outright
  * (z the call's only argument, a name the `for all` binds; body not reading f; no other such
  * assumption or `define` of f; f never applied to a vector or matrix, where it acts on each
@@ -1178,15 +1172,11 @@ export function definingAssumptions(
     // (A body with a value everywhere: f(z) = √z for all z is no definition of f : R → R, it
     // contradicts itself below 0, and g(a)² = a must not pass as the left side extended.)
     if (!definedEverywhere(body, scope, defs, new Set([printName(z.name)]))) continue;
-    const mentionsF = (e: Expr): boolean => {
-      let hit = false;
-      visit(e, (x) => { if ((x.kind === 'Call' && x.fn.base === call.fn.base) || (x.kind === 'Var' && x.name.base === call.fn.base)) hit = true; });
-      return hit;
-    };
     // (Nothing else may speak of f: another assumption about it may contradict the definition,
     // f'(z) = 2 f(z) beside f(z) = z², and a step must not pass on the definition alone.)
-    if (onMatrices.has(call.fn.base) || mentionsF(body) || defs.some((d) => d.target.base === call.fn.base)
-      || assumptions.some((o) => o !== c && formulaExprs(o.formula).some(mentionsF))) continue;
+    const base = call.fn.base;
+    if (onMatrices.has(base) || mentionsFunction(body, base) || mentionsFunction(defs, base)
+      || assumptions.some((o) => o !== c && mentionsFunction(o.formula, base))) continue;
     // (Two such assumptions about f: neither is read so, as they may not agree.)
     found.set(info.key, found.has(info.key) ? null : { c, d: { kind: 'Define', target: { ...call.fn }, params: [arg], value: body, condition: null, range: c.range } });
   }
@@ -1209,6 +1199,7 @@ function tryOutcome(f: () => Outcome): Outcome | null {
   }
 }
 
+/** The `unknown` of a step whose check threw: a signal that escaped (a value out of reach, a construct not evaluated) is a reason, not a crash. */
 function escaped(err: unknown): Outcome {
   const message = err instanceof OverTime ? err.message
     : err instanceof RangeError ? 'this step is nested too deeply to check'
@@ -1222,6 +1213,11 @@ function escaped(err: unknown): Outcome {
   return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message, notes: [] };
 }
 
+/**
+ * Every part without names replaced by its rational value (2·0 by 0, 2^0 by 1): the claim
+ * at a base index (2t at t = 0) reads as the chain writes it. Parts with no rational value
+ * (π, √2) stay as they are.
+ */
 function foldNumbers(e: Expr): Expr {
   // (A decimal is folded too: 0.5 x is ½x and x/2.)
   if (e.kind === 'Var' || (e.kind === 'Num' && /^\d+$/u.test(e.value))) return e;

@@ -33,8 +33,15 @@ export interface Lift {
 const BINDERS = new Set(['BigOp', 'Deriv', 'Grad', 'Limit', 'Expect']);
 
 
-/** Whether any Call of a function with this base lies anywhere in plain AST data (definitions, hints, rules, moments). */
-function mentions(data: unknown, base: string, seen = new Set<object>()): boolean {
+/**
+ * Whether plain AST data (an expression, definitions, hints, rules, moments) speaks of the
+ * function with this base anywhere: a call of it, a definition of it, or a name spelled so.
+ */
+export function mentionsFunction(data: unknown, base: string): boolean {
+  return mentions(data, base, new Set());
+}
+
+function mentions(data: unknown, base: string, seen: Set<object>): boolean {
   if (data === null || typeof data !== 'object' || seen.has(data)) return false;
   seen.add(data);
   if (data instanceof Map) return [...data.values()].some((v) => mentions(v, base, seen));
@@ -42,6 +49,7 @@ function mentions(data: unknown, base: string, seen = new Set<object>()): boolea
   if (Array.isArray(data)) return data.some((v) => mentions(v, base, seen));
   const node = data as { kind?: string; fn?: Name; target?: Name };
   if (node.kind === 'Call' && node.fn?.base === base) return true;
+  if (node.kind === 'Var' && (node as { name?: Name }).name?.base === base) return true;
   if (node.kind === 'Define' && node.target?.base === base) return true;
   for (const [k, v] of Object.entries(data)) if (k !== 'range' && k !== 'shape' && mentions(v, base, seen)) return true;
   return false;
@@ -133,8 +141,8 @@ export function liftCalls(
     if (!total(arg, ctx)) continue;
     // Nothing but the bounds may speak of f: no definition, hypothesis, rule, hint, moment or
     // `limit` (nor a condition a later `for all` covers: its domain would then be restricted).
-    if (mentions(ctx.defs, s.base) || mentions([...ctx.hypotheses ?? []], s.base) || mentions(rules, s.base) || rules.some((r) => r.key.includes(s.base))
-      || mentions(hint, s.base) || mentions(ctx.random, s.base)) continue;
+    if (mentionsFunction(ctx.defs, s.base) || mentionsFunction([...ctx.hypotheses ?? []], s.base) || mentionsFunction(rules, s.base) || rules.some((r) => r.key.includes(s.base))
+      || mentionsFunction(hint, s.base) || mentionsFunction(ctx.random, s.base)) continue;
     const callText = printExpr({ kind: 'Call', fn: { base: s.base, index: null, primes: order, hat: false, range: arg.range }, args: [arg], range: arg.range, shape: SCALAR });
     if (ctx.scope.lookup({ base: callText, index: null, primes: 0, hat: false, range: arg.range })) continue;
     const u: Var = { kind: 'Var', name: { base: callText, index: null, primes: 0, hat: false, range: arg.range }, range: arg.range, shape: SCALAR };
@@ -147,7 +155,7 @@ export function liftCalls(
   const conditions: Condition[] = [];
   const liftedConditions: Condition[] = [];
   for (const c of ctx.assumptions) {
-    const mine = chosen.filter((f) => mentions(c.formula, f.base));
+    const mine = chosen.filter((f) => mentionsFunction(c.formula, f.base));
     if (mine.length === 0) {
       conditions.push(c);
       continue;
@@ -175,7 +183,7 @@ export function liftCalls(
           return f.u;
         }
       }
-      if (BINDERS.has(e.kind) && chosen.some((f) => mentions(e, f.base))) ok = false;
+      if (BINDERS.has(e.kind) && chosen.some((f) => mentionsFunction(e, f.base))) ok = false;
       return mapChildren(e, replace);
     };
     const formula = mapFormula(c.formula, replace);

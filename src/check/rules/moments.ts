@@ -90,8 +90,6 @@ export function closeDependence(dependent: Set<string>): void {
   for (const g of groups.values()) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) dependent.add(pairKey(g[i]!, g[j]!));
 }
 
-
-
 /** The key of an unordered pair of names. */
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;

@@ -191,14 +191,18 @@ const strictSigns: NamedRule = {
   },
 };
 
-/** A long rational as text (`-1/10000…0`) as its power of ten (`−10^(-400)`), or about it (`≈ 3·10^(12)`). */
+/** A long rational as text (`-1/10000…0`) as its power of ten (`−10^(-400)`), or about it (`≈ 2.33·10^(12)`). */
 function compact(text: string): string {
   const [n, d = '1'] = text.replace('-', '').split('/') as [string, string?];
   const sign = text.startsWith('-') ? '−' : '';
   const tenPower = (x: string): boolean => /^10*$/.test(x);
-  const k = n.length - d.length;
-  if (tenPower(n) && tenPower(d)) return `${sign}10^(${k})`;
-  return `≈ ${sign}${n[0]}·10^(${k - (n[0]! < d[0]! ? 1 : 0)})`;
+  if (tenPower(n) && tenPower(d)) return `${sign}10^(${n.length - d.length})`;
+  // (The leading 15 digits of each, and the powers of ten the rest make.)
+  let m = Number(n.slice(0, 15)) / Number(d.slice(0, 15));
+  let k = (n.length - Math.min(15, n.length)) - (d.length - Math.min(15, d.length));
+  while (m >= 10) { m /= 10; k++; }
+  while (m > 0 && m < 1) { m *= 10; k--; }
+  return `≈ ${sign}${+m.toPrecision(3)}·10^(${k})`;
 }
 
 /** Every rule, in the order they are tried. */

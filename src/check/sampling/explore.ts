@@ -4223,7 +4223,8 @@ export function equalAtSampledPoint(p: StepProblem, q: Point, deadline: number):
  * The exact values of the names q holds enclosed as roots of the assumptions' equations, by
  * name: a guess (exactGuesses) at each enclosure's middle that every equation among the
  * assumptions reading it holds at exactly, with the other names at their values (`2u² = 1`:
- * u = √(1/2)). Empty unless every enclosed name has one (then the point is no exact place).
+ * u = √(1/2)), and every equation among the assumptions proved to hold there exactly. Empty
+ * unless every enclosed name has one (then the point is no exact place).
  * Red team rt88: `u + v < √2` under `u² + v² = 1` ties at an irrational root only.
  */
 function exactRoots(p: StepProblem, q: Point, deadline: number): Map<string, Expr> {
@@ -4257,7 +4258,15 @@ function exactRoots(p: StepProblem, q: Point, deadline: number): Map<string, Exp
     if (!found) return new Map();
     out.set(label, found);
   }
-  return out;
+  // (Every equation among the assumptions holds exactly there, not only those that read an
+  // enclosed name as written: the point's assumptions are then taken with equations by
+  // agreement, which these proofs stand behind.)
+  const exact = equations.every((eq) => {
+    const [a, b] = (eq.formula as Extract<Formula, { kind: 'Compare' }>).operands as [Expr, Expr];
+    const d = atValues({ kind: 'Binary', op: '-', left: a, right: b, range: a.range, shape: { kind: 'scalar' } }, q, out);
+    return d !== null && exactlyZero(d, ctx, `${p.salt}|root|${printExpr(d)}`, deadline);
+  });
+  return exact ? out : new Map();
 }
 
 /**
