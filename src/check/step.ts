@@ -27,6 +27,7 @@ import { decideLimit } from './rules/limits.js';
 import { abstractDerivatives, calculusContext, eliminateDerivatives, hasDerivative } from './rules/matrix-calculus.js';
 import { forAllEquationInstance, forAllRewrites, rewriteForAll, ruleContext } from './rules/facts.js';
 import { citedRules, proveByRules, proveEqualityByRules } from './rules/registry.js';
+import { domainInclusion, restrictionText } from './rules/domain-inclusion.js';
 
 export { isExpr, type RewriteRule, type StepOptions, type StepProblem } from './problem.js';
 
@@ -1129,6 +1130,18 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
         : proof.method === 'identity-test' ? `the exact identity test agrees at ${proof.points} random points modulo 2^61 − 1${proof.sizes ? ` with ${proof.sizes}` : ''} (error probability ≤ ${proof.errorBound!.toExponential(0)})`
           : proof.method === 'rule' ? (proof.used ? `by the ${proof.rule}${ruleDetail(proof.used, proof.errorBound)}` : 'proved by the rules')
             : 'the symbolic engine reduced the difference to 0';
+    // The domain half (LANGUAGE.md §3): the proof says the sides are equal where both have
+    // values; that the right one has a value wherever the left does must be proved too, or the
+    // step is only checked (1 = Q/Q, where Q is 0 at one irrational point no search reaches).
+    const inclusion = rel === '=' && isExpr(left) && isExpr(right) && !numbers ? domainInclusion(p, left, right, opts.deadline) : null;
+    if (inclusion?.kind === 'open') {
+      const where = `that the right side has a value wherever the left does is not proved: nothing shows ${restrictionText(inclusion.restriction)} where the left side has a value`;
+      if (s.unknown) return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, notes, message: `${by}, where both sides have values; but ${where}, and sampling could not check it (${s.unknown})` };
+      return {
+        verdict: 'checked', method: 'sampling', samples: s.held, counterexample: null, notes,
+        message: `${by} (${proof.how}), where both sides have values; ${where}, and ${evidenceText(s)} ${agree(s)}${ranges}${skippedText(s)}${coverText}`,
+      };
+    }
     const out: Outcome = {
       verdict: 'proved', method: proof.method, samples: s.held, counterexample: null, notes,
       ...(proof.errorBound !== undefined ? { errorBound: proof.errorBound } : {}),

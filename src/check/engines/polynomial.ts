@@ -567,3 +567,58 @@ export function rationalExpr(r: RationalFunction, range: Range): Expr {
   }
   return bottom === null ? top : { kind: 'Binary', op: '/', left: top, right: bottom, range, shape: { kind: 'scalar' } };
 }
+
+// ---------------------------------------------------------------------------
+// Polynomials in atoms, for proofs about where expressions have values (rules/domain-inclusion.ts)
+
+/**
+ * Expansions that share their atoms (a call, |·|, √u, a power of e is one indeterminate,
+ * the same one wherever it is written alike): `normalized` keys a scalar expression by its
+ * expansion divided by its leading coefficient, with that coefficient's sign; `divides` says
+ * whether one expansion divides another exactly. Both are identities of polynomials in
+ * independent indeterminates, so they hold for every value of the atoms, wherever the atoms
+ * are defined. Null where an expression does not expand within budget.
+ */
+export class AtomExpansions {
+  private readonly heads = new Map<string, string>();
+  private readonly squares: Squares = new Map();
+  private readonly polys = new Map<Expr, Poly | null>();
+
+  private poly(e: Expr): Poly | null {
+    if (!this.polys.has(e)) this.polys.set(e, e.shape?.kind === 'matrix' ? null : expandPolynomial(e, true, this.heads, { roots: true }, this.squares));
+    return this.polys.get(e) ?? null;
+  }
+
+  /** The expansion over its leading coefficient, as text, and that coefficient's sign (0 for the zero polynomial). */
+  normalized(e: Expr): { readonly key: string; readonly sign: -1 | 0 | 1 } | null {
+    const p = this.poly(e);
+    if (!p) return null;
+    const lead = leading(p);
+    if (!lead) return { key: '0', sign: 0 };
+    const terms = [...p.values()].map((t) => `${t.coef.div(lead.coef).toString()}·${keyOf(t.powers)}`).sort();
+    return { key: terms.join(' + '), sign: lead.coef.sign() > 0 ? 1 : -1 };
+  }
+
+  private readonly numerators = new Map<Expr, Poly | null>();
+
+  /** h's numerator: its expansion, or that of h as a rational function with its common factors cancelled. */
+  private numerator(h: Expr): Poly | null {
+    if (!this.numerators.has(h)) {
+      const direct = this.poly(h);
+      const r = direct ? null : h.shape?.kind === 'matrix' ? null : expandRational(h, true, { roots: true });
+      this.numerators.set(h, direct ?? r?.num ?? null);
+    }
+    return this.numerators.get(h) ?? null;
+  }
+
+  /**
+   * Whether the expansion of `f` (not constant) divides the numerator of `h` exactly: then f is
+   * ≠ 0 wherever h is ≠ 0 and both have values (x − 1 of x² − 1, x + y of 1 + y/x).
+   */
+  divides(f: Expr, h: Expr): boolean {
+    const pf = this.poly(f);
+    const ph = this.numerator(h);
+    if (!pf || !ph || ph.size === 0 || (pf.size === 1 && pf.has(''))) return false;
+    return divideExact(ph, pf) !== null;
+  }
+}

@@ -121,7 +121,7 @@ function integerVariables(c: Condition, scope: Scope): ReadonlySet<string> {
  * are indices), for every value of its names: whole numbers and names declared integers under
  * + and ×. (Not n − 1: at n = 0 it is −1, which `f(n) = 0 for all n` says nothing of.)
  */
-function integerValued(e: Expr, scope: Scope): boolean {
+export function integerValued(e: Expr, scope: Scope): boolean {
   switch (e.kind) {
     case 'Num': return /^\d+$/.test(e.value);
     case 'Var': return scope.lookup(e.name)?.info.kind === 'integer';
@@ -820,6 +820,15 @@ function nameRange(v: Var, rc: RuleContext): Range {
   return r;
 }
 
+/** The bounds of x^k (k ≥ 1) for x in a: null where a holds 0 inside at an even k (the least power is 0). */
+function powR(a: Range, k: bigint): Range | null {
+  const p = (q: Rational | null): Rational | null => q && q.pow(k);
+  if (k % 2n === 1n) return { lo: p(a.lo), hi: p(a.hi), loStrict: a.loStrict, hiStrict: a.hiStrict };
+  if (a.lo && a.lo.sign() >= 0) return { lo: p(a.lo), hi: p(a.hi), loStrict: a.loStrict, hiStrict: a.hiStrict };
+  if (a.hi && a.hi.sign() <= 0) return { lo: p(a.hi), hi: p(a.lo), loStrict: a.hiStrict, hiStrict: a.loStrict };
+  return null;
+}
+
 function addR(a: Range, b: Range): Range {
   return {
     lo: a.lo && b.lo ? a.lo.add(b.lo) : null, hi: a.hi && b.hi ? a.hi.add(b.hi) : null,
@@ -892,8 +901,13 @@ export function range(e: Expr, rc: RuleContext): Range {
     }
     case 'Binary': {
       if (e.op === '^') {
-        // (An even power first: the base's bounds, and the instances they would record, are not needed.)
+        // A name's power: its interval's ends to that power (t ≥ 80: t² ≥ 6400).
         const k = constantValue(e.right);
+        if (k && k.isInteger() && k.sign() > 0 && k.n <= 64n && e.left.kind === 'Var' && e.left.shape?.kind !== 'matrix') {
+          const r = powR(nameRange(e.left, rc), k.n);
+          if (r) return r;
+        }
+        // (An even power first: the base's bounds, and the instances they would record, are not needed.)
         if (k && k.isInteger() && k.n % 2n === 0n && k.sign() > 0) return NONNEG;
         if (nonnegR(range(e.left, rc))) return NONNEG;
         return ALL;

@@ -1,0 +1,472 @@
+/**
+ * The domain half of a proof of `A = B` (LANGUAGE.md §3, Domains): that B has a value wherever
+ * A has one. An identity test, the symbolic engine or a rule proves the sides equal where both
+ * have values; that B is not undefined where A is defined was, until now, only searched for
+ * (the pole and corner searches), and a search misses a point no grid reaches: `1 = Q/Q` with
+ * Q = (x − y)² + (xy − π)², 0 only at x = y = √π, was proved (red team rt88).
+ *
+ * Here the conditions under which B has a value (`restrictions`, read from the built-ins: a
+ * denominator ≠ 0, √u with u ≥ 0, log u with u > 0, tan u with cos u ≠ 0, a fractional power of
+ * a base ≥ 0) are each derived, exactly, from what A's having a value implies (the same
+ * conditions read off A), from the assumptions, and from signs: a constant's enclosure, squares,
+ * √, exp and |·|, sums and products of known signs, the bounds of names under the assumptions
+ * (facts.ts `range`), and a polynomial factor of a denominator A has (x − 1 of x² − 1, in its
+ * calls as indeterminates: `AtomExpansions`). Where one condition cannot be derived, the
+ * inclusion is `open` and the step is at most checked; where B has parts whose conditions are
+ * not modelled here (matrices, sums, limits, expectations, families with definitions, functions
+ * the file defines), the inclusion is `opaque` and the search alone speaks for it, as before.
+ */
+import type { Condition, Expr, Var } from '../../ast.js';
+import { mapChildren } from '../../ast-walk.js';
+import { builtinFunction } from '../../builtins.js';
+import { printExpr } from '../../print.js';
+import { AtomExpansions } from '../engines/polynomial.js';
+import { isMat } from '../evaluator/field.js';
+import { constantValue, evaluate, groundHost } from '../evaluator/interpret.js';
+import type { StepProblem } from '../problem.js';
+import { freeNames } from '../rewrite.js';
+import { integerValued, range, ruleContext, type RuleContext } from './facts.js';
+
+/** A sign condition on an expression: `pos` > 0, `nonneg` ≥ 0, `nonzero` ≠ 0 (of s·expr, s = ±1). */
+type Want = 'pos' | 'nonneg' | 'nonzero';
+
+/** One condition for an expression to have a value: `sign`·`expr` is `want`. */
+export interface Restriction {
+  readonly expr: Expr;
+  readonly want: Want;
+  readonly sign: 1 | -1;
+}
+
+/** Whether a step's right side has a value wherever its left does. */
+export type Inclusion =
+  | { readonly kind: 'proved' }
+  /** A condition of the right side that nothing derives (the step is at most checked). */
+  | { readonly kind: 'open'; readonly restriction: Restriction }
+  /** The right side has parts whose conditions are not modelled here. */
+  | { readonly kind: 'opaque' };
+
+/** Thrown by the sufficient-conditions walk at a part it does not model. */
+class Opaque extends Error {}
+
+/** How deep definitions are unfolded (a name defined through others). */
+const MAX_UNFOLD = 8;
+/** Most sign questions one inclusion asks (each is small; nested sums of products branch). */
+const MAX_QUESTIONS = 4000;
+
+const scalar = { kind: 'scalar' } as const;
+/** The normalized expansion of a nonzero number (AtomExpansions.normalized). */
+const CONSTANT_KEY = '1·';
+
+/**
+ * The conditions under which `e` has a value. `necessary`: each holds wherever e has one (for
+ * A; parts not modelled give none). Otherwise together they make e have one (for B; a part not
+ * modelled throws Opaque; a power with an exponent that is not a number asks for a base > 0,
+ * more than needed).
+ */
+function restrictions(e: Expr, p: StepProblem, necessary: boolean): Restriction[] {
+  const out: Restriction[] = [];
+  const unfolding = new Set<string>();
+  const stop = (): void => {
+    if (!necessary) throw new Opaque();
+  };
+  const add = (expr: Expr, want: Want, sign: 1 | -1 = 1): void => {
+    out.push({ expr, want, sign });
+  };
+  const walk = (x: Expr, depth: number): void => {
+    if (x.shape?.kind === 'matrix') return stop();
+    switch (x.kind) {
+      case 'Num': return;
+      case 'Const': return x.name === 'pi' || x.name === 'e' ? undefined : stop();
+      case 'Var': return variable(x, depth);
+      case 'Neg': return walk(x.arg, depth);
+      case 'Abs': return walk(x.arg, depth);
+      case 'Norm': return x.arg.shape?.kind === 'matrix' || x.sub ? stop() : walk(x.arg, depth);
+      case 'Binary': {
+        walk(x.left, depth);
+        if (x.op === '^') return power(x.left, x.right, depth);
+        walk(x.right, depth);
+        if (x.op === '/') add(x.right, 'nonzero');
+        return;
+      }
+      case 'Call': return call(x, depth);
+      // A derivative has a value only where what it differentiates has one.
+      case 'Deriv': case 'Grad': return necessary && x.body.shape?.kind !== 'matrix' ? walk(x.body, depth) : stop();
+      default: return stop();
+    }
+  };
+  const power = (base: Expr, exponent: Expr, depth: number): void => {
+    if (base.kind === 'Const' && base.name === 'e') return walk(exponent, depth);
+    const q = constantValue(exponent);
+    if (q) {
+      if (q.isInteger()) {
+        if (q.sign() < 0) add(base, 'nonzero');
+        return;
+      }
+      add(base, q.sign() > 0 ? 'nonneg' : 'pos');
+      return;
+    }
+    walk(exponent, depth);
+    // A whole number ≥ 0 for every value of its names (`c^t` of an integer t: integers are
+    // indices, 0, 1, 2, …): a power of any base.
+    if (integerValued(exponent, p.prep.ctx.scope)) return;
+    // A constant that is not a whole number (log 2, π − 3): a base ≥ 0 (> 0 for one below 0).
+    const c = freeNames(exponent).length === 0 ? enclosure(exponent) : null;
+    if (c && Math.ceil(c.lo) > c.hi) {
+      if (c.lo > 0) return add(base, 'nonneg');
+      if (c.hi < 0) return add(base, 'pos');
+    }
+    // (x^y with y a name: a base > 0 is enough; x < 0 at a whole y also has a value, so
+    // nothing is implied.)
+    if (!necessary) add(base, 'pos');
+  };
+  const call = (x: Extract<Expr, { kind: 'Call' }>, depth: number): void => {
+    const fn = x.fn;
+    const plain = fn.primes === 0 && !fn.hat && fn.index === null;
+    const row = plain ? builtinFunction(fn.base) : undefined;
+    if (!row) {
+      // A function the file defines: its body's conditions are not read here. A declared one
+      // (σ) is drawn with a value everywhere.
+      if (p.functions.some((d) => d.target.base === fn.base) || fn.index !== null) return stop();
+      for (const a of x.args) walk(a, depth);
+      return;
+    }
+    if (x.args.some((a) => a.shape?.kind === 'matrix')) return stop();
+    for (const a of x.args) walk(a, depth);
+    const a = x.args[0]!;
+    switch (row.evaluate) {
+      case 'sqrt': return add(a, 'nonneg');
+      case 'log': return add(a, 'pos');
+      case 'tan': return add({ kind: 'Call', fn: { ...fn, base: 'cos' }, args: [a], range: x.range, shape: scalar }, 'nonzero');
+      case 'sin': case 'cos': case 'exp': case 'tanh': case 'abs': case 'max': case 'min': return;
+      default: return stop();
+    }
+  };
+  const variable = (v: Var, depth: number): void => {
+    const found = p.prep.lookup(v);
+    const info = found?.info;
+    if (!info || info.fn) return stop();
+    const key = info.key;
+    // A substitution among the assumptions (`assume y = 1/x`) holds at every point considered.
+    if (p.prep.dimensions.has(key) || p.prep.rules.some((r) => p.prep.keyOfName(r.lhs.name) === key)) return;
+    const defined = p.prep.ctx.defs.filter((d) => p.prep.keyOfName(d.target) === key);
+    if (defined.length === 0) return v.name.index ? walk(v.name.index, depth) : undefined;
+    const body = p.prep.plainDefinition(key);
+    if (!body || unfolding.has(key) || depth >= MAX_UNFOLD) return stop();
+    unfolding.add(key);
+    walk(body, depth + 1);
+    unfolding.delete(key);
+  };
+  walk(e, 0);
+  return out;
+}
+
+/** e with `f`'s replacements (undefined: keep, and look inside), not inside a node that binds a name. */
+function mapExpr(e: Expr, f: (x: Expr) => Expr | undefined): Expr {
+  const r = f(e);
+  if (r) return r;
+  if (e.kind === 'BigOp' || e.kind === 'Limit' || e.kind === 'Deriv' || e.kind === 'Grad' || e.kind === 'Expect') return e;
+  return mapChildren(e, (child) => mapExpr(child, f));
+}
+
+/** A constant's double enclosure, or null where it has none. */
+function enclosure(e: Expr): { lo: number; hi: number } | null {
+  try {
+    const v = evaluate(e, { ...groundHost, deadline: Date.now() + 20 });
+    return isMat(v) || Number.isNaN(v.lo) || Number.isNaN(v.hi) ? null : v;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a scalar is ≥ 0 by its form alone (an even power, |·|, ‖·‖, √, exp). */
+function nonnegativeForm(e: Expr): boolean {
+  if (e.kind === 'Abs' || e.kind === 'Norm') return true;
+  if (e.kind === 'Binary' && e.op === '^') {
+    if (e.left.kind === 'Const' && e.left.name === 'e') return true;
+    const q = constantValue(e.right);
+    return q !== null && q.isInteger() && q.n % 2n === 0n;
+  }
+  if (e.kind === 'Call' && e.fn.primes === 0 && !e.fn.hat && e.fn.index === null) {
+    const ev = builtinFunction(e.fn.base)?.evaluate;
+    return ev === 'sqrt' || ev === 'exp' || ev === 'abs';
+  }
+  return false;
+}
+
+/** The conditions every assumption (not `for all`) states of scalars, as restrictions. */
+function assumed(conditions: readonly Condition[]): Restriction[] {
+  const out: Restriction[] = [];
+  for (const c of conditions) {
+    if (c.forAll.length > 0 || c.formula.kind !== 'Compare') continue;
+    const f = c.formula;
+    for (let i = 0; i < f.ops.length; i++) {
+      const a = f.operands[i]!;
+      const b = f.operands[i + 1]!;
+      if (a.shape?.kind === 'matrix' || b.shape?.kind === 'matrix') continue;
+      const zero = (x: Expr) => constantValue(x)?.isZero() === true;
+      // a op b as (b − a) op' 0, written without a 0 where one side is 0.
+      const diff: Expr = zero(a) ? b : zero(b) ? a : { kind: 'Binary', op: '-', left: b, right: a, range: f.range, shape: scalar };
+      const sign: 1 | -1 = zero(b) ? -1 : 1;
+      switch (f.ops[i]) {
+        case '<': out.push({ expr: diff, want: 'pos', sign }); break;
+        case '≤': out.push({ expr: diff, want: 'nonneg', sign }); break;
+        case '>': out.push({ expr: diff, want: 'pos', sign: sign === 1 ? -1 : 1 }); break;
+        case '≥': out.push({ expr: diff, want: 'nonneg', sign: sign === 1 ? -1 : 1 }); break;
+        case '≠': out.push({ expr: diff, want: 'nonzero', sign: 1 }); break;
+        default: break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a known `have` of s·N gives `want` of t·N (s, t = ±1). */
+function gives(have: Want, s: 1 | -1, want: Want, t: 1 | -1): boolean {
+  if (want === 'nonzero') return have !== 'nonneg';
+  if (s !== t) return false;
+  return have === 'pos' || have === want;
+}
+
+/**
+ * Whether `right` has a value wherever `left` does, under the step's assumptions (see the
+ * file's comment). `deadline` bounds the bounds of names (facts.ts); the rest is small.
+ */
+export function domainInclusion(p: StepProblem, left: Expr, right: Expr, deadline: number): Inclusion {
+  let needed: Restriction[];
+  try {
+    needed = restrictions(right, p, false);
+  } catch (err) {
+    if (err instanceof Opaque) return { kind: 'opaque' };
+    throw err;
+  }
+  if (needed.length === 0) return { kind: 'proved' };
+  const known = [...restrictions(left, p, true), ...assumed(p.prep.ctx.assumptions)];
+  for (const r of p.prep.rules) {
+    if (r.rhs.shape?.kind !== 'matrix') known.push(...restrictions(r.rhs, p, true));
+  }
+  const prover = new SignProver(p, known, deadline);
+  for (const r of needed) {
+    if (!prover.holds(r.expr, r.want, r.sign)) return { kind: 'open', restriction: r };
+  }
+  return { kind: 'proved' };
+}
+
+/** The words of a restriction (`(x − y)² + (x y − π)² ≠ 0`), for messages. */
+export function restrictionText(r: Restriction): string {
+  const rel = r.want === 'nonzero' ? '≠' : r.sign === 1 ? (r.want === 'pos' ? '>' : '≥') : r.want === 'pos' ? '<' : '≤';
+  return `${printExpr(r.expr)} ${rel} 0`;
+}
+
+/** Exact reasoning about the signs of scalar expressions from known restrictions. */
+class SignProver {
+  private readonly atoms = new AtomExpansions();
+  /** Known conditions by the key of their expression's normalized expansion (or its text). */
+  private readonly byKey = new Map<string, { want: Want; sign: 1 | -1 }[]>();
+  /** Known conditions that imply ≠ 0, for division of polynomials. */
+  private readonly nonzero: Expr[] = [];
+  private rc: RuleContext | null = null;
+  private questions = 0;
+  private readonly memo = new Map<Expr, Map<string, boolean>>();
+
+  constructor(private readonly p: StepProblem, known: readonly Restriction[], private readonly deadline: number) {
+    for (const r of known) this.learn(r.expr, r.want, r.sign, 0);
+  }
+
+  private readonly plain = new Map<Expr, Expr>();
+
+  /**
+   * e with each name a plain definition or the one substitution among the assumptions gives
+   * replaced by its value (`define c = x − 1`: c > 0 speaks of x − 1), as deep as MAX_UNFOLD.
+   */
+  private unfolded(e: Expr, depth = 0): Expr {
+    const done = this.plain.get(e);
+    if (done) return done;
+    const prep = this.p.prep;
+    const out = depth >= MAX_UNFOLD ? e : mapExpr(e, (x) => {
+      if (x.kind !== 'Var' || x.name.index) return undefined;
+      const info = prep.lookup(x)?.info;
+      if (!info || info.fn || info.shape.kind !== 'scalar') return undefined;
+      const body = prep.onlySubstitution(info.key) ?? prep.plainDefinition(info.key);
+      return body && body.shape?.kind !== 'matrix' ? this.unfolded(body, depth + 1) : undefined;
+    });
+    this.plain.set(e, out);
+    return out;
+  }
+
+  /** The key of an expression: its normalized expansion, or its text, and the sign that takes it there. */
+  private keyOf(e: Expr): { key: string; sign: -1 | 0 | 1 } {
+    e = this.unfolded(e);
+    const n = this.atoms.normalized(e);
+    return n ?? { key: `≡${printExpr(e)}`, sign: 1 };
+  }
+
+  /** Records sign·e `want`, and what it gives its parts (a product ≠ 0: each factor ≠ 0). */
+  private learn(e: Expr, want: Want, sign: 1 | -1, depth: number): void {
+    const k = this.keyOf(e);
+    if (k.sign === 0) return;
+    const list = this.byKey.get(k.key) ?? [];
+    list.push({ want, sign: (sign * k.sign) as 1 | -1 });
+    this.byKey.set(k.key, list);
+    if (want === 'nonneg' || depth > 6) return;
+    this.nonzero.push(e);
+    const part = (x: Expr, w: Want = 'nonzero', t: 1 | -1 = 1): void => this.learn(x, w, t, depth + 1);
+    if (e.kind === 'Neg') part(e.arg, want, sign === 1 ? -1 : 1);
+    if (e.kind === 'Abs' || e.kind === 'Norm') part(e.arg);
+    if (e.kind === 'Call' && e.args.length === 1 && e.fn.primes === 0 && !e.fn.hat && e.fn.index === null) {
+      const ev = builtinFunction(e.fn.base)?.evaluate;
+      // (√u ≠ 0 where √u has a value: u > 0.)
+      if (ev === 'sqrt') part(e.args[0]!, 'pos');
+      if (ev === 'abs') part(e.args[0]!);
+    }
+    if (e.kind === 'Binary' && (e.op === '*' || e.op === '/')) {
+      part(e.left);
+      if (e.op === '*') part(e.right);
+      // A product > 0 with a factor ≥ 0 by its form: the other factor has the product's sign
+      // (x² y > 0: y > 0).
+      if (want === 'pos') {
+        if (nonnegativeForm(e.left)) part(e.right, 'pos', sign);
+        if (nonnegativeForm(e.right)) part(e.left, 'pos', sign);
+      }
+    }
+    if (e.kind === 'Binary' && e.op === '^') {
+      const q = constantValue(e.right);
+      if (q && q.sign() > 0) part(e.left);
+      // (An odd power has its base's sign: x³ > 0 gives x > 0.)
+      if (want === 'pos' && q && q.isInteger() && q.n % 2n === 1n) part(e.left, 'pos', sign);
+    }
+  }
+
+  /** Whether sign·e is `want` wherever the known conditions hold and e has a value. */
+  holds(e: Expr, want: Want, sign: 1 | -1): boolean {
+    const tag = `${want}${sign}`;
+    let seen = this.memo.get(e);
+    const before = seen?.get(tag);
+    if (before !== undefined) return before;
+    if (!seen) this.memo.set(e, (seen = new Map()));
+    // (A question under way is not yet known: cycles answer no.)
+    seen.set(tag, false);
+    const answer = ++this.questions <= MAX_QUESTIONS && this.decide(e, want, sign);
+    seen.set(tag, answer);
+    return answer;
+  }
+
+  private decide(e: Expr, want: Want, s: 1 | -1): boolean {
+    const c = this.constantSign(e);
+    if (c !== undefined) return c !== null && (want === 'nonzero' ? c !== 0 : want === 'pos' ? c * s > 0 : c * s >= 0);
+    const k = this.keyOf(e);
+    // (An expansion that is a number: x² + 1 − x² is 1.)
+    if (k.key === CONSTANT_KEY) return want === 'nonzero' || k.sign * s > 0;
+    if (k.sign !== 0 && (this.byKey.get(k.key) ?? []).some((h) => gives(h.want, h.sign, want, (s * k.sign) as 1 | -1))) return true;
+    if (want === 'nonzero') {
+      if (this.holds(e, 'pos', 1) || this.holds(e, 'pos', -1)) return true;
+      return this.nonzeroBy(e);
+    }
+    if (this.structural(e, want, s) || this.bounded(e, want, s)) return true;
+    // (≥ 0 and ≠ 0: > 0.)
+    return want === 'pos' && this.holds(e, 'nonneg', s) && this.nonzeroBy(e);
+  }
+
+  /**
+   * Whether e ≠ 0 by its form, without its sign: a product of factors ≠ 0, a polynomial factor
+   * of something known ≠ 0 (x − 1 of x² − 1), or √A ± B where A − B² ≠ 0 (if √A = ∓B then A = B²).
+   */
+  private nonzeroBy(e: Expr): boolean {
+    if (this.structural(e, 'nonzero', 1)) return true;
+    if (this.nonzero.some((h) => this.atoms.divides(e, h))) return true;
+    if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) {
+      for (const [root, other] of [[e.left, e.right], [e.right, e.left]] as const) {
+        const isRoot = root.kind === 'Call' && root.args.length === 1 && root.fn.primes === 0 && !root.fn.hat && root.fn.index === null && builtinFunction(root.fn.base)?.evaluate === 'sqrt';
+        if (!isRoot) continue;
+        const a = (root as Extract<Expr, { kind: 'Call' }>).args[0]!;
+        const squared: Expr = { kind: 'Binary', op: '^', left: other, right: { kind: 'Num', value: '2', range: e.range, shape: scalar }, range: e.range, shape: scalar };
+        const gap: Expr = { kind: 'Binary', op: '-', left: a, right: squared, range: e.range, shape: scalar };
+        if (this.holds(gap, 'nonzero', 1)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The sign of a constant (null: not certain), or undefined where e has names. */
+  private constantSign(e: Expr): -1 | 0 | 1 | null | undefined {
+    if (freeNames(e).length > 0) return undefined;
+    const q = constantValue(e);
+    if (q) return q.sign() as -1 | 0 | 1;
+    try {
+      const v = evaluate(e, { ...groundHost, deadline: Date.now() + 20 });
+      if (isMat(v)) return null;
+      return v.lo > 0 ? 1 : v.hi < 0 ? -1 : v.lo === 0 && v.hi === 0 ? 0 : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** By the form of e: the signs of its parts. */
+  private structural(e: Expr, want: Want, s: 1 | -1): boolean {
+    const h = (x: Expr, w: Want, t: 1 | -1): boolean => this.holds(x, w, t);
+    const neg = (t: 1 | -1): 1 | -1 => (t === 1 ? -1 : 1);
+    switch (e.kind) {
+      case 'Neg': return h(e.arg, want, neg(s));
+      case 'Abs': case 'Norm':
+        return s === 1 && (want === 'nonneg' || h(e.arg, 'nonzero', 1));
+      case 'Binary': {
+        const { left: a, right: b } = e;
+        if (e.op === '+' || e.op === '-') {
+          const tb = e.op === '+' ? s : neg(s);
+          if (want === 'nonneg') return h(a, 'nonneg', s) && h(b, 'nonneg', tb);
+          if (want === 'pos') return (h(a, 'pos', s) && h(b, 'nonneg', tb)) || (h(a, 'nonneg', s) && h(b, 'pos', tb));
+          return false;
+        }
+        if (e.op === '*' || e.op === '/') {
+          // (A quotient's denominator is ≠ 0 wherever it has a value.)
+          const bw: Want = e.op === '/' && want === 'nonzero' ? 'nonzero' : want;
+          if (want === 'nonzero') return h(a, 'nonzero', 1) && (e.op === '/' || h(b, bw, 1));
+          return (h(a, want, 1) && h(b, want, s)) || (h(a, want, -1) && h(b, want, neg(s)));
+        }
+        if (e.op === '^') {
+          if (a.kind === 'Const' && a.name === 'e') return s === 1;
+          const q = constantValue(b);
+          if (q && q.isInteger()) {
+            const even = q.n % 2n === 0n;
+            // (A negative power has a value only where the base is ≠ 0.)
+            if (want === 'nonzero') return q.sign() < 0 || h(a, 'nonzero', 1);
+            if (even) return s === 1 && (want === 'nonneg' || q.sign() < 0 || h(a, 'nonzero', 1));
+            return h(a, want, s);
+          }
+          // A power that is not whole: of a base ≥ 0 (> 0 where the exponent is not a number).
+          if (s !== 1) return false;
+          if (want === 'nonneg' && q) return true;
+          return h(a, 'pos', 1);
+        }
+        return false;
+      }
+      case 'Call': {
+        const fn = e.fn;
+        const row = fn.primes === 0 && !fn.hat && fn.index === null ? builtinFunction(fn.base) : undefined;
+        const a = e.args[0];
+        if (!row || !a || e.args.length !== 1) return false;
+        switch (row.evaluate) {
+          case 'exp': return s === 1;
+          case 'sqrt': return s === 1 && (want === 'nonneg' || h(a, 'pos', 1));
+          case 'abs': return s === 1 && (want === 'nonneg' || h(a, 'nonzero', 1));
+          case 'tanh': return h(a, want, s);
+          default: return false;
+        }
+      }
+      default: return false;
+    }
+  }
+
+  /** By the bounds of its terms under the assumptions (facts.ts `range`: exact). */
+  private bounded(e: Expr, want: Want, s: 1 | -1): boolean {
+    if (Date.now() > this.deadline) return false;
+    this.rc ??= ruleContext(this.p, this.deadline);
+    let r: ReturnType<typeof range>;
+    try {
+      r = range(e, this.rc);
+    } catch {
+      return false;
+    }
+    if (s === 1) return r.lo !== null && (r.lo.sign() > 0 || (want === 'nonneg' && r.lo.sign() === 0) || (r.lo.sign() === 0 && r.loStrict));
+    return r.hi !== null && (r.hi.sign() < 0 || (want === 'nonneg' && r.hi.sign() === 0) || (r.hi.sign() === 0 && r.hiStrict));
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { checkSource } from '../src/check/index.js';
+import type { Verdict } from '../src/result.js';
+
+/**
+ * A proof of `A = B` proves the sides equal where both have values; `proved` also needs B to
+ * have a value wherever A has one (LANGUAGE.md §3, Domains), derived exactly by
+ * rules/domain-inclusion.ts. Where it cannot be derived the step is checked, not proved:
+ * `1 = Q/Q` with Q = (x − y)² + (xy − π)² was proved, though Q is 0 at x = y = √π, where
+ * the right side has no value (red team rt88). Where it can, the proof stands: a denominator
+ * the left side also has, a polynomial factor of one (x − 1 of x² − 1), a √ of what the left
+ * takes a √ of, signs of squares, √ and exp, and the assumptions.
+ */
+const CASES: { readonly src: string; readonly want: Verdict }[] = [
+  // Not derivable: the right side's condition holds on the search's points only.
+  { src: 'scalar x, y\n    1\n  = ((x - y)^2 + (x y - π)^2)/((x - y)^2 + (x y - π)^2)\n', want: 'checked' },
+  { src: 'scalar x, y\ndefine Q = (x - y)^2 + (x y - π)^2\n    1\n  = Q/Q\n', want: 'checked' },
+  { src: 'scalar x, y\n    x + y\n  = (x + y) (x^2 + y^2 - 2 x y + 1/1000)/(x^2 + y^2 - 2 x y + 1/1000)\n', want: 'checked' },
+  // Derivable: the same conditions on both sides, or implied by the left's.
+  { src: 'scalar a, b\n    1/a + 1/b\n  = (a + b)/(a b)\n', want: 'proved' },
+  { src: 'scalar x\n    1/(x (x + 1))\n  = 1/x - 1/(x + 1)\n', want: 'proved' },
+  { src: 'scalar x\n    1/(x^2 - 1)\n  = 1/(2 (x - 1)) - 1/(2 (x + 1))\n', want: 'proved' },
+  { src: 'scalar x\n    sqrt(x + 1) - sqrt(x)\n  = 1/(sqrt(x + 1) + sqrt(x))\n', want: 'proved' },
+  { src: 'scalar x, y\n    y tan(x)^2/sin(x)^2\n  = y/cos(x)^2\n', want: 'proved' },
+  { src: 'scalar x, y\n    log(x) + log(y)\n  = log(x y)\n', want: 'proved' },
+  { src: 'scalar x\n    (2 (1/x - cos(x π)/x))/π\n  = 2 (1 - cos(π x))/(π x)\n', want: 'proved' },
+  { src: 'scalar x, y\n    x^2 + y^2 + 1\n  = (x^2 + y^2 + 1)^2/(x^2 + y^2 + 1)\n', want: 'proved' },
+  { src: 'scalar x\n    exp(x)\n  = exp(2 x)/exp(x)\n', want: 'proved' },
+  { src: 'scalar x, y\nassume x > 0, y > 0\n    log(x) - log(y)\n  = log(x/y)\n', want: 'proved' },
+  { src: 'scalar x, y\nassume x ≠ y\n    x + y\n  = (x^2 - y^2)/(x - y)\n', want: 'proved' },
+  { src: 'scalar x\nassume x > 1\n    x\n  = x (x - 1)/(x - 1)\n', want: 'proved' },
+  { src: 'scalar x, y\n    a/(1 + y/x)\n  = x a/(x + y)\n'.replace('scalar x, y', 'scalar a, x, y'), want: 'proved' },
+  { src: 'scalar x\n    1/(1 + 1/x)\n  = 1 - 1/(x + 1)\n', want: 'proved' },
+  { src: 'scalar x\n    sqrt(x^2 + 1) - x\n  = 1/(sqrt(x^2 + 1) + x)\n', want: 'proved' },
+  { src: 'scalar x\n    x/|x|\n  = |x|/x\n', want: 'proved' },
+  { src: 'scalar x, y\n    log(x^2 y)\n  = 2 log|x| + log(y)\n', want: 'proved' },
+  { src: 'scalar x, y\n    ∂/∂y (x/y)\n  = -x/y^2\n', want: 'proved' },
+  { src: 'scalar x\n    d/dx log(x)\n  = 1/x\n', want: 'proved' },
+  { src: 'integer t, i\nscalar c\nassume t ≥ 1\n    ∏_{i=1}^{t} c\n  = c^t\n', want: 'proved' },
+  { src: 'scalar x\n    (1/x)^(log(2))/x\n  = (1/x)^(1 + log(2))\n', want: 'proved' },
+  { src: 'scalar x\n    log(x^3)\n  = 3 log(x)\n', want: 'proved' },
+  // And a wrong step is still refuted where a search finds the point.
+  { src: 'scalar x\n    x\n  = x^2/x\n', want: 'refuted' },
+  { src: 'scalar a, b\n    log(a b)\n  = log(a) + log(b)\n', want: 'refuted' },
+];
+
+describe('the domain half of a proof of an equation', () => {
+  it.each(CASES)('$src → $want', async ({ src, want }) => {
+    const step = (await checkSource(src, {})).steps[0]!;
+    expect(step.verdict, step.message).toBe(want);
+  });
+
+  it('names the condition it could not derive', async () => {
+    const step = (await checkSource('scalar x, y\n    1\n  = ((x - y)^2 + (x y - π)^2)/((x - y)^2 + (x y - π)^2)\n', {})).steps[0]!;
+    expect(step.message).toMatch(/where both sides have values; that the right side has a value wherever the left does is not proved: nothing shows \(x - y\)² \+ \(x y - π\)² ≠ 0 where the left side has a value/);
+  });
+});
