@@ -39,6 +39,18 @@ const CASES: { readonly src: string; readonly want: Verdict }[] = [
   { src: 'integer t, i\nscalar c\nassume t ≥ 1\n    ∏_{i=1}^{t} c\n  = c^t\n', want: 'proved' },
   { src: 'scalar x\n    (1/x)^(log(2))/x\n  = (1/x)^(1 + log(2))\n', want: 'proved' },
   { src: 'scalar x\n    log(x^3)\n  = 3 log(x)\n', want: 'proved' },
+  // tan and sin, cos of sums written out: cos(x + y) divides 1 − tan x tan y's numerator.
+  { src: 'scalar x, y\n    (tan(x) + tan(y))/(1 - tan(x) tan(y))\n  = tan(x + y)\n', want: 'proved' },
+  { src: 'scalar x\n    tan(x + π)\n  = tan(x)\n', want: 'proved' },
+  { src: 'scalar x, y\n    tan(x + y) - tan(x)/(1 - tan(x) tan(y))\n  = sin(y)/(-sin(y) tan(x) + cos(y))\n', want: 'proved' },
+  // Index names are whole numbers ≥ 0 unless an assumption lets them go below 0.
+  { src: 'integer t, i\n    ∑_{i=1}^{t} (1/i - 1/(i+1))\n  = 1 - 1/(t+1)\n', want: 'proved' },
+  { src: 'integer k\nscalar c\nassume k ≥ -3\n    c^k c\n  = c^(k+1)\n', want: 'checked' },
+  { src: 'integer k\nscalar c\n    1\n  = c^k/c^k\n', want: 'refuted' },
+  // A known sign and a constant difference; a part the left side computes as written.
+  { src: 'scalar x\nassume x > exp(-1000)\n    1\n  = x/x\n', want: 'proved' },
+  { src: 'scalar x\nassume x > -exp(-1000)\n    1\n  = x/x\n', want: 'refuted' },
+  { src: 'scalar x, y\n    x^y x\n  = x x^y\n', want: 'proved' },
   // And a wrong step is still refuted where a search finds the point.
   { src: 'scalar x\n    x\n  = x^2/x\n', want: 'refuted' },
   { src: 'scalar a, b\n    log(a b)\n  = log(a) + log(b)\n', want: 'refuted' },

@@ -601,24 +601,108 @@ export class AtomExpansions {
 
   private readonly numerators = new Map<Expr, Poly | null>();
 
-  /** h's numerator: its expansion, or that of h as a rational function with its common factors cancelled. */
+  /** h's numerator: its expansion, or that of h as a rational function with its common factors cancelled, tan and sin/cos of sums written out. */
   private numerator(h: Expr): Poly | null {
     if (!this.numerators.has(h)) {
-      const direct = this.poly(h);
-      const r = direct ? null : h.shape?.kind === 'matrix' ? null : expandRational(h, true, { roots: true });
-      this.numerators.set(h, direct ?? r?.num ?? null);
+      let out: Poly | null = null;
+      if (h.shape?.kind !== 'matrix') {
+        const t = trigExpanded(h);
+        out = (t === h ? this.poly(h) : null) ?? expandRational(t, true, { roots: true })?.num ?? null;
+      }
+      this.numerators.set(h, out);
     }
     return this.numerators.get(h) ?? null;
   }
 
+  /** a − b as a constant expression where their expansions differ by a constant (x − (x − e^(−1000)) is e^(−1000)); else null. */
+  constantGap(a: Expr, b: Expr): Expr | null {
+    const pa = this.poly(a);
+    const pb = pa && this.poly(b);
+    if (!pa || !pb) return null;
+    const d = polynomialExpr(add(pa, pb, -1), a.range);
+    return freeNames(d).length === 0 ? d : null;
+  }
+
+  /** Whether f's numerator is a number other than 0 (x² + 1 − x², 1/(x + 1)): f is ≠ 0 wherever it has a value. */
+  neverZero(f: Expr): boolean {
+    const pf = this.numerator(f);
+    return pf !== null && pf.size === 1 && pf.has('');
+  }
+
   /**
-   * Whether the expansion of `f` (not constant) divides the numerator of `h` exactly: then f is
-   * ≠ 0 wherever h is ≠ 0 and both have values (x − 1 of x² − 1, x + y of 1 + y/x).
+   * Whether the numerator of `f` divides that of `h` exactly (or is a number other than 0): then
+   * f is ≠ 0 wherever h is ≠ 0 and both have values (x − 1 of x² − 1, x + y of 1 + y/x; cos(x + y),
+   * written out, of 1 − tan x tan y).
    */
   divides(f: Expr, h: Expr): boolean {
-    const pf = this.poly(f);
+    // (f's numerator: f = N/D is 0 where it has a value only where N is; a numerator that is a
+    // number other than 0 is never 0.)
+    const pf = this.numerator(f);
+    if (pf && pf.size === 1 && pf.has('')) return true;
     const ph = this.numerator(h);
-    if (!pf || !ph || ph.size === 0 || (pf.size === 1 && pf.has(''))) return false;
+    if (!pf || !ph || pf.size === 0 || ph.size === 0) return false;
     return divideExact(ph, pf) !== null;
   }
+}
+
+/** sin, cos of a whole multiple of π/2, as a number (0, ±1); null otherwise. */
+function quarterTurnValue(fn: 'sin' | 'cos', arg: Expr): number | null {
+  // (k·π/2 as written: π, 2π, π/2, −π, 3π/2 — a rational multiple of π by the expansion.)
+  const p = expandPolynomial(arg, true);
+  if (!p || p.size !== 1) return null;
+  const t = [...p.values()][0]!;
+  if (t.powers.length !== 1 || t.powers[0]![1] !== 1 || t.powers[0]![0] !== ' ⟨π⟩') return null;
+  const half = t.coef.mul(new Rational(2n));
+  if (!half.isInteger()) return null;
+  const k = Number(((half.n % 4n) + 4n) % 4n);
+  return fn === 'sin' ? [0, 1, 0, -1][k]! : [1, 0, -1, 0][k]!;
+}
+
+/**
+ * e with tan u as sin u / cos u, and sin and cos of a sum, a difference, a negation or a
+ * multiple of π/2 written out (cos(x + y) = cos x cos y − sin x sin y): identities wherever the
+ * left has a value, for AtomExpansions' division. The same node where nothing changed.
+ */
+export function trigExpanded(e: Expr): Expr {
+  const S = { kind: 'scalar' } as const;
+  const range = e.range;
+  const num = (v: number): Expr => (v < 0 ? { kind: 'Neg', arg: { kind: 'Num', value: String(-v), range, shape: S }, range, shape: S } : { kind: 'Num', value: String(v), range, shape: S });
+  const bin = (op: '+' | '-' | '*' | '/', left: Expr, right: Expr): Expr => ({ kind: 'Binary', op, left, right, range, shape: S });
+  let budget = 200;
+  const trig = (fn: 'sin' | 'cos', arg: Expr, like: Extract<Expr, { kind: 'Call' }>): Expr => {
+    if (--budget < 0) return { ...like, fn: { ...like.fn, base: fn }, args: [arg] };
+    const q = quarterTurnValue(fn, arg);
+    if (q !== null) return num(q);
+    if (arg.kind === 'Neg') return fn === 'sin' ? { kind: 'Neg', arg: trig('sin', arg.arg, like), range, shape: S } : trig('cos', arg.arg, like);
+    if (arg.kind === 'Binary' && (arg.op === '+' || arg.op === '-')) {
+      const [a, b] = [arg.left, arg.right];
+      const sa = trig('sin', a, like);
+      const ca = trig('cos', a, like);
+      const sb = trig('sin', b, like);
+      const cb = trig('cos', b, like);
+      if (fn === 'sin') return bin(arg.op, bin('*', sa, cb), bin('*', ca, sb));
+      return bin(arg.op === '+' ? '-' : '+', bin('*', ca, cb), bin('*', sa, sb));
+    }
+    return { ...like, fn: { ...like.fn, base: fn }, args: [arg] };
+  };
+  const go = (x: Expr): Expr => {
+    if (x.shape?.kind === 'matrix') return x;
+    if (x.kind === 'Call' && x.args.length === 1 && x.fn.primes === 0 && !x.fn.hat && x.fn.index === null && (x.fn.base === 'sin' || x.fn.base === 'cos' || x.fn.base === 'tan')) {
+      const arg = go(x.args[0]!);
+      if (x.fn.base === 'tan') return bin('/', trig('sin', arg, x), trig('cos', arg, x));
+      const out = trig(x.fn.base, arg, x);
+      return printExpr(out) === printExpr(x) ? x : out;
+    }
+    if (x.kind === 'Binary') {
+      const l = go(x.left);
+      const r = go(x.right);
+      return l === x.left && r === x.right ? x : { ...x, left: l, right: r };
+    }
+    if (x.kind === 'Neg') {
+      const a = go(x.arg);
+      return a === x.arg ? x : { ...x, arg: a };
+    }
+    return x;
+  };
+  return go(e);
 }

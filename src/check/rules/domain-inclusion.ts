@@ -25,7 +25,7 @@ import { isMat } from '../evaluator/field.js';
 import { constantValue, evaluate, groundHost } from '../evaluator/interpret.js';
 import type { StepProblem } from '../problem.js';
 import { freeNames } from '../rewrite.js';
-import { integerValued, range, ruleContext, type RuleContext } from './facts.js';
+import { range, ruleContext, type RuleContext } from './facts.js';
 
 /** A sign condition on an expression: `pos` > 0, `nonneg` ≥ 0, `nonzero` ≠ 0 (of s·expr, s = ±1). */
 type Want = 'pos' | 'nonneg' | 'nonzero';
@@ -63,7 +63,7 @@ const CONSTANT_KEY = '1·';
  * modelled throws Opaque; a power with an exponent that is not a number asks for a base > 0,
  * more than needed).
  */
-function restrictions(e: Expr, p: StepProblem, necessary: boolean): Restriction[] {
+function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: ReadonlySet<string> = new Set()): Restriction[] {
   const out: Restriction[] = [];
   const unfolding = new Set<string>();
   const stop = (): void => {
@@ -73,6 +73,8 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean): Restriction[
     out.push({ expr, want, sign });
   };
   const walk = (x: Expr, depth: number): void => {
+    // (A part the left side computes as written has a value wherever the left does.)
+    if (given.size > 0 && (x.kind === 'Binary' || x.kind === 'Call') && given.has(printExpr(x))) return;
     if (x.shape?.kind === 'matrix') return stop();
     switch (x.kind) {
       case 'Num': return;
@@ -106,9 +108,8 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean): Restriction[
       return;
     }
     walk(exponent, depth);
-    // A whole number ≥ 0 for every value of its names (`c^t` of an integer t: integers are
-    // indices, 0, 1, 2, …): a power of any base.
-    if (integerValued(exponent, p.prep.ctx.scope)) return;
+    // A whole number ≥ 0 for every value of its names (`c^t` of an integer t ≥ 0): a power of any base.
+    if (wholeNumber(exponent, p)) return;
     // A constant that is not a whole number (log 2, π − 3): a base ≥ 0 (> 0 for one below 0).
     const c = freeNames(exponent).length === 0 ? enclosure(exponent) : null;
     if (c && Math.ceil(c.lo) > c.hi) {
@@ -168,6 +169,28 @@ function mapExpr(e: Expr, f: (x: Expr) => Expr | undefined): Expr {
   return mapChildren(e, (child) => mapExpr(child, f));
 }
 
+/**
+ * Whether an integer name takes values ≥ 0 only: integers are indices, from 0, unless an
+ * assumption bounds them below by a negative number or only above (`assume k ≥ −3`, `t < 0`).
+ */
+function indexName(v: Var, p: StepProblem): boolean {
+  const info = v.name.index ? undefined : p.prep.lookup(v)?.info;
+  if (!info || info.kind !== 'integer' || info.family || info.fn) return false;
+  const iv = p.prep.intervals.get(info.key);
+  if (!iv) return true;
+  return iv.lo !== null ? iv.lo.sign() >= 0 : iv.hi === null;
+}
+
+/** Whether e is a whole number ≥ 0 for every value of its names: such numbers and index names under + and ×. */
+function wholeNumber(e: Expr, p: StepProblem): boolean {
+  switch (e.kind) {
+    case 'Num': return /^\d+$/.test(e.value);
+    case 'Var': return indexName(e, p);
+    case 'Binary': return (e.op === '+' || e.op === '*') && wholeNumber(e.left, p) && wholeNumber(e.right, p);
+    default: return false;
+  }
+}
+
 /** A constant's double enclosure, or null where it has none. */
 function enclosure(e: Expr): { lo: number; hi: number } | null {
   try {
@@ -191,6 +214,28 @@ function nonnegativeForm(e: Expr): boolean {
     return ev === 'sqrt' || ev === 'exp' || ev === 'abs';
   }
   return false;
+}
+
+/**
+ * The parts of an expression that have a value wherever it does, printed: every part reached
+ * through arithmetic, calls, |·| and derivatives' bodies (not inside ∑, lim or E, which bind names
+ * or take values elsewhere).
+ */
+function computedParts(e: Expr): Set<string> {
+  const out = new Set<string>();
+  const walk = (x: Expr): void => {
+    if (out.size > 2000) return;
+    out.add(printExpr(x));
+    switch (x.kind) {
+      case 'Neg': case 'Abs': case 'Norm': case 'Transpose': return walk(x.arg);
+      case 'Binary': walk(x.left); return walk(x.right);
+      case 'Call': for (const a of x.args) walk(a); return;
+      case 'Deriv': case 'Grad': return walk(x.body);
+      default: return;
+    }
+  };
+  walk(e);
+  return out;
 }
 
 /** The conditions every assumption (not `for all`) states of scalars, as restrictions. */
@@ -234,7 +279,7 @@ function gives(have: Want, s: 1 | -1, want: Want, t: 1 | -1): boolean {
 export function domainInclusion(p: StepProblem, left: Expr, right: Expr, deadline: number): Inclusion {
   let needed: Restriction[];
   try {
-    needed = restrictions(right, p, false);
+    needed = restrictions(right, p, false, computedParts(left));
   } catch (err) {
     if (err instanceof Opaque) return { kind: 'opaque' };
     throw err;
@@ -264,6 +309,8 @@ class SignProver {
   private readonly byKey = new Map<string, { want: Want; sign: 1 | -1 }[]>();
   /** Known conditions that imply ≠ 0, for division of polynomials. */
   private readonly nonzero: Expr[] = [];
+  /** Known signs (≥ 0, > 0), for a difference by a constant (x > e^(−1000) gives x > 0). */
+  private readonly signed: Restriction[] = [];
   private rc: RuleContext | null = null;
   private questions = 0;
   private readonly memo = new Map<Expr, Map<string, boolean>>();
@@ -307,6 +354,7 @@ class SignProver {
     const list = this.byKey.get(k.key) ?? [];
     list.push({ want, sign: (sign * k.sign) as 1 | -1 });
     this.byKey.set(k.key, list);
+    if (want !== 'nonzero') this.signed.push({ expr: this.unfolded(e), want, sign });
     if (want === 'nonneg' || depth > 6) return;
     this.nonzero.push(e);
     const part = (x: Expr, w: Want = 'nonzero', t: 1 | -1 = 1): void => this.learn(x, w, t, depth + 1);
@@ -361,7 +409,7 @@ class SignProver {
       if (this.holds(e, 'pos', 1) || this.holds(e, 'pos', -1)) return true;
       return this.nonzeroBy(e);
     }
-    if (this.structural(e, want, s) || this.bounded(e, want, s)) return true;
+    if (this.structural(e, want, s) || this.bounded(e, want, s) || this.offset(e, want, s)) return true;
     // (≥ 0 and ≠ 0: > 0.)
     return want === 'pos' && this.holds(e, 'nonneg', s) && this.nonzeroBy(e);
   }
@@ -371,7 +419,7 @@ class SignProver {
    * of something known ≠ 0 (x − 1 of x² − 1), or √A ± B where A − B² ≠ 0 (if √A = ∓B then A = B²).
    */
   private nonzeroBy(e: Expr): boolean {
-    if (this.structural(e, 'nonzero', 1)) return true;
+    if (this.structural(e, 'nonzero', 1) || this.atoms.neverZero(e)) return true;
     if (this.nonzero.some((h) => this.atoms.divides(e, h))) return true;
     if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) {
       for (const [root, other] of [[e.left, e.right], [e.right, e.left]] as const) {
@@ -439,6 +487,13 @@ class SignProver {
         }
         return false;
       }
+      case 'Var': {
+        // Integers are indices (0, 1, 2, …) and a dimension is a size (1, 2, …).
+        const info = e.name.index ? undefined : this.p.prep.lookup(e)?.info;
+        if (!info || s !== 1) return false;
+        if (this.p.prep.dimensions.has(info.key)) return true;
+        return want === 'nonneg' && indexName(e, this.p);
+      }
       case 'Call': {
         const fn = e.fn;
         const row = fn.primes === 0 && !fn.hat && fn.index === null ? builtinFunction(fn.base) : undefined;
@@ -454,6 +509,19 @@ class SignProver {
       }
       default: return false;
     }
+  }
+
+  /** By a known sign and a constant difference: s·e = t·h + c with t·h ≥ 0 (or > 0) and c ≥ 0 (or > 0). */
+  private offset(e: Expr, want: Want, s: 1 | -1): boolean {
+    const signed = (x: Expr, t: 1 | -1): Expr => (t === 1 ? x : { kind: 'Neg', arg: x, range: x.range, shape: scalar });
+    const mine = signed(this.unfolded(e), s);
+    for (const h of this.signed) {
+      const gap = this.atoms.constantGap(mine, signed(h.expr, h.sign));
+      const c = gap && enclosure(gap);
+      if (!c) continue;
+      if (c.lo > 0 || (c.lo >= 0 && (h.want === 'pos' || want === 'nonneg'))) return true;
+    }
+    return false;
   }
 
   /** By the bounds of its terms under the assumptions (facts.ts `range`: exact). */

@@ -121,7 +121,7 @@ function integerVariables(c: Condition, scope: Scope): ReadonlySet<string> {
  * are indices), for every value of its names: whole numbers and names declared integers under
  * + and ×. (Not n − 1: at n = 0 it is −1, which `f(n) = 0 for all n` says nothing of.)
  */
-export function integerValued(e: Expr, scope: Scope): boolean {
+function integerValued(e: Expr, scope: Scope): boolean {
   switch (e.kind) {
     case 'Num': return /^\d+$/.test(e.value);
     case 'Var': return scope.lookup(e.name)?.info.kind === 'integer';
