@@ -539,7 +539,17 @@ function residue(rng: Rng): bigint {
 /** The modular host: every free name a random residue (or residue matrix), functions random oracles. */
 class ModularPoint implements Host<bigint> {
   /** Residues, with π and e indeterminates of this point (see degreeOf). */
-  readonly field: Field<bigint> = { ...modularField, pi: () => this.symbol('π'), e: () => this.symbol('e') };
+  readonly field: Field<bigint> = {
+    ...modularField,
+    pi: () => this.symbol('π'),
+    // (e is exp(1): where an exp has a constant term its symbol stands for e^(1/D), D that
+    // term's common denominator, and e is its D-th power, so e^(−1) = 1/e and exp(x − 1) =
+    // exp(x)/e hold here as they do in numbers.)
+    e: () => {
+      const d = this.ctx.denominators.get('exp|1');
+      return d === undefined ? this.symbol('e') : modularField.powInt(this.symbol('exp|1'), d);
+    },
+  };
   readonly deadline: number;
   private readonly values = new Map<string, Val<bigint>>();
 

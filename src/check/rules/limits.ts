@@ -15,6 +15,7 @@ import { counterexample, formatValue } from '../sampling/report.js';
 import { Bounder } from './norms.js';
 import { belowOneInMagnitude, nonnegative, range, rangeText, ruleContext, same, unfoldOnce, type RuleContext } from './facts.js';
 import { constantValue } from '../evaluator/interpret.js';
+import { expandRational, rationalExpr } from '../engines/polynomial.js';
 
 /**
  * Limits as T → ∞ (LANGUAGE.md §5.7): `e → L as T → ∞` and `lim_{T→∞} e = L`.
@@ -396,8 +397,17 @@ function order(e: Expr, key: string): Order | null {
     }
     case 'Call': {
       if (e.fn.primes !== 0 || e.args.length !== 1) return null;
-      const a = order(e.args[0]!, key);
+      const arg = e.args[0]!;
+      // log(1 + v) ~ v where v → 0.
+      if (e.fn.base === 'log' && arg.kind === 'Binary' && arg.op === '+') {
+        const v = constantValue(arg.left)?.equals(Rational.ONE) ? arg.right : constantValue(arg.right)?.equals(Rational.ONE) ? arg.left : null;
+        const o = v && order(v, key);
+        if (o && vanishes(o)) return o;
+      }
+      const a = order(arg, key);
       if (!a) return null;
+      // sin u ~ u and tan u ~ u where u → 0.
+      if ((e.fn.base === 'sin' || e.fn.base === 'tan') && vanishes(a)) return a;
       if (e.fn.base === 'sqrt') return orderPower(a, Rational.of(1).div(Rational.of(2)));
       // log(c T^p (log T)^q) = p log T + q log log T + log c + o(1) ~ p log T, for p > 0, c > 0.
       if (e.fn.base === 'log' && a.c.sign() > 0 && a.p.sign() > 0) return { c: a.p, p: Rational.ZERO, q: Rational.ONE };
@@ -405,6 +415,11 @@ function order(e: Expr, key: string): Order | null {
     }
     default: return null;
   }
+}
+
+/** Whether c T^p (log T)^q → 0. */
+function vanishes(o: Order): boolean {
+  return o.p.sign() < 0 || (o.p.isZero() && o.q.sign() < 0);
 }
 
 /** (c T^p L^q)^k: a whole k, or c > 0 with c^k a rational number. */
@@ -437,10 +452,7 @@ function isPolynomialUpper(e: Expr, key: string): boolean {
 }
 
 function powerLimit(base: Expr, exponent: Expr, key: string, rc: RuleContext): LimitValue {
-  if (dependsOn(base, key)) {
-    // (T)^k or (c/T)^k with a fixed positive k.
-    return null;
-  }
+  if (dependsOn(base, key)) return dependsOn(exponent, key) ? variablePower(base, exponent, key, rc) : null;
   if (!growsLinearly(exponent, key)) return null;
   if (belowOneInMagnitude(base, rc)) {
     const r = range(base, rc);
@@ -466,6 +478,38 @@ function powerLimit(base: Expr, exponent: Expr, key: string, rc: RuleContext): L
   return null;
 }
 
+
+/**
+ * f^g with f and g both moving with T, as exp(g log f):
+ * - f → 1 and g → ±∞: f^g → e^L where g (f − 1) → L (log f ~ f − 1 as f → 1), g (f − 1) put
+ *   over one denominator first (T·((1 + x/T) − 1) is x): (1 + 1/T)^T → e, (1 − 1/T)^T → 1/e;
+ * - f → ∞, or to a number > 0, and g log f → L (or ±∞) by the rules or orders of growth:
+ *   T^(1/T) → e^0 = 1.
+ */
+function variablePower(base: Expr, exponent: Expr, key: string, rc: RuleContext): LimitValue {
+  const f = limitOf(base, key, rc);
+  const g = limitOf(exponent, key, rc);
+  if (!f || !g || f.kind === 'none' || g.kind === 'none') return null;
+  const S = { kind: 'scalar' } as const;
+  const exp = (L: LimitValue, rules: readonly string[]): LimitValue => {
+    if (L?.kind === 'infinite') return L.sign < 0 ? { kind: 'value', value: ZERO, rules: [...rules, ...L.rules, 'e^u → 0 as u → −∞'] } : { kind: 'infinite', sign: 1, rules: [...rules, ...L.rules, 'e^u → ∞ as u → ∞'] };
+    // (Written e^L, e for L = 1, as the step would write it: the identity test reads e as a symbol.)
+    const e: Expr = { kind: 'Const', name: 'e', range: base.range, shape: S };
+    if (L?.kind === 'value') return { kind: 'value', value: constantValue(L.value)?.equals(Rational.ONE) ? e : { kind: 'Binary', op: '^', left: e, right: L.value, range: base.range, shape: S }, rules: [...rules, ...L.rules] };
+    return null;
+  };
+  if (f.kind === 'value' && constantValue(f.value)?.equals(Rational.ONE) && g.kind === 'infinite') {
+    const gap: Expr = { kind: 'Binary', op: '-', left: base, right: { kind: 'Num', value: '1', range: base.range, shape: S }, range: base.range, shape: S };
+    const product = mulE(exponent, gap);
+    const r = expandRational(product, true);
+    const simplified = r ? rationalExpr(r, base.range) : product;
+    return exp(limitOf(simplified, key, rc), [`f^g → e^L where f → 1, g → ∞ and g (f − 1) → L (log f ~ f − 1 as f → 1): f = ${printExpr(base)}, g (f − 1) = ${printExpr(simplified)}`]);
+  }
+  const positive = f.kind === 'infinite' ? f.sign > 0 : exactSign(f.value, rc) === 1;
+  if (!positive) return null;
+  const logf: Expr = { kind: 'Call', fn: { base: 'log', index: null, primes: 0, hat: false, range: base.range }, args: [base], range: base.range, shape: S };
+  return exp(limitOf(mulE(exponent, logf), key, rc), [`f^g = e^(g log f) with f = ${printExpr(base)} > 0 from some ${key} on`]);
+}
 
 /** A product ∏_{t}^{T} a_t bounded factor by factor by q with |q| < 1 (given as the step's right side's base). */
 function productBound(e: Expr, key: string, rc: RuleContext): LimitValue {
@@ -658,7 +702,13 @@ function differsExactly(a: Expr, b: Expr, pt: Point): boolean {
     const y = pt.evaluate(exactField, b);
     return decideRelation(exactField, '=', x, y) === 'fails';
   } catch {
-    return false;
+    // (Not rational, e against 2.7: by enclosures, which differ only where they are disjoint.)
+    try {
+      const F = intervalField as Field<unknown>;
+      return decideRelation(F, '=', pt.evaluate(F, a), pt.evaluate(F, b)) === 'fails';
+    } catch {
+      return false;
+    }
   }
 }
 
