@@ -51,6 +51,22 @@ const CASES: { readonly src: string; readonly want: Verdict }[] = [
   { src: 'scalar x\nassume x > exp(-1000)\n    1\n  = x/x\n', want: 'proved' },
   { src: 'scalar x\nassume x > -exp(-1000)\n    1\n  = x/x\n', want: 'refuted' },
   { src: 'scalar x, y\n    x^y x\n  = x x^y\n', want: 'proved' },
+  // Red team rt94: wrong steps that were proved. A negative integer exponent; a part not
+  // modelled (∑, a derivative, a vector) beside a condition that is; a section's own definition.
+  { src: 'scalar x, y\ninteger n\nassume n < 0\ndefine Q = (x - y)^2 + (x y - π)^2\n    0\n  = 0 Q^n\n', want: 'checked' },
+  { src: 'scalar x, y\ninteger m\ndefine m = -1\ndefine Q = (x - y)^2 + (x y - π)^2\n    0\n  = 0 Q^m\n', want: 'checked' },
+  { src: 'scalar x, y\ninteger i\ndefine Q = (x - y)^2 + (x y - π)^2\n    1\n  = Q/Q + ∑_{i=1}^{0} i\n', want: 'checked' },
+  { src: 'scalar x, y\ndefine Q = (x - y)^2 + (x y - π)^2\n    x\n  = x Q/Q + 0 d/dx x\n', want: 'checked' },
+  { src: 'scalar x, y\nvector v, w in R^2\ndefine Q = (x - y)^2 + (x y - π)^2\n    vᵀw\n  = vᵀw Q/Q\n', want: 'checked' },
+  { src: 'scalar x, y\nvector v in R^2\ndefine Q = (x - y)^2 + (x y - π)^2\n    v\n  = (Q/Q) v\n', want: 'checked' },
+  { src: 'scalar x, y\ndefine c = 1\nsection "b"\ndefine c = (x - y)^2 + (x y - π)^2\n    1\n  = c/c\n', want: 'checked' },
+  // Right steps the first version left checked: a product of the left's denominators, a
+  // definition, log of something above 1, ≥ and ≠ together.
+  { src: 'scalar x\n    1/(x - 1) - 1/(x + 1)\n  = 2/(x^2 - 1)\n', want: 'proved' },
+  { src: 'scalar x\ndefine c = x^2 + 1\n    1\n  = c/c\n', want: 'proved' },
+  { src: 'scalar x\nassume x > 1\n    1\n  = log(x)/log(x)\n', want: 'proved' },
+  { src: 'scalar y\nassume y ≥ 1, y ≠ 1\n    1\n  = log(y)/log(y)\n', want: 'proved' },
+  { src: 'vector v in R^n\nmatrix A in R^{n×n}\nassume A invertible\n    v\n  = A A^{-1} v\n', want: 'proved' },
   // And a wrong step is still refuted where a search finds the point.
   { src: 'scalar x\n    x\n  = x^2/x\n', want: 'refuted' },
   { src: 'scalar a, b\n    log(a b)\n  = log(a) + log(b)\n', want: 'refuted' },

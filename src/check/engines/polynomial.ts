@@ -623,6 +623,25 @@ export class AtomExpansions {
     return freeNames(d).length === 0 ? d : null;
   }
 
+  /**
+   * Whether f's numerator is a number other than 0 times a product of powers of the numerators
+   * of `hs` (x² − 1 of x − 1 and x + 1): then f is ≠ 0 wherever each h is.
+   */
+  productOf(f: Expr, hs: readonly Expr[]): boolean {
+    let pf = this.numerator(f);
+    if (!pf || pf.size === 0) return false;
+    for (const h of hs) {
+      const ph = this.numerator(h);
+      if (!ph || ph.size === 0 || (ph.size === 1 && ph.has(''))) continue;
+      for (let k = 0; k < MAX_EXPONENT && pf.size > 0 && !(pf.size === 1 && pf.has('')); k++) {
+        const q: Poly | null = divideExact(pf, ph);
+        if (!q) break;
+        pf = q;
+      }
+    }
+    return pf.size === 1 && pf.has('');
+  }
+
   /** Whether f's numerator is a number other than 0 (x² + 1 − x², 1/(x + 1)): f is ≠ 0 wherever it has a value. */
   neverZero(f: Expr): boolean {
     const pf = this.numerator(f);

@@ -45,9 +45,6 @@ export type Inclusion =
   /** The right side has parts whose conditions are not modelled here. */
   | { readonly kind: 'opaque' };
 
-/** Thrown by the sufficient-conditions walk at a part it does not model. */
-class Opaque extends Error {}
-
 /** How deep definitions are unfolded (a name defined through others). */
 const MAX_UNFOLD = 8;
 /** Most sign questions one inclusion asks (each is small; nested sums of products branch). */
@@ -59,30 +56,38 @@ const CONSTANT_KEY = '1·';
 
 /**
  * The conditions under which `e` has a value. `necessary`: each holds wherever e has one (for
- * A; parts not modelled give none). Otherwise together they make e have one (for B; a part not
- * modelled throws Opaque; a power with an exponent that is not a number asks for a base > 0,
- * more than needed).
+ * A; parts not modelled give none). Otherwise together they make e have one (for B), where
+ * `opaque` is false: a part not modelled sets it (its conditions are not among them); a power
+ * with an exponent that is not a number asks for a base > 0, more than needed.
  */
-function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: ReadonlySet<string> = new Set()): Restriction[] {
+function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: ReadonlySet<string> = new Set()): { readonly conditions: Restriction[]; readonly opaque: boolean } {
   const out: Restriction[] = [];
   const unfolding = new Set<string>();
+  let opaque = false;
+  // (A part not modelled: its own conditions are unknown, the rest are still collected, so a
+  // failing condition beside a vector or a ∑ is not hidden by it: vᵀw Q/Q.)
   const stop = (): void => {
-    if (!necessary) throw new Opaque();
+    if (!necessary) opaque = true;
   };
+  // (Conditions on scalars only: what a matrix needs, invertible, is not modelled.)
   const add = (expr: Expr, want: Want, sign: 1 | -1 = 1): void => {
+    if (expr.shape?.kind === 'matrix') return stop();
     out.push({ expr, want, sign });
   };
+  // (Vectors and matrices are not modelled, but the scalar parts inside them are read: (Q/Q) v
+  // needs Q ≠ 0. Evaluation is strict, so every part's conditions are needed.)
   const walk = (x: Expr, depth: number): void => {
     // (A part the left side computes as written has a value wherever the left does.)
     if (given.size > 0 && (x.kind === 'Binary' || x.kind === 'Call') && given.has(printExpr(x))) return;
-    if (x.shape?.kind === 'matrix') return stop();
+    if (x.shape?.kind === 'matrix') stop();
     switch (x.kind) {
       case 'Num': return;
       case 'Const': return x.name === 'pi' || x.name === 'e' ? undefined : stop();
-      case 'Var': return variable(x, depth);
-      case 'Neg': return walk(x.arg, depth);
-      case 'Abs': return walk(x.arg, depth);
-      case 'Norm': return x.arg.shape?.kind === 'matrix' || x.sub ? stop() : walk(x.arg, depth);
+      case 'Var': return x.shape?.kind === 'matrix' ? undefined : variable(x, depth);
+      case 'Neg': case 'Abs': case 'Transpose': return walk(x.arg, depth);
+      case 'Norm':
+        if (x.arg.shape?.kind === 'matrix' || x.sub) stop();
+        return walk(x.arg, depth);
       case 'Binary': {
         walk(x.left, depth);
         if (x.op === '^') return power(x.left, x.right, depth);
@@ -91,13 +96,20 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
         return;
       }
       case 'Call': return call(x, depth);
-      // A derivative has a value only where what it differentiates has one.
-      case 'Deriv': case 'Grad': return necessary && x.body.shape?.kind !== 'matrix' ? walk(x.body, depth) : stop();
+      // A derivative has a value only where what it differentiates has one (whether it has one
+      // there is not modelled).
+      case 'Deriv': case 'Grad':
+        stop();
+        return walk(x.body, depth);
       default: return stop();
     }
   };
   const power = (base: Expr, exponent: Expr, depth: number): void => {
     if (base.kind === 'Const' && base.name === 'e') return walk(exponent, depth);
+    if (base.shape?.kind === 'matrix') {
+      stop();
+      return walk(exponent, depth);
+    }
     const q = constantValue(exponent);
     if (q) {
       if (q.isInteger()) {
@@ -108,8 +120,13 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
       return;
     }
     walk(exponent, depth);
-    // A whole number ≥ 0 for every value of its names (`c^t` of an integer t ≥ 0): a power of any base.
+    // A whole number ≥ 0 for every value of its names (`c^t` of an integer t ≥ 0): a power of
+    // any base; a whole number of either sign (n ≥ −3): of a base ≠ 0.
     if (wholeNumber(exponent, p)) return;
+    if (wholeNumber(exponent, p, true)) {
+      if (!necessary) add(base, 'nonzero');
+      return;
+    }
     // A constant that is not a whole number (log 2, π − 3): a base ≥ 0 (> 0 for one below 0).
     const c = freeNames(exponent).length === 0 ? enclosure(exponent) : null;
     if (c && Math.ceil(c.lo) > c.hi) {
@@ -127,12 +144,12 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
     if (!row) {
       // A function the file defines: its body's conditions are not read here. A declared one
       // (σ) is drawn with a value everywhere.
-      if (p.functions.some((d) => d.target.base === fn.base) || fn.index !== null) return stop();
+      if (p.functions.some((d) => d.target.base === fn.base) || fn.index !== null) stop();
       for (const a of x.args) walk(a, depth);
       return;
     }
-    if (x.args.some((a) => a.shape?.kind === 'matrix')) return stop();
     for (const a of x.args) walk(a, depth);
+    if (x.args.some((a) => a.shape?.kind === 'matrix')) return stop();
     const a = x.args[0]!;
     switch (row.evaluate) {
       case 'sqrt': return add(a, 'nonneg');
@@ -158,7 +175,7 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
     unfolding.delete(key);
   };
   walk(e, 0);
-  return out;
+  return { conditions: out, opaque };
 }
 
 /** e with `f`'s replacements (undefined: keep, and look inside), not inside a node that binds a name. */
@@ -173,20 +190,26 @@ function mapExpr(e: Expr, f: (x: Expr) => Expr | undefined): Expr {
  * Whether an integer name takes values ≥ 0 only: integers are indices, from 0, unless an
  * assumption bounds them below by a negative number or only above (`assume k ≥ −3`, `t < 0`).
  */
-function indexName(v: Var, p: StepProblem): boolean {
+function indexName(v: Var, p: StepProblem, signed = false): boolean {
   const info = v.name.index ? undefined : p.prep.lookup(v)?.info;
   if (!info || info.kind !== 'integer' || info.family || info.fn) return false;
+  // (A name a definition or a substitution gives a value is that value: `define m = −1`.)
+  if (p.prep.ctx.defs.some((d) => p.prep.keyOfName(d.target) === info.key) || p.prep.rules.some((r) => p.prep.keyOfName(r.lhs.name) === info.key)) return false;
   const iv = p.prep.intervals.get(info.key);
-  if (!iv) return true;
+  if (!iv || signed) return true;
   return iv.lo !== null ? iv.lo.sign() >= 0 : iv.hi === null;
 }
 
-/** Whether e is a whole number ≥ 0 for every value of its names: such numbers and index names under + and ×. */
-function wholeNumber(e: Expr, p: StepProblem): boolean {
+/**
+ * Whether e is a whole number ≥ 0 for every value of its names: such numbers and index names
+ * under + and ×; `signed`: a whole number of any sign (integer names however bounded, and −).
+ */
+function wholeNumber(e: Expr, p: StepProblem, signed = false): boolean {
   switch (e.kind) {
     case 'Num': return /^\d+$/.test(e.value);
-    case 'Var': return indexName(e, p);
-    case 'Binary': return (e.op === '+' || e.op === '*') && wholeNumber(e.left, p) && wholeNumber(e.right, p);
+    case 'Var': return indexName(e, p, signed);
+    case 'Neg': return signed && wholeNumber(e.arg, p, signed);
+    case 'Binary': return (e.op === '+' || e.op === '*' || (signed && e.op === '-')) && wholeNumber(e.left, p, signed) && wholeNumber(e.right, p, signed);
     default: return false;
   }
 }
@@ -277,23 +300,18 @@ function gives(have: Want, s: 1 | -1, want: Want, t: 1 | -1): boolean {
  * file's comment). `deadline` bounds the bounds of names (facts.ts); the rest is small.
  */
 export function domainInclusion(p: StepProblem, left: Expr, right: Expr, deadline: number): Inclusion {
-  let needed: Restriction[];
-  try {
-    needed = restrictions(right, p, false, computedParts(left));
-  } catch (err) {
-    if (err instanceof Opaque) return { kind: 'opaque' };
-    throw err;
+  const { conditions: needed, opaque } = restrictions(right, p, false, computedParts(left));
+  if (needed.length > 0) {
+    const known = [...restrictions(left, p, true).conditions, ...assumed(p.prep.ctx.assumptions)];
+    for (const r of p.prep.rules) {
+      if (r.rhs.shape?.kind !== 'matrix') known.push(...restrictions(r.rhs, p, true).conditions);
+    }
+    const prover = new SignProver(p, known, deadline);
+    for (const r of needed) {
+      if (!prover.holds(r.expr, r.want, r.sign)) return { kind: 'open', restriction: r };
+    }
   }
-  if (needed.length === 0) return { kind: 'proved' };
-  const known = [...restrictions(left, p, true), ...assumed(p.prep.ctx.assumptions)];
-  for (const r of p.prep.rules) {
-    if (r.rhs.shape?.kind !== 'matrix') known.push(...restrictions(r.rhs, p, true));
-  }
-  const prover = new SignProver(p, known, deadline);
-  for (const r of needed) {
-    if (!prover.holds(r.expr, r.want, r.sign)) return { kind: 'open', restriction: r };
-  }
-  return { kind: 'proved' };
+  return opaque ? { kind: 'opaque' } : { kind: 'proved' };
 }
 
 /** The words of a restriction (`(x − y)² + (x y − π)² ≠ 0`), for messages. */
@@ -401,17 +419,25 @@ class SignProver {
   private decide(e: Expr, want: Want, s: 1 | -1): boolean {
     const c = this.constantSign(e);
     if (c !== undefined) return c !== null && (want === 'nonzero' ? c !== 0 : want === 'pos' ? c * s > 0 : c * s >= 0);
+    if (this.known(e, want, s)) return true;
+    if (want === 'nonzero') {
+      if (this.holds(e, 'pos', 1) || this.holds(e, 'pos', -1) || this.nonzeroBy(e)) return true;
+    } else {
+      if (this.structural(e, want, s) || this.bounded(e, want, s) || this.offset(e, want, s)) return true;
+      // (≥ 0 and ≠ 0: > 0.)
+      if (want === 'pos' && this.holds(e, 'nonneg', s) && (this.known(e, 'nonzero', 1) || this.nonzeroBy(e))) return true;
+    }
+    // A name a definition or a substitution gives a value: that value (define c = x² + 1).
+    const body = this.unfolded(e);
+    return body !== e && this.holds(body, want, s);
+  }
+
+  /** Whether a known condition gives it (by the normalized expansion), or its expansion is a number of that sign. */
+  private known(e: Expr, want: Want, s: 1 | -1): boolean {
     const k = this.keyOf(e);
     // (An expansion that is a number: x² + 1 − x² is 1.)
     if (k.key === CONSTANT_KEY) return want === 'nonzero' || k.sign * s > 0;
-    if (k.sign !== 0 && (this.byKey.get(k.key) ?? []).some((h) => gives(h.want, h.sign, want, (s * k.sign) as 1 | -1))) return true;
-    if (want === 'nonzero') {
-      if (this.holds(e, 'pos', 1) || this.holds(e, 'pos', -1)) return true;
-      return this.nonzeroBy(e);
-    }
-    if (this.structural(e, want, s) || this.bounded(e, want, s) || this.offset(e, want, s)) return true;
-    // (≥ 0 and ≠ 0: > 0.)
-    return want === 'pos' && this.holds(e, 'nonneg', s) && this.nonzeroBy(e);
+    return k.sign !== 0 && (this.byKey.get(k.key) ?? []).some((h) => gives(h.want, h.sign, want, (s * k.sign) as 1 | -1));
   }
 
   /**
@@ -420,7 +446,7 @@ class SignProver {
    */
   private nonzeroBy(e: Expr): boolean {
     if (this.structural(e, 'nonzero', 1) || this.atoms.neverZero(e)) return true;
-    if (this.nonzero.some((h) => this.atoms.divides(e, h))) return true;
+    if (this.nonzero.some((h) => this.atoms.divides(e, h)) || this.atoms.productOf(e, this.nonzero)) return true;
     if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) {
       for (const [root, other] of [[e.left, e.right], [e.right, e.left]] as const) {
         const isRoot = root.kind === 'Call' && root.args.length === 1 && root.fn.primes === 0 && !root.fn.hat && root.fn.index === null && builtinFunction(root.fn.base)?.evaluate === 'sqrt';
@@ -501,6 +527,11 @@ class SignProver {
         if (!row || !a || e.args.length !== 1) return false;
         switch (row.evaluate) {
           case 'exp': return s === 1;
+          // log u has the sign of u − 1 (where u > 0, which its own condition asks).
+          case 'log': {
+            const gap: Expr = { kind: 'Binary', op: '-', left: a, right: { kind: 'Num', value: '1', range: e.range, shape: scalar }, range: e.range, shape: scalar };
+            return h(gap, want, s);
+          }
           case 'sqrt': return s === 1 && (want === 'nonneg' || h(a, 'pos', 1));
           case 'abs': return s === 1 && (want === 'nonneg' || h(a, 'nonzero', 1));
           case 'tanh': return h(a, want, s);
