@@ -437,6 +437,19 @@ describe('limits', () => {
     expect(report.shows[0]!.message).toMatch(why);
   });
 
+  // (Red team rt93:) a refutation showed the right side as written (`right = 1/(1 + δ)`) and a
+  // limit of a ∑ unevaluated: both sides are numbers at the point.
+  it('shows both sides of a refuted limit as numbers at the point', async () => {
+    const { report } = await stepsOf('scalar δ\ninteger T, t\nassume 0 ≤ δ < 1\nshow lim_{T→∞} ∑_{t=0}^{T} δ^t = 1/(1 + δ)\n');
+    const show = report.shows[0]!;
+    expect(show.verdict).toBe('refuted');
+    expect(show.counterexample?.left).toBe('1.25');
+    expect(show.counterexample?.right).toBe('5/6');
+    const { report: e } = await stepsOf('integer T\nshow lim_{T→∞} (1 + 1/T)^T = 2.7\n');
+    expect(e.shows[0]!.counterexample?.left).toBe('e');
+    expect(e.shows[0]!.counterexample?.right).toBe('2.7');
+  });
+
   // (Red team:) a member at an index that moves with T was frozen at the point's T.
   // (Red team:) the sign of a parameter comes from the assumptions: a T → ∞ under a > 0.
   // (Red team rt89:) q^T → ∞ under `assume q > 1` was unknown ("∞ is not a value"), the rule

@@ -647,20 +647,39 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
       || (at.kind === 'infinite' ? at.sign !== infinity : infinity !== null || differsExactly(at.value, target, pt));
     if (differs && pt.satisfiesAssumptions(levels, true)) {
       // (A value with no name left in it shown as its number: 5/4, not (1/5)^(0 + 0)/(1 − 1/5).)
-      const folded = at.kind === 'value' ? constantValue(at.value) : null;
-      const reached = at.kind === 'infinite' ? (at.sign > 0 ? '∞' : '−∞') : at.kind === 'value' ? (folded ? folded.toString() : printExpr(at.value)) : '';
+      const reached = at.kind === 'infinite' ? (at.sign > 0 ? '∞' : '−∞') : at.kind === 'value' ? valueText(at.value, pt) : '';
       const said = at.kind === 'none' ? at.why : `here ${printExpr(left)} → ${reached}`;
       pt.touched.clear();
       for (const v of freeNames(left)) if (printName(v.name) !== key) try { pt.evaluate(exactField, v); } catch { /* shown if drawn */ }
       return {
         verdict: 'refuted', method: 'rule', rule: at.kind === 'none' ? 'no limit' : 'limit at a point', samples: 1,
-        counterexample: counterexample(pt, at.kind === 'none' ? 'no limit' : reached, printExpr(right)),
+        counterexample: counterexample(pt, at.kind === 'none' ? 'no limit' : reached, infinity !== null ? printExpr(right) : valueText(target, pt)),
         notes: [], message: `the limit is not ${printExpr(right)} at this point: ${said}`,
       };
     }
   }
   // 3. The values along a growing sequence of T.
   return sequenceCheck(p, left, right, key, points, opts);
+}
+
+/**
+ * A value at a point as a number: exact where it is rational (5/4, not (1/5)^(0 + 0)/(1 − 1/5) or
+ * an unevaluated ∑), else its enclosure's digits, else as written (e).
+ */
+function valueText(e: Expr, pt: Point): string {
+  const folded = constantValue(e);
+  if (folded) return folded.toString();
+  if (e.kind === 'Const') return printExpr(e);
+  try {
+    const v = pt.evaluate(exactField, e);
+    if (!isMat(v)) return (v as Rational).toString();
+  } catch { /* not rational: its enclosure */ }
+  try {
+    const F = intervalField as Field<unknown>;
+    return formatValue(F, pt.evaluate(F, e) as Val<unknown>, 10);
+  } catch {
+    return printExpr(e);
+  }
 }
 
 /** +1 or −1 where a limit is written ∞ or −∞, else null. */
