@@ -486,6 +486,14 @@ describe('limits', () => {
     ['show lim_{T→∞} ∑_{t=0}^{2^T} δ^t = 1/(1 - δ)', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{5} δ^t = 1/(1 - δ)', 'refuted'],
     ['show lim_{T→∞} ∑_{t=0}^{1/T} δ^t = 1/(1 - δ)', 'unknown'],
+    // (rt93: a negative exponent and a start that is a name.)
+    ['show lim_{T→∞} ∑_{t=0}^{T} 2^(-t) = 2', 'proved'],
+    ['show lim_{T→∞} ∑_{t=1}^{T} 3^(-2t) = 1/8', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} 2^(-t) = 3', 'refuted'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} q^(-t) = q/(q - 1)', 'unknown'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} (1/2)^(-t) = -1', 'unknown'],
+    ['show lim_{T→∞} ∑_{t=i}^{T} δ^t = δ^i/(1 - δ)', 'proved'],
+    ['show lim_{T→∞} ∑_{t=i}^{T} δ^t = δ^(i+1)/(1 - δ)', 'refuted'],
   ])('the geometric series: %s → %s', async (claim, want) => {
     const { report } = await stepsOf(`integer T, t, i\nscalar δ, c, q\nassume 0 < δ < 1, q > 1\n${claim}\n`);
     expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);

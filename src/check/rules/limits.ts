@@ -286,11 +286,17 @@ function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleCon
   if (power.kind !== 'Binary' || power.op !== '^' || !free(power.left) || c?.shape?.kind === 'matrix' || power.left.shape?.kind === 'matrix') return null;
   // The exponent as k·i + b, k a whole number ≥ 1.
   const isIdx = (v: Expr): boolean => v.kind === 'Var' && !v.name.index && printName(v.name) === idx;
+  // (A whole slope of either sign: −i and −2i too, the ratio then q^(−k); 2^(−t) was unknown, rt93.)
   const slope = (v: Expr): bigint | null => {
     if (isIdx(v)) return 1n;
+    if (v.kind === 'Neg') {
+      const k = slope(v.arg);
+      return k === null ? null : -k;
+    }
     if (v.kind === 'Binary' && v.op === '*') {
-      const [n, other] = v.left.kind === 'Num' ? [v.left, v.right] : v.right.kind === 'Num' ? [v.right, v.left] : [null, null];
-      if (n && other && isIdx(other) && /^[1-9]\d{0,2}$/.test(n.value)) return BigInt(n.value);
+      const whole = (n: Expr): bigint | null => (n.kind === 'Num' && /^[1-9]\d{0,2}$/.test(n.value) ? BigInt(n.value) : n.kind === 'Neg' && n.arg.kind === 'Num' && /^[1-9]\d{0,2}$/.test(n.arg.value) ? -BigInt(n.arg.value) : null);
+      const [n, other] = whole(v.left) !== null ? [whole(v.left), v.right] : whole(v.right) !== null ? [whole(v.right), v.left] : [null, null];
+      if (n !== null && other && isIdx(other)) return n;
     }
     return null;
   };
@@ -305,11 +311,15 @@ function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleCon
   }
   if (k === null || b === null) return null;
   const q = reciprocal ? bin('/', num('1'), power.left) : power.left;
-  const ratio = k === 1n ? q : bin('^', q, num(k.toString()));
-  // (|q| < 1 gives |q^k| < 1: the range of δ² is not read as below 1 where δ's is.)
-  const by = belowOneInMagnitude(ratio, rc) ? ratio : belowOneInMagnitude(q, rc) ? q : null;
+  const whole = (n: bigint): Expr => (n < 0n ? { kind: 'Neg', arg: num((-n).toString()), range: e.range, shape: scalar } : num(n.toString()));
+  const ratio = k === 1n ? q : bin('^', q, whole(k));
+  // (|q| < 1 gives |q^k| < 1 for k ≥ 1: the range of δ² is not read as below 1 where δ's is.
+  // Not for k < 0: (1/2)^(−t) grows.)
+  const by = belowOneInMagnitude(ratio, rc) ? ratio : k > 0n && belowOneInMagnitude(q, rc) ? q : null;
   if (!by) return null;
-  const start = k === 1n ? bin('+', e.lower, b) : bin('+', bin('*', num(k.toString()), e.lower), b);
+  // (Written as the step would: δ^k/(1 − δ) for a start t = k, not δ^(k + 0).)
+  const scaled = k === 1n ? e.lower : bin('*', whole(k), e.lower);
+  const start = b === ZERO ? scaled : bin('+', scaled, b);
   const first = bin('^', q, start);
   const top = c ? bin('*', c, first) : first;
   const value = bin('/', top, bin('-', num('1'), ratio));
