@@ -67,6 +67,14 @@ const CASES: { readonly src: string; readonly want: Verdict }[] = [
   { src: 'scalar x\nassume x > 1\n    1\n  = log(x)/log(x)\n', want: 'proved' },
   { src: 'scalar y\nassume y ≥ 1, y ≠ 1\n    1\n  = log(y)/log(y)\n', want: 'proved' },
   { src: 'vector v in R^n\nmatrix A in R^{n×n}\nassume A invertible\n    v\n  = A A^{-1} v\n', want: 'proved' },
+  // Vectors: u ≠ 0 among the assumptions gives ‖u‖ > 0 and uᵀu > 0; ∇‖x‖ has no value at 0.
+  { src: 'vector u in R^n\nassume u ≠ 0\n    1\n  = ‖u‖/‖u‖\n', want: 'proved' },
+  { src: 'vector u in R^n\nscalar g\nassume u ≠ 0, g ≠ 0\n    1\n  = ‖g u‖/(‖g u‖)\n', want: 'proved' },
+  { src: 'vector x in R^n\n    ∇_x ‖x‖\n  = x/‖x‖\n', want: 'proved' },
+  { src: 'scalar x\n    d/dx |x|\n  = x/|x|\n', want: 'proved' },
+  { src: 'scalar x\n    d/dx (|x| x)\n  = 2 x^2/|x|\n', want: 'refuted' },
+  // A condition on a part the signs do not model (E[·] here) is left to the search.
+  { src: 'random x in R^n with E[x] = 0, E[x xᵀ] = I\nvector u in R^n\nassume u ≠ 0\n    uᵀx/√(E[(uᵀx)^2])\n  = uᵀx/√(uᵀu)\n', want: 'proved' },
   // And a wrong step is still refuted where a search finds the point.
   { src: 'scalar x\n    x\n  = x^2/x\n', want: 'refuted' },
   { src: 'scalar a, b\n    log(a b)\n  = log(a) + log(b)\n', want: 'refuted' },

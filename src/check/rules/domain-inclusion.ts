@@ -69,9 +69,9 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
   const stop = (): void => {
     if (!necessary) opaque = true;
   };
-  // (Conditions on scalars only: what a matrix needs, invertible, is not modelled.)
+  // (Conditions on scalars only, but for a vector ≠ 0: what a matrix needs, invertible, is not modelled.)
   const add = (expr: Expr, want: Want, sign: 1 | -1 = 1): void => {
-    if (expr.shape?.kind === 'matrix') return stop();
+    if (expr.shape?.kind === 'matrix' && !(necessary && want === 'nonzero')) return stop();
     out.push({ expr, want, sign });
   };
   // (Vectors and matrices are not modelled, but the scalar parts inside them are read: (Q/Q) v
@@ -100,6 +100,8 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
       // there is not modelled).
       case 'Deriv': case 'Grad':
         stop();
+        // (∇_x ‖x‖ has no value at x = 0, where ‖x‖ is not differentiable: x ≠ 0.)
+        if (necessary && kinkedAtZero(x.body, x.wrt)) add(x.wrt, 'nonzero');
         return walk(x.body, depth);
       default: return stop();
     }
@@ -214,6 +216,83 @@ function wholeNumber(e: Expr, p: StepProblem, signed = false): boolean {
   }
 }
 
+/**
+ * Whether a body differentiated in `v` is not differentiable where v = 0: a sum with a term
+ * c·‖v‖ or c·|v| (c a number ≠ 0), every other term built of names, numbers, + − ×, whole
+ * powers and smooth built-ins (sin, cos, tanh, exp): a kink plus smooth terms is kinked.
+ */
+function kinkedAtZero(body: Expr, v: Var): boolean {
+  const name = printExpr(v);
+  const terms: Expr[] = [];
+  const split = (x: Expr): void => {
+    if (x.kind === 'Neg') return split(x.arg);
+    if (x.kind === 'Binary' && (x.op === '+' || x.op === '-')) {
+      split(x.left);
+      return split(x.right);
+    }
+    terms.push(x);
+  };
+  split(body);
+  const kink = (x: Expr): boolean => {
+    if ((x.kind === 'Norm' && !x.sub) || x.kind === 'Abs') return printExpr(x.arg) === name;
+    if (x.kind === 'Binary' && (x.op === '*' || x.op === '/')) {
+      const c = constantValue(x.op === '*' ? x.left : x.right);
+      const other = x.op === '*' ? x.right : x.left;
+      if (c && !c.isZero() && kink(other)) return true;
+      const c2 = x.op === '*' ? constantValue(x.right) : null;
+      return c2 !== null && !c2.isZero() && kink(x.left);
+    }
+    return false;
+  };
+  const smooth = (x: Expr): boolean => {
+    switch (x.kind) {
+      case 'Num': case 'Var': return true;
+      case 'Const': return x.name === 'pi' || x.name === 'e';
+      case 'Neg': case 'Transpose': return smooth(x.arg);
+      case 'Binary':
+        if (x.op === '/') return false;
+        if (x.op === '^') return smooth(x.left) && constantValue(x.right)?.isInteger() === true && constantValue(x.right)!.sign() >= 0;
+        return smooth(x.left) && smooth(x.right);
+      case 'Call': {
+        const row = x.fn.primes === 0 && !x.fn.hat && x.fn.index === null ? builtinFunction(x.fn.base) : undefined;
+        return row !== undefined && ['sin', 'cos', 'tanh', 'exp'].includes(row.evaluate ?? '') && x.args.every(smooth);
+      }
+      default: return false;
+    }
+  };
+  let kinks = 0;
+  for (const t of terms) {
+    if (kink(t)) kinks++;
+    else if (!smooth(t)) return false;
+  }
+  return kinks === 1;
+}
+
+/** Whether an expression is built of scalars alone, by arithmetic and the scalar built-ins (no E, ∑, vector, matrix, derivative, or function the file defines). */
+function scalarsOnly(e: Expr, p: StepProblem): boolean {
+  let ok = true;
+  const walk = (x: Expr): void => {
+    if (!ok) return;
+    if (x.shape?.kind === 'matrix') {
+      ok = false;
+      return;
+    }
+    switch (x.kind) {
+      case 'Num': case 'Var': return;
+      case 'Const': ok = x.name === 'pi' || x.name === 'e'; return;
+      case 'Neg': case 'Abs': return walk(x.arg);
+      case 'Binary': walk(x.left); return walk(x.right);
+      case 'Call':
+        if (x.fn.index !== null || p.functions.some((d) => d.target.base === x.fn.base)) ok = false;
+        else x.args.forEach(walk);
+        return;
+      default: ok = false;
+    }
+  };
+  walk(e);
+  return ok;
+}
+
 /** A constant's double enclosure, or null where it has none. */
 function enclosure(e: Expr): { lo: number; hi: number } | null {
   try {
@@ -270,8 +349,12 @@ function assumed(conditions: readonly Condition[]): Restriction[] {
     for (let i = 0; i < f.ops.length; i++) {
       const a = f.operands[i]!;
       const b = f.operands[i + 1]!;
-      if (a.shape?.kind === 'matrix' || b.shape?.kind === 'matrix') continue;
       const zero = (x: Expr) => constantValue(x)?.isZero() === true;
+      // (A vector or matrix ≠ 0, `u ≠ 0`: ‖u‖ > 0 and g u ≠ 0 follow.)
+      if (a.shape?.kind === 'matrix' || b.shape?.kind === 'matrix') {
+        if (f.ops[i] === '≠' && (zero(a) || zero(b))) out.push({ expr: zero(b) ? a : b, want: 'nonzero', sign: 1 });
+        continue;
+      }
       // a op b as (b − a) op' 0, written without a 0 where one side is 0.
       const diff: Expr = zero(a) ? b : zero(b) ? a : { kind: 'Binary', op: '-', left: b, right: a, range: f.range, shape: scalar };
       const sign: 1 | -1 = zero(b) ? -1 : 1;
@@ -307,9 +390,18 @@ export function domainInclusion(p: StepProblem, left: Expr, right: Expr, deadlin
       if (r.rhs.shape?.kind !== 'matrix') known.push(...restrictions(r.rhs, p, true).conditions);
     }
     const prover = new SignProver(p, known, deadline);
+    let unmodelled = false;
     for (const r of needed) {
-      if (!prover.holds(r.expr, r.want, r.sign)) return { kind: 'open', restriction: r };
+      if (prover.holds(r.expr, r.want, r.sign)) continue;
+      // (A condition on a part the signs here do not model, E[(uᵀx)²] ≥ 0 or ‖w‖² ≠ 0 of a
+      // vector: left to the search, as before, not a reason to doubt the step.)
+      if (!scalarsOnly(r.expr, p)) {
+        unmodelled = true;
+        continue;
+      }
+      return { kind: 'open', restriction: r };
     }
+    if (unmodelled) return { kind: 'opaque' };
   }
   return opaque ? { kind: 'opaque' } : { kind: 'proved' };
 }
@@ -491,6 +583,12 @@ class SignProver {
           return false;
         }
         if (e.op === '*' || e.op === '/') {
+          // uᵀu = ‖u‖² for a vector u: ≥ 0, and > 0 where u ≠ 0.
+          if (e.op === '*' && a.kind === 'Transpose' && b.shape?.kind === 'matrix' && printExpr(a.arg) === printExpr(b) && e.shape?.kind !== 'matrix') {
+            return s === 1 && (want === 'nonneg' || h(b, 'nonzero', 1));
+          }
+          // (Products of vectors and matrices have zero divisors: A u may be 0 with A, u ≠ 0.)
+          if (a.shape?.kind === 'matrix' && b.shape?.kind === 'matrix') return false;
           // (A quotient's denominator is ≠ 0 wherever it has a value.)
           const bw: Want = e.op === '/' && want === 'nonzero' ? 'nonzero' : want;
           if (want === 'nonzero') return h(a, 'nonzero', 1) && (e.op === '/' || h(b, bw, 1));
@@ -513,6 +611,9 @@ class SignProver {
         }
         return false;
       }
+      // E of something ≥ 0 is ≥ 0; a variance is ≥ 0.
+      case 'Expect':
+        return s === 1 && want === 'nonneg' && (e.op === 'Var' || (e.op === 'E' && e.arg.shape?.kind !== 'matrix' && h(e.arg, 'nonneg', 1)));
       case 'Var': {
         // Integers are indices (0, 1, 2, …) and a dimension is a size (1, 2, …).
         const info = e.name.index ? undefined : this.p.prep.lookup(e)?.info;

@@ -400,6 +400,18 @@ function psdProblem<S>(F: Field<S>, m: S[][], what: string): string | null {
       if (same === null) throw new Undecided(`cannot tell whether ${what} is symmetric`);
     }
   }
+  // (Diagonal, as I and σ²I are: positive semidefinite exactly when its diagonal is ≥ 0, seen
+  // in n² signs rather than n³ eliminations; at n = 100 the elimination was most of a step.)
+  let diagonal = true;
+  for (let i = 0; i < n && diagonal; i++) for (let j = i + 1; j < n && diagonal; j++) if (F.sign(m[i]![j]!) !== 0) diagonal = false;
+  if (diagonal) {
+    for (let k = 0; k < n; k++) {
+      const p = F.sign(m[k]![k]!);
+      if (p === null) throw new Undecided(`cannot tell whether ${what} is positive semidefinite`);
+      if (p < 0) return `${what} is not positive semidefinite`;
+    }
+    return null;
+  }
   // Symmetric elimination: a negative pivot, or a zero pivot with a nonzero row, is not PSD.
   const a = m.map((row) => [...row]);
   for (let k = 0; k < n; k++) {

@@ -2,7 +2,7 @@ import type { Expr } from '../../ast.js';
 import { Mat, isMat, type Val } from '../evaluator/field.js';
 import * as L from '../evaluator/linalg.js';
 import { Rational, exactField } from '../evaluator/rational.js';
-import type { StepProblem } from '../problem.js';
+import { hasMatrix, type StepProblem } from '../problem.js';
 import { MAX_DIMENSION, MAX_DRAWN_DIMENSION } from './draw.js';
 import { visit } from '../../ast-walk.js';
 import { builtinFunction } from '../../builtins.js';
@@ -163,7 +163,8 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
  * What a point of a large size costs the step: `never` where it reads a determinant, an
  * inverse or an eigenvalue (n³ work and more, in exact arithmetic), `identity` where it takes
  * a matrix's operator norm (its eigenvalues: cheap only at I),
- * `matrices` where it reads a matrix with both sizes above 1 (its products are n³), else
+ * `matrices` where it reads a matrix with both sizes above 1 (its products are n³) or a
+ * moment of a random vector, else
  * `vectors`. Definitions the step unfolds count too.
  */
 function costlyAtSize(p: StepProblem): 'never' | 'identity' | 'matrices' | 'vectors' {
@@ -178,6 +179,9 @@ function costlyAtSize(p: StepProblem): 'never' | 'identity' | 'matrices' | 'vect
     else if (x.kind === 'Binary' && x.op === '^' && wide(x.left.shape)) raise('never');
     else if (x.kind === 'Norm' && !x.sub && wide(x.arg.shape)) raise('identity');
     else if (wide(x.shape)) raise('matrices');
+    // (Moments of random vectors: their fourth moments are n⁴ terms; E[(qᵀk)²]/d took ~0.3 s
+    // at d = 50 and 100 alone.)
+    else if (x.kind === 'Expect' && hasMatrix(x.arg)) raise('matrices');
   });
   for (const side of [p.left, p.right]) {
     if (side.kind === 'Compare' || side.kind === 'Logic' || side.kind === 'TagFact') return 'never';
