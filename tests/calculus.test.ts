@@ -450,6 +450,13 @@ describe('limits', () => {
     expect(e.shows[0]!.counterexample?.right).toBe('2.7');
   });
 
+  // (Red team rt95:) a name spelled e is not Euler's e: the limit rule's e printed like it, and
+  // (1 + 1/T)^T → e was proved under `scalar e`.
+  it('does not take a declared name e for Euler\'s e', async () => {
+    const { report } = await stepsOf('scalar e\ninteger T\nshow (1 + 1/T)^T → e as T → ∞\nshow lim_{T→∞} (1 + 1/T)^(2T) = e^2\nshow lim_{T→∞} (1 + 1/T)^T = exp(1)\n');
+    expect(report.shows.map((s) => s.verdict)).toEqual(['refuted', 'refuted', 'proved']);
+  });
+
   // (Red team:) a member at an index that moves with T was frozen at the point's T.
   // (Red team:) the sign of a parameter comes from the assumptions: a T → ∞ under a > 0.
   // (Red team rt89:) q^T → ∞ under `assume q > 1` was unknown ("∞ is not a value"), the rule

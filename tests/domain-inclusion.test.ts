@@ -75,6 +75,9 @@ const CASES: { readonly src: string; readonly want: Verdict }[] = [
   { src: 'scalar x\n    d/dx (|x| x)\n  = 2 x^2/|x|\n', want: 'refuted' },
   // A condition on a part the signs do not model (E[·] here) is left to the search.
   { src: 'random x in R^n with E[x] = 0, E[x xᵀ] = I\nvector u in R^n\nassume u ≠ 0\n    uᵀx/√(E[(uᵀx)^2])\n  = uᵀx/√(uᵀu)\n', want: 'proved' },
+  // (rt95:) an assumption that speaks of an integer without a plain lower bound may let it below 0.
+  { src: 'scalar x\ninteger n\nassume -n ≤ 2\n    0\n  = 0 (x - 1)^n\n', want: 'checked' },
+  { src: 'scalar x\ninteger n\nassume n ≥ 1\n    0\n  = 0 (x - 1)^n\n', want: 'proved' },
   // And a wrong step is still refuted where a search finds the point.
   { src: 'scalar x\n    x\n  = x^2/x\n', want: 'refuted' },
   { src: 'scalar a, b\n    log(a b)\n  = log(a) + log(b)\n', want: 'refuted' },

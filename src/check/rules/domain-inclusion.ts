@@ -11,13 +11,15 @@
  * conditions read off A), from the assumptions, and from signs: a constant's enclosure, squares,
  * √, exp and |·|, sums and products of known signs, the bounds of names under the assumptions
  * (facts.ts `range`), and a polynomial factor of a denominator A has (x − 1 of x² − 1, in its
- * calls as indeterminates: `AtomExpansions`). Where one condition cannot be derived, the
- * inclusion is `open` and the step is at most checked; where B has parts whose conditions are
- * not modelled here (matrices, sums, limits, expectations, families with definitions, functions
- * the file defines), the inclusion is `opaque` and the search alone speaks for it, as before.
+ * calls as indeterminates: `AtomExpansions`). Where a condition on scalars cannot be derived,
+ * the inclusion is `open` and the step is at most checked. Parts not modelled here (what a
+ * matrix needs, sums, limits, expectations, families with definitions, functions the file
+ * defines) do not hide the conditions around them; where they have conditions of their own, or
+ * only a condition on such a part fails to follow, the inclusion is `opaque` and the search
+ * alone speaks for it, as before.
  */
 import type { Condition, Expr, Var } from '../../ast.js';
-import { mapChildren } from '../../ast-walk.js';
+import { formulaExprs, mapChildren } from '../../ast-walk.js';
 import { builtinFunction } from '../../builtins.js';
 import { printExpr } from '../../print.js';
 import { AtomExpansions } from '../engines/polynomial.js';
@@ -197,9 +199,17 @@ function indexName(v: Var, p: StepProblem, signed = false): boolean {
   if (!info || info.kind !== 'integer' || info.family || info.fn) return false;
   // (A name a definition or a substitution gives a value is that value: `define m = −1`.)
   if (p.prep.ctx.defs.some((d) => p.prep.keyOfName(d.target) === info.key) || p.prep.rules.some((r) => p.prep.keyOfName(r.lhs.name) === info.key)) return false;
+  if (signed) return true;
   const iv = p.prep.intervals.get(info.key);
-  if (!iv || signed) return true;
-  return iv.lo !== null ? iv.lo.sign() >= 0 : iv.hi === null;
+  if (iv?.lo) return iv.lo.sign() >= 0;
+  // (An assumption that speaks of it without a plain lower bound may let it go below 0:
+  // `−n ≤ 2`, `n² ≤ 4`; red team rt95.)
+  return iv?.hi == null && !p.prep.ctx.assumptions.some((c) => formulaExprs(c.formula).some((x) => mentionsKey(x, info.key, p)));
+}
+
+/** Whether an expression reads the name with this key. */
+function mentionsKey(e: Expr, key: string, p: StepProblem): boolean {
+  return freeNames(e).some((v) => p.prep.keyOfName(v.name) === key);
 }
 
 /**
@@ -219,7 +229,7 @@ function wholeNumber(e: Expr, p: StepProblem, signed = false): boolean {
 /**
  * Whether a body differentiated in `v` is not differentiable where v = 0: a sum with a term
  * c·‖v‖ or c·|v| (c a number ≠ 0), every other term built of names, numbers, + − ×, whole
- * powers and smooth built-ins (sin, cos, tanh, exp): a kink plus smooth terms is kinked.
+ * powers and the built-ins smooth everywhere (of scalars): a kink plus smooth terms is kinked.
  */
 function kinkedAtZero(body: Expr, v: Var): boolean {
   const name = printExpr(v);
@@ -255,7 +265,8 @@ function kinkedAtZero(body: Expr, v: Var): boolean {
         return smooth(x.left) && smooth(x.right);
       case 'Call': {
         const row = x.fn.primes === 0 && !x.fn.hat && x.fn.index === null ? builtinFunction(x.fn.base) : undefined;
-        return row !== undefined && ['sin', 'cos', 'tanh', 'exp'].includes(row.evaluate ?? '') && x.args.every(smooth);
+        // (A built-in smooth everywhere: builtins.ts `domain`.)
+        return row !== undefined && row.domain === 'smooth' && x.args.every((a) => a.shape?.kind !== 'matrix' && smooth(a));
       }
       default: return false;
     }

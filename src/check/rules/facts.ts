@@ -146,11 +146,26 @@ function integersFit(bind: ReadonlyMap<string, Expr>, integers: ReadonlySet<stri
 export function same(a: Expr, b: Expr, rc: RuleContext): boolean {
   const pa = printExpr(a);
   const pb = printExpr(b);
-  if (pa === pb) return true;
+  // (Printed alike is the same, but for Euler's e beside a name spelled e, which print alike.)
+  if (pa === pb && !(spellsE(a) && spellsE(b) && hasEulerE(a) !== hasEulerE(b))) return true;
   if (Date.now() > rc.deadline) return false;
   const p = rc.problem;
   const t = identityTest(a, b, { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions }, `rule|${pa}|${pb}`, rc.deadline);
   return t.kind === 'identical';
+}
+
+/** Whether an expression holds Euler's constant e. */
+function hasEulerE(e: Expr): boolean {
+  let found = false;
+  visit(e, (x) => { if (x.kind === 'Const' && x.name === 'e') found = true; });
+  return found;
+}
+
+/** Whether an expression holds e, the constant or a name spelled so. */
+function spellsE(e: Expr): boolean {
+  let found = false;
+  visit(e, (x) => { if ((x.kind === 'Const' && x.name === 'e') || (x.kind === 'Var' && x.name.base === 'e')) found = true; });
+  return found;
 }
 
 /** A definition of a name unfolded once (`J_t` → `diag(σ'(…)) W`); null for a free name. */

@@ -503,9 +503,12 @@ function variablePower(base: Expr, exponent: Expr, key: string, rc: RuleContext)
   const S = { kind: 'scalar' } as const;
   const exp = (L: LimitValue, rules: readonly string[]): LimitValue => {
     if (L?.kind === 'infinite') return L.sign < 0 ? { kind: 'value', value: ZERO, rules: [...rules, ...L.rules, 'e^u → 0 as u → −∞'] } : { kind: 'infinite', sign: 1, rules: [...rules, ...L.rules, 'e^u → ∞ as u → ∞'] };
-    // (Written e^L, e for L = 1, as the step would write it: the identity test reads e as a symbol.)
+    // (Written e^L, e for L = 1, as the step would write it: the identity test reads e as a
+    // symbol. Where the file declares a name e, exp(L): that e is not Euler's, red team rt95.)
     const e: Expr = { kind: 'Const', name: 'e', range: base.range, shape: S };
-    if (L?.kind === 'value') return { kind: 'value', value: constantValue(L.value)?.equals(Rational.ONE) ? e : { kind: 'Binary', op: '^', left: e, right: L.value, range: base.range, shape: S }, rules: [...rules, ...L.rules] };
+    const exp: Expr = { kind: 'Call', fn: { base: 'exp', index: null, primes: 0, hat: false, range: base.range }, args: [L?.kind === 'value' ? L.value : e], range: base.range, shape: S };
+    const named = rc.problem.prep.ctx.scope.lookup({ base: 'e', index: null, primes: 0, hat: false, range: base.range }) !== undefined;
+    if (L?.kind === 'value') return { kind: 'value', value: named ? exp : constantValue(L.value)?.equals(Rational.ONE) ? e : { kind: 'Binary', op: '^', left: e, right: L.value, range: base.range, shape: S }, rules: [...rules, ...L.rules] };
     return null;
   };
   if (f.kind === 'value' && constantValue(f.value)?.equals(Rational.ONE) && g.kind === 'infinite') {
