@@ -76,7 +76,10 @@ const CASES: { readonly src: string; readonly want: Verdict }[] = [
   // A condition on a part the signs do not model (E[·] here) is left to the search.
   { src: 'random x in R^n with E[x] = 0, E[x xᵀ] = I\nvector u in R^n\nassume u ≠ 0\n    uᵀx/√(E[(uᵀx)^2])\n  = uᵀx/√(uᵀu)\n', want: 'proved' },
   // (rt95:) an assumption that speaks of an integer without a plain lower bound may let it below 0.
-  { src: 'scalar x\ninteger n\nassume -n ≤ 2\n    0\n  = 0 (x - 1)^n\n', want: 'checked' },
+  // (And the sampler draws it there: k·n + m against a number bounds n, so n = −1 is drawn.)
+  { src: 'scalar x\ninteger n\nassume -n ≤ 2\n    0\n  = 0 (x - 1)^n\n', want: 'refuted' },
+  { src: 'scalar x\ninteger n\nassume n + 3 ≥ 0\n    x^(n+1)\n  = x x^n\n', want: 'refuted' },
+  { src: 'scalar x\ninteger n\nassume n^2 ≤ 4\n    0\n  = 0 (x - 1)^n\n', want: 'checked' },
   { src: 'scalar x\ninteger n\nassume n ≥ 1\n    0\n  = 0 (x - 1)^n\n', want: 'proved' },
   // And a wrong step is still refuted where a search finds the point.
   { src: 'scalar x\n    x\n  = x^2/x\n', want: 'refuted' },

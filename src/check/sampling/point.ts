@@ -640,6 +640,16 @@ export class Prepared {
       const bk = this.boundKey(b);
       if (ak !== null && bn !== null) this.bound(ak, op, bn, false);
       if (bk !== null && an !== null) this.bound(bk, op, an, true);
+      // k·x + m against a number, x one name (`−n ≤ 2`, `n + 3 ≥ 0`, `2x − 1 > 0`): x's bound
+      // ((b − m)/k, the relation turned where k < 0). An integer drawn from 0 up never went
+      // below 0 under −n ≤ 2 (red team rt95).
+      for (const [side, other, flipped] of [[a, bn, false], [b, an, true]] as const) {
+        if (other === null || side.kind === 'Var') continue;
+        const lin = affineIn(side);
+        const key = lin && this.boundKey(lin.v);
+        if (!lin || key === null || lin.k.isZero()) continue;
+        this.bound(key, op, other.sub(lin.m).div(lin.k), lin.k.sign() < 0 ? !flipped : flipped);
+      }
       if (op === '≤' || op === '≥') {
         if (ak !== null && freeNames(b).length === 0) this.attainable.set(ak, [...(this.attainable.get(ak) ?? []), b]);
         if (bk !== null && freeNames(a).length === 0) this.attainable.set(bk, [...(this.attainable.get(bk) ?? []), a]);
@@ -729,6 +739,46 @@ export class Prepared {
     const rel = flipped ? ({ '<': '>', '≤': '≥', '>': '<', '≥': '≤' } as Record<string, string>)[op] ?? op : op;
     if (rel === '>' || rel === '≥') this.tighten(key, 'lo', n, rel === '≥');
     else if (rel === '<' || rel === '≤') this.tighten(key, 'hi', n, rel === '≤');
+  }
+}
+
+/** e as k·v + m with v one name and k, m rational numbers; null for anything else. */
+function affineIn(e: Expr): { v: Var; k: Rational; m: Rational } | null {
+  const q = constantValue(e);
+  if (q) return null;
+  switch (e.kind) {
+    case 'Var': return e.shape?.kind === 'matrix' ? null : { v: e, k: Rational.ONE, m: Rational.ZERO };
+    case 'Neg': {
+      const a = affineIn(e.arg);
+      return a && { v: a.v, k: a.k.neg(), m: a.m.neg() };
+    }
+    case 'Binary': {
+      const lq = constantValue(e.left);
+      const rq = constantValue(e.right);
+      if (e.op === '+' || e.op === '-') {
+        const sign = e.op === '-' ? Rational.ONE.neg() : Rational.ONE;
+        if (rq) {
+          const a = affineIn(e.left);
+          return a && { v: a.v, k: a.k, m: a.m.add(rq.mul(sign)) };
+        }
+        if (lq) {
+          const b = affineIn(e.right);
+          return b && { v: b.v, k: b.k.mul(sign), m: b.m.mul(sign).add(lq) };
+        }
+        return null;
+      }
+      if (e.op === '*' && (lq || rq)) {
+        const a = affineIn(lq ? e.right : e.left);
+        const c = (lq ?? rq)!;
+        return a && { v: a.v, k: a.k.mul(c), m: a.m.mul(c) };
+      }
+      if (e.op === '/' && rq && !rq.isZero()) {
+        const a = affineIn(e.left);
+        return a && { v: a.v, k: a.k.div(rq), m: a.m.div(rq) };
+      }
+      return null;
+    }
+    default: return null;
   }
 }
 
