@@ -392,6 +392,15 @@ describe('limits', () => {
     ['show lim_{T→∞} (1 + 1/T)^T = 2.7', 'refuted', /→ e$/],
     ['show lim_{T→∞} (1 + 1/T)^T = e^2', 'refuted', /→ e$/],
     ['show lim_{T→∞} (1 + (-1)^T/T)^T = 1', 'unknown', /T = 4/],
+    // (rt95, rt96:) a base with a limit other than 1, a constant that is not rational, e^u − 1 ~ u.
+    ['show lim_{T→∞} (1/2 + 1/T)^T = 0', 'proved', /e\^u → 0/],
+    ['show lim_{T→∞} (3/2 + 1/T)^T = ∞', 'proved', /e\^u → ∞/],
+    ['show lim_{T→∞} T log(1 - 1/T) = -1', 'proved', /~ -1/],
+    ['show lim_{T→∞} (1 + 1/T)^(2 + 1/T) = 1', 'proved', /continuous/],
+    ['show lim_{T→∞} (e^(1/T))^T = e', 'proved', /f → 1/],
+    ['show lim_{T→∞} (1 + 1/T)^(T + √T) = e', 'proved', /f → 1/],
+    ['show lim_{T→∞} (1 + 1/T)^(π T) = e^π', 'proved', /f → 1/],
+    ['show lim_{T→∞} (1 + 1/T)^(T + √T) = e^2', 'refuted', /→ e$/],
     ['show lim_{T→∞} T sin(T) = 0', 'unknown', /T = 4/],
     // Orders of growth: c·T^p·(log T)^q, the highest order in a sum winning.
     ['show 1/(T + 1) → 0 as T → ∞', 'proved', /finite limit over one that grows/],
@@ -500,6 +509,8 @@ describe('limits', () => {
     ['show lim_{T→∞} ∑_{t=0}^{T} q^(-t) = q/(q - 1)', 'unknown'],
     ['show lim_{T→∞} ∑_{t=0}^{T} (1/2)^(-t) = -1', 'unknown'],
     ['show lim_{T→∞} ∑_{t=i}^{T} δ^t = δ^i/(1 - δ)', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} 2^(1 - t) = 4', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} 2^(1 - t) = 2', 'refuted'],
     ['show lim_{T→∞} ∑_{t=i}^{T} δ^t = δ^(i+1)/(1 - δ)', 'refuted'],
   ])('the geometric series: %s → %s', async (claim, want) => {
     const { report } = await stepsOf(`integer T, t, i\nscalar δ, c, q\nassume 0 < δ < 1, q > 1\n${claim}\n`);

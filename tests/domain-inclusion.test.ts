@@ -81,6 +81,12 @@ const CASES: { readonly src: string; readonly want: Verdict }[] = [
   { src: 'scalar x\ninteger n\nassume n + 3 ≥ 0\n    x^(n+1)\n  = x x^n\n', want: 'refuted' },
   { src: 'scalar x\ninteger n\nassume n^2 ≤ 4\n    0\n  = 0 (x - 1)^n\n', want: 'checked' },
   { src: 'scalar x\ninteger n\nassume n ≥ 1\n    0\n  = 0 (x - 1)^n\n', want: 'proved' },
+  // (rt96:) right steps the conditions of which follow by a scaled bound or a positive factor.
+  { src: 'scalar x\n    log(1/x)\n  = -log(x)\n', want: 'proved' },
+  { src: 'scalar x\nassume 2x - 1 > 0\n    log((2x - 1) x)\n  = log(2x - 1) + log(x)\n', want: 'proved' },
+  { src: 'scalar x\nassume 2x - 1 > 0\n    1\n  = (x - 1/4)/(x - 1/4)\n', want: 'proved' },
+  { src: 'scalar x\nassume 2x - 1 > 0\n    1\n  = (x - 1/2)/(x - 1/2)\n', want: 'proved' },
+  { src: 'scalar x\nassume 2x - 1 ≥ 0\n    1\n  = (x - 1/2)/(x - 1/2)\n', want: 'refuted' },
   // And a wrong step is still refuted where a search finds the point.
   { src: 'scalar x\n    x\n  = x^2/x\n', want: 'refuted' },
   { src: 'scalar a, b\n    log(a b)\n  = log(a) + log(b)\n', want: 'refuted' },

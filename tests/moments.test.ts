@@ -372,3 +372,21 @@ describe('the homework: Q4.1 and Q2 proved step by step', () => {
     expect(report.shows.filter((s) => s.section?.startsWith('2.2') || s.section?.startsWith('2.3')).map((s) => s.verdict)).toEqual(['proved', 'proved', 'proved']);
   });
 });
+
+// Moments of random vectors at large sizes: an equation reads them only to 20 (its fourth
+// moments are n⁴ terms: E[(qᵀk)²]/d = E[kᵀq qᵀk]/d took 0.7–1 s at d = 25 … 100), an inequality
+// to 100 (red team rt96: E[‖x‖²] ≤ 20 was checked, false from n = 21).
+describe('moments of random vectors at large sizes', () => {
+  const decl = 'random x in R^n with E[x] = 0, E[x xᵀ] = I\nvector w in R^n\n';
+  it.each([
+    ['    E[‖x‖^2]\n  ≤ 20\n', 'refuted'],
+    ['    E[‖x‖^2]\n  ≤ 99\n', 'refuted'],
+    ['    E[‖x‖^2 ‖w‖^2]\n  ≤ 20 ‖w‖^2\n', 'refuted'],
+    // (Held at every size; the rules do not write the trace of a second moment, so not proved.)
+    ['    E[‖x‖^2]\n  = n\n', 'pass'],
+  ])('%s → %s', async (src, want) => {
+    const step = (await checkSource(decl + src, {})).steps[0]!;
+    if (want === 'pass') expect(['proved', 'checked'], step.message).toContain(step.verdict);
+    else expect(step.verdict, step.message).toBe(want);
+  });
+});

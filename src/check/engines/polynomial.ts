@@ -614,13 +614,20 @@ export class AtomExpansions {
     return this.numerators.get(h) ?? null;
   }
 
-  /** a − b as a constant expression where their expansions differ by a constant (x − (x − e^(−1000)) is e^(−1000)); else null. */
-  constantGap(a: Expr, b: Expr): Expr | null {
+  /**
+   * c > 0 and a − c·b as a constant expression where a is c·b plus a constant (x and 2x − 1:
+   * c = 1/2, x − (2x − 1)/2 = 1/2); else null.
+   */
+  scaledGap(a: Expr, b: Expr): { readonly c: Rational; readonly gap: Expr } | null {
     const pa = this.poly(a);
     const pb = pa && this.poly(b);
-    if (!pa || !pb) return null;
-    const d = polynomialExpr(add(pa, pb, -1), a.range);
-    return freeNames(d).length === 0 ? d : null;
+    const la = pa && leading(pa);
+    const lb = pb && leading(pb);
+    if (!pa || !pb || !la || !lb || la.powers.length === 0 || keyOf(la.powers) !== keyOf(lb.powers)) return null;
+    const c = la.coef.div(lb.coef);
+    if (c.sign() <= 0) return null;
+    const d = polynomialExpr(add(pa, scale(pb, c), -1), a.range);
+    return freeNames(d).length === 0 ? { c, gap: d } : null;
   }
 
   /**

@@ -490,11 +490,12 @@ class SignProver {
     if (e.kind === 'Binary' && (e.op === '*' || e.op === '/')) {
       part(e.left);
       if (e.op === '*') part(e.right);
-      // A product > 0 with a factor ≥ 0 by its form: the other factor has the product's sign
-      // (x² y > 0: y > 0).
+      // A product > 0 with a factor ≥ 0 by its form, or a positive number: the other factor
+      // has the product's sign (x² y > 0: y > 0; 1/x > 0: x > 0).
       if (want === 'pos') {
-        if (nonnegativeForm(e.left)) part(e.right, 'pos', sign);
-        if (nonnegativeForm(e.right)) part(e.left, 'pos', sign);
+        const positive = (x: Expr): boolean => nonnegativeForm(x) || (constantValue(x)?.sign() ?? 0) > 0;
+        if (positive(e.left)) part(e.right, 'pos', sign);
+        if (positive(e.right)) part(e.left, 'pos', sign);
       }
     }
     if (e.kind === 'Binary' && e.op === '^') {
@@ -659,7 +660,9 @@ class SignProver {
     const signed = (x: Expr, t: 1 | -1): Expr => (t === 1 ? x : { kind: 'Neg', arg: x, range: x.range, shape: scalar });
     const mine = signed(this.unfolded(e), s);
     for (const h of this.signed) {
-      const gap = this.atoms.constantGap(mine, signed(h.expr, h.sign));
+      // (s·e = c·h + gap, c > 0 a number: x = (2x − 1)/2 + 1/2 under 2x − 1 > 0.)
+      const scaled = this.atoms.scaledGap(mine, signed(h.expr, h.sign));
+      const gap = scaled?.gap ?? null;
       const c = gap && enclosure(gap);
       if (!c) continue;
       if (c.lo > 0 || (c.lo >= 0 && (h.want === 'pos' || want === 'nonneg'))) return true;

@@ -14,7 +14,7 @@ import { Point } from '../sampling/point.js';
 import { counterexample, formatValue } from '../sampling/report.js';
 import { Bounder } from './norms.js';
 import { belowOneInMagnitude, nonnegative, range, rangeText, ruleContext, same, unfoldOnce, type RuleContext } from './facts.js';
-import { constantValue } from '../evaluator/interpret.js';
+import { constantValue, evaluate, groundHost } from '../evaluator/interpret.js';
 import { expandRational, rationalExpr } from '../engines/polynomial.js';
 
 /**
@@ -113,6 +113,15 @@ const negE = (a: Expr): Expr => ({ kind: 'Neg', arg: a, range: a.range, shape: {
 function exactSign(v: Expr, rc: RuleContext): -1 | 0 | 1 | null {
   const q = constantValue(v);
   if (q !== null) return q.sign() as -1 | 0 | 1;
+  // (A constant that is not rational, π or log(1/2): its enclosure's sign where it is certain.)
+  if (freeNames(v).length === 0) {
+    try {
+      const x = evaluate(v, { ...groundHost, deadline: Date.now() + 20 });
+      if (!isMat(x)) return x.lo > 0 ? 1 : x.hi < 0 ? -1 : null;
+    } catch {
+      return null;
+    }
+  }
   const r = range(v, rc);
   if (r.lo !== null && (r.lo.sign() > 0 || (r.lo.sign() === 0 && r.loStrict))) return 1;
   if (r.hi !== null && (r.hi.sign() < 0 || (r.hi.sign() === 0 && r.hiStrict))) return -1;
@@ -305,7 +314,9 @@ function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleCon
   let b: Expr | null = k === null ? null : ZERO;
   if (k === null && x.kind === 'Binary' && (x.op === '+' || x.op === '-')) {
     const kl = slope(x.left);
-    const kr = x.op === '+' ? slope(x.right) : null;
+    // (b − k·i too: 2^(1 − t), rt96.)
+    const kr0 = slope(x.right);
+    const kr = kr0 === null ? null : x.op === '+' ? kr0 : -kr0;
     if (kl !== null && free(x.right)) [k, b] = [kl, x.op === '+' ? x.right : { kind: 'Neg', arg: x.right, range: x.range, shape: scalar }];
     else if (kr !== null && free(x.left)) [k, b] = [kr, x.left];
   }
@@ -342,7 +353,9 @@ function expLimit(a: LimitValue, e: Expr): LimitValue {
     return a.sign < 0 ? { kind: 'value', value: ZERO, rules: [...a.rules, 'exp(u) → 0 as u → −∞'] } : { kind: 'infinite', sign: 1, rules: [...a.rules, 'exp(u) → ∞ as u → ∞'] };
   }
   if (a?.kind === 'value') {
-    const value: Expr = e.kind === 'Call' ? { ...e, args: [a.value] } : { ...(e as Expr & { kind: 'Binary' }), right: a.value };
+    // (e^0 is 1, written so: the power rules ask whether a base tends to 1.)
+    const value: Expr = isZero(a.value) ? { kind: 'Num', value: '1', range: e.range, shape: { kind: 'scalar' } }
+      : e.kind === 'Call' ? { ...e, args: [a.value] } : { ...(e as Expr & { kind: 'Binary' }), right: a.value };
     return { kind: 'value', value, rules: [...a.rules, 'exp is continuous'] };
   }
   return null;
@@ -384,6 +397,13 @@ function order(e: Expr, key: string): Order | null {
       return a && { ...a, c: a.c.sign() < 0 ? a.c.neg() : a.c };
     }
     case 'Binary': {
+      // e^u − 1 ~ u where u → 0 (the orders of e^u and 1 cancel).
+      if (e.op === '-' && constantValue(e.right)?.equals(Rational.ONE)) {
+        const u = e.left.kind === 'Call' && e.left.fn.base === 'exp' && e.left.fn.primes === 0 && e.left.args.length === 1 ? e.left.args[0]!
+          : e.left.kind === 'Binary' && e.left.op === '^' && e.left.left.kind === 'Const' && e.left.left.name === 'e' ? e.left.right : null;
+        const o = u && order(u, key);
+        if (o && vanishes(o)) return o;
+      }
       if (e.op === '^') {
         if (dependsOn(e.right, key)) return null;
         const k = constantValue(e.right);
@@ -408,9 +428,10 @@ function order(e: Expr, key: string): Order | null {
     case 'Call': {
       if (e.fn.primes !== 0 || e.args.length !== 1) return null;
       const arg = e.args[0]!;
-      // log(1 + v) ~ v where v → 0.
-      if (e.fn.base === 'log' && arg.kind === 'Binary' && arg.op === '+') {
-        const v = constantValue(arg.left)?.equals(Rational.ONE) ? arg.right : constantValue(arg.right)?.equals(Rational.ONE) ? arg.left : null;
+      // log(1 + v) ~ v, log(1 − v) ~ −v where v → 0.
+      if (e.fn.base === 'log' && arg.kind === 'Binary' && (arg.op === '+' || arg.op === '-')) {
+        const one = (x: Expr): boolean => constantValue(x)?.equals(Rational.ONE) === true;
+        const v: Expr | null = one(arg.left) ? (arg.op === '+' ? arg.right : negE(arg.right)) : arg.op === '+' && one(arg.right) ? arg.left : null;
         const o = v && order(v, key);
         if (o && vanishes(o)) return o;
       }
@@ -513,13 +534,25 @@ function variablePower(base: Expr, exponent: Expr, key: string, rc: RuleContext)
   };
   if (f.kind === 'value' && constantValue(f.value)?.equals(Rational.ONE) && g.kind === 'infinite') {
     const gap: Expr = { kind: 'Binary', op: '-', left: base, right: { kind: 'Num', value: '1', range: base.range, shape: S }, range: base.range, shape: S };
-    const product = mulE(exponent, gap);
-    const r = expandRational(product, true);
-    const simplified = r ? rationalExpr(r, base.range) : product;
-    return exp(limitOf(simplified, key, rc), [`f^g → e^L where f → 1, g → ∞ and g (f − 1) → L (log f ~ f − 1 as f → 1): f = ${printExpr(base)}, g (f − 1) = ${printExpr(simplified)}`]);
+    // (f − 1 over one denominator, then g times it: (T + √T)·(1/T) where g does not expand.)
+    const over = (x: Expr): Expr | null => {
+      const r = expandRational(x, true);
+      return r && rationalExpr(r, base.range);
+    };
+    // (Each form in turn until one has a limit: T (e^(1/T) − 1) only as written, by e^u − 1 ~ u.)
+    for (const form of [over(mulE(exponent, gap)), mulE(exponent, over(gap) ?? gap), mulE(exponent, gap)]) {
+      const L = form && limitOf(form, key, rc);
+      if (L && L.kind !== 'none') return exp(L, [`f^g → e^L where f → 1, g → ∞ and g (f − 1) → L (log f ~ f − 1 as f → 1): f = ${printExpr(base)}, g (f − 1) = ${printExpr(form!)}`]);
+    }
+    return null;
   }
   const positive = f.kind === 'infinite' ? f.sign > 0 : exactSign(f.value, rc) === 1;
   if (!positive) return null;
+  // f → c > 0 and g → k: c^k, a power being continuous there ((1 + 1/T)^(2 + 1/T) → 1).
+  if (f.kind === 'value' && g.kind === 'value') {
+    const value: Expr = constantValue(f.value)?.equals(Rational.ONE) ? { kind: 'Num', value: '1', range: base.range, shape: S } : { kind: 'Binary', op: '^', left: f.value, right: g.value, range: base.range, shape: S };
+    return { kind: 'value', value, rules: [...f.rules, ...g.rules, 'a power of a base with a limit > 0 is continuous there'] };
+  }
   const logf: Expr = { kind: 'Call', fn: { base: 'log', index: null, primes: 0, hat: false, range: base.range }, args: [base], range: base.range, shape: S };
   return exp(limitOf(mulE(exponent, logf), key, rc), [`f^g = e^(g log f) with f = ${printExpr(base)} > 0 from some ${key} on`]);
 }

@@ -138,7 +138,12 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
   const readAsName = symbols.some((d) => base.touched.has(d));
   if (!['<', '≤', '>', '≥', '≠'].includes(p.rel) && !readAsName) return near;
   const before = out.length;
-  const farSizes = new Set(costly === 'vectors' ? FAR : FAR_MATRICES);
+  // (An equation with moments of random vectors, whose fourth moments are n⁴ terms, is tried
+  // only at the sizes it reads as a number, to 20: E[(qᵀk)²]/d = E[kᵀq qᵀk]/d took 0.7–1 s at
+  // d = 25 … 100. An inequality still goes to 100: E[‖x‖²] ≤ 20 fails at n = 21, rt96.)
+  const equation = !['<', '≤', '>', '≥', '≠'].includes(p.rel);
+  const moments = equation && readsMomentsOfVectors(p);
+  const farSizes = new Set(moments ? [] : costly === 'vectors' ? FAR : FAR_MATRICES);
   // (And the largest size the assumptions allow, within the same reach: under n ≤ 30,
   // (∑ x_i)² ≤ 29‖x‖² fails at 30 alone; red team rt90.)
   const reach = Math.max(...farSizes);
@@ -148,7 +153,7 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
     // (A size read as a number, every one up to 30 (20 with matrices) or the cap: (n − 14)² > 0
     // fails at 14 alone, (n − 29)² > 0 under n ≤ 30 at 29; red team rt91.)
     if (readAsName) {
-      const top = Math.min(cap ?? Infinity, costly === 'vectors' ? 30 : 20);
+      const top = Math.min(cap ?? Infinity, costly === 'vectors' && !moments ? 30 : 20);
       for (let n = MAX_DIMENSION + 1; n <= top; n++) farSizes.add(n);
     }
   }
@@ -159,12 +164,20 @@ export function dimensionProbes(p: StepProblem, base: Point, forced: readonly nu
   return [...near, ...out.slice(before)];
 }
 
+/** Whether a step (or a definition it unfolds) takes a moment of a random vector or matrix (E[·], Var, Cov of something with a matrix shape in it). */
+function readsMomentsOfVectors(p: StepProblem): boolean {
+  let found = false;
+  const look = (e: Expr): void => visit(e, (x) => { if (x.kind === 'Expect' && hasMatrix(x.arg)) found = true; });
+  for (const side of [p.left, p.right]) if (side.kind !== 'Compare' && side.kind !== 'Logic' && side.kind !== 'TagFact') look(side);
+  for (const u of p.unfoldings) look(u.def.value);
+  return found;
+}
+
 /**
  * What a point of a large size costs the step: `never` where it reads a determinant, an
  * inverse or an eigenvalue (n³ work and more, in exact arithmetic), `identity` where it takes
  * a matrix's operator norm (its eigenvalues: cheap only at I),
- * `matrices` where it reads a matrix with both sizes above 1 (its products are n³) or a
- * moment of a random vector, else
+ * `matrices` where it reads a matrix with both sizes above 1 (its products are n³), else
  * `vectors`. Definitions the step unfolds count too.
  */
 function costlyAtSize(p: StepProblem): 'never' | 'identity' | 'matrices' | 'vectors' {
@@ -179,9 +192,6 @@ function costlyAtSize(p: StepProblem): 'never' | 'identity' | 'matrices' | 'vect
     else if (x.kind === 'Binary' && x.op === '^' && wide(x.left.shape)) raise('never');
     else if (x.kind === 'Norm' && !x.sub && wide(x.arg.shape)) raise('identity');
     else if (wide(x.shape)) raise('matrices');
-    // (Moments of random vectors: their fourth moments are n⁴ terms; E[(qᵀk)²]/d took ~0.3 s
-    // at d = 50 and 100 alone.)
-    else if (x.kind === 'Expect' && hasMatrix(x.arg)) raise('matrices');
   });
   for (const side of [p.left, p.right]) {
     if (side.kind === 'Compare' || side.kind === 'Logic' || side.kind === 'TagFact') return 'never';
