@@ -133,6 +133,8 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
       // π (or e) for all values of the names vanishes as a formal one: agreement proves the step.
       // A difference says nothing (e is exp(1), and sin(π) is 0), as with oracles.
       calls.transcendental = true;
+      // (e is exp(1): its symbol's, of degree that symbol's denominator, ModularPoint.field.)
+      if (e.name === 'e') return { total: Math.max(1, recordDenominator(ctx, 'exp|1', Rational.ONE)), nc: 0 };
       return { total: 1, nc: 0 };
     case 'Var': {
       const key = printName(e.name);
@@ -542,13 +544,10 @@ class ModularPoint implements Host<bigint> {
   readonly field: Field<bigint> = {
     ...modularField,
     pi: () => this.symbol('π'),
-    // (e is exp(1): where an exp has a constant term its symbol stands for e^(1/D), D that
-    // term's common denominator, and e is its D-th power, so e^(−1) = 1/e and exp(x − 1) =
-    // exp(x)/e hold here as they do in numbers.)
-    e: () => {
-      const d = this.ctx.denominators.get('exp|1');
-      return d === undefined ? this.symbol('e') : modularField.powInt(this.symbol('exp|1'), d);
-    },
+    // (e is exp(1): the symbol of exp's constant term stands for e^(1/D), D that term's common
+    // denominator (degreeOf records it for e too), and e is its D-th power, so e^(−1) = 1/e and
+    // exp(x − 1) = exp(x)/e hold here as they do in numbers.)
+    e: () => modularField.powInt(this.symbol('exp|1'), this.ctx.denominators.get('exp|1') ?? 1n),
   };
   readonly deadline: number;
   private readonly values = new Map<string, Val<bigint>>();
