@@ -506,7 +506,11 @@ describe('limits', () => {
     ['show lim_{T→∞} ∑_{t=0}^{T} 2^(-t) = 2', 'proved'],
     ['show lim_{T→∞} ∑_{t=1}^{T} 3^(-2t) = 1/8', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} 2^(-t) = 3', 'refuted'],
-    ['show lim_{T→∞} ∑_{t=0}^{T} q^(-t) = q/(q - 1)', 'unknown'],
+    // (q^(−1) lies in (0, 1) under q > 1: the bounds of a name's negative power, rt97.)
+    ['show lim_{T→∞} ∑_{t=0}^{T} q^(-t) = q/(q - 1)', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} q^(-t) = 1/(q - 1)', 'refuted'],
+    ['show lim_{T→∞} (q + 1/T)^T = ∞', 'proved'],
+    ['show lim_{T→∞} (1/q + 1/T)^T = 0', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} (1/2)^(-t) = -1', 'unknown'],
     ['show lim_{T→∞} ∑_{t=i}^{T} δ^t = δ^i/(1 - δ)', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} 2^(1 - t) = 4', 'proved'],

@@ -19,6 +19,10 @@ const CASES: { readonly src: string; readonly want: Verdict | 'not proved' }[] =
   { src: 'scalar x\n    x^2\n  > 0\n', want: 'refuted' },
   { src: 'scalar x\nassume x ≥ 0\n    x + x^2\n  > 0\n', want: 'refuted' },
   { src: 'scalar x\n    x^2 + 1\n  > x\n', want: 'not proved' },
+  // (rt97: an affine bound is a bound on its name, 2x − 1 > 0: x > 1/2.)
+  { src: 'scalar x\nassume 2x - 1 > 0\n    x\n  > 0.5\n', want: 'proved' },
+  { src: 'scalar x\nassume 1 - 3x ≥ 0\n    x\n  < 1/2\n', want: 'proved' },
+  { src: 'scalar x\nassume 2x - 1 > 0\n    x\n  > 0.6\n', want: 'refuted' },
 ];
 
 describe('a strict inequality proved by the bounds of its terms', () => {

@@ -3,7 +3,7 @@ import { children, exprKey, freeNames, mapChildren, mapFormula, mentionsAny, sub
 import { printExpr as printExprText, printName } from '../print.js';
 import type { Scope } from '../types/scope.js';
 import { constantValue } from './evaluator/interpret.js';
-import type { Rational } from './evaluator/rational.js';
+import { Rational } from './evaluator/rational.js';
 
 /**
  * Rewriting on the typed AST: substitution of bound names, canonical subscripts, and
@@ -443,4 +443,44 @@ export function conditionSet(c: Compare, variable: string): { lo: number | null;
     } else return null;
   }
   return { lo, hi, excluded };
+}
+
+/** e as k·v + m with v one name and k, m rational numbers; null for anything else. */
+export function affineIn(e: Expr): { v: Var; k: Rational; m: Rational } | null {
+  const q = constantValue(e);
+  if (q) return null;
+  switch (e.kind) {
+    case 'Var': return e.shape?.kind === 'matrix' ? null : { v: e, k: Rational.ONE, m: Rational.ZERO };
+    case 'Neg': {
+      const a = affineIn(e.arg);
+      return a && { v: a.v, k: a.k.neg(), m: a.m.neg() };
+    }
+    case 'Binary': {
+      const lq = constantValue(e.left);
+      const rq = constantValue(e.right);
+      if (e.op === '+' || e.op === '-') {
+        const sign = e.op === '-' ? Rational.ONE.neg() : Rational.ONE;
+        if (rq) {
+          const a = affineIn(e.left);
+          return a && { v: a.v, k: a.k, m: a.m.add(rq.mul(sign)) };
+        }
+        if (lq) {
+          const b = affineIn(e.right);
+          return b && { v: b.v, k: b.k.mul(sign), m: b.m.mul(sign).add(lq) };
+        }
+        return null;
+      }
+      if (e.op === '*' && (lq || rq)) {
+        const a = affineIn(lq ? e.right : e.left);
+        const c = (lq ?? rq)!;
+        return a && { v: a.v, k: a.k.mul(c), m: a.m.mul(c) };
+      }
+      if (e.op === '/' && rq && !rq.isZero()) {
+        const a = affineIn(e.left);
+        return a && { v: a.v, k: a.k.div(rq), m: a.m.div(rq) };
+      }
+      return null;
+    }
+    default: return null;
+  }
 }

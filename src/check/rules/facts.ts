@@ -6,7 +6,7 @@ import { isBuiltinFunctionName } from '../../builtins.js';
 import { identityTest } from '../engines/identity-test.js';
 import { Rational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
-import { substitute, unfold, visit } from '../rewrite.js';
+import { affineIn, substitute, unfold, visit } from '../rewrite.js';
 import { impliedTags } from '../tags.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { derivativeExpression, type CalculusContext } from './matrix-calculus.js';
@@ -831,12 +831,31 @@ function nameRange(v: Var, rc: RuleContext): Range {
       const q = constantValue(f.lhs);
       if (q) tighten(q, f.strict, null, false);
     }
+    // k·v + m ≤ c (or c ≤ k·v + m): v's bound (c − m)/k, turned where k < 0 (2x − 1 > 0: x > 1/2).
+    for (const [side, other, upper] of [[f.lhs, f.rhs, true], [f.rhs, f.lhs, false]] as const) {
+      if (side.kind === 'Var') continue;
+      const c = constantValue(other);
+      const lin = c && affineIn(side);
+      if (!c || !lin || lin.k.isZero() || lin.v.name.index || printName(lin.v.name) !== key) continue;
+      const at = c.sub(lin.m).div(lin.k);
+      if (upper === lin.k.sign() > 0) tighten(null, false, at, f.strict);
+      else tighten(at, f.strict, null, false);
+    }
   }
   return r;
 }
 
-/** The bounds of x^k (k ≥ 1) for x in a: null where a holds 0 inside at an even k (the least power is 0). */
+/**
+ * The bounds of x^k (k a whole number ≠ 0) for x in a: null where a holds 0 inside at an even k
+ * (the least power is 0), or at all for k < 0, which is read only where a lies above 0 (x^(−1) for
+ * x > 1 lies in (0, 1)).
+ */
 function powR(a: Range, k: bigint): Range | null {
+  if (k < 0n) {
+    if (!a.lo || a.lo.sign() < 0 || (a.lo.isZero() && !a.loStrict)) return null;
+    const inv = (q: Rational): Rational => Rational.ONE.div(q.pow(-k));
+    return { lo: a.hi ? inv(a.hi) : Rational.ZERO, loStrict: a.hi ? a.hiStrict : true, hi: a.lo.isZero() ? null : inv(a.lo), hiStrict: a.loStrict };
+  }
   const p = (q: Rational | null): Rational | null => q && q.pow(k);
   if (k % 2n === 1n) return { lo: p(a.lo), hi: p(a.hi), loStrict: a.loStrict, hiStrict: a.hiStrict };
   if (a.lo && a.lo.sign() >= 0) return { lo: p(a.lo), hi: p(a.hi), loStrict: a.loStrict, hiStrict: a.hiStrict };
@@ -889,7 +908,8 @@ function divR(a: Range, b: Range): Range {
   if (nonnegR(a) && b.lo && (b.lo.sign() > 0 || (b.lo.isZero() && b.loStrict))) {
     const hi = a.hi && b.lo.sign() > 0 ? a.hi.div(b.lo) : null;
     const hiStrict = hi !== null && (a.hiStrict || (b.loStrict && a.hi!.sign() > 0));
-    return { lo: Rational.ZERO, hi, loStrict: a.loStrict && (b.hi !== null), hiStrict };
+    // (> 0 where a > 0: b > 0 is a number, however large its bound; 1/c under c > 1.)
+    return { lo: Rational.ZERO, hi, loStrict: (a.lo !== null && a.lo.sign() > 0) || a.loStrict, hiStrict };
   }
   return ALL;
 }
@@ -918,7 +938,7 @@ export function range(e: Expr, rc: RuleContext): Range {
       if (e.op === '^') {
         // A name's power: its interval's ends to that power (t ≥ 80: t² ≥ 6400).
         const k = constantValue(e.right);
-        if (k && k.isInteger() && k.sign() > 0 && k.n <= 64n && e.left.kind === 'Var' && e.left.shape?.kind !== 'matrix') {
+        if (k && k.isInteger() && !k.isZero() && k.n <= 64n && k.n >= -64n && e.left.kind === 'Var' && e.left.shape?.kind !== 'matrix') {
           const r = powR(nameRange(e.left, rc), k.n);
           if (r) return r;
         }
@@ -938,6 +958,13 @@ export function range(e: Expr, rc: RuleContext): Range {
     case 'Call': {
       const f = e.fn.primes === 0 && !e.fn.hat && !e.fn.index ? e.fn.base : '';
       if (f === 'sqrt' || f === 'exp' || f === 'abs' || f === 'norm') return NONNEG;
+      // log u has the sign of u − 1: ≥ 0 (> 0) where u ≥ 1 (> 1), ≤ 0 (< 0) where 0 < u ≤ 1 (< 1).
+      if (f === 'log' && e.args.length === 1 && e.args[0]!.shape?.kind !== 'matrix') {
+        const a = range(e.args[0]!, rc);
+        const one = Rational.ONE;
+        if (a.lo && a.lo.cmp(one) >= 0) return { lo: Rational.ZERO, hi: null, loStrict: a.lo.cmp(one) > 0 || a.loStrict, hiStrict: false };
+        if (a.hi && a.hi.cmp(one) <= 0 && a.lo && a.lo.sign() >= 0) return { lo: null, hi: Rational.ZERO, loStrict: false, hiStrict: a.hi.cmp(one) < 0 || a.hiStrict };
+      }
       // (sin and cos of a scalar lie in [−1, 1], tanh in (−1, 1).)
       if ((f === 'sin' || f === 'cos' || f === 'tanh') && e.args.length === 1 && e.args[0]!.shape?.kind !== 'matrix') {
         return { lo: Rational.ONE.neg(), hi: Rational.ONE, loStrict: f === 'tanh', hiStrict: f === 'tanh' };

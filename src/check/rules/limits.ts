@@ -532,7 +532,7 @@ function variablePower(base: Expr, exponent: Expr, key: string, rc: RuleContext)
     if (L?.kind === 'value') return { kind: 'value', value: named ? exp : constantValue(L.value)?.equals(Rational.ONE) ? e : { kind: 'Binary', op: '^', left: e, right: L.value, range: base.range, shape: S }, rules: [...rules, ...L.rules] };
     return null;
   };
-  if (f.kind === 'value' && constantValue(f.value)?.equals(Rational.ONE) && g.kind === 'infinite') {
+  if (f.kind === 'value' && isOne(f.value) && g.kind === 'infinite') {
     const gap: Expr = { kind: 'Binary', op: '-', left: base, right: { kind: 'Num', value: '1', range: base.range, shape: S }, range: base.range, shape: S };
     // (f − 1 over one denominator, then g times it: (T + √T)·(1/T) where g does not expand.)
     const over = (x: Expr): Expr | null => {
@@ -555,6 +555,18 @@ function variablePower(base: Expr, exponent: Expr, key: string, rc: RuleContext)
   }
   const logf: Expr = { kind: 'Call', fn: { base: 'log', index: null, primes: 0, hat: false, range: base.range }, args: [base], range: base.range, shape: S };
   return exp(limitOf(mulE(exponent, logf), key, rc), [`f^g = e^(g log f) with f = ${printExpr(base)} > 0 from some ${key} on`]);
+}
+
+/** Whether a limit's value is 1: as a number, or a constant whose enclosure is [1, 1] (cos 0). */
+function isOne(v: Expr): boolean {
+  if (constantValue(v)?.equals(Rational.ONE)) return true;
+  if (freeNames(v).length > 0) return false;
+  try {
+    const x = evaluate(v, { ...groundHost, deadline: Date.now() + 20 });
+    return !isMat(x) && x.lo === 1 && x.hi === 1;
+  } catch {
+    return false;
+  }
 }
 
 /** A product ∏_{t}^{T} a_t bounded factor by factor by q with |q| < 1 (given as the step's right side's base). */

@@ -9,7 +9,7 @@ import { constantValue, evaluate, exactValue, groundHost, integerValue, type Env
 import { Rational, exactField } from '../evaluator/rational.js';
 import { decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { definedDerivative, derivativeValue } from '../rules/derivative.js';
-import { canonicalIndex, conditionAllows, conditionTruth, indexPattern, unfoldingOf, type IndexConstraint, type Unfolding } from '../rewrite.js';
+import { affineIn, canonicalIndex, conditionAllows, conditionTruth, indexPattern, unfoldingOf, type IndexConstraint, type Unfolding } from '../rewrite.js';
 import { expectationAt, momentsConsistent } from '../rules/expectation.js';
 import { momentNames, type RandomModel } from '../rules/moments.js';
 import { Rng } from '../rng.js';
@@ -739,46 +739,6 @@ export class Prepared {
     const rel = flipped ? ({ '<': '>', '≤': '≥', '>': '<', '≥': '≤' } as Record<string, string>)[op] ?? op : op;
     if (rel === '>' || rel === '≥') this.tighten(key, 'lo', n, rel === '≥');
     else if (rel === '<' || rel === '≤') this.tighten(key, 'hi', n, rel === '≤');
-  }
-}
-
-/** e as k·v + m with v one name and k, m rational numbers; null for anything else. */
-function affineIn(e: Expr): { v: Var; k: Rational; m: Rational } | null {
-  const q = constantValue(e);
-  if (q) return null;
-  switch (e.kind) {
-    case 'Var': return e.shape?.kind === 'matrix' ? null : { v: e, k: Rational.ONE, m: Rational.ZERO };
-    case 'Neg': {
-      const a = affineIn(e.arg);
-      return a && { v: a.v, k: a.k.neg(), m: a.m.neg() };
-    }
-    case 'Binary': {
-      const lq = constantValue(e.left);
-      const rq = constantValue(e.right);
-      if (e.op === '+' || e.op === '-') {
-        const sign = e.op === '-' ? Rational.ONE.neg() : Rational.ONE;
-        if (rq) {
-          const a = affineIn(e.left);
-          return a && { v: a.v, k: a.k, m: a.m.add(rq.mul(sign)) };
-        }
-        if (lq) {
-          const b = affineIn(e.right);
-          return b && { v: b.v, k: b.k.mul(sign), m: b.m.mul(sign).add(lq) };
-        }
-        return null;
-      }
-      if (e.op === '*' && (lq || rq)) {
-        const a = affineIn(lq ? e.right : e.left);
-        const c = (lq ?? rq)!;
-        return a && { v: a.v, k: a.k.mul(c), m: a.m.mul(c) };
-      }
-      if (e.op === '/' && rq && !rq.isZero()) {
-        const a = affineIn(e.left);
-        return a && { v: a.v, k: a.k.div(rq), m: a.m.div(rq) };
-      }
-      return null;
-    }
-    default: return null;
   }
 }
 
