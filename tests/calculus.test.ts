@@ -401,6 +401,7 @@ describe('limits', () => {
     ['show lim_{T→∞} (1 + 1/T)^(T + √T) = e', 'proved', /f → 1/],
     ['show lim_{T→∞} (1 + 1/T)^(π T) = e^π', 'proved', /f → 1/],
     ['show lim_{T→∞} (1 + 1/T)^(T + √T) = e^2', 'refuted', /→ e$/],
+    ['show lim_{T→∞} (1 + 1/(2T))^T = √e', 'proved', /f → 1/],
     ['show lim_{T→∞} T sin(T) = 0', 'unknown', /T = 4/],
     // Orders of growth: c·T^p·(log T)^q, the highest order in a sum winning.
     ['show 1/(T + 1) → 0 as T → ∞', 'proved', /finite limit over one that grows/],

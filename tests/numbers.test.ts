@@ -95,6 +95,10 @@ describe('exact where the step is rational', () => {
     ['e^(-1)', '1/e', 'proved', 'identity-test'],
     ['exp(x - 1/2)^2', 'exp(2 x)/e', 'proved', 'identity-test'],
     ['e exp(x)', 'exp(x + 2)', 'refuted', 'sampling'],
+    // (√(e^u) is e^(u/2): √e meets e^(1/2), the value the limit rules give (1 + 1/(2T))^T.)
+    ['√e', 'e^(1/2)', 'proved', 'identity-test'],
+    ['√(exp(x))', 'exp(x/2)', 'proved', 'identity-test'],
+    ['√e', 'e^(1/3)', 'refuted', 'evaluation'],
     ['sin(π x + π)', '-sin(x π)', 'proved', 'symbolic'],
     ['π x', 'e x', 'refuted', 'sampling'],
     ['(π + e)²', 'π² + π e + e²', 'refuted', 'evaluation'],

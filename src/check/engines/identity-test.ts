@@ -782,12 +782,22 @@ function exponentOf(e: Expr): Expr | null {
  *   exponential's inverse on all of ℝ, and both are defined exactly where u is
  *   (exp(log u) = u only for u > 0: not rewritten);
  * - √q of a positive rational constant is (s/d)·√f with f free of the squares found (√8 is
- *   2√2, √(1/2) is √2/2, √4 is 2), so that roots of constants meet as one symbol.
+ *   2√2, √(1/2) is √2/2, √4 is 2), so that roots of constants meet as one symbol;
+ * - √(e^u) (and √e, √exp(u)) is e^(u/2), for scalar u: both positive, defined where u is, so
+ *   √e meets e^(1/2) (the limit (1 + 1/(2T))^T).
  */
 function normalized(e: Expr): Expr {
   if (isBuiltinCall(e, 'log', 'ln')) {
     const u = exponentOf(e.args[0]!);
     if (u !== null && u.shape?.kind !== 'matrix') return normalized(u);
+  }
+  if (isBuiltinCall(e, 'sqrt')) {
+    const arg = e.args[0]!;
+    const u: Expr | null = arg.kind === 'Const' && arg.name === 'e' ? { kind: 'Num', value: '1', range: arg.range, shape: { kind: 'scalar' } } : exponentOf(arg);
+    if (u !== null && u.shape?.kind !== 'matrix') {
+      const half: Expr = { kind: 'Binary', op: '/', left: u, right: { kind: 'Num', value: '2', range: e.range, shape: { kind: 'scalar' } }, range: e.range, shape: { kind: 'scalar' } };
+      return { kind: 'Binary', op: '^', left: { kind: 'Const', name: 'e', range: e.range, shape: { kind: 'scalar' } }, right: normalized(half), range: e.range, shape: { kind: 'scalar' } };
+    }
   }
   if (isBuiltinCall(e, 'sqrt')) {
     const q = constantValue(e.args[0]!);
