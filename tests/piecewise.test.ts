@@ -54,6 +54,11 @@ const cases: [what: string, text: string, verdict: 'proved' | 'refuted' | 'not p
   ['x ≥ y and y ≥ x leave x = y only', 'scalar x, y\nassume x ≥ y\nassume y ≥ x\n    max(x, y)\n  = x + 1\n', 'refuted'],
   // A coefficient that is a multiple of the identity test's prime is not 0.
   ['a multiple of the prime', 'scalar x\n    |(2^61 - 1) x|\n  = 0\n', 'refuted'],
+  // √(u²) is |u| (rt96: √(x²) = x under x ≥ 0 was only checked).
+  ['√ of a square under a sign', 'scalar x\nassume x ≥ 0\n    √(x^2)\n  = x\n', 'proved'],
+  ['√ of a square below 0', 'scalar y\nassume y ≤ 0\n    √(y^2)\n  = -y\n', 'proved'],
+  ['√ of a square, no sign', 'scalar x\n    √(x^2)\n  = x\n', 'refuted'],
+  ['√ of a square, the wrong sign', 'scalar y\nassume y ≤ 0\n    √(y^2)\n  = y\n', 'refuted'],
   // Under a binder a kink has no one sign: not split.
   ['|·| under a derivative', 'scalar x\n    d/dx (x |x|)\n  = 2x\n', 'refuted'],
 ];

@@ -45,7 +45,14 @@ function kinkOf(e: Expr): Kink | null {
 }
 
 function isKinkNode(e: Expr): boolean {
-  return e.kind === 'Abs' || (e.kind === 'Call' && e.fn.primes === 0 && (e.fn.base === 'max' || e.fn.base === 'min'));
+  return e.kind === 'Abs' || (e.kind === 'Call' && e.fn.primes === 0 && (e.fn.base === 'max' || e.fn.base === 'min')) || rootOfSquare(e) !== null;
+}
+
+/** u where e is √(u²) of a scalar u (which is |u|, wherever u has a value); else null. */
+function rootOfSquare(e: Expr): Expr | null {
+  if (e.kind !== 'Call' || e.fn.primes !== 0 || e.fn.index !== null || e.fn.base !== 'sqrt' || e.args.length !== 1) return null;
+  const a = e.args[0]!;
+  return a.kind === 'Binary' && a.op === '^' && a.right.kind === 'Num' && a.right.value === '2' && scalarShape(a.left) ? a.left : null;
 }
 
 /** Whether the expression has |·|, max or min. */
@@ -83,6 +90,9 @@ function normalize(e: Expr): Expr {
     for (const next of x.args.slice(1)) acc = mk({ ...x, args: [acc, next] });
     return acc;
   }
+  // (√(u²) is |u|: √(x²) = x under x ≥ 0 was only checked, rt96.)
+  const root = rootOfSquare(x);
+  if (root) return normalize(mk({ kind: 'Abs', arg: root, range: x.range }));
   if (x.kind !== 'Abs' || !scalarShape(x.arg)) return x;
   const u = x.arg;
   const abs = (a: Expr): Expr => normalize(mk({ kind: 'Abs', arg: a, range: a.range }));
