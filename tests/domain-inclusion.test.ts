@@ -87,6 +87,13 @@ const CASES: { readonly src: string; readonly want: Verdict }[] = [
   { src: 'scalar x\nassume 2x - 1 > 0\n    1\n  = (x - 1/4)/(x - 1/4)\n', want: 'proved' },
   { src: 'scalar x\nassume 2x - 1 > 0\n    1\n  = (x - 1/2)/(x - 1/2)\n', want: 'proved' },
   { src: 'scalar x\nassume 2x - 1 ≥ 0\n    1\n  = (x - 1/2)/(x - 1/2)\n', want: 'refuted' },
+  // A family one definition gives for every index, at the member's index (Adam's bias
+  // correction was only checked); never a conditional one, which says nothing at t = 0.
+  { src: 'scalar β, g\ninteger t\nassume 0 < β < 1, t ≥ 1\ndefine m_t = g\ndefine mhat_t = m_t/(1 - β^t)\n    mhat_t\n  = m_t/(1 - β^t)\n', want: 'proved' },
+  { src: 'integer t\ndefine a_0 = 5\ndefine a_t = 1/t   for t ≥ 1\n    a_t\n  = a_t t/t\n', want: 'refuted' },
+  // A base in [0, 1] to an exponent ≥ 1 stays in [0, 1]: 1 − β^t > 0 under 0 < β < 1, t ≥ 1.
+  { src: 'scalar β\ninteger t\nassume 0 < β < 1, t ≥ 1\n    1\n  = (1 - β^t)/(1 - β^t)\n', want: 'proved' },
+  { src: 'scalar β\ninteger t\nassume 0 < β < 1\n    1\n  = (1 - β^t)/(1 - β^t)\n', want: 'refuted' },
   // And a wrong step is still refuted where a search finds the point.
   { src: 'scalar x\n    x\n  = x^2/x\n', want: 'refuted' },
   { src: 'scalar a, b\n    log(a b)\n  = log(a) + log(b)\n', want: 'refuted' },

@@ -26,7 +26,7 @@ import { AtomExpansions } from '../engines/polynomial.js';
 import { isMat } from '../evaluator/field.js';
 import { constantValue, evaluate, groundHost } from '../evaluator/interpret.js';
 import type { StepProblem } from '../problem.js';
-import { freeNames } from '../rewrite.js';
+import { freeNames, unfold } from '../rewrite.js';
 import { range, ruleContext, type RuleContext } from './facts.js';
 
 /** A sign condition on an expression: `pos` > 0, `nonneg` ≥ 0, `nonzero` ≠ 0 (of s·expr, s = ±1). */
@@ -172,8 +172,15 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
     if (p.prep.dimensions.has(key) || p.prep.rules.some((r) => p.prep.keyOfName(r.lhs.name) === key)) return;
     const defined = p.prep.ctx.defs.filter((d) => p.prep.keyOfName(d.target) === key);
     if (defined.length === 0) return v.name.index ? walk(v.name.index, depth) : undefined;
-    const body = p.prep.plainDefinition(key);
-    if (!body || unfolding.has(key) || depth >= MAX_UNFOLD) return stop();
+    if (unfolding.has(key) || depth >= MAX_UNFOLD) return stop();
+    // A plain name's one definition; a member of a family one definition gives for every index
+    // with no condition (`define m̂_t = m_t/(1 − β^t)`), at the member's index: the member's
+    // value is that body's, and it has one where the body does. (Not a conditional definition:
+    // `for t ≥ 1` says nothing of the member at 0.)
+    const only = defined.length === 1 && !defined[0]!.condition && !defined[0]!.params ? defined[0]! : null;
+    const family = !only || !v.name.index ? null : p.unfoldings.find((u) => u.def === only && u.indexVar !== null);
+    const body = p.prep.plainDefinition(key) ?? (family ? unfold(v, [family], p.functions, p.prep.ctx.scope, new Set([family.key])) : null);
+    if (!body || body === v) return stop();
     unfolding.add(key);
     walk(body, depth + 1);
     unfolding.delete(key);

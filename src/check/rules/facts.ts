@@ -942,6 +942,14 @@ export function range(e: Expr, rc: RuleContext): Range {
           const r = powR(nameRange(e.left, rc), k.n);
           if (r) return r;
         }
+        // A base in [0, 1] to an exponent ≥ 1: in [0, the base's upper end] (β^t < 1 under 0 < β < 1, t ≥ 1).
+        if (!k && e.left.shape?.kind !== 'matrix') {
+          const b = range(e.left, rc);
+          const y = range(e.right, rc);
+          if (b.lo && b.hi && b.lo.sign() >= 0 && b.hi.cmp(Rational.ONE) <= 0 && y.lo && y.lo.cmp(Rational.ONE) >= 0) {
+            return { lo: Rational.ZERO, hi: b.hi, loStrict: b.lo.sign() > 0 || b.loStrict, hiStrict: b.hiStrict };
+          }
+        }
         // (An even power first: the base's bounds, and the instances they would record, are not needed.)
         if (k && k.isInteger() && k.n % 2n === 0n && k.sign() > 0) return NONNEG;
         if (nonnegR(range(e.left, rc))) return NONNEG;
