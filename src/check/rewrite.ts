@@ -445,7 +445,7 @@ export function conditionSet(c: Compare, variable: string): { lo: number | null;
   return { lo, hi, excluded };
 }
 
-/** e as k·v + m with v one name and k, m rational numbers; null for anything else. */
+/** e as k·v + m with v one name (subscripted too) and k, m exact rationals (`2x − 1`, `−n/3`, `0.5x`; `linearIndex` is for index arithmetic in whole numbers); null for anything else. */
 export function affineIn(e: Expr): { v: Var; k: Rational; m: Rational } | null {
   const q = constantValue(e);
   if (q) return null;

@@ -588,3 +588,22 @@ export function groundHostIn<S>(F: Field<S>): Host<S> {
 
 /** groundHostIn for double enclosures. */
 export const groundHost: Host<Interval> = groundHostIn(intervalField);
+
+/**
+ * A constant expression's enclosure in doubles (numbers, π, e, the built-ins; no names), or
+ * null where it has none: a name, no value, a matrix, a bound past the time limit (ms).
+ */
+export function groundEnclosure(e: Expr, ms = 20): Interval | null {
+  try {
+    const v = evaluate(e, { ...groundHost, deadline: Date.now() + ms });
+    return isMat(v) || Number.isNaN(v.lo) || Number.isNaN(v.hi) ? null : v;
+  } catch {
+    return null;
+  }
+}
+
+/** The certain sign of a constant expression by its enclosure (intervalField.sign: 0 only for [0, 0]), or null. */
+export function groundSign(e: Expr): -1 | 0 | 1 | null {
+  const v = groundEnclosure(e);
+  return v ? intervalField.sign(v) : null;
+}

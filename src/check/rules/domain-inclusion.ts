@@ -23,10 +23,9 @@ import { formulaExprs, mapChildren } from '../../ast-walk.js';
 import { builtinFunction } from '../../builtins.js';
 import { printExpr } from '../../print.js';
 import { AtomExpansions } from '../engines/polynomial.js';
-import { isMat } from '../evaluator/field.js';
-import { constantValue, evaluate, groundHost } from '../evaluator/interpret.js';
+import { constantValue, groundEnclosure, groundSign } from '../evaluator/interpret.js';
 import type { StepProblem } from '../problem.js';
-import { freeNames, unfold } from '../rewrite.js';
+import { freeNames, mentions, unfold } from '../rewrite.js';
 import { range, ruleContext, type RuleContext } from './facts.js';
 
 /** A sign condition on an expression: `pos` > 0, `nonneg` ≥ 0, `nonzero` ≠ 0 (of s·expr, s = ±1). */
@@ -132,7 +131,7 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
       return;
     }
     // A constant that is not a whole number (log 2, π − 3): a base ≥ 0 (> 0 for one below 0).
-    const c = freeNames(exponent).length === 0 ? enclosure(exponent) : null;
+    const c = freeNames(exponent).length === 0 ? groundEnclosure(exponent) : null;
     if (c && Math.ceil(c.lo) > c.hi) {
       if (c.lo > 0) return add(base, 'nonneg');
       if (c.hi < 0) return add(base, 'pos');
@@ -211,12 +210,7 @@ function indexName(v: Var, p: StepProblem, signed = false): boolean {
   if (iv?.lo) return iv.lo.sign() >= 0;
   // (An assumption that speaks of it without a plain lower bound may let it go below 0:
   // `−n ≤ 2`, `n² ≤ 4`; red team rt95.)
-  return iv?.hi == null && !p.prep.ctx.assumptions.some((c) => formulaExprs(c.formula).some((x) => mentionsKey(x, info.key, p)));
-}
-
-/** Whether an expression reads the name with this key. */
-function mentionsKey(e: Expr, key: string, p: StepProblem): boolean {
-  return freeNames(e).some((v) => p.prep.keyOfName(v.name) === key);
+  return iv?.hi == null && !p.prep.ctx.assumptions.some((c) => formulaExprs(c.formula).some((x) => mentions(x, info.key, p.prep.ctx.scope)));
 }
 
 /**
@@ -309,16 +303,6 @@ function scalarsOnly(e: Expr, p: StepProblem): boolean {
   };
   walk(e);
   return ok;
-}
-
-/** A constant's double enclosure, or null where it has none. */
-function enclosure(e: Expr): { lo: number; hi: number } | null {
-  try {
-    const v = evaluate(e, { ...groundHost, deadline: Date.now() + 20 });
-    return isMat(v) || Number.isNaN(v.lo) || Number.isNaN(v.hi) ? null : v;
-  } catch {
-    return null;
-  }
 }
 
 /** Whether a scalar is ≥ 0 by its form alone (an even power, |·|, ‖·‖, √, exp). */
@@ -575,14 +559,7 @@ class SignProver {
   private constantSign(e: Expr): -1 | 0 | 1 | null | undefined {
     if (freeNames(e).length > 0) return undefined;
     const q = constantValue(e);
-    if (q) return q.sign() as -1 | 0 | 1;
-    try {
-      const v = evaluate(e, { ...groundHost, deadline: Date.now() + 20 });
-      if (isMat(v)) return null;
-      return v.lo > 0 ? 1 : v.hi < 0 ? -1 : v.lo === 0 && v.hi === 0 ? 0 : null;
-    } catch {
-      return null;
-    }
+    return q ? (q.sign() as -1 | 0 | 1) : groundSign(e);
   }
 
   /** By the form of e: the signs of its parts. */
@@ -669,10 +646,9 @@ class SignProver {
     for (const h of this.signed) {
       // (s·e = c·h + gap, c > 0 a number: x = (2x − 1)/2 + 1/2 under 2x − 1 > 0.)
       const scaled = this.atoms.scaledGap(mine, signed(h.expr, h.sign));
-      const gap = scaled?.gap ?? null;
-      const c = gap && enclosure(gap);
-      if (!c) continue;
-      if (c.lo > 0 || (c.lo >= 0 && (h.want === 'pos' || want === 'nonneg'))) return true;
+      const gap = scaled && groundEnclosure(scaled.gap);
+      if (!gap) continue;
+      if (gap.lo > 0 || (gap.lo >= 0 && (h.want === 'pos' || want === 'nonneg'))) return true;
     }
     return false;
   }

@@ -14,7 +14,7 @@ import { Point } from '../sampling/point.js';
 import { counterexample, formatValue } from '../sampling/report.js';
 import { Bounder } from './norms.js';
 import { belowOneInMagnitude, nonnegative, range, rangeText, ruleContext, same, unfoldOnce, type RuleContext } from './facts.js';
-import { constantValue, evaluate, groundHost } from '../evaluator/interpret.js';
+import { constantValue, groundEnclosure, groundSign } from '../evaluator/interpret.js';
 import { expandRational, rationalExpr } from '../engines/polynomial.js';
 
 /**
@@ -114,14 +114,7 @@ function exactSign(v: Expr, rc: RuleContext): -1 | 0 | 1 | null {
   const q = constantValue(v);
   if (q !== null) return q.sign() as -1 | 0 | 1;
   // (A constant that is not rational, π or log(1/2): its enclosure's sign where it is certain.)
-  if (freeNames(v).length === 0) {
-    try {
-      const x = evaluate(v, { ...groundHost, deadline: Date.now() + 20 });
-      if (!isMat(x)) return x.lo > 0 ? 1 : x.hi < 0 ? -1 : null;
-    } catch {
-      return null;
-    }
-  }
+  if (freeNames(v).length === 0) return groundSign(v);
   const r = range(v, rc);
   if (r.lo !== null && (r.lo.sign() > 0 || (r.lo.sign() === 0 && r.loStrict))) return 1;
   if (r.hi !== null && (r.hi.sign() < 0 || (r.hi.sign() === 0 && r.hiStrict))) return -1;
@@ -560,13 +553,8 @@ function variablePower(base: Expr, exponent: Expr, key: string, rc: RuleContext)
 /** Whether a limit's value is 1: as a number, or a constant whose enclosure is [1, 1] (cos 0). */
 function isOne(v: Expr): boolean {
   if (constantValue(v)?.equals(Rational.ONE)) return true;
-  if (freeNames(v).length > 0) return false;
-  try {
-    const x = evaluate(v, { ...groundHost, deadline: Date.now() + 20 });
-    return !isMat(x) && x.lo === 1 && x.hi === 1;
-  } catch {
-    return false;
-  }
+  const x = freeNames(v).length === 0 ? groundEnclosure(v) : null;
+  return x !== null && x.lo === 1 && x.hi === 1;
 }
 
 /** A product ∏_{t}^{T} a_t bounded factor by factor by q with |q| < 1 (given as the step's right side's base). */

@@ -4,7 +4,7 @@ import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator
 import { Dual, dualField } from '../evaluator/dual.js';
 import { Inexact, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField, intervalOfDouble, type Interval } from '../evaluator/interval.js';
-import { constantValue, evaluate, groundHost } from '../evaluator/interpret.js';
+import { constantValue, groundSign } from '../evaluator/interpret.js';
 import { Rational, exactField, gcd } from '../evaluator/rational.js';
 import { printExpr } from '../../print.js';
 import { exprKey, freeNames, visit } from '../../ast-walk.js';
@@ -291,7 +291,7 @@ export function singularParts(e: Expr, polesOnly = false,
       // certainly positive, π − 3, is a fractional power's: 0^(π − 3) = 0, no pole — rt59:
       // (x² − 2)^(π − 3) = (x² − 2)^(π − 2)/(x² − 2) was proved, the part taken as both sides'.)
       else if (k === null && freeNames(x.right).length === 0) {
-        if (constantSignOf(x.right) !== 1) add(x.left, true);
+        if (groundSign(x.right) !== 1) add(x.left, true);
         else if (!polesOnly) add(x.left, true);
       }
       else if (!polesOnly && (k === null || !k.isInteger())) add(x.left, true);
@@ -312,17 +312,6 @@ export function singularParts(e: Expr, polesOnly = false,
 
 /** How many singular parts of one expression the searches take (in the order written). */
 const MAX_SINGULAR_PARTS = 8;
-
-/** The certain sign of a constant expression by its enclosure in doubles (groundHost), or null. */
-function constantSignOf(e: Expr): -1 | 0 | 1 | null {
-  try {
-    const v = evaluate(e, { ...groundHost, deadline: Date.now() + 20 });
-    if (isMat(v)) return null;
-    return intervalField.sign(v as Interval);
-  } catch {
-    return null;
-  }
-}
 
 /** det(m), a scalar. */
 function det(m: Expr, range: Expr['range']): Expr {
