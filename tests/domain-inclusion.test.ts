@@ -91,6 +91,8 @@ const CASES: { readonly src: string; readonly want: Verdict }[] = [
   // correction was only checked); never a conditional one, which says nothing at t = 0.
   { src: 'scalar β, g\ninteger t\nassume 0 < β < 1, t ≥ 1\ndefine m_t = g\ndefine mhat_t = m_t/(1 - β^t)\n    mhat_t\n  = m_t/(1 - β^t)\n', want: 'proved' },
   { src: 'integer t\ndefine a_0 = 5\ndefine a_t = 1/t   for t ≥ 1\n    a_t\n  = a_t t/t\n', want: 'refuted' },
+  // (rt98: a shifted target, v_{t+1}, gives no v_0: the body at t = −1 is not v_0's.)
+  { src: 'scalar x\ninteger t\ndefine v_{t+1} = 1/(x^3 - x - 1) + t\n    v_0\n  = v_0 (x^3 - x - 1)/(x^3 - x - 1)\n', want: 'checked' },
   // A base in [0, 1] to an exponent ≥ 1 stays in [0, 1]: 1 − β^t > 0 under 0 < β < 1, t ≥ 1.
   { src: 'scalar β\ninteger t\nassume 0 < β < 1, t ≥ 1\n    1\n  = (1 - β^t)/(1 - β^t)\n', want: 'proved' },
   { src: 'scalar β\ninteger t\nassume 0 < β < 1\n    1\n  = (1 - β^t)/(1 - β^t)\n', want: 'refuted' },

@@ -172,12 +172,14 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
     const defined = p.prep.ctx.defs.filter((d) => p.prep.keyOfName(d.target) === key);
     if (defined.length === 0) return v.name.index ? walk(v.name.index, depth) : undefined;
     if (unfolding.has(key) || depth >= MAX_UNFOLD) return stop();
-    // A plain name's one definition; a member of a family one definition gives for every index
-    // with no condition (`define m̂_t = m_t/(1 − β^t)`), at the member's index: the member's
+    // A plain name's one definition; a member of a family one definition `v_t = …` gives for
+    // every index with no condition (`define m̂_t = m_t/(1 − β^t)`), at the member's index: the member's
     // value is that body's, and it has one where the body does. (Not a conditional definition:
     // `for t ≥ 1` says nothing of the member at 0.)
     const only = defined.length === 1 && !defined[0]!.condition && !defined[0]!.params ? defined[0]! : null;
-    const family = !only || !v.name.index ? null : p.unfoldings.find((u) => u.def === only && u.indexVar !== null);
+    // (Its target `v_t` itself: `define v_{t+1} = …` gives v_1, v_2, … only, and v_0 has a value
+    // of its own, which the body at t = −1 says nothing of; red team rt98.)
+    const family = !only || !v.name.index ? null : p.unfoldings.find((u) => u.def === only && u.indexVar !== null && u.offset === 0);
     const body = p.prep.plainDefinition(key) ?? (family ? unfold(v, [family], p.functions, p.prep.ctx.scope, new Set([family.key])) : null);
     if (!body || body === v) return stop();
     unfolding.add(key);
