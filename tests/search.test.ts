@@ -993,6 +993,15 @@ describe('a left side undefined where its divisor touches 0 is named in a note (
     const named = new RegExp(`^the left side is undefined at ${at} \\(1 [-+] (sin|cos)\\(x\\) touches 0 there\\)`);
     expect(r.steps[0]!.notes.some((n) => named.test(n.message))).toBe(true);
   });
+  // (Where the right side is proved to have a value wherever the left does, only the left's
+  // parts are searched: its note is still there, and a right side whose divisor the left does
+  // not rule out is still refuted at that divisor's zero.)
+  it('the left side\'s note stands where the right side\'s divisor is proved nonzero; a right divisor not proved so is still searched', async () => {
+    const r = await checkSource('scalar x\n    (x^2 - 1)/((x - 1)(x + 2))\n  = (x + 1)/(x + 2)\n\n    (x^2 - 1)/(x - 1)\n  = (x + 1)(x + 3)/(x + 3)\n');
+    expect(r.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+    expect(r.steps[0]!.notes.some((n) => /^the left side is undefined at x = 1 \(division by zero\)/.test(n.message))).toBe(true);
+    expect(r.steps[1]!.counterexample?.assignments).toEqual([['x', '-3']]);
+  });
   it('no note where the right side has no value there either, nor outside the assumptions', async () => {
     const r = await checkSource('scalar x\n    (1 - sin(x))/(1 - sin(x))\n  = (1 - sin(x))/(1 - sin(x))\n\nscalar y\nassume 2 < y < 4\n    (1 - sin(y))/(1 - sin(y))\n  = 1\n');
     expect(r.steps.map((s) => s.verdict)).toEqual(['proved', 'proved']);

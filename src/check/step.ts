@@ -972,7 +972,13 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   const instances = proof?.instances && p.prep.unenforced.length > 0 ? proof.instances : [];
   const rewritten = proof && proofSides ? { ...p, left: proofSides[0], right: proofSides[1] } : p;
   const sampled = instances.length > 0 ? meetingInstances(rewritten, instances) : rewritten;
-  const sample = (oneDecimal = ground): SampleResult => sampleRelation(sampled, { ...opts, samples }, !certain || hasLargeNumber(p), false, oneDecimal, rel === '=' && !proof ? differAt : [], proof === null ? false : certain ? 'certificate' : true);
+  // The domain half of a certified equation (LANGUAGE.md §3), proved before the cross-check:
+  // where the right side has a value wherever the left does, the searches for where a side has
+  // none look at the left side's parts only (a third of the identity table's checking went to
+  // the zeros of right sides' divisors that the proof had already ruled out).
+  let inclusion = rel === '=' && isExpr(left) && isExpr(right) && !ground && proof !== null ? domainInclusion(p, left, right, opts.deadline) : null;
+  const rightHasValue = inclusion?.kind === 'proved' && certain && sampled === p;
+  const sample = (oneDecimal = ground): SampleResult => sampleRelation(sampled, { ...opts, samples }, !certain || hasLargeNumber(p), false, oneDecimal, rel === '=' && !proof ? differAt : [], proof === null ? false : certain ? 'certificate' : true, rightHasValue);
   let s = certain ? absorbedTrusted(() => sample()) : sample();
   // (A certified step whose points doubles could not decide, too few of them, goes to 50 digits
   // there: exp(x + 720) = exp(x) exp(720) overflows doubles at every point, and was unknown.)
@@ -1133,8 +1139,9 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     // The domain half (LANGUAGE.md §3): the proof says the sides are equal where both have
     // values; that the right one has a value wherever the left does must be proved too, or the
     // step is only checked (1 = Q/Q, where Q is 0 at one irrational point no search reaches).
-    const inclusion = rel === '=' && isExpr(left) && isExpr(right) && !numbers ? domainInclusion(p, left, right, opts.deadline) : null;
-    if (inclusion?.kind === 'open') {
+    // (For a proof found after the cross-check, nerdamer's, proved here.)
+    if (rel === '=' && isExpr(left) && isExpr(right) && !numbers) inclusion ??= domainInclusion(p, left, right, opts.deadline);
+    if (inclusion?.kind === 'open' && !numbers) {
       const where = `that the right side has a value wherever the left does is not proved: nothing shows ${restrictionText(inclusion.restriction)} where the left side has a value`;
       if (s.unknown) return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, notes, message: `${by}, where both sides have values; but ${where}, and sampling could not check it (${s.unknown})` };
       return {

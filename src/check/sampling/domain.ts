@@ -176,13 +176,14 @@ function walker(p: StepProblem, out: Set<string>): (e: Expr, mode: Mode) => void
  * bounds; closed under the assumptions (one that reads such a name, through definitions too,
  * brings in the others it reads). Outside this set a name's value never changes where the
  * sides are defined, only what they are. Keys as the sampler draws them, without `@index`;
- * null when the walk passes WALK_BUDGET nodes (then every name may count).
+ * null when the walk passes WALK_BUDGET nodes (then every name may count). `leftOnly`: those
+ * that decide whether the left side has a value (the right's domain proved to hold the left's).
  */
-export function domainKeys(p: StepProblem): Set<string> | null {
+export function domainKeys(p: StepProblem, leftOnly = false): Set<string> | null {
   const out = new Set<string>();
   try {
     const walk = walker(p, out);
-    for (const side of [p.left, p.right]) {
+    for (const side of leftOnly ? [p.left] : [p.left, p.right]) {
       if (!isExpr(side)) for (const x of formulaExprs(side)) walk(x, 'partial');
       else walk(side, 'free');
     }

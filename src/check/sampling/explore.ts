@@ -3430,7 +3430,14 @@ function symbolicPowers(e: Expr): Map<string, Expr> {
 
 export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void,
   /** Told where a divisor of the right side comes within 10⁻⁸⁰ of 0 without changing sign at a point no exact value was found for. */
-  doubt: (why: string) => void = () => {}): Counterexample | null {
+  doubt: (why: string) => void = () => {},
+  /**
+   * The right side is proved to have a value wherever the left does (domain-inclusion.ts) and a
+   * certificate proves the sides equal where both have one: neither a refutation nor a doubt can
+   * come from the right side's parts, so only the left's are searched, for the notes of where the
+   * step extends the left side.
+   */
+  rightHasValue = false): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
   // (An inequality is read where both sides are defined: its poles refute nothing.)
@@ -3518,12 +3525,12 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   // the assumptions hold: 1/β under 0 < β < 1, 1/‖g u‖ under g ≠ 0 and u ≠ 0. A sixth of the
   // homework's checking went to seeking their zeros.)
   const facts = new SignFacts(p.prep, [leftAt, rightAt]);
-  parts.splice(0, parts.length, ...parts.filter(({ g, beyond }) => (beyond ? facts.sign(g) !== 1 : !facts.nonzero(g))));
+  parts.splice(0, parts.length, ...parts.filter(({ g, side, beyond }) => (!rightHasValue || side === 'left') && (beyond ? facts.sign(g) !== 1 : !facts.nonzero(g))));
   if (parts.length === 0) return null;
   // A number past exact arithmetic's reach (1e-99999999999, 10^(−10^12)) puts a divisor's zero
   // where neither exact values nor doubles can reach (x + 1e-99999999999 at −1e-99999999999):
   // the search cannot say there is none.
-  const unreachable = [leftAt, rightAt].find((side) => {
+  const unreachable = (rightHasValue ? [leftAt] : [leftAt, rightAt]).find((side) => {
     let hit: string | null = null;
     visit(side, (x) => {
       if (x.kind === 'Num' && hugeLiteral(x.value)) hit = x.value;

@@ -152,13 +152,20 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
    * `'certificate'`: a proof that needs no engine's word (the identity test, a rule) — an
    * inequality it proves for every value is not unknown for want of a search past the doubles.
    */
-  proved: boolean | 'certificate' = false): SampleResult {
+  proved: boolean | 'certificate' = false,
+  /**
+   * With `proved` a certificate of an equation: the right side is proved to have a value
+   * wherever the left does (rules/domain-inclusion.ts), so the searches for where a side has no
+   * value look only where the left has none (for the notes of where the step extends it).
+   */
+  rightHasValue = false): SampleResult {
   // (A step a certificate covers, `confirm` off, is cross-checked: a term absorbed at every
   // precision, 7 in √(10^1000 + 7)² = 10^1000 + 7, does not make its one point undecided.)
-  return confirm ? sampleAll(p, opts, confirm, lean, oneDecimal, sizes, proved) : absorbedTrusted(() => sampleAll(p, opts, confirm, lean, oneDecimal, sizes, proved));
+  const leftOnly = rightHasValue && proved === 'certificate' && p.rel === '=';
+  return confirm ? sampleAll(p, opts, confirm, lean, oneDecimal, sizes, proved, leftOnly) : absorbedTrusted(() => sampleAll(p, opts, confirm, lean, oneDecimal, sizes, proved, leftOnly));
 }
 
-function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: boolean, oneDecimal: boolean, sizes: readonly number[], proved: boolean | 'certificate'): SampleResult {
+function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: boolean, oneDecimal: boolean, sizes: readonly number[], proved: boolean | 'certificate', leftOnly: boolean): SampleResult {
   addDimensionsOf(p);
   const rng = new Rng(opts.seed, p.salt);
   const notes: RelatedNote[] = [];
@@ -651,7 +658,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // (For a step a certificate covers for every value, `confirm` off, a corner can only show
   // where a side has no value: only the names that decide that are moved, and none is
   // searched when there are none. It was a fifth of the homework's cold checking.)
-  const domain = confirm || statement ? undefined : domainKeys(p) ?? undefined;
+  const domain = confirm || statement ? undefined : domainKeys(p, leftOnly) ?? undefined;
   if (firstHeld && cornered && (confirm || !statement) && (!domain || domain.size > 0)) {
     const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend, domain);
     if (failure) return fail(failure, failure.right === 'undefined');
@@ -659,7 +666,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // The poles of the sides (divisors' zeros), where the domain rule may refute.
   if (firstHeld && !statement) {
     let doubt: string | null = null;
-    let failure = poleSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}/`), opts.deadline, extend, (why) => { doubt ??= why; });
+    let failure = poleSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}/`), opts.deadline, extend, (why) => { doubt ??= why; }, leftOnly);
     // A divisor's zero may need other integers (β^i is 0 at β = 0 only for i ≥ 1, and the
     // left side has a value there only for t ≥ i: β^{t−i} = β^t/β^i): from up to two more
     // held points whose integers are all at least 1 and differ from the first's.
@@ -680,7 +687,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         if (pass === 'positive' ? ints.some((n) => n.sign() <= 0) : !ints.some((n) => n.sign() < 0)) continue;
         tried.add(key);
         if (pass === 'negative') negative++;
-        failure = poleSearch(p, q, new Rng(opts.seed, `${p.salt}/${tried.size}`), opts.deadline, extend, (why) => { doubt ??= why; });
+        failure = poleSearch(p, q, new Rng(opts.seed, `${p.salt}/${tried.size}`), opts.deadline, extend, (why) => { doubt ??= why; }, leftOnly);
       }
     }
     if (failure) return fail(failure, failure.right === 'undefined');
