@@ -3437,7 +3437,9 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
    * come from the right side's parts, so only the left's are searched, for the notes of where the
    * step extends the left side.
    */
-  rightHasValue = false): Counterexample | null {
+  rightHasValue = false,
+  /** With `rightHasValue`: nothing more can come of the search (the notes it may add are all taken). */
+  enough: () => boolean = () => false): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
   // (An inequality is read where both sides are defined: its poles refute nothing.)
@@ -3549,6 +3551,9 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     doubt('the step writes a number past what exact arithmetic takes (beyond 10^±100000), and where a side has no value near it cannot be searched');
     return null;
   }
+  // (Only the left side's parts, which can add notes only: none once they are all taken.)
+  const done = rightHasValue ? enough : () => false;
+  if (done()) return null;
   // A part that reads a ∑/∏ index is searched with the index put in (indexInstances).
   const levels = allLevels();
   // A divisor inside ∑/∏ counts only where the range is not empty: from the point as drawn,
@@ -3588,7 +3593,8 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
     }
   }
   for (const from of bases) {
-    const out = poleSearchFrom(p, from, rng, deadline, extended, parts, levels, doubt);
+    if (done()) return null;
+    const out = poleSearchFrom(p, from, rng, deadline, extended, parts, levels, doubt, done);
     if (out) return out;
   }
   return equationCurveSearch(p, base, parts, rng, deadline, levels, extended);
@@ -3757,7 +3763,7 @@ const BEYOND: readonly Rational[] = [new Rational(1n, 2n ** 40n), new Rational(1
 
 /** poleSearch from one point: the zeros of each part along each scalar. */
 function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void,
-  parts: readonly Part[], levels: ReturnType<typeof allLevels>, doubt: (why: string) => void): Counterexample | null {
+  parts: readonly Part[], levels: ReturnType<typeof allLevels>, doubt: (why: string) => void, done: () => boolean): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
   // An integer name where a divisor affine in it vanishes (t − 40 at t = 40): the grid along
@@ -3795,6 +3801,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   for (const key of keys.filter((k) => !base.isInteger(k)).slice(0, 8)) {
     const label = base.values.get(key)!.label;
     for (const part of parts) {
+      if (done()) return null;
       const { g, side, beyond } = part;
       if (beyond) {
         // Between two zeros and at each turn, where a narrow gap lies that the steps off one miss.

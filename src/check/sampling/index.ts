@@ -232,6 +232,9 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
           ? `the left side is undefined ${at} (${reason}) where the right side is defined: the inequality is read where both sides are defined`
           : `the left side is undefined ${at} (${reason}) but the right side is defined there: the step extends the left side to that point` });
   };
+  // (Where the right side is proved to have a value wherever the left does, the searches for
+  // where a side has none can only add notes: they stop once the notes are all taken.)
+  const notesTaken = (): boolean => leftOnly && extended.size >= 2;
   const seen = new Map<string, Set<number>>();
   const statement = !isExpr(p.left);
   const fail = (failure: Counterexample, domain = false): SampleResult => ({ held, failure, unknown: null, notes, vacuous: false, ...(domain ? { domain } : {}) });
@@ -660,13 +663,13 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // searched when there are none. It was a fifth of the homework's cold checking.)
   const domain = confirm || statement ? undefined : domainKeys(p, leftOnly) ?? undefined;
   if (firstHeld && cornered && (confirm || !statement) && (!domain || domain.size > 0)) {
-    const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend, domain);
+    const failure = cornerSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}+`), opts.deadline, extend, domain, notesTaken);
     if (failure) return fail(failure, failure.right === 'undefined');
   }
   // The poles of the sides (divisors' zeros), where the domain rule may refute.
   if (firstHeld && !statement) {
     let doubt: string | null = null;
-    let failure = poleSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}/`), opts.deadline, extend, (why) => { doubt ??= why; }, leftOnly);
+    let failure = poleSearch(p, firstHeld, new Rng(opts.seed, `${p.salt}/`), opts.deadline, extend, (why) => { doubt ??= why; }, leftOnly, notesTaken);
     // A divisor's zero may need other integers (β^i is 0 at β = 0 only for i ≥ 1, and the
     // left side has a value there only for t ≥ i: β^{t−i} = β^t/β^i): from up to two more
     // held points whose integers are all at least 1 and differ from the first's.
@@ -687,7 +690,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         if (pass === 'positive' ? ints.some((n) => n.sign() <= 0) : !ints.some((n) => n.sign() < 0)) continue;
         tried.add(key);
         if (pass === 'negative') negative++;
-        failure = poleSearch(p, q, new Rng(opts.seed, `${p.salt}/${tried.size}`), opts.deadline, extend, (why) => { doubt ??= why; }, leftOnly);
+        failure = poleSearch(p, q, new Rng(opts.seed, `${p.salt}/${tried.size}`), opts.deadline, extend, (why) => { doubt ??= why; }, leftOnly, notesTaken);
       }
     }
     if (failure) return fail(failure, failure.right === 'undefined');

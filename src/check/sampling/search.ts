@@ -340,8 +340,9 @@ export function hasCorners(e: Expr): boolean {
  * step (at most four), the rest as at `base`: nerdamer's false rules (√(ab) = √a√b,
  * (xᵃ)ᵇ = x^(ab)) and removable-looking poles fail at such corners, and random points
  * rarely land there. `only`: the keys to move (the rest stay as at `base`; `domainKeys`).
+ * `done`: nothing more can come of the search (it can only add notes, and they are all taken).
  */
-export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string, side?: 'left' | 'right') => void, only?: ReadonlySet<string>): Counterexample | null {
+export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string, side?: 'left' | 'right') => void, only?: ReadonlySet<string>, done: () => boolean = () => false): Counterexample | null {
   const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && !base.isInteger(k) && !isMat(base.values.get(k)!.value)
     && !base.prep.dimensions.has(k) && (!only || only.has(k.split('@')[0]!)));
   if (keys.length === 0 || keys.length > 4) return null;
@@ -350,7 +351,7 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
   let count = 0;
   const combo = new Array<number>(keys.length).fill(0);
   for (;;) {
-    if (++count > MAX_CORNERS || Date.now() > deadline) return null;
+    if (++count > MAX_CORNERS || Date.now() > deadline || done()) return null;
     const values = new Map(keys.map((k, i) => [k, grid[combo[i]!]!]));
     const q = base.derive(rng, (k, v) => values.get(k) ?? v);
     q.deadline = deadline;
