@@ -110,6 +110,19 @@ describe('exact rationals', () => {
     if (!/e/.test(text)) expect(readNumber(text)?.equals(q)).toBe(true);
   });
 
+  // (pow takes no gcd: nᵉ/dᵉ of n/d in lowest terms is in lowest terms; its inverse carries the sign up.)
+  it.each([
+    ['2/3', 3n, '8/27'], ['-2/3', 3n, '-8/27'], ['-2/3', 2n, '4/9'], ['2/3', -2n, '9/4'], ['-2/3', -3n, '-27/8'],
+    ['-2/3', -2n, '9/4'], ['-5', -1n, '-1/5'], ['3/4', 1n, '3/4'], ['-1', -3n, '-1'], ['7', 0n, '1'],
+  ])('(%s)^%s = %s, in lowest terms with a positive denominator', (base, k, want) => {
+    const q = (s: string): Rational => (s.includes('/') ? new Rational(BigInt(s.split('/')[0]!), BigInt(s.split('/')[1]!)) : new Rational(BigInt(s)));
+    const got = q(base).pow(k);
+    expect(got.equals(q(want))).toBe(true);
+    expect(got.d > 0n).toBe(true);
+    // (Arithmetic on it reduces as any other: the same as the value built with a gcd.)
+    expect(got.add(Rational.ONE).equals(q(want).add(Rational.ONE))).toBe(true);
+  });
+
   it('refuses what is not rational, and numbers past its size limit', () => {
     expect(() => exactField.elementary('exp', Rational.ONE)).toThrow();
     expect(exactField.elementary('exp', Rational.ZERO).equals(Rational.ONE)).toBe(true);

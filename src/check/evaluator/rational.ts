@@ -168,8 +168,10 @@ export class Rational {
     if ((bits(this.n) + bits(this.d)) * Number(e > 1_000_000n ? 1_000_000n : e) > MAX_EXACT_BITS) {
       throw new Inexact('a power too large for exact arithmetic');
     }
-    const r = new Rational(this.n ** e, this.d ** e);
-    return k < 0n ? Rational.ONE.div(r) : r;
+    // (n/d in lowest terms: so is nᵉ/dᵉ, with no gcd to take; and its inverse, the sign moved up.)
+    const [n, d] = [this.n ** e, this.d ** e];
+    if (k > 0n) return Rational.reduced(n, d);
+    return n < 0n ? Rational.reduced(-d, -n) : Rational.reduced(d, n);
   }
 
   /** The largest integer ≤ this. */
