@@ -73,6 +73,18 @@ const CASES: { readonly src: string; readonly want: Verdict }[] = [
   { src: 'vector x in R^n\n    ∇_x ‖x‖\n  = x/‖x‖\n', want: 'proved' },
   { src: 'scalar x\n    d/dx |x|\n  = x/|x|\n', want: 'proved' },
   { src: 'scalar x\n    d/dx (|x| x)\n  = 2 x^2/|x|\n', want: 'refuted' },
+  // √ and a fractional power have no derivative where their argument, affine in the variable,
+  // is 0 (their slope is infinite there): d/dx √x = 1/(2√x) was only checked.
+  { src: 'scalar x\n    d/dx √x\n  = 1/(2 √x)\n', want: 'proved' },
+  { src: 'scalar x\n    d/dx (3 √x + x^2)\n  = 3/(2 √x) + 2 x\n', want: 'proved' },
+  { src: 'scalar x\n    d/dx √(1 - 2 x)\n  = -1/√(1 - 2 x)\n', want: 'proved' },
+  { src: 'scalar x\n    d/dx (x - 1)^(1/3)\n  = 1/(3 (x - 1)^(2/3))\n', want: 'proved' },
+  { src: 'scalar x\n    d/dx |x - 1|\n  = (x - 1)/|x - 1|\n', want: 'proved' },
+  // (Not where the argument's zero is not a simple one, √(x⁴) = x² is differentiable at 0; nor
+  // where two such terms may cancel; nor beside a name a definition gives, which may be |x|.)
+  { src: 'scalar x\n    d/dx √(x^4)\n  = 2 x^3/√(x^4)\n', want: 'checked' },
+  { src: 'scalar x\n    d/dx (√x - √x)\n  = 0/x\n', want: 'checked' },
+  { src: 'scalar x\ndefine w = |x|\n    d/dx (|x| - w)\n  = x/x - 1\n', want: 'refuted' },
   // A condition on a part the signs do not model (E[·] here) is left to the search.
   { src: 'random x in R^n with E[x] = 0, E[x xᵀ] = I\nvector u in R^n\nassume u ≠ 0\n    uᵀx/√(E[(uᵀx)^2])\n  = uᵀx/√(uᵀu)\n', want: 'proved' },
   // (rt95:) an assumption that speaks of an integer without a plain lower bound may let it below 0.

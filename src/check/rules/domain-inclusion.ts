@@ -24,8 +24,9 @@ import { builtinFunction } from '../../builtins.js';
 import { printExpr } from '../../print.js';
 import { AtomExpansions } from '../engines/polynomial.js';
 import { constantValue, groundEnclosure, groundSign } from '../evaluator/interpret.js';
+import { Rational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
-import { freeNames, mentions, unfold } from '../rewrite.js';
+import { affineIn, freeNames, mentions, unfold } from '../rewrite.js';
 import { range, ruleContext, type RuleContext } from './facts.js';
 
 /** A sign condition on an expression: `pos` > 0, `nonneg` ≥ 0, `nonzero` ≠ 0 (of s·expr, s = ±1). */
@@ -102,7 +103,11 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
       case 'Deriv': case 'Grad':
         stop();
         // (∇_x ‖x‖ has no value at x = 0, where ‖x‖ is not differentiable: x ≠ 0.)
-        if (necessary && kinkedAtZero(x.body, x.wrt)) add(x.wrt, 'nonzero');
+        // (d/dx √(x + 1) at x = −1, where √'s slope is infinite: x + 1 ≠ 0.)
+        if (necessary) {
+          const at = kinkOf(x.body, x.wrt, p);
+          if (at) add(at, 'nonzero');
+        }
         return walk(x.body, depth);
       default: return stop();
     }
@@ -230,11 +235,14 @@ function wholeNumber(e: Expr, p: StepProblem, signed = false): boolean {
 }
 
 /**
- * Whether a body differentiated in `v` is not differentiable where v = 0: a sum with a term
- * c·‖v‖ or c·|v| (c a number ≠ 0), every other term built of names, numbers, + − ×, whole
- * powers and the built-ins smooth everywhere (of scalars): a kink plus smooth terms is kinked.
+ * Where a body differentiated in `v` is not differentiable: u = 0 for a sum with one term
+ * c·‖v‖, c·|u|, c·√u or c·u^q (0 < q < 1) (c a number ≠ 0; u = v, or u = k·v + m of numbers
+ * k ≠ 0 and m for a scalar v), every other term built of names with no definition, numbers,
+ * + − ×, whole powers and the built-ins smooth everywhere (of scalars): a kink plus smooth
+ * terms is kinked. (√ and a fractional power have no derivative where their argument is 0 and
+ * moves, their slope infinite: d/dx √x has no value at x = 0.) Null for any other body.
  */
-function kinkedAtZero(body: Expr, v: Var): boolean {
+function kinkOf(body: Expr, v: Var, p: StepProblem): Expr | null {
   const name = printExpr(v);
   const terms: Expr[] = [];
   const split = (x: Expr): void => {
@@ -246,20 +254,43 @@ function kinkedAtZero(body: Expr, v: Var): boolean {
     terms.push(x);
   };
   split(body);
-  const kink = (x: Expr): boolean => {
-    if ((x.kind === 'Norm' && !x.sub) || x.kind === 'Abs') return printExpr(x.arg) === name;
+  /** u itself where it is v, or k·v + m with k ≠ 0 (of a scalar v). */
+  const moving = (u: Expr): Expr | null => {
+    if (u.shape?.kind === 'matrix') return printExpr(u) === name ? u : null;
+    const a = affineIn(u);
+    return a && printExpr(a.v) === name && !a.k.isZero() ? u : null;
+  };
+  const kink = (x: Expr): Expr | null => {
+    if (x.kind === 'Norm' && !x.sub) return printExpr(x.arg) === name ? x.arg : null;
+    if (x.kind === 'Abs') return moving(x.arg);
+    if (x.kind === 'Call' && x.fn.base === 'sqrt' && x.fn.primes === 0 && !x.fn.hat && x.fn.index === null && x.args.length === 1) {
+      return x.args[0]!.shape?.kind === 'matrix' ? null : moving(x.args[0]!);
+    }
+    if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind !== 'matrix') {
+      const q = constantValue(x.right);
+      return q !== null && q.sign() > 0 && q.cmp(Rational.ONE) < 0 ? moving(x.left) : null;
+    }
     if (x.kind === 'Binary' && (x.op === '*' || x.op === '/')) {
       const c = constantValue(x.op === '*' ? x.left : x.right);
       const other = x.op === '*' ? x.right : x.left;
-      if (c && !c.isZero() && kink(other)) return true;
+      if (c && !c.isZero()) {
+        const k = kink(other);
+        if (k) return k;
+      }
       const c2 = x.op === '*' ? constantValue(x.right) : null;
-      return c2 !== null && !c2.isZero() && kink(x.left);
+      return c2 !== null && !c2.isZero() ? kink(x.left) : null;
     }
-    return false;
+    return null;
+  };
+  // (A name a definition or a substitution gives a value may be anything, |x| too: not smooth.)
+  const plain = (x: Var): boolean => {
+    const key = p.prep.lookup(x)?.info.key;
+    return key !== undefined && !x.name.index && !p.prep.ctx.defs.some((d) => p.prep.keyOfName(d.target) === key) && !p.prep.rules.some((r) => p.prep.keyOfName(r.lhs.name) === key);
   };
   const smooth = (x: Expr): boolean => {
     switch (x.kind) {
-      case 'Num': case 'Var': return true;
+      case 'Num': return true;
+      case 'Var': return plain(x);
       case 'Const': return x.name === 'pi' || x.name === 'e';
       case 'Neg': case 'Transpose': return smooth(x.arg);
       case 'Binary':
@@ -274,12 +305,15 @@ function kinkedAtZero(body: Expr, v: Var): boolean {
       default: return false;
     }
   };
-  let kinks = 0;
+  let at: Expr | null = null;
   for (const t of terms) {
-    if (kink(t)) kinks++;
-    else if (!smooth(t)) return false;
+    const k = kink(t);
+    if (k) {
+      if (at) return null;
+      at = k;
+    } else if (!smooth(t)) return null;
   }
-  return kinks === 1;
+  return at;
 }
 
 /** Whether an expression is built of scalars alone, by arithmetic and the scalar built-ins (no E, ∑, vector, matrix, derivative, or function the file defines). */
