@@ -403,6 +403,19 @@ describe('limits', () => {
     ['show lim_{T→∞} (1 + 1/T)^(T + √T) = e^2', 'refuted', /→ e$/],
     ['show lim_{T→∞} (1 + 1/(2T))^T = √e', 'proved', /f → 1/],
     ['show lim_{T→∞} T sin(T) = 0', 'unknown', /T = 4/],
+    // A constant factor with no exact value (π, √2, log 2) in an order of growth: these were unknown.
+    ['show lim_{T→∞} T sin(π/T) = π', 'proved', /~ π/],
+    ['show lim_{T→∞} T sin(π/T) = 3.14159', 'refuted', /→ (π|3\.14159265)$/],
+    ['show lim_{T→∞} T tan(√2/T) = √2', 'proved', /~ sqrt\(2\)/],
+    ['show lim_{T→∞} (π T + 1)/(2 T) = π/2', 'proved', /~ 1\/2·π/],
+    ['show lim_{T→∞} (π T + T)/T = π + 1', 'proved', /~ π \+ 1/],
+    ['show lim_{T→∞} (π T + T)/T = π', 'refuted', /→ (π \+ 1|4\.14159265)/],
+    ['show lim_{T→∞} √(2 T^2 + 1)/T = √2', 'proved', /~ sqrt\(2\)/],
+    ['show lim_{T→∞} √(π T^2 + 1)/T = √π', 'proved', /~ sqrt\(π\)/],
+    ['show lim_{T→∞} T log(1 + log(2)/T) = log(2)', 'proved', /~ log\(2\)/],
+    ['show lim_{T→∞} (1 - π) T = -∞', 'proved', /product/],
+    // (Equal orders whose constants cancel, or may: nothing from the orders.)
+    ['show lim_{T→∞} (π T - π T + 1)/T = 0', 'unknown', /T = 4/],
     // Orders of growth: c·T^p·(log T)^q, the highest order in a sum winning.
     ['show 1/(T + 1) → 0 as T → ∞', 'proved', /finite limit over one that grows/],
     ['show 1/√T → 0 as T → ∞', 'proved', /√ u → ∞/],

@@ -367,27 +367,48 @@ function constantPower(e: Expr & { kind: 'Binary' }, key: string, rc: RuleContex
 }
 
 /**
- * The order of growth of e as T → ∞: e ~ c·T^p·(log T)^q (e over that tends to 1), with c a
- * nonzero number; null where e is not built so from T and numbers by + − × ÷, numeric
- * powers, √, log and |·|. In a sum the larger order wins, equal orders add (cancelling:
- * null); log(c T^p …) ~ p log T for p > 0 (Hardy's orders of infinity, the first levels).
+ * The order of growth of e as T → ∞: e ~ c·k·T^p·(log T)^q (e over that tends to 1), with c a
+ * nonzero number and k a constant of certain sign that is not one (π, √2, log 2; null for 1);
+ * null where e is not built so from T and constants by + − × ÷, numeric powers, √, log and
+ * |·|. In a sum the larger order wins, equal orders add (cancelling: null; constants k that
+ * differ: null); log(c T^p …) ~ p log T for p > 0 (Hardy's orders of infinity, the first levels).
  */
-interface Order { readonly c: Rational; readonly p: Rational; readonly q: Rational }
+interface Order { readonly c: Rational; readonly k: Expr | null; readonly p: Rational; readonly q: Rational }
+
+const SCALAR = { kind: 'scalar' } as const;
+
+/** k·k′ of two constant factors (null for 1). */
+function timesK(a: Expr | null, b: Expr | null, op: '*' | '/' = '*'): Expr | null {
+  if (!b) return a;
+  if (!a) return op === '*' ? b : { kind: 'Binary', op: '/', left: { kind: 'Num', value: '1', range: b.range, shape: SCALAR }, right: b, range: b.range, shape: SCALAR };
+  return { kind: 'Binary', op, left: a, right: b, range: a.range, shape: SCALAR };
+}
+
+/** The sign of c·k (k's sign by its enclosure, certain where an Order holds it). */
+function orderSign(o: Order): -1 | 1 {
+  const s = o.c.sign() * (o.k ? groundSign(o.k) ?? 0 : 1);
+  return s < 0 ? -1 : 1;
+}
 
 function order(e: Expr, key: string): Order | null {
   if (!dependsOn(e, key)) {
     const v = constantValue(e);
-    return v !== null && !v.isZero() ? { c: v, p: Rational.ZERO, q: Rational.ZERO } : null;
+    if (v !== null) return v.isZero() ? null : { c: v, k: null, p: Rational.ZERO, q: Rational.ZERO };
+    // (A constant with no exact value, π or √2, of certain sign: T sin(π/T) → π.)
+    const sign = freeNames(e).length === 0 ? groundSign(e) : null;
+    return sign === 1 || sign === -1 ? { c: Rational.ONE, k: e, p: Rational.ZERO, q: Rational.ZERO } : null;
   }
   switch (e.kind) {
-    case 'Var': return printName(e.name) === key && !e.name.index ? { c: Rational.ONE, p: Rational.ONE, q: Rational.ZERO } : null;
+    case 'Var': return printName(e.name) === key && !e.name.index ? { c: Rational.ONE, k: null, p: Rational.ONE, q: Rational.ZERO } : null;
     case 'Neg': {
       const a = order(e.arg, key);
       return a && { ...a, c: a.c.neg() };
     }
     case 'Abs': {
       const a = order(e.arg, key);
-      return a && { ...a, c: a.c.sign() < 0 ? a.c.neg() : a.c };
+      if (!a) return null;
+      const ks = a.k ? groundSign(a.k) : 1;
+      return { ...a, c: a.c.sign() < 0 ? a.c.neg() : a.c, k: a.k && ks !== null && ks < 0 ? { kind: 'Neg', arg: a.k, range: a.k.range, shape: SCALAR } : a.k };
     }
     case 'Binary': {
       // e^u − 1 ~ u where u → 0 (the orders of e^u and 1 cancel).
@@ -406,15 +427,23 @@ function order(e: Expr, key: string): Order | null {
       const a = order(e.left, key);
       const b = order(e.right, key);
       if (!a || !b) return null;
-      if (e.op === '*') return { c: a.c.mul(b.c), p: a.p.add(b.p), q: a.q.add(b.q) };
-      if (e.op === '/') return { c: a.c.div(b.c), p: a.p.sub(b.p), q: a.q.sub(b.q) };
+      if (e.op === '*') return { c: a.c.mul(b.c), k: timesK(a.k, b.k), p: a.p.add(b.p), q: a.q.add(b.q) };
+      if (e.op === '/') return { c: a.c.div(b.c), k: timesK(a.k, b.k, '/'), p: a.p.sub(b.p), q: a.q.sub(b.q) };
       if (e.op === '+' || e.op === '-') {
         const bb = e.op === '-' ? { ...b, c: b.c.neg() } : b;
         const cmp = a.p.cmp(bb.p) || a.q.cmp(bb.q);
         if (cmp > 0) return a;
         if (cmp < 0) return bb;
-        const c = a.c.add(bb.c);
-        return c.isZero() ? null : { ...a, c };
+        if ((a.k === null) === (bb.k === null) && (!a.k || printExpr(a.k) === printExpr(bb.k!))) {
+          const c = a.c.add(bb.c);
+          return c.isZero() ? null : { ...a, c };
+        }
+        // (Equal orders with different constants, π T + T: their sum as one constant, where its
+        // sign is certain; where they may cancel, nothing.)
+        const term = (o: Order): Expr => (!o.k ? numberExpr(o.c, e) : o.c.equals(Rational.ONE) ? o.k : timesK(numberExpr(o.c, e), o.k)!);
+        const sum: Expr = { kind: 'Binary', op: '+', left: term(a), right: term(bb), range: e.range, shape: SCALAR };
+        const sign = groundSign(sum);
+        return sign === 1 || sign === -1 ? { c: Rational.ONE, k: sum, p: a.p, q: a.q } : null;
       }
       return null;
     }
@@ -434,7 +463,7 @@ function order(e: Expr, key: string): Order | null {
       if ((e.fn.base === 'sin' || e.fn.base === 'tan') && vanishes(a)) return a;
       if (e.fn.base === 'sqrt') return orderPower(a, Rational.of(1).div(Rational.of(2)));
       // log(c T^p (log T)^q) = p log T + q log log T + log c + o(1) ~ p log T, for p > 0, c > 0.
-      if (e.fn.base === 'log' && a.c.sign() > 0 && a.p.sign() > 0) return { c: a.p, p: Rational.ZERO, q: Rational.ONE };
+      if (e.fn.base === 'log' && orderSign(a) > 0 && a.p.sign() > 0) return { c: a.p, k: null, p: Rational.ZERO, q: Rational.ONE };
       return null;
     }
     default: return null;
@@ -446,17 +475,29 @@ function vanishes(o: Order): boolean {
   return o.p.sign() < 0 || (o.p.isZero() && o.q.sign() < 0);
 }
 
-/** (c T^p L^q)^k: a whole k, or c > 0 with c^k a rational number. */
-function orderPower(a: Order, k: Rational): Order | null {
-  let c: Rational;
-  try {
-    if (k.isInteger()) c = a.c.pow(k.n);
-    else if (a.c.sign() > 0) c = exactField.pow(a.c, k);
-    else return null;
-  } catch {
-    return null;
+/** (c k T^p L^q)^m: a whole m, or c k > 0 (c^m kept a number where it is one: (2T²)^(1/2) ~ √2·T). */
+function orderPower(a: Order, m: Rational): Order | null {
+  // (A square root as √, as a claim writes it: √π, not π^(1/2), which the comparison of the values may not see as the same.)
+  const power = (x: Expr): Expr => (m.equals(Rational.ONE) ? x
+    : m.equals(new Rational(1n, 2n)) ? { kind: 'Call', fn: { base: 'sqrt', hat: false, index: null, primes: 0, range: x.range }, args: [x], range: x.range, shape: SCALAR }
+      : { kind: 'Binary', op: '^', left: x, right: numberExpr(m, x), range: x.range, shape: SCALAR });
+  if (m.isInteger()) {
+    try {
+      return { c: a.c.pow(m.n), k: a.k && power(a.k), p: a.p.mul(m), q: a.q.mul(m) };
+    } catch {
+      return null;
+    }
   }
-  return { c, p: a.p.mul(k), q: a.q.mul(k) };
+  if (orderSign(a) < 0 || (a.k && groundSign(a.k) !== 1 && groundSign(a.k) !== -1)) return null;
+  let c: Rational | null = null;
+  try {
+    if (a.c.sign() > 0) c = exactField.pow(a.c, m);
+  } catch {
+    c = null;
+  }
+  // (c^m not a number, 2^(1/2), or c < 0 with k < 0: the constant (c k)^m as a whole.)
+  const k = c ? a.k && power(a.k) : power(timesK(numberExpr(a.c, a.k ?? ZERO), a.k)!);
+  return { c: c ?? Rational.ONE, k, p: a.p.mul(m), q: a.q.mul(m) };
 }
 
 /** The limit an order of growth gives: ±∞ above order 0, 0 below, c at order 0. */
@@ -465,10 +506,11 @@ function orderLimit(e: Expr, key: string): LimitValue {
   if (!o) return null;
   const at = o.p.sign() || o.q.sign();
   const frac = (q: Rational): string => (q.d === 1n ? q.n.toString() : `${q.n}/${q.d}`);
-  const why = `${printExpr(e)} ~ ${frac(o.c)}${o.p.isZero() ? '' : `·${key}^${frac(o.p)}`}${o.q.isZero() ? '' : `·(log ${key})^${frac(o.q)}`} as ${key} → ∞ (the term of highest order of growth)`;
-  if (at > 0) return { kind: 'infinite', sign: o.c.sign() < 0 ? -1 : 1, rules: [why] };
+  const coefficient = o.k ? (o.c.equals(Rational.ONE) ? printExpr(o.k) : `${frac(o.c)}·${printExpr(o.k)}`) : frac(o.c);
+  const why = `${printExpr(e)} ~ ${coefficient}${o.p.isZero() ? '' : `·${key}^${frac(o.p)}`}${o.q.isZero() ? '' : `·(log ${key})^${frac(o.q)}`} as ${key} → ∞ (the term of highest order of growth)`;
+  if (at > 0) return { kind: 'infinite', sign: orderSign(o), rules: [why] };
   if (at < 0) return { kind: 'value', value: ZERO, rules: [why] };
-  return { kind: 'value', value: numberExpr(o.c, e), rules: [why] };
+  return { kind: 'value', value: !o.k ? numberExpr(o.c, e) : o.c.equals(Rational.ONE) ? o.k : timesK(numberExpr(o.c, e), o.k)!, rules: [why] };
 }
 
 function isPolynomialUpper(e: Expr, key: string): boolean {
