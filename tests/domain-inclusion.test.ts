@@ -80,6 +80,8 @@ const CASES: { readonly src: string; readonly want: Verdict }[] = [
   { src: 'scalar x\n    d/dx √(1 - 2 x)\n  = -1/√(1 - 2 x)\n', want: 'proved' },
   { src: 'scalar x\n    d/dx (x - 1)^(1/3)\n  = 1/(3 (x - 1)^(2/3))\n', want: 'proved' },
   { src: 'scalar x\n    d/dx |x - 1|\n  = (x - 1)/|x - 1|\n', want: 'proved' },
+  // (rt99: e^x beside a kink is smooth, as exp(x) is.)
+  { src: 'scalar x\n    d/dx (2 |x| + x^3 + e^x)\n  = 2 x/|x| + 3 x^2 + e^x\n', want: 'proved' },
   // (Not where the argument's zero is not a simple one, √(x⁴) = x² is differentiable at 0; nor
   // where two such terms may cancel; nor beside a name a definition gives, which may be |x|.)
   { src: 'scalar x\n    d/dx √(x^4)\n  = 2 x^3/√(x^4)\n', want: 'checked' },

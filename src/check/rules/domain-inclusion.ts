@@ -295,6 +295,8 @@ function kinkOf(body: Expr, v: Var, p: StepProblem): Expr | null {
       case 'Neg': case 'Transpose': return smooth(x.arg);
       case 'Binary':
         if (x.op === '/') return false;
+        // (e^u as exp u: smooth where u is; red team rt99, d/dx (2|x| + e^x) was only checked.)
+        if (x.op === '^' && x.left.kind === 'Const' && x.left.name === 'e') return smooth(x.right);
         if (x.op === '^') return smooth(x.left) && constantValue(x.right)?.isInteger() === true && constantValue(x.right)!.sign() >= 0;
         return smooth(x.left) && smooth(x.right);
       case 'Call': {
