@@ -403,6 +403,8 @@ describe('limits', () => {
     ['show lim_{T→∞} (1 + 1/T)^(T + √T) = e^2', 'refuted', /→ e$/],
     ['show lim_{T→∞} (1 + 1/(2T))^T = √e', 'proved', /f → 1/],
     ['show lim_{T→∞} T sin(T) = 0', 'unknown', /T = 4/],
+    // (A call of numbers alone whose enclosure is one point is that number: cos 0 is 1.)
+    ['show lim_{T→∞} (cos(0) + 1/T)^T = e', 'proved', /f → 1/],
     // A constant factor with no exact value (π, √2, log 2) in an order of growth: these were unknown.
     ['show lim_{T→∞} T sin(π/T) = π', 'proved', /~ π/],
     ['show lim_{T→∞} T sin(π/T) = 3.14159', 'refuted', /→ (π|3\.14159265)$/],
@@ -530,6 +532,14 @@ describe('limits', () => {
     ['show lim_{T→∞} ∑_{t=0}^{T} 2^(1 - t) = 4', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} 2^(1 - t) = 2', 'refuted'],
     ['show lim_{T→∞} ∑_{t=i}^{T} δ^t = δ^(i+1)/(1 - δ)', 'refuted'],
+    // Powers with one exponent multiplied: one power of the product (these were unknown).
+    ['show lim_{T→∞} ∑_{t=0}^{T} 2^(-t) 3^(-t) = 6/5', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} 2^(-t) 3^(-t) = 3/2', 'refuted'],
+    ['show lim_{T→∞} ∑_{t=1}^{T} δ^t (1/2)^t = δ/(2 - δ)', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} 3 δ^t 2^(-t) = 6/(2 - δ)', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} 3 δ^t 2^(-t) = 3/(1 - δ)', 'refuted'],
+    // (2δ need not be below 1 under 0 < δ < 1: the series may diverge.)
+    ['show lim_{T→∞} ∑_{t=0}^{T} 5 δ^t 2^t = 5/(1 - 2 δ)', 'unknown'],
   ])('the geometric series: %s → %s', async (claim, want) => {
     const { report } = await stepsOf(`integer T, t, i\nscalar δ, c, q\nassume 0 < δ < 1, q > 1\n${claim}\n`);
     expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);

@@ -1,6 +1,6 @@
 import type { Expr, Var } from '../../ast.js';
 import { printExpr, printName } from '../../print.js';
-import { visit } from '../../ast-walk.js';
+import { mapChildren, visit } from '../../ast-walk.js';
 import type { Outcome } from '../../result.js';
 import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField } from '../evaluator/interval.js';
@@ -277,15 +277,6 @@ function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleCon
   let c: Expr | null = null;
   let power: Expr = e.body;
   let reciprocal = false;
-  const b0 = e.body;
-  if (b0.kind === 'Binary' && b0.op === '*') {
-    if (free(b0.left)) [c, power] = [b0.left, b0.right];
-    else if (free(b0.right)) [c, power] = [b0.right, b0.left];
-  } else if (b0.kind === 'Binary' && b0.op === '/') {
-    if (free(b0.right)) [c, power] = [bin('/', num('1'), b0.right), b0.left];
-    else if (free(b0.left)) [c, power, reciprocal] = [b0.left, b0.right, true];
-  }
-  if (power.kind !== 'Binary' || power.op !== '^' || !free(power.left) || c?.shape?.kind === 'matrix' || power.left.shape?.kind === 'matrix') return null;
   // The exponent as k·i + b, k a whole number ≥ 1.
   const isIdx = (v: Expr): boolean => v.kind === 'Var' && !v.name.index && printName(v.name) === idx;
   // (A whole slope of either sign: −i and −2i too, the ratio then q^(−k); 2^(−t) was unknown, rt93.)
@@ -302,6 +293,35 @@ function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleCon
     }
     return null;
   };
+  // (Powers of i multiplied are one power of the product: 2^(−t) 3^(−t) is (2^(−1) 3^(−1))^t,
+  // δ^t 2^(−t) is (δ 2^(−1))^t; these were unknown. Factors free of i multiply c. Only where each
+  // exponent is a whole multiple of i, a whole number, for which q^(k i) = (q^k)^i with any q.)
+  const factors: Expr[] = [];
+  const flatten = (x: Expr): void => {
+    if (x.kind === 'Binary' && x.op === '*') {
+      flatten(x.left);
+      flatten(x.right);
+    } else factors.push(x);
+  };
+  flatten(e.body);
+  const powers = factors.filter((f) => !free(f)) as (Expr & { kind: 'Binary' })[];
+  const slopes = powers.length >= 2 && powers.every((f) => f.kind === 'Binary' && f.op === '^' && free(f.left) && f.left.shape?.kind !== 'matrix') ? powers.map((f) => slope(f.right)) : [];
+  if (slopes.length >= 2 && slopes.every((k) => k !== null)) {
+    const wholeNum = (n: bigint): Expr => (n < 0n ? { kind: 'Neg', arg: num((-n).toString()), range: e.range, shape: scalar } : num(n.toString()));
+    const base = powers.map((f, j) => (slopes[j] === 1n ? f.left : bin('^', f.left, wholeNum(slopes[j]!)))).reduce((u, v) => bin('*', u, v));
+    const merged = bin('^', base, { kind: 'Var', name: e.index, range: e.range, shape: scalar });
+    const rest = factors.filter(free);
+    power = rest.length > 0 ? bin('*', rest.reduce((u, v) => bin('*', u, v)), merged) : merged;
+  }
+  const b0 = power;
+  if (b0.kind === 'Binary' && b0.op === '*') {
+    if (free(b0.left)) [c, power] = [b0.left, b0.right];
+    else if (free(b0.right)) [c, power] = [b0.right, b0.left];
+  } else if (b0.kind === 'Binary' && b0.op === '/') {
+    if (free(b0.right)) [c, power] = [bin('/', num('1'), b0.right), b0.left];
+    else if (free(b0.left)) [c, power, reciprocal] = [b0.left, b0.right, true];
+  }
+  if (power.kind !== 'Binary' || power.op !== '^' || !free(power.left) || c?.shape?.kind === 'matrix' || power.left.shape?.kind === 'matrix') return null;
   const x = power.right;
   let k: bigint | null = slope(x);
   let b: Expr | null = k === null ? null : ZERO;
@@ -592,6 +612,19 @@ function variablePower(base: Expr, exponent: Expr, key: string, rc: RuleContext)
   return exp(limitOf(mulE(exponent, logf), key, rc), [`f^g = e^(g log f) with f = ${printExpr(base)} > 0 from some ${key} on`]);
 }
 
+/**
+ * e with each call of numbers alone whose enclosure is one point (cos 0, exp 0, √4: exact, the
+ * enclosures being rigorous) written as that number, so the rules' algebra sees it: (cos 0 +
+ * 1/T)^T → e was unknown, cos 0 − 1 never cancelling.
+ */
+function exactCalls(e: Expr): Expr {
+  if (e.kind === 'Call' && e.shape?.kind !== 'matrix' && freeNames(e).length === 0) {
+    const v = groundEnclosure(e);
+    if (v && v.lo === v.hi && Number.isFinite(v.lo)) return numberExpr(Rational.ofDouble(v.lo), e);
+  }
+  return mapChildren(e, exactCalls);
+}
+
 /** Whether a limit's value is 1: as a number, or a constant whose enclosure is [1, 1] (cos 0). */
 function isOne(v: Expr): boolean {
   if (constantValue(v)?.equals(Rational.ONE)) return true;
@@ -699,7 +732,7 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
   const rc = ruleContext(p, Math.min(opts.deadline, Date.now() + (opts.deadline - Date.now()) / 2));
   // Definitions unfolded, so that a name defined through T is seen to depend on it; a name
   // that still has a definition (a recurrence) is left to the values along T.
-  const body = unfoldAll(left, p);
+  const body = exactCalls(unfoldAll(left, p));
   const defined = freeNames(body).some((v) => printName(v.name) !== key && unfoldOnce(v, rc) !== null);
   // 1. The rules, for every value of the other names.
   const lim = defined ? null : limitOf(body, key, rc) ?? productBound(body, key, rc);
