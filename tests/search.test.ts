@@ -424,6 +424,9 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'u² < 3 under u⁴ − 5u² + 6 = 0, u² > 2.5 fails (u² = 3)', text: 'scalar u\nassume u^4 - 5 u^2 + 6 = 0, u^2 > 2.5\n    u^2\n  < 3\n', want: 'refuted' },
   { name: 'u ≠ √2 under u⁴ − 5u² + 6 = 0, u² > 2.5 holds', text: 'scalar u\nassume u^4 - 5 u^2 + 6 = 0, u^2 > 2.5\n    u\n  ≠ √2\n', want: 'pass' },
   // (An equation linear on each side of a kink in the bracket still has its exact root: 4/9.)
+  // (rt99:) the one point the assumptions allow, where only the right side has a value: not a
+  // point that did not meet them.
+  { name: '1/(x − 2) = 0 under (x − 2)(x + 5) = 0, x > 0: no point with both sides defined', text: 'scalar x\nassume (x - 2)(x + 5) = 0, x > 0\n    1/(x - 2)\n  = 0\n', want: 'unknown', message: /no sampled point had both sides defined/ },
   { name: 'x = 2/9 under |x − 1/3| + 2x = 1 fails (x = 4/9)', text: 'scalar x\nassume |x - 1/3| + 2 x = 1\n    x\n  = 2/9\n', want: 'refuted' },
   // A step certified for every value has, in the corner search, only the names moved that
   // decide where a side has a value (search.ts domainKeys): read directly, through a

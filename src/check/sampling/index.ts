@@ -174,6 +174,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   let held = 0;
   let rejected = 0;
   let undefinedBoth = 0;
+  /** Points that met the assumptions where one side had a value and the other none (each a note). */
+  let oneSided = 0;
   let undecided = 0;
   let undecidedWhy = '';
   const evidence = { exact: 0, enclosed: 0, double: 0, undecided: 0, rejected: 0, agreed: 0 };
@@ -326,10 +328,12 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
           case 'left-undefined':
             // The step extends the left side's domain (LANGUAGE.md §3): it may pass, with a note.
             extend(point, o.reason);
+            oneSided++;
             continue;
           case 'right-undefined':
             if (rel !== '=') {
               extend(point, o.reason, 'right');
+              oneSided++;
               continue;
             }
             if (!genuine(point)) {
@@ -524,7 +528,10 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     };
   }
   if (held < opts.samples && !determined) {
-    const why = held === 0 && rejected > 0 && undefinedBoth === 0 && undecided === 0
+    // (Points that met the assumptions where one side had no value are not points that did not
+    // meet them: under (x − 2)(x + 5) = 0, x > 0, 1/(x − 2) = 0 has a point, x = 2, where only
+    // its right side has a value; red team rt99.)
+    const why = held === 0 && rejected > 0 && undefinedBoth === 0 && undecided === 0 && oneSided === 0
       ? unmetAssumptions(p, opts, rejected)
       : held === 0 && undecided === 0 ? 'no sampled point had both sides defined'
         : `only ${held} of ${opts.samples} points could be decided${undecided > 0 ? ` (${undecided} could not be told apart at any precision up to ${topDigits()} digits: ${undecidedWhy || 'the sides are too close, or their enclosures too wide, to compare'})` : ''}${rejected > 0 ? `; ${rejected} points did not satisfy the assumptions` : ''}`;
