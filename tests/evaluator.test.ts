@@ -123,6 +123,18 @@ describe('exact rationals', () => {
     expect(got.add(Rational.ONE).equals(q(want).add(Rational.ONE))).toBe(true);
   });
 
+  // (div cross-cancels, as mul does: gcd(a, c) and gcd(b, d) of a/b ÷ c/d; the result is reduced.)
+  it.each([
+    ['6/35', '10/21', '9/25'], ['-6/35', '10/21', '-9/25'], ['6/35', '-10/21', '-9/25'], ['-6/35', '-10/21', '9/25'],
+    ['0', '-3/4', '0'], ['7', '7', '1'], ['1/2', '2', '1/4'], ['-4', '6', '-2/3'], ['12/5', '-9/10', '-8/3'],
+  ])('%s ÷ %s = %s, in lowest terms with a positive denominator', (a, b, want) => {
+    const q = (s: string): Rational => (s.includes('/') ? new Rational(BigInt(s.split('/')[0]!), BigInt(s.split('/')[1]!)) : new Rational(BigInt(s)));
+    const got = q(a).div(q(b));
+    expect(got.equals(q(want))).toBe(true);
+    expect(got.d > 0n).toBe(true);
+    expect(() => q(a).div(Rational.ZERO)).toThrow(Undefined);
+  });
+
   it('refuses what is not rational, and numbers past its size limit', () => {
     expect(() => exactField.elementary('exp', Rational.ONE)).toThrow();
     expect(exactField.elementary('exp', Rational.ZERO).equals(Rational.ONE)).toBe(true);

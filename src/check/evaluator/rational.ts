@@ -153,7 +153,14 @@ export class Rational {
 
   div(o: Rational): Rational {
     if (o.n === 0n) throw new Undefined('division by zero');
-    return new Rational(this.n * o.d, this.d * o.n);
+    if (this.n === 0n) return Rational.ZERO;
+    // Cross-cancel first, as mul does: gcds of the smaller factors, and the result is reduced
+    // (the gcd of the whole products cost most of bisection's secant steps).
+    const g1 = gcd(this.n, o.n);
+    const g2 = gcd(this.d, o.d);
+    const n = (this.n / g1) * (o.d / g2);
+    const d = (this.d / g2) * (o.n / g1);
+    return d < 0n ? Rational.reduced(-n, -d) : Rational.reduced(n, d);
   }
 
   /** this^k, k whole; 0^negative is undefined. */
