@@ -393,7 +393,14 @@ function constantPower(e: Expr & { kind: 'Binary' }, key: string, rc: RuleContex
  * |·|. In a sum the larger order wins, equal orders add (cancelling: null; constants k that
  * differ: null); log(c T^p …) ~ p log T for p > 0 (Hardy's orders of infinity, the first levels).
  */
-interface Order { readonly c: Rational; readonly k: Expr | null; readonly p: Rational; readonly q: Rational }
+interface Order {
+  readonly c: Rational;
+  readonly k: Expr | null;
+  /** k's sign, established once where k is made (its enclosure is not taken again: one that runs out of time is no sign; red team rt100). */
+  readonly ks: 1 | -1;
+  readonly p: Rational;
+  readonly q: Rational;
+}
 
 const SCALAR = { kind: 'scalar' } as const;
 
@@ -406,20 +413,19 @@ function timesK(a: Expr | null, b: Expr | null, op: '*' | '/' = '*'): Expr | nul
 
 /** The sign of c·k (k's sign by its enclosure, certain where an Order holds it). */
 function orderSign(o: Order): -1 | 1 {
-  const s = o.c.sign() * (o.k ? groundSign(o.k) ?? 0 : 1);
-  return s < 0 ? -1 : 1;
+  return o.c.sign() * o.ks < 0 ? -1 : 1;
 }
 
 function order(e: Expr, key: string): Order | null {
   if (!dependsOn(e, key)) {
     const v = constantValue(e);
-    if (v !== null) return v.isZero() ? null : { c: v, k: null, p: Rational.ZERO, q: Rational.ZERO };
+    if (v !== null) return v.isZero() ? null : { c: v, k: null, ks: 1, p: Rational.ZERO, q: Rational.ZERO };
     // (A constant with no exact value, π or √2, of certain sign: T sin(π/T) → π.)
     const sign = freeNames(e).length === 0 ? groundSign(e) : null;
-    return sign === 1 || sign === -1 ? { c: Rational.ONE, k: e, p: Rational.ZERO, q: Rational.ZERO } : null;
+    return sign === 1 || sign === -1 ? { c: Rational.ONE, k: e, ks: sign, p: Rational.ZERO, q: Rational.ZERO } : null;
   }
   switch (e.kind) {
-    case 'Var': return printName(e.name) === key && !e.name.index ? { c: Rational.ONE, k: null, p: Rational.ONE, q: Rational.ZERO } : null;
+    case 'Var': return printName(e.name) === key && !e.name.index ? { c: Rational.ONE, k: null, ks: 1, p: Rational.ONE, q: Rational.ZERO } : null;
     case 'Neg': {
       const a = order(e.arg, key);
       return a && { ...a, c: a.c.neg() };
@@ -427,8 +433,7 @@ function order(e: Expr, key: string): Order | null {
     case 'Abs': {
       const a = order(e.arg, key);
       if (!a) return null;
-      const ks = a.k ? groundSign(a.k) : 1;
-      return { ...a, c: a.c.sign() < 0 ? a.c.neg() : a.c, k: a.k && ks !== null && ks < 0 ? { kind: 'Neg', arg: a.k, range: a.k.range, shape: SCALAR } : a.k };
+      return { ...a, c: a.c.sign() < 0 ? a.c.neg() : a.c, k: a.k && a.ks < 0 ? { kind: 'Neg', arg: a.k, range: a.k.range, shape: SCALAR } : a.k, ks: 1 };
     }
     case 'Binary': {
       // e^u − 1 ~ u where u → 0 (the orders of e^u and 1 cancel).
@@ -447,8 +452,8 @@ function order(e: Expr, key: string): Order | null {
       const a = order(e.left, key);
       const b = order(e.right, key);
       if (!a || !b) return null;
-      if (e.op === '*') return { c: a.c.mul(b.c), k: timesK(a.k, b.k), p: a.p.add(b.p), q: a.q.add(b.q) };
-      if (e.op === '/') return { c: a.c.div(b.c), k: timesK(a.k, b.k, '/'), p: a.p.sub(b.p), q: a.q.sub(b.q) };
+      if (e.op === '*') return { c: a.c.mul(b.c), k: timesK(a.k, b.k), ks: (a.ks * b.ks) as 1 | -1, p: a.p.add(b.p), q: a.q.add(b.q) };
+      if (e.op === '/') return { c: a.c.div(b.c), k: timesK(a.k, b.k, '/'), ks: (a.ks * b.ks) as 1 | -1, p: a.p.sub(b.p), q: a.q.sub(b.q) };
       if (e.op === '+' || e.op === '-') {
         const bb = e.op === '-' ? { ...b, c: b.c.neg() } : b;
         const cmp = a.p.cmp(bb.p) || a.q.cmp(bb.q);
@@ -461,9 +466,12 @@ function order(e: Expr, key: string): Order | null {
         // (Equal orders with different constants, π T + T: their sum as one constant, where its
         // sign is certain; where they may cancel, nothing.)
         const term = (o: Order): Expr => (!o.k ? numberExpr(o.c, e) : o.c.equals(Rational.ONE) ? o.k : timesK(numberExpr(o.c, e), o.k)!);
-        const sum: Expr = { kind: 'Binary', op: '+', left: term(a), right: term(bb), range: e.range, shape: SCALAR };
+        // (π − 4, not π + (−4).)
+        const sum: Expr = bb.c.sign() < 0
+          ? { kind: 'Binary', op: '-', left: term(a), right: term({ ...bb, c: bb.c.neg() }), range: e.range, shape: SCALAR }
+          : { kind: 'Binary', op: '+', left: term(a), right: term(bb), range: e.range, shape: SCALAR };
         const sign = groundSign(sum);
-        return sign === 1 || sign === -1 ? { c: Rational.ONE, k: sum, p: a.p, q: a.q } : null;
+        return sign === 1 || sign === -1 ? { c: Rational.ONE, k: sum, ks: sign, p: a.p, q: a.q } : null;
       }
       return null;
     }
@@ -483,7 +491,7 @@ function order(e: Expr, key: string): Order | null {
       if ((e.fn.base === 'sin' || e.fn.base === 'tan') && vanishes(a)) return a;
       if (e.fn.base === 'sqrt') return orderPower(a, Rational.of(1).div(Rational.of(2)));
       // log(c T^p (log T)^q) = p log T + q log log T + log c + o(1) ~ p log T, for p > 0, c > 0.
-      if (e.fn.base === 'log' && orderSign(a) > 0 && a.p.sign() > 0) return { c: a.p, k: null, p: Rational.ZERO, q: Rational.ONE };
+      if (e.fn.base === 'log' && orderSign(a) > 0 && a.p.sign() > 0) return { c: a.p, k: null, ks: 1, p: Rational.ZERO, q: Rational.ONE };
       return null;
     }
     default: return null;
@@ -503,12 +511,12 @@ function orderPower(a: Order, m: Rational): Order | null {
       : { kind: 'Binary', op: '^', left: x, right: numberExpr(m, x), range: x.range, shape: SCALAR });
   if (m.isInteger()) {
     try {
-      return { c: a.c.pow(m.n), k: a.k && power(a.k), p: a.p.mul(m), q: a.q.mul(m) };
+      return { c: a.c.pow(m.n), k: a.k && power(a.k), ks: a.ks < 0 && m.n % 2n !== 0n ? -1 : 1, p: a.p.mul(m), q: a.q.mul(m) };
     } catch {
       return null;
     }
   }
-  if (orderSign(a) < 0 || (a.k && groundSign(a.k) !== 1 && groundSign(a.k) !== -1)) return null;
+  if (orderSign(a) < 0) return null;
   let c: Rational | null = null;
   try {
     if (a.c.sign() > 0) c = exactField.pow(a.c, m);
@@ -517,7 +525,8 @@ function orderPower(a: Order, m: Rational): Order | null {
   }
   // (c^m not a number, 2^(1/2), or c < 0 with k < 0: the constant (c k)^m as a whole.)
   const k = c ? a.k && power(a.k) : power(timesK(numberExpr(a.c, a.k ?? ZERO), a.k)!);
-  return { c: c ?? Rational.ONE, k, p: a.p.mul(m), q: a.q.mul(m) };
+  // (c k > 0 here: so is c^m, and k^m or (c k)^m.)
+  return { c: c ?? Rational.ONE, k, ks: 1, p: a.p.mul(m), q: a.q.mul(m) };
 }
 
 /** The limit an order of growth gives: ±∞ above order 0, 0 below, c at order 0. */
@@ -526,7 +535,9 @@ function orderLimit(e: Expr, key: string): LimitValue {
   if (!o) return null;
   const at = o.p.sign() || o.q.sign();
   const frac = (q: Rational): string => (q.d === 1n ? q.n.toString() : `${q.n}/${q.d}`);
-  const coefficient = o.k ? (o.c.equals(Rational.ONE) ? printExpr(o.k) : `${frac(o.c)}·${printExpr(o.k)}`) : frac(o.c);
+  // (A constant that is a sum, a ∑ or a negation in brackets: (π − 4)·T^1, not π + (−4)·T^1; red team rt100.)
+  const kText = (k: Expr): string => ((k.kind === 'Binary' && (k.op === '+' || k.op === '-')) || k.kind === 'BigOp' || k.kind === 'Neg' ? `(${printExpr(k)})` : printExpr(k));
+  const coefficient = o.k ? (o.c.equals(Rational.ONE) ? (o.p.isZero() && o.q.isZero() ? printExpr(o.k) : kText(o.k)) : `${frac(o.c)}·${kText(o.k)}`) : frac(o.c);
   const why = `${printExpr(e)} ~ ${coefficient}${o.p.isZero() ? '' : `·${key}^${frac(o.p)}`}${o.q.isZero() ? '' : `·(log ${key})^${frac(o.q)}`} as ${key} → ∞ (the term of highest order of growth)`;
   if (at > 0) return { kind: 'infinite', sign: orderSign(o), rules: [why] };
   if (at < 0) return { kind: 'value', value: ZERO, rules: [why] };
