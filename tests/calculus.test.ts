@@ -420,6 +420,9 @@ describe('limits', () => {
     // (rt100:) a constant's sign is taken once, where it is made: one whose enclosure ran out of
     // time at a second look counted as positive, and this −∞ was proved ∞ in 4 of 10 runs.
     ['show lim_{T→∞} T^4 sin(-(∑_{t=1}^{1500} 1/(t² + π))/T) sin((∑_{t=1}^{1500} 1/(t² + π))/T) sin((∑_{t=1}^{1500} 1/(t² + π))/T) = ∞', 'refuted', /limit is not ∞/],
+    // (rt100:) a constant's sign is bounded by a count of ∑ terms, not a clock: this was proved
+    // or not by the machine's load (a 20 ms limit on the 5,000-term ∑).
+    ['show lim_{T→∞} -T ∑_{t=1}^{5000} 1/(t² + π) = -∞', 'proved', /product/],
     // (Equal orders whose constants cancel, or may: nothing from the orders.)
     ['show lim_{T→∞} (π T - π T + 1)/T = 0', 'unknown', /T = 4/],
     // Orders of growth: c·T^p·(log T)^q, the highest order in a sum winning.

@@ -60,6 +60,11 @@ export interface Host<S> {
   /** Date.now() past which evaluation stops (Unsupported). */
   readonly deadline: number;
   /**
+   * Terms of ∑ and ∏ the evaluation may still take, all told, counted down as it goes: a bound
+   * that does not depend on the machine's load (Unsupported past it); none where absent.
+   */
+  readonly work?: { left: number };
+  /**
    * The exact rational value of a free scalar name at this point, or null (a definition,
    * a value known only within bounds): decides a divisor whose enclosure holds 0.
    */
@@ -475,7 +480,7 @@ function bigOp<S>(e: BigOp, host: Host<S>, env: Env<S>): Val<S> {
   if (insideBigOp || nestedOps(e.body).length === 0) return bigOpTerms(e, lo, hi, host, env);
   // The outermost of nested ∑/∏: their terms in all, against what the time left can evaluate.
   const left = host.deadline === Infinity ? Infinity : (host.deadline - Date.now()) * NESTED_TERMS_PER_MS;
-  const budget = Math.min(NESTED_TERMS_MAX, Math.max(NESTED_TERMS_MIN, left));
+  const budget = Math.min(NESTED_TERMS_MAX, Math.max(NESTED_TERMS_MIN, left), host.work ? host.work.left : Infinity);
   const count = termCount(e, lo, hi, host, env, budget);
   if (count > budget) {
     throw new Unsupported(`this ${e.op === 'sum' ? '∑' : '∏'} has ${countText(count)} terms (∑ and ∏ inside one another), too many to evaluate in the time limit`);
@@ -561,6 +566,7 @@ function bigOpTerms<S>(e: BigOp, lo: bigint, hi: bigint, host: Host<S>, env: Env
   let acc: Val<S> | null = null;
   for (let i = lo; i <= hi; i++) {
     if (Date.now() > host.deadline) throw new Unsupported('the time limit ran out while evaluating a ∑ or ∏');
+    if (host.work && --host.work.left < 0) throw new Unsupported('a ∑ or ∏ with more terms than a constant is evaluated with');
     integers.set(key, i);
     const v = evaluate(e.body, host, inner);
     if (acc === null) acc = v;
@@ -590,16 +596,35 @@ export function groundHostIn<S>(F: Field<S>): Host<S> {
 export const groundHost: Host<Interval> = groundHostIn(intervalField);
 
 /**
- * A constant expression's enclosure in doubles (numbers, π, e, the built-ins; no names), or
- * null where it has none: a name, no value, a matrix, a bound past the time limit (ms).
+ * Terms of ∑ and ∏ a constant is evaluated with, all told (groundEnclosure): a count, so that
+ * a rule's answer from a constant's sign does not depend on the machine's load. A 20 ms clock
+ * did (red team rt100: lim −T ∑_{t=1}^{5000} 1/(t² + π) = −∞ was proved or not by the load).
  */
-export function groundEnclosure(e: Expr, ms = 20): Interval | null {
+const GROUND_TERMS = 50_000;
+/** A wall-clock backstop for a constant's evaluation (ms), far past what GROUND_TERMS takes. */
+const GROUND_BACKSTOP_MS = 500;
+
+const groundCache = new WeakMap<Expr, Interval | null>();
+
+/**
+ * A constant expression's enclosure in doubles (numbers, π, e, the built-ins; no names), or
+ * null where it has none: a name, no value, a matrix, more than GROUND_TERMS terms of ∑ and ∏.
+ * Cached per node (the same for every call: the bound is a count).
+ */
+export function groundEnclosure(e: Expr): Interval | null {
+  const known = groundCache.get(e);
+  if (known !== undefined) return known;
+  let out: Interval | null = null;
+  let backstop = false;
   try {
-    const v = evaluate(e, { ...groundHost, deadline: Date.now() + ms });
-    return isMat(v) || Number.isNaN(v.lo) || Number.isNaN(v.hi) ? null : v;
-  } catch {
-    return null;
+    const v = evaluate(e, { ...groundHost, deadline: Date.now() + GROUND_BACKSTOP_MS, work: { left: GROUND_TERMS } });
+    out = isMat(v) || Number.isNaN(v.lo) || Number.isNaN(v.hi) ? null : v;
+  } catch (err) {
+    backstop = err instanceof Unsupported && /time limit/.test(err.message);
   }
+  // (Not cached where the backstop stopped it: that answer is the clock's.)
+  if (!backstop) groundCache.set(e, out);
+  return out;
 }
 
 /** The certain sign of a constant expression by its enclosure (intervalField.sign: 0 only for [0, 0]), or null. */
