@@ -519,7 +519,8 @@ describe('limits', () => {
     ['show lim_{T→∞} ∑_{t=1}^{T} δ^t/2 = δ/(2(1 - δ))', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} (-δ)^(3t) = 1/(1 + δ^3)', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} δ^(2t) = 1/(1 - δ)', 'refuted'],
-    ['show lim_{T→∞} ∑_{t=0}^{T} q^(2t) = 1/(1 - q^2)', 'unknown'],
+    // (q² > 1 under q > 1: the series grows without bound, refuted at a point; it was unknown.)
+    ['show lim_{T→∞} ∑_{t=0}^{T} q^(2t) = 1/(1 - q^2)', 'refuted'],
     // (rt93: any upper bound that grows without bound.)
     ['show lim_{T→∞} ∑_{t=0}^{T^2} δ^t = 1/(1 - δ)', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{2^T} δ^t = 1/(1 - δ)', 'proved'],
@@ -534,7 +535,7 @@ describe('limits', () => {
     ['show lim_{T→∞} ∑_{t=0}^{T} q^(-t) = 1/(q - 1)', 'refuted'],
     ['show lim_{T→∞} (q + 1/T)^T = ∞', 'proved'],
     ['show lim_{T→∞} (1/q + 1/T)^T = 0', 'proved'],
-    ['show lim_{T→∞} ∑_{t=0}^{T} (1/2)^(-t) = -1', 'unknown'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} (1/2)^(-t) = -1', 'refuted'],
     ['show lim_{T→∞} ∑_{t=i}^{T} δ^t = δ^i/(1 - δ)', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} 2^(1 - t) = 4', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} 2^(1 - t) = 2', 'refuted'],
@@ -545,8 +546,16 @@ describe('limits', () => {
     ['show lim_{T→∞} ∑_{t=1}^{T} δ^t (1/2)^t = δ/(2 - δ)', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} 3 δ^t 2^(-t) = 6/(2 - δ)', 'proved'],
     ['show lim_{T→∞} ∑_{t=0}^{T} 3 δ^t 2^(-t) = 3/(1 - δ)', 'refuted'],
-    // (2δ need not be below 1 under 0 < δ < 1: the series may diverge.)
-    ['show lim_{T→∞} ∑_{t=0}^{T} 5 δ^t 2^t = 5/(1 - 2 δ)', 'unknown'],
+    // (2δ need not be below 1 under 0 < δ < 1: where δ ≥ 1/2 the series grows without bound; rt100.)
+    ['show lim_{T→∞} ∑_{t=0}^{T} 5 δ^t 2^t = 5/(1 - 2 δ)', 'refuted'],
+    // A ratio of numbers alone, ≥ 1: the partial sums grow without bound, with the first term's
+    // sign; ≤ −1: no limit.
+    ['show lim_{T→∞} ∑_{t=0}^{T} 2^t = ∞', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} 1^t = ∞', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} -3 (3/2)^t = -∞', 'proved'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} -3 (3/2)^t = ∞', 'refuted'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} (-2)^t = 0', 'refuted'],
+    ['show lim_{T→∞} ∑_{t=0}^{T} (-1)^t = 0', 'refuted'],
   ])('the geometric series: %s → %s', async (claim, want) => {
     const { report } = await stepsOf(`integer T, t, i\nscalar δ, c, q\nassume 0 < δ < 1, q > 1\n${claim}\n`);
     expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);

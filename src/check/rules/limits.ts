@@ -340,12 +340,24 @@ function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleCon
   // (|q| < 1 gives |q^k| < 1 for k ≥ 1: the range of δ² is not read as below 1 where δ's is.
   // Not for k < 0: (1/2)^(−t) grows.)
   const by = belowOneInMagnitude(ratio, rc) ? ratio : k > 0n && belowOneInMagnitude(q, rc) ? q : null;
-  if (!by) return null;
   // (Written as the step would: δ^k/(1 − δ) for a start t = k, not δ^(k + 0).)
   const scaled = k === 1n ? e.lower : bin('*', whole(k), e.lower);
   const start = b === ZERO ? scaled : bin('+', scaled, b);
   const first = bin('^', q, start);
   const top = c ? bin('*', c, first) : first;
+  if (!by) {
+    // A ratio of numbers alone, 1 or more (every term of the first's sign, none shrinking: the
+    // partial sums grow without bound), or −1 or less (the terms alternate and do not shrink:
+    // no limit). At a sampled point, ∑ 5δ^t 2^t = 5/(1 − 2δ) under 0 < δ < 1 is refuted where
+    // δ ≥ 1/2 (red team rt100: it was unknown).
+    const r = freeNames(ratio).length === 0 ? groundEnclosure(ratio) : null;
+    const sign = r && freeNames(top).length === 0 ? groundSign(top) : null;
+    if (!r || (sign !== 1 && sign !== -1)) return null;
+    const why = `the geometric series with ratio ${printExpr(ratio)}`;
+    if (r.lo >= 1) return { kind: 'infinite', sign, rules: [`${why} ≥ 1: its terms do not shrink and have the first term's sign, so the partial sums grow without bound`] };
+    if (r.hi <= -1) return { kind: 'none', why: `${why} ≤ −1 has no limit: its terms alternate in sign and do not shrink` };
+    return null;
+  }
   const value = bin('/', top, bin('-', num('1'), ratio));
   return { kind: 'value', value, rules: [`the geometric series: ∑_{i≥a} c·r^i = c·r^a/(1 − r) for |r| < 1 (the ratio ${printExpr(ratio)}${by === q && by !== ratio ? `, with ${printExpr(q)}` : ''} in ${rangeText(range(by, rc))} by the assumptions)`] };
 }
