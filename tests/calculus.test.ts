@@ -556,6 +556,15 @@ describe('limits', () => {
     ['show lim_{T→∞} ∑_{t=0}^{T} -3 (3/2)^t = ∞', 'refuted'],
     ['show lim_{T→∞} ∑_{t=0}^{T} (-2)^t = 0', 'refuted'],
     ['show lim_{T→∞} ∑_{t=0}^{T} (-1)^t = 0', 'refuted'],
+    ['show lim_{T→∞} ∑_{t=0}^{T + 3} (-2)^t = 0', 'refuted'],
+    // (rt101:) no limit only where the upper bound passes every large whole number: at even bounds
+    // ∑ (−1)^t is always 1, and these hold.
+    ['show lim_{T→∞} ∑_{t=0}^{2T} (-1)^t = 1', 'unknown'],
+    ['show lim_{T→∞} ∑_{t=0}^{2T+1} (-1)^t = 0', 'unknown'],
+    ['show lim_{T→∞} ∑_{t=0}^{T^2+T} (-1)^t = 1', 'unknown'],
+    ['show lim_{T→∞} ∑_{t=0}^{2T} (-2)^t = ∞', 'unknown'],
+    // (A first term with no value, 0^(−1): no limit is read from the series.)
+    ['show lim_{T→∞} ∑_{t=0}^{T} 0^(t-1) = ∞', 'unknown'],
   ])('the geometric series: %s → %s', async (claim, want) => {
     const { report } = await stepsOf(`integer T, t, i\nscalar δ, c, q\nassume 0 < δ < 1, q > 1\n${claim}\n`);
     expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);

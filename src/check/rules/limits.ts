@@ -6,7 +6,7 @@ import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat, type Field, ty
 import { intervalField } from '../evaluator/interval.js';
 import { Rational, exactField } from '../evaluator/rational.js';
 import type { StepOptions, StepProblem } from '../problem.js';
-import { freeNames, unfold } from '../rewrite.js';
+import { affineIn, freeNames, unfold } from '../rewrite.js';
 import { Rng } from '../rng.js';
 import { decideRelation } from '../sampling/compare.js';
 import { allLevels } from '../sampling/levels.js';
@@ -355,9 +355,15 @@ function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleCon
     if (!r || (sign !== 1 && sign !== -1)) return null;
     const why = `the geometric series with ratio ${printExpr(ratio)}`;
     if (r.lo >= 1) return { kind: 'infinite', sign, rules: [`${why} ≥ 1: its terms do not shrink and have the first term's sign, so the partial sums grow without bound`] };
-    if (r.hi <= -1) return { kind: 'none', why: `${why} ≤ −1 has no limit: its terms alternate in sign and do not shrink` };
+    // (No limit only where the upper bound passes every large whole number, T + m: ∑_{t=0}^{2T}
+    // (−1)^t is 1 for every T, its partial sums taken at even bounds only; red team rt101.)
+    const up = affineIn(e.upper);
+    const everyBound = up !== null && printName(up.v.name) === key && up.k.equals(Rational.ONE) && up.m.isInteger();
+    if (r.hi <= -1 && everyBound) return { kind: 'none', why: `${why} ≤ −1 has no limit: its terms alternate in sign and do not shrink` };
     return null;
   }
+  // (A first term of numbers alone with no value, 0^(−1): the series has none either; rt101.)
+  if (freeNames(top).length === 0 && groundEnclosure(top) === null) return null;
   const value = bin('/', top, bin('-', num('1'), ratio));
   return { kind: 'value', value, rules: [`the geometric series: ∑_{i≥a} c·r^i = c·r^a/(1 − r) for |r| < 1 (the ratio ${printExpr(ratio)}${by === q && by !== ratio ? `, with ${printExpr(q)}` : ''} in ${rangeText(range(by, rc))} by the assumptions)`] };
 }
