@@ -615,15 +615,15 @@ export function groundEnclosure(e: Expr): Interval | null {
   const known = groundCache.get(e);
   if (known !== undefined) return known;
   let out: Interval | null = null;
-  let backstop = false;
+  const deadline = Date.now() + GROUND_BACKSTOP_MS;
   try {
-    const v = evaluate(e, { ...groundHost, deadline: Date.now() + GROUND_BACKSTOP_MS, work: { left: GROUND_TERMS } });
+    const v = evaluate(e, { ...groundHost, deadline, work: { left: GROUND_TERMS } });
     out = isMat(v) || Number.isNaN(v.lo) || Number.isNaN(v.hi) ? null : v;
-  } catch (err) {
-    backstop = err instanceof Unsupported && /time limit/.test(err.message);
+  } catch {
+    out = null;
   }
-  // (Not cached where the backstop stopped it: that answer is the clock's.)
-  if (!backstop) groundCache.set(e, out);
+  // (Not cached where the backstop's clock ran out: that answer is the clock's, not the count's.)
+  if (Date.now() <= deadline) groundCache.set(e, out);
   return out;
 }
 

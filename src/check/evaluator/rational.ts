@@ -46,6 +46,11 @@ export function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+/** The bits of a rational's numerator and denominator together (about: whole hex digits). */
+export function bitsOf(x: Rational): number {
+  return bits(x.n) + bits(x.d);
+}
+
 function bits(n: bigint): number {
   return n === 0n ? 0 : abs(n).toString(16).length * 4;
 }
@@ -172,7 +177,7 @@ export class Rational {
     }
     if (abs(this.n) === 1n && this.d === 1n) return (k % 2n === 0n || this.n === 1n) ? Rational.ONE : new Rational(-1n);
     const e = abs(k);
-    if ((bits(this.n) + bits(this.d)) * Number(e > 1_000_000n ? 1_000_000n : e) > MAX_EXACT_BITS) {
+    if (bitsOf(this) * Number(e > 1_000_000n ? 1_000_000n : e) > MAX_EXACT_BITS) {
       throw new Inexact('a power too large for exact arithmetic');
     }
     // (n/d in lowest terms: so is nᵉ/dᵉ, with no gcd to take; and its inverse, the sign moved up.)

@@ -273,6 +273,7 @@ function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleCon
   const scalar = { kind: 'scalar' } as const;
   const num = (v: string): Expr => ({ kind: 'Num', value: v, range: e.range, shape: scalar });
   const bin = (op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr): Expr => ({ kind: 'Binary', op, left, right, range: e.range, shape: scalar });
+  const whole = (n: bigint): Expr => (n < 0n ? { kind: 'Neg', arg: num((-n).toString()), range: e.range, shape: scalar } : num(n.toString()));
   // The body as c·P, P·c, P/d or c/P (P = q^x read as (1/q)^x), with P a power of a base free of i.
   let c: Expr | null = null;
   let power: Expr = e.body;
@@ -287,8 +288,8 @@ function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleCon
       return k === null ? null : -k;
     }
     if (v.kind === 'Binary' && v.op === '*') {
-      const whole = (n: Expr): bigint | null => (n.kind === 'Num' && /^[1-9]\d{0,2}$/.test(n.value) ? BigInt(n.value) : n.kind === 'Neg' && n.arg.kind === 'Num' && /^[1-9]\d{0,2}$/.test(n.arg.value) ? -BigInt(n.arg.value) : null);
-      const [n, other] = whole(v.left) !== null ? [whole(v.left), v.right] : whole(v.right) !== null ? [whole(v.right), v.left] : [null, null];
+      const literal = (n: Expr): bigint | null => (n.kind === 'Num' && /^[1-9]\d{0,2}$/.test(n.value) ? BigInt(n.value) : n.kind === 'Neg' && n.arg.kind === 'Num' && /^[1-9]\d{0,2}$/.test(n.arg.value) ? -BigInt(n.arg.value) : null);
+      const [n, other] = literal(v.left) !== null ? [literal(v.left), v.right] : literal(v.right) !== null ? [literal(v.right), v.left] : [null, null];
       if (n !== null && other && isIdx(other)) return n;
     }
     return null;
@@ -307,8 +308,7 @@ function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleCon
   const powers = factors.filter((f) => !free(f)) as (Expr & { kind: 'Binary' })[];
   const slopes = powers.length >= 2 && powers.every((f) => f.kind === 'Binary' && f.op === '^' && free(f.left) && f.left.shape?.kind !== 'matrix') ? powers.map((f) => slope(f.right)) : [];
   if (slopes.length >= 2 && slopes.every((k) => k !== null)) {
-    const wholeNum = (n: bigint): Expr => (n < 0n ? { kind: 'Neg', arg: num((-n).toString()), range: e.range, shape: scalar } : num(n.toString()));
-    const base = powers.map((f, j) => (slopes[j] === 1n ? f.left : bin('^', f.left, wholeNum(slopes[j]!)))).reduce((u, v) => bin('*', u, v));
+    const base = powers.map((f, j) => (slopes[j] === 1n ? f.left : bin('^', f.left, whole(slopes[j]!)))).reduce((u, v) => bin('*', u, v));
     const merged = bin('^', base, { kind: 'Var', name: e.index, range: e.range, shape: scalar });
     const rest = factors.filter(free);
     power = rest.length > 0 ? bin('*', rest.reduce((u, v) => bin('*', u, v)), merged) : merged;
@@ -335,7 +335,6 @@ function geometricSumLimit(e: Expr & { kind: 'BigOp' }, key: string, rc: RuleCon
   }
   if (k === null || b === null) return null;
   const q = reciprocal ? bin('/', num('1'), power.left) : power.left;
-  const whole = (n: bigint): Expr => (n < 0n ? { kind: 'Neg', arg: num((-n).toString()), range: e.range, shape: scalar } : num(n.toString()));
   const ratio = k === 1n ? q : bin('^', q, whole(k));
   // (|q| < 1 gives |q^k| < 1 for k ≥ 1: the range of δ² is not read as below 1 where δ's is.
   // Not for k < 0: (1/2)^(−t) grows.)
@@ -408,8 +407,9 @@ function constantPower(e: Expr & { kind: 'Binary' }, key: string, rc: RuleContex
  * The order of growth of e as T → ∞: e ~ c·k·T^p·(log T)^q (e over that tends to 1), with c a
  * nonzero number and k a constant of certain sign that is not one (π, √2, log 2; null for 1);
  * null where e is not built so from T and constants by + − × ÷, numeric powers, √, log and
- * |·|. In a sum the larger order wins, equal orders add (cancelling: null; constants k that
- * differ: null); log(c T^p …) ~ p log T for p > 0 (Hardy's orders of infinity, the first levels).
+ * |·|. In a sum the larger order wins, equal orders add (cancelling: null; with constants k that
+ * differ, their sum is the new k where its sign is certain, else null); log(c T^p …) ~ p log T for
+ * p > 0 (Hardy's orders of infinity, the first levels).
  */
 interface Order {
   readonly c: Rational;
@@ -429,7 +429,7 @@ function timesK(a: Expr | null, b: Expr | null, op: '*' | '/' = '*'): Expr | nul
   return { kind: 'Binary', op, left: a, right: b, range: a.range, shape: SCALAR };
 }
 
-/** The sign of c·k (k's sign by its enclosure, certain where an Order holds it). */
+/** The sign of c·k (k's, `ks`, taken where k was made). */
 function orderSign(o: Order): -1 | 1 {
   return o.c.sign() * o.ks < 0 ? -1 : 1;
 }

@@ -165,6 +165,9 @@ export function sampleRelation(p: StepProblem, opts: StepOptions, confirm = true
   return confirm ? sampleAll(p, opts, confirm, lean, oneDecimal, sizes, proved, leftOnly) : absorbedTrusted(() => sampleAll(p, opts, confirm, lean, oneDecimal, sizes, proved, leftOnly));
 }
 
+/** How many points one step's notes name where it extends a side (LANGUAGE.md §3). */
+const MAX_EXTENSION_NOTES = 2;
+
 function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: boolean, oneDecimal: boolean, sizes: readonly number[], proved: boolean | 'certificate', leftOnly: boolean): SampleResult {
   addDimensionsOf(p);
   const rng = new Rng(opts.seed, p.salt);
@@ -220,7 +223,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // there: 0 < 1/x² at x = 0, 1 ≤ 1 + tan² x at π/2 are right steps).
   const extend = (point: Point, reason: string, side: 'left' | 'right' = 'left'): void => {
     const where = describePoint(point);
-    if (extended.has(where) || extended.size >= 2) return;
+    if (extended.has(where) || extended.size >= MAX_EXTENSION_NOTES) return;
     extended.add(where);
     // (A ground step has no point to name: "here".)
     const at = where === '' ? 'here' : `at ${where}`;
@@ -236,7 +239,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   };
   // (Where the right side is proved to have a value wherever the left does, the searches for
   // where a side has none can only add notes: they stop once the notes are all taken.)
-  const notesTaken = (): boolean => leftOnly && extended.size >= 2;
+  const notesTaken = (): boolean => leftOnly && extended.size >= MAX_EXTENSION_NOTES;
   const seen = new Map<string, Set<number>>();
   const statement = !isExpr(p.left);
   const fail = (failure: Counterexample, domain = false): SampleResult => ({ held, failure, unknown: null, notes, vacuous: false, ...(domain ? { domain } : {}) });

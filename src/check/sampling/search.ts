@@ -3,7 +3,7 @@ import type { Counterexample } from '../../result.js';
 import { Mat, isMat, type Field, type Val } from '../evaluator/field.js';
 import { identity, inverse, mul } from '../evaluator/linalg.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
-import { Rational, exactField, gcd } from '../evaluator/rational.js';
+import { Rational, bitsOf, exactField, gcd } from '../evaluator/rational.js';
 import { hasMatrix, isExpr, type StepProblem } from '../problem.js';
 import { freeNames } from '../rewrite.js';
 import { formulaExprs, visit } from '../../ast-walk.js';
@@ -100,12 +100,6 @@ function rootsAlong(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadl
 
 /** Past this many bits (the two values' numerators and denominators) no secant is tried once three have missed (bisect). */
 const SECANT_BITS = 512;
-
-/** The bits of a rational's numerator and denominator together (about). */
-function bitsOf(x: Rational): number {
-  const size = (n: bigint): number => (n === 0n ? 0 : (n < 0n ? -n : n).toString(16).length * 4);
-  return size(x.n) + size(x.d);
-}
 
 function bisect(
   at: (x: Rational) => Point, a: Expr, b: Expr,
