@@ -5,7 +5,7 @@
  * the normal form, printing and the symbolic engine's input. Where the cost of a step
  * multiplies with nesting (∑ inside ∑ inside ∑ …, written out by a rule; a product of
  * matrices expanded term by term), one of these runs for long; `tick()` notices, cheaply
- * (Date.now() once every few thousand calls), and throws `OverTime`, which the checker
+ * (the step clock, src/clock.ts, once every few thousand calls), and throws `OverTime`, which the checker
  * turns into an `unknown` step that names the limit (checker.ts, `decide`); the steps
  * before and after keep their verdicts.
  *
@@ -14,6 +14,8 @@
  * result. Outside a step (parsing, resolving) there is no limit. One step is checked at a
  * time in a thread (decide is synchronous), so the limit is a module-level value.
  */
+
+import { now } from './clock.js';
 
 /**
  * The step ran over its time limit and was stopped. Not an Error (no stack is captured)
@@ -57,17 +59,17 @@ export function msText(ms: number): string {
 export function tick(): void {
   if (++count < EVERY) return;
   count = 0;
-  if (hardDeadline !== Infinity && Date.now() > hardDeadline) throw overTime();
+  if (hardDeadline !== Infinity && now() > hardDeadline) throw overTime();
 }
 
 /** tick() for a loop whose each turn is costly: looks at the clock every time. */
 export function tickNow(): void {
-  if (hardDeadline !== Infinity && Date.now() > hardDeadline) throw overTime();
+  if (hardDeadline !== Infinity && now() > hardDeadline) throw overTime();
 }
 
 /** Whether the current step is past its hard stop. */
 export function overHardDeadline(): boolean {
-  return hardDeadline !== Infinity && Date.now() > hardDeadline;
+  return hardDeadline !== Infinity && now() > hardDeadline;
 }
 
 function overTime(): OverTime {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../src/parse/index.js';
+import { now } from '../src/clock.js';
 import { range, type RuleContext } from '../src/check/rules/facts.js';
 import type { StepProblem } from '../src/check/problem.js';
 
@@ -9,7 +10,7 @@ import type { StepProblem } from '../src/check/problem.js';
  * of a number. The witnesses (sampling/witness.ts) and the rules prove with it, so every
  * value the expression takes must lie in its range: random expressions, random points.
  */
-const context = { problem: { functions: [] } as unknown as StepProblem, facts: [], forAll: [], deadline: Date.now() + 60_000, instances: [] } as RuleContext;
+const context = { problem: { functions: [] } as unknown as StepProblem, facts: [], forAll: [], deadline: now() + 60_000, instances: [] } as RuleContext;
 
 /** A random expression in x and y as deriv text and as a JavaScript function. */
 function randomTerm(rand: () => number, depth: number): [string, (x: number, y: number) => number] {

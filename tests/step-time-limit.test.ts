@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr } from '../src/ast.js';
 import { visit } from '../src/ast-walk.js';
+import { now } from '../src/clock.js';
 import { checkSource } from '../src/check/index.js';
 import { OverTime, withDeadline } from '../src/deadline.js';
 import { gradeSubmission } from '../src/grade/grade.js';
@@ -78,7 +79,7 @@ describe('the hard stop inside walks (src/deadline.ts)', () => {
     const started = Date.now();
     let stopped: unknown = null;
     try {
-      withDeadline(Date.now() + 50, 'its time limit (50 ms)', 20, () => visit(e, () => {}));
+      withDeadline(now() + 50, 'its time limit (50 ms)', 20, () => visit(e, () => {}));
     } catch (err) {
       stopped = err;
     }

@@ -20,6 +20,7 @@ import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
 import { nonnegative, ruleContext } from './rules/facts.js';
 import { definedEverywhere, liftCalls, liftedOutcome, mentionsFunction } from './lift.js';
+import { now } from '../clock.js';
 
 export interface CheckerOptions {
   readonly seed: number;
@@ -27,7 +28,7 @@ export interface CheckerOptions {
   readonly timeoutMs: number;
   /** The flag that raises `timeoutMs` (`--timeout`, `--step-timeout`), for messages. */
   readonly timeoutFlag?: string;
-  /** Absolute time (Date.now()) after which every remaining step is `unknown`: a budget for the whole file. */
+  /** Absolute wall time (Date.now()) after which every remaining step is `unknown`: a budget for the whole file (src/clock.ts: not the step clock). */
   readonly deadline?: number;
   /** Keep the context each show and answer is checked in (`claimContexts`), for grading against an answer key. */
   readonly recordClaims?: boolean;
@@ -458,9 +459,9 @@ export class Checker {
    */
   private factUnderOtherDefinitions(f: Fact, here: ReadonlyMap<string, Define> = this.definitionsInForce()): string | null {
     for (const [name, d] of f.definitions) {
-      const now = here.get(name);
+      const given = here.get(name);
       // (The same definition written again in a later section is the same definition.)
-      if (now !== undefined && now !== d && definitionKey(now) !== definitionKey(d)) return name;
+      if (given !== undefined && given !== d && definitionKey(given) !== definitionKey(d)) return name;
     }
     return null;
   }
@@ -761,28 +762,32 @@ export class Checker {
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: `the check of this step ran far past its time limit (${msText(this.options.timeoutMs)}) without stopping, so it was stopped from outside and the rest of the file checked without it`, notes: [] };
     }
     this.options.onDecide?.(step.relRange);
+    // (The file's budget is wall time, the step's limit time on the step clock, src/clock.ts: what
+    // is left of the budget at the start of the step is the most the step is given.)
     const fileDeadline = Math.min(this.options.deadline ?? Infinity, extra.deadline ?? Infinity);
-    if (Date.now() > fileDeadline) {
+    const fileLeft = fileDeadline - Date.now();
+    if (fileLeft < 0) {
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'the time limit for the whole file ran out before this step', notes: [] };
     }
-    const deadline = Math.min(Date.now() + this.options.timeoutMs, fileDeadline);
+    const byFile = fileLeft <= this.options.timeoutMs;
+    const deadline = now() + Math.min(this.options.timeoutMs, fileLeft);
     const flag = this.options.timeoutFlag ?? '--timeout';
     const opts: StepOptions = { seed: extra.seed ?? this.options.seed, samples: this.options.samples, deadline, timeoutFlag: flag };
     const salt = extra.salt ?? '';
     const text = (x: Expr | Formula) => (isExpr(x) ? printExpr(x) : printFormula(x));
     // A hard stop a little after the deadline, inside work that does not look at it (src/deadline.ts).
-    const limit = deadline === fileDeadline ? 'the time limit for the whole file' : `its time limit (${msText(this.options.timeoutMs)}; raise ${flag})`;
+    const limit = byFile ? 'the time limit for the whole file' : `its time limit (${msText(this.options.timeoutMs)}; raise ${flag})`;
     try {
-      let outcome = withDeadline(deadline, limit, Math.max(20, (deadline - Date.now()) / 4), () => decideStep({
+      let outcome = withDeadline(deadline, limit, Math.max(20, (deadline - now()) / 4), () => decideStep({
         left, rel, right, hint: step.hint, prep, unfoldings, functions: innermostFunctions(ctx.defs), rules,
         salt: `${salt}${text(left)} ${rel} ${text(right)}`, limit: step.limit ?? null,
       }, opts));
       // A function read at one argument only, under bounds: the step again with that call a
       // number (src/check/lift.ts), whose searches find the function no drawn one comes to.
-      if ((outcome.verdict === 'checked' || outcome.verdict === 'unknown') && !/^the time limit/.test(outcome.message) && Date.now() < deadline) {
+      if ((outcome.verdict === 'checked' || outcome.verdict === 'unknown') && !/^the time limit/.test(outcome.message) && now() < deadline) {
         const lift = liftCalls(left, rel, right, ctx, rules, step.hint, step.limit);
         // (What the lifted step could not finish leaves the step's own verdict.)
-        const lifted = lift && tryOutcome(() => withDeadline(deadline, limit, Math.max(20, (deadline - Date.now()) / 4), () => decideStep({
+        const lifted = lift && tryOutcome(() => withDeadline(deadline, limit, Math.max(20, (deadline - now()) / 4), () => decideStep({
           left: lift.left, rel, right: lift.right, hint: step.hint, prep: new Prepared(lift.ctx), unfoldings: this.unfoldings(lift.ctx),
           functions: innermostFunctions(lift.ctx.defs), rules: [...rules, ...this.rulesFor({ ...lift.ctx, assumptions: lift.liftedConditions }, [])],
           salt: `${salt}${text(left)} ${rel} ${text(right)}`, limit: null,
@@ -792,7 +797,7 @@ export class Checker {
         }
       }
       // (Every way a step's own limit runs out says how to raise it.)
-      return outcome.verdict === 'unknown' && deadline !== fileDeadline && /^the time limit ran out/.test(outcome.message) && !outcome.message.includes('(raise ')
+      return outcome.verdict === 'unknown' && !byFile && /^the time limit ran out/.test(outcome.message) && !outcome.message.includes('(raise ')
         ? { ...outcome, message: `${outcome.message} (raise ${flag})` } : outcome;
     } catch (err) {
       return escaped(err);
@@ -1018,7 +1023,7 @@ export class Checker {
     const problem = {
       left: zero, rel: '≤' as const, right: chain.head, hint: null, prep, unfoldings, functions: innermostFunctions(ctx.defs), rules, salt: 'squeeze',
     };
-    if (nonnegative(chain.head, ruleContext(problem, Date.now() + this.options.timeoutMs))) return null;
+    if (nonnegative(chain.head, ruleContext(problem, now() + this.options.timeoutMs))) return null;
     const o = this.decide(zero, '≤', chain.head, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, { salt: 'squeeze' });
     if (o.verdict === 'proved' || o.verdict === 'checked') return o.verdict === 'checked' ? { problem: '', verdict: 'checked' } : null;
     return {

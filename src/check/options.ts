@@ -12,7 +12,7 @@ export interface CheckOptions {
   timeoutMs?: number;
   /** The flag that raises `timeoutMs`, as a message over it names it (`--timeout`; `deriv grade`: `--step-timeout`). */
   timeoutFlag?: string;
-  /** Absolute time (Date.now()) after which every remaining step is `unknown`: a budget for the whole file. */
+  /** Absolute wall time (Date.now()) after which every remaining step is `unknown`: a budget for the whole file (src/clock.ts: not the step clock). */
   deadline?: number;
   /** Told as each relation's decision starts, with the relation's range in the text (a worker reports it; never sent to one). */
   onDecide?: (range: readonly [number, number]) => void;

@@ -35,7 +35,7 @@ export interface StepProblem {
 export interface StepOptions {
   readonly seed: number;
   readonly samples: number;
-  /** Absolute time (Date.now()) after which the step is `unknown`. */
+  /** Time on the step clock (src/clock.ts `now()`) after which the step is `unknown`. */
   readonly deadline: number;
   /** The flag that raises the step's time limit, as messages name it (default `--timeout`). */
   readonly timeoutFlag?: string;

@@ -28,6 +28,7 @@ import { abstractDerivatives, calculusContext, eliminateDerivatives, hasDerivati
 import { forAllEquationInstance, forAllRewrites, rewriteForAll, ruleContext } from './rules/facts.js';
 import { citedRules, proveByRules, proveEqualityByRules } from './rules/registry.js';
 import { domainInclusion, restrictionText } from './rules/domain-inclusion.js';
+import { now } from '../clock.js';
 
 export { isExpr, type RewriteRule, type StepOptions, type StepProblem } from './problem.js';
 
@@ -158,7 +159,7 @@ export function certify(p: StepProblem, left: Expr, right: Expr, deadline: numbe
   /** The sizes of the symbolic dimensions where the identity test found the sides different: sampling must try them. */
   const differAt = new Set<number>();
   for (const c of withForAllRewrites(p, withCalculus(p, candidatesOf(p, left, right)))) {
-    if (Date.now() > deadline) break;
+    if (now() > deadline) break;
     // (By key, not by text: I_m and I_n print alike.)
     const key = `${exprKey(c.l)}\u0000${exprKey(c.r)}`;
     if (tested.has(key)) continue;
@@ -207,7 +208,7 @@ function constantDifferenceProof(p: StepProblem, left: Expr, right: Expr, rel: '
   const said = (k: Rational): string => `${constantText(k)} ${rel === '≠' ? '≠' : k.sign() === 0 ? '=' : k.sign() > 0 ? '>' : '<'} 0`;
   const tested = new Set<string>();
   for (const c of candidatesOf(p, left, right)) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const key = `${exprKey(c.l)}\u0000${exprKey(c.r)}`;
     if (tested.has(key)) continue;
     tested.add(key);
@@ -251,7 +252,7 @@ function certifyEquivalence(p: StepProblem, opts: StepOptions, deadline: number)
   const candidates = equivalenceCandidates(p, deadline);
   if ('none' in candidates) return null;
   for (const c of candidates) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const q: StepProblem = { ...p, left: c.left, right: c.right, rel: '=' };
     const { proof } = certify(q, c.left, c.right, deadline);
     if (!proof || (proof.method !== 'structural' && proof.method !== 'identity-test')) continue;
@@ -278,7 +279,7 @@ const EQUIVALENCE_SAMPLES = 4;
 export function symbolicProof(p: StepProblem, pending: readonly Candidate[], deadline: number): Proof | null {
   const scope = p.prep.ctx.scope;
   for (const c of pending) {
-    const remaining = deadline - Date.now();
+    const remaining = deadline - now();
     if (remaining <= 0) return null;
     if (size(c.l) + size(c.r) > SYMBOLIC_BUDGET) continue;
     // A derivative means nothing to nerdamer or the normal form: its taken form is another candidate.
@@ -499,10 +500,10 @@ export function describeDifference(
  */
 function differenceWithDerivatives(p: StepProblem, left: Expr, right: Expr, opts: StepOptions): string | null {
   const fns = p.functions;
-  const timeoutMs = opts.deadline - Date.now();
+  const timeoutMs = opts.deadline - now();
   // a = b at a few sampled points (exact values or enclosures; no search), for nerdamer's answers.
   const agrees = (a: Expr, b: Expr): boolean => {
-    const s = sampleRelation({ ...p, left: a, right: b, rel: '=' }, { ...opts, samples: RESIDUE_SAMPLES, deadline: Math.min(opts.deadline, Date.now() + 200) }, false, true);
+    const s = sampleRelation({ ...p, left: a, right: b, rel: '=' }, { ...opts, samples: RESIDUE_SAMPLES, deadline: Math.min(opts.deadline, now() + 200) }, false, true);
     return !s.failure && !s.unknown && s.held > 0;
   };
   if (!hasDerivative(left, fns) && !hasDerivative(right, fns)) {
@@ -512,7 +513,7 @@ function differenceWithDerivatives(p: StepProblem, left: Expr, right: Expr, opts
     // = g β² + v_2 − g − 1, not −1. Var[m] + E[m]² stays as written: unfolded, it is longer.)
     const [ul, ur] = [fullyUnfolded(p, left), fullyUnfolded(p, right)];
     if (ul === null || ur === null || (ul === left && ur === right)) return asWritten;
-    const unfolded = describeDifference(ul, ur, p.prep.ctx.scope, Math.max(0, opts.deadline - Date.now()), agrees);
+    const unfolded = describeDifference(ul, ur, p.prep.ctx.scope, Math.max(0, opts.deadline - now()), agrees);
     return unfolded !== null && (asWritten === null || unfolded.length < asWritten.length) ? unfolded : asWritten;
   }
   const ctx = calculusContext(p);
@@ -571,9 +572,9 @@ function zeroDifference(l: Expr, r: Expr, scope: Prepared['ctx']['scope'], timeo
   const a = normalize(l, ctx);
   const b = normalize(r, ctx);
   if (isUnsupported(a) || isUnsupported(b)) return false;
-  const deadline = Date.now() + timeoutMs;
+  const deadline = now() + timeoutMs;
   for (const { coeff } of differenceCoefficients(a, b)) {
-    const left = deadline - Date.now();
+    const left = deadline - now();
     if (left <= 0 || symbolicZero(coeff, { timeoutMs: left }).status !== 'zero') return false;
   }
   return true;
@@ -760,7 +761,7 @@ function powerDigits(x: Expr): number | null {
  */
 function groundEstimate(e: Expr): number | null {
   try {
-    const v = evaluate(e, { ...groundHost, deadline: Date.now() + 20 });
+    const v = evaluate(e, { ...groundHost, deadline: now() + 20 });
     if (isMat(v)) return null;
     const mid = v.lo === v.hi ? v.lo : v.lo / 2 + v.hi / 2;
     return Number.isFinite(mid) ? mid : null;
@@ -803,7 +804,7 @@ function boundedPowerDigits(p: StepProblem): { large: number; small: number } {
     if (!end) throw new Unsupported('no bound away from 0');
     return intervalField.fromRational(end);
   };
-  const host: Host<Interval> = { ...groundHost, variable: atBound, deadline: Date.now() + 20 };
+  const host: Host<Interval> = { ...groundHost, variable: atBound, deadline: now() + 20 };
   const digits = { large: 0, small: 0 };
   eachNode(p, (x) => {
     const arg = x.kind === 'Call' && x.args.length === 1 && (x.fn.base === 'exp' || x.fn.base === 'tanh') && x.fn.primes === 0 ? x.args[0]!
@@ -898,7 +899,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   let proofSides: readonly [Expr, Expr] | undefined;
   if (isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥')) {
     try {
-      ({ proof, pending, differAt, sides: proofSides } = certify(p, left, right, Date.now() + (opts.deadline - Date.now()) / 2));
+      ({ proof, pending, differAt, sides: proofSides } = certify(p, left, right, now() + (opts.deadline - now()) / 2));
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
     }
@@ -906,7 +907,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     if (formulaKey(left) === formulaKey(right)) proof = { method: 'structural', how: 'both sides are the same statement' };
     else {
       try {
-        proof = certifyEquivalence(p, opts, Date.now() + (opts.deadline - Date.now()) / 2);
+        proof = certifyEquivalence(p, opts, now() + (opts.deadline - now()) / 2);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
       }
@@ -917,7 +918,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   let ruleReasons: string[] = [];
   if (!proof && isExpr(left) && isExpr(right) && (rel === '=' || rel === '≤' || rel === '≥' || rel === '<' || rel === '>')) {
     try {
-      const r = proveByRules({ problem: p, left, rel, right, deadline: Date.now() + (opts.deadline - Date.now()) / 3 });
+      const r = proveByRules({ problem: p, left, rel, right, deadline: now() + (opts.deadline - now()) / 3 });
       // (A rule that unfolds a definition says so: `definition of J_t`.)
       if (r.proof) proof = { method: 'rule', how: r.proof.how, rule: r.proof.rule, ...(/definition of/.test(r.proof.how) ? {} : { unfolded: [] }), ...(r.proof.instances ? { instances: r.proof.instances } : {}) };
       ruleReasons = r.reasons;
@@ -931,14 +932,14 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // (Not a step of numbers alone, which its one point decides exactly: 10^40 + 1 > 10^40.)
   if (!proof && isExpr(left) && isExpr(right) && (rel === '<' || rel === '≤' || rel === '>' || rel === '≥' || rel === '≠') && !(isGround(left) && isGround(right))) {
     try {
-      proof = constantDifferenceProof(p, left, right, rel, Date.now() + (opts.deadline - Date.now()) / 3);
+      proof = constantDifferenceProof(p, left, right, rel, now() + (opts.deadline - now()) / 3);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
     }
   }
   let ruleWhy: string | null = null;
   if (!proof && pending.length > 0) {
-    const r = proveEqualityByRules(p, pending, Date.now() + (opts.deadline - Date.now()) / 2);
+    const r = proveEqualityByRules(p, pending, now() + (opts.deadline - now()) / 2);
     if (r.proof) {
       const fromCandidate = pending[r.candidate ?? -1];
       if (fromCandidate?.forAll) proofSides = [fromCandidate.l, fromCandidate.r];

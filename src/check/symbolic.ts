@@ -7,6 +7,7 @@ import { children } from '../ast-walk.js';
 import { BUILTINS } from '../builtins.js';
 import { nameKey, printExpr } from '../print.js';
 import { loadBundle, type LoadedBundle } from '../run/bundle.js';
+import { now } from '../clock.js';
 
 /**
  * The symbolic engine adapter: the only file that knows nerdamer (nerdamer-prime).
@@ -140,28 +141,28 @@ class Unsupported extends Error {}
 class Timeout extends Error {}
 
 /**
- * One question to nerdamer: a wall-clock deadline shared by all its calls, and a work limit per
+ * One question to nerdamer: a deadline on the step clock (src/clock.ts) shared by all its calls, and a work limit per
  * call. nerdamer checks its timeout (`Date.now() > start + Settings.TIMEOUT`) each time it builds
  * a symbol and in its factoring loops; during a call `Date.now` is a counter of those checks, so
  * TIMEOUT is a number of checks: deterministic (the same count for the same question, nerdamer's
- * history cleared after each call). Past the wall deadline the counter jumps by 10¹², so the
+ * history cleared after each call). Past the deadline the counter jumps by 10¹², so the
  * next check stops it.
  */
 class Session {
   private readonly deadline: number;
   constructor(private readonly engine: Engine, timeoutMs: number, readonly work = EXPAND_WORK) {
-    this.deadline = Date.now() + timeoutMs;
+    this.deadline = now() + timeoutMs;
   }
 
   /** Runs one nerdamer command (built by us, safe names only) within `work` checks and returns its text. */
   run(command: string, work = this.work): string {
     const clock = Date.now;
     const deadline = this.deadline;
-    if (deadline - clock() < 1) throw new Timeout('time limit');
+    if (deadline - now() < 1) throw new Timeout('time limit');
     const { nerdamer, settings, snapshot } = this.engine;
     nerdamer.set('TIMEOUT', work);
     let checks = 0;
-    Date.now = () => ++checks + (clock() > deadline ? 1e12 : 0);
+    Date.now = () => ++checks + (now() > deadline ? 1e12 : 0);
     try {
       const text = nerdamer(command).toString();
       // Expression#toString swallows errors and returns '' on failure.
@@ -169,7 +170,7 @@ class Session {
       return text;
     } catch (err) {
       for (const [k, v] of snapshot) settings[k] = v;
-      if (err instanceof Error && err.message === 'timeout') throw new Timeout(clock() > deadline ? 'time limit' : 'work limit');
+      if (err instanceof Error && err.message === 'timeout') throw new Timeout(now() > deadline ? 'time limit' : 'work limit');
       throw err;
     } finally {
       Date.now = clock;

@@ -8,6 +8,7 @@ import { substitute } from '../rewrite.js';
 import { range, ruleContext, type RuleContext } from '../rules/facts.js';
 import { impliedTags } from '../tags.js';
 import { constantRatio } from './identity-test.js';
+import { now } from '../../clock.js';
 
 /**
  * A `⇔` (or `⇒`) step between two comparisons of the same kind, as an equality to prove:
@@ -338,7 +339,7 @@ export function equivalenceCandidates(p: StepProblem, deadline: number): Equival
       // A constant factor c (2x < 6 ⇔ x < 3; a − b = −(b − a)), read off points modulo p:
       // each reading of it a candidate (10¹⁰ may also read as a fraction of two numbers
       // near 2³⁰; the certificate's exact check rejects the reading not meant).
-      const constants = Date.now() < deadline ? constantRatio(a, mb, ictx, `${p.salt}|ratio|${printExpr(mb)}`, deadline) : [];
+      const constants = now() < deadline ? constantRatio(a, mb, ictx, `${p.salt}|ratio|${printExpr(mb)}`, deadline) : [];
       for (const c of constants.length > 0 ? constants : [null]) {
         const cs = c ? (c.sign() > 0 ? 'pos' : c.sign() < 0 ? 'neg' : null) : 'pos';
         if (!cs) continue;

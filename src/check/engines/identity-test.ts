@@ -9,6 +9,7 @@ import * as L from '../evaluator/linalg.js';
 import { PRIME, modularField, sqrtMod } from '../evaluator/modular.js';
 import { canonicalIndex, substitute, visit } from '../rewrite.js';
 import { Rng, hashString } from '../rng.js';
+import { now } from '../../clock.js';
 
 /**
  * The exact identity test (Schwartz–Zippel; for matrices with Amitsur–Levitzki): both
@@ -1029,7 +1030,7 @@ export function identityTest(left: Expr, right: Expr, ctx: IdentityContext, seed
   let undefinedAt = 0;
   const attempts = k + 8 + (calls.radicals > 0 ? 4 << calls.radicals : 0);
   for (let attempt = 0; agreed < k && attempt < attempts; attempt++) {
-    if (Date.now() > deadline) return { kind: 'not-applicable', reason: 'the time limit ran out' };
+    if (now() > deadline) return { kind: 'not-applicable', reason: 'the time limit ran out' };
     // Every sign of every square root at this point (a tree of choices: each evaluation
     // branches on the roots it met beyond its prefix), each from the same values. A
     // polynomial identity in the roots as symbols holds on every branch, the principal one

@@ -5,6 +5,7 @@ import { isMat } from '../evaluator/field.js';
 import type { Interval } from '../evaluator/interval.js';
 import { constantValue, evaluate, groundHost, literal } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
+import { now } from '../../clock.js';
 
 /**
  * Exact expansion of a scalar polynomial with rational coefficients (sparse, in the
@@ -138,7 +139,7 @@ export function expandPolynomial(
 /** Whether a constant expression (no names) is certainly above 0: its double enclosure is (π, e, 2π + 1; not 0, not π − π). */
 function certainlyPositive(u: Expr): boolean {
   try {
-    const v = evaluate(u, { ...groundHost, deadline: Date.now() + 50 });
+    const v = evaluate(u, { ...groundHost, deadline: now() + 50 });
     return !isMat(v) && (v as Interval).lo > 0;
   } catch {
     return false;

@@ -7,6 +7,7 @@ import { Inexact, Mat, Signal, Skip, Undecided, Undefined, Unsupported, isMat, t
 import * as L from './linalg.js';
 import { Rational, exactField } from './rational.js';
 import { intervalField, type Interval } from './interval.js';
+import { now } from '../../clock.js';
 
 /** Names bound inside an expression: ∑/∏ indices (exact integers) and function parameters. */
 export interface Env<S> {
@@ -57,7 +58,7 @@ export interface Host<S> {
    * every sign of every square root); absent to evaluate √ as usual.
    */
   root?(radicand: S): S;
-  /** Date.now() past which evaluation stops (Unsupported). */
+  /** The step clock's time (src/clock.ts) past which evaluation stops (Unsupported). */
   readonly deadline: number;
   /**
    * Terms of ∑ and ∏ the evaluation may still take, all told, counted down as it goes: a bound
@@ -479,7 +480,7 @@ function bigOp<S>(e: BigOp, host: Host<S>, env: Env<S>): Val<S> {
   if (hi - lo > BigInt(MAX_TERMS)) throw new Unsupported(`a ∑ or ∏ with more than ${MAX_TERMS} terms`);
   if (insideBigOp || nestedOps(e.body).length === 0) return bigOpTerms(e, lo, hi, host, env);
   // The outermost of nested ∑/∏: their terms in all, against what the time left can evaluate.
-  const left = host.deadline === Infinity ? Infinity : (host.deadline - Date.now()) * NESTED_TERMS_PER_MS;
+  const left = host.deadline === Infinity ? Infinity : (host.deadline - now()) * NESTED_TERMS_PER_MS;
   const budget = Math.min(NESTED_TERMS_MAX, Math.max(NESTED_TERMS_MIN, left), host.work ? host.work.left : Infinity);
   const count = termCount(e, lo, hi, host, env, budget);
   if (count > budget) {
@@ -565,7 +566,7 @@ function bigOpTerms<S>(e: BigOp, lo: bigint, hi: bigint, host: Host<S>, env: Env
   const inner: Env<S> = { values, integers };
   let acc: Val<S> | null = null;
   for (let i = lo; i <= hi; i++) {
-    if (Date.now() > host.deadline) throw new Unsupported('the time limit ran out while evaluating a ∑ or ∏');
+    if (now() > host.deadline) throw new Unsupported('the time limit ran out while evaluating a ∑ or ∏');
     if (host.work && --host.work.left < 0) throw new Unsupported('a ∑ or ∏ with more terms than a constant is evaluated with');
     integers.set(key, i);
     const v = evaluate(e.body, host, inner);
@@ -615,7 +616,7 @@ export function groundEnclosure(e: Expr): Interval | null {
   const known = groundCache.get(e);
   if (known !== undefined) return known;
   let out: Interval | null = null;
-  const deadline = Date.now() + GROUND_BACKSTOP_MS;
+  const deadline = now() + GROUND_BACKSTOP_MS;
   try {
     const v = evaluate(e, { ...groundHost, deadline, work: { left: GROUND_TERMS } });
     out = isMat(v) || Number.isNaN(v.lo) || Number.isNaN(v.hi) ? null : v;
@@ -623,7 +624,7 @@ export function groundEnclosure(e: Expr): Interval | null {
     out = null;
   }
   // (Not cached where the backstop's clock ran out: that answer is the clock's, not the count's.)
-  if (Date.now() <= deadline) groundCache.set(e, out);
+  if (now() <= deadline) groundCache.set(e, out);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { Unsupported, type Elementary, type Field, type Sign } from './field.js';
 import type { Rational } from './rational.js';
+import { now } from '../../clock.js';
 
 /**
  * Polynomials in named atoms (the scalar components of random variables) with coefficients
@@ -45,7 +46,7 @@ export class PolyField<S> implements Field<Poly<S>> {
   readonly zero: Poly<S>;
   readonly one: Poly<S>;
 
-  /** `deadline`: Date.now() past which a product stops (Unsupported), so one E[…] cannot outlast its step. */
+  /** `deadline`: the step clock's time (src/clock.ts) past which a product stops (Unsupported), so one E[…] cannot outlast its step. */
   constructor(readonly base: Field<S>, readonly maxDegree: number, readonly deadline = Infinity) {
     this.name = `poly(${base.name})`;
     this.zero = new Poly(new Map());
@@ -97,7 +98,7 @@ export class PolyField<S> implements Field<Poly<S>> {
     if (a.terms.size * b.terms.size > MAX_PRODUCT_WORK) throw new Unsupported('E[…] of a polynomial with too many terms to evaluate');
     const out = new Map<string, Term<S>>();
     for (const s of a.terms.values()) {
-      if (Date.now() > this.deadline) throw new Unsupported('the time limit ran out while evaluating E[…]');
+      if (now() > this.deadline) throw new Unsupported('the time limit ran out while evaluating E[…]');
       for (const t of b.terms.values()) {
         const atoms = merge(s.atoms, t.atoms);
         this.accumulate(out, atoms.join('.'), atoms, this.base.mul(s.coeff, t.coeff));

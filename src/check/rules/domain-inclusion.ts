@@ -28,6 +28,7 @@ import { Rational } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import { affineIn, freeNames, mentions, unfold } from '../rewrite.js';
 import { range, ruleContext, type RuleContext } from './facts.js';
+import { now } from '../../clock.js';
 
 /** A sign condition on an expression: `pos` > 0, `nonneg` ≥ 0, `nonzero` ≠ 0 (of s·expr, s = ±1). */
 type Want = 'pos' | 'nonneg' | 'nonzero';
@@ -693,7 +694,7 @@ class SignProver {
 
   /** By the bounds of its terms under the assumptions (facts.ts `range`: exact). */
   private bounded(e: Expr, want: Want, s: 1 | -1): boolean {
-    if (Date.now() > this.deadline) return false;
+    if (now() > this.deadline) return false;
     this.rc ??= ruleContext(this.p, this.deadline);
     let r: ReturnType<typeof range>;
     try {

@@ -7,6 +7,7 @@ import type { RandomModel, RandomSpec } from './moments.js';
 import { pairKey } from './moments.js';
 import type { ProofRule, RuleInput, RuleOutcome } from './registry.js';
 import { sidesEqual } from './sums.js';
+import { now } from '../../clock.js';
 
 /**
  * Expectations proved by rules (LANGUAGE.md §5.4): each E[·], Var[·] and Cov[·] of a step is
@@ -126,7 +127,7 @@ class Rewriter {
 
   /** Every E/Var/Cov in e rewritten where the rules reach (innermost first). */
   rewrite(e: Expr): Expr {
-    if (Date.now() > this.deadline) throw new NotApplicable('the time limit ran out while taking E[·] apart');
+    if (now() > this.deadline) throw new NotApplicable('the time limit ran out while taking E[·] apart');
     switch (e.kind) {
       case 'Num': case 'Const': case 'Var': return e;
       case 'Expect': {
@@ -286,7 +287,7 @@ class Rewriter {
 
   /** E[x] without E where the rules reach; what they do not reach stays as E[…] of the random part (deterministic factors out). */
   private expect(x: Expr): Expr {
-    if (Date.now() > this.deadline) throw new NotApplicable('the time limit ran out while taking E[·] apart');
+    if (now() > this.deadline) throw new NotApplicable('the time limit ran out while taking E[·] apart');
     if (this.deterministic(x)) return x;
     const pieces = additive(x);
     if (!pieces || pieces.length > MAX_PIECES) {

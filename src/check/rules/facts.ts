@@ -10,6 +10,7 @@ import { affineIn, substitute, unfold, visit } from '../rewrite.js';
 import { impliedTags } from '../tags.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { derivativeExpression, type CalculusContext } from './matrix-calculus.js';
+import { now } from '../../clock.js';
 
 /**
  * What the named rules know about a step's context: its assumptions as facts `a ≤ b`,
@@ -148,7 +149,7 @@ export function same(a: Expr, b: Expr, rc: RuleContext): boolean {
   const pb = printExpr(b);
   // (Printed alike is the same, but for Euler's e beside a name spelled e, which print alike.)
   if (pa === pb && !(spellsE(a) && spellsE(b) && hasEulerE(a) !== hasEulerE(b))) return true;
-  if (Date.now() > rc.deadline) return false;
+  if (now() > rc.deadline) return false;
   const p = rc.problem;
   const t = identityTest(a, b, { scope: p.prep.ctx.scope, functions: p.functions, dimensions: p.prep.dimensions }, `rule|${pa}|${pb}`, rc.deadline);
   return t.kind === 'identical';
@@ -289,7 +290,7 @@ export const INSTANCE = 'an instance, at';
  */
 export function forAllInstance(a: Expr, b: Expr, rc: RuleContext, strict = false): { fact: ForAllFact; at: string } | null {
   for (const f of rc.forAll) {
-    if (Date.now() > rc.deadline) return null;
+    if (now() > rc.deadline) return null;
     // (`a < b` is an instance of a strict fact only.)
     if (strict && !f.strict) continue;
     if (capturedInStep(f, rc)) continue;
@@ -340,7 +341,7 @@ export function forAllEquationInstance(a: Expr, b: Expr, rc: RuleContext): strin
     return hit;
   };
   for (const f of rc.forAll) {
-    if (!f.equation || Date.now() > rc.deadline || callsDefined(f.lhs) || callsDefined(f.rhs) || capturedInStep(f, rc)) continue;
+    if (!f.equation || now() > rc.deadline || callsDefined(f.lhs) || callsDefined(f.rhs) || capturedInStep(f, rc)) continue;
     const found = instanceBinding(f, a, b, rc);
     if (found) return `assumption ${f.text} for all ${[...f.vars].join(', ')} (${INSTANCE} ${found.at})`;
   }

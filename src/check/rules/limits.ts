@@ -16,6 +16,7 @@ import { Bounder } from './norms.js';
 import { belowOneInMagnitude, nonnegative, range, rangeText, ruleContext, same, unfoldOnce, type RuleContext } from './facts.js';
 import { constantValue, groundEnclosure, groundSign } from '../evaluator/interpret.js';
 import { expandRational, rationalExpr } from '../engines/polynomial.js';
+import { now } from '../../clock.js';
 
 /**
  * Limits as T → ∞ (LANGUAGE.md §5.7): `e → L as T → ∞` and `lim_{T→∞} e = L`.
@@ -758,7 +759,7 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
     return { verdict: 'unknown', method: 'none', ...none, message: 'limits of vectors and matrices are not checked (take a norm)' };
   }
   if (dependsOn(right, key)) return { verdict: 'unknown', method: 'none', ...none, message: `the limit ${printExpr(right)} still depends on ${key}` };
-  const rc = ruleContext(p, Math.min(opts.deadline, Date.now() + (opts.deadline - Date.now()) / 2));
+  const rc = ruleContext(p, Math.min(opts.deadline, now() + (opts.deadline - now()) / 2));
   // Definitions unfolded, so that a name defined through T is seen to depend on it; a name
   // that still has a definition (a recurrence) is left to the values along T.
   const body = exactCalls(unfoldAll(left, p));
@@ -777,7 +778,7 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
   const rng = new Rng(opts.seed, `${p.salt}→`);
   const levels = allLevels();
   const points: Point[] = [];
-  for (let k = 0; k < 40 && points.length < 16 && Date.now() < opts.deadline; k++) {
+  for (let k = 0; k < 40 && points.length < 16 && now() < opts.deadline; k++) {
     const pt = new Point(p.prep, rng, k);
     pt.deadline = opts.deadline;
     try {
@@ -787,7 +788,7 @@ export function decideLimit(p: StepProblem, left: Expr, right: Expr, wrt: Var, o
     }
   }
   for (const pt of defined ? [] : [...endPoints(p, points[0] ?? null, rng), ...points]) {
-    if (Date.now() > opts.deadline) break;
+    if (now() > opts.deadline) break;
     const e = atPoint(body, pt, key);
     const target = atPoint(right, pt, key);
     if (!e || !target) continue;
@@ -889,7 +890,7 @@ function sequenceCheck(_p: StepProblem, left: Expr, right: Expr, key: string, po
   let held = 0;
   let shown = '';
   for (const base of points.slice(0, 8)) {
-    if (Date.now() > opts.deadline) break;
+    if (now() > opts.deadline) break;
     const values: Val<unknown>[] = [];
     const gaps: number[] = [];
     try {

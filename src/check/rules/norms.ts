@@ -4,6 +4,7 @@ import { builtinFunction } from '../../builtins.js';
 import { nameKey, printExpr, printFormula, printName } from '../../print.js';
 import { hasRadicalDivisor } from '../engines/identity-test.js';
 import { INSTANCE, forAllBound, forAllInstance, isGram, nonnegative, numericBound, same, unfoldOnce, type RuleContext } from './facts.js';
+import { now } from '../../clock.js';
 
 /**
  * Named rules for norms, spectra and bounds that *prove* a step `a ≤ b` when it matches
@@ -86,7 +87,7 @@ export class Bounder {
   }
 
   private leq(a: Expr, b: Expr, depth: number): BoundProof | null {
-    if (depth <= 0 || Date.now() > this.rc.deadline) return this.fail('the rules ran out of depth or time');
+    if (depth <= 0 || now() > this.rc.deadline) return this.fail('the rules ran out of depth or time');
     if (same(a, b, this.rc)) return ok();
     // The assumptions first, where one says it as it is: `L(w) ≥ 0` under `assume L(w) ≥ 0` was
     // put down to norms and squares (red team rt81).

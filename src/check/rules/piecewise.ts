@@ -10,6 +10,7 @@ import { Rational } from '../evaluator/rational.js';
 import { sub } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { ProofRule, RuleInput, RuleOutcome } from './registry.js';
+import { now } from '../../clock.js';
 
 /**
  * The case split on signs: an equality with |u|, max(u, v) or min(u, v) is proved by
@@ -193,7 +194,7 @@ export const piecewiseRule: ProofRule = {
     // Cases not identities, with the kinks whose switch is 0 throughout the case's region.
     const open = new Map<number, { zero: number[]; why: string }>();
     for (let mask = 0; mask < 1 << n; mask++) {
-      if (Date.now() > deadline) return { kind: 'not-applicable', reason: 'the time limit ran out' };
+      if (now() > deadline) return { kind: 'not-applicable', reason: 'the time limit ran out' };
       const signs = Array.from({ length: n }, (_, i) => ((mask >> i) & 1) === 0);
       const switches: Expr[] = new Array<Expr>(n);
       const l = branchCase(left, index, signs, switches);
@@ -345,7 +346,7 @@ class KnownSigns {
     for (let mask = 1; mask < 1 << live.length; mask++) {
       const members = live.filter((_, k) => (mask >> k) & 1);
       if (members.length < 2 || members.every((i) => out.has(i))) continue;
-      if (Date.now() > this.deadline) break;
+      if (now() > this.deadline) break;
       const vectors = members.map((i) => {
         const v = new Map<string, Rational>();
         for (const [key, t] of polys[i]!) v.set(key, signs[i] ? t.coef : t.coef.neg());
@@ -419,7 +420,7 @@ class KnownSigns {
   }
 
   private findRatio(a: Expr, b: Expr): { sign: 1 | -1; errorBound: number } | null {
-    if (Date.now() > this.deadline) return null;
+    if (now() > this.deadline) return null;
     const small = (q: Rational) => (q.n < 0n ? -q.n : q.n) < 1n << 20n && q.d < 1n << 20n;
     for (const c of constantRatio(a, b, this.ctx, this.seed('ratio'), this.deadline)) {
       if (!small(c) || c.sign() === 0) continue;

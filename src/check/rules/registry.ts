@@ -10,6 +10,7 @@ import { Bounder } from './norms.js';
 import { piecewiseRule } from './piecewise.js';
 import { Facts } from './side-conditions.js';
 import { congruenceRule, sumRules } from './sums.js';
+import { now } from '../../clock.js';
 
 /**
  * Named rules as provers (DESIGN.md item 6): a rule either proves a step (method `rule`,
@@ -218,7 +219,7 @@ export function proveByRules(req: RuleRequest): { proof: Extract<RuleResult, { k
   const reasons: string[] = [];
   for (const rule of RULES) {
     if (!rule.relations.includes(req.rel)) continue;
-    if (Date.now() > req.deadline) break;
+    if (now() > req.deadline) break;
     const r = rule.apply(req);
     if (r.kind === 'proved') return { proof: r, reasons };
     reasons.push(`${r.rule}: ${r.why}`);
@@ -250,7 +251,7 @@ export interface RuleInput {
   readonly how: string;
   readonly problem: StepProblem;
   readonly facts: Facts;
-  /** Date.now() past which the rule gives up (not applicable). */
+  /** The step clock's time (src/clock.ts) past which the rule gives up (not applicable). */
   readonly deadline: number;
 }
 
@@ -303,7 +304,7 @@ export function proveEqualityByRules(
   let anyReason: string | null = null;
   for (const rule of ordered) {
     for (const c of candidates) {
-      if (Date.now() > deadline) break;
+      if (now() > deadline) break;
       if (!rule.concerns(c.l, c.r)) continue;
       facts ??= new Facts(problem.prep);
       const out = rule.prove({ left: c.l, right: c.r, how: c.how, problem, facts, deadline });

@@ -6,6 +6,7 @@ import { substitute, visit } from '../rewrite.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { affineAdd, affineConst, affineIsConst, affineKey, affineOf, type Affine, type Facts } from './side-conditions.js';
 import type { ProofRule, RuleInput, RuleOutcome } from './registry.js';
+import { now } from '../../clock.js';
 
 /**
  * Sums and products proved by rules (LANGUAGE.md §5.3). Both sides are brought to one form:
@@ -493,7 +494,7 @@ interface Linear {
 
 /** l = r, sums taken apart and aligned (see the file's comment). */
 function equal(l: Expr, r: Expr, facts: Facts, proof: Proof, depth: number): void {
-  if (Date.now() > proof.input.deadline) throw new NotApplicable('the time limit ran out');
+  if (now() > proof.input.deadline) throw new NotApplicable('the time limit ran out');
   if (depth > MAX_DEPTH || (!hasBigOp(l) && !hasBigOp(r))) {
     // Bodies of sums (depth > 0) with a square root in a divisor that depends on the index may
     // have no value somewhere in the range (√i − √20 at i = 20) where no evaluation shows an exact 0.

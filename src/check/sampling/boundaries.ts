@@ -11,6 +11,7 @@ import { exprKey, freeNames, visit } from '../../ast-walk.js';
 import type { Rng } from '../rng.js';
 import type { Interval as Bounds } from './draw.js';
 import type { Evaluation, Point } from './point.js';
+import { now } from '../../clock.js';
 
 /**
  * Where the truth of `a op b` can change along one scalar, the others fixed at a point:
@@ -224,7 +225,7 @@ export function domainCuts(point: Point, key: string, exprs: readonly Expr[], de
   const out: Rational[] = [];
   for (const e of exprs) {
     for (const g of singularParts(e)) {
-      if (Date.now() > deadline) return out;
+      if (now() > deadline) return out;
       for (const r of rootsAndExtrema(point, key, g, ZERO, deadline).roots) out.push(r.at ?? r.lo.add(r.hi).div(TWO));
     }
   }
@@ -394,7 +395,7 @@ export function zerosAlong(point: Point, key: string, g: Expr, deadline: number,
   // 10⁻¹⁵ of π/2, where doubles cannot tell tan's sign (second red team: tan x = tan x +
   // 0/(tan x − 10¹⁵) was proved).
   for (const pole of poles) {
-    if (Date.now() > deadline) break;
+    if (now() > deadline) break;
     const found = isNarrow(pole) && crossingBesidePole(point, key, g, ZERO, middle(pole), deadline);
     if (found) roots.push(found);
   }
@@ -437,7 +438,7 @@ export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: nu
   if (periodic(g)) for (const x of periodicGrid(point, key)) set.add(x);
   const xs = [...set].sort((u, v) => u - v);
   const f = alongLine(point, key, g, ZERO);
-  const vals = xs.map((x) => (Date.now() > deadline ? null : f(x)));
+  const vals = xs.map((x) => (now() > deadline ? null : f(x)));
   const cells: number[] = [];
   let best: { x: number; f: number } | null = null;
   for (let i = 0; i + 1 < xs.length; i++) {
@@ -454,7 +455,7 @@ export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: nu
   }
   const distance = (i: number) => Math.min(Math.abs(xs[i]! - x0), Math.abs(xs[i + 1]! - x0));
   for (const i of cells.sort((u, v) => distance(u) - distance(v)).slice(0, 8)) {
-    if (Date.now() > deadline) break;
+    if (now() > deadline) break;
     const t = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, vals[i]!.df);
     const v = t === null ? null : f(t);
     if (t !== null && v && Math.sign(v.f) !== -Math.sign(vals[i]!.f) && (!best || Math.abs(v.f) < best.f) && keep(t)) best = { x: t, f: Math.abs(v.f) };
@@ -486,7 +487,7 @@ export function signChangeNear(point: Point, key: string, g: Expr, c: Rational, 
     let prev = c;
     let sp: -1 | 0 | 1 | null = s0;
     for (let k = 40; k >= 2; k -= 2) {
-      if (Date.now() > deadline) return null;
+      if (now() > deadline) return null;
       const x = c.add(scale.div(new Rational(10n ** BigInt(k))).mul(Rational.of(dir)));
       const sx = sign(x);
       if (sx !== null && sx !== 0 && sp !== null && sp !== 0 && sx !== sp) {
@@ -515,13 +516,13 @@ function crossingBesidePole(point: Point, key: string, a: Expr, b: Expr, c: Rati
   const rung = (dir: number, k: number): Rational => c.add(scale.div(new Rational(10n ** BigInt(k))).mul(Rational.of(dir)));
   const sign = (x: Rational): -1 | 1 | null => nonzeroSignIn(D, point, key, a, b, x);
   for (const dir of [1, -1]) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     // (k from near, 40, to far, 2: the signs at both ends, then bisection on k.)
     let [near, far] = [40, 2];
     const sNear = sign(rung(dir, near));
     const sFar = sign(rung(dir, far));
     if (sNear === null || sFar === null || sNear === sFar) continue;
-    while (near - far > 2 && Date.now() <= deadline) {
+    while (near - far > 2 && now() <= deadline) {
       const mid = far + 2 * Math.floor((near - far) / 4);
       const sm = sign(rung(dir, mid));
       if (sm === null) break;
@@ -932,7 +933,7 @@ export function narrowBracket(point: Point, key: string, a: Expr, b: Expr, r: Br
   if (sLo === null || sHi === null || sLo === sHi) return r;
   const abs = (x: Rational) => (x.sign() < 0 ? x.neg() : x);
   for (let i = 0; i < NARROW_STEPS; i++) {
-    if (Date.now() > deadline) break;
+    if (now() > deadline) break;
     const size = abs(lo).cmp(abs(hi)) > 0 ? abs(lo) : abs(hi);
     if (hi.sub(lo).cmp(size.div(NARROW_WIDTH)) <= 0) break;
     let m: Rational;
@@ -1064,9 +1065,9 @@ function bisectDouble(g: (x: number) => number | null, lo: number, hi: number, g
       side = 1;
     }
     // (Two secant steps that did not halve the bracket between them: the next one halves it.)
-    const now = Math.abs(hi - lo);
-    if (bisect) [bisect, width, steps] = [false, now, 0];
-    else if (++steps === 2) [bisect, width, steps] = [now > width / 2, now, 0];
+    const span = Math.abs(hi - lo);
+    if (bisect) [bisect, width, steps] = [false, span, 0];
+    else if (++steps === 2) [bisect, width, steps] = [span > width / 2, span, 0];
   }
   return lo / 2 + hi / 2;
 }
@@ -1095,7 +1096,7 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
   // in decimals, as for a divisor's zero (tan x ≠ 10¹⁶ and 1/(x − √2) ≠ 10²⁰ were checked).
   const roots = [...found.roots];
   for (const pole of poles) {
-    if (Date.now() > deadline) break;
+    if (now() > deadline) break;
     const crossing = isNarrow(pole) && crossingBesidePole(point, key, a, b, middle(pole), deadline);
     if (crossing) roots.push(crossing);
   }
@@ -1103,14 +1104,14 @@ export function boundariesAlong(point: Point, key: string, a: Expr, b: Expr, dea
     // A narrow bump e^{−1000 (x − 3.3)²} underflows to 0 between grid points, hiding its
     // turn: the turns of each exponent's argument are probed too.
     for (const g of [...exponents(a), ...exponents(b)]) {
-      if (Date.now() > deadline) break;
+      if (now() > deadline) break;
       extrema.push(...rootsAndExtrema(point, key, g, ZERO, deadline).extrema);
     }
   }
   // (Seventh red team: 1/(1 − sin x) < 10²⁰ was checked; it fails within 10⁻¹⁰ of π/2. Eighth:
   // √(1 − sin x) > 10⁻²⁰ and 1/(1 − sin x) < 10⁴⁰ fail closer than doubles reach: each touch
   // is narrowed in decimals, as a pole is.)
-  const touches = touched.map(({ t, g }) => (Date.now() <= deadline ? narrowTouch(point, key, g, t, deadline) : null) ?? touchPlace(t));
+  const touches = touched.map(({ t, g }) => (now() <= deadline ? narrowTouch(point, key, g, t, deadline) : null) ?? touchPlace(t));
   return { ...found, roots, extrema, poles, touches };
 }
 
@@ -1156,7 +1157,7 @@ function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline:
   const admits = (x: number): boolean => !bounds || ((!bounds.lo || x >= bounds.lo.toNumber()) && (!bounds.hi || x <= bounds.hi.toNumber()));
   const memo = polesMemo(point);
   for (const g of exprs.flatMap((e) => singularParts(e))) {
-    if (Date.now() > deadline) break;
+    if (now() > deadline) break;
     const touching: Touching | undefined = touched ? { places: [], keep: admits, turns: false } : undefined;
     const extra = touching && periodic(g) ? periodicGrid(point, key) : [];
     // (A part's roots along a scalar at a point, without touches, are sought once: tan x's
@@ -1165,7 +1166,7 @@ function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline:
     let roots = memoKey === null ? undefined : memo.get(memoKey);
     if (!roots) {
       roots = rootsAndExtrema(point, key, g, ZERO, deadline, extra, { ...(touching ? { touching } : {}), ...(wanted !== undefined ? { nearest: wanted } : {}) }).roots;
-      if (memoKey !== null && Date.now() <= deadline) memo.set(memoKey, roots);
+      if (memoKey !== null && now() <= deadline) memo.set(memoKey, roots);
     }
     for (const r of roots) poles.push({ r, g });
     for (const t of touching?.places ?? []) touched!.push({ t, g });
@@ -1183,10 +1184,10 @@ function polesAlong(point: Point, key: string, exprs: readonly Expr[], deadline:
     const known = memo.get(k);
     if (known) return known[0]!;
     const r = refineRoot(point, key, p.g, ZERO, p.r, deadline, { digits: 60, exponent: 50 }) ?? p.r;
-    if (Date.now() <= deadline) memo.set(k, [r]);
+    if (now() <= deadline) memo.set(k, [r]);
     return r;
   };
-  return poles.map((p) => (nearest.has(p) && Date.now() <= deadline ? refined(p) : p.r));
+  return poles.map((p) => (nearest.has(p) && now() <= deadline ? refined(p) : p.r));
 }
 
 /** polesAlong's results by point (kept while the point is: a search's probes are new points). */
@@ -1280,7 +1281,7 @@ export function rootsWanted(roots: number[], cells: readonly Cell[], n: number, 
     const t = tierOf(cell.lo, cell.hi);
     const d = distance(cell.lo, cell.hi);
     const before = roots.filter((x) => { const [u, e] = key(x); return order(u, e, t, d) < 0; }).length;
-    if (before >= n || Date.now() > deadline) break;
+    if (before >= n || now() > deadline) break;
     const count = roots.length;
     cell.work();
     for (const x of roots.slice(count)) tierOfRoot.set(x, t);
@@ -1342,7 +1343,7 @@ function rootsAndExtrema(
   // scales), stop early; a function defined for x > 0 only is still scanned.
   if ([x0, 1, -1, 1e3, -1e3, 1e-3, -1e-3, 1e6].every((x) => f(x) === null)) return { roots: [], extrema: [], polynomial: false };
   let vals: ({ f: number; df: number } | null)[] = [];
-  for (const x of xs) vals.push(Date.now() > deadline ? null : f(x));
+  for (const x of xs) vals.push(now() > deadline ? null : f(x));
   // A cell with a value at one end only ends at the edge of the domain, or at a point where
   // f′ is infinite (x√(1 − x²) at 1): points closing in on that end from the other, halving
   // the distance, so that a turn inside is seen (x√(1 − x²) turns at 1/√2, in the cell (0.6, 1),
@@ -1354,10 +1355,10 @@ function rootsAndExtrema(
     if (!Number.isFinite(from) || !Number.isFinite(to) || Math.abs(to - from) > 1e6 * (1 + Math.abs(from))) continue;
     for (let k = 1; k <= 12; k++) edges.push(from + (to - from) * (1 - 2 ** -k));
   }
-  if (edges.length > 0 && Date.now() <= deadline) {
+  if (edges.length > 0 && now() <= deadline) {
     const known = new Map(xs.map((x, i) => [x, vals[i]!] as const));
     xs = [...new Set([...xs, ...edges])].sort((p, q) => p - q);
-    vals = xs.map((x) => (known.has(x) ? known.get(x)! : Date.now() > deadline ? null : f(x)));
+    vals = xs.map((x) => (known.has(x) ? known.get(x)! : now() > deadline ? null : f(x)));
   }
   // Inside a run of grid points where f is 0 in doubles only the run's ends are roots to
   // probe: the rest is cancellation (x + e^(−100) − x is 0 in doubles almost everywhere, and
@@ -1468,7 +1469,7 @@ function rootsAndExtrema(
     const keep = opts.touching.keep;
     const rejected = (i: number): number => (!keep || keep(xs[i]!) || keep(xs[i + 1]!) ? 0 : 1);
     for (const i of touchingCells.sort((u, v) => rejected(u) - rejected(v) || Math.min(Math.abs(xs[u]!), Math.abs(xs[u + 1]!)) - Math.min(Math.abs(xs[v]!), Math.abs(xs[v + 1]!))).slice(0, 16)) {
-      if (Date.now() > deadline || kept >= 4) break;
+      if (now() > deadline || kept >= 4) break;
       const t = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, vals[i]!.df);
       const at = t === null ? null : f(t);
       if (t !== null && at && Math.abs(at.f) < 1e-6 && (!opts.touching.keep || opts.touching.keep(t))) {
@@ -1521,7 +1522,7 @@ function rootsAndExtrema(
         ? (x: Rational) => certainSign(intervalAt(point, key, a, b, x)) ?? (decimalSigns-- > 0 ? decimalSign(x) : null)
         : (x: Rational) => derivativeSignAt(point, key, a, b, x);
       let bracket: Bracket = { lo: c.sub(w), hi: c.add(w), at: null, certain: false };
-      for (let shrink = 0; shrink < 3 && Date.now() <= deadline; shrink++) {
+      for (let shrink = 0; shrink < 3 && now() <= deadline; shrink++) {
         const width = shrink === 0 ? w : w.div(Rational.of(10n ** BigInt(shrink)));
         const lo = c.sub(width);
         const hi = c.add(width);
@@ -1546,7 +1547,7 @@ function rootsAndExtrema(
       // only below 10⁻²⁶⁰, which the cell's middle is far from.)
       const cell = zeros && !bracket.certain ? cellOf.get(y) : undefined;
       const wide: Bracket[] = [];
-      if (cell && Date.now() <= deadline) {
+      if (cell && now() <= deadline) {
         const [lo, hi] = cell.map((v) => Rational.parse(v.toPrecision(17))) as [Rational, Rational];
         const sl = sign(lo);
         const sh = sign(hi);
@@ -1554,7 +1555,7 @@ function rootsAndExtrema(
       }
       // (And beside it, in decimals, where doubles' noise hides the sign change itself.)
       // (A divisor's zeros only, b = 0: an inequality's search has its own turns to probe.)
-      if (zeros && !bracket.certain && wide.length === 0 && nearest.has(y) && !poleLike.has(y) && !atNarrowPole(y) && b.kind === 'Num' && b.value === '0' && Date.now() <= deadline) {
+      if (zeros && !bracket.certain && wide.length === 0 && nearest.has(y) && !poleLike.has(y) && !atNarrowPole(y) && b.kind === 'Num' && b.value === '0' && now() <= deadline) {
         const found = signChangeNear(point, key, a, c, deadline);
         if (found) wide.push(found);
       }
@@ -1566,7 +1567,7 @@ function rootsAndExtrema(
   // no bracket around the point itself shows one (the zeros are 1.4·10⁻⁹ away).
   const between: Bracket[] = [];
   for (let i = 0; i < xs.length && between.length < 4; i++) {
-    if (vals[i]?.f !== 0 || (i > 0 && zeroAt(i - 1) && i + 1 < xs.length && zeroAt(i + 1)) || Date.now() > deadline) continue;
+    if (vals[i]?.f !== 0 || (i > 0 && zeroAt(i - 1) && i + 1 < xs.length && zeroAt(i + 1)) || now() > deadline) continue;
     const x = Rational.parse(xs[i]!.toPrecision(17));
     const s0 = exactAt(point, key, a, b, x)?.sign() ?? (decimalSigns-- > 0 ? decimalSign(x) : null);
     if (s0 === null || s0 === 0) continue;
@@ -1755,7 +1756,7 @@ export function refineRoot(
     return true;
   };
   for (let i = 0; i < 60 && hi.sub(lo).cmp(target) > 0; i++) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const v = at(x);
     if (!v) return null;
     if (v.sign === 0) return { lo: x, hi: x, at: x, certain: true };
@@ -1802,7 +1803,7 @@ export function rootsBetween(point: Point, key: string, a: Expr, b: Expr, lo: Ra
   let x0 = lo;
   let s0 = signAt(x0);
   for (let i = 1; i <= n; i++) {
-    if (Date.now() > deadline) break;
+    if (now() > deadline) break;
     const x1 = i === n ? hi : lo.add(step.mul(Rational.of(i)));
     const s1 = signAt(x1);
     if (s0 !== null && s1 !== null && s0 !== s1 && intervalAt(point, key, a, b, x0, x1)) {
@@ -1851,7 +1852,7 @@ export function touchNear(point: Point, key: string, g: Expr, x: number, deadlin
   if (u0.zero) return { at: x0, step: Rational.parse((1e-16 * (1 + Math.abs(x))).toPrecision(3)) };
   let step: Rational | null = null;
   for (let i = 0; i < 40; i++) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const u1 = u(x1);
     if (!u1) return null;
     if (u1.zero) return { at: x1, step: step ?? x1.sub(x0) };
@@ -1900,7 +1901,7 @@ export function refineTurn(point: Point, key: string, a: Expr, b: Expr, r: Brack
   // Illinois (regula falsi with the stale end's value halved): superlinear on f′'s values,
   // each step kept inside [lo, hi] by the certain signs; a bisection where the values cannot steer.
   for (let i = 0; i < 80 && hi.sub(lo).cmp(target) > 0; i++) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     let m: Rational;
     // The step is measured from the end where |f′| is smaller: from the other end its fraction
     // of the bracket rounds to 1 in doubles once that end is 10⁻¹⁶ closer (x^x at 1/e bisected).

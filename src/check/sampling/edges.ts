@@ -15,6 +15,7 @@ import { equalAtSampledPoint, exactScalar as value, probeFailure, respectsTags }
 import { allLevels } from './levels.js';
 import { constantValue } from '../evaluator/interpret.js';
 import type { Point } from './point.js';
+import { now } from '../../clock.js';
 
 /**
  * The edges of the assumptions that random points and the other searches miss, where a step
@@ -366,7 +367,7 @@ export function edgeSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const broke = new Map<string, number>();
   const count = (to: Map<string, number>, fs: readonly string[] | undefined) => { for (const f of fs ?? []) to.set(f, (to.get(f) ?? 0) + 1); };
   for (const { point, where, bounds: on, base: asBase } of [...probes.slice(0, EDGE_PROBES), ...extremes]) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     point.deadline = deadline;
     try {
       if (![...point.overrides.keys()].filter((k) => point.changed.has(k) && isMat(point.overrides.get(k)!)).every((k) => respectsTags(point, k))) continue;
@@ -976,7 +977,7 @@ export function comparisonBoundPoints(base: Point, pairs: readonly { readonly a:
   const read = new Set<string>();
   for (const { a, b } of pairs) {
     for (const [side, other] of [[a, b], [b, a]] as const) {
-      if (Date.now() > deadline || out.length >= EDGE_PROBES) return out;
+      if (now() > deadline || out.length >= EDGE_PROBES) return out;
       const ks = [...keysOf(side)].filter((k) => matrixOf(k) !== null);
       for (const k of ks) read.add(k);
       const os = keysOf(other);

@@ -10,6 +10,7 @@ import { decimalField, type DecInterval } from '../evaluator/decimal.js';
 import { isMat } from '../evaluator/field.js';
 import { constantValue, evaluate, groundHost, type Host } from '../evaluator/interpret.js';
 import { Rational } from '../evaluator/rational.js';
+import { now } from '../../clock.js';
 
 /** A rational as an expression (3, −1/2), as written on paper. */
 export function rationalExpr(q: Rational, range: Expr['range']): Expr {
@@ -35,7 +36,7 @@ export function zeroByExpansion(e: Expr): boolean {
 export function constantSign(e: Expr): -1 | 1 | null {
   try {
     const D = decimalField(60);
-    const v = evaluate(e, { ...groundHost, field: D, deadline: Date.now() + 50 } as unknown as Host<DecInterval>);
+    const v = evaluate(e, { ...groundHost, field: D, deadline: now() + 50 } as unknown as Host<DecInterval>);
     const sg = isMat(v) ? null : D.sign(v as DecInterval);
     return sg === 1 || sg === -1 ? sg : null;
   } catch {

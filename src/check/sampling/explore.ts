@@ -26,6 +26,7 @@ import { randomScalar } from './draw.js';
 import { SignFacts } from './sign-facts.js';
 import { solveLinear } from './solve.js';
 import { solveEqualities, solvedEquation } from './search.js';
+import { now } from '../../clock.js';
 
 /**
  * The search where a step's truth can change (LANGUAGE.md §3 "Search, not luck", §5.5):
@@ -141,7 +142,7 @@ function redrawBystanders(q: Point, rng: Rng, deadline: number, certain = false)
       // (not met)
     }
   }
-  for (let i = 0; i < BYSTANDER_DRAWS && Date.now() <= deadline; i++) {
+  for (let i = 0; i < BYSTANDER_DRAWS && now() <= deadline; i++) {
     // (Drawn as the sampler draws past its first points: at random within the bounds.)
     const drawn = [...others].map((k) => [k, randomScalar(rng, 16 + i, q.prep.intervals.get(k) ?? null, k)] as const);
     const r = atAllUnchecked(q, drawn, rng);
@@ -230,7 +231,7 @@ function atMeeting(p: StepProblem, point: Point, key: string, x: Val<Rational>, 
   if (q || !p.prep.checks.some((c) => solvedEquation(p, c))) return q;
   // (Up to four solutions, each solve choosing among the roots anew: under x² + y² = 1, y > 0,
   // the probe x = 3/5 meets the assumptions with y = 4/5 only, not −4/5.)
-  for (let attempt = 0; attempt < 4 && Date.now() <= deadline; attempt++) {
+  for (let attempt = 0; attempt < 4 && now() <= deadline; attempt++) {
     try {
       const moved = atAllUnchecked(point, [[key, x]], rng);
       moved.deadline = deadline;
@@ -359,7 +360,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
   if (rel === '≠') {
     for (const base of bases.slice(0, 1)) {
       for (const key of matrixKeys(base)) {
-        if (Date.now() > deadline) return done(null);
+        if (now() > deadline) return done(null);
         for (const q of newtonSolutions(base, key, left, right, rng, deadline, { max: 1 })) {
           q.touched.clear();
           probes++;
@@ -385,7 +386,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
     const base = bases[0];
     const keys = scalarKeys(base).filter((k) => !k.includes('@') && !base.isInteger(k) && (read[0]!.has(k) || read[1]!.has(k)));
     for (const v of keys.length >= 2 ? DIAGONAL : []) {
-      if (Date.now() > deadline) return done(null);
+      if (now() > deadline) return done(null);
       const q = atAll(base, keys.map((k) => [k, v] as const), rng, deadline);
       if (!q) continue;
       q.touched.clear();
@@ -415,7 +416,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
   }
   for (const base of bases) {
     for (const key of scalarKeys(base)) {
-      if (Date.now() > deadline) return done(null);
+      if (now() > deadline) return done(null);
       // A strict bound between 0 and |g| or g^(2k) fails where g is 0, at a place with no
       // short form too ((x³ − x − 1)² > 0 at the plastic number): g changes sign on a bracket
       // on which it is defined, so it is 0 somewhere inside (intermediate values). (First:
@@ -445,7 +446,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           // doubles), else double enclosures (∑_{i=1}^{16384} 0.99^i takes seconds exactly),
           // and the rungs past one that ran out are not tried exactly.
           if (farExact) {
-            q.deadline = Math.min(deadline, Date.now() + LADDER_EXACT_MS);
+            q.deadline = Math.min(deadline, now() + LADDER_EXACT_MS);
             try {
               o = decideAt(q, left, rel, right, levels);
             } catch (err) {
@@ -487,7 +488,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         if (m !== null) rooms.push({ x: base.values.get(key)!.value as Rational, m });
       }
       for (const x of [...probesFrom(b, base.isInteger(key), rng, base.prep.intervals.get(key)), ...ladder]) {
-        if (Date.now() > deadline) return done(null);
+        if (now() > deadline) return done(null);
         let tried: ReturnType<typeof probe>;
         try {
           if (rungs.has(x) && far.has(x.toString())) {
@@ -536,7 +537,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           if (m !== null && m !== 0 && lastSign && lastSign.x.cmp(x) < 0 && Math.sign(lastSign.m) !== Math.sign(m)) {
             let lo = lastSign.x.floor();
             let hi = x.floor();
-            for (let k = 0; k < 64 && hi - lo > 1n && Date.now() <= deadline; k++) {
+            for (let k = 0; k < 64 && hi - lo > 1n && now() <= deadline; k++) {
               const mid = (lo + hi) / 2n;
               const at = atAllUnchecked(base, [[key, new Rational(mid)]], rng);
               at.deadline = deadline;
@@ -546,7 +547,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
               else hi = mid;
             }
             for (const z of [lo, hi, lo - 1n, hi + 1n]) {
-              if (Date.now() > deadline) break;
+              if (now() > deadline) break;
               const t = probe(new Rational(z), why, new Rational(z).cmp(FAR_RUNG) > 0);
               if (t?.failure) return done(t.failure);
             }
@@ -572,7 +573,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         const sorted = [...rooms].sort((u, v) => u.x.cmp(v.x));
         let valleys = 0;
         for (let i = 1; i + 1 < sorted.length && valleys < 2; i++) {
-          if (Date.now() > deadline) return done(null);
+          if (now() > deadline) return done(null);
           const [u, v, w] = [sorted[i - 1]!, sorted[i]!, sorted[i + 1]!];
           if (!(v.m <= u.m && v.m <= w.m) || (v.m === u.m && v.m === w.m)) continue;
           valleys++;
@@ -583,14 +584,14 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           };
           let lo = u.x.floor();
           let hi = w.x.floor();
-          for (let k = 0; k < 64 && hi - lo > 2n && Date.now() <= deadline; k++) {
+          for (let k = 0; k < 64 && hi - lo > 2n && now() <= deadline; k++) {
             const m1 = lo + (hi - lo) / 3n;
             const m2 = hi - (hi - lo) / 3n;
             if (roomOf(m1) <= roomOf(m2)) hi = m2;
             else lo = m1;
           }
           for (let z = lo - 1n; z <= hi + 1n; z++) {
-            if (Date.now() > deadline) break;
+            if (now() > deadline) break;
             const t = probe(new Rational(z), 'found where the bound comes nearest to failing between two rungs', new Rational(z).cmp(FAR_RUNG) > 0);
             if (t?.failure) return done(t.failure);
             // (Sides no precision tells apart there, log t against log 40 at 40: a strict bound
@@ -620,7 +621,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         return equalAtBottom(p, near, [key], 1e-24, rng, deadline);
       };
       for (const r of [...b.roots, ...b.extrema].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
-        if (r.at || Date.now() > deadline) continue;
+        if (r.at || now() > deadline) continue;
         const q = enclosurePoint(base, key, r, rng, deadline);
         // (A turn at an included edge of the assumptions, sin x + cos x < √2 under
         // 0 < x ≤ π/4 at π/4: its bracket reaches past the edge, so there is no enclosure
@@ -743,7 +744,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       // √2, rt87).
       if (base === bases[0] && !base.isInteger(key)) {
         for (const c of [...(base.prep.domainEnds.get(key) ?? []), ...(stepEnds.get(key) ?? [])].slice(0, 3)) {
-          if (Date.now() > deadline) return done(null);
+          if (now() > deadline) return done(null);
           probes++;
           const found = equalAtBottom(p, base, [key], 1e-24, rng, deadline, new Map([[key, c]]));
           if (found) return done(found);
@@ -794,7 +795,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           let moved = false;
           const start = cur;
           for (const key of order) {
-            if (Date.now() > deadline) return done(null);
+            if (now() > deadline) return done(null);
             const b = boundariesAlong(cur, key, left, right, deadline);
             // (Nearest 0 first, and a later one only where it is better by more than doubles'
             // noise: of the many turns of a periodic part that are equally low, the one near 0,
@@ -977,7 +978,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
   // loaded machine and refuted on a quiet one — s ≤ 2.19722457733 under σ(s) ≤ 0.9. Past the
   // step's own deadline the step is unknown, as for every search.)
   let work = COUPLED_WORK;
-  const spent = (): boolean => work <= 0 || Date.now() > deadline;
+  const spent = (): boolean => work <= 0 || now() > deadline;
   const sign: 1 | -1 = rel === '<' || rel === '≤' ? -1 : 1;
   type Line = { readonly what: string; readonly entries: (t: Rational) => [string, Val<Rational>][] };
   const lines: Line[] = [];
@@ -1150,7 +1151,7 @@ function goldenSection(margin: (t: number) => number | null, a: number, b: numbe
   let mc = margin(c);
   let md = margin(d);
   for (let k = 0; k < 60 && b - a > 1e-12 * Math.max(1, Math.abs(a)); k++) {
-    if (Date.now() > until || mc === null || md === null) break;
+    if (now() > until || mc === null || md === null) break;
     if (mc < md) {
       b = d;
       d = c;
@@ -1177,7 +1178,7 @@ function failsAt(points: readonly (Point | null)[], left: Expr, rel: RelOp, righ
   levels: readonly Field<unknown>[] = allLevels()): { failure: Counterexample | null; probes: number } {
   let probes = 0;
   for (const q of points) {
-    if (Date.now() > until) break;
+    if (now() > until) break;
     if (!q) continue;
     q.touched.clear();
     probes++;
@@ -1228,7 +1229,7 @@ function equalEntriesSearch(p: StepProblem, bases: readonly Point[], rel: RelOp,
     let best: { t: number; m: number } | null = null;
     const seen: { t: number; m: number }[] = [];
     for (const t of EQUAL_ENTRY_GRID) {
-      if (Date.now() > deadline) return { failure: null, probes };
+      if (now() > deadline) return { failure: null, probes };
       const m = margin(t);
       if (m === null) continue;
       seen.push({ t, m });
@@ -1282,7 +1283,7 @@ function evenPowerRoot(p: StepProblem, base: Point, key: string, rng: Rng, deadl
   if (!g || g.shape?.kind !== 'scalar') return null;
   const label = base.values.get(key)!.label;
   for (const wide of zerosAlong(base, key, g, deadline).filter((b) => b.certain && !b.at).slice(0, 3)) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     // (Narrowed first: the middle of a wide bracket is no place to name.)
     const r = narrowBracket(base, key, g, ZERO_SCALAR, wide, deadline);
     const q = base.replacing(key, r.lo.add(r.hi).div(Rational.of(2)), rng);
@@ -1360,7 +1361,7 @@ function periodicTies(p: StepProblem, base: Point, key: string, rng: Rng, deadli
     const nearValue = k1 + BigInt(k0) > BigInt(PERIODIC_REACH) || k1 + BigInt(k0) < -BigInt(PERIODIC_REACH) ? [k1, k1 - 1n, k1 + 1n] : [];
     const ks = [...nearValue, ...Array.from({ length: 2 * PERIODIC_REACH + 1 }, (_, j) => BigInt(-k0 + (j % 2 === 0 ? j / 2 : -(j + 1) / 2)))];
     for (const k of ks) {
-      if (Date.now() > deadline || tried >= 6) return null;
+      if (now() > deadline || tried >= 6) return null;
       // (Then nearest the turn at a x + b ≈ 0, alternating sides.)
       const x = periodicPoint(line, k);
       // (Not a place outside the key's own bounds, which would use up the tries.)
@@ -1697,7 +1698,7 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
   const levels = allLevels();
   const moved = options.map((o) => o.label).join(', ');
   for (const at of combos) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const exact = at.map(({ key, c }) => [key, constantValue(c)] as const);
     /** The point at exact rational places, where it meets the assumptions (no symbolic point is needed there). */
     let rationalPlace: Point | null = null;
@@ -1814,14 +1815,14 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
     /** A far rung not decided (an equation in doubles is at best provisional): the sum ladder's rungs are not tried. */
     let farDoubt = false;
     for (const x of [...ladder, ...boundaries, ...doublingRungs(p, start)]) {
-      if (Date.now() > deadline) return null;
+      if (now() > deadline) return null;
       if (farDoubt && sumRungs.has(x.toString())) continue;
       const q = at(base, key, x, rng, deadline);
       if (!q) continue;
       q.touched.clear();
       let o: ReturnType<typeof decideAt> | null = null;
       if (exact) {
-        q.deadline = Math.min(deadline, Date.now() + LADDER_EXACT_MS);
+        q.deadline = Math.min(deadline, now() + LADDER_EXACT_MS);
         try {
           o = decideAt(q, left, p.rel as RelOp, right, levels);
         } catch (err) {
@@ -1863,7 +1864,7 @@ function holdsAcross(base: Point, key: string, left: Expr, rel: RelOp, right: Ex
   const levels = [intervalField, ...decimalLevels().slice(0, 2)] as ReturnType<typeof allLevels>;
   const queue = first.filter(([lo, hi]) => lo.cmp(hi) < 0);
   for (let used = 0; queue.length > 0; used++) {
-    if (used >= PIECES || Date.now() > deadline) return false;
+    if (used >= PIECES || now() > deadline) return false;
     const [lo, hi] = queue.pop()!;
     const q = enclosurePoint(base, key, { lo, hi, at: null, certain: false }, rng, deadline);
     if (!q) return false;
@@ -1918,7 +1919,7 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
     }
   }
   for (const entries of probes.slice(0, MAGNITUDE_PROBES)) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const q = atAll(base, entries, rng, deadline);
     const found = q && probeFailure(p, q, levels, 'found far out, at twice the size of a constant in the step or of its reciprocal');
     if (found) return found;
@@ -2030,7 +2031,7 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   for (const g of kinks) {
     const reads = new Set(freeNames(g).map((v) => base.prep.keyOfName(v.name)));
     for (const key of keys) {
-      if (Date.now() > deadline) return null;
+      if (now() > deadline) return null;
       if (!reads.has(key.split('@')[0]!)) continue;
       const b = boundariesAlong(base, key, g, ZERO_SCALAR, deadline);
       // (And halfway to a bound of the scalar that lies closer to the kink than the points
@@ -2062,7 +2063,7 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       const kinkPoints = exactRoot ? [exactRoot] : polished.slice(0, exponents.length);
       if (kinkPoints.length > 0 && !atKinks.has(key)) atKinks.set(key, kinkPoints);
       for (const x of [...probesFrom(b, base.isInteger(key), rng).slice(0, 12), ...strip.slice(0, 4), ...polished]) {
-        if (Date.now() > deadline) return null;
+        if (now() > deadline) return null;
         const seen = `${key}=${x.toString()}`;
         if (tried.has(seen)) continue;
         tried.add(seen);
@@ -2078,7 +2079,7 @@ export function kinkSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   if (atKinks.size > 1) {
     const depth = Math.max(...[...atKinks.values()].map((xs) => xs.length));
     for (let d = 0; d < depth; d++) {
-      if (Date.now() > deadline) return null;
+      if (now() > deadline) return null;
       const entries = [...atKinks].map(([key, xs]) => [key, xs[Math.min(d, xs.length - 1)]!] as const);
       const q = atAll(base, entries, rng, deadline);
       const found = q && probeFailure(p, q, entries.some(([, x]) => fine.has(x)) ? decimalLevels() : levels, 'found at kinks of the step along every scalar at once (where arguments of |·| are 0 or two of max or min tie)');
@@ -2125,14 +2126,14 @@ function polishedPoints(base: Point, key: string, g: Expr, roots: readonly Brack
   for (const r of roots) {
     let bracket: Bracket | null = r;
     for (const exponent of exponents) {
-      if (Date.now() > deadline) return out;
+      if (now() > deadline) return out;
       bracket = refineRoot(base, key, g, ZERO_SCALAR, bracket, deadline, { exponent, digits: exponent + 20 });
       if (!bracket) break;
       out.push(bracket.at ?? shortestIn(bracket.lo, bracket.hi));
     }
   }
   for (const r of turns) {
-    if (Date.now() > deadline) return out;
+    if (now() > deadline) return out;
     const t = refineTurn(base, key, g, ZERO_SCALAR, r, deadline);
     if (t) out.push(t.at ?? shortestIn(t.lo, t.hi));
   }
@@ -2163,7 +2164,7 @@ export function vectorKinkSearch(p: StepProblem, base: Point, rng: Rng, deadline
     const others = vectors.filter((o) => o !== key).map((o) => base.values.get(o)!.value as Mat<Rational>).filter((o) => o.rows === v.rows);
     for (const s of VECTOR_SCALES) {
       for (const centre of [null, ...others]) {
-        if (Date.now() > deadline) return null;
+        if (now() > deadline) return null;
         const moved = centre === null ? v.map((x) => x.mul(s)) : v.map((x, i) => centre.data[i]!.add(x.sub(centre.data[i]!).mul(s)));
         const q = at(base, key, moved, rng, deadline);
         const found = q && probeFailure(p, q, levels, `found where ${base.values.get(key)?.label ?? key} is ${centre === null ? `scaled by ${s.toString()}` : 'moved close to another vector'} (a kink of |·|, max or min)`);
@@ -2297,7 +2298,7 @@ export function matrixScaleSearch(p: StepProblem, base: Point, rng: Rng, deadlin
   }
   const levels = allLevels();
   for (const { entries, what, plain } of [...probes.slice(0, MATRIX_PROBES), ...nearSingular.slice(0, NEAR_SINGULAR_PROBES)]) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const q = atAll(base, entries, rng, deadline);
     const found = q && probeFailure(p, q, levels, `found where ${what}${plain ? '' : ' (drawn entries are small)'}`);
     if (found) return found;
@@ -2395,7 +2396,7 @@ function extremeConstants(es: readonly Expr[], deadline: number): { far: Rationa
     if (freeNames(e).length === 0) {
       let v: Val<Interval>;
       try {
-        v = evaluate(e, { ...groundHost, deadline: Math.min(deadline, Date.now() + 20) });
+        v = evaluate(e, { ...groundHost, deadline: Math.min(deadline, now() + 20) });
       } catch {
         return; // (no value: nothing to look at)
       }
@@ -2513,7 +2514,7 @@ function smallestFailing(held: Rational, failing: Rational, failure: Counterexam
   let lo = held.floor();
   let hi = failing.floor();
   let best = failure;
-  while (hi - lo > 1n && Date.now() <= deadline) {
+  while (hi - lo > 1n && now() <= deadline) {
     const mid = (lo + hi) / 2n;
     const t = probe(new Rational(mid));
     if (t === null) break;
@@ -2725,7 +2726,7 @@ function edgeZero(p: StepProblem, base: Point, key: string, g: Expr, r: Bracket,
   if (!label || key.includes('@')) return null;
   const ctx = identityContext(p);
   for (const { expr: edge, lo, hi } of edgesNear(p, base, key, r)) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const at = substitute(g, new Map([[label, edge]]));
     if (!exactlyZero(at, ctx, `${p.salt}|edge|${printExpr(at)}`, deadline)) continue;
     const q = base.replacing(key, lo.add(hi).div(Rational.of(2)), rng);
@@ -2762,7 +2763,7 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
   if (!label || key.includes('@')) return null;
   let leftNotes = 0;
   for (const x of places.slice(0, 4)) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     // (A whole or short rational turn is an exact point: tried as it is.)
     const short = Rational.parse(x.toPrecision(12));
     try {
@@ -2805,7 +2806,7 @@ function touchingZero(p: StepProblem, base: Point, key: string, part: Part, plac
     let placed = false;
     let tried = false;
     for (const c of near ? exactGuesses(w, g.range, known) : []) {
-      if (Date.now() > deadline) return null;
+      if (now() > deadline) return null;
       const at = substitute(g, new Map([[label, c]]));
       if (!exactlyZero(at, ctx, `${p.salt}|touch|${printExpr(at)}`, deadline)) continue;
       const out = touchPoint(p, base, [{ key, label, c }], g, rng, deadline);
@@ -2877,7 +2878,7 @@ function leftTouchNote(p: StepProblem, base: Point, key: string, label: string, 
   const touch = placedTouch(base, key, g, x, rng, deadline);
   if (!touch?.near) return;
   for (const c of exactGuesses(touch.w, g.range, touch.known, false, true)) {
-    if (Date.now() > deadline) return;
+    if (now() > deadline) return;
     const at = substitute(g, new Map([[label, c]]));
     if (!exactlyZero(at, ctx, `${p.salt}|touch|${printExpr(at)}`, deadline)) continue;
     const q = symbolicPoint(base, [{ key, c }], rng);
@@ -2908,7 +2909,7 @@ function leftTouchNote(p: StepProblem, base: Point, key: string, label: string, 
 function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts: readonly Part[], rng: Rng, deadline: number): Counterexample | null {
   const ctx = identityContext(p);
   for (const part of parts) {
-    if (part.side !== 'right' || part.beyond || !inRanges(base, part) || Date.now() > deadline) continue;
+    if (part.side !== 'right' || part.beyond || !inRanges(base, part) || now() > deadline) continue;
     const { g } = part;
     const reads = new Set<string>();
     visit(g, (x) => { if (x.kind === 'Var') reads.add(printName(x.name)); });
@@ -2926,7 +2927,7 @@ function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts
       }
     };
     let lastMove = 0;
-    for (let round = 0; round < 24 && least >= 1e-12 && Date.now() <= deadline; round++) {
+    for (let round = 0; round < 24 && least >= 1e-12 && now() <= deadline; round++) {
       const before = least;
       const from = new Map(moved);
       for (const key of along) {
@@ -2978,7 +2979,7 @@ function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts
     const digits = Math.max(5, Math.min(12, Math.floor(-Math.log10(Math.sqrt(least) || 1e-16)) - 1));
     const options = [...moved].map(([key, x]) => ({ key, label: base.values.get(key)!.label, cs: exactGuesses(Rational.parse(x.toPrecision(17)), g.range, digits, true).slice(0, 6) }));
     for (const at of guessCombinations(options, 64)) {
-      if (Date.now() > deadline) return null;
+      if (now() > deadline) return null;
       const zero = substitute(g, new Map([...rest, ...at.map(({ label, c }) => [label, c] as const)]));
       if (freeNames(zero).length > 0 || !exactlyZero(zero, ctx, `${p.salt}|across|${printExpr(zero)}`, deadline)) continue;
       const out = touchPoint(p, q, at, g, rng, deadline);
@@ -3103,7 +3104,7 @@ function exactZeroFailure(p: StepProblem, base: Point, key: string, label: strin
   const ctx = identityContext(p);
   const values = scalarValues(base, g, label);
   for (const c of exactGuesses(r.at ?? r.lo.add(r.hi).div(Rational.of(2)), g.range, digits).slice(0, 12)) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const at = substitute(g, new Map([...values, [label, c]]));
     if (freeNames(at).length > 0 || !exactlyZero(at, ctx, `${p.salt}|pole|${printExpr(at)}`, deadline)) continue;
     const out = touchPoint(p, base, [{ key, label, c }], g, rng, deadline, false);
@@ -3355,7 +3356,7 @@ function leftUndefinedAt(p: StepProblem, values: ReadonlyMap<string, Expr>): boo
   const ctx = identityContext(p);
   return singularParts(unfolded(p.left as Expr, p), true).some((g) => {
     const at = substitute(g, values);
-    return freeNames(at).length === 0 && exactlyZero(at, ctx, `${p.salt}|left|${printExpr(at)}`, Date.now() + 200);
+    return freeNames(at).length === 0 && exactlyZero(at, ctx, `${p.salt}|left|${printExpr(at)}`, now() + 200);
   });
 }
 
@@ -3621,7 +3622,7 @@ function equationCurveSearch(p: StepProblem, base: Point, parts: readonly Part[]
     const h = bin('-', a, b);
     const names = new Set(freeNames(h).filter((v) => !v.name.index).map((v) => printName(v.name)));
     for (const y of names) {
-      if (Date.now() > deadline) return null;
+      if (now() > deadline) return null;
       const yKey = [...base.values.keys()].find((k) => base.values.get(k)!.label === y && !k.includes('@'));
       if (!yKey || base.isInteger(yKey) || isMat(base.values.get(yKey)!.value)) continue;
       const at = (v: number): Expr => substitute(h, new Map([[y, rationalExpr(Rational.of(v), h.range)]]));
@@ -3644,7 +3645,7 @@ function equationCurveSearch(p: StepProblem, base: Point, parts: readonly Part[]
         for (const key of keys.slice(0, 4)) {
           let tried = 0;
           for (const r of zerosAlong(base, key, g, deadline)) {
-            if (!r.at || tried++ >= 4 || Date.now() > deadline) continue;
+            if (!r.at || tried++ >= 4 || now() > deadline) continue;
             try {
               const yv = base.replacing(key, r.at, rng).evaluate(exactField, Y);
               if (isMat(yv)) continue;
@@ -3673,7 +3674,7 @@ export function constantPole(p: StepProblem, point: Point, deadline: number): Co
   if (freeNames(right).length > 0 || freeNames(unfolded(left, p)).length > 0) return null;
   const ctx = identityContext(p);
   for (const g of singularParts(right, true)) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     if (!exactlyZero(g, ctx, `${p.salt}|constant|${printExpr(g)}`, deadline)) continue;
     if (leftUndefinedAt(p, new Map())) return null;
     const value = leftWhereUndefined(point, left, g);
@@ -3806,7 +3807,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
       if (beyond) {
         // Between two zeros and at each turn, where a narrow gap lies that the steps off one miss.
         for (const x of dipsAlong(base, key, g, deadline)) {
-          if (Date.now() > deadline) break;
+          if (now() > deadline) break;
           const q = atMeeting(p, base, key, x, rng, deadline);
           const found = q && domainAt(q, p, levels, extended);
           if (found) return found;
@@ -3831,7 +3832,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
       }
       let tried = 0;
       for (const r of zeros) {
-        if (tried++ >= 4 || Date.now() > deadline) break;
+        if (tried++ >= 4 || now() > deadline) break;
         const zero = r.at ?? r.lo.add(r.hi).div(Rational.of(2));
         const scale = Rational.of(1).add(zero.sign() < 0 ? zero.neg() : zero);
         // Toward an end of the assumptions closer to the zero than the points beside it below
@@ -4105,7 +4106,7 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
         }
       }
       for (const v of candidates) {
-        if (tried++ >= 64 || Date.now() > deadline) return null;
+        if (tried++ >= 64 || now() > deadline) return null;
         const q = at(base, key, v, rng, deadline);
         const found = q && domainAt(q, p, levels, extended);
         if (found) return found;
@@ -4124,7 +4125,7 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
       }
     }
     for (const entries of together) {
-      if (tried++ >= 64 || Date.now() > deadline) return null;
+      if (tried++ >= 64 || now() > deadline) return null;
       const q = atAll(base, entries, rng, deadline);
       const found = q && domainAt(q, p, levels, extended);
       if (found) return found;
@@ -4257,7 +4258,7 @@ function exactRoots(p: StepProblem, q: Point, deadline: number): Map<string, Exp
     const digits = width.isZero() ? 60 : Math.max(10, Math.min(60, Math.floor(-Math.log10(Math.max(1e-300, Math.abs(Number(width.n) / Number(width.d)))))));
     let found: Expr | null = null;
     for (const c of exactGuesses(lo.add(hi).div(Rational.of(2)), p.left.range, digits).slice(0, 12)) {
-      if (Date.now() > deadline) return new Map();
+      if (now() > deadline) return new Map();
       const at = new Map([...out, [label, c]]);
       const holds = mine.every((eq) => {
         const [a, b] = (eq.formula as Extract<Formula, { kind: 'Compare' }>).operands as [Expr, Expr];
@@ -4458,7 +4459,7 @@ export function searchStatement(
     let refined = 0;
     for (const f of factors) {
       for (const r of zerosAlong(base, key, f, deadline).slice(0, FACTOR_ROOTS)) {
-        if (Date.now() > deadline) return null;
+        if (now() > deadline) return null;
         if (!r.at && !r.certain) continue;
         const fine = otherHasEquation && !r.at && refined++ < 3 ? refineRoot(base, key, f, ZERO_SCALAR, r, deadline) : null;
         const q = rootPoint(base, key, fine ?? r, rng, deadline);
@@ -4478,7 +4479,7 @@ export function searchStatement(
   // A vector or matrix on a comparison's own bound (x = e₁ where ‖x‖ ≤ 1), at the first bases.
   for (const base of bases.slice(0, 2)) {
     for (const { point } of onBounds(base, all)) {
-      if (Date.now() > deadline) return result(null);
+      if (now() > deadline) return result(null);
       // (A point built to sit on a bound may refute, not support: A = B = I solves A³ = B³,
       // and as evidence that ⇒ holds on the equation's solutions it would pass A³ = B³ ⇒ A = B.)
       const failure = test(point, null, false);
@@ -4495,7 +4496,7 @@ export function searchStatement(
     const corners = new Map<string, Map<string, Rational>>();
     if (scalarComparisons.length > 0) {
       for (const key of scalarKeys(base)) {
-        if (Date.now() > deadline) return result(null);
+        if (now() > deadline) return result(null);
         // A product set to 0 is 0 at each factor's roots, found one factor at a time (exact
         // where rational: (x − 2)(x − 2.0001) e^x = 0 at 2.0001, which the whole's grid
         // and a short fraction beside it took for 2). (First: a factor's roots are few and
@@ -4519,7 +4520,7 @@ export function searchStatement(
         const merged = mergeBoundaries(found.map((x) => x.b));
         if (merged.roots.length + merged.extrema.length + merged.poles.length > 0 || merged.polynomial) along.add(base.values.get(key)!.label);
         for (const x of probesFrom(merged, base.isInteger(key), rng, base.prep.intervals.get(key))) {
-          if (Date.now() > deadline) return result(null);
+          if (now() > deadline) return result(null);
           const q = at(base, key, x, rng, deadline);
           if (!q) continue;
           const failure = test(q, null);
@@ -4533,7 +4534,7 @@ export function searchStatement(
             for (let j = i + 1; j < found.length && pairs < MAX_PAIRS; j++) {
               for (const r1 of found[i]!.b.roots) {
                 for (const r2 of found[j]!.b.roots) {
-                  if (pairs >= MAX_PAIRS || Date.now() > deadline) break;
+                  if (pairs >= MAX_PAIRS || now() > deadline) break;
                   if (!r1.certain || !r2.certain || (r1.at && r2.at) || r1.lo.cmp(r2.hi) > 0 || r2.lo.cmp(r1.hi) > 0) continue;
                   pairs++;
                   // (At 45 digits to 10⁻³²: cheap, and enough to part x > log 2 + 10⁻²⁰ from e^x > 2;
@@ -4548,7 +4549,7 @@ export function searchStatement(
                     if (!f1 || !f2) return null;
                     return f1.hi.cmp(f2.lo) < 0 ? [f1, f2] : f2.hi.cmp(f1.lo) < 0 ? [f2, f1] : null;
                   };
-                  const parted = apart(coarse) ?? (Date.now() <= deadline ? apart() : null);
+                  const parted = apart(coarse) ?? (now() <= deadline ? apart() : null);
                   if (!parted) continue;
                   const [lower, upper] = parted;
                   const gap = upper.lo.sub(lower.hi);
@@ -4602,7 +4603,7 @@ export function searchStatement(
             let tried = 0;
             for (const r of [...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
               if (!r.at && !r.certain) continue;
-              if (tried++ >= 6 || Date.now() > deadline) break;
+              if (tried++ >= 6 || now() > deadline) break;
               // (Narrowed to 10⁻⁹⁰ for the three smallest, as an equation's roots are: the other
               // statement's root may be 10⁻⁴⁰ away, x ≠ √2 ⇔ x ≠ √2 + 10⁻⁴⁰.)
               const fine = !r.at && tried <= 3 ? refineRoot(base, key, c.a, c.b, r, deadline) : null;
@@ -4624,7 +4625,7 @@ export function searchStatement(
             const seenRoots: Bracket[] = [];
             const grid = [...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v)));
             for (const r of [...between.slice(0, 128), ...grid]) {
-              if (r.at || !r.certain || base.isInteger(key) || Date.now() > deadline) continue;
+              if (r.at || !r.certain || base.isInteger(key) || now() > deadline) continue;
               // (Overlapping grids report a root more than once.)
               if (seenRoots.some((o) => o.lo.cmp(r.hi) <= 0 && r.lo.cmp(o.hi) <= 0)) continue;
               seenRoots.push(r);
@@ -4643,7 +4644,7 @@ export function searchStatement(
           const otherHasEquation = hasEquation(c.side === 'left' ? right : left);
           let refined = 0;
           for (const r of [...[...b.roots].sort((u, v) => magnitude(u).cmp(magnitude(v))), ...between.slice(0, 128)]) {
-            if (Date.now() > deadline) return result(null);
+            if (now() > deadline) return result(null);
             const fine = otherHasEquation && !r.at && r.certain && refined++ < 3 ? refineRoot(base, key, c.a, c.b, r, deadline) : null;
             const q = rootPoint(base, key, fine ?? r, rng, deadline);
             if (!q) continue;
@@ -4662,7 +4663,7 @@ export function searchStatement(
           let turns = 0;
           for (const r of [...b.extrema].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
             if (tight) break;
-            if (!r.certain || r.at || Date.now() > deadline) continue;
+            if (!r.certain || r.at || now() > deadline) continue;
             // (The few smallest: each undecided one is tried at every precision up to 250 digits.)
             if (turns++ >= 4) break;
             const q = enclosurePoint(base, key, r, rng, deadline);
@@ -4688,7 +4689,7 @@ export function searchStatement(
         const sets = [nearest, layer(1), layer(2), ...nearest.flatMap((u, i) => nearest.slice(i + 1).map((v) => [u, v]))].slice(0, 18);
         const setsTried = new Set<string>();
         for (const set of sets) {
-          if (Date.now() > deadline) return result(null);
+          if (now() > deadline) return result(null);
           const text = set.map(([k, x]) => `${k}=${x.toString()}`).join(',');
           if (setsTried.has(text)) continue;
           setsTried.add(text);
@@ -4712,7 +4713,7 @@ export function searchStatement(
           if (!falseAt(base, kept)) continue;
           let here: Point = base;
           for (const [key] of ranked) {
-            if (Date.now() > deadline) return result(null);
+            if (now() > deadline) return result(null);
             // (At the base itself, the place the key loop above found: not sought again.)
             let best: Rational | null = here === base ? ranked.find(([k]) => k === key)![1][0]! : null;
             for (const c of here === base ? [] : scalarComparisons) {
@@ -4736,7 +4737,7 @@ export function searchStatement(
     for (const c of all) {
       if (c.op !== '=' || !c.whole) continue;
       for (const key of matrixKeys(base)) {
-        if (Date.now() > deadline) return result(null);
+        if (now() > deadline) return result(null);
         const solved = solveLinear(base, key, c.a, c.b, rng);
         if (!solved) nonlinear.push({ c, key });
         // A solution that breaks the unknown's declared tags (a singular "invertible"
@@ -4759,7 +4760,7 @@ export function searchStatement(
       const poleSeen = new Set<string>();
       for (const key of scalarKeys(base)) {
         for (const sp of singular) {
-          if (poleBases >= 3 || Date.now() > deadline) break;
+          if (poleBases >= 3 || now() > deadline) break;
           for (const r of boundariesAlong(base, key, sp, ZERO_SCALAR, deadline).roots.sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
             // An irrational pole (cos x = 0 at π/2) cannot be put in place exactly, and on an
             // enclosure the right side is not "undefined" for certain: the step cannot pass on
@@ -4787,7 +4788,7 @@ export function searchStatement(
             for (const c of all) {
               if (c.op !== '=' || !c.whole) continue;
               for (const m of matrices) {
-                if (Date.now() > deadline) return result(null);
+                if (now() > deadline) return result(null);
                 const solved = solveLinear(atPole, m, c.a, c.b, rng);
                 if (!solved || !respectsTags(solved, m)) continue;
                 solved.deadline = deadline;
@@ -4813,7 +4814,7 @@ export function searchStatement(
     // The same equations solved by Newton's method on the Jacobian, each root proved in a
     // small box (newton.ts): the point holds the unknown as that box, and the equation there.
     for (const { c, key } of nonlinear) {
-      if (Date.now() > deadline) return result(null);
+      if (now() > deadline) return result(null);
       const roots = newtonSolutions(base, key, c.a, c.b, rng, deadline);
       const factors = zeroFactors(c.a, c.b);
       // An unproved root where a scalar factor vanishes is covered: that factor's own
@@ -4838,7 +4839,7 @@ export function searchStatement(
       // whole spheres of solutions, where its own Jacobian is singular; each factor's are
       // isolated in one entry, so Newton proves them (the equation then holds to 250 digits).
       for (const f of factors) {
-        if (Date.now() > deadline) return result(null);
+        if (now() > deadline) return result(null);
         for (const q of newtonSolutions(base, key, f, ZERO_SCALAR, rng, deadline)) {
           const failure = test(q, null, vector, c.side);
           if (failure) return result(failure);
@@ -4852,10 +4853,10 @@ export function searchStatement(
   const scalarComparisons = all.filter((c) => scalar(c.a) && scalar(c.b));
   for (const q of scalarComparisons.length > 0 ? solved.slice(0, SOLVED_BASES) : []) {
     for (const key of scalarKeys(q)) {
-      if (Date.now() > deadline) return result(null);
+      if (now() > deadline) return result(null);
       const merged = mergeBoundaries(scalarComparisons.map((c) => boundariesAlong(q, key, c.a, c.b, deadline)));
       for (const x of probesFrom(merged, q.isInteger(key), rng, q.prep.intervals.get(key))) {
-        if (Date.now() > deadline) return result(null);
+        if (now() > deadline) return result(null);
         const r = at(q, key, x, rng, deadline);
         if (!r) continue;
         const failure = test(r, null, false);
@@ -4869,7 +4870,7 @@ export function searchStatement(
           // along y at each of ~2,000 probes there ran the step out of time.)
           if (lastTested?.q === r && (c.side === 'left' ? lastTested.left : lastTested.right) === true) continue;
           for (const other of scalarKeys(r)) {
-            if (other === key || r.isInteger(other) || Date.now() > deadline) continue;
+            if (other === key || r.isInteger(other) || now() > deadline) continue;
             const difference: Expr = { kind: 'Binary', op: '-', left: c.a, right: c.b, range: c.a.range, shape: { kind: 'scalar' } };
             for (const root of zerosAlong(r, other, difference, deadline).slice(0, 2)) {
               const back = rootPoint(r, other, root, rng, deadline);
@@ -4895,7 +4896,7 @@ export function searchStatement(
   const directions: (1 | -1)[][] = [together.map(() => 1 as const), ...turned.map((i) => together.map((_, j) => (i === j ? -1 as const : 1 as const)))];
   // (A budget of points for all the lines, not a share of the clock, as in coupledLineSearch.)
   let work = COUPLED_WORK;
-  const spent = (): boolean => work <= 0 || Date.now() > deadline;
+  const spent = (): boolean => work <= 0 || now() > deadline;
   for (const signs of first && together.length > 0 && scalarComparisons.length > 0 ? directions : []) {
     if (!first || spent()) break;
     const signed = (t: Rational): Rational[] => signs.map((s) => (s < 0 ? t.neg() : t));
@@ -5017,7 +5018,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
     const others = scalarValues(base, u0, label);
     const u = others.size > 0 ? substitute(u0, others) : u0;
     const names = freeNames(u);
-    if (names.length === 0 || names.some((v) => printName(v.name) !== label) || Date.now() > deadline) return null;
+    if (names.length === 0 || names.some((v) => printName(v.name) !== label) || now() > deadline) return null;
     const sc = { kind: 'scalar' } as const;
     const at = (n: number): Expr => substitute(u, new Map([[label, rationalExpr(Rational.of(n), u.range)]]));
     // (Expanded, with √2 and π as atoms, so the place prints as written: (π + 1)/√2.)
@@ -5061,7 +5062,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
     for (const k2 of others) {
       const seen = new Set<string>();
       for (const { c } of found) {
-        if (!scalar(c.a) || !scalar(c.b) || Date.now() > deadline) continue;
+        if (!scalar(c.a) || !scalar(c.b) || now() > deadline) continue;
         const along = boundariesAlong(base, k2, c.a, c.b, deadline);
         for (const r of [...along.extrema, ...along.roots]) {
           if (!r.at || seen.has(r.at.toString()) || seen.size >= 4) continue;
@@ -5140,7 +5141,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
       // (x² + y² ≤ 2 ⇒ x < √2 fails only at (√2, 0): y = 0 is the turn of x² + y² − 2).
       let failure = test(q);
       for (const other of failure ? [] : partners()) {
-        if (Date.now() > deadline) break;
+        if (now() > deadline) break;
         const q2 = symbolicPointMeeting(base, [{ key, c: guess }, other], rng, deadline);
         if (!q2) continue;
         failure = test(q2);
@@ -5151,14 +5152,14 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
     /** The first of `guesses` proved a tie there: the failure at it, or 'tied' where the statements agree there; null where none is. */
     const firstTie = (guesses: readonly Expr[]): Counterexample | 'tied' | null => {
       for (const guess of guesses) {
-        if (Date.now() > deadline) return null;
+        if (now() > deadline) return null;
         const tie = tryGuess(guess);
         if (tie) return tie.failure ?? 'tied';
       }
       return null;
     };
     for (const { r, turn, shared } of places) {
-      if (Date.now() > deadline) return null;
+      if (now() > deadline) return null;
       if (settled.some((o) => o.lo.cmp(r.hi) <= 0 && r.lo.cmp(o.hi) <= 0)) continue;
       // The constants written beside the scalar and the assumptions' edges first, on the double
       // bracket (no narrowing), then guesses from the place narrowed to ~10⁻⁹⁰.
@@ -5189,7 +5190,7 @@ function exactPlaces(p: StepProblem, base: Point, key: string, found: readonly {
     // bracket is past what doubles tell (|x − 10²⁰| ≤ √π ⇔ (x − 10²⁰)² < π fails at 10²⁰ − √π,
     // |x − 10²⁰| ≤ 1 ⇔ |x − 10²⁰| < 1 at 10²⁰ + 1, a rational place: red team rt54).
     for (const guess of writtenOf.get(c) ?? []) {
-      if (Date.now() > deadline) return null;
+      if (now() > deadline) return null;
       const q = constantValue(guess);
       const tie = tryGuess(q ? rationalExpr(q, guess.range) : guess, true);
       if (tie?.failure) return tie.failure;
@@ -5340,7 +5341,7 @@ function tiedAt(p: StepProblem, base: Point, key: string, r: Bracket, c: { a: Ex
   const ties = (u: Expr, v: Expr): boolean => {
     const [tu, tv] = [printExpr(u), printExpr(v)];
     if ((tu === a && tv === b) || (tu === b && tv === a)) return true;
-    if (!scalar(u) || !scalar(v) || Date.now() > deadline) return false;
+    if (!scalar(u) || !scalar(v) || now() > deadline) return false;
     const other = minus(u, v);
     const seed = `${p.salt}|tie|${printExpr(other)}`;
     return constantRatio(other, own, ctx, seed, deadline).some((k) => !k.isZero()
@@ -5420,7 +5421,7 @@ function rays(base: Point, c: { a: Expr; b: Expr }, rng: Rng, deadline: number, 
     ];
     for (const u of directions) {
       for (const s of RAY_SCALES) {
-        if (++tries > MAX_RAYS || Date.now() > deadline) return null;
+        if (++tries > MAX_RAYS || now() > deadline) return null;
         const q = at(base, key, u.map((x) => x.mul(s)), rng, deadline);
         if (!q) continue;
         // Only where the equation holds is this a point of its solution set.

@@ -21,6 +21,7 @@ import { dimensionProbes, identityOverrides } from './dimensions.js';
 import { callsFunction, comparisonBoundPoints, edgeSearch } from './edges.js';
 import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, meetOrthonormal, shrink, snappedFailure, solveEqualities } from './search.js';
 import { linearZeroSearch, meetLinear } from './linear-solve.js';
+import { now } from '../../clock.js';
 
 /**
  * A point moved onto the assumptions a drawn one missed, by the first way that works: vectors
@@ -258,7 +259,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     unknown: `the time limit ran out while ${during}, after ${held} sampled points held (raise ${opts.timeoutFlag ?? '--timeout'})`,
   });
   for (let attempt = 0; attempt < maxAttempts && held < opts.samples; attempt++) {
-    if (Date.now() > opts.deadline) {
+    if (now() > opts.deadline) {
       // Fewer points than asked for is not a pass: a busy machine must not change verdicts.
       return { held, failure: null, unknown: `the time limit ran out after ${held} of ${opts.samples} sampled points (raise ${opts.timeoutFlag ?? '--timeout'})`, notes, vacuous: false };
     }
@@ -287,7 +288,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         // (The one point of a step of numbers alone that 50 digits cannot decide — a divisor
         // 10⁻¹² from 0 that a 10-place decimal makes, 1 = (π − 3.1415926536)/(…) — is taken
         // to every precision: there is no other point to decide the step.)
-        if (o.kind === 'undecided' && point.touched.size === 0 && pointLevels.length < levels.length && Date.now() <= opts.deadline) {
+        if (o.kind === 'undecided' && point.touched.size === 0 && pointLevels.length < levels.length && now() <= opts.deadline) {
           point.touched.clear();
           o = decideAt(point, left, rel, right, levels, state, confirm);
         }
@@ -452,7 +453,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     let confirmed = 0;
     let unconfirmed = 0;
     for (const { point } of confirmationPoints(provisional)) {
-      if (Date.now() > opts.deadline) return timedOut('confirming agreements at higher precision');
+      if (now() > opts.deadline) return timedOut('confirming agreements at higher precision');
       point.touched.clear();
       const o = decideAt(point, p.left as Expr, p.rel as RelOp, p.right as Expr, decimalLevels(), undefined, true);
       if (o.kind === 'holds') {
@@ -542,14 +543,14 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       // (Too few points for evidence, but a counterexample the search finds from those there
       // are still refutes: under x² + y² + z² ≤ 1 most drawn points miss the ball, and
       // x + 2y + 2z ≤ 2.99 was unknown where it fails at (1/3, 2/3, 2/3).)
-      if (!statement && ['<', '≤', '>', '≥'].includes(p.rel) && probePoints.length > 0 && confirm && Date.now() <= opts.deadline) {
+      if (!statement && ['<', '≤', '>', '≥'].includes(p.rel) && probePoints.length > 0 && confirm && now() <= opts.deadline) {
         const { failure } = searchInequality(p, probePoints, new Rng(opts.seed, `${p.salt}^`), opts.deadline);
         if (failure) return fail(failure, failure.right === 'undefined');
       }
       return { held, failure: null, unknown: why, notes, vacuous: false, ...(unconfirmable ? { unconfirmable } : {}) };
     }
   }
-  if (Date.now() > opts.deadline) return timedOut('deciding the sampled points');
+  if (now() > opts.deadline) return timedOut('deciding the sampled points');
   // `lean`: the sampled points only, no search (an equality a certificate rests on, checked in exact values).
   if (lean) return { held, failure: null, unknown: null, notes, vacuous: false, ranges: describeRanges(seen), evidence };
   // Where the truth can change: the boundaries of each comparison, the solution sets of
@@ -758,7 +759,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   // det(Mᵀ M) = 0 for M in R^{n×6}), and the identity test's size where its sides differed.
   if (firstHeld && !statement) {
     for (const probe of dimensionProbes(p, firstHeld, sizes, confirm)) {
-      if (Date.now() > opts.deadline) break;
+      if (now() > opts.deadline) break;
       const drng = new Rng(opts.seed, `${p.salt}#dim${probe.k}`);
       const overrides = probe.identity ? identityOverrides(firstHeld, probe.dims, probe.ones) : new Map<string, Val<Rational>>();
       let point = new Point(p.prep, drng, probe.k, overrides);
@@ -791,7 +792,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     }
   }
   // A search cut short by the time limit found nothing, which is not a pass.
-  if (Date.now() > opts.deadline) return timedOut('searching where the step could fail');
+  if (now() > opts.deadline) return timedOut('searching where the step could fail');
   // Points only at some solutions of an equation among the assumptions are no evidence for the others.
   if (unsampled) return { held, failure: null, unknown: unsampled, notes, vacuous: false };
   // An equation with kinks held where a scalar is past the doubles' range was not searched
@@ -820,7 +821,7 @@ function undefinedConstant(e: Expr): boolean {
   visit(e, (x) => {
     if (hit || (x.kind !== 'Call' && x.kind !== 'Binary') || freeNames(x).length > 0 || x.shape?.kind === 'matrix') return;
     try {
-      evaluate(x, { ...groundHost, deadline: Date.now() + 50 });
+      evaluate(x, { ...groundHost, deadline: now() + 50 });
     } catch (err) {
       if (err instanceof Undefined) hit = true;
     }
@@ -838,7 +839,7 @@ function unmetAssumptions(p: StepProblem, opts: StepOptions, rejected: number): 
   const levels = allLevels();
   const rng = new Rng(opts.seed, `${p.salt}?`);
   let always: Formula[] | null = null;
-  for (let k = 0; k < UNMET_POINTS && Date.now() <= opts.deadline; k++) {
+  for (let k = 0; k < UNMET_POINTS && now() <= opts.deadline; k++) {
     const point = new Point(p.prep, rng, k);
     point.deadline = opts.deadline;
     const failed = p.prep.checks.map((c) => c.formula).filter((f) => {

@@ -16,6 +16,7 @@ import type { Point } from './point.js';
 import { counterexample, formatSides } from './report.js';
 import { meetByScaling, shrink, solveEqualities } from './search.js';
 import { reducedRows } from './solve.js';
+import { now } from '../../clock.js';
 
 /**
  * Linear solves for one vector or matrix name X: where a condition E(X) = 0 is affine in X
@@ -263,7 +264,7 @@ export function meetLinear(p: StepProblem, start: Point, rng: Rng, deadline: num
   let point = start;
   let solvedAny = false;
   for (const c of p.prep.checks) {
-    if (p.prep.byConstruction.has(c) || Date.now() > deadline) continue;
+    if (p.prep.byConstruction.has(c) || now() > deadline) continue;
     const f = c.formula;
     let residual: Residual | null = null;
     let sides: Expr[] = [];
@@ -288,7 +289,7 @@ export function meetLinear(p: StepProblem, start: Point, rng: Rng, deadline: num
     let met: Point | null = null;
     // The name written last first (`A B = B A`: B given the drawn A).
     for (const key of matrixKeysOf(point, sides).reverse()) {
-      if (Date.now() > deadline) break;
+      if (now() > deadline) break;
       if (fixed?.has(key)) continue;
       const s = solveAffine(point, key, residual, rng);
       if (!s) continue;
@@ -346,7 +347,7 @@ export function linearZeroSearch(p: StepProblem, bases: readonly Point[], rng: R
   let tight: Point | null = null;
   let solves = 0;
   let tried = 0;
-  const done = () => solves >= MAX_SOLVES || tried >= MAX_POINTS || Date.now() > deadline;
+  const done = () => solves >= MAX_SOLVES || tried >= MAX_POINTS || now() > deadline;
   for (const base of bases) {
     const touchedKeys = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value));
     for (const { a, b } of conditions) {

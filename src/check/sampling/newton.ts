@@ -8,6 +8,7 @@ import { Rational, exactField } from '../evaluator/rational.js';
 import type { Rng } from '../rng.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
+import { now } from '../../clock.js';
 
 /**
  * Solutions of an equation `a = b` that is not affine in a vector or matrix unknown X
@@ -76,7 +77,7 @@ export function newtonSolutions(
   };
   const found: number[][] = [];
   for (const start of starts) {
-    if (Date.now() > deadline || out.length >= maxRoots || problem.budget.evaluations <= 0) break;
+    if (now() > deadline || out.length >= maxRoots || problem.budget.evaluations <= 0) break;
     const root = newton(problem, start, null, deadline);
     if (!root) continue;
     const scale = 1 + Math.max(...root.x.map(Math.abs));
@@ -211,7 +212,7 @@ function newton(
   if (!cur) return null;
   const size = (r: readonly number[]) => Math.max(0, ...r.map(Math.abs));
   for (let it = 0; it < MAX_ITERATIONS; it++) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     // Converged: the residual is 10⁻¹³ of the size of what was computed (of the sides, not
     // of 1: wᵀw = 10⁻⁴⁰ is not solved at wᵀw = 10⁻¹³).
     if (size(cur.r) <= 1e-13 * cur.mag || size(cur.r) === 0) return { x, k: cur.r.length, J: cur.J };
@@ -325,7 +326,7 @@ function krawczyk(p: Residual, y0: readonly Rational[], active: readonly number[
   // High precision: refine, then a box of radius 2⁻²⁹⁰·|y| (about 10⁻⁸⁷).
   const D = decimalField(110);
   let y = [...y0];
-  for (let round = 0; round < 8 && Date.now() <= deadline; round++) {
+  for (let round = 0; round < 8 && now() <= deadline; round++) {
     const r = residualAt(D, p, y, null, null);
     if (!r || r.length !== n) break;
     const rs = r.map((d) => D.ends!.mid(d.v));
@@ -338,10 +339,10 @@ function krawczyk(p: Residual, y0: readonly Rational[], active: readonly number[
       return v.sub(Rational.parse(delta.toPrecision(17)));
     });
   }
-  const fine = Date.now() <= deadline ? test(D, y, radius(290)) : null;
+  const fine = now() <= deadline ? test(D, y, radius(290)) : null;
   if (fine) return fine;
   for (const e of [40, 30, 20]) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const box = test(intervalField, y0, radius(e));
     if (box) return box;
   }

@@ -18,6 +18,7 @@ import { withoutShared } from './at-point.js';
 import { MAX_DIMENSION, MAX_DRAWN_DIMENSION, nameWalk, offsetInstance, randomFunction, randomInteger, randomMatrix, randomScalar, type FunctionInstance, type Interval } from './draw.js';
 import { constantSign, exactConstants, zeroByExpansion } from './exact-constants.js';
 import { identityTest } from '../engines/identity-test.js';
+import { now } from '../../clock.js';
 
 /** What a step may use: the names in scope, definitions, assumptions. */
 export interface Context {
@@ -886,7 +887,7 @@ function insideBound(e: Expr, op: string, flipped: boolean): Rational | null {
   if (freeNames(e).length > 0) return null;
   let v: Val<DoubleEnclosure>;
   try {
-    v = evaluate(e, { ...groundHost, deadline: Date.now() + 20 });
+    v = evaluate(e, { ...groundHost, deadline: now() + 20 });
   } catch {
     return null;
   }
@@ -899,7 +900,7 @@ function insideBound(e: Expr, op: string, flipped: boolean): Rational | null {
   if (Math.abs(end) < 1e-280) {
     try {
       const D = decimalField(60);
-      const d = evaluate(e, { ...(groundHost as unknown as Host<DecInterval>), field: D, deadline: Date.now() + 50 });
+      const d = evaluate(e, { ...(groundHost as unknown as Host<DecInterval>), field: D, deadline: now() + 50 });
       if (isMat(d)) return null;
       const at = Rational.parse((rel === '>' || rel === '≥' ? d.hi : d.lo).toString());
       const inward = at.sign() < 0 ? at.neg() : at;
@@ -971,7 +972,7 @@ export class Point {
   readonly touched = new Set<string>();
   /** Keys whose value was put in place by a search or shrink, not drawn (their tags are checked). */
   readonly changed = new Set<string>();
-  /** Date.now() past which evaluation stops. */
+  /** The step clock's time (src/clock.ts) past which evaluation stops. */
   deadline = Infinity;
   /**
    * Set when a strict satisfiesAssumptions met an assumption it cannot evaluate (a `lim` or a
@@ -1830,7 +1831,7 @@ function identicalSides(point: Point, a: Expr, b: Expr): boolean {
       const difference = exactConstants({ kind: 'Binary', op: '-', left: a, right: b, range: a.range, shape: { kind: 'scalar' } });
       const ctx = { scope: point.prep.ctx.scope, functions: [], dimensions: point.prep.dimensions };
       same = zeroByExpansion(difference)
-        || identityTest(difference, { kind: 'Num', value: '0', range: a.range, shape: { kind: 'scalar' } }, ctx, `identical|${key}`, Math.min(point.deadline, Date.now() + 200)).kind === 'identical';
+        || identityTest(difference, { kind: 'Num', value: '0', range: a.range, shape: { kind: 'scalar' } }, ctx, `identical|${key}`, Math.min(point.deadline, now() + 200)).kind === 'identical';
     } catch {
       same = false;
     }
@@ -2131,7 +2132,7 @@ export class Evaluation<S> implements Host<S> {
   }
 
   private checkTime(): void {
-    if (Date.now() > this.point.deadline) throw new Unsupported('the time limit ran out while evaluating the step');
+    if (now() > this.point.deadline) throw new Unsupported('the time limit ran out while evaluating the step');
   }
 
   /** E[·], Var[·] and Cov[·] exactly, by the declared moments (rules/expectation.ts); derivatives and limits are not evaluated yet. */

@@ -20,6 +20,7 @@ import { newtonSolutions } from './newton.js';
 import { meetLinear } from './linear-solve.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, statementAt } from './compare.js';
+import { now } from '../../clock.js';
 
 /**
  * Search around sampled points: solutions of equality assumptions, solutions of the
@@ -84,7 +85,7 @@ function rootsAlong(point: Point, key: string, a: Expr, b: Expr, rng: Rng, deadl
   // them, and its roots are irrational: boundaries.ts finds and proves those.)
   let bisected = 0;
   for (let i = 0; i + 1 < values.length; i++) {
-    if (Date.now() > deadline || bisected >= 3) break;
+    if (now() > deadline || bisected >= 3) break;
     const lo = values[i]!;
     const hi = values[i + 1]!;
     if (!lo.d || !hi.d || lo.d.approx === 0 || hi.d.approx === 0 || Math.sign(lo.d.approx) === Math.sign(hi.d.approx)) continue;
@@ -108,7 +109,7 @@ function bisect(
   let [lo, dlo, hi, dhi] = [x0, d0, x1, d1];
   let missed = 0;
   for (let i = 0; i < 80; i++) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     // A secant step first (exact for an equation linear in x when the values are exact).
     // (Where three have missed, the equation is not linear over the bracket, and the secants'
     // points only grow: those of u⁴ − 5u² + 6 = 0 reached thousands of bits, and a step under it
@@ -194,7 +195,7 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     // root proved in a box (newton.ts; `assume ‖w‖ = 1`, `assume wᵀ H w = 2`).
     if (a.shape?.kind !== 'matrix' && b.shape?.kind !== 'matrix') {
       for (const key of scalars) {
-        if (!point.values.has(key) || fixed?.has(key) || Date.now() > deadline) continue;
+        if (!point.values.has(key) || fixed?.has(key) || now() > deadline) continue;
         const root = someRoot(p, point, key, a, b, rng, deadline);
         if (root) {
           solved = root.point;
@@ -205,7 +206,7 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     }
     if (!solved && (hasMatrix(a) || hasMatrix(b))) {
       for (const key of matrices) {
-        if (!point.values.has(key) || fixed?.has(key) || Date.now() > deadline) continue;
+        if (!point.values.has(key) || fixed?.has(key) || now() > deadline) continue;
         solved = newtonSolutions(point, key, a, b, rng, deadline, { max: 1, assumptions: false })[0] ?? null;
         if (solved) break;
       }
@@ -244,7 +245,7 @@ export function meetDomains(p: StepProblem, start: Point, rng: Rng, deadline: nu
   }
   const fraction = () => Rational.of(rng.int(1, 9)).div(Rational.of(10));
   for (const key of keys) {
-    if (Date.now() > deadline) break;
+    if (now() > deadline) break;
     const cuts = domainCuts(start, key, rhs, deadline);
     if (cuts.length === 0) continue;
     const pieces: Rational[] = [cuts[0]!.sub(Rational.ONE.add(fraction())), cuts[cuts.length - 1]!.add(Rational.ONE.add(fraction()))];
@@ -296,7 +297,7 @@ export function shrink(p: StepProblem, point: Point, rng: Rng, deadline: number)
   for (const [key, { value }] of [...point.values]) {
     if (!point.touched.has(key) || point.isInteger(key)) continue;
     for (const candidate of simpler(value as Val<Rational>)) {
-      if (++tries > 60 || Date.now() > deadline) return best;
+      if (++tries > 60 || now() > deadline) return best;
       const s = failing(best.point.replacing(key, candidate, rng));
       if (s) {
         best = s;
@@ -361,7 +362,7 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
   let count = 0;
   const combo = new Array<number>(keys.length).fill(0);
   for (;;) {
-    if (++count > MAX_CORNERS || Date.now() > deadline || done()) return null;
+    if (++count > MAX_CORNERS || now() > deadline || done()) return null;
     const values = new Map(keys.map((k, i) => [k, grid[combo[i]!]!]));
     const q = base.derive(rng, (k, v) => values.get(k) ?? v);
     q.deadline = deadline;
@@ -1024,7 +1025,7 @@ export function coincidenceSearch(p: StepProblem, base: Point, rng: Rng, deadlin
     yield* gradientTrials(p, base, rng, keys, value);
   };
   for (const overrides of candidates()) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const q = base.derive(rng, (k, v) => overrides.get(k) ?? v);
     const box = enclosed.get(overrides);
     if (box) q.enclosures.set(box[0], box[1]);

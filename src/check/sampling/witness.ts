@@ -27,6 +27,7 @@ import { rationalExpr } from './exact-constants.js';
 import { allLevels } from './levels.js';
 import type { Point } from './point.js';
 import { counterexample, failurePoint, formatSides, formatValue } from './report.js';
+import { now } from '../../clock.js';
 
 /** How many candidates are tried at most for the functions a step reads (one per function, together), and for each other group. */
 const MAX_CANDIDATES = 128;
@@ -475,7 +476,7 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
     const lists = new Map([...g].map((k) => [k, candidatesFor(g, k)] as const));
     let found = false;
     for (let i = 0; i < MAX_CANDIDATES && !found; i++) {
-      if (Date.now() > deadline) return null;
+      if (now() > deadline) return null;
       const polys = combination([g], lists, i);
       if (!polys) break;
       if (polys.size < g.size) continue;
@@ -489,7 +490,7 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
   // The groups it reads: candidates that meet their assumptions and where the step fails.
   const lists = new Map(read.flatMap((g) => [...g].map((k) => [k, candidatesFor(g, k)] as const)));
   for (let i = 0; i < MAX_CANDIDATES; i++) {
-    if (Date.now() > deadline) return null;
+    if (now() > deadline) return null;
     const polys = combination(read, lists, i);
     if (!polys) break;
     if (polys.size < lists.size) continue;

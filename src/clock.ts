@@ -1,0 +1,51 @@
+/**
+ * The clock a step's time limits are read on: `now()` for every deadline in src/check and for
+ * the hard stop in src/deadline.ts. Milliseconds on Date.now()'s scale that advance with wall
+ * time while this process gets the CPU, and no faster than the CPU time it gets
+ * (`process.cpuUsage()`, all its threads) while other processes hold the machine's cores.
+ *
+ * So a step's 2 s limit is 2 s of computing on a machine under load as on a quiet one, and
+ * neither a verdict nor what a search finds before its share of the limit runs out depends on
+ * what else runs beside the checker: on a shared machine a few slow steps (∏ over a thousand
+ * factors, an inequality searched at large n) went `unknown` under other processes' load and
+ * were checked on a quiet machine (red teams rt88, rt92). Where the process runs on several
+ * cores at once (the CLI parses on one thread while its worker checks), its CPU time runs
+ * faster than wall time, and the clock is wall time: never a shorter limit than before.
+ * Limits over a whole file or a submission (`deriv grade`'s budget, the CLI's watch on stuck
+ * workers) stay in wall time: they bound how long a user waits.
+ *
+ * The CPU time is read at most once every SAMPLE_MS of wall time (a system call), and the clock
+ * never runs backwards: between two readings it runs at wall speed, and after a reading that
+ * finds less CPU time than wall time it stands still until wall time has caught up.
+ */
+
+/** Wall-clock milliseconds between two readings of the process's CPU time. */
+const SAMPLE_MS = 10;
+
+const wall = (): number => performance.timeOrigin + performance.now();
+
+/** The process's CPU time in milliseconds (every thread, user and system); null where there is no `process` (a browser). */
+const cpuMs = (): number | null => {
+  if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return null;
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+let wallAt = wall();
+let cpuAt = cpuMs();
+let clockAt = wallAt;
+let shown = wallAt;
+
+/** The step clock now, in milliseconds on Date.now()'s scale (see the module comment); never decreases. */
+export function now(): number {
+  const w = wall();
+  if (w - wallAt >= SAMPLE_MS) {
+    const c = cpuMs();
+    clockAt += c === null || cpuAt === null ? w - wallAt : Math.max(0, Math.min(w - wallAt, c - cpuAt));
+    wallAt = w;
+    cpuAt = c;
+  }
+  const t = clockAt + (w - wallAt);
+  if (t > shown) shown = t;
+  return shown;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { now } from '../src/clock.js';
+
+/** Sleeps without using the CPU, as a process does while other processes hold the cores. */
+const sleep = (ms: number): void => { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms); };
+
+/** Keeps this thread busy for `ms` of wall time. */
+const spin = (ms: number): void => {
+  const until = performance.now() + ms;
+  while (performance.now() < until) { /* busy */ }
+};
+
+describe('the step clock (src/clock.ts)', () => {
+  it('is on the scale of Date.now()', () => {
+    expect(Math.abs(now() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('runs with wall time while the process computes', () => {
+    const t0 = now();
+    spin(200);
+    const ran = now() - t0;
+    // (At most wall time; at least most of it, as the process had the CPU: a loaded test machine
+    // may take some of it away, so the lower bound is loose.)
+    expect(ran).toBeLessThanOrEqual(200 + 15);
+    expect(ran).toBeGreaterThan(40);
+  });
+
+  it('stands still while the process gets no CPU time, so a step keeps its limit under load', () => {
+    spin(15);
+    const t0 = now();
+    sleep(300);
+    now();
+    spin(15);
+    // (Up to one reading's interval of the sleep, plus the computing.)
+    expect(now() - t0).toBeLessThan(100);
+  });
+
+  it('never runs backwards', () => {
+    let last = now();
+    let backwards = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const t = now();
+      if (t < last) backwards++;
+      last = t;
+      if (i % 20_000 === 0) sleep(12);
+    }
+    expect(backwards).toBe(0);
+  });
+});
