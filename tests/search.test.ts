@@ -29,6 +29,16 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // (Red team:) a divisor's zero that needs other integers than the first held point's.
   { name: 'β^{t−i} = β^t/β^i under 0 ≤ β ≤ 1 fails at β = 0, t = i ≥ 1', text: 'integer t, i\nscalar β\nassume 0 <= β <= 1\n    β^{t-i}\n  = β^t / β^i\n', want: 'refuted', cx: /β = 0/ },
   { name: 'β^{t−i} = β^t/β^i under 0 < β ≤ 1 holds', text: 'integer t, i\nscalar β\nassume 0 < β <= 1\n    β^{t-i}\n  = β^t / β^i\n', want: 'pass' },
+  // (Red team rt102:) a bound that fails only on a sliver just inside an open end, where in
+  // doubles the root of left − right is the end itself: found by points ever closer to the end.
+  { name: 'log x < log 3 − 5·10⁻²¹ under 2 < x < 3 fails just below 3', text: 'scalar x\nassume 2 < x < 3\n    log(x)\n  < 1.09861228866810969139\n', want: 'refuted', message: /open end/ },
+  { name: 'e^x < e³ − 10⁻²⁰ under 2 < x < 3 fails just below 3', text: 'scalar x\nassume 2 < x < 3\n    e^x\n  < 20.0855369231876677409\n', want: 'refuted', message: /open end/ },
+  { name: '√x < √3 − 5·10⁻²¹ under 2 < x < 3 fails just below 3', text: 'scalar x\nassume 2 < x < 3\n    √x\n  < 1.73205080756887729352\n', want: 'refuted', message: /open end/ },
+  { name: 'e^(x − 1) < 1 + 10⁻¹² under 1 < x < 1 + 10⁻¹² fails just below the upper end', text: 'scalar x\nassume 1 < x < 1 + 10^(-12)\n    e^(x - 1)\n  < 1 + 10^(-12)\n', want: 'refuted', message: /open end/ },
+  { name: 'x > 10⁻⁴⁰ under x > 0 fails just above the open end 0', text: 'scalar x\nassume x > 0\n    x\n  > 10^(-40)\n', want: 'refuted' },
+  { name: 'log x < log 3 under 2 < x < 3 holds (equal only at the end)', text: 'scalar x\nassume 2 < x < 3\n    log(x)\n  < log(3)\n', want: 'pass' },
+  { name: 'e^x < e³ under x < 3 holds', text: 'scalar x\nassume x < 3\n    e^x\n  < e^3\n', want: 'pass' },
+  { name: '√x ≤ 1.7320508075688772936 under 2 < x < 3 holds (√3 is below it)', text: 'scalar x\nassume 2 < x < 3\n    √x\n  ≤ 1.7320508075688772936\n', want: 'pass' },
   // (Red team:) integer bounds that fail only past the ladder's 256.
   { name: 'n! ≤ 100ⁿ fails from n = 269 on', text: 'integer n\n    n!\n  ≤ 100^n\n', want: 'refuted', cx: /^n = 269$/ },
   { name: '∑_{i=1}^{n} 0.99^i ≤ 98 fails from n = 458 on', text: 'integer n, i\n    ∑_{i=1}^{n} 0.99^i\n  ≤ 98\n', want: 'refuted' },

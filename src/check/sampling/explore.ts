@@ -311,6 +311,64 @@ function meetsAssumptionsExactly(q: Point): boolean {
 }
 
 /** Searches an inequality step's boundaries for a point where it certainly fails. */
+/**
+ * How far inside an open end of the assumptions openEndSliver probes, as powers of ten of the
+ * interval's width (or of the end's size, 1 at least, where the interval has no other end).
+ */
+const SLIVER_EXPONENTS = [1, 2, 3, 4, 6, 9, 12, 16, 20, 25, 30, 40, 50, 60, 75, 90];
+
+/**
+ * A bound that fails on a sliver just inside an open end of the assumptions: `log(x) <
+ * 1.09861228866810969139` under 2 < x < 3 fails only on the 10⁻²⁰ below 3, where in doubles
+ * the root of left − right is 3 itself, so no grid finds it and no point beside a root lies
+ * inside (red team rt102). Where the step certainly fails at the end itself (evaluated there,
+ * outside the assumptions, only to steer), points ever closer to the end inside are tried;
+ * a counterexample is only a probe that meets the assumptions and fails, as everywhere.
+ */
+function openEndSliver(p: StepProblem, base: Point, key: string, rng: Rng, deadline: number): { failure: Counterexample | null; probes: number } | null {
+  const iv = base.prep.intervals.get(key);
+  if (!iv) return null;
+  const [left, right, rel] = [p.left as Expr, p.right as Expr, p.rel as RelOp];
+  let probes = 0;
+  const ends: [Rational, 1 | -1][] = [];
+  if (iv.hi !== null && !iv.hiClosed) ends.push([iv.hi, -1]);
+  if (iv.lo !== null && !iv.loClosed) ends.push([iv.lo, 1]);
+  for (const [end, inward] of ends) {
+    if (now() > deadline) return null;
+    const atEnd = atAllUnchecked(base, [[key, end]], rng);
+    atEnd.deadline = deadline;
+    atEnd.touched.clear();
+    let o: ReturnType<typeof decideAt>;
+    try {
+      o = decideAt(atEnd, left, rel, right, allLevels());
+    } catch (err) {
+      if (err instanceof Signal) continue;
+      throw err;
+    }
+    if (o.kind !== 'fails') continue;
+    const abs = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x);
+    const width = iv.lo !== null && iv.hi !== null ? iv.hi.sub(iv.lo) : abs(end).cmp(Rational.ONE) > 0 ? abs(end) : Rational.ONE;
+    for (const k of SLIVER_EXPONENTS) {
+      if (now() > deadline) break;
+      const q = at(base, key, end.add(width.mul(new Rational(BigInt(inward), 10n ** BigInt(k)))), rng, deadline);
+      if (!q) continue;
+      q.touched.clear();
+      probes++;
+      let t: ReturnType<typeof decideAt>;
+      try {
+        t = decideAt(q, left, rel, right, allLevels());
+      } catch (err) {
+        if (err instanceof Signal) continue;
+        throw err;
+      }
+      if (t.kind !== 'fails') continue;
+      const [l, r] = formatSides(t.F, t.left, t.right);
+      return { failure: counterexample(q, l, r, `found just inside an open end of the assumptions (${base.values.get(key)!.label} near ${end.toString()}), where the step fails at the end itself`), probes };
+    }
+  }
+  return { failure: null, probes };
+}
+
 export function searchInequality(p: StepProblem, bases: readonly Point[], rng: Rng, deadline: number): { failure: Counterexample | null; summary: SearchSummary } {
   // (The module state one search sets is cleared however it ends, a time limit's throw too:
   // no other search redraws this step's bystanders.)
@@ -931,6 +989,17 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         }
         endedWide = !narrow && marginAt(cur, left, right, sign, true) === null;
         if (!narrow && order === keys) endedShort = m >= 1e-8;
+      }
+    }
+  }
+  // A bound that fails only on a sliver just inside an open end of the assumptions (last: the
+  // searches above find readable points where they can).
+  for (const base of bases.slice(0, 1)) {
+    for (const key of scalarKeys(base).filter((k) => !base.isInteger(k))) {
+      const found = openEndSliver(p, base, key, rng, deadline);
+      if (found) {
+        probes += found.probes;
+        if (found.failure) return done(found.failure);
       }
     }
   }
@@ -3577,6 +3646,27 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       const found = domainAt(q, p, levels, extended);
       if (found) return found;
       if (n === 3) bases.push(q);
+    }
+  }
+  // A part that is a sum of sizes (‖u‖ + x², uᵀu + x², ‖A‖²_F + |x|) is 0 only where its vectors
+  // and matrices are 0 too, which no search along the scalars from a drawn point reaches (red
+  // team rt103: 1 = (‖u‖ + x²)/(‖u‖ + x²) was proved, as the same step with a scalar |y| was
+  // refuted): from the point with the vectors and matrices the parts read at 0, where that meets
+  // the assumptions, the scalars are searched as from the drawn one.
+  const partMats = new Set<string>();
+  for (const { g } of parts) for (const k of keysRead(p, g) ?? []) partMats.add(k);
+  const zeroed = matrixKeys(base).filter((k) => partMats.has(k.split('@')[0]!));
+  if (zeroed.length > 0) {
+    const zero = (k: string): Val<Rational> => {
+      const m = base.values.get(k)!.value as Mat<Rational>;
+      return new Mat(m.rows, m.cols, m.data.map(() => Rational.ZERO));
+    };
+    const q = atAll(base, zeroed.map((k) => [k, zero(k)] as const), rng, deadline);
+    if (q) {
+      // (Evaluated once, so that the scalars are drawn and searched along.)
+      const found = domainAt(q, p, levels, extended);
+      if (found) return found;
+      bases.push(q);
     }
   }
   // A symbolic power is negative at some integers only: each integer it reads at −1 with the
