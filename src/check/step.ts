@@ -777,12 +777,33 @@ function groundEstimate(e: Expr): number | null {
  */
 function digitsNeeded(p: StepProblem): number {
   let need = 0;
+  let products = 0;
   eachNode(p, (x) => {
     if (x.kind === 'Num') need = Math.max(need, x.value.replace(/[^0-9]/g, '').length);
-    const d = powerDigits(x);
-    if (d !== null) need = Math.max(need, Math.abs(d));
+    const d = powerDigits(x) ?? (products < MAX_MAGNITUDE_ESTIMATES && isConstantProduct(x) ? (products++, magnitudeDigits(x)) : null);
+    // (A huge constant counts twice: sides built from numbers of size 10^k may differ by 10^(−k),
+    // 10^(−2k) of their size. log((10^130 + 1)(10^130 − 1)) = 260 log 10 differs by 10^(−260),
+    // ((1 + √5)/2)^700 = L_700, a Lucas number, by φ^(−700) ≈ 10^(−146) beside 10^146: both were
+    // checked, their numbers' digits counted once and their products' not at all (red team rt102).)
+    if (d !== null) need = Math.max(need, d > 0 ? 2 * d : -d);
   });
   return need + 60;
+}
+
+/** How many constant products digitsNeeded estimates the size of, at most. */
+const MAX_MAGNITUDE_ESTIMATES = 64;
+
+/** A product or quotient of constants only (no free name), whose size a power's digits do not give: (10^130 + 1)(10^130 − 1). */
+function isConstantProduct(x: Expr): boolean {
+  return x.kind === 'Binary' && (x.op === '*' || x.op === '/') && x.shape?.kind !== 'matrix' && freeNames(x).length === 0;
+}
+
+/** The power of ten of a constant's size (from its double enclosure), or null where doubles cannot tell it. */
+function magnitudeDigits(x: Expr): number | null {
+  const v = groundEstimate(x);
+  if (v === null || v === 0) return null;
+  const d = Math.log10(Math.abs(v));
+  return Number.isFinite(d) ? d : null;
 }
 
 /**
