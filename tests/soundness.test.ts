@@ -36,6 +36,25 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  // (Red team rt103:) a divisor, √ or log argument that is a sum of sizes of a vector or matrix
+  // and a scalar is 0 only where both are: found with the vectors and matrices at 0.
+  { name: '1 = (‖u‖ + x²)/(‖u‖ + x²) fails at u = 0, x = 0', src: 'vector u in R^n\nscalar x\n    1\n  = (‖u‖ + x^2)/(‖u‖ + x^2)\n', want: 'refuted' },
+  { name: '1 = (‖u‖ + |x|)/(‖u‖ + |x|) fails at u = 0, x = 0', src: 'vector u in R^n\nscalar x\n    1\n  = (‖u‖ + |x|)/(‖u‖ + |x|)\n', want: 'refuted' },
+  { name: '1 = (‖u‖ + |x − 1|)/(‖u‖ + |x − 1|) fails at u = 0, x = 1', src: 'vector u in R^n\nscalar x\n    1\n  = (‖u‖ + |x - 1|)/(‖u‖ + |x - 1|)\n', want: 'refuted' },
+  { name: '0 = log(‖u‖² + x²) − log(‖u‖² + x²) fails at u = 0, x = 0', src: 'vector u in R^n\nscalar x\n    0\n  = log(‖u‖^2 + x^2) - log(‖u‖^2 + x^2)\n', want: 'refuted' },
+  { name: 'x = x (uᵀu + x²)/(uᵀu + x²) fails at u = 0, x = 0', src: 'vector u in R^n\nscalar x\n    x\n  = x (u^T u + x^2)/(u^T u + x^2)\n', want: 'refuted' },
+  { name: '1 = (tr(AᵀA) + x²)/(tr(AᵀA) + x²) fails at A = 0, x = 0', src: 'matrix A in R^(n x n)\nscalar x\n    1\n  = (tr(A^T A) + x^2)/(tr(A^T A) + x^2)\n', want: 'refuted' },
+  { name: '1 = √(‖u‖ + x²)/√(‖u‖ + x²) fails at u = 0, x = 0', src: 'vector u in R^n\nscalar x\n    1\n  = √(‖u‖ + x^2)/√(‖u‖ + x^2)\n', want: 'refuted' },
+  { name: '(‖u‖ + x²)/(‖u‖ + x²) = 1 holds (extends the left side)', src: 'vector u in R^n\nscalar x\n    (‖u‖ + x^2)/(‖u‖ + x^2)\n  = 1\n', want: 'proved' },
+  { name: '1 = (‖u‖ + x² + 1)/(‖u‖ + x² + 1) holds', src: 'vector u in R^n\nscalar x\n    1\n  = (‖u‖ + x^2 + 1)/(‖u‖ + x^2 + 1)\n', want: 'proved' },
+  // (Red team rt102:) numbers alone that agree to 250 digits differ where their products or
+  // powers are huge: a constant of size 10^k counts 2k digits.
+  { name: 'log((10^130 + 1)(10^130 − 1)) = 260 log 10 differs by 10^(−260)', src: '    log((10^130 + 1)(10^130 - 1))\n  = 260 log(10)\n', want: 'refuted' },
+  { name: '√(10^130 + 1) √(10^130 − 1) ≥ 10^130 fails', src: '    √(10^130 + 1) √(10^130 - 1)\n  ≥ 10^130\n', want: 'refuted' },
+  { name: '√(10^130 + 1) + √(10^130 − 1) = 2·10^65 fails', src: '    √(10^130 + 1) + √(10^130 - 1)\n  = 2·10^65\n', want: 'refuted' },
+  { name: 'φ^700 = L_700 (a Lucas number) differs by φ^(−700)', src: '    ((1 + √5)/2)^700\n  = 195590688288368623374720862065652286470753922661953931055885132719267006724824946629054043478811111514114618366618560606162586244250990803990403127\n', want: 'refuted' },
+  { name: 'φ^700 < L_700 holds', src: '    ((1 + √5)/2)^700\n  < 195590688288368623374720862065652286470753922661953931055885132719267006724824946629054043478811111514114618366618560606162586244250990803990403127\n', want: 'passes' },
+  { name: 'log((10^130 + 1)(10^130 − 1)) < 260 log 10 holds', src: '    log((10^130 + 1)(10^130 - 1))\n  < 260 log(10)\n', want: 'passes' },
   // ---------------------------------------------------------------- matrices, transposes, norms
   { name: '(S R)⁻¹ = S⁻¹ R⁻¹', src: step(MAT, '(S R)⁻¹', '=', 'S⁻¹ R⁻¹'), want: 'refuted' },
   { name: '(S R)⁻¹ = R⁻¹ S⁻¹', src: step(MAT, '(S R)⁻¹', '=', 'R⁻¹ S⁻¹'), want: 'passes' },

@@ -359,11 +359,28 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
   if (keys.length === 0 || keys.length > 4) return null;
   const grid = keys.length === 4 ? CORNERS.slice(0, 5) : CORNERS;
   const levels = allLevels();
+  // (And with the vectors and matrices at 0 too: a divisor ‖u‖ + |x| is 0 only at u = 0, x = 0,
+  // and 1 = (‖u‖ + |x|)/(‖u‖ + |x|) was proved, red team rt103.)
+  const mats = [...base.values.keys()].filter((k) => base.touched.has(k) && isMat(base.values.get(k)!.value) && (!only || only.has(k.split('@')[0]!)));
+  const zeros = new Map(mats.map((k) => {
+    const m = base.values.get(k)!.value as Mat<Rational>;
+    return [k, new Mat(m.rows, m.cols, m.data.map(() => Rational.ZERO))] as const;
+  }));
+  for (const zeroed of mats.length > 0 ? [false, true] : [false]) {
+    const found = cornersOf(p, base, keys, grid, zeroed ? zeros : new Map(), rng, deadline, extended, levels, done);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** cornerSearch over one setting of the vectors and matrices (`fixed`: their values; the rest as drawn). */
+function cornersOf(p: StepProblem, base: Point, keys: readonly string[], grid: readonly Rational[], fixed: ReadonlyMap<string, Val<Rational>>, rng: Rng, deadline: number,
+  extended: (q: Point, reason: string, side?: 'left' | 'right') => void, levels: ReturnType<typeof allLevels>, done: () => boolean): Counterexample | null {
   let count = 0;
   const combo = new Array<number>(keys.length).fill(0);
   for (;;) {
     if (++count > MAX_CORNERS || now() > deadline || done()) return null;
-    const values = new Map(keys.map((k, i) => [k, grid[combo[i]!]!]));
+    const values = new Map<string, Val<Rational>>([...fixed, ...keys.map((k, i) => [k, grid[combo[i]!]!] as const)]);
     const q = base.derive(rng, (k, v) => values.get(k) ?? v);
     q.deadline = deadline;
     try {
