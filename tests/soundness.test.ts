@@ -36,6 +36,13 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  // (Red team rt103:) a chain through points where a side has no value proves its claim only
+  // where every side has one: the claim itself is checked then.
+  { name: 'show 0 ≤ x by 0 ≤ √x √x = x fails at x < 0', src: 'scalar x\nshow 0 ≤ x\n    0\n  ≤ √x √x\n  = x\n', want: 'refuted', at: 'show' },
+  { name: 'show t ≥ 5 for all t ≥ 0 by t ≥ 5 + √(t − 5)² ≥ 5 fails at t < 5', src: 'integer t\nshow t ≥ 5   for all t ≥ 0\n    t\n  ≥ 5 + √(t - 5)^2\n  ≥ 5\n', want: 'refuted', at: 'show' },
+  { name: 'show 0 ≤ x by 0 ≤ √x √x = x holds under x ≥ 0', src: 'scalar x\nassume x ≥ 0\nshow 0 ≤ x\n    0\n  ≤ √x √x\n  = x\n', want: 'passes', at: 'show' },
+  { name: 'show (x² − 1)/(x − 1) = x + 1 through an extension holds', src: 'scalar x\nshow (x^2 - 1)/(x - 1) = x + 1\n    (x^2 - 1)/(x - 1)\n  = (x - 1)(x + 1)/(x - 1)\n  = x + 1\n', want: 'passes', at: 'show' },
+  { name: 'show 1 ≤ 1 + x² by 1 ≤ 1 + tan² … holds where the chain has gaps but the claim does not fail', src: 'scalar x\nshow 1 ≤ 1 + x^2\n    1\n  ≤ 1 + x^2\n  ≤ 1 + x^2 + 1/x^2 - 1/x^2\n  = 1 + x^2\n', want: 'passes', at: 'show' },
   // (Red team rt103:) a divisor, √ or log argument that is a sum of sizes of a vector or matrix
   // and a scalar is 0 only where both are: found with the vectors and matrices at 0.
   { name: '1 = (‖u‖ + x²)/(‖u‖ + x²) fails at u = 0, x = 0', src: 'vector u in R^n\nscalar x\n    1\n  = (‖u‖ + x^2)/(‖u‖ + x^2)\n', want: 'refuted' },

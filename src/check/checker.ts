@@ -47,6 +47,9 @@ export interface CheckerOptions {
   readonly stopped?: readonly (readonly [number, number])[];
 }
 
+
+/** A step's note that a side has no value at a point (sampling/index.ts `extend`): the step holds only where both sides have values. */
+const DOMAIN_NOTE = /\b(left|right) side is undefined at\b|has no value at\b/;
 /** The note on a refutation made `unknown` by an assumption left out for an error, at that assumption. */
 const DROPPED_NOTE = 'this assumption has an error, so it was left out';
 
@@ -498,10 +501,11 @@ export class Checker {
   }
 
   /** Checks each step of a chain; returns the worst verdict and the relations used. */
-  private chain(c: Chain, ctx: Context, extraRules: readonly RewriteRule[]): { verdict: Verdict; rels: (RelOp | Connective)[] } {
+  private chain(c: Chain, ctx: Context, extraRules: readonly RewriteRule[]): { verdict: Verdict; rels: (RelOp | Connective)[]; gaps: boolean } {
     let prev: Expr | Formula | null = c.head;
     let prevRange: Range | null = c.head ? c.head.range : null;
     let verdict: Verdict = 'proved';
+    let gaps = false;
     const rels: (RelOp | Connective)[] = [];
     const prep = new Prepared(ctx);
     const unfoldings = this.unfoldings(ctx);
@@ -522,10 +526,11 @@ export class Checker {
         if (at >= 0) this.steps[at] = result;
       }
       verdict = worst(verdict, result.verdict);
+      if (result.notes.some((n) => DOMAIN_NOTE.test(n.message))) gaps = true;
       prev = step.rhs;
       prevRange = step.rhs ? step.rhs.range : null;
     }
-    return { verdict, rels };
+    return { verdict, rels, gaps };
   }
 
   /**
@@ -885,8 +890,8 @@ export class Checker {
       record(o.verdict, o.message, o.counterexample, false, o.notes.filter((n) => !n.range || n.message === DROPPED_NOTE));
       return;
     }
-    const { verdict, message, reaches, starts } = this.chainAgainstClaim(st.chain, claim, ctx, [], st.limit);
-    record(verdict, message, null, false, [], reaches, starts);
+    const { verdict, message, reaches, starts, counterexample } = this.chainAgainstClaim(st.chain, claim, ctx, [], st.limit);
+    record(verdict, message, counterexample ?? null, false, [], reaches, starts);
   }
 
   /** Skips the chains of a show whose claim has an error, reporting their steps as errors. */
@@ -937,8 +942,8 @@ export class Checker {
   /** Checks a chain's steps, that it starts and ends at the claim's sides, and that its relations give the claim's. */
   private chainAgainstClaim(
     chain: Chain, claim: Formula, ctx: Context, extraRules: readonly RewriteRule[], limit: Show['limit'] = null,
-  ): { verdict: Verdict; message: string; reaches: boolean; starts: boolean } {
-    const { verdict: stepsVerdict, rels } = this.chain(chain, ctx, extraRules);
+  ): { verdict: Verdict; message: string; reaches: boolean; starts: boolean; counterexample?: Counterexample | null } {
+    const { verdict: stepsVerdict, rels, gaps } = this.chain(chain, ctx, extraRules);
     let verdict = stepsVerdict;
     const problems: string[] = [];
     const last = chain.steps.length > 0 ? chain.steps[chain.steps.length - 1]!.rhs : chain.head;
@@ -991,6 +996,19 @@ export class Checker {
         verdict = worst(verdict, o.verdict === 'unknown' ? 'unknown' : 'error');
       } else {
         verdict = worst(verdict, o.verdict);
+      }
+    }
+    // A step holds where its sides have values (an inequality is read there; an equation may
+    // extend its left side): a chain through a point where a side has none proves the claim only
+    // where every side has one. `show 0 ≤ x` by `0 ≤ √x √x = x` was proved (red team rt103): the
+    // claim itself is checked then, and a point where it fails refutes the show.
+    if (gaps && problems.length === 0 && (verdict === 'proved' || verdict === 'checked') && isExpr(sides.left) && isExpr(sides.right) && sides.rel !== '→') {
+      const o = this.decide(sides.left, sides.rel, sides.right, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, { salt: 'claim', always: true });
+      if (o.verdict === 'refuted') {
+        return {
+          verdict: 'refuted', reaches: true, starts: true, counterexample: o.counterexample,
+          message: `every step holds where its sides have values, but the chain passes through points where a side has none (see its steps' notes), and there the claim fails: ${o.message}`,
+        };
       }
     }
     const message = problems.length > 0 ? problems.join('; ')
