@@ -149,3 +149,16 @@ describe('the JSON report says how each side was read', () => {
     ]);
   });
 });
+
+describe('a function a definition gives is a name, whatever its letters (red team rt103)', () => {
+  it.each([
+    ['scalar x\ndefine __proto__(x) = x^2\n    __proto__(x)\n  = x^2\n', 'proved'],
+    ['scalar x\ndefine _p(x) = x + 1\n    _p(x) - 1\n  = x\n', 'proved'],
+    ['scalar x\ndefine constructor_2(x) = 2x\n    constructor_2(x)\n  = x + x\n', 'proved'],
+    ['define __proto__(x) = x^2\n    __proto__(3)\n  = 10\n', 'refuted'],
+  ])('%j', async (text, verdict) => {
+    const r = await check(text);
+    expect(errors(r)).toEqual([]);
+    expect(r.steps[0]!.verdict).toBe(verdict);
+  });
+});

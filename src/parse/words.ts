@@ -7,11 +7,15 @@ import { GREEK_LETTERS } from './names.js';
  * exponent reads whole only when declared (`e^lr`). Found by a look at the declaration lines
  * before the file is parsed (LANGUAGE.md §1: a longer word is a name only if declared). A name
  * declared with a subscript of several letters (`W_{hh}`) adds its unbraced spelling (`W_hh`),
- * the same name (the resolver reads `W_{hh}` as `W_hh`).
+ * the same name (the resolver reads `W_{hh}` as `W_hh`). A function a `define` gives counts as declared.
  */
 export function declaredWords(codes: readonly string[]): string[] {
   const out = new Set<string>();
   for (const code of codes) {
+    // A function a definition gives (`define __proto__(x) = x²`, `define _p(x) = …`) is declared
+    // by it, as `define sq(x)` is: a word with `_` in it was refused as its target (red team rt103).
+    const defined = /^\s*define\s+([\p{L}_][\p{L}\d_]*)\s*\(/u.exec(code);
+    if (defined && isWord(defined[1]!)) out.add(defined[1]!);
     const m = /^\s*(?:scalar|integer|vector|matrix|function|random)\s+(.*)$/u.exec(code);
     if (!m) continue;
     // The names come before `in R^n`, `∈`, `: R → R`, `iid` or `with`.
