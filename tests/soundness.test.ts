@@ -36,6 +36,13 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  // (Red team rt103:) a whole g^(2k) > 0 or |g| > 0 in a statement is false where g is 0,
+  // touched without a change of sign: tried at g's roots.
+  { name: '(x³ − x − 1)² > 0 ⇔ 1 > 0 fails at the plastic number', src: 'scalar x\n    (x^3 - x - 1)^2 > 0\n  ⇔ 1 > 0\n', want: 'refuted' },
+  { name: '|x² − 2| > 0 ⇔ 1 > 0 fails at √2', src: 'scalar x\n    |x^2 - 2| > 0\n  ⇔ 1 > 0\n', want: 'refuted' },
+  { name: '(x − cos x)⁴ > 0 ⇔ 0 < 1 fails at the Dottie number', src: 'scalar x\n    (x - cos(x))^4 > 0\n  ⇔ 0 < 1\n', want: 'refuted' },
+  { name: '(x³ − x − 1)² > 0 ⇔ x³ − x − 1 ≠ 0 holds', src: 'scalar x\n    (x^3 - x - 1)^2 > 0\n  ⇔ x^3 - x - 1 ≠ 0\n', want: 'passes' },
+  { name: '0 < (x − π)² ⇔ x ≠ π holds', src: 'scalar x\n    0 < (x - π)^2\n  ⇔ x ≠ π\n', want: 'passes' },
   // (Red team rt103:) a chain through points where a side has no value proves its claim only
   // where every side has one: the claim itself is checked then.
   { name: 'show 0 ≤ x by 0 ≤ √x √x = x fails at x < 0', src: 'scalar x\nshow 0 ≤ x\n    0\n  ≤ √x √x\n  = x\n', want: 'refuted', at: 'show' },

@@ -4408,6 +4408,19 @@ export function statementComparisons(f: Formula): { a: Expr; op: RelOp; b: Expr;
 
 export { hasEquation };
 
+/**
+ * For a comparison `g^(2k) > 0` or `|g| > 0` (either way round, a scalar g), the g that makes it
+ * false exactly where g = 0; null for any other comparison.
+ */
+function touchingBase(c: { a: Expr; op: RelOp; b: Expr }): Expr | null {
+  const zero = (e: Expr): boolean => e.kind === 'Num' && Number(e.value) === 0;
+  const size = c.op === '>' && zero(c.b) ? c.a : c.op === '<' && zero(c.a) ? c.b : null;
+  if (!size || !scalar(size)) return null;
+  if (size.kind === 'Abs' && scalar(size.arg)) return size.arg;
+  if (size.kind === 'Binary' && size.op === '^' && size.right.kind === 'Num' && /^\d*[02468]$/.test(size.right.value) && Number(size.right.value) > 0 && scalar(size.left)) return size.left;
+  return null;
+}
+
 /** What the search of a ⇔/⇒ step found. */
 export interface StatementSearch {
   readonly failure: Counterexample | null;
@@ -4698,6 +4711,22 @@ export function searchStatement(
               // statement's root may be 10⁻⁴⁰ away, x ≠ √2 ⇔ x ≠ √2 + 10⁻⁴⁰.)
               const fine = !r.at && tried <= 3 ? refineRoot(base, key, c.a, c.b, r, deadline) : null;
               const q = rootPoint(base, key, fine ?? r, rng, deadline);
+              if (!q) continue;
+              const failure = test(q, null, false, null, c.side);
+              if (failure) return result(failure);
+            }
+            continue;
+          }
+          // A whole `g^(2k) > 0` or `|g| > 0` is false where g is 0, which it touches without
+          // changing sign: at each root of g (by intermediate values at an irrational one).
+          // (x³ − x − 1)² > 0 ⇔ 1 > 0 fails at the plastic number, and was checked (red team rt103).
+          const touched = c.whole && !base.isInteger(key) ? touchingBase(c) : null;
+          if (touched) {
+            let tried = 0;
+            for (const r of [...zerosAlong(base, key, touched, deadline)].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
+              if (!r.at && !r.certain) continue;
+              if (tried++ >= 6 || now() > deadline) break;
+              const q = rootPoint(base, key, r, rng, deadline);
               if (!q) continue;
               const failure = test(q, null, false, null, c.side);
               if (failure) return result(failure);
