@@ -39,6 +39,11 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'log x < log 3 under 2 < x < 3 holds (equal only at the end)', text: 'scalar x\nassume 2 < x < 3\n    log(x)\n  < log(3)\n', want: 'pass' },
   { name: 'e^x < e³ under x < 3 holds', text: 'scalar x\nassume x < 3\n    e^x\n  < e^3\n', want: 'pass' },
   { name: '√x ≤ 1.7320508075688772936 under 2 < x < 3 holds (√3 is below it)', text: 'scalar x\nassume 2 < x < 3\n    √x\n  ≤ 1.7320508075688772936\n', want: 'pass' },
+  // (Red team rt88:) a far rung decided in doubles alone is not climbed to every precision to
+  // prove its sides equal: 1 − 2^(−16384) against 1 took the step past its limit.
+  { name: '∑_{i=1}^{n} 2^(−i) < 1 holds (not unknown)', text: 'integer n, i\nassume n ≥ 1\n    ∑_{i=1}^{n} 2^(-i)\n  < 1\n', want: 'pass' },
+  { name: '∑_{i=0}^{n} (1/3)^i < 3/2 holds (not unknown)', text: 'integer n, i\nassume n ≥ 0\n    ∑_{i=0}^{n} (1/3)^i\n  < 3/2\n', want: 'pass' },
+  { name: '∑_{i=1}^{n} 2^(−i) < 1 − 10^(−20) fails from n = 67 on', text: 'integer n, i\nassume n ≥ 1\n    ∑_{i=1}^{n} 2^(-i)\n  < 1 - 10^(-20)\n', want: 'refuted' },
   // (Red team:) integer bounds that fail only past the ladder's 256.
   { name: 'n! ≤ 100ⁿ fails from n = 269 on', text: 'integer n\n    n!\n  ≤ 100^n\n', want: 'refuted', cx: /^n = 269$/ },
   { name: '∑_{i=1}^{n} 0.99^i ≤ 98 fails from n = 458 on', text: 'integer n, i\n    ∑_{i=1}^{n} 0.99^i\n  ≤ 98\n', want: 'refuted' },

@@ -614,7 +614,10 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         }
         // A strict bound whose sides no precision tells apart at an exact turn (x e^(−x) < 1/e
         // at 1): proved equal there by algebra, it fails.
-        if (o.kind === 'undecided' && (rel === '<' || rel === '>') && exactTies < 2) {
+        // (Not at a far rung, decided in doubles alone for its cost: ∑_{i=1}^{n} 2^(−i) < 1 at
+        // n = 16,384 is 1 − 2^(−16384) against 1, and proving its sides equal there evaluated the
+        // 16,384 terms at every precision, past the step's limit: a right step was unknown.)
+        if (o.kind === 'undecided' && (rel === '<' || rel === '>') && exactTies < 2 && !(rungs.has(x) && far.has(x.toString()))) {
           exactTies++;
           const found = equalAtBottom(p, q, [key], 1e-24, rng, deadline);
           if (found) return done(found);
