@@ -36,6 +36,11 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  // (Red team rt102:) where a term sits k places below another, agreement needs 2k digits: the
+  // sides' first-order terms in it may cancel, leaving its square.
+  { name: 'log(x¹⁰⁰ + 1) + log(x¹⁰⁰ − 1) ≥ 200 log x under x > 100 fails (by x^(−200))', src: 'scalar x\nassume x > 100\n    log(x^100 + 1) + log(x^100 - 1)\n  ≥ 200 log(x)\n', want: 'fails' },
+  { name: '√(x¹⁰⁰ + 1) + √(x¹⁰⁰ − 1) ≥ 2x⁵⁰ under x > 100 fails', src: 'scalar x\nassume x > 100\n    √(x^100 + 1) + √(x^100 - 1)\n  ≥ 2 x^50\n', want: 'fails' },
+  { name: 'log(x¹⁰⁰ + 1) + log(x¹⁰⁰ − 1) ≤ 200 log x under x > 100 holds', src: 'scalar x\nassume x > 100\n    log(x^100 + 1) + log(x^100 - 1)\n  ≤ 200 log(x)\n', want: 'passes' },
   // (Red team rt103:) a whole g^(2k) > 0 or |g| > 0 in a statement is false where g is 0,
   // touched without a change of sign: tried at g's roots.
   { name: '(x³ − x − 1)² > 0 ⇔ 1 > 0 fails at the plastic number', src: 'scalar x\n    (x^3 - x - 1)^2 > 0\n  ⇔ 1 > 0\n', want: 'refuted' },

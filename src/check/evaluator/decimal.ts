@@ -531,8 +531,11 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
         const size = absorbedBlocks && la !== null && lb !== null ? Math.max(la, lb) : Math.max(0, la ?? 0, lb ?? 0);
         // (A nonzero term that sat 10^(digits − 5) or further below another is within the
         // enclosures' width: 1 + e^(−x² − 600) against 1 agrees at 50 digits and differs at
-        // 300. It is no agreement where such a term may hide: more digits decide, or none.)
-        if (absorbedBlocks && Math.max(a.absorbed, b.absorbed) >= digits - 5) return null;
+        // 300. It is no agreement where such a term may hide: more digits decide, or none.
+        // Twice its places: where the sides' first-order terms in it cancel, their difference
+        // is its square, log(x¹⁰⁰ + 1) + log(x¹⁰⁰ − 1) against 200 log x by x^(−200) ≈ 10^(−400)
+        // at x = 100, which agreed at 250 digits (red team rt102).)
+        if (absorbedBlocks && 2 * Math.max(a.absorbed, b.absorbed) >= digits - 5) return null;
         return width.e + 1 <= Math.min(Math.max(a.mag, b.mag), size) - agreementDigits ? 'agree' : null;
       },
     },

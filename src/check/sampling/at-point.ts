@@ -3,8 +3,16 @@ import { Inexact, Signal, Skip, Undecided, Undefined, isMat, type Field, type Va
 import { radicalFieldWithin } from '../evaluator/radical.js';
 import { exactField } from '../evaluator/rational.js';
 import { withoutCommonTerms } from './cancel.js';
+import { DecInterval, decimalField } from '../evaluator/decimal.js';
+import { MAX_DIGITS, topDigits } from './levels.js';
 import { decideRelation, holdsByAgreement } from './compare.js';
 import type { Point } from './point.js';
+
+/** The most places a certainly nonzero term sat below another in a decimal value (its entries'); 0 for other values. */
+function absorbedIn(v: Val<unknown>): number {
+  if (isMat(v)) return Math.max(0, ...v.data.map(absorbedIn));
+  return v instanceof DecInterval ? v.absorbed : 0;
+}
 
 /** What one point says about a step `left rel right`. */
 export type Outcome<S> =
@@ -64,12 +72,16 @@ export interface StepState { exactFailures: number; exactSuccesses: number }
 export const NO_PRECISION = 'no precision could decide it';
 
 /** `left rel right` at one point, trying each precision until one decides (see `confirmAgreement` below). */
-export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, levels: readonly Field<unknown>[], state?: StepState, confirmAgreement = false): Outcome<unknown> {
+export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, levels: readonly Field<unknown>[], state?: StepState, confirmAgreement = false,
+  /** The one more level for an absorbed term is in `levels` already (no other is added). */
+  deeper = false): Outcome<unknown> {
   let reason = NO_PRECISION;
   // With `confirmAgreement` (a verdict rests on this point), agreement within 10⁻³⁰ of the
   // scale is confirmed at every higher precision given: a difference of 10⁻¹⁰⁰ is a
   // difference (LANGUAGE.md §3: disjoint enclosures differ).
   let agreed = false;
+  /** The most places a term sat below another in any value computed (DecInterval.absorbed). */
+  let absorbedPlaces = 0;
   for (const F of levels) {
     if (F === exactField && state && state.exactFailures >= 3 && state.exactSuccesses === 0) continue;
     try {
@@ -79,6 +91,7 @@ export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, leve
       if (!l.ok) return { kind: 'left-undefined', reason: l.reason };
       if (!r.ok) return { kind: 'right-undefined', reason: r.reason, F, left: l.value };
       if (F === exactField && state) state.exactSuccesses++;
+      absorbedPlaces = Math.max(absorbedPlaces, absorbedIn(l.value), absorbedIn(r.value));
       const res = decideRelation(F, rel, l.value, r.value);
       if (res === 'holds' && confirmAgreement && F !== levels[levels.length - 1] && holdsByAgreement(F, rel, l.value, r.value)) {
         agreed = true;
@@ -106,6 +119,12 @@ export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, leve
       }
       throw err;
     }
+  }
+  // Where a term sat so far below another that no level's agreement counts (decimal.ts
+  // `closeness`: twice its places), one more level with that many digits, within MAX_DIGITS.
+  if (!deeper && !agreed && reason === NO_PRECISION && absorbedPlaces > 0) {
+    const digits = 2 * absorbedPlaces + 60;
+    if (digits > topDigits() && digits <= MAX_DIGITS) return decideAt(point, left, rel, right, [decimalField(digits) as Field<unknown>], state, false, true);
   }
   // Agreed at a lower precision and no higher one could tell more (out of reach there); for
   // sides of numbers alone, equal exactly if sums of roots say so (√(3 + 2√2) = 1 + √2).
