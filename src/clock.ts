@@ -22,7 +22,9 @@
 /** Wall-clock milliseconds between two readings of the process's CPU time. */
 const SAMPLE_MS = 10;
 
-const wall = (): number => performance.timeOrigin + performance.now();
+/** Wall time on Date.now()'s scale (not Date.now() itself: symbolic.ts makes that a counter during nerdamer's calls, and reads this clock inside it). */
+const origin = performance.timeOrigin;
+const wall = (): number => origin + performance.now();
 
 /** The process's CPU time in milliseconds (every thread, user and system); null where there is no `process` (a browser). */
 const cpuMs = (): number | null => {

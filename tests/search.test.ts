@@ -36,6 +36,14 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '√x < √3 − 5·10⁻²¹ under 2 < x < 3 fails just below 3', text: 'scalar x\nassume 2 < x < 3\n    √x\n  < 1.73205080756887729352\n', want: 'refuted', message: /open end/ },
   { name: 'e^(x − 1) < 1 + 10⁻¹² under 1 < x < 1 + 10⁻¹² fails just below the upper end', text: 'scalar x\nassume 1 < x < 1 + 10^(-12)\n    e^(x - 1)\n  < 1 + 10^(-12)\n', want: 'refuted', message: /open end/ },
   { name: 'x > 10⁻⁴⁰ under x > 0 fails just above the open end 0', text: 'scalar x\nassume x > 0\n    x\n  > 10^(-40)\n', want: 'refuted' },
+  // (Red team rt104:) the same with ≤ (doubles said it held provisionally at the end), and in a
+  // corner where two scalars sit at ends of their intervals.
+  { name: 'log x ≤ log 3 − 5·10⁻²¹ under 2 < x < 3 fails just below 3', text: 'scalar x\nassume 2 < x < 3\n    log(x)\n  ≤ 1.09861228866810969139\n', want: 'refuted', message: /open end/ },
+  { name: 'log x ≥ log 2 + 10⁻²¹ under 2 < x < 3 fails just above 2', text: 'scalar x\nassume 2 < x < 3\n    log(x)\n  ≥ 0.69314718055994530942\n', want: 'refuted', message: /open end/ },
+  { name: 'x − y < 0.99999 under 0 < x, y < 1 fails near the corner (1, 0)', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    x - y\n  < 0.99999\n', want: 'refuted', message: /corner/ },
+  { name: 'log(1 + x − y) < log 2 − 10⁻²⁶ under 0 < x, y < 1 fails near the corner (1, 0)', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    log(1 + x - y)\n  < 0.69314718055994530941\n', want: 'refuted', message: /corner/ },
+  { name: 'x − y < 1 under 0 < x, y < 1 holds', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    x - y\n  < 1\n', want: 'pass' },
+  { name: 'log(1 + x − y) < log 2 under 0 < x, y < 1 holds', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    log(1 + x - y)\n  < log(2)\n', want: 'pass' },
   { name: 'log x < log 3 under 2 < x < 3 holds (equal only at the end)', text: 'scalar x\nassume 2 < x < 3\n    log(x)\n  < log(3)\n', want: 'pass' },
   { name: 'e^x < e³ under x < 3 holds', text: 'scalar x\nassume x < 3\n    e^x\n  < e^3\n', want: 'pass' },
   { name: '√x ≤ 1.7320508075688772936 under 2 < x < 3 holds (√3 is below it)', text: 'scalar x\nassume 2 < x < 3\n    √x\n  ≤ 1.7320508075688772936\n', want: 'pass' },

@@ -36,6 +36,14 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  // (Red team rt104:) a norm's vector or matrix is 0 where it satisfies an equation, not only at
+  // 0 (u = v, M u = 0, M = N): solved exactly, so a nonzero assumption does not hide it.
+  { name: 'under u ≠ 0, 1 = (‖u − v‖ + x²)/(‖u − v‖ + x²) fails at u = v, x = 0', src: 'scalar x\nvector u, v in R^n\nassume u ≠ 0\n    1\n  = (‖u - v‖ + x^2)/(‖u - v‖ + x^2)\n', want: 'refuted' },
+  { name: 'M, N invertible: 1 = (‖M − N‖ + y²)/(‖M − N‖ + y²) fails at M = N, y = 0', src: 'scalar y\nmatrix M, N in R^{n×n} invertible\n    1\n  = (‖M - N‖ + y^2)/(‖M - N‖ + y^2)\n', want: 'refuted' },
+  { name: 'M invertible: 1 = (‖M u‖ + y²)/(‖M u‖ + y²) fails at u = 0, y = 0', src: 'scalar y\nvector u in R^n\nmatrix M in R^{n×n} invertible\n    1\n  = (‖M u‖ + y^2)/(‖M u‖ + y^2)\n', want: 'refuted' },
+  { name: 'under u ≠ 0, 1 = ((u − v)ᵀ(u − v) + y²)/((u − v)ᵀ(u − v) + y²) fails at u = v, y = 0', src: 'scalar y\nvector u, v in R^n\nassume u ≠ 0\n    1\n  = ((u - v)^T (u - v) + y^2)/((u - v)^T (u - v) + y^2)\n', want: 'refuted' },
+  { name: 'M invertible: 1 = (tr((M − I)ᵀ(M − I)) + y²)/(…) fails at M = I, y = 0', src: 'scalar y\nmatrix M in R^{n×n} invertible\n    1\n  = (tr((M - I)^T (M - I)) + y^2)/(tr((M - I)^T (M - I)) + y^2)\n', want: 'refuted' },
+  { name: 'under u ≠ 0, 1 = (‖u − v‖ + x² + 1)/(‖u − v‖ + x² + 1) holds', src: 'scalar x\nvector u, v in R^n\nassume u ≠ 0\n    1\n  = (‖u - v‖ + x^2 + 1)/(‖u - v‖ + x^2 + 1)\n', want: 'proved' },
   // (Red team rt102:) where a term sits k places below another, agreement needs 2k digits: the
   // sides' first-order terms in it may cancel, leaving its square.
   { name: 'log(x¹⁰⁰ + 1) + log(x¹⁰⁰ − 1) ≥ 200 log x under x > 100 fails (by x^(−200))', src: 'scalar x\nassume x > 100\n    log(x^100 + 1) + log(x^100 - 1)\n  ≥ 200 log(x)\n', want: 'fails' },

@@ -565,8 +565,11 @@ function bigOpTerms<S>(e: BigOp, lo: bigint, hi: bigint, host: Host<S>, env: Env
   const integers = new Map(env.integers);
   const inner: Env<S> = { values, integers };
   let acc: Val<S> | null = null;
+  // (The clock every 8 terms: a term is an evaluation of the body, reading it each time was ~5%
+  // of a step that evaluates ∏ at 100,000 factors.)
+  let turn = 0;
   for (let i = lo; i <= hi; i++) {
-    if (now() > host.deadline) throw new Unsupported('the time limit ran out while evaluating a ∑ or ∏');
+    if ((turn++ & 7) === 0 && now() > host.deadline) throw new Unsupported('the time limit ran out while evaluating a ∑ or ∏');
     if (host.work && --host.work.left < 0) throw new Unsupported('a ∑ or ∏ with more terms than a constant is evaluated with');
     integers.set(key, i);
     const v = evaluate(e.body, host, inner);

@@ -12,6 +12,7 @@ import type { StepProblem } from '../problem.js';
 import { MAX_TERMS, constantValue, evaluate, groundHost, hugeLiteral } from '../evaluator/interpret.js';
 import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit, type Unfolding } from '../rewrite.js';
 import { keysRead } from './domain.js';
+import { normZeroPoints } from './linear-solve.js';
 import { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
@@ -318,52 +319,78 @@ function meetsAssumptionsExactly(q: Point): boolean {
 const SLIVER_EXPONENTS = [1, 2, 3, 4, 6, 9, 12, 16, 20, 25, 30, 40, 50, 60, 75, 90];
 
 /**
+ * The levels a sliver is decided at: exact, then decimals, not doubles, whose agreement with
+ * a `≤` bound is only provisional and was taken for an answer (log x ≤ 1.09861228866810969139
+ * under 2 < x < 3 held "to double precision" at 3: red team rt104).
+ */
+function sliverLevels(): readonly Field<unknown>[] {
+  return [exactField, ...decimalLevels()] as Field<unknown>[];
+}
+
+/**
  * A bound that fails on a sliver just inside an open end of the assumptions: `log(x) <
  * 1.09861228866810969139` under 2 < x < 3 fails only on the 10⁻²⁰ below 3, where in doubles
  * the root of left − right is 3 itself, so no grid finds it and no point beside a root lies
  * inside (red team rt102). Where the step certainly fails at the end itself (evaluated there,
  * outside the assumptions, only to steer), points ever closer to the end inside are tried;
- * a counterexample is only a probe that meets the assumptions and fails, as everywhere.
+ * a counterexample is only a probe that meets the assumptions and fails, as everywhere. With
+ * several keys, the same at each corner where every key sits at an end of its interval (one
+ * of them open), all moved inside together: x − y < 0.99999 under 0 < x, y < 1 fails only
+ * near x = 1, y = 0 (red team rt104).
  */
-function openEndSliver(p: StepProblem, base: Point, key: string, rng: Rng, deadline: number): { failure: Counterexample | null; probes: number } | null {
-  const iv = base.prep.intervals.get(key);
-  if (!iv) return null;
+function openEndSliver(p: StepProblem, base: Point, keys: readonly string[], rng: Rng, deadline: number): { failure: Counterexample | null; probes: number } | null {
   const [left, right, rel] = [p.left as Expr, p.right as Expr, p.rel as RelOp];
+  const abs = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x);
+  /** Each key's ends (open ones alone, for one key; any, for a corner of several), with the way inside and the interval's width. */
+  const endsOf = (key: string): { end: Rational; inward: 1 | -1; width: Rational }[] => {
+    const iv = base.prep.intervals.get(key);
+    if (!iv) return [];
+    const out: { end: Rational; inward: 1 | -1; width: Rational }[] = [];
+    const widthAt = (end: Rational): Rational => iv.lo !== null && iv.hi !== null ? iv.hi.sub(iv.lo) : abs(end).cmp(Rational.ONE) > 0 ? abs(end) : Rational.ONE;
+    if (iv.hi !== null && (keys.length > 1 || !iv.hiClosed)) out.push({ end: iv.hi, inward: -1, width: widthAt(iv.hi) });
+    if (iv.lo !== null && (keys.length > 1 || !iv.loClosed)) out.push({ end: iv.lo, inward: 1, width: widthAt(iv.lo) });
+    return out;
+  };
+  const perKey = keys.map(endsOf);
+  if (perKey.some((e) => e.length === 0)) return null;
+  // (For several keys, a corner needs an open end among them: at closed ends alone the corner itself is a point the searches try.)
+  const corners: { end: Rational; inward: 1 | -1; width: Rational }[][] = [[]];
+  for (const ends of perKey) corners.splice(0, corners.length, ...corners.flatMap((c) => ends.map((e) => [...c, e])));
   let probes = 0;
-  const ends: [Rational, 1 | -1][] = [];
-  if (iv.hi !== null && !iv.hiClosed) ends.push([iv.hi, -1]);
-  if (iv.lo !== null && !iv.loClosed) ends.push([iv.lo, 1]);
-  for (const [end, inward] of ends) {
-    if (now() > deadline) return null;
-    const atEnd = atAllUnchecked(base, [[key, end]], rng);
+  for (const corner of corners) {
+    if (now() > deadline) break;
+    if (keys.length > 1 && corner.every(({ end }, i) => {
+      const iv = base.prep.intervals.get(keys[i]!)!;
+      return (end === iv.hi && iv.hiClosed) || (end === iv.lo && iv.loClosed);
+    })) continue;
+    const atEnd = atAllUnchecked(base, keys.map((k, i) => [k, corner[i]!.end] as const), rng);
     atEnd.deadline = deadline;
     atEnd.touched.clear();
     let o: ReturnType<typeof decideAt>;
     try {
-      o = decideAt(atEnd, left, rel, right, allLevels());
+      o = decideAt(atEnd, left, rel, right, sliverLevels());
     } catch (err) {
       if (err instanceof Signal) continue;
       throw err;
     }
     if (o.kind !== 'fails') continue;
-    const abs = (x: Rational): Rational => (x.sign() < 0 ? x.neg() : x);
-    const width = iv.lo !== null && iv.hi !== null ? iv.hi.sub(iv.lo) : abs(end).cmp(Rational.ONE) > 0 ? abs(end) : Rational.ONE;
     for (const k of SLIVER_EXPONENTS) {
       if (now() > deadline) break;
-      const q = at(base, key, end.add(width.mul(new Rational(BigInt(inward), 10n ** BigInt(k)))), rng, deadline);
+      const step = new Rational(1n, 10n ** BigInt(k));
+      const q = atAll(base, keys.map((key, i) => [key, corner[i]!.end.add(corner[i]!.width.mul(step).mul(Rational.of(corner[i]!.inward)))] as const), rng, deadline);
       if (!q) continue;
       q.touched.clear();
       probes++;
       let t: ReturnType<typeof decideAt>;
       try {
-        t = decideAt(q, left, rel, right, allLevels());
+        t = decideAt(q, left, rel, right, sliverLevels());
       } catch (err) {
         if (err instanceof Signal) continue;
         throw err;
       }
       if (t.kind !== 'fails') continue;
-      const [l, r] = formatSides(t.F, t.left, t.right);
-      return { failure: counterexample(q, l, r, `found just inside an open end of the assumptions (${base.values.get(key)!.label} near ${end.toString()}), where the step fails at the end itself`), probes };
+      const where = keys.map((key, i) => `${base.values.get(key)!.label} near ${corner[i]!.end.toString()}`).join(', ');
+      return { failure: counterexample(q, ...formatSides(t.F, t.left, t.right), `found just inside ${keys.length > 1 ? 'a corner' : 'an open end'} of the assumptions (${where}), where the step fails at the ${keys.length > 1 ? 'corner' : 'end'} itself`), probes };
     }
   }
   return { failure: null, probes };
@@ -996,13 +1023,26 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
     }
   }
   // A bound that fails only on a sliver just inside an open end of the assumptions (last: the
-  // searches above find readable points where they can).
+  // searches above find readable points where they can); then inside a corner where two
+  // scalars sit at ends of their intervals (x − y < 0.99999 under 0 < x, y < 1 fails only
+  // near x = 1, y = 0: red team rt104).
   for (const base of bases.slice(0, 1)) {
-    for (const key of scalarKeys(base).filter((k) => !base.isInteger(k))) {
-      const found = openEndSliver(p, base, key, rng, deadline);
+    const reals = scalarKeys(base).filter((k) => !base.isInteger(k));
+    for (const key of reals) {
+      const found = openEndSliver(p, base, [key], rng, deadline);
       if (found) {
         probes += found.probes;
         if (found.failure) return done(found.failure);
+      }
+    }
+    const few = reals.slice(0, 3);
+    for (let i = 0; i < few.length; i++) {
+      for (let j = i + 1; j < few.length; j++) {
+        const found = openEndSliver(p, base, [few[i]!, few[j]!], rng, deadline);
+        if (found) {
+          probes += found.probes;
+          if (found.failure) return done(found.failure);
+        }
       }
     }
   }
@@ -3671,6 +3711,17 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
       if (found) return found;
       bases.push(q);
     }
+  }
+  // And where a vector or matrix inside a part's norm is 0 without being 0 itself (‖u − v‖ at
+  // u = v, ‖M u‖ at u = 0 for an invertible M, ‖M − N‖ at M = N): solved exactly (red team rt104:
+  // under u ≠ 0, 1 = (‖u − v‖ + x²)/(‖u − v‖ + x²) was proved).
+  for (const z of normZeroPoints(base, parts.map(({ g }) => g), rng, deadline, 4)) {
+    const q = atAll(z, [], rng, deadline);
+    if (!q) continue;
+    // (Evaluated once, so that the scalars are drawn and searched along.)
+    const found = domainAt(q, p, levels, extended);
+    if (found) return found;
+    bases.push(q);
   }
   // A symbolic power is negative at some integers only: each integer it reads at −1 with the
   // others at 2 (n = −1, m = 2: x^n x^m has no value at x = 0, x^(n+m) = 0 there).

@@ -312,6 +312,42 @@ export function meetLinear(p: StepProblem, start: Point, rng: Rng, deadline: num
   return rest && rest.satisfiesAssumptions(levels) ? rest : null;
 }
 
+/**
+ * Points where a vector or matrix inside a norm, |·| or wᵀw of `parts` is 0 (‖u − v‖ at u = v, ‖M u‖
+ * at u = 0, ‖M − N‖ at M = N): each such argument solved for each vector or matrix it reads
+ * (solveAffine), from `base`, one solution each; at most `max`. Not checked against the
+ * assumptions (the caller does). For the pole search: a divisor ‖u − v‖ + x² is 0 only there.
+ */
+export function normZeroPoints(base: Point, parts: readonly Expr[], rng: Rng, deadline: number, max: number): Point[] {
+  const out: Point[] = [];
+  const seen = new Set<string>();
+  const args: Expr[] = [];
+  for (const g of parts) {
+    visit(g, (x) => {
+      // ‖w‖, |w|, and wᵀw (also inside tr): 0 exactly where w is.
+      const w = (x.kind === 'Norm' || x.kind === 'Abs') ? x.arg
+        : x.kind === 'Binary' && x.op === '*' && x.left.kind === 'Transpose' && printExpr(x.left.arg) === printExpr(x.right) ? x.right : null;
+      if (!w || w.shape?.kind !== 'matrix') return;
+      const id = printExpr(w);
+      if (seen.has(id)) return;
+      seen.add(id);
+      args.push(w);
+    });
+  }
+  for (const arg of args) {
+    const residual = differenceResidual(arg, null);
+    // (Its names drawn first: a derived point draws its values when they are first used.)
+    residual(base);
+    for (const key of matrixKeysOf(base, [arg])) {
+      if (out.length >= max || now() > deadline) return out;
+      const s = solveAffine(base, key, residual, rng);
+      if (!s) continue;
+      for (const v of solutionValues(s, rng, 1)) out.push(base.replacing(key, v, rng));
+    }
+  }
+  return out;
+}
+
 /** At most this many solves, and points on solution sets, per step. */
 const MAX_SOLVES = 24;
 const MAX_POINTS = 24;
