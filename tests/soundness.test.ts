@@ -36,6 +36,13 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  // (Red team rt88:) a factor g² or |g| in a statement is 0 at g's roots exactly, which an
+  // enclosure of an irrational root cannot show: both statements are decided there with it 0.
+  { name: '(x³ − x − 1)² a ≤ (x³ − x − 1)² b ⇔ a ≤ b fails at the plastic number', src: 'scalar x, a, b\n    (x^3 - x - 1)^2 a ≤ (x^3 - x - 1)^2 b\n  ⇔ a ≤ b\n', want: 'refuted' },
+  { name: '(cos x − x)² a < (cos x − x)² b ⇔ a < b fails at the Dottie number', src: 'scalar x, a, b\n    (cos(x) - x)^2 a < (cos(x) - x)^2 b\n  ⇔ a < b\n', want: 'refuted' },
+  { name: 'a < b ⇒ |x² − 2| a < |x² − 2| b fails at √2', src: 'scalar x, a, b\n    a < b\n  ⇒ |x^2 - 2| a < |x^2 - 2| b\n', want: 'refuted' },
+  { name: '(x³ − x − 1)² a < (x³ − x − 1)² b ⇒ a < b holds', src: 'scalar x, a, b\n    (x^3 - x - 1)^2 a < (x^3 - x - 1)^2 b\n  ⇒ a < b\n', want: 'passes' },
+  { name: '(x² + 1)² a < (x² + 1)² b ⇔ a < b holds', src: 'scalar x, a, b\n    (x^2 + 1)^2 a < (x^2 + 1)^2 b\n  ⇔ a < b\n', want: 'passes' },
   // (Red team rt104:) a norm's vector or matrix is 0 where it satisfies an equation, not only at
   // 0 (u = v, M u = 0, M = N): solved exactly, so a nonzero assumption does not hide it.
   { name: 'under u ≠ 0, 1 = (‖u − v‖ + x²)/(‖u − v‖ + x²) fails at u = v, x = 0', src: 'scalar x\nvector u, v in R^n\nassume u ≠ 0\n    1\n  = (‖u - v‖ + x^2)/(‖u - v‖ + x^2)\n', want: 'refuted' },

@@ -1,5 +1,5 @@
 import type { Compare, Define, Expr, Formula, MatrixTag, RelOp, Var } from '../../ast.js';
-import { children, comparedPairs, formulaExprs, freeNames, hasEquation, mapChildren } from '../../ast-walk.js';
+import { children, comparedPairs, formulaExprs, freeNames, hasEquation, mapChildren, mapFormula } from '../../ast-walk.js';
 import { expandPolynomial, expandRational, rationalExpr as rationalFunctionExpr } from '../engines/polynomial.js';
 import { constantRatio, identityTest, type IdentityContext } from '../engines/identity-test.js';
 import { agreementDigitsNow, decimalField, type DecInterval } from '../evaluator/decimal.js';
@@ -4475,6 +4475,20 @@ function touchingBase(c: { a: Expr; op: RelOp; b: Expr }): Expr | null {
   return null;
 }
 
+/** The g of a node g^(2k) (a whole even power) or |g|; null for any other node. */
+function sizeBase(x: Expr): Expr | null {
+  if (x.kind === 'Abs') return x.arg;
+  if (x.kind === 'Binary' && x.op === '^' && x.right.kind === 'Num' && /^\d*[02468]$/.test(x.right.value) && Number(x.right.value) > 0) return x.left;
+  return null;
+}
+
+/** An expression with each g^(2k) and |g| of the g printed `id` replaced by 0. */
+function withZeroSize(e: Expr, id: string): Expr {
+  const g = sizeBase(e);
+  if (g && printExpr(g) === id) return { kind: 'Num', value: '0', range: e.range, shape: { kind: 'scalar' } };
+  return mapChildren(e, (child) => withZeroSize(child, id));
+}
+
 /** What the search of a ⇔/⇒ step found. */
 export interface StatementSearch {
   readonly failure: Counterexample | null;
@@ -4608,6 +4622,47 @@ export function searchStatement(
     return null;
   };
   const all = [...(['left', 'right'] as const).flatMap((side) => statementComparisons(side === 'left' ? left : right).map((c) => ({ ...c, side })))];
+  /**
+   * A factor g^(2k) or |g| anywhere in the statements is 0 at g's roots, exactly, which an
+   * enclosure of an irrational root cannot show ((x³ − x − 1)² a ≤ (x³ − x − 1)² b is 0 ≤ 0 at
+   * the plastic number, whatever a and b: ⇔ a ≤ b fails there, and was checked, red team rt88).
+   * At each certain root of g along `key`, both statements with those factors put to 0 are
+   * decided on the root's whole enclosure: where they disagree, they disagree at the root.
+   */
+  const touchingZeros = (base: Point, key: string): Counterexample | null => {
+    const bases = new Map<string, Expr>();
+    const reads = (g: Expr): boolean => freeNames(g).some((v) => base.prep.keyOfName(v.name) === key.split('@')[0]);
+    for (const c of all) for (const e of [c.a, c.b]) visit(e, (x) => {
+      const g = sizeBase(x);
+      if (g && scalar(g) && bases.size < 4 && reads(g)) bases.set(printExpr(g), g);
+    });
+    for (const [id, g] of bases) {
+      const zeroed = (f: Formula): Formula => mapFormula(f, (e) => withZeroSize(e, id));
+      const [l0, r0] = [zeroed(left), zeroed(right)];
+      let tried = 0;
+      for (const r of zerosAlong(base, key, g, deadline)) {
+        if ((!r.at && !r.certain) || r.at) continue;
+        if (tried++ >= 3 || now() > deadline) break;
+        const q = rootPoint(base, key, r, rng, deadline);
+        if (!q) continue;
+        q.touched.clear();
+        const a = q.truth(l0, levels, false, 'reject');
+        const b = q.truth(r0, levels, false, 'reject');
+        const s = statementAt(p.rel as '⇔' | '⇒', a, b);
+        probes++;
+        if (s.kind !== 'decided' || s.ok) continue;
+        // (g evaluated once, so the counterexample names the root's enclosure.)
+        try {
+          q.evaluate(decimalLevels()[0]!, g);
+        } catch {
+          // named without it
+        }
+        const where = `where ${id} = 0 (at a root in this interval, by intermediate values), so that (${id})² and |${id}| are 0 there`;
+        return counterexample(q, s.a ? 'true' : 'false', s.b ? 'true' : 'false', s.a ? `⇒ fails ${where}: the left statement holds and the right one does not` : `⇐ fails ${where}: the right statement holds and the left one does not`);
+      }
+    }
+    return null;
+  };
   /** The whole equation c (a product = 0) tested at each scalar factor's roots along key (FACTOR_ROOTS of each, smallest first). */
   const factorRoots = (c: (typeof all)[number], key: string, base: Point): Counterexample | null => {
     const factors = zeroFactors(c.a, c.b).filter((f) => scalar(f) && freeNames(f).some((v) => base.prep.keyOfName(v.name) === key.split('@')[0]));
@@ -4663,6 +4718,10 @@ export function searchStatement(
           if (c.op !== '=' || !c.whole || base.isInteger(key)) continue;
           const byFactor = factorRoots(c, key, base);
           if (byFactor) return result(byFactor);
+        }
+        if (!base.isInteger(key)) {
+          const touched = touchingZeros(base, key);
+          if (touched) return result(touched);
         }
         const found = scalarComparisons.map((c) => ({ c, b: boundariesAlong(base, key, c.a, c.b, deadline) }));
         searched += found.length;
