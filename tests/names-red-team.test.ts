@@ -162,3 +162,15 @@ describe('a function a definition gives is a name, whatever its letters (red tea
     expect(r.steps[0]!.verdict).toBe(verdict);
   });
 });
+
+describe('a name led by _ defined with no parameters (red team rt104)', () => {
+  it('asks for a declaration, as a word of letters does, not for a name it was given', async () => {
+    const r = await check('define __proto__ = 5\n    __proto__ + 1\n  = 6\n');
+    expect(errors(r)).toEqual(["unknown name '__proto__': declare it first, e.g. 'scalar __proto__'"]);
+  });
+  it('is read once declared', async () => {
+    const r = await check('scalar __proto__\ndefine __proto__ = 5\n    __proto__ + 1\n  = 6\n');
+    expect(errors(r)).toEqual([]);
+    expect(r.steps[0]!.verdict).toBe('proved');
+  });
+});

@@ -14,8 +14,10 @@ export function declaredWords(codes: readonly string[]): string[] {
   for (const code of codes) {
     // A function a definition gives (`define __proto__(x) = x²`, `define _p(x) = …`) is declared
     // by it, as `define sq(x)` is: a word with `_` in it was refused as its target (red team rt103).
-    const defined = /^\s*define\s+([\p{L}_][\p{L}\d_]*)\s*\(/u.exec(code);
-    if (defined && isWord(defined[1]!)) out.add(defined[1]!);
+    const defined = /^\s*define\s+([\p{L}_][\p{L}\d_]*)\s*(\(?)/u.exec(code);
+    // (A name defined with no parameters, `define __proto__ = 5`, only where `_` leads it: a
+    // name of letters alone there must be declared, and says so; one led by `_` was a syntax error.)
+    if (defined && isWord(defined[1]!) && (defined[2] === '(' || defined[1]!.startsWith('_'))) out.add(defined[1]!);
     const m = /^\s*(?:scalar|integer|vector|matrix|function|random)\s+(.*)$/u.exec(code);
     if (!m) continue;
     // The names come before `in R^n`, `∈`, `: R → R`, `iid` or `with`.

@@ -372,9 +372,10 @@ class Resolver {
       return out;
     }
     if (!isLetterName(target.base) && !found && !this.group.families.has(fam)) {
-      this.error(diagnostic('unknown-name', { name: target.base, suggestion: splitWord(target.base) }, target.range, {
-        fixes: wordFixes(target.base, target.range),
-      }));
+      // (A word with `_` in it, `define __proto__ = 5`, is no product of letters to suggest.)
+      this.error([...target.base].every((l) => /\p{L}/u.test(l))
+        ? diagnostic('unknown-name', { name: target.base, suggestion: splitWord(target.base) }, target.range, { fixes: wordFixes(target.base, target.range) })
+        : diagnostic('undeclared-word', { name: target.base }, target.range));
     }
     this.scope.set({
       key, kind: shapeKind(shape), shape, family, tags: new Set(), fn: null, random: false, iid: false, implicit: false,
