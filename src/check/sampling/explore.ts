@@ -363,32 +363,27 @@ function openEndSliver(p: StepProblem, base: Point, keys: readonly string[], rng
       const iv = base.prep.intervals.get(keys[i]!)!;
       return (end === iv.hi && iv.hiClosed) || (end === iv.lo && iv.loClosed);
     })) continue;
+    /** The step decided at q in exact values and decimals; null where q cannot be evaluated. */
+    const decided = (q: Point): ReturnType<typeof decideAt> | null => {
+      q.touched.clear();
+      try {
+        return decideAt(q, left, rel, right, sliverLevels());
+      } catch (err) {
+        if (err instanceof Signal) return null;
+        throw err;
+      }
+    };
     const atEnd = atAllUnchecked(base, keys.map((k, i) => [k, corner[i]!.end] as const), rng);
     atEnd.deadline = deadline;
-    atEnd.touched.clear();
-    let o: ReturnType<typeof decideAt>;
-    try {
-      o = decideAt(atEnd, left, rel, right, sliverLevels());
-    } catch (err) {
-      if (err instanceof Signal) continue;
-      throw err;
-    }
-    if (o.kind !== 'fails') continue;
+    if (decided(atEnd)?.kind !== 'fails') continue;
     for (const k of SLIVER_EXPONENTS) {
       if (now() > deadline) break;
       const step = new Rational(1n, 10n ** BigInt(k));
       const q = atAll(base, keys.map((key, i) => [key, corner[i]!.end.add(corner[i]!.width.mul(step).mul(Rational.of(corner[i]!.inward)))] as const), rng, deadline);
       if (!q) continue;
-      q.touched.clear();
       probes++;
-      let t: ReturnType<typeof decideAt>;
-      try {
-        t = decideAt(q, left, rel, right, sliverLevels());
-      } catch (err) {
-        if (err instanceof Signal) continue;
-        throw err;
-      }
-      if (t.kind !== 'fails') continue;
+      const t = decided(q);
+      if (t?.kind !== 'fails') continue;
       const where = keys.map((key, i) => `${base.values.get(key)!.label} near ${corner[i]!.end.toString()}`).join(', ');
       return { failure: counterexample(q, ...formatSides(t.F, t.left, t.right), `found just inside ${keys.length > 1 ? 'a corner' : 'an open end'} of the assumptions (${where}), where the step fails at the ${keys.length > 1 ? 'corner' : 'end'} itself`), probes };
     }
