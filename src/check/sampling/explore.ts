@@ -4714,10 +4714,6 @@ export function searchStatement(
           const byFactor = factorRoots(c, key, base);
           if (byFactor) return result(byFactor);
         }
-        if (!base.isInteger(key)) {
-          const touched = touchingZeros(base, key);
-          if (touched) return result(touched);
-        }
         const found = scalarComparisons.map((c) => ({ c, b: boundariesAlong(base, key, c.a, c.b, deadline) }));
         searched += found.length;
         for (const { b } of found) {
@@ -5205,6 +5201,15 @@ export function searchStatement(
         const where = signs.every((s) => s > 0) ? `${labels.join(' = ')} = ${printExpr(guess)}` : labels.map((l, i) => `${l} = ${printExpr(at(i))}`).join(', ');
         if (failure) return result({ ...failure, note: `${failure.note ?? 'the statements disagree here'} (at ${where} exactly)` });
       }
+    }
+  }
+  // Last (the searches above name exact places where they can: x = π, not an enclosure of
+  // it): a factor g² or |g| put to 0 at g's irrational roots.
+  for (const base of bases.slice(0, 2)) {
+    for (const key of scalarKeys(base).filter((k) => !base.isInteger(k))) {
+      if (now() > deadline) return result(null);
+      const touched = touchingZeros(base, key);
+      if (touched) return result(touched);
     }
   }
   return result(null);
