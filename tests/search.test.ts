@@ -44,6 +44,12 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'log(1 + x − y) < log 2 − 10⁻²⁶ under 0 < x, y < 1 fails near the corner (1, 0)', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    log(1 + x - y)\n  < 0.69314718055994530941\n', want: 'refuted', message: /corner/ },
   // (Red team rt104:) a strict bound holds only by disjoint enclosures: its huge constant is not counted twice.
   { name: 'x^1000 < 3^1000 under 2 < x < 3 holds (not unknown for digits)', text: 'scalar x\nassume 2 < x < 3\n    x^1000\n  < 3^1000\n', want: 'pass' },
+  // (Red team rt105:) three scalars at a corner, and slivers as thin as the precision in force tells.
+  { name: 'x + y − z < 1.9999 under 0 < x, y, z < 1 fails near (1, 1, 0)', text: 'scalar x, y, z\nassume 0 < x < 1, 0 < y < 1, 0 < z < 1\n    x + y - z\n  < 1.9999\n', want: 'refuted', message: /corner/ },
+  { name: 'x + y − z < 2 under 0 < x, y, z < 1 holds', text: 'scalar x, y, z\nassume 0 < x < 1, 0 < y < 1, 0 < z < 1\n    x + y - z\n  < 2\n', want: 'pass' },
+  { name: 'log x ≤ log 3 − 10⁻¹⁰⁰ under 2 < x < 3 fails just below 3', text: 'scalar x\nassume 2 < x < 3\n    log(x)\n  ≤ log(3) - 10^(-100)\n', want: 'refuted', message: /open end/ },
+  { name: 'x^200 ≤ 3^200 − 1 under 2 < x < 3 fails on the 10⁻⁹⁸ below 3', text: 'scalar x\nassume 2 < x < 3\n    x^200\n  ≤ 3^200 - 1\n', want: 'refuted', message: /open end/ },
+  { name: 'x^1000 ≤ 3^1000 under 2 < x < 3 holds (not unknown for digits)', text: 'scalar x\nassume 2 < x < 3\n    x^1000\n  ≤ 3^1000\n', want: 'pass' },
   { name: 'x − y < 1 under 0 < x, y < 1 holds', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    x - y\n  < 1\n', want: 'pass' },
   { name: 'log(1 + x − y) < log 2 under 0 < x, y < 1 holds', text: 'scalar x, y\nassume 0 < x < 1, 0 < y < 1\n    log(1 + x - y)\n  < log(2)\n', want: 'pass' },
   { name: 'log x < log 3 under 2 < x < 3 holds (equal only at the end)', text: 'scalar x\nassume 2 < x < 3\n    log(x)\n  < log(3)\n', want: 'pass' },

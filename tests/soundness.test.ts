@@ -36,6 +36,12 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  // (Red team rt105:) a vector known only within bounds (‖u‖ = 1, ‖u‖ = 2) is rounded onto a
+  // rational point of its sphere first, so the zero of ‖u − v‖, (u − v)ᵀ(u − v) or ‖u‖ − 1 is exact.
+  { name: 'under ‖u‖ = 1, 1 = (‖u − v‖ + y²)/(‖u − v‖ + y²) fails at v = u, y = 0', src: 'scalar y\nvector u, v in R^n\nassume ‖u‖ = 1\n    1\n  = (‖u - v‖ + y^2)/(‖u - v‖ + y^2)\n', want: 'refuted' },
+  { name: 'under ‖u‖ = 2, 1 = ((u − v)ᵀ(u − v) + y²)/(…) fails at v = u, y = 0', src: 'scalar y\nvector u, v in R^n\nassume ‖u‖ = 2\n    1\n  = ((u - v)^T (u - v) + y^2)/((u - v)^T (u - v) + y^2)\n', want: 'refuted' },
+  { name: 'under ‖u‖ = 1, 1 = (‖u‖ − 1 + y²)/(‖u‖ − 1 + y²) fails at y = 0', src: 'scalar y\nvector u in R^n\nassume ‖u‖ = 1\n    1\n  = (‖u‖ - 1 + y^2)/(‖u‖ - 1 + y^2)\n', want: 'refuted' },
+  { name: 'under ‖u‖ = 1, 1 = (‖u − v‖ + y² + 1)/(‖u − v‖ + y² + 1) holds', src: 'scalar y\nvector u, v in R^n\nassume ‖u‖ = 1\n    1\n  = (‖u - v‖ + y^2 + 1)/(‖u - v‖ + y^2 + 1)\n', want: 'proved' },
   // (Red team rt88:) a factor g² or |g| in a statement is 0 at g's roots exactly, which an
   // enclosure of an irrational root cannot show: both statements are decided there with it 0.
   { name: '(x³ − x − 1)² a ≤ (x³ − x − 1)² b ⇔ a ≤ b fails at the plastic number', src: 'scalar x, a, b\n    (x^3 - x - 1)^2 a ≤ (x^3 - x - 1)^2 b\n  ⇔ a ≤ b\n', want: 'refuted' },

@@ -670,8 +670,9 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   // sin ε − ε + ε³/6 = 0 (ε⁵/120) were checked (red team), so up to the sixth power of a tiny
   // number the step writes or assumes. Within reach they set the precision; past it, agreement
   // between the sides is no evidence: `digitsBeyond`.)
-  const squares = Math.max(TINY_POWERS * tiny + large, 2 * powers) + 60;
-  const need = Math.max(digitsNeeded(p), tiny + large + 60, Math.min(MAX_DIGITS, squares));
+  const own = digitsNeeded(p);
+  const squares = Math.max(Math.max(TINY_POWERS * tiny + large, 2 * powers) + 60, own.twice);
+  const need = Math.max(own.once, tiny + large + 60, Math.min(MAX_DIGITS, squares));
   const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
   const agreement = Math.min(top - 50, 30 + tiny + large);
   const stepOpts = need <= MAX_DIGITS && squares > MAX_DIGITS ? { ...opts, digitsBeyond: Math.round(squares) } : opts;
@@ -775,22 +776,24 @@ function groundEstimate(e: Expr): number | null {
  * The decimal digits a step's own numbers need, and 60 more: a literal's digits, and for a
  * power of a number (`10^(−300)`) its exponent times the base's digits. Below 250 nothing changes.
  */
-function digitsNeeded(p: StepProblem): number {
-  let need = 0;
+function digitsNeeded(p: StepProblem): { once: number; twice: number } {
+  let once = 0;
+  let twice = 0;
   let products = 0;
-  // (Not for a strict `<` or `>`, which holds at a point only by disjoint enclosures, never by
-  // agreement: x^1000 < 3^1000 under 2 < x < 3 became unknown, its 477 digits counted twice.)
-  const twice = p.rel !== '<' && p.rel !== '>';
   eachNode(p, (x) => {
-    if (x.kind === 'Num') need = Math.max(need, x.value.replace(/[^0-9]/g, '').length);
+    if (x.kind === 'Num') once = Math.max(once, x.value.replace(/[^0-9]/g, '').length);
     const d = powerDigits(x) ?? (products < MAX_MAGNITUDE_ESTIMATES && isConstantProduct(x) ? (products++, magnitudeDigits(x)) : null);
-    // (A huge constant counts twice: sides built from numbers of size 10^k may differ by 10^(−k),
-    // 10^(−2k) of their size. log((10^130 + 1)(10^130 − 1)) = 260 log 10 differs by 10^(−260),
-    // ((1 + √5)/2)^700 = L_700, a Lucas number, by φ^(−700) ≈ 10^(−146) beside 10^146: both were
-    // checked, their numbers' digits counted once and their products' not at all (red team rt102).)
-    if (d !== null) need = Math.max(need, d > 0 ? (twice ? 2 : 1) * d : -d);
+    if (d === null) return;
+    once = Math.max(once, Math.abs(d));
+    // (A huge constant counts twice for agreement: sides built from numbers of size 10^k may
+    // differ by 10^(−k), 10^(−2k) of their size. log((10^130 + 1)(10^130 − 1)) = 260 log 10
+    // differs by 10^(−260), ((1 + √5)/2)^700 = L_700, a Lucas number, by φ^(−700) ≈ 10^(−146)
+    // beside 10^146: both were checked, their numbers' digits counted once and their products'
+    // not at all (red team rt102). Past 960 digits it sets only agreement aside, not the step:
+    // x^1000 ≤ 3^1000 under 2 < x < 3 holds by disjoint enclosures.)
+    if (d > 0) twice = Math.max(twice, 2 * d);
   });
-  return need + 60;
+  return { once: once + 60, twice: Math.max(once, twice) + 60 };
 }
 
 /** How many constant products digitsNeeded estimates the size of, at most. */

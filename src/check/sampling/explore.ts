@@ -12,14 +12,14 @@ import type { StepProblem } from '../problem.js';
 import { MAX_TERMS, constantValue, evaluate, groundHost, hugeLiteral } from '../evaluator/interpret.js';
 import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit, type Unfolding } from '../rewrite.js';
 import { keysRead } from './domain.js';
-import { normZeroPoints } from './linear-solve.js';
+import { normZeroPoints, roundedPoints } from './linear-solve.js';
 import { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, hasTag, statementAt, type PointResult } from './compare.js';
 import { boundariesAlong, crossesOn, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Boundaries, type Bracket, type Touching } from './boundaries.js';
-import { allLevels, decimalLevels } from './levels.js';
+import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { domainComparisons, type Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 import { newtonSolutions } from './newton.js';
@@ -316,7 +316,10 @@ function meetsAssumptionsExactly(q: Point): boolean {
  * How far inside an open end of the assumptions openEndSliver probes, as powers of ten of the
  * interval's width (or of the end's size, 1 at least, where the interval has no other end).
  */
-const SLIVER_EXPONENTS = [1, 2, 3, 4, 6, 9, 12, 16, 20, 25, 30, 40, 50, 60, 75, 90];
+const SLIVER_EXPONENTS = [1, 2, 3, 4, 6, 9, 12, 16, 20, 25, 30, 40, 50, 60, 75, 90, 110, 150, 200, 300, 400, 500, 700, 900];
+
+/** The sliver exponents the precision in force can tell apart (10 digits inside it): x^200 ≤ 3^200 − 1 under x < 3 fails only on the 10⁻⁹⁸ below 3 (red team rt105). */
+const sliverExponents = (): number[] => SLIVER_EXPONENTS.filter((k) => k < topDigits() - 10);
 
 /**
  * The levels a sliver is decided at: exact, then decimals, not doubles, whose agreement with
@@ -376,7 +379,7 @@ function openEndSliver(p: StepProblem, base: Point, keys: readonly string[], rng
     const atEnd = atAllUnchecked(base, keys.map((k, i) => [k, corner[i]!.end] as const), rng);
     atEnd.deadline = deadline;
     if (decided(atEnd)?.kind !== 'fails') continue;
-    for (const k of SLIVER_EXPONENTS) {
+    for (const k of sliverExponents()) {
       if (now() > deadline) break;
       const step = new Rational(1n, 10n ** BigInt(k));
       const q = atAll(base, keys.map((key, i) => [key, corner[i]!.end.add(corner[i]!.width.mul(step).mul(Rational.of(corner[i]!.inward)))] as const), rng, deadline);
@@ -1030,14 +1033,17 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         if (found.failure) return done(found.failure);
       }
     }
+    // (Pairs of the first three, then the three together: x + y − z < 1.9999 under 0 < x, y, z < 1
+    // fails only near (1, 1, 0), red team rt105.)
     const few = reals.slice(0, 3);
-    for (let i = 0; i < few.length; i++) {
-      for (let j = i + 1; j < few.length; j++) {
-        const found = openEndSliver(p, base, [few[i]!, few[j]!], rng, deadline);
-        if (found) {
-          probes += found.probes;
-          if (found.failure) return done(found.failure);
-        }
+    const groups: string[][] = [];
+    for (let i = 0; i < few.length; i++) for (let j = i + 1; j < few.length; j++) groups.push([few[i]!, few[j]!]);
+    if (few.length === 3) groups.push(few);
+    for (const group of groups) {
+      const found = openEndSliver(p, base, group, rng, deadline);
+      if (found) {
+        probes += found.probes;
+        if (found.failure) return done(found.failure);
       }
     }
   }
@@ -3710,7 +3716,7 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   // And where a vector or matrix inside a part's norm is 0 without being 0 itself (‖u − v‖ at
   // u = v, ‖M u‖ at u = 0 for an invertible M, ‖M − N‖ at M = N): solved exactly (red team rt104:
   // under u ≠ 0, 1 = (‖u − v‖ + x²)/(‖u − v‖ + x²) was proved).
-  for (const z of normZeroPoints(base, parts.map(({ g }) => g), rng, deadline, 4)) {
+  for (const z of [...roundedPoints(base, rng).slice(0, 2), ...normZeroPoints(base, parts.map(({ g }) => g), rng, deadline, 4)]) {
     const q = atAll(z, [], rng, deadline);
     if (!q) continue;
     // (Evaluated once, so that the scalars are drawn and searched along.)

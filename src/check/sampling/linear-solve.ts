@@ -339,13 +339,29 @@ export function normZeroPoints(base: Point, parts: readonly Expr[], rng: Rng, de
     // (Its names drawn first: a derived point draws its values when they are first used.)
     residual(base);
     for (const key of matrixKeysOf(base, [arg])) {
-      if (out.length >= max || now() > deadline) return out;
-      const s = solveAffine(base, key, residual, rng);
-      if (!s) continue;
-      for (const v of solutionValues(s, rng, 1)) out.push(base.replacing(key, v, rng));
+      // (From the others rounded onto rational points first where they are known only within
+      // bounds, as linearZeroSearch does: a unit vector under ‖u‖ = 1, which ‖u − v‖ needs v = u
+      // of, red team rt105.)
+      for (const from of [...simplified(base, key, rng), base]) {
+        if (out.length >= max || now() > deadline) return out;
+        const plain = from.enclosures.size === 0 ? from : from.derive(rng, (k, v) => (from.enclosures.has(k) && isMat(v) ? v.map((x) => x) : v));
+        residual(plain);
+        const s = solveAffine(plain, key, residual, rng);
+        if (!s) continue;
+        for (const v of solutionValues(s, rng, 1)) out.push(from.replacing(key, v, rng));
+      }
     }
   }
   return out;
+}
+
+/**
+ * The point with its vectors and matrices known only within bounds (a unit vector under
+ * ‖u‖ = 1) rounded onto rational points (`simplified`), where there are such: a divisor
+ * ‖u‖ − 1 + y² is exactly y² there, and 0 at y = 0. Not checked against the assumptions.
+ */
+export function roundedPoints(base: Point, rng: Rng): Point[] {
+  return simplified(base, '', rng);
 }
 
 /** At most this many solves, and points on solution sets, per step. */
@@ -447,7 +463,8 @@ function decideOn(p: StepProblem, start: Point, key: string, rng: Rng, deadline:
 /**
  * `base` with its vectors and matrices known only within bounds, other than `except`, made
  * exact: each entry rounded to a whole number, or the largest entry's axis with its sign
- * (y ≈ [0.316, 0.949] as [0, 1]). Whether the assumptions still hold is for the caller's point.
+ * (y ≈ [0.316, 0.949] as [0, 1]), also at the vector's length where that is a multiple of 1/12
+ * (under ‖u‖ = 2: [0, 2]). Whether the assumptions still hold is for the caller's point.
  */
 function simplified(base: Point, except: string, rng: Rng): Point[] {
   const boxed = [...base.enclosures.keys()].filter((k) => k !== except && isMat(base.values.get(k)?.value ?? base.overrides.get(k) ?? Rational.ZERO));
@@ -463,9 +480,18 @@ function simplified(base: Point, except: string, rng: Rng): Point[] {
     v.data.forEach((x, i) => { if (abs(x).cmp(abs(v.data[best]!)) > 0) best = i; });
     return v.map((x, i) => (i === best ? Rational.of(x.sign()) : Rational.ZERO));
   };
+  // (And the axis at the vector's length where that is a short fraction: under ‖u‖ = 2, u on
+  // its axis has length 2 — the unit axis broke the assumption, red team rt105.)
+  const scaledAxis = (v: Mat<Rational>) => {
+    const length = Math.sqrt(v.data.reduce((t, x) => t + x.toNumber() ** 2, 0));
+    const k = Math.round(length * 12);
+    if (k === 0 || Math.abs(length - k / 12) > 1e-9 * Math.max(1, length)) return axis(v);
+    const c = new Rational(BigInt(k), 12n);
+    return axis(v).map((x) => x.mul(c));
+  };
   const out: Point[] = [];
   const ids = new Set<string>();
-  for (const f of [(v: Mat<Rational>) => v.map(round), axis]) {
+  for (const f of [(v: Mat<Rational>) => v.map(round), axis, scaledAxis]) {
     const made = new Map<string, Mat<Rational>>();
     const q = base.derive(rng, (k, v) => {
       if (!boxed.includes(k) || !isMat(v)) return v;
