@@ -36,6 +36,11 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  // (Red team rt106:) a factor 0 only at a corner of closed ends: the statements decided there.
+  { name: '(2 − x y) a < (2 − x y) b ⇔ a < b under 0 < x ≤ 1, 0 < y ≤ 2 fails at (1, 2)', src: 'scalar x, y, a, b\nassume 0 < x ≤ 1, 0 < y ≤ 2\n    (2 - x y) a < (2 - x y) b\n  ⇔ a < b\n', want: 'refuted' },
+  { name: '(1 − x y) a ≤ (1 − x y) b ⇒ a ≤ b under 0 < x, y ≤ 1 fails at (1, 1)', src: 'scalar x, y, a, b\nassume 0 < x ≤ 1, 0 < y ≤ 1\n    (1 - x y) a ≤ (1 - x y) b\n  ⇒ a ≤ b\n', want: 'refuted' },
+  { name: 'a ≤ b ⇒ (1 − x y) a ≤ (1 − x y) b under 0 < x, y ≤ 1 holds', src: 'scalar x, y, a, b\nassume 0 < x ≤ 1, 0 < y ≤ 1\n    a ≤ b\n  ⇒ (1 - x y) a ≤ (1 - x y) b\n', want: 'passes' },
+  { name: '(2 − x y) a ≤ (2 − x y) b ⇔ a ≤ b under 0 < x, y ≤ 1 holds', src: 'scalar x, y, a, b\nassume 0 < x ≤ 1, 0 < y ≤ 1\n    (2 - x y) a ≤ (2 - x y) b\n  ⇔ a ≤ b\n', want: 'passes' },
   // (Red team rt105:) a vector known only within bounds (‖u‖ = 1, ‖u‖ = 2) is rounded onto a
   // rational point of its sphere first, so the zero of ‖u − v‖, (u − v)ᵀ(u − v) or ‖u‖ − 1 is exact.
   { name: 'under ‖u‖ = 1, 1 = (‖u − v‖ + y²)/(‖u − v‖ + y²) fails at v = u, y = 0', src: 'scalar y\nvector u, v in R^n\nassume ‖u‖ = 1\n    1\n  = (‖u - v‖ + y^2)/(‖u - v‖ + y^2)\n', want: 'refuted' },

@@ -5209,6 +5209,29 @@ export function searchStatement(
       }
     }
   }
+  // Each corner where two or three scalars sit at closed ends of their intervals (a factor
+  // 2 − x y is 0 only at x = 1, y = 2 under 0 < x ≤ 1, 0 < y ≤ 2: (2 − x y) a < (2 − x y) b ⇔
+  // a < b fails there, and was checked, red team rt106). (From a few bases: the other names,
+  // a > b for the ⇒ form, as each drew them.)
+  for (const base of bases.slice(0, 4)) {
+    const closed = scalarKeys(base).filter((k) => {
+      const iv = base.prep.intervals.get(k);
+      return !!iv && ((iv.lo !== null && iv.loClosed) || (iv.hi !== null && iv.hiClosed));
+    }).slice(0, 3);
+    const endsOf = (k: string): Rational[] => {
+      const iv = base.prep.intervals.get(k)!;
+      return [...(iv.lo !== null && iv.loClosed ? [iv.lo] : []), ...(iv.hi !== null && iv.hiClosed ? [iv.hi] : [])];
+    };
+    let corners: (readonly [string, Rational])[][] = [[]];
+    for (const k of closed) corners = corners.flatMap((c) => endsOf(k).map((e) => [...c, [k, e] as const]));
+    for (const corner of closed.length >= 2 ? corners : []) {
+      if (now() > deadline) return result(null);
+      const q = atAll(base, corner, rng, deadline);
+      if (!q) continue;
+      const failure = test(q, null, false);
+      if (failure) return result(failure);
+    }
+  }
   // Last (the searches above name exact places where they can: x = π, not an enclosure of
   // it): a factor g² or |g| put to 0 at g's irrational roots.
   for (const base of bases.slice(0, 2)) {
