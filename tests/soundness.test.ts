@@ -36,6 +36,8 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  { name: 'sin(x)² a < sin(x)² b ⇔ a < b under 0 < x ≤ π fails at x = π (a root on a closed end)', src: 'scalar x, a, b\nassume 0 < x ≤ π\n    sin(x)^2 a < sin(x)^2 b\n  ⇔ a < b\n', want: 'refuted' },
+  { name: 'sin(x)² a < sin(x)² b ⇔ a < b under 0 < x < π holds', src: 'scalar x, a, b\nassume 0 < x < π\n    sin(x)^2 a < sin(x)^2 b\n  ⇔ a < b\n', want: 'passes' },
   // (Red team rt106:) a factor 0 only at a corner of closed ends: the statements decided there.
   { name: '(2 − x y) a < (2 − x y) b ⇔ a < b under 0 < x ≤ 1, 0 < y ≤ 2 fails at (1, 2)', src: 'scalar x, y, a, b\nassume 0 < x ≤ 1, 0 < y ≤ 2\n    (2 - x y) a < (2 - x y) b\n  ⇔ a < b\n', want: 'refuted' },
   { name: '(1 − x y) a ≤ (1 − x y) b ⇒ a ≤ b under 0 < x, y ≤ 1 fails at (1, 1)', src: 'scalar x, y, a, b\nassume 0 < x ≤ 1, 0 < y ≤ 1\n    (1 - x y) a ≤ (1 - x y) b\n  ⇒ a ≤ b\n', want: 'refuted' },

@@ -4644,7 +4644,8 @@ export function searchStatement(
       for (const r of zerosAlong(base, key, g, deadline)) {
         if ((!r.at && !r.certain) || r.at) continue;
         if (tried++ >= 3 || now() > deadline) break;
-        const q = rootPoint(base, key, r, rng, deadline);
+        // (Placed on an edge of the assumptions where it is one: sin x at π under 0 < x ≤ π, red team rt106.)
+        const q = zeroPoint(p, base, key, g, ZERO_SCALAR, r, rng, deadline)?.q;
         if (!q) continue;
         q.touched.clear();
         const a = q.truth(l0, levels, false, 'reject');
