@@ -36,6 +36,12 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  // (Red team rt106:) an assumed bound on a compound vector's norm, met exactly.
+  { name: '‖u − v‖ > 1 under ‖u − v‖ ≥ 1 fails where it is 1', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1\n    ‖u - v‖\n  > 1\n', want: 'refuted' },
+  { name: '‖u − v‖ > 1 under ‖u − v‖² ≥ 1 fails where it is 1', src: 'vector u, v in R^n\nassume ‖u - v‖^2 ≥ 1\n    ‖u - v‖\n  > 1\n', want: 'refuted' },
+  { name: 'log ‖u − v‖ > 0 under ‖u − v‖ ≥ 1 fails where it is 1', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1\n    log(‖u - v‖)\n  > 0\n', want: 'refuted' },
+  { name: '‖u − v‖ ≥ 1 under ‖u − v‖ ≥ 1 holds', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1\n    ‖u - v‖\n  ≥ 1\n', want: 'passes' },
+  { name: '‖u − v‖ > 1/2 under ‖u − v‖ ≥ 1 holds', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1\n    ‖u - v‖\n  > 1/2\n', want: 'passes' },
   { name: 'sin(x)² a < sin(x)² b ⇔ a < b under 0 < x ≤ π fails at x = π (a root on a closed end)', src: 'scalar x, a, b\nassume 0 < x ≤ π\n    sin(x)^2 a < sin(x)^2 b\n  ⇔ a < b\n', want: 'refuted' },
   { name: 'sin(x)² a < sin(x)² b ⇔ a < b under 0 < x < π holds', src: 'scalar x, a, b\nassume 0 < x < π\n    sin(x)^2 a < sin(x)^2 b\n  ⇔ a < b\n', want: 'passes' },
   // (Red team rt106:) a factor 0 only at a corner of closed ends: the statements decided there.

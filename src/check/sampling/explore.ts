@@ -12,7 +12,7 @@ import type { StepProblem } from '../problem.js';
 import { MAX_TERMS, constantValue, evaluate, groundHost, hugeLiteral } from '../evaluator/interpret.js';
 import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit, type Unfolding } from '../rewrite.js';
 import { keysRead } from './domain.js';
-import { normZeroPoints, roundedPoints } from './linear-solve.js';
+import { normBoundPoints, normZeroPoints, roundedPoints } from './linear-solve.js';
 import { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
@@ -478,6 +478,21 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       if (o.kind !== 'fails') continue;
       const [l, r] = formatSides(o.F, o.left, o.right);
       return done(counterexample(q, l, r, `found where ${keys.map((k) => base.values.get(k)!.label).join(', ')} are all equal`));
+    }
+  }
+  // An assumed bound on the norm of a vector expression, met exactly (‖u − v‖ ≥ 1 at v = u − e₁):
+  // a strict bound on it fails there only.
+  if (bases[0] && rel !== '≠') {
+    for (const z of normBoundPoints(bases[0], rng, deadline, 6)) {
+      if (now() > deadline) return done(null);
+      const q = atAll(z, [], rng, deadline);
+      if (!q) continue;
+      q.touched.clear();
+      probes++;
+      const o = decideAt(q, left, rel, right, levels);
+      if (o.kind !== 'fails') continue;
+      const [l, r] = formatSides(o.F, o.left, o.right);
+      return done(counterexample(q, l, r, 'found where an assumed bound on a norm holds with equality'));
     }
   }
   // `≠` fails at the roots of left − right, and is as strict as `<` there (x² ≠ 2 at √2 may fail).

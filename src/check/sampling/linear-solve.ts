@@ -16,6 +16,7 @@ import type { Point } from './point.js';
 import { counterexample, formatSides } from './report.js';
 import { meetByScaling, shrink, solveEqualities } from './search.js';
 import { reducedRows } from './solve.js';
+import { constantValue } from '../evaluator/interpret.js';
 import { now } from '../../clock.js';
 
 /**
@@ -362,6 +363,48 @@ export function normZeroPoints(base: Point, parts: readonly Expr[], rng: Rng, de
  */
 export function roundedPoints(base: Point, rng: Rng): Point[] {
   return simplified(base, '', rng);
+}
+
+/**
+ * Points on an assumed bound of the norm of a vector expression: for `‖w‖ ≥ k`, `‖w‖² ≤ k`,
+ * `k < ‖w‖` … with k a number, w solved for each vector or matrix it reads so that w = c·e₁,
+ * c = k (or √k for a square, where that is rational): ‖u − v‖ ≥ 1 holds with equality at
+ * v = u − e₁, where `‖u − v‖ > 1` fails (red team rt106: checked; a single vector's bound was
+ * met already, edges.ts). At most `max`; not checked against the assumptions.
+ */
+export function normBoundPoints(base: Point, rng: Rng, deadline: number, max: number): Point[] {
+  const out: Point[] = [];
+  for (const c of base.prep.checks) {
+    const f = c.formula;
+    if (c.forAll.length > 0 || f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] === '=' || f.ops[0] === '≠') continue;
+    for (const [side, other] of [[f.operands[0]!, f.operands[1]!], [f.operands[1]!, f.operands[0]!]] as const) {
+      const k = constantValue(other);
+      if (!k || k.sign() <= 0) continue;
+      const squared = side.kind === 'Binary' && side.op === '^' && side.right.kind === 'Num' && side.right.value === '2';
+      const norm = squared ? (side as Extract<Expr, { kind: 'Binary' }>).left : side;
+      if (norm.kind !== 'Norm' || norm.arg.shape?.kind !== 'matrix' || norm.sub !== null && norm.sub !== undefined) continue;
+      const size = squared ? k.sqrt() : k;
+      if (!size) continue;
+      const w = norm.arg;
+      const target = (q: Point): Rational[] | null => {
+        try {
+          const v = q.evaluate(exactField, w) as Val<Rational>;
+          const es = entries(v);
+          return es.map((x, i) => x.sub(i === 0 ? size : Rational.ZERO));
+        } catch {
+          return null;
+        }
+      };
+      target(base);
+      for (const key of matrixKeysOf(base, [w])) {
+        if (out.length >= max || now() > deadline) return out;
+        const s = solveAffine(base, key, target, rng);
+        if (!s) continue;
+        for (const v of solutionValues(s, rng, 1)) out.push(base.replacing(key, v, rng));
+      }
+    }
+  }
+  return out;
 }
 
 /** At most this many solves, and points on solution sets, per step. */
