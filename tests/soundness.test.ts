@@ -36,6 +36,10 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  // (Red team rt107:) an implication whose free scalar must press against another scalar's
+  // closed end: searched from the base with that scalar at its end.
+  { name: 'x < a ⇒ a > −0.9 under −1 ≤ x ≤ 1 fails at x = −1, a = −0.95', src: 'scalar x, a\nassume -1 ≤ x ≤ 1\n    x < a\n  ⇒ a > -0.9\n', want: 'refuted' },
+  { name: 'x < a ⇒ a > −1 under −1 ≤ x ≤ 1 holds', src: 'scalar x, a\nassume -1 ≤ x ≤ 1\n    x < a\n  ⇒ a > -1\n', want: 'passes' },
   // (Red team rt106:) an assumed bound on a compound vector's norm, met exactly.
   { name: '‖u − v‖ > 1 under ‖u − v‖ ≥ 1 fails where it is 1', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1\n    ‖u - v‖\n  > 1\n', want: 'refuted' },
   { name: '‖u − v‖ > 1 under ‖u − v‖² ≥ 1 fails where it is 1', src: 'vector u, v in R^n\nassume ‖u - v‖^2 ≥ 1\n    ‖u - v‖\n  > 1\n', want: 'refuted' },

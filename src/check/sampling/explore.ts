@@ -4715,7 +4715,30 @@ export function searchStatement(
       if (failure) return result(failure);
     }
   }
-  for (const base of bases) {
+  // And from the first base with one scalar at a closed end of its interval, where another's
+  // comparison with it is tightest (x < a ⇒ a > −0.9 under −1 ≤ x ≤ 1 fails only for x near −1:
+  // red team rt107): two such bases at most, searched along the other scalars as the rest are.
+  const atEnds: Point[] = [];
+  const from = bases[0];
+  if (from) {
+    for (const key of scalarKeys(from)) {
+      const iv = from.prep.intervals.get(key);
+      if (!iv || from.isInteger(key) || atEnds.length >= 2) continue;
+      for (const end of [...(iv.lo !== null && iv.loClosed ? [iv.lo] : []), ...(iv.hi !== null && iv.hiClosed ? [iv.hi] : [])]) {
+        const q = atEnds.length < 2 ? at(from, key, end, rng, deadline) : null;
+        if (!q) continue;
+        // (Both statements evaluated once, so that every name they read is drawn and searched along.)
+        try {
+          q.truth(left, levels, false, 'reject');
+          q.truth(right, levels, false, 'reject');
+        } catch {
+          // searched along what was drawn
+        }
+        atEnds.push(q);
+      }
+    }
+  }
+  for (const base of [...bases, ...atEnds]) {
     // Along each scalar: the boundaries of every comparison of both statements together,
     // probed at, beside and between them all (log x > 10 ⇔ x > 22026.4657948 differs only
     // between the two roots); on the roots of an equation that is a whole statement, that
