@@ -36,6 +36,8 @@ const SUM = 'integer t, i, j\nscalar β, a_i\nassume 0 < β < 1\n';
 const step = (decl: string, head: string, rel: string, right: string): string => `${decl}    ${head}\n  ${rel} ${right}\n`;
 
 const CASES: Case[] = [
+  { name: 'x ‖u‖ < 1 under ‖u‖ ≤ 1, 0 < x ≤ 1 fails at x = 1, ‖u‖ = 1', src: 'vector u in R^n\nscalar x\nassume ‖u‖ ≤ 1, 0 < x ≤ 1\n    x ‖u‖\n  < 1\n', want: 'refuted' },
+  { name: 'x ‖u‖ ≤ 1 under ‖u‖ ≤ 1, 0 < x ≤ 1 holds', src: 'vector u in R^n\nscalar x\nassume ‖u‖ ≤ 1, 0 < x ≤ 1\n    x ‖u‖\n  ≤ 1\n', want: 'passes' },
   // (Red team rt107:) an implication whose free scalar must press against another scalar's
   // closed end: searched from the base with that scalar at its end.
   { name: 'x < a ⇒ a > −0.9 under −1 ≤ x ≤ 1 fails at x = −1, a = −0.95', src: 'scalar x, a\nassume -1 ≤ x ≤ 1\n    x < a\n  ⇒ a > -0.9\n', want: 'refuted' },

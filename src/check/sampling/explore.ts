@@ -482,17 +482,29 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
   }
   // An assumed bound on the norm of a vector expression, met exactly (‖u − v‖ ≥ 1 at v = u − e₁):
   // a strict bound on it fails there only.
+  // (Also with the scalars at the closed ends of their intervals, all at one end: x ‖u‖ < 1
+  // under ‖u‖ ≤ 1, 0 < x ≤ 1 fails only at x = 1 with ‖u‖ = 1, red team rt107.)
   if (bases[0] && rel !== '≠') {
-    for (const z of normBoundPoints(bases[0], rng, deadline, 6)) {
-      if (now() > deadline) return done(null);
-      const q = atAll(z, [], rng, deadline);
-      if (!q) continue;
-      q.touched.clear();
-      probes++;
-      const o = decideAt(q, left, rel, right, levels);
-      if (o.kind !== 'fails') continue;
-      const [l, r] = formatSides(o.F, o.left, o.right);
-      return done(counterexample(q, l, r, 'found where an assumed bound on a norm holds with equality'));
+    const base0 = bases[0];
+    const ends = (side: 'lo' | 'hi'): (readonly [string, Rational])[] => scalarKeys(base0).flatMap((k) => {
+      const iv = base0.prep.intervals.get(k);
+      if (!iv || base0.isInteger(k)) return [];
+      const end = side === 'lo' ? (iv.loClosed ? iv.lo : null) : (iv.hiClosed ? iv.hi : null);
+      return end ? [[k, end] as const] : [];
+    });
+    const settings = [[], ends('hi'), ends('lo')].filter((e, i) => i === 0 || e.length > 0);
+    for (const z of normBoundPoints(base0, rng, deadline, 6)) {
+      for (const setting of settings) {
+        if (now() > deadline) return done(null);
+        const q = atAll(z, setting, rng, deadline);
+        if (!q) continue;
+        q.touched.clear();
+        probes++;
+        const o = decideAt(q, left, rel, right, levels);
+        if (o.kind !== 'fails') continue;
+        const [l, r] = formatSides(o.F, o.left, o.right);
+        return done(counterexample(q, l, r, 'found where an assumed bound on a norm holds with equality'));
+      }
     }
   }
   // `≠` fails at the roots of left − right, and is as strict as `<` there (x² ≠ 2 at √2 may fail).
