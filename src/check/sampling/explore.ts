@@ -462,6 +462,15 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       }
     }
   }
+  /** The counterexample the step gives at q, where it certainly fails there (a probe counted). */
+  const failsAt = (q: Point, why: string): Counterexample | null => {
+    q.touched.clear();
+    probes++;
+    const o = decideAt(q, left, rel, right, levels);
+    if (o.kind !== 'fails') return null;
+    const [l, r] = formatSides(o.F, o.left, o.right);
+    return counterexample(q, l, r, why);
+  };
   // Symmetric bounds are tight where their scalars are equal (Nesbitt's a/(b + c) + b/(a + c)
   // + c/(a + b) ≥ 3/2, AM–GM, at a = b = c), where no independent draw of each lands: a few
   // such points first, exactly.
@@ -471,13 +480,8 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
     for (const v of keys.length >= 2 ? DIAGONAL : []) {
       if (now() > deadline) return done(null);
       const q = atAll(base, keys.map((k) => [k, v] as const), rng, deadline);
-      if (!q) continue;
-      q.touched.clear();
-      probes++;
-      const o = decideAt(q, left, rel, right, levels);
-      if (o.kind !== 'fails') continue;
-      const [l, r] = formatSides(o.F, o.left, o.right);
-      return done(counterexample(q, l, r, `found where ${keys.map((k) => base.values.get(k)!.label).join(', ')} are all equal`));
+      const found = q && failsAt(q, `found where ${keys.map((k) => base.values.get(k)!.label).join(', ')} are all equal`);
+      if (found) return done(found);
     }
   }
   // An assumed bound on the norm of a vector expression, met exactly (‖u − v‖ ≥ 1 at v = u − e₁):
@@ -497,13 +501,8 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       for (const setting of settings) {
         if (now() > deadline) return done(null);
         const q = atAll(z, setting, rng, deadline);
-        if (!q) continue;
-        q.touched.clear();
-        probes++;
-        const o = decideAt(q, left, rel, right, levels);
-        if (o.kind !== 'fails') continue;
-        const [l, r] = formatSides(o.F, o.left, o.right);
-        return done(counterexample(q, l, r, 'found where an assumed bound on a norm holds with equality'));
+        const found = q && failsAt(q, 'found where an assumed bound on a norm holds with equality');
+        if (found) return done(found);
       }
     }
   }
