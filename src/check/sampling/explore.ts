@@ -4497,9 +4497,8 @@ function touchingBase(c: { a: Expr; op: RelOp; b: Expr }): Expr | null {
   const zero = (e: Expr): boolean => e.kind === 'Num' && Number(e.value) === 0;
   const size = c.op === '>' && zero(c.b) ? c.a : c.op === '<' && zero(c.a) ? c.b : null;
   if (!size || !scalar(size)) return null;
-  if (size.kind === 'Abs' && scalar(size.arg)) return size.arg;
-  if (size.kind === 'Binary' && size.op === '^' && size.right.kind === 'Num' && /^\d*[02468]$/.test(size.right.value) && Number(size.right.value) > 0 && scalar(size.left)) return size.left;
-  return null;
+  const g = sizeBase(size);
+  return g && scalar(g) ? g : null;
 }
 
 /** The g of a node g^(2k) (a whole even power) or |g|; null for any other node. */
