@@ -362,6 +362,17 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'x² + y² ≤ 2/9 ⇒ x + y ≤ 2/3', text: 'scalar x, y\n    x² + y² ≤ 2/9\n  ⇒ x + y ≤ 2/3\n', want: 'pass' },
   { name: 'x² + y² ≤ 1 ⇒ x + y ≤ √2', text: 'scalar x, y\n    x² + y² ≤ 1\n  ⇒ x + y ≤ √2\n', want: 'pass' },
   { name: 'x y ≥ 2 and x > 0 ⇒ x + y ≥ 2√2', text: 'scalar x, y\n    x y ≥ 2 and x > 0\n  ⇒ x + y ≥ 2√2\n', want: 'pass' },
+  // The same bounds under assumptions, where the inequality search's line of equal scalars ends at
+  // the edge: its exact place guessed there (these were checked; the ⇒ forms above were refuted).
+  { name: 'assume x² + y² ≤ 1: x + y < √2 fails at x = y = √(1/2)', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + y\n  < √2\n', want: 'refuted', cx: /x = sqrt\(1\/2\)/ },
+  { name: 'assume x² + y² + z² ≤ 1: x + y + z < √3 fails at x = y = z = √(1/3)', text: 'scalar x, y, z\nassume x² + y² + z² ≤ 1\n    x + y + z\n  < √3\n', want: 'refuted', cx: /z = sqrt\(1\/3\)/ },
+  { name: 'assume x² + y² ≤ 1: x − y < √2 fails at x = −y = √(1/2)', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x - y\n  < √2\n', want: 'refuted', cx: /y = -sqrt\(1\/2\)/ },
+  { name: 'assume x² + y² ≤ 1: x + y ≤ √2', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + y\n  ≤ √2\n', want: 'pass' },
+  { name: 'assume x² + y² < 1: x + y < √2 (the place is outside the assumptions)', text: 'scalar x, y\nassume x² + y² < 1\n    x + y\n  < √2\n', want: 'pass' },
+  // (Drawn points of three scalars meet x² + y² + z² ≤ 1 one time in thirty: they are scaled onto it.)
+  { name: 'assume x² + y² + z² ≤ 1: x + y + z ≤ √3 (was unknown, 9 of 24 points met the assumptions)', text: 'scalar x, y, z\nassume x² + y² + z² ≤ 1\n    x + y + z\n  ≤ √3\n', want: 'pass' },
+  { name: 'assume x⁴ + y⁴ + z⁴ ≤ 3, x y z ≠ 0: x + y + z ≤ 3', text: 'scalar x, y, z\nassume x^4 + y^4 + z^4 ≤ 3, x y z ≠ 0\n    x + y + z\n  ≤ 3\n', want: 'pass' },
+  { name: 'assume x² + y² ≤ 1: x + y < √2 + 10⁻³⁰', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + y\n  < √2 + 10^(-30)\n', want: 'pass' },
   { name: '(x − 2)² a ≤ (x − 2)² b and (y − 3)² a ≤ (y − 3)² b and x > 1 and y > 1 ⇒ a ≤ b fails at (2, 3), past the nearest places', text: 'scalar a, b, x, y\n    (x - 2)² a ≤ (x - 2)² b and (y - 3)² a ≤ (y - 3)² b and x > 1 and y > 1\n  ⇒ a ≤ b\n', want: 'refuted', cx: /x = 2\b/ },
   { name: 'x² a ≤ x² b and (x − y)² a ≤ (x − y)² b ⇒ a ≤ b fails at x = y = 0 (y placed once x is)', text: 'scalar a, b, x, y\n    x² a ≤ x² b and (x - y)² a ≤ (x - y)² b\n  ⇒ a ≤ b\n', want: 'refuted', cx: /y = 0/ },
   { name: 'a x² ≤ b x² and x + y = 1 ⇒ a ≤ b fails at x = 0, y = 1', text: 'scalar a, b, x, y\n    a x² ≤ b x² and x + y = 1\n  ⇒ a ≤ b\n', want: 'refuted', cx: /x = 0/ },

@@ -1119,19 +1119,19 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
   let work = COUPLED_WORK;
   const spent = (): boolean => work <= 0 || now() > deadline;
   const sign: 1 | -1 = rel === '<' || rel === '≤' ? -1 : 1;
-  type Line = { readonly what: string; readonly entries: (t: Rational) => [string, Val<Rational>][] };
+  type Line = { readonly what: string; readonly entries: (t: Rational) => [string, Val<Rational>][]; readonly scalar?: boolean };
   const lines: Line[] = [];
   const scalars = scalarKeys(base).filter((k) => !base.isInteger(k));
   // (One scalar alone too: beside a root of left − right the probes leave a curved assumption
   // at once, y ≤ 0.69314718 under e^y ≤ 2, false on (0.69314718, ln 2).)
   if (scalars.length >= 1) {
     const labels = scalars.map((k) => base.values.get(k)!.label);
-    lines.push({ what: scalars.length === 1 ? `${labels[0]} moved` : `${labels.join(', ')} all the same`, entries: (t) => scalars.map((k) => [k, t]) });
+    lines.push({ what: scalars.length === 1 ? `${labels[0]} moved` : `${labels.join(', ')} all the same`, entries: (t) => scalars.map((k) => [k, t]), scalar: true });
   }
   // (And with alternating signs, x = −y = t: x y ≥ −0.4999 under x² + y² ≤ 1 fails at
   // (1/√2, −1/√2).)
   if (scalars.length >= 2) {
-    lines.push({ what: `${scalars.map((k, i) => `${i % 2 ? '−' : ''}${base.values.get(k)!.label}`).join(', ')} all the same`, entries: (t) => scalars.map((k, i) => [k, i % 2 ? t.neg() : t]) });
+    lines.push({ what: `${scalars.map((k, i) => `${i % 2 ? '−' : ''}${base.values.get(k)!.label}`).join(', ')} all the same`, entries: (t) => scalars.map((k, i) => [k, i % 2 ? t.neg() : t]), scalar: true });
   }
   // The ray from 0 along which left − right falls fastest at the base point (its gradient by
   // central differences in doubles, to two digits): a linear bound's worst point on a ball
@@ -1155,7 +1155,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     const size = Math.hypot(...slope.map((g) => g ?? 0));
     if (slope.every((g) => g !== null) && size > 0 && Number.isFinite(size)) {
       const d = slope.map((g) => Rational.parse((g! / size).toPrecision(2)));
-      lines.push({ what: `${scalars.map((k) => base.values.get(k)!.label).join(', ')} along the steepest fall of left − right from 0`, entries: (t) => scalars.map((k, i) => [k, d[i]!.mul(t)]) });
+      lines.push({ what: `${scalars.map((k) => base.values.get(k)!.label).join(', ')} along the steepest fall of left − right from 0`, entries: (t) => scalars.map((k, i) => [k, d[i]!.mul(t)]), scalar: true });
     }
   }
   const mats = matrixKeys(base);
@@ -1240,6 +1240,19 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     const atEdges = failsAt(edges, left, rel, right, deadline, `found with ${line.what}, at the edge of the assumptions`, decimalLevels());
     probes += atEdges.probes;
     if (atEdges.failure) return { failure: atEdges.failure, probes };
+    // Where the sides nearly tie at the edge, the edge's exact place is guessed and the step
+    // decided there: x + y < √2 under x² + y² ≤ 1 holds at every rational point of the edge
+    // and fails at x = y = 1/√2 (red team, the stop after rt107). Scalar lines only.
+    if (line.scalar) {
+      for (const edge of edges) {
+        if (spent()) return { failure: null, probes };
+        const m = marginAt(edge, left, right, sign, true);
+        if (m === null || Math.abs(m) >= 1e-8) continue;
+        probes++;
+        const found = equalAtBottom(p, edge, scalars, m, rng, deadline);
+        if (found) return { failure: found, probes };
+      }
+    }
     // (Golden section between the neighbours the assumptions admit, as equalEntriesSearch.)
     let a = grid[Math.max(0, i - 1)]!;
     let b = grid[Math.min(grid.length - 1, i + 1)]!;

@@ -657,15 +657,33 @@ export function meetOrthonormal(p: StepProblem, start: Point, rng: Rng, deadline
   }
 }
 
-/** Scales the one matrix or vector `small` depends on (`big` not) so that small ≤ big (or ≥, when `upper` is false); null where that cannot be done. */
+/**
+ * Scales the one matrix or vector `small` depends on (`big` not) so that small ≤ big (or ≥,
+ * when `upper` is false); where small reads no vector or matrix, the free scalars it reads
+ * together (x² + y² + z² ≤ 1: a drawn point of three scalars meets it one time in thirty, and a
+ * true bound on that ball was unknown for want of points); null where that cannot be done.
+ */
 function scaleInto(point: Point, small: Expr, big: Expr, upper: boolean, rng: Rng): Point | null {
   const keysOf = (e: Expr) => new Set(freeNames(e).map((v) => point.ctx.scope.lookup(v.name)).filter((x) => x && !x.index).map((x) => x!.info.key));
-  const smallKeys = [...keysOf(small)].filter((k) => point.values.has(k) && isMat(point.values.get(k)!.value));
+  const read = [...keysOf(small)];
   const bigKeys = keysOf(big);
-  if (smallKeys.length !== 1 || bigKeys.has(smallKeys[0]!)) return null;
-  const key = smallKeys[0]!;
-  const x = point.values.get(key)!.value as Mat<Rational>;
-  const at = (factor: Rational) => point.replacing(key, x.map((v) => v.mul(factor)), rng);
+  const smallKeys = read.filter((k) => point.values.has(k) && isMat(point.values.get(k)!.value));
+  // (Scalars only where every name small reads is a drawn real scalar: an integer name, a
+  // defined one or one known within bounds is not scaled.)
+  const scalars = smallKeys.length === 0 && read.length > 0 && read.every((k) => {
+    const v = point.values.get(k)?.value;
+    return v !== undefined && !isMat(v) && !point.isInteger(k) && !point.enclosures.has(k) && !point.prep.dimensions.has(k);
+  }) ? read : null;
+  const keys = scalars ?? (smallKeys.length === 1 ? smallKeys : null);
+  if (!keys || keys.some((k) => bigKeys.has(k))) return null;
+  const at = (factor: Rational): Point => {
+    let q = point;
+    for (const key of keys) {
+      const x = point.values.get(key)!.value;
+      q = q.replacing(key, isMat(x) ? x.map((v) => v.mul(factor)) : (x as Rational).mul(factor), rng);
+    }
+    return q;
+  };
   const mid = (q: Point, e: Expr): number | null => {
     try {
       const v = q.evaluate(intervalField, e);
