@@ -42,6 +42,14 @@ const CASES: Case[] = [
   // closed end: searched from the base with that scalar at its end.
   { name: 'x < a ⇒ a > −0.9 under −1 ≤ x ≤ 1 fails at x = −1, a = −0.95', src: 'scalar x, a\nassume -1 ≤ x ≤ 1\n    x < a\n  ⇒ a > -0.9\n', want: 'refuted' },
   { name: 'x < a ⇒ a > −1 under −1 ≤ x ≤ 1 holds', src: 'scalar x, a\nassume -1 ≤ x ≤ 1\n    x < a\n  ⇒ a > -1\n', want: 'passes' },
+  // … just inside an open end, and with two scalars at their ends at once (red team rt107's rest).
+  { name: 'x < a ⇒ a > −0.9 under −1 < x ≤ 1 fails near x = −1', src: 'scalar x, a\nassume -1 < x ≤ 1\n    x < a\n  ⇒ a > -0.9\n', want: 'refuted' },
+  { name: 'x y < a ⇒ a ≥ −0.5 under −1 ≤ x, y ≤ 1 fails at x = 1, y = −1, a = −0.75', src: 'scalar x, y, a\nassume -1 ≤ x ≤ 1, -1 ≤ y ≤ 1\n    x y < a\n  ⇒ a ≥ -0.5\n', want: 'refuted' },
+  { name: 'a < x y ⇒ a < 1.9 under 0 < x ≤ 1, 0 < y ≤ 2 fails at x = 1, y = 2, a = 1.95', src: 'scalar x, y, a\nassume 0 < x ≤ 1, 0 < y ≤ 2\n    a < x y\n  ⇒ a < 1.9\n', want: 'refuted' },
+  { name: 'x y < a ⇒ a ≥ −0.99 under −1 < x, y < 1 fails near x = 1, y = −1', src: 'scalar x, y, a\nassume -1 < x < 1, -1 < y < 1\n    x y < a\n  ⇒ a ≥ -0.99\n', want: 'refuted' },
+  { name: 'x y < a ⇒ a > −1 under −1 ≤ x, y ≤ 1 holds', src: 'scalar x, y, a\nassume -1 ≤ x ≤ 1, -1 ≤ y ≤ 1\n    x y < a\n  ⇒ a > -1\n', want: 'passes' },
+  { name: 'a < x y ⇒ a < 2 under 0 < x ≤ 1, 0 < y ≤ 2 holds', src: 'scalar x, y, a\nassume 0 < x ≤ 1, 0 < y ≤ 2\n    a < x y\n  ⇒ a < 2\n', want: 'passes' },
+  { name: 'x < a ⇒ a > −1 under −1 < x ≤ 1 holds', src: 'scalar x, a\nassume -1 < x ≤ 1\n    x < a\n  ⇒ a > -1\n', want: 'passes' },
   // (Red team rt106:) an assumed bound on a compound vector's norm, met exactly.
   { name: '‖u − v‖ > 1 under ‖u − v‖ ≥ 1 fails where it is 1', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1\n    ‖u - v‖\n  > 1\n', want: 'refuted' },
   { name: '‖u − v‖ > 1 under ‖u − v‖² ≥ 1 fails where it is 1', src: 'vector u, v in R^n\nassume ‖u - v‖^2 ≥ 1\n    ‖u - v‖\n  > 1\n', want: 'refuted' },

@@ -4582,6 +4582,9 @@ function nondegenerate(point: Point): boolean {
   return true;
 }
 
+/** At most this many bases of a statement search with scalars at the ends of their intervals (one or two at once). */
+const END_BASES = 8;
+
 /** Searches a ⇔/⇒ step at its boundaries and on the solution sets of its equations. */
 export function searchStatement(
   p: StepProblem, bases: readonly Point[], rng: Rng, deadline: number,
@@ -4738,27 +4741,44 @@ export function searchStatement(
       if (failure) return result(failure);
     }
   }
-  // And from the first base with one scalar at a closed end of its interval, where another's
-  // comparison with it is tightest (x < a ⇒ a > −0.9 under −1 ≤ x ≤ 1 fails only for x near −1:
-  // red team rt107): two such bases at most, searched along the other scalars as the rest are.
+  // And from the first base with scalars at the ends of their intervals, where another's
+  // comparison with them is tightest: one scalar at a closed end (x < a ⇒ a > −0.9 under
+  // −1 ≤ x ≤ 1 fails only for x near −1: red team rt107), or just inside an open one (the same
+  // under −1 < x ≤ 1), then two at once (x y < a ⇒ a ≥ −0.5 under −1 ≤ x, y ≤ 1 fails only near
+  // x = 1, y = −1): END_BASES such bases at most, searched along the other scalars as the rest are.
   const atEnds: Point[] = [];
   const from = bases[0];
   if (from) {
-    for (const key of scalarKeys(from)) {
+    /** A key's ends as values it takes: a closed end itself, an open one a thousandth of the interval's width (or of the end's size, 1 at least) inside. */
+    const endsOf = (key: string): Rational[] => {
       const iv = from.prep.intervals.get(key);
-      if (!iv || from.isInteger(key) || atEnds.length >= 2) continue;
-      for (const end of [...(iv.lo !== null && iv.loClosed ? [iv.lo] : []), ...(iv.hi !== null && iv.hiClosed ? [iv.hi] : [])]) {
-        const q = atEnds.length < 2 ? at(from, key, end, rng, deadline) : null;
-        if (!q) continue;
-        // (Both statements evaluated once, so that every name they read is drawn and searched along.)
-        try {
-          q.truth(left, levels, false, 'reject');
-          q.truth(right, levels, false, 'reject');
-        } catch {
-          // searched along what was drawn
-        }
-        atEnds.push(q);
+      if (!iv || from.isInteger(key)) return [];
+      const width = (end: Rational): Rational => iv.lo !== null && iv.hi !== null ? iv.hi.sub(iv.lo) : Rational.ONE.add(end.sign() < 0 ? end.neg() : end);
+      const inside = (end: Rational, inward: 1 | -1): Rational => end.add(width(end).mul(new Rational(BigInt(inward), 1000n)));
+      return [
+        ...(iv.lo === null ? [] : [iv.loClosed ? iv.lo : inside(iv.lo, 1)]),
+        ...(iv.hi === null ? [] : [iv.hiClosed ? iv.hi : inside(iv.hi, -1)]),
+      ];
+    };
+    const ends = scalarKeys(from).map((k) => [k, endsOf(k)] as const).filter(([, e]) => e.length > 0).slice(0, 3);
+    const settings: (readonly [string, Rational])[][] = ends.flatMap(([k, e]) => e.map((x) => [[k, x] as const]));
+    for (let i = 0; i < ends.length; i++) {
+      for (let j = i + 1; j < ends.length; j++) {
+        for (const x of ends[i]![1]) for (const y of ends[j]![1]) settings.push([[ends[i]![0], x], [ends[j]![0], y]]);
       }
+    }
+    for (const setting of settings) {
+      if (atEnds.length >= END_BASES || now() > deadline) break;
+      const q = atAll(from, setting, rng, deadline);
+      if (!q) continue;
+      // (Both statements evaluated once, so that every name they read is drawn and searched along.)
+      try {
+        q.truth(left, levels, false, 'reject');
+        q.truth(right, levels, false, 'reject');
+      } catch {
+        // searched along what was drawn
+      }
+      atEnds.push(q);
     }
   }
   for (const base of [...bases, ...atEnds]) {
