@@ -50,6 +50,13 @@ const CASES: Case[] = [
   { name: 'x y < a ⇒ a > −1 under −1 ≤ x, y ≤ 1 holds', src: 'scalar x, y, a\nassume -1 ≤ x ≤ 1, -1 ≤ y ≤ 1\n    x y < a\n  ⇒ a > -1\n', want: 'passes' },
   { name: 'a < x y ⇒ a < 2 under 0 < x ≤ 1, 0 < y ≤ 2 holds', src: 'scalar x, y, a\nassume 0 < x ≤ 1, 0 < y ≤ 2\n    a < x y\n  ⇒ a < 2\n', want: 'passes' },
   { name: 'x < a ⇒ a > −1 under −1 < x ≤ 1 holds', src: 'scalar x, a\nassume -1 < x ≤ 1\n    x < a\n  ⇒ a > -1\n', want: 'passes' },
+  // (Red team rt107:) two assumed norm bounds met together, from every vector at 0 and each
+  // met point met again on the other bound.
+  { name: '‖u‖² + ‖v‖² > 1 under ‖u − v‖ ≥ 1, ‖u + v‖ ≥ 1 fails at u = e₁, v = 0', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1, ‖u + v‖ ≥ 1\n    ‖u‖² + ‖v‖²\n  > 1\n', want: 'refuted' },
+  { name: '‖v‖ > 1/2 under ‖u − v‖ ≥ 1, ‖u‖ ≤ 1/2 fails at u = e₁/2, v = −e₁/2', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1, ‖u‖ ≤ 1/2\n    ‖v‖\n  > 1/2\n', want: 'refuted' },
+  { name: 'uᵀv < 0 under ‖u − v‖ ≥ 1, ‖u + v‖ ≤ 1 fails at u = e₁, v = 0', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1, ‖u + v‖ ≤ 1\n    uᵀv\n  < 0\n', want: 'refuted' },
+  { name: '‖u‖² + ‖v‖² ≥ 1 under ‖u − v‖ ≥ 1, ‖u + v‖ ≥ 1 holds', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1, ‖u + v‖ ≥ 1\n    ‖u‖² + ‖v‖²\n  ≥ 1\n', want: 'passes' },
+  { name: '‖v‖ ≥ 1/2 under ‖u − v‖ ≥ 1, ‖u‖ ≤ 1/2 holds', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1, ‖u‖ ≤ 1/2\n    ‖v‖\n  ≥ 1/2\n', want: 'passes' },
   // (Red team rt106:) an assumed bound on a compound vector's norm, met exactly.
   { name: '‖u − v‖ > 1 under ‖u − v‖ ≥ 1 fails where it is 1', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1\n    ‖u - v‖\n  > 1\n', want: 'refuted' },
   { name: '‖u − v‖ > 1 under ‖u − v‖² ≥ 1 fails where it is 1', src: 'vector u, v in R^n\nassume ‖u - v‖^2 ≥ 1\n    ‖u - v‖\n  > 1\n', want: 'refuted' },

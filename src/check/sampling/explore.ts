@@ -12,7 +12,7 @@ import type { StepProblem } from '../problem.js';
 import { MAX_TERMS, constantValue, evaluate, groundHost, hugeLiteral } from '../evaluator/interpret.js';
 import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit, type Unfolding } from '../rewrite.js';
 import { keysRead } from './domain.js';
-import { normBoundPoints, normZeroPoints, roundedPoints } from './linear-solve.js';
+import { normBoundPoints, normBounds, normZeroPoints, roundedPoints } from './linear-solve.js';
 import { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
@@ -97,6 +97,13 @@ function atAllUnchecked(point: Point, entries: readonly (readonly [string, Val<R
   let q = point;
   for (const [key, x] of entries) q = q.replacing(key, x, rng);
   return q;
+}
+
+/** The point with every vector and matrix it has drawn at 0 (not checked against the assumptions); null where it has none. */
+function withMatricesAtZero(point: Point, rng: Rng): Point | null {
+  const keys = matrixKeys(point);
+  if (keys.length === 0) return null;
+  return atAllUnchecked(point, keys.map((k) => [k, (point.values.get(k)!.value as Mat<Rational>).map(() => Rational.ZERO)] as const), rng);
 }
 
 /** A probe point with several names replaced, if it satisfies the assumptions exactly. */
@@ -497,7 +504,15 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       return end ? [[k, end] as const] : [];
     });
     const settings = [[], ends('hi'), ends('lo')].filter((e, i) => i === 0 || e.length > 0);
-    for (const z of normBoundPoints(base0, rng, deadline, 6)) {
+    // (Also from the point with every vector and matrix at 0, and where two or more such bounds
+    // are assumed, each point met again on the others: ‖u − v‖ ≥ 1, ‖u + v‖ ≥ 1 are both
+    // equalities at u = e₁, v = 0, where ‖u‖² + ‖v‖² > 1 fails; ‖u − v‖ ≥ 1, ‖u‖ ≤ 1/2 at
+    // u = e₁/2, v = −e₁/2, where ‖v‖ > 1/2 fails. Red team rt107.)
+    const bounds = normBounds(base0).length;
+    const zeroed = bounds > 0 ? withMatricesAtZero(base0, rng) : null;
+    const first = [...normBoundPoints(base0, rng, deadline, 6), ...(zeroed ? normBoundPoints(zeroed, rng, deadline, 6) : [])];
+    const twice = bounds >= 2 ? first.flatMap((z) => normBoundPoints(z, rng, deadline, 4)) : [];
+    for (const z of [...first, ...twice]) {
       for (const setting of settings) {
         if (now() > deadline) return done(null);
         const q = atAll(z, setting, rng, deadline);

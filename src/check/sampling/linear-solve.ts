@@ -374,6 +374,34 @@ export function roundedPoints(base: Point, rng: Rng): Point[] {
  */
 export function normBoundPoints(base: Point, rng: Rng, deadline: number, max: number): Point[] {
   const out: Point[] = [];
+  for (const { w, size } of normBounds(base)) {
+    const target = (q: Point): Rational[] | null => {
+      try {
+        const v = q.evaluate(exactField, w) as Val<Rational>;
+        const es = entries(v);
+        return es.map((x, i) => x.sub(i === 0 ? size : Rational.ZERO));
+      } catch {
+        return null;
+      }
+    };
+    target(base);
+    for (const key of matrixKeysOf(base, [w])) {
+      if (out.length >= max || now() > deadline) return out;
+      const s = solveAffine(base, key, target, rng);
+      if (!s) continue;
+      for (const v of solutionValues(s, rng, 1)) out.push(base.replacing(key, v, rng));
+    }
+  }
+  return out;
+}
+
+/**
+ * The assumed bounds on the norm of a vector expression that normBoundPoints meets: `‖w‖ ≥ k`,
+ * `‖w‖² ≤ k`, `k < ‖w‖` … with k a positive number (its square root rational, for a square),
+ * as w and the size ‖w‖ takes on the bound.
+ */
+export function normBounds(base: Point): { w: Expr; size: Rational }[] {
+  const out: { w: Expr; size: Rational }[] = [];
   for (const c of base.prep.checks) {
     const f = c.formula;
     if (c.forAll.length > 0 || f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] === '=' || f.ops[0] === '≠') continue;
@@ -384,24 +412,7 @@ export function normBoundPoints(base: Point, rng: Rng, deadline: number, max: nu
       const norm = squared ? (side as Extract<Expr, { kind: 'Binary' }>).left : side;
       if (norm.kind !== 'Norm' || norm.arg.shape?.kind !== 'matrix' || norm.sub !== null && norm.sub !== undefined) continue;
       const size = squared ? k.sqrt() : k;
-      if (!size) continue;
-      const w = norm.arg;
-      const target = (q: Point): Rational[] | null => {
-        try {
-          const v = q.evaluate(exactField, w) as Val<Rational>;
-          const es = entries(v);
-          return es.map((x, i) => x.sub(i === 0 ? size : Rational.ZERO));
-        } catch {
-          return null;
-        }
-      };
-      target(base);
-      for (const key of matrixKeysOf(base, [w])) {
-        if (out.length >= max || now() > deadline) return out;
-        const s = solveAffine(base, key, target, rng);
-        if (!s) continue;
-        for (const v of solutionValues(s, rng, 1)) out.push(base.replacing(key, v, rng));
-      }
+      if (size) out.push({ w: norm.arg, size });
     }
   }
   return out;
