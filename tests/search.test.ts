@@ -372,6 +372,13 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // (Drawn points of three scalars meet x² + y² + z² ≤ 1 one time in thirty: they are scaled onto it.)
   { name: 'assume x² + y² + z² ≤ 1: x + y + z ≤ √3 (was unknown, 9 of 24 points met the assumptions)', text: 'scalar x, y, z\nassume x² + y² + z² ≤ 1\n    x + y + z\n  ≤ √3\n', want: 'pass' },
   { name: 'assume x⁴ + y⁴ + z⁴ ≤ 3, x y z ≠ 0: x + y + z ≤ 3', text: 'scalar x, y, z\nassume x^4 + y^4 + z^4 ≤ 3, x y z ≠ 0\n    x + y + z\n  ≤ 3\n', want: 'pass' },
+  // (Off every line of equal scalars: along the ray where the edge is worst, found over the angle.)
+  { name: 'assume x² + y² ≤ 1: x + 2y < √5 fails at (1/√5, 2/√5)', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + 2y\n  < √5\n', want: 'refuted', cx: /x = sqrt\(1\/5\), y = sqrt\(4\/5\)/ },
+  { name: 'assume x² + 4y² ≤ 1: x + 2y < √2 fails at (1/√2, 1/(2√2)) on the ellipse', text: 'scalar x, y\nassume x² + 4y² ≤ 1\n    x + 2y\n  < √2\n', want: 'refuted', cx: /y = sqrt\(1\/8\)/ },
+  { name: 'assume (x − 1)² + y² ≤ 1: x + y < 1 + √2 fails at (1 + 1/√2, 1/√2) on a shifted disc', text: 'scalar x, y\nassume (x - 1)² + y² ≤ 1\n    x + y\n  < 1 + √2\n', want: 'refuted' },
+  { name: 'assume x² + y² ≤ 1: x + 2y ≤ √5', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + 2y\n  ≤ √5\n', want: 'pass' },
+  { name: 'assume x² + 4y² ≤ 1: x + 2y ≤ √2', text: 'scalar x, y\nassume x² + 4y² ≤ 1\n    x + 2y\n  ≤ √2\n', want: 'pass' },
+  { name: 'assume x² + y² < 1: x + 2y < √5', text: 'scalar x, y\nassume x² + y² < 1\n    x + 2y\n  < √5\n', want: 'pass' },
   { name: 'assume x² + y² ≤ 1: x + y < √2 + 10⁻³⁰', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + y\n  < √2 + 10^(-30)\n', want: 'pass' },
   { name: '(x − 2)² a ≤ (x − 2)² b and (y − 3)² a ≤ (y − 3)² b and x > 1 and y > 1 ⇒ a ≤ b fails at (2, 3), past the nearest places', text: 'scalar a, b, x, y\n    (x - 2)² a ≤ (x - 2)² b and (y - 3)² a ≤ (y - 3)² b and x > 1 and y > 1\n  ⇒ a ≤ b\n', want: 'refuted', cx: /x = 2\b/ },
   { name: 'x² a ≤ x² b and (x − y)² a ≤ (x − y)² b ⇒ a ≤ b fails at x = y = 0 (y placed once x is)', text: 'scalar a, b, x, y\n    x² a ≤ x² b and (x - y)² a ≤ (x - y)² b\n  ⇒ a ≤ b\n', want: 'refuted', cx: /y = 0/ },

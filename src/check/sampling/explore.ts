@@ -1173,6 +1173,18 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
       lines.push({ what: `${scalars.map((k) => base.values.get(k)!.label).join(', ')} along the steepest fall of left − right from 0`, entries: (t) => scalars.map((k, i) => [k, d[i]!.mul(t)]), scalar: true });
     }
   }
+  // Two scalars: the ray from the centre of the assumptions (0 where it meets them, else the
+  // drawn point) along which the edge is worst, found over the angle (a grid, then a golden
+  // section), its edge in doubles: a linear bound's worst point on an ellipse or a disc is off
+  // every line above (x + 2y < √5 under x² + y² ≤ 1 fails only at (1/√5, 2/√5)). Searched as
+  // the lines are, so that its edge's exact place is guessed where the sides nearly tie there.
+  if (scalars.length === 2 && rel !== '≠') {
+    const ray = worstRay(base, scalars as [string, string], left, right, sign, rng, deadline);
+    if (ray) {
+      const [c, d] = ray;
+      lines.push({ what: `${scalars.map((k) => base.values.get(k)!.label).join(', ')} along the ray where the edge of the assumptions is worst`, entries: (t) => scalars.map((k, i) => [k, c[i]!.add(d[i]!.mul(t))]), scalar: true });
+    }
+  }
   const mats = matrixKeys(base);
   const vectors = mats.filter((k) => (base.values.get(k)!.value as Mat<Rational>).cols === 1).slice(0, 3);
   for (const w of vectors) {
@@ -1257,15 +1269,19 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     if (atEdges.failure) return { failure: atEdges.failure, probes };
     // Where the sides nearly tie at the edge, the edge's exact place is guessed and the step
     // decided there: x + y < √2 under x² + y² ≤ 1 holds at every rational point of the edge
-    // and fails at x = y = 1/√2 (red team, the stop after rt107). Scalar lines only.
+    // and fails only at x = y = 1/√2, and was checked. Scalar lines only.
     if (line.scalar) {
       for (const edge of edges) {
         if (spent()) return { failure: null, probes };
         const m = marginAt(edge, left, right, sign, true);
         if (m === null || Math.abs(m) >= 1e-8) continue;
         probes++;
-        const found = equalAtBottom(p, edge, scalars, m, rng, deadline);
-        if (found) return { failure: found, probes };
+        // (Then guessed to 10 digits at most: an edge found along a line is only as close to the
+        // place as the line's direction, ~10⁻¹¹ for worstRay's, however small the margin.)
+        for (const hint of new Set([m, Math.max(Math.abs(m), 1e-11)])) {
+          const found = equalAtBottom(p, edge, scalars, hint, rng, deadline);
+          if (found) return { failure: found, probes };
+        }
       }
     }
     // (Golden section between the neighbours the assumptions admit, as equalEntriesSearch.)
@@ -1279,6 +1295,94 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     if (found.failure) return { failure: found.failure, probes };
   }
   return { failure: null, probes };
+}
+
+/** Points of the assumptions a ray search may spend on finding its direction (worstRay). */
+const RAY_WORK = 1500;
+
+/**
+ * For two scalars (x, y) that an assumption reads together (x² + y² ≤ 1): a centre, (0, 0)
+ * where it meets the assumptions, else the drawn point, and the direction from it, each as
+ * 17-digit rationals, along which (left − right)·sign is least at the edge of the assumptions.
+ * The edge is found along 24 rays (doubling out, then bisected in doubles, the assumptions
+ * decided in doubles), then the least one's angle refined by parabolas through three rays at
+ * shrinking spacings (the margin is flat there to second order: ~10⁻⁸ of the angle is as close
+ * as doubles tell). Null where no ray meets an edge, or past RAY_WORK points. Steers only.
+ */
+function worstRay(base: Point, keys: readonly [string, string], left: Expr, right: Expr, sign: 1 | -1, rng: Rng, deadline: number): [Rational[], Rational[]] | null {
+  const together = base.prep.checks.some((c) => {
+    const read = new Set(formulaExprs(c.formula).flatMap((e) => freeNames(e).map((v) => base.prep.lookup(v)?.info.key)));
+    return read.has(keys[0]) && read.has(keys[1]);
+  });
+  if (!together) return null;
+  let work = RAY_WORK;
+  const levels = [intervalField] as Field<unknown>[];
+  const R = (x: number): Rational => Rational.parse(x.toPrecision(17));
+  const at = (x: number, y: number): Point | null => {
+    work--;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+    const q = atAllUnchecked(base, [[keys[0], R(x)], [keys[1], R(y)]], rng);
+    q.deadline = deadline;
+    try {
+      return q.satisfiesAssumptions(levels) ? q : null;
+    } catch {
+      return null;
+    }
+  };
+  const drawn = keys.map((k) => (base.values.get(k)!.value as Rational).toNumber());
+  const centre = at(0, 0) ? [0, 0] : drawn;
+  if (!at(centre[0]!, centre[1]!)) return null;
+  /** The margin at the last point inside along angle θ (its edge to `tolerance` of its distance); null where the ray leaves no edge. */
+  let guess = 1;
+  const edge = (theta: number, tolerance: number): number | null => {
+    const [dx, dy] = [Math.cos(theta), Math.sin(theta)];
+    const inside = (r: number): Point | null => at(centre[0]! + r * dx, centre[1]! + r * dy);
+    let lo = 0;
+    let hi = guess;
+    if (inside(hi)) {
+      lo = hi;
+      for (hi = lo * 2; inside(hi); hi *= 2) {
+        lo = hi;
+        if (hi > 1e12 || work <= 0) return null;
+      }
+    } else if (inside(hi / 2)) {
+      lo = hi / 2;
+    }
+    while (work > 0 && hi - lo > tolerance * hi) {
+      const mid = lo / 2 + hi / 2;
+      if (mid === lo || mid === hi) break;
+      if (inside(mid)) lo = mid;
+      else hi = mid;
+    }
+    const q = lo > 0 ? inside(lo) : null;
+    const m = q ? marginAt(q, left, right, sign, true) : null;
+    if (m === null) return null;
+    guess = hi;
+    return m;
+  };
+  const N = 24;
+  let theta: number | null = null;
+  let least = Infinity;
+  for (let i = 0; i < N; i++) {
+    if (work <= 0 || now() > deadline) return null;
+    const t = (2 * Math.PI * i) / N;
+    const m = edge(t, 1e-6);
+    if (m !== null && m < least) [theta, least] = [t, m];
+  }
+  if (theta === null) return null;
+  // (A parabola's vertex through θ − h, θ, θ + h, moved to by at most 2h; h shrinks tenfold once
+  // the vertex is within h/2, to 10⁻⁵.)
+  let h = (2 * Math.PI) / N;
+  for (let round = 0; round < 12 && h >= 1e-5; round++) {
+    if (work <= 0 || now() > deadline) break;
+    const [m0, mMinus, mPlus] = [edge(theta, 1e-15), edge(theta - h, 1e-15), edge(theta + h, 1e-15)];
+    if (m0 === null || mMinus === null || mPlus === null) break;
+    const curve = mPlus - 2 * m0 + mMinus;
+    const shift = curve > 0 ? Math.max(-2 * h, Math.min(2 * h, (h * (mMinus - mPlus)) / (2 * curve))) : mMinus < mPlus ? -h : h;
+    theta += shift;
+    if (Math.abs(shift) < h / 2) h /= 10;
+  }
+  return [centre.map(R), [Math.cos(theta), Math.sin(theta)].map(R)];
 }
 
 /**
