@@ -50,6 +50,11 @@ const CASES: Case[] = [
   { name: 'x y < a ⇒ a > −1 under −1 ≤ x, y ≤ 1 holds', src: 'scalar x, y, a\nassume -1 ≤ x ≤ 1, -1 ≤ y ≤ 1\n    x y < a\n  ⇒ a > -1\n', want: 'passes' },
   { name: 'a < x y ⇒ a < 2 under 0 < x ≤ 1, 0 < y ≤ 2 holds', src: 'scalar x, y, a\nassume 0 < x ≤ 1, 0 < y ≤ 2\n    a < x y\n  ⇒ a < 2\n', want: 'passes' },
   { name: 'x < a ⇒ a > −1 under −1 < x ≤ 1 holds', src: 'scalar x, a\nassume -1 < x ≤ 1\n    x < a\n  ⇒ a > -1\n', want: 'passes' },
+  // (Red team rt108:) a vector or matrix the step does not read, at 0 where a probe needs it.
+  { name: 'k > 0 under ‖w‖² ≤ k fails at w = 0, k = 0', src: 'vector w in R^n\nscalar k\nassume ‖w‖² ≤ k\n    k\n  > 0\n', want: 'refuted' },
+  { name: 'k > 0 under ‖A‖_F² ≤ k fails at A = 0, k = 0', src: 'matrix A in R^{n×n}\nscalar k\nassume ‖A‖_F^2 ≤ k\n    k\n  > 0\n', want: 'refuted' },
+  { name: 'k > 0 under ‖w‖² ≤ k, w ≠ 0 holds', src: 'vector w in R^n\nscalar k\nassume ‖w‖² ≤ k, w ≠ 0\n    k\n  > 0\n', want: 'passes' },
+  { name: 'k ≥ 0 under ‖w‖ ≤ k holds', src: 'vector w in R^n\nscalar k\nassume ‖w‖ ≤ k\n    k\n  ≥ 0\n', want: 'passes' },
   // (Red team rt107:) two assumed norm bounds met together, from every vector at 0 and each
   // met point met again on the other bound.
   { name: '‖u‖² + ‖v‖² > 1 under ‖u − v‖ ≥ 1, ‖u + v‖ ≥ 1 fails at u = e₁, v = 0', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1, ‖u + v‖ ≥ 1\n    ‖u‖² + ‖v‖²\n  > 1\n', want: 'refuted' },

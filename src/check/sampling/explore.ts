@@ -115,7 +115,7 @@ function atAll(point: Point, entries: readonly (readonly [string, Val<Rational>]
     // (Kept, during an inequality's search, where only an unevaluable assumption rejected it:
     // the search then looks whether the step fails there.)
     if (q.unevaluatedAssumption && unevaluatedProbes && unevaluatedProbes.length < 16) unevaluatedProbes.push(q);
-    return entries.some(([k]) => bystanders?.has(k)) ? null : redrawBystanders(q, rng, deadline);
+    return entries.some(([k]) => bystanders?.has(k) || matrixBystanders?.has(k)) ? null : redrawBystanders(q, rng, deadline);
   } catch {
     return null;
   }
@@ -123,6 +123,8 @@ function atAll(point: Point, entries: readonly (readonly [string, Val<Rational>]
 
 /** The scalars a step does not read, during one searchInequality (else null): a probe the assumptions reject is tried with them drawn again. */
 let bystanders: ReadonlySet<string> | null = null;
+/** The vectors and matrices a step does not read, likewise: a rejected probe is tried with them at 0. */
+let matrixBystanders: ReadonlySet<string> | null = null;
 
 /** How many times a rejected probe's bystanders are drawn again. */
 const BYSTANDER_DRAWS = 6;
@@ -133,6 +135,18 @@ const BYSTANDER_DRAWS = 6;
  * sin x < 1 under x < y < 2 reaches x = π/2 only with a y above it. Null where none does.
  */
 function redrawBystanders(q: Point, rng: Rng, deadline: number, certain = false): Point | null {
+  // (First with the vectors and matrices the step does not read at 0: k > 0 under ‖w‖² ≤ k fails
+  // at k = 0, which only w = 0 meets, and was checked, red team rt108.)
+  const mats = [...(matrixBystanders ?? [])].filter((k) => q.values.has(k));
+  if (mats.length > 0) {
+    const r = atAllUnchecked(q, mats.map((k) => [k, (q.values.get(k)!.value as Mat<Rational>).map(() => Rational.ZERO)] as const), rng);
+    r.deadline = deadline;
+    try {
+      if (r.satisfiesAssumptions(allLevels(), true, certain)) return r;
+    } catch {
+      // (not met)
+    }
+  }
   const others = bystanders;
   if (!others || others.size === 0) return null;
   // (Not where a scalar the step reads is outside its own bounds, 0 < x at x = −4·10¹⁴: no
@@ -408,6 +422,7 @@ export function searchInequality(p: StepProblem, bases: readonly Point[], rng: R
     return searchInequalityFrom(p, bases, rng, deadline);
   } finally {
     bystanders = null;
+    matrixBystanders = null;
     unevaluatedProbes = null;
     unevaluatedPlace = null;
   }
@@ -425,6 +440,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
   unevaluatedProbes = [];
   const read = [keysRead(p, left), keysRead(p, right)];
   bystanders = read[0] && read[1] && bases[0] ? new Set([...bases[0].values].filter(([k, v]) => !isMat(v.value) && !read[0]!.has(k) && !read[1]!.has(k)).map(([k]) => k)) : null;
+  matrixBystanders = read[0] && read[1] && bases[0] ? new Set([...bases[0].values].filter(([k, v]) => isMat(v.value) && !read[0]!.has(k) && !read[1]!.has(k)).map(([k]) => k)) : null;
   const done = (failure: Counterexample | null) => {
     // (A failure an unevaluable assumption may exclude is a doubt, not a pass: a place proved
     // equal there, or a probe it rejected where the step fails.)
