@@ -62,6 +62,10 @@ const CASES: Case[] = [
   { name: 'uᵀv < 0 under ‖u − v‖ ≥ 1, ‖u + v‖ ≤ 1 fails at u = e₁, v = 0', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1, ‖u + v‖ ≤ 1\n    uᵀv\n  < 0\n', want: 'refuted' },
   { name: '‖u‖² + ‖v‖² ≥ 1 under ‖u − v‖ ≥ 1, ‖u + v‖ ≥ 1 holds', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1, ‖u + v‖ ≥ 1\n    ‖u‖² + ‖v‖²\n  ≥ 1\n', want: 'passes' },
   { name: '‖v‖ ≥ 1/2 under ‖u − v‖ ≥ 1, ‖u‖ ≤ 1/2 holds', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1, ‖u‖ ≤ 1/2\n    ‖v‖\n  ≥ 1/2\n', want: 'passes' },
+  // … and opposite each other on their bounds (red team rt108).
+  { name: '‖u − v‖ < 1 under ‖u‖ ≤ 1/2, ‖v‖ ≤ 1/2 fails at u = −v = e₁/2', src: 'vector u, v in R^n\nassume ‖u‖ ≤ 1/2, ‖v‖ ≤ 1/2\n    ‖u - v‖\n  < 1\n', want: 'refuted' },
+  { name: '‖A − B‖ < 2 under ‖A‖ ≤ 1, ‖B‖ ≤ 1 fails at A = −B', src: 'matrix A, B in R^{n×n}\nassume ‖A‖ ≤ 1, ‖B‖ ≤ 1\n    ‖A - B‖\n  < 2\n', want: 'refuted' },
+  { name: '‖u − v‖ ≤ 1 under ‖u‖ ≤ 1/2, ‖v‖ ≤ 1/2 holds', src: 'vector u, v in R^n\nassume ‖u‖ ≤ 1/2, ‖v‖ ≤ 1/2\n    ‖u - v‖\n  ≤ 1\n', want: 'passes' },
   // (Red team rt106:) an assumed bound on a compound vector's norm, met exactly.
   { name: '‖u − v‖ > 1 under ‖u − v‖ ≥ 1 fails where it is 1', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1\n    ‖u - v‖\n  > 1\n', want: 'refuted' },
   { name: '‖u − v‖ > 1 under ‖u − v‖² ≥ 1 fails where it is 1', src: 'vector u, v in R^n\nassume ‖u - v‖^2 ≥ 1\n    ‖u - v‖\n  > 1\n', want: 'refuted' },

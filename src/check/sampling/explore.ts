@@ -527,7 +527,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
     const bounds = normBounds(base0).length;
     const zeroed = bounds > 0 ? withMatricesAtZero(base0, rng) : null;
     const first = [...normBoundPoints(base0, rng, deadline, 6), ...(zeroed ? normBoundPoints(zeroed, rng, deadline, 6) : [])];
-    const twice = bounds >= 2 ? first.flatMap((z) => normBoundPoints(z, rng, deadline, 4)) : [];
+    const twice = bounds >= 2 ? first.flatMap((z) => normBoundPoints(z, rng, deadline, 4, [1, -1])) : [];
     for (const z of [...first, ...twice]) {
       for (const setting of settings) {
         if (now() > deadline) return done(null);

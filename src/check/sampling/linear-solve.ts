@@ -372,9 +372,12 @@ export function roundedPoints(base: Point, rng: Rng): Point[] {
  * v = u − e₁, where `‖u − v‖ > 1` fails (red team rt106: checked; a single vector's bound was
  * met already, edges.ts). At most `max`; not checked against the assumptions.
  */
-export function normBoundPoints(base: Point, rng: Rng, deadline: number, max: number): Point[] {
+export function normBoundPoints(base: Point, rng: Rng, deadline: number, max: number,
+  /** The signs of c tried: −c·e₁ too puts two vectors on their bounds opposite each other (‖u − v‖ < 1 under ‖u‖, ‖v‖ ≤ 1/2 fails at u = −v = e₁/2). */
+  signs: readonly (1 | -1)[] = [1]): Point[] {
   const out: Point[] = [];
-  for (const { w, size } of normBounds(base)) {
+  for (const { w, size: positive } of normBounds(base)) for (const sign of signs) {
+    const size = sign < 0 ? positive.neg() : positive;
     const target = (q: Point): Rational[] | null => {
       try {
         const v = q.evaluate(exactField, w) as Val<Rational>;
