@@ -50,6 +50,12 @@ const CASES: Case[] = [
   { name: 'x y < a ⇒ a > −1 under −1 ≤ x, y ≤ 1 holds', src: 'scalar x, y, a\nassume -1 ≤ x ≤ 1, -1 ≤ y ≤ 1\n    x y < a\n  ⇒ a > -1\n', want: 'passes' },
   { name: 'a < x y ⇒ a < 2 under 0 < x ≤ 1, 0 < y ≤ 2 holds', src: 'scalar x, y, a\nassume 0 < x ≤ 1, 0 < y ≤ 2\n    a < x y\n  ⇒ a < 2\n', want: 'passes' },
   { name: 'x < a ⇒ a > −1 under −1 < x ≤ 1 holds', src: 'scalar x, a\nassume -1 < x ≤ 1\n    x < a\n  ⇒ a > -1\n', want: 'passes' },
+  // (Red team rt108:) an integer at a whole end beside a scalar's, and open ends deeper in.
+  { name: 'n x ≥ a ⇒ a < 4 under 1 ≤ n ≤ 4, 0 < x ≤ 1 fails at n = 4, x = 1, a = 4', src: 'integer n\nscalar x, a\nassume 1 ≤ n ≤ 4, 0 < x ≤ 1\n    n x ≥ a\n  ⇒ a < 4\n', want: 'refuted' },
+  { name: 'x < a ⇒ a > 0.001 under 0 < x ≤ 1 fails below x = 0.001', src: 'scalar x, a\nassume 0 < x ≤ 1\n    x < a\n  ⇒ a > 0.001\n', want: 'refuted' },
+  { name: 'x² ≥ a ⇒ a < 8.99 under −3 < x ≤ 2 fails near x = −3', src: 'scalar x, a\nassume -3 < x ≤ 2\n    x^2 ≥ a\n  ⇒ a < 8.99\n', want: 'refuted' },
+  { name: 'n x ≥ a ⇒ a ≤ 4 under 1 ≤ n ≤ 4, 0 < x ≤ 1 holds', src: 'integer n\nscalar x, a\nassume 1 ≤ n ≤ 4, 0 < x ≤ 1\n    n x ≥ a\n  ⇒ a ≤ 4\n', want: 'passes' },
+  { name: 'x < a ⇒ a > 0 under 0 < x ≤ 1 holds', src: 'scalar x, a\nassume 0 < x ≤ 1\n    x < a\n  ⇒ a > 0\n', want: 'passes' },
   // (Red team rt108:) a vector or matrix the step does not read, at 0 where a probe needs it.
   { name: 'k > 0 under ‖w‖² ≤ k fails at w = 0, k = 0', src: 'vector w in R^n\nscalar k\nassume ‖w‖² ≤ k\n    k\n  > 0\n', want: 'refuted' },
   { name: 'k > 0 under ‖A‖_F² ≤ k fails at A = 0, k = 0', src: 'matrix A in R^{n×n}\nscalar k\nassume ‖A‖_F^2 ≤ k\n    k\n  > 0\n', want: 'refuted' },

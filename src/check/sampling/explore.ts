@@ -4717,8 +4717,8 @@ function nondegenerate(point: Point): boolean {
   return true;
 }
 
-/** At most this many bases of a statement search with scalars at the ends of their intervals (one or two at once). */
-const END_BASES = 8;
+/** At most this many bases of a statement search with scalars at the ends of their intervals (one or two at once, then open ends deeper). */
+const END_BASES = 12;
 
 /** Searches a ⇔/⇒ step at its boundaries and on the solution sets of its equations. */
 export function searchStatement(
@@ -4884,24 +4884,38 @@ export function searchStatement(
   const atEnds: Point[] = [];
   const from = bases[0];
   if (from) {
-    /** A key's ends as values it takes: a closed end itself, an open one a thousandth of the interval's width (or of the end's size, 1 at least) inside. */
-    const endsOf = (key: string): Rational[] => {
+    /**
+     * A key's ends as values it takes: a closed end itself, an open one `depth` of the interval's
+     * width (or of the end's size, 1 at least) inside (with `deeper`, open ends alone, a
+     * millionth in). An integer name at a whole closed end, or the whole number inside an open one.
+     */
+    const endsOf = (key: string, deeper = false): Rational[] => {
       const iv = from.prep.intervals.get(key);
-      if (!iv || from.isInteger(key)) return [];
+      if (!iv) return [];
+      if (from.isInteger(key)) {
+        if (deeper) return [];
+        const whole = (end: Rational | null, closed: boolean, inward: 1 | -1): Rational[] => end === null || end.d !== 1n ? [] : [closed ? end : end.add(Rational.of(inward))];
+        return [...whole(iv.lo, iv.loClosed, 1), ...whole(iv.hi, iv.hiClosed, -1)];
+      }
       const width = (end: Rational): Rational => iv.lo !== null && iv.hi !== null ? iv.hi.sub(iv.lo) : Rational.ONE.add(end.sign() < 0 ? end.neg() : end);
-      const inside = (end: Rational, inward: 1 | -1): Rational => end.add(width(end).mul(new Rational(BigInt(inward), 1000n)));
+      const depth = new Rational(1n, deeper ? 1000000n : 1000n);
+      const inside = (end: Rational, inward: 1 | -1): Rational => end.add(width(end).mul(depth).mul(Rational.of(inward)));
       return [
-        ...(iv.lo === null ? [] : [iv.loClosed ? iv.lo : inside(iv.lo, 1)]),
-        ...(iv.hi === null ? [] : [iv.hiClosed ? iv.hi : inside(iv.hi, -1)]),
+        ...(iv.lo === null || (deeper && iv.loClosed) ? [] : [iv.loClosed ? iv.lo : inside(iv.lo, 1)]),
+        ...(iv.hi === null || (deeper && iv.hiClosed) ? [] : [iv.hiClosed ? iv.hi : inside(iv.hi, -1)]),
       ];
     };
-    const ends = scalarKeys(from).map((k) => [k, endsOf(k)] as const).filter(([, e]) => e.length > 0).slice(0, 3);
+    const keys = scalarKeys(from).filter((k) => endsOf(k).length > 0).slice(0, 3);
+    const ends = keys.map((k) => [k, endsOf(k)] as const);
+    // (Each alone, then pairs, then open ends a millionth inside: x < a ⇒ a > 0.001 under
+    // 0 < x ≤ 1 holds at x = 0.001 and fails below it, red team rt108.)
     const settings: (readonly [string, Rational])[][] = ends.flatMap(([k, e]) => e.map((x) => [[k, x] as const]));
     for (let i = 0; i < ends.length; i++) {
       for (let j = i + 1; j < ends.length; j++) {
         for (const x of ends[i]![1]) for (const y of ends[j]![1]) settings.push([[ends[i]![0], x], [ends[j]![0], y]]);
       }
     }
+    for (const k of keys) for (const x of endsOf(k, true)) settings.push([[k, x]]);
     for (const setting of settings) {
       if (atEnds.length >= END_BASES || now() > deadline) break;
       const q = atAll(from, setting, rng, deadline);
