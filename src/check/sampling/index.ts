@@ -19,7 +19,7 @@ import { hasKink } from '../rules/piecewise.js';
 import { domainKeys } from './domain.js';
 import { dimensionProbes, identityOverrides } from './dimensions.js';
 import { callsFunction, comparisonBoundPoints, edgeSearch } from './edges.js';
-import { coincidenceSearch, cornerSearch, hasCorners, meetByScaling, meetDomains, meetOrthonormal, shrink, snappedFailure, solveEqualities } from './search.js';
+import { coincidenceSearch, cornerSearch, coupledByAssumption, hasCorners, meetByScaling, meetDomains, meetOrthonormal, shrink, snappedFailure, solveEqualities } from './search.js';
 import { linearZeroSearch, meetLinear } from './linear-solve.js';
 import { now } from '../../clock.js';
 
@@ -668,7 +668,10 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
   }
   // Small values for each free scalar, where domains, poles and branches change.
   const cornered = statement ? formulaCorners(p.left as Formula) || formulaCorners(p.right as Formula)
-    : hasCorners(p.left as Expr) || hasCorners(p.right as Expr) || state.exactFailures > 0;
+    : hasCorners(p.left as Expr) || hasCorners(p.right as Expr) || state.exactFailures > 0
+      // (And an inequality under an assumption that ties two scalars: x y > 0 under x² + y² ≤ 1,
+      // x + y ≥ 1 fails only at the region's corners (1, 0) and (0, 1), red team rt108.)
+      || (!!firstHeld && ['<', '≤', '>', '≥'].includes(p.rel) && coupledByAssumption(firstHeld, firstHeld.touched));
   // (For a step a certificate covers for every value, `confirm` off, a corner can only show
   // where a side has no value: only the names that decide that are moved, and none is
   // searched when there are none. It was a fifth of the homework's cold checking.)

@@ -354,7 +354,10 @@ export function hasCorners(e: Expr): boolean {
  * `done`: nothing more can come of the search (it can only add notes, and they are all taken).
  */
 export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string, side?: 'left' | 'right') => void, only?: ReadonlySet<string>, done: () => boolean = () => false): Counterexample | null {
-  const keys = [...base.values.keys()].filter((k) => base.touched.has(k) && !base.isInteger(k) && !isMat(base.values.get(k)!.value)
+  // (With the scalars an assumption reads beside one the step reads: |x| > 1 under x² − 2y² ≥ 1
+  // fails only at x = ±1, y = 0, which y as drawn never allowed, red team rt108.)
+  const coupled = assumedBeside(base, base.touched);
+  const keys = [...base.values.keys()].filter((k) => (base.touched.has(k) || coupled.has(k)) && !base.isInteger(k) && !isMat(base.values.get(k)!.value)
     && !base.prep.dimensions.has(k) && (!only || only.has(k.split('@')[0]!)));
   if (keys.length === 0 || keys.length > 4) return null;
   const grid = keys.length === 4 ? CORNERS.slice(0, 5) : CORNERS;
@@ -371,6 +374,24 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
     if (found) return found;
   }
   return null;
+}
+
+/** The keys an assumption reads beside one of `keys` (x² − 2y² ≥ 1 puts y beside x); empty where none does. */
+export function assumedBeside(base: Point, keys: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const c of base.prep.checks) {
+    const read = new Set(formulaExprs(c.formula).flatMap((e) => freeNames(e).map((v) => base.prep.lookup(v)?.info.key).filter((k): k is string => k !== undefined)));
+    if ([...read].some((k) => keys.has(k))) for (const k of read) if (!keys.has(k)) out.add(k);
+  }
+  return out;
+}
+
+/** Whether an assumption reads two or more scalars, one of them in `keys` (x² + y² ≤ 1, x + y ≥ 1): its region's corners are points no draw meets. */
+export function coupledByAssumption(base: Point, keys: ReadonlySet<string>): boolean {
+  return base.prep.checks.some((c) => {
+    const read = new Set(formulaExprs(c.formula).flatMap((e) => freeNames(e).map((v) => base.prep.lookup(v)?.info).filter((i) => i && i.kind === 'scalar' && i.shape.kind === 'scalar').map((i) => i!.key)));
+    return read.size >= 2 && [...read].some((k) => keys.has(k));
+  });
 }
 
 /** cornerSearch over one setting of the vectors and matrices (`fixed`: their values; the rest as drawn). */
