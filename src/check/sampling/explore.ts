@@ -1122,6 +1122,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
     const found = coupledLineSearch(p, bases, rel, rng, deadline);
     probes += found.probes;
     if (found.failure) return done(found.failure);
+    tight ??= found.tight;
   }
   return done(null);
 }
@@ -1138,7 +1139,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
  * golden section between its neighbours; the step decided at those. Margins steer; only
  * `decideAt` refutes.
  */
-function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, rng: Rng, deadline: number): { failure: Counterexample | null; probes: number } {
+function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, rng: Rng, deadline: number): { failure: Counterexample | null; probes: number; tight?: Point } {
   const left = p.left as Expr;
   const right = p.right as Expr;
   const base = bases[0];
@@ -1149,6 +1150,8 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
   // step's own deadline the step is unknown, as for every search.)
   let work = COUPLED_WORK;
   const spent = (): boolean => work <= 0 || now() > deadline;
+  /** An edge's exact place where the sides agree at every precision tried, not proved equal: a doubt. */
+  let tight: Point | undefined;
   const sign: 1 | -1 = rel === '<' || rel === '≤' ? -1 : 1;
   type Line = { readonly what: string; readonly entries: (t: Rational) => [string, Val<Rational>][]; readonly scalar?: boolean };
   const lines: Line[] = [];
@@ -1224,7 +1227,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     const { margin, ties } = marginsNotingTies(pointAt, left, right, sign);
     const seen = new Map<number, number | null>();
     for (const t of COUPLED_GRID) {
-      if (spent()) return { failure: null, probes };
+      if (spent()) return { failure: null, probes, ...(tight ? { tight } : {}) };
       seen.set(t, margin(t));
     }
     const grid = [...seen.keys()].sort((a, b) => a - b);
@@ -1288,14 +1291,14 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     // and fails only at x = y = 1/√2, and was checked. Scalar lines only.
     if (line.scalar) {
       for (const edge of edges) {
-        if (spent()) return { failure: null, probes };
+        if (spent()) return { failure: null, probes, ...(tight ? { tight } : {}) };
         const m = marginAt(edge, left, right, sign, true);
         if (m === null || Math.abs(m) >= 1e-8) continue;
         probes++;
         // (Then guessed to 10 digits at most: an edge found along a line is only as close to the
         // place as the line's direction, ~10⁻¹¹ for worstRay's, however small the margin.)
         for (const hint of new Set([m, Math.max(Math.abs(m), 1e-11)])) {
-          const found = equalAtBottom(p, edge, scalars, hint, rng, deadline);
+          const found = equalAtBottom(p, edge, scalars, hint, rng, deadline, undefined, (q) => { tight ??= q; });
           if (found) return { failure: found, probes };
         }
       }
@@ -1310,7 +1313,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     probes += found.probes;
     if (found.failure) return { failure: found.failure, probes };
   }
-  return { failure: null, probes };
+  return { failure: null, probes, ...(tight ? { tight } : {}) };
 }
 
 /** Points of the assumptions a ray search may spend on finding its direction (worstRay). */
@@ -1940,7 +1943,9 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
    * Places known for some keys (a multiple of π/2 where a sine turns): tried first, before
    * the guesses; where every key has one, only those are tried.
    */
-  given?: ReadonlyMap<string, Expr>): Counterexample | null {
+  given?: ReadonlyMap<string, Expr>,
+  /** Told each exact place that meets the assumptions where a strict bound's sides agree at every precision tried but are not proved equal (e^(x + y) < e^√2 at x = y = √(1/2)): a doubt. */
+  onTight?: (q: Point) => void): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
   const rel = p.rel as RelOp;
@@ -2064,6 +2069,7 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
         const [l, r] = formatSides(o.F, o.left, o.right);
         return counterexample(q, l, r, options.length > 1 ? `found by moving ${moved} together toward where left − right is smallest, to its exact place` : `found where left − right turns along ${moved}, at its exact place`);
       }
+      if (o.kind === 'undecided' && strict) onTight?.(q);
       continue;
     }
     // (Proved equal by algebra, which treats log(−1) or a 0/0 as any other atom or quotient:
