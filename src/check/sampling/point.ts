@@ -1509,6 +1509,20 @@ export class Point {
     return this.derive(rng, (k, v) => (k === key ? value : v), [key, value]);
   }
 
+  /** Whether e has a value here for certain, at the first of `levels` that can tell (an enclosure that may hold a pole or a domain edge cannot). */
+  certainlyDefined(e: Expr, levels: readonly Field<unknown>[]): boolean {
+    for (const F of levels) {
+      try {
+        this.evaluate(F, e);
+        return true;
+      } catch (err) {
+        if (err instanceof Undefined || err instanceof Unsupported) return false;
+        if (!(err instanceof Signal)) throw err;
+      }
+    }
+    return false;
+  }
+
   /**
    * Whether the point satisfies every enforceable assumption, decided exactly or by
    * enclosures; an assumption that cannot be decided here counts as not met. Leniently
@@ -1534,7 +1548,13 @@ export class Point {
     for (const c of this.prep.checks) {
       // (Unless a search put a value in the name's place: the substitution no longer gives it.)
       if (this.prep.byConstruction.has(c) && !this.overridesTarget(c)) {
-        if (this.prep.partialSubstitutions.has(c) && this.truth(c.formula, levels, !strict) === 'undefined') return false;
+        if (this.prep.partialSubstitutions.has(c)) {
+          if (this.truth(c.formula, levels, !strict) === 'undefined') return false;
+          // (Strictly, its right side must have a value for certain: x at 27^(1/3), an enclosure
+          // of 3, leaves log(x − 3) perhaps without one, and x > 3 under y = log(x − 3) was
+          // refuted there, the place's sides equal by algebra.)
+          if (strict && !this.certainlyDefined(this.prep.isolated.get(c)?.rhs ?? (c.formula as Compare).operands[1]!, levels)) return false;
+        }
         continue;
       }
       // (An inequality whose sides agree within 10⁻³⁰ is taken again at each higher precision:
