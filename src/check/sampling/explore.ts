@@ -26,7 +26,7 @@ import { newtonSolutions } from './newton.js';
 import { randomScalar } from './draw.js';
 import { SignFacts } from './sign-facts.js';
 import { solveLinear } from './solve.js';
-import { solveEqualities, solvedEquation } from './search.js';
+import { coupledByAssumption, solveEqualities, solvedEquation } from './search.js';
 import { now } from '../../clock.js';
 
 /**
@@ -1193,8 +1193,8 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     }
   }
   // Two scalars: the ray from the centre of the assumptions (0 where it meets them, else the
-  // drawn point) along which the edge is worst, found over the angle (a grid, then a golden
-  // section), its edge in doubles: a linear bound's worst point on an ellipse or a disc is off
+  // drawn point) along which the edge is worst, found over the angle (a grid of rays, then
+  // parabolas), its edge in doubles: a linear bound's worst point on an ellipse or a disc is off
   // every line above (x + 2y < √5 under x² + y² ≤ 1 fails only at (1/√5, 2/√5)). Searched as
   // the lines are, so that its edge's exact place is guessed where the sides nearly tie there.
   if (scalars.length === 2 && rel !== '≠') {
@@ -1329,11 +1329,7 @@ const RAY_WORK = 1500;
  * as doubles tell). Null where no ray meets an edge, or past RAY_WORK points. Steers only.
  */
 function worstRay(base: Point, keys: readonly [string, string], left: Expr, right: Expr, sign: 1 | -1, rng: Rng, deadline: number): [Rational[], Rational[]] | null {
-  const together = base.prep.checks.some((c) => {
-    const read = new Set(formulaExprs(c.formula).flatMap((e) => freeNames(e).map((v) => base.prep.lookup(v)?.info.key)));
-    return read.has(keys[0]) && read.has(keys[1]);
-  });
-  if (!together) return null;
+  if (!coupledByAssumption(base, new Set(keys))) return null;
   let work = RAY_WORK;
   const levels = [intervalField] as Field<unknown>[];
   const R = (x: number): Rational => Rational.parse(x.toPrecision(17));
