@@ -461,18 +461,24 @@ export function meetByScaling(p: StepProblem, start: Point, rng: Rng): Point | n
   let point = start;
   for (const c of p.prep.checks) {
     const f = c.formula;
-    if (f.kind !== 'Compare' || f.ops.length !== 1) continue;
+    // (A chain of two bounds, 1 ≤ x² + y² ≤ 4, as each of its links: scaled into the one it
+    // breaks, then judged whole below.)
+    if (f.kind !== 'Compare' || f.ops.length > 2) continue;
     if (point.truth(f, levels, true) === true) continue;
-    const op = f.ops[0]!;
-    if (op === '=' || op === '≠' || op === '→') return null;
-    // As x ≤ y; the one vector or matrix scaled may be on either side: down into x ≤ y
-    // (‖W‖ ≤ δ, and δ ≥ ‖W‖, which was scaled the wrong way and met at 2 of 22 points), or up
-    // into y ≥ x (‖w‖ > 100, met at none before).
-    const [a, b] = f.operands as [Expr, Expr];
-    const [x, y] = op === '≤' || op === '<' ? [a, b] : [b, a];
-    const moved = scaleInto(point, x, y, true, rng) ?? scaleInto(point, y, x, false, rng);
-    if (!moved) return null;
-    point = moved;
+    for (let i = 0; i < f.ops.length; i++) {
+      const op = f.ops[i]!;
+      if (op === '=' || op === '≠' || op === '→') return null;
+      const link: Formula = { kind: 'Compare', ops: [op], operands: [f.operands[i]!, f.operands[i + 1]!], range: f.range };
+      if (point.truth(link, levels, true) === true) continue;
+      // As x ≤ y; the one vector or matrix scaled may be on either side: down into x ≤ y
+      // (‖W‖ ≤ δ, and δ ≥ ‖W‖, which was scaled the wrong way and met at 2 of 22 points), or up
+      // into y ≥ x (‖w‖ > 100, met at none before).
+      const [a, b] = [f.operands[i]!, f.operands[i + 1]!];
+      const [x, y] = op === '≤' || op === '<' ? [a, b] : [b, a];
+      const moved = scaleInto(point, x, y, true, rng) ?? scaleInto(point, y, x, false, rng);
+      if (!moved) return null;
+      point = moved;
+    }
   }
   return point.satisfiesAssumptions(levels) ? point : null;
 }
@@ -720,7 +726,7 @@ function scaleInto(point: Point, small: Expr, big: Expr, upper: boolean, rng: Rn
   const g = mid(point, big);
   if (f1 === null || f2 === null || g === null || !(f1 > 0) || !(g > 0)) return null;
   const k = Math.round(Math.log2(f2 / f1));
-  if (k < 1 || k > 4 || Math.abs(f2 / f1 - 2 ** k) > 1e-6 * 2 ** k) return null;
+  if (k < 1 || k > 8 || Math.abs(f2 / f1 - 2 ** k) > 1e-6 * 2 ** k) return null;
   const u = Number(INSIDE[rng.int(0, INSIDE.length - 1)]);
   const factor = (upper ? (g / f1) * u : (g / f1) / u) ** (1 / k);
   if (!Number.isFinite(factor) || factor <= 0) return null;
