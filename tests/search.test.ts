@@ -384,6 +384,14 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // (A place whose sides agree at every precision but are not proved equal is a doubt: rt108.)
   { name: 'assume x² + y² ≤ 1: e^(x + y) < e^(√2) is unknown, its sides agreeing at x = y = √(1/2)', text: 'scalar x, y\nassume x² + y² ≤ 1\n    e^(x + y)\n  < e^(√2)\n', want: 'unknown', message: /sqrt\(1\/2\).*could not be told apart/ },
   { name: 'assume x² + y² ≤ 1: e^(x + y) ≤ e^(√2)', text: 'scalar x, y\nassume x² + y² ≤ 1\n    e^(x + y)\n  ≤ e^(√2)\n', want: 'pass' },
+  // (Under an equation that ties the scalars, each line's and the worst ray's crossings of its
+  // curve, their exact places guessed: red team rt109.)
+  { name: 'assume x² + y² = 1: x + y < √2 fails at x = y = √(1/2)', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x + y\n  < √2\n', want: 'refuted', cx: /x = sqrt\(1\/2\), y = sqrt\(1\/2\)/ },
+  { name: 'assume x² + y² = 1: x + 2y < √5 fails at (1/√5, 2/√5), on the worst ray', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x + 2y\n  < √5\n', want: 'refuted', cx: /y = sqrt\(4\/5\)/ },
+  { name: 'assume x² + y² + z² = 1: x + y + z < √3 fails at x = y = z = √(1/3)', text: 'scalar x, y, z\nassume x^2 + y^2 + z^2 = 1\n    x + y + z\n  < √3\n', want: 'refuted' },
+  { name: 'assume x² + 2y² = 1: x⁴ + y⁴ > 1/5 fails at (√(1/5), ±√(2/5))', text: 'scalar x, y\nassume x^2 + 2 y^2 = 1\n    x^4 + y^4\n  > 1/5\n', want: 'refuted' },
+  { name: 'assume x² + y² = 1: x + 2y ≤ √5', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x + 2y\n  ≤ √5\n', want: 'pass' },
+  { name: 'assume x² + y² = 1: x⁴ + y⁴ ≥ 1/2', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x^4 + y^4\n  ≥ 1/2\n', want: 'pass' },
   // (The region's corners, with the scalars an assumption ties to the step's: red team rt108.)
   { name: 'assume x² − 2y² ≥ 1: |x| > 1 fails at (1, 0)', text: 'scalar x, y\nassume x² - 2y² ≥ 1\n    |x|\n  > 1\n', want: 'refuted', cx: /x = 1, y = 0/ },
   { name: 'assume x² + y² ≤ 1, x + y ≥ 1: x y > 0 fails at (1, 0)', text: 'scalar x, y\nassume x² + y² ≤ 1, x + y ≥ 1\n    x y\n  > 0\n', want: 'refuted' },

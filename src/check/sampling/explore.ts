@@ -1218,6 +1218,54 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     const v = base.values.get(m)!.value as Mat<Rational>;
     lines.push({ what: `${base.values.get(m)!.label} a multiple of I`, entries: (t) => [[m, v.map((_, i) => (Math.floor(i / v.cols) === i % v.cols ? t : Rational.ZERO))]] });
   }
+  // Under an equation that ties the scalars (x² + y² = 1), no point of a line but where it
+  // crosses the curve meets the assumptions: along each scalar line, the equation's roots in t
+  // (a sign change on the grid, bisected in doubles), and where the sides nearly tie there, the
+  // place's exact value guessed (x + y < √2 under x² + y² = 1 fails only at x = y = √(1/2): red
+  // team rt109).
+  const equations = tyingEquations(base, new Set(scalars));
+  if (equations.length > 0) {
+    for (const line of lines.filter((l) => l.scalar)) {
+      const at = (t: number): Point => {
+        work--;
+        const q = atAllUnchecked(base, line.entries(Rational.parse(t.toPrecision(17))), rng);
+        q.deadline = deadline;
+        return q;
+      };
+      const eq = equations[0]!;
+      let prev: { t: number; r: number } | null = null;
+      for (const t of COUPLED_GRID) {
+        if (spent()) return { failure: null, probes, ...(tight ? { tight } : {}) };
+        const r = residualAt(at(t), eq);
+        if (r === null) {
+          prev = null;
+          continue;
+        }
+        // (A root on the grid itself, the ray's t = 1 on the unit circle, is one too.)
+        if (r === 0 || (prev && prev.r !== 0 && Math.sign(r) !== Math.sign(prev.r))) {
+          let [lo, hi, rlo] = r === 0 || !prev ? [t, t, r] : [prev.t, t, prev.r];
+          for (let k = 0; k < 80 && !spent(); k++) {
+            const mid = lo / 2 + hi / 2;
+            if (mid === lo || mid === hi) break;
+            const rm = residualAt(at(mid), eq);
+            if (rm === null) break;
+            if (Math.sign(rm) === Math.sign(rlo)) [lo, rlo] = [mid, rm];
+            else hi = mid;
+          }
+          const q = at(lo / 2 + hi / 2);
+          const m = marginAt(q, left, right, sign, true);
+          if (m !== null && Math.abs(m) < 1e-8) {
+            probes++;
+            for (const hint of new Set([m, Math.max(Math.abs(m), 1e-11)])) {
+              const found = equalAtBottom(p, q, scalars, hint, rng, deadline, undefined, (z) => { tight ??= z; });
+              if (found) return { failure: found, probes };
+            }
+          }
+        }
+        prev = { t, r };
+      }
+    }
+  }
   for (const line of lines) {
     // (t's shortest decimal: 10^200, not 9.9999999999999997·10^199, in a counterexample.)
     const pointAt = (t: number): Point | null => {
@@ -1333,11 +1381,21 @@ function worstRay(base: Point, keys: readonly [string, string], left: Expr, righ
   let work = RAY_WORK;
   const levels = [intervalField] as Field<unknown>[];
   const R = (x: number): Rational => Rational.parse(x.toPrecision(17));
+  const point = (x: number, y: number): Point => {
+    const q = atAllUnchecked(base, [[keys[0], R(x)], [keys[1], R(y)]], rng);
+    q.deadline = deadline;
+    return q;
+  };
+  // (Under an equation that ties them, x² + y² = 1, its curve is the edge of the side of it
+  // that holds 0: inside is where each equation's residual keeps the sign it has at 0.)
+  const equations = tyingEquations(base, new Set(keys));
+  const signs = equations.map((e) => Math.sign(residualAt(point(0, 0), e) ?? 0));
+  if (signs.some((s) => s === 0)) return null;
   const at = (x: number, y: number): Point | null => {
     work--;
     if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
-    const q = atAllUnchecked(base, [[keys[0], R(x)], [keys[1], R(y)]], rng);
-    q.deadline = deadline;
+    const q = point(x, y);
+    if (equations.length > 0) return equations.every((e, i) => Math.sign(residualAt(q, e) ?? 0) === signs[i]) ? q : null;
     try {
       return q.satisfiesAssumptions(levels) ? q : null;
     } catch {
@@ -1345,7 +1403,7 @@ function worstRay(base: Point, keys: readonly [string, string], left: Expr, righ
     }
   };
   const drawn = keys.map((k) => (base.values.get(k)!.value as Rational).toNumber());
-  const centre = at(0, 0) ? [0, 0] : drawn;
+  const centre = at(0, 0) || equations.length > 0 ? [0, 0] : drawn;
   if (!at(centre[0]!, centre[1]!)) return null;
   /** The margin at the last point inside along angle θ (its edge to `tolerance` of its distance); null where the ray leaves no edge. */
   let guess = 1;
@@ -1398,6 +1456,33 @@ function worstRay(base: Point, keys: readonly [string, string], left: Expr, righ
     if (Math.abs(shift) < h / 2) h /= 10;
   }
   return [centre.map(R), [Math.cos(theta), Math.sin(theta)].map(R)];
+}
+
+/** The equations among the assumptions that points must solve and that read one of `keys` (x² + y² = 1), not substitutions, as their two sides. */
+function tyingEquations(base: Point, keys: ReadonlySet<string>): { a: Expr; b: Expr }[] {
+  const out: { a: Expr; b: Expr }[] = [];
+  for (const c of base.prep.checks) {
+    const f = c.formula;
+    if (base.prep.byConstruction.has(c) || c.forAll.length > 0 || f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
+    const [a, b] = f.operands as [Expr, Expr];
+    if (a.shape?.kind === 'matrix' || b.shape?.kind === 'matrix') continue;
+    if ([a, b].some((e) => freeNames(e).some((v) => keys.has(base.prep.lookup(v)?.info.key ?? '')))) out.push({ a, b });
+  }
+  return out;
+}
+
+/** An equation's a − b at q in doubles (the middles of their enclosures); null where it has no value there. */
+function residualAt(q: Point, e: { a: Expr; b: Expr }): number | null {
+  try {
+    const l = q.evaluate(intervalField, e.a);
+    const r = q.evaluate(intervalField, e.b);
+    if (isMat(l) || isMat(r)) return null;
+    const [x, y] = [l as Interval, r as Interval];
+    const d = (x.lo / 2 + x.hi / 2) - (y.lo / 2 + y.hi / 2);
+    return Number.isFinite(d) ? d : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
