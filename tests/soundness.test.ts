@@ -440,6 +440,13 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'y = √x ⊢ |x| = x', src: step('scalar x, y\nassume y = √x\n', '|x|', '=', 'x'), want: 'passes' },
   { name: 'w = 1/x, y = w + 1 ⊢ x(y − 1) = 1', src: step('scalar x, y, w\nassume w = 1/x\nassume y = w + 1\n', 'x(y - 1)', '=', '1'), want: 'passes' },
   { name: 'y = log(x − 3) ⊢ x > 3', src: step('scalar x, y\nassume y = log(x - 3)\n', 'x', '>', '3'), want: 'passes' },
+  // (A root bracket that holds a substitution's domain edge is no point of the assumptions: these
+  // two right steps were refuted at x ≈ 1.41421356237, a bracket of √2 where y has no value.)
+  { name: 'y = log(x − √2) ⊢ x ≠ √2', src: step('scalar x, y\nassume y = log(x - √2)\n', 'x', '≠', '√2'), want: 'passes' },
+  { name: 'y = 1/(x − √2) ⊢ x ≠ √2', src: step('scalar x, y\nassume y = 1/(x - √2)\n', 'x', '≠', '√2'), want: 'passes' },
+  // (… but a root beside the edge is, once its bracket is narrowed past it: red team rt109.)
+  { name: 'y = 1/(x − √2) ⊢ x ≠ √2 + 10⁻²⁰', src: step('scalar x, y\nassume y = 1/(x - √2)\n', 'x', '≠', '√2 + 10^(-20)'), want: 'refuted' },
+  { name: 'y = √(x − π) ⊢ x ≠ π + 10⁻²⁰', src: step('scalar x, y\nassume y = √(x - π)\n', 'x', '≠', 'π + 10^(-20)'), want: 'refuted' },
   { name: 'y = √x ⊢ y < x + 1/4', src: step('scalar x, y\nassume y = √x\n', 'y', '<', 'x + 1/4'), want: 'refuted' },
   { name: 'y = √x ⊢ y = x', src: step('scalar x, y\nassume y = √x\n', 'y', '=', 'x'), want: 'refuted' },
   { name: 'y = log(x − 3) ⊢ x > 3.5', src: step('scalar x, y\nassume y = log(x - 3)\n', 'x', '>', '3.5'), want: 'refuted' },

@@ -765,7 +765,14 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       };
       for (const r of [...b.roots, ...b.extrema].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
         if (r.at || now() > deadline) continue;
-        const q = enclosurePoint(base, key, r, rng, deadline);
+        let q = enclosurePoint(base, key, r, rng, deadline);
+        // (A `≠`'s root beside an edge where a substitution has no value, x ≠ √2 + 10⁻²⁰ under
+        // y = 1/(x − √2): its doubles bracket holds the edge, so for all it shows the point is
+        // outside the assumptions; narrowed to 10⁻³², it is not.)
+        if (!q && rel === '≠' && r.certain && b.roots.includes(r)) {
+          const fine = refineRoot(base, key, left, right, narrowBracket(base, key, left, right, r, deadline), deadline, { digits: 45, exponent: 32 });
+          q = fine && enclosurePoint(base, key, fine, rng, deadline);
+        }
         // (A turn at an included edge of the assumptions, sin x + cos x < √2 under
         // 0 < x ≤ π/4 at π/4: its bracket reaches past the edge, so there is no enclosure
         // point; the guessed place is held to the assumptions exactly.)
