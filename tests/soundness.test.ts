@@ -61,6 +61,7 @@ const CASES: Case[] = [
   { name: 'k > 0 under ‖A‖_F² ≤ k fails at A = 0, k = 0', src: 'matrix A in R^{n×n}\nscalar k\nassume ‖A‖_F^2 ≤ k\n    k\n  > 0\n', want: 'refuted' },
   { name: 'k > 0 under ‖w‖² ≤ k, w ≠ 0 holds', src: 'vector w in R^n\nscalar k\nassume ‖w‖² ≤ k, w ≠ 0\n    k\n  > 0\n', want: 'passes' },
   { name: 'k ≥ 0 under ‖w‖ ≤ k holds', src: 'vector w in R^n\nscalar k\nassume ‖w‖ ≤ k\n    k\n  ≥ 0\n', want: 'passes' },
+  { name: 'k > 0 under ‖w‖² + t² ≤ k fails at w = 0, t = 0, k = 0 (the scalar bystander at 0 too)', src: 'vector w in R^n\nscalar k, t\nassume ‖w‖² + t² ≤ k\n    k\n  > 0\n', want: 'refuted' },
   // (Red team rt107:) two assumed norm bounds met together, from every vector at 0 and each
   // met point met again on the other bound.
   { name: '‖u‖² + ‖v‖² > 1 under ‖u − v‖ ≥ 1, ‖u + v‖ ≥ 1 fails at u = e₁, v = 0', src: 'vector u, v in R^n\nassume ‖u - v‖ ≥ 1, ‖u + v‖ ≥ 1\n    ‖u‖² + ‖v‖²\n  > 1\n', want: 'refuted' },

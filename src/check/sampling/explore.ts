@@ -137,14 +137,19 @@ const BYSTANDER_DRAWS = 6;
 function redrawBystanders(q: Point, rng: Rng, deadline: number, certain = false): Point | null {
   // (First with the vectors and matrices the step does not read at 0: k > 0 under ‖w‖² ≤ k fails
   // at k = 0, which only w = 0 meets, and was checked, red team rt108.)
+  // (Then with the scalars it does not read at 0 too: k > 0 under ‖w‖² + t² ≤ k, red team rt109.)
   const mats = [...(matrixBystanders ?? [])].filter((k) => q.values.has(k));
   if (mats.length > 0) {
-    const r = atAllUnchecked(q, mats.map((k) => [k, (q.values.get(k)!.value as Mat<Rational>).map(() => Rational.ZERO)] as const), rng);
-    r.deadline = deadline;
-    try {
-      if (r.satisfiesAssumptions(allLevels(), true, certain)) return r;
-    } catch {
-      // (not met)
+    const zeroed = mats.map((k) => [k, (q.values.get(k)!.value as Mat<Rational>).map(() => Rational.ZERO)] as const);
+    const scalarsToo = [...(bystanders ?? [])].filter((k) => q.values.has(k) && !q.isInteger(k)).map((k) => [k, Rational.ZERO] as const);
+    for (const entries of scalarsToo.length > 0 ? [zeroed, [...zeroed, ...scalarsToo]] : [zeroed]) {
+      const r = atAllUnchecked(q, entries, rng);
+      r.deadline = deadline;
+      try {
+        if (r.satisfiesAssumptions(allLevels(), true, certain)) return r;
+      } catch {
+        // (not met)
+      }
     }
   }
   const others = bystanders;
