@@ -396,6 +396,8 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'assume x² − 2y² ≥ 1: |x| > 1 fails at (1, 0)', text: 'scalar x, y\nassume x² - 2y² ≥ 1\n    |x|\n  > 1\n', want: 'refuted', cx: /x = 1, y = 0/ },
   { name: 'assume x² + y² ≤ 1, x + y ≥ 1: x y > 0 fails at (1, 0)', text: 'scalar x, y\nassume x² + y² ≤ 1, x + y ≥ 1\n    x y\n  > 0\n', want: 'refuted' },
   { name: 'assume x² − 2y² ≥ 1: |x| ≥ 1', text: 'scalar x, y\nassume x² - 2y² ≥ 1\n    |x|\n  ≥ 1\n', want: 'pass' },
+  { name: 'assume x² − 2y² ≥ 1: x > 0 ⇒ x > 1 fails at (1, 0), a corner for a statement too (rt109)', text: 'scalar x, y\nassume x² - 2y² ≥ 1\n    x > 0\n  ⇒ x > 1\n', want: 'refuted', cx: /x = 1, y = 0/ },
+  { name: 'assume x² − 2y² ≥ 1: x > 0 ⇒ x ≥ 1', text: 'scalar x, y\nassume x² - 2y² ≥ 1\n    x > 0\n  ⇒ x ≥ 1\n', want: 'pass' },
   { name: 'assume x² + y² ≤ 1, x + y ≥ 1: x y ≥ 0', text: 'scalar x, y\nassume x² + y² ≤ 1, x + y ≥ 1\n    x y\n  ≥ 0\n', want: 'pass' },
   { name: 'assume x² + y² ≤ 1: x + y < √2 + 10⁻³⁰', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + y\n  < √2 + 10^(-30)\n', want: 'pass' },
   { name: '(x − 2)² a ≤ (x − 2)² b and (y − 3)² a ≤ (y − 3)² b and x > 1 and y > 1 ⇒ a ≤ b fails at (2, 3), past the nearest places', text: 'scalar a, b, x, y\n    (x - 2)² a ≤ (x - 2)² b and (y - 3)² a ≤ (y - 3)² b and x > 1 and y > 1\n  ⇒ a ≤ b\n', want: 'refuted', cx: /x = 2\b/ },

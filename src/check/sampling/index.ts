@@ -667,11 +667,12 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     searchText = describeSearch(summary, 'beside the roots and extrema of left − right');
   }
   // Small values for each free scalar, where domains, poles and branches change.
-  const cornered = statement ? formulaCorners(p.left as Formula) || formulaCorners(p.right as Formula)
-    : hasCorners(p.left as Expr) || hasCorners(p.right as Expr) || state.exactFailures > 0
-      // (And an inequality under an assumption that ties two scalars: x y > 0 under x² + y² ≤ 1,
-      // x + y ≥ 1 fails only at the region's corners (1, 0) and (0, 1), red team rt108.)
-      || (!!firstHeld && ['<', '≤', '>', '≥'].includes(p.rel) && coupledByAssumption(firstHeld, firstHeld.touched));
+  // (And an inequality or a statement under an assumption that ties two scalars: x y > 0 under
+  // x² + y² ≤ 1, x + y ≥ 1 fails only at the region's corners (1, 0) and (0, 1), red team rt108;
+  // x > 0 ⇒ x > 1 under x² − 2y² ≥ 1 only at (1, 0), rt109.)
+  const coupled = !!firstHeld && p.rel !== '=' && p.rel !== '≠' && coupledByAssumption(firstHeld, firstHeld.touched);
+  const cornered = statement ? formulaCorners(p.left as Formula) || formulaCorners(p.right as Formula) || coupled
+    : hasCorners(p.left as Expr) || hasCorners(p.right as Expr) || state.exactFailures > 0 || coupled;
   // (For a step a certificate covers for every value, `confirm` off, a corner can only show
   // where a side has no value: only the names that decide that are moved, and none is
   // searched when there are none. It was a fifth of the homework's cold checking.)
