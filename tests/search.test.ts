@@ -395,6 +395,10 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'assume x² + 2y² = 1: x⁴ + y⁴ > 1/5 fails at (√(1/5), ±√(2/5))', text: 'scalar x, y\nassume x^2 + 2 y^2 = 1\n    x^4 + y^4\n  > 1/5\n', want: 'refuted' },
   { name: 'assume x² + y² = 1: x + 2y ≤ √5', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x + 2y\n  ≤ √5\n', want: 'pass' },
   { name: 'assume x² + y² = 1: x⁴ + y⁴ ≥ 1/2', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x^4 + y^4\n  ≥ 1/2\n', want: 'pass' },
+  // (`≠` at an edge's exact place, the coupled search steered toward each side: rt108.)
+  { name: 'assume x² + y² ≤ 1: x + y ≠ √2 fails at x = y = √(1/2)', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + y\n  ≠ √2\n', want: 'refuted', cx: /x = sqrt\(1\/2\)/ },
+  { name: 'assume x² + y² ≤ 1: x + y ≠ −√2 fails at x = y = −√(1/2)', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + y\n  ≠ -√2\n', want: 'refuted' },
+  { name: 'assume x² + y² < 1: x + y ≠ √2', text: 'scalar x, y\nassume x² + y² < 1\n    x + y\n  ≠ √2\n', want: 'pass' },
   // (The region's corners, with the scalars an assumption ties to the step's: red team rt108.)
   { name: 'assume x² − 2y² ≥ 1: |x| > 1 fails at (1, 0)', text: 'scalar x, y\nassume x² - 2y² ≥ 1\n    |x|\n  > 1\n', want: 'refuted', cx: /x = 1, y = 0/ },
   { name: 'assume x² + y² ≤ 1, x + y ≥ 1: x y > 0 fails at (1, 0)', text: 'scalar x, y\nassume x² + y² ≤ 1, x + y ≥ 1\n    x y\n  > 0\n', want: 'refuted' },

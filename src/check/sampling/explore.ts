@@ -1130,8 +1130,12 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
   // vector a multiple of another, a square matrix a multiple of I.
   // (COUPLED_WORK points at most: on steps whose every probe is costly, inverses and
   // spectral norms of matrices, the lines took the step past its limit.)
-  if (rel !== '≠') {
-    const found = coupledLineSearch(p, bases, rel, rng, deadline);
+  // (`≠` under an assumption that ties two scalars too, steered toward each side in turn: it
+  // fails where the sides tie, at an edge's exact place, x + y ≠ √2 under x² + y² ≤ 1 at
+  // x = y = √(1/2); red team rt108.)
+  const tied = rel === '≠' && !!bases[0] && coupledByAssumption(bases[0], new Set(scalarKeys(bases[0])));
+  for (const sign of rel !== '≠' ? [undefined] : tied ? [-1, 1] as const : []) {
+    const found = coupledLineSearch(p, bases, rel, rng, deadline, sign);
     probes += found.probes;
     if (found.failure) return done(found.failure);
     tight ??= found.tight;
@@ -1151,7 +1155,9 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
  * golden section between its neighbours; the step decided at those. Margins steer; only
  * `decideAt` refutes.
  */
-function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, rng: Rng, deadline: number): { failure: Counterexample | null; probes: number; tight?: Point } {
+function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, rng: Rng, deadline: number,
+  /** The side the search steers toward, for `≠` (−1: left − right greatest, as for `<`). */
+  steer?: 1 | -1): { failure: Counterexample | null; probes: number; tight?: Point } {
   const left = p.left as Expr;
   const right = p.right as Expr;
   const base = bases[0];
@@ -1164,7 +1170,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
   const spent = (): boolean => work <= 0 || now() > deadline;
   /** An edge's exact place where the sides agree at every precision tried, not proved equal: a doubt. */
   let tight: Point | undefined;
-  const sign: 1 | -1 = rel === '<' || rel === '≤' ? -1 : 1;
+  const sign: 1 | -1 = steer ?? (rel === '<' || rel === '≤' ? -1 : 1);
   type Line = { readonly what: string; readonly entries: (t: Rational) => [string, Val<Rational>][]; readonly scalar?: boolean };
   const lines: Line[] = [];
   const scalars = scalarKeys(base).filter((k) => !base.isInteger(k));
