@@ -375,6 +375,7 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // (Draws that miss a shifted disc are pulled toward the first point that met it: 3 of 260 met it.)
   { name: 'assume (x − 1)² + (y − 2)² ≤ 1: x ≤ 2 (was unknown, red team rt109)', text: 'scalar x, y\nassume (x - 1)^2 + (y - 2)^2 ≤ 1\n    x\n  ≤ 2\n', want: 'pass' },
   { name: 'assume (x − 1)² + (y − 2)² ≤ 1: x + y ≤ 3 + √2 (was unknown)', text: 'scalar x, y\nassume (x - 1)^2 + (y - 2)^2 ≤ 1\n    x + y\n  ≤ 3 + √2\n', want: 'pass' },
+  { name: 'assume (x − 1)² + (y − 2)² ≤ 1: x + y < 3 + √2 fails at (1 + 1/√2, 2 + 1/√2) (the worst ray from a drawn centre on the edge)', text: 'scalar x, y\nassume (x - 1)^2 + (y - 2)^2 ≤ 1\n    x + y\n  < 3 + √2\n', want: 'refuted' },
   { name: 'assume x⁶ + y⁶ + z⁶ ≤ 3: x² + y² + z² ≤ 3 (degree 6, was unknown: red team rt108)', text: 'scalar x, y, z\nassume x^6 + y^6 + z^6 ≤ 3\n    x² + y² + z²\n  ≤ 3\n', want: 'pass' },
   { name: 'assume 1 ≤ x² + y² ≤ 4: x + y ≤ 2√2 (an annulus, scaled into its chain; was unknown)', text: 'scalar x, y\nassume 1 ≤ x² + y² ≤ 4\n    x + y\n  ≤ 2√2\n', want: 'pass' },
   // (Off every line of equal scalars: along the ray where the edge is worst, found over the angle.)

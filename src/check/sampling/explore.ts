@@ -1465,7 +1465,9 @@ function worstRay(base: Point, keys: readonly [string, string], left: Expr, righ
   // the vertex is within h/2, to 10⁻⁵.)
   let h = (2 * Math.PI) / N;
   for (let round = 0; round < 12 && h >= 1e-5; round++) {
-    if (work <= 0 || now() > deadline) break;
+    // (Only with work left for three whole edges: an edge cut short by the budget misplaces the
+    // parabola, and moved a good angle 10⁻⁴ away.)
+    if (work < 3 * 70 || now() > deadline) break;
     const [m0, mMinus, mPlus] = [edge(theta, 1e-15), edge(theta - h, 1e-15), edge(theta + h, 1e-15)];
     if (m0 === null || mMinus === null || mPlus === null) break;
     const curve = mPlus - 2 * m0 + mMinus;
