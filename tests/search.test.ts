@@ -394,6 +394,9 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'assume x² + y² = 1: x + 2y < √5 fails at (1/√5, 2/√5), on the worst ray', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x + 2y\n  < √5\n', want: 'refuted', cx: /y = sqrt\(4\/5\)/ },
   { name: 'assume x² + y² + z² = 1: x + y + z < √3 fails at x = y = z = √(1/3)', text: 'scalar x, y, z\nassume x^2 + y^2 + z^2 = 1\n    x + y + z\n  < √3\n', want: 'refuted' },
   { name: 'assume x² + 2y² = 1: x⁴ + y⁴ > 1/5 fails at (√(1/5), ±√(2/5))', text: 'scalar x, y\nassume x^2 + 2 y^2 = 1\n    x^4 + y^4\n  > 1/5\n', want: 'refuted' },
+  { name: 'assume x² + y² = 1: x + y ≤ 1.4142 fails on the curve near x = y = √(1/2) (rt110)', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x + y\n  ≤ 1.4142\n', want: 'refuted' },
+  { name: 'assume x² + y² = 1: x⁴ + y⁴ ≥ 0.5000001 fails on the curve', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x^4 + y^4\n  ≥ 0.5000001\n', want: 'refuted' },
+  { name: 'assume x² + y² = 1: x + y ≤ 1.4143', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x + y\n  ≤ 1.4143\n', want: 'pass' },
   { name: 'assume x² + y² = 1: x + 2y ≤ √5', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x + 2y\n  ≤ √5\n', want: 'pass' },
   { name: 'assume x² + y² = 1: x⁴ + y⁴ ≥ 1/2', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x^4 + y^4\n  ≥ 1/2\n', want: 'pass' },
   // (`≠` at an edge's exact place, the coupled search steered toward each side: rt108.)

@@ -1270,7 +1270,16 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
             if (Math.sign(rm) === Math.sign(rlo)) [lo, rlo] = [mid, rm];
             else hi = mid;
           }
-          const q = at(lo / 2 + hi / 2);
+          const crossing = lo / 2 + hi / 2;
+          const q = at(crossing);
+          // (On the curve itself, the other scalars solved with the first kept: x + y ≤ 1.4142
+          // under x² + y² = 1 fails near x = y = √(1/2) by more than doubles see, and no drawn
+          // point came near, red team rt110.)
+          const [first, value] = line.entries(Rational.parse(crossing.toPrecision(17)))[0]!;
+          const onCurve = atMeeting(p, q, first, value, rng, deadline);
+          const found = failsAt([onCurve], left, rel, right, deadline, `found with ${line.what}, where it crosses an assumed equation's curve`, decimalLevels());
+          probes += found.probes;
+          if (found.failure) return { failure: found.failure, probes };
           const m = marginAt(q, left, right, sign, true);
           if (m !== null && Math.abs(m) < 1e-8) {
             probes++;
