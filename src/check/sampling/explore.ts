@@ -1170,6 +1170,24 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
   const spent = (): boolean => work <= 0 || now() > deadline;
   /** An edge's exact place where the sides agree at every precision tried, not proved equal: a doubt. */
   let tight: Point | undefined;
+  /**
+   * Where the sides nearly tie at q (within 10⁻⁸ of their size), the place's exact value guessed
+   * and the step decided there (equalAtBottom), the margin measured against the sides' size: xy <
+   * 5·10³⁹ under x² + y² = 10⁴⁰ ties at x = y = 10²⁰/√2. Then guessed to 10 digits at most: a place
+   * found along a line is only as close as the line's direction, ~10⁻¹¹ for worstRay's.
+   */
+  const tieAtPlace = (q: Point): Counterexample | null => {
+    const m = marginAt(q, left, right, sign, true);
+    const size = sidesSize(q, left, right);
+    if (m === null || size === null || Math.abs(m) >= 1e-8 * size) return null;
+    probes++;
+    const relative = m / size;
+    for (const hint of new Set([relative, Math.max(Math.abs(relative), 1e-11)])) {
+      const found = equalAtBottom(p, q, scalars, hint, rng, deadline, undefined, (z) => { tight ??= z; });
+      if (found) return found;
+    }
+    return null;
+  };
   const sign: 1 | -1 = steer ?? (rel === '<' || rel === '≤' ? -1 : 1);
   type Line = { readonly what: string; readonly entries: (t: Rational) => [string, Val<Rational>][]; readonly scalar?: boolean };
   const lines: Line[] = [];
@@ -1280,14 +1298,8 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
           const found = failsAt([onCurve], left, rel, right, deadline, `found with ${line.what}, where it crosses an assumed equation's curve`, decimalLevels());
           probes += found.probes;
           if (found.failure) return { failure: found.failure, probes };
-          const m = marginAt(q, left, right, sign, true);
-          if (m !== null && Math.abs(m) < 1e-8) {
-            probes++;
-            for (const hint of new Set([m, Math.max(Math.abs(m), 1e-11)])) {
-              const found = equalAtBottom(p, q, scalars, hint, rng, deadline, undefined, (z) => { tight ??= z; });
-              if (found) return { failure: found, probes };
-            }
-          }
+          const tied = tieAtPlace(q);
+          if (tied) return { failure: tied, probes };
         }
         prev = { t, r };
       }
@@ -1367,15 +1379,8 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     if (line.scalar) {
       for (const edge of edges) {
         if (spent()) return { failure: null, probes, ...(tight ? { tight } : {}) };
-        const m = marginAt(edge, left, right, sign, true);
-        if (m === null || Math.abs(m) >= 1e-8) continue;
-        probes++;
-        // (Then guessed to 10 digits at most: an edge found along a line is only as close to the
-        // place as the line's direction, ~10⁻¹¹ for worstRay's, however small the margin.)
-        for (const hint of new Set([m, Math.max(Math.abs(m), 1e-11)])) {
-          const found = equalAtBottom(p, edge, scalars, hint, rng, deadline, undefined, (q) => { tight ??= q; });
-          if (found) return { failure: found, probes };
-        }
+        const tied = tieAtPlace(edge);
+        if (tied) return { failure: tied, probes };
       }
     }
     // (Golden section between the neighbours the assumptions admit, as equalEntriesSearch.)
@@ -2073,7 +2078,14 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     const v = cur.values.get(key)!.value as Rational;
     const seen = new Set<string>();
     const place = given?.get(key);
-    const guesses = only ? [] : [...new Set([linear, quadratic])].flatMap((d) => exactGuesses(v, left.range, d, true).slice(0, 6));
+    // (A place far from 1 in size is guessed at its size's power of ten too, scaled back: x = y =
+    // √2/200 on x² + y² ≤ 10⁻⁴ is √(1/2)·10⁻², outside every family at its own size; rt110.)
+    const size = Math.floor(Math.log10(Math.abs(v.toNumber())));
+    const scale = Number.isFinite(size) && Math.abs(size) >= 2 && Math.abs(size) <= 300 ? size : 0;
+    const ten: Expr = { kind: 'Binary', op: '^', left: { kind: 'Num', value: '10', range: left.range, shape: { kind: 'scalar' } }, right: scale < 0 ? { kind: 'Neg', arg: { kind: 'Num', value: String(-scale), range: left.range, shape: { kind: 'scalar' } }, range: left.range, shape: { kind: 'scalar' } } : { kind: 'Num', value: String(scale), range: left.range, shape: { kind: 'scalar' } }, range: left.range, shape: { kind: 'scalar' } };
+    const scaled = only || scale === 0 ? [] : [...new Set([linear, quadratic])].flatMap((d) => exactGuesses(v.div(new Rational(10n, 1n).pow(BigInt(scale))), left.range, d, true).slice(0, 3))
+      .map((c): Expr => ({ kind: 'Binary', op: '*', left: c, right: ten, range: left.range, shape: { kind: 'scalar' } }));
+    const guesses = only ? [] : [...scaled, ...[...new Set([linear, quadratic])].flatMap((d) => exactGuesses(v, left.range, d, true).slice(0, 6))];
     const cs = [...(place ? [place] : []), ...guesses].filter((c) => !seen.has(printExpr(c)) && seen.add(printExpr(c)));
     // (A bound that is not strict, at an excluded end of its scalar: the place itself is outside
     // the assumptions, and the bound fails just inside it, 10⁻⁶⁰ of its size in: sin x cos y ≤
@@ -3040,6 +3052,18 @@ function marginsNotingTies(pointAt: (t: number) => Point | null, left: Expr, rig
 /** Of the places t of ties, the one a counterexample reads best at: nearest 1 in size, positive first. */
 function simplestTie(ts: Iterable<number>): number {
   return [...ts].sort((a, b) => Math.abs(Math.log(Math.abs(a))) - Math.abs(Math.log(Math.abs(b))) || b - a)[0]!;
+}
+
+/** The larger of 1 and the sides' sizes at a point, in doubles; null where a side has no value there. */
+function sidesSize(q: Point, left: Expr, right: Expr): number | null {
+  try {
+    const [l, r] = [q.evaluate(intervalField, left), q.evaluate(intervalField, right)];
+    if (isMat(l) || isMat(r)) return null;
+    const size = Math.max(1, ...[l as Interval, r as Interval].map((i) => Math.max(Math.abs(i.lo), Math.abs(i.hi))));
+    return Number.isFinite(size) ? size : null;
+  } catch {
+    return null;
+  }
 }
 
 /** (left − right)·sign at a point, in doubles (the middle of its enclosure), or null. */
