@@ -402,6 +402,9 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // (`≠` at an edge's exact place, the coupled search steered toward each side: rt108.)
   { name: 'assume x² + y² ≤ 1: x + y ≠ √2 fails at x = y = √(1/2)', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + y\n  ≠ √2\n', want: 'refuted', cx: /x = sqrt\(1\/2\)/ },
   { name: 'assume x² + y² ≤ 1: x + y ≠ −√2 fails at x = y = −√(1/2)', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + y\n  ≠ -√2\n', want: 'refuted' },
+  { name: 'assume x² + y² ≤ 1: x + 2y ≠ √5 fails at (1/√5, 2/√5), on the worst ray (rt111)', text: 'scalar x, y\nassume x² + y² ≤ 1\n    x + 2y\n  ≠ √5\n', want: 'refuted' },
+  { name: 'assume x² + 2y² ≤ 1: x + y ≠ √(3/2) fails at (√(2/3), √(1/6))', text: 'scalar x, y\nassume x² + 2y² ≤ 1\n    x + y\n  ≠ √(3/2)\n', want: 'refuted' },
+  { name: 'assume x² + 2y² < 1: x + y ≠ √(3/2)', text: 'scalar x, y\nassume x² + 2y² < 1\n    x + y\n  ≠ √(3/2)\n', want: 'pass' },
   { name: 'assume x² + y² < 1: x + y ≠ √2', text: 'scalar x, y\nassume x² + y² < 1\n    x + y\n  ≠ √2\n', want: 'pass' },
   // (Places far from 1 in size, guessed at their power of ten and with the margin against the
   // sides' size: red team rt110.)

@@ -1233,7 +1233,8 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
   // parabolas), its edge in doubles: a linear bound's worst point on an ellipse or a disc is off
   // every line above (x + 2y < √5 under x² + y² ≤ 1 fails only at (1/√5, 2/√5)). Searched as
   // the lines are, so that its edge's exact place is guessed where the sides nearly tie there.
-  if (scalars.length === 2 && rel !== '≠') {
+  // (For a `≠` too, toward the side it is steered to: x + 2y ≠ √5 on the disc, rt111.)
+  if (scalars.length === 2 && (rel !== '≠' || steer !== undefined)) {
     const ray = worstRay(base, scalars as [string, string], left, right, sign, rng, deadline);
     if (ray) {
       const [c, d] = ray;
