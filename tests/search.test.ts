@@ -411,6 +411,10 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: 'assume x² + y² ≤ 10⁻⁴: x + y < √2/100 fails at x = y = √2/200', text: 'scalar x, y\nassume x^2 + y^2 ≤ 10^(-4)\n    x + y\n  < √2/100\n', want: 'refuted' },
   { name: 'assume x² + y² = 10⁴⁰: x y < 5·10³⁹ fails at x = y = 10²⁰/√2', text: 'scalar x, y\nassume x^2 + y^2 = 10^40\n    x y\n  < 5·10^39\n', want: 'refuted' },
   { name: 'assume x² + y² ≤ 10⁻⁴: x + y ≤ √2/100', text: 'scalar x, y\nassume x^2 + y^2 ≤ 10^(-4)\n    x + y\n  ≤ √2/100\n', want: 'pass' },
+  // (With three scalars, each pair an assumption reads together moved as one: rt111.)
+  { name: 'assume x² + y² = r², r > 0: x + y < r√2 fails at x = y = r/√2', text: 'scalar x, y, r\nassume x^2 + y^2 = r^2, r > 0\n    x + y\n  < r √2\n', want: 'refuted' },
+  { name: 'assume x² + y² ≤ r², r > 0: x + y < r√2 fails at x = y = r/√2', text: 'scalar x, y, r\nassume x^2 + y^2 ≤ r^2, r > 0\n    x + y\n  < r √2\n', want: 'refuted' },
+  { name: 'assume x² + y² = r², r > 0: x + y ≤ r√2', text: 'scalar x, y, r\nassume x^2 + y^2 = r^2, r > 0\n    x + y\n  ≤ r √2\n', want: 'pass' },
   // (The region's corners, with the scalars an assumption ties to the step's: red team rt108.)
   { name: 'assume x² − 2y² ≥ 1: |x| > 1 fails at (1, 0)', text: 'scalar x, y\nassume x² - 2y² ≥ 1\n    |x|\n  > 1\n', want: 'refuted', cx: /x = 1, y = 0/ },
   { name: 'assume x² + y² ≤ 1, x + y ≥ 1: x y > 0 fails at (1, 0)', text: 'scalar x, y\nassume x² + y² ≤ 1, x + y ≥ 1\n    x y\n  > 0\n', want: 'refuted' },

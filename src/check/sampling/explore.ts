@@ -1228,6 +1228,20 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
       lines.push({ what: `${scalars.map((k) => base.values.get(k)!.label).join(', ')} along the steepest fall of left − right from 0`, entries: (t) => scalars.map((k, i) => [k, d[i]!.mul(t)]), scalar: true });
     }
   }
+  // Three or more: each pair an assumption reads together moved as one (x = y = t), the rest
+  // where they were drawn: x + y < r√2 under x² + y² = r² fails at x = y = r/√2, which no line
+  // that moves r too crosses (red team rt111). Three pairs at most.
+  if (scalars.length >= 3) {
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < scalars.length && pairs.length < 3; i++) {
+      for (let j = i + 1; j < scalars.length && pairs.length < 3; j++) {
+        if (readTogether(base, scalars[i]!, scalars[j]!)) pairs.push([scalars[i]!, scalars[j]!]);
+      }
+    }
+    for (const pair of pairs) {
+      lines.push({ what: `${pair.map((k) => base.values.get(k)!.label).join(', ')} the same`, entries: (t) => pair.map((k) => [k, t]), scalar: true });
+    }
+  }
   // Two scalars: the ray from the centre of the assumptions (0 where it meets them, else the
   // drawn point) along which the edge is worst, found over the angle (a grid of rays, then
   // parabolas), its edge in doubles: a linear bound's worst point on an ellipse or a disc is off
@@ -1491,6 +1505,14 @@ function worstRay(base: Point, keys: readonly [string, string], left: Expr, righ
     if (Math.abs(shift) < h / 2) h /= 10;
   }
   return [centre.map(R), [Math.cos(theta), Math.sin(theta)].map(R)];
+}
+
+/** Whether one assumption reads both keys (x² + y² = r² reads x and y). */
+function readTogether(base: Point, a: string, b: string): boolean {
+  return base.prep.checks.some((c) => {
+    const keys = new Set(formulaExprs(c.formula).flatMap((e) => freeNames(e).map((v) => base.prep.lookup(v)?.info.key)));
+    return keys.has(a) && keys.has(b);
+  });
 }
 
 /** The equations among the assumptions that points must solve and that read one of `keys` (x² + y² = 1), not substitutions, as their two sides. */
