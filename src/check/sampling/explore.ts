@@ -26,7 +26,7 @@ import { newtonSolutions } from './newton.js';
 import { randomScalar } from './draw.js';
 import { SignFacts } from './sign-facts.js';
 import { solveLinear } from './solve.js';
-import { coupledByAssumption, solveEqualities, solvedEquation } from './search.js';
+import { conditionKeys, coupledByAssumption, solveEqualities, solvedEquation } from './search.js';
 import { now } from '../../clock.js';
 
 /**
@@ -99,11 +99,15 @@ function atAllUnchecked(point: Point, entries: readonly (readonly [string, Val<R
   return q;
 }
 
+/** The entries that put the vectors and matrices `keys` (every one the point has drawn) at 0. */
+function matricesAtZero(point: Point, keys: readonly string[] = matrixKeys(point)): (readonly [string, Val<Rational>])[] {
+  return keys.map((k) => [k, (point.values.get(k)!.value as Mat<Rational>).map(() => Rational.ZERO)] as const);
+}
+
 /** The point with every vector and matrix it has drawn at 0 (not checked against the assumptions); null where it has none. */
 function withMatricesAtZero(point: Point, rng: Rng): Point | null {
-  const keys = matrixKeys(point);
-  if (keys.length === 0) return null;
-  return atAllUnchecked(point, keys.map((k) => [k, (point.values.get(k)!.value as Mat<Rational>).map(() => Rational.ZERO)] as const), rng);
+  const zeroed = matricesAtZero(point);
+  return zeroed.length === 0 ? null : atAllUnchecked(point, zeroed, rng);
 }
 
 /** A probe point with several names replaced, if it satisfies the assumptions exactly. */
@@ -140,7 +144,7 @@ function redrawBystanders(q: Point, rng: Rng, deadline: number, certain = false)
   // (Then with the scalars it does not read at 0 too: k > 0 under ‖w‖² + t² ≤ k, red team rt109.)
   const mats = [...(matrixBystanders ?? [])].filter((k) => q.values.has(k));
   if (mats.length > 0) {
-    const zeroed = mats.map((k) => [k, (q.values.get(k)!.value as Mat<Rational>).map(() => Rational.ZERO)] as const);
+    const zeroed = matricesAtZero(q, mats);
     const scalarsToo = [...(bystanders ?? [])].filter((k) => q.values.has(k) && !q.isInteger(k)).map((k) => [k, Rational.ZERO] as const);
     for (const entries of scalarsToo.length > 0 ? [zeroed, [...zeroed, ...scalarsToo]] : [zeroed]) {
       const r = atAllUnchecked(q, entries, rng);
@@ -771,11 +775,19 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       for (const r of [...b.roots, ...b.extrema].sort((u, v) => magnitude(u).cmp(magnitude(v)))) {
         if (r.at || now() > deadline) continue;
         let q = enclosurePoint(base, key, r, rng, deadline);
+        /** A `≠`'s certain root narrowed by bisection, then refined to 10⁻³² in 45 digits (once). */
+        let refined: { narrow: Bracket; fine: Bracket | null } | undefined;
+        const refine = (): { narrow: Bracket; fine: Bracket | null } => {
+          if (refined) return refined;
+          const narrow = narrowBracket(base, key, left, right, r, deadline);
+          return (refined = { narrow, fine: refineRoot(base, key, left, right, narrow, deadline, { digits: 45, exponent: 32 }) });
+        };
+        const neRoot = rel === '≠' && r.certain && b.roots.includes(r);
         // (A `≠`'s root beside an edge where a substitution has no value, x ≠ √2 + 10⁻²⁰ under
         // y = 1/(x − √2): its doubles bracket holds the edge, so for all it shows the point is
         // outside the assumptions; narrowed to 10⁻³², it is not.)
-        if (!q && rel === '≠' && r.certain && b.roots.includes(r)) {
-          const fine = refineRoot(base, key, left, right, narrowBracket(base, key, left, right, r, deadline), deadline, { digits: 45, exponent: 32 });
+        if (!q && neRoot) {
+          const { fine } = refine();
           q = fine && enclosurePoint(base, key, fine, rng, deadline);
         }
         // (A turn at an included edge of the assumptions, sin x + cos x < √2 under
@@ -804,11 +816,10 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
         // `≠` fails in a certain root's bracket: left − right is defined (so continuous) on it
         // and changes sign across it, so the sides are equal at some x inside (intermediate
         // values), though no precision tells them apart at an irrational root (x² ≠ 2, e^x ≠ 3).
-        if (rel === '≠' && r.certain && b.roots.includes(r)) {
+        if (neRoot) {
           // (Narrowed, where cheaply done, so that the sides print alike: first by bisection, a
           // bracket [0, 2²²⁴] of x² = 2·10¹⁰⁰ printed its middle, 2²²³, as the place.)
-          const narrow = narrowBracket(base, key, left, right, r, deadline);
-          const fine = refineRoot(base, key, left, right, narrow, deadline, { digits: 45, exponent: 32 });
+          const { narrow, fine } = refine();
           const shown = (fine && enclosurePoint(base, key, fine, rng, deadline)) ?? (narrow !== r ? enclosurePoint(base, key, narrow, rng, deadline) : null) ?? q;
           shown.touched.clear();
           // (Printed as their common value there, not as their values at the bracket's middle,
@@ -1170,6 +1181,8 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
   const spent = (): boolean => work <= 0 || now() > deadline;
   /** An edge's exact place where the sides agree at every precision tried, not proved equal: a doubt. */
   let tight: Point | undefined;
+  /** The search's result where it found no failure. */
+  const none = (): { failure: null; probes: number; tight?: Point } => ({ failure: null, probes, ...(tight ? { tight } : {}) });
   /**
    * Where the sides nearly tie at q (within 10⁻⁸ of their size), the place's exact value guessed
    * and the step decided there (equalAtBottom), the margin measured against the sides' size: xy <
@@ -1286,7 +1299,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
       const eq = equations[0]!;
       let prev: { t: number; r: number } | null = null;
       for (const t of COUPLED_GRID) {
-        if (spent()) return { failure: null, probes, ...(tight ? { tight } : {}) };
+        if (spent()) return none();
         const r = residualAt(at(t), eq);
         if (r === null) {
           prev = null;
@@ -1329,7 +1342,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     const { margin, ties } = marginsNotingTies(pointAt, left, right, sign);
     const seen = new Map<number, number | null>();
     for (const t of COUPLED_GRID) {
-      if (spent()) return { failure: null, probes, ...(tight ? { tight } : {}) };
+      if (spent()) return none();
       seen.set(t, margin(t));
     }
     const grid = [...seen.keys()].sort((a, b) => a - b);
@@ -1393,7 +1406,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     // and fails only at x = y = 1/√2, and was checked. Scalar lines only.
     if (line.scalar) {
       for (const edge of edges) {
-        if (spent()) return { failure: null, probes, ...(tight ? { tight } : {}) };
+        if (spent()) return none();
         const tied = tieAtPlace(edge);
         if (tied) return { failure: tied, probes };
       }
@@ -1408,7 +1421,7 @@ function coupledLineSearch(p: StepProblem, bases: readonly Point[], rel: RelOp, 
     probes += found.probes;
     if (found.failure) return { failure: found.failure, probes };
   }
-  return { failure: null, probes, ...(tight ? { tight } : {}) };
+  return none();
 }
 
 /** Points of the assumptions a ray search may spend on finding its direction (worstRay). */
@@ -1510,7 +1523,7 @@ function worstRay(base: Point, keys: readonly [string, string], left: Expr, righ
 /** Whether one assumption reads both keys (x² + y² = r² reads x and y). */
 function readTogether(base: Point, a: string, b: string): boolean {
   return base.prep.checks.some((c) => {
-    const keys = new Set(formulaExprs(c.formula).flatMap((e) => freeNames(e).map((v) => base.prep.lookup(v)?.info.key)));
+    const keys = conditionKeys(base, c);
     return keys.has(a) && keys.has(b);
   });
 }
@@ -1523,7 +1536,7 @@ function tyingEquations(base: Point, keys: ReadonlySet<string>): { a: Expr; b: E
     if (base.prep.byConstruction.has(c) || c.forAll.length > 0 || f.kind !== 'Compare' || f.ops.length !== 1 || f.ops[0] !== '=') continue;
     const [a, b] = f.operands as [Expr, Expr];
     if (a.shape?.kind === 'matrix' || b.shape?.kind === 'matrix') continue;
-    if ([a, b].some((e) => freeNames(e).some((v) => keys.has(base.prep.lookup(v)?.info.key ?? '')))) out.push({ a, b });
+    if ([...conditionKeys(base, c)].some((k) => keys.has(k))) out.push({ a, b });
   }
   return out;
 }
@@ -2105,7 +2118,7 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     // √2/200 on x² + y² ≤ 10⁻⁴ is √(1/2)·10⁻², outside every family at its own size; rt110.)
     const size = Math.floor(Math.log10(Math.abs(v.toNumber())));
     const scale = Number.isFinite(size) && Math.abs(size) >= 2 && Math.abs(size) <= 300 ? size : 0;
-    const ten: Expr = { kind: 'Binary', op: '^', left: { kind: 'Num', value: '10', range: left.range, shape: { kind: 'scalar' } }, right: scale < 0 ? { kind: 'Neg', arg: { kind: 'Num', value: String(-scale), range: left.range, shape: { kind: 'scalar' } }, range: left.range, shape: { kind: 'scalar' } } : { kind: 'Num', value: String(scale), range: left.range, shape: { kind: 'scalar' } }, range: left.range, shape: { kind: 'scalar' } };
+    const ten = tenTo(scale, left.range);
     const scaled = only || scale === 0 ? [] : [...new Set([linear, quadratic])].flatMap((d) => exactGuesses(v.div(new Rational(10n, 1n).pow(BigInt(scale))), left.range, d, true).slice(0, 3))
       .map((c): Expr => ({ kind: 'Binary', op: '*', left: c, right: ten, range: left.range, shape: { kind: 'scalar' } }));
     const guesses = only ? [] : [...scaled, ...[...new Set([linear, quadratic])].flatMap((d) => exactGuesses(v, left.range, d, true).slice(0, 6))];
@@ -2119,8 +2132,7 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
       const near = (end: Rational | null | undefined) => end !== null && end !== undefined && Math.abs(x - end.toNumber()) <= 1e-9 * (1 + Math.abs(end.toNumber()));
       // (10⁻⁶⁰ as written, so the counterexample reads x = π/2 − 10^(-60); scalars up to 10 only.)
       const r = left.range;
-      const num = (t: string): Expr => ({ kind: 'Num', value: t, range: r, shape: { kind: 'scalar' } });
-      const step: Expr = { kind: 'Binary', op: '^', left: num('10'), right: { kind: 'Neg', arg: num('60'), range: r, shape: { kind: 'scalar' } }, range: r, shape: { kind: 'scalar' } };
+      const step = tenTo(-60, r);
       const inside = (c: Expr, op: '+' | '-'): Expr => ({ kind: 'Binary', op, left: c, right: step, range: r, shape: { kind: 'scalar' } });
       if (Math.abs(x) <= 10 && near(iv.hi) && !iv.hiClosed) cs.splice(1, 0, inside(cs[0]!, '-'));
       if (Math.abs(x) <= 10 && near(iv.lo) && !iv.loClosed) cs.splice(1, 0, inside(cs[0]!, '+'));
@@ -2227,6 +2239,13 @@ function equalAtBottom(p: StepProblem, cur: Point, keys: readonly string[], m: n
     return counterexample(q, shown, shown, `the sides are equal at ${where} exactly (left − right is 0 there by exact algebra), so '${rel}' fails; ${how}`);
   }
   return null;
+}
+
+/** 10^k as written, `10^(-60)` rather than a rational of 61 digits, so a counterexample reads as it was built. */
+function tenTo(k: number, range: Expr['range']): Expr {
+  const num = (t: string): Expr => ({ kind: 'Num', value: t, range, shape: { kind: 'scalar' } });
+  const exponent: Expr = k < 0 ? { kind: 'Neg', arg: num(String(-k)), range, shape: { kind: 'scalar' } } : num(String(k));
+  return { kind: 'Binary', op: '^', left: num('10'), right: exponent, range, shape: { kind: 'scalar' } };
 }
 
 /**

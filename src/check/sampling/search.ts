@@ -1,4 +1,4 @@
-import type { Expr, Formula, RelOp } from '../../ast.js';
+import type { Condition, Expr, Formula, RelOp } from '../../ast.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, isMat, type Field, type Val } from '../evaluator/field.js';
 import { identity, inverse, mul } from '../evaluator/linalg.js';
@@ -376,11 +376,17 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
   return null;
 }
 
+/** The keys of the names an assumption reads (with `scalars`, of its real scalars alone: not vectors, matrices or integers). */
+export function conditionKeys(base: Point, c: Condition, scalars = false): Set<string> {
+  const infos = formulaExprs(c.formula).flatMap((e) => freeNames(e).map((v) => base.prep.lookup(v)?.info));
+  return new Set(infos.filter((i) => i && (!scalars || (i.kind === 'scalar' && i.shape.kind === 'scalar'))).map((i) => i!.key));
+}
+
 /** The keys an assumption reads beside one of `keys` (x² − 2y² ≥ 1 puts y beside x); empty where none does. */
 export function assumedBeside(base: Point, keys: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   for (const c of base.prep.checks) {
-    const read = new Set(formulaExprs(c.formula).flatMap((e) => freeNames(e).map((v) => base.prep.lookup(v)?.info.key).filter((k): k is string => k !== undefined)));
+    const read = conditionKeys(base, c);
     if ([...read].some((k) => keys.has(k))) for (const k of read) if (!keys.has(k)) out.add(k);
   }
   return out;
@@ -389,7 +395,7 @@ export function assumedBeside(base: Point, keys: ReadonlySet<string>): Set<strin
 /** Whether an assumption reads two or more scalars, one of them in `keys` (x² + y² ≤ 1, x + y ≥ 1): its region's corners are points no draw meets. */
 export function coupledByAssumption(base: Point, keys: ReadonlySet<string>): boolean {
   return base.prep.checks.some((c) => {
-    const read = new Set(formulaExprs(c.formula).flatMap((e) => freeNames(e).map((v) => base.prep.lookup(v)?.info).filter((i) => i && i.kind === 'scalar' && i.shape.kind === 'scalar').map((i) => i!.key)));
+    const read = conditionKeys(base, c, true);
     return read.size >= 2 && [...read].some((k) => keys.has(k));
   });
 }
