@@ -542,6 +542,30 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.verdict, step.message).toBe('refuted');
   });
 
+  // Steps of numbers that read members of recurrences: the members' sizes are not in the text,
+  // so the digits a step needs are not known from it (red team rt113: every one was proved or
+  // checked, 1 + sin(c_300) ≤ 1 and > 1 both proved).
+  const tenths = 'integer t\ndefine c_0 = 1\ndefine c_t = c_{t-1}/10 for t ≥ 1\n';
+  it.each([
+    ['1 + sin(c_{300})', '=', '1', tenths],
+    ['1 + sin(c_{300})', '≤', '1', tenths],
+    ['cos(c_{300})', '=', '1', tenths],
+    ['sin(c_{300})', '=', 'c_{300}', tenths],
+    ['1 + sin(c_{300})', '=', '1 + c_{300}', tenths],
+    ['sin(c_{300})/c_{300}', '=', '1', tenths],
+    ['a_{450}', '=', '2', 'integer t\ndefine a_0 = √2\ndefine a_t = √(2 + a_{t-1}) for t ≥ 1\n'],
+    ['d_{900}', '=', '1', 'integer t\ndefine d_0 = 2\ndefine d_t = √(d_{t-1}) for t ≥ 1\n'],
+  ])('refutes a step of recurrence members that differ past 250 digits: %s %s %s', async (left, rel, right, decl) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`, decl);
+    expect(step.verdict, step.message).toBe('refuted');
+    expect(step.counterexample!.left).not.toBe(step.counterexample!.right);
+  });
+
+  it('proves 1 + sin(c_300) > 1 as before', async () => {
+    const { step } = await one('    1 + sin(c_{300})\n  > 1\n', tenths);
+    expect(step.verdict, step.message).toBe('proved');
+  });
+
   it('refutes exp(−100) = 0 with the two sides printed apart', async () => {
     const { step } = await one('    exp(-100)\n  = 0\n');
     expect(step.verdict).toBe('refuted');

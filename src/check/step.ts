@@ -676,7 +676,14 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   const top = Math.max(DECIMAL_DIGITS[DECIMAL_DIGITS.length - 1]!, Math.min(MAX_DIGITS, need));
   const agreement = Math.min(top - 50, 30 + tiny + large);
   const stepOpts = need <= MAX_DIGITS && squares > MAX_DIGITS ? { ...opts, digitsBeyond: Math.round(squares) } : opts;
-  const decided = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, stepOpts)));
+  let decided = withAgreement(agreement, () => withDigits(need, () => decideStepAt(p, stepOpts)));
+  // A step of numbers that reads members of recurrences and agreed to `top` digits: their sizes
+  // are not in its text, so the digits it needs are not known from it (a_450 = 2 with
+  // a_t = √(2 + a_{t−1}), a_0 = √2, differs by 7·10^(−272), and was checked at 250 digits, red
+  // team rt113). Its one point is taken to MAX_DIGITS before agreement counts.
+  if (decided.verdict === 'checked' && decided.method === 'evaluation' && top < MAX_DIGITS && !(isExpr(p.left) && isExpr(p.right) && isGround(p.left) && isGround(p.right))) {
+    decided = withAgreement(agreement, () => withDigits(MAX_DIGITS, () => decideStepAt(p, stepOpts)));
+  }
   const constant = [...constantDerivativeNotes(p), ...nonRandomExpectationNotes(p)];
   const out = constant.length > 0 ? { ...decided, notes: [...decided.notes, ...constant] } : decided;
   // Nor is a pass any evidence when the step's own numbers need more digits than that: a

@@ -4,13 +4,13 @@ import type { RelatedNote } from '../../diagnostics.js';
 import type { Counterexample } from '../../result.js';
 import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
 import { evaluate, groundHost } from '../evaluator/interpret.js';
-import { absorbedTrusted, agreementDigitsNow } from '../evaluator/decimal.js';
+import { absorbedTrusted, agreementDigitsNow, decimalField } from '../evaluator/decimal.js';
 import { Rational } from '../evaluator/rational.js';
 import { hasMatrix, isExpr, type StepOptions, type StepProblem } from '../problem.js';
 import { Rng } from '../rng.js';
 import { printFormula } from '../../print.js';
 import { NO_PRECISION, decideAt, type StepState } from './at-point.js';
-import { allLevels, decimalLevels, topDigits } from './levels.js';
+import { MAX_DIGITS, allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, statementAt } from './compare.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
@@ -508,6 +508,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         // (Failing in decimals where the point meets its assumptions only to double precision.)
         if (o.kind === 'fails') approximate = true;
         else unconfirmed++;
+        if (o.kind === 'undecided' && o.reason !== NO_PRECISION) undecidedWhy ||= o.reason;
         evidence.double--;
         held--;
         undecided++;
@@ -565,6 +566,25 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         : touchingWhy && touchingWhy !== 'no precision could decide it'
           ? `${at}the step could not be decided (${touchingWhy})`
           : `${at}the two sides could not be told apart at any precision tried, so '${p.rel}' may fail there`,
+    };
+  }
+  // (A determined step has its one point; where confirming it at higher precision set it aside
+  // (held back to 0), it has none: 1 + sin(c_300) = 1 with c_t = c_{t−1}/10, its one point
+  // undecided at every precision, was proved, red team rt113.)
+  if (determined && held === 0) {
+    // (Once more at the most digits: where a term sat too far below another for any level's
+    // agreement, 1 + sin(c_300) against 1, disjoint enclosures there still differ.)
+    if (!statement && firstHeld && now() <= opts.deadline) {
+      firstHeld.touched.clear();
+      const o = decideAt(firstHeld, p.left as Expr, p.rel as RelOp, p.right as Expr, [decimalField(MAX_DIGITS) as Field<unknown>], undefined, false, true);
+      if (o.kind === 'fails' && genuine(firstHeld)) {
+        const [l, r] = formatSides(o.F, o.left, o.right);
+        return fail(counterexample(firstHeld, l, r));
+      }
+    }
+    return {
+      held, failure: null, notes, vacuous: false,
+      unknown: undecidedWhy ? `its one point could not be decided (${undecidedWhy})` : `its one point could not be decided: the sides could not be told apart at any precision up to ${topDigits()} digits`,
     };
   }
   if (held < opts.samples && !determined) {
