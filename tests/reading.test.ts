@@ -272,6 +272,13 @@ describe('reading rules, each with the warning that shows the reading', () => {
       ["2:2 reading: read 'β^t-1' as β^t − 1; for the other reading write β^{t-1}"]],
     ['…while v_{t-1}, v_t - 1, x_{ij}, x_i j, x_1-1, β^2-1 and θ_{new} leave no doubt', 'scalar v_t, x, β, t, x_{ij}, θ_{new}\nv_{t-1} + v_t - 1 + x_{ij} + x_i j + x_1-1 + β^2-1 + θ_{new} = v_{t-1} + v_t + x_{ij} + x_i j + x_1 + β² - 3 + θ_{new}\n', []],
     ['a transpose binds to one name with no warning: gᵀHg', 'vector g in R^n\nmatrix H in R^{n×n}\ngᵀHg = gᵀ H g\n', []],
+    // (Red team rt112: `^T`, `^{T}` and `^{-T}` after a word transposed the whole word, silently,
+    // and AB^T = BᵀAᵀ was proved; ⁻ᵀ took A·B⁻¹ whole.)
+    ['…and so does ^T, with a warning where the word could be meant: AB^T is A · Bᵀ', 'matrix A, B in R^{n×n}\nAB^T = A Bᵀ\n',
+      ["2:1 reading: read 'AB^T' as A · B^T; for the other reading write (A B)^T"]],
+    ['…and ^{T} and ^{-T}, and ⁻ᵀ without a warning, as ᵀ', 'matrix A, B, C in R^{n×n}\nAB^{T}C + AB^{-T} + AB⁻ᵀ = A Bᵀ C + 2 A (Bᵀ)⁻¹\n',
+      ["2:1 reading: read 'AB^T' as A · B^T; for the other reading write (A B)^T", "2:11 reading: read 'AB^(-T)' as A · B^(-T); for the other reading write (A B)^(-T)"]],
+    ['…and after vectors and scalars, where no other reading is a product, with no warning', 'vector u, x in R^n\nscalar a\nmatrix B in R^{n×n}\nuu^T x + aB^T x = u (uᵀx) + a Bᵀ x\n', []],
     ['a function without parentheses takes the spaced product after it', 'scalar x, y\nsin x y = sin(x y)\n',
       ["2:1 reading: read 'sin x y' as sin(x y); for the other reading write sin(x) y"]],
     ['a function without parentheses, tight product: no doubt', 'scalar x, y\nsin 2x + \\cos x \\sin y = sin(2x) + cos(x) sin(y)\n', []],

@@ -681,6 +681,20 @@ class Resolver {
       }
       case 'Binary': return this.binary(e, env);
       case 'Transpose': {
+        // `AB⁻ᵀ` (parsed as the transpose of a −1 power, one postfix): the letter before it takes
+        // both, A · B⁻ᵀ; it was (A B⁻¹)ᵀ (red team rt112).
+        const inv = e.arg;
+        if (inv.kind === 'Binary' && inv.op === '^' && inv.range[0] === e.range[0] && inv.range[1] === e.range[1] && inv.left.kind === 'Var'
+          && inv.right.kind === 'Neg' && inv.right.arg.kind === 'Num' && inv.right.arg.value === '1') {
+          const minusOne = inv.right;
+          const split = this.splitPostfix(e, inv.left, env, (last) => ({ ...e, arg: { ...inv, left: last } }), (last) => {
+            const range: Range = [last.range[0], e.range[1]];
+            const neg: Expr = { ...minusOne, shape: SCALAR };
+            const inverse = this.binary({ kind: 'Binary', op: '^', left: last, right: neg, range }, env, last, neg);
+            return { kind: 'Transpose', arg: inverse, range, shape: transposeShape(inverse.shape) };
+          });
+          if (split) return split;
+        }
         const split = this.splitPostfix(e, e.arg, env, (last) => ({ ...e, arg: last }));
         if (split) return split;
         const arg = this.expr(e.arg, env);
@@ -1005,6 +1019,19 @@ class Resolver {
     return !!info && !info.family && (info.kind === 'vector' || info.kind === 'matrix') && info.shape.kind === 'scalar';
   }
 
+  /** `left^{-T}` with `left` resolved: the inverse of its transpose, or a power (with a warning for a matrix) where T is a declared name. */
+  private inverseTransposeOf(e: Extract<Expr, { kind: 'Binary' }>, left: Expr, env: Env): Expr {
+    const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
+    if (e.right.kind !== 'Neg') return this.binary(e, env, left);
+    if (tDeclared && left.shape?.kind === 'matrix') this.error(diagnostic('inverse-transpose-or-power', { expr: printExpr(left) }, e.right.range));
+    if (!tDeclared && left.shape?.kind === 'matrix') {
+      const neg: Expr = { kind: 'Neg', arg: ONE, range: e.right.range, shape: SCALAR };
+      const inverse = this.binary({ kind: 'Binary', op: '^', left, right: neg, range: e.range }, env, left, neg);
+      return { kind: 'Transpose', arg: inverse, range: e.range, shape: transposeShape(inverse.shape) };
+    }
+    return this.binary(e, env, left);
+  }
+
   /** `left^T` with `left` resolved: a transpose, or a power when left is a scalar and T a declared name. */
   private transposeOrPower(e: Extract<Expr, { kind: 'Binary' }>, left: Expr, env: Env): Expr {
     const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
@@ -1025,18 +1052,29 @@ class Resolver {
    * A superscript, transpose or factorial after a word of declared letters binds to the
    * last letter (`3xy²` is 3·x·y², LANGUAGE.md §1), with a warning that shows the reading.
    */
-  private splitPostfix(whole: Expr, arg: Expr, env: Env, rebuild: (last: Expr) => Expr): Expr | null {
-    if (arg.kind === 'Call') return this.splitCallPostfix(whole, arg, env, rebuild);
+  private splitPostfix(whole: Expr, arg: Expr, env: Env, rebuild: (last: Expr) => Expr, on?: (last: Expr) => Expr): Expr | null {
+    if (arg.kind === 'Call') return this.splitCallPostfix(whole, arg, env, rebuild, on);
     if (arg.kind !== 'Var' || isLetterName(arg.name.base) || arg.name.base.length < 2) return null;
     // `(ab)²`, `(AB)ᵀ`: the brackets around the word (its range starts before the name) take it whole.
     if (arg.range[0] !== arg.name.range[0]) return null;
     if (env.locals.has(printName(arg.name)) || this.lookup(arg.name, env)) return null;
     const letters = [...arg.name.base];
     // The last letter, already resolved, takes the postfix.
-    const product = this.letterProduct(letters, arg.name, env, (v) => this.postfixOn({ ...rebuild(v), range: [v.range[0], whole.range[1]] } as Expr, v, env));
+    let lastShape: Shape | undefined;
+    const product = this.letterProduct(letters, arg.name, env, (v) => {
+      lastShape = v.shape;
+      return on ? on(v) : this.postfixOn({ ...rebuild(v), range: [v.range[0], whole.range[1]] } as Expr, v, env);
+    });
     if (!product) return null;
-    // A power could be meant for the whole word ((xy)²); a transpose (gᵀHg) is read one way only.
-    if (whole.kind === 'Binary') {
+    // A power could be meant for the whole word ((xy)²), and so could `^T` after square matrices
+    // ((AB)^T); a transpose (gᵀHg, uu^T) is read one way only where the last letter is not
+    // square: the whole word's transpose would not be a product of these shapes.
+    const t = whole.kind === 'Binary' ? (whole.right.kind === 'Neg' ? whole.right.arg : whole.right) : null;
+    const transpose = t?.kind === 'Var' && t.name.base === 'T' && !t.name.index && t.name.primes === 0;
+    // (Nor where the letters before it are scalars: a B^T is (a B)^T.)
+    const square = lastShape?.kind === 'matrix' && sameDim(lastShape.rows, lastShape.cols)
+      && !(product.kind === 'Binary' && product.left.shape?.kind === 'scalar');
+    if (whole.kind === 'Binary' && (!transpose || square)) {
       const text = printExpr(whole);
       const lastLetter = letters[letters.length - 1]!;
       const reading = `${letters.slice(0, -1).join(' · ')} · ${printExpr(rebuild({ kind: 'Var', name: { ...arg.name, base: lastLetter }, range: arg.range }))}`;
@@ -1487,26 +1525,20 @@ class Resolver {
     }
     // `x^T` is a transpose unless the base is a scalar and T a declared name (`δ^T`, integer T).
     if (e.op === '^' && !left0 && e.right.kind === 'Var' && e.right.name.base === 'T' && !e.right.name.index && e.right.name.primes === 0) {
-      // `A(B + C)^T`, `c(1 − q)^T`: after a bracket read as a product, the bracket takes it.
-      if (e.left.kind === 'Call') {
-        const split = this.splitCallPostfix(e, e.left, env, (last) => ({ ...e, left: last }), (last) => this.transposeOrPower(e, last, env));
-        if (split) return split;
-      }
+      // `A(B + C)^T`, `c(1 − q)^T`: after a bracket read as a product, the bracket takes it;
+      // `AB^T`, after a word of declared letters, the last letter (A · Bᵀ, as ABᵀ is; it was
+      // (AB)ᵀ, and AB^T = BᵀAᵀ was proved, red team rt112).
+      const split = this.splitPostfix(e, e.left, env, (last) => ({ ...e, left: last }), (last) => this.transposeOrPower({ ...e, range: [last.range[0], e.range[1]] }, last, env));
+      if (split) return split;
       return this.transposeOrPower(e, this.expr(e.left, env), env);
     }
     // `A^{-T}`: the inverse of the transpose, (Aᵀ)⁻¹ = (A⁻¹)ᵀ, where T is not a declared name
-    // (where it is, a power, with a warning).
+    // (where it is, a power, with a warning); after a word or a bracket, as `^T` above.
     if (e.op === '^' && !left0 && e.right.kind === 'Neg' && e.right.arg.kind === 'Var' && e.right.arg.name.base === 'T'
       && !e.right.arg.name.index && e.right.arg.name.primes === 0) {
-      const left = this.expr(e.left, env);
-      const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
-      if (tDeclared && left.shape?.kind === 'matrix') this.error(diagnostic('inverse-transpose-or-power', { expr: printExpr(left) }, e.right.range));
-      if (!tDeclared && left.shape?.kind === 'matrix') {
-        const neg: Expr = { kind: 'Neg', arg: ONE, range: e.right.range, shape: SCALAR };
-        const inverse = this.binary({ kind: 'Binary', op: '^', left, right: neg, range: e.range }, env, left, neg);
-        return { kind: 'Transpose', arg: inverse, range: e.range, shape: transposeShape(inverse.shape) };
-      }
-      return this.binary(e, env, left);
+      const split = this.splitPostfix(e, e.left, env, (last) => ({ ...e, left: last }), (last) => this.inverseTransposeOf({ ...e, range: [last.range[0], e.range[1]] }, last, env));
+      if (split) return split;
+      return this.inverseTransposeOf(e, this.expr(e.left, env), env);
     }
 
     // `xy²` with x, y declared: the superscript binds to y.
