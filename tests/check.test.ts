@@ -432,6 +432,18 @@ describe('a show\'s chain reaches the claim up to trivial rewriting', () => {
     const report = await checkSource('integer t\nshow 2^t ≥ 2t for all t ≥ 1 by induction on t\n  base:\n      2^1\n    ≥ 2\n  step:\n      2^t\n    = 2 · 2^{t-1}\n    ≥ 2 · 2(t - 1)     by IH\n    = 4t - 4\n    ≥ 2t\n');
     expect(report.shows[0]!.message).not.toMatch(/not at the claim/);
   });
+
+  // (Red team rt112: the claim's ∑ at t = 0 has β^(0 − i); the chain writes β^(−i), as
+  // LANGUAGE.md's own one-line example does, and the show was an error.)
+  it.each([
+    ['(1-β) ∑_{i=1}^{0} β^{-i} g_i', 'v_t = (1-β) ∑_{i=1}^{t} β^{t-i} g_i', 'vector g_t, v_t in R^n'],
+    ['∑_{i=1}^{0} (g_i - i)', 'v_t = ∑_{i=1}^{t} (g_i + t - i)', 'scalar g_t, v_t'],
+  ])('drops a term 0 at any depth of the claim at a base index: the base ends at %s', async (end, claim, decl) => {
+    const report = await checkSource(`scalar β\ninteger t, i\n${decl}\nassume 0 < β < 1\ndefine v_0 = 0\nshow ${claim} for all t ≥ 0 by induction on t\n  base:\n      v_0\n    = 0    by def v\n    = ${end}\n  step:\n      v_t\n    = ${claim.slice(6)}\n`);
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    expect(report.shows[0]!.message).not.toMatch(/not at the claim/);
+    expect(report.shows[0]!.verdict, report.shows[0]!.message).not.toBe('error');
+  });
 });
 
 describe('shows', () => {

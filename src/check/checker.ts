@@ -1240,9 +1240,9 @@ function escaped(err: unknown): Outcome {
 }
 
 /**
- * Every part without names replaced by its rational value (2·0 by 0, 2^0 by 1): the claim
- * at a base index (2t at t = 0) reads as the chain writes it. Parts with no rational value
- * (π, √2) stay as they are.
+ * Every part without names replaced by its rational value (2·0 by 0, 2^0 by 1), and a term 0
+ * dropped (0 − i as −i): the claim at a base index (2t at t = 0) reads as the chain writes it.
+ * Parts with no rational value (π, √2) stay as they are.
  */
 function foldNumbers(e: Expr): Expr {
   // (A decimal is folded too: 0.5 x is ½x and x/2.)
@@ -1255,7 +1255,15 @@ function foldNumbers(e: Expr): Expr {
       return q.sign() < 0 ? { kind: 'Neg', arg: value, range: e.range, shape: e.shape } : value;
     }
   }
-  return mapChildren(e, (c) => foldNumbers(c));
+  const folded = mapChildren(e, (c) => foldNumbers(c));
+  // (A term 0 is none, at any depth: β^(0 − i), a claim's ∑ at t = 0, is β^(−i), as the
+  // chain writes it; the base case was an error, red team rt112.)
+  if (folded.kind === 'Binary' && (folded.op === '+' || folded.op === '-')) {
+    const zero = (x: Expr): boolean => x.kind === 'Num' && Number(x.value) === 0;
+    if (zero(folded.right)) return folded.left;
+    if (zero(folded.left)) return folded.op === '+' ? folded.right : { kind: 'Neg', arg: folded.right, range: folded.range, shape: folded.shape };
+  }
+  return folded;
 }
 
 /** A side as the checker read it (for the JSON report's `read`). */
