@@ -77,6 +77,14 @@ describe('expectation and variance identities', () => {
     ]);
   });
 
+  it('names the declared function a random quantity goes into, not the built-ins of its drawn instance (red team rt112: "sin of")', async () => {
+    const report = await check('scalar μ, s\nfunction σ : R → R\nrandom X with E[X] = μ, Var[X] = s²\n    E[σ(X)]\n  = σ(μ)\n    E[exp(X)]\n  = exp(μ)\n');
+    expect(report.steps.map((s) => [s.verdict, s.message])).toEqual([
+      ['unknown', 'σ of a random quantity inside E[…] is not evaluated (only polynomials in the random names are)'],
+      ['unknown', 'exp of a random quantity inside E[…] is not evaluated (only polynomials in the random names are)'],
+    ]);
+  });
+
   it('says when nothing in an expectation is random here (a random declaration is its section\'s)', async () => {
     const report = await check('section "2.3"\nrandom X\nsection "2.4"\n    E[X²]\n  = E[X]²\n    Var[X]\n  = 0\nsection "2.5"\nrandom X\n    Var[X]\n  = Var[X + 1]\n');
     const notes = report.steps.map((s) => s.notes.map((n) => n.message).filter((m) => /declared random/.test(m)).length);

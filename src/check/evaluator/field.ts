@@ -29,6 +29,8 @@ export class Undecided extends Signal {}
 export class Inexact extends Signal {}
 /** The construct is not evaluated at all (a limit, ∞ as a value). */
 export class Unsupported extends Signal {}
+/** A random quantity inside E[…] where only a polynomial in the random names is evaluated (`exp of`, `σ of`): Unsupported. */
+export class RandomArgument extends Unsupported {}
 /** This point is out of reach (a number with a billion digits): skip it, it says nothing. */
 export class Skip extends Signal {}
 

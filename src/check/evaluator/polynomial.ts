@@ -1,4 +1,4 @@
-import { Unsupported, type Elementary, type Field, type Sign } from './field.js';
+import { RandomArgument, Unsupported, type Elementary, type Field, type Sign } from './field.js';
 import type { Rational } from './rational.js';
 import { now } from '../../clock.js';
 
@@ -118,7 +118,7 @@ export class PolyField<S> implements Field<Poly<S>> {
   /** The constant of a polynomial that must be one, or Unsupported naming what was asked of a random quantity (`exp of`, `a division by`). */
   private constantOf(a: Poly<S>, what: string): S {
     const c = a.constantValue(this.base.zero);
-    if (c === null) throw new Unsupported(`${what} a random quantity inside E[…] is not evaluated (only polynomials in the random names are)`);
+    if (c === null) throw new RandomArgument(`${what} a random quantity inside E[…] is not evaluated (only polynomials in the random names are)`);
     return c;
   }
 
