@@ -228,12 +228,12 @@ export const DIAGNOSTICS = {
     `E[${a.name}⁴] is not used without E[${a.name}³]: declare the third moment too (0 for a symmetric distribution), so the two can be checked to be those of a distribution`),
 
   // ---- shapes
-  'shape-mismatch': entry('error', (a: { op: string; left: string; right: string; undeclared?: string }) =>
+  'shape-mismatch': entry('error', (a: { op: string; left: string; right: string; undeclared?: string; hint?: string }) =>
     a.op === 'add' || a.op === 'subtract'
       ? `${a.op === 'add' ? `cannot add ${a.left} to ${a.right}` : `cannot subtract ${a.right} from ${a.left}`}${a.undeclared ? ` (${a.undeclared} ${a.undeclared.includes(',') ? 'are' : 'is'} not declared, so read as a scalar: declare the shape, e.g. vector ${a.undeclared.split(', ')[0]} in R^n)` : ''}`
         : a.op === 'compare' ? `cannot compare ${a.left} with ${a.right}`
           : a.op === 'equate' ? `the two sides have different shapes: ${a.left} and ${a.right}`
-            : `cannot ${a.op} ${a.left} by ${a.right}`),
+            : `cannot ${a.op} ${a.left} by ${a.right}${a.hint ? `: ${a.hint}` : ''}`),
   'shape-required': entry('error', (a: { what: string; expected: string; got: string }) => `${a.what} needs ${a.expected}, but this is ${a.got}`),
   /** `n!` of a real scalar: a factorial has a value only at whole numbers ≥ 0. */
   'factorial-of-real': entry('warning', (a: { name: string }) =>

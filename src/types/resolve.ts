@@ -1674,7 +1674,13 @@ class Resolver {
     }
     if (l.kind === 'matrix' && r.kind === 'matrix') {
       if (!sameDim(l.cols, r.rows)) {
-        this.error(diagnostic('shape-mismatch', { op: 'multiply', left: describeShape(l), right: describeShape(r) }, out.range));
+        // (Two vectors of one size, `x · y` or `x y`: the products they may mean, in this notation.)
+        const vectors = sameDim(l.cols, 1) && sameDim(r.cols, 1) && sameDim(l.rows, r.rows);
+        const named = (x: Expr): string => (x.kind === 'Var' ? printExpr(x) : `(${printExpr(x)})`);
+        const [a, b] = [named(left), named(right)];
+        const gap = a.length > 1 || b.length > 1 ? ' ' : '';
+        const hint = vectors ? `for the inner product write ${a}ᵀ${gap}${b}, for the outer product ${a}${gap}${b}ᵀ` : undefined;
+        this.error(diagnostic('shape-mismatch', { op: 'multiply', left: describeShape(l), right: describeShape(r), ...(hint ? { hint } : {}) }, out.range));
         return { ...out, shape: ANY };
       }
       return { ...out, shape: normShape({ kind: 'matrix', rows: l.rows, cols: r.cols }) };
