@@ -254,6 +254,10 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['…while √(x(x + 1)), sqrt(x(x + 1)), \\sqrt{x(x+1)} and √f(x) leave no doubt', 'scalar x\nfunction f : R → R\n√(x(x+1)) + sqrt(x(x+1)) + \\sqrt{x(x+1)} + √f(x) = 3 √(x² + x) + √(f(x))\n', []],
     ['d/dx takes the next term, as ∑ does: d/dx x^2 + x is (d/dx x²) + x, with a warning', 'scalar x\nd/dx x^2 + x = 2x + x\n',
       ["2:1 reading: read 'd/dx x^2 + x' as (d/dx x^2) + x; for the other reading write d/dx (x^2 + x)"]],
+    // (Red team rt112: refuted against f′(x)/x without a word.)
+    ['…and a quotient by the variable: d/dx f(x) / x is d/dx (f(x)/x), with a warning', 'scalar x\nfunction f : R → R\nd/dx f(x) / x = f\'(x)/x - f(x)/x²\n',
+      ["3:1 reading: read 'd/dx f(x) / x' as d/dx (f(x)/x); for the other reading write (d/dx f(x))/x"]],
+    ['…while a divisor without the variable leaves no doubt: d/dx x^2/2', 'scalar x, y\nd/dx x^2/2 = x\nd/dx x/y = 1/y\n', []],
     ['…while d/dx (x^2 + x), ∂y/∂x + y and a derivative as the last term leave no doubt', 'scalar x\ndefine y = x^2\nd/dx (x^2 + x) + (∂y/∂x + y) + 1 + d/dx x^2 = 2x + 1 + 2x + y + 1 + 2x\n', []],
     ['a superscript binds to one name: 3xy² is 3·x·y²', 'scalar x, y\n3xy² = 3 x y²\n',
       ["2:2 reading: read 'xy²' as x · y²; for the other reading write (x y)²"]],

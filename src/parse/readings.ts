@@ -1,6 +1,7 @@
 import type { Expr } from '../ast.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
-import { printExpr } from '../print.js';
+import { freeNames } from '../ast-walk.js';
+import { printExpr, printName } from '../print.js';
 import { table } from '../table.js';
 
 /**
@@ -23,6 +24,7 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
       quotientReading(e, code, out);
     }
     if (e.kind === 'Call') functionReading(e, code, out);
+    if (e.kind === 'Deriv') derivativeQuotientReading(e, code, out);
     if (e.kind === 'Num') scientificReading(e, code, out);
     if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) {
       operatorExtentReading(e, code, out);
@@ -177,6 +179,26 @@ function operatorExtentReading(sum: Extract<Expr, { kind: 'Binary' }>, code: str
   out.push(diagnostic('reading', {
     written: code.slice(last.range[0], sum.range[1]), reading: `(${head} ${inner}) ${rest}`, other: `${head} (${inner} ${rest})`,
   }, [last.range[0], sum.range[1]]));
+}
+
+/**
+ * `d/dx f(x) / x`: d/dx takes the next term, a quotient too, so this is d/dx (f(x)/x); as
+ * likely meant is (d/dx f(x))/x: say which was taken (red team rt112: refuted against f′(x)/x,
+ * without a word). Only a quotient with a slash whose divisor reads the variable, after a d/dx
+ * whose body is not bracketed.
+ */
+function derivativeQuotientReading(d: Extract<Expr, { kind: 'Deriv' }>, code: string, out: Diagnostic[]): void {
+  const body = d.body;
+  if (body.kind !== 'Binary' || body.op !== '/' || body.range[0] < d.wrt.range[1]) return;
+  if (/^[([{]/u.test(code.slice(body.range[0], body.range[1])) || !/^\s*[/÷]\s*$/u.test(code.slice(body.left.range[1], body.right.range[0]))) return;
+  // (A divisor without the variable gives both readings one value: d/dx x²/2.)
+  const wrt = printName(d.wrt.name);
+  if (!freeNames(body.right).some((v) => printName(v.name) === wrt)) return;
+  const head = code.slice(d.range[0], body.range[0]).trimEnd();
+  const [num, den] = [code.slice(body.left.range[0], body.left.range[1]), code.slice(body.right.range[0], body.right.range[1])];
+  out.push(diagnostic('reading', {
+    written: code.slice(d.range[0], d.range[1]), reading: `${head} (${num}/${den})`, other: `(${head} ${num})/${den}`,
+  }, d.range));
 }
 
 /** The last factor of a product (`a·e^t` → `e^t`). */
