@@ -403,14 +403,19 @@ describe('decimal enclosures', () => {
   });
 
   // Only the digits both ends of an enclosure round to alike are printed (LANGUAGE.md §3): the
-  // true value rounds to the text too. With none shared, its middle and a covering radius.
+  // true value rounds to the text too. With none shared, its ends rounded outward where it has
+  // one sign for certain (red team rt113: `5e-662 ± 5.1e-662` read as maybe 0), else its middle
+  // and a covering radius.
   it.each([
     ['1.2345678', '1.2345679', 12, '1.234568'],
     ['0.12345', '0.12349', 12, '0.123'],
     ['9.9999999', '10.000001', 6, '10'],
     ['0.12345678901234567890123', '0.12345678901234567890456', 30, '0.1234567890123456789'],
-    ['1e-50', '3e-50', 6, '2e-50 ± 1e-50'],
+    ['1e-50', '3e-50', 6, '[1e-50, 3e-50]'],
+    ['3.14159e-902', '1.0501e-661', 6, '[3.1e-902, 1.1e-661]'],
+    ['-2.71e-30', '-1.01e-40', 6, '[-2.8e-30, -1e-40]'],
     ['-1', '1', 6, '0 ± 1'],
+    ['-1e-40', '3e-30', 6, '1.5e-30 ± 1.6e-30'],
     ['2', '2', 6, '2'],
   ])('prints [%s, %s] at %s digits as %s', (lo, hi, digits, text) => {
     const F = decimalField(120);

@@ -613,6 +613,14 @@ describe('enclosures elsewhere, and no tolerance', () => {
 // not fail there); the root of a ≠ inside a narrow bracket, not the middle of a wide one
 // (x² ≠ 2·10¹⁰⁰ named x ≈ 2²²³); an exact value printed rounded, marked ≈.
 describe('counterexamples as printed', () => {
+  // (Red team rt113: a difference known only to lie in [1.2e-901, 1.1e-661] printed as
+  // `left + 5e-662 ± 5.1e-662`, which reads as a difference that may be 0.)
+  it('prints a difference of one sign it knows only loosely by its ends, never as maybe 0', async () => {
+    const { step } = await one('    √(x^2 + 1) - x\n  = 1/(2x)\n', 'scalar x\nassume x > 10^{300}\n');
+    expect(step.verdict).toBe('refuted');
+    expect(step.counterexample!.right).toMatch(/^left \+ \[\d(\.\d)?e-90\d, \d(\.\d)?e-66\d\]$/);
+  });
+
   it('prints a point closed in on a root whole, where it fails', async () => {
     const { step } = await one('    abs(x - sqrt(2))\n  ≥ 10^(-50)\n');
     expect(step.verdict).toBe('refuted');

@@ -566,7 +566,8 @@ export function decimalText(a: DecInterval, digits: number): string {
  * An enclosure [lo, hi] as text with at most `digits` significant digits, every one of them
  * correct (LANGUAGE.md §3): the most digits at which both ends round alike, so the true value
  * rounds to the text too (`-0.989992496600446` of an enclosure 10⁻¹¹⁰ wide, never its
- * midpoint's digits past the width). Where not even one digit is shared, its middle and a
+ * midpoint's digits past the width). Where not even one digit is shared, its ends rounded
+ * outward where it has one sign for certain (`[1.2e-901, 1.1e-661]`), else its middle and a
  * radius that covers it (`1.4e-34 ± 1.4e-33`). A double end is read exactly (exactDouble).
  */
 export function enclosureText(lo: Decimal | number, hi: Decimal | number, digits: number): string {
@@ -582,6 +583,11 @@ export function enclosureText(lo: Decimal | number, hi: Decimal | number, digits
   for (let d = Math.min(digits, Math.max(1, top.e - b.minus(a).e + 2)); d >= 1; d--) {
     const x = a.toSignificantDigits(d, Decimal.ROUND_HALF_EVEN);
     if (x.eq(b.toSignificantDigits(d, Decimal.ROUND_HALF_EVEN))) return plainText(x);
+  }
+  // (Of one sign for certain, its ends, rounded outward: `5e-662 ± 5.1e-662` read as a value
+  // that may be 0, for a difference of 1.25·10⁻⁹⁰¹ certainly above 0, red team rt113.)
+  if ((a.gt(0) && b.gt(0)) || (a.lt(0) && b.lt(0))) {
+    return `[${plainText(a.toSignificantDigits(2, Decimal.ROUND_FLOOR))}, ${plainText(b.toSignificantDigits(2, Decimal.ROUND_CEIL))}]`;
   }
   const mid = a.plus(b).div(2).toSignificantDigits(2, Decimal.ROUND_HALF_EVEN);
   const radius = Decimal.max(b.minus(mid), mid.minus(a)).toSignificantDigits(2, Decimal.ROUND_UP);
