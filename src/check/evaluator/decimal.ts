@@ -558,6 +558,12 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
 }
 
 /** The decimal text of an enclosure with at most `digits` significant digits, each one correct (enclosureText). */
+/** The whole number a decimal enclosure is exactly (both ends one integer), else null: for printing its digits where its text is a near form (1000!). */
+export function exactInteger(a: unknown): Rational | null {
+  if (!(a instanceof DecInterval) || !a.lo.eq(a.hi) || !a.lo.isInteger()) return null;
+  return new Rational(BigInt(a.lo.toFixed()));
+}
+
 export function decimalText(a: DecInterval, digits: number): string {
   return enclosureText(a.lo, a.hi, digits);
 }

@@ -413,7 +413,8 @@ export function readNumber(text: string): Rational | null {
 }
 
 /** q to `digits` significant digits, as `1.23456e-7` or `0.00123` (exact decimal arithmetic). */
-function scientific(q: Rational, digits: number): string {
+/** q to `digits` significant digits as `d.ddde±k` (rounded half up), never as a near form: `scientific(1000!, 6)` is 4.02387e2567. */
+export function scientific(q: Rational, digits: number): string {
   if (q.isZero()) return '0';
   const neg = q.n < 0n;
   const n = abs(q.n);

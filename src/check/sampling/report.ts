@@ -1,6 +1,7 @@
 import type { Counterexample } from '../../result.js';
 import { isMat, type Field, type Mat, type Val } from '../evaluator/field.js';
-import { Rational, exactField, readNumber } from '../evaluator/rational.js';
+import { Rational, exactField, readNumber, scientific } from '../evaluator/rational.js';
+import { exactInteger } from '../evaluator/decimal.js';
 import type { Point } from './point.js';
 import { printExpr, printName } from '../../print.js';
 import { formulaExprs, freeNames } from '../../ast-walk.js';
@@ -29,6 +30,27 @@ export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, stri
   // as −4.979e-17 read as a value it does not have).
   const near0 = (v: Val<S>) => !isMat(v) && F.sign(v) === null;
   if (near0(l) !== near0(r)) return [near0(l) ? '≈ 0' : formatValue(F, l), near0(r) ? '≈ 0' : formatValue(F, r)];
+  // (An exact whole number printed as written, 1000! or 2^3000 + 1, beside a number: with its
+  // digits, at the fewest where the two differ, or which side is larger does not show, red team
+  // rt113: `left = 1000!, right = 4.02e2567`.)
+  const whole = (v: Val<S>): Rational | null => (isMat(v) ? null : F === (exactField as unknown as Field<S>) ? v as unknown as Rational : exactInteger(v));
+  // (A power of ten reads as a number: 10^100 beside 1.000000001e100.)
+  const nearForm = (v: Val<S>): boolean => {
+    if (whole(v) === null) return false;
+    const t = F.format(v as S, 6);
+    return /[!^]/.test(t) && !t.includes('/') && !/^-?10\^/.test(t);
+  };
+  if (nearForm(l) !== nearForm(r)) {
+    const text = (v: Val<S>, k: number): string => (nearForm(v) ? scientific(whole(v)!, k) : F.format(v as S, k));
+    for (const k of [6, 12, 20, 30, 45]) {
+      const [a, b] = [text(l, k), text(r, k)];
+      const [m, n] = [standsFor(F, l as S, a), standsFor(F, r as S, b)];
+      if (m && n && (m[1].cmp(n[0]) < 0 || n[1].cmp(m[0]) < 0)) {
+        const shown = (v: Val<S>, t: string): string => (nearForm(v) ? `${F.format(v as S, k)} ≈ ${t}` : exactly(F, v, t));
+        return [shown(l, a), shown(r, b)];
+      }
+    }
+  }
   for (const digits of [6, 12, 20, 30, 45]) {
     if (printedApart(F, l, r, digits)) return [exactly(F, l, formatValue(F, l, digits)), exactly(F, r, formatValue(F, r, digits))];
   }
