@@ -576,6 +576,17 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.counterexample!.right).toBe('0');
   });
 
+  // (Red team rt114: the three cheapest points, confirmed past doubles, were t = 0, 1, 2, where
+  // the added term is 0; t = 3 … 12 held on doubles alone, and the steps were checked.)
+  it.each([
+    ['√2 + t(t-1)(t-2)/10^{t+20}', '=', '√2', 'integer t\n'],
+    ['√2 + t(t-1)(t-2)/10^{t+20}', '≤', '√2', 'integer t\n'],
+    ['√2 + t(t-1)(t-2) c_t', '=', '√2', 'integer t\ndefine c_0 = 10^{-20}\ndefine c_t = c_{t-1}/10 for t ≥ 1\n'],
+  ])('refutes %s %s %s, which differs past doubles only from t = 3 on', async (left, rel, right, decl) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`, decl);
+    expect(step.verdict, step.message).toBe('refuted');
+  });
+
   it('refutes e^x + 10^(−20) = e^x: a difference of 10⁻²⁰ is found behind doubles that agree', async () => {
     const { step } = await one('    e^x + 10^(-20)\n  = e^x\n');
     expect(step.verdict).toBe('refuted');

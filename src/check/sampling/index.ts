@@ -971,6 +971,8 @@ export { assignments };
 
 /** At most this many provisional points are confirmed at 50+ digits in all. */
 const MAX_CONFIRM = 8;
+/** Beyond CONFIRM, at most this many more at values of the integers not yet confirmed (confirmationPoints). */
+const INTEGER_CONFIRM = 4;
 
 /**
  * The provisional points to confirm: the cheapest with the most scalars off the whole numbers,
@@ -995,6 +997,19 @@ function confirmationPoints(provisional: readonly { point: Point; cost: number }
   const most = Math.max(0, ...sorted.map((p) => fractional(p.point)));
   const off = most > 0 ? sorted.find((p) => fractional(p.point) === most) : undefined;
   if (off && !chosen.includes(off)) chosen.unshift(off);
+  // And points with other values of the integers, cheapest first: where the integers are all
+  // the step reads, the cheapest are t = 0, 1, 2, where t(t − 1)(t − 2) 10^(−t−20) is 0, and
+  // √2 + that = √2 was confirmed there and taken on doubles at t = 3 … 12 (red team rt114).
+  const integers = (q: Point): string => [...q.values].filter(([k, { value }]) => q.touched.has(k) && q.isInteger(k) && !isMat(value)).map(([k, { value }]) => `${k}=${(value as Rational).toString()}`).join(',');
+  const tuples = new Set(chosen.map((c) => integers(c.point)));
+  for (const p of sorted) {
+    if (chosen.length >= CONFIRM + INTEGER_CONFIRM) break;
+    const t = integers(p.point);
+    if (t !== '' && !tuples.has(t)) {
+      tuples.add(t);
+      chosen.push(p);
+    }
+  }
   for (const p of sorted) {
     if (chosen.length >= CONFIRM) break;
     if (!chosen.includes(p)) chosen.push(p);
