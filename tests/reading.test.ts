@@ -198,6 +198,10 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['an exponent is one atom: x^2y is x² · y', 'scalar x, y\nx^2y = x² y\n',
       ["2:1 reading: read 'x^2y' as x^2 · y; for the other reading write x^{2y}"]],
     ['a space or braces leave no doubt', 'scalar t\ne^t (2t+1) = e^{t}(2t+1)\n', []],
+    // (Red team rt115: x^1/2 = x/2 passed without a word; x^{1/2} is as likely meant.)
+    ['…and x^1/2 is (x^1)/2, with a warning, as x^-1/2 is', 'scalar x\nx^1/2 + x^-1/2 = x/2 + 1/(2x)\n',
+      ["2:1 reading: read 'x^1/2' as (x^1)/2; for the other reading write x^{1/2}", "2:9 reading: read 'x^-1/2' as (x^-1)/2; for the other reading write x^{-1/2}"]],
+    ['…while x^1 / 2, e^x/2, x^2/y and x^{1/2} leave no doubt', 'scalar x, y\nassume x > 0\nx^1 / 2 + e^x/2 + x^2/y + x^{1/2} = x/2 + e^x/2 + x²/y + √x\n', []],
     ['a/b(x + 1) is (a/b)·(x + 1), as a/b c is (LANGUAGE.md §1), with a warning', 'scalar a, b, x\na/b(x+1) = (a/b)(x+1)\n',
       ["2:1 reading: read 'a/b(x + 1)' as (a/b) · (x + 1); for the other reading write a/(b (x + 1))"]],
     ['…and a/bc is (a/b)·c', 'scalar a, b, c\na/bc = (a/b) c\n',
@@ -286,6 +290,10 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['a function without parentheses takes the spaced product after it', 'scalar x, y\nsin x y = sin(x y)\n',
       ["2:1 reading: read 'sin x y' as sin(x y); for the other reading write sin(x) y"]],
     ['a function without parentheses, tight product: no doubt', 'scalar x, y\nsin 2x + \\cos x \\sin y = sin(2x) + cos(x) sin(y)\n', []],
+    // (Red team rt115: 1 − 2 sin² x/2 = cos² x was proved without a word.)
+    ['…and a tight slash after its argument ends it, with a warning: \\sin^2 x/2 is (sin x)²/2', 'scalar x, y\nassume y > 0\n1 - 2\\sin^2 x/2 + \\log y/2 = 1 - sin(x)^2 + log(y)/2\n',
+      ["3:6 reading: read '\\sin^2 x/2' as (\\sin^2 x)/2; for the other reading write \\sin^2(x/2)", "3:19 reading: read '\\log y/2' as (\\log y)/2; for the other reading write \\log(y/2)"]],
+    ['…while sin(x)/2, sin x / 2, \\log{y}/2 and sin(x/2) leave no doubt', 'scalar x, y\nassume y > 0\nsin(x)/2 + sin x / 2 + \\log{y}/2 + 2 sin(x/2) = sin(x) + log(y)/2 + 2 sin(x/2)\n', []],
     ['an undeclared letter before a bracket is a product, with a warning', 'scalar z\n2σ(2z) = 4 σ z\n',
       ["2:2 undeclared-function: 'σ' is not declared, so σ(2 z) is read as a product; to apply a function, declare it: function σ : R → R"]],
     ['…however σ is used elsewhere', 'scalar z\n2σ(2z) = 4 z σ\n',

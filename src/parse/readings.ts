@@ -3,6 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics.js';
 import { freeNames } from '../ast-walk.js';
 import { printExpr, printName } from '../print.js';
 import { table } from '../table.js';
+import { isBuiltinFunctionName } from '../builtins.js';
 
 /**
  * Where a line can be read two plausible ways that give different values, deriv takes the
@@ -22,6 +23,10 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
       subscriptReading(e, code, out);
       mixedNumberReading(e, code, out);
       quotientReading(e, code, out);
+    }
+    if (e.kind === 'Binary' && e.op === '/') {
+      powerQuotientReading(e, code, out);
+      bareFunctionQuotientReading(e, code, out);
     }
     if (e.kind === 'Call') functionReading(e, code, out);
     if (e.kind === 'Deriv') derivativeQuotientReading(e, code, out);
@@ -250,6 +255,56 @@ function exponentReading(product: Extract<Expr, { kind: 'Binary' }>, code: strin
   out.push(diagnostic('reading', {
     written, reading: `${code.slice(pow.range[0], pow.range[1])} · ${rest}`, other: `${base}^{${atom}${rest}}`,
   }, [pow.range[0], next.range[1]]));
+}
+
+/**
+ * `x^1/2`, `x^-1/2`: an exponent without braces is one atom, so this is (x^1)/2; written tight,
+ * x^{1/2} is as likely meant (red team rt115: x^1/2 = x/2 passed without a word). Only a number
+ * over a number, tight against the caret's atom, whose quotient is no whole number: `e^x/2` and
+ * `x^2/2` are (e^x)/2 and x²/2 as most mean them.
+ */
+function powerQuotientReading(quotient: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  const pow = quotient.left;
+  const divisor = quotient.right;
+  if (pow.kind !== 'Binary' || pow.op !== '^' || divisor.kind !== 'Num') return;
+  const exponent = pow.right;
+  const magnitude = exponent.kind === 'Neg' ? exponent.arg : exponent;
+  const number = magnitude.kind === 'Num';
+  const caret = code.slice(pow.left.range[1], exponent.range[0]);
+  if (!number || exponent.range[1] !== pow.range[1] || !/^\s*(?:\^|\*\*)\s*$/u.test(caret) || /[({]/u.test(code[exponent.range[0]] ?? '')) return;
+  // (Tight: `x^1/2`, not `x^1 / 2`.)
+  if (code.slice(pow.range[1], divisor.range[0]) !== '/' || divisor.range[1] !== quotient.range[1]) return;
+  const base = code.slice(pow.left.range[0], pow.left.range[1]);
+  const atom = code.slice(exponent.range[0], exponent.range[1]);
+  const den = code.slice(divisor.range[0], divisor.range[1]);
+  // (Only where the other reading's exponent is no whole number: x^2/2 is x²/2, as everyone means.)
+  const [n, d] = [magnitude.kind === 'Num' ? Number(magnitude.value) : NaN, Number(divisor.value)];
+  if (!Number.isFinite(n) || !Number.isFinite(d) || d === 0 || Number.isInteger(n / d)) return;
+  out.push(diagnostic('reading', {
+    written: code.slice(quotient.range[0], quotient.range[1]), reading: `(${base}^${atom})/${den}`, other: `${base}^{${atom}/${den}}`,
+  }, quotient.range));
+}
+
+/**
+ * `\sin^2 x/2`, `\log x/y`: a function without parentheses takes the product after it, and a
+ * slash ends a product's factor, so this is (sin x)²/2; written tight, sin²(x/2) is as likely
+ * meant, the half-angle formula's (red team rt115: 1 − 2 sin² x/2 = cos² x was proved).
+ */
+function bareFunctionQuotientReading(quotient: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  // (The last factor before the slash: 2 \sin^2 x/2 is (2 sin² x)/2.)
+  const left = lastFactor(quotient.left);
+  const call = left.kind === 'Binary' && left.op === '^' && left.left.kind === 'Call' ? left.left : left;
+  if (call.kind !== 'Call' || call.args.length !== 1 || !isBuiltinFunctionName(call.fn.base)) return;
+  const arg = call.args[0]!;
+  // (Bare: no bracket or brace between the name and its argument; tight: `x/2`, not `x / 2`.)
+  if (/[({]/u.test(code.slice(call.fn.range[1], arg.range[0]) + (code[arg.range[0]] ?? '')) || arg.range[1] !== left.range[1] || left.range[1] !== quotient.left.range[1]) return;
+  if (code.slice(left.range[1], quotient.right.range[0]) !== '/' || quotient.right.range[1] !== quotient.range[1]) return;
+  const head = code.slice(left.range[0], arg.range[0]).trimEnd();
+  const inner = code.slice(arg.range[0], arg.range[1]);
+  const den = code.slice(quotient.right.range[0], quotient.right.range[1]);
+  out.push(diagnostic('reading', {
+    written: code.slice(left.range[0], quotient.range[1]), reading: `(${head} ${inner})/${den}`, other: `${head}(${inner}/${den})`,
+  }, [left.range[0], quotient.range[1]]));
 }
 
 /** A name whose subscript is one character without braces: `v_t`, not `v_{t}`, `v_{t-1}` or `x_0`'s digit. */
