@@ -116,8 +116,9 @@ export const DIAGNOSTICS = {
     `${a.name}${a.primes}(…) is read only at a name, as in ${a.name}${a.primes}(z); at another argument, write the derivative out`),
   'builtin-derivative-none': entry('error', (a: { name: string; primes: string }) =>
     `${a.name}${a.primes} has no meaning here: primes give the derivative of a built-in of one scalar argument (exp, log, sqrt, sin, cos, tan, tanh); for ${a.name}, write the derivative out, e.g. with d/dz`),
-  'unknown-function': entry('error', (a: { name: string }) =>
-    `unknown function '${a.name}': declare it first, e.g. 'function ${a.name} : R → R'`),
+  'unknown-function': entry('error', (a: { name: string; applied?: string }) =>
+    a.applied ? `unknown function '${a.name}': to apply the built-in it holds, write ${a.applied}; else declare it, e.g. 'function ${a.name} : R → R'`
+      : `unknown function '${a.name}': declare it first, e.g. 'function ${a.name} : R → R'`),
   'undeclared-d': entry('warning', () =>
     `'d' is not declared, so it is read as a number d multiplying what follows; for a derivative write dy/dx (or d y / d x), d/dx (…) or \\frac{d}{dx}; to mean a number, declare it: scalar d`),
   'prime-not-transpose': entry('warning', (a: { name: string; of: string; shape: string }) =>

@@ -65,6 +65,33 @@ describe('shapes', () => {
   });
 });
 
+// (Red team rt115: with x, s, i, n declared, xsin(x) was the product x·s·i·n·x and xsin(x) ≥ 0
+// was checked; sinx^2 = x sinx was proved; the message for an undeclared sinθ said 'write s i n θ'.)
+describe('a word that holds a built-in function\'s name is no product of its letters', () => {
+  it.each([
+    ['scalar x, s\ninteger i, n\n    xsin(x)\n  ≥ 0\n', "unknown function 'xsin': to apply the built-in it holds, write x sin(x); else declare it, e.g. 'function xsin : R → R'"],
+    ['scalar x, s\ninteger i, n\n    sinx^2\n  = x\n', "unknown name 'sinx': write sin(x), or declare it"],
+    ['scalar x, a\ninteger t, n\n    tanx\n  = x\n', "unknown name 'tanx': write tan(x), or declare it"],
+    ['scalar θ\n    sinθ\n  = θ\n', "unknown name 'sinθ': write sin(θ), or declare it"],
+    ['scalar x, y\n    xexpy\n  = 1\n', "unknown name 'xexpy': write x exp(y), or declare it"],
+  ])('%s', async (text, message) => {
+    const report = await checkSource(text, { file: 'w.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)[0]).toBe(message);
+    for (const s of report.steps) expect(s.verdict).toBe('error');
+  });
+
+  it('offers the function applied as the fix, not its letters', async () => {
+    const report = await checkSource('scalar x\n    sinx\n  = 1\n', { file: 'w.deriv' });
+    expect(report.diagnostics[0]!.fixes).toEqual([{ message: 'write sin(x)', edits: [{ range: [13, 17], text: 'sin(x)' }] }]);
+  });
+
+  it('still reads words of declared letters without one (pq, gᵀHg, Wσ(h))', async () => {
+    const report = await checkSource('scalar p, q, c, o, s\n    pq + cos(p) + co s\n  = q p + cos(p) + c o s\n', { file: 'w.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
+});
+
 describe('resolution and shape errors', () => {
   const cases: [string, string, string, number, number, RegExp?][] = [
     // [what, source line, code, line, column, message]

@@ -994,6 +994,10 @@ class Resolver {
   /** The product of one-letter names spelled by `letters`, decorations on the last; null if any is not known. */
   private letterProduct(letters: readonly string[], decorated: Name, env: Env, last?: (v: Expr) => Expr): Expr | null {
     if (letters.length === 0 || letters.length > MAX_WORD_LETTERS) return null;
+    // (Not a word that holds a function's name: xsin(x) under scalar x, s and integer i, n was
+    // x·s·i·n·x, and xsin(x) ≥ 0 was checked, red team rt115. It is an unknown name that says
+    // how to apply the function.)
+    if (functionInWord(letters.join(''))) return null;
     if (!letters.every((ch, i) => this.letterKnown(ch, env) || (i === letters.length - 1 && decorated.index !== null && env.scope.getFamily(ch) !== undefined))) return null;
     const start = decorated.range[0];
     let offset = start;
@@ -1296,7 +1300,9 @@ class Resolver {
       }
     }
     const declare: Fix = { message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] };
-    this.error(diagnostic('unknown-function', { name: fn.base }, fn.range, {
+    // (`xsin(x)`: the built-in it holds, applied.)
+    const applied = fn.index === null && fn.primes === 0 && args.length === 1 ? appliedFunctionText(fn.base, printExpr(args[0]!)) : null;
+    this.error(diagnostic('unknown-function', { name: fn.base, ...(applied ? { applied } : {}) }, fn.range, {
       // (A word of letters as their product only when short: `sigmoid(z)` as s·i·g·m·o·i·d(z)
       // was offered, where a student means a function to declare or define.)
       fixes: [declare, ...(args.length === 1 && [...fn.base].length <= 3 ? wordFixes(fn.base, rangeOfBase(fn)) : [])],
@@ -2013,10 +2019,33 @@ const QUANTIFIER_WORD = /^for(?:all|each|every)$/u;
 /** `ab` → `a b or a*b`. */
 function splitWord(word: string, declared = false): string {
   if (!declared && QUANTIFIER_WORD.test(word)) return "'for all' (two words) or ∀";
+  const applied = appliedFunctionText(word);
+  if (applied) return applied;
   const greek = declared ? undefined : GREEK_ABBREVIATIONS[word];
   if (greek !== undefined) return `${greek[0]} (or ${greek[1]})`;
   const letters = [...word];
   return `${letters.join(' ')} or ${letters.join('*')}`;
+}
+
+/** Built-in functions whose names a word of letters may hold (`xsin`, `sinx`), longest first. */
+const WORD_FUNCTIONS = ['tanh', 'sqrt', 'sin', 'cos', 'tan', 'exp', 'log', 'abs', 'det'] as const;
+
+/** The first built-in function's name inside a word of two or more parts (`xsin` → x, sin, ''), or null. */
+function functionInWord(word: string): { before: string; fn: string; after: string } | null {
+  for (let i = 0; i < word.length; i++) {
+    const fn = WORD_FUNCTIONS.find((f) => word.startsWith(f, i));
+    if (fn && fn.length < word.length) return { before: word.slice(0, i), fn, after: word.slice(i + fn.length) };
+  }
+  return null;
+}
+
+/** How to apply the function a word holds (`sinx` → `sin(x)`, `xsin` → `x sin(…)`), or null. */
+function appliedFunctionText(word: string, argument?: string): string | null {
+  const found = functionInWord(word);
+  if (!found) return null;
+  const before = found.before ? `${[...found.before].join(' ')} ` : '';
+  const inner = [found.after ? [...found.after].join(' ') : '', argument ?? ''].filter((x) => x !== '').join(' ');
+  return `${before}${found.fn}(${inner || '…'})`;
 }
 
 /** Words that shorten a Greek letter's name (`eps` for ε, as in code): the letter and its name. */
@@ -2074,8 +2103,12 @@ function wordFixes(word: string, range: Range, declared = false): Fix[] {
   if (!declared && QUANTIFIER_WORD.test(word)) return [{ message: 'write for all', edits: [{ range, text: 'for all' }] }];
   const greek = declared ? undefined : GREEK_ABBREVIATIONS[word];
   if (greek !== undefined) return [{ message: `write ${greek[0]}`, edits: [{ range, text: greek[0] }] }];
+  // (A word that holds a function's name: the function applied, not its letters, sinx → sin(x).)
+  const applied = appliedFunctionText(word);
+  if (applied && !applied.endsWith('(…)')) return [{ message: `write ${applied}`, edits: [{ range, text: applied }] }];
   const letters = [...word];
   if (letters.length < 2 || !letters.every((l) => /\p{L}/u.test(l))) return [];
+  if (applied) return [];
   return [{ message: `write ${letters.join(' ')}`, edits: [{ range, text: letters.join(' ') }] }];
 }
 
