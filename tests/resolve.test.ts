@@ -92,6 +92,24 @@ describe('a word that holds a built-in function\'s name is no product of its let
   });
 });
 
+// (Red team rt115: \overline{xy} = x ȳ was proved, the bar put on the last letter; ŷ and ȳ as one
+// character were names apart from \hat{y} and \bar{y}, and ŷ = \hat{y} was refuted.)
+describe('hats and bars', () => {
+  it.each([
+    ['scalar x, y\n    \\overline{xy}\n  = x \\bar{y}\n', "unknown name 'xy': write \\bar{x} \\bar{y} for a bar over each letter, or declare it"],
+    ['scalar x, y\n    \\widehat{xy}\n  = x \\hat{y}\n', "unknown name 'xy': write \\hat{x} \\hat{y} for a hat over each letter, or declare it"],
+  ])('refuses a word under one: %s', async (text, message) => {
+    const report = await checkSource(text, { file: 'w.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)[0]).toBe(message);
+  });
+
+  it('reads ŷ, ȳ and ā typed as one character as the letter with its hat or bar', async () => {
+    const report = await checkSource('scalar y, a\nvector w, x in R^n\ndefine \\hat{y} = w^T x\nassume \\bar{y} > 0\n    ŷ + |ȳ| + ā\n  = wᵀx + \\bar{y} + \\bar{a}   by def ŷ\n', { file: 'w.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe('proved');
+  });
+});
+
 describe('resolution and shape errors', () => {
   const cases: [string, string, string, number, number, RegExp?][] = [
     // [what, source line, code, line, column, message]

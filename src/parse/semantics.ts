@@ -195,9 +195,16 @@ function postfixChain(primary: Node, ops: Node): Expr {
 }
 
 /** A name's base with its combining hat and bar. */
-function withAccents(base: string, accents: Node): NameCore {
-  if (accents.numChildren === 0) return { base, hat: false };
-  const marks = accents.children.map((a) => a.sourceString);
+function withAccents(written: string, accents: Node): NameCore {
+  // (A letter with its hat or bar in one character, ŷ ȳ ā as keyboards type them, is the letter
+  // with a combining one, as \hat{y} and \bar{y} are: they were other names, and ŷ = \hat{y}
+  // was refuted, red team rt115.)
+  // (One letter only: in a word, xȳ, the bar is the last letter's alone.)
+  const parts = [...written].length === 1 ? [...written.normalize('NFD')] : [];
+  const own = parts.length === 2 && (parts[1] === '\u0302' || parts[1] === '\u0304') ? parts[1] : null;
+  const base = own ? parts[0]! : written;
+  const marks = [...(own ? [own] : []), ...(accents.numChildren === 0 ? [] : accents.children.map((a) => a.sourceString))];
+  if (marks.length === 0) return { base, hat: false };
   return { base, hat: marks.includes('\u0302'), ...(marks.includes('\u0304') ? { bar: true } : {}) };
 }
 

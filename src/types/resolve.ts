@@ -900,7 +900,7 @@ class Resolver {
       // (A word declared on its own, `scalar lam` read at lam_1, is no shortened Greek letter.)
       const declared = this.scope.get(n.base) !== undefined;
       this.error([...n.base].every((l) => /\p{L}/u.test(l))
-        ? diagnostic('unknown-name', { name: n.base, suggestion: splitWord(n.base, declared) }, n.range, { fixes: wordFixes(n.base, rangeOfBase(n), declared) })
+        ? diagnostic('unknown-name', { name: n.base, suggestion: n.hat || n.bar ? accentedLetters(n) : splitWord(n.base, declared) }, n.range, { fixes: n.hat || n.bar ? [] : wordFixes(n.base, rangeOfBase(n), declared) })
         : diagnostic('undeclared-word', { name: key }, n.range));
       return { ...e, shape: ANY };
     }
@@ -998,6 +998,9 @@ class Resolver {
     // x·s·i·n·x, and xsin(x) ≥ 0 was checked, red team rt115. It is an unknown name that says
     // how to apply the function.)
     if (functionInWord(letters.join(''))) return null;
+    // (Nor a word under one hat or bar, \overline{xy}: it went on the last letter, and
+    // \overline{xy} = x ȳ was proved, red team rt115.)
+    if (letters.length > 1 && (decorated.hat || decorated.bar)) return null;
     if (!letters.every((ch, i) => this.letterKnown(ch, env) || (i === letters.length - 1 && decorated.index !== null && env.scope.getFamily(ch) !== undefined))) return null;
     const start = decorated.range[0];
     let offset = start;
@@ -2025,6 +2028,12 @@ function splitWord(word: string, declared = false): string {
   if (greek !== undefined) return `${greek[0]} (or ${greek[1]})`;
   const letters = [...word];
   return `${letters.join(' ')} or ${letters.join('*')}`;
+}
+
+/** A hat or bar over a word, said for each letter (`\hat{x} \hat{y}`). */
+function accentedLetters(n: Name): string {
+  const accent = n.hat ? '\\hat' : '\\bar';
+  return `${[...n.base].map((l) => `${accent}{${l}}`).join(' ')} for a ${n.hat ? 'hat' : 'bar'} over each letter`;
 }
 
 /** Built-in functions whose names a word of letters may hold (`xsin`, `sinx`), longest first. */
