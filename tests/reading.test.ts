@@ -253,6 +253,14 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['a bare \\sqrt puts one token under the radical in LaTeX: a product after it warns, tight too', 'scalar x\n\\sqrt x(x+1) + \\sqrt 2x = √(x² + x) + √(2x)\n',
       ["2:1 reading: read '\\sqrt x(x+1)' as sqrt(x(x+1)); for the other reading write sqrt(x) (x+1)",
         "2:16 reading: read '\\sqrt 2x' as sqrt(2 x); for the other reading write sqrt(2) x"]],
+    // (Red team rt115: √xy = √x √y passed under x, y > 0, read √(xy); √2x = √(2x) was refuted without a word.)
+    ['…and √xy is √x · y, √2x is √2 · x, with a warning', 'scalar x, y\n√xy + √2x + 1/√2x = √x y + √2 x + x/√2\n',
+      ["2:1 reading: read '√xy' as √x · y; for the other reading write √(x y)", "2:7 reading: read '√2x' as √2 · x; for the other reading write √(2x)", "2:15 reading: read '√2x' as √2 · x; for the other reading write √(2x)"]],
+    ['…while √(xy), √2 x, √x_1 and a declared word leave no doubt', 'scalar x, y, uv, x_1\nassume x > 0, y > 0, uv > 0\n√(xy) + √2 x + √x_1 + √uv = √x √y + √2 x + √x_1 + √uv\n', []],
+    // (Red team rt115: 2^3! = 64 and 3!! = 720 were proved without a word.)
+    ['postfix binds before a power: 2^3! is 2^(3!), with a warning; 3!! is (3!)!', 'scalar x\n2^3! + 3!! = 64 + 720\n',
+      ["2:1 reading: read '2^3!' as 2^(3!); for the other reading write (2^3)!", "2:8 reading: read '3!!' as (3!)!; for the other reading write 3·1"]],
+    ['…while 2^{3!}, (2^3)! and 2³! leave no doubt', 'scalar x\n2^{3!} + (2^3)! - 2³! = 64\n', []],
     ['…with a superscript on the bracket too', 'scalar x\n√x(x+1)² = √x (x+1)^2\n',
       ["2:1 reading: read '√x(x + 1)²' as √x · (x + 1)²; for the other reading write √(x(x + 1)²)"]],
     ['…while √(x(x + 1)), sqrt(x(x + 1)), \\sqrt{x(x+1)} and √f(x) leave no doubt', 'scalar x\nfunction f : R → R\n√(x(x+1)) + sqrt(x(x+1)) + \\sqrt{x(x+1)} + √f(x) = 3 √(x² + x) + √(f(x))\n', []],

@@ -19,6 +19,7 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const e of expressionsIn(part)) {
     if (e.kind === 'Binary' && e.op === '*' && e.implicit) {
+      rootAtomReading(e, code, out);
       exponentReading(e, code, out);
       subscriptReading(e, code, out);
       mixedNumberReading(e, code, out);
@@ -35,7 +36,9 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
       operatorExtentReading(e, code, out);
       tightScriptReading(e, code, out);
     }
+    if (e.kind === 'Factorial') factorialReading(e, code, out);
     if (e.kind === 'Binary' && e.op === '^') {
+      powerOfFactorialReading(e, code, out);
       inverseFunctionReading(e, code, out);
       bracedPowerReading(e, code, out);
       normPowerReading(e, code, out);
@@ -305,6 +308,51 @@ function bareFunctionQuotientReading(quotient: Extract<Expr, { kind: 'Binary' }>
   out.push(diagnostic('reading', {
     written: code.slice(left.range[0], quotient.range[1]), reading: `(${head} ${inner})/${den}`, other: `${head}(${inner}/${den})`,
   }, [left.range[0], quotient.range[1]]));
+}
+
+/**
+ * `√2x`, `1/√2x`: the symbol √ takes one atom (LANGUAGE.md §1, as an exponent does), so this is
+ * √2 · x; written tight, √(2x) is as likely meant (red team rt115: √2x = √(2x) was refuted
+ * without a word). (A letter before a bracket, `√x(x + 1)`, is the resolver's: rootOfAtom.)
+ */
+function rootAtomReading(product: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  const root = lastFactor(product.left);
+  const next = product.right;
+  if (root.kind !== 'Call' || root.fn.base !== 'sqrt' || code.slice(root.fn.range[0], root.fn.range[1]) !== '√' || root.range[1] !== next.range[0]) return;
+  const arg = root.args[0];
+  if (!arg || root.args.length !== 1 || /[({]/u.test(code[arg.range[0]] ?? '') || arg.kind === 'Call') return;
+  const atom = code.slice(arg.range[0], arg.range[1]);
+  const rest = code.slice(next.range[0], next.range[1]);
+  out.push(diagnostic('reading', {
+    written: code.slice(root.range[0], next.range[1]), reading: `√${atom} · ${rest}`, other: `√(${atom}${rest})`,
+  }, [root.range[0], next.range[1]]));
+}
+
+/**
+ * `3!!` is (3!)!, not the double factorial (red team rt115: 3!! = 720 was proved without a word).
+ */
+function factorialReading(f: Extract<Expr, { kind: 'Factorial' }>, code: string, out: Diagnostic[]): void {
+  const inner = f.arg;
+  if (inner.kind === 'Factorial' && inner.range[1] === f.range[1] - 1 && code.slice(inner.range[1] - 1, f.range[1]) === '!!') {
+    const n = code.slice(inner.arg.range[0], inner.arg.range[1]);
+    // (The double factorial is not built in: its product, written out.)
+    const k = /^\d+$/u.test(n) ? Number(n) : NaN;
+    const product = k >= 1 && k <= 15 ? Array.from({ length: Math.ceil(k / 2) }, (_, j) => k - 2 * j).join('·') : `${n}·(${n} − 2)·… (the double factorial, not built in)`;
+    out.push(diagnostic('reading', { written: code.slice(f.range[0], f.range[1]), reading: `(${n}!)!`, other: product }, f.range));
+  }
+}
+
+/**
+ * `2^3!`: postfix binds tighter than a power, so this is 2^(3!), though it shows as 2³!, which
+ * reads (2³)! (red team rt115: 2^3! = 64 was proved without a word).
+ */
+function powerOfFactorialReading(pow: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
+  const exponent = pow.right;
+  if (exponent.kind !== 'Factorial' || exponent.range[1] !== pow.range[1] || /[({]/u.test(code[exponent.range[0]] ?? '')) return;
+  if (!/^\s*(?:\^|\*\*)\s*$/u.test(code.slice(pow.left.range[1], exponent.range[0]))) return;
+  const base = code.slice(pow.left.range[0], pow.left.range[1]);
+  const atom = code.slice(exponent.arg.range[0], exponent.arg.range[1]);
+  out.push(diagnostic('reading', { written: code.slice(pow.range[0], pow.range[1]), reading: `${base}^(${atom}!)`, other: `(${base}^${atom})!` }, pow.range));
 }
 
 /** A name whose subscript is one character without braces: `v_t`, not `v_{t}`, `v_{t-1}` or `x_0`'s digit. */

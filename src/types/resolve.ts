@@ -1102,6 +1102,22 @@ class Resolver {
     const under = e.args[0]!;
     const power = under.kind === 'Binary' && under.op === '^' && under.range[0] === under.left.range[0] ? under : null;
     const arg = power ? power.left : under;
+    // (`√xy`, a word of declared letters: √x · y, as √2x is √2 · x; it was √(xy), and
+    // √xy = √x √y passed under x, y > 0, red team rt115.)
+    if (arg.kind === 'Var' && !power && arg.range[0] === arg.name.range[0] && !isLetterName(arg.name.base) && [...arg.name.base].length >= 2
+      && !env.locals.has(printName(arg.name)) && !this.lookup(arg.name, env)) {
+      const letters = [...arg.name.base];
+      const first = letters[0]!;
+      if (!this.letterKnown(first, env)) return null;
+      const firstEnd = arg.range[0] + first.length;
+      const restName: Name = { ...arg.name, base: letters.slice(1).join(''), range: [firstEnd, arg.name.range[1]] };
+      const root: Call = { ...e, args: [{ kind: 'Var', name: { base: first, index: null, primes: 0, hat: false, range: [arg.range[0], firstEnd] }, range: [arg.range[0], firstEnd] }], range: [e.range[0], firstEnd] };
+      const rest: Expr = { kind: 'Var', name: restName, range: [firstEnd, arg.range[1]] };
+      const rootRead = this.expr(root, env);
+      const restRead = this.expr(rest, env);
+      this.error(diagnostic('reading', { written: `√${arg.name.base}`, reading: `√${first} · ${letters.slice(1).join(' ')}`, other: `√(${letters.join(' ')})` }, e.range));
+      return this.product({ kind: 'Binary', op: '*', implicit: true, left: rootRead, right: restRead, range: e.range }, rootRead, restRead);
+    }
     if (arg.kind !== 'Call') return null;
     // (Brackets around the call, `√(x(x + 1))`, start before its name.)
     if (arg.range[0] !== arg.fn.range[0] || arg.args.length !== 1) return null;
