@@ -564,6 +564,19 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.counterexample!.left).not.toBe(step.counterexample!.right);
   });
 
+  // (Red team rt114: members of rational recurrences whose exact values outgrew the exact
+  // bound agreed to 960 digits and were checked.)
+  const newton = 'integer t\ndefine x_0 = 1\ndefine x_t = x_{t-1}/2 + 1/x_{t-1} for t ≥ 1\n';
+  it.each([
+    ['x_{12}^2', '=', '2', newton],
+    ['x_{13}', '≥', 'x_{12}', newton],
+    ['x_{14}', '=', '1/2', 'integer t\ndefine x_0 = 1/4\ndefine x_t = 2 x_{t-1} (1 - x_{t-1}) for t ≥ 1\n'],
+  ])('refutes %s %s %s, decided in exact values past the usual bound', async (left, rel, right, decl) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`, decl);
+    expect(step.verdict, step.message).toBe('refuted');
+    expect(step.counterexample!.left).not.toBe(step.counterexample!.right);
+  });
+
   it('proves 1 + sin(c_300) > 1 as before', async () => {
     const { step } = await one('    1 + sin(c_{300})\n  > 1\n', tenths);
     expect(step.verdict, step.message).toBe('proved');

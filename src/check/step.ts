@@ -9,7 +9,7 @@ import { expandPolynomial, expandRational, polynomialExpr, rationalExpr } from '
 import { equivalenceCandidates } from './engines/equivalence.js';
 import { constantValue, evaluate, groundHost, isBuiltin, type Host } from './evaluator/interpret.js';
 import { isMat, Unsupported } from './evaluator/field.js';
-import { formatRational, Rational } from './evaluator/rational.js';
+import { formatRational, Rational, withExactBits } from './evaluator/rational.js';
 import { intervalField, type Interval } from './evaluator/interval.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
@@ -681,8 +681,11 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   // are not in its text, so the digits it needs are not known from it (a_450 = 2 with
   // a_t = √(2 + a_{t−1}), a_0 = √2, differs by 7·10^(−272), and was checked at 250 digits, red
   // team rt113). Its one point is taken to MAX_DIGITS before agreement counts.
-  if (decided.verdict === 'checked' && decided.method === 'evaluation' && top < MAX_DIGITS && !(isExpr(p.left) && isExpr(p.right) && isGround(p.left) && isGround(p.right))) {
-    decided = withAgreement(agreement, () => withDigits(MAX_DIGITS, () => decideStepAt(p, stepOpts)));
+  // (And with exact numbers of up to DETERMINED_EXACT_BITS: the members of a rational recurrence
+  // are rationals, whose sizes double with each Newton step; x_12² = 2 for Newton's iteration
+  // toward √2 differs by 1.6·10⁻³¹³⁵, and x_13 ≥ x_12 fails by as little, rt114.)
+  if (decided.verdict === 'checked' && decided.method === 'evaluation' && !(isExpr(p.left) && isExpr(p.right) && isGround(p.left) && isGround(p.right))) {
+    decided = withAgreement(agreement, () => withDigits(MAX_DIGITS, () => withExactBits(DETERMINED_EXACT_BITS, () => decideStepAt(p, stepOpts))));
   }
   const constant = [...constantDerivativeNotes(p), ...nonRandomExpectationNotes(p)];
   const out = constant.length > 0 ? { ...decided, notes: [...decided.notes, ...constant] } : decided;
@@ -698,6 +701,9 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   }
   return out;
 }
+
+/** The bits of exact numbers a step of recurrence members that agreed is taken to (decideStep): ten times the usual, for its one point. */
+const DETERMINED_EXACT_BITS = 200_000;
 
 /** The highest power of a tiny number whose size sets the precision (decideStep): a sixth-order remainder under ε < 10^(−100) is 10^(−600). */
 const TINY_POWERS = 6;
