@@ -560,8 +560,14 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
 /** The decimal text of an enclosure with at most `digits` significant digits, each one correct (enclosureText). */
 /** The whole number a decimal enclosure is exactly (both ends one integer), else null: for printing its digits where its text is a near form (1000!). */
 export function exactInteger(a: unknown): Rational | null {
-  if (!(a instanceof DecInterval) || !a.lo.eq(a.hi) || !a.lo.isInteger()) return null;
-  return new Rational(BigInt(a.lo.toFixed()));
+  // (Only where enclosureText prints such a form, below 10^3000: 2^(10^6)'s million bits made
+  // the Rational throw, and 2^(10^6) > 10^301030 was no longer refuted.)
+  if (!(a instanceof DecInterval) || !a.lo.eq(a.hi) || !a.lo.isInteger() || a.lo.e >= 3000) return null;
+  try {
+    return new Rational(BigInt(a.lo.toFixed()));
+  } catch {
+    return null;
+  }
 }
 
 export function decimalText(a: DecInterval, digits: number): string {

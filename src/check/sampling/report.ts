@@ -1,5 +1,5 @@
 import type { Counterexample } from '../../result.js';
-import { isMat, type Field, type Mat, type Val } from '../evaluator/field.js';
+import { Signal, isMat, type Field, type Mat, type Val } from '../evaluator/field.js';
 import { Rational, exactField, readNumber, scientific } from '../evaluator/rational.js';
 import { exactInteger } from '../evaluator/decimal.js';
 import type { Point } from './point.js';
@@ -40,16 +40,21 @@ export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, stri
     const t = F.format(v as S, 6);
     return /[!^]/.test(t) && !t.includes('/') && !/^-?10\^/.test(t);
   };
-  if (nearForm(l) !== nearForm(r)) {
-    const text = (v: Val<S>, k: number): string => (nearForm(v) ? scientific(whole(v)!, k) : F.format(v as S, k));
-    for (const k of [6, 12, 20, 30, 45]) {
-      const [a, b] = [text(l, k), text(r, k)];
-      const [m, n] = [standsFor(F, l as S, a), standsFor(F, r as S, b)];
-      if (m && n && (m[1].cmp(n[0]) < 0 || n[1].cmp(m[0]) < 0)) {
-        const shown = (v: Val<S>, t: string): string => (nearForm(v) ? `${F.format(v as S, k)} ≈ ${t}` : exactly(F, v, t));
-        return [shown(l, a), shown(r, b)];
+  // (Printing never decides: where these digits cannot be had, the sides print as before.)
+  try {
+    if (nearForm(l) !== nearForm(r)) {
+      const text = (v: Val<S>, k: number): string => (nearForm(v) ? scientific(whole(v)!, k) : F.format(v as S, k));
+      for (const k of [6, 12, 20, 30, 45]) {
+        const [a, b] = [text(l, k), text(r, k)];
+        const [m, n] = [standsFor(F, l as S, a), standsFor(F, r as S, b)];
+        if (m && n && (m[1].cmp(n[0]) < 0 || n[1].cmp(m[0]) < 0)) {
+          const shown = (v: Val<S>, t: string): string => (nearForm(v) ? `${F.format(v as S, k)} ≈ ${t}` : exactly(F, v, t));
+          return [shown(l, a), shown(r, b)];
+        }
       }
     }
+  } catch (err) {
+    if (!(err instanceof Signal)) throw err;
   }
   for (const digits of [6, 12, 20, 30, 45]) {
     if (printedApart(F, l, r, digits)) return [exactly(F, l, formatValue(F, l, digits)), exactly(F, r, formatValue(F, r, digits))];
