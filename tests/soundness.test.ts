@@ -1198,6 +1198,16 @@ describe('soundness: fixed after the red-team pass', () => {
     expect(report.steps.slice(0, 3).map((s) => s.method)).toEqual(['evaluation', 'evaluation', 'evaluation']);
   });
 
+  // (Red team rt114: each member kept every member beneath it as a dependency, so u_5000 took
+  // 12 million set entries and ran out of time, and the Pell pair at 1300 took 7.5 s.)
+  it('decides members thousands deep in linear time', async () => {
+    const text = 'integer t\ndefine u_0 = 0\ndefine u_t = u_{t-1} + 1 for t ≥ 1\ndefine p_0 = 1\ndefine q_0 = 1\n'
+      + 'define p_t = p_{t-1} + 2 q_{t-1} for t ≥ 1\ndefine q_t = p_{t-1} + q_{t-1} for t ≥ 1\n'
+      + '    u_{5000}\n  = 5000\n    p_{1300}^2 - 2 q_{1300}^2\n  = 1\n    p_{1301}^2 - 2 q_{1301}^2\n  = 1\n';
+    const report = await checkSource(text, { file: 'case.deriv', timeoutMs: 4000 });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
+  });
+
   it('refutes a wrong line by IH where the IH holds and the definitions give every member', async () => {
     // (Third red team: it was unknown, 'the assumption speaks of one member, and the step reads others'.)
     const text = 'integer t\nscalar x_t\ndefine x_0 = 0\ndefine x_t = 3 - 2 x_{t-1}   for t ≥ 1\nshow "s": x_t ≤ 2   for all t ≥ 0   by induction on t\n'

@@ -1910,9 +1910,30 @@ export class Evaluation<S> implements Host<S> {
     return this.point.ctx;
   }
 
-  /** Records a dependency of the values being computed. */
+  /**
+   * Records a dependency of the value being computed, the innermost: each value keeps what it
+   * read directly, and what those read is reached through them (touchClosure, forget). Every
+   * value under way kept everything beneath it, and u_5000 of u_t = u_{t−1} + 1 took 12 million
+   * set entries and ran past its time (red team rt114).
+   */
   collect(key: string): void {
-    for (const c of this.collectors) c.add(key);
+    this.collectors[this.collectors.length - 1]?.add(key);
+  }
+
+  /**
+   * Marks as used what a cached value was computed from, through what those were computed from.
+   * A value already marked has had its own marked with it (they are marked as it is computed,
+   * or when it is taken from the cache), so the walk stops there.
+   */
+  private touchClosure(key: string): void {
+    const stack = [...(this.deps.get(key) ?? [])];
+    while (stack.length > 0) {
+      const d = stack.pop()!;
+      if (this.point.touched.has(d)) continue;
+      this.point.touch(d);
+      const next = this.deps.get(d);
+      if (next) for (const e of next) stack.push(e);
+    }
   }
 
   /**
@@ -1923,8 +1944,25 @@ export class Evaluation<S> implements Host<S> {
 
   /** Forgets the cached values computed from `key` (its seed is about to change). */
   forget(key: string): void {
+    // (Through what each value read directly: those that read `key`, those that read them, …)
+    const dependents = new Map<string, string[]>();
     for (const [k, deps] of this.deps) {
-      if (!deps.has(key)) continue;
+      for (const d of deps) {
+        const list = dependents.get(d);
+        if (list) list.push(k);
+        else dependents.set(d, [k]);
+      }
+    }
+    const stack = [key];
+    const gone = new Set<string>();
+    while (stack.length > 0) {
+      for (const k of dependents.get(stack.pop()!) ?? []) {
+        if (gone.has(k) || k === key) continue;
+        gone.add(k);
+        stack.push(k);
+      }
+    }
+    for (const k of gone) {
       this.cache.delete(k);
       this.deps.delete(k);
     }
@@ -2015,7 +2053,7 @@ export class Evaluation<S> implements Host<S> {
     const cached = this.cache.get(key);
     if (cached !== undefined) {
       // A value computed earlier still depends on what it was computed from.
-      for (const d of this.deps.get(key) ?? []) this.point.touch(d);
+      this.touchClosure(key);
       if (isMat(cached)) for (const d of this.point.dims.keys()) this.point.touch(`dim:${d}`);
       return cached;
     }
