@@ -1208,6 +1208,18 @@ describe('soundness: fixed after the red-team pass', () => {
     expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
   });
 
+  // (Red team rt114: the integer ladder stopped at t + 256 for any recurrence, and these were
+  // checked.)
+  it.each([
+    ['define u_0 = 0\ndefine u_t = u_{t-1} + 1 for t ≥ 1\n    u_t\n  ≤ 300\n', 't = 301'],
+    ['define a_0 = 1\ndefine a_t = 2 a_{t-1} for t ≥ 1\n    a_t\n  ≤ 10^{100}\n', 't = 333'],
+    ['define s_0 = 0\ndefine s_t = s_{t-1} + 10^{-6} for t ≥ 1\n    s_t\n  ≤ 1/t\n', 't = 1001'],
+  ])('refutes a bound on a scalar recurrence that fails only far out: %s', async (body, at) => {
+    const report = await checkSource(`integer t\n${body}`, { file: 'case.deriv', timeoutMs: 4000 });
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe('refuted');
+    expect(report.steps[0]!.counterexample!.assignments.map(([k, v]) => `${k} = ${v}`)).toEqual([at]);
+  });
+
   it('refutes a wrong line by IH where the IH holds and the definitions give every member', async () => {
     // (Third red team: it was unknown, 'the assumption speaks of one member, and the step reads others'.)
     const text = 'integer t\nscalar x_t\ndefine x_0 = 0\ndefine x_t = 3 - 2 x_{t-1}   for t ≥ 1\nshow "s": x_t ≤ 2   for all t ≥ 0   by induction on t\n'

@@ -2265,6 +2265,7 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
   const enclosures = [intervalField, decimalLevels()[0]!] as ReturnType<typeof allLevels>;
   let exact = true;
   const boundaries = definitionBoundaries(p);
+  const farDecimals = readsRecurrence(p) && scalarRecurrences(p);
   for (const key of scalarKeys(base).filter((k) => base.isInteger(k))) {
     const start = base.values.get(key)!.value as Rational;
     const ladder = ladderOf(p, start);
@@ -2291,7 +2292,9 @@ export function integerLadder(p: StepProblem, base: Point, rng: Rng, deadline: n
       }
       try {
         // (A far rung in doubles only: 16,384 terms of q^{t−i} in 50-digit decimals take seconds.)
-        o ??= decideAt(q, left, p.rel as RelOp, right, x.cmp(start.add(Rational.of(300))) > 0 ? [intervalField] as ReturnType<typeof allLevels> : enclosures);
+        // (A scalar recurrence's members at 4096 in 50 digits take milliseconds: F_1259 > 1.617^1259
+        // is past doubles' range.)
+        o ??= decideAt(q, left, p.rel as RelOp, right, x.cmp(start.add(Rational.of(300))) > 0 && !farDecimals ? [intervalField] as ReturnType<typeof allLevels> : enclosures);
       } catch (err) {
         // A rung the evaluator cannot take (E[…] of too many terms) finds nothing; farther ones cannot either.
         if (err instanceof Signal) break;
@@ -2897,6 +2900,19 @@ const SUM_LADDER = [32768, 65536];
  */
 const DOUBLING_LADDER: readonly bigint[] = Array.from({ length: 86 }, (_, j) => 1n << BigInt(j + 15));
 
+/** Farther rungs for a step that reads scalar recurrences without ∑ or ∏ (ladderOf): a member each is one step of the recurrence. */
+const RECURRENCE_LADDER = [384, 512, 768, 1024, 1536, 2048, 4096];
+
+/** Whether every definition a step unfolds is a scalar one with no ∑ or ∏ in it (a member of a recurrence then costs one step). */
+function scalarRecurrences(p: StepProblem): boolean {
+  return p.unfoldings.every((u) => {
+    let sums = false;
+    visit(u.def.value, (x) => { if (x.kind === 'BigOp') sums = true; });
+    // (By the family's declaration: `define u_0 = 0` has a 0 of any shape.)
+    return p.prep.ctx.scope.lookup(u.def.target)?.info.shape.kind === 'scalar' && !sums;
+  });
+}
+
 /** The terms a far rung may cost at most: a ∑ nested d deep at n has about nᵈ terms. */
 const FAR_TERMS = 200_000;
 
@@ -2908,13 +2924,16 @@ const FAR_TERMS = 200_000;
 function ladderOf(p: StepProblem, start: Rational): Rational[] {
   const from = (ns: readonly number[]) => ns.map((n) => start.add(Rational.of(n)));
   const recurrence = p.unfoldings.some((u) => u.recursive);
-  if (recurrence && readsRecurrence(p)) return from(INTEGER_LADDER);
   let depth = 0;
   const nesting = (e: Expr, d: number): void => {
     if (e.kind === 'BigOp') depth = Math.max(depth, d + 1);
     for (const c of children(e)) nesting(c, e.kind === 'BigOp' ? d + 1 : d);
   };
   for (const side of [p.left, p.right]) if (isExprNode(side)) nesting(unfolded(side, p), 0);
+  // (Scalar recurrences with no ∑ or ∏ in them, each member one step from the one before, go
+  // far too: u_t ≤ 300 with u_t = u_{t−1} + 1 fails only from 301, and F_t ≤ 1.617^t only from
+  // 1259, and both were checked, red team rt114. Vectors and sums keep the short ladder.)
+  if (recurrence && readsRecurrence(p)) return from(depth === 0 && scalarRecurrences(p) ? [...INTEGER_LADDER, ...RECURRENCE_LADDER] : INTEGER_LADDER);
   // (Beside a recurrence it does not read, a step with no ∑ or ∏ goes far, where each rung is
   // cheap; one with a ∑ keeps the short ladder, as before: momentum files' sum bounds, ∑ of
   // vectors β^{t−i} g_i to t + 16,384, took seconds a step and ran out of time (a red team).)
