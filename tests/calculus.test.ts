@@ -374,6 +374,11 @@ describe('limits', () => {
     ['show (3T^2 - T) δ^T → 0 as T → ∞', 'proved', /decays faster/],
     ['show lim_{T→∞} (T + 1) δ^T = 1', 'refuted', /→ 0/],
     ['show 1/T → 0 as T → ∞', 'proved', /c\/T\^k → 0/],
+    // (Red team rt114: 2^(−T) → 0 was unknown; q^(−T) is (1/q)^T.)
+    ['show 2^{-T} → 0 as T → ∞', 'proved', /\|q\| < 1 ⇒ q\^T → 0 \(the base 1\/2/],
+    ['show 3^{-2T} + 5^{1 - T} → 0 as T → ∞', 'proved', /\|q\| < 1 ⇒ q\^T → 0/],
+    ['show (1/2)^{-T} → ∞ as T → ∞', 'proved', /q > 1 ⇒ q\^T → ∞|q\^T → ∞ for q > 1/],
+    ['show 2^{-T} → 1 as T → ∞', 'refuted', /→ 0/],
     ['show lim_{T→∞} (2 + δ^T) = 2', 'proved', /sum/],
     ['show (1 + 1/T)^T → 0 as T → ∞', 'refuted', /→ e$/],
     // f^g with f → 1 and g → ∞ as e^(lim g (f − 1)), other moving powers as e^(g log f);

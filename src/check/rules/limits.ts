@@ -57,6 +57,17 @@ function growsLinearly(e: Expr, key: string): boolean {
   return false;
 }
 
+/** An exponent that falls linearly with T (−T, c − T, −(2T + 1)) as its negation, which grows (T, T − c, 2T + 1); else null. */
+function negatedGrowth(e: Expr, key: string): Expr | null {
+  if (e.kind === 'Neg' && growsLinearly(e.arg, key)) return e.arg;
+  // (−2T: the minus on the number.)
+  if (e.kind === 'Binary' && e.op === '*' && e.left.kind === 'Neg' && e.left.arg.kind === 'Num' && growsLinearly({ ...e, left: e.left.arg }, key)) return { ...e, left: e.left.arg };
+  if (e.kind === 'Binary' && e.op === '-' && !dependsOn(e.left, key) && growsLinearly(e.right, key)) {
+    return { kind: 'Binary', op: '-', left: e.right, right: e.left, range: e.range, shape: e.shape };
+  }
+  return null;
+}
+
 /** The k of an exponent k·T + c that growsLinearly accepts (1 for T + c). */
 function linearStep(e: Expr, key: string): number {
   if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) return growsLinearly(e.left, key) ? linearStep(e.left, key) : linearStep(e.right, key);
@@ -569,6 +580,13 @@ function isPolynomialUpper(e: Expr, key: string): boolean {
 
 function powerLimit(base: Expr, exponent: Expr, key: string, rc: RuleContext): LimitValue {
   if (dependsOn(base, key)) return dependsOn(exponent, key) ? variablePower(base, exponent, key, rc) : null;
+  // (q^(−T) as (1/q)^T, q^(c − T) as (1/q)^(T − c): 2^(−T) → 0 was unknown, red team rt114.)
+  const falling = negatedGrowth(exponent, key);
+  if (falling) {
+    const S = { kind: 'scalar' } as const;
+    const one: Expr = { kind: 'Num', value: '1', range: base.range, shape: S };
+    return powerLimit({ kind: 'Binary', op: '/', left: one, right: base, range: base.range, shape: S }, falling, key, rc);
+  }
   if (!growsLinearly(exponent, key)) return null;
   if (belowOneInMagnitude(base, rc)) {
     const r = range(base, rc);
