@@ -235,6 +235,8 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['\\Delta \\theta_t is the name Δθ_t where Δθ is declared and Δ is not (LaTeX ignores the space)', 'scalar β\nvector Δθ_t, v_t in R^n\ndefine Δθ_t = β v_t   for t ≥ 1\n\\Delta \\theta_1 = β v_1\n', []],
     ['…anywhere in a product and under a power (red team)', 'scalar η, α\nscalar Δθ_t, g_t\ndefine Δθ_t = -η g_t\n2 \\Delta \\theta_t + α \\Delta \\theta_{t} = -(2 + α) η g_t\n\\Delta \\theta_t^2 = \\Delta \\theta_t\\Delta \\theta_t\n', []],
     ['…while a declared Δ is a name of its own', 'scalar Δ, x\n\\Delta x = x Δ\n', []],
+    // (Red team rt115: (\Delta x)² = Δx² was refuted and \Delta x / x = \Delta proved.)
+    ['…and \\Delta x is the name Δx where neither is declared, as it shows', 'scalar x\n(\\Delta x)^2 + \\Delta x / x = Δx^2 + Δx/x\n', []],
     ['…and a Δ in brackets of its own stays Δ (review: it joined across the bracket)', 'scalar x, α\nscalar Δθ_t, θ_t\nα (x \\Delta) \\theta_t = α·x·Δ·θ_t\n\\Delta (\\theta_t) = Δ·θ_t\n', []],
     ['A^{-T} with T declared is a power, with a warning', 'matrix A in R^{n×n} invertible\ninteger T\nassume T ≥ 0\nA^{-T} A^{-1} = A^{-1} A^{-T}\n',
       ["4:4 inverse-transpose-or-power: read A^{-T} as the (-T)-th power, since T is a declared name: for the inverse of the transpose write (A^{-1})^T",

@@ -1153,8 +1153,10 @@ class Resolver {
         const n = x.name;
         if (!isLetterName(n.base) || n.base.startsWith('Δ') || x.range[0] !== n.range[0]) return null;
         const joined: Name = { ...n, base: `Δ${n.base}`, range: [delta.range[0], n.range[1]] };
-        const found = this.lookup(joined, env);
-        return found && !found.info.implicit ? { kind: 'Var', name: joined, range: [delta.range[0], x.range[1]] } : null;
+        // (Whether ΔX is declared or not: `\Delta x` shows as Δx, which reads as the one name Δx
+        // (atomCore_delta); (\Delta x)² = Δx² was refuted and \Delta x / x = \Delta proved where
+        // Δx was not declared, red team rt115. Δ declared is a name of its own, above.)
+        return { kind: 'Var', name: joined, range: [delta.range[0], x.range[1]] };
       }
       if (x.kind === 'Binary' && (x.op === '^' || (x.op === '*' && x.implicit)) && x.range[0] === x.left.range[0]) {
         const left = joinFirst(x.left);
