@@ -1214,6 +1214,8 @@ describe('soundness: fixed after the red-team pass', () => {
     ['define u_0 = 0\ndefine u_t = u_{t-1} + 1 for t ≥ 1\n    u_t\n  ≤ 300\n', 't = 301'],
     ['define a_0 = 1\ndefine a_t = 2 a_{t-1} for t ≥ 1\n    a_t\n  ≤ 10^{100}\n', 't = 333'],
     ['define s_0 = 0\ndefine s_t = s_{t-1} + 10^{-6} for t ≥ 1\n    s_t\n  ≤ 1/t\n', 't = 1001'],
+    // (Red team rt116: past doubles' range from t = 1024 on, the far rungs were undecided.)
+    ['define c_0 = 1\ndefine c_t = 2 c_{t-1} for t ≥ 1\n    c_t\n  ≤ 1.99^t · 10^4\n', 't = 1838'],
   ])('refutes a bound on a scalar recurrence that fails only far out: %s', async (body, at) => {
     const report = await checkSource(`integer t\n${body}`, { file: 'case.deriv', timeoutMs: 4000 });
     expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe('refuted');

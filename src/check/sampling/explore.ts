@@ -607,7 +607,9 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
           }
           if (o === null) {
             q.touched.clear();
-            o = decideAt(q, left, rel, right, [intervalField] as ReturnType<typeof allLevels>);
+            // (Scalar recurrences also in 50 digits: 2^2048 against 1.99^2048 · 10^4 is past
+            // doubles, and c_t ≤ 1.99^t · 10^4 with c_t = 2c_{t−1} was checked, red team rt116.)
+            o = decideAt(q, left, rel, right, (farDecimals ? [intervalField, decimalLevels()[0]!] : [intervalField]) as ReturnType<typeof allLevels>);
           }
         }
         o ??= decideAt(q, left, rel, right, levels);
@@ -617,6 +619,7 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       };
       const rungs = new Set(ladder);
       const far = new Set(ladder.filter((x) => x.cmp(FAR_RUNG) > 0).map((x) => x.toString()));
+      const farDecimals = ladder.length > 0 && readsRecurrence(p) && scalarRecurrences(p);
       let farExact = true;
       let farDoubt = false;
       const sumRungs = sumRungsOf(ladder, base.values.get(key)!.value as Rational);
