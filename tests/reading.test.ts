@@ -202,6 +202,8 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['…and x^1/2 is (x^1)/2, with a warning, as x^-1/2 is', 'scalar x\nx^1/2 + x^-1/2 = x/2 + 1/(2x)\n',
       ["2:1 reading: read 'x^1/2' as (x^1)/2; for the other reading write x^{1/2}", "2:9 reading: read 'x^-1/2' as (x^-1)/2; for the other reading write x^{-1/2}"]],
     ['…while x^1 / 2, e^x/2, x^2/y and x^{1/2} leave no doubt', 'scalar x, y\nassume x > 0\nx^1 / 2 + e^x/2 + x^2/y + x^{1/2} = x/2 + e^x/2 + x²/y + √x\n', []],
+    // (Red team rt116: x^2/4 warned 'write x^{2/4}'; √2/2 'write √(2/2)'.)
+    ['…nor x^2/4, x^4/2 or √2/2, whose other reading no one writes so', 'scalar x\nx^2/4 + x^4/2 + √2/2 = x²/4 + x⁴/2 + 1/√2\n', []],
     ['a/b(x + 1) is (a/b)·(x + 1), as a/b c is (LANGUAGE.md §1), with a warning', 'scalar a, b, x\na/b(x+1) = (a/b)(x+1)\n',
       ["2:1 reading: read 'a/b(x + 1)' as (a/b) · (x + 1); for the other reading write a/(b (x + 1))"]],
     ['…and a/bc is (a/b)·c', 'scalar a, b, c\na/bc = (a/b) c\n',
@@ -272,6 +274,9 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['…and a quotient by the variable: d/dx f(x) / x is d/dx (f(x)/x), with a warning', 'scalar x\nfunction f : R → R\nd/dx f(x) / x = f\'(x)/x - f(x)/x²\n',
       ["3:1 reading: read 'd/dx f(x) / x' as d/dx (f(x)/x); for the other reading write (d/dx f(x))/x"]],
     ['…while a divisor without the variable leaves no doubt: d/dx x^2/2', 'scalar x, y\nd/dx x^2/2 = x\nd/dx x/y = 1/y\n', []],
+    // (Red team rt116: a bracketed numerator warned nothing.)
+    ['…and a bracketed numerator: \\frac{d}{dx}(x^2)/x, with a warning; d/dx ((x^2)/x) none', 'scalar x\n\\frac{d}{dx}(x^2)/x + d/dx ((x^2)/x) = 2\n',
+      ["2:1 reading: read '\\frac{d}{dx}(x^2)/x' as \\frac{d}{dx} ((x^2)/x); for the other reading write (\\frac{d}{dx} (x^2))/x"]],
     ['…while d/dx (x^2 + x), ∂y/∂x + y and a derivative as the last term leave no doubt', 'scalar x\ndefine y = x^2\nd/dx (x^2 + x) + (∂y/∂x + y) + 1 + d/dx x^2 = 2x + 1 + 2x + y + 1 + 2x\n', []],
     ['a superscript binds to one name: 3xy² is 3·x·y²', 'scalar x, y\n3xy² = 3 x y²\n',
       ["2:2 reading: read 'xy²' as x · y²; for the other reading write (x y)²"]],

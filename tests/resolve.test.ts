@@ -74,6 +74,10 @@ describe('a word that holds a built-in function\'s name is no product of its let
     ['scalar x, a\ninteger t, n\n    tanx\n  = x\n', "unknown name 'tanx': write tan(x), or declare it"],
     ['scalar θ\n    sinθ\n  = θ\n', "unknown name 'sinθ': write sin(θ), or declare it"],
     ['scalar x, y\n    xexpy\n  = 1\n', "unknown name 'xexpy': write x exp(y), or declare it"],
+    // (Red team rt116: 'write sin(θ c o s θ)', 'write l n x', 'write a l p h a sin(x)'.)
+    ['scalar θ\n    sinθcosθ\n  = 1\n', "unknown name 'sinθcosθ': write sin(θ) cos(θ), or declare it"],
+    ['scalar x\n    lnx\n  = 1\n', "unknown name 'lnx': write ln(x), or declare it"],
+    ['scalar x\n    alphasin(x)\n  = 1\n', "unknown function 'alphasin': to apply the built-in it holds, write α sin(x); else declare it, e.g. 'function alphasin : R → R'"],
   ])('%s', async (text, message) => {
     const report = await checkSource(text, { file: 'w.deriv' });
     expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)[0]).toBe(message);
@@ -83,6 +87,11 @@ describe('a word that holds a built-in function\'s name is no product of its let
   it('offers the function applied as the fix, not its letters', async () => {
     const report = await checkSource('scalar x\n    sinx\n  = 1\n', { file: 'w.deriv' });
     expect(report.diagnostics[0]!.fixes).toEqual([{ message: 'write sin(x)', edits: [{ range: [13, 17], text: 'sin(x)' }] }]);
+  });
+
+  it('leaves a word in a subscript a label (x_{cost}), as before', async () => {
+    const report = await checkSource('scalar x, x_{cost}\n    x_{cost}\n  = x_{cost}\n', { file: 'w.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('still reads words of declared letters without one (pq, gᵀHg, Wσ(h))', async () => {

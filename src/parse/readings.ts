@@ -198,7 +198,9 @@ function operatorExtentReading(sum: Extract<Expr, { kind: 'Binary' }>, code: str
 function derivativeQuotientReading(d: Extract<Expr, { kind: 'Deriv' }>, code: string, out: Diagnostic[]): void {
   const body = d.body;
   if (body.kind !== 'Binary' || body.op !== '/' || body.range[0] < d.wrt.range[1]) return;
-  if (/^[([{]/u.test(code.slice(body.range[0], body.range[1])) || !/^\s*[/÷]\s*$/u.test(code.slice(body.left.range[1], body.right.range[0]))) return;
+  // (A body bracketed whole, d/dx (f(x)/x), leaves no doubt; a bracketed numerator does,
+  // \frac{d}{dx}(x^2)/x, red team rt116.)
+  if (wholeBracketed(code.slice(body.range[0], body.range[1])) || !/^\s*[/÷]\s*$/u.test(code.slice(body.left.range[1], body.right.range[0]))) return;
   // (A divisor without the variable gives both readings one value: d/dx x²/2.)
   const wrt = printName(d.wrt.name);
   if (!freeNames(body.right).some((v) => printName(v.name) === wrt)) return;
@@ -207,6 +209,19 @@ function derivativeQuotientReading(d: Extract<Expr, { kind: 'Deriv' }>, code: st
   out.push(diagnostic('reading', {
     written: code.slice(d.range[0], d.range[1]), reading: `${head} (${num}/${den})`, other: `(${head} ${num})/${den}`,
   }, d.range));
+}
+
+/** Whether a text is one bracketed group, its first bracket closed by its last character: `(a/b)`, not `(a)/b`. */
+function wholeBracketed(text: string): boolean {
+  const t = text.trim();
+  if (!/^[([{]/u.test(t)) return false;
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    if ('([{'.includes(t[i]!)) depth++;
+    else if (')]}'.includes(t[i]!)) depth--;
+    if (depth === 0) return i === t.length - 1;
+  }
+  return false;
 }
 
 /** The last factor of a product (`a·e^t` → `e^t`). */
@@ -282,7 +297,10 @@ function powerQuotientReading(quotient: Extract<Expr, { kind: 'Binary' }>, code:
   const den = code.slice(divisor.range[0], divisor.range[1]);
   // (Only where the other reading's exponent is no whole number: x^2/2 is x²/2, as everyone means.)
   const [n, d] = [magnitude.kind === 'Num' ? Number(magnitude.value) : NaN, Number(divisor.value)];
-  if (!Number.isFinite(n) || !Number.isFinite(d) || d === 0 || Number.isInteger(n / d)) return;
+  // (And only a fraction in lowest terms, as an exponent is written: x^2/4 is x²/4, not x^{1/2},
+  // red team rt116.)
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  if (!Number.isInteger(n) || !Number.isInteger(d) || d === 0 || Number.isInteger(n / d) || gcd(n, d) !== 1) return;
   out.push(diagnostic('reading', {
     written: code.slice(quotient.range[0], quotient.range[1]), reading: `(${base}^${atom})/${den}`, other: `${base}^{${atom}/${den}}`,
   }, quotient.range));
@@ -297,7 +315,8 @@ function bareFunctionQuotientReading(quotient: Extract<Expr, { kind: 'Binary' }>
   // (The last factor before the slash: 2 \sin^2 x/2 is (2 sin² x)/2.)
   const left = lastFactor(quotient.left);
   const call = left.kind === 'Binary' && left.op === '^' && left.left.kind === 'Call' ? left.left : left;
-  if (call.kind !== 'Call' || call.args.length !== 1 || !isBuiltinFunctionName(call.fn.base)) return;
+  // (Not √, which takes one atom by its own rule: √2/2 is √2 halved as everyone reads it.)
+  if (call.kind !== 'Call' || call.args.length !== 1 || !isBuiltinFunctionName(call.fn.base) || call.fn.base === 'sqrt') return;
   const arg = call.args[0]!;
   // (Bare: no bracket or brace between the name and its argument; tight: `x/2`, not `x / 2`.)
   if (/[({]/u.test(code.slice(call.fn.range[1], arg.range[0]) + (code[arg.range[0]] ?? '')) || arg.range[1] !== left.range[1] || left.range[1] !== quotient.left.range[1]) return;

@@ -608,6 +608,15 @@ class Resolver {
       if (it.kind === 'rule' && !KNOWN_RULES.has(ruleKey(it.name))) {
         this.error(diagnostic('unknown-rule', { rule: it.name }, it.range));
       }
+      // (`by def q` where nothing defines q was taken without a word, red team rt115.)
+      if (it.kind === 'def') {
+        for (const n of it.names) {
+          const fam = familyKey(n);
+          if (!this.group.pending.has(fam) && ![...this.defined.values()].some((d) => familyKey(d.target) === fam)) {
+            this.error(diagnostic('unknown-definition', { name: printName(n) }, n.range));
+          }
+        }
+      }
     }
     const items: HintItem[] = h.items.map((it) => {
       if (it.kind !== 'fact') return it;
@@ -900,7 +909,7 @@ class Resolver {
       // (A word declared on its own, `scalar lam` read at lam_1, is no shortened Greek letter.)
       const declared = this.scope.get(n.base) !== undefined;
       this.error([...n.base].every((l) => /\p{L}/u.test(l))
-        ? diagnostic('unknown-name', { name: n.base, suggestion: n.hat || n.bar ? accentedLetters(n) : splitWord(n.base, declared) }, n.range, { fixes: n.hat || n.bar ? [] : wordFixes(n.base, rangeOfBase(n), declared) })
+        ? diagnostic('unknown-name', { name: n.base, suggestion: n.hat || n.bar ? accentedLetters(n) : splitWord(n.base, declared, env.inIndex) }, n.range, { fixes: n.hat || n.bar ? [] : wordFixes(n.base, rangeOfBase(n), declared, env.inIndex) })
         : diagnostic('undeclared-word', { name: key }, n.range));
       return { ...e, shape: ANY };
     }
@@ -997,7 +1006,7 @@ class Resolver {
     // (Not a word that holds a function's name: xsin(x) under scalar x, s and integer i, n was
     // x·s·i·n·x, and xsin(x) ≥ 0 was checked, red team rt115. It is an unknown name that says
     // how to apply the function.)
-    if (functionInWord(letters.join(''))) return null;
+    if (!env.inIndex && functionInWord(letters.join(''))) return null;
     // (Nor a word under one hat or bar, \overline{xy}: it went on the last letter, and
     // \overline{xy} = x ȳ was proved, red team rt115.)
     if (letters.length > 1 && (decorated.hat || decorated.bar)) return null;
@@ -2038,9 +2047,10 @@ function shapeKind(s: Shape | undefined): SymbolInfo['kind'] {
 const QUANTIFIER_WORD = /^for(?:all|each|every)$/u;
 
 /** `ab` → `a b or a*b`. */
-function splitWord(word: string, declared = false): string {
+function splitWord(word: string, declared = false, inIndex = false): string {
   if (!declared && QUANTIFIER_WORD.test(word)) return "'for all' (two words) or ∀";
-  const applied = appliedFunctionText(word);
+  // (In a subscript a word is a label, x_{cost}: no function is applied there.)
+  const applied = inIndex ? null : appliedFunctionText(word);
   if (applied) return applied;
   const greek = declared ? undefined : GREEK_ABBREVIATIONS[word];
   if (greek !== undefined) return `${greek[0]} (or ${greek[1]})`;
@@ -2055,7 +2065,7 @@ function accentedLetters(n: Name): string {
 }
 
 /** Built-in functions whose names a word of letters may hold (`xsin`, `sinx`), longest first. */
-const WORD_FUNCTIONS = ['tanh', 'sqrt', 'sin', 'cos', 'tan', 'exp', 'log', 'abs', 'det'] as const;
+const WORD_FUNCTIONS = ['tanh', 'sqrt', 'sin', 'cos', 'tan', 'exp', 'log', 'abs', 'det', 'ln'] as const;
 
 /** The first built-in function's name inside a word of two or more parts (`xsin` → x, sin, ''), or null. */
 function functionInWord(word: string): { before: string; fn: string; after: string } | null {
@@ -2066,14 +2076,28 @@ function functionInWord(word: string): { before: string; fn: string; after: stri
   return null;
 }
 
-/** How to apply the function a word holds (`sinx` → `sin(x)`, `xsin` → `x sin(…)`), or null. */
+/**
+ * How to apply the functions a word holds (`sinx` → `sin(x)`, `xsin` → `x sin(…)`,
+ * `sinθcosθ` → `sin(θ) cos(θ)`), each taking the letters up to the next, or null.
+ */
 function appliedFunctionText(word: string, argument?: string): string | null {
   const found = functionInWord(word);
   if (!found) return null;
-  const before = found.before ? `${[...found.before].join(' ')} ` : '';
-  const inner = [found.after ? [...found.after].join(' ') : '', argument ?? ''].filter((x) => x !== '').join(' ');
+  const letters = (part: string): string => GREEK_WORDS[part] ?? [...part].join(' ');
+  const before = found.before ? `${letters(found.before)} ` : '';
+  const next = found.after ? functionInWord(found.after) : null;
+  if (next && next.before !== '') {
+    // (The letters up to the next function are this one's argument; the rest applies on.)
+    return `${before}${found.fn}(${letters(next.before)}) ${appliedFunctionText(found.after.slice(next.before.length), argument)}`;
+  }
+  const inner = [found.after ? letters(found.after) : '', argument ?? ''].filter((x) => x !== '').join(' ');
   return `${before}${found.fn}(${inner || '…'})`;
 }
+
+/** Greek letters' names as a word may hold them (`alphasin(x)` → α sin(x)). */
+const GREEK_WORDS: Readonly<Record<string, string>> = table({
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', eta: 'η', theta: 'θ', lambda: 'λ', mu: 'μ', sigma: 'σ', tau: 'τ', phi: 'φ', omega: 'ω',
+});
 
 /** Words that shorten a Greek letter's name (`eps` for ε, as in code): the letter and its name. */
 const GREEK_ABBREVIATIONS: Readonly<Record<string, readonly [string, string]>> = table({
@@ -2126,12 +2150,12 @@ function splitBuiltinExponent(e: Extract<Expr, { kind: 'Binary' }>): { name: str
 }
 
 /** The fixes for an unknown word: write it as a product. */
-function wordFixes(word: string, range: Range, declared = false): Fix[] {
+function wordFixes(word: string, range: Range, declared = false, inIndex = false): Fix[] {
   if (!declared && QUANTIFIER_WORD.test(word)) return [{ message: 'write for all', edits: [{ range, text: 'for all' }] }];
   const greek = declared ? undefined : GREEK_ABBREVIATIONS[word];
   if (greek !== undefined) return [{ message: `write ${greek[0]}`, edits: [{ range, text: greek[0] }] }];
   // (A word that holds a function's name: the function applied, not its letters, sinx → sin(x).)
-  const applied = appliedFunctionText(word);
+  const applied = inIndex ? null : appliedFunctionText(word);
   if (applied && !applied.endsWith('(…)')) return [{ message: `write ${applied}`, edits: [{ range, text: applied }] }];
   const letters = [...word];
   if (letters.length < 2 || !letters.every((l) => /\p{L}/u.test(l))) return [];
