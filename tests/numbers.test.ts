@@ -580,6 +580,11 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.counterexample!.left).not.toBe(step.counterexample!.right);
   });
 
+  it('decides x_12² > 2 and x_12² < 2 in exact values, where no precision told the sides apart (rt116: unknown)', async () => {
+    const report = await checkSource(`${newton}    x_{12}^2\n  > 2\n\n    x_{12}^2\n  < 2\n`, { file: 'n.deriv', timeoutMs: 6000 });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+  });
+
   it('proves 1 + sin(c_300) > 1 as before', async () => {
     const { step } = await one('    1 + sin(c_{300})\n  > 1\n', tenths);
     expect(step.verdict, step.message).toBe('proved');

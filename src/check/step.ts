@@ -684,8 +684,13 @@ export function decideStep(p: StepProblem, opts: StepOptions): Outcome {
   // (And with exact numbers of up to DETERMINED_EXACT_BITS: the members of a rational recurrence
   // are rationals, whose sizes double with each Newton step; x_12² = 2 for Newton's iteration
   // toward √2 differs by 1.6·10⁻³¹³⁵, and x_13 ≥ x_12 fails by as little, rt114.)
-  if (decided.verdict === 'checked' && decided.method === 'evaluation' && !(isExpr(p.left) && isExpr(p.right) && isGround(p.left) && isGround(p.right))) {
-    decided = withAgreement(agreement, () => withDigits(MAX_DIGITS, () => withExactBits(DETERMINED_EXACT_BITS, () => decideStepAt(p, stepOpts))));
+  // (So is one whose sides no precision told apart: x_12² > 2, true by 1.6·10⁻³¹³⁵, was
+  // unknown, rt116.)
+  const agreedOnly = decided.verdict === 'checked' && decided.method === 'evaluation';
+  const untold = decided.verdict === 'unknown' && /could not be told apart|its one point could not be decided/.test(decided.message) && p.unfoldings.some((u) => u.recursive);
+  if ((agreedOnly || untold) && !(isExpr(p.left) && isExpr(p.right) && isGround(p.left) && isGround(p.right))) {
+    const again = withAgreement(agreement, () => withDigits(MAX_DIGITS, () => withExactBits(DETERMINED_EXACT_BITS, () => decideStepAt(p, stepOpts))));
+    if (agreedOnly || again.verdict !== 'unknown') decided = again;
   }
   const constant = [...constantDerivativeNotes(p), ...nonRandomExpectationNotes(p)];
   const out = constant.length > 0 ? { ...decided, notes: [...decided.notes, ...constant] } : decided;
