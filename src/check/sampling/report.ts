@@ -28,8 +28,11 @@ function matrixText<S>(v: Mat<S>, f: (x: S) => string): string {
 export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] {
   // A side whose enclosure holds 0, where the other's does not, is `≈ 0` (cos(π/2) printed
   // as −4.979e-17 read as a value it does not have).
-  const near0 = (v: Val<S>) => !isMat(v) && F.sign(v) === null;
-  if (near0(l) !== near0(r)) return [near0(l) ? '≈ 0' : formatValue(F, l), near0(r) ? '≈ 0' : formatValue(F, r)];
+  // (Only a narrow one: sin(10^2000), known only to lie in [−1, 1], printed as `≈ 0`, red team
+  // rt116; it prints as its enclosure, 0 ± 1.)
+  const holds0 = (v: Val<S>) => !isMat(v) && F.sign(v) === null;
+  const near0 = (v: Val<S>) => holds0(v) && F.magnitude(v as S) < 1e-6;
+  if (holds0(l) !== holds0(r)) return [near0(l) ? '≈ 0' : formatValue(F, l), near0(r) ? '≈ 0' : formatValue(F, r)];
   // (An exact whole number printed as written, 1000! or 2^3000 + 1, beside a number: with its
   // digits, at the fewest where the two differ, or which side is larger does not show, red team
   // rt113: `left = 1000!, right = 4.02e2567`.)
