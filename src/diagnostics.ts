@@ -270,6 +270,7 @@ export const DIAGNOSTICS = {
   /** A chain line's justification that did not parse: the step is read and checked without it. */
   'justification-unread': entry('warning', (a: { detail: string }) => `could not read this justification (${a.detail}): the step is checked without it`),
   'unknown-rule': entry('warning', (a: { rule: string }) => `unknown rule '${a.rule}': the step is still checked, without it`),
+  'unknown-definition': entry('warning', (a: { name: string }) => `nothing defines '${a.name}' here: the step is still checked, without that definition`),
   'unknown-show': entry('warning', (a: { name: string }) =>
     `no show named "${a.name}" comes before this step; the step is checked without it`),
   /** `by "3.1"` inside the chain of show "3.1": it is not shown yet there. */

@@ -103,6 +103,20 @@ describe('a word that holds a built-in function\'s name is no product of its let
 
 // (Red team rt115: \overline{xy} = x ȳ was proved, the bar put on the last letter; ŷ and ȳ as one
 // character were names apart from \hat{y} and \bar{y}, and ŷ = \hat{y} was refuted.)
+// (Red team rt115: `by def q` where nothing defines q was taken without a word.)
+describe('a justification that names a definition', () => {
+  it('warns where nothing defines the name, and checks the step without it', async () => {
+    const report = await checkSource('scalar a\n    a + a\n  = 2a   by def q\n', { file: 'w.deriv' });
+    expect(report.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toEqual(["warning: nothing defines 'q' here: the step is still checked, without that definition"]);
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
+
+  it('says nothing where a definition gives it, a recurrence\'s member or a function', async () => {
+    const report = await checkSource('scalar β\ninteger t\nvector v_t, g_t in R^n\ndefine v_0 = 0\ndefine v_t = β v_{t-1} + g_t for t ≥ 1\ndefine f(x) = x^2\n    v_1 + f(β)\n  = g_1 + β^2   by def v, def f\n', { file: 'w.deriv' });
+    expect(report.diagnostics.filter((d) => d.code === 'unknown-definition')).toEqual([]);
+  });
+});
+
 describe('hats and bars', () => {
   it.each([
     ['scalar x, y\n    \\overline{xy}\n  = x \\bar{y}\n', "unknown name 'xy': write \\bar{x} \\bar{y} for a bar over each letter, or declare it"],
