@@ -317,9 +317,10 @@ describe('definitions, assumptions and scope', () => {
     ['by AM–GM with n = 2', 'unknown-rule'],
     ['by the fact that a^2 ≥ 0', 'unknown-rule'],
     ['by a ≥ 0 (trivially)', 'unknown-rule'],
-    ['by def of v', null],
-    ['by def. of v', null],
-    ['by defn of v', null],
+    // (No definition of v here: read as a reference to it, which names nothing, a warning.)
+    ['by def of v', 'unknown-definition'],
+    ['by def. of v', 'unknown-definition'],
+    ['by defn of v', 'unknown-definition'],
   ])('reads a justification in words to the end of the line: %s', async (hint, warning) => {
     const report = await checkSource(`scalar a
     a + a
