@@ -587,6 +587,17 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
   });
 
+  // (Red team rt116: a power's size was estimated from hex digits, 2 as 8 bits, so 2^4000
+  // (4,001 bits) was left to enclosures, and these were unknown.)
+  it.each([
+    ['2^4000 + 1', '=', '4^2000 + 1', 'proved'],
+    ['3^3000 - 3^3000', '=', '0', 'proved'],
+    ['1', '=', '1 + 2^(-4000)', 'refuted'],
+  ])('decides %s %s %s in exact values', async (left, rel, right, want) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`);
+    expect(step.verdict, step.message).toBe(want);
+  });
+
   it('proves 1 + sin(c_300) > 1 as before', async () => {
     const { step } = await one('    1 + sin(c_{300})\n  > 1\n', tenths);
     expect(step.verdict, step.message).toBe('proved');
