@@ -239,6 +239,8 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['…while a declared Δ is a name of its own', 'scalar Δ, x\n\\Delta x = x Δ\n', []],
     // (Red team rt115: (\Delta x)² = Δx² was refuted and \Delta x / x = \Delta proved.)
     ['…and \\Delta x is the name Δx where neither is declared, as it shows', 'scalar x\n(\\Delta x)^2 + \\Delta x / x = Δx^2 + Δx/x\n', []],
+    // (Red team rt117: a Δ used on its own earlier made \Delta x read Δ · x from there on.)
+    ['…also after a Δ used on its own, which declares nothing', 'scalar x\nassume Δ > 0\ndefine Δx = 5\n\\Delta x / Δ = 5/Δ   by def Δx\n', []],
     ['…and a Δ in brackets of its own stays Δ (review: it joined across the bracket)', 'scalar x, α\nscalar Δθ_t, θ_t\nα (x \\Delta) \\theta_t = α·x·Δ·θ_t\n\\Delta (\\theta_t) = Δ·θ_t\n', []],
     ['A^{-T} with T declared is a power, with a warning', 'matrix A in R^{n×n} invertible\ninteger T\nassume T ≥ 0\nA^{-T} A^{-1} = A^{-1} A^{-T}\n',
       ["4:4 inverse-transpose-or-power: read A^{-T} as the (-T)-th power, since T is a declared name: for the inverse of the transpose write (A^{-1})^T",
@@ -258,6 +260,8 @@ describe('reading rules, each with the warning that shows the reading', () => {
       ["2:1 reading: read '\\sqrt x(x+1)' as sqrt(x(x+1)); for the other reading write sqrt(x) (x+1)",
         "2:16 reading: read '\\sqrt 2x' as sqrt(2 x); for the other reading write sqrt(2) x"]],
     // (Red team rt115: √xy = √x √y passed under x, y > 0, read √(xy); √2x = √(2x) was refuted without a word.)
+    // (Red team rt117: √xy² was √(x y²).)
+    ['…and √xy² is √x · y², with a warning', 'scalar x, y\nassume x > 0, y > 0\n√xy² = √x y²\n', ["3:1 reading: read '√xy²' as √x · y²; for the other reading write √(x y²)"]],
     ['…and √xy is √x · y, √2x is √2 · x, with a warning', 'scalar x, y\n√xy + √2x + 1/√2x = √x y + √2 x + x/√2\n',
       ["2:1 reading: read '√xy' as √x · y; for the other reading write √(x y)", "2:7 reading: read '√2x' as √2 · x; for the other reading write √(2x)", "2:15 reading: read '√2x' as √2 · x; for the other reading write √(2x)"]],
     ['…while √(xy), √2 x, √x_1 and a declared word leave no doubt', 'scalar x, y, uv, x_1\nassume x > 0, y > 0, uv > 0\n√(xy) + √2 x + √x_1 + √uv = √x √y + √2 x + √x_1 + √uv\n', []],

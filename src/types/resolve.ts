@@ -1113,7 +1113,8 @@ class Resolver {
     const arg = power ? power.left : under;
     // (`√xy`, a word of declared letters: √x · y, as √2x is √2 · x; it was √(xy), and
     // √xy = √x √y passed under x, y > 0, red team rt115.)
-    if (arg.kind === 'Var' && !power && arg.range[0] === arg.name.range[0] && !isLetterName(arg.name.base) && [...arg.name.base].length >= 2
+    // (With its power on the last letter: √xy² is √x · y², red team rt117: it was √(x y²).)
+    if (arg.kind === 'Var' && arg.range[0] === arg.name.range[0] && !isLetterName(arg.name.base) && [...arg.name.base].length >= 2
       && !env.locals.has(printName(arg.name)) && !this.lookup(arg.name, env)) {
       const letters = [...arg.name.base];
       const first = letters[0]!;
@@ -1121,10 +1122,12 @@ class Resolver {
       const firstEnd = arg.range[0] + first.length;
       const restName: Name = { ...arg.name, base: letters.slice(1).join(''), range: [firstEnd, arg.name.range[1]] };
       const root: Call = { ...e, args: [{ kind: 'Var', name: { base: first, index: null, primes: 0, hat: false, range: [arg.range[0], firstEnd] }, range: [arg.range[0], firstEnd] }], range: [e.range[0], firstEnd] };
-      const rest: Expr = { kind: 'Var', name: restName, range: [firstEnd, arg.range[1]] };
+      const restVar: Expr = { kind: 'Var', name: restName, range: [firstEnd, arg.range[1]] };
+      const rest: Expr = power ? { ...power, left: restVar, range: [firstEnd, power.range[1]] } : restVar;
       const rootRead = this.expr(root, env);
       const restRead = this.expr(rest, env);
-      this.error(diagnostic('reading', { written: `√${arg.name.base}`, reading: `√${first} · ${letters.slice(1).join(' ')}`, other: `√(${letters.join(' ')})` }, e.range));
+      const sup = power ? printExpr(power).slice(printExpr(power.left).length) : '';
+      this.error(diagnostic('reading', { written: `√${arg.name.base}${sup}`, reading: `√${first} · ${letters.slice(1).join(' ')}${sup}`, other: `√(${letters.join(' ')}${sup})` }, e.range));
       return this.product({ kind: 'Binary', op: '*', implicit: true, left: rootRead, right: restRead, range: e.range }, rootRead, restRead);
     }
     if (arg.kind !== 'Call') return null;
@@ -1149,7 +1152,10 @@ class Resolver {
    * power or transpose that starts the right factor).
    */
   private joinDelta(e: Extract<Expr, { kind: 'Binary' }>, env: Env): Expr | null {
-    if (env.locals.has('Δ') || env.scope.get('Δ') !== undefined) return null;
+    // (Declared, not only used: a Δ used on its own earlier in the file made it a name, and the
+    // same \Delta x read Δx on one line and Δ · x on the next, red team rt117.)
+    const delta0 = env.scope.get('Δ');
+    if (env.locals.has('Δ') || (delta0 !== undefined && !delta0.implicit)) return null;
     // The left factor's last factor must be Δ itself, not in brackets of its own (`(x \Delta)`):
     // a product is left-nested, so that is the left factor or its right operand.
     const product = e.left.kind === 'Binary' && e.left.op === '*' && e.left.implicit ? e.left : null;
