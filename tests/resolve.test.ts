@@ -89,6 +89,15 @@ describe('a word that holds a built-in function\'s name is no product of its let
     expect(report.diagnostics[0]!.fixes).toEqual([{ message: 'write sin(x)', edits: [{ range: [13, 17], text: 'sin(x)' }] }]);
   });
 
+  // (Red team rt117: under scalar cost, x, `costx` was told to write cos(t x).)
+  it('suggests the declared names a word is made of, before any function inside it', async () => {
+    const report = await checkSource('scalar cost, x, a\n    costx + acost\n  = cost x + a cost\n', { file: 'w.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      "unknown name 'costx': write cost x, or declare it", "unknown name 'acost': write a cost, or declare it",
+    ]);
+    expect(report.diagnostics[0]!.fixes).toEqual([{ message: 'write cost x', edits: [{ range: [22, 27], text: 'cost x' }] }]);
+  });
+
   it('leaves a word in a subscript a label (x_{cost}), as before', async () => {
     const report = await checkSource('scalar x, x_{cost}\n    x_{cost}\n  = x_{cost}\n', { file: 'w.deriv' });
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -908,8 +908,12 @@ class Resolver {
       }
       // (A word declared on its own, `scalar lam` read at lam_1, is no shortened Greek letter.)
       const declared = this.scope.get(n.base) !== undefined;
+      // (A word of declared names, one of several letters among them: `costx` under scalar
+      // cost, x is `cost x`, not cos(t x), red team rt117.)
+      const names = !n.hat && !n.bar && !env.inIndex ? this.declaredNames(n.base) : null;
       this.error([...n.base].every((l) => /\p{L}/u.test(l))
-        ? diagnostic('unknown-name', { name: n.base, suggestion: n.hat || n.bar ? accentedLetters(n) : splitWord(n.base, declared, env.inIndex) }, n.range, { fixes: n.hat || n.bar ? [] : wordFixes(n.base, rangeOfBase(n), declared, env.inIndex) })
+        ? diagnostic('unknown-name', { name: n.base, suggestion: n.hat || n.bar ? accentedLetters(n) : names ?? splitWord(n.base, declared, env.inIndex) }, n.range,
+          { fixes: n.hat || n.bar ? [] : names ? [{ message: `write ${names}`, edits: [{ range: rangeOfBase(n), text: names }] }] : wordFixes(n.base, rangeOfBase(n), declared, env.inIndex) })
         : diagnostic('undeclared-word', { name: key }, n.range));
       return { ...e, shape: ANY };
     }
@@ -989,6 +993,29 @@ class Resolver {
     const letters = [...e.name.base];
     if (letters.length < 2) return null;
     return this.letterProduct(letters, e.name, env);
+  }
+
+  /**
+   * A word as declared names side by side, at least one of several letters (`costx` → `cost x`
+   * under scalar cost, x), the fewest names first; null where there is no such split.
+   */
+  private declaredNames(word: string): string | null {
+    const chars = [...word];
+    if (chars.length > 24) return null;
+    // best[i]: the fewest names spelling chars[0..i), and whether one has several letters.
+    const best: ({ parts: string[]; long: boolean } | null)[] = [{ parts: [], long: false }];
+    for (let i = 1; i <= chars.length; i++) {
+      best[i] = null;
+      for (let j = 0; j < i; j++) {
+        const before = best[j];
+        const part = chars.slice(j, i).join('');
+        if (!before || this.scope.get(part) === undefined) continue;
+        const next = { parts: [...before.parts, part], long: before.long || i - j > 1 };
+        if (!best[i] || next.parts.length < best[i]!.parts.length) best[i] = next;
+      }
+    }
+    const found = best[chars.length];
+    return found && found.long && found.parts.length > 1 ? found.parts.join(' ') : null;
   }
 
   /** Whether one letter may stand in a word of declared letters. */
