@@ -168,6 +168,15 @@ describe('for-all assumptions', () => {
     for (const v of verdicts) expect(want).toContain(v);
   });
 
+  // (Red team rt112: the smoothness bound's instance at y = x − ηg was proved only with its
+  // other side written as the substitution gives it; the algebra's form was unknown.)
+  it('takes a `for all x, y` bound at y = x − ηg with x as itself, its other side compared by algebra', async () => {
+    const head = 'scalar L, η\nvector x, y, g in R^n\nfunction f : R^n → R\nassume L > 0, η > 0\nassume f(y) ≤ f(x) + gᵀ(y - x) + L/2 ‖y - x‖² for all x, y\n';
+    const report = await checkSource(`${head}    f(x - η g)\n  ≤ f(x) + gᵀ(-η g) + L/2 ‖-η g‖²   by assumption\n\n    f(x - η g)\n  ≤ f(x) - η gᵀg + L/2 η² gᵀg   by assumption\n\n    f(x - η g)\n  ≤ f(x) - η gᵀg   by assumption\n`, { file: 's.deriv' });
+    expect(report.steps.map((st) => st.verdict)).toEqual(['proved', 'proved', 'unknown']);
+    expect(report.steps[0]!.message).toMatch(/an instance, at y = x - η g, x = x/);
+  });
+
   it('a proof from an instance is cross-checked at the points that meet the instance', async () => {
     // (The drawn L need not meet ‖∇_u L(u)‖ ≤ G anywhere; the points where ‖∇_v L(v)‖ ≤ G
     // holds are the ones the assumption allows, and the step must hold at each of them.)

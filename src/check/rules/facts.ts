@@ -311,10 +311,20 @@ function instanceBinding(f: ForAllFact, a: Expr, b: Expr, rc: RuleContext): { le
   // (Either side found by matching, the other then by value: `g(1) > a` is the instance of
   // `g(z) > a z` at z = 1, where a·1 matches no pattern but is a.)
   const one = (pattern: Expr, target: Expr, other: Expr, otherTarget: Expr): { value: Expr; at: string } | null => {
-    const bind = new Map<string, Expr>();
+    let bind = new Map<string, Expr>();
     if (!match(pattern, target, f.vars, bind)) return null;
     const rest = freeNames(other).filter((v) => !v.name.index && f.vars.has(printName(v.name)) && !bind.has(printName(v.name)));
-    if (rest.length > 0 && !match(other, otherTarget, f.vars, bind)) return null;
+    if (rest.length > 0) {
+      const matched = new Map(bind);
+      if (match(other, otherTarget, f.vars, matched)) bind = matched;
+      // (Else each as itself, where the step reads that name: the smoothness bound f(y) ≤ f(x) +
+      // gᵀ(y − x) + L/2‖y − x‖² for all x, y at y = x − ηg, x = x, with the other side written
+      // as the algebra gives it, gᵀ(−ηg), red team rt112; the value is then compared by
+      // algebra below, not by form.)
+      else if (rest.every((v) => target.kind !== 'Var' && freeNames(target).some((w) => printName(w.name) === printName(v.name)))) {
+        for (const v of rest) bind.set(printName(v.name), v);
+      } else return null;
+    }
     if (!capturesNone(other, bind) || !integersFit(bind, f.integers, rc.problem.prep.ctx.scope)) return null;
     const value = instanceOf(other, bind);
     if (!value || !same(value, otherTarget, rc)) return null;
