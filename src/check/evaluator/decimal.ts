@@ -557,7 +557,6 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
   return field;
 }
 
-/** The decimal text of an enclosure with at most `digits` significant digits, each one correct (enclosureText). */
 /** The whole number a decimal enclosure is exactly (both ends one integer), else null: for printing its digits where its text is a near form (1000!). */
 export function exactInteger(a: unknown): Rational | null {
   // (Only where enclosureText prints such a form, below 10^3000: 2^(10^6)'s million bits made
@@ -570,6 +569,7 @@ export function exactInteger(a: unknown): Rational | null {
   }
 }
 
+/** The decimal text of an enclosure with at most `digits` significant digits, each one correct (enclosureText). */
 export function decimalText(a: DecInterval, digits: number): string {
   return enclosureText(a.lo, a.hi, digits);
 }
@@ -579,7 +579,7 @@ export function decimalText(a: DecInterval, digits: number): string {
  * correct (LANGUAGE.md §3): the most digits at which both ends round alike, so the true value
  * rounds to the text too (`-0.989992496600446` of an enclosure 10⁻¹¹⁰ wide, never its
  * midpoint's digits past the width). Where not even one digit is shared, its ends rounded
- * outward where it has one sign for certain (`[1.2e-901, 1.1e-661]`), else its middle and a
+ * outward where it has one sign for certain (`(1.2e-901 to 1.1e-661)`), else its middle and a
  * radius that covers it (`1.4e-34 ± 1.4e-33`). A double end is read exactly (exactDouble).
  */
 export function enclosureText(lo: Decimal | number, hi: Decimal | number, digits: number): string {
@@ -599,7 +599,8 @@ export function enclosureText(lo: Decimal | number, hi: Decimal | number, digits
   // (Of one sign for certain, its ends, rounded outward: `5e-662 ± 5.1e-662` read as a value
   // that may be 0, for a difference of 1.25·10⁻⁹⁰¹ certainly above 0, red team rt113.)
   if ((a.gt(0) && b.gt(0)) || (a.lt(0) && b.lt(0))) {
-    return `[${plainText(a.toSignificantDigits(2, Decimal.ROUND_FLOOR))}, ${plainText(b.toSignificantDigits(2, Decimal.ROUND_CEIL))}]`;
+    // (In words, not `[a, b]`, which inside a vector would read as a row of a matrix.)
+    return `(${plainText(a.toSignificantDigits(2, Decimal.ROUND_FLOOR))} to ${plainText(b.toSignificantDigits(2, Decimal.ROUND_CEIL))})`;
   }
   const mid = a.plus(b).div(2).toSignificantDigits(2, Decimal.ROUND_HALF_EVEN);
   const radius = Decimal.max(b.minus(mid), mid.minus(a)).toSignificantDigits(2, Decimal.ROUND_UP);

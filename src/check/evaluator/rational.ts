@@ -440,8 +440,7 @@ export function readNumber(text: string): Rational | null {
   }
 }
 
-/** q to `digits` significant digits, as `1.23456e-7` or `0.00123` (exact decimal arithmetic). */
-/** q to `digits` significant digits as `d.ddde±k` (rounded half up), never as a near form: `scientific(1000!, 6)` is 4.02387e2567. */
+/** q to `digits` significant digits, as `1.23456e-7` or `0.00123` (exact decimal arithmetic), never as a near form: `scientific(1000!, 6)` is 4.02387e2567. */
 export function scientific(q: Rational, digits: number): string {
   if (q.isZero()) return '0';
   const neg = q.n < 0n;
