@@ -224,6 +224,15 @@ function wholeBracketed(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether a power's exponent is written without braces or brackets right after its caret
+ * (`x^2`, `x^-1`, `e^x`, `x**2`): one atom (LANGUAGE.md §1), whose reading may be in doubt.
+ */
+function unbracedExponent(pow: Extract<Expr, { kind: 'Binary' }>, code: string): boolean {
+  const exponent = pow.right;
+  return exponent.range[1] === pow.range[1] && /^\s*(?:\^|\*\*)\s*$/u.test(code.slice(pow.left.range[1], exponent.range[0])) && code[exponent.range[0]] !== '(';
+}
+
 /** The last factor of a product (`a·e^t` → `e^t`). */
 function lastFactor(e: Expr): Expr {
   return e.kind === 'Binary' && (e.op === '*' || e.op === '/') ? lastFactor(e.right) : e;
@@ -261,9 +270,7 @@ function exponentReading(product: Extract<Expr, { kind: 'Binary' }>, code: strin
   const next = product.right;
   if (pow.kind !== 'Binary' || pow.op !== '^' || pow.range[1] !== next.range[0]) return;
   const exponent = pow.right;
-  // Unbraced: the exponent ends where the power does and follows the caret directly.
-  const before = code.slice(pow.left.range[1], exponent.range[0]);
-  if (exponent.range[1] !== pow.range[1] || !/^\s*(?:\^|\*\*)\s*$/u.test(before) || code[exponent.range[0]] === '(') return;
+  if (!unbracedExponent(pow, code)) return;
   const atom = code.slice(exponent.range[0], exponent.range[1]);
   // `g^Tg`: a transpose, read one way only.
   if (atom === 'T') return;
@@ -288,8 +295,7 @@ function powerQuotientReading(quotient: Extract<Expr, { kind: 'Binary' }>, code:
   const exponent = pow.right;
   const magnitude = exponent.kind === 'Neg' ? exponent.arg : exponent;
   const number = magnitude.kind === 'Num';
-  const caret = code.slice(pow.left.range[1], exponent.range[0]);
-  if (!number || exponent.range[1] !== pow.range[1] || !/^\s*(?:\^|\*\*)\s*$/u.test(caret) || /[({]/u.test(code[exponent.range[0]] ?? '')) return;
+  if (!number || !unbracedExponent(pow, code)) return;
   // (Tight: `x^1/2`, not `x^1 / 2`.)
   if (code.slice(pow.range[1], divisor.range[0]) !== '/' || divisor.range[1] !== quotient.range[1]) return;
   const base = code.slice(pow.left.range[0], pow.left.range[1]);
@@ -367,8 +373,7 @@ function factorialReading(f: Extract<Expr, { kind: 'Factorial' }>, code: string,
  */
 function powerOfFactorialReading(pow: Extract<Expr, { kind: 'Binary' }>, code: string, out: Diagnostic[]): void {
   const exponent = pow.right;
-  if (exponent.kind !== 'Factorial' || exponent.range[1] !== pow.range[1] || /[({]/u.test(code[exponent.range[0]] ?? '')) return;
-  if (!/^\s*(?:\^|\*\*)\s*$/u.test(code.slice(pow.left.range[1], exponent.range[0]))) return;
+  if (exponent.kind !== 'Factorial' || !unbracedExponent(pow, code)) return;
   const base = code.slice(pow.left.range[0], pow.left.range[1]);
   const atom = code.slice(exponent.arg.range[0], exponent.arg.range[1]);
   out.push(diagnostic('reading', { written: code.slice(pow.range[0], pow.range[1]), reading: `${base}^(${atom}!)`, other: `(${base}^${atom})!` }, pow.range));

@@ -321,7 +321,7 @@ function instanceBinding(f: ForAllFact, a: Expr, b: Expr, rc: RuleContext): { le
       // gᵀ(y − x) + L/2‖y − x‖² for all x, y at y = x − ηg, x = x, with the other side written
       // as the algebra gives it, gᵀ(−ηg), red team rt112; the value is then compared by
       // algebra below, not by form.)
-      else if (rest.every((v) => target.kind !== 'Var' && freeNames(target).some((w) => printName(w.name) === printName(v.name)))) {
+      else if (target.kind !== 'Var' && rest.every((v) => freeNames(target).some((w) => printName(w.name) === printName(v.name)))) {
         for (const v of rest) bind.set(printName(v.name), v);
       } else return null;
     }
