@@ -6,6 +6,7 @@ import { formulaExprs, freeNames, visit } from '../ast-walk.js';
 import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, isElementwise, isExpDefined, type Builtin } from '../builtins.js';
 import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
 import { table } from '../table.js';
+import { GREEK_LETTERS } from '../parse/names.js';
 import { isLetterName, printExpr, printFormula, printName } from '../print.js';
 import { ANY, SCALAR, Scope, describeShape, familyKey, labelName, vectorShape, type SymbolInfo } from './scope.js';
 
@@ -1065,7 +1066,6 @@ class Resolver {
   /** `left^{-T}` with `left` resolved: the inverse of its transpose, or a power (with a warning for a matrix) where T is a declared name. */
   private inverseTransposeOf(e: Extract<Expr, { kind: 'Binary' }>, left: Expr, env: Env): Expr {
     const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
-    if (e.right.kind !== 'Neg') return this.binary(e, env, left);
     if (tDeclared && left.shape?.kind === 'matrix') this.error(diagnostic('inverse-transpose-or-power', { expr: printExpr(left) }, e.right.range));
     if (!tDeclared && left.shape?.kind === 'matrix') {
       const neg: Expr = { kind: 'Neg', arg: ONE, range: e.right.range, shape: SCALAR };
@@ -2116,7 +2116,8 @@ function functionInWord(word: string): { before: string; fn: string; after: stri
 function appliedFunctionText(word: string, argument?: string): string | null {
   const found = functionInWord(word);
   if (!found) return null;
-  const letters = (part: string): string => GREEK_WORDS[part] ?? [...part].join(' ');
+  // (A Greek letter's name as the letter: `alphasin(x)` → α sin(x).)
+  const letters = (part: string): string => GREEK_LETTERS[part] ?? [...part].join(' ');
   const before = found.before ? `${letters(found.before)} ` : '';
   const next = found.after ? functionInWord(found.after) : null;
   if (next && next.before !== '') {
@@ -2127,10 +2128,6 @@ function appliedFunctionText(word: string, argument?: string): string | null {
   return `${before}${found.fn}(${inner || '…'})`;
 }
 
-/** Greek letters' names as a word may hold them (`alphasin(x)` → α sin(x)). */
-const GREEK_WORDS: Readonly<Record<string, string>> = table({
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', eta: 'η', theta: 'θ', lambda: 'λ', mu: 'μ', sigma: 'σ', tau: 'τ', phi: 'φ', omega: 'ω',
-});
 
 /** Words that shorten a Greek letter's name (`eps` for ε, as in code): the letter and its name. */
 const GREEK_ABBREVIATIONS: Readonly<Record<string, readonly [string, string]>> = table({
