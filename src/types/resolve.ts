@@ -1190,11 +1190,13 @@ class Resolver {
     if (delta.kind !== 'Var' || !isBareDelta(delta.name) || delta.range[0] !== delta.name.range[0] || delta.range[1] !== delta.name.range[1]) return null;
     const rest = product?.left;
     // The right factor with its first atom X replaced by ΔX, or null.
+    const joinedAt: { name: Name | null } = { name: null };
     const joinFirst = (x: Expr): Expr | null => {
       if (x.kind === 'Var') {
         const n = x.name;
         if (!isLetterName(n.base) || n.base.startsWith('Δ') || x.range[0] !== n.range[0]) return null;
         const joined: Name = { ...n, base: `Δ${n.base}`, range: [delta.range[0], n.range[1]] };
+        joinedAt.name = joined;
         // (Whether ΔX is declared or not: `\Delta x` shows as Δx, which reads as the one name Δx
         // (atomCore_delta); (\Delta x)² = Δx² was refuted and \Delta x / x = \Delta proved where
         // Δx was not declared, red team rt115. Δ declared is a name of its own, above.)
@@ -1212,6 +1214,12 @@ class Resolver {
     };
     const right = joinFirst(e.right);
     if (!right) return null;
+    // (Where Δ stands on its own elsewhere in the file, Δ · x is a reading too: say which was taken.)
+    const joinedName = joinedAt.name;
+    if (delta0 !== undefined && joinedName) {
+      const name = printName(joinedName);
+      this.error(diagnostic('reading', { written: `\\Delta ${name.slice(1)}`, reading: `the name ${name}`, other: `Δ · ${name.slice(1)}, or declare Δ` }, joinedName.range));
+    }
     return rest === undefined ? right : { ...e, left: rest, right, range: e.range };
   }
 
