@@ -95,11 +95,11 @@ function printedApart<S>(F: Field<S>, l: Val<S>, r: Val<S>, digits: number): boo
 /**
  * The values a printed number stands for: itself where it is the value exactly (`1/3`,
  * `10^40 + 1`, `0.25`), else every value that rounds to it at its last digit (`0.333333` is
- * 0.3333325 to 0.3333335, and so says nothing against 1/3), or the range of `m ± r` or `[lo, hi]`. Null for
+ * 0.3333325 to 0.3333335, and so says nothing against 1/3), or the range of `m ± r` or `(lo to hi)`. Null for
  * text that is no such number.
  */
 function standsFor<S>(F: Field<S>, v: S, text: string): [Rational, Rational] | null {
-  const ends = /^\[(\S+), (\S+)\]$/.exec(text);
+  const ends = /^\((\S+) to (\S+)\)$/.exec(text);
   if (ends) {
     const [lo, hi] = [readNumber(ends[1]!), readNumber(ends[2]!)];
     return lo && hi ? [lo, hi] : null;
