@@ -241,7 +241,7 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['…and \\Delta x is the name Δx where neither is declared, as it shows', 'scalar x\n(\\Delta x)^2 + \\Delta x / x = Δx^2 + Δx/x\n', []],
     // (Red team rt117: a Δ used on its own earlier made \Delta x read Δ · x from there on.)
     ['…also after a Δ used on its own, which declares nothing, with a warning there', 'scalar x\nassume Δ > 0\ndefine Δx = 5\n\\Delta x / Δ = 5/Δ   by def Δx\n',
-      ["4:1 reading: read '\\Delta x' as the name Δx; for the other reading write Δ · x, or declare Δ"]],
+      ["4:1 reading: read 'Δ x' as the name Δx; for the other reading write Δ · x, or declare Δ"]],
     ['…and a Δ in brackets of its own stays Δ (review: it joined across the bracket)', 'scalar x, α\nscalar Δθ_t, θ_t\nα (x \\Delta) \\theta_t = α·x·Δ·θ_t\n\\Delta (\\theta_t) = Δ·θ_t\n', []],
     ['A^{-T} with T declared is a power, with a warning', 'matrix A in R^{n×n} invertible\ninteger T\nassume T ≥ 0\nA^{-T} A^{-1} = A^{-1} A^{-T}\n',
       ["4:4 inverse-transpose-or-power: read A^{-T} as the (-T)-th power, since T is a declared name: for the inverse of the transpose write (A^{-1})^T",

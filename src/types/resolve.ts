@@ -1214,11 +1214,12 @@ class Resolver {
     };
     const right = joinFirst(e.right);
     if (!right) return null;
-    // (Where Δ stands on its own elsewhere in the file, Δ · x is a reading too: say which was taken.)
+    // (Where Δ stands on its own elsewhere in the file, Δ · x is a reading too: say which was
+    // taken, as `Δ x`, for `\Delta x` and the spaced `Δ x` alike, rt118.)
     const joinedName = joinedAt.name;
     if (delta0 !== undefined && joinedName) {
       const name = printName(joinedName);
-      this.error(diagnostic('reading', { written: `\\Delta ${name.slice(1)}`, reading: `the name ${name}`, other: `Δ · ${name.slice(1)}, or declare Δ` }, joinedName.range));
+      this.error(diagnostic('reading', { written: `Δ ${name.slice(1)}`, reading: `the name ${name}`, other: `Δ · ${name.slice(1)}, or declare Δ` }, joinedName.range));
     }
     return rest === undefined ? right : { ...e, left: rest, right, range: e.range };
   }
