@@ -29,12 +29,18 @@ await bundle(createRequire(path.join(root, 'package.json')).resolve('nerdamer-pr
 await bundleWithCache({
   entry: path.join(root, 'dist', 'src', 'run', 'check-worker.js'),
   file: path.join(root, 'dist', 'worker', 'check-worker.cjs'),
-  // The bundle loaded without a cache checks every derivation (parsing included) and steps that
-  // ask nerdamer (scripts/train-symbolic.deriv: derivations/ never do), then writes nerdamer's
-  // cache too, with what those steps compiled of it.
+  // The bundle loaded without a cache checks every derivation and steps that ask nerdamer
+  // (scripts/train-symbolic.deriv: derivations/ never do), then writes nerdamer's cache too,
+  // with what those steps compiled of it. Each file is handed over parsed, as the CLI hands
+  // its files (src/check/isolated.ts): the parser's bytecode (~0.6 of the cache's 2.5 MB) was
+  // deserialized by every worker and run by none under 20,000 characters.
   train: (loaded) => `
     const { checkSource } = await ${loaded}.exports.checker();
-    for (const file of ${JSON.stringify([...files, path.join(root, 'scripts', 'train-symbolic.deriv')])}) await checkSource(readFileSync(file, 'utf8'), { file });
+    const { parseDerivation } = await import(${JSON.stringify(path.join(root, 'dist', 'src', 'parse', 'index.js'))});
+    for (const file of ${JSON.stringify([...files, path.join(root, 'scripts', 'train-symbolic.deriv')])}) {
+      const text = readFileSync(file, 'utf8');
+      await checkSource(text, { file }, parseDerivation(text));
+    }
     const engine = await ${loaded}.exports.engineScript();
     if (engine) writeFileSync(cacheFileOf(${JSON.stringify(engine)}), engine.createCachedData());`,
 });
