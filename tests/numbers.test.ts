@@ -866,6 +866,12 @@ describe('domains, read left to right', () => {
     ['a quadratic form in a divisor, zero where uᵀu = 2', '    x\n  = ((uᵀu - 2)/(uᵀu - 2)) x\n'],
     ['a norm in a divisor, zero where ‖u‖ = 3', '    x\n  = ((‖u‖ - 3)/(‖u‖ - 3)) x\n'],
     ['(AᵀA − 2I)⁻¹ where AᵀA has the eigenvalue 2', '    x\n  = (Aᵀ A - 2 I)⁻¹ (Aᵀ A - 2 I) x\n'],
+    // (Red team rt119: proved. Singular only where A has the eigenvalues ±i, ±√2, ±2i: no
+    // multiple of I, and no pattern of whole entries, is such a matrix; a companion matrix is.)
+    ['(A² + I)⁻¹ at a rotation', '    x\n  = (A^2 + I)^{-1} (A^2 + I) x\n'],
+    ['(A² − 2I)⁻¹ where A has the eigenvalue √2', '    I\n  = (A^2 - 2I)^{-1} (A^2 - 2I)\n'],
+    ['(A² + I)⁻¹ times a multiple of it', '    A\n  = (A^2 + I)^{-1} (A^3 + A)\n'],
+    ['det(A² + 4I) as a divisor', '    1\n  = det(A^2 + 4I)/det(A^2 + 4I)\n'],
     ['a divisor of the range\'s index, zero at i = 1000', '    ∑_{t=1}^{T} 1\n  = ∑_{t=1}^{T} (t - 1000)/(t - 1000)\n'],
     ['a divisor of the range\'s index, zero at i = 5 only', '    ∑_{t=1}^{T} (t + 5)\n  = ∑_{t=1}^{T} (t² - 25)/(t - 5)\n'],
   ])('refutes a certified step where only the right side has no value: %s', async (_what, body) => {

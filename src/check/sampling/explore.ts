@@ -4617,6 +4617,10 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
           candidates.push(value.map((_, i) => (i < j ? Rational.of(k) : Rational.ZERO)));
         }
       }
+      // Where a polynomial in this one square matrix is singular, also with no real root (A² + I
+      // at a rotation, A² − 2I at [[0, 2], [1, 0]]): companion matrices (companionCandidates).
+      // (Red team rt119: I = (A² + I)⁻¹(A² + I) and 1 = det(A² + I)/det(A² + I) were proved.)
+      if (value.rows === value.cols && value.rows > 1) candidates.unshift(...companionCandidates(base, key, g, rng));
       // A scalar divisor linear along this vector or matrix scaled by s (uᵀv − 1 at s = 1/uᵀv):
       // the secant through s = 0 and s = 1 is its zero, exactly.
       if (g.shape?.kind !== 'matrix') {
@@ -4657,7 +4661,72 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
   return null;
 }
 
-/** A scalar's exact value at a point, or null (not rational there, or no value). */
+/**
+ * Values of the square matrix `key` (n × n at `base`) where a polynomial p(A) in it alone, a
+ * part of g (A² + I, A² − 2I inside det or an inverse), is singular: p(A) at A = λI is p(λ)·I,
+ * so p's coefficients come from its exact values at λ = 0 … n + 1 (Newton's divided
+ * differences); the companion matrix of p (made monic, degree 1 … n, zeros padding it to
+ * n × n) has every root of p as an eigenvalue, so p there is singular (Cayley–Hamilton), also
+ * where p has no real root. Candidates only: the caller decides each point exactly.
+ */
+function companionCandidates(base: Point, key: string, g: Expr, rng: Rng): Mat<Rational>[] {
+  const value = base.values.get(key)!.value as Mat<Rational>;
+  const n = value.rows;
+  const name = key.split('@')[0]!;
+  const inner = new Map<string, Expr>();
+  visit(g, (x) => {
+    if (x.shape?.kind !== 'matrix' || x.kind === 'Var' || inner.size >= 4) return;
+    const names = new Set(freeNames(x).map((v) => printName(v.name)));
+    if (names.size === 1 && names.has(name)) inner.set(printExpr(x), x);
+  });
+  const out: Mat<Rational>[] = [];
+  for (const m of inner.values()) {
+    // p(λ) at λ = 0 … n + 1, read off the (0, 0) entry of p(λI).
+    const ys: Rational[] = [];
+    for (let k = 0; k <= n + 1; k++) {
+      try {
+        const v = base.replacing(key, value.map((_, i) => (Math.floor(i / n) === i % n ? Rational.of(k) : Rational.ZERO)), rng).evaluate(exactField, m);
+        if (!isMat(v) || v.rows !== n || v.cols !== n) break;
+        ys.push(v.at(0, 0));
+      } catch {
+        break;
+      }
+    }
+    if (ys.length !== n + 2) continue;
+    const coefficients = interpolate(ys);
+    let d = coefficients.length - 1;
+    while (d >= 0 && coefficients[d]!.isZero()) d--;
+    if (d < 1 || d > n) continue;
+    const lead = coefficients[d]!;
+    // C's last column is −c₀ … −c_{d−1} (p monic), its subdiagonal ones.
+    out.push(value.map((_, i) => {
+      const r = Math.floor(i / n);
+      const c = i % n;
+      if (r >= d || c >= d) return Rational.ZERO;
+      if (c === d - 1) return coefficients[r]!.div(lead).neg();
+      return r === c + 1 ? Rational.ONE : Rational.ZERO;
+    }));
+  }
+  return out;
+}
+
+/** The coefficients (constant first) of the polynomial taking the values ys at 0, 1, …: Newton's divided differences, expanded. */
+function interpolate(ys: readonly Rational[]): Rational[] {
+  const dd = [...ys];
+  for (let j = 1; j < dd.length; j++) {
+    for (let i = dd.length - 1; i >= j; i--) dd[i] = dd[i]!.sub(dd[i - 1]!).div(Rational.of(j));
+  }
+  // Horner on the Newton form: p = dd₀ + (λ − 0)(dd₁ + (λ − 1)(dd₂ + …)).
+  let poly: Rational[] = [dd[dd.length - 1]!];
+  for (let i = dd.length - 2; i >= 0; i--) {
+    const shifted: Rational[] = [Rational.ZERO, ...poly];
+    for (let k = 0; k < poly.length; k++) shifted[k] = shifted[k]!.sub(poly[k]!.mul(Rational.of(i)));
+    shifted[0] = shifted[0]!.add(dd[i]!);
+    poly = shifted;
+  }
+  return poly;
+}
+
 /** A scalar's exact value at a point, or null (no value there, or not a scalar). */
 export function exactScalar(q: Point, g: Expr): Rational | null {
   try {
