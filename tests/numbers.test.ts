@@ -872,6 +872,12 @@ describe('domains, read left to right', () => {
     ['(A² − 2I)⁻¹ where A has the eigenvalue √2', '    I\n  = (A^2 - 2I)^{-1} (A^2 - 2I)\n'],
     ['(A² + I)⁻¹ times a multiple of it', '    A\n  = (A^2 + I)^{-1} (A^3 + A)\n'],
     ['det(A² + 4I) as a divisor', '    1\n  = det(A^2 + 4I)/det(A^2 + 4I)\n'],
+    // (Red team rt119: proved. Each is 0 only at irrational points, which the sign change along
+    // a line through u or A brackets.)
+    ['a quadratic form in a divisor, zero where uᵀu = 7', '    1\n  = (uᵀ u - 7)/(uᵀ u - 7)\n'],
+    ['tan of a quadratic form', '    0\n  = tan(uᵀ u) - tan(uᵀ u)\n'],
+    ['tr(A²) + 1 as a divisor, zero at a skew A', '    1\n  = (tr(A^2) + 1)/(tr(A^2) + 1)\n'],
+    ['a quadratic form in a divisor beside another vector', '    uᵀ x\n  = (uᵀ x)(uᵀ u - 3)/(uᵀ u - 3)\n'],
     ['a divisor of the range\'s index, zero at i = 1000', '    ∑_{t=1}^{T} 1\n  = ∑_{t=1}^{T} (t - 1000)/(t - 1000)\n'],
     ['a divisor of the range\'s index, zero at i = 5 only', '    ∑_{t=1}^{T} (t + 5)\n  = ∑_{t=1}^{T} (t² - 25)/(t - 5)\n'],
   ])('refutes a certified step where only the right side has no value: %s', async (_what, body) => {
@@ -900,6 +906,14 @@ describe('domains, read left to right', () => {
 
   it('still proves (AᵀA + I)⁻¹ (AᵀA + I) x = x: AᵀA + I is never singular', async () => {
     expect((await one('    x\n  = (Aᵀ A + I)⁻¹ (Aᵀ A + I) x\n', MATRICES)).step.verdict).toBe('proved');
+  });
+
+  it.each([
+    ['    1\n  = (uᵀ u + 7)/(uᵀ u + 7)\n', MATRICES],
+    ['    1\n  = (tr(Aᵀ A) + 1)/(tr(Aᵀ A) + 1)\n', MATRICES],
+    ['    1\n  = (uᵀ u - 7)/(uᵀ u - 7)\n', `${MATRICES}assume uᵀ u ≤ 5\n`],
+  ])('still proves a step whose scalar divisor of a vector or matrix is never 0: %s', async (body, declarations) => {
+    expect((await one(body, declarations)).step.verdict).toBe('proved');
   });
 
   it('still proves them where the assumptions rule the singular places out', async () => {

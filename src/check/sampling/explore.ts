@@ -4590,7 +4590,15 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
   const facts = new SignFacts(p.prep, [left, right]);
   const parts = [...[...rightParts].filter(([k]) => !leftParts.has(k)), ...[...leftParts].filter(([k]) => !rightParts.has(k))].map(([, g]) => g)
     .filter((g) => g.shape?.kind === 'matrix' || !facts.nonzero(g));
-  if (parts.length === 0) return null;
+  // The right side's scalar divisors that read a vector or matrix, for the search along lines
+  // below (with cos(u) under tan(u): singularParts, and not where the left side has the pole).
+  const leftPoles = new Set(singularParts(left, true).map((g) => printExpr(g)));
+  const scalarParts = new Map([...rightParts].filter(([k, g]) => g.shape?.kind !== 'matrix' && !leftParts.has(k) && !leftPoles.has(k) && !facts.nonzero(g)));
+  for (const g of singularParts(right, true)) {
+    const k = printExpr(g);
+    if (hasMatrixName(g) && !leftParts.has(k) && !leftPoles.has(k) && !facts.nonzero(g)) scalarParts.set(k, g);
+  }
+  if (parts.length === 0 && scalarParts.size === 0) return null;
   const levels = allLevels();
   const keys = matrixKeys(base);
   let tried = 0;
@@ -4656,6 +4664,119 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
       const q = atAll(base, entries, rng, deadline);
       const found = q && domainAt(q, p, levels, extended);
       if (found) return found;
+    }
+  }
+  // A scalar divisor of the right side alone that no point above made 0 (uᵀu − 7, tr(A²) + 1,
+  // cos(uᵀu) in tan): its sign changes along a line through one of its vectors or matrices.
+  // (Red team rt119: 1 = (uᵀu − 7)/(uᵀu − 7) and 0 = tan(uᵀu) − tan(uᵀu) were proved.)
+  for (const g of scalarParts.values()) {
+    for (const key of keys) {
+      if (now() > deadline) return null;
+      if (!mentionsName(g, key.split('@')[0]!)) continue;
+      const found = signChangeAlongLines(p, base, key, g, rng, deadline);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Whether a vector or matrix named `name` occurs in e. */
+function mentionsName(e: Expr, name: string): boolean {
+  let hit = false;
+  visit(e, (x) => { if (x.kind === 'Var' && printName(x.name) === name) hit = true; });
+  return hit;
+}
+
+/** Where a line's parameter is first tried: a ladder both ways from 0. */
+const LINE_LADDER = [-64, -16, -8, -4, -2, -1, -0.5, -0.25, -0.125, 0, 0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 64].map((x) => Rational.parse(String(x)));
+
+/**
+ * The domain rule where g, a scalar divisor of the right side only, reads the vector or matrix
+ * `key` (uᵀu − 7, tr(A²) + 1, cos(uᵀu) inside tan): g's sign, by exact values or else
+ * enclosures, along the lines s·V (V the value at base), s·(V − Vᵀ) for a square matrix (its
+ * skew part: tr(A²) < 0 there) and V + s·R for two drawn R of small whole entries; a change of
+ * sign is narrowed by bisection to a short segment. The point then holds `key` as the box
+ * around that segment: where g has a value on all of the box it is continuous there (every
+ * built-in is, where it has a value), so it is 0 somewhere on the segment (the intermediate
+ * value theorem), where the right side has none; where the left side has a value on all of
+ * the box and the box meets the assumptions for certain, that is a counterexample. Null
+ * otherwise.
+ */
+function signChangeAlongLines(p: StepProblem, base: Point, key: string, g: Expr, rng: Rng, deadline: number): Counterexample | null {
+  const value = base.values.get(key)!.value as Mat<Rational>;
+  const label = base.values.get(key)!.label;
+  const F = decimalLevels()[0]!;
+  const signAt = (m: Mat<Rational>): -1 | 1 | null => {
+    try {
+      const q = base.replacing(key, m, rng);
+      q.deadline = deadline;
+      const exact = exactScalar(q, g);
+      const sign = exact ? exact.sign() : (() => { const v = q.evaluate(F, g); return isMat(v) ? null : F.sign(v); })();
+      return sign === 1 || sign === -1 ? sign : null;
+    } catch {
+      return null;
+    }
+  };
+  const zero = value.map(() => Rational.ZERO);
+  const lines: [Mat<Rational>, Mat<Rational>][] = [[zero, value]];
+  if (value.rows === value.cols && value.rows > 1) {
+    const skew = value.map((x, i) => x.sub(value.at(i % value.cols, Math.floor(i / value.cols))));
+    if (skew.data.some((x) => !x.isZero())) lines.push([zero, skew]);
+  }
+  for (let k = 0; k < 2; k++) lines.push([value, value.map(() => Rational.of(rng.int(-3, 3)))]);
+  for (const [origin, direction] of lines) {
+    if (direction.data.every((x) => x.isZero())) continue;
+    const along = (s: Rational): Mat<Rational> => origin.map((x, i) => x.add(direction.data[i]!.mul(s)));
+    let previous: { s: Rational; sign: -1 | 1 } | null = null;
+    for (const s of LINE_LADDER) {
+      if (now() > deadline) return null;
+      const sign = signAt(along(s));
+      if (sign === null) {
+        previous = null;
+        continue;
+      }
+      if (previous && previous.sign !== sign) {
+        let lo = previous.s;
+        let hi = s;
+        const loSign = previous.sign;
+        // (To a segment 2⁻⁴⁰ of the line's step wide: a box the enclosures keep tight.)
+        for (let i = 0; i < 40 && now() <= deadline; i++) {
+          const mid = lo.add(hi).div(Rational.of(2));
+          const m = signAt(along(mid));
+          if (m === null) break;
+          if (m === loSign) lo = mid;
+          else hi = mid;
+        }
+        // (Short decimals just inside its ends where the signs still differ, as a student reads them.)
+        for (const k of [4n, 16n, 256n]) {
+          const inset = hi.sub(lo).div(new Rational(k));
+          const u = shortestIn(lo, lo.add(inset));
+          const v = shortestIn(hi.sub(inset), hi);
+          if (signAt(along(u)) === loSign && signAt(along(v)) === -loSign) {
+            lo = u;
+            hi = v;
+            break;
+          }
+        }
+        const a = along(lo);
+        const b = along(hi);
+        const q = base.replacing(key, along(lo.add(hi).div(Rational.of(2))), rng);
+        q.enclosures.set(key, [a.map((x, i) => (x.cmp(b.data[i]!) <= 0 ? x : b.data[i]!)), a.map((x, i) => (x.cmp(b.data[i]!) <= 0 ? b.data[i]! : x))]);
+        q.deadline = deadline;
+        let usable = false;
+        try {
+          usable = q.satisfiesAssumptions(allLevels(), true) && !isMat(q.evaluate(F, g));
+        } catch {
+          usable = false;
+        }
+        const left = usable ? leftWhereUndefined(q, p.left as Expr, g) : null;
+        if (left !== null) {
+          const [from, to] = apart(lo, hi);
+          const line = origin.data.every((x) => x.isZero()) ? `s ${formatValue(exactField, direction, 12)}` : `${formatValue(exactField, origin, 12)} + s ${formatValue(exactField, direction, 12)}`;
+          return counterexample(q, left, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens on the line ${label} = ${line} between s = ${from} and ${to} (it changes sign there), while the left side is defined on all of that segment (${left})`);
+        }
+      }
+      previous = { s, sign };
     }
   }
   return null;
