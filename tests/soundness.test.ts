@@ -1010,6 +1010,10 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'x² = 9 ⇔ x = 3 or x = −3 on a continuation line', text: 'scalar x\n    x² = 9\n  ⇔ x = 3 or x = -3\n', want: 'passes' },
     { name: 'x² = 9 ⇔ x = 3 or x = 3 on a continuation line', text: 'scalar x\n    x² = 9\n  ⇔ x = 3 or x = 3\n', want: 'refuted' },
     { name: '2x + 1 = 7 ⇔ x = 3 (a true equivalence, no longer vacuous)', text: 'scalar x\n    2x + 1 = 7\n  ⇔ x = 3\n', want: 'passes' },
+    // (Red team rt120: checked, the left statement false at every point tried.)
+    { name: 'a ⇒ whose left statement held at no point tried is no pass', text: 'scalar x, y\n    (x - 2y)^2 + (x + y - 3/7)^2 < 1/100\n  ⇒ x > 1\n', want: 'fails' },
+    { name: 'nor one whose left statement holds on a line only', text: 'scalar x, y\n    |3x - y| + |x + y - 1| ≤ 0\n  ⇒ x > 1\n', want: 'fails' },
+    { name: 'a ⇒ whose left statement held at some points still passes', text: 'scalar x, y\n    x^2 + y^2 < 1\n  ⇒ x < 1\n', want: 'passes' },
     { name: 'an equation among the assumptions is solved, not hoped for', text: 'scalar α, β\nassume α + β = 1\n    α\n  = 1 - β\n', want: 'passes' },
     { name: 'and a wrong step under it is refuted at a point that meets it', text: 'scalar α, β\nassume α + β = 1\n    α\n  = β\n', want: 'refuted' },
     { name: 'a file-level definition is not read with a section\'s new meaning of its names', text: 'scalar x\ndefine y = x²\nsection "s"\ninteger x\n    √y\n  = x\n', want: 'fails' },

@@ -1129,7 +1129,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   if (s.vacuous) {
     return {
       verdict: 'unknown', method: 'sampling', samples: s.held, counterexample: null, notes,
-      message: `the two statements agreed at ${s.held} sampled points, but ${s.vacuousWhy ?? 'at all of them both were true or both false the same way'}, so sampling cannot tell whether they are equivalent`,
+      message: `the two statements agreed at ${s.held} sampled points, but ${s.vacuousWhy ?? 'at all of them both were true or both false the same way'}, so sampling cannot tell whether ${rel === '⇒' ? 'the left implies the right' : 'they are equivalent'}`,
     };
   }
   const ranges = s.ranges ? ` (${s.ranges})` : '';

@@ -669,6 +669,11 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     } else if (!equations && !(sawTrue && sawFalse) && search.searched === 0) {
       vacuous = true;
       vacuousWhy = `at all ${held} sampled points both statements were ${sawTrue ? 'true' : 'false'}, and there was no boundary to search`;
+    } else if (p.rel === '⇒' && !sawTrue && search.bothTrue === 0) {
+      // (Red team rt120: (x − 2y)² + (x + y − 3/7)² < 1/100 ⇒ x > 1 was checked, its left
+      // statement false at every point tried: true only near (2/7, 1/7), where x > 1 fails.)
+      vacuous = true;
+      vacuousWhy = `the left statement held at none of them${search.probes > 0 ? ` nor at the ${search.probes} points searched` : ''}`;
     }
   } else if (!statement && ['<', '≤', '>', '≥', '≠'].includes(p.rel) && probePoints.length > 0 && confirm) {
     // The edges of the assumptions first (a few exact points, where the search below may run
