@@ -442,8 +442,9 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '√(x − π) = 0 ⇔ x = π', text: 'scalar x\n    √(x - π) = 0\n  ⇔ x = π\n', want: 'pass' },
   // (Not with two scalars: the places along one, the other at its value, are not the solutions'
   // set; these lose (−√2, √2) and (−√2, −√2) and were checked — red team rt66.)
-  { name: 'x² + y² = 4 and x = −y ⇔ x = √2 and y = −√2 is not passed', text: 'scalar x, y\n    x^2 + y^2 = 4 and x = -y\n  ⇔ x = √2 and y = -√2\n', want: 'unknown' },
-  { name: 'x² + y² = 4 and x = y ⇔ x = √2 and y = √2 is not passed', text: 'scalar x, y\n    x^2 + y^2 = 4 and x = y\n  ⇔ x = √2 and y = √2\n', want: 'unknown' },
+  // (Refuted at the solution lost since each conclusion is searched under its premise.)
+  { name: 'x² + y² = 4 and x = −y ⇔ x = √2 and y = −√2 is not passed', text: 'scalar x, y\n    x^2 + y^2 = 4 and x = -y\n  ⇔ x = √2 and y = -√2\n', want: 'refuted', cx: /x = -y|y = ≈ 1\.414/ },
+  { name: 'x² + y² = 4 and x = y ⇔ x = √2 and y = √2 is not passed', text: 'scalar x, y\n    x^2 + y^2 = 4 and x = y\n  ⇔ x = √2 and y = √2\n', want: 'refuted', cx: /y = ≈ -1\.414/ },
   { name: 'x² + y² = 2 and x = −y ⇔ x = 1 and y = −1 fails at (−1, 1)', text: 'scalar x, y\n    x^2 + y^2 = 2 and x = -y\n  ⇔ x = 1 and y = -1\n', want: 'refuted', cx: /x = -1/ },
   { name: '√(x² − 2) = 0 ⇔ x = √2 fails at x = −√2', text: 'scalar x\n    √(x^2 - 2) = 0\n  ⇔ x = √2\n', want: 'refuted', cx: /x = -sqrt\(2\)/ },
   { name: '√(x² − 2) = 0 ⇒ x > 0 fails at x = −√2', text: 'scalar x\n    √(x^2 - 2) = 0\n  ⇒ x > 0\n', want: 'refuted', cx: /x = -sqrt\(2\)/ },

@@ -1013,6 +1013,15 @@ describe('soundness: fixed after the red-team pass', () => {
     // (Red team rt120: checked, the left statement false at every point tried.)
     { name: 'a ⇒ whose left statement held at no point tried is no pass', text: 'scalar x, y\n    (x - 2y)^2 + (x + y - 3/7)^2 < 1/100\n  ⇒ x > 1\n', want: 'fails' },
     { name: 'nor one whose left statement holds on a line only', text: 'scalar x, y\n    |3x - y| + |x + y - 1| ≤ 0\n  ⇒ x > 1\n', want: 'fails' },
+    // (Red team rt120: checked. The statement search looked at the comparisons' own boundaries,
+    // never along the premise's solutions; now each conclusion is searched under its premise.)
+    { name: 'x + y = 1 ⇒ xy ≤ 0.1 fails at x = y = 1/2', text: 'scalar x, y\n    x + y = 1\n  ⇒ x y ≤ 0.1\n', want: 'refuted' },
+    { name: 'x² + y² = 1 ⇒ 3x + 4y ≤ 4.9 fails at (3/5, 4/5)', text: 'scalar x, y\n    x^2 + y^2 = 1\n  ⇒ 3x + 4y ≤ 4.9\n', want: 'refuted' },
+    { name: 'x² + 4y² < 1 ⇒ x + y < 1 fails on an arc', text: 'scalar x, y\n    x^2 + 4y^2 < 1\n  ⇒ x + y < 1\n', want: 'refuted' },
+    { name: 'x + y = 1 ⇔ x + y = 1 and xy ≤ 0.2 fails at x = y = 1/2', text: 'scalar x, y\n    x + y = 1\n  ⇔ x + y = 1 and x y ≤ 0.2\n', want: 'refuted' },
+    { name: 'x + y = 1 ⇒ xy ≤ 1/4 passes', text: 'scalar x, y\n    x + y = 1\n  ⇒ x y ≤ 0.25\n', want: 'passes' },
+    { name: 'x² + y² = 1 ⇒ x + y ≤ 1.4143 passes', text: 'scalar x, y\n    x^2 + y^2 = 1\n  ⇒ x + y ≤ 1.4143\n', want: 'passes' },
+    { name: 'x² < 4 ⇔ −2 < x < 2 passes', text: 'scalar x\n    x^2 < 4\n  ⇔ -2 < x < 2\n', want: 'passes' },
     { name: 'a ⇒ whose left statement held at some points still passes', text: 'scalar x, y\n    x^2 + y^2 < 1\n  ⇒ x < 1\n', want: 'passes' },
     { name: 'an equation among the assumptions is solved, not hoped for', text: 'scalar α, β\nassume α + β = 1\n    α\n  = 1 - β\n', want: 'passes' },
     { name: 'and a wrong step under it is refuted at a point that meets it', text: 'scalar α, β\nassume α + β = 1\n    α\n  = β\n', want: 'refuted' },
