@@ -1022,6 +1022,14 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'x + y = 1 ⇒ xy ≤ 1/4 passes', text: 'scalar x, y\n    x + y = 1\n  ⇒ x y ≤ 0.25\n', want: 'passes' },
     { name: 'x² + y² = 1 ⇒ x + y ≤ 1.4143 passes', text: 'scalar x, y\n    x^2 + y^2 = 1\n  ⇒ x + y ≤ 1.4143\n', want: 'passes' },
     { name: 'x² < 4 ⇔ −2 < x < 2 passes', text: 'scalar x\n    x^2 < 4\n  ⇔ -2 < x < 2\n', want: 'passes' },
+    // (Red team rt120: checked. 0 only where both kinks are, (2/7, 1/7): no grid value, and a
+    // search along one scalar stalls at a kink.)
+    { name: '|x − 2y| + |x + y − 3/7| > 0 fails at (2/7, 1/7)', text: 'scalar x, y\n    |x - 2y| + |x + y - 3/7|\n  > 0\n', want: 'refuted' },
+    { name: '… ≥ 10⁻⁶ too', text: 'scalar x, y\n    |x - 2y| + |x + y - 3/7|\n  ≥ 10^(-6)\n', want: 'refuted' },
+    { name: '… with √(u²) for |u|', text: 'scalar x, y\n    √((x - 2y)^2) + √((x + y - 3/7)^2)\n  > 0\n', want: 'refuted' },
+    { name: '… with min(|u|, 1)', text: 'scalar x, y\n    min(|x - 2y|, 1) + |x + y - 3/7|\n  > 0\n', want: 'refuted' },
+    { name: '… in three scalars', text: 'scalar x, y, z\n    |x - 2y| + |x + y - 3/7| + |z - 1|\n  > 0\n', want: 'refuted' },
+    { name: '|x − 2y| + |x − 2y + 1| ≥ 1 passes', text: 'scalar x, y\n    |x - 2y| + |x - 2y + 1|\n  ≥ 1\n', want: 'passes' },
     { name: 'a ⇒ whose left statement held at some points still passes', text: 'scalar x, y\n    x^2 + y^2 < 1\n  ⇒ x < 1\n', want: 'passes' },
     { name: 'an equation among the assumptions is solved, not hoped for', text: 'scalar α, β\nassume α + β = 1\n    α\n  = 1 - β\n', want: 'passes' },
     { name: 'and a wrong step under it is refuted at a point that meets it', text: 'scalar α, β\nassume α + β = 1\n    α\n  = β\n', want: 'refuted' },

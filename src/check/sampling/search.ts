@@ -373,7 +373,109 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
     const found = cornersOf(p, base, keys, grid, zeroed ? zeros : new Map(), rng, deadline, extended, levels, done);
     if (found) return found;
   }
+  return keys.length >= 2 ? kinkPoints(p, base, keys, rng, deadline, extended, levels) : null;
+}
+
+/** The scalar expressions whose zeros are a side's kinks: the arguments of |·| and √, and of max and min the difference of their two arguments. */
+function kinks(e: Expr): Expr[] {
+  const out = new Map<string, Expr>();
+  visit(e, (x) => {
+    let g: Expr | null = null;
+    if (x.kind === 'Abs' && x.arg.shape?.kind !== 'matrix') g = x.arg;
+    if (x.kind === 'Call' && !x.fn.index && x.fn.primes === 0 && x.args.length === 1 && x.fn.base === 'sqrt') g = x.args[0]!;
+    if (x.kind === 'Call' && !x.fn.index && x.fn.primes === 0 && x.args.length === 2 && (x.fn.base === 'max' || x.fn.base === 'min')) {
+      g = { kind: 'Binary', op: '-', left: x.args[0]!, right: x.args[1]!, range: x.range, shape: x.shape };
+    }
+    // (√(u²) and |u²| kink where u is 0.)
+    while (g && g.kind === 'Binary' && g.op === '^' && g.right.kind === 'Num' && /^\d*[02468]$/.test(g.right.value)) g = g.left;
+    if (g && out.size < 6) out.set(printExpr(g), g);
+  });
+  return [...out.values()];
+}
+
+/**
+ * The points where two or three of the step's kinks (`kinks`) are 0 at once, each affine in
+ * as many of the free scalars `keys` (the rest as at base), solved exactly: |x − 2y| +
+ * |x + y − 3/7| > 0 fails only at (2/7, 1/7), where no value of the grid lands and a search
+ * along one scalar stalls at a kink (red team rt120). A kink's coefficients are read off its
+ * exact values at base and one along each scalar, and checked at two more places; a system
+ * whose determinant is 0 is skipped.
+ */
+function kinkPoints(p: StepProblem, base: Point, keys: readonly string[], rng: Rng, deadline: number,
+  extended: (q: Point, reason: string, side?: 'left' | 'right') => void, levels: ReturnType<typeof allLevels>): Counterexample | null {
+  const sides = [p.left, p.right].flatMap((side) => (isExpr(side) ? [side] : formulaExprs(side)));
+  const all = new Map<string, Expr>();
+  for (const side of sides) for (const g of kinks(side)) all.set(printExpr(g), g);
+  if (all.size < 2) return null;
+  const valueAt = (q: Point, g: Expr): Rational | null => {
+    try {
+      const v = q.evaluate(exactField, g);
+      return isMat(v) ? null : v;
+    } catch {
+      return null;
+    }
+  };
+  const at0 = (k: string): Rational => base.values.get(k)!.value as Rational;
+  // Each kink as c₀ + Σ cᵢ (xᵢ − baseᵢ), where it is affine in the keys.
+  const affine: { g: Expr; c0: Rational; c: Rational[] }[] = [];
+  for (const g of all.values()) {
+    const c0 = valueAt(base, g);
+    if (!c0) continue;
+    const c: Rational[] = [];
+    let ok = true;
+    for (const k of keys) {
+      const one = valueAt(base.replacing(k, at0(k).add(Rational.ONE), rng), g);
+      const two = valueAt(base.replacing(k, at0(k).add(Rational.of(2)), rng), g);
+      if (!one || !two || !two.sub(c0).equals(one.sub(c0).mul(Rational.of(2)))) { ok = false; break; }
+      c.push(one.sub(c0));
+    }
+    // (And no product of two scalars: at one along every key at once too.)
+    const both = ok ? valueAt(base.derive(rng, (k, v) => (keys.includes(k) ? (v as Rational).add(Rational.ONE) : v)), g) : null;
+    if (!ok || !both || !both.equals(c.reduce((a, x) => a.add(x), c0))) continue;
+    if (c.some((x) => !x.isZero())) affine.push({ g, c0, c });
+  }
+  let tried = 0;
+  const subsets = <T>(xs: readonly T[], k: number): T[][] => (k === 0 ? [[]] : xs.flatMap((x, i) => subsets(xs.slice(i + 1), k - 1).map((rest) => [x, ...rest])));
+  for (const size of [2, 3]) {
+    if (affine.length < size || keys.length < size) break;
+    for (const chosen of subsets(affine, size)) {
+      for (const moved of subsets([...keys.keys()], size)) {
+        if (++tried > 120 || now() > deadline) return null;
+        const delta = solveSquare(chosen.map((k) => moved.map((i) => k.c[i]!)), chosen.map((k) => k.c0.neg()));
+        if (!delta) continue;
+        const values = new Map(moved.map((i, j) => [keys[i]!, at0(keys[i]!).add(delta[j]!)] as const));
+        const q = base.derive(rng, (k, v) => values.get(k) ?? v);
+        q.deadline = deadline;
+        try {
+          if (!q.satisfiesAssumptions(levels, true)) continue;
+          q.touched.clear();
+          const found = failureAt(p, q, levels);
+          if (found && 'extends' in found) extended(q, found.extends, found.side);
+          else if (found) return found;
+        } catch {
+          // this point says nothing
+        }
+      }
+    }
+  }
   return null;
+}
+
+/** The solution of the square system A x = b over the rationals (Gaussian elimination), or null where A is singular. */
+function solveSquare(a: readonly (readonly Rational[])[], b: readonly Rational[]): Rational[] | null {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let col = 0; col < n; col++) {
+    const pivot = m.findIndex((row, i) => i >= col && !row[col]!.isZero());
+    if (pivot < 0) return null;
+    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    for (let i = 0; i < n; i++) {
+      if (i === col || m[i]![col]!.isZero()) continue;
+      const f = m[i]![col]!.div(m[col]![col]!);
+      m[i] = m[i]!.map((x, j) => x.sub(f.mul(m[col]![j]!)));
+    }
+  }
+  return m.map((row, i) => row[n]!.div(row[i]!));
 }
 
 /** The keys of the names an assumption reads (with `scalars`, of its real scalars alone: not vectors, matrices or integers). */
