@@ -49,7 +49,7 @@ export function formatSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, stri
       const text = (v: Val<S>, k: number): string => (nearForm(v) ? scientific(whole(v)!, k) : F.format(v as S, k));
       for (const k of [6, 12, 20, 30, 45]) {
         const [a, b] = [text(l, k), text(r, k)];
-        const [m, n] = [standsFor(F, l as S, a), standsFor(F, r as S, b)];
+        const [m, n] = [standsFor(F, l as S, a, k), standsFor(F, r as S, b, k)];
         if (m && n && (m[1].cmp(n[0]) < 0 || n[1].cmp(m[0]) < 0)) {
           const shown = (v: Val<S>, t: string): string => (nearForm(v) ? `${F.format(v as S, k)} ≈ ${t}` : exactly(F, v, t));
           return [shown(l, a), shown(r, b)];
@@ -84,8 +84,8 @@ function printedApart<S>(F: Field<S>, l: Val<S>, r: Val<S>, digits: number): boo
     const y = ys[i]!;
     const a = F.format(x, digits);
     const b = F.format(y, digits);
-    const m = standsFor(F, x, a);
-    const n = standsFor(F, y, b);
+    const m = standsFor(F, x, a, digits);
+    const n = standsFor(F, y, b, digits);
     // (Text no rational holds, 1e-5000: as written.)
     if (!m || !n) return a !== b;
     return m[1].cmp(n[0]) < 0 || n[1].cmp(m[0]) < 0;
@@ -98,7 +98,9 @@ function printedApart<S>(F: Field<S>, l: Val<S>, r: Val<S>, digits: number): boo
  * 0.3333325 to 0.3333335, and so says nothing against 1/3), or the range of `m ± r` or `(lo to hi)`. Null for
  * text that is no such number.
  */
-function standsFor<S>(F: Field<S>, v: S, text: string): [Rational, Rational] | null {
+function standsFor<S>(F: Field<S>, v: S, text: string,
+  /** The significant digits the text was printed at (its trailing zeros dropped): `1` at 6 is 0.9999995 to 1.0000005, not 0.5 to 1.5. */
+  shownAt?: number): [Rational, Rational] | null {
   const ends = /^\((\S+) to (\S+)\)$/.exec(text);
   if (ends) {
     const [lo, hi] = [readNumber(ends[1]!), readNumber(ends[2]!)];
@@ -118,9 +120,20 @@ function standsFor<S>(F: Field<S>, v: S, text: string): [Rational, Rational] | n
   }
   const digits = /^-?\d+(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(text);
   if (!digits) return null;
-  const last = Number(digits[2] ?? 0) - (digits[1]?.length ?? 0);
+  let last = Number(digits[2] ?? 0) - (digits[1]?.length ?? 0);
+  if (shownAt !== undefined && !value.isZero()) last = Math.min(last, leadingPlace(text) - shownAt + 1);
   const half = (last >= 0 ? new Rational(10n ** BigInt(last)) : new Rational(1n, 10n ** BigInt(-last))).div(Rational.of(2));
   return [value.sub(half), value.add(half)];
+}
+
+/** The place of a plain number's leading digit, as a power of ten (`123.4`: 2, `0.05`: −2, `1.5e-100`: −100). */
+function leadingPlace(text: string): number {
+  const m = /^-?(\d+)(?:\.(\d*))?(?:e([+-]?\d+))?$/.exec(text)!;
+  const whole = m[1]!.replace(/^0+/, '');
+  const exponent = Number(m[3] ?? 0);
+  if (whole.length > 0) return exponent + whole.length - 1;
+  const zeros = /^0*/.exec(m[2] ?? '')![0].length;
+  return exponent - zeros - 1;
 }
 
 /**
@@ -147,22 +160,25 @@ function nearSides<S>(F: Field<S>, l: Val<S>, r: Val<S>): [string, string] | nul
   const size = formatValue(F, sign < 0 ? F.neg(d) : d, magnitude < 1e-6 ? 3 : 12);
   // Short, and the side's value as far as it is known (2 + 10⁻³⁰⁰ prints as 2 at 45 digits,
   // and is not 2: it is the other side that is 2 − 10⁻³⁰⁰ from it then, not this one).
-  const short = (x: string, side: S) => {
-    if (x.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length > 20 || /e/.test(x)) return false;
+  // (`≈` where its enclosure holds that number but is not it: tanh(8·10⁹) is not 1, red team rt119.)
+  const short = (x: string, side: S): string | null => {
+    if (x.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length > 20 || /e/.test(x)) return null;
     const value = readNumber(x);
-    if (!value) return false;
+    if (!value) return null;
     try {
       const s = F.sign(F.sub(side, F.fromRational(value)));
-      return s !== 1 && s !== -1;
+      return s === 0 ? x : s === null ? `≈ ${x}` : null;
     } catch {
-      return false;
+      return null;
     }
   };
-  if (short(b, r as S)) return [`${b} ${sign < 0 ? '−' : '+'} ${size}`, b];
-  if (short(a, l as S)) return [a, `${a} ${sign < 0 ? '+' : '−'} ${size}`];
+  const bs = short(b, r as S);
+  if (bs) return [`${b} ${sign < 0 ? '−' : '+'} ${size}`, bs];
+  const as = short(a, l as S);
+  if (as) return [as, `${a} ${sign < 0 ? '+' : '−'} ${size}`];
   // (Marked ≈ where the 15 digits are not its value: (1 + e⁻⁸⁰)² printed as `left = 1`.)
   const left = formatValue(F, l, 15);
-  const range = standsFor(F, l as S, left);
+  const range = standsFor(F, l as S, left, 15);
   const exact = range !== null && range[0].equals(range[1]);
   return [exact ? left : `≈ ${left}`, `left ${sign < 0 ? '+' : '−'} ${size}`];
 }
