@@ -1062,3 +1062,18 @@ describe('deterministic', () => {
     expect(a).toBe(b);
   });
 });
+
+describe('a step between numbers where one side has no value', () => {
+  // (Red team rt119: unknown, with a note that the step extends the left side to "that point",
+  // which would pass it: a step between numbers has no other point to extend a side from.)
+  it.each([
+    ['    (-8)^(1/3)\n  = -2\n', /left side has no value here \(a negative number to a fractional power\), and the right side has one/],
+    ['    log(-1)\n  = 0\n', /left side has no value here \(log of a negative number\), and the right side has one/],
+  ])('is unknown and says which side has no value: %s', async (body, note) => {
+    const { step } = await one(body);
+    expect(step.verdict).toBe('unknown');
+    const notes = step.notes.map((n) => n.message).join(' | ');
+    expect(notes).toMatch(note);
+    expect(notes).not.toMatch(/extends/);
+  });
+});

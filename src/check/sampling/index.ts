@@ -258,8 +258,16 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     const where = describePoint(point);
     if (extended.has(where) || extended.size >= MAX_EXTENSION_NOTES) return;
     extended.add(where);
-    // (A ground step has no point to name: "here".)
+    // (A ground step has no point to name: "here". Nor another point that it could extend a
+    // side to: (−8)^(1/3) = −2 is unknown, and its note said the step extended the left side,
+    // which would pass it, red team rt119.)
     const at = where === '' ? 'here' : `at ${where}`;
+    if (where === '') {
+      notes.push({ message: statement
+        ? 'a side of the left statement has no value here, where the right statement has one'
+        : `the left side has no value here (${reason}), and the right side has one` });
+      return;
+    }
     notes.push({ message: statement
       ? `a side of the left statement has no value ${at}, where the right statement has one: the step extends the left statement to that point`
       : side === 'right'
