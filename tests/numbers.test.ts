@@ -1077,3 +1077,15 @@ describe('a step between numbers where one side has no value', () => {
     expect(notes).not.toMatch(/extends/);
   });
 });
+
+describe('a pole bracketed by a change of sign, as a student reads it', () => {
+  // (Red team rt119: the bracket's ends were printed with ~110 digits each.)
+  it.each([
+    ['    1\n  = (x^2 - 2)/(x^2 - 2)\n', /between x = -1\.415 and -1\.414 \(it changes sign there\)/],
+    ['    0\n  = tan(x^2) - tan(x^2)\n', /between x = -1\.254 and -1\.253 \(it changes sign there\)/],
+  ])('names short ends where the sign still changes: %s', async (body, note) => {
+    const { step } = await one(body);
+    expect(step.verdict).toBe('refuted');
+    expect(step.counterexample!.note).toMatch(note);
+  });
+});

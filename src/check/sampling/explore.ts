@@ -4411,7 +4411,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
         // (A bracket narrowed to an assumption's edge is named by its place: its ends differ in the 90th digit.)
         // (Written only where a message needs it: an end with no short decimal form costs up
         // to 48 tries of formatRational, ~4% of the identity table's checking when done for every zero.)
-        const bracketText = (): [string, string] => apart(z.r.lo, z.r.hi);
+        const bracketText = (): [string, string] => shortBracket(base, key, g, left, z.r, rng) ?? apart(z.r.lo, z.r.hi);
         const place = (): string => z.edge ? `at ${label} = ${printExpr(z.edge)} exactly, an edge of the assumptions`
           : z.narrowed ? `within 10⁻⁹⁰ of ${label} ≈ ${formatRational(z.r.lo, 12)}` : `between ${label} = ${bracketText().join(' and ')}`;
         if (side === 'left') {
@@ -4902,6 +4902,47 @@ function shownBracket(point: Point, key: string, a: Expr, b: Expr, r: { lo: Rati
     }
   }
   return apart(r.lo, r.hi);
+}
+
+/**
+ * A zero's bracket [lo, hi] widened to ends of few digits, as a student reads it, where the
+ * change of sign still shows: g has opposite certain signs at the two ends and a value on all
+ * of [u, v] (so it is continuous there), and so has `left`; the ends printed exactly. Null where
+ * no such ends of 4 to 12 digits are found (red team rt119: ends of 110 digits).
+ */
+function shortBracket(base: Point, key: string, g: Expr, left: Expr, r: { lo: Rational; hi: Rational }, rng: Rng): [string, string] | null {
+  const signAt = (x: Rational): -1 | 1 | null => {
+    try {
+      const v = base.replacing(key, x, rng).evaluate(decimalLevels()[0]!, g);
+      const sign = isMat(v) ? null : decimalLevels()[0]!.sign(v);
+      return sign === 1 || sign === -1 ? sign : null;
+    } catch {
+      return null;
+    }
+  };
+  const a = signAt(r.lo);
+  const b = signAt(r.hi);
+  if (a === null || b === null || a === b) return null;
+  const size = Math.max(Math.abs(r.lo.toNumber()), Math.abs(r.hi.toNumber()));
+  if (!Number.isFinite(size) || size === 0) return null;
+  const lead = Math.floor(Math.log10(size));
+  for (const k of [4, 6, 8, 12]) {
+    const place = lead - k + 1;
+    const unit = place >= 0 ? Rational.of(10n ** BigInt(place)) : new Rational(1n, 10n ** BigInt(-place));
+    const u = Rational.of(r.lo.div(unit).floor()).mul(unit);
+    const v = Rational.of(-r.hi.div(unit).neg().floor()).mul(unit);
+    if (u.cmp(v) >= 0 || signAt(u) !== a || signAt(v) !== b) continue;
+    const q = base.replacing(key, u.add(v).div(Rational.of(2)), rng);
+    q.enclosures.set(key, [u, v]);
+    try {
+      const F = decimalLevels()[0]!;
+      if (isMat(q.evaluate(F, g)) || isMat(q.evaluate(F, left))) continue;
+    } catch {
+      continue;
+    }
+    return [formatRational(u, 40), formatRational(v, 40)];
+  }
+  return null;
 }
 
 /** A bracket's two ends printed exactly in as few digits as that takes (up to 200), else apart in the fewest (at least 12) and marked `≈`. */
