@@ -1030,6 +1030,13 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '… with min(|u|, 1)', text: 'scalar x, y\n    min(|x - 2y|, 1) + |x + y - 3/7|\n  > 0\n', want: 'refuted' },
     { name: '… in three scalars', text: 'scalar x, y, z\n    |x - 2y| + |x + y - 3/7| + |z - 1|\n  > 0\n', want: 'refuted' },
     { name: '|x − 2y| + |x − 2y + 1| ≥ 1 passes', text: 'scalar x, y\n    |x - 2y| + |x - 2y + 1|\n  ≥ 1\n', want: 'passes' },
+    // (Red team rt119: checked. They fail only near skew-symmetric matrices, which no draw of
+    // independent entries is.)
+    { name: 'tr(A²) ≥ −0.99‖A‖_F² fails at a skew A', text: 'matrix A in R^{n×n}\n    tr(A^2)\n  ≥ -0.99 ‖A‖_F^2\n', want: 'refuted' },
+    { name: 'det(A² + I) > 0 fails at a rotation', text: 'matrix A in R^{n×n}\n    det(A^2 + I)\n  > 0\n', want: 'refuted' },
+    { name: 'log det(A² + I) ≥ 0 fails at a small skew A', text: 'matrix A in R^{n×n}\n    log(det(A^2 + I))\n  ≥ 0\n', want: 'refuted' },
+    { name: 'tr(A²) ≥ −‖A‖_F² passes', text: 'matrix A in R^{n×n}\n    tr(A^2)\n  ≥ -‖A‖_F^2\n', want: 'passes' },
+    { name: 'det(A² + I) ≥ 0 passes', text: 'matrix A in R^{n×n}\n    det(A^2 + I)\n  ≥ 0\n', want: 'passes' },
     { name: 'a ⇒ whose left statement held at some points still passes', text: 'scalar x, y\n    x^2 + y^2 < 1\n  ⇒ x < 1\n', want: 'passes' },
     { name: 'an equation among the assumptions is solved, not hoped for', text: 'scalar α, β\nassume α + β = 1\n    α\n  = 1 - β\n', want: 'passes' },
     { name: 'and a wrong step under it is refuted at a point that meets it', text: 'scalar α, β\nassume α + β = 1\n    α\n  = β\n', want: 'refuted' },

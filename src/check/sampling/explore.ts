@@ -516,6 +516,29 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       if (found) return done(found);
     }
   }
+  // A square matrix at its skew part (tr(A²) = −‖A‖_F² there) and at the companion matrices of
+  // polynomials in it (A² + I singular at a rotation): no independent draw of its entries is
+  // near either. Red team rt119: tr(A²) ≥ −0.99‖A‖_F², det(A² + I) > 0 and log det(A² + I) ≥ 0
+  // were checked.
+  if (bases[0] && read[0] && read[1]) {
+    const base = bases[0];
+    for (const key of matrixKeys(base)) {
+      const value = base.values.get(key)!.value as Mat<Rational>;
+      if (value.rows !== value.cols || value.rows < 2 || !(read[0].has(key) || read[1].has(key))) continue;
+      const skew = value.map((x, i) => x.sub(value.at(i % value.cols, Math.floor(i / value.cols))));
+      const candidates = [
+        ...(skew.data.some((x) => !x.isZero()) ? ['0.25', '1', '4'].map((c) => skew.map((x) => x.mul(Rational.parse(c)))) : []),
+        ...companionCandidates(base, key, left, rng), ...companionCandidates(base, key, right, rng),
+      ];
+      for (const v of candidates) {
+        if (now() > deadline) return done(null);
+        const q = at(base, key, v, rng, deadline);
+        if (!q || !respectsTags(q, key)) continue;
+        const found = failsAt(q, `found with ${base.values.get(key)!.label} skew-symmetric or a companion matrix`);
+        if (found) return done(found);
+      }
+    }
+  }
   // An assumed bound on the norm of a vector expression, met exactly (‖u − v‖ ≥ 1 at v = u − e₁):
   // a strict bound on it fails there only.
   // (Also with the scalars at the closed ends of their intervals, all at one end: x ‖u‖ < 1
