@@ -1029,6 +1029,7 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '… with √(u²) for |u|', text: 'scalar x, y\n    √((x - 2y)^2) + √((x + y - 3/7)^2)\n  > 0\n', want: 'refuted' },
     { name: '… with min(|u|, 1)', text: 'scalar x, y\n    min(|x - 2y|, 1) + |x + y - 3/7|\n  > 0\n', want: 'refuted' },
     { name: '… in three scalars', text: 'scalar x, y, z\n    |x - 2y| + |x + y - 3/7| + |z - 1|\n  > 0\n', want: 'refuted' },
+    { name: '… with a square for one of them', text: 'scalar x, y\n    (x - 2y)^2 + |x + y - 3/7|\n  > 0\n', want: 'refuted' },
     { name: '|x − 2y| + |x − 2y + 1| ≥ 1 passes', text: 'scalar x, y\n    |x - 2y| + |x - 2y + 1|\n  ≥ 1\n', want: 'passes' },
     // (Red team rt119: checked. They fail only near skew-symmetric matrices, which no draw of
     // independent entries is.)

@@ -376,7 +376,7 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
   return keys.length >= 2 ? kinkPoints(p, base, keys, rng, deadline, extended, levels) : null;
 }
 
-/** The scalar expressions whose zeros are a side's kinks: the arguments of |·| and √, and of max and min the difference of their two arguments. */
+/** The scalar expressions whose zeros are a side's kinks: the arguments of |·| and √, of max and min the difference of their two arguments, and the bases of even powers. */
 function kinks(e: Expr): Expr[] {
   const out = new Map<string, Expr>();
   visit(e, (x) => {
@@ -386,6 +386,8 @@ function kinks(e: Expr): Expr[] {
     if (x.kind === 'Call' && !x.fn.index && x.fn.primes === 0 && x.args.length === 2 && (x.fn.base === 'max' || x.fn.base === 'min')) {
       g = { kind: 'Binary', op: '-', left: x.args[0]!, right: x.args[1]!, range: x.range, shape: x.shape };
     }
+    // (And the base of an even power, which touches 0 there: (x − 2y)² + |x + y − 3/7| > 0.)
+    if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind !== 'matrix' && x.right.kind === 'Num' && /^\d*[02468]$/.test(x.right.value)) g = x;
     // (√(u²) and |u²| kink where u is 0.)
     while (g && g.kind === 'Binary' && g.op === '^' && g.right.kind === 'Num' && /^\d*[02468]$/.test(g.right.value)) g = g.left;
     if (g && out.size < 6) out.set(printExpr(g), g);
