@@ -885,6 +885,12 @@ describe('domains, read left to right', () => {
     ['tan of a quadratic form', '    0\n  = tan(uᵀ u) - tan(uᵀ u)\n'],
     ['tr(A²) + 1 as a divisor, zero at a skew A', '    1\n  = (tr(A^2) + 1)/(tr(A^2) + 1)\n'],
     ['a quadratic form in a divisor beside another vector', '    uᵀ x\n  = (uᵀ x)(uᵀ u - 3)/(uᵀ u - 3)\n'],
+    // (Red team rt121: proved. Zeros far from the origin, and polynomials of degree 3 and 4,
+    // singular only in matrices of that size.)
+    ['uᵀu − 10000 as a divisor, zero at ‖u‖ = 100', '    1\n  = (uᵀ u - 10000)/(uᵀ u - 10000)\n'],
+    ['det(A) − 10⁸ as a divisor', '    1\n  = (det(A) - 10^8)/(det(A) - 10^8)\n'],
+    ['(A³ + A + I)⁻¹, singular only at 3 × 3 and larger', '    I\n  = (A^3 + A + I)^{-1} (A^3 + A + I)\n'],
+    ['(A⁴ + I)⁻¹, singular only at 4 × 4 and larger', '    I\n  = (A^4 + I)^{-1} (A^4 + I)\n'],
     ['a divisor of the range\'s index, zero at i = 1000', '    ∑_{t=1}^{T} 1\n  = ∑_{t=1}^{T} (t - 1000)/(t - 1000)\n'],
     ['a divisor of the range\'s index, zero at i = 5 only', '    ∑_{t=1}^{T} (t + 5)\n  = ∑_{t=1}^{T} (t² - 25)/(t - 5)\n'],
   ])('refutes a certified step where only the right side has no value: %s', async (_what, body) => {

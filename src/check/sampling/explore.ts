@@ -516,28 +516,10 @@ function searchInequalityFrom(p: StepProblem, bases: readonly Point[], rng: Rng,
       if (found) return done(found);
     }
   }
-  // A square matrix at its skew part (tr(A²) = −‖A‖_F² there) and at the companion matrices of
-  // polynomials in it (A² + I singular at a rotation): no independent draw of its entries is
-  // near either. Red team rt119: tr(A²) ≥ −0.99‖A‖_F², det(A² + I) > 0 and log det(A² + I) ≥ 0
-  // were checked.
+  // A square matrix at its skew part and at companion matrices (skewAndCompanion).
   if (bases[0] && read[0] && read[1]) {
-    const base = bases[0];
-    for (const key of matrixKeys(base)) {
-      const value = base.values.get(key)!.value as Mat<Rational>;
-      if (value.rows !== value.cols || value.rows < 2 || !(read[0].has(key) || read[1].has(key))) continue;
-      const skew = value.map((x, i) => x.sub(value.at(i % value.cols, Math.floor(i / value.cols))));
-      const candidates = [
-        ...(skew.data.some((x) => !x.isZero()) ? ['0.25', '1', '4'].map((c) => skew.map((x) => x.mul(Rational.parse(c)))) : []),
-        ...companionCandidates(base, key, left, rng), ...companionCandidates(base, key, right, rng),
-      ];
-      for (const v of candidates) {
-        if (now() > deadline) return done(null);
-        const q = at(base, key, v, rng, deadline);
-        if (!q || !respectsTags(q, key)) continue;
-        const found = failsAt(q, `found with ${base.values.get(key)!.label} skew-symmetric or a companion matrix`);
-        if (found) return done(found);
-      }
-    }
+    const found = skewAndCompanion(p, bases[0], rng, deadline, read as [Set<string>, Set<string>], failsAt);
+    if (found) return done(found);
   }
   // An assumed bound on the norm of a vector expression, met exactly (‖u − v‖ ≥ 1 at v = u − e₁):
   // a strict bound on it fails there only.
@@ -4730,8 +4712,11 @@ function neverNegative(e: Expr): boolean {
   }
 }
 
-/** Where a line's parameter is first tried: a ladder both ways from 0. */
-const LINE_LADDER = [-16, -4, -2, -1, -0.5, -0.25, 0, 0.25, 0.5, 1, 2, 4, 16].map((x) => Rational.parse(String(x)));
+/** Where a line's parameter is first tried: a ladder both ways from 0, out to 2⁴⁰ (‖u‖ − 100, det(A) − 10⁸ change sign far out: red team rt121). */
+const LINE_LADDER = (() => {
+  const out = [0, 0.25, 0.5, 1, 2, 4, 16, 64, 256, 1024, 2 ** 14, 2 ** 17, 2 ** 20, 2 ** 25, 2 ** 30, 2 ** 40].map((x) => Rational.parse(String(x)));
+  return [...out.slice(1).reverse().map((x) => x.neg()), ...out];
+})();
 
 /**
  * The domain rule where g, a scalar divisor of the right side only, reads the vector or matrix
@@ -4749,11 +4734,17 @@ function signChangeAlongLines(p: StepProblem, base: Point, key: string, g: Expr,
   const value = base.values.get(key)!.value as Mat<Rational>;
   const label = base.values.get(key)!.label;
   const F = decimalLevels()[0]!;
+  /** Where g is exactly 0 on a line: the point, decided as it stands (uᵀu − 49 at u = [7, 0]). */
+  let exactZero: Counterexample | null = null;
   const signAt = (m: Mat<Rational>): -1 | 1 | null => {
     try {
       const q = base.replacing(key, m, rng);
       q.deadline = deadline;
       const exact = exactScalar(q, g);
+      if (exact?.isZero() && !exactZero) {
+        const r = at(base, key, m, rng, deadline);
+        exactZero = r && domainAt(r, p, allLevels(), () => {});
+      }
       const sign = exact ? exact.sign() : (() => { const v = q.evaluate(F, g); return isMat(v) ? null : F.sign(v); })();
       return sign === 1 || sign === -1 ? sign : null;
     } catch {
@@ -4774,6 +4765,7 @@ function signChangeAlongLines(p: StepProblem, base: Point, key: string, g: Expr,
     for (const s of LINE_LADDER) {
       if (now() > deadline) return null;
       const sign = signAt(along(s));
+      if (exactZero) return exactZero;
       if (sign === null) {
         previous = null;
         continue;
@@ -4786,6 +4778,7 @@ function signChangeAlongLines(p: StepProblem, base: Point, key: string, g: Expr,
         for (let i = 0; i < 40 && now() <= deadline; i++) {
           const mid = lo.add(hi).div(Rational.of(2));
           const m = signAt(along(mid));
+          if (exactZero) return exactZero;
           if (m === null) break;
           if (m === loSign) lo = mid;
           else hi = mid;
@@ -4823,6 +4816,40 @@ function signChangeAlongLines(p: StepProblem, base: Point, key: string, g: Expr,
     }
   }
   return null;
+}
+
+/**
+ * An inequality's square matrices at their skew parts and at companion matrices: each square
+ * matrix the step reads (`read`: the keys each side reads) at its value's skew part times ¼,
+ * 1 and 4 (tr(A²) = −‖A‖_F² there) and at the companion matrices of the polynomials in it the
+ * sides hold (A² + I singular at a rotation), where its tags allow: no draw of independent
+ * entries is near either. Red team rt119: tr(A²) ≥ −0.99‖A‖_F², det(A² + I) > 0 and
+ * log det(A² + I) ≥ 0 were checked. `failsAt`: the counterexample at a probe, if the step fails there.
+ */
+export function skewAndCompanion(p: StepProblem, base: Point, rng: Rng, deadline: number, read: readonly [ReadonlySet<string>, ReadonlySet<string>],
+  failsAt: (q: Point, why: string) => Counterexample | null): Counterexample | null {
+  for (const key of matrixKeys(base)) {
+    const value = base.values.get(key)!.value as Mat<Rational>;
+    if (value.rows !== value.cols || value.rows < 2 || !(read[0].has(key) || read[1].has(key))) continue;
+    const skew = value.map((x, i) => x.sub(value.at(i % value.cols, Math.floor(i / value.cols))));
+    const candidates = [
+      ...(skew.data.some((x) => !x.isZero()) ? ['0.25', '1', '4'].map((c) => skew.map((x) => x.mul(Rational.parse(c)))) : []),
+      ...companionCandidates(base, key, p.left as Expr, rng), ...companionCandidates(base, key, p.right as Expr, rng),
+    ];
+    for (const v of candidates) {
+      if (now() > deadline) return null;
+      const q = at(base, key, v, rng, deadline);
+      if (!q || !respectsTags(q, key)) continue;
+      const found = failsAt(q, `found with ${base.values.get(key)!.label} skew-symmetric or a companion matrix`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** The singular-matrix search of the pole search alone (singularMatrixSearch), for a point of larger matrices than the first's. */
+export function singularMatrices(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void): Counterexample | null {
+  return p.rel === '=' ? singularMatrixSearch(p, base, rng, deadline, extended) : null;
 }
 
 /**

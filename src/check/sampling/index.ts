@@ -2,7 +2,7 @@ import type { Expr, Formula, RelOp } from '../../ast.js';
 import { formulaExprs, freeNames, visit } from '../../ast-walk.js';
 import type { RelatedNote } from '../../diagnostics.js';
 import type { Counterexample } from '../../result.js';
-import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Val } from '../evaluator/field.js';
+import { Inexact, Skip, Undecided, Undefined, Unsupported, isMat, type Field, type Mat, type Val } from '../evaluator/field.js';
 import { evaluate, groundHost } from '../evaluator/interpret.js';
 import { absorbedTrusted, agreementDigitsNow, decimalField } from '../evaluator/decimal.js';
 import { Rational } from '../evaluator/rational.js';
@@ -14,9 +14,9 @@ import { MAX_DIGITS, allLevels, decimalLevels, topDigits } from './levels.js';
 import { Point } from './point.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, statementAt } from './compare.js';
 import { assignments, counterexample, describePoint, formatSides, formatValue } from './report.js';
-import { constantPole, describeSearch, statementComparisons, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, matrixScaleSearch, pastDoublesAt, poleSearch, searchInequality, searchStatement, vectorKinkSearch } from './explore.js';
+import { constantPole, describeSearch, statementComparisons, equalAtSampledPoint, failureStands, hasEquation, integerLadder, kinkSearch, magnitudeSearch, matrixScaleSearch, pastDoublesAt, poleSearch, probeFailure, searchInequality, searchStatement, singularMatrices, skewAndCompanion, vectorKinkSearch } from './explore.js';
 import { hasKink } from '../rules/piecewise.js';
-import { domainKeys } from './domain.js';
+import { domainKeys, keysRead } from './domain.js';
 import { dimensionProbes, identityOverrides } from './dimensions.js';
 import { callsFunction, comparisonBoundPoints, edgeSearch } from './edges.js';
 import { coincidenceSearch, cornerSearch, coupledByAssumption, hasCorners, meetByScaling, meetDomains, meetOrthonormal, shrink, snappedFailure, solveEqualities } from './search.js';
@@ -702,6 +702,14 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     const far = pastDoublesAt(probePoints);
     const { failure, summary } = searchInequality(p, [...probePoints, ...bases], new Rng(opts.seed, `${p.salt}^`), opts.deadline);
     if (failure) return fail(failure, failure.right === 'undefined');
+    // (Companion matrices of degree 3 or 4 need matrices that large: det(A⁴ + I) > 0 fails only
+    // at 4 × 4 and larger, red team rt121. Once more at the held point of the largest ones.)
+    const wide = widerHeld(heldPoints, probePoints[0]);
+    const read = [keysRead(p, p.left as Expr), keysRead(p, p.right as Expr)] as const;
+    if (wide && read[0] && read[1]) {
+      const found = skewAndCompanion(p, wide, new Rng(opts.seed, `${p.salt}^wide`), opts.deadline, [read[0], read[1]], (q, why) => probeFailure(p, q, levels, why));
+      if (found) return fail(found, found.right === 'undefined');
+    }
     if (summary.unevaluated) {
       const where = describePoint(summary.unevaluated);
       return { held, failure: null, notes, vacuous: false, unknown: `${where ? `at ${where} ` : ''}the step fails, but an assumption there could not be evaluated (it may exclude that point)` };
@@ -777,6 +785,10 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
         failure = poleSearch(p, q, new Rng(opts.seed, `${p.salt}/${tried.size}`), opts.deadline, extend, (why) => { doubt ??= why; }, leftOnly, notesTaken);
       }
     }
+    // (And the singular matrices of a point with larger ones: (A³ + A + I)⁻¹ is singular only
+    // at 3 × 3 and larger, red team rt121.)
+    const wide = failure ? null : widerHeld(heldPoints, firstHeld);
+    if (wide) failure = singularMatrices(p, wide, new Rng(opts.seed, `${p.salt}/wide`), opts.deadline, extend);
     if (failure) return fail(failure, failure.right === 'undefined');
     if (doubt) return { held, failure: null, unknown: doubt, notes, vacuous: false };
   }
@@ -1113,4 +1125,13 @@ function patternBases(p: StepProblem, bases: readonly Point[], held: readonly Po
     }
   }
   return extra;
+}
+
+/** The held point whose square matrices are largest, where they are larger than `than`'s (null otherwise). */
+function widerHeld(held: readonly Point[], than: Point | null | undefined): Point | null {
+  const size = (q: Point): number => Math.max(0, ...[...q.values.entries()].filter(([, v]) => isMat(v.value) && v.value.rows === v.value.cols).map(([, v]) => (v.value as Mat<Rational>).rows));
+  if (!than) return null;
+  let best: Point | null = null;
+  for (const q of held) if (size(q) > size(best ?? than)) best = q;
+  return best;
 }
