@@ -373,24 +373,33 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
     const found = cornersOf(p, base, keys, grid, zeroed ? zeros : new Map(), rng, deadline, extended, levels, done);
     if (found) return found;
   }
-  return keys.length >= 2 ? kinkPoints(p, base, keys, rng, deadline, extended, levels) : null;
+  // (Not for `=`: its kinks are walked along each scalar (kinkSearch), and solving them cost ~4%
+  // of the identity table's checking.)
+  return keys.length >= 2 && p.rel !== '=' ? kinkPoints(p, base, keys, rng, deadline, extended, levels) : null;
 }
 
-/** The scalar expressions whose zeros are a side's kinks: the arguments of |·| and √, of max and min the difference of their two arguments, and the bases of even powers. */
-function kinks(e: Expr): Expr[] {
-  const out = new Map<string, Expr>();
+/** The scalar expressions whose zeros are a side's kinks: the arguments of |·| and √, of max and min the difference of their two arguments, and the bases of even powers (`smooth`: only those). */
+function kinks(e: Expr): { g: Expr; smooth: boolean }[] {
+  const out = new Map<string, { g: Expr; smooth: boolean }>();
   visit(e, (x) => {
     let g: Expr | null = null;
+    let smooth = false;
     if (x.kind === 'Abs' && x.arg.shape?.kind !== 'matrix') g = x.arg;
     if (x.kind === 'Call' && !x.fn.index && x.fn.primes === 0 && x.args.length === 1 && x.fn.base === 'sqrt') g = x.args[0]!;
     if (x.kind === 'Call' && !x.fn.index && x.fn.primes === 0 && x.args.length === 2 && (x.fn.base === 'max' || x.fn.base === 'min')) {
       g = { kind: 'Binary', op: '-', left: x.args[0]!, right: x.args[1]!, range: x.range, shape: x.shape };
     }
     // (And the base of an even power, which touches 0 there: (x − 2y)² + |x + y − 3/7| > 0.)
-    if (x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind !== 'matrix' && x.right.kind === 'Num' && /^\d*[02468]$/.test(x.right.value)) g = x;
+    if (!g && x.kind === 'Binary' && x.op === '^' && x.left.shape?.kind !== 'matrix' && x.right.kind === 'Num' && /^\d*[02468]$/.test(x.right.value)) {
+      g = x;
+      smooth = true;
+    }
     // (√(u²) and |u²| kink where u is 0.)
     while (g && g.kind === 'Binary' && g.op === '^' && g.right.kind === 'Num' && /^\d*[02468]$/.test(g.right.value)) g = g.left;
-    if (g && out.size < 6) out.set(printExpr(g), g);
+    if (g && out.size < 6) {
+      const k = printExpr(g);
+      out.set(k, { g, smooth: smooth && (out.get(k)?.smooth ?? true) });
+    }
   });
   return [...out.values()];
 }
@@ -407,8 +416,15 @@ function kinkPoints(p: StepProblem, base: Point, keys: readonly string[], rng: R
   extended: (q: Point, reason: string, side?: 'left' | 'right') => void, levels: ReturnType<typeof allLevels>): Counterexample | null {
   const sides = [p.left, p.right].flatMap((side) => (isExpr(side) ? [side] : formulaExprs(side)));
   const all = new Map<string, Expr>();
-  for (const side of sides) for (const g of kinks(side)) all.set(printExpr(g), g);
-  if (all.size < 2) return null;
+  let kinked = false;
+  for (const side of sides) {
+    for (const { g, smooth } of kinks(side)) {
+      all.set(printExpr(g), g);
+      if (!smooth) kinked = true;
+    }
+  }
+  // (Squares alone are smooth: the searches along lines find where a sum of them is 0.)
+  if (all.size < 2 || !kinked) return null;
   const valueAt = (q: Point, g: Expr): Rational | null => {
     try {
       const v = q.evaluate(exactField, g);
