@@ -189,8 +189,8 @@ export function solveExact(cols: readonly (readonly Rational[])[], rhs: readonly
   return { particular, nullSpace };
 }
 
-/** G z = d for a nonsingular square G (Gauss–Jordan), or null. */
-function solveSquare(g: Rational[][], d: Rational[]): Rational[] | null {
+/** G z = d for a nonsingular square G (Gauss–Jordan) over the rationals, or null where G is singular. */
+export function solveSquare(g: Rational[][], d: Rational[]): Rational[] | null {
   const n = d.length;
   const rows = g.map((row, i) => [...row, d[i]!]);
   for (let c = 0; c < n; c++) {

@@ -17,7 +17,7 @@ import { boundariesAlong, domainCuts, refineRoot, type Boundaries } from './boun
 import { failureStands, respectsTags } from './explore.js';
 import { keysRead } from './domain.js';
 import { newtonSolutions } from './newton.js';
-import { meetLinear } from './linear-solve.js';
+import { meetLinear, solveSquare } from './linear-solve.js';
 import { counterexample, formatSides, formatValue } from './report.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, statementAt } from './compare.js';
 import { now } from '../../clock.js';
@@ -479,22 +479,6 @@ function kinkPoints(p: StepProblem, base: Point, keys: readonly string[], rng: R
   return null;
 }
 
-/** The solution of the square system A x = b over the rationals (Gaussian elimination), or null where A is singular. */
-function solveSquare(a: readonly (readonly Rational[])[], b: readonly Rational[]): Rational[] | null {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let col = 0; col < n; col++) {
-    const pivot = m.findIndex((row, i) => i >= col && !row[col]!.isZero());
-    if (pivot < 0) return null;
-    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
-    for (let i = 0; i < n; i++) {
-      if (i === col || m[i]![col]!.isZero()) continue;
-      const f = m[i]![col]!.div(m[col]![col]!);
-      m[i] = m[i]!.map((x, j) => x.sub(f.mul(m[col]![j]!)));
-    }
-  }
-  return m.map((row, i) => row[n]!.div(row[i]!));
-}
 
 /** The keys of the names an assumption reads (with `scalars`, of its real scalars alone: not vectors, matrices or integers). */
 export function conditionKeys(base: Point, c: Condition, scalars = false): Set<string> {
