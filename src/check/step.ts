@@ -1249,7 +1249,6 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   };
 }
 
-/** The step with extra conditions its points must meet (instances of `for all` assumptions, implied by them). */
 /** A formula's comparisons joined by `and`, each cut into comparisons of two sides (−2 < x < 2: −2 < x and x < 2); null where it has `or`, ⇔, ⇒ or a tag. */
 function clauses(f: Formula): Compare[] | null {
   if (f.kind === 'TagFact') return null;
@@ -1317,6 +1316,7 @@ function premiseFailure(p: StepProblem, premise: Formula, conclusion: Formula, o
   return null;
 }
 
+/** The step with extra conditions its points must meet (instances of `for all` assumptions, implied by them). */
 function meetingInstances(p: StepProblem, instances: readonly Formula[]): StepProblem {
   // (A view of the context's Prepared with more checks: everything else is shared.)
   const prep = Object.create(p.prep) as Prepared;
