@@ -1037,6 +1037,8 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'det(A² + I) > 0 fails at a rotation', text: 'matrix A in R^{n×n}\n    det(A^2 + I)\n  > 0\n', want: 'refuted' },
     { name: 'log det(A² + I) ≥ 0 fails at a small skew A', text: 'matrix A in R^{n×n}\n    log(det(A^2 + I))\n  ≥ 0\n', want: 'refuted' },
     { name: 'det(A⁴ + I) > 0 fails at a 4 × 4 companion matrix', text: 'matrix A in R^{n×n}\n    det(A^4 + I)\n  > 0\n', want: 'refuted' },
+    // (Red team rt121: checked; at the skew A the margin is below double precision.)
+    { name: 'tr(A²) ≥ −(1 − 10⁻¹⁷)‖A‖_F² fails at a skew A, in decimals', text: 'matrix A in R^{n×n}\n    tr(A^2)\n  ≥ -(1 - 10^(-17)) ‖A‖_F^2\n', want: 'refuted' },
     { name: 'tr(A²) ≥ −‖A‖_F² passes', text: 'matrix A in R^{n×n}\n    tr(A^2)\n  ≥ -‖A‖_F^2\n', want: 'passes' },
     { name: 'det(A² + I) ≥ 0 passes', text: 'matrix A in R^{n×n}\n    det(A^2 + I)\n  ≥ 0\n', want: 'passes' },
     { name: 'a ⇒ whose left statement held at some points still passes', text: 'scalar x, y\n    x^2 + y^2 < 1\n  ⇒ x < 1\n', want: 'passes' },

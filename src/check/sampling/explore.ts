@@ -4840,8 +4840,21 @@ export function skewAndCompanion(p: StepProblem, base: Point, rng: Rng, deadline
       if (now() > deadline) return null;
       const q = at(base, key, v, rng, deadline);
       if (!q || !respectsTags(q, key)) continue;
-      const found = failsAt(q, `found with ${base.values.get(key)!.label} skew-symmetric or a companion matrix`);
+      const why = `found with ${base.values.get(key)!.label} skew-symmetric or a companion matrix`;
+      const found = failsAt(q, why);
       if (found) return found;
+      // (In decimals too, where doubles held it only provisionally: at the skew A the margin of
+      // tr(A²) ≥ −(1 − 10⁻¹⁷)‖A‖_F² is below their precision, red team rt121.)
+      q.touched.clear();
+      try {
+        const o = decideAt(q, p.left as Expr, p.rel as RelOp, p.right as Expr, decimalLevels());
+        if (o.kind === 'fails') {
+          const [l, r] = formatSides(o.F, o.left, o.right);
+          return counterexample(q, l, r, why);
+        }
+      } catch {
+        // no decision there
+      }
     }
   }
   return null;
