@@ -1032,8 +1032,16 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // A ⇒ or ⇔ between comparisons: each direction searched as its conclusion under its premise
   // as assumptions, whose equations and edges that search follows.
   if (!s.failure && !isExpr(left) && !isExpr(right) && (rel === '⇒' || rel === '⇔')) {
-    const found = premiseFailure(p, left, right, opts, samples) ?? (rel === '⇔' ? premiseFailure(p, right, left, opts, samples) : null);
+    const forward = premiseFailure(p, left, right, opts, samples);
+    const backward = forward?.failure || rel !== '⇔' ? null : premiseFailure(p, right, left, opts, samples);
+    const found = forward?.failure ?? backward?.failure;
     if (found) s = { ...s, failure: found, domain: false };
+    // (Where the statement search found no point on the premise's solutions, the conclusion's
+    // points under the premise are that evidence: x² + 3y² = 1 ⇒ xy ≤ 1/(2√3) was unknown.)
+    else if (s.vacuous && forward?.held && (rel === '⇒' || backward?.held)) {
+      const where = { message: `these are points where the left statement holds (taken as an assumption)${rel === '⇔' ? ', and likewise for ⇐' : ''}: the statement search found none on its equations' solutions` };
+      s = { ...forward.held, notes: [...s.notes, ...forward.held.notes, where] };
+    }
   }
   // (A step that read only members its definitions give is a step of numbers: its one point decides it.)
   const numbers = ground || s.determined === true;
@@ -1270,7 +1278,7 @@ function clauses(f: Formula): Compare[] | null {
  * where the premise holds and the conclusion does not. Null where there is none, or where an
  * assumption cannot be enforced (the point might not meet it).
  */
-function premiseFailure(p: StepProblem, premise: Formula, conclusion: Formula, opts: StepOptions, samples: number): Counterexample | null {
+function premiseFailure(p: StepProblem, premise: Formula, conclusion: Formula, opts: StepOptions, samples: number): { failure: Counterexample | null; held: SampleResult | null } | null {
   const given = clauses(premise);
   const wanted = clauses(conclusion);
   if (!given || !wanted || now() > opts.deadline) return null;
@@ -1298,6 +1306,9 @@ function premiseFailure(p: StepProblem, premise: Formula, conclusion: Formula, o
     return null;
   }
   if (prep.unenforced.length > 0 || prep.onRandom.length > 0) return null;
+  // (`held`: the one conclusion's sampling under the premise where it held at every point with
+  // no doubt, the evidence for ⇒ where the statement search found no point on the premise.)
+  let held: SampleResult | null = null;
   for (const c of wanted) {
     const [a, b] = c.operands as [Expr, Expr];
     const op = c.ops[0]!;
@@ -1307,13 +1318,15 @@ function premiseFailure(p: StepProblem, premise: Formula, conclusion: Formula, o
       const f = d.failure;
       if (f && f.left !== 'undefined' && f.right !== 'undefined') {
         const values = [[printExpr(a), f.left], [printExpr(b), f.right]].filter(([side, value]) => side !== value).map(([side, value]) => `${side} = ${value}`);
-        return { ...f, left: 'true', right: 'false', note: `the left statement holds here but '${printFormula(c)}' does not${values.length > 0 ? ` (${values.join(', ')})` : ''}${f.note ? `; ${f.note}` : ''}` };
+        return { failure: { ...f, left: 'true', right: 'false', note: `the left statement holds here but '${printFormula(c)}' does not${values.length > 0 ? ` (${values.join(', ')})` : ''}${f.note ? `; ${f.note}` : ''}` }, held: null };
       }
+      held = wanted.length === 1 && !f && d.unknown === null && !d.vacuous && d.held >= samples ? d : null;
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
+      held = null;
     }
   }
-  return null;
+  return { failure: null, held };
 }
 
 /** The step with extra conditions its points must meet (instances of `for all` assumptions, implied by them). */
