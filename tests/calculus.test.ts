@@ -80,7 +80,9 @@ const IDENTITIES: [string, string, 'proved' | 'checked' | 'refuted'][] = [
   // matrix functions of a scalar (forward mode through elimination, pivots with value 0 kept)
   ['d/dz ((K + z B)⁻¹)', '-(K + z B)⁻¹ B (K + z B)⁻¹', 'proved'],
   ['d/dz ((K + z B)⁻¹)', '-B (K + z B)⁻¹ (K + z B)⁻¹', 'refuted'],
-  ['d/dz det(K + z B)', 'det(K + z B) tr((K + z B)⁻¹ B)', 'proved'],
+  // (Jacobi's formula: the right side needs K + zB invertible, which nothing proves (det(K + zB)
+  // is a polynomial in z), while the left has a value for every z: checked, not proved.)
+  ['d/dz det(K + z B)', 'det(K + z B) tr((K + z B)⁻¹ B)', 'checked'],
   ['d/dz det(K + z B)', 'tr((K + z B)⁻¹ B)', 'refuted'],
   ['d/dz ((M + z B)²)', 'B (M + z B) + (M + z B) B', 'proved'],
   // gradients in a matrix (shaped like the matrix)

@@ -921,6 +921,27 @@ describe('domains, read left to right', () => {
     expect((await one('    x\n  = (Aᵀ A + I)⁻¹ (Aᵀ A + I) x\n', MATRICES)).step.verdict).toBe('proved');
   });
 
+  // (Red team rt122: proved, the domain half resting on the singular-matrix search alone. Each
+  // matrix the right side inverts must now be invertible by a tag, an assumption, a cited fact,
+  // its form or the left side's own inverses; else the step is at most checked.)
+  it.each([
+    ['    1\n  = det(A B - B A + I)/det(A B - B A + I)\n', MATRICES],
+    ['    1\n  = det(A B + B A + I)/det(A B + B A + I)\n', MATRICES],
+    ['    1\n  = det(A^4 + 4I)/det(A^4 + 4I)\n', `${MATRICES}assume n ≤ 3\n`],
+    ['    I\n  = (A B - B A + I)⁻¹ (A B - B A + I)\n', MATRICES],
+  ])('does not prove a step whose right side inverts a matrix nothing shows invertible: %s', async (body, declarations) => {
+    expect((await one(body, declarations)).step.verdict).not.toBe('proved');
+  });
+
+  it.each([
+    ['    I\n  = (Aᵀ A + I)⁻¹ (Aᵀ A + I)\n', MATRICES],
+    ['    (A B)⁻¹\n  = B⁻¹ A⁻¹\n', MATRICES],
+    ['    I\n  = (2 Q P)⁻¹ (2 Q P)\n', `${MATRICES}assume Q invertible, P invertible\n`],
+    ['    I\n  = (W + I)⁻¹ (W + I)\n', `${MATRICES}assume det(W + I) ≠ 0\n`],
+  ])('still proves a step whose right side inverts a matrix shown invertible: %s', async (body, declarations) => {
+    expect((await one(body, declarations)).step.verdict).toBe('proved');
+  });
+
   it.each([
     ['    1\n  = (uᵀ u + 7)/(uᵀ u + 7)\n', MATRICES],
     ['    1\n  = (tr(Aᵀ A) + 1)/(tr(Aᵀ A) + 1)\n', MATRICES],

@@ -18,7 +18,8 @@
  * only a condition on such a part fails to follow, the inclusion is `opaque` and the search
  * alone speaks for it, as before.
  */
-import type { Condition, Expr, Var } from '../../ast.js';
+import type { Condition, Expr, Formula, Var } from '../../ast.js';
+import { impliedTags } from '../tags.js';
 import { formulaExprs, mapChildren } from '../../ast-walk.js';
 import { builtinFunction } from '../../builtins.js';
 import { printExpr } from '../../print.js';
@@ -63,8 +64,10 @@ const CONSTANT_KEY = '1·';
  * `opaque` is false: a part not modelled sets it (its conditions are not among them); a power
  * with an exponent that is not a number asks for a base > 0, more than needed.
  */
-function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: ReadonlySet<string> = new Set()): { readonly conditions: Restriction[]; readonly opaque: boolean } {
+function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: ReadonlySet<string> = new Set()): { readonly conditions: Restriction[]; readonly opaque: boolean; readonly inverted: Expr[] } {
   const out: Restriction[] = [];
+  /** The square matrices e inverts (M⁻¹, inv(M), a divisor det(M)): each must be invertible. */
+  const inverted: Expr[] = [];
   const unfolding = new Set<string>();
   let opaque = false;
   // (A part not modelled: its own conditions are unknown, the rest are still collected, so a
@@ -82,11 +85,15 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
   const walk = (x: Expr, depth: number): void => {
     // (A part the left side computes as written has a value wherever the left does.)
     if (given.size > 0 && (x.kind === 'Binary' || x.kind === 'Call') && given.has(printExpr(x))) return;
-    if (x.shape?.kind === 'matrix') stop();
+    // (A matrix expression: sums, products, transposes and whole powers of matrices have values
+    // wherever their parts do; an inverse needs its matrix invertible, `inverted`. Red team rt122:
+    // 1 = det(AB − BA + I)/det(AB − BA + I) was proved, the search alone speaking for it.)
+    if (x.shape?.kind === 'matrix' && !['Var', 'Const', 'Neg', 'Transpose', 'Binary', 'Call'].includes(x.kind)) stop();
     switch (x.kind) {
       case 'Num': return;
       case 'Const': return x.name === 'pi' || x.name === 'e' ? undefined : stop();
-      case 'Var': return x.shape?.kind === 'matrix' ? undefined : variable(x, depth);
+      // (A matrix or vector name a definition or a substitution gives is not read here.)
+      case 'Var': return x.shape?.kind === 'matrix' ? (definedName(x, p) ? stop() : undefined) : variable(x, depth);
       case 'Neg': case 'Abs': case 'Transpose': return walk(x.arg, depth);
       case 'Norm':
         if (x.arg.shape?.kind === 'matrix' || x.sub) stop();
@@ -95,7 +102,11 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
         walk(x.left, depth);
         if (x.op === '^') return power(x.left, x.right, depth);
         walk(x.right, depth);
-        if (x.op === '/') add(x.right, 'nonzero');
+        if (x.op === '/') {
+          const d = x.right;
+          if (d.kind === 'Call' && d.fn.base === 'det' && d.fn.primes === 0 && d.fn.index === null && d.args.length === 1 && d.args[0]!.shape?.kind === 'matrix') inverted.push(d.args[0]!);
+          else add(d, 'nonzero');
+        }
         return;
       }
       case 'Call': return call(x, depth);
@@ -116,6 +127,12 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
   const power = (base: Expr, exponent: Expr, depth: number): void => {
     if (base.kind === 'Const' && base.name === 'e') return walk(exponent, depth);
     if (base.shape?.kind === 'matrix') {
+      const k = constantValue(exponent);
+      if (k && k.isInteger()) {
+        walk(base, depth);
+        if (k.sign() < 0) inverted.push(base);
+        return;
+      }
       stop();
       return walk(exponent, depth);
     }
@@ -158,7 +175,12 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
       return;
     }
     for (const a of x.args) walk(a, depth);
-    if (x.args.some((a) => a.shape?.kind === 'matrix')) return stop();
+    if (x.args.some((a) => a.shape?.kind === 'matrix')) {
+      // (det and tr have a value for every square matrix; inv needs it invertible.)
+      if (row.evaluate === 'det' || row.evaluate === 'trace') return;
+      if (row.evaluate === 'inverse' && x.args.length === 1) return void inverted.push(x.args[0]!);
+      return stop();
+    }
     const a = x.args[0]!;
     switch (row.evaluate) {
       case 'sqrt': return add(a, 'nonneg');
@@ -193,7 +215,7 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
     unfolding.delete(key);
   };
   walk(e, 0);
-  return { conditions: out, opaque };
+  return { conditions: out, opaque, inverted };
 }
 
 /** e with `f`'s replacements (undefined: keep, and look inside), not inside a node that binds a name. */
@@ -423,8 +445,101 @@ function gives(have: Want, s: 1 | -1, want: Want, t: 1 | -1): boolean {
  * Whether `right` has a value wherever `left` does, under the step's assumptions (see the
  * file's comment). `deadline` bounds the bounds of names (facts.ts); the rest is small.
  */
+/** Whether a name is given by a definition or an assumed substitution (its value is an expression). */
+function definedName(v: Var, p: StepProblem): boolean {
+  const key = p.prep.lookup(v)?.info.key;
+  if (key === undefined) return true;
+  return p.prep.ctx.defs.some((d) => p.prep.keyOfName(d.target) === key) || p.prep.rules.some((r) => p.prep.keyOfName(r.lhs.name) === key);
+}
+
+/** The tags under which a square matrix is invertible. */
+const INVERTIBLE_TAGS: ReadonlySet<string> = new Set(['invertible', 'positive definite', 'orthogonal']);
+
+/**
+ * Whether the square matrix m is invertible wherever the left side has a value, by: its tags
+ * (a name declared invertible, orthogonal or positive definite, or I), an assumption or a
+ * cited fact `m invertible` (or positive definite, orthogonal), `det(m) ≠ 0` assumed, or a
+ * matrix the left side inverts of which m is a factor (AB invertible: A and B are).
+ */
+function invertibleWhereLeft(m: Expr, p: StepProblem, leftInverted: readonly Expr[]): boolean {
+  if (m.kind === 'Const' && m.name === 'I') return true;
+  if (m.kind === 'Transpose' || m.kind === 'Neg') return invertibleWhereLeft(m.arg, p, leftInverted);
+  // (A product of invertible square matrices; a nonzero number times one; a positive definite sum, AᵀA + I.)
+  const square = (x: Expr) => x.shape?.kind === 'matrix' && x.shape.rows === x.shape.cols;
+  if (m.kind === 'Binary' && m.op === '*') {
+    const lc = m.left.shape?.kind !== 'matrix' ? constantValue(m.left) : null;
+    if (lc && !lc.isZero()) return invertibleWhereLeft(m.right, p, leftInverted);
+    if (square(m.left) && square(m.right) && invertibleWhereLeft(m.left, p, leftInverted) && invertibleWhereLeft(m.right, p, leftInverted)) return true;
+  }
+  if (definite(m, p) === 'pd') return true;
+  const text = printExpr(m);
+  if (m.kind === 'Var') {
+    const info = p.prep.lookup(m)?.info;
+    if (info && [...impliedTags(info.tags ?? [])].some((t) => INVERTIBLE_TAGS.has(t))) return true;
+  }
+  const facts = [...p.prep.ctx.assumptions.filter((c) => c.forAll.length === 0).map((c) => c.formula),
+    ...(p.hint?.items ?? []).flatMap((h) => (h.kind === 'fact' ? [h.formula] : []))];
+  for (const f of facts.flatMap((g) => conjuncts(g))) {
+    if (f.kind === 'TagFact' && INVERTIBLE_TAGS.has(f.tag) && printExpr(f.subject) === text) return true;
+    if (f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '≠') {
+      const [a, b] = f.operands as [Expr, Expr];
+      const det = (x: Expr) => x.kind === 'Call' && x.fn.base === 'det' && x.args.length === 1 && printExpr(x.args[0]!) === text;
+      if ((det(a) && constantValue(b)?.isZero()) || (det(b) && constantValue(a)?.isZero())) return true;
+    }
+  }
+  // A factor of a square product the left side inverts.
+  return leftInverted.some((n) => n.shape?.kind === 'matrix' && squareFactors(n).some((f) => printExpr(f) === text));
+}
+
+/**
+ * Whether a square matrix expression is positive definite ('pd') or semidefinite ('psd') by its
+ * form: XᵀX and XXᵀ are semidefinite, c·I is definite for c > 0, a name tagged positive
+ * definite is, and a sum of a definite and semidefinite ones is definite.
+ */
+function definite(m: Expr, p: StepProblem): 'pd' | 'psd' | null {
+  if (m.kind === 'Const' && m.name === 'I') return 'pd';
+  if (m.kind === 'Var') {
+    const info = p.prep.lookup(m)?.info;
+    return info && impliedTags(info.tags ?? []).has('positive definite') ? 'pd' : null;
+  }
+  if (m.kind !== 'Binary') return null;
+  if (m.op === '*') {
+    const c = m.left.shape?.kind !== 'matrix' ? constantValue(m.left) : null;
+    if (c) return c.sign() > 0 ? definite(m.right, p) : c.isZero() ? 'psd' : null;
+    const gram = (a: Expr, b: Expr) => a.kind === 'Transpose' && printExpr(a.arg) === printExpr(b);
+    return gram(m.left, m.right) || gram(m.right, m.left) ? 'psd' : null;
+  }
+  if (m.op === '+') {
+    const [a, b] = [definite(m.left, p), definite(m.right, p)];
+    if (!a || !b) return null;
+    return a === 'pd' || b === 'pd' ? 'pd' : 'psd';
+  }
+  return null;
+}
+
+/** A formula's parts joined by `and`. */
+function conjuncts(f: Formula): Formula[] {
+  return f.kind === 'Logic' && f.op === '∧' ? [...conjuncts(f.left), ...conjuncts(f.right)] : [f];
+}
+
+/** The factors of a product of square matrices (itself where it is none), and of each factor's transpose or inverse. */
+function squareFactors(e: Expr): Expr[] {
+  const square = (x: Expr) => x.shape?.kind === 'matrix' && x.shape.rows === x.shape.cols;
+  if (e.kind === 'Binary' && e.op === '*' && square(e.left) && square(e.right)) return [e, ...squareFactors(e.left), ...squareFactors(e.right)];
+  if (e.kind === 'Transpose' || e.kind === 'Neg') return [e, ...squareFactors(e.arg)];
+  return [e];
+}
+
 export function domainInclusion(p: StepProblem, left: Expr, right: Expr, deadline: number): Inclusion {
-  const { conditions: needed, opaque } = restrictions(right, p, false, computedParts(left));
+  const { conditions: needed, opaque, inverted } = restrictions(right, p, false, computedParts(left));
+  // (Each matrix the right side inverts, invertible wherever the left side has a value, or the
+  // step is at most checked.)
+  if (inverted.length > 0) {
+    const leftInverted = restrictions(left, p, true).inverted;
+    for (const m of inverted) {
+      if (!invertibleWhereLeft(m, p, leftInverted)) return { kind: 'open', restriction: { expr: m, want: 'nonzero', sign: 1 } };
+    }
+  }
   if (needed.length > 0) {
     const known = [...restrictions(left, p, true).conditions, ...assumed(p.prep.ctx.assumptions)];
     for (const r of p.prep.rules) {
@@ -449,6 +564,7 @@ export function domainInclusion(p: StepProblem, left: Expr, right: Expr, deadlin
 
 /** The words of a restriction (`(x − y)² + (x y − π)² ≠ 0`), for messages. */
 export function restrictionText(r: Restriction): string {
+  if (r.expr.shape?.kind === 'matrix') return `${printExpr(r.expr)} is invertible`;
   const rel = r.want === 'nonzero' ? '≠' : r.sign === 1 ? (r.want === 'pos' ? '>' : '≥') : r.want === 'pos' ? '<' : '≤';
   return `${printExpr(r.expr)} ${rel} 0`;
 }
