@@ -891,10 +891,12 @@ describe('domains, read left to right', () => {
     ['det(A) − 10⁸ as a divisor', '    1\n  = (det(A) - 10^8)/(det(A) - 10^8)\n'],
     ['(A³ + A + I)⁻¹, singular only at 3 × 3 and larger', '    I\n  = (A^3 + A + I)^{-1} (A^3 + A + I)\n'],
     ['(A⁴ + I)⁻¹, singular only at 4 × 4 and larger', '    I\n  = (A^4 + I)^{-1} (A^4 + I)\n'],
+    // (A defined matrix: the search looks at its definition's body, A + 2I, singular at −2I.)
+    ['a defined matrix inside an inverse', '    I\n  = M⁻¹ M\n', 'define M = A + 2I\n'],
     ['a divisor of the range\'s index, zero at i = 1000', '    ∑_{t=1}^{T} 1\n  = ∑_{t=1}^{T} (t - 1000)/(t - 1000)\n'],
     ['a divisor of the range\'s index, zero at i = 5 only', '    ∑_{t=1}^{T} (t + 5)\n  = ∑_{t=1}^{T} (t² - 25)/(t - 5)\n'],
-  ])('refutes a certified step where only the right side has no value: %s', async (_what, body) => {
-    const { step } = await one(body, MATRICES);
+  ])('refutes a certified step where only the right side has no value: %s', async (_what, body, more = '') => {
+    const { step } = await one(body, `${MATRICES}${more}`);
     expect(step.verdict, step.message).toBe('refuted');
     expect(step.counterexample?.right).toBe('undefined');
   });

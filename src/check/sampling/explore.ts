@@ -4577,8 +4577,10 @@ function mentionsAny(e: Expr, names: ReadonlySet<string>): boolean {
  * rule then applies there: the right side undefined where the left has a value refutes.
  */
 function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void): Counterexample | null {
-  const left = p.left as Expr;
-  const right = p.right as Expr;
+  // (The sides with their definitions unfolded: `define M = A + 2I`, I = M⁻¹M has no value at
+  // A = −2I, which only the unfolded M⁻¹ shows.)
+  const left = unfolded(p.left as Expr, p);
+  const right = unfolded(p.right as Expr, p);
   const partsOf = (e: Expr): Map<string, Expr> => {
     const out = new Map<string, Expr>();
     visit(e, (x) => {
