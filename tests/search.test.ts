@@ -1036,6 +1036,16 @@ describe('search where the truth can change', () => {
     expect(formatText([report])).toContain('     left  = -1   right ≈ 0\n');
   });
 
+  it('gives a ⇔ counterexample found under its right statement the truth values it has there', async () => {
+    // (The premise search checks ⇐ with the right statement as the assumption: at (1/2, 1/2) the
+    // left statement is false and the right true; it printed them the other way round.)
+    const report = await checkSource('scalar x, y\n    x + y = 1 and x y ≤ 0.2\n  ⇔ x + y = 1\n', { file: 'x.deriv' });
+    const step = report.steps[0]!;
+    expect(step.verdict).toBe('refuted');
+    expect([step.counterexample!.left, step.counterexample!.right]).toEqual(['false', 'true']);
+    expect(step.counterexample!.note).toMatch(/^the right statement holds here but 'x y ≤ 0\.2' does not/);
+  });
+
   it('says which direction of a ⇔ fails', async () => {
     const report = await checkSource('scalar x\n    x² = 9\n  ⇔ x = 3\n', { file: 'x.deriv' });
     expect(report.steps[0]!.counterexample!.note).toMatch(/^⇒ fails here/);

@@ -1032,8 +1032,8 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // A ⇒ or ⇔ between comparisons: each direction searched as its conclusion under its premise
   // as assumptions, whose equations and edges that search follows.
   if (!s.failure && !isExpr(left) && !isExpr(right) && (rel === '⇒' || rel === '⇔')) {
-    const forward = premiseFailure(p, left, right, opts, samples);
-    const backward = forward?.failure || rel !== '⇔' ? null : premiseFailure(p, right, left, opts, samples);
+    const forward = premiseFailure(p, left, right, opts, samples, 'left');
+    const backward = forward?.failure || rel !== '⇔' ? null : premiseFailure(p, right, left, opts, samples, 'right');
     const found = forward?.failure ?? backward?.failure;
     if (found) s = { ...s, failure: found, domain: false };
     // (Where the statement search found no point on the premise's solutions, the conclusion's
@@ -1278,7 +1278,9 @@ function clauses(f: Formula): Compare[] | null {
  * where the premise holds and the conclusion does not. Null where there is none, or where an
  * assumption cannot be enforced (the point might not meet it).
  */
-function premiseFailure(p: StepProblem, premise: Formula, conclusion: Formula, opts: StepOptions, samples: number): { failure: Counterexample | null; held: SampleResult | null } | null {
+function premiseFailure(p: StepProblem, premise: Formula, conclusion: Formula, opts: StepOptions, samples: number,
+  /** Which statement of the step the premise is (⇐ of a ⇔: the right one), for the counterexample's truth values. */
+  premiseSide: 'left' | 'right'): { failure: Counterexample | null; held: SampleResult | null } | null {
   const given = clauses(premise);
   const wanted = clauses(conclusion);
   if (!given || !wanted || now() > opts.deadline) return null;
@@ -1318,7 +1320,8 @@ function premiseFailure(p: StepProblem, premise: Formula, conclusion: Formula, o
       const f = d.failure;
       if (f && f.left !== 'undefined' && f.right !== 'undefined') {
         const values = [[printExpr(a), f.left], [printExpr(b), f.right]].filter(([side, value]) => side !== value).map(([side, value]) => `${side} = ${value}`);
-        return { failure: { ...f, left: 'true', right: 'false', note: `the left statement holds here but '${printFormula(c)}' does not${values.length > 0 ? ` (${values.join(', ')})` : ''}${f.note ? `; ${f.note}` : ''}` }, held: null };
+        const truths = premiseSide === 'left' ? { left: 'true', right: 'false' } : { left: 'false', right: 'true' };
+        return { failure: { ...f, ...truths, note: `the ${premiseSide} statement holds here but '${printFormula(c)}' does not${values.length > 0 ? ` (${values.join(', ')})` : ''}${f.note ? `; ${f.note}` : ''}` }, held: null };
       }
       held = wanted.length === 1 && !f && d.unknown === null && !d.vacuous && d.held >= samples ? d : null;
     } catch (err) {
