@@ -4689,6 +4689,11 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
   return null;
 }
 
+/** M − Mᵀ of a square matrix (twice its skew-symmetric part). */
+function skewPart(m: Mat<Rational>): Mat<Rational> {
+  return m.map((x, i) => x.sub(m.at(i % m.cols, Math.floor(i / m.cols))));
+}
+
 /** Whether a vector or matrix named `name` occurs in e. */
 function mentionsName(e: Expr, name: string): boolean {
   let hit = false;
@@ -4756,7 +4761,7 @@ function signChangeAlongLines(p: StepProblem, base: Point, key: string, g: Expr,
   const zero = value.map(() => Rational.ZERO);
   const lines: [Mat<Rational>, Mat<Rational>][] = [[zero, value]];
   if (value.rows === value.cols && value.rows > 1) {
-    const skew = value.map((x, i) => x.sub(value.at(i % value.cols, Math.floor(i / value.cols))));
+    const skew = skewPart(value);
     if (skew.data.some((x) => !x.isZero())) lines.push([zero, skew]);
   }
   for (let k = 0; k < 2; k++) lines.push([value, value.map(() => Rational.of(rng.int(-3, 3)))]);
@@ -4833,7 +4838,7 @@ export function skewAndCompanion(p: StepProblem, base: Point, rng: Rng, deadline
   for (const key of matrixKeys(base)) {
     const value = base.values.get(key)!.value as Mat<Rational>;
     if (value.rows !== value.cols || value.rows < 2 || !(read[0].has(key) || read[1].has(key))) continue;
-    const skew = value.map((x, i) => x.sub(value.at(i % value.cols, Math.floor(i / value.cols))));
+    const skew = skewPart(value);
     const candidates = [
       ...(skew.data.some((x) => !x.isZero()) ? ['0.25', '1', '4'].map((c) => skew.map((x) => x.mul(Rational.parse(c)))) : []),
       ...companionCandidates(base, key, p.left as Expr, rng), ...companionCandidates(base, key, p.right as Expr, rng),

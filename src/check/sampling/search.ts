@@ -479,7 +479,6 @@ function kinkPoints(p: StepProblem, base: Point, keys: readonly string[], rng: R
   return null;
 }
 
-
 /** The keys of the names an assumption reads (with `scalars`, of its real scalars alone: not vectors, matrices or integers). */
 export function conditionKeys(base: Point, c: Condition, scalars = false): Set<string> {
   const infos = formulaExprs(c.formula).flatMap((e) => freeNames(e).map((v) => base.prep.lookup(v)?.info));
