@@ -940,6 +940,9 @@ describe('domains, read left to right', () => {
     ['    (A B)⁻¹\n  = B⁻¹ A⁻¹\n', MATRICES],
     ['    I\n  = (2 Q P)⁻¹ (2 Q P)\n', `${MATRICES}assume Q invertible, P invertible\n`],
     ['    I\n  = (W + I)⁻¹ (W + I)\n', `${MATRICES}assume det(W + I) ≠ 0\n`],
+    // (Red team rt123: checked. A positive scalar the assumptions give, and a plain definition.)
+    ['    I\n  = (Aᵀ A + η I)⁻¹ (Aᵀ A + η I)\n', `${MATRICES}assume η > 0\n`],
+    ['    I\n  = Z⁻¹ Z\n', `${MATRICES}define Z = Aᵀ A + I\n`],
   ])('still proves a step whose right side inverts a matrix shown invertible: %s', async (body, declarations) => {
     expect((await one(body, declarations)).step.verdict).toBe('proved');
   });

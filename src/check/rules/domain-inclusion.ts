@@ -461,21 +461,25 @@ const INVERTIBLE_TAGS: ReadonlySet<string> = new Set(['invertible', 'positive de
  * cited fact `m invertible` (or positive definite, orthogonal), `det(m) ≠ 0` assumed, or a
  * matrix the left side inverts of which m is a factor (AB invertible: A and B are).
  */
-function invertibleWhereLeft(m: Expr, p: StepProblem, leftInverted: readonly Expr[]): boolean {
+function invertibleWhereLeft(m: Expr, p: StepProblem, leftInverted: readonly Expr[], positive: (e: Expr) => boolean, depth = 0): boolean {
+  if (depth > MAX_UNFOLD) return false;
   if (m.kind === 'Const' && m.name === 'I') return true;
-  if (m.kind === 'Transpose' || m.kind === 'Neg') return invertibleWhereLeft(m.arg, p, leftInverted);
+  if (m.kind === 'Transpose' || m.kind === 'Neg') return invertibleWhereLeft(m.arg, p, leftInverted, positive, depth + 1);
   // (A product of invertible square matrices; a nonzero number times one; a positive definite sum, AᵀA + I.)
   const square = (x: Expr) => x.shape?.kind === 'matrix' && x.shape.rows === x.shape.cols;
   if (m.kind === 'Binary' && m.op === '*') {
     const lc = m.left.shape?.kind !== 'matrix' ? constantValue(m.left) : null;
-    if (lc && !lc.isZero()) return invertibleWhereLeft(m.right, p, leftInverted);
-    if (square(m.left) && square(m.right) && invertibleWhereLeft(m.left, p, leftInverted) && invertibleWhereLeft(m.right, p, leftInverted)) return true;
+    if (lc && !lc.isZero()) return invertibleWhereLeft(m.right, p, leftInverted, positive, depth + 1);
+    if (square(m.left) && square(m.right) && invertibleWhereLeft(m.left, p, leftInverted, positive, depth + 1) && invertibleWhereLeft(m.right, p, leftInverted, positive, depth + 1)) return true;
   }
-  if (definite(m, p) === 'pd') return true;
+  if (definite(m, p, positive) === 'pd') return true;
   const text = printExpr(m);
   if (m.kind === 'Var') {
     const info = p.prep.lookup(m)?.info;
     if (info && [...impliedTags(info.tags ?? [])].some((t) => INVERTIBLE_TAGS.has(t))) return true;
+    // (A name one plain definition gives: its body, `define P = AᵀA + I`.)
+    const body = info ? p.prep.plainDefinition(info.key) : null;
+    if (body && body !== m && invertibleWhereLeft(body, p, leftInverted, positive, depth + 1)) return true;
   }
   const facts = [...p.prep.ctx.assumptions.filter((c) => c.forAll.length === 0).map((c) => c.formula),
     ...(p.hint?.items ?? []).flatMap((h) => (h.kind === 'fact' ? [h.formula] : []))];
@@ -496,7 +500,7 @@ function invertibleWhereLeft(m: Expr, p: StepProblem, leftInverted: readonly Exp
  * form: XᵀX and XXᵀ are semidefinite, c·I is definite for c > 0, a name tagged positive
  * definite is, and a sum of a definite and semidefinite ones is definite.
  */
-function definite(m: Expr, p: StepProblem): 'pd' | 'psd' | null {
+function definite(m: Expr, p: StepProblem, positive: (e: Expr) => boolean): 'pd' | 'psd' | null {
   if (m.kind === 'Const' && m.name === 'I') return 'pd';
   if (m.kind === 'Var') {
     const info = p.prep.lookup(m)?.info;
@@ -505,12 +509,14 @@ function definite(m: Expr, p: StepProblem): 'pd' | 'psd' | null {
   if (m.kind !== 'Binary') return null;
   if (m.op === '*') {
     const c = m.left.shape?.kind !== 'matrix' ? constantValue(m.left) : null;
-    if (c) return c.sign() > 0 ? definite(m.right, p) : c.isZero() ? 'psd' : null;
+    if (c) return c.sign() > 0 ? definite(m.right, p, positive) : c.isZero() ? 'psd' : null;
+    // (A scalar factor the assumptions keep > 0: λ I under λ > 0.)
+    if (m.left.shape?.kind !== 'matrix' && positive(m.left)) return definite(m.right, p, positive);
     const gram = (a: Expr, b: Expr) => a.kind === 'Transpose' && printExpr(a.arg) === printExpr(b);
     return gram(m.left, m.right) || gram(m.right, m.left) ? 'psd' : null;
   }
   if (m.op === '+') {
-    const [a, b] = [definite(m.left, p), definite(m.right, p)];
+    const [a, b] = [definite(m.left, p, positive), definite(m.right, p, positive)];
     if (!a || !b) return null;
     return a === 'pd' || b === 'pd' ? 'pd' : 'psd';
   }
@@ -535,9 +541,11 @@ export function domainInclusion(p: StepProblem, left: Expr, right: Expr, deadlin
   // (Each matrix the right side inverts, invertible wherever the left side has a value, or the
   // step is at most checked.)
   if (inverted.length > 0) {
-    const leftInverted = restrictions(left, p, true).inverted;
+    const { conditions: leftNeeds, inverted: leftInverted } = restrictions(left, p, true);
+    const prover = new SignProver(p, [...leftNeeds, ...assumed(p.prep.ctx.assumptions)], deadline);
+    const positive = (e: Expr): boolean => scalarsOnly(e, p) && prover.holds(e, 'pos', 1);
     for (const m of inverted) {
-      if (!invertibleWhereLeft(m, p, leftInverted)) return { kind: 'open', restriction: { expr: m, want: 'nonzero', sign: 1 } };
+      if (!invertibleWhereLeft(m, p, leftInverted, positive)) return { kind: 'open', restriction: { expr: m, want: 'nonzero', sign: 1 } };
     }
   }
   if (needed.length > 0) {
