@@ -1121,3 +1121,16 @@ describe('a pole bracketed by a change of sign, as a student reads it', () => {
     expect(step.counterexample!.note).toMatch(note);
   });
 });
+
+describe('a note naming where the left side has no value, as a student reads it', () => {
+  // (The bracket's ends needed the left side to have a value on all of it, which it never has
+  // at a note's zero: every note printed its bracket to 17 digits.)
+  it.each([
+    ['    tan(x) cos(x)\n  = sin(x)\n', /where cos\(x\) = 0, between -1\.571 and -1\.57\)/],
+    ['    (x^2 - 2)/(x^2 - 2)\n  = 1\n', /where x² - 2 = 0, between -1\.415 and -1\.414\)/],
+  ])('names short ends where the sign still changes: %s', async (body, note) => {
+    const { step } = await one(body);
+    expect(step.verdict).toBe('proved');
+    expect(step.notes.map((n) => n.message).join('\n')).toMatch(note);
+  });
+});
