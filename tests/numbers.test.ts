@@ -893,6 +893,8 @@ describe('domains, read left to right', () => {
     ['(A⁴ + I)⁻¹, singular only at 4 × 4 and larger', '    I\n  = (A^4 + I)^{-1} (A^4 + I)\n'],
     // (A defined matrix: the search looks at its definition's body, A + 2I, singular at −2I.)
     ['a defined matrix inside an inverse', '    I\n  = M⁻¹ M\n', 'define M = A + 2I\n'],
+    // (Σ(λᵢ − 1)² + 3 − n for a symmetric S: 0 at S = I₃, negative at I₄; only the line s·I meets either.)
+    ['a trace polynomial of a symmetric matrix, zero at multiples of I', '    1\n  = (tr(S^2) - 2 tr(S) + 3)/(tr(S^2) - 2 tr(S) + 3)\n'],
     ['a divisor of the range\'s index, zero at i = 1000', '    ∑_{t=1}^{T} 1\n  = ∑_{t=1}^{T} (t - 1000)/(t - 1000)\n'],
     ['a divisor of the range\'s index, zero at i = 5 only', '    ∑_{t=1}^{T} (t + 5)\n  = ∑_{t=1}^{T} (t² - 25)/(t - 5)\n'],
   ])('refutes a certified step where only the right side has no value: %s', async (_what, body, more = '') => {

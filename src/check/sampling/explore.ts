@@ -4778,6 +4778,10 @@ function signChangeAlongLines(p: StepProblem, base: Point, key: string, g: Expr,
   if (value.rows === value.cols && value.rows > 1) {
     const skew = skewPart(value);
     if (skew.data.some((x) => !x.isZero())) lines.push([zero, skew]);
+    // (And s·I, where a polynomial in traces is one of its eigenvalues': tr(A²) − 2tr(A) + 3 is
+    // Σ(λᵢ − 1)² + 3 − n, 0 at A = I₃ and negative at I₄, and no draw of independent entries
+    // is near either; 1 = (tr(A²) − 2tr(A) + 3)/(…) was proved for a symmetric A.)
+    lines.push([zero, value.map((_, i) => (i % value.cols === Math.floor(i / value.cols) ? Rational.ONE : Rational.ZERO))]);
   }
   for (let k = 0; k < 2; k++) lines.push([value, value.map(() => Rational.of(rng.int(-3, 3)))]);
   for (const [origin, direction] of lines) {
