@@ -735,7 +735,9 @@ describe('soundness: fixed after the red-team pass', () => {
     // (Proved by the bounds of its terms since, rules/registry.ts strictSigns: 1/x lies in (0, 10⁻⁴⁰⁰).)
     { name: '1/x < 10⁻⁴⁰⁰ under x > 10⁴⁰⁰ is proved by its terms\' bounds', text: 'scalar x\nassume x > 10^400\n    1/x\n  < 10^(-400)\n', want: 'passes', message: /lies in \(-10\^\(-400\), 0\)/ },
     { name: '…while log x ≤ −700 under 0 < x ≤ e⁻⁷⁰⁰ (x ~ 10⁻³⁰⁵, inside the doubles) is still checked', text: 'scalar x\nassume 0 < x ≤ e^(-700)\n    log(x)\n  ≤ -700\n', want: 'passes' },
-    { name: 'max(log log x, 7) = 7 under x > 10⁴⁰⁰ is not checked (its kink is past e^(e⁷))', text: 'scalar x\nassume x > 10^400\n    max(log(log(x)), 7)\n  = 7\n', want: 'unknown', message: /past the range of the doubles/ },
+    // (Its kink is past e^(e⁷) ≈ 10^476: unknown while the probes stopped at the doubles' range;
+    // a logarithm is now probed at 10^1000 too, where log log x = 7.74.)
+    { name: 'max(log log x, 7) = 7 under x > 10⁴⁰⁰ is refuted past its kink at e^(e⁷)', text: 'scalar x\nassume x > 10^400\n    max(log(log(x)), 7)\n  = 7\n', want: 'refuted' },
     { name: '…while sin 2ε = 2 sin ε cos ε under ε < 10⁻⁴⁰⁰ is still proved', text: 'scalar ε\nassume 0 < ε < 10^(-400)\n    sin(2 ε)\n  = 2 sin(ε) cos(ε)\n', want: 'passes' },
     { name: 'x^(1/1000) < 2 under x > 0 fails past 2¹⁰⁰⁰ ≈ 10³⁰¹ (the grid ended at 10²⁰⁰)', text: 'scalar x\nassume x > 0\n    x^(1/1000)\n  < 2\n', want: 'refuted' },
     // (Third red team:) a squaring recurrence left decimal.js's range (10^(−9·10¹⁵)) at t = 53, where
@@ -1174,6 +1176,12 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'but x > 10^(−869) under log x > −2000 holds', text: 'scalar x\nassume x > 0, log(x) > -2000\n    x\n  > 10^(-869)\n', want: 'passes' },
     { name: 'but log x > −1000 under x > 10^(−400) holds', text: 'scalar x\nassume x > 10^(-400)\n    log(x)\n  > -1000\n', want: 'passes' },
     { name: 'and σ(log x) ≥ 10^(−500) under x > 10^(−400)', text: 'scalar x\nassume x > 10^(-400)\n    1/(1 + exp(-log(x)))\n  ≥ 10^(-500)\n', want: 'passes' },
+    // (A root or fractional power passes a bound only past the doubles' range, whatever the
+    // step's constants: probed at 10^(±400), 10^(±1000) and 10^(±2900); each was checked.)
+    { name: 'x^(1/1000) ≤ 10 under x > 0 (fails past 10^1000)', text: 'scalar x\nassume x > 0\n    x^(1/1000)\n  ≤ 10\n', want: 'refuted' },
+    { name: '√x ≤ 10^200 under x > 0 (fails past 10^400)', text: 'scalar x\nassume x > 0\n    sqrt(x)\n  ≤ 10^200\n', want: 'refuted' },
+    { name: 'x^(−1/1000) ≤ 10 under x > 0 (fails below 10^(−1000))', text: 'scalar x\nassume x > 0\n    x^(-1/1000)\n  ≤ 10\n', want: 'refuted' },
+    { name: 'but x^(1/1000) ≤ x + 1 under x > 0 holds', text: 'scalar x\nassume x > 0\n    x^(1/1000)\n  ≤ x + 1\n', want: 'passes' },
     // (Far out on the line x = y: along x alone with y = 5 it fails only past x = 10²⁷⁰⁰.)
     { name: 'log x log y ≤ 10⁴ under x, y > 1 (fails at x = y = 10^200)', text: 'scalar x, y\nassume x > 1, y > 1\n    log(x) log(y)\n  ≤ 10^4\n', want: 'refuted' },
     // (Beaten by less than doubles place, at an irrational edge (red team): the edge is narrowed

@@ -2405,12 +2405,19 @@ function logScales(p: StepProblem): { far: Rational[]; tiny: Rational[]; nearTin
   // (The assumptions' logarithms too: under log x > −7000, x > 10^(−3040) fails just above e^(−7000).)
   const sides = [unfolded(p.left as Expr, p), unfolded(p.right as Expr, p), ...p.prep.checks.flatMap((c) => formulaExprs(c.formula))];
   let logarithm = false;
+  /** A root or fractional power of a variable (x^(1/1000) ≤ 10 fails past 10^1000). */
+  let root = false;
   const sizes = new Set<number>();
   /** Exact constants below the doubles' range (10^(−500)), which extremeConstants reads as 0. */
   const deep = new Map<string, Rational>();
   for (const side of sides) {
     visit(side, (x) => {
       if (x.kind === 'Call' && (x.fn.base === 'log' || x.fn.base === 'ln')) logarithm = true;
+      if (x.kind === 'Call' && x.fn.base === 'sqrt' && freeNames(x).length > 0) root = true;
+      if (x.kind === 'Binary' && x.op === '^' && freeNames(x.left).length > 0) {
+        const k = constantValue(x.right);
+        if (k && !k.isInteger()) root = true;
+      }
       if (x.kind === 'Num') {
         const m = Math.abs(Number(x.value));
         if (m >= 50 && m <= 1e4) sizes.add(m);
@@ -2434,10 +2441,15 @@ function logScales(p: StepProblem): { far: Rational[]; tiny: Rational[]; nearTin
     return { up: lead.mul(new Rational(10n ** BigInt(k))), down: new Rational(1n, 10n ** BigInt(k)).div(lead) };
   }) : [];
   const half = (q: Rational, by: number): Rational => q.mul(Rational.parse(String(by / 2)));
+  // (A logarithm, root or fractional power grows so slowly that it passes a bound only beyond
+  // the doubles' range whatever constants the step writes: x^(1/1000) ≤ 10 fails past 10^1000,
+  // √x ≤ 10^200 past 10^400, and both were checked. Probed at 10^400, 10^1000 and 10^2900, and
+  // at their reciprocals, where a logarithm or a negative power grows as fast toward 0.)
+  const powers = logarithm || root ? [400n, 1000n, 2900n] : [];
   return {
-    far: scales.flatMap(({ up }) => [half(up, 0.95), half(up, 2)]),
+    far: [...scales.flatMap(({ up }) => [half(up, 0.95), half(up, 2)]), ...powers.map((k) => Rational.of(10n ** k))],
     tiny: [...scales.map(({ down }) => down), ...deep.values()],
-    nearTiny: scales.flatMap(({ down }) => [half(down, 1.05), half(down, 0.5)]),
+    nearTiny: [...scales.flatMap(({ down }) => [half(down, 1.05), half(down, 0.5)]), ...powers.map((k) => new Rational(1n, 10n ** k))],
   };
 }
 
