@@ -1176,6 +1176,17 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'but x > 10^(−869) under log x > −2000 holds', text: 'scalar x\nassume x > 0, log(x) > -2000\n    x\n  > 10^(-869)\n', want: 'passes' },
     { name: 'but log x > −1000 under x > 10^(−400) holds', text: 'scalar x\nassume x > 10^(-400)\n    log(x)\n  > -1000\n', want: 'passes' },
     { name: 'and σ(log x) ≥ 10^(−500) under x > 10^(−400)', text: 'scalar x\nassume x > 10^(-400)\n    1/(1 + exp(-log(x)))\n  ≥ 10^(-500)\n', want: 'passes' },
+    // (`≠` on the solutions of a non-affine equation assumption, a curve no draw lands on: the
+    // equations and left = right solved together, the root proved by the Krawczyk test.
+    // Each wrong one was checked.)
+    { name: 'x − 2y ≠ 0 under x² + y² = 1 (0 at (2/√5, 1/√5))', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x - 2 y\n  ≠ 0\n', want: 'refuted' },
+    { name: 'x y ≠ 1/4 under x² + y² = 1', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x y\n  ≠ 1/4\n', want: 'refuted' },
+    { name: 'x + y ≠ 6/5 under x² + y² = 1, x > 0', text: 'scalar x, y\nassume x^2 + y^2 = 1, x > 0\n    x + y\n  ≠ 6/5\n', want: 'refuted' },
+    { name: 'x + y + z ≠ 3/2 under x² + y² + z² = 1 (more scalars than equations)', text: 'scalar x, y, z\nassume x^2 + y^2 + z^2 = 1\n    x + y + z\n  ≠ 3/2\n', want: 'refuted' },
+    { name: 'x² + y² = 1 ⇒ x − 2y ≠ 0', text: 'scalar x, y\n    x^2 + y^2 = 1\n  ⇒ x - 2 y ≠ 0\n', want: 'refuted' },
+    { name: 'but x + y ≠ −6/5 under x² + y² = 1, x > 0 holds (its solutions have x < 0)', text: 'scalar x, y\nassume x^2 + y^2 = 1, x > 0\n    x + y\n  ≠ -6/5\n', want: 'passes' },
+    { name: 'and x + y + z ≠ 2 under x² + y² + z² = 1 (at most √3)', text: 'scalar x, y, z\nassume x^2 + y^2 + z^2 = 1\n    x + y + z\n  ≠ 2\n', want: 'passes' },
+    { name: 'and x y ≠ 1 under x² + y² = 1 (at most 1/2)', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x y\n  ≠ 1\n', want: 'passes' },
     // (A root or fractional power passes a bound only past the doubles' range, whatever the
     // step's constants: probed at 10^(±400), 10^(±1000) and 10^(±2900); each was checked.)
     { name: 'x^(1/1000) ≤ 10 under x > 0 (fails past 10^1000)', text: 'scalar x\nassume x > 0\n    x^(1/1000)\n  ≤ 10\n', want: 'refuted' },

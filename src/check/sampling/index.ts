@@ -21,6 +21,7 @@ import { dimensionProbes, identityOverrides } from './dimensions.js';
 import { callsFunction, comparisonBoundPoints, edgeSearch } from './edges.js';
 import { coincidenceSearch, cornerSearch, coupledByAssumption, hasCorners, meetByScaling, meetDomains, meetOrthonormal, shrink, snappedFailure, solveEqualities } from './search.js';
 import { linearZeroSearch, meetLinear } from './linear-solve.js';
+import { constrainedZeroSearch } from './constrained.js';
 import { now } from '../../clock.js';
 
 /**
@@ -828,6 +829,9 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     if (found && !('tight' in found)) return fail(found, found.right === 'undefined');
     const solved = !statement && confirm ? linearZeroSearch(p, heldPoints.slice(0, 3), new Rng(opts.seed, `${p.salt}0`), opts.deadline) : null;
     if (solved && !('tight' in solved)) return fail(solved, solved.right === 'undefined');
+    // (And on the solutions of the assumptions' equations, where a `≠` fails on a curve no draw lands on.)
+    const curve = !statement && confirm ? constrainedZeroSearch(p, heldPoints, new Rng(opts.seed, `${p.salt}≠`), opts.deadline) : null;
+    if (curve) return fail(curve);
     if (found || solved) {
       const tight = found && 'tight' in found ? found.tight : (solved as { tight: Point }).tight;
       return {

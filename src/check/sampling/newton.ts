@@ -46,7 +46,18 @@ export function newtonSolutions(
   if ([...tags].some((t) => t !== 'invertible')) return [];
   const shape = (xs: readonly Rational[]) => new Mat<Rational>(x0.rows, x0.cols, [...xs]);
   const exact = (x: number) => Rational.parse(x.toPrecision(17));
-  const problem: Residual = { base, key, a, b, shape, rng, budget: { evaluations: MAX_EVALUATIONS } };
+  const problem: Residual = {
+    equations: [[a, b]], rng, budget: { evaluations: MAX_EVALUATIONS },
+    at: (xs, box) => {
+      const q = base.replacing(key, shape(xs), rng);
+      if (box) q.enclosures.set(key, [shape(box.lo), shape(box.hi)]);
+      return q;
+    },
+    seed: <S>(q: Point, F: Field<Dual<S>>, F0: Field<S>, along: number) => {
+      const seed = (v: Val<Dual<S>>): Val<Dual<S>> => (isMat(v) ? new Mat(v.rows, v.cols, v.data.map((d, i) => (i === along ? new Dual(d.v, F0.one) : d))) : v);
+      q.seed = { key, field: F, value: seed as (v: never) => unknown };
+    },
+  };
 
   const starts: number[][] = [];
   const own = x0.data.map((x) => x.toNumber());
@@ -124,6 +135,67 @@ export function newtonSolutions(
   return out;
 }
 
+/**
+ * Points where the scalar equations aᵢ = bᵢ all hold, in the scalar unknowns `keys` (at least
+ * as many as equations: `x² + y² = 1` and `x − 2y = 0` in x and y): Newton's method from each
+ * of `starts` (points whose values of the keys begin a run), each root proved in a box by the
+ * Krawczyk test as in newtonSolutions (with more unknowns than equations, in those with the
+ * largest pivots, the rest kept at their rounded values), so every equation holds at the one
+ * point of the box the test proves there. Each point returned holds the keys solved for as
+ * its box; the assumptions are not checked (the caller does). At most `max` distinct roots.
+ */
+export function systemRoots(base: Point, keys: readonly string[], equations: readonly (readonly [Expr, Expr])[], starts: readonly Point[], rng: Rng, deadline: number, max = 2): Point[] {
+  const n = keys.length;
+  if (n === 0 || n < equations.length || n > MAX_ENTRIES) return [];
+  const valueAt = (q: Point, k: string): number | null => {
+    const v = q.values.get(k)?.value;
+    return v === undefined || isMat(v) ? null : (v as Rational).toNumber();
+  };
+  const problem: Residual = {
+    equations, rng, budget: { evaluations: MAX_EVALUATIONS },
+    at: (xs, box) => {
+      let q = base;
+      keys.forEach((k, i) => { q = q.replacing(k, xs[i]!, rng); });
+      if (box) keys.forEach((k, i) => q.enclosures.set(k, [box.lo[i]!, box.hi[i]!]));
+      return q;
+    },
+    seed: <S>(q: Point, F: Field<Dual<S>>, F0: Field<S>, along: number) => {
+      const seed = (v: Val<Dual<S>>): Val<Dual<S>> => (isMat(v) ? v : new Dual(v.v, F0.one));
+      q.seed = { key: keys[along]!, field: F, value: seed as (v: never) => unknown };
+    },
+  };
+  const all = [...Array(n).keys()];
+  const out: Point[] = [];
+  const found: number[][] = [];
+  for (const start of starts) {
+    if (now() > deadline || out.length >= max || problem.budget.evaluations <= 0) break;
+    const x0 = keys.map((k) => valueAt(start, k));
+    if (x0.some((v) => v === null || !Number.isFinite(v))) continue;
+    const root = newton(problem, x0 as number[], null, deadline);
+    if (!root || root.k > n) continue;
+    const scale = 1 + Math.max(...root.x.map(Math.abs));
+    if (found.some((f) => f.every((v, i) => Math.abs(v - root.x[i]!) <= 1e-6 * scale))) continue;
+    found.push(root.x);
+    // (More unknowns than equations, x² + y² + z² = 1 and x + y + z = 3/2: solved in the k
+    // with the largest pivots, the others kept at the root's rounded values, as newtonSolutions does.)
+    let active = all;
+    let x = root.x.map((v) => Rational.parse(v.toPrecision(17)));
+    if (root.k < n) {
+      active = pivotColumns(root.J, root.k);
+      if (active.length < root.k) continue;
+      const polished = newton(problem, x.map((v) => v.toNumber()), { active, fixed: x }, deadline);
+      if (!polished) continue;
+      x = x.map((v, i) => (active.includes(i) ? Rational.parse(polished.x[i]!.toPrecision(17)) : v));
+    }
+    const box = krawczyk(problem, x, active, deadline);
+    if (!box) continue;
+    const q = problem.at(box.lo.map((v, i) => v.add(box.hi[i]!).div(Rational.of(2))), box);
+    q.deadline = deadline;
+    out.push(q);
+  }
+  return out;
+}
+
 /** At most this many entries in the unknown (Newton costs one evaluation per entry per step). */
 const MAX_ENTRIES = 16;
 /** At most this many distinct proved roots per equation and unknown. */
@@ -133,11 +205,12 @@ const MAX_ITERATIONS = 40;
 const MAX_EVALUATIONS = 400;
 
 interface Residual {
-  readonly base: Point;
-  readonly key: string;
-  readonly a: Expr;
-  readonly b: Expr;
-  readonly shape: (xs: readonly Rational[]) => Mat<Rational>;
+  /** The equations a = b whose entries, one after another, are the residual's. */
+  readonly equations: readonly (readonly [Expr, Expr])[];
+  /** The point with the unknown's entries at x, held as the box [lo, hi] when given. */
+  readonly at: (x: readonly Rational[], box: { lo: readonly Rational[]; hi: readonly Rational[] } | null) => Point;
+  /** Makes q's evaluation in F (dual numbers over F0) differentiate along the unknown's entry `along`. */
+  readonly seed: <S>(q: Point, F: Field<Dual<S>>, F0: Field<S>, along: number) => void;
   readonly rng: Rng;
   /** Evaluations left for this equation and unknown (each costs one pass over both sides). */
   readonly budget: { evaluations: number };
@@ -178,20 +251,21 @@ function residualAt<S>(
   const F = dualField(F0);
   if (--p.budget.evaluations < 0) return null;
   try {
-    const q = p.base.replacing(p.key, p.shape(x), p.rng);
-    if (box) q.enclosures.set(p.key, [p.shape(box.lo), p.shape(box.hi)]);
-    if (along !== null) {
-      const seed = (v: Val<Dual<S>>): Val<Dual<S>> => (isMat(v) ? new Mat(v.rows, v.cols, v.data.map((d, i) => (i === along ? new Dual(d.v, F0.one) : d))) : v);
-      q.seed = { key: p.key, field: F, value: seed as (v: never) => unknown };
+    const q = p.at(x, box);
+    if (along !== null) p.seed(q, F, F0, along);
+    const out: Dual<S>[] = [];
+    let scale = 0;
+    for (const [a, b] of p.equations) {
+      const l = entries(q.evaluate(F, a) as Val<Dual<S>>);
+      let r = entries(q.evaluate(F, b) as Val<Dual<S>>);
+      // `X = 0`: a scalar 0 stands for the zero of the left side's shape.
+      if (r.length === 1 && l.length > 1 && F0.sign(r[0]!.v) === 0) r = l.map(() => F.zero);
+      if (l.length !== r.length) return null;
+      // With the sides' size, for a relative convergence test (an estimate; it decides nothing).
+      scale = Math.max(scale, ...l.map((v) => F0.magnitude(v.v)), ...r.map((v) => F0.magnitude(v.v)));
+      out.push(...l.map((v, i) => F.sub(v, r[i]!)));
     }
-    const l = entries(q.evaluate(F, p.a) as Val<Dual<S>>);
-    let r = entries(q.evaluate(F, p.b) as Val<Dual<S>>);
-    // `X = 0`: a scalar 0 stands for the zero of the left side's shape.
-    if (r.length === 1 && l.length > 1 && F0.sign(r[0]!.v) === 0) r = l.map(() => F.zero);
-    if (l.length !== r.length) return null;
-    // With the sides' size, for a relative convergence test (an estimate; it decides nothing).
-    const scale = Math.max(0, ...l.map((v) => F0.magnitude(v.v)), ...r.map((v) => F0.magnitude(v.v)));
-    return Object.assign(l.map((v, i) => F.sub(v, r[i]!)), { scale });
+    return Object.assign(out, { scale });
   } catch {
     return null;
   }
