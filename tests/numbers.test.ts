@@ -1136,3 +1136,15 @@ describe('a note naming where the left side has no value, as a student reads it'
     expect(step.notes.map((n) => n.message).join('\n')).toMatch(note);
   });
 });
+
+describe('the Euclidean norm of a vector in the identity test', () => {
+  // (‖u‖ is √(uᵀu): w = g u/‖u‖ is rational in u and one root. Both were checked.)
+  it.each([
+    ['    ‖w‖^2\n  = g^2\n'],
+    ['    wᵀu\n  = g ‖u‖\n'],
+  ])('proves %s', async (body) => {
+    const { step } = await one(body, 'scalar g\nvector u, w in R^n\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n');
+    expect(step.verdict, step.message).toBe('proved');
+    expect(step.method).toBe('identity-test');
+  });
+});

@@ -222,7 +222,9 @@ function degreeOf(e: Expr, ctx: Analysis, calls: Calls, bound: ReadonlySet<strin
           calls.radicals++;
           calls.radicalDegree *= Math.max(2, u.total);
           if (calls.radicals > MAX_RADICALS) throw new NotApplicable(`more than ${MAX_RADICALS} square roots`);
-          return { total: 1, nc: 0 };
+          // (Its radicand's degree in vectors and matrices counts toward the size they are
+          // drawn at: √(vᵀv) of a norm, whose identities could hold at n = 2 only.)
+          return { total: 1, nc: u.nc };
         }
         throw new NotApplicable(`${name} is not a rational function`);
       }
@@ -812,8 +814,26 @@ function normalized(e: Expr): Expr {
       }
     }
   }
+  // The Euclidean norm of a vector as the root it is, ‖v‖ = √(vᵀv) (LANGUAGE.md: `‖x‖` of a
+  // vector is its 2-norm): w = g u/‖u‖ is then rational in u and one square root, and
+  // ‖w‖² = g² is proved. (Not under an even power, ‖v‖^(2j) = (vᵀv)^j with no root at all.)
+  if (e.kind === 'Binary' && e.op === '^' && e.left.kind === 'Norm' && isVector(e.left.arg) && !e.left.sub) {
+    const k = constantInteger(e.right);
+    if (k !== null && k > 0 && k % 2 === 0) return { ...e, left: { ...e.left, arg: normalized(e.left.arg) } };
+  }
+  if (e.kind === 'Norm' && !e.sub && isVector(e.arg)) {
+    const v = normalized(e.arg);
+    const scalar = { kind: 'scalar' } as const;
+    const vv: Expr = { kind: 'Binary', op: '*', left: { kind: 'Transpose', arg: v, range: e.range, shape: { kind: 'matrix', rows: 1, cols: (v.shape as { rows: Dim }).rows } }, right: v, range: e.range, shape: scalar };
+    return { kind: 'Call', fn: { base: 'sqrt', hat: false, index: null, primes: 0, range: e.range }, args: [vv], range: e.range, shape: scalar };
+  }
   if (e.kind === 'Deriv' || e.kind === 'Grad' || e.kind === 'Limit') return e;
   return mapChildren(e, normalized);
+}
+
+/** Whether e is a column vector (n × 1, n not known to be 1). */
+function isVector(e: Expr): boolean {
+  return e.shape?.kind === 'matrix' && e.shape.cols === 1 && e.shape.rows !== 1;
 }
 
 /** n = square² · rest, the squares of primes below 1000 taken out (not a full factorization: any such split is exact); null for n beyond 10^30. */
