@@ -1137,6 +1137,36 @@ describe('a note naming where the left side has no value, as a student reads it'
   });
 });
 
+describe('a condition on vectors, matrices or moments that nothing shows', () => {
+  // (Red team rt124: each right side is undefined somewhere the left is defined, at a point no
+  // search reaches (a zero of a sum of squares, of 5 tr(Q) − 6 for an orthogonal Q, of
+  // log det at a companion matrix), and each was proved: the condition was left to the search.)
+  it.each([
+    ['a sum of squares of tr and det', 'matrix A in R^{2×2}\n', '    1\n  = ((tr(A) - 1)^2 + (det(A) - 1)^2)/((tr(A) - 1)^2 + (det(A) - 1)^2)\n'],
+    ['log of a determinant', 'matrix A in R^{2×2}\n', '    0\n  = log(det(A^2 - A + I)) - log(det(A^2 - A + I))\n'],
+    ['a trace of an orthogonal matrix', 'matrix Q in R^{2×2}, orthogonal\n', '    1\n  = (5 tr(Q) - 6)/(5 tr(Q) - 6)\n'],
+    ['a sum of squares of inner products', 'vector u, v in R^n\nassume v ≠ 0\n', '    1\n  = ((uᵀu - 1)^2 + (uᵀv)^2)/((uᵀu - 1)^2 + (uᵀv)^2)\n'],
+    ['a size inside a trace', 'matrix A in R^{n×n}\n', '    1\n  = (tr(I_n) - 7)/(tr(I_n) - 7)\n'],
+  ])('is not proved: %s', async (_what, decl, body) => {
+    const { step } = await one(body, decl);
+    expect(step.verdict, step.message).not.toBe('proved');
+    expect(step.verdict).not.toBe('unknown');
+  });
+
+  // The same conditions where a known one shows them, written otherwise: proved.
+  it.each([
+    ['a moment equal to the left side\'s variance', 'scalar b\nvector u in R^n\nassume u ≠ 0\nrandom x in R^n with E[x] = 0, E[x xᵀ] = I\ndefine y = uᵀx + b\n',
+      '    (y - E[y]) / √(Var[y])\n  = (uᵀx + b - b) / √(E[(uᵀx)²])\n'],
+    ['a quadratic form equal to the left side\'s moment', 'vector u in R^n\nassume u ≠ 0\nrandom x in R^n with E[x] = 0, E[x xᵀ] = I\n',
+      '    uᵀx / √(E[(uᵀx)²])\n  = uᵀx / √(uᵀ E[x xᵀ] u)\n'],
+    ['a squared norm equal to an assumed nonzero scalar\'s square', 'scalar g\nvector u, w in R^n\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n',
+      '    g/‖u‖ (I - u uᵀ/‖u‖²) u\n  = g/‖u‖ (I - w wᵀ/‖w‖²) u\n'],
+  ])('is proved: %s', async (_what, decl, body) => {
+    const { step } = await one(body, decl);
+    expect(step.verdict, step.message).toBe('proved');
+  });
+});
+
 describe('the Euclidean norm of a vector in the identity test', () => {
   // (‖u‖ is √(uᵀu): w = g u/‖u‖ is rational in u and one root. Both were checked.)
   it.each([

@@ -143,6 +143,23 @@ const SAME_EXPRESSION = 'both sides are the same expression';
  * by the exact identity test (rational steps; deterministic). Returns the proof, or the
  * candidates the identity test does not apply to (for nerdamer, after sampling).
  */
+/**
+ * Whether two scalars of a step's conditions are equal wherever both have values, by a proof
+ * that needs no engine's word (the same expression, the rules, the identity test, the normal
+ * form): for the domain half (rules/domain-inclusion.ts).
+ */
+function conditionsEqual(p: StepProblem, deadline: number): (a: Expr, b: Expr) => boolean {
+  return (a, b) => {
+    const q: StepProblem = { ...p, left: a, right: b, rel: '=' };
+    const { proof, pending } = certify(q, a, b, deadline);
+    if (proof) return !proof.instances && (proof.method === 'structural' || proof.method === 'identity-test' || proof.method === 'normal-form' || proof.method === 'rule');
+    // (And the rules on what the identity test could not take: E[(uᵀx)²] = uᵀ E[x xᵀ] u by the
+    // expectation rules; not a `for all` instance, which sampling cannot enforce.)
+    const r = pending.length > 0 ? proveEqualityByRules(q, pending, deadline) : null;
+    return !!r?.proof && !pending[r.candidate ?? -1]?.forAll;
+  };
+}
+
 export function certify(p: StepProblem, left: Expr, right: Expr, deadline: number): { proof: Proof | null; pending: Candidate[]; differAt: number[]; sides?: readonly [Expr, Expr] } {
   // (By key, not by text: I_m and I_n print alike.)
   if (exprKey(left) === exprKey(right)) return { proof: { method: 'structural', how: SAME_EXPRESSION }, pending: [], differAt: [] };
@@ -1022,7 +1039,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
   // where the right side has a value wherever the left does, the searches for where a side has
   // none look at the left side's parts only (the zeros of right sides' divisors, which the proof
   // had already ruled out, were ~40% of the identity table's pole search).
-  let inclusion = rel === '=' && isExpr(left) && isExpr(right) && !ground && proof !== null ? domainInclusion(p, left, right, opts.deadline) : null;
+  let inclusion = rel === '=' && isExpr(left) && isExpr(right) && !ground && proof !== null ? domainInclusion(p, left, right, opts.deadline, conditionsEqual(p, opts.deadline)) : null;
   const rightHasValue = inclusion?.kind === 'proved' && certain && sampled === p;
   const sample = (oneDecimal = ground): SampleResult => sampleRelation(sampled, { ...opts, samples }, !certain || hasLargeNumber(p), false, oneDecimal, rel === '=' && !proof ? differAt : [], proof === null ? false : certain ? 'certificate' : true, rightHasValue);
   let s = certain ? absorbedTrusted(() => sample()) : sample();
@@ -1200,7 +1217,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     // values; that the right one has a value wherever the left does must be proved too, or the
     // step is only checked (1 = Q/Q, where Q is 0 at one irrational point no search reaches).
     // (For a proof found after the cross-check, nerdamer's, proved here.)
-    if (rel === '=' && isExpr(left) && isExpr(right) && !numbers) inclusion ??= domainInclusion(p, left, right, opts.deadline);
+    if (rel === '=' && isExpr(left) && isExpr(right) && !numbers) inclusion ??= domainInclusion(p, left, right, opts.deadline, conditionsEqual(p, opts.deadline));
     if (inclusion?.kind === 'open' && !numbers) {
       const where = `that the right side has a value wherever the left does is not proved: nothing shows ${restrictionText(inclusion.restriction)} where the left side has a value`;
       if (s.unknown) return { verdict: 'unknown', method: 'none', samples: s.held, counterexample: null, notes, message: `${by}, where both sides have values; but ${where}, and sampling could not check it (${s.unknown})` };

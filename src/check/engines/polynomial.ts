@@ -1,5 +1,5 @@
 import type { Expr, Range } from '../../ast.js';
-import { freeNames } from '../../ast-walk.js';
+import { children, exprKey, freeNames, mapChildren } from '../../ast-walk.js';
 import { printExpr, printName } from '../../print.js';
 import { isMat } from '../evaluator/field.js';
 import type { Interval } from '../evaluator/interval.js';
@@ -573,6 +573,18 @@ export function rationalExpr(r: RationalFunction, range: Range): Expr {
 // Polynomials in atoms, for proofs about where expressions have values (rules/domain-inclusion.ts)
 
 /**
+ * e with each scalar that reads a vector or matrix directly (uᵀu, tr(AᵀA), det(A)) and each
+ * expectation as a name of its own, keyed by its structure (exprKey): to the expansions an
+ * indeterminate like any atom, so uᵀu − 7 = (uᵀu − 5) − 2 under uᵀu ≤ 5.
+ */
+function matrixScalarsAsNames(e: Expr): Expr {
+  if (e.shape?.kind !== 'matrix' && (e.kind === 'Expect' || children(e).some((c) => c.shape?.kind === 'matrix'))) {
+    return { kind: 'Var', name: { base: `⟪${exprKey(e)}⟫`, index: null, primes: 0, hat: false, range: e.range }, range: e.range, shape: { kind: 'scalar' } };
+  }
+  return mapChildren(e, matrixScalarsAsNames);
+}
+
+/**
  * Expansions that share their atoms (a call, |·|, √u, a power of e is one indeterminate,
  * the same one wherever it is written alike): `normalized` keys a scalar expression by its
  * expansion divided by its leading coefficient, with that coefficient's sign; `divides` says
@@ -586,7 +598,7 @@ export class AtomExpansions {
   private readonly polys = new Map<Expr, Poly | null>();
 
   private poly(e: Expr): Poly | null {
-    if (!this.polys.has(e)) this.polys.set(e, e.shape?.kind === 'matrix' ? null : expandPolynomial(e, true, this.heads, { roots: true }, this.squares));
+    if (!this.polys.has(e)) this.polys.set(e, e.shape?.kind === 'matrix' ? null : expandPolynomial(matrixScalarsAsNames(e), true, this.heads, { roots: true }, this.squares));
     return this.polys.get(e) ?? null;
   }
 
@@ -607,7 +619,7 @@ export class AtomExpansions {
     if (!this.numerators.has(h)) {
       let out: Poly | null = null;
       if (h.shape?.kind !== 'matrix') {
-        const t = trigExpanded(h);
+        const t = trigExpanded(matrixScalarsAsNames(h));
         out = (t === h ? this.poly(h) : null) ?? expandRational(t, true, { roots: true })?.num ?? null;
       }
       this.numerators.set(h, out);

@@ -20,7 +20,7 @@
  */
 import type { Condition, Expr, Formula, Var } from '../../ast.js';
 import { impliedTags } from '../tags.js';
-import { formulaExprs, mapChildren } from '../../ast-walk.js';
+import { exprKey, formulaExprs, mapChildren } from '../../ast-walk.js';
 import { builtinFunction } from '../../builtins.js';
 import { printExpr } from '../../print.js';
 import { AtomExpansions } from '../engines/polynomial.js';
@@ -536,7 +536,13 @@ function squareFactors(e: Expr): Expr[] {
   return [e];
 }
 
-export function domainInclusion(p: StepProblem, left: Expr, right: Expr, deadline: number): Inclusion {
+export function domainInclusion(p: StepProblem, left: Expr, right: Expr, deadline: number,
+  /**
+   * Whether two scalars are equal wherever both have values, by the step's own proof methods
+   * (step.ts's certify): a condition on vectors, matrices or moments the signs here do not
+   * model holds where it is a known condition's expression, or its square, written otherwise.
+   */
+  equal?: (a: Expr, b: Expr) => boolean): Inclusion {
   const { conditions: needed, opaque, inverted } = restrictions(right, p, false, computedParts(left));
   // (Each matrix the right side inverts, invertible wherever the left side has a value, or the
   // step is at most checked.)
@@ -554,20 +560,49 @@ export function domainInclusion(p: StepProblem, left: Expr, right: Expr, deadlin
       if (r.rhs.shape?.kind !== 'matrix') known.push(...restrictions(r.rhs, p, true).conditions);
     }
     const prover = new SignProver(p, known, deadline);
-    let unmodelled = false;
     for (const r of needed) {
       if (prover.holds(r.expr, r.want, r.sign)) continue;
-      // (A condition on a part the signs here do not model, E[(uᵀx)²] ≥ 0 or ‖w‖² ≠ 0 of a
-      // vector: left to the search, as before, not a reason to doubt the step.)
-      if (!scalarsOnly(r.expr, p)) {
-        unmodelled = true;
-        continue;
-      }
+      // A condition on a part the signs here do not model (E[(uᵀx)²] > 0, ‖w‖² ≠ 0 of a
+      // vector) holds where it is a known condition written otherwise: Var[y] > 0 on the left,
+      // g ≠ 0 assumed with ‖w‖² = g². Otherwise it is open like any other, and the step at most
+      // checked: it was left to the search, which never reaches the zeros of a sum of squares
+      // ((tr A − 1)² + (det A − 1)² at A = [[0, −1], [1, 1]]) or of 5 tr(Q) − 6 for an orthogonal
+      // Q, and 1 = D/D was proved for each (red team rt124).
+      if (!scalarsOnly(r.expr, p) && equal && equalToKnown(r, known, equal, deadline)) continue;
       return { kind: 'open', restriction: r };
     }
-    if (unmodelled) return { kind: 'opaque' };
   }
   return opaque ? { kind: 'opaque' } : { kind: 'proved' };
+}
+
+/** Most equalities tried for one condition (each is a proof attempt). */
+const MAX_EQUALITIES = 8;
+
+/**
+ * Whether `r` holds because its expression equals a known condition's (with the sign that
+ * condition has), or that expression's square where `r` asks no more than a square gives of a
+ * nonzero (≠ 0, > 0) or of anything (≥ 0).
+ */
+function equalToKnown(r: Restriction, known: readonly Restriction[], equal: (a: Expr, b: Expr) => boolean, deadline: number): boolean {
+  const signed = (x: Restriction): Expr => (x.sign === 1 ? x.expr : { kind: 'Neg', arg: x.expr, range: x.expr.range, shape: scalar });
+  const square = (x: Expr): Expr => ({ kind: 'Binary', op: '^', left: x, right: { kind: 'Num', value: '2', range: x.range, shape: scalar }, range: x.range, shape: scalar });
+  const target = r.want === 'nonzero' ? r.expr : signed(r);
+  let tries = 0;
+  for (const k of known) {
+    if (k.expr.shape?.kind === 'matrix' || tries >= MAX_EQUALITIES || now() > deadline) continue;
+    // (k's own sign: > 0 gives > 0, ≥ 0 and ≠ 0 of the same expression; ≥ 0 only ≥ 0; ≠ 0 only ≠ 0.)
+    const same = r.want === 'nonzero' ? k.want !== 'nonneg' : r.want === 'pos' ? k.want === 'pos' : k.want !== 'nonzero';
+    if (same) {
+      tries++;
+      if (equal(target, r.want === 'nonzero' ? k.expr : signed(k))) return true;
+    }
+    // (A square of a nonzero is > 0, of anything ≥ 0.)
+    if ((k.want !== 'nonneg' || r.want === 'nonneg') && !(r.want === 'nonzero' && k.want === 'nonneg')) {
+      tries++;
+      if (equal(target, square(k.expr))) return true;
+    }
+  }
+  return false;
 }
 
 /** The words of a restriction (`(x − y)² + (x y − π)² ≠ 0`), for messages. */
@@ -795,6 +830,13 @@ class SignProver {
           case 'sqrt': return s === 1 && (want === 'nonneg' || h(a, 'pos', 1));
           case 'abs': return s === 1 && (want === 'nonneg' || h(a, 'nonzero', 1));
           case 'tanh': return h(a, want, s);
+          // tr(XᵀX) = tr(X Xᵀ) = ‖X‖_F²: ≥ 0, and > 0 where X ≠ 0.
+          case 'trace': {
+            if (a.kind !== 'Binary' || a.op !== '*') return false;
+            const gram = a.left.kind === 'Transpose' && exprKey(a.left.arg) === exprKey(a.right) ? a.right
+              : a.right.kind === 'Transpose' && exprKey(a.right.arg) === exprKey(a.left) ? a.left : null;
+            return gram !== null && s === 1 && (want === 'nonneg' || h(gram, 'nonzero', 1));
+          }
           default: return false;
         }
       }
