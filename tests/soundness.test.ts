@@ -1187,6 +1187,13 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'but x + y ≠ −6/5 under x² + y² = 1, x > 0 holds (its solutions have x < 0)', text: 'scalar x, y\nassume x^2 + y^2 = 1, x > 0\n    x + y\n  ≠ -6/5\n', want: 'passes' },
     { name: 'and x + y + z ≠ 2 under x² + y² + z² = 1 (at most √3)', text: 'scalar x, y, z\nassume x^2 + y^2 + z^2 = 1\n    x + y + z\n  ≠ 2\n', want: 'passes' },
     { name: 'and x y ≠ 1 under x² + y² = 1 (at most 1/2)', text: 'scalar x, y\nassume x^2 + y^2 = 1\n    x y\n  ≠ 1\n', want: 'passes' },
+    // (A sum of squares or |·| compared with 0: 0 where every base is, at once; the bases solved
+    // together, the root proved by the Krawczyk test. Each wrong one was checked, red team rt124.)
+    { name: '(sin x − 1/3)² + (cos y − 1/4)² > 0 (0 at arcsin(1/3), arccos(1/4))', text: 'scalar x, y\n    (sin(x) - 1/3)^2 + (cos(y) - 1/4)^2\n  > 0\n', want: 'refuted' },
+    { name: '(x − y)² + (xy − π)² ≠ 0 (0 at x = y = √π)', text: 'scalar x, y\n    (x - y)^2 + (x y - pi)^2\n  ≠ 0\n', want: 'refuted' },
+    { name: '|x − y| + |y − z| + |z² − 5| > 0 (0 at x = y = z = √5)', text: 'scalar x, y, z\n    |x - y| + |y - z| + |z^2 - 5|\n  > 0\n', want: 'refuted' },
+    { name: 'but (x − y)² + (xy − π)² > 0 under x > 2 holds (its zeros are at ±√π)', text: 'scalar x, y\nassume x > 2\n    (x - y)^2 + (x y - pi)^2\n  > 0\n', want: 'passes' },
+    { name: 'and 0 < (x − 1)² + (x³ + x − 1)² holds (no common zero)', text: 'scalar x\n    0\n  < (x - 1)^2 + (x^3 + x - 1)^2\n', want: 'passes' },
     // (A root or fractional power passes a bound only past the doubles' range, whatever the
     // step's constants: probed at 10^(±400), 10^(±1000) and 10^(±2900); each was checked.)
     { name: 'x^(1/1000) ≤ 10 under x > 0 (fails past 10^1000)', text: 'scalar x\nassume x > 0\n    x^(1/1000)\n  ≤ 10\n', want: 'refuted' },

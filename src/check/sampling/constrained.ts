@@ -1,7 +1,9 @@
 import type { Expr } from '../../ast.js';
 import type { Counterexample } from '../../result.js';
 import { isMat } from '../evaluator/field.js';
-import { printName } from '../../print.js';
+import { printExpr, printName } from '../../print.js';
+import { constantValue } from '../evaluator/interpret.js';
+import { isExpr } from '../problem.js';
 import type { StepProblem } from '../problem.js';
 import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
@@ -68,6 +70,82 @@ export function constrainedZeroSearch(p: StepProblem, held: readonly Point[], rn
     if (value === null) continue;
     return counterexample(q, value, value, 'the sides are equal at a point of a box about 10⁻⁸⁰ wide around this one, where the equations of the assumptions hold too (its existence proved by the Krawczyk test); ≈ marks a value rounded from that box');
   }
+  return null;
+}
+
+/**
+ * A sum of squares (or of |·|) compared with 0 where its being 0 fails the step (`S > 0`,
+ * `0 < S`, `S ≠ 0`): it is 0 where every term's base is, at a point no draw lands on
+ * ((sin x − 1/3)² + (cos y − 1/4)² > 0 at x = arcsin(1/3), y = arccos(1/4); (x − y)² +
+ * (xy − π)² > 0 at x = y = √π: both were checked). The bases = 0, with the assumptions'
+ * equations, are solved together as in constrainedZeroSearch, each root proved in a box by the
+ * Krawczyk test; where the other assumptions hold on all of the box, the sum is 0 at its one
+ * root: the counterexample. Null otherwise (scalars only).
+ */
+export function squaresZeroSearch(p: StepProblem, held: readonly Point[], rng: Rng, deadline: number): Counterexample | null {
+  if (held.length === 0 || !isExpr(p.left) || !isExpr(p.right)) return null;
+  const left = p.left;
+  const right = p.right;
+  const zero = (e: Expr): boolean => constantValue(e)?.isZero() === true;
+  const sum = (p.rel === '>' || p.rel === '≠') && zero(right) ? left : (p.rel === '<' || p.rel === '≠') && zero(left) ? right : null;
+  const bases = sum && squareBases(sum);
+  if (!bases || bases.length === 0 || bases.length > 6) return null;
+  const equations = p.prep.checks.map((c) => solvedEquation(p, c)).filter((e): e is readonly [Expr, Expr] => e !== null && e[0].shape?.kind !== 'matrix' && e[1].shape?.kind !== 'matrix');
+  const system = [...bases.map((g) => [g, ZERO] as const), ...equations];
+  const base = held[0]!;
+  const read = new Set<string>();
+  for (const e of system.flat()) {
+    const keys = keysRead(p, e);
+    if (!keys) return null;
+    for (const k of keys) read.add(k);
+  }
+  const keys = [...read].filter((k) => {
+    const v = base.values.get(k)?.value;
+    return v !== undefined && !isMat(v) && !base.isInteger(k);
+  });
+  if (keys.length < system.length) return null;
+  for (const q of systemRoots(base, keys.slice(0, system.length + 2), system, held.slice(0, STARTS), rng, deadline)) {
+    if (now() > deadline) return null;
+    q.touched.clear();
+    try {
+      if (!q.satisfiesAssumptions(allLevels(), true)) continue;
+    } catch {
+      continue;
+    }
+    q.touched.clear();
+    const value = sharedValue(q, sum!, sum!);
+    if (value === null) continue;
+    const other = sum === left ? right : left;
+    const shown = sharedValue(q, other, other) ?? '0';
+    const terms = bases.map((g) => printExpr(g)).join(', ');
+    return counterexample(q, sum === left ? value : shown, sum === left ? shown : value,
+      `${bases.length > 1 ? `each of ${terms} is` : `${terms} is`} 0 at a point of a box about 10⁻⁸⁰ wide around this one${equations.length > 0 ? ', where the equations of the assumptions hold too' : ''} (its existence proved by the Krawczyk test), so the ${sum === left ? 'left' : 'right'} side is 0 there; ≈ marks a value rounded from that box`);
+  }
+  return null;
+}
+
+const ZERO: Expr = { kind: 'Num', value: '0', range: [0, 0], shape: { kind: 'scalar' } };
+
+/** The bases of a sum of positive multiples of even powers and |·| of scalars (x² + 3|y − 1|: x and y − 1); null for any other form. */
+function squareBases(e: Expr): Expr[] | null {
+  if (e.shape?.kind === 'matrix') return null;
+  if (e.kind === 'Binary' && e.op === '+') {
+    const a = squareBases(e.left);
+    const b = a && squareBases(e.right);
+    return a && b ? [...a, ...b] : null;
+  }
+  if (e.kind === 'Binary' && e.op === '*') {
+    const c = constantValue(e.left);
+    if (c && c.sign() > 0) return squareBases(e.right);
+    const d = constantValue(e.right);
+    if (d && d.sign() > 0) return squareBases(e.left);
+    return null;
+  }
+  if (e.kind === 'Binary' && e.op === '^') {
+    const k = constantValue(e.right);
+    return k && k.isInteger() && k.sign() > 0 && k.n % 2n === 0n && e.left.shape?.kind !== 'matrix' ? [e.left] : null;
+  }
+  if (e.kind === 'Abs' && e.arg.shape?.kind !== 'matrix') return [e.arg];
   return null;
 }
 

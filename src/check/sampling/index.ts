@@ -21,7 +21,7 @@ import { dimensionProbes, identityOverrides } from './dimensions.js';
 import { callsFunction, comparisonBoundPoints, edgeSearch } from './edges.js';
 import { coincidenceSearch, cornerSearch, coupledByAssumption, hasCorners, meetByScaling, meetDomains, meetOrthonormal, shrink, snappedFailure, solveEqualities } from './search.js';
 import { linearZeroSearch, meetLinear } from './linear-solve.js';
-import { constrainedZeroSearch } from './constrained.js';
+import { constrainedZeroSearch, squaresZeroSearch } from './constrained.js';
 import { now } from '../../clock.js';
 
 /**
@@ -832,6 +832,9 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     // (And on the solutions of the assumptions' equations, where a `≠` fails on a curve no draw lands on.)
     const curve = !statement && confirm ? constrainedZeroSearch(p, heldPoints, new Rng(opts.seed, `${p.salt}≠`), opts.deadline) : null;
     if (curve) return fail(curve);
+    // (And where a sum of squares compared with 0 is 0: each base 0 at once.)
+    const squares = !statement && confirm ? squaresZeroSearch(p, heldPoints, new Rng(opts.seed, `${p.salt}²`), opts.deadline) : null;
+    if (squares) return fail(squares);
     if (found || solved) {
       const tight = found && 'tight' in found ? found.tight : (solved as { tight: Point }).tight;
       return {
