@@ -139,11 +139,6 @@ function* withForAllRewrites(p: StepProblem, candidates: Iterable<Candidate>): G
 const SAME_EXPRESSION = 'both sides are the same expression';
 
 /**
- * The certificates that need no engine's word, tried first: the sides identical, or equal
- * by the exact identity test (rational steps; deterministic). Returns the proof, or the
- * candidates the identity test does not apply to (for nerdamer, after sampling).
- */
-/**
  * Whether two scalars of a step's conditions are equal wherever both have values, by a proof
  * that needs no engine's word (the same expression, the rules, the identity test, the normal
  * form): for the domain half (rules/domain-inclusion.ts).
@@ -160,6 +155,11 @@ function conditionsEqual(p: StepProblem, deadline: number): (a: Expr, b: Expr) =
   };
 }
 
+/**
+ * The certificates that need no engine's word, tried first: the sides identical, or equal
+ * by the exact identity test (rational steps; deterministic). Returns the proof, or the
+ * candidates the identity test does not apply to (for nerdamer, after sampling).
+ */
 export function certify(p: StepProblem, left: Expr, right: Expr, deadline: number): { proof: Proof | null; pending: Candidate[]; differAt: number[]; sides?: readonly [Expr, Expr] } {
   // (By key, not by text: I_m and I_n print alike.)
   if (exprKey(left) === exprKey(right)) return { proof: { method: 'structural', how: SAME_EXPRESSION }, pending: [], differAt: [] };
