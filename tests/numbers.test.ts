@@ -1161,6 +1161,12 @@ describe('a condition on vectors, matrices or moments that nothing shows', () =>
       '    uᵀx / √(E[(uᵀx)²])\n  = uᵀx / √(uᵀ E[x xᵀ] u)\n'],
     ['a squared norm equal to an assumed nonzero scalar\'s square', 'scalar g\nvector u, w in R^n\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n',
       '    g/‖u‖ (I - u uᵀ/‖u‖²) u\n  = g/‖u‖ (I - w wᵀ/‖w‖²) u\n'],
+    // (A tag's signs: tr and det of a positive definite matrix > 0, uᵀHu > 0 where u ≠ 0; rt125.)
+    ['the trace of a positive definite matrix', 'matrix H in R^{n×n}, positive definite\n', '    1\n  = (tr(H) + 2)/(tr(H) + 2)\n'],
+    ['the log of its trace', 'matrix H in R^{n×n}, positive definite\n', '    0\n  = log(tr(H)) - log(tr(H))\n'],
+    ['the root of its determinant', 'matrix H in R^{n×n}, positive definite\n', '    0\n  = sqrt(det(H)) - sqrt(det(H))\n'],
+    ['its quadratic form at a nonzero vector', 'matrix H in R^{n×n}, positive definite\nvector u in R^n\nassume u ≠ 0\n', '    1\n  = (uᵀ H u)/(uᵀ H u)\n'],
+    ['the log det of AᵀA + I', 'matrix A in R^{n×n}\n', '    0\n  = log(det(Aᵀ A + I)) - log(det(Aᵀ A + I))\n'],
   ])('is proved: %s', async (_what, decl, body) => {
     const { step } = await one(body, decl);
     expect(step.verdict, step.message).toBe('proved');

@@ -781,6 +781,11 @@ class SignProver {
           if (e.op === '*' && a.kind === 'Transpose' && b.shape?.kind === 'matrix' && printExpr(a.arg) === printExpr(b) && e.shape?.kind !== 'matrix') {
             return s === 1 && (want === 'nonneg' || h(b, 'nonzero', 1));
           }
+          // uᵀ M u for a semidefinite M: ≥ 0; for a definite one, > 0 where u ≠ 0.
+          if (e.op === '*' && e.shape?.kind !== 'matrix' && a.kind === 'Binary' && a.op === '*' && a.left.kind === 'Transpose' && exprKey(a.left.arg) === exprKey(b)) {
+            const kind = definite(a.right, this.p, (x) => scalarsOnly(x, this.p) && h(x, 'pos', 1));
+            if (s === 1 && kind && (want === 'nonneg' || (kind === 'pd' && h(b, 'nonzero', 1)))) return true;
+          }
           // (Products of vectors and matrices have zero divisors: A u may be 0 with A, u ≠ 0.)
           if (a.shape?.kind === 'matrix' && b.shape?.kind === 'matrix') return false;
           // (A quotient's denominator is ≠ 0 wherever it has a value.)
@@ -830,12 +835,16 @@ class SignProver {
           case 'sqrt': return s === 1 && (want === 'nonneg' || h(a, 'pos', 1));
           case 'abs': return s === 1 && (want === 'nonneg' || h(a, 'nonzero', 1));
           case 'tanh': return h(a, want, s);
-          // tr(XᵀX) = tr(X Xᵀ) = ‖X‖_F²: ≥ 0, and > 0 where X ≠ 0.
-          case 'trace': {
-            if (a.kind !== 'Binary' || a.op !== '*') return false;
+          // The trace and determinant of a positive definite matrix are > 0, of a semidefinite
+          // one ≥ 0 (H tagged positive definite, AᵀA + I, XᵀX); tr(XᵀX) = ‖X‖_F² is > 0 where X ≠ 0.
+          case 'trace': case 'det': {
+            if (s !== 1) return false;
+            const kind = definite(a, this.p, (x) => scalarsOnly(x, this.p) && h(x, 'pos', 1));
+            if (kind === 'pd' || (kind === 'psd' && want === 'nonneg')) return true;
+            if (row.evaluate !== 'trace' || a.kind !== 'Binary' || a.op !== '*') return false;
             const gram = a.left.kind === 'Transpose' && exprKey(a.left.arg) === exprKey(a.right) ? a.right
               : a.right.kind === 'Transpose' && exprKey(a.right.arg) === exprKey(a.left) ? a.left : null;
-            return gram !== null && s === 1 && (want === 'nonneg' || h(gram, 'nonzero', 1));
+            return gram !== null && (want === 'nonneg' || h(gram, 'nonzero', 1));
           }
           default: return false;
         }
