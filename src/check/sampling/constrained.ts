@@ -10,6 +10,9 @@ import type { Rng } from '../rng.js';
 import { keysRead } from './domain.js';
 import { decimalLevels, allLevels } from './levels.js';
 import { systemRoots } from './newton.js';
+import { singularParts } from './boundaries.js';
+import { unfolded } from './explore.js';
+import { exprKey } from '../../ast-walk.js';
 import type { Point } from './point.js';
 import { counterexample, formatValue } from './report.js';
 import { solvedEquation } from './search.js';
@@ -125,6 +128,59 @@ export function squaresZeroSearch(p: StepProblem, held: readonly Point[], rng: R
 }
 
 const ZERO: Expr = { kind: 'Num', value: '0', range: [0, 0], shape: { kind: 'scalar' } };
+
+/**
+ * The domain rule at a divisor of the right side alone that is a sum of squares (or of |·|):
+ * it is 0 where every base is, at a point no search along a line reaches, since it never
+ * changes sign (1 = Q/Q with Q = (x − y)² + (xy − π)², 0 at x = y = √π, was checked). The
+ * bases = 0, with the assumptions' equations, solved together and the root proved in a box as
+ * in squaresZeroSearch; where the other assumptions hold and the left side has a value on all
+ * of the box, the right side has none at its root: the counterexample. Null otherwise.
+ */
+export function squaresPoleSearch(p: StepProblem, held: readonly Point[], rng: Rng, deadline: number): Counterexample | null {
+  if (p.rel !== '=' || held.length === 0 || !isExpr(p.left) || !isExpr(p.right)) return null;
+  const left = p.left;
+  const leftParts = new Set(singularParts(unfolded(left, p), true).map((g) => exprKey(g)));
+  const equations = p.prep.checks.map((c) => solvedEquation(p, c)).filter((e): e is readonly [Expr, Expr] => e !== null && e[0].shape?.kind !== 'matrix' && e[1].shape?.kind !== 'matrix');
+  const base = held[0]!;
+  let tried = 0;
+  for (const g of singularParts(unfolded(p.right, p), true)) {
+    if (leftParts.has(exprKey(g)) || tried >= 3 || now() > deadline) continue;
+    const bases = squareBases(g);
+    if (!bases || bases.length < 2 || bases.length > 6) continue;
+    tried++;
+    const system = [...bases.map((b) => [b, ZERO] as const), ...equations];
+    const keys = scalarKeysOf(p, base, system.flat());
+    if (!keys || keys.length < system.length) continue;
+    for (const q of systemRoots(base, keys.slice(0, system.length + 2), system, held.slice(0, STARTS), rng, deadline)) {
+      try {
+        if (!q.satisfiesAssumptions(allLevels(), true)) continue;
+      } catch {
+        continue;
+      }
+      q.touched.clear();
+      const value = sharedValue(q, left, left);
+      if (value === null) continue;
+      sharedValue(q, g, g);
+      return counterexample(q, value, 'undefined', `the right side is undefined where ${printExpr(g)} = 0, which happens at a point of a box about 10⁻⁸⁰ wide around this one, where each of ${bases.map((b) => printExpr(b)).join(', ')} is 0 (its existence proved by the Krawczyk test), while the left side is defined on all of that box (${value}); ≈ marks a value rounded from that box`);
+    }
+  }
+  return null;
+}
+
+/** The real, non-integer scalar keys the expressions read (through definitions), or null where too many to follow. */
+function scalarKeysOf(p: StepProblem, base: Point, exprs: readonly Expr[]): string[] | null {
+  const read = new Set<string>();
+  for (const e of exprs) {
+    const keys = keysRead(p, e);
+    if (!keys) return null;
+    for (const k of keys) read.add(k);
+  }
+  return [...read].filter((k) => {
+    const v = base.values.get(k)?.value;
+    return v !== undefined && !isMat(v) && !base.isInteger(k);
+  });
+}
 
 /** The bases of a sum of positive multiples of even powers and |·| of scalars (x² + 3|y − 1|: x and y − 1); null for any other form. */
 function squareBases(e: Expr): Expr[] | null {

@@ -21,7 +21,7 @@ import { dimensionProbes, identityOverrides } from './dimensions.js';
 import { callsFunction, comparisonBoundPoints, edgeSearch } from './edges.js';
 import { coincidenceSearch, cornerSearch, coupledByAssumption, hasCorners, meetByScaling, meetDomains, meetOrthonormal, shrink, snappedFailure, solveEqualities } from './search.js';
 import { linearZeroSearch, meetLinear } from './linear-solve.js';
-import { constrainedZeroSearch, squaresZeroSearch } from './constrained.js';
+import { constrainedZeroSearch, squaresPoleSearch, squaresZeroSearch } from './constrained.js';
 import { now } from '../../clock.js';
 
 /**
@@ -790,6 +790,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     // at 3 × 3 and larger, red team rt121.)
     const wide = failure ? null : widerHeld(heldPoints, firstHeld);
     if (wide) failure = singularMatrices(p, wide, new Rng(opts.seed, `${p.salt}/wide`), opts.deadline, extend);
+    // (And a divisor of the right side alone that is a sum of squares, at the zero of all its bases.)
+    if (!failure && !leftOnly) failure = squaresPoleSearch(p, heldPoints, new Rng(opts.seed, `${p.salt}/²`), opts.deadline);
     if (failure) return fail(failure, failure.right === 'undefined');
     if (doubt) return { held, failure: null, unknown: doubt, notes, vacuous: false };
   }
