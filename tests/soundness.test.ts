@@ -1192,6 +1192,10 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '(sin x − 1/3)² + (cos y − 1/4)² > 0 (0 at arcsin(1/3), arccos(1/4))', text: 'scalar x, y\n    (sin(x) - 1/3)^2 + (cos(y) - 1/4)^2\n  > 0\n', want: 'refuted' },
     { name: '(x − y)² + (xy − π)² ≠ 0 (0 at x = y = √π)', text: 'scalar x, y\n    (x - y)^2 + (x y - pi)^2\n  ≠ 0\n', want: 'refuted' },
     { name: '|x − y| + |y − z| + |z² − 5| > 0 (0 at x = y = z = √5)', text: 'scalar x, y, z\n    |x - y| + |y - z| + |z^2 - 5|\n  > 0\n', want: 'refuted' },
+    // (Over a matrix's or vector's entries too: tr A = det A = 1 at A = [[0, −1], [1, 1]].)
+    { name: '(tr A − 1)² + (det A − 1)² > 0 for a 2×2 A', text: 'matrix A in R^{2×2}\n    (tr(A) - 1)^2 + (det(A) - 1)^2\n  > 0\n', want: 'refuted' },
+    { name: '1 = ((uᵀu − 1)² + (uᵀv)²)/(…), 0 at orthonormal u, v', text: 'vector u, v in R^n\n    1\n  = ((uᵀu - 1)^2 + (uᵀv)^2)/((uᵀu - 1)^2 + (uᵀv)^2)\n', want: 'refuted' },
+    { name: 'but (tr A − 1)² + (det A − 1)² + 1 > 0 holds', text: 'matrix A in R^{2×2}\n    (tr(A) - 1)^2 + (det(A) - 1)^2 + 1\n  > 0\n', want: 'passes' },
     { name: 'but (x − y)² + (xy − π)² > 0 under x > 2 holds (its zeros are at ±√π)', text: 'scalar x, y\nassume x > 2\n    (x - y)^2 + (x y - pi)^2\n  > 0\n', want: 'passes' },
     { name: 'and 0 < (x − 1)² + (x³ + x − 1)² holds (no common zero)', text: 'scalar x\n    0\n  < (x - 1)^2 + (x^3 + x - 1)^2\n', want: 'passes' },
     // (A root or fractional power passes a bound only past the doubles' range, whatever the

@@ -82,8 +82,9 @@ export function constrainedZeroSearch(p: StepProblem, held: readonly Point[], rn
  * ((sin x − 1/3)² + (cos y − 1/4)² > 0 at x = arcsin(1/3), y = arccos(1/4); (x − y)² +
  * (xy − π)² > 0 at x = y = √π: both were checked). The bases = 0, with the assumptions'
  * equations, are solved together as in constrainedZeroSearch, each root proved in a box by the
- * Krawczyk test; where the other assumptions hold on all of the box, the sum is 0 at its one
- * root: the counterexample. Null otherwise (scalars only).
+ * Krawczyk test, in the entries of the scalars, vectors and untagged matrices they read
+ * ((tr A − 1)² + (det A − 1)² > 0 at A = [[0, −1], [1, 1]]); where the other assumptions hold
+ * on all of the box, the sum is 0 at its one root: the counterexample. Null otherwise.
  */
 export function squaresZeroSearch(p: StepProblem, held: readonly Point[], rng: Rng, deadline: number): Counterexample | null {
   if (held.length === 0 || !isExpr(p.left) || !isExpr(p.right)) return null;
@@ -96,18 +97,9 @@ export function squaresZeroSearch(p: StepProblem, held: readonly Point[], rng: R
   const equations = p.prep.checks.map((c) => solvedEquation(p, c)).filter((e): e is readonly [Expr, Expr] => e !== null && e[0].shape?.kind !== 'matrix' && e[1].shape?.kind !== 'matrix');
   const system = [...bases.map((g) => [g, ZERO] as const), ...equations];
   const base = held[0]!;
-  const read = new Set<string>();
-  for (const e of system.flat()) {
-    const keys = keysRead(p, e);
-    if (!keys) return null;
-    for (const k of keys) read.add(k);
-  }
-  const keys = [...read].filter((k) => {
-    const v = base.values.get(k)?.value;
-    return v !== undefined && !isMat(v) && !base.isInteger(k);
-  });
-  if (keys.length < system.length) return null;
-  for (const q of systemRoots(base, keys.slice(0, system.length + 2), system, held.slice(0, STARTS), rng, deadline)) {
+  const keys = unknownsFor(p, base, system);
+  if (!keys) return null;
+  for (const q of systemRoots(base, keys, system, held.slice(0, STARTS), rng, deadline)) {
     if (now() > deadline) return null;
     q.touched.clear();
     try {
@@ -150,9 +142,9 @@ export function squaresPoleSearch(p: StepProblem, held: readonly Point[], rng: R
     if (!bases || bases.length < 2 || bases.length > 6) continue;
     tried++;
     const system = [...bases.map((b) => [b, ZERO] as const), ...equations];
-    const keys = scalarKeysOf(p, base, system.flat());
-    if (!keys || keys.length < system.length) continue;
-    for (const q of systemRoots(base, keys.slice(0, system.length + 2), system, held.slice(0, STARTS), rng, deadline)) {
+    const keys = unknownsFor(p, base, system);
+    if (!keys) continue;
+    for (const q of systemRoots(base, keys, system, held.slice(0, STARTS), rng, deadline)) {
       try {
         if (!q.satisfiesAssumptions(allLevels(), true)) continue;
       } catch {
@@ -168,18 +160,30 @@ export function squaresPoleSearch(p: StepProblem, held: readonly Point[], rng: R
   return null;
 }
 
-/** The real, non-integer scalar keys the expressions read (through definitions), or null where too many to follow. */
-function scalarKeysOf(p: StepProblem, base: Point, exprs: readonly Expr[]): string[] | null {
+/**
+ * The unknowns to solve a system in: the keys its expressions read (through definitions), real
+ * scalars and untagged vectors and matrices, until their entries are two more than the
+ * equations (at most 16); null where too many names to follow, or too few entries.
+ */
+function unknownsFor(p: StepProblem, base: Point, system: readonly (readonly [Expr, Expr])[]): string[] | null {
   const read = new Set<string>();
-  for (const e of exprs) {
+  for (const e of system.flat()) {
     const keys = keysRead(p, e);
     if (!keys) return null;
     for (const k of keys) read.add(k);
   }
-  return [...read].filter((k) => {
+  const out: string[] = [];
+  let entries = 0;
+  for (const k of read) {
     const v = base.values.get(k)?.value;
-    return v !== undefined && !isMat(v) && !base.isInteger(k);
-  });
+    if (v === undefined || base.isInteger(k) || entries >= system.length + 2) continue;
+    const size = isMat(v) ? v.rows * v.cols : 1;
+    if (isMat(v) && [...(base.ctx.scope.get(k)?.tags ?? [])].some((t) => t !== 'invertible')) continue;
+    if (entries + size > 16) continue;
+    out.push(k);
+    entries += size;
+  }
+  return entries >= system.length ? out : null;
 }
 
 /** The bases of a sum of positive multiples of even powers and |·| of scalars (x² + 3|y − 1|: x and y − 1); null for any other form. */

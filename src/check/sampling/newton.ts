@@ -136,32 +136,54 @@ export function newtonSolutions(
 }
 
 /**
- * Points where the scalar equations aᵢ = bᵢ all hold, in the scalar unknowns `keys` (at least
- * as many as equations: `x² + y² = 1` and `x − 2y = 0` in x and y): Newton's method from each
- * of `starts` (points whose values of the keys begin a run), each root proved in a box by the
- * Krawczyk test as in newtonSolutions (with more unknowns than equations, in those with the
- * largest pivots, the rest kept at their rounded values), so every equation holds at the one
- * point of the box the test proves there. Each point returned holds the keys solved for as
- * its box; the assumptions are not checked (the caller does). At most `max` distinct roots.
+ * Points where the scalar equations aᵢ = bᵢ all hold, in the entries of the unknowns `keys`
+ * (scalars, and vectors and matrices with no tag but invertible), at least as many entries as
+ * equations (`x² + y² = 1` and `x − 2y = 0` in x and y; tr A = 1 and det A = 1 in A's four):
+ * Newton's method from each of `starts` (points whose values of the keys begin a run), each
+ * root proved in a box by the Krawczyk test as in newtonSolutions (with more entries than
+ * equations, in those with the largest pivots, the rest kept at their rounded values), so every
+ * equation holds at the one point of the box the test proves there. Each point returned holds
+ * the keys as its box; the assumptions are not checked (the caller does). At most `max` roots.
  */
 export function systemRoots(base: Point, keys: readonly string[], equations: readonly (readonly [Expr, Expr])[], starts: readonly Point[], rng: Rng, deadline: number, max = 2): Point[] {
-  const n = keys.length;
+  // Each key's entries, one after another: a scalar is one, a vector or matrix its entries
+  // (untagged or only invertible ones: an entry-by-entry solve loses symmetry or orthogonality).
+  const shapes = keys.map((k) => {
+    const v = base.values.get(k)?.value;
+    return v === undefined ? null : isMat(v) ? { rows: v.rows, cols: v.cols } : null;
+  });
+  const tagged = (k: string): boolean => [...(base.ctx.scope.get(k)?.tags ?? [])].some((t) => t !== 'invertible');
+  if (keys.some((k, i) => shapes[i] !== null && tagged(k))) return [];
+  const sizes = shapes.map((sh) => (sh ? sh.rows * sh.cols : 1));
+  const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+  const n = sizes.reduce((a, b) => a + b, 0);
   if (n === 0 || n < equations.length || n > MAX_ENTRIES) return [];
-  const valueAt = (q: Point, k: string): number | null => {
-    const v = q.values.get(k)?.value;
-    return v === undefined || isMat(v) ? null : (v as Rational).toNumber();
+  const valueOf = <T>(xs: readonly T[], i: number): T | Mat<T> => {
+    const sh = shapes[i];
+    return sh ? new Mat<T>(sh.rows, sh.cols, xs.slice(offsets[i], offsets[i]! + sizes[i]!)) : xs[offsets[i]!]!;
+  };
+  const entriesAt = (q: Point): number[] | null => {
+    const out: number[] = [];
+    for (const k of keys) {
+      const v = q.values.get(k)?.value;
+      if (v === undefined) return null;
+      out.push(...(isMat(v) ? v.data.map((x) => (x as Rational).toNumber()) : [(v as Rational).toNumber()]));
+    }
+    return out.length === n ? out : null;
   };
   const problem: Residual = {
     equations, rng, budget: { evaluations: MAX_EVALUATIONS },
     at: (xs, box) => {
       let q = base;
-      keys.forEach((k, i) => { q = q.replacing(k, xs[i]!, rng); });
-      if (box) keys.forEach((k, i) => q.enclosures.set(k, [box.lo[i]!, box.hi[i]!]));
+      keys.forEach((k, i) => { q = q.replacing(k, valueOf(xs, i) as Val<Rational>, rng); });
+      if (box) keys.forEach((k, i) => q.enclosures.set(k, [valueOf(box.lo, i) as Val<Rational>, valueOf(box.hi, i) as Val<Rational>]));
       return q;
     },
     seed: <S>(q: Point, F: Field<Dual<S>>, F0: Field<S>, along: number) => {
-      const seed = (v: Val<Dual<S>>): Val<Dual<S>> => (isMat(v) ? v : new Dual(v.v, F0.one));
-      q.seed = { key: keys[along]!, field: F, value: seed as (v: never) => unknown };
+      const i = offsets.findIndex((o, j) => along >= o && along < o + sizes[j]!);
+      const at = along - offsets[i]!;
+      const seed = (v: Val<Dual<S>>): Val<Dual<S>> => (isMat(v) ? new Mat(v.rows, v.cols, v.data.map((d, j) => (j === at ? new Dual(d.v, F0.one) : d))) : new Dual(v.v, F0.one));
+      q.seed = { key: keys[i]!, field: F, value: seed as (v: never) => unknown };
     },
   };
   const all = [...Array(n).keys()];
@@ -169,9 +191,9 @@ export function systemRoots(base: Point, keys: readonly string[], equations: rea
   const found: number[][] = [];
   for (const start of starts) {
     if (now() > deadline || out.length >= max || problem.budget.evaluations <= 0) break;
-    const x0 = keys.map((k) => valueAt(start, k));
-    if (x0.some((v) => v === null || !Number.isFinite(v))) continue;
-    const root = newton(problem, x0 as number[], null, deadline);
+    const x0 = entriesAt(start);
+    if (!x0 || x0.some((v) => !Number.isFinite(v))) continue;
+    const root = newton(problem, x0, null, deadline);
     if (!root || root.k > n) continue;
     const scale = 1 + Math.max(...root.x.map(Math.abs));
     if (found.some((f) => f.every((v, i) => Math.abs(v - root.x[i]!) <= 1e-6 * scale))) continue;
