@@ -1167,6 +1167,7 @@ describe('a condition on vectors, matrices or moments that nothing shows', () =>
     ['the root of its determinant', 'matrix H in R^{n×n}, positive definite\n', '    0\n  = sqrt(det(H)) - sqrt(det(H))\n'],
     ['its quadratic form at a nonzero vector', 'matrix H in R^{n×n}, positive definite\nvector u in R^n\nassume u ≠ 0\n', '    1\n  = (uᵀ H u)/(uᵀ H u)\n'],
     ['the log det of AᵀA + I', 'matrix A in R^{n×n}\n', '    0\n  = log(det(Aᵀ A + I)) - log(det(Aᵀ A + I))\n'],
+    ['the log det of AᵀA for an invertible A', 'matrix A in R^{n×n}\nassume A invertible\n', '    0\n  = log(det(Aᵀ A)) - log(det(Aᵀ A))\n'],
   ])('is proved: %s', async (_what, decl, body) => {
     const { step } = await one(body, decl);
     expect(step.verdict, step.message).toBe('proved');

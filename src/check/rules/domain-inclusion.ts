@@ -497,8 +497,8 @@ function invertibleWhereLeft(m: Expr, p: StepProblem, leftInverted: readonly Exp
 
 /**
  * Whether a square matrix expression is positive definite ('pd') or semidefinite ('psd') by its
- * form: XᵀX and XXᵀ are semidefinite, c·I is definite for c > 0, a name tagged positive
- * definite is, and a sum of a definite and semidefinite ones is definite.
+ * form: XᵀX and XXᵀ are semidefinite (definite where X is tagged invertible), c·I is definite
+ * for c > 0, a name tagged positive definite is, and a sum of a definite and semidefinite ones is definite.
  */
 function definite(m: Expr, p: StepProblem, positive: (e: Expr) => boolean): 'pd' | 'psd' | null {
   if (m.kind === 'Const' && m.name === 'I') return 'pd';
@@ -513,7 +513,11 @@ function definite(m: Expr, p: StepProblem, positive: (e: Expr) => boolean): 'pd'
     // (A scalar factor the assumptions keep > 0: λ I under λ > 0.)
     if (m.left.shape?.kind !== 'matrix' && positive(m.left)) return definite(m.right, p, positive);
     const gram = (a: Expr, b: Expr) => a.kind === 'Transpose' && printExpr(a.arg) === printExpr(b);
-    return gram(m.left, m.right) || gram(m.right, m.left) ? 'psd' : null;
+    if (!gram(m.left, m.right) && !gram(m.right, m.left)) return null;
+    // (XᵀX and XXᵀ of an invertible X are definite: log det(AᵀA) under A invertible.)
+    const x = gram(m.left, m.right) ? m.right : m.left;
+    const info = x.kind === 'Var' ? p.prep.lookup(x)?.info : undefined;
+    return info && [...impliedTags(info.tags ?? [])].some((t) => INVERTIBLE_TAGS.has(t)) ? 'pd' : 'psd';
   }
   if (m.op === '+') {
     const [a, b] = [definite(m.left, p, positive), definite(m.right, p, positive)];
