@@ -1195,6 +1195,10 @@ describe('soundness: fixed after the red-team pass', () => {
     // (Over a matrix's or vector's entries too: tr A = det A = 1 at A = [[0, −1], [1, 1]].)
     { name: '(tr A − 1)² + (det A − 1)² > 0 for a 2×2 A', text: 'matrix A in R^{2×2}\n    (tr(A) - 1)^2 + (det(A) - 1)^2\n  > 0\n', want: 'refuted' },
     { name: '1 = ((uᵀu − 1)² + (uᵀv)²)/(…), 0 at orthonormal u, v', text: 'vector u, v in R^n\n    1\n  = ((uᵀu - 1)^2 + (uᵀv)^2)/((uᵀu - 1)^2 + (uᵀv)^2)\n', want: 'refuted' },
+    // (A quadratic form of a positive definite H is 0 only where its vector is: rt126, checked.)
+    { name: '1 = (u_2ᵀHu_2)/(…) for a family member, H positive definite', text: 'vector u_t in R^n\nmatrix H in R^{n×n}, positive definite\n    1\n  = (u_2ᵀ H u_2)/(u_2ᵀ H u_2)\n', want: 'refuted' },
+    { name: '1 = ((x + y)ᵀH(x + y))/(…) under x ≠ 0, y ≠ 0', text: 'vector x, y in R^n\nmatrix H in R^{n×n}, positive definite\nassume x ≠ 0, y ≠ 0\n    1\n  = ((x + y)ᵀ H (x + y))/((x + y)ᵀ H (x + y))\n', want: 'refuted' },
+    { name: 'but 1 = (uᵀHu)/(uᵀHu) under u ≠ 0 holds', text: 'vector u in R^n\nmatrix H in R^{n×n}, positive definite\nassume u ≠ 0\n    1\n  = (uᵀ H u)/(uᵀ H u)\n', want: 'passes' },
     { name: 'but (tr A − 1)² + (det A − 1)² + 1 > 0 holds', text: 'matrix A in R^{2×2}\n    (tr(A) - 1)^2 + (det(A) - 1)^2 + 1\n  > 0\n', want: 'passes' },
     { name: 'but (x − y)² + (xy − π)² > 0 under x > 2 holds (its zeros are at ±√π)', text: 'scalar x, y\nassume x > 2\n    (x - y)^2 + (x y - pi)^2\n  > 0\n', want: 'passes' },
     { name: 'and 0 < (x − 1)² + (x³ + x − 1)² holds (no common zero)', text: 'scalar x\n    0\n  < (x - 1)^2 + (x^3 + x - 1)^2\n', want: 'passes' },

@@ -495,6 +495,11 @@ function invertibleWhereLeft(m: Expr, p: StepProblem, leftInverted: readonly Exp
   return leftInverted.some((n) => n.shape?.kind === 'matrix' && squareFactors(n).some((f) => printExpr(f) === text));
 }
 
+/** Whether a square matrix expression is positive definite by its form or tags (`definite`, with no scalar signs). */
+export function positiveDefinite(m: Expr, p: StepProblem): boolean {
+  return definite(m, p, () => false) === 'pd';
+}
+
 /**
  * Whether a square matrix expression is positive definite ('pd') or semidefinite ('psd') by its
  * form: XᵀX and XXᵀ are semidefinite (definite where X is tagged invertible), c·I is definite

@@ -10,6 +10,7 @@ import type { Rng } from '../rng.js';
 import { keysRead } from './domain.js';
 import { decimalLevels, allLevels } from './levels.js';
 import { systemRoots } from './newton.js';
+import { positiveDefinite } from '../rules/domain-inclusion.js';
 import { singularParts } from './boundaries.js';
 import { unfolded } from './explore.js';
 import { exprKey } from '../../ast-walk.js';
@@ -92,7 +93,7 @@ export function squaresZeroSearch(p: StepProblem, held: readonly Point[], rng: R
   const right = p.right;
   const zero = (e: Expr): boolean => constantValue(e)?.isZero() === true;
   const sum = (p.rel === '>' || p.rel === '≠') && zero(right) ? left : (p.rel === '<' || p.rel === '≠') && zero(left) ? right : null;
-  const bases = sum && squareBases(sum);
+  const bases = sum && squareBases(sum, (m) => positiveDefinite(m, p));
   if (!bases || bases.length === 0 || bases.length > 6) return null;
   const equations = p.prep.checks.map((c) => solvedEquation(p, c)).filter((e): e is readonly [Expr, Expr] => e !== null && e[0].shape?.kind !== 'matrix' && e[1].shape?.kind !== 'matrix');
   const system = [...bases.map((g) => [g, ZERO] as const), ...equations];
@@ -138,8 +139,9 @@ export function squaresPoleSearch(p: StepProblem, held: readonly Point[], rng: R
   let tried = 0;
   for (const g of singularParts(unfolded(p.right, p), true)) {
     if (leftParts.has(exprKey(g)) || tried >= 3 || now() > deadline) continue;
-    const bases = squareBases(g);
-    if (!bases || bases.length < 2 || bases.length > 6) continue;
+    const bases = squareBases(g, (m) => positiveDefinite(m, p));
+    // (One scalar base is the line searches': g² has g's zeros. A vector's is not: vᵀHv.)
+    if (!bases || bases.length > 6 || (bases.length < 2 && bases[0]!.shape?.kind !== 'matrix')) continue;
     tried++;
     const system = [...bases.map((b) => [b, ZERO] as const), ...equations];
     const keys = unknownsFor(p, base, system);
@@ -172,9 +174,12 @@ function unknownsFor(p: StepProblem, base: Point, system: readonly (readonly [Ex
     if (!keys) return null;
     for (const k of keys) read.add(k);
   }
+  // (A family's key stands for the members drawn: u_2 of `vector u_t` reads u@2.)
+  const drawn = [...base.values.keys()];
+  const members = [...read].flatMap((k) => (base.values.has(k) ? [k] : drawn.filter((d) => d.startsWith(`${k}@`))));
   const out: string[] = [];
   let entries = 0;
-  for (const k of read) {
+  for (const k of new Set(members)) {
     const v = base.values.get(k)?.value;
     if (v === undefined || base.isInteger(k) || entries >= system.length + 2) continue;
     const size = isMat(v) ? v.rows * v.cols : 1;
@@ -186,19 +191,30 @@ function unknownsFor(p: StepProblem, base: Point, system: readonly (readonly [Ex
   return entries >= system.length ? out : null;
 }
 
-/** The bases of a sum of positive multiples of even powers and |·| of scalars (x² + 3|y − 1|: x and y − 1); null for any other form. */
-function squareBases(e: Expr): Expr[] | null {
+/**
+ * The bases of a sum of positive multiples of even powers and |·| of scalars (x² + 3|y − 1|: x
+ * and y − 1), and of vᵀv and vᵀMv for a positive definite M (v: 0 only where v is); null for
+ * any other form. `definite` tells a positive definite matrix.
+ */
+function squareBases(e: Expr, definite: (m: Expr) => boolean): Expr[] | null {
+  const rec = (x: Expr): Expr[] | null => squareBases(x, definite);
+  // vᵀv, and vᵀMv with M positive definite: 0 exactly where v is.
+  if (e.kind === 'Binary' && e.op === '*' && e.shape?.kind !== 'matrix') {
+    const v = e.right;
+    if (e.left.kind === 'Transpose' && exprKey(e.left.arg) === exprKey(v)) return [v];
+    if (e.left.kind === 'Binary' && e.left.op === '*' && e.left.left.kind === 'Transpose' && exprKey(e.left.left.arg) === exprKey(v) && definite(e.left.right)) return [v];
+  }
   if (e.shape?.kind === 'matrix') return null;
   if (e.kind === 'Binary' && e.op === '+') {
-    const a = squareBases(e.left);
-    const b = a && squareBases(e.right);
+    const a = rec(e.left);
+    const b = a && rec(e.right);
     return a && b ? [...a, ...b] : null;
   }
   if (e.kind === 'Binary' && e.op === '*') {
     const c = constantValue(e.left);
-    if (c && c.sign() > 0) return squareBases(e.right);
+    if (c && c.sign() > 0) return rec(e.right);
     const d = constantValue(e.right);
-    if (d && d.sign() > 0) return squareBases(e.left);
+    if (d && d.sign() > 0) return rec(e.left);
     return null;
   }
   if (e.kind === 'Binary' && e.op === '^') {
