@@ -61,15 +61,7 @@ export function constrainedZeroSearch(p: StepProblem, held: readonly Point[], rn
   const n = equations.length + 1;
   if (keys.length < n) return null;
   const system = [...equations, [left, right] as const];
-  for (const q of systemRoots(base, keys.slice(0, n + 2), system, held.slice(0, STARTS), rng, deadline)) {
-    if (now() > deadline) return null;
-    q.touched.clear();
-    try {
-      if (!q.satisfiesAssumptions(allLevels(), true)) continue;
-    } catch {
-      continue;
-    }
-    q.touched.clear();
+  for (const q of rootsMeeting(base, keys.slice(0, n + 2), system, held, rng, deadline)) {
     const value = sharedValue(q, left, right);
     if (value === null) continue;
     return counterexample(q, value, value, 'the sides are equal at a point of a box about 10⁻⁸⁰ wide around this one, where the equations of the assumptions hold too (its existence proved by the Krawczyk test); ≈ marks a value rounded from that box');
@@ -100,15 +92,7 @@ export function squaresZeroSearch(p: StepProblem, held: readonly Point[], rng: R
   const base = held[0]!;
   const keys = unknownsFor(p, base, system);
   if (!keys) return null;
-  for (const q of systemRoots(base, keys, system, held.slice(0, STARTS), rng, deadline)) {
-    if (now() > deadline) return null;
-    q.touched.clear();
-    try {
-      if (!q.satisfiesAssumptions(allLevels(), true)) continue;
-    } catch {
-      continue;
-    }
-    q.touched.clear();
+  for (const q of rootsMeeting(base, keys, system, held, rng, deadline)) {
     const value = sharedValue(q, sum!, sum!);
     if (value === null) continue;
     const other = sum === left ? right : left;
@@ -141,18 +125,12 @@ export function squaresPoleSearch(p: StepProblem, held: readonly Point[], rng: R
     if (leftParts.has(exprKey(g)) || tried >= 3 || now() > deadline) continue;
     const bases = squareBases(g, (m) => positiveDefinite(m, p));
     // (One scalar base is the line searches': g² has g's zeros. A vector's is not: vᵀHv.)
-    if (!bases || bases.length > 6 || (bases.length < 2 && bases[0]!.shape?.kind !== 'matrix')) continue;
+    if (!bases || bases.length === 0 || bases.length > 6 || (bases.length < 2 && bases[0]!.shape?.kind !== 'matrix')) continue;
     tried++;
     const system = [...bases.map((b) => [b, ZERO] as const), ...equations];
     const keys = unknownsFor(p, base, system);
     if (!keys) continue;
-    for (const q of systemRoots(base, keys, system, held.slice(0, STARTS), rng, deadline)) {
-      try {
-        if (!q.satisfiesAssumptions(allLevels(), true)) continue;
-      } catch {
-        continue;
-      }
-      q.touched.clear();
+    for (const q of rootsMeeting(base, keys, system, held, rng, deadline)) {
       const value = sharedValue(q, left, left);
       if (value === null) continue;
       sharedValue(q, g, g);
@@ -160,6 +138,21 @@ export function squaresPoleSearch(p: StepProblem, held: readonly Point[], rng: R
     }
   }
   return null;
+}
+
+/** The roots systemRoots proves, from the first held points, that meet the assumptions strictly on all of their boxes; touched names cleared. */
+function* rootsMeeting(base: Point, keys: readonly string[], system: readonly (readonly [Expr, Expr])[], held: readonly Point[], rng: Rng, deadline: number): Generator<Point> {
+  for (const q of systemRoots(base, keys, system, held.slice(0, STARTS), rng, deadline)) {
+    if (now() > deadline) return;
+    q.touched.clear();
+    try {
+      if (!q.satisfiesAssumptions(allLevels(), true)) continue;
+    } catch {
+      continue;
+    }
+    q.touched.clear();
+    yield q;
+  }
 }
 
 /**
