@@ -44,21 +44,7 @@ export function newtonSolutions(
   // structure in an entry-by-entry solve; only `invertible` survives it generically.
   const tags = base.ctx.scope.get(key)?.tags ?? [];
   if ([...tags].some((t) => t !== 'invertible')) return [];
-  const shape = (xs: readonly Rational[]) => new Mat<Rational>(x0.rows, x0.cols, [...xs]);
-  const exact = (x: number) => Rational.parse(x.toPrecision(17));
-  const problem: Residual = {
-    equations: [[a, b]], rng, budget: { evaluations: MAX_EVALUATIONS },
-    at: (xs, box) => {
-      const q = base.replacing(key, shape(xs), rng);
-      if (box) q.enclosures.set(key, [shape(box.lo), shape(box.hi)]);
-      return q;
-    },
-    seed: <S>(q: Point, F: Field<Dual<S>>, F0: Field<S>, along: number) => {
-      const seed = (v: Val<Dual<S>>): Val<Dual<S>> => (isMat(v) ? new Mat(v.rows, v.cols, v.data.map((d, i) => (i === along ? new Dual(d.v, F0.one) : d))) : v);
-      q.seed = { key, field: F, value: seed as (v: never) => unknown };
-    },
-  };
-
+  const problem = residualOf(base, [key], [[a, b]], rng)!.problem;
   const starts: number[][] = [];
   const own = x0.data.map((x) => x.toNumber());
   starts.push(own, own.map((x) => -x), own.map((x) => 10 * x), own.map((x) => x / 10));
@@ -74,7 +60,7 @@ export function newtonSolutions(
   const doubt = (x: readonly Rational[]) => {
     // A root that is exactly rational (w = [1, 1] on the sphere of (wᵀw − 2) w = 0) needs no
     // proof: it is a point of the solution set as it stands.
-    const q = base.replacing(key, shape(x), rng);
+    const q = problem.at(x, null);
     q.deadline = deadline;
     if (exactlyZero(q, a, b)) {
       try {
@@ -94,33 +80,12 @@ export function newtonSolutions(
     const scale = 1 + Math.max(...root.x.map(Math.abs));
     if (found.some((f) => f.every((v, i) => Math.abs(v - root.x[i]!) <= 1e-6 * scale))) continue;
     found.push(root.x);
-    // The entries solved for: all of them when square; else the k with the largest pivots,
-    // the rest fixed at their rounded values and the root polished in the k alone.
-    let active = [...Array(m).keys()];
-    let x = root.x.map(exact);
-    if (root.k < m) {
-      active = pivotColumns(root.J, root.k);
-      if (active.length < root.k) {
-        doubt(x);
-        continue;
-      }
-      const polished = newton(problem, x.map((v) => v.toNumber()), { active, fixed: x }, deadline);
-      if (!polished) {
-        doubt(x);
-        continue;
-      }
-      x = x.map((v, i) => (active.includes(i) ? exact(polished.x[i]!) : v));
-    } else if (root.k > m) {
-      doubt(x);
+    const proved = provedRoot(problem, root, m, deadline);
+    if ('unproved' in proved) {
+      doubt(proved.unproved);
       continue;
     }
-    const box = krawczyk(problem, x, active, deadline);
-    if (!box) {
-      doubt(x);
-      continue;
-    }
-    const q = base.replacing(key, shape(x), rng);
-    q.enclosures.set(key, [shape(box.lo), shape(box.hi)]);
+    const q = problem.at(proved.x, proved.box);
     q.deadline = deadline;
     if (opts.assumptions === false) {
       out.push(q);
@@ -146,18 +111,46 @@ export function newtonSolutions(
  * the keys as its box; the assumptions are not checked (the caller does). At most `max` roots.
  */
 export function systemRoots(base: Point, keys: readonly string[], equations: readonly (readonly [Expr, Expr])[], starts: readonly Point[], rng: Rng, deadline: number, max = 2): Point[] {
-  // Each key's entries, one after another: a scalar is one, a vector or matrix its entries
-  // (untagged or only invertible ones: an entry-by-entry solve loses symmetry or orthogonality).
-  const shapes = keys.map((k) => {
-    const v = base.values.get(k)?.value;
-    return v === undefined ? null : isMat(v) ? { rows: v.rows, cols: v.cols } : null;
-  });
-  const tagged = (k: string): boolean => [...(base.ctx.scope.get(k)?.tags ?? [])].some((t) => t !== 'invertible');
-  if (keys.some((k, i) => shapes[i] !== null && tagged(k))) return [];
+  // (Vectors and matrices untagged or only invertible: an entry-by-entry solve loses symmetry or orthogonality.)
+  const tagged = (k: string): boolean => isMat(base.values.get(k)?.value as Val<Rational>) && [...(base.ctx.scope.get(k)?.tags ?? [])].some((t) => t !== 'invertible');
+  if (keys.some(tagged)) return [];
+  const made = residualOf(base, keys, equations, rng);
+  if (!made || made.n < equations.length) return [];
+  const { problem, n, entriesAt } = made;
+  const out: Point[] = [];
+  const found: number[][] = [];
+  for (const start of starts) {
+    if (now() > deadline || out.length >= max || problem.budget.evaluations <= 0) break;
+    const x0 = entriesAt(start);
+    if (!x0 || x0.some((v) => !Number.isFinite(v))) continue;
+    const root = newton(problem, x0, null, deadline);
+    if (!root || root.k > n) continue;
+    const scale = 1 + Math.max(...root.x.map(Math.abs));
+    if (found.some((f) => f.every((v, i) => Math.abs(v - root.x[i]!) <= 1e-6 * scale))) continue;
+    found.push(root.x);
+    const proved = provedRoot(problem, root, n, deadline);
+    if ('unproved' in proved) continue;
+    const q = problem.at(proved.box.lo.map((v, i) => v.add(proved.box.hi[i]!).div(Rational.of(2))), proved.box);
+    q.deadline = deadline;
+    out.push(q);
+  }
+  return out;
+}
+
+/**
+ * The residual of `equations` in the entries of the unknowns `keys` (a scalar is one entry, a
+ * vector or matrix its entries, one key after another), the number of entries, and a point's
+ * entries as doubles; null where a key has no value or there are more than MAX_ENTRIES.
+ */
+function residualOf(base: Point, keys: readonly string[], equations: readonly (readonly [Expr, Expr])[], rng: Rng):
+  { problem: Residual; n: number; entriesAt: (q: Point) => number[] | null } | null {
+  const values = keys.map((k) => base.values.get(k)?.value);
+  if (values.some((v) => v === undefined)) return null;
+  const shapes = values.map((v) => (isMat(v!) ? { rows: v.rows, cols: v.cols } : null));
   const sizes = shapes.map((sh) => (sh ? sh.rows * sh.cols : 1));
   const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
   const n = sizes.reduce((a, b) => a + b, 0);
-  if (n === 0 || n < equations.length || n > MAX_ENTRIES) return [];
+  if (n === 0 || n > MAX_ENTRIES) return null;
   const valueOf = <T>(xs: readonly T[], i: number): T | Mat<T> => {
     const sh = shapes[i];
     return sh ? new Mat<T>(sh.rows, sh.cols, xs.slice(offsets[i], offsets[i]! + sizes[i]!)) : xs[offsets[i]!]!;
@@ -186,36 +179,31 @@ export function systemRoots(base: Point, keys: readonly string[], equations: rea
       q.seed = { key: keys[i]!, field: F, value: seed as (v: never) => unknown };
     },
   };
-  const all = [...Array(n).keys()];
-  const out: Point[] = [];
-  const found: number[][] = [];
-  for (const start of starts) {
-    if (now() > deadline || out.length >= max || problem.budget.evaluations <= 0) break;
-    const x0 = entriesAt(start);
-    if (!x0 || x0.some((v) => !Number.isFinite(v))) continue;
-    const root = newton(problem, x0, null, deadline);
-    if (!root || root.k > n) continue;
-    const scale = 1 + Math.max(...root.x.map(Math.abs));
-    if (found.some((f) => f.every((v, i) => Math.abs(v - root.x[i]!) <= 1e-6 * scale))) continue;
-    found.push(root.x);
-    // (More unknowns than equations, x² + y² + z² = 1 and x + y + z = 3/2: solved in the k
-    // with the largest pivots, the others kept at the root's rounded values, as newtonSolutions does.)
-    let active = all;
-    let x = root.x.map((v) => Rational.parse(v.toPrecision(17)));
-    if (root.k < n) {
-      active = pivotColumns(root.J, root.k);
-      if (active.length < root.k) continue;
-      const polished = newton(problem, x.map((v) => v.toNumber()), { active, fixed: x }, deadline);
-      if (!polished) continue;
-      x = x.map((v, i) => (active.includes(i) ? Rational.parse(polished.x[i]!.toPrecision(17)) : v));
-    }
-    const box = krawczyk(problem, x, active, deadline);
-    if (!box) continue;
-    const q = problem.at(box.lo.map((v, i) => v.add(box.hi[i]!).div(Rational.of(2))), box);
-    q.deadline = deadline;
-    out.push(q);
+  return { problem, n, entriesAt };
+}
+
+/**
+ * A root Newton's method converged to (its x, number of equations k and Jacobian J), proved in
+ * a box by the Krawczyk test: in all n entries when k = n; with fewer equations, in the k entries
+ * with the largest pivots, the rest fixed at their rounded values and the root polished in those
+ * k alone. The rounded root and its box, or the rounded root as `unproved` (a singular Jacobian,
+ * more equations than entries, a polish or a test that failed).
+ */
+function provedRoot(problem: Residual, root: { x: number[]; k: number; J: number[][] }, n: number, deadline: number):
+  { x: Rational[]; box: { lo: Rational[]; hi: Rational[] } } | { unproved: Rational[] } {
+  const exact = (v: number) => Rational.parse(v.toPrecision(17));
+  let x = root.x.map(exact);
+  if (root.k > n) return { unproved: x };
+  let active = [...Array(n).keys()];
+  if (root.k < n) {
+    active = pivotColumns(root.J, root.k);
+    if (active.length < root.k) return { unproved: x };
+    const polished = newton(problem, x.map((v) => v.toNumber()), { active, fixed: x }, deadline);
+    if (!polished) return { unproved: x };
+    x = x.map((v, i) => (active.includes(i) ? exact(polished.x[i]!) : v));
   }
-  return out;
+  const box = krawczyk(problem, x, active, deadline);
+  return box ? { x, box } : { unproved: x };
 }
 
 /** At most this many entries in the unknown (Newton costs one evaluation per entry per step). */
