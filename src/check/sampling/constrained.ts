@@ -1,11 +1,10 @@
 import type { Expr } from '../../ast.js';
 import type { Counterexample } from '../../result.js';
 import { isMat } from '../evaluator/field.js';
-import { printExpr, printName } from '../../print.js';
+import { printExpr } from '../../print.js';
 import { constantValue } from '../evaluator/interpret.js';
 import { isExpr } from '../problem.js';
 import type { StepProblem } from '../problem.js';
-import { visit } from '../rewrite.js';
 import type { Rng } from '../rng.js';
 import { keysRead } from './domain.js';
 import { decimalLevels, allLevels } from './levels.js';
@@ -26,42 +25,27 @@ const STARTS = 4;
  * A `≠` step under equation assumptions that sampling meets by solving (`assume x² + y² = 1`)
  * fails where its sides are equal on the equations' solutions, a curve no draw lands on
  * (x − 2y ≠ 0 at (2/√5, 1/√5), red team rt120). The equations and left = right are solved
- * together in as many scalars (those they read, the step's own first, the rest kept at the
- * held point's values) by Newton's method from the held points, and each root is proved in a
- * box by the Krawczyk test (newton.ts systemRoots): at the box's one root every equation holds
- * and the sides are equal. Where the other assumptions hold on all of the box, that is the
- * counterexample; null otherwise (scalars only).
+ * together in the entries of the names they read (unknownsFor: the step's own first, the rest
+ * kept at the held point's values) by Newton's method from the held points, and each root is
+ * proved in a box by the Krawczyk test (newton.ts systemRoots): at the box's one root every
+ * equation holds and the sides are equal. Where the other assumptions hold on all of the box,
+ * that is the counterexample; null otherwise (scalar sides and equations only).
  */
 export function constrainedZeroSearch(p: StepProblem, held: readonly Point[], rng: Rng, deadline: number): Counterexample | null {
-  if (p.rel !== '≠' || held.length === 0) return null;
-  const left = p.left as Expr;
-  const right = p.right as Expr;
-  const scalar = (e: Expr): boolean => e.shape?.kind !== 'matrix';
-  if (!scalar(left) || !scalar(right)) return null;
-  const equations = p.prep.checks.map((c) => solvedEquation(p, c)).filter((e): e is readonly [Expr, Expr] => e !== null && scalar(e[0]) && scalar(e[1]));
+  if (p.rel !== '≠' || held.length === 0 || !isExpr(p.left) || !isExpr(p.right)) return null;
+  const left = p.left;
+  const right = p.right;
+  if (left.shape?.kind === 'matrix' || right.shape?.kind === 'matrix') return null;
+  const equations = scalarEquations(p);
   if (equations.length === 0) return null;
   const base = held[0]!;
-  // The unknowns: real scalars the step and the equations read, those the step writes first.
-  const written = new Set<string>();
-  for (const side of [left, right]) visit(side, (x) => { if (x.kind === 'Var') written.add(printName(x.name)); });
-  const read = new Set<string>();
-  for (const e of [left, right, ...equations.flat()]) {
-    const keys = keysRead(p, e);
-    if (!keys) return null;
-    for (const k of keys) read.add(k);
-  }
-  const usable = (k: string): boolean => {
-    const v = base.values.get(k)?.value;
-    return v !== undefined && !isMat(v) && !base.isInteger(k);
-  };
-  const keys = [...read].filter(usable).sort((a, b) => Number(!written.has(a)) - Number(!written.has(b)));
-  // (As many as there are equations where the rest can stay at the held point's values, and up
-  // to two more, which Newton's method moves too: on x² + y² + z² = 1 the plane x + y + z = 3/2
-  // may miss the circle through a drawn z.)
-  const n = equations.length + 1;
-  if (keys.length < n) return null;
-  const system = [...equations, [left, right] as const];
-  for (const q of rootsMeeting(base, keys.slice(0, n + 2), system, held, rng, deadline)) {
+  // (The step's own names first among the unknowns, and up to two more entries than equations,
+  // which Newton's method moves too: on x² + y² + z² = 1 the plane x + y + z = 3/2 may miss
+  // the circle through a drawn z.)
+  const system = [[left, right] as const, ...equations];
+  const keys = unknownsFor(p, base, system);
+  if (!keys) return null;
+  for (const q of rootsMeeting(base, keys, system, held, rng, deadline)) {
     const value = sharedValue(q, left, right);
     if (value === null) continue;
     return counterexample(q, value, value, 'the sides are equal at a point of a box about 10⁻⁸⁰ wide around this one, where the equations of the assumptions hold too (its existence proved by the Krawczyk test); ≈ marks a value rounded from that box');
@@ -87,7 +71,7 @@ export function squaresZeroSearch(p: StepProblem, held: readonly Point[], rng: R
   const sum = (p.rel === '>' || p.rel === '≠') && zero(right) ? left : (p.rel === '<' || p.rel === '≠') && zero(left) ? right : null;
   const bases = sum && squareBases(sum, (m) => positiveDefinite(m, p));
   if (!bases || bases.length === 0 || bases.length > 6) return null;
-  const equations = p.prep.checks.map((c) => solvedEquation(p, c)).filter((e): e is readonly [Expr, Expr] => e !== null && e[0].shape?.kind !== 'matrix' && e[1].shape?.kind !== 'matrix');
+  const equations = scalarEquations(p);
   const system = [...bases.map((g) => [g, ZERO] as const), ...equations];
   const base = held[0]!;
   const keys = unknownsFor(p, base, system);
@@ -118,7 +102,7 @@ export function squaresPoleSearch(p: StepProblem, held: readonly Point[], rng: R
   if (p.rel !== '=' || held.length === 0 || !isExpr(p.left) || !isExpr(p.right)) return null;
   const left = p.left;
   const leftParts = new Set(singularParts(unfolded(left, p), true).map((g) => exprKey(g)));
-  const equations = p.prep.checks.map((c) => solvedEquation(p, c)).filter((e): e is readonly [Expr, Expr] => e !== null && e[0].shape?.kind !== 'matrix' && e[1].shape?.kind !== 'matrix');
+  const equations = scalarEquations(p);
   const base = held[0]!;
   let tried = 0;
   for (const g of singularParts(unfolded(p.right, p), true)) {
@@ -138,6 +122,11 @@ export function squaresPoleSearch(p: StepProblem, held: readonly Point[], rng: R
     }
   }
   return null;
+}
+
+/** The scalar equations among the assumptions that sampling meets by solving (search.ts solvedEquation). */
+function scalarEquations(p: StepProblem): (readonly [Expr, Expr])[] {
+  return p.prep.checks.map((c) => solvedEquation(p, c)).filter((e): e is readonly [Expr, Expr] => e !== null && e[0].shape?.kind !== 'matrix' && e[1].shape?.kind !== 'matrix');
 }
 
 /** The roots systemRoots proves, from the first held points, that meet the assumptions strictly on all of their boxes; touched names cleared. */
