@@ -11,12 +11,14 @@
  * conditions read off A), from the assumptions, and from signs: a constant's enclosure, squares,
  * √, exp and |·|, sums and products of known signs, the bounds of names under the assumptions
  * (facts.ts `range`), and a polynomial factor of a denominator A has (x − 1 of x² − 1, in its
- * calls as indeterminates: `AtomExpansions`). Where a condition on scalars cannot be derived,
- * the inclusion is `open` and the step is at most checked. Parts not modelled here (what a
- * matrix needs, sums, limits, expectations, families with definitions, functions the file
- * defines) do not hide the conditions around them; where they have conditions of their own, or
- * only a condition on such a part fails to follow, the inclusion is `opaque` and the search
- * alone speaks for it, as before.
+ * calls as indeterminates: `AtomExpansions`). A scalar of vectors, matrices or moments (uᵀu,
+ * tr A, E[·]) is an indeterminate of its own there, with the signs definiteness gives it, and
+ * a condition on one holds too where it equals a known condition by the step's own proofs
+ * (`equal`). Where a condition cannot be derived, the inclusion is `open` and the step is at
+ * most checked; a matrix the right side inverts must be shown invertible alike. Parts not
+ * modelled here (sums, limits, families with definitions, functions the file defines) do not
+ * hide the conditions around them; where they have conditions of their own, the inclusion is
+ * `opaque` and the search alone speaks for it, as before.
  */
 import type { Condition, Expr, Formula, Var } from '../../ast.js';
 import { impliedTags } from '../tags.js';
@@ -104,7 +106,7 @@ function restrictions(e: Expr, p: StepProblem, necessary: boolean, given: Readon
         walk(x.right, depth);
         if (x.op === '/') {
           const d = x.right;
-          if (d.kind === 'Call' && d.fn.base === 'det' && d.fn.primes === 0 && d.fn.index === null && d.args.length === 1 && d.args[0]!.shape?.kind === 'matrix') inverted.push(d.args[0]!);
+          if (d.kind === 'Call' && d.fn.primes === 0 && d.fn.index === null && !d.fn.hat && builtinFunction(d.fn.base)?.evaluate === 'det' && d.args.length === 1 && d.args[0]!.shape?.kind === 'matrix') inverted.push(d.args[0]!);
           else add(d, 'nonzero');
         }
         return;
@@ -441,10 +443,6 @@ function gives(have: Want, s: 1 | -1, want: Want, t: 1 | -1): boolean {
   return have === 'pos' || have === want;
 }
 
-/**
- * Whether `right` has a value wherever `left` does, under the step's assumptions (see the
- * file's comment). `deadline` bounds the bounds of names (facts.ts); the rest is small.
- */
 /** Whether a name is given by a definition or an assumed substitution (its value is an expression). */
 function definedName(v: Var, p: StepProblem): boolean {
   const key = p.prep.lookup(v)?.info.key;
@@ -545,6 +543,10 @@ function squareFactors(e: Expr): Expr[] {
   return [e];
 }
 
+/**
+ * Whether `right` has a value wherever `left` does, under the step's assumptions (see the
+ * file's comment). `deadline` bounds the bounds of names (facts.ts); the rest is small.
+ */
 export function domainInclusion(p: StepProblem, left: Expr, right: Expr, deadline: number,
   /**
    * Whether two scalars are equal wherever both have values, by the step's own proof methods
