@@ -2373,7 +2373,7 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
   const sizes = [...far, ...tiny.flatMap((c) => {
     const root = 1 / Math.sqrt(c.toNumber());
     return [Rational.ONE.div(c), ...(Number.isFinite(root) ? [Rational.parse(root.toPrecision(2))] : []), c.div(Rational.of(4))];
-  }), ...logs.nearTiny];
+  }), ...logs.nearTiny, ...logs.slow];
   if (sizes.length === 0) return null;
   const keys = scalarKeys(base).filter((k) => !base.isInteger(k));
   if (keys.length === 0) return null;
@@ -2401,7 +2401,7 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
  * e^(−1000) ≈ 10^(−434.3), past every double the search along x reaches; past 10^2900 no exact
  * point is made); and the step's exact constant powers below 10^(−300) (10^(−500)), as tiny ones.
  */
-function logScales(p: StepProblem): { far: Rational[]; tiny: Rational[]; nearTiny: Rational[] } {
+function logScales(p: StepProblem): { far: Rational[]; tiny: Rational[]; nearTiny: Rational[]; slow: Rational[] } {
   // (The assumptions' logarithms too: under log x > −7000, x > 10^(−3040) fails just above e^(−7000).)
   const sides = [unfolded(p.left as Expr, p), unfolded(p.right as Expr, p), ...p.prep.checks.flatMap((c) => formulaExprs(c.formula))];
   let logarithm = false;
@@ -2445,11 +2445,13 @@ function logScales(p: StepProblem): { far: Rational[]; tiny: Rational[]; nearTin
   // the doubles' range whatever constants the step writes: x^(1/1000) ≤ 10 fails past 10^1000,
   // √x ≤ 10^200 past 10^400, and both were checked. Probed at 10^400, 10^1000 and 10^2900, and
   // at their reciprocals, where a logarithm or a negative power grows as fast toward 0.)
+  // (Last among the probes: MAGNITUDE_PROBES counts from the step's own constants.)
   const powers = logarithm || root ? [400n, 1000n, 2900n] : [];
   return {
-    far: [...scales.flatMap(({ up }) => [half(up, 0.95), half(up, 2)]), ...powers.map((k) => Rational.of(10n ** k))],
+    far: scales.flatMap(({ up }) => [half(up, 0.95), half(up, 2)]),
     tiny: [...scales.map(({ down }) => down), ...deep.values()],
-    nearTiny: [...scales.flatMap(({ down }) => [half(down, 1.05), half(down, 0.5)]), ...powers.map((k) => new Rational(1n, 10n ** k))],
+    nearTiny: scales.flatMap(({ down }) => [half(down, 1.05), half(down, 0.5)]),
+    slow: powers.flatMap((k) => [Rational.of(10n ** k), new Rational(1n, 10n ** k)]),
   };
 }
 
