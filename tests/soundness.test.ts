@@ -1200,6 +1200,9 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '1 = ((x + y)ᵀH(x + y))/(…) under x ≠ 0, y ≠ 0', text: 'vector x, y in R^n\nmatrix H in R^{n×n}, positive definite\nassume x ≠ 0, y ≠ 0\n    1\n  = ((x + y)ᵀ H (x + y))/((x + y)ᵀ H (x + y))\n', want: 'refuted' },
     { name: 'but 1 = (uᵀHu)/(uᵀHu) under u ≠ 0 holds', text: 'vector u in R^n\nmatrix H in R^{n×n}, positive definite\nassume u ≠ 0\n    1\n  = (uᵀ H u)/(uᵀ H u)\n', want: 'passes' },
     { name: 'but (tr A − 1)² + (det A − 1)² + 1 > 0 holds', text: 'matrix A in R^{2×2}\n    (tr(A) - 1)^2 + (det(A) - 1)^2 + 1\n  > 0\n', want: 'passes' },
+    // (A name an assumed substitution gives is not solved for apart from it: y = x² + 1 ≥ 1.)
+    { name: 'but (y − 1/2)² + x² > 0 under y = x² + 1 holds', text: 'scalar x, y\nassume y = x^2 + 1\n    (y - 1/2)^2 + x^2\n  > 0\n', want: 'passes' },
+    { name: 'and y ≠ 2 under y = x², x² + z² = 1 holds', text: 'scalar x, y, z\nassume y = x^2, x^2 + z^2 = 1\n    y\n  ≠ 2\n', want: 'passes' },
     { name: 'but (x − y)² + (xy − π)² > 0 under x > 2 holds (its zeros are at ±√π)', text: 'scalar x, y\nassume x > 2\n    (x - y)^2 + (x y - pi)^2\n  > 0\n', want: 'passes' },
     { name: 'and 0 < (x − 1)² + (x³ + x − 1)² holds (no common zero)', text: 'scalar x\n    0\n  < (x - 1)^2 + (x^3 + x - 1)^2\n', want: 'passes' },
     // (A root or fractional power passes a bound only past the doubles' range, whatever the
