@@ -891,6 +891,13 @@ describe('domains, read left to right', () => {
     ['det(A) − 10⁸ as a divisor', '    1\n  = (det(A) - 10^8)/(det(A) - 10^8)\n'],
     ['(A³ + A + I)⁻¹, singular only at 3 × 3 and larger', '    I\n  = (A^3 + A + I)^{-1} (A^3 + A + I)\n'],
     ['(A⁴ + I)⁻¹, singular only at 4 × 4 and larger', '    I\n  = (A^4 + I)^{-1} (A^4 + I)\n'],
+    // (Red team rt124: checked. A symmetric matrix is never a companion matrix, a scalar in the
+    // polynomial kept it from being read as one, and 5 is no j·k².)
+    ['(S² − 2I)⁻¹ of a symmetric S, singular at [[1, 1], [1, −1]]', '    I\n  = (S^2 - 2I)^{-1} (S^2 - 2I)\n'],
+    ['(S² − 5S + 3I)⁻¹ of a symmetric S, irrational eigenvalues', '    x\n  = (S^2 - 5S + 3I)^{-1} (S^2 - 5S + 3I) x\n'],
+    ['(A² + yI)⁻¹ under y > 0, singular at a companion matrix', '    I\n  = (A^2 + y I)^{-1} (A^2 + y I)\n', 'assume y > 0\n'],
+    ['(AᵀA − 5I)⁻¹, singular where a row is [2, 1]', '    x\n  = (Aᵀ A - 5 I)^{-1} (Aᵀ A - 5 I) x\n'],
+    ['(A Aᵀ − 13I)⁻¹', '    I\n  = (A Aᵀ - 13 I)^{-1} (A Aᵀ - 13 I)\n'],
     // (A defined matrix: the search looks at its definition's body, A + 2I, singular at −2I.)
     ['a defined matrix inside an inverse', '    I\n  = M⁻¹ M\n', 'define M = A + 2I\n'],
     // (Σ(λᵢ − 1)² + 3 − n for a symmetric S: 0 at S = I₃, negative at I₄; only the line s·I meets either.)
@@ -901,6 +908,19 @@ describe('domains, read left to right', () => {
     const { step } = await one(body, `${MATRICES}${more}`);
     expect(step.verdict, step.message).toBe('refuted');
     expect(step.counterexample?.right).toBe('undefined');
+  });
+
+  // (Never refuted where every matrix the tags allow has a value: the searches above must not
+  // put a symmetric or orthogonal matrix where no such matrix is singular.)
+  it.each([
+    ['(S² + I)⁻¹ of a symmetric S', '    x\n  = (S^2 + I)^{-1} (S^2 + I) x\n'],
+    ['(S² − S + I)⁻¹ of a symmetric S (complex roots only)', '    I\n  = (S^2 - S + I)^{-1} (S^2 - S + I)\n'],
+    ['(AᵀA + 5I)⁻¹', '    x\n  = (Aᵀ A + 5 I)^{-1} (Aᵀ A + 5 I) x\n'],
+    ['(R − 2I)⁻¹ of an orthogonal R', '    I\n  = (R - 2I)^{-1} (R - 2I)\n'],
+    ['(R² + 3I)⁻¹ of an orthogonal R', '    I\n  = (R^2 + 3I)^{-1} (R^2 + 3I)\n'],
+  ])('does not refute where the tags rule out every singular place: %s', async (_what, body) => {
+    const { step } = await one(body, `${MATRICES}matrix R in R^{n×n} orthogonal\n`);
+    expect(step.verdict, step.message).not.toBe('refuted');
   });
 
   it('refutes the resolvent (A − λI)⁻¹(A − λI)x = x at an eigenvalue λ', async () => {

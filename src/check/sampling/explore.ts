@@ -7,7 +7,7 @@ import { printExpr, printName } from '../../print.js';
 import type { Counterexample } from '../../result.js';
 import { Mat, Signal, Undefined, isMat, type Field, type Val } from '../evaluator/field.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
-import { Rational, exactField, formatRational } from '../evaluator/rational.js';
+import { Rational, exactField, formatRational, isqrt } from '../evaluator/rational.js';
 import type { StepProblem } from '../problem.js';
 import { MAX_TERMS, constantValue, evaluate, groundHost, hugeLiteral } from '../evaluator/interpret.js';
 import { conditionSet, definitionVariable, linearIndex, substitute, unfold, visit, type Unfolding } from '../rewrite.js';
@@ -4655,11 +4655,19 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
       // Small whole patterns, where quadratic forms take whole values: k times ones in the
       // first j entries of a vector (uᵀu = j k²: uᵀu − 2 at u = [1, 1]) or of a matrix's
       // first row (AᵀA then has the eigenvalue j k²: AᵀA − 2I at A = [[1, 1], [0, 0]]).
+      const width = value.cols === 1 ? value.rows : value.cols;
       for (const j of [1, 2, 3, 4]) {
         for (const k of [1, 2, 3]) {
-          if (j > (value.cols === 1 ? value.rows : value.cols)) continue;
+          if (j > width) continue;
           candidates.push(value.map((_, i) => (i < j ? Rational.of(k) : Rational.ZERO)));
         }
+      }
+      // And whole entries whose squares sum to a positive number c the part writes: uᵀu − 5
+      // at u = [2, 1], AᵀA − 5I at A's first row [2, 1] (red team rt124: I = (AᵀA − 5I)⁻¹(…)
+      // was checked).
+      for (const c of constants) {
+        const w = squaresSumming(Rational.parse(c), width);
+        if (w) candidates.push(value.map((_, i) => w[i] ?? Rational.ZERO));
       }
       // Where a polynomial in this one square matrix is singular, also with no real root (A² + I
       // at a rotation, A² − 2I at [[0, 2], [1, 0]]): companion matrices (companionCandidates).
@@ -4917,12 +4925,15 @@ function companionCandidates(base: Point, key: string, g: Expr, rng: Rng): Mat<R
   const value = base.values.get(key)!.value as Mat<Rational>;
   const n = value.rows;
   const name = key.split('@')[0]!;
+  // (Scalars it reads are taken at the base point: A² + cI under c > 0 is singular at the
+  // companion matrix of λ² + c there, red team rt124.)
   const inner = new Map<string, Expr>();
   visit(g, (x) => {
     if (x.shape?.kind !== 'matrix' || x.kind === 'Var' || inner.size >= 4) return;
-    const names = new Set(freeNames(x).map((v) => printName(v.name)));
+    const names = new Set(freeNames(x).filter((v) => v.shape?.kind === 'matrix').map((v) => printName(v.name)));
     if (names.size === 1 && names.has(name)) inner.set(printExpr(x), x);
   });
+  const symmetric = impliedTags(base.prep.tagsByKey.get(key) ?? new Set()).has('symmetric');
   const out: Mat<Rational>[] = [];
   for (const m of inner.values()) {
     // p(λ) at λ = 0 … n + 1, read off the (0, 0) entry of p(λI).
@@ -4942,6 +4953,15 @@ function companionCandidates(base: Point, key: string, g: Expr, rng: Rng): Mat<R
     while (d >= 0 && coefficients[d]!.isZero()) d--;
     if (d < 1 || d > n) continue;
     const lead = coefficients[d]!;
+    // A symmetric matrix has real eigenvalues only, and no companion matrix is symmetric: a
+    // quadratic p = lead (λ² − tλ + q) with real roots is singular at the symmetric
+    // [[t/2 + s, b], [b, t/2 − s]] (zeros padding it), whose trace is t and determinant q,
+    // where s² + b² = (t² − 4q)/4 has a rational solution among small s: A² − 2I at
+    // [[1, 1], [1, −1]] (red team rt124: I = (A² − 2I)⁻¹(A² − 2I) was checked).
+    if (symmetric && d >= 2) {
+      if (d === 2) out.push(...symmetricQuadratic(value, coefficients[1]!.div(lead).neg(), coefficients[0]!.div(lead)));
+      continue;
+    }
     // C's last column is −c₀ … −c_{d−1} (p monic), its subdiagonal ones.
     out.push(value.map((_, i) => {
       const r = Math.floor(i / n);
@@ -4952,6 +4972,61 @@ function companionCandidates(base: Point, key: string, g: Expr, rng: Rng): Mat<R
     }));
   }
   return out;
+}
+
+/** The largest numerator × denominator squaresSumming writes as a sum of squares. */
+const MAX_SQUARE_SUM = 400;
+
+/**
+ * Positive rationals w₁ ≥ w₂ ≥ …, at most `count` and 4 of them, whose squares sum to c > 0:
+ * c = a/b is written as (ab)/b², ab ≤ MAX_SQUARE_SUM a sum of whole squares (5 = 2² + 1²).
+ * Null where c ≤ 0, ab is larger, or no such sum has that few squares.
+ */
+function squaresSumming(c: Rational, count: number): Rational[] | null {
+  if (c.sign() <= 0 || count < 1) return null;
+  const m = c.n * c.d;
+  if (m > BigInt(MAX_SQUARE_SUM)) return null;
+  const scale = new Rational(1n, c.d);
+  const found = (xs: bigint[]): Rational[] => xs.filter((x) => x !== 0n).map((x) => new Rational(x).mul(scale));
+  const search = (rest: bigint, left: number, cap: bigint): bigint[] | null => {
+    if (rest === 0n) return [];
+    if (left === 0) return null;
+    const r = isqrt(rest);
+    if (left === 1) return r * r === rest && r <= cap ? [r] : null;
+    for (let x = r < cap ? r : cap; x >= 1n; x--) {
+      const tail = search(rest - x * x, left - 1, x);
+      if (tail) return [x, ...tail];
+    }
+    return null;
+  };
+  const xs = search(m, Math.min(count, 4), m);
+  return xs && xs.length > 0 ? found(xs) : null;
+}
+
+/** Small rationals s tried in s² + b² = D/4 (symmetricQuadratic). */
+const SQUARE_SPLITS = ([[0n, 1n], [1n, 1n], [1n, 2n], [2n, 1n], [3n, 2n], [3n, 1n], [1n, 3n], [2n, 3n], [4n, 1n], [5n, 2n]] as const).map(([n, d]) => new Rational(n, d));
+
+/**
+ * Symmetric n × n matrices (n ≥ 2 the shape of `value`) with trace t and determinant q in
+ * their leading 2 × 2 block, zeros elsewhere: singular places of λ² − tλ + q. Empty where its
+ * roots are not real or no small s makes (t² − 4q)/4 − s² a rational square.
+ */
+function symmetricQuadratic(value: Mat<Rational>, t: Rational, q: Rational): Mat<Rational>[] {
+  const quarter = t.mul(t).sub(q.mul(Rational.of(4))).div(Rational.of(4));
+  if (quarter.sign() < 0) return [];
+  const half = t.div(Rational.of(2));
+  for (const s of SQUARE_SPLITS) {
+    const b = quarter.sub(s.mul(s));
+    const root = b.sign() >= 0 ? b.sqrt() : null;
+    if (!root) continue;
+    const block = [[half.add(s), root], [root, half.sub(s)]];
+    return [value.map((_, i) => {
+      const r = Math.floor(i / value.cols);
+      const c = i % value.cols;
+      return r < 2 && c < 2 ? block[r]![c]! : Rational.ZERO;
+    })];
+  }
+  return [];
 }
 
 /** The coefficients (constant first) of the polynomial taking the values ys at 0, 1, …: Newton's divided differences, expanded. */
