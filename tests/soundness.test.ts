@@ -1211,6 +1211,15 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '√x ≤ 10^200 under x > 0 (fails past 10^400)', text: 'scalar x\nassume x > 0\n    sqrt(x)\n  ≤ 10^200\n', want: 'refuted' },
     { name: 'x^(−1/1000) ≤ 10 under x > 0 (fails below 10^(−1000))', text: 'scalar x\nassume x > 0\n    x^(-1/1000)\n  ≤ 10\n', want: 'refuted' },
     { name: 'but x^(1/1000) ≤ x + 1 under x > 0 holds', text: 'scalar x\nassume x > 0\n    x^(1/1000)\n  ≤ x + 1\n', want: 'passes' },
+    // (A `≠` whose sides meet only past the doubles' range: bracketed between far powers of ten,
+    // red team rt124; each was checked.)
+    { name: 'x^(1/1000) ≠ 3 under x > 0 (equal at 3^1000 ≈ 10^477)', text: 'scalar x\nassume x > 0\n    x^(1/1000)\n  ≠ 3\n', want: 'refuted' },
+    { name: 'log x ≠ 750 under x > 0 (equal at e^750 ≈ 10^325.7)', text: 'scalar x\nassume x > 0\n    log(x)\n  ≠ 750\n', want: 'refuted' },
+    { name: '√x ≠ 10^200 under x > 0 (equal at 10^400 exactly)', text: 'scalar x\nassume x > 0\n    sqrt(x)\n  ≠ 10^200\n', want: 'refuted' },
+    { name: 'x^(−1/1000) ≠ 5 under x > 0 (equal at 5^(−1000))', text: 'scalar x\nassume x > 0\n    x^(-1/1000)\n  ≠ 5\n', want: 'refuted' },
+    { name: 'but x^(1/1000) ≠ −1 under x > 0 holds', text: 'scalar x\nassume x > 0\n    x^(1/1000)\n  ≠ -1\n', want: 'passes' },
+    { name: 'and 1/(log x − 750) ≠ 0 under x > 1 holds (its sign changes at a pole, not a root)', text: 'scalar x\nassume x > 1\n    1/(log(x) - 750)\n  ≠ 0\n', want: 'passes' },
+    { name: 'and log x ≠ 750 under 0 < x < 10^300 holds', text: 'scalar x\nassume 0 < x < 10^300\n    log(x)\n  ≠ 750\n', want: 'passes' },
     // (Far out on the line x = y: along x alone with y = 5 it fails only past x = 10²⁷⁰⁰.)
     { name: 'log x log y ≤ 10⁴ under x, y > 1 (fails at x = y = 10^200)', text: 'scalar x, y\nassume x > 1, y > 1\n    log(x) log(y)\n  ≤ 10^4\n', want: 'refuted' },
     // (Beaten by less than doubles place, at an irrational edge (red team): the edge is narrowed

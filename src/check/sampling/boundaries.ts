@@ -187,6 +187,11 @@ export function crossesOn(point: Point, key: string, a: Expr, b: Expr, lo: Ratio
   return u !== null && v !== null && u !== v && differenceAt(D, point, key, a, b, lo, hi) !== null;
 }
 
+/** The sign a − b certainly has at the rational x along `key` in 60-digit decimals, or null where it may be 0 or has no value (far past the doubles: 10^1000). */
+export function signIn60(point: Point, key: string, a: Expr, b: Expr, x: Rational): -1 | 1 | null {
+  return nonzeroSignIn(decimalField(60), point, key, a, b, x);
+}
+
 /** The sign a − b certainly has at the rational x along `key` in the decimal field D, or null where it may be 0 or has no value. */
 function nonzeroSignIn(D: Field<DecInterval>, point: Point, key: string, a: Expr, b: Expr, x: Rational): -1 | 1 | null {
   const v = differenceAt(D, point, key, a, b, x);

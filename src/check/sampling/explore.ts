@@ -18,7 +18,7 @@ import { impliedTags } from '../tags.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, hasTag, statementAt, type PointResult } from './compare.js';
-import { boundariesAlong, crossesOn, dipsAlong, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Boundaries, type Bracket, type Touching } from './boundaries.js';
+import { boundariesAlong, crossesOn, dipsAlong, signIn60, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Boundaries, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { domainComparisons, type Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -2391,6 +2391,69 @@ export function magnitudeSearch(p: StepProblem, base: Point, rng: Rng, deadline:
     const q = atAll(base, entries, rng, deadline);
     const found = q && probeFailure(p, q, levels, 'found far out, at twice the size of a constant in the step or of its reciprocal');
     if (found) return found;
+  }
+  return p.rel === '≠' && logs.slow.length > 0 ? farRootSearch(p, base, keys, rng, deadline) : null;
+}
+
+/** The exponents k of the rungs ±10^k farRootSearch steps along, each side of 0. */
+const FAR_RUNGS = [-2900, -1000, -400, -300, 0, 300, 400, 1000, 2900];
+
+/**
+ * A `≠` whose sides are equal only past the doubles' range, with a logarithm, root or
+ * fractional power in it: x^(1/1000) ≠ 3 at 3^1000 ≈ 10^477, log x ≠ 750 at e^750 (red team
+ * rt124: both checked). Along each real scalar, left − right in 60-digit decimals at ±10^k for
+ * the FAR_RUNGS; where it certainly changes sign between two rungs next to each other, the
+ * bracket is halved (in the exponent, then in the value) while the signs stay certain, and the
+ * sides are equal somewhere in it if an enclosure over all of it has a value (continuity:
+ * crossesOn), at a point the assumptions hold on all of the bracket.
+ */
+function farRootSearch(p: StepProblem, base: Point, keys: readonly string[], rng: Rng, deadline: number): Counterexample | null {
+  const left = p.left as Expr;
+  const right = p.right as Expr;
+  const ten = (k: number): Rational => (k >= 0 ? new Rational(10n ** BigInt(k)) : new Rational(1n, 10n ** BigInt(-k)));
+  for (const key of keys) {
+    for (const sign of [1, -1] as const) {
+      const at = (x: Rational): Rational => (sign === 1 ? x : x.neg());
+      const signs = FAR_RUNGS.map((k) => (now() > deadline ? null : signIn60(base, key, left, right, at(ten(k)))));
+      // (A rung with no certain sign may be where the sides are equal exactly: √x ≠ 10^200 at 10^400.)
+      for (let i = 0; i < FAR_RUNGS.length; i++) {
+        if (signs[i] !== null || now() > deadline) continue;
+        const q = atAll(base, [[key, at(ten(FAR_RUNGS[i]!))]], rng, deadline);
+        const found = q && probeFailure(p, q, allLevels(), 'found far out, at a power of ten');
+        if (found) return found;
+      }
+      for (let i = 0; i + 1 < FAR_RUNGS.length; i++) {
+        const [u, v] = [signs[i], signs[i + 1]];
+        if (u === null || u === undefined || v === null || v === undefined || u === v) continue;
+        // (In the exponent first: [10^400, 10^1000] to [10^477, 10^478].)
+        let [a, b] = [FAR_RUNGS[i]!, FAR_RUNGS[i + 1]!];
+        while (b - a > 1 && now() <= deadline) {
+          const m = Math.floor((a + b) / 2);
+          const s = signIn60(base, key, left, right, at(ten(m)));
+          if (s === null) break;
+          if (s === u) a = m;
+          else b = m;
+        }
+        let [lo, hi] = [ten(a), ten(b)];
+        for (let k = 0; k < 40 && now() <= deadline; k++) {
+          const mid = lo.add(hi).div(Rational.of(2));
+          const s = signIn60(base, key, left, right, at(mid));
+          if (s === null) break;
+          if (s === u) lo = mid;
+          else hi = mid;
+        }
+        const [x0, x1] = sign === 1 ? [lo, hi] : [hi.neg(), lo.neg()];
+        if (now() > deadline || !crossesOn(base, key, left, right, x0, x1)) continue;
+        const r: Bracket = { lo: x0, hi: x1, at: null, certain: true };
+        const shown = enclosurePoint(base, key, r, rng, deadline);
+        if (!shown) continue;
+        shown.touched.clear();
+        const value = equalSides(shown, left, right) ?? '?';
+        const label = base.values.get(key)!.label;
+        const [from, to] = shownBracket(base, key, left, right, r);
+        return counterexample(shown, value, value, `left − right changes sign between ${label} = ${from} and ${to} and is continuous there, so the sides are equal at some ${label} in between`);
+      }
+    }
   }
   return null;
 }
