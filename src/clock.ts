@@ -12,7 +12,8 @@
  * cores at once (the CLI parses on one thread while its worker checks), its CPU time runs
  * faster than wall time, and the clock is wall time: never a shorter limit than before.
  * Limits over a whole file or a submission (`deriv grade`'s budget, the CLI's watch on stuck
- * workers) stay in wall time: they bound how long a user waits.
+ * workers) stay in wall time: they bound how long a user waits, and a step still running when
+ * the file's budget runs out ends there (`withWallCap`).
  *
  * The CPU time is read at most once every SAMPLE_MS of wall time (a system call), and the clock
  * never runs backwards: between two readings it runs at wall speed, and after a reading that
@@ -38,6 +39,9 @@ let cpuAt = cpuMs();
 let clockAt = wallAt;
 let shown = wallAt;
 
+/** While a step runs under a wall-time budget (withWallCap): from wall time `wall` on, the clock reads at least `at`. */
+let cap: { readonly wall: number; readonly at: number } | null = null;
+
 /** The step clock now, in milliseconds on Date.now()'s scale (see the module comment); never decreases. */
 export function now(): number {
   const w = wall();
@@ -47,7 +51,30 @@ export function now(): number {
     wallAt = w;
     cpuAt = c;
   }
-  const t = clockAt + (w - wallAt);
+  let t = clockAt + (w - wallAt);
+  if (cap !== null && w >= cap.wall && t < cap.at) {
+    clockAt += cap.at - t;
+    t = cap.at;
+  }
   if (t > shown) shown = t;
   return shown;
+}
+
+/**
+ * Runs `f` (a step) with the clock reading at least `at` (the step's deadline) once wall time
+ * reaches `wallAt` (on Date.now()'s scale): the wall-time budget of a whole file or submission
+ * (`deriv grade --timeout`) ends a step that is still running when it runs out, where the step
+ * clock, slowed by other processes' load, would have given it longer (and the pool's hard stop,
+ * meant for a library call that looks at no deadline, stopped the whole submission instead).
+ * `at` must be at most `wallAt` (a deadline on this clock, which runs no faster than wall time,
+ * taken within that budget): the clock then still never runs ahead of wall time.
+ */
+export function withWallCap<T>(wallAt: number, at: number, f: () => T): T {
+  const saved = cap;
+  cap = saved !== null && saved.wall <= wallAt ? saved : { wall: wallAt, at: Math.min(at, wallAt) };
+  try {
+    return f();
+  } finally {
+    cap = saved;
+  }
 }

@@ -20,7 +20,7 @@ import { impliedTags } from './tags.js';
 import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.js';
 import { nonnegative, ruleContext } from './rules/facts.js';
 import { definedEverywhere, liftCalls, liftedOutcome, mentionsFunction } from './lift.js';
-import { now } from '../clock.js';
+import { now, withWallCap } from '../clock.js';
 
 export interface CheckerOptions {
   readonly seed: number;
@@ -779,9 +779,26 @@ export class Checker {
     const flag = this.options.timeoutFlag ?? '--timeout';
     const opts: StepOptions = { seed: extra.seed ?? this.options.seed, samples: this.options.samples, deadline, timeoutFlag: flag };
     const salt = extra.salt ?? '';
-    const text = (x: Expr | Formula) => (isExpr(x) ? printExpr(x) : printFormula(x));
     // A hard stop a little after the deadline, inside work that does not look at it (src/deadline.ts).
     const limit = byFile ? 'the time limit for the whole file' : `its time limit (${msText(this.options.timeoutMs)}; raise ${flag})`;
+    // (The file's budget ends the step in wall time too: under other processes' load the step
+    // clock runs slower than wall time, and a submission's last step ran on past its budget into
+    // the grading pool's hard stop, which takes the whole submission: src/clock.ts withWallCap.)
+    return Number.isFinite(fileDeadline) ? withWallCap(fileDeadline, deadline, () => this.decideUntil(left, rel, right, step, ctx, prep, unfoldings, rules, {
+      deadline, fileDeadline, byFile, limit, flag, opts, salt,
+    })) : this.decideUntil(left, rel, right, step, ctx, prep, unfoldings, rules, { deadline, fileDeadline, byFile, limit, flag, opts, salt });
+  }
+
+  /** decide's work once its deadline is set: the step, then with a function read at one argument lifted (lift.ts). */
+  private decideUntil(
+    left: Expr | Formula, rel: RelOp | Connective, right: Expr | Formula, step: { relRange: Range; hint: Step['hint']; limit?: Step['limit'] },
+    ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: readonly RewriteRule[],
+    { deadline, fileDeadline, byFile, limit, flag, opts, salt }: {
+      readonly deadline: number; readonly fileDeadline: number; readonly byFile: boolean; readonly limit: string; readonly flag: string;
+      readonly opts: StepOptions; readonly salt: string;
+    },
+  ): Outcome {
+    const text = (x: Expr | Formula) => (isExpr(x) ? printExpr(x) : printFormula(x));
     try {
       let outcome = withDeadline(deadline, limit, Math.max(20, (deadline - now()) / 4), () => decideStep({
         left, rel, right, hint: step.hint, prep, unfoldings, functions: innermostFunctions(ctx.defs), rules,
@@ -800,6 +817,10 @@ export class Checker {
         if (lift && lifted && (lifted.verdict === 'refuted' || lifted.verdict === 'proved' || (lifted.verdict === 'checked' && outcome.verdict === 'unknown'))) {
           outcome = liftedOutcome(lifted, lift);
         }
+      }
+      // (A step the file's budget ended in wall time says so, not that its own limit ran out.)
+      if (outcome.verdict === 'unknown' && !byFile && Date.now() >= fileDeadline && /time limit|ran over/.test(outcome.message)) {
+        return { ...outcome, message: 'the time limit for the whole file ran out during this step' };
       }
       // (Every way a step's own limit runs out says how to raise it.)
       return outcome.verdict === 'unknown' && !byFile && /^the time limit ran out/.test(outcome.message) && !outcome.message.includes('(raise ')
