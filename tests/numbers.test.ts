@@ -898,6 +898,11 @@ describe('domains, read left to right', () => {
     ['(A² + yI)⁻¹ under y > 0, singular at a companion matrix', '    I\n  = (A^2 + y I)^{-1} (A^2 + y I)\n', 'assume y > 0\n'],
     ['(AᵀA − 5I)⁻¹, singular where a row is [2, 1]', '    x\n  = (Aᵀ A - 5 I)^{-1} (Aᵀ A - 5 I) x\n'],
     ['(A Aᵀ − 13I)⁻¹', '    I\n  = (A Aᵀ - 13 I)^{-1} (A Aᵀ - 13 I)\n'],
+    // (Red team rt127: checked. Singular at y = 0 only where X has more rows than columns
+    // (XXᵀ) or more columns than rows (XᵀX): a scalar of the inverse at 0, at points whose
+    // dimensions compare each way.)
+    ['the ridge push-through under y ≥ 0, at y = 0 with m > n', '    (Xᵀ X + y I)⁻¹ Xᵀ\n  = Xᵀ (X Xᵀ + y I)⁻¹\n', 'matrix X in R^{m×n}\nassume y ≥ 0\n'],
+    ['…and the other way, at y = 0 with m < n', '    Xᵀ (X Xᵀ + y I)⁻¹\n  = (Xᵀ X + y I)⁻¹ Xᵀ\n', 'matrix X in R^{m×n}\nassume y ≥ 0\n'],
     // (A defined matrix: the search looks at its definition's body, A + 2I, singular at −2I.)
     ['a defined matrix inside an inverse', '    I\n  = M⁻¹ M\n', 'define M = A + 2I\n'],
     // (Σ(λᵢ − 1)² + 3 − n for a symmetric S: 0 at S = I₃, negative at I₄; only the line s·I meets either.)
@@ -920,6 +925,11 @@ describe('domains, read left to right', () => {
     ['(R² + 3I)⁻¹ of an orthogonal R', '    I\n  = (R^2 + 3I)^{-1} (R^2 + 3I)\n'],
   ])('does not refute where the tags rule out every singular place: %s', async (_what, body) => {
     const { step } = await one(body, `${MATRICES}matrix R in R^{n×n} orthogonal\n`);
+    expect(step.verdict, step.message).not.toBe('refuted');
+  });
+
+  it('does not refute the ridge push-through under y > 0', async () => {
+    const { step } = await one('    (Xᵀ X + y I)⁻¹ Xᵀ\n  = Xᵀ (X Xᵀ + y I)⁻¹\n', `${MATRICES}matrix X in R^{m×n}\nassume y > 0\n`);
     expect(step.verdict, step.message).not.toBe('refuted');
   });
 

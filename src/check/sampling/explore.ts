@@ -4754,6 +4754,20 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
         if (found) return found;
       }
     }
+    // A real scalar it reads at each of those numbers too: (XXᵀ + λI)⁻¹ at λ = 0 is singular
+    // wherever X has more rows than columns (red team rt127: the ridge push-through
+    // (XᵀX + λI)⁻¹Xᵀ = Xᵀ(XXᵀ + λI)⁻¹ under λ ≥ 0 was checked, false at λ = 0).
+    if (g.shape?.kind === 'matrix' || names.size > 0) {
+      for (const key of scalarKeys(base)) {
+        if (base.isInteger(key) || !mentionsName(g, key.split('@')[0]!)) continue;
+        for (const c of constants) {
+          if (tried++ >= 64 || now() > deadline) return null;
+          const q = at(base, key, Rational.parse(c), rng, deadline);
+          const found = q && domainAt(q, p, levels, extended);
+          if (found) return found;
+        }
+      }
+    }
     // Several at once: all of them 0 (√(uᵀu) + √(vᵀv) at u = v = 0), and each equal to
     // another of its shape (√((u − v)ᵀ(u − v)) at u = v).
     const mine = keys.filter((key) => names.has(key.split('@')[0]!));

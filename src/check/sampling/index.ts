@@ -790,6 +790,17 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     // at 3 × 3 and larger, red team rt121.)
     const wide = failure ? null : widerHeld(heldPoints, firstHeld);
     if (wide) failure = singularMatrices(p, wide, new Rng(opts.seed, `${p.salt}/wide`), opts.deadline, extend);
+    // (And of points whose dimensions compare otherwise: XXᵀ is singular for every X with more
+    // rows than columns, and the ridge push-through under λ ≥ 0 fails at λ = 0 only there, red
+    // team rt127.)
+    const orders = new Set([firstHeld, wide].flatMap((q) => (q ? [dimensionOrder(q)] : [])));
+    for (const q of heldPoints) {
+      if (failure || now() > opts.deadline) break;
+      const order = dimensionOrder(q);
+      if (orders.has(order)) continue;
+      orders.add(order);
+      failure = singularMatrices(p, q, new Rng(opts.seed, `${p.salt}/${order}`), opts.deadline, extend);
+    }
     // (And a divisor of the right side alone that is a sum of squares, at the zero of all its bases.)
     if (!failure && !leftOnly) failure = squaresPoleSearch(p, heldPoints, new Rng(opts.seed, `${p.salt}/²`), opts.deadline);
     if (failure) return fail(failure, failure.right === 'undefined');
@@ -1137,6 +1148,14 @@ function patternBases(p: StepProblem, bases: readonly Point[], held: readonly Po
 }
 
 /** The held point whose square matrices are largest, where they are larger than `than`'s (null otherwise). */
+/** How a point's dimensions compare, pair by pair (`<=>` for m < n, n = k, k > m): '' with fewer than two. */
+function dimensionOrder(q: Point): string {
+  const sizes = [...q.dims].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, n]) => n);
+  let out = '';
+  for (let i = 0; i < sizes.length; i++) for (let j = i + 1; j < sizes.length; j++) out += '<=>'[Math.sign(sizes[i]! - sizes[j]!) + 1];
+  return out;
+}
+
 function widerHeld(held: readonly Point[], than: Point | null | undefined): Point | null {
   const size = (q: Point): number => Math.max(0, ...[...q.values.entries()].filter(([, v]) => isMat(v.value) && v.value.rows === v.value.cols).map(([, v]) => (v.value as Mat<Rational>).rows));
   if (!than) return null;
