@@ -903,6 +903,14 @@ describe('domains, read left to right', () => {
     // dimensions compare each way.)
     ['the ridge push-through under y ≥ 0, at y = 0 with m > n', '    (Xᵀ X + y I)⁻¹ Xᵀ\n  = Xᵀ (X Xᵀ + y I)⁻¹\n', 'matrix X in R^{m×n}\nassume y ≥ 0\n'],
     ['…and the other way, at y = 0 with m < n', '    Xᵀ (X Xᵀ + y I)⁻¹\n  = (Xᵀ X + y I)⁻¹ Xᵀ\n', 'matrix X in R^{m×n}\nassume y ≥ 0\n'],
+    // (Red team rt127: checked. 3 is no sum of two squares, so no 2 × 2 symmetric block has
+    // the eigenvalue √3: a star of 4 × 4 does; orthogonal and invertible matrices are singular
+    // there only at rotations, permutations and scaled rotations, which the patterns above are not.)
+    ['(S² − 3I)⁻¹ of a symmetric S, at a star', '    I\n  = (S^2 - 3I)^{-1} (S^2 - 3I)\n'],
+    ['(R + Rᵀ)⁻¹ of an orthogonal R, at a quarter turn', '    I\n  = (R + Rᵀ)^{-1} (R + Rᵀ)\n', 'matrix R in R^{n×n} orthogonal\n'],
+    ['(R² − R + I)⁻¹ of an orthogonal R, at a cyclic permutation\'s negative', '    I\n  = (R^2 - R + I)^{-1} (R^2 - R + I)\n', 'matrix R in R^{n×n} orthogonal\n'],
+    ['(VᵀV − 2I)⁻¹ of an invertible V, at a scaled rotation', '    x\n  = (Vᵀ V - 2 I)^{-1} (Vᵀ V - 2 I) x\n', 'matrix V in R^{n×n} invertible\n'],
+    ['(VᵀV − 7I)⁻¹ of an invertible V, a sum of four squares', '    I\n  = (Vᵀ V - 7 I)^{-1} (Vᵀ V - 7 I)\n', 'matrix V in R^{n×n} invertible\n'],
     // (A defined matrix: the search looks at its definition's body, A + 2I, singular at −2I.)
     ['a defined matrix inside an inverse', '    I\n  = M⁻¹ M\n', 'define M = A + 2I\n'],
     // (Σ(λᵢ − 1)² + 3 − n for a symmetric S: 0 at S = I₃, negative at I₄; only the line s·I meets either.)
@@ -923,6 +931,8 @@ describe('domains, read left to right', () => {
     ['(AᵀA + 5I)⁻¹', '    x\n  = (Aᵀ A + 5 I)^{-1} (Aᵀ A + 5 I) x\n'],
     ['(R − 2I)⁻¹ of an orthogonal R', '    I\n  = (R - 2I)^{-1} (R - 2I)\n'],
     ['(R² + 3I)⁻¹ of an orthogonal R', '    I\n  = (R^2 + 3I)^{-1} (R^2 + 3I)\n'],
+    ['(R + Rᵀ + 3I)⁻¹ of an orthogonal R', '    I\n  = (R + Rᵀ + 3I)^{-1} (R + Rᵀ + 3I)\n'],
+    ['(S² + 3I)⁻¹ of a symmetric S', '    I\n  = (S^2 + 3I)^{-1} (S^2 + 3I)\n'],
   ])('does not refute where the tags rule out every singular place: %s', async (_what, body) => {
     const { step } = await one(body, `${MATRICES}matrix R in R^{n×n} orthogonal\n`);
     expect(step.verdict, step.message).not.toBe('refuted');

@@ -4732,6 +4732,10 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
         const w = squaresSumming(Rational.parse(c), width);
         if (w) candidates.push(value.map((_, i) => w[i] ?? Rational.ZERO));
       }
+      // Square matrices that an orthogonal or invertible tag allows (red team rt127: with
+      // Q orthogonal, (Q + Qᵀ)⁻¹ and (Q² − Q + I)⁻¹ were checked; with A invertible,
+      // (AᵀA − 2I)⁻¹, its rank-one candidate no longer allowed).
+      if (value.rows === value.cols && value.rows > 1) candidates.push(...orthogonalLike(value, [...constants].map((c) => Rational.parse(c))));
       // Where a polynomial in this one square matrix is singular, also with no real root (A² + I
       // at a rotation, A² − 2I at [[0, 2], [1, 0]]): companion matrices (companionCandidates).
       // (Red team rt119: I = (A² + I)⁻¹(A² + I) and 1 = det(A² + I)/det(A² + I) were proved.)
@@ -5051,6 +5055,43 @@ function companionCandidates(base: Point, key: string, g: Expr, rng: Rng): Mat<R
   return out;
 }
 
+/**
+ * Square matrices of `value`'s size (n ≥ 2) that are orthogonal, or orthogonal times a scale,
+ * with a block in the leading corner and I beside it: the rotation by a quarter turn
+ * (eigenvalues ±i: Q + Qᵀ, Q² + I singular there), the 3/5–4/5 rotation, a swap, the cyclic
+ * permutation of three and its negative (the cube roots of 1 and of −1: Q² ± Q + I), and for
+ * each positive constant c a sum of two or four squares, [[a, −b], [b, a]] or the quaternion
+ * matrix of (a, b, c, d), whose AᵀA and AAᵀ have the eigenvalue c (AᵀA − 5I at [[2, −1], [1, 2]]).
+ */
+function orthogonalLike(value: Mat<Rational>, constants: readonly Rational[]): Mat<Rational>[] {
+  const n = value.rows;
+  const q = (x: number | [bigint, bigint]): Rational => (typeof x === 'number' ? Rational.of(x) : new Rational(x[0], x[1]));
+  const embed = (block: readonly (readonly Rational[])[]): Mat<Rational> | null => block.length > n ? null
+    : value.map((_, i) => {
+      const r = Math.floor(i / n);
+      const c = i % n;
+      if (r < block.length && c < block.length) return block[r]![c]!;
+      return r === c ? Rational.ONE : Rational.ZERO;
+    });
+  const blocks: (readonly (readonly Rational[])[])[] = [
+    [[q(0), q(-1)], [q(1), q(0)]],
+    [[q([3n, 5n]), q([-4n, 5n])], [q([4n, 5n]), q([3n, 5n])]],
+    [[q(0), q(1)], [q(1), q(0)]],
+    [[q(0), q(0), q(1)], [q(1), q(0), q(0)], [q(0), q(1), q(0)]],
+    [[q(0), q(0), q(-1)], [q(-1), q(0), q(0)], [q(0), q(-1), q(0)]],
+  ];
+  for (const c of constants) {
+    const two = squaresSumming(c, 2);
+    if (two && two.length === 2) blocks.push([[two[0]!, two[1]!.neg()], [two[1]!, two[0]!]]);
+    const four = n >= 4 ? squaresSumming(c, 4) : null;
+    if (four && four.length > 2) {
+      const [a, b, cc, d] = [four[0]!, four[1]!, four[2] ?? Rational.ZERO, four[3] ?? Rational.ZERO];
+      blocks.push([[a, b.neg(), cc.neg(), d.neg()], [b, a, d.neg(), cc], [cc, d, a, b.neg()], [d, cc.neg(), b, a]]);
+    }
+  }
+  return blocks.flatMap((b) => embed(b) ?? []);
+}
+
 /** The largest numerator × denominator squaresSumming writes as a sum of squares. */
 const MAX_SQUARE_SUM = 400;
 
@@ -5092,18 +5133,34 @@ function symmetricQuadratic(value: Mat<Rational>, t: Rational, q: Rational): Mat
   const quarter = t.mul(t).sub(q.mul(Rational.of(4))).div(Rational.of(4));
   if (quarter.sign() < 0) return [];
   const half = t.div(Rational.of(2));
+  const out: Mat<Rational>[] = [];
   for (const s of SQUARE_SPLITS) {
     const b = quarter.sub(s.mul(s));
     const root = b.sign() >= 0 ? b.sqrt() : null;
     if (!root) continue;
     const block = [[half.add(s), root], [root, half.sub(s)]];
-    return [value.map((_, i) => {
+    out.push(value.map((_, i) => {
       const r = Math.floor(i / value.cols);
       const c = i % value.cols;
       return r < 2 && c < 2 ? block[r]![c]! : Rational.ZERO;
-    })];
+    }));
+    break;
   }
-  return [];
+  // (And a star, t/2 on the diagonal of its first k + 1 rows and w₁ … w_k beside the first:
+  // its eigenvalues are t/2 ± ‖w‖ and t/2, so (t² − 4q)/4 may be a sum of up to n − 1 squares:
+  // S² − 3I at n = 4, red team rt127.)
+  const w = value.rows > 2 ? squaresSumming(quarter, value.rows - 1) : null;
+  if (w && w.length >= 2) {
+    out.push(value.map((_, i) => {
+      const r = Math.floor(i / value.cols);
+      const c = i % value.cols;
+      if (r === c) return r <= w.length ? half : Rational.ZERO;
+      if (r === 0 && c <= w.length) return w[c - 1]!;
+      if (c === 0 && r <= w.length) return w[r - 1]!;
+      return Rational.ZERO;
+    }));
+  }
+  return out;
 }
 
 /** The coefficients (constant first) of the polynomial taking the values ys at 0, 1, …: Newton's divided differences, expanded. */
