@@ -1147,8 +1147,7 @@ function patternBases(p: StepProblem, bases: readonly Point[], held: readonly Po
   return extra;
 }
 
-/** The held point whose square matrices are largest, where they are larger than `than`'s (null otherwise). */
-/** How a point's dimensions compare, pair by pair (`<=>` for m < n, n = k, k > m): '' with fewer than two. */
+/** How a point's dimensions compare, pair by pair in the order of their names (`<=` for m < n, n = k): '' with fewer than two. */
 function dimensionOrder(q: Point): string {
   const sizes = [...q.dims].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, n]) => n);
   let out = '';
@@ -1156,6 +1155,7 @@ function dimensionOrder(q: Point): string {
   return out;
 }
 
+/** The held point whose square matrices are largest, where they are larger than `than`'s (null otherwise). */
 function widerHeld(held: readonly Point[], than: Point | null | undefined): Point | null {
   const size = (q: Point): number => Math.max(0, ...[...q.values.entries()].filter(([, v]) => isMat(v.value) && v.value.rows === v.value.cols).map(([, v]) => (v.value as Mat<Rational>).rows));
   if (!than) return null;
