@@ -5035,10 +5035,9 @@ function companionCandidates(base: Point, key: string, g: Expr, rng: Rng): Mat<R
     if (d < 1 || d > n) continue;
     const lead = coefficients[d]!;
     // A symmetric matrix has real eigenvalues only, and no companion matrix is symmetric: a
-    // quadratic p = lead (λ² − tλ + q) with real roots is singular at the symmetric
-    // [[t/2 + s, b], [b, t/2 − s]] (zeros padding it), whose trace is t and determinant q,
-    // where s² + b² = (t² − 4q)/4 has a rational solution among small s: A² − 2I at
-    // [[1, 1], [1, −1]] (red team rt124: I = (A² − 2I)⁻¹(A² − 2I) was checked).
+    // quadratic p = lead (λ² − tλ + q) with real roots is singular at symmetric matrices with
+    // those eigenvalues (symmetricQuadratic): A² − 2I at [[1, 1], [1, −1]] (red team rt124:
+    // I = (A² − 2I)⁻¹(A² − 2I) was checked).
     if (symmetric && d >= 2) {
       if (d === 2) out.push(...symmetricQuadratic(value, coefficients[1]!.div(lead).neg(), coefficients[0]!.div(lead)));
       continue;
@@ -5121,30 +5120,27 @@ function squaresSumming(c: Rational, count: number): Rational[] | null {
   return xs && xs.length > 0 ? found(xs) : null;
 }
 
-/** Small rationals s tried in s² + b² = D/4 (symmetricQuadratic). */
-const SQUARE_SPLITS = ([[0n, 1n], [1n, 1n], [1n, 2n], [2n, 1n], [3n, 2n], [3n, 1n], [1n, 3n], [2n, 3n], [4n, 1n], [5n, 2n]] as const).map(([n, d]) => new Rational(n, d));
-
 /**
- * Symmetric n × n matrices (n ≥ 2 the shape of `value`) with trace t and determinant q in
- * their leading 2 × 2 block, zeros elsewhere: singular places of λ² − tλ + q. Empty where its
- * roots are not real or no small s makes (t² − 4q)/4 − s² a rational square.
+ * Symmetric n × n matrices (n ≥ 2 the shape of `value`) singular where λ² − tλ + q is 0: its
+ * roots t/2 ± √D, D = (t² − 4q)/4, are eigenvalues of [[t/2 + a, b], [b, t/2 − a]] (zeros
+ * padding it) where D = a² + b², and of a star where D is a sum of up to n − 1 squares.
+ * Empty where its roots are not real or D is no such sum (squaresSumming).
  */
 function symmetricQuadratic(value: Mat<Rational>, t: Rational, q: Rational): Mat<Rational>[] {
   const quarter = t.mul(t).sub(q.mul(Rational.of(4))).div(Rational.of(4));
   if (quarter.sign() < 0) return [];
   const half = t.div(Rational.of(2));
   const out: Mat<Rational>[] = [];
-  for (const s of SQUARE_SPLITS) {
-    const b = quarter.sub(s.mul(s));
-    const root = b.sign() >= 0 ? b.sqrt() : null;
-    if (!root) continue;
-    const block = [[half.add(s), root], [root, half.sub(s)]];
+  // (Rational roots, D a square: the block is diagonal.)
+  const ab = quarter.isZero() ? [Rational.ZERO] : squaresSumming(quarter, 2);
+  if (ab) {
+    const [a, b] = [ab[0]!, ab[1] ?? Rational.ZERO];
+    const block = [[half.add(a), b], [b, half.sub(a)]];
     out.push(value.map((_, i) => {
       const r = Math.floor(i / value.cols);
       const c = i % value.cols;
       return r < 2 && c < 2 ? block[r]![c]! : Rational.ZERO;
     }));
-    break;
   }
   // (And a star, t/2 on the diagonal of its first k + 1 rows and w₁ … w_k beside the first:
   // its eigenvalues are t/2 ± ‖w‖ and t/2, so (t² − 4q)/4 may be a sum of up to n − 1 squares:
