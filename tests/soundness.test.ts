@@ -1217,6 +1217,7 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: 'log x ≠ 750 under x > 0 (equal at e^750 ≈ 10^325.7)', text: 'scalar x\nassume x > 0\n    log(x)\n  ≠ 750\n', want: 'refuted' },
     { name: '√x ≠ 10^200 under x > 0 (equal at 10^400 exactly)', text: 'scalar x\nassume x > 0\n    sqrt(x)\n  ≠ 10^200\n', want: 'refuted' },
     { name: 'x^(−1/1000) ≠ 5 under x > 0 (equal at 5^(−1000))', text: 'scalar x\nassume x > 0\n    x^(-1/1000)\n  ≠ 5\n', want: 'refuted' },
+    { name: 'x^(1/1000) + 1/(x − 10^400) ≠ 3 under x > 0 (a pole on a rung, the crossing past it)', text: 'scalar x\nassume x > 0\n    x^(1/1000) + 1/(x - 10^400)\n  ≠ 3\n', want: 'refuted' },
     { name: 'but x^(1/1000) ≠ −1 under x > 0 holds', text: 'scalar x\nassume x > 0\n    x^(1/1000)\n  ≠ -1\n', want: 'passes' },
     { name: 'and 1/(log x − 750) ≠ 0 under x > 1 holds (its sign changes at a pole, not a root)', text: 'scalar x\nassume x > 1\n    1/(log(x) - 750)\n  ≠ 0\n', want: 'passes' },
     { name: 'and log x ≠ 750 under 0 < x < 10^300 holds', text: 'scalar x\nassume 0 < x < 10^300\n    log(x)\n  ≠ 750\n', want: 'passes' },

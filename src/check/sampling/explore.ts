@@ -2422,11 +2422,14 @@ function farRootSearch(p: StepProblem, base: Point, keys: readonly string[], rng
         const found = q && probeFailure(p, q, allLevels(), 'found far out, at a power of ten');
         if (found) return found;
       }
-      for (let i = 0; i + 1 < FAR_RUNGS.length; i++) {
-        const [u, v] = [signs[i], signs[i + 1]];
-        if (u === null || u === undefined || v === null || v === undefined || u === v) continue;
+      // (Between rungs with certain signs next to each other, past one whose sign is not
+      // certain: log(1 + 1/x) ≠ 10^(−400) is 0 near 10^400, where 60 digits cannot tell.)
+      const certain = FAR_RUNGS.flatMap((k, i) => (signs[i] === null || signs[i] === undefined ? [] : [{ k, sign: signs[i]! }]));
+      for (let i = 0; i + 1 < certain.length; i++) {
+        const [u, v] = [certain[i]!.sign, certain[i + 1]!.sign];
+        if (u === v) continue;
         // (In the exponent first: [10^400, 10^1000] to [10^477, 10^478].)
-        let [a, b] = [FAR_RUNGS[i]!, FAR_RUNGS[i + 1]!];
+        let [a, b] = [certain[i]!.k, certain[i + 1]!.k];
         while (b - a > 1 && now() <= deadline) {
           const m = Math.floor((a + b) / 2);
           const s = signIn60(base, key, left, right, at(ten(m)));
