@@ -903,6 +903,11 @@ describe('domains, read left to right', () => {
     // dimensions compare each way.)
     ['the ridge push-through under y ≥ 0, at y = 0 with m > n', '    (Xᵀ X + y I)⁻¹ Xᵀ\n  = Xᵀ (X Xᵀ + y I)⁻¹\n', 'matrix X in R^{m×n}\nassume y ≥ 0\n'],
     ['…and the other way, at y = 0 with m < n', '    Xᵀ (X Xᵀ + y I)⁻¹\n  = (Xᵀ X + y I)⁻¹ Xᵀ\n', 'matrix X in R^{m×n}\nassume y ≥ 0\n'],
+    // (Red team rt128: checked, with one of the sizes a number; the first point of the other
+    // order a search had put at Y = 0, where every side is undefined.)
+    ['…with X in R^{n×2}', '    (Xᵀ X + y I)⁻¹ Xᵀ\n  = Xᵀ (X Xᵀ + y I)⁻¹\n', 'matrix X in R^{n×2}\nassume y ≥ 0\n'],
+    ['…with X in R^{2×n}, the other way', '    Xᵀ (X Xᵀ + y I)⁻¹\n  = (Xᵀ X + y I)⁻¹ Xᵀ\n', 'matrix X in R^{2×n}\nassume y ≥ 0\n'],
+    ['(R + Rᵀ + (8/5)I)⁻¹ of an orthogonal R, at the rotation with cosine −4/5', '    I\n  = (R + Rᵀ + (8/5) I)^{-1} (R + Rᵀ + (8/5) I)\n', 'matrix R in R^{n×n} orthogonal\n'],
     // (Red team rt127: checked. 3 is no sum of two squares, so no 2 × 2 symmetric block has
     // the eigenvalue √3: a star of 4 × 4 does; orthogonal and invertible matrices are singular
     // there only at rotations, permutations and scaled rotations, which the patterns above are not.)

@@ -45,6 +45,16 @@ describe('a step whose cost multiplies with nesting is unknown within its limit;
     for (const s of report.steps) expect(s.durationMs ?? Infinity).toBeLessThan(TIMEOUT_MS * 3);
   });
 
+  // (Red team rt128: with less of the file's budget left than the step's own limit, a step
+  // said "the time limit ran out while searching …", naming neither limit, and told to raise
+  // its own, which would not have helped.)
+  it('a step searched until what was left of the file\'s budget ran out says so, not to raise its own limit', async () => {
+    const report = await checkSource('scalar x\n  ∑_{i=1}^{5000} sin(i x)/i\n≤ 2\n', { timeoutMs: 5000, deadline: Date.now() + TIMEOUT_MS });
+    expect(report.steps[0]!.verdict).toBe('unknown');
+    expect(report.steps[0]!.message).toMatch(/^the time limit for the whole file ran out/);
+    expect(report.steps[0]!.message).not.toMatch(/raise/);
+  });
+
   it('says how many terms a deep ∑ has', async () => {
     const report = await checkSource(`  ${nest(28, '∑', 'i')}\n= 0\n`, { timeoutMs: TIMEOUT_MS });
     expect(report.steps[0]!.message).toBe('this ∑ has 2^28 terms (∑ and ∏ inside one another), too many to evaluate in the time limit');

@@ -818,9 +818,10 @@ export class Checker {
           outcome = liftedOutcome(lifted, lift);
         }
       }
-      // (A step the file's budget ended in wall time says so, not that its own limit ran out.)
-      if (outcome.verdict === 'unknown' && !byFile && Date.now() >= fileDeadline && /time limit|ran over/.test(outcome.message)) {
-        return { ...outcome, message: 'the time limit for the whole file ran out during this step' };
+      // (A step the file's budget ended says so, not that its own limit ran out: in wall time,
+      // or where what was left of the budget was less than its own limit.)
+      if (outcome.verdict === 'unknown' && (byFile || Date.now() >= fileDeadline) && /^the time limit ran out/.test(outcome.message)) {
+        return { ...outcome, message: outcome.message.replace(/^the time limit/, 'the time limit for the whole file').replace(/ \(raise [^)]*\)$/, '') };
       }
       // (Every way a step's own limit runs out says how to raise it.)
       return outcome.verdict === 'unknown' && !byFile && /^the time limit ran out/.test(outcome.message) && !outcome.message.includes('(raise ')

@@ -4706,17 +4706,20 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
   let tried = 0;
   for (const g of parts) {
     const names = new Set<string>();
-    const constants = new Set<string>(['0', '1', '-1']);
+    // (By their text, with their values: a fraction the part writes counts as itself too,
+    // 8/5 in Q + Qᵀ + (8/5)I, red team rt128.)
+    const written = new Map<string, Rational>([Rational.ZERO, Rational.ONE, Rational.ONE.neg()].map((c) => [c.toString(), c]));
     visit(g, (x) => {
       if (x.kind === 'Var' && x.shape?.kind === 'matrix') names.add(printName(x.name));
-      const q = x.kind === 'Num' ? constantValue(x) : null;
-      if (q) { constants.add(q.toString()); constants.add(q.neg().toString()); }
+      const q = x.kind === 'Num' || (x.kind === 'Binary' && x.op === '/' && freeNames(x).length === 0) ? constantValue(x) : null;
+      if (q) { written.set(q.toString(), q); written.set(q.neg().toString(), q.neg()); }
     });
+    const constants = [...written.values()];
     for (const key of keys) {
       if (!names.has(key.split('@')[0]!)) continue;
       const value = base.values.get(key)!.value as Mat<Rational>;
       const candidates = value.rows === value.cols && value.rows > 1
-        ? [...constants].map((c) => Rational.parse(c)).map((c) => value.map((_, i) => (Math.floor(i / value.cols) === i % value.cols ? c : Rational.ZERO)))
+        ? constants.map((c) => value.map((_, i) => (Math.floor(i / value.cols) === i % value.cols ? c : Rational.ZERO)))
         : [value.map(() => Rational.ZERO)];
       // Small whole patterns, where quadratic forms take whole values: k times ones in the
       // first j entries of a vector (uᵀu = j k²: uᵀu − 2 at u = [1, 1]) or of a matrix's
@@ -4732,13 +4735,13 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
       // at u = [2, 1], AᵀA − 5I at A's first row [2, 1] (red team rt124: I = (AᵀA − 5I)⁻¹(…)
       // was checked).
       for (const c of constants) {
-        const w = squaresSumming(Rational.parse(c), width);
+        const w = squaresSumming(c, width);
         if (w) candidates.push(value.map((_, i) => w[i] ?? Rational.ZERO));
       }
       // Square matrices that an orthogonal or invertible tag allows (red team rt127: with
       // Q orthogonal, (Q + Qᵀ)⁻¹ and (Q² − Q + I)⁻¹ were checked; with A invertible,
       // (AᵀA − 2I)⁻¹, its rank-one candidate no longer allowed).
-      if (value.rows === value.cols && value.rows > 1) candidates.push(...orthogonalLike(value, [...constants].map((c) => Rational.parse(c))));
+      if (value.rows === value.cols && value.rows > 1) candidates.push(...orthogonalLike(value, constants));
       // Where a polynomial in this one square matrix is singular, also with no real root (A² + I
       // at a rotation, A² − 2I at [[0, 2], [1, 0]]): companion matrices (companionCandidates).
       // (Red team rt119: I = (A² + I)⁻¹(A² + I) and 1 = det(A² + I)/det(A² + I) were proved.)
@@ -4769,7 +4772,7 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
         if (base.isInteger(key) || !mentionsName(g, key.split('@')[0]!)) continue;
         for (const c of constants) {
           if (tried++ >= 64 || now() > deadline) return null;
-          const q = at(base, key, Rational.parse(c), rng, deadline);
+          const q = at(base, key, c, rng, deadline);
           const found = q && domainAt(q, p, levels, extended);
           if (found) return found;
         }
@@ -5082,6 +5085,15 @@ function orthogonalLike(value: Mat<Rational>, constants: readonly Rational[]): M
     [[q(0), q(0), q(1)], [q(1), q(0), q(0)], [q(0), q(1), q(0)]],
     [[q(0), q(0), q(-1)], [q(-1), q(0), q(0)], [q(0), q(-1), q(0)]],
   ];
+  // (A rotation whose cosine is ±c or ±c/2 for a written c, where its sine is rational too:
+  // Q + Qᵀ + (8/5)I is singular at cos θ = −4/5, red team rt128.)
+  for (const c of constants) {
+    for (const cos of [c, c.neg(), c.div(Rational.of(2)), c.neg().div(Rational.of(2))]) {
+      const rest = Rational.ONE.sub(cos.mul(cos));
+      const sin = rest.sign() >= 0 ? rest.sqrt() : null;
+      if (sin && !sin.isZero() && !cos.isZero()) blocks.push([[cos, sin.neg()], [sin, cos]]);
+    }
+  }
   for (const c of constants) {
     const two = squaresSumming(c, 2);
     if (two && two.length === 2) blocks.push([[two[0]!, two[1]!.neg()], [two[1]!, two[0]!]]);

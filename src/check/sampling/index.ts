@@ -797,7 +797,8 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     for (const q of heldPoints) {
       if (failure || now() > opts.deadline) break;
       const order = dimensionOrder(q);
-      if (orders.has(order)) continue;
+      // (Not a point a search put a matrix at 0 in: every inverse of it is singular there.)
+      if (orders.has(order) || [...q.values.values()].some(({ value }) => isMat(value) && value.data.every((x) => (x as Rational).isZero()))) continue;
       orders.add(order);
       failure = singularMatrices(p, q, new Rng(opts.seed, `${p.salt}/${order}`), opts.deadline, extend);
     }
@@ -1147,11 +1148,13 @@ function patternBases(p: StepProblem, bases: readonly Point[], held: readonly Po
   return extra;
 }
 
-/** How a point's dimensions compare, pair by pair in the order of their names (`<=` for m < n, n = k): '' with fewer than two. */
+/** How the rows of each matrix a point has drawn compare with its columns, in the order of their keys (`<>` for a wide X and a tall Y). */
 function dimensionOrder(q: Point): string {
-  const sizes = [...q.dims].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, n]) => n);
   let out = '';
-  for (let i = 0; i < sizes.length; i++) for (let j = i + 1; j < sizes.length; j++) out += '<=>'[Math.sign(sizes[i]! - sizes[j]!) + 1];
+  for (const key of [...q.values.keys()].sort()) {
+    const v = q.values.get(key)!.value;
+    if (isMat(v) && v.rows > 1 && v.cols > 1) out += '<=>'[Math.sign(v.rows - v.cols) + 1];
+  }
   return out;
 }
 
