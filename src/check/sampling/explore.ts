@@ -4767,7 +4767,9 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
     // A real scalar it reads at each of those numbers too: (XXᵀ + λI)⁻¹ at λ = 0 is singular
     // wherever X has more rows than columns (red team rt127: the ridge push-through
     // (XᵀX + λI)⁻¹Xᵀ = Xᵀ(XXᵀ + λI)⁻¹ under λ ≥ 0 was checked, false at λ = 0).
-    if (g.shape?.kind === 'matrix' || names.size > 0) {
+    // (A matrix inside an inverse or det only: a scalar divisor's own scalars are searched by
+    // the pole search, and these probes were a fifth of Q4.2's step.)
+    if (g.shape?.kind === 'matrix' && g.shape.cols !== 1) {
       for (const key of scalarKeys(base)) {
         if (base.isInteger(key) || !mentionsName(g, key.split('@')[0]!)) continue;
         for (const c of constants) {
