@@ -943,6 +943,12 @@ describe('domains, read left to right', () => {
     expect(step.verdict, step.message).not.toBe('refuted');
   });
 
+  it('refutes the ridge push-through with a vector under λ ≥ 0 (red team rt128: its only point with more rows than columns had y = 0, and was passed over)', async () => {
+    const report = await checkSource('matrix X in R^{n×3}\nvector y in R^n\nscalar λ\nassume λ ≥ 0\n    (XᵀX + λI)⁻¹ Xᵀ y\n  = Xᵀ (XXᵀ + λI)⁻¹ y\n', { file: 'd03.deriv' });
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe('refuted');
+    expect(report.steps[0]!.counterexample?.right).toBe('undefined');
+  });
+
   it('does not refute the ridge push-through under y > 0', async () => {
     const { step } = await one('    (Xᵀ X + y I)⁻¹ Xᵀ\n  = Xᵀ (X Xᵀ + y I)⁻¹\n', `${MATRICES}matrix X in R^{m×n}\nassume y > 0\n`);
     expect(step.verdict, step.message).not.toBe('refuted');

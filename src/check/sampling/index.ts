@@ -797,8 +797,9 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     for (const q of heldPoints) {
       if (failure || now() > opts.deadline) break;
       const order = dimensionOrder(q);
-      // (Not a point a search put a matrix at 0 in: every inverse of it is singular there.)
-      if (orders.has(order) || [...q.values.values()].some(({ value }) => isMat(value) && value.data.every((x) => (x as Rational).isZero()))) continue;
+      // (Not a point a search put a matrix at 0 in: every inverse of it is singular there. A
+      // vector at 0 is no matter: `(XᵀX + λI)⁻¹Xᵀy` with y = 0 at the only point of its order.)
+      if (orders.has(order) || [...q.values.values()].some(({ value }) => isMat(value) && value.rows > 1 && value.cols > 1 && value.data.every((x) => (x as Rational).isZero()))) continue;
       orders.add(order);
       failure = singularMatrices(p, q, new Rng(opts.seed, `${p.salt}/${order}`), opts.deadline, extend);
     }
