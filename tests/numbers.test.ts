@@ -907,6 +907,11 @@ describe('domains, read left to right', () => {
     // order a search had put at Y = 0, where every side is undefined.)
     ['…with X in R^{n×2}', '    (Xᵀ X + y I)⁻¹ Xᵀ\n  = Xᵀ (X Xᵀ + y I)⁻¹\n', 'matrix X in R^{n×2}\nassume y ≥ 0\n'],
     ['…with X in R^{2×n}, the other way', '    Xᵀ (X Xᵀ + y I)⁻¹\n  = (Xᵀ X + y I)⁻¹ Xᵀ\n', 'matrix X in R^{2×n}\nassume y ≥ 0\n'],
+    // (Red team rt129: checked. A rotation of 3 × 3 whose cosine is −1/3, from a quaternion;
+    // rational roots 1/3 and −4/3, whose D/4 = 25/36 was past the sums of squares searched.)
+    ['(R + Rᵀ + (2/3)I)⁻¹ of an orthogonal R, at a rotation of 3 × 3', '    I\n  = (R + Rᵀ + (2/3) I)^{-1} (R + Rᵀ + (2/3) I)\n', 'matrix R in R^{n×n} orthogonal\n'],
+    ['(S² + S − (4/9)I)⁻¹ of a symmetric S, at S = diag(1/3, −4/3)', '    I\n  = (S^2 + S - (4/9) I)^{-1} (S^2 + S - (4/9) I)\n'],
+    ['(S² + S − (2/9)I)⁻¹ of a symmetric S', '    I\n  = (S^2 + S - (2/9) I)^{-1} (S^2 + S - (2/9) I)\n'],
     ['(R + Rᵀ + (8/5)I)⁻¹ of an orthogonal R, at the rotation with cosine −4/5', '    I\n  = (R + Rᵀ + (8/5) I)^{-1} (R + Rᵀ + (8/5) I)\n', 'matrix R in R^{n×n} orthogonal\n'],
     // (Red team rt127: checked. 3 is no sum of two squares, so no 2 × 2 symmetric block has
     // the eigenvalue √3: a star of 4 × 4 does; orthogonal and invertible matrices are singular
@@ -938,6 +943,8 @@ describe('domains, read left to right', () => {
     ['(R² + 3I)⁻¹ of an orthogonal R', '    I\n  = (R^2 + 3I)^{-1} (R^2 + 3I)\n'],
     ['(R + Rᵀ + 3I)⁻¹ of an orthogonal R', '    I\n  = (R + Rᵀ + 3I)^{-1} (R + Rᵀ + 3I)\n'],
     ['(S² + 3I)⁻¹ of a symmetric S', '    I\n  = (S^2 + 3I)^{-1} (S^2 + 3I)\n'],
+    ['(R + Rᵀ + (5/2)I)⁻¹ of an orthogonal R', '    I\n  = (R + Rᵀ + (5/2) I)^{-1} (R + Rᵀ + (5/2) I)\n'],
+    ['(S² + (1/3)I)⁻¹ of a symmetric S', '    I\n  = (S^2 + (1/3) I)^{-1} (S^2 + (1/3) I)\n'],
   ])('does not refute where the tags rule out every singular place: %s', async (_what, body) => {
     const { step } = await one(body, `${MATRICES}matrix R in R^{n×n} orthogonal\n`);
     expect(step.verdict, step.message).not.toBe('refuted');

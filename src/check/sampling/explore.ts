@@ -5089,11 +5089,20 @@ function orthogonalLike(value: Mat<Rational>, constants: readonly Rational[]): M
   ];
   // (A rotation whose cosine is ±c or ±c/2 for a written c, where its sine is rational too:
   // Q + Qᵀ + (8/5)I is singular at cos θ = −4/5, red team rt128.)
+  // (Where its sine is not rational, a rotation of 3 × 3 about an axis (x, y, z), from the
+  // quaternion (1, x, y, z): its angle's cosine is (1 − ‖v‖²)/(1 + ‖v‖²), so ‖v‖² = (1 − cos)/(1 + cos)
+  // as a sum of three squares; Q + Qᵀ + (2/3)I at cos θ = −1/3, red team rt129.)
   for (const c of constants) {
     for (const cos of [c, c.neg(), c.div(Rational.of(2)), c.neg().div(Rational.of(2))]) {
+      if (cos.isZero() || cos.cmp(Rational.ONE) >= 0 || cos.cmp(Rational.ONE.neg()) <= 0) continue;
       const rest = Rational.ONE.sub(cos.mul(cos));
-      const sin = rest.sign() >= 0 ? rest.sqrt() : null;
-      if (sin && !sin.isZero() && !cos.isZero()) blocks.push([[cos, sin.neg()], [sin, cos]]);
+      const sin = rest.sqrt();
+      if (sin) {
+        blocks.push([[cos, sin.neg()], [sin, cos]]);
+        continue;
+      }
+      const v = n >= 3 ? squaresSumming(Rational.ONE.sub(cos).div(Rational.ONE.add(cos)), 3) : null;
+      if (v) blocks.push(quaternionRotation(v[0]!, v[1] ?? Rational.ZERO, v[2] ?? Rational.ZERO));
     }
   }
   for (const c of constants) {
@@ -5108,18 +5117,40 @@ function orthogonalLike(value: Mat<Rational>, constants: readonly Rational[]): M
   return blocks.flatMap((b) => embed(b) ?? []);
 }
 
-/** The largest numerator × denominator squaresSumming writes as a sum of squares. */
-const MAX_SQUARE_SUM = 400;
+/** The rotation of 3 × 3 that the quaternion (1, x, y, z) stands for (Euler–Rodrigues): orthogonal, with rational entries. */
+function quaternionRotation(x: Rational, y: Rational, z: Rational): Rational[][] {
+  const one = Rational.ONE;
+  const two = Rational.of(2);
+  const [xx, yy, zz] = [x.mul(x), y.mul(y), z.mul(z)];
+  const norm = one.add(xx).add(yy).add(zz);
+  const entries = [
+    [one.add(xx).sub(yy).sub(zz), two.mul(x.mul(y).sub(z)), two.mul(x.mul(z).add(y))],
+    [two.mul(x.mul(y).add(z)), one.sub(xx).add(yy).sub(zz), two.mul(y.mul(z).sub(x))],
+    [two.mul(x.mul(z).sub(y)), two.mul(y.mul(z).add(x)), one.sub(xx).sub(yy).add(zz)],
+  ];
+  return entries.map((row) => row.map((e) => e.div(norm)));
+}
+
+/**
+ * The largest numerator × denominator squaresSumming writes as a sum of 2, 3 or 4 squares: the
+ * search takes about its square root, itself and its 1.5th power of steps.
+ */
+const MAX_SQUARE_SUM: Readonly<Record<number, bigint>> = { 2: 10n ** 6n, 3: 10n ** 4n, 4: 2500n };
 
 /**
  * Positive rationals w₁ ≥ w₂ ≥ …, at most `count` and 4 of them, whose squares sum to c > 0:
- * c = a/b is written as (ab)/b², ab ≤ MAX_SQUARE_SUM a sum of whole squares (5 = 2² + 1²).
- * Null where c ≤ 0, ab is larger, or no such sum has that few squares.
+ * c itself where it is a square, else c = a/b written as (ab)/b² with ab, at most
+ * MAX_SQUARE_SUM for that many squares, a sum of whole squares (5 = 2² + 1²). Null where
+ * c ≤ 0, ab is larger, or no such sum has that few squares.
  */
 function squaresSumming(c: Rational, count: number): Rational[] | null {
   if (c.sign() <= 0 || count < 1) return null;
+  // (A square first, at any size: D/4 = 25/36 in S² + S − (4/9)I, red team rt129.)
+  const root = c.sqrt();
+  if (root) return [root];
   const m = c.n * c.d;
-  if (m > BigInt(MAX_SQUARE_SUM)) return null;
+  const k = Math.min(count, 4);
+  if (k < 2 || m > MAX_SQUARE_SUM[k]!) return null;
   const scale = new Rational(1n, c.d);
   const found = (xs: bigint[]): Rational[] => xs.filter((x) => x !== 0n).map((x) => new Rational(x).mul(scale));
   const search = (rest: bigint, left: number, cap: bigint): bigint[] | null => {
@@ -5128,12 +5159,14 @@ function squaresSumming(c: Rational, count: number): Rational[] | null {
     const r = isqrt(rest);
     if (left === 1) return r * r === rest && r <= cap ? [r] : null;
     for (let x = r < cap ? r : cap; x >= 1n; x--) {
+      // (The largest square first: below √(rest/left) the others, each no larger, fall short.)
+      if (x * x * BigInt(left) < rest) break;
       const tail = search(rest - x * x, left - 1, x);
       if (tail) return [x, ...tail];
     }
     return null;
   };
-  const xs = search(m, Math.min(count, 4), m);
+  const xs = search(m, k, m);
   return xs && xs.length > 0 ? found(xs) : null;
 }
 
