@@ -912,6 +912,7 @@ describe('domains, read left to right', () => {
     ['(R + Rᵀ + (2/3)I)⁻¹ of an orthogonal R, at a rotation of 3 × 3', '    I\n  = (R + Rᵀ + (2/3) I)^{-1} (R + Rᵀ + (2/3) I)\n', 'matrix R in R^{n×n} orthogonal\n'],
     ['(S² + S − (4/9)I)⁻¹ of a symmetric S, at S = diag(1/3, −4/3)', '    I\n  = (S^2 + S - (4/9) I)^{-1} (S^2 + S - (4/9) I)\n'],
     ['(S² + S − (2/9)I)⁻¹ of a symmetric S', '    I\n  = (S^2 + S - (2/9) I)^{-1} (S^2 + S - (2/9) I)\n'],
+    ['(K² + K − (4/9)I)⁻¹ of a positive definite K, at K = I/3', '    I\n  = (K^2 + K - (4/9) I)^{-1} (K^2 + K - (4/9) I)\n', 'matrix K in R^{n×n} positive definite\n'],
     ['(R + Rᵀ + (8/5)I)⁻¹ of an orthogonal R, at the rotation with cosine −4/5', '    I\n  = (R + Rᵀ + (8/5) I)^{-1} (R + Rᵀ + (8/5) I)\n', 'matrix R in R^{n×n} orthogonal\n'],
     // (Red team rt127: checked. 3 is no sum of two squares, so no 2 × 2 symmetric block has
     // the eigenvalue √3: a star of 4 × 4 does; orthogonal and invertible matrices are singular

@@ -5173,7 +5173,8 @@ function squaresSumming(c: Rational, count: number): Rational[] | null {
 /**
  * Symmetric n × n matrices (n ≥ 2 the shape of `value`) singular where λ² − tλ + q is 0: its
  * roots t/2 ± √D, D = (t² − 4q)/4, are eigenvalues of [[t/2 + a, b], [b, t/2 − a]] (zeros
- * padding it) where D = a² + b², and of a star where D is a sum of up to n − 1 squares.
+ * padding it) where D = a² + b², of a star where D is a sum of up to n − 1 squares, and
+ * where D is a square, of each root times I.
  * Empty where its roots are not real or D is no such sum (squaresSumming).
  */
 function symmetricQuadratic(value: Mat<Rational>, t: Rational, q: Rational): Mat<Rational>[] {
@@ -5181,7 +5182,10 @@ function symmetricQuadratic(value: Mat<Rational>, t: Rational, q: Rational): Mat
   if (quarter.sign() < 0) return [];
   const half = t.div(Rational.of(2));
   const out: Mat<Rational>[] = [];
-  // (Rational roots, D a square: the block is diagonal.)
+  // (Rational roots, D a square: the block is diagonal; and each root times I, which a
+  // positive-definite or diagonal tag also allows: P² + P − (4/9)I at P = I/3, red team rt129.)
+  const d = quarter.sqrt();
+  if (d) for (const r of [half.add(d), half.sub(d)]) out.push(value.map((_, i) => (Math.floor(i / value.cols) === i % value.cols ? r : Rational.ZERO)));
   const ab = quarter.isZero() ? [Rational.ZERO] : squaresSumming(quarter, 2);
   if (ab) {
     const [a, b] = [ab[0]!, ab[1] ?? Rational.ZERO];
