@@ -243,6 +243,19 @@ describe('the time limit of a submission', () => {
     expect(r.completed).toBe(false);
   });
 
+  it('the step being checked when the limit runs out says so, not that it was left out', async () => {
+    // (A right step, slow to check, inside the first claim's chain.)
+    const last = '  = α Δθ_{t-1} - ε g_t               by def Δθ\n';
+    const slow = '  = α Δθ_{t-1} - ε g_t + (∑_{i=1}^{5000} (sin(i x)^2 + cos(i x)^2) - 5000) g_t\n';
+    const text = correct.replace('scalar α, β, δ, ε', 'scalar α, β, δ, ε, x').replace(last, `${last}${slow}`);
+    expect(text).toContain(slow);
+    const sub = await readSubmission(memory({ 'slow.deriv': text }), 'slow.deriv');
+    const r = await gradeSubmission(key, sub, { seed: 7, timeLimitMs: 1500, stepTimeoutMs: 30_000 });
+    const messages = r.claims.flatMap((c) => c.failures.map((f) => f.message));
+    expect(messages.some((m) => /^this step was being checked when the submission's time limit \(1\.5 s\) ran out$/.test(m)), messages.join('\n')).toBe(true);
+    expect(messages.some((m) => /raise --step-timeout/.test(m)), messages.join('\n')).toBe(false);
+  }, 60_000);
+
   it('what is checked before the limit keeps its points; what comes after earns 0', async () => {
     // 18,000 steps between 2.1 and 2.2 (identical lines: parsed once, each step still decided),
     // against 4 s: as many per second as 45,000 against 10 s, which this test took before.

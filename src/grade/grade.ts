@@ -160,7 +160,10 @@ class ClaimGrader {
   private failedItem(c: Checked, item: StepResult | ShowResult, offset: number, what: 'step' | 'show'): void {
     const timedOut = item.verdict === 'unknown' && this.deadline !== null && Date.now() > this.deadline && /time limit/.test(item.message);
     if (timedOut) {
-      this.fail('time-limit', `checking stopped before this ${what}: the submission's time limit (${msText(this.timeLimitMs ?? 0)}) ran out`, { c, offset }, { group: 'time-limit' });
+      // (The step it ran out in says so: it was being checked, not left out. Red team rt129.)
+      const limit = `the submission's time limit (${msText(this.timeLimitMs ?? 0)}) ran out`;
+      const text = /before this/.test(item.message) ? `checking stopped before this ${what}: ${limit}` : `this ${what} was being checked when ${limit}`;
+      this.fail('time-limit', text, { c, offset }, { group: 'time-limit' });
       return;
     }
     if (item.verdict === 'unknown' && /time limit/.test(item.message)) {
