@@ -15,6 +15,7 @@ import { keysRead } from './domain.js';
 import { normBoundPoints, normBounds, normZeroPoints, roundedPoints } from './linear-solve.js';
 import { Rng } from '../rng.js';
 import { impliedTags } from '../tags.js';
+import { identity } from '../evaluator/linalg.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, hasTag, statementAt, type PointResult } from './compare.js';
@@ -2424,7 +2425,7 @@ function farRootSearch(p: StepProblem, base: Point, keys: readonly string[], rng
       }
       // (Between rungs with certain signs next to each other, past one whose sign is not
       // certain: log(1 + 1/x) ≠ 10^(−400) is 0 near 10^400, where 60 digits cannot tell.)
-      const certain = FAR_RUNGS.flatMap((k, i) => (signs[i] === null || signs[i] === undefined ? [] : [{ k, sign: signs[i]! }]));
+      const certain = FAR_RUNGS.flatMap((k, i) => (signs[i] ? [{ k, sign: signs[i]! }] : []));
       for (let i = 0; i + 1 < certain.length; i++) {
         const [u, v] = [certain[i]!.sign, certain[i + 1]!.sign];
         if (u === v) continue;
@@ -4719,7 +4720,7 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
       if (!names.has(key.split('@')[0]!)) continue;
       const value = base.values.get(key)!.value as Mat<Rational>;
       const candidates = value.rows === value.cols && value.rows > 1
-        ? constants.map((c) => value.map((_, i) => (Math.floor(i / value.cols) === i % value.cols ? c : Rational.ZERO)))
+        ? constants.map((c) => timesIdentity(value.rows, c))
         : [value.map(() => Rational.ZERO)];
       // Small whole patterns, where quadratic forms take whole values: k times ones in the
       // first j entries of a vector (uᵀu = j k²: uᵀu − 2 at u = [1, 1]) or of a matrix's
@@ -5029,7 +5030,7 @@ function companionCandidates(base: Point, key: string, g: Expr, rng: Rng): Mat<R
     const ys: Rational[] = [];
     for (let k = 0; k <= n + 1; k++) {
       try {
-        const v = base.replacing(key, value.map((_, i) => (Math.floor(i / n) === i % n ? Rational.of(k) : Rational.ZERO)), rng).evaluate(exactField, m);
+        const v = base.replacing(key, timesIdentity(n, Rational.of(k)), rng).evaluate(exactField, m);
         if (!isMat(v) || v.rows !== n || v.cols !== n) break;
         ys.push(v.at(0, 0));
       } catch {
@@ -5152,7 +5153,6 @@ function squaresSumming(c: Rational, count: number): Rational[] | null {
   const k = Math.min(count, 4);
   if (k < 2 || m > MAX_SQUARE_SUM[k]!) return null;
   const scale = new Rational(1n, c.d);
-  const found = (xs: bigint[]): Rational[] => xs.filter((x) => x !== 0n).map((x) => new Rational(x).mul(scale));
   const search = (rest: bigint, left: number, cap: bigint): bigint[] | null => {
     if (rest === 0n) return [];
     if (left === 0) return null;
@@ -5166,8 +5166,7 @@ function squaresSumming(c: Rational, count: number): Rational[] | null {
     }
     return null;
   };
-  const xs = search(m, k, m);
-  return xs && xs.length > 0 ? found(xs) : null;
+  return search(m, k, m)?.map((x) => new Rational(x).mul(scale)) ?? null;
 }
 
 /**
@@ -5185,8 +5184,8 @@ function symmetricQuadratic(value: Mat<Rational>, t: Rational, q: Rational): Mat
   // (Rational roots, D a square: the block is diagonal; and each root times I, which a
   // positive-definite or diagonal tag also allows: P² + P − (4/9)I at P = I/3, red team rt129.)
   const d = quarter.sqrt();
-  if (d) for (const r of [half.add(d), half.sub(d)]) out.push(value.map((_, i) => (Math.floor(i / value.cols) === i % value.cols ? r : Rational.ZERO)));
-  const ab = quarter.isZero() ? [Rational.ZERO] : squaresSumming(quarter, 2);
+  if (d) for (const r of d.isZero() ? [half] : [half.add(d), half.sub(d)]) out.push(timesIdentity(value.rows, r));
+  const ab = squaresSumming(quarter, 2);
   if (ab) {
     const [a, b] = [ab[0]!, ab[1] ?? Rational.ZERO];
     const block = [[half.add(a), b], [b, half.sub(a)]];
@@ -5211,6 +5210,11 @@ function symmetricQuadratic(value: Mat<Rational>, t: Rational, q: Rational): Mat
     }));
   }
   return out;
+}
+
+/** c·I, n × n, in exact values. */
+function timesIdentity(n: number, c: Rational): Mat<Rational> {
+  return identity(exactField, n).map((x) => x.mul(c));
 }
 
 /** The coefficients (constant first) of the polynomial taking the values ys at 0, 1, …: Newton's divided differences, expanded. */
