@@ -307,8 +307,11 @@ export function freeNames(e: Expr, bound: ReadonlySet<string> = new Set()): Var[
 /**
  * Replaces free occurrences of names (by key) with expressions, subscripts included (a
  * subscript is then put in canonical form by `index`). Names bound inside a node are not
- * replaced there. A derivative whose variable would be replaced by another expression
- * cannot say where it is taken: it is left as it is, and `blocked` (if given) is called.
+ * replaced there, and never captured: a ∑/∏ index or `lim` variable that a replacement
+ * mentions is first renamed (i → i′; `S_i` by `S_t = ∑_{i=1}^{t} (t − i)` is
+ * ∑_{i′=1}^{i} (i − i′), not ∑_{i=1}^{i} (i − i) = 0). A derivative whose variable would be
+ * replaced by another expression, or would capture a name a replacement mentions, cannot say
+ * where it is taken: it is left as it is, and `blocked` (if given) is called.
  */
 export function substitute(
   e: Expr, subst: ReadonlyMap<string, Expr>, index: (x: Expr) => Expr = (x) => x, blocked?: (at: Expr) => void,
@@ -325,12 +328,56 @@ export function substitute(
       return e;
     }
   }
+  if (e.kind === 'BigOp' || e.kind === 'Limit' || e.kind === 'Deriv' || e.kind === 'Grad') {
+    const bound = bindersOf(e)[0]!;
+    if (captures(e.body, without(subst, [bound]), bound)) {
+      if (e.kind === 'Deriv' || e.kind === 'Grad') {
+        blocked?.(e);
+        return e;
+      }
+      return substitute(renameBinder(e, subst), subst, index, blocked);
+    }
+  }
   return mapChildren(e, (child, s) => {
     if (s.role === 'point' || s.role === 'variable') return child;
     const inner = s.binds.length > 0 ? without(subst, s.binds) : subst;
     const out = substitute(child, inner, index, blocked);
     return s.role === 'index' && out !== child ? index(out) : out;
   });
+}
+
+/** Whether putting `subst` into `body` would put a name bound there (`bound`) inside it: a replaced name is free in `body` and its replacement mentions `bound`. */
+function captures(body: Expr, subst: ReadonlyMap<string, Expr>, bound: string): boolean {
+  if (subst.size === 0) return false;
+  const replaced = new Set<string>();
+  for (const v of freeNames(body)) {
+    const key = nameKey(v.name);
+    if (subst.has(key)) replaced.add(key);
+  }
+  for (const key of replaced) if (freeNames(subst.get(key)!).some((v) => nameKey(v.name) === bound)) return true;
+  return false;
+}
+
+/**
+ * A ∑/∏ or `lim` with its bound name renamed to one with more primes (i → i′, i″, …) that is
+ * free neither in its body nor in any replacement of `subst` (alpha-renaming; the shape and
+ * place of every occurrence kept).
+ */
+function renameBinder(e: Expr & { kind: 'BigOp' | 'Limit' }, subst: ReadonlyMap<string, Expr>): Expr {
+  const old = e.kind === 'BigOp' ? e.index : e.wrt.name;
+  const oldKey = nameKey(old);
+  const taken = new Set<string>();
+  for (const v of freeNames(e.body)) taken.add(nameKey(v.name));
+  for (const value of subst.values()) for (const v of freeNames(value)) taken.add(nameKey(v.name));
+  let fresh: Name = { ...old, primes: old.primes + 1 };
+  while (taken.has(nameKey(fresh))) fresh = { ...fresh, primes: fresh.primes + 1 };
+  const rename = (x: Expr): Expr => {
+    if (x.kind === 'Var' && nameKey(x.name) === oldKey) return { ...x, name: { ...fresh, range: x.name.range } };
+    return mapChildren(x, (child, s) => (s.binds.includes(oldKey) ? child : rename(child)));
+  };
+  const body = rename(e.body);
+  return e.kind === 'BigOp' ? { ...e, index: { ...fresh, range: old.range }, body }
+    : { ...e, wrt: { ...e.wrt, name: { ...fresh, range: old.range } }, body };
 }
 
 /** A substitution without some names (those a binder binds). */

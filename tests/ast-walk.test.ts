@@ -67,6 +67,30 @@ describe('substitution never touches a bound name', () => {
     expect(printExpr(substituteIndexed(parsed(text), subst(pairs)))).toBe(want);
   });
 
+  // (Capture: a replacement that mentions a name a binder inside binds renames the binder
+  // first. Unfolding `S_i` by `S_t = ∑_{i=1}^{t} (t − i)` gave ∑_{i=1}^{i} (i − i) = 0, and the
+  // sum rules proved ∑_{i=1}^{T} S_i = 0, red team rt130.)
+  it.each([
+    ['∑_{i=1}^{t} (t - i)', [['t', 'i']], "∑_{i'=1}^{i} (i - i')"],
+    ['∑_{i=1}^{t} x_i β^{t-i}', [['t', 'i + 1']], "∑_{i'=1}^{i + 1} x_{i'} β^(i + 1 - i')"],
+    ["∑_{i=1}^{t} (t - i - i')", [['t', 'i']], "∑_{i''=1}^{i} (i - i'' - i')"],
+    ['∏_{k=1}^{n} (y + k)', [['y', 'k']], "∏_{k'=1}^{n} (k + k')"],
+    ['lim_{T→∞} (x/T)', [['x', 'T²']], "lim_{T'→∞} T²/T'"],
+    ['∑_{i=1}^{t} ∑_{j=1}^{i} (t - j)', [['t', 'j']], "∑_{i=1}^{j} (∑_{j'=1}^{i} (j - j'))"],
+    // (No capture, no renaming: the bound name is not in what is put in.)
+    ['∑_{i=1}^{t} (t - i)', [['t', 'n']], '∑_{i=1}^{n} (n - i)'],
+    ['∑_{i=1}^{n} x_i + t', [['t', 'i']], '∑_{i=1}^{n} x_i + i'],
+  ] as [string, [string, string][], string][])('renames a binder that would capture: %s with %j gives %s', (text, pairs, want) => {
+    expect(printExpr(substituteIndexed(parsed(text), subst(pairs)))).toBe(want);
+  });
+
+  it('leaves a derivative whose variable would capture a name put in, and says so', () => {
+    const blocked: string[] = [];
+    const e = parsed('d/dx (x y)');
+    expect(substitute(e, subst([['y', 'x']]), (i) => i, (at) => blocked.push(printExpr(at)))).toBe(e);
+    expect(blocked).toEqual(['d/dx x y']);
+  });
+
   it('leaves a derivative whose variable would be replaced, and says so', () => {
     const blocked: string[] = [];
     const e = parsed('∇_w L(w)');

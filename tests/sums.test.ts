@@ -92,6 +92,22 @@ describe('sum and product identities', () => {
     expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(want);
   });
 
+  // (Red team rt130: unfolding a member whose index is the name a definition's own ∑ binds
+  // captured it, S_i by S_t = ∑_{i=1}^{t} (t − i) as ∑_{i=1}^{i} (i − i) = 0, and the sum rules
+  // proved false steps; past 100,000 terms nothing sampled could catch it.)
+  it.each([
+    ['integer t, i, T\nscalar S_t\nassume T ≥ 10^6\ndefine S_t = ∑_{i=1}^{t} (t - i)\n', '∑_{i=1}^{T} S_i', '0', 'unknown'],
+    ['integer t, i, T\nscalar S_t\ndefine S_t = ∑_{i=1}^{t} (t - i)\n', 'S_i', 'i(i - 1)/2', 'proved'],
+    ['integer t, i, T\nscalar S_t\ndefine S_t = ∑_{i=1}^{t} (t - i)\n', 'S_i', '0', 'refuted'],
+    ['integer i, n\nassume n ≥ 10^8\ndefine f(y) = ∑_{i=1}^{3} y^i\n', '∑_{i=1}^{n} f(i)', '32 n', 'unknown'],
+    ['integer i\ndefine f(y) = ∑_{i=1}^{3} y^i\n', 'f(i)', 'i + i² + i³', 'proved'],
+    ['scalar β\ninteger t, i\nscalar x_t, P_t\ndefine P_t = ∑_{i=1}^{t} β^{t-i} x_i\n', 'P_i', '∑_{i=1}^{i} x_i', 'refuted'],
+    ['scalar β\ninteger t, i\nscalar x_t, P_t\ndefine P_t = ∑_{i=1}^{t} β^{t-i} x_i\n', 'P_i', '∑_{j=1}^{i} β^{i-j} x_j', 'proved'],
+  ])('a definition\'s own index is never captured: %s%s = %s → %s', async (decl, l, r, want) => {
+    const report = await checkSource(`${decl}    ${l}\n  = ${r}\n`);
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(want);
+  });
+
   it('says why a rule does not apply, and the step is still sampled', async () => {
     const report = await check(`${DECLARATIONS}    ∑_{i=1}^{t} g_i\n  = ∑_{i=1}^{t-1} g_i + g_t\n`.replace('t = 0', ''));
     // t = 0 refutes it; with ∑_{i=1}^{t} q^{t-i} and q free the split of powers needs q ≠ 0:
