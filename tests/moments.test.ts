@@ -188,6 +188,28 @@ define v_0 = 0\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1
   });
 });
 
+// (Red team rt130: a declared function met first inside E[…] was drawn anew at the
+// expectation's own copy of the point, another σ than the rest of the step's, and right steps
+// were refuted; the homework's RNN unit E[W σ(h) + U x + b] among them.)
+describe('a declared function of non-random names is one function inside E[…] and out', () => {
+  const RNN = 'scalar μ, w\nvector h, b, m in R^n\nmatrix W, U in R^{n×n}\nfunction σ : R → R\nrandom X with E[X] = μ, E[X²] = 1\nrandom z in R^n with E[z] = m, Cov[z] = I\n';
+  it.each([
+    ['E[σ(w) X]', 'σ(w) μ', 'proved'],
+    ['E[X σ(w)]', 'μ σ(w)', 'proved'],
+    ['E[σ(2) X]', 'σ(2) μ', 'proved'],
+    ["E[σ'(w) X]", "σ'(w) μ", 'proved'],
+    ['Var[σ(w) X]', 'σ(w)² (1 - μ²)', 'proved'],
+    ['E[W σ(h) + U z + b]', 'W σ(h) + U m + b', 'proved'],
+    ['E[σ(h)ᵀ z]', 'σ(h)ᵀ m', 'proved'],
+    ['E[σ(w)]', 'σ(w)', 'checked'],
+    ['E[σ(w) X]', 'σ(w)² μ', 'refuted'],
+    ['E[W σ(h) + U z + b]', 'W σ(h) + U m', 'refuted'],
+  ])('%s = %s → %s', async (l, r, want) => {
+    const report = await check(`${RNN}    ${l}\n  = ${r}\n`);
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(want);
+  });
+});
+
 describe('never proves a false step (red team)', () => {
   it.each([
     ['Var[∑_{i=1}^{t} (g_i + g_{i+1})]', '∑_{i=1}^{t} Var[g_i + g_{i+1}]', 'terms that share g_{i+1} are not independent'],

@@ -1241,6 +1241,14 @@ export class Point {
   functionInstance(key: string, elementwise: boolean): FunctionInstance {
     this.touch(`fn:${key}`);
     let f = this.functions.get(key);
+    // (An expectation's child point has its parent's functions: σ met first inside E[σ(w) X]
+    // was drawn anew there, another σ than the right side's σ(w) μ, and the right step was
+    // refuted, red team rt130.)
+    if (!f && this.parent) {
+      f = this.parent.functionInstance(key, elementwise);
+      this.functions.set(key, f);
+      return f;
+    }
     if (!f) {
       const bounds = this.prep.functionBounds.get(key) ?? [];
       let raw = this.rawFunctions.get(key);
