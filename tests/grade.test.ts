@@ -409,11 +409,14 @@ describe('answer keys', () => {
     expectClaim(r.claims[2], { points: 0, failures: [{ kind: 'unparsed', line: 33, message: /^your line stating "2\.1" could not be read: / }] });
   });
 
-  it('a proof about undeclared names (scalars) earns nothing where the key has vectors; answers are still compared', async () => {
+  it('a proof about undeclared names (scalars) earns nothing where the key has vectors, nor an answer whose section reads them', async () => {
     const text = read(path.join(q2, 'correct.deriv')).replace('vector g_t, v_t, Δθ_t in R^n\n', '');
     const r = await gradeFiles({ 'scalars.deriv': text }, 'scalars.deriv');
-    expect(r.claims.map((c) => c.points)).toEqual([0, 0, 4, 0]);
+    // (Answer 2.1's section shows α Δθ_{t-1} - ε g_t = β Δθ_{t-1} - δ(1-β) g_t: its steps pass
+    // only on the key's premises too, and there g and Δθ are vectors.)
+    expect(r.claims.map((c) => c.points)).toEqual([0, 0, 0, 0]);
     // g is used undeclared, v and Δθ are only defined: all three are scalars there.
+    expect(r.claims[2]!.failures.map((f) => f.message)).toContain('your proof uses g without declaring it, so it is a scalar there; the key has a vector');
     for (const i of [0, 1, 3]) {
       const messages = r.claims[i]!.failures.map((f) => f.message);
       expect(r.claims[i]!.failures.every((f) => f.kind === 'assumption')).toBe(true);
@@ -462,6 +465,11 @@ describe('a small key: premises and errors of answers, partial credit', () => {
     ['an abbreviation of its own (d = 2, c = d + 1)', 'scalar a, b, c, x\nsection "2"\ndefine d = 2\ndefine c = d + 1\nanswer "2": x = 2 c\n', 3, null],
     ['an abbreviation of its own that makes c another (d = 5, c = d + 1)', 'scalar a, b, c, x\nsection "2"\ndefine d = 5\ndefine c = d + 1\nanswer "2": x = 2 c\n', 0, /defines c = d \+ 1, which is not the key's definition of c/],
     ['a line in error in its section', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nanswer "2": x = 2 c\nfoo bar baz\n', 0, /this line has an error, so what it says is not checked: unknown name 'foo'/],
+    // (Red team rt130: an assumption of the student's that only the section's steps read made a
+    // wrong step pass, `(a + 1)² = a² + 1` under a = 0, and the answer earned its points.)
+    ['a wrong step that passes only under its own assumption', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nassume a = 0\nanswer "2": x = 2 c\n    (a + 1)^2\n  = a^2 + 1\n', 0, /your proof assumes a = 0, which the key does not make/],
+    ['a right step under an assumption the key does not make', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nassume b > 5\nanswer "2": x = 2 c\n    |b - 1|\n  = b - 1\n', 0, /your proof assumes b > 5, which the key does not make/],
+    ['a step under an assumption of its own that is the key\'s definition', 'scalar a, b, c, x\nsection "2"\nassume c = 3\nanswer "2": x = 2 c\n    2 c\n  = 6\n', 3, null],
   ])('answer "2" with %s: %s points', async (_name, text, points, why) => {
     const r = await grade(text);
     const claim = r.claims.find((c) => c.name === '2')!;

@@ -4,7 +4,7 @@
  * verdicts) and its premises weighed against the key's (premises.ts).
  */
 import { msText } from '../deadline.js';
-import type { Answer, Show, Statement } from '../ast.js';
+import type { Answer, Expr, Formula, Show, Statement } from '../ast.js';
 import { checkSourceWith } from '../check/index.js';
 import { DEFAULT_SAMPLES } from '../check/options.js';
 import { toJsonReport, type JsonCounterexample } from '../report/json.js';
@@ -16,7 +16,7 @@ import { fileText, placeText } from './feedback.js';
 import { sliceOf, type AnswerKey, type KeyClaim } from './key.js';
 import { matchClaim, type MatchOptions } from './match.js';
 import { DEFAULT_GRADE_STEP_TIMEOUT_MS } from './options.js';
-import { extraPremises } from './premises.js';
+import { extraPremises, statementParts } from './premises.js';
 import { roundPoints, type ClaimFailure, type ClaimResult, type FailureKind, type Place, type SubmissionResult } from './result.js';
 import type { Submission } from './submission.js';
 
@@ -196,10 +196,10 @@ class ClaimGrader {
   }
 
   /** Whether a show or answer rests only on the key's premises; each one it does not is a failure. */
-  private premisesHold(c: Checked, st: Show | Answer): boolean {
+  private premisesHold(c: Checked, st: Show | Answer, also: readonly (Expr | Formula | null)[] = []): boolean {
     if (!c.resolved) return true;
     let ok = true;
-    for (const p of extraPremises(this.key, this.claim.name, c.resolved, c.source, st, this.match)) {
+    for (const p of extraPremises(this.key, this.claim.name, c.resolved, c.source, st, this.match, also)) {
       ok = false;
       this.fail('assumption', p.message, { c, offset: p.range[0] }, { cx: p.counterexample, group: 'assumption', detail: p.detail });
     }
@@ -280,8 +280,10 @@ class ClaimGrader {
     if (region.failed.length > 0) this.reportFailures(c, region.failed);
     this.reportErrors(c, region.errors);
     // An answer rests on premises too (`define c = 7` where the key's c is 3 makes x = 2c
-    // another answer): the same check as a show's.
-    if (!this.premisesHold(c, st)) return this.result(0, at, '');
+    // another answer): the same check as a show's, and its section's steps, which pass only on
+    // the key's premises too (`assume x = 0` passed `(x + 1)² = x² + 1`, red team rt130).
+    const section = (c.resolved?.ast.statements ?? []).filter((s) => s !== st && s.range[0] >= from && s.range[0] < to);
+    if (!this.premisesHold(c, st, section.flatMap(statementParts))) return this.result(0, at, '');
     const sectionShare = region.units === 0 ? 1 : region.passing / region.units;
     if (!this.claim.partial) {
       if (!m.ok || region.failed.length > 0 || region.errors.length > 0) return this.result(0, at, '');

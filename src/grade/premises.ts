@@ -6,7 +6,7 @@
  * of v that is the claim itself, or `matrix H … positive definite` where the key only says
  * symmetric is not, and the output says which.
  */
-import type { Answer, Compare, Condition, Declare, Define, Expr, Formula, Show, Statement } from '../ast.js';
+import type { Answer, Chain, Compare, Condition, Declare, Define, Expr, Formula, Show, Statement } from '../ast.js';
 import type { Context } from '../check/sampling/point.js';
 import { freeNames, substitute, unfoldingOf, visit } from '../check/rewrite.js';
 import { impliedTags } from '../check/tags.js';
@@ -50,8 +50,13 @@ function keysIn(x: Expr | Formula | null, scope: Scope, out = new Set<string>())
 function showParts(st: Show | Answer): (Expr | Formula | null)[] {
   // (An answer says its claims: what its names are defined or assumed to be is its premise.)
   if (st.kind === 'Answer') return [...st.claims];
-  const parts: (Expr | Formula | null)[] = [st.claim, st.forAll];
-  for (const c of [st.chain, st.base, st.step]) {
+  return [st.claim, st.forAll, ...chainParts([st.chain, st.base, st.step])];
+}
+
+/** Everything chains say: their lines and the facts their justifications cite. */
+function chainParts(chains: readonly (Chain | null)[]): (Expr | Formula | null)[] {
+  const parts: (Expr | Formula | null)[] = [];
+  for (const c of chains) {
     if (!c) continue;
     parts.push(c.head);
     for (const s of c.steps) {
@@ -60,6 +65,13 @@ function showParts(st: Show | Answer): (Expr | Formula | null)[] {
     }
   }
   return parts;
+}
+
+/** What a chain or show says (for an answer, the statements of its section: its steps pass only on the key's premises too). */
+export function statementParts(st: Statement): (Expr | Formula | null)[] {
+  if (st.kind === 'ChainStatement') return chainParts([st.chain]);
+  if (st.kind === 'Show' || st.kind === 'Answer') return showParts(st);
+  return [];
 }
 
 /** The declarations, assumptions and definitions in scope at a statement: the file's, then its section's. */
@@ -264,7 +276,9 @@ class PremiseCheck {
  * bear on it) that the key's context for the claim `name` does not give. Empty when the proof
  * would carry over to the key's setting.
  */
-export function extraPremises(key: AnswerKey, name: string, file: ResolvedFile, source: string, show: Show | Answer, options: MatchOptions): ExtraPremise[] {
+export function extraPremises(key: AnswerKey, name: string, file: ResolvedFile, source: string, show: Show | Answer, options: MatchOptions,
+  /** What else rests on them: for an answer, its section's chains and shows. */
+  also: readonly (Expr | Formula | null)[] = []): ExtraPremise[] {
   const entry = key.statements.get(name);
   const studentScope = file.scopes.get(show);
   if (!entry || !studentScope) return [];
@@ -279,7 +293,7 @@ export function extraPremises(key: AnswerKey, name: string, file: ResolvedFile, 
 
   // The names the show depends on: its own, and those its definitions and assumptions tie to them.
   const relevant = new Set<string>();
-  for (const p of showParts(show)) keysIn(p, studentScope, relevant);
+  for (const p of [...showParts(show), ...also]) keysIn(p, studentScope, relevant);
   for (let changed = true; changed;) {
     changed = false;
     const grow = (keys: Set<string>) => {
