@@ -108,6 +108,27 @@ describe('sum and product identities', () => {
     expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(want);
   });
 
+  // (Red team rt130: Adam's β's are written with a subscript, and the rules read no assumption
+  // about a subscripted name: the geometric sum "needs β_2 ≠ 1, which the assumptions do not
+  // say" under 0 < β_2 < 1, and a renamed index showed in the note, "β_2^(t - §1)".)
+  it.each([
+    ['scalar β_2\ninteger t, i\nassume 0 < β_2 < 1\n', '∑_{i=1}^{t} β_2^{t-i}', '(1 - β_2^t)/(1 - β_2)', 'proved'],
+    ['scalar β₁\ninteger t, i\nassume 0 < β₁ < 1\n', '(1 - β₁) ∑_{i=1}^{t} β₁^{t-i}', '1 - β₁^t', 'proved'],
+    ['scalar β_2, c\ninteger t, i\nassume 0 < β_2 < 1\n', '(1-β_2) ∑_{i=1}^{t} β_2^{t-i} c', '(1 - β_2^t) c', 'proved'],
+    ['scalar β_2\ninteger t, i\nassume 0 < β_2 < 1\n', '∑_{i=1}^{t} β_2^{t-i}', '(1 - β_2^(t+1))/(1 - β_2)', 'refuted'],
+    ['scalar β_2\ninteger t, i\n', '∑_{i=1}^{t} β_2^{t-i}', '(1 - β_2^t)/(1 - β_2)', 'refuted'],
+  ])('assumptions about a subscripted name count: %s%s = %s → %s', async (decl, l, r, want) => {
+    const report = await checkSource(`${decl}    ${l}\n  = ${r}\n`);
+    expect(report.steps[0]!.verdict, report.steps[0]!.message).toBe(want);
+  });
+
+  it('never shows an index renamed for the rules', async () => {
+    const report = await checkSource('scalar q\ninteger t, i\nassume q ≠ 1\n    ∑_{i=1}^{t} q^{t-i} (1 - q)\n  = 1 - q^t\n');
+    expect(report.steps[0]!.message).toMatch(/a power of q whose exponent reads the index is split as a product of powers only for q ≠ 0/);
+    const g = await checkSource('scalar β_2\ninteger t, i\nassume β_2 ≠ 1\n    ∑_{i=1}^{t} β_2^{t-i} (1 - β_2)\n  = 1 - β_2^t\n');
+    expect(g.steps[0]!.message).not.toMatch(/§/);
+  });
+
   it('says why a rule does not apply, and the step is still sampled', async () => {
     const report = await check(`${DECLARATIONS}    ∑_{i=1}^{t} g_i\n  = ∑_{i=1}^{t-1} g_i + g_t\n`.replace('t = 0', ''));
     // t = 0 refutes it; with ∑_{i=1}^{t} q^{t-i} and q free the split of powers needs q ≠ 0:

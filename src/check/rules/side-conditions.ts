@@ -283,7 +283,7 @@ export class Facts {
     if (e.kind === 'Binary' && e.op === '^') return this.nonZero(e.left);
     if (e.kind === 'Binary' && e.op === '-' && literalOf(e.left) === 1) return this.notOne(e.right);
     if (e.kind === 'Binary' && e.op === '-' && literalOf(e.right) === 1) return this.notOne(e.left);
-    if (e.kind !== 'Var' || e.name.index) return false;
+    if (!isPlainName(e)) return false;
     const key = printName(e.name);
     if (this.nonzero.has(key)) return true;
     const iv = this.prep.intervals.get(key);
@@ -295,7 +295,7 @@ export class Facts {
   notOne(e: Expr): boolean {
     const lit = literalOf(e);
     if (lit !== null) return lit !== 1;
-    if (e.kind !== 'Var' || e.name.index) return false;
+    if (!isPlainName(e)) return false;
     const key = printName(e.name);
     if (this.notOneSet.has(key)) return true;
     const iv = this.prep.intervals.get(key);
@@ -308,12 +308,22 @@ export class Facts {
   notMinusOne(e: Expr): boolean {
     const lit = literalOf(e);
     if (lit !== null) return lit !== -1;
-    if (e.kind !== 'Var' || e.name.index) return false;
+    if (!isPlainName(e)) return false;
     const iv = this.prep.intervals.get(printName(e.name));
     if (!iv) return false;
     const m = Rational.of(-1);
     return (iv.lo !== null && (iv.lo.cmp(m) > 0 || (iv.lo.cmp(m) === 0 && !iv.loClosed))) || (iv.hi !== null && (iv.hi.cmp(m) < 0 || (iv.hi.cmp(m) === 0 && !iv.hiClosed)));
   }
+}
+
+/**
+ * A name whose assumptions are about it alone: no subscript, or a number as its subscript
+ * (`β_2`, `β₁`: Adam's β's; their geometric sums needed β_2 ≠ 1, "which the assumptions do not
+ * say", under `assume 0 < β_2 < 1`, red team rt130). A member at a symbolic index (`g_t`) may
+ * be another member under a sum that binds its index.
+ */
+function isPlainName(e: Expr): e is Var {
+  return e.kind === 'Var' && (e.name.index === null || e.name.index.kind === 'Num');
 }
 
 /** A number literal's value (small decimals only), or null. */

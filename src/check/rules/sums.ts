@@ -211,6 +211,8 @@ class Proof {
   }
 
   note(why: string): void {
+    // (An index renamed for the rules, §1, is never shown: "β_2^(t - §1)" was, red team rt130.)
+    why = why.replace(/§\d*/gu, 'the index');
     if (!this.notes.includes(why)) this.notes.push(why);
   }
 
@@ -1005,7 +1007,7 @@ class Atomizer {
       || (ex.constant >= 0 && [...ex.terms].every(([s, k]) => k >= 0 && this.facts.nonNegative({ constant: 0, terms: new Map([[s, 1]]) })));
     if (!safe) {
       // Not split (q = 0 is possible): one atom per base and exponent, equal where they are.
-      this.proof.note(`${printExpr(e)} is split as a product of powers only for ${printExpr(e.left)} ≠ 0, which the assumptions do not say`);
+      this.proof.note(`a power of ${printExpr(e.left)} whose exponent reads the index is split as a product of powers only for ${printExpr(e.left)} ≠ 0, which the assumptions do not say`);
       return this.congruent(`^(${affineText(ex)})`, base, e);
     }
     let out: Expr = ex.constant === 0 ? num(1, e.range) : pow(base, num(ex.constant, e.range));
