@@ -324,6 +324,19 @@ describe('reading rules, each with the warning that shows the reading', () => {
     ['a name and a family share a letter', 'vector x, x_k in R^n\nx + x_k = x_k + x\n', []],
     ['components of single vectors, 1-based, over a dimension', 'vector x, y in R^n\nxᵀy = ∑_{i=1}^{n} x_i y_i\n', []],
     ['a one-line chain of statements is checked', 'scalar x\nx² = 9 ⇔ x = 3 or x = -3\n', []],
+    // (Red team rt130: a divisor in brackets or bars, tight against what follows, said nothing.)
+    ['x/(x + 1)(x + 2) is (x/(x + 1))·(x + 2), with a warning, as x/2y is', 'scalar x\nassume x > 0\nx/(x+1)(x+2) = x(x+2)/(x+1)\n',
+      ["3:1 reading: read 'x/(x+1)(x+2)' as (x/(x+1)) · (x+2); for the other reading write x/((x+1)(x+2))"]],
+    ['…and |x|/|x|y is (|x|/|x|)·y', 'scalar x, y\nassume x > 0\n|x|/|x|y = y\n',
+      ["3:1 reading: read '|x|/|x|y' as ((|x|)/|x|) · y; for the other reading write (|x|)/(|x|y)"]],
+    // (Red team rt130: `||` in a run of absolute values opened a norm, silently, and the right
+    // step that meant |a − 1|·|b|·|c − 1| was refuted.)
+    ['|a - 1||b||c - 1| is |a − 1‖b‖c − 1|: `||` is a norm bar, with a warning', 'scalar a, b, c\n|a - 1||b||c - 1| = |a - ‖b‖ c - 1|\n',
+      ["2:1 reading: read '|a - 1||b||c - 1|' as |a - 1‖b‖c - 1|; for the other reading write |a - 1| |b| |c - 1|"]],
+    // (Red team rt130: a bar with a space after it, after a factor, was taken for a closing bar
+    // where nothing closes, and pasted LaTeX, `\frac{1}{2} \| X w - y \|^2`, did not parse.)
+    ['a spaced bar after a factor opens a norm or absolute value where nothing else reads', 'scalar λ, b, a\nvector w, y in R^n\nmatrix X in R^{n×n}\n2 ‖ w ‖² + λ \\| w \\|^2 + \\frac{1}{2} \\| X w - y \\|^2 + b | a | = (2 + λ) ‖w‖² + ‖X w - y‖²/2 + b |a|\n', []],
+    ['…and a spaced closing bar still closes: ‖w ‖ a ‖ y ‖ is ‖w‖·a·‖y‖', 'scalar a\nvector w, y in R^n\n‖w ‖ a ‖ y ‖ = a ‖w‖ ‖y‖\n', []],
   ];
   it.each(cases)('%s', async (_rule, text, want) => {
     const report = await checkSource(text, { file: 'r.deriv' });

@@ -123,6 +123,56 @@ type StartRule = (typeof START_RULES)[ParsedKind] | 'ExprLine' | 'FormulaLine';
  * `code`. `keyword` is the statement keyword, for messages.
  */
 function parseWithRule(code: string, rule: StartRule, keyword: string | null, language: Language = BASE_LANGUAGE): { value: Built } | { error: Diagnostic } {
+  const first = parseOnce(code, rule, keyword, language);
+  if (!('error' in first)) return first;
+  // A bar followed by a space after a factor is read as a closing bar (`‖w ‖ x`): where that
+  // reading fails there, it opens one (`2 ‖ w ‖²`, `λ \| w \|^2`, `b | a |`, pasted LaTeX's
+  // `\frac{1}{2} \| X w - y \|^2`), read with the spaces after it left out. Only a line that
+  // does not parse otherwise is read so (red team rt130).
+  let text = code;
+  /** Where spaces were left out (offsets into the text of that moment) and how many, in order. */
+  const cuts: [number, number][] = [];
+  let failedAt = first.error.range[0];
+  for (let tries = 0; tries < 8; tries++) {
+    const m = OPENING_BAR.exec(text.slice(failedAt));
+    if (!m) break;
+    const from = failedAt + m[1]!.length;
+    text = text.slice(0, from) + text.slice(from + m[2]!.length);
+    cuts.push([from, m[2]!.length]);
+    const again = parseOnce(text, rule, keyword, language);
+    if (!('error' in again)) return { value: mapRanges(again.value, (x, end) => restore(x, end, cuts)) };
+    failedAt = again.error.range[0];
+  }
+  return first;
+}
+
+/** A bar that may open a norm or absolute value, and the spaces after it. */
+const OPENING_BAR = /^(‖|\\\||\\Vert(?![A-Za-z])|\|\||\|)([ \t]+)(?=\S)/u;
+
+/** An offset into a text with spaces left out (`cuts`, in the order they were made) as one into the text before: a range's start after a cut moves past the spaces, its end only if it ends after them. */
+function restore(x: number, end: boolean, cuts: readonly [number, number][]): number {
+  for (let i = cuts.length - 1; i >= 0; i--) {
+    const [at, n] = cuts[i]!;
+    if (end ? x > at : x >= at) x += n;
+  }
+  return x;
+}
+
+/** A copy of a value built from one line with every range's ends moved by `f` (its second argument: whether the offset is an end). */
+function mapRanges<T>(value: T, f: (x: number, end: boolean) => number): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapRanges(v, f)) as T;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    const v = source[key];
+    out[key] = key === 'range' && Array.isArray(v) ? [f(v[0], false), f(v[1], true)] : mapRanges(v, f);
+  }
+  return out as T;
+}
+
+/** parseWithRule's one attempt. */
+function parseOnce(code: string, rule: StartRule, keyword: string | null, language: Language): { value: Built } | { error: Diagnostic } {
   const tooDeepAt = scanBrackets(code).tooDeepAt;
   if (tooDeepAt !== null) return { error: diagnostic('too-deep', { limit: MAX_NESTING }, [tooDeepAt, tooDeepAt + 1]) };
   try {

@@ -37,6 +37,7 @@ export function readingWarnings(part: unknown, code: string): Diagnostic[] {
       tightScriptReading(e, code, out);
     }
     if (e.kind === 'Factorial') factorialReading(e, code, out);
+    if (e.kind === 'Abs') doubleBarReading(e, code, out);
     if (e.kind === 'Binary' && e.op === '^') {
       powerOfFactorialReading(e, code, out);
       inverseFunctionReading(e, code, out);
@@ -84,6 +85,20 @@ function normPowerReading(pow: Extract<Expr, { kind: 'Binary' }>, code: string, 
   out.push(diagnostic('reading', {
     written: code.slice(pow.range[0], pow.range[1]), reading: `(${written}${m[2]})^${m[1]}`, other: `${written}^{${m[1]}${m[2]}}`,
   }, pow.range));
+}
+
+/**
+ * `|a - 1||b||c - 1|`: `||` opens and closes a norm, so this is |a − 1·‖b‖·c − 1|; a run of
+ * absolute values written without spaces, |a − 1|·|b|·|c − 1|, is as likely meant: say which
+ * was taken (red team rt130: the right step that meant the product was refuted).
+ */
+function doubleBarReading(abs: Extract<Expr, { kind: 'Abs' }>, code: string, out: Diagnostic[]): void {
+  const inside = expressionsIn(abs.arg).find((x) => x.kind === 'Norm' && code.startsWith('||', x.range[0]));
+  if (!inside) return;
+  const written = code.slice(abs.range[0], abs.range[1]);
+  out.push(diagnostic('reading', {
+    written, reading: written.replace(/\|\|/gu, '‖'), other: written.replace(/\|\|/gu, '| |'),
+  }, abs.range));
 }
 
 /**
@@ -251,9 +266,11 @@ function quotientReading(product: Extract<Expr, { kind: 'Binary' }>, code: strin
   // (Only a quotient written with a slash, `x/2y` or `x÷2y`: not a fraction character, whose
   // numerator and divisor are the one character `½` (½‖x‖² is ½ times ‖x‖²), nor a \frac.)
   if (!/^\s*[/÷]\s*$/u.test(code.slice(quotient.left.range[1], divisor.range[0]))) return;
-  // (Only a divisor written as a bare number or name, tight against what follows: `x/2y`.)
-  if (divisor.range[1] !== quotient.range[1] || code[divisor.range[0]] === '(' || code[divisor.range[0]] === '{') return;
-  if (!(divisor.kind === 'Num' || divisor.kind === 'Var' || divisor.kind === 'Const')) return;
+  // (Only a divisor written as a bare number or name, or in brackets or bars, tight against
+  // what follows: `x/2y`, `x/(x + 1)(x + 2)`, `|x|/|x|y`, red team rt130.)
+  if (divisor.range[1] !== quotient.range[1] || code[divisor.range[0]] === '{') return;
+  const bracketed = /^(?:\(.*\)|\|.*\||‖.*‖)$/su.test(code.slice(divisor.range[0], divisor.range[1]));
+  if (!(divisor.kind === 'Num' || divisor.kind === 'Var' || divisor.kind === 'Const' || bracketed)) return;
   // (A fraction of numbers before a bracket, `1/2(x + 1)`, is ½(x + 1): no doubt.)
   if (quotient.left.kind === 'Num' && divisor.kind === 'Num' && code[next.range[0]] === '(') return;
   const num = code.slice(quotient.left.range[0], quotient.left.range[1]);
