@@ -116,6 +116,9 @@ export const DIAGNOSTICS = {
     `${a.name}${a.primes}(…) is read only at a name, as in ${a.name}${a.primes}(z); at another argument, write the derivative out`),
   'builtin-derivative-none': entry('error', (a: { name: string; primes: string }) =>
     `${a.name}${a.primes} has no meaning here: primes give the derivative of a built-in of one scalar argument (exp, log, sqrt, sin, cos, tan, tanh); for ${a.name}, write the derivative out, e.g. with d/dz`),
+  'not-built-in': entry('error', (a: { name: string; inverse: boolean; instead?: string }) =>
+    a.instead ? `'${a.name}' is not built in: write ${a.instead}`
+      : `'${a.name}' is not a built-in function${a.inverse ? ' (no inverse trigonometric or hyperbolic function is)' : ''}; to use it, declare it as a function of its own, e.g. 'function ${a.name} : R → R'`),
   'unknown-function': entry('error', (a: { name: string; applied?: string }) =>
     a.applied ? `unknown function '${a.name}': to apply the built-in it holds, write ${a.applied}; else declare it, e.g. 'function ${a.name} : R → R'`
       : `unknown function '${a.name}': declare it first, e.g. 'function ${a.name} : R → R'`),

@@ -84,6 +84,28 @@ describe('a word that holds a built-in function\'s name is no product of its let
     for (const s of report.steps) expect(s.verdict).toBe('error');
   });
 
+  // (Red team rt130: arcsin(x) was told to write 'a r c sin(x)', asin(x) 'a sin(x)', sinc(x)
+  // 'sin(c x)', cosec x 'cos(e c)': each a different function.)
+  it.each([
+    ['scalar x\n    arcsin(x)\n  = 1\n', "'arcsin' is not a built-in function (no inverse trigonometric or hyperbolic function is); to use it, declare it as a function of its own, e.g. 'function arcsin : R → R'"],
+    ['scalar x\n    asin(x)\n  = 1\n', "'asin' is not a built-in function (no inverse trigonometric or hyperbolic function is); to use it, declare it as a function of its own, e.g. 'function asin : R → R'"],
+    ['scalar x\n    atanh(x)\n  = 1\n', "'atanh' is not a built-in function (no inverse trigonometric or hyperbolic function is); to use it, declare it as a function of its own, e.g. 'function atanh : R → R'"],
+    ['scalar x\n    sinc(x)\n  = 1\n', "'sinc' is not a built-in function; to use it, declare it as a function of its own, e.g. 'function sinc : R → R'"],
+    ['scalar x\n    sec(2x)\n  = 1\n', "'sec' is not built in: write 1/cos(2 x)"],
+    ['scalar x\n    cot(x)\n  = 1\n', "'cot' is not built in: write cos(x)/sin(x)"],
+    ['scalar x\n    cosec x\n  = 1\n', "'cosec' is not built in: write 1/sin(…)"],
+  ])('names a function that is not built in as such: %s', async (text, message) => {
+    const report = await checkSource(text, { file: 'w.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)[0]).toBe(message);
+    for (const s of report.steps) expect(s.verdict).toBe('error');
+  });
+
+  it('a declared function of such a name is the student\'s own', async () => {
+    const report = await checkSource('function arcsin : R → R\nscalar x\n    arcsin(x)\n  = arcsin(x)\n', { file: 'w.deriv' });
+    expect(report.diagnostics).toEqual([]);
+    expect(report.steps[0]!.verdict).toBe('proved');
+  });
+
   it('offers the function applied as the fix, not its letters', async () => {
     const report = await checkSource('scalar x\n    sinx\n  = 1\n', { file: 'w.deriv' });
     expect(report.diagnostics[0]!.fixes).toEqual([{ message: 'write sin(x)', edits: [{ range: [13, 17], text: 'sin(x)' }] }]);

@@ -909,6 +909,11 @@ class Resolver {
       }
       // (A word declared on its own, `scalar lam` read at lam_1, is no shortened Greek letter.)
       const declared = this.scope.get(n.base) !== undefined;
+      const known = !declared && !n.index && n.primes === 0 && !n.hat && !n.bar && !env.inIndex ? notBuiltIn(n.base, null) : null;
+      if (known) {
+        this.error(diagnostic('not-built-in', { name: n.base, inverse: known.inverse, ...(known.instead ? { instead: known.instead } : {}) }, n.range));
+        return { ...e, shape: ANY };
+      }
       // (A word of declared names, one of several letters among them: `costx` under scalar
       // cost, x is `cost x`, not cos(t x), red team rt117.)
       const names = !n.hat && !n.bar && !env.inIndex ? this.declaredNames(n.base) : null;
@@ -1372,6 +1377,15 @@ class Resolver {
       }
     }
     const declare: Fix = { message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] };
+    // (A function a student knows by name that is not built in: never the letters' product
+    // or the built-in inside it, `arcsin(x)` as "a r c sin(x)", red team rt130.)
+    const known = fn.index === null && fn.primes === 0 ? notBuiltIn(fn.base, args.length === 1 ? printExpr(args[0]!) : null) : null;
+    if (known) {
+      this.error(diagnostic('not-built-in', { name: fn.base, inverse: known.inverse, ...(known.instead ? { instead: known.instead } : {}) }, fn.range, {
+        fixes: known.instead ? [{ message: `write ${known.instead}`, edits: [{ range: e.range, text: known.instead }] }] : [declare],
+      }));
+      return { ...e, args, shape: ANY };
+    }
     // (`xsin(x)`: the built-in it holds, applied.)
     const applied = fn.index === null && fn.primes === 0 && args.length === 1 ? appliedFunctionText(fn.base, printExpr(args[0]!)) : null;
     this.error(diagnostic('unknown-function', { name: fn.base, ...(applied ? { applied } : {}) }, fn.range, {
@@ -2104,6 +2118,21 @@ function splitWord(word: string, declared = false, inIndex = false): string {
 function accentedLetters(n: Name): string {
   const accent = n.hat ? '\\hat' : '\\bar';
   return `${[...n.base].map((l) => `${accent}{${l}}`).join(' ')} for a ${n.hat ? 'hat' : 'bar'} over each letter`;
+}
+
+/** Functions known by name that are not built in: the reciprocal ones with what to write instead (`…` for the argument). */
+const NOT_BUILT_IN: ReadonlyMap<string, string | null> = new Map([
+  ...['arcsin', 'arccos', 'arctan', 'asin', 'acos', 'atan', 'atan2', 'arcsinh', 'arccosh', 'arctanh', 'arsinh', 'arcosh', 'artanh', 'asinh', 'acosh', 'atanh',
+    'sinc', 'erf', 'erfc', 'sgn', 'sign', 'floor', 'ceil', 'log1p'].map((w) => [w, null] as const),
+  ['sec', '1/cos(…)'], ['csc', '1/sin(…)'], ['cosec', '1/sin(…)'], ['cot', 'cos(…)/sin(…)'], ['cotan', 'cos(…)/sin(…)'],
+  ['sech', '1/cosh(…)'], ['csch', '1/sinh(…)'], ['coth', 'cosh(…)/sinh(…)'],
+]);
+
+/** A function known by name that is not built in (null if the word is none): what to write instead, with the argument's text when there is one. */
+function notBuiltIn(word: string, argument: string | null): { instead: string | null; inverse: boolean } | null {
+  if (!NOT_BUILT_IN.has(word)) return null;
+  const instead = NOT_BUILT_IN.get(word)!;
+  return { instead: instead === null ? null : instead.replaceAll('…', argument ?? '…'), inverse: /^(?:arc?|a)(?:sin|cos|tan)h?2?$/u.test(word) };
 }
 
 /** Built-in functions whose names a word of letters may hold (`xsin`, `sinx`), longest first. */
