@@ -254,3 +254,41 @@ describe('a defined name under for all', () => {
     expect(await warned(src)).toEqual([]);
   });
 });
+
+/**
+ * A `for all` bound on a family of scalars (`|g_t| ≤ G for all t`, the bounded-gradient
+ * assumption) is not enforced by sampling, but its members are free names: a failure stands
+ * where each member the point has a value for meets it and a constant meets it for all the
+ * others (red team rt130: every wrong inequality under it was unknown, `β G + G ≤ G` among
+ * them, which does not read g at all).
+ */
+describe('a for-all bound on a family of scalars', () => {
+  const BOUNDED = 'scalar β, G\ninteger t\nscalar g_t\nassume 0 < β < 1, G > 0\n';
+  it.each([
+    ['|g_t| ≤ G', 'β G + G', '≤', 'G', 'refuted'],
+    ['-G ≤ g_t ≤ G', 'β G + G', '≤', 'G', 'refuted'],
+    ['|g_t| ≤ G', 'β g_t + G', '≤', 'G', 'refuted'],
+    ['|g_t| ≤ G', 'g_t^2', '≤', 'G^2/2', 'refuted'],
+    // (Right steps: never refuted, whatever the points sampling draws.)
+    ['|g_t| ≤ G', '|β g_t|', '≤', 'β G', 'not refuted'],
+    ['|g_t| ≤ G', 'g_t + g_{t+1}', '≤', '2 G', 'not refuted'],
+    ['g_t^2 ≤ G^2', 'g_t^2 + G', '≤', 'G^2 + G', 'not refuted'],
+  ])('under %s: %s %s %s is %s', async (bound, l, rel, r, want) => {
+    const report = await checkSource(`${BOUNDED}assume ${bound} for all t\n    ${l}\n  ${rel} ${r}\n`, { file: 'g.deriv' });
+    const s = report.steps[0]!;
+    if (want === 'refuted') {
+      expect(s.verdict, s.message).toBe('refuted');
+      expect(s.counterexample!.note).toMatch(/every member of g it does not name is (0|1|-1) there, which meets/);
+    } else {
+      expect(s.verdict, s.message).not.toBe('refuted');
+    }
+  });
+
+  it.each([
+    ['a definition ties the members', 'define g_0 = 1\ndefine g_t = 2 g_{t-1} for t ≥ 1\n'],
+    ['another assumption ties them', 'scalar h_t\nassume g_t = h_t + 1\n'],
+  ])('witnesses nothing where %s', async (_name, extra) => {
+    const report = await checkSource(`${BOUNDED}${extra}assume |g_t| ≤ G for all t\n    β G + G\n  ≤ G\n`, { file: 'g.deriv' });
+    expect(report.steps[0]!.counterexample?.note ?? '').not.toMatch(/every member of g/);
+  });
+});

@@ -15,7 +15,7 @@ import { differenceCoefficients, isUnsupported, normalize } from './normal-form.
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
 import { canonicalIndex, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
 import { NO_POINT, sampleRelation, type SampleResult } from './sampling/index.js';
-import { witnessedFailure } from './sampling/witness.js';
+import { familyWitnessed, witnessedFailure } from './sampling/witness.js';
 import { unfolded as unfoldedSide } from './sampling/explore.js';
 import { rationalExpr as constantExpr } from './sampling/exact-constants.js';
 import { DECIMAL_DIGITS, MAX_DIGITS, topDigits, withDigits } from './sampling/levels.js';
@@ -1075,7 +1075,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     // (Where only `for all` assumptions went unenforced, the failure may stand with the
     // functions they call replaced by polynomials of degree ≤ 2 proved to meet them everywhere:
     // witness.ts. `f(z) ≥ 0 for all z` left every failing step of the file unknown, `1 = 2` too.)
-    const witnessed = unenforced.length > 0 && unenforced.length === p.prep.unenforced.length ? witnessedFailure(p, found, opts.deadline) : null;
+    const witnessed = unenforced.length > 0 && unenforced.length === p.prep.unenforced.length ? witnessedFailure(p, found, opts.deadline) ?? familyWitnessed(p, found) : null;
     if (witnessed) s = { ...s, failure: witnessed, domain: witnessed.right === 'undefined' };
     const failure = witnessed ?? found;
     const disagreement = proof !== null && !s.domain;

@@ -13,7 +13,7 @@
 import type { Condition, Expr, Formula, RelOp } from '../../ast.js';
 import { range } from '../rules/facts.js';
 import { familyKey, type Scope } from '../../types/scope.js';
-import { comparedPairs, freeNames, mapChildren } from '../../ast-walk.js';
+import { comparedPairs, formulaExprs, freeNames, mapChildren } from '../../ast-walk.js';
 import { printFormula, printName } from '../../print.js';
 import type { Counterexample } from '../../result.js';
 import { identityTest } from '../engines/identity-test.js';
@@ -529,4 +529,100 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
     return withNote(counterexample(q, l, 'undefined'), `the right side is undefined here (${o.reason}) but the left is ${l}${note ? `; ${note}` : ''}`);
   }
   return null;
+}
+
+/** The constants tried for the members of a family no assumption or step reads at a point. */
+const MEMBER_CONSTANTS = [Rational.ZERO, Rational.ONE, Rational.ONE.neg(), new Rational(1n, 2n), Rational.of(2)];
+
+/**
+ * A failure under `for all` assumptions about one family of scalars each (`|g_t| ≤ G for all
+ * t`, `g_t² ≤ G²`), which sampling does not enforce: the members are independent names, so such
+ * an assumption holds for every member where each member the point has a value for meets it
+ * there and one constant meets it for all the others (which nothing read: they are that
+ * constant). The failure stands with a note that says so; null where that is not shown.
+ * (Red team rt130: every wrong inequality under the bounded-gradient assumption was unknown,
+ * `β G + G ≤ G` among them.)
+ */
+export function familyWitnessed(p: StepProblem, failure: Counterexample): Counterexample | null {
+  const point = failurePoint(failure);
+  const unenforced = p.prep.unenforced;
+  if (!point || unenforced.length === 0) return null;
+  const scope = p.prep.ctx.scope;
+  const levels = allLevels();
+  /** Per condition: its variable and the one family its members are of. */
+  const shapes: { c: Condition; v: string; family: string }[] = [];
+  for (const c of unenforced) {
+    if (c.forAll.length !== 1 || calledKeys(c, scope).size > 0 || c.formula.kind !== 'Compare') return null;
+    const v = printName(c.forAll[0]!.name);
+    let family: string | null = null;
+    let alone = true;
+    /** The subscripts of members at v (the walk visits them after their member). */
+    const subscripts = new Set<Expr>();
+    for (const e of c.formula.operands) {
+      visit(e, (x) => {
+        if (x.kind !== 'Var') return;
+        const index = x.name.index;
+        if (index === null) {
+          if (printName(x.name) === v && !subscripts.has(x)) alone = false;
+          return;
+        }
+        subscripts.add(index);
+        if (!(index.kind === 'Var' && printName(index.name) === v)) {
+          if (freeNames(index).some((n) => printName(n.name) === v)) alone = false;
+          return;
+        }
+        const info = scope.lookup(x.name)?.info;
+        if (!info || info.kind !== 'scalar' || info.random || (family !== null && family !== info.key)) {
+          alone = false;
+          return;
+        }
+        family = info.key;
+      });
+    }
+    if (!alone || family === null) return null;
+    shapes.push({ c, v, family });
+  }
+  // (Only a family whose members are free names: not one a definition or another assumption
+  // ties them by, `define g_t = 2 g_{t−1}`, `assume g_t = h_t + 1`.)
+  const families = new Set(shapes.map((s) => s.family));
+  const mentions = (f: Formula): boolean => formulaExprs(f).some((e) => freeNames(e).some((n) => families.has(scope.lookup(n.name)?.info.key ?? '')));
+  if (p.prep.ctx.defs.some((d) => families.has(scope.lookup(d.target)?.info.key ?? printName(d.target)))) return null;
+  if (p.prep.ctx.assumptions.some((c) => !unenforced.includes(c) && mentions(c.formula))) return null;
+  const holds = (f: Formula): boolean => {
+    try {
+      return point.truth(f, levels, false, true) === true;
+    } catch {
+      return false;
+    }
+  };
+  // Every member the point has a value for meets each condition at its index.
+  const members = new Map<string, string[]>();
+  for (const key of point.values.keys()) {
+    const at = key.lastIndexOf('@');
+    if (at < 0) continue;
+    const list = members.get(key.slice(0, at)) ?? [];
+    list.push(key.slice(at + 1));
+    members.set(key.slice(0, at), list);
+  }
+  for (const { c, v, family } of shapes) {
+    for (const k of members.get(family) ?? []) {
+      if (!/^-?\d+$/u.test(k) || !holds(substituteFormula(c.formula, new Map([[v, rationalExpr(Rational.of(Number(k)), c.formula.range)]])))) return null;
+    }
+  }
+  // And one constant meets every condition for all the others.
+  const memberOf = (family: string, v: string) => (x: Expr): boolean => x.kind === 'Var' && x.name.index?.kind === 'Var'
+    && printName(x.name.index.name) === v && scope.lookup(x.name)?.info.key === family;
+  const withConstant = (f: Formula, hit: (x: Expr) => boolean, value: Expr): Formula => {
+    const rec = (x: Expr): Expr => (hit(x) ? value : mapChildren(x, rec));
+    return { ...f, operands: (f as Extract<Formula, { kind: 'Compare' }>).operands.map(rec) } as Formula;
+  };
+  const notes: string[] = [];
+  for (const family of new Set(shapes.map((s) => s.family))) {
+    const mine = shapes.filter((s) => s.family === family);
+    const met = MEMBER_CONSTANTS.find((a) => mine.every(({ c, v }) => holds(withConstant(c.formula, memberOf(family, v), rationalExpr(a, c.formula.range)))));
+    if (!met) return null;
+    notes.push(`every member of ${family} it does not name is ${formatValue(exactField, met)} there, which meets ${mine.map(({ c }) => `'${printFormula(c.formula)} for all ${printName(c.forAll[0]!.name)}'`).join(' and ')}`);
+  }
+  const note = notes.join('; ');
+  return { ...failure, note: failure.note ? `${failure.note}; ${note}` : note };
 }
