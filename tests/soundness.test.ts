@@ -1192,6 +1192,11 @@ describe('soundness: fixed after the red-team pass', () => {
     { name: '(sin x − 1/3)² + (cos y − 1/4)² > 0 (0 at arcsin(1/3), arccos(1/4))', text: 'scalar x, y\n    (sin(x) - 1/3)^2 + (cos(y) - 1/4)^2\n  > 0\n', want: 'refuted' },
     { name: '(x − y)² + (xy − π)² ≠ 0 (0 at x = y = √π)', text: 'scalar x, y\n    (x - y)^2 + (x y - pi)^2\n  ≠ 0\n', want: 'refuted' },
     { name: '|x − y| + |y − z| + |z² − 5| > 0 (0 at x = y = z = √5)', text: 'scalar x, y, z\n    |x - y| + |y - z| + |z^2 - 5|\n  > 0\n', want: 'refuted' },
+    // (…or with a positive constant it must reach, however small: red team rt130, checked.)
+    { name: '(x − y)² + (cos y − y)² ≥ 10^(−40) (0 at x = y = 0.739…, where cos y = y)', text: 'scalar x, y\n    (x - y)^2 + (cos(y) - y)^2\n  ≥ 10^(-40)\n', want: 'refuted' },
+    { name: '10^(−30) ≤ |x − y| + |y³ − y − 1| (0 at the real root of y³ − y − 1)', text: 'scalar x, y\n    10^(-30)\n  ≤ |x - y| + |y^3 - y - 1|\n', want: 'refuted' },
+    { name: '(x − y²)² + (z − y)² + (y³ − y − 1)² > 10^(−40)', text: 'scalar x, y, z\n    (x - y^2)^2 + (z - y)^2 + (y^3 - y - 1)^2\n  > 10^(-40)\n', want: 'refuted' },
+    { name: 'but (x − y)² + (cos y − y)² + 10^(−40) ≥ 10^(−40) holds', text: 'scalar x, y\n    (x - y)^2 + (cos(y) - y)^2 + 10^(-40)\n  ≥ 10^(-40)\n', want: 'passes' },
     // (Over a matrix's or vector's entries too: tr A = det A = 1 at A = [[0, −1], [1, 1]].)
     { name: '(tr A − 1)² + (det A − 1)² > 0 for a 2×2 A', text: 'matrix A in R^{2×2}\n    (tr(A) - 1)^2 + (det(A) - 1)^2\n  > 0\n', want: 'refuted' },
     { name: '1 = ((uᵀu − 1)² + (uᵀv)²)/(…), 0 at orthonormal u, v', text: 'vector u, v in R^n\n    1\n  = ((uᵀu - 1)^2 + (uᵀv)^2)/((uᵀu - 1)^2 + (uᵀv)^2)\n', want: 'refuted' },

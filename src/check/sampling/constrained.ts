@@ -55,7 +55,7 @@ export function constrainedZeroSearch(p: StepProblem, held: readonly Point[], rn
 
 /**
  * A sum of squares (or of |·|) compared with 0 where its being 0 fails the step (`S > 0`,
- * `0 < S`, `S ≠ 0`): it is 0 where every term's base is, at a point no draw lands on
+ * `0 < S`, `S ≠ 0`, `S ≥ c` for a constant c > 0): it is 0 where every term's base is, at a point no draw lands on
  * ((sin x − 1/3)² + (cos y − 1/4)² > 0 at x = arcsin(1/3), y = arccos(1/4); (x − y)² +
  * (xy − π)² > 0 at x = y = √π: both were checked). The bases = 0, with the assumptions'
  * equations, are solved together as in constrainedZeroSearch, each root proved in a box by the
@@ -68,7 +68,11 @@ export function squaresZeroSearch(p: StepProblem, held: readonly Point[], rng: R
   const left = p.left;
   const right = p.right;
   const zero = (e: Expr): boolean => constantValue(e)?.isZero() === true;
-  const sum = (p.rel === '>' || p.rel === '≠') && zero(right) ? left : (p.rel === '<' || p.rel === '≠') && zero(left) ? right : null;
+  // (Or with a positive constant it must reach, however small: (x − y)² + (cos y − y)² ≥ 10⁻⁴⁰
+  // is 0 at x = y = 0.739…, where cos y = y; it was checked, red team rt130.)
+  const positive = (e: Expr): boolean => (constantValue(e)?.sign() ?? 0) > 0;
+  const sum = ((p.rel === '>' || p.rel === '≠') && zero(right)) || ((p.rel === '>' || p.rel === '≥') && positive(right)) ? left
+    : ((p.rel === '<' || p.rel === '≠') && zero(left)) || ((p.rel === '<' || p.rel === '≤') && positive(left)) ? right : null;
   const bases = sum && squareBases(sum, (m) => positiveDefinite(m, p));
   if (!bases || bases.length === 0 || bases.length > 6) return null;
   const equations = scalarEquations(p);
