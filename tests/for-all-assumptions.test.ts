@@ -76,6 +76,12 @@ const CASES: Case[] = [
   { name: 'd/da f(3a) = 18a under f(z) = z² for all z is proved', src: 'scalar a\nfunction f : R → R\nassume f(z) = z^2 for all z\n    d/da f(3a)\n  = 18 a\n', want: PROVED },
   { name: 'f(a) − f(−a) = 0 under f(x) = c x² + sin x for all x is refuted', src: 'scalar a, c, x\nfunction f : R → R\nassume f(x) = c x^2 + sin(x) for all x\n    f(a) - f(-a)\n  = 0\n', want: ['refuted'] },
   { name: 'beside another assumption about f it stays an assumption: f(a) ≥ 2 under f(z) = z² + 1, f(z) ≥ 0 does not pass', src: 'scalar a\nfunction f : R → R\nassume f(z) = z^2 + 1 for all z\nassume f(z) ≥ 0 for all z\n    f(a)\n  ≥ 2\n', want: NOT_PASSED },
+  // (A body with a divisor positive by its form is one too: the sigmoid was not, red team rt130.)
+  { name: "σ'(a) = σ(a)(1 − σ(a)) under σ(z) = 1/(1 + exp(−z)) for all z passes", src: "scalar a\nfunction σ : R → R\nassume σ(z) = 1/(1 + exp(-z)) for all z\n    σ'(a)\n  = σ(a)(1 - σ(a))\n", want: ['proved', 'checked'] },
+  { name: "σ'(a) = σ(a)(1 + σ(a)) under σ(z) = 1/(1 + e^{−z}) for all z is refuted", src: "scalar a\nfunction σ : R → R\nassume σ(z) = 1/(1 + e^{-z}) for all z\n    σ'(a)\n  = σ(a)(1 + σ(a))\n", want: ['refuted'] },
+  { name: '1 = 2 under σ(z) = 1/(1 + exp(−z)) for all z is refuted', src: 'function σ : R → R\nassume σ(z) = 1/(1 + exp(-z)) for all z\n    1\n  = 2\n', want: ['refuted'] },
+  { name: 'f(a) < 1 under f(z) = 1/(1 + z²) for all z is refuted (f(0) = 1)', src: 'scalar a\nfunction f : R → R\nassume f(z) = 1/(1 + z^2) for all z\n    f(a)\n  < 1\n', want: ['refuted'] },
+  { name: 'but g(a) ≥ 0 under g(z) = 1/(z² − 1) for all z is not read as a definition (no value at ±1)', src: 'scalar a\nfunction g : R → R\nassume g(z) = 1/(z^2 - 1) for all z\n    g(a)\n  ≥ 0\n', want: NOT_PASSED },
   // (Red team rt91:) not where the file applies f to a vector or matrix: f acts on each entry
   // there, and read as a definition f(A) was A A.
   { name: 'f(A) = A A under f(z) = z² for all z is not proved (f acts on entries)', src: 'matrix A in R^{n×n}\nfunction f : R → R\nassume f(z) = z^2 for all z\n    f(A)\n  = A A\n', want: NOT_PASSED },

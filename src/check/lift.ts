@@ -67,6 +67,34 @@ export function definedEverywhere(e: Expr, scope: Scope, defs: readonly Define[]
   return total(e, { scope, defs } as Pick<Context, 'scope' | 'defs'>, bound);
 }
 
+/**
+ * Whether an expression is positive (or at least ≥ 0) at every value of its names by its form
+ * alone: positive numbers, π, e, exp and cosh of anything, even powers and |·| (≥ 0), and
+ * sums, products and quotients of those; null where the form does not say.
+ */
+function signByForm(e: Expr): 'positive' | 'nonnegative' | null {
+  switch (e.kind) {
+    case 'Num': return /^\d/.test(e.value) ? (/^0*(\.0*)?$/.test(e.value) ? 'nonnegative' : 'positive') : null;
+    case 'Const': return e.name === 'pi' || e.name === 'e' ? 'positive' : null;
+    case 'Abs': return 'nonnegative';
+    case 'Call': return !e.fn.index && e.fn.primes === 0 && (e.fn.base === 'exp' || e.fn.base === 'cosh') && e.args.length === 1 ? 'positive' : null;
+    case 'Binary': {
+      if (e.op === '^') {
+        const even = e.right.kind === 'Num' && /^\d+$/.test(e.right.value) && BigInt(e.right.value) % 2n === 0n;
+        return signByForm(e.left) === 'positive' ? 'positive' : even ? 'nonnegative' : null;
+      }
+      const a = signByForm(e.left);
+      const b = signByForm(e.right);
+      if (a === null || b === null) return null;
+      if (e.op === '+') return a === 'positive' || b === 'positive' ? 'positive' : 'nonnegative';
+      if (e.op === '*') return a === 'positive' && b === 'positive' ? 'positive' : 'nonnegative';
+      if (e.op === '/') return b === 'positive' ? a : null;
+      return null;
+    }
+    default: return null;
+  }
+}
+
 function total(e: Expr, ctx: Pick<Context, 'scope' | 'defs'>, bound: ReadonlySet<string> = new Set()): boolean {
   let ok = true;
   visit(e, (x) => {
@@ -75,8 +103,11 @@ function total(e: Expr, ctx: Pick<Context, 'scope' | 'defs'>, bound: ReadonlySet
       case 'Num': case 'Neg': case 'Abs': return;
       case 'Const': ok = x.name === 'pi' || x.name === 'e'; return;
       case 'Binary':
-        if (x.op === '/') ok = false;
-        else if (x.op === '^') ok = x.right.kind === 'Num' && /^\d+$/.test(x.right.value);
+        // (A divisor positive by its form, 1 + exp(−z) or 1 + z²: the sigmoid `σ(z) = 1/(1 +
+        // exp(−z)) for all z` was no definition, and σ'(a) = σ(a)(1 − σ(a)) unknown, red team rt130.)
+        if (x.op === '/') ok = signByForm(x.right) === 'positive';
+        // (A whole power, or any power of a positive number: e^{−z}, 2^z.)
+        else if (x.op === '^') ok = (x.right.kind === 'Num' && /^\d+$/.test(x.right.value)) || ((x.left.kind === 'Num' || x.left.kind === 'Const') && signByForm(x.left) === 'positive');
         return;
       case 'Var': {
         if (!x.name.index && bound.has(printName(x.name))) return;
