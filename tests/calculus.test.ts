@@ -302,6 +302,14 @@ describe('derivatives as values', () => {
     expect(steps[2]!.notes.map((n) => n.message).join('\n')).not.toMatch(/does not read/);
   });
 
+  // (Red team rt130: `define g(z) = z y` reads y at every argument; the note said d/dy g(x)
+  // "does not read y, so as written it is 0" beside the proof that it is x.)
+  it('says nothing of the kind where a defined function reads the variable in its body', async () => {
+    const { steps } = await stepsOf('scalar x, y\ndefine g(z) = z y\n    d/dy g(x)\n  = x\n    d/dy g(x)\n  = 0\n');
+    expect(steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
+    for (const s of steps) expect(s.notes.map((n) => n.message).join('\n')).not.toMatch(/does not read/);
+  });
+
   it('never unfolds a definition into the variable a derivative is taken in', async () => {
     // ∇_w L(w) with w defined is the gradient of L at w, not ∇_w L(g u/‖u‖) = 0.
     const text = `scalar g\nvector u, w in R^n\nfunction L : R^n → R\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n    ∇_w L(w)\n  = 0\n`;

@@ -1458,8 +1458,21 @@ function nameKeyIn(p: StepProblem): (n: Name) => string {
 function namesRead(e: Expr, defs: readonly Define[], skip: string | null, nameKeyOf: (n: Name) => string): Set<string> {
   const out = new Set<string>();
   const pending: Expr[] = [e];
+  let calls = 0;
   while (pending.length > 0 && out.size < 200) {
-    const vars = freeNames(pending.pop()!);
+    const next = pending.pop()!;
+    // (A defined function reads what its body does at its arguments: `define g(z) = z y` makes
+    // d/dy g(x) read y; its note said "as written it is 0", beside the proof that it is x,
+    // red team rt130.)
+    visit(next, (c) => {
+      if (c.kind !== 'Call' || calls >= 200) return;
+      for (const d of defs) {
+        if (!d.params || d.params.length !== c.args.length || printName(d.target) !== printName({ ...c.fn, primes: 0 })) continue;
+        calls++;
+        pending.push(substitute(d.value, new Map(d.params.map((v, i) => [printName(v.name), c.args[i]!]))));
+      }
+    });
+    const vars = freeNames(next);
     const subscripts = new Set<string>();
     for (const v of vars) if (v.name.index) for (const w of freeNames(v.name.index)) subscripts.add(nameKeyOf(w.name));
     for (const v of vars) {
