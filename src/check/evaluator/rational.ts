@@ -290,6 +290,24 @@ export class Rational {
   }
 }
 
+/** The simplest rational in [lo, hi] (0 < lo ≤ hi): the one with the least denominator, by continued fractions. */
+export function simplestBetween(lo: Rational, hi: Rational, depth = 0): Rational {
+  const floor = lo.n / lo.d;
+  const ceil = lo.isInteger() ? floor : floor + 1n;
+  if (new Rational(ceil).cmp(hi) <= 0) return new Rational(ceil);
+  if (depth > 200) return lo;
+  // lo and hi share the whole part f: f + 1/x with x in [1/(hi − f), 1/(lo − f)].
+  const f = new Rational(floor);
+  const inner = simplestBetween(Rational.ONE.div(hi.sub(f)), Rational.ONE.div(lo.sub(f)), depth + 1);
+  return f.add(Rational.ONE.div(inner));
+}
+
+/** The simplest rational in [lo, hi], of either sign (simplestBetween takes lo ≥ 0). */
+export function simplestIn(lo: Rational, hi: Rational): Rational {
+  if (lo.sign() <= 0 && hi.sign() >= 0) return Rational.ZERO;
+  return hi.sign() < 0 ? simplestBetween(hi.neg(), lo.neg()).neg() : simplestBetween(lo, hi);
+}
+
 /** ⌊√n⌋ for n ≥ 0 (Newton's method on BigInt). */
 export function isqrt(n: bigint): bigint {
   if (n < 2n) return n;

@@ -3,7 +3,7 @@ import type { Counterexample } from '../../result.js';
 import { Mat, isMat, type Field, type Val } from '../evaluator/field.js';
 import { identity, inverse, mul } from '../evaluator/linalg.js';
 import { intervalField, type Interval } from '../evaluator/interval.js';
-import { Rational, bitsOf, exactField, gcd } from '../evaluator/rational.js';
+import { Rational, bitsOf, exactField, gcd, simplestBetween, simplestIn } from '../evaluator/rational.js';
 import { hasMatrix, isExpr, type StepProblem } from '../problem.js';
 import { freeNames } from '../rewrite.js';
 import { formulaExprs, visit } from '../../ast-walk.js';
@@ -988,24 +988,6 @@ function roundedLength(v: Mat<Rational>): Rational {
   const c = Math.hypot(...v.data.map((x) => x.toNumber()));
   const r = Number.isFinite(c) && c > 0 ? Rational.parse(c.toPrecision(6)) : Rational.ONE;
   return r.isZero() ? Rational.ONE : r;
-}
-
-/** The simplest rational in [lo, hi] (0 < lo ≤ hi): the one with the least denominator, by continued fractions. */
-function simplestBetween(lo: Rational, hi: Rational, depth = 0): Rational {
-  const floor = lo.n / lo.d;
-  const ceil = lo.isInteger() ? floor : floor + 1n;
-  if (new Rational(ceil).cmp(hi) <= 0) return new Rational(ceil);
-  if (depth > 200) return lo;
-  // lo and hi share the whole part f: f + 1/x with x in [1/(hi − f), 1/(lo − f)].
-  const f = new Rational(floor);
-  const inner = simplestBetween(Rational.ONE.div(hi.sub(f)), Rational.ONE.div(lo.sub(f)), depth + 1);
-  return f.add(Rational.ONE.div(inner));
-}
-
-/** The simplest rational in [lo, hi], of either sign (simplestBetween takes lo ≥ 0). */
-function simplestIn(lo: Rational, hi: Rational): Rational {
-  if (lo.sign() <= 0 && hi.sign() >= 0) return Rational.ZERO;
-  return hi.sign() < 0 ? simplestBetween(hi.neg(), lo.neg()).neg() : simplestBetween(lo, hi);
 }
 
 /**
