@@ -310,6 +310,20 @@ describe('derivatives as values', () => {
     for (const s of steps) expect(s.notes.map((n) => n.message).join('\n')).not.toMatch(/does not read/);
   });
 
+  // (Red team rt130: an equation about y, `assume ∑ y_j = 1`, met by Newton's method, left y
+  // in a box; gradients in z, whose sides then differ by the box's width, were unknown at
+  // every point, softmax cross-entropy's among them.)
+  it.each([
+    ['y_1 = 1', '∇_z (yᵀ z)', 'y', ['proved', 'checked']],
+    ['y_1 = 1', '∇_z (exp(z_1) - yᵀ z)', '∇_z exp(z_1) - y', ['proved', 'checked']],
+    ['∑_{j=1}^{n} y_j = 1', '∇_z (log(∑_{j=1}^{n} exp(z_j)) - yᵀ z)', 'exp(z)/(∑_{j=1}^{n} exp(z_j)) - y', ['proved', 'checked']],
+    ['∑_{j=1}^{n} y_j = 1', '∇_z (log(∑_{j=1}^{n} exp(z_j)) - yᵀ z)', 'exp(z)/(∑_{j=1}^{n} exp(z_j)) + y', ['refuted']],
+    ['y_1 = 1', '∇_z (yᵀ z)', '2 y', ['refuted']],
+  ])('under %s, %s = %s', async (assumption, l, r, want) => {
+    const { steps } = await stepsOf(`vector z, y in R^n\nassume ${assumption}\n    ${l}\n  = ${r}\n`);
+    expect(want, steps[0]!.message).toContain(steps[0]!.verdict);
+  });
+
   it('never unfolds a definition into the variable a derivative is taken in', async () => {
     // ∇_w L(w) with w defined is the gradient of L at w, not ∇_w L(g u/‖u‖) = 0.
     const text = `scalar g\nvector u, w in R^n\nfunction L : R^n → R\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n    ∇_w L(w)\n  = 0\n`;
