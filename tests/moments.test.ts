@@ -210,6 +210,21 @@ describe('a declared function of non-random names is one function inside E[…] 
   });
 });
 
+// (Red team rt130: the search past the sampled t built E[m_t] of a running average of a scalar
+// random family at t + 4096, a polynomial in as many atoms, and right steps ran out of time
+// after their 24 points held.)
+describe('an expectation over a recurrence of a random family', () => {
+  const ADAM = 'scalar β, μ, s\ninteger t, i\nscalar m_t\nassume 0 < β < 1\nrandom g_t iid with E[g_t] = μ, Var[g_t] = s²\ndefine m_0 = 0\ndefine m_t = β m_{t-1} + (1-β) g_t   for t ≥ 1\n';
+  it.each([
+    ['E[m_t]', '(1 - β^t) μ', ['proved', 'checked']],
+    ['E[m_{t-1} g_t]', 'E[m_{t-1}] μ', ['proved', 'checked']],
+    ['E[m_t]', '(1 - β^(t+1)) μ', ['refuted']],
+  ])('%s = %s', async (l, r, want) => {
+    const report = await check(`${ADAM}    ${l}\n  = ${r}\n`);
+    expect(want, report.steps[0]!.message).toContain(report.steps[0]!.verdict);
+  });
+});
+
 describe('never proves a false step (red team)', () => {
   it.each([
     ['Var[∑_{i=1}^{t} (g_i + g_{i+1})]', '∑_{i=1}^{t} Var[g_i + g_{i+1}]', 'terms that share g_{i+1} are not independent'],
