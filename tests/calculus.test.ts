@@ -599,6 +599,24 @@ describe('limits', () => {
     expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);
   });
 
+  // (Red team rt130: a polynomial against q^(−T), e^(−T), exp(−T) or over q^T, e^T was unknown;
+  // only T^k q^T with |q| < 1 was read.)
+  it.each([
+    ['show T 2^(-T) → 0 as T → ∞', 'proved'],
+    ['show T²/2^T → 0 as T → ∞', 'proved'],
+    ['show T exp(-T) → 0 as T → ∞', 'proved'],
+    ['show T e^(-T) → 0 as T → ∞', 'proved'],
+    ['show T/e^T → 0 as T → ∞', 'proved'],
+    ['show T^3/exp(T) → 0 as T → ∞', 'proved'],
+    ['show T q^(-T) → 0 as T → ∞', 'proved'],
+    ['show T 2^T → 0 as T → ∞', 'refuted'],
+    ['show T (1/2)^(-T) → 0 as T → ∞', 'refuted'],
+    ['show T δ^(-T) → 0 as T → ∞', 'refuted'],
+  ])('a polynomial against an exponential: %s', async (claim, want) => {
+    const { report } = await stepsOf(`integer T\nscalar δ, q\nassume 0 < δ < 1, q > 1\n${claim}\n`);
+    expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);
+  });
+
   it('reads a parameter\'s sign from the assumptions', async () => {
     const { report } = await stepsOf('integer T\nscalar a\nassume a > 0\nshow lim_{T→∞} a T = ∞\nshow lim_{T→∞} -a T = ∞\nshow lim_{T→∞} T^2 a = ∞\n');
     expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);

@@ -68,6 +68,24 @@ function negatedGrowth(e: Expr, key: string): Expr | null {
   return null;
 }
 
+/**
+ * Whether e is an exponential in T that decays (q^T with |q| < 1, q^(−T) with q > 1, e^(−T),
+ * exp(−T)) or grows (q^T with q > 1, e^T, exp(T)) by the assumptions; null for anything else.
+ */
+function exponential(e: Expr, key: string, rc: RuleContext): 'decays' | 'grows' | null {
+  let base: Expr | null = null;
+  let exponent: Expr | null = null;
+  if (e.kind === 'Binary' && e.op === '^') [base, exponent] = [e.left, e.right];
+  else if (e.kind === 'Call' && e.fn.base === 'exp' && !e.fn.index && e.fn.primes === 0 && e.args.length === 1) exponent = e.args[0]!;
+  if (!exponent || (base && dependsOn(base, key))) return null;
+  const r = base ? range(base, rc) : null;
+  const aboveOne = base === null || (base.kind === 'Const' && base.name === 'e')
+    || (r !== null && r.lo !== null && (r.lo.cmp(Rational.ONE) > 0 || (r.lo.equals(Rational.ONE) && r.loStrict)));
+  if (growsLinearly(exponent, key)) return aboveOne ? 'grows' : base && belowOneInMagnitude(base, rc) ? 'decays' : null;
+  if (negatedGrowth(exponent, key)) return aboveOne ? 'decays' : null;
+  return null;
+}
+
 /** The k of an exponent k·T + c that growsLinearly accepts (1 for T + c). */
 function linearStep(e: Expr, key: string): number {
   if (e.kind === 'Binary' && (e.op === '+' || e.op === '-')) return growsLinearly(e.left, key) ? linearStep(e.left, key) : linearStep(e.right, key);
@@ -222,10 +240,18 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
           if (dependsOn(p, key) && isPolynomialIn(p, key) && g.kind === 'Binary' && g.op === '^' && !dependsOn(g.left, key) && growsLinearly(g.right, key) && belowOneInMagnitude(g.left, rc)) {
             return { kind: 'value', value: ZERO, rules: [`T^k q^T → 0 for |q| < 1 (|${printExpr(g.left)}| < 1 by the assumptions: ${printExpr(g)} decays faster than ${printExpr(p)} grows)`] };
           }
+          // (And q^(−T) for q > 1, e^(−T), exp(−T): T 2^(−T) → 0 and T exp(−T) → 0 were unknown, red team rt130.)
+          if (dependsOn(p, key) && isPolynomialIn(p, key) && exponential(g, key, rc) === 'decays') {
+            return { kind: 'value', value: ZERO, rules: [`T^k q^T → 0 for |q| < 1 (${printExpr(g)} decays exponentially, faster than ${printExpr(p)} grows)`] };
+          }
         }
         return productLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc), rc);
       }
       if (e.op === '/') {
+        // p(T)/q^T → 0 for q > 1 (T²/2^T, T/e^T), as p(T)·(1/q)^T.
+        if (dependsOn(e.left, key) && isPolynomialIn(e.left, key) && exponential(e.right, key, rc) === 'grows') {
+          return { kind: 'value', value: ZERO, rules: [`T^k/q^T → 0 for q > 1 (${printExpr(e.right)} grows exponentially, faster than ${printExpr(e.left)})`] };
+        }
         // c / T^k → 0 with c fixed (a number: not ∞, not 1/0).
         if (!dependsOn(e.left, key) && !hasNoValue(e.left) && isPolynomial(e.right, key)) return { kind: 'value', value: ZERO, rules: [`c/T^k → 0 (${printExpr(e.right)} → ∞)`] };
         return quotientLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc), e, rc);
