@@ -617,6 +617,15 @@ describe('limits', () => {
     expect(report.shows[0]!.verdict, report.shows[0]!.message).toBe(want);
   });
 
+  // (Red team rt130: values doubles bound from one side only, `> 2`, made the scale infinite,
+  // and (2^T + 3^T)^(1/T) was said to come within the doubles' rounding of 5.)
+  it('never says values it cannot bound suggest a limit', async () => {
+    const { report } = await stepsOf('integer T\nshow lim_{T→∞} (2^T + 3^T)^(1/T) = 5\n');
+    expect(report.shows[0]!.verdict).toBe('unknown');
+    expect(report.shows[0]!.message).not.toMatch(/suggests the limit/);
+    expect(report.shows[0]!.message).toMatch(/doubles cannot bound the values/);
+  });
+
   it('reads a parameter\'s sign from the assumptions', async () => {
     const { report } = await stepsOf('integer T\nscalar a\nassume a > 0\nshow lim_{T→∞} a T = ∞\nshow lim_{T→∞} -a T = ∞\nshow lim_{T→∞} T^2 a = ∞\n');
     expect(report.shows.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);

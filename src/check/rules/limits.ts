@@ -958,6 +958,15 @@ function sequenceCheck(_p: StepProblem, left: Expr, right: Expr, key: string, po
       throw err;
     }
     const text = sequence.map((T, i) => `${key} = ${T}: ${formatValue(F, values[i]!, 3)}`).join(', ');
+    // (Values doubles bound from one side only, `> 2`, are no evidence either way: their
+    // distances are infinite, and so was the scale they were measured against, and (2^T +
+    // 3^T)^(1/T) was said to come "within the doubles' rounding of 5", red team rt130.)
+    if (values.some((v) => { const i = v as { lo: number; hi: number }; return !Number.isFinite(i.lo) || !Number.isFinite(i.hi); })) {
+      return {
+        verdict: 'unknown', method: 'none', samples: held, counterexample: null, notes: [],
+        message: `no rule decides this limit, and along ${key} = ${along} doubles cannot bound the values at a sampled point (${text})`,
+      };
+    }
     shown ||= text;
     // Evidence, not proof: the distance shrinks at every step, by a factor 10 overall, and
     // does not level off: the ratio of successive distances does not grow (it does for
