@@ -324,6 +324,22 @@ describe('derivatives as values', () => {
     expect(want, steps[0]!.message).toContain(steps[0]!.verdict);
   });
 
+  // (Red team rt130: ∂/∂z_k of an entry of a vector z was unknown, "'z_k' has no declaration
+  // here", the softmax's derivative among them; and the rules took ∂/∂z_k z_1 to be 0.)
+  it.each([
+    ['log(∑_{i=1}^{n} exp(z_i))', 'exp(z_k)/∑_{i=1}^{n} exp(z_i)', ['checked', 'proved']],
+    ['∑_{i=1}^{n} z_i^2', '2 z_k', ['checked', 'proved']],
+    ['zᵀ z', '2 z_k', ['checked', 'proved']],
+    ['sin(z_k)', 'cos(z_k)', ['checked', 'proved']],
+    ['log(∑_{i=1}^{n} exp(z_i))', 'exp(z_k)', ['refuted']],
+    ['∑_{i=1}^{n} z_i^2', 'z_k', ['refuted']],
+    ['z_1 z_2', '0', ['refuted']],
+  ])('∂/∂z_k %s = %s, z_k an entry of a vector', async (l, r, want) => {
+    const { steps } = await stepsOf(`vector z in R^n\ninteger k, i\nassume 1 ≤ k ≤ n\n    ∂/∂z_k ${l}\n  = ${r}\n`);
+    expect(want, steps[0]!.message).toContain(steps[0]!.verdict);
+    expect(steps[0]!.message).not.toMatch(/engine disagreement|no declaration/);
+  });
+
   it('never unfolds a definition into the variable a derivative is taken in', async () => {
     // ∇_w L(w) with w defined is the gradient of L at w, not ∇_w L(g u/‖u‖) = 0.
     const text = `scalar g\nvector u, w in R^n\nfunction L : R^n → R\nassume g ≠ 0, u ≠ 0\ndefine w = g u / ‖u‖\n    ∇_w L(w)\n  = 0\n`;

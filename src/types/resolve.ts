@@ -2125,7 +2125,6 @@ const NOT_BUILT_IN: ReadonlyMap<string, string | null> = new Map([
   ...['arcsin', 'arccos', 'arctan', 'asin', 'acos', 'atan', 'atan2', 'arcsinh', 'arccosh', 'arctanh', 'arsinh', 'arcosh', 'artanh', 'asinh', 'acosh', 'atanh',
     'sinc', 'erf', 'erfc', 'sgn', 'sign', 'floor', 'ceil', 'log1p'].map((w) => [w, null] as const),
   ['sec', '1/cos(…)'], ['csc', '1/sin(…)'], ['cosec', '1/sin(…)'], ['cot', 'cos(…)/sin(…)'], ['cotan', 'cos(…)/sin(…)'],
-  ['sech', '1/cosh(…)'], ['csch', '1/sinh(…)'], ['coth', 'cosh(…)/sinh(…)'],
 ]);
 
 /** A function known by name that is not built in (null if the word is none): what to write instead, with the argument's text when there is one. */

@@ -33,6 +33,8 @@ export interface DerivativeHost<S> extends Host<S> {
   extend<T>(G: Field<T>, lift: (x: S) => T, seeds: ReadonlyMap<string, Val<T>>): DerivativeHost<T>;
   /** The key a name's value is kept under at this point (`g@0` for g_0, `w` for a defined w). */
   valueKey(v: Var, env: Env<S>): string;
+  /** For an entry of a declared vector written as a name, `z_k`: the vector's key and the entry (0-based); null for anything else. */
+  componentOf?(v: Var, env: Env<S>): { readonly key: string; readonly vector: Var; readonly index: number } | null;
 }
 
 const duals = new WeakMap<object, Field<unknown>>();
@@ -93,6 +95,10 @@ function throughKink<S>(F: Field<S>, kink: Kink, oneSided: (direction: 1 | -1) =
 export function derivativeValue<S>(host: DerivativeHost<S>, e: Deriv | Grad, env: Env<S>): Val<S> {
   const F = host.field;
   const wrt = e.wrt;
+  // ∂/∂z_k of an entry of a vector z: the vector seeded at that entry alone (the softmax's
+  // ∂/∂z_k log ∑ exp(z_i) was unknown, "'z_k' has no declaration here", red team rt130).
+  const entry = env.values.has(varKey(wrt)) ? null : host.componentOf?.(wrt, env) ?? null;
+  if (entry) return entryDerivative(host, e, env, entry);
   const x = evaluate(wrt, host, env);
   const count = isMat(x) ? x.data.length : 1;
   const bound = varKey(wrt);
@@ -130,6 +136,28 @@ export function derivativeValue<S>(host: DerivativeHost<S>, e: Deriv | Grad, env
     if (count > 1) linearAlongDirection(F, err, partials, (h) => partialsAlong(true, F.one, 1, (i) => h[i]!)[0]!);
   }
   return assemble(x, partials, e);
+}
+
+/** `∂/∂z_k e` for an entry z_k of a vector z (componentOf): e over jets with z's entry k seeded; a scalar. */
+function entryDerivative<S>(host: DerivativeHost<S>, e: Deriv | Grad, env: Env<S>, entry: { readonly key: string; readonly vector: Var; readonly index: number }): Val<S> {
+  const F = host.field;
+  const z = evaluate(entry.vector, host, env);
+  if (!isMat(z) || entry.index < 0 || entry.index >= z.data.length) throw new Undefined(`${printName(e.wrt.name)} is no entry of ${printName(entry.vector.name)} here`);
+  const along = (directional: boolean, unit: S): Val<S> => {
+    const J = jetOf(F, 1, directional);
+    const lift = (v: S): Jet<S> => new Jet(v, [F.zero]);
+    const seeded = z.map((v, i) => new Jet(v, [i === entry.index ? unit : F.zero]));
+    const values = new Map<string, Val<Jet<S>>>();
+    for (const [k, v] of env.values) values.set(k, isMat(v) ? v.map(lift) : lift(v));
+    const y = evaluate(e.body, host.extend(J, lift, new Map([[entry.key, seeded]])), { values, integers: env.integers });
+    return isMat(y) ? y.map((t) => t.d[0]!) : y.d[0]!;
+  };
+  try {
+    return along(false, F.one);
+  } catch (err) {
+    if (!(err instanceof Kink)) throw err;
+    return throughKink(F, err, (direction) => [along(true, direction > 0 ? F.one : F.neg(F.one))])[0]!;
+  }
 }
 
 /**

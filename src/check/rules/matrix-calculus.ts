@@ -744,6 +744,11 @@ function direction(shape: Shape, range: Expr['range']): Var {
 export function derivativeExpression(node: Deriv | Grad, ctx: CalculusContext, notes: string[] = []): Expr {
   const x = node.wrt;
   if (ctx.scope.lookup(x.name)?.info.kind === 'integer') throw new NotDifferentiable(`a derivative in the integer index ${printName(x.name)} is not defined`);
+  // (An entry z_k of a vector z is no name of its own: z_1 or z_i may be it. The rules took
+  // ∂/∂z_k z_1 to be 0, wrong at k = 1, red team rt130; the values decide.)
+  if (x.name.index && !ctx.scope.lookup(x.name) && ctx.scope.lookup({ ...x.name, index: null })?.info.shape.kind === 'matrix') {
+    throw new NotDifferentiable(`a derivative in ${printName(x.name)}, an entry of a vector, is taken at sampled points only`);
+  }
   const sx = shapeOf(x);
   const body = node.body;
   const sb = shapeOf(body);

@@ -1899,6 +1899,16 @@ export class Evaluation<S> implements Host<S> {
     return new Evaluation(this.point, G, all, (x: unknown) => lift(root ? root(x) : (x as S)), this.rootEvaluation ?? (this as Evaluation<unknown>));
   }
 
+  /** An entry of a declared vector written as a name (`z_k`, no family z_t declared): the vector's key, the vector, and the entry (0-based). */
+  componentOf(v: Var, env: Env<S>): { readonly key: string; readonly vector: Var; readonly index: number } | null {
+    if (!v.name.index || this.point.prep.lookup(v)) return null;
+    const vector: Var = { ...v, name: { ...v.name, index: null } };
+    const found = this.point.prep.lookup(vector);
+    if (!found || found.index || found.info.random || found.info.shape.kind !== 'matrix' || found.info.shape.cols !== 1) return null;
+    const at = integerValue(v.name.index, this, env);
+    return { key: found.info.key, vector, index: Number(at) - 1 };
+  }
+
   /** The key a name's value is stored under here (`g@0` for g_0). */
   valueKey(v: Var, env: Env<S>): string {
     const found = this.point.prep.lookup(v);
