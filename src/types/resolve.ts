@@ -1445,7 +1445,8 @@ class Resolver {
       const found = env.scope.lookup(x.name);
       if (!found || found.info.kind !== 'scalar' || !(found.info.implicit || this.definedOnly.has(found.info.key))) return;
       // (A family by its base and its index's letter: h_t of h_{t−1}.)
-      const letter = x.name.index ? freeNames(x.name.index).find((v) => !v.name.index)?.name.base ?? 't' : null;
+      // (One at a number is named as written: `e_1` was said to be "e_t", red team rt130.)
+      const letter = x.name.index ? freeNames(x.name.index).find((v) => !v.name.index)?.name.base ?? null : null;
       out.push(letter ? `${x.name.base}_${letter}` : printName(x.name));
     });
     return out;
