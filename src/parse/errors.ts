@@ -560,7 +560,9 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
     const whole = /\d+$/u.exec(code.slice(0, p))![0];
     return diagnostic('mixed-number', { whole, fraction: found[0]! }, rangeAt(ctx, p - whole.length, whole.length + 1));
   }
-  if (found !== null && /^\d/u.test(found) && expected.numberRefused) {
+  // (Tight after a closing bracket too, `(x+1)2`, `sin(x)2`: "expected the end of the line,
+  // not '2'" said nothing of why, red team rt130.)
+  if (found !== null && /^\d/u.test(found) && (expected.numberRefused || /[)\]}]$/u.test(code.slice(0, p)))) {
     // (After a bracket, `exp(y) 2`, "write )·2" would read oddly.)
     const written = /^[\p{L}\p{N}]/u.test(previous) ? `write ${previous}·${found}` : `write · or * before it`;
     return diagnostic('syntax', {
