@@ -168,6 +168,9 @@ const cases: [string, string, string][] = [
   ["scalar x\ne^log_2 x = 1\n", '2:3 function-in-exponent', "'log' is a function, and an exponent without braces is one name: write e^{log(…)}"],
   ["scalar x\ne^{sin}(x) = 1\n", '2:4 function-without-argument', "'sin' is a function: apply it to an argument, as sin(x)"],
   ["scalar x, y\nexp(y) 2 = 1\n", '2:8 syntax', "expected an operator before the number '2' (write · or * before it, or put the number first)"],
+  // (Square brackets or braces to group: "expected an expression, not '['", red team rt130.)
+  ["scalar x\n[x + 1]^2 = 1\n", '2:1 syntax', "expected an expression, not '[': brackets group only as ( ), so write (…) for it"],
+  ["scalar x\n\\left[ x + 1 \\right]^2 = 1\n", '2:6 syntax', "expected an expression, not '[': brackets group only as ( ), so write (…) for it"],
   // (Tight after a bracket too: "expected the end of the line, not '2'", red team rt130.)
   ["scalar x\n(x+1)2 = 2x + 2\n", '2:6 syntax', "expected an operator before the number '2' (write · or * before it, or put the number first)"],
   ["scalar x\nsin(x)2 = 2 sin(x)\n", '2:7 syntax', "expected an operator before the number '2' (write · or * before it, or put the number first)"],

@@ -640,6 +640,12 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
     return diagnostic('missing-operand', { after: previous }, range);
   }
   if (previous === '_') return diagnostic('syntax', { expected: "a subscript after '_', as in v_t or v_{t-1}" }, range);
+  // (Square brackets or braces where an expression starts, `[x + 1]^2`, `\left[ … \right]`,
+  // `{x}^2`: brackets group only as ( ); "expected an expression, not '['" did not say so,
+  // red team rt130. Not after `E`, `Var`, `Cov`, whose [ ] are theirs, nor a name's `_{…}`.)
+  if (found !== null && /^[[{]/u.test(found) && !/(?:(?:E|Var|Cov|𝔼)\s*|[_^]\s*)$/u.test(code.slice(0, p).replace(/\\left\s*$/u, ''))) {
+    return diagnostic('syntax', { expected: `an expression, not '${found[0]}': brackets group only as ( ), so write (…) for it` }, range);
+  }
   const list = orList(expected.phrases);
   if (found === null) return diagnostic('syntax', { expected: `${list} after '${previous}'` }, range);
   if (!isKnownCharacter(found0!)) {
