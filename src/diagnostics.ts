@@ -86,6 +86,9 @@ export const DIAGNOSTICS = {
   /** A reading rule of LANGUAGE.md §1 chose between two plausible readings. */
   'reading': entry('warning', (a: { written: string; reading: string; other: string }) =>
     `read '${a.written}' as ${a.reading}; for the other reading write ${a.other}`),
+  /** A line read only with a spaced bar opening (`| a | b | c |` as |a| b |c|), where its bars may nest otherwise. */
+  'spaced-bars': entry('warning', (a: { written: string; reading: string }) =>
+    `read '${a.written}' as ${a.reading}, a bar with a space after it opening where nothing else reads; if the bars pair otherwise, write each tight against what it encloses (|a |b| c| for one inside another)`),
   /** `\sin^{-1} x`: a power of the value, not the inverse function. */
   'inverse-function-power': entry('warning', (a: { written: string; fn: string; inverse: string }) =>
     `read '${a.written}' as 1/${a.fn}(…), a power of the value (as ${a.fn}^2 x is (${a.fn} x)²); the inverse function is ${a.inverse}`),

@@ -336,7 +336,12 @@ describe('reading rules, each with the warning that shows the reading', () => {
     // (Red team rt130: a bar with a space after it, after a factor, was taken for a closing bar
     // where nothing closes, and pasted LaTeX, `\frac{1}{2} \| X w - y \|^2`, did not parse.)
     ['a spaced bar after a factor opens a norm or absolute value where nothing else reads', 'scalar λ, b, a\nvector w, y in R^n\nmatrix X in R^{n×n}\n2 ‖ w ‖² + λ \\| w \\|^2 + \\frac{1}{2} \\| X w - y \\|^2 + b | a | = (2 + λ) ‖w‖² + ‖X w - y‖²/2 + b |a|\n', []],
-    ['…and a spaced closing bar still closes: ‖w ‖ a ‖ y ‖ is ‖w‖·a·‖y‖', 'scalar a\nvector w, y in R^n\n‖w ‖ a ‖ y ‖ = a ‖w‖ ‖y‖\n', []],
+    ['…and a spaced closing bar still closes: ‖w ‖ a ‖ y ‖ is ‖w‖·a·‖y‖, said (the bars could nest)', 'scalar a\nvector w, y in R^n\n‖w ‖ a ‖ y ‖ = a ‖w‖ ‖y‖\n',
+      ["3:1 spaced-bars: read '‖w ‖ a ‖ y ‖ = a ‖w‖ ‖y‖' as ‖w‖ a ‖y‖ = a ‖w‖ ‖y‖, a bar with a space after it opening where nothing else reads; if the bars pair otherwise, write each tight against what it encloses (|a |b| c| for one inside another)"]],
+    // (Red team rt131: with two pairs side by side, the bars may pair otherwise: said.)
+    ['…and where two such pairs stand side by side, that is said: | a | b | c | as |a| b |c|', 'scalar a, b, c\n| a | b | c | = |a| b |c|\n',
+      ["2:1 spaced-bars: read '| a | b | c | = |a| b |c|' as |a| b |c| = |a| b |c|, a bar with a space after it opening where nothing else reads; if the bars pair otherwise, write each tight against what it encloses (|a |b| c| for one inside another)"]],
+    ['…but not where an operator stands between the pairs: 2 ‖ w ‖² + 3 ‖ y ‖²', 'vector w, y in R^n\n2 ‖ w ‖² + 3 ‖ y ‖² = 2 ‖w‖² + 3 ‖y‖²\n', []],
   ];
   it.each(cases)('%s', async (_rule, text, want) => {
     const report = await checkSource(text, { file: 'r.deriv' });

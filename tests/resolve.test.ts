@@ -100,6 +100,18 @@ describe('a word that holds a built-in function\'s name is no product of its let
     for (const s of report.steps) expect(s.verdict).toBe('error');
   });
 
+  // (Red team rt131: with s and c declared, sec(x)² was read as s·e·c·x², silently, and the
+  // right step sec(x)² = 1 + tan(x)² was refuted; `\sec x` was an unknown command.)
+  it.each([
+    ['scalar s, c, x\n    sec(x)^2\n  = 1 + tan(x)^2\n', "'sec' is not built in: write 1/cos(x)"],
+    ['scalar c, s, x\n    csc x\n  = 1\n', "'csc' is not built in: write 1/sin(…)"],
+    ['scalar x\n    \\sec x\n  = 1\n', "'sec' is not built in: write 1/\\cos(…)"],
+    ['scalar x\n    \\arcsin x\n  = 1\n', "'arcsin' is not a built-in function (no inverse trigonometric or hyperbolic function is); to use it, declare it as a function of its own, e.g. 'function arcsin : R → R'"],
+  ])('says so even where its letters are declared, or in LaTeX: %s', async (text, message) => {
+    const report = await checkSource(text, { file: 'w.deriv' });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)[0]).toBe(message);
+  });
+
   it('a declared function of such a name is the student\'s own', async () => {
     const report = await checkSource('function arcsin : R → R\nscalar x\n    arcsin(x)\n  = arcsin(x)\n', { file: 'w.deriv' });
     expect(report.diagnostics).toEqual([]);

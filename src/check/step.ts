@@ -13,7 +13,7 @@ import { formatRational, Rational, withExactBits } from './evaluator/rational.js
 import { intervalField, type Interval } from './evaluator/interval.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
-import { canonicalIndex, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
+import { canonicalIndex, conditionAllows, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
 import { NO_POINT, sampleRelation, type SampleResult } from './sampling/index.js';
 import { familyWitnessed, witnessedFailure } from './sampling/witness.js';
 import { unfolded as unfoldedSide } from './sampling/explore.js';
@@ -1096,8 +1096,9 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     const conditional = disagreement && /unfolding/.test(proof!.how) ? conditionalDefinitions(p) : [];
     // (An inequality's proof that fails here: the relation fails, the sides need not differ.)
     const fails = rel === '=' || !isExpr(left) ? 'the two sides differ' : `'${rel}' fails`;
+    const free = freeMembers(p, failure);
     return {
-      verdict: 'refuted', method, samples: s.held + 1, counterexample: failure, notes,
+      verdict: 'refuted', method, samples: s.held + 1, counterexample: failure, notes: free ? [...notes, { message: free }] : notes,
       message: s.domain ? (isExpr(left) ? 'the right side is undefined where the left is defined'
         : failure.left === 'undefined' ? 'the left statement is undefined where the right one holds: a solution is gained'
           : 'the right statement is undefined where the left one holds: a solution is lost')
@@ -1527,6 +1528,34 @@ function backwardDerivative(p: StepProblem): string | null {
       + `which the checker does not take; write the expression in ${printName(wrt)} alone, or differentiate ${printName(def.target)} in ${shared[0]}`;
   }
   return null;
+}
+
+/**
+ * A note where a counterexample holds a member of a defined family that no definition gives
+ * (m_0 with `define m_1 = g_1`, `define m_t = … for t ≥ 2`): it was drawn as a free value, and
+ * a step meant only where the definitions apply says so with an assumption on the index (red
+ * team rt130: the refutation said only "the two sides differ", at t = 0, m_0 = [2, 2]). Null
+ * where there is none.
+ */
+function freeMembers(p: StepProblem, failure: Counterexample): string | null {
+  const scope = p.prep.ctx.scope;
+  const free: string[] = [];
+  const defs = new Set<string>();
+  for (const [label] of failure.assignments) {
+    const m = /^(.+)_(-?\d+)$/u.exec(label);
+    if (!m) continue;
+    const key = scope.lookup({ base: m[1]!, index: null, primes: 0, hat: false, range: [0, 0] })?.info.key ?? m[1]!;
+    const own = p.unfoldings.filter((u) => u.key === key);
+    if (own.length === 0) continue;
+    const at: Expr = { kind: 'Num', value: m[2]!.replace('-', ''), range: [0, 0], shape: { kind: 'scalar' } };
+    const index = m[2]!.startsWith('-') ? ({ kind: 'Neg', arg: at, range: [0, 0], shape: { kind: 'scalar' } } as Expr) : at;
+    const given = own.some((u) => (u.literal !== null ? u.literal === exprKey(canonicalIndex(index)) : u.indexVar !== null && conditionAllows(u.def, canonicalIndex(index))));
+    if (given) continue;
+    free.push(label);
+    for (const u of own) defs.add(`${printName(u.def.target)} = ${printExpr(u.def.value)}${u.def.condition ? ` for ${printFormula(u.def.condition)}` : ''}`);
+  }
+  if (free.length === 0) return null;
+  return `no definition gives ${free.join(', ')} (${[...defs].join('; ')}), so ${free.length === 1 ? 'it was' : 'they were'} drawn as free values; if the step is meant only where the definitions apply, say so (e.g. assume an index ≥ the first one they give)`;
 }
 
 /**

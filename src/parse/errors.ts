@@ -1,4 +1,5 @@
 import type { FailedMatchResult } from 'ohm-js';
+import { notBuiltIn } from '../not-built-in.js';
 import type { Range } from '../ast.js';
 import { isBuiltinFunctionName } from '../builtins.js';
 import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
@@ -609,6 +610,9 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   const bracketExponent = bracketExponentAt(code, p);
   if (bracketExponent) return diagnostic('exponent-braces', { found: bracketExponent.found }, rangeAt(ctx, bracketExponent.start, bracketExponent.found.length));
   if (code[p - 1] === '\\' && found !== null) {
+    // (`\\sec x`, `\\arcsin x`: real LaTeX commands for functions deriv does not build in.)
+    const known = notBuiltIn(found, null);
+    if (known) return diagnostic('not-built-in', { name: found, inverse: known.inverse, ...(known.instead ? { instead: known.instead.replace(/^(1\/)?(\p{L}+)/u, '$1\\$2').replace(/\/(\p{L}+)\(/u, '/\\$1(') } : {}) }, rangeAt(ctx, p - 1, found0!.length + 1));
     return diagnostic('unknown-command', { command: `\\${found}` }, rangeAt(ctx, p - 1, found0!.length + 1));
   }
   // A command read only in part (`\cosh`: `\cos` then 'h'): the whole word is the unknown command.

@@ -122,7 +122,7 @@ type StartRule = (typeof START_RULES)[ParsedKind] | 'ExprLine' | 'FormulaLine';
  * Parses text with a start rule; a failure is explained in words. Ranges are offsets into
  * `code`. `keyword` is the statement keyword, for messages.
  */
-function parseWithRule(code: string, rule: StartRule, keyword: string | null, language: Language = BASE_LANGUAGE): { value: Built } | { error: Diagnostic } {
+function parseWithRule(code: string, rule: StartRule, keyword: string | null, language: Language = BASE_LANGUAGE): { value: Built; warnings?: Diagnostic[] } | { error: Diagnostic } {
   const first = parseOnce(code, rule, keyword, language);
   if (!('error' in first)) return first;
   // A bar followed by a space after a factor is read as a closing bar (`‖w ‖ x`): where that
@@ -140,11 +140,48 @@ function parseWithRule(code: string, rule: StartRule, keyword: string | null, la
     text = text.slice(0, from) + text.slice(from + m[2]!.length);
     cuts.push([from, m[2]!.length]);
     const again = parseOnce(text, rule, keyword, language);
-    if (!('error' in again)) return { value: mapRanges(again.value, (x, end) => restore(x, end, cuts)) };
+    if (!('error' in again)) {
+      const value = mapRanges(again.value, (x, end) => restore(x, end, cuts));
+      // (With more than one pair of such bars they may pair otherwise, `| a | b | c |` as
+      // |a| b |c| or |a |b| c|: said, red team rt131.)
+      const paired = pairedInOrder(code, barsLike(m[1]!));
+      if (paired === null) return { value };
+      const start = code.length - code.trimStart().length;
+      return { value, warnings: [diagnostic('spaced-bars', { written: code.trim(), reading: paired }, [start, code.trimEnd().length])] };
+    }
     failedAt = again.error.range[0];
   }
   return first;
 }
+
+/**
+ * Where a line's bars of one kind, paired in order (1st with 2nd, 3rd with 4th, …), leave two
+ * pairs side by side with no operator between them (`| a | b | c |`: ` b `), the line with
+ * the spaces inside each pair left out (`|a| b |c|`), as the reading to name; null where
+ * there is one pair only, or an operator between every two.
+ */
+function pairedInOrder(code: string, bars: RegExp): string | null {
+  const at = [...code.matchAll(bars)].map((x) => ({ i: x.index!, n: x[0].length }));
+  if (at.length < 4 || at.length % 2 !== 0) return null;
+  let side = false;
+  for (let k = 1; k + 1 < at.length; k += 2) {
+    const between = code.slice(at[k]!.i + at[k]!.n, at[k + 1]!.i);
+    if (!/[-+=<>≤≥≠,−]/u.test(between)) side = true;
+  }
+  if (!side) return null;
+  let out = '';
+  let from = 0;
+  at.forEach((b, k) => {
+    const end = b.i + b.n;
+    out += k % 2 === 0 ? code.slice(from, end) : code.slice(from, b.i).trimEnd() + code.slice(b.i, end);
+    from = end;
+    if (k % 2 === 0) while (from < code.length && /\s/u.test(code[from]!)) from++;
+  });
+  return (out + code.slice(from)).trim();
+}
+
+/** Every bar of the same kind as one written so (‖ and \| and \Vert alike; | alone). */
+const barsLike = (bar: string): RegExp => (bar === '|' ? /(?<![|\\])\|(?!\|)/gu : /‖|\\\||\\Vert(?![A-Za-z])|\|\|/gu);
 
 /** A bar that may open a norm or absolute value, and the spaces after it. */
 const OPENING_BAR = /^(‖|\\\||\\Vert(?![A-Za-z])|\|\||\|)([ \t]+)(?=\S)/u;
@@ -217,7 +254,7 @@ function depthOf(value: unknown): number {
  */
 function parseLine(code: string, kind: ParsedKind, keyword: string | null, language: Language): LineOutcome {
   const parsed = parseWithRule(code, START_RULES[kind], keyword, language);
-  if ('value' in parsed) return { part: parsed.value as LinePart, warnings: readingWarnings(parsed.value, code) };
+  if ('value' in parsed) return { part: parsed.value as LinePart, warnings: [...(parsed.warnings ?? []), ...readingWarnings(parsed.value, code)] };
   const hint = kind === 'continuation' || kind === 'head' || (kind === 'statement' && keyword === 'show') ? hintStartOf(code) : null;
   if (hint === null || parsed.error.range[0] < hint) return parsed;
   const after = code.slice(hint).replace(/^(?:by|since)\s*/u, '');

@@ -2,6 +2,7 @@ import type {
   Answer, Assume, Call, Chain, Compare, Component, Declare, Define, Derivation, Dim, Expr, Formula, Hint,
   HintItem, MatrixTag, Name, Range, Shape, Show, Statement, Step, Var,
 } from '../ast.js';
+import { notBuiltIn } from '../not-built-in.js';
 import { formulaExprs, freeNames, visit } from '../ast-walk.js';
 import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, isElementwise, isExpDefined, type Builtin } from '../builtins.js';
 import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
@@ -900,6 +901,11 @@ class Resolver {
       return { ...e, shape: SCALAR };
     }
     if (!isLetterName(n.base)) {
+      const known = !this.scope.get(n.base) && !n.index && n.primes === 0 && !n.hat && !n.bar && !env.inIndex ? notBuiltIn(n.base, null) : null;
+      if (known) {
+        this.error(diagnostic('not-built-in', { name: n.base, inverse: known.inverse, ...(known.instead ? { instead: known.instead } : {}) }, n.range));
+        return { ...e, shape: ANY };
+      }
       const product = this.declaredLetters(e, env);
       if (product) return product;
       // (`assume f(z) ≥ 0 if |z| < 1`: not "write i f or i*f".)
@@ -909,11 +915,6 @@ class Resolver {
       }
       // (A word declared on its own, `scalar lam` read at lam_1, is no shortened Greek letter.)
       const declared = this.scope.get(n.base) !== undefined;
-      const known = !declared && !n.index && n.primes === 0 && !n.hat && !n.bar && !env.inIndex ? notBuiltIn(n.base, null) : null;
-      if (known) {
-        this.error(diagnostic('not-built-in', { name: n.base, inverse: known.inverse, ...(known.instead ? { instead: known.instead } : {}) }, n.range));
-        return { ...e, shape: ANY };
-      }
       // (A word of declared names, one of several letters among them: `costx` under scalar
       // cost, x is `cost x`, not cos(t x), red team rt117.)
       const names = !n.hat && !n.bar && !env.inIndex ? this.declaredNames(n.base) : null;
@@ -1355,6 +1356,16 @@ class Resolver {
       }
       return this.product({ kind: 'Binary', op: '*', implicit: true, left: callee, right: args[0]!, range: e.range }, callee, args[0]!);
     }
+    // (A function a student knows by name that is not built in: never the letters' product
+    // or the built-in inside it, `arcsin(x)` as "a r c sin(x)", red team rt130; not even where
+    // its letters are declared, `sec(x)²` as s·e·c·x² under scalar s, c, red team rt131.)
+    const known = fn.index === null && fn.primes === 0 ? notBuiltIn(fn.base, args.length === 1 ? printExpr(args[0]!) : null) : null;
+    if (known) {
+      this.error(diagnostic('not-built-in', { name: fn.base, inverse: known.inverse, ...(known.instead ? { instead: known.instead } : {}) }, fn.range, {
+        fixes: known.instead ? [{ message: `write ${known.instead}`, edits: [{ range: e.range, text: known.instead }] }] : [{ message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] }],
+      }));
+      return { ...e, args, shape: ANY };
+    }
     // `Wσ(h)`, `pq(r+1)` as on paper: declared letters, then a declared function of the last
     // letter or a bracket that multiplies.
     const letters = [...fn.base];
@@ -1377,15 +1388,6 @@ class Resolver {
       }
     }
     const declare: Fix = { message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] };
-    // (A function a student knows by name that is not built in: never the letters' product
-    // or the built-in inside it, `arcsin(x)` as "a r c sin(x)", red team rt130.)
-    const known = fn.index === null && fn.primes === 0 ? notBuiltIn(fn.base, args.length === 1 ? printExpr(args[0]!) : null) : null;
-    if (known) {
-      this.error(diagnostic('not-built-in', { name: fn.base, inverse: known.inverse, ...(known.instead ? { instead: known.instead } : {}) }, fn.range, {
-        fixes: known.instead ? [{ message: `write ${known.instead}`, edits: [{ range: e.range, text: known.instead }] }] : [declare],
-      }));
-      return { ...e, args, shape: ANY };
-    }
     // (`xsin(x)`: the built-in it holds, applied.)
     const applied = fn.index === null && fn.primes === 0 && args.length === 1 ? appliedFunctionText(fn.base, printExpr(args[0]!)) : null;
     this.error(diagnostic('unknown-function', { name: fn.base, ...(applied ? { applied } : {}) }, fn.range, {
@@ -2119,20 +2121,6 @@ function splitWord(word: string, declared = false, inIndex = false): string {
 function accentedLetters(n: Name): string {
   const accent = n.hat ? '\\hat' : '\\bar';
   return `${[...n.base].map((l) => `${accent}{${l}}`).join(' ')} for a ${n.hat ? 'hat' : 'bar'} over each letter`;
-}
-
-/** Functions known by name that are not built in: the reciprocal ones with what to write instead (`…` for the argument). */
-const NOT_BUILT_IN: ReadonlyMap<string, string | null> = new Map([
-  ...['arcsin', 'arccos', 'arctan', 'asin', 'acos', 'atan', 'atan2', 'arcsinh', 'arccosh', 'arctanh', 'arsinh', 'arcosh', 'artanh', 'asinh', 'acosh', 'atanh',
-    'sinc', 'erf', 'erfc', 'sgn', 'sign', 'floor', 'ceil', 'log1p'].map((w) => [w, null] as const),
-  ['sec', '1/cos(…)'], ['csc', '1/sin(…)'], ['cosec', '1/sin(…)'], ['cot', 'cos(…)/sin(…)'], ['cotan', 'cos(…)/sin(…)'],
-]);
-
-/** A function known by name that is not built in (null if the word is none): what to write instead, with the argument's text when there is one. */
-function notBuiltIn(word: string, argument: string | null): { instead: string | null; inverse: boolean } | null {
-  if (!NOT_BUILT_IN.has(word)) return null;
-  const instead = NOT_BUILT_IN.get(word)!;
-  return { instead: instead === null ? null : instead.replaceAll('…', argument ?? '…'), inverse: /^(?:arc?|a)(?:sin|cos|tan)h?2?$/u.test(word) };
 }
 
 /** Built-in functions whose names a word of letters may hold (`xsin`, `sinx`), longest first. */
