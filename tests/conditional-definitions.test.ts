@@ -135,3 +135,26 @@ describe('an induction over a recurrence with two bases', () => {
     expect(report.steps[0]!.message).not.toMatch(/identity test/);
   });
 });
+
+/**
+ * A counterexample that holds a member no definition gives, below where a family's definitions
+ * start, says so (red team rt130: `m_t = β^{t−1} g_1 + …` with `define m_1 = g_1`, `m_t = … for
+ * t ≥ 2` was refuted at t = 0, m_0 free, with only "the two sides differ"); a recurrence's free
+ * start (v_0 of v_t = β v_{t−1} + … for t ≥ 1, θ_0 of θ_t = θ_{t−1} − η g_t) is not such a member.
+ */
+describe('a member no definition gives, in a counterexample', () => {
+  const notes = async (text: string) => (await checkSource(text, { file: 'm.deriv' })).steps[0]!;
+  it('is named, with the definitions, where the step went below them', async () => {
+    const s = await notes('scalar β\ninteger t, i\nvector g_t, m_t in R^n\nassume 0 < β < 1\ndefine m_1 = g_1\ndefine m_t = β m_{t-1} + (1-β) g_t   for t ≥ 2\n    m_t\n  = β^{t-1} g_1 + (1-β) ∑_{i=2}^{t} β^{t-i} g_i\n');
+    expect(s.verdict).toBe('refuted');
+    expect(s.notes.map((n) => n.message).join('\n')).toMatch(/no definition gives m_0 \(m_t = β m_\{t - 1\} \+ \(1 - β\) g_t for t ≥ 2; m_1 = g_1\), so it was drawn as a free value/);
+  });
+  it.each([
+    ['a recurrence\'s free start', 'scalar β, δ\nvector g_t, v_t, Δθ_t in R^n\nassume 0 < β < 1, δ > 0\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1\ndefine Δθ_t = -δ v_t\n    Δθ_t\n  = β (-δ v_{t-1}) + δ(1-β) g_t\n'],
+    ['the first iterate', 'scalar η\ninteger t, T\nvector θ_t, g_t in R^n\nassume η > 0\ndefine θ_t = θ_{t-1} - η g_t   for t ≥ 1\n    ∑_{t=1}^{T} (θ_t - θ_{t-1})\n  = θ_T - θ_1\n'],
+  ])('is not said of %s', async (_name, text) => {
+    const s = await notes(text);
+    expect(s.verdict).toBe('refuted');
+    expect(s.notes.map((n) => n.message).join('\n')).not.toMatch(/no definition gives/);
+  });
+});

@@ -470,6 +470,9 @@ describe('a small key: premises and errors of answers, partial credit', () => {
     ['a wrong step that passes only under its own assumption', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nassume a = 0\nanswer "2": x = 2 c\n    (a + 1)^2\n  = a^2 + 1\n', 0, /your proof assumes a = 0, which the key does not make/],
     ['a right step under an assumption the key does not make', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nassume b > 5\nanswer "2": x = 2 c\n    |b - 1|\n  = b - 1\n', 0, /your proof assumes b > 5, which the key does not make/],
     ['a step under an assumption of its own that is the key\'s definition', 'scalar a, b, c, x\nsection "2"\nassume c = 3\nanswer "2": x = 2 c\n    2 c\n  = 6\n', 3, null],
+    // (Red team rt131: an assumption the key's definitions give, c > 0 where c = 3, was refuted at c = 0.)
+    ['an assumption the key\'s definition gives (c > 0 where c = 3)', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nassume c > 0\nanswer "2": x = 2 c\n    2 c\n  = 6\n', 3, null],
+    ['an assumption the key\'s definition contradicts (c > 5 where c = 3)', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nassume c > 5\nanswer "2": x = 2 c\n    2 c\n  = 6\n', 0, /your proof assumes c > 5, which the key does not make/],
   ])('answer "2" with %s: %s points', async (_name, text, points, why) => {
     const r = await grade(text);
     const claim = r.claims.find((c) => c.name === '2')!;

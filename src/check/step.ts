@@ -1551,11 +1551,29 @@ function freeMembers(p: StepProblem, failure: Counterexample): string | null {
     const index = m[2]!.startsWith('-') ? ({ kind: 'Neg', arg: at, range: [0, 0], shape: { kind: 'scalar' } } as Expr) : at;
     const given = own.some((u) => (u.literal !== null ? u.literal === exprKey(canonicalIndex(index)) : u.indexVar !== null && conditionAllows(u.def, canonicalIndex(index))));
     if (given) continue;
+    // (Nor one a recurrence reads where it applies: v_0 of v_t = β v_{t−1} + g_t for t ≥ 1 is
+    // its free start, as θ_0 is the first iterate, not a member the step went below.)
+    const k = Number(m[2]);
+    const read = own.some((u) => {
+      if (u.indexVar === null) return false;
+      let found = false;
+      visit(u.def.value, (x) => {
+        if (found || x.kind !== 'Var' || !x.name.index) return;
+        if ((scope.lookup({ ...x.name, index: null })?.info.key ?? x.name.base) !== key) return;
+        const lin = linearIndex(canonicalIndex(x.name.index));
+        if (!lin || lin.terms.size !== 1 || lin.terms.get(u.indexVar!) !== 1) return;
+        const j = k - lin.constant;
+        const at: Expr = { kind: 'Num', value: String(Math.abs(j)), range: [0, 0], shape: { kind: 'scalar' } };
+        if (conditionAllows(u.def, j < 0 ? ({ kind: 'Neg', arg: at, range: [0, 0], shape: { kind: 'scalar' } } as Expr) : at)) found = true;
+      });
+      return found;
+    });
+    if (read) continue;
     free.push(label);
     for (const u of own) defs.add(`${printName(u.def.target)} = ${printExpr(u.def.value)}${u.def.condition ? ` for ${printFormula(u.def.condition)}` : ''}`);
   }
   if (free.length === 0) return null;
-  return `no definition gives ${free.join(', ')} (${[...defs].join('; ')}), so ${free.length === 1 ? 'it was' : 'they were'} drawn as free values; if the step is meant only where the definitions apply, say so (e.g. assume an index ≥ the first one they give)`;
+  return `no definition gives ${free.join(', ')} (${[...defs].join('; ')}), so ${free.length === 1 ? 'it was drawn as a free value' : 'they were drawn as free values'}; if the step is meant only where the definitions apply, say so with an assumption on the index (that it is at least where they start)`;
 }
 
 /**

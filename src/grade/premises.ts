@@ -126,9 +126,10 @@ class PremiseCheck {
     this.extra.push({ range, message, detail, counterexample });
   }
 
-  private decide(left: Expr | Formula, rel: Compare['ops'][number] | '⇔' | '⇒', right: Expr | Formula, scope: Scope): Outcome {
+  /** Decides a relation in the key's context: without its definitions, or (`definitions`) with them. */
+  private decide(left: Expr | Formula, rel: Compare['ops'][number] | '⇔' | '⇒', right: Expr | Formula, scope: Scope, definitions = false): Outcome {
     return decideAgainstKey(this.key, this.ctx, left, rel, right, {
-      claim: `${this.name} premise`, scope, without: 'all', ...(this.options.deadline !== undefined ? { deadline: this.options.deadline } : {}),
+      claim: `${this.name} premise`, scope, without: definitions ? new Set<string>() : 'all', ...(this.options.deadline !== undefined ? { deadline: this.options.deadline } : {}),
     });
   }
 
@@ -192,9 +193,11 @@ class PremiseCheck {
       return;
     }
     const g = r.value;
+    // (On the key's premises, its definitions included: `assume c > 0` where the key defines
+    // c = 3 follows, and was refuted at c = 0, red team rt131; `assume c = 3` was accepted.)
     const outcomes = g.kind === 'Compare'
-      ? g.ops.map((op, i) => this.decide(g.operands[i]!, op, g.operands[i + 1]!, r.scope))
-      : g.kind === 'Logic' && (g.op === '⇔' || g.op === '⇒') ? [this.decide(g.left, g.op, g.right, r.scope)]
+      ? g.ops.map((op, i) => this.decide(g.operands[i]!, op, g.operands[i + 1]!, r.scope, true))
+      : g.kind === 'Logic' && (g.op === '⇔' || g.op === '⇒') ? [this.decide(g.left, g.op, g.right, r.scope, true)]
         : g.kind === 'Logic' ? [{ verdict: 'unknown' as Verdict, counterexample: null, message: `an assumption joined with ${g.op === '∧' ? 'and' : 'or'} is not compared with the key's`, method: 'none' as const, samples: 0, notes: [] }] : [];
     const bad = outcomes.find((o) => !passes(o));
     if (bad) {
