@@ -2,7 +2,7 @@
  * What a student's proof rests on, against what the key gives. A show proved under the
  * student's own declarations, assumptions and definitions earns the key's points only if
  * each of them that bears on the show is one the key makes too (or follows from the key's
- * assumptions alone): a weaker set is fine; `assume β = 1/2`, `define β = 0`, a definition
+ * assumptions and definitions): a weaker set is fine; `assume β = 1/2`, `define β = 0`, a definition
  * of v that is the claim itself, or `matrix H … positive definite` where the key only says
  * symmetric is not, and the output says which.
  */
@@ -161,7 +161,7 @@ class PremiseCheck {
     this.add(range, `your proof uses ${name} without declaring it, so it is ${what(info)} there; the key has ${what(k)}`);
   }
 
-  /** An assumption: it must follow from the key's assumptions alone (definitions left out). */
+  /** An assumption: it must follow from the key's assumptions and definitions. */
   assumption(c: Condition, studentScope: Scope, defines: (key: string) => Define[]): void {
     const text = sliceOf(this.source, c.range);
     const f = c.formula;
