@@ -290,6 +290,15 @@ describe('a for-all bound on a family of scalars', () => {
     }
   });
 
+  // (Red team rt131: a condition reading t only in a subscript was left about the free t, and
+  // the message said to write the `for all` the line has.)
+  it('covers every condition on the line that reads t in a subscript', async () => {
+    const report = await checkSource(`${BOUNDED}assume |g_t| ≤ G, g_t ≥ 0 for all t\n    g_3\n  ≤ G\n`, { file: 'g.deriv' });
+    expect(report.diagnostics.map((d) => d.message).join('\n')).not.toMatch(/does not restrict it/);
+    expect(report.steps[0]!.verdict).not.toBe('refuted');
+    expect(report.steps[0]!.message).not.toMatch(/write 'for all/);
+  });
+
   it.each([
     ['a definition ties the members', 'define g_0 = 1\ndefine g_t = 2 g_{t-1} for t ≥ 1\n'],
     ['another assumption ties them', 'scalar h_t\nassume g_t = h_t + 1\n'],

@@ -875,7 +875,9 @@ export function namesIn(node: unknown): Name[] {
   return out;
 }
 
-/** Whether a node reads a plain name (no subscript) with one of these bases. */
+/** Whether a node reads a plain name (no subscript) with one of these bases, subscripts included (`|g_t| ≤ G` reads t). */
 function readsName(node: unknown, bases: ReadonlySet<string>): boolean {
-  return namesIn(node).some((n) => !n.index && bases.has(n.base));
+  // (In a subscript too: `assume |g_t| ≤ G, g_t ≥ 0 for all t` left the first condition about
+  // the free t, and said to write the `for all` it has, red team rt131.)
+  return namesIn(node).some((n) => (!n.index && bases.has(n.base)) || (n.index !== null && readsName(n.index, bases)));
 }
