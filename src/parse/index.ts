@@ -101,16 +101,7 @@ function brokenTargets(code: string, start: number, language: Language): Name[] 
 
 /** Adds `offset` to every range in a value built from one line (a deep copy). */
 function shift<T>(value: T, offset: number): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((v: unknown) => shift(v, offset)) as T;
-  // (Object.keys, not Object.entries: no pair array per key; this copies every node of every line.)
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) {
-    const v = source[key];
-    out[key] = key === 'range' && Array.isArray(v) ? [v[0] + offset, v[1] + offset] : shift(v, offset);
-  }
-  return out as T;
+  return mapRanges(value, (x) => x + offset);
 }
 
 /** The language without declared words (for single expressions and formulas). */
@@ -199,6 +190,7 @@ function restore(x: number, end: boolean, cuts: readonly [number, number][]): nu
 function mapRanges<T>(value: T, f: (x: number, end: boolean) => number): T {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map((v: unknown) => mapRanges(v, f)) as T;
+  // (Object.keys, not Object.entries: no pair array per key; this copies every node of every line.)
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(source)) {
