@@ -470,6 +470,10 @@ describe('a small key: premises and errors of answers, partial credit', () => {
     ['a wrong step that passes only under its own assumption', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nassume a = 0\nanswer "2": x = 2 c\n    (a + 1)^2\n  = a^2 + 1\n', 0, /your proof assumes a = 0, which the key does not make/],
     ['a right step under an assumption the key does not make', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nassume b > 5\nanswer "2": x = 2 c\n    |b - 1|\n  = b - 1\n', 0, /your proof assumes b > 5, which the key does not make/],
     ['a step under an assumption of its own that is the key\'s definition', 'scalar a, b, c, x\nsection "2"\nassume c = 3\nanswer "2": x = 2 c\n    2 c\n  = 6\n', 3, null],
+    // (Red team rt132: an assumption about the student's own abbreviation, d = 0 with d = a − 1,
+    // was never weighed, and a step true only at a = 1 earned the answer's points.)
+    ['an assumption about an abbreviation of its own (d = 0 with d = a − 1)', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\ndefine d = a - 1\nassume d = 0\nanswer "2": x = 2 c\n    (a + 1)^2\n  = a^2 + 3\n', 0, /your proof assumes d = 0, which the key does not make \(it fails at a = /],
+    ['an abbreviation of its own used in a step, with no assumption', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\ndefine d = a + 1\nanswer "2": x = 2 c\n    (a + 1)^2\n  = d^2\n', 3, null],
     // (Red team rt131: an assumption the key's definitions give, c > 0 where c = 3, was refuted at c = 0.)
     ['an assumption the key\'s definition gives (c > 0 where c = 3)', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nassume c > 0\nanswer "2": x = 2 c\n    2 c\n  = 6\n', 3, null],
     ['an assumption the key\'s definition contradicts (c > 5 where c = 3)', 'scalar a, b, c, x\nsection "2"\ndefine c = 3\nassume c > 5\nanswer "2": x = 2 c\n    2 c\n  = 6\n', 0, /your proof assumes c > 5, which the key does not make/],

@@ -8,7 +8,8 @@
  */
 import type { Answer, Chain, Compare, Condition, Declare, Define, Expr, Formula, Show, Statement } from '../ast.js';
 import type { Context } from '../check/sampling/point.js';
-import { freeNames, substitute, unfoldingOf, visit } from '../check/rewrite.js';
+import { freeNames, substitute, substituteFormula, unfoldingOf, visit } from '../check/rewrite.js';
+import { formulaExprs } from '../ast-walk.js';
 import { impliedTags } from '../check/tags.js';
 import { parseExpression, parseFormula } from '../parse/index.js';
 import { printExpr, printFormula, printName } from '../print.js';
@@ -133,6 +134,20 @@ class PremiseCheck {
     });
   }
 
+  /** An expression or formula of the student's as text, with their own abbreviations written out (a few rounds: one may use another); `written` where it has none. */
+  private expandAbbreviations(x: Expr | Formula, written: string): string {
+    if (this.abbreviations.size === 0) return written;
+    const isFormula = x.kind === 'Compare' || x.kind === 'Logic' || x.kind === 'TagFact';
+    let value = x;
+    for (let round = 0; round < 5; round++) {
+      const names = (isFormula ? formulaExprs(value as Formula) : [value as Expr]).flatMap((e) => freeNames(e)).filter((v) => !v.name.index && this.abbreviations.has(printName(v.name)));
+      if (names.length === 0) break;
+      const map = new Map(names.map((v) => [printName(v.name), this.abbreviations.get(printName(v.name))!]));
+      value = isFormula ? substituteFormula(value as Formula, map) : substitute(value as Expr, map);
+    }
+    return value === x ? written : isFormula ? printFormula(value as Formula) : printExpr(value as Expr);
+  }
+
   /** A declaration: the same kind of object, no smaller space, no tag the key's does not imply. */
   declaration(st: Declare, name: string, info: SymbolInfo): void {
     const k = this.keyScope.get(info.key);
@@ -180,7 +195,8 @@ class PremiseCheck {
       }
     }
     const locals = new Map(c.forAll.map((v) => [printName(v.name), SCALAR] as const));
-    const parsed = parseFormula(sliceOf(this.source, f.range));
+    // (The student's own abbreviations written out: `assume d = 1` with `define d = x` is x = 1.)
+    const parsed = parseFormula(this.expandAbbreviations(f, sliceOf(this.source, f.range)));
     const r = parsed.formula ? resolveIn(parsed.formula, this.keyScope, locals) : null;
     if (!r || r.diagnostics.some((d) => d.severity === 'error')) {
       this.add(c.range, `your proof assumes ${text}, which does not read in the key's names`);
@@ -255,18 +271,7 @@ class PremiseCheck {
       locals.set(indexVar, SCALAR);
       if (indexVar !== keyIndexVar) rename.set(indexVar, { kind: 'Var', name: { base: keyIndexVar, index: null, primes: 0, hat: false, range: d.range }, range: d.range, shape: SCALAR });
     }
-    let written = sliceOf(this.source, d.value.range);
-    if (this.abbreviations.size > 0) {
-      // (A few rounds: an abbreviation may use another.)
-      let value = d.value;
-      for (let round = 0; round < 5; round++) {
-        const names = freeNames(value).filter((v) => !v.name.index && this.abbreviations.has(printName(v.name)));
-        if (names.length === 0) break;
-        value = substitute(value, new Map(names.map((v) => [printName(v.name), this.abbreviations.get(printName(v.name))!])));
-      }
-      if (value !== d.value) written = printExpr(value);
-    }
-    const parsed = parseExpression(written);
+    const parsed = parseExpression(this.expandAbbreviations(d.value, sliceOf(this.source, d.value.range)));
     if (!parsed.expr) return null;
     const r = resolveIn(parsed.expr, this.keyScope, locals);
     if (r.diagnostics.some((x) => x.severity === 'error')) return null;
@@ -305,7 +310,12 @@ export function extraPremises(key: AnswerKey, name: string, file: ResolvedFile, 
     for (const st of statements) {
       if (st.kind === 'Define') {
         const target = studentScope.lookup(st.target)?.info.key ?? printName(st.target);
-        if (relevant.has(target)) grow(keysIn(st.value, studentScope));
+        const reads = keysIn(st.value, studentScope);
+        if (relevant.has(target)) grow(reads);
+        // (And the other way: an assumption about a name defined from the show's names
+        // constrains them, `define d = x` with `assume d = 1`, which was never weighed, and a
+        // wrong step under x = 1 earned the show's points, red team rt132.)
+        else if ([...reads].some((k) => relevant.has(k))) grow(new Set([target]));
       } else if (st.kind === 'Assume') {
         for (const c of st.conditions) {
           const keys = keysIn(c.formula, studentScope);
