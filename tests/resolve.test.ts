@@ -106,6 +106,10 @@ describe('a word that holds a built-in function\'s name is no product of its let
     ['scalar s, c, x\n    sec(x)^2\n  = 1 + tan(x)^2\n', "'sec' is not built in: write 1/cos(x)"],
     ['scalar c, s, x\n    csc x\n  = 1\n', "'csc' is not built in: write 1/sin(…)"],
     ['scalar x\n    \\sec x\n  = 1\n', "'sec' is not built in: write 1/\\cos(…)"],
+    // (…whatever follows the word: `sec^2 x` was s·e·c²·x under scalar s, e, c, red team rt132.)
+    ['scalar s, e, c, x\n    sec^2 x\n  = 1/cos(x)^2\n', "'sec' is not built in: write 1/cos(…)"],
+    ['scalar s, e, c, x\n    sec²\n  = 1\n', "'sec' is not built in: write 1/cos(…)"],
+    ["scalar c, o, t, x\n    cot²(x)\n  = cos(x)^2/sin(x)^2\n", "'cot' is not built in: write cos(…)/sin(…)"],
     ['scalar x\n    \\arcsin x\n  = 1\n', "'arcsin' is not a built-in function (no inverse trigonometric or hyperbolic function is); to use it, declare it as a function of its own, e.g. 'function arcsin : R → R'"],
   ])('says so even where its letters are declared, or in LaTeX: %s', async (text, message) => {
     const report = await checkSource(text, { file: 'w.deriv' });

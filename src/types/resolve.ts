@@ -901,7 +901,7 @@ class Resolver {
       return { ...e, shape: SCALAR };
     }
     if (!isLetterName(n.base)) {
-      const known = !this.scope.get(n.base) && !n.index && n.primes === 0 && !n.hat && !n.bar && !env.inIndex ? notBuiltIn(n.base, null) : null;
+      const known = !this.scope.get(n.base) && !n.hat && !n.bar && !env.inIndex ? notBuiltIn(n.base, null) : null;
       if (known) {
         this.error(diagnostic('not-built-in', { name: n.base, inverse: known.inverse, ...(known.instead ? { instead: known.instead } : {}) }, n.range));
         return { ...e, shape: ANY };
@@ -1036,6 +1036,9 @@ class Resolver {
 
   /** The product of one-letter names spelled by `letters`, decorations on the last; null if any is not known. */
   private letterProduct(letters: readonly string[], decorated: Name, env: Env, last?: (v: Expr) => Expr): Expr | null {
+    // (Never the word of a function known by name, whatever follows it: `sec^2 x` was s·e·c²·x
+    // under scalar s, e, c, with a reading warning only, red team rt132.)
+    if (notBuiltIn(letters.join(''), null)) return null;
     if (letters.length === 0 || letters.length > MAX_WORD_LETTERS) return null;
     // (Not a word that holds a function's name: xsin(x) under scalar x, s and integer i, n was
     // x·s·i·n·x, and xsin(x) ≥ 0 was checked, red team rt115. It is an unknown name that says
