@@ -341,7 +341,10 @@ describe('reading rules, each with the warning that shows the reading', () => {
     // (Red team rt131: with two pairs side by side, the bars may pair otherwise: said.)
     ['…and where two such pairs stand side by side, that is said: | a | b | c | as |a| b |c|', 'scalar a, b, c\n| a | b | c | = |a| b |c|\n',
       ["2:1 spaced-bars: read '| a | b | c | = |a| b |c|' as |a| b |c| = |a| b |c|, a bar with a space after it opening where nothing else reads; if the bars pair otherwise, write each tight against what it encloses (|a |b| c| for one inside another)"]],
-    ['…but not where an operator stands between the pairs: 2 ‖ w ‖² + 3 ‖ y ‖²', 'vector w, y in R^n\n2 ‖ w ‖² + 3 ‖ y ‖² = 2 ‖w‖² + 3 ‖y‖²\n', []],
+    ['…but not where an operator stands between the pairs and they cannot nest: 2 ‖ w ‖² + 3 ‖ y ‖²', 'vector w, y in R^n\n2 ‖ w ‖² + 3 ‖ y ‖² = 2 ‖w‖² + 3 ‖y‖²\n', []],
+    // (Red team rt132: where they can nest, |a |b − c| e|, that is said too.)
+    ['…and where they can nest, that is said: | a | b - c | e |', 'scalar a, b, c, e\n    | a | b - c | e |\n  = |a| b - c |e|\n',
+      ["2:5 spaced-bars: read '| a | b - c | e |' as |a| b - c |e|, a bar with a space after it opening where nothing else reads; if the bars pair otherwise, write each tight against what it encloses (|a |b| c| for one inside another)"]],
   ];
   it.each(cases)('%s', async (_rule, text, want) => {
     const report = await checkSource(text, { file: 'r.deriv' });

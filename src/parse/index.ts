@@ -135,7 +135,7 @@ function parseWithRule(code: string, rule: StartRule, keyword: string | null, la
       const value = mapRanges(again.value, (x, end) => restore(x, end, cuts));
       // (With more than one pair of such bars they may pair otherwise, `| a | b | c |` as
       // |a| b |c| or |a |b| c|: said, red team rt131.)
-      const paired = pairedInOrder(code, barsLike(m[1]!));
+      const paired = pairedInOrder(code, barsLike(m[1]!), (t) => !('error' in parseOnce(t, rule, keyword, language)));
       if (paired === null) return { value };
       const start = code.length - code.trimStart().length;
       return { value, warnings: [diagnostic('spaced-bars', { written: code.trim(), reading: paired }, [start, code.trimEnd().length])] };
@@ -146,29 +146,35 @@ function parseWithRule(code: string, rule: StartRule, keyword: string | null, la
 }
 
 /**
- * Where a line's bars of one kind, paired in order (1st with 2nd, 3rd with 4th, …), leave two
- * pairs side by side with no operator between them (`| a | b | c |`: ` b `), the line with
- * the spaces inside each pair left out (`|a| b |c|`), as the reading to name; null where
- * there is one pair only, or an operator between every two.
+ * Whether a line's bars of one kind may pair otherwise than in order (1st with 2nd, 3rd with
+ * 4th, …), and the line with the spaces inside each pair left out (`|a| b |c|`) as the reading
+ * to name: where two pairs stand side by side with no operator between them (`| a | b | c |`),
+ * or, with four bars, where the line also reads with them nested (`| a | b - c | e |` as
+ * |a |b - c| e|: `reads` tries it). Null where there is one pair only, or no other pairing reads.
  */
-function pairedInOrder(code: string, bars: RegExp): string | null {
+function pairedInOrder(code: string, bars: RegExp, reads: (text: string) => boolean): string | null {
   const at = [...code.matchAll(bars)].map((x) => ({ i: x.index!, n: x[0].length }));
   if (at.length < 4 || at.length % 2 !== 0) return null;
+  /** The line with the spaces inside the pairs left out, the bars paired by `partner` (k → the index of its closing bar, for an opening one). */
+  const tightened = (opening: (k: number) => boolean): string => {
+    let out = '';
+    let from = 0;
+    at.forEach((b, k) => {
+      const end = b.i + b.n;
+      out += opening(k) ? code.slice(from, end) : code.slice(from, b.i).trimEnd() + code.slice(b.i, end);
+      from = end;
+      if (opening(k)) while (from < code.length && /\s/u.test(code[from]!)) from++;
+    });
+    return (out + code.slice(from)).trim();
+  };
+  const inOrder = tightened((k) => k % 2 === 0);
   let side = false;
   for (let k = 1; k + 1 < at.length; k += 2) {
     const between = code.slice(at[k]!.i + at[k]!.n, at[k + 1]!.i);
     if (!/[-+=<>≤≥≠,−]/u.test(between)) side = true;
   }
-  if (!side) return null;
-  let out = '';
-  let from = 0;
-  at.forEach((b, k) => {
-    const end = b.i + b.n;
-    out += k % 2 === 0 ? code.slice(from, end) : code.slice(from, b.i).trimEnd() + code.slice(b.i, end);
-    from = end;
-    if (k % 2 === 0) while (from < code.length && /\s/u.test(code[from]!)) from++;
-  });
-  return (out + code.slice(from)).trim();
+  if (side) return inOrder;
+  return at.length === 4 && reads(tightened((k) => k < 2)) ? inOrder : null;
 }
 
 /** Every bar of the same kind as one written so (‖ and \| and \Vert alike; | alone). */
