@@ -149,6 +149,12 @@ describe('a member no definition gives, in a counterexample', () => {
     expect(s.verdict).toBe('refuted');
     expect(s.notes.map((n) => n.message).join('\n')).toMatch(/no definition gives m_0 \(m_t = β m_\{t - 1\} \+ \(1 - β\) g_t for t ≥ 2; m_1 = g_1\), so it was drawn as a free value/);
   });
+  // (Red team rt132: below 0 too.)
+  it('is named below 0 too', async () => {
+    const s = await notes('integer t\nscalar v_t\nassume t ≥ -3\ndefine v_t = 2 v_{t-1} for t ≥ 1\n    v_t\n  = 2 v_{t-1}\n');
+    expect(s.verdict).toBe('refuted');
+    expect(s.notes.map((n) => n.message).join('\n')).toMatch(/no definition gives v_\{-\d\}/);
+  });
   it.each([
     ['a recurrence\'s free start', 'scalar β, δ\nvector g_t, v_t, Δθ_t in R^n\nassume 0 < β < 1, δ > 0\ndefine v_t = β v_{t-1} + (1-β) g_t   for t ≥ 1\ndefine Δθ_t = -δ v_t\n    Δθ_t\n  = β (-δ v_{t-1}) + δ(1-β) g_t\n'],
     ['the first iterate', 'scalar η\ninteger t, T\nvector θ_t, g_t in R^n\nassume η > 0\ndefine θ_t = θ_{t-1} - η g_t   for t ≥ 1\n    ∑_{t=1}^{T} (θ_t - θ_{t-1})\n  = θ_T - θ_1\n'],

@@ -13,7 +13,7 @@ import { formatRational, Rational, withExactBits } from './evaluator/rational.js
 import { intervalField, type Interval } from './evaluator/interval.js';
 import { differenceCoefficients, isUnsupported, normalize } from './normal-form.js';
 import { hasMatrix, isExpr, sub, type StepOptions, type StepProblem } from './problem.js';
-import { canonicalIndex, conditionAllows, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
+import { canonicalIndex, conditionSet, conditionTruth, freeNames, linearIndex, replaceByKey, substitute, unfold, visit } from './rewrite.js';
 import { NO_POINT, sampleRelation, type SampleResult } from './sampling/index.js';
 import { familyWitnessed, witnessedFailure } from './sampling/witness.js';
 import { unfolded as unfoldedSide } from './sampling/explore.js';
@@ -1542,18 +1542,20 @@ function freeMembers(p: StepProblem, failure: Counterexample): string | null {
   const free: string[] = [];
   const defs = new Set<string>();
   for (const [label] of failure.assignments) {
-    const m = /^(.+)_(-?\d+)$/u.exec(label);
+    const m = /^(.+)_\{?(-?\d+)\}?$/u.exec(label);
     if (!m) continue;
     const key = scope.lookup({ base: m[1]!, index: null, primes: 0, hat: false, range: [0, 0] })?.info.key ?? m[1]!;
     const own = p.unfoldings.filter((u) => u.key === key);
     if (own.length === 0) continue;
     const at: Expr = { kind: 'Num', value: m[2]!.replace('-', ''), range: [0, 0], shape: { kind: 'scalar' } };
     const index = m[2]!.startsWith('-') ? ({ kind: 'Neg', arg: at, range: [0, 0], shape: { kind: 'scalar' } } as Expr) : at;
-    const given = own.some((u) => (u.literal !== null ? u.literal === exprKey(canonicalIndex(index)) : u.indexVar !== null && conditionAllows(u.def, canonicalIndex(index))));
+    const k = Number(m[2]);
+    /** Whether a definition with an index variable applies at j (where its condition cannot be told, it may). */
+    const applies = (u: StepProblem['unfoldings'][number], j: number): boolean => !u.def.condition || conditionTruth(u.def.condition, j, u.indexVar) !== false;
+    const given = own.some((u) => (u.literal !== null ? u.literal === exprKey(canonicalIndex(index)) : u.indexVar !== null && applies(u, k - u.offset)));
     if (given) continue;
     // (Nor one a recurrence reads where it applies: v_0 of v_t = β v_{t−1} + g_t for t ≥ 1 is
     // its free start, as θ_0 is the first iterate, not a member the step went below.)
-    const k = Number(m[2]);
     const read = own.some((u) => {
       if (u.indexVar === null) return false;
       let found = false;
@@ -1562,9 +1564,7 @@ function freeMembers(p: StepProblem, failure: Counterexample): string | null {
         if ((scope.lookup({ ...x.name, index: null })?.info.key ?? x.name.base) !== key) return;
         const lin = linearIndex(canonicalIndex(x.name.index));
         if (!lin || lin.terms.size !== 1 || lin.terms.get(u.indexVar!) !== 1) return;
-        const j = k - lin.constant;
-        const at: Expr = { kind: 'Num', value: String(Math.abs(j)), range: [0, 0], shape: { kind: 'scalar' } };
-        if (conditionAllows(u.def, j < 0 ? ({ kind: 'Neg', arg: at, range: [0, 0], shape: { kind: 'scalar' } } as Expr) : at)) found = true;
+        if (applies(u, k - lin.constant)) found = true;
       });
       return found;
     });
