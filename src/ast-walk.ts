@@ -366,8 +366,12 @@ function captures(body: Expr, subst: ReadonlyMap<string, Expr>, bound: string): 
 function renameBinder(e: Expr & { kind: 'BigOp' | 'Limit' }, subst: ReadonlyMap<string, Expr>): Expr {
   const old = e.kind === 'BigOp' ? e.index : e.wrt.name;
   const oldKey = nameKey(old);
+  // (Every name the body holds, bound ones too: a binder of i′ inside would capture the renamed i.)
   const taken = new Set<string>();
-  for (const v of freeNames(e.body)) taken.add(nameKey(v.name));
+  visit(e.body, (x) => {
+    if (x.kind === 'Var') taken.add(nameKey(x.name));
+    for (const b of bindersOf(x)) taken.add(b);
+  });
   for (const value of subst.values()) for (const v of freeNames(value)) taken.add(nameKey(v.name));
   let fresh: Name = { ...old, primes: old.primes + 1 };
   while (taken.has(nameKey(fresh))) fresh = { ...fresh, primes: fresh.primes + 1 };

@@ -75,6 +75,8 @@ describe('substitution never touches a bound name', () => {
     ['∑_{i=1}^{t} x_i β^{t-i}', [['t', 'i + 1']], "∑_{i'=1}^{i + 1} x_{i'} β^(i + 1 - i')"],
     ["∑_{i=1}^{t} (t - i - i')", [['t', 'i']], "∑_{i''=1}^{i} (i - i'' - i')"],
     ['∏_{k=1}^{n} (y + k)', [['y', 'k']], "∏_{k'=1}^{n} (k + k')"],
+    // (Not to a name a binder inside holds: i′ there would capture the renamed i.)
+    ["∑_{i=1}^{t} ∑_{i'=1}^{3} (t + i + i')", [['t', 'i']], "∑_{i''=1}^{i} (∑_{i'=1}^{3} (i + i'' + i'))"],
     ['lim_{T→∞} (x/T)', [['x', 'T²']], "lim_{T'→∞} T²/T'"],
     ['∑_{i=1}^{t} ∑_{j=1}^{i} (t - j)', [['t', 'j']], "∑_{i=1}^{j} (∑_{j'=1}^{i} (j - j'))"],
     // (No capture, no renaming: the bound name is not in what is put in.)
