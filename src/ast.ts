@@ -228,6 +228,8 @@ export interface Condition {
   readonly range: Range;
   /** Its `for all` is a later condition's on the line, which covers it (`z > 0, f(z) ≥ 0 for all z`). */
   readonly covered?: boolean;
+  /** Covered as a condition of its own before the comma, not as a part joined by `and` (`t ≥ 1, |g_t| ≤ G for all t`). */
+  readonly apart?: boolean;
 }
 export interface Assume extends Node { readonly kind: 'Assume'; readonly conditions: readonly Condition[] }
 

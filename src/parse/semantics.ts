@@ -338,7 +338,7 @@ const actions: DerivationActionDict<Built> = {
       if (names.length === 0) continue;
       const wanted = new Set(names.map((v) => v.name.base));
       for (let j = i - 1; j >= 0 && all[j]!.forAll.length === 0; j--) {
-        if (readsName(all[j]!.formula, wanted)) all[j] = { ...all[j]!, forAll: names, covered: true };
+        if (readsName(all[j]!.formula, wanted)) all[j] = { ...all[j]!, forAll: names, covered: true, apart: true };
       }
     }
     return { kind: 'Assume', conditions: all, range: rangeOf(this) };

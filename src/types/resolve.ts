@@ -528,7 +528,9 @@ class Resolver {
         : parts.length > 1 && !parts.every((f) => readsOnly(f, bound)) ? parts.find((f) => readsOnly(f, bound)) : undefined;
       if (c.forAll.length > 0 && restricting) {
         const end = Math.max(...st.conditions.filter((d) => d.forAll.map((v) => printName(v.name)).join(', ') === names).map((d) => d.range[1]));
-        this.error(diagnostic('for-all-condition', { condition: printFormula(restricting), names }, [restricting.range[0], Math.max(end, formula.range[1])]));
+        // (One written before the comma, `assume t ≥ 1, |g_t| ≤ G for all t`, may be an
+        // assumption of its own: said how to write it so, as after it, red team rt132.)
+        this.error(diagnostic('for-all-condition', { condition: printFormula(restricting), names, ...(c.apart ? { apart: true } : {}) }, [restricting.range[0], Math.max(end, formula.range[1])]));
       }
       return { ...c, formula, forAll: c.forAll.map((v) => ({ ...v, shape: locals.get(printName(v.name))! })) };
     });
