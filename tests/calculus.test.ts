@@ -635,6 +635,12 @@ describe('limits', () => {
 
   // (Red team rt130: values doubles bound from one side only, `> 2`, made the scale infinite,
   // and (2^T + 3^T)^(1/T) was said to come within the doubles' rounding of 5.)
+  it('shows a value with no bound in doubles as such, not "> -∞"', async () => {
+    const { report } = await stepsOf('integer T\nshow 2^T/T^100 → 0 as T → ∞\n');
+    expect(report.shows[0]!.message).not.toMatch(/-∞/);
+    expect(report.shows[0]!.message).toMatch(/past doubles' range/);
+  });
+
   it('never says values it cannot bound suggest a limit', async () => {
     const { report } = await stepsOf('integer T\nshow lim_{T→∞} (2^T + 3^T)^(1/T) = 5\n');
     expect(report.shows[0]!.verdict).toBe('unknown');

@@ -360,6 +360,8 @@ export const intervalField: Field<Interval> = {
   asInteger: (a) => (a.lo === a.hi && Number.isSafeInteger(a.lo) ? BigInt(a.lo) : null),
   magnitude: (a) => Math.max(Math.abs(a.lo), Math.abs(a.hi)),
   format(a, digits) {
+    // (Neither end in doubles' range: no bound to show, not "> -∞", red team rt132.)
+    if (a.lo === -Infinity && a.hi === Infinity) return 'past doubles\' range';
     if (a.hi === Infinity) return `> ${formatDouble(a.lo, digits)}`;
     if (a.lo === -Infinity) return `< ${formatDouble(a.hi, digits)}`;
     // (Only the digits both ends share, as in decimal: the midpoint's last ones are noise.)
