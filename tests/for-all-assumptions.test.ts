@@ -290,6 +290,25 @@ describe('a for-all bound on a family of scalars', () => {
     }
   });
 
+  // (A family of vectors or matrices too, its zero for the members nothing names: `β G ≥ G`
+  // under ‖g_t‖ ≤ G for all t was unknown.)
+  it.each([
+    ['‖g_t‖ ≤ G', 'β G', '≥', 'G', 'refuted'],
+    ['‖g_t‖ ≤ G', 'G + 1', '≤', 'G', 'refuted'],
+    ['‖g_t‖ ≤ G', '‖g_1‖', '≤', 'G', 'not refuted'],
+    ['‖g_t‖ ≤ G', '‖β g_3‖', '≤', 'β G', 'not refuted'],
+    ['‖g_t‖ ≤ G', 'g_1ᵀ g_1', '≤', 'G^2', 'not refuted'],
+  ])('a family of vectors under %s: %s %s %s is %s', async (bound, l, rel, r, want) => {
+    const report = await checkSource(`scalar β, G\ninteger t\nvector g_t in R^n\nassume 0 < β < 1, G > 0\nassume ${bound} for all t\n    ${l}\n  ${rel} ${r}\n`, { file: 'g.deriv' });
+    const s = report.steps[0]!;
+    if (want === 'refuted') {
+      expect(s.verdict, s.message).toBe('refuted');
+      expect(s.counterexample!.note).toMatch(/every member of g it does not name is 0 there/);
+    } else {
+      expect(s.verdict, s.message).not.toBe('refuted');
+    }
+  });
+
   // (Red team rt131: a condition reading t only in a subscript was left about the free t, and
   // the message said to write the `for all` the line has.)
   it('covers every condition on the line that reads t in a subscript', async () => {

@@ -535,7 +535,7 @@ export function witnessedFailure(p: StepProblem, failure: Counterexample, deadli
 const MEMBER_CONSTANTS = [Rational.ZERO, Rational.ONE, Rational.ONE.neg(), new Rational(1n, 2n), Rational.of(2)];
 
 /**
- * A failure under `for all` assumptions about one family of scalars each (`|g_t| ≤ G for all
+ * A failure under `for all` assumptions about one family of scalars, vectors or matrices each (`|g_t| ≤ G for all
  * t`, `g_t² ≤ G²`), which sampling does not enforce: the members are independent names, so such
  * an assumption holds for every member where each member the point has a value for meets it
  * there and one constant meets it for all the others (which nothing read: they are that
@@ -572,7 +572,7 @@ export function familyWitnessed(p: StepProblem, failure: Counterexample): Counte
           return;
         }
         const info = scope.lookup(x.name)?.info;
-        if (!info || info.kind !== 'scalar' || info.random || (family !== null && family !== info.key)) {
+        if (!info || (info.kind !== 'scalar' && info.kind !== 'vector' && info.kind !== 'matrix') || info.random || (family !== null && family !== info.key)) {
           alone = false;
           return;
         }
@@ -619,9 +619,14 @@ export function familyWitnessed(p: StepProblem, failure: Counterexample): Counte
   const notes: string[] = [];
   for (const family of new Set(shapes.map((s) => s.family))) {
     const mine = shapes.filter((s) => s.family === family);
-    const met = MEMBER_CONSTANTS.find((a) => mine.every(({ c, v }) => holds(withConstant(c.formula, memberOf(family, v), rationalExpr(a, c.formula.range)))));
+    // (A family of vectors or matrices, `‖g_t‖ ≤ G for all t`: its zero, of its shape.)
+    const shape = scope.get(family)?.shape;
+    const candidates: { text: string; at: (range: Expr['range']) => Expr }[] = shape && shape.kind === 'matrix'
+      ? [{ text: '0', at: (range) => ({ kind: 'Num', value: '0', range, shape } as Expr) }]
+      : MEMBER_CONSTANTS.map((a) => ({ text: formatValue(exactField, a), at: (range) => rationalExpr(a, range) }));
+    const met = candidates.find((a) => mine.every(({ c, v }) => holds(withConstant(c.formula, memberOf(family, v), a.at(c.formula.range)))));
     if (!met) return null;
-    notes.push(`every member of ${family} it does not name is ${formatValue(exactField, met)} there, which meets ${mine.map(({ c }) => `'${printFormula(c.formula)} for all ${printName(c.forAll[0]!.name)}'`).join(' and ')}`);
+    notes.push(`every member of ${family} it does not name is ${met.text} there, which meets ${mine.map(({ c }) => `'${printFormula(c.formula)} for all ${printName(c.forAll[0]!.name)}'`).join(' and ')}`);
   }
   const note = notes.join('; ');
   return { ...failure, note: failure.note ? `${failure.note}; ${note}` : note };
