@@ -170,6 +170,10 @@ const cases: [string, string, string][] = [
   ["scalar x\ne^log_2 x = 1\n", '2:3 function-in-exponent', "'log' is a function, and an exponent without braces is one name: write e^{log(…)}"],
   ["scalar x\ne^{sin}(x) = 1\n", '2:4 function-without-argument', "'sin' is a function: apply it to an argument, as sin(x)"],
   ["scalar x, y\nexp(y) 2 = 1\n", '2:8 syntax', "expected an operator before the number '2' (write · or * before it, or put the number first)"],
+  // (One-sided limits: "expected '}', not '⁺'", "an expression after '^'", red team rt130.)
+  ["scalar x\nshow lim_{x→0⁺} x = 0\n", '2:14 syntax', 'expected a limit as its variable goes to a value or ∞ (a one-sided limit, from above or below with ⁺ or ⁻, is not built in)'],
+  ["scalar x\nshow \\lim_{x \\to 0^+} x = 0\n", '2:20 syntax', 'expected a limit as its variable goes to a value or ∞ (a one-sided limit, from above or below with ⁺ or ⁻, is not built in)'],
+  ["scalar x\nshow lim_{x→0+} x = 0\n", '2:15 syntax', 'expected a limit as its variable goes to a value or ∞ (a one-sided limit, from above or below with ⁺ or ⁻, is not built in)'],
   // (Square brackets or braces to group: "expected an expression, not '['", red team rt130.)
   ["scalar x\n[x + 1]^2 = 1\n", '2:1 syntax', "expected an expression, not '[': brackets group only as ( ), so write (…) for it"],
   ["scalar x\n\\left[ x + 1 \\right]^2 = 1\n", '2:6 syntax', "expected an expression, not '[': brackets group only as ( ), so write (…) for it"],

@@ -570,6 +570,14 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
       expected: `an operator before the number '${found}' (${written}, or put the number first)`,
     }, range);
   }
+  // (A one-sided limit, `lim_{x→0⁺}`, `\lim_{x \to 0^+}`, `x→0+`: not built in; it was
+  // "expected '}', not '⁺'" or "an expression after '^'", red team rt130.)
+  const lim = /(?:lim|\\lim)\s*_\s*\{[^{}]*(?:→|->|\\to|\\rightarrow)[^{}]*$/u.exec(code.slice(0, p));
+  const after = code.slice(p);
+  if (lim && (/^[⁺⁻]/u.test(after) || (/[+-]\s*$/u.test(code.slice(0, p)) && /^\s*\}/u.test(after))
+    || (/\^\s*$/u.test(code.slice(0, p)) && /^\s*\{?\s*[+-]\s*\}?\s*\}/u.test(after)))) {
+    return diagnostic('syntax', { expected: `a limit as its variable goes to a value or ∞ (a one-sided limit, from above or below with ⁺ or ⁻, is not built in)` }, range);
+  }
   const forAll = forAllCondition(ctx, code, p);
   if (forAll) return forAll;
   // ∛x, ∜x, \\sqrt[3]{x}: an n-th root, not built in (not "unexpected character '∛'" or
