@@ -85,11 +85,7 @@ export function newtonSolutions(
       doubt(proved.unproved);
       continue;
     }
-    // (Where the simplest rationals in the box meet the equation exactly, that point, with no
-    // enclosure: `assume y_1 = 1` put y in a box, and ∇_z (yᵀz) = y, whose sides then differ
-    // by the box's width, could not be decided at any point, red team rt130.)
-    const simplest = problem.at(proved.box.lo.map((v, i) => simplestIn(v, proved.box.hi[i]!)), null);
-    const q = exactlyZero(simplest, a, b) ? simplest : problem.at(proved.x, proved.box);
+    const q = simplestInBox(problem, proved.box, [[a, b]]) ?? problem.at(proved.x, proved.box);
     q.deadline = deadline;
     if (opts.assumptions === false) {
       out.push(q);
@@ -134,30 +130,22 @@ export function systemRoots(base: Point, keys: readonly string[], equations: rea
     found.push(root.x);
     const proved = provedRoot(problem, root, n, deadline);
     if ('unproved' in proved) continue;
-    // (Where the simplest rationals in the box meet the equations exactly, that point, with no
-    // enclosure: `assume y_1 = 1` put y in a box, and ∇_z (yᵀz) = y, whose sides then differ
-    // by the box's width, could not be decided at any point, red team rt130.)
-    const exact = problem.at(proved.box.lo.map((v, i) => simplestIn(v, proved.box.hi[i]!)), null);
-    const q = holdsExactly(exact, problem.equations) ? exact : problem.at(proved.box.lo.map((v, i) => v.add(proved.box.hi[i]!).div(Rational.of(2))), proved.box);
+    const q = simplestInBox(problem, proved.box, problem.equations) ?? problem.at(proved.box.lo.map((v, i) => v.add(proved.box.hi[i]!).div(Rational.of(2))), proved.box);
     q.deadline = deadline;
     out.push(q);
   }
   return out;
 }
 
-/** Whether every equation's sides are equal at a point in exact arithmetic (false where either has no exact value). */
-function holdsExactly(q: Point, equations: readonly (readonly [Expr, Expr])[]): boolean {
-  try {
-    return equations.every(([a, b]) => {
-      const l = q.evaluate(exactField, a);
-      const r = q.evaluate(exactField, b);
-      if (isMat(l) !== isMat(r)) return false;
-      if (isMat(l) && isMat(r)) return l.rows === r.rows && l.cols === r.cols && l.data.every((x, i) => x.equals(r.data[i]!));
-      return (l as Rational).equals(r as Rational);
-    });
-  } catch {
-    return false;
-  }
+/**
+ * The point at the simplest rationals in a proved root's box where they meet the equations
+ * exactly, with no enclosure (`assume y_1 = 1` put y in a box, and ∇_z (yᵀz) = y, whose sides
+ * then differ by the box's width, could not be decided at any point, red team rt130); null
+ * where they do not.
+ */
+function simplestInBox(problem: Residual, box: { readonly lo: readonly Rational[]; readonly hi: readonly Rational[] }, equations: readonly (readonly [Expr, Expr])[]): Point | null {
+  const q = problem.at(box.lo.map((v, i) => simplestIn(v, box.hi[i]!)), null);
+  return equations.every(([a, b]) => exactlyZero(q, a, b)) ? q : null;
 }
 
 /**
