@@ -318,6 +318,14 @@ describe('a for-all bound on a family of scalars', () => {
     expect(report.steps[0]!.message).not.toMatch(/write 'for all/);
   });
 
+  // (Found in the closing review: a member declared on its own, `scalar g_1`, is kept under
+  // its own key, and its value, far past the bound, was not weighed: the right step
+  // g_1 ≤ G + 100 was refuted at g_1 = 4,000,000.)
+  it('weighs a member declared on its own as a member', async () => {
+    const report = await checkSource('scalar G\ninteger t\nscalar g_t, g_1\nassume G > 0\nassume |g_t| ≤ G for all t\n    g_1\n  ≤ G + 100\n', { file: 'g.deriv' });
+    expect(report.steps[0]!.verdict).not.toBe('refuted');
+  });
+
   it.each([
     ['a definition ties the members', 'define g_0 = 1\ndefine g_t = 2 g_{t-1} for t ≥ 1\n'],
     ['another assumption ties them', 'scalar h_t\nassume g_t = h_t + 1\n'],

@@ -549,13 +549,14 @@ export function familyWitnessed(p: StepProblem, failure: Counterexample): Counte
   if (!point || unenforced.length === 0) return null;
   const scope = p.prep.ctx.scope;
   const levels = allLevels();
-  /** Per condition: its variable and the one family its members are of. */
-  const shapes: { c: Condition; v: string; family: string }[] = [];
+  /** Per condition: its variable, the one family its members are of, and how it writes them (`g_t`). */
+  const shapes: { c: Condition; v: string; family: string; written: Set<string> }[] = [];
   for (const c of unenforced) {
     if (c.forAll.length !== 1 || calledKeys(c, scope).size > 0 || c.formula.kind !== 'Compare') return null;
     const v = printName(c.forAll[0]!.name);
     let family: string | null = null;
     let alone = true;
+    const written = new Set<string>();
     /** The subscripts of members at v (the walk visits them after their member). */
     const subscripts = new Set<Expr>();
     for (const e of c.formula.operands) {
@@ -577,10 +578,11 @@ export function familyWitnessed(p: StepProblem, failure: Counterexample): Counte
           return;
         }
         family = info.key;
+        written.add(printName(x.name));
       });
     }
     if (!alone || family === null) return null;
-    shapes.push({ c, v, family });
+    shapes.push({ c, v, family, written });
   }
   // (Only a family whose members are free names: not one a definition or another assumption
   // ties them by, `define g_t = 2 g_{t−1}`, `assume g_t = h_t + 1`.)
@@ -595,14 +597,15 @@ export function familyWitnessed(p: StepProblem, failure: Counterexample): Counte
       return false;
     }
   };
-  // Every member the point has a value for meets each condition at its index.
+  // Every member the point has a value for meets each condition at its index: `g@3`, and a
+  // member declared on its own, `g_3`, is one too.
   const members = new Map<string, string[]>();
   for (const key of point.values.keys()) {
-    const at = key.lastIndexOf('@');
-    if (at < 0) continue;
-    const list = members.get(key.slice(0, at)) ?? [];
-    list.push(key.slice(at + 1));
-    members.set(key.slice(0, at), list);
+    const m = /^(.+)@(.+)$/u.exec(key) ?? /^(.+)_\{?(-?\d+)\}?$/u.exec(key);
+    if (!m || !families.has(m[1]!)) continue;
+    const list = members.get(m[1]!) ?? [];
+    list.push(m[2]!);
+    members.set(m[1]!, list);
   }
   for (const { c, v, family } of shapes) {
     for (const k of members.get(family) ?? []) {
@@ -610,12 +613,6 @@ export function familyWitnessed(p: StepProblem, failure: Counterexample): Counte
     }
   }
   // And one constant meets every condition for all the others.
-  const memberOf = (family: string, v: string) => (x: Expr): boolean => x.kind === 'Var' && x.name.index?.kind === 'Var'
-    && printName(x.name.index.name) === v && scope.lookup(x.name)?.info.key === family;
-  const withConstant = (f: Formula, hit: (x: Expr) => boolean, value: Expr): Formula => {
-    const rec = (x: Expr): Expr => (hit(x) ? value : mapChildren(x, rec));
-    return { ...f, operands: (f as Extract<Formula, { kind: 'Compare' }>).operands.map(rec) } as Formula;
-  };
   const notes: string[] = [];
   for (const family of new Set(shapes.map((s) => s.family))) {
     const mine = shapes.filter((s) => s.family === family);
@@ -624,7 +621,7 @@ export function familyWitnessed(p: StepProblem, failure: Counterexample): Counte
     const candidates: { text: string; at: (range: Expr['range']) => Expr }[] = shape && shape.kind === 'matrix'
       ? [{ text: '0', at: (range) => ({ kind: 'Num', value: '0', range, shape } as Expr) }]
       : MEMBER_CONSTANTS.map((a) => ({ text: formatValue(exactField, a), at: (range) => rationalExpr(a, range) }));
-    const met = candidates.find((a) => mine.every(({ c, v }) => holds(withConstant(c.formula, memberOf(family, v), a.at(c.formula.range)))));
+    const met = candidates.find((a) => mine.every(({ c, written }) => holds(substituteFormula(c.formula, new Map([...written].map((w) => [w, a.at(c.formula.range)]))))));
     if (!met) return null;
     notes.push(`every member of ${family} it does not name is ${met.text} there, which meets ${mine.map(({ c }) => `'${printFormula(c.formula)} for all ${printName(c.forAll[0]!.name)}'`).join(' and ')}`);
   }
