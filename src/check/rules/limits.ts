@@ -236,13 +236,10 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
       if (e.op === '^') return powerLimit(e.left, e.right, key, rc) ?? constantPower(e, key, rc);
       if (e.op === '*') {
         // T^k q^T → 0: exponential decay beats any polynomial.
+        // (Also q^(−T) for q > 1, e^(−T), exp(−T): T 2^(−T) → 0 and T exp(−T) → 0 were unknown, red team rt130.)
         for (const [p, g] of [[e.left, e.right], [e.right, e.left]] as const) {
-          if (dependsOn(p, key) && isPolynomialIn(p, key) && g.kind === 'Binary' && g.op === '^' && !dependsOn(g.left, key) && growsLinearly(g.right, key) && belowOneInMagnitude(g.left, rc)) {
-            return { kind: 'value', value: ZERO, rules: [`T^k q^T → 0 for |q| < 1 (|${printExpr(g.left)}| < 1 by the assumptions: ${printExpr(g)} decays faster than ${printExpr(p)} grows)`] };
-          }
-          // (And q^(−T) for q > 1, e^(−T), exp(−T): T 2^(−T) → 0 and T exp(−T) → 0 were unknown, red team rt130.)
           if (dependsOn(p, key) && isPolynomialIn(p, key) && exponential(g, key, rc) === 'decays') {
-            return { kind: 'value', value: ZERO, rules: [`T^k q^T → 0 for |q| < 1 (${printExpr(g)} decays exponentially, faster than ${printExpr(p)} grows)`] };
+            return { kind: 'value', value: ZERO, rules: [`T^k q^T → 0 for |q| < 1 (by the assumptions, ${printExpr(g)} decays faster than ${printExpr(p)} grows)`] };
           }
         }
         return productLimit(limitOf(e.left, key, rc), limitOf(e.right, key, rc), rc);
@@ -250,7 +247,7 @@ function ruleLimit(e: Expr, key: string, rc: RuleContext): LimitValue {
       if (e.op === '/') {
         // p(T)/q^T → 0 for q > 1 (T²/2^T, T/e^T), as p(T)·(1/q)^T.
         if (dependsOn(e.left, key) && isPolynomialIn(e.left, key) && exponential(e.right, key, rc) === 'grows') {
-          return { kind: 'value', value: ZERO, rules: [`T^k/q^T → 0 for q > 1 (${printExpr(e.right)} grows exponentially, faster than ${printExpr(e.left)})`] };
+          return { kind: 'value', value: ZERO, rules: [`T^k/q^T → 0 for q > 1 (by the assumptions, ${printExpr(e.right)} grows faster than ${printExpr(e.left)})`] };
         }
         // c / T^k → 0 with c fixed (a number: not ∞, not 1/0).
         if (!dependsOn(e.left, key) && !hasNoValue(e.left) && isPolynomial(e.right, key)) return { kind: 'value', value: ZERO, rules: [`c/T^k → 0 (${printExpr(e.right)} → ∞)`] };
