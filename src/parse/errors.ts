@@ -620,7 +620,7 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   if (code[p - 1] === '\\' && found !== null) {
     // (`\\sec x`, `\\arcsin x`: real LaTeX commands for functions deriv does not build in.)
     const known = notBuiltIn(found, null);
-    if (known) return diagnostic('not-built-in', { name: found, inverse: known.inverse, ...(known.instead ? { instead: known.instead.replace(/^(1\/)?(\p{L}+)/u, '$1\\$2').replace(/\/(\p{L}+)\(/u, '/\\$1(') } : {}) }, rangeAt(ctx, p - 1, found0!.length + 1));
+    if (known) return diagnostic('not-built-in', { name: found, inverse: known.inverse, ...(known.instead ? { instead: known.instead.replace(/\p{L}+(?=\()/gu, '\\$&') } : {}) }, rangeAt(ctx, p - 1, found0!.length + 1));
     return diagnostic('unknown-command', { command: `\\${found}` }, rangeAt(ctx, p - 1, found0!.length + 1));
   }
   // A command read only in part (`\cosh`: `\cos` then 'h'): the whole word is the unknown command.

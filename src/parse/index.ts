@@ -155,7 +155,7 @@ function parseWithRule(code: string, rule: StartRule, keyword: string | null, la
 function pairedInOrder(code: string, bars: RegExp, reads: (text: string) => boolean): string | null {
   const at = [...code.matchAll(bars)].map((x) => ({ i: x.index!, n: x[0].length }));
   if (at.length < 4 || at.length % 2 !== 0) return null;
-  /** The line with the spaces inside the pairs left out, the bars paired by `partner` (k → the index of its closing bar, for an opening one). */
+  /** The line with the spaces inside the pairs left out, bar k opening a pair where `opening(k)`, closing one elsewhere. */
   const tightened = (opening: (k: number) => boolean): string => {
     let out = '';
     let from = 0;

@@ -1364,10 +1364,11 @@ class Resolver {
     // (A function a student knows by name that is not built in: never the letters' product
     // or the built-in inside it, `arcsin(x)` as "a r c sin(x)", red team rt130; not even where
     // its letters are declared, `sec(x)²` as s·e·c·x² under scalar s, c, red team rt131.)
+    const declare: Fix = { message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] };
     const known = fn.index === null && fn.primes === 0 ? notBuiltIn(fn.base, args.length === 1 ? printExpr(args[0]!) : null) : null;
     if (known) {
       this.error(diagnostic('not-built-in', { name: fn.base, inverse: known.inverse, ...(known.instead ? { instead: known.instead } : {}) }, fn.range, {
-        fixes: known.instead ? [{ message: `write ${known.instead}`, edits: [{ range: e.range, text: known.instead }] }] : [{ message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] }],
+        fixes: known.instead ? [{ message: `write ${known.instead}`, edits: [{ range: e.range, text: known.instead }] }] : [declare],
       }));
       return { ...e, args, shape: ANY };
     }
@@ -1392,7 +1393,6 @@ class Resolver {
         if (word) return this.product({ kind: 'Binary', op: '*', implicit: true, left: word, right: args[0]!, range: e.range }, word, args[0]!);
       }
     }
-    const declare: Fix = { message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] };
     // (`xsin(x)`: the built-in it holds, applied.)
     const applied = fn.index === null && fn.primes === 0 && args.length === 1 ? appliedFunctionText(fn.base, printExpr(args[0]!)) : null;
     this.error(diagnostic('unknown-function', { name: fn.base, ...(applied ? { applied } : {}) }, fn.range, {
