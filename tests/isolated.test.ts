@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { FileReport } from '../src/result.js';
 
 /**
  * The CLI checks each file in a worker with a hard time limit. The worker is compiled
@@ -92,3 +93,125 @@ export default jobWorker(async () => 'ready', async (_ready, task, progress) => 
   expect(report.steps[1]!.message).toMatch(/ran far past its time limit .* stopped from outside/);
   expect(Date.now() - started).toBeLessThan(20_000);
 }, 240_000);
+
+/**
+ * `deriv check` of one file checks it on the CLI's thread (src/check/in-thread.ts): a worker
+ * of its own cost 1.2–1.3× the CPU. The report is the one checkSource gives; a file too deep for
+ * this thread's stack goes to a worker; the file's budget and a stuck step are stopped by
+ * watchdogs, and after a stop every file goes to a worker (this thread's checker state may be
+ * half-changed).
+ */
+describe('a file handed over alone, checked on this thread', () => {
+  const essentials = (r: FileReport) => ({
+    steps: r.steps.map((s) => [s.range, s.verdict, s.method, s.message, s.notes]),
+    shows: r.shows.map((s) => [s.range, s.verdict, s.message]),
+    diagnostics: r.diagnostics.map((d) => [d.range, d.message]),
+  });
+
+  it('gives the report checkSource gives, without starting a worker', async () => {
+    const { compiled: build } = await import('./helpers/compiled.js');
+    const root = await build();
+    const { isolatedChecker } = (await import(path.join(root, 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+    const { checkSource } = await import('../src/check/index.js');
+    const q2 = readFileSync(path.join(import.meta.dirname, '..', 'derivations', 'q2-momentum.deriv'), 'utf8');
+    const checker = isolatedChecker({ inThread: true });
+    const report = await checker.check(q2, { file: 'q2.deriv' });
+    expect(checker.workersStarted()).toBe(false);
+    expect(essentials(report)).toEqual(essentials(await checkSource(q2, { file: 'q2.deriv' })));
+    // (Two files handed over together go to a worker, as before.)
+    const both = await Promise.all(['    a + a\n  = 2 a\n', '    a + a\n  = 3 a\n'].map((t, i) => checker.check(t, { file: `f${i}.deriv` })));
+    expect(checker.workersStarted()).toBe(true);
+    expect(both.map((r) => r.steps.map((s) => s.verdict).join())).toEqual(['proved', 'refuted']);
+    await checker.close();
+  }, 240_000);
+
+  it('sends a file with an expression deeper than this thread\'s stack allows to a worker', async () => {
+    const { compiled: build } = await import('./helpers/compiled.js');
+    const root = await build();
+    const { isolatedChecker } = (await import(path.join(root, 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+    const checker = isolatedChecker({ inThread: true });
+    const shallow = await checker.check(`scalar x\n    ${Array(200).fill('x').join(' + ')}\n  = 200 x\n`, { file: 'shallow.deriv' });
+    expect(shallow.steps.map((s) => s.verdict)).toEqual(['proved']);
+    expect(checker.workersStarted()).toBe(false);
+    const deep = await checker.check(`scalar x\n    ${Array(300).fill('x').join(' + ')}\n  = 300 x\n`, { file: 'deep.deriv' });
+    expect(deep.steps.map((s) => s.verdict)).toEqual(['proved']);
+    expect(checker.workersStarted()).toBe(true);
+    await checker.close();
+  }, 240_000);
+
+  it('stops a file that runs over its budget, and checks the next in a worker', async () => {
+    const { compiled: build } = await import('./helpers/compiled.js');
+    const root = await build();
+    const { isolatedChecker } = (await import(path.join(root, 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+    const text = readFileSync(path.join(import.meta.dirname, '..', 'derivations', 'q1-rnn.deriv'), 'utf8');
+    const checker = isolatedChecker({ inThread: true, budgetMs: 1 });
+    const stopped = await checker.check(text, { file: 'q1-rnn.deriv' });
+    expect(stopped.diagnostics.map((d) => d.message).join()).toMatch(/ran over its time limit/);
+    expect(checker.workersStarted()).toBe(false);
+    await checker.close();
+  }, 240_000);
+
+  it('stops a step stuck in work that looks at no deadline, and checks the file again in a worker without it', async () => {
+    const { compiled: build } = await import('./helpers/compiled.js');
+    const root = await build();
+    const { isolatedChecker } = (await import(path.join(root, 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+    const real = (await import(path.join(root, 'src', 'check', 'index.js'))) as typeof import('../src/check/index.js');
+    // (A stand-in for the checker on this thread: the real one, stuck forever in the relation
+    // of `= 3`; the worker it falls back to is the real one.)
+    const text = 'scalar a\n    a + a\n  = 2 a\n\n    1 + 2\n  = 3\n\n    a a\n  = 3 a\n';
+    const at = text.indexOf('= 3\n');
+    const stuckHere = {
+      checkParsed: (t: string, parsed: Parameters<typeof real.checkParsed>[1], options: Parameters<typeof real.checkParsed>[2] = {}) => {
+        let deciding: readonly [number, number] | null = null;
+        return real.checkParsed(t, parsed, {
+          ...options,
+          onDecide: (range) => { deciding = range; options.onDecide?.(range); },
+          guard: (decide) => options.guard!(() => {
+            if (deciding?.[0] === at) for (;;) { /* stuck */ }
+            return decide();
+          }),
+        });
+      },
+    };
+    const checker = isolatedChecker({ inThread: true, stuckSlackMs: 200, here: async () => stuckHere });
+    const started = Date.now();
+    const report = await checker.check(text, { file: 'stuck.deriv', timeoutMs: 300 });
+    expect(report.diagnostics.map((d) => d.message)).toEqual([]);
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'unknown', 'refuted']);
+    expect(report.steps[1]!.message).toMatch(/ran far past its time limit .* stopped from outside/);
+    expect(checker.workersStarted()).toBe(true);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    // (After the stop, a file handed over alone goes to a worker too.)
+    const next = await checker.check('    a + a\n  = 2 a\n', { file: 'next.deriv' });
+    expect(next.steps.map((s) => s.verdict)).toEqual(['proved']);
+    await checker.close();
+  }, 240_000);
+});
+
+describe('checkFileCount (how many files `deriv check` names, read before the CLI parses)', () => {
+  it.each([
+    [['a.deriv'], 1],
+    [['a.deriv', 'b.deriv'], 2],
+    [['--format', 'json', 'a.deriv'], 1],
+    [['-f', 'gcc', 'a.deriv', 'b.deriv'], 2],
+    [['--seed', '5', '--samples', '8', '--timeout', '100', 'a.deriv'], 1],
+    [['--stdin-filename', 'x.deriv', '-'], 1],
+    [['--watch', '--verbose', 'a.deriv'], 1],
+    [['--format=json', 'a.deriv', 'b.deriv', 'c.deriv'], 3],
+    [['--', '-odd.deriv', 'b.deriv'], 2],
+    [[], 0],
+  ] as const)('%j names %i', async (args, n) => {
+    const { checkFileCount } = await import('../src/check/isolated.js');
+    expect(checkFileCount(args)).toBe(n);
+  });
+
+  it('knows every option of `deriv check` that takes a value', async () => {
+    const { run } = await import('../src/cli.js');
+    let out = '';
+    await run(['check', '--help'], { stdout: (s: string) => { out += s; }, stderr: () => {}, env: {} } as unknown as Parameters<typeof run>[1]);
+    const valued = [...out.matchAll(/^\s+((?:-\w, )?--[\w-]+) <[^>]+>/gm)].flatMap((m) => m[1]!.split(', '));
+    expect(valued.length).toBeGreaterThan(3);
+    const { checkFileCount } = await import('../src/check/isolated.js');
+    for (const option of valued) expect(checkFileCount([option, 'value', 'a.deriv']), option).toBe(1);
+  });
+});

@@ -43,6 +43,8 @@ export interface CheckerOptions {
   readonly brokenAssumptions?: readonly Range[];
   /** CheckOptions.onDecide: told as each relation's decision starts. */
   readonly onDecide?: (range: readonly [number, number]) => void;
+  /** CheckOptions.guard: runs each relation's decision. */
+  readonly guard?: <T>(decide: () => T) => T;
   /** CheckOptions.stopped: relations left `unknown`, a check before stuck there. */
   readonly stopped?: readonly (readonly [number, number])[];
 }
@@ -784,9 +786,10 @@ export class Checker {
     // (The file's budget ends the step in wall time too: under other processes' load the step
     // clock runs slower than wall time, and a submission's last step ran on past its budget into
     // the grading pool's hard stop, which takes the whole submission: src/clock.ts withWallCap.)
-    return Number.isFinite(fileDeadline) ? withWallCap(fileDeadline, deadline, () => this.decideUntil(left, rel, right, step, ctx, prep, unfoldings, rules, {
+    const run = (): Outcome => (Number.isFinite(fileDeadline) ? withWallCap(fileDeadline, deadline, () => this.decideUntil(left, rel, right, step, ctx, prep, unfoldings, rules, {
       deadline, fileDeadline, byFile, limit, flag, opts, salt,
-    })) : this.decideUntil(left, rel, right, step, ctx, prep, unfoldings, rules, { deadline, fileDeadline, byFile, limit, flag, opts, salt });
+    })) : this.decideUntil(left, rel, right, step, ctx, prep, unfoldings, rules, { deadline, fileDeadline, byFile, limit, flag, opts, salt }));
+    return this.options.guard ? this.options.guard(run) : run();
   }
 
   /** decide's work once its deadline is set: the step, then with a function read at one argument lifted (lift.ts). */

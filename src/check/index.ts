@@ -1,5 +1,5 @@
 import type { Range } from '../ast.js';
-import { diagnostic, fileDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { diagnostic, fileDiagnostics } from '../diagnostics.js';
 import type { ParsedDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
 import { resolve, type ResolvedFile } from '../types/resolve.js';
@@ -36,11 +36,35 @@ export interface CheckedSource {
  * show and answer; `trusted`: steps are not decided, for an answer key checked before).
  */
 export async function checkSourceWith(text: string, options: CheckOptions = {}, recordClaims = false, trusted = false, given?: ParsedDerivation): Promise<CheckedSource> {
-  const file = options.file ?? '<stdin>';
-  const empty = { file, source: text, diagnostics: [] as Diagnostic[], steps: [], shows: [] };
+  let parsed: ParsedDerivation;
   try {
     // (Loaded only when needed: a worker handed parsed files never loads Ohm and the grammar.)
-    const parsed = given ?? (await import('../parse/index.js')).parseDerivation(text);
+    parsed = given ?? (await import('../parse/index.js')).parseDerivation(text);
+  } catch (err) {
+    return crashed(text, options, err);
+  }
+  return checkParsedWith(text, parsed, options, recordClaims, trusted);
+}
+
+/**
+ * `checkSource` of a text already parsed, synchronously (what src/check/in-thread.ts runs under
+ * its watchdog); never throws.
+ */
+export function checkParsed(text: string, parsed: ParsedDerivation, options: CheckOptions = {}): FileReport {
+  return checkParsedWith(text, parsed, options, false, false).report;
+}
+
+/** The report for a file whose check threw (a bug in the checker): one `file-crashed` diagnostic. */
+function crashed(text: string, options: CheckOptions, err: unknown): CheckedSource {
+  const message = (err as Error)?.message ?? String(err);
+  const file = options.file ?? '<stdin>';
+  return { report: { file, source: text, diagnostics: [diagnostic('file-crashed', { detail: message }, [0, 0])], steps: [], shows: [] }, resolved: null, checker: null };
+}
+
+/** checkSourceWith's work once the text is parsed. */
+function checkParsedWith(text: string, parsed: ParsedDerivation, options: CheckOptions, recordClaims: boolean, trusted: boolean): CheckedSource {
+  const file = options.file ?? '<stdin>';
+  try {
     const resolved = resolve(parsed.ast);
     const diagnostics = fileDiagnostics(parsed.diagnostics, resolved.diagnostics);
     // No line is dropped silently: a file with content and nothing to check says so.
@@ -53,6 +77,7 @@ export async function checkSourceWith(text: string, options: CheckOptions = {}, 
       timeoutFlag: options.timeoutFlag ?? '--timeout',
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
       ...(options.onDecide ? { onDecide: options.onDecide } : {}),
+      ...(options.guard ? { guard: options.guard } : {}),
       ...(options.stopped ? { stopped: options.stopped } : {}),
       recordClaims,
       trusted,
@@ -70,7 +95,6 @@ export async function checkSourceWith(text: string, options: CheckOptions = {}, 
     };
     return { report, resolved, checker };
   } catch (err) {
-    const message = (err as Error)?.message ?? String(err);
-    return { report: { ...empty, diagnostics: [diagnostic('file-crashed', { detail: message }, [0, 0])] }, resolved: null, checker: null };
+    return crashed(text, options, err);
   }
 }

@@ -6,6 +6,7 @@ import type { FileReport } from '../result.js';
 import type { CheckTask } from '../run/check-worker.js';
 import { JobPool, type JobOutcome } from '../run/pool.js';
 import { DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
+import { checkerHere, checkInThread, type CheckerHere, type InThreadOutcome } from './in-thread.js';
 import { mergePartReports, partsReadAlone } from './parts.js';
 
 /** Files longer than this are parsed in the worker, under the file's time limit (parsing is linear: ~0.5 s at most here). */
@@ -26,6 +27,26 @@ const parseHere = (text: string): Promise<ParsedDerivation | undefined> => inThi
 
 /** A short text of chains after its context, in parts parsed in this thread as they are taken (`derivationParts`), or null for any other. */
 const partsHere = async (text: string): Promise<DerivationParts | null> => (await inThisThread(text, (p) => p.derivationParts(text))) ?? null;
+
+/**
+ * Expressions nested deeper than this (a sum of this many terms) are checked in a worker: its
+ * stack (4 MB) is four times this thread's (V8's 984 kB), and a sum of 999 terms, the
+ * deepest a line may be (MAX_EXPRESSION_DEPTH), was already out of stack here at 0.7 of it.
+ */
+const IN_THREAD_MAX_DEPTH = 250;
+
+/**
+ * A short, not too deep file checked on this thread (src/check/in-thread.ts); null where it goes
+ * to a worker (long or deep, the parser or the checker's bundle not there).
+ */
+async function checkHere(text: string, options: CheckOptions, budgetMs: number, stuckMs: number, here: () => Promise<CheckerHere | null>): Promise<InThreadOutcome | null> {
+  const parsed = await parseHere(text);
+  if (!parsed) return null;
+  const deep = await inThisThread(text, (p) => p.depthOf(parsed.ast) > IN_THREAD_MAX_DEPTH);
+  if (deep !== false) return null;
+  const check = await here();
+  return check ? checkInThread(check, text, parsed, options, budgetMs, stuckMs) : null;
+}
 
 type Parser = typeof import('../parse/index.js');
 let parserModule: Promise<Parser> | null = null;
@@ -62,14 +83,35 @@ const STUCK_SLACK_MS = 5000;
 /** How many stuck steps one file may have before it is reported as stopped whole. */
 const MAX_STOPPED = 3;
 
+/** The options of `deriv check` that take a value (src/cli.ts): the argument after one is not a file. */
+const CHECK_VALUE_OPTIONS: ReadonlySet<string> = new Set(['-f', '--format', '--seed', '--samples', '--timeout', '--stdin-filename']);
+
+/**
+ * How many files the arguments of `deriv check` name (options and their values left out), read
+ * before the CLI parses them: bin/deriv.js starts the worker at once for two or more, so it loads
+ * the checker while the CLI loads (one file is checked on the CLI's thread). Only a hint.
+ */
+export function checkFileCount(args: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return n + args.length - i - 1;
+    if (CHECK_VALUE_OPTIONS.has(a)) i++;
+    else if (a === '-' || !a.startsWith('-')) n++;
+  }
+  return n;
+}
+
 /** Checks one text; the shape of `checkSource`. */
 export type Checker = (text: string, options: CheckOptions) => Promise<FileReport>;
 
 /**
  * `checkSource` in a worker thread (src/run) with a hard time limit per file: the per-step limits
  * bound every loop the checker runs, but not a single library call that takes minutes; such a
- * file is stopped and reported, and the next file gets a fresh worker. Falls back to checking
- * in-process where the compiled worker is not there (running from source).
+ * file is stopped and reported, and the next file gets a fresh worker. With `inThread`, a file
+ * handed over alone is checked on this thread under watchdogs instead (src/check/in-thread.ts).
+ * Falls back to checking in-process where the compiled worker is not there (running from
+ * source). `workersStarted`: whether a worker pool was made (tests).
  */
 export function isolatedChecker(limits: {
   budgetMs?: number; threads?: number; eager?: boolean;
@@ -77,11 +119,19 @@ export function isolatedChecker(limits: {
   worker?: URL;
   /** STUCK_SLACK_MS, for tests. */
   stuckSlackMs?: number;
-} = {}): { check: Checker; close: () => Promise<void> } {
+  /**
+   * A file handed over alone (no other in the same tick) is checked on this thread
+   * (src/check/in-thread.ts), not in a worker: `deriv check` sets it, a long-lived caller whose
+   * thread must stay free (the language server) does not.
+   */
+  inThread?: boolean;
+  /** The checker a file checked on this thread runs (tests: one that gets stuck); default the real one. */
+  here?: () => Promise<CheckerHere | null>;
+} = {}): { check: Checker; close: () => Promise<void>; workersStarted: () => boolean } {
   const url = limits.worker ?? new URL('../run/check-worker-bundled.js', import.meta.url);
   const slackMs = limits.stuckSlackMs ?? STUCK_SLACK_MS;
   if (!existsSync(fileURLToPath(url))) {
-    return { check: async (text, options) => (await import('./index.js')).checkSource(text, options), close: async () => {} };
+    return { check: async (text, options) => (await import('./index.js')).checkSource(text, options), close: async () => {}, workersStarted: () => false };
   }
   let pool: JobPool<CheckTask, FileReport> | null = null;
   // The pool is made once the files handed over in one go are counted: one worker per file
@@ -91,6 +141,22 @@ export function isolatedChecker(limits: {
   // loads itself: the worker loads the checker meanwhile), with `limits.threads` of them.
   let parsing: Promise<void> = Promise.resolve();
   let calls = 0;
+  /** The files handed over in this tick so far, and when they are all counted, how many. */
+  let batch: { count: number; size: Promise<number> } | null = null;
+  const batchSize = (): Promise<number> => {
+    if (!batch) {
+      const b: { count: number; size: Promise<number> } = { count: 0, size: Promise.resolve(0) };
+      b.size = new Promise<number>((resolve) => setImmediate(() => {
+        batch = null;
+        resolve(b.count);
+      }));
+      batch = b;
+    }
+    batch.count++;
+    return batch.size;
+  };
+  /** Set once a check on this thread was stopped (its module state may be half-changed): every file after goes to a worker. */
+  let threadSpent = false;
   let sized: Promise<JobPool<CheckTask, FileReport>> | null = null;
   if (limits.eager) {
     pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, limits.threads ?? 1), youngGenerationMb: CHECK_YOUNG_GENERATION_MB });
@@ -134,14 +200,6 @@ export function isolatedChecker(limits: {
   };
   const check: Checker = async (text, options) => {
     calls++;
-    sized ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, Math.min(calls, limits.threads ?? 1)), youngGenerationMb: CHECK_YOUNG_GENERATION_MB });
-      return pool;
-    });
-    const workers = await sized;
-    // Files are parsed here, one after another in the order handed over, while the worker
-    // checks the ones before (two cores at work on the start of a run). The
-    // worker then never loads the parser. A long file is parsed in the worker, under its limit.
     const lines = text.split('\n').length;
     const budget = limits.budgetMs ?? Math.max(30_000, lines * 2 * (options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
     const file = options.file ?? '<stdin>';
@@ -151,6 +209,23 @@ export function isolatedChecker(limits: {
         : diagnostic('file-crashed', { detail: outcome.message }, [at, at]);
       return { file, source: text, steps: [], shows: [], diagnostics: [finding] };
     };
+    const alone = (await batchSize()) === 1;
+    if (limits.inThread && alone && !threadSpent && !limits.worker) {
+      const here = await checkHere(text, options, budget, (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) * STUCK_FACTOR + slackMs, limits.here ?? checkerHere);
+      if (here?.kind === 'report') return here.report;
+      if (here) threadSpent = true;
+      if (here?.kind === 'timeout') return failed({ ok: false, kind: 'timeout', message: '', elapsedMs: budget }, 0);
+      // (Stuck: checked again in a worker, without that step, as a worker stuck there would be.)
+      if (here?.kind === 'stuck') options = { ...options, stopped: [...(options.stopped ?? []), here.range] };
+    }
+    sized ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, Math.min(calls, limits.threads ?? 1)), youngGenerationMb: CHECK_YOUNG_GENERATION_MB });
+      return pool;
+    });
+    const workers = await sized;
+    // Files are parsed here, one after another in the order handed over, while the worker
+    // checks the ones before (two cores at work on the start of a run). The
+    // worker then never loads the parser. A long file is parsed in the worker, under its limit.
     // A long file of chains after its context is checked in parts, each handed over as soon as
     // it is parsed, so the worker checks while this thread parses the rest (the identity table,
     // 552 lines: its ~0.3 s of parsing cold no longer comes before all of its checking). The
@@ -190,5 +265,5 @@ export function isolatedChecker(limits: {
     const outcome = await watched(workers, { text, options, ...(parsed ? { parsed } : {}) }, budget);
     return outcome.ok ? outcome.value : failed(outcome, 0);
   };
-  return { check, close: async () => { await pool?.close(); } };
+  return { check, close: async () => { await pool?.close(); }, workersStarted: () => pool !== null };
 }

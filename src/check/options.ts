@@ -17,6 +17,11 @@ export interface CheckOptions {
   /** Told as each relation's decision starts, with the relation's range in the text (a worker reports it; never sent to one). */
   onDecide?: (range: readonly [number, number]) => void;
   /**
+   * Runs each relation's decision (after `onDecide`): src/check/in-thread.ts runs it under a
+   * watchdog that stops a step stuck far past its limit. Never sent to a worker.
+   */
+  guard?: <T>(decide: () => T) => T;
+  /**
    * Relations (their ranges in the text) not to decide: each is `unknown`, as a check before
    * was stuck there far past the step's limit and stopped from outside (src/check/isolated.ts).
    */

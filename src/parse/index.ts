@@ -229,8 +229,8 @@ function parseOnce(code: string, rule: StartRule, keyword: string | null, langua
 /** The most operations one expression may hold inside one another (a sum of 1,000 terms is 1,000 deep). */
 export const MAX_EXPRESSION_DEPTH = 1000;
 
-/** How deep the nodes (objects with a `kind`) of a built line nest; computed without recursion. */
-function depthOf(value: unknown): number {
+/** How deep the nodes (objects with a `kind`) of a built line (or a whole parsed file) nest; computed without recursion. */
+export function depthOf(value: unknown): number {
   let max = 0;
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
