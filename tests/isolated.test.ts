@@ -139,6 +139,24 @@ describe('a file handed over alone, checked on this thread', () => {
     await checker.close();
   }, 240_000);
 
+  // (Red team rt133: definitions that unfold ~3,000 deep ran out of this thread's stack, and
+  // the steps were `unknown` "nested too deeply to check", where a worker checks and refutes them.)
+  it('checks a file again in a worker when its check ran out of this thread\'s stack', async () => {
+    const { compiled: build } = await import('./helpers/compiled.js');
+    const root = await build();
+    const { isolatedChecker } = (await import(path.join(root, 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+    const terms = Array(100).fill('x').join(' + ');
+    const text = `scalar x\ninteger t\ndefine u_0 = x\ndefine u_t = u_{t-1} + ${terms}   for t ≥ 1\n    u_{30}\n  = 3001 x\n\n    u_{30}\n  = 3002 x\n`;
+    const checker = isolatedChecker({ inThread: true });
+    const report = await checker.check(text, { file: 'unfolds.deriv' });
+    expect(report.steps.map((s) => s.verdict)).toEqual(['checked', 'refuted']);
+    expect(checker.workersStarted()).toBe(true);
+    // (The thread is not spent: the next file alone is checked here again.)
+    const next = await checker.check('    a + a\n  = 2 a\n', { file: 'next.deriv' });
+    expect(next.steps.map((s) => s.verdict)).toEqual(['proved']);
+    await checker.close();
+  }, 240_000);
+
   it('stops a file that runs over its budget, and checks the next in a worker', async () => {
     const { compiled: build } = await import('./helpers/compiled.js');
     const root = await build();
@@ -161,6 +179,7 @@ describe('a file handed over alone, checked on this thread', () => {
     const text = 'scalar a\n    a + a\n  = 2 a\n\n    1 + 2\n  = 3\n\n    a a\n  = 3 a\n';
     const at = text.indexOf('= 3\n');
     const stuckHere = {
+      stackOverflowed: real.stackOverflowed,
       checkParsed: (t: string, parsed: Parameters<typeof real.checkParsed>[1], options: Parameters<typeof real.checkParsed>[2] = {}) => {
         let deciding: readonly [number, number] | null = null;
         return real.checkParsed(t, parsed, {
@@ -215,3 +234,15 @@ describe('checkFileCount (how many files `deriv check` names, read before the CL
     for (const option of valued) expect(checkFileCount([option, 'value', 'a.deriv']), option).toBe(1);
   });
 });
+
+// (Red team rt133: past 2³¹ − 1 ms, 5× the step's limit + 5 s fired the watch at once, and every
+// worker was stopped on its first step: `deriv check --timeout 600000000 a.deriv b.deriv`.)
+it('takes a step limit whose stuck watch is past a timer\'s range', async () => {
+  const { compiled: build } = await import('./helpers/compiled.js');
+  const { isolatedChecker } = (await import(path.join(await build(), 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+  const checker = isolatedChecker();
+  const reports = await Promise.all(['    a + a\n  = 2 a\n', '    a + a\n  = 3 a\n'].map((t, i) => checker.check(t, { file: `f${i}.deriv`, timeoutMs: 600_000_000 })));
+  await checker.close();
+  expect(reports.map((r) => r.diagnostics.map((d) => d.code))).toEqual([[], []]);
+  expect(reports.map((r) => r.steps.map((s) => s.verdict).join())).toEqual(['proved', 'refuted']);
+}, 240_000);

@@ -1,4 +1,5 @@
 import { Inexact, Signal } from './evaluator/field.js';
+import { noteStackOverflow } from './stack-overflow.js';
 import { contradiction } from './contradictions.js';
 import type {
   Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Name, Range, RelOp, Show, Statement, Step, Var,
@@ -1252,6 +1253,7 @@ function tryOutcome(f: () => Outcome): Outcome | null {
 
 /** The `unknown` of a step whose check threw: a signal that escaped (a value out of reach, a construct not evaluated) is a reason, not a crash. */
 function escaped(err: unknown): Outcome {
+  noteStackOverflow(err);
   const message = err instanceof OverTime ? err.message
     : err instanceof RangeError ? 'this step is nested too deeply to check'
     // (Said where it happened: the searches for a failing point move numbers far, and one

@@ -9,7 +9,9 @@
  * (src/run/watchdog.ts) that stops it STUCK_FACTOR times its limit plus a slack later, as the
  * worker's watch does; the file under one for its whole budget. A stopped step may have left the
  * checker's module state half-changed, so this thread checks nothing more: the file is checked
- * again in a worker with that step `unknown`, as after a stuck worker. What runs here is the
+ * again in a worker with that step `unknown`, as after a stuck worker. A check that ran out of
+ * this thread's stack (a quarter of a worker's) where the checker notes it is done again in a
+ * worker (definitions that unfold 3,000 deep were `unknown` here, decided there). What runs here is the
  * checker's bundle with its code cache, as in the worker, and the report is copied as a
  * worker's message is (structuredClone), so the CLI gets the report a worker gives.
  */
@@ -27,7 +29,9 @@ export type InThreadOutcome =
   /** A relation (its range) ran past its watchdog and was stopped; nothing more is checked on this thread. */
   | { readonly kind: 'stuck'; readonly range: readonly [number, number] }
   /** The file ran past its whole budget; nothing more is checked on this thread. */
-  | { readonly kind: 'timeout' };
+  | { readonly kind: 'timeout' }
+  /** The check ran out of this thread's stack somewhere (src/check/stack-overflow.ts): the file goes to a worker, whose stack is 4×. */
+  | { readonly kind: 'deep' };
 
 /** Thrown by the guard into the checker after a stop: the rest of the file is not checked here. */
 class StoppedHere {
@@ -50,7 +54,7 @@ export function checkerHere(): Promise<CheckModule | null> {
 }
 
 /** What a check on this thread needs of the checker module (tests stand in for it). */
-export type CheckerHere = Pick<CheckModule, 'checkParsed'>;
+export type CheckerHere = Pick<CheckModule, 'checkParsed' | 'stackOverflowed'>;
 
 /**
  * Checks a parsed file on this thread: `budgetMs` for the whole file, `stuckMs` for any one
@@ -69,6 +73,7 @@ export function checkInThread(check: CheckerHere, text: string, parsed: ParsedDe
     return outcome;
   };
   const told = options.onDecide;
+  check.stackOverflowed();
   const report = withWatchdog(budgetMs, () => check.checkParsed(text, parsed, {
     ...options,
     onDecide: (range) => {
@@ -79,5 +84,6 @@ export function checkInThread(check: CheckerHere, text: string, parsed: ParsedDe
   }));
   if (stuck) return { kind: 'stuck', range: stuck };
   if (report === TIMED_OUT) return { kind: 'timeout' };
+  if (check.stackOverflowed()) return { kind: 'deep' };
   return { kind: 'report', report: structuredClone(report) };
 }

@@ -6,6 +6,7 @@ import { resolve, type ResolvedFile } from '../types/resolve.js';
 import { Checker } from './checker.js';
 
 export { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
+export { stackOverflowed } from './stack-overflow.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
 
 /**

@@ -5,6 +5,7 @@ import type { DerivationParts, ParsedDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
 import type { CheckTask } from '../run/check-worker.js';
 import { JobPool, type JobOutcome } from '../run/pool.js';
+import { timerDelay } from '../run/timer.js';
 import { DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
 import { checkerHere, checkInThread, type CheckerHere, type InThreadOutcome } from './in-thread.js';
 import { mergePartReports, partsReadAlone } from './parts.js';
@@ -189,7 +190,7 @@ export function isolatedChecker(limits: {
           timer = setTimeout(() => {
             stuck = true;
             kill?.();
-          }, stepMs * STUCK_FACTOR + slackMs);
+          }, timerDelay(stepMs * STUCK_FACTOR + slackMs));
           timer.unref();
         },
       });
@@ -213,7 +214,7 @@ export function isolatedChecker(limits: {
     if (limits.inThread && alone && !threadSpent && !limits.worker) {
       const here = await checkHere(text, options, budget, (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) * STUCK_FACTOR + slackMs, limits.here ?? checkerHere);
       if (here?.kind === 'report') return here.report;
-      if (here) threadSpent = true;
+      if (here?.kind === 'stuck' || here?.kind === 'timeout') threadSpent = true;
       if (here?.kind === 'timeout') return failed({ ok: false, kind: 'timeout', message: '', elapsedMs: budget }, 0);
       // (Stuck: checked again in a worker, without that step, as a worker stuck there would be.)
       if (here?.kind === 'stuck') options = { ...options, stopped: [...(options.stopped ?? []), here.range] };

@@ -20,6 +20,7 @@ import { unfolded as unfoldedSide } from './sampling/explore.js';
 import { rationalExpr as constantExpr } from './sampling/exact-constants.js';
 import { DECIMAL_DIGITS, MAX_DIGITS, topDigits, withDigits } from './sampling/levels.js';
 import { absorbedTrusted, withAgreement } from './evaluator/decimal.js';
+import { noteStackOverflow } from './stack-overflow.js';
 import { Prepared } from './sampling/point.js';
 import { impliedTags } from './tags.js';
 import { symbolicSimplify, symbolicZero } from './symbolic.js';
@@ -964,6 +965,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       ({ proof, pending, differAt, sides: proofSides } = certify(p, left, right, now() + (opts.deadline - now()) / 2));
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
+      noteStackOverflow(err);
     }
   } else if (!isExpr(left) && !isExpr(right) && (rel === '⇔' || rel === '⇒')) {
     if (formulaKey(left) === formulaKey(right)) proof = { method: 'structural', how: 'both sides are the same statement' };
@@ -972,6 +974,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
         proof = certifyEquivalence(p, opts, now() + (opts.deadline - now()) / 2);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
+        noteStackOverflow(err);
       }
     }
   }
@@ -986,6 +989,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       ruleReasons = r.reasons;
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
+      noteStackOverflow(err);
     }
   }
   // An inequality whose sides differ by a constant of its sign (x + 1 > x, (x + 1)² ≥ x² + 2x):
@@ -997,6 +1001,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       proof = constantDifferenceProof(p, left, right, rel, now() + (opts.deadline - now()) / 3);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
+      noteStackOverflow(err);
     }
   }
   let ruleWhy: string | null = null;
@@ -1144,6 +1149,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       }
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
+      noteStackOverflow(err);
     }
   }
   if (s.unknown && !(proof?.method === 'rule' && s.unsupported) && !sameSides) {
@@ -1156,6 +1162,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
       proof = symbolicProof(p, pending, opts.deadline);
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
+      noteStackOverflow(err);
     }
   }
   if (s.vacuous) {
@@ -1344,6 +1351,7 @@ function premiseFailure(p: StepProblem, premise: Formula, conclusion: Formula, o
       held = wanted.length === 1 && !f && d.unknown === null && !d.vacuous && d.held >= samples ? d : null;
     } catch (err) {
       if (!(err instanceof RangeError)) throw err;
+      noteStackOverflow(err);
       held = null;
     }
   }

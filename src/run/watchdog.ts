@@ -7,15 +7,13 @@
  * must not run that code on this thread again (src/check/in-thread.ts stops checking here).
  */
 import { createContext, Script } from 'node:vm';
+import { timerDelay } from './timer.js';
 
 /** What `withWatchdog` returns when the work ran out of time. */
 export const TIMED_OUT: unique symbol = Symbol('timed out');
 
 /** The context the constant script runs in, made on first use. */
 let made: { context: Record<string, unknown>; script: Script } | null = null;
-
-/** The longest timeout vm takes (a 32-bit count of milliseconds). */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** `job()`, or TIMED_OUT if it ran past `ms` wall milliseconds (≥ 1); what it throws is thrown. */
 export function withWatchdog<T>(ms: number, job: () => T): T | typeof TIMED_OUT {
@@ -24,7 +22,7 @@ export function withWatchdog<T>(ms: number, job: () => T): T | typeof TIMED_OUT 
   const saved = context['job'];
   context['job'] = job;
   try {
-    return script.runInContext(context, { timeout: Math.min(MAX_TIMEOUT_MS, Math.max(1, Math.ceil(ms))) }) as T;
+    return script.runInContext(context, { timeout: Math.max(1, timerDelay(Math.ceil(ms))) }) as T;
   } catch (err) {
     if ((err as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return TIMED_OUT;
     throw err;

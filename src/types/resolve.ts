@@ -2,6 +2,7 @@ import type {
   Answer, Assume, Call, Chain, Compare, Component, Declare, Define, Derivation, Dim, Expr, Formula, Hint,
   HintItem, MatrixTag, Name, Range, Shape, Show, Statement, Step, Var,
 } from '../ast.js';
+import { noteStackOverflow } from '../check/stack-overflow.js';
 import { notBuiltIn } from '../not-built-in.js';
 import { formulaExprs, freeNames, visit } from '../ast-walk.js';
 import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, isElementwise, isExpDefined, type Builtin } from '../builtins.js';
@@ -173,6 +174,7 @@ class Resolver {
         statements.push(out);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
+        noteStackOverflow(err);
         this.diags.push(diagnostic('too-deep-to-check', {}, st.range));
         this.scopes.set(st, this.scope);
         statements.push(st);

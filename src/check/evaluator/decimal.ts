@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { noteStackOverflow } from '../stack-overflow.js';
 import { Inexact, Undecided, Undefined, type Elementary, type Field, type Sign } from './field.js';
 import { expApprox, lnApprox, piApprox, powBound, scaledOf, sqrtBounds, trigApprox, type Approx } from './fixed-point.js';
 import { Rational, formatRational } from './rational.js';
@@ -147,7 +148,10 @@ export function decimalField(digits: number): Field<DecInterval> & { ends: Enclo
     try {
       a = f();
     } catch (err) {
-      if (err instanceof RangeError) throw new Undecided(err.message);
+      if (err instanceof RangeError) {
+        noteStackOverflow(err);
+        throw new Undecided(err.message);
+      }
       throw err;
     }
     return { r: new near(`${a.v}e${a.e}`), err: a.err === 0n ? null : new up(`${a.err}e${a.e}`) };
