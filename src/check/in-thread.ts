@@ -2,8 +2,10 @@
  * `deriv check` of a file on the CLI's own thread, for a file handed over alone
  * (src/check/isolated.ts decides when). A worker of its own costs a second Node start, a
  * second heap and the copying of the parsed file and its report, for nothing where there is no
- * other file to parse meanwhile: the identity table took 0.85× the CPU on this thread, and one
- * homework file 0.75× the CPU and 0.85× the wall time (8 alternated whole-process runs each).
+ * other file to parse meanwhile: `deriv check` of the identity table took 0.90× the CPU (0.94×
+ * run after SymPy, as the bench runs it) and 1.08× the wall time (no part is parsed while
+ * another is checked), of one homework file 0.8× the CPU and 0.97× the wall time (8
+ * alternated whole-process runs each).
  *
  * What the worker gave is kept: each relation's decision runs under a watchdog
  * (src/run/watchdog.ts) that stops it STUCK_FACTOR times its limit plus a slack later, as the
