@@ -245,6 +245,9 @@ export const DIAGNOSTICS = {
   /** `n!` of a real scalar: a factorial has a value only at whole numbers ≥ 0. */
   'factorial-of-real': entry('warning', (a: { name: string }) =>
     `${a.name}! has a value only where ${a.name} is a whole number ≥ 0, but ${a.name} is a real scalar here: declare 'integer ${a.name}'`),
+  /** `1ᵀ x`: a number transposed is that number (no vector of ones is built in). */
+  'number-transposed': entry('warning', (a: { number: string }) =>
+    `${a.number}ᵀ is the number ${a.number}: a number is its own transpose. No vector of ${a.number === '1' ? 'ones' : 'equal entries'} is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)`),
   /** exp(A), log(A), √A … of a square matrix: entry by entry, which is not what exp(A) means in linear algebra (the matrix exponential). */
   'elementwise-matrix': entry('warning', (a: { call: string; fn: string }) =>
     `read ${a.call} entry by entry (the ${a.fn} of each entry), not as a matrix function such as the matrix exponential (none is built in)`),

@@ -358,6 +358,20 @@ it.each([
   expect([...new Set(report.diagnostics.filter((d) => d.code === 'elementwise-matrix').map((d) => d.message))]).toEqual(want);
 });
 
+// (Red team:) `1ᵀσ(w)` for the sum of σ's entries was 1·σ(w), a vector, and the step said only
+// that its sides had different shapes.
+it.each([
+  ['1ᵀ x', '1ᵀ is the number 1: a number is its own transpose. No vector of ones is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)'],
+  ['1^T x', '1ᵀ is the number 1: a number is its own transpose. No vector of ones is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)'],
+  ['0ᵀ x', '0ᵀ is the number 0: a number is its own transpose. No vector of equal entries is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)'],
+  ['xᵀ x', null],
+  ['aᵀ x', null],
+  ['∑_{i=1}^{n} x_i', null],
+])('says %s transposes a number, or not', async (e, want) => {
+  const report = await checkSource(`vector x in R^n\nscalar a\ninteger i\n    ${e}\n  = ${e}\n`);
+  expect([...new Set(report.diagnostics.filter((d) => d.code === 'number-transposed').map((d) => d.message))]).toEqual(want ? [want] : []);
+});
+
 // (Red team:) `n! ≤ nⁿ` with n undeclared (a real scalar) was unknown, with a note that read as
 // if n! had no value at n = 0; a factorial has a value only at whole numbers.
 it.each([

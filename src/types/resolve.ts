@@ -713,6 +713,9 @@ class Resolver {
         const split = this.splitPostfix(e, e.arg, env, (last) => ({ ...e, arg: last }));
         if (split) return split;
         const arg = this.expr(e.arg, env);
+        // (`1ᵀ x` for the sum of x's entries read as 1·x, a vector, and the step said only that
+        // its sides had different shapes.)
+        if (e.arg.kind === 'Num') this.error(diagnostic('number-transposed', { number: e.arg.value }, e.range));
         return { ...e, arg, shape: transposeShape(arg.shape) };
       }
       case 'Factorial': {
@@ -1093,7 +1096,8 @@ class Resolver {
     const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
     if (left.shape?.kind === 'matrix' || !tDeclared) {
       // (Not of a vector declared in R^1 or a matrix in R^{1×1}: a scalar, but its transpose is meant.)
-      if (left.shape?.kind === 'scalar' && !this.declaredSingle(left, env)) this.error(diagnostic('transpose-of-scalar', { expr: printExpr(left) }, e.right.range));
+      if (left.kind === 'Num') this.error(diagnostic('number-transposed', { number: left.value }, e.range));
+      else if (left.shape?.kind === 'scalar' && !this.declaredSingle(left, env)) this.error(diagnostic('transpose-of-scalar', { expr: printExpr(left) }, e.right.range));
       // Only a square matrix has powers: there A^T could mean either.
       else if (tDeclared && left.shape?.kind === 'matrix' && sameDim(left.shape.rows, left.shape.cols) && !sameDim(left.shape.cols, 1)) {
         this.error(diagnostic('transpose-or-power', { expr: printExpr(left) }, e.right.range));
