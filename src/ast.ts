@@ -55,13 +55,18 @@ export interface Const extends Node { readonly kind: 'Const'; readonly name: 'pi
 /** A name: a scalar, vector, matrix, family member, index or (before resolution) anything. */
 export interface Var extends Node { readonly kind: 'Var'; readonly name: Name }
 export interface Neg extends Node { readonly kind: 'Neg'; readonly arg: Expr }
-/** `+ - * / ^`; `implicit` marks juxtaposition (`2x`, `W σ(h)`). */
+/**
+ * `+ - * / ^`; `implicit` marks juxtaposition (`2x`, `W σ(h)`); `hadamard` a product written
+ * `a ⊙ b` (entry by entry: the resolver reads it as diag(a) b for two vectors of one size, as
+ * the product for two scalars).
+ */
 export interface Binary extends Node {
   readonly kind: 'Binary';
   readonly op: '+' | '-' | '*' | '/' | '^';
   readonly left: Expr;
   readonly right: Expr;
   readonly implicit?: boolean;
+  readonly hadamard?: boolean;
 }
 export interface Transpose extends Node { readonly kind: 'Transpose'; readonly arg: Expr }
 export interface Factorial extends Node { readonly kind: 'Factorial'; readonly arg: Expr }

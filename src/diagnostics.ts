@@ -245,6 +245,9 @@ export const DIAGNOSTICS = {
   /** `n!` of a real scalar: a factorial has a value only at whole numbers ≥ 0. */
   'factorial-of-real': entry('warning', (a: { name: string }) =>
     `${a.name}! has a value only where ${a.name} is a whole number ≥ 0, but ${a.name} is a real scalar here: declare 'integer ${a.name}'`),
+  /** `A ⊙ B` of anything but two vectors of one size or two scalars. */
+  'hadamard-shapes': entry('error', (a: { left: string; right: string; matrices: boolean }) =>
+    `⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has ${a.left} and ${a.right}${a.matrices ? ' (⊙ of matrices is not built in)' : ''}`),
   /** `1ᵀ x`: a number transposed is that number (no vector of ones is built in). */
   'number-transposed': entry('warning', (a: { number: string }) =>
     `${a.number}ᵀ is the number ${a.number}: a number is its own transpose. No vector of ${a.number === '1' ? 'ones' : 'equal entries'} is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)`),

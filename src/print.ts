@@ -131,13 +131,16 @@ function printUncached(e: Expr): string {
           || e.right.kind === 'Const';
         return atom ? `${base}^${exp}` : `${base}^(${exp})`;
       }
-      const left = wrap(e.left, PREC.mul);
+      // (A product of the other kind on the left keeps its brackets: `(a ⊙ b) c`, `(a b) ⊙ c`.)
+      const inner = e.left;
+      const left = inner.kind === 'Binary' && inner.op === '*' && !inner.hadamard !== !e.hadamard ? `(${printExpr(inner)})` : wrap(e.left, PREC.mul);
       // `α (-v)` must keep its brackets: `α -v` reads as a difference.
       // A name that stands for a product needs no brackets after another factor (products
       // associate: `2 aᵀb`), though it does in a divisor, a power or a transpose.
       const right = e.implicit && precOf(e.right) === PREC.neg ? `(${printExpr(e.right)})`
         : e.op === '*' && e.right.kind === 'Var' ? printExpr(e.right) : wrap(e.right, PREC.mul + 1);
       if (e.op === '/') return `${left}/${right}`;
+      if (e.hadamard) return `${left} ⊙ ${right}`;
       // `x 2` does not read back (a number after a factor): such a product keeps its dot.
       return e.implicit && !/^[\d.]/.test(right) ? `${left} ${right}` : `${left}·${right}`;
     }

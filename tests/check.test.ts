@@ -358,6 +358,40 @@ it.each([
   expect([...new Set(report.diagnostics.filter((d) => d.code === 'elementwise-matrix').map((d) => d.message))]).toEqual(want);
 });
 
+// `a ⊙ b`, the Hadamard product, did not parse ("unexpected character '⊙'"): of two vectors of
+// one size it is diag(a) b, of two scalars the product; of anything else an error that says so.
+describe('the Hadamard product ⊙', () => {
+  const context = 'vector a, b, c in R^n\nmatrix A, B in R^{n×n}\nscalar s, t\nfunction σ : R → R\n';
+  it.each([
+    ['a ⊙ b', 'b ⊙ a', 'proved'],
+    ['a ⊙ b', 'diag(a) b', 'proved'],
+    ['a \\odot b', 'b ⊙ a', 'proved'],
+    ['a ⊙ (b + c)', 'a ⊙ b + a ⊙ c', 'proved'],
+    ['a ⊙ (b + c)', 'a ⊙ b + c', 'refuted'],
+    ['(a ⊙ b)ᵀ c', 'aᵀ (b ⊙ c)', 'proved'],
+    ['(a ⊙ b)ᵀ c', 'aᵀ (b ⊙ a)', 'refuted'],
+    ['σ(a) ⊙ b', 'b ⊙ σ(a)', 'proved'],
+    ['A (a ⊙ b)', 'A diag(b) a', 'proved'],
+    ['A (a ⊙ b)', 'diag(b) A a', 'refuted'],
+    ['s ⊙ t', 't s', 'proved'],
+    ['s ⊙ t', 't + s', 'refuted'],
+  ])('%s = %s is %s', async (left, right, verdict) => {
+    const report = await checkSource(`${context}    ${left}\n  = ${right}\n`);
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.steps.map((st) => st.verdict)).toEqual([verdict]);
+  });
+
+  it.each([
+    ['A ⊙ B', '⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a matrix in R^{n×n} and a matrix in R^{n×n} (⊙ of matrices is not built in)'],
+    ['a ⊙ A', '⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a vector in R^n and a matrix in R^{n×n}'],
+    ['s ⊙ a', '⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a scalar and a vector in R^n'],
+  ])('refuses %s', async (e, message) => {
+    const report = await checkSource(`${context}    ${e}\n  = ${e}\n`);
+    expect([...new Set(report.diagnostics.filter((d) => d.code === 'hadamard-shapes').map((d) => d.message))]).toEqual([message]);
+    expect(report.steps.map((st) => st.verdict)).toEqual(['error']);
+  });
+});
+
 // (Red team:) `1ᵀσ(w)` for the sum of σ's entries was 1·σ(w), a vector, and the step said only
 // that its sides had different shapes.
 it.each([

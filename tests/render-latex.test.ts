@@ -45,6 +45,8 @@ describe('LaTeX of expressions: names and notation as a mathematician writes the
     ['(-x)^2', '(-x)^2'],
     ['-(a b)', '-(a b)'],
     ['a·b', 'a \\cdot b'],
+    ['a ⊙ σ(b)', 'a \\odot \\sigma(b)'],
+    ['(a \\odot b) c', '(a \\odot b) c'],
     ['(A B)ᵀ', '(A B)^\\top'],
     ['(xᵀ)ᵀ', '(x^\\top)^\\top'],
     ['H⁻¹ g', 'H^{-1} g'],

@@ -41,7 +41,7 @@ type PostfixPiece =
   | { readonly kind: 'factorial'; readonly end: number }
   | { readonly kind: 'power'; readonly exponent: Expr; readonly end: number };
 /** One factor after the first in a product. */
-interface ProductPiece { readonly op: '*' | '/'; readonly implicit: boolean; readonly operand: Node }
+interface ProductPiece { readonly op: '*' | '/' | '⊙'; readonly implicit: boolean; readonly operand: Node }
 interface ShowLabel { readonly name: string | null; readonly points: Points | null }
 interface DerivHead { readonly partial: boolean; readonly wrt: Var; readonly order?: 2 }
 
@@ -124,7 +124,8 @@ function plainName(base: string, range: Range): Name {
   return { base, index: null, primes: 0, hat: false, range };
 }
 
-function binary(op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr, range: Range, implicit = false): Expr {
+function binary(op: '+' | '-' | '*' | '/' | '^' | '⊙', left: Expr, right: Expr, range: Range, implicit = false): Expr {
+  if (op === '⊙') return { kind: 'Binary', op: '*', left, right, hadamard: true, range };
   return implicit ? { kind: 'Binary', op, left, right, implicit, range } : { kind: 'Binary', op, left, right, range };
 }
 
@@ -452,14 +453,15 @@ const actions: DerivationActionDict<Built> = {
   addOpSymbol_minus(_a) { return '-' },
   mulOpSymbol_times(_a) { return '*' },
   mulOpSymbol_divide(_a) { return '/' },
+  mulOpSymbol_hadamard(_a) { return '⊙' },
   Term_negBig(_minus, big) { return { kind: 'Neg', arg: expr(big), range: rangeOf(this) } },
   Term_plain(first, tails, tail) { return withBigTail(foldProduct(first, tails), tail, rangeOf(this)) },
   Term_product(product, tail) { return productTerm(product, tail, rangeOf(this)) },
-  BigOperatorTail_explicit(op, big): ProductPiece { return { op: text(op) as '*' | '/', implicit: false, operand: big } },
+  BigOperatorTail_explicit(op, big): ProductPiece { return { op: text(op) as ProductPiece['op'], implicit: false, operand: big } },
   BigOperatorTail_implicit(big): ProductPiece { return { op: '*', implicit: true, operand: big } },
   Product(first, tails) { return foldProduct(first, tails) },
   ProductTail_explicit(op, operand): ProductPiece {
-    return { op: text(op) as '*' | '/', implicit: false, operand };
+    return { op: text(op) as ProductPiece['op'], implicit: false, operand };
   },
   ProductTail(tail): ProductPiece {
     // (The implicit case is unnamed in the grammar: its node is the JuxtFactor.)

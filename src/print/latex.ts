@@ -186,12 +186,20 @@ function binary(e: Binary, tail: boolean): string {
     case '*': {
       // Juxtaposed or `\cdot`, as written; but a number before a fraction of numbers takes
       // `\cdot` (2 \frac{1}{2} typesets as the mixed number 2½).
-      const left = operand(e.left, PREC.mul, false);
+      // (A product of the other kind on the left keeps its brackets: `(a \odot b) c`, not `a \odot b c`.)
+      const left = otherProduct(e.left, e) ? parens(print(e.left, true)) : operand(e.left, PREC.mul, false);
       const right = rightOperand(e.right, PREC.mul + 1, tail);
       const mixed = e.left.kind === 'Num' && /^\\frac\{[\d.]+\}\{[\d.]+\}/.test(right);
+      if (e.hadamard) return `${left} \\odot ${right}`;
       return e.implicit && !mixed ? `${left} ${right}` : `${left} \\cdot ${right}`;
     }
   }
+}
+
+/** Whether `x` is a product of the other kind than `outer` (one written with ⊙, the other not). */
+function otherProduct(x: Expr, outer: Binary): boolean {
+  const inner = x.written ?? x;
+  return inner.kind === 'Binary' && inner.op === '*' && !inner.hadamard !== !outer.hadamard;
 }
 
 function print(e: Expr, tail: boolean): string {

@@ -1091,6 +1091,27 @@ class Resolver {
     return this.binary(e, env, left);
   }
 
+  /**
+   * `a ⊙ b` with its sides resolved: of two vectors of one size, diag(a) b (typeset as written);
+   * of two scalars, the product; anything else is an error (of matrices it is not built in).
+   */
+  private hadamard(e: Extract<Expr, { kind: 'Binary' }>, left: Expr, right: Expr, env: Env): Expr {
+    const l = left.shape ?? ANY;
+    const r = right.shape ?? ANY;
+    if (l.kind === 'any' || r.kind === 'any') return { ...e, left, right, shape: ANY };
+    if (l.kind === 'scalar' && r.kind === 'scalar') return { ...e, left, right, shape: SCALAR };
+    if (l.kind === 'matrix' && r.kind === 'matrix' && sameDim(l.cols, 1) && sameDim(r.cols, 1) && sameDim(l.rows, r.rows)) {
+      const diag: Expr = {
+        kind: 'Call', fn: { base: 'diag', index: null, primes: 0, hat: false, range: left.range }, args: [left], range: left.range,
+        shape: { kind: 'matrix', rows: l.rows, cols: l.rows },
+      };
+      return asWritten(this.binary({ kind: 'Binary', op: '*', implicit: true, left: diag, right, range: e.range }, env, diag, right), { ...e, left, right });
+    }
+    const matrices = [l, r].every((x) => x.kind === 'matrix' && !sameDim(x.cols, 1));
+    this.error(diagnostic('hadamard-shapes', { left: describeShape(l), right: describeShape(r), matrices }, e.range));
+    return { ...e, left, right, shape: ANY };
+  }
+
   /** `left^T` with `left` resolved: a transpose, or a power when left is a scalar and T a declared name. */
   private transposeOrPower(e: Extract<Expr, { kind: 'Binary' }>, left: Expr, env: Env): Expr {
     const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
@@ -1696,6 +1717,7 @@ class Resolver {
         return acc;
       }
     }
+    if (e.hadamard) return this.hadamard(e, left, right, env);
     const l = left.shape ?? ANY;
     const r = right.shape ?? ANY;
     const out = { ...e, left, right };
