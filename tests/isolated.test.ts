@@ -94,6 +94,13 @@ export default jobWorker(async () => 'ready', async (_ready, task, progress) => 
   expect(Date.now() - started).toBeLessThan(20_000);
 }, 240_000);
 
+/** src/check/isolated.ts as compiled for the tests (tests/helpers/compiled.ts: a build of its own, with workers), and that build's root. */
+async function compiledIsolated(): Promise<typeof import('../src/check/isolated.js') & { root: string }> {
+  const { compiled: build } = await import('./helpers/compiled.js');
+  const root = await build();
+  return { ...((await import(path.join(root, 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js')), root };
+}
+
 /**
  * `deriv check` of one file checks it on the CLI's thread (src/check/in-thread.ts): a worker
  * of its own cost 1.2–1.3× the CPU. The report is the one checkSource gives; a file too deep for
@@ -109,9 +116,7 @@ describe('a file handed over alone, checked on this thread', () => {
   });
 
   it('gives the report checkSource gives, without starting a worker', async () => {
-    const { compiled: build } = await import('./helpers/compiled.js');
-    const root = await build();
-    const { isolatedChecker } = (await import(path.join(root, 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+    const { isolatedChecker } = await compiledIsolated();
     const { checkSource } = await import('../src/check/index.js');
     const q2 = readFileSync(path.join(import.meta.dirname, '..', 'derivations', 'q2-momentum.deriv'), 'utf8');
     const checker = isolatedChecker({ inThread: true });
@@ -126,9 +131,7 @@ describe('a file handed over alone, checked on this thread', () => {
   }, 240_000);
 
   it('sends a file with an expression deeper than this thread\'s stack allows to a worker', async () => {
-    const { compiled: build } = await import('./helpers/compiled.js');
-    const root = await build();
-    const { isolatedChecker } = (await import(path.join(root, 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+    const { isolatedChecker } = await compiledIsolated();
     const checker = isolatedChecker({ inThread: true });
     const shallow = await checker.check(`scalar x\n    ${Array(200).fill('x').join(' + ')}\n  = 200 x\n`, { file: 'shallow.deriv' });
     expect(shallow.steps.map((s) => s.verdict)).toEqual(['proved']);
@@ -142,9 +145,7 @@ describe('a file handed over alone, checked on this thread', () => {
   // (Red team rt133: definitions that unfold ~3,000 deep ran out of this thread's stack, and
   // the steps were `unknown` "nested too deeply to check", where a worker checks and refutes them.)
   it('checks a file again in a worker when its check ran out of this thread\'s stack', async () => {
-    const { compiled: build } = await import('./helpers/compiled.js');
-    const root = await build();
-    const { isolatedChecker } = (await import(path.join(root, 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+    const { isolatedChecker } = await compiledIsolated();
     const terms = Array(100).fill('x').join(' + ');
     const text = `scalar x\ninteger t\ndefine u_0 = x\ndefine u_t = u_{t-1} + ${terms}   for t ≥ 1\n    u_{30}\n  = 3001 x\n\n    u_{30}\n  = 3002 x\n`;
     const checker = isolatedChecker({ inThread: true });
@@ -158,9 +159,7 @@ describe('a file handed over alone, checked on this thread', () => {
   }, 240_000);
 
   it('stops a file that runs over its budget, and checks the next in a worker', async () => {
-    const { compiled: build } = await import('./helpers/compiled.js');
-    const root = await build();
-    const { isolatedChecker } = (await import(path.join(root, 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+    const { isolatedChecker } = await compiledIsolated();
     const text = readFileSync(path.join(import.meta.dirname, '..', 'derivations', 'q1-rnn.deriv'), 'utf8');
     const checker = isolatedChecker({ inThread: true, budgetMs: 1 });
     const stopped = await checker.check(text, { file: 'q1-rnn.deriv' });
@@ -170,9 +169,7 @@ describe('a file handed over alone, checked on this thread', () => {
   }, 240_000);
 
   it('stops a step stuck in work that looks at no deadline, and checks the file again in a worker without it', async () => {
-    const { compiled: build } = await import('./helpers/compiled.js');
-    const root = await build();
-    const { isolatedChecker } = (await import(path.join(root, 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+    const { isolatedChecker, root } = await compiledIsolated();
     const real = (await import(path.join(root, 'src', 'check', 'index.js'))) as typeof import('../src/check/index.js');
     // (A stand-in for the checker on this thread: the real one, stuck forever in the relation
     // of `= 3`; the worker it falls back to is the real one.)
@@ -238,8 +235,7 @@ describe('checkFileCount (how many files `deriv check` names, read before the CL
 // (Red team rt133: past 2³¹ − 1 ms, 5× the step's limit + 5 s fired the watch at once, and every
 // worker was stopped on its first step: `deriv check --timeout 600000000 a.deriv b.deriv`.)
 it('takes a step limit whose stuck watch is past a timer\'s range', async () => {
-  const { compiled: build } = await import('./helpers/compiled.js');
-  const { isolatedChecker } = (await import(path.join(await build(), 'src', 'check', 'isolated.js'))) as typeof import('../src/check/isolated.js');
+  const { isolatedChecker } = await compiledIsolated();
   const checker = isolatedChecker();
   const reports = await Promise.all(['    a + a\n  = 2 a\n', '    a + a\n  = 3 a\n'].map((t, i) => checker.check(t, { file: `f${i}.deriv`, timeoutMs: 600_000_000 })));
   await checker.close();
