@@ -67,6 +67,8 @@ export interface Binary extends Node {
   readonly right: Expr;
   readonly implicit?: boolean;
   readonly hadamard?: boolean;
+  /** diag(a)·b as the resolver read `a ⊙ b`: printed back as a ⊙ b while its left is still diag(a). */
+  readonly entrywise?: boolean;
 }
 export interface Transpose extends Node { readonly kind: 'Transpose'; readonly arg: Expr }
 export interface Factorial extends Node { readonly kind: 'Factorial'; readonly arg: Expr }

@@ -237,7 +237,7 @@ export const DIAGNOSTICS = {
   // ---- shapes
   'shape-mismatch': entry('error', (a: { op: string; left: string; right: string; undeclared?: string; hint?: string }) =>
     a.op === 'add' || a.op === 'subtract'
-      ? `${a.op === 'add' ? `cannot add ${a.left} to ${a.right}` : `cannot subtract ${a.right} from ${a.left}`}${a.undeclared ? ` (${a.undeclared} ${a.undeclared.includes(',') ? 'are' : 'is'} not declared, so read as a scalar: declare the shape, e.g. vector ${a.undeclared.split(', ')[0]} in R^n)` : ''}`
+      ? `${a.op === 'add' ? `cannot add ${a.left} to ${a.right}` : `cannot subtract ${a.right} from ${a.left}`}${a.undeclared ? ` (${a.undeclared} ${a.undeclared.includes(',') ? 'are' : 'is'} not declared, so read as a scalar: declare the shape, e.g. vector ${a.undeclared.split(', ')[0]} in R^n)` : a.hint ? `: ${a.hint}` : ''}`
         : a.op === 'compare' ? `cannot compare ${a.left} with ${a.right}`
           : a.op === 'equate' ? `the two sides have different shapes: ${a.left} and ${a.right}`
             : `cannot ${a.op} ${a.left} by ${a.right}${a.hint ? `: ${a.hint}` : ''}`),
@@ -245,12 +245,15 @@ export const DIAGNOSTICS = {
   /** `n!` of a real scalar: a factorial has a value only at whole numbers ≥ 0. */
   'factorial-of-real': entry('warning', (a: { name: string }) =>
     `${a.name}! has a value only where ${a.name} is a whole number ≥ 0, but ${a.name} is a real scalar here: declare 'integer ${a.name}'`),
+  /** `a ∘ b`, `a \\circ b`, `⨀`: the entry-by-entry product is written ⊙. */
+  'hadamard-spelling': entry('error', (a: { written: string }) =>
+    `'${a.written}' is not built in: for the entry-by-entry (Hadamard) product, expected a ⊙ b (or a \\odot b); composition is not built in either`),
   /** `A ⊙ B` of anything but two vectors of one size or two scalars. */
   'hadamard-shapes': entry('error', (a: { left: string; right: string; matrices: boolean }) =>
-    `⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has ${a.left} and ${a.right}${a.matrices ? ' (⊙ of matrices is not built in)' : ''}`),
+    `⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has ${a.left} and ${a.right}${a.matrices ? ' (⊙ of matrices is not built in)' : '. ⊙ is as tight as · and read left to right, so σ\'(z) ⊙ Wᵀ δ is (σ\'(z) ⊙ Wᵀ) δ: bracket the vector ⊙ takes, σ\'(z) ⊙ (Wᵀ δ)'}`),
   /** `1ᵀ x`: a number transposed is that number (no vector of ones is built in). */
   'number-transposed': entry('warning', (a: { number: string }) =>
-    `${a.number}ᵀ is the number ${a.number}: a number is its own transpose. No vector of ${a.number === '1' ? 'ones' : 'equal entries'} is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)`),
+    `${a.number}ᵀ is the number ${a.number}: a number is its own transpose. No vector of ones is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)`),
   /** exp(A), log(A), √A … of a square matrix: entry by entry, which is not what exp(A) means in linear algebra (the matrix exponential). */
   'elementwise-matrix': entry('warning', (a: { call: string; fn: string }) =>
     `read ${a.call} entry by entry (the ${a.fn} of each entry), not as a matrix function such as the matrix exponential (none is built in)`),

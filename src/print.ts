@@ -108,6 +108,13 @@ export function printExpr(e: Expr): string {
   return s;
 }
 
+/** The vector a of diag(a)·b read from `a ⊙ b` (Binary.entrywise), while its left is still diag(a); null otherwise. */
+export function entrywiseFactor(e: Extract<Expr, { kind: 'Binary' }>): Expr | null {
+  if (!e.entrywise || e.op !== '*' || e.left.kind !== 'Call') return null;
+  const { fn, args } = e.left;
+  return fn.base === 'diag' && !fn.index && fn.primes === 0 && !fn.hat && args.length === 1 ? args[0]! : null;
+}
+
 function printUncached(e: Expr): string {
   switch (e.kind) {
     case 'Num': return e.value;
@@ -141,6 +148,8 @@ function printUncached(e: Expr): string {
         : e.op === '*' && e.right.kind === 'Var' ? printExpr(e.right) : wrap(e.right, PREC.mul + 1);
       if (e.op === '/') return `${left}/${right}`;
       if (e.hadamard) return `${left} ⊙ ${right}`;
+      const entries = entrywiseFactor(e);
+      if (entries) return `${entries.kind === 'Binary' && entries.op === '*' && !entries.hadamard ? `(${printExpr(entries)})` : wrap(entries, PREC.mul)} ⊙ ${right}`;
       // `x 2` does not read back (a number after a factor): such a product keeps its dot.
       return e.implicit && !/^[\d.]/.test(right) ? `${left} ${right}` : `${left}·${right}`;
     }

@@ -383,12 +383,41 @@ describe('the Hadamard product ⊙', () => {
 
   it.each([
     ['A ⊙ B', '⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a matrix in R^{n×n} and a matrix in R^{n×n} (⊙ of matrices is not built in)'],
-    ['a ⊙ A', '⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a vector in R^n and a matrix in R^{n×n}'],
-    ['s ⊙ a', '⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a scalar and a vector in R^n'],
+    ['a ⊙ A', "⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a vector in R^n and a matrix in R^{n×n}. ⊙ is as tight as · and read left to right, so σ'(z) ⊙ Wᵀ δ is (σ'(z) ⊙ Wᵀ) δ: bracket the vector ⊙ takes, σ'(z) ⊙ (Wᵀ δ)"],
+    ['s ⊙ a', "⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a scalar and a vector in R^n. ⊙ is as tight as · and read left to right, so σ'(z) ⊙ Wᵀ δ is (σ'(z) ⊙ Wᵀ) δ: bracket the vector ⊙ takes, σ'(z) ⊙ (Wᵀ δ)"],
+    ["σ(a) ⊙ A b", "⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a vector in R^n and a matrix in R^{n×n}. ⊙ is as tight as · and read left to right, so σ'(z) ⊙ Wᵀ δ is (σ'(z) ⊙ Wᵀ) δ: bracket the vector ⊙ takes, σ'(z) ⊙ (Wᵀ δ)"],
   ])('refuses %s', async (e, message) => {
     const report = await checkSource(`${context}    ${e}\n  = ${e}\n`);
     expect([...new Set(report.diagnostics.filter((d) => d.code === 'hadamard-shapes').map((d) => d.message))]).toEqual([message]);
     expect(report.steps.map((st) => st.verdict)).toEqual(['error']);
+  });
+
+  // (Red team rt134: read as diag(a) b, the step counted as one with matrices, tried only to
+  // n = 20, and (aᵀb)² ≤ 20 ‖a ⊙ b‖², false from n = 21, was checked.)
+  it.each([
+    ['(aᵀ b)²', '≤', '20 ‖a ⊙ b‖²', 'refuted'],
+    ['(aᵀ b)²', '≤', '20 ‖diag(a) b‖²', 'refuted'],
+    ['(aᵀ a)²', '≤', '25 aᵀ (a ⊙ a ⊙ a)', 'refuted'],
+    ['‖a ⊙ b‖', '≤', '‖a‖ ‖b‖', 'checked'],
+  ])('%s %s %s is %s at the sizes of vectors', async (left, rel, right, verdict) => {
+    const report = await checkSource(`vector a, b in R^n\n    ${left}\n  ${rel} ${right}\n`);
+    expect(report.steps.map((st) => st.verdict)).toEqual([verdict]);
+  });
+
+  it.each([
+    ['W a ⊙ b', ["read 'W a ⊙ b' as (W a) ⊙ b, left to right; for the other reading write W (a ⊙ b)"]],
+    ['(W a) ⊙ b', []],
+    ['W (a ⊙ b)', []],
+    ['s a ⊙ b', []],
+  ])('says how %s is read', async (e, want) => {
+    const report = await checkSource(`${context}matrix W in R^{n×n}\n    ${e}\n  = ${e}\n`);
+    expect([...new Set(report.diagnostics.filter((d) => d.code === 'reading').map((d) => d.message))]).toEqual(want);
+  });
+
+  it('prints a ⊙ b back as written, in a refutation\'s cited fact and its reading', async () => {
+    const report = await checkSource(`${context}    a ⊙ b\n  = b ⊙ a   since a ⊙ b = a ⊙ a\n`);
+    expect(report.steps[0]!.message).toMatch(/^the fact cited in the justification, a ⊙ b = a ⊙ a, does not follow/);
+    expect(report.steps[0]!.read).toEqual({ left: 'a ⊙ b', right: 'b ⊙ a' });
   });
 });
 
@@ -397,13 +426,23 @@ describe('the Hadamard product ⊙', () => {
 it.each([
   ['1ᵀ x', '1ᵀ is the number 1: a number is its own transpose. No vector of ones is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)'],
   ['1^T x', '1ᵀ is the number 1: a number is its own transpose. No vector of ones is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)'],
-  ['0ᵀ x', '0ᵀ is the number 0: a number is its own transpose. No vector of equal entries is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)'],
+  ['1.0ᵀ x', '1.0ᵀ is the number 1.0: a number is its own transpose. No vector of ones is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)'],
+  // (0 is the zero of any shape already, red team rt134.)
+  ['0ᵀ x', null],
   ['xᵀ x', null],
   ['aᵀ x', null],
   ['∑_{i=1}^{n} x_i', null],
 ])('says %s transposes a number, or not', async (e, want) => {
   const report = await checkSource(`vector x in R^n\nscalar a\ninteger i\n    ${e}\n  = ${e}\n`);
   expect([...new Set(report.diagnostics.filter((d) => d.code === 'number-transposed').map((d) => d.message))]).toEqual(want ? [want] : []);
+});
+
+// (With `integer T`, as RNN files declare, 1^T is a power of 1: still 1, and still no vector of ones, rt134.)
+it('says 1^T x is 1 where T is a declared integer', async () => {
+  const report = await checkSource('integer T\nvector x in R^n\n    1^T x\n  = x\n');
+  expect(report.diagnostics.filter((d) => d.code === 'number-transposed').map((d) => d.message)).toEqual([
+    '1ᵀ is the number 1: a number is its own transpose. No vector of ones is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)',
+  ]);
 });
 
 // (Red team:) `n! ≤ nⁿ` with n undeclared (a real scalar) was unknown, with a note that read as

@@ -142,7 +142,8 @@ const cases: [string, string, string][] = [
   ["vector x, d in R^n\ndefine f(x) = xᵀ x\ny = 1 + ½ dᵀ ∇²_x f(x) d\n", '3:14 gradient-product', '∇² takes the whole product after it, f(x) d, which is a vector in R^n, not a scalar; for the Hessian of its first factor alone write (∇²_x f(x)) d'],
   // A sum of shapes that do not match, where a name is not declared: that name is the likely cause (rt65).
   ["integer t\nmatrix W, U in R^{n×n}\nvector x_t in R^n\ndefine h_t = W h_{t-1} + U x_t   for t ≥ 1\n", '4:14 shape-mismatch', 'cannot add a matrix in R^{n×n} to a vector in R^n (h_t is not declared, so read as a scalar: declare the shape, e.g. vector h_t in R^n)'],
-  ["vector x in R^3\ny = x + 1\n", '2:5 shape-mismatch', 'cannot add a vector in R^3 to a scalar'],
+  // (A number beside a vector: no vector of ones, and how σ(z) ⊙ (1 − σ(z)) is written, red team rt134.)
+  ["vector x in R^3\ny = x + 1\n", '2:5 shape-mismatch', 'cannot add a vector in R^3 to a scalar: a number is not added to each entry (no vector of ones is built in): σ(z) ⊙ (1 − σ(z)) is σ(z) − σ(z) ⊙ σ(z)'],
   // (One at a number is named as written: `e_1` was said to be "e_t", red team rt130.)
   ["vector z in R^n\nscalar c\ny = c e_1 - z\n", '3:5 shape-mismatch', 'cannot subtract a vector in R^n from a scalar (e_1 is not declared, so read as a scalar: declare the shape, e.g. vector e_1 in R^n)'],
   // (Also where `define h_0 = 0`, the usual start of a recurrence, made h a scalar: the hint was lost there — rt67.)

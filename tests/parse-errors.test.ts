@@ -28,6 +28,15 @@ interface Case {
 const DEEP = `${'('.repeat(5000)}x${')'.repeat(5000)}`;
 
 const invalid: Case[] = [
+  // (The entry-by-entry product spelled otherwise, and an operator command opening a line: red
+  // team rt134 — "unexpected character '∘'", "unknown command '\\odot'" for a command that is known.)
+  { name: 'a ∘ b', text: '    a ∘ b\n  = b', code: 'hadamard-spelling', at: '1:7', message: "'∘' is not built in: for the entry-by-entry (Hadamard) product, expected a ⊙ b" },
+  { name: 'a ⨀ b', text: '    a ⨀ b\n  = b', code: 'hadamard-spelling', at: '1:7', message: "'⨀' is not built in" },
+  { name: 'a \\circ b', text: '    a \\circ b\n  = b', code: 'hadamard-spelling', at: '1:7', message: "'\\circ' is not built in" },
+  { name: 'a \\bigodot b', text: '    a \\bigodot b\n  = b', code: 'hadamard-spelling', at: '1:7', message: "'\\bigodot' is not built in" },
+  { name: '\\odot b opening a line', text: '    \\odot b\n  = b', code: 'syntax', at: '1:5', message: "expected an expression, not the operator '\\odot' (it needs an expression on its left)" },
+  { name: '\\cdot b opening a line', text: '    \\cdot b\n  = b', code: 'syntax', at: '1:5', message: "not the operator '\\cdot'" },
+  { name: 'a ⊙ with nothing after it', text: '    a ⊙\n  = b', code: 'missing-operand', at: '1:8' },
   // Missing operands
   { name: 'nothing after =', text: 'a = b +', code: 'missing-operand', at: '1:8', message: "expected an expression after '+'" },
   { name: 'an undeclared __proto__ (red team: read as a missing operand)', text: 'a = b + __proto__', code: 'undeclared-word', at: '1:9', message: "unknown name '__proto__': declare it first, e.g. 'scalar __proto__'" },

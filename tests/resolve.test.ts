@@ -184,8 +184,8 @@ describe('resolution and shape errors', () => {
   const cases: [string, string, string, number, number, RegExp?][] = [
     // [what, source line, code, line, column, message]
     ['a vector plus a matrix', '    x + H', 'shape-mismatch', 9, 5, /cannot add a vector in R\^n to a matrix in R\^\{n×n\}/],
-    ['a vector times a vector, with the products it may mean (red team rt112)', '    x g', 'shape-mismatch', 9, 5, /cannot multiply a vector in R\^n by a vector in R\^n: for the inner product write xᵀg, for the outer product xgᵀ$/],
-    ['…in names of more than one letter, spaced', '    (x + g) · g', 'shape-mismatch', 9, 5, /for the inner product write \(x \+ g\)ᵀ g, for the outer product \(x \+ g\) gᵀ$/],
+    ['a vector times a vector, with the products it may mean (red team rt112)', '    x g', 'shape-mismatch', 9, 5, /cannot multiply a vector in R\^n by a vector in R\^n: for the inner product write xᵀg, for the outer product xgᵀ, for the product entry by entry x ⊙ g$/],
+    ['…in names of more than one letter, spaced', '    (x + g) · g', 'shape-mismatch', 9, 5, /for the inner product write \(x \+ g\)ᵀ g, for the outer product \(x \+ g\) gᵀ, for the product entry by entry \(x \+ g\) ⊙ g$/],
     ['mismatched dimensions', '    M y', 'shape-mismatch', 9, 5, /R\^\{m×n\}.*R\^m/],
     ['the two sides of a step', '    x\n  = gᵀ g', 'shape-mismatch', 10, 3, /different shapes/],
     ['an unknown word', '    ab + 1', 'unknown-name', 9, 5, /unknown name 'ab': write a b or a\*b/],

@@ -108,7 +108,7 @@ const UNKNOWN_RELATION =
 
 /** Spellings of operators and relations after which an expression must follow. */
 const OPERATOR_BEFORE =
-  /(?:<=>|<=|>=|!=|->|=>|==|\*\*|[=+\-−–*/^·⋅×÷≤≥≠<>→⇔⇒⩽⩾⟶⟺⟹]|\\(?:le|leq|ge|geq|ne|neq|lt|gt|to|iff|implies|cdot|times|rightarrow|Rightarrow|Leftrightarrow))$/u;
+  /(?:<=>|<=|>=|!=|->|=>|==|\*\*|[=+\-−–*/^·⋅×÷⊙≤≥≠<>→⇔⇒⩽⩾⟶⟺⟹]|\\(?:le|leq|ge|geq|ne|neq|lt|gt|to|iff|implies|cdot|odot|times|rightarrow|Rightarrow|Leftrightarrow))$/u;
 
 /** The unknown relation written at `index` (a line that starts with one still continues a chain). */
 export function unknownRelationAt(code: string, index: number): string | null {
@@ -617,6 +617,16 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
   // than an exponent's one atom, not "expected the end of the line, not '['" or "unknown command '\|'".
   const bracketExponent = bracketExponentAt(code, p);
   if (bracketExponent) return diagnostic('exponent-braces', { found: bracketExponent.found }, rangeAt(ctx, bracketExponent.start, bracketExponent.found.length));
+  // (The entry-by-entry product's other spellings, ∘ and ⨀, `\\circ`, `\\bigodot`, said how to
+  // write; and an operator command where none may stand, `\\odot b` opening a line: not an
+  // unknown command. The command is the whole word around the failure, read in part or not.)
+  const commandStart = /\\[A-Za-z]*$/u.exec(code.slice(0, p))?.index ?? (code[p] === '\\' ? p : -1);
+  const command = commandStart >= 0 ? /^\\[A-Za-z]+/u.exec(code.slice(commandStart))?.[0] ?? null : null;
+  const lookalike = command !== null && /^\\(?:circ|bigodot)$/u.test(command) ? command : /^[∘⨀]/u.exec(code.slice(p))?.[0];
+  if (lookalike) return diagnostic('hadamard-spelling', { written: lookalike }, rangeAt(ctx, command === lookalike ? commandStart : p, lookalike.length));
+  if (command !== null && /^\\(?:cdot|odot|times)$/u.test(command)) {
+    return diagnostic('syntax', { expected: `an expression, not the operator '${command}' (it needs an expression on its left)` }, rangeAt(ctx, commandStart, command.length));
+  }
   if (code[p - 1] === '\\' && found !== null) {
     // (`\\sec x`, `\\arcsin x`: real LaTeX commands for functions deriv does not build in.)
     const known = notBuiltIn(found, null);
@@ -670,7 +680,7 @@ export function explainFailure(ctx: LineContext, match: FailedMatchResult): Diag
 const VULGAR = /^[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]/u;
 
 /** Characters the grammar uses somewhere (anything else is a stray character). */
-const KNOWN_SYMBOLS = new Set([...'()[]{}|‖+-−–*/·⋅∙×÷^=<>≤≥≠→⟶⇔⟺⇒⟹⩽⩾!,:;_\'′"“”\\.∑∏∇∂√∞πᵀ⊤∀∈ℝ𝔼⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾₀₁₂₃₄₅₆₇₈₉₊₋₍₎∧∨½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒']);
+const KNOWN_SYMBOLS = new Set([...'()[]{}|‖+-−–*/·⋅∙×÷⊙^=<>≤≥≠→⟶⇔⟺⇒⟹⩽⩾!,:;_\'′"“”\\.∑∏∇∂√∞πᵀ⊤∀∈ℝ𝔼⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾₀₁₂₃₄₅₆₇₈₉₊₋₍₎∧∨½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒']);
 
 function isKnownCharacter(token: string): boolean {
   return /^[\p{L}\p{N}]/u.test(token) || KNOWN_SYMBOLS.has(token);

@@ -1,7 +1,7 @@
 import type { Binary, Dim, Expr, Formula, LogicOp, Name, RelOp, Space } from '../ast.js';
 import { EXP_DEFINED } from '../builtins.js';
 import { GREEK_LETTERS } from '../parse/names.js';
-import { PREC, precOf } from '../print.js';
+import { entrywiseFactor, PREC, precOf } from '../print.js';
 import { table } from '../table.js';
 
 /**
@@ -191,6 +191,8 @@ function binary(e: Binary, tail: boolean): string {
       const right = rightOperand(e.right, PREC.mul + 1, tail);
       const mixed = e.left.kind === 'Num' && /^\\frac\{[\d.]+\}\{[\d.]+\}/.test(right);
       if (e.hadamard) return `${left} \\odot ${right}`;
+      const entries = entrywiseFactor(e);
+      if (entries) return `${otherProduct(entries, { ...e, hadamard: true }) ? parens(print(entries, true)) : operand(entries, PREC.mul, false)} \\odot ${right}`;
       return e.implicit && !mixed ? `${left} ${right}` : `${left} \\cdot ${right}`;
     }
   }

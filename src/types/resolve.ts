@@ -715,7 +715,7 @@ class Resolver {
         const arg = this.expr(e.arg, env);
         // (`1ᵀ x` for the sum of x's entries read as 1·x, a vector, and the step said only that
         // its sides had different shapes.)
-        if (e.arg.kind === 'Num') this.error(diagnostic('number-transposed', { number: e.arg.value }, e.range));
+        if (isOne(e.arg)) this.error(diagnostic('number-transposed', { number: e.arg.value }, e.range));
         return { ...e, arg, shape: transposeShape(arg.shape) };
       }
       case 'Factorial': {
@@ -1101,11 +1101,23 @@ class Resolver {
     if (l.kind === 'any' || r.kind === 'any') return { ...e, left, right, shape: ANY };
     if (l.kind === 'scalar' && r.kind === 'scalar') return { ...e, left, right, shape: SCALAR };
     if (l.kind === 'matrix' && r.kind === 'matrix' && sameDim(l.cols, 1) && sameDim(r.cols, 1) && sameDim(l.rows, r.rows)) {
+      // `W a ⊙ b` is (W a) ⊙ b, left to right; W (a ⊙ b) differs (bracketed, `(W a) ⊙ b`, says which).
+      if (left.kind === 'Binary' && left.op === '*' && !left.hadamard && !left.entrywise && left.range[0] === left.left.range[0]
+        && left.left.shape?.kind === 'matrix' && !sameDim(left.left.shape.cols, 1)) {
+        const factor = printExpr(left.left);
+        const rest = printExpr(left.right);
+        this.error(diagnostic('reading', {
+          written: `${printExpr(left)} ⊙ ${printExpr(right)}`,
+          reading: `(${factor} ${rest}) ⊙ ${printExpr(right)}, left to right`,
+          other: `${factor} (${rest} ⊙ ${printExpr(right)})`,
+        }, e.range));
+      }
       const diag: Expr = {
         kind: 'Call', fn: { base: 'diag', index: null, primes: 0, hat: false, range: left.range }, args: [left], range: left.range,
         shape: { kind: 'matrix', rows: l.rows, cols: l.rows },
       };
-      return asWritten(this.binary({ kind: 'Binary', op: '*', implicit: true, left: diag, right, range: e.range }, env, diag, right), { ...e, left, right });
+      const read = this.binary({ kind: 'Binary', op: '*', implicit: true, left: diag, right, range: e.range }, env, diag, right);
+      return asWritten(read.kind === 'Binary' ? { ...read, entrywise: true } : read, { ...e, left, right });
     }
     const matrices = [l, r].every((x) => x.kind === 'matrix' && !sameDim(x.cols, 1));
     this.error(diagnostic('hadamard-shapes', { left: describeShape(l), right: describeShape(r), matrices }, e.range));
@@ -1117,7 +1129,7 @@ class Resolver {
     const tDeclared = env.locals.has('T') || env.scope.get('T') !== undefined;
     if (left.shape?.kind === 'matrix' || !tDeclared) {
       // (Not of a vector declared in R^1 or a matrix in R^{1×1}: a scalar, but its transpose is meant.)
-      if (left.kind === 'Num') this.error(diagnostic('number-transposed', { number: left.value }, e.range));
+      if (isOne(left)) this.error(diagnostic('number-transposed', { number: left.value }, e.range));
       else if (left.shape?.kind === 'scalar' && !this.declaredSingle(left, env)) this.error(diagnostic('transpose-of-scalar', { expr: printExpr(left) }, e.right.range));
       // Only a square matrix has powers: there A^T could mean either.
       else if (tDeclared && left.shape?.kind === 'matrix' && sameDim(left.shape.rows, left.shape.cols) && !sameDim(left.shape.cols, 1)) {
@@ -1126,6 +1138,8 @@ class Resolver {
       return { kind: 'Transpose', arg: left, range: e.range, shape: transposeShape(left.shape) };
     }
     const right = this.expr(e.right, env);
+    // (`1^T x` with `integer T`: 1 either way, and still no vector of ones.)
+    if (isOne(left)) this.error(diagnostic('number-transposed', { number: left.value }, e.range));
     return { ...e, left, right, shape: SCALAR };
   }
 
@@ -1728,7 +1742,12 @@ class Resolver {
           // (A name read as a scalar because it is not declared is the likely cause: said so —
           // `define h_t = W h_{t−1} + U x_t` with h undeclared — red team rt65.)
           const implicit = [...new Set([left, right].flatMap((side) => this.implicitScalars(side, env)))];
-          this.error(diagnostic('shape-mismatch', { op, left: describeShape(l), right: describeShape(r), ...(implicit.length > 0 ? { undeclared: implicit.slice(0, 3).join(', ') } : {}) }, e.range));
+          // (`1 − σ(z)` for a vector z: no vector of ones, said so.)
+          const ones = [left, right].some((side) => side.kind === 'Num') && [l, r].some((x) => x.kind === 'matrix');
+          this.error(diagnostic('shape-mismatch', {
+            op, left: describeShape(l), right: describeShape(r), ...(implicit.length > 0 ? { undeclared: implicit.slice(0, 3).join(', ') } : {}),
+            ...(ones ? { hint: 'a number is not added to each entry (no vector of ones is built in): σ(z) ⊙ (1 − σ(z)) is σ(z) − σ(z) ⊙ σ(z)' } : {}),
+          }, e.range));
           return { ...out, shape: ANY };
         }
         for (const [side, other] of [[left, r], [right, l]] as const) {
@@ -1807,7 +1826,7 @@ class Resolver {
         const named = (x: Expr): string => (x.kind === 'Var' ? printExpr(x) : `(${printExpr(x)})`);
         const [a, b] = [named(left), named(right)];
         const gap = a.length > 1 || b.length > 1 ? ' ' : '';
-        const hint = vectors ? `for the inner product write ${a}ᵀ${gap}${b}, for the outer product ${a}${gap}${b}ᵀ` : undefined;
+        const hint = vectors ? `for the inner product write ${a}ᵀ${gap}${b}, for the outer product ${a}${gap}${b}ᵀ, for the product entry by entry ${a} ⊙ ${b}` : undefined;
         this.error(diagnostic('shape-mismatch', { op: 'multiply', left: describeShape(l), right: describeShape(r), ...(hint ? { hint } : {}) }, out.range));
         return { ...out, shape: ANY };
       }
@@ -2279,6 +2298,11 @@ function isBareDelta(n: Name): boolean {
 
 /** The most operations the argument of cosh, sinh, sech, csch or coth may hold: it is written out twice (Resolver.expDefined). */
 const MAX_WRITTEN_OUT = 2000;
+
+/** Whether an expression is the number 1 as written (`1`, `1.0`): `1ᵀ x` is no vector of ones. */
+function isOne(e: Expr): e is Extract<Expr, { kind: 'Num' }> {
+  return e.kind === 'Num' && /^1(?:\.0*)?$/u.test(e.value);
+}
 
 /** `lowered` (a copy) with `written` as what is typeset for it: a non-enumerable property (ast.ts, Node.written). */
 function asWritten(lowered: Expr, written: Expr): Expr {

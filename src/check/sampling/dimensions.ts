@@ -191,6 +191,10 @@ function costlyAtSize(p: StepProblem): 'never' | 'identity' | 'matrices' | 'vect
     if (x.kind === 'Call' && ['det', 'inverse', 'λ_max', 'λ_min'].includes(builtinFunction(x.fn.base)?.evaluate ?? '')) raise('never');
     else if (x.kind === 'Binary' && x.op === '^' && wide(x.left.shape)) raise('never');
     else if (x.kind === 'Norm' && !x.sub && wide(x.arg.shape)) raise('identity');
+    // (diag(a) of a vector is no drawn matrix: diag(a) b, a ⊙ b as read, costs what a vector
+    // does; (aᵀb)² ≤ 20 ‖a ⊙ b‖² held to n = 20 and fails from 21. A product of it with a
+    // matrix is wide itself.)
+    else if (x.kind === 'Call' && builtinFunction(x.fn.base)?.evaluate === 'diag' && !x.fn.index && x.fn.primes === 0) return;
     else if (wide(x.shape)) raise('matrices');
   });
   for (const side of [p.left, p.right]) {
