@@ -44,6 +44,8 @@ describe('LaTeX of expressions: names and notation as a mathematician writes the
     ['-x^2', '-x^2'],
     ['(-x)^2', '(-x)^2'],
     ['-(a b)', '-(a b)'],
+    ['-(-x) y', '-(-x) y'],
+    ['-(-x - y)', '-(-x - y)'],
     ['a·b', 'a \\cdot b'],
     ['a ⊙ σ(b)', 'a \\odot \\sigma(b)'],
     ['(a \\odot b) c', '(a \\odot b) c'],

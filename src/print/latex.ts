@@ -198,6 +198,14 @@ function binary(e: Binary, tail: boolean): string {
   }
 }
 
+/** Whether an expression typesets with a leading minus (a negation, a negative number, a product or sum that starts with one). */
+function startsNegative(e: Expr): boolean {
+  const x = e.written ?? e;
+  if (x.kind === 'Neg') return true;
+  if (x.kind === 'Num') return x.value.startsWith('-');
+  return x.kind === 'Binary' && x.op !== '^' && x.op !== '/' && startsNegative(x.left);
+}
+
 /** Whether `x` is a product of the other kind than `outer` (one written with ⊙, the other not). */
 function otherProduct(x: Expr, outer: Binary): boolean {
   const inner = x.written ?? x;
@@ -210,7 +218,8 @@ function print(e: Expr, tail: boolean): string {
     case 'Num': return e.value;
     case 'Const': return CONST_LATEX[e.name] ?? e.name;
     case 'Var': return latexName(e.name);
-    case 'Neg': return `-${operand(e.arg, PREC.neg, tail)}`;
+    // (A minus before a minus keeps its brackets: -(-x), not --x, red team rt134.)
+    case 'Neg': return `-${startsNegative(e.arg) ? parens(print(e.arg, true)) : operand(e.arg, PREC.neg, tail)}`;
     case 'Binary': return binary(e, tail);
     case 'Transpose': return `${scriptBase(e.arg)}^\\top`;
     case 'Factorial': return `${scriptBase(e.arg)}!`;
