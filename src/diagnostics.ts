@@ -249,8 +249,8 @@ export const DIAGNOSTICS = {
   'hadamard-spelling': entry('error', (a: { written: string }) =>
     `'${a.written}' is not built in: for the entry-by-entry (Hadamard) product, expected a ⊙ b (or a \\odot b); composition is not built in either`),
   /** `A ⊙ B` of anything but two vectors of one size or two scalars. */
-  'hadamard-shapes': entry('error', (a: { left: string; right: string; matrices: boolean }) =>
-    `⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has ${a.left} and ${a.right}${a.matrices ? ' (⊙ of matrices is not built in)' : '. ⊙ is as tight as · and read left to right, so σ\'(z) ⊙ Wᵀ δ is (σ\'(z) ⊙ Wᵀ) δ: bracket the vector ⊙ takes, σ\'(z) ⊙ (Wᵀ δ)'}`),
+  'hadamard-shapes': entry('error', (a: { left: string; right: string; matrices: boolean; bracket: boolean }) =>
+    `⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has ${a.left} and ${a.right}${a.matrices ? ' (⊙ of matrices is not built in)' : ''}${a.bracket ? '. ⊙ is as tight as · and read left to right, so σ\'(z) ⊙ Wᵀ δ is (σ\'(z) ⊙ Wᵀ) δ: bracket the vector ⊙ takes, σ\'(z) ⊙ (Wᵀ δ)' : ''}`),
   /** `1ᵀ x`: a number transposed is that number (no vector of ones is built in). */
   'number-transposed': entry('warning', (a: { number: string }) =>
     `${a.number}ᵀ is the number ${a.number}: a number is its own transpose. No vector of ones is built in; for the sum of the entries of a vector x in R^n write ∑_{i=1}^{n} x_i (with integer i)`),

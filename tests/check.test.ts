@@ -358,6 +358,24 @@ it.each([
   expect([...new Set(report.diagnostics.filter((d) => d.code === 'elementwise-matrix').map((d) => d.message))]).toEqual(want);
 });
 
+// (Red team rt135:) functions defined in layers, f_1, f_2 = f_1 + 1, f_3 = f_2 + 1: resolving
+// f_2's body resolved f_3 (a member of the same family f) while f_2 was not yet defined, read
+// f_2(z) in f_3's body as f_2 · z, and proved f_3(0) = 1.
+it.each([
+  ['f_3(0)', '1', 'refuted'],
+  ['f_3(0)', '3', 'proved'],
+  ['f_3(x)', 'x + 3', 'proved'],
+  ['f_2(f_1(x))', 'x + 3', 'proved'],
+])('reads layered function definitions: %s = %s is %s', async (left, right, verdict) => {
+  const report = await checkSource(`scalar x\ndefine f_1(z) = z + 1\ndefine f_2(z) = f_1(z) + 1\ndefine f_3(z) = f_2(z) + 1\n    ${left}\n  = ${right}\n`);
+  expect(report.steps.map((st) => st.verdict)).toEqual([verdict]);
+});
+
+it('reads a network defined layer by layer', async () => {
+  const report = await checkSource('vector x, z in R^n\nmatrix W_1, W_2, W_3 in R^{n×n}\nfunction σ : R → R\ndefine h_1(z) = σ(W_1 z)\ndefine h_2(z) = σ(W_2 h_1(z))\ndefine h_3(z) = σ(W_3 h_2(z))\n    h_3(x)\n  = σ(W_3 σ(W_2 σ(W_1 x)))\n  = σ(W_3 σ(W_1 σ(W_2 x)))\n');
+  expect(report.steps.map((st) => st.verdict)).toEqual(['proved', 'refuted']);
+});
+
 // `a ⊙ b`, the Hadamard product, did not parse ("unexpected character '⊙'"): of two vectors of
 // one size it is diag(a) b, of two scalars the product; of anything else an error that says so.
 describe('the Hadamard product ⊙', () => {
@@ -384,7 +402,9 @@ describe('the Hadamard product ⊙', () => {
   it.each([
     ['A ⊙ B', '⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a matrix in R^{n×n} and a matrix in R^{n×n} (⊙ of matrices is not built in)'],
     ['a ⊙ A', "⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a vector in R^n and a matrix in R^{n×n}. ⊙ is as tight as · and read left to right, so σ'(z) ⊙ Wᵀ δ is (σ'(z) ⊙ Wᵀ) δ: bracket the vector ⊙ takes, σ'(z) ⊙ (Wᵀ δ)"],
-    ['s ⊙ a', "⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a scalar and a vector in R^n. ⊙ is as tight as · and read left to right, so σ'(z) ⊙ Wᵀ δ is (σ'(z) ⊙ Wᵀ) δ: bracket the vector ⊙ takes, σ'(z) ⊙ (Wᵀ δ)"],
+    // (The bracketing advice only where it applies, a vector before a matrix, red team rt135.)
+    ['s ⊙ a', '⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a scalar and a vector in R^n'],
+    ['A ⊙ a', '⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a matrix in R^{n×n} and a vector in R^n'],
     ["σ(a) ⊙ A b", "⊙ multiplies two vectors of the same size entry by entry (a ⊙ b is diag(a) b), or two scalars; here it has a vector in R^n and a matrix in R^{n×n}. ⊙ is as tight as · and read left to right, so σ'(z) ⊙ Wᵀ δ is (σ'(z) ⊙ Wᵀ) δ: bracket the vector ⊙ takes, σ'(z) ⊙ (Wᵀ δ)"],
   ])('refuses %s', async (e, message) => {
     const report = await checkSource(`${context}    ${e}\n  = ${e}\n`);
@@ -406,6 +426,8 @@ describe('the Hadamard product ⊙', () => {
 
   it.each([
     ['W a ⊙ b', ["read 'W a ⊙ b' as (W a) ⊙ b, left to right; for the other reading write W (a ⊙ b)"]],
+    // (Each reading with its brackets: it said (W a - b) ⊙ a, red team rt135.)
+    ['W (a - b) ⊙ a', ["read 'W (a - b) ⊙ a' as (W (a - b)) ⊙ a, left to right; for the other reading write W ((a - b) ⊙ a)"]],
     ['(W a) ⊙ b', []],
     ['W (a ⊙ b)', []],
     ['s a ⊙ b', []],

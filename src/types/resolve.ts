@@ -285,7 +285,13 @@ class Resolver {
   private ensureDefined(n: Name): void {
     const list = this.group.pending.get(familyKey(n));
     if (!list) return;
-    for (const d of [...list]) if (!this.resolving.has(d)) this.define(d);
+    // (A member at a number, `f_1`, needs its own definitions and the family's, `f_t`, not another
+    // member's: under define f_1(z), f_2(z) = f_1(z) + 1, f_3(z) = f_2(z) + 1, f_1's call in f_2's
+    // body resolved f_3 while f_2 was not yet defined, read f_2(z) there as f_2 · z, and proved
+    // f_3(0) = 1 — red team rt135.)
+    const member = n.index?.kind === 'Num' ? printName({ ...n, primes: 0 }) : null;
+    const needed = (d: Define): boolean => member === null || d.target.index?.kind !== 'Num' || printName({ ...d.target, primes: 0 }) === member;
+    for (const d of [...list]) if (!this.resolving.has(d) && needed(d)) this.define(d);
   }
 
   private define(st: Define): Define {
@@ -1104,12 +1110,11 @@ class Resolver {
       // `W a ⊙ b` is (W a) ⊙ b, left to right; W (a ⊙ b) differs (bracketed, `(W a) ⊙ b`, says which).
       if (left.kind === 'Binary' && left.op === '*' && !left.hadamard && !left.entrywise && left.range[0] === left.left.range[0]
         && left.left.shape?.kind === 'matrix' && !sameDim(left.left.shape.cols, 1)) {
-        const factor = printExpr(left.left);
-        const rest = printExpr(left.right);
+        const inner: Expr = { kind: 'Binary', op: '*', hadamard: true, left: left.right, right, range: e.range };
         this.error(diagnostic('reading', {
           written: `${printExpr(left)} ⊙ ${printExpr(right)}`,
-          reading: `(${factor} ${rest}) ⊙ ${printExpr(right)}, left to right`,
-          other: `${factor} (${rest} ⊙ ${printExpr(right)})`,
+          reading: `(${printExpr(left)}) ⊙ ${printExpr(right)}, left to right`,
+          other: `${printExpr(left.left)} (${printExpr(inner)})`,
         }, e.range));
       }
       const diag: Expr = {
@@ -1119,8 +1124,10 @@ class Resolver {
       const read = this.binary({ kind: 'Binary', op: '*', implicit: true, left: diag, right, range: e.range }, env, diag, right);
       return asWritten(read.kind === 'Binary' ? { ...read, entrywise: true } : read, { ...e, left, right });
     }
-    const matrices = [l, r].every((x) => x.kind === 'matrix' && !sameDim(x.cols, 1));
-    this.error(diagnostic('hadamard-shapes', { left: describeShape(l), right: describeShape(r), matrices }, e.range));
+    const wide = (x: Shape): boolean => x.kind === 'matrix' && !sameDim(x.cols, 1);
+    // (A vector before a matrix, `σ'(z) ⊙ Wᵀ δ`: the vector after the matrix was meant.)
+    const bracket = !wide(l) && l.kind === 'matrix' && wide(r);
+    this.error(diagnostic('hadamard-shapes', { left: describeShape(l), right: describeShape(r), matrices: wide(l) && wide(r), bracket }, e.range));
     return { ...e, left, right, shape: ANY };
   }
 
