@@ -376,6 +376,21 @@ it('reads a network defined layer by layer', async () => {
   expect(report.steps.map((st) => st.verdict)).toEqual(['proved', 'refuted']);
 });
 
+// (Red team rt135:) the same terms in another order, `(x + y + z + w)^40 = (w + z + y + x)^40`,
+// were only checked: the identity test declines coefficients past its prime. Reordering a sum's
+// terms or a product's scalar factors is a structural proof; matrices keep their order.
+it.each([
+  ['(x + y + z + w)^40', '(w + z + y + x)^40', 'proved', 'structural'],
+  ['(x + y + z + w + 1)^60 - 1', '-1 + (1 + w + z + y + x)^60', 'proved', 'structural'],
+  ['x/2 - y', '-y + (1/2) x', 'proved', 'structural'],
+  ['2 A B + C', 'C + A (2 B)', 'proved', 'structural'],
+  ['A B + C', 'C + B A', 'refuted', 'sampling'],
+  ['(x + y)^40', '(y + x)^41', 'refuted', 'sampling'],
+])('reorders %s = %s: %s (%s)', async (left, right, verdict, method) => {
+  const report = await checkSource(`scalar x, y, z, w\nmatrix A, B, C in R^{n×n}\n    ${left}\n  = ${right}\n`);
+  expect(report.steps.map((st) => [st.verdict, st.method])).toEqual([[verdict, method]]);
+});
+
 // `a ⊙ b`, the Hadamard product, did not parse ("unexpected character '⊙'"): of two vectors of
 // one size it is diag(a) b, of two scalars the product; of anything else an error that says so.
 describe('the Hadamard product ⊙', () => {

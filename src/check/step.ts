@@ -1,5 +1,5 @@
 import type { Compare, Condition, Define, Expr, Formula, Hint, Name, Var } from '../ast.js';
-import { exprKey, formulaExprs, formulaKey, mentionsAny } from '../ast-walk.js';
+import { exprKey, formulaExprs, formulaKey, mentionsAny, trivialKey } from '../ast-walk.js';
 import { printExpr, printFormula, printName } from '../print.js';
 import type { RelatedNote } from '../diagnostics.js';
 import { familyKey } from '../types/scope.js';
@@ -138,6 +138,7 @@ function* withForAllRewrites(p: StepProblem, candidates: Iterable<Candidate>): G
 
 /** How a step whose sides print the same is proved. */
 const SAME_EXPRESSION = 'both sides are the same expression';
+const SAME_UP_TO_ORDER = 'a sum\'s terms and a product\'s scalar factors may come in any order';
 
 /**
  * Whether two scalars of a step's conditions are equal wherever both have values, by a proof
@@ -164,6 +165,10 @@ function conditionsEqual(p: StepProblem, deadline: number): (a: Expr, b: Expr) =
 export function certify(p: StepProblem, left: Expr, right: Expr, deadline: number): { proof: Proof | null; pending: Candidate[]; differAt: number[]; sides?: readonly [Expr, Expr] } {
   // (By key, not by text: I_m and I_n print alike.)
   if (exprKey(left) === exprKey(right)) return { proof: { method: 'structural', how: SAME_EXPRESSION }, pending: [], differAt: [] };
+  // (And the same up to the order of terms and of scalar factors, a − b as a + (−b), −(−a) as a:
+  // no value or domain changes. (x + y + z + w)^40 = (w + z + y + x)^40 was only checked, its
+  // coefficients past the identity test's prime — red team rt135.)
+  if (trivialKey(left) === trivialKey(right)) return { proof: { method: 'structural', how: SAME_UP_TO_ORDER }, pending: [], differAt: [] };
   // The step as an instance of a `for all` equation (f(a) = 1 − f(−a) of f(z) = 1 − f(−z)):
   // the cross-check samples what it comes to, the right side on both sides.
   if (p.prep.unenforced.some((c) => c.forAll.length > 0)) {
@@ -1216,7 +1221,7 @@ function decideStepAt(p: StepProblem, opts: StepOptions): Outcome {
     }
     const coverText = cover && 'proved' in cover ? `; ${cover.proved}` : '';
     const by = !isExpr(left) && proof.method === 'structural' && proof.how !== 'both sides are the same statement' ? 'the statements are the same comparison rearranged'
-      : proof.method === 'structural' ? 'the sides are identical'
+      : proof.method === 'structural' ? (proof.how === SAME_UP_TO_ORDER ? 'the sides are the same terms and factors in another order' : 'the sides are identical')
       : proof.method === 'normal-form' ? 'the matrix normal forms agree'
         : proof.method === 'identity-test' ? `the exact identity test agrees at ${proof.points} random points modulo 2^61 − 1${proof.sizes ? ` with ${proof.sizes}` : ''} (error probability ≤ ${proof.errorBound!.toExponential(0)})`
           : proof.method === 'rule' ? (proof.used ? `by the ${proof.rule}${ruleDetail(proof.used, proof.errorBound)}` : 'proved by the rules')
