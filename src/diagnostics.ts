@@ -129,6 +129,9 @@ export const DIAGNOSTICS = {
     `'d' is not declared, so it is read as a number d multiplying what follows; for a derivative write dy/dx (or d y / d x), d/dx (…) or \\frac{d}{dx}; to mean a number, declare it: scalar d`),
   'prime-not-transpose': entry('warning', (a: { name: string; of: string; shape: string }) =>
     `'${a.name}' is not declared, so it is read as a new scalar name, not as the transpose of ${a.of} (${a.shape}): for the transpose write ${a.of}ᵀ or ${a.of}^T; for a new name, declare it`),
+  /** `define f_1(z) = f_2(z) + 1` with `define f_2(z) = f_1(z) − 1`: a function reached from its own definition. */
+  'definition-cycle': entry('error', (a: { name: string }) =>
+    `'${a.name}' is used inside its own definition (directly or through another definition), so it has no value: expected a definition that does not reach itself`),
   'undeclared-function': entry('warning', (a: { name: string; product: string }) =>
     `'${a.name}' is not declared, so ${a.product} is read as a product; to apply a function, declare it: function ${a.name} : R → R`),
   'not-a-function': entry('error', (a: { name: string; shape: string }) =>

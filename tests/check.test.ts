@@ -371,6 +371,23 @@ it.each([
   expect(report.steps.map((st) => st.verdict)).toEqual([verdict]);
 });
 
+// (Red team rt136: the same with a member's subscript written as a sum, f_{0+1}, or the family's
+// plain name called in a member's body; a definition that reaches itself through another was
+// read as a product and proved f_1(0) = 0; an undeclared f_2(0) was read as f_2 · 0 silently.)
+it.each([
+  ['define f_1(z) = z + 1\ndefine f_2(z) = f_{0+1}(z) + 1\ndefine f_3(z) = f_2(z) + 1\n', 'f_3(0)', '3', ['proved'], []],
+  ['define f_1(z) = z + 1\ndefine f_2(z) = f_{0+1}(z) + 1\ndefine f_3(z) = f_2(z) + 1\n', 'f_3(0)', '1', ['refuted'], []],
+  ['define f_1(z) = f(z) + 1\ndefine f_2(z) = f_1(z) + 1\ndefine f(z) = 2 z\n', 'f_2(0)', '2', ['proved'], []],
+  ['define f_1(z) = f(z) + 1\ndefine f_2(z) = f_1(z) + 1\ndefine f(z) = 2 z\n', 'f_2(0)', '1', ['refuted'], []],
+  ['define f_1(z) = f_2(z) + 1\ndefine f_2(z) = f_1(z) - 1\n', 'f_1(0)', '0', ['error'], ['definition-cycle']],
+  ['define f(z) = f(z) + 1\n', 'f(0)', '0', ['error'], ['definition-cycle']],
+  ['', 'f_2(0)', '0', ['proved'], ['undeclared-function']],
+])('reads %s then %s = %s', async (defs, left, right, verdicts, codes) => {
+  const report = await checkSource(`scalar x\n${defs}    ${left}\n  = ${right}\n`);
+  expect(report.steps.map((st) => st.verdict)).toEqual(verdicts);
+  expect([...new Set(report.diagnostics.map((d) => d.code))]).toEqual(codes);
+});
+
 it('reads a network defined layer by layer', async () => {
   const report = await checkSource('vector x, z in R^n\nmatrix W_1, W_2, W_3 in R^{n×n}\nfunction σ : R → R\ndefine h_1(z) = σ(W_1 z)\ndefine h_2(z) = σ(W_2 h_1(z))\ndefine h_3(z) = σ(W_3 h_2(z))\n    h_3(x)\n  = σ(W_3 σ(W_2 σ(W_1 x)))\n  = σ(W_3 σ(W_1 σ(W_2 x)))\n');
   expect(report.steps.map((st) => st.verdict)).toEqual(['proved', 'refuted']);

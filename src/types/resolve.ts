@@ -282,16 +282,37 @@ class Resolver {
   }
 
   /** Resolves the definitions of a name used before them, so it has their shape. */
-  private ensureDefined(n: Name): void {
+  /**
+   * Resolves the definitions a use of `n` needs that are not resolved yet. A member at a
+   * constant, `f_1` or `f_{0+1}`, needs its own and the family's (`f_t`), not another member's;
+   * so does a call of a plain name, `f(z)` (`call`), its own. (Under define f_1(z), f_2(z) =
+   * f_1(z) + 1, f_3(z) = f_2(z) + 1, f_1's call in f_2's body resolved f_3 while f_2 was not yet
+   * defined, read f_2(z) there as f_2 · z, and proved f_3(0) = 1 — red teams rt135, rt136.)
+   */
+  private ensureDefined(n: Name, call = false): void {
     const list = this.group.pending.get(familyKey(n));
     if (!list) return;
-    // (A member at a number, `f_1`, needs its own definitions and the family's, `f_t`, not another
-    // member's: under define f_1(z), f_2(z) = f_1(z) + 1, f_3(z) = f_2(z) + 1, f_1's call in f_2's
-    // body resolved f_3 while f_2 was not yet defined, read f_2(z) there as f_2 · z, and proved
-    // f_3(0) = 1 — red team rt135.)
-    const member = n.index?.kind === 'Num' ? printName({ ...n, primes: 0 }) : null;
-    const needed = (d: Define): boolean => member === null || d.target.index?.kind !== 'Num' || printName({ ...d.target, primes: 0 }) === member;
+    const at = n.index === null ? null : constantIndex(n.index);
+    const member = at !== null ? printName({ ...n, index: { kind: 'Num', value: at.toString(), range: n.index!.range }, primes: 0 })
+      : call && n.index === null ? printName({ ...n, primes: 0 }) : null;
+    const memberOf = (d: Define): string | null => {
+      const i = d.target.index === null ? null : constantIndex(d.target.index);
+      return d.target.index === null ? printName({ ...d.target, primes: 0 })
+        : i !== null ? printName({ ...d.target, index: { kind: 'Num', value: i.toString(), range: d.target.index.range }, primes: 0 }) : null;
+    };
+    const needed = (d: Define): boolean => {
+      if (member === null) return true;
+      const of = memberOf(d);
+      return of === null || of === member;
+    };
     for (const d of [...list]) if (!this.resolving.has(d) && needed(d)) this.define(d);
+  }
+
+  /** A definition of `fn` (a function's, by its exact name) that is being read now: a use of fn inside it reaches itself. */
+  private definitionInProgress(fn: Name): Define | null {
+    const key = printName({ ...fn, primes: 0 });
+    for (const d of this.resolving) if (d.params && printName({ ...d.target, primes: 0 }) === key) return d;
+    return null;
   }
 
   private define(st: Define): Define {
@@ -1328,13 +1349,24 @@ class Resolver {
     }
   }
 
-  private call(e: Call, env: Env): Expr {
+  private call(e0: Call, env: Env): Expr {
+    // (A constant subscript is its number: f_{0+1}(z) calls f_1, red team rt136.)
+    const at = e0.fn.index && e0.fn.index.kind !== 'Num' ? constantIndex(e0.fn.index) : null;
+    const e: Call = at !== null && at >= 0n ? { ...e0, fn: { ...e0.fn, index: { kind: 'Num', value: at.toString(), range: e0.fn.index!.range } } } : e0;
     const fn = e.fn;
     const rootSplit = this.rootOfAtom(e, env);
     if (rootSplit) return rootSplit;
     const key = printName(fn);
-    this.ensureDefined({ ...fn, primes: 0 });
+    this.ensureDefined({ ...fn, primes: 0 }, true);
     const declared = env.scope.get(printName({ ...fn, primes: 0 }));
+    // (A function used inside its own definition, directly or through another, f_1(z) = f_2(z) + 1
+    // with f_2(z) = f_1(z) − 1: not a product of an undeclared name, which proved f_1(0) = 0 —
+    // red team rt136.)
+    const inProgress = !declared && !env.locals.has(printName({ ...fn, primes: 0 })) ? this.definitionInProgress(fn) : null;
+    if (inProgress) {
+      this.error(diagnostic('definition-cycle', { name: printName({ ...fn, primes: 0 }) }, fn.range));
+      return { ...e, args: e.args.map((a) => this.expr(a, env)), shape: ANY };
+    }
     // E(X), Var(X), Cov(X, Y) with round brackets, as many write them: the same operators.
     const bracket = !declared && fn.primes === 0 && !fn.index && !fn.hat && !fn.bar ? EXPECTATION_SPELLINGS[fn.base] : undefined;
     if (bracket && e.args.length >= 1 && e.args.length <= 2) {
@@ -1401,11 +1433,15 @@ class Resolver {
       const callee = this.variable({ kind: 'Var', name: fn, range: fn.range }, env);
       // `σ(2z)` with σ undeclared may be meant as an application: say how it is read, unless
       // the letter stands in its own bracket (`n(n+1)`, `x(1-x)`: a product for sure).
-      if ((!declared || declared.implicit) && isLetterName(fn.base) && !fn.index && !mentionsBase(e.args, fn.base)
-        && !this.warnedFunctions.has(fn.base) && callee.kind === 'Var') {
-        this.warnedFunctions.add(fn.base);
-        const fix: Fix = { message: `declare function ${fn.base} : R → R`, edits: [{ range: [0, 0], text: `function ${fn.base} : R → R\n` }] };
-        this.error(diagnostic('undeclared-function', { name: fn.base, product: `${printExpr(e)}` }, fn.range, { fixes: [fix] }));
+      // (And at a number, `f_2(0)` with no f_2 declared or defined, nor its family: it was proved
+      // silently as f_2 · 0 = 0 — red team rt136.)
+      const family = fn.index === null ? undefined : env.scope.lookup(fn)?.info;
+      const named = fn.index === null ? fn.base : fn.index.kind === 'Num' && (!family || family.implicit) ? printName({ ...fn, primes: 0 }) : null;
+      if ((!declared || declared.implicit) && isLetterName(fn.base) && named !== null && !mentionsBase(e.args, fn.base)
+        && !this.warnedFunctions.has(named) && callee.kind === 'Var') {
+        this.warnedFunctions.add(named);
+        const fix: Fix = { message: `declare function ${named} : R → R`, edits: [{ range: [0, 0], text: `function ${named} : R → R\n` }] };
+        this.error(diagnostic('undeclared-function', { name: named, product: `${printExpr(e)}` }, fn.range, { fixes: [fix] }));
       }
       return this.product({ kind: 'Binary', op: '*', implicit: true, left: callee, right: args[0]!, range: e.range }, callee, args[0]!);
     }
@@ -2305,6 +2341,25 @@ function isBareDelta(n: Name): boolean {
 
 /** The most operations the argument of cosh, sinh, sech, csch or coth may hold: it is written out twice (Resolver.expDefined). */
 const MAX_WRITTEN_OUT = 2000;
+
+/** The whole number an index without names stands for (`2`, `0+1`, `3-1`), or null. */
+function constantIndex(e: Expr): bigint | null {
+  switch (e.kind) {
+    case 'Num': return /^\d+$/u.test(e.value) ? BigInt(e.value) : null;
+    case 'Neg': {
+      const a = constantIndex(e.arg);
+      return a === null ? null : -a;
+    }
+    case 'Binary': {
+      if (e.op !== '+' && e.op !== '-' && e.op !== '*') return null;
+      const a = constantIndex(e.left);
+      const b = a === null ? null : constantIndex(e.right);
+      if (a === null || b === null) return null;
+      return e.op === '+' ? a + b : e.op === '-' ? a - b : a * b;
+    }
+    default: return null;
+  }
+}
 
 /** Whether an expression is the number 1 as written (`1`, `1.0`): `1ᵀ x` is no vector of ones. */
 function isOne(e: Expr): e is Extract<Expr, { kind: 'Num' }> {
