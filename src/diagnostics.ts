@@ -277,6 +277,8 @@ export const DIAGNOSTICS = {
       : `'${a.member ?? a.name}' is already defined (see the note): a value is defined once, so this definition is not used`),
   'condition-without-index': entry('error', (a: { name: string }) =>
     `a condition ('for …') only says which indices of a family a definition gives (define a_t = … for t ≥ 1); '${a.name}' has no index, so it would be ignored: define it for every value (with max, min or |·| for cases), or state what you need with 'assume'`),
+  'function-family': entry('error', (a: { name: string }) =>
+    `'${a.name}' is a function for each index, defined by cases ('for …'): that is not built in; expected each member defined on a line of its own (define f_1(z) = …, then define f_2(z) = … f_1(z) …)`),
   'builtin-redefined': entry('error', (a: { name: string }) => `'${a.name}' is built in and cannot be redefined: choose another name`),
   'define-function': entry('error', (a: { name: string }) => `'${a.name}' is a function: define it as ${a.name}(x) = …`),
   'define-shape': entry('error', (a: { name: string; declared: string; defined: string }) =>

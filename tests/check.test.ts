@@ -382,6 +382,8 @@ it.each([
   ['define f_1(z) = f_2(z) + 1\ndefine f_2(z) = f_1(z) - 1\n', 'f_1(0)', '0', ['error'], ['definition-cycle']],
   ['define f(z) = f(z) + 1\n', 'f(0)', '0', ['error'], ['definition-cycle']],
   ['', 'f_2(0)', '0', ['proved'], ['undeclared-function']],
+  // (A function family by recurrence is not built: said so, not that f_t "has no index".)
+  ['integer t\ndefine f_t(z) = f_{t-1}(z) + 1   for t ≥ 2\ndefine f_1(z) = 2 z\n', 'f_1(1)', '2', ['error'], ['function-family']],
 ])('reads %s then %s = %s', async (defs, left, right, verdicts, codes) => {
   const report = await checkSource(`scalar x\n${defs}    ${left}\n  = ${right}\n`);
   expect(report.steps.map((st) => st.verdict)).toEqual(verdicts);

@@ -350,7 +350,10 @@ class Resolver {
         return { ...p, shape };
       });
       const value = this.expr(st.value, this.env(locals));
-      if (st.condition) this.error(diagnostic('condition-without-index', { name: `${printName(target)}(…)` }, st.condition.range));
+      // (`define f_t(z) = f_{t-1}(z) + 1 for t ≥ 2`: a function family by recurrence, which is not
+      // built; it said f_t(…) "has no index", red team rt136.)
+      if (st.condition && target.index !== null) this.error(diagnostic('function-family', { name: `${printName(target)}(…)` }, st.condition.range));
+      else if (st.condition) this.error(diagnostic('condition-without-index', { name: `${printName(target)}(…)` }, st.condition.range));
       if (!repeat) {
         this.scope.set({
           key: printName(target), kind: 'function', shape: SCALAR, family: false, tags: new Set(),
