@@ -390,6 +390,19 @@ it.each([
   expect([...new Set(report.diagnostics.map((d) => d.code))]).toEqual(codes);
 });
 
+// (Red team rt136: numbered names defined one by one were only checked, a_2 = 2 under
+// a_1 = 1, a_2 = a_1 + 1: a step of numbers, decided at its one point. Not where a drawn value
+// or function enters: σ(0) + 1 = 1.5 is no step of numbers.)
+it.each([
+  ['define a_1 = 1\ndefine a_2 = a_1 + 1\n', 'a_2', '2', 'proved'],
+  ['define a_1 = 1\ndefine a_2 = a_1 + 1\n', 'a_2', '3', 'refuted'],
+  ['function σ : R → R\ndefine c_1 = σ(0)\ndefine c_2 = c_1 + 1\n', 'c_2', '1.5', 'refuted'],
+  ['integer n\ndefine e_1 = n\ndefine e_2 = e_1 + 1\n', 'e_2', '1', 'refuted'],
+])('decides %s then %s = %s: %s', async (defs, left, right, verdict) => {
+  const report = await checkSource(`${defs}    ${left}\n  = ${right}\n`);
+  expect(report.steps.map((st) => st.verdict)).toEqual([verdict]);
+});
+
 it('reads a network defined layer by layer', async () => {
   const report = await checkSource('vector x, z in R^n\nmatrix W_1, W_2, W_3 in R^{n×n}\nfunction σ : R → R\ndefine h_1(z) = σ(W_1 z)\ndefine h_2(z) = σ(W_2 h_1(z))\ndefine h_3(z) = σ(W_3 h_2(z))\n    h_3(x)\n  = σ(W_3 σ(W_2 σ(W_1 x)))\n  = σ(W_3 σ(W_1 σ(W_2 x)))\n');
   expect(report.steps.map((st) => st.verdict)).toEqual(['proved', 'refuted']);

@@ -120,9 +120,11 @@ function determinedAt(point: Point, p: StepProblem): boolean {
   if (point.touched.size === 0) return false;
   const defs = p.prep.ctx.defs;
   for (const k of point.touched) {
+    if (point.values.has(k) || point.overrides.has(k)) return false;
     const at = k.indexOf('@');
-    if (at < 0 || point.values.has(k) || point.overrides.has(k)) return false;
-    const family = k.slice(0, at);
+    // (Or a member defined on its own, `define a_2 = a_1 + 1` beside `define a_1 = 1`: kept
+    // under its own name; a_2 = 2 was only checked, red team rt136.)
+    const family = at < 0 ? k : k.slice(0, at);
     if (!defs.some((d) => !d.params && p.prep.keyOfName(d.target) === family)) return false;
   }
   return true;
