@@ -403,6 +403,18 @@ it.each([
   expect(report.steps.map((st) => st.verdict)).toEqual([verdict]);
 });
 
+// (Red team rt136: numbered names defined one by one were not unfolded, each kept under its
+// own name: a network's layers h_1, h_2 as names, and a_2 = y + 1, were only checked.)
+it.each([
+  ['vector x in R^n\nmatrix W_1, W_2 in R^{n×n}\nfunction σ : R → R\ndefine h_1 = σ(W_1 x)\ndefine h_2 = σ(W_2 h_1)\n', 'h_2', 'σ(W_2 σ(W_1 x))', 'proved'],
+  ['vector x in R^n\nmatrix W_1, W_2 in R^{n×n}\nfunction σ : R → R\ndefine h_1 = σ(W_1 x)\ndefine h_2 = σ(W_2 h_1)\n', 'h_2', 'σ(W_1 σ(W_2 x))', 'refuted'],
+  ['scalar y\ndefine a_1 = y\ndefine a_2 = a_1 + 1\n', 'a_2', 'y + 1', 'proved'],
+  ['scalar y\ndefine a_1 = y\ndefine a_2 = a_1 + 1\n', 'a_2', 'y + 2', 'refuted'],
+])('unfolds numbered names: %s… %s = %s is %s', async (defs, left, right, verdict) => {
+  const report = await checkSource(`${defs}    ${left}\n  = ${right}\n`);
+  expect(report.steps.map((st) => st.verdict)).toEqual([verdict]);
+});
+
 it('reads a network defined layer by layer', async () => {
   const report = await checkSource('vector x, z in R^n\nmatrix W_1, W_2, W_3 in R^{n×n}\nfunction σ : R → R\ndefine h_1(z) = σ(W_1 z)\ndefine h_2(z) = σ(W_2 h_1(z))\ndefine h_3(z) = σ(W_3 h_2(z))\n    h_3(x)\n  = σ(W_3 σ(W_2 σ(W_1 x)))\n  = σ(W_3 σ(W_1 σ(W_2 x)))\n');
   expect(report.steps.map((st) => st.verdict)).toEqual(['proved', 'refuted']);

@@ -199,7 +199,10 @@ export function unfoldingOf(def: Define, scope: Scope): Unfolding | null {
   let indexVar: string | null = null;
   let offset = 0;
   let literal: string | null = null;
-  if (t.index) {
+  // (A member the scope keeps under its own name, `c_1` defined alone, unfolds as a plain name:
+  // its uses look up to that key with no index, and `h_2 = σ(W_2 σ(W_1 x))` under define
+  // h_1 = σ(W_1 x), h_2 = σ(W_2 h_1) was only checked — red team rt136.)
+  if (t.index && found?.index) {
     const pattern = indexPattern(t.index);
     if (pattern) ({ variable: indexVar, offset } = pattern);
     else literal = exprKey(canonicalIndex(t.index));
