@@ -1,6 +1,6 @@
 import type { Expr, Formula, Name, RelOp, Var } from './ast.js';
 import { tick } from './deadline.js';
-import { nameKey } from './print.js';
+import { nameKey, printName } from './print.js';
 
 /**
  * One walk over the AST, with binders. Every rewrite (substitution, unfolding, replacing a
@@ -409,4 +409,94 @@ export function comparedPairs(f: Formula): { readonly a: Expr; readonly op: RelO
   if (f.kind === 'Logic' && f.op === '∧') return [...comparedPairs(f.left), ...comparedPairs(f.right)];
   if (f.kind !== 'Compare') return [];
   return f.ops.map((op, i) => ({ a: f.operands[i]!, op, b: f.operands[i + 1]! }));
+}
+
+/**
+ * A subscript in canonical form when it is linear with integer coefficients:
+ * `t-1-1` → `t - 2`, `t+1-1` → `t`, `0-1` → … so `v_{t-1-1}` and `v_{t-2}` are one name.
+ */
+export function canonicalIndex(e: Expr): Expr {
+  const lin = linear(e);
+  if (!lin) return e;
+  const range = e.range;
+  let out: Expr | null = null;
+  const keys = [...lin.terms.keys()].sort();
+  for (const k of keys) {
+    const c = lin.terms.get(k)!;
+    if (c === 0) continue;
+    const v = lin.vars.get(k)!;
+    const mag = Math.abs(c);
+    const term: Expr = mag === 1 ? v : { kind: 'Binary', op: '*', implicit: true, left: num(mag, range), right: v, range, shape: v.shape };
+    if (!out) out = c < 0 ? { kind: 'Neg', arg: term, range, shape: term.shape } : term;
+    else out = { kind: 'Binary', op: c < 0 ? '-' : '+', left: out, right: term, range, shape: term.shape };
+  }
+  if (!out) return num(lin.constant, range);
+  if (lin.constant !== 0) {
+    out = { kind: 'Binary', op: lin.constant < 0 ? '-' : '+', left: out, right: num(Math.abs(lin.constant), range), range, shape: out.shape };
+  }
+  return out;
+}
+
+/** The integer n as an index expression (a Num, under a Neg when negative). */
+export function num(n: number, range: Expr['range']): Expr {
+  const lit: Expr = { kind: 'Num', value: String(Math.abs(n)), range, shape: { kind: 'scalar' } };
+  return n < 0 ? { kind: 'Neg', arg: lit, range, shape: { kind: 'scalar' } } : lit;
+}
+
+/** An index linear in integer names: coefficients and the names by printed name, and the constant. */
+export interface Linear { terms: Map<string, number>; vars: Map<string, Var>; constant: number }
+
+/** An index expression as a linear form in names without subscripts, integer coefficients; null otherwise. */
+export function linear(e: Expr): Linear | null {
+  switch (e.kind) {
+    case 'Num': return /^\d+$/.test(e.value) ? { terms: new Map(), vars: new Map(), constant: Number(e.value) } : null;
+    case 'Var': {
+      if (e.name.index) return null;
+      const k = printName(e.name);
+      return { terms: new Map([[k, 1]]), vars: new Map([[k, e]]), constant: 0 };
+    }
+    case 'Neg': {
+      const a = linear(e.arg);
+      return a ? scale(a, -1) : null;
+    }
+    case 'Binary': {
+      if (e.op === '+' || e.op === '-') {
+        const a = linear(e.left);
+        const b = linear(e.right);
+        if (!a || !b) return null;
+        return combine(a, e.op === '+' ? b : scale(b, -1));
+      }
+      if (e.op === '*') {
+        const a = linear(e.left);
+        const b = linear(e.right);
+        if (!a || !b) return null;
+        if (a.terms.size === 0) return scale(b, a.constant);
+        if (b.terms.size === 0) return scale(a, b.constant);
+        return null;
+      }
+      return null;
+    }
+    default: return null;
+  }
+}
+
+/** A linear form times c. */
+export function scale(a: Linear, c: number): Linear {
+  return { terms: new Map([...a.terms].map(([k, v]) => [k, v * c])), vars: a.vars, constant: a.constant * c };
+}
+
+/** The sum of two linear forms. */
+export function combine(a: Linear, b: Linear): Linear {
+  const terms = new Map(a.terms);
+  for (const [k, v] of b.terms) terms.set(k, (terms.get(k) ?? 0) + v);
+  return { terms, vars: new Map([...a.vars, ...b.vars]), constant: a.constant + b.constant };
+}
+
+/**
+ * An index expression linear in integer names with integer coefficients (`t - 1` → t·1 − 1),
+ * as its coefficients by printed name and its constant; null otherwise.
+ */
+export function linearIndex(e: Expr): { readonly terms: ReadonlyMap<string, number>; readonly constant: number } | null {
+  const lin = linear(e);
+  return lin && { terms: lin.terms, constant: lin.constant };
 }

@@ -1,5 +1,7 @@
 import type { Compare, Define, Expr, Formula, Var } from '../ast.js';
-import { children, exprKey, freeNames, mapChildren, mapFormula, mentionsAny, substitute as substituteWalk, visit } from '../ast-walk.js';
+import {
+  canonicalIndex, children, combine, exprKey, freeNames, linear, linearIndex, mapChildren, mapFormula, mentionsAny, num, scale, substitute as substituteWalk, visit, type Linear,
+} from '../ast-walk.js';
 import { printExpr as printExprText, printName } from '../print.js';
 import type { Scope } from '../types/scope.js';
 import { constantValue } from './evaluator/interpret.js';
@@ -12,7 +14,7 @@ import { Rational } from './evaluator/rational.js';
  * never rewritten inside them, and identity is the structural key `exprKey`.
  */
 
-export { freeNames, visit };
+export { canonicalIndex, freeNames, linearIndex, visit };
 
 /**
  * Replaces free occurrences of names (by key) with expressions, subscripts included (put
@@ -47,81 +49,6 @@ export function substituteFormula(f: Formula, subst: ReadonlyMap<string, Expr>):
   return mapFormula(f, (e) => substitute(e, subst));
 }
 
-/**
- * A subscript in canonical form when it is linear with integer coefficients:
- * `t-1-1` → `t - 2`, `t+1-1` → `t`, `0-1` → … so `v_{t-1-1}` and `v_{t-2}` are one name.
- */
-export function canonicalIndex(e: Expr): Expr {
-  const lin = linear(e);
-  if (!lin) return e;
-  const range = e.range;
-  let out: Expr | null = null;
-  const keys = [...lin.terms.keys()].sort();
-  for (const k of keys) {
-    const c = lin.terms.get(k)!;
-    if (c === 0) continue;
-    const v = lin.vars.get(k)!;
-    const mag = Math.abs(c);
-    const term: Expr = mag === 1 ? v : { kind: 'Binary', op: '*', implicit: true, left: num(mag, range), right: v, range, shape: v.shape };
-    if (!out) out = c < 0 ? { kind: 'Neg', arg: term, range, shape: term.shape } : term;
-    else out = { kind: 'Binary', op: c < 0 ? '-' : '+', left: out, right: term, range, shape: term.shape };
-  }
-  if (!out) return num(lin.constant, range);
-  if (lin.constant !== 0) {
-    out = { kind: 'Binary', op: lin.constant < 0 ? '-' : '+', left: out, right: num(Math.abs(lin.constant), range), range, shape: out.shape };
-  }
-  return out;
-}
-
-function num(n: number, range: Expr['range']): Expr {
-  const lit: Expr = { kind: 'Num', value: String(Math.abs(n)), range, shape: { kind: 'scalar' } };
-  return n < 0 ? { kind: 'Neg', arg: lit, range, shape: { kind: 'scalar' } } : lit;
-}
-
-interface Linear { terms: Map<string, number>; vars: Map<string, Var>; constant: number }
-
-function linear(e: Expr): Linear | null {
-  switch (e.kind) {
-    case 'Num': return /^\d+$/.test(e.value) ? { terms: new Map(), vars: new Map(), constant: Number(e.value) } : null;
-    case 'Var': {
-      if (e.name.index) return null;
-      const k = printName(e.name);
-      return { terms: new Map([[k, 1]]), vars: new Map([[k, e]]), constant: 0 };
-    }
-    case 'Neg': {
-      const a = linear(e.arg);
-      return a ? scale(a, -1) : null;
-    }
-    case 'Binary': {
-      if (e.op === '+' || e.op === '-') {
-        const a = linear(e.left);
-        const b = linear(e.right);
-        if (!a || !b) return null;
-        return combine(a, e.op === '+' ? b : scale(b, -1));
-      }
-      if (e.op === '*') {
-        const a = linear(e.left);
-        const b = linear(e.right);
-        if (!a || !b) return null;
-        if (a.terms.size === 0) return scale(b, a.constant);
-        if (b.terms.size === 0) return scale(a, b.constant);
-        return null;
-      }
-      return null;
-    }
-    default: return null;
-  }
-}
-
-function scale(a: Linear, c: number): Linear {
-  return { terms: new Map([...a.terms].map(([k, v]) => [k, v * c])), vars: a.vars, constant: a.constant * c };
-}
-
-function combine(a: Linear, b: Linear): Linear {
-  const terms = new Map(a.terms);
-  for (const [k, v] of b.terms) terms.set(k, (terms.get(k) ?? 0) + v);
-  return { terms, vars: new Map([...a.vars, ...b.vars]), constant: a.constant + b.constant };
-}
 
 /**
  * Bounds that keep every family subscript non-negative and every component index positive
@@ -347,14 +274,6 @@ function isWhole(e: Expr): boolean {
   return e.kind === 'Num' && /^\d+$/.test(e.value);
 }
 
-/**
- * An index expression linear in integer names with integer coefficients (`t - 1` → t·1 − 1),
- * as its coefficients by printed name and its constant; null otherwise.
- */
-export function linearIndex(e: Expr): { readonly terms: ReadonlyMap<string, number>; readonly constant: number } | null {
-  const lin = linear(e);
-  return lin && { terms: lin.terms, constant: lin.constant };
-}
 
 /**
  * Whether a definition's condition (`for t ≥ 1`, `for t ≤ -1`, `for 1 ≤ t ≤ T`) holds where
