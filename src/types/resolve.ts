@@ -4,7 +4,7 @@ import type {
 } from '../ast.js';
 import { noteStackOverflow } from '../check/stack-overflow.js';
 import { notBuiltIn } from '../not-built-in.js';
-import { formulaExprs, freeNames, visit } from '../ast-walk.js';
+import { canonicalIndex, formulaExprs, freeNames, visit } from '../ast-walk.js';
 import { arityFits, arityText, builtin, builtinFunction, builtinNorm, isBuiltinFunctionName, isElementwise, isExpDefined, type Builtin } from '../builtins.js';
 import { diagnostic, type Diagnostic, type Fix } from '../diagnostics.js';
 import { table } from '../table.js';
@@ -281,7 +281,6 @@ class Resolver {
     this.error(diagnostic('factorial-of-real', { name }, arg.range));
   }
 
-  /** Resolves the definitions of a name used before them, so it has their shape. */
   /**
    * Resolves the definitions a use of `n` needs that are not resolved yet. A member at a
    * constant, `f_1` or `f_{0+1}`, needs its own and the family's (`f_t`), not another member's;
@@ -292,17 +291,10 @@ class Resolver {
   private ensureDefined(n: Name, call = false): void {
     const list = this.group.pending.get(familyKey(n));
     if (!list) return;
-    const at = n.index === null ? null : constantIndex(n.index);
-    const member = at !== null ? printName({ ...n, index: { kind: 'Num', value: at.toString(), range: n.index!.range }, primes: 0 })
-      : call && n.index === null ? printName({ ...n, primes: 0 }) : null;
-    const memberOf = (d: Define): string | null => {
-      const i = d.target.index === null ? null : constantIndex(d.target.index);
-      return d.target.index === null ? printName({ ...d.target, primes: 0 })
-        : i !== null ? printName({ ...d.target, index: { kind: 'Num', value: i.toString(), range: d.target.index.range }, primes: 0 }) : null;
-    };
+    const member = n.index === null ? (call ? memberKey(n) : null) : memberKey(n);
     const needed = (d: Define): boolean => {
       if (member === null) return true;
-      const of = memberOf(d);
+      const of = memberKey(d.target);
       return of === null || of === member;
     };
     for (const d of [...list]) if (!this.resolving.has(d) && needed(d)) this.define(d);
@@ -1354,8 +1346,7 @@ class Resolver {
 
   private call(e0: Call, env: Env): Expr {
     // (A constant subscript is its number: f_{0+1}(z) calls f_1, red team rt136.)
-    const at = e0.fn.index && e0.fn.index.kind !== 'Num' ? constantIndex(e0.fn.index) : null;
-    const e: Call = at !== null && at >= 0n ? { ...e0, fn: { ...e0.fn, index: { kind: 'Num', value: at.toString(), range: e0.fn.index!.range } } } : e0;
+    const e: Call = e0.fn.index && e0.fn.index.kind !== 'Num' && isWholeNumber(canonicalIndex(e0.fn.index)) ? { ...e0, fn: { ...e0.fn, index: canonicalIndex(e0.fn.index) } } : e0;
     const fn = e.fn;
     const rootSplit = this.rootOfAtom(e, env);
     if (rootSplit) return rootSplit;
@@ -2345,23 +2336,20 @@ function isBareDelta(n: Name): boolean {
 /** The most operations the argument of cosh, sinh, sech, csch or coth may hold: it is written out twice (Resolver.expDefined). */
 const MAX_WRITTEN_OUT = 2000;
 
-/** The whole number an index without names stands for (`2`, `0+1`, `3-1`), or null. */
-function constantIndex(e: Expr): bigint | null {
-  switch (e.kind) {
-    case 'Num': return /^\d+$/u.test(e.value) ? BigInt(e.value) : null;
-    case 'Neg': {
-      const a = constantIndex(e.arg);
-      return a === null ? null : -a;
-    }
-    case 'Binary': {
-      if (e.op !== '+' && e.op !== '-' && e.op !== '*') return null;
-      const a = constantIndex(e.left);
-      const b = a === null ? null : constantIndex(e.right);
-      if (a === null || b === null) return null;
-      return e.op === '+' ? a + b : e.op === '-' ? a - b : a * b;
-    }
-    default: return null;
-  }
+/** A Num that is a whole number ≥ 0. */
+function isWholeNumber(e: Expr): boolean {
+  return e.kind === 'Num' && /^\d+$/u.test(e.value);
+}
+
+/**
+ * The name a use or a definition of `n` is kept under where it is one member, primes left out:
+ * a plain name, or one at a whole-number subscript, folded (`f_{0+1}` is f_1); null at a
+ * subscript with names in it (`f_t`, `f_{t-1}`: any member).
+ */
+function memberKey(n: Name): string | null {
+  if (n.index === null) return printName({ ...n, primes: 0 });
+  const at = canonicalIndex(n.index);
+  return isWholeNumber(at) ? printName({ ...n, index: at, primes: 0 }) : null;
 }
 
 /** Whether an expression is the number 1 as written (`1`, `1.0`): `1ᵀ x` is no vector of ones. */
