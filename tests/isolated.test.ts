@@ -178,14 +178,12 @@ describe('a file handed over alone, checked on this thread', () => {
     const stuckHere = {
       stackOverflowed: real.stackOverflowed,
       checkParsed: (t: string, parsed: Parameters<typeof real.checkParsed>[1], options: Parameters<typeof real.checkParsed>[2] = {}) => {
-        let deciding: readonly [number, number] | null = null;
         return real.checkParsed(t, parsed, {
           ...options,
-          onDecide: (range) => { deciding = range; options.onDecide?.(range); },
-          guard: (decide) => options.guard!(() => {
-            if (deciding?.[0] === at) for (;;) { /* stuck */ }
-            return decide();
-          }),
+          onDecide: (range, index) => {
+            options.onDecide?.(range, index);
+            if (range[0] === at) for (;;) { /* stuck */ }
+          },
         });
       },
     };
@@ -202,6 +200,62 @@ describe('a file handed over alone, checked on this thread', () => {
     expect(next.steps.map((s) => s.verdict)).toEqual(['proved']);
     await checker.close();
   }, 240_000);
+
+  // (One watchdog over the first stretch of the file, not one per decision, each a thread: a
+  // check still running at its end, no decision stuck, goes on in a worker from there.)
+  it('hands a check that runs past the window over to a worker, which goes on from the decisions made here', async () => {
+    const { isolatedChecker, root } = await compiledIsolated();
+    const real = (await import(path.join(root, 'src', 'check', 'index.js'))) as typeof import('../src/check/index.js');
+    const { checkSource } = await import('../src/check/index.js');
+    // (A stand-in for the checker on this thread: the real one, 150 ms slower at each decision,
+    // with a window of 5 × 100 + 0 ms: the window ends in the fourth decision, begun too
+    // recently to be stuck. The worker it hands over to is the real one, at full speed.)
+    const text = 'scalar a, b\n    a + a\n  = 2 a\n  = a + a\n\n    (a + b)²\n  = a² + b²\n\n    a b\n  = b a\n  = 3 a b\n\n    1 + 2\n  = 3\n';
+    const here: number[] = [];
+    const slowHere = {
+      stackOverflowed: real.stackOverflowed,
+      checkParsed: (t: string, parsed: Parameters<typeof real.checkParsed>[1], options: Parameters<typeof real.checkParsed>[2] = {}) => real.checkParsed(t, parsed, {
+        ...options,
+        onDecide: (range, index) => {
+          options.onDecide?.(range, index);
+          here.push(index);
+          const until = Date.now() + 150;
+          while (Date.now() < until) { /* slow */ }
+        },
+        // (Marked, to tell the decisions made here in the report.)
+        onDecided: (index, outcome) => options.onDecided?.(index, { ...outcome, message: `${outcome.message} (here)` }),
+      }),
+    };
+    const checker = isolatedChecker({ inThread: true, stuckSlackMs: 0, here: async () => slowHere });
+    const report = await checker.check(text, { file: 'slow.deriv', timeoutMs: 100 });
+    expect(here.length).toBeGreaterThanOrEqual(2);
+    expect(here.length).toBeLessThan(6);
+    expect(checker.workersStarted()).toBe(true);
+    const whole = await checkSource(text, { file: 'slow.deriv', timeoutMs: 100 });
+    // (The decisions made here are in the report as made here, the rest as the worker made them.)
+    const made = here.length - 1;
+    expect(report.steps.map((s) => s.message.endsWith(' (here)'))).toEqual(report.steps.map((_, i) => i < made));
+    const unmarked = (r: FileReport) => ({ ...r, steps: r.steps.map((s) => ({ ...s, message: s.message.replace(/ \(here\)$/, '') })) });
+    expect(essentials(unmarked(report))).toEqual(essentials(whole));
+    expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'proved', 'refuted', 'proved', 'refuted', 'proved']);
+    await checker.close();
+  }, 240_000);
+});
+
+describe('replay (CheckOptions): decisions made before, taken as they are', () => {
+  it('takes each replayed outcome in place of its decision, and decides the rest', async () => {
+    const { checkSource } = await import('../src/check/index.js');
+    const text = 'scalar a\n    a + a\n  = 2 a\n\n    a a\n  = 3 a\n\n    1 + 2\n  = 3\n';
+    const told: [number, string][] = [];
+    const first = await checkSource(text, { onDecided: (index, outcome) => told.push([index, outcome.verdict]) });
+    expect(told).toEqual([[0, 'proved'], [1, 'refuted'], [2, 'proved']]);
+    const made = { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'made before', notes: [] } as const;
+    const decidedAgain: number[] = [];
+    const again = await checkSource(text, { replay: [[1, made]], onDecide: (_range, index) => decidedAgain.push(index) });
+    expect(decidedAgain).toEqual([0, 2]);
+    expect(again.steps.map((s) => [s.verdict, s.message === 'made before'])).toEqual([['proved', false], ['unknown', true], ['proved', false]]);
+    expect(first.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
+  });
 });
 
 describe('checkFileCount (how many files `deriv check` names, read before the CLI parses)', () => {

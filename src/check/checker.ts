@@ -43,9 +43,11 @@ export interface CheckerOptions {
   /** `assume` lines that did not parse (the parser's `brokenAssumptions`, their ranges). */
   readonly brokenAssumptions?: readonly Range[];
   /** CheckOptions.onDecide: told as each relation's decision starts. */
-  readonly onDecide?: (range: readonly [number, number]) => void;
-  /** CheckOptions.guard: runs each relation's decision. */
-  readonly guard?: <T>(decide: () => T) => T;
+  readonly onDecide?: (range: readonly [number, number], index: number) => void;
+  /** CheckOptions.onDecided: told as each relation's decision ends, with its place in the order decisions start. */
+  readonly onDecided?: (index: number, outcome: Outcome) => void;
+  /** CheckOptions.replay: outcomes of decisions made before, by that place: taken, not decided again. */
+  readonly replay?: readonly (readonly [number, Outcome])[];
   /** CheckOptions.stopped: relations left `unknown`, a check before stuck there. */
   readonly stopped?: readonly (readonly [number, number])[];
 }
@@ -758,10 +760,30 @@ export class Checker {
     return printName(x.name);
   }
 
+  /** How many decisions have started (each one's place in that order: CheckerOptions.replay). */
+  private decisions = 0;
+  /** CheckerOptions.replay by place (made at the first decision). */
+  private replayed: ReadonlyMap<number, Outcome> | null = null;
+
+  /** The outcome of one relation (a decision): replayed where an earlier check made it, else decided (decideOnce). */
   private decide(
     left: Expr | Formula, rel: RelOp | Connective, right: Expr | Formula, step: { relRange: Range; hint: Step['hint']; limit?: Step['limit'] },
     ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: readonly RewriteRule[],
     extra: { readonly salt?: string; readonly seed?: number; readonly deadline?: number; readonly always?: boolean } = {},
+  ): Outcome {
+    const index = this.decisions++;
+    this.replayed ??= new Map(this.options.replay ?? []);
+    const replayed = this.replayed.get(index);
+    if (replayed) return replayed;
+    const outcome = this.decideOnce(index, left, rel, right, step, ctx, prep, unfoldings, rules, extra);
+    this.options.onDecided?.(index, outcome);
+    return outcome;
+  }
+
+  private decideOnce(
+    index: number, left: Expr | Formula, rel: RelOp | Connective, right: Expr | Formula, step: { relRange: Range; hint: Step['hint']; limit?: Step['limit'] },
+    ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: readonly RewriteRule[],
+    extra: { readonly salt?: string; readonly seed?: number; readonly deadline?: number; readonly always?: boolean },
   ): Outcome {
     if (this.options.trusted && !extra.always) {
       return { verdict: 'proved', method: 'none', samples: 0, counterexample: null, message: 'checked before (a trusted answer key)', notes: [] };
@@ -769,7 +791,7 @@ export class Checker {
     if (this.options.stopped?.some(([a, b]) => a === step.relRange[0] && b === step.relRange[1])) {
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: `the check of this step ran far past its time limit (${msText(this.options.timeoutMs)}) without stopping, so it was stopped from outside and the rest of the file checked without it`, notes: [] };
     }
-    this.options.onDecide?.(step.relRange);
+    this.options.onDecide?.(step.relRange, index);
     // (The file's budget is wall time, the step's limit time on the step clock, src/clock.ts: what
     // is left of the budget at the start of the step is the most the step is given.)
     const fileDeadline = Math.min(this.options.deadline ?? Infinity, extra.deadline ?? Infinity);
@@ -787,10 +809,9 @@ export class Checker {
     // (The file's budget ends the step in wall time too: under other processes' load the step
     // clock runs slower than wall time, and a submission's last step ran on past its budget into
     // the grading pool's hard stop, which takes the whole submission: src/clock.ts withWallCap.)
-    const run = (): Outcome => (Number.isFinite(fileDeadline) ? withWallCap(fileDeadline, deadline, () => this.decideUntil(left, rel, right, step, ctx, prep, unfoldings, rules, {
+    return Number.isFinite(fileDeadline) ? withWallCap(fileDeadline, deadline, () => this.decideUntil(left, rel, right, step, ctx, prep, unfoldings, rules, {
       deadline, fileDeadline, byFile, limit, flag, opts, salt,
-    })) : this.decideUntil(left, rel, right, step, ctx, prep, unfoldings, rules, { deadline, fileDeadline, byFile, limit, flag, opts, salt }));
-    return this.options.guard ? this.options.guard(run) : run();
+    })) : this.decideUntil(left, rel, right, step, ctx, prep, unfoldings, rules, { deadline, fileDeadline, byFile, limit, flag, opts, salt });
   }
 
   /** decide's work once its deadline is set: the step, then with a function read at one argument lifted (lift.ts). */

@@ -7,38 +7,43 @@
  * another is checked), of one homework file 0.8× the CPU and 0.97× the wall time (8
  * alternated whole-process runs each).
  *
- * What the worker gave is kept: each relation's decision runs under a watchdog
- * (src/run/watchdog.ts) that stops it STUCK_FACTOR times its limit plus a slack later, as the
- * worker's watch does; the file under one for its whole budget. A stopped step may have left the
- * checker's module state half-changed, so this thread checks nothing more: the file is checked
- * again in a worker with that step `unknown`, as after a stuck worker. A check that ran out of
- * this thread's stack (a quarter of a worker's) where the checker notes it is done again in a
- * worker (definitions that unfold 3,000 deep were `unknown` here, decided there). What runs here is the
- * checker's bundle with its code cache, as in the worker, and the report is copied as a
- * worker's message is (structuredClone), so the CLI gets the report a worker gives.
+ * What the worker gave is kept, by two watchdogs (src/run/watchdog.ts): one over the file's
+ * whole budget, and a window over its first STUCK_FACTOR times the step limit plus a slack
+ * (the worker's watch on one step). A decision still running when the window ends and begun at
+ * least half a window before is stuck, as the worker's watch would find it; any other is handed
+ * over with the rest of the file (a long file's check goes on in a worker after the window).
+ * A stop may leave the checker's module state half-changed, so this thread checks nothing more:
+ * the file goes on in a worker, the decisions made here replayed there (CheckOptions.replay),
+ * the stuck one `unknown`. A watchdog per decision, as before, started a thread each: 6% of the
+ * identity table's CPU (10 alternated whole-process runs: 1775 → 1670 ms without them).
+ * A check that ran out of this thread's stack (a quarter of a worker's) where the checker notes
+ * it is done again in a worker (definitions that unfold 3,000 deep were `unknown` here, decided
+ * there). What runs here is the checker's bundle with its code cache, as in the worker, and the
+ * report is copied as a worker's message is (structuredClone), so the CLI gets the report a
+ * worker gives.
  */
 import { fileURLToPath } from 'node:url';
 import type { ParsedDerivation } from '../parse/index.js';
-import type { FileReport } from '../result.js';
+import type { FileReport, Outcome } from '../result.js';
 import { TIMED_OUT, withWatchdog } from '../run/watchdog.js';
 import type { CheckOptions } from './options.js';
 
 type CheckModule = typeof import('./index.js');
 
+/** The decisions a check on this thread made before it was stopped, by their place in the order decisions start (CheckOptions.replay). */
+export type Decided = readonly (readonly [number, Outcome])[];
+
 /** How a check on this thread ended. */
 export type InThreadOutcome =
   | { readonly kind: 'report'; readonly report: FileReport }
-  /** A relation (its range) ran past its watchdog and was stopped; nothing more is checked on this thread. */
-  | { readonly kind: 'stuck'; readonly range: readonly [number, number] }
+  /** A relation (its range) ran past the window and was stopped; nothing more is checked on this thread. */
+  | { readonly kind: 'stuck'; readonly range: readonly [number, number]; readonly decided: Decided }
+  /** The check ran past the window with no decision stuck: it goes on in a worker; nothing more is checked on this thread. */
+  | { readonly kind: 'handed-over'; readonly decided: Decided }
   /** The file ran past its whole budget; nothing more is checked on this thread. */
   | { readonly kind: 'timeout' }
   /** The check ran out of this thread's stack somewhere (src/check/stack-overflow.ts): the file goes to a worker, whose stack is 4×. */
   | { readonly kind: 'deep' };
-
-/** Thrown by the guard into the checker after a stop: the rest of the file is not checked here. */
-class StoppedHere {
-  readonly message = 'a step before was stopped: the file is checked again in a worker';
-}
 
 let loading: Promise<CheckModule | null> | null = null;
 
@@ -58,34 +63,43 @@ export function checkerHere(): Promise<CheckModule | null> {
 /** What a check on this thread needs of the checker module (tests stand in for it). */
 export type CheckerHere = Pick<CheckModule, 'checkParsed' | 'stackOverflowed'>;
 
+/** What the window's watchdog returns when it ended the check (the file's own returns TIMED_OUT). */
+const WINDOW_ENDED: unique symbol = Symbol('window ended');
+
 /**
- * Checks a parsed file on this thread: `budgetMs` for the whole file, `stuckMs` for any one
- * relation's decision (wall milliseconds, each a hard stop).
+ * Checks a parsed file on this thread: `budgetMs` for the whole file, `stuckMs` for the window
+ * (wall milliseconds, each a hard stop; see the top of this file).
  */
 export function checkInThread(check: CheckerHere, text: string, parsed: ParsedDerivation, options: CheckOptions, budgetMs: number, stuckMs: number): InThreadOutcome {
-  let deciding: readonly [number, number] | null = null;
-  let stuck: readonly [number, number] | null = null;
-  const guard = <T>(decide: () => T): T => {
-    if (stuck) throw new StoppedHere();
-    const outcome = withWatchdog(stuckMs, decide);
-    if (outcome === TIMED_OUT) {
-      stuck = deciding ?? [0, 0];
-      throw new StoppedHere();
-    }
-    return outcome;
-  };
+  /** The decisions started and not ended, by place (one inside another: a justification's fact). */
+  const deciding = new Map<number, { readonly range: readonly [number, number]; readonly since: number }>();
+  const decided: [number, Outcome][] = [];
   const told = options.onDecide;
+  const toldDecided = options.onDecided;
   check.stackOverflowed();
-  const report = withWatchdog(budgetMs, () => check.checkParsed(text, parsed, {
-    ...options,
-    onDecide: (range) => {
-      deciding = range;
-      told?.(range);
-    },
-    guard,
-  }));
-  if (stuck) return { kind: 'stuck', range: stuck };
+  const report = withWatchdog(budgetMs, () => {
+    const r = withWatchdog(stuckMs, () => check.checkParsed(text, parsed, {
+      ...options,
+      onDecide: (range, index) => {
+        deciding.set(index, { range, since: Date.now() });
+        told?.(range, index);
+      },
+      onDecided: (index, outcome) => {
+        decided.push([index, outcome]);
+        deciding.delete(index);
+        toldDecided?.(index, outcome);
+      },
+    }));
+    return r === TIMED_OUT ? WINDOW_ENDED : r;
+  });
   if (report === TIMED_OUT) return { kind: 'timeout' };
+  if (report === WINDOW_ENDED) {
+    // (Copied as a worker's message would be: they go to one.)
+    const made = structuredClone(decided);
+    // (The innermost decision running, the last begun: the work it was stuck in is its own.)
+    const at = deciding.size > 0 ? deciding.get(Math.max(...deciding.keys()))! : null;
+    return at && Date.now() - at.since >= stuckMs / 2 ? { kind: 'stuck', range: at.range, decided: made } : { kind: 'handed-over', decided: made };
+  }
   if (check.stackOverflowed()) return { kind: 'deep' };
   return { kind: 'report', report: structuredClone(report) };
 }

@@ -214,10 +214,14 @@ export function isolatedChecker(limits: {
     if (limits.inThread && alone && !threadSpent && !limits.worker) {
       const here = await checkHere(text, options, budget, (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) * STUCK_FACTOR + slackMs, limits.here ?? checkerHere);
       if (here?.kind === 'report') return here.report;
-      if (here?.kind === 'stuck' || here?.kind === 'timeout') threadSpent = true;
+      if (here?.kind === 'stuck' || here?.kind === 'handed-over' || here?.kind === 'timeout') threadSpent = true;
       if (here?.kind === 'timeout') return failed({ ok: false, kind: 'timeout', message: '', elapsedMs: budget }, 0);
-      // (Stuck: checked again in a worker, without that step, as a worker stuck there would be.)
-      if (here?.kind === 'stuck') options = { ...options, stopped: [...(options.stopped ?? []), here.range] };
+      // (Stuck: the check goes on in a worker, without that step, as after a worker stuck there;
+      // handed over: the check goes on in a worker. Either way the decisions made here are taken
+      // there as they are, not made again.)
+      if (here?.kind === 'stuck' || here?.kind === 'handed-over') {
+        options = { ...options, replay: [...(options.replay ?? []), ...here.decided], ...(here.kind === 'stuck' ? { stopped: [...(options.stopped ?? []), here.range] } : {}) };
+      }
     }
     sized ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, Math.min(calls, limits.threads ?? 1)), youngGenerationMb: CHECK_YOUNG_GENERATION_MB });
@@ -235,7 +239,8 @@ export function isolatedChecker(limits: {
       | { readonly kind: 'parts'; readonly jobs: readonly { at: number; outcome: Promise<JobOutcome<FileReport>> }[]; readonly contextEnd: number }
       | { readonly kind: 'whole'; readonly parsed: ParsedDerivation | undefined };
     const mine = parsing.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(async (): Promise<Handed> => {
-      const split = await partsHere(text);
+      // (Not a check that goes on from decisions replayed: they are numbered in the whole file.)
+      const split = options.replay ? null : await partsHere(text);
       if (split) {
         try {
           const jobs: { at: number; outcome: Promise<JobOutcome<FileReport>> }[] = [];

@@ -1,4 +1,5 @@
 /** Options for checking (kept apart so the CLI can read them without loading the checker). */
+import type { Outcome } from '../result.js';
 
 /** Options for checking one source text. */
 export interface CheckOptions {
@@ -14,13 +15,23 @@ export interface CheckOptions {
   timeoutFlag?: string;
   /** Absolute wall time (Date.now()) after which every remaining step is `unknown`: a budget for the whole file (src/clock.ts: not the step clock). */
   deadline?: number;
-  /** Told as each relation's decision starts, with the relation's range in the text (a worker reports it; never sent to one). */
-  onDecide?: (range: readonly [number, number]) => void;
   /**
-   * Runs each relation's decision (after `onDecide`): src/check/in-thread.ts runs it under a
-   * watchdog that stops a step stuck far past its limit. Never sent to a worker.
+   * Told as each relation's decision starts, with the relation's range in the text and the
+   * decision's place in the order decisions start (a worker reports it; never sent to one).
    */
-  guard?: <T>(decide: () => T) => T;
+  onDecide?: (range: readonly [number, number], index: number) => void;
+  /**
+   * Told as each relation's decision ends, with its place in the order decisions start (0, 1, …)
+   * and its outcome: src/check/in-thread.ts keeps them, so that a check it hands over to a
+   * worker midway goes on where it stopped (`replay`). Never sent to a worker.
+   */
+  onDecided?: (index: number, outcome: Outcome) => void;
+  /**
+   * Outcomes of decisions already made (by their place in the order decisions start, as
+   * `onDecided` told them) on the same text with the same options: each is taken as it is,
+   * not decided again (a check handed over to a worker midway, src/check/isolated.ts).
+   */
+  replay?: readonly (readonly [number, Outcome])[];
   /**
    * Relations (their ranges in the text) not to decide: each is `unknown`, as a check before
    * was stuck there far past the step's limit and stopped from outside (src/check/isolated.ts).
