@@ -4,7 +4,7 @@ import { diagnostic } from '../diagnostics.js';
 import type { DerivationParts, ParsedDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
 import type { CheckTask } from '../run/check-worker.js';
-import { JobPool, type JobOutcome } from '../run/pool.js';
+import type { JobOutcome, JobPool } from '../run/pool.js';
 import { timerDelay } from '../run/timer.js';
 import { DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
 import { checkerHere, checkInThread, type CheckerHere, type InThreadOutcome } from './in-thread.js';
@@ -159,10 +159,13 @@ export function isolatedChecker(limits: {
   /** Set once a check on this thread was stopped (its module state may be half-changed): every file after goes to a worker. */
   let threadSpent = false;
   let sized: Promise<JobPool<CheckTask, FileReport>> | null = null;
-  if (limits.eager) {
-    pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, limits.threads ?? 1), youngGenerationMb: CHECK_YOUNG_GENERATION_MB });
-    sized = Promise.resolve(pool);
-  }
+  /** A pool of `threads` workers. (The pool's module is loaded only then: tinypool is ~20 ms of a start that checks one file here.) */
+  const startPool = async (threads: number): Promise<JobPool<CheckTask, FileReport>> => {
+    const { JobPool } = await import('../run/pool.js');
+    pool = new JobPool<CheckTask, FileReport>({ worker: url, threads, youngGenerationMb: CHECK_YOUNG_GENERATION_MB });
+    return pool;
+  };
+  if (limits.eager) sized = startPool(Math.max(1, limits.threads ?? 1));
   /**
    * A job with a watch on its steps: the worker tells each relation it starts to decide, and one
    * still undecided STUCK_FACTOR times the step's limit plus STUCK_SLACK_MS later is stuck in
@@ -223,10 +226,7 @@ export function isolatedChecker(limits: {
         options = { ...options, replay: [...(options.replay ?? []), ...here.decided], ...(here.kind === 'stuck' ? { stopped: [...(options.stopped ?? []), here.range] } : {}) };
       }
     }
-    sized ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      pool = new JobPool<CheckTask, FileReport>({ worker: url, threads: Math.max(1, Math.min(calls, limits.threads ?? 1)), youngGenerationMb: CHECK_YOUNG_GENERATION_MB });
-      return pool;
-    });
+    sized ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => startPool(Math.max(1, Math.min(calls, limits.threads ?? 1))));
     const workers = await sized;
     // Files are parsed here, one after another in the order handed over, while the worker
     // checks the ones before (two cores at work on the start of a run). The
@@ -271,5 +271,5 @@ export function isolatedChecker(limits: {
     const outcome = await watched(workers, { text, options, ...(parsed ? { parsed } : {}) }, budget);
     return outcome.ok ? outcome.value : failed(outcome, 0);
   };
-  return { check, close: async () => { await pool?.close(); }, workersStarted: () => pool !== null };
+  return { check, close: async () => { await (await sized?.catch(() => null))?.close(); }, workersStarted: () => pool !== null };
 }
