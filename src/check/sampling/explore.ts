@@ -4390,11 +4390,20 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   const named = new Set<string>();
   for (const { g } of parts) visit(g, (x) => { if (x.kind === 'Var') named.add(printName(x.name)); });
   let read: Set<string> | null = new Set<string>();
-  for (const { g } of parts) {
-    const keys = keysRead(p, g);
-    if (!keys) { read = null; break; }
-    for (const k of keys) read.add(k);
+  /** The keys each part reads (null: too large to follow): along a scalar it does not read, it is constant, with no zero to find. */
+  const partReads = new Map<Part, Set<string> | null>();
+  for (const part of parts) {
+    const keys = keysRead(p, part.g);
+    partReads.set(part, keys);
+    if (!keys) read = null;
+    else if (read) for (const k of keys) read.add(k);
   }
+  // (The tan addition formula's parts cos y and 1 − tan x tan y… along x and y: a third of the
+  // scans were of a part along a scalar it does not read.)
+  const constantAlong = (part: Part, key: string): boolean => {
+    const reads = partReads.get(part);
+    return !!reads && !key.includes('@') && !reads.has(key);
+  };
   // (Those the step itself writes come before those the unfolding brought in: x before β and
   // g_1 … g_3 in (x − 7/3)(v_3² + 1), v_3 a recurrence in β and g.)
   const written = new Set<string>();
@@ -4404,8 +4413,9 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   const tier = (k: string): number => (named.has(nameOf(k)) ? (written.has(nameOf(k)) ? 0 : 1) : 2);
   const keys = all.filter((k) => tier(k) < 2 || !read || read.has(k.split('@')[0]!)).sort((a, b) => tier(a) - tier(b));
   for (const key of keys.filter((k) => base.isInteger(k)).slice(0, 8)) {
-    for (const { g } of parts) {
-      const z = integerZero(base, key, g, rng);
+    for (const part of parts) {
+      if (constantAlong(part, key)) continue;
+      const z = integerZero(base, key, part.g, rng);
       const q = z === null ? null : atMeeting(p, base, key, Rational.of(z), rng, deadline);
       const found = q && domainAt(q, p, levels, extended);
       if (found) return found;
@@ -4417,6 +4427,7 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
     const label = base.values.get(key)!.label;
     for (const part of parts) {
       if (done()) return null;
+      if (constantAlong(part, key)) continue;
       const { g, side, beyond } = part;
       if (beyond) {
         // Between two zeros and at each turn, where a narrow gap lies that the steps off one miss.
