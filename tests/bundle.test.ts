@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import type { Checker } from '../src/check/isolated.js';
 import { cacheFileOf, loadBundle } from '../src/run/bundle.js';
 import { RUN_V8_FLAGS, useRunFlags } from '../src/run/v8-flags.js';
 
@@ -51,8 +52,9 @@ it('ignores a cache V8 rejects, and a bundle older than the module it was made f
 const built = path.join(import.meta.dirname, '..', 'dist', 'worker', 'check-worker.cjs');
 const builtParser = path.join(import.meta.dirname, '..', 'dist', 'parser', 'parse.cjs');
 const builtEngine = path.join(import.meta.dirname, '..', 'dist', 'worker', 'nerdamer.cjs');
+const builtCli = path.join(import.meta.dirname, '..', 'dist', 'cli', 'cli.cjs');
 it.skipIf(!existsSync(built) || !existsSync(builtParser) || !existsSync(builtEngine))('the built bundles are ASCII', () => {
-  for (const file of [built, builtParser, builtEngine]) expect(isAscii(readFileSync(file))).toBe(true);
+  for (const file of [built, builtParser, builtEngine, builtCli]) expect(isAscii(readFileSync(file))).toBe(true);
 });
 
 it.skipIf(!existsSync(built))('the built worker bundle is current, takes its code cache (under the flags deriv runs with) and checks', async () => {
@@ -100,6 +102,51 @@ it.skipIf(!existsSync(builtParser))('the built parser bundle is current, takes i
   expect((loaded.exports['parseDerivation'] as typeof parseDerivation)(text)).toEqual(parseDerivation(text));
 });
 
+// (Skipped only where nothing was bundled: the tests run from source.)
+it.skipIf(!existsSync(built))('the built CLI bundle is current, takes its code cache, finds the files beside its modules and runs as the modules do', async () => {
+  useRunFlags();
+  const unbundled = path.join(import.meta.dirname, '..', 'dist', 'src', 'cli.js');
+  expect(existsSync(builtCli)).toBe(true);
+  expect(statSync(builtCli).mtimeMs).toBeGreaterThanOrEqual(statSync(unbundled).mtimeMs);
+  const loaded = loadBundle(builtCli, unbundled)!;
+  expect(loaded.cached).toBe(true);
+  type Cli = typeof import('../src/cli.js') & typeof import('../src/check/isolated.js');
+  const bundled = loaded.exports as unknown as Cli;
+  const modules = await import('../src/cli.js');
+  const { checkSource } = await import('../src/check/index.js');
+  const files: Record<string, string> = {
+    'a.deriv': 'scalar x\n    (x + 1)²\n  = x² + 2x + 1\n  = x² + 1\n',
+    'b.deriv': 'scalar a, b\n    (a + b)(a - b)\n  = a² - b²\n',
+  };
+  const runOf = async (cli: Pick<Cli, 'run'>, argv: string[], check: Checker): Promise<[number, string]> => {
+    let out = '';
+    const code = await cli.run(argv, {
+      stdout: (s) => { out += s; }, stderr: (s) => { out += s; }, readFile: async (f) => files[f]!, readStdin: async () => '',
+      isTTY: false, env: {}, check,
+    });
+    return [code, out];
+  };
+  // (package.json is found from dist/src/cli.js, the module's own place: not from dist/cli/.)
+  const version = (JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  expect(await runOf(bundled, ['--version'], checkSource)).toEqual([0, `${version}\n`]);
+  expect(await runOf(bundled, ['--help'], checkSource)).toEqual(await runOf(modules, ['--help'], checkSource));
+  // One file on this thread (the checker's bundle found from dist/src/check/), two in a worker
+  // (the pool's module, an ES module kept out of the CLI's bundle, loaded when asked for).
+  const expected = await runOf(modules, ['check', '--format', 'json', 'a.deriv', 'b.deriv'], checkSource);
+  expect(expected[0]).toBe(1);
+  const here = bundled.isolatedChecker({ inThread: true });
+  expect(await runOf(bundled, ['check', '--format', 'json', 'a.deriv'], here.check)).toEqual(await runOf(modules, ['check', '--format', 'json', 'a.deriv'], checkSource));
+  expect(here.workersStarted()).toBe(false);
+  const pooled = bundled.isolatedChecker({ inThread: true });
+  try {
+    expect(await runOf(bundled, ['check', '--format', 'json', 'a.deriv', 'b.deriv'], pooled.check)).toEqual(expected);
+    expect(pooled.workersStarted()).toBe(true);
+  } finally {
+    await pooled.close();
+  }
+  expect(bundled.checkFileCount(['--format', 'json', 'a.deriv', 'b.deriv'])).toBe(2);
+});
+
 it('the generated grammar carries no places in derivation.ohm (npm run grammar drops them: ~17 ms of loading), and still parses and explains failures', async () => {
   const generated = readFileSync(path.join(__dirname, '..', 'grammar', 'derivation.ohm-bundle.js'), 'utf8');
   expect(generated.includes('makeRecipe')).toBe(true);
@@ -109,18 +156,19 @@ it('the generated grammar carries no places in derivation.ohm (npm run grammar d
   expect(parseExpression('x + * 2').diagnostics[0]?.message).toMatch(/expected|after/i);
 });
 
-it.skipIf(!existsSync(built) || !existsSync(builtParser) || !existsSync(builtEngine))('the caches are made under the V8 flags deriv sets first thing: without them V8 rejects all three', () => {
+it.skipIf(!existsSync(built) || !existsSync(builtParser) || !existsSync(builtEngine))('the caches are made under the V8 flags deriv sets first thing: without them V8 rejects all four', () => {
   const bin = readFileSync(path.join(import.meta.dirname, '..', 'bin', 'deriv.js'), 'utf8');
   // (Before the first other import: the worker starts, and the bundles load, after it.)
   expect(bin.indexOf('useRunFlags()')).toBeGreaterThan(0);
   expect(bin.indexOf('useRunFlags()')).toBeLessThan(bin.indexOf("import('../dist/src/check/isolated.js')"));
+  expect(bin.indexOf('useRunFlags()')).toBeLessThan(bin.indexOf('loadBundle('));
   expect(RUN_V8_FLAGS.length).toBeGreaterThan(0);
   const loader = pathToFileURL(path.join(import.meta.dirname, '..', 'dist', 'src', 'run', 'bundle.js')).href;
   const flags = pathToFileURL(path.join(import.meta.dirname, '..', 'dist', 'src', 'run', 'v8-flags.js')).href;
   const script = (withFlags: boolean) => `${withFlags ? `(await import(${JSON.stringify(flags)})).useRunFlags();` : ''}
     const { loadBundle } = await import(${JSON.stringify(loader)});
-    console.log(JSON.stringify([loadBundle(${JSON.stringify(built)}).cached, loadBundle(${JSON.stringify(builtParser)}).cached, loadBundle(${JSON.stringify(builtEngine)}).cached]));`;
+    console.log(JSON.stringify([loadBundle(${JSON.stringify(built)}).cached, loadBundle(${JSON.stringify(builtParser)}).cached, loadBundle(${JSON.stringify(builtEngine)}).cached, loadBundle(${JSON.stringify(builtCli)}).cached]));`;
   const taken = (withFlags: boolean) => JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', script(withFlags)], { encoding: 'utf8' }).stdout);
-  expect(taken(true)).toEqual([true, true, true]);
-  expect(taken(false)).toEqual([false, false, false]);
+  expect(taken(true)).toEqual([true, true, true, true]);
+  expect(taken(false)).toEqual([false, false, false, false]);
 });

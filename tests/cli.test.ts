@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckOptions } from '../src/check/index.js';
 import { run, type CheckFn, type CliIo, type WatchFn } from '../src/cli.js';
 import type { Diagnostic } from '../src/diagnostics.js';
@@ -367,6 +369,48 @@ describe.skipIf(!BUILT)('bin/deriv.js (after npm run build)', () => {
     expect(status).toBe(2);
     expect(stderr).toMatch(message);
   }, 60_000);
+
+  // bin/deriv.js beside a dist/ of its own: the built modules (a link to dist/src) and a
+  // stand-in for the CLI's bundle that says it ran.
+  describe('runs the CLI\'s bundle (dist/cli/cli.cjs) when it is there and current', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'deriv-bin-'));
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+    mkdirSync(path.join(root, 'bin'));
+    mkdirSync(path.join(root, 'dist', 'cli'), { recursive: true });
+    copyFileSync(BIN, path.join(root, 'bin', 'deriv.js'));
+    writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
+    symlinkSync(new URL('../dist/src', import.meta.url), path.join(root, 'dist', 'src'), 'dir');
+    const bundle = path.join(root, 'dist', 'cli', 'cli.cjs');
+    const deriv = (...args: string[]): { status: number; out: string } => {
+      try {
+        const input = 'scalar a\n    a + a\n  = 2a\n';
+        return { status: 0, out: execFileSync(process.execPath, [path.join(root, 'bin', 'deriv.js'), ...args], { encoding: 'utf8', input, stdio: 'pipe' }) };
+      } catch (error) {
+        return { status: (error as { status: number }).status, out: String((error as { stdout: string }).stdout) };
+      }
+    };
+    const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+    it('runs it, checks included', () => {
+      writeFileSync(bundle, [
+        'exports.checkFileCount = (args) => args.length;',
+        'exports.isolatedChecker = (limits) => ({ limits });',
+        'exports.nodeIo = ({ checker }) => ({ checker });',
+        "exports.run = async (argv, io) => { process.stdout.write(`bundled ${argv.join(' ')} ${JSON.stringify(io.checker?.limits)}\\n`); return 3; };",
+      ].join('\n'));
+      expect(deriv('--version')).toEqual({ status: 3, out: 'bundled --version undefined\n' });
+      expect(deriv('check', 'a.deriv', 'b.deriv')).toEqual({ status: 3, out: 'bundled check a.deriv b.deriv {"inThread":true,"eager":true}\n' });
+    });
+
+    it('runs the modules instead when it is older than dist/src/cli.js (tsc ran since), or missing', () => {
+      const older = new Date(Date.now() - 365 * 86_400_000);
+      utimesSync(bundle, older, older);
+      expect(deriv('--version')).toEqual({ status: 0, out: `${version}\n` });
+      expect(deriv('check', '--format', 'json', '-')).toMatchObject({ status: 0, out: expect.stringContaining('"verdict": "proved"') });
+      rmSync(bundle);
+      expect(deriv('--version')).toEqual({ status: 0, out: `${version}\n` });
+    });
+  });
 
   // (A read with positions failed on them: ESPIPE.)
   it('reads a file that is a pipe (<(…) in a shell)', () => {
