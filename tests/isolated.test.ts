@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Decision } from '../src/check/options.js';
 import type { FileReport } from '../src/result.js';
 
 /**
@@ -92,6 +93,47 @@ export default jobWorker(async () => 'ready', async (_ready, task, progress) => 
   expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'unknown', 'refuted']);
   expect(report.steps[1]!.message).toMatch(/ran far past its time limit .* stopped from outside/);
   expect(Date.now() - started).toBeLessThan(20_000);
+}, 240_000);
+
+// (Red team: after a worker was stopped, the file was checked again from the start, and a fact
+// a step cites, decided before the step under the step's range, was left `unknown` with it,
+// where a stop on the CLI's thread replayed it. The worker tells each decision it makes.)
+it('goes on from the decisions a stopped worker made', async () => {
+  const { compiled: build } = await import('./helpers/compiled.js');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { pathToFileURL } = await import('node:url');
+  const root = await build();
+  const dir = path.join(root, 'test-workers');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'stuck-replay.mjs');
+  // (The real checker, stuck in the decision of the step that cites a fact until that step is
+  // stopped; the decisions of the first run are marked, to tell them in the report.)
+  writeFileSync(file, `
+import { jobWorker } from '../src/run/job.js';
+import { checkSource } from '../src/check/index.js';
+export default jobWorker(async () => 'ready', async (_ready, task, progress) => {
+  const first = !task.options.replay;
+  const at = task.text.indexOf('= 3 a');
+  return checkSource(task.text, {
+    ...task.options,
+    onDecide: (range, index) => {
+      progress({ deciding: range });
+      if (range[0] === at && index === 2) for (;;) {}
+    },
+    onDecided: (d) => progress({ decided: first ? { ...d, outcome: { ...d.outcome, message: d.outcome.message + ' (first run)' } } : d }),
+  });
+});
+`);
+  const { isolatedChecker } = await import('../src/check/isolated.js');
+  const checker = isolatedChecker({ worker: pathToFileURL(file), stuckSlackMs: 200 });
+  const text = 'scalar a\n    a + a\n  = 2 a\n\n    a a\n  = 3 a   by a = 3\n\n    1 + 2\n  = 3\n';
+  const report = await checker.check(text, { file: 'stuck.deriv', timeoutMs: 1000 });
+  await checker.close();
+  expect(report.diagnostics.map((d) => d.message)).toEqual([]);
+  // (The first step as the first run decided it; the second's fact too (`a = 3` does not follow,
+  // so neither does the step), its own relation stopped; the third decided in the second run.)
+  expect(report.steps.map((s) => [s.verdict, s.message.endsWith('(first run)')])).toEqual([['proved', true], ['refuted', false], ['proved', false]]);
+  expect(report.steps[1]!.message).toMatch(/the fact cited .* a = 3, does not follow: the two sides differ/);
 }, 240_000);
 
 /** src/check/isolated.ts as compiled for the tests (tests/helpers/compiled.ts: a build of its own, with workers), and that build's root. */
@@ -223,7 +265,7 @@ describe('a file handed over alone, checked on this thread', () => {
           while (Date.now() < until) { /* slow */ }
         },
         // (Marked, to tell the decisions made here in the report.)
-        onDecided: (index, outcome) => options.onDecided?.(index, { ...outcome, message: `${outcome.message} (here)` }),
+        onDecided: (decision) => options.onDecided?.({ ...decision, outcome: { ...decision.outcome, message: `${decision.outcome.message} (here)` } }),
       }),
     };
     const checker = isolatedChecker({ inThread: true, stuckSlackMs: 0, here: async () => slowHere });
@@ -242,19 +284,60 @@ describe('a file handed over alone, checked on this thread', () => {
   }, 240_000);
 });
 
+// (Red team: a check handed over to a worker got the file's whole budget again, so one file ran
+// up to a window past its budget, where the same file beside another was stopped at it.)
+it('spends the file\'s budget across the thread and the worker it hands over to', async () => {
+  const { isolatedChecker, root } = await compiledIsolated();
+  const real = (await import(path.join(root, 'src', 'check', 'index.js'))) as typeof import('../src/check/index.js');
+  const slowHere = {
+    stackOverflowed: real.stackOverflowed,
+    checkParsed: (t: string, parsed: Parameters<typeof real.checkParsed>[1], options: Parameters<typeof real.checkParsed>[2] = {}) => real.checkParsed(t, parsed, {
+      ...options,
+      onDecide: (range, index) => {
+        options.onDecide?.(range, index);
+        const until = Date.now() + 150;
+        while (Date.now() < until) { /* slow */ }
+      },
+    }),
+  };
+  // (A window of 500 ms, a budget of 700: the worker has what is left, too little for q1.)
+  const text = readFileSync(path.join(import.meta.dirname, '..', 'derivations', 'q1-rnn.deriv'), 'utf8');
+  const checker = isolatedChecker({ inThread: true, stuckSlackMs: 0, budgetMs: 700, here: async () => slowHere });
+  const started = Date.now();
+  const report = await checker.check(text, { file: 'q1-rnn.deriv', timeoutMs: 100 });
+  expect(report.diagnostics.map((d) => d.message).join()).toMatch(/ran over its time limit/);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  await checker.close();
+}, 240_000);
+
 describe('replay (CheckOptions): decisions made before, taken as they are', () => {
   it('takes each replayed outcome in place of its decision, and decides the rest', async () => {
     const { checkSource } = await import('../src/check/index.js');
     const text = 'scalar a\n    a + a\n  = 2 a\n\n    a a\n  = 3 a\n\n    1 + 2\n  = 3\n';
-    const told: [number, string][] = [];
-    const first = await checkSource(text, { onDecided: (index, outcome) => told.push([index, outcome.verdict]) });
-    expect(told).toEqual([[0, 'proved'], [1, 'refuted'], [2, 'proved']]);
-    const made = { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'made before', notes: [] } as const;
+    const told: Decision[] = [];
+    const first = await checkSource(text, { onDecided: (d) => told.push(d) });
+    expect(told.map((d) => [d.index, d.outcome.verdict])).toEqual([[0, 'proved'], [1, 'refuted'], [2, 'proved']]);
+    expect(told.map((d) => text.slice(d.range[0], d.range[1]))).toEqual(['=', '=', '=']);
+    const made = { ...told[1]!, outcome: { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: 'made before', notes: [] } } as const;
     const decidedAgain: number[] = [];
-    const again = await checkSource(text, { replay: [[1, made]], onDecide: (_range, index) => decidedAgain.push(index) });
+    const again = await checkSource(text, { replay: [made], onDecide: (_range, index) => decidedAgain.push(index) });
     expect(decidedAgain).toEqual([0, 2]);
     expect(again.steps.map((s) => [s.verdict, s.message === 'made before'])).toEqual([['proved', false], ['unknown', true], ['proved', false]]);
     expect(first.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved']);
+  });
+
+  // (Red team: a decision whose place holds a relation of another range — the check replayed
+  // went another way, a clock deciding whether a decision is made — is no longer that one.)
+  it('takes none from the first place whose range differs', async () => {
+    const { checkSource } = await import('../src/check/index.js');
+    const text = 'scalar a\n    a + a\n  = 2 a\n\n    a a\n  = 3 a\n\n    1 + 2\n  = 3\n';
+    const told: Decision[] = [];
+    await checkSource(text, { onDecided: (d) => told.push(d) });
+    const unknown = (d: Decision): Decision => ({ ...d, outcome: { ...d.outcome, verdict: 'unknown', message: 'made before' } });
+    // (Place 1 says it was the third relation: from there on, nothing is taken.)
+    const drifted = [unknown(told[0]!), { ...unknown(told[1]!), range: told[2]!.range }, unknown(told[2]!)];
+    const again = await checkSource(text, { replay: drifted });
+    expect(again.steps.map((s) => s.verdict)).toEqual(['unknown', 'refuted', 'proved']);
   });
 });
 

@@ -22,6 +22,7 @@ import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.j
 import { nonnegative, ruleContext } from './rules/facts.js';
 import { definedEverywhere, liftCalls, liftedOutcome, mentionsFunction } from './lift.js';
 import { now, withWallCap } from '../clock.js';
+import type { Decision } from './options.js';
 
 export interface CheckerOptions {
   readonly seed: number;
@@ -44,10 +45,10 @@ export interface CheckerOptions {
   readonly brokenAssumptions?: readonly Range[];
   /** CheckOptions.onDecide: told as each relation's decision starts. */
   readonly onDecide?: (range: readonly [number, number], index: number) => void;
-  /** CheckOptions.onDecided: told as each relation's decision ends, with its place in the order decisions start. */
-  readonly onDecided?: (index: number, outcome: Outcome) => void;
-  /** CheckOptions.replay: outcomes of decisions made before, by that place: taken, not decided again. */
-  readonly replay?: readonly (readonly [number, Outcome])[];
+  /** CheckOptions.onDecided: told as each relation's decision ends. */
+  readonly onDecided?: (decision: Decision) => void;
+  /** CheckOptions.replay: decisions made before, taken by their place where the range matches, not made again. */
+  readonly replay?: readonly Decision[];
   /** CheckOptions.stopped: relations left `unknown`, a check before stuck there. */
   readonly stopped?: readonly (readonly [number, number])[];
 }
@@ -762,8 +763,8 @@ export class Checker {
 
   /** How many decisions have started (each one's place in that order: CheckerOptions.replay). */
   private decisions = 0;
-  /** CheckerOptions.replay by place (made at the first decision). */
-  private replayed: ReadonlyMap<number, Outcome> | null = null;
+  /** CheckerOptions.replay by place (made at the first decision; emptied where a range differs). */
+  private replayed: Map<number, Decision> | null = null;
 
   /** The outcome of one relation (a decision): replayed where an earlier check made it, else decided (decideOnce). */
   private decide(
@@ -772,11 +773,14 @@ export class Checker {
     extra: { readonly salt?: string; readonly seed?: number; readonly deadline?: number; readonly always?: boolean } = {},
   ): Outcome {
     const index = this.decisions++;
-    this.replayed ??= new Map(this.options.replay ?? []);
+    this.replayed ??= new Map((this.options.replay ?? []).map((d) => [d.index, d]));
     const replayed = this.replayed.get(index);
-    if (replayed) return replayed;
+    if (replayed && replayed.range[0] === step.relRange[0] && replayed.range[1] === step.relRange[1]) return replayed.outcome;
+    // (A decision of another range at this place: this check went another way than the one
+    // replayed, so no later place is that one's either.)
+    if (replayed) this.replayed.clear();
     const outcome = this.decideOnce(index, left, rel, right, step, ctx, prep, unfoldings, rules, extra);
-    this.options.onDecided?.(index, outcome);
+    this.options.onDecided?.({ index, range: step.relRange, outcome });
     return outcome;
   }
 

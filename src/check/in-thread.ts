@@ -24,14 +24,14 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { ParsedDerivation } from '../parse/index.js';
-import type { FileReport, Outcome } from '../result.js';
+import type { FileReport } from '../result.js';
 import { TIMED_OUT, withWatchdog } from '../run/watchdog.js';
-import type { CheckOptions } from './options.js';
+import type { CheckOptions, Decision } from './options.js';
 
 type CheckModule = typeof import('./index.js');
 
-/** The decisions a check on this thread made before it was stopped, by their place in the order decisions start (CheckOptions.replay). */
-export type Decided = readonly (readonly [number, Outcome])[];
+/** The decisions a check on this thread made before it was stopped (CheckOptions.replay). */
+export type Decided = readonly Decision[];
 
 /** How a check on this thread ended. */
 export type InThreadOutcome =
@@ -73,7 +73,7 @@ const WINDOW_ENDED: unique symbol = Symbol('window ended');
 export function checkInThread(check: CheckerHere, text: string, parsed: ParsedDerivation, options: CheckOptions, budgetMs: number, stuckMs: number): InThreadOutcome {
   /** The decisions started and not ended, by place (one inside another: a justification's fact). */
   const deciding = new Map<number, { readonly range: readonly [number, number]; readonly since: number }>();
-  const decided: [number, Outcome][] = [];
+  const decided: Decision[] = [];
   const told = options.onDecide;
   const toldDecided = options.onDecided;
   check.stackOverflowed();
@@ -84,10 +84,10 @@ export function checkInThread(check: CheckerHere, text: string, parsed: ParsedDe
         deciding.set(index, { range, since: Date.now() });
         told?.(range, index);
       },
-      onDecided: (index, outcome) => {
-        decided.push([index, outcome]);
-        deciding.delete(index);
-        toldDecided?.(index, outcome);
+      onDecided: (decision) => {
+        decided.push(decision);
+        deciding.delete(decision.index);
+        toldDecided?.(decision);
       },
     }));
     return r === TIMED_OUT ? WINDOW_ENDED : r;

@@ -6,7 +6,7 @@ import type { FileReport } from '../result.js';
 import type { CheckTask } from '../run/check-worker.js';
 import type { JobOutcome, JobPool } from '../run/pool.js';
 import { timerDelay } from '../run/timer.js';
-import { DEFAULT_TIMEOUT_MS, type CheckOptions } from './options.js';
+import { DEFAULT_TIMEOUT_MS, type CheckOptions, type Decision } from './options.js';
 import { checkerHere, checkInThread, type CheckerHere, type InThreadOutcome } from './in-thread.js';
 import { mergePartReports, partsReadAlone } from './parts.js';
 
@@ -171,21 +171,32 @@ export function isolatedChecker(limits: {
    * still undecided STUCK_FACTOR times the step's limit plus STUCK_SLACK_MS later is stuck in
    * work that looks at no deadline (a loop stepping a double past 2⁵³ never ended, red team
    * rt80): the worker is stopped, and the file checked again in a fresh one with that relation
-   * left `unknown` (CheckOptions.stopped), up to MAX_STOPPED of them. Before this, such a step
-   * ran into the file's limit and every step of the file lost its verdict.
+   * left `unknown` (CheckOptions.stopped), up to MAX_STOPPED of them, the decisions the stopped
+   * worker made taken as they are (CheckOptions.replay: the worker tells each), as after a stop on
+   * the CLI's thread. Before this, such a step ran into the file's limit and every step of the
+   * file lost its verdict. `timeoutMs` is the file's whole budget, spent across the runs.
    */
   const watched = async (workers: JobPool<CheckTask, FileReport>, task: CheckTask, timeoutMs: number): Promise<JobOutcome<FileReport>> => {
     let stopped: readonly (readonly [number, number])[] = task.options.stopped ?? [];
+    let replay: readonly Decision[] = task.options.replay ?? [];
     const stepMs = task.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const started = Date.now();
     for (;;) {
       let kill: (() => void) | null = null;
       let deciding: readonly [number, number] | null = null;
       let stuck = false;
       let timer: NodeJS.Timeout | undefined;
-      const outcome = await workers.run({ ...task, options: { ...task.options, ...(stopped.length > 0 ? { stopped } : {}) } }, {
-        timeoutMs,
+      const made: Decision[] = [];
+      const options = { ...task.options, ...(stopped.length > 0 ? { stopped } : {}), ...(replay.length > 0 ? { replay } : {}) };
+      const outcome = await workers.run({ ...task, options }, {
+        timeoutMs: Math.max(1, timeoutMs - (Date.now() - started)),
         onStart: (_threadId, killWorker) => { kill = killWorker; },
         onProgress: (data) => {
+          const decided = (data as { decided?: Decision } | null)?.decided;
+          if (decided && typeof decided.index === 'number' && Array.isArray(decided.range) && typeof decided.outcome === 'object') {
+            made.push(decided);
+            return;
+          }
           const range = (data as { deciding?: unknown } | null)?.deciding;
           if (!Array.isArray(range) || range.length !== 2 || typeof range[0] !== 'number' || typeof range[1] !== 'number') return;
           deciding = [range[0], range[1]];
@@ -200,6 +211,7 @@ export function isolatedChecker(limits: {
       clearTimeout(timer);
       if (outcome.ok || !stuck || deciding === null || stopped.length >= MAX_STOPPED) return outcome;
       stopped = [...stopped, deciding];
+      replay = [...replay, ...made];
     }
   };
   const check: Checker = async (text, options) => {
@@ -214,7 +226,10 @@ export function isolatedChecker(limits: {
       return { file, source: text, steps: [], shows: [], diagnostics: [finding] };
     };
     const alone = (await batchSize()) === 1;
+    /** What is left of the file's budget for a worker (the time a check here took is spent). */
+    let left = budget;
     if (limits.inThread && alone && !threadSpent && !limits.worker) {
+      const began = Date.now();
       const here = await checkHere(text, options, budget, (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) * STUCK_FACTOR + slackMs, limits.here ?? checkerHere);
       if (here?.kind === 'report') return here.report;
       if (here?.kind === 'stuck' || here?.kind === 'handed-over' || here?.kind === 'timeout') threadSpent = true;
@@ -223,6 +238,7 @@ export function isolatedChecker(limits: {
       // handed over: the check goes on in a worker. Either way the decisions made here are taken
       // there as they are, not made again.)
       if (here?.kind === 'stuck' || here?.kind === 'handed-over') {
+        left = Math.max(1, budget - (Date.now() - began));
         options = { ...options, replay: [...(options.replay ?? []), ...here.decided], ...(here.kind === 'stuck' ? { stopped: [...(options.stopped ?? []), here.range] } : {}) };
       }
     }
@@ -246,7 +262,7 @@ export function isolatedChecker(limits: {
           const jobs: { at: number; outcome: Promise<JobOutcome<FileReport>> }[] = [];
           for (const parsed of split.parts) {
             const at = parsed.ast.statements.find((st) => st.range[0] >= split.contextEnd)?.range[0] ?? split.contextEnd;
-            jobs.push({ at, outcome: watched(workers, { text, options, parsed }, budget) });
+            jobs.push({ at, outcome: watched(workers, { text, options, parsed }, left) });
             // (The pool hands the part over while the next is parsed.)
             await new Promise<void>((resolve) => setImmediate(resolve));
           }
@@ -268,7 +284,7 @@ export function isolatedChecker(limits: {
     }
     // (Whole: a file not split, or one a part of which used a name no declaration gives.)
     const parsed = handed.kind === 'whole' ? handed.parsed : await parseHere(text);
-    const outcome = await watched(workers, { text, options, ...(parsed ? { parsed } : {}) }, budget);
+    const outcome = await watched(workers, { text, options, ...(parsed ? { parsed } : {}) }, left);
     return outcome.ok ? outcome.value : failed(outcome, 0);
   };
   return { check, close: async () => { await (await sized?.catch(() => null))?.close(); }, workersStarted: () => pool !== null };

@@ -1,6 +1,13 @@
 /** Options for checking (kept apart so the CLI can read them without loading the checker). */
 import type { Outcome } from '../result.js';
 
+/** One relation's decision: its place in the order decisions start (0, 1, …), the relation's range in the text, and its outcome. */
+export interface Decision {
+  readonly index: number;
+  readonly range: readonly [number, number];
+  readonly outcome: Outcome;
+}
+
 /** Options for checking one source text. */
 export interface CheckOptions {
   /** The file name reported (default `<stdin>`). */
@@ -21,17 +28,18 @@ export interface CheckOptions {
    */
   onDecide?: (range: readonly [number, number], index: number) => void;
   /**
-   * Told as each relation's decision ends, with its place in the order decisions start (0, 1, …)
-   * and its outcome: src/check/in-thread.ts keeps them, so that a check it hands over to a
-   * worker midway goes on where it stopped (`replay`). Never sent to a worker.
+   * Told as each relation's decision ends (its place in the order decisions start, its range,
+   * its outcome): src/check/in-thread.ts and a worker's watch keep them, so that a check stopped
+   * midway goes on from there in a worker (`replay`).
    */
-  onDecided?: (index: number, outcome: Outcome) => void;
+  onDecided?: (decision: Decision) => void;
   /**
-   * Outcomes of decisions already made (by their place in the order decisions start, as
-   * `onDecided` told them) on the same text with the same options: each is taken as it is,
-   * not decided again (a check handed over to a worker midway, src/check/isolated.ts).
+   * Decisions already made (as `onDecided` told them) on the same text with the same options:
+   * each is taken as it is where the decision of that place is of that range, not made again
+   * (a check stopped midway and gone on in a worker, src/check/isolated.ts). Past a place whose
+   * range differs (the checks took another way), none is taken.
    */
-  replay?: readonly (readonly [number, Outcome])[];
+  replay?: readonly Decision[];
   /**
    * Relations (their ranges in the text) not to decide: each is `unknown`, as a check before
    * was stuck there far past the step's limit and stopped from outside (src/check/isolated.ts).

@@ -28,7 +28,12 @@ export default jobWorker(
   async () => (await checker()).checkSource,
   // (Each relation it starts to decide is told to the CLI's thread, which stops a worker stuck
   // far past a step's limit and checks the file again without that step: src/check/isolated.ts.)
-  (checkSource, task: CheckTask, progress): Promise<FileReport> => checkSource(task.text, { ...task.options, onDecide: (range) => progress({ deciding: range }) }, task.parsed),
+  // (And each decision made, so that after a stop the check goes on from there: CheckOptions.replay.)
+  (checkSource, task: CheckTask, progress): Promise<FileReport> => checkSource(task.text, {
+    ...task.options,
+    onDecide: (range) => progress({ deciding: range }),
+    onDecided: (decision) => progress({ decided: decision }),
+  }, task.parsed),
 );
 
 /** The compiled nerdamer bundle the checker loaded, if any (scripts/bundle.mjs writes its code cache after training). */
