@@ -1,4 +1,4 @@
-import { grammar as ohmGrammar, pexprs, type MatchResult, type Node } from 'ohm-js';
+import { grammar as ohmGrammar, pexprs, type MatchResult, type Node, type Semantics } from 'ohm-js';
 import grammar from '../../grammar/derivation.ohm-bundle.js';
 import type { DerivationActionDict } from '../../grammar/derivation.ohm-bundle.js';
 import type {
@@ -819,37 +819,165 @@ const actions: DerivationActionDict<Built> = {
   _terminal() { return this.sourceString },
 };
 
+// The relations of a head line that is a single comparison, for splitting it into steps.
+const relationActions: DerivationActionDict<readonly RelationToken[]> = {
+  HeadBody_formula(f) { return f['relations']() as RelationToken[] },
+  HeadBody_expr(_e) { return [] },
+  Formula(first, connectives, _rest) {
+    return connectives.numChildren === 0 ? first['relations']() as RelationToken[] : [];
+  },
+  Disjunction(first, ors, _rest) { return ors.numChildren === 0 ? first['relations']() as RelationToken[] : [] },
+  Conjunction(first, ands, _rest) { return ands.numChildren === 0 ? first['relations']() as RelationToken[] : [] },
+  Clause_tag(_t) { return [] },
+  Clause_compare(c) { return c['relations']() as RelationToken[] },
+  Compare(_first, relations, _rest) { return relations.children.map(piece<RelationToken>) },
+};
+
+// The statements of a head line that is a one-line chain of them (`x² = 9 ⇔ x = 3 or x = -3`).
+const statementActions: DerivationActionDict<HeadPart['statements']> = {
+  HeadBody_formula(f) { return f['statements']() as HeadPart['statements'] },
+  HeadBody_expr(_e) { return null },
+  Formula(first, connectives, rest) {
+    if (connectives.numChildren === 0) return null;
+    return {
+      first: formula(first),
+      links: connectives.children.map((c, i) => ({ rel: piece<RelationToken>(c), rhs: formula(rest.child(i)), range: span(c, rest.child(i)) })),
+    };
+  },
+};
+
 const semantics = grammar.createSemantics()
   .addOperation<Built>('toAst', actions)
-  // The relations of a head line that is a single comparison, for splitting it into steps.
-  .addOperation<readonly RelationToken[]>('relations', {
-    HeadBody_formula(f) { return f['relations']() as RelationToken[] },
-    HeadBody_expr(_e) { return [] },
-    Formula(first, connectives, _rest) {
-      return connectives.numChildren === 0 ? first['relations']() as RelationToken[] : [];
-    },
-    Disjunction(first, ors, _rest) { return ors.numChildren === 0 ? first['relations']() as RelationToken[] : [] },
-    Conjunction(first, ands, _rest) { return ands.numChildren === 0 ? first['relations']() as RelationToken[] : [] },
-    Clause_tag(_t) { return [] },
-    Clause_compare(c) { return c['relations']() as RelationToken[] },
-    Compare(_first, relations, _rest) { return relations.children.map(piece<RelationToken>) },
-  })
-  // The statements of a head line that is a one-line chain of them (`x² = 9 ⇔ x = 3 or x = -3`).
-  .addOperation<HeadPart['statements']>('statements', {
-    HeadBody_formula(f) { return f['statements']() as HeadPart['statements'] },
-    HeadBody_expr(_e) { return null },
-    Formula(first, connectives, rest) {
-      if (connectives.numChildren === 0) return null;
-      return {
-        first: formula(first),
-        links: connectives.children.map((c, i) => ({ rel: piece<RelationToken>(c), rhs: formula(rest.child(i)), range: span(c, rest.child(i)) })),
-      };
-    },
-  });
+  .addOperation<readonly RelationToken[]>('relations', relationActions)
+  .addOperation<HeadPart['statements']>('statements', statementActions);
+
+// ---------------------------------------------------------------------------
+// Building without Ohm's semantics
+
+/**
+ * A node of the concrete syntax tree Ohm's matcher makes (a MatchResult's `_cst`). It is not
+ * in Ohm's typed API: what is read of it is checked, and a tree not as expected is built by
+ * Ohm's semantics instead (buildWith).
+ */
+interface CstNode {
+  /** The rule's name; `_iter` for an iteration, `_terminal` for a terminal. */
+  readonly ctorName: string;
+  readonly matchLength: number;
+  /** None on a terminal. */
+  readonly children?: readonly CstNode[];
+  /** Where each child starts: from this node's start in a nonterminal, from the closest nonterminal's in an iteration. */
+  readonly childOffsets?: readonly number[];
+}
+
+type Action = (this: CstView, ...children: CstView[]) => unknown;
+type Actions = Readonly<Record<string, Action | undefined>>;
+
+const TO_AST = actions as unknown as Actions;
+const RELATIONS = relationActions as unknown as Actions;
+const STATEMENTS = statementActions as unknown as Actions;
+
+/** Thrown where the walk meets what it does not expect (a node not as above, a rule with no action): the line is built by Ohm's semantics. */
+const UNEXPECTED = new Error('internal: the concrete syntax tree is not as expected');
+
+/** Whether a node (by its ctorName) is a rule's, not an iteration's or a terminal's. */
+function isRule(ctorName: string): boolean {
+  return ctorName !== '_iter' && ctorName !== '_terminal';
+}
+
+/**
+ * A CST node as the actions see it: the part of Ohm's semantic wrapper (its Node) they use
+ * (an action that needs more of Node needs it here too). Ohm's semantics spent half of
+ * building a line on its own machinery: a wrapper and an interval per node, an arguments
+ * object and an action-stack entry per action.
+ */
+class CstView {
+  /** The children's views, made when first asked for. */
+  private views: CstView[] | undefined;
+
+  constructor(
+    private readonly node: CstNode,
+    private readonly input: string,
+    readonly startIdx: number,
+    readonly endIdx: number,
+    /** Where the closest nonterminal (this node or one above it) starts: an iteration's children are offset from it. */
+    private readonly base: number,
+  ) {}
+
+  /** Its interval in the text (`source.startIdx`, `source.endIdx`), the view itself. */
+  get source(): this { return this }
+  get sourceString(): string { return this.input.slice(this.startIdx, this.endIdx) }
+  get ctorName(): string { return this.node.ctorName }
+  get numChildren(): number { return this.node.children?.length ?? 0 }
+  child(i: number): CstView | undefined { return this.children[i] }
+  get children(): CstView[] { return this.views ??= this.viewChildren() }
+
+  toAst(): Built { return evaluate(this, TO_AST) as Built }
+  relations(): readonly RelationToken[] { return evaluate(this, RELATIONS) as readonly RelationToken[] }
+  statements(): HeadPart['statements'] { return evaluate(this, STATEMENTS) as HeadPart['statements'] }
+
+  /** Ohm's built-in `asIteration`: a ListOf's elements (as an iteration's children). */
+  asIteration(): { readonly children: readonly CstView[] } {
+    switch (this.ctorName) {
+      case 'NonemptyListOf': case 'nonemptyListOf': {
+        const [first, , rest] = this.children;
+        return { children: [first!, ...rest!.children] };
+      }
+      case 'EmptyListOf': case 'emptyListOf': return { children: [] };
+      case '_iter': return this;
+    }
+    // (Ohm's default, as in evaluate: ListOf is its one child.)
+    if (isRule(this.ctorName) && this.numChildren === 1) return this.children[0]!.asIteration();
+    throw UNEXPECTED;
+  }
+
+  private viewChildren(): CstView[] {
+    const { children, childOffsets } = this.node;
+    if (children === undefined) return [];
+    if (childOffsets === undefined || childOffsets.length !== children.length) throw UNEXPECTED;
+    const base = isRule(this.ctorName) ? this.startIdx : this.base;
+    const views: CstView[] = [];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      const offset = childOffsets[i];
+      if (typeof offset !== 'number' || typeof child.matchLength !== 'number') throw UNEXPECTED;
+      const start = base + offset;
+      views.push(new CstView(child, this.input, start, start + child.matchLength, isRule(child.ctorName) ? start : base));
+    }
+    return views;
+  }
+}
+
+/** An operation's value at a node, as Ohm's Operation.execute gives it (the dictionaries have no `_nonterminal` action). */
+function evaluate(view: CstView, actions: Actions): unknown {
+  const ctorName = view.ctorName;
+  const action = actions[ctorName];
+  if (action) return action.apply(view, view.children);
+  // Ohm's default action: a nonterminal with one child has its child's value.
+  if (isRule(ctorName) && view.numChildren === 1) return evaluate(view.children[0]!, actions);
+  throw UNEXPECTED;
+}
+
+/**
+ * A successful match's AST piece, built by the actions over CstViews; by Ohm's semantics
+ * (`fallback`, with the same actions) where the tree is not as CstView expects.
+ */
+function buildWith(match: MatchResult, fallback: Semantics): Built {
+  const { _cst: cst, _cstOffset: offset } = match as unknown as { _cst?: CstNode | null; _cstOffset?: unknown };
+  const input: unknown = match.input;
+  if (typeof input === 'string' && typeof offset === 'number' && typeof cst === 'object' && cst !== null && typeof cst.ctorName === 'string') {
+    try {
+      // (The root's interval runs to the end of the text, spaces after the match included, as in Ohm's semantics.)
+      return new CstView(cst, input, offset, input.length, offset).toAst();
+    } catch (error) {
+      if (error !== UNEXPECTED) throw error;
+    }
+  }
+  return fallback(match)['toAst']() as Built;
+}
 
 /** Builds the AST piece of a successful match; its ranges are offsets into the matched text. */
 export function buildLine(match: MatchResult): Built {
-  return semantics(match)['toAst']() as Built;
+  return buildWith(match, semantics);
 }
 
 /** The grammar a file is read with: the language, plus the words the file declares. */
@@ -882,7 +1010,7 @@ export function languageWith(words: readonly string[]): Language {
   const derivedSemantics = derived.extendSemantics(semantics);
   const language: Language = {
     match: (text, rule) => derived.match(text, rule),
-    build: (match) => derivedSemantics(match)['toAst']() as Built,
+    build: (match) => buildWith(match, derivedSemantics),
   };
   if (languages.size > 100) languages.clear();
   languages.set(key, language);
