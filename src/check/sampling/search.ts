@@ -360,7 +360,10 @@ export function cornerSearch(p: StepProblem, base: Point, rng: Rng, deadline: nu
   const keys = [...base.values.keys()].filter((k) => (base.touched.has(k) || coupled.has(k)) && !base.isInteger(k) && !isMat(base.values.get(k)!.value)
     && !base.prep.dimensions.has(k) && (!only || only.has(k.split('@')[0]!)));
   if (keys.length === 0 || keys.length > 4) return null;
-  const grid = keys.length === 4 ? CORNERS.slice(0, 5) : CORNERS;
+  // (Fewer values the more scalars, the last ones first left out: with three, every combination
+  // of all nine was 729 points, half of checking y^z (y/x)^(−z) = x^z and a tenth of the
+  // identity table's; 0, ±1, ±2, ±1/2 keep every domain edge and branch of a fractional power.)
+  const grid = keys.length === 4 ? CORNERS.slice(0, 5) : keys.length === 3 ? CORNERS.slice(0, 7) : CORNERS;
   const levels = allLevels();
   // (And with the vectors and matrices at 0 too: a divisor ‖u‖ + |x| is 0 only at u = 0, x = 0,
   // and 1 = (‖u‖ + |x|)/(‖u‖ + |x|) was proved, red team rt103.)
