@@ -54,6 +54,22 @@ it.skipIf(!existsSync(compiled))('gives the report checkSource gives, for files 
   expect(b.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
 });
 
+/** A worker module of the test build (tests/helpers/compiled.ts) whose job is `body` (the checker's jobWorker, `checkSource` in scope), as a URL. */
+async function standInWorker(name: string, body: string): Promise<URL> {
+  const { compiled: build } = await import('./helpers/compiled.js');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { pathToFileURL } = await import('node:url');
+  const dir = path.join(await build(), 'test-workers');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  writeFileSync(file, `
+import { jobWorker } from '../src/run/job.js';
+import { checkSource } from '../src/check/index.js';
+export default jobWorker(async () => 'ready', async (_ready, task, progress) => {${body}});
+`);
+  return pathToFileURL(file);
+}
+
 /**
  * A step stuck in work that looks at no deadline (red team rt80: a loop stepping a double past
  * 2⁵³ in the inequality search) ran into the file's limit, and every step of the file lost its
@@ -61,19 +77,9 @@ it.skipIf(!existsSync(compiled))('gives the report checkSource gives, for files 
  * limit has its worker stopped, and the file is checked again with that relation `unknown`.
  */
 it('stops a worker stuck in one step and checks the file again without that step', async () => {
-  const { compiled: build } = await import('./helpers/compiled.js');
-  const { mkdirSync, writeFileSync } = await import('node:fs');
-  const { pathToFileURL } = await import('node:url');
-  const root = await build();
-  const dir = path.join(root, 'test-workers');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'stuck.mjs');
   // (A stand-in for the checker: stuck at the relation 10–11 until it is told to leave it, then
   // the real checker on the rest; the second relation, 20–21, is told as it is decided.)
-  writeFileSync(file, `
-import { jobWorker } from '../src/run/job.js';
-import { checkSource } from '../src/check/index.js';
-export default jobWorker(async () => 'ready', async (_ready, task, progress) => {
+  const worker = await standInWorker('stuck.mjs', `
   const stopped = task.options.stopped ?? [];
   const at = task.text.indexOf('= 3\\n');
   if (at >= 0 && !stopped.some(([a]) => a === at)) {
@@ -81,10 +87,9 @@ export default jobWorker(async () => 'ready', async (_ready, task, progress) => 
     for (;;) {}
   }
   return checkSource(task.text, { ...task.options, onDecide: (range) => progress({ deciding: range }) });
-});
 `);
   const { isolatedChecker } = await import('../src/check/isolated.js');
-  const checker = isolatedChecker({ worker: pathToFileURL(file), stuckSlackMs: 200 });
+  const checker = isolatedChecker({ worker, stuckSlackMs: 200 });
   const text = 'scalar a\n    a + a\n  = 2 a\n\n    1 + 2\n  = 3\n\n    a a\n  = 3 a\n';
   const started = Date.now();
   const report = await checker.check(text, { file: 'stuck.deriv', timeoutMs: 1000 });
@@ -99,19 +104,9 @@ export default jobWorker(async () => 'ready', async (_ready, task, progress) => 
 // a step cites, decided before the step under the step's range, was left `unknown` with it,
 // where a stop on the CLI's thread replayed it. The worker tells each decision it makes.)
 it('goes on from the decisions a stopped worker made', async () => {
-  const { compiled: build } = await import('./helpers/compiled.js');
-  const { mkdirSync, writeFileSync } = await import('node:fs');
-  const { pathToFileURL } = await import('node:url');
-  const root = await build();
-  const dir = path.join(root, 'test-workers');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'stuck-replay.mjs');
   // (The real checker, stuck in the decision of the step that cites a fact until that step is
   // stopped; the decisions of the first run are marked, to tell them in the report.)
-  writeFileSync(file, `
-import { jobWorker } from '../src/run/job.js';
-import { checkSource } from '../src/check/index.js';
-export default jobWorker(async () => 'ready', async (_ready, task, progress) => {
+  const worker = await standInWorker('stuck-replay.mjs', `
   const first = !task.options.replay;
   const at = task.text.indexOf('= 3 a');
   return checkSource(task.text, {
@@ -122,10 +117,9 @@ export default jobWorker(async () => 'ready', async (_ready, task, progress) => 
     },
     onDecided: (d) => progress({ decided: first ? { ...d, outcome: { ...d.outcome, message: d.outcome.message + ' (first run)' } } : d }),
   });
-});
 `);
   const { isolatedChecker } = await import('../src/check/isolated.js');
-  const checker = isolatedChecker({ worker: pathToFileURL(file), stuckSlackMs: 200 });
+  const checker = isolatedChecker({ worker, stuckSlackMs: 200 });
   const text = 'scalar a\n    a + a\n  = 2 a\n\n    a a\n  = 3 a   by a = 3\n\n    1 + 2\n  = 3\n';
   const report = await checker.check(text, { file: 'stuck.deriv', timeoutMs: 1000 });
   await checker.close();
@@ -135,6 +129,27 @@ export default jobWorker(async () => 'ready', async (_ready, task, progress) => 
   expect(report.steps.map((s) => [s.verdict, s.message.endsWith('(first run)')])).toEqual([['proved', true], ['refuted', false], ['proved', false]]);
   expect(report.steps[1]!.message).toMatch(/the fact cited .* a = 3, does not follow: the two sides differ/);
 }, 240_000);
+
+/**
+ * A stand-in for the checker on the CLI's thread: the real one (`real`, the test build's),
+ * 150 ms slower at each decision it starts (`started` told its place); `told` rewrites each
+ * decision made before it is told on.
+ */
+function slowed(real: typeof import('../src/check/index.js'), started: (index: number) => void = () => {}, told: (d: Decision) => Decision = (d) => d) {
+  return {
+    stackOverflowed: real.stackOverflowed,
+    checkParsed: (t: string, parsed: Parameters<typeof real.checkParsed>[1], options: Parameters<typeof real.checkParsed>[2] = {}) => real.checkParsed(t, parsed, {
+      ...options,
+      onDecide: (range, index) => {
+        options.onDecide?.(range, index);
+        started(index);
+        const until = Date.now() + 150;
+        while (Date.now() < until) { /* slow */ }
+      },
+      onDecided: (decision) => options.onDecided?.(told(decision)),
+    }),
+  };
+}
 
 /** src/check/isolated.ts as compiled for the tests (tests/helpers/compiled.ts: a build of its own, with workers), and that build's root. */
 async function compiledIsolated(): Promise<typeof import('../src/check/isolated.js') & { root: string }> {
@@ -254,20 +269,8 @@ describe('a file handed over alone, checked on this thread', () => {
     // recently to be stuck. The worker it hands over to is the real one, at full speed.)
     const text = 'scalar a, b\n    a + a\n  = 2 a\n  = a + a\n\n    (a + b)²\n  = a² + b²\n\n    a b\n  = b a\n  = 3 a b\n\n    1 + 2\n  = 3\n';
     const here: number[] = [];
-    const slowHere = {
-      stackOverflowed: real.stackOverflowed,
-      checkParsed: (t: string, parsed: Parameters<typeof real.checkParsed>[1], options: Parameters<typeof real.checkParsed>[2] = {}) => real.checkParsed(t, parsed, {
-        ...options,
-        onDecide: (range, index) => {
-          options.onDecide?.(range, index);
-          here.push(index);
-          const until = Date.now() + 150;
-          while (Date.now() < until) { /* slow */ }
-        },
-        // (Marked, to tell the decisions made here in the report.)
-        onDecided: (decision) => options.onDecided?.({ ...decision, outcome: { ...decision.outcome, message: `${decision.outcome.message} (here)` } }),
-      }),
-    };
+    // (Marked, to tell the decisions made here in the report.)
+    const slowHere = slowed(real, (index) => here.push(index), (decision) => ({ ...decision, outcome: { ...decision.outcome, message: `${decision.outcome.message} (here)` } }));
     const checker = isolatedChecker({ inThread: true, stuckSlackMs: 0, here: async () => slowHere });
     const report = await checker.check(text, { file: 'slow.deriv', timeoutMs: 100 });
     expect(here.length).toBeGreaterThanOrEqual(2);
@@ -289,20 +292,11 @@ describe('a file handed over alone, checked on this thread', () => {
 it('spends the file\'s budget across the thread and the worker it hands over to', async () => {
   const { isolatedChecker, root } = await compiledIsolated();
   const real = (await import(path.join(root, 'src', 'check', 'index.js'))) as typeof import('../src/check/index.js');
-  const slowHere = {
-    stackOverflowed: real.stackOverflowed,
-    checkParsed: (t: string, parsed: Parameters<typeof real.checkParsed>[1], options: Parameters<typeof real.checkParsed>[2] = {}) => real.checkParsed(t, parsed, {
-      ...options,
-      onDecide: (range, index) => {
-        options.onDecide?.(range, index);
-        const until = Date.now() + 150;
-        while (Date.now() < until) { /* slow */ }
-      },
-    }),
-  };
-  // (A window of 500 ms, a budget of 700: the worker has what is left, too little for q1.)
+  const slowHere = slowed(real);
+  // (A window of 500 ms and a budget of 520: the worker has what is left, too little for any
+  // check, where the whole budget again is enough for q1's.)
   const text = readFileSync(path.join(import.meta.dirname, '..', 'derivations', 'q1-rnn.deriv'), 'utf8');
-  const checker = isolatedChecker({ inThread: true, stuckSlackMs: 0, budgetMs: 700, here: async () => slowHere });
+  const checker = isolatedChecker({ inThread: true, stuckSlackMs: 0, budgetMs: 520, here: async () => slowHere });
   const started = Date.now();
   const report = await checker.check(text, { file: 'q1-rnn.deriv', timeoutMs: 100 });
   expect(report.diagnostics.map((d) => d.message).join()).toMatch(/ran over its time limit/);
