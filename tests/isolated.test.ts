@@ -151,6 +151,59 @@ function slowed(real: typeof import('../src/check/index.js'), started: (index: n
   };
 }
 
+// (Red team rt139: a stopped worker's run was given the replay it had been given and what it
+// made, so a replayed decision past a place where that run went another way came back in the
+// run after — for the stopped decision itself, and for a later one, a stale outcome in place of
+// a refutation. The run after takes what the stopped run made and took, in order.)
+it('replays after a stopped worker only what that run made and took', async () => {
+  const worker = await standInWorker('stuck-stale.mjs', `
+  return checkSource(task.text, {
+    ...task.options,
+    onDecide: (range, index) => {
+      progress({ deciding: range, index });
+      if (index === 3) for (;;) {}
+    },
+    onDecided: (d) => progress({ decided: d }),
+  });
+`);
+  const text = 'scalar a\n    a + a\n  = 2 a\n\n    a a\n  = 3 a\n\n    1 + 2\n  = 3\n\n    2 a\n  = a + a\n\n    a\n  = 2 a\n';
+  const { checkSource } = await import('../src/check/index.js');
+  const told: Decision[] = [];
+  await checkSource(text, { onDecided: (d) => told.push(d) });
+  expect(told.map((d) => d.outcome.verdict)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
+  const stale = (d: Decision): Decision => ({ ...d, outcome: { ...d.outcome, verdict: 'proved', message: 'stale' } });
+  // (Place 1 replayed under another range: from there on, a check decides anew.)
+  const replay = [told[0]!, { ...stale(told[1]!), range: told[2]!.range }, stale(told[2]!), stale(told[3]!), stale(told[4]!)];
+  const { isolatedChecker } = await import('../src/check/isolated.js');
+  const checker = isolatedChecker({ worker, stuckSlackMs: 200 });
+  const report = await checker.check(text, { file: 'stale.deriv', timeoutMs: 100, replay });
+  await checker.close();
+  expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved', 'unknown', 'refuted']);
+  expect(report.steps.some((s) => s.message === 'stale')).toBe(false);
+  expect(report.steps[3]!.message).toMatch(/stopped from outside/);
+}, 240_000);
+
+// (Red team rt139: a fourth step stuck in one file was reported as the checker's own crash,
+// "please report it"; the watch stopped it, and the file is over its time limit.)
+it('reports a file with more stuck steps than it stops as over its limit, not as a crash', async () => {
+  const worker = await standInWorker('stuck-all.mjs', `
+  return checkSource(task.text, {
+    ...task.options,
+    onDecide: (range, index) => {
+      progress({ deciding: range, index });
+      for (;;) {}
+    },
+  });
+`);
+  const text = 'scalar a\n' + Array.from({ length: 5 }, (_, i) => `    a + ${i}\n  = ${i} + a\n`).join('\n');
+  const { isolatedChecker } = await import('../src/check/isolated.js');
+  const checker = isolatedChecker({ worker, stuckSlackMs: 100 });
+  const report = await checker.check(text, { file: 'stuck-all.deriv', timeoutMs: 100 });
+  await checker.close();
+  expect(report.diagnostics.map((d) => d.message).join()).toMatch(/ran over its time limit/);
+  expect(report.diagnostics.map((d) => d.message).join()).not.toMatch(/internal error|please report/);
+}, 240_000);
+
 /** src/check/isolated.ts as compiled for the tests (tests/helpers/compiled.ts: a build of its own, with workers), and that build's root. */
 async function compiledIsolated(): Promise<typeof import('../src/check/isolated.js') & { root: string }> {
   const { compiled: build } = await import('./helpers/compiled.js');
@@ -301,6 +354,48 @@ it('spends the file\'s budget across the thread and the worker it hands over to'
   const report = await checker.check(text, { file: 'q1-rnn.deriv', timeoutMs: 100 });
   expect(report.diagnostics.map((d) => d.message).join()).toMatch(/ran over its time limit/);
   expect(Date.now() - started).toBeLessThan(5_000);
+  await checker.close();
+}, 240_000);
+
+// (Red team rt139: after a worker was stuck in a step's own decision, the fact the step cites —
+// decided under the same range — was left undecided too, and a wrong step lost its refutation.
+// A stop names the decision's place where it is known.)
+it('stops only the decision a stop names by its place, not others of its range', async () => {
+  const { checkSource } = await import('../src/check/index.js');
+  const text = 'scalar a\n    a a\n  = 3 a   by a = a\n';
+  const told: Decision[] = [];
+  await checkSource(text, { onDecided: (d) => told.push(d) });
+  expect(told.map((d) => d.range)).toEqual([told[0]!.range, told[0]!.range]);
+  const [a, b] = told[0]!.range;
+  const factStopped = await checkSource(text, { stopped: [[a, b, 0]] });
+  expect(factStopped.steps.map((s) => s.verdict)).toEqual(['refuted']);
+  const stepStopped = await checkSource(text, { stopped: [[a, b, 1]] });
+  expect(stepStopped.steps.map((s) => [s.verdict, /stopped from outside/.test(s.message)])).toEqual([['unknown', true]]);
+  // (A stop by its range alone, as before, still stops every decision of it.)
+  const both = await checkSource(text, { stopped: [[a, b]] });
+  expect(both.steps.map((s) => s.verdict)).toEqual(['unknown']);
+});
+
+// (Red team rt139: a file that ran out of this thread's stack went to a worker with the whole budget again.)
+it('spends the budget a check on this thread took before it ran out of stack', async () => {
+  const { isolatedChecker, root } = await compiledIsolated();
+  const real = (await import(path.join(root, 'src', 'check', 'index.js'))) as typeof import('../src/check/index.js');
+  let calls = 0;
+  // (A stand-in: the real check, then a stack overflow noted, found 600 ms later.)
+  const deepHere = {
+    checkParsed: real.checkParsed,
+    stackOverflowed: () => {
+      if (calls++ === 0) return false;
+      const until = Date.now() + 600;
+      while (Date.now() < until) { /* slow */ }
+      return true;
+    },
+  };
+  const text = readFileSync(path.join(import.meta.dirname, '..', 'derivations', 'q1-rnn.deriv'), 'utf8');
+  const checker = isolatedChecker({ inThread: true, budgetMs: 520, here: async () => deepHere });
+  const report = await checker.check(text, { file: 'q1-rnn.deriv' });
+  expect(checker.workersStarted()).toBe(true);
+  expect(report.diagnostics.map((d) => d.message).join()).toMatch(/ran over its time limit/);
   await checker.close();
 }, 240_000);
 

@@ -22,7 +22,7 @@ import { decideStep, isExpr, type RewriteRule, type StepOptions } from './step.j
 import { nonnegative, ruleContext } from './rules/facts.js';
 import { definedEverywhere, liftCalls, liftedOutcome, mentionsFunction } from './lift.js';
 import { now, withWallCap } from '../clock.js';
-import type { Decision } from './options.js';
+import type { Decision, Stopped } from './options.js';
 
 export interface CheckerOptions {
   readonly seed: number;
@@ -50,7 +50,7 @@ export interface CheckerOptions {
   /** CheckOptions.replay: decisions made before, taken by their place where the range matches, not made again. */
   readonly replay?: readonly Decision[];
   /** CheckOptions.stopped: relations left `unknown`, a check before stuck there. */
-  readonly stopped?: readonly (readonly [number, number])[];
+  readonly stopped?: readonly Stopped[];
 }
 
 
@@ -775,7 +775,11 @@ export class Checker {
     const index = this.decisions++;
     this.replayed ??= new Map((this.options.replay ?? []).map((d) => [d.index, d]));
     const replayed = this.replayed.get(index);
-    if (replayed && replayed.range[0] === step.relRange[0] && replayed.range[1] === step.relRange[1]) return replayed.outcome;
+    if (replayed && replayed.range[0] === step.relRange[0] && replayed.range[1] === step.relRange[1]) {
+      // (Told again: what a check made and took is what a check after a stop takes.)
+      this.options.onDecided?.(replayed);
+      return replayed.outcome;
+    }
     // (A decision of another range at this place: this check went another way than the one
     // replayed, so no later place is that one's either.)
     if (replayed) this.replayed.clear();
@@ -792,7 +796,7 @@ export class Checker {
     if (this.options.trusted && !extra.always) {
       return { verdict: 'proved', method: 'none', samples: 0, counterexample: null, message: 'checked before (a trusted answer key)', notes: [] };
     }
-    if (this.options.stopped?.some(([a, b]) => a === step.relRange[0] && b === step.relRange[1])) {
+    if (this.options.stopped?.some(([a, b, at]) => a === step.relRange[0] && b === step.relRange[1] && (at === undefined || at === index))) {
       return { verdict: 'unknown', method: 'none', samples: 0, counterexample: null, message: `the check of this step ran far past its time limit (${msText(this.options.timeoutMs)}) without stopping, so it was stopped from outside and the rest of the file checked without it`, notes: [] };
     }
     this.options.onDecide?.(step.relRange, index);

@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import type { ParsedDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
 import { TIMED_OUT, withWatchdog } from '../run/watchdog.js';
-import type { CheckOptions, Decision } from './options.js';
+import type { CheckOptions, Decision, Stopped } from './options.js';
 
 type CheckModule = typeof import('./index.js');
 
@@ -37,7 +37,7 @@ export type Decided = readonly Decision[];
 export type InThreadOutcome =
   | { readonly kind: 'report'; readonly report: FileReport }
   /** A relation (its range) ran past the window and was stopped; nothing more is checked on this thread. */
-  | { readonly kind: 'stuck'; readonly range: readonly [number, number]; readonly decided: Decided }
+  | { readonly kind: 'stuck'; readonly range: Stopped; readonly decided: Decided }
   /** The check ran past the window with no decision stuck: it goes on in a worker; nothing more is checked on this thread. */
   | { readonly kind: 'handed-over'; readonly decided: Decided }
   /** The file ran past its whole budget; nothing more is checked on this thread. */
@@ -97,8 +97,9 @@ export function checkInThread(check: CheckerHere, text: string, parsed: ParsedDe
     // (Copied as a worker's message would be: they go to one.)
     const made = structuredClone(decided);
     // (The innermost decision running, the last begun: the work it was stuck in is its own.)
-    const at = deciding.size > 0 ? deciding.get(Math.max(...deciding.keys()))! : null;
-    return at && Date.now() - at.since >= stuckMs / 2 ? { kind: 'stuck', range: at.range, decided: made } : { kind: 'handed-over', decided: made };
+    const index = deciding.size > 0 ? Math.max(...deciding.keys()) : null;
+    const at = index === null ? null : deciding.get(index)!;
+    return at && index !== null && Date.now() - at.since >= stuckMs / 2 ? { kind: 'stuck', range: [at.range[0], at.range[1], index], decided: made } : { kind: 'handed-over', decided: made };
   }
   if (check.stackOverflowed()) return { kind: 'deep' };
   return { kind: 'report', report: structuredClone(report) };

@@ -6,7 +6,7 @@ import type { FileReport } from '../result.js';
 import type { CheckTask } from '../run/check-worker.js';
 import type { JobOutcome, JobPool } from '../run/pool.js';
 import { timerDelay } from '../run/timer.js';
-import { DEFAULT_TIMEOUT_MS, type CheckOptions, type Decision } from './options.js';
+import { DEFAULT_TIMEOUT_MS, type CheckOptions, type Decision, type Stopped } from './options.js';
 import { checkerHere, checkInThread, type CheckerHere, type InThreadOutcome } from './in-thread.js';
 import { mergePartReports, partsReadAlone } from './parts.js';
 
@@ -177,13 +177,13 @@ export function isolatedChecker(limits: {
    * file lost its verdict. `timeoutMs` is the file's whole budget, spent across the runs.
    */
   const watched = async (workers: JobPool<CheckTask, FileReport>, task: CheckTask, timeoutMs: number): Promise<JobOutcome<FileReport>> => {
-    let stopped: readonly (readonly [number, number])[] = task.options.stopped ?? [];
+    let stopped: readonly Stopped[] = task.options.stopped ?? [];
     let replay: readonly Decision[] = task.options.replay ?? [];
     const stepMs = task.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const started = Date.now();
     for (;;) {
       let kill: (() => void) | null = null;
-      let deciding: readonly [number, number] | null = null;
+      let deciding: Stopped | null = null;
       let stuck = false;
       let timer: NodeJS.Timeout | undefined;
       const made: Decision[] = [];
@@ -199,7 +199,8 @@ export function isolatedChecker(limits: {
           }
           const range = (data as { deciding?: unknown } | null)?.deciding;
           if (!Array.isArray(range) || range.length !== 2 || typeof range[0] !== 'number' || typeof range[1] !== 'number') return;
-          deciding = [range[0], range[1]];
+          const index = (data as { index?: unknown }).index;
+          deciding = typeof index === 'number' ? [range[0], range[1], index] : [range[0], range[1]];
           clearTimeout(timer);
           timer = setTimeout(() => {
             stuck = true;
@@ -209,9 +210,13 @@ export function isolatedChecker(limits: {
         },
       });
       clearTimeout(timer);
-      if (outcome.ok || !stuck || deciding === null || stopped.length >= MAX_STOPPED) return outcome;
+      if (outcome.ok || !stuck || deciding === null) return outcome;
+      // (The watch stopped it: past MAX_STOPPED, the file is over its limit, not a crash.)
+      if (stopped.length >= MAX_STOPPED) return { ok: false, kind: 'timeout', message: 'steps ran far past their limit', elapsedMs: outcome.elapsedMs };
       stopped = [...stopped, deciding];
-      replay = [...replay, ...made];
+      // (What this run made and took, in order: a replayed decision past a place where this run
+      // went another way is not among them.)
+      replay = made;
     }
   };
   const check: Checker = async (text, options) => {
@@ -237,8 +242,10 @@ export function isolatedChecker(limits: {
       // (Stuck: the check goes on in a worker, without that step, as after a worker stuck there;
       // handed over: the check goes on in a worker. Either way the decisions made here are taken
       // there as they are, not made again.)
+      // (What a check here took is spent, whatever stopped it: a file that ran out of this
+      // thread's stack goes to a worker with what is left too.)
+      if (here) left = Math.max(1, budget - (Date.now() - began));
       if (here?.kind === 'stuck' || here?.kind === 'handed-over') {
-        left = Math.max(1, budget - (Date.now() - began));
         options = { ...options, replay: [...(options.replay ?? []), ...here.decided], ...(here.kind === 'stuck' ? { stopped: [...(options.stopped ?? []), here.range] } : {}) };
       }
     }

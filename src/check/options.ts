@@ -1,6 +1,9 @@
 /** Options for checking (kept apart so the CLI can read them without loading the checker). */
 import type { Outcome } from '../result.js';
 
+/** A relation's decision left undecided (CheckOptions.stopped): its range, and its decision's place where known. */
+export type Stopped = readonly [number, number] | readonly [number, number, number];
+
 /** One relation's decision: its place in the order decisions start (0, 1, …), the relation's range in the text, and its outcome. */
 export interface Decision {
   readonly index: number;
@@ -29,8 +32,8 @@ export interface CheckOptions {
   onDecide?: (range: readonly [number, number], index: number) => void;
   /**
    * Told as each relation's decision ends (its place in the order decisions start, its range,
-   * its outcome): src/check/in-thread.ts and a worker's watch keep them, so that a check stopped
-   * midway goes on from there in a worker (`replay`).
+   * its outcome), a replayed one too: src/check/in-thread.ts and a worker's watch keep them, so
+   * that a check stopped midway goes on from there in a worker (`replay`).
    */
   onDecided?: (decision: Decision) => void;
   /**
@@ -41,10 +44,12 @@ export interface CheckOptions {
    */
   replay?: readonly Decision[];
   /**
-   * Relations (their ranges in the text) not to decide: each is `unknown`, as a check before
-   * was stuck there far past the step's limit and stopped from outside (src/check/isolated.ts).
+   * Relations not to decide, each by its range in the text and, where given, its decision's
+   * place (onDecided's `index`; a cited fact, a chain's ends and a show's relations share a
+   * range with others): each is `unknown`, as a check before was stuck there far past the step's
+   * limit and stopped from outside (src/check/isolated.ts).
    */
-  stopped?: readonly (readonly [number, number])[];
+  stopped?: readonly Stopped[];
 }
 
 export const DEFAULT_SEED = 20261125;

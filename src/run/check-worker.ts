@@ -31,7 +31,7 @@ export default jobWorker(
   // (And each decision made, so that after a stop the check goes on from there: CheckOptions.replay.)
   (checkSource, task: CheckTask, progress): Promise<FileReport> => checkSource(task.text, {
     ...task.options,
-    onDecide: (range) => progress({ deciding: range }),
+    onDecide: (range, index) => progress({ deciding: range, index }),
     onDecided: (decision) => progress({ decided: decision }),
   }, task.parsed),
 );
