@@ -204,6 +204,24 @@ it('reports a file with more stuck steps than it stops as over its limit, not as
   expect(report.diagnostics.map((d) => d.message).join()).not.toMatch(/internal error|please report/);
 }, 240_000);
 
+// (Red team rt139: a file checked in parts gave each part the whole budget, each counted from
+// when the part started: a file beside another ran up to its parts × its budget.)
+it('gives the parts of one file one budget to share', async () => {
+  const worker = await standInWorker('slow-part.mjs', `
+  const until = Date.now() + 400;
+  while (Date.now() < until) { /* slow */ }
+  return checkSource(task.text, task.options, task.parsed);
+`);
+  const text = 'scalar a\n' + Array.from({ length: 80 }, (_, i) => `    a + ${i}\n  = ${i} + a\n`).join('\n');
+  const { isolatedChecker } = await import('../src/check/isolated.js');
+  const checker = isolatedChecker({ worker, budgetMs: 1000 });
+  const started = Date.now();
+  const report = await checker.check(text, { file: 'parts.deriv' });
+  await checker.close();
+  expect(report.diagnostics.map((d) => d.message).join()).toMatch(/ran over its time limit/);
+  expect(Date.now() - started).toBeLessThan(4000);
+}, 240_000);
+
 /** src/check/isolated.ts as compiled for the tests (tests/helpers/compiled.ts: a build of its own, with workers), and that build's root. */
 async function compiledIsolated(): Promise<typeof import('../src/check/isolated.js') & { root: string }> {
   const { compiled: build } = await import('./helpers/compiled.js');

@@ -174,9 +174,10 @@ export function isolatedChecker(limits: {
    * left `unknown` (CheckOptions.stopped), up to MAX_STOPPED of them, the decisions the stopped
    * worker made taken as they are (CheckOptions.replay: the worker tells each), as after a stop on
    * the CLI's thread. Before this, such a step ran into the file's limit and every step of the
-   * file lost its verdict. `timeoutMs` is the file's whole budget, spent across the runs.
+   * file lost its verdict. `timeoutMs` is the file's whole budget, spent across the runs;
+   * `deadline` (wall time) what the parts of one file share, each run from whenever it starts.
    */
-  const watched = async (workers: JobPool<CheckTask, FileReport>, task: CheckTask, timeoutMs: number): Promise<JobOutcome<FileReport>> => {
+  const watched = async (workers: JobPool<CheckTask, FileReport>, task: CheckTask, timeoutMs: number, deadline?: number): Promise<JobOutcome<FileReport>> => {
     let stopped: readonly Stopped[] = task.options.stopped ?? [];
     let replay: readonly Decision[] = task.options.replay ?? [];
     const stepMs = task.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -190,6 +191,7 @@ export function isolatedChecker(limits: {
       const options = { ...task.options, ...(stopped.length > 0 ? { stopped } : {}), ...(replay.length > 0 ? { replay } : {}) };
       const outcome = await workers.run({ ...task, options }, {
         timeoutMs: Math.max(1, timeoutMs - (Date.now() - started)),
+        ...(deadline !== undefined ? { deadline } : {}),
         onStart: (_threadId, killWorker) => { kill = killWorker; },
         onProgress: (data) => {
           const decided = (data as { decided?: Decision } | null)?.decided;
@@ -267,9 +269,11 @@ export function isolatedChecker(limits: {
       if (split) {
         try {
           const jobs: { at: number; outcome: Promise<JobOutcome<FileReport>> }[] = [];
+          // (The parts share what is left of the file's budget: each runs after the one before.)
+          const until = Date.now() + left;
           for (const parsed of split.parts) {
             const at = parsed.ast.statements.find((st) => st.range[0] >= split.contextEnd)?.range[0] ?? split.contextEnd;
-            jobs.push({ at, outcome: watched(workers, { text, options, parsed }, left) });
+            jobs.push({ at, outcome: watched(workers, { text, options, parsed }, left, until) });
             // (The pool hands the part over while the next is parsed.)
             await new Promise<void>((resolve) => setImmediate(resolve));
           }

@@ -40,6 +40,8 @@ export interface WorkerOptions {
 export interface JobOptions {
   /** Time limit, in milliseconds, counted from when the job starts in its worker. */
   readonly timeoutMs: number;
+  /** And a wall time (Date.now()) it never runs past, however late it starts (jobs that share one budget). */
+  readonly deadline?: number;
   /** Stops the job: it ends as `cancelled`. */
   readonly signal?: AbortSignal;
   /** The job started on a worker thread; `killWorker` stops that thread the hard way (as if it died). */
@@ -145,7 +147,8 @@ export class JobPool<T, R> {
         }
         started = Date.now();
         clearTimeout(timer);
-        timer = setTimeout(() => stop({ kind: 'timeout', message: `it ran past its time limit (${Math.round(options.timeoutMs / 1000)} s) and was stopped` }), timerDelay(options.timeoutMs));
+        const limitMs = options.deadline === undefined ? options.timeoutMs : Math.max(1, Math.min(options.timeoutMs, options.deadline - started));
+        timer = setTimeout(() => stop({ kind: 'timeout', message: `it ran past its time limit (${Math.round(options.timeoutMs / 1000)} s) and was stopped` }), timerDelay(limitMs));
         options.onStart?.(m.threadId, () => void this.pool.threads.find((t) => t.threadId === m.threadId)?.terminate());
       });
       this.pool.run({ task, port: port2 }, { transferList: [port2], signal: abort.signal }).then(
