@@ -358,6 +358,24 @@ describe('a file handed over alone, checked on this thread', () => {
   }, 240_000);
 });
 
+// (The same for a check handed over from the CLI's thread: it takes to the worker what it made
+// and took, not what it was given past a place where it went another way.)
+it('hands over from this thread only what the check here made and took', async () => {
+  const { isolatedChecker, root } = await compiledIsolated();
+  const real = (await import(path.join(root, 'src', 'check', 'index.js'))) as typeof import('../src/check/index.js');
+  const text = 'scalar a\n    a + a\n  = 2 a\n\n    a a\n  = 3 a\n\n    1 + 2\n  = 3\n\n    2 a\n  = a + a\n\n    a\n  = 2 a\n';
+  const told: Decision[] = [];
+  await real.checkSource(text, { onDecided: (d) => told.push(d) });
+  const stale = (d: Decision): Decision => ({ ...d, outcome: { ...d.outcome, verdict: 'proved', message: 'stale' } });
+  const replay = [told[0]!, { ...stale(told[1]!), range: told[2]!.range }, stale(told[2]!), stale(told[3]!), stale(told[4]!)];
+  const checker = isolatedChecker({ inThread: true, stuckSlackMs: 0, here: async () => slowed(real) });
+  const report = await checker.check(text, { file: 'stale.deriv', timeoutMs: 100, replay });
+  expect(checker.workersStarted()).toBe(true);
+  expect(report.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
+  expect(report.steps.some((s) => s.message === 'stale')).toBe(false);
+  await checker.close();
+}, 240_000);
+
 // (Red team: a check handed over to a worker got the file's whole budget again, so one file ran
 // up to a window past its budget, where the same file beside another was stopped at it.)
 it('spends the file\'s budget across the thread and the worker it hands over to', async () => {

@@ -248,7 +248,9 @@ export function isolatedChecker(limits: {
       // thread's stack goes to a worker with what is left too.)
       if (here) left = Math.max(1, budget - (Date.now() - began));
       if (here?.kind === 'stuck' || here?.kind === 'handed-over') {
-        options = { ...options, replay: [...(options.replay ?? []), ...here.decided], ...(here.kind === 'stuck' ? { stopped: [...(options.stopped ?? []), here.range] } : {}) };
+        // (What the check here made and took, replayed ones too: not what it was given past a
+        // place where it went another way.)
+        options = { ...options, replay: here.decided, ...(here.kind === 'stuck' ? { stopped: [...(options.stopped ?? []), here.range] } : {}) };
       }
     }
     sized ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => startPool(Math.max(1, Math.min(calls, limits.threads ?? 1))));
