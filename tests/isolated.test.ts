@@ -54,6 +54,20 @@ it.skipIf(!existsSync(compiled))('gives the report checkSource gives, for files 
   expect(b.steps.map((s) => s.verdict)).toEqual(['proved', 'refuted']);
 });
 
+/**
+ * Five relations (proved, refuted, proved, proved, refuted) and a replay for them that went
+ * another way at place 1 (of another range there), its places 1–4 `proved` with the message
+ * "stale": from place 1 on, a check must decide anew.
+ */
+async function staleReplay(checker: typeof import('../src/check/index.js')): Promise<{ text: string; replay: Decision[] }> {
+  const text = 'scalar a\n    a + a\n  = 2 a\n\n    a a\n  = 3 a\n\n    1 + 2\n  = 3\n\n    2 a\n  = a + a\n\n    a\n  = 2 a\n';
+  const told: Decision[] = [];
+  await checker.checkSource(text, { onDecided: (d) => told.push(d) });
+  expect(told.map((d) => d.outcome.verdict)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
+  const stale = (d: Decision): Decision => ({ ...d, outcome: { ...d.outcome, verdict: 'proved', message: 'stale' } });
+  return { text, replay: [told[0]!, { ...stale(told[1]!), range: told[2]!.range }, stale(told[2]!), stale(told[3]!), stale(told[4]!)] };
+}
+
 /** A worker module of the test build (tests/helpers/compiled.ts) whose job is `body` (the checker's jobWorker, `checkSource` in scope), as a URL. */
 async function standInWorker(name: string, body: string): Promise<URL> {
   const { compiled: build } = await import('./helpers/compiled.js');
@@ -166,14 +180,7 @@ it('replays after a stopped worker only what that run made and took', async () =
     onDecided: (d) => progress({ decided: d }),
   });
 `);
-  const text = 'scalar a\n    a + a\n  = 2 a\n\n    a a\n  = 3 a\n\n    1 + 2\n  = 3\n\n    2 a\n  = a + a\n\n    a\n  = 2 a\n';
-  const { checkSource } = await import('../src/check/index.js');
-  const told: Decision[] = [];
-  await checkSource(text, { onDecided: (d) => told.push(d) });
-  expect(told.map((d) => d.outcome.verdict)).toEqual(['proved', 'refuted', 'proved', 'proved', 'refuted']);
-  const stale = (d: Decision): Decision => ({ ...d, outcome: { ...d.outcome, verdict: 'proved', message: 'stale' } });
-  // (Place 1 replayed under another range: from there on, a check decides anew.)
-  const replay = [told[0]!, { ...stale(told[1]!), range: told[2]!.range }, stale(told[2]!), stale(told[3]!), stale(told[4]!)];
+  const { text, replay } = await staleReplay(await import('../src/check/index.js'));
   const { isolatedChecker } = await import('../src/check/isolated.js');
   const checker = isolatedChecker({ worker, stuckSlackMs: 200 });
   const report = await checker.check(text, { file: 'stale.deriv', timeoutMs: 100, replay });
@@ -363,11 +370,7 @@ describe('a file handed over alone, checked on this thread', () => {
 it('hands over from this thread only what the check here made and took', async () => {
   const { isolatedChecker, root } = await compiledIsolated();
   const real = (await import(path.join(root, 'src', 'check', 'index.js'))) as typeof import('../src/check/index.js');
-  const text = 'scalar a\n    a + a\n  = 2 a\n\n    a a\n  = 3 a\n\n    1 + 2\n  = 3\n\n    2 a\n  = a + a\n\n    a\n  = 2 a\n';
-  const told: Decision[] = [];
-  await real.checkSource(text, { onDecided: (d) => told.push(d) });
-  const stale = (d: Decision): Decision => ({ ...d, outcome: { ...d.outcome, verdict: 'proved', message: 'stale' } });
-  const replay = [told[0]!, { ...stale(told[1]!), range: told[2]!.range }, stale(told[2]!), stale(told[3]!), stale(told[4]!)];
+  const { text, replay } = await staleReplay(real);
   const checker = isolatedChecker({ inThread: true, stuckSlackMs: 0, here: async () => slowed(real) });
   const report = await checker.check(text, { file: 'stale.deriv', timeoutMs: 100, replay });
   expect(checker.workersStarted()).toBe(true);
