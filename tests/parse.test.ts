@@ -550,3 +550,25 @@ describe('justifications', () => {
     expect(hint('by def v # a comment')).toMatchObject({ keyword: 'by', text: 'def v' });
   });
 });
+
+// (The parser answers Ohm's skipping of spaces itself where no space can start: src/parse/
+// semantics.ts `cannotStartSpace`, the guard of the grammar's `spaces` written out. A character
+// the grammar takes as a space that it rejected would be a token no line could hold.)
+describe('the characters no space starts with', () => {
+  it('are none the grammar\'s `space` takes, in the whole Basic Multilingual Plane', async () => {
+    const { cannotStartSpace, grammar } = await import('../src/parse/semantics.js');
+    const wrong: string[] = [];
+    let spaces = 0;
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      if (!grammar.match(String.fromCharCode(c), 'space').succeeded()) continue;
+      spaces++;
+      if (cannotStartSpace(c)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(spaces).toBeGreaterThan(10);
+    // (LaTeX's spacing starts with a backslash.)
+    for (const s of ['\\,', '\\;', '\\quad', '\\ ']) expect(grammar.match(s, 'space').succeeded()).toBe(true);
+    expect(cannotStartSpace('\\'.charCodeAt(0))).toBe(false);
+  });
+});

@@ -32,15 +32,20 @@ if (typeof applyPrototype.isSyntactic === 'function') {
 }
 
 /**
- * Ohm skips spaces before every expression of a syntactic rule by applying the `spaces` rule
- * there (a memo lookup at least): ~9 times per character of a line. Where the next character is
- * one the grammar's `spaces` rejects at once (its guard: no space starts with it), it matches
- * nothing: that is answered here without applying it. (MatchState is not in Ohm's API: it is
- * taken from the first match's state, and patched only where it has the method.)
+ * Whether no `space` of the grammar starts with the character code c: the ranges of the guard
+ * in its `spaces` (grammar/derivation.ohm), which a test holds together with the grammar.
  */
-function cannotStartSpace(c: number): boolean {
+export function cannotStartSpace(c: number): boolean {
   return (c >= 0x21 && c <= 0x5b) || (c >= 0x5d && c <= 0x9f) || (c >= 0xa1 && c <= 0x1fff) || (c >= 0x200c && c <= 0x202e) || (c >= 0x2030 && c <= 0x205e) || (c >= 0x2060 && c <= 0x2fff);
 }
+
+/*
+ * Ohm skips spaces before every expression of a syntactic rule by applying the `spaces` rule
+ * there (a memo lookup at least): ~9 times per character of a line. Where the next character is
+ * one the grammar's `spaces` rejects at once (cannotStartSpace), it matches nothing: that is
+ * answered here without applying it. (MatchState is not in Ohm's API: it is taken from the first
+ * match's state, and patched only where it has the method.)
+ */
 interface OhmMatchState { inputStream: { source: string; pos: number }; skipSpaces(): number }
 const applyEval = pexprs.Apply.prototype as unknown as { eval?: (state: OhmMatchState) => boolean };
 const firstEval = applyEval.eval;
