@@ -78,6 +78,8 @@ interface Fact {
   readonly section: number | null; readonly sectionName: string | null;
   /** The definitions in force where it was shown, by the name they define. */
   readonly definitions: ReadonlyMap<string, Define>;
+  /** The `show` line's range. */
+  readonly range: Range;
 }
 
 /** Walks a resolved file in order, keeping what is in scope, and decides every step and show. */
@@ -105,6 +107,16 @@ export class Checker {
   private section: string | null = null;
   private inSection = false;
   private readonly facts: Fact[] = [];
+  /**
+   * Named shows that did not pass, taken here as if they had (`passed`): for one decision only,
+   * that of a step refuted without the claim it cites (ifCitedShowsPassed).
+   */
+  private asPassed: ReadonlySet<Fact> = new Set();
+  /**
+   * How to make each context again (`context` with the same arguments, then what was added to it):
+   * a context made while `asPassed` holds other facts has their claims as a passed show's.
+   */
+  private readonly remakes = new WeakMap<Context, () => Context>();
   /** The name of the show whose chain is being checked, if it has one (a step there cannot cite it). */
   private showing: string | null = null;
   /** With `recordClaims`: the context each show and answer saw (for `decideIn`). */
@@ -304,12 +316,27 @@ export class Checker {
     // holds `for all` one name: it was ~1% of checking the identity table, with none.)
     const assumes = [...this.fileAssumes, ...this.sectionAssumes];
     const { defining, rest } = definingAssumptions(assumes, scope, defs, assumes.some((c) => c.forAll.length === 1) ? this.calledOnMatrices() : new Set());
-    return {
+    const out: Context = {
       scope, defs: [...defining, ...defs], assumptions: rest,
       indexRanges, indexCaps, defaultIndex: [lo, lo + INDEX_SPAN],
       indexConstraints: joint.filter((c) => c.terms.every(([key]) => !fixed.has(key))),
       random: mergeModels(this.fileRandom, this.sectionRandom),
     };
+    this.remakes.set(out, () => this.context(st, fixed, within));
+    return out;
+  }
+
+  /** `change` made of a context, kept so that the context made again (`remakes`) has it too. */
+  private derived(ctx: Context, change: (c: Context) => Context): Context {
+    const out = change(ctx);
+    const remake = this.remakes.get(ctx);
+    if (remake) this.remakes.set(out, () => change(remake()));
+    return out;
+  }
+
+  /** Whether a named show passed, or is taken as passed for this decision (`asPassed`). */
+  private passed(f: Fact): boolean {
+    return f.verdict === 'proved' || f.verdict === 'checked' || this.asPassed.has(f);
   }
 
   private matrixCalls: Set<string> | null = null;
@@ -341,7 +368,7 @@ export class Checker {
   /** A show's `for all x ≥ 1` holds throughout its checks, like an assumption. */
   private withForAll(ctx: Context, forAll: Compare | null): Context {
     if (!forAll) return ctx;
-    return { ...ctx, assumptions: [...ctx.assumptions, { formula: forAll, forAll: [], range: forAll.range }] };
+    return this.derived(ctx, (c) => ({ ...c, assumptions: [...c.assumptions, { formula: forAll, forAll: [], range: forAll.range }] }));
   }
 
   /**
@@ -381,7 +408,7 @@ export class Checker {
     const out: Define[] = [];
     const here = this.definitionsInForce();
     for (const f of this.facts) {
-      if (f.verdict !== 'proved' && f.verdict !== 'checked') continue;
+      if (!this.passed(f)) continue;
       // (Shown under a section's assumptions: a fact in that section only.)
       if (f.section !== null && f.section !== this.sectionCount) continue;
       if (this.factUnderOtherDefinitions(f, here) !== null) continue;
@@ -482,7 +509,7 @@ export class Checker {
       this.warnings.push(diagnostic(name === this.showing ? 'show-cites-itself' : 'unknown-show', { name }, range));
       return null;
     }
-    if (fact.verdict !== 'proved' && fact.verdict !== 'checked') {
+    if (!this.passed(fact)) {
       this.warnings.push(diagnostic('show-not-passed', { name, verdict: fact.verdict }, range));
       return null;
     }
@@ -516,8 +543,8 @@ export class Checker {
     const prep = new Prepared(ctx);
     const unfoldings = this.unfoldings(ctx);
     // A line `by IH` is checked where the induction's hypothesis holds (see induction()).
+    const ihCtx: Context = this.derived(ctx, (x) => ({ ...x, assumptions: [...x.assumptions, ...x.hypotheses ?? []] }));
     const hypotheses = [...ctx.hypotheses ?? []];
-    const ihCtx: Context = { ...ctx, assumptions: [...ctx.assumptions, ...hypotheses] };
     let ihPrep: Prepared | null = null;
     for (const step of c.steps) {
       rels.push(step.rel);
@@ -642,13 +669,7 @@ export class Checker {
     // (decide() reports what escapes it; this is for the work around it: one step's fault is
     // that step's `unknown`, never the loss of the file's other steps.)
     try {
-      const { rules, hintOutcome } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
-      const outcome = this.decide(left, step.rel, step.rhs, step, ctx, prep, unfoldings, rules);
-      // A cited fact that fails is the cause to report; a step that fails as well keeps its own evidence.
-      combined = !hintOutcome ? outcome
-        : VERDICTS.indexOf(outcome.verdict) < VERDICTS.indexOf(hintOutcome.verdict)
-          ? { ...outcome, message: `${hintOutcome.message}; and the step itself: ${outcome.message}` }
-          : hintOutcome;
+      combined = this.stepOutcome(step, left, step.rhs, ctx, prep, unfoldings, extraRules);
       // (A step that only rewrites trivially — terms or factors reordered, `·` for juxtaposition,
       // numbers computed — derives nothing: grading's partial credit does not count it.)
       trivial = step.rel === '=' && left !== null && isExpr(left) && step.rhs !== null && isExpr(step.rhs)
@@ -657,10 +678,92 @@ export class Checker {
       combined = escaped(err);
     }
     combined = this.underDroppedAssumption(combined, step.range[0]);
+    if (combined.verdict === 'refuted') combined = this.ifCitedShowsPassed(combined, step, left, step.rhs, ctx, extraRules);
     const read = { left: printSide(left), right: printSide(step.rhs) };
     const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes], durationMs: performance.now() - started, ...(trivial ? { trivial } : {}), read };
     this.steps.push(r);
     return r;
+  }
+
+  /** A step's decision with what its justification offers; a cited fact that fails is the cause to report. */
+  private stepOutcome(
+    step: Step, left: Expr | Formula, right: Expr | Formula, ctx: Context, prep: Prepared, unfoldings: Unfolding[], extraRules: readonly RewriteRule[],
+  ): Outcome {
+    const { rules, hintOutcome } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
+    const outcome = this.decide(left, step.rel, right, step, ctx, prep, unfoldings, rules);
+    // A cited fact that fails is the cause to report; a step that fails as well keeps its own evidence.
+    return !hintOutcome ? outcome
+      : VERDICTS.indexOf(outcome.verdict) < VERDICTS.indexOf(hintOutcome.verdict)
+        ? { ...outcome, message: `${hintOutcome.message}; and the step itself: ${outcome.message}` }
+        : hintOutcome;
+  }
+
+  /**
+   * The named shows a step cites (as factRule finds them) that did not pass, refuted, unknown or
+   * in error for a line of their chain, but would be used here had they passed: not shown under
+   * another section's assumptions or other definitions, their claim without an error.
+   */
+  private citedShowsNotPassed(step: Step): Fact[] {
+    const out: Fact[] = [];
+    for (const it of step.hint?.items ?? []) {
+      if (it.kind !== 'ref') continue;
+      const fact = [...this.facts].reverse().find((f) => f.name === it.name);
+      if (!fact || this.passed(fact) || out.includes(fact)) continue;
+      // (Not one whose claim has an error: there is no claim to take. One in error for a line of
+      // its chain is, as one refuted: a right step after it was refuted alike.)
+      if (this.hasError(fact.claim.range) || (fact.forAll && this.hasError(fact.forAll.range))) continue;
+      if (fact.section !== null && fact.section !== this.sectionCount) continue;
+      if (this.factUnderOtherDefinitions(fact) !== null) continue;
+      out.push(fact);
+    }
+    return out;
+  }
+
+  /**
+   * A step refuted without the claim of a show it cites that did not pass (factRule leaves it
+   * out, with a warning) is decided again as if that show had passed: its claim a fact exactly
+   * as a passed show's is (factRule, factDefinitions, in a context made again). Refuted even so,
+   * the step is wrong whatever the show; else it is `unknown`: it follows from a claim not
+   * established, and the refutation was of a step the student did not write (a right step after
+   * a show with one wrongly justified line was refuted).
+   */
+  private ifCitedShowsPassed(
+    outcome: Outcome, step: Step, left: Expr | Formula, right: Expr | Formula, ctx: Context, extraRules: readonly RewriteRule[],
+  ): Outcome {
+    const failed = this.citedShowsNotPassed(step);
+    const remake = this.remakes.get(ctx);
+    if (failed.length === 0 || !remake) return outcome;
+    const before = this.asPassed;
+    // (The warnings of the decision again are the first decision's, said once.)
+    const warned = this.warnings.length;
+    let again: Outcome;
+    this.asPassed = new Set([...before, ...failed]);
+    try {
+      const c = remake();
+      again = this.stepOutcome(step, left, right, c, new Prepared(c), this.unfoldings(c), extraRules);
+    } catch (err) {
+      again = escaped(err);
+    } finally {
+      this.asPassed = before;
+      this.warnings.length = warned;
+    }
+    again = this.underDroppedAssumption(again, step.range[0]);
+    if (again.verdict === 'refuted' || again.verdict === 'error') return outcome;
+    const names = failed.map((f) => `"${f.name}"`);
+    const said = (v: Verdict) => (v === 'error' ? 'in error' : v);
+    const verdicts = [...new Set(failed.map((f) => said(f.verdict)))];
+    const one = failed.length === 1;
+    const which = one
+      ? `show ${names[0]}, which is ${said(failed[0]!.verdict)} (see it)`
+      : `shows ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}, which are ${verdicts.length === 1 ? verdicts[0] : 'not established'} (see them)`;
+    const claim = one ? 'its claim' : 'their claims';
+    const message = again.verdict === 'unknown'
+      ? `this step cites ${which}, and is refuted only without ${claim}, so it is not decided (with ${claim}: ${again.message}; without: ${outcome.message})`
+      : `this step follows from ${which}, so it is not decided (with ${claim}: ${again.message}; without: ${outcome.message})`;
+    return {
+      verdict: 'unknown', method: 'none', samples: again.samples, counterexample: null, message,
+      notes: [...again.notes, ...failed.map((f) => ({ message: `show "${f.name}" is ${said(f.verdict)}`, range: f.range }))],
+    };
   }
 
   /** Rewrites a justification offers, and the check of any facts it cites (they must hold too). */
@@ -923,7 +1026,7 @@ export class Checker {
       });
       if (st.name) {
         const premised = this.inSection && this.sectionAssumes.length > 0;
-        this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll, section: premised ? this.sectionCount : null, sectionName: premised ? this.section : null, definitions: this.definitionsInForce() });
+        this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll, section: premised ? this.sectionCount : null, sectionName: premised ? this.section : null, definitions: this.definitionsInForce(), range: st.range });
       }
     };
     if (this.hasError(st.claim.range) || (st.forAll && this.hasError(st.forAll.range))) {
@@ -1134,9 +1237,9 @@ export class Checker {
     // meet it, and a line of plain algebra beside it must still be checked.)
     if (ih.kind === 'Compare') {
       const hypothesis = { formula: ih, forAll: [], range: ih.range };
-      stepCtx = ihRules.length > 0
-        ? { ...stepCtx, hypotheses: new Set([...(stepCtx.hypotheses ?? []), hypothesis]) }
-        : { ...stepCtx, assumptions: [...stepCtx.assumptions, hypothesis] };
+      stepCtx = this.derived(stepCtx, ihRules.length > 0
+        ? (c) => ({ ...c, hypotheses: new Set([...(c.hypotheses ?? []), hypothesis]) })
+        : (c) => ({ ...c, assumptions: [...c.assumptions, hypothesis] }));
     }
     this.inductionSteps++;
     let step: ReturnType<Checker['chainAgainstClaim']>;
