@@ -136,7 +136,10 @@ describe('a step that cites a show that did not pass', () => {
     // (A passed show `y = x x` is a definition of y in "b" too: the step is proved, the refuted one as good as not cited.)
     { name: 'a right step citing a refuted show and a passed one', text: `${shows.replace('section "b"', 'show "z": y = x x\n    y\n  = x x\n\nsection "b"')}    y + 1\n  = x x + 1     by "s", "z"\n`, step: 'x x + 1', verdict: 'proved', message: /^(?!this step)/ },
     { name: 'a step right without the claim is unchanged', text: `${shows}    y + 1\n  = 1 + y       by "s"\n`, step: '1 + y', verdict: 'proved', message: /^(?!this step)/ },
-    { name: 'a step that cites no show is unchanged', text: `${shows}    y + 1\n  = x x + 1\n`, step: 'x x + 1', verdict: 'refuted', message: /^the two sides differ/ },
+    // (Uncited: had "s" passed, its claim would define y here, as "z"'s does above.)
+    { name: 'a right step reading what a refuted show would define, uncited', text: `${shows}    y + 1\n  = x x + 1\n`, step: 'x x + 1', verdict: 'unknown', message: /^this step follows from shows "s", "u" and "e", which are not established \(see them\), so it is not decided/ },
+    { name: 'a wrong step reading what a refuted show would define stays refuted', text: `${shows}    y + 1\n  = x x + 2\n`, step: 'x x + 2', verdict: 'refuted', message: /^the two sides differ/ },
+    { name: 'a step that reads nothing a failed show would define is unchanged', text: `${shows}    x + 1\n  = x + 2\n`, step: 'x + 2', verdict: 'refuted', message: /^the two sides differ/ },
   ])('$name', async ({ text, step, verdict, message }) => {
     const report = await checkSource(text, {});
     const got = report.steps.find((s) => text.slice(s.relRange[1], s.range[1]).trim().startsWith(step) && s.range[0] > text.lastIndexOf('section'));
@@ -144,10 +147,27 @@ describe('a step that cites a show that did not pass', () => {
     expect([got!.verdict, got!.message]).toEqual([verdict, expect.stringMatching(message)]);
     if (verdict === 'unknown') {
       expect(got!.counterexample).toBeNull();
-      // (The warning that the show was left out stays: the step is not decided either way.)
-      expect(report.diagnostics.map((d) => d.code)).toContain('show-not-passed');
+      // (The warning that a cited show was left out stays: the step is not decided either way.)
+      if (text.slice(text.lastIndexOf('section')).includes('by "')) expect(report.diagnostics.map((d) => d.code)).toContain('show-not-passed');
       expect(got!.notes.some((n) => /^show ".*" is (refuted|unknown|in error)$/.test(n.message))).toBe(true);
     }
+  });
+
+  it.each([
+    { claim: 'y + 1 = x x + 1', verdict: 'unknown', message: /^this claim follows from shows "s", "u" and "e", which are not established \(see them\), so it is not decided/ },
+    { claim: 'y + 1 = x x + 2', verdict: 'refuted', message: /^the two sides differ/ },
+  ])('a show with no chain, $claim, after a refuted show that would define y: $verdict', async ({ claim, verdict, message }) => {
+    const text = `${shows}show ${claim}\n`;
+    const report = await checkSource(text, {});
+    const got = report.shows.find((s) => s.range[0] > text.lastIndexOf('section'));
+    expect([got?.verdict, got?.message]).toEqual([verdict, expect.stringMatching(message)]);
+  });
+
+  it('the repro\'s unbiased estimator, a show with no chain reading v_t, is not refuted', async () => {
+    const text = `${momentum}show E[v_t / (1 - β^t)] = μ   for all t ≥ 1\n`;
+    const report = await checkSource(text, {});
+    const got = report.shows.find((s) => s.name === null && s.range[0] > text.lastIndexOf('section'));
+    expect([got?.verdict, got?.message]).toEqual(['unknown', expect.stringMatching(/^this claim follows from show "2\.2", which is refuted/)]);
   });
 
   it('is the same with every decision replayed, and replayed up to the one made again', async () => {

@@ -2,7 +2,7 @@ import { Inexact, Signal } from './evaluator/field.js';
 import { noteStackOverflow } from './stack-overflow.js';
 import { contradiction } from './contradictions.js';
 import type {
-  Chain, Compare, Condition, Connective, Define, Expr, Formula, HintItem, Name, Range, RelOp, Show, Statement, Step, Var,
+  Chain, Compare, Condition, Connective, Define, Expr, Formula, Hint, HintItem, Name, Range, RelOp, Show, Statement, Step, Var,
 } from '../ast.js';
 import { exprKey, formulaExprs, formulaKey, mapChildren, trivialKey, visit } from '../ast-walk.js';
 import { constantValue } from './evaluator/interpret.js';
@@ -678,7 +678,10 @@ export class Checker {
       combined = escaped(err);
     }
     combined = this.underDroppedAssumption(combined, step.range[0]);
-    if (combined.verdict === 'refuted') combined = this.ifCitedShowsPassed(combined, step, left, step.rhs, ctx, extraRules);
+    if (combined.verdict === 'refuted') {
+      combined = this.ifShowsPassed(combined, 'step', step.hint, [left, step.rhs], ctx, step.range[0],
+        (c) => this.stepOutcome(step, left, step.rhs!, c, new Prepared(c), this.unfoldings(c), extraRules));
+    }
     const read = { left: printSide(left), right: printSide(step.rhs) };
     const r: StepResult = { ...base, ...combined, notes: [...notes, ...combined.notes], durationMs: performance.now() - started, ...(trivial ? { trivial } : {}), read };
     this.steps.push(r);
@@ -699,38 +702,53 @@ export class Checker {
   }
 
   /**
-   * The named shows a step cites (as factRule finds them) that did not pass, refuted, unknown or
-   * in error for a line of their chain, but would be used here had they passed: not shown under
-   * another section's assumptions or other definitions, their claim without an error.
+   * The named shows a step (or a show's claim) cites (as factRule finds them), or that would
+   * define a name it reads (factDefinitions), that did not pass — refuted, unknown or in error
+   * for a line of their chain — but would be used here had they passed: not shown under another
+   * section's assumptions or other definitions, their claim without an error.
    */
-  private citedShowsNotPassed(step: Step): Fact[] {
+  private showsNotPassed(hint: Hint | null, sides: readonly (Expr | Formula)[]): Fact[] {
     const out: Fact[] = [];
-    for (const it of step.hint?.items ?? []) {
-      if (it.kind !== 'ref') continue;
-      const fact = [...this.facts].reverse().find((f) => f.name === it.name);
-      if (!fact || this.passed(fact) || out.includes(fact)) continue;
+    const usable = (fact: Fact): boolean => !this.passed(fact) && !out.includes(fact)
       // (Not one whose claim has an error: there is no claim to take. One in error for a line of
       // its chain is, as one refuted: a right step after it was refuted alike.)
-      if (this.hasError(fact.claim.range) || (fact.forAll && this.hasError(fact.forAll.range))) continue;
-      if (fact.section !== null && fact.section !== this.sectionCount) continue;
-      if (this.factUnderOtherDefinitions(fact) !== null) continue;
-      out.push(fact);
+      && !this.hasError(fact.claim.range) && !(fact.forAll && this.hasError(fact.forAll.range))
+      && (fact.section === null || fact.section === this.sectionCount)
+      && this.factUnderOtherDefinitions(fact) === null;
+    for (const it of hint?.items ?? []) {
+      if (it.kind !== 'ref') continue;
+      const fact = [...this.facts].reverse().find((f) => f.name === it.name);
+      if (fact && usable(fact)) out.push(fact);
+    }
+    // (What the step cites is what it rests on.) Else those uncited that would define a name
+    // the step reads for what follows, had they passed (factDefinitions: `show "2.2": v_t =
+    // (1 − β) ∑ …` gives v_t where nothing else does): a right step reading v_t was refuted
+    // alike, v_t drawn as a free vector.
+    if (out.length > 0) return out;
+    const read = new Set<string>();
+    for (const side of sides) for (const e of isExpr(side) ? [side] : formulaExprs(side)) visit(e, (x) => { if (x.kind === 'Var') read.add(familyKey(x.name)); });
+    for (const fact of this.facts) {
+      const c = fact.claim;
+      if (c.kind !== 'Compare' || c.ops.length !== 1 || c.ops[0] !== '=' || c.operands[0]!.kind !== 'Var') continue;
+      if (read.has(familyKey(c.operands[0].name)) && usable(fact)) out.push(fact);
     }
     return out;
   }
 
   /**
-   * A step refuted without the claim of a show it cites that did not pass (factRule leaves it
-   * out, with a warning) is decided again as if that show had passed: its claim a fact exactly
-   * as a passed show's is (factRule, factDefinitions, in a context made again). Refuted even so,
-   * the step is wrong whatever the show; else it is `unknown`: it follows from a claim not
-   * established, and the refutation was of a step the student did not write (a right step after
-   * a show with one wrongly justified line was refuted).
+   * A step or a show's claim refuted without the claim of a show it cites, or that would define
+   * a name it reads, that did not pass (factRule and factDefinitions leave it out, with a warning
+   * for a cited one) is decided again as if that show had passed: its claim a fact exactly as a
+   * passed show's is (factRule, factDefinitions, in a context made again; `redo`). Refuted even
+   * so, it is wrong whatever the show; else it is `unknown`: it follows from a claim not
+   * established, and the refutation was of something the student did not write (a right step
+   * after a show with one wrongly justified line was refuted).
    */
-  private ifCitedShowsPassed(
-    outcome: Outcome, step: Step, left: Expr | Formula, right: Expr | Formula, ctx: Context, extraRules: readonly RewriteRule[],
+  private ifShowsPassed(
+    outcome: Outcome, what: 'step' | 'claim', hint: Hint | null, sides: readonly (Expr | Formula)[], ctx: Context, at: number,
+    redo: (c: Context) => Outcome,
   ): Outcome {
-    const failed = this.citedShowsNotPassed(step);
+    const failed = this.showsNotPassed(hint, sides);
     const remake = this.remakes.get(ctx);
     if (failed.length === 0 || !remake) return outcome;
     const before = this.asPassed;
@@ -739,15 +757,14 @@ export class Checker {
     let again: Outcome;
     this.asPassed = new Set([...before, ...failed]);
     try {
-      const c = remake();
-      again = this.stepOutcome(step, left, right, c, new Prepared(c), this.unfoldings(c), extraRules);
+      again = redo(remake());
     } catch (err) {
       again = escaped(err);
     } finally {
       this.asPassed = before;
       this.warnings.length = warned;
     }
-    again = this.underDroppedAssumption(again, step.range[0]);
+    again = this.underDroppedAssumption(again, at);
     if (again.verdict === 'refuted' || again.verdict === 'error') return outcome;
     const names = failed.map((f) => `"${f.name}"`);
     const said = (v: Verdict) => (v === 'error' ? 'in error' : v);
@@ -758,8 +775,8 @@ export class Checker {
       : `shows ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}, which are ${verdicts.length === 1 ? verdicts[0] : 'not established'} (see them)`;
     const claim = one ? 'its claim' : 'their claims';
     const message = again.verdict === 'unknown'
-      ? `this step cites ${which}, and is refuted only without ${claim}, so it is not decided (with ${claim}: ${again.message}; without: ${outcome.message})`
-      : `this step follows from ${which}, so it is not decided (with ${claim}: ${again.message}; without: ${outcome.message})`;
+      ? `this ${what} rests on ${which}, and is refuted only without ${claim}, so it is not decided (with ${claim}: ${again.message}; without: ${outcome.message})`
+      : `this ${what} follows from ${which}, so it is not decided (with ${claim}: ${again.message}; without: ${outcome.message})`;
     return {
       verdict: 'unknown', method: 'none', samples: again.samples, counterexample: null, message,
       notes: [...again.notes, ...failed.map((f) => ({ message: `show "${f.name}" is ${said(f.verdict)}`, range: f.range }))],
@@ -1043,7 +1060,8 @@ export class Checker {
     if (forAll) ranges.set(forAll.key, st.chain ? [forAll.lo, forAll.lo + INDEX_SPAN] : [forAll.lo, Math.max(FOR_ALL_TOP, forAll.lo + INDEX_SPAN)]);
     const ctx = this.withForAll(this.context(st, ranges, [claim, ...(st.chain ? chainParts(st.chain) : [])]), st.forAll);
     if (!st.chain) {
-      const o = this.underDroppedAssumption(this.direct(claim, st, ctx), st.range[0]);
+      let o = this.underDroppedAssumption(this.direct(claim, st, ctx), st.range[0]);
+      if (o.verdict === 'refuted') o = this.ifShowsPassed(o, 'claim', st.hint, [claim], ctx, st.range[0], (c) => this.direct(claim, st, c));
       // (Read left to right like a step: its domain notes go with it, LANGUAGE.md §3.)
       record(o.verdict, o.message, o.counterexample, false, o.notes.filter((n) => !n.range || n.message === DROPPED_NOTE));
       return;
