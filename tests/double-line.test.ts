@@ -82,10 +82,23 @@ describe('the search line in doubles', () => {
   });
 
   it.each([
-    ['1 - sin(x)', Math.PI / 2], ['2 - cos(x) - cos(y)', 0], ['(x - 1)^2', 1 + 1e-9], ['x^2 - 2', Math.SQRT2],
-    ['exp(x) exp(y) - e^(x + y)', 3.5], ['tan(x)', Math.PI / 2], ['1/(x - 3)', 3 + 1e-15], ['exp(1000 x)', 1],
+    ['1 - sin(x)', Math.PI / 2], ['2 - cos(x) - cos(y)', 0], ['x - 0.1', 0.1], ['x^2 - 2', Math.SQRT2],
+    ['exp(x) exp(y) - e^(x + y)', 3.5], ['tan(x)', Math.PI / 2], ['1/(x - 3)', 3], ['exp(1000 x)', 1],
+    ['cos(x + y)', 1e16], ['sin(x)^2 + cos(x)^2', 0.7], ['log(x - y/3 - 2/9)', 1],
   ] as const)('%s at %s: near 0 or past the doubles, the enclosures are asked', (text, t) => {
     expect(doubleLine(point, 'x', expr(text), ZERO)!(t)).toBe(UNSURE);
+  });
+
+  it.each([
+    // (Exact in doubles as in enclosures: x − 1 at 1 + 10⁻⁹ loses nothing, and its square is 10⁻¹⁸ in both.)
+    ['(x - 1)^2', 1 + 1e-9], ['1/(x - 3)', 3 + 1e-15], ['cos(x + y)', 1e6],
+  ] as const)('%s at %s: small but exact, the doubles answer as the enclosures', (text, t) => {
+    const e = expr(text);
+    const mine = doubleLine(point, 'x', e, ZERO)!(t);
+    const theirs = reference(point, e, t);
+    expect(mine).not.toBe(UNSURE);
+    expect(mine === null).toBe(theirs === null);
+    if (mine && mine !== UNSURE && theirs) expect(Math.sign(mine.f)).toBe(Math.sign(theirs.f));
   });
 
   it.each([

@@ -1,8 +1,7 @@
 import type { Expr, Var } from '../../ast.js';
 import { builtinFunction } from '../../builtins.js';
-import { hugeLiteral, literal } from '../evaluator/interpret.js';
+import { constantValue, hugeLiteral, literal } from '../evaluator/interpret.js';
 import { isMat } from '../evaluator/field.js';
-import { constantValue } from '../evaluator/interpret.js';
 import type { Point } from './point.js';
 
 /**
@@ -15,52 +14,64 @@ import type { Point } from './point.js';
 export type DoubleLine = (x: number) => { f: number; df: number } | null | typeof UNSURE;
 
 /**
- * What a line gives where doubles may not tell what the enclosures' midpoints would: f or f′
- * within 10⁻¹² of the largest value (or slope) met on the way (cancellation: 1 − sin x rounds
- * to 0 at the double nearest π/2, where the enclosure's midpoint is 10⁻¹⁶), a divisor, or
- * √'s, log's or a power's base, that close to 0, or a value past the doubles' range. The
- * caller evaluates there in enclosures, as before.
+ * What a line gives where doubles may not tell what the enclosures' midpoints would: f, or a
+ * divisor, or √'s, log's, |·|'s or a power's base, within SAFETY times its estimated rounding
+ * error of 0 (1 − sin x rounds to 0 at the double nearest π/2, where the enclosure's midpoint
+ * is 10⁻¹⁶; cos(x + y) at x = 10¹⁶, whose argument is known only within 1); f′ within 10⁻¹²
+ * of the largest slope met (sin² x + cos² x); or a value past the doubles' range. The caller
+ * evaluates there in enclosures, as before.
  */
 export const UNSURE: unique symbol = Symbol('unsure');
 
-/** Below this share of the largest magnitude met, a double's sign is not taken as the enclosure's. */
-const CLEAR = 1e-12;
+/** How many times its estimated rounding error a value must be from 0 for its sign to be taken as the enclosure's. */
+const SAFETY = 1024;
+/** Below this share of the largest slope met, f′'s sign is not taken as the enclosure's. */
+const CLEAR_SLOPE = 1e-12;
+/** The unit roundoff of doubles. */
+const U = 2 ** -53;
+/** libm's exp, log, sin, cos, tan, tanh: within 1 ulp (the enclosures widen them by 4). */
+const LIBM = 4 * U;
 
-/** A compiled node: its value at the line's current x (NaN where it has none), its derivative left in `d[slot]`. */
+/** A compiled node: its value at the line's current x (NaN where it has none); its slope and error estimate left in `d[slot]`, `r[slot]`. */
 type Node = () => number;
 
 /**
  * A − B along `key` as one closure over doubles, or null where an expression holds anything
  * but numbers, π, e, free scalars drawn at `point` (no definition, substitution, family,
  * random or enclosed value), `+ − × ÷`, powers, |·| and the elementary functions: the caller
- * then evaluates as before. Null at a place where the enclosures certainly have no value
- * either (log or √ of a clearly negative number), UNSURE where they might see it otherwise.
+ * then evaluates as before. Each value carries an estimate of its rounding error (a running
+ * error bound, Wilkinson's; an estimate, not an enclosure); null at a place where the
+ * enclosures certainly have no value either (log or √ of a clearly negative number), UNSURE
+ * where they might see it otherwise.
  */
 export function doubleLine(point: Point, key: string, a: Expr, b: Expr): DoubleLine | null {
+  /** Each node's slope along `key` and the estimate of its rounding error, by slot. */
   const d: number[] = [];
+  const r: number[] = [];
   let x = 0;
-  /** The largest |value| and |slope| met in this evaluation, and whether a guard could not tell. */
-  let M = 0;
+  /** The largest |slope| met in this evaluation, and whether a guard could not tell or a value left the doubles. */
   let D = 0;
   let unsure = false;
-  /** Records a node's value and slope; returns the value. */
-  const seen = (f: number, df: number): number => {
-    const a = Math.abs(f);
-    const b = Math.abs(df);
-    if (!(a <= M)) M = Number.isNaN(a) ? M : a;
-    if (!(b <= D)) D = Number.isNaN(b) ? D : b;
+  const fixed = new Map<string, number>();
+  const prep = point.prep;
+  const rules = prep.rules.map((rule) => prep.keyOfName(rule.lhs.name));
+  const defined = prep.ctx.defs.map((df) => prep.keyOfName(df.target));
+
+  /** Records a node's value, slope and error (in its slot); returns the value. */
+  const set = (slot: number, f: number, df: number, err: number): number => {
+    d[slot] = df;
+    r[slot] = err;
+    if (!Number.isFinite(f) || !Number.isFinite(err)) unsure = true;
+    const m = Math.abs(df);
+    if (m > D) D = m;
     return f;
   };
-  /** Whether v is certainly away from 0 as the enclosures would see it (else `unsure`). */
-  const clear = (v: number): boolean => {
-    if (Math.abs(v) > CLEAR * M) return true;
+  /** Whether v (of error estimate err) is certainly away from 0 as the enclosures would see it (else `unsure`). */
+  const clear = (v: number, err: number): boolean => {
+    if (Math.abs(v) > SAFETY * err) return true;
     unsure = true;
     return false;
   };
-  const fixed = new Map<string, number>();
-  const prep = point.prep;
-  const rules = prep.rules.map((r) => prep.keyOfName(r.lhs.name));
-  const defined = prep.ctx.defs.map((df) => prep.keyOfName(df.target));
 
   /** The double a free scalar has at the point, or null where it is not a plain drawn scalar. */
   const valueOf = (v: Var): number | 'x' | null => {
@@ -86,33 +97,33 @@ export function doubleLine(point: Point, key: string, a: Expr, b: Expr): DoubleL
     if (e.shape?.kind === 'matrix') return null;
     const slot = d.length;
     d.push(0);
+    r.push(0);
     const s = slot + 1;
     switch (e.kind) {
       case 'Num': {
         if (hugeLiteral(e.value)) return null;
         const c = literal(e).toNumber();
         if (!Number.isFinite(c)) return null;
-        return () => ((d[slot] = 0), seen(c, 0));
+        const err = Number.isSafeInteger(c) ? 0 : Math.abs(c) * U;
+        return () => set(slot, c, 0, err);
       }
       case 'Const': {
         const c = e.name === 'pi' ? Math.PI : e.name === 'e' ? Math.E : null;
         if (c === null) return null;
-        return () => ((d[slot] = 0), seen(c, 0));
+        return () => set(slot, c, 0, c * U);
       }
       case 'Var': {
         const v = valueOf(e);
         if (v === null) return null;
-        if (v === 'x') return () => ((d[slot] = 1), seen(x, 1));
-        return () => ((d[slot] = 0), seen(v, 0));
+        // (The grid's x is exact, as its point enclosure; a drawn rational is rounded once.)
+        if (v === 'x') return () => set(slot, x, 1, 0);
+        const err = Number.isSafeInteger(v) ? 0 : Math.abs(v) * U;
+        return () => set(slot, v, 0, err);
       }
       case 'Neg': {
         const u = compile(e.arg);
         if (!u) return null;
-        return () => {
-          const f = -u();
-          d[slot] = -d[s]!;
-          return f;
-        };
+        return () => set(slot, -u(), -d[s]!, r[s]!);
       }
       case 'Abs': {
         const u = compile(e.arg);
@@ -123,28 +134,29 @@ export function doubleLine(point: Point, key: string, a: Expr, b: Expr): DoubleL
         if (e.op === '^') return power(e.left, e.right, slot);
         const l = compile(e.left);
         const sr = d.length;
-        const r = l && compile(e.right);
-        if (!l || !r) return null;
+        const q = l && compile(e.right);
+        if (!l || !q) return null;
         switch (e.op) {
           case '+': return () => {
-            const f = l() + r();
-            return seen(f, (d[slot] = d[s]! + d[sr]!));
+            const f = l() + q();
+            return set(slot, f, d[s]! + d[sr]!, r[s]! + r[sr]! + Math.abs(f) * U);
           };
           case '-': return () => {
-            const f = l() - r();
-            return seen(f, (d[slot] = d[s]! - d[sr]!));
+            const f = l() - q();
+            return set(slot, f, d[s]! - d[sr]!, r[s]! + r[sr]! + Math.abs(f) * U);
           };
           case '*': return () => {
             const u = l();
-            const v = r();
-            return seen(u * v, (d[slot] = d[s]! * v + u * d[sr]!));
+            const v = q();
+            const f = u * v;
+            return set(slot, f, d[s]! * v + u * d[sr]!, Math.abs(u) * r[sr]! + Math.abs(v) * r[s]! + r[s]! * r[sr]! + Math.abs(f) * U);
           };
           case '/': return () => {
             const u = l();
-            const v = r();
-            if (!clear(v)) return Number.NaN;
-            const q = u / v;
-            return seen(q, (d[slot] = (d[s]! - q * d[sr]!) / v));
+            const v = q();
+            if (!clear(v, r[sr]!)) return Number.NaN;
+            const f = u / v;
+            return set(slot, f, (d[s]! - f * d[sr]!) / v, (r[s]! + Math.abs(f) * r[sr]!) / (Math.abs(v) - r[sr]!) + Math.abs(f) * U);
           };
         }
         return null;
@@ -157,40 +169,39 @@ export function doubleLine(point: Point, key: string, a: Expr, b: Expr): DoubleL
         switch (name) {
           case 'exp': return () => {
             const f = Math.exp(u());
-            return seen(f, (d[slot] = f * d[s]!));
+            return set(slot, f, f * d[s]!, f * (r[s]! + LIBM));
           };
           case 'log': return () => {
             const a = u();
-            if (!clear(a) || a < 0) return Number.NaN;
-            return seen(Math.log(a), (d[slot] = d[s]! / a));
+            if (!clear(a, r[s]!) || a < 0) return Number.NaN;
+            const f = Math.log(a);
+            return set(slot, f, d[s]! / a, r[s]! / (a - r[s]!) + Math.abs(f) * LIBM);
           };
           case 'sqrt': return () => {
             const a = u();
-            if (!clear(a) || a < 0) return Number.NaN;
+            if (!clear(a, r[s]!) || a < 0) return Number.NaN;
             const f = Math.sqrt(a);
-            return seen(f, (d[slot] = d[s]! / (2 * f)));
+            return set(slot, f, d[s]! / (2 * f), r[s]! / (2 * Math.sqrt(a - r[s]!)) + f * U);
           };
           case 'sin': return () => {
             const a = u();
-            return seen(Math.sin(a), (d[slot] = Math.cos(a) * d[s]!));
+            return set(slot, Math.sin(a), Math.cos(a) * d[s]!, r[s]! + LIBM);
           };
           case 'cos': return () => {
             const a = u();
-            return seen(Math.cos(a), (d[slot] = -Math.sin(a) * d[s]!));
+            return set(slot, Math.cos(a), -Math.sin(a) * d[s]!, r[s]! + LIBM);
           };
           case 'tan': return () => {
             const a = u();
             const c = Math.cos(a);
-            // (|cos| against 1, its own scale: tan has no value where it is 0.)
-            if (!(Math.abs(c) > CLEAR)) {
-              unsure = true;
-              return Number.NaN;
-            }
-            return seen(Math.tan(a), (d[slot] = d[s]! / (c * c)));
+            // (tan has no value where cos is 0: near there, as the enclosures see it.)
+            if (!clear(c, r[s]! + LIBM)) return Number.NaN;
+            const f = Math.tan(a);
+            return set(slot, f, d[s]! / (c * c), r[s]! / ((Math.abs(c) - r[s]!) ** 2) + Math.abs(f) * LIBM + LIBM);
           };
           case 'tanh': return () => {
             const f = Math.tanh(u());
-            return seen(f, (d[slot] = (1 - f * f) * d[s]!));
+            return set(slot, f, (1 - f * f) * d[s]!, r[s]! + LIBM);
           };
           case 'abs': return () => abs(u(), slot, s);
         }
@@ -200,10 +211,10 @@ export function doubleLine(point: Point, key: string, a: Expr, b: Expr): DoubleL
     return null;
   };
 
-  /** |a| (no slope on the kink: there, as near it, the enclosures decide). */
+  /** |a| (no slope on the kink: there, and near it, the enclosures decide). */
   const abs = (a: number, slot: number, s: number): number => {
-    if (!clear(a)) return Number.NaN;
-    return seen(Math.abs(a), (d[slot] = a > 0 ? d[s]! : -d[s]!));
+    if (!clear(a, r[s]!)) return Number.NaN;
+    return set(slot, Math.abs(a), a > 0 ? d[s]! : -d[s]!, r[s]!);
   };
 
   /** base^exponent: a whole constant exponent by the power rule, e^y as exp, else for a base > 0 only (as the enclosures). */
@@ -215,7 +226,7 @@ export function doubleLine(point: Point, key: string, a: Expr, b: Expr): DoubleL
       if (!y) return null;
       return () => {
         const f = Math.exp(y());
-        return seen(f, (d[slot] = f * d[s]!));
+        return set(slot, f, f * d[s]!, f * (r[s]! + LIBM));
       };
     }
     const u = compile(base);
@@ -223,12 +234,14 @@ export function doubleLine(point: Point, key: string, a: Expr, b: Expr): DoubleL
     if (q !== null && q.isInteger()) {
       const k = q.toNumber();
       if (!Number.isFinite(k) || Math.abs(k) > 1e6) return null;
-      if (k === 0) return () => (u(), (d[slot] = 0), seen(1, 0));
+      if (k === 0) return () => (u(), set(slot, 1, 0, 0));
       return () => {
         const a = u();
-        if (k < 0 && !clear(a)) return Number.NaN;
+        if (k < 0 && !clear(a, r[s]!)) return Number.NaN;
         const p = a ** (k - 1);
-        return seen(p * a, (d[slot] = k * p * d[s]!));
+        const f = p * a;
+        // (Relative error k times the base's, and a rounding per product: about 2|k| of them.)
+        return set(slot, f, k * p * d[s]!, Math.abs(k) * Math.abs(f) * ((r[s]! / (Math.abs(a) - r[s]!)) + 2 * U));
       };
     }
     const sy = d.length;
@@ -237,10 +250,10 @@ export function doubleLine(point: Point, key: string, a: Expr, b: Expr): DoubleL
     return () => {
       const a = u();
       const b = y();
-      if (!clear(a) || a < 0) return Number.NaN;
+      if (!clear(a, r[s]!) || a < 0) return Number.NaN;
       const la = Math.log(a);
       const f = Math.exp(b * la);
-      return seen(f, (d[slot] = f * (d[sy]! * la + (b * d[s]!) / a)));
+      return set(slot, f, f * (d[sy]! * la + (b * d[s]!) / a), f * (Math.abs(la) * r[sy]! + Math.abs(b) * r[s]! / (a - r[s]!) + 3 * LIBM * (1 + Math.abs(b * la))));
     };
   };
 
@@ -251,15 +264,16 @@ export function doubleLine(point: Point, key: string, a: Expr, b: Expr): DoubleL
   if (!fa || !fb) return null;
   return (at) => {
     x = at;
-    M = 0;
     D = 0;
     unsure = false;
-    const f = fa() - fb();
-    if (unsure || !Number.isFinite(M) || !Number.isFinite(D)) return UNSURE;
-    // (A value with none: a divisor certainly 0, log or √ of a negative number.)
+    const u = fa();
+    const v = fb();
+    const f = u - v;
+    if (unsure) return UNSURE;
+    // (A value with none: log or √ of a clearly negative number.)
     if (Number.isNaN(f)) return null;
     const df = d[sa]! - d[sb]!;
-    if (!(Math.abs(f) > CLEAR * M) || (D > 0 && !(Math.abs(df) > CLEAR * D))) return UNSURE;
+    if (!(Math.abs(f) > SAFETY * (r[sa]! + r[sb]! + Math.abs(f) * U)) || (D > 0 && !(Math.abs(df) > CLEAR_SLOPE * D))) return UNSURE;
     return { f, df };
   };
 }
