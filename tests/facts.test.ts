@@ -163,6 +163,22 @@ describe('a step that cites a show that did not pass', () => {
     expect([got?.verdict, got?.message]).toEqual([verdict, expect.stringMatching(message)]);
   });
 
+  it.each([
+    // (The claim contradicts the assumptions: with it no point is left, and the step is false
+    // for every x whatever the show says.)
+    { text: 'scalar x\nassume x > 0, x^2 = x + 1\nshow "root": x = (1 - √5)/2\n\nx^2 = x + 2\n', step: 'x + 2', verdict: 'refuted' },
+    { text: 'scalar x\nassume 0 < x < 1\nshow "s": x = 5\n\n    x + 1\n  = x + 2   by "s"\n', step: 'x + 2', verdict: 'refuted' },
+    // (A claim with no value: none of its points has both sides.)
+    { text: 'scalar x, y\nshow "s": x = √(-1 - y^2)\n\n    x + 1\n  = x + 2   by "s"\n', step: 'x + 2', verdict: 'refuted' },
+    // (Through a chain of claims: w from "e", the y it reads from "d", both failed.)
+    { text: 'scalar x, y, w\nshow "d": y = x^2 + 1\n    y\n  = x^2 + 1  by x = 2\nshow "e": w = y + 1\n\nw ≥ 2\n', step: '2', verdict: 'unknown' },
+    { text: 'scalar x, y, w\nshow "d": y = x^2 + 1\n    y\n  = x^2 + 1  by x = 2\nshow "e": w = y + 1\n\nw = x^2 + 3\n', step: 'x^2 + 3', verdict: 'refuted' },
+  ])('after a failed show: $text → $verdict', async ({ text, step, verdict }) => {
+    const report = await checkSource(text, {});
+    const got = report.steps.find((s) => text.slice(s.relRange[1], s.range[1]).trim() === step);
+    expect(got?.verdict, got?.message).toBe(verdict);
+  });
+
   it('the repro\'s unbiased estimator, a show with no chain reading v_t, is not refuted', async () => {
     const text = `${momentum}show E[v_t / (1 - β^t)] = μ   for all t ≥ 1\n`;
     const report = await checkSource(text, {});

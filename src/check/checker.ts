@@ -14,7 +14,7 @@ import type { ResolvedFile } from '../types/resolve.js';
 import { SCALAR, familyKey, type Scope } from '../types/scope.js';
 import { Prepared, isolatedScalar, type Context } from './sampling/point.js';
 import type { BrokenDefinition } from '../parse/index.js';
-import { NO_POINT } from './sampling/index.js';
+import { NO_POINT, NO_VALUE } from './sampling/index.js';
 import { freeNames, indexBounds, substituteFormula, unfoldingOf, type Unfolding } from './rewrite.js';
 import { closeDependence, mergeModels, readRandomDeclaration, relatedRandomPairs, type RandomSpec } from './rules/moments.js';
 import { impliedTags } from './tags.js';
@@ -725,12 +725,21 @@ export class Checker {
     // (1 − β) ∑ …` gives v_t where nothing else does): a right step reading v_t was refuted
     // alike, v_t drawn as a free vector.
     if (out.length > 0) return out;
+    // (And those that would define a name such a claim reads in turn: `show "e": w = y + 1` after
+    // a failed `show "d": y = x² + 1`.)
     const read = new Set<string>();
-    for (const side of sides) for (const e of isExpr(side) ? [side] : formulaExprs(side)) visit(e, (x) => { if (x.kind === 'Var') read.add(familyKey(x.name)); });
-    for (const fact of this.facts) {
-      const c = fact.claim;
-      if (c.kind !== 'Compare' || c.ops.length !== 1 || c.ops[0] !== '=' || c.operands[0]!.kind !== 'Var') continue;
-      if (read.has(familyKey(c.operands[0].name)) && usable(fact)) out.push(fact);
+    const reads = (e: Expr): void => visit(e, (x) => { if (x.kind === 'Var') read.add(familyKey(x.name)); });
+    for (const side of sides) for (const e of isExpr(side) ? [side] : formulaExprs(side)) reads(e);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const fact of this.facts) {
+        const c = fact.claim;
+        if (c.kind !== 'Compare' || c.ops.length !== 1 || c.ops[0] !== '=' || c.operands[0]!.kind !== 'Var') continue;
+        if (!read.has(familyKey(c.operands[0].name)) || !usable(fact)) continue;
+        out.push(fact);
+        reads(c.operands[1]!);
+        grew = true;
+      }
     }
     return out;
   }
@@ -740,9 +749,10 @@ export class Checker {
    * a name it reads, that did not pass (factRule and factDefinitions leave it out, with a warning
    * for a cited one) is decided again as if that show had passed: its claim a fact exactly as a
    * passed show's is (factRule, factDefinitions, in a context made again; `redo`). Refuted even
-   * so, it is wrong whatever the show; else it is `unknown`: it follows from a claim not
-   * established, and the refutation was of something the student did not write (a right step
-   * after a show with one wrongly justified line was refuted).
+   * so, the claim does not save it, and the first refutation stands (as it does where the claims
+   * leave no point to sample); else it is `unknown`: it follows from a claim not established,
+   * and the refutation was of something the student did not write (a right step after a show
+   * with one wrongly justified line was refuted).
    */
   private ifShowsPassed(
     outcome: Outcome, what: 'step' | 'claim', hint: Hint | null, sides: readonly (Expr | Formula)[], ctx: Context, at: number,
@@ -766,6 +776,10 @@ export class Checker {
     }
     again = this.underDroppedAssumption(again, at);
     if (again.verdict === 'refuted' || again.verdict === 'error') return outcome;
+    // (Nor where the claims leave no point, or none with values: they contradict the assumptions
+    // or say what has no value — `assume x > 0, x² = x + 1` then `show "root": x = (1 − √5)/2`
+    // left x² = x + 2, false for every x, unknown as resting on "root".)
+    if (again.verdict === 'unknown' && (again.message.startsWith(NO_POINT) || again.message.startsWith(NO_VALUE))) return outcome;
     const names = failed.map((f) => `"${f.name}"`);
     const said = (v: Verdict) => (v === 'error' ? 'in error' : v);
     const verdicts = [...new Set(failed.map((f) => said(f.verdict)))];

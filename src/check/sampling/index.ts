@@ -69,6 +69,9 @@ function pulledToward(point: Point, to: Point, rng: Rng, levels: readonly Field<
 /** How an unknown for want of a point that meets the assumptions starts (then, where one assumption failed at every point, which). */
 export const NO_POINT = 'no sampled point satisfied the assumptions';
 
+/** How an unknown starts where no point that met the assumptions gave both sides a value. */
+export const NO_VALUE = 'no sampled point had both sides defined';
+
 /**
  * Sampling: the points a step is tested at and its verdict at each, under the one
  * comparison policy (compare.ts): exact where the step is rational, enclosures elsewhere
@@ -604,7 +607,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     // its right side has a value; red team rt99.)
     const why = held === 0 && rejected > 0 && undefinedBoth === 0 && undecided === 0 && oneSided === 0
       ? unmetAssumptions(p, opts, rejected)
-      : held === 0 && undecided === 0 ? 'no sampled point had both sides defined'
+      : held === 0 && undecided === 0 ? NO_VALUE
         : `only ${held} of ${opts.samples} points could be decided${undecided > 0 ? ` (${undecided} could not be told apart at any precision up to ${topDigits()} digits: ${undecidedWhy || 'the sides are too close, or their enclosures too wide, to compare'})` : ''}${rejected > 0 ? `; ${rejected} points did not satisfy the assumptions` : ''}`;
     if (held === 0 || held < Math.ceil(opts.samples / 2)) {
       // (Too few points for evidence, but a counterexample the search finds from those there
