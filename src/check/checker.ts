@@ -109,7 +109,7 @@ export class Checker {
   private readonly facts: Fact[] = [];
   /**
    * Named shows that did not pass, taken here as if they had (`passed`): for one decision only,
-   * that of a step refuted without the claim it cites (ifCitedShowsPassed).
+   * that of a step refuted without the claim it rests on (ifShowsPassed).
    */
   private asPassed: ReadonlySet<Fact> = new Set();
   /**
