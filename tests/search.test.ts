@@ -481,6 +481,46 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   { name: '√x + 10⁴ = (x − 10⁸)/(√x − 10⁴) fails at 10⁸', text: 'scalar x\n    √x + 10^4\n  = (x - 10^8)/(√x - 10^4)\n', want: 'refuted', cx: /x = 100000000/ },
   { name: '1 = (x − 3·10⁹)/(x − 3·10⁹) fails at 3·10⁹', text: 'scalar x\n    1\n  = (x - 3·10^9)/(x - 3·10^9)\n', want: 'refuted', cx: /x = 3000000000/ },
   { name: '1 = (y − 10¹²)/(y − 10¹²) fails at 10¹² (a divisor of a second scalar)', text: 'scalar x, y\n    x - x + 1\n  = (y - 10^12)/(y - 10^12)\n', want: 'refuted', cx: /y = 1000000000000/ },
+  // (Red team rt240:) a divisor's zero where the grid's next point is past the doubles' range
+  // (eˣ at 1000 overflows): a value past it is a sign where its enclosure has one (in 60-digit
+  // decimals where the double one has none), and a grid point where f is 0 beside one with no
+  // value is a root.
+  { name: '1 = (eˣ − e⁷⁰⁰)/(eˣ − e⁷⁰⁰) fails at 700 (eˣ past the doubles beyond it)', text: 'scalar x\n    1\n  = (exp(x) - e^{700})/(exp(x) - e^{700})\n', want: 'refuted', cx: /x = ≈ 700/ },
+  { name: '1 = (eˣ − e⁵⁰⁰)/(eˣ − e⁵⁰⁰) fails at 500 (a grid point, beside 1000 past the doubles)', text: 'scalar x\n    1\n  = (exp(x) - e^{500})/(exp(x) - e^{500})\n', want: 'refuted', cx: /x = ≈ 500/ },
+  { name: '1 = (eˣ − 10³⁰⁰)/(eˣ − 10³⁰⁰) fails at 300 ln 10', text: 'scalar x\n    1\n  = (exp(x) - 10^300)/(exp(x) - 10^300)\n', want: 'refuted', cx: /x = ≈ 690\.77/ },
+  { name: '1 = (e^(eˣ) − 10³⁰⁰)/(e^(eˣ) − 10³⁰⁰) fails at log(300 ln 10)', text: 'scalar x\n    1\n  = (exp(exp(x)) - 10^300)/(exp(exp(x)) - 10^300)\n', want: 'refuted', cx: /x = ≈ 6\.537/ },
+  { name: '1 = (e^(x²) − 10²⁰⁰)/(e^(x²) − 10²⁰⁰) fails at ±√(200 ln 10)', text: 'scalar x\n    1\n  = (exp(x^2) - 10^200)/(exp(x^2) - 10^200)\n', want: 'refuted', cx: /x = ≈ -?21\.4596/ },
+  { name: '1 = (eˣ − e⁷¹⁰)/(eˣ − e⁷¹⁰) fails at 710 (both terms past the doubles: signs in decimals)', text: 'scalar x\n    1\n  = (exp(x) - e^{710})/(exp(x) - e^{710})\n', want: 'refuted', cx: /x = ≈ 710/ },
+  { name: '1 = (eˣ − 10⁴⁰⁰)/(eˣ − 10⁴⁰⁰) fails at 400 ln 10', text: 'scalar x\n    1\n  = (exp(x) - 10^400)/(exp(x) - 10^400)\n', want: 'refuted', cx: /x = ≈ 921\.03/ },
+  { name: '1 = (eˣ − e¹⁰⁰⁰)/(eˣ − e¹⁰⁰⁰) fails at 1000 (a grid point no precision signs)', text: 'scalar x\n    1\n  = (exp(x) - e^{1000})/(exp(x) - e^{1000})\n', want: 'refuted', cx: /x = ≈ 1000/ },
+  { name: '1 = (eˣ + y² − e⁷⁰⁰)/(…) fails where eˣ + y² = e⁷⁰⁰', text: 'scalar x, y\n    1\n  = (exp(x) + y^2 - e^{700})/(exp(x) + y^2 - e^{700})\n', want: 'refuted' },
+  { name: '1 = (eˣ + e⁷⁰⁰)/(eˣ + e⁷⁰⁰)', text: 'scalar x\n    1\n  = (exp(x) + e^{700})/(exp(x) + e^{700})\n', want: 'pass' },
+  { name: '1 = (eˣ − e⁷⁰⁰)/(eˣ − e⁷⁰⁰) under x < 600', text: 'scalar x\nassume x < 600\n    1\n  = (exp(x) - e^{700})/(exp(x) - e^{700})\n', want: 'pass' },
+  { name: '(eˣ − e⁷⁰⁰)/(eˣ − e⁷⁰⁰) = 1 extends the left side', text: 'scalar x\n    (exp(x) - e^{700})/(exp(x) - e^{700})\n  = 1\n', want: 'pass' },
+  { name: '1 = (e^(x²) + 10²⁰⁰)/(e^(x²) + 10²⁰⁰)', text: 'scalar x\n    1\n  = (exp(x^2) + 10^200)/(exp(x^2) + 10^200)\n', want: 'pass' },
+  // (rt240:) a divisor exactly 0 beside one whose enclosure holds 0: the side has no value
+  // (evaluation stopped at the first, undecided, and never reached the second).
+  { name: '1 = (x − 700)/(eˣ − e⁷⁰⁰)·(eˣ − e⁷⁰⁰)/(x − 700) fails at 700 exactly', text: 'scalar x\n    1\n  = (x - 700)/(exp(x) - e^{700})*(exp(x) - e^{700})/(x - 700)\n', want: 'refuted', cx: /^x = 700$/, message: /division by zero/ },
+  { name: '1 = (eˣ − e⁷⁰⁰)/(eˣ − e⁷⁰⁰)·(x − 700)/(x − 700) fails at 700', text: 'scalar x\n    1\n  = (exp(x) - e^{700})/(exp(x) - e^{700})*(x - 700)/(x - 700)\n', want: 'refuted' },
+  // (rt240:) sines and cosines turning far finer than the grid, or where no guess from digits
+  // lands: their arguments' multiples of π/2, exactly.
+  { name: '1 = (sin(10⁸x) − 1)/(sin(10⁸x) − 1) fails at π/(2·10⁸)', text: 'scalar x\n    1\n  = (sin(10^8 x) - 1)/(sin(10^8 x) - 1)\n', want: 'refuted', cx: /^x = π\/200000000$/ },
+  { name: '1 = (cos(10⁸x) + 1)/(cos(10⁸x) + 1) fails at π/10⁸', text: 'scalar x\n    1\n  = (cos(10^8 x) + 1)/(cos(10^8 x) + 1)\n', want: 'refuted' },
+  { name: '1 = (sin(10⁸x) − 1)/(sin(10⁸x) − 1) under 1 < x < 2 fails there', text: 'scalar x\nassume 1 < x < 2\n    1\n  = (sin(10^8 x) - 1)/(sin(10^8 x) - 1)\n', want: 'refuted', cx: /π/ },
+  { name: '1 = (sin(10⁴x) − 1)/(sin(10⁴x) − 1) fails (was unknown)', text: 'scalar x\n    1\n  = (sin(10^4 x) - 1)/(sin(10^4 x) - 1)\n', want: 'refuted' },
+  { name: '1 = (sin(2x + 1) − 1)/(sin(2x + 1) − 1) fails at π/4 − 1/2 (was unknown)', text: 'scalar x\n    1\n  = (sin(2 x + 1) - 1)/(sin(2 x + 1) - 1)\n', want: 'refuted', cx: /π\/4 - 1\/2/ },
+  { name: '1 = (sin(10⁸x) − 1.001)/(sin(10⁸x) − 1.001)', text: 'scalar x\n    1\n  = (sin(10^8 x) - 1.001)/(sin(10^8 x) - 1.001)\n', want: 'pass' },
+  { name: '1 = (sin(10⁸x) − 1)/(sin(10⁸x) − 1) under 0 < x < 10⁻⁹ (its first touch is past 10⁻⁸)', text: 'scalar x\nassume 0 < x < 10^-9\n    1\n  = (sin(10^8 x) - 1)/(sin(10^8 x) - 1)\n', want: 'pass' },
+  { name: '(sin(10⁸x) − 1)/(sin(10⁸x) − 1) = 1 extends the left side', text: 'scalar x\n    (sin(10^8 x) - 1)/(sin(10^8 x) - 1)\n  = 1\n', want: 'pass' },
+  // (rt240:) a divisor 0 only near a point where several scalars are all small: the descent
+  // across them (touchAcross) reaches where it has the other sign, and the plain search from
+  // there finds its zeros.
+  { name: '1 = (x² + y² − 10⁻³⁰)/(x² + y² − 10⁻³⁰) fails on the circle of radius 10⁻¹⁵', text: 'scalar x, y\n    1\n  = (x^2 + y^2 - 10^-30)/(x^2 + y^2 - 10^-30)\n', want: 'refuted' },
+  { name: '1 = (x² + y² + z² − 10⁻³⁰)/(…) fails on the sphere of radius 10⁻¹⁵', text: 'scalar x, y, z\n    1\n  = (x^2 + y^2 + z^2 - 10^-30)/(x^2 + y^2 + z^2 - 10^-30)\n', want: 'refuted' },
+  { name: '1 = ((x − 1)² + (y − 2)² − 10⁻³⁰)/(…) fails on a circle around (1, 2)', text: 'scalar x, y\n    1\n  = ((x - 1)^2 + (y - 2)^2 - 10^-30)/((x - 1)^2 + (y - 2)^2 - 10^-30)\n', want: 'refuted' },
+  { name: '1 = (x² + y² − 10⁻³⁰)/(…) under x > 0 fails on the half circle', text: 'scalar x, y\nassume x > 0\n    1\n  = (x^2 + y^2 - 10^-30)/(x^2 + y^2 - 10^-30)\n', want: 'refuted' },
+  { name: '1 = (x² + y² + 10⁻³⁰)/(x² + y² + 10⁻³⁰)', text: 'scalar x, y\n    1\n  = (x^2 + y^2 + 10^-30)/(x^2 + y^2 + 10^-30)\n', want: 'pass' },
+  { name: '1 = (x² + y² − 10⁻³⁰)/(…) under x² + y² > 1', text: 'scalar x, y\nassume x^2 + y^2 > 1\n    1\n  = (x^2 + y^2 - 10^-30)/(x^2 + y^2 - 10^-30)\n', want: 'pass' },
   // Roots between grid points beside a turn, and near 0.
   { name: '|x − 3| < 1/10 ⇒ |x² − 9| < 6/10 fails on (3.0984, 3.1)', text: 'scalar x\n    |x - 3| < 1/10\n  ⇒ |x^2 - 9| < 6/10\n', want: 'refuted' },
   { name: '|x − 1| < 1/2 ⇒ |1/x − 1| < 9/10 fails just above 1/2 (a kink on a grid point)', text: 'scalar x\n    |x - 1| < 1/2\n  ⇒ |1/x - 1| < 9/10\n', want: 'refuted' },

@@ -170,7 +170,33 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
     case 'Neg': return L.neg(F, evaluate(e.arg, host, env));
     case 'Binary': {
       if (e.op === '^') return power(e.left, e.right, host, env);
-      const l = evaluate(e.left, host, env);
+      let l: Val<S>;
+      try {
+        l = evaluate(e.left, host, env);
+      } catch (err) {
+        // A left operand no enclosure decides beside a right one certainly without a value (or a
+        // divisor 0 exactly): the whole has none, whatever the left's is (red team rt240:
+        // (x − 700)/(eˣ − e⁷⁰⁰)·(eˣ − e⁷⁰⁰)/(x − 700) at x = 700 stopped at the first divisor,
+        // whose enclosure holds 0, and never reached x − 700, exactly 0).
+        if (err instanceof Undecided) {
+          let r: Val<S> | null = null;
+          try {
+            r = evaluate(e.right, host, env);
+          } catch (inner) {
+            if (inner instanceof Undefined) throw inner;
+          }
+          if (e.op === '/' && r !== null && !isMat(r)) {
+            // (By the field's own rule: its division throws Undefined for a divisor certainly 0.)
+            try {
+              L.div(F, F.one, r);
+            } catch (inner) {
+              if (inner instanceof Undefined) throw inner;
+            }
+            if (host.exactScalar && exactValue(e.right, host, env, true)?.isZero()) throw new Undefined('division by zero');
+          }
+        }
+        throw err;
+      }
       const r = evaluate(e.right, host, env);
       switch (e.op) {
         case '+': return L.add(F, l, r);

@@ -77,23 +77,33 @@ function exactAt(point: Point, key: string, a: Expr, b: Expr, x: Rational): Rati
 /** Dual numbers over double enclosures: f and f′ along one scalar. */
 const DUAL_INTERVAL = dualField(intervalField);
 
-/** f and f′ from the two sides' dual values (midpoints of enclosures), or null where f is not finite. */
-function slopeOf(l: Val<Dual<Interval>>, r: Val<Dual<Interval>>): { f: number; df: number } | null {
+/**
+ * f and f′ from the two sides' dual values (midpoints of enclosures), or null where f is not
+ * finite. With `past`, f past the doubles' range (eˣ − e⁷⁰⁰ at 1000) whose enclosure has a
+ * certain sign is ±Number.MAX_VALUE, its slope 0: a sign to bracket a root by, not a size;
+ * one whose enclosure has none (eˣ − e⁷¹⁰ at 1000) is NaN, for the caller to sign in decimals.
+ */
+function slopeOf(l: Val<Dual<Interval>>, r: Val<Dual<Interval>>, past = false): { f: number; df: number } | null {
   if (isMat(l) || isMat(r)) return null;
   const mid = (i: Interval) => (i.lo === i.hi ? i.lo : i.lo / 2 + i.hi / 2);
   const f = mid(l.v) - mid(r.v);
   const df = mid(l.d) - mid(r.d);
+  if (!Number.isFinite(f)) {
+    if (!past) return null;
+    const s = certainSign(intervalField.sub(l.v, r.v));
+    return { f: s === null ? Number.NaN : s * Number.MAX_VALUE, df: 0 };
+  }
   // A slope past the doubles' range (1/x at 10⁻³⁰⁰) still leaves f's sign: f′ counts as 0 there.
-  return Number.isFinite(f) ? { f, df: Number.isFinite(df) ? df : 0 } : null;
+  return { f, df: Number.isFinite(df) ? df : 0 };
 }
 
 /** f and f′ along `key` as doubles (midpoints of enclosures: estimates that steer the search, never decide). */
-function dualAt(point: Point, key: string, a: Expr, b: Expr, x: number): { f: number; df: number } | null {
+function dualAt(point: Point, key: string, a: Expr, b: Expr, x: number, past = false): { f: number; df: number } | null {
   try {
     const F = DUAL_INTERVAL;
     const q = point.replacing(key, Rational.ofDouble(x));
     q.seed = { key, field: F, value: (v: Dual<Interval>) => new Dual(v.v, intervalField.one) };
-    return slopeOf(q.evaluate(F, a) as Val<Dual<Interval>>, q.evaluate(F, b) as Val<Dual<Interval>>);
+    return slopeOf(q.evaluate(F, a) as Val<Dual<Interval>>, q.evaluate(F, b) as Val<Dual<Interval>>, past);
   } catch {
     return null;
   }
@@ -141,13 +151,15 @@ function dualLine<S>(point: Point, key: string, a: Expr, b: Expr, F: Field<Dual<
 }
 
 /** dualAt for many x along one scalar, as one function (dualLine). */
-function alongLine(point: Point, key: string, a: Expr, b: Expr): (x: number) => { f: number; df: number } | null {
+function alongLine(point: Point, key: string, a: Expr, b: Expr,
+  /** f past the doubles' range as its certain sign (slopeOf): for the roots' scan. */
+  past = false): (x: number) => { f: number; df: number } | null {
   // (In plain doubles where the sides are built of free scalars and elementary functions: a
   // twentieth of the cost, and the grid and bisections of the pole search were a seventh of
   // the identity table's checking.)
   // (Where doubles may see it otherwise than the enclosures' midpoints, near 0, the enclosures.)
   const doubles = doubleLine(point, key, a, b);
-  const enclosed = enclosedAlongLine(point, key, a, b);
+  const enclosed = enclosedAlongLine(point, key, a, b, past);
   if (!doubles) return enclosed;
   return (x) => {
     const v = doubles(x);
@@ -156,13 +168,14 @@ function alongLine(point: Point, key: string, a: Expr, b: Expr): (x: number) => 
 }
 
 /** alongLine in dual-interval enclosures (their midpoints). */
-function enclosedAlongLine(point: Point, key: string, a: Expr, b: Expr): (x: number) => { f: number; df: number } | null {
+function enclosedAlongLine(point: Point, key: string, a: Expr, b: Expr, past = false): (x: number) => { f: number; df: number } | null {
   let line: ReturnType<typeof dualLine<Interval>> | undefined;
   return (x) => {
     if (line === undefined) line = dualLine(point, key, a, b, DUAL_INTERVAL, intervalField.one);
-    if (!line) return dualAt(point, key, a, b, x);
+    if (!line) return dualAt(point, key, a, b, x, past);
     try {
-      return slopeOf(...line(intervalOfDouble(x), () => Rational.ofDouble(x)));
+      const [l, r] = line(intervalOfDouble(x), () => Rational.ofDouble(x));
+      return slopeOf(l, r, past);
     } catch {
       return null;
     }
@@ -452,7 +465,9 @@ function tierIn(bounds: Bounds | undefined): (a: number, b: number) => 0 | 1 {
  */
 export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: number,
   /** Which turns count (those that may meet the assumptions): all where absent. */
-  keep: (x: number) => boolean = () => true): { x: number; f: number } | null {
+  keep: (x: number) => boolean = () => true,
+  /** g's sign where the descent started: a grid point where g has the other one is a place too, with |g| taken as 0. */
+  sign?: -1 | 1): { x: number; f: number } | null {
   if (point.isInteger(key)) return null;
   const drawn = point.values.get(key)?.value;
   const x0 = drawn && !isMat(drawn) ? (drawn as Rational).toNumber() : 0;
@@ -481,6 +496,21 @@ export function lowestTurnAlong(point: Point, key: string, g: Expr, deadline: nu
     const t = bisectDouble((x) => f(x)?.df ?? null, xs[i]!, xs[i + 1]!, vals[i]!.df);
     const v = t === null ? null : f(t);
     if (t !== null && v && Math.sign(v.f) !== -Math.sign(vals[i]!.f) && (!best || Math.abs(v.f) < best.f) && keep(t)) best = { x: t, f: Math.abs(v.f) };
+  }
+  // (Past 0: a grid point where g has the other sign than `sign` (g's at the descent's start), the nearest,
+  // as low as |g| need go — g crosses 0 along here, where a plain search for its zeros
+  // takes over: x² + y² − 10⁻³⁰ along y once x is 0, negative only on |y| < 10⁻¹⁵.)
+  if (sign !== undefined && (!best || best.f > 0)) {
+    const s0 = sign;
+    let other: number | null = null;
+    for (let i = 0; i < xs.length; i++) {
+      const v = vals[i];
+      // (Not only where `keep` keeps: the plain search from there places the zeros, and
+      // probes only those that meet the assumptions — under x > 0, x² + y² − 10⁻³⁰ crosses 0
+      // along y at x = 0, outside them, and along x at y = 0 at 10⁻¹⁵, inside.)
+      if (v && Math.sign(v.f) === -s0 && (other === null || Math.abs(xs[i]! - x0) < Math.abs(other - x0))) other = xs[i]!;
+    }
+    if (other !== null) best = { x: other, f: 0 };
   }
   return best;
 }
@@ -1311,6 +1341,9 @@ export function rootsWanted(roots: number[], cells: readonly Cell[], n: number, 
   return roots.map((x) => ({ x, k: key(x) })).sort((u, v) => order(u.k[0], u.k[1], v.k[0], v.k[1])).slice(0, n).map((r) => r.x);
 }
 
+/** How many places past the doubles one scan of rootsAndExtrema signs in 60-digit decimals (the grid's ~26 past 709, then a bisection's). */
+const PAST_SIGNS = 96;
+
 function rootsAndExtrema(
   point: Point, key: string, a: Expr, b: Expr, deadline: number, extra: readonly number[] = [],
   /**
@@ -1346,7 +1379,23 @@ function rootsAndExtrema(
   const drawn = point.values.get(key)?.value;
   const x0 = drawn && !isMat(drawn) ? (drawn as Rational).toNumber() : 1;
   // Values under 10⁻²⁸⁰ are underflow, not signs (exp(−x²) far out): they count as 0.
-  const along = alongLine(point, key, a, b);
+  // Values past the doubles' range are signs where their enclosure's is certain (slopeOf):
+  // eˣ − e⁷⁰⁰ is +∞ in doubles from 709.8 on, and its root at 700 had no bracket (rt240).
+  // Where the double enclosure has no sign there (eˣ − e⁷¹⁰ at 1000: both terms past the
+  // doubles), 60-digit decimals give it; where they cannot tell it either, f counts as 0 there,
+  // a root to probe (eˣ − e¹⁰⁰⁰ at 1000). (At most PAST_SIGNS such places per scan.)
+  const passing = alongLine(point, key, a, b, true);
+  const D60 = decimalField(60);
+  let pastSigns = PAST_SIGNS;
+  const along = (x: number): { f: number; df: number } | null => {
+    const v = passing(x);
+    if (!v || !Number.isNaN(v.f)) return v;
+    if (pastSigns-- <= 0) return null;
+    const d = differenceAt(D60, point, key, a, b, Rational.ofDouble(x));
+    if (d === null) return null;
+    const s = D60.sign(d);
+    return { f: s === 1 || s === -1 ? s * Number.MAX_VALUE : 0, df: 0 };
+  };
   const kinkAtZero = (): { f: number; df: number } | null => {
     const at0 = intervalAt(point, key, a, b, Rational.ZERO);
     const beside = at0 && along(1e-300);
@@ -1415,6 +1464,9 @@ function rootsAndExtrema(
   for (let i = 0; i + 1 < xs.length; i++) {
     const p = vals[i];
     const q = vals[i + 1];
+    // (A grid point where f is 0 is a root whether or not its right neighbour has a value:
+    // eˣ − e⁵⁰⁰ at 500, beside 1000, where it had none in doubles, was never looked at — rt240.)
+    if (p && !q && p.f === 0 && !(i > 0 && zeroAt(i - 1))) roots.push(xs[i]!);
     if (!p || !q) continue;
     if (p.f === 0 && !(i > 0 && zeroAt(i - 1) && zeroAt(i + 1))) roots.push(xs[i]!);
     else if (Math.sign(p.f) !== Math.sign(q.f) && q.f !== 0) {

@@ -1856,9 +1856,11 @@ function lineNumbers(line: PeriodicLine): [number, number] {
  * is rational in the point's values, else with denominators ≤ 12 read off doubles at x = 0,
  * 1, 2 (at most 4 arguments). Where they turn, x = (kπ/2 − b)/a.
  */
-function periodicLines(p: StepProblem, base: Point, key: string, rng: Rng, deadline: number): PeriodicLine[] {
+function periodicLines(p: StepProblem, base: Point, key: string, rng: Rng, deadline: number,
+  /** The expressions whose sines and cosines count (the step's sides where absent). */
+  within: readonly Expr[] = [p.left as Expr, p.right as Expr]): PeriodicLine[] {
   const args = new Map<string, Expr>();
-  for (const side of [p.left as Expr, p.right as Expr]) {
+  for (const side of within) {
     visit(side, (x) => {
       if (x.kind === 'Call' && x.args.length === 1 && !x.fn.index && x.fn.primes === 0 && (x.fn.base === 'sin' || x.fn.base === 'cos')) args.set(printExpr(x.args[0]!), x.args[0]!);
     });
@@ -3488,7 +3490,12 @@ function leftTouchNote(p: StepProblem, base: Point, key: string, label: string, 
  * scalar's exact value is then guessed (exactGuesses, to the digits the descent tells) and g there, the others at their values, proved 0 exactly
  * before touchPoint applies the domain rule. No guess proved leaves the step as it was.
  */
-function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts: readonly Part[], rng: Rng, deadline: number): Counterexample | null {
+function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts: readonly Part[], rng: Rng, deadline: number,
+  /**
+   * The pole search from a point the descent reached where g has the other sign than at the
+   * base: g crosses 0 there along the scalars, where the plain search along each finds it.
+   */
+  searchFrom: (q: Point, part: Part) => Counterexample | null = () => null): Counterexample | null {
   const ctx = identityContext(p);
   for (const part of parts) {
     if (part.side !== 'right' || part.beyond || !inRanges(base, part) || now() > deadline) continue;
@@ -3500,6 +3507,15 @@ function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts
     let q = base;
     const moved = new Map<string, number>();
     let least = Infinity;
+    const signOf = (r: Point): -1 | 1 | null => {
+      try {
+        const v = r.evaluate(intervalField, g);
+        return isMat(v) ? null : (v as Interval).lo > 0 ? 1 : (v as Interval).hi < 0 ? -1 : null;
+      } catch {
+        return null;
+      }
+    };
+    const here = signOf(base);
     const size = (r: Point): number => {
       try {
         const v = r.evaluate(intervalField, g);
@@ -3519,7 +3535,7 @@ function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts
           const d = 1e-9 * (1 + Math.abs(x));
           return [x, x - d, x + d].some((y) => meetsAt(from, key, Rational.parse(y.toPrecision(17)), rng, deadline));
         };
-        const t = lowestTurnAlong(q, key, g, deadline, keep);
+        const t = lowestTurnAlong(q, key, g, deadline, keep, here ?? undefined);
         if (!t || t.f >= least) continue;
         q = q.replacing(key, Rational.parse(t.x.toPrecision(17)), rng);
         moved.set(key, t.x);
@@ -3548,6 +3564,18 @@ function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts
         }
       }
       if (least >= before / 2) break;
+    }
+    // Down past 0: x² + y² − 10⁻³⁰ is 0 on a circle of radius 10⁻¹⁵ only, which no line
+    // through a drawn point meets; at the descent's end (0, 0) it is −10⁻³⁰, and along y from
+    // there its zeros ±10⁻¹⁵ are exact (red team rt240: 1 = g/g was checked).
+    if (here !== null && moved.size >= 1 && q !== base) {
+      const there = signOf(q);
+      if (there !== null && there !== here) {
+        const found = searchFrom(q, part);
+        if (found) return found;
+        // (It crosses 0 rather than touching it: no place to guess.)
+        continue;
+      }
     }
     if (!(least < 1e-9) || moved.size < 2) continue;
     // (The scalars g reads that the descent left where they were are put in as their values.)
@@ -4378,7 +4406,9 @@ const BEYOND: readonly Rational[] = [new Rational(1n, 2n ** 40n), new Rational(1
 
 /** poleSearch from one point: the zeros of each part along each scalar. */
 function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void,
-  parts: readonly Part[], levels: ReturnType<typeof allLevels>, doubt: (why: string) => void, done: () => boolean): Counterexample | null {
+  parts: readonly Part[], levels: ReturnType<typeof allLevels>, doubt: (why: string) => void, done: () => boolean,
+  /** Whether to descend across several scalars last (touchAcross; not again from where it led). */
+  across = true): Counterexample | null {
   const left = p.left as Expr;
   const right = p.right as Expr;
   // An integer name where a divisor affine in it vanishes (t − 40 at t = 40): the grid along
@@ -4561,10 +4591,84 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
           ? `the right side is undefined where ${printExpr(g)} = 0, which happens ${place()}, while the left side is defined there (${l})`
           : `the right side is undefined where ${printExpr(g)} = 0, which happens ${place()} (it changes sign there), while the left side is defined on all of that interval (${l})`);
       }
+      // A right part of sines and cosines with no zero the grid could place for certain: at the
+      // exact places where their arguments a·x + b are multiples of π/2 (sin(10⁸x) − 1 touches 0
+      // every 2π/10⁸, far finer than the grid; sin(2x + 1) − 1 at π/4 − 1/2, a place no guess
+      // from its digits reaches — red team rt240).
+      if (side === 'right' && !beyond && periodic(g) && !zeros.some((r) => r.at || r.certain)) {
+        const found = periodicZero(p, base, key, part, rng, deadline);
+        if (found) return found;
+      }
     }
   }
   // (Then a zero that only several scalars together reach.)
-  return touchAcross(p, base, keys.filter((k) => !base.isInteger(k)).slice(0, 4), parts.filter((part) => (turning.get(part) ?? 0) >= 2), rng, deadline);
+  if (!across) return null;
+  return touchAcross(p, base, keys.filter((k) => !base.isInteger(k)).slice(0, 4), parts.filter((part) => (turning.get(part) ?? 0) >= 2), rng, deadline,
+    (q, part) => poleSearchFrom(p, q, rng, deadline, extended, [part], levels, doubt, done, false));
+}
+
+/** Whether e reads sin or cos (tan is read as its cosine among the singular parts). */
+function periodic(e: Expr): boolean {
+  let hit = false;
+  visit(e, (x) => { if (x.kind === 'Call' && !x.fn.index && x.fn.primes === 0 && (x.fn.base === 'sin' || x.fn.base === 'cos')) hit = true; });
+  return hit;
+}
+
+/** How many turns of each line periodicZero takes nearest a·x + b = 0 (and three nearest the base value). */
+const PERIODIC_ZERO_REACH = 4;
+
+/**
+ * A zero of the right side's part g at an exact place where the argument of one of its sines
+ * or cosines, a·x + b along `key`, is kπ/2 (x = (kπ/2 − b)/a, periodicLines): k nearest a·x + b
+ * = 0 and nearest the base value, inside the key's bounds, where g is within 10⁻⁶ of 0 in
+ * double enclosures; there g proved 0 by algebra (exactlyZero), the domain rule applied
+ * (touchPoint). A counterexample, or null.
+ */
+function periodicZero(p: StepProblem, base: Point, key: string, part: Part, rng: Rng, deadline: number): Counterexample | null {
+  const { g } = part;
+  const label = base.values.get(key)?.label;
+  if (!label || key.includes('@') || !inRanges(base, part)) return null;
+  const bounds = base.prep.intervals.get(key);
+  const x0 = base.values.get(key)!.value;
+  if (isMat(x0)) return null;
+  let ctx: IdentityContext | null = null;
+  let tried = 0;
+  // (The other scalars g reads at their values: sin(10⁸x) − y at y = 1.)
+  const rest = new Map<string, Expr>();
+  visit(g, (x) => {
+    if (x.kind !== 'Var' || x.name.index) return;
+    const name = printName(x.name);
+    const k = name === label ? undefined : [...base.values.keys()].find((j) => base.values.get(j)!.label === name && !j.includes('@'));
+    const v = k === undefined ? null : base.values.get(k)!.value;
+    if (v && !isMat(v)) rest.set(name, rationalExpr(v as Rational, g.range));
+  });
+  for (const line of periodicLines(p, base, key, rng, deadline, [g])) {
+    const k0 = BigInt(Math.round((lineNumbers(line)[1] * 2) / Math.PI));
+    const k1 = nearestTurn(line, x0 as Rational);
+    // (Nearest a·x + b = 0 first, alternating sides, where the place is shortest to print.)
+    const ks = new Set<bigint>();
+    for (let j = 0; j <= PERIODIC_ZERO_REACH; j++) { ks.add(-k0 + BigInt(j)); ks.add(-k0 - BigInt(j)); }
+    for (const k of [k1, k1 - 1n, k1 + 1n]) ks.add(k);
+    for (const k of ks) {
+      if (now() > deadline || tried >= 4) return null;
+      const x = periodicPoint(line, k);
+      if (bounds && outside(x, bounds)) continue;
+      // (Near 0 in doubles first: a place g is far from costs no proof.)
+      try {
+        const v = base.replacing(key, x, rng).evaluate(intervalField, g);
+        if (isMat(v) || !(Math.abs((v as Interval).lo / 2 + (v as Interval).hi / 2) <= 1e-6)) continue;
+      } catch {
+        continue;
+      }
+      tried++;
+      const c = periodicPlaceExpr(line, k, g.range);
+      ctx ??= identityContext(p);
+      if (!exactlyZero(substitute(g, new Map([...rest, [label, c]])), ctx, `${p.salt}|periodic|${printExpr(g)}|${k}`, deadline)) continue;
+      const out = touchPoint(p, base, [{ key, label, c }], g, rng, deadline, false);
+      if (out?.kind === 'found') return out.found;
+    }
+  }
+  return null;
 }
 
 /**
