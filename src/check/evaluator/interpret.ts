@@ -180,17 +180,18 @@ export function evaluate<S>(e: Expr, host: Host<S>, env: Env<S> = emptyEnv()): V
         // whose enclosure holds 0, and never reached x − 700, exactly 0).
         if (err instanceof Undecided) {
           let r: Val<S> | null = null;
+          // (Anything but a signal — a stack overflow, a fault — goes on as it would have.)
           try {
             r = evaluate(e.right, host, env);
           } catch (inner) {
-            if (inner instanceof Undefined) throw inner;
+            if (inner instanceof Undefined || !(inner instanceof Signal)) throw inner;
           }
           if (e.op === '/' && r !== null && !isMat(r)) {
             // (By the field's own rule: its division throws Undefined for a divisor certainly 0.)
             try {
               L.div(F, F.one, r);
             } catch (inner) {
-              if (inner instanceof Undefined) throw inner;
+              if (inner instanceof Undefined || !(inner instanceof Signal)) throw inner;
             }
             if (host.exactScalar && exactValue(e.right, host, env, true)?.isZero()) throw new Undefined('division by zero');
           }
