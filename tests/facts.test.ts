@@ -203,3 +203,89 @@ describe('a step that cites a show that did not pass', () => {
     }
   });
 });
+
+// (Red team rt240:) a cited show's claim is a rewrite for the proofs, and was no condition of the
+// sampled points: `show "p": x y = 2x²` under `define y = 2x`, cited in a section where y is free,
+// refuted the right `x y + 1 = 2x² + 1 by "p"` at x = 1, y = 0 ("engine disagreement"), a point
+// where the claim it stands on does not hold. A counterexample must meet what the step may use:
+// the claims it cites are conditions of its points, for that step only (citedContext).
+describe('a step that cites a show is decided where the show\'s claim holds', () => {
+  const scalars = [
+    'scalar x, y', 'section "A"', 'define y = 2 x',
+    'show "p": x y = 2 x^2', '    x y', '  = 2 x^2     by def y', '', 'section "B"', '',
+  ].join('\n');
+  const calls = [
+    'scalar x', 'function g : R → R', 'section "A"', 'define g(u) = u^2',
+    'show "p": g(x) = x^2', '    g(x)', '  = x^2     by def g', '', 'section "B"', '',
+  ].join('\n');
+  // (A claim shown for every t ≥ 0, of a family free in the section that cites it.)
+  const family = [
+    'scalar β', 'integer t', 'scalar v_t', 'section "A"', 'define v_0 = 1', 'define v_t = β v_{t-1} for t ≥ 1',
+    'show "p": 2 v_t = 2 β^t   for all t ≥ 0', '', 'section "B"', '',
+  ].join('\n');
+  /** A value as the report prints it: an integer, a decimal or a fraction, maybe rounded (≈). */
+  const num = (s: string): number => {
+    const t = s.replace(/^≈\s*/, '').trim();
+    const m = /^(-?[\d.]+)\/([\d.]+)$/.exec(t);
+    const v = m ? Number(m[1]) / Number(m[2]) : Number(t);
+    expect(Number.isFinite(v), `a number: ${s}`).toBe(true);
+    return v;
+  };
+  const passed = ['proved', 'checked'];
+  it.each([
+    // Right given the claim: never refuted (the repro, c4 and c3).
+    { name: 'the repro: x y + 1 = 2x² + 1', text: `${scalars}x y + 1 = 2 x^2 + 1   by "p"\n`, want: passed },
+    { name: 'an inequality', text: `${scalars}x y ≤ 2 x^2 + 1   by "p"\n`, want: passed },
+    { name: 'a ⇔', text: `${scalars}x y = 4 ⇔ 2 x^2 = 4   by "p"\n`, want: passed },
+    { name: 'a ⇔ true only where the claim holds', text: `${scalars}x y > 0 ⇔ x ≠ 0   by "p"\n`, want: passed },
+    { name: 'a show with no chain citing it', text: `${scalars}show x y + 3 = 2 x^2 + 3   by "p"\n`, want: passed, show: true },
+    // (A chain through a point where a side has no value has its claim checked too: where the claims its steps cite hold.)
+    { name: 'a show whose chain cites it and extends a domain', text: `${scalars}show x y / x = 2 x\n    x y / x\n  = 2 x^2 / x    by "p"\n  = 2 x\n`, want: passed, show: true },
+    { name: 'an inline fact the cited claim proves', text: `${scalars}x y + 1 = 2 x^2 + 1   by "p", x y = 2 x^2\n`, want: passed },
+    { name: 'a function\'s claim: g(x) + 1 = x² + 1 (c3)', text: `${calls}g(x) + 1 = x^2 + 1   by "p"\n`, want: passed },
+    { name: 'a function\'s claim, an inequality', text: `${calls}g(x) ≤ x^2 + 1   by "p"\n`, want: passed },
+    { name: 'a function\'s claim, a ⇔', text: `${calls}g(x) = 4 ⇔ x^2 = 4   by "p"\n`, want: passed },
+    { name: 'a claim for all t ≥ 0, at t', text: `${family}2 v_t + 1 = 2 β^t + 1   by "p"\n`, want: passed },
+    // (It says nothing here of v_{t+1} but where t + 1 is drawn: not refuted where it does not hold.)
+    { name: 'a claim for all t ≥ 0, at t + 1', text: `${family}2 v_{t+1} + 1 = 2 β^{t+1} + 1   by "p"\n`, want: ['proved', 'checked', 'unknown'] },
+    // An inline fact is checked where the step is: it holds at its points or fails the step.
+    { name: 'an inline fact that does not follow still fails the step', text: `${scalars}x y + 1 = 2 x^2 + 1   by x y = 2 x^2\n`, want: ['refuted'], message: /^the fact cited in the justification, x y = 2 x², does not follow/ },
+    // No point meets the claim and the section's assumption together: never passed.
+    { name: 'a claim no point meets (a right step)', text: `${scalars}assume x y = 2 x^2 + 1\nx y + 1 = 2 x^2 + 1   by "p"\n`, want: ['unknown'] },
+    { name: 'a claim no point meets (a step right by the assumption)', text: `${scalars}assume x y = 2 x^2 + 1\nx y + 1 = 2 x^2 + 2   by "p"\n`, want: ['unknown'] },
+    // (A show that did not pass: its claim is taken as if it had, and the step is unknown, naming it.)
+    { name: 'a right step citing a refuted show about g', text: `${calls.replace('by def g', 'by x = 2')}g(x) + 1 = x^2 + 1   by "p"\n`, want: ['unknown'], message: /^this step follows from show "p", which is refuted/ },
+  ])('$name: $want', async ({ text, want, show, message }) => {
+    const report = await checkSource(text, {});
+    const at = text.lastIndexOf('section');
+    const got = show ? report.shows.find((s) => s.range[0] > at) : report.steps.find((s) => s.range[0] > at);
+    expect(got, text).toBeDefined();
+    expect(want, `${got!.verdict}: ${got!.message}`).toContain(got!.verdict);
+    if (message) expect(got!.message).toMatch(message);
+    if (passed.includes(got!.verdict)) expect(got!.counterexample).toBeNull();
+    expect(got!.message).not.toMatch(/engine disagreement/);
+  });
+
+  it.each([
+    // Wrong given the claim: refuted at a point that meets it (left − right is then `diff`).
+    { name: 'x y + 1 = 2x² + 2', text: `${scalars}x y + 1 = 2 x^2 + 2   by "p"\n`, diff: -1 },
+    { name: 'an inequality', text: `${scalars}x y ≤ 2 x^2 - 1   by "p"\n`, diff: 1 },
+    { name: 'g(x) + 1 = x² + 2', text: `${calls}g(x) + 1 = x^2 + 2   by "p"\n`, diff: -1 },
+    { name: 'g(x) ≤ x² − 1', text: `${calls}g(x) ≤ x^2 - 1   by "p"\n`, diff: 1 },
+    { name: 'for all t ≥ 0', text: `${family}2 v_t + 1 = 2 β^t + 2   by "p"\n`, diff: -1 },
+    { name: 'a ⇔', text: `${scalars}x y > 0 ⇔ x > 0   by "p"\n`, diff: null },
+  ])('a wrong step citing it, $name, is refuted where the claim holds', async ({ text, diff }) => {
+    const report = await checkSource(text, {});
+    const got = report.steps.find((s) => s.range[0] > text.lastIndexOf('section'));
+    expect(got?.verdict, got?.message).toBe('refuted');
+    expect(got!.message).not.toMatch(/engine disagreement/);
+    const ce = got!.counterexample!;
+    if (diff !== null) expect(Math.abs(num(ce.left) - num(ce.right) - diff)).toBeLessThan(1e-4);
+    // (Where the point's scalars are printed, the claim x y = 2x² holds at them.)
+    const value = new Map(ce.assignments.map(([k, v]) => [k, v]));
+    if (value.has('x') && value.has('y')) {
+      const [x, y] = [num(value.get('x')!), num(value.get('y')!)];
+      expect(Math.abs(x * y - 2 * x * x)).toBeLessThan(1e-9);
+    }
+  });
+});

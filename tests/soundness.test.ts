@@ -364,7 +364,11 @@ show a_t = 2^t for all t ≥ 0 by induction on t
   { name: 'a true step since c > 0 (false)', src: step('scalar a, c\n', 'a + 0', '=', 'a          since c > 0'), want: 'refuted' },
   { name: 'a = b by a = b', src: step('scalar a, b\n', 'a', '=', 'b            by a = b'), want: 'refuted' },
   { name: 'a + b = 2a by a = b', src: step('scalar a, b\n', 'a + b', '=', '2a           by a = b'), want: 'refuted' },
-  { name: 'a wrong step citing a refuted show', src: 'scalar a, b\nshow "bad": a + b = a b\n\n    a + b\n  = a b          by "bad"\n', want: 'refuted' },
+  // (It is the refuted claim itself, so it holds wherever the claim does: `unknown`, naming the
+  // show, as any step that follows from a claim not established (checker.ts ifShowsPassed). It
+  // was refuted only because the decision as if "bad" had passed sampled points where its claim
+  // fails, as an engine disagreement: red team rt240, citedContext.)
+  { name: 'a wrong step citing a refuted show', src: 'scalar a, b\nshow "bad": a + b = a b\n\n    a + b\n  = a b          by "bad"\n', want: 'fails' },
   { name: 'the refuted show itself', src: 'scalar a, b\nshow "bad": a + b = a b\n', want: 'refuted', at: 'show' },
   // A positive definite matrix is symmetric (the usual convention, and how it is sampled).
   { name: 'since H symmetric, H positive definite: a pass', src: step('matrix H in R^{n×n} positive definite\nvector x, y in R^n\n', 'xᵀ H y', '=', 'yᵀ H x       since H symmetric'), want: 'passes' },

@@ -502,28 +502,85 @@ export class Checker {
     return null;
   }
 
-  /** The rewrite a cited show offers; only a show that passed is used (a warning says why not). */
-  private factRule(name: string, range: Range): RewriteRule | null {
+  /**
+   * The named show a justification cites by name, if it may be used here: it passed, holds in
+   * this section, and was shown under the definitions in force. Else null, with a warning that
+   * says why where `warn` (factRule's; citedContext asks again, silently).
+   */
+  private citedFact(name: string, range: Range, warn: boolean): Fact | null {
+    const say = (d: Diagnostic): null => {
+      if (warn) this.warnings.push(d);
+      return null;
+    };
     const fact = [...this.facts].reverse().find((f) => f.name === name);
-    if (!fact) {
-      this.warnings.push(diagnostic(name === this.showing ? 'show-cites-itself' : 'unknown-show', { name }, range));
-      return null;
-    }
-    if (!this.passed(fact)) {
-      this.warnings.push(diagnostic('show-not-passed', { name, verdict: fact.verdict }, range));
-      return null;
-    }
+    if (!fact) return say(diagnostic(name === this.showing ? 'show-cites-itself' : 'unknown-show', { name }, range));
+    if (!this.passed(fact)) return say(diagnostic('show-not-passed', { name, verdict: fact.verdict }, range));
     if (fact.section !== null && fact.section !== this.sectionCount) {
-      this.warnings.push(diagnostic('show-other-section', { name, section: fact.sectionName ?? '' }, range));
-      return null;
+      return say(diagnostic('show-other-section', { name, section: fact.sectionName ?? '' }, range));
     }
     const other = this.factUnderOtherDefinitions(fact);
-    if (other !== null) {
-      this.warnings.push(diagnostic('show-other-definitions', { name, defined: other }, range));
-      return null;
-    }
+    if (other !== null) return say(diagnostic('show-other-definitions', { name, defined: other }, range));
+    return fact;
+  }
+
+  /** The rewrite a cited show offers; only a show that passed is used (a warning says why not). */
+  private factRule(name: string, range: Range, warn = true): RewriteRule | null {
+    const fact = this.citedFact(name, range, warn);
+    if (!fact) return null;
     if (fact.claim.kind !== 'Compare' || fact.claim.ops.length !== 1 || fact.claim.ops[0] !== '=') return null;
     return { key: exprKey(fact.claim.operands[0]!), rhs: fact.claim.operands[1]! };
+  }
+
+  /** The contexts made with cited shows' claims as conditions (citedContext), by the context they come from and the shows. */
+  private readonly citedContexts = new WeakMap<Context, Map<string, { readonly ctx: Context; readonly prep: Prepared }>>();
+
+  /**
+   * The step's context with the claims of the named shows its justification cites (those
+   * factRule takes) as conditions of its points, for that step only; null where it cites none
+   * that adds one. What a step may use, a counterexample to it must meet: a cited claim is a
+   * rewrite for the proofs (factRule), and was not a condition of the sampled points, so a
+   * right step was refuted where the claim does not hold (red team rt240: `show "p": x y = 2x²`
+   * under `define y = 2x`, then `x y + 1 = 2x² + 1 by "p"` in a section where y is free,
+   * refuted at x = 1, y = 0 as an engine disagreement). Each claim is an assumption of the step:
+   * an equation a substitution or solved for a scalar where it can be, else met by the
+   * searches or by rejection; a point that meets none leaves the step unknown, never passed.
+   * Not the claim that is already a definition here (factDefinitions: `v_t = …`, which every
+   * point meets), nor one about names this scope cannot see, nor a limit (`→`: no point says
+   * whether it holds). A claim shown `for all t ≥ k` is a condition at the step's t (of the
+   * member the step's point draws: it says nothing there of v_{t+1}, which is then unenforced,
+   * Prepared.onMember), and where t may be below k, only where t ≥ k.
+   */
+  private citedContext(ctx: Context, hint: Hint | null): { readonly ctx: Context; readonly prep: Prepared } | null {
+    const conditions: Condition[] = [];
+    const keys: string[] = [];
+    for (const it of hint?.items ?? []) {
+      if (it.kind !== 'ref') continue;
+      const fact = this.citedFact(it.name, it.range, false);
+      if (!fact) continue;
+      const c = fact.claim;
+      if (c.kind === 'Compare' && c.ops.includes('→')) continue;
+      if (c.kind === 'Compare' && c.ops.length === 1 && c.ops[0] === '=' && ctx.defs.some((d) => d.value === c.operands[1])) continue;
+      const bound = new Set<string>(fact.forAll?.operands[0]?.kind === 'Var' ? [printName(fact.forAll.operands[0].name)] : []);
+      if (formulaExprs(c).some((e) => freeNames(e).some((v) => !ctx.scope.lookup(v.name) && !bound.has(printName(v.name))))) continue;
+      if (conditions.some((x) => x.range === fact.range)) continue;
+      // (Shown `for all t ≥ k`: the claim itself where every t drawn here is ≥ k, else where t ≥ k.)
+      const every = forAllRange(fact.forAll);
+      const always = every !== null && (ctx.indexRanges.get(every.key) ?? ctx.defaultIndex)[0] >= every.lo;
+      const formula: Formula = fact.forAll && !always ? { kind: 'Logic', op: '⇒', left: fact.forAll, right: c, range: c.range } : c;
+      conditions.push({ formula, forAll: [], range: fact.range });
+      keys.push(`${fact.range[0]}:${fact.range[1]}`);
+    }
+    if (conditions.length === 0) return null;
+    let known = this.citedContexts.get(ctx);
+    if (!known) this.citedContexts.set(ctx, known = new Map());
+    const key = keys.join(' ');
+    let out = known.get(key);
+    if (!out) {
+      const cited = this.derived(ctx, (x) => ({ ...x, assumptions: [...x.assumptions, ...conditions] }));
+      out = { ctx: cited, prep: new Prepared(cited) };
+      known.set(key, out);
+    }
+    return out;
   }
 
   // -------------------------------------------------------------------------
@@ -692,6 +749,9 @@ export class Checker {
   private stepOutcome(
     step: Step, left: Expr | Formula, right: Expr | Formula, ctx: Context, prep: Prepared, unfoldings: Unfolding[], extraRules: readonly RewriteRule[],
   ): Outcome {
+    // (The claims of the shows it cites hold at its points: citedContext.)
+    const cited = this.citedContext(ctx, step.hint);
+    if (cited) ({ ctx, prep } = cited);
     const { rules, hintOutcome } = this.hintRules(step, ctx, prep, unfoldings, extraRules);
     const outcome = this.decide(left, step.rel, right, step, ctx, prep, unfoldings, rules);
     // A cited fact that fails is the cause to report; a step that fails as well keeps its own evidence.
@@ -1103,14 +1163,21 @@ export class Checker {
     if (broken) {
       return { verdict: 'error', method: 'none', samples: 0, counterexample: null, notes: [], message: `the claim reads ${broken}, whose ${this.brokenWhat(broken)} has an error (reported on its own), so it is not checked` };
     }
-    const prep = new Prepared(ctx);
-    const unfoldings = this.unfoldings(ctx);
-    const rules = this.rulesFor(ctx, []);
+    // The shows its justification cites are rewrites, and their claims hold at its points, as
+    // for a step (citedContext): `show "q": x y + 3 = 2x² + 3 by "p"` was decided without "p".
+    const cited = this.citedContext(ctx, st.hint);
+    const at = cited?.ctx ?? ctx;
+    const refs = (st.hint?.items ?? []).flatMap((it) => (it.kind === 'ref' ? [this.factRule(it.name, it.range)] : [])).filter((r): r is RewriteRule => r !== null);
+    return this.directIn(claim, st, at, cited?.prep ?? new Prepared(at), this.unfoldings(at), this.rulesFor(at, refs));
+  }
+
+  /** direct's decision once its context is made. */
+  private directIn(claim: Formula, st: Show, ctx: Context, prep: Prepared, unfoldings: Unfolding[], rules: RewriteRule[]): Outcome {
     const fake = { relRange: st.range, hint: st.hint, limit: st.limit };
     if (claim.kind === 'Logic') {
       if (claim.op === '⇔' || claim.op === '⇒') return this.decide(claim.left, claim.op, claim.right, fake, ctx, prep, unfoldings, rules);
       if (claim.op === '∧') {
-        const parts = [claim.left, claim.right].map((part) => this.direct(part, st, ctx));
+        const parts = [claim.left, claim.right].map((part) => this.directIn(part, st, ctx, prep, unfoldings, rules));
         return VERDICTS.indexOf(parts[0]!.verdict) <= VERDICTS.indexOf(parts[1]!.verdict) ? parts[0]! : parts[1]!;
       }
       return {
@@ -1192,8 +1259,15 @@ export class Checker {
     // extend its left side): a chain through a point where a side has none proves the claim only
     // where every side has one. `show 0 ≤ x` by `0 ≤ √x √x = x` was proved (red team rt103): the
     // claim itself is checked then, and a point where it fails refutes the show.
+    // (Where the shows its steps cite hold, as each step was: citedContext. `show x y/x = 2x` by
+    // `= 2x²/x by "p"`, `= 2x`, with "p": x y = 2x², was refuted at x = 1, y = 0.)
     if (gaps && problems.length === 0 && (verdict === 'proved' || verdict === 'checked') && isExpr(sides.left) && isExpr(sides.right) && sides.rel !== '→') {
-      const o = this.decide(sides.left, sides.rel, sides.right, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, { salt: 'claim', always: true });
+      const refs = chain.steps.flatMap((s) => (s.hint?.items ?? []).filter((it) => it.kind === 'ref'));
+      const cited = this.citedContext(ctx, refs.length > 0 ? { keyword: 'by', text: '', items: refs, range: chain.range } : null);
+      const factRules = refs.flatMap((it) => (it.kind === 'ref' ? [this.factRule(it.name, it.range, false)] : [])).filter((r): r is RewriteRule => r !== null);
+      const o = cited
+        ? this.decide(sides.left, sides.rel, sides.right, { relRange: chain.range, hint: null }, cited.ctx, cited.prep, unfoldings, this.rulesFor(cited.ctx, [...extraRules, ...factRules]), { salt: 'claim', always: true })
+        : this.decide(sides.left, sides.rel, sides.right, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, { salt: 'claim', always: true });
       if (o.verdict === 'refuted') {
         return {
           verdict: 'refuted', reaches: true, starts: true, counterexample: o.counterexample,

@@ -172,7 +172,10 @@ export function liftCalls(
     if (!total(arg, ctx)) continue;
     // Nothing but the bounds may speak of f: no definition, hypothesis, rule, hint, moment or
     // `limit` (nor a condition a later `for all` covers: its domain would then be restricted).
-    if (mentionsFunction(ctx.defs, s.base) || mentionsFunction([...ctx.hypotheses ?? []], s.base) || mentionsFunction(rules, s.base) || rules.some((r) => r.key.includes(s.base))
+    // (A rule that is one of the conditions, `f(a) = e` at the step's argument with e free of f,
+    // lifts with it: u = e. A cited show's claim `g(x) = x²` is both: red team rt240.)
+    const others = rules.filter((r) => !isCondition(r, ctx.assumptions, s.base));
+    if (mentionsFunction(ctx.defs, s.base) || mentionsFunction([...ctx.hypotheses ?? []], s.base) || mentionsFunction(others, s.base) || others.some((r) => r.key.includes(s.base))
       || mentionsFunction(hint, s.base) || mentionsFunction(ctx.random, s.base)) continue;
     const callText = printExpr({ kind: 'Call', fn: { base: s.base, index: null, primes: order, hat: false, range: arg.range }, args: [arg], range: arg.range, shape: SCALAR });
     if (ctx.scope.lookup({ base: callText, index: null, primes: 0, hat: false, range: arg.range })) continue;
@@ -248,6 +251,21 @@ export function liftCalls(
     liftedConditions,
     calls: chosen.map((c) => ({ fn: c.base, order: c.order, call: c.call })),
   };
+}
+
+/**
+ * Whether a rewrite is an equation among the conditions (not under `for all`) whose left side
+ * is a call of the function `base` and whose right side does not speak of it: lifting reads it
+ * as the lifted condition does, the call a number.
+ */
+function isCondition(r: RewriteRule, conditions: readonly Condition[], base: string): boolean {
+  if (mentionsFunction(r.rhs, base)) return false;
+  const rhs = exprKey(r.rhs);
+  return conditions.some((c) => {
+    const f = c.formula;
+    return c.forAll.length === 0 && f.kind === 'Compare' && f.ops.length === 1 && f.ops[0] === '=' && f.operands[0]!.kind === 'Call'
+      && f.operands[0]!.fn.base === base && exprKey(f.operands[0]!) === r.key && exprKey(f.operands[1]!) === rhs;
+  });
 }
 
 /** The lifted step's outcome read for the step as written: a number u found for f^{(k)}(a) is the function f ≡ u (or u·x). */
