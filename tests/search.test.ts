@@ -485,6 +485,15 @@ const cases: { name: string; text: string; want: Want; cx?: RegExp; message?: Re
   // (eˣ at 1000 overflows): a value past it is a sign where its enclosure has one (in 60-digit
   // decimals where the double one has none), and a grid point where f is 0 beside one with no
   // value is a root.
+  // (Red team rt243: an equation met by solving for its first scalar only never reached the
+  // branch where another factor is 0.)
+  { name: 'x = 0 under x y = 0 fails at y = 0', text: 'scalar x, y\nassume x y = 0\n    x\n  = 0\n', want: 'refuted' },
+  { name: 'x + 1 = 1 under x y = 0 fails at y = 0', text: 'scalar x, y\nassume x y = 0\n    x + 1\n  = 1\n', want: 'refuted' },
+  { name: 'x = y under x z = y z fails at z = 0', text: 'scalar x, y, z\nassume x z = y z\n    x\n  = y\n', want: 'refuted' },
+  { name: 'x = 0 under x² y = 0 fails at y = 0', text: 'scalar x, y\nassume x^2 y = 0\n    x\n  = 0\n', want: 'refuted' },
+  { name: 'x y = 0 under x y = 0 holds', text: 'scalar x, y\nassume x y = 0\n    x y + 1\n  = 1\n', want: 'pass' },
+  { name: 'x z = y z under (x − y) z = 0 holds', text: 'scalar x, y, z\nassume (x - y) z = 0\n    x z\n  = y z\n', want: 'pass' },
+  { name: 'a step citing x y = 0 (a passed show) fails at y = 0', text: 'scalar x, y\nsection "A"\ndefine y = 0\nshow "p": x y = 0\nsection "B"\n    x + 1\n  = 1   by "p"\n', want: 'refuted' },
   { name: '1 = (eˣ − e⁷⁰⁰)/(eˣ − e⁷⁰⁰) fails at 700 (eˣ past the doubles beyond it)', text: 'scalar x\n    1\n  = (exp(x) - e^{700})/(exp(x) - e^{700})\n', want: 'refuted', cx: /x = ≈ 700/ },
   { name: '1 = (eˣ − e⁵⁰⁰)/(eˣ − e⁵⁰⁰) fails at 500 (a grid point, beside 1000 past the doubles)', text: 'scalar x\n    1\n  = (exp(x) - e^{500})/(exp(x) - e^{500})\n', want: 'refuted', cx: /x = ≈ 500/ },
   { name: '1 = (eˣ − 10³⁰⁰)/(eˣ − 10³⁰⁰) fails at 300 ln 10', text: 'scalar x\n    1\n  = (exp(x) - 10^300)/(exp(x) - 10^300)\n', want: 'refuted', cx: /x = ≈ 690\.77/ },

@@ -187,7 +187,12 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
       const v = point.values.get(k)?.value;
       return v !== undefined && !isMat(v) && !point.isInteger(k);
     });
-    const scalars = [...new Set([...names.filter((x) => x!.info.kind === 'scalar').map((x) => x!.info.key), ...through])];
+    const written = [...new Set([...names.filter((x) => x!.info.kind === 'scalar').map((x) => x!.info.key), ...through])];
+    // (Each point solves for another scalar first, in turn: an equation may hold on a branch no
+    // root along the first one reaches. `assume x y = 0` solved for x always put x at 0 with y
+    // drawn, never y at 0 with x anything, and x = 0 was checked; so was x = y under x z = y z.)
+    const turn = written.length > 1 ? start.k % written.length : 0;
+    const scalars = [...written.slice(turn), ...written.slice(0, turn)];
     const matrices = [...new Set(names.filter((x) => x!.info.shape.kind === 'matrix').map((x) => x!.info.key))];
     let solved: Point | null = null;
     // A scalar first, where both sides are scalars (`assume ‖u‖ = x` is solved for x, so a
