@@ -179,6 +179,20 @@ describe('a step that cites a show that did not pass', () => {
     expect(got?.verdict, got?.message).toBe(verdict);
   });
 
+  // (Red team rt243: a passed show about a function at a plain name holds at every argument.)
+  it.each([
+    { step: 'g(2 x) = 4 x^2   by "p"', verdict: 'proved' },
+    { step: 'g(x) + g(2x) = 5 x^2  by "p"', verdict: 'proved' },
+    { step: 'g(x) + g(y) = x^2 + y^2', verdict: 'proved' },
+    { step: 'g(2 x) = 4 x^2 + 1   by "p"', verdict: 'refuted' },
+    { step: 'g(x) = x^3   by "p"', verdict: 'refuted' },
+  ])('show "p": g(x) = x² defines g for what follows: $step → $verdict', async ({ step, verdict }) => {
+    const text = `scalar x, y\nfunction g : R → R\nsection "A"\ndefine g(u) = u^2\nshow "p": g(x) = x^2\nsection "B"\n${step}\n`;
+    const report = await checkSource(text, {});
+    const got = report.steps.at(-1);
+    expect(got?.verdict, got?.message).toBe(verdict);
+  });
+
   it('the repro\'s unbiased estimator, a show with no chain reading v_t, is not refuted', async () => {
     const text = `${momentum}show E[v_t / (1 - β^t)] = μ   for all t ≥ 1\n`;
     const report = await checkSource(text, {});

@@ -413,8 +413,28 @@ export class Checker {
       if (f.section !== null && f.section !== this.sectionCount) continue;
       if (this.factUnderOtherDefinitions(f, here) !== null) continue;
       const c = f.claim;
-      if (c.kind !== 'Compare' || c.ops.length !== 1 || c.ops[0] !== '=' || c.operands[0]!.kind !== 'Var') continue;
-      const lhs = c.operands[0];
+      if (c.kind !== 'Compare' || c.ops.length !== 1 || c.ops[0] !== '=') continue;
+      // A declared function at distinct plain names, `g(x) = x²`: the claim holds for every x, so it
+      // is `define g(x) = x²` (as an assumption `f(z) = body for all z` is, definingAssumptions). It
+      // was a condition at the step's own x only, and g(2x) = 4x² by "p" was refuted at a drawn g.
+      const call = c.operands[0]!;
+      if (call.kind === 'Call') {
+        const fn = scope.lookup(call.fn);
+        if (!fn || fn.index || fn.info.kind !== 'function' || call.fn.index) continue;
+        const params = call.args.filter((a): a is Var => a.kind === 'Var' && !a.name.index && !a.name.hat && !a.name.bar && a.name.primes === 0);
+        if (params.length !== call.args.length || new Set(params.map((a) => printName(a.name))).size !== params.length) continue;
+        if (params.some((a) => scope.lookup(a.name)?.info.kind !== 'scalar')) continue;
+        const bound = new Set(params.map((a) => printName(a.name)));
+        if (freeNames(c.operands[1]!, bound).some((v) => !scope.lookup(v.name))) continue;
+        // (Not one whose value calls the function itself: it would loop.)
+        let loops = false;
+        visit(c.operands[1]!, (x) => { if (x.kind === 'Call' && printName(x.fn) === printName(call.fn)) loops = true; });
+        if (loops || f.forAll) continue;
+        out.push({ kind: 'Define', target: call.fn, params, value: c.operands[1]!, condition: null, range: c.range });
+        continue;
+      }
+      if (call.kind !== 'Var') continue;
+      const lhs = call;
       if (!scope.lookup(lhs.name)) continue;
       // A fact about names this section cannot see (they were its own section's) says
       // nothing here; used anyway, it would make every step about its subject unknown.
