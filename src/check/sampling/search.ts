@@ -164,9 +164,12 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
   let point = start;
   const levels = allLevels();
   let unsampled: string | null = null;
+  /** Which equation this is, among those solved (its digit of the point's number: its turn, below). */
+  let index = -1;
   for (const c of p.prep.checks) {
     const sides = solvedEquation(p, c);
     if (!sides) continue;
+    index++;
     const f = c.formula;
     const [a, b] = sides;
     if (point.truth(f, levels) === true) continue;
@@ -190,8 +193,12 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     const written = [...new Set([...names.filter((x) => x!.info.kind === 'scalar').map((x) => x!.info.key), ...through])];
     // (Each point solves for another scalar first, in turn: an equation may hold on a branch no
     // root along the first one reaches. `assume x y = 0` solved for x always put x at 0 with y
-    // drawn, never y at 0 with x anything, and x = 0 was checked; so was x = y under x z = y z.)
-    const turn = written.length > 1 ? start.k % written.length : 0;
+    // drawn, never y at 0 with x anything, and x = 0 was checked; so was x = y under x z = y z.
+    // The i-th equation turns with the i-th binary digit of the point's number, so the points run
+    // through every combination of first choices among two-scalar equations: with one turn for
+    // all, x y = 0, y z = 0 never had x and z at 0 with y free, and y = 0 was checked, red team
+    // rt244.)
+    const turn = written.length > 1 ? Math.floor(start.k / 2 ** Math.min(index, 30)) % written.length : 0;
     const scalars = [...written.slice(turn), ...written.slice(0, turn)];
     const matrices = [...new Set(names.filter((x) => x!.info.shape.kind === 'matrix').map((x) => x!.info.key))];
     let solved: Point | null = null;
