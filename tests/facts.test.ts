@@ -193,6 +193,21 @@ describe('a step that cites a show that did not pass', () => {
     expect(got?.verdict, got?.message).toBe(verdict);
   });
 
+  // (Red team rt244: not a claim that held for some arguments only — under an assumption about
+  // its argument or about the function — nor over what a later section assumes of it: there the
+  // claim and g(1) = 5 leave no point, and the step is unknown, not proved.)
+  it.each([
+    { text: 'scalar x, y\nfunction g : R → R\nassume g(x) = x^2\nshow "p": g(x) = x^2\n\n    g(2 y)\n  = 4 y^2    by "p"\n', verdict: 'refuted' },
+    { text: 'scalar x\nfunction g : R → R\nassume g(z) = |z| for all z\nassume x > 0\nshow "p": g(x) = x\n\n    g(-3)\n  = -3    by "p"\n', verdict: 'refuted' },
+    { text: 'scalar x\nfunction g : R → R\nassume g(x) ≤ x, g(x) ≥ x\nshow "p": g(x) = x\n\n    g(2)\n  = 2    by "p"\n', verdict: 'refuted' },
+    { text: 'scalar x\nfunction g, h : R → R\nassume h(z) = g(z) + 1 for all z\nshow "p": g(x) = h(x) - 1\n\n    g(2)\n  = 5    by "p"\n', verdict: 'refuted' },
+    { text: 'scalar x\nfunction g : R → R\nsection "A"\ndefine g(u) = u^2\nshow "p": g(x) = x^2\nsection "B"\nassume g(1) = 5\n\n    g(2)\n  = 4    by "p"\n', verdict: 'unknown' },
+  ])('a function claim that is no definition: $text', async ({ text, verdict }) => {
+    const report = await checkSource(text, {});
+    const got = report.steps.at(-1);
+    expect(got?.verdict, got?.message).toBe(verdict);
+  });
+
   it('the repro\'s unbiased estimator, a show with no chain reading v_t, is not refuted', async () => {
     const text = `${momentum}show E[v_t / (1 - β^t)] = μ   for all t ≥ 1\n`;
     const report = await checkSource(text, {});

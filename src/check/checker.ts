@@ -80,6 +80,8 @@ interface Fact {
   readonly definitions: ReadonlyMap<string, Define>;
   /** The `show` line's range. */
   readonly range: Range;
+  /** The assumptions in force where it was shown (file's and section's). */
+  readonly assumed: readonly Condition[];
 }
 
 /** Walks a resolved file in order, keeping what is in scope, and decides every step and show. */
@@ -426,6 +428,18 @@ export class Checker {
         if (params.some((a) => scope.lookup(a.name)?.info.kind !== 'scalar')) continue;
         const bound = new Set(params.map((a) => printName(a.name)));
         if (freeNames(c.operands[1]!, bound).some((v) => !scope.lookup(v.name))) continue;
+        // (Only a claim that held for every argument: no assumption where it was shown reads the
+        // function or its arguments — under `assume x > 0`, g(x) = x with g(z) = |z| holds for x > 0
+        // only, and under `assume g(x) = x²` for that x only (red team rt244: g(−1) = −1 and
+        // g(2y) = 4y² were proved) — and none in force here reads the function: what is assumed
+        // of it here stays the constraint, not a definition over it.)
+        const fnName = printName(call.fn);
+        const readsAny = (conds: readonly Condition[], names: ReadonlySet<string>): boolean => conds.some((a) => formulaExprs(a.formula).some((e) => {
+          let hit = false;
+          visit(e, (x) => { if ((x.kind === 'Var' && names.has(printName(x.name))) || (x.kind === 'Call' && printName(x.fn) === fnName)) hit = true; });
+          return hit;
+        }));
+        if (readsAny(f.assumed, bound) || readsAny([...this.fileAssumes, ...this.sectionAssumes], new Set())) continue;
         // (Not one whose value calls the function itself: it would loop.)
         let loops = false;
         visit(c.operands[1]!, (x) => { if (x.kind === 'Call' && printName(x.fn) === printName(call.fn)) loops = true; });
@@ -1137,7 +1151,7 @@ export class Checker {
       });
       if (st.name) {
         const premised = this.inSection && this.sectionAssumes.length > 0;
-        this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll, section: premised ? this.sectionCount : null, sectionName: premised ? this.section : null, definitions: this.definitionsInForce(), range: st.range });
+        this.facts.push({ name: st.name, claim, verdict, forAll: st.forAll, section: premised ? this.sectionCount : null, sectionName: premised ? this.section : null, definitions: this.definitionsInForce(), range: st.range, assumed: [...this.fileAssumes, ...this.sectionAssumes] });
       }
     };
     if (this.hasError(st.claim.range) || (st.forAll && this.hasError(st.forAll.range))) {
