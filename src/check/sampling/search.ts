@@ -164,14 +164,18 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
   let point = start;
   const levels = allLevels();
   let unsampled: string | null = null;
-  /** Which equation this is, among those solved (its digit of the point's number: its turn, below). */
-  let index = -1;
+  /** The place value of this equation's digit of the point's number (its turn, below): the product of the earlier equations' scalar counts. */
+  let place = 1;
+  let next = 1;
   for (const c of p.prep.checks) {
     const sides = solvedEquation(p, c);
     if (!sides) continue;
-    index++;
     const f = c.formula;
     const [a, b] = sides;
+    // (Counted by the names it writes whether or not this point meets it already, so that each
+    // equation keeps its digit from point to point.)
+    place = next;
+    next = Math.min(place * Math.max(1, new Set([...freeNames(a), ...freeNames(b)].map((v) => printName(v.name))).size), 2 ** 40);
     if (point.truth(f, levels) === true) continue;
     // (A derived point draws its values when they are first used: use them.)
     for (const side of [a, b]) {
@@ -194,11 +198,12 @@ export function solveEqualities(p: StepProblem, start: Point, rng: Rng, deadline
     // (Each point solves for another scalar first, in turn: an equation may hold on a branch no
     // root along the first one reaches. `assume x y = 0` solved for x always put x at 0 with y
     // drawn, never y at 0 with x anything, and x = 0 was checked; so was x = y under x z = y z.
-    // The i-th equation turns with the i-th binary digit of the point's number, so the points run
-    // through every combination of first choices among two-scalar equations: with one turn for
-    // all, x y = 0, y z = 0 never had x and z at 0 with y free, and y = 0 was checked, red team
-    // rt244.)
-    const turn = written.length > 1 ? Math.floor(start.k / 2 ** Math.min(index, 30)) % written.length : 0;
+    // Each equation turns with its own digit of the point's number in mixed radix (a digit of as
+    // many values as it has scalars), so the first points run through every combination of
+    // first choices: with one turn for all, x y = 0, y z = 0 never had x and z at 0 with y free,
+    // and y = 0 was checked, red team rt244; with binary digits, x y z = 0, u v w = 0 never
+    // solved for y and v together, rt245.)
+    const turn = written.length > 1 ? Math.floor(start.k / place) % written.length : 0;
     const scalars = [...written.slice(turn), ...written.slice(0, turn)];
     const matrices = [...new Set(names.filter((x) => x!.info.shape.kind === 'matrix').map((x) => x!.info.key))];
     let solved: Point | null = null;
