@@ -179,6 +179,12 @@ describe('a step that cites a show that did not pass', () => {
     expect(got?.verdict, got?.message).toBe(verdict);
   });
 
+  /** Checks `text` and expects its last step's verdict (with its message shown where it differs). */
+  const expectLastStep = async (text: string, verdict: string): Promise<void> => {
+    const got = (await checkSource(text, {})).steps.at(-1);
+    expect(got?.verdict, got?.message).toBe(verdict);
+  };
+
   // (Red team rt243: a passed show about a function at a plain name holds at every argument.)
   it.each([
     { step: 'g(2 x) = 4 x^2   by "p"', verdict: 'proved' },
@@ -187,10 +193,7 @@ describe('a step that cites a show that did not pass', () => {
     { step: 'g(2 x) = 4 x^2 + 1   by "p"', verdict: 'refuted' },
     { step: 'g(x) = x^3   by "p"', verdict: 'refuted' },
   ])('show "p": g(x) = x² defines g for what follows: $step → $verdict', async ({ step, verdict }) => {
-    const text = `scalar x, y\nfunction g : R → R\nsection "A"\ndefine g(u) = u^2\nshow "p": g(x) = x^2\nsection "B"\n${step}\n`;
-    const report = await checkSource(text, {});
-    const got = report.steps.at(-1);
-    expect(got?.verdict, got?.message).toBe(verdict);
+    await expectLastStep(`scalar x, y\nfunction g : R → R\nsection "A"\ndefine g(u) = u^2\nshow "p": g(x) = x^2\nsection "B"\n${step}\n`, verdict);
   });
 
   // (Red team rt244: not a claim that held for some arguments only — under an assumption about
@@ -203,9 +206,7 @@ describe('a step that cites a show that did not pass', () => {
     { text: 'scalar x\nfunction g, h : R → R\nassume h(z) = g(z) + 1 for all z\nshow "p": g(x) = h(x) - 1\n\n    g(2)\n  = 5    by "p"\n', verdict: 'refuted' },
     { text: 'scalar x\nfunction g : R → R\nsection "A"\ndefine g(u) = u^2\nshow "p": g(x) = x^2\nsection "B"\nassume g(1) = 5\n\n    g(2)\n  = 4    by "p"\n', verdict: 'unknown' },
   ])('a function claim that is no definition: $text', async ({ text, verdict }) => {
-    const report = await checkSource(text, {});
-    const got = report.steps.at(-1);
-    expect(got?.verdict, got?.message).toBe(verdict);
+    await expectLastStep(text, verdict);
   });
 
   it('the repro\'s unbiased estimator, a show with no chain reading v_t, is not refuted', async () => {
