@@ -610,7 +610,7 @@ function periodicGrid(point: Point, key: string): number[] {
 const ACROSS_BOUNDS = 64;
 
 /** Whether e reads sin, cos or tan: a function that may turn near 0 again and again. */
-function periodic(e: Expr): boolean {
+export function periodic(e: Expr): boolean {
   let hit = false;
   visit(e, (x) => { if (x.kind === 'Call' && !x.fn.index && (x.fn.base === 'sin' || x.fn.base === 'cos' || x.fn.base === 'tan')) hit = true; });
   return hit;

@@ -19,7 +19,7 @@ import { identity } from '../evaluator/linalg.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, hasTag, statementAt, type PointResult } from './compare.js';
-import { boundariesAlong, crossesOn, dipsAlong, signIn60, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Boundaries, type Bracket, type Touching } from './boundaries.js';
+import { boundariesAlong, crossesOn, dipsAlong, periodic, signIn60, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Boundaries, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { domainComparisons, type Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -4605,13 +4605,6 @@ function poleSearchFrom(p: StepProblem, base: Point, rng: Rng, deadline: number,
   if (!across) return null;
   return touchAcross(p, base, keys.filter((k) => !base.isInteger(k)).slice(0, 4), parts.filter((part) => (turning.get(part) ?? 0) >= 2), rng, deadline,
     (q, part) => poleSearchFrom(p, q, rng, deadline, extended, [part], levels, doubt, done, false));
-}
-
-/** Whether e reads sin or cos (tan is read as its cosine among the singular parts). */
-function periodic(e: Expr): boolean {
-  let hit = false;
-  visit(e, (x) => { if (x.kind === 'Call' && !x.fn.index && x.fn.primes === 0 && (x.fn.base === 'sin' || x.fn.base === 'cos')) hit = true; });
-  return hit;
 }
 
 /** How many turns of each line periodicZero takes nearest a·x + b = 0 (and three nearest the base value). */
