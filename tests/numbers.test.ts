@@ -506,6 +506,31 @@ describe('enclosures elsewhere, and no tolerance', () => {
     expect(step.verdict, step.message).toBe(verdict);
   });
 
+  // A root of a sum of square roots against one is decided as u^p against v^q (both positive):
+  // (90 + 34√7)^(1/3) = 3 + √7 was only `checked` (its enclosures agreed to 250 digits).
+  it.each([
+    ['(90 + 34 sqrt(7))^(1/3)', '=', 'sqrt(7) + 3', 'proved'],
+    ['(41 + 29 sqrt(2))^(1/5)', '=', '1 + sqrt(2)', 'proved'],
+    ['1 + sqrt(2)', '=', '(41 + 29 sqrt(2))^(1/5)', 'proved'],
+    ['(41 + 29 sqrt(2))^(2/5)', '=', '3 + 2 sqrt(2)', 'proved'],
+    ['(41 + 29 sqrt(2))^(-1/5)', '=', 'sqrt(2) - 1', 'proved'],
+    ['((1 + sqrt(2) + sqrt(3) + 10^(-30))^5)^(1/5)', '=', '1 + sqrt(2) + sqrt(3) + 10^(-30)', 'proved'],
+    ['(1320 sqrt(10) + 4216 + 2576 sqrt(6) + 1640 sqrt(15))^(1/5)', '=', '1 + sqrt(6) + sqrt(15)', 'proved'],
+    ['sqrt(10 + 2 sqrt(6) + 2 sqrt(10) + 2 sqrt(15))', '=', 'sqrt(2) + sqrt(3) + sqrt(5)', 'proved'],
+    ['(41 + 29 sqrt(2))^(1/5)', '≤', '1 + sqrt(2)', 'proved'],
+    ['(41 + 29 sqrt(2))^(1/5)', '<', '1 + sqrt(2) + 10^(-50)', 'proved'],
+    // (A tie fails a strict relation; a difference past every precision but the exact one is the enclosures'.)
+    ['(41 + 29 sqrt(2))^(1/5)', '<', '1 + sqrt(2)', 'refuted'],
+    ['(41 + 29 sqrt(2))^(1/5)', '≠', '1 + sqrt(2)', 'refuted'],
+    ['(90 + 34 sqrt(7))^(1/3)', '=', 'sqrt(7) + 3 + 10^(-40)', 'refuted'],
+    ['(90 + 34 sqrt(7))^(1/3)', '=', 'sqrt(7) - 3', 'refuted'],
+    ['(41 + 29 sqrt(2))^(1/5)', '>', '1 + sqrt(2)', 'refuted'],
+  ])('decides %s %s %s by the power of both sides', async (left, rel, right, verdict) => {
+    const { step } = await one(`    ${left}\n  ${rel} ${right}\n`);
+    expect(step.verdict, step.message).toBe(verdict);
+    if (verdict === 'proved') expect(step.method).toBe('evaluation');
+  });
+
   it('still proves sin(π/6) = 1/2 and sin² + cos² = 1 symbolically', async () => {
     expect((await one('    sin(π/6)\n  = 1/2\n')).step.verdict).toBe('proved');
     expect((await one('    sin(x)^2 + cos(x)^2\n  = 1\n')).step.verdict).toBe('proved');

@@ -1,4 +1,5 @@
 import type { Expr, RelOp } from '../../ast.js';
+import { builtinFunction } from '../../builtins.js';
 import { Inexact, Signal, Skip, Undecided, Undefined, isMat, type Field, type Val } from '../evaluator/field.js';
 import { radicalFieldWithin } from '../evaluator/radical.js';
 import { exactField } from '../evaluator/rational.js';
@@ -94,6 +95,11 @@ export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, leve
       absorbedPlaces = Math.max(absorbedPlaces, absorbedIn(l.value), absorbedIn(r.value));
       const res = decideRelation(F, rel, l.value, r.value);
       if (res === 'holds' && confirmAgreement && F !== levels[levels.length - 1] && holdsByAgreement(F, rel, l.value, r.value)) {
+        // (Sides of numbers alone proved equal in sums of square roots need no higher
+        // precision: no enclosure of equal values can tell them apart. The climb to 250 digits
+        // was most of such a step's time.)
+        const exact = exactNumbers(point, left, rel, right);
+        if (exact) return exact;
         agreed = true;
         continue;
       }
@@ -162,6 +168,53 @@ function inRadicals(point: Point, left: Expr, rel: RelOp, right: Expr): Outcome<
     // (Only a tie fails here: sides apart by less than every precision could show would
     // print alike in a counterexample, so that rare point stays undecided.)
     if (res === 'fails' && decideRelation(radicalField, '=', l, r) === 'holds') return { kind: 'fails', F: radicalField, left: l, right: r };
+    return null;
+  } catch (err) {
+    if (!(err instanceof Signal)) throw err;
+  }
+  return rootInRadicals(point, left, rel, right);
+}
+
+/**
+ * The root a side is, `u^(p/q)` with an exact exponent whose denominator q ≥ 2, or `√u`
+ * (p/q = 1/2); null for any other side.
+ */
+function rootOf(point: Point, e: Expr): { base: Expr; p: bigint; q: bigint } | null {
+  if (e.kind === 'Call' && e.fn.primes === 0 && !e.fn.hat && e.fn.index === null && e.args.length === 1 && builtinFunction(e.fn.base)?.evaluate === 'sqrt') return { base: e.args[0]!, p: 1n, q: 2n };
+  if (e.kind !== 'Binary' || e.op !== '^') return null;
+  try {
+    const k = point.evaluate(exactField, e.right);
+    return isMat(k) || k.d < 2n ? null : { base: e.left, p: k.n, q: k.d };
+  } catch (err) {
+    if (err instanceof Signal) return null;
+    throw err;
+  }
+}
+
+/**
+ * `left rel right` where one side is a root u^(p/q) of a positive sum of square roots u and the
+ * other a positive sum of square roots v, decided as u^p rel v^q: t ↦ t^q is increasing on the
+ * positive numbers, and (u^(p/q))^q = u^p there. So (90 + 34√7)^(1/3) = 3 + √7 is proved as
+ * 90 + 34√7 = (3 + √7)³, which no enclosure could do. Only 'holds', and 'fails' for a tie under
+ * a strict relation (both sides are v then), are answered: a difference is for the enclosures
+ * to show, with the sides' own values; null otherwise.
+ */
+function rootInRadicals(point: Point, left: Expr, rel: RelOp, right: Expr): Outcome<unknown> | null {
+  const lr = rootOf(point, left);
+  const rr = lr ? null : rootOf(point, right);
+  const root = lr ?? rr;
+  if (!root) return null;
+  const F = radicalFieldWithin(RADICAL_OPERATIONS);
+  try {
+    const u = point.evaluate(F, root.base);
+    const v = point.evaluate(F, lr ? right : left);
+    if (isMat(u) || isMat(v) || F.sign(u) !== 1 || F.sign(v) !== 1) return null;
+    const [a, b] = lr ? [F.powInt(u, root.p), F.powInt(v, root.q)] : [F.powInt(v, root.q), F.powInt(u, root.p)];
+    const res = decideRelation(F, rel, a, b);
+    if (res === 'holds') return { kind: 'holds', exact: true };
+    // (A tie fails a strict relation, as in inRadicals: the root is v there, both sides v.)
+    if (res === 'fails' && decideRelation(F, '=', a, b) === 'holds') return { kind: 'fails', F, left: v, right: v };
+    return null;
   } catch (err) {
     if (!(err instanceof Signal)) throw err;
   }
