@@ -412,6 +412,21 @@ describe.skipIf(!BUILT)('bin/deriv.js (after npm run build)', () => {
     });
   });
 
+  // bin/deriv.js exits once stdout and stderr are flushed, not after Node's teardown: a report
+  // larger than a pipe's buffer, read slowly, still arrives whole, with the exit code.
+  it('writes a report larger than a pipe buffer whole to a slow reader, then exits with its code', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'deriv-pipe-'));
+    const file = path.join(dir, 'many.deriv');
+    writeFileSync(file, `scalar x\n${Array.from({ length: 150 }, (_, i) => `    (x + ${i})^2\n  = x^2 + ${2 * i} x + ${i * i + (i % 2)}\n`).join('\n')}`);
+    const out = execFileSync('bash', ['-c', `"${process.execPath}" "${BIN.pathname}" check --format json "${file}" | (sleep 1; cat); echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const status = out.slice(out.lastIndexOf('status '));
+    const report = JSON.parse(out.slice(0, out.lastIndexOf('status '))) as { summary: { proved: number; refuted: number } };
+    expect(out.length).toBeGreaterThan(1 << 16);
+    expect(report.summary).toMatchObject({ proved: 75, refuted: 75 });
+    expect(status.trim()).toBe('status 1');
+    rmSync(dir, { recursive: true });
+  }, 60_000);
+
   // (A read with positions failed on them: ESPIPE.)
   it('reads a file that is a pipe (<(…) in a shell)', () => {
     const out = execFileSync('bash', ['-c', `"${process.execPath}" "${BIN.pathname}" check <(printf 'scalar a\\n    a + a\\n  = 2a\\n')`], { encoding: 'utf8' });
