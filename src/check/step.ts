@@ -802,6 +802,9 @@ function powerDigits(x: Expr): number | null {
  * π, e and the built-ins), its midpoint, or null. For choosing a precision only: never for a verdict.
  */
 function groundEstimate(e: Expr): number | null {
+  // (Without evaluating where the evaluator would stop at a name: a throw unwinding its frames
+  // was most of this estimate's cost, asked at every power of every step.)
+  if (readsNameFirst(e)) return null;
   try {
     const v = evaluate(e, { ...groundHost, deadline: now() + 20 });
     if (isMat(v)) return null;
@@ -812,6 +815,22 @@ function groundEstimate(e: Expr): number | null {
   }
 }
 
+
+/**
+ * Whether the evaluator with no names bound (groundHost) certainly throws on e before it has a
+ * value: a name, or a call, a negation, a sum, difference, product or quotient with such an
+ * operand (each evaluates all its operands, in order, before anything else). Powers and the
+ * rest are not looked into (false).
+ */
+function readsNameFirst(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Var': return true;
+    case 'Neg': return readsNameFirst(e.arg);
+    case 'Call': return e.args.some(readsNameFirst);
+    case 'Binary': return e.op !== '^' && (readsNameFirst(e.left) || readsNameFirst(e.right));
+    default: return false;
+  }
+}
 
 /**
  * The decimal digits a step's own numbers need, and 60 more: a literal's digits, and for a

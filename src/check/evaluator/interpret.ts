@@ -30,6 +30,11 @@ export interface Host<S> {
   variable(v: Var, env: Env<S>): Val<S>;
   /** The exact value of an integer name (an index: `t` in `v_{t-1}`, `∑` bounds). */
   integer(v: Var, env: Env<S>): bigint;
+  /**
+   * False where `integer` would throw Inexact at once (v names no integer here): exactValue
+   * asks it first, for the exponent of every power, instead of catching that throw.
+   */
+  maybeInteger?(v: Var): boolean;
   /** A declared or defined function applied to evaluated arguments. */
   apply(call: Call, args: Val<S>[], env: Env<S>): Val<S>;
   /** The concrete size of a dimension (`n` → 3). */
@@ -288,6 +293,7 @@ export function exactValue<S>(e: Expr, host: Host<S>, env: Env<S>, scalars = fal
       }
       const q = scalars ? host.exactScalar?.(e, env) : null;
       if (q) return q;
+      if (host.maybeInteger && !host.maybeInteger(e)) return null;
       try {
         return new Rational(host.integer(e, env));
       } catch (err) {

@@ -509,7 +509,10 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       if (o.kind === 'holds') {
         confirmed++;
         evidence.double--;
-        evidence.enclosed++;
+        // (Exactly where the sides were proved equal in sums of square roots: a step of numbers
+        // so proved said its enclosures decided it.)
+        if (o.exact) evidence.exact++;
+        else evidence.enclosed++;
         if (o.agreed) evidence.agreed++;
       } else if (o.kind === 'fails' && genuine(point)) {
         const [l, r] = formatSides(o.F, o.left, o.right);

@@ -2016,6 +2016,11 @@ export class Evaluation<S> implements Host<S> {
     return lifted;
   }
 
+  maybeInteger(v: Var): boolean {
+    const found = this.point.prep.lookup(v);
+    return found?.info.kind === 'integer' && !found.index;
+  }
+
   integer(v: Var, _env: Env<S>): bigint {
     const found = this.point.prep.lookup(v);
     if (found?.info.kind !== 'integer' || found.index) throw new Inexact(`${printName(v.name)} is not an integer name`);
