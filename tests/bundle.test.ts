@@ -7,7 +7,8 @@ import { afterAll, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import type { Checker } from '../src/check/isolated.js';
 import { cacheFileOf, loadBundle } from '../src/run/bundle.js';
-import { RUN_V8_FLAGS, useRunFlags } from '../src/run/v8-flags.js';
+import { RUN_V8_FLAGS, capYoungGeneration, uncapYoungGeneration, useRunFlags } from '../src/run/v8-flags.js';
+import { Script } from 'node:vm';
 
 /** The check worker is bundled and run from V8's code cache (src/run/bundle.ts, scripts/bundle.mjs). */
 const dir = mkdtempSync(path.join(tmpdir(), 'deriv-bundle-'));
@@ -171,4 +172,50 @@ it.skipIf(!existsSync(built) || !existsSync(builtParser) || !existsSync(builtEng
   const taken = (withFlags: boolean) => JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', script(withFlags)], { encoding: 'utf8' }).stdout);
   expect(taken(true)).toEqual([true, true, true, true]);
   expect(taken(false)).toEqual([false, false, false, false]);
+});
+
+// A check on the CLI's thread caps its young generation by a V8 flag (src/run/v8-flags.ts),
+// which changes the hash V8 takes a code cache under: bundles loaded meanwhile (nerdamer's)
+// are compiled under the flags their caches were made with, and the cap ends with the check.
+it('takes a code cache while the young generation is capped, where a plain compile rejects it', () => {
+  const bundle = path.join(dir, 'capped.cjs');
+  writeFileSync(bundle, 'exports.three = () => 1 + 2;\n');
+  // (Sources of the same length as the bundle's, wrapped as loadBundle wraps it: V8 takes a
+  // cache for any of them, and its own compilation cache answers none but the one compiled.)
+  const wrapped = (c: string): string => `(function (exports, require, module, __filename, __dirname) {exports.three = () => 1 + ${c};\n\n})`;
+  const made = new Script(wrapped('9'), { filename: bundle });
+  made.runInThisContext();
+  writeFileSync(cacheFileOf(bundle), made.createCachedData());
+  capYoungGeneration(0);
+  try {
+    // (Another source of the same length, so that V8's own compilation cache does not answer.)
+    expect(new Script(wrapped('3'), { filename: bundle, cachedData: readFileSync(cacheFileOf(bundle)) }).cachedDataRejected).toBe(true);
+    expect(loadBundle(bundle)!.cached).toBe(true);
+  } finally {
+    uncapYoungGeneration();
+  }
+  expect(new Script(wrapped('4'), { filename: bundle, cachedData: readFileSync(cacheFileOf(bundle)) }).cachedDataRejected).toBe(false);
+});
+
+it('ends the cap with the check on this thread, however the check ends', async () => {
+  const { checkInThread } = await import('../src/check/in-thread.js');
+  const { parseDerivation } = await import('../src/parse/index.js');
+  const text = 'scalar x\n    x\n  = x\n';
+  const bundle = path.join(dir, 'after.cjs');
+  writeFileSync(bundle, 'exports.five = () => 2 + 3;\n');
+  const data = loadBundle(bundle)!.script.createCachedData();
+  const taken = (c: string): boolean => !new Script(`(function (exports, require, module, __filename, __dirname) {exports.five = () => 2 + ${c};\n\n})`, { filename: bundle, cachedData: data }).cachedDataRejected;
+  const report = { file: 'x', source: text, steps: [], shows: [], diagnostics: [] };
+  const capping = (fail: boolean) => ({
+    checkParsed: () => {
+      capYoungGeneration(0);
+      if (fail) throw new Error('a fault in the checker');
+      return report;
+    },
+    stackOverflowed: () => false,
+  });
+  expect(checkInThread(capping(false), text, parseDerivation(text), {}, 10_000, 10_000)).toMatchObject({ kind: 'report' });
+  expect(taken('4')).toBe(true);
+  expect(() => checkInThread(capping(true), text, parseDerivation(text), {}, 10_000, 10_000)).toThrow(/a fault in the checker/);
+  expect(taken('6')).toBe(true);
 });

@@ -25,6 +25,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ParsedDerivation } from '../parse/index.js';
 import type { FileReport } from '../result.js';
+import { capYoungGeneration, uncapYoungGeneration } from '../run/v8-flags.js';
 import { TIMED_OUT, withWatchdog } from '../run/watchdog.js';
 import type { CheckOptions, Decision, Stopped } from './options.js';
 
@@ -77,21 +78,28 @@ export function checkInThread(check: CheckerHere, text: string, parsed: ParsedDe
   const told = options.onDecide;
   const toldDecided = options.onDecided;
   check.stackOverflowed();
-  const report = withWatchdog(budgetMs, () => {
-    const r = withWatchdog(stuckMs, () => check.checkParsed(text, parsed, {
-      ...options,
-      onDecide: (range, index) => {
-        deciding.set(index, { range, since: Date.now() });
-        told?.(range, index);
-      },
-      onDecided: (decision) => {
-        decided.push(decision);
-        deciding.delete(decision.index);
-        toldDecided?.(decision);
-      },
-    }));
-    return r === TIMED_OUT ? WINDOW_ENDED : r;
-  });
+  let report: FileReport | typeof TIMED_OUT | typeof WINDOW_ENDED;
+  try {
+    report = withWatchdog(budgetMs, () => {
+      const r = withWatchdog(stuckMs, () => check.checkParsed(text, parsed, {
+        ...options,
+        onDecide: (range, index) => {
+          // (This thread's young generation, grown by the parse, stops growing: v8-flags.ts.)
+          capYoungGeneration();
+          deciding.set(index, { range, since: Date.now() });
+          told?.(range, index);
+        },
+        onDecided: (decision) => {
+          decided.push(decision);
+          deciding.delete(decision.index);
+          toldDecided?.(decision);
+        },
+      }));
+      return r === TIMED_OUT ? WINDOW_ENDED : r;
+    });
+  } finally {
+    uncapYoungGeneration();
+  }
   if (report === TIMED_OUT) return { kind: 'timeout' };
   if (report === WINDOW_ENDED) {
     // (Copied as a worker's message would be: they go to one.)

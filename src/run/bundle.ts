@@ -10,6 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
+import { underCacheFlags } from './v8-flags.js';
 
 /** A loaded bundle: its `module.exports`, the compiled script (for `createCachedData`), whether the cache was used. */
 export interface LoadedBundle {
@@ -45,7 +46,8 @@ export function loadBundle(bundle: string, notOlderThan?: string, useCache = tru
     }
   }
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+  // (Under the flags the cache was made with: a check on this thread caps the young generation, v8-flags.ts.)
+  const script = underCacheFlags(() => new Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) }));
   const module = { exports: {} as Record<string, unknown> };
   const run = script.runInThisContext() as (e: unknown, r: NodeRequire, m: unknown, f: string, d: string) => void;
   run(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
