@@ -98,14 +98,16 @@ export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, leve
         // (Sides of numbers alone proved equal in sums of square roots need no higher
         // precision: no enclosure of equal values can tell them apart. The climb to 250 digits
         // was most of such a step's time.)
-        const exact = exactNumbers(point, left, rel, right);
-        if (exact) return exact;
+        if (!agreed) {
+          const exact = exactNumbers(point, left, rel, right);
+          if (exact) return exact;
+        }
         agreed = true;
         continue;
       }
       if (res === 'holds') {
         if (!holdsByAgreement(F, rel, l.value, r.value)) return { kind: 'holds', exact: F === exactField };
-        return exactNumbers(point, left, rel, right) ?? { kind: 'holds', exact: false, agreed: true };
+        return (agreed ? null : exactNumbers(point, left, rel, right)) ?? { kind: 'holds', exact: false, agreed: true };
       }
       if (res === 'fails') return { kind: 'fails', F, left: l.value, right: r.value };
       if (res === 'provisional') return { kind: 'provisional' };
@@ -134,7 +136,8 @@ export function decideAt(point: Point, left: Expr, rel: RelOp, right: Expr, leve
   }
   // Agreed at a lower precision and no higher one could tell more (out of reach there); for
   // sides of numbers alone, equal exactly if sums of roots say so (√(3 + 2√2) = 1 + √2).
-  if (agreed) return exactNumbers(point, left, rel, right) ?? { kind: 'holds', exact: false, agreed: true };
+  // (Agreed: exactNumbers was asked at the first agreement, and its answer is the same at every level.)
+  if (agreed) return { kind: 'holds', exact: false, agreed: true };
   // (Sides no precision tells apart may be equal exactly: ‖x‖‖y‖ and xᵀy at x = y.)
   if (reason === NO_PRECISION) return inRadicals(point, left, rel, right) ?? { kind: 'undecided', reason };
   return { kind: 'undecided', reason };
