@@ -232,14 +232,35 @@ export const MAX_EXPRESSION_DEPTH = 1000;
 /** How deep the nodes (objects with a `kind`) of a built line (or a whole parsed file) nest; computed without recursion. */
 export function depthOf(value: unknown): number {
   let max = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, d] = stack.pop()!;
+  // (Two stacks and `for…in`, not a pair per node and Object.values: asked of every line, the
+  // allocations were most of its time.)
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const v = values.pop();
+    const d = depths.pop()!;
     if (typeof v !== 'object' || v === null) continue;
-    const depth = !Array.isArray(v) && 'kind' in v ? d + 1 : d;
+    const array = Array.isArray(v);
+    const depth = !array && 'kind' in v ? d + 1 : d;
     if (depth > max) max = depth;
     if (max > MAX_EXPRESSION_DEPTH) return max;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth]);
+    if (array) {
+      for (const child of v as unknown[]) {
+        if (typeof child === 'object' && child !== null) {
+          values.push(child);
+          depths.push(depth);
+        }
+      }
+    } else {
+      for (const key in v) {
+        if (!Object.hasOwn(v, key)) continue;
+        const child = (v as Record<string, unknown>)[key];
+        if (typeof child === 'object' && child !== null) {
+          values.push(child);
+          depths.push(depth);
+        }
+      }
+    }
   }
   return max;
 }
