@@ -1,4 +1,4 @@
-import { readFileSync, watch as fsWatch } from 'node:fs';
+import { readFileSync, watch as fsWatch, writeSync } from 'node:fs';
 import { open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +112,14 @@ function readError(error: unknown): string {
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Why the output could not be written, in words (the system's code after them). */
+function writeError(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ENOSPC') return 'no space left on the device (ENOSPC)';
+  if (error.code === 'EIO') return 'the device reported an input/output error (EIO)';
+  if (error.code === 'EDQUOT') return 'the disk quota is used up (EDQUOT)';
+  return error.code ? `${error.message.replace(/^[A-Z]+: /, '')} (${error.code})` : error.message;
 }
 
 /** The report for a file whose check threw (a bug in the checker): one `internal-error` diagnostic. */
@@ -506,10 +514,17 @@ async function writeFileAtomic(path: string, text: string): Promise<void> {
 
 /** The real io: process streams, the file system, fs.watch; `checker` is one already started (bin/deriv.js starts it early). */
 export function nodeIo(options: { checker?: { check: Checker } } = {}): CliIo {
-  // A closed pipe (`deriv check … | head`) is not an error worth a stack trace.
+  // A closed pipe (`deriv check … | head`) is not an error worth a stack trace. Nor is any
+  // other failure to write the output (a full disk, `> /dev/full`: ENOSPC), which printed a
+  // line of the bundle and the error's stack: a line on stderr, written directly, and exit 2.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    try {
+      writeSync(2, `deriv: cannot write the output: ${writeError(error)}\n`);
+    } catch {
+      // stderr is gone too: the exit code says it
+    }
+    process.exit(2);
   });
   return {
     stdout: (s) => void process.stdout.write(s),

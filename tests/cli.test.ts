@@ -427,6 +427,19 @@ describe.skipIf(!BUILT)('bin/deriv.js (after npm run build)', () => {
     rmSync(dir, { recursive: true });
   }, 60_000);
 
+  // (Red team rt247: `> /dev/full` printed a line of the bundle and ENOSPC's stack, exit 1.)
+  it.skipIf(!existsSync('/dev/full'))('says in a line that the output cannot be written to a full device, and exits 2', () => {
+    const out = execFileSync('bash', ['-c', `"${process.execPath}" "${BIN.pathname}" check <(printf 'scalar a\\n    a + a\\n  = 2a\\n') > /dev/full; echo "status $?"`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out.trim()).toBe('status 2');
+    let stderr = '';
+    try {
+      execFileSync('bash', ['-c', `"${process.execPath}" "${BIN.pathname}" check --format json <(printf 'scalar a\\n    a + a\\n  = 2a\\n') > /dev/full`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      stderr = String((error as { stderr: string }).stderr);
+    }
+    expect(stderr).toBe('deriv: cannot write the output: no space left on the device (ENOSPC)\n');
+  });
+
   // (A read with positions failed on them: ESPIPE.)
   it('reads a file that is a pipe (<(…) in a shell)', () => {
     const out = execFileSync('bash', ['-c', `"${process.execPath}" "${BIN.pathname}" check <(printf 'scalar a\\n    a + a\\n  = 2a\\n')`], { encoding: 'utf8' });
