@@ -4055,7 +4055,7 @@ export function poleSearch(p: StepProblem, base: Point, rng: Rng, deadline: numb
   const right = p.right as Expr;
   // (An inequality is read where both sides are defined: its poles refute nothing.)
   if (p.rel !== '=') return null;
-  const found = singularMatrixSearch(p, base, rng, deadline, extended);
+  const found = singularMatrixSearch(p, base, rng, deadline, extended, rightHasValue, enough);
   if (found) return found;
   // (Sides, definitions and functions with no part at all: the unfolded sides have none either.)
   if (withoutParts(left) && withoutParts(right) && definitionsWithoutParts(p)) return null;
@@ -4785,7 +4785,15 @@ function mentionsAny(e: Expr, names: ReadonlySet<string>): boolean {
  * singular, Q = 0 makes (QP)⁻¹ have no value), each vector or other matrix to 0. The domain
  * rule then applies there: the right side undefined where the left has a value refutes.
  */
-function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void): Counterexample | null {
+function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void,
+  /**
+   * As poleSearch's: the right side is proved to have a value wherever the left does and a
+   * certificate covers the rest, so only the left side's parts can show anything (a note), and
+   * `enough` says when the notes are all taken. (The right side's parts were three quarters of
+   * this search on the homework's certified steps, for points where both sides had no value.)
+   */
+  rightHasValue = false, enough: () => boolean = () => false): Counterexample | null {
+  const done = (): boolean => rightHasValue && enough();
   // (The sides with their definitions unfolded: `define M = A + 2I`, I = M⁻¹M has no value at
   // A = −2I, which only the unfolded M⁻¹ shows.)
   const left = unfolded(p.left as Expr, p);
@@ -4804,17 +4812,17 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
   const rightParts = partsOf(right);
   // (Not a scalar divisor the assumptions keep from 0: ‖u‖² under u ≠ 0.)
   const facts = new SignFacts(p.prep, [left, right]);
-  const parts = [...[...rightParts].filter(([k]) => !leftParts.has(k)), ...[...leftParts].filter(([k]) => !rightParts.has(k))].map(([, g]) => g)
+  const parts = [...(rightHasValue ? [] : [...rightParts].filter(([k]) => !leftParts.has(k))), ...[...leftParts].filter(([k]) => !rightParts.has(k))].map(([, g]) => g)
     .filter((g) => g.shape?.kind === 'matrix' || !facts.nonzero(g));
   // The right side's scalar divisors that read a vector or matrix, for the search along lines
   // below (with cos(u) under tan(u): singularParts, and not where the left side has the pole).
   const leftPoles = new Set(singularParts(left, true).map((g) => printExpr(g)));
-  const scalarParts = new Map([...rightParts].filter(([k, g]) => g.shape?.kind !== 'matrix' && !leftParts.has(k) && !leftPoles.has(k) && !facts.nonzero(g)));
-  for (const g of singularParts(right, true)) {
+  const scalarParts = new Map([...rightParts].filter(([k, g]) => !rightHasValue && g.shape?.kind !== 'matrix' && !leftParts.has(k) && !leftPoles.has(k) && !facts.nonzero(g)));
+  for (const g of rightHasValue ? [] : singularParts(right, true)) {
     const k = printExpr(g);
     if (hasMatrixName(g) && !leftParts.has(k) && !leftPoles.has(k) && !facts.nonzero(g)) scalarParts.set(k, g);
   }
-  if (parts.length === 0 && scalarParts.size === 0) return null;
+  if ((parts.length === 0 && scalarParts.size === 0) || done()) return null;
   const levels = allLevels();
   const keys = matrixKeys(base);
   let tried = 0;
@@ -4872,7 +4880,7 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
         }
       }
       for (const v of candidates) {
-        if (tried++ >= 64 || now() > deadline) return null;
+        if (tried++ >= 64 || now() > deadline || done()) return null;
         const q = at(base, key, v, rng, deadline);
         const found = q && domainAt(q, p, levels, extended);
         if (found) return found;
@@ -4887,7 +4895,7 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
       for (const key of scalarKeys(base)) {
         if (base.isInteger(key) || !mentionsName(g, key.split('@')[0]!)) continue;
         for (const c of constants) {
-          if (tried++ >= 64 || now() > deadline) return null;
+          if (tried++ >= 64 || now() > deadline || done()) return null;
           const q = at(base, key, c, rng, deadline);
           const found = q && domainAt(q, p, levels, extended);
           if (found) return found;
@@ -4907,7 +4915,7 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
       }
     }
     for (const entries of together) {
-      if (tried++ >= 64 || now() > deadline) return null;
+      if (tried++ >= 64 || now() > deadline || done()) return null;
       const q = atAll(base, entries, rng, deadline);
       const found = q && domainAt(q, p, levels, extended);
       if (found) return found;
@@ -5112,8 +5120,9 @@ export function skewAndCompanion(p: StepProblem, base: Point, rng: Rng, deadline
 }
 
 /** The singular-matrix search of the pole search alone (singularMatrixSearch), for a point of larger matrices than the first's. */
-export function singularMatrices(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void): Counterexample | null {
-  return p.rel === '=' ? singularMatrixSearch(p, base, rng, deadline, extended) : null;
+export function singularMatrices(p: StepProblem, base: Point, rng: Rng, deadline: number, extended: (q: Point, reason: string) => void,
+  rightHasValue = false, enough: () => boolean = () => false): Counterexample | null {
+  return p.rel === '=' ? singularMatrixSearch(p, base, rng, deadline, extended, rightHasValue, enough) : null;
 }
 
 /**

@@ -797,7 +797,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
     // (And the singular matrices of a point with larger ones: (A³ + A + I)⁻¹ is singular only
     // at 3 × 3 and larger, red team rt121.)
     const wide = failure ? null : widerHeld(heldPoints, firstHeld);
-    if (wide) failure = singularMatrices(p, wide, new Rng(opts.seed, `${p.salt}/wide`), opts.deadline, extend);
+    if (wide) failure = singularMatrices(p, wide, new Rng(opts.seed, `${p.salt}/wide`), opts.deadline, extend, leftOnly, notesTaken);
     // (And of points whose dimensions compare otherwise: XXᵀ is singular for every X with more
     // rows than columns, and the ridge push-through under λ ≥ 0 fails at λ = 0 only there, red
     // team rt127.)
@@ -809,7 +809,7 @@ function sampleAll(p: StepProblem, opts: StepOptions, confirm: boolean, lean: bo
       // vector at 0 is no matter: `(XᵀX + λI)⁻¹Xᵀy` with y = 0 at the only point of its order.)
       if (orders.has(order) || [...q.values.values()].some(({ value }) => isMat(value) && value.rows > 1 && value.cols > 1 && value.data.every((x) => (x as Rational).isZero()))) continue;
       orders.add(order);
-      failure = singularMatrices(p, q, new Rng(opts.seed, `${p.salt}/${order}`), opts.deadline, extend);
+      failure = singularMatrices(p, q, new Rng(opts.seed, `${p.salt}/${order}`), opts.deadline, extend, leftOnly, notesTaken);
     }
     // (And a divisor of the right side alone that is a sum of squares, at the zero of all its bases.)
     if (!failure && !leftOnly) failure = squaresPoleSearch(p, heldPoints, new Rng(opts.seed, `${p.salt}/²`), opts.deadline);
