@@ -442,7 +442,7 @@ export class Checker {
         if (readsAny(f.assumed, bound) || readsAny([...this.fileAssumes, ...this.sectionAssumes], new Set())) continue;
         // (Not one whose value calls the function itself: it would loop.)
         let loops = false;
-        visit(c.operands[1]!, (x) => { if (x.kind === 'Call' && printName(x.fn) === printName(call.fn)) loops = true; });
+        visit(c.operands[1]!, (x) => { if (x.kind === 'Call' && printName(x.fn) === fnName) loops = true; });
         if (loops || f.forAll) continue;
         out.push({ kind: 'Define', target: call.fn, params, value: c.operands[1]!, condition: null, range: c.range });
         continue;
@@ -563,6 +563,11 @@ export class Checker {
     if (!fact) return null;
     if (fact.claim.kind !== 'Compare' || fact.claim.ops.length !== 1 || fact.claim.ops[0] !== '=') return null;
     return { key: exprKey(fact.claim.operands[0]!), rhs: fact.claim.operands[1]! };
+  }
+
+  /** The rewrites of the shows these justification items cite by name (factRule for each `ref`). */
+  private citedRules(items: readonly HintItem[], warn: boolean): RewriteRule[] {
+    return items.flatMap((it) => (it.kind === 'ref' ? [this.factRule(it.name, it.range, warn)] : [])).filter((r): r is RewriteRule => r !== null);
   }
 
   /** The contexts made with cited shows' claims as conditions (citedContext), by the context they come from and the shows. */
@@ -1201,8 +1206,7 @@ export class Checker {
     // for a step (citedContext): `show "q": x y + 3 = 2x² + 3 by "p"` was decided without "p".
     const cited = this.citedContext(ctx, st.hint);
     const at = cited?.ctx ?? ctx;
-    const refs = (st.hint?.items ?? []).flatMap((it) => (it.kind === 'ref' ? [this.factRule(it.name, it.range)] : [])).filter((r): r is RewriteRule => r !== null);
-    return this.directIn(claim, st, at, cited?.prep ?? new Prepared(at), this.unfoldings(at), this.rulesFor(at, refs));
+    return this.directIn(claim, st, at, cited?.prep ?? new Prepared(at), this.unfoldings(at), this.rulesFor(at, this.citedRules(st.hint?.items ?? [], true)));
   }
 
   /** direct's decision once its context is made. */
@@ -1298,10 +1302,9 @@ export class Checker {
     if (gaps && problems.length === 0 && (verdict === 'proved' || verdict === 'checked') && isExpr(sides.left) && isExpr(sides.right) && sides.rel !== '→') {
       const refs = chain.steps.flatMap((s) => (s.hint?.items ?? []).filter((it) => it.kind === 'ref'));
       const cited = this.citedContext(ctx, refs.length > 0 ? { keyword: 'by', text: '', items: refs, range: chain.range } : null);
-      const factRules = refs.flatMap((it) => (it.kind === 'ref' ? [this.factRule(it.name, it.range, false)] : [])).filter((r): r is RewriteRule => r !== null);
-      const o = cited
-        ? this.decide(sides.left, sides.rel, sides.right, { relRange: chain.range, hint: null }, cited.ctx, cited.prep, unfoldings, this.rulesFor(cited.ctx, [...extraRules, ...factRules]), { salt: 'claim', always: true })
-        : this.decide(sides.left, sides.rel, sides.right, { relRange: chain.range, hint: null }, ctx, prep, unfoldings, rules, { salt: 'claim', always: true });
+      const at = cited ?? { ctx, prep };
+      const claimRules = cited ? this.rulesFor(cited.ctx, [...extraRules, ...this.citedRules(refs, false)]) : rules;
+      const o = this.decide(sides.left, sides.rel, sides.right, { relRange: chain.range, hint: null }, at.ctx, at.prep, unfoldings, claimRules, { salt: 'claim', always: true });
       if (o.verdict === 'refuted') {
         return {
           verdict: 'refuted', reaches: true, starts: true, counterexample: o.counterexample,

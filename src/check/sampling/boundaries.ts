@@ -245,7 +245,8 @@ function derivativeSignAt(point: Point, key: string, a: Expr, b: Expr, x: Ration
 }
 
 /** The sign f certainly has (−1, 0 only when exactly 0, 1), or null when its enclosure holds 0. */
-function certainSign(i: Interval | null): -1 | 1 | null {
+/** The sign every value of an enclosure has, or null (it holds 0, or there is none). */
+export function certainSign(i: Interval | null): -1 | 1 | null {
   if (!i) return null;
   return i.lo > 0 ? 1 : i.hi < 0 ? -1 : null;
 }

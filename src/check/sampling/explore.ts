@@ -19,7 +19,7 @@ import { identity } from '../evaluator/linalg.js';
 import { decideAt } from './at-point.js';
 import { exactConstants, rationalExpr, zeroByExpansion } from './exact-constants.js';
 import { SOLUTION_GAINED, SOLUTION_LOST, hasTag, statementAt, type PointResult } from './compare.js';
-import { boundariesAlong, crossesOn, dipsAlong, periodic, signIn60, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Boundaries, type Bracket, type Touching } from './boundaries.js';
+import { boundariesAlong, certainSign, crossesOn, dipsAlong, periodic, signIn60, lowestTurnAlong, mergeBoundaries, narrowBracket, polynomialZerosAlong, probesFrom, refineRoot, refineTurn, rootsBetween, shortestIn, signChangeNear, singularParts, touchNear, towardEnds, turnNear, zerosAlong, type Boundaries, type Bracket, type Touching } from './boundaries.js';
 import { allLevels, decimalLevels, topDigits } from './levels.js';
 import { domainComparisons, type Point } from './point.js';
 import { counterexample, formatSides, formatValue } from './report.js';
@@ -3510,7 +3510,7 @@ function touchAcross(p: StepProblem, base: Point, keys: readonly string[], parts
     const signOf = (r: Point): -1 | 1 | null => {
       try {
         const v = r.evaluate(intervalField, g);
-        return isMat(v) ? null : (v as Interval).lo > 0 ? 1 : (v as Interval).hi < 0 ? -1 : null;
+        return isMat(v) ? null : certainSign(v as Interval);
       } catch {
         return null;
       }
@@ -4817,10 +4817,13 @@ function singularMatrixSearch(p: StepProblem, base: Point, rng: Rng, deadline: n
   // The right side's scalar divisors that read a vector or matrix, for the search along lines
   // below (with cos(u) under tan(u): singularParts, and not where the left side has the pole).
   const leftPoles = new Set(singularParts(left, true).map((g) => printExpr(g)));
-  const scalarParts = new Map([...rightParts].filter(([k, g]) => !rightHasValue && g.shape?.kind !== 'matrix' && !leftParts.has(k) && !leftPoles.has(k) && !facts.nonzero(g)));
-  for (const g of rightHasValue ? [] : singularParts(right, true)) {
-    const k = printExpr(g);
-    if (hasMatrixName(g) && !leftParts.has(k) && !leftPoles.has(k) && !facts.nonzero(g)) scalarParts.set(k, g);
+  const scalarParts = new Map<string, Expr>();
+  if (!rightHasValue) {
+    for (const [k, g] of rightParts) if (g.shape?.kind !== 'matrix' && !leftParts.has(k) && !leftPoles.has(k) && !facts.nonzero(g)) scalarParts.set(k, g);
+    for (const g of singularParts(right, true)) {
+      const k = printExpr(g);
+      if (hasMatrixName(g) && !leftParts.has(k) && !leftPoles.has(k) && !facts.nonzero(g)) scalarParts.set(k, g);
+    }
   }
   if ((parts.length === 0 && scalarParts.size === 0) || done()) return null;
   const levels = allLevels();
